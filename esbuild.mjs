@@ -1,0 +1,82 @@
+// One build for everything that ships: the extension, each MCP server as a standalone
+// Node bundle, the webview script, and the extension-host test bundle.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const nodeDefaults = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  sourcesContent: !production,
+  logLevel: 'silent',
+};
+
+/** Prints errors in the "file:line:col: error: text" shape that VS Code's $esbuild-watch problem matcher reads. */
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const servers = ['git', 'logs', 'system'].filter((name) => existsSync(`servers/${name}/index.ts`));
+
+const configs = [
+  { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  ...servers.map((name) => ({
+    ...nodeDefaults,
+    entryPoints: { [name]: `servers/${name}/index.ts` },
+    outdir: 'dist/servers',
+    banner: { js: '#!/usr/bin/env node' },
+  })),
+];
+if (existsSync('media/chat/main.ts')) {
+  configs.push({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    minify: production,
+    sourcemap: production ? false : 'linked',
+    sourcesContent: !production,
+    logLevel: 'silent',
+    entryPoints: { chat: 'media/chat/main.ts' },
+    outdir: 'dist/webview',
+  });
+}
+if (!production && existsSync('test/extension/index.ts')) {
+  configs.push({
+    ...nodeDefaults,
+    entryPoints: ['test/extension/index.ts', 'test/extension/**/*.test.ts'],
+    outdir: 'dist/test/extension',
+    outbase: 'test/extension',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(configs.map((c) => esbuild.context({ ...c, plugins: [problemMatcherPlugin] })));
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+} else {
+  try {
+    await Promise.all(configs.map((c) => esbuild.build(c)));
+  } catch (error) {
+    for (const e of error.errors ?? []) console.error(`✘ ${e.location?.file}:${e.location?.line}: ${e.text}`);
+    if (!error.errors) console.error(error);
+    process.exit(1);
+  }
+  console.log(`built ${configs.length} bundles${production ? ' (production)' : ''}`);
+}

@@ -1,0 +1,33 @@
+// The contract between log format detection / template mining and the logs server's tools.
+
+/** One scale for every level vocabulary (Android V/D/I/W/E, syslog priorities, [error], level=warn, JSON severity…). */
+export const LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export interface LogFormat {
+  /** Short id shown in logs://files, e.g. "android", "apache-error", "java", "syslog", "json", "logfmt", "bracket-level", "unknown". */
+  id: string;
+  /** Human description, e.g. "Android logcat (threadtime)". */
+  description: string;
+}
+
+export interface ParsedLine {
+  /** Epoch milliseconds, when the line carries a timestamp that could be parsed. */
+  timestamp?: number;
+  level?: Level;
+  /** The message part without header fields (timestamp, level, pid, component). Whole line when unknown. */
+  message: string;
+  component?: string;
+}
+
+export interface LineParser {
+  format: LogFormat;
+  parse(line: string): ParsedLine;
+}
+
+export interface Template {
+  id: number;
+  /** Tokens with variables written <*>. */
+  template: string;
+  count: number;
+}

@@ -1,0 +1,16 @@
+// Text from repositories, logs and process tables goes to a model and a webview: it must stay
+// data. ANSI escapes, C0/C1 controls and invisible/bidi Unicode are removed.
+const ANSI_ESCAPE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
+const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
+
+/** Removes escapes and control characters; keeps tabs and newlines. */
+export function sanitizeText(text: string): string {
+  return text.replace(ANSI_ESCAPE, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '');
+}
+
+/** Sanitizes and cuts one line (or field) to at most `maxChars`, marking the cut. */
+export function sanitizeLine(text: string, maxChars = 2000): string {
+  const clean = sanitizeText(text.replace(/\r?\n$/, '')).replace(/[\r\n]/g, ' ');
+  return clean.length > maxChars ? `${clean.slice(0, maxChars)}… [${clean.length - maxChars} chars cut]` : clean;
+}

@@ -1,0 +1,33 @@
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+
+/** Largest JSON text a tool returns; structured results are trimmed by their tools before this. */
+export const MAX_RESULT_BYTES = 256 * 1024;
+
+/** A successful result: structuredContent plus the same data as JSON text (for clients without structured output). */
+export function toolResult<T extends Record<string, unknown>>(data: T): CallToolResult & { structuredContent: T } {
+  return { structuredContent: data, content: [{ type: 'text', text: JSON.stringify(data) }] };
+}
+
+/** A failure the caller (a person or a model) can act on. Never a stack trace. */
+export function toolError(message: string): CallToolResult {
+  return { isError: true, content: [{ type: 'text', text: message }] };
+}
+
+/** An error whose message is safe and meant for the user; anything else is reported generically. */
+export class UserFacingError extends Error {}
+
+/** Wraps a tool handler so thrown errors become `isError` results instead of protocol errors or crashes. */
+export function guarded<A extends unknown[]>(
+  handler: (...args: A) => Promise<CallToolResult>,
+): (...args: A) => Promise<CallToolResult> {
+  return async (...args: A) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      if (error instanceof UserFacingError) return toolError(error.message);
+      if (error instanceof Error && error.name === 'AbortError') return toolError('cancelled');
+      process.stderr.write(`tool failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      return toolError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+}

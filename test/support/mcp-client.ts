@@ -1,0 +1,37 @@
+// Starts a built server (dist/servers/<name>.js) as a child process and connects the SDK's Client over stdio.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+export interface StartedServer {
+  client: Client;
+  transport: StdioClientTransport;
+  stderr: () => string;
+  close: () => Promise<void>;
+}
+
+export async function startBuiltServer(name: 'git' | 'logs' | 'system', env: Record<string, string> = {}, args: string[] = []): Promise<StartedServer> {
+  const script = resolve(__dirname, '../../dist/servers', `${name}.js`);
+  if (!existsSync(script)) throw new Error(`${script} is missing: run "npm run build" first`);
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [script, ...args],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stderr: 'pipe',
+  });
+  let stderrText = '';
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderrText += chunk.toString();
+  });
+  const client = new Client({ name: 'devops-assistant-tests', version: '0.0.0' });
+  await client.connect(transport);
+  return {
+    client,
+    transport,
+    stderr: () => stderrText,
+    close: async () => {
+      await client.close();
+    },
+  };
+}
