@@ -1,0 +1,94 @@
+import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
+import type { ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { UserFacingError } from './tool-result';
+
+/** The `extra` argument every tool and resource callback receives. */
+export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Reports progress to the client; does nothing when the request carried no progress token. */
+export type ProgressReporter = (progress: number, message?: string) => Promise<void>;
+
+export function progressReporter(extra: HandlerExtra, total?: number): ProgressReporter {
+  const token = extra._meta?.progressToken;
+  if (token === undefined) return async () => {};
+  return async (progress, message) => {
+    try {
+      await extra.sendNotification({
+        method: 'notifications/progress',
+        params: { progressToken: token, progress, ...(total === undefined ? {} : { total }), ...(message ? { message } : {}) },
+      });
+    } catch {
+      // A client that went away cannot be told about progress; the result (or cancellation) tells the rest.
+    }
+  };
+}
+
+/** An Error named AbortError, which `guarded` reports as "cancelled". */
+export function abortError(): Error {
+  const error = new Error('cancelled');
+  error.name = 'AbortError';
+  return error;
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/** Waits `ms`, rejecting with an AbortError as soon as `signal` aborts. */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Settles with `work`, or rejects when `ms` pass (with `what` in a message a person can act on) or
+ * `signal` aborts. The work itself keeps running in the background; callers use it for reads that
+ * may hang (a stale network mount, a slow process table), never for writes.
+ */
+export function withDeadline<T>(work: Promise<T>, ms: number, what: string, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError());
+      return;
+    }
+    const cleanup = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      cleanup();
+      reject(abortError());
+    };
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new DeadlineError(`${what} did not answer within ${Math.round(ms / 1000)} s`));
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        cleanup();
+        resolve(value);
+      },
+      (error: unknown) => {
+        cleanup();
+        reject(error);
+      },
+    );
+  });
+}
+
+/** A time limit ran out; the message is meant for the user. */
+export class DeadlineError extends UserFacingError {}

@@ -1,0 +1,91 @@
+import os from 'node:os';
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { guarded, toolResult } from '../shared/tool-result';
+import { progressReporter } from '../shared/progress';
+import type { SystemConfig } from './config';
+import { cpuSnapshot, cpuUsageBetween, formatBytes, measuredWait, readMemory } from './sampling';
+import { effectiveThresholds, evaluateWarnings, thresholdInputs, thresholdsSchema, warningSchema } from './warnings';
+import { READ_ONLY_LIVE } from './annotations';
+
+const inputSchema = z.object({
+  intervalMs: z
+    .number()
+    .int()
+    .min(100)
+    .max(5000)
+    .default(500)
+    .describe('how long to measure CPU use, in milliseconds (100–5000)'),
+  cpuThreshold: thresholdInputs.cpu,
+  memoryThreshold: thresholdInputs.memory,
+});
+
+const outputSchema = z.object({
+  summary: z.string(),
+  measuredAt: z.string().describe('ISO time the measurement ended'),
+  cpu: z.object({
+    percent: z.number().nullable().describe('busy share of all cores together over the interval, 0–100; null if the platform reports no CPU times'),
+    perCore: z.array(z.number()).describe('busy % of each logical core over the interval'),
+    logicalCores: z.number(),
+    intervalMs: z.number(),
+  }),
+  loadAverage: z
+    .object({ oneMinute: z.number(), fiveMinutes: z.number(), fifteenMinutes: z.number() })
+    .nullable()
+    .describe('run-queue load averages; null on Windows, which has none'),
+  memory: z.object({
+    totalBytes: z.number(),
+    usedBytes: z.number().describe('total minus available (reclaimable cache is not counted as used)'),
+    availableBytes: z.number(),
+    percent: z.number(),
+  }),
+  swap: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number().nullable().describe('null when there is no swap') }),
+  thresholds: thresholdsSchema,
+  warnings: z.array(warningSchema),
+});
+
+export function registerResourceUsage(server: McpServer, config: SystemConfig): void {
+  server.registerTool(
+    'get_resource_usage',
+    {
+      title: 'CPU, memory and load',
+      description:
+        'Current CPU use (overall and per core, measured over a short interval, not since boot), load averages, memory and swap. ' +
+        'Use it when asked whether the machine is busy, slow, or short of memory. Returns warnings when CPU or memory is above its threshold.',
+      inputSchema,
+      outputSchema,
+      annotations: READ_ONLY_LIVE,
+    },
+    guarded(async (args, extra) => {
+      const report = progressReporter(extra, 100);
+      await report(0, 'sampling CPU times');
+      const before = cpuSnapshot();
+      await measuredWait(args.intervalMs, extra.signal, report);
+      const cpu = cpuUsageBetween(before, cpuSnapshot());
+      const memory = await readMemory(extra.signal);
+      await report(100, 'done');
+
+      const thresholds = effectiveThresholds(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold });
+      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent }, thresholds);
+      const [one, five, fifteen] = os.loadavg();
+      const round2 = (n: number) => Math.round(n * 100) / 100;
+      const loadAverage = process.platform === 'win32' ? null : { oneMinute: round2(one), fiveMinutes: round2(five), fifteenMinutes: round2(fifteen) };
+      const cores = os.cpus().length;
+      const summary =
+        `CPU ${cpu.percent ?? 'unknown'}% over ${args.intervalMs} ms on ${cores} cores; ` +
+        `memory ${formatBytes(memory.usedBytes)} of ${formatBytes(memory.totalBytes)} used (${memory.percent}%); ` +
+        (memory.swap.totalBytes > 0 ? `swap ${formatBytes(memory.swap.usedBytes)} of ${formatBytes(memory.swap.totalBytes)}` : 'no swap') +
+        (warnings.length ? `; ${warnings.length} warning(s)` : '');
+      return toolResult({
+        summary,
+        measuredAt: new Date().toISOString(),
+        cpu: { percent: cpu.percent, perCore: cpu.perCore, logicalCores: cores, intervalMs: args.intervalMs },
+        loadAverage,
+        memory: { totalBytes: memory.totalBytes, usedBytes: memory.usedBytes, availableBytes: memory.availableBytes, percent: memory.percent },
+        swap: memory.swap,
+        thresholds,
+        warnings,
+      });
+    }),
+  );
+}

@@ -1,0 +1,31 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { loadConfig, type SystemConfig } from './config';
+import { registerInfoResource } from './info-resource';
+import { registerResourceUsage } from './resource-usage';
+import { registerDiskUsage } from './disk-usage';
+import { registerTopProcesses } from './top-processes';
+import { registerNetworkUsage } from './network-usage';
+
+export const SERVER_NAME = 'devops-assistant-system';
+export const SERVER_VERSION = '0.1.0';
+
+/** Registers the system tools and the system://info resource on any McpServer. */
+export function registerTools(server: McpServer, config: SystemConfig = loadConfig()): void {
+  registerInfoResource(server, config);
+  registerResourceUsage(server, config);
+  registerDiskUsage(server, config);
+  registerTopProcesses(server, config);
+  registerNetworkUsage(server, config);
+}
+
+export function createServer(config: SystemConfig = loadConfig()): McpServer {
+  const server = new McpServer(
+    { name: SERVER_NAME, title: 'DevOps Assistant: system', version: SERVER_VERSION },
+    {
+      instructions:
+        'Live readings of this machine: CPU, memory, disks, processes, network. Readings carry "warnings" when a threshold is crossed; mention them to the user.',
+    },
+  );
+  registerTools(server, config);
+  return server;
+}

@@ -1,0 +1,169 @@
+import os from 'node:os';
+import { z } from 'zod';
+import * as si from 'systeminformation';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { guarded, toolResult } from '../shared/tool-result';
+import { progressReporter, throwIfAborted, withDeadline } from '../shared/progress';
+import { sanitizeLine } from '../shared/sanitize';
+import type { SystemConfig } from './config';
+import { cpuSnapshot, cpuUsageBetween, exclusive, formatBytes, measuredWait, READ_DEADLINE_MS, readMemory, round1 } from './sampling';
+import { effectiveThresholds, evaluateWarnings, thresholdInputs, thresholdsSchema, warningSchema } from './warnings';
+import { READ_ONLY_LIVE } from './annotations';
+
+const NAME_MAX_CHARS = 100;
+const COMMAND_MAX_CHARS = 300;
+
+const inputSchema = z.object({
+  sortBy: z.enum(['cpu', 'memory']).default('cpu').describe('"cpu" (busiest first) or "memory" (largest resident memory first)'),
+  count: z.number().int().min(1).max(100).default(10).describe('how many processes to return (1–100)'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('only processes whose name or command line contains this text (case-insensitive), e.g. "postgres"'),
+  intervalMs: z
+    .number()
+    .int()
+    .min(500)
+    .max(5000)
+    .default(1000)
+    .describe('how long to measure per-process CPU use, in milliseconds (500–5000)'),
+  cpuThreshold: thresholdInputs.cpu,
+  memoryThreshold: thresholdInputs.memory,
+});
+
+const processSchema = z.object({
+  pid: z.number(),
+  parentPid: z.number(),
+  name: z.string(),
+  cpuPercent: z.number().describe('share of the whole machine over the interval (all cores = 100)'),
+  memoryPercent: z.number().describe('resident memory as % of total memory'),
+  memoryBytes: z.number().describe('resident set size'),
+  user: z.string(),
+  state: z.string(),
+  started: z.string(),
+  command: z.string().describe(`command line, control characters removed, secrets masked, at most ${COMMAND_MAX_CHARS} characters`),
+});
+
+const outputSchema = z.object({
+  summary: z.string(),
+  measuredAt: z.string(),
+  sortBy: z.enum(['cpu', 'memory']),
+  intervalMs: z.number(),
+  processes: z.array(processSchema),
+  matched: z.number().describe('processes that passed the name filter (all of them without one)'),
+  truncated: z.boolean().describe('true when more processes matched than were returned'),
+  totals: z.object({ processes: z.number(), running: z.number(), sleeping: z.number(), blocked: z.number() }),
+  cpuPercent: z.number().nullable().describe('overall CPU use over the same interval'),
+  memoryPercent: z.number(),
+  thresholds: thresholdsSchema,
+  warnings: z.array(warningSchema),
+});
+
+type ProcessRow = z.infer<typeof processSchema>;
+
+/** Masks values of password/token/secret/key-like arguments and credentials inside URLs. */
+export function maskSecrets(commandLine: string): string {
+  return commandLine
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, '$1***@')
+    .replace(/((?:^|\s)-{0,2}[\w.-]*(?:password|passwd|pwd|token|secret|api[-_]?key|access[-_]?key|auth)[\w.-]*(?:=|\s+))(?!-)\S+/gi, '$1***');
+}
+
+export function registerTopProcesses(server: McpServer, config: SystemConfig): void {
+  server.registerTool(
+    'get_top_processes',
+    {
+      title: 'Top processes by CPU or memory',
+      description:
+        'The processes using the most CPU (measured over a short interval) or memory, optionally only those whose name or command line ' +
+        'contains some text. Use it to find what is making the machine busy or eating memory, or whether a program is running. ' +
+        'CPU % is the share of the whole machine (all cores = 100). Also returns overall CPU and memory with warnings above their thresholds.',
+      inputSchema,
+      outputSchema,
+      annotations: READ_ONLY_LIVE,
+    },
+    guarded(async (args, extra) => {
+      const report = progressReporter(extra, 100);
+      // systeminformation keeps the previous sample in module state and answers from cache within
+      // 500 ms, so samples from concurrent requests must not interleave.
+      const { sample, cpu } = await exclusive('processes', async () => {
+        throwIfAborted(extra.signal);
+        await report(0, 'reading the process table');
+        const before = cpuSnapshot();
+        await withDeadline(si.processes(), READ_DEADLINE_MS, 'reading the process table', extra.signal);
+        await measuredWait(args.intervalMs, extra.signal, report, 10, 80);
+        const result = await withDeadline(si.processes(), READ_DEADLINE_MS, 'reading the process table', extra.signal);
+        return { sample: result, cpu: cpuUsageBetween(before, cpuSnapshot()) };
+      });
+      const memory = await readMemory(extra.signal);
+      await report(100, 'done');
+
+      // macOS ps reports % of one core; Linux and Windows samples are already shares of the machine.
+      const cpuScale = process.platform === 'darwin' ? 1 / Math.max(1, os.cpus().length) : 1;
+      const ownHelpers = descendantsOf(process.pid, sample.list);
+      const needle = args.name?.toLowerCase();
+      const rows: ProcessRow[] = [];
+      for (const p of sample.list) {
+        if (ownHelpers.has(p.pid)) continue;
+        const commandLine = [p.command, p.params].filter(Boolean).join(' ');
+        if (needle && !p.name.toLowerCase().includes(needle) && !commandLine.toLowerCase().includes(needle)) continue;
+        rows.push({
+          pid: p.pid,
+          parentPid: p.parentPid,
+          name: sanitizeLine(p.name, NAME_MAX_CHARS),
+          cpuPercent: round1(finite(p.cpu) * cpuScale),
+          memoryPercent: round1(finite(p.mem)),
+          memoryBytes: Math.round(finite(p.memRss) * 1024),
+          user: sanitizeLine(p.user ?? '', 64),
+          state: sanitizeLine(p.state ?? '', 32),
+          started: sanitizeLine(p.started ?? '', 32),
+          command: sanitizeLine(maskSecrets(commandLine), COMMAND_MAX_CHARS),
+        });
+      }
+      rows.sort(args.sortBy === 'cpu' ? (a, b) => b.cpuPercent - a.cpuPercent || b.memoryBytes - a.memoryBytes : (a, b) => b.memoryBytes - a.memoryBytes);
+      const processes = rows.slice(0, args.count);
+
+      const thresholds = effectiveThresholds(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold });
+      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent }, thresholds);
+      const top = processes[0];
+      const summary =
+        (top
+          ? `top by ${args.sortBy}: ${top.name} (pid ${top.pid}) ${args.sortBy === 'cpu' ? `${top.cpuPercent}% CPU` : formatBytes(top.memoryBytes)}; `
+          : `no process matched${args.name ? ` "${sanitizeLine(args.name, 60)}"` : ''}; `) +
+        `${rows.length} of ${sample.all} processes matched; machine CPU ${cpu.percent ?? 'unknown'}%, memory ${memory.percent}%` +
+        (warnings.length ? `; ${warnings.length} warning(s)` : '');
+      return toolResult({
+        summary,
+        measuredAt: new Date().toISOString(),
+        sortBy: args.sortBy,
+        intervalMs: args.intervalMs,
+        processes,
+        matched: rows.length,
+        truncated: rows.length > processes.length,
+        totals: { processes: sample.all, running: sample.running, sleeping: sample.sleeping, blocked: sample.blocked },
+        cpuPercent: cpu.percent,
+        memoryPercent: memory.percent,
+        thresholds,
+        warnings,
+      });
+    }),
+  );
+}
+
+const finite = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
+
+/** The shells and `ps` runs systeminformation starts for us: not part of the machine's workload. */
+function descendantsOf(root: number, list: Array<{ pid: number; parentPid: number }>): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const p of list) children.set(p.parentPid, [...(children.get(p.parentPid) ?? []), p.pid]);
+  const found = new Set<number>();
+  const queue = [...(children.get(root) ?? [])];
+  while (queue.length) {
+    const pid = queue.pop()!;
+    if (found.has(pid)) continue;
+    found.add(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return found;
+}
