@@ -13,6 +13,8 @@ export interface ServerState {
   lastStderr: string[];
   restarts: number;
   toolCount: number;
+  /** Process id while running (for diagnostics and tests). */
+  pid?: number;
 }
 
 export interface ToolInfo {

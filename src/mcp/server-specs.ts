@@ -1,0 +1,150 @@
+// What to start: the bundled servers (from workspace folders and settings) and the user's own.
+// Pure functions (no `vscode`) so the rules are unit-tested.
+import { t } from '@vscode/l10n';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export interface ServerSpec {
+  name: string;
+  command: string;
+  args: string[];
+  /** The complete environment of the child (nothing else is inherited). */
+  env: Record<string, string>;
+  cwd?: string;
+  bundled: boolean;
+  /** When set the server is not started; its state is 'disabled' with this text. */
+  disabledReason?: string;
+}
+
+export interface Thresholds {
+  cpu: number;
+  memory: number;
+  disk: number;
+}
+
+export interface BundledSpecInput {
+  /** Folder holding dist/servers/<name>.js. */
+  extensionPath: string;
+  /** Node (or Electron run as Node) to start the servers with. */
+  execPath: string;
+  folders: ReadonlyArray<{ name: string; path: string }>;
+  logDirectories: readonly string[];
+  ripgrepPath?: string;
+  thresholds: Thresholds;
+  trusted: boolean;
+  baseEnv: Record<string, string>;
+}
+
+/** Environment names a child needs to run at all (and to find `git`); everything else is dropped, the API key included. */
+const PASSED_THROUGH = [
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE',
+  'SystemRoot', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ComSpec', 'PATHEXT', 'WINDIR', 'Path',
+];
+
+export function minimalEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of PASSED_THROUGH) {
+    const value = source[key];
+    if (typeof value === 'string') env[key] = value;
+  }
+  return env;
+}
+
+export function restrictedModeReason(): string {
+  return t('Not started in Restricted Mode: trust this workspace to enable it.');
+}
+
+export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
+  const node = (name: string, env: Record<string, string>, disabledReason?: string): ServerSpec => ({
+    name,
+    command: input.execPath,
+    args: [join(input.extensionPath, 'dist', 'servers', `${name.split(':')[0]}.js`)],
+    env: { ...input.baseEnv, ELECTRON_RUN_AS_NODE: '1', ...env },
+    bundled: true,
+    disabledReason,
+  });
+  const specs: ServerSpec[] = [];
+  const untrusted = input.trusted ? undefined : restrictedModeReason();
+  if (input.folders.length === 0) {
+    specs.push(node('git', {}, t('No folder is open.')));
+  } else if (input.folders.length === 1) {
+    specs.push(node('git', { REPO_PATH: input.folders[0].path }, untrusted));
+  } else {
+    const used = new Set<string>();
+    for (const folder of input.folders) {
+      let name = `git:${folder.name}`;
+      for (let n = 2; used.has(name); n++) name = `git:${folder.name}-${n}`;
+      used.add(name);
+      specs.push(node(name, { REPO_PATH: folder.path }, untrusted));
+    }
+  }
+  const logEnv: Record<string, string> = { LOG_DIRS: logDirs(input.folders, input.logDirectories).join(delimiter) };
+  if (input.ripgrepPath) logEnv.RIPGREP_PATH = input.ripgrepPath;
+  specs.push(node('logs', logEnv));
+  specs.push(
+    node('system', {
+      CPU_THRESHOLD: String(input.thresholds.cpu),
+      MEMORY_THRESHOLD: String(input.thresholds.memory),
+      DISK_THRESHOLD: String(input.thresholds.disk),
+    }),
+  );
+  return specs;
+}
+
+/** Workspace folders plus the `logDirectories` setting; relative entries are taken from every folder. */
+export function logDirs(folders: ReadonlyArray<{ path: string }>, extra: readonly string[]): string[] {
+  const out: string[] = folders.map((f) => f.path);
+  for (const entry of extra) {
+    if (typeof entry !== 'string' || entry.trim() === '') continue;
+    if (isAbsolute(entry)) out.push(resolve(entry));
+    else for (const f of folders) out.push(resolve(f.path, entry));
+  }
+  return [...new Set(out)];
+}
+
+const userServerSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  command: z.string().trim().min(1),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+  cwd: z.string().optional(),
+});
+
+/** Parses the `servers` setting; bad entries are reported, not fatal. */
+export function userServerSpecs(
+  raw: unknown,
+  options: { trusted: boolean; baseEnv: Record<string, string>; takenNames: readonly string[] },
+): { specs: ServerSpec[]; problems: string[] } {
+  const specs: ServerSpec[] = [];
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { specs, problems };
+  if (!Array.isArray(raw)) return { specs, problems: [t('devopsAssistant.servers must be an array.')] };
+  const taken = new Set(options.takenNames);
+  raw.forEach((entry, index) => {
+    const parsed = userServerSchema.safeParse(entry);
+    if (!parsed.success) {
+      problems.push(t('devopsAssistant.servers[{0}] is invalid: {1}', index, parsed.error.issues.map((i) => `${i.path.join('.') || 'entry'}: ${i.message}`).join('; ')));
+      return;
+    }
+    const { name, command, args, env, cwd } = parsed.data;
+    if (taken.has(name)) {
+      problems.push(t('devopsAssistant.servers[{0}]: the name "{1}" is already used.', index, name));
+      return;
+    }
+    taken.add(name);
+    specs.push({
+      name,
+      command,
+      args,
+      env: { ...options.baseEnv, ...env },
+      cwd,
+      bundled: false,
+      disabledReason: options.trusted ? undefined : restrictedModeReason(),
+    });
+  });
+  return { specs, problems };
+}
+
+export function sameSpec(a: ServerSpec, b: ServerSpec): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

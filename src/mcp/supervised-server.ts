@@ -1,0 +1,409 @@
+// One MCP server over stdio, kept alive: restarted with exponential backoff when it exits or
+// stops answering pings, marked failed after repeated quick failures. No `vscode` import.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ErrorCode, McpError, ToolListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { t } from '@vscode/l10n';
+import type { MetricsRecorder } from './metrics';
+import type { ServerSpec } from './server-specs';
+import type { ServerState, ServerStatus, ToolCallOutcome } from './types';
+
+export interface OutputSink {
+  append(line: string): void;
+}
+
+export interface SupervisorOptions {
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+  /** Consecutive unanswered pings before the server is killed and restarted. */
+  missedPingsBeforeRestart: number;
+  /** Per-call timeout, restarted by each progress notification. */
+  callTimeoutMs: number;
+  /** Upper bound for one call even while it reports progress. */
+  maxTotalCallMs: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** After this many failures in a row (each within stableAfterMs of starting) the server is marked failed. */
+  maxQuickFailures: number;
+  stableAfterMs: number;
+  startTimeoutMs: number;
+  /** How long a call waits for a server that is (re)starting. */
+  waitForStartMs: number;
+  stderrLines: number;
+}
+
+export const DEFAULT_SUPERVISOR_OPTIONS: SupervisorOptions = {
+  pingIntervalMs: 15_000,
+  pingTimeoutMs: 5_000,
+  missedPingsBeforeRestart: 2,
+  callTimeoutMs: 60_000,
+  maxTotalCallMs: 300_000,
+  backoffBaseMs: 200,
+  backoffMaxMs: 30_000,
+  maxQuickFailures: 5,
+  stableAfterMs: 30_000,
+  startTimeoutMs: 20_000,
+  waitForStartMs: 10_000,
+  stderrLines: 20,
+};
+
+const MAX_TOOL_PAGES = 100;
+
+export class ToolCallCancelledError extends Error {
+  constructor(tool: string) {
+    super(t('{0} was cancelled.', tool));
+    this.name = 'ToolCallCancelledError';
+  }
+}
+
+export class SupervisedServer {
+  private status: ServerStatus = 'stopped';
+  private detail: string | undefined;
+  private readonly stderrTail: string[] = [];
+  private stderrPartial = '';
+  private restarts = 0;
+  private quickFailures = 0;
+  private generation = 0;
+  private client: Client | undefined;
+  private transport: StdioClientTransport | undefined;
+  private startedAt = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private missedPings = 0;
+  private pingInFlight = false;
+  private disposed = false;
+  private killReason: string | undefined;
+  private readyWaiters: Array<() => void> = [];
+  private toolList: Tool[] = [];
+
+  constructor(
+    readonly spec: ServerSpec,
+    private readonly output: OutputSink,
+    private readonly metrics: MetricsRecorder,
+    private readonly options: SupervisorOptions,
+    private readonly onChange: () => void,
+  ) {
+    if (spec.disabledReason) {
+      this.status = 'disabled';
+      this.detail = spec.disabledReason;
+    }
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+
+  get pid(): number | undefined {
+    return this.transport?.pid ?? undefined;
+  }
+
+  get tools(): readonly Tool[] {
+    return this.status === 'failed' || this.status === 'disabled' || this.status === 'stopped' ? [] : this.toolList;
+  }
+
+  state(): ServerState {
+    return {
+      name: this.spec.name,
+      status: this.status,
+      detail: this.detail,
+      lastStderr: [...this.stderrTail],
+      restarts: this.restarts,
+      toolCount: this.tools.length,
+      pid: this.status === 'running' ? this.pid : undefined,
+    };
+  }
+
+  /** Starts the server in the background (no-op when disabled or already up). */
+  start(): void {
+    if (this.disposed || this.spec.disabledReason) return;
+    if (this.status === 'running' || this.status === 'starting') return;
+    this.quickFailures = 0;
+    void this.launch();
+  }
+
+  /** Kills the current process (if any) and starts afresh with the failure count reset. */
+  async restart(): Promise<void> {
+    if (this.disposed || this.spec.disabledReason) return;
+    this.clearTimers();
+    const old = this.client;
+    this.generation++; // the old connection's close is no longer ours
+    this.client = undefined;
+    this.transport = undefined;
+    if (old) await old.close().catch(() => undefined);
+    this.quickFailures = 0;
+    this.restarts++;
+    await this.launch();
+  }
+
+  async stop(): Promise<void> {
+    this.disposed = true;
+    this.clearTimers();
+    this.generation++;
+    const old = this.client;
+    this.client = undefined;
+    this.transport = undefined;
+    if (this.status !== 'disabled') this.setStatus('stopped', undefined);
+    this.flushWaiters();
+    if (old) await old.close().catch(() => undefined);
+  }
+
+  async callTool(tool: string, args: Record<string, unknown>, options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<ToolCallOutcome> {
+    const started = Date.now();
+    let failed = true;
+    try {
+      const client = await this.readyClient(options.signal, tool);
+      const generation = this.generation;
+      const timeout = options.timeoutMs ?? this.options.callTimeoutMs;
+      try {
+        const result = await client.callTool({ name: tool, arguments: args }, undefined, {
+          signal: options.signal,
+          timeout,
+          // The SDK sends a progress token only when onprogress is given; without it the reset does nothing.
+          onprogress: () => undefined,
+          resetTimeoutOnProgress: true,
+          maxTotalTimeout: Math.max(timeout, this.options.maxTotalCallMs),
+        });
+        const outcome = toOutcome(result);
+        failed = outcome.isError;
+        return outcome;
+      } catch (error) {
+        if (options.signal?.aborted) {
+          failed = false;
+          throw new ToolCallCancelledError(tool);
+        }
+        if (generation !== this.generation || this.status !== 'running' || isConnectionClosed(error)) {
+          throw new Error(t('The "{0}" server stopped while running {1}; it is being restarted. Try again in a moment.', this.name, tool));
+        }
+        if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+          throw new Error(t('{0} on the "{1}" server did not answer within {2} s.', tool, this.name, Math.round(timeout / 1000)));
+        }
+        throw error;
+      }
+    } finally {
+      this.metrics.record(this.name, tool, Date.now() - started, failed);
+    }
+  }
+
+  async readResource(uri: string, options: { signal?: AbortSignal } = {}): Promise<{ text: string }> {
+    const client = await this.readyClient(options.signal, uri);
+    const result = await client.readResource({ uri }, { signal: options.signal, timeout: this.options.callTimeoutMs });
+    const text = result.contents.map((c) => ('text' in c && typeof c.text === 'string' ? c.text : '')).join('\n');
+    return { text };
+  }
+
+  private async launch(): Promise<void> {
+    const generation = ++this.generation;
+    this.killReason = undefined;
+    this.missedPings = 0;
+    this.setStatus(this.restarts > 0 ? 'restarting' : 'starting', undefined);
+    const transport = new StdioClientTransport({
+      command: this.spec.command,
+      args: this.spec.args,
+      env: this.spec.env,
+      cwd: this.spec.cwd,
+      stderr: 'pipe',
+    });
+    transport.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk.toString('utf8')));
+    const client = new Client({ name: 'devops-assistant', version: '0.1.0' }, { capabilities: {} });
+    client.onclose = () => this.onClosed(generation);
+    client.onerror = (error) => this.output.append(`[client] ${error.message}`);
+    client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
+      if (generation !== this.generation) return;
+      try {
+        this.toolList = await listAllTools(client, this.options.startTimeoutMs);
+        this.output.append(`[supervisor] tool list changed: ${this.toolList.length} tools`);
+        this.onChange();
+      } catch (error) {
+        this.output.append(`[supervisor] could not refresh tools: ${(error as Error).message}`);
+      }
+    });
+    this.client = client;
+    this.transport = transport;
+    this.output.append(`[supervisor] starting ${this.spec.command} ${this.spec.args.join(' ')}`);
+    try {
+      await client.connect(transport, { timeout: this.options.startTimeoutMs });
+      const tools = await listAllTools(client, this.options.startTimeoutMs);
+      if (generation !== this.generation) return;
+      this.toolList = tools;
+      this.startedAt = Date.now();
+      this.output.append(`[supervisor] running (pid ${transport.pid ?? '?'}), ${tools.length} tools`);
+      this.setStatus('running', undefined);
+      this.startPings(generation);
+      this.flushWaiters();
+    } catch (error) {
+      if (generation !== this.generation) return;
+      this.output.append(`[supervisor] start failed: ${(error as Error).message}`);
+      this.generation++; // ignore the close this causes
+      this.client = undefined;
+      this.transport = undefined;
+      void client.close().catch(() => undefined);
+      this.scheduleRestart(t('Could not start: {0}', (error as Error).message), 0);
+    }
+  }
+
+  private onClosed(generation: number): void {
+    if (generation !== this.generation || this.disposed) return;
+    this.generation++;
+    this.clearTimers();
+    this.client = undefined;
+    this.transport = undefined;
+    const reason = this.killReason ?? t('The server process exited.');
+    this.output.append(`[supervisor] ${reason}`);
+    this.scheduleRestart(reason, Date.now() - this.startedAt);
+  }
+
+  private scheduleRestart(reason: string, ranForMs: number): void {
+    if (this.disposed) return;
+    if (ranForMs >= this.options.stableAfterMs) this.quickFailures = 0;
+    this.quickFailures++;
+    if (this.quickFailures > this.options.maxQuickFailures) {
+      const tail = this.stderrTail.slice(-5).join('\n');
+      this.setStatus('failed', tail ? `${reason}\n${tail}` : reason);
+      this.output.append(`[supervisor] giving up after ${this.quickFailures - 1} quick failures`);
+      this.flushWaiters();
+      return;
+    }
+    const delay = Math.min(this.options.backoffMaxMs, this.options.backoffBaseMs * 2 ** (this.quickFailures - 1));
+    this.setStatus('restarting', reason);
+    this.output.append(`[supervisor] restarting in ${delay} ms`);
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = undefined;
+      this.restarts++;
+      void this.launch();
+    }, delay);
+  }
+
+  private startPings(generation: number): void {
+    if (this.options.pingIntervalMs <= 0) return;
+    this.pingTimer = setInterval(() => {
+      const client = this.client;
+      if (!client || this.pingInFlight || generation !== this.generation) return;
+      this.pingInFlight = true;
+      client
+        .ping({ timeout: this.options.pingTimeoutMs })
+        .then(() => {
+          this.missedPings = 0;
+        })
+        .catch(() => {
+          if (generation !== this.generation) return;
+          this.missedPings++;
+          this.output.append(`[supervisor] ping not answered (${this.missedPings}/${this.options.missedPingsBeforeRestart})`);
+          if (this.missedPings >= this.options.missedPingsBeforeRestart) this.kill(t('The server stopped answering.'));
+        })
+        .finally(() => {
+          this.pingInFlight = false;
+        });
+    }, this.options.pingIntervalMs);
+    this.pingTimer.unref?.();
+  }
+
+  /** Kills a hung process outright; the resulting close triggers the restart. */
+  private kill(reason: string): void {
+    this.killReason = reason;
+    const pid = this.transport?.pid;
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    void this.client?.close().catch(() => undefined);
+  }
+
+  private readyClient(signal: AbortSignal | undefined, what: string): Promise<Client> {
+    if (signal?.aborted) return Promise.reject(new ToolCallCancelledError(what));
+    if (this.status === 'running' && this.client) return Promise.resolve(this.client);
+    if (this.status !== 'starting' && this.status !== 'restarting') {
+      return Promise.reject(new Error(this.unavailableMessage()));
+    }
+    return new Promise<Client>((resolve, reject) => {
+      const finish = () => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.readyWaiters = this.readyWaiters.filter((w) => w !== waiter);
+      };
+      const waiter = () => {
+        finish();
+        if (this.status === 'running' && this.client) resolve(this.client);
+        else reject(new Error(this.unavailableMessage()));
+      };
+      const onAbort = () => {
+        finish();
+        reject(new ToolCallCancelledError(what));
+      };
+      const timer = setTimeout(() => {
+        finish();
+        reject(new Error(t('The "{0}" server is still starting; try again in a moment.', this.name)));
+      }, this.options.waitForStartMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.readyWaiters.push(waiter);
+    });
+  }
+
+  private unavailableMessage(): string {
+    const why = this.detail ? ` ${this.detail.split('\n')[0]}` : '';
+    return t('The "{0}" server is {1}.', this.name, this.status) + why;
+  }
+
+  private flushWaiters(): void {
+    const waiters = this.readyWaiters;
+    this.readyWaiters = [];
+    for (const w of waiters) w();
+  }
+
+  private onStderr(text: string): void {
+    const lines = (this.stderrPartial + text).split(/\r?\n/);
+    this.stderrPartial = lines.pop() ?? '';
+    for (const line of lines) {
+      if (line === '') continue;
+      this.output.append(line);
+      this.stderrTail.push(line.slice(0, 500));
+      if (this.stderrTail.length > this.options.stderrLines) this.stderrTail.shift();
+    }
+  }
+
+  private setStatus(status: ServerStatus, detail: string | undefined): void {
+    this.status = status;
+    this.detail = detail;
+    this.onChange();
+  }
+
+  private clearTimers(): void {
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.restartTimer = undefined;
+    this.pingTimer = undefined;
+  }
+}
+
+async function listAllTools(client: Client, timeout: number): Promise<Tool[]> {
+  const tools: Tool[] = [];
+  const seenCursors = new Set<string>();
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_TOOL_PAGES; page++) {
+    const result = await client.listTools(cursor ? { cursor } : undefined, { timeout });
+    tools.push(...result.tools);
+    cursor = result.nextCursor;
+    if (!cursor || seenCursors.has(cursor)) break;
+    seenCursors.add(cursor);
+  }
+  return tools;
+}
+
+function isConnectionClosed(error: unknown): boolean {
+  return error instanceof McpError && error.code === ErrorCode.ConnectionClosed;
+}
+
+function toOutcome(result: Awaited<ReturnType<Client['callTool']>>): ToolCallOutcome {
+  const content = Array.isArray(result.content) ? result.content : [];
+  const text = content
+    .map((c: { type: string; text?: unknown }) => (c.type === 'text' && typeof c.text === 'string' ? c.text : `[${c.type} content]`))
+    .join('\n');
+  const structured = result.structuredContent;
+  return {
+    isError: result.isError === true,
+    text,
+    structuredContent: structured && typeof structured === 'object' ? (structured as Record<string, unknown>) : undefined,
+  };
+}
