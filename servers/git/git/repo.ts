@@ -1,0 +1,129 @@
+// Finds the repository for the configured folder and gives tools one way to call git in it.
+import { realpathSync, statSync } from 'node:fs';
+import { UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
+import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
+
+export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
+
+export interface Repo {
+  /** Top of the working tree, as git reports it. */
+  root: string;
+  /** `root` with symlinks resolved, for containment checks. */
+  realRoot: string;
+  shallow: boolean;
+  objectFormat: 'sha1' | 'sha256';
+  signal?: AbortSignal;
+  git(args: readonly string[], options?: RepoGitOptions): Promise<GitRunResult>;
+  /** Full hash of HEAD, or null in a repository without commits. */
+  head(): Promise<string | null>;
+}
+
+const EMPTY_TREE = {
+  sha1: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+  sha256: '6ef19b41225c5369f1c104d45d8d85efa9b057b53b14b4b9b939dd74decc5321',
+} as const;
+
+export function emptyTree(repo: Repo): string {
+  return EMPTY_TREE[repo.objectFormat];
+}
+
+/** Opens the repository containing `folder`; throws a UserFacingError saying what to fix when there is none. */
+export async function openRepo(folder: string, signal?: AbortSignal): Promise<Repo> {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(folder).isDirectory();
+  } catch {
+    throw new UserFacingError(`repository folder does not exist: ${folder}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
+  }
+  if (!isDirectory) throw new UserFacingError(`repository path is not a folder: ${folder}. Set REPO_PATH (or --repo) to a folder.`);
+
+  let lines: string[];
+  try {
+    const result = await runGit(['rev-parse', '--is-bare-repository', '--show-toplevel', '--is-shallow-repository', '--show-object-format'], {
+      cwd: folder,
+      signal,
+      timeoutMs: 10_000,
+    });
+    lines = result.stdout.toString('utf8').split('\n');
+  } catch (error) {
+    throw explainGitFailure(error, folder);
+  }
+  if (lines[0] === 'true') throw new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  const root = lines[1];
+  if (!root) throw new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
+  const shallow = lines[2] === 'true';
+  const objectFormat = lines[3] === 'sha256' ? 'sha256' : 'sha1';
+  const realRoot = realpathSync(root);
+  const config = await filterOverrides(root, signal);
+
+  let headCache: Promise<string | null> | undefined;
+  const repo: Repo = {
+    root,
+    realRoot,
+    shallow,
+    objectFormat,
+    signal,
+    git: (args, options = {}) => runGit(args, { ...options, cwd: root, config, signal }),
+    head: () => {
+      headCache ??= repo
+        .git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [0, 1] })
+        .then((r) => (r.exitCode === 0 ? r.stdout.toString('utf8').trim() : null));
+      return headCache;
+    },
+  };
+  return repo;
+}
+
+/**
+ * Clean/smudge filters named in repository config would run on `git status` and worktree diffs.
+ * Their names are only known from the config, so each one found is set to empty (= no program).
+ */
+async function filterOverrides(root: string, signal?: AbortSignal): Promise<Array<[string, string]>> {
+  const result = await runGit(['config', '-z', '--get-regexp', '^filter\\.'], { cwd: root, signal, okExitCodes: [0, 1], timeoutMs: 10_000 });
+  const names = new Set<string>();
+  for (const entry of result.stdout.toString('utf8').split('\0')) {
+    const key = entry.split('\n', 1)[0];
+    const match = /^filter\.(.+)\.[^.]+$/s.exec(key);
+    if (match) names.add(match[1]);
+  }
+  const overrides: Array<[string, string]> = [];
+  for (const name of names) {
+    overrides.push([`filter.${name}.clean`, ''], [`filter.${name}.smudge`, ''], [`filter.${name}.process`, ''], [`filter.${name}.required`, 'false']);
+  }
+  return overrides;
+}
+
+/** Turns a git failure into a message a person can act on. */
+export function explainGitFailure(error: unknown, folder?: string): Error {
+  if (error instanceof UserFacingError) return error;
+  if (error instanceof GitTimeoutError) return new UserFacingError(error.message);
+  if (error instanceof GitCommandError) {
+    const message = sanitizeLine(error.message, 500);
+    if (/not a git repository/i.test(error.stderr)) {
+      return new UserFacingError(`not a git repository: ${folder ?? 'the configured folder'}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
+    }
+    if (/dubious ownership/i.test(error.stderr)) {
+      return new UserFacingError(`git refuses this repository because it belongs to another user (${message}). Add it to safe.directory in your global git config if you trust it.`);
+    }
+    return new UserFacingError(`git failed: ${message}`);
+  }
+  if (error instanceof Error && /ENOENT/.test(error.message)) return new UserFacingError('git is not installed or not on PATH.');
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** Runs a repo call and converts git failures into user-facing messages. */
+export async function gitOrExplain(repo: Repo, args: readonly string[], options?: RepoGitOptions): Promise<GitRunResult> {
+  try {
+    return await repo.git(args, options);
+  } catch (error) {
+    throw explainGitFailure(error, repo.root);
+  }
+}
+
+/** For tools that need at least one commit. */
+export async function requireHead(repo: Repo): Promise<string> {
+  const head = await repo.head();
+  if (!head) throw new UserFacingError(`the repository at ${repo.root} has no commits yet, so there is no history to read.`);
+  return head;
+}

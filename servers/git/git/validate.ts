@@ -1,0 +1,100 @@
+// Checks every value that reaches a git command line: refs become verified commit hashes,
+// paths become repository-relative paths that stay inside the working tree.
+import { existsSync, realpathSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep, basename } from 'node:path';
+import { UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { Repo } from './repo';
+
+const MAX_REF_LENGTH = 256;
+
+/** Refuses text that git could read as an option or that cannot be one argument. */
+export function assertPlainArgument(value: string, label: string): void {
+  if (value.startsWith('-')) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' starts with '-', which is not allowed (options cannot be passed through parameters).`);
+  if (/[\0\r\n]/.test(value)) throw new UserFacingError(`${label}: line breaks and NUL characters are not allowed.`);
+}
+
+/** Resolves a branch, tag, hash or expression like HEAD~2 to a full commit hash, or explains why not. */
+export async function resolveCommit(repo: Repo, ref: string, label: string): Promise<string> {
+  const value = ref.trim();
+  if (value === '') throw new UserFacingError(`${label}: empty ref; give a branch, tag or commit hash.`);
+  if (value.length > MAX_REF_LENGTH) throw new UserFacingError(`${label}: ref is longer than ${MAX_REF_LENGTH} characters.`);
+  assertPlainArgument(value, label);
+  const result = await repo.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
+  const hash = result.stdout.toString('utf8').trim();
+  if (result.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash)) {
+    if (!(await repo.head())) throw new UserFacingError(`${label}: the repository has no commits yet, so '${sanitizeLine(value, 80)}' does not exist.`);
+    throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit, branch or tag in this repository (git_branches lists branches).`);
+  }
+  return hash;
+}
+
+export interface RevisionRange {
+  /** Arguments for rev-list/log: verified hashes, excluded ones prefixed with ^. */
+  args: string[];
+  label: string;
+}
+
+/** A single ref, or `A..B` (commits in B not in A); each side verified. */
+export async function resolveRange(repo: Repo, ref: string, label: string): Promise<RevisionRange> {
+  const value = ref.trim();
+  const parts = value.split('..');
+  if (parts.length === 2 && !value.includes('...')) {
+    const from = await resolveCommit(repo, parts[0] || 'HEAD', `${label} (left of ..)`);
+    const to = await resolveCommit(repo, parts[1] || 'HEAD', `${label} (right of ..)`);
+    return { args: [`^${from}`, to], label: value };
+  }
+  if (value.includes('...')) throw new UserFacingError(`${label}: symmetric ranges (A...B) are not supported; use A..B or a single ref.`);
+  return { args: [await resolveCommit(repo, value, label)], label: value };
+}
+
+/**
+ * Turns a path (relative to the repository root, or absolute inside it) into a repository-relative
+ * path. Refuses `..` escapes, absolute paths elsewhere and symlinks that lead out of the repository.
+ */
+export function resolveRepoPath(repo: Repo, input: string, label: string): string {
+  const value = input.trim();
+  if (value === '') throw new UserFacingError(`${label}: empty path.`);
+  if (value.length > 4096) throw new UserFacingError(`${label}: path is too long.`);
+  if (/[\0\r\n]/.test(value)) throw new UserFacingError(`${label}: line breaks and NUL characters are not allowed in paths.`);
+  if (value.startsWith('-')) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' starts with '-'; write it as ./${sanitizeLine(value, 80)} if it is a file name.`);
+
+  const outside = () => new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' is outside the repository (${repo.root}); give a path inside it, relative to its root.`);
+  let absolute = resolve(repo.root, value);
+  let rel = relative(repo.root, absolute);
+  if (escapes(rel)) {
+    // An absolute path may name the repository through its resolved (symlink-free) location.
+    rel = relative(repo.realRoot, absolute);
+    if (escapes(rel)) throw outside();
+    absolute = join(repo.root, rel);
+  }
+  // The path itself may not exist (deleted files still have history); check the deepest part that does.
+  let existing = absolute;
+  const rest: string[] = [];
+  while (!existsSync(existing) && existing !== dirname(existing)) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  let real: string;
+  try {
+    real = join(realpathSync(existing), ...rest);
+  } catch {
+    throw outside();
+  }
+  if (escapes(relative(repo.realRoot, real))) {
+    throw new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' leads outside the repository through a symbolic link; refused.`);
+  }
+  const gitPath = rel.split(sep).join('/');
+  if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
+  return gitPath === '' ? '.' : gitPath;
+}
+
+function escapes(rel: string): boolean {
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
+/** Free text for --author/--grep (passed as one `--opt=value` argument and matched as a fixed string). */
+export function plainText(value: string, label: string): string {
+  if (/[\0\r\n]/.test(value)) throw new UserFacingError(`${label}: line breaks and NUL characters are not allowed.`);
+  return value;
+}

@@ -1,0 +1,105 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { GitServerContext } from '../context';
+import { currentBranch } from '../git/head';
+import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../git/parse';
+import { openRepo, type Repo } from '../git/repo';
+import { readStatus } from '../git/status';
+import { redactRemoteUrl } from '../git/urls';
+
+export const INFO_URI = 'git://info';
+
+export interface RepoInfo {
+  isRepository: boolean;
+  path: string;
+  message?: string;
+  root?: string;
+  branch?: string | null;
+  detached?: boolean;
+  empty?: boolean;
+  shallow?: boolean;
+  lastCommit?: Omit<CommitSummary, 'parents'> | null;
+  upstream?: { name: string; ahead: number; behind: number } | null;
+  remotes?: Array<{ name: string; fetchUrl?: string; pushUrl?: string }>;
+  dirty?: boolean;
+  changes?: { staged: number; unstaged: number; untracked: number; conflicted: number };
+}
+
+export function registerInfoResource(server: McpServer, context: GitServerContext): void {
+  server.registerResource(
+    'git-info',
+    INFO_URI,
+    {
+      title: 'Repository overview',
+      description: 'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, repository root.',
+      mimeType: 'application/json',
+    },
+    async (uri, extra) => {
+      const info = await readInfo(context.repoPath, extra.signal);
+      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(info, null, 2) }] };
+    },
+  );
+}
+
+export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<RepoInfo> {
+  let repo: Repo;
+  try {
+    repo = await openRepo(repoPath, signal);
+  } catch (error) {
+    if (error instanceof UserFacingError) return { isRepository: false, path: repoPath, message: error.message };
+    throw error;
+  }
+  const [head, status, remotes, lastCommit] = await Promise.all([currentBranch(repo), readStatus(repo), readRemotes(repo), readLastCommit(repo)]);
+  const changes = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0 };
+  for (const entry of status.entries) {
+    if (entry.kind === 'untracked') changes.untracked++;
+    else if (entry.kind === 'unmerged') changes.conflicted++;
+    else {
+      if (entry.staged !== '.') changes.staged++;
+      if (entry.unstaged !== '.') changes.unstaged++;
+    }
+  }
+  return {
+    isRepository: true,
+    path: repoPath,
+    root: repo.root,
+    branch: head.branch,
+    detached: head.detached,
+    empty: head.hash === null,
+    shallow: repo.shallow,
+    lastCommit,
+    upstream: status.upstream ? { name: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : null,
+    remotes,
+    dirty: status.entries.length > 0,
+    changes,
+  };
+}
+
+async function readLastCommit(repo: Repo): Promise<RepoInfo['lastCommit']> {
+  const head = await repo.head();
+  if (!head) return null;
+  const result = await repo.git(['log', '-z', '-1', `--format=${COMMIT_FORMAT}`, head, '--']);
+  const [commit] = parseCommitList(result.stdout.toString('utf8'));
+  if (!commit) return null;
+  const { parents: _parents, ...rest } = commit;
+  return rest;
+}
+
+async function readRemotes(repo: Repo): Promise<NonNullable<RepoInfo['remotes']>> {
+  const result = await repo.git(['config', '-z', '--get-regexp', '^remote\\..*\\.(url|pushurl)$'], { okExitCodes: [0, 1] });
+  const remotes = new Map<string, { name: string; fetchUrl?: string; pushUrl?: string }>();
+  for (const entry of result.stdout.toString('utf8').split('\0')) {
+    const newline = entry.indexOf('\n');
+    if (newline < 0) continue;
+    const match = /^remote\.(.+)\.(url|pushurl)$/s.exec(entry.slice(0, newline));
+    if (!match) continue;
+    const name = sanitizeLine(match[1], 200);
+    const remote = remotes.get(name) ?? { name };
+    const url = redactRemoteUrl(entry.slice(newline + 1));
+    if (match[2] === 'url') remote.fetchUrl ??= url;
+    else remote.pushUrl ??= url;
+    remotes.set(name, remote);
+  }
+  return [...remotes.values()].slice(0, 50);
+}

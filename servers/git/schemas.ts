@@ -1,0 +1,38 @@
+// Output shapes shared by several git tools.
+import { z } from 'zod';
+import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+
+/** Every git tool only reads the repository; repeating a call changes nothing. */
+export const READ_ONLY: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
+
+export const commitSchema = z.object({
+  hash: z.string().describe('Full commit hash'),
+  shortHash: z.string(),
+  author: z.string(),
+  email: z.string(),
+  date: z.string().describe('Author date, ISO 8601 with offset'),
+  subject: z.string(),
+  parents: z.array(z.string()).describe('Parent hashes; two or more for a merge'),
+});
+
+export const fileStatSchema = z.object({
+  path: z.string(),
+  oldPath: z.string().optional().describe('Previous path when the file was renamed or copied'),
+  added: z.number().int(),
+  deleted: z.number().int(),
+  binary: z.boolean(),
+});
+
+export const refInput = (what: string) =>
+  z.string().min(1).max(256).describe(`${what}: a branch, tag, commit hash or expression such as HEAD~3`);
+
+export const pathInput = z
+  .string()
+  .min(1)
+  .max(4096)
+  .describe('A file or folder path relative to the repository root (absolute paths inside the repository also work)');

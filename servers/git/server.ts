@@ -1,0 +1,34 @@
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { GitServerContext } from './context';
+import { registerInfoResource } from './resources/info';
+import { registerBlameTool } from './tools/blame';
+import { registerBranchesTool } from './tools/branches';
+import { registerDiffStatTool } from './tools/diff-stat';
+import { registerFileChurnTool } from './tools/file-churn';
+import { registerLogTool } from './tools/log';
+import { registerShowTool } from './tools/show';
+import { registerStatusTool } from './tools/status';
+
+export const SERVER_NAME = 'devops-assistant-git';
+export const SERVER_VERSION = '0.1.0';
+
+const INSTRUCTIONS =
+  'Read-only access to one git repository (the workspace folder). Read git://info first for the branch, upstream and dirty state. ' +
+  'Paths are relative to the repository root. Refs are branch names, tags, hashes or expressions like HEAD~2.';
+
+export function createServer(context: GitServerContext): McpServer {
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions: INSTRUCTIONS });
+  registerTools(server, context);
+  registerInfoResource(server, context);
+  return server;
+}
+
+export function registerTools(server: McpServer, context: GitServerContext): void {
+  registerLogTool(server, context);
+  registerDiffStatTool(server, context);
+  registerBranchesTool(server, context);
+  registerShowTool(server, context);
+  registerStatusTool(server, context);
+  registerFileChurnTool(server, context);
+  registerBlameTool(server, context);
+}

@@ -1,0 +1,159 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
+import { fitList } from '../budget';
+import type { GitServerContext } from '../context';
+import { gitOrExplain, openRepo, requireHead } from '../git/repo';
+import { resolveCommit, resolveRepoPath } from '../git/validate';
+import { READ_ONLY, refInput } from '../schemas';
+
+const MAX_SPAN = 500;
+
+const inputSchema = z.object({
+  path: z.string().min(1).max(4096).describe('File to blame, relative to the repository root'),
+  startLine: z.number().int().min(1).max(10_000_000).default(1).describe('First line (1-based)'),
+  endLine: z.number().int().min(1).max(10_000_000).optional().describe(`Last line, inclusive (default startLine + 99; at most ${MAX_SPAN} lines per call)`),
+  ref: refInput('Version of the file to blame').default('HEAD'),
+  ignoreWhitespace: z.boolean().default(false).describe('Ignore whitespace-only changes when finding who last changed a line'),
+});
+
+const lineSchema = z.object({
+  line: z.number().int(),
+  hash: z.string(),
+  shortHash: z.string(),
+  author: z.string(),
+  email: z.string(),
+  date: z.string().describe('Author date, ISO 8601'),
+  summary: z.string().describe('Subject of the commit that last changed the line'),
+  originalPath: z.string().optional().describe('Path of the file in that commit when it differs (renamed since)'),
+  content: z.string(),
+});
+
+const outputSchema = z.object({
+  path: z.string(),
+  ref: z.string(),
+  commit: z.string().describe('Full hash of the blamed version'),
+  startLine: z.number().int(),
+  endLine: z.number().int(),
+  lines: z.array(lineSchema),
+  truncated: z.boolean(),
+});
+
+interface CommitInfo {
+  author: string;
+  email: string;
+  date: string;
+  summary: string;
+  filename?: string;
+}
+
+export function registerBlameTool(server: McpServer, context: GitServerContext): void {
+  server.registerTool(
+    'git_blame',
+    {
+      title: 'Git blame for a line range',
+      description:
+        'For each line in a range of a file: the commit, author, date and commit subject that last changed it. Use it for "who wrote this code", "when did this line change", or to find the commit behind a bug before calling git_show. Works on committed content (default HEAD).',
+      inputSchema,
+      outputSchema,
+      annotations: READ_ONLY,
+    },
+    guarded(async (input, extra) => {
+      const endLine = input.endLine ?? input.startLine + 99;
+      if (endLine < input.startLine) throw new UserFacingError(`endLine (${endLine}) is before startLine (${input.startLine}).`);
+      if (endLine - input.startLine + 1 > MAX_SPAN) throw new UserFacingError(`at most ${MAX_SPAN} lines per call; narrow startLine..endLine (asked for ${endLine - input.startLine + 1}).`);
+      const repo = await openRepo(context.repoPath, extra.signal);
+      await requireHead(repo);
+      const commit = await resolveCommit(repo, input.ref, 'ref');
+      const path = resolveRepoPath(repo, input.path, 'path');
+
+      const exists = await repo.git(['cat-file', '-t', `${commit}:${path}`], { okExitCodes: [0, 128] });
+      const type = exists.stdout.toString('utf8').trim();
+      if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${input.ref}; check the name with git_log or git_show.`);
+      if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
+      const lineCount = await countLines(repo, `${commit}:${path}`);
+      if (input.startLine > lineCount) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${lineCount} lines in ${input.ref}.`);
+      const lastLine = Math.min(endLine, lineCount);
+
+      const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${lastLine}`];
+      if (input.ignoreWhitespace) args.push('-w');
+      args.push(commit, '--', path);
+      const result = await gitOrExplain(repo, args, { maxBytes: 4 * 1024 * 1024 });
+      const lines = parseLinePorcelain(result.stdout.toString('utf8'), path);
+      const [data, cut] = fitList(
+        { path, ref: input.ref, commit, startLine: input.startLine, endLine: lastLine, lines, truncated: result.truncated },
+        'lines',
+      );
+      return toolResult({ ...data, truncated: data.truncated || cut });
+    }),
+  );
+}
+
+async function countLines(repo: Parameters<typeof gitOrExplain>[0], object: string): Promise<number> {
+  const size = Number((await gitOrExplain(repo, ['cat-file', '-s', object])).stdout.toString('utf8').trim());
+  if (size > 64 * 1024 * 1024) throw new UserFacingError('the file is larger than 64 MiB; blame is not offered for it.');
+  const blob = await gitOrExplain(repo, ['cat-file', 'blob', object], { maxBytes: 64 * 1024 * 1024 });
+  if (blob.stdout.length === 0) return 0;
+  let count = 0;
+  for (let at = blob.stdout.indexOf(10); at >= 0; at = blob.stdout.indexOf(10, at + 1)) count++;
+  return blob.stdout[blob.stdout.length - 1] === 10 ? count : count + 1;
+}
+
+function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSchema>[] {
+  const lines: z.infer<typeof lineSchema>[] = [];
+  const known = new Map<string, CommitInfo>();
+  let hash = '';
+  let finalLine = 0;
+  let info: Partial<CommitInfo> & { time?: number; tz?: string } = {};
+  for (const raw of output.split('\n')) {
+    if (raw.startsWith('\t')) {
+      const commit: CommitInfo = {
+        author: info.author ?? '',
+        email: info.email ?? '',
+        date: info.time === undefined ? '' : isoWithOffset(info.time, info.tz ?? '+0000'),
+        summary: info.summary ?? '',
+        ...(info.filename !== undefined ? { filename: info.filename } : {}),
+      };
+      known.set(hash, commit);
+      lines.push({
+        line: finalLine,
+        hash,
+        shortHash: hash.slice(0, 7),
+        author: sanitizeLine(commit.author, 200),
+        email: sanitizeLine(commit.email, 200),
+        date: commit.date,
+        summary: sanitizeLine(commit.summary, 500),
+        ...(commit.filename !== undefined && commit.filename !== path ? { originalPath: sanitizeLine(commit.filename, 500) } : {}),
+        content: sanitizeLine(raw.slice(1), 1000),
+      });
+      continue;
+    }
+    const header = /^([0-9a-f]{40,64}) \d+ (\d+)(?: \d+)?$/.exec(raw);
+    if (header) {
+      hash = header[1];
+      finalLine = Number(header[2]);
+      info = { ...(known.get(hash) ?? {}) };
+      continue;
+    }
+    const space = raw.indexOf(' ');
+    const key = space < 0 ? raw : raw.slice(0, space);
+    const value = space < 0 ? '' : raw.slice(space + 1);
+    if (key === 'author') info.author = value;
+    else if (key === 'author-mail') info.email = value.replace(/^<|>$/g, '');
+    else if (key === 'author-time') info.time = Number(value);
+    else if (key === 'author-tz') info.tz = value;
+    else if (key === 'summary') info.summary = value;
+    else if (key === 'filename') info.filename = value;
+  }
+  return lines;
+}
+
+/** Unix seconds plus a "+0900"-style zone as ISO 8601 in that zone, like git's %aI. */
+function isoWithOffset(seconds: number, tz: string): string {
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(tz);
+  const offsetMinutes = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
+  const local = new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19);
+  const zone = match ? `${match[1]}${match[2]}:${match[3]}` : '+00:00';
+  return `${local}${zone}`;
+}

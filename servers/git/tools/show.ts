@@ -1,0 +1,113 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { guarded, toolResult } from '../../shared/tool-result';
+import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
+import { fitList } from '../budget';
+import type { GitServerContext } from '../context';
+import { parseNumstat } from '../git/parse';
+import { gitOrExplain, openRepo, requireHead } from '../git/repo';
+import { resolveCommit, resolveRepoPath } from '../git/validate';
+import { fileStatSchema, pathInput, READ_ONLY, refInput } from '../schemas';
+
+const MAX_BODY_CHARS = 4000;
+const DIFF_OPTIONS = ['-M', '--no-ext-diff', '--no-textconv', '--no-color', '--diff-merges=first-parent'];
+
+const inputSchema = z.object({
+  ref: refInput('The commit to show').default('HEAD'),
+  includePatch: z.boolean().default(true).describe('Include the unified diff (capped by maxPatchBytes)'),
+  maxPatchBytes: z.number().int().min(1000).max(100_000).default(20_000).describe('Largest patch to return; longer patches are cut and marked truncated'),
+  path: pathInput.optional().describe('Only show the patch and stats for this file or folder'),
+  maxFiles: z.number().int().min(1).max(2000).default(300).describe('Most files to list in the per-file stats'),
+});
+
+const outputSchema = z.object({
+  hash: z.string(),
+  shortHash: z.string(),
+  author: z.string(),
+  email: z.string(),
+  date: z.string().describe('Author date, ISO 8601'),
+  committer: z.string(),
+  committerEmail: z.string(),
+  committerDate: z.string(),
+  subject: z.string(),
+  body: z.string().describe('Message after the subject line'),
+  parents: z.array(z.string()),
+  isMerge: z.boolean(),
+  files: z.array(fileStatSchema),
+  totals: z.object({ files: z.number().int(), added: z.number().int(), deleted: z.number().int() }),
+  filesTruncated: z.boolean(),
+  patch: z.string().optional(),
+  patchTruncated: z.boolean(),
+  truncated: z.boolean().describe('True when the file list, body or patch was cut'),
+  note: z.string().optional(),
+});
+
+const META_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%P', '%s', '%b'];
+
+export function registerShowTool(server: McpServer, context: GitServerContext): void {
+  server.registerTool(
+    'git_show',
+    {
+      title: 'Show one git commit',
+      description:
+        'One commit in detail: author, committer, dates, full message, parents, lines added/deleted per file, and the patch (capped). Use it after git_log or git_blame to explain what a specific commit did. A merge is shown against its first parent.',
+      inputSchema,
+      outputSchema,
+      annotations: READ_ONLY,
+    },
+    guarded(async (input, extra) => {
+      const repo = await openRepo(context.repoPath, extra.signal);
+      await requireHead(repo);
+      const hash = await resolveCommit(repo, input.ref, 'ref');
+      const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
+      const pathArgs = path ? ['--', path] : ['--'];
+
+      const meta = await gitOrExplain(repo, ['show', '-s', `--format=${META_FIELDS.join('%x00')}`, hash, '--'], { maxBytes: 1024 * 1024 });
+      const [full, shortHash, author, email, date, committer, committerEmail, committerDate, parentList, subject, rawBody] = meta.stdout.toString('utf8').split('\0');
+      const parents = parentList ? parentList.split(' ').filter(Boolean) : [];
+      const bodyText = sanitizeText(rawBody ?? '').trim();
+      const bodyCut = bodyText.length > MAX_BODY_CHARS;
+
+      const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
+      const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files;
+      const totals = allFiles.reduce((t, f) => ({ files: t.files + 1, added: t.added + f.added, deleted: t.deleted + f.deleted }), { files: 0, added: 0, deleted: 0 });
+
+      let patch: string | undefined;
+      let patchTruncated = false;
+      if (input.includePatch) {
+        const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: input.maxPatchBytes });
+        patch = sanitizeText(diff.stdout.toString('utf8'));
+        patchTruncated = diff.truncated;
+        if (patchTruncated) patch += `\n… [patch cut at ${input.maxPatchBytes} bytes; use git_show with path to see one file]`;
+      }
+
+      const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
+      const [data, cut] = fitList(
+        {
+          hash: full,
+          shortHash,
+          author: sanitizeLine(author, 200),
+          email: sanitizeLine(email, 200),
+          date,
+          committer: sanitizeLine(committer, 200),
+          committerEmail: sanitizeLine(committerEmail, 200),
+          committerDate,
+          subject: sanitizeLine(subject, 1000),
+          body: bodyCut ? `${bodyText.slice(0, MAX_BODY_CHARS)}… [message cut]` : bodyText,
+          parents,
+          isMerge: parents.length > 1,
+          files: allFiles.slice(0, input.maxFiles),
+          totals,
+          filesTruncated,
+          ...(patch === undefined ? {} : { patch }),
+          patchTruncated,
+          truncated: filesTruncated || patchTruncated || bodyCut,
+          ...(parents.length > 1 ? { note: 'A merge commit: files and patch are against the first parent.' } : {}),
+          ...(parents.length === 0 && repo.shallow ? { note: 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' } : {}),
+        },
+        'files',
+      );
+      return toolResult({ ...data, filesTruncated: data.filesTruncated || cut, truncated: data.truncated || cut });
+    }),
+  );
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { guarded, toolResult } from '../../shared/tool-result';
+import { fitList } from '../budget';
+import type { GitServerContext } from '../context';
+import { explainGitFailure, openRepo } from '../git/repo';
+import { readStatus } from '../git/status';
+import { READ_ONLY } from '../schemas';
+
+const inputSchema = z.object({
+  limit: z.number().int().min(1).max(2000).default(200).describe('Most changed files to list (counts always cover all)'),
+});
+
+const entrySchema = z.object({
+  path: z.string(),
+  origPath: z.string().optional().describe('Previous path of a renamed or copied file'),
+  kind: z.enum(['changed', 'renamed', 'copied', 'unmerged', 'untracked']),
+  staged: z.string().describe("Staged change: M modified, A added, D deleted, R renamed, C copied, T type changed, U unmerged, '.' none"),
+  unstaged: z.string().describe("Unstaged change in the working tree, same letters; '?' for untracked"),
+});
+
+const outputSchema = z.object({
+  root: z.string(),
+  branch: z.string().nullable().describe('Checked-out branch; null when HEAD is detached'),
+  detached: z.boolean(),
+  headHash: z.string().nullable().describe('null in a repository without commits'),
+  upstream: z.string().optional(),
+  ahead: z.number().int().optional(),
+  behind: z.number().int().optional(),
+  clean: z.boolean().describe('True when nothing is staged, modified, conflicted or untracked'),
+  counts: z.object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() }),
+  files: z.array(entrySchema),
+  truncated: z.boolean(),
+});
+
+export function registerStatusTool(server: McpServer, context: GitServerContext): void {
+  server.registerTool(
+    'git_status',
+    {
+      title: 'Git working tree status',
+      description:
+        'Uncommitted work: staged, unstaged, untracked and conflicted files, plus the branch and how far it is ahead/behind its upstream. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
+      inputSchema,
+      outputSchema,
+      annotations: READ_ONLY,
+    },
+    guarded(async (input, extra) => {
+      const repo = await openRepo(context.repoPath, extra.signal);
+      const status = await readStatus(repo).catch((error: unknown) => {
+        throw explainGitFailure(error, repo.root);
+      });
+      const counts = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0 };
+      for (const entry of status.entries) {
+        if (entry.kind === 'untracked') counts.untracked++;
+        else if (entry.kind === 'unmerged') counts.conflicted++;
+        else {
+          if (entry.staged !== '.') counts.staged++;
+          if (entry.unstaged !== '.') counts.unstaged++;
+        }
+      }
+      const [data, cut] = fitList(
+        {
+          root: repo.root,
+          branch: status.branch,
+          detached: status.detached,
+          headHash: status.oid,
+          ...(status.upstream ? { upstream: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : {}),
+          clean: status.entries.length === 0 && !status.truncated,
+          counts,
+          files: status.entries.slice(0, input.limit),
+          truncated: status.entries.length > input.limit || status.truncated,
+        },
+        'files',
+      );
+      return toolResult({ ...data, truncated: data.truncated || cut });
+    }),
+  );
+}
