@@ -1,0 +1,2 @@
+// Types for fixture.mjs.
+export declare function createFixtureWorkspace(target?: string): string;

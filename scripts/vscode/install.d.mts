@@ -1,0 +1,3 @@
+// Types for install.mjs.
+export declare function missingParts(): string[];
+export declare function ensureToolchain(): void;

@@ -1,0 +1,13 @@
+// Types for paths.mjs.
+export declare const repoRoot: string;
+export declare const toolDir: string;
+export declare const NODE_VERSION: string;
+export declare const CODE_SERVER_RANGE: string;
+export declare const nodeDir: string;
+export declare const nodeBin: string;
+export declare const nodePackageSpec: string;
+export declare const codeServerDir: string;
+export declare const codeServerEntry: string;
+export declare function chromiumPath(): string | undefined;
+export declare const extensionDevelopmentPath: string;
+export declare const extensionTestsPath: string;
