@@ -1,0 +1,207 @@
+// Generic header detection: learns, from a sample of lines, which fields precede the message
+// (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
+// per-product rules. Each line is then parsed against that learned schema.
+import { normalizeLevel } from './levels';
+import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
+import type { Level, ParsedLine } from './types';
+
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'component' | 'word';
+
+export interface HeaderField {
+  kind: FieldKind;
+  /** For timestamps: which form. */
+  pattern?: TimestampPattern;
+  /** For levels: written in brackets, like `[ERROR]`. */
+  bracketed?: boolean;
+}
+
+const MAX_HEADER_FIELDS = 14;
+/** More weak fields (words, numbers) in a row than this means we are inside the message. */
+const MAX_WEAK_RUN = 3;
+
+const LEVEL_WORDS = 'trace|finest|finer|verbose|debug|dbg|fine|info|information|informational|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg|emergency|panic';
+const LEVEL_AT = new RegExp(String.raw`(?:\[(${LEVEL_WORDS})\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$)`, 'iy');
+const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
+const NUMBER_AT = /\d+(?=[\s|]|$)/y;
+const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
+const WORD_AT = /[^\s|]+/y;
+const SEPARATORS_AT = /[ \t|]+/y;
+
+function matchAt(regex: RegExp, line: string, position: number): RegExpExecArray | null {
+  regex.lastIndex = position;
+  return regex.exec(line);
+}
+
+function skipSeparators(line: string, position: number): number {
+  const m = matchAt(SEPARATORS_AT, line, position);
+  return m ? position + m[0].length : position;
+}
+
+/** End of a balanced [...] starting at `position`, or -1. */
+function bracketEnd(line: string, position: number): number {
+  if (line.charCodeAt(position) !== 91) return -1;
+  let depth = 0;
+  const limit = Math.min(line.length, position + 512);
+  for (let i = position; i < limit; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 91) depth++;
+    else if (c === 93 && --depth === 0) {
+      const next = line.charCodeAt(i + 1);
+      return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+interface FieldMatch {
+  end: number;
+  epoch?: number;
+  level?: Level;
+  component?: string;
+}
+
+function matchLevel(line: string, position: number): FieldMatch | undefined {
+  const m = matchAt(LEVEL_AT, line, position);
+  if (m) {
+    const level = normalizeLevel(m[1] ?? (m[2] !== undefined ? `<${m[2]}>` : m[3]));
+    if (level) return { end: position + m[0].length, level };
+  }
+  const letter = matchAt(LEVEL_LETTER_AT, line, position);
+  if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
+  return undefined;
+}
+
+/** Matches one field of a known kind at `position`. */
+function matchField(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
+  switch (field.kind) {
+    case 'timestamp': {
+      const m = matchTimestampAt(line, position, field.pattern as TimestampPattern, context);
+      if (!m) return undefined;
+      return { end: line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end, epoch: m.epoch };
+    }
+    case 'level':
+      return matchLevel(line, position);
+    case 'number': {
+      const m = matchAt(NUMBER_AT, line, position);
+      return m ? { end: position + m[0].length } : undefined;
+    }
+    case 'bracket': {
+      const end = bracketEnd(line, position);
+      return end < 0 ? undefined : { end: line.charCodeAt(end) === 58 ? end + 1 : end };
+    }
+    case 'component': {
+      const m = matchAt(COMPONENT_AT, line, position);
+      return m ? { end: position + m[0].length, component: m[0].slice(0, -1) } : undefined;
+    }
+    case 'word': {
+      const m = matchAt(WORD_AT, line, position);
+      return m ? { end: position + m[0].length } : undefined;
+    }
+  }
+}
+
+function isStrong(kind: FieldKind): boolean {
+  return kind !== 'word' && kind !== 'number';
+}
+
+/** Greedy reading of one line's header: what fields it seems to start with. */
+export function guessHeader(line: string, context: TimestampContext = {}): HeaderField[] {
+  const fields: HeaderField[] = [];
+  let position = skipSeparators(line, 0);
+  let hasLevel = false;
+  while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
+    let field: HeaderField | undefined;
+    let end = -1;
+    for (const pattern of TIMESTAMP_PATTERNS) {
+      const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
+      if (m && m.epoch !== undefined) {
+        field = { kind: 'timestamp', pattern };
+        end = m.end;
+        break;
+      }
+    }
+    if (!field && !hasLevel) {
+      const m = matchLevel(line, position);
+      if (m) {
+        field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
+        end = m.end;
+        hasLevel = true;
+      }
+    }
+    if (!field) {
+      for (const kind of ['bracket', 'number', 'component', 'word'] as const) {
+        const m = matchField({ kind }, line, position, context);
+        if (m) {
+          field = { kind };
+          end = m.end;
+          break;
+        }
+      }
+    }
+    if (!field) break;
+    fields.push(field);
+    position = skipSeparators(line, end);
+    if (field.kind === 'component') break;
+  }
+  // The header ends at its last strong field; a long run of weak fields is already the message.
+  let last = -1;
+  let weakRun = 0;
+  for (let i = 0; i < fields.length; i++) {
+    if (isStrong(fields[i].kind)) {
+      last = i;
+      weakRun = 0;
+    } else if (++weakRun > MAX_WEAK_RUN) break;
+  }
+  return fields.slice(0, last + 1);
+}
+
+export function signature(fields: HeaderField[]): string {
+  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.kind)).join(' ');
+}
+
+/** The header most sample lines share (the mode of their greedy readings); empty when none carries a timestamp, level or component. */
+export function learnHeader(sample: string[], context: TimestampContext = {}): HeaderField[] {
+  const counts = new Map<string, { fields: HeaderField[]; count: number }>();
+  for (const line of sample) {
+    if (line.trim().length === 0) continue;
+    const fields = guessHeader(line, context);
+    const key = signature(fields);
+    const entry = counts.get(key);
+    if (entry) entry.count++;
+    else counts.set(key, { fields, count: 1 });
+  }
+  let best: { fields: HeaderField[]; count: number } | undefined;
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  if (!best) return [];
+  // Words and numbers before the header's end are kept as anonymous fields (host names, pids).
+  return best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component') ? best.fields : [];
+}
+
+const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
+const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
+
+/** Parses a line against a learned header; fields that do not match end the header there (continuation lines keep everything). */
+export function parseWithHeader(fields: HeaderField[], line: string, context: TimestampContext): ParsedLine {
+  const parsed: ParsedLine = { message: line };
+  let position = skipSeparators(line, 0);
+  let consumed = 0;
+  for (const field of fields) {
+    const m = matchField(field, line, position, context);
+    if (!m) break;
+    if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
+    if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
+    if (m.component !== undefined) parsed.component = m.component;
+    consumed = m.end;
+    position = skipSeparators(line, m.end);
+  }
+  if (consumed > 0) parsed.message = line.slice(position);
+  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message);
+  return parsed;
+}
+
+/** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */
+export function leadingLevel(message: string): Level | undefined {
+  const m = LEADING_LEVEL.exec(message) ?? LEADING_UPPER_LEVEL.exec(message);
+  if (!m) return undefined;
+  return normalizeLevel(m[1] ?? m[2] ?? m[3]);
+}

@@ -1,0 +1,197 @@
+// Timestamp forms seen in real logs, each usable anchored at a position (for header detection) or on a whole string.
+
+export interface TimestampContext {
+  /** Epoch ms the file was last written (or now): the year of year-less timestamps is chosen so they are not after it. */
+  referenceTime?: number;
+}
+
+export interface TimestampPattern {
+  id: string;
+  /** Matches at the current position (sticky); the pattern must not start or end with whitespace. */
+  regex: RegExp;
+  toEpoch(match: RegExpExecArray, context: TimestampContext): number | undefined;
+}
+
+const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
+const DAY_MS = 86_400_000;
+
+function month(name: string): number | undefined {
+  return MONTHS[name.slice(0, 3).toLowerCase()];
+}
+
+function fractionMs(fraction: string | undefined): number {
+  if (!fraction) return 0;
+  return Math.floor(Number(`0.${fraction}`) * 1000);
+}
+
+/** Local-time epoch ms from parts, or undefined when a part is out of range. */
+export function localEpoch(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number | undefined {
+  if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  const date = new Date(year, monthIndex, day, hour, minute, second, ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.getTime();
+}
+
+/** For timestamps without a year (syslog, logcat): the latest year that does not put the time after the reference (plus a day of clock skew). */
+export function inferYear(monthIndex: number, day: number, hour: number, minute: number, second: number, ms: number, context: TimestampContext): number | undefined {
+  const reference = context.referenceTime ?? Date.now();
+  const year = new Date(reference).getFullYear();
+  const thisYear = localEpoch(year, monthIndex, day, hour, minute, second, ms);
+  if (thisYear === undefined) return undefined;
+  return thisYear > reference + DAY_MS ? localEpoch(year - 1, monthIndex, day, hour, minute, second, ms) : thisYear;
+}
+
+function zoned(local: number | undefined, zone: string | undefined, parts: number[]): number | undefined {
+  if (local === undefined || !zone) return local;
+  const [y, mo, d, h, mi, s, ms] = parts;
+  const utc = Date.UTC(y, mo, d, h, mi, s, ms);
+  if (zone === 'Z' || zone === 'z') return utc;
+  const m = /^([+-])(\d\d):?(\d\d)$/.exec(zone);
+  if (!m) return local;
+  const offset = (Number(m[2]) * 60 + Number(m[3])) * 60_000;
+  return m[1] === '+' ? utc - offset : utc + offset;
+}
+
+const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
+
+/** Ordered most specific first: the first that matches at a position wins. */
+export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
+  {
+    // 2015-10-18 18:01:47,978 / 2016-09-28T04:30:30.123Z / 2017-05-16 00:00:00.008+02:00 / 2020/01/01 12:00:00 / 2005.06.03 10:00:00
+    id: 'iso',
+    regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(Z|[+-]\d\d:?\d\d)?(?![\d:])`, 'y'),
+    toEpoch: (m) => {
+      const parts = [Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), m[9], parts);
+    },
+  },
+  {
+    // 2005-06-03-15.42.50.675872 (dotted time after a dash)
+    id: 'iso-dotted',
+    regex: /(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)(?:\.(\d{1,9}))?(?![\d.])/y,
+    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
+    // Sun Dec 04 04:47:44 2005 (ctime; Apache error log)
+    id: 'ctime',
+    regex: new RegExp(String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* ([A-Z][a-z]{2}) +(\d{1,2}) ${TIME} (\d{4})(?!\d)`, 'y'),
+    toEpoch: (m) => {
+      const mo = month(m[1]);
+      return mo === undefined ? undefined : localEpoch(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]));
+    },
+  },
+  {
+    // 10/Oct/2000:13:55:36 -0700 (common/combined access log)
+    id: 'clf',
+    regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
+    toEpoch: (m) => {
+      const mo = month(m[2]);
+      if (mo === undefined) return undefined;
+      const parts = [Number(m[3]), mo, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), 0];
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5]), m[7], parts);
+    },
+  },
+  {
+    // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
+    id: 'syslog',
+    regex: new RegExp(String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),
+    toEpoch: (m, context) => {
+      const mo = month(m[1]) as number;
+      const args = [Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6])] as const;
+      return m[7] ? localEpoch(Number(m[7]), mo, Number(m[2]), ...args) : inferYear(mo, Number(m[2]), ...args, context);
+    },
+  },
+  {
+    // 03-17 16:13:38.811 (Android logcat; year inferred)
+    id: 'month-day',
+    regex: new RegExp(String.raw`(\d\d)-(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
+  },
+  {
+    // 17/06/09 20:10:40 (yy/MM/dd)
+    id: 'yy-slash',
+    regex: new RegExp(String.raw`(\d\d)/(\d\d)/(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
+    // 20171223-22:15:29:606 / 20171223T221529
+    id: 'compact',
+    regex: /(\d{4})(\d\d)(\d\d)[-T ]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
+    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
+    // 081109 203615 (yyMMdd HHmmss)
+    id: 'yymmdd',
+    regex: /(\d\d)(\d\d)(\d\d) (\d\d)(\d\d)(\d\d)(?![\d:])/y,
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
+  },
+  {
+    // 10.30 16:49:06 (MM.dd; year inferred)
+    id: 'month-day-dotted',
+    regex: new RegExp(String.raw`(\d\d)\.(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
+  },
+  {
+    // 2005.06.03 / 2005-06-03 (a date on its own)
+    id: 'date',
+    regex: /(\d{4})([-/.])(\d\d)\2(\d\d)(?![\d:.\-/])/y,
+    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4])),
+  },
+  {
+    // 1117838570 / 1117838570.123 (epoch seconds) and 1445144423722 (epoch millis), 2000..2100 only
+    id: 'epoch',
+    regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?![\d:])/y,
+    toEpoch: (m) => {
+      const value = m[1].length === 13 ? Number(m[1]) : Number(m[1]) * 1000 + fractionMs(m[2]);
+      return value >= 946_684_800_000 && value < 4_102_444_800_000 ? value : undefined;
+    },
+  },
+];
+
+const ANCHORED = TIMESTAMP_PATTERNS.map((pattern) => ({ pattern, regex: new RegExp(`^(?:${pattern.regex.source})$`) }));
+
+/**
+ * Parses a timestamp in any known form (ISO 8601, syslog, logcat, yyMMdd HHmmss, ctime, CLF, epoch seconds or millis, …).
+ * Returns epoch ms, or undefined. Times without a zone are local time.
+ */
+export function parseTimestamp(text: string, context: TimestampContext = {}): number | undefined {
+  let value = text.trim();
+  if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1).trim();
+  if (value.length === 0 || value.length > 64) return undefined;
+  for (const { pattern, regex } of ANCHORED) {
+    const match = regex.exec(value);
+    if (match) {
+      const epoch = pattern.toEpoch(match, context);
+      if (epoch !== undefined) return epoch;
+    }
+  }
+  return undefined;
+}
+
+/** Numeric epoch values from JSON fields: seconds (with fraction) or millis, told apart by magnitude. */
+export function epochFromNumber(value: number): number | undefined {
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  if (value < 1e11) return Math.round(value * 1000);
+  if (value < 1e14) return Math.round(value);
+  if (value < 1e17) return Math.round(value / 1000); // micros
+  return Math.round(value / 1e6); // nanos
+}
+
+/** Convenience for callers parsing a single well-known form. */
+export const parseIsoTimestamp = (text: string) => parseTimestamp(text);
+export const parseSyslogTimestamp = (text: string, referenceTime?: number) => parseTimestamp(text, { referenceTime });
+
+/** Matches a timestamp at `position` (optionally in square brackets); returns its epoch and end. */
+export function matchTimestampAt(line: string, position: number, pattern: TimestampPattern, context: TimestampContext): { epoch: number | undefined; end: number } | undefined {
+  let start = position;
+  const bracketed = line.charCodeAt(position) === 91; /* [ */
+  if (bracketed) start++;
+  pattern.regex.lastIndex = start;
+  const match = pattern.regex.exec(line);
+  if (!match) return undefined;
+  let end = start + match[0].length;
+  if (bracketed) {
+    if (line.charCodeAt(end) !== 93 /* ] */) return undefined;
+    end++;
+  }
+  return { epoch: pattern.toEpoch(match, context), end };
+}

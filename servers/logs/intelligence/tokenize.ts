@@ -1,0 +1,179 @@
+// Splits a message into tokens for template mining, masking variable parts (numbers, hex, ids, IPs, paths, URLs)
+// as `<*>` before clustering. A single character scan: this runs on every line of a file.
+
+export const WILDCARD = '<*>';
+
+export interface Tokenized {
+  /** Tokens with variable ones replaced by WILDCARD. */
+  tokens: string[];
+  /** seps[i] is the text between tokens[i] and tokens[i + 1] (or the end); `lead` comes before tokens[0]. */
+  seps: string[];
+  lead: string;
+}
+
+const enum Char {
+  Tab = 9, Newline = 10, Return = 13, Space = 32, Quote = 34, Apostrophe = 39, OpenParen = 40, CloseParen = 41,
+  Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, Semicolon = 59, Less = 60,
+  Equals = 61, Greater = 62, At = 64, UpperA = 65, UpperF = 70, UpperZ = 90, OpenBracket = 91, Backslash = 92,
+  CloseBracket = 93, LowerA = 97, LowerF = 102, LowerX = 120, LowerZ = 122, OpenBrace = 123, Pipe = 124, CloseBrace = 125,
+}
+
+function isSpace(c: number): boolean {
+  return c === Char.Space || c === Char.Tab || c === Char.Newline || c === Char.Return;
+}
+
+/** Characters that separate tokens inside a word: `key=value`, `a,b`, `f(x)`, `[x]`, `{x}`, `"x"`, `a|b`, `host:port`. */
+function isInnerDelimiter(c: number): boolean {
+  switch (c) {
+    case Char.Equals: case Char.Comma: case Char.Semicolon: case Char.OpenParen: case Char.CloseParen:
+    case Char.OpenBracket: case Char.CloseBracket: case Char.OpenBrace: case Char.CloseBrace:
+    case Char.Quote: case Char.Apostrophe: case Char.Pipe: case Char.Colon: case Char.Less: case Char.Greater:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isDigit(c: number): boolean {
+  return c >= Char.Zero && c <= Char.Nine;
+}
+
+function isHexLetter(c: number): boolean {
+  return (c >= Char.LowerA && c <= Char.LowerF) || (c >= Char.UpperA && c <= Char.UpperF);
+}
+
+/**
+ * A piece is a variable when it is number-like: starts with a digit (numbers, sizes, durations, dates), is hex with a
+ * digit (0x1f, 9f4ef63, uuids), or holds a run of two or more digits (blk_123, appattempt_14_0020, t761, dn228).
+ * A single digit inside a word (ssh2, tty2, u0, log4j) is usually part of a name and stays.
+ */
+export function isVariablePiece(piece: string, start = 0, end = piece.length): boolean {
+  let first = piece.charCodeAt(start);
+  if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = piece.charCodeAt(start + 1);
+  if (isDigit(first)) return true;
+  let digits = 0;
+  let run = 0;
+  let hexOnly = true;
+  for (let i = start; i < end; i++) {
+    const c = piece.charCodeAt(i);
+    if (isDigit(c)) {
+      digits++;
+      if (++run >= 2) return true;
+    } else {
+      run = 0;
+      if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === start + 1)) hexOnly = false;
+    }
+  }
+  return digits > 0 && hexOnly;
+}
+
+/** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
+export function isVariableWord(word: string): boolean {
+  const length = word.length;
+  if (length < 2) return false;
+  const first = word.charCodeAt(0);
+  // Absolute or relative paths and Windows drive paths.
+  if (first === Char.Slash && length > 1 && word.charCodeAt(1) !== Char.Slash) return true;
+  if ((first === Char.Dot || first === 126 /* ~ */) && word.charCodeAt(1) === Char.Slash) return true;
+  if (length > 2 && word.charCodeAt(1) === Char.Colon && word.charCodeAt(2) === Char.Backslash) return true;
+  let colons = 0;
+  let dots = 0;
+  let slashes = 0;
+  let at = -1;
+  let digits = 0;
+  let hexLike = true;
+  for (let i = 0; i < length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === Char.Colon) {
+      colons++;
+      // scheme://
+      if (word.charCodeAt(i + 1) === Char.Slash && word.charCodeAt(i + 2) === Char.Slash && i > 0) return true;
+    } else if (c === Char.Dot) dots++;
+    else if (c === Char.Slash) slashes++;
+    else if (c === Char.At) at = i;
+    else if (isDigit(c)) digits++;
+    else if (!isHexLetter(c)) hexLike = false;
+  }
+  if (slashes >= 2 && digits + dots > 0 && !word.includes('//')) return true; // a/b/c.txt, 1/2/3
+  if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true; // user@host.tld
+  if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
+  if (digits > 0 && dots === 3 && IPV4.test(word)) return true;
+  return dots >= 2 && HOST_NAME.test(word);
+}
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
+/** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
+const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
+
+/** Tokenizes `message`; masked tokens are WILDCARD. */
+export function tokenize(message: string): Tokenized {
+  const tokens: string[] = [];
+  const seps: string[] = [];
+  const length = message.length;
+  let position = 0;
+  while (position < length && isSpace(message.charCodeAt(position))) position++;
+  let pendingSep = message.slice(0, position);
+  let lead: string | undefined;
+  const push = (token: string) => {
+    // A run of variables is one variable: `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
+    if (token === WILDCARD && tokens.length > 0 && tokens[tokens.length - 1] === WILDCARD) {
+      pendingSep = '';
+      return;
+    }
+    if (lead === undefined) lead = pendingSep;
+    else seps.push(pendingSep);
+    tokens.push(token);
+    pendingSep = '';
+  };
+  while (position < length) {
+    let wordEnd = position;
+    while (wordEnd < length && !isSpace(message.charCodeAt(wordEnd))) wordEnd++;
+    const word = message.slice(position, wordEnd);
+    // Trailing sentence punctuation does not make a word different (`port 22.` vs `port 22`).
+    let core = word.length;
+    while (core > 1 && isTrailingPunctuation(word.charCodeAt(core - 1))) core--;
+    let coreStart = 0;
+    while (coreStart < core - 1 && isOpeningPunctuation(word.charCodeAt(coreStart))) coreStart++;
+    if (isVariableWord(coreStart === 0 && core === word.length ? word : word.slice(coreStart, core))) {
+      pendingSep += word.slice(0, coreStart);
+      push(WILDCARD);
+      pendingSep += word.slice(core);
+    } else {
+      let pieceStart = 0;
+      for (let i = 0; i <= word.length; i++) {
+        if (i === word.length || isInnerDelimiter(word.charCodeAt(i))) {
+          if (i > pieceStart) {
+            const piece = word.slice(pieceStart, i);
+            push(isVariablePiece(piece) || isDateName(piece) ? WILDCARD : piece);
+          }
+          if (i < word.length) pendingSep += word[i];
+          pieceStart = i + 1;
+        }
+      }
+    }
+    let next = wordEnd;
+    while (next < length && isSpace(message.charCodeAt(next))) next++;
+    pendingSep += message.slice(wordEnd, next);
+    position = next;
+  }
+  if (lead === undefined) lead = pendingSep;
+  else seps.push(pendingSep);
+  return { tokens, seps, lead };
+}
+
+const DATE_NAMES = new Set(
+  'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+);
+
+/** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`). */
+export function isDateName(piece: string): boolean {
+  return piece.length >= 3 && piece.length <= 9 && piece.charCodeAt(0) >= Char.UpperA && piece.charCodeAt(0) <= Char.UpperZ && DATE_NAMES.has(piece);
+}
+
+function isOpeningPunctuation(c: number): boolean {
+  return c === Char.OpenParen || c === Char.OpenBracket || c === Char.Quote || c === Char.Apostrophe || c === Char.Less || c === Char.OpenBrace;
+}
+
+function isTrailingPunctuation(c: number): boolean {
+  return c === Char.Dot || c === Char.Comma || c === Char.Semicolon || c === Char.Colon || c === Char.CloseParen || c === Char.CloseBracket || c === Char.Quote || c === Char.Apostrophe || c === Char.Greater || c === Char.CloseBrace || c === 33 || c === 63;
+}
