@@ -169,7 +169,7 @@ export class TemplateMiner {
   }
 
   private leaf(tokens: string[]): TreeNode {
-    let node = this.roots.get(tokens.length);
+    let node: TreeNode | undefined = this.roots.get(tokens.length);
     if (!node) {
       node = newNode();
       this.roots.set(tokens.length, node);
@@ -178,7 +178,7 @@ export class TemplateMiner {
     for (let i = 0; i < depth; i++) {
       const token = tokens[i];
       const key = token === WILDCARD || hasDigit(token) ? WILDCARD : token;
-      let child = node.children.get(key);
+      let child: TreeNode | undefined = node.children.get(key);
       if (!child) {
         if (key !== WILDCARD && node.children.size >= this.maxChildren) {
           child = node.children.get(WILDCARD);
