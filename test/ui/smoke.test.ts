@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { contributedCommandTitles, createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+
+describe('UI smoke: the extension in a real VS Code workbench', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    folder = createFixtureWorkspace();
+    workbench = await launchWorkbench({ folder });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows the DevOps container in the activity bar and opens it with its four views', async () => {
+    const { page } = workbench;
+    await workbench.activityBarItem().click();
+    const sideBar = page.locator('.part.sidebar');
+    await sideBar.locator('.composite.title', { hasText: 'DevOps' }).waitFor({ state: 'visible', timeout: 15_000 });
+    for (const view of ['Chat', 'Branches', 'Log Files', 'System']) {
+      await sideBar.locator('.pane-header', { hasText: view }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    }
+    await workbench.screenshot('devops-container');
+  });
+
+  it('lists the DevOps commands in the command palette', async () => {
+    const { page } = workbench;
+    const expected = ['DevOps: Focus on Chat View', ...contributedCommandTitles()];
+    const missing: string[] = [];
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input.input');
+    for (const title of expected) {
+      await input.fill(`>${title}`);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+      const found = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+      if (!found) missing.push(title);
+    }
+    await input.fill('>DevOps:');
+    await workbench.screenshot('command-palette');
+    await page.keyboard.press('Escape');
+    assert.deepEqual(missing, [], `missing from the palette: ${missing.join(', ')}`);
+  });
+
+  it('runs a command from the palette: focusing the Log Files view', async () => {
+    await workbench.openView('Log Files');
+    const header = workbench.page.locator('.part.sidebar .pane-header', { hasText: 'Log Files' }).first();
+    assert.equal(await header.getAttribute('aria-expanded'), 'true');
+  });
+});

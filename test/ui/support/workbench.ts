@@ -1,0 +1,177 @@
+// Opens the extension in a real VS Code workbench (code-server + Debian chromium via playwright-core)
+// the way a user would have it: the working tree is installed into a fresh extensions folder, no
+// extension-development mode, notifications visible. Used by the UI tests in test/ui/*.test.ts.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
+import { launchChromium, startCodeServer, workbenchUrl, type CodeServer } from '../../../scripts/vscode/code-server.mjs';
+import { ensureToolchain } from '../../../scripts/vscode/install.mjs';
+import { repoRoot } from '../../../scripts/vscode/paths.mjs';
+
+export { createFixtureWorkspace } from '../../../scripts/vscode/fixture.mjs';
+
+export const screenshotDir = join(repoRoot, 'screenshots');
+
+export interface WorkbenchOptions {
+  /** Absolute path of the folder to open. */
+  folder: string;
+  /** Extra environment for code-server, inherited by the extension host (e.g. ANTHROPIC_BASE_URL). */
+  env?: Record<string, string>;
+  /** User settings, merged over the quiet defaults (no telemetry, update checks or built-in chat). */
+  settings?: Record<string, unknown>;
+  /** Start with the smoke-test driver (hides notification toasts). Default false. */
+  smokeDriver?: boolean;
+  /** Keep workspace trust on, so the folder opens in Restricted Mode. Default false. */
+  workspaceTrust?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+export interface Workbench {
+  page: Page;
+  url: string;
+  server: CodeServer;
+  /** Browser console errors seen so far (useful in assertion messages). */
+  consoleErrors: string[];
+  close(): Promise<void>;
+  /** Saves screenshots/<name>.png (a path with folders, e.g. "tmp/x", works too) and returns its path. */
+  screenshot(name: string): Promise<string>;
+  runCommand(title: string): Promise<void>;
+  openView(viewName: string): Promise<void>;
+  chatFrame(): FrameLocator;
+  activityBarItem(): Locator;
+}
+
+interface Manifest {
+  publisher: string;
+  name: string;
+  version: string;
+  contributes: { commands?: Array<{ command: string; title: string; category?: string }> };
+}
+
+export function readManifest(): Manifest {
+  return JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
+}
+
+/** "Category: Title" of every command the manifest contributes, with %key% resolved from package.nls.json. */
+export function contributedCommandTitles(): string[] {
+  const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const resolveNls = (text: string) => text.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? text);
+  return (readManifest().contributes.commands ?? []).map((c) =>
+    c.category ? `${resolveNls(c.category)}: ${resolveNls(c.title)}` : resolveNls(c.title),
+  );
+}
+
+const EXTENSION_DIR_NAME = (() => {
+  const manifest = readManifest();
+  return `${manifest.publisher}.${manifest.name}-${manifest.version}`;
+})();
+
+const DEFAULT_SETTINGS = {
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'window.commandCenter': true,
+};
+
+export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbench> {
+  ensureToolchain();
+  const server = await startCodeServer({
+    env: options.env,
+    settings: { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) },
+    smokeDriver: options.smokeDriver ?? false,
+    workspaceTrust: options.workspaceTrust ?? false,
+    linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }],
+  });
+  let browser: Browser | undefined;
+  try {
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(error.message));
+
+    const url = workbenchUrl(server, options.folder);
+    await page.goto(url);
+    const workbench = wrap(page, url, server, browser, consoleErrors);
+    await workbench.activityBarItem().waitFor({ state: 'visible', timeout: 60_000 });
+    return workbench;
+  } catch (error) {
+    await browser?.close().catch(() => {});
+    await server.stop();
+    throw error;
+  }
+}
+
+function wrap(page: Page, url: string, server: CodeServer, browser: Browser, consoleErrors: string[]): Workbench {
+  return {
+    page,
+    url,
+    server,
+    consoleErrors,
+    async close() {
+      await browser.close().catch(() => {});
+      await server.stop();
+    },
+    screenshot: (name) => screenshot(page, name),
+    runCommand: (title) => runCommand(page, title),
+    openView: (viewName) => openView(page, viewName),
+    chatFrame: () => chatFrame(page),
+    activityBarItem: () => activityBarItem(page),
+  };
+}
+
+/** Our container's icon in the activity bar (its title is "DevOps"). */
+export function activityBarItem(page: Page): Locator {
+  return page.locator('.activitybar .action-item .action-label[aria-label^="DevOps"]');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const file = join(screenshotDir, `${name}.png`);
+  mkdirSync(join(file, '..'), { recursive: true });
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Runs a command by its palette title (e.g. "DevOps: Ask") through F1, as a user would. Retries:
+ * right after start-up the palette can answer "No matching commands" until extensions register.
+ */
+export async function runCommand(page: Page, title: string, attempts = 5): Promise<void> {
+  const input = page.locator('.quick-input-widget input.input');
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+    try {
+      await row.waitFor({ state: 'visible', timeout: 3_000 });
+      // Choose the exact title when several commands share a prefix.
+      const rows = page.locator('.quick-input-list .monaco-list-row');
+      const count = await rows.count();
+      for (let i = 0; i < count; i++) {
+        const label = (await rows.nth(i).getAttribute('aria-label')) ?? '';
+        if (label === title || label.startsWith(`${title}, `)) {
+          await rows.nth(i).click();
+          return;
+        }
+      }
+      await row.click();
+      return;
+    } catch (error) {
+      if (attempt === attempts) throw new Error(`command "${title}" not found in the palette after ${attempts} attempts`, { cause: error });
+      await page.waitForTimeout(1_000 * attempt);
+    }
+  }
+}
+
+/** Opens one of our views ("Chat", "Branches", "Log Files", "System") by its generated focus command. */
+export async function openView(page: Page, viewName: string): Promise<void> {
+  await runCommand(page, `DevOps: Focus on ${viewName} View`);
+  await page.locator('.pane-header', { hasText: viewName }).first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+/** The chat webview's document: an iframe (the webview host) inside an iframe (its content). */
+export function chatFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
