@@ -5,13 +5,17 @@ import { UserFacingError } from './tool-result';
 /** The `extra` argument every tool and resource callback receives. */
 export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
 
-/** Reports progress to the client; does nothing when the request carried no progress token. */
+/** Reports progress to the client; does nothing when the request carried no progress token. Values that do not increase are skipped. */
 export type ProgressReporter = (progress: number, message?: string) => Promise<void>;
 
 export function progressReporter(extra: HandlerExtra, total?: number): ProgressReporter {
   const token = extra._meta?.progressToken;
   if (token === undefined) return async () => {};
+  let last = -Infinity;
   return async (progress, message) => {
+    // The spec requires progress to increase with every notification: repeats are dropped.
+    if (!(progress > last)) return;
+    last = progress;
     try {
       await extra.sendNotification({
         method: 'notifications/progress',

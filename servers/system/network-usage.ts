@@ -3,10 +3,10 @@ import { z } from 'zod';
 import * as si from 'systeminformation';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { guarded, toolResult, UserFacingError } from '../shared/tool-result';
-import { progressReporter, throwIfAborted, withDeadline } from '../shared/progress';
+import { progressReporter, throwIfAborted } from '../shared/progress';
 import { sanitizeLine } from '../shared/sanitize';
 import type { SystemConfig } from './config';
-import { cpuSnapshot, cpuUsageBetween, exclusive, formatBytes, measuredWait, READ_DEADLINE_MS, readMemory } from './sampling';
+import { cpuSnapshot, cpuUsageBetween, exclusive, formatBytes, freshSample, measuredWait, readMemory } from './sampling';
 import { effectiveThresholds, evaluateWarnings, thresholdInputs, thresholdsSchema, warningSchema } from './warnings';
 import { READ_ONLY_LIVE } from './annotations';
 
@@ -73,16 +73,16 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
     },
     guarded(async (args, extra) => {
       const report = progressReporter(extra, 100);
-      // systeminformation answers from its cache within 500 ms of its last read of an interface.
+      // systeminformation keeps the previous counters per interface; one request's two reads must be adjacent.
       const { first, second, elapsedMs, cpu } = await exclusive('network', async () => {
         throwIfAborted(extra.signal);
         await report(0, 'reading interface counters');
         const before = cpuSnapshot();
-        const a = await withDeadline(si.networkStats('*'), READ_DEADLINE_MS, 'reading network counters', extra.signal);
+        const a = await freshSample('network', 'reading network counters', () => si.networkStats('*'), extra.signal);
         if (args.interface !== undefined && !a.some((s) => s.iface === args.interface)) throw unknownInterface(args.interface, a.map((s) => s.iface));
         const t0 = Date.now();
         await measuredWait(args.intervalMs, extra.signal, report, 10, 90);
-        const b = await withDeadline(si.networkStats('*'), READ_DEADLINE_MS, 'reading network counters', extra.signal);
+        const b = await freshSample('network', 'reading network counters', () => si.networkStats('*'), extra.signal);
         return { first: a, second: b, elapsedMs: Math.max(1, Date.now() - t0), cpu: cpuUsageBetween(before, cpuSnapshot()) };
       });
       const memory = await readMemory(extra.signal);
@@ -93,14 +93,19 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
       let rows: Interface[] = [];
       for (const now of second) {
         const then = earlier.get(now.iface);
-        const rate = (after: number, beforeValue: number | undefined) =>
-          beforeValue === undefined || after < beforeValue ? 0 : Math.round(((after - beforeValue) * 1000) / elapsedMs);
+        // Prefer systeminformation's own rate: it times each interface's read exactly. Ours spans the calls.
+        const rate = (own: number | null, after: number, beforeValue: number | undefined) =>
+          typeof own === 'number' && Number.isFinite(own) && own >= 0
+            ? Math.round(own)
+            : beforeValue === undefined || after < beforeValue
+              ? 0
+              : Math.round(((after - beforeValue) * 1000) / elapsedMs);
         rows.push({
           name: sanitizeLine(now.iface, 100),
           state: sanitizeLine(now.operstate ?? 'unknown', 32),
           loopback: loopbacks.has(now.iface) || /^lo\d*$/.test(now.iface) || /loopback/i.test(now.iface),
-          rxBytesPerSec: rate(now.rx_bytes, then?.rx_bytes),
-          txBytesPerSec: rate(now.tx_bytes, then?.tx_bytes),
+          rxBytesPerSec: rate(now.rx_sec, now.rx_bytes, then?.rx_bytes),
+          txBytesPerSec: rate(now.tx_sec, now.tx_bytes, then?.tx_bytes),
           rxBytesTotal: count(now.rx_bytes),
           txBytesTotal: count(now.tx_bytes),
           rxErrors: count(now.rx_errors),

@@ -92,6 +92,24 @@ export async function measuredWait(ms: number, signal: AbortSignal, report: Prog
   }
 }
 
+/** systeminformation answers from a cache for 500 ms after a read of processes or network counters. */
+const SI_CACHE_MS = 500;
+const lastSampleEnd = new Map<string, number>();
+
+/**
+ * Reads a systeminformation sample that is really new: waits out its cache window since the last
+ * sample of the same kind (cancellably), and gives up after READ_DEADLINE_MS.
+ */
+export async function freshSample<T>(kind: string, what: string, read: () => Promise<T>, signal: AbortSignal): Promise<T> {
+  const wait = SI_CACHE_MS + 20 - (Date.now() - (lastSampleEnd.get(kind) ?? 0));
+  if (wait > 0) await delay(wait, signal);
+  try {
+    return await withDeadline(read(), READ_DEADLINE_MS, what, signal);
+  } finally {
+    lastSampleEnd.set(kind, Date.now());
+  }
+}
+
 const locks = new Map<string, Promise<unknown>>();
 
 /** Runs `work` after any earlier work under the same key has finished. */

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import * as si from 'systeminformation';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { guarded, toolResult } from '../shared/tool-result';
-import { progressReporter, throwIfAborted, withDeadline } from '../shared/progress';
+import { progressReporter, throwIfAborted } from '../shared/progress';
 import { sanitizeLine } from '../shared/sanitize';
 import type { SystemConfig } from './config';
-import { cpuSnapshot, cpuUsageBetween, exclusive, formatBytes, measuredWait, READ_DEADLINE_MS, readMemory, round1 } from './sampling';
+import { cpuSnapshot, cpuUsageBetween, exclusive, formatBytes, freshSample, measuredWait, readMemory, round1 } from './sampling';
 import { effectiveThresholds, evaluateWarnings, thresholdInputs, thresholdsSchema, warningSchema } from './warnings';
 import { READ_ONLY_LIVE } from './annotations';
 
@@ -85,15 +85,15 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
     },
     guarded(async (args, extra) => {
       const report = progressReporter(extra, 100);
-      // systeminformation keeps the previous sample in module state and answers from cache within
-      // 500 ms, so samples from concurrent requests must not interleave.
+      // systeminformation computes per-process CPU against its previous sample (module state), so
+      // the two samples of one request must not interleave with another request's.
       const { sample, cpu } = await exclusive('processes', async () => {
         throwIfAborted(extra.signal);
         await report(0, 'reading the process table');
         const before = cpuSnapshot();
-        await withDeadline(si.processes(), READ_DEADLINE_MS, 'reading the process table', extra.signal);
+        await freshSample('processes', 'reading the process table', () => si.processes(), extra.signal);
         await measuredWait(args.intervalMs, extra.signal, report, 10, 80);
-        const result = await withDeadline(si.processes(), READ_DEADLINE_MS, 'reading the process table', extra.signal);
+        const result = await freshSample('processes', 'reading the process table', () => si.processes(), extra.signal);
         return { sample: result, cpu: cpuUsageBetween(before, cpuSnapshot()) };
       });
       const memory = await readMemory(extra.signal);

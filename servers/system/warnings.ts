@@ -39,22 +39,25 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** One warning per reading above its threshold; a device mounted at several points warns once. */
 export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Warning[] {
+  // Compare the figures as shown (one decimal), so a warning never reads "80% is above 80%".
   const warnings: Warning[] = [];
-  const { cpuPercent, memoryPercent, disks } = readings;
+  const cpuPercent = readings.cpuPercent == null ? null : round1(readings.cpuPercent);
+  const memoryPercent = readings.memoryPercent == null ? null : round1(readings.memoryPercent);
+  const disks = readings.disks?.map((d) => ({ ...d, usePercent: d.usePercent == null ? null : round1(d.usePercent) }));
   if (cpuPercent != null && cpuPercent > thresholds.cpu) {
     warnings.push({
       metric: 'cpu',
-      value: round1(cpuPercent),
+      value: cpuPercent,
       threshold: thresholds.cpu,
-      message: `CPU use is ${round1(cpuPercent)}%, above the ${thresholds.cpu}% threshold`,
+      message: `CPU use is ${cpuPercent}%, above the ${thresholds.cpu}% threshold`,
     });
   }
   if (memoryPercent != null && memoryPercent > thresholds.memory) {
     warnings.push({
       metric: 'memory',
-      value: round1(memoryPercent),
+      value: memoryPercent,
       threshold: thresholds.memory,
-      message: `memory use is ${round1(memoryPercent)}%, above the ${thresholds.memory}% threshold`,
+      message: `memory use is ${memoryPercent}%, above the ${thresholds.memory}% threshold`,
     });
   }
   const warnedDevices = new Set<string>();
@@ -63,10 +66,10 @@ export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Wa
     warnedDevices.add(disk.fs);
     warnings.push({
       metric: 'disk',
-      value: round1(disk.usePercent),
+      value: disk.usePercent,
       threshold: thresholds.disk,
       subject: disk.mount,
-      message: `filesystem ${disk.mount} (${disk.fs}) is ${round1(disk.usePercent)}% full, above the ${thresholds.disk}% threshold`,
+      message: `filesystem ${disk.mount} (${disk.fs}) is ${disk.usePercent}% full, above the ${thresholds.disk}% threshold`,
     });
   }
   return warnings;

@@ -1,0 +1,93 @@
+// Pure parts of the system server: settings, CPU arithmetic, warnings, secret masking.
+import assert from 'node:assert/strict';
+import { loadConfig } from '../../servers/system/config';
+import { cpuUsageBetween } from '../../servers/system/sampling';
+import { evaluateWarnings } from '../../servers/system/warnings';
+import { maskSecrets } from '../../servers/system/top-processes';
+
+describe('system server parts', () => {
+  describe('loadConfig', () => {
+    const reader = (values: Record<string, string>) => (flag: string, env: string) => values[`--${flag}`] ?? values[env];
+
+    it('defaults to 80/90/90 and reads each threshold', () => {
+      assert.deepEqual(loadConfig(reader({})).thresholds, { cpu: 80, memory: 90, disk: 90 });
+      assert.deepEqual(loadConfig(reader({ CPU_THRESHOLD: '50', '--memory-threshold': '75.5', DISK_THRESHOLD: '0' })).thresholds, { cpu: 50, memory: 75.5, disk: 0 });
+    });
+
+    for (const bad of ['abc', '-1', '101', ' ', 'NaN', 'Infinity']) {
+      it(`refuses ${JSON.stringify(bad)}`, () => {
+        assert.throws(() => loadConfig(reader({ MEMORY_THRESHOLD: bad })), /--memory-threshold \/ MEMORY_THRESHOLD must be a percentage/);
+      });
+    }
+  });
+
+  describe('cpuUsageBetween', () => {
+    it('is the busy share of the interval per core and overall', () => {
+      const usage = cpuUsageBetween({ busy: [100, 1000], total: [200, 2000] }, { busy: [150, 1100], total: [300, 2100] });
+      assert.deepEqual(usage.perCore, [50, 100]);
+      assert.equal(usage.percent, 75);
+    });
+
+    it('has no reading when the platform reports no CPUs, and never goes negative', () => {
+      assert.deepEqual(cpuUsageBetween({ busy: [], total: [] }, { busy: [], total: [] }), { percent: null, perCore: [] });
+      assert.deepEqual(cpuUsageBetween({ busy: [10], total: [20] }, { busy: [5], total: [20] }).perCore, [0]);
+    });
+  });
+
+  describe('evaluateWarnings', () => {
+    const thresholds = { cpu: 80, memory: 90, disk: 90 };
+
+    it('warns strictly above a threshold, comparing the figures as shown (one decimal)', () => {
+      assert.deepEqual(evaluateWarnings({ cpuPercent: 80, memoryPercent: 90 }, thresholds), []);
+      assert.deepEqual(evaluateWarnings({ cpuPercent: 80.04, memoryPercent: 90.049 }, thresholds), [], '80.04 shows as 80.0, not above 80');
+      const warnings = evaluateWarnings({ cpuPercent: 80.06, memoryPercent: 95.26 }, thresholds);
+      assert.deepEqual(
+        warnings.map((w) => [w.metric, w.value, w.threshold, w.message]),
+        [
+          ['cpu', 80.1, 80, 'CPU use is 80.1%, above the 80% threshold'],
+          ['memory', 95.3, 90, 'memory use is 95.3%, above the 90% threshold'],
+        ],
+      );
+    });
+
+    it('reports each metric above its threshold', () => {
+      const warnings = evaluateWarnings({ cpuPercent: 91.26, memoryPercent: 95 }, thresholds);
+      assert.deepEqual(
+        warnings.map((w) => [w.metric, w.value, w.threshold]),
+        [
+          ['cpu', 91.3, 80],
+          ['memory', 95, 90],
+        ],
+      );
+      assert.equal(warnings[0].message, 'CPU use is 91.3%, above the 80% threshold');
+    });
+
+    it('warns once per device even when it is mounted at several points', () => {
+      const disks = [
+        { fs: '/dev/sda1', mount: '/', usePercent: 95 },
+        { fs: '/dev/sda1', mount: '/etc/hosts', usePercent: 95 },
+        { fs: '/dev/sdb1', mount: '/data', usePercent: 50 },
+        { fs: '/dev/sdc1', mount: '/backup', usePercent: 99.5 },
+      ];
+      const warnings = evaluateWarnings({ disks }, thresholds);
+      assert.deepEqual(
+        warnings.map((w) => w.subject),
+        ['/', '/backup'],
+      );
+    });
+  });
+
+  describe('maskSecrets', () => {
+    const cases: Array<[string, string]> = [
+      ['psql --password=hunter2 -h db', 'psql --password=*** -h db'],
+      ['app --api-key abc123 --verbose', 'app --api-key *** --verbose'],
+      ['curl https://bob:pa55@example.com/x', 'curl https://***@example.com/x'],
+      ['server --token=t0k --port 80', 'server --token=*** --port 80'],
+      ['MYSQL_PWD=x mysqld', 'MYSQL_PWD=*** mysqld'],
+      ['node server.js --port 8080', 'node server.js --port 8080'],
+    ];
+    for (const [input, expected] of cases) {
+      it(`${input} -> ${expected}`, () => assert.equal(maskSecrets(input), expected));
+    }
+  });
+});
