@@ -13,3 +13,13 @@ export {
 export { createLineParser, parseLogfmt, type LineParserOptions } from './format';
 export { tokenize, isVariablePiece, isVariableWord, WILDCARD, type Tokenized } from './tokenize';
 export { TemplateMiner, type MinedTemplate, type MessageInfo, type TemplateMinerOptions } from './miner';
+export {
+  registerLogPatternsTool,
+  logPatterns,
+  minePatterns,
+  parseTimeBound,
+  type LogPatternsContext,
+  type LogPatternsArgs,
+  type LogPatternsResult,
+  type TemplateSummary,
+} from './log-patterns-tool';

@@ -1,0 +1,247 @@
+// The `log_patterns` tool: one streaming pass over a log file, mining message templates ("pattern analysis").
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import { sanitizeLine } from '../../shared/sanitize';
+import { guarded, MAX_RESULT_BYTES, toolResult, UserFacingError } from '../../shared/tool-result';
+import { createLineParser } from './format';
+import { levelAtLeast } from './levels';
+import { TemplateMiner, type MinedTemplate } from './miner';
+import { parseTimestamp } from './timestamps';
+import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
+
+/**
+ * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log
+ * directories, a regular file) or throws a UserFacingError; `readLines` streams its lines in order (CR stripped, gzip
+ * decoded) and stops early when `onLine` returns false or the signal aborts.
+ */
+export interface LogPatternsContext {
+  resolveFile(name: string): Promise<string>;
+  readLines(path: string, onLine: (line: string) => boolean | void, signal?: AbortSignal): Promise<void>;
+  /** The file's modification time (epoch ms), used to infer the year of year-less timestamps. Defaults to now. */
+  referenceTime?(path: string): Promise<number | undefined>;
+}
+
+export const SAMPLE_LINES = 300;
+export const MAX_TEMPLATES = 5000;
+/** Line numbers returned in one answer, over all templates. */
+export const MAX_LINE_NUMBERS = 50_000;
+const PROGRESS_EVERY = 100_000;
+
+export const logPatternsInput = {
+  file: z.string().min(1).max(1024).describe('Log file name as listed by logs://files (relative to its log directory).'),
+  level: z.enum(LEVELS).optional().describe('Only lines at this level or above (e.g. WARN = WARN, ERROR and FATAL).'),
+  since: z.string().max(64).optional().describe('Only lines at or after this time (ISO 8601, e.g. 2024-05-01T10:00:00Z, or a relative age like 2h, 30m, 7d).'),
+  until: z.string().max(64).optional().describe('Only lines before this time (same forms as since).'),
+  limit: z.number().int().min(1).max(500).default(50).describe('Most templates returned, largest first.'),
+  lineNumbers: z.boolean().default(false).describe('Include, per template, the 1-based line numbers it covers (capped).'),
+};
+
+const templateOutput = z.object({
+  id: z.number().int(),
+  template: z.string(),
+  count: z.number().int(),
+  share: z.number(),
+  levels: z.record(z.string(), z.number().int()),
+  level: z.enum(LEVELS).optional(),
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+  examples: z.array(z.string()),
+  lineNumbers: z.array(z.number().int()).optional(),
+  lineNumbersTruncated: z.boolean().optional(),
+});
+
+export const logPatternsOutput = {
+  file: z.string(),
+  format: z.object({ id: z.string(), description: z.string() }),
+  linesRead: z.number().int(),
+  linesMatched: z.number().int(),
+  templateCount: z.number().int(),
+  templates: z.array(templateOutput),
+  truncated: z.boolean().describe('More templates exist than were returned.'),
+  capped: z.boolean().describe('The template cap was reached: some lines were put in their closest template or in <other>.'),
+  elapsedMs: z.number(),
+};
+
+export type LogPatternsArgs = { file: string; level?: Level; since?: string; until?: string; limit: number; lineNumbers: boolean };
+export type TemplateSummary = z.infer<typeof templateOutput>;
+export type LogPatternsResult = {
+  file: string;
+  format: { id: string; description: string };
+  linesRead: number;
+  linesMatched: number;
+  templateCount: number;
+  templates: TemplateSummary[];
+  truncated: boolean;
+  capped: boolean;
+  elapsedMs: number;
+};
+
+const RELATIVE = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d|day|w|week)s?$/i;
+const UNIT_MS: Record<string, number> = { s: 1e3, sec: 1e3, m: 6e4, min: 6e4, h: 3.6e6, hr: 3.6e6, d: 8.64e7, day: 8.64e7, w: 6.048e8, week: 6.048e8 };
+
+/** An absolute time or an age before `now` ("2h"); throws a UserFacingError naming the parameter when unreadable. */
+export function parseTimeBound(name: string, value: string, now = Date.now()): number {
+  const text = value.trim();
+  const relative = RELATIVE.exec(text);
+  if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2].toLowerCase()];
+  const parsed = parseTimestamp(text, { referenceTime: now }) ?? Date.parse(text);
+  if (Number.isNaN(parsed) || parsed === undefined) {
+    throw new UserFacingError(`${name}: cannot read "${value}" as a time; use ISO 8601 (2024-05-01T10:00:00Z) or an age such as 2h, 30m, 7d`);
+  }
+  return parsed;
+}
+
+function highestLevel(levels: Partial<Record<Level, number>>): Level | undefined {
+  for (let i = LEVELS.length - 1; i >= 0; i--) if (levels[LEVELS[i]]) return LEVELS[i];
+  return undefined;
+}
+
+interface PassOptions {
+  minimum?: Level;
+  since?: number;
+  until?: number;
+  trackLines: boolean;
+  referenceTime?: number;
+  signal?: AbortSignal;
+  onProgress?: (lines: number) => void;
+}
+
+/** One pass over a file's lines: detects the format from the first lines, filters, and mines templates. */
+export async function minePatterns(
+  readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
+  options: PassOptions,
+): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
+  const miner = new TemplateMiner({ trackLines: options.trackLines, maxTemplates: MAX_TEMPLATES });
+  const filtering = options.minimum !== undefined || options.since !== undefined || options.until !== undefined;
+  let parser: LineParser | undefined;
+  const pending: string[] = [];
+  let linesRead = 0;
+  let linesMatched = 0;
+  let previous: ParsedLine | undefined;
+
+  const handle = (line: string) => {
+    const lineNumber = ++linesRead;
+    const parsed = (parser as LineParser).parse(line);
+    // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them.
+    const entry = parsed.timestamp === undefined && parsed.level === undefined && previous ? previous : parsed;
+    if (parsed !== entry) parsed.timestamp = entry.timestamp;
+    else previous = parsed;
+    if (filtering) {
+      if (options.minimum !== undefined && !levelAtLeast(entry.level, options.minimum)) return;
+      if (options.since !== undefined && (entry.timestamp === undefined || entry.timestamp < options.since)) return;
+      if (options.until !== undefined && (entry.timestamp === undefined || entry.timestamp >= options.until)) return;
+    }
+    linesMatched++;
+    miner.add(parsed.message, { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
+    if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
+  };
+
+  await readLines((line) => {
+    if (options.signal?.aborted) return false;
+    if (parser) handle(line);
+    else {
+      pending.push(line);
+      if (pending.length >= SAMPLE_LINES) {
+        parser = createLineParser(pending, { referenceTime: options.referenceTime });
+        for (const held of pending.splice(0)) handle(held);
+      }
+    }
+    return true;
+  });
+  if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+  if (!parser) {
+    parser = createLineParser(pending, { referenceTime: options.referenceTime });
+    for (const held of pending.splice(0)) handle(held);
+  }
+  return { miner, parser, linesRead, linesMatched };
+}
+
+function summarize(template: MinedTemplate, total: number, lineBudget: { left: number }): TemplateSummary {
+  const summary: TemplateSummary = {
+    id: template.id,
+    template: sanitizeLine(template.template, 1000),
+    count: template.count,
+    share: total === 0 ? 0 : Math.round((template.count / total) * 10000) / 10000,
+    levels: template.levels as Record<string, number>,
+    examples: template.examples.map((line) => sanitizeLine(line, 500)),
+  };
+  const level = highestLevel(template.levels);
+  if (level) summary.level = level;
+  if (template.firstSeen !== undefined) summary.firstSeen = new Date(template.firstSeen).toISOString();
+  if (template.lastSeen !== undefined) summary.lastSeen = new Date(template.lastSeen).toISOString();
+  if (template.lineNumbers) {
+    const take = Math.min(template.lineNumbers.length, lineBudget.left);
+    summary.lineNumbers = template.lineNumbers.slice(0, take);
+    lineBudget.left -= take;
+    if (take < template.lineNumbers.length) summary.lineNumbersTruncated = true;
+  }
+  return summary;
+}
+
+/** Runs the tool's work (without MCP): used by the handler and by tests. */
+export async function logPatterns(context: LogPatternsContext, args: LogPatternsArgs, signal?: AbortSignal, onProgress?: (lines: number) => void): Promise<LogPatternsResult> {
+  const started = performance.now();
+  const now = Date.now();
+  const since = args.since === undefined ? undefined : parseTimeBound('since', args.since, now);
+  const until = args.until === undefined ? undefined : parseTimeBound('until', args.until, now);
+  if (since !== undefined && until !== undefined && since >= until) throw new UserFacingError('since must be before until');
+  const path = await context.resolveFile(args.file);
+  const referenceTime = (await context.referenceTime?.(path)) ?? now;
+  const { miner, parser, linesRead, linesMatched } = await minePatterns((onLine) => context.readLines(path, onLine, signal), {
+    minimum: args.level,
+    since,
+    until,
+    trackLines: args.lineNumbers,
+    referenceTime,
+    signal,
+    onProgress,
+  });
+  const all = miner.templates();
+  const lineBudget = { left: MAX_LINE_NUMBERS };
+  const result: LogPatternsResult = {
+    file: args.file,
+    format: parser.format,
+    linesRead,
+    linesMatched,
+    templateCount: all.length,
+    templates: all.slice(0, args.limit).map((t) => summarize(t, linesMatched, lineBudget)),
+    truncated: all.length > args.limit,
+    capped: miner.capped,
+    elapsedMs: 0,
+  };
+  // Keep the answer within the byte budget: drop the smallest templates first.
+  while (result.templates.length > 1 && Buffer.byteLength(JSON.stringify(result)) > MAX_RESULT_BYTES) {
+    result.templates.pop();
+    result.truncated = true;
+  }
+  result.elapsedMs = Math.round(performance.now() - started);
+  return result;
+}
+
+export function registerLogPatternsTool(server: McpServer, context: LogPatternsContext): void {
+  server.registerTool(
+    'log_patterns',
+    {
+      title: 'Log patterns (message templates)',
+      description:
+        'Groups the lines of one log file into message templates, with variable parts (numbers, ids, IPs, paths, names) written <*>, ' +
+        'largest first, with count, share, levels, first/last seen and example lines. Use it to see what a log is made of, ' +
+        'which kinds of errors dominate (level: "ERROR"), or what changed in a time window (since/until), before searching for specific lines. ' +
+        'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …). lineNumbers: true adds the line numbers of each template.',
+      inputSchema: logPatternsInput,
+      outputSchema: logPatternsOutput,
+      annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
+    },
+    guarded(async (args, extra) => {
+      const progressToken = extra._meta?.progressToken;
+      const onProgress =
+        progressToken === undefined
+          ? undefined
+          : (lines: number) => {
+              void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: lines, message: `${lines} lines read` } });
+            };
+      const result = await logPatterns(context, args as LogPatternsArgs, extra.signal, onProgress);
+      return toolResult(result);
+    }),
+  );
+}
