@@ -1,0 +1,515 @@
+// The chat webview. Untrusted text (questions, answers, tool arguments and results, log lines,
+// commit messages) is only ever inserted as textContent, or as HTML produced by the Markdown
+// renderer with raw HTML off. Links never navigate: they are posted to the extension.
+import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
+import { isToWebviewMessage, type ChatStrings, type FromWebviewMessage, type ToWebviewMessage } from '../../src/chat/protocol';
+import { createMarkdownRenderer } from './markdown';
+
+interface VsCodeApi {
+  postMessage(message: FromWebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+interface SavedState {
+  draft?: string;
+}
+
+const vscode = acquireVsCodeApi();
+const renderMarkdown = createMarkdownRenderer();
+const post = (message: FromWebviewMessage) => vscode.postMessage(message);
+
+let strings: ChatStrings | undefined;
+let running = false;
+let history: string[] = [];
+let historyIndex = -1;
+let pendingDraft = '';
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+};
+
+const format = (template: string, ...values: Array<string | number>) =>
+  template.replace(/\{(\d+)\}/g, (match, index: string) => (values[Number(index)] !== undefined ? String(values[Number(index)]) : match));
+
+const t = (key: keyof ChatStrings) => strings?.[key] ?? key;
+
+// ---- layout ---------------------------------------------------------------------------------
+
+interface Layout {
+  banner: HTMLElement;
+  transcript: HTMLElement;
+  empty: HTMLElement;
+  announcer: HTMLElement;
+  input: HTMLTextAreaElement;
+  send: HTMLButtonElement;
+  stop: HTMLButtonElement;
+  clear: HTMLButtonElement;
+}
+let ui: Layout | undefined;
+
+function buildLayout(examples: string[]): Layout {
+  const app = document.getElementById('app') ?? document.body;
+  app.replaceChildren();
+
+  const banner = el('section', 'banner');
+  banner.hidden = true;
+  banner.setAttribute('role', 'status');
+  banner.append(el('p', undefined, t('noApiKey')));
+  const setKey = el('button', 'action', t('setApiKey'));
+  setKey.type = 'button';
+  setKey.addEventListener('click', () => post({ type: 'runAction', action: { title: t('setApiKey'), command: 'devopsAssistant.setApiKey' } }));
+  banner.append(setKey);
+
+  const empty = el('section', 'empty');
+  empty.append(el('h2', undefined, t('emptyTitle')), el('p', undefined, t('emptyHint')));
+  const list = el('ul', 'examples');
+  for (const example of examples) {
+    const item = el('li');
+    const button = el('button', 'example', example);
+    button.type = 'button';
+    button.addEventListener('click', () => ask(example));
+    item.append(button);
+    list.append(item);
+  }
+  empty.append(list);
+
+  const transcript = el('div', 'transcript');
+  transcript.id = 'transcript';
+  transcript.setAttribute('role', 'log');
+  transcript.setAttribute('aria-live', 'polite');
+  transcript.setAttribute('aria-label', t('transcriptLabel'));
+  transcript.tabIndex = 0;
+
+  const announcer = el('div', 'sr-only');
+  announcer.setAttribute('aria-live', 'polite');
+
+  const form = el('form', 'composer');
+  const input = el('textarea', 'input');
+  input.id = 'chat-input';
+  input.rows = 3;
+  input.setAttribute('aria-label', t('inputLabel'));
+  input.placeholder = t('inputPlaceholder');
+  const buttons = el('div', 'buttons');
+  const send = el('button', 'primary', t('send'));
+  send.type = 'submit';
+  send.id = 'send';
+  const stop = el('button', 'stop', t('stop'));
+  stop.type = 'button';
+  stop.id = 'stop';
+  stop.hidden = true;
+  const clear = el('button', 'secondary', t('clear'));
+  clear.type = 'button';
+  clear.id = 'clear';
+  buttons.append(send, stop, clear);
+  form.append(input, buttons);
+
+  app.append(banner, empty, transcript, announcer, form);
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  input.addEventListener('keydown', onInputKey);
+  input.addEventListener('input', () => {
+    vscode.setState({ draft: input.value } satisfies SavedState);
+  });
+  stop.addEventListener('click', () => post({ type: 'stop' }));
+  clear.addEventListener('click', () => post({ type: 'clear' }));
+  transcript.addEventListener('click', onTranscriptClick);
+  transcript.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.matches('a.md-link')) {
+      event.preventDefault();
+      openLink(event.target);
+    }
+  });
+
+  const saved = vscode.getState() as SavedState | undefined;
+  input.value = saved?.draft ?? '';
+  return { banner, transcript, empty, announcer, input, send, stop, clear };
+}
+
+function onTranscriptClick(event: MouseEvent) {
+  const target = event.target instanceof Element ? event.target.closest('a') : null;
+  if (!target) return;
+  event.preventDefault();
+  openLink(target);
+}
+
+function openLink(anchor: Element) {
+  const href = anchor.getAttribute('data-href');
+  if (href) post({ type: 'openLink', href });
+}
+
+// ---- input ----------------------------------------------------------------------------------
+
+function ask(text: string) {
+  const question = text.trim();
+  if (!question || running) return;
+  if (history[history.length - 1] !== question) history.push(question);
+  historyIndex = -1;
+  post({ type: 'ask', text: question });
+}
+
+function submit() {
+  if (!ui || running) return;
+  const text = ui.input.value;
+  if (!text.trim()) return;
+  ask(text);
+  ui.input.value = '';
+  vscode.setState({ draft: '' } satisfies SavedState);
+}
+
+function onInputKey(event: KeyboardEvent) {
+  if (!ui) return;
+  const input = ui.input;
+  // Korean (and other IME) input: Enter that ends a composition must not send.
+  if (event.isComposing || event.keyCode === 229) return;
+  if (event.key === 'Enter' && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey) {
+    event.preventDefault();
+    submit();
+    return;
+  }
+  if (event.key === 'ArrowUp' && !input.value.slice(0, input.selectionStart).includes('\n') && history.length > 0) {
+    event.preventDefault();
+    if (historyIndex === -1) {
+      pendingDraft = input.value;
+      historyIndex = history.length - 1;
+    } else if (historyIndex > 0) {
+      historyIndex--;
+    }
+    input.value = history[historyIndex];
+    input.setSelectionRange(input.value.length, input.value.length);
+    return;
+  }
+  if (event.key === 'ArrowDown' && historyIndex !== -1 && !input.value.slice(input.selectionEnd).includes('\n')) {
+    event.preventDefault();
+    if (historyIndex < history.length - 1) {
+      historyIndex++;
+      input.value = history[historyIndex];
+    } else {
+      historyIndex = -1;
+      input.value = pendingDraft;
+    }
+    input.setSelectionRange(input.value.length, input.value.length);
+  }
+}
+
+function setRunning(value: boolean) {
+  running = value;
+  if (!ui) return;
+  ui.stop.hidden = !value;
+  ui.send.disabled = value;
+  ui.transcript.setAttribute('aria-busy', String(value));
+  ui.transcript.querySelectorAll<HTMLButtonElement>('button.continue').forEach((button) => (button.disabled = value));
+}
+
+// ---- transcript rendering -------------------------------------------------------------------
+
+interface AnswerBlock {
+  node: HTMLElement;
+  source: string;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+interface TurnState {
+  node: HTMLElement;
+  answer?: AnswerBlock;
+  tools: Map<string, HTMLDetailsElement>;
+}
+let turn: TurnState | undefined;
+
+function stickToBottom(action: () => void) {
+  if (!ui) return action();
+  const t = ui.transcript;
+  const atBottom = t.scrollHeight - t.scrollTop - t.clientHeight < 40;
+  action();
+  if (atBottom) t.scrollTop = t.scrollHeight;
+}
+
+function updateEmpty() {
+  if (!ui) return;
+  ui.empty.hidden = ui.transcript.childElementCount > 0;
+}
+
+function newTurnNode(): HTMLElement {
+  const node = el('div', 'turn');
+  ui?.transcript.append(node);
+  updateEmpty();
+  return node;
+}
+
+function userMessage(text: string): HTMLElement {
+  const node = el('div', 'message user');
+  node.append(el('div', 'who', t('you')), el('div', 'text', text));
+  return node;
+}
+
+function answerNode(): HTMLElement {
+  const node = el('div', 'message assistant');
+  node.append(el('div', 'who', t('assistant')));
+  const body = el('div', 'markdown');
+  node.append(body);
+  return node;
+}
+
+function renderAnswer(block: AnswerBlock) {
+  const body = block.node.querySelector('.markdown');
+  if (body) stickToBottom(() => (body.innerHTML = renderMarkdown(block.source)));
+}
+
+const statusLabel = (status: string) =>
+  status === 'ok' ? t('statusOk') : status === 'error' ? t('statusError') : status === 'cancelled' ? t('statusCancelled') : t('running');
+
+function stringifyInput(input: unknown): string {
+  try {
+    return JSON.stringify(input, null, 2) ?? '';
+  } catch {
+    return String(input);
+  }
+}
+
+function toolStep(server: string, tool: string, input: unknown): HTMLDetailsElement {
+  const details = el('details', 'tool-step');
+  details.dataset.status = 'running';
+  const summary = el('summary');
+  const icon = el('span', 'status-icon');
+  icon.setAttribute('aria-hidden', 'true');
+  const name = el('span', 'tool-name', `${server} · ${tool}`);
+  const meta = el('span', 'tool-meta', t('running'));
+  summary.append(icon, el('span', 'sr-only', `${t('tool')}: `), name, meta);
+  details.append(summary);
+
+  const body = el('div', 'tool-body');
+  body.append(el('div', 'label', t('arguments')), el('pre', 'args', stringifyInput(input)));
+  details.append(body);
+  return details;
+}
+
+function finishToolStep(details: HTMLDetailsElement, status: string, durationMs: number, result: string) {
+  details.dataset.status = status;
+  const meta = details.querySelector('.tool-meta');
+  if (meta) meta.textContent = `${format(t('durationMs'), Math.round(durationMs))} · ${statusLabel(status)}`;
+  const body = details.querySelector('.tool-body');
+  if (!body || body.querySelector('.tool-result')) return;
+  const resultDetails = el('details', 'tool-result');
+  const summary = el('summary', undefined, t('showResult'));
+  const pre = el('pre', 'result');
+  resultDetails.append(summary, pre);
+  // Results can be large: they are put in the page only when asked for.
+  resultDetails.addEventListener('toggle', () => {
+    if (resultDetails.open && !pre.textContent) pre.textContent = result;
+  });
+  body.append(resultDetails);
+}
+
+function usageNode(usage: Usage): HTMLElement {
+  const tokens = format(t('usage'), usage.inputTokens.toLocaleString(), usage.outputTokens.toLocaleString(), (usage.cacheReadTokens ?? 0).toLocaleString());
+  const cost = usage.costUsd !== undefined ? ` · ${format(t('cost'), usage.costUsd < 0.01 ? usage.costUsd.toFixed(4) : usage.costUsd.toFixed(3))}` : '';
+  return el('div', 'usage', tokens + cost);
+}
+
+function actionButton(action: EventAction): HTMLButtonElement {
+  const button = el('button', 'action', action.title);
+  button.type = 'button';
+  button.addEventListener('click', () => post({ type: 'runAction', action }));
+  return button;
+}
+
+function noticeNode(message: string, canContinue: boolean, action?: EventAction): HTMLElement {
+  const node = el('div', 'notice');
+  node.setAttribute('role', 'status');
+  node.append(el('span', 'text', message));
+  if (action) node.append(actionButton(action));
+  if (canContinue) {
+    const button = el('button', 'continue', t('continue'));
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      post({ type: 'continue' });
+    });
+    node.append(button);
+  }
+  return node;
+}
+
+function errorNode(message: string, action?: EventAction): HTMLElement {
+  const node = el('div', 'error');
+  node.setAttribute('role', 'alert');
+  node.append(el('span', 'text', message));
+  if (action) node.append(actionButton(action));
+  return node;
+}
+
+function container(): HTMLElement {
+  if (!turn) turn = { node: newTurnNode(), tools: new Map() };
+  return turn.node;
+}
+
+function flushAnswer() {
+  const answer = turn?.answer;
+  if (!answer) return;
+  if (answer.timer) clearTimeout(answer.timer);
+  answer.timer = undefined;
+  renderAnswer(answer);
+  answer.node.querySelector('.markdown')?.removeAttribute('aria-busy');
+}
+
+function applyEvent(event: AgentEvent) {
+  switch (event.type) {
+    case 'start': {
+      flushAnswer();
+      turn = { node: newTurnNode(), tools: new Map() };
+      turn.node.append(userMessage(event.question));
+      if (history[history.length - 1] !== event.question) history.push(event.question);
+      setRunning(true);
+      ui?.announcer.replaceChildren(t('thinking'));
+      break;
+    }
+    case 'text': {
+      const parent = container();
+      if (!turn!.answer) {
+        const node = answerNode();
+        node.querySelector('.markdown')?.setAttribute('aria-busy', 'true');
+        parent.append(node);
+        turn!.answer = { node, source: '' };
+      }
+      const answer = turn!.answer!;
+      answer.source += event.delta;
+      answer.timer ??= setTimeout(() => {
+        answer.timer = undefined;
+        renderAnswer(answer);
+      }, 40);
+      break;
+    }
+    case 'toolStart': {
+      flushAnswer();
+      const parent = container();
+      turn!.answer = undefined;
+      const step = toolStep(event.server, event.tool, event.input);
+      turn!.tools.set(event.callId, step);
+      stickToBottom(() => parent.append(step));
+      break;
+    }
+    case 'toolEnd': {
+      const step = turn?.tools.get(event.callId);
+      if (step) finishToolStep(step, event.status, event.durationMs, event.result);
+      break;
+    }
+    case 'usage':
+      flushAnswer();
+      container().append(usageNode(event.usage));
+      break;
+    case 'notice':
+      flushAnswer();
+      container().append(noticeNode(event.message, event.canContinue, event.action));
+      break;
+    case 'error':
+      flushAnswer();
+      stickToBottom(() => container().append(errorNode(event.message, event.action)));
+      break;
+    case 'done':
+      flushAnswer();
+      if (turn) turn.answer = undefined;
+      setRunning(false);
+      ui?.announcer.replaceChildren(event.stopReason === 'cancelled' ? t('stopped') : t('answerDone'));
+      ui?.input.focus();
+      break;
+  }
+}
+
+/** Transcript items (history) render like the events that produced them, without streaming. */
+function renderItem(item: TranscriptItem) {
+  switch (item.kind) {
+    case 'user':
+      flushAnswer();
+      turn = { node: newTurnNode(), tools: new Map() };
+      turn.node.append(userMessage(item.text));
+      break;
+    case 'assistant': {
+      flushAnswer();
+      const node = answerNode();
+      container().append(node);
+      const block: AnswerBlock = { node, source: item.text };
+      renderAnswer(block);
+      if (turn) turn.answer = undefined;
+      break;
+    }
+    case 'tool': {
+      flushAnswer();
+      const step = toolStep(item.server, item.tool, item.input);
+      finishToolStep(step, item.status, item.durationMs, item.result);
+      container().append(step);
+      if (turn) turn.answer = undefined;
+      break;
+    }
+    case 'usage':
+      container().append(usageNode(item.usage));
+      break;
+    case 'notice':
+      container().append(noticeNode(item.text, false));
+      break;
+    case 'error':
+      container().append(errorNode(item.text));
+      break;
+  }
+}
+
+function resetTranscript(items: TranscriptItem[]) {
+  if (!ui) return;
+  ui.transcript.replaceChildren();
+  turn = undefined;
+  for (const item of items) renderItem(item);
+  turn = undefined;
+  updateEmpty();
+  ui.transcript.scrollTop = ui.transcript.scrollHeight;
+}
+
+// ---- messages from the extension ------------------------------------------------------------
+
+function onMessage(message: ToWebviewMessage) {
+  switch (message.type) {
+    case 'init': {
+      strings = message.strings;
+      ui = buildLayout(message.examples);
+      history = message.items.filter((i) => i.kind === 'user').map((i) => (i as { text: string }).text);
+      resetTranscript(message.items);
+      ui.banner.hidden = message.hasApiKey;
+      setRunning(false);
+      for (const event of message.live?.events ?? []) applyEvent(event);
+      ui.input.focus();
+      break;
+    }
+    case 'event':
+      applyEvent(message.event);
+      break;
+    case 'append':
+      flushAnswer();
+      // Outside a turn an appended item (e.g. an error summary) is a block of its own.
+      if (!running) turn = { node: newTurnNode(), tools: new Map() };
+      stickToBottom(() => renderItem(message.item));
+      if (!running) turn = undefined;
+      updateEmpty();
+      break;
+    case 'reset':
+      resetTranscript(message.items);
+      setRunning(false);
+      ui?.input.focus();
+      break;
+    case 'apiKey':
+      if (ui) ui.banner.hidden = message.hasApiKey;
+      break;
+    case 'focusInput':
+      ui?.input.focus();
+      break;
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  if (isToWebviewMessage(event.data)) onMessage(event.data);
+});
+post({ type: 'ready' });

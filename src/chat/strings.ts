@@ -1,0 +1,49 @@
+// The chat webview's strings in the user's language; the webview has no l10n API of its own.
+import * as vscode from 'vscode';
+import type { ChatStrings } from './protocol';
+
+/** Placeholders are passed through as-is so that the webview fills them ({0}, {1}…). */
+const keep = (message: string, count: number) => vscode.l10n.t(message, ...Array.from({ length: count }, (_, i) => `{${i}}`));
+
+export function chatStrings(): ChatStrings {
+  return {
+    inputLabel: vscode.l10n.t('Ask about the repository, logs or system'),
+    inputPlaceholder: vscode.l10n.t('Ask a question (Enter to send, Shift+Enter for a new line, ↑ for history)'),
+    send: vscode.l10n.t('Send'),
+    stop: vscode.l10n.t('Stop'),
+    clear: vscode.l10n.t('Clear'),
+    continue: vscode.l10n.t('Continue'),
+    you: vscode.l10n.t('You'),
+    assistant: vscode.l10n.t('DevOps Assistant'),
+    tool: vscode.l10n.t('Tool'),
+    arguments: vscode.l10n.t('Arguments'),
+    result: vscode.l10n.t('Result'),
+    showResult: vscode.l10n.t('Show result'),
+    running: vscode.l10n.t('running…'),
+    statusOk: vscode.l10n.t('ok'),
+    statusError: vscode.l10n.t('failed'),
+    statusCancelled: vscode.l10n.t('cancelled'),
+    durationMs: keep('{0} ms', 1),
+    usage: keep('{0} tokens in · {1} out · {2} from cache', 3),
+    cost: keep('≈ ${0}', 1),
+    emptyTitle: vscode.l10n.t('Ask about your repository, logs and machine'),
+    emptyHint: vscode.l10n.t('The assistant uses the git, logs and system tools of this workspace. Try one of these:'),
+    noApiKey: vscode.l10n.t('No Anthropic API key is set. The trees work without one; the chat needs it.'),
+    setApiKey: vscode.l10n.t('Set API Key'),
+    thinking: vscode.l10n.t('Working on the answer…'),
+    stopped: vscode.l10n.t('Stopped.'),
+    answerDone: vscode.l10n.t('Answer complete.'),
+    transcriptLabel: vscode.l10n.t('Conversation'),
+  };
+}
+
+/** The seed's example questions; in Korean they are exactly the seed's wording. */
+export function exampleQuestions(): string[] {
+  return [
+    vscode.l10n.t('Summarize what was committed today'),
+    vscode.l10n.t('Analyze the recent error logs and estimate the causes'),
+    vscode.l10n.t('How is the system resource usage right now? Anything abnormal?'),
+    vscode.l10n.t('Which files were changed the most in the last week?'),
+    vscode.l10n.t('Search the ERROR logs for entries about "timeout"'),
+  ];
+}

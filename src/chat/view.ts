@@ -1,0 +1,153 @@
+// The chat webview view: renders the session, and acts on what the webview asks for.
+// The extension posts only after the webview said `ready`; until then (and while the view is
+// hidden) nothing is lost, because `init` carries the transcript and the running turn.
+import * as vscode from 'vscode';
+import type { EventAction } from '../agent/events';
+import { chatHtml, createNonce } from './html';
+import { parseLink, LINK_COMMAND_PREFIX } from './link-policy';
+import { isFromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
+import type { ChatSession, SessionUpdate } from './session';
+import { chatStrings, exampleQuestions } from './strings';
+
+export const CHAT_VIEW_ID = 'devopsAssistant.chat';
+
+export interface ApiKeyState {
+  hasApiKey(): Promise<boolean>;
+  onDidChange(listener: () => void): vscode.Disposable;
+}
+
+export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+  private view: vscode.WebviewView | undefined;
+  private ready = false;
+  /** Commands that came with an error or notice; the webview may run only these (and our own). */
+  private readonly offeredCommands = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly session: ChatSession,
+    private readonly apiKey: ApiKeyState,
+  ) {
+    this.disposables.push(
+      this.session.onUpdate((update) => this.onSessionUpdate(update)),
+      this.apiKey.onDidChange(() => void this.postApiKeyState()),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  resolveWebviewView(view: vscode.WebviewView): void {
+    this.view = view;
+    this.ready = false;
+    const webviewRoot = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
+    const mediaRoot = vscode.Uri.joinPath(this.extensionUri, 'media', 'chat');
+    view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [webviewRoot, mediaRoot] };
+    view.webview.html = chatHtml({
+      cspSource: view.webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: view.webview.asWebviewUri(vscode.Uri.joinPath(webviewRoot, 'chat.js')).toString(),
+      styleUri: view.webview.asWebviewUri(vscode.Uri.joinPath(mediaRoot, 'chat.css')).toString(),
+      lang: vscode.env.language,
+      title: vscode.l10n.t('DevOps Assistant chat'),
+    });
+    const subscriptions = [
+      view.webview.onDidReceiveMessage((message: unknown) => {
+        if (isFromWebviewMessage(message)) void this.onWebviewMessage(message);
+      }),
+      view.onDidChangeVisibility(() => {
+        if (view.visible && this.ready) this.post({ type: 'focusInput' });
+      }),
+    ];
+    view.onDidDispose(() => {
+      for (const s of subscriptions) s.dispose();
+      if (this.view === view) {
+        this.view = undefined;
+        this.ready = false;
+      }
+    });
+  }
+
+  /** Shows the chat view (creating it if needed). */
+  async reveal(): Promise<void> {
+    if (this.view) this.view.show(true);
+    else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  }
+
+  private post(message: ToWebviewMessage): void {
+    if (this.view && this.ready) void this.view.webview.postMessage(message);
+  }
+
+  private onSessionUpdate(update: SessionUpdate): void {
+    if (update.type === 'event' && (update.event.type === 'error' || update.event.type === 'notice') && update.event.action) {
+      this.offeredCommands.add(update.event.action.command);
+    }
+    this.post(update);
+  }
+
+  private async postInit(): Promise<void> {
+    const snapshot = this.session.snapshot();
+    for (const event of snapshot.live?.events ?? []) {
+      if ((event.type === 'error' || event.type === 'notice') && event.action) this.offeredCommands.add(event.action.command);
+    }
+    this.post({
+      type: 'init',
+      strings: chatStrings(),
+      examples: exampleQuestions(),
+      items: snapshot.items,
+      live: snapshot.live,
+      hasApiKey: await this.apiKey.hasApiKey(),
+    });
+  }
+
+  private async postApiKeyState(): Promise<void> {
+    this.post({ type: 'apiKey', hasApiKey: await this.apiKey.hasApiKey() });
+  }
+
+  private async onWebviewMessage(message: FromWebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        await this.postInit();
+        return;
+      case 'ask':
+        await this.session.ask(message.text);
+        return;
+      case 'continue':
+        await this.session.continue();
+        return;
+      case 'stop':
+        this.session.stop();
+        return;
+      case 'clear':
+        await this.session.clear();
+        return;
+      case 'openLink':
+        await this.openLink(message.href);
+        return;
+      case 'runAction':
+        await this.runAction(message.action);
+        return;
+    }
+  }
+
+  private async openLink(href: string): Promise<void> {
+    const target = parseLink(href);
+    if (!target) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('This link was not opened: only web pages and DevOps Assistant commands can be opened from the chat.'));
+      return;
+    }
+    if (target.kind === 'external') await vscode.env.openExternal(vscode.Uri.parse(target.url));
+    else await vscode.commands.executeCommand(target.command, ...target.args);
+  }
+
+  private async runAction(action: EventAction): Promise<void> {
+    if (!action.command.startsWith(LINK_COMMAND_PREFIX) && !this.offeredCommands.has(action.command)) return;
+    await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
+  }
+}

@@ -1,0 +1,75 @@
+// Commands: Ask, Summarize Errors, chat Stop/Clear, branch item actions; and the status bar.
+import * as vscode from 'vscode';
+import type { ChatAgent } from '../agent/events';
+import type { McpHub } from '../mcp/types';
+import { chatView } from '../chat/register';
+import { chatSessionFor, type ChatSession } from '../chat/session';
+import { registerStatusBar } from '../status/status-bar';
+import { commitsMarkdown, gitLogOutput } from '../views/branch-items';
+import type { NodeSpec } from '../views/node';
+import { summarizeErrors } from './summarize';
+
+async function askWithProgress(session: ChatSession, question: string): Promise<boolean> {
+  await chatView()?.reveal();
+  if (session.busy) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('The assistant is still answering. Stop it or wait, then ask again.'));
+    return false;
+  }
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('DevOps Assistant is answering…') },
+    () => session.ask(question),
+  );
+}
+
+function branchOf(arg: unknown): { server: string; branch: string } | undefined {
+  const data = (arg as NodeSpec | undefined)?.data;
+  return data?.server && data.branch ? { server: data.server, branch: data.branch } : undefined;
+}
+
+export function registerCommands(context: vscode.ExtensionContext, agent: ChatAgent, hub: McpHub): void {
+  const session = chatSessionFor(agent);
+  registerStatusBar(context, hub);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('devopsAssistant.ask', async (question?: unknown) => {
+      let text = typeof question === 'string' ? question : undefined;
+      text ??= await vscode.window.showInputBox({
+        title: vscode.l10n.t('DevOps: Ask'),
+        prompt: vscode.l10n.t('Ask about the repository, logs or system'),
+        placeHolder: vscode.l10n.t('e.g. Analyze the recent error logs and estimate the causes'),
+        ignoreFocusOut: true,
+      });
+      if (!text?.trim()) return false;
+      return askWithProgress(session, text.trim());
+    }),
+    vscode.commands.registerCommand('devopsAssistant.summarizeErrors', (arg?: unknown) => summarizeErrors(context, hub, session, arg)),
+    vscode.commands.registerCommand('devopsAssistant.stop', () => session.stop()),
+    vscode.commands.registerCommand('devopsAssistant.clearChat', () => session.clear()),
+    vscode.commands.registerCommand('devopsAssistant.showBranchCommits', async (arg?: unknown) => {
+      const target = branchOf(arg);
+      if (!target) return;
+      const outcome = await hub.callTool(target.server, 'git_log', { ref: target.branch, count: 20 }).catch((error: unknown) => ({
+        isError: true,
+        text: error instanceof Error ? error.message : String(error),
+        structuredContent: undefined,
+      }));
+      const parsed = gitLogOutput.safeParse(outcome.structuredContent);
+      if (outcome.isError || !parsed.success) {
+        session.append({ kind: 'error', text: vscode.l10n.t('Could not read the commits of {0}: {1}', target.branch, outcome.text) });
+      } else {
+        session.append({ kind: 'assistant', text: commitsMarkdown(target.branch, parsed.data, { t: vscode.l10n.t, locale: vscode.env.language }) });
+      }
+      await chatView()?.reveal();
+    }),
+    vscode.commands.registerCommand('devopsAssistant.askAboutBranch', async (arg?: unknown) => {
+      const target = branchOf(arg);
+      if (!target) return false;
+      const text = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Ask about {0}', target.branch),
+        value: vscode.l10n.t('Summarize the recent work on branch {0} and how it differs from the current branch.', target.branch),
+        ignoreFocusOut: true,
+      });
+      if (!text?.trim()) return false;
+      return askWithProgress(session, text.trim());
+    }),
+  );
+}

@@ -1,0 +1,141 @@
+// Branches tree content from git_branches' structured output.
+import { z } from 'zod';
+import { formatRelativeTime } from './format';
+import { escapeMarkdown, type NodeSpec, type Translate } from './node';
+
+const branchSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['local', 'remote']),
+  current: z.boolean(),
+  shortHash: z.string().default(''),
+  lastCommitDate: z.string().default(''),
+  subject: z.string().default(''),
+  upstream: z.string().optional(),
+  ahead: z.number().optional(),
+  behind: z.number().optional(),
+  upstreamGone: z.boolean().optional(),
+});
+
+export const gitBranchesOutput = z.object({
+  current: z.string().nullable(),
+  detached: z.boolean().default(false),
+  headHash: z.string().nullable().optional(),
+  branches: z.array(branchSchema),
+  truncated: z.boolean().default(false),
+});
+export type GitBranchesOutput = z.infer<typeof gitBranchesOutput>;
+export type Branch = z.infer<typeof branchSchema>;
+
+export interface BranchBuildOptions {
+  /** McpHub server name ("git" or "git:<folder>"). */
+  server: string;
+  now: number;
+  locale: string;
+  t: Translate;
+}
+
+function aheadBehind(branch: Branch): string {
+  const parts: string[] = [];
+  if (branch.ahead) parts.push(`↑${branch.ahead}`);
+  if (branch.behind) parts.push(`↓${branch.behind}`);
+  return parts.join(' ');
+}
+
+export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpec {
+  const { t, now, locale, server } = options;
+  const when = Date.parse(branch.lastCommitDate);
+  const age = Number.isFinite(when) ? formatRelativeTime(when, now, locale) : '';
+  const sync = aheadBehind(branch);
+  const description = [branch.current ? t('current') : '', sync, age, branch.subject].filter(Boolean).join(' · ');
+  const tooltip = [
+    `**${escapeMarkdown(branch.name)}**${branch.current ? ` (${escapeMarkdown(t('current'))})` : ''}`,
+    '',
+    `${escapeMarkdown(branch.shortHash)} ${escapeMarkdown(branch.subject)}`,
+    '',
+    Number.isFinite(when) ? t('Last commit: {0}', new Date(when).toLocaleString(locale)) : '',
+    branch.upstream
+      ? branch.upstreamGone
+        ? t('Upstream {0} is gone', escapeMarkdown(branch.upstream))
+        : t('Upstream {0}: {1} ahead, {2} behind', escapeMarkdown(branch.upstream), branch.ahead ?? 0, branch.behind ?? 0)
+      : branch.kind === 'local'
+        ? t('No upstream')
+        : '',
+  ]
+    .filter((line, i, all) => line !== '' || (i > 0 && all[i - 1] !== ''))
+    .join('\n\n');
+  return {
+    id: `${server}/${branch.kind}/${branch.name}`,
+    label: branch.name,
+    description,
+    tooltip,
+    icon: branch.current ? 'check' : branch.kind === 'remote' ? 'cloud' : 'git-branch',
+    iconColor: branch.current ? 'gitDecoration.addedResourceForeground' : undefined,
+    contextValue: branch.current ? 'devopsBranch.local.current' : `devopsBranch.${branch.kind}`,
+    data: { server, branch: branch.name, kind: branch.kind },
+  };
+}
+
+/** Local and remote groups; the current branch first among the local ones. */
+export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptions): NodeSpec[] {
+  const { t, server } = options;
+  const local = output.branches.filter((b) => b.kind === 'local').sort((a, b) => Number(b.current) - Number(a.current));
+  const remote = output.branches.filter((b) => b.kind === 'remote');
+  const groups: NodeSpec[] = [];
+  const detached: NodeSpec[] = output.detached
+    ? [
+        {
+          id: `${server}/detached`,
+          label: t('HEAD detached at {0}', (output.headHash ?? '').slice(0, 10)),
+          icon: 'debug-disconnect',
+          iconColor: 'list.warningForeground',
+          contextValue: 'devopsBranch.detached',
+        },
+      ]
+    : [];
+  groups.push({
+    id: `${server}/local`,
+    label: t('Local'),
+    description: String(local.length),
+    icon: 'repo',
+    expanded: true,
+    children: [...detached, ...local.map((b) => branchNode(b, options))],
+  });
+  if (remote.length > 0) {
+    groups.push({
+      id: `${server}/remote`,
+      label: t('Remote'),
+      description: String(remote.length),
+      icon: 'cloud',
+      expanded: false,
+      children: remote.map((b) => branchNode(b, options)),
+    });
+  }
+  return groups;
+}
+
+export const gitLogOutput = z.object({
+  commits: z.array(
+    z.object({ shortHash: z.string(), author: z.string(), date: z.string(), subject: z.string(), parents: z.array(z.string()).optional() }),
+  ),
+  truncated: z.boolean().optional(),
+});
+export type GitLogOutput = z.infer<typeof gitLogOutput>;
+
+/** A Markdown table of commits; subjects and authors are escaped so they stay text. */
+export function commitsMarkdown(branch: string, log: GitLogOutput, options: { t: Translate; locale: string }): string {
+  const { t, locale } = options;
+  const cell = (text: string) => escapeMarkdown(text).replace(/\r?\n/g, ' ');
+  const lines = [`### ${t('Recent commits on {0}', cell(branch))}`, ''];
+  if (log.commits.length === 0) {
+    lines.push(t('No commits.'));
+    return lines.join('\n');
+  }
+  lines.push(`| ${t('Commit')} | ${t('Date')} | ${t('Author')} | ${t('Subject')} |`, '|---|---|---|---|');
+  for (const commit of log.commits) {
+    const when = Date.parse(commit.date);
+    const date = Number.isFinite(when) ? new Date(when).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' }) : cell(commit.date);
+    lines.push(`| \`${commit.shortHash.replace(/`/g, '')}\` | ${date} | ${cell(commit.author)} | ${cell(commit.subject)} |`);
+  }
+  if (log.truncated) lines.push('', t('Older commits are not shown.'));
+  return lines.join('\n');
+}

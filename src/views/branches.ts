@@ -1,0 +1,133 @@
+// Branches tree: git_branches from each git server (one per workspace folder).
+import * as vscode from 'vscode';
+import type { McpHub, ServerState } from '../mcp/types';
+import { branchNodes, gitBranchesOutput } from './branch-items';
+import type { NodeSpec } from './node';
+import { serialRefresher, SpecTreeProvider } from './spec-tree';
+
+export const BRANCHES_VIEW_ID = 'devopsAssistant.branches';
+const NOT_A_REPO = /not a git repository|no git repository|not inside a git/i;
+
+export function gitServers(hub: McpHub): ServerState[] {
+  return hub.states().filter((s) => s.name === 'git' || s.name.startsWith('git:'));
+}
+
+export class BranchesTree implements vscode.Disposable {
+  readonly provider = new SpecTreeProvider();
+  readonly view: vscode.TreeView<NodeSpec>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private lastStates = '';
+  readonly refresh = serialRefresher(() => this.load());
+
+  constructor(private readonly hub: McpHub) {
+    this.view = vscode.window.createTreeView(BRANCHES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    const head = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**}');
+    const later = debounce(() => void this.refresh(), 500);
+    this.disposables.push(
+      this.view,
+      this.provider,
+      head,
+      head.onDidChange(later),
+      head.onDidCreate(later),
+      head.onDidDelete(later),
+      hub.onDidChangeState(() => {
+        const key = gitServers(hub).map((s) => `${s.name}:${s.status}`).join(',');
+        if (key !== this.lastStates) {
+          this.lastStates = key;
+          void this.refresh();
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+    );
+    void this.refresh();
+  }
+
+  private async load(): Promise<void> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      await setContext('devopsAssistant.notGitRepo', false);
+      this.view.message = undefined;
+      this.provider.setRoots([]);
+      return;
+    }
+    const servers = gitServers(this.hub);
+    if (servers.length === 0) {
+      this.view.message = vscode.l10n.t('The git server is not configured.');
+      this.provider.setRoots([]);
+      return;
+    }
+    const messages: string[] = [];
+    const groups: { server: ServerState; nodes: NodeSpec[] }[] = [];
+    let notRepo = 0;
+    for (const server of servers) {
+      if (server.status !== 'running') {
+        messages.push(serverStateMessage(server));
+        continue;
+      }
+      try {
+        const outcome = await this.hub.callTool(server.name, 'git_branches', { scope: 'all', limit: 300 });
+        if (outcome.isError) {
+          if (NOT_A_REPO.test(outcome.text)) notRepo++;
+          else messages.push(outcome.text);
+          continue;
+        }
+        const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
+        if (!parsed.success) {
+          messages.push(vscode.l10n.t('Unexpected answer from git_branches.'));
+          continue;
+        }
+        groups.push({
+          server,
+          nodes: branchNodes(parsed.data, { server: server.name, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }),
+        });
+      } catch (error) {
+        messages.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    await setContext('devopsAssistant.notGitRepo', notRepo > 0 && notRepo === servers.length);
+    this.view.message = messages.length ? messages.join(' ') : undefined;
+    if (groups.length === 1 && servers.length === 1) {
+      this.provider.setRoots(groups[0].nodes);
+    } else {
+      this.provider.setRoots(
+        groups.map(({ server, nodes }) => ({
+          id: `${server.name}/folder`,
+          label: server.name.replace(/^git:/, ''),
+          icon: 'root-folder',
+          expanded: true,
+          children: nodes,
+        })),
+      );
+    }
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+export function serverStateMessage(server: ServerState): string {
+  switch (server.status) {
+    case 'starting':
+    case 'restarting':
+      return vscode.l10n.t('The {0} server is starting…', server.name);
+    case 'disabled':
+      return server.detail ?? vscode.l10n.t('The {0} server is disabled.', server.name);
+    default:
+      return vscode.l10n.t('The {0} server is not running ({1}). Use "DevOps: Restart Servers".', server.name, server.detail ?? server.status);
+  }
+}
+
+export function setContext(key: string, value: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', key, value);
+}
+
+export function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
+  };
+}
