@@ -133,7 +133,10 @@ export async function startCodeServer(options = {}) {
   const log = [];
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding('utf8');
-    stream?.on('data', (chunk) => log.push(chunk));
+    stream?.on('data', (chunk) => {
+      log.push(chunk);
+      if (log.length > 400) log.splice(0, log.length - 400); // long `npm start` sessions keep only the tail
+    });
   }
   const base = `http://${host}:${port}`;
 
@@ -177,7 +180,7 @@ export function remoteUri(server, absolutePath) {
 
 /** The workbench URL for a folder, with optional launch payload entries ([key, value] pairs). */
 export function workbenchUrl(server, folder, payload) {
-  let url = `${server.base}/?folder=${encodeURIComponent(folder)}`;
+  let url = `${server.base}/?folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
   if (payload?.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }
