@@ -89,6 +89,16 @@ function daysInMonth(year: number, month: number): number {
   return new Date(year, month, 0).getDate();
 }
 
+// git reads dates only between 1970 and 2099 (others silently become "now"): an open-ended side is
+// left out, and instants beyond the range are pinned to its edges.
+const GIT_MIN_DATE = new Date('1970-01-01T00:00:01Z');
+const GIT_MAX_DATE = new Date('2099-12-31T23:59:59Z');
+
+function clampForGit(date: Date): string {
+  const time = Math.min(Math.max(date.getTime(), GIT_MIN_DATE.getTime()), GIT_MAX_DATE.getTime());
+  return new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 /** Git arguments for a validated window, plus the instants for the result. */
 export function dateWindowArgs(since: string | undefined, until: string | undefined, now: Date = new Date()): { args: string[]; since?: string; until?: string } {
   const args: string[] = [];
@@ -97,13 +107,13 @@ export function dateWindowArgs(since: string | undefined, until: string | undefi
   if (since !== undefined) {
     sinceDate = parseDateInput(since, 'since', now);
     window.since = sinceDate.toISOString();
-    args.push(`--since=${window.since}`);
+    if (sinceDate > GIT_MIN_DATE) args.push(`--since=${clampForGit(sinceDate)}`);
   }
   if (until !== undefined) {
     const untilDate = parseDateInput(until, 'until', now);
     if (sinceDate && untilDate < sinceDate) throw new UserFacingError(`until (${untilDate.toISOString()}) is before since (${sinceDate.toISOString()}).`);
     window.until = untilDate.toISOString();
-    args.push(`--until=${window.until}`);
+    if (untilDate < GIT_MAX_DATE) args.push(`--until=${clampForGit(untilDate)}`);
   }
   return { args, ...window };
 }
