@@ -73,6 +73,21 @@ function hasDigit(token: string): boolean {
   return false;
 }
 
+/**
+ * UPPER_CASE identifiers (NEW, RUNNING, JOB_SETUP) are enumeration values written by the program: two different ones
+ * mark two different events (state transitions, event types), so they never merge into <*>.
+ */
+export function isEnumConstant(token: string): boolean {
+  if (token.length < 2 || token === WILDCARD) return false;
+  let letters = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (!(c === 95 || (c >= 48 && c <= 57))) return false;
+  }
+  return letters >= 2;
+}
+
 export class TemplateMiner {
   private readonly threshold: number;
   private readonly leadingTokens: number;
@@ -206,10 +221,16 @@ export class TemplateMiner {
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
+      let conflict = false;
       for (let i = 0; i < template.length; i++) {
         if (template[i] === WILDCARD) wildcards++;
         else if (template[i] === tokens[i]) same++;
+        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) {
+          conflict = true;
+          break;
+        }
       }
+      if (conflict) continue;
       const similarity = tokens.length === 0 ? 1 : same / tokens.length;
       if (similarity > bestSimilarity || (similarity === bestSimilarity && wildcards > bestWildcards)) {
         best = cluster;

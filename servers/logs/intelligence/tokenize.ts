@@ -127,7 +127,19 @@ export function tokenize(message: string): Tokenized {
   };
   while (position < length) {
     let wordEnd = position;
-    while (wordEnd < length && !isSpace(message.charCodeAt(wordEnd))) wordEnd++;
+    while (wordEnd < length) {
+      const c = message.charCodeAt(wordEnd);
+      if (isSpace(c)) break;
+      // A quoted value ("View Lock") is one token even when it holds spaces.
+      if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
+        const close = message.indexOf('"', wordEnd + 1);
+        if (close > wordEnd && close - wordEnd <= MAX_QUOTED) {
+          wordEnd = close + 1;
+          continue;
+        }
+      }
+      wordEnd++;
+    }
     const word = message.slice(position, wordEnd);
     // Trailing sentence punctuation does not make a word different (`port 22.` vs `port 22`).
     let core = word.length;
@@ -141,6 +153,18 @@ export function tokenize(message: string): Tokenized {
     } else {
       let pieceStart = 0;
       for (let i = 0; i <= word.length; i++) {
+        if (i === pieceStart && word.charCodeAt(i) === Char.Quote && opensQuote(word, 0, i)) {
+          const close = word.indexOf('"', i + 1);
+          if (close > i + 1) {
+            const quoted = word.slice(i + 1, close);
+            pendingSep += '"';
+            push(isVariablePiece(quoted) ? WILDCARD : quoted);
+            pendingSep += '"';
+            i = close;
+            pieceStart = close + 1;
+            continue;
+          }
+        }
         if (i === word.length || isInnerDelimiter(word.charCodeAt(i))) {
           if (i > pieceStart) {
             const piece = word.slice(pieceStart, i);
@@ -168,6 +192,15 @@ const DATE_NAMES = new Set(
 /** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`). */
 export function isDateName(piece: string): boolean {
   return piece.length >= 3 && piece.length <= 9 && piece.charCodeAt(0) >= Char.UpperA && piece.charCodeAt(0) <= Char.UpperZ && DATE_NAMES.has(piece);
+}
+
+const MAX_QUOTED = 200;
+
+/** A double quote at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */
+function opensQuote(text: string, wordStart: number, index: number): boolean {
+  if (index === wordStart) return true;
+  const before = text.charCodeAt(index - 1);
+  return before === Char.Equals || before === Char.Colon || before === Char.OpenParen || before === Char.OpenBracket;
 }
 
 function isOpeningPunctuation(c: number): boolean {
