@@ -1,0 +1,145 @@
+// Reading a log forward in large blocks of whole lines (plain or gzip), with a bound on line length.
+import { createReadStream, readSync } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Longer lines are cut to this many bytes for matching; the rest of the line is skipped. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export interface LineBlock {
+  /** Whole lines, each ending with "\n" (one is added after a last line without it). */
+  data: Buffer;
+  /** Bytes of the underlying (decompressed) stream consumed so far, including this block. */
+  offset: number;
+  /** Compressed bytes read so far (equal to offset for plain files), for progress. */
+  rawOffset: number;
+}
+
+/** Splits arbitrary buffers into blocks of whole lines, cutting lines longer than MAX_LINE_BYTES. */
+export class LineBlocker {
+  private carry: Buffer = Buffer.alloc(0);
+  private skippingRest = false;
+  private consumed = 0;
+
+  constructor(private readonly maxLine = MAX_LINE_BYTES) {}
+
+  /** Returns the whole lines now complete (possibly empty). */
+  push(input: Buffer): Buffer {
+    this.consumed += input.length;
+    let chunk = input;
+    if (this.skippingRest) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) return EMPTY;
+      this.skippingRest = false;
+      chunk = chunk.subarray(nl + 1);
+      const cut = this.carry;
+      this.carry = Buffer.alloc(0);
+      const rest = this.push0(chunk);
+      return rest.length ? Buffer.concat([cut, rest]) : cut;
+    }
+    return this.push0(chunk);
+  }
+
+  private push0(chunk: Buffer): Buffer {
+    const last = chunk.lastIndexOf(10);
+    if (last === -1) {
+      const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+      if (joined.length > this.maxLine) {
+        // A line too long to hold: keep its head (ending it with a newline) and drop bytes up to the next newline.
+        const head = Buffer.allocUnsafe(this.maxLine + 1);
+        joined.copy(head, 0, 0, this.maxLine);
+        head[this.maxLine] = 10;
+        this.carry = head;
+        this.skippingRest = true;
+        return EMPTY;
+      }
+      this.carry = joined === chunk ? Buffer.from(chunk) : joined;
+      return EMPTY;
+    }
+    let lines: Buffer;
+    if (this.carry.length) {
+      lines = Buffer.allocUnsafe(this.carry.length + last + 1);
+      this.carry.copy(lines, 0);
+      chunk.copy(lines, this.carry.length, 0, last + 1);
+    } else {
+      lines = chunk.subarray(0, last + 1);
+    }
+    const rest = chunk.subarray(last + 1);
+    this.carry = rest.length ? Buffer.from(rest) : EMPTY;
+    if (this.carry.length > this.maxLine) this.carry = this.carry.subarray(0, this.maxLine);
+    return lines;
+  }
+
+  /** The last line when the input did not end with a newline. */
+  end(): Buffer {
+    const carry = this.carry;
+    this.carry = EMPTY;
+    if (this.skippingRest) {
+      this.skippingRest = false;
+      return carry;
+    }
+    if (!carry.length) return EMPTY;
+    const out = Buffer.allocUnsafe(carry.length + 1);
+    carry.copy(out, 0);
+    out[carry.length] = 10;
+    return out;
+  }
+
+  get bytesConsumed(): number {
+    return this.consumed;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Blocks of whole lines from an open plain file descriptor, read synchronously (worker threads only) or from gzip. */
+export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity): AsyncGenerator<LineBlock> {
+  const blocker = new LineBlocker();
+  if (!gzip) {
+    let position = start;
+    while (position < end) {
+      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
+      const read = readSync(fd, buffer, 0, buffer.length, position);
+      if (read <= 0) break;
+      position += read;
+      const lines = blocker.push(read === buffer.length ? buffer : buffer.subarray(0, read));
+      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: position };
+    }
+    const tail = blocker.end();
+    if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: position };
+    return;
+  }
+  const raw = createReadStream('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 });
+  let rawRead = 0;
+  raw.on('data', (b: Buffer | string) => {
+    rawRead += b.length;
+  });
+  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
+  raw.pipe(gunzip);
+  const pending: Buffer[] = [];
+  let pendingBytes = 0;
+  try {
+    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= CHUNK_BYTES) {
+        const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+        pending.length = 0;
+        pendingBytes = 0;
+        if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: rawRead };
+      }
+    }
+  } catch (error) {
+    throw new Error(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    raw.unpipe(gunzip);
+    raw.destroy();
+    gunzip.destroy();
+  }
+  if (pendingBytes) {
+    const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: rawRead };
+  }
+  const tail = blocker.end();
+  if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: rawRead };
+}

@@ -1,0 +1,257 @@
+// The pure-Node scanner: finds candidate lines in blocks of whole lines (Buffer.indexOf for case-sensitive
+// literals, one regex pass over the decoded block otherwise), then applies level and time filters and
+// collects context. Memory is bounded by the block size and `limit`.
+import { levelAtLeast } from '../intelligence/levels';
+import type { Level, LineParser } from '../intelligence/types';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { FileScanResult, ScanMatch, ScanRequest } from './types';
+
+/** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
+const PARSE_CHARS = 64 * 1024;
+/** How far back a continuation line (stack trace) looks for the entry it belongs to. */
+const HEADER_LOOKBACK = 20;
+
+type Hay = Buffer | string;
+
+function nextNl(hay: Hay, from: number): number {
+  return typeof hay === 'string' ? hay.indexOf('\n', from) : hay.indexOf(10, from);
+}
+function prevNl(hay: Hay, from: number): number {
+  if (from < 0) return -1;
+  return typeof hay === 'string' ? hay.lastIndexOf('\n', from) : hay.lastIndexOf(10, from);
+}
+function slice(hay: Hay, start: number, end: number): string {
+  if (end > start && (typeof hay === 'string' ? hay.charCodeAt(end - 1) === 13 : hay[end - 1] === 13)) end--;
+  return typeof hay === 'string' ? hay.slice(start, end) : hay.toString('utf8', start, end);
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Compiles the user's pattern for scanning; throws SyntaxError text a person can act on. */
+export function compilePattern(source: string, literal: boolean, caseSensitive: boolean): { scan: RegExp; line: RegExp } {
+  const body = literal ? escapeRegex(source) : source;
+  const flags = caseSensitive ? '' : 'i';
+  return { scan: new RegExp(body, `gm${flags}`), line: new RegExp(body, flags) };
+}
+
+export interface AcceptedLine {
+  line: number;
+  text: string;
+  message: string;
+  level?: Level;
+  timestamp?: number;
+}
+
+interface Header {
+  timestamp?: number;
+  level?: Level;
+}
+
+export class FileScanner {
+  private readonly matches: ScanMatch[] = [];
+  private total = 0;
+  private untimed = 0;
+  private linesBefore = 0;
+  private prevTail: string[] = [];
+  private prevBlockHeader: Header | undefined;
+  private pendingAfter: { match: ScanMatch; remaining: number }[] = [];
+  private lastParsed: { line: number; header: Header } | undefined;
+  done = false;
+  private readonly needle: Buffer | undefined;
+  private readonly regex: { scan: RegExp; line: RegExp } | undefined;
+  private readonly usesHeaders: boolean;
+
+  constructor(
+    private readonly request: ScanRequest,
+    private readonly parser: LineParser,
+    private readonly tick: () => void = () => {},
+    /** When set, accepted lines go here instead of being kept (error_summary). */
+    private readonly sink?: (line: AcceptedLine) => void,
+  ) {
+    const p = request.pattern;
+    if (p && p.source.length > 0) {
+      if (p.literal && p.caseSensitive) this.needle = Buffer.from(p.source, 'utf8');
+      else this.regex = compilePattern(p.source, p.literal, p.caseSensitive);
+    }
+    this.usesHeaders = parser.format.id !== 'unknown';
+  }
+
+  /** Processes one block of whole lines (ending with "\n"). */
+  push(block: Buffer): void {
+    if (this.done) return;
+    const hay: Hay = this.needle ? block : block.toString('utf8');
+    const length = hay.length;
+    let pos = 0;
+    // After-context still owed to matches of the previous block.
+    this.fillPendingAfter(hay, 0);
+
+    let countedPos = 0;
+    let countedLines = this.linesBefore;
+    let candidates = 0;
+    const scanRegex = this.regex?.scan;
+    while (pos < length && !this.done) {
+      let index: number;
+      let matchEnd = -1;
+      if (this.needle) {
+        index = hay.indexOf(this.needle as never, pos);
+      } else if (scanRegex) {
+        scanRegex.lastIndex = pos;
+        const m = scanRegex.exec(hay as string);
+        if (!m) break;
+        index = m.index;
+        matchEnd = m.index + m[0].length;
+      } else {
+        index = pos;
+      }
+      if (index === -1) break;
+      const lineStart = prevNl(hay, index - 1) + 1;
+      let lineEnd = nextNl(hay, index);
+      if (lineEnd === -1) lineEnd = length;
+      while (countedPos < lineStart) {
+        const nl = nextNl(hay, countedPos);
+        if (nl === -1 || nl >= lineStart) break;
+        countedLines++;
+        countedPos = nl + 1;
+      }
+      countedPos = lineStart;
+      const lineNumber = countedLines + 1;
+      pos = lineEnd + 1;
+      if (++candidates % 256 === 0) this.tick();
+      const text = slice(hay, lineStart, lineEnd);
+      // A match that ran past the end of its line is rechecked on the line alone.
+      if (this.regex && matchEnd > lineEnd && !this.regex.line.test(text)) continue;
+      this.consider(hay, lineStart, lineEnd, lineNumber, text);
+    }
+    // Lines in this block, for the next block's numbering.
+    while (countedPos < length) {
+      const nl = nextNl(hay, countedPos);
+      if (nl === -1) break;
+      countedLines++;
+      countedPos = nl + 1;
+    }
+    this.linesBefore = countedLines;
+    this.rememberTail(hay);
+    this.tick();
+  }
+
+  private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
+    const { minLevel, since, until } = this.request;
+    const parsed = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+    let { timestamp, level } = parsed;
+    if (this.usesHeaders && (timestamp === undefined || level === undefined)) {
+      const header = this.headerBefore(hay, lineStart, lineNumber);
+      if (header) {
+        timestamp ??= header.timestamp;
+        level ??= header.level;
+      }
+    }
+    this.lastParsed = { line: lineNumber, header: { timestamp, level } };
+    if (minLevel && !levelAtLeast(level, minLevel)) return;
+    if (since !== undefined || until !== undefined) {
+      if (timestamp === undefined) {
+        this.untimed++;
+        return;
+      }
+      if ((since !== undefined && timestamp < since) || (until !== undefined && timestamp > until)) return;
+    }
+    this.total++;
+    if (this.sink) {
+      this.sink({ line: lineNumber, text, message: parsed.message, level, timestamp });
+      return;
+    }
+    const { limit, order, before, after, maxLineChars } = this.request;
+    if (order === 'oldest' && this.matches.length >= limit) {
+      this.done = true;
+      return;
+    }
+    const match: ScanMatch = { line: lineNumber, text: sanitizeLine(text, maxLineChars) };
+    if (level) match.level = level;
+    if (timestamp !== undefined) match.timestamp = timestamp;
+    if (before > 0) match.before = this.beforeLines(hay, lineStart, before);
+    if (after > 0) {
+      match.after = [];
+      this.pendingAfter.push({ match, remaining: after });
+      this.fillPendingAfter(hay, lineEnd + 1);
+    }
+    this.matches.push(match);
+    if (order === 'newest' && this.matches.length >= limit * 2) this.matches.splice(0, this.matches.length - limit);
+  }
+
+  /** The entry a continuation line belongs to: the nearest earlier line with a timestamp or level. */
+  private headerBefore(hay: Hay, lineStart: number, lineNumber: number): Header | undefined {
+    if (this.lastParsed && this.lastParsed.line === lineNumber - 1) {
+      const h = this.lastParsed.header;
+      return h.timestamp !== undefined || h.level !== undefined ? h : undefined;
+    }
+    let end = lineStart - 1;
+    for (let i = 0; i < HEADER_LOOKBACK && end >= 0; i++) {
+      const start = prevNl(hay, end - 1) + 1;
+      const text = slice(hay, start, end);
+      const p = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+      if (p.timestamp !== undefined || p.level !== undefined) return { timestamp: p.timestamp, level: p.level };
+      end = start - 1;
+    }
+    return end < 0 ? this.prevBlockHeader : undefined;
+  }
+
+  private beforeLines(hay: Hay, lineStart: number, count: number): string[] {
+    const out: string[] = [];
+    let end = lineStart - 1;
+    while (out.length < count && end >= 0) {
+      const start = prevNl(hay, end - 1) + 1;
+      out.unshift(sanitizeLine(slice(hay, start, end), this.request.maxLineChars));
+      end = start - 1;
+    }
+    for (let i = this.prevTail.length - 1; out.length < count && i >= 0; i--) out.unshift(this.prevTail[i]);
+    return out;
+  }
+
+  private fillPendingAfter(hay: Hay, from: number): void {
+    if (!this.pendingAfter.length) return;
+    let pos = from;
+    const max = Math.max(...this.pendingAfter.map((p) => p.remaining));
+    for (let i = 0; i < max && pos < hay.length; i++) {
+      let end = nextNl(hay, pos);
+      if (end === -1) end = hay.length;
+      const text = sanitizeLine(slice(hay, pos, end), this.request.maxLineChars);
+      for (const p of this.pendingAfter) {
+        if (p.remaining > 0) {
+          p.match.after!.push(text);
+          p.remaining--;
+        }
+      }
+      pos = end + 1;
+    }
+    this.pendingAfter = this.pendingAfter.filter((p) => p.remaining > 0);
+  }
+
+  private rememberTail(hay: Hay): void {
+    const want = this.request.before;
+    const tail: string[] = [];
+    let end = hay.length - 1;
+    const lookback = Math.max(want, this.usesHeaders ? HEADER_LOOKBACK : 0);
+    let header: Header | undefined;
+    for (let i = 0; i < lookback && end >= 0; i++) {
+      const start = prevNl(hay, end - 1) + 1;
+      const text = slice(hay, start, end);
+      if (tail.length < want) tail.unshift(sanitizeLine(text, this.request.maxLineChars));
+      if (this.usesHeaders && !header) {
+        const p = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+        if (p.timestamp !== undefined || p.level !== undefined) header = { timestamp: p.timestamp, level: p.level };
+        else if (tail.length >= want && i >= HEADER_LOOKBACK - 1) break;
+      } else if (tail.length >= want) break;
+      end = start - 1;
+    }
+    if (want > 0) this.prevTail = tail.length >= want ? tail : [...this.prevTail, ...tail].slice(-want);
+    if (header) this.prevBlockHeader = header;
+  }
+
+  result(): Omit<FileScanResult, 'engine'> {
+    const { order, limit } = this.request;
+    let matches = order === 'newest' ? this.matches.slice(-limit).reverse() : this.matches.slice(0, limit);
+    matches = matches.map((m) => ({ ...m }));
+    return { matches, totalMatches: this.total, complete: !this.done, untimed: this.untimed, formatId: this.parser.format.id };
+  }
+}

@@ -1,0 +1,54 @@
+// Shapes shared by the search engines (pure-Node worker and ripgrep) and the search_logs tool.
+import type { Level } from '../intelligence/types';
+
+export interface PatternSpec {
+  source: string;
+  literal: boolean;
+  caseSensitive: boolean;
+}
+
+export interface ScanRequest {
+  pattern?: PatternSpec;
+  minLevel?: Level;
+  /** Epoch ms, inclusive. */
+  since?: number;
+  until?: number;
+  before: number;
+  after: number;
+  limit: number;
+  order: 'newest' | 'oldest';
+  maxLineChars: number;
+}
+
+export interface ScanMatch {
+  /** 1-based line number in the (decompressed) file. */
+  line: number;
+  text: string;
+  level?: Level;
+  timestamp?: number;
+  before?: string[];
+  after?: string[];
+}
+
+export interface FileScanResult {
+  matches: ScanMatch[];
+  /** Matching lines seen; exact when `complete`. */
+  totalMatches: number;
+  /** The whole file was scanned. */
+  complete: boolean;
+  /** Lines that had no timestamp while a time window was asked for (skipped). */
+  untimed: number;
+  engine: 'node' | 'ripgrep';
+  formatId?: string;
+}
+
+/** A file handed to an engine: already resolved and checked to be a regular file inside a log directory. */
+export interface ScanTarget {
+  name: string;
+  realPath: string;
+  gzip: boolean;
+  size: number;
+  mtimeMs: number;
+  dev: number;
+  ino: number;
+}
