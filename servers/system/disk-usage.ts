@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import * as si from 'systeminformation';
@@ -97,10 +97,19 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       skipped.push(...(await pseudoMounts(new Set(raw.map((d) => d.mount)))));
 
       if (args.path !== undefined) {
-        const holder = filesystemHolding(args.path, all);
+        // Follow links when the path exists: /var/log may be a link onto another filesystem.
+        const given = args.path;
+        const target = isAbsolutePath(given) ? await realpath(given).catch(() => given) : given;
+        const holder = filesystemHolding(target, all);
         if (!holder) {
           throw new UserFacingError(
             `no listed filesystem holds "${sanitizeLine(args.path, 200)}"; give an absolute path. Mount points: ${all.map((d) => d.mount).slice(0, 30).join(', ')}`,
+          );
+        }
+        const skippedHolder = longestPrefix(target, skipped);
+        if (skippedHolder && skippedHolder.mount.length > holder.mount.length) {
+          throw new UserFacingError(
+            `"${sanitizeLine(given, 200)}" is on ${skippedHolder.mount} (${skippedHolder.type}), which is not listed: ${skippedHolder.reason}`,
           );
         }
         all = [holder];
@@ -129,19 +138,25 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
   );
 }
 
+function isAbsolutePath(p: string): boolean {
+  return process.platform === 'win32' ? path.win32.isAbsolute(p) : path.posix.isAbsolute(p);
+}
+
 /** The filesystem whose mount point is the longest prefix of `target`. */
 function filesystemHolding(target: string, disks: Disk[]): Disk | undefined {
+  return isAbsolutePath(target) ? longestPrefix(target, disks) : undefined;
+}
+
+function longestPrefix<T extends { mount: string }>(target: string, mounts: T[]): T | undefined {
   const windows = process.platform === 'win32';
   const norm = (p: string) => (windows ? p.replace(/\//g, '\\').toLowerCase() : p);
-  const isAbsolute = windows ? path.win32.isAbsolute(target) : path.posix.isAbsolute(target);
-  if (!isAbsolute) return undefined;
   const wanted = norm(windows ? path.win32.resolve(target) : path.posix.resolve(target));
-  let best: Disk | undefined;
-  for (const disk of disks) {
-    const mount = norm(disk.mount);
-    const sep = windows ? '\\' : '/';
+  const sep = windows ? '\\' : '/';
+  let best: T | undefined;
+  for (const entry of mounts) {
+    const mount = norm(entry.mount);
     const inside = wanted === mount || wanted.startsWith(mount.endsWith(sep) ? mount : mount + sep) || (windows && wanted.startsWith(mount));
-    if (inside && (!best || mount.length > norm(best.mount).length)) best = disk;
+    if (inside && (!best || mount.length > norm(best.mount).length)) best = entry;
   }
   return best;
 }

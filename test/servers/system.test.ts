@@ -179,6 +179,10 @@ describe('system server (built, over stdio)', function () {
       assert.ok(os.tmpdir().toUpperCase().startsWith(r.disks[0].mount.toUpperCase()));
       const message = await callError(server, 'get_disk_usage', { path: 'relative/dir' });
       assert.match(message, /no listed filesystem holds "relative\/dir".*Mount points: /);
+      if (process.platform === 'linux') {
+        const proc = await callError(server, 'get_disk_usage', { path: '/proc/self/status' });
+        assert.match(proc, /"\/proc\/self\/status" is on \/proc \(proc\), which is not listed/);
+      }
     });
 
     it('bounds the list and warns per filesystem at threshold 0, not at 100', async () => {
