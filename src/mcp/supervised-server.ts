@@ -172,10 +172,10 @@ export class SupervisedServer {
           throw new ToolCallCancelledError(tool);
         }
         if (generation !== this.generation || this.status !== 'running' || isConnectionClosed(error)) {
-          throw new Error(t('The "{0}" server stopped while running {1}; it is being restarted. Try again in a moment.', this.name, tool));
+          throw new Error(t('The "{0}" server stopped while running {1}; it is being restarted. Try again in a moment.', this.name, tool), { cause: error });
         }
         if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
-          throw new Error(t('{0} on the "{1}" server did not answer within {2} s.', tool, this.name, Math.round(timeout / 1000)));
+          throw new Error(t('{0} on the "{1}" server did not answer within {2} s.', tool, this.name, Math.round(timeout / 1000)), { cause: error });
         }
         throw error;
       }

@@ -1,0 +1,409 @@
+// The agent loop: streams Claude's answer, runs the tools it asks for (concurrently, bounded,
+// budgeted), handles every stop reason, and keeps the persisted history valid. No `vscode` import.
+import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
+import { t } from '@vscode/l10n';
+import { randomUUID } from 'node:crypto';
+import type { Thresholds } from '../mcp/server-specs';
+import type { McpHub, ToolInfo } from '../mcp/types';
+import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
+import { mapApiError, setApiKeyAction } from './errors';
+import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
+import { appendUserText, HistoryStore, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
+import { estimateCostUsd } from './pricing';
+import { buildSystemPrompt } from './prompt';
+import { applyResultBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, toAnthropicTools, truncate, type ResultBudget } from './tool-bridge';
+
+export interface AgentSettings {
+  model: string;
+  maxTokens: number;
+  maxToolRounds: number;
+  /** Empty: ANTHROPIC_BASE_URL or the SDK default. */
+  baseURL: string;
+  thresholds: Thresholds;
+}
+
+export interface AgentLimits {
+  budget: ResultBudget;
+  /** The same tool with the same arguments this many times in one answer stops the loop. */
+  repeatLimit: number;
+  /** pause_turn continuations per answer. */
+  pauseTurnLimit: number;
+  maxRetries: number;
+  toolTimeoutMs?: number;
+  /** Characters of a tool result kept for display in the transcript. */
+  displayResultChars: number;
+}
+
+export interface AgentDeps {
+  hub: McpHub;
+  settings(): AgentSettings;
+  apiKey(): Promise<string | undefined>;
+  store: KeyValueStore;
+  createClient?(settings: ClientSettings): Anthropic;
+  now?(): Date;
+  timeZone?(): string;
+  workspaceFolders?(): string[];
+  limits?: Partial<AgentLimits>;
+  /** Diagnostics (never the key, never tool arguments' values). */
+  log?(line: string): void;
+}
+
+const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, maxRetries: 2, displayResultChars: 4000 };
+
+type Emit = (event: AgentEvent) => void;
+
+interface RunState {
+  rounds: number;
+  pauses: number;
+  calls: Map<string, number>;
+  usage: Omit<Usage, 'costUsd'>;
+  model: string;
+}
+
+export class Agent implements ChatAgent {
+  private readonly history: HistoryStore;
+  private conversation: Conversation;
+  private running = false;
+  private continuable = false;
+  private readonly limits: AgentLimits;
+
+  constructor(private readonly deps: AgentDeps) {
+    this.history = new HistoryStore(deps.store);
+    this.conversation = this.history.load();
+    this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  }
+
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /** The API messages as they would be sent next (for tests and diagnostics). */
+  messages(): MessageParam[] {
+    return this.conversation.messages;
+  }
+
+  transcript(): TranscriptItem[] {
+    return [...this.conversation.transcript];
+  }
+
+  appendToTranscript(item: TranscriptItem): void {
+    this.conversation.transcript.push(item);
+    void this.persist();
+  }
+
+  async clear(): Promise<void> {
+    this.conversation = { messages: [], transcript: [] };
+    this.continuable = false;
+    await this.history.clear();
+  }
+
+  async ask(question: string, onEvent: (event: AgentEvent) => void, signal: AbortSignal): Promise<void> {
+    const emit = safeEmitter(onEvent);
+    const text = question.trim();
+    if (!this.claim(emit)) return;
+    try {
+      emit({ type: 'start', turnId: randomUUID(), question: text });
+      if (text === '') {
+        emit({ type: 'error', message: t('The question is empty.') });
+        emit({ type: 'done', stopReason: 'error' });
+        return;
+      }
+      this.conversation.messages = appendUserText(this.conversation.messages, text);
+      this.conversation.transcript.push({ kind: 'user', text });
+      this.continuable = false;
+      await this.persist();
+      await this.run(emit, signal);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  async continue(onEvent: (event: AgentEvent) => void, signal: AbortSignal): Promise<void> {
+    const emit = safeEmitter(onEvent);
+    if (!this.claim(emit)) return;
+    try {
+      emit({ type: 'start', turnId: randomUUID(), question: '' });
+      if (!this.continuable || this.conversation.messages.length === 0) {
+        emit({ type: 'notice', message: t('There is nothing to continue.'), canContinue: false });
+        emit({ type: 'done', stopReason: 'nothing_to_continue' });
+        return;
+      }
+      this.continuable = false;
+      const last = this.conversation.messages[this.conversation.messages.length - 1];
+      if (last.role === 'assistant') this.conversation.messages = appendUserText(this.conversation.messages, t('Continue.'));
+      await this.run(emit, signal);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private claim(emit: Emit): boolean {
+    if (this.running) {
+      emit({ type: 'error', message: t('The assistant is still answering the previous question.') });
+      emit({ type: 'done', stopReason: 'busy' });
+      return false;
+    }
+    this.running = true;
+    return true;
+  }
+
+  private async run(emit: Emit, signal: AbortSignal): Promise<void> {
+    const settings = this.deps.settings();
+    const state: RunState = {
+      rounds: 0,
+      pauses: 0,
+      calls: new Map(),
+      usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
+      model: settings.model,
+    };
+    const apiKey = await this.deps.apiKey();
+    if (!apiKey) {
+      const message = t('No Anthropic API key is set. Set your API key (it is kept in VS Code\'s secret storage) or the ANTHROPIC_API_KEY environment variable.');
+      emit({ type: 'error', message, action: setApiKeyAction() });
+      this.conversation.transcript.push({ kind: 'error', text: message });
+      await this.finish(emit, state, 'error');
+      return;
+    }
+    const client = (this.deps.createClient ?? createAnthropicClient)({ apiKey, baseURL: settings.baseURL, maxRetries: this.limits.maxRetries });
+    let partialText = '';
+    let stopReason = 'end_turn';
+    try {
+      for (;;) {
+        if (signal.aborted) {
+          stopReason = 'cancelled';
+          break;
+        }
+        const tools = this.deps.hub.tools();
+        partialText = '';
+        const message = await this.streamOnce(client, settings, tools, emit, signal, (delta) => {
+          partialText += delta;
+        });
+        partialText = '';
+        this.addUsage(state, message.usage);
+        const text = textOf(message.content);
+        if (text) this.conversation.transcript.push({ kind: 'assistant', text });
+        const reason = message.stop_reason ?? 'end_turn';
+        stopReason = reason;
+        if (reason === 'tool_use') {
+          this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
+          const outcome = await this.toolRound(message, tools, settings, state, emit, signal);
+          await this.persist();
+          if (outcome === 'continue') continue;
+          stopReason = outcome;
+          break;
+        }
+        if (reason === 'pause_turn') {
+          this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
+          state.pauses++;
+          if (state.pauses <= this.limits.pauseTurnLimit) continue;
+          this.notice(emit, t('Claude paused its turn several times; stopped here. You can continue.'), true);
+          break;
+        }
+        // Any other stop: keep what was said, without tool calls that will never be answered.
+        const kept = message.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use').map(toParam);
+        this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
+        if (reason === 'max_tokens') {
+          this.notice(emit, t('The answer reached the maximum length (devopsAssistant.maxTokens). You can continue.'), true);
+        } else if (reason === 'refusal') {
+          this.notice(emit, t('Claude declined to answer this request.'), false);
+        } else if (reason === 'model_context_window_exceeded') {
+          this.notice(emit, t('The conversation no longer fits in the model\'s context window. Clear the chat to start anew.'), false, { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' });
+        }
+        break;
+      }
+    } catch (error) {
+      if (partialText) this.conversation.transcript.push({ kind: 'assistant', text: partialText });
+      if (signal.aborted || error instanceof APIUserAbortError) {
+        stopReason = 'cancelled';
+      } else {
+        const mapped = mapApiError(error, { baseURL: effectiveBaseUrl(settings.baseURL), model: settings.model });
+        this.deps.log?.(`[agent] request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        emit({ type: 'error', message: mapped.message, action: mapped.action });
+        this.conversation.transcript.push({ kind: 'error', text: mapped.message });
+        stopReason = 'error';
+      }
+    }
+    if (stopReason === 'cancelled') {
+      const message = t('Stopped.');
+      emit({ type: 'notice', message, canContinue: false });
+      this.conversation.transcript.push({ kind: 'notice', text: message });
+    }
+    await this.finish(emit, state, stopReason);
+  }
+
+  private async streamOnce(
+    client: Anthropic,
+    settings: AgentSettings,
+    tools: readonly ToolInfo[],
+    emit: Emit,
+    signal: AbortSignal,
+    onText: (delta: string) => void,
+  ): Promise<Anthropic.Message> {
+    const system = buildSystemPrompt({
+      now: this.deps.now?.() ?? new Date(),
+      timeZone: this.deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
+      thresholds: settings.thresholds,
+      workspaceFolders: this.deps.workspaceFolders?.() ?? [],
+    });
+    const anthropicTools = toAnthropicTools(tools);
+    const body: Anthropic.MessageCreateParamsNonStreaming = {
+      model: settings.model,
+      max_tokens: settings.maxTokens,
+      system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
+      messages: repairMessages(this.conversation.messages),
+      ...(anthropicTools.length > 0 ? { tools: anthropicTools } : {}),
+    };
+    const stream = client.messages.stream(body, { signal });
+    stream.on('text', (delta) => {
+      onText(delta);
+      emit({ type: 'text', delta });
+    });
+    return await stream.finalMessage();
+  }
+
+  /** Runs one round of tool calls; returns 'continue' or the reason the loop stops. */
+  private async toolRound(
+    message: Anthropic.Message,
+    tools: readonly ToolInfo[],
+    settings: AgentSettings,
+    state: RunState,
+    emit: Emit,
+    signal: AbortSignal,
+  ): Promise<'continue' | 'cancelled' | 'max_tool_rounds' | 'repeated_tool_call'> {
+    const uses = message.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
+    const skip = (why: string) => {
+      this.conversation.messages.push({
+        role: 'user',
+        content: uses.map((u) => ({ type: 'tool_result' as const, tool_use_id: u.id, is_error: true, content: why })),
+      });
+    };
+    if (state.rounds >= Math.max(1, settings.maxToolRounds)) {
+      skip(t('Not run: the limit of tool rounds for one answer was reached.'));
+      this.notice(emit, t('Stopped after {0} rounds of tool calls (devopsAssistant.maxToolRounds). You can continue.', state.rounds), true);
+      return 'max_tool_rounds';
+    }
+    const repeated = uses.find((u) => (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1 >= this.limits.repeatLimit);
+    if (repeated) {
+      skip(t('Not run: this exact call was already made several times in this answer; use the earlier results.'));
+      this.notice(emit, t('Stopped: {0} was called {1} times with the same arguments. You can continue.', repeated.name, this.limits.repeatLimit), true);
+      return 'repeated_tool_call';
+    }
+    for (const u of uses) state.calls.set(callKey(u.name, u.input), (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1);
+    state.rounds++;
+
+    const outcomes = await Promise.all(uses.map((use) => this.runTool(use, tools, emit, signal)));
+    const texts = applyResultBudget(
+      outcomes.map((o) => o.text),
+      this.limits.budget,
+    );
+    this.conversation.messages.push({
+      role: 'user',
+      content: uses.map((use, i) => ({
+        type: 'tool_result' as const,
+        tool_use_id: use.id,
+        content: texts[i] || t('(no output)'),
+        ...(outcomes[i].status !== 'ok' ? { is_error: true } : {}),
+      })),
+    });
+    return signal.aborted ? 'cancelled' : 'continue';
+  }
+
+  private async runTool(use: Anthropic.ToolUseBlock, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string }> {
+    const tool = findTool(tools, use.name);
+    const server = tool?.server ?? '?';
+    const name = tool?.name ?? use.name;
+    const input = use.input && typeof use.input === 'object' ? (use.input as Record<string, unknown>) : {};
+    emit({ type: 'toolStart', callId: use.id, server, tool: name, input });
+    const started = Date.now();
+    let status: ToolCallStatus;
+    let text: string;
+    if (!tool) {
+      status = 'error';
+      text = t('Unknown tool "{0}". Available tools: {1}', use.name, tools.map((x) => x.qualifiedName).join(', ') || t('none'));
+    } else if (signal.aborted) {
+      status = 'cancelled';
+      text = t('Cancelled by the user.');
+    } else {
+      try {
+        const outcome = await this.deps.hub.callTool(tool.server, tool.name, input, { signal, timeoutMs: this.limits.toolTimeoutMs });
+        status = outcome.isError ? 'error' : 'ok';
+        text = outcome.text;
+      } catch (error) {
+        status = signal.aborted ? 'cancelled' : 'error';
+        text = signal.aborted ? t('Cancelled by the user.') : error instanceof Error ? error.message : String(error);
+      }
+    }
+    const durationMs = Date.now() - started;
+    const display = truncate(text, this.limits.displayResultChars);
+    emit({ type: 'toolEnd', callId: use.id, status, durationMs, result: display });
+    this.conversation.transcript.push({ kind: 'tool', callId: use.id, server, tool: name, input, status, durationMs, result: display });
+    return { status, text };
+  }
+
+  private notice(emit: Emit, message: string, canContinue: boolean, action?: EventAction): void {
+    emit({ type: 'notice', message, canContinue, ...(action ? { action } : {}) });
+    this.conversation.transcript.push({ kind: 'notice', text: message });
+    if (canContinue) this.continuable = true;
+  }
+
+  private addUsage(state: RunState, usage: Anthropic.Usage | undefined): void {
+    if (!usage) return;
+    state.usage.inputTokens += usage.input_tokens ?? 0;
+    state.usage.outputTokens += usage.output_tokens ?? 0;
+    state.usage.cacheReadTokens += usage.cache_read_input_tokens ?? 0;
+    state.usage.cacheWriteTokens += usage.cache_creation_input_tokens ?? 0;
+  }
+
+  private async finish(emit: Emit, state: RunState, stopReason: string): Promise<void> {
+    const u = state.usage;
+    if (u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens > 0) {
+      const usage: Usage = { ...u, costUsd: estimateCostUsd(state.model, u) };
+      emit({ type: 'usage', usage });
+      this.conversation.transcript.push({ kind: 'usage', usage });
+    }
+    this.conversation.messages = repairMessages(this.conversation.messages);
+    await this.persist();
+    emit({ type: 'done', stopReason });
+  }
+
+  private async persist(): Promise<void> {
+    try {
+      await this.history.save(this.conversation);
+    } catch (error) {
+      this.deps.log?.(`[agent] could not save the conversation: ${(error as Error).message}`);
+    }
+  }
+}
+
+function safeEmitter(onEvent: (event: AgentEvent) => void): Emit {
+  return (event) => {
+    try {
+      onEvent(event);
+    } catch {
+      // a failing listener must not break the loop or the history
+    }
+  };
+}
+
+function textOf(content: readonly Anthropic.ContentBlock[]): string {
+  return content
+    .filter((b): b is Anthropic.TextBlock => b.type === 'text')
+    .map((b) => b.text)
+    .join('');
+}
+
+/** A response block as a request block (drops response-only fields such as citations: null). */
+function toParam(block: Anthropic.ContentBlock): Anthropic.ContentBlockParam {
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', text: block.text };
+    case 'tool_use':
+      return { type: 'tool_use', id: block.id, name: block.name, input: block.input ?? {} };
+    case 'thinking':
+      return { type: 'thinking', thinking: block.thinking, signature: block.signature };
+    case 'redacted_thinking':
+      return { type: 'redacted_thinking', data: block.data };
+    default:
+      return block as unknown as Anthropic.ContentBlockParam;
+  }
+}

@@ -1,0 +1,74 @@
+// Turns SDK and network failures into messages a user can act on.
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from '@anthropic-ai/sdk';
+import { t } from '@vscode/l10n';
+import type { EventAction } from './events';
+
+export const SET_API_KEY_COMMAND = 'devopsAssistant.setApiKey';
+
+export interface MappedError {
+  message: string;
+  action?: EventAction;
+}
+
+export function setApiKeyAction(): EventAction {
+  return { title: t('Set API Key'), command: SET_API_KEY_COMMAND };
+}
+
+function openSetting(id: string): EventAction {
+  return { title: t('Open Settings'), command: 'workbench.action.openSettings', args: [id] };
+}
+
+export function mapApiError(error: unknown, context: { baseURL: string; model: string }): MappedError {
+  if (error instanceof AuthenticationError) {
+    return { message: t('The Anthropic API rejected the API key (401). Set your API key.'), action: setApiKeyAction() };
+  }
+  if (error instanceof PermissionDeniedError) {
+    return { message: t('The API key is not allowed to use this model or feature (403): {0}', detail(error)), action: setApiKeyAction() };
+  }
+  if (error instanceof NotFoundError) {
+    return { message: t('The model "{0}" was not found (404). Check the devopsAssistant.model setting.', context.model), action: openSetting('devopsAssistant.model') };
+  }
+  if (error instanceof RateLimitError) {
+    return { message: t('The Anthropic API is rate-limiting requests (429) and retries did not help. Wait a minute and ask again.') };
+  }
+  if (error instanceof APIConnectionTimeoutError) {
+    return { message: t('The Anthropic API at {0} did not answer in time. Check your network and try again.', context.baseURL) };
+  }
+  if (error instanceof APIConnectionError) {
+    return {
+      message: t('Cannot reach the Anthropic API at {0}. Check your network connection, proxy or the devopsAssistant.anthropicBaseUrl setting.', context.baseURL),
+      action: openSetting('devopsAssistant.anthropicBaseUrl'),
+    };
+  }
+  if (error instanceof APIError && (error.status === 529 || error.type === 'overloaded_error' || /overloaded/i.test(error.message))) {
+    return { message: t('The Anthropic API is overloaded right now and retries did not help. Try again in a few minutes.') };
+  }
+  if (error instanceof BadRequestError) {
+    return { message: t('The Anthropic API refused the request (400): {0}', detail(error)) };
+  }
+  if (error instanceof APIError && typeof error.status === 'number' && error.status >= 500) {
+    return { message: t('The Anthropic API had an internal error ({0}) and retries did not help. Try again later.', error.status) };
+  }
+  if (error instanceof APIError) {
+    return { message: t('The Anthropic API returned an error: {0}', detail(error)) };
+  }
+  const text = error instanceof Error ? error.message : String(error);
+  if (/terminated|socket|ECONNRESET|network|fetch failed/i.test(text)) {
+    return { message: t('The connection to the Anthropic API at {0} was lost ({1}). Ask again to retry.', context.baseURL, text) };
+  }
+  return { message: t('Something went wrong while asking Claude: {0}', text) };
+}
+
+function detail(error: APIError): string {
+  const body = error.error as { error?: { message?: string } } | undefined;
+  return body?.error?.message ?? error.message;
+}
