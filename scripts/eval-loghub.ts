@@ -1,0 +1,260 @@
+// Loghub evaluation of log intelligence, through the BUILT logs server over MCP (dist/servers/logs.js):
+// grouping accuracy of log_patterns, precision/recall of search_logs' level filter, and miner throughput.
+// Usage: npm run eval:loghub [dir]   (default ../shared/datasets/loghub-dev; one folder per system holding
+// <System>_2k.log and <System>_2k.log_structured[_corrected].csv). Exits non-zero under the targets.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { parse } from 'csv-parse/sync';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { createLineParser, LEVELS, normalizeLevel, TemplateMiner, type Level } from '../servers/logs/intelligence';
+
+export const TARGETS = { meanGroupingAccuracy: 0.95, minGroupingAccuracy: 0.85, levelPrecision: 0.99, levelRecall: 0.99, minerLinesPerSecond: 200_000 };
+export const DEFAULT_DIR = resolve(__dirname, '../../shared/datasets/loghub-dev');
+const SERVER = resolve(__dirname, '../dist/servers/logs.js');
+const FILTER_LEVELS: Level[] = ['ERROR', 'WARN'];
+
+export interface Dataset {
+  system: string;
+  dir: string;
+  logFile: string;
+  csvFile: string;
+}
+
+export interface LevelScore {
+  level: Level;
+  truth: number;
+  predicted: number;
+  precision: number;
+  recall: number;
+  /** search_logs could not return every match (more than two pages), so recall is a lower bound. */
+  incomplete: boolean;
+}
+
+export interface SystemResult {
+  system: string;
+  lines: number;
+  groupingAccuracy: number;
+  templates: number;
+  truthTemplates: number;
+  format: string;
+  levels: LevelScore[];
+  /** Lines per second of the whole log_patterns call as the client sees it (process IPC included). */
+  toolLinesPerSecond: number;
+  /** Lines per second of format parsing + template mining in this process, on the file repeated to >= 200k lines. */
+  minerLinesPerSecond: number;
+}
+
+export interface EvaluationResult {
+  systems: SystemResult[];
+  meanGroupingAccuracy: number;
+  failures: string[];
+}
+
+/** Folders holding `<name>.log` next to `<name>.log_structured*.csv`. */
+export function findDatasets(root: string): Dataset[] {
+  const datasets: Dataset[] = [];
+  for (const entry of readdirSync(root).sort()) {
+    const dir = join(root, entry);
+    if (!statSync(dir).isDirectory()) continue;
+    const files = readdirSync(dir);
+    for (const logFile of files.filter((f) => f.endsWith('.log'))) {
+      const csv = files.find((f) => f === `${logFile}_structured_corrected.csv`) ?? files.find((f) => f === `${logFile}_structured.csv`);
+      if (csv) datasets.push({ system: entry, dir, logFile, csvFile: join(dir, csv) });
+    }
+  }
+  return datasets;
+}
+
+type Row = Record<string, string>;
+
+function readTruth(csvFile: string): Row[] {
+  return parse(readFileSync(csvFile), { columns: true, skip_empty_lines: true, relax_quotes: true }) as Row[];
+}
+
+function readLines(file: string): string[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines.map((line) => (line.endsWith('\r') ? line.slice(0, -1) : line));
+}
+
+/** GA (Zhu et al. 2019): a line is correct when its predicted group is exactly the set of lines of its true event. */
+export function groupingAccuracy(predicted: (number | undefined)[], truth: string[]): number {
+  const truthSize = new Map<string, number>();
+  for (const id of truth) truthSize.set(id, (truthSize.get(id) ?? 0) + 1);
+  const groups = new Map<number, number[]>();
+  predicted.forEach((group, index) => {
+    if (group === undefined) return; // a line no template claimed counts as wrong
+    const members = groups.get(group);
+    if (members) members.push(index);
+    else groups.set(group, [index]);
+  });
+  let correct = 0;
+  for (const members of groups.values()) {
+    const event = truth[members[0]];
+    if (members.every((i) => truth[i] === event) && truthSize.get(event) === members.length) correct += members.length;
+  }
+  return truth.length === 0 ? 1 : correct / truth.length;
+}
+
+function levelScore(level: Level, truthLevels: (Level | undefined)[], predictedLines: Set<number>, incomplete: boolean): LevelScore {
+  const rank = LEVELS.indexOf(level);
+  const truth = new Set<number>();
+  truthLevels.forEach((l, i) => {
+    if (l !== undefined && LEVELS.indexOf(l) >= rank) truth.add(i + 1);
+  });
+  let hit = 0;
+  for (const line of predictedLines) if (truth.has(line)) hit++;
+  return {
+    level,
+    truth: truth.size,
+    predicted: predictedLines.size,
+    precision: predictedLines.size === 0 ? (truth.size === 0 ? 1 : 0) : hit / predictedLines.size,
+    recall: truth.size === 0 ? 1 : hit / truth.size,
+    incomplete,
+  };
+}
+
+/** In-process throughput of parse + mine (one core), on the file's lines repeated to at least 200k lines. */
+export function measureMiner(lines: string[], minimumLines = 200_000): number {
+  const parser = createLineParser(lines.slice(0, 300));
+  const rounds = Math.max(1, Math.ceil(minimumLines / Math.max(1, lines.length)));
+  const run = () => {
+    const miner = new TemplateMiner();
+    for (let r = 0; r < rounds; r++) for (const line of lines) miner.add(parser.parse(line).message);
+  };
+  run(); // warm-up (JIT)
+  const started = performance.now();
+  run();
+  const seconds = (performance.now() - started) / 1000;
+  return Math.round((rounds * lines.length) / seconds);
+}
+
+async function startServer(logDir: string): Promise<Client> {
+  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "node esbuild.mjs" first`);
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [SERVER],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: logDir },
+    stderr: 'pipe',
+  });
+  const client = new Client({ name: 'loghub-eval', version: '0.0.0' });
+  await client.connect(transport);
+  return client;
+}
+
+interface PatternsAnswer {
+  templates: { id: number; lineNumbers?: number[] }[];
+  templateCount: number;
+  format: { id: string };
+}
+
+async function callJson<T>(client: Client, name: string, args: Record<string, unknown>): Promise<T> {
+  const result = await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
+  if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
+  return result.structuredContent as T;
+}
+
+/** Lines search_logs returns for a minimum level: oldest-first and newest-first pages together (each at most 500). */
+async function searchLevel(client: Client, file: string, level: Level): Promise<{ lines: Set<number>; incomplete: boolean }> {
+  const lines = new Set<number>();
+  let total = 0;
+  for (const order of ['oldest', 'newest']) {
+    const answer = await callJson<{ matches: { line: number }[]; totalMatches: number; truncated: boolean }>(client, 'search_logs', { file, level, limit: 500, order });
+    for (const m of answer.matches) lines.add(m.line);
+    total = Math.max(total, answer.totalMatches);
+    if (!answer.truncated) break;
+  }
+  return { lines, incomplete: lines.size < total };
+}
+
+export async function evaluateDataset(dataset: Dataset): Promise<SystemResult> {
+  const rows = readTruth(dataset.csvFile);
+  const lines = readLines(join(dataset.dir, dataset.logFile));
+  if (rows.length !== lines.length) throw new Error(`${dataset.system}: ${lines.length} lines but ${rows.length} ground-truth rows`);
+  const client = await startServer(dataset.dir);
+  try {
+    const started = performance.now();
+    const answer = await callJson<PatternsAnswer>(client, 'log_patterns', { file: dataset.logFile, lineNumbers: true, limit: 500 });
+    const seconds = (performance.now() - started) / 1000;
+    const predicted: (number | undefined)[] = new Array(lines.length).fill(undefined);
+    for (const template of answer.templates) for (const n of template.lineNumbers ?? []) predicted[n - 1] = template.id;
+    const truthLevels = rows.map((r) => (r.Level === undefined ? undefined : normalizeLevel(r.Level)));
+    const hasLevels = truthLevels.filter((l) => l !== undefined).length >= rows.length * 0.9;
+    const levels: LevelScore[] = [];
+    if (hasLevels) {
+      for (const level of FILTER_LEVELS) {
+        const { lines: found, incomplete } = await searchLevel(client, dataset.logFile, level);
+        levels.push(levelScore(level, truthLevels, found, incomplete));
+      }
+    }
+    return {
+      system: dataset.system,
+      lines: lines.length,
+      groupingAccuracy: groupingAccuracy(predicted, rows.map((r) => r.EventId)),
+      templates: answer.templateCount,
+      truthTemplates: new Set(rows.map((r) => r.EventId)).size,
+      format: answer.format.id,
+      levels,
+      toolLinesPerSecond: Math.round(lines.length / seconds),
+      minerLinesPerSecond: measureMiner(lines),
+    };
+  } finally {
+    await client.close();
+  }
+}
+
+export async function evaluateDirectory(root = DEFAULT_DIR): Promise<EvaluationResult> {
+  const datasets = findDatasets(root);
+  if (datasets.length === 0) throw new Error(`no data sets in ${root} (expected <System>/<name>.log with <name>.log_structured*.csv)`);
+  const systems: SystemResult[] = [];
+  for (const dataset of datasets) systems.push(await evaluateDataset(dataset));
+  const meanGroupingAccuracy = systems.reduce((sum, s) => sum + s.groupingAccuracy, 0) / systems.length;
+  const failures: string[] = [];
+  if (meanGroupingAccuracy < TARGETS.meanGroupingAccuracy) failures.push(`mean grouping accuracy ${meanGroupingAccuracy.toFixed(3)} < ${TARGETS.meanGroupingAccuracy}`);
+  for (const s of systems) {
+    if (s.groupingAccuracy < TARGETS.minGroupingAccuracy) failures.push(`${s.system}: grouping accuracy ${s.groupingAccuracy.toFixed(3)} < ${TARGETS.minGroupingAccuracy}`);
+    for (const l of s.levels) {
+      if (l.precision < TARGETS.levelPrecision) failures.push(`${s.system}: ${l.level} precision ${l.precision.toFixed(3)} < ${TARGETS.levelPrecision}`);
+      if (l.recall < TARGETS.levelRecall) failures.push(`${s.system}: ${l.level} recall ${l.recall.toFixed(3)} < ${TARGETS.levelRecall}`);
+    }
+    if (s.minerLinesPerSecond < TARGETS.minerLinesPerSecond) failures.push(`${s.system}: miner ${s.minerLinesPerSecond} lines/s < ${TARGETS.minerLinesPerSecond}`);
+  }
+  return { systems, meanGroupingAccuracy, failures };
+}
+
+export function formatTable(result: EvaluationResult): string {
+  const pct = (n: number) => n.toFixed(3);
+  const levelCell = (s: SystemResult, level: Level) => {
+    const l = s.levels.find((x) => x.level === level);
+    return l ? `${pct(l.precision)} / ${pct(l.recall)}${l.incomplete ? '*' : ''} (${l.truth})` : 'n/a';
+  };
+  const header = ['system', 'lines', 'format', 'GA', 'templates (truth)', 'ERROR P / R (n)', 'WARN P / R (n)', 'miner lines/s', 'tool lines/s'];
+  const rows = result.systems.map((s) => [
+    s.system, String(s.lines), s.format, pct(s.groupingAccuracy), `${s.templates} (${s.truthTemplates})`,
+    levelCell(s, 'ERROR'), levelCell(s, 'WARN'), s.minerLinesPerSecond.toLocaleString('en-US'), s.toolLinesPerSecond.toLocaleString('en-US'),
+  ]);
+  const minerMean = Math.round(result.systems.reduce((sum, s) => sum + s.minerLinesPerSecond, 0) / result.systems.length);
+  rows.push(['mean', '', '', pct(result.meanGroupingAccuracy), '', '', '', minerMean.toLocaleString('en-US'), '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+async function main(): Promise<void> {
+  const root = resolve(process.argv[2] ?? DEFAULT_DIR);
+  const result = await evaluateDirectory(root);
+  process.stdout.write(`Loghub evaluation of ${root} (through ${basename(SERVER)} over MCP; levels via search_logs)\n\n${formatTable(result)}\n\n`);
+  process.stdout.write(`Targets: mean GA >= ${TARGETS.meanGroupingAccuracy}, every GA >= ${TARGETS.minGroupingAccuracy}, level P/R >= ${TARGETS.levelPrecision}, miner >= ${TARGETS.minerLinesPerSecond.toLocaleString('en-US')} lines/s (one core).\n`);
+  if (result.failures.length > 0) {
+    process.stdout.write(`UNDER TARGET:\n${result.failures.map((f) => `  - ${f}`).join('\n')}\n`);
+    process.exitCode = 1;
+  } else process.stdout.write('All targets met.\n');
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  });
+}
