@@ -166,7 +166,7 @@ export class Agent implements ChatAgent {
     }
     const client = (this.deps.createClient ?? createAnthropicClient)({ apiKey, baseURL: settings.baseURL, maxRetries: this.limits.maxRetries });
     let partialText = '';
-    let stopReason = 'end_turn';
+    let stopReason: string;
     try {
       for (;;) {
         if (signal.aborted) {
