@@ -479,7 +479,7 @@ function onMessage(message: ToWebviewMessage) {
       history = message.items.filter((i) => i.kind === 'user').map((i) => (i as { text: string }).text);
       resetTranscript(message.items);
       ui.banner.hidden = message.hasApiKey;
-      setRunning(false);
+      setRunning(message.live !== undefined);
       for (const event of message.live?.events ?? []) applyEvent(event);
       ui.input.focus();
       break;
@@ -502,6 +502,10 @@ function onMessage(message: ToWebviewMessage) {
       break;
     case 'apiKey':
       if (ui) ui.banner.hidden = message.hasApiKey;
+      break;
+    case 'busy':
+      if (!message.busy) flushAnswer();
+      setRunning(message.busy);
       break;
     case 'focusInput':
       ui?.input.focus();

@@ -49,6 +49,8 @@ export type ToWebviewMessage =
   /** The whole transcript changed (cleared). */
   | { type: 'reset'; items: TranscriptItem[] }
   | { type: 'apiKey'; hasApiKey: boolean }
+  /** A turn started or ended (also for `continue`, which has no `start` event). */
+  | { type: 'busy'; busy: boolean }
   | { type: 'focusInput' };
 
 export type FromWebviewMessage =
@@ -187,6 +189,8 @@ export function isToWebviewMessage(value: unknown): value is ToWebviewMessage {
       return Array.isArray(value.items) && value.items.every(isTranscriptItem);
     case 'apiKey':
       return typeof value.hasApiKey === 'boolean';
+    case 'busy':
+      return typeof value.busy === 'boolean';
     case 'focusInput':
       return true;
     default:

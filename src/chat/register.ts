@@ -19,9 +19,7 @@ export function registerChatView(context: vscode.ExtensionContext, agent: ChatAg
   context.subscriptions.push(
     // Drives the Stop button in the view's title bar and the palette.
     session.onUpdate((update) => {
-      if (update.type === 'event' && (update.event.type === 'start' || update.event.type === 'done')) {
-        void vscode.commands.executeCommand('setContext', 'devopsAssistant.chatBusy', update.event.type === 'start');
-      }
+      if (update.type === 'busy') void vscode.commands.executeCommand('setContext', 'devopsAssistant.chatBusy', update.busy);
     }),
     apiKey,
     provider,

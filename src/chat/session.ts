@@ -7,7 +7,8 @@ import type { LiveTurn } from './protocol';
 export type SessionUpdate =
   | { type: 'event'; event: AgentEvent }
   | { type: 'append'; item: TranscriptItem }
-  | { type: 'reset'; items: TranscriptItem[] };
+  | { type: 'reset'; items: TranscriptItem[] }
+  | { type: 'busy'; busy: boolean };
 
 export interface SessionSnapshot {
   items: TranscriptItem[];
@@ -89,6 +90,7 @@ export class ChatSession {
       done: new Promise<void>((resolve) => (finish = resolve)),
     };
     this.running = turn;
+    this.emit({ type: 'busy', busy: true });
     let sawDone = false;
     const onEvent = (event: AgentEvent) => {
       if (this.running !== turn) return;
@@ -104,6 +106,7 @@ export class ChatSession {
     } finally {
       if (!sawDone) onEvent({ type: 'done', stopReason: controller.signal.aborted ? 'cancelled' : 'error' });
       this.running = undefined;
+      this.emit({ type: 'busy', busy: false });
       finish();
     }
     return true;

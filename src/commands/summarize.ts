@@ -6,7 +6,7 @@ import type { McpHub } from '../mcp/types';
 import type { ChatSession } from '../chat/session';
 import { hasApiKey } from '../chat/api-key';
 import { chatView } from '../chat/register';
-import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
+import { callErrorSummary, LOGS_SERVER_NAME, WHOLE_FILE_HOURS } from '../views/error-summary';
 import { errorSummaryMarkdown } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource } from '../views/log-items';
 import type { NodeSpec } from '../views/node';
@@ -55,7 +55,7 @@ export async function summarizeErrors(context: vscode.ExtensionContext, hub: Mcp
       }
       let summary;
       try {
-        summary = await callErrorSummary(hub, name);
+        summary = await callErrorSummary(hub, name, { hours: WHOLE_FILE_HOURS });
       } catch (error) {
         session.append({ kind: 'error', text: vscode.l10n.t('Could not summarize {0}: {1}', display, error instanceof Error ? error.message : String(error)) });
         await chatView()?.reveal();

@@ -3,21 +3,24 @@ import { z } from 'zod';
 import { escapeMarkdown, type Translate } from './node';
 
 const groupSchema = z.object({
-  template: z.string().optional(),
-  message: z.string().optional(),
+  template: z.string(),
   count: z.number(),
-  level: z.string().optional(),
-  firstSeen: z.string().nullable().optional(),
-  lastSeen: z.string().nullable().optional(),
-  example: z.string().optional(),
-  examples: z.array(z.string()).optional(),
+  levels: z.array(z.string()).default([]),
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+  files: z.array(z.string()).default([]),
+  messages: z.array(z.object({ message: z.string(), count: z.number() })).default([]),
+  examples: z.array(z.object({ file: z.string(), line: z.number(), text: z.string() })).default([]),
 });
 
 export const errorSummaryOutput = z.object({
-  file: z.string().optional(),
+  window: z.object({ since: z.string(), until: z.string(), hours: z.number() }).optional(),
   totalErrors: z.number(),
+  groupCount: z.number().optional(),
   groups: z.array(groupSchema),
-  truncated: z.boolean().optional(),
+  truncated: z.boolean().default(false),
+  files: z.array(z.object({ file: z.string(), errors: z.number(), newestEntry: z.string().optional(), note: z.string().optional() })).default([]),
+  notes: z.array(z.string()).default([]),
 });
 export type ErrorSummary = z.infer<typeof errorSummaryOutput>;
 
@@ -28,33 +31,37 @@ export interface SummaryMarkdownOptions {
   locale: string;
 }
 
-const cell = (text: string) => escapeMarkdown(text).replace(/\r?\n/g, ' ');
+/** Untrusted log text as inline Markdown that stays text: no emphasis, links, HTML or line breaks. */
+const text = (value: string, max = 300) => {
+  const single = value.replace(/\s+/g, ' ').trim();
+  return escapeMarkdown(single.length > max ? `${single.slice(0, max)}…` : single);
+};
 
-function when(value: string | null | undefined, locale: string): string {
-  if (!value) return '';
+function when(value: string | undefined, locale: string): string {
+  if (!value) return '?';
   const ms = Date.parse(value);
-  return Number.isFinite(ms) ? new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' }) : cell(value);
+  return Number.isFinite(ms) ? new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' }) : text(value, 40);
 }
 
-/** Grouped errors with counts and times; untrusted log text is escaped so that it stays text. */
+/** Grouped errors with counts and times. */
 export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMarkdownOptions): string {
   const { t, locale } = options;
-  const title = `### ${t('Error summary: {0}', cell(options.file))}`;
+  const lines = [`### ${t('Error summary: {0}', text(options.file))}`, ''];
+  const notes = [...summary.files.flatMap((f) => (f.note ? [f.note] : [])), ...summary.notes];
   if (summary.totalErrors === 0 || summary.groups.length === 0) {
-    return [title, '', t('No errors found in {0}.', cell(options.file))].join('\n');
+    lines.push(`**${t('No errors found in {0}.', text(options.file))}**`);
+    if (summary.window) lines.push('', t('Searched from {0} to {1}.', when(summary.window.since, locale), when(summary.window.until, locale)));
+  } else {
+    lines.push(t('{0} errors in {1} groups.', summary.totalErrors, summary.groupCount ?? summary.groups.length), '');
+    for (const group of summary.groups) {
+      const levels = group.levels.length ? ` ${group.levels.map((l) => `\`${l.replace(/`/g, '')}\``).join(' ')}` : '';
+      lines.push(`- **${group.count}×**${levels} ${text(group.template)}`);
+      lines.push(`  - ${t('first {0}, last {1}', when(group.firstSeen, locale), when(group.lastSeen, locale))}`);
+      const example = group.examples[0];
+      if (example) lines.push(`  - ${t('line {0}:', example.line)} ${text(example.text, 240)}`);
+    }
+    if (summary.truncated) lines.push('', t('Only the largest groups are shown.'));
   }
-  const lines = [
-    title,
-    '',
-    t('{0} errors in {1} groups.', summary.totalErrors, summary.groups.length),
-    '',
-    `| ${t('Count')} | ${t('Level')} | ${t('Error')} | ${t('First seen')} | ${t('Last seen')} |`,
-    '|---:|---|---|---|---|',
-  ];
-  for (const group of summary.groups) {
-    const text = group.template ?? group.message ?? group.example ?? group.examples?.[0] ?? '';
-    lines.push(`| ${group.count} | ${cell(group.level ?? '')} | ${cell(text.slice(0, 300))} | ${when(group.firstSeen, locale)} | ${when(group.lastSeen, locale)} |`);
-  }
-  if (summary.truncated) lines.push('', t('Only the largest groups are shown.'));
+  for (const note of notes) lines.push('', `> ${text(note)}`);
   return lines.join('\n');
 }

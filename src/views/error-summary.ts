@@ -4,14 +4,19 @@ import { errorSummaryOutput, type ErrorSummary } from './error-summary-items';
 
 export const LOGS_SERVER_NAME = 'logs';
 
-export async function callErrorSummary(hub: McpHub, file: string, signal?: AbortSignal): Promise<ErrorSummary> {
-  const outcome = await hub.callTool(LOGS_SERVER_NAME, 'error_summary', { file }, { signal, timeoutMs: 60_000 });
+/** Longest window error_summary takes: a file picked by the user is summarised whole, however old. */
+export const WHOLE_FILE_HOURS = 24 * 366;
+
+export async function callErrorSummary(hub: McpHub, file: string, options: { hours?: number; signal?: AbortSignal } = {}): Promise<ErrorSummary> {
+  const args = { file, ...(options.hours ? { hours: options.hours } : {}) };
+  const outcome = await hub.callTool(LOGS_SERVER_NAME, 'error_summary', args, { signal: options.signal, timeoutMs: 60_000 });
   if (outcome.isError) throw new Error(outcome.text);
   const parsed = errorSummaryOutput.safeParse(outcome.structuredContent);
   if (!parsed.success) throw new Error(`error_summary returned an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
   return parsed.data;
 }
 
+/** Errors in the last 24 hours (error_summary's default window). */
 export async function errorCountFor(hub: McpHub, file: string): Promise<number> {
-  return (await callErrorSummary(hub, file)).totalErrors;
+  return (await callErrorSummary(hub, file, { hours: 24 })).totalErrors;
 }

@@ -77,7 +77,7 @@ export class LogFilesTree implements vscode.Disposable {
     let changed = false;
     for (const file of resource.files.slice(0, MAX_COUNTED_FILES)) {
       if (file.errorCount !== undefined) continue;
-      const stamp = file.mtimeMs ?? 0;
+      const stamp = file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : 0);
       if (this.countedAt.get(file.name) === stamp && this.errorCounts.has(file.name)) continue;
       const count = await errorCountFor(this.hub, file.name).catch(() => undefined);
       if (count === undefined) continue;

@@ -71,7 +71,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     t('Size: {0}', formatBytes(file.size)),
     Number.isFinite(modified) ? t('Modified: {0}', new Date(modified).toLocaleString(locale)) : '',
     file.format ? t('Format: {0}', escapeMarkdown(file.format)) : '',
-    errors !== undefined ? t('Errors in the recent part of the file: {0}', errors) : '',
+    errors !== undefined ? t('Errors in the last 24 hours: {0}', errors) : '',
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -29,5 +29,5 @@ export const plainTranslate: Translate = (message, ...args) =>
 
 /** Escapes text from tool output for a Markdown tooltip. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, (c) => `\\${c}`);
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~&:]/g, (c) => `\\${c}`);
 }

@@ -1,0 +1,208 @@
+import assert from 'node:assert/strict';
+import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput } from '../../src/views/branch-items';
+import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
+import { formatBytes, formatRelativeTime } from '../../src/views/format';
+import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors } from '../../src/views/log-items';
+import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
+import { diskUsageOutput, resourceUsageOutput, systemNodes, topProcessesOutput } from '../../src/views/system-items';
+import { createMarkdownRenderer } from '../../media/chat/markdown';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const render = createMarkdownRenderer();
+
+// Shapes as git_branches returns them (servers/git/tools/branches.ts).
+const branchesSample = gitBranchesOutput.parse({
+  current: 'main',
+  detached: false,
+  headHash: 'a'.repeat(40),
+  branches: [
+    { name: 'feature/login', kind: 'local', current: false, hash: 'b'.repeat(40), shortHash: 'bbbbbbb', lastCommitDate: '2026-11-24T12:00:00Z', subject: 'Add login form', upstream: 'origin/feature/login', ahead: 2, behind: 1 },
+    { name: 'main', kind: 'local', current: true, hash: 'a'.repeat(40), shortHash: 'aaaaaaa', lastCommitDate: '2026-11-25T11:00:00Z', subject: 'Fix <img src=x onerror=alert(1)>' },
+    { name: 'origin/main', kind: 'remote', current: false, hash: 'a'.repeat(40), shortHash: 'aaaaaaa', lastCommitDate: '2026-11-20T11:00:00Z', subject: 'Old' },
+  ],
+  returned: 3,
+  truncated: false,
+});
+
+describe('Branches tree items', () => {
+  const nodes = branchNodes(branchesSample, { server: 'git', now: NOW, locale: 'en', t });
+
+  it('groups local and remote branches, the current one first and marked', () => {
+    assert.deepEqual(nodes.map((n) => n.label), ['Local', 'Remote']);
+    const local = nodes[0].children!;
+    assert.deepEqual(local.map((n) => n.label), ['main', 'feature/login']);
+    assert.equal(local[0].icon, 'check');
+    assert.equal(local[0].contextValue, 'devopsBranch.local.current');
+    assert.match(local[0].description!, /^current · /);
+    assert.equal(nodes[1].children![0].contextValue, 'devopsBranch.remote');
+    assert.equal(nodes[1].expanded, false);
+  });
+
+  it('shows ahead/behind, last commit age and subject; item data names the server and branch', () => {
+    const feature = nodes[0].children![1];
+    assert.equal(feature.description, '↑2 ↓1 · yesterday · Add login form');
+    assert.match(feature.tooltip!, /Upstream origin\/feature\/login: 2 ahead, 1 behind/);
+    assert.deepEqual(feature.data, { server: 'git', branch: 'feature/login', kind: 'local' });
+    assert.equal(feature.id, 'git/local/feature/login');
+  });
+
+  it('escapes commit subjects in the Markdown tooltip', () => {
+    const main = nodes[0].children![0];
+    assert.doesNotMatch(main.tooltip!, /(?<!\\)<img/);
+    assert.match(main.tooltip!, /\\<img/);
+  });
+
+  it('marks a detached HEAD', () => {
+    const detached = branchNodes({ ...branchesSample, current: null, detached: true, headHash: 'c'.repeat(40) }, { server: 'git', now: NOW, locale: 'en', t });
+    assert.equal(detached[0].children![0].label, 'HEAD detached at cccccccccc');
+  });
+
+  it('renders recent commits as a table whose payloads stay text', () => {
+    const log = gitLogOutput.parse({
+      commits: [
+        { shortHash: 'abc1234', author: 'Eve <eve@x>', date: '2026-11-25T10:00:00Z', subject: '<script>alert(1)</script> | [x](javascript:alert(1))' },
+      ],
+      truncated: true,
+    });
+    const markdown = commitsMarkdown('main', log, { t, locale: 'en' });
+    const html = render(markdown);
+    assert.match(html, /<table>/);
+    assert.doesNotMatch(html, /<script|data-href/);
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; \| \[x\]\(javascript:alert\(1\)\)/);
+    assert.match(html, /Older commits are not shown/);
+  });
+});
+
+// Shapes as logs://files returns them (servers/logs/resources.ts).
+const filesText = JSON.stringify({
+  directories: ['/work/app'],
+  files: [
+    { name: 'logs/app.log', relativePath: 'logs/app.log', dir: '/work/app', size: 2048, modified: '2026-11-25T11:55:00Z', compressed: false, format: 'bracket-level', uri: 'logs://file/logs%2Fapp.log' },
+    { name: 'logs/old.log.1.gz', relativePath: 'logs/old.log.1.gz', dir: '/work/app', size: 5 * 1024 * 1024, modified: '2026-11-01T00:00:00Z', compressed: true, format: 'syslog', uri: 'x' },
+  ],
+  truncated: false,
+});
+
+describe('Log Files tree items', () => {
+  const resource = parseLogFilesResource(filesText);
+  it('shows size, age and the recent error count; clicking opens the file', () => {
+    const nodes = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 3]]) });
+    assert.equal(nodes[0].label, 'logs/app.log');
+    assert.equal(nodes[0].description, '2.0 KB · 5 minutes ago · 3 errors');
+    assert.equal(nodes[0].icon, 'warning');
+    assert.equal(nodes[0].filePath, '/work/app/logs/app.log');
+    assert.equal(nodes[0].contextValue, 'devopsLogFile');
+    assert.equal(nodes[1].description, '5.0 MB · 24 days ago');
+    assert.equal(nodes[1].icon, 'output');
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]])), 7);
+  });
+
+  it('maps an absolute path back to the name the logs tools take', () => {
+    const same = (a: string, b: string) => a === b;
+    assert.equal(logNameForPath(resource.files, '/work/app/logs/old.log.1.gz', same), 'logs/old.log.1.gz');
+    assert.equal(logNameForPath(resource.files, '/elsewhere/app.log', same), undefined);
+  });
+
+  it('refuses a listing of the wrong shape with a clear error', () => {
+    assert.throws(() => parseLogFilesResource('{"files":[{"size":1}]}'), /unexpected shape/);
+    assert.throws(() => parseLogFilesResource('not json'));
+  });
+});
+
+describe('System tree items', () => {
+  const usage = resourceUsageOutput.parse({
+    cpu: { percent: 93.5, perCore: [90, 97], logicalCores: 2, intervalMs: 500 },
+    loadAverage: { oneMinute: 1.5, fiveMinutes: 1.2, fifteenMinutes: 0.9 },
+    memory: { totalBytes: 8 * 1024 ** 3, usedBytes: 2 * 1024 ** 3, availableBytes: 6 * 1024 ** 3, percent: 25 },
+    swap: { totalBytes: 0, usedBytes: 0, percent: null },
+  });
+  const disks = diskUsageOutput.parse({
+    disks: [
+      { fs: '/dev/sda1', type: 'ext4', mount: '/', sizeBytes: 100 * 1024 ** 3, usedBytes: 95 * 1024 ** 3, availableBytes: 5 * 1024 ** 3, usePercent: 95, readOnly: false },
+      { fs: '/dev/sdb1', type: 'ext4', mount: '/data', sizeBytes: 100 * 1024 ** 3, usedBytes: 10 * 1024 ** 3, availableBytes: 90 * 1024 ** 3, usePercent: 10, readOnly: false },
+    ],
+  });
+  const processes = topProcessesOutput.parse({ processes: [{ pid: 42, parentPid: 1, name: 'node', cpuPercent: 50, memoryPercent: 2, memoryBytes: 150 * 1024 ** 2, user: 'root', state: 'running', started: '', command: 'node `x` server.js' }] });
+  const nodes = systemNodes({ usage, disks, processes, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
+  const byId = (id: string) => {
+    const all: NodeSpec[] = [];
+    const walk = (n: NodeSpec) => (all.push(n), n.children?.forEach(walk));
+    nodes.forEach(walk);
+    return all.find((n) => n.id === id)!;
+  };
+
+  it('lists CPU, memory, swap, load, each disk and top processes', () => {
+    assert.deepEqual(nodes.map((n) => n.id), ['system/cpu', 'system/memory', 'system/swap', 'system/load', 'system/disks', 'system/processes']);
+    assert.equal(byId('system/memory').label, 'Memory: 25%');
+    assert.equal(byId('system/memory').description, '2.0 GB of 8.0 GB');
+    assert.equal(byId('system/swap').description, 'none');
+    assert.equal(byId('system/load').description, '1.5 1.2 0.9');
+    assert.equal(byId('system/disk//data').description, '90 GB free of 100 GB');
+    assert.equal(byId('system/process/42').description, '50% CPU · 150 MB · pid 42');
+  });
+
+  it('gives items over their threshold a warning icon and the threshold in the tooltip', () => {
+    assert.equal(byId('system/cpu').icon, 'warning');
+    assert.match(byId('system/cpu').tooltip!, /Above the threshold of 80%/);
+    assert.equal(byId('system/memory').icon, 'server');
+    assert.match(byId('system/memory').tooltip!, /Threshold: 90%/);
+    assert.equal(byId('system/disk//').icon, 'warning');
+    assert.equal(byId('system/disk//data').icon, 'database');
+    assert.equal(byId('system/disks').icon, 'warning');
+  });
+
+  it('shows what could not be read', () => {
+    const partial = systemNodes({ errors: ['get_disk_usage: timed out'] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
+    assert.deepEqual(partial.map((n) => [n.label, n.icon]), [['get_disk_usage: timed out', 'error']]);
+  });
+});
+
+describe('error summary for the chat', () => {
+  // Shape as error_summary returns it (servers/logs/tools/error-summary.ts).
+  const summary = errorSummaryOutput.parse({
+    window: { since: '2025-11-24T12:00:00Z', until: '2026-11-25T12:00:00Z', hours: 8784 },
+    totalErrors: 7,
+    groupCount: 2,
+    groups: [
+      {
+        template: 'Connection timeout to <*>',
+        count: 5,
+        levels: ['ERROR'],
+        firstSeen: '2026-11-25T10:00:00Z',
+        lastSeen: '2026-11-25T11:00:00Z',
+        files: ['logs/app.log'],
+        messages: [],
+        examples: [{ file: 'logs/app.log', line: 12, text: 'ERROR Connection timeout to <img src=http://127.0.0.1:1/leak onerror=alert(1)>' }],
+      },
+      { template: '**bold** [link](https://evil.example) <script>x</script>', count: 2, levels: ['FATAL'], files: [], messages: [], examples: [] },
+    ],
+    truncated: false,
+    files: [{ file: 'logs/app.log', errors: 7 }],
+    notes: [],
+  });
+
+  it('lists groups with counts and times, and keeps log text as text', () => {
+    const markdown = errorSummaryMarkdown(summary, { file: 'logs/app.log', t, locale: 'en' });
+    const html = render(markdown);
+    assert.match(html, /7 errors in 2 groups/);
+    assert.match(html, /<strong>5×<\/strong> <code>ERROR<\/code> Connection timeout to &lt;\*&gt;/);
+    assert.match(html, /line 12:/);
+    assert.doesNotMatch(html, /<img|<script|data-href|<strong>bold/);
+  });
+
+  it('says clearly when there are no errors', () => {
+    const html = render(errorSummaryMarkdown({ ...summary, totalErrors: 0, groups: [] }, { file: 'logs/ok.log', t, locale: 'en' }));
+    assert.match(html, /<strong>No errors found in logs\/ok\.log\.<\/strong>/);
+  });
+});
+
+describe('formatting', () => {
+  it('formats sizes and relative times in the given locale', () => {
+    assert.equal(formatBytes(0), '0 B');
+    assert.equal(formatBytes(1536), '1.5 KB');
+    assert.equal(formatBytes(-1), '?');
+    assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'en'), '3 days ago');
+    assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'ko'), '3일 전');
+    assert.equal(formatRelativeTime(NOW - 30_000, NOW, 'not a locale!!'), '30 seconds ago');
+  });
+});
