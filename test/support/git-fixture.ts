@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { StartedServer } from './mcp-client';
 
 export interface Person {
   name: string;
@@ -286,4 +289,36 @@ export function createBigRepo(parent: string, count: number): string {
   execFileSync('git', ['fast-import', '--quiet'], { cwd: path, env, input: chunks.join('\n') + '\n' });
   execFileSync('git', ['checkout', '-q', '-f', 'main'], { cwd: path, env });
   return path;
+}
+
+// Calling the server in tests.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Data = Record<string, any>;
+
+export async function call(server: StartedServer, name: string, args: Record<string, unknown> = {}): Promise<CallToolResult> {
+  return (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+}
+
+/** A successful result's data, checked to equal its JSON text copy. */
+export async function ok(server: StartedServer, name: string, args: Record<string, unknown> = {}): Promise<Data> {
+  const result = await call(server, name, args);
+  const text = (result.content[0] as { text: string }).text;
+  assert.notEqual(result.isError, true, `${name} failed: ${text}`);
+  assert.deepEqual(JSON.parse(text), result.structuredContent);
+  return result.structuredContent as Data;
+}
+
+/** An error result's message. */
+export async function fails(server: StartedServer, name: string, args: Record<string, unknown> = {}): Promise<string> {
+  const result = await call(server, name, args);
+  const text = (result.content[0] as { text: string }).text;
+  assert.equal(result.isError, true, `${name} should fail but returned ${text.slice(0, 300)}`);
+  assert.doesNotMatch(text, /\n\s+at /, 'no stack traces');
+  return text;
+}
+
+export async function readInfo(server: StartedServer): Promise<Data> {
+  const resource = await server.client.readResource({ uri: 'git://info' });
+  return JSON.parse((resource.contents[0] as { text: string }).text) as Data;
 }

@@ -21,16 +21,18 @@ export const DATE_HELP =
  * of that local day for `since` and its end for `until`.
  */
 export function parseDateInput(input: string, bound: DateBound, now: Date = new Date()): Date {
-  const text = input.trim().toLowerCase().replace(/[._]/g, ' ').replace(/\s+/g, ' ');
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  // git also writes relative forms with dots: "2.weeks.ago".
+  const words = text.replace(/[._]/g, ' ').replace(/\s+/g, ' ');
   const fail = () => new UserFacingError(`${bound}: could not understand '${sanitizeLine(input, 80)}'. Use ${DATE_HELP}.`);
   if (input.trim().startsWith('-')) throw fail();
 
-  const dayOffset = { today: 0, yesterday: -1 }[text];
+  const dayOffset = words === 'today' ? 0 : words === 'yesterday' ? -1 : undefined;
   if (dayOffset !== undefined) return dayBoundary(addDays(startOfDay(now), dayOffset), bound);
-  if (text === 'now') return new Date(now.getTime());
+  if (words === 'now') return new Date(now.getTime());
 
-  const relative = /^(?:(\d{1,6}|an?|one) |last )?(second|minute|hour|day|week|month|year)s?(?: ago)?$/.exec(text);
-  if (relative && (text.endsWith(' ago') || text.startsWith('last '))) {
+  const relative = /^(?:(\d{1,6}|an?|one) |last )?(second|minute|hour|day|week|month|year)s?(?: ago)?$/.exec(words);
+  if (relative && (words.endsWith(' ago') || words.startsWith('last '))) {
     const amount = relative[1] === undefined || /^(an?|one)$/.test(relative[1]) ? 1 : Number(relative[1]);
     return subtract(now, amount, relative[2]);
   }
