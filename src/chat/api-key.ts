@@ -1,18 +1,11 @@
 // Whether an Anthropic API key is available: drives the chat's "Set API Key" banner and the
-// `devopsAssistant.noApiKey` context key (welcome content).
+// `devopsAssistant.noApiKey` context key.
 import * as vscode from 'vscode';
+import { API_KEY_SECRET, readApiKey } from '../agent/api-key';
 import type { ApiKeyState } from './view';
 
-/** SecretStorage key under which "DevOps: Set Anthropic API Key" stores the key (core helper's name). */
-export const API_KEY_SECRET = 'devopsAssistant.anthropicApiKey';
-
 export async function hasApiKey(context: vscode.ExtensionContext): Promise<boolean> {
-  if (process.env.ANTHROPIC_API_KEY) return true;
-  try {
-    return Boolean(await context.secrets.get(API_KEY_SECRET));
-  } catch {
-    return false;
-  }
+  return (await readApiKey(context.secrets)) !== undefined;
 }
 
 export function apiKeyState(context: vscode.ExtensionContext): ApiKeyState & vscode.Disposable {
