@@ -9,6 +9,7 @@ import { parseCommitList, parseNumstat } from '../../servers/git/git/parse';
 import { parseStatus } from '../../servers/git/git/status';
 import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../servers/git/git/run';
 import { UserFacingError } from '../../servers/shared/tool-result';
+import { fitList } from '../../servers/git/budget';
 
 describe('git server units', () => {
   describe('parseDateInput', () => {
@@ -132,6 +133,19 @@ describe('git server units', () => {
         { path: 'untracked.txt', kind: 'untracked', staged: '.', unstaged: '?' },
       ]);
       assert.equal(parseStatus('# branch.oid (initial)\0# branch.head (detached)\0', false).detached, true);
+    });
+  });
+
+  describe('fitList', () => {
+    it('cuts the list to fit the byte budget and says so', () => {
+      const data = { name: 'x', items: Array.from({ length: 1000 }, (_, i) => ({ i, text: 'é'.repeat(50) })) };
+      const [fitted, cut] = fitList(data, 'items', 10_000);
+      assert.equal(cut, true);
+      assert.ok(Buffer.byteLength(JSON.stringify(fitted)) <= 10_000);
+      assert.ok(fitted.items.length > 50, `kept ${fitted.items.length}`);
+      assert.deepEqual(fitted.items, data.items.slice(0, fitted.items.length));
+      const [same, notCut] = fitList({ items: [1, 2] }, 'items', 10_000);
+      assert.deepEqual([same.items, notCut], [[1, 2], false]);
     });
   });
 

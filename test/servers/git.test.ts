@@ -32,6 +32,28 @@ describe('git server', function () {
       assert.match(result.stdout, /--repo/);
     });
 
+    it('speaks protocol 2025-11-25 and writes only JSON-RPC to stdout', async () => {
+      const child = spawn(process.execPath, [SERVER_SCRIPT], { env: { PATH: process.env.PATH ?? '', REPO_PATH: fixture.repo }, stdio: ['pipe', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
+      const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+      send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } });
+      send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'git_status', arguments: {} } });
+      const deadline = Date.now() + 10_000;
+      while (!stdout.includes('"id":2') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      child.stdin.end();
+      assert.equal(await exited, 0);
+      const messages = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+      assert.equal(messages[0].result.protocolVersion, '2025-11-25');
+      assert.equal(messages[0].result.serverInfo.name, 'devops-assistant-git');
+      assert.equal(messages[1].result.structuredContent.branch, 'main');
+      assert.match(stderr, /git server for/);
+    });
+
     it('takes the repository from --repo and logs only to stderr', async () => {
       const other = await startBuiltServer('git', { TZ: 'UTC' }, ['--repo', fixture.single]);
       try {
@@ -187,7 +209,12 @@ describe('git server', function () {
       const single = await startBuiltServer('git', { REPO_PATH: fixture.single });
       try {
         const data = await ok(single, 'git_diff_stat');
-        assert.deepEqual(data.files, [{ path: 'only.txt', added: 5, deleted: 0, binary: false }]);
+        assert.deepEqual(data.files, [
+          { path: 'docs/한글 파일.md', added: 1, deleted: 0, binary: false },
+          { path: 'only.txt', added: 5, deleted: 0, binary: false },
+        ]);
+        const korean = await ok(single, 'git_log', { path: 'docs/한글 파일.md' });
+        assert.equal(korean.commits.length, 1);
       } finally {
         await single.close();
       }

@@ -177,6 +177,7 @@ export function createGitFixture(): GitFixture {
   mkdirSync(single);
   git(single, ['init', '-q', '-b', 'main']);
   write(single, 'only.txt', lines('only', 5));
+  write(single, 'docs/한글 파일.md', '# 안녕\n');
   git(single, ['add', '.']);
   commits.single = commit(single, DAVE, '2024-04-01T10:00:00Z', 'The only commit');
 

@@ -12,6 +12,7 @@ export const SAFE_GLOBAL_ARGS: readonly string[] = [
   '-c', 'log.showSignature=false',
   '-c', 'color.ui=false',
   '-c', 'core.quotePath=false',
+  '-c', 'i18n.logOutputEncoding=UTF-8',
 ];
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
