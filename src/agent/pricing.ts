@@ -7,14 +7,17 @@ interface Price {
   output: number;
 }
 
-/** First match wins; ids look like "claude-sonnet-4-5", "claude-3-5-haiku-latest", "claude-opus-4-1-20250805". */
+/**
+ * Model ids (optionally with a -YYYYMMDD snapshot suffix or -latest) whose list price is known.
+ * Newer families are left out on purpose: an unknown price is shown as unknown, not guessed.
+ */
 const PRICES: Array<[RegExp, Price]> = [
-  [/opus-4-(5|6)/, { input: 5, output: 25 }],
-  [/opus-4|opus-3|3-opus/, { input: 15, output: 75 }],
-  [/sonnet-(4|3-7|3\.7)|3-7-sonnet|3-5-sonnet|sonnet-3-5/, { input: 3, output: 15 }],
-  [/haiku-4/, { input: 1, output: 5 }],
-  [/3-5-haiku|haiku-3-5/, { input: 0.8, output: 4 }],
-  [/3-haiku|haiku-3/, { input: 0.25, output: 1.25 }],
+  [/^claude-opus-4-5(-\d{8}|-latest)?$/, { input: 5, output: 25 }],
+  [/^claude-opus-4(-0|-1)?(-\d{8}|-latest)?$|^claude-3-opus(-\d{8}|-latest)?$/, { input: 15, output: 75 }],
+  [/^claude-sonnet-4(-0|-5)?(-\d{8}|-latest)?$|^claude-3-[57]-sonnet(-\d{8}|-latest)?$/, { input: 3, output: 15 }],
+  [/^claude-haiku-4-5(-\d{8}|-latest)?$/, { input: 1, output: 5 }],
+  [/^claude-3-5-haiku(-\d{8}|-latest)?$/, { input: 0.8, output: 4 }],
+  [/^claude-3-haiku(-\d{8}|-latest)?$/, { input: 0.25, output: 1.25 }],
 ];
 
 /** Cache writes (5-minute TTL) cost 1.25x input, cache reads 0.1x input. */
@@ -22,7 +25,7 @@ const CACHE_WRITE_FACTOR = 1.25;
 const CACHE_READ_FACTOR = 0.1;
 
 export function priceFor(model: string): Price | undefined {
-  const id = model.toLowerCase();
+  const id = model.trim().toLowerCase();
   return PRICES.find(([pattern]) => pattern.test(id))?.[1];
 }
 

@@ -52,6 +52,8 @@ export interface RecordedRequest {
   at: number;
   /** True when the client went away before the reply was complete (e.g. an aborted stream). */
   closedByClient: boolean;
+  /** True when the mock cut the connection on purpose (dropAfterEvents). */
+  droppedByMock?: boolean;
 }
 
 export interface MockAnthropic {
@@ -63,7 +65,7 @@ export interface MockAnthropic {
   messageRequests(): RecordedRequest[];
   /** Scripted turns not yet played. */
   pending(): number;
-  /** Connections still open (streams in progress). */
+  /** Replies still in progress (a stream closed by the client counts as finished). */
   openConnections(): number;
   reset(): void;
   close(): Promise<void>;
@@ -114,31 +116,30 @@ export async function startMockAnthropic(options: { port?: number; turns?: MockT
     const record: RecordedRequest = { method: req.method ?? '', path, headers: flatHeaders(req), body, at: Date.now(), closedByClient: false };
     requests.push(record);
     res.on('close', () => {
-      if (!res.writableFinished) record.closedByClient = true;
+      if (!res.writableFinished && !record.droppedByMock) record.closedByClient = true;
     });
     if (req.method !== 'POST' || path !== '/v1/messages') return sendError(res, 404, 'not_found_error', `mock: no route ${req.method} ${path}`);
     if (!record.headers['anthropic-version']) return sendError(res, 400, 'invalid_request_error', 'anthropic-version header is required');
     const turn = queue.shift();
     if (!turn) return sendError(res, 400, 'invalid_request_error', 'mock: no scripted turn left', { 'x-should-retry': 'false' });
     active++;
-    try {
-      if (turn.firstByteDelayMs) await sleep(turn.firstByteDelayMs);
-      if (turn.status) {
-        const extra: Record<string, string> = {};
-        if (turn.retryAfterMs !== undefined) extra['retry-after-ms'] = String(turn.retryAfterMs);
-        return sendError(res, turn.status, turn.errorType ?? ERROR_TYPES[turn.status] ?? 'api_error', turn.errorMessage ?? `mock error ${turn.status}`, extra);
-      }
-      const message = buildMessage(turn, body);
-      const wantsStream = typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
-      if (!wantsStream) {
-        res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req') });
-        res.end(JSON.stringify(message.final));
-        return;
-      }
-      await stream(res, turn, message);
-    } finally {
-      active--;
+    res.once('close', () => active--);
+    if (turn.firstByteDelayMs) await sleep(turn.firstByteDelayMs);
+    if (turn.status) {
+      const extra: Record<string, string> = {};
+      if (turn.retryAfterMs !== undefined) extra['retry-after-ms'] = String(turn.retryAfterMs);
+      return sendError(res, turn.status, turn.errorType ?? ERROR_TYPES[turn.status] ?? 'api_error', turn.errorMessage ?? `mock error ${turn.status}`, extra);
     }
+    const message = buildMessage(turn, body);
+    const wantsStream = typeof body === 'object' && body !== null && (body as { stream?: unknown }).stream === true;
+    if (!wantsStream) {
+      res.writeHead(200, { 'content-type': 'application/json', 'request-id': nextId('req') });
+      res.end(JSON.stringify(message.final));
+      return;
+    }
+    await stream(res, turn, message, () => {
+      record.droppedByMock = true;
+    });
   }
 
   function control(path: string, body: unknown, res: ServerResponse): void {
@@ -209,7 +210,7 @@ function buildMessage(turn: MockTurn, body: unknown): BuiltMessage {
   return { final, blocks, usage, stopReason, model, id };
 }
 
-async function stream(res: ServerResponse, turn: MockTurn, message: BuiltMessage): Promise<void> {
+async function stream(res: ServerResponse, turn: MockTurn, message: BuiltMessage, onDrop: () => void): Promise<void> {
   const events: Array<[string, unknown]> = [];
   events.push([
     'message_start',
@@ -256,6 +257,9 @@ async function stream(res: ServerResponse, turn: MockTurn, message: BuiltMessage
     if (turn.eventDelayMs) await sleep(turn.eventDelayMs);
     if (res.destroyed) return;
     if (turn.dropAfterEvents !== undefined && sent >= turn.dropAfterEvents) {
+      // Let what was written reach the client first: a drop *mid-stream*, not before the headers.
+      await sleep(50);
+      onDrop();
       res.socket?.destroy();
       return;
     }

@@ -10,7 +10,7 @@ if (process.env.FAIL_AT_START === '1') {
   process.exit(3);
 }
 
-const names = (process.env.TOOL_NAMES ?? 'echo,slow,crash,block,add_tool,env').split(',').filter(Boolean);
+const names = (process.env.TOOL_NAMES ?? 'echo,slow,sleep,crash,block,add_tool,env,fail,big').split(',').filter(Boolean);
 for (let i = 0; i < Number(process.env.EXTRA_TOOLS ?? 0); i++) names.push(`tool_${i}`);
 const pageSize = Number(process.env.PAGE_SIZE ?? 0) || Number.MAX_SAFE_INTEGER;
 
@@ -54,6 +54,9 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       process.stderr.write(`tiny: slow finished after ${total} ms\n`);
       return { content: [{ type: 'text', text: `slept ${total}` }] };
     }
+    case 'sleep':
+      await sleep(args.ms ?? 1000, extra.signal);
+      return { content: [{ type: 'text', text: `slept quietly ${args.ms ?? 1000}` }] };
     case 'crash':
       process.stderr.write('tiny: crashing on purpose\n');
       process.exit(7);
