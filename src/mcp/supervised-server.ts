@@ -66,7 +66,8 @@ export class SupervisedServer {
   private generation = 0;
   private client: Client | undefined;
   private transport: StdioClientTransport | undefined;
-  private startedAt = 0;
+  /** When the current process reached 'running'; undefined while it has not. */
+  private runningSince: number | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
   private missedPings = 0;
@@ -194,6 +195,7 @@ export class SupervisedServer {
   private async launch(): Promise<void> {
     const generation = ++this.generation;
     this.killReason = undefined;
+    this.runningSince = undefined;
     this.missedPings = 0;
     this.setStatus(this.restarts > 0 ? 'restarting' : 'starting', undefined);
     const transport = new StdioClientTransport({
@@ -225,7 +227,7 @@ export class SupervisedServer {
       const tools = await listAllTools(client, this.options.startTimeoutMs);
       if (generation !== this.generation) return;
       this.toolList = tools;
-      this.startedAt = Date.now();
+      this.runningSince = Date.now();
       this.output.append(`[supervisor] running (pid ${transport.pid ?? '?'}), ${tools.length} tools`);
       this.setStatus('running', undefined);
       this.startPings(generation);
@@ -249,7 +251,7 @@ export class SupervisedServer {
     this.transport = undefined;
     const reason = this.killReason ?? t('The server process exited.');
     this.output.append(`[supervisor] ${reason}`);
-    this.scheduleRestart(reason, Date.now() - this.startedAt);
+    this.scheduleRestart(reason, this.runningSince === undefined ? 0 : Date.now() - this.runningSince);
   }
 
   private scheduleRestart(reason: string, ranForMs: number): void {
