@@ -87,6 +87,8 @@ describe('git server under hostile input', function () {
     it('refuses .git internals and option-like paths, accepts ./-style and absolute inside', async () => {
       assert.match(await fails(server, 'git_log', { path: '.git/config' }), /inside .git/);
       assert.match(await fails(server, 'git_log', { path: '--output=x' }), /starts with '-'/);
+      // Pathspec magic and globs are taken literally: no file has these names.
+      for (const path of ['*', ':(top)src', ':/']) assert.deepEqual((await ok(server, 'git_log', { path })).commits, [], path);
       const inside = await ok(server, 'git_log', { path: join(fixture.repo, 'src', 'config.ts') });
       assert.equal(inside.commits.length, 2);
     });
@@ -170,6 +172,16 @@ describe('git server under hostile input', function () {
         assert.match(info.message, /not a git repository/);
       } finally {
         await plain.close();
+      }
+    });
+
+    it('config moving the working tree elsewhere (core.worktree) is refused', async () => {
+      const escape = await startBuiltServer('git', { REPO_PATH: fixture.worktreeEscape });
+      try {
+        for (const tool of ['git_status', 'git_log']) assert.match(await fails(escape, tool), /core\.worktree/, tool);
+        assert.equal((await readInfo(escape)).isRepository, false);
+      } finally {
+        await escape.close();
       }
     });
 

@@ -50,6 +50,8 @@ export interface GitFixture {
   /** A linked worktree of `repo` with a detached HEAD at the config commit. */
   detached: string;
   hostile: string;
+  /** A repository whose config moves its working tree to the fixture folder's parent. */
+  worktreeEscape: string;
   /** A folder outside every repository holding secret.txt. */
   outside: string;
   markers: HostileMarkers;
@@ -186,6 +188,14 @@ export function createGitFixture(): GitFixture {
 
   const { hostile, markers } = createHostileRepo(dir, git, as, write);
 
+  const worktreeEscape = join(dir, 'worktree-escape');
+  mkdirSync(worktreeEscape);
+  git(worktreeEscape, ['init', '-q', '-b', 'main']);
+  write(worktreeEscape, 'x.txt', 'x\n');
+  git(worktreeEscape, ['add', '.']);
+  git(worktreeEscape, ['commit', '-q', '-m', 'x'], as(ALICE, '2024-03-01T10:00:00Z'));
+  git(worktreeEscape, ['config', 'core.worktree', join(dir, '..')]);
+
   return {
     dir,
     repo,
@@ -196,6 +206,7 @@ export function createGitFixture(): GitFixture {
     single,
     detached,
     hostile,
+    worktreeEscape,
     outside,
     markers,
     commits,

@@ -1,5 +1,6 @@
 // Finds the repository for the configured folder and gives tools one way to call git in it.
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
@@ -52,6 +53,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   if (lines[0] === 'true') throw new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
   const root = lines[1];
   if (!root) throw new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
+  assertExpectedWorktree(folder, root);
   const shallow = lines[2] === 'true';
   const objectFormat = lines[3] === 'sha256' ? 'sha256' : 'sha1';
   const realRoot = realpathSync(root);
@@ -73,6 +75,20 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/**
+ * The working tree must be the folder holding `.git` above the configured folder. Repository config
+ * (core.worktree) can point git elsewhere, e.g. at `/`, which would let status list the whole disk.
+ */
+function assertExpectedWorktree(folder: string, root: string): void {
+  let dir = realpathSync(folder);
+  while (!existsSync(join(dir, '.git')) && dirname(dir) !== dir) dir = dirname(dir);
+  if (existsSync(join(dir, '.git')) && realpathSync(root) !== dir) {
+    throw new UserFacingError(
+      `the repository at ${dir} points its working tree somewhere else (${sanitizeLine(root, 300)}), probably through core.worktree; this server only reads a working tree that contains its .git.`,
+    );
+  }
 }
 
 /**
