@@ -3,7 +3,7 @@
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
 import { LEVELS, type Level, type Template } from './types';
-import { tokenize, WILDCARD, type Tokenized } from './tokenize';
+import { tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
 
 export interface TemplateMinerOptions {
   /** Share of a template's tokens that must equal the message's for the message to join it (0..1). */
@@ -116,11 +116,11 @@ export class TemplateMiner {
   /** Adds one message (the line's message part, without its header) and returns the id of the template it joined. */
   add(message: string, info: MessageInfo = {}): number {
     this.lines++;
-    const tokenized = tokenize(message);
-    const key = tokenized.tokens.join('\u0001');
+    const tokens = tokenizeFast(message);
+    const key = tokens.join('\u0001');
     let cluster = this.cache.get(key);
     if (!cluster) {
-      cluster = this.place(tokenized);
+      cluster = this.place(tokens, message);
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, cluster);
     }
@@ -211,8 +211,7 @@ export class TemplateMiner {
     return node;
   }
 
-  private place(tokenized: Tokenized): Cluster {
-    const { tokens } = tokenized;
+  private place(tokens: string[], message: string): Cluster {
     const leaf = this.leaf(tokens);
     let best: Cluster | undefined;
     let bestSimilarity = -1;
@@ -245,7 +244,7 @@ export class TemplateMiner {
       return best;
     }
     if (full) return (this.overflow ??= this.newCluster(OVERFLOW_ID, { tokens: ['<other>'], seps: [''], lead: '' }));
-    const cluster = this.newCluster(this.clusters.length + 1, tokenized);
+    const cluster = this.newCluster(this.clusters.length + 1, tokenize(message));
     this.clusters.push(cluster);
     leaf.clusters.push(cluster);
     return cluster;

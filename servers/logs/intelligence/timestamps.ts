@@ -27,9 +27,18 @@ function fractionMs(fraction: string | undefined): number {
 /** Local-time epoch ms from parts, or undefined when a part is out of range. */
 export function localEpoch(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number | undefined {
   if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
-  const date = new Date(year, monthIndex, day, hour, minute, second, ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.getTime();
+  // Local-time conversion is the slow part of parsing a line; lines of one minute share it (zone changes fall on minute boundaries).
+  const key = (((year * 12 + monthIndex) * 32 + day) * 24 + hour) * 60 + minute;
+  let base = minuteCache.get(key);
+  if (base === undefined) {
+    base = new Date(year, monthIndex, day, hour, minute, 0, 0).getTime();
+    if (minuteCache.size >= 4096) minuteCache.clear();
+    minuteCache.set(key, base);
+  }
+  return Number.isNaN(base) ? undefined : base + second * 1000 + ms;
 }
+
+const minuteCache = new Map<number, number>();
 
 /** For timestamps without a year (syslog, logcat): the latest year that does not put the time after the reference (plus a day of clock skew). */
 export function inferYear(monthIndex: number, day: number, hour: number, minute: number, second: number, ms: number, context: TimestampContext): number | undefined {

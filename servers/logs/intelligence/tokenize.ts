@@ -105,26 +105,39 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
 /** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
 const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
 
-/** Tokenizes `message`; masked tokens are WILDCARD. */
+/** Tokenizes `message`; masked tokens are WILDCARD. Also returns the text between tokens, to render templates. */
 export function tokenize(message: string): Tokenized {
   const tokens: string[] = [];
+  const bounds: number[] = [];
+  scanTokens(message, tokens, bounds);
+  if (tokens.length === 0) return { tokens, seps: [], lead: message };
   const seps: string[] = [];
+  for (let i = 0; i < tokens.length; i++) seps.push(message.slice(bounds[2 * i + 1], i + 1 < tokens.length ? bounds[2 * i + 2] : message.length));
+  return { tokens, seps, lead: message.slice(0, bounds[0]) };
+}
+
+/** Only the tokens: the miner's hot path (separators are needed only when a template is created). */
+export function tokenizeFast(message: string): string[] {
+  const tokens: string[] = [];
+  scanTokens(message, tokens, undefined);
+  return tokens;
+}
+
+function pushToken(tokens: string[], bounds: number[] | undefined, token: string, start: number, end: number): void {
+  const last = tokens.length - 1;
+  // A run of variables is one variable: `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
+  if (token === WILDCARD && last >= 0 && tokens[last] === WILDCARD) {
+    if (bounds) bounds[2 * last + 1] = end;
+    return;
+  }
+  tokens.push(token);
+  if (bounds) bounds.push(start, end);
+}
+
+function scanTokens(message: string, tokens: string[], bounds: number[] | undefined): void {
   const length = message.length;
   let position = 0;
   while (position < length && isSpace(message.charCodeAt(position))) position++;
-  let pendingSep = message.slice(0, position);
-  let lead: string | undefined;
-  const push = (token: string) => {
-    // A run of variables is one variable: `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
-    if (token === WILDCARD && tokens.length > 0 && tokens[tokens.length - 1] === WILDCARD) {
-      pendingSep = '';
-      return;
-    }
-    if (lead === undefined) lead = pendingSep;
-    else seps.push(pendingSep);
-    tokens.push(token);
-    pendingSep = '';
-  };
   while (position < length) {
     let wordEnd = position;
     while (wordEnd < length) {
@@ -140,49 +153,51 @@ export function tokenize(message: string): Tokenized {
       }
       wordEnd++;
     }
-    const word = message.slice(position, wordEnd);
-    // Trailing sentence punctuation does not make a word different (`port 22.` vs `port 22`).
-    let core = word.length;
-    while (core > 1 && isTrailingPunctuation(word.charCodeAt(core - 1))) core--;
-    let coreStart = 0;
-    while (coreStart < core - 1 && isOpeningPunctuation(word.charCodeAt(coreStart))) coreStart++;
-    if (isVariableWord(coreStart === 0 && core === word.length ? word : word.slice(coreStart, core))) {
-      pendingSep += word.slice(0, coreStart);
-      push(WILDCARD);
-      pendingSep += word.slice(core);
+    // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
+    let core = wordEnd;
+    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
+    let coreStart = position;
+    while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
+    if (core - coreStart >= 2 && mayBeVariableWord(message, coreStart, core) && isVariableWord(message.slice(coreStart, core))) {
+      pushToken(tokens, bounds, WILDCARD, coreStart, core);
     } else {
-      let pieceStart = 0;
-      for (let i = 0; i <= word.length; i++) {
-        if (i === pieceStart && word.charCodeAt(i) === Char.Quote && opensQuote(word, 0, i)) {
-          const close = word.indexOf('"', i + 1);
-          if (close > i + 1) {
-            const quoted = word.slice(i + 1, close);
-            pendingSep += '"';
-            push(isVariablePiece(quoted) ? WILDCARD : quoted);
-            pendingSep += '"';
+      let pieceStart = position;
+      for (let i = position; i <= wordEnd; i++) {
+        const c = i === wordEnd ? Char.Space : message.charCodeAt(i);
+        if (i === pieceStart && c === Char.Quote && opensQuote(message, position, i)) {
+          const close = message.indexOf('"', i + 1);
+          if (close > i + 1 && close < wordEnd) {
+            const variable = isVariablePiece(message, i + 1, close);
+            pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
             i = close;
             pieceStart = close + 1;
             continue;
           }
         }
-        if (i === word.length || isInnerDelimiter(word.charCodeAt(i))) {
+        if (i === wordEnd || isInnerDelimiter(c)) {
           if (i > pieceStart) {
-            const piece = word.slice(pieceStart, i);
-            push(isVariablePiece(piece) || isDateName(piece) ? WILDCARD : piece);
+            if (isVariablePiece(message, pieceStart, i)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
+            else {
+              const piece = message.slice(pieceStart, i);
+              pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
+            }
           }
-          if (i < word.length) pendingSep += word[i];
           pieceStart = i + 1;
         }
       }
     }
-    let next = wordEnd;
-    while (next < length && isSpace(message.charCodeAt(next))) next++;
-    pendingSep += message.slice(wordEnd, next);
-    position = next;
+    position = wordEnd;
+    while (position < length && isSpace(message.charCodeAt(position))) position++;
   }
-  if (lead === undefined) lead = pendingSep;
-  else seps.push(pendingSep);
-  return { tokens, seps, lead };
+}
+
+/** Cheap pre-check before isVariableWord: whole-word variables hold `/`, `.`, `:`, `\\` or `@`. */
+function mayBeVariableWord(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Char.Slash || c === Char.Dot || c === Char.Colon || c === Char.At || c === Char.Backslash) return true;
+  }
+  return false;
 }
 
 const DATE_NAMES = new Set(
