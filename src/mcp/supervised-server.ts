@@ -56,6 +56,14 @@ export class ToolCallCancelledError extends Error {
   }
 }
 
+/** The server died (or was killed) while the call was in flight. */
+export class ServerLostError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'ServerLostError';
+  }
+}
+
 export class SupervisedServer {
   private status: ServerStatus = 'stopped';
   private detail: string | undefined;
@@ -152,36 +160,50 @@ export class SupervisedServer {
     const started = Date.now();
     let failed = true;
     try {
-      const client = await this.readyClient(options.signal, tool);
-      const generation = this.generation;
-      const timeout = options.timeoutMs ?? this.options.callTimeoutMs;
-      try {
-        const result = await client.callTool({ name: tool, arguments: args }, undefined, {
-          signal: options.signal,
-          timeout,
-          // The SDK sends a progress token only when onprogress is given; without it the reset does nothing.
-          onprogress: () => undefined,
-          resetTimeoutOnProgress: true,
-          maxTotalTimeout: Math.max(timeout, this.options.maxTotalCallMs),
-        });
-        const outcome = toOutcome(result);
-        failed = outcome.isError;
-        return outcome;
-      } catch (error) {
-        if (options.signal?.aborted) {
-          failed = false;
-          throw new ToolCallCancelledError(tool);
-        }
-        if (generation !== this.generation || this.status !== 'running' || isConnectionClosed(error)) {
-          throw new Error(t('The "{0}" server stopped while running {1}; it is being restarted. Try again in a moment.', this.name, tool), { cause: error });
-        }
-        if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
-          throw new Error(t('{0} on the "{1}" server did not answer within {2} s.', tool, this.name, Math.round(timeout / 1000)), { cause: error });
-        }
-        throw error;
-      }
+      const outcome = await this.callOnce(tool, args, options).catch(async (error: unknown) => {
+        // A read-only (or idempotent) tool that lost its server mid-call is safe to run again on the restarted one.
+        if (!(error instanceof ServerLostError) || !this.safeToRetry(tool)) throw error;
+        this.output.append(`[supervisor] retrying ${tool} after the server restarts`);
+        return this.callOnce(tool, args, options);
+      });
+      failed = outcome.isError;
+      return outcome;
+    } catch (error) {
+      if (error instanceof ToolCallCancelledError) failed = false;
+      throw error;
     } finally {
       this.metrics.record(this.name, tool, Date.now() - started, failed);
+    }
+  }
+
+  private safeToRetry(tool: string): boolean {
+    const annotations = this.toolList.find((t) => t.name === tool)?.annotations;
+    return annotations?.readOnlyHint === true || annotations?.idempotentHint === true;
+  }
+
+  private async callOnce(tool: string, args: Record<string, unknown>, options: { signal?: AbortSignal; timeoutMs?: number }): Promise<ToolCallOutcome> {
+    const client = await this.readyClient(options.signal, tool);
+    const generation = this.generation;
+    const timeout = options.timeoutMs ?? this.options.callTimeoutMs;
+    try {
+      const result = await client.callTool({ name: tool, arguments: args }, undefined, {
+        signal: options.signal,
+        timeout,
+        // The SDK sends a progress token only when onprogress is given; without it the reset does nothing.
+        onprogress: () => undefined,
+        resetTimeoutOnProgress: true,
+        maxTotalTimeout: Math.max(timeout, this.options.maxTotalCallMs),
+      });
+      return toOutcome(result);
+    } catch (error) {
+      if (options.signal?.aborted) throw new ToolCallCancelledError(tool);
+      if (generation !== this.generation || this.status !== 'running' || isConnectionClosed(error)) {
+        throw new ServerLostError(t('The "{0}" server stopped while running {1}; it is being restarted. Try again in a moment.', this.name, tool), { cause: error });
+      }
+      if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
+        throw new Error(t('{0} on the "{1}" server did not answer within {2} s.', tool, this.name, Math.round(timeout / 1000)), { cause: error });
+      }
+      throw error;
     }
   }
 
