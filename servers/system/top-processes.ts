@@ -42,7 +42,7 @@ const processSchema = z.object({
   memoryBytes: z.number().describe('resident set size'),
   user: z.string(),
   state: z.string(),
-  started: z.string(),
+  started: z.string().describe('start time, ISO 8601 when the platform gives one'),
   command: z.string().describe(`command line, control characters removed, secrets masked, at most ${COMMAND_MAX_CHARS} characters`),
 });
 
@@ -117,7 +117,7 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
           memoryBytes: Math.round(finite(p.memRss) * 1024),
           user: sanitizeLine(p.user ?? '', 64),
           state: sanitizeLine(p.state ?? '', 32),
-          started: sanitizeLine(p.started ?? '', 32),
+          started: startedAt(p.started),
           command: sanitizeLine(maskSecrets(commandLine), COMMAND_MAX_CHARS),
         });
       }
@@ -149,6 +149,14 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       });
     }),
   );
+}
+
+/** systeminformation gives local "YYYY-MM-DD HH:MM:SS"; an ISO time with its zone cannot be misread. */
+function startedAt(raw: string | undefined): string {
+  const text = sanitizeLine(raw ?? '', 32);
+  if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return text;
+  const date = new Date(text.replace(' ', 'T'));
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
 
 const finite = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);

@@ -212,6 +212,9 @@ describe('system server (built, over stdio)', function () {
       const me = r.processes.find((p: Structured) => p.pid === process.pid);
       assert.ok(me, `pid ${process.pid} among ${r.processes.length} of ${r.matched}`);
       assert.match(me.name, /node/i);
+      const startedMs = Date.parse(me.started);
+      const myStart = Date.now() - process.uptime() * 1000;
+      assert.ok(Math.abs(startedMs - myStart) < 5000, `started ${me.started} vs ${new Date(myStart).toISOString()}`);
       const rss = process.memoryUsage().rss;
       assert.ok(me.memoryBytes > rss / 3 && me.memoryBytes < rss * 3, `rss ${me.memoryBytes} vs ${rss}`);
       assert.equal(r.totals.processes >= r.matched, true);
