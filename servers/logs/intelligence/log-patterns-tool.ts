@@ -106,6 +106,14 @@ interface PassOptions {
   onProgress?: (lines: number) => void;
 }
 
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
 /** One pass over a file's lines: detects the format from the first lines, filters, and mines templates. */
 export async function minePatterns(
   readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
@@ -121,6 +129,7 @@ export async function minePatterns(
 
   const handle = (line: string) => {
     const lineNumber = ++linesRead;
+    if (isBlank(line)) return;
     const parsed = (parser as LineParser).parse(line);
     // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them.
     const entry = parsed.timestamp === undefined && parsed.level === undefined && previous ? previous : parsed;
