@@ -1,0 +1,113 @@
+// The mock Messages API itself, checked over plain HTTP (the agent tests use it through the SDK).
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+
+const headers = { 'content-type': 'application/json', 'anthropic-version': '2026-10-21', 'x-api-key': 'k' };
+const body = (extra: object = {}) => JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], ...extra });
+
+function sseEvents(text: string): Array<{ event: string; data: { type: string; [k: string]: unknown } }> {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim() !== '')
+    .map((block) => {
+      const event = /^event: (.*)$/m.exec(block)?.[1] ?? '';
+      const data = JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}');
+      return { event, data };
+    });
+}
+
+describe('mock Anthropic API', () => {
+  let mock: MockAnthropic;
+  beforeEach(async () => {
+    mock = await startMockAnthropic();
+  });
+  afterEach(async () => {
+    await mock.close();
+  });
+
+  it('streams text and tool_use blocks as SSE in the API order, and records the request', async () => {
+    mock.enqueue({ content: [{ type: 'text', text: 'Checking the log now' }, { type: 'tool_use', id: 'toolu_x', name: 'search_logs', input: { pattern: 'ERROR', limit: 5 } }], usage: { input_tokens: 7 } });
+    const res = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body({ stream: true }) });
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /text\/event-stream/);
+    const events = sseEvents(await res.text());
+    const types = events.map((e) => e.event);
+    assert.equal(types[0], 'message_start');
+    assert.ok(types.includes('ping'));
+    assert.deepEqual(types.slice(-2), ['message_delta', 'message_stop']);
+    assert.ok(events.every((e) => e.event === e.data.type), 'event name matches data.type');
+    const text = events.filter((e) => (e.data.delta as { type?: string })?.type === 'text_delta').map((e) => (e.data.delta as { text: string }).text).join('');
+    assert.equal(text, 'Checking the log now');
+    const json = events.filter((e) => (e.data.delta as { type?: string })?.type === 'input_json_delta').map((e) => (e.data.delta as { partial_json: string }).partial_json);
+    assert.ok(json.length > 1, 'input JSON arrives in pieces');
+    assert.deepEqual(JSON.parse(json.join('')), { pattern: 'ERROR', limit: 5 });
+    const delta = events.find((e) => e.event === 'message_delta')!.data as { delta: { stop_reason: string }; usage: { output_tokens: number } };
+    assert.equal(delta.delta.stop_reason, 'tool_use');
+    assert.equal(mock.requests[0].headers['anthropic-version'], '2026-10-21');
+    assert.equal(mock.requests[0].body.model, 'claude-haiku-4-5');
+  });
+
+  it('answers as JSON when stream is not set', async () => {
+    mock.enqueue({ text: 'plain', stopReason: 'stop_sequence', stopSequence: 'END' });
+    const res = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body() });
+    const message = (await res.json()) as { content: unknown; stop_reason: string; stop_sequence: string };
+    assert.deepEqual(message.content, [{ type: 'text', text: 'plain' }]);
+    assert.equal(message.stop_reason, 'stop_sequence');
+    assert.equal(message.stop_sequence, 'END');
+  });
+
+  it('fails on demand with the API error shape and retry hints', async () => {
+    mock.enqueue({ status: 529, retryAfterMs: 5 }, { status: 401 });
+    const overloaded = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body() });
+    assert.equal(overloaded.status, 529);
+    assert.equal(overloaded.headers.get('retry-after-ms'), '5');
+    assert.deepEqual(((await overloaded.json()) as { error: { type: string } }).error.type, 'overloaded_error');
+    const unauthorised = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body() });
+    assert.equal(((await unauthorised.json()) as { error: { type: string } }).error.type, 'authentication_error');
+  });
+
+  it('refuses requests without anthropic-version and reports an empty script', async () => {
+    const noVersion = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: body() });
+    assert.equal(noVersion.status, 400);
+    const empty = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body() });
+    assert.equal(empty.status, 400);
+    assert.equal(empty.headers.get('x-should-retry'), 'false');
+    assert.match(await empty.text(), /no scripted turn left/);
+  });
+
+  it('drops the connection mid-stream and slows a stream down', async () => {
+    mock.enqueue({ text: 'abcdefghijklmnopqrstuvwxyz', chunkSize: 2, dropAfterEvents: 4 }, { text: 'slow', eventDelayMs: 60 });
+    const res = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body({ stream: true }) });
+    await assert.rejects(res.text(), /terminated|other side closed|socket/i);
+    const started = Date.now();
+    const slow = await fetch(`${mock.url}/v1/messages`, { method: 'POST', headers, body: body({ stream: true }) });
+    const events = sseEvents(await slow.text());
+    assert.ok(Date.now() - started >= events.length * 50, 'events were spaced out');
+  });
+
+  it('runs standalone from a script file and accepts more turns over HTTP', async function () {
+    this.timeout(20_000);
+    const script = join(mkdtempSync(join(tmpdir(), 'mock-cli-')), 'turns.json');
+    writeFileSync(script, JSON.stringify([{ text: 'from the script' }]));
+    const child = spawn(process.execPath, ['--import', 'tsx', resolve(__dirname, '../support/mock-anthropic-cli.ts'), '--script', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        child.stdout.once('data', (chunk: Buffer) => resolveUrl(chunk.toString().trim().split('\n')[0]));
+        child.once('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      await fetch(`${url}/__mock/enqueue`, { method: 'POST', headers, body: JSON.stringify([{ text: 'added later' }]) });
+      const first = (await (await fetch(`${url}/v1/messages`, { method: 'POST', headers, body: body() })).json()) as { content: Array<{ text: string }> };
+      const second = (await (await fetch(`${url}/v1/messages`, { method: 'POST', headers, body: body() })).json()) as { content: Array<{ text: string }> };
+      assert.deepEqual([first.content[0].text, second.content[0].text], ['from the script', 'added later']);
+      const recorded = (await (await fetch(`${url}/__mock/requests`)).json()) as unknown[];
+      assert.equal(recorded.length, 2);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
