@@ -425,6 +425,13 @@ describe('git server', function () {
   });
 
   describe('git://info', () => {
+    it('is listed as a JSON resource', async () => {
+      const { resources } = await server.client.listResources();
+      const info = resources.find((r) => r.uri === 'git://info');
+      assert.equal(info?.mimeType, 'application/json');
+      assert.ok(info?.description);
+    });
+
     it('describes branch, upstream, remotes without credentials, last commit and dirty state', async () => {
       const resource = await server.client.readResource({ uri: 'git://info' });
       const text = (resource.contents[0] as { text: string }).text;

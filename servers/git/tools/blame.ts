@@ -4,7 +4,8 @@ import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { fitList } from '../budget';
 import type { GitServerContext } from '../context';
-import { gitOrExplain, openRepo, requireHead } from '../git/repo';
+import { explainGitFailure, openRepo, requireHead } from '../git/repo';
+import { GitCommandError } from '../git/run';
 import { resolveCommit, resolveRepoPath } from '../git/validate';
 import { READ_ONLY, refInput } from '../schemas';
 
@@ -72,32 +73,24 @@ export function registerBlameTool(server: McpServer, context: GitServerContext):
       const type = exists.stdout.toString('utf8').trim();
       if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${input.ref}; check the name with git_log or git_show.`);
       if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
-      const lineCount = await countLines(repo, `${commit}:${path}`);
-      if (input.startLine > lineCount) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${lineCount} lines in ${input.ref}.`);
-      const lastLine = Math.min(endLine, lineCount);
-
-      const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${lastLine}`];
+      // git clamps the end to the file; a start past the end is an error that names the length.
+      const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`];
       if (input.ignoreWhitespace) args.push('-w');
       args.push(commit, '--', path);
-      const result = await gitOrExplain(repo, args, { maxBytes: 4 * 1024 * 1024 });
+      const result = await repo.git(args, { maxBytes: 4 * 1024 * 1024, okExitCodes: [0, 128] });
+      if (result.exitCode !== 0 && !result.truncated) {
+        const length = /has only (\d+) lines?/.exec(result.stderr);
+        if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
+        throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
+      }
       const lines = parseLinePorcelain(result.stdout.toString('utf8'), path);
       const [data, cut] = fitList(
-        { path, ref: input.ref, commit, startLine: input.startLine, endLine: lastLine, lines, truncated: result.truncated },
+        { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated },
         'lines',
       );
       return toolResult({ ...data, truncated: data.truncated || cut });
     }),
   );
-}
-
-async function countLines(repo: Parameters<typeof gitOrExplain>[0], object: string): Promise<number> {
-  const size = Number((await gitOrExplain(repo, ['cat-file', '-s', object])).stdout.toString('utf8').trim());
-  if (size > 64 * 1024 * 1024) throw new UserFacingError('the file is larger than 64 MiB; blame is not offered for it.');
-  const blob = await gitOrExplain(repo, ['cat-file', 'blob', object], { maxBytes: 64 * 1024 * 1024 });
-  if (blob.stdout.length === 0) return 0;
-  let count = 0;
-  for (let at = blob.stdout.indexOf(10); at >= 0; at = blob.stdout.indexOf(10, at + 1)) count++;
-  return blob.stdout[blob.stdout.length - 1] === 10 ? count : count + 1;
 }
 
 function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSchema>[] {
