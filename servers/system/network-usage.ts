@@ -130,7 +130,7 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
         txBytesTotal: sum('txBytesTotal'),
       };
       const thresholds = effectiveThresholds(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold });
-      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent }, thresholds);
+      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent, containerMemoryPercent: memory.container?.percent }, thresholds);
       const busiest = interfaces[0];
       const summary =
         `${rows.length} interface(s); receiving ${formatBytes(totals.rxBytesPerSec)}/s, sending ${formatBytes(totals.txBytesPerSec)}/s (loopback excluded)` +

@@ -38,6 +38,15 @@ const outputSchema = z.object({
     usedBytes: z.number().describe('total minus available (reclaimable cache is not counted as used)'),
     availableBytes: z.number(),
     percent: z.number(),
+    container: z
+      .object({
+        limitBytes: z.number(),
+        usedBytes: z.number().describe('working set: usage minus inactive file cache'),
+        percent: z.number(),
+        cgroupVersion: z.number(),
+      })
+      .nullable()
+      .describe("this container's (cgroup's) memory limit when it is below physical memory (Linux); null otherwise"),
   }),
   swap: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number().nullable().describe('null when there is no swap') }),
   thresholds: thresholdsSchema,
@@ -66,7 +75,7 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
       await report(100, 'done');
 
       const thresholds = effectiveThresholds(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold });
-      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent }, thresholds);
+      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent, containerMemoryPercent: memory.container?.percent }, thresholds);
       const [one, five, fifteen] = os.loadavg();
       const round2 = (n: number) => Math.round(n * 100) / 100;
       const loadAverage = process.platform === 'win32' ? null : { oneMinute: round2(one), fiveMinutes: round2(five), fifteenMinutes: round2(fifteen) };
@@ -74,6 +83,9 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
       const summary =
         `CPU ${cpu.percent ?? 'unknown'}% over ${args.intervalMs} ms on ${cores} cores; ` +
         `memory ${formatBytes(memory.usedBytes)} of ${formatBytes(memory.totalBytes)} used (${memory.percent}%); ` +
+        (memory.container
+          ? `container ${formatBytes(memory.container.usedBytes)} of its ${formatBytes(memory.container.limitBytes)} limit (${memory.container.percent}%); `
+          : '') +
         (memory.swap.totalBytes > 0 ? `swap ${formatBytes(memory.swap.usedBytes)} of ${formatBytes(memory.swap.totalBytes)}` : 'no swap') +
         (warnings.length ? `; ${warnings.length} warning(s)` : '');
       return toolResult({
@@ -81,7 +93,13 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
         measuredAt: new Date().toISOString(),
         cpu: { percent: cpu.percent, perCore: cpu.perCore, logicalCores: cores, intervalMs: args.intervalMs },
         loadAverage,
-        memory: { totalBytes: memory.totalBytes, usedBytes: memory.usedBytes, availableBytes: memory.availableBytes, percent: memory.percent },
+        memory: {
+          totalBytes: memory.totalBytes,
+          usedBytes: memory.usedBytes,
+          availableBytes: memory.availableBytes,
+          percent: memory.percent,
+          container: memory.container,
+        },
         swap: memory.swap,
         thresholds,
         warnings,

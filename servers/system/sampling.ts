@@ -3,6 +3,7 @@
 import os from 'node:os';
 import * as si from 'systeminformation';
 import { delay, withDeadline, type ProgressReporter } from '../shared/progress';
+import { readCgroupMemory, type CgroupMemory } from './cgroup';
 
 /** Longest time any single systeminformation read may take before the tool gives up. */
 export const READ_DEADLINE_MS = 20_000;
@@ -55,11 +56,16 @@ export interface MemoryReading {
   availableBytes: number;
   percent: number;
   swap: { totalBytes: number; usedBytes: number; percent: number | null };
+  /** The container's (cgroup's) own limit when it is below physical memory. */
+  container: CgroupMemory | null;
 }
 
 /** Memory "in use" is total minus available: page cache that the kernel can drop is not counted. */
 export async function readMemory(signal?: AbortSignal): Promise<MemoryReading> {
-  const mem = await withDeadline(si.mem(), READ_DEADLINE_MS, 'reading memory', signal);
+  const [mem, container] = await Promise.all([
+    withDeadline(si.mem(), READ_DEADLINE_MS, 'reading memory', signal),
+    readCgroupMemory().catch(() => null),
+  ]);
   const total = mem.total || os.totalmem();
   const available = Number.isFinite(mem.available) && mem.available > 0 ? mem.available : os.freemem();
   const used = Math.max(0, total - available);
@@ -73,6 +79,7 @@ export async function readMemory(signal?: AbortSignal): Promise<MemoryReading> {
       usedBytes: mem.swapused,
       percent: mem.swaptotal > 0 ? round1(pct(mem.swapused, mem.swaptotal)) : null,
     },
+    container,
   };
 }
 

@@ -125,7 +125,7 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       const processes = rows.slice(0, args.count);
 
       const thresholds = effectiveThresholds(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold });
-      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent }, thresholds);
+      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent, containerMemoryPercent: memory.container?.percent }, thresholds);
       const top = processes[0];
       const summary =
         (top

@@ -32,6 +32,8 @@ export function effectiveThresholds(configured: Thresholds, overrides: Partial<R
 export interface Readings {
   cpuPercent?: number | null;
   memoryPercent?: number | null;
+  /** Use of the container's (cgroup's) memory limit, when there is one. */
+  containerMemoryPercent?: number | null;
   disks?: Array<{ fs: string; mount: string; usePercent: number | null }>;
 }
 
@@ -58,6 +60,16 @@ export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Wa
       value: memoryPercent,
       threshold: thresholds.memory,
       message: `memory use is ${memoryPercent}%, above the ${thresholds.memory}% threshold`,
+    });
+  }
+  const containerPercent = readings.containerMemoryPercent == null ? null : round1(readings.containerMemoryPercent);
+  if (containerPercent != null && containerPercent > thresholds.memory) {
+    warnings.push({
+      metric: 'memory',
+      value: containerPercent,
+      threshold: thresholds.memory,
+      subject: 'container',
+      message: `container memory use is ${containerPercent}% of its limit, above the ${thresholds.memory}% threshold`,
     });
   }
   const warnedDevices = new Set<string>();

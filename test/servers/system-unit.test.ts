@@ -62,6 +62,14 @@ describe('system server parts', () => {
       assert.equal(warnings[0].message, 'CPU use is 91.3%, above the 80% threshold');
     });
 
+    it('warns about a container near its own memory limit even when the host has plenty', () => {
+      const warnings = evaluateWarnings({ memoryPercent: 12, containerMemoryPercent: 96.04 }, thresholds);
+      assert.deepEqual(warnings, [
+        { metric: 'memory', value: 96, threshold: 90, subject: 'container', message: 'container memory use is 96% of its limit, above the 90% threshold' },
+      ]);
+      assert.deepEqual(evaluateWarnings({ memoryPercent: 12, containerMemoryPercent: null }, thresholds), []);
+    });
+
     it('warns once per device even when it is mounted at several points', () => {
       const disks = [
         { fs: '/dev/sda1', mount: '/', usePercent: 95 },
