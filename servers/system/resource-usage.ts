@@ -59,7 +59,8 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
     {
       title: 'CPU, memory and load',
       description:
-        'Current CPU use (overall and per core, measured over a short interval, not since boot), load averages, memory and swap. ' +
+        'Current CPU use (overall and per core, measured over a short interval, not since boot), load averages, memory and swap, ' +
+        "and the container's own memory limit when a cgroup sets one. " +
         'Use it when asked whether the machine is busy, slow, or short of memory. Returns warnings when CPU or memory is above its threshold.',
       inputSchema,
       outputSchema,

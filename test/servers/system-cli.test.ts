@@ -72,6 +72,27 @@ describe('system server command line', function () {
     assert.equal(reply.result.serverInfo.name, 'devops-assistant-system');
   });
 
+  it('exits promptly when stdin closes in the middle of a long measurement', async () => {
+    const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
+    let stdout = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 't', version: '0' } } });
+    const deadline = Date.now() + 10_000;
+    while (!stdout.includes('\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_top_processes', arguments: { intervalMs: 5000 } } });
+    await new Promise((r) => setTimeout(r, 500));
+    const closedAt = Date.now();
+    child.stdin.end();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 0);
+    assert.ok(Date.now() - closedAt < 2000, `exited ${Date.now() - closedAt} ms after stdin closed`);
+  });
+
   it('answers concurrent measurements of the same kind, one after the other', async () => {
     const server = await startBuiltServer('system');
     try {
