@@ -40,13 +40,38 @@ describe('log intelligence: TemplateMiner', () => {
     const miner = new TemplateMiner();
     const a = miner.add('timeout after 31s on db-2');
     const b = miner.add('timeout after 30s on db-1');
-    const c = miner.add('Invalid user admin from 10.0.0.1');
-    const d = miner.add('Invalid user test from 10.0.0.9');
+    const users = ['admin', 'test', 'oracle', 'guest', 'pi'].map((user, i) => miner.add(`Invalid user ${user} from 10.0.0.${i}`));
     assert.equal(a, b);
-    assert.equal(c, d);
-    assert.notEqual(a, c);
+    assert.equal(new Set(users).size, 1);
+    assert.notEqual(a, users[0]);
     const templates = miner.templates();
-    assert.deepEqual(templates.map((t) => [t.template, t.count]), [['timeout after <*> on <*>', 2], ['Invalid user <*> from <*>', 2]]);
+    assert.deepEqual(templates.map((t) => [t.template, t.count]), [['Invalid user <*> from <*>', 5], ['timeout after <*> on <*>', 2]]);
+  });
+
+  it('lists a <*> that only ever held a few plain words as one template per word (but not booleans)', () => {
+    const miner = new TemplateMiner({ trackLines: true });
+    const lines = ['layout begin', 'layout end', 'layout begin', 'layout end', 'layout begin'].map((m) => `The change caused a ${m}`);
+    lines.forEach((m, i) => miner.add(m, { lineNumber: i + 1, level: i === 0 ? 'WARN' : 'INFO' }));
+    for (const [i, flag] of ['true', 'false', 'true'].entries()) miner.add(`screen on = ${flag} now`, { lineNumber: 10 + i });
+    assert.deepEqual(
+      miner.templates().map((t) => [t.template, t.count, t.lineNumbers, t.levels]),
+      [
+        ['The change caused a layout begin', 3, [1, 3, 5], { WARN: 1, INFO: 2 }],
+        ['screen on = <*> now', 3, [10, 11, 12], {}],
+        ['The change caused a layout end', 2, [2, 4], { INFO: 2 }],
+      ],
+    );
+  });
+
+  it('merges the word groups back when a fourth word or a masked value shows up', () => {
+    const miner = new TemplateMiner({ trackLines: true });
+    ['root', 'guest', 'test', 'root'].forEach((user, i) => miner.add(`session opened for user ${user} by uid 0`, { lineNumber: i + 1 }));
+    assert.equal(miner.templates().length, 3);
+    miner.add('session opened for user news by uid 0', { lineNumber: 5 });
+    assert.deepEqual(miner.templates().map((t) => [t.template, t.lineNumbers]), [['session opened for user <*> by uid <*>', [1, 2, 3, 4, 5]]]);
+    const other = new TemplateMiner();
+    ['cyrus', 'news', 'u1234'].forEach((user) => other.add(`session closed for user ${user} now`));
+    assert.deepEqual(other.templates().map((t) => t.template), ['session closed for user <*> now']);
   });
 
   it('separates messages with different constant words or lengths', () => {

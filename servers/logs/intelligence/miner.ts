@@ -40,11 +40,8 @@ export interface MinedTemplate extends Template {
   lineNumbers?: number[];
 }
 
-interface Cluster {
-  id: number;
-  tokens: string[];
-  lead: string;
-  seps: string[];
+/** What is known about the lines of one template (or of one value group inside it). */
+interface Stats {
   count: number;
   levelCounts: number[];
   firstSeen?: number;
@@ -53,12 +50,70 @@ interface Cluster {
   lineNumbers?: number[];
 }
 
+/** Lines of a cluster told apart by the plain words they carry where the template has <*> (at most MAX_SPLIT_VALUES). */
+interface ValueGroup {
+  id: number;
+  values: string[];
+  stats: Stats;
+}
+
+interface Split {
+  positions: number[];
+  groups: Map<string, ValueGroup>;
+}
+
+interface Cluster {
+  id: number;
+  tokens: string[];
+  lead: string;
+  seps: string[];
+  stats: Stats;
+  split?: Split;
+}
+
 interface TreeNode {
   children: Map<string, TreeNode>;
   clusters: Cluster[];
 }
 
 const OVERFLOW_ID = 0;
+/** A <*> that only ever held this many distinct plain words is a choice between events (start/over, root/guest), not a variable. */
+const MAX_SPLIT_VALUES = 3;
+const MAX_SPLIT_GROUPS = 8;
+/** Words that are values even when few: booleans and empties. */
+const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
+
+function newStats(): Stats {
+  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], examples: [] };
+}
+
+function copyStats(stats: Stats): Stats {
+  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], examples: [...stats.examples] };
+  if (stats.firstSeen !== undefined) copy.firstSeen = stats.firstSeen;
+  if (stats.lastSeen !== undefined) copy.lastSeen = stats.lastSeen;
+  if (stats.lineNumbers) copy.lineNumbers = [...stats.lineNumbers];
+  return copy;
+}
+
+function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
+  into.count += from.count;
+  for (let i = 0; i < into.levelCounts.length; i++) into.levelCounts[i] += from.levelCounts[i];
+  if (from.firstSeen !== undefined && (into.firstSeen === undefined || from.firstSeen < into.firstSeen)) into.firstSeen = from.firstSeen;
+  if (from.lastSeen !== undefined && (into.lastSeen === undefined || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
+  for (const example of from.examples) if (into.examples.length < maxExamples && !into.examples.includes(example)) into.examples.push(example);
+  if (from.lineNumbers) into.lineNumbers = into.lineNumbers ? [...into.lineNumbers, ...from.lineNumbers].sort((a, b) => a - b) : [...from.lineNumbers];
+}
+
+/** A token that may name one of a few alternatives: a short plain word (letters, `_`, `-`), not a boolean or null. */
+function isPlainWord(token: string): boolean {
+  if (token.length > 24 || VALUE_WORDS.has(token)) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!(letter || c === 95 /* _ */ || (c === 45 /* - */ && i > 0))) return false;
+  }
+  return token.length > 0;
+}
 const CACHE_LIMIT = 100_000;
 
 function newNode(): TreeNode {
@@ -98,10 +153,12 @@ export class TemplateMiner {
   private readonly trackLines: boolean;
   private readonly roots = new Map<number, TreeNode>();
   private readonly clusters: Cluster[] = [];
+  private readonly byId = new Map<number, Cluster>();
   /** Exact masked token sequence -> cluster: most lines repeat a shape already seen. */
   private readonly cache = new Map<string, Cluster>();
   private overflow: Cluster | undefined;
   private lines = 0;
+  private nextId = 1;
 
   constructor(options: TemplateMinerOptions = {}) {
     this.threshold = options.similarityThreshold ?? 0.5;
@@ -113,7 +170,10 @@ export class TemplateMiner {
     this.trackLines = options.trackLines ?? false;
   }
 
-  /** Adds one message (the line's message part, without its header) and returns the id of the template it joined. */
+  /**
+   * Adds one message (the line's message part, without its header) and returns the id of the cluster it joined.
+   * templates() may list a cluster as several templates when a <*> in it only ever held a few plain words.
+   */
   add(message: string, info: MessageInfo = {}): number {
     this.lines++;
     const tokens = tokenizeFast(message);
@@ -124,7 +184,9 @@ export class TemplateMiner {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, cluster);
     }
-    this.record(cluster, message, info);
+    const example = this.example(cluster, info.line ?? message);
+    recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
+    if (cluster.split) this.recordSplit(cluster, cluster.split, tokens, info, example);
     return cluster.id;
   }
 
@@ -133,7 +195,7 @@ export class TemplateMiner {
   }
 
   get templateCount(): number {
-    return this.clusters.length + (this.overflow ? 1 : 0);
+    return this.templates().length;
   }
 
   /** True once the template cap was reached and some messages were put in an approximate or overflow group. */
@@ -144,43 +206,100 @@ export class TemplateMiner {
   /** All templates, largest first. */
   templates(): MinedTemplate[] {
     const all = this.overflow ? [...this.clusters, this.overflow] : this.clusters;
-    return all
-      .filter((c) => c.count > 0)
-      .map((c) => this.describe(c))
-      .sort((a, b) => b.count - a.count || a.id - b.id);
+    const result: MinedTemplate[] = [];
+    for (const cluster of all) {
+      if (cluster.stats.count === 0) continue;
+      if (cluster.split && cluster.split.groups.size > 1) {
+        for (const group of cluster.split.groups.values()) {
+          const tokens = [...cluster.tokens];
+          cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
+          result.push(this.describe(group.id, render(cluster, tokens), group.stats));
+        }
+      } else result.push(this.describe(cluster.id, render(cluster, cluster.tokens), cluster.stats));
+    }
+    return result.sort((a, b) => b.count - a.count || a.id - b.id);
   }
 
-  /** The template text of one id. */
+  /** The template text of a cluster id (as returned by add). */
   template(id: number): string | undefined {
-    const cluster = id === OVERFLOW_ID ? this.overflow : this.clusters[id - 1];
-    return cluster ? render(cluster) : undefined;
+    const cluster = id === OVERFLOW_ID ? this.overflow : this.byId.get(id);
+    return cluster ? render(cluster, cluster.tokens) : undefined;
   }
 
-  private describe(cluster: Cluster): MinedTemplate {
+  private describe(id: number, template: string, stats: Stats): MinedTemplate {
     const levels: Partial<Record<Level, number>> = {};
-    cluster.levelCounts.forEach((count, index) => {
+    stats.levelCounts.forEach((count, index) => {
       if (count > 0) levels[LEVELS[index]] = count;
     });
-    const result: MinedTemplate = { id: cluster.id, template: render(cluster), count: cluster.count, levels, examples: [...cluster.examples] };
-    if (cluster.firstSeen !== undefined) result.firstSeen = cluster.firstSeen;
-    if (cluster.lastSeen !== undefined) result.lastSeen = cluster.lastSeen;
-    if (cluster.lineNumbers) result.lineNumbers = [...cluster.lineNumbers];
+    const result: MinedTemplate = { id, template, count: stats.count, levels, examples: [...stats.examples] };
+    if (stats.firstSeen !== undefined) result.firstSeen = stats.firstSeen;
+    if (stats.lastSeen !== undefined) result.lastSeen = stats.lastSeen;
+    if (stats.lineNumbers) result.lineNumbers = [...stats.lineNumbers];
     return result;
   }
 
-  private record(cluster: Cluster, message: string, info: MessageInfo): void {
-    cluster.count++;
-    if (info.level !== undefined) cluster.levelCounts[LEVELS.indexOf(info.level)]++;
-    if (info.timestamp !== undefined) {
-      if (cluster.firstSeen === undefined || info.timestamp < cluster.firstSeen) cluster.firstSeen = info.timestamp;
-      if (cluster.lastSeen === undefined || info.timestamp > cluster.lastSeen) cluster.lastSeen = info.timestamp;
+  private example(cluster: Cluster, line: string): string | undefined {
+    if (cluster.stats.examples.length >= this.maxExamples && !cluster.split) return undefined;
+    return line.length > this.maxExampleLength ? `${line.slice(0, this.maxExampleLength)}…` : line;
+  }
+
+  /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */
+  private recordSplit(cluster: Cluster, split: Split, tokens: string[], info: MessageInfo, example: string | undefined): void {
+    const values = split.positions.map((position) => tokens[position]);
+    const key = values.join('\u0001');
+    let group = split.groups.get(key);
+    if (!group) {
+      const bad = values.findIndex((value) => !isPlainWord(value));
+      if (bad >= 0) {
+        this.dropSplitPosition(cluster, split, bad);
+        if (cluster.split) this.recordSplit(cluster, cluster.split, tokens, info, example);
+        return;
+      }
+      group = { id: this.nextId++, values, stats: newStats() };
+      split.groups.set(key, group);
     }
-    if (cluster.examples.length < this.maxExamples) {
-      const line = info.line ?? message;
-      const example = line.length > this.maxExampleLength ? `${line.slice(0, this.maxExampleLength)}…` : line;
-      if (!cluster.examples.includes(example)) cluster.examples.push(example);
+    recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
+    if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > MAX_SPLIT_VALUES)) {
+      let widest = 0;
+      for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
+      this.dropSplitPosition(cluster, split, widest);
     }
-    if (this.trackLines && info.lineNumber !== undefined) (cluster.lineNumbers ??= []).push(info.lineNumber);
+  }
+
+  /** Stops telling lines apart by one position: groups that differed only there are merged. */
+  private dropSplitPosition(cluster: Cluster, split: Split, index: number): void {
+    const positions = split.positions.filter((_, i) => i !== index);
+    if (positions.length === 0) {
+      cluster.split = undefined;
+      return;
+    }
+    const groups = new Map<string, ValueGroup>();
+    for (const group of split.groups.values()) {
+      const values = group.values.filter((_, i) => i !== index);
+      const key = values.join('\u0001');
+      const existing = groups.get(key);
+      if (existing) mergeStats(existing.stats, group.stats, this.maxExamples);
+      else groups.set(key, { id: group.id, values, stats: group.stats });
+    }
+    cluster.split = { positions, groups };
+  }
+
+  /** A template position that two plain words disagree on starts being tracked: until now every line had `previous` there. */
+  private startSplit(cluster: Cluster, position: number, previous: string): void {
+    if (!isPlainWord(previous)) return;
+    const split = cluster.split;
+    if (!split) {
+      const stats = copyStats(cluster.stats);
+      cluster.split = { positions: [position], groups: new Map([[previous, { id: this.nextId++, values: [previous], stats }]]) };
+      return;
+    }
+    if (split.positions.length >= 3) return;
+    const groups = new Map<string, ValueGroup>();
+    for (const group of split.groups.values()) {
+      const values = [...group.values, previous];
+      groups.set(values.join('\u0001'), { id: group.id, values, stats: group.stats });
+    }
+    cluster.split = { positions: [...split.positions, position], groups };
   }
 
   private leaf(tokens: string[]): TreeNode {
@@ -240,31 +359,51 @@ export class TemplateMiner {
     const full = this.clusters.length >= this.maxTemplates;
     if (best && (bestSimilarity >= this.threshold || full)) {
       const template = best.tokens;
-      for (let i = 0; i < template.length; i++) if (template[i] !== tokens[i]) template[i] = WILDCARD;
+      for (let i = 0; i < template.length; i++) {
+        if (template[i] === tokens[i] || template[i] === WILDCARD) continue;
+        const previous = template[i];
+        template[i] = WILDCARD;
+        if (isPlainWord(tokens[i])) this.startSplit(best, i, previous);
+        else if (best.split) {
+          // A masked value where a word was: this position is a real variable.
+          const index = best.split.positions.indexOf(i);
+          if (index >= 0) this.dropSplitPosition(best, best.split, index);
+        }
+      }
       return best;
     }
     if (full) return (this.overflow ??= this.newCluster(OVERFLOW_ID, { tokens: ['<other>'], seps: [''], lead: '' }));
-    const cluster = this.newCluster(this.clusters.length + 1, tokenize(message));
+    const cluster = this.newCluster(this.nextId++, tokenize(message));
     this.clusters.push(cluster);
+    this.byId.set(cluster.id, cluster);
     leaf.clusters.push(cluster);
     return cluster;
   }
 
   private newCluster(id: number, tokenized: Tokenized): Cluster {
-    return {
-      id,
-      tokens: [...tokenized.tokens],
-      lead: tokenized.lead,
-      seps: tokenized.seps,
-      count: 0,
-      levelCounts: [0, 0, 0, 0, 0, 0],
-      examples: [],
-    };
+    return { id, tokens: [...tokenized.tokens], lead: tokenized.lead, seps: tokenized.seps, stats: newStats() };
   }
 }
 
-function render(cluster: Cluster): string {
+function distinct(split: Split, index: number): number {
+  const values = new Set<string>();
+  for (const group of split.groups.values()) values.add(group.values[index]);
+  return values.size;
+}
+
+function recordStats(stats: Stats, info: MessageInfo, example: string | undefined, trackLines: boolean, maxExamples: number): void {
+  stats.count++;
+  if (info.level !== undefined) stats.levelCounts[LEVELS.indexOf(info.level)]++;
+  if (info.timestamp !== undefined) {
+    if (stats.firstSeen === undefined || info.timestamp < stats.firstSeen) stats.firstSeen = info.timestamp;
+    if (stats.lastSeen === undefined || info.timestamp > stats.lastSeen) stats.lastSeen = info.timestamp;
+  }
+  if (example !== undefined && stats.examples.length < maxExamples && !stats.examples.includes(example)) stats.examples.push(example);
+  if (trackLines && info.lineNumber !== undefined) (stats.lineNumbers ??= []).push(info.lineNumber);
+}
+
+function render(cluster: Cluster, tokens: string[]): string {
   let text = cluster.lead;
-  for (let i = 0; i < cluster.tokens.length; i++) text += cluster.tokens[i] + (cluster.seps[i] ?? ' ');
+  for (let i = 0; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');
   return text.trimEnd();
 }
