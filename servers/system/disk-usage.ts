@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import * as si from 'systeminformation';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult, UserFacingError } from '../shared/tool-result';
+import { guarded, MAX_RESULT_BYTES, toolResult, UserFacingError } from '../shared/tool-result';
 import { withDeadline } from '../shared/progress';
 import { sanitizeLine } from '../shared/sanitize';
 import type { SystemConfig } from './config';
@@ -12,6 +12,7 @@ import { effectiveThresholds, evaluateWarnings, thresholdInputs, thresholdsSchem
 import { READ_ONLY_LIVE } from './annotations';
 
 const MAX_SKIPPED_LISTED = 40;
+const MAX_WARNINGS = 50;
 
 const inputSchema = z.object({
   path: z
@@ -47,7 +48,7 @@ const outputSchema = z.object({
     mounts: z.array(z.object({ mount: z.string(), type: z.string(), reason: z.string() })).describe(`at most ${MAX_SKIPPED_LISTED} listed`),
   }),
   thresholds: thresholdsSchema,
-  warnings: z.array(warningSchema),
+  warnings: z.array(warningSchema).describe(`at most ${MAX_WARNINGS}; the summary gives the full count`),
 });
 
 type Disk = z.infer<typeof diskSchema>;
@@ -117,14 +118,13 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
 
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
       const warnings = evaluateWarnings({ disks: all }, thresholds);
-      const disks = all.slice(0, args.limit);
       const fullest = [...all].sort((a, b) => (b.usePercent ?? 0) - (a.usePercent ?? 0))[0];
       const summary =
         all.length === 0
           ? 'no filesystems with capacity were found'
           : `${all.length} filesystem(s); fullest ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` +
             (warnings.length ? `; ${warnings.length} warning(s)` : '');
-      return toolResult({
+      const build = (disks: Disk[]) => ({
         summary,
         measuredAt: new Date().toISOString(),
         disks,
@@ -132,8 +132,16 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
         truncated: all.length > disks.length,
         skipped: { rule: SKIP_RULE, count: skipped.length, mounts: skipped.slice(0, MAX_SKIPPED_LISTED) },
         thresholds,
-        warnings,
+        warnings: warnings.slice(0, MAX_WARNINGS),
       });
+      // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
+      let shown = all.slice(0, args.limit);
+      let result = build(shown);
+      while (shown.length > 1 && JSON.stringify(result).length > MAX_RESULT_BYTES) {
+        shown = shown.slice(0, Math.floor(shown.length * 0.8));
+        result = build(shown);
+      }
+      return toolResult(result);
     }),
   );
 }
