@@ -417,7 +417,7 @@ function applyEvent(event: AgentEvent) {
       if (turn) turn.answer = undefined;
       setRunning(false);
       ui?.announcer.replaceChildren(event.stopReason === 'cancelled' ? t('stopped') : t('answerDone'));
-      ui?.input.focus();
+      if (document.hasFocus()) ui?.input.focus();
       break;
   }
 }
@@ -481,7 +481,8 @@ function onMessage(message: ToWebviewMessage) {
       ui.banner.hidden = message.hasApiKey;
       setRunning(message.live !== undefined);
       for (const event of message.live?.events ?? []) applyEvent(event);
-      ui.input.focus();
+      // No focus here: opening the sidebar at start-up must not take the keyboard from the editor.
+      if (document.hasFocus()) ui.input.focus();
       break;
     }
     case 'event':
@@ -498,7 +499,7 @@ function onMessage(message: ToWebviewMessage) {
     case 'reset':
       resetTranscript(message.items);
       setRunning(false);
-      ui?.input.focus();
+      if (document.hasFocus()) ui?.input.focus();
       break;
     case 'apiKey':
       if (ui) ui.banner.hidden = message.hasApiKey;
@@ -513,6 +514,10 @@ function onMessage(message: ToWebviewMessage) {
   }
 }
 
+// When the view gets the keyboard (clicked, or revealed by "DevOps: Ask"), the input takes it.
+window.addEventListener('focus', () => {
+  if (!document.activeElement || document.activeElement === document.body) ui?.input.focus();
+});
 window.addEventListener('message', (event: MessageEvent) => {
   if (isToWebviewMessage(event.data)) onMessage(event.data);
 });

@@ -60,9 +60,6 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       view.webview.onDidReceiveMessage((message: unknown) => {
         if (isFromWebviewMessage(message)) void this.onWebviewMessage(message);
       }),
-      view.onDidChangeVisibility(() => {
-        if (view.visible && this.ready) this.post({ type: 'focusInput' });
-      }),
     ];
     view.onDidDispose(() => {
       for (const s of subscriptions) s.dispose();
@@ -73,10 +70,16 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     });
   }
 
-  /** Shows the chat view (creating it if needed). */
-  async reveal(): Promise<void> {
-    if (this.view) this.view.show(true);
-    else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  /** Shows the chat view (creating it if needed); with `focus`, its input gets the keyboard. */
+  async reveal(focus = true): Promise<void> {
+    if (this.view) {
+      this.view.show(!focus);
+      if (focus) this.post({ type: 'focusInput' });
+    } else if (focus) {
+      await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+    } else {
+      await vscode.commands.executeCommand(`workbench.view.extension.devopsAssistant`);
+    }
   }
 
   private post(message: ToWebviewMessage): void {

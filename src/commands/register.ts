@@ -58,7 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, agent: ChatAg
       } else {
         session.append({ kind: 'assistant', text: commitsMarkdown(target.branch, parsed.data, { t: vscode.l10n.t, locale: vscode.env.language }) });
       }
-      await chatView()?.reveal();
+      await chatView()?.reveal(false);
     }),
     vscode.commands.registerCommand('devopsAssistant.askAboutBranch', async (arg?: unknown) => {
       const target = branchOf(arg);

@@ -36,7 +36,7 @@ export async function summarizeErrors(context: vscode.ExtensionContext, hub: Mcp
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a log file in the Explorer or open one in the editor to summarize its errors.'));
     return undefined;
   }
-  const display = vscode.workspace.asRelativePath(uri, true);
+  const display = vscode.workspace.asRelativePath(uri);
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Summarizing errors in {0}…', display) },
     async () => {
@@ -58,11 +58,11 @@ export async function summarizeErrors(context: vscode.ExtensionContext, hub: Mcp
         summary = await callErrorSummary(hub, name, { hours: WHOLE_FILE_HOURS });
       } catch (error) {
         session.append({ kind: 'error', text: vscode.l10n.t('Could not summarize {0}: {1}', display, error instanceof Error ? error.message : String(error)) });
-        await chatView()?.reveal();
+        await chatView()?.reveal(false);
         return undefined;
       }
       session.append({ kind: 'assistant', text: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) });
-      await chatView()?.reveal();
+      await chatView()?.reveal(false);
       if (summary.totalErrors === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No errors found in {0}.', display));
       } else if ((await hasApiKey(context)) && !session.busy) {
