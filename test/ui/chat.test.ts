@@ -58,6 +58,17 @@ async function textOf(frame: FrameLocator, selector: string): Promise<string> {
   return (await frame.locator(selector).allTextContents()).join('\n');
 }
 
+/** Drags the side bar's edge, as a user would, so that screenshots show the views at a readable width. */
+async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
 async function collapsePane(page: Page, name: string, collapsed: boolean): Promise<void> {
   const header = page.locator('.part.sidebar .pane-header', { hasText: name }).first();
   await header.waitFor({ state: 'visible', timeout: 15_000 });
@@ -96,6 +107,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
       void dialog.dismiss();
     });
     await workbench.openView('Chat');
+    await widenSideBar(workbench.page, 620);
   });
 
   afterEach(async function () {
@@ -163,19 +175,21 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     assert.equal(await chat.locator('a[href]').count(), 0);
     assert.match(await textOf(chat, '.usage'), /3,600 tokens in · 220 out · 1,100 from cache · ≈ \$0\.\d+/);
 
-    // The tool ran for real: its result went to the model and is shown on demand, as text.
-    const second = mock.messageRequests()[1];
-    assert.ok(second, 'the agent sent the tool result back');
-    assert.match(JSON.stringify(second.body.messages), /leak-commit/);
-    await step.locator('summary').first().click();
-    await step.locator('.tool-result summary').click();
-    await step.locator('pre.result', { hasText: 'leak-commit' }).waitFor({ timeout: 10_000 });
-    assert.match(await textOf(chat, '.tool-step pre.args'), /"count": 10/);
-
+    // The tool step opens to show its arguments; the result is there on demand, as text.
     await collapsePane(page, 'Branches', true);
     await collapsePane(page, 'Log Files', true);
     await collapsePane(page, 'System', true);
+    await step.locator('summary').first().click();
+    assert.match(await textOf(chat, '.tool-step pre.args'), /"count": 10/);
     await workbench.screenshot('chat');
+
+    // The tool ran for real: its result went to the model and is shown when asked for.
+    const second = mock.messageRequests()[1];
+    assert.ok(second, 'the agent sent the tool result back');
+    assert.match(JSON.stringify(second.body.messages), /leak-commit/);
+    await step.locator('.tool-result summary').click();
+    await step.locator('pre.result', { hasText: 'leak-commit' }).waitFor({ timeout: 10_000 });
+    await step.locator('.tool-result summary').click();
   });
 
   it('↑ in the chat input brings back the last question; Enter sends from the input', async () => {
@@ -240,6 +254,8 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     await chat.locator('.message.assistant', { hasText: '데이터베이스 연결 실패' }).waitFor({ timeout: 30_000 });
     const lastQuestion = mock.messageRequests().at(-1)?.body.messages.at(-1);
     assert.match(JSON.stringify(lastQuestion), /logs\/app\.log/);
+    for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(page, pane, true);
+    await chat.locator('.message.assistant h3', { hasText: 'Error summary' }).last().scrollIntoViewIfNeeded();
     await workbench.screenshot('summarize-errors');
   });
 
