@@ -1,0 +1,71 @@
+// Every runtime string of the UI (tree items, commands, chat webview, status bar) has a Korean
+// translation with the same placeholders, and every manifest key of the UI has one too.
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..', '..');
+const UI_DIRS = ['src/chat', 'src/views', 'src/commands', 'src/status'];
+/** Strings passed to t() through a variable. */
+const DYNAMIC = ['running', 'starting', 'restarting', 'failed', 'stopped', 'disabled'];
+
+function files(dir: string): string[] {
+  return readdirSync(join(root, dir)).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(join(root, path)).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function unescape(literal: string): string {
+  return literal.replace(/\\(.)/g, '$1');
+}
+
+export function uiMessages(): Map<string, string> {
+  const found = new Map<string, string>();
+  const call = /(?:\bl10n\.t|\bt|\bkeep)\(\s*'((?:[^'\\\n]|\\.)*)'/g;
+  for (const file of UI_DIRS.flatMap(files)) {
+    const text = readFileSync(join(root, file), 'utf8');
+    for (const match of text.matchAll(call)) found.set(unescape(match[1]), file);
+  }
+  for (const message of DYNAMIC) found.set(message, 'dynamic');
+  return found;
+}
+
+const placeholders = (text: string) => [...text.matchAll(/\{\d+\}/g)].map((m) => m[0]).sort();
+
+describe('UI localization (Korean)', () => {
+  const korean = JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.ko.json'), 'utf8')) as Record<string, string | { message: string }>;
+  const messages = uiMessages();
+
+  it('finds the UI strings in the sources', () => {
+    assert.ok(messages.size > 100, `only ${messages.size} strings found`);
+    assert.ok(messages.has('Summarizing errors in {0}…'));
+  });
+
+  it('has a Korean translation for every runtime string, with the same placeholders', () => {
+    const missing: string[] = [];
+    const wrong: string[] = [];
+    for (const [message, file] of messages) {
+      const entry = korean[message];
+      const translation = typeof entry === 'string' ? entry : entry?.message;
+      if (!translation) missing.push(`${file}: ${message}`);
+      else if (placeholders(translation).join() !== placeholders(message).join()) wrong.push(`${message} -> ${translation}`);
+    }
+    assert.deepEqual(missing, [], `missing Korean:\n${missing.join('\n')}`);
+    assert.deepEqual(wrong, [], `placeholders differ:\n${wrong.join('\n')}`);
+  });
+
+  it('has Korean manifest strings for the UI contributions', () => {
+    const english = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const ko = JSON.parse(readFileSync(join(root, 'package.nls.ko.json'), 'utf8')) as Record<string, string>;
+    const manifest = readFileSync(join(root, 'package.json'), 'utf8');
+    const used = [...manifest.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
+    const ui = used.filter((key) => /^(command\.(ask|summarizeErrors|stop|clearChat|refresh\w+|showBranchCommits|askAboutBranch)|welcome\.|config\.system\.|view\.)/.test(key));
+    assert.ok(ui.length >= 15);
+    for (const key of ui) {
+      assert.ok(english[key], `package.nls.json lacks ${key}`);
+      assert.ok(ko[key], `package.nls.ko.json lacks ${key}`);
+      assert.notEqual(ko[key], english[key], `${key} is not translated`);
+    }
+  });
+});
