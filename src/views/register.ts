@@ -26,9 +26,10 @@ export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub)
     branches,
     logFiles,
     system,
-    vscode.commands.registerCommand('devopsAssistant.refreshBranches', () => branches.refresh()),
-    vscode.commands.registerCommand('devopsAssistant.refreshLogFiles', () => logFiles.refresh()),
-    vscode.commands.registerCommand('devopsAssistant.refreshSystem', () => system.refresh()),
+    // Each refresh resolves to what the tree then shows (plain data), for scripts and tests.
+    vscode.commands.registerCommand('devopsAssistant.refreshBranches', async () => (await branches.refresh(), branches.provider.items)),
+    vscode.commands.registerCommand('devopsAssistant.refreshLogFiles', async () => (await logFiles.refresh(), logFiles.provider.items)),
+    vscode.commands.registerCommand('devopsAssistant.refreshSystem', async () => (await system.refresh(), system.provider.items)),
     { dispose: () => (trees = undefined) },
   );
   return trees;

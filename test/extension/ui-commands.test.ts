@@ -1,0 +1,91 @@
+// The UI's commands inside the real extension host, on the fixture workspace (a git repository
+// with a logs/ folder), without an API key: trees from the real servers, and the deterministic
+// error summary of a log file.
+import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { ChatAgent, TranscriptItem } from '../../src/agent/events';
+import type { McpHub, ServerState } from '../../src/mcp/types';
+import type { NodeSpec } from '../../src/views/node';
+
+const EXTENSION_ID = 'devops-assistant.devops-assistant';
+
+async function testApi(): Promise<{ hub: McpHub; agent: ChatAgent }> {
+  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  return vscode.commands.executeCommand('devopsAssistant.internal.testApi');
+}
+
+async function waitForServers(hub: McpHub, names: string[], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let states: ServerState[] = [];
+  while (Date.now() < deadline) {
+    states = hub.states();
+    if (names.every((name) => states.some((s) => s.name === name && s.status === 'running'))) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`servers not running: ${JSON.stringify(states.map((s) => [s.name, s.status]))}`);
+}
+
+const flatten = (nodes: readonly NodeSpec[]): NodeSpec[] => nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
+
+describe('UI commands in the extension host', function () {
+  this.timeout(60_000);
+  let hub: McpHub;
+  let agent: ChatAgent;
+  let folder: vscode.Uri;
+
+  before(async () => {
+    ({ hub, agent } = await testApi());
+    await waitForServers(hub, ['git', 'logs', 'system']);
+    folder = vscode.workspace.workspaceFolders![0].uri;
+  });
+
+  it('Branches: the fixture branches, the current one marked', async () => {
+    const nodes = flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshBranches'));
+    const main = nodes.find((n) => n.label === 'main');
+    assert.ok(main, nodes.map((n) => n.label).join(', '));
+    assert.equal(main.contextValue, 'devopsBranch.local.current');
+    assert.ok(nodes.some((n) => n.label === 'feature/payment-retries' && n.contextValue === 'devopsBranch.local'));
+  });
+
+  it('Log Files: the fixture logs with their paths on disk', async () => {
+    const nodes = await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles');
+    const app = nodes.find((n) => n.label.endsWith('logs/app.log'));
+    assert.ok(app, nodes.map((n) => n.label).join(', '));
+    assert.equal(app.filePath, vscode.Uri.joinPath(folder, 'logs', 'app.log').fsPath);
+    assert.equal(app.contextValue, 'devopsLogFile');
+  });
+
+  it('System: CPU, memory and disks', async () => {
+    const nodes = await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshSystem');
+    const ids = nodes.map((n) => n.id);
+    for (const id of ['system/cpu', 'system/memory', 'system/disks', 'system/processes']) assert.ok(ids.includes(id), ids.join(', '));
+  });
+
+  it('Summarize Errors on a log file appends the grouped summary to the chat transcript', async () => {
+    const before = agent.transcript().length;
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'logs', 'app.log'));
+    assert.ok(result && result.totalErrors >= 5, JSON.stringify(result));
+    const added = agent.transcript().slice(before) as TranscriptItem[];
+    const summary = added.find((i) => i.kind === 'assistant');
+    assert.ok(summary && summary.kind === 'assistant');
+    assert.match(summary.text, /Error summary: logs\/app\\?\.log/);
+    assert.match(summary.text, /Connection refused/);
+  });
+
+  it('says clearly when a log file has no errors', async () => {
+    const clean = vscode.Uri.joinPath(folder, 'logs', 'clean.log');
+    writeFileSync(clean.fsPath, '2026-11-20 09:00:01 INFO  [main] all good\n2026-11-20 09:00:02 INFO  [main] still good\n');
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', clean);
+    assert.deepEqual(result, { totalErrors: 0 });
+    const last = agent.transcript().at(-1);
+    assert.ok(last && last.kind === 'assistant' && /No errors found in logs\/clean\\?\.log/.test(last.text), JSON.stringify(last));
+  });
+
+  it('refuses a file that is not a log file in a log directory', async () => {
+    const before = agent.transcript().length;
+    const result = await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'README.md'));
+    assert.equal(result, undefined);
+    assert.equal(agent.transcript().length, before);
+  });
+});
