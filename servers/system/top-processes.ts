@@ -63,11 +63,39 @@ const outputSchema = z.object({
 
 type ProcessRow = z.infer<typeof processSchema>;
 
-/** Masks values of password/token/secret/key-like arguments and credentials inside URLs. */
+const SECRET_NAME = /password|passwd|pwd|token|secret|api[-_]?key|access[-_]?key|auth/i;
+const OPTION_NAME = /^-{0,2}[\w.-]+$/;
+
+/**
+ * Masks values of password/token/secret/key-like arguments (`--password=x`, `--api-key x`, `DB_PWD=x`)
+ * and credentials inside URLs. Works word by word, so its time stays linear in the input.
+ */
 export function maskSecrets(commandLine: string): string {
-  return commandLine
-    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, '$1***@')
-    .replace(/((?:^|\s)-{0,2}[\w.-]*(?:password|passwd|pwd|token|secret|api[-_]?key|access[-_]?key|auth)[\w.-]*(?:=|\s+))(?!-)\S+/gi, '$1***');
+  const parts = commandLine.split(/(\s+)/); // words at even indexes, the whitespace between them at odd ones
+  for (let i = 0; i < parts.length; i += 2) {
+    const word = parts[i];
+    const eq = word.indexOf('=');
+    if (eq > 0) {
+      const name = word.slice(0, eq);
+      if (eq < word.length - 1 && OPTION_NAME.test(name) && SECRET_NAME.test(name)) parts[i] = `${name}=***`;
+    } else if (OPTION_NAME.test(word) && SECRET_NAME.test(word) && parts[i + 2] && !parts[i + 2].startsWith('-')) {
+      parts[i + 2] = '***';
+      i += 2;
+    }
+  }
+  // The look-behind keeps the scheme match from restarting inside a long run of letters (quadratic time).
+  return parts.join('').replace(/(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+:[^\s/@]+@/gi, '$1***@');
+}
+
+/** Only this much of a command line is masked: more than is ever shown, and it bounds the regex work. */
+const MASK_WINDOW = 1000;
+
+/** Control characters removed, secrets masked, cut to COMMAND_MAX_CHARS with the cut counted. */
+export function cleanCommand(commandLine: string): string {
+  const clean = sanitizeLine(commandLine, Number.MAX_SAFE_INTEGER);
+  const masked = maskSecrets(clean.slice(0, MASK_WINDOW));
+  if (clean.length <= COMMAND_MAX_CHARS) return masked;
+  return `${masked.slice(0, COMMAND_MAX_CHARS)}… [${clean.length - COMMAND_MAX_CHARS} chars cut]`;
 }
 
 export function registerTopProcesses(server: McpServer, config: SystemConfig): void {
@@ -118,7 +146,7 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
           user: sanitizeLine(p.user ?? '', 64),
           state: sanitizeLine(p.state ?? '', 32),
           started: startedAt(p.started),
-          command: sanitizeLine(maskSecrets(commandLine), COMMAND_MAX_CHARS),
+          command: cleanCommand(commandLine),
         });
       }
       rows.sort(args.sortBy === 'cpu' ? (a, b) => b.cpuPercent - a.cpuPercent || b.memoryBytes - a.memoryBytes : (a, b) => b.memoryBytes - a.memoryBytes);

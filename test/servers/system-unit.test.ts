@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from '../../servers/system/config';
 import { cpuUsageBetween } from '../../servers/system/sampling';
 import { evaluateWarnings } from '../../servers/system/warnings';
-import { maskSecrets } from '../../servers/system/top-processes';
+import { cleanCommand, maskSecrets } from '../../servers/system/top-processes';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {
@@ -93,9 +93,36 @@ describe('system server parts', () => {
       ['server --token=t0k --port 80', 'server --token=*** --port 80'],
       ['MYSQL_PWD=x mysqld', 'MYSQL_PWD=*** mysqld'],
       ['node server.js --port 8080', 'node server.js --port 8080'],
+      ['user token abc', 'user token ***'],
+      ['--secret --other x', '--secret --other x'],
+      ['--password=', '--password='],
+      ['  leading  --auth=me  ', '  leading  --auth=***  '],
     ];
     for (const [input, expected] of cases) {
-      it(`${input} -> ${expected}`, () => assert.equal(maskSecrets(input), expected));
+      it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => assert.equal(maskSecrets(input), expected));
     }
+
+    it('does not hang on megabyte command lines built to make regexes backtrack', () => {
+      // A guard against quadratic patterns (these took minutes with the first version), not a speed target.
+      for (const input of ['x'.repeat(1_000_000), 'passwordpassword'.repeat(60_000), ' -'.repeat(500_000), 'http'.repeat(250_000), `${'a'.repeat(30)}://u`.repeat(30_000)]) {
+        const started = Date.now();
+        maskSecrets(input);
+        cleanCommand(input);
+        assert.ok(Date.now() - started < 3000, `${input.slice(0, 20)}… took ${Date.now() - started} ms`);
+      }
+    });
+  });
+
+  describe('cleanCommand', () => {
+    it('strips escapes, masks, and cuts to 300 characters counting the cut', () => {
+      const line = `\u001b[31mserver\u001b[0m --password=hunter2 ${'y'.repeat(1000)}`;
+      const clean = cleanCommand(line);
+      assert.ok(clean.startsWith('server --password=*** yyy'), clean.slice(0, 40));
+      assert.ok(!clean.includes('hunter2') && !clean.includes('\u001b'));
+      const visible = 'server --password=hunter2 '.length + 1000;
+      assert.ok(clean.endsWith(`… [${visible - 300} chars cut]`), clean.slice(-30));
+      assert.equal(clean.indexOf('…'), 300);
+      assert.equal(cleanCommand('short --token abc'), 'short --token ***');
+    });
   });
 });
