@@ -135,11 +135,11 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       for (const p of sample.list) {
         if (ownHelpers.has(p.pid)) continue;
         const commandLine = [p.command, p.params].filter(Boolean).join(' ');
-        if (needle && !p.name.toLowerCase().includes(needle) && !commandLine.toLowerCase().includes(needle)) continue;
+        if (needle && !(p.name ?? '').toLowerCase().includes(needle) && !commandLine.toLowerCase().includes(needle)) continue;
         rows.push({
           pid: p.pid,
           parentPid: p.parentPid,
-          name: sanitizeLine(p.name, NAME_MAX_CHARS),
+          name: sanitizeLine(p.name ?? '', NAME_MAX_CHARS),
           cpuPercent: round1(finite(p.cpu) * cpuScale),
           memoryPercent: round1(finite(p.mem)),
           memoryBytes: Math.round(finite(p.memRss) * 1024),
