@@ -45,7 +45,7 @@ describe('mock Anthropic API', () => {
     const json = events.filter((e) => (e.data.delta as { type?: string })?.type === 'input_json_delta').map((e) => (e.data.delta as { partial_json: string }).partial_json);
     assert.ok(json.length > 1, 'input JSON arrives in pieces');
     assert.deepEqual(JSON.parse(json.join('')), { pattern: 'ERROR', limit: 5 });
-    const delta = events.find((e) => e.event === 'message_delta')!.data as { delta: { stop_reason: string }; usage: { output_tokens: number } };
+    const delta = events.find((e) => e.event === 'message_delta')!.data as unknown as { delta: { stop_reason: string }; usage: { output_tokens: number } };
     assert.equal(delta.delta.stop_reason, 'tool_use');
     assert.equal(mock.requests[0].headers['anthropic-version'], '2026-10-21');
     assert.equal(mock.requests[0].body.model, 'claude-haiku-4-5');
