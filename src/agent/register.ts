@@ -61,6 +61,7 @@ export function registerAgent(context: vscode.ExtensionContext, hub: McpHub): Ch
       vscode.commands.registerCommand(`${SECTION}.internal.testApi`, () => ({
         hub,
         agent,
+        storeApiKey: (value: string | undefined) => (value ? context.secrets.store(API_KEY_SECRET, value) : context.secrets.delete(API_KEY_SECRET)),
         createAgent: () =>
           new Agent({ hub, settings: readAgentSettings, apiKey: () => readApiKey(context.secrets), store: context.workspaceState }),
       })),

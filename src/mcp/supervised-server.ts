@@ -207,11 +207,30 @@ export class SupervisedServer {
     }
   }
 
+  /** Reading is side-effect free, so a read that lost its server is retried once on the restarted one. */
   async readResource(uri: string, options: { signal?: AbortSignal } = {}): Promise<{ text: string }> {
+    try {
+      return await this.readOnce(uri, options);
+    } catch (error) {
+      if (!(error instanceof ServerLostError)) throw error;
+      return this.readOnce(uri, options);
+    }
+  }
+
+  private async readOnce(uri: string, options: { signal?: AbortSignal }): Promise<{ text: string }> {
     const client = await this.readyClient(options.signal, uri);
-    const result = await client.readResource({ uri }, { signal: options.signal, timeout: this.options.callTimeoutMs });
-    const text = result.contents.map((c) => ('text' in c && typeof c.text === 'string' ? c.text : '')).join('\n');
-    return { text };
+    const generation = this.generation;
+    try {
+      const result = await client.readResource({ uri }, { signal: options.signal, timeout: this.options.callTimeoutMs });
+      const text = result.contents.map((c) => ('text' in c && typeof c.text === 'string' ? c.text : '')).join('\n');
+      return { text };
+    } catch (error) {
+      if (options.signal?.aborted) throw new ToolCallCancelledError(uri);
+      if (generation !== this.generation || this.status !== 'running' || isConnectionClosed(error)) {
+        throw new ServerLostError(t('The "{0}" server stopped while reading {1}; it is being restarted. Try again in a moment.', this.name, uri), { cause: error });
+      }
+      throw error;
+    }
   }
 
   private async launch(): Promise<void> {

@@ -1,0 +1,150 @@
+// The extension core inside the real VS Code extension host: servers supervised, status and
+// restart commands, the agent through the real SDK against the mock API, persistence.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Agent } from '../../src/agent/agent';
+import type { AgentEvent } from '../../src/agent/events';
+import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
+import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+
+const EXTENSION_ID = 'devops-assistant.devops-assistant';
+
+interface TestApi {
+  hub: McpHub;
+  agent: Agent;
+  storeApiKey(value: string | undefined): Thenable<void>;
+  createAgent(): Agent;
+}
+
+async function api(): Promise<TestApi> {
+  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
+  const value = await vscode.commands.executeCommand<TestApi>('devopsAssistant.internal.testApi');
+  assert.ok(value?.hub, 'the test API is available outside production mode');
+  return value;
+}
+
+async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const allRunning = (hub: McpHub) => () => {
+  const states = hub.states();
+  return states.length >= 3 && states.every((s) => s.status === 'running') ? states : undefined;
+};
+
+describe('extension core (servers, agent) in the extension host', function () {
+  this.timeout(120_000);
+
+  it('starts git, logs and system in the background with their tools', async () => {
+    const { hub } = await api();
+    const states = await until('all servers running', allRunning(hub), 90_000);
+    assert.deepEqual(
+      states.map((s) => s.name),
+      ['git', 'logs', 'system'],
+    );
+    assert.ok(states.every((s) => s.toolCount > 0 && typeof s.pid === 'number'));
+    const names = hub.tools().map((t) => t.qualifiedName);
+    for (const tool of ['git_log', 'search_logs', 'get_resource_usage']) assert.ok(names.includes(tool), tool);
+  });
+
+  it('showServerStatus reports states and metrics (and opens a Markdown report)', async () => {
+    const { hub } = await api();
+    await until('servers', allRunning(hub), 90_000);
+    await hub.callTool('system', 'get_disk_usage', {});
+    const result = await vscode.commands.executeCommand<{ states: ServerState[]; metrics: ToolMetrics[] }>('devopsAssistant.showServerStatus');
+    assert.equal(result.states.length, 3);
+    assert.ok(result.metrics.some((m) => m.server === 'system' && m.tool === 'get_disk_usage' && m.calls >= 1));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.languageId, 'markdown');
+    assert.match(editor!.document.getText(), /\| system \| running \|/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('restartServers restarts every server', async () => {
+    const { hub } = await api();
+    const before = await until('servers', allRunning(hub), 90_000);
+    await vscode.commands.executeCommand('devopsAssistant.restartServers');
+    const after = await until('restarted servers', allRunning(hub), 60_000);
+    for (const s of after) {
+      const old = before.find((b) => b.name === s.name)!;
+      assert.notEqual(s.pid, old.pid, `${s.name} has a new process`);
+      assert.ok(s.restarts > old.restarts);
+    }
+  });
+
+  it('a killed server is back and answering', async () => {
+    const { hub } = await api();
+    const states = await until('servers', allRunning(hub), 90_000);
+    const logs = states.find((s) => s.name === 'logs')!;
+    const killedAt = Date.now();
+    process.kill(logs.pid!, 'SIGKILL');
+    const outcome = await hub.readResource('logs', 'logs://files');
+    console.log(`      logs server answered again ${Date.now() - killedAt} ms after SIGKILL`);
+    assert.ok(outcome.text.length > 0);
+    assert.notEqual(hub.states().find((s) => s.name === 'logs')!.pid, logs.pid);
+  });
+
+  describe('agent', () => {
+    let mock: MockAnthropic;
+    const config = () => vscode.workspace.getConfiguration('devopsAssistant');
+
+    before(async () => {
+      mock = await startMockAnthropic();
+      await config().update('anthropicBaseUrl', mock.url, vscode.ConfigurationTarget.Workspace);
+      await (await api()).storeApiKey('sk-ant-extension-host-test-000000000');
+    });
+    after(async () => {
+      await config().update('anthropicBaseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+      await (await api()).storeApiKey(undefined);
+      await (await api()).agent.clear();
+      await mock.close();
+    });
+
+    it('answers a Korean question with real git results sent back to the API', async () => {
+      const { agent, hub } = await api();
+      await until('servers', allRunning(hub), 90_000);
+      await agent.clear();
+      mock.enqueue(
+        { content: [{ type: 'tool_use', id: 'toolu_host_git', name: 'git_log', input: { count: 10 } }] },
+        { text: '오늘 커밋을 요약했습니다.' },
+      );
+      const events: AgentEvent[] = [];
+      await agent.ask('오늘 커밋된 내용을 요약해 주세요', (e) => events.push(e), new AbortController().signal);
+      const done = events.find((e) => e.type === 'done');
+      assert.deepEqual(done, { type: 'done', stopReason: 'end_turn' }, JSON.stringify(events.filter((e) => e.type === 'error')));
+      const requests = mock.messageRequests();
+      assert.equal(requests.length, 2);
+      assert.ok(requests[0].headers['anthropic-version']);
+      assert.equal(requests[0].headers.authorization ?? `Bearer ${requests[0].headers['x-api-key']}`, 'Bearer sk-ant-extension-host-test-000000000');
+      const result = requests[1].body.messages[2].content[0];
+      assert.equal(result.tool_use_id, 'toolu_host_git');
+      assert.equal(result.is_error, undefined, result.content);
+      assert.match(result.content, /"commits"/);
+      assert.ok(events.some((e) => e.type === 'text'));
+    });
+
+    it('keeps the conversation in workspaceState: a new agent on the same storage sees it', async () => {
+      const { agent, createAgent } = await api();
+      const transcript = agent.transcript();
+      assert.ok(transcript.length >= 3, 'the previous test left a conversation');
+      const revived = createAgent();
+      assert.deepEqual(revived.transcript(), transcript);
+      assert.deepEqual(revived.messages(), agent.messages());
+    });
+
+    it('401 from the API asks to set the key, with the command', async () => {
+      const { agent } = await api();
+      mock.enqueue({ status: 401 });
+      const events: AgentEvent[] = [];
+      await agent.ask('again', (e) => events.push(e), new AbortController().signal);
+      const error = events.find((e): e is Extract<AgentEvent, { type: 'error' }> => e.type === 'error');
+      assert.equal(error?.action?.command, 'devopsAssistant.setApiKey');
+    });
+  });
+});
