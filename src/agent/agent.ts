@@ -52,6 +52,9 @@ const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit
 
 type Emit = (event: AgentEvent) => void;
 
+// Text that goes back to the model stays in English whatever the UI language.
+const CANCELLED_RESULT = 'Cancelled by the user.';
+
 interface RunState {
   rounds: number;
   pauses: number;
@@ -130,7 +133,7 @@ export class Agent implements ChatAgent {
       }
       this.continuable = false;
       const last = this.conversation.messages[this.conversation.messages.length - 1];
-      if (last.role === 'assistant') this.conversation.messages = appendUserText(this.conversation.messages, t('Continue.'));
+      if (last.role === 'assistant') this.conversation.messages = appendUserText(this.conversation.messages, 'Continue.');
       await this.run(emit, signal);
     } finally {
       this.running = false;
@@ -278,13 +281,13 @@ export class Agent implements ChatAgent {
       });
     };
     if (state.rounds >= Math.max(1, settings.maxToolRounds)) {
-      skip(t('Not run: the limit of tool rounds for one answer was reached.'));
+      skip('Not run: the limit of tool rounds for one answer was reached.');
       this.notice(emit, t('Stopped after {0} rounds of tool calls (devopsAssistant.maxToolRounds). You can continue.', state.rounds), true);
       return 'max_tool_rounds';
     }
     const repeated = uses.find((u) => (state.calls.get(callKey(u.name, u.input)) ?? 0) + 1 >= this.limits.repeatLimit);
     if (repeated) {
-      skip(t('Not run: this exact call was already made several times in this answer; use the earlier results.'));
+      skip('Not run: this exact call was already made several times in this answer; use the earlier results.');
       this.notice(emit, t('Stopped: {0} was called {1} times with the same arguments. You can continue.', repeated.name, this.limits.repeatLimit), true);
       return 'repeated_tool_call';
     }
@@ -301,7 +304,7 @@ export class Agent implements ChatAgent {
       content: uses.map((use, i) => ({
         type: 'tool_result' as const,
         tool_use_id: use.id,
-        content: texts[i] || t('(no output)'),
+        content: texts[i] || '(no output)',
         ...(outcomes[i].status !== 'ok' ? { is_error: true } : {}),
       })),
     });
@@ -319,10 +322,10 @@ export class Agent implements ChatAgent {
     let text: string;
     if (!tool) {
       status = 'error';
-      text = t('Unknown tool "{0}". Available tools: {1}', use.name, tools.map((x) => x.qualifiedName).join(', ') || t('none'));
+      text = `Unknown tool "${use.name}". Available tools: ${tools.map((x) => x.qualifiedName).join(', ') || 'none'}`;
     } else if (signal.aborted) {
       status = 'cancelled';
-      text = t('Cancelled by the user.');
+      text = CANCELLED_RESULT;
     } else {
       try {
         const outcome = await this.deps.hub.callTool(tool.server, tool.name, input, { signal, timeoutMs: this.limits.toolTimeoutMs });
@@ -330,7 +333,7 @@ export class Agent implements ChatAgent {
         text = outcome.text;
       } catch (error) {
         status = signal.aborted ? 'cancelled' : 'error';
-        text = signal.aborted ? t('Cancelled by the user.') : error instanceof Error ? error.message : String(error);
+        text = signal.aborted ? CANCELLED_RESULT : error instanceof Error ? error.message : String(error);
       }
     }
     const durationMs = Date.now() - started;

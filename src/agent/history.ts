@@ -1,7 +1,6 @@
 // The conversation (API messages + what the chat view shows), persisted per workspace. Also the
 // repairs that keep it valid for the API: every tool_use answered by a tool_result.
 import type Anthropic from '@anthropic-ai/sdk';
-import { t } from '@vscode/l10n';
 import type { TranscriptItem } from './events';
 
 export type MessageParam = Anthropic.MessageParam;
@@ -73,7 +72,7 @@ export function repairMessages(input: readonly MessageParam[]): MessageParam[] {
     const answered = new Set(nextBlocks.filter((b): b is ToolResult => b.type === 'tool_result').map((b) => b.tool_use_id));
     const missing: ToolResult[] = ids
       .filter((id) => !answered.has(id))
-      .map((id) => ({ type: 'tool_result', tool_use_id: id, is_error: true, content: t('Interrupted: this tool call did not finish.') }));
+      .map((id) => ({ type: 'tool_result', tool_use_id: id, is_error: true, content: 'Interrupted: this tool call did not finish.' }));
     if (missing.length === 0) continue;
     if (next?.role === 'user') {
       const content = typeof next.content === 'string' ? [{ type: 'text' as const, text: next.content }] : next.content;

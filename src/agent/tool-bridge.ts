@@ -1,7 +1,6 @@
 // Between the hub's tools and the Anthropic API: tool schemas (with prompt caching on the last
 // one), name lookup, and the budget for how much tool output goes back to the model.
 import type Anthropic from '@anthropic-ai/sdk';
-import { t } from '@vscode/l10n';
 import type { ToolInfo } from '../mcp/types';
 
 export interface ResultBudget {
@@ -46,7 +45,8 @@ export function applyResultBudget(texts: readonly string[], budget: ResultBudget
 
 export function truncate(text: string, limit: number): string {
   if (text.length <= limit) return text;
-  const note = t('[truncated by DevOps Assistant: showing {0} of {1} characters; ask for a narrower query for more]', limit, text.length);
+  // Read by the model, so English whatever the UI language.
+  const note = `[truncated by DevOps Assistant: showing ${limit} of ${text.length} characters; ask for a narrower query for more]`;
   return `${text.slice(0, limit)}\n${note}`;
 }
 
