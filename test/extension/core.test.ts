@@ -148,3 +148,27 @@ describe('extension core (servers, agent) in the extension host', function () {
     });
   });
 });
+
+// Runs only when the window is untrusted: `run-extension-tests.mjs --workspace-trust`.
+describe('extension core in Restricted Mode', function () {
+  this.timeout(120_000);
+
+  it('does not start the git server, says why, and still runs logs and system', async function () {
+    if (vscode.workspace.isTrusted) this.skip();
+    const { hub } = await api();
+    const states = await until(
+      'logs and system running',
+      () => {
+        const s = hub.states();
+        return s.filter((x) => x.name !== 'git').every((x) => x.status === 'running') && s.length >= 3 ? s : undefined;
+      },
+      90_000,
+    );
+    const git = states.find((s) => s.name === 'git')!;
+    assert.equal(git.status, 'disabled');
+    assert.match(git.detail ?? '', /Restricted Mode|제한 모드/);
+    assert.equal(git.pid, undefined);
+    assert.ok(!hub.tools().some((t) => t.server === 'git'));
+    await assert.rejects(hub.callTool('git', 'git_log', {}), /Restricted Mode|제한 모드/);
+  });
+});
