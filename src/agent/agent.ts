@@ -8,7 +8,7 @@ import type { McpHub, ToolInfo } from '../mcp/types';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { mapApiError, setApiKeyAction } from './errors';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
-import { appendUserText, HistoryStore, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
+import { appendUserText, HistoryStore, MAX_HISTORY_CHARS, repairMessages, trimMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import { estimateCostUsd } from './pricing';
 import { buildSystemPrompt } from './prompt';
 import { applyResultBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, toAnthropicTools, truncate, type ResultBudget } from './tool-bridge';
@@ -253,7 +253,7 @@ export class Agent implements ChatAgent {
       model: settings.model,
       max_tokens: settings.maxTokens,
       system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
-      messages: repairMessages(this.conversation.messages),
+      messages: trimMessages(repairMessages(this.conversation.messages), MAX_HISTORY_CHARS),
       ...(anthropicTools.length > 0 ? { tools: anthropicTools } : {}),
     };
     const stream = client.messages.stream(body, { signal });

@@ -19,7 +19,7 @@ export interface Conversation {
 export const HISTORY_KEY = 'devopsAssistant.conversation.v1';
 const MAX_TRANSCRIPT_ITEMS = 400;
 /** Roughly 100k tokens of history; older turns are dropped first. */
-const MAX_HISTORY_CHARS = 400_000;
+export const MAX_HISTORY_CHARS = 400_000;
 
 export class HistoryStore {
   constructor(private readonly store: KeyValueStore) {}

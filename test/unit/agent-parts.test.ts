@@ -1,0 +1,124 @@
+// The agent's small pure parts: history repair and trimming, result budget, call keys, pricing,
+// prompt date/time zone, error mapping and the API key lookup.
+import { APIConnectionError, APIError, InternalServerError, NotFoundError, PermissionDeniedError } from '@anthropic-ai/sdk';
+import assert from 'node:assert/strict';
+import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
+import { effectiveBaseUrl } from '../../src/agent/client';
+import { mapApiError } from '../../src/agent/errors';
+import { appendUserText, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
+import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
+import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
+import { applyResultBudget, callKey, toAnthropicTools } from '../../src/agent/tool-bridge';
+
+const toolUse = (id: string): MessageParam => ({ role: 'assistant', content: [{ type: 'tool_use', id, name: 'git_log', input: {} }] });
+
+describe('agent parts', () => {
+  it('repairMessages answers dangling tool_use blocks and drops a leading assistant turn', () => {
+    const repaired = repairMessages([{ role: 'assistant', content: 'stray' }, { role: 'user', content: 'q' }, toolUse('a'), { role: 'user', content: 'next question' }, toolUse('b')]);
+    assert.equal(repaired[0].role, 'user');
+    assert.deepEqual(
+      repaired.map((m) => m.role),
+      ['user', 'assistant', 'user', 'assistant', 'user'],
+    );
+    const firstAnswer = repaired[2].content as Array<{ type: string; tool_use_id?: string; text?: string }>;
+    assert.deepEqual(firstAnswer.map((b) => b.type), ['tool_result', 'text'], 'tool_result first, then the question');
+    assert.equal(firstAnswer[0].tool_use_id, 'a');
+    assert.equal((repaired[4].content as Array<{ tool_use_id: string }>)[0].tool_use_id, 'b');
+    // Already consistent histories are left alone.
+    const fine: MessageParam[] = [{ role: 'user', content: 'q' }, toolUse('c'), { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c', content: 'ok' }] }];
+    assert.deepEqual(repairMessages(fine), fine);
+  });
+
+  it('appendUserText merges into a trailing user turn', () => {
+    assert.deepEqual(appendUserText([], 'a'), [{ role: 'user', content: 'a' }]);
+    const merged = appendUserText([{ role: 'user', content: 'a' }], 'b');
+    assert.equal(merged.length, 1);
+    assert.deepEqual(merged[0].content, [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }]);
+  });
+
+  it('trimMessages drops the oldest exchanges, cutting only before a plain question', () => {
+    const big = 'x'.repeat(1000);
+    const messages: MessageParam[] = [
+      { role: 'user', content: `old ${big}` },
+      toolUse('t1'),
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 't1', content: big }] },
+      { role: 'assistant', content: big },
+      { role: 'user', content: 'new question' },
+      { role: 'assistant', content: 'answer' },
+    ];
+    const trimmed = trimMessages(messages, 500);
+    assert.equal(trimmed[0].content, 'new question');
+    assert.deepEqual(trimMessages(messages, 1_000_000), messages);
+  });
+
+  it('applyResultBudget keeps small results whole and shares the round budget', () => {
+    const [a, b, c] = applyResultBudget(['s'.repeat(100), 'm'.repeat(5000), 'l'.repeat(9000)], { perResult: 6000, perRound: 6000 });
+    assert.equal(a, 's'.repeat(100));
+    assert.ok(b.startsWith('m'.repeat(2950)) && b.includes('truncated'));
+    assert.match(c, /showing 2950 of 9000 characters/);
+  });
+
+  it('callKey ignores object key order', () => {
+    assert.equal(callKey('t', { a: 1, b: { c: 2, d: [1, 2] } }), callKey('t', { b: { d: [1, 2], c: 2 }, a: 1 }));
+    assert.notEqual(callKey('t', { a: 1 }), callKey('t', { a: 2 }));
+  });
+
+  it('tool schemas: object input, cache breakpoint on the last tool only', () => {
+    const tools = toAnthropicTools([
+      { server: 's', name: 'a', qualifiedName: 'a', inputSchema: { properties: {} } },
+      { server: 's', name: 'b', qualifiedName: 'b', description: 'B', inputSchema: { type: 'object' } },
+    ]);
+    assert.equal(tools[0].input_schema.type, 'object');
+    assert.equal(tools[0].cache_control, undefined);
+    assert.deepEqual(tools[1].cache_control, { type: 'ephemeral' });
+    assert.deepEqual(toAnthropicTools([]), []);
+  });
+
+  it('prices known model families and leaves others unknown', () => {
+    assert.deepEqual(priceFor('claude-sonnet-4-5-20250929'), { input: 3, output: 15 });
+    assert.deepEqual(priceFor('claude-opus-4-1'), { input: 15, output: 75 });
+    assert.deepEqual(priceFor('claude-haiku-4-5'), { input: 1, output: 5 });
+    assert.equal(priceFor('claude-sonnet-9'), undefined);
+    assert.equal(estimateCostUsd('claude-sonnet-4-5', { inputTokens: 1_000_000, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 1_000_000 }), 3 + 3.75);
+  });
+
+  it('the prompt carries the local date and UTC offset', () => {
+    const now = new Date('2026-11-24T20:30:00Z'); // already the 25th in Seoul
+    assert.equal(utcOffset(now, 'Asia/Seoul'), '+09:00');
+    assert.equal(utcOffset(now, 'UTC'), '+00:00');
+    const prompt = buildSystemPrompt({ now, timeZone: 'Asia/Seoul', thresholds: { cpu: 75, memory: 90, disk: 90 }, workspaceFolders: ['/w/app'] });
+    assert.match(prompt, /Today is 2026-11-25 \(Wednesday\)/);
+    assert.match(prompt, /since 2026-11-25T00:00:00\+09:00/);
+    assert.match(prompt, /above 75 %/);
+    assert.match(prompt, /Korean/);
+  });
+
+  it('maps API errors to actionable messages', () => {
+    const ctx = { baseURL: 'https://gw.example', model: 'claude-x' };
+    const headers = new Headers();
+    assert.match(mapApiError(new NotFoundError(404, { error: { message: 'model: claude-x' } }, 'nf', headers), ctx).message, /"claude-x" was not found/);
+    assert.equal(mapApiError(new PermissionDeniedError(403, undefined, 'no', headers), ctx).action?.command, 'devopsAssistant.setApiKey');
+    assert.match(mapApiError(new InternalServerError(500, undefined, 'boom', headers), ctx).message, /internal error \(500\)/);
+    assert.match(mapApiError(APIError.generate(529, { error: { type: 'overloaded_error' } }, 'Overloaded', headers), ctx).message, /overloaded/);
+    assert.match(mapApiError(new APIConnectionError({ message: 'Connection error.' }), ctx).message, /Cannot reach the Anthropic API at https:\/\/gw\.example/);
+    assert.match(mapApiError(new Error('boom'), ctx).message, /Something went wrong/);
+  });
+
+  it('the API key: SecretStorage first, then ANTHROPIC_API_KEY, and a broken keychain falls back', async () => {
+    const secrets = (value: string | undefined) => ({ get: async (key: string) => (key === API_KEY_SECRET ? value : undefined) });
+    assert.equal(await readApiKey(secrets('sk-stored'), { ANTHROPIC_API_KEY: 'sk-env' }), 'sk-stored');
+    assert.equal(await readApiKey(secrets(undefined), { ANTHROPIC_API_KEY: ' sk-env ' }), 'sk-env');
+    assert.equal(await readApiKey(secrets('  '), {}), undefined);
+    assert.equal(await readApiKey({ get: async () => Promise.reject(new Error('keychain locked')) }, { ANTHROPIC_API_KEY: 'sk-env' }), 'sk-env');
+    assert.equal(validateApiKeyInput(''), undefined);
+    assert.ok(validateApiKeyInput('sk ant'));
+    assert.ok(validateApiKeyInput('short'));
+    assert.equal(validateApiKeyInput('sk-ant-api03-abcdefghijklmnopqrstuvwxyz'), undefined);
+  });
+
+  it('base URL: the setting, else ANTHROPIC_BASE_URL, else the public endpoint', () => {
+    assert.equal(effectiveBaseUrl('http://proxy:8080', { ANTHROPIC_BASE_URL: 'http://env' }), 'http://proxy:8080');
+    assert.equal(effectiveBaseUrl('', { ANTHROPIC_BASE_URL: 'http://env' }), 'http://env');
+    assert.equal(effectiveBaseUrl(undefined, {}), 'https://api.anthropic.com');
+  });
+});
