@@ -247,6 +247,10 @@ export class Agent implements ChatAgent {
       timeZone: this.deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
       thresholds: settings.thresholds,
       workspaceFolders: this.deps.workspaceFolders?.() ?? [],
+      unavailableServers: this.deps.hub
+        .states()
+        .filter((state) => state.status === 'failed' || state.status === 'disabled')
+        .map((state) => ({ name: state.name, reason: state.detail ?? state.status })),
     });
     const anthropicTools = toAnthropicTools(tools);
     const body: Anthropic.MessageCreateParamsNonStreaming = {

@@ -6,6 +6,8 @@ export interface PromptInput {
   timeZone: string;
   thresholds: Thresholds;
   workspaceFolders: readonly string[];
+  /** Servers whose tools are missing, with why (e.g. Restricted Mode), so answers can say so. */
+  unavailableServers?: ReadonlyArray<{ name: string; reason: string }>;
 }
 
 export function buildSystemPrompt(input: PromptInput): string {
@@ -19,6 +21,7 @@ export function buildSystemPrompt(input: PromptInput): string {
     '',
     `Today is ${date} (${weekday}); the user's time zone is ${timeZone} (UTC${offset}). "Today", "yesterday" and "this week" are in that time zone: give tools explicit dates (for example since ${date}T00:00:00${offset}).`,
     `Workspace folders: ${folders}.`,
+    ...unavailable(input.unavailableServers ?? []),
     '',
     'Rules:',
     '- Use the tools to get facts instead of guessing. Summarise what the data shows, with concrete numbers, names and times.',
@@ -37,4 +40,10 @@ export function utcOffset(now: Date, timeZone: string): string {
   const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-]\d{2}:\d{2})/.exec(name);
   return match ? match[1] : '+00:00';
+}
+
+function unavailable(servers: ReadonlyArray<{ name: string; reason: string }>): string[] {
+  if (servers.length === 0) return [];
+  const list = servers.map((s) => `${s.name} (${s.reason.split('\n')[0]})`).join('; ');
+  return [`Unavailable tool servers right now: ${list}. If the question needs them, say so and suggest the fix.`];
 }

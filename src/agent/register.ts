@@ -1,6 +1,7 @@
 // Wires the agent into VS Code: settings, the API key in SecretStorage (+ its command), and the
 // conversation in workspaceState.
 import * as vscode from 'vscode';
+import { registerServersStartedAt } from '../mcp/register';
 import type { McpHub } from '../mcp/types';
 import { Agent, type AgentSettings } from './agent';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from './api-key';
@@ -55,12 +56,15 @@ export function registerAgent(context: vscode.ExtensionContext, hub: McpHub): Ch
       return true;
     }),
   );
+  const coreRegisterMs = performance.now() - registerServersStartedAt;
+  log.appendLine(`${new Date().toISOString()} core registered in ${coreRegisterMs.toFixed(1)} ms (servers start in the background)`);
   // Extension-host tests reach the live objects through this command (not contributed, not in production).
   if (context.extensionMode !== vscode.ExtensionMode.Production) {
     context.subscriptions.push(
       vscode.commands.registerCommand(`${SECTION}.internal.testApi`, () => ({
         hub,
         agent,
+        coreRegisterMs,
         storeApiKey: (value: string | undefined) => (value ? context.secrets.store(API_KEY_SECRET, value) : context.secrets.delete(API_KEY_SECRET)),
         createAgent: () =>
           new Agent({ hub, settings: readAgentSettings, apiKey: () => readApiKey(context.secrets), store: context.workspaceState }),

@@ -10,7 +10,11 @@ import type { McpHub } from './types';
 
 const SECTION = 'devopsAssistant';
 
+/** When registerServers began (performance.now()), to measure the core's share of activation. */
+export let registerServersStartedAt = 0;
+
 export function registerServers(context: vscode.ExtensionContext): McpHub {
+  registerServersStartedAt = performance.now();
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const channels = new Map<string, vscode.OutputChannel>();
   const channel = (name: string) => {

@@ -11,6 +11,7 @@ const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
 interface TestApi {
   hub: McpHub;
+  coreRegisterMs: number;
   agent: Agent;
   storeApiKey(value: string | undefined): Thenable<void>;
   createAgent(): Agent;
@@ -42,7 +43,9 @@ describe('extension core (servers, agent) in the extension host', function () {
   this.timeout(120_000);
 
   it('starts git, logs and system in the background with their tools', async () => {
-    const { hub } = await api();
+    const { hub, coreRegisterMs } = await api();
+    console.log(`      registerServers + registerAgent took ${coreRegisterMs.toFixed(1)} ms`);
+    assert.ok(coreRegisterMs < 50, `activation work of the core: ${coreRegisterMs} ms`);
     const states = await until('all servers running', allRunning(hub), 90_000);
     assert.deepEqual(
       states.map((s) => s.name),

@@ -91,6 +91,9 @@ describe('agent parts', () => {
     assert.match(prompt, /since 2026-11-25T00:00:00\+09:00/);
     assert.match(prompt, /above 75 %/);
     assert.match(prompt, /Korean/);
+    assert.doesNotMatch(prompt, /Unavailable/);
+    const restricted = buildSystemPrompt({ now, timeZone: 'UTC', thresholds: { cpu: 80, memory: 90, disk: 90 }, workspaceFolders: [], unavailableServers: [{ name: 'git', reason: 'Not started in Restricted Mode: trust this workspace to enable it.' }] });
+    assert.match(restricted, /Unavailable tool servers right now: git \(Not started in Restricted Mode/);
   });
 
   it('maps API errors to actionable messages', () => {
