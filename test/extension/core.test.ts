@@ -1,6 +1,8 @@
 // The extension core inside the real VS Code extension host: servers supervised, status and
 // restart commands, the agent through the real SDK against the mock API, persistence.
 import * as assert from 'node:assert/strict';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import type { Agent } from '../../src/agent/agent';
 import type { AgentEvent } from '../../src/agent/events';
@@ -91,6 +93,48 @@ describe('extension core (servers, agent) in the extension host', function () {
     console.log(`      logs server answered again ${Date.now() - killedAt} ms after SIGKILL`);
     assert.ok(outcome.text.length > 0);
     assert.notEqual(hub.states().find((s) => s.name === 'logs')!.pid, logs.pid);
+  });
+
+  it('starts a server from the devopsAssistant.servers setting; colliding tool names get qualified', async () => {
+    const { hub } = await api();
+    await until('servers', allRunning(hub), 90_000);
+    const repo = resolve(__dirname, '..', '..', '..');
+    const config = vscode.workspace.getConfiguration('devopsAssistant');
+    await config.update(
+      'servers',
+      [
+        {
+          name: 'mine',
+          command: process.execPath,
+          args: ['--import', pathToFileURL(join(repo, 'node_modules/tsx/dist/loader.mjs')).href, join(repo, 'test/support/tiny-mcp-server.ts')],
+          env: { TOOL_NAMES: 'git_log,echo' },
+        },
+      ],
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      const mine = await until(
+        'the configured server running',
+        () => {
+          const state = hub.states().find((s) => s.name === 'mine');
+          if (state?.status === 'failed') throw new Error(`mine failed: ${state.detail} ${state.lastStderr.join(' | ')}`);
+          return state?.status === 'running' && state;
+        },
+        60_000,
+      ).catch((error: Error) => {
+        throw new Error(`${error.message}; states ${JSON.stringify(hub.states().map((s) => [s.name, s.status, s.detail, s.lastStderr.slice(-3)]))}`);
+      });
+      assert.equal(mine.toolCount, 2);
+      const names = hub.tools().map((t) => `${t.qualifiedName}=${t.server}/${t.name}`);
+      assert.ok(names.includes('git__git_log=git/git_log'), names.join(' '));
+      assert.ok(names.includes('mine__git_log=mine/git_log'), names.join(' '));
+      assert.ok(names.includes('echo=mine/echo'));
+      assert.match((await hub.callTool('mine', 'echo', { text: 'from settings' })).text, /from settings/);
+    } finally {
+      await config.update('servers', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await until('the configured server removed', () => !hub.states().some((s) => s.name === 'mine'), 10_000);
+    assert.ok(hub.tools().some((t) => t.qualifiedName === 'git_log'), 'git_log is unqualified again');
   });
 
   describe('agent', () => {

@@ -83,5 +83,11 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
   }
 });
 
-await server.connect(new StdioServerTransport());
-process.stderr.write(`tiny: ready with ${tools.length} tools\n`);
+// No top-level await: this file also runs as CommonJS under tsx (extension-host test of the servers setting).
+server
+  .connect(new StdioServerTransport())
+  .then(() => process.stderr.write(`tiny: ready with ${tools.length} tools\n`))
+  .catch((error: Error) => {
+    process.stderr.write(`tiny: ${error.message}\n`);
+    process.exit(1);
+  });
