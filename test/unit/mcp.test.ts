@@ -131,6 +131,13 @@ describe('MCP supervisor', function () {
     assert.deepEqual(hub.tools(), []);
   });
 
+  it('a command that does not exist ends as failed with the spawn error', async () => {
+    const { hub } = track({ maxQuickFailures: 1, backoffBaseMs: 20 });
+    hub.setSpecs([{ ...tinySpec('missing'), command: '/nonexistent/bin/mcp-server' }]);
+    const [state] = await waitForStates(hub, (s) => s[0].status === 'failed', 10_000);
+    assert.match(state.detail ?? '', /ENOENT/);
+  });
+
   it('restartAll restarts running servers', async () => {
     const { hub } = track();
     hub.setSpecs([tinySpec('ok1')]);
