@@ -1,7 +1,7 @@
 // Wires the agent into VS Code: settings, the API key in SecretStorage (+ its command), and the
 // conversation in workspaceState.
 import * as vscode from 'vscode';
-import { registerServersStartedAt } from '../mcp/register';
+import { registeredMcpProvider, registerServersStartedAt } from '../mcp/register';
 import type { McpHub } from '../mcp/types';
 import { Agent, type AgentSettings } from './agent';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from './api-key';
@@ -65,6 +65,7 @@ export function registerAgent(context: vscode.ExtensionContext, hub: McpHub): Ch
         hub,
         agent,
         coreRegisterMs,
+        mcpProvider: registeredMcpProvider,
         storeApiKey: (value: string | undefined) => (value ? context.secrets.store(API_KEY_SECRET, value) : context.secrets.delete(API_KEY_SECRET)),
         createAgent: () =>
           new Agent({ hub, settings: readAgentSettings, apiKey: () => readApiKey(context.secrets), store: context.workspaceState }),

@@ -109,20 +109,23 @@ function currentSpecs(context: vscode.ExtensionContext): { specs: ServerSpec[]; 
   return { specs: [...bundled, ...user.specs], problems: user.problems };
 }
 
+/** The provider given to VS Code (undefined where the editor has no MCP API); read by extension-host tests. */
+export let registeredMcpProvider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
+
 /** Offers the bundled servers to VS Code's own MCP support (agent mode), where the API exists. */
 function registerWithVsCodeMcp(context: vscode.ExtensionContext, changed: vscode.Event<void>): void {
   const lm = vscode.lm as Partial<typeof vscode.lm> | undefined;
   if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof vscode.McpStdioServerDefinition !== 'function') return;
+  const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
+    onDidChangeMcpServerDefinitions: changed,
+    provideMcpServerDefinitions: () =>
+      currentSpecs(context)
+        .specs.filter((s) => s.bundled && !s.disabledReason)
+        .map((s) => new vscode.McpStdioServerDefinition(`DevOps Assistant: ${s.name}`, s.command, s.args, { ...s.env }, '0.1.0')),
+  };
   try {
-    context.subscriptions.push(
-      lm.registerMcpServerDefinitionProvider('devopsAssistant.mcpServers', {
-        onDidChangeMcpServerDefinitions: changed,
-        provideMcpServerDefinitions: () =>
-          currentSpecs(context)
-            .specs.filter((s) => s.bundled && !s.disabledReason)
-            .map((s) => new vscode.McpStdioServerDefinition(`DevOps Assistant: ${s.name}`, s.command, s.args, { ...s.env }, '0.1.0')),
-      }),
-    );
+    context.subscriptions.push(lm.registerMcpServerDefinitionProvider('devopsAssistant.mcpServers', provider));
+    registeredMcpProvider = provider;
   } catch {
     // An editor without MCP support (or without the manifest entry) just does not get them.
   }

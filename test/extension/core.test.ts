@@ -14,6 +14,7 @@ const EXTENSION_ID = 'devops-assistant.devops-assistant';
 interface TestApi {
   hub: McpHub;
   coreRegisterMs: number;
+  mcpProvider?: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>;
   agent: Agent;
   storeApiKey(value: string | undefined): Thenable<void>;
   createAgent(): Agent;
@@ -56,6 +57,23 @@ describe('extension core (servers, agent) in the extension host', function () {
     assert.ok(states.every((s) => s.toolCount > 0 && typeof s.pid === 'number'));
     const names = hub.tools().map((t) => t.qualifiedName);
     for (const tool of ['git_log', 'search_logs', 'get_resource_usage']) assert.ok(names.includes(tool), tool);
+  });
+
+  it('offers the bundled servers to VS Code\'s own MCP support, without the API key', async function () {
+    const { mcpProvider } = await api();
+    if (typeof vscode.lm?.registerMcpServerDefinitionProvider !== 'function') this.skip();
+    assert.ok(mcpProvider, 'registered with vscode.lm');
+    const definitions = (await mcpProvider.provideMcpServerDefinitions(new vscode.CancellationTokenSource().token)) ?? [];
+    assert.deepEqual(
+      definitions.map((d) => d.label),
+      ['DevOps Assistant: git', 'DevOps Assistant: logs', 'DevOps Assistant: system'],
+    );
+    for (const d of definitions) {
+      assert.equal(d.command, process.execPath);
+      assert.match(d.args[0], /dist[\\/]servers[\\/](git|logs|system)\.js$/);
+      assert.equal(d.env.ELECTRON_RUN_AS_NODE, '1');
+      assert.ok(!Object.keys(d.env).some((k) => k.startsWith('ANTHROPIC')), Object.keys(d.env).join());
+    }
   });
 
   it('showServerStatus reports states and metrics (and opens a Markdown report)', async () => {
