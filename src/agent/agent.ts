@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Thresholds } from '../mcp/server-specs';
 import type { McpHub, ToolInfo } from '../mcp/types';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
-import { mapApiError, setApiKeyAction } from './errors';
+import { mapApiError, setApiKeyAction, StreamStalledError } from './errors';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
 import { appendUserText, HistoryStore, MAX_HISTORY_CHARS, repairMessages, trimMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import { estimateCostUsd } from './pricing';
@@ -32,6 +32,8 @@ export interface AgentLimits {
   toolTimeoutMs?: number;
   /** Characters of a tool result kept for display in the transcript. */
   displayResultChars: number;
+  /** Give up on a response stream that sends nothing (not even a ping) for this long. */
+  streamIdleMs: number;
 }
 
 export interface AgentDeps {
@@ -48,7 +50,7 @@ export interface AgentDeps {
   log?(line: string): void;
 }
 
-const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, maxRetries: 2, displayResultChars: 4000 };
+const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, maxRetries: 2, displayResultChars: 4000, streamIdleMs: 120_000 };
 
 type Emit = (event: AgentEvent) => void;
 
@@ -260,12 +262,35 @@ export class Agent implements ChatAgent {
       messages: trimMessages(repairMessages(this.conversation.messages), MAX_HISTORY_CHARS),
       ...(anthropicTools.length > 0 ? { tools: anthropicTools } : {}),
     };
-    const stream = client.messages.stream(body, { signal });
-    stream.on('text', (delta) => {
-      onText(delta);
-      emit({ type: 'text', delta });
-    });
-    return await stream.finalMessage();
+    // A stream that stops sending anything (not even pings) is given up on instead of hanging the chat.
+    const stalled = new AbortController();
+    const onAbort = () => stalled.abort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    let idleTimer: NodeJS.Timeout | undefined;
+    let stalledAfterMs = 0;
+    const armIdleTimer = () => {
+      clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        stalledAfterMs = this.limits.streamIdleMs;
+        stalled.abort();
+      }, this.limits.streamIdleMs);
+    };
+    armIdleTimer();
+    try {
+      const stream = client.messages.stream(body, { signal: stalled.signal });
+      stream.on('streamEvent', armIdleTimer);
+      stream.on('text', (delta) => {
+        onText(delta);
+        emit({ type: 'text', delta });
+      });
+      return await stream.finalMessage();
+    } catch (error) {
+      if (stalledAfterMs > 0 && !signal.aborted) throw new StreamStalledError(stalledAfterMs);
+      throw error;
+    } finally {
+      clearTimeout(idleTimer);
+      signal.removeEventListener('abort', onAbort);
+    }
   }
 
   /** Runs one round of tool calls; returns 'continue' or the reason the loop stops. */

@@ -14,6 +14,14 @@ import type { EventAction } from './events';
 
 export const SET_API_KEY_COMMAND = 'devopsAssistant.setApiKey';
 
+/** The response stream went silent; thrown by the agent's idle watchdog. */
+export class StreamStalledError extends Error {
+  constructor(readonly idleMs: number) {
+    super(`no data for ${Math.round(idleMs / 1000)} s`);
+    this.name = 'StreamStalledError';
+  }
+}
+
 export interface MappedError {
   message: string;
   action?: EventAction;
@@ -28,6 +36,9 @@ function openSetting(id: string): EventAction {
 }
 
 export function mapApiError(error: unknown, context: { baseURL: string; model: string }): MappedError {
+  if (error instanceof StreamStalledError) {
+    return { message: t('The Anthropic API at {0} stopped sending data for {1} s. Ask again to retry.', context.baseURL, Math.round(error.idleMs / 1000)) };
+  }
   if (error instanceof AuthenticationError) {
     return { message: t('The Anthropic API rejected the API key (401). Set your API key.'), action: setApiKeyAction() };
   }

@@ -289,6 +289,18 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(log.of('error')[0].message, new RegExp(`Cannot reach the Anthropic API at ${url.replace(/\./g, '\\.')}`));
   });
 
+  it('a stream that goes silent is given up on with a message', async () => {
+    mock.enqueue({ text: 'first words and then silence', chunkSize: 6, eventDelayMs: 600 });
+    const { agent } = makeAgent(mock, hub, { limits: { streamIdleMs: 250 } });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.match(log.of('error')[0].message, /stopped sending data/);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(mock.messageRequests()[0].closedByClient, true);
+    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user');
+  });
+
   it('cancel mid-stream aborts the HTTP stream and keeps the history consistent', async () => {
     mock.enqueue({ text: 'a slow answer that streams word by word for a long while', eventDelayMs: 150, chunkSize: 4 });
     const { agent } = makeAgent(mock, hub);
