@@ -69,6 +69,9 @@ export class Agent implements ChatAgent {
   private readonly history: HistoryStore;
   private conversation: Conversation;
   private running = false;
+  /** Lets clear() stop a turn in progress before wiping the history. */
+  private turnAbort: AbortController | undefined;
+  private turnDone: Promise<void> | undefined;
   private continuable = false;
   private readonly limits: AgentLimits;
 
@@ -97,6 +100,10 @@ export class Agent implements ChatAgent {
   }
 
   async clear(): Promise<void> {
+    if (this.running) {
+      this.turnAbort?.abort();
+      await this.turnDone;
+    }
     this.conversation = { messages: [], transcript: [] };
     this.continuable = false;
     await this.history.clear();
@@ -117,7 +124,7 @@ export class Agent implements ChatAgent {
       this.conversation.transcript.push({ kind: 'user', text });
       this.continuable = false;
       await this.persist();
-      await this.run(emit, signal);
+      await this.runTurn(emit, signal);
     } finally {
       this.running = false;
     }
@@ -136,9 +143,21 @@ export class Agent implements ChatAgent {
       this.continuable = false;
       const last = this.conversation.messages[this.conversation.messages.length - 1];
       if (last.role === 'assistant') this.conversation.messages = appendUserText(this.conversation.messages, 'Continue.');
-      await this.run(emit, signal);
+      await this.runTurn(emit, signal);
     } finally {
       this.running = false;
+    }
+  }
+
+  private async runTurn(emit: Emit, signal: AbortSignal): Promise<void> {
+    this.turnAbort = new AbortController();
+    const combined = AbortSignal.any([signal, this.turnAbort.signal]);
+    this.turnDone = this.run(emit, combined);
+    try {
+      await this.turnDone;
+    } finally {
+      this.turnAbort = undefined;
+      this.turnDone = undefined;
     }
   }
 

@@ -438,6 +438,21 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.deepEqual(makeAgent(mock, hub, { store }).agent.transcript(), []);
   });
 
+  it('clear() during an answer stops it first, then leaves nothing behind', async () => {
+    mock.enqueue({ text: 'a slow answer that is still streaming when the chat is cleared', chunkSize: 4, eventDelayMs: 100 });
+    const { agent, store } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const asked = agent.ask('q', log.onEvent, ac().signal);
+    while (log.of('text').length === 0) await new Promise((r) => setTimeout(r, 20));
+    await agent.clear();
+    await asked;
+    assert.equal(log.done(), 'cancelled');
+    assert.deepEqual(agent.transcript(), []);
+    assert.deepEqual(agent.messages(), []);
+    assert.equal(store.data.size, 0);
+    assert.equal(agent.busy, false);
+  });
+
   it('refuses a second question while busy', async () => {
     mock.enqueue({ text: 'slow', eventDelayMs: 100 });
     const { agent } = makeAgent(mock, hub);
