@@ -45,18 +45,27 @@ interface Manifest {
   publisher: string;
   name: string;
   version: string;
-  contributes: { commands?: Array<{ command: string; title: string; category?: string }> };
+  contributes: {
+    commands?: Array<{ command: string; title: string; category?: string }>;
+    menus?: { commandPalette?: Array<{ command: string; when?: string }> };
+  };
 }
 
 export function readManifest(): Manifest {
   return JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 }
 
-/** "Category: Title" of every command the manifest contributes, with %key% resolved from package.nls.json. */
-export function contributedCommandTitles(): string[] {
+/**
+ * "Category: Title" of the commands the manifest contributes (%key% resolved from package.nls.json).
+ * `paletteOnly`: just those the palette always shows (no `when` clause under menus.commandPalette).
+ */
+export function contributedCommandTitles(options: { paletteOnly?: boolean } = {}): string[] {
   const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
   const resolveNls = (text: string) => text.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? text);
-  return (readManifest().contributes.commands ?? []).map((c) =>
+  const { contributes } = readManifest();
+  const conditional = new Set((contributes.menus?.commandPalette ?? []).filter((m) => m.when).map((m) => m.command));
+  const commands = (contributes.commands ?? []).filter((c) => !options.paletteOnly || !conditional.has(c.command));
+  return commands.map((c) =>
     c.category ? `${resolveNls(c.category)}: ${resolveNls(c.title)}` : resolveNls(c.title),
   );
 }
