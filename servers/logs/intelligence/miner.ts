@@ -257,13 +257,16 @@ export class TemplateMiner {
       }
       group = { id: this.nextId++, values, stats: newStats() };
       split.groups.set(key, group);
+      recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
+      // Only a new group can push a position past the few values that make it a choice between events.
+      if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > MAX_SPLIT_VALUES)) {
+        let widest = 0;
+        for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
+        this.dropSplitPosition(cluster, split, widest);
+      }
+      return;
     }
     recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
-    if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > MAX_SPLIT_VALUES)) {
-      let widest = 0;
-      for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
-      this.dropSplitPosition(cluster, split, widest);
-    }
   }
 
   /** Stops telling lines apart by one position: groups that differed only there are merged. */
