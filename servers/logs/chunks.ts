@@ -1,6 +1,45 @@
 // Reading a log forward in large blocks of whole lines (plain or gzip), with a bound on line length.
-import { createReadStream, readSync } from 'node:fs';
-import { createGunzip } from 'node:zlib';
+import { read, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { createGunzip, type Gunzip } from 'node:zlib';
+import { UserFacingError } from '../shared/tool-result';
+
+const readAsync = promisify(read);
+
+/** A file that cannot be read as a log (corrupt compression); with several files, it is skipped with a note. */
+export class UnreadableError extends UserFacingError {}
+
+/** Raw bytes of an open descriptor by positional reads (never closes it, so a caller's handle stays valid). */
+async function* rawChunks(fd: number, counter: { bytes: number }): AsyncGenerator<Buffer> {
+  let position = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    const { bytesRead } = await readAsync(fd, buffer, 0, buffer.length, position);
+    if (bytesRead <= 0) return;
+    position += bytesRead;
+    counter.bytes = position;
+    yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+  }
+}
+
+/** A gunzip stream over a descriptor; errors surface through iteration, never as unhandled events. */
+export function gunzipFd(fd: number): { output: Gunzip; counter: { bytes: number }; close: () => void } {
+  const counter = { bytes: 0 };
+  const source = Readable.from(rawChunks(fd, counter), { objectMode: false });
+  const output = createGunzip({ chunkSize: 1024 * 1024 });
+  source.on('error', (error) => output.destroy(error));
+  source.pipe(output);
+  return {
+    output,
+    counter,
+    close: () => {
+      source.unpipe(output);
+      source.destroy();
+      output.destroy();
+    },
+  };
+}
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Longer lines are cut to this many bytes for matching; the rest of the line is skipped. */
@@ -109,13 +148,7 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
     if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: position };
     return;
   }
-  const raw = createReadStream('', { fd, autoClose: false, highWaterMark: 1024 * 1024, start: 0 });
-  let rawRead = 0;
-  raw.on('data', (b: Buffer | string) => {
-    rawRead += b.length;
-  });
-  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
-  raw.pipe(gunzip);
+  const { output: gunzip, counter, close } = gunzipFd(fd);
   const pending: Buffer[] = [];
   let pendingBytes = 0;
   try {
@@ -126,20 +159,18 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
         const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
         pending.length = 0;
         pendingBytes = 0;
-        if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: rawRead };
+        if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
       }
     }
   } catch (error) {
-    throw new Error(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
-    raw.unpipe(gunzip);
-    raw.destroy();
-    gunzip.destroy();
+    close();
   }
   if (pendingBytes) {
     const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
-    if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: rawRead };
+    if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
   }
   const tail = blocker.end();
-  if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: rawRead };
+  if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
 }

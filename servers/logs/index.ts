@@ -11,9 +11,12 @@ import { createServer } from './server';
 setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
 
 if (!isMainThread && isScanWorker(workerData)) {
-  void runScanWorker();
+  runScanWorker();
 } else {
   setWorkerEntry(__filename);
+  // A stray stream or worker error must not take the server (and every later request) down.
+  process.on('uncaughtException', (error) => log(`unexpected error (server continues): ${error.stack ?? error.message}`));
+  process.on('unhandledRejection', (reason) => log(`unexpected rejection (server continues): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
   void runStdioServer({
     help: HELP,
     create: () => {

@@ -1,9 +1,7 @@
 // The last lines of a file, read backwards from the end in growing blocks (gzip: one forward pass with a ring).
 import type { promises as fsp } from 'node:fs';
-import { createReadStream } from 'node:fs';
-import { createGunzip } from 'node:zlib';
 import { throwIfAborted } from '../shared/progress';
-import { LineBlocker } from './chunks';
+import { gunzipFd, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
 export const TAIL_LINE_BYTES = 64 * 1024;
@@ -75,9 +73,7 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
   const ring: string[] = new Array<string>(Math.max(1, keep));
   let count = 0;
   const blocker = new LineBlocker(TAIL_LINE_BYTES * 4);
-  const raw = createReadStream('', { fd, autoClose: false, start: 0, highWaterMark: 1024 * 1024 });
-  const gunzip = createGunzip({ chunkSize: 1024 * 1024 });
-  raw.pipe(gunzip);
+  const { output: gunzip, close } = gunzipFd(fd);
   const take = (lines: Buffer) => {
     let pos = 0;
     while (pos < lines.length) {
@@ -94,11 +90,9 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
     take(blocker.end());
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    throw new Error(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
-    raw.unpipe(gunzip);
-    raw.destroy();
-    gunzip.destroy();
+    close();
   }
   const size = Math.min(count, ring.length);
   const out: string[] = [];

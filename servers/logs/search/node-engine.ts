@@ -1,10 +1,10 @@
 // Runs the pure-Node scan in a worker thread so that no pattern can block the server: the worker reports
 // a heartbeat while it works, and one that falls silent (catastrophic backtracking) is terminated.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort } from 'node:worker_threads';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
-import { readLineBlocks } from '../chunks';
+import { readLineBlocks, UnreadableError } from '../chunks';
 import { parserFor, SAMPLE_BYTES } from '../parser';
 import { FileScanner, type AcceptedLine } from './scan';
 import type { FileScanResult, ScanRequest, ScanTarget } from './types';
@@ -14,22 +14,27 @@ export const WORKER_KIND = 'devops-logs-scan';
 export const STALL_MS = 1000;
 
 interface WorkerJob {
-  kind: typeof WORKER_KIND;
   target: ScanTarget;
   request: ScanRequest;
-  /** Group accepted lines (error_summary) instead of returning them. */
+  /** Stream accepted lines (error_summary) instead of returning them as matches. */
   summarize?: boolean;
 }
 
 export type NodeScanResult = FileScanResult;
 
 type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'beat'; raw: number }
   | { type: 'lines'; lines: AcceptedLine[] }
   | { type: 'done'; result: NodeScanResult }
-  | { type: 'error'; message: string; userFacing: boolean };
+  | { type: 'error'; message: string; userFacing: boolean; unreadable?: boolean };
+
+/** A worker still loading the bundle is not stalled; this bounds start-up on a very busy machine. */
+const STARTUP_MS = 30_000;
 
 let workerEntry: string | undefined;
+/** One warm worker kept between searches (start-up costs more than most scans). */
+let idleWorker: Worker | undefined;
 
 /** The script a worker runs: the server bundle itself (index.ts branches on isMainThread). */
 export function setWorkerEntry(file: string): void {
@@ -48,13 +53,63 @@ export interface NodeScanOptions {
   onLines?: (lines: AcceptedLine[]) => void;
 }
 
-/** Scans one file in a fresh worker thread. */
-export function scanWithNode(target: ScanTarget, request: ScanRequest, options: NodeScanOptions = {}): Promise<NodeScanResult> {
+function startWorker(): Promise<Worker> {
   if (!workerEntry) throw new Error('worker entry not set');
+  const worker = new Worker(workerEntry, { workerData: { kind: WORKER_KIND }, resourceLimits: { maxOldGenerationSizeMb: 96 }, stdout: false, stderr: false });
+  return new Promise<Worker>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error('the scan worker did not start'));
+    }, STARTUP_MS);
+    const onMessage = (message: WorkerMessage) => {
+      if (message.type !== 'ready') return;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      resolve(worker);
+    };
+    const onError = (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    };
+    worker.on('message', onMessage);
+    worker.once('error', onError);
+  });
+}
+
+async function acquireWorker(): Promise<Worker> {
+  const idle = idleWorker;
+  idleWorker = undefined;
+  if (idle) {
+    idle.ref();
+    return idle;
+  }
+  return startWorker();
+}
+
+function releaseWorker(worker: Worker): void {
+  if (idleWorker) {
+    void worker.terminate();
+    return;
+  }
+  worker.removeAllListeners('message');
+  worker.removeAllListeners('error');
+  worker.removeAllListeners('exit');
+  worker.on('error', () => {});
+  worker.on('exit', () => {
+    if (idleWorker === worker) idleWorker = undefined;
+  });
+  worker.unref();
+  idleWorker = worker;
+}
+
+/** Scans one file in a worker thread; a worker silent for `stallMs` (one regex stuck on one line) is terminated. */
+export async function scanWithNode(target: ScanTarget, request: ScanRequest, options: NodeScanOptions = {}): Promise<NodeScanResult> {
   const stallMs = options.stallMs ?? STALL_MS;
+  if (options.signal?.aborted) throw abortError();
+  const worker = await acquireWorker();
   return new Promise<NodeScanResult>((resolve, reject) => {
-    const job: WorkerJob = { kind: WORKER_KIND, target, request, summarize: options.onLines !== undefined };
-    const worker = new Worker(workerEntry!, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 64 }, stdout: false, stderr: false });
+    const job: WorkerJob = { target, request, summarize: options.onLines !== undefined };
     let lastBeat = Date.now();
     let settled = false;
     const finish = (error: Error | undefined, result?: NodeScanResult) => {
@@ -62,13 +117,17 @@ export function scanWithNode(target: ScanTarget, request: ScanRequest, options: 
       settled = true;
       clearInterval(watchdog);
       options.signal?.removeEventListener('abort', onAbort);
-      void worker.terminate();
-      if (error) reject(error);
-      else resolve(result!);
+      if (error) {
+        worker.removeAllListeners('message');
+        void worker.terminate();
+        reject(error);
+      } else {
+        releaseWorker(worker);
+        resolve(result!);
+      }
     };
     const onAbort = () => finish(abortError());
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    if (options.signal?.aborted) onAbort();
     const watchdog = setInterval(() => {
       if (Date.now() - lastBeat > stallMs) {
         finish(
@@ -84,20 +143,28 @@ export function scanWithNode(target: ScanTarget, request: ScanRequest, options: 
       if (message.type === 'beat') options.onProgress?.(message.raw);
       else if (message.type === 'lines') options.onLines?.(message.lines);
       else if (message.type === 'done') finish(undefined, message.result);
-      else finish(message.userFacing ? new UserFacingError(message.message) : new Error(message.message));
+      else if (message.type === 'error') finish(message.unreadable ? new UnreadableError(message.message) : message.userFacing ? new UserFacingError(message.message) : new Error(message.message));
     });
     worker.on('error', (error) => finish(error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => finish(new Error(`scan worker exited (${code})`)));
+    worker.postMessage(job);
   });
 }
 
-/** Worker side: opens the file again (checking it is the same regular file), scans it, posts the result. */
-export async function runScanWorker(): Promise<void> {
-  const job = workerData as WorkerJob;
-  const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+/** Worker side: takes jobs one at a time; each reopens its file (checking it is the same regular file) and scans it. */
+export function runScanWorker(): void {
+  const port = parentPort!;
+  port.on('message', (job: WorkerJob) => {
+    void runJob(job, (message) => port.postMessage(message));
+  });
+  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+}
+
+async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): Promise<void> {
   let fd: number | undefined;
   try {
     const { target, request } = job;
+    post({ type: 'beat', raw: 0 });
     fd = openSync(target.realPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const stats = fstatSync(fd);
     if (!stats.isFile() || stats.ino !== target.ino || stats.dev !== target.dev) throw new UserFacingError(`${target.name} changed while being searched; try again`);
@@ -132,7 +199,7 @@ export async function runScanWorker(): Promise<void> {
     flush();
     post({ type: 'done', result: { ...scanner.result(), engine: 'node' } });
   } catch (error) {
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error), userFacing: error instanceof UserFacingError });
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error), userFacing: error instanceof UserFacingError, unreadable: error instanceof UnreadableError });
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

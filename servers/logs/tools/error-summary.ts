@@ -5,6 +5,7 @@ import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { progressReporter, throwIfAborted } from '../../shared/progress';
 import { closeQuietly, targetOf, type LogsContext } from '../context';
 import type { OpenedLog } from '../files';
+import { UnreadableError } from '../chunks';
 import { sampleLines, SAMPLE_BYTES } from '../parser';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../prefilter';
 import { readHead } from '../search/node-engine';
@@ -163,6 +164,9 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
           if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
           if (result.untimed > 0) notes.push(`${file.info.name}: ${result.untimed} error line(s) without a readable timestamp were not counted`);
           done += file.stats.size;
+        } catch (error) {
+          if (args.file !== undefined || !(error instanceof UnreadableError)) throw error;
+          notes.push(`skipped ${file.info.name}: ${error.message}`);
         } finally {
           await closeQuietly(file.handle);
         }

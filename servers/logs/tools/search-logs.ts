@@ -5,6 +5,7 @@ import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { progressReporter, throwIfAborted } from '../../shared/progress';
 import { closeQuietly, targetOf, type LogsContext } from '../context';
 import type { OpenedLog } from '../files';
+import { UnreadableError } from '../chunks';
 import { scanFile } from '../search/run';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import { fitToBudget, iso, levelSchema, parseTimeInput, READ_ONLY, timeDescription } from './common';
@@ -133,6 +134,9 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
           if (result.untimed > 0) notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
           files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
           for (const m of result.matches) all.push({ ...m, file: file.info.name });
+        } catch (error) {
+          if (args.file !== undefined || !(error instanceof UnreadableError)) throw error;
+          notes.push(`skipped ${file.info.name}: ${error.message}`);
         } finally {
           await closeQuietly(file.handle);
         }
