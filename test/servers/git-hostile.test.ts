@@ -132,6 +132,7 @@ describe('git server under hostile input', function () {
     it('the fixture is really hostile: plain git runs every planted program', () => {
       clearMarkers();
       fixture.git(fixture.hostile, ['status']);
+      assert.ok(existsSync(fixture.markers.filter), 'plain git status runs the clean filter');
       fixture.git(fixture.hostile, ['diff', 'HEAD~1', 'HEAD']);
       fixture.git(fixture.hostile, ['diff', 'HEAD']);
       fixture.git(fixture.hostile, ['log', '-p', '--no-ext-diff', '-2']);

@@ -3,7 +3,7 @@
 // plus an empty repository, a shallow clone, a plain folder and a repository whose config
 // tries to run programs.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
@@ -245,6 +245,7 @@ function createHostileRepo(
   write(hostile, 'a.txt', 'one\n');
   write(hostile, 'b.dat', 'data one\n');
   write(hostile, 'c.md', 'doc one\n');
+  write(hostile, 'd.dat', 'unchanged\n');
   git(hostile, ['add', '.']);
   git(hostile, ['commit', '-q', '-m', 'hostile first'], as(ALICE, '2024-03-01T10:00:00Z'));
   write(hostile, 'a.txt', 'one\ntwo\n');
@@ -271,6 +272,9 @@ function createHostileRepo(
   // Dirty working tree so that status has to look at (and filter) files.
   write(hostile, 'a.txt', 'one\ntwo\nthree\n');
   write(hostile, 'b.dat', 'data one\ndata two\ndata three\n');
+  // Same content, new timestamp: status has to read it through the clean filter to know it is unchanged.
+  write(hostile, 'd.dat', 'unchanged\n');
+  utimesSync(join(hostile, 'd.dat'), new Date(Date.now() + 3_600_000), new Date(Date.now() + 3_600_000));
   return { hostile, markers };
 }
 
