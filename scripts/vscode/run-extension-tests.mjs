@@ -8,11 +8,16 @@
 //     --folder=DIR (or a bare DIR)     workspace to open (default: a fresh fixture repo with logs/)
 //     --workspace-trust                keep workspace trust on (restricted mode until trusted)
 //     --timeout=SECONDS                give up after this long (default 600)
+//     --single                         one run only (see below)
+//   With none of the path/folder/trust flags it runs the standard passes, each in a fresh workbench
+//   and fixture: "main" (trusted folder, every test), "restricted" (untrusted folder, tests titled
+//   "Restricted Mode") and "reload" (DEVOPS_TEST_RELOAD=1, the test that reloads the window), and
+//   adds their counts up in TEST_RESULTS_FILE.
 //   Environment: TEST_RESULTS_FILE and every DEVOPS_TEST_* / ANTHROPIC_* variable are passed to the
 //   extension host; DEVOPS_FIXTURE_PATH is set to the opened folder. DEVOPS_TEST_VERBOSE=1 also
 //   prints the workbench's own console chatter.
-import { existsSync, rmSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { launchChromium, remoteUri, startCodeServer, workbenchUrl } from './code-server.mjs';
@@ -23,7 +28,7 @@ import { extensionDevelopmentPath as defaultDevPath, extensionTestsPath as defau
 const PASSED_ENV = /^(TEST_RESULTS_FILE|DEVOPS_TEST_.*|ANTHROPIC_.*)$/;
 
 function parseArgs(argv) {
-  const options = { workspaceTrust: false, timeoutSeconds: 600 };
+  const options = { workspaceTrust: false, timeoutSeconds: 600, single: false };
   for (const arg of argv) {
     if (!arg.startsWith('-')) {
       options.folder = resolve(arg); // a workspace folder, as `code FOLDER` takes it
@@ -35,6 +40,7 @@ function parseArgs(argv) {
     else if (key === 'extensionTestsPath') options.testsPath = resolve(value);
     else if (key === 'folder') options.folder = resolve(value);
     else if (key === 'workspace-trust') options.workspaceTrust = true;
+    else if (key === 'single') options.single = true;
     else if (key === 'timeout') options.timeoutSeconds = Number(value);
     else if (key === 'help') {
       console.log('usage: run-extension-tests.mjs [--extensionDevelopmentPath=DIR] [--extensionTestsPath=FILE] [--folder=DIR] [--workspace-trust] [--timeout=S]');
@@ -67,7 +73,8 @@ export async function runExtensionTests(rawOptions = {}) {
   const ownFolder = !rawOptions.folder;
   const folder = rawOptions.folder ?? createFixtureWorkspace();
   const testEnv = { DEVOPS_FIXTURE_PATH: folder };
-  for (const [key, value] of Object.entries(process.env)) if (PASSED_ENV.test(key) && value !== undefined) testEnv[key] = value;
+  const env = { ...process.env, ...(rawOptions.env ?? {}) };
+  for (const [key, value] of Object.entries(env)) if (PASSED_ENV.test(key) && value !== undefined) testEnv[key] = value;
 
   const server = await startCodeServer({ smokeDriver: true, workspaceTrust: rawOptions.workspaceTrust, env: testEnv });
   let browser;
@@ -115,9 +122,49 @@ export async function runExtensionTests(rawOptions = {}) {
   }
 }
 
+/** The passes `npm test` runs; tests that need another window state skip themselves in the main pass. */
+const STANDARD_PASSES = [
+  { name: 'main', options: {} },
+  { name: 'restricted', options: { workspaceTrust: true, env: { DEVOPS_TEST_GREP: 'Restricted Mode' } } },
+  { name: 'reload', options: { env: { DEVOPS_TEST_RELOAD: '1', DEVOPS_TEST_GREP: 'window reload' } } },
+];
+
+async function runStandardPasses(baseOptions) {
+  const resultsFile = process.env.TEST_RESULTS_FILE;
+  const total = { passes: 0, failures: 0, pending: 0 };
+  const lines = [];
+  let exitCode = 0;
+  for (const pass of STANDARD_PASSES) {
+    console.log(`\n[extension-tests] pass "${pass.name}"`);
+    const passFile = resultsFile ? `${resultsFile.replace(/\.json$/, '')}.${pass.name}.json` : undefined;
+    const env = { ...(pass.options.env ?? {}), ...(passFile ? { TEST_RESULTS_FILE: passFile } : {}) };
+    let code;
+    try {
+      code = await runExtensionTests({ ...baseOptions, ...pass.options, env });
+    } catch (error) {
+      console.error(`[extension-tests] ${error.stack ?? error}`);
+      code = 1;
+    }
+    let counts = { passes: 0, failures: code === 0 ? 0 : 1, pending: 0 };
+    if (passFile && existsSync(passFile)) counts = JSON.parse(readFileSync(passFile, 'utf8'));
+    if (code !== 0 && counts.failures === 0) counts.failures = 1;
+    for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
+    lines.push(`  ${pass.name}: ${counts.passes} passed, ${counts.failures} failed, ${counts.pending} pending (exit ${code})`);
+    exitCode ||= code;
+  }
+  console.log(`\n[extension-tests] passes:\n${lines.join('\n')}`);
+  if (resultsFile) {
+    mkdirSync(dirname(resultsFile), { recursive: true });
+    writeFileSync(resultsFile, JSON.stringify(total));
+  }
+  return exitCode || (total.failures > 0 ? 1 : 0);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
-    process.exitCode = await runExtensionTests(parseArgs(process.argv.slice(2)));
+    const options = parseArgs(process.argv.slice(2));
+    const custom = options.single || options.devPath || options.testsPath || options.folder || options.workspaceTrust;
+    process.exitCode = custom ? await runExtensionTests(options) : await runStandardPasses(options);
   } catch (error) {
     console.error(`[extension-tests] ${error.stack ?? error}`);
     process.exitCode = 1;
