@@ -44,7 +44,7 @@ function isHexLetter(c: number): boolean {
 
 /**
  * A piece is a variable when it is number-like: starts with a digit (numbers, sizes, durations, dates), is hex with a
- * digit (0x1f, 9f4ef63, uuids), or holds a run of two or more digits (blk_123, appattempt_14_0020, t761, dn228).
+ * digit (0x1f, 9f4ef63, uuids), or holds two or more digits (blk_123, appattempt_14_0020, t761, dn228, u0a5).
  * A single digit inside a word (ssh2, tty2, u0, log4j) is usually part of a name and stays.
  */
 export function isVariablePiece(piece: string, start = 0, end = piece.length): boolean {
@@ -52,15 +52,12 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = piece.charCodeAt(start + 1);
   if (isDigit(first)) return true;
   let digits = 0;
-  let run = 0;
   let hexOnly = true;
   for (let i = start; i < end; i++) {
     const c = piece.charCodeAt(i);
     if (isDigit(c)) {
-      digits++;
-      if (++run >= 2) return true;
+      if (++digits >= 2) return true;
     } else {
-      run = 0;
       if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === start + 1)) hexOnly = false;
     }
   }
