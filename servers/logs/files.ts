@@ -68,6 +68,8 @@ function nameFor(dirs: LogDir[], dir: LogDir, rel: string): string {
 /** Log files in every directory (recursive to a small depth, bounded in count), newest first. */
 export async function listLogFiles(dirs: LogDir[]): Promise<{ files: LogFileInfo[]; truncated: boolean }> {
   const files: LogFileInfo[] = [];
+  // A link to a file already listed (inside the directories) would only double every count.
+  const seen = new Set<string>();
   let truncated = false;
   for (const dir of dirs) {
     const queue: { path: string; depth: number }[] = [{ path: dir.real, depth: 0 }];
@@ -100,6 +102,9 @@ export async function listLogFiles(dirs: LogDir[]): Promise<{ files: LogFileInfo
           continue;
         }
         if (!stats.isFile()) continue;
+        const identity = `${stats.dev}:${stats.ino}`;
+        if (seen.has(identity)) continue;
+        seen.add(identity);
         const rel = relative(dir.real, full);
         files.push({ name: nameFor(dirs, dir, rel), relativePath: rel.split(sep).join('/'), dir: dir.path, size: stats.size, mtimeMs: stats.mtimeMs, gzip: /\.gz$/i.test(entry.name) });
       }

@@ -71,8 +71,8 @@ describe('logs server (built, over MCP)', function () {
     const res = await server.client.readResource({ uri: 'logs://files' });
     const body = JSON.parse((res.contents[0] as { text: string }).text) as { files: { name: string; size: number; modified: string; format: string; relativePath: string; dir: string }[] };
     const names = body.files.map((f) => f.name);
-    for (const expected of ['app.log', 'app.log.1', 'app.log.2.gz', 'service.jsonl', 'syslog', 'access.log', 'sub/nested.log', 'inside-link.log']) assert.ok(names.includes(expected), `${expected} listed`);
-    for (const refused of ['pipe.log', 'link-out.log', 'sibling-link.log', 'zero.log']) assert.ok(!names.includes(refused), `${refused} not listed`);
+    for (const expected of ['app.log', 'app.log.1', 'app.log.2.gz', 'service.jsonl', 'syslog', 'access.log', 'sub/nested.log']) assert.ok(names.includes(expected), `${expected} listed`);
+    for (const refused of ['pipe.log', 'link-out.log', 'sibling-link.log', 'zero.log', 'inside-link.log']) assert.ok(!names.includes(refused), `${refused} not listed`);
     const app = body.files.find((f) => f.name === 'app.log')!;
     assert.ok(app.size > 100);
     assert.ok(!Number.isNaN(Date.parse(app.modified)));
@@ -88,6 +88,8 @@ describe('logs server (built, over MCP)', function () {
     assert.match(text.split('\n')[0], /service started/);
     const nested = await server.client.readResource({ uri: `logs://file/${encodeURIComponent('sub/nested.log')}` });
     assert.match((nested.contents[0] as { text: string }).text, /nested entry/);
+    const linked = await server.client.readResource({ uri: 'logs://file/inside-link.log' });
+    assert.match((linked.contents[0] as { text: string }).text, /heartbeat ok$/, 'a link inside the directory can be read by name');
     const gz = await server.client.readResource({ uri: 'logs://file/app.log.2.gz' });
     assert.match((gz.contents[0] as { text: string }).text, /gz first line[\s\S]*gz last line/);
     const completion = await server.client.complete({ ref: { type: 'ref/resource', uri: 'logs://file/{path}' }, argument: { name: 'path', value: 'app' } });

@@ -126,6 +126,7 @@ export function createLogFixture(): LogFixture {
   writeFileSync(join(logs, 'old.log'), `${iso(now - 3 * 86_400_000)} ERROR ancient failure 1\n`);
   utimesSync(join(logs, 'old.log'), new Date(now - 3 * 86_400_000), new Date(now - 3 * 86_400_000));
   writeFileSync(join(logs, 'sub', 'nested.log'), `${iso(at(10))} INFO nested entry\n`);
+  writeFileSync(join(logs, 'evil.log'), `${'a'.repeat(40_000)}!\n`);
   writeFileSync(join(logs, 'corrupt.log.gz'), Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
 
   // Hostile neighbours.
@@ -135,7 +136,7 @@ export function createLogFixture(): LogFixture {
   symlinkSync(join(sibling, 'secret.log'), join(logs, 'sibling-link.log'));
   symlinkSync('/dev/zero', join(logs, 'zero.log'));
   symlinkSync(join(logs, 'app.log'), join(logs, 'inside-link.log'));
-  let fifo = false;
+  let fifo: boolean;
   try {
     execFileSync('mkfifo', [join(logs, 'pipe.log')]);
     fifo = true;
