@@ -34,10 +34,11 @@ async function expectRefusal(server: StartedServer, name: string, args: Record<s
   return text;
 }
 
-for (const engine of [
+const engines: { name: string; env: Record<string, string> }[] = [
   { name: 'ripgrep on PATH (if any)', env: {} },
   { name: 'pure Node', env: { RIPGREP_PATH: 'none' } },
-]) {
+];
+for (const engine of engines) {
   describe(`logs server hostile input (${engine.name})`, function () {
     let fixture: LogFixture;
     let server: StartedServer;
