@@ -7,9 +7,10 @@ import { appendFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+import { collapsePane, widenSideBar } from './ui-helpers';
 
 interface Leak {
   server: Server;
@@ -56,24 +57,6 @@ function addPayloads(folder: string, leakBase: string): { commitPayload: string;
 
 async function textOf(frame: FrameLocator, selector: string): Promise<string> {
   return (await frame.locator(selector).allTextContents()).join('\n');
-}
-
-/** Drags the side bar's edge, as a user would, so that screenshots show the views at a readable width. */
-async function widenSideBar(page: Page, width: number): Promise<void> {
-  const box = await page.locator('.part.sidebar').boundingBox();
-  if (!box) return;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(box.x + box.width + 1, y);
-  await page.mouse.down();
-  await page.mouse.move(box.x + width, y, { steps: 8 });
-  await page.mouse.up();
-}
-
-async function collapsePane(page: Page, name: string, collapsed: boolean): Promise<void> {
-  const header = page.locator('.part.sidebar .pane-header', { hasText: name }).first();
-  await header.waitFor({ state: 'visible', timeout: 15_000 });
-  const expanded = (await header.getAttribute('aria-expanded')) === 'true';
-  if (expanded === collapsed) await header.click();
 }
 
 describe('UI: chat, trees and log files in the real workbench', function () {
@@ -227,6 +210,22 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     await workbench.screenshot('trees');
   });
 
+  it('Branches: "Show Recent Commits" on a branch puts its commits in the chat, subjects as text', async () => {
+    const { page } = workbench;
+    await collapsePane(page, 'Branches', false);
+    const branches = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
+    const main = branches.locator('.monaco-list-row', { hasText: /^main/ }).first();
+    await main.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: 'Show Recent Commits' });
+    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await item.click();
+    const chat = workbench.chatFrame();
+    const table = chat.locator('.message.assistant', { has: chat.locator('h3', { hasText: 'Recent commits on main' }) });
+    await table.waitFor({ timeout: 30_000 });
+    assert.ok(((await table.textContent()) ?? '').includes(payloads.commitPayload));
+    assert.equal(await table.locator('img, script, a[href]').count(), 0);
+  });
+
   it('right-click a .log file in the Explorer -> "Summarize Errors" puts the summary in the chat', async () => {
     const { page } = workbench;
     mock.enqueue({ text: '가장 가능성이 높은 원인은 **데이터베이스 연결 실패**입니다.', eventDelayMs: 10 });
@@ -251,7 +250,12 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     assert.match(summary, /Connection refused/);
     assert.match(summary, /leak-log/, 'the payload line is shown, as text');
     // With an API key the agent is asked to explain the causes.
-    await chat.locator('.message.assistant', { hasText: '데이터베이스 연결 실패' }).waitFor({ timeout: 30_000 });
+    await chat
+      .locator('.message.assistant', { hasText: '데이터베이스 연결 실패' })
+      .waitFor({ timeout: 30_000 })
+      .catch((error: Error) => {
+        throw new Error(`${error.message}\nmock: ${mock.messageRequests().length} requests, ${mock.pending()} turns pending; transcript tail: ${JSON.stringify(mock.messageRequests().at(-1)?.body?.messages?.slice(-1))}`);
+      });
     const lastQuestion = mock.messageRequests().at(-1)?.body.messages.at(-1);
     assert.match(JSON.stringify(lastQuestion), /logs\/app\.log/);
     for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(page, pane, true);

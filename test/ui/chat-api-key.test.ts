@@ -1,0 +1,77 @@
+// Without an API key the chat says so and offers "Set API Key"; a rejected key (401) shows the
+// error with the same action. Real workbench, mock Anthropic API.
+import * as assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+import { collapsePane, widenSideBar } from './ui-helpers';
+
+describe('UI: API key in the chat', function () {
+  this.timeout(180_000);
+  let folder: string;
+  let workbench: Workbench;
+  let mock: MockAnthropic;
+
+  before(async () => {
+    mock = await startMockAnthropic();
+    folder = createFixtureWorkspace();
+    workbench = await launchWorkbench({
+      folder,
+      env: { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: mock.url },
+      settings: { 'devopsAssistant.anthropicBaseUrl': mock.url },
+    });
+    await workbench.openView('Chat');
+    await widenSideBar(workbench.page, 560);
+    for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(workbench.page, pane, true);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && workbench) await workbench.screenshot('tmp/failed-api-key').catch(() => undefined);
+  });
+
+  after(async () => {
+    await workbench?.close();
+    await mock?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows a "Set API Key" banner that runs the command; storing a key hides it', async () => {
+    const { page } = workbench;
+    const chat = workbench.chatFrame();
+    const banner = chat.locator('.banner');
+    await banner.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await banner.textContent()) ?? '', /No Anthropic API key is set/);
+    // The empty chat offers the seed's example questions.
+    assert.equal(await chat.locator('.examples button').count(), 5);
+    await workbench.screenshot('chat-no-api-key');
+
+    await banner.locator('button', { hasText: 'Set API Key' }).click();
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('sk-ant-test-key-0000000000000000');
+    await page.keyboard.press('Enter');
+    await banner.waitFor({ state: 'hidden', timeout: 15_000 });
+  });
+
+  it('a rejected key (401) shows the error with its "Set API Key" action', async () => {
+    mock.enqueue({ status: 401, errorMessage: 'invalid x-api-key' });
+    const chat = workbench.chatFrame();
+    const input = chat.locator('#chat-input');
+    await input.click();
+    await input.fill('How is the system doing?');
+    await input.press('Enter');
+    const error = chat.locator('.error[role="alert"]');
+    await error.waitFor({ timeout: 30_000 });
+    assert.match((await error.textContent()) ?? '', /401/);
+    const action = error.locator('button.action');
+    assert.equal(await action.count(), 1);
+    await action.click();
+    await workbench.page.locator('.quick-input-widget input.input').waitFor({ state: 'visible', timeout: 10_000 });
+    await workbench.page.keyboard.press('Escape');
+    const sent = mock.messageRequests().at(-1);
+    assert.ok(sent, 'the question reached the API');
+    // The key stored through the banner's button is the one the SDK sends.
+    const credential = sent.headers['x-api-key'] ?? sent.headers.authorization ?? '';
+    assert.match(credential, /sk-ant-test-key-0000000000000000$/);
+  });
+});

@@ -1,0 +1,21 @@
+// Small workbench gestures shared by the UI tests of the chat and trees.
+import type { Page } from 'playwright-core';
+
+/** Drags the side bar's edge, as a user would, so that screenshots show the views at a readable width. */
+export async function widenSideBar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
+}
+
+export async function collapsePane(page: Page, name: string, collapsed: boolean): Promise<void> {
+  const header = page.locator('.part.sidebar .pane-header', { hasText: name }).first();
+  await header.waitFor({ state: 'visible', timeout: 15_000 });
+  const expanded = (await header.getAttribute('aria-expanded')) === 'true';
+  if (expanded === collapsed) await header.click();
+}
+
