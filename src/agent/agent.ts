@@ -6,11 +6,13 @@ import { randomUUID } from 'node:crypto';
 import type { Thresholds } from '../mcp/server-specs';
 import type { McpHub, ToolInfo } from '../mcp/types';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
-import { mapApiError, setApiKeyAction, StreamStalledError } from './errors';
+import { textOf, toParam } from './content';
+import { mapApiError, setApiKeyAction } from './errors';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
 import { appendUserText, HistoryStore, MAX_HISTORY_CHARS, repairMessages, trimMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import { estimateCostUsd } from './pricing';
 import { buildSystemPrompt } from './prompt';
+import { streamMessage } from './stream';
 import { applyResultBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, toAnthropicTools, truncate, type ResultBudget } from './tool-bridge';
 
 export interface AgentSettings {
@@ -281,35 +283,10 @@ export class Agent implements ChatAgent {
       messages: trimMessages(repairMessages(this.conversation.messages), MAX_HISTORY_CHARS),
       ...(anthropicTools.length > 0 ? { tools: anthropicTools } : {}),
     };
-    // A stream that stops sending anything (not even pings) is given up on instead of hanging the chat.
-    const stalled = new AbortController();
-    const onAbort = () => stalled.abort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    let idleTimer: NodeJS.Timeout | undefined;
-    let stalledAfterMs = 0;
-    const armIdleTimer = () => {
-      clearTimeout(idleTimer);
-      idleTimer = setTimeout(() => {
-        stalledAfterMs = this.limits.streamIdleMs;
-        stalled.abort();
-      }, this.limits.streamIdleMs);
-    };
-    armIdleTimer();
-    try {
-      const stream = client.messages.stream(body, { signal: stalled.signal });
-      stream.on('streamEvent', armIdleTimer);
-      stream.on('text', (delta) => {
-        onText(delta);
-        emit({ type: 'text', delta });
-      });
-      return await stream.finalMessage();
-    } catch (error) {
-      if (stalledAfterMs > 0 && !signal.aborted) throw new StreamStalledError(stalledAfterMs);
-      throw error;
-    } finally {
-      clearTimeout(idleTimer);
-      signal.removeEventListener('abort', onAbort);
-    }
+    return streamMessage(client, body, signal, this.limits.streamIdleMs, (delta) => {
+      onText(delta);
+      emit({ type: 'text', delta });
+    });
   }
 
   /** Runs one round of tool calls; returns 'continue' or the reason the loop stops. */
@@ -434,27 +411,4 @@ function safeEmitter(onEvent: (event: AgentEvent) => void): Emit {
       // a failing listener must not break the loop or the history
     }
   };
-}
-
-function textOf(content: readonly Anthropic.ContentBlock[]): string {
-  return content
-    .filter((b): b is Anthropic.TextBlock => b.type === 'text')
-    .map((b) => b.text)
-    .join('');
-}
-
-/** A response block as a request block (drops response-only fields such as citations: null). */
-function toParam(block: Anthropic.ContentBlock): Anthropic.ContentBlockParam {
-  switch (block.type) {
-    case 'text':
-      return { type: 'text', text: block.text };
-    case 'tool_use':
-      return { type: 'tool_use', id: block.id, name: block.name, input: block.input ?? {} };
-    case 'thinking':
-      return { type: 'thinking', thinking: block.thinking, signature: block.signature };
-    case 'redacted_thinking':
-      return { type: 'redacted_thinking', data: block.data };
-    default:
-      return block as unknown as Anthropic.ContentBlockParam;
-  }
 }

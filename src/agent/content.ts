@@ -1,0 +1,25 @@
+// Response content blocks: their text, and the same blocks as request params for the history.
+import type Anthropic from '@anthropic-ai/sdk';
+
+export function textOf(content: readonly Anthropic.ContentBlock[]): string {
+  return content
+    .filter((b): b is Anthropic.TextBlock => b.type === 'text')
+    .map((b) => b.text)
+    .join('');
+}
+
+/** A response block as a request block (drops response-only fields such as citations: null). */
+export function toParam(block: Anthropic.ContentBlock): Anthropic.ContentBlockParam {
+  switch (block.type) {
+    case 'text':
+      return { type: 'text', text: block.text };
+    case 'tool_use':
+      return { type: 'tool_use', id: block.id, name: block.name, input: block.input ?? {} };
+    case 'thinking':
+      return { type: 'thinking', thinking: block.thinking, signature: block.signature };
+    case 'redacted_thinking':
+      return { type: 'redacted_thinking', data: block.data };
+    default:
+      return block as unknown as Anthropic.ContentBlockParam;
+  }
+}
