@@ -125,6 +125,24 @@ describe('log intelligence: createLineParser', () => {
     assert.equal(piped.parse('20240301-12:00:01:456|Sync|4411|stop 9').timestamp, local(2024, 3, 1, 12, 0, 1, 456));
   });
 
+  it('nested [brackets] and a dash before the message; yy/MM/dd log4j; labels, epochs and node ids before a level', () => {
+    const zoo = createLineParser([
+      '2021-02-03 04:05:06,007 - INFO  [Worker[id=2]/0:0:0:0:9000:Election@77] - Vote timed out: 400',
+      '2021-02-03 04:05:07,008 - WARN  [Sender:42:Manager$Sender@12] - Sender leaving',
+    ]);
+    assert.deepEqual(zoo.parse('2021-02-03 04:05:07,008 - WARN  [Sender:42:Manager$Sender@12] - Sender leaving'), { message: 'Sender leaving', level: 'WARN', timestamp: local(2021, 2, 3, 4, 5, 7, 8) });
+    const spark = createLineParser(['19/01/02 03:04:05 INFO storage.Store: Block b_1 stored', '19/01/02 03:04:06 ERROR exec.Runner: Task 3 lost']);
+    assert.deepEqual(spark.parse('19/01/02 03:04:06 ERROR exec.Runner: Task 3 lost'), { message: 'Task 3 lost', level: 'ERROR', timestamp: local(2019, 1, 2, 3, 4, 6), component: 'exec.Runner' });
+    const labelled = createLineParser([
+      '- 1600000000 2020.09.13 R1-N2:J3 2020-09-13-12.26.40.000100 R1-N2:J3 SYS KERN INFO cache line corrected',
+      'ALRT 1600000001 2020.09.13 R1-N4:J3 2020-09-13-12.26.41.000200 R1-N4:J3 SYS APP FATAL cannot read from socket',
+    ]);
+    const fatal = labelled.parse('ALRT 1600000001 2020.09.13 R1-N4:J3 2020-09-13-12.26.41.000200 R1-N4:J3 SYS APP FATAL cannot read from socket');
+    assert.equal(fatal.level, 'FATAL');
+    assert.equal(fatal.message, 'cannot read from socket');
+    assert.equal(fatal.timestamp, 1600000001000);
+  });
+
   it('unknown layouts: the whole line is the message, no level, no timestamp', () => {
     const sample = ['hello world', 'the quick brown fox', 'ERROR here is not a header anyway'];
     const parser = createLineParser(sample);

@@ -159,21 +159,32 @@ export function signature(fields: HeaderField[]): string {
   return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.kind)).join(' ');
 }
 
-/** The header most sample lines share (the mode of their greedy readings); empty when none carries a timestamp, level or component. */
+/**
+ * The header most sample lines share: the longest run of fields (ending at a timestamp, level, bracket or component)
+ * that more than half of the lines start with. A content word that happens to look like a header field in a few
+ * lines (`… - Vote timed out: 400`) does not make it in.
+ */
 export function learnHeader(sample: string[], context: TimestampContext = {}): HeaderField[] {
-  const counts = new Map<string, { fields: HeaderField[]; count: number }>();
+  const prefixes = new Map<string, { fields: HeaderField[]; count: number }>();
+  let lines = 0;
   for (const line of sample) {
     if (line.trim().length === 0) continue;
+    lines++;
     const fields = guessHeader(line, context);
-    const key = signature(fields);
-    const entry = counts.get(key);
-    if (entry) entry.count++;
-    else counts.set(key, { fields, count: 1 });
+    for (let end = 1; end <= fields.length; end++) {
+      if (!isStrong(fields[end - 1].kind)) continue;
+      const key = signature(fields.slice(0, end));
+      const entry = prefixes.get(key);
+      if (entry) entry.count++;
+      else prefixes.set(key, { fields: fields.slice(0, end), count: 1 });
+    }
   }
   let best: { fields: HeaderField[]; count: number } | undefined;
-  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry;
+  for (const entry of prefixes.values()) {
+    if (entry.count * 2 <= lines) continue;
+    if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
+  }
   if (!best) return [];
-  // Words and numbers before the header's end are kept as anonymous fields (host names, pids).
   return best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component') ? best.fields : [];
 }
 
@@ -194,7 +205,11 @@ export function parseWithHeader(fields: HeaderField[], line: string, context: Ti
     consumed = m.end;
     position = skipSeparators(line, m.end);
   }
-  if (consumed > 0) parsed.message = line.slice(position);
+  if (consumed > 0) {
+    // A lone dash between header and message (`… [thread] - message`) belongs to neither.
+    if (line.charCodeAt(position) === 45 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
+    parsed.message = line.slice(position);
+  }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message);
   return parsed;
 }
