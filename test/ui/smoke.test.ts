@@ -25,6 +25,10 @@ describe('UI smoke: the extension in a real VS Code workbench', function () {
     for (const view of ['Chat', 'Branches', 'Log Files', 'System']) {
       await sideBar.locator('.pane-header', { hasText: view }).first().waitFor({ state: 'visible', timeout: 15_000 });
     }
+    // The views fill from the bundled servers: a branch of the fixture repo and one of its log files.
+    await sideBar.locator('.pane', { hasText: 'Branches' }).locator('.monaco-list-row', { hasText: 'main' }).first().waitFor({ timeout: 60_000 });
+    await sideBar.locator('.pane', { hasText: 'Log Files' }).locator('.monaco-list-row', { hasText: 'app.log' }).first().waitFor({ timeout: 60_000 });
+    await page.mouse.move(900, 500); // no hover tooltip in the picture
     await workbench.screenshot('devops-container');
   });
 
