@@ -3,6 +3,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ErrorCode, McpError, ToolListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
+import { isConnectionClosed, listAllTools, toOutcome } from './client-calls';
 import { t } from '@vscode/l10n';
 import type { MetricsRecorder } from './metrics';
 import type { ServerSpec } from './server-specs';
@@ -46,8 +47,6 @@ export const DEFAULT_SUPERVISOR_OPTIONS: SupervisorOptions = {
   waitForStartMs: 10_000,
   stderrLines: 20,
 };
-
-const MAX_TOOL_PAGES = 100;
 
 export class ToolCallCancelledError extends Error {
   constructor(tool: string) {
@@ -418,35 +417,4 @@ export class SupervisedServer {
     this.restartTimer = undefined;
     this.pingTimer = undefined;
   }
-}
-
-async function listAllTools(client: Client, timeout: number): Promise<Tool[]> {
-  const tools: Tool[] = [];
-  const seenCursors = new Set<string>();
-  let cursor: string | undefined;
-  for (let page = 0; page < MAX_TOOL_PAGES; page++) {
-    const result = await client.listTools(cursor ? { cursor } : undefined, { timeout });
-    tools.push(...result.tools);
-    cursor = result.nextCursor;
-    if (!cursor || seenCursors.has(cursor)) break;
-    seenCursors.add(cursor);
-  }
-  return tools;
-}
-
-function isConnectionClosed(error: unknown): boolean {
-  return error instanceof McpError && error.code === ErrorCode.ConnectionClosed;
-}
-
-function toOutcome(result: Awaited<ReturnType<Client['callTool']>>): ToolCallOutcome {
-  const content = Array.isArray(result.content) ? result.content : [];
-  const text = content
-    .map((c: { type: string; text?: unknown }) => (c.type === 'text' && typeof c.text === 'string' ? c.text : `[${c.type} content]`))
-    .join('\n');
-  const structured = result.structuredContent;
-  return {
-    isError: result.isError === true,
-    text,
-    structuredContent: structured && typeof structured === 'object' ? (structured as Record<string, unknown>) : undefined,
-  };
 }
