@@ -43,6 +43,10 @@ const configs = [
     banner: { js: '#!/usr/bin/env node' },
   })),
 ];
+// The logs server's scan worker thread: a small bundle of its own, so a worker does not load the SDK and zod again.
+if (existsSync('servers/logs/scan-worker.ts')) {
+  configs.push({ ...nodeDefaults, entryPoints: { 'logs-scan-worker': 'servers/logs/scan-worker.ts' }, outdir: 'dist/servers' });
+}
 if (existsSync('media/chat/main.ts')) {
   configs.push({
     bundle: true,

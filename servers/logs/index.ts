@@ -1,4 +1,7 @@
-// Entry of dist/servers/logs.js. The same bundle also runs as the scan worker thread (see search/node-engine.ts).
+// Entry of dist/servers/logs.js. Scans run in a worker thread from dist/servers/logs-scan-worker.js, next to this file;
+// if that file is missing, the bundle itself serves as the worker (it branches on isMainThread).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { log, runStdioServer } from '../shared/run-stdio';
@@ -6,14 +9,12 @@ import { HELP, readConfig } from './config';
 import { isScanWorker, runScanWorker, setWorkerEntry } from './search/node-engine';
 import { createServer } from './server';
 
-// Regexes that backtrack excessively fall back to V8's linear-time engine (no effect on backreferences or
-// look-around; the worker watchdog covers those).
-setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
-
 if (!isMainThread && isScanWorker(workerData)) {
+  setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
   runScanWorker();
 } else {
-  setWorkerEntry(__filename);
+  const workerBundle = join(__dirname, 'logs-scan-worker.js');
+  setWorkerEntry(existsSync(workerBundle) ? workerBundle : __filename);
   // A stray stream or worker error must not take the server (and every later request) down.
   process.on('uncaughtException', (error) => log(`unexpected error (server continues): ${error.stack ?? error.message}`));
   process.on('unhandledRejection', (reason) => log(`unexpected rejection (server continues): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));

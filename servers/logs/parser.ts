@@ -1,5 +1,5 @@
 // The line parser for one file: detected from its first lines by the log-intelligence module.
-import { createLineParser } from './intelligence';
+import { createLineParser } from './intelligence/format';
 import type { LineParser } from './intelligence/types';
 
 export const SAMPLE_BYTES = 64 * 1024;

@@ -1,0 +1,7 @@
+// Entry of dist/servers/logs-scan-worker.js: the worker thread that runs pure-Node scans (see search/node-engine.ts).
+import { setFlagsFromString } from 'node:v8';
+import { runScanWorker } from './search/node-engine';
+
+// Regexes that backtrack excessively fall back to V8's linear-time engine where it can; the watchdog covers the rest.
+setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
+runScanWorker();
