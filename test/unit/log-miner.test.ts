@@ -11,7 +11,7 @@ describe('log intelligence: masking and tokens', () => {
   });
 
   it('masks whole words: IPs with ports, paths, URLs, emails, IPv6/MAC, host names', () => {
-    for (const word of ['10.0.0.1', '10.251.73.220:50010', '/var/log/app.log', './run.sh', 'C:\\temp\\x.txt', 'https://example.com/a?b=1', 'a.b@example.org', 'fe80::1ff:fe23:4567:890a', '00:1a:2b:3c:4d:5e', 'ns1.example.com', 'dsl-1-2.adsl.example.net']) {
+    for (const word of ['10.0.0.1', '10.251.73.220:50010', '/var/log/app.log', './run.sh', 'C:\\temp\\x.txt', 'https://example.com/a?b=1', 'a.b@example.org', 'fe80::1ff:fe23:4567:890a', '00:1a:2b:3c:4d:5e', 'ns1.example.com', 'dsl-1-2.adsl.example.net', 'chrome.exe', 'workers2.properties']) {
       assert.equal(isVariableWord(word), true, word);
     }
     for (const word of ['org.apache.hadoop.mapreduce.MRAppMaster', 'com.android.systemui', 'HTTP/1.1', 'workerEnv.init()', 'hello']) assert.equal(isVariableWord(word), false, word);
@@ -26,6 +26,8 @@ describe('log intelligence: masking and tokens', () => {
   it('keeps a quoted value as one token', () => {
     assert.equal(tokens('tag="View Lock", name=x'), 'tag View Lock name x');
     assert.equal(tokenize('tag="View Lock", name=x').tokens.length, 4);
+    // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
+    assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
 
   it('keeps separators so a template reads like its lines', () => {

@@ -65,9 +65,13 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
 }
 
 /** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
+const FILE_NAME = /^[\w.-]+\.(?:exe|dll|so|jar|war|py|js|ts|log|txt|conf|cfg|xml|json|ya?ml|ini|properties|sh|bat|ps1|class|java|c|cc|cpp|h|go|rs|rb|php|html?|css|png|jpe?g|gif|zip|gz|tgz|tar|pid|lock|sock|db|sqlite|tmp|bak|out|err|csv|dat|bin|img|iso|pdf|docx?|xlsx?|sys|msi|apk|deb|rpm)$/i;
+
 export function isVariableWord(word: string): boolean {
   const length = word.length;
   if (length < 2) return false;
+  // File names (chrome.exe, app.log, workers2.properties) are values: which file, not which event.
+  if (FILE_NAME.test(word)) return true;
   const first = word.charCodeAt(0);
   // Absolute or relative paths and Windows drive paths.
   if (first === Char.Slash && length > 1 && word.charCodeAt(1) !== Char.Slash) return true;
@@ -143,7 +147,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       // A quoted value ("View Lock") is one token even when it holds spaces.
       if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
         const close = message.indexOf('"', wordEnd + 1);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED) {
+        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && isShortPhrase(message, wordEnd + 1, close)) {
           wordEnd = close + 1;
           continue;
         }
@@ -207,6 +211,16 @@ export function isDateName(piece: string): boolean {
 }
 
 const MAX_QUOTED = 200;
+
+/**
+ * A quoted name or value of one or two words ("View Lock") is one token; a longer quoted text is an embedded
+ * message or request line ("GET /v2/servers HTTP/1.1") whose words are tokens of their own.
+ */
+function isShortPhrase(text: string, start: number, end: number): boolean {
+  let spaces = 0;
+  for (let i = start; i < end; i++) if (isSpace(text.charCodeAt(i)) && ++spaces > 1) return false;
+  return true;
+}
 
 /** A double quote at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */
 function opensQuote(text: string, wordStart: number, index: number): boolean {
