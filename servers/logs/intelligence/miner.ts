@@ -32,6 +32,11 @@ export interface MessageInfo {
 }
 
 export interface MinedTemplate extends Template {
+  /**
+   * The cluster this template belongs to. Usually equal to `id`; a cluster whose <*> only held a few plain words is
+   * listed as one template per word, all with the cluster's id here.
+   */
+  clusterId: number;
   /** Lines per level; lines without a level are not counted here. */
   levels: Partial<Record<Level, number>>;
   firstSeen?: number;
@@ -171,8 +176,9 @@ export class TemplateMiner {
   }
 
   /**
-   * Adds one message (the line's message part, without its header) and returns the id of the cluster it joined.
-   * templates() may list a cluster as several templates when a <*> in it only ever held a few plain words.
+   * Adds one message (the line's message part, without its header) and returns the id of the template it joined
+   * (as listed by templates(); if word groups of a cluster later merge back, lines of the merged group are listed
+   * under the cluster's id, also given as `clusterId`).
    */
   add(message: string, info: MessageInfo = {}): number {
     this.lines++;
@@ -186,8 +192,7 @@ export class TemplateMiner {
     }
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
-    if (cluster.split) this.recordSplit(cluster, cluster.split, tokens, info, example);
-    return cluster.id;
+    return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
   }
 
   get lineCount(): number {
@@ -213,9 +218,9 @@ export class TemplateMiner {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          result.push(this.describe(group.id, render(cluster, tokens), group.stats));
+          result.push(this.describe(group.id, cluster.id, render(cluster, tokens), group.stats));
         }
-      } else result.push(this.describe(cluster.id, render(cluster, cluster.tokens), cluster.stats));
+      } else result.push(this.describe(cluster.id, cluster.id, render(cluster, cluster.tokens), cluster.stats));
     }
     return result.sort((a, b) => b.count - a.count || a.id - b.id);
   }
@@ -226,12 +231,12 @@ export class TemplateMiner {
     return cluster ? render(cluster, cluster.tokens) : undefined;
   }
 
-  private describe(id: number, template: string, stats: Stats): MinedTemplate {
+  private describe(id: number, clusterId: number, template: string, stats: Stats): MinedTemplate {
     const levels: Partial<Record<Level, number>> = {};
     stats.levelCounts.forEach((count, index) => {
       if (count > 0) levels[LEVELS[index]] = count;
     });
-    const result: MinedTemplate = { id, template, count: stats.count, levels, examples: [...stats.examples] };
+    const result: MinedTemplate = { id, clusterId, template, count: stats.count, levels, examples: [...stats.examples] };
     if (stats.firstSeen !== undefined) result.firstSeen = stats.firstSeen;
     if (stats.lastSeen !== undefined) result.lastSeen = stats.lastSeen;
     if (stats.lineNumbers) result.lineNumbers = [...stats.lineNumbers];
@@ -244,7 +249,7 @@ export class TemplateMiner {
   }
 
   /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */
-  private recordSplit(cluster: Cluster, split: Split, tokens: string[], info: MessageInfo, example: string | undefined): void {
+  private recordSplit(cluster: Cluster, split: Split, tokens: string[], info: MessageInfo, example: string | undefined): number {
     const values = split.positions.map((position) => tokens[position]);
     const key = values.join('\u0001');
     let group = split.groups.get(key);
@@ -252,8 +257,7 @@ export class TemplateMiner {
       const bad = values.findIndex((value) => !isPlainWord(value));
       if (bad >= 0) {
         this.dropSplitPosition(cluster, split, bad);
-        if (cluster.split) this.recordSplit(cluster, cluster.split, tokens, info, example);
-        return;
+        return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
       }
       group = { id: this.nextId++, values, stats: newStats() };
       split.groups.set(key, group);
@@ -263,10 +267,17 @@ export class TemplateMiner {
         let widest = 0;
         for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
         this.dropSplitPosition(cluster, split, widest);
+        return cluster.split ? this.groupOf(cluster.split, tokens) : cluster.id;
       }
-      return;
+      return group.id;
     }
     recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
+    return group.id;
+  }
+
+  private groupOf(split: Split, tokens: string[]): number {
+    const group = split.groups.get(split.positions.map((position) => tokens[position]).join('\u0001'));
+    return group ? group.id : -1;
   }
 
   /** Stops telling lines apart by one position: groups that differed only there are merged. */
@@ -277,7 +288,9 @@ export class TemplateMiner {
       return;
     }
     const groups = new Map<string, ValueGroup>();
-    for (const group of split.groups.values()) {
+    // The cluster's own id survives a merge, so ids handed out before a split stay valid.
+    const ordered = [...split.groups.values()].sort((a, b) => (a.id === cluster.id ? -1 : b.id === cluster.id ? 1 : a.id - b.id));
+    for (const group of ordered) {
       const values = group.values.filter((_, i) => i !== index);
       const key = values.join('\u0001');
       const existing = groups.get(key);
@@ -293,7 +306,8 @@ export class TemplateMiner {
     const split = cluster.split;
     if (!split) {
       const stats = copyStats(cluster.stats);
-      cluster.split = { positions: [position], groups: new Map([[previous, { id: this.nextId++, values: [previous], stats }]]) };
+      // The lines so far keep the id add() gave them: the group of the word they all had.
+      cluster.split = { positions: [position], groups: new Map([[previous, { id: cluster.id, values: [previous], stats }]]) };
       return;
     }
     if (split.positions.length >= 3) return;
