@@ -82,6 +82,13 @@ describe('UI commands in the extension host', function () {
     assert.ok(last && last.kind === 'assistant' && /No errors found in logs\/clean\\?\.log/.test(last.text), JSON.stringify(last));
   });
 
+  it('takes a Log Files tree item too (the inline "Summarize Errors" action)', async () => {
+    const items = await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles');
+    const app = items.find((n) => n.label.endsWith('logs/app.log'))!;
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', app);
+    assert.ok(result && result.totalErrors >= 5, JSON.stringify(result));
+  });
+
   it('refuses a file that is not a log file in a log directory', async () => {
     const before = agent.transcript().length;
     const result = await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'README.md'));

@@ -18,7 +18,8 @@ describe('UI: API key in the chat', function () {
     workbench = await launchWorkbench({
       folder,
       env: { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: mock.url },
-      settings: { 'devopsAssistant.anthropicBaseUrl': mock.url },
+      // Dark theme here (the other UI tests use the default light one).
+      settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, 'workbench.colorTheme': 'Default Dark Modern' },
     });
     await workbench.openView('Chat');
     await widenSideBar(workbench.page, 560);

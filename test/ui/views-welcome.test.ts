@@ -1,0 +1,40 @@
+// Welcome content when the trees have nothing to show: a folder that is not a git repository
+// and has no log files.
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { launchWorkbench, type Workbench } from './support/workbench';
+import { collapsePane } from './ui-helpers';
+
+describe('UI: welcome content of the trees', function () {
+  this.timeout(120_000);
+  let folder: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'devops-plain-'));
+    writeFileSync(join(folder, 'notes.md'), '# Not a repository\n');
+    workbench = await launchWorkbench({ folder, env: { ANTHROPIC_API_KEY: '' } });
+    await workbench.openView('Branches');
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('says the folder is not a git repository and that no log files were found, with buttons', async () => {
+    const { page } = workbench;
+    await collapsePane(page, 'Chat', true);
+    await collapsePane(page, 'Log Files', false);
+    const pane = (name: string) => page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: name }) });
+    const branches = pane('Branches').locator('.welcome-view-content');
+    await branches.getByText('not a git repository').waitFor({ timeout: 60_000 });
+    assert.equal(await branches.getByRole('button', { name: 'Initialize Repository' }).count(), 1);
+    const logs = pane('Log Files').locator('.welcome-view-content');
+    await logs.getByText('No log files were found').waitFor({ timeout: 60_000 });
+    assert.equal(await logs.getByRole('button', { name: 'Configure Log Directories' }).count(), 1);
+    await workbench.screenshot('welcome');
+  });
+});
