@@ -71,7 +71,7 @@ export function isVariableWord(word: string): boolean {
   const length = word.length;
   if (length < 2) return false;
   // File names (chrome.exe, app.log, workers2.properties) are values: which file, not which event.
-  if (FILE_NAME.test(word)) return true;
+  if (hasFileExtension(word) && FILE_NAME.test(word)) return true;
   const first = word.charCodeAt(0);
   // Absolute or relative paths and Windows drive paths.
   if (first === Char.Slash && length > 1 && word.charCodeAt(1) !== Char.Slash) return true;
@@ -99,7 +99,28 @@ export function isVariableWord(word: string): boolean {
   if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true; // user@host.tld
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
   if (digits > 0 && dots === 3 && IPV4.test(word)) return true;
-  return dots >= 2 && HOST_NAME.test(word);
+  return dots >= 2 && hasTopLevelDomain(word) && HOST_NAME.test(word);
+}
+
+const FILE_EXTENSIONS = new Set(
+  'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm'.split(' '),
+);
+const TOP_LEVEL_DOMAINS = new Set(
+  'com net org edu gov mil int info biz io co uk de nl fr jp kr cn ru br au ca it es se ch pl in tw hk sg local lan internal localdomain arpa'.split(' '),
+);
+
+/** Cheap test before FILE_NAME: the text after the last dot is a known extension. */
+function hasFileExtension(word: string): boolean {
+  const dot = word.lastIndexOf('.');
+  return dot > 0 && word.length - dot <= 11 && FILE_EXTENSIONS.has(word.slice(dot + 1).toLowerCase());
+}
+
+/** Cheap test before HOST_NAME: the last label (before an optional :port) is a known top-level domain. */
+function hasTopLevelDomain(word: string): boolean {
+  const colon = word.lastIndexOf(':');
+  const end = colon > 0 ? colon : word.length;
+  const dot = word.lastIndexOf('.', end);
+  return dot > 0 && end - dot <= 12 && TOP_LEVEL_DOMAINS.has(word.slice(dot + 1, end).toLowerCase());
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
