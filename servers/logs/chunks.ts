@@ -133,21 +133,11 @@ const EMPTY = Buffer.alloc(0);
 
 /** Blocks of whole lines from an open plain file descriptor, read synchronously (worker threads only) or from gzip. */
 export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity): AsyncGenerator<LineBlock> {
-  const blocker = new LineBlocker();
   if (!gzip) {
-    let position = start;
-    while (position < end) {
-      const buffer = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, end - position));
-      const read = readSync(fd, buffer, 0, buffer.length, position);
-      if (read <= 0) break;
-      position += read;
-      const lines = blocker.push(read === buffer.length ? buffer : buffer.subarray(0, read));
-      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: position };
-    }
-    const tail = blocker.end();
-    if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: position };
+    yield* readPlainBlocks(fd, start, end);
     return;
   }
+  const blocker = new LineBlocker();
   const { output: gunzip, counter, close } = gunzipFd(fd);
   const pending: Buffer[] = [];
   let pendingBytes = 0;
@@ -173,4 +163,63 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
   }
   const tail = blocker.end();
   if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
+}
+
+/**
+ * Plain files: one reused buffer; the partial last line is moved to its front before the next read. A block is only
+ * valid until the consumer asks for the next one (consumers copy what they keep).
+ */
+function* readPlainBlocks(fd: number, start: number, end: number): Generator<LineBlock> {
+  let buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+  let carry = 0;
+  let skipping = false;
+  let position = start;
+  let consumed = 0;
+  while (position < end) {
+    if (buffer.length - carry < CHUNK_BYTES) {
+      const bigger = Buffer.allocUnsafe(carry + CHUNK_BYTES);
+      buffer.copy(bigger, 0, 0, carry);
+      buffer = bigger;
+    }
+    const read = readSync(fd, buffer, carry, Math.min(CHUNK_BYTES, end - position), position);
+    if (read <= 0) break;
+    position += read;
+    consumed += read;
+    let from = 0;
+    let filled = carry + read;
+    if (skipping) {
+      // The rest of an over-long line: drop it up to its newline.
+      const nl = buffer.indexOf(10, carry);
+      if (nl === -1 || nl >= filled) {
+        carry = 0;
+        continue;
+      }
+      buffer.copy(buffer, carry, nl + 1, filled);
+      filled = carry + (filled - nl - 1);
+      skipping = false;
+    }
+    const last = buffer.lastIndexOf(10, filled - 1);
+    if (last < from) {
+      if (filled > MAX_LINE_BYTES) {
+        buffer[MAX_LINE_BYTES] = 10;
+        yield { data: buffer.subarray(0, MAX_LINE_BYTES + 1), offset: consumed, rawOffset: position };
+        skipping = true;
+        carry = 0;
+      } else carry = filled;
+      continue;
+    }
+    yield { data: buffer.subarray(from, last + 1), offset: consumed, rawOffset: position };
+    from = last + 1;
+    carry = filled - from;
+    if (carry > 0) buffer.copy(buffer, 0, from, filled);
+  }
+  if (carry > 0 && !skipping) {
+    if (buffer.length <= carry) {
+      const bigger = Buffer.allocUnsafe(carry + 1);
+      buffer.copy(bigger, 0, 0, carry);
+      buffer = bigger;
+    }
+    buffer[carry] = 10;
+    yield { data: buffer.subarray(0, carry + 1), offset: consumed, rawOffset: position };
+  }
 }

@@ -1,10 +1,14 @@
-// Groups error lines by message template (the log-intelligence miner, which masks numbers, ids, IPs and paths),
-// keeping the masked message variants, files, and examples of each. Memory is bounded by the template cap.
-import { TemplateMiner, type Level } from './intelligence';
+// Groups error lines first by message with variable parts masked (numbers, hex ids, UUIDs, IPs, paths), then joins
+// those messages by template (the log-intelligence miner). One pass; memory bounded by the number of distinct
+// masked messages (capped) and templates.
+import { TemplateMiner } from './intelligence/miner';
+import type { Level } from './intelligence/types';
 import { maskMessage } from './masking';
 import { sanitizeLine } from '../shared/sanitize';
 
 export const MAX_GROUPS = 5000;
+/** Distinct masked messages kept; later new ones are counted into their template only. */
+const MAX_MESSAGES = 20_000;
 const EXAMPLES = 3;
 const VARIANTS = 5;
 
@@ -26,56 +30,78 @@ export interface ErrorGroup {
   examples: ErrorExample[];
 }
 
-interface Extra {
+interface MessageGroup {
+  template: number;
+  count: number;
+}
+
+interface TemplateGroup {
+  count: number;
+  levels: Level[];
+  firstSeen?: number;
+  lastSeen?: number;
   files: string[];
-  variants: Map<string, number>;
   examples: ErrorExample[];
+  messages: Map<string, MessageGroup>;
 }
 
 export class ErrorGrouper {
   private readonly miner = new TemplateMiner({ maxTemplates: MAX_GROUPS, maxExamples: 0 });
-  private readonly extras = new Map<number, Extra>();
+  private readonly byMessage = new Map<string, MessageGroup>();
+  private readonly byTemplate = new Map<number, TemplateGroup>();
   total = 0;
 
   add(file: string, entry: { line: number; text: string; message: string; level?: Level; timestamp?: number }): void {
     this.total++;
-    const id = this.miner.add(entry.message, { level: entry.level, timestamp: entry.timestamp, line: entry.text });
-    let extra = this.extras.get(id);
-    if (!extra) {
-      extra = { files: [], variants: new Map(), examples: [] };
-      this.extras.set(id, extra);
-    }
-    if (!extra.files.includes(file) && extra.files.length < 20) extra.files.push(file);
     const masked = maskMessage(entry.message);
-    const seen = extra.variants.get(masked);
-    if (seen !== undefined) extra.variants.set(masked, seen + 1);
-    else if (extra.variants.size < VARIANTS * 4) extra.variants.set(masked, 1);
-    if (extra.examples.length < EXAMPLES) extra.examples.push({ file, line: entry.line, text: sanitizeLine(entry.text, 500) });
+    let message = this.byMessage.get(masked);
+    let templateId: number;
+    if (message) templateId = message.template;
+    else {
+      templateId = this.miner.add(entry.message);
+      if (this.byMessage.size < MAX_MESSAGES) {
+        message = { template: templateId, count: 0 };
+        this.byMessage.set(masked, message);
+      }
+    }
+    if (message) message.count++;
+    let group = this.byTemplate.get(templateId);
+    if (!group) {
+      group = { count: 0, levels: [], files: [], examples: [], messages: new Map() };
+      this.byTemplate.set(templateId, group);
+    }
+    group.count++;
+    if (message && !group.messages.has(masked)) group.messages.set(masked, message);
+    if (entry.level && !group.levels.includes(entry.level)) group.levels.push(entry.level);
+    if (!group.files.includes(file) && group.files.length < 20) group.files.push(file);
+    if (entry.timestamp !== undefined) {
+      if (group.firstSeen === undefined || entry.timestamp < group.firstSeen) group.firstSeen = entry.timestamp;
+      if (group.lastSeen === undefined || entry.timestamp > group.lastSeen) group.lastSeen = entry.timestamp;
+    }
+    if (group.examples.length < EXAMPLES) group.examples.push({ file, line: entry.line, text: sanitizeLine(entry.text, 500) });
   }
 
   get capped(): boolean {
-    return this.miner.capped;
-  }
-
-  get groupCount(): number {
-    return this.miner.templateCount;
+    return this.miner.capped || this.byMessage.size >= MAX_MESSAGES;
   }
 
   /** Largest groups first. */
   sorted(): ErrorGroup[] {
-    return this.miner.templates().map((t) => {
-      const extra = this.extras.get(t.id) ?? { files: [], variants: new Map<string, number>(), examples: [] };
-      const levels = (Object.keys(t.levels) as Level[]).filter((l) => (t.levels[l] ?? 0) > 0);
-      return {
-        template: sanitizeLine(t.template, 1000),
-        count: t.count,
-        levels,
-        firstSeen: t.firstSeen,
-        lastSeen: t.lastSeen,
-        files: extra.files,
-        messages: [...extra.variants.entries()].sort((a, b) => b[1] - a[1]).slice(0, VARIANTS).map(([message, count]) => ({ message: sanitizeLine(message, 500), count })),
-        examples: extra.examples,
-      };
-    });
+    const templates = new Map(this.miner.templates().map((t) => [t.id, t.template]));
+    return [...this.byTemplate.entries()]
+      .map(([id, g]) => ({
+        template: sanitizeLine(templates.get(id) ?? '<*>', 1000),
+        count: g.count,
+        levels: g.levels,
+        firstSeen: g.firstSeen,
+        lastSeen: g.lastSeen,
+        files: g.files,
+        messages: [...g.messages.entries()]
+          .sort((a, b) => b[1].count - a[1].count)
+          .slice(0, VARIANTS)
+          .map(([message, m]) => ({ message: sanitizeLine(message, 500), count: m.count })),
+        examples: g.examples,
+      }))
+      .sort((a, b) => b.count - a.count || (b.lastSeen ?? 0) - (a.lastSeen ?? 0));
   }
 }

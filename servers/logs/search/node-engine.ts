@@ -55,7 +55,7 @@ export interface NodeScanOptions {
 
 function startWorker(): Promise<Worker> {
   if (!workerEntry) throw new Error('worker entry not set');
-  const worker = new Worker(workerEntry, { workerData: { kind: WORKER_KIND }, resourceLimits: { maxOldGenerationSizeMb: 96 }, stdout: false, stderr: false });
+  const worker = new Worker(workerEntry, { workerData: { kind: WORKER_KIND }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 }, stdout: false, stderr: false });
   return new Promise<Worker>((resolve, reject) => {
     const timer = setTimeout(() => {
       void worker.terminate();

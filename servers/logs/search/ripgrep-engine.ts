@@ -84,39 +84,43 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
     return undefined;
   };
 
-  const accept = async (line: number, offset: number, text: string): Promise<boolean> => {
-    let timestamp: number | undefined;
-    let level: Level | undefined;
-    let message = text;
-    if (filtering) {
-      const parsed = parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
-      message = parsed.message;
-      timestamp = parsed.timestamp;
-      level = parsed.level;
-      if ((timestamp === undefined || level === undefined) && parser.format.id !== 'unknown') {
-        const header = await needHeader(offset);
-        timestamp ??= header?.timestamp;
-        level ??= header?.level;
-      }
-      if (request.minLevel && !levelAtLeast(level, request.minLevel)) return false;
-      if (request.since !== undefined || request.until !== undefined) {
-        if (timestamp === undefined) {
-          untimed++;
-          return false;
-        }
-        if ((request.since !== undefined && timestamp < request.since) || (request.until !== undefined && timestamp > request.until)) return false;
-      }
+  /** Applies the filters; returns a promise only when a continuation line needs the entry above it read. */
+  const accept = (line: number, offset: number, text: string): void | Promise<void> => {
+    if (!filtering) {
+      keep(line, offset, text, text, undefined, undefined);
+      return;
     }
+    const parsed = parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+    if ((parsed.timestamp === undefined || parsed.level === undefined) && parser.format.id !== 'unknown') {
+      return needHeader(offset).then((header) => filterAndKeep(line, offset, text, parsed.message, parsed.timestamp ?? header?.timestamp, parsed.level ?? header?.level));
+    }
+    filterAndKeep(line, offset, text, parsed.message, parsed.timestamp, parsed.level);
+  };
+
+  const filterAndKeep = (line: number, offset: number, text: string, message: string, timestamp: number | undefined, level: Level | undefined) => {
+    if (request.minLevel && !levelAtLeast(level, request.minLevel)) return;
+    if (request.since !== undefined || request.until !== undefined) {
+      if (timestamp === undefined) {
+        untimed++;
+        return;
+      }
+      if ((request.since !== undefined && timestamp < request.since) || (request.until !== undefined && timestamp > request.until)) return;
+    }
+    keep(line, offset, text, message, timestamp, level);
+  };
+
+  const keep = (line: number, offset: number, text: string, message: string, timestamp: number | undefined, level: Level | undefined) => {
     total++;
     if (options.sink) {
       options.sink({ line, text, message, level, timestamp });
-      return true;
+      return;
     }
     if (request.order === 'oldest' && kept.length >= request.limit) {
       stopped = true;
-      return true;
+      return;
     }
-    const match: ScanMatch = { line, text: sanitizeLine(text, request.maxLineChars) };
+    // Long lines are cut now (kept entries hold at most 2 × limit lines); the rest are cleaned when returned.
+    const match: ScanMatch = { line, text: text.length > 2 * request.maxLineChars ? sanitizeLine(text, request.maxLineChars) : text };
     if (level) match.level = level;
     if (timestamp !== undefined) match.timestamp = timestamp;
     if (request.before > 0) match.before = recent.filter((r) => r.line >= line - request.before && r.line < line).map((r) => r.text);
@@ -126,10 +130,9 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
     }
     kept.push({ match, offset, parsed: filtering });
     if (request.order === 'newest' && kept.length >= request.limit * 2) kept.splice(0, kept.length - request.limit);
-    return true;
   };
 
-  const handleLine = async (raw: Buffer) => {
+  const handleLine = (raw: Buffer): void | Promise<void> => {
     // "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context, "--" between groups.
     let i = 0;
     let line = 0;
@@ -145,7 +148,7 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
     if (end > i && raw[end - 1] === 10) end--;
     if (end > i && raw[end - 1] === 13) end--;
     const text = raw.toString('utf8', i, end);
-    const clean = sanitizeLine(text, request.maxLineChars);
+    const clean = request.before > 0 || pending.length > 0 ? sanitizeLine(text, request.maxLineChars) : '';
     for (const p of pending) {
       if (p.match.line < line && p.remaining > 0) {
         p.match.after!.push(clean);
@@ -153,12 +156,16 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
       }
     }
     if (pending.length) pending = pending.filter((p) => p.remaining > 0);
-    if (sep === 58 /* : */) await accept(line, offset, text);
-    if (request.before > 0) {
-      recent.push({ line, text: clean });
-      if (recent.length > request.before) recent.shift();
-    }
     if (line % 1024 === 0) options.onProgress?.(offset);
+    const accepted = sep === 58 /* : */ ? accept(line, offset, text) : undefined;
+    const remember = () => {
+      if (request.before > 0) {
+        recent.push({ line, text: clean });
+        if (recent.length > request.before) recent.shift();
+      }
+    };
+    if (accepted) return accepted.then(remember);
+    remember();
   };
 
   const blocker = new LineBlocker();
@@ -173,7 +180,8 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
         while (pos < block.length && !stopped) {
           let nl = block.indexOf(10, pos);
           if (nl === -1) nl = block.length - 1;
-          await handleLine(block.subarray(pos, nl + 1));
+          const waiting = handleLine(block.subarray(pos, nl + 1));
+          if (waiting) await waiting;
           pos = nl + 1;
         }
       }
@@ -196,9 +204,11 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   const chosen = request.order === 'newest' ? kept.slice(-request.limit).reverse() : kept.slice(0, request.limit);
   const matches: ScanMatch[] = [];
   for (const entry of chosen) {
+    const raw = entry.match.text;
+    entry.match.text = sanitizeLine(raw, request.maxLineChars);
     if (!entry.parsed) {
       // Without filters, lines are parsed only when returned.
-      const parsed = parser.parse(entry.match.text);
+      const parsed = parser.parse(raw.length > PARSE_CHARS ? raw.slice(0, PARSE_CHARS) : raw);
       let { timestamp, level } = parsed;
       if ((timestamp === undefined || level === undefined) && parser.format.id !== 'unknown') {
         const header = await needHeaderSafe(target, parser, entry.offset);

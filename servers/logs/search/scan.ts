@@ -166,7 +166,7 @@ export class FileScanner {
       this.done = true;
       return;
     }
-    const match: ScanMatch = { line: lineNumber, text: sanitizeLine(text, maxLineChars) };
+    const match: ScanMatch = { line: lineNumber, text: text.length > 2 * maxLineChars ? sanitizeLine(text, maxLineChars) : text };
     if (level) match.level = level;
     if (timestamp !== undefined) match.timestamp = timestamp;
     if (before > 0) match.before = this.beforeLines(hay, lineStart, before);
@@ -251,7 +251,7 @@ export class FileScanner {
   result(): Omit<FileScanResult, 'engine'> {
     const { order, limit } = this.request;
     let matches = order === 'newest' ? this.matches.slice(-limit).reverse() : this.matches.slice(0, limit);
-    matches = matches.map((m) => ({ ...m }));
+    matches = matches.map((m) => ({ ...m, text: sanitizeLine(m.text, this.request.maxLineChars) }));
     return { matches, totalMatches: this.total, complete: !this.done, untimed: this.untimed, formatId: this.parser.format.id };
   }
 }

@@ -1,0 +1,168 @@
+// npm run bench: the logs server against rg and grep on a 1 GiB log, side by side in one run.
+// Builds the log once under <tmpdir>/devops-bench (reused), then measures wall time and peak RSS of:
+// node start-up, grep -c, rg -c, and our search_logs (with and without ripgrep), recent_logs and error_summary
+// through the built server over MCP (one long-lived, warmed-up server per engine as in the extension; its peak RSS
+// during each call from /proc/<pid>/status VmHWM, reset through clear_refs, including the scan worker thread).
+// Each figure is the better of RUNS runs (warm page cache).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { makeLog } from './make-log.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const server = join(root, 'dist/servers/logs.js');
+const SIZE = Number(process.env.BENCH_BYTES ?? 1024 ** 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 2);
+const dir = join(tmpdir(), 'devops-bench', `size-${SIZE}`);
+const file = join(dir, 'app.log');
+const PATTERN = 'timeout after';
+
+function which(name) {
+  const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+function peakKb(pid) {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Wall time and peak RSS of an external command (GNU time when present, else polling /proc). */
+async function measureCommand(cmd, args) {
+  const gnuTime = existsSync('/usr/bin/time');
+  const started = process.hrtime.bigint();
+  const child = gnuTime ? spawn('/usr/bin/time', ['-f', '%M', cmd, ...args], { stdio: ['ignore', 'pipe', 'pipe'] }) : spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (b) => {
+    if (out.length < 1000) out += b;
+  });
+  child.stderr.on('data', (b) => (err += b));
+  let polled;
+  const poll = gnuTime ? undefined : setInterval(() => (polled = peakKb(child.pid) ?? polled), 5);
+  await new Promise((r) => child.on('close', r));
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (poll) clearInterval(poll);
+  const rssKb = gnuTime ? Number(err.trim().split('\n').pop()) : polled;
+  return { ms, rssKb, out: out.trim() };
+}
+
+async function startServer(env) {
+  const transport = new StdioClientTransport({ command: process.execPath, args: [server], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: dir, ...env }, stderr: 'pipe' });
+  const client = new Client({ name: 'bench', version: '0' });
+  await client.connect(transport);
+  return { client, pid: transport.pid, close: () => client.close() };
+}
+
+const servers = new Map();
+
+/** A long-lived server per configuration (as in the extension), warmed up by one call of each tool. */
+async function serverFor(env) {
+  const key = JSON.stringify(env);
+  if (!servers.has(key)) {
+    const s = await startServer(env);
+    await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'warm-up-needle', limit: 1 } }, undefined, { timeout: 600_000 });
+    await s.client.callTool({ name: 'recent_logs', arguments: { lines: 5 } });
+    servers.set(key, s);
+  }
+  return servers.get(key);
+}
+
+/** One tool call: wall time of the call and the server's peak RSS during it (VmHWM reset just before). */
+async function measureTool(env, name, args) {
+  const s = await serverFor(env);
+  try {
+    writeFileSync(`/proc/${s.pid}/clear_refs`, '5');
+  } catch {
+    // Without clear_refs the figure is the peak since start-up, an upper bound.
+  }
+  const started = process.hrtime.bigint();
+  const result = await s.client.callTool({ name, arguments: args }, undefined, { timeout: 600_000 });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.isError) throw new Error(`${name}: ${result.content[0].text}`);
+  return { ms, rssKb: peakKb(s.pid), result: result.structuredContent };
+}
+
+async function best(fn) {
+  let bestRun;
+  for (let i = 0; i < RUNS; i++) {
+    const run = await fn();
+    if (!bestRun || run.ms < bestRun.ms) bestRun = { ...run, rssKb: Math.max(run.rssKb ?? 0, bestRun?.rssKb ?? 0) || run.rssKb };
+  }
+  return bestRun;
+}
+
+async function main() {
+  if (!existsSync(server)) throw new Error('dist/servers/logs.js missing: run node esbuild.mjs');
+  mkdirSync(dir, { recursive: true });
+  if (!existsSync(file) || statSync(file).size < SIZE) {
+    process.stderr.write(`building a ${(SIZE / 1024 ** 3).toFixed(2)} GiB log at ${file} (once)…\n`);
+    await makeLog(file, SIZE);
+  }
+  const size = statSync(file).size;
+  const rg = which('rg');
+  process.stderr.write(`log: ${file} (${(size / 1024 ** 2).toFixed(0)} MiB); ripgrep: ${rg ?? 'not installed'}; runs: ${RUNS}\n`);
+  await measureCommand('cat', [file]); // warm the page cache
+
+  const rows = [];
+  const add = (name, run, note = '') => {
+    rows.push({ name, ms: run.ms, rssKb: run.rssKb, note });
+    process.stderr.write(`  ${name}: ${run.ms.toFixed(0)} ms\n`);
+  };
+  const nodeStart = await best(() => measureCommand(process.execPath, ['-e', '0']));
+  add('node -e 0 (start-up)', nodeStart);
+  const grep = await best(() => measureCommand('grep', ['-c', PATTERN, file]));
+  add(`grep -c '${PATTERN}'`, grep, `${grep.out} lines`);
+  let rgRun;
+  if (rg) {
+    rgRun = await best(() => measureCommand(rg, ['-c', PATTERN, file]));
+    add(`rg -c '${PATTERN}'`, rgRun, `${rgRun.out} lines`);
+  }
+  const searches = [];
+  for (const engine of rg ? ['ripgrep', 'node'] : ['node']) {
+    const env = engine === 'node' ? { RIPGREP_PATH: 'none' } : {};
+    const literal = await best(() => measureTool(env, 'search_logs', { pattern: PATTERN, limit: 50 }));
+    add(`search_logs '${PATTERN}' [${engine}]`, literal, `${literal.result.totalMatches} matches, 50 newest returned`);
+    searches.push({ engine, run: literal });
+    const regex = await best(() => measureTool(env, 'search_logs', { pattern: 'timeout after \\d+s on db-3', regex: true, limit: 50 }));
+    add(`search_logs /timeout after \\d+s on db-3/ [${engine}]`, regex, `${regex.result.totalMatches} matches`);
+    const level = await best(() => measureTool(env, 'search_logs', { pattern: 'db-3', level: 'ERROR', limit: 50 }));
+    add(`search_logs 'db-3' level>=ERROR [${engine}]`, level, `${level.result.totalMatches} matches`);
+    const summary = await best(() => measureTool(env, 'error_summary', { hours: 24 * 30 }));
+    add(`error_summary all (30 days) [${engine}]`, summary, `${summary.result.totalErrors} errors, ${summary.result.groupCount} groups`);
+  }
+  const tail = await best(() => measureTool({}, 'recent_logs', { lines: 50 }));
+  add('recent_logs 50 lines', tail, `${tail.result.returned} lines`);
+  const tailLevel = await best(() => measureTool({}, 'recent_logs', { lines: 50, level: 'ERROR' }));
+  add('recent_logs 50 ERROR lines', tailLevel, `${tailLevel.result.returned} lines`);
+
+  for (const s of servers.values()) await s.close();
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\nlogs server benchmark: ${(size / 1024 ** 3).toFixed(2)} GiB log, ${RUNS} run(s) each, best wall time; peak RSS of the process during the call (long-lived server incl. its scan worker)`);
+  console.log(`${'what'.padEnd(width)}  ${'wall'.padStart(9)}  ${'peak RSS'.padStart(9)}  notes`);
+  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${`${(r.ms / 1000).toFixed(3)} s`.padStart(9)}  ${r.rssKb ? `${(r.rssKb / 1024).toFixed(0)} MB`.padStart(9) : '        ?'}  ${r.note}`);
+
+  console.log('\ntargets (issue 3):');
+  const verdict = (ok) => (ok ? 'OK  ' : 'MISS');
+  for (const { engine, run } of searches) {
+    if (engine === 'ripgrep' && rgRun) console.log(`${verdict(run.ms <= 2 * rgRun.ms)} search_logs [ripgrep] within 2x of rg -c: ${(run.ms / rgRun.ms).toFixed(2)}x`);
+    if (engine === 'node') console.log(`${verdict(run.ms <= grep.ms)} search_logs [node] no slower than grep -c: ${(run.ms / grep.ms).toFixed(2)}x`);
+  }
+  console.log(`${verdict(tail.ms <= 2 * nodeStart.ms)} recent_logs within 2x of node start-up: ${(tail.ms / nodeStart.ms).toFixed(2)}x`);
+  const ours = rows.filter((r) => /^(search_logs|recent_logs|error_summary)/.test(r.name));
+  const worst = ours.reduce((a, b) => ((b.rssKb ?? 0) > (a.rssKb ?? 0) ? b : a));
+  console.log(`${verdict((worst.rssKb ?? Infinity) < 100 * 1024)} peak memory < 100 MB for every tool: worst ${((worst.rssKb ?? 0) / 1024).toFixed(0)} MB (${worst.name})`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
