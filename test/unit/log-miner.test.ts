@@ -122,6 +122,14 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(miner.capped, true);
   });
 
+  it('stops recording line numbers at maxTrackedLines', () => {
+    const miner = new TemplateMiner({ trackLines: true, maxTrackedLines: 3 });
+    for (let i = 1; i <= 5; i++) miner.add(`job ${i} done`, { lineNumber: i });
+    const [job] = miner.templates();
+    assert.equal(job.count, 5);
+    assert.deepEqual(job.lineNumbers, [1, 2, 3]);
+  });
+
   it('handles empty and whitespace-only messages', () => {
     const miner = new TemplateMiner();
     assert.equal(miner.add(''), miner.add('   '));

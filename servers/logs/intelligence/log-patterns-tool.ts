@@ -25,6 +25,8 @@ export const SAMPLE_LINES = 300;
 export const MAX_TEMPLATES = 5000;
 /** Line numbers returned in one answer, over all templates. */
 export const MAX_LINE_NUMBERS = 50_000;
+/** Line numbers remembered while reading (8 bytes each): beyond this, templates report lineNumbersTruncated. */
+export const MAX_TRACKED_LINES = 2_000_000;
 const PROGRESS_EVERY = 100_000;
 
 export const logPatternsInput = {
@@ -119,7 +121,7 @@ export async function minePatterns(
   readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
   options: PassOptions,
 ): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
-  const miner = new TemplateMiner({ trackLines: options.trackLines, maxTemplates: MAX_TEMPLATES });
+  const miner = new TemplateMiner({ trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
   const filtering = options.minimum !== undefined || options.since !== undefined || options.until !== undefined;
   let parser: LineParser | undefined;
   const pending: string[] = [];
@@ -165,7 +167,7 @@ export async function minePatterns(
   return { miner, parser, linesRead, linesMatched };
 }
 
-function summarize(template: MinedTemplate, total: number, lineBudget: { left: number }): TemplateSummary {
+function summarize(template: MinedTemplate, total: number, lineBudget: { left: number; requested: boolean }): TemplateSummary {
   const summary: TemplateSummary = {
     id: template.id,
     template: sanitizeLine(template.template, 1000),
@@ -182,8 +184,8 @@ function summarize(template: MinedTemplate, total: number, lineBudget: { left: n
     const take = Math.min(template.lineNumbers.length, lineBudget.left);
     summary.lineNumbers = template.lineNumbers.slice(0, take);
     lineBudget.left -= take;
-    if (take < template.lineNumbers.length) summary.lineNumbersTruncated = true;
-  }
+    if (take < template.count) summary.lineNumbersTruncated = true;
+  } else if (lineBudget.requested) summary.lineNumbersTruncated = true;
   return summary;
 }
 
@@ -206,7 +208,7 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     onProgress,
   });
   const all = miner.templates();
-  const lineBudget = { left: MAX_LINE_NUMBERS };
+  const lineBudget = { left: MAX_LINE_NUMBERS, requested: args.lineNumbers };
   const result: LogPatternsResult = {
     file: args.file,
     format: parser.format,

@@ -20,6 +20,8 @@ export interface TemplateMinerOptions {
   maxExampleLength?: number;
   /** Record the line numbers each template covers (memory grows with lines). */
   trackLines?: boolean;
+  /** Stop recording line numbers after this many lines (memory bound); templates then hold fewer numbers than lines. */
+  maxTrackedLines?: number;
 }
 
 export interface MessageInfo {
@@ -119,7 +121,8 @@ function isPlainWord(token: string): boolean {
   }
   return token.length > 0;
 }
-const CACHE_LIMIT = 100_000;
+/** Bounded: keys are whole token sequences, so this is most of the miner's memory on high-variety logs. */
+const CACHE_LIMIT = 20_000;
 
 function newNode(): TreeNode {
   return { children: new Map(), clusters: [] };
@@ -155,7 +158,8 @@ export class TemplateMiner {
   private readonly maxTemplates: number;
   private readonly maxExamples: number;
   private readonly maxExampleLength: number;
-  private readonly trackLines: boolean;
+  private trackLines: boolean;
+  private readonly maxTrackedLines: number;
   private readonly roots = new Map<number, TreeNode>();
   private readonly clusters: Cluster[] = [];
   private readonly byId = new Map<number, Cluster>();
@@ -173,6 +177,7 @@ export class TemplateMiner {
     this.maxExamples = options.maxExamples ?? 3;
     this.maxExampleLength = options.maxExampleLength ?? 500;
     this.trackLines = options.trackLines ?? false;
+    this.maxTrackedLines = options.maxTrackedLines ?? Infinity;
   }
 
   /**
@@ -190,6 +195,7 @@ export class TemplateMiner {
       if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
       this.cache.set(key, cluster);
     }
+    if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
     return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
