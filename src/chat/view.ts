@@ -93,7 +93,9 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
     this.post(update);
   }
 
-  private async postInit(): Promise<void> {
+  /** Synchronous on purpose: the snapshot and `ready` change together, so no event falls between them. */
+  private postInit(hasApiKey: boolean): void {
+    this.ready = true;
     const snapshot = this.session.snapshot();
     for (const event of snapshot.live?.events ?? []) {
       if ((event.type === 'error' || event.type === 'notice') && event.action) this.offeredCommands.add(event.action.command);
@@ -104,7 +106,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       examples: exampleQuestions(),
       items: snapshot.items,
       live: snapshot.live,
-      hasApiKey: await this.apiKey.hasApiKey(),
+      hasApiKey,
     });
   }
 
@@ -114,10 +116,13 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
 
   private async onWebviewMessage(message: FromWebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'ready':
-        this.ready = true;
-        await this.postInit();
+      case 'ready': {
+        // Until `init` is posted nothing else is: events of a running turn are in its snapshot.
+        this.ready = false;
+        const hasApiKey = await this.apiKey.hasApiKey();
+        this.postInit(hasApiKey);
         return;
+      }
       case 'ask':
         await this.session.ask(message.text);
         return;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { collapsePane, widenSideBar } from './ui-helpers';
+import { chooseMenuItem, collapsePane, widenSideBar } from './ui-helpers';
 
 interface Leak {
   server: Server;
@@ -216,9 +216,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     const branches = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
     const main = branches.locator('.monaco-list-row', { hasText: /^main/ }).first();
     await main.click({ button: 'right' });
-    const item = page.locator('.monaco-menu .action-item', { hasText: 'Show Recent Commits' });
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
-    await item.click();
+    await chooseMenuItem(page, 'Show Recent Commits');
     const chat = workbench.chatFrame();
     const table = chat.locator('.message.assistant', { has: chat.locator('h3', { hasText: 'Recent commits on main' }) });
     await table.waitFor({ timeout: 30_000 });
@@ -238,10 +236,9 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     const appLog = explorer.locator('.monaco-list-row[aria-label="app.log"]');
     await appLog.waitFor({ timeout: 15_000 });
     await appLog.click({ button: 'right' });
-    const item = page.locator('.monaco-menu .action-item', { hasText: 'Summarize Errors' });
-    await item.waitFor({ state: 'visible', timeout: 10_000 });
+    await page.getByRole('menuitem', { name: 'Summarize Errors' }).waitFor({ state: 'visible', timeout: 10_000 });
     await workbench.screenshot('explorer-summarize-errors');
-    await item.click();
+    await chooseMenuItem(page, 'Summarize Errors');
 
     await workbench.openView('Chat');
     const chat = workbench.chatFrame();

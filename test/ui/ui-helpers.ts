@@ -19,3 +19,20 @@ export async function collapsePane(page: Page, name: string, collapsed: boolean)
   if (expanded === collapsed) await header.click();
 }
 
+
+/** Chooses an item of the open context menu; retries with the keyboard if the click did not take. */
+export async function chooseMenuItem(page: Page, label: string): Promise<void> {
+  const item = page.getByRole('menuitem', { name: label, exact: true }).first();
+  await item.waitFor({ state: 'visible', timeout: 10_000 });
+  await item.hover();
+  await item.click();
+  const closed = await page
+    .locator('.monaco-menu')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 2_000 })
+    .then(() => true, () => false);
+  if (!closed) {
+    await item.hover();
+    await page.keyboard.press('Enter');
+  }
+}
