@@ -24,7 +24,7 @@ export interface LogPatternsContext {
 export const SAMPLE_LINES = 300;
 export const MAX_TEMPLATES = 5000;
 /** Line numbers returned in one answer, over all templates. */
-export const MAX_LINE_NUMBERS = 50_000;
+export const MAX_LINE_NUMBERS = 25_000;
 /** Line numbers remembered while reading (8 bytes each): beyond this, templates report lineNumbersTruncated. */
 export const MAX_TRACKED_LINES = 2_000_000;
 const PROGRESS_EVERY = 100_000;
@@ -220,9 +220,12 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     capped: miner.capped,
     elapsedMs: 0,
   };
-  // Keep the answer within the byte budget: drop the smallest templates first.
-  while (result.templates.length > 1 && Buffer.byteLength(JSON.stringify(result)) > MAX_RESULT_BYTES) {
+  // Keep the answer within the byte budget: drop the smallest templates first (sizes measured once each).
+  const sizes = result.templates.map((t) => Buffer.byteLength(JSON.stringify(t)) + 1);
+  let bytes = Buffer.byteLength(JSON.stringify({ ...result, templates: [] })) + sizes.reduce((sum, n) => sum + n, 0);
+  while (result.templates.length > 1 && bytes > MAX_RESULT_BYTES) {
     result.templates.pop();
+    bytes -= sizes.pop() as number;
     result.truncated = true;
   }
   result.elapsedMs = Math.round(performance.now() - started);

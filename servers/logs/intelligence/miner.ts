@@ -245,7 +245,8 @@ export class TemplateMiner {
     const result: MinedTemplate = { id, clusterId, template, count: stats.count, levels, examples: [...stats.examples] };
     if (stats.firstSeen !== undefined) result.firstSeen = stats.firstSeen;
     if (stats.lastSeen !== undefined) result.lastSeen = stats.lastSeen;
-    if (stats.lineNumbers) result.lineNumbers = [...stats.lineNumbers];
+    // Shared with the miner, not copied (a file's worth of numbers): callers must not modify it.
+    if (stats.lineNumbers) result.lineNumbers = stats.lineNumbers;
     return result;
   }
 
