@@ -43,3 +43,11 @@ export function parseLink(href: string): LinkTarget | undefined {
 export function isAllowedLink(href: string): boolean {
   return parseLink(href) !== undefined;
 }
+
+/**
+ * Whether a button from the webview may run `command`: this extension's own commands, or one the
+ * extension itself offered with an error or notice. A compromised webview gets nothing more.
+ */
+export function isActionAllowed(command: string, offered: ReadonlySet<string>): boolean {
+  return command.startsWith(LINK_COMMAND_PREFIX) || offered.has(command);
+}

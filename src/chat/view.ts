@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { EventAction } from '../agent/events';
 import { chatHtml, createNonce } from './html';
-import { parseLink, LINK_COMMAND_PREFIX } from './link-policy';
+import { isActionAllowed, parseLink } from './link-policy';
 import { isFromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
 import type { ChatSession, SessionUpdate } from './session';
 import { chatStrings, exampleQuestions } from './strings';
@@ -155,7 +155,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
   }
 
   private async runAction(action: EventAction): Promise<void> {
-    if (!action.command.startsWith(LINK_COMMAND_PREFIX) && !this.offeredCommands.has(action.command)) return;
+    if (!isActionAllowed(action.command, this.offeredCommands)) return;
     await vscode.commands.executeCommand(action.command, ...(action.args ?? []));
   }
 }

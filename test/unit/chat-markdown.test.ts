@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createMarkdownRenderer } from '../../media/chat/markdown';
-import { isAllowedLink, parseLink } from '../../src/chat/link-policy';
+import { isActionAllowed, isAllowedLink, parseLink } from '../../src/chat/link-policy';
 
 const render = createMarkdownRenderer();
 const LEAK = 'http://127.0.0.1:45678/leak';
@@ -90,5 +90,15 @@ describe('link policy', () => {
     for (const href of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,x', 'vscode://x', '//evil.example/x', '/relative', '#top', 'mailto:a@b.c']) {
       assert.equal(isAllowedLink(href), false, href);
     }
+  });
+});
+
+describe('action buttons from the webview', () => {
+  it("run this extension's commands and those the extension offered, nothing else", () => {
+    const offered = new Set(['workbench.action.openSettings']);
+    assert.equal(isActionAllowed('devopsAssistant.setApiKey', offered), true);
+    assert.equal(isActionAllowed('workbench.action.openSettings', offered), true);
+    assert.equal(isActionAllowed('workbench.action.terminal.sendSequence', offered), false);
+    assert.equal(isActionAllowed('devopsAssistantX.run', new Set()), false);
   });
 });
