@@ -131,7 +131,7 @@ export class LineBlocker {
 
 const EMPTY = Buffer.alloc(0);
 
-/** Blocks of whole lines from an open plain file descriptor, read synchronously (worker threads only) or from gzip. */
+/** Blocks of whole lines from an open plain file descriptor, read synchronously (scan process) or from gzip. */
 export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity): AsyncGenerator<LineBlock> {
   if (!gzip) {
     yield* readPlainBlocks(fd, start, end);

@@ -1,15 +1,14 @@
-// Entry of dist/servers/logs.js. Scans run in a worker thread from dist/servers/logs-scan-worker.js, next to this file;
-// if that file is missing, the bundle itself serves as the worker (it branches on isMainThread).
+// Entry of dist/servers/logs.js. Pure-Node scans of user regexes run in a child process from
+// dist/servers/logs-scan-worker.js, next to this file; if that file is missing, this bundle serves as the scan entry.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { log, runStdioServer } from '../shared/run-stdio';
 import { HELP, readConfig } from './config';
-import { isScanWorker, runScanWorker, setWorkerEntry } from './search/node-engine';
+import { isScanProcess, runScanWorker, setWorkerEntry } from './search/node-engine';
 import { createServer } from './server';
 
-if (!isMainThread && isScanWorker(workerData)) {
+if (isScanProcess()) {
   setFlagsFromString('--enable-experimental-regexp-engine-on-excessive-backtracks');
   runScanWorker();
 } else {

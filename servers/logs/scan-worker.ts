@@ -1,4 +1,4 @@
-// Entry of dist/servers/logs-scan-worker.js: the worker thread that runs pure-Node scans (see search/node-engine.ts).
+// Entry of dist/servers/logs-scan-worker.js: the child process that runs pure-Node scans (see search/node-engine.ts).
 import { setFlagsFromString } from 'node:v8';
 import { runScanWorker } from './search/node-engine';
 

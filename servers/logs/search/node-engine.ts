@@ -1,7 +1,7 @@
-// Runs the pure-Node scan in a worker thread so that no pattern can block the server: the worker reports
-// a heartbeat while it works, and one that falls silent (catastrophic backtracking) is terminated.
+// Runs the pure-Node scan in a separate scan process so that no pattern can block the server: the process reports
+// a heartbeat while it works, and one that falls silent (catastrophic backtracking) is killed.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { Worker, parentPort } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
 import { readLineBlocks, UnreadableError } from '../chunks';
@@ -33,16 +33,17 @@ type WorkerMessage =
 const STARTUP_MS = 30_000;
 
 let workerEntry: string | undefined;
-/** One warm worker kept between searches (start-up costs more than most scans). */
-let idleWorker: Worker | undefined;
+/** One warm scan process kept between searches (start-up costs more than most scans). */
+let idleWorker: ChildProcess | undefined;
 
-/** The script a worker runs: the server bundle itself (index.ts branches on isMainThread). */
+/** The script a scan process runs (dist/servers/logs-scan-worker.js, or the server bundle itself). */
 export function setWorkerEntry(file: string): void {
   workerEntry = file;
 }
 
-export function isScanWorker(data: unknown): boolean {
-  return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === WORKER_KIND;
+/** True in a process forked to scan (the server bundle branches on it when it serves as its own scan entry). */
+export function isScanProcess(): boolean {
+  return process.env.DEVOPS_LOGS_SCAN === WORKER_KIND && typeof process.send === 'function';
 }
 
 export interface NodeScanOptions {
@@ -53,57 +54,82 @@ export interface NodeScanOptions {
   onLines?: (lines: AcceptedLine[]) => void;
 }
 
-function startWorker(): Promise<Worker> {
-  if (!workerEntry) throw new Error('worker entry not set');
-  const worker = new Worker(workerEntry, { workerData: { kind: WORKER_KIND }, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 }, stdout: false, stderr: false });
-  return new Promise<Worker>((resolve, reject) => {
+function kill(child: ChildProcess): void {
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+/**
+ * A separate Node process rather than a worker thread: it can be killed mid-regex like a worker, its memory is
+ * bounded by its own flags (a small young generation; V8's linear-time fallback for backtracking regexes), and
+ * the server's own heap stays small.
+ */
+function startWorker(): Promise<ChildProcess> {
+  if (!workerEntry) throw new Error('scan entry not set');
+  const child = fork(workerEntry, [], {
+    execArgv: ['--max-old-space-size=64', '--max-semi-space-size=1'],
+    env: { ...process.env, DEVOPS_LOGS_SCAN: WORKER_KIND },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    serialization: 'advanced',
+  });
+  return new Promise<ChildProcess>((resolve, reject) => {
     const timer = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error('the scan worker did not start'));
+      kill(child);
+      reject(new Error('the scan process did not start'));
     }, STARTUP_MS);
     const onMessage = (message: WorkerMessage) => {
       if (message.type !== 'ready') return;
       clearTimeout(timer);
-      worker.off('message', onMessage);
-      worker.off('error', onError);
-      resolve(worker);
+      child.off('message', onMessage);
+      child.off('error', onError);
+      child.off('exit', onExit);
+      resolve(child);
     };
     const onError = (error: Error) => {
       clearTimeout(timer);
       reject(error);
     };
-    worker.on('message', onMessage);
-    worker.once('error', onError);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`the scan process exited while starting (${code})`));
+    };
+    child.on('message', onMessage);
+    child.once('error', onError);
+    child.once('exit', onExit);
   });
 }
 
-async function acquireWorker(): Promise<Worker> {
+async function acquireWorker(): Promise<ChildProcess> {
   const idle = idleWorker;
   idleWorker = undefined;
-  if (idle) {
+  if (idle && idle.connected) {
     idle.ref();
+    (idle.channel as { ref?: () => void } | undefined)?.ref?.();
+    idle.removeAllListeners('message');
+    idle.removeAllListeners('exit');
+    idle.removeAllListeners('error');
     return idle;
   }
   return startWorker();
 }
 
-function releaseWorker(worker: Worker): void {
-  if (idleWorker) {
-    void worker.terminate();
-    return;
-  }
+function releaseWorker(worker: ChildProcess): void {
   worker.removeAllListeners('message');
   worker.removeAllListeners('error');
   worker.removeAllListeners('exit');
+  if (idleWorker || !worker.connected) {
+    kill(worker);
+    return;
+  }
   worker.on('error', () => {});
   worker.on('exit', () => {
     if (idleWorker === worker) idleWorker = undefined;
   });
   worker.unref();
+  (worker.channel as { unref?: () => void } | undefined)?.unref?.();
   idleWorker = worker;
 }
 
-/** Scans one file in a worker thread; a worker silent for `stallMs` (one regex stuck on one line) is terminated. */
+/** Scans one file in a scan process; a worker silent for `stallMs` (one regex stuck on one line) is terminated. */
 export async function scanWithNode(target: ScanTarget, request: ScanRequest, options: NodeScanOptions = {}): Promise<NodeScanResult> {
   const stallMs = options.stallMs ?? STALL_MS;
   if (options.signal?.aborted) throw abortError();
@@ -119,7 +145,7 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
       options.signal?.removeEventListener('abort', onAbort);
       if (error) {
         worker.removeAllListeners('message');
-        void worker.terminate();
+        kill(worker);
         reject(error);
       } else {
         releaseWorker(worker);
@@ -146,18 +172,20 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
       else if (message.type === 'error') finish(message.unreadable ? new UnreadableError(message.message) : message.userFacing ? new UserFacingError(message.message) : new Error(message.message));
     });
     worker.on('error', (error) => finish(error instanceof Error ? error : new Error(String(error))));
-    worker.on('exit', (code) => finish(new Error(`scan worker exited (${code})`)));
-    worker.postMessage(job);
+    worker.on('exit', (code, signal) => finish(new Error(`scan process exited (${signal ?? code})`)));
+    worker.send(job);
   });
 }
 
-/** Worker side: takes jobs one at a time; each reopens its file (checking it is the same regular file) and scans it. */
+/** Scan-process side: takes jobs one at a time; each reopens its file (checking it is the same regular file) and scans it. */
 export function runScanWorker(): void {
-  const port = parentPort!;
-  port.on('message', (job: WorkerJob) => {
-    void runJob(job, (message) => port.postMessage(message));
+  const send = (message: WorkerMessage) => process.send?.(message);
+  process.on('message', (job: WorkerJob) => {
+    void runJob(job, send);
   });
-  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
+  // The server went away (or closed the channel): nothing more to do.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
 }
 
 async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): Promise<void> {
