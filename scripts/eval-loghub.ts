@@ -127,7 +127,7 @@ function cpuSeconds(work: () => void): number {
 
 /**
  * In-process throughput on the file's lines repeated to at least 200k lines, in lines per CPU second (one core):
- * the miner alone (tokenize, mask, cluster) on already parsed messages, and parse + mine together.
+ * the miner alone (tokenize, mask, cluster) on already parsed messages, and parse + mine together; best of three runs.
  */
 export function measureMiner(lines: string[], minimumLines = 200_000): { miner: number; parseAndMine: number } {
   const parser = createLineParser(lines.slice(0, 300));
@@ -144,7 +144,9 @@ export function measureMiner(lines: string[], minimumLines = 200_000): { miner: 
   };
   mineOnly(); // warm-up (JIT)
   parseAndMine();
-  return { miner: Math.round(total / cpuSeconds(mineOnly)), parseAndMine: Math.round(total / cpuSeconds(parseAndMine)) };
+  // Best of three, as benchmarks usually report: other processes on the machine only ever slow a run down.
+  const best = (work: () => void) => Math.min(cpuSeconds(work), cpuSeconds(work), cpuSeconds(work));
+  return { miner: Math.round(total / best(mineOnly)), parseAndMine: Math.round(total / best(parseAndMine)) };
 }
 
 async function startServer(logDir: string): Promise<Client> {
