@@ -130,6 +130,16 @@ describe('log intelligence: TemplateMiner', () => {
     assert.deepEqual(job.lineNumbers, [1, 2, 3]);
   });
 
+  it('mines only the start of a huge message, and keeps examples short', () => {
+    const miner = new TemplateMiner({ maxMessageLength: 100, maxExampleLength: 50 });
+    const a = miner.add(`payload ${'ab '.repeat(500_000)}1`);
+    const b = miner.add(`payload ${'ab '.repeat(400_000)}2`);
+    assert.equal(a, b);
+    const [t] = miner.templates();
+    assert.ok(t.template.length <= 100);
+    assert.equal(t.examples[0].length, 51); // 50 characters and an ellipsis
+  });
+
   it('handles empty and whitespace-only messages', () => {
     const miner = new TemplateMiner();
     assert.equal(miner.add(''), miner.add('   '));

@@ -20,6 +20,8 @@ export interface TemplateMinerOptions {
   maxExampleLength?: number;
   /** Record the line numbers each template covers (memory grows with lines). */
   trackLines?: boolean;
+  /** Only this many leading characters of a message are mined (a megabyte line costs no more than a long one). */
+  maxMessageLength?: number;
   /** Stop recording line numbers after this many lines (memory bound); templates then hold fewer numbers than lines. */
   maxTrackedLines?: number;
 }
@@ -160,6 +162,7 @@ export class TemplateMiner {
   private readonly maxExampleLength: number;
   private trackLines: boolean;
   private readonly maxTrackedLines: number;
+  private readonly maxMessageLength: number;
   private readonly roots = new Map<number, TreeNode>();
   private readonly clusters: Cluster[] = [];
   private readonly byId = new Map<number, Cluster>();
@@ -178,6 +181,7 @@ export class TemplateMiner {
     this.maxExampleLength = options.maxExampleLength ?? 500;
     this.trackLines = options.trackLines ?? false;
     this.maxTrackedLines = options.maxTrackedLines ?? Infinity;
+    this.maxMessageLength = options.maxMessageLength ?? 4096;
   }
 
   /**
@@ -187,6 +191,7 @@ export class TemplateMiner {
    */
   add(message: string, info: MessageInfo = {}): number {
     this.lines++;
+    if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
     const tokens = tokenizeFast(message);
     const key = tokens.join('\u0001');
     let cluster = this.cache.get(key);
