@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../servers/shared/tool-result';
-import { parseTimeBound, registerLogPatternsTool, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/intelligence';
+import { logPatterns, parseTimeBound, registerLogPatternsTool, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/intelligence';
 
 function fileContext(dir: string): LogPatternsContext {
   return {
@@ -49,6 +49,7 @@ describe('log intelligence: log_patterns tool', () => {
     }
     writeFileSync(join(dir, 'app.log'), `${lines.join('\n')}\n`);
     writeFileSync(join(dir, 'blank.log'), 'one 1\n\n   \none 2\n');
+    writeFileSync(join(dir, 'many.log'), Array.from({ length: 210_000 }, (_, i) => `tick ${i}`).join('\n'));
     const server = new McpServer({ name: 'test', version: '0.0.0' });
     registerLogPatternsTool(server, fileContext(dir));
     const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
@@ -135,6 +136,20 @@ describe('log intelligence: log_patterns tool', () => {
     assert.equal(badLimit.isError, true);
     const badLevel = await call({ file: 'app.log', level: 'LOUD' });
     assert.equal(badLevel.isError, true);
+  });
+
+  it('reports progress while reading when the client asks', async function () {
+    this.timeout(20_000);
+    const progress: number[] = [];
+    const result = await client.callTool({ name: 'log_patterns', arguments: { file: 'many.log' } }, undefined, { onprogress: (p) => progress.push(p.progress) });
+    assert.equal((result.structuredContent as LogPatternsResult).linesRead, 210_000);
+    assert.deepEqual(progress, [100_000, 200_000]);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await assert.rejects(logPatterns(fileContext(dir), { file: 'many.log', limit: 10, lineNumbers: false }, controller.signal), { name: 'AbortError' });
   });
 
   it('reads relative ages for since/until', () => {
