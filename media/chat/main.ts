@@ -205,7 +205,11 @@ function setRunning(value: boolean) {
   ui.stop.hidden = !value;
   ui.send.disabled = value;
   ui.transcript.setAttribute('aria-busy', String(value));
-  ui.transcript.querySelectorAll<HTMLButtonElement>('button.continue').forEach((button) => (button.disabled = value));
+  // A Continue button belongs to the turn that offered it: once another turn starts it is spent.
+  ui.transcript.querySelectorAll<HTMLButtonElement>('button.continue').forEach((button) => {
+    if (value) button.dataset.spent = 'true';
+    button.disabled = value || button.dataset.spent === 'true';
+  });
 }
 
 // ---- transcript rendering -------------------------------------------------------------------
@@ -328,6 +332,7 @@ function noticeNode(message: string, canContinue: boolean, action?: EventAction)
   if (canContinue) {
     const button = el('button', 'continue', t('continue'));
     button.type = 'button';
+    button.disabled = running;
     button.addEventListener('click', () => {
       button.disabled = true;
       post({ type: 'continue' });

@@ -281,6 +281,22 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     assert.equal(request.closedByClient, true, 'the HTTP stream was aborted');
   });
 
+  it('an answer cut at max_tokens offers Continue, which carries on', async () => {
+    mock.enqueue({ text: 'First half of the analysis', stopReason: 'max_tokens' }, { text: 'Second half of the analysis', eventDelayMs: 5 });
+    const chat = workbench.chatFrame();
+    const input = chat.locator('#chat-input');
+    await input.click();
+    await input.fill('Give me a long analysis');
+    await input.press('Enter');
+    const notice = chat.locator('.notice', { hasText: 'maximum length' }).last();
+    await notice.waitFor({ timeout: 30_000 });
+    await notice.locator('button.continue').click();
+    await chat.locator('.message.assistant', { hasText: 'Second half of the analysis' }).waitFor({ timeout: 30_000 });
+    await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(await notice.locator('button.continue').isDisabled(), true);
+    assert.equal(mock.pending(), 0);
+  });
+
   it('the chat survives a window reload (transcript restored)', async () => {
     const { page } = workbench;
     await page.reload();
