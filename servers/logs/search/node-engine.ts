@@ -154,8 +154,14 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
     };
     const onAbort = () => finish(abortError());
     options.signal?.addEventListener('abort', onAbort, { once: true });
+    const tickMs = Math.min(250, stallMs / 4);
+    let lastTick = Date.now();
     const watchdog = setInterval(() => {
-      if (Date.now() - lastBeat > stallMs) {
+      const now = Date.now();
+      // When this thread itself was busy (timers late), silence is not the scan's fault.
+      if (now - lastTick > 2 * tickMs) lastBeat = Math.max(lastBeat, now - tickMs);
+      lastTick = now;
+      if (now - lastBeat > stallMs) {
         finish(
           new UserFacingError(
             `the pattern took more than ${stallMs / 1000} s on a single part of ${target.name} (catastrophic backtracking?) and was stopped; ` +
@@ -163,12 +169,16 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
           ),
         );
       }
-    }, Math.min(250, stallMs / 4));
+    }, tickMs);
     worker.on('message', (message: WorkerMessage) => {
       lastBeat = Date.now();
       if (message.type === 'beat') options.onProgress?.(message.raw);
-      else if (message.type === 'lines') options.onLines?.(message.lines);
-      else if (message.type === 'done') finish(undefined, message.result);
+      else if (message.type === 'lines') {
+        // The scan waits for this ack, so the time spent grouping here is not counted as its silence.
+        options.onLines?.(message.lines);
+        lastBeat = Date.now();
+        if (worker.connected) worker.send({ type: 'ack' });
+      } else if (message.type === 'done') finish(undefined, message.result);
       else if (message.type === 'error') finish(message.unreadable ? new UnreadableError(message.message) : message.userFacing ? new UserFacingError(message.message) : new Error(message.message));
     });
     worker.on('error', (error) => finish(error instanceof Error ? error : new Error(String(error))));
@@ -177,11 +187,18 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
   });
 }
 
+let ackWaiter: (() => void) | undefined;
+const ackReceived = () => new Promise<void>((resolve) => (ackWaiter = resolve));
+
 /** Scan-process side: takes jobs one at a time; each reopens its file (checking it is the same regular file) and scans it. */
 export function runScanWorker(): void {
   const send = (message: WorkerMessage) => process.send?.(message);
-  process.on('message', (job: WorkerJob) => {
-    void runJob(job, send);
+  process.on('message', (message: WorkerJob | { type: 'ack' }) => {
+    if ('type' in message) {
+      const waiter = ackWaiter;
+      ackWaiter = undefined;
+      waiter?.();
+    } else void runJob(message, send);
   });
   // The server went away (or closed the channel): nothing more to do.
   process.on('disconnect', () => process.exit(0));
@@ -215,13 +232,18 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
     const sink = job.summarize
       ? (line: AcceptedLine) => {
           batch.push({ ...line, text: line.text.length > 2000 ? line.text.slice(0, 2000) : line.text, message: line.message.length > 2000 ? line.message.slice(0, 2000) : line.message });
-          if (batch.length >= 500) flush();
         }
       : undefined;
     const scanner = new FileScanner(request, parser, beat, sink);
     for await (const block of readLineBlocks(fd, target.gzip)) {
       raw = block.rawOffset;
       scanner.push(block.data);
+      if (batch.length) {
+        // One block's lines at a time: the server groups them before the scan goes on (bounded memory on both sides).
+        const acked = ackReceived();
+        flush();
+        await acked;
+      }
       if (scanner.done) break;
     }
     flush();
