@@ -37,4 +37,13 @@ describe('UI: welcome content of the trees', function () {
     assert.equal(await logs.getByRole('button', { name: 'Configure Log Directories' }).count(), 1);
     await workbench.screenshot('welcome');
   });
+
+  it('the status bar shows the servers\' health; clicking it opens the status report', async () => {
+    const { page } = workbench;
+    const item = page.locator('.statusbar-item', { hasText: /DevOps \d\/\d/ });
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: /DevOps [1-9]\/\d/ }).waitFor({ timeout: 30_000 });
+    await item.locator('a').first().click();
+    await page.locator('.editor-instance .view-lines', { hasText: 'DevOps Assistant: MCP servers' }).waitFor({ timeout: 15_000 });
+  });
 });
