@@ -175,13 +175,26 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     await step.locator('.tool-result summary').click();
   });
 
-  it('↑ in the chat input brings back the last question; Enter sends from the input', async () => {
+  it('chat input: ↑ brings back the last question, Shift+Enter is a new line; labelled for screen readers', async () => {
     const chat = workbench.chatFrame();
     const input = chat.locator('#chat-input');
     await input.click();
     await input.press('ArrowUp');
     assert.equal(await input.inputValue(), '오늘 커밋된 내용을 요약해 주세요');
     await input.fill('');
+    // Shift+Enter is a new line, not a send.
+    const before = mock.messageRequests().length;
+    await input.type('first line');
+    await input.press('Shift+Enter');
+    await input.type('second line');
+    assert.equal(await input.inputValue(), 'first line\nsecond line');
+    assert.equal(mock.messageRequests().length, before);
+    await input.fill('');
+    // Screen readers: the conversation is a polite live region; every control has a name.
+    assert.equal(await chat.locator('#transcript').getAttribute('aria-live'), 'polite');
+    assert.equal(await chat.locator('#transcript').getAttribute('role'), 'log');
+    assert.equal(await input.getAttribute('aria-label'), 'Ask about the repository, logs or system');
+    for (const name of ['Send', 'Clear']) assert.equal(await chat.getByRole('button', { name, exact: true }).count(), 1);
   });
 
   it('the three trees show the fixture: branches, log files with error counts, system figures', async () => {
