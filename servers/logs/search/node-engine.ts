@@ -66,7 +66,7 @@ function kill(child: ChildProcess): void {
 function startWorker(): Promise<ChildProcess> {
   if (!workerEntry) throw new Error('scan entry not set');
   const child = fork(workerEntry, [], {
-    execArgv: ['--max-old-space-size=64', '--max-semi-space-size=1'],
+    execArgv: ['--max-old-space-size=48', '--max-semi-space-size=1'],
     env: { ...process.env, DEVOPS_LOGS_SCAN: WORKER_KIND },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     serialization: 'advanced',
@@ -231,7 +231,7 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
     };
     const sink = job.summarize
       ? (line: AcceptedLine) => {
-          batch.push({ ...line, text: line.text.length > 2000 ? line.text.slice(0, 2000) : line.text, message: line.message.length > 2000 ? line.message.slice(0, 2000) : line.message });
+          batch.push({ ...line, text: line.text.length > 600 ? line.text.slice(0, 600) : line.text, message: line.message.length > 1200 ? line.message.slice(0, 1200) : line.message });
         }
       : undefined;
     const scanner = new FileScanner(request, parser, beat, sink);
