@@ -89,6 +89,29 @@ describe('UI commands in the extension host', function () {
     assert.ok(result && result.totalErrors >= 5, JSON.stringify(result));
   });
 
+  it('System polls at the configured interval while visible and not at all while hidden', async () => {
+    const config = vscode.workspace.getConfiguration('devopsAssistant');
+    await config.update('system.refreshSeconds', 1, vscode.ConfigurationTarget.Global);
+    const calls = () => hub.metrics().find((m) => m.tool === 'get_resource_usage')?.calls ?? 0;
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      await vscode.commands.executeCommand('devopsAssistant.system.focus');
+      const start = calls();
+      await sleep(5_000);
+      const visibleCalls = calls() - start;
+      // About one per second plus the sampling time of each round (three tools, ~1.5 s): at least 2.
+      assert.ok(visibleCalls >= 2, `only ${visibleCalls} refreshes in 5 s while visible`);
+
+      await vscode.commands.executeCommand('workbench.action.closeSidebar');
+      await sleep(2_000); // a round in flight may finish
+      const hiddenStart = calls();
+      await sleep(4_000);
+      assert.equal(calls() - hiddenStart, 0, 'the System view polled while hidden');
+    } finally {
+      await config.update('system.refreshSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('refuses a file that is not a log file in a log directory', async () => {
     const before = agent.transcript().length;
     const result = await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'README.md'));
