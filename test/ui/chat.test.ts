@@ -221,6 +221,10 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     await system.locator('.monaco-list-row', { hasText: 'Disks' }).waitFor({ timeout: 10_000 });
     await system.locator('.monaco-list-row', { hasText: 'Top processes' }).waitFor({ timeout: 10_000 });
     await workbench.screenshot('trees');
+
+    // Clicking a log file opens it in the editor.
+    await logs.locator('.monaco-list-row', { hasText: 'logs/app.log' }).click();
+    await page.locator('.tabs-container .tab', { hasText: 'app.log' }).waitFor({ timeout: 15_000 });
   });
 
   it('Branches: "Show Recent Commits" on a branch puts its commits in the chat, subjects as text', async () => {
