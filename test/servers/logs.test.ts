@@ -1,7 +1,9 @@
 // The logs MCP server, built, over stdio: every tool and resource on a fixture directory in every format.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
 import { createLogFixture, type LogFixture } from '../support/log-fixtures';
@@ -31,6 +33,32 @@ interface SearchOut {
   truncated: boolean;
   files: { file: string; engine: string; matches: number; complete: boolean; format?: string }[];
   notes: string[];
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function cpuMs(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU milliseconds the server's child processes use during `ms` (Linux; 0 elsewhere). */
+async function cpuOfChildren(pid: number, ms: number): Promise<number> {
+  const before = new Map(childPids(pid).map((c) => [c, cpuMs(c)]));
+  await new Promise((r) => setTimeout(r, ms));
+  let used = 0;
+  for (const [child, start] of before) used += Math.max(0, cpuMs(child) - start);
+  return used;
 }
 
 async function call<T>(server: StartedServer, name: string, args: Record<string, unknown>): Promise<T> {
@@ -278,5 +306,67 @@ describe('logs server (built, over MCP)', function () {
     assert.ok(out.templates.some((t) => t.template.includes('timeout after') && t.count === 3));
     const refused = (await server.client.callTool({ name: 'log_patterns', arguments: { file: 'link-out.log' } })) as CallToolResult;
     assert.equal(refused.isError, true);
+  });
+
+  describe('long operations', function () {
+    let dir: string;
+    let size: number;
+    before(function () {
+      dir = mkdtempSync(join(tmpdir(), 'logs-long-'));
+      const start = Date.now() - 3_600_000;
+      const lines: string[] = [];
+      for (let i = 0; i < 400_000; i++) {
+        const level = i % 97 === 0 ? 'ERROR' : 'INFO';
+        lines.push(`${new Date(start + i * 5).toISOString()} ${level} worker ${i % 13} handled request ${i} in ${i % 500}ms ${level === 'ERROR' ? 'timeout after 30s' : ''}`);
+      }
+      const text = lines.join('\n') + '\n';
+      writeFileSync(join(dir, 'big.log'), text);
+      size = Buffer.byteLength(text);
+    });
+    after(function () {
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    for (const engine of engines) {
+      it(`reports progress when asked (${engine.name})`, async function () {
+        if (!engine.available()) this.skip();
+        const s = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });
+        try {
+          const events: { progress: number; total?: number }[] = [];
+          const result = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'handled request', file: 'big.log' } }, undefined, { onprogress: (p) => events.push(p) })) as CallToolResult;
+          assert.ok(!result.isError);
+          assert.equal((result.structuredContent as SearchOut).totalMatches, 400_000);
+          assert.ok(events.length >= 1, 'at least one progress notification');
+          for (let i = 1; i < events.length; i++) assert.ok(events[i].progress >= events[i - 1].progress, 'progress never goes back');
+          assert.ok(events.every((e) => e.progress <= size));
+        } finally {
+          await s.close();
+        }
+      });
+    }
+
+    it('honours cancellation and keeps serving', async function () {
+      const s = await startBuiltServer('logs', { LOG_DIRS: dir, RIPGREP_PATH: 'none' });
+      try {
+        const controller = new AbortController();
+        const started = Date.now();
+        const pending = s.client.callTool({ name: 'error_summary', arguments: { file: 'big.log', hours: 48 } }, undefined, { signal: controller.signal });
+        // Every line is parsed (a level filter without a pattern): long enough to be cancelled part way.
+        const scan = s.client.callTool({ name: 'search_logs', arguments: { file: 'big.log', level: 'ERROR', limit: 5 } }, undefined, { signal: controller.signal });
+        setTimeout(() => controller.abort(), 150);
+        await assert.rejects(scan);
+        await pending.catch(() => undefined);
+        assert.ok(Date.now() - started < 5000, 'cancelled promptly');
+        // The cancelled scan's process is gone or idle: no CPU burnt after cancellation.
+        await new Promise((r) => setTimeout(r, 300));
+        const busy = await cpuOfChildren(s.transport.pid!, 500);
+        assert.ok(busy < 100, `scan processes used ${busy} ms of CPU after cancellation`);
+        const after = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'timeout after', file: 'big.log', limit: 3 } })) as CallToolResult;
+        assert.ok(!after.isError);
+        assert.equal((after.structuredContent as SearchOut).returned, 3);
+      } finally {
+        await s.close();
+      }
+    });
   });
 });

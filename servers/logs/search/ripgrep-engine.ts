@@ -52,6 +52,7 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   let total = 0;
   let untimed = 0;
   let stopped = false;
+  let lastOffset = 0;
   const headerCache = new Map<number, { timestamp?: number; level?: Level }>();
   let handle: fsp.FileHandle | undefined;
 
@@ -156,7 +157,7 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
       }
     }
     if (pending.length) pending = pending.filter((p) => p.remaining > 0);
-    if (line % 1024 === 0) options.onProgress?.(offset);
+    lastOffset = offset;
     const accepted = sep === 58 /* : */ ? accept(line, offset, text) : undefined;
     const remember = () => {
       if (request.before > 0) {
@@ -184,6 +185,7 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
           if (waiting) await waiting;
           pos = nl + 1;
         }
+        options.onProgress?.(lastOffset);
       }
       if (!stopped) {
         const tail = blocker.end();
