@@ -335,7 +335,7 @@ describe('logs server (built, over MCP)', function () {
           const events: { progress: number; total?: number }[] = [];
           const result = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'handled request', file: 'big.log' } }, undefined, { onprogress: (p) => events.push(p) })) as CallToolResult;
           assert.ok(!result.isError);
-          assert.equal((result.structuredContent as SearchOut).totalMatches, 400_000);
+          assert.equal((result.structuredContent as unknown as SearchOut).totalMatches, 400_000);
           assert.ok(events.length >= 1, 'at least one progress notification');
           for (let i = 1; i < events.length; i++) assert.ok(events[i].progress >= events[i - 1].progress, 'progress never goes back');
           assert.ok(events.every((e) => e.progress <= size));
@@ -363,7 +363,7 @@ describe('logs server (built, over MCP)', function () {
         assert.ok(busy < 100, `scan processes used ${busy} ms of CPU after cancellation`);
         const after = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'timeout after', file: 'big.log', limit: 3 } })) as CallToolResult;
         assert.ok(!after.isError);
-        assert.equal((after.structuredContent as SearchOut).returned, 3);
+        assert.equal((after.structuredContent as unknown as SearchOut).returned, 3);
       } finally {
         await s.close();
       }
