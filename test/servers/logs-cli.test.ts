@@ -1,0 +1,70 @@
+// The logs server as a command: --help, --log-dir flags, several directories, clean exit when stdin closes.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join, resolve } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startBuiltServer } from '../support/mcp-client';
+
+const script = resolve(__dirname, '../../dist/servers/logs.js');
+
+describe('logs server command line', function () {
+  let root: string;
+  before(function () {
+    root = mkdtempSync(join(tmpdir(), 'logs-cli-'));
+    for (const [dir, file, text] of [
+      ['api', 'server.log', 'ERROR api failed\n'],
+      ['web', 'server.log', 'ERROR web failed\n'],
+      ['extra', 'extra.log', 'INFO from a flag\n'],
+    ]) {
+      mkdirSync(join(root, dir));
+      writeFileSync(join(root, dir, file), text);
+    }
+  });
+  after(function () {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('prints help with the settings it reads', function () {
+    const out = spawnSync(process.execPath, [script, '--help'], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(out.status, 0);
+    for (const word of ['LOG_DIRS', '--log-dir', 'RIPGREP_PATH', 'search_logs', 'error_summary', 'recent_logs']) assert.ok(out.stdout.includes(word), word);
+  });
+
+  it('takes several directories (LOG_DIRS and --log-dir) and names files by directory', async function () {
+    const s = await startBuiltServer('logs', { LOG_DIRS: [join(root, 'api'), join(root, 'web')].join(delimiter) }, ['--log-dir', join(root, 'extra')]);
+    try {
+      const res = await s.client.readResource({ uri: 'logs://files' });
+      const names = (JSON.parse((res.contents[0] as { text: string }).text) as { files: { name: string }[] }).files.map((f) => f.name).sort();
+      assert.deepEqual(names, ['api/server.log', 'extra/extra.log', 'web/server.log']);
+      const web = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'failed', file: 'web/server.log' } })) as CallToolResult;
+      const matches = (web.structuredContent as { matches: { file: string; text: string }[] }).matches;
+      assert.deepEqual(matches.map((m) => [m.file, m.text]), [['web/server.log', 'ERROR web failed']]);
+      const all = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'failed' } })) as CallToolResult;
+      assert.equal((all.structuredContent as { returned: number }).returned, 2);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it('logs to stderr only and exits cleanly when stdin closes', async function () {
+    const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', LOG_DIRS: join(root, 'api') }, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    await new Promise((r) => setTimeout(r, 500));
+    child.stdin.end();
+    const code = await new Promise<number | null>((resolveExit, reject) => {
+      const timer = setTimeout(() => reject(new Error('did not exit within 5 s of stdin closing')), 5000);
+      child.on('exit', (c) => {
+        clearTimeout(timer);
+        resolveExit(c);
+      });
+    });
+    assert.equal(code, 0);
+    assert.equal(stdout, '', 'nothing but protocol on stdout');
+    assert.match(stderr, /logs server starting/);
+  });
+});
