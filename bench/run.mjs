@@ -147,10 +147,13 @@ async function main() {
   const searches = [];
   for (const engine of rg ? ['ripgrep', 'node'] : ['node']) {
     const env = engine === 'node' ? { RIPGREP_PATH: 'none' } : {};
-    const literal = await best(() => measureTool(env, 'search_logs', { pattern: PATTERN, limit: 50 }));
+    // Case-sensitive like grep -c and rg -c; the tool's default (case-insensitive) is shown next to it.
+    const literal = await best(() => measureTool(env, 'search_logs', { pattern: PATTERN, caseSensitive: true, limit: 50 }));
     add(`search_logs '${PATTERN}' [${engine}]`, literal, `${literal.result.totalMatches} matches, 50 newest returned`);
     searches.push({ engine, run: literal });
-    const regex = await best(() => measureTool(env, 'search_logs', { pattern: 'timeout after \\d+s on db-3', regex: true, limit: 50 }));
+    const insensitive = await best(() => measureTool(env, 'search_logs', { pattern: PATTERN, limit: 50 }));
+    add(`search_logs '${PATTERN}' -i [${engine}]`, insensitive, `${insensitive.result.totalMatches} matches`);
+    const regex = await best(() => measureTool(env, 'search_logs', { pattern: 'timeout after \\d+s on db-3', regex: true, caseSensitive: true, limit: 50 }));
     add(`search_logs /timeout after \\d+s on db-3/ [${engine}]`, regex, `${regex.result.totalMatches} matches`);
     const level = await best(() => measureTool(env, 'search_logs', { pattern: 'db-3', level: 'ERROR', limit: 50 }));
     add(`search_logs 'db-3' level>=ERROR [${engine}]`, level, `${level.result.totalMatches} matches`);

@@ -72,7 +72,8 @@ export class FileScanner {
   ) {
     const p = request.pattern;
     if (p && p.source.length > 0) {
-      if (p.literal && p.caseSensitive) this.needle = Buffer.from(p.source, 'utf8');
+      // Text without letters has no case: the byte search serves case-insensitive requests too.
+      if (p.literal && (p.caseSensitive || p.source.toLowerCase() === p.source.toUpperCase())) this.needle = Buffer.from(p.source, 'utf8');
       else this.regex = compilePattern(p.source, p.literal, p.caseSensitive);
     }
     this.usesHeaders = parser.format.id !== 'unknown';
