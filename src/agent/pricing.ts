@@ -1,4 +1,4 @@
-// Estimated cost of an answer from list prices (USD per million tokens, as published in late 2025).
+// Estimated cost of an answer from list prices (USD per million tokens, as published; Sonnet 4.6 kept the Sonnet 4.x price).
 // Unknown models give undefined rather than a wrong number.
 import type { Usage } from './events';
 
@@ -14,7 +14,7 @@ interface Price {
 const PRICES: Array<[RegExp, Price]> = [
   [/^claude-opus-4-5(-\d{8}|-latest)?$/, { input: 5, output: 25 }],
   [/^claude-opus-4(-0|-1)?(-\d{8}|-latest)?$|^claude-3-opus(-\d{8}|-latest)?$/, { input: 15, output: 75 }],
-  [/^claude-sonnet-4(-0|-5)?(-\d{8}|-latest)?$|^claude-3-[57]-sonnet(-\d{8}|-latest)?$/, { input: 3, output: 15 }],
+  [/^claude-sonnet-4(-0|-5|-6)?(-\d{8}|-latest)?$|^claude-3-[57]-sonnet(-\d{8}|-latest)?$/, { input: 3, output: 15 }],
   [/^claude-haiku-4-5(-\d{8}|-latest)?$/, { input: 1, output: 5 }],
   [/^claude-3-5-haiku(-\d{8}|-latest)?$/, { input: 0.8, output: 4 }],
   [/^claude-3-haiku(-\d{8}|-latest)?$/, { input: 0.25, output: 1.25 }],

@@ -12,7 +12,7 @@ const SECTION = 'devopsAssistant';
 export function readAgentSettings(): AgentSettings {
   const c = vscode.workspace.getConfiguration(SECTION);
   return {
-    model: c.get<string>('model', 'claude-sonnet-4-5') || 'claude-sonnet-4-5',
+    model: c.get<string>('model', 'claude-sonnet-4-6') || 'claude-sonnet-4-6',
     maxTokens: clamp(c.get<number>('maxTokens', 4096), 256, 64_000),
     maxToolRounds: clamp(c.get<number>('maxToolRounds', 12), 1, 100),
     baseURL: c.get<string>('anthropicBaseUrl', '') ?? '',

@@ -76,6 +76,7 @@ describe('agent parts', () => {
 
   it('prices known model families and leaves others unknown', () => {
     assert.deepEqual(priceFor('claude-sonnet-4-5-20250929'), { input: 3, output: 15 });
+    assert.deepEqual(priceFor('claude-sonnet-4-6'), { input: 3, output: 15 });
     assert.deepEqual(priceFor('claude-opus-4-1'), { input: 15, output: 75 });
     assert.deepEqual(priceFor('claude-haiku-4-5'), { input: 1, output: 5 });
     assert.equal(priceFor('claude-sonnet-9'), undefined);
