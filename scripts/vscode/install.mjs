@@ -57,10 +57,14 @@ function codeServerReady() {
   return existsSync(codeServerEntry) && typeof version === 'string' && version.startsWith('4.139.');
 }
 
+/** The product speaks Korean: without CJK fonts chromium draws Hangul as boxes in the UI tests' screenshots. */
+const koreanFontPackage = 'fonts-noto-cjk';
+
 /** What is missing; an empty list means everything is in place. */
 export function missingParts() {
   const missing = [];
   if (!chromiumPath()) missing.push('chromium');
+  if (!debPackageInstalled(koreanFontPackage)) missing.push(koreanFontPackage);
   if (!existsSync(nodeBin)) missing.push('node24');
   if (!codeServerReady()) missing.push('code-server');
   return missing;
@@ -84,6 +88,7 @@ export function ensureToolchain() {
 
   const debs = [];
   if (!chromiumPath()) debs.push('chromium');
+  if (!debPackageInstalled(koreanFontPackage)) debs.push(koreanFontPackage);
   if (!codeServerReady() && !debPackageInstalled('libkrb5-dev')) debs.push('libkrb5-dev');
   aptInstall(debs);
 

@@ -10,7 +10,11 @@ import { repoRoot } from '../../../scripts/vscode/paths.mjs';
 
 export { createFixtureWorkspace } from '../../../scripts/vscode/fixture.mjs';
 
-export const screenshotDir = join(repoRoot, 'screenshots');
+/**
+ * Test runs write their pictures to test-output/screenshots (git-ignored); with UPDATE_SCREENSHOTS=1
+ * they replace the committed ones in screenshots/ that the README shows.
+ */
+export const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'screenshots') : join(repoRoot, 'test-output', 'screenshots');
 
 export interface WorkbenchOptions {
   /** Absolute path of the folder to open. */
