@@ -86,7 +86,8 @@ for (const engine of engines) {
       const pending = server.client.callTool({ name: 'search_logs', arguments: { pattern: '(a+)+\\1$', regex: true, file: 'evil.log' } });
       const pingStarted = Date.now();
       await server.client.ping();
-      assert.ok(Date.now() - pingStarted < 1000, 'ping answered during the bad search');
+      // Generous for a loaded CI machine; a blocked event loop would not answer before the scan is stopped.
+      assert.ok(Date.now() - pingStarted < 2500, 'ping answered during the bad search');
       const result = (await pending) as CallToolResult;
       assert.ok(Date.now() - started < 5000, `bad search answered in ${Date.now() - started} ms`);
       assert.equal(result.isError, true);
