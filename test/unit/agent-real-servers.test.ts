@@ -34,7 +34,12 @@ describe('agent with the built bundled servers', function () {
     mkdirSync(join(repo, 'logs'));
     writeFileSync(
       join(repo, 'logs', 'app.log'),
-      [`${new Date().toISOString()} ERROR database connection refused (host=db:5432)`, `${new Date().toISOString()} INFO request ok`].join('\n') + '\n',
+      [
+        `${new Date().toISOString()} ERROR database connection refused (host=db:5432)`,
+        `${new Date().toISOString()} INFO request ok`,
+        `${new Date().toISOString()} INFO retry timeout set to 30s`,
+        `${new Date().toISOString()} ERROR upstream timeout after 30000 ms (payments)`,
+      ].join('\n') + '\n',
     );
     hub = new ServerHub({ output: () => ({ append: () => undefined }), options: { pingIntervalMs: 0 } });
     hub.setSpecs(
@@ -90,6 +95,46 @@ describe('agent with the built bundled servers', function () {
     assert.match(sysResult.content, /"cpu"/);
     assert.match(log.text(), /오늘 커밋은 1개입니다/);
   });
+
+  // The seed tutorial's five questions, as its users write them. The mock plays the tool calls a
+  // model would make; what is checked is that each question reaches the API intact and that each
+  // call returns the workspace's real data to the model.
+  const seedQuestions: Array<{ question: string; calls: Array<{ name: string; input: Record<string, unknown> }>; expect: RegExp[]; reject?: RegExp }> = [
+    { question: '오늘 커밋된 내용을 요약해 주세요', calls: [{ name: 'git_log', input: { since: 'today' } }], expect: [/Add deployment checklist to README/] },
+    { question: '최근 에러 로그를 분석하고 원인을 추정해 주세요', calls: [{ name: 'error_summary', input: { hours: 24 } }], expect: [/connection refused/, /upstream timeout/] },
+    {
+      question: '현재 시스템 리소스 사용량은 어떤가요? 이상 징후가 있나요?',
+      calls: [{ name: 'get_resource_usage', input: {} }, { name: 'get_disk_usage', input: {} }],
+      expect: [/"cpu"/, /"mounts"|"disks"|"filesystems"/],
+    },
+    { question: '지난 일주일간 가장 많이 수정된 파일은 무엇인가요?', calls: [{ name: 'git_file_churn', input: { since: '1 week ago' } }], expect: [/README\.md/] },
+    {
+      question: 'ERROR 로그에서 "timeout" 관련 항목을 검색해 주세요',
+      calls: [{ name: 'search_logs', input: { pattern: 'timeout', level: 'ERROR' } }],
+      expect: [/upstream timeout after 30000 ms/],
+      reject: /retry timeout set to 30s/,
+    },
+  ];
+  for (const { question, calls, expect, reject } of seedQuestions) {
+    it(`the seed question "${question}" gets real data from ${calls.map((c) => c.name).join(' + ')}`, async () => {
+      mock.enqueue(
+        { content: calls.map((c, i) => ({ type: 'tool_use', id: `toolu_${i}`, name: c.name, input: c.input })) },
+        { text: '요약했습니다.' },
+      );
+      const { agent } = makeAgent(mock, hub);
+      const log = new EventLog();
+      await agent.ask(question, log.onEvent, new AbortController().signal);
+      assert.equal(log.done(), 'end_turn', JSON.stringify(log.of('error')));
+      const firstRequest = requestMessages(mock, 0);
+      assert.equal(firstRequest[firstRequest.length - 1].content, question);
+      const results = requestMessages(mock, 1)[2].content as Array<{ content: string; is_error?: boolean }>;
+      assert.equal(results.length, calls.length);
+      const text = results.map((r) => r.content).join('\n');
+      for (const r of results) assert.equal(r.is_error, undefined, r.content.slice(0, 300));
+      for (const pattern of expect) assert.match(text, pattern, text.slice(0, 800));
+      if (reject) assert.doesNotMatch(text, reject);
+    });
+  }
 
   it('logs: error_summary returns the real error from the workspace log', async () => {
     mock.enqueue({ content: [{ type: 'tool_use', id: 'toolu_logs', name: 'error_summary', input: { file: 'logs/app.log' } }] }, { text: 'The database refused connections.' });
