@@ -34,6 +34,81 @@ describe('log intelligence: createLineParser', () => {
     assert.equal(parser.parse(sample[2]).level, 'WARN');
   });
 
+  it('Apache 2.4 error log: [module:level] gives the level and the module as component; the AH code stays in the message', () => {
+    const sample = [
+      '[Tue Mar 05 07:10:11.004211 2024] [mpm_prefork:notice] [pid 310:tid 140] AH00163: server configured -- resuming normal operations',
+      '[Tue Mar 05 07:10:12.500000 2024] [proxy:error] [pid 311:tid 141] [client 192.0.2.4:51000] AH00940: backend connection failed',
+      '[Tue Mar 05 07:10:13.000100 2024] [ssl:warn] [pid 310:tid 140] AH01906: certificate is a CA certificate',
+      '[Tue Mar 05 07:10:14.123456 2024] [authz_host:trace4] [pid 312:tid 142] [client 192.0.2.4:51001] mod_authz_host.c(120): checking',
+      '[Tue Mar 05 07:10:15.000000 2024] [core:crit] [pid 310:tid 140] AH00102: could not open error log',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'apache-error');
+    assert.deepEqual(parser.parse(sample[0]), {
+      message: 'AH00163: server configured -- resuming normal operations',
+      level: 'INFO',
+      timestamp: local(2024, 3, 5, 7, 10, 11, 4),
+      component: 'mpm_prefork',
+    });
+    const proxy = parser.parse(sample[1]);
+    assert.equal(proxy.level, 'ERROR');
+    assert.equal(proxy.component, 'proxy');
+    assert.equal(proxy.timestamp, local(2024, 3, 5, 7, 10, 12, 500));
+    assert.equal(proxy.message, '[client 192.0.2.4:51000] AH00940: backend connection failed');
+    assert.deepEqual([2, 3, 4].map((i) => parser.parse(sample[i]).level), ['WARN', 'TRACE', 'FATAL']);
+  });
+
+  it('glog/klog: level letter glued to MMdd, time, thread id, file:line] message', () => {
+    const sample = [
+      'I0417 08:30:00.250001       7 leaderelection.go:248] attempting to acquire leader lease kube-system/sched',
+      'W0417 08:30:02.000000       7 warnings.go:70] v1 Endpoints is deprecated',
+      'E0417 08:30:05.123456      19 watcher.go:91] watch chan error: etcdserver: mvcc: required revision has been compacted',
+      'F0417 08:31:00.000000       7 server.go:301] unable to load configmap: context deadline exceeded',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.equal(parser.format.id, 'glog');
+    assert.deepEqual(parser.parse(sample[2]), {
+      level: 'ERROR',
+      timestamp: local(2024, 4, 17, 8, 30, 5, 123),
+      component: 'watcher.go:91',
+      message: 'watch chan error: etcdserver: mvcc: required revision has been compacted',
+    });
+    assert.deepEqual([0, 1, 3].map((i) => parser.parse(sample[i]).level), ['INFO', 'WARN', 'FATAL']);
+    // A year-less time after the reference belongs to the year before.
+    assert.equal(parser.parse('I1230 23:00:00.000000       7 main.go:1] late').timestamp, local(2023, 12, 30, 23));
+    // A capital letter and digits that are not followed by a time are not a level.
+    assert.equal(createLineParser(['E1234 is an error code', 'W42 row ready']).parse('E1234 is an error code').level, undefined);
+  });
+
+  it('nginx error log and Python logging keep their levels and times', () => {
+    const nginx = [
+      '2024/03/05 07:10:11 [error] 2201#2201: *31 connect() failed (111: Connection refused) while connecting to upstream',
+      '2024/03/05 07:10:12 [warn] 2201#2201: *32 an upstream response is buffered to a temporary file',
+      '2024/03/05 07:10:13 [notice] 2200#2200: signal process started',
+    ];
+    const ngx = createLineParser(nginx);
+    assert.equal(ngx.format.id, 'bracket-level');
+    assert.deepEqual(ngx.parse(nginx[0]), {
+      message: '*31 connect() failed (111: Connection refused) while connecting to upstream',
+      level: 'ERROR',
+      timestamp: local(2024, 3, 5, 7, 10, 11),
+      component: '2201#2201',
+    });
+    assert.equal(ngx.parse(nginx[1]).level, 'WARN');
+    const python = [
+      '2024-03-05 07:10:11,120 - billing.worker - INFO - invoice 88 sent',
+      '2024-03-05 07:10:12,340 - billing.db - ERROR - deadlock detected: retrying',
+      '2024-03-05 07:10:13,560 - billing.db - WARNING - pool exhausted',
+    ];
+    const py = createLineParser(python);
+    assert.equal(py.format.id, 'leveled');
+    const failed = py.parse(python[1]);
+    assert.equal(failed.level, 'ERROR');
+    assert.equal(failed.timestamp, local(2024, 3, 5, 7, 10, 12, 340));
+    assert.equal(failed.message, 'deadlock detected: retrying');
+    assert.equal(py.parse(python[2]).level, 'WARN');
+  });
+
   it('Java/log4j: ISO time, level, [thread], logger: message; stack traces keep their text', () => {
     const sample = [
       '2023-04-02 08:15:00,123 INFO [main] com.example.App: Starting service on port 8080',

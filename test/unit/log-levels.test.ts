@@ -39,6 +39,13 @@ describe('log intelligence: normalizeLevel', () => {
     assert.equal(normalizeLevel('50'), 'ERROR');
   });
 
+  it('maps numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5)', () => {
+    assert.equal(normalizeLevel('trace1'), 'TRACE');
+    assert.equal(normalizeLevel('trace8'), 'TRACE');
+    assert.equal(normalizeLevel('DEBUG2'), 'DEBUG');
+    assert.equal(normalizeLevel('error2'), undefined);
+  });
+
   it('reads enum-style and trailing-colon spellings', () => {
     assert.equal(normalizeLevel('LEVEL_WARNING'), 'WARN');
     assert.equal(normalizeLevel('error:'), 'ERROR');

@@ -26,6 +26,11 @@ describe('log intelligence: parseTimestamp', () => {
     assert.equal(parseTimestamp('12-17 16:13:38.811', { referenceTime: local(2024, 5, 1) }), local(2023, 12, 17, 16, 13, 38, 811));
   });
 
+  it('reads glog/klog MMdd times with the year inferred', () => {
+    assert.equal(parseTimestamp('0417 08:30:00.250001', { referenceTime: local(2024, 5, 1) }), local(2024, 4, 17, 8, 30, 0, 250));
+    assert.equal(parseTimestamp('1231 23:59:59', { referenceTime: local(2024, 5, 1) }), local(2023, 12, 31, 23, 59, 59));
+  });
+
   it('reads yyMMdd HHmmss (HDFS) and ctime (Apache error log)', () => {
     assert.equal(parseTimestamp('081109 203615'), local(2008, 11, 9, 20, 36, 15));
     assert.equal(parseTimestamp('[Sun Dec 04 04:47:44 2005]'), local(2005, 12, 4, 4, 47, 44));
@@ -49,7 +54,7 @@ describe('log intelligence: parseTimestamp', () => {
   });
 
   it('refuses what is not a timestamp or out of range', () => {
-    for (const text of ['hello', '', '2024-13-01 00:00:00', '1234', '99:99:99', '123456 999999', 'Foo 12 10:00:00', '9999999999999999']) {
+    for (const text of ['hello', '', '2024-13-01 00:00:00', '1234', '99:99:99', '123456 999999', 'Foo 12 10:00:00', '9999999999999999', '2024 10:00:00', '1234 10:00:00']) {
       assert.equal(parseTimestamp(text), undefined, text);
     }
   });

@@ -125,7 +125,8 @@ function describeHeader(fields: HeaderField[]): LogFormat {
   const level = fields.find((f) => f.kind === 'level');
   const hasComponent = fields.some((f) => f.kind === 'component');
   let id = 'text';
-  if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
+  if (ts === 'month-day-compact' && level) id = 'glog';
+  else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
   else if (ts === 'ctime' && level?.bracketed) id = 'apache-error';
   else if (ts === 'syslog' && !level) id = 'syslog';
   else if (level?.bracketed) id = 'bracket-level';

@@ -19,11 +19,18 @@ const MAX_HEADER_FIELDS = 14;
 /** More weak fields (words, numbers) in a row than this means we are inside the message. */
 const MAX_WEAK_RUN = 3;
 
-const LEVEL_WORDS = 'trace|finest|finer|verbose|debug|dbg|fine|info|information|informational|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg|emergency|panic';
+// Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
+const LEVEL_WORDS = 'trace[1-8]|debug[1-5]|trace|finest|finer|verbose|debug|dbg|fine|info|information|informational|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg|emergency|panic';
 const LEVEL_AT = new RegExp(String.raw`(?:\[(${LEVEL_WORDS})\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$)`, 'iy');
+/** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
+const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
+/** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog). */
+const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
 const NUMBER_AT = /\d+(?=[\s|]|$)/y;
 const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
+/** A source location closing the header: `reflector.go:138]` (glog, klog). */
+const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 const WORD_AT = /[^\s|]+/y;
 const SEPARATORS_AT = /[ \t|]+/y;
 
@@ -60,15 +67,26 @@ interface FieldMatch {
   component?: string;
 }
 
-function matchLevel(line: string, position: number): FieldMatch | undefined {
+function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   const m = matchAt(LEVEL_AT, line, position);
   if (m) {
     const level = normalizeLevel(m[1] ?? (m[2] !== undefined ? `<${m[2]}>` : m[3]));
     if (level) return { end: position + m[0].length, level };
   }
+  const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position);
+  if (qualified) {
+    const level = normalizeLevel(qualified[2]);
+    if (level) return { end: position + qualified[0].length, level, component: qualified[1] };
+  }
   const letter = matchAt(LEVEL_LETTER_AT, line, position);
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
+  const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
+  if (glued && timestampStartsAt(line, position + 1, context)) return { end: position + 1, level: normalizeLevel(glued[1]) };
   return undefined;
+}
+
+function timestampStartsAt(line: string, position: number, context: TimestampContext): boolean {
+  return TIMESTAMP_PATTERNS.some((pattern) => matchTimestampAt(line, position, pattern, context)?.epoch !== undefined);
 }
 
 /** Matches one field of a known kind at `position`. */
@@ -80,7 +98,7 @@ function matchField(field: HeaderField, line: string, position: number, context:
       return { end: line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end, epoch: m.epoch };
     }
     case 'level':
-      return matchLevel(line, position);
+      return matchLevel(line, position, context);
     case 'number': {
       const m = matchAt(NUMBER_AT, line, position);
       return m ? { end: position + m[0].length } : undefined;
@@ -90,7 +108,7 @@ function matchField(field: HeaderField, line: string, position: number, context:
       return end < 0 ? undefined : { end: line.charCodeAt(end) === 58 ? end + 1 : end };
     }
     case 'component': {
-      const m = matchAt(COMPONENT_AT, line, position);
+      const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
       return m ? { end: position + m[0].length, component: m[0].slice(0, -1) } : undefined;
     }
     case 'word': {
@@ -109,6 +127,8 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
   const fields: HeaderField[] = [];
   let position = skipSeparators(line, 0);
   let hasLevel = false;
+  // A line names its component once: after `[core:error]`, a `word:` (Apache's `AH00037:`) is the message's own.
+  let hasComponent = false;
   while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
     let field: HeaderField | undefined;
     let end = -1;
@@ -121,15 +141,17 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
       }
     }
     if (!field && !hasLevel) {
-      const m = matchLevel(line, position);
+      const m = matchLevel(line, position, context);
       if (m) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         end = m.end;
         hasLevel = true;
+        hasComponent = m.component !== undefined;
       }
     }
     if (!field) {
       for (const kind of ['bracket', 'number', 'component', 'word'] as const) {
+        if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = { kind };

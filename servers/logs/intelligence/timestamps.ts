@@ -140,6 +140,12 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
+    // 1120 09:00:01.123456 (MMdd; glog and klog write it right after the level letter; year inferred)
+    id: 'month-day-compact',
+    regex: new RegExp(String.raw`(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
+  },
+  {
     // 2005.06.03 / 2005-06-03 (a date on its own)
     id: 'date',
     regex: /(\d{4})([-/.])(\d\d)\2(\d\d)(?![\d:.\-/])/y,
