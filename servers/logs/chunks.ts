@@ -131,10 +131,13 @@ export class LineBlocker {
 
 const EMPTY = Buffer.alloc(0);
 
+/** Allocates the buffer plain files are read into (the scan process reads straight into its byte kernel's memory). */
+export type BlockAllocator = (size: number) => Buffer;
+
 /** Blocks of whole lines from an open plain file descriptor, read synchronously (scan process) or from gzip. */
-export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity): AsyncGenerator<LineBlock> {
+export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity, allocate: BlockAllocator = (size) => Buffer.allocUnsafe(size)): AsyncGenerator<LineBlock> {
   if (!gzip) {
-    yield* readPlainBlocks(fd, start, end);
+    yield* readPlainBlocks(fd, start, end, allocate);
     return;
   }
   const blocker = new LineBlocker();
@@ -169,15 +172,16 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
  * Plain files: one reused buffer; the partial last line is moved to its front before the next read. A block is only
  * valid until the consumer asks for the next one (consumers copy what they keep).
  */
-function* readPlainBlocks(fd: number, start: number, end: number): Generator<LineBlock> {
-  let buffer = Buffer.allocUnsafe(CHUNK_BYTES * 2);
+function* readPlainBlocks(fd: number, start: number, end: number, allocate: BlockAllocator): Generator<LineBlock> {
+  let buffer = allocate(CHUNK_BYTES * 2);
   let carry = 0;
   let skipping = false;
   let position = start;
   let consumed = 0;
   while (position < end) {
     if (buffer.length - carry < CHUNK_BYTES) {
-      const bigger = Buffer.allocUnsafe(carry + CHUNK_BYTES);
+      // An allocator may hand back the same memory, larger: the copy is then onto itself.
+      const bigger = allocate(carry + CHUNK_BYTES);
       buffer.copy(bigger, 0, 0, carry);
       buffer = bigger;
     }
@@ -215,7 +219,7 @@ function* readPlainBlocks(fd: number, start: number, end: number): Generator<Lin
   }
   if (carry > 0 && !skipping) {
     if (buffer.length <= carry) {
-      const bigger = Buffer.allocUnsafe(carry + 1);
+      const bigger = allocate(carry + 1);
       buffer.copy(bigger, 0, 0, carry);
       buffer = bigger;
     }

@@ -4,8 +4,9 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
-import { readLineBlocks, UnreadableError } from '../chunks';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, UnreadableError } from '../chunks';
 import { parserFor, SAMPLE_BYTES } from '../parser';
+import { ByteKernel } from './byte-kernel';
 import { FileScanner, type AcceptedLine } from './scan';
 import type { FileScanResult, ScanRequest, ScanTarget } from './types';
 
@@ -187,6 +188,17 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
   });
 }
 
+/** The scan process's byte kernel (jobs run one at a time), sized for the largest block the line reader makes. */
+let kernel: ByteKernel | undefined | null = null;
+let kernelInUse = false;
+
+function takeKernel(): ByteKernel | undefined {
+  if (kernelInUse) return undefined;
+  if (kernel === null) kernel = ByteKernel.create(MAX_LINE_BYTES + 2 * CHUNK_BYTES);
+  kernelInUse = kernel !== undefined;
+  return kernel;
+}
+
 let ackWaiter: (() => void) | undefined;
 const ackReceived = () => new Promise<void>((resolve) => (ackWaiter = resolve));
 
@@ -207,6 +219,7 @@ export function runScanWorker(): void {
 
 async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): Promise<void> {
   let fd: number | undefined;
+  const bytes = takeKernel();
   try {
     const { target, request } = job;
     post({ type: 'beat', raw: 0 });
@@ -234,8 +247,9 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
           batch.push({ ...line, text: line.text.length > 600 ? line.text.slice(0, 600) : line.text, message: line.message.length > 1200 ? line.message.slice(0, 1200) : line.message });
         }
       : undefined;
-    const scanner = new FileScanner(request, parser, beat, sink);
-    for await (const block of readLineBlocks(fd, target.gzip)) {
+    const scanner = new FileScanner(request, parser, beat, sink, bytes);
+    const allocate = bytes ? (size: number) => bytes.allocate(size) : undefined;
+    for await (const block of readLineBlocks(fd, target.gzip, 0, Infinity, allocate)) {
       raw = block.rawOffset;
       scanner.push(block.data);
       if (batch.length) {
@@ -252,6 +266,7 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
     post({ type: 'error', message: error instanceof Error ? error.message : String(error), userFacing: error instanceof UserFacingError, unreadable: error instanceof UnreadableError });
   } finally {
     if (fd !== undefined) closeSync(fd);
+    if (bytes) kernelInUse = false;
   }
 }
 

@@ -1,9 +1,13 @@
-// The pure-Node scanner: finds candidate lines in blocks of whole lines (Buffer.indexOf for case-sensitive
-// literals, one regex pass over the decoded block otherwise), then applies level and time filters and
-// collects context. Memory is bounded by the block size and `limit`.
+// The pure-Node scanner: finds candidate lines in blocks of whole lines (the byte kernel's SIMD search for literals,
+// case-insensitive ones too when ASCII; a regex pass over the decoded block otherwise, tried only where its literal
+// prefix occurs), then applies level and time filters and collects context. Line numbers come from the kernel's
+// newline counts; newest first without filters, only a block's newest `limit` matches are parsed. Memory is bounded
+// by the block size and `limit`.
+import { isAscii } from 'node:buffer';
 import { levelAtLeast } from '../intelligence/levels';
 import type { Level, LineParser } from '../intelligence/types';
 import { sanitizeLine } from '../../shared/sanitize';
+import type { ByteKernel } from './byte-kernel';
 import type { FileScanResult, ScanMatch, ScanRequest } from './types';
 
 /** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
@@ -36,6 +40,17 @@ export function compilePattern(source: string, literal: boolean, caseSensitive: 
   return { scan: new RegExp(body, `gm${flags}`), line: new RegExp(body, flags) };
 }
 
+/**
+ * The literal text every match of a regex starts with (none when it has an alternation): letters, digits and
+ * punctuation that are never special at the top level, without a last character a quantifier applies to.
+ */
+export function literalPrefix(source: string): string {
+  if (source.includes('|')) return '';
+  let prefix = /^[A-Za-z0-9 _\-,:;='"<>@#%&~!/]*/.exec(source)![0];
+  if (prefix.length < source.length && '?*+{'.includes(source[prefix.length])) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
 export interface AcceptedLine {
   line: number;
   text: string;
@@ -62,6 +77,16 @@ export class FileScanner {
   private readonly needle: Buffer | undefined;
   private readonly regex: { scan: RegExp; line: RegExp } | undefined;
   private readonly usesHeaders: boolean;
+  /** Newest first with no filter: every candidate is a match, so only the newest `limit` of a block need parsing. */
+  private readonly deferrable: boolean;
+  private readonly kernelFinds: boolean;
+  /** The needle ignores case, which only the kernel can search for. */
+  private readonly needleFolds: boolean = false;
+  /** A regex with a literal prefix (in the kernel): tried, sticky, only where the prefix occurs. */
+  private readonly sticky: RegExp | undefined;
+  /** End of the line nextCandidate last returned, and its text when it had to be decoded already. */
+  private candidateEnd = 0;
+  private candidateText: string | undefined;
 
   constructor(
     private readonly request: ScanRequest,
@@ -69,72 +94,162 @@ export class FileScanner {
     private readonly tick: () => void = () => {},
     /** When set, accepted lines go here instead of being kept (error_summary). */
     private readonly sink?: (line: AcceptedLine) => void,
+    /** Native-speed newline counting and literal search; without it, Buffer and string methods. */
+    private readonly kernel?: ByteKernel,
   ) {
     const p = request.pattern;
+    let kernelFinds = false;
     if (p && p.source.length > 0) {
       // Text without letters has no case: the byte search serves case-insensitive requests too.
-      if (p.literal && (p.caseSensitive || p.source.toLowerCase() === p.source.toUpperCase())) this.needle = Buffer.from(p.source, 'utf8');
-      else this.regex = compilePattern(p.source, p.literal, p.caseSensitive);
+      if (p.literal && (p.caseSensitive || p.source.toLowerCase() === p.source.toUpperCase())) {
+        this.needle = Buffer.from(p.source, 'utf8');
+        kernelFinds = kernel?.setNeedle(this.needle) ?? false;
+      } else {
+        this.regex = compilePattern(p.source, p.literal, p.caseSensitive);
+        // Printable ASCII ignoring case: the kernel's byte search folds letters as the regex would; the regex stays
+        // for a block the kernel cannot take.
+        if (p.literal && kernel && /^[\t\x20-\x7e]+$/.test(p.source) && kernel.setNeedle(Buffer.from(p.source, 'latin1'), true)) {
+          this.needle = Buffer.from(p.source, 'latin1');
+          this.needleFolds = true;
+          kernelFinds = true;
+        } else if (!p.literal && kernel) {
+          const prefix = literalPrefix(p.source);
+          if (prefix.length >= 3 && kernel.setNeedle(Buffer.from(prefix, 'latin1'), !p.caseSensitive)) this.sticky = new RegExp(p.source, `gmy${p.caseSensitive ? '' : 'i'}`);
+        }
+      }
     }
     this.usesHeaders = parser.format.id !== 'unknown';
+    this.kernelFinds = kernelFinds;
+    const { minLevel, since, until, order } = request;
+    this.deferrable = !sink && order === 'newest' && minLevel === undefined && since === undefined && until === undefined;
   }
 
   /** Processes one block of whole lines (ending with "\n"). */
   push(block: Buffer): void {
     if (this.done) return;
-    const hay: Hay = this.needle ? block : block.toString('utf8');
+    // In the text of an ASCII block, offsets are byte offsets, so the kernel can count its lines. (Decoding it as
+    // latin1 would be faster but makes an external string, whose memory is only returned at a full collection.)
+    const ascii = (this.needle === undefined || this.needleFolds) && isAscii(block);
+    const kernel = this.kernel && (this.needle !== undefined || ascii) && this.kernel.load(block) ? this.kernel : undefined;
+    const bytes = this.needle !== undefined && (kernel !== undefined || !this.needleFolds);
+    const hay: Hay = bytes ? block : block.toString('utf8');
     const length = hay.length;
-    let pos = 0;
     // After-context still owed to matches of the previous block.
     this.fillPendingAfter(hay, 0);
 
+    let pos = this.deferrable ? this.skipOlderCandidates(hay, kernel) : 0;
     let countedPos = 0;
     let countedLines = this.linesBefore;
     let candidates = 0;
-    const scanRegex = this.regex?.scan;
     while (pos < length && !this.done) {
+      const lineStart = this.nextCandidate(hay, pos, kernel);
+      if (lineStart === -1) break;
+      const lineEnd = this.candidateEnd;
+      countedLines += this.countNewlines(hay, countedPos, lineStart, kernel);
+      countedPos = lineStart;
+      pos = lineEnd + 1;
+      if (++candidates % 256 === 0) this.tick();
+      this.consider(hay, lineStart, lineEnd, countedLines + 1, this.candidateText ?? slice(hay, lineStart, lineEnd));
+    }
+    // Lines in this block, for the next block's numbering.
+    this.linesBefore = countedLines + this.countNewlines(hay, countedPos, length, kernel);
+    this.rememberTail(hay);
+    this.tick();
+  }
+
+  /**
+   * The start of the first line at or after `pos` that the pattern matches (its end in candidateEnd), or -1.
+   * Whether a line matches depends on the line alone, not on where the search started.
+   */
+  private nextCandidate(hay: Hay, pos: number, kernel: ByteKernel | undefined): number {
+    const length = hay.length;
+    const scanRegex = this.regex?.scan;
+    while (pos < length) {
       let index: number;
       let matchEnd = -1;
-      if (this.needle) {
-        index = hay.indexOf(this.needle as never, pos);
+      if (typeof hay !== 'string') {
+        index = this.kernelFinds && kernel ? kernel.find(pos) : hay.indexOf(this.needle!, pos);
       } else if (scanRegex) {
-        scanRegex.lastIndex = pos;
-        const m = scanRegex.exec(hay as string);
-        if (!m) break;
+        let m: RegExpExecArray | null = null;
+        if (this.sticky && kernel) {
+          // The block is ASCII (else no kernel here), so the prefix's byte offsets are string offsets.
+          for (let at = kernel.find(pos); at !== -1; at = kernel.find(at + 1)) {
+            this.sticky.lastIndex = at;
+            m = this.sticky.exec(hay);
+            if (m) break;
+          }
+        } else {
+          scanRegex.lastIndex = pos;
+          m = scanRegex.exec(hay);
+        }
+        if (!m) return -1;
         index = m.index;
         matchEnd = m.index + m[0].length;
       } else {
         index = pos;
       }
-      if (index === -1) break;
+      if (index === -1) return -1;
       const lineStart = prevNl(hay, index - 1) + 1;
       let lineEnd = nextNl(hay, index);
       if (lineEnd === -1) lineEnd = length;
-      while (countedPos < lineStart) {
-        const nl = nextNl(hay, countedPos);
-        if (nl === -1 || nl >= lineStart) break;
-        countedLines++;
-        countedPos = nl + 1;
-      }
-      countedPos = lineStart;
-      const lineNumber = countedLines + 1;
-      pos = lineEnd + 1;
-      if (++candidates % 256 === 0) this.tick();
-      const text = slice(hay, lineStart, lineEnd);
+      this.candidateEnd = lineEnd;
+      this.candidateText = undefined;
       // A match that ran past the end of its line is rechecked on the line alone.
-      if (this.regex && matchEnd > lineEnd && !this.regex.line.test(text)) continue;
-      this.consider(hay, lineStart, lineEnd, lineNumber, text);
+      if (this.regex && matchEnd > lineEnd) {
+        const text = slice(hay, lineStart, lineEnd);
+        if (!this.regex.line.test(text)) {
+          pos = lineEnd + 1;
+          continue;
+        }
+        this.candidateText = text;
+      }
+      return lineStart;
     }
-    // Lines in this block, for the next block's numbering.
-    while (countedPos < length) {
-      const nl = nextNl(hay, countedPos);
-      if (nl === -1) break;
-      countedLines++;
-      countedPos = nl + 1;
+    return -1;
+  }
+
+  /**
+   * Newest first with no filter: counts the block's matches and returns where the ones that may still be returned
+   * begin (the newest `limit`, and the matching lines directly before them, whose parse a continuation line uses).
+   */
+  private skipOlderCandidates(hay: Hay, kernel: ByteKernel | undefined): number {
+    const { limit } = this.request;
+    const newest = new Int32Array(limit);
+    let count = 0;
+    let pos = 0;
+    for (;;) {
+      const lineStart = this.nextCandidate(hay, pos, kernel);
+      if (lineStart === -1) break;
+      newest[count % limit] = lineStart;
+      count++;
+      pos = this.candidateEnd + 1;
+      if (count % 256 === 0) this.tick();
     }
-    this.linesBefore = countedLines;
-    this.rememberTail(hay);
-    this.tick();
+    if (count <= limit) return 0;
+    let first = newest[count % limit];
+    let skipped = count - limit;
+    while (first > 0 && skipped > 0) {
+      const previous = prevNl(hay, first - 2) + 1;
+      if (this.nextCandidate(hay, previous, kernel) !== previous) break;
+      first = previous;
+      skipped--;
+    }
+    this.total += skipped;
+    return first;
+  }
+
+  /** Newlines in hay[from, to). */
+  private countNewlines(hay: Hay, from: number, to: number, kernel: ByteKernel | undefined): number {
+    if (kernel) return kernel.countNewlines(from, to);
+    let lines = 0;
+    let pos = from;
+    while (pos < to) {
+      const nl = nextNl(hay, pos);
+      if (nl === -1 || nl >= to) break;
+      lines++;
+      pos = nl + 1;
+    }
+    return lines;
   }
 
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
