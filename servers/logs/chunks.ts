@@ -227,3 +227,82 @@ function* readPlainBlocks(fd: number, start: number, end: number, allocate: Bloc
     yield { data: buffer.subarray(0, carry + 1), offset: consumed, rawOffset: position };
   }
 }
+
+/**
+ * Plain files with the next read running (in libuv's pool) while the consumer works on the current block: two
+ * buffers, the partial last line moved to the front of the other one. The same blocks as readLineBlocks; a block is
+ * valid until the consumer asks for the next one.
+ */
+export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1, size: number) => Buffer): AsyncGenerator<LineBlock> {
+  const buffers = [allocate(0, CHUNK_BYTES * 2), allocate(1, CHUNK_BYTES * 2)];
+  let current: 0 | 1 = 0;
+  let carry = 0;
+  let skipping = false;
+  let position = 0;
+  let consumed = 0;
+  const reserve = (index: 0 | 1, keep: number, size: number) => {
+    if (buffers[index].length >= size) return;
+    // An allocator may hand back the same memory, larger: the copy is then onto itself.
+    const bigger = allocate(index, size);
+    buffers[index].copy(bigger, 0, 0, keep);
+    buffers[index] = bigger;
+  };
+  const start = (index: 0 | 1, offset: number) => {
+    reserve(index, offset, offset + CHUNK_BYTES);
+    return readAsync(fd, buffers[index], offset, CHUNK_BYTES, position);
+  };
+  let pending = start(0, 0);
+  try {
+    for (;;) {
+      const { bytesRead: read } = await pending;
+      if (read <= 0) break;
+      const buffer = buffers[current];
+      position += read;
+      consumed += read;
+      let filled = carry + read;
+      if (skipping) {
+        // The rest of an over-long line: drop it up to its newline.
+        const nl = buffer.indexOf(10, carry);
+        if (nl === -1 || nl >= filled) {
+          carry = 0;
+          pending = start(current, 0);
+          continue;
+        }
+        buffer.copy(buffer, carry, nl + 1, filled);
+        filled = carry + (filled - nl - 1);
+        skipping = false;
+      }
+      const last = buffer.lastIndexOf(10, filled - 1);
+      const next: 0 | 1 = current === 0 ? 1 : 0;
+      if (last < 0) {
+        if (filled > MAX_LINE_BYTES) {
+          buffer[MAX_LINE_BYTES] = 10;
+          skipping = true;
+          carry = 0;
+          pending = start(next, 0);
+          yield { data: buffer.subarray(0, MAX_LINE_BYTES + 1), offset: consumed, rawOffset: position };
+          current = next;
+        } else {
+          carry = filled;
+          pending = start(current, carry);
+        }
+        continue;
+      }
+      carry = filled - last - 1;
+      reserve(next, 0, carry + CHUNK_BYTES);
+      if (carry > 0) buffer.copy(buffers[next], 0, last + 1, filled);
+      pending = start(next, carry);
+      yield { data: buffer.subarray(0, last + 1), offset: consumed, rawOffset: position };
+      current = next;
+    }
+  } finally {
+    // Never leave a read writing into memory the next job may use.
+    await pending.catch(() => undefined);
+  }
+  if (carry > 0 && !skipping) {
+    reserve(current, carry, carry + 1);
+    const buffer = buffers[current];
+    buffer[carry] = 10;
+    yield { data: buffer.subarray(0, carry + 1), offset: consumed, rawOffset: position };
+  }
+}

@@ -1,10 +1,11 @@
 // The pure-Node scanner's fast paths: the WebAssembly byte kernel (newline counts, literal and case-folded search),
 // reading straight into its memory, and skipping older matches when newest-first needs only the last `limit`.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks } from '../../servers/logs/chunks';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../servers/logs/chunks';
 import { parserFor } from '../../servers/logs/parser';
 import { ByteKernel } from '../../servers/logs/search/byte-kernel';
 import { FileScanner, literalPrefix } from '../../servers/logs/search/scan';
@@ -18,7 +19,7 @@ function random(seed: number): (n: number) => number {
   };
 }
 
-const kernel = ByteKernel.create(MAX_LINE_BYTES + 2 * CHUNK_BYTES);
+const kernel = ByteKernel.create(2 * (MAX_LINE_BYTES + 2 * CHUNK_BYTES));
 
 describe('logs scan: byte kernel', () => {
   it('is available (WebAssembly SIMD) in this Node', () => {
@@ -67,18 +68,24 @@ describe('logs scan: byte kernel', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scan-kernel-'));
     try {
       const file = join(dir, 'a.log');
-      writeFileSync(file, `first\n${'x'.repeat(CHUNK_BYTES + 1000)}\nmiddle\n${'y'.repeat(MAX_LINE_BYTES + 10)}\nlast without newline`);
-      const read = async (allocate?: (size: number) => Buffer) => {
+      const rnd = random(5);
+      const lines = Array.from({ length: 30_000 }, (_, i) => `${i} ${'z'.repeat(rnd(600))}`).join('\n');
+      writeFileSync(file, `first\n${'x'.repeat(CHUNK_BYTES + 1000)}\nmiddle\n${'y'.repeat(MAX_LINE_BYTES + 10)}\n${lines}\nlast without newline`);
+      const read = async (open: (fd: number) => AsyncGenerator<LineBlock>) => {
         const fd = openSync(file, 'r');
         try {
           const blocks: string[] = [];
-          for await (const block of readLineBlocks(fd, false, 0, Infinity, allocate)) blocks.push(`${block.offset}:${block.data.length}:${block.data.subarray(0, 8)}:${block.data.subarray(-8)}`);
+          for await (const block of open(fd)) blocks.push(`${block.offset}:${block.rawOffset}:${block.data.length}:${createHash('sha1').update(block.data).digest('hex')}`);
           return blocks;
         } finally {
           closeSync(fd);
         }
       };
-      assert.deepEqual(await read((size) => kernel!.allocate(size)), await read());
+      const expected = await read((fd) => readLineBlocks(fd, false));
+      assert.ok(expected.length > 3);
+      assert.deepEqual(await read((fd) => readLineBlocks(fd, false, 0, Infinity, (size) => kernel!.allocate(size))), expected);
+      assert.deepEqual(await read((fd) => readPlainBlocksAhead(fd, (half, size) => kernel!.allocate(size, half))), expected);
+      assert.deepEqual(await read((fd) => readPlainBlocksAhead(fd, (_half, size) => Buffer.allocUnsafe(size))), expected);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -231,9 +231,14 @@ export class ByteKernel {
     }
   }
 
-  /** A buffer for the line reader to read into, inside the memory so that blocks need no copy. */
-  allocate(size: number): Buffer {
-    return size <= this.capacity ? this.view.subarray(NEEDLE_BYTES, NEEDLE_BYTES + size) : Buffer.allocUnsafe(size);
+  /**
+   * A buffer for the line reader to read into, inside the memory so that blocks need no copy: the first or the
+   * second half of the capacity (a reader that reads ahead uses both).
+   */
+  allocate(size: number, half: 0 | 1 = 0): Buffer {
+    const room = Math.floor(this.capacity / 2);
+    const at = NEEDLE_BYTES + half * room;
+    return size <= room ? this.view.subarray(at, at + size) : Buffer.allocUnsafe(size);
   }
 
   /**

@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
-import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, UnreadableError } from '../chunks';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../chunks';
 import { parserFor, SAMPLE_BYTES } from '../parser';
 import { ByteKernel } from './byte-kernel';
 import { FileScanner, type AcceptedLine } from './scan';
@@ -194,7 +194,7 @@ let kernelInUse = false;
 
 function takeKernel(): ByteKernel | undefined {
   if (kernelInUse) return undefined;
-  if (kernel === null) kernel = ByteKernel.create(MAX_LINE_BYTES + 2 * CHUNK_BYTES);
+  if (kernel === null) kernel = ByteKernel.create(2 * (MAX_LINE_BYTES + 2 * CHUNK_BYTES));
   kernelInUse = kernel !== undefined;
   return kernel;
 }
@@ -248,8 +248,9 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
         }
       : undefined;
     const scanner = new FileScanner(request, parser, beat, sink, bytes);
-    const allocate = bytes ? (size: number) => bytes.allocate(size) : undefined;
-    for await (const block of readLineBlocks(fd, target.gzip, 0, Infinity, allocate)) {
+    // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
+    const blocks = bytes && !target.gzip ? readPlainBlocksAhead(fd, (half, size) => bytes.allocate(size, half)) : readLineBlocks(fd, target.gzip);
+    for await (const block of blocks) {
       raw = block.rawOffset;
       scanner.push(block.data);
       if (batch.length) {
