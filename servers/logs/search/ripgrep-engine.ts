@@ -68,21 +68,9 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
     const cached = headerCache.get(offset);
     if (cached) return cached;
     handle ??= await fsp.open(target.realPath, 'r');
-    const start = Math.max(0, offset - HEADER_BACK_BYTES);
-    const buffer = Buffer.alloc(offset - start);
-    await handle.read(buffer, 0, buffer.length, start);
-    const lines = buffer.toString('utf8').split('\n');
-    lines.pop();
-    for (let i = lines.length - 1, n = 0; i >= 0 && n < 20; i--, n++) {
-      if (i === 0 && start > 0) break;
-      const parsed = parser.parse(lines[i].replace(/\r$/, '').slice(0, PARSE_CHARS));
-      if (parsed.timestamp !== undefined || parsed.level !== undefined) {
-        const header = { timestamp: parsed.timestamp, level: parsed.level };
-        headerCache.set(offset, header);
-        return header;
-      }
-    }
-    return undefined;
+    const header = await headerAbove(handle, parser, offset);
+    if (header) headerCache.set(offset, header);
+    return header;
   };
 
   /** Applies the filters; returns a promise only when a continuation line needs the entry above it read. */
@@ -229,18 +217,23 @@ async function needHeaderSafe(target: ScanTarget, parser: LineParser, offset: nu
   if (offset === 0) return undefined;
   const handle = await fsp.open(target.realPath, 'r');
   try {
-    const start = Math.max(0, offset - HEADER_BACK_BYTES);
-    const buffer = Buffer.alloc(offset - start);
-    await handle.read(buffer, 0, buffer.length, start);
-    const lines = buffer.toString('utf8').split('\n');
-    lines.pop();
-    for (let i = lines.length - 1, n = 0; i >= 0 && n < 20; i--, n++) {
-      if (i === 0 && start > 0) break;
-      const parsed = parser.parse(lines[i].replace(/\r$/, '').slice(0, PARSE_CHARS));
-      if (parsed.timestamp !== undefined || parsed.level !== undefined) return { timestamp: parsed.timestamp, level: parsed.level };
-    }
-    return undefined;
+    return await headerAbove(handle, parser, offset);
   } finally {
     await handle.close();
   }
+}
+
+/** The timestamp and level of the nearest entry header above `offset` (for continuation lines such as stack frames). */
+async function headerAbove(handle: fsp.FileHandle, parser: LineParser, offset: number): Promise<{ timestamp?: number; level?: Level } | undefined> {
+  const start = Math.max(0, offset - HEADER_BACK_BYTES);
+  const buffer = Buffer.alloc(offset - start);
+  await handle.read(buffer, 0, buffer.length, start);
+  const lines = buffer.toString('utf8').split('\n');
+  lines.pop();
+  for (let i = lines.length - 1, n = 0; i >= 0 && n < 20; i--, n++) {
+    if (i === 0 && start > 0) break;
+    const parsed = parser.parse(lines[i].replace(/\r$/, '').slice(0, PARSE_CHARS));
+    if (parsed.timestamp !== undefined || parsed.level !== undefined) return { timestamp: parsed.timestamp, level: parsed.level };
+  }
+  return undefined;
 }
