@@ -20,6 +20,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 const dir = join(tmpdir(), 'devops-bench', `size-${SIZE}`);
 const file = join(dir, 'app.log');
 const PATTERN = 'timeout after';
+/** The Node the servers run under (the extension uses the extension host's); BENCH_NODE picks another. */
+const NODE = process.env.BENCH_NODE ?? process.execPath;
 
 function which(name) {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
@@ -56,7 +58,7 @@ async function measureCommand(cmd, args) {
 }
 
 async function startServer(env) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [server], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: dir, ...env }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: NODE, args: [server], env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: dir, ...env }, stderr: 'pipe' });
   const client = new Client({ name: 'bench', version: '0' });
   await client.connect(transport);
   return { client, pid: transport.pid, close: () => client.close() };
@@ -135,7 +137,7 @@ async function main() {
     rows.push({ name, ms: run.ms, rssKb: run.rssKb, scanKb: run.scanKb, note });
     process.stderr.write(`  ${name}: ${run.ms.toFixed(0)} ms\n`);
   };
-  const nodeStart = await best(() => measureCommand(process.execPath, ['-e', '0']));
+  const nodeStart = await best(() => measureCommand(NODE, ['-e', '0']));
   add('node -e 0 (start-up)', nodeStart);
   const grep = await best(() => measureCommand('grep', ['-c', PATTERN, file]));
   add(`grep -c '${PATTERN}'`, grep, `${grep.out} lines`);
@@ -167,7 +169,9 @@ async function main() {
 
   for (const s of servers.values()) await s.close();
   const width = Math.max(...rows.map((r) => r.name.length));
+  const version = spawnSync(NODE, ['--version'], { encoding: 'utf8' }).stdout.trim();
   console.log(`\nlogs server benchmark: ${(size / 1024 ** 3).toFixed(2)} GiB log, ${RUNS} run(s) each, best wall time; peak RSS during the call (long-lived, warmed-up server; its scan process separately)`);
+  console.log(`server: node ${version} dist/servers/logs.js (BENCH_NODE=<path to node> runs it under another Node)`);
   const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '-').padStart(9);
   console.log(`${'what'.padEnd(width)}  ${'wall'.padStart(9)}  ${'peak RSS'.padStart(9)}  ${'scan proc'.padStart(9)}  notes`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${`${(r.ms / 1000).toFixed(3)} s`.padStart(9)}  ${mb(r.rssKb)}  ${mb(r.scanKb)}  ${r.note}`);

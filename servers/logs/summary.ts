@@ -3,13 +3,13 @@
 // masked messages (capped) and templates.
 import { TemplateMiner } from './intelligence/miner';
 import type { Level } from './intelligence/types';
-import { maskMessage } from './masking';
 import { sanitizeLine } from '../shared/sanitize';
+import { EXAMPLES_PER_MESSAGE, tallyOf, type ErrorLine, type MessageTally } from './tallies';
 
 export const MAX_GROUPS = 5000;
 /** Distinct masked messages kept; later new ones are counted into their template only. */
 const MAX_MESSAGES = 20_000;
-const EXAMPLES = 3;
+const EXAMPLES = EXAMPLES_PER_MESSAGE;
 const VARIANTS = 5;
 
 export interface ErrorExample {
@@ -51,34 +51,52 @@ export class ErrorGrouper {
   private readonly byTemplate = new Map<number, TemplateGroup>();
   total = 0;
 
-  add(file: string, entry: { line: number; text: string; message: string; level?: Level; timestamp?: number }): void {
-    this.total++;
-    const masked = maskMessage(entry.message);
-    let message = this.byMessage.get(masked);
-    let templateId: number;
-    if (message) templateId = message.template;
-    else {
-      templateId = this.miner.add(entry.message);
-      if (this.byMessage.size < MAX_MESSAGES) {
-        message = { template: templateId, count: 0 };
-        this.byMessage.set(masked, message);
+  /** One error line (the ripgrep engine's lines arrive one at a time, in this process). */
+  add(file: string, entry: ErrorLine): void {
+    this.addTallies(file, [tallyOf(entry)]);
+  }
+
+  /**
+   * Lines folded by masked message (a block's worth from the scan process), in order of first appearance: the same
+   * groups, counts and examples as adding the lines one by one.
+   */
+  addTallies(file: string, tallies: MessageTally[]): void {
+    const newExamples = new Map<TemplateGroup, ErrorExample[]>();
+    for (const tally of tallies) {
+      this.total += tally.count;
+      let message = this.byMessage.get(tally.masked);
+      let templateId: number;
+      if (message) templateId = message.template;
+      else {
+        templateId = this.miner.add(tally.message);
+        if (this.byMessage.size < MAX_MESSAGES) {
+          message = { template: templateId, count: 0 };
+          this.byMessage.set(tally.masked, message);
+        }
+      }
+      if (message) message.count += tally.count;
+      let group = this.byTemplate.get(templateId);
+      if (!group) {
+        group = { count: 0, levels: [], files: [], examples: [], messages: new Map() };
+        this.byTemplate.set(templateId, group);
+      }
+      group.count += tally.count;
+      if (message && !group.messages.has(tally.masked)) group.messages.set(tally.masked, message);
+      for (const level of tally.levels) if (!group.levels.includes(level)) group.levels.push(level);
+      if (!group.files.includes(file) && group.files.length < 20) group.files.push(file);
+      if (tally.firstSeen !== undefined && (group.firstSeen === undefined || tally.firstSeen < group.firstSeen)) group.firstSeen = tally.firstSeen;
+      if (tally.lastSeen !== undefined && (group.lastSeen === undefined || tally.lastSeen > group.lastSeen)) group.lastSeen = tally.lastSeen;
+      if (group.examples.length < EXAMPLES) {
+        const pending = newExamples.get(group) ?? [];
+        newExamples.set(group, pending);
+        for (const example of tally.examples) pending.push({ file, line: example.line, text: example.text });
       }
     }
-    if (message) message.count++;
-    let group = this.byTemplate.get(templateId);
-    if (!group) {
-      group = { count: 0, levels: [], files: [], examples: [], messages: new Map() };
-      this.byTemplate.set(templateId, group);
+    // A template's examples are its first lines; within a batch, its messages' lines interleave.
+    for (const [group, examples] of newExamples) {
+      examples.sort((a, b) => a.line - b.line);
+      for (const example of examples.slice(0, EXAMPLES - group.examples.length)) group.examples.push({ ...example, text: sanitizeLine(example.text, 500) });
     }
-    group.count++;
-    if (message && !group.messages.has(masked)) group.messages.set(masked, message);
-    if (entry.level && !group.levels.includes(entry.level)) group.levels.push(entry.level);
-    if (!group.files.includes(file) && group.files.length < 20) group.files.push(file);
-    if (entry.timestamp !== undefined) {
-      if (group.firstSeen === undefined || entry.timestamp < group.firstSeen) group.firstSeen = entry.timestamp;
-      if (group.lastSeen === undefined || entry.timestamp > group.lastSeen) group.lastSeen = entry.timestamp;
-    }
-    if (group.examples.length < EXAMPLES) group.examples.push({ file, line: entry.line, text: sanitizeLine(entry.text, 500) });
   }
 
   get capped(): boolean {

@@ -301,6 +301,23 @@ describe('logs server (built, over MCP)', function () {
     assert.ok(wide.groups.some((g) => g.files.includes('app.log.2.gz')));
   });
 
+  it('error_summary gives the same groups with ripgrep and with the pure-Node scan process', async function () {
+    if (!hasRipgrep()) this.skip();
+    const rg = await startBuiltServer('logs', { LOG_DIRS: fixture.logs });
+    const node = await startBuiltServer('logs', { LOG_DIRS: fixture.logs, RIPGREP_PATH: 'none' });
+    try {
+      for (const args of [{ hours: 24 * 5 }, { file: 'app.log', hours: 2 }, { hours: 24 * 5, level: 'FATAL' }]) {
+        const [a, b] = await Promise.all([call<SummaryOut>(rg, 'error_summary', args), call<SummaryOut>(node, 'error_summary', args)]);
+        assert.ok(a.totalErrors > 0, JSON.stringify(args));
+        assert.equal(b.totalErrors, a.totalErrors, JSON.stringify(args));
+        assert.deepEqual(b.groups, a.groups, JSON.stringify(args));
+        assert.deepEqual(b.files, a.files, JSON.stringify(args));
+      }
+    } finally {
+      await Promise.all([rg.close(), node.close()]);
+    }
+  });
+
   it('log_patterns is wired to the same safe file access', async function () {
     const out = await call<{ templates: { template: string; count: number }[] }>(server, 'log_patterns', { file: 'app.log' });
     assert.ok(out.templates.some((t) => t.template.includes('timeout after') && t.count === 3));

@@ -160,6 +160,29 @@ describe('logs scan: FileScanner fast paths', () => {
     }
   });
 
+  it('scans a large block\'s text in pieces with the same results as small blocks', function () {
+    this.timeout(30_000);
+    const data = Buffer.from(makeLog(12_000), 'utf8');
+    assert.ok(data.length > 8 * 64 * 1024, 'several 64 KiB pieces');
+    const parser = parserFor(data.subarray(0, 64 * 1024), false, 0);
+    const small: Buffer[] = [];
+    for (let pos = 0; pos < data.length; ) {
+      const end = data.indexOf(10, Math.min(data.length - 1, pos + 3000)) + 1;
+      small.push(data.subarray(pos, end));
+      pos = end;
+    }
+    for (const pattern of patterns.filter((p) => !p || !p.literal || !p.caseSensitive)) {
+      for (const extra of [{}, { minLevel: 'ERROR' as const }, { since: Date.UTC(2026, 0, 1, 3) }]) {
+        const request: ScanRequest = { pattern, before: 2, after: 2, limit: 40, order: 'newest', maxLineChars: 500, ...extra };
+        for (const withKernel of [true, false]) {
+          const whole = scan([data], request, parser, withKernel);
+          assert.ok(whole.totalMatches > 0, JSON.stringify({ pattern, extra }));
+          assert.deepEqual(whole, scan(small, request, parser, withKernel), JSON.stringify({ pattern, extra, withKernel }));
+        }
+      }
+    }
+  });
+
   it('numbers lines like a line-by-line reading of the file', () => {
     const text = makeLog(3000);
     const data = Buffer.from(text, 'utf8');

@@ -7,7 +7,9 @@ import { abortError } from '../../shared/progress';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../chunks';
 import { parserFor, SAMPLE_BYTES } from '../parser';
 import { ByteKernel } from './byte-kernel';
-import { FileScanner, type AcceptedLine } from './scan';
+import { externalMemoryGuard } from './external-memory';
+import { FileScanner, ownCopy, type AcceptedLine } from './scan';
+import { MessageTallies, type MessageTally } from '../tallies';
 import type { FileScanResult, ScanRequest, ScanTarget } from './types';
 
 export const WORKER_KIND = 'devops-logs-scan';
@@ -17,7 +19,7 @@ export const STALL_MS = 1000;
 interface WorkerJob {
   target: ScanTarget;
   request: ScanRequest;
-  /** Stream accepted lines (error_summary) instead of returning them as matches. */
+  /** error_summary: send accepted lines folded by masked message instead of returning them as matches. */
   summarize?: boolean;
 }
 
@@ -26,7 +28,7 @@ export type NodeScanResult = FileScanResult;
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'beat'; raw: number }
-  | { type: 'lines'; lines: AcceptedLine[] }
+  | { type: 'tallies'; tallies: MessageTally[] }
   | { type: 'done'; result: NodeScanResult }
   | { type: 'error'; message: string; userFacing: boolean; unreadable?: boolean };
 
@@ -51,8 +53,8 @@ export interface NodeScanOptions {
   signal?: AbortSignal;
   onProgress?: (rawBytes: number) => void;
   stallMs?: number;
-  /** error_summary: accepted lines are streamed here (in batches) instead of being returned as matches. */
-  onLines?: (lines: AcceptedLine[]) => void;
+  /** error_summary: accepted lines, folded by masked message one block at a time, instead of matches. */
+  onTallies?: (tallies: MessageTally[]) => void;
 }
 
 function kill(child: ChildProcess): void {
@@ -136,7 +138,7 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
   if (options.signal?.aborted) throw abortError();
   const worker = await acquireWorker();
   return new Promise<NodeScanResult>((resolve, reject) => {
-    const job: WorkerJob = { target, request, summarize: options.onLines !== undefined };
+    const job: WorkerJob = { target, request, summarize: options.onTallies !== undefined };
     let lastBeat = Date.now();
     let settled = false;
     const finish = (error: Error | undefined, result?: NodeScanResult) => {
@@ -174,9 +176,9 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
     worker.on('message', (message: WorkerMessage) => {
       lastBeat = Date.now();
       if (message.type === 'beat') options.onProgress?.(message.raw);
-      else if (message.type === 'lines') {
+      else if (message.type === 'tallies') {
         // The scan waits for this ack, so the time spent grouping here is not counted as its silence.
-        options.onLines?.(message.lines);
+        options.onTallies?.(message.tallies);
         lastBeat = Date.now();
         if (worker.connected) worker.send({ type: 'ack' });
       } else if (message.type === 'done') finish(undefined, message.result);
@@ -187,6 +189,9 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
     worker.send(job);
   });
 }
+
+/** Decoded blocks (external strings on Node 22+) the scan process lets pile up before a full collection. */
+const EXTERNAL_SLACK_BYTES = 4 * CHUNK_BYTES;
 
 /** The scan process's byte kernel (jobs run one at a time), sized for the largest block the line reader makes. */
 let kernel: ByteKernel | undefined | null = null;
@@ -237,24 +242,25 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
         post({ type: 'beat', raw });
       }
     };
-    let batch: AcceptedLine[] = [];
+    const tallies = new MessageTallies();
     const flush = () => {
-      if (batch.length) post({ type: 'lines', lines: batch });
-      batch = [];
+      if (tallies.size) post({ type: 'tallies', tallies: tallies.drain() });
     };
     const sink = job.summarize
       ? (line: AcceptedLine) => {
-          batch.push({ ...line, text: line.text.length > 600 ? line.text.slice(0, 600) : line.text, message: line.message.length > 1200 ? line.message.slice(0, 1200) : line.message });
+          tallies.add({ ...line, text: ownCopy(line.text.slice(0, 600)), message: ownCopy(line.message.slice(0, 1200)) });
         }
       : undefined;
     const scanner = new FileScanner(request, parser, beat, sink, bytes);
     // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
     const blocks = bytes && !target.gzip ? readPlainBlocksAhead(fd, (half, size) => bytes.allocate(size, half)) : readLineBlocks(fd, target.gzip);
+    const settleMemory = externalMemoryGuard(EXTERNAL_SLACK_BYTES);
     for await (const block of blocks) {
       raw = block.rawOffset;
       scanner.push(block.data);
-      if (batch.length) {
-        // One block's lines at a time: the server groups them before the scan goes on (bounded memory on both sides).
+      settleMemory();
+      if (tallies.size) {
+        // One block's tallies at a time: the server groups them before the scan goes on (bounded memory on both sides).
         const acked = ackReceived();
         flush();
         await acked;

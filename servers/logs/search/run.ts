@@ -3,6 +3,7 @@ import type { LineParser } from '../intelligence/types';
 import { scanWithNode, type NodeScanResult } from './node-engine';
 import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from './ripgrep-engine';
 import type { AcceptedLine } from './scan';
+import type { MessageTally } from '../tallies';
 import type { ScanRequest, ScanTarget } from './types';
 
 export interface RunOptions {
@@ -10,8 +11,11 @@ export interface RunOptions {
   parser: () => Promise<LineParser>;
   signal?: AbortSignal;
   onProgress?: (bytes: number) => void;
-  /** error_summary: lines accepted by the filters are grouped; with the Node engine the worker groups them. */
-  summarize?: { sink: (line: AcceptedLine) => void };
+  /**
+   * error_summary: where the lines accepted by the filters go: one by one from ripgrep, or folded by masked message
+   * in the Node engine's scan process (far fewer objects for this process to take in).
+   */
+  summarize?: { line: (line: AcceptedLine) => void; tallies: (tallies: MessageTally[]) => void };
 }
 
 export async function scanFile(target: ScanTarget, request: ScanRequest, options: RunOptions): Promise<NodeScanResult> {
@@ -20,17 +24,16 @@ export async function scanFile(target: ScanTarget, request: ScanRequest, options
       return await scanWithRipgrep(options.ripgrep, target, request, await options.parser(), {
         signal: options.signal,
         onProgress: options.onProgress,
-        sink: options.summarize?.sink,
+        sink: options.summarize?.line,
       });
     } catch (error) {
       if (!(error instanceof RipgrepUnsupported)) throw error;
       process.stderr.write(`logs: ${error.message}; using the Node scanner\n`);
     }
   }
-  const sink = options.summarize?.sink;
   return scanWithNode(target, request, {
     signal: options.signal,
     onProgress: options.onProgress,
-    onLines: sink ? (lines) => lines.forEach(sink) : undefined,
+    onTallies: options.summarize?.tallies,
   });
 }

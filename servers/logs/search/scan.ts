@@ -12,6 +12,12 @@ import type { FileScanResult, ScanMatch, ScanRequest } from './types';
 
 /** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
 const PARSE_CHARS = 64 * 1024;
+/**
+ * Text is decoded and searched this many bytes (whole lines) at a time: strings this small live and die in V8's young
+ * generation, while a block-sized one is a large (on Node 22 and later, external) string that only a full
+ * collection frees, so they pile up in memory.
+ */
+const TEXT_PIECE_BYTES = 64 * 1024;
 /** How far back a continuation line (stack trace) looks for the entry it belongs to. */
 const HEADER_LOOKBACK = 20;
 
@@ -27,6 +33,15 @@ function prevNl(hay: Hay, from: number): number {
 function slice(hay: Hay, start: number, end: number): string {
   if (end > start && (typeof hay === 'string' ? hay.charCodeAt(end - 1) === 13 : hay[end - 1] === 13)) end--;
   return typeof hay === 'string' ? hay.slice(start, end) : hay.toString('utf8', start, end);
+}
+
+/**
+ * A copy of `text` that does not keep the text it was cut from alive: V8 substrings point into their parent, so a
+ * kept line would hold its whole decoded piece in memory (and into the old generation).
+ */
+export function ownCopy(text: string): string {
+  // Joining flattens into a new string (no Buffer, so nothing outside V8's heap); the slice points into that.
+  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 export function escapeRegex(text: string): string {
@@ -126,6 +141,21 @@ export class FileScanner {
 
   /** Processes one block of whole lines (ending with "\n"). */
   push(block: Buffer): void {
+    const decodes = this.needle === undefined || (this.needleFolds && !this.kernel);
+    if (!decodes || block.length <= TEXT_PIECE_BYTES) {
+      this.pushPiece(block);
+      return;
+    }
+    for (let start = 0; start < block.length && !this.done; ) {
+      const nl = block.indexOf(10, start + TEXT_PIECE_BYTES - 1);
+      const end = nl === -1 ? block.length : nl + 1;
+      this.pushPiece(block.subarray(start, end));
+      start = end;
+    }
+  }
+
+  /** Processes whole lines: the block itself, or a piece of it when its text has to be decoded. */
+  private pushPiece(block: Buffer): void {
     if (this.done) return;
     // In the text of an ASCII block, offsets are byte offsets, so the kernel can count its lines. (Decoding it as
     // latin1 would be faster but makes an external string, whose memory is only returned at a full collection.)
@@ -282,7 +312,7 @@ export class FileScanner {
       this.done = true;
       return;
     }
-    const match: ScanMatch = { line: lineNumber, text: text.length > 2 * maxLineChars ? sanitizeLine(text, maxLineChars) : text };
+    const match: ScanMatch = { line: lineNumber, text: ownCopy(text.length > 2 * maxLineChars ? sanitizeLine(text, maxLineChars) : text) };
     if (level) match.level = level;
     if (timestamp !== undefined) match.timestamp = timestamp;
     if (before > 0) match.before = this.beforeLines(hay, lineStart, before);
@@ -317,7 +347,7 @@ export class FileScanner {
     let end = lineStart - 1;
     while (out.length < count && end >= 0) {
       const start = prevNl(hay, end - 1) + 1;
-      out.unshift(sanitizeLine(slice(hay, start, end), this.request.maxLineChars));
+      out.unshift(ownCopy(sanitizeLine(slice(hay, start, end), this.request.maxLineChars)));
       end = start - 1;
     }
     for (let i = this.prevTail.length - 1; out.length < count && i >= 0; i--) out.unshift(this.prevTail[i]);
@@ -331,7 +361,7 @@ export class FileScanner {
     for (let i = 0; i < max && pos < hay.length; i++) {
       let end = nextNl(hay, pos);
       if (end === -1) end = hay.length;
-      const text = sanitizeLine(slice(hay, pos, end), this.request.maxLineChars);
+      const text = ownCopy(sanitizeLine(slice(hay, pos, end), this.request.maxLineChars));
       for (const p of this.pendingAfter) {
         if (p.remaining > 0) {
           p.match.after!.push(text);
@@ -352,7 +382,7 @@ export class FileScanner {
     for (let i = 0; i < lookback && end >= 0; i++) {
       const start = prevNl(hay, end - 1) + 1;
       const text = slice(hay, start, end);
-      if (tail.length < want) tail.unshift(sanitizeLine(text, this.request.maxLineChars));
+      if (tail.length < want) tail.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
       if (this.usesHeaders && !header) {
         const p = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
         if (p.timestamp !== undefined || p.level !== undefined) header = { timestamp: p.timestamp, level: p.level };

@@ -150,7 +150,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
               ripgrep: ctx.ripgrep,
               parser: async () => parser,
               signal: extra.signal,
-              summarize: { sink: (line) => grouper.add(file.info.name, line) },
+              summarize: { line: (line) => grouper.add(file.info.name, line), tallies: (tallies) => grouper.addTallies(file.info.name, tallies) },
               onProgress: (bytes) => {
                 const now = Date.now();
                 if (now - lastReport > 200) {
