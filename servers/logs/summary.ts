@@ -4,7 +4,7 @@
 import { TemplateMiner } from './intelligence/miner';
 import type { Level } from './intelligence/types';
 import { sanitizeLine } from '../shared/sanitize';
-import { EXAMPLES_PER_MESSAGE, tallyOf, type ErrorLine, type MessageTally } from './tallies';
+import { EXAMPLES_PER_MESSAGE, type MessageTally } from './tallies';
 
 export const MAX_GROUPS = 5000;
 /** Distinct masked messages kept; later new ones are counted into their template only. */
@@ -50,11 +50,6 @@ export class ErrorGrouper {
   private readonly byMessage = new Map<string, MessageGroup>();
   private readonly byTemplate = new Map<number, TemplateGroup>();
   total = 0;
-
-  /** One error line (the ripgrep engine's lines arrive one at a time, in this process). */
-  add(file: string, entry: ErrorLine): void {
-    this.addTallies(file, [tallyOf(entry)]);
-  }
 
   /**
    * Lines folded by masked message (a block's worth from the scan process), in order of first appearance: the same

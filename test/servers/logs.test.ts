@@ -181,6 +181,10 @@ describe('logs server (built, over MCP)', function () {
         assert.match(ctx.matches[0].after![0], /Pool\.java:42/);
         // A continuation line takes the level and time of its entry.
         assert.equal(ctx.matches[0].level, 'ERROR');
+        // JavaScript syntax ripgrep refuses (\cJ, {,3}) is searched by the Node scanner instead, with the same answer.
+        const refused = await search({ pattern: 'timeout after \\d{1,3}s on db-[12]\\cJ?', regex: true, file: 'app.log', order: 'oldest' });
+        assert.deepEqual(refused.matches.map((m) => m.line), [3, 6]);
+        assert.equal(refused.files[0].engine, 'node');
       });
 
       it('filters by minimum level in every format', async function () {
@@ -361,6 +365,37 @@ describe('logs server (built, over MCP)', function () {
         }
       });
     }
+
+    it('runs ripgrep in the scan process, and a cancelled search leaves no ripgrep running', async function () {
+      if (!hasRipgrep()) this.skip();
+      const s = await startBuiltServer('logs', { LOG_DIRS: dir });
+      const ripgrepsOnDir = () =>
+        execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+          .split('\n')
+          .filter((line) => line.includes(dir) && /\brg\b/.test(line));
+      try {
+        const controller = new AbortController();
+        // Every line matches and is parsed for its level: ripgrep's output takes a while to go through.
+        const pending = s.client.callTool({ name: 'search_logs', arguments: { pattern: 'handled request', level: 'ERROR', file: 'big.log' } }, undefined, { signal: controller.signal });
+        let running: string[] = [];
+        for (let i = 0; i < 100 && running.length === 0; i++) {
+          await new Promise((r) => setTimeout(r, 10));
+          running = ripgrepsOnDir();
+        }
+        assert.equal(running.length, 1, 'ripgrep started');
+        const [, parent] = running[0].trim().split(/\s+/).map(Number);
+        assert.ok(childPids(s.transport.pid!).includes(parent), 'ripgrep is a child of the scan process, not of the server');
+        controller.abort();
+        await assert.rejects(pending);
+        await new Promise((r) => setTimeout(r, 300));
+        assert.deepEqual(ripgrepsOnDir(), [], 'no ripgrep left after cancellation');
+        const after = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'timeout after', file: 'big.log', limit: 3 } })) as CallToolResult;
+        assert.equal((after.structuredContent as unknown as SearchOut).files[0].engine, 'ripgrep');
+        assert.equal((after.structuredContent as unknown as SearchOut).returned, 3);
+      } finally {
+        await s.close();
+      }
+    });
 
     it('honours cancellation and keeps serving', async function () {
       const s = await startBuiltServer('logs', { LOG_DIRS: dir, RIPGREP_PATH: 'none' });

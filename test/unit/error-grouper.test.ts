@@ -1,8 +1,8 @@
-// error_summary's grouping: lines added one by one (ripgrep) and lines folded per block by masked message (the Node
-// scan process) must give the same groups, counts, levels, times and examples.
+// error_summary's grouping: lines folded per block by masked message (as the scan process sends them) must give the
+// same groups, counts, levels, times and examples as the lines taken one by one.
 import assert from 'node:assert/strict';
 import { ErrorGrouper } from '../../servers/logs/summary';
-import { MessageTallies, type ErrorLine } from '../../servers/logs/tallies';
+import { MessageTallies, tallyOf, type ErrorLine } from '../../servers/logs/tallies';
 
 const T0 = Date.parse('2026-11-25T08:00:00Z');
 
@@ -31,7 +31,7 @@ function errorLines(): ErrorLine[] {
 
 function oneByOne(files: [string, ErrorLine[]][]): ErrorGrouper {
   const grouper = new ErrorGrouper();
-  for (const [file, lines] of files) for (const line of lines) grouper.add(file, line);
+  for (const [file, lines] of files) for (const line of lines) grouper.addTallies(file, [tallyOf(line)]);
   return grouper;
 }
 

@@ -1,5 +1,6 @@
-// Runs the pure-Node scan in a separate scan process so that no pattern can block the server: the process reports
-// a heartbeat while it works, and one that falls silent (catastrophic backtracking) is killed.
+// Runs every scan in a separate scan process, with ripgrep when it can take the pattern or with the pure-Node scanner,
+// so that no pattern can block the server and no line passes through the server's heap: the process reports a
+// heartbeat while it works, and one that falls silent (catastrophic backtracking) is killed.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
@@ -9,6 +10,7 @@ import { parserFor, SAMPLE_BYTES } from '../parser';
 import { ByteKernel } from './byte-kernel';
 import { externalMemoryGuard } from './external-memory';
 import { FileScanner, ownCopy, type AcceptedLine } from './scan';
+import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from './ripgrep-engine';
 import { MessageTallies, type MessageTally } from '../tallies';
 import type { FileScanResult, ScanRequest, ScanTarget } from './types';
 
@@ -21,6 +23,8 @@ interface WorkerJob {
   request: ScanRequest;
   /** error_summary: send accepted lines folded by masked message instead of returning them as matches. */
   summarize?: boolean;
+  /** ripgrep, for a pattern it can take on a plain file. */
+  ripgrep?: string;
 }
 
 export type NodeScanResult = FileScanResult;
@@ -28,6 +32,7 @@ export type NodeScanResult = FileScanResult;
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'beat'; raw: number }
+  | { type: 'ripgrep'; pid: number }
   | { type: 'tallies'; tallies: MessageTally[] }
   | { type: 'done'; result: NodeScanResult }
   | { type: 'error'; message: string; userFacing: boolean; unreadable?: boolean };
@@ -55,10 +60,20 @@ export interface NodeScanOptions {
   stallMs?: number;
   /** error_summary: accepted lines, folded by masked message one block at a time, instead of matches. */
   onTallies?: (tallies: MessageTally[]) => void;
+  /** ripgrep's path: the scan process runs it when it can take the pattern and file. */
+  ripgrep?: string;
 }
 
 function kill(child: ChildProcess): void {
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
+function killQuietly(pid: number): void {
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 /**
@@ -138,8 +153,9 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
   if (options.signal?.aborted) throw abortError();
   const worker = await acquireWorker();
   return new Promise<NodeScanResult>((resolve, reject) => {
-    const job: WorkerJob = { target, request, summarize: options.onTallies !== undefined };
+    const job: WorkerJob = { target, request, summarize: options.onTallies !== undefined, ripgrep: options.ripgrep };
     let lastBeat = Date.now();
+    let ripgrepPid: number | undefined;
     let settled = false;
     const finish = (error: Error | undefined, result?: NodeScanResult) => {
       if (settled) return;
@@ -149,6 +165,8 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
       if (error) {
         worker.removeAllListeners('message');
         kill(worker);
+        // ripgrep would otherwise read on until its next write finds no reader.
+        if (ripgrepPid !== undefined) killQuietly(ripgrepPid);
         reject(error);
       } else {
         releaseWorker(worker);
@@ -176,6 +194,7 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
     worker.on('message', (message: WorkerMessage) => {
       lastBeat = Date.now();
       if (message.type === 'beat') options.onProgress?.(message.raw);
+      else if (message.type === 'ripgrep') ripgrepPid = message.pid;
       else if (message.type === 'tallies') {
         // The scan waits for this ack, so the time spent grouping here is not counted as its silence.
         options.onTallies?.(message.tallies);
@@ -189,6 +208,9 @@ export async function scanWithNode(target: ScanTarget, request: ScanRequest, opt
     worker.send(job);
   });
 }
+
+/** Distinct messages a ripgrep scan folds before sending them (memory bound between heartbeats). */
+const MAX_PENDING_TALLIES = 1000;
 
 /** Decoded blocks (external strings on Node 22+) the scan process lets pile up before a full collection. */
 const EXTERNAL_SLACK_BYTES = 4 * CHUNK_BYTES;
@@ -251,6 +273,33 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
           tallies.add({ ...line, text: ownCopy(line.text.slice(0, 600)), message: ownCopy(line.message.slice(0, 1200)) });
         }
       : undefined;
+    if (job.ripgrep && ripgrepCanRun(request, target)) {
+      // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
+      // output arrives in small chunks, and a message per chunk would cost the server more than the lines).
+      const heartbeat = setInterval(() => {
+        beat();
+        flush();
+      }, 250);
+      try {
+        const result = await scanWithRipgrep(job.ripgrep, target, request, parser, {
+          onSpawn: (pid) => post({ type: 'ripgrep', pid }),
+          onProgress: (offset) => {
+            raw = offset;
+            beat();
+            if (tallies.size >= MAX_PENDING_TALLIES) flush();
+          },
+          sink,
+        });
+        flush();
+        post({ type: 'done', result });
+        return;
+      } catch (error) {
+        if (!(error instanceof RipgrepUnsupported)) throw error;
+        process.stderr.write(`logs: ${error.message}; using the Node scanner\n`);
+      } finally {
+        clearInterval(heartbeat);
+      }
+    }
     const scanner = new FileScanner(request, parser, beat, sink, bytes);
     // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
     const blocks = bytes && !target.gzip ? readPlainBlocksAhead(fd, (half, size) => bytes.allocate(size, half)) : readLineBlocks(fd, target.gzip);

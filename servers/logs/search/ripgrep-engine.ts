@@ -34,6 +34,8 @@ export interface RipgrepOptions {
   onProgress?: (bytes: number) => void;
   /** When set, accepted lines go here instead of being kept (error_summary). */
   sink?: (line: AcceptedLine) => void;
+  /** ripgrep's process id, once started. */
+  onSpawn?: (pid: number) => void;
 }
 
 export async function scanWithRipgrep(rg: string, target: ScanTarget, request: ScanRequest, parser: LineParser, options: RipgrepOptions = {}): Promise<FileScanResult> {
@@ -57,6 +59,7 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   let handle: fsp.FileHandle | undefined;
 
   const child = spawn(rg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  if (child.pid !== undefined) options.onSpawn?.(child.pid);
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => {
     if (stderr.length < 4096) stderr += b.toString();

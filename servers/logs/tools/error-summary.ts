@@ -148,9 +148,8 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
             },
             {
               ripgrep: ctx.ripgrep,
-              parser: async () => parser,
               signal: extra.signal,
-              summarize: { line: (line) => grouper.add(file.info.name, line), tallies: (tallies) => grouper.addTallies(file.info.name, tallies) },
+              summarize: { tallies: (tallies) => grouper.addTallies(file.info.name, tallies) },
               onProgress: (bytes) => {
                 const now = Date.now();
                 if (now - lastReport > 200) {

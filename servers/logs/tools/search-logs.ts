@@ -118,7 +118,6 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
         try {
           const result = await scanFile(targetOf(file), { ...request, limit: args.limit - all.length }, {
             ripgrep: ctx.ripgrep,
-            parser: () => ctx.parserOf(file),
             signal: extra.signal,
             onProgress: (bytes) => {
               const now = Date.now();
