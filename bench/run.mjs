@@ -2,7 +2,7 @@
 // Builds the log once under <tmpdir>/devops-bench (reused), then measures wall time and peak RSS of:
 // node start-up, grep -c, rg -c, and our search_logs (with and without ripgrep), recent_logs and error_summary
 // through the built server over MCP (one long-lived, warmed-up server per engine as in the extension; its peak RSS
-// during each call from /proc/<pid>/status VmHWM, reset through clear_refs, including the scan worker thread).
+// during each call from /proc/<pid>/status VmHWM, reset through clear_refs, and that of its scan process).
 // Each figure is the better of RUNS runs (warm page cache).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -96,7 +96,7 @@ function resetPeak(pid) {
 
 /**
  * One tool call: wall time and the server's peak RSS during it (VmHWM reset just before), plus the peak of its
- * warm pure-Node scan process when one exists (ripgrep children are short-lived and not included).
+ * warm scan process (ripgrep, its short-lived child, is not included).
  */
 async function measureTool(env, name, args) {
   const s = await serverFor(env);
@@ -175,7 +175,7 @@ async function main() {
   const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '-').padStart(9);
   console.log(`${'what'.padEnd(width)}  ${'wall'.padStart(9)}  ${'peak RSS'.padStart(9)}  ${'scan proc'.padStart(9)}  notes`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${`${(r.ms / 1000).toFixed(3)} s`.padStart(9)}  ${mb(r.rssKb)}  ${mb(r.scanKb)}  ${r.note}`);
-  console.log('(peak RSS: the command, or our server process; scan proc: the server\'s pure-Node scan process. rg maps the file, so its RSS counts page cache.)');
+  console.log('(peak RSS: the command, or our server process; scan proc: the server\'s scan process, which runs ripgrep or the Node scanner (ripgrep itself not included). rg maps the file, so its RSS counts page cache.)');
 
   console.log('\ntargets (issue 3):');
   const verdict = (ok) => (ok ? 'OK  ' : 'MISS');
