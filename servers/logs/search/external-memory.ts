@@ -1,6 +1,7 @@
-// Node 22 and later decode a large ASCII buffer into an external string, which V8 only frees at a full collection
-// that it starts tens of megabytes later (external memory is not counted against --max-old-space-size). A scan
-// decodes one block after another, so the scan process asks for that collection itself once they pile up.
+// Memory outside V8's heap (a large ASCII string decoded by Node 22 and later; the Buffers a child's output arrives
+// in) is freed only when its owner is collected: if the owner was promoted, by a full collection that V8 starts tens
+// of megabytes later (external memory is not counted against --max-old-space-size). The scan process asks for that
+// collection itself once they pile up.
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
