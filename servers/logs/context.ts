@@ -4,7 +4,7 @@ import type { LineParser } from './intelligence/types';
 import type { LogsConfig } from './config';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from './files';
 import { parserFor, SAMPLE_BYTES } from './parser';
-import { readHead } from './search/node-engine';
+import { readHead } from './search/scan-process';
 import type { ScanTarget } from './search/types';
 
 export interface LogsContext {

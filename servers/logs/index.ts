@@ -1,11 +1,11 @@
-// Entry of dist/servers/logs.js. Pure-Node scans of user regexes run in a child process from
+// Entry of dist/servers/logs.js. Scans (ripgrep or pure Node) run in a child process from
 // dist/servers/logs-scan-worker.js, next to this file; if that file is missing, this bundle serves as the scan entry.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { log, runStdioServer } from '../shared/run-stdio';
 import { HELP, readConfig } from './config';
-import { isScanProcess, runScanWorker, setWorkerEntry } from './search/node-engine';
+import { isScanProcess, runScanWorker, setWorkerEntry } from './search/scan-process';
 import { createServer } from './server';
 
 if (isScanProcess()) {

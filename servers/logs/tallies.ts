@@ -1,7 +1,8 @@
-// Error lines of one block folded by masked message. The pure-Node scan process sends these to the server instead of
-// the lines themselves, so the server's heap sees a handful of objects per block rather than every error line.
+// Error lines folded by masked message. The scan process sends these to the server instead of the lines themselves,
+// so the server's heap sees a handful of objects per block rather than every error line.
 import type { Level } from './intelligence/types';
 import { maskMessage } from './masking';
+import type { AcceptedLine } from './search/scan';
 
 /** Lines of a block that share one masked message. */
 export interface MessageTally {
@@ -17,19 +18,11 @@ export interface MessageTally {
   examples: { line: number; text: string }[];
 }
 
-export interface ErrorLine {
-  line: number;
-  text: string;
-  message: string;
-  level?: Level;
-  timestamp?: number;
-}
-
 /** A template never shows more examples than this, so no message needs to keep more. */
 export const EXAMPLES_PER_MESSAGE = 3;
 
 /** One line as a tally of its own. */
-export function tallyOf(entry: ErrorLine, masked = maskMessage(entry.message)): MessageTally {
+export function tallyOf(entry: AcceptedLine, masked = maskMessage(entry.message)): MessageTally {
   return {
     masked,
     message: entry.message,
@@ -45,7 +38,7 @@ export function tallyOf(entry: ErrorLine, masked = maskMessage(entry.message)): 
 export class MessageTallies {
   private readonly byMasked = new Map<string, MessageTally>();
 
-  add(entry: ErrorLine): void {
+  add(entry: AcceptedLine): void {
     const masked = maskMessage(entry.message);
     const tally = this.byMasked.get(masked);
     if (!tally) {

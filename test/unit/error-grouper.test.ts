@@ -2,13 +2,14 @@
 // same groups, counts, levels, times and examples as the lines taken one by one.
 import assert from 'node:assert/strict';
 import { ErrorGrouper } from '../../servers/logs/summary';
-import { MessageTallies, tallyOf, type ErrorLine } from '../../servers/logs/tallies';
+import type { AcceptedLine } from '../../servers/logs/search/scan';
+import { MessageTallies, tallyOf } from '../../servers/logs/tallies';
 
 const T0 = Date.parse('2026-11-25T08:00:00Z');
 
 /** Error lines where messages of one template interleave, levels differ and timestamps are out of order. */
-function errorLines(): ErrorLine[] {
-  const lines: ErrorLine[] = [];
+function errorLines(): AcceptedLine[] {
+  const lines: AcceptedLine[] = [];
   const messages = [
     (i: number) => `timeout after ${30 + (i % 5)}s on db-${i % 3}`,
     (i: number) => `timeout after ${i}s on cache-${i % 2}`,
@@ -29,13 +30,13 @@ function errorLines(): ErrorLine[] {
   return lines;
 }
 
-function oneByOne(files: [string, ErrorLine[]][]): ErrorGrouper {
+function oneByOne(files: [string, AcceptedLine[]][]): ErrorGrouper {
   const grouper = new ErrorGrouper();
   for (const [file, lines] of files) for (const line of lines) grouper.addTallies(file, [tallyOf(line)]);
   return grouper;
 }
 
-function inBlocks(files: [string, ErrorLine[]][], blockLines: number): ErrorGrouper {
+function inBlocks(files: [string, AcceptedLine[]][], blockLines: number): ErrorGrouper {
   const grouper = new ErrorGrouper();
   for (const [file, lines] of files) {
     const tallies = new MessageTallies();
@@ -69,7 +70,7 @@ describe('error grouping: lines one by one and folded per block agree', () => {
   for (const blockLines of [1, 7, 64, 1000]) {
     it(`same summary with blocks of ${blockLines} line(s), over two files`, () => {
       const all = errorLines();
-      const files: [string, ErrorLine[]][] = [
+      const files: [string, AcceptedLine[]][] = [
         ['app.log', all.slice(0, 350)],
         ['app.log.1', all.slice(350)],
       ];
@@ -82,7 +83,7 @@ describe('error grouping: lines one by one and folded per block agree', () => {
   }
 
   it('keeps a template\'s first three lines as examples when its messages interleave inside one block', () => {
-    const lines: ErrorLine[] = [
+    const lines: AcceptedLine[] = [
       { line: 4, text: 'timeout after 3s on db-1', message: 'timeout after 3s on db-1', level: 'ERROR' },
       { line: 5, text: 'timeout after 4s on cache-2', message: 'timeout after 4s on cache-2', level: 'ERROR' },
       { line: 6, text: 'timeout after 5s on db-2', message: 'timeout after 5s on db-2', level: 'ERROR' },

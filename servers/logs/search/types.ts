@@ -1,4 +1,4 @@
-// Shapes shared by the search engines (pure-Node worker and ripgrep) and the search_logs tool.
+// Shapes shared by the search engines (ripgrep and the pure-Node scanner, both in the scan process) and the tools.
 import type { Level } from '../intelligence/types';
 
 export interface PatternSpec {

@@ -8,8 +8,7 @@ import type { OpenedLog } from '../files';
 import { UnreadableError } from '../chunks';
 import { sampleLines, SAMPLE_BYTES } from '../parser';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../prefilter';
-import { readHead } from '../search/node-engine';
-import { scanFile } from '../search/run';
+import { readHead, scanFile } from '../search/scan-process';
 import { ErrorGrouper } from '../summary';
 import { lastLinesOfGzip, readBackwards } from '../tail';
 import { fitToBudget, iso, READ_ONLY } from './common';
@@ -149,7 +148,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
             {
               ripgrep: ctx.ripgrep,
               signal: extra.signal,
-              summarize: { tallies: (tallies) => grouper.addTallies(file.info.name, tallies) },
+              onTallies: (tallies) => grouper.addTallies(file.info.name, tallies),
               onProgress: (bytes) => {
                 const now = Date.now();
                 if (now - lastReport > 200) {

@@ -6,8 +6,8 @@ import { progressReporter, throwIfAborted } from '../../shared/progress';
 import { closeQuietly, targetOf, type LogsContext } from '../context';
 import type { OpenedLog } from '../files';
 import { UnreadableError } from '../chunks';
-import { scanFile } from '../search/run';
 import type { ScanMatch, ScanRequest } from '../search/types';
+import { scanFile } from '../search/scan-process';
 import { fitToBudget, iso, levelSchema, parseTimeInput, READ_ONLY, timeDescription } from './common';
 
 const MAX_LINE_CHARS = 1000;

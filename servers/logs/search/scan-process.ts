@@ -27,14 +27,12 @@ interface WorkerJob {
   ripgrep?: string;
 }
 
-export type NodeScanResult = FileScanResult;
-
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'beat'; raw: number }
   | { type: 'ripgrep'; pid: number }
   | { type: 'tallies'; tallies: MessageTally[] }
-  | { type: 'done'; result: NodeScanResult }
+  | { type: 'done'; result: FileScanResult }
   | { type: 'error'; message: string; userFacing: boolean; unreadable?: boolean };
 
 /** A worker still loading the bundle is not stalled; this bounds start-up on a very busy machine. */
@@ -54,13 +52,13 @@ export function isScanProcess(): boolean {
   return process.env.DEVOPS_LOGS_SCAN === WORKER_KIND && typeof process.send === 'function';
 }
 
-export interface NodeScanOptions {
+export interface ScanOptions {
   signal?: AbortSignal;
   onProgress?: (rawBytes: number) => void;
   stallMs?: number;
   /** error_summary: accepted lines, folded by masked message one block at a time, instead of matches. */
   onTallies?: (tallies: MessageTally[]) => void;
-  /** ripgrep's path: the scan process runs it when it can take the pattern and file. */
+  /** ripgrep's path: the scan process runs it when it can take the pattern and file, else the pure-Node scanner. */
   ripgrep?: string;
 }
 
@@ -150,16 +148,16 @@ function releaseWorker(worker: ChildProcess): void {
 }
 
 /** Scans one file in a scan process; a worker silent for `stallMs` (one regex stuck on one line) is terminated. */
-export async function scanWithNode(target: ScanTarget, request: ScanRequest, options: NodeScanOptions = {}): Promise<NodeScanResult> {
+export async function scanFile(target: ScanTarget, request: ScanRequest, options: ScanOptions = {}): Promise<FileScanResult> {
   const stallMs = options.stallMs ?? STALL_MS;
   if (options.signal?.aborted) throw abortError();
   const worker = await acquireWorker();
-  return new Promise<NodeScanResult>((resolve, reject) => {
+  return new Promise<FileScanResult>((resolve, reject) => {
     const job: WorkerJob = { target, request, summarize: options.onTallies !== undefined, ripgrep: options.ripgrep };
     let lastBeat = Date.now();
     let ripgrepPid: number | undefined;
     let settled = false;
-    const finish = (error: Error | undefined, result?: NodeScanResult) => {
+    const finish = (error: Error | undefined, result?: FileScanResult) => {
       if (settled) return;
       settled = true;
       clearInterval(watchdog);
