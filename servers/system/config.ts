@@ -1,19 +1,9 @@
 import { setting } from '../shared/run-stdio';
-
-export interface Thresholds {
-  /** Overall CPU busy %, all cores together. */
-  cpu: number;
-  /** Memory in use % (total minus available). */
-  memory: number;
-  /** Use % of any one filesystem. */
-  disk: number;
-}
+import { DEFAULT_THRESHOLDS, type Thresholds } from './warnings/thresholds';
 
 export interface SystemConfig {
   thresholds: Thresholds;
 }
-
-export const DEFAULT_THRESHOLDS: Thresholds = { cpu: 80, memory: 90, disk: 90 };
 
 const SOURCES: Array<{ key: keyof Thresholds; flag: string; env: string }> = [
   { key: 'cpu', flag: 'cpu-threshold', env: 'CPU_THRESHOLD' },

@@ -1,10 +1,10 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { loadConfig, type SystemConfig } from './config';
-import { registerInfoResource } from './info-resource';
-import { registerResourceUsage } from './resource-usage';
-import { registerDiskUsage } from './disk-usage';
-import { registerTopProcesses } from './top-processes';
-import { registerNetworkUsage } from './network-usage';
+import { registerInfoResource } from './resources/info';
+import { registerDiskUsage } from './tools/disk-usage';
+import { registerNetworkUsage } from './tools/network-usage';
+import { registerResourceUsage } from './tools/resource-usage';
+import { registerTopProcesses } from './tools/top-processes';
 
 export const SERVER_NAME = 'devops-assistant-system';
 export const SERVER_VERSION = '0.1.0';

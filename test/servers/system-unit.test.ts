@@ -1,9 +1,9 @@
 // Pure parts of the system server: settings, CPU arithmetic, warnings, secret masking.
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../servers/system/config';
-import { cpuUsageBetween } from '../../servers/system/sampling';
-import { evaluateWarnings } from '../../servers/system/warnings';
-import { cleanCommand, maskSecrets } from '../../servers/system/top-processes';
+import { cpuUsageBetween } from '../../servers/system/sampling/cpu';
+import { evaluateWarnings } from '../../servers/system/warnings/evaluate';
+import { cleanCommand, maskSecrets } from '../../servers/system/processes/command-line';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {

@@ -1,12 +1,17 @@
 import os from 'node:os';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../shared/tool-result';
-import { progressReporter } from '../shared/progress';
-import type { SystemConfig } from './config';
-import { cpuSnapshot, cpuUsageBetween, formatBytes, measuredWait, readMemory } from './sampling';
-import { effectiveThresholds, evaluateWarnings, thresholdInputs, thresholdsSchema, warningSchema } from './warnings';
-import { READ_ONLY_LIVE } from './annotations';
+import { guarded, toolResult } from '../../shared/tool-result';
+import { progressReporter } from '../../shared/progress';
+import type { SystemConfig } from '../config';
+import { formatBytes } from '../format';
+import { cpuDuring, type CpuUsage } from '../sampling/cpu';
+import { measuredWait } from '../sampling/interval';
+import { readMemory, type MemoryReading } from '../sampling/memory';
+import { warningsNote, type Warning } from '../warnings/evaluate';
+import { machineLoad, machineLoadFields } from '../warnings/machine-load';
+import { thresholdInputs } from '../warnings/thresholds';
+import { READ_ONLY_LIVE } from '../annotations';
 
 const inputSchema = z.object({
   intervalMs: z
@@ -49,8 +54,8 @@ const outputSchema = z.object({
       .describe("this container's (cgroup's) memory limit when it is below physical memory (Linux); null otherwise"),
   }),
   swap: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number().nullable().describe('null when there is no swap') }),
-  thresholds: thresholdsSchema,
-  warnings: z.array(warningSchema),
+  thresholds: machineLoadFields.thresholds,
+  warnings: machineLoadFields.warnings,
 });
 
 export function registerResourceUsage(server: McpServer, config: SystemConfig): void {
@@ -69,31 +74,17 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
     guarded(async (args, extra) => {
       const report = progressReporter(extra, 100);
       await report(0, 'sampling CPU times');
-      const before = cpuSnapshot();
-      await measuredWait(args.intervalMs, extra.signal, report);
-      const cpu = cpuUsageBetween(before, cpuSnapshot());
+      const { cpu } = await cpuDuring(() => measuredWait(args.intervalMs, extra.signal, report));
       const memory = await readMemory(extra.signal);
       await report(100, 'done');
 
-      const thresholds = effectiveThresholds(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold });
-      const warnings = evaluateWarnings({ cpuPercent: cpu.percent, memoryPercent: memory.percent, containerMemoryPercent: memory.container?.percent }, thresholds);
-      const [one, five, fifteen] = os.loadavg();
-      const round2 = (n: number) => Math.round(n * 100) / 100;
-      const loadAverage = process.platform === 'win32' ? null : { oneMinute: round2(one), fiveMinutes: round2(five), fifteenMinutes: round2(fifteen) };
+      const { thresholds, warnings } = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
       const cores = os.cpus().length;
-      const summary =
-        `CPU ${cpu.percent ?? 'unknown'}% over ${args.intervalMs} ms on ${cores} cores; ` +
-        `memory ${formatBytes(memory.usedBytes)} of ${formatBytes(memory.totalBytes)} used (${memory.percent}%); ` +
-        (memory.container
-          ? `container ${formatBytes(memory.container.usedBytes)} of its ${formatBytes(memory.container.limitBytes)} limit (${memory.container.percent}%); `
-          : '') +
-        (memory.swap.totalBytes > 0 ? `swap ${formatBytes(memory.swap.usedBytes)} of ${formatBytes(memory.swap.totalBytes)}` : 'no swap') +
-        (warnings.length ? `; ${warnings.length} warning(s)` : '');
       return toolResult({
-        summary,
+        summary: summarize(cpu, args.intervalMs, cores, memory, warnings),
         measuredAt: new Date().toISOString(),
         cpu: { percent: cpu.percent, perCore: cpu.perCore, logicalCores: cores, intervalMs: args.intervalMs },
-        loadAverage,
+        loadAverage: loadAverage(),
         memory: {
           totalBytes: memory.totalBytes,
           usedBytes: memory.usedBytes,
@@ -106,5 +97,25 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
         warnings,
       });
     }),
+  );
+}
+
+/** Run-queue load averages with two decimals; null on Windows, which has none. */
+function loadAverage(): { oneMinute: number; fiveMinutes: number; fifteenMinutes: number } | null {
+  if (process.platform === 'win32') return null;
+  const [one, five, fifteen] = os.loadavg();
+  const round2 = (n: number) => Math.round(n * 100) / 100;
+  return { oneMinute: round2(one), fiveMinutes: round2(five), fifteenMinutes: round2(fifteen) };
+}
+
+/** One line: CPU over the interval, memory, the container's limit when there is one, swap. */
+function summarize(cpu: CpuUsage, intervalMs: number, cores: number, memory: MemoryReading, warnings: Warning[]): string {
+  const container = memory.container;
+  return (
+    `CPU ${cpu.percent ?? 'unknown'}% over ${intervalMs} ms on ${cores} cores; ` +
+    `memory ${formatBytes(memory.usedBytes)} of ${formatBytes(memory.totalBytes)} used (${memory.percent}%); ` +
+    (container ? `container ${formatBytes(container.usedBytes)} of its ${formatBytes(container.limitBytes)} limit (${container.percent}%); ` : '') +
+    (memory.swap.totalBytes > 0 ? `swap ${formatBytes(memory.swap.usedBytes)} of ${formatBytes(memory.swap.totalBytes)}` : 'no swap') +
+    warningsNote(warnings)
   );
 }

@@ -59,44 +59,72 @@ function ancestors(dir: string, base: string): string[] {
   return out;
 }
 
-/** Memory limit and working set of this process's cgroup; null off Linux, without cgroups, or when no limit is below physical memory. */
+/** Where one cgroup version keeps this process's memory figures. */
+interface MemoryFiles {
+  version: 1 | 2;
+  /** The hierarchy's mount point. */
+  base: string;
+  /** This process's cgroup inside the hierarchy, from /proc/self/cgroup. */
+  cgroupPath: string;
+  usageFile: string;
+  limitFile: string;
+  /** memory.stat keys of the inactive file cache, first found wins. */
+  inactiveKeys: string[];
+}
+
+/** The memory hierarchies /proc/self/cgroup names: v2 (unified) first, then v1's memory controller. */
+function memoryHierarchies(root: string, selfCgroup: string): MemoryFiles[] {
+  const lines = selfCgroup.split('\n').map((line) => {
+    const [, controllers = '', cgroupPath = '/'] = line.split(':');
+    return { controllers: controllers.split(','), cgroupPath };
+  });
+  const found: MemoryFiles[] = [];
+  const v2 = lines.find((l) => l.controllers.length === 1 && l.controllers[0] === '');
+  if (v2) {
+    found.push({ version: 2, base: root, cgroupPath: v2.cgroupPath, usageFile: 'memory.current', limitFile: 'memory.max', inactiveKeys: ['inactive_file'] });
+  }
+  const v1 = lines.find((l) => l.controllers.includes('memory'));
+  if (v1) {
+    found.push({
+      version: 1,
+      base: path.posix.join(root, 'memory'),
+      cgroupPath: v1.cgroupPath,
+      usageFile: 'memory.usage_in_bytes',
+      limitFile: 'memory.limit_in_bytes',
+      inactiveKeys: ['total_inactive_file', 'inactive_file'],
+    });
+  }
+  return found;
+}
+
+/** The first candidate directory with a usage figure, read; undefined when the hierarchy has none. */
+async function readHierarchy(files: MemoryFiles): Promise<{ limit: number; used: number } | undefined> {
+  for (const dir of candidates(files.base, files.cgroupPath)) {
+    const usage = await readNumber(path.join(dir, files.usageFile));
+    if (usage === undefined) continue;
+    let limit = Infinity;
+    for (const level of ancestors(dir, files.base)) {
+      const max = await readNumber(path.join(level, files.limitFile));
+      if (max !== undefined) limit = Math.min(limit, max);
+    }
+    return { limit, used: usage - (await inactiveFile(dir, files.inactiveKeys)) };
+  }
+  return undefined;
+}
+
+/**
+ * Memory limit and working set of this process's cgroup, from the files under `paths.root`
+ * (default /sys/fs/cgroup). Null off Linux, without cgroups, or when no limit is below physical
+ * memory. Unreadable files count as absent; it does not throw for them.
+ */
 export async function readCgroupMemory(paths: Partial<CgroupPaths> = {}): Promise<CgroupMemory | null> {
   if (process.platform !== 'linux' && paths.root === undefined) return null;
   const { root, selfCgroup, physicalBytes } = { ...DEFAULT_PATHS, physicalBytes: os.totalmem(), ...paths };
   const self = await readText(selfCgroup);
   if (!self) return null;
-  const lines = self.split('\n').map((line) => {
-    const [, controllers = '', cgroupPath = '/'] = line.split(':');
-    return { controllers: controllers.split(','), cgroupPath };
-  });
-
-  const v2 = lines.find((l) => l.controllers.length === 1 && l.controllers[0] === '');
-  if (v2) {
-    for (const dir of candidates(root, v2.cgroupPath)) {
-      const current = await readNumber(path.join(dir, 'memory.current'));
-      if (current === undefined) continue;
-      let limit = Infinity;
-      for (const level of ancestors(dir, root)) {
-        const max = await readNumber(path.join(level, 'memory.max'));
-        if (max !== undefined) limit = Math.min(limit, max);
-      }
-      return result(limit, current - (await inactiveFile(dir, ['inactive_file'])), physicalBytes, 2);
-    }
-  }
-
-  const v1 = lines.find((l) => l.controllers.includes('memory'));
-  if (v1) {
-    const base = path.posix.join(root, 'memory');
-    for (const dir of candidates(base, v1.cgroupPath)) {
-      const usage = await readNumber(path.join(dir, 'memory.usage_in_bytes'));
-      if (usage === undefined) continue;
-      let limit = Infinity;
-      for (const level of ancestors(dir, base)) {
-        const max = await readNumber(path.join(level, 'memory.limit_in_bytes'));
-        if (max !== undefined) limit = Math.min(limit, max);
-      }
-      return result(limit, usage - (await inactiveFile(dir, ['total_inactive_file', 'inactive_file'])), physicalBytes, 1);
-    }
+  for (const files of memoryHierarchies(root, self)) {
+    const reading = await readHierarchy(files);
+    if (reading) return result(reading.limit, reading.used, physicalBytes, files.version);
   }
   return null;
 }

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import * as si from 'systeminformation';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { withDeadline } from '../shared/progress';
-import { sanitizeLine } from '../shared/sanitize';
-import type { SystemConfig } from './config';
-import { READ_DEADLINE_MS } from './sampling';
+import { withDeadline } from '../../shared/progress';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { SystemConfig } from '../config';
+import { READ_DEADLINE_MS } from '../sampling/interval';
+import type { Thresholds } from '../warnings/thresholds';
 
 export const INFO_URI = 'system://info';
 
@@ -21,7 +22,7 @@ export interface SystemInfo {
   bootedAt: string;
   cpu: { model: string; manufacturer: string; logicalCores: number; physicalCores: number | null; speedGHz: number | null };
   memory: { totalBytes: number };
-  thresholds: SystemConfig['thresholds'];
+  thresholds: Thresholds;
 }
 
 const clean = (s: string | undefined) => sanitizeLine(s ?? '', 200);
