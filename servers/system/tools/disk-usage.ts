@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, MAX_RESULT_BYTES, toolResult } from '../../shared/tool-result';
+import { MAX_RESULT_BYTES } from '../../shared/tool-result';
 import type { SystemConfig } from '../config';
 import { diskSchema, listFilesystems, SKIP_RULE, skippedMountSchema, type Disk, type SkippedMount } from '../disks/filesystems';
 import { filesystemHolding } from '../disks/holder';
 import { formatBytes } from '../format';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema, type Thresholds } from '../warnings/thresholds';
-import { READ_ONLY_LIVE } from '../annotations';
+import { registerSystemTool } from './define';
 
 const MAX_SKIPPED_LISTED = 40;
 const MAX_WARNINGS = 50;
@@ -41,20 +41,17 @@ const outputSchema = z.object({
 type Output = z.infer<typeof outputSchema>;
 
 export function registerDiskUsage(server: McpServer, config: SystemConfig): void {
-  server.registerTool(
-    'get_disk_usage',
-    {
-      title: 'Disk usage per filesystem',
-      description:
-        'Size, used, available and use % of each mounted filesystem (or only the one holding a given path). ' +
-        'Use it when asked about disk space, a full disk, or where space went at the filesystem level. ' +
-        'Returns warnings for filesystems fuller than the disk threshold.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY_LIVE,
-    },
-    guarded(async (args, extra) => {
-      const { disks: listed, skipped } = await listFilesystems(extra.signal);
+  registerSystemTool(server, {
+    name: 'get_disk_usage',
+    title: 'Disk usage per filesystem',
+    description:
+      'Size, used, available and use % of each mounted filesystem (or only the one holding a given path). ' +
+      'Use it when asked about disk space, a full disk, or where space went at the filesystem level. ' +
+      'Returns warnings for filesystems fuller than the disk threshold.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal) => {
+      const { disks: listed, skipped } = await listFilesystems(signal);
       const disks = args.path === undefined ? listed : [await filesystemHolding(args.path, listed, skipped)];
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
       const warnings = evaluateWarnings({ disks }, thresholds);
@@ -66,9 +63,9 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
         shown = shown.slice(0, Math.floor(shown.length * 0.8));
         result = build(shown);
       }
-      return toolResult(result);
-    }),
-  );
+      return result;
+    },
+  });
 }
 
 /** The result for `all` filesystems of which `shown` are listed; the summary and counts cover all of them. */

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
-import { progressReporter } from '../../shared/progress';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../format';
 import { externalTotals, interfaceRows, interfaceSchema, interfaceTotalsSchema, sampleNetwork, sortInterfaces } from '../network/interfaces';
@@ -9,7 +7,7 @@ import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';
 import { machineLoad, machineLoadFields } from '../warnings/machine-load';
 import { thresholdInputs } from '../warnings/thresholds';
-import { READ_ONLY_LIVE } from '../annotations';
+import { registerSystemTool } from './define';
 
 const MAX_INTERFACES = 64;
 
@@ -31,22 +29,18 @@ const outputSchema = z.object({
 });
 
 export function registerNetworkUsage(server: McpServer, config: SystemConfig): void {
-  server.registerTool(
-    'get_network_usage',
-    {
-      title: 'Network throughput per interface',
-      description:
-        'Bytes per second received and sent on each network interface, measured over a short interval, with totals since each interface came up ' +
-        'and error/drop counters. Use it when asked whether the network is busy or which interface carries the traffic. ' +
-        'Also returns overall CPU and memory with warnings above their thresholds.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY_LIVE,
-    },
-    guarded(async (args, extra) => {
-      const report = progressReporter(extra, 100);
-      const sample = await sampleNetwork(args.intervalMs, args.interface, extra.signal, report);
-      const memory = await readMemory(extra.signal);
+  registerSystemTool(server, {
+    name: 'get_network_usage',
+    title: 'Network throughput per interface',
+    description:
+      'Bytes per second received and sent on each network interface, measured over a short interval, with totals since each interface came up ' +
+      'and error/drop counters. Use it when asked whether the network is busy or which interface carries the traffic. ' +
+      'Also returns overall CPU and memory with warnings above their thresholds.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal, report) => {
+      const sample = await sampleNetwork(args.intervalMs, args.interface, signal, report);
+      const memory = await readMemory(signal);
       await report(100, 'done');
 
       const rows = interfaceRows(sample, args.interface);
@@ -58,7 +52,7 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
         `${rows.length} interface(s); receiving ${formatBytes(totals.rxBytesPerSec)}/s, sending ${formatBytes(totals.txBytesPerSec)}/s (loopback excluded)` +
         (interfaces[0] ? `; busiest ${interfaces[0].name}` : '') +
         warningsNote(load.warnings);
-      return toolResult({
+      return {
         summary,
         measuredAt: new Date().toISOString(),
         intervalMs: sample.elapsedMs,
@@ -66,7 +60,7 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
         truncated: rows.length > interfaces.length,
         totals,
         ...load,
-      });
-    }),
-  );
+      };
+    },
+  });
 }

@@ -1,8 +1,6 @@
 import os from 'node:os';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
-import { progressReporter } from '../../shared/progress';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../format';
 import { cpuDuring, type CpuUsage } from '../sampling/cpu';
@@ -11,7 +9,7 @@ import { readMemory, type MemoryReading } from '../sampling/memory';
 import { warningsNote, type Warning } from '../warnings/evaluate';
 import { machineLoad, machineLoadFields } from '../warnings/machine-load';
 import { thresholdInputs } from '../warnings/thresholds';
-import { READ_ONLY_LIVE } from '../annotations';
+import { registerSystemTool } from './define';
 
 const inputSchema = z.object({
   intervalMs: z
@@ -59,28 +57,24 @@ const outputSchema = z.object({
 });
 
 export function registerResourceUsage(server: McpServer, config: SystemConfig): void {
-  server.registerTool(
-    'get_resource_usage',
-    {
-      title: 'CPU, memory and load',
-      description:
-        'Current CPU use (overall and per core, measured over a short interval, not since boot), load averages, memory and swap, ' +
-        "and the container's own memory limit when a cgroup sets one. " +
-        'Use it when asked whether the machine is busy, slow, or short of memory. Returns warnings when CPU or memory is above its threshold.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY_LIVE,
-    },
-    guarded(async (args, extra) => {
-      const report = progressReporter(extra, 100);
+  registerSystemTool(server, {
+    name: 'get_resource_usage',
+    title: 'CPU, memory and load',
+    description:
+      'Current CPU use (overall and per core, measured over a short interval, not since boot), load averages, memory and swap, ' +
+      "and the container's own memory limit when a cgroup sets one. " +
+      'Use it when asked whether the machine is busy, slow, or short of memory. Returns warnings when CPU or memory is above its threshold.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal, report) => {
       await report(0, 'sampling CPU times');
-      const { cpu } = await cpuDuring(() => measuredWait(args.intervalMs, extra.signal, report));
-      const memory = await readMemory(extra.signal);
+      const { cpu } = await cpuDuring(() => measuredWait(args.intervalMs, signal, report));
+      const memory = await readMemory(signal);
       await report(100, 'done');
 
       const { thresholds, warnings } = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
       const cores = os.cpus().length;
-      return toolResult({
+      return {
         summary: summarize(cpu, args.intervalMs, cores, memory, warnings),
         measuredAt: new Date().toISOString(),
         cpu: { percent: cpu.percent, perCore: cpu.perCore, logicalCores: cores, intervalMs: args.intervalMs },
@@ -95,9 +89,9 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
         swap: memory.swap,
         thresholds,
         warnings,
-      });
-    }),
-  );
+      };
+    },
+  });
 }
 
 /** Run-queue load averages with two decimals; null on Windows, which has none. */

@@ -1,7 +1,5 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
-import { progressReporter } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../format';
@@ -10,7 +8,7 @@ import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';
 import { machineLoad, machineLoadFields, type MachineLoad } from '../warnings/machine-load';
 import { thresholdInputs } from '../warnings/thresholds';
-import { READ_ONLY_LIVE } from '../annotations';
+import { registerSystemTool } from './define';
 
 const inputSchema = z.object({
   sortBy: z.enum(['cpu', 'memory']).default('cpu').describe('"cpu" (busiest first) or "memory" (largest resident memory first)'),
@@ -47,29 +45,25 @@ const outputSchema = z.object({
 type Input = z.infer<typeof inputSchema>;
 
 export function registerTopProcesses(server: McpServer, config: SystemConfig): void {
-  server.registerTool(
-    'get_top_processes',
-    {
-      title: 'Top processes by CPU or memory',
-      description:
-        'The processes using the most CPU (measured over a short interval) or memory, optionally only those whose name or command line ' +
-        'contains some text. Use it to find what is making the machine busy or eating memory, or whether a program is running. ' +
-        'CPU % is the share of the whole machine (all cores = 100). Also returns overall CPU and memory with warnings above their thresholds.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY_LIVE,
-    },
-    guarded(async (args, extra) => {
-      const report = progressReporter(extra, 100);
-      const { result: sample, cpu } = await sampleProcesses(args.intervalMs, extra.signal, report);
-      const memory = await readMemory(extra.signal);
+  registerSystemTool(server, {
+    name: 'get_top_processes',
+    title: 'Top processes by CPU or memory',
+    description:
+      'The processes using the most CPU (measured over a short interval) or memory, optionally only those whose name or command line ' +
+      'contains some text. Use it to find what is making the machine busy or eating memory, or whether a program is running. ' +
+      'CPU % is the share of the whole machine (all cores = 100). Also returns overall CPU and memory with warnings above their thresholds.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal, report) => {
+      const { result: sample, cpu } = await sampleProcesses(args.intervalMs, signal, report);
+      const memory = await readMemory(signal);
       await report(100, 'done');
 
       const rows = processRows(sample.list, args.name?.toLowerCase());
       sortRows(rows, args.sortBy);
       const processes = rows.slice(0, args.count);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
-      return toolResult({
+      return {
         summary: summarize(args, processes[0], rows.length, sample, load),
         measuredAt: new Date().toISOString(),
         sortBy: args.sortBy,
@@ -79,9 +73,9 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
         truncated: rows.length > processes.length,
         totals: { processes: sample.all, running: sample.running, sleeping: sample.sleeping, blocked: sample.blocked },
         ...load,
-      });
-    }),
-  );
+      };
+    },
+  });
 }
 
 /** One line: the top process, how many matched, and the machine's CPU and memory. */
