@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { progressReporter, type HandlerExtra, type ProgressReporter } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
-import { READ_ONLY_LIVE } from '../annotations';
+import { READ_ONLY } from '../../shared/annotations';
 
 export interface SystemTool<I extends z.ZodObject, O extends z.ZodObject> {
   name: string;
@@ -25,7 +25,7 @@ export function registerSystemTool<I extends z.ZodObject, O extends z.ZodObject>
   const handler = guarded(async (args: z.output<I>, extra: HandlerExtra) => toolResult(await tool.run(args, extra.signal, progressReporter(extra, 100))));
   server.registerTool(
     tool.name,
-    { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: READ_ONLY_LIVE },
+    { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: READ_ONLY },
     // The SDK's callback type is conditional on the schema, which TypeScript cannot resolve for a generic one.
     handler as unknown as ToolCallback<I>,
   );

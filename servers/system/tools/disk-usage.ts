@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { MAX_RESULT_BYTES } from '../../shared/tool-result';
+import { fitToBudget } from '../../shared/output-budget';
 import type { SystemConfig } from '../config';
 import { diskSchema, listFilesystems, SKIP_RULE, skippedMountSchema, type Disk, type SkippedMount } from '../disks/filesystems';
 import { filesystemHolding } from '../disks/holder';
@@ -55,21 +55,14 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       const disks = args.path === undefined ? listed : [await filesystemHolding(args.path, listed, skipped)];
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
       const warnings = evaluateWarnings({ disks }, thresholds);
-      const build = (shown: Disk[]) => diskReport(disks, shown, skipped, thresholds, warnings);
       // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
-      let shown = disks.slice(0, args.limit);
-      let result = build(shown);
-      while (shown.length > 1 && JSON.stringify(result).length > MAX_RESULT_BYTES) {
-        shown = shown.slice(0, Math.floor(shown.length * 0.8));
-        result = build(shown);
-      }
-      return result;
+      return fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
     },
   });
 }
 
 /** The result for `all` filesystems of which `shown` are listed; the summary and counts cover all of them. */
-function diskReport(all: Disk[], shown: Disk[], skipped: SkippedMount[], thresholds: Thresholds, warnings: Warning[]): Output {
+function diskReport(all: Disk[], shown: readonly Disk[], skipped: SkippedMount[], thresholds: Thresholds, warnings: Warning[]): Output {
   const fullest = [...all].sort((a, b) => (b.usePercent ?? 0) - (a.usePercent ?? 0))[0];
   const summary =
     all.length === 0
@@ -78,7 +71,7 @@ function diskReport(all: Disk[], shown: Disk[], skipped: SkippedMount[], thresho
   return {
     summary,
     measuredAt: new Date().toISOString(),
-    disks: shown,
+    disks: [...shown],
     total: all.length,
     truncated: all.length > shown.length,
     skipped: { rule: SKIP_RULE, count: skipped.length, mounts: skipped.slice(0, MAX_SKIPPED_LISTED) },
