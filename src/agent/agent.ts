@@ -3,7 +3,7 @@
 import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
-import type { Thresholds } from '../mcp/server-specs';
+import type { Thresholds } from '../settings';
 import type { McpHub, ToolInfo } from '../mcp/types';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { textOf, toParam } from './content';
