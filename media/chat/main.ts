@@ -384,6 +384,23 @@ function flushAnswer() {
   answer.node.querySelector('.markdown')?.removeAttribute('aria-busy');
 }
 
+/** Streams answer text into the current answer (created on the first delta), re-rendered at most every 40 ms. */
+function appendAnswerText(delta: string) {
+  const parent = container();
+  if (!turn!.answer) {
+    const node = answerNode();
+    node.querySelector('.markdown')?.setAttribute('aria-busy', 'true');
+    parent.append(node);
+    turn!.answer = { node, source: '' };
+  }
+  const answer = turn!.answer!;
+  answer.source += delta;
+  answer.timer ??= setTimeout(() => {
+    answer.timer = undefined;
+    renderAnswer(answer);
+  }, 40);
+}
+
 function applyEvent(event: AgentEvent) {
   switch (event.type) {
     case 'start': {
@@ -395,22 +412,9 @@ function applyEvent(event: AgentEvent) {
       ui?.announcer.replaceChildren(t('thinking'));
       break;
     }
-    case 'text': {
-      const parent = container();
-      if (!turn!.answer) {
-        const node = answerNode();
-        node.querySelector('.markdown')?.setAttribute('aria-busy', 'true');
-        parent.append(node);
-        turn!.answer = { node, source: '' };
-      }
-      const answer = turn!.answer!;
-      answer.source += event.delta;
-      answer.timer ??= setTimeout(() => {
-        answer.timer = undefined;
-        renderAnswer(answer);
-      }, 40);
+    case 'text':
+      appendAnswerText(event.delta);
       break;
-    }
     case 'toolStart': {
       flushAnswer();
       const parent = container();
