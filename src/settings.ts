@@ -62,7 +62,7 @@ export function readSettings(config: ConfigurationLike): Settings {
     anthropicBaseUrl: String(get('anthropicBaseUrl')),
     maxToolRounds: clamp(get('maxToolRounds'), 1, 100),
     logDirectories: Array.isArray(logDirectories) ? logDirectories : [],
-    servers: config.get<unknown>('servers'),
+    servers: get('servers'),
     thresholds: {
       cpu: get('thresholds.cpu') as number,
       memory: get('thresholds.memory') as number,

@@ -21,7 +21,7 @@ describe('settings', () => {
       anthropicBaseUrl: '',
       maxToolRounds: 12,
       logDirectories: [],
-      servers: undefined,
+      servers: [],
       thresholds: { cpu: 80, memory: 90, disk: 90 },
       systemRefreshSeconds: 5,
     });
