@@ -9,6 +9,8 @@ import { redactRemoteUrl } from '../../servers/git/repo/urls';
 import { parseCommitList, parseNumstat } from '../../servers/git/repo/parse';
 import { parseStatus } from '../../servers/git/repo/status';
 import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../servers/git/repo/run';
+import { withinBudget } from '../../servers/git/tools/register';
+import { jsonBytes, OUTPUT_BUDGET_BYTES } from '../../servers/shared/output-budget';
 
 describe('git server units', () => {
   // The date grammar itself is tested with the kit (test/unit/servers/shared/time-window.test.ts);
@@ -100,6 +102,19 @@ describe('git server units', () => {
         { path: 'untracked.txt', kind: 'untracked', staged: '.', unstaged: '?' },
       ]);
       assert.equal(parseStatus('# branch.oid (initial)\0# branch.head (detached)\0', false).detached, true);
+    });
+  });
+
+  describe('withinBudget', () => {
+    it('cuts the main list to the output budget, recounts returned and raises the cut flags', () => {
+      const files = Array.from({ length: 5000 }, (_, i) => ({ path: `src/파일-${i}.ts`, added: i, deleted: 0 }));
+      const data = withinBudget({ files, returned: files.length, truncated: false, filesTruncated: false }, 'files', ['filesTruncated', 'truncated']);
+      assert.ok(jsonBytes(data) <= OUTPUT_BUDGET_BYTES);
+      assert.ok(data.files.length > 100 && data.files.length < 5000, `kept ${data.files.length}`);
+      assert.deepEqual([data.returned, data.truncated, data.filesTruncated], [data.files.length, true, true]);
+      const small = withinBudget({ files: files.slice(0, 3), truncated: false }, 'files');
+      assert.deepEqual([small.files.length, small.truncated, 'returned' in small], [3, false, false]);
+      assert.equal(withinBudget({ files: [], truncated: true }, 'files').truncated, true, 'a flag already raised stays raised');
     });
   });
 
