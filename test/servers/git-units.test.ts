@@ -10,6 +10,8 @@ import { parseCommitList, parseNumstat } from '../../servers/git/repo/parse';
 import { parseStatus } from '../../servers/git/repo/status';
 import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../servers/git/repo/run';
 import { withinBudget } from '../../servers/git/tools/register';
+import { GIT_CLI } from '../../servers/git/cli';
+import { helpText, readConfig } from '../../servers/shared/cli';
 import { jsonBytes, OUTPUT_BUDGET_BYTES } from '../../servers/shared/output-budget';
 
 describe('git server units', () => {
@@ -102,6 +104,16 @@ describe('git server units', () => {
         { path: 'untracked.txt', kind: 'untracked', staged: '.', unstaged: '?' },
       ]);
       assert.equal(parseStatus('# branch.oid (initial)\0# branch.head (detached)\0', false).detached, true);
+    });
+  });
+
+  describe('command line table', () => {
+    it('reads --repo over REPO_PATH, from the argv and env it is given only', () => {
+      assert.equal(readConfig(GIT_CLI, ['--repo', '/a'], { REPO_PATH: '/b' }).repo, '/a');
+      assert.equal(readConfig(GIT_CLI, [], { REPO_PATH: '/b' }).repo, '/b');
+      assert.equal(readConfig(GIT_CLI, [], {}).repo, undefined, 'the entry falls back to the current folder');
+      assert.throws(() => readConfig(GIT_CLI, ['--repo', ' '], {}), /--repo \/ REPO_PATH: must name a folder/);
+      assert.match(helpText(GIT_CLI), /--repo FOLDER[\s\S]*REPO_PATH[\s\S]*git_blame[\s\S]*git:\/\/info/);
     });
   });
 
