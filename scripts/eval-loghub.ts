@@ -7,7 +7,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createLineParser, LEVELS, normalizeLevel, TemplateMiner, type Level } from '../servers/logs/intelligence';
+import { createLineParser } from '../servers/logs/format/detect';
+import { normalizeLevel } from '../servers/logs/format/levels';
+import { LEVELS, type Level } from '../servers/logs/format/types';
+import { TemplateMiner } from '../servers/logs/patterns/miner';
 
 export const TARGETS = { meanGroupingAccuracy: 0.95, minGroupingAccuracy: 0.85, levelPrecision: 0.99, levelRecall: 0.99, minerLinesPerSecond: 200_000 };
 export const DEFAULT_DIR = resolve(__dirname, '../../shared/datasets/loghub-dev');

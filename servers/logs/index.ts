@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { log, runStdioServer } from '../shared/run-stdio';
 import { HELP, readConfig } from './config';
-import { isScanProcess, runScanWorker, setWorkerEntry } from './search/scan-process';
+import { isScanProcess, runScanWorker, setWorkerEntry } from './scan/scan-process';
 import { createServer } from './server';
 
 if (isScanProcess()) {

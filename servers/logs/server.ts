@@ -1,10 +1,10 @@
 // The logs MCP server: resources logs://files and logs://file/{path}; tools search_logs, error_summary, recent_logs, log_patterns.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { registerLogPatternsTool } from './intelligence/log-patterns-tool';
+import { registerLogPatternsTool } from './tools/log-patterns';
 import type { LogsConfig } from './config';
-import { createLogsContext, type LogsContext } from './context';
-import { logPatternsContext } from './patterns-hook';
-import { registerResources } from './resources';
+import { createLogsContext, type LogsContext } from './tools/context';
+import { logPatternsContext } from './tools/log-patterns-files';
+import { registerResources } from './resources/log-files';
 import { registerErrorSummary } from './tools/error-summary';
 import { registerRecentLogs } from './tools/recent-logs';
 import { registerSearchLogs } from './tools/search-logs';
@@ -15,7 +15,7 @@ export function registerTools(server: McpServer, ctx: LogsContext): void {
   registerSearchLogs(server, ctx);
   registerErrorSummary(server, ctx);
   registerRecentLogs(server, ctx);
-  // Pattern analysis lives in ./intelligence (its own module); it reads files only through this safe context.
+  // log_patterns reads files only through this safe context (tools/log-patterns-files.ts).
   registerLogPatternsTool(server, logPatternsContext(ctx));
 }
 

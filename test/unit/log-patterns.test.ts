@@ -7,7 +7,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../servers/shared/tool-result';
-import { logPatterns, parseTimeBound, registerLogPatternsTool, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/intelligence';
+import { logPatterns, parseTimeBound, registerLogPatternsTool, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/tools/log-patterns';
 
 function fileContext(dir: string): LogPatternsContext {
   return {

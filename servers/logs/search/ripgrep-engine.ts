@@ -2,11 +2,11 @@
 // time filters, context and ordering. Patterns ripgrep's dialect cannot take run on the Node engine instead.
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
-import { levelAtLeast } from '../intelligence/levels';
-import type { Level, LineParser } from '../intelligence/types';
+import { levelAtLeast } from '../format/levels';
+import type { Level, LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
-import { LineBlocker } from '../chunks';
+import { LineBlocker } from '../io/chunks';
 import type { AcceptedLine } from './scan';
 import type { FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
 

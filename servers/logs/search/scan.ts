@@ -4,8 +4,8 @@
 // newline counts; newest first without filters, only a block's newest `limit` matches are parsed. Memory is bounded
 // by the block size and `limit`.
 import { isAscii } from 'node:buffer';
-import { levelAtLeast } from '../intelligence/levels';
-import type { Level, LineParser } from '../intelligence/types';
+import { levelAtLeast } from '../format/levels';
+import type { Level, LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { ByteKernel } from './byte-kernel';
 import type { FileScanResult, ScanMatch, ScanRequest } from './types';

@@ -1,5 +1,5 @@
 // Shapes shared by the search engines (ripgrep and the pure-Node scanner, both in the scan process) and the tools.
-import type { Level } from '../intelligence/types';
+import type { Level } from '../format/types';
 
 export interface PatternSpec {
   source: string;

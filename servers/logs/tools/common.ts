@@ -1,7 +1,7 @@
 // Pieces shared by the logs tools: annotations, time parsing, level schema, output budget.
 import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
-import { LEVELS } from '../intelligence/types';
+import { LEVELS } from '../format/types';
 import { UserFacingError } from '../../shared/tool-result';
 
 export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };

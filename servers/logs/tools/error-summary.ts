@@ -3,16 +3,16 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { progressReporter, throwIfAborted } from '../../shared/progress';
-import { closeQuietly, targetOf, type LogsContext } from '../context';
-import type { OpenedLog } from '../files';
-import { UnreadableError } from '../chunks';
-import { sampleLines, SAMPLE_BYTES } from '../parser';
-import { ERROR_WORDS_PATTERN, levelsAreWords } from '../prefilter';
-import { readHead, scanFile } from '../search/scan-process';
-import { ErrorGrouper } from '../summary';
-import { lastLinesOfGzip, readBackwards } from '../tail';
+import { closeQuietly, targetOf, type LogsContext } from './context';
+import type { OpenedLog } from '../files/log-files';
+import { UnreadableError } from '../io/chunks';
+import { sampleLines, SAMPLE_BYTES } from '../format/parser';
+import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
+import { readHead, scanFile } from '../scan/scan-process';
+import { ErrorGrouper } from '../patterns/error-grouper';
+import { lastLinesOfGzip, readBackwards } from '../io/tail';
 import { fitToBudget, iso, READ_ONLY } from './common';
-import { LEVELS } from '../intelligence';
+import { LEVELS } from '../format/types';
 
 const inputSchema = z.object({
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to summarise all log files'),

@@ -1,11 +1,12 @@
 // recent_logs: the last N lines of a log file (read backwards from the end), optionally only at or above a level.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { levelAtLeast, type Level } from '../intelligence';
+import { levelAtLeast } from '../format/levels';
+import type { Level } from '../format/types';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import { closeQuietly, type LogsContext } from '../context';
-import { lastLinesOfGzip, readBackwards } from '../tail';
+import { closeQuietly, type LogsContext } from './context';
+import { lastLinesOfGzip, readBackwards } from '../io/tail';
 import { fitToBudget, iso, levelSchema, READ_ONLY } from './common';
 
 const MAX_LINE_CHARS = 1000;

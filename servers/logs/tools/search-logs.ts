@@ -3,11 +3,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { progressReporter, throwIfAborted } from '../../shared/progress';
-import { closeQuietly, targetOf, type LogsContext } from '../context';
-import type { OpenedLog } from '../files';
-import { UnreadableError } from '../chunks';
+import { closeQuietly, targetOf, type LogsContext } from './context';
+import type { OpenedLog } from '../files/log-files';
+import { UnreadableError } from '../io/chunks';
 import type { ScanMatch, ScanRequest } from '../search/types';
-import { scanFile } from '../search/scan-process';
+import { scanFile } from '../scan/scan-process';
 import { fitToBudget, iso, levelSchema, parseTimeInput, READ_ONLY, timeDescription } from './common';
 
 const MAX_LINE_CHARS = 1000;

@@ -1,9 +1,9 @@
 // logs://files (the log files with size, time and detected format) and logs://file/{path} (a file's tail).
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { sanitizeLine } from '../shared/sanitize';
-import { UserFacingError } from '../shared/tool-result';
-import { closeQuietly, type LogsContext } from './context';
-import { lastLinesOfGzip, readBackwards } from './tail';
+import { sanitizeLine } from '../../shared/sanitize';
+import { UserFacingError } from '../../shared/tool-result';
+import { closeQuietly, type LogsContext } from '../tools/context';
+import { lastLinesOfGzip, readBackwards } from '../io/tail';
 
 const TAIL_LINES = 200;
 const FORMAT_DETECTION_LIMIT = 200;

@@ -5,14 +5,14 @@ import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
-import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../chunks';
-import { parserFor, SAMPLE_BYTES } from '../parser';
-import { ByteKernel } from './byte-kernel';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
+import { parserFor, SAMPLE_BYTES } from '../format/parser';
+import { ByteKernel } from '../search/byte-kernel';
 import { externalMemoryGuard } from './external-memory';
-import { FileScanner, ownCopy, type AcceptedLine } from './scan';
-import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from './ripgrep-engine';
-import { MessageTallies, type MessageTally } from '../tallies';
-import type { FileScanResult, ScanRequest, ScanTarget } from './types';
+import { FileScanner, ownCopy, type AcceptedLine } from '../search/scan';
+import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ripgrep-engine';
+import { MessageTallies, type MessageTally } from '../patterns/tallies';
+import type { FileScanResult, ScanRequest, ScanTarget } from '../search/types';
 
 export const WORKER_KIND = 'devops-logs-scan';
 /** A worker silent for this long is stuck in one regex execution. */

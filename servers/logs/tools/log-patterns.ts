@@ -3,11 +3,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, MAX_RESULT_BYTES, toolResult, UserFacingError } from '../../shared/tool-result';
-import { createLineParser } from './format';
-import { levelAtLeast } from './levels';
-import { TemplateMiner, type MinedTemplate } from './miner';
-import { parseTimestamp } from './timestamps';
-import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
+import { createLineParser } from '../format/detect';
+import { levelAtLeast } from '../format/levels';
+import { TemplateMiner, type MinedTemplate } from '../patterns/miner';
+import { parseTimestamp } from '../format/timestamps';
+import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 
 /**
  * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log

@@ -1,6 +1,6 @@
-// The line parser for one file: detected from its first lines by the log-intelligence module.
-import { createLineParser } from './intelligence/format';
-import type { LineParser } from './intelligence/types';
+// The line parser for one file: detected from its first lines (format/detect.ts).
+import { createLineParser } from './detect';
+import type { LineParser } from './types';
 
 export const SAMPLE_BYTES = 64 * 1024;
 export const SAMPLE_LINES = 300;

@@ -3,7 +3,7 @@ import { read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import { UserFacingError } from '../shared/tool-result';
+import { UserFacingError } from '../../shared/tool-result';
 
 const readAsync = promisify(read);
 

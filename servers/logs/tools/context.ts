@@ -1,11 +1,11 @@
 // What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
 import { promises as fsp } from 'node:fs';
-import type { LineParser } from './intelligence/types';
-import type { LogsConfig } from './config';
-import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from './files';
-import { parserFor, SAMPLE_BYTES } from './parser';
-import { readHead } from './search/scan-process';
-import type { ScanTarget } from './search/types';
+import type { LineParser } from '../format/types';
+import type { LogsConfig } from '../config';
+import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
+import { parserFor, SAMPLE_BYTES } from '../format/parser';
+import { readHead } from '../scan/scan-process';
+import type { ScanTarget } from '../search/types';
 
 export interface LogsContext {
   dirs: LogDir[];

@@ -1,6 +1,6 @@
 // The last lines of a file, read backwards from the end in growing blocks (gzip: one forward pass with a ring).
 import type { promises as fsp } from 'node:fs';
-import { throwIfAborted } from '../shared/progress';
+import { throwIfAborted } from '../../shared/progress';
 import { gunzipFd, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
