@@ -9,7 +9,8 @@ import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, Unre
 import { parserFor, SAMPLE_BYTES } from '../format/parser';
 import { ByteKernel } from '../search/byte-kernel';
 import { externalMemoryGuard } from './external-memory';
-import { FileScanner, ownCopy, type AcceptedLine } from '../search/scan';
+import { FileScanner, ownCopy } from '../search/node-engine';
+import type { AcceptedLine } from '../search/types';
 import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ripgrep-engine';
 import { MessageTallies, type MessageTally } from '../patterns/tallies';
 import type { FileScanResult, ScanRequest, ScanTarget } from '../search/types';
