@@ -1,12 +1,13 @@
 // Runs every scan in a separate scan process, with ripgrep when it can take the pattern or with the pure-Node scanner,
 // so that no pattern can block the server and no line passes through the server's heap: the process reports a
 // heartbeat while it works, and one that falls silent (catastrophic backtracking) is killed.
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
-import { parserFor, SAMPLE_BYTES } from '../format/parser';
+import { parserFor } from '../format/parser';
+import { readHead } from '../io/head';
 import { ByteKernel } from '../search/byte-kernel';
 import { externalMemoryGuard } from './external-memory';
 import { FileScanner, ownCopy } from '../search/node-engine';
@@ -334,26 +335,4 @@ async function runJob(job: WorkerJob, post: (message: WorkerMessage) => void): P
     // A warm process waiting for its next job need not hold this one's garbage.
     settleMemory?.();
   }
-}
-
-/** The first bytes of the (decompressed) file, to detect its format. */
-export async function readHead(fd: number, gzip: boolean): Promise<{ data: Buffer; complete: boolean }> {
-  if (!gzip) {
-    const buffer = Buffer.allocUnsafe(SAMPLE_BYTES);
-    const read = readSync(fd, buffer, 0, SAMPLE_BYTES, 0);
-    return { data: buffer.subarray(0, read), complete: read < SAMPLE_BYTES };
-  }
-  const parts: Buffer[] = [];
-  let size = 0;
-  let complete = true;
-  for await (const block of readLineBlocks(fd, true)) {
-    parts.push(block.data);
-    size += block.data.length;
-    if (size >= SAMPLE_BYTES) {
-      complete = false;
-      break;
-    }
-  }
-  const all = Buffer.concat(parts);
-  return { data: all.subarray(0, SAMPLE_BYTES), complete: complete && all.length <= SAMPLE_BYTES };
 }

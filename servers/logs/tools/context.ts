@@ -3,8 +3,8 @@ import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
 import type { LogsConfig } from '../config';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
-import { parserFor, SAMPLE_BYTES } from '../format/parser';
-import { readHead } from '../scan/scan-process';
+import { parserFor } from '../format/parser';
+import { readHead } from '../io/head';
 import type { ScanTarget } from '../search/types';
 
 export interface LogsContext {
@@ -44,13 +44,7 @@ export async function createLogsContext(config: LogsConfig): Promise<LogsContext
       const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
       const cached = parsers.get(key);
       if (cached) return cached;
-      let head: { data: Buffer; complete: boolean };
-      if (opened.info.gzip) head = await readHead(opened.handle.fd, true);
-      else {
-        const buffer = Buffer.alloc(SAMPLE_BYTES);
-        const { bytesRead } = await opened.handle.read(buffer, 0, SAMPLE_BYTES, 0);
-        head = { data: buffer.subarray(0, bytesRead), complete: bytesRead < SAMPLE_BYTES };
-      }
+      const head = await readHead(opened.handle.fd, opened.info.gzip);
       const parser = parserFor(head.data, head.complete, opened.stats.mtimeMs);
       if (parsers.size > 500) parsers.clear();
       parsers.set(key, parser);

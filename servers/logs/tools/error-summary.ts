@@ -6,9 +6,9 @@ import { progressReporter, throwIfAborted } from '../../shared/progress';
 import { closeQuietly, targetOf, type LogsContext } from './context';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
-import { sampleLines, SAMPLE_BYTES } from '../format/parser';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
-import { readHead, scanFile } from '../scan/scan-process';
+import { headLines } from '../io/head';
+import { scanFile } from '../scan/scan-process';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import { lastLinesOfGzip, readBackwards } from '../io/tail';
 import { fitToBudget, iso, READ_ONLY } from './common';
@@ -70,16 +70,6 @@ async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | 
   return found;
 }
 
-async function headSample(file: OpenedLog): Promise<string[]> {
-  if (file.info.gzip) {
-    const head = await readHead(file.handle.fd, true);
-    return sampleLines(head.data, head.complete);
-  }
-  const buffer = Buffer.alloc(SAMPLE_BYTES);
-  const { bytesRead } = await file.handle.read(buffer, 0, SAMPLE_BYTES, 0);
-  return sampleLines(buffer.subarray(0, bytesRead), bytesRead < SAMPLE_BYTES);
-}
-
 export function registerErrorSummary(server: McpServer, ctx: LogsContext): void {
   server.registerTool(
     'error_summary',
@@ -130,7 +120,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
             continue;
           }
           const parser = await ctx.parserOf(file);
-          const words = levelsAreWords(await headSample(file), parser);
+          const words = levelsAreWords(await headLines(file.handle.fd, file.info.gzip), parser);
           const before = grouper.total;
           const result = await scanFile(
             targetOf(file),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, MAX_RESULT_BYTES, toolResult, UserFacingError } from '../../shared/tool-result';
 import { createLineParser } from '../format/detect';
+import { SAMPLE_LINES } from '../io/head';
 import { levelAtLeast } from '../format/levels';
 import { TemplateMiner, type MinedTemplate } from '../patterns/miner';
 import { parseTimestamp } from '../format/timestamps';
@@ -21,7 +22,6 @@ export interface LogPatternsContext {
   referenceTime?(path: string): Promise<number | undefined>;
 }
 
-export const SAMPLE_LINES = 300;
 export const MAX_TEMPLATES = 5000;
 /** Line numbers returned in one answer, over all templates. */
 export const MAX_LINE_NUMBERS = 25_000;
