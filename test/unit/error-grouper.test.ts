@@ -2,7 +2,7 @@
 // same groups, counts, levels, times and examples as the lines taken one by one.
 import assert from 'node:assert/strict';
 import { ErrorGrouper } from '../../servers/logs/patterns/error-grouper';
-import type { AcceptedLine } from '../../servers/logs/search/scan';
+import type { AcceptedLine } from '../../servers/logs/search/types';
 import { MessageTallies, tallyOf } from '../../servers/logs/patterns/tallies';
 
 const T0 = Date.parse('2026-11-25T08:00:00Z');

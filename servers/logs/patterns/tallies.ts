@@ -2,7 +2,7 @@
 // so the server's heap sees a handful of objects per block rather than every error line.
 import type { Level } from '../format/types';
 import { maskMessage } from './masking';
-import type { AcceptedLine } from '../search/scan';
+import type { AcceptedLine } from '../search/types';
 
 /** Lines of a block that share one masked message. */
 export interface MessageTally {

@@ -12,6 +12,7 @@ export interface ScanRequest {
   minLevel?: Level;
   /** Epoch ms, inclusive. */
   since?: number;
+  /** Epoch ms, exclusive. */
   until?: number;
   before: number;
   after: number;
@@ -40,6 +41,18 @@ export interface FileScanResult {
   untimed: number;
   engine: 'node' | 'ripgrep';
   formatId?: string;
+}
+
+/** A line that passed the filters, as error_summary's sink receives it. */
+export interface AcceptedLine {
+  /** 1-based line number in the (decompressed) file. */
+  line: number;
+  text: string;
+  /** The message part without header fields (the whole line when the format is unknown). */
+  message: string;
+  level?: Level;
+  /** Epoch ms. */
+  timestamp?: number;
 }
 
 /** A file handed to an engine: already resolved and checked to be a regular file inside a log directory. */
