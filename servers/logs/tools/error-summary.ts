@@ -8,7 +8,6 @@ import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { headLines } from '../io/head';
-import { scanFile } from '../scan/scan-process';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import { lastLinesOfGzip, readBackwards } from '../io/tail';
 import { fitToBudget, iso, READ_ONLY } from './common';
@@ -122,7 +121,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
           const parser = await ctx.parserOf(file);
           const words = levelsAreWords(await headLines(file.handle.fd, file.info.gzip), parser);
           const before = grouper.total;
-          const result = await scanFile(
+          const result = await ctx.scans.scanFile(
             targetOf(file),
             {
               pattern: words ? { source: ERROR_WORDS_PATTERN, literal: false, caseSensitive: false } : undefined,

@@ -7,7 +7,6 @@ import { closeQuietly, targetOf, type LogsContext } from './context';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import type { ScanMatch, ScanRequest } from '../search/types';
-import { scanFile } from '../scan/scan-process';
 import { fitToBudget, iso, levelSchema, parseTimeInput, READ_ONLY, timeDescription } from './common';
 
 const MAX_LINE_CHARS = 1000;
@@ -116,7 +115,7 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
           continue;
         }
         try {
-          const result = await scanFile(targetOf(file), { ...request, limit: args.limit - all.length }, {
+          const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit: args.limit - all.length }, {
             ripgrep: ctx.ripgrep,
             signal: extra.signal,
             onProgress: (bytes) => {
