@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { describeError, log } from '../shared/log';
 import { serveStdio } from '../shared/run-stdio';
 import { LOGS_CLI, logsConfig } from './config';
-import { setWorkerEntry } from './scan/scan-process';
+import { ScanClient } from './scan/client';
 import { createServer } from './server';
 
-setWorkerEntry(join(__dirname, 'logs-scan-worker.js'));
+const scans = new ScanClient(join(__dirname, 'logs-scan-worker.js'));
 // A stray stream or worker error must not take the server (and every later request) down.
 process.on('uncaughtException', (error) => log(`unexpected error (server continues): ${describeError(error)}`));
 process.on('unhandledRejection', (reason) => log(`unexpected rejection (server continues): ${describeError(reason)}`));
@@ -16,6 +16,6 @@ void serveStdio({
   create: (cli) => {
     const config = logsConfig(cli, process.env);
     log(`logs server starting: ${config.dirs.length} director${config.dirs.length === 1 ? 'y' : 'ies'} (${config.dirs.join(', ') || 'none: set LOG_DIRS'}), ${config.ripgrep ? `ripgrep ${config.ripgrep}` : 'pure-Node search'}`);
-    return createServer(config);
+    return createServer(config, scans);
   },
 });

@@ -1,6 +1,7 @@
 // The logs MCP server: resources logs://files and logs://file/{path}; tools search_logs, error_summary, recent_logs,
 // log_patterns. The MCP adapters live in tools/ and resources/; this file only wires them to one LogsContext.
 import type { LogsConfig } from './config';
+import type { ScanClient } from './scan/client';
 import { registerResources } from './resources/log-files';
 import { createMcpServer } from '../shared/mcp-server';
 import { createLogsContext } from './tools/context';
@@ -10,9 +11,12 @@ const INSTRUCTIONS =
   'Read-only access to log files. Start with error_summary for "what is wrong", search_logs for specific text, ' +
   'recent_logs for the latest lines, log_patterns for what a log is made of. File names are listed in logs://files.';
 
-/** The server for `config`: log directories prepared (missing ones skipped with a note on stderr), nothing connected yet. */
-export async function createServer(config: LogsConfig) {
-  const ctx = await createLogsContext(config);
+/**
+ * The server for `config`, its scans run by `scans`: log directories prepared (missing ones skipped with a note on
+ * stderr), nothing connected yet.
+ */
+export async function createServer(config: LogsConfig, scans: ScanClient) {
+  const ctx = await createLogsContext(config, scans);
   const server = createMcpServer('devops-logs', INSTRUCTIONS);
   registerResources(server, ctx);
   registerTools(server, ctx);

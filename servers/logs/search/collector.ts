@@ -4,6 +4,7 @@
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
+import { inWindow } from '../../shared/time-window';
 import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
 
 /** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
@@ -45,11 +46,6 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     if (header) return header;
   }
   return undefined;
-}
-
-/** One time rule for every tool: `since` inclusive, `until` exclusive (epoch ms). */
-export function inWindow(ms: number, window: { since?: number; until?: number }): boolean {
-  return (window.since === undefined || ms >= window.since) && (window.until === undefined || ms < window.until);
 }
 
 /** A kept match and what its engine noted with it (ripgrep: the line's byte offset, to read its header later). */

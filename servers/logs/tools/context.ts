@@ -5,11 +5,14 @@ import type { LogsConfig } from '../config';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
 import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
+import type { ScanClient } from '../scan/client';
 import type { ScanTarget } from '../search/types';
 
 export interface LogsContext {
   dirs: LogDir[];
   ripgrep: string | undefined;
+  /** Runs scans in the scan process. */
+  scans: ScanClient;
   listFiles(): Promise<{ files: LogFileInfo[]; truncated: boolean }>;
   /** Opens a caller-named file safely; the caller closes the handle. */
   open(name: string): Promise<OpenedLog>;
@@ -31,13 +34,14 @@ export function targetOf(opened: OpenedLog): ScanTarget {
   };
 }
 
-export async function createLogsContext(config: LogsConfig): Promise<LogsContext> {
+export async function createLogsContext(config: LogsConfig, scans: ScanClient): Promise<LogsContext> {
   const dirs = await prepareDirs(config.dirs);
   const parsers = new Map<string, LineParser>();
   const list = () => listLogFiles(dirs);
   const context: LogsContext = {
     dirs,
     ripgrep: config.ripgrep,
+    scans,
     listFiles: list,
     open: (name) => openLogFile(dirs, name, async () => (await list()).files),
     async parserOf(opened) {

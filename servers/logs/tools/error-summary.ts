@@ -11,7 +11,6 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { ErrorGrouper } from '../patterns/error-grouper';
-import { scanFile } from '../scan/scan-process';
 import type { ScanRequest } from '../search/types';
 import { chooseFiles, forEachLogFile, iso } from './common';
 import { targetOf, type LogsContext } from './context';
@@ -139,7 +138,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
     return;
   }
   const before = job.grouper.total;
-  const result = await scanFile(targetOf(file), await errorScanRequest(ctx, file, job), {
+  const result = await ctx.scans.scanFile(targetOf(file), await errorScanRequest(ctx, file, job), {
     ripgrep: ctx.ripgrep,
     signal: job.signal,
     onTallies: (tallies) => job.grouper.addTallies(file.info.name, tallies),

@@ -7,7 +7,6 @@ import { progressReporter, throttleProgress, type HandlerExtra } from '../../sha
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { scanFile } from '../scan/scan-process';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import { chooseFiles, forEachLogFile, iso, levelSchema } from './common';
 import { targetOf, type LogsContext } from './context';
@@ -116,7 +115,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   let doneBytes = 0;
   const left = await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes: found.notes }, async (file: OpenedLog) => {
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
-    const result = await scanFile(targetOf(file), { ...request, limit: args.limit - found.matches.length }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit: args.limit - found.matches.length }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
