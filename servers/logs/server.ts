@@ -16,7 +16,7 @@ const INSTRUCTIONS =
  * stderr), nothing connected yet.
  */
 export async function createServer(config: LogsConfig, scans: ScanClient) {
-  const ctx = await createLogsContext(config, scans);
+  const ctx = await createLogsContext({ ...config, scans });
   const server = createMcpServer('devops-logs', INSTRUCTIONS);
   registerResources(server, ctx);
   registerTools(server, ctx);

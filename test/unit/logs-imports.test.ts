@@ -1,4 +1,4 @@
-// The logs server's layout holds: its modules import each other without cycles (type imports count too: a cycle of
+// The logs server's layout holds: its files and its folders import each other without cycles (type imports count too: a cycle of
 // types still means two modules that cannot be understood apart). Reads the sources only; starts no process.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -28,31 +28,49 @@ function importsOf(file: string): string[] {
   return out;
 }
 
-/** Every import cycle, each as the list of files (relative to ROOT) around it; depth-first, colouring nodes. */
-export function importCycles(files: string[]): string[][] {
-  const edges = new Map(files.map((f) => [f, importsOf(f)]));
+/** Every cycle of a directed graph, each as the nodes around it; depth-first, colouring nodes. */
+function cyclesOf(edges: Map<string, string[]>): string[][] {
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const cycles: string[][] = [];
-  const visit = (file: string) => {
-    state.set(file, 'open');
-    stack.push(file);
-    for (const next of edges.get(file) ?? []) {
-      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].map((f) => relative(ROOT, f)));
+  const visit = (node: string) => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next]);
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
-    state.set(file, 'done');
+    state.set(node, 'done');
   };
-  for (const file of files) if (!state.has(file)) visit(file);
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
   return cycles;
 }
 
+/** The import graph of `files`, by file (relative to ROOT) or by folder ('.' is the root's entry files). */
+function importGraph(files: string[], by: 'file' | 'folder'): Map<string, string[]> {
+  const key = (file: string) => {
+    const path = relative(ROOT, file).split('\\').join('/');
+    return by === 'file' ? path : dirname(path);
+  };
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const from = edges.get(key(file)) ?? [];
+    for (const target of importsOf(file)) if (key(target) !== key(file) && !from.includes(key(target))) from.push(key(target));
+    edges.set(key(file), from);
+  }
+  return edges;
+}
+
 describe('logs server layout', () => {
-  it('has no import cycles', () => {
+  it('has no import cycles between files', () => {
     const files = sourcesUnder(ROOT);
     assert.ok(files.length > 20, `found the sources (${files.length})`);
-    assert.deepEqual(importCycles(files).map((cycle) => cycle.join(' -> ')), []);
+    assert.deepEqual(cyclesOf(importGraph(files, 'file')).map((cycle) => cycle.join(' -> ')), []);
+  });
+
+  it('has no import cycles between folders (each folder a layer)', () => {
+    assert.deepEqual(cyclesOf(importGraph(sourcesUnder(ROOT), 'folder')).map((cycle) => cycle.join(' -> ')), []);
   });
 
   it('imports the MCP SDK only from tools/ and resources/', () => {

@@ -1,7 +1,6 @@
 // What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
 import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
-import type { LogsConfig } from '../config';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
 import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
@@ -34,13 +33,21 @@ export function targetOf(opened: OpenedLog): ScanTarget {
   };
 }
 
-export async function createLogsContext(config: LogsConfig, scans: ScanClient): Promise<LogsContext> {
-  const dirs = await prepareDirs(config.dirs);
+export interface LogsContextOptions {
+  /** Absolute log directories (config.ts); missing or unreadable ones are skipped with a note on stderr. */
+  dirs: string[];
+  /** Path of the rg binary, or undefined for the pure-Node scanner. */
+  ripgrep: string | undefined;
+  scans: ScanClient;
+}
+
+export async function createLogsContext({ dirs: paths, ripgrep, scans }: LogsContextOptions): Promise<LogsContext> {
+  const dirs = await prepareDirs(paths);
   const parsers = new Map<string, LineParser>();
   const list = () => listLogFiles(dirs);
   const context: LogsContext = {
     dirs,
-    ripgrep: config.ripgrep,
+    ripgrep,
     scans,
     listFiles: list,
     open: (name) => openLogFile(dirs, name, async () => (await list()).files),
