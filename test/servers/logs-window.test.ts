@@ -2,22 +2,13 @@
 // entry exactly at `since` is in, one exactly at `until` is out, and a continuation line goes with its entry.
 // search_logs runs with both engines (ripgrep and the pure-Node scan); log_patterns has one reader.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SEARCH_ENGINES } from '../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
 import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../support/window-log';
-
-function hasRipgrep(): boolean {
-  try {
-    execFileSync('rg', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -35,11 +26,7 @@ describe('logs tools: since inclusive, until exclusive', function () {
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  const engines = [
-    { name: 'ripgrep', env: {}, available: hasRipgrep },
-    { name: 'node', env: { RIPGREP_PATH: 'none' }, available: () => true },
-  ];
-  for (const engine of engines) {
+  for (const engine of SEARCH_ENGINES) {
     describe(`search_logs with the ${engine.name} engine`, function () {
       let s: StartedServer;
       before(async function () {

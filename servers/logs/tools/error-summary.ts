@@ -9,7 +9,7 @@ import type { OpenedLog } from '../files/log-files';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
-import { lastLinesOfGzip, readBackwards } from '../io/tail';
+import { readLinesBackwards } from '../io/tail';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
 import { chooseFiles, forEachLogFile, iso } from './common';
@@ -68,13 +68,9 @@ async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | 
     if (t !== undefined) found = t;
     return t === undefined;
   };
-  if (file.info.gzip) {
-    const lines = await lastLinesOfGzip(file.handle.fd, 200);
-    for (let i = lines.length - 1; i >= 0 && look(lines[i]); i--);
-  } else {
-    let seen = 0;
-    await readBackwards(file.handle, file.stats.size, { onLine: (text) => look(text) && ++seen < 200, maxBytes: 256 * 1024 });
-  }
+  let seen = 0;
+  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
+  await readLinesBackwards(tail, { onLine: (text) => look(text) && ++seen < 200, gzipLines: 200, maxBytes: 256 * 1024 });
   return found;
 }
 

@@ -2,7 +2,7 @@
 // other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks.
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { LogPatternsContext } from './log-patterns';
+import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { readLineBlocks } from '../io/chunks';
 import { closeQuietly, type LogsContext } from './context';

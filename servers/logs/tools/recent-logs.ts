@@ -8,13 +8,15 @@ import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser } from '../format/types';
-import { lastLinesOfGzip, readBackwards } from '../io/tail';
+import { readLinesBackwards } from '../io/tail';
 import { chooseFiles, iso, levelSchema } from './common';
 import { closeQuietly, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
 /** With a level filter, how far back to look before giving up. */
 const MAX_SCAN_BYTES = 256 * 1024 * 1024;
+/** With a level filter on a gzip file (read forward), how many last lines are kept and searched. */
+const MAX_GZIP_LINES = 20_000;
 /** Continuation lines (stack traces) held while looking for the entry they belong to. */
 const MAX_CONTINUATION = 200;
 
@@ -84,7 +86,7 @@ interface Recent {
 /**
  * Reads the file backwards until `args.lines` lines (at or above `args.level`) are kept. With a level, continuation
  * lines (stack traces) are held until the entry above them is read and go with it; the search stops after
- * MAX_SCAN_BYTES (plain) or the last 20000 lines (gzip), with a note.
+ * MAX_SCAN_BYTES (plain) or the last MAX_GZIP_LINES lines (gzip), with a note.
  */
 async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs, signal?: AbortSignal): Promise<Recent> {
   const usesHeaders = parser.format.id !== 'unknown';
@@ -110,17 +112,13 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     for (const cont of held) if (!accept({ text: cont, level: parsed.level })) return false;
     return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
   };
-  if (file.info.gzip) {
-    const lines = await lastLinesOfGzip(file.handle.fd, args.level ? 20_000 : args.lines + 1, signal);
-    let i = lines.length - 1;
-    for (; i >= 0; i--) if (!onLine(lines[i])) break;
-    recent.exhausted = i <= 0;
-    if (args.level) recent.notes.push('compressed file: only its last 20000 lines were searched for the level');
-  } else {
-    const outcome = await readBackwards(file.handle, file.stats.size, { onLine, signal, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
-    recent.exhausted = outcome.reachedStart;
-    if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
-  }
+  // One line more than asked tells whether the file has earlier lines (gzip keeps only what it is asked to).
+  const gzipLines = args.level ? MAX_GZIP_LINES : args.lines + 1;
+  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
+  const outcome = await readLinesBackwards(tail, { onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  recent.exhausted = outcome.reachedStart;
+  if (file.info.gzip && args.level) recent.notes.push(`compressed file: only its last ${MAX_GZIP_LINES} lines were searched for the level`);
+  else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
 }
 
