@@ -1,5 +1,7 @@
 // The messages between the server (scan/client.ts) and its scan process (scan/worker.ts), one zod schema per
-// direction: each side checks what it receives, and the TypeScript types both sides send are inferred from them.
+// direction; the TypeScript types both sides send are inferred from them. The server checks what the scan process
+// sends (lines of untrusted files went into it); the scan process imports only the types, which keeps zod (about
+// 12 MB of memory) out of it.
 import { z } from 'zod';
 import { LEVELS } from '../format/types';
 import type { MessageTally } from '../patterns/tallies';

@@ -4,7 +4,7 @@
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
-import { inWindow } from '../../shared/time-window';
+import { inWindow } from '../../shared/time-rule';
 import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
 
 /** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
