@@ -1,5 +1,6 @@
-// The logs server's layout holds: its files and its folders import each other without cycles (type imports count too: a cycle of
-// types still means two modules that cannot be understood apart). Reads the sources only; starts no process.
+// The logs server's layout holds: its files and its folders import each other without cycles (type imports count
+// too: a cycle of types still means two modules that cannot be understood apart), and only tools/ and resources/
+// speak MCP. Reads the sources only; starts no process.
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
