@@ -1,7 +1,6 @@
 // The two search engines (ripgrep, run here as a child process, and the pure-Node scanner) return the same matches
 // through the one match collector: the time window's edges, continuation lines, levels, context and ordering.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,19 +8,11 @@ import { parserFor } from '../../servers/logs/format/parser';
 import { FileScanner } from '../../servers/logs/search/node-engine';
 import { scanWithRipgrep } from '../../servers/logs/search/ripgrep-engine';
 import type { FileScanResult, ScanRequest, ScanTarget } from '../../servers/logs/search/types';
+import { hasRipgrep } from '../support/log-engines';
 import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../support/window-log';
 
-function ripgrepPath(): string | undefined {
-  try {
-    execFileSync('rg', ['--version'], { stdio: 'ignore' });
-    return 'rg';
-  } catch {
-    return undefined;
-  }
-}
-
 describe('logs search engines: ripgrep and Node agree', function () {
-  const rg = ripgrepPath();
+  const rg = hasRipgrep() ? 'rg' : undefined;
   let dir: string;
   let target: ScanTarget;
   const parser = parserFor(Buffer.from(WINDOW_LOG), true, 0);
