@@ -17,7 +17,7 @@ import { targetOf, type LogsContext } from './context';
 
 const inputSchema = z.object({
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to summarise all log files'),
-  hours: z.number().min(0.01).max(24 * 366).default(24).describe('window: the last N hours before now'),
+  hours: z.number().min(0.01).max(24 * 366).default(24).describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive)'),
   level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
 });
