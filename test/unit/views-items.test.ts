@@ -73,7 +73,7 @@ describe('Branches tree items', () => {
   });
 });
 
-// Shapes as logs://files returns them (servers/logs/resources.ts).
+// Shapes as logs://files returns them (servers/logs/resources/log-files.ts).
 const filesText = JSON.stringify({
   directories: ['/work/app'],
   files: [
