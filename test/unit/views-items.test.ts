@@ -206,7 +206,7 @@ describe('formatting', () => {
     assert.equal(formatBytes(15 * 1024 * 1024), '15 MiB');
     assert.equal(formatBytes(3 * 1024 ** 3), '3.0 GiB');
     assert.equal(formatBytes(2 * 1024 ** 5), '2.0 PiB');
-    assert.equal(formatBytes(3 * 1024 ** 7), '3072 PiB');
+    assert.equal(formatBytes(3 * 1024 ** 6), '3072 PiB');
     assert.equal(formatBytes(-1), '?');
     assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'en'), '3 days ago');
     assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'ko'), '3일 전');
