@@ -2,6 +2,7 @@
 import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
 import { learnHeader, parseWithHeader, spelledLevel, type HeaderField } from './header';
 import { normalizeLevel } from './levels';
+import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import type { TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
@@ -99,8 +100,6 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
   };
 }
 
-/** Lines longer than this are left out of the sample (a long first line must not decide, or hide, the layout). */
-export const MAX_SAMPLE_LINE_CHARS = 8192;
 
 /** The sample as detection reads it: BOM and CR gone, blank and overlong lines left out. */
 function cleanSample(lines: string[]): string[] {
