@@ -167,12 +167,16 @@ function formatFor(layer: Layer, text: LogFormat): LogFormat {
   return { id: layer, description: `${LAYER_NAMES[layer]}; ${inner}` };
 }
 
-/** Combines what an envelope says with what its inner line says: the inner level first unless the envelope is the app's own. */
-function mergeInner(inner: ParsedLine, outer: { timestamp?: number; level?: Level; component?: string }, innerLevelFirst: boolean): ParsedLine {
+/**
+ * Combines what an envelope says with what its inner line says: the inner level first unless the envelope is the app's
+ * own; the envelope's time first (written by the runtime, with its zone) unless it is coarse (RFC 3164: no year, no
+ * fraction).
+ */
+function mergeInner(inner: ParsedLine, outer: { timestamp?: number; level?: Level; component?: string }, innerLevelFirst: boolean, innerTimeFirst = false): ParsedLine {
   const parsed: ParsedLine = { message: inner.message };
   const level = innerLevelFirst ? (inner.level ?? outer.level) : (outer.level ?? inner.level);
   if (level !== undefined) parsed.level = level;
-  const timestamp = outer.timestamp ?? inner.timestamp;
+  const timestamp = innerTimeFirst ? (inner.timestamp ?? outer.timestamp) : (outer.timestamp ?? inner.timestamp);
   if (timestamp !== undefined) parsed.timestamp = timestamp;
   const component = inner.component ?? outer.component;
   if (component !== undefined) parsed.component = component;
@@ -195,7 +199,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const record = parseJsonRecord(line, jsonOffset && depth === 0);
       if (record) return jsonLine(record, line, depth);
       const prefix = unwrapPrefix(line, context);
-      if (prefix) return mergeInner(parse(prefix.inner, depth + 1), prefix, true);
+      if (prefix) return mergeInner(parse(prefix.inner, depth + 1), prefix, true, prefix.kind === 'syslog-3164');
     }
     return text(line);
   };
