@@ -15,6 +15,8 @@ export interface HeaderField {
   bracketed?: boolean;
   /** For levels: Redis's one-character marks (`.` debug, `-` verbose, `*` notice, `#` warning). */
   marks?: boolean;
+  /** For brackets: it starts with a time (`[2024-06-01T12:30:45.123456 #1234]`); learned, so other lines skip the look. */
+  timed?: boolean;
 }
 
 const MAX_HEADER_FIELDS = 14;
@@ -123,7 +125,8 @@ function matchField(field: HeaderField, line: string, position: number, context:
       const end = bracketEnd(line, position);
       if (end < 0) return undefined;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
-      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch: timestampInside(line, position + 1, context) };
+      const epoch = field.timed === false ? undefined : timestampInside(line, position + 1, context);
+      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch };
     }
     case 'component': {
       const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
@@ -182,7 +185,7 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
-          field = { kind };
+          field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined } : { kind };
           end = m.end;
           break;
         }
@@ -206,7 +209,7 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
 }
 
 export function signature(fields: HeaderField[]): string {
-  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.kind)).join(' ');
+  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.timed ? 'bracket:ts' : f.kind)).join(' ');
 }
 
 /**
