@@ -8,6 +8,7 @@ import type { Agent } from '../../src/agent/agent';
 import type { AgentEvent } from '../../src/agent/events';
 import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { waitUntil } from '../support/wait';
 
 const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
@@ -27,15 +28,7 @@ async function api(): Promise<TestApi> {
   return value;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });
 
 const allRunning = (hub: McpHub) => () => {
   const states = hub.states();

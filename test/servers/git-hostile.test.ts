@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
 import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../support/git-fixture';
+import { waitUntil } from '../support/wait';
 
 const TOOLS_WITH_REFS: Array<[string, string, Record<string, unknown>]> = [
   ['git_log', 'ref', {}],
@@ -283,14 +284,17 @@ describe('git server under hostile input', function () {
     it('cancellation stops git and the server keeps answering', async () => {
       const controller = new AbortController();
       let sawGit = false;
-      // The first progress notification comes right before the long `git log` starts: cancel then.
+      let cancelling = false;
+      // The first progress notification comes right before the long `git log` starts: cancel as soon
+      // as git is seen running (however long a loaded machine takes to start it).
       const pending = bigServer.client.callTool({ name: 'git_file_churn', arguments: { since: '2000-01-01', maxCommits: 20_000 } }, undefined, {
         signal: controller.signal,
         onprogress: () => {
-          setTimeout(() => {
-            sawGit = gitProcessesIn(big).length > 0;
-            controller.abort();
-          }, 50);
+          if (cancelling) return;
+          cancelling = true;
+          void waitUntil('git to start', () => gitProcessesIn(big).length > 0, { timeoutMs: 10_000, intervalMs: 5 })
+            .then(() => (sawGit = true), () => undefined)
+            .finally(() => controller.abort());
         },
       });
       await assert.rejects(pending, /abort/i, 'the call finished before it could be cancelled');

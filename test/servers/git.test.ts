@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
+import { exitOf, outputContaining } from '../support/wait';
 import { ALICE, ANSI_SUBJECT_CLEAN, BOB, CAROL, call, createGitFixture, fails, ok, PIPE_SUBJECT, readInfo, type GitFixture } from '../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -38,15 +39,14 @@ describe('git server', function () {
       let stderr = '';
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
       const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+      const answered = outputContaining(child.stdout, '"id":2');
       send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities: {}, clientInfo: { name: 'raw', version: '0' } } });
       send({ jsonrpc: '2.0', method: 'notifications/initialized' });
       send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'git_status', arguments: {} } });
-      const deadline = Date.now() + 10_000;
-      while (!stdout.includes('"id":2') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await answered;
       child.stdin.end();
-      assert.equal(await exited, 0);
+      assert.equal(await exitOf(child, 20_000), 0);
       const messages = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
       assert.equal(messages[0].result.protocolVersion, '2025-11-25');
       assert.equal(messages[0].result.serverInfo.name, 'devops-assistant-git');
@@ -67,12 +67,9 @@ describe('git server', function () {
 
     it('exits cleanly when stdin closes', async () => {
       const child = spawn(process.execPath, [SERVER_SCRIPT], { env: { PATH: process.env.PATH ?? '', REPO_PATH: fixture.repo }, stdio: ['pipe', 'pipe', 'pipe'] });
-      const exited = new Promise<number | null>((done) => child.on('exit', (code) => done(code)));
-      await new Promise((r) => setTimeout(r, 300));
+      await outputContaining(child.stderr, 'git server for');
       child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      const code = await exited;
-      clearTimeout(timer);
+      const code = await exitOf(child, 20_000);
       assert.equal(code, 0);
     });
   });

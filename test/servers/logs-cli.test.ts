@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer } from '../support/mcp-client';
+import { exitOf, outputContaining } from '../support/wait';
 
 const script = resolve(__dirname, '../../dist/servers/logs.js');
 
@@ -54,15 +55,9 @@ describe('logs server command line', function () {
     let stderr = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-    await new Promise((r) => setTimeout(r, 500));
+    await outputContaining(child.stderr, 'logs server starting');
     child.stdin.end();
-    const code = await new Promise<number | null>((resolveExit, reject) => {
-      const timer = setTimeout(() => reject(new Error('did not exit within 5 s of stdin closing')), 5000);
-      child.on('exit', (c) => {
-        clearTimeout(timer);
-        resolveExit(c);
-      });
-    });
+    const code = await exitOf(child, 20_000);
     assert.equal(code, 0);
     assert.equal(stdout, '', 'nothing but protocol on stdout');
     assert.match(stderr, /logs server starting/);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
 import { createLogFixture, type LogFixture } from '../support/log-fixtures';
+import { waitUntil } from '../support/wait';
 
 function hasRipgrep(): boolean {
   try {
@@ -377,17 +378,19 @@ describe('logs server (built, over MCP)', function () {
         const controller = new AbortController();
         // Every line matches and is parsed for its level: ripgrep's output takes a while to go through.
         const pending = s.client.callTool({ name: 'search_logs', arguments: { pattern: 'handled request', level: 'ERROR', file: 'big.log' } }, undefined, { signal: controller.signal });
-        let running: string[] = [];
-        for (let i = 0; i < 100 && running.length === 0; i++) {
-          await new Promise((r) => setTimeout(r, 10));
-          running = ripgrepsOnDir();
-        }
+        let settled = false;
+        pending.then(() => (settled = true), () => (settled = true));
+        // Seen once it runs, or nothing if the search ended first (the assertion below then says so).
+        const running = await waitUntil('ripgrep to start', () => {
+          const seen = ripgrepsOnDir();
+          return seen.length > 0 || settled ? seen : undefined;
+        }, { intervalMs: 10 });
         assert.equal(running.length, 1, 'ripgrep started');
         const [, parent] = running[0].trim().split(/\s+/).map(Number);
         assert.ok(childPids(s.transport.pid!).includes(parent), 'ripgrep is a child of the scan process, not of the server');
         controller.abort();
         await assert.rejects(pending);
-        await new Promise((r) => setTimeout(r, 300));
+        await waitUntil('ripgrep to exit', () => ripgrepsOnDir().length === 0, { timeoutMs: 5000 }).catch(() => undefined);
         assert.deepEqual(ripgrepsOnDir(), [], 'no ripgrep left after cancellation');
         const after = (await s.client.callTool({ name: 'search_logs', arguments: { pattern: 'timeout after', file: 'big.log', limit: 3 } })) as CallToolResult;
         assert.equal((after.structuredContent as unknown as SearchOut).files[0].engine, 'ripgrep');

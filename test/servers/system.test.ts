@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
+import { waitUntil } from '../support/wait';
 
 type Structured = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -281,7 +282,8 @@ describe('system server (built, over stdio)', function () {
 
   describe('get_network_usage', () => {
     it('measures loopback throughput while traffic flows and lists the interfaces Node knows', async () => {
-      const sink = net.createServer((socket) => socket.resume());
+      let received = 0;
+      const sink = net.createServer((socket) => socket.on('data', (b: Buffer) => (received += b.length)));
       await new Promise<void>((r) => sink.listen(0, '127.0.0.1', r));
       const port = (sink.address() as net.AddressInfo).port;
       const client = net.connect(port, '127.0.0.1');
@@ -293,7 +295,7 @@ describe('system server (built, over stdio)', function () {
       };
       client.on('connect', pump);
       try {
-        await new Promise((r) => setTimeout(r, 100));
+        await waitUntil('traffic on the loopback interface', () => received > 1_000_000);
         const r = await call(server, 'get_network_usage', { intervalMs: 1000 });
         const names = r.interfaces.map((i: Structured) => i.name);
         for (const [name, addresses] of Object.entries(os.networkInterfaces())) {
@@ -324,9 +326,10 @@ describe('system server (built, over stdio)', function () {
       const r = await call(server, 'get_network_usage', { interface: loopbackName, intervalMs: 500 });
       assert.deepEqual(r.interfaces.map((i: Structured) => i.name), [loopbackName]);
       const started = Date.now();
-      const message = await callError(server, 'get_network_usage', { interface: 'nosuch0' });
+      // The longest interval there is, so that machine load cannot blur "before the interval".
+      const message = await callError(server, 'get_network_usage', { interface: 'nosuch0', intervalMs: 5000 });
       assert.match(message, new RegExp(`no network interface named "nosuch0"; available: .*${loopbackName}`));
-      assert.ok(Date.now() - started < 1000, 'an unknown interface is refused before the interval');
+      assert.ok(Date.now() - started < 4000, 'an unknown interface is refused before the interval');
     });
 
     it('warns at thresholds 0 and not at 100', async () => {
