@@ -96,3 +96,25 @@ export function withDeadline<T>(work: Promise<T>, ms: number, what: string, sign
 
 /** A time limit ran out; the message is meant for the user. */
 export class DeadlineError extends UserFacingError {}
+
+/** Least time between two progress notifications of one request (ms): enough for a live bar, few enough not to flood the client. */
+export const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * Wraps `report` for hot loops (a callback per block read): passes a report on only when
+ * `intervalMs` have passed since the last one passed, drops the rest, and never waits (the
+ * notification is sent in the background). Call `report` itself for the final value.
+ */
+export function throttleProgress(
+  report: ProgressReporter,
+  intervalMs = PROGRESS_INTERVAL_MS,
+  clock: () => number = Date.now,
+): (progress: number, message?: string) => void {
+  let last = -Infinity;
+  return (progress, message) => {
+    const now = clock();
+    if (now - last < intervalMs) return;
+    last = now;
+    void report(progress, message);
+  };
+}

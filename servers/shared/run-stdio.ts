@@ -1,25 +1,43 @@
+// Runs a server as a program: command line from its table, MCP over stdio, clean exit when stdin closes.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { CliUsageError, helpText, readConfig, wantsHelp, type CliConfig, type CliOptions, type CliSpec } from './cli';
+import { log } from './log';
 
-export interface ServerCli {
-  /** Shown for --help: usage, flags and environment variables. */
-  help: string;
-  create: () => McpServer | Promise<McpServer>;
+export { log } from './log';
+
+export interface StdioServerEntry<O extends CliOptions> {
+  /** The server's one table of flags and variables; --help is generated from it. */
+  cli: CliSpec<O>;
+  /** Builds the server from the parsed configuration; a thrown error stops the program (exit code 1). */
+  create: (config: CliConfig<O>) => McpServer | Promise<McpServer>;
 }
 
-/** Logs go to stderr only: stdout carries the protocol. */
-export function log(message: string): void {
-  process.stderr.write(`${new Date().toISOString()} ${message}\n`);
-}
-
-/** Starts a server on stdio, answers --help, and exits cleanly when stdin closes. */
-export async function runStdioServer(cli: ServerCli): Promise<void> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(cli.help.endsWith('\n') ? cli.help : `${cli.help}\n`);
+/**
+ * The whole life of a server program. `--help` prints the generated text (exit 0); a wrong command
+ * line prints its error to stderr (exit 2); otherwise the server speaks MCP on stdin/stdout until
+ * stdin closes or SIGTERM/SIGINT arrives (exit 0). `argv` and `env` default to the process's own.
+ */
+export async function serveStdio<O extends CliOptions>(entry: StdioServerEntry<O>, argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (wantsHelp(argv)) {
+    process.stdout.write(helpText(entry.cli));
     return;
   }
+  let config: CliConfig<O>;
   try {
-    const server = await cli.create();
+    config = readConfig(entry.cli, argv, env);
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    process.stderr.write(`error: ${error.message}\n`);
+    process.exit(error.exitCode);
+  }
+  await connectStdio(() => entry.create(config));
+}
+
+/** Starts `create()`'s server on stdio and exits cleanly when stdin closes; a failed start exits 1. */
+async function connectStdio(create: () => McpServer | Promise<McpServer>): Promise<void> {
+  try {
+    const server = await create();
     const transport = new StdioServerTransport();
     const shutdown = () => {
       void server.close().finally(() => process.exit(0));
@@ -35,7 +53,23 @@ export async function runStdioServer(cli: ServerCli): Promise<void> {
   }
 }
 
-/** `--name value` / `--name=value` from argv, else the environment variable, else undefined. */
+/** @deprecated Use `serveStdio` with a CliSpec table; kept until the logs and system servers have moved to it. */
+export interface ServerCli {
+  /** Shown for --help: usage, flags and environment variables. */
+  help: string;
+  create: () => McpServer | Promise<McpServer>;
+}
+
+/** @deprecated Use `serveStdio`; kept until the logs and system servers have moved to it. */
+export async function runStdioServer(cli: ServerCli): Promise<void> {
+  if (process.argv.includes('--help') || process.argv.includes('-h')) {
+    process.stdout.write(cli.help.endsWith('\n') ? cli.help : `${cli.help}\n`);
+    return;
+  }
+  await connectStdio(cli.create);
+}
+
+/** @deprecated Reads process.argv and process.env behind the caller's back; use `readConfig` with a table. */
 export function setting(flag: string, envName: string): string | undefined {
   const argv = process.argv;
   for (let i = 0; i < argv.length; i++) {

@@ -1,4 +1,5 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { describeError, log } from './log';
 
 /** Largest JSON text a tool returns; structured results are trimmed by their tools before this. */
 export const MAX_RESULT_BYTES = 256 * 1024;
@@ -26,7 +27,7 @@ export function guarded<A extends unknown[]>(
     } catch (error) {
       if (error instanceof UserFacingError) return toolError(error.message);
       if (error instanceof Error && error.name === 'AbortError') return toolError('cancelled');
-      process.stderr.write(`tool failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      log(`tool failed: ${describeError(error)}`);
       return toolError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
     }
   };

@@ -1,57 +1,58 @@
-import { setting } from '../shared/run-stdio';
+// The system server's one command-line table: the parser, the defaults and --help all come from it.
+import { z } from 'zod';
+import { readConfig, type CliOption, type CliSpec } from '../shared/cli';
+import { DEFAULT_THRESHOLDS, WARNS_WHEN, type Metric, type Thresholds } from './warnings/thresholds';
 
-export interface Thresholds {
-  /** Overall CPU busy %, all cores together. */
-  cpu: number;
-  /** Memory in use % (total minus available). */
-  memory: number;
-  /** Use % of any one filesystem. */
-  disk: number;
-}
-
+/** What the tools and the resource are built with. */
 export interface SystemConfig {
   thresholds: Thresholds;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { cpu: 80, memory: 90, disk: 90 };
+const PERCENTAGE = 'must be a percentage from 0 to 100';
 
-const SOURCES: Array<{ key: keyof Thresholds; flag: string; env: string }> = [
-  { key: 'cpu', flag: 'cpu-threshold', env: 'CPU_THRESHOLD' },
-  { key: 'memory', flag: 'memory-threshold', env: 'MEMORY_THRESHOLD' },
-  { key: 'disk', flag: 'disk-threshold', env: 'DISK_THRESHOLD' },
-];
-
-/** Thresholds from flags, then environment, then defaults. A value that is not a percentage stops the server with a clear message. */
-export function loadConfig(read: (flag: string, env: string) => string | undefined = setting): SystemConfig {
-  const thresholds = { ...DEFAULT_THRESHOLDS };
-  for (const { key, flag, env } of SOURCES) {
-    const raw = read(flag, env);
-    if (raw === undefined) continue;
-    const value = Number(raw.trim());
-    if (raw.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
-      throw new Error(`--${flag} / ${env} must be a percentage from 0 to 100, got "${raw}"`);
-    }
-    thresholds[key] = value;
+/** A percentage 0–100 written as text; surrounding blanks are allowed, an empty value is not. */
+const percentage = z.string().transform((text, ctx) => {
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+    ctx.addIssue({ code: 'custom', message: PERCENTAGE });
+    return z.NEVER;
   }
-  return { thresholds };
+  return value;
+});
+
+function thresholdOption(metric: Metric): CliOption<number> {
+  return {
+    flag: `${metric}-threshold`,
+    env: `${metric.toUpperCase()}_THRESHOLD`,
+    placeholder: 'N',
+    description: `warn when ${WARNS_WHEN[metric]} N %`,
+    value: percentage,
+    default: DEFAULT_THRESHOLDS[metric],
+  };
 }
 
-export const HELP = `devops-assistant system MCP server (stdio)
-
-Reports host facts and live readings: CPU (measured over a short interval), memory and swap,
+/** Flags and environment variables of the system server (property names are the threshold metrics). */
+export const SYSTEM_CLI = {
+  title: 'devops-assistant system MCP server (stdio)',
+  command: 'node dist/servers/system.js',
+  options: {
+    cpu: thresholdOption('cpu'),
+    memory: thresholdOption('memory'),
+    disk: thresholdOption('disk'),
+  },
+  notes: `Reports host facts and live readings: CPU (measured over a short interval), memory and swap,
 disks, top processes and network throughput, with warnings when a threshold is crossed.
 Read-only; speaks MCP over stdin/stdout, logs to stderr, exits when stdin closes.
 
-Usage:
-  node dist/servers/system.js [--cpu-threshold N] [--memory-threshold N] [--disk-threshold N]
-  node dist/servers/system.js --help
-
-Flags (each overrides its environment variable):
-  --cpu-threshold N      warn when overall CPU use is above N %        (env CPU_THRESHOLD, default 80)
-  --memory-threshold N   warn when memory in use is above N %          (env MEMORY_THRESHOLD, default 90)
-  --disk-threshold N     warn when any filesystem is fuller than N %   (env DISK_THRESHOLD, default 90)
-  -h, --help             print this text and exit
-
 Tools:     get_resource_usage, get_disk_usage, get_top_processes, get_network_usage
-Resource:  system://info
-`;
+Resource:  system://info`,
+} satisfies CliSpec<Record<Metric, CliOption<number>>>;
+
+/**
+ * The configuration from `argv` (arguments only, without node and the script) and `env`: each
+ * threshold from its flag, else its variable, else its default. Reads nothing else. Throws a
+ * CliUsageError naming the flag and variable for a value that is not a percentage, or an unknown flag.
+ */
+export function loadConfig(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): SystemConfig {
+  return { thresholds: readConfig(SYSTEM_CLI, argv, env) };
+}

@@ -1,13 +1,13 @@
-import { log, runStdioServer } from '../shared/run-stdio';
-import { HELP, loadConfig } from './config';
+// Entry point of the system server program (bundled to dist/servers/system.js).
+import { log } from '../shared/log';
+import { serveStdio } from '../shared/run-stdio';
+import { SYSTEM_CLI } from './config';
 import { createServer } from './server';
 
-void runStdioServer({
-  help: HELP,
-  create: () => {
-    const config = loadConfig();
-    const { cpu, memory, disk } = config.thresholds;
-    log(`system server starting (thresholds: cpu ${cpu}%, memory ${memory}%, disk ${disk}%)`);
-    return createServer(config);
+void serveStdio({
+  cli: SYSTEM_CLI,
+  create: (thresholds) => {
+    log(`system server starting (thresholds: cpu ${thresholds.cpu}%, memory ${thresholds.memory}%, disk ${thresholds.disk}%)`);
+    return createServer({ thresholds });
   },
 });

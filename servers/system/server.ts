@@ -1,16 +1,17 @@
+// The system server: its tools and its resource on one McpServer.
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { loadConfig, type SystemConfig } from './config';
-import { registerInfoResource } from './info-resource';
-import { registerResourceUsage } from './resource-usage';
-import { registerDiskUsage } from './disk-usage';
-import { registerTopProcesses } from './top-processes';
-import { registerNetworkUsage } from './network-usage';
+import { SERVER_VERSION } from '../shared/version';
+import type { SystemConfig } from './config';
+import { registerInfoResource } from './resources/info';
+import { registerDiskUsage } from './tools/disk-usage';
+import { registerNetworkUsage } from './tools/network-usage';
+import { registerResourceUsage } from './tools/resource-usage';
+import { registerTopProcesses } from './tools/top-processes';
 
 export const SERVER_NAME = 'devops-assistant-system';
-export const SERVER_VERSION = '0.1.0';
 
 /** Registers the system tools and the system://info resource on any McpServer. */
-export function registerTools(server: McpServer, config: SystemConfig = loadConfig()): void {
+export function registerTools(server: McpServer, config: SystemConfig): void {
   registerInfoResource(server, config);
   registerResourceUsage(server, config);
   registerDiskUsage(server, config);
@@ -18,7 +19,7 @@ export function registerTools(server: McpServer, config: SystemConfig = loadConf
   registerNetworkUsage(server, config);
 }
 
-export function createServer(config: SystemConfig = loadConfig()): McpServer {
+export function createServer(config: SystemConfig): McpServer {
   const server = new McpServer(
     { name: SERVER_NAME, title: 'DevOps Assistant: system', version: SERVER_VERSION },
     {

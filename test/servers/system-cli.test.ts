@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SYSTEM_CLI } from '../../servers/system/config';
 import { startBuiltServer } from '../support/mcp-client';
 import { exitOf, outputContaining } from '../support/wait';
 
@@ -18,6 +19,20 @@ describe('system server command line', function () {
       assert.ok(run.stdout.includes(text), `help mentions ${text}`);
     }
     assert.equal(run.stderr, '');
+  });
+
+  it('--help lists every flag of the command-line table', () => {
+    const run = spawnSync(process.execPath, [script, '--help'], { encoding: 'utf8', timeout: 10_000 });
+    for (const option of Object.values(SYSTEM_CLI.options)) {
+      assert.ok(run.stdout.includes(`--${option.flag}`) && run.stdout.includes(`env ${option.env}`), `help lists --${option.flag} / ${option.env}`);
+    }
+  });
+
+  it('refuses an unknown flag with a clear message on stderr and exit code 2, without starting', () => {
+    const run = spawnSync(process.execPath, [script, '--cpu-treshold', '50'], { encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH }, input: '' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /Unknown option '--cpu-treshold'.*--help/);
+    assert.equal(run.stdout, '', 'nothing on stdout but protocol');
   });
 
   for (const [label, env, args] of [

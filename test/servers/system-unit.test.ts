@@ -1,22 +1,53 @@
 // Pure parts of the system server: settings, CPU arithmetic, warnings, secret masking.
 import assert from 'node:assert/strict';
-import { loadConfig } from '../../servers/system/config';
-import { cpuUsageBetween } from '../../servers/system/sampling';
-import { evaluateWarnings } from '../../servers/system/warnings';
-import { cleanCommand, maskSecrets } from '../../servers/system/top-processes';
+import { CliUsageError, helpText } from '../../servers/shared/cli';
+import { loadConfig, SYSTEM_CLI } from '../../servers/system/config';
+import { cpuUsageBetween } from '../../servers/system/sampling/cpu';
+import { evaluateWarnings } from '../../servers/system/warnings/evaluate';
+import { cleanCommand, maskSecrets } from '../../servers/system/processes/command-line';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {
-    const reader = (values: Record<string, string>) => (flag: string, env: string) => values[`--${flag}`] ?? values[env];
+    /** Keys starting with "--" become flags, the others environment variables. */
+    const load = (values: Record<string, string>) => {
+      const argv = Object.entries(values).flatMap(([key, value]) => (key.startsWith('--') ? [key, value] : []));
+      const env = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith('--')));
+      return loadConfig(argv, env);
+    };
 
     it('defaults to 80/90/90 and reads each threshold', () => {
-      assert.deepEqual(loadConfig(reader({})).thresholds, { cpu: 80, memory: 90, disk: 90 });
-      assert.deepEqual(loadConfig(reader({ CPU_THRESHOLD: '50', '--memory-threshold': '75.5', DISK_THRESHOLD: '0' })).thresholds, { cpu: 50, memory: 75.5, disk: 0 });
+      assert.deepEqual(load({}).thresholds, { cpu: 80, memory: 90, disk: 90 });
+      assert.deepEqual(load({ CPU_THRESHOLD: '50', '--memory-threshold': '75.5', DISK_THRESHOLD: '0' }).thresholds, { cpu: 50, memory: 75.5, disk: 0 });
+    });
+
+    it('takes a flag over its variable, in either spelling, and reads only the argv and env it is given', () => {
+      const saved = process.env.DISK_THRESHOLD;
+      process.env.DISK_THRESHOLD = '1';
+      try {
+        assert.deepEqual(loadConfig(['--cpu-threshold=70', '--disk-threshold', '60'], { CPU_THRESHOLD: '10', MEMORY_THRESHOLD: '20' }).thresholds, { cpu: 70, memory: 20, disk: 60 });
+        assert.deepEqual(loadConfig([], {}).thresholds, { cpu: 80, memory: 90, disk: 90 }, 'process.env is not read');
+      } finally {
+        if (saved === undefined) delete process.env.DISK_THRESHOLD;
+        else process.env.DISK_THRESHOLD = saved;
+      }
+    });
+
+    it('refuses an unknown flag or a stray argument with a usage error that points at --help', () => {
+      assert.throws(() => loadConfig(['--cpu-treshold', '50'], {}), (error: Error) => error instanceof CliUsageError && /--cpu-treshold/.test(error.message) && /--help/.test(error.message));
+      assert.throws(() => loadConfig(['50'], {}), CliUsageError);
+    });
+
+    it('--help lists every flag and variable of the table with its default', () => {
+      const help = helpText(SYSTEM_CLI);
+      for (const option of Object.values(SYSTEM_CLI.options)) {
+        assert.ok(help.includes(`--${option.flag} N`), `help lists --${option.flag}`);
+        assert.ok(help.includes(`env ${option.env}; default: ${option.default}`), `help gives ${option.env} and its default`);
+      }
     });
 
     for (const bad of ['abc', '-1', '101', ' ', 'NaN', 'Infinity']) {
       it(`refuses ${JSON.stringify(bad)}`, () => {
-        assert.throws(() => loadConfig(reader({ MEMORY_THRESHOLD: bad })), /--memory-threshold \/ MEMORY_THRESHOLD must be a percentage/);
+        assert.throws(() => load({ MEMORY_THRESHOLD: bad }), /--memory-threshold \/ MEMORY_THRESHOLD: must be a percentage/);
       });
     }
   });

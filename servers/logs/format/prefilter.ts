@@ -1,0 +1,30 @@
+// A cheap first pass for error_summary: when a file writes its levels as words (ERROR, error, [crit], level=fatal),
+// only lines containing one of the ERROR/FATAL words can be errors, so the scan (ripgrep or Buffer search) skips the rest.
+import type { Level, LineParser } from './types';
+
+export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert';
+
+const WORDS: Record<Level, RegExp> = {
+  TRACE: /trace|finest|finer|verb|all/i,
+  DEBUG: /debug|dbg|fine|config/i,
+  INFO: /info|inf|notice|note|ok/i,
+  WARN: /warn|wrn/i,
+  ERROR: new RegExp(ERROR_WORDS_PATTERN, 'i'),
+  FATAL: new RegExp(ERROR_WORDS_PATTERN, 'i'),
+};
+
+/**
+ * True when the sample's leveled lines spell their level as a word (so the ERROR_WORDS prefilter cannot miss an error);
+ * false for letters (logcat E/W), numbers (JSON 50, syslog <3>) or when unsure.
+ */
+export function levelsAreWords(sample: string[], parser: LineParser): boolean {
+  let leveled = 0;
+  let worded = 0;
+  for (const line of sample) {
+    const { level } = parser.parse(line);
+    if (!level) continue;
+    leveled++;
+    if (WORDS[level].test(line)) worded++;
+  }
+  return leveled === 0 ? parser.format.id === 'unknown' : worded / leveled >= 0.95;
+}

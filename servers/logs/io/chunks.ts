@@ -1,0 +1,304 @@
+// Reading a log forward in large blocks of whole lines (plain or gzip), with a bound on line length.
+import { read, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { promisify } from 'node:util';
+import { createGunzip, type Gunzip } from 'node:zlib';
+import { UserFacingError } from '../../shared/tool-result';
+
+const readAsync = promisify(read);
+
+/** A file that cannot be read as a log (corrupt compression); with several files, it is skipped with a note. */
+export class UnreadableError extends UserFacingError {}
+
+/** Raw bytes of an open descriptor by positional reads (never closes it, so a caller's handle stays valid). */
+async function* rawChunks(fd: number, counter: { bytes: number }): AsyncGenerator<Buffer> {
+  let position = 0;
+  for (;;) {
+    const buffer = Buffer.allocUnsafe(1024 * 1024);
+    const { bytesRead } = await readAsync(fd, buffer, 0, buffer.length, position);
+    if (bytesRead <= 0) return;
+    position += bytesRead;
+    counter.bytes = position;
+    yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
+  }
+}
+
+/** A gunzip stream over a descriptor; errors surface through iteration, never as unhandled events. */
+export function gunzipFd(fd: number): { output: Gunzip; counter: { bytes: number }; close: () => void } {
+  const counter = { bytes: 0 };
+  const source = Readable.from(rawChunks(fd, counter), { objectMode: false });
+  const output = createGunzip({ chunkSize: 1024 * 1024 });
+  source.on('error', (error) => output.destroy(error));
+  source.pipe(output);
+  return {
+    output,
+    counter,
+    close: () => {
+      source.unpipe(output);
+      source.destroy();
+      output.destroy();
+    },
+  };
+}
+
+export const CHUNK_BYTES = 4 * 1024 * 1024;
+/** Longer lines are cut to this many bytes for matching; the rest of the line is skipped. */
+export const MAX_LINE_BYTES = 8 * 1024 * 1024;
+
+export interface LineBlock {
+  /** Whole lines, each ending with "\n" (one is added after a last line without it). */
+  data: Buffer;
+  /** Bytes of the underlying (decompressed) stream consumed so far, including this block. */
+  offset: number;
+  /** Compressed bytes read so far (equal to offset for plain files), for progress. */
+  rawOffset: number;
+}
+
+/** Splits arbitrary buffers into blocks of whole lines, cutting lines longer than MAX_LINE_BYTES. */
+export class LineBlocker {
+  private carry: Buffer = Buffer.alloc(0);
+  private skippingRest = false;
+  private consumed = 0;
+
+  constructor(private readonly maxLine = MAX_LINE_BYTES) {}
+
+  /** Returns the whole lines now complete (possibly empty). */
+  push(input: Buffer): Buffer {
+    this.consumed += input.length;
+    let chunk = input;
+    if (this.skippingRest) {
+      const nl = chunk.indexOf(10);
+      if (nl === -1) return EMPTY;
+      this.skippingRest = false;
+      chunk = chunk.subarray(nl + 1);
+      const cut = this.carry;
+      this.carry = Buffer.alloc(0);
+      const rest = this.push0(chunk);
+      return rest.length ? Buffer.concat([cut, rest]) : cut;
+    }
+    return this.push0(chunk);
+  }
+
+  private push0(chunk: Buffer): Buffer {
+    const last = chunk.lastIndexOf(10);
+    if (last === -1) {
+      const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+      if (joined.length > this.maxLine) {
+        // A line too long to hold: keep its head (ending it with a newline) and drop bytes up to the next newline.
+        const head = Buffer.allocUnsafe(this.maxLine + 1);
+        joined.copy(head, 0, 0, this.maxLine);
+        head[this.maxLine] = 10;
+        this.carry = head;
+        this.skippingRest = true;
+        return EMPTY;
+      }
+      this.carry = joined === chunk ? Buffer.from(chunk) : joined;
+      return EMPTY;
+    }
+    let lines: Buffer;
+    if (this.carry.length) {
+      lines = Buffer.allocUnsafe(this.carry.length + last + 1);
+      this.carry.copy(lines, 0);
+      chunk.copy(lines, this.carry.length, 0, last + 1);
+    } else {
+      lines = chunk.subarray(0, last + 1);
+    }
+    const rest = chunk.subarray(last + 1);
+    this.carry = rest.length ? Buffer.from(rest) : EMPTY;
+    if (this.carry.length > this.maxLine) this.carry = this.carry.subarray(0, this.maxLine);
+    return lines;
+  }
+
+  /** The last line when the input did not end with a newline. */
+  end(): Buffer {
+    const carry = this.carry;
+    this.carry = EMPTY;
+    if (this.skippingRest) {
+      this.skippingRest = false;
+      return carry;
+    }
+    if (!carry.length) return EMPTY;
+    const out = Buffer.allocUnsafe(carry.length + 1);
+    carry.copy(out, 0);
+    out[carry.length] = 10;
+    return out;
+  }
+
+  get bytesConsumed(): number {
+    return this.consumed;
+  }
+}
+
+const EMPTY = Buffer.alloc(0);
+
+/** Allocates the buffer plain files are read into (the scan process reads straight into its byte kernel's memory). */
+export type BlockAllocator = (size: number) => Buffer;
+
+/** Blocks of whole lines from an open plain file descriptor, read synchronously (scan process) or from gzip. */
+export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity, allocate: BlockAllocator = (size) => Buffer.allocUnsafe(size)): AsyncGenerator<LineBlock> {
+  if (!gzip) {
+    yield* readPlainBlocks(fd, start, end, allocate);
+    return;
+  }
+  const blocker = new LineBlocker();
+  const { output: gunzip, counter, close } = gunzipFd(fd);
+  const pending: Buffer[] = [];
+  let pendingBytes = 0;
+  try {
+    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= CHUNK_BYTES) {
+        const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+        pending.length = 0;
+        pendingBytes = 0;
+        if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
+      }
+    }
+  } catch (error) {
+    throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    close();
+  }
+  if (pendingBytes) {
+    const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
+  }
+  const tail = blocker.end();
+  if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
+}
+
+/**
+ * Where whole lines end in a buffer that reads fill, and what the next read must keep: the one carry/skip rule both
+ * plain-file readers follow. A line longer than MAX_LINE_BYTES is cut there (ended with a newline) and the rest of it,
+ * up to its newline, dropped from later reads.
+ */
+class LineCutter {
+  private skipping = false;
+
+  /**
+   * After `read` bytes landed at buffer[carry, carry + read) behind `carry` bytes of a partial line: `lines` bytes of
+   * whole lines at the buffer's start to hand out (0: none yet), and the partial line buffer[restStart, restEnd) the
+   * next read must be appended to. May move bytes within the buffer.
+   */
+  cut(buffer: Buffer, carry: number, read: number): { lines: number; restStart: number; restEnd: number } {
+    let filled = carry + read;
+    if (this.skipping) {
+      // The rest of an over-long line: drop it up to its newline.
+      const nl = buffer.indexOf(10, carry);
+      if (nl === -1 || nl >= filled) return { lines: 0, restStart: 0, restEnd: 0 };
+      buffer.copy(buffer, carry, nl + 1, filled);
+      filled = carry + (filled - nl - 1);
+      this.skipping = false;
+    }
+    const last = buffer.lastIndexOf(10, filled - 1);
+    if (last >= 0) return { lines: last + 1, restStart: last + 1, restEnd: filled };
+    if (filled <= MAX_LINE_BYTES) return { lines: 0, restStart: 0, restEnd: filled };
+    buffer[MAX_LINE_BYTES] = 10;
+    this.skipping = true;
+    return { lines: MAX_LINE_BYTES + 1, restStart: 0, restEnd: 0 };
+  }
+
+  /** The last line, when the file did not end with a newline (it is in buffer[0, carry), one byte of room behind). */
+  lastLine(buffer: Buffer, carry: number): Buffer | undefined {
+    if (carry === 0 || this.skipping) return undefined;
+    buffer[carry] = 10;
+    return buffer.subarray(0, carry + 1);
+  }
+}
+
+/** A larger buffer with the first `keep` bytes of `buffer` (an allocator may hand back the same memory, larger). */
+function grown(buffer: Buffer, keep: number, size: number, allocate: BlockAllocator): Buffer {
+  if (buffer.length >= size) return buffer;
+  const bigger = allocate(size);
+  buffer.copy(bigger, 0, 0, keep);
+  return bigger;
+}
+
+/**
+ * Plain files: one reused buffer; the partial last line is moved to its front before the next read. A block is only
+ * valid until the consumer asks for the next one (consumers copy what they keep).
+ */
+function* readPlainBlocks(fd: number, start: number, end: number, allocate: BlockAllocator): Generator<LineBlock> {
+  const cutter = new LineCutter();
+  let buffer = allocate(CHUNK_BYTES * 2);
+  let carry = 0;
+  let position = start;
+  while (position < end) {
+    buffer = grown(buffer, carry, carry + CHUNK_BYTES, allocate);
+    const read = readSync(fd, buffer, carry, Math.min(CHUNK_BYTES, end - position), position);
+    if (read <= 0) break;
+    position += read;
+    const { lines, restStart, restEnd } = cutter.cut(buffer, carry, read);
+    if (lines > 0) yield { data: buffer.subarray(0, lines), offset: position - start, rawOffset: position };
+    carry = restEnd - restStart;
+    if (carry > 0 && restStart > 0) buffer.copy(buffer, 0, restStart, restEnd);
+  }
+  buffer = grown(buffer, carry, carry + 1, allocate);
+  const last = cutter.lastLine(buffer, carry);
+  if (last) yield { data: last, offset: position - start, rawOffset: position };
+}
+
+/**
+ * Plain files with the next read running (in libuv's pool) while the consumer works on the current block: two
+ * buffers, the partial last line moved to the front of the other one. The same blocks as readLineBlocks; a block is
+ * valid until the consumer asks for the next one.
+ */
+export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1, size: number) => Buffer): AsyncGenerator<LineBlock> {
+  const reader = new ReadAhead(fd, allocate);
+  const cutter = new LineCutter();
+  let current: 0 | 1 = 0;
+  let carry = 0;
+  let position = 0;
+  try {
+    for (let read = await reader.start(0, 0, position); read > 0; read = await reader.pending) {
+      const buffer = reader.buffers[current];
+      position += read;
+      const { lines, restStart, restEnd } = cutter.cut(buffer, carry, read);
+      carry = restEnd - restStart;
+      if (lines === 0) {
+        // No whole line yet: read on behind the partial one.
+        void reader.start(current, carry, position);
+        continue;
+      }
+      const next: 0 | 1 = current === 0 ? 1 : 0;
+      reader.reserve(next, 0, carry + CHUNK_BYTES);
+      if (carry > 0) buffer.copy(reader.buffers[next], 0, restStart, restEnd);
+      void reader.start(next, carry, position);
+      yield { data: buffer.subarray(0, lines), offset: position, rawOffset: position };
+      current = next;
+    }
+  } finally {
+    // Never leave a read writing into memory the next job may use.
+    await reader.pending.catch(() => undefined);
+  }
+  reader.reserve(current, carry, carry + 1);
+  const last = cutter.lastLine(reader.buffers[current], carry);
+  if (last) yield { data: last, offset: position, rawOffset: position };
+}
+
+/** The two buffers of readPlainBlocksAhead and the one read in flight into them. */
+class ReadAhead {
+  readonly buffers: [Buffer, Buffer];
+  /** Bytes the read in flight returns (0 at the end of the file). */
+  pending: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly fd: number,
+    private readonly allocate: (index: 0 | 1, size: number) => Buffer,
+  ) {
+    this.buffers = [allocate(0, CHUNK_BYTES * 2), allocate(1, CHUNK_BYTES * 2)];
+  }
+
+  /** Makes buffer `index` hold at least `size` bytes, keeping its first `keep`. */
+  reserve(index: 0 | 1, keep: number, size: number): void {
+    this.buffers[index] = grown(this.buffers[index], keep, size, (bytes) => this.allocate(index, bytes));
+  }
+
+  /** Starts reading a chunk at file `position` into buffer `index` behind its first `offset` bytes. */
+  start(index: 0 | 1, offset: number, position: number): Promise<number> {
+    this.reserve(index, offset, offset + CHUNK_BYTES);
+    this.pending = readAsync(this.fd, this.buffers[index], offset, CHUNK_BYTES, position).then((r) => r.bytesRead);
+    return this.pending;
+  }
+}

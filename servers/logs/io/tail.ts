@@ -1,0 +1,134 @@
+// The last lines of a file, read backwards from the end in growing blocks (gzip: one forward pass with a ring).
+import type { promises as fsp } from 'node:fs';
+import { throwIfAborted } from '../../shared/progress';
+import { gunzipFd, LineBlocker, UnreadableError } from './chunks';
+
+/** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
+export const TAIL_LINE_BYTES = 64 * 1024;
+const FIRST_BLOCK = 64 * 1024;
+const MAX_BLOCK = 4 * 1024 * 1024;
+
+export interface TailOptions {
+  /** Called for each line from the newest backwards; return false to stop. */
+  onLine: (text: string) => boolean;
+  signal?: AbortSignal;
+  /** Stop after reading this many bytes (the scan is then incomplete). */
+  maxBytes?: number;
+}
+
+export interface TailOutcome {
+  bytesRead: number;
+  /** The start of the file was reached. */
+  reachedStart: boolean;
+}
+
+function toText(buffer: Buffer): string {
+  let end = buffer.length;
+  if (end > 0 && buffer[end - 1] === 13) end--;
+  return buffer.toString('utf8', 0, Math.min(end, TAIL_LINE_BYTES));
+}
+
+/** Reads a plain file backwards, handing complete lines newest first. */
+export async function readBackwards(handle: fsp.FileHandle, size: number, options: TailOptions): Promise<TailOutcome> {
+  let position = size;
+  let blockSize = FIRST_BLOCK;
+  // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept).
+  let carry: Buffer | undefined;
+  let first = true;
+  const maxBytes = options.maxBytes ?? Infinity;
+  while (position > 0) {
+    throwIfAborted(options.signal);
+    if (size - position >= maxBytes) return { bytesRead: size - position, reachedStart: false };
+    const length = Math.min(blockSize, position);
+    position -= length;
+    const block = Buffer.allocUnsafe(length);
+    const { bytesRead } = await handle.read(block, 0, length, position);
+    const data = block.subarray(0, bytesRead);
+    let end = data.length;
+    if (first) {
+      first = false;
+      // A final newline ends the last line; it does not start an empty one.
+      if (end > 0 && data[end - 1] === 10) end--;
+    }
+    let nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
+    while (nl !== -1) {
+      const piece = data.subarray(nl + 1, end);
+      const line = carry ? Buffer.concat([piece, carry]).subarray(0, TAIL_LINE_BYTES + 1) : piece;
+      carry = undefined;
+      if (!options.onLine(toText(line))) return { bytesRead: size - position, reachedStart: false };
+      end = nl;
+      nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
+    }
+    const rest = data.subarray(0, end);
+    carry = carry ? Buffer.concat([rest, carry]).subarray(0, TAIL_LINE_BYTES + 1) : Buffer.from(rest);
+    blockSize = Math.min(blockSize * 2, MAX_BLOCK);
+  }
+  if (carry && carry.length > 0) options.onLine(toText(carry));
+  else if (carry && size > 0) options.onLine('');
+  return { bytesRead: size, reachedStart: true };
+}
+
+/** gzip cannot be read backwards: one forward pass keeping only the last `keep` lines. */
+export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSignal): Promise<string[]> {
+  const ring: string[] = new Array<string>(Math.max(1, keep));
+  let count = 0;
+  const blocker = new LineBlocker(TAIL_LINE_BYTES * 4);
+  const { output: gunzip, close } = gunzipFd(fd);
+  const take = (lines: Buffer) => {
+    let pos = 0;
+    while (pos < lines.length) {
+      const nl = lines.indexOf(10, pos);
+      ring[count++ % ring.length] = toText(lines.subarray(pos, nl === -1 ? lines.length : nl));
+      pos = nl === -1 ? lines.length : nl + 1;
+    }
+  };
+  try {
+    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+      throwIfAborted(signal);
+      take(blocker.push(piece));
+    }
+    take(blocker.end());
+  } catch (error) {
+    if (error instanceof Error && error.name === 'AbortError') throw error;
+    throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  } finally {
+    close();
+  }
+  const size = Math.min(count, ring.length);
+  const out: string[] = [];
+  for (let i = count - size; i < count; i++) out.push(ring[i % ring.length]);
+  return out;
+}
+
+/** An open log file as the tail readers need it. */
+export interface TailFile {
+  handle: fsp.FileHandle;
+  gzip: boolean;
+  /** Bytes on disk (compressed size for gzip). */
+  size: number;
+}
+
+export interface BackwardOptions extends TailOptions {
+  /** gzip only: how many last lines to decompress and walk (gzip cannot be read backwards; `maxBytes` is for plain files). */
+  gzipLines: number;
+}
+
+/**
+ * Hands the lines of a plain or gzip file to `onLine`, newest first, until it returns false. For gzip only the last
+ * `gzipLines` lines are seen: `reachedStart` then means the walk got through all of them, and `bytesRead` is the
+ * compressed size. Throws UnreadableError for corrupt gzip data, an AbortError when `signal` aborts.
+ */
+export async function readLinesBackwards(file: TailFile, options: BackwardOptions): Promise<TailOutcome> {
+  if (!file.gzip) return readBackwards(file.handle, file.size, options);
+  const lines = await lastLinesOfGzip(file.handle.fd, options.gzipLines, options.signal);
+  let i = lines.length - 1;
+  for (; i >= 0; i--) if (!options.onLine(lines[i])) break;
+  return { bytesRead: file.size, reachedStart: i <= 0 };
+}
+
+/** The last `count` lines of a file, oldest first. */
+export async function lastLines(file: TailFile, count: number, signal?: AbortSignal): Promise<string[]> {
+  const newestFirst: string[] = [];
+  await readLinesBackwards(file, { onLine: (text) => newestFirst.push(text) < count, gzipLines: count, signal });
+  return newestFirst.reverse();
+}

@@ -1,0 +1,120 @@
+// Groups error lines first by message with variable parts masked (numbers, hex ids, UUIDs, IPs, paths), then joins
+// those messages by template (the log-intelligence miner). One pass; memory bounded by the number of distinct
+// masked messages (capped) and templates.
+import { TemplateMiner } from './miner';
+import type { Level } from '../format/types';
+import { sanitizeLine } from '../../shared/sanitize';
+import { EXAMPLES_PER_MESSAGE, type MessageTally } from './tallies';
+
+export const MAX_GROUPS = 5000;
+/** Distinct masked messages kept; later new ones are counted into their template only. */
+const MAX_MESSAGES = 20_000;
+const EXAMPLES = EXAMPLES_PER_MESSAGE;
+const VARIANTS = 5;
+
+export interface ErrorExample {
+  file: string;
+  line: number;
+  text: string;
+}
+
+export interface ErrorGroup {
+  template: string;
+  count: number;
+  levels: Level[];
+  firstSeen?: number;
+  lastSeen?: number;
+  files: string[];
+  /** The most frequent masked messages within the template, with counts. */
+  messages: { message: string; count: number }[];
+  examples: ErrorExample[];
+}
+
+interface MessageGroup {
+  template: number;
+  count: number;
+}
+
+interface TemplateGroup {
+  count: number;
+  levels: Level[];
+  firstSeen?: number;
+  lastSeen?: number;
+  files: string[];
+  examples: ErrorExample[];
+  messages: Map<string, MessageGroup>;
+}
+
+export class ErrorGrouper {
+  private readonly miner = new TemplateMiner({ maxTemplates: MAX_GROUPS, maxExamples: 0 });
+  private readonly byMessage = new Map<string, MessageGroup>();
+  private readonly byTemplate = new Map<number, TemplateGroup>();
+  total = 0;
+
+  /**
+   * Lines folded by masked message (a block's worth from the scan process), in order of first appearance: the same
+   * groups, counts and examples as adding the lines one by one.
+   */
+  addTallies(file: string, tallies: MessageTally[]): void {
+    const newExamples = new Map<TemplateGroup, ErrorExample[]>();
+    for (const tally of tallies) {
+      this.total += tally.count;
+      let message = this.byMessage.get(tally.masked);
+      let templateId: number;
+      if (message) templateId = message.template;
+      else {
+        templateId = this.miner.add(tally.message);
+        if (this.byMessage.size < MAX_MESSAGES) {
+          message = { template: templateId, count: 0 };
+          this.byMessage.set(tally.masked, message);
+        }
+      }
+      if (message) message.count += tally.count;
+      let group = this.byTemplate.get(templateId);
+      if (!group) {
+        group = { count: 0, levels: [], files: [], examples: [], messages: new Map() };
+        this.byTemplate.set(templateId, group);
+      }
+      group.count += tally.count;
+      if (message && !group.messages.has(tally.masked)) group.messages.set(tally.masked, message);
+      for (const level of tally.levels) if (!group.levels.includes(level)) group.levels.push(level);
+      if (!group.files.includes(file) && group.files.length < 20) group.files.push(file);
+      if (tally.firstSeen !== undefined && (group.firstSeen === undefined || tally.firstSeen < group.firstSeen)) group.firstSeen = tally.firstSeen;
+      if (tally.lastSeen !== undefined && (group.lastSeen === undefined || tally.lastSeen > group.lastSeen)) group.lastSeen = tally.lastSeen;
+      if (group.examples.length < EXAMPLES) {
+        const pending = newExamples.get(group) ?? [];
+        newExamples.set(group, pending);
+        for (const example of tally.examples) pending.push({ file, line: example.line, text: example.text });
+      }
+    }
+    // A template's examples are its first lines; within a batch, its messages' lines interleave.
+    for (const [group, examples] of newExamples) {
+      examples.sort((a, b) => a.line - b.line);
+      for (const example of examples.slice(0, EXAMPLES - group.examples.length)) group.examples.push({ ...example, text: sanitizeLine(example.text, 500) });
+    }
+  }
+
+  get capped(): boolean {
+    return this.miner.capped || this.byMessage.size >= MAX_MESSAGES;
+  }
+
+  /** Largest groups first. */
+  sorted(): ErrorGroup[] {
+    const templates = new Map(this.miner.templates().map((t) => [t.id, t.template]));
+    return [...this.byTemplate.entries()]
+      .map(([id, g]) => ({
+        template: sanitizeLine(templates.get(id) ?? '<*>', 1000),
+        count: g.count,
+        levels: g.levels,
+        firstSeen: g.firstSeen,
+        lastSeen: g.lastSeen,
+        files: g.files,
+        messages: [...g.messages.entries()]
+          .sort((a, b) => b[1].count - a[1].count)
+          .slice(0, VARIANTS)
+          .map(([message, m]) => ({ message: sanitizeLine(message, 500), count: m.count })),
+        examples: g.examples,
+      }))
+      .sort((a, b) => b.count - a.count || (b.lastSeen ?? 0) - (a.lastSeen ?? 0));
+  }
+}

@@ -1,0 +1,186 @@
+// What a log file is made of (the work behind the `log_patterns` tool, without MCP): one streaming pass over its
+// lines detects the format, filters by level and time window, and mines message templates.
+import { z } from 'zod';
+import { fitToBudget } from '../../shared/output-budget';
+import { sanitizeLine } from '../../shared/sanitize';
+import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
+import { createLineParser } from '../format/detect';
+import { SAMPLE_LINES } from '../io/head';
+import { levelAtLeast } from '../format/levels';
+import { TemplateMiner, type MinedTemplate } from './miner';
+import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
+
+/**
+ * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log
+ * directories, a regular file) or throws a UserFacingError; `readLines` streams its lines in order (CR stripped, gzip
+ * decoded) and stops early when `onLine` returns false or the signal aborts.
+ */
+export interface LogPatternsContext {
+  resolveFile(name: string): Promise<string>;
+  readLines(path: string, onLine: (line: string) => boolean | void, signal?: AbortSignal): Promise<void>;
+  /** The file's modification time (epoch ms), used to infer the year of year-less timestamps. Defaults to now. */
+  referenceTime?(path: string): Promise<number | undefined>;
+}
+
+export const MAX_TEMPLATES = 5000;
+/** Line numbers returned in one answer, over all templates. */
+export const MAX_LINE_NUMBERS = 25_000;
+/** Line numbers remembered while reading (8 bytes each): beyond this, templates report lineNumbersTruncated. */
+export const MAX_TRACKED_LINES = 2_000_000;
+const PROGRESS_EVERY = 100_000;
+
+/** One template as log_patterns returns it. */
+export const templateSummarySchema = z.object({
+  id: z.number().int(),
+  template: z.string(),
+  count: z.number().int(),
+  share: z.number(),
+  levels: z.record(z.string(), z.number().int()),
+  level: z.enum(LEVELS).optional(),
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+  examples: z.array(z.string()),
+  lineNumbers: z.array(z.number().int()).optional(),
+  lineNumbersTruncated: z.boolean().optional(),
+});
+
+/** The result's shape (the tool's output schema). */
+export const logPatternsResultShape = {
+  file: z.string(),
+  format: z.object({ id: z.string(), description: z.string() }),
+  linesRead: z.number().int(),
+  linesMatched: z.number().int(),
+  templateCount: z.number().int(),
+  templates: z.array(templateSummarySchema),
+  truncated: z.boolean().describe('More templates exist than were returned.'),
+  capped: z.boolean().describe('The template cap was reached: some lines were put in their closest template or in <other>.'),
+  elapsedMs: z.number(),
+};
+
+export type LogPatternsArgs = { file: string; level?: Level; since?: string; until?: string; limit: number; lineNumbers: boolean };
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+export type LogPatternsResult = z.infer<z.ZodObject<typeof logPatternsResultShape>>;
+
+function highestLevel(levels: Partial<Record<Level, number>>): Level | undefined {
+  for (let i = LEVELS.length - 1; i >= 0; i--) if (levels[LEVELS[i]]) return LEVELS[i];
+  return undefined;
+}
+
+interface PassOptions {
+  minimum?: Level;
+  /** Lines whose entry has no timestamp are left out when either side is set. */
+  window: TimeWindow;
+  trackLines: boolean;
+  referenceTime?: number;
+  signal?: AbortSignal;
+  onProgress?: (lines: number) => void;
+}
+
+function isBlank(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+
+/** One pass over a file's lines: detects the format from the first lines, filters, and mines templates. */
+export async function minePatterns(
+  readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
+  options: PassOptions,
+): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
+  const miner = new TemplateMiner({ trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
+  const timed = options.window.since !== undefined || options.window.until !== undefined;
+  const filtering = options.minimum !== undefined || timed;
+  let parser: LineParser | undefined;
+  const pending: string[] = [];
+  let linesRead = 0;
+  let linesMatched = 0;
+  let previous: ParsedLine | undefined;
+
+  const handle = (line: string) => {
+    const lineNumber = ++linesRead;
+    if (isBlank(line)) return;
+    const parsed = (parser as LineParser).parse(line);
+    // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them.
+    const entry = parsed.timestamp === undefined && parsed.level === undefined && previous ? previous : parsed;
+    if (parsed !== entry) parsed.timestamp = entry.timestamp;
+    else previous = parsed;
+    if (filtering) {
+      if (options.minimum !== undefined && !levelAtLeast(entry.level, options.minimum)) return;
+      if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
+    }
+    linesMatched++;
+    miner.add(parsed.message, { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
+    if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
+  };
+
+  await readLines((line) => {
+    if (options.signal?.aborted) return false;
+    if (parser) handle(line);
+    else {
+      pending.push(line);
+      if (pending.length >= SAMPLE_LINES) {
+        parser = createLineParser(pending, { referenceTime: options.referenceTime });
+        for (const held of pending.splice(0)) handle(held);
+      }
+    }
+    return true;
+  });
+  if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
+  if (!parser) {
+    parser = createLineParser(pending, { referenceTime: options.referenceTime });
+    for (const held of pending.splice(0)) handle(held);
+  }
+  return { miner, parser, linesRead, linesMatched };
+}
+
+function summarize(template: MinedTemplate, total: number, lineBudget: { left: number; requested: boolean }): TemplateSummary {
+  const summary: TemplateSummary = {
+    id: template.id,
+    template: sanitizeLine(template.template, 1000),
+    count: template.count,
+    share: total === 0 ? 0 : Math.round((template.count / total) * 10000) / 10000,
+    levels: template.levels as Record<string, number>,
+    examples: template.examples.map((line) => sanitizeLine(line, 500)),
+  };
+  const level = highestLevel(template.levels);
+  if (level) summary.level = level;
+  if (template.firstSeen !== undefined) summary.firstSeen = new Date(template.firstSeen).toISOString();
+  if (template.lastSeen !== undefined) summary.lastSeen = new Date(template.lastSeen).toISOString();
+  if (template.lineNumbers) {
+    const take = Math.min(template.lineNumbers.length, lineBudget.left);
+    summary.lineNumbers = template.lineNumbers.slice(0, take);
+    lineBudget.left -= take;
+    if (take < template.count) summary.lineNumbersTruncated = true;
+  } else if (lineBudget.requested) summary.lineNumbersTruncated = true;
+  return summary;
+}
+
+/** Runs the tool's work (without MCP): used by the handler and by tests. */
+export async function logPatterns(context: LogPatternsContext, args: LogPatternsArgs, signal?: AbortSignal, onProgress?: (lines: number) => void): Promise<LogPatternsResult> {
+  const started = performance.now();
+  const now = Date.now();
+  const window = resolveWindow(args, now);
+  const path = await context.resolveFile(args.file);
+  const referenceTime = (await context.referenceTime?.(path)) ?? now;
+  const { miner, parser, linesRead, linesMatched } = await minePatterns((onLine) => context.readLines(path, onLine, signal), {
+    minimum: args.level,
+    window,
+    trackLines: args.lineNumbers,
+    referenceTime,
+    signal,
+    onProgress,
+  });
+  const all = miner.templates();
+  const lineBudget = { left: MAX_LINE_NUMBERS, requested: args.lineNumbers };
+  const templates = all.slice(0, args.limit).map((t) => summarize(t, linesMatched, lineBudget));
+  const truncated = all.length > args.limit;
+  // Within the shared byte budget: the smallest templates go first, the largest always stays.
+  const fitted = fitToBudget(
+    templates,
+    (kept): LogPatternsResult => ({ file: args.file, format: parser.format, linesRead, linesMatched, templateCount: all.length, templates: [...kept], truncated, capped: miner.capped, elapsedMs: 0 }),
+    { keepAtLeast: 1 },
+  );
+  return { ...fitted.value, truncated: truncated || fitted.cut, elapsedMs: Math.round(performance.now() - started) };
+}

@@ -1,0 +1,438 @@
+// Online, single-pass template miner in the spirit of Drain (He et al., ICWS 2017): messages are masked and tokenized,
+// routed through a fixed-depth tree (token count, then the leading tokens) to a small list of clusters, and joined to
+// the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
+// templates (capped), not by the number of lines.
+import { LEVELS, type Level, type Template } from '../format/types';
+import { tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
+
+export interface TemplateMinerOptions {
+  /** Share of a template's tokens that must equal the message's for the message to join it (0..1). */
+  similarityThreshold?: number;
+  /** Leading tokens used to route a message in the tree (Drain's depth minus two). */
+  leadingTokens?: number;
+  /** Children per tree node before further distinct tokens share a wildcard branch. */
+  maxChildren?: number;
+  /** Most templates kept; later unmatched messages join their closest template, or an overflow group. */
+  maxTemplates?: number;
+  /** Example lines kept per template. */
+  maxExamples?: number;
+  /** Longest example line kept (characters). */
+  maxExampleLength?: number;
+  /** Record the line numbers each template covers (memory grows with lines). */
+  trackLines?: boolean;
+  /** Only this many leading characters of a message are mined (a megabyte line costs no more than a long one). */
+  maxMessageLength?: number;
+  /** Stop recording line numbers after this many lines (memory bound); templates then hold fewer numbers than lines. */
+  maxTrackedLines?: number;
+}
+
+export interface MessageInfo {
+  level?: Level;
+  timestamp?: number;
+  /** The raw line, kept as an example. Defaults to the message. */
+  line?: string;
+  /** 1-based line number, recorded when trackLines is on. */
+  lineNumber?: number;
+}
+
+export interface MinedTemplate extends Template {
+  /**
+   * The cluster this template belongs to. Usually equal to `id`; a cluster whose <*> only held a few plain words is
+   * listed as one template per word, all with the cluster's id here.
+   */
+  clusterId: number;
+  /** Lines per level; lines without a level are not counted here. */
+  levels: Partial<Record<Level, number>>;
+  firstSeen?: number;
+  lastSeen?: number;
+  examples: string[];
+  lineNumbers?: number[];
+}
+
+/** What is known about the lines of one template (or of one value group inside it). */
+interface Stats {
+  count: number;
+  levelCounts: number[];
+  firstSeen?: number;
+  lastSeen?: number;
+  examples: string[];
+  lineNumbers?: number[];
+}
+
+/** Lines of a cluster told apart by the plain words they carry where the template has <*> (at most MAX_SPLIT_VALUES). */
+interface ValueGroup {
+  id: number;
+  values: string[];
+  stats: Stats;
+}
+
+interface Split {
+  positions: number[];
+  groups: Map<string, ValueGroup>;
+}
+
+interface Cluster {
+  id: number;
+  tokens: string[];
+  lead: string;
+  seps: string[];
+  stats: Stats;
+  split?: Split;
+}
+
+interface TreeNode {
+  children: Map<string, TreeNode>;
+  clusters: Cluster[];
+}
+
+const OVERFLOW_ID = 0;
+/** A <*> that only ever held this many distinct plain words is a choice between events (start/over, root/guest), not a variable. */
+const MAX_SPLIT_VALUES = 3;
+const MAX_SPLIT_GROUPS = 8;
+/** Words that are values even when few: booleans and empties. */
+const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
+
+function newStats(): Stats {
+  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], examples: [] };
+}
+
+function copyStats(stats: Stats): Stats {
+  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], examples: [...stats.examples] };
+  if (stats.firstSeen !== undefined) copy.firstSeen = stats.firstSeen;
+  if (stats.lastSeen !== undefined) copy.lastSeen = stats.lastSeen;
+  if (stats.lineNumbers) copy.lineNumbers = [...stats.lineNumbers];
+  return copy;
+}
+
+function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
+  into.count += from.count;
+  for (let i = 0; i < into.levelCounts.length; i++) into.levelCounts[i] += from.levelCounts[i];
+  if (from.firstSeen !== undefined && (into.firstSeen === undefined || from.firstSeen < into.firstSeen)) into.firstSeen = from.firstSeen;
+  if (from.lastSeen !== undefined && (into.lastSeen === undefined || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
+  for (const example of from.examples) if (into.examples.length < maxExamples && !into.examples.includes(example)) into.examples.push(example);
+  if (from.lineNumbers) into.lineNumbers = into.lineNumbers ? [...into.lineNumbers, ...from.lineNumbers].sort((a, b) => a - b) : [...from.lineNumbers];
+}
+
+/** A token that may name one of a few alternatives: a short plain word (letters, `_`, `-`), not a boolean or null. */
+function isPlainWord(token: string): boolean {
+  if (token.length > 24 || VALUE_WORDS.has(token)) return false;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!(letter || c === 95 /* _ */ || (c === 45 /* - */ && i > 0))) return false;
+  }
+  return token.length > 0;
+}
+/** Bounded: keys are whole token sequences, so this is most of the miner's memory on high-variety logs. */
+const CACHE_LIMIT = 20_000;
+
+function newNode(): TreeNode {
+  return { children: new Map(), clusters: [] };
+}
+
+function hasDigit(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/**
+ * UPPER_CASE identifiers (NEW, RUNNING, JOB_SETUP) are enumeration values written by the program: two different ones
+ * mark two different events (state transitions, event types), so they never merge into <*>.
+ */
+export function isEnumConstant(token: string): boolean {
+  if (token.length < 2 || token === WILDCARD) return false;
+  let letters = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (!(c === 95 || (c >= 48 && c <= 57))) return false;
+  }
+  return letters >= 2;
+}
+
+export class TemplateMiner {
+  private readonly threshold: number;
+  private readonly leadingTokens: number;
+  private readonly maxChildren: number;
+  private readonly maxTemplates: number;
+  private readonly maxExamples: number;
+  private readonly maxExampleLength: number;
+  private trackLines: boolean;
+  private readonly maxTrackedLines: number;
+  private readonly maxMessageLength: number;
+  private readonly roots = new Map<number, TreeNode>();
+  private readonly clusters: Cluster[] = [];
+  private readonly byId = new Map<number, Cluster>();
+  /** Exact masked token sequence -> cluster: most lines repeat a shape already seen. */
+  private readonly cache = new Map<string, Cluster>();
+  private overflow: Cluster | undefined;
+  private lines = 0;
+  private nextId = 1;
+
+  constructor(options: TemplateMinerOptions = {}) {
+    this.threshold = options.similarityThreshold ?? 0.5;
+    this.leadingTokens = options.leadingTokens ?? 2;
+    this.maxChildren = options.maxChildren ?? 100;
+    this.maxTemplates = Math.max(1, options.maxTemplates ?? 5000);
+    this.maxExamples = options.maxExamples ?? 3;
+    this.maxExampleLength = options.maxExampleLength ?? 500;
+    this.trackLines = options.trackLines ?? false;
+    this.maxTrackedLines = options.maxTrackedLines ?? Infinity;
+    this.maxMessageLength = options.maxMessageLength ?? 4096;
+  }
+
+  /**
+   * Adds one message (the line's message part, without its header) and returns the id of the template it joined
+   * (as listed by templates(); if word groups of a cluster later merge back, lines of the merged group are listed
+   * under the cluster's id, also given as `clusterId`).
+   */
+  add(message: string, info: MessageInfo = {}): number {
+    this.lines++;
+    if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
+    const tokens = tokenizeFast(message);
+    const key = tokens.join('\u0001');
+    let cluster = this.cache.get(key);
+    if (!cluster) {
+      cluster = this.place(tokens, message);
+      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+      this.cache.set(key, cluster);
+    }
+    if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
+    const example = this.example(cluster, info.line ?? message);
+    recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
+    return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
+  }
+
+  get lineCount(): number {
+    return this.lines;
+  }
+
+  get templateCount(): number {
+    return this.templates().length;
+  }
+
+  /** True once the template cap was reached and some messages were put in an approximate or overflow group. */
+  get capped(): boolean {
+    return this.overflow !== undefined || this.clusters.length >= this.maxTemplates;
+  }
+
+  /** All templates, largest first. */
+  templates(): MinedTemplate[] {
+    const all = this.overflow ? [...this.clusters, this.overflow] : this.clusters;
+    const result: MinedTemplate[] = [];
+    for (const cluster of all) {
+      if (cluster.stats.count === 0) continue;
+      if (cluster.split && cluster.split.groups.size > 1) {
+        for (const group of cluster.split.groups.values()) {
+          const tokens = [...cluster.tokens];
+          cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
+          result.push(this.describe(group.id, cluster.id, render(cluster, tokens), group.stats));
+        }
+      } else result.push(this.describe(cluster.id, cluster.id, render(cluster, cluster.tokens), cluster.stats));
+    }
+    return result.sort((a, b) => b.count - a.count || a.id - b.id);
+  }
+
+  /** The template text of a cluster id (as returned by add). */
+  template(id: number): string | undefined {
+    const cluster = id === OVERFLOW_ID ? this.overflow : this.byId.get(id);
+    return cluster ? render(cluster, cluster.tokens) : undefined;
+  }
+
+  private describe(id: number, clusterId: number, template: string, stats: Stats): MinedTemplate {
+    const levels: Partial<Record<Level, number>> = {};
+    stats.levelCounts.forEach((count, index) => {
+      if (count > 0) levels[LEVELS[index]] = count;
+    });
+    const result: MinedTemplate = { id, clusterId, template, count: stats.count, levels, examples: [...stats.examples] };
+    if (stats.firstSeen !== undefined) result.firstSeen = stats.firstSeen;
+    if (stats.lastSeen !== undefined) result.lastSeen = stats.lastSeen;
+    // Shared with the miner, not copied (a file's worth of numbers): callers must not modify it.
+    if (stats.lineNumbers) result.lineNumbers = stats.lineNumbers;
+    return result;
+  }
+
+  private example(cluster: Cluster, line: string): string | undefined {
+    if (cluster.stats.examples.length >= this.maxExamples && !cluster.split) return undefined;
+    return line.length > this.maxExampleLength ? `${line.slice(0, this.maxExampleLength)}…` : line;
+  }
+
+  /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */
+  private recordSplit(cluster: Cluster, split: Split, tokens: string[], info: MessageInfo, example: string | undefined): number {
+    const values = split.positions.map((position) => tokens[position]);
+    const key = values.join('\u0001');
+    let group = split.groups.get(key);
+    if (!group) {
+      const bad = values.findIndex((value) => !isPlainWord(value));
+      if (bad >= 0) {
+        this.dropSplitPosition(cluster, split, bad);
+        return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
+      }
+      group = { id: this.nextId++, values, stats: newStats() };
+      split.groups.set(key, group);
+      recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
+      // Only a new group can push a position past the few values that make it a choice between events.
+      if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > MAX_SPLIT_VALUES)) {
+        let widest = 0;
+        for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
+        this.dropSplitPosition(cluster, split, widest);
+        return cluster.split ? this.groupOf(cluster.split, tokens) : cluster.id;
+      }
+      return group.id;
+    }
+    recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
+    return group.id;
+  }
+
+  private groupOf(split: Split, tokens: string[]): number {
+    const group = split.groups.get(split.positions.map((position) => tokens[position]).join('\u0001'));
+    return group ? group.id : -1;
+  }
+
+  /** Stops telling lines apart by one position: groups that differed only there are merged. */
+  private dropSplitPosition(cluster: Cluster, split: Split, index: number): void {
+    const positions = split.positions.filter((_, i) => i !== index);
+    if (positions.length === 0) {
+      cluster.split = undefined;
+      return;
+    }
+    const groups = new Map<string, ValueGroup>();
+    // The cluster's own id survives a merge, so ids handed out before a split stay valid.
+    const ordered = [...split.groups.values()].sort((a, b) => (a.id === cluster.id ? -1 : b.id === cluster.id ? 1 : a.id - b.id));
+    for (const group of ordered) {
+      const values = group.values.filter((_, i) => i !== index);
+      const key = values.join('\u0001');
+      const existing = groups.get(key);
+      if (existing) mergeStats(existing.stats, group.stats, this.maxExamples);
+      else groups.set(key, { id: group.id, values, stats: group.stats });
+    }
+    cluster.split = { positions, groups };
+  }
+
+  /** A template position that two plain words disagree on starts being tracked: until now every line had `previous` there. */
+  private startSplit(cluster: Cluster, position: number, previous: string): void {
+    if (!isPlainWord(previous)) return;
+    const split = cluster.split;
+    if (!split) {
+      const stats = copyStats(cluster.stats);
+      // The lines so far keep the id add() gave them: the group of the word they all had.
+      cluster.split = { positions: [position], groups: new Map([[previous, { id: cluster.id, values: [previous], stats }]]) };
+      return;
+    }
+    if (split.positions.length >= 3) return;
+    const groups = new Map<string, ValueGroup>();
+    for (const group of split.groups.values()) {
+      const values = [...group.values, previous];
+      groups.set(values.join('\u0001'), { id: group.id, values, stats: group.stats });
+    }
+    cluster.split = { positions: [...split.positions, position], groups };
+  }
+
+  private leaf(tokens: string[]): TreeNode {
+    let node: TreeNode | undefined = this.roots.get(tokens.length);
+    if (!node) {
+      node = newNode();
+      this.roots.set(tokens.length, node);
+    }
+    const depth = Math.min(this.leadingTokens, tokens.length);
+    for (let i = 0; i < depth; i++) {
+      const token = tokens[i];
+      const key = token === WILDCARD || hasDigit(token) ? WILDCARD : token;
+      let child: TreeNode | undefined = node.children.get(key);
+      if (!child) {
+        if (key !== WILDCARD && node.children.size >= this.maxChildren) {
+          child = node.children.get(WILDCARD);
+          if (!child) {
+            child = newNode();
+            node.children.set(WILDCARD, child);
+          }
+        } else {
+          child = newNode();
+          node.children.set(key, child);
+        }
+      }
+      node = child;
+    }
+    return node;
+  }
+
+  private place(tokens: string[], message: string): Cluster {
+    const leaf = this.leaf(tokens);
+    let best: Cluster | undefined;
+    let bestSimilarity = -1;
+    let bestWildcards = -1;
+    for (const cluster of leaf.clusters) {
+      let same = 0;
+      let wildcards = 0;
+      const template = cluster.tokens;
+      let conflict = false;
+      for (let i = 0; i < template.length; i++) {
+        if (template[i] === WILDCARD) wildcards++;
+        else if (template[i] === tokens[i]) same++;
+        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) {
+          conflict = true;
+          break;
+        }
+      }
+      if (conflict) continue;
+      const similarity = tokens.length === 0 ? 1 : same / tokens.length;
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && wildcards > bestWildcards)) {
+        best = cluster;
+        bestSimilarity = similarity;
+        bestWildcards = wildcards;
+      }
+    }
+    const full = this.clusters.length >= this.maxTemplates;
+    if (best && (bestSimilarity >= this.threshold || full)) {
+      const template = best.tokens;
+      for (let i = 0; i < template.length; i++) {
+        if (template[i] === tokens[i] || template[i] === WILDCARD) continue;
+        const previous = template[i];
+        template[i] = WILDCARD;
+        if (isPlainWord(tokens[i])) this.startSplit(best, i, previous);
+        else if (best.split) {
+          // A masked value where a word was: this position is a real variable.
+          const index = best.split.positions.indexOf(i);
+          if (index >= 0) this.dropSplitPosition(best, best.split, index);
+        }
+      }
+      return best;
+    }
+    if (full) return (this.overflow ??= this.newCluster(OVERFLOW_ID, { tokens: ['<other>'], seps: [''], lead: '' }));
+    const cluster = this.newCluster(this.nextId++, tokenize(message));
+    this.clusters.push(cluster);
+    this.byId.set(cluster.id, cluster);
+    leaf.clusters.push(cluster);
+    return cluster;
+  }
+
+  private newCluster(id: number, tokenized: Tokenized): Cluster {
+    return { id, tokens: [...tokenized.tokens], lead: tokenized.lead, seps: tokenized.seps, stats: newStats() };
+  }
+}
+
+function distinct(split: Split, index: number): number {
+  const values = new Set<string>();
+  for (const group of split.groups.values()) values.add(group.values[index]);
+  return values.size;
+}
+
+function recordStats(stats: Stats, info: MessageInfo, example: string | undefined, trackLines: boolean, maxExamples: number): void {
+  stats.count++;
+  if (info.level !== undefined) stats.levelCounts[LEVELS.indexOf(info.level)]++;
+  if (info.timestamp !== undefined) {
+    if (stats.firstSeen === undefined || info.timestamp < stats.firstSeen) stats.firstSeen = info.timestamp;
+    if (stats.lastSeen === undefined || info.timestamp > stats.lastSeen) stats.lastSeen = info.timestamp;
+  }
+  if (example !== undefined && stats.examples.length < maxExamples && !stats.examples.includes(example)) stats.examples.push(example);
+  if (trackLines && info.lineNumber !== undefined) (stats.lineNumbers ??= []).push(info.lineNumber);
+}
+
+function render(cluster: Cluster, tokens: string[]): string {
+  let text = cluster.lead;
+  for (let i = 0; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');
+  return text.trimEnd();
+}

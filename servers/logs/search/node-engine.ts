@@ -1,0 +1,353 @@
+// The pure-Node engine: finds candidate lines in blocks of whole lines (the byte kernel's SIMD search for literals,
+// case-insensitive ones too when ASCII; a regex pass over the decoded block otherwise, tried only where its literal
+// prefix occurs) and hands them, with the entry header of continuation lines and their context, to the match
+// collector. Line numbers come from the kernel's newline counts; newest first without filters, only a block's newest
+// `limit` matches are parsed. Memory is bounded by the block size and `limit`.
+import { isAscii } from 'node:buffer';
+import type { LineParser } from '../format/types';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { ByteKernel } from './byte-kernel';
+import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, needsHeader, parseLine, type Header } from './collector';
+import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
+
+/**
+ * Text is decoded and searched this many bytes (whole lines) at a time: strings this small live and die in V8's young
+ * generation, while a block-sized one is a large (on Node 22 and later, external) string that only a full
+ * collection frees, so they pile up in memory. The piece in use when a young collection comes is promoted, so smaller
+ * pieces leave less behind (peak of the scan process on Node 24: 85–102 MB with 64 KiB, 80–87 MB with 32 KiB);
+ * 16 KiB saved little more and cost 10–15 % of regex search speed.
+ */
+const TEXT_PIECE_BYTES = 32 * 1024;
+type Hay = Buffer | string;
+
+function nextNl(hay: Hay, from: number): number {
+  return typeof hay === 'string' ? hay.indexOf('\n', from) : hay.indexOf(10, from);
+}
+function prevNl(hay: Hay, from: number): number {
+  if (from < 0) return -1;
+  return typeof hay === 'string' ? hay.lastIndexOf('\n', from) : hay.lastIndexOf(10, from);
+}
+function slice(hay: Hay, start: number, end: number): string {
+  if (end > start && (typeof hay === 'string' ? hay.charCodeAt(end - 1) === 13 : hay[end - 1] === 13)) end--;
+  return typeof hay === 'string' ? hay.slice(start, end) : hay.toString('utf8', start, end);
+}
+
+/**
+ * A copy of `text` that does not keep the text it was cut from alive: V8 substrings point into their parent, so a
+ * kept line would hold its whole decoded piece in memory (and into the old generation).
+ */
+export function ownCopy(text: string): string {
+  // Joining flattens into a new string (no Buffer, so nothing outside V8's heap); the slice points into that.
+  return text.length < 13 ? text : ` ${text}`.slice(1);
+}
+
+export function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Compiles the user's pattern for scanning; throws SyntaxError text a person can act on. */
+export function compilePattern(source: string, literal: boolean, caseSensitive: boolean): { scan: RegExp; line: RegExp } {
+  const body = literal ? escapeRegex(source) : source;
+  const flags = caseSensitive ? '' : 'i';
+  return { scan: new RegExp(body, `gm${flags}`), line: new RegExp(body, flags) };
+}
+
+/**
+ * The literal text every match of a regex starts with (none when it has an alternation): letters, digits and
+ * punctuation that are never special at the top level, without a last character a quantifier applies to.
+ */
+export function literalPrefix(source: string): string {
+  if (source.includes('|')) return '';
+  let prefix = /^[A-Za-z0-9 _\-,:;='"<>@#%&~!/]*/.exec(source)![0];
+  if (prefix.length < source.length && '?*+{'.includes(source[prefix.length])) prefix = prefix.slice(0, -1);
+  return prefix;
+}
+
+/** Scans one file pushed to it block by block, in file order; `result()` when done (or when `done` says so). */
+export class FileScanner {
+  private readonly collector: MatchCollector;
+  private linesBefore = 0;
+  private prevTail: string[] = [];
+  private prevBlockHeader: Header | undefined;
+  private lastParsed: { line: number; header: Header } | undefined;
+  private readonly needle: Buffer | undefined;
+  private readonly regex: { scan: RegExp; line: RegExp } | undefined;
+  private readonly usesHeaders: boolean;
+  /** Newest first with no filter: every candidate is a match, so only the newest `limit` of a block need parsing. */
+  private readonly deferrable: boolean;
+  private readonly kernelFinds: boolean;
+  /** The needle ignores case, which only the kernel can search for. */
+  private readonly needleFolds: boolean = false;
+  /** A regex with a literal prefix (in the kernel): tried, sticky, only where the prefix occurs. */
+  private readonly sticky: RegExp | undefined;
+  /** End of the line nextCandidate last returned, and its text when it had to be decoded already. */
+  private candidateEnd = 0;
+  private candidateText: string | undefined;
+
+  constructor(
+    private readonly request: ScanRequest,
+    private readonly parser: LineParser,
+    private readonly tick: () => void = () => {},
+    /** When set, accepted lines go here instead of being kept (error_summary). */
+    sink?: (line: AcceptedLine) => void,
+    /** Native-speed newline counting and literal search; without it, Buffer and string methods. */
+    private readonly kernel?: ByteKernel,
+  ) {
+    this.collector = new MatchCollector(request, { sink, own: ownCopy });
+    const p = request.pattern;
+    let kernelFinds = false;
+    if (p && p.source.length > 0) {
+      // Text without letters has no case: the byte search serves case-insensitive requests too.
+      if (p.literal && (p.caseSensitive || p.source.toLowerCase() === p.source.toUpperCase())) {
+        this.needle = Buffer.from(p.source, 'utf8');
+        kernelFinds = kernel?.setNeedle(this.needle) ?? false;
+      } else {
+        this.regex = compilePattern(p.source, p.literal, p.caseSensitive);
+        // Printable ASCII ignoring case: the kernel's byte search folds letters as the regex would; the regex stays
+        // for a block the kernel cannot take.
+        if (p.literal && kernel && /^[\t\x20-\x7e]+$/.test(p.source) && kernel.setNeedle(Buffer.from(p.source, 'latin1'), true)) {
+          this.needle = Buffer.from(p.source, 'latin1');
+          this.needleFolds = true;
+          kernelFinds = true;
+        } else if (!p.literal && kernel) {
+          const prefix = literalPrefix(p.source);
+          if (prefix.length >= 3 && kernel.setNeedle(Buffer.from(prefix, 'latin1'), !p.caseSensitive)) this.sticky = new RegExp(p.source, `gmy${p.caseSensitive ? '' : 'i'}`);
+        }
+      }
+    }
+    this.usesHeaders = parser.format.id !== 'unknown';
+    this.kernelFinds = kernelFinds;
+    this.deferrable = !sink && request.order === 'newest' && !this.collector.filtering;
+  }
+
+  /** The oldest `limit` matches are in: later blocks cannot change the result. */
+  get done(): boolean {
+    return this.collector.done;
+  }
+
+  /** Processes one block of whole lines (ending with "\n"). */
+  push(block: Buffer): void {
+    const decodes = this.needle === undefined || (this.needleFolds && !this.kernel);
+    if (!decodes || block.length <= TEXT_PIECE_BYTES) {
+      this.pushPiece(block);
+      return;
+    }
+    for (let start = 0; start < block.length && !this.done; ) {
+      const nl = block.indexOf(10, start + TEXT_PIECE_BYTES - 1);
+      const end = nl === -1 ? block.length : nl + 1;
+      this.pushPiece(block.subarray(start, end));
+      start = end;
+    }
+  }
+
+  /** Processes whole lines: the block itself, or a piece of it when its text has to be decoded. */
+  private pushPiece(block: Buffer): void {
+    if (this.done) return;
+    // In the text of an ASCII block, offsets are byte offsets, so the kernel can count its lines. (Decoding it as
+    // latin1 would be faster but makes an external string, whose memory is only returned at a full collection.)
+    const ascii = (this.needle === undefined || this.needleFolds) && isAscii(block);
+    const kernel = this.kernel && (this.needle !== undefined || ascii) && this.kernel.load(block) ? this.kernel : undefined;
+    const bytes = this.needle !== undefined && (kernel !== undefined || !this.needleFolds);
+    const hay: Hay = bytes ? block : block.toString('utf8');
+    const length = hay.length;
+    // After-context still owed to matches of the previous block.
+    this.fillPendingAfter(hay, 0);
+
+    let pos = this.deferrable ? this.skipOlderCandidates(hay, kernel) : 0;
+    let countedPos = 0;
+    let countedLines = this.linesBefore;
+    let candidates = 0;
+    while (pos < length && !this.done) {
+      const lineStart = this.nextCandidate(hay, pos, kernel);
+      if (lineStart === -1) break;
+      const lineEnd = this.candidateEnd;
+      countedLines += this.countNewlines(hay, countedPos, lineStart, kernel);
+      countedPos = lineStart;
+      pos = lineEnd + 1;
+      if (++candidates % 256 === 0) this.tick();
+      this.consider(hay, lineStart, lineEnd, countedLines + 1, this.candidateText ?? slice(hay, lineStart, lineEnd));
+    }
+    // Lines in this block, for the next block's numbering.
+    this.linesBefore = countedLines + this.countNewlines(hay, countedPos, length, kernel);
+    this.rememberTail(hay);
+    this.tick();
+  }
+
+  /**
+   * The start of the first line at or after `pos` that the pattern matches (its end in candidateEnd), or -1.
+   * Whether a line matches depends on the line alone, not on where the search started.
+   */
+  private nextCandidate(hay: Hay, pos: number, kernel: ByteKernel | undefined): number {
+    const length = hay.length;
+    const scanRegex = this.regex?.scan;
+    while (pos < length) {
+      let index: number;
+      let matchEnd = -1;
+      if (typeof hay !== 'string') {
+        index = this.kernelFinds && kernel ? kernel.find(pos) : hay.indexOf(this.needle!, pos);
+      } else if (scanRegex) {
+        let m: RegExpExecArray | null = null;
+        if (this.sticky && kernel) {
+          // The block is ASCII (else no kernel here), so the prefix's byte offsets are string offsets.
+          for (let at = kernel.find(pos); at !== -1; at = kernel.find(at + 1)) {
+            this.sticky.lastIndex = at;
+            m = this.sticky.exec(hay);
+            if (m) break;
+          }
+        } else {
+          scanRegex.lastIndex = pos;
+          m = scanRegex.exec(hay);
+        }
+        if (!m) return -1;
+        index = m.index;
+        matchEnd = m.index + m[0].length;
+      } else {
+        index = pos;
+      }
+      if (index === -1) return -1;
+      const lineStart = prevNl(hay, index - 1) + 1;
+      let lineEnd = nextNl(hay, index);
+      if (lineEnd === -1) lineEnd = length;
+      this.candidateEnd = lineEnd;
+      this.candidateText = undefined;
+      // A match that ran past the end of its line is rechecked on the line alone.
+      if (this.regex && matchEnd > lineEnd) {
+        const text = slice(hay, lineStart, lineEnd);
+        if (!this.regex.line.test(text)) {
+          pos = lineEnd + 1;
+          continue;
+        }
+        this.candidateText = text;
+      }
+      return lineStart;
+    }
+    return -1;
+  }
+
+  /**
+   * Newest first with no filter: counts the block's matches and returns where the ones that may still be returned
+   * begin (the newest `limit`, and the matching lines directly before them, whose parse a continuation line uses).
+   */
+  private skipOlderCandidates(hay: Hay, kernel: ByteKernel | undefined): number {
+    const { limit } = this.request;
+    const newest = new Int32Array(limit);
+    let count = 0;
+    let pos = 0;
+    for (;;) {
+      const lineStart = this.nextCandidate(hay, pos, kernel);
+      if (lineStart === -1) break;
+      newest[count % limit] = lineStart;
+      count++;
+      pos = this.candidateEnd + 1;
+      if (count % 256 === 0) this.tick();
+    }
+    if (count <= limit) return 0;
+    let first = newest[count % limit];
+    let skipped = count - limit;
+    while (first > 0 && skipped > 0) {
+      const previous = prevNl(hay, first - 2) + 1;
+      if (this.nextCandidate(hay, previous, kernel) !== previous) break;
+      first = previous;
+      skipped--;
+    }
+    this.collector.total += skipped;
+    return first;
+  }
+
+  /** Newlines in hay[from, to). */
+  private countNewlines(hay: Hay, from: number, to: number, kernel: ByteKernel | undefined): number {
+    if (kernel) return kernel.countNewlines(from, to);
+    let lines = 0;
+    let pos = from;
+    while (pos < to) {
+      const nl = nextNl(hay, pos);
+      if (nl === -1 || nl >= to) break;
+      lines++;
+      pos = nl + 1;
+    }
+    return lines;
+  }
+
+  /** Parses a candidate line, completes it from its entry header, and hands it to the collector. */
+  private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
+    const parsed = parseLine(this.parser, text);
+    let { timestamp, level } = parsed;
+    if (needsHeader(this.parser, parsed)) {
+      const header = this.headerBefore(hay, lineStart, lineNumber);
+      if (header) {
+        timestamp ??= header.timestamp;
+        level ??= header.level;
+      }
+    }
+    this.lastParsed = { line: lineNumber, header: { timestamp, level } };
+    if (!this.collector.admits({ timestamp, level })) return;
+    this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);
+    this.fillPendingAfter(hay, lineEnd + 1);
+  }
+
+  /** The entry a continuation line belongs to: the nearest earlier line with a timestamp or level. */
+  private headerBefore(hay: Hay, lineStart: number, lineNumber: number): Header | undefined {
+    if (this.lastParsed && this.lastParsed.line === lineNumber - 1) {
+      const h = this.lastParsed.header;
+      return h.timestamp !== undefined || h.level !== undefined ? h : undefined;
+    }
+    let end = lineStart - 1;
+    const header = headerAbove(this.parser, () => {
+      if (end < 0) return undefined;
+      const start = prevNl(hay, end - 1) + 1;
+      const text = slice(hay, start, end);
+      end = start - 1;
+      return text;
+    });
+    // Lines above the block's first are in the block before: its last header stands in for them.
+    return header ?? (end < 0 ? this.prevBlockHeader : undefined);
+  }
+
+  private beforeLines(hay: Hay, lineStart: number, count: number): string[] {
+    const out: string[] = [];
+    let end = lineStart - 1;
+    while (out.length < count && end >= 0) {
+      const start = prevNl(hay, end - 1) + 1;
+      out.unshift(ownCopy(sanitizeLine(slice(hay, start, end), this.request.maxLineChars)));
+      end = start - 1;
+    }
+    for (let i = this.prevTail.length - 1; out.length < count && i >= 0; i--) out.unshift(this.prevTail[i]);
+    return out;
+  }
+
+  /** Hands the lines from `from` on to the collector while kept matches are owed after-context. */
+  private fillPendingAfter(hay: Hay, from: number): void {
+    for (let pos = from; this.collector.owesAfter && pos < hay.length; ) {
+      let end = nextNl(hay, pos);
+      if (end === -1) end = hay.length;
+      this.collector.giveAfter(ownCopy(sanitizeLine(slice(hay, pos, end), this.request.maxLineChars)));
+      pos = end + 1;
+    }
+  }
+
+  private rememberTail(hay: Hay): void {
+    const want = this.request.before;
+    const tail: string[] = [];
+    let end = hay.length - 1;
+    const lookback = Math.max(want, this.usesHeaders ? HEADER_LOOKBACK_LINES : 0);
+    let header: Header | undefined;
+    for (let i = 0; i < lookback && end >= 0; i++) {
+      const start = prevNl(hay, end - 1) + 1;
+      const text = slice(hay, start, end);
+      if (tail.length < want) tail.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
+      if (this.usesHeaders && !header) {
+        header = headerOf(this.parser, text);
+        if (!header && tail.length >= want && i >= HEADER_LOOKBACK_LINES - 1) break;
+      } else if (tail.length >= want) break;
+      end = start - 1;
+    }
+    if (want > 0) this.prevTail = tail.length >= want ? tail : [...this.prevTail, ...tail].slice(-want);
+    if (header) this.prevBlockHeader = header;
+  }
+
+  result(): Omit<FileScanResult, 'engine'> {
+    const { collector } = this;
+    const matches = collector.chosen().map((kept) => kept.match);
+    return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, formatId: this.parser.format.id };
+  }
+}

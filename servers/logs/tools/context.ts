@@ -1,0 +1,85 @@
+// What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
+import { promises as fsp } from 'node:fs';
+import type { LineParser } from '../format/types';
+import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
+import { parserFor } from '../format/parser';
+import { readHead } from '../io/head';
+import type { ScanClient } from '../scan/client';
+import type { ScanTarget } from '../search/types';
+
+export interface LogsContext {
+  dirs: LogDir[];
+  ripgrep: string | undefined;
+  /** Runs scans in the scan process. */
+  scans: ScanClient;
+  listFiles(): Promise<{ files: LogFileInfo[]; truncated: boolean }>;
+  /** Opens a caller-named file safely; the caller closes the handle. */
+  open(name: string): Promise<OpenedLog>;
+  /** The detected line parser of an opened file (cached by path, size and mtime). */
+  parserOf(opened: OpenedLog): Promise<LineParser>;
+  /** Opens, detects and closes: for listings. */
+  formatOf(info: LogFileInfo): Promise<string | undefined>;
+}
+
+export function targetOf(opened: OpenedLog): ScanTarget {
+  return {
+    name: opened.info.name,
+    realPath: opened.realPath,
+    gzip: opened.info.gzip,
+    size: opened.stats.size,
+    mtimeMs: opened.stats.mtimeMs,
+    dev: opened.stats.dev,
+    ino: opened.stats.ino,
+  };
+}
+
+export interface LogsContextOptions {
+  /** Absolute log directories (config.ts); missing or unreadable ones are skipped with a note on stderr. */
+  dirs: string[];
+  /** Path of the rg binary, or undefined for the pure-Node scanner. */
+  ripgrep: string | undefined;
+  scans: ScanClient;
+}
+
+export async function createLogsContext({ dirs: paths, ripgrep, scans }: LogsContextOptions): Promise<LogsContext> {
+  const dirs = await prepareDirs(paths);
+  const parsers = new Map<string, LineParser>();
+  const list = () => listLogFiles(dirs);
+  const context: LogsContext = {
+    dirs,
+    ripgrep,
+    scans,
+    listFiles: list,
+    open: (name) => openLogFile(dirs, name, async () => (await list()).files),
+    async parserOf(opened) {
+      const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
+      const cached = parsers.get(key);
+      if (cached) return cached;
+      const head = await readHead(opened.handle.fd, opened.info.gzip);
+      const parser = parserFor(head.data, head.complete, opened.stats.mtimeMs);
+      if (parsers.size > 500) parsers.clear();
+      parsers.set(key, parser);
+      return parser;
+    },
+    async formatOf(info) {
+      let opened: OpenedLog | undefined;
+      try {
+        opened = await context.open(info.name);
+        return (await context.parserOf(opened)).format.id;
+      } catch {
+        return undefined;
+      } finally {
+        await opened?.handle.close();
+      }
+    },
+  };
+  return context;
+}
+
+export async function closeQuietly(handle: fsp.FileHandle | undefined): Promise<void> {
+  try {
+    await handle?.close();
+  } catch {
+    // already closed
+  }
+}

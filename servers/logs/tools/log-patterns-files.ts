@@ -1,0 +1,55 @@
+// Gives the `log_patterns` tool safe file access: names resolve through the same checks as every
+// other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks.
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import type { LogPatternsContext } from '../patterns/log-patterns';
+import { UserFacingError } from '../../shared/tool-result';
+import { readLineBlocks } from '../io/chunks';
+import { closeQuietly, type LogsContext } from './context';
+
+interface Resolved {
+  gzip: boolean;
+  dev: number;
+  ino: number;
+  mtimeMs: number;
+}
+
+export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
+  const resolved = new Map<string, Resolved>();
+  return {
+    async resolveFile(name) {
+      const opened = await ctx.open(name);
+      await closeQuietly(opened.handle);
+      if (resolved.size > 1000) resolved.clear();
+      resolved.set(opened.realPath, { gzip: opened.info.gzip, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      return opened.realPath;
+    },
+    async referenceTime(path) {
+      return resolved.get(path)?.mtimeMs;
+    },
+    async readLines(path, onLine, signal) {
+      const info = resolved.get(path);
+      if (!info) throw new UserFacingError('file was not resolved first');
+      const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+      try {
+        const stats = fstatSync(fd);
+        if (!stats.isFile() || stats.dev !== info.dev || stats.ino !== info.ino) throw new UserFacingError('the file changed while being read; try again');
+        for await (const block of readLineBlocks(fd, info.gzip)) {
+          if (signal?.aborted) return;
+          const data = block.data;
+          let pos = 0;
+          while (pos < data.length) {
+            const nl = data.indexOf(10, pos);
+            const end = nl === -1 ? data.length : nl;
+            const stop = end > pos && data[end - 1] === 13 ? end - 1 : end;
+            if (onLine(data.toString('utf8', pos, stop)) === false) return;
+            pos = end + 1;
+          }
+          await nextTurn();
+        }
+      } finally {
+        closeSync(fd);
+      }
+    },
+  };
+}

@@ -1,0 +1,46 @@
+// Which filesystem holds a path: the mount point that is its longest prefix, after links.
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { Disk, SkippedMount } from './filesystems';
+
+/**
+ * The listed filesystem holding `given` (an absolute path; links are followed when it exists).
+ * Throws a UserFacingError when no listed filesystem holds it (naming the mount points), or when a
+ * skipped mount (proc, tmpfs, …) holds it more closely than any listed one (naming it and why).
+ */
+export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<Disk> {
+  // Follow links when the path exists: /var/log may be a link onto another filesystem.
+  const target = isAbsolutePath(given) ? await realpath(given).catch(() => given) : given;
+  const holder = isAbsolutePath(target) ? longestPrefix(target, disks) : undefined;
+  if (!holder) {
+    throw new UserFacingError(
+      `no listed filesystem holds "${sanitizeLine(given, 200)}"; give an absolute path. Mount points: ${disks.map((d) => d.mount).slice(0, 30).join(', ')}`,
+    );
+  }
+  const skippedHolder = longestPrefix(target, skipped);
+  if (skippedHolder && skippedHolder.mount.length > holder.mount.length) {
+    throw new UserFacingError(`"${sanitizeLine(given, 200)}" is on ${skippedHolder.mount} (${skippedHolder.type}), which is not listed: ${skippedHolder.reason}`);
+  }
+  return holder;
+}
+
+function isAbsolutePath(p: string): boolean {
+  return process.platform === 'win32' ? path.win32.isAbsolute(p) : path.posix.isAbsolute(p);
+}
+
+/** The entry whose mount point is the longest prefix of `target` (case-insensitive on Windows). */
+function longestPrefix<T extends { mount: string }>(target: string, mounts: T[]): T | undefined {
+  const windows = process.platform === 'win32';
+  const norm = (p: string) => (windows ? p.replace(/\//g, '\\').toLowerCase() : p);
+  const wanted = norm(windows ? path.win32.resolve(target) : path.posix.resolve(target));
+  const sep = windows ? '\\' : '/';
+  let best: T | undefined;
+  for (const entry of mounts) {
+    const mount = norm(entry.mount);
+    const inside = wanted === mount || wanted.startsWith(mount.endsWith(sep) ? mount : mount + sep) || (windows && wanted.startsWith(mount));
+    if (inside && (!best || mount.length > norm(best.mount).length)) best = entry;
+  }
+  return best;
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { fitToBudget } from '../../shared/output-budget';
+import type { SystemConfig } from '../config';
+import { diskSchema, listFilesystems, SKIP_RULE, skippedMountSchema, type Disk, type SkippedMount } from '../disks/filesystems';
+import { filesystemHolding } from '../disks/holder';
+import { formatBytes } from '../format';
+import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
+import { effectiveThresholds, thresholdInputs, thresholdsSchema, type Thresholds } from '../warnings/thresholds';
+import { registerSystemTool } from './define';
+
+const MAX_SKIPPED_LISTED = 40;
+const MAX_WARNINGS = 50;
+
+const inputSchema = z.object({
+  path: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe('only the filesystem holding this absolute path, e.g. "/var/log" (default: every filesystem)'),
+  limit: z.number().int().min(1).max(500).default(100).describe('most filesystems to list (1–500)'),
+  diskThreshold: thresholdInputs.disk,
+});
+
+const outputSchema = z.object({
+  summary: z.string(),
+  measuredAt: z.string(),
+  disks: z.array(diskSchema),
+  total: z.number().describe('filesystems found before the limit'),
+  truncated: z.boolean(),
+  skipped: z.object({
+    rule: z.string().describe('which filesystems are left out and why'),
+    count: z.number(),
+    mounts: z.array(skippedMountSchema).describe(`at most ${MAX_SKIPPED_LISTED} listed`),
+  }),
+  thresholds: thresholdsSchema,
+  warnings: z.array(warningSchema).describe(`at most ${MAX_WARNINGS}; the summary gives the full count`),
+});
+
+type Output = z.infer<typeof outputSchema>;
+
+export function registerDiskUsage(server: McpServer, config: SystemConfig): void {
+  registerSystemTool(server, {
+    name: 'get_disk_usage',
+    title: 'Disk usage per filesystem',
+    description:
+      'Size, used, available and use % of each mounted filesystem (or only the one holding a given path). ' +
+      'Use it when asked about disk space, a full disk, or where space went at the filesystem level. ' +
+      'Returns warnings for filesystems fuller than the disk threshold.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal) => {
+      const { disks: listed, skipped } = await listFilesystems(signal);
+      const disks = args.path === undefined ? listed : [await filesystemHolding(args.path, listed, skipped)];
+      const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
+      const warnings = evaluateWarnings({ disks }, thresholds);
+      // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
+      return fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
+    },
+  });
+}
+
+/** The result for `all` filesystems of which `shown` are listed; the summary and counts cover all of them. */
+function diskReport(all: Disk[], shown: readonly Disk[], skipped: SkippedMount[], thresholds: Thresholds, warnings: Warning[]): Output {
+  const fullest = [...all].sort((a, b) => (b.usePercent ?? 0) - (a.usePercent ?? 0))[0];
+  const summary =
+    all.length === 0
+      ? 'no filesystems with capacity were found'
+      : `${all.length} filesystem(s); fullest ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` + warningsNote(warnings);
+  return {
+    summary,
+    measuredAt: new Date().toISOString(),
+    disks: [...shown],
+    total: all.length,
+    truncated: all.length > shown.length,
+    skipped: { rule: SKIP_RULE, count: skipped.length, mounts: skipped.slice(0, MAX_SKIPPED_LISTED) },
+    thresholds,
+    warnings: warnings.slice(0, MAX_WARNINGS),
+  };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { sanitizeLine } from '../../shared/sanitize';
+import type { SystemConfig } from '../config';
+import { formatBytes } from '../format';
+import { processRows, processSchema, sampleProcesses, sortRows, type ProcessRow, type ProcessSample } from '../processes/table';
+import { readMemory } from '../sampling/memory';
+import { warningsNote } from '../warnings/evaluate';
+import { machineLoad, machineLoadFields, type MachineLoad } from '../warnings/machine-load';
+import { thresholdInputs } from '../warnings/thresholds';
+import { registerSystemTool } from './define';
+
+const inputSchema = z.object({
+  sortBy: z.enum(['cpu', 'memory']).default('cpu').describe('"cpu" (busiest first) or "memory" (largest resident memory first)'),
+  count: z.number().int().min(1).max(100).default(10).describe('how many processes to return (1–100)'),
+  name: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('only processes whose name or command line contains this text (case-insensitive), e.g. "postgres"'),
+  intervalMs: z
+    .number()
+    .int()
+    .min(500)
+    .max(5000)
+    .default(1000)
+    .describe('how long to measure per-process CPU use, in milliseconds (500–5000)'),
+  cpuThreshold: thresholdInputs.cpu,
+  memoryThreshold: thresholdInputs.memory,
+});
+
+const outputSchema = z.object({
+  summary: z.string(),
+  measuredAt: z.string(),
+  sortBy: z.enum(['cpu', 'memory']),
+  intervalMs: z.number(),
+  processes: z.array(processSchema),
+  matched: z.number().describe('processes that passed the name filter (all of them without one)'),
+  truncated: z.boolean().describe('true when more processes matched than were returned'),
+  totals: z.object({ processes: z.number(), running: z.number(), sleeping: z.number(), blocked: z.number() }),
+  ...machineLoadFields,
+});
+
+type Input = z.infer<typeof inputSchema>;
+
+export function registerTopProcesses(server: McpServer, config: SystemConfig): void {
+  registerSystemTool(server, {
+    name: 'get_top_processes',
+    title: 'Top processes by CPU or memory',
+    description:
+      'The processes using the most CPU (measured over a short interval) or memory, optionally only those whose name or command line ' +
+      'contains some text. Use it to find what is making the machine busy or eating memory, or whether a program is running. ' +
+      'CPU % is the share of the whole machine (all cores = 100). Also returns overall CPU and memory with warnings above their thresholds.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal, report) => {
+      const { result: sample, cpu } = await sampleProcesses(args.intervalMs, signal, report);
+      const memory = await readMemory(signal);
+      await report(100, 'done');
+
+      const rows = processRows(sample.list, args.name?.toLowerCase());
+      sortRows(rows, args.sortBy);
+      const processes = rows.slice(0, args.count);
+      const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
+      return {
+        summary: summarize(args, processes[0], rows.length, sample, load),
+        measuredAt: new Date().toISOString(),
+        sortBy: args.sortBy,
+        intervalMs: args.intervalMs,
+        processes,
+        matched: rows.length,
+        truncated: rows.length > processes.length,
+        totals: { processes: sample.all, running: sample.running, sleeping: sample.sleeping, blocked: sample.blocked },
+        ...load,
+      };
+    },
+  });
+}
+
+/** One line: the top process, how many matched, and the machine's CPU and memory. */
+function summarize(args: Input, top: ProcessRow | undefined, matched: number, sample: ProcessSample, load: MachineLoad): string {
+  const lead = top
+    ? `top by ${args.sortBy}: ${top.name} (pid ${top.pid}) ${args.sortBy === 'cpu' ? `${top.cpuPercent}% CPU` : formatBytes(top.memoryBytes)}; `
+    : `no process matched${args.name ? ` "${sanitizeLine(args.name, 60)}"` : ''}; `;
+  return lead + `${matched} of ${sample.all} processes matched; machine CPU ${load.cpuPercent ?? 'unknown'}%, memory ${load.memoryPercent}%` + warningsNote(load.warnings);
+}

@@ -1,0 +1,50 @@
+// Readings compared with thresholds: one warning per reading above its threshold.
+import { z } from 'zod';
+import { round1 } from '../format';
+import { METRICS, type Metric, type Thresholds } from './thresholds';
+
+export const warningSchema = z.object({
+  metric: z.enum(METRICS),
+  value: z.number().describe('the reading, in %'),
+  threshold: z.number().describe('the limit it crossed, in %'),
+  subject: z.string().optional().describe('what the reading is about, e.g. a mount point'),
+  message: z.string().describe('the warning for a person'),
+});
+export type Warning = z.infer<typeof warningSchema>;
+
+/** Percentages; a reading that is absent or null is not checked. */
+export interface Readings {
+  cpuPercent?: number | null;
+  memoryPercent?: number | null;
+  /** Use of the container's (cgroup's) memory limit, when there is one. */
+  containerMemoryPercent?: number | null;
+  disks?: Array<{ fs: string; mount: string; usePercent: number | null }>;
+}
+
+/** One warning per reading above its threshold; a device mounted at several points warns once. */
+export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Warning[] {
+  const warnings: Warning[] = [];
+  /** Adds a warning when `reading` is above the metric's threshold; `says` words the reading. */
+  const check = (metric: Metric, reading: number | null | undefined, says: (shown: number) => string, subject?: string): boolean => {
+    // Compare the figure as shown (one decimal), so a warning never reads "80% is above 80%".
+    const value = reading == null ? null : round1(reading);
+    const threshold = thresholds[metric];
+    if (value == null || value <= threshold) return false;
+    warnings.push({ metric, value, threshold, ...(subject === undefined ? {} : { subject }), message: `${says(value)}, above the ${threshold}% threshold` });
+    return true;
+  };
+  check('cpu', readings.cpuPercent, (v) => `CPU use is ${v}%`);
+  check('memory', readings.memoryPercent, (v) => `memory use is ${v}%`);
+  check('memory', readings.containerMemoryPercent, (v) => `container memory use is ${v}% of its limit`, 'container');
+  const warnedDevices = new Set<string>();
+  for (const disk of readings.disks ?? []) {
+    if (warnedDevices.has(disk.fs)) continue;
+    if (check('disk', disk.usePercent, (v) => `filesystem ${disk.mount} (${disk.fs}) is ${v}% full`, disk.mount)) warnedDevices.add(disk.fs);
+  }
+  return warnings;
+}
+
+/** The end of a one-line summary: "; N warning(s)", or nothing without warnings. */
+export function warningsNote(warnings: Warning[]): string {
+  return warnings.length ? `; ${warnings.length} warning(s)` : '';
+}
