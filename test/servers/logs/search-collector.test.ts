@@ -1,11 +1,11 @@
 // The match collector both search engines share: one time rule (since inclusive, until exclusive), the level filter,
 // the entry-header look-back, ordering and after-context; and the Node engine at the window's edges.
 import assert from 'node:assert/strict';
-import { parserFor } from '../../servers/logs/format/parser';
-import { HEADER_LOOKBACK_LINES, headerAbove, MatchCollector } from '../../servers/logs/search/collector';
-import { FileScanner } from '../../servers/logs/search/node-engine';
-import type { ScanRequest } from '../../servers/logs/search/types';
-import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../support/window-log';
+import { parserFor } from '../../../servers/logs/format/parser';
+import { HEADER_LOOKBACK_LINES, headerAbove, MatchCollector } from '../../../servers/logs/search/collector';
+import { FileScanner } from '../../../servers/logs/search/node-engine';
+import type { ScanRequest } from '../../../servers/logs/search/types';
+import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../../support/window-log';
 
 const base: ScanRequest = { before: 0, after: 0, limit: 10, order: 'oldest', maxLineChars: 500 };
 const line = (n: number) => ({ line: n, text: `line ${n}`, message: `line ${n}` });

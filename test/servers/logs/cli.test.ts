@@ -5,11 +5,11 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { readConfig } from '../../servers/logs/config';
-import { startBuiltServer } from '../support/mcp-client';
-import { exitOf, outputContaining } from '../support/wait';
+import { readConfig } from '../../../servers/logs/config';
+import { startBuiltServer } from '../../support/mcp-client';
+import { exitOf, outputContaining } from '../../support/wait';
 
-const script = resolve(__dirname, '../../dist/servers/logs.js');
+const script = resolve(__dirname, '../../../dist/servers/logs.js');
 
 describe('logs server command line', function () {
   let root: string;

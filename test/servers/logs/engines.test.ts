@@ -4,12 +4,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parserFor } from '../../servers/logs/format/parser';
-import { FileScanner } from '../../servers/logs/search/node-engine';
-import { scanWithRipgrep } from '../../servers/logs/search/ripgrep-engine';
-import type { FileScanResult, ScanRequest, ScanTarget } from '../../servers/logs/search/types';
-import { hasRipgrep } from '../support/log-engines';
-import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../support/window-log';
+import { parserFor } from '../../../servers/logs/format/parser';
+import { FileScanner } from '../../../servers/logs/search/node-engine';
+import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
+import type { FileScanResult, ScanRequest, ScanTarget } from '../../../servers/logs/search/types';
+import { hasRipgrep } from '../../support/log-engines';
+import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../../support/window-log';
 
 describe('logs search engines: ripgrep and Node agree', function () {
   const rg = hasRipgrep() ? 'rg' : undefined;

@@ -1,10 +1,10 @@
 // Pure parts of the system server: settings, CPU arithmetic, warnings, secret masking.
 import assert from 'node:assert/strict';
-import { CliUsageError, helpText } from '../../servers/shared/cli';
-import { loadConfig, SYSTEM_CLI } from '../../servers/system/config';
-import { cpuUsageBetween } from '../../servers/system/sampling/cpu';
-import { evaluateWarnings } from '../../servers/system/warnings/evaluate';
-import { cleanCommand, maskSecrets } from '../../servers/system/processes/command-line';
+import { CliUsageError, helpText } from '../../../servers/shared/cli';
+import { loadConfig, SYSTEM_CLI } from '../../../servers/system/config';
+import { cpuUsageBetween } from '../../../servers/system/sampling/cpu';
+import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
+import { cleanCommand, maskSecrets } from '../../../servers/system/processes/command-line';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {

@@ -1,7 +1,7 @@
 // Masking, tokenizing and online template mining.
 import assert from 'node:assert/strict';
-import { TemplateMiner } from '../../servers/logs/patterns/miner';
-import { isVariablePiece, isVariableWord, tokenize } from '../../servers/logs/patterns/tokenize';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { isVariablePiece, isVariableWord, tokenize } from '../../../servers/logs/patterns/tokenize';
 
 const tokens = (message: string) => tokenize(message).tokens.join(' ');
 

@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { hasRipgrep, SEARCH_ENGINES } from '../support/log-engines';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
-import { createLogFixture, type LogFixture } from '../support/log-fixtures';
-import { waitUntil } from '../support/wait';
+import { hasRipgrep, SEARCH_ENGINES } from '../../support/log-engines';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { createLogFixture, type LogFixture } from '../../support/log-fixtures';
+import { waitUntil } from '../../support/wait';
 
 interface Match {
   file: string;

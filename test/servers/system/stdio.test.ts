@@ -5,8 +5,8 @@ import { statfsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
-import { waitUntil } from '../support/wait';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { waitUntil } from '../../support/wait';
 
 type Structured = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

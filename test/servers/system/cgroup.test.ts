@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readCgroupMemory } from '../../servers/system/sampling/cgroup';
+import { readCgroupMemory } from '../../../servers/system/sampling/cgroup';
 
 const GiB = 1024 ** 3;
 

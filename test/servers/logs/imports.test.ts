@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 
-const ROOT = resolve(__dirname, '../../servers/logs');
+const ROOT = resolve(__dirname, '../../../servers/logs');
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -1,7 +1,7 @@
 // The one output budget: bytes of JSON text, a kept prefix, never more than the budget unless asked.
 import assert from 'node:assert/strict';
-import { fitList, fitToBudget, jsonBytes, OUTPUT_BUDGET_BYTES } from '../../../../servers/shared/output-budget';
-import { MAX_RESULT_BYTES } from '../../../../servers/shared/tool-result';
+import { fitList, fitToBudget, jsonBytes, OUTPUT_BUDGET_BYTES } from '../../../servers/shared/output-budget';
+import { MAX_RESULT_BYTES } from '../../../servers/shared/tool-result';
 
 describe('shared output budget', () => {
   it('leaves room for the second copy of the data in a result', () => {

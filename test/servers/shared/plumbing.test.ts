@@ -1,10 +1,10 @@
 // Small pieces of the kit: annotations, progress throttling, version, stderr logging.
 import assert from 'node:assert/strict';
-import { READ_ONLY } from '../../../../servers/shared/annotations';
-import { describeError } from '../../../../servers/shared/log';
-import { throttleProgress, PROGRESS_INTERVAL_MS } from '../../../../servers/shared/progress';
-import { SERVER_VERSION } from '../../../../servers/shared/version';
-import pkg from '../../../../package.json';
+import { READ_ONLY } from '../../../servers/shared/annotations';
+import { describeError } from '../../../servers/shared/log';
+import { throttleProgress, PROGRESS_INTERVAL_MS } from '../../../servers/shared/progress';
+import { SERVER_VERSION } from '../../../servers/shared/version';
+import pkg from '../../../package.json';
 
 describe('shared server plumbing', () => {
   it('READ_ONLY says read-only, not destructive, idempotent, closed world, and cannot be changed', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../servers/logs/io/chunks';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../../servers/logs/io/chunks';
 
 function expectedText(content: string): string {
   const lines = content.split('\n');

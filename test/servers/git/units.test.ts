@@ -3,19 +3,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitWindowArgs } from '../../servers/git/repo/window';
-import { resolveWindow } from '../../servers/shared/time-window';
-import { redactRemoteUrl } from '../../servers/git/repo/urls';
-import { parseCommitList, parseNumstat } from '../../servers/git/repo/parse';
-import { parseStatus } from '../../servers/git/repo/status';
-import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../servers/git/repo/run';
-import { withinBudget } from '../../servers/git/tools/register';
-import { GIT_CLI } from '../../servers/git/cli';
-import { helpText, readConfig } from '../../servers/shared/cli';
-import { jsonBytes, OUTPUT_BUDGET_BYTES } from '../../servers/shared/output-budget';
+import { gitWindowArgs } from '../../../servers/git/repo/window';
+import { resolveWindow } from '../../../servers/shared/time-window';
+import { redactRemoteUrl } from '../../../servers/git/repo/urls';
+import { parseCommitList, parseNumstat } from '../../../servers/git/repo/parse';
+import { parseStatus } from '../../../servers/git/repo/status';
+import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../../servers/git/repo/run';
+import { withinBudget } from '../../../servers/git/tools/register';
+import { GIT_CLI } from '../../../servers/git/cli';
+import { helpText, readConfig } from '../../../servers/shared/cli';
+import { jsonBytes, OUTPUT_BUDGET_BYTES } from '../../../servers/shared/output-budget';
 
 describe('git server units', () => {
-  // The date grammar itself is tested with the kit (test/unit/servers/shared/time-window.test.ts);
+  // The date grammar itself is tested with the kit (test/servers/shared/time-window.test.ts);
   // here only its translation into git's inclusive, whole-second --since/--until.
   describe('gitWindowArgs', () => {
     const window = (since?: string, until?: string) => resolveWindow({ since, until }, new Date(2024, 4, 15, 13, 45, 30));

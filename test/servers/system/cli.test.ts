@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { SYSTEM_CLI } from '../../servers/system/config';
-import { startBuiltServer } from '../support/mcp-client';
-import { exitOf, outputContaining } from '../support/wait';
+import { SYSTEM_CLI } from '../../../servers/system/config';
+import { startBuiltServer } from '../../support/mcp-client';
+import { exitOf, outputContaining } from '../../support/wait';
 
-const script = resolve(__dirname, '../../dist/servers/system.js');
+const script = resolve(__dirname, '../../../dist/servers/system.js');
 
 describe('system server command line', function () {
   this.timeout(30_000);

@@ -2,7 +2,7 @@
 // data set. Throughput is reported by `npm run eval:loghub` and bench/miner.mjs, not asserted in a test.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { DEFAULT_DIR, evaluateDirectory, formatTable, groupingAccuracy, TARGETS, type EvaluationResult } from '../../scripts/eval-loghub';
+import { DEFAULT_DIR, evaluateDirectory, formatTable, groupingAccuracy, TARGETS, type EvaluationResult } from '../../../scripts/eval-loghub';
 
 describe('Loghub evaluation (log_patterns and search_logs through dist/servers/logs.js)', function () {
   this.timeout(300_000);

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { UserFacingError } from '../../servers/shared/tool-result';
-import { parseTimePoint } from '../../servers/shared/time-window';
-import { logPatterns, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/patterns/log-patterns';
-import { registerLogPatternsTool } from '../../servers/logs/tools/log-patterns';
+import { UserFacingError } from '../../../servers/shared/tool-result';
+import { parseTimePoint } from '../../../servers/shared/time-window';
+import { logPatterns, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../../servers/logs/patterns/log-patterns';
+import { registerLogPatternsTool } from '../../../servers/logs/tools/log-patterns';
 
 function fileContext(dir: string): LogPatternsContext {
   return {

@@ -2,13 +2,13 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
-import { exitOf, outputContaining } from '../support/wait';
-import { ALICE, ANSI_SUBJECT_CLEAN, BOB, CAROL, call, createGitFixture, fails, ok, PIPE_SUBJECT, readInfo, type GitFixture } from '../support/git-fixture';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { exitOf, outputContaining } from '../../support/wait';
+import { ALICE, ANSI_SUBJECT_CLEAN, BOB, CAROL, call, createGitFixture, fails, ok, PIPE_SUBJECT, readInfo, type GitFixture } from '../../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-const SERVER_SCRIPT = resolve(__dirname, '../../dist/servers/git.js');
+const SERVER_SCRIPT = resolve(__dirname, '../../../dist/servers/git.js');
 const TOOL_NAMES = ['git_log', 'git_diff_stat', 'git_branches', 'git_show', 'git_status', 'git_file_churn', 'git_blame'];
 
 describe('git server', function () {
@@ -42,7 +42,7 @@ describe('git server', function () {
     });
 
     it('reports the extension version from package.json', async () => {
-      const { version } = require('../../package.json') as { version: string };
+      const { version } = require('../../../package.json') as { version: string };
       assert.equal(server.client.getServerVersion()?.version, version);
     });
 

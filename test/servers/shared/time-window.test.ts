@@ -1,7 +1,7 @@
 // The one time grammar and the one window rule (since inclusive, until exclusive) of every tool.
 import assert from 'node:assert/strict';
-import { inWindow, parseTimePoint, resolveWindow, sinceField, timeFields, TIME_FORMS, untilField, WINDOW_RULE, windowToIso } from '../../../../servers/shared/time-window';
-import { UserFacingError } from '../../../../servers/shared/tool-result';
+import { inWindow, parseTimePoint, resolveWindow, sinceField, timeFields, TIME_FORMS, untilField, WINDOW_RULE, windowToIso } from '../../../servers/shared/time-window';
+import { UserFacingError } from '../../../servers/shared/tool-result';
 
 // Wednesday 2024-05-15 13:45:30 local time.
 const now = new Date(2024, 4, 15, 13, 45, 30);

@@ -6,9 +6,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { SEARCH_ENGINES } from '../support/log-engines';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
-import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../support/window-log';
+import { SEARCH_ENGINES } from '../../support/log-engines';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { LINES_IN_WINDOW, WINDOW, WINDOW_LOG } from '../../support/window-log';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

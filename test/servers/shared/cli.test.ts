@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { delimiter } from 'node:path';
 import { z } from 'zod';
-import { CliUsageError, helpText, readConfig, wantsHelp } from '../../../../servers/shared/cli';
+import { CliUsageError, helpText, readConfig, wantsHelp } from '../../../servers/shared/cli';
 
 const percent = z
   .string()

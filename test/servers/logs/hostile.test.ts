@@ -5,8 +5,8 @@ import { readdirSync, statSync } from 'node:fs';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
-import { createLogFixture, type LogFixture } from '../support/log-fixtures';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { createLogFixture, type LogFixture } from '../../support/log-fixtures';
 
 function snapshot(dir: string): string {
   const entries: string[] = [];

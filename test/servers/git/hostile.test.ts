@@ -4,9 +4,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
-import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../support/git-fixture';
-import { waitUntil } from '../support/wait';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../../support/git-fixture';
+import { waitUntil } from '../../support/wait';
 
 const TOOLS_WITH_REFS: Array<[string, string, Record<string, unknown>]> = [
   ['git_log', 'ref', {}],
