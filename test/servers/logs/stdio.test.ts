@@ -319,6 +319,8 @@ describe('logs server (built, over MCP)', function () {
   });
 
   describe('long operations', function () {
+    // Scans of a 400,000-line log: CPU-bound, 10-18 s each under load (the suite's default is 30 s).
+    this.timeout(120_000);
     let dir: string;
     let size: number;
     before(function () {
