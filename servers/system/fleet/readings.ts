@@ -1,12 +1,11 @@
 // A host's readings from node_exporter's metrics in Prometheus, in the units and with the formulas of
 // the local tools: CPU busy %, memory in use = total - available, df's filesystem use %.
-import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import { dfUsage } from '../disks/df';
-import { diskSchema, IN_MEMORY_TYPES, type Disk } from '../disks/filesystems';
+import { IN_MEMORY_TYPES, type Disk } from '../disks/filesystems';
 import { percentOf, round1 } from '../format';
 import type { Labels, MatrixSeries, PrometheusClient, Sample } from './prometheus';
-import { promString, targetKey } from './targets';
+import { promString, targetKey, targetMatchers, type Target } from './targets';
 
 /** The figures of one target at one instant; null where node_exporter gave nothing (a target that is down). */
 export interface HostFigures {
@@ -21,12 +20,6 @@ export interface HostFigures {
   /** Filesystems with real capacity, fullest first. */
   disks: Disk[];
 }
-
-export const hostFiguresFields = {
-  memory: z.object({ totalBytes: z.number(), usedBytes: z.number().describe('total minus available'), availableBytes: z.number(), percent: z.number() }),
-  loadAverage: z.object({ oneMinute: z.number(), fiveMinutes: z.number(), fifteenMinutes: z.number() }),
-  disk: diskSchema,
-};
 
 /** Which targets, when, and how much detail. */
 export interface ReadingPlan {
@@ -96,6 +89,12 @@ export async function readFigures(client: PrometheusClient, plan: ReadingPlan, w
     figures.set(key, new Map(sorted.map(([time, reading]) => [time, toFigures(reading)])));
   }
   return figures;
+}
+
+/** One target's detailed figures (per-core CPU, every filesystem) at `at` (epoch ms); undefined when Prometheus has none. */
+export async function readTargetAt(client: PrometheusClient, target: Target, rateWindowSeconds: number, at: number, signal: AbortSignal): Promise<HostFigures | undefined> {
+  const figures = await readFigures(client, { matchers: targetMatchers([target]), rateWindowSeconds, detail: true }, { at }, signal);
+  return figures.get(targetKey(target))?.values().next().value;
 }
 
 function addSample(reading: RawReading, part: string, labels: Labels, sample: Sample): void {

@@ -1,8 +1,8 @@
 // fleet://host/{host}: one fleet host's readings now, as a resource whose host name completes.
 import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Fleet } from '../fleet/fleet';
-import { readFigures } from '../fleet/readings';
-import { targetKey, targetMatchers, targetsOf } from '../fleet/targets';
+import { readTargetAt } from '../fleet/readings';
+import { targetsOf } from '../fleet/targets';
 
 export const FLEET_HOST_TEMPLATE = 'fleet://host/{host}';
 
@@ -13,8 +13,9 @@ export function registerFleetHostResource(server: McpServer, fleet: Fleet): void
   server.registerResource(
     'fleet-host',
     new ResourceTemplate(FLEET_HOST_TEMPLATE, {
+      // resources/list must still answer (system://info) when Prometheus does not: then no hosts are listed.
       list: async () => {
-        const targets = await fleet.targets(new AbortController().signal);
+        const targets = await fleet.targets(new AbortController().signal).catch(() => []);
         return { resources: targets.map((t) => ({ uri: `fleet://host/${encodeURIComponent(t.host)}`, name: t.host, mimeType: 'application/json' })) };
       },
       complete: { host: (value) => fleet.complete(value) },
@@ -28,8 +29,7 @@ export function registerFleetHostResource(server: McpServer, fleet: Fleet): void
       const host = decodeURIComponent(String(variables.host));
       const at = Date.now();
       const [target] = targetsOf(host, await fleet.targets(extra.signal, at));
-      const figures = await readFigures(fleet.client, { matchers: targetMatchers([target]), rateWindowSeconds: RATE_WINDOW_SECONDS, detail: true }, { at }, extra.signal);
-      const readings = target.up ? (figures.get(targetKey(target))?.values().next().value ?? null) : null;
+      const readings = target.up ? ((await readTargetAt(fleet.client, target, RATE_WINDOW_SECONDS, at, extra.signal)) ?? null) : null;
       const text = JSON.stringify({ ...target, measuredAt: new Date(at).toISOString(), readings }, null, 2);
       return { contents: [{ uri: uri.href, mimeType: 'application/json', text }] };
     },

@@ -5,7 +5,7 @@ import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../s
 import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
-import { readFigures, type HostFigures } from '../fleet/readings';
+import { readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../format';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
@@ -77,32 +77,42 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
     run: async (args, signal, report) => {
       const thresholds = effectiveThresholds(configured, { cpu: args.cpuThreshold, memory: args.memoryThreshold, disk: args.diskThreshold });
       const window = readingWindow(args);
+      // until is exclusive: the readings are those of the last instant before it.
       const end = window ? window.until - 1 : Date.now();
       await report(0, 'finding the host');
       const target = pickTarget(targetsOf(args.host, await fleet.targets(signal, end)));
-      const matchers = targetMatchers([target]);
       await report(20, 'reading metrics');
-      const now = (await readFigures(fleet.client, { matchers, rateWindowSeconds: args.cpuWindowSeconds, detail: true }, { at: end }, signal)).get(targetKey(target));
-      const latest = target.up ? now?.values().next().value : undefined;
-      let history: HistoryPoint[] = [];
-      let stepSeconds = 0;
-      if (window) {
-        await report(50, 'reading the history');
-        stepSeconds = Math.max(1, Math.ceil((end - window.since) / 1000 / (args.points - 1)));
-        const plan = { matchers, rateWindowSeconds: Math.max(args.cpuWindowSeconds, stepSeconds), detail: false };
-        const series = (await readFigures(fleet.client, plan, { start: window.since, end, stepSeconds }, signal)).get(targetKey(target));
-        history = [...(series ?? new Map<number, HostFigures>()).entries()].map(([time, f]) => historyEntry(time, f));
-      }
+      const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
+      await report(50, 'reading the history');
+      const { history, stepSeconds } = window ? await readHistory(fleet, target, args, { since: window.since, end }, signal) : { history: [], stepSeconds: 0 };
       await report(100, 'done');
-      const peaks = window ? peakReadings(history, now) : null;
-      const warnings = peaks ? peakWarnings(peaks, thresholds) : latest ? evaluateWarnings({ cpuPercent: latest.cpuPercent, memoryPercent: latest.memory?.percent, disks: latest.disks }, thresholds) : [];
-      const base = { target, latest, end, window: window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null, args, thresholds, warnings, peaks };
-      const disks = latest?.disks ?? [];
-      // History is the bulky part over long windows; disks on container hosts. Keep the newest history.
-      const withHistory = fitToBudget([...history].reverse(), (kept) => report_(base, disks, [...kept].reverse(), history.length), { keepAtLeast: 1 });
-      return fitToBudget(disks, (kept) => report_(base, kept, withHistory.value.history, history.length), { keepAtLeast: 1 }).value;
+      const peaks = window ? peakReadings(history, latest) : null;
+      const warnings = peaks
+        ? peakWarnings(peaks, thresholds)
+        : latest
+          ? evaluateWarnings({ cpuPercent: latest.cpuPercent, memoryPercent: latest.memory?.percent, disks: latest.disks }, thresholds)
+          : [];
+      const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
+      return fitUsage({ target, latest, end, window: shownWindow, args, thresholds, warnings, peaks }, history);
     },
   });
+}
+
+/** CPU, memory, fullest disk and load at `points` steps from `since` to `end` (epoch ms, both included). */
+async function readHistory(fleet: Fleet, target: Target, args: Input, range: { since: number; end: number }, signal: AbortSignal): Promise<{ history: HistoryPoint[]; stepSeconds: number }> {
+  const stepSeconds = Math.max(1, Math.ceil((range.end - range.since) / 1000 / (args.points - 1)));
+  // A rate window shorter than the step would skip the time between points.
+  const plan = { matchers: targetMatchers([target]), rateWindowSeconds: Math.max(args.cpuWindowSeconds, stepSeconds), detail: false };
+  const series = (await readFigures(fleet.client, plan, { start: range.since, end: range.end, stepSeconds }, signal)).get(targetKey(target));
+  return { history: [...(series ?? new Map<number, HostFigures>()).entries()].map(([time, f]) => historyEntry(time, f)), stepSeconds };
+}
+
+/** The result cut to the output budget: the oldest history goes first (over long windows), then the emptiest disks (on container hosts). */
+function fitUsage(base: UsageBase, history: HistoryPoint[]): Output {
+  const disks = base.latest?.disks ?? [];
+  const newestFirst = [...history].reverse();
+  const withHistory = fitToBudget(newestFirst, (kept) => usageResult(base, disks, [...kept].reverse(), history.length), { keepAtLeast: 1 });
+  return fitToBudget(disks, (kept) => usageResult(base, kept, withHistory.value.history, history.length), { keepAtLeast: 1 }).value;
 }
 
 /** The window asked for, with `until` defaulting to now; null for a reading now. */
@@ -131,10 +141,10 @@ function historyEntry(time: number, figures: HostFigures): HistoryPoint {
 }
 
 /** The highest CPU and memory of the history, and the fullest disk (its mount from the readings at the end). */
-function peakReadings(history: HistoryPoint[], now: Map<number, HostFigures> | undefined): Peaks {
+function peakReadings(history: HistoryPoint[], latest: HostFigures | undefined): Peaks {
   const max = (values: Array<number | null>) => values.reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.max(a, b)), null);
   const diskPeak = max(history.map((p) => p.fullestDiskPercent));
-  const fullestNow = now?.values().next().value?.disks[0];
+  const fullestNow = latest?.disks[0];
   return {
     cpuPercent: max(history.map((p) => p.cpuPercent)),
     memoryPercent: max(history.map((p) => p.memoryPercent)),
@@ -147,7 +157,7 @@ function peakWarnings(peaks: Peaks, thresholds: Thresholds): Warning[] {
   return evaluateWarnings({ cpuPercent: peaks.cpuPercent, memoryPercent: peaks.memoryPercent, disks }, thresholds).map((w) => ({ ...w, message: `at its peak in the window, ${w.message}` }));
 }
 
-interface ReportBase {
+interface UsageBase {
   target: Target;
   latest: HostFigures | undefined;
   end: number;
@@ -158,7 +168,7 @@ interface ReportBase {
   peaks: Peaks | null;
 }
 
-function report_(base: ReportBase, disks: readonly Disk[], history: readonly HistoryPoint[], historyTotal: number): Output {
+function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly HistoryPoint[], historyTotal: number): Output {
   const { target, latest } = base;
   return {
     summary: summarize(base),
@@ -181,7 +191,7 @@ function report_(base: ReportBase, disks: readonly Disk[], history: readonly His
   };
 }
 
-function summarize({ target, latest, window, peaks, warnings }: ReportBase): string {
+function summarize({ target, latest, window, peaks, warnings }: UsageBase): string {
   if (!target.up) return `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
