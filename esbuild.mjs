@@ -1,7 +1,6 @@
 // One build for everything that ships: the extension, each MCP server as a standalone
 // Node bundle, the webview script, and the extension-host test bundle.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -32,23 +31,18 @@ const problemMatcherPlugin = {
   },
 };
 
-const servers = ['git', 'logs', 'system'].filter((name) => existsSync(`servers/${name}/index.ts`));
-
+// Every entry point is listed outright: a missing one fails the build instead of dropping a bundle.
 const configs = [
   { ...nodeDefaults, entryPoints: { extension: 'src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
-  ...servers.map((name) => ({
+  ...['git', 'logs', 'system'].map((name) => ({
     ...nodeDefaults,
     entryPoints: { [name]: `servers/${name}/index.ts` },
     outdir: 'dist/servers',
     banner: { js: '#!/usr/bin/env node' },
   })),
-];
-// The logs server's scan worker thread: a small bundle of its own, so a worker does not load the SDK and zod again.
-if (existsSync('servers/logs/scan-worker.ts')) {
-  configs.push({ ...nodeDefaults, entryPoints: { 'logs-scan-worker': 'servers/logs/scan-worker.ts' }, outdir: 'dist/servers' });
-}
-if (existsSync('media/chat/main.ts')) {
-  configs.push({
+  // The logs server's scan worker thread: a small bundle of its own, so a worker does not load the SDK and zod again.
+  { ...nodeDefaults, entryPoints: { 'logs-scan-worker': 'servers/logs/scan-worker.ts' }, outdir: 'dist/servers' },
+  {
     bundle: true,
     platform: 'browser',
     target: 'es2022',
@@ -59,9 +53,9 @@ if (existsSync('media/chat/main.ts')) {
     logLevel: 'silent',
     entryPoints: { chat: 'media/chat/main.ts' },
     outdir: 'dist/webview',
-  });
-}
-if (!production && existsSync('test/extension/index.ts')) {
+  },
+];
+if (!production) {
   configs.push({
     ...nodeDefaults,
     entryPoints: ['test/extension/index.ts', 'test/extension/**/*.test.ts'],

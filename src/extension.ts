@@ -1,17 +1,48 @@
+// activate() creates each feature's objects and hands them to whoever needs them: one line per feature.
 import * as vscode from 'vscode';
-import { registerAgent } from './agent/register';
-import { registerServers } from './mcp/register';
+import type { DevopsAssistantApi } from './api';
+import { createAgent, registerAgent, storeApiKey } from './agent/register';
 import { registerChatView } from './chat/register';
-import { registerTreeViews } from './views/register';
+import { ChatSession } from './chat/session';
 import { registerCommands } from './commands/register';
+import { registerServers } from './mcp/register';
+import { readSettings, SETTINGS_SECTION } from './settings';
+import { registerStatusBar } from './status/status-bar';
+import { registerTreeViews } from './views/register';
 
-export function activate(context: vscode.ExtensionContext): void {
-  // Features register themselves here, one register…(context) call each.
-  const hub = registerServers(context);
-  const agent = registerAgent(context, hub);
-  registerChatView(context, agent, hub);
-  registerTreeViews(context, hub);
-  registerCommands(context, agent, hub);
+// VS Code calls deactivate() without arguments; this is how it reaches the servers activate() started.
+let stopServers: (() => Promise<void>) | undefined;
+
+export function activate(context: vscode.ExtensionContext): DevopsAssistantApi | undefined {
+  const started = performance.now();
+  const settings = () => readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
+  const { hub, mcpProvider } = registerServers(context, settings);
+  stopServers = () => hub.dispose();
+  const { agent, log } = registerAgent(context, hub, settings);
+  const coreRegisterMs = performance.now() - started;
+  log(`core registered in ${coreRegisterMs.toFixed(1)} ms (servers start in the background)`);
+  const session = new ChatSession(agent);
+  const chatView = registerChatView(context, session);
+  const trees = registerTreeViews(context, hub, settings);
+  registerStatusBar(context, hub);
+  registerCommands(context, { hub, session, chatView });
+
+  if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
+  return {
+    hub,
+    agent,
+    session,
+    trees,
+    coreRegisterMs,
+    mcpProvider,
+    storeApiKey: (value) => storeApiKey(context, value),
+    createAgent: () => createAgent(context, hub, settings),
+  };
 }
 
-export function deactivate(): void {}
+/** Resolves when every server process has exited; VS Code waits for it before the host goes away. */
+export function deactivate(): Promise<void> | undefined {
+  const stop = stopServers;
+  stopServers = undefined;
+  return stop?.();
+}

@@ -2,7 +2,7 @@
 // commit messages) is only ever inserted as textContent, or as HTML produced by the Markdown
 // renderer with raw HTML off. Links never navigate: they are posted to the extension.
 import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
-import { isToWebviewMessage, type ChatStrings, type FromWebviewMessage, type ToWebviewMessage } from '../../src/chat/protocol';
+import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ToWebviewMessage } from '../../src/chat/protocol';
 import { createMarkdownRenderer } from './markdown';
 
 interface VsCodeApi {
@@ -52,10 +52,22 @@ interface Layout {
 }
 let ui: Layout | undefined;
 
+/** Builds the view once `init` brings the strings: banner, empty state, transcript, composer. */
 function buildLayout(examples: string[]): Layout {
   const app = document.getElementById('app') ?? document.body;
   app.replaceChildren();
+  const banner = buildBanner();
+  const empty = buildEmptyState(examples);
+  const transcript = buildTranscript();
+  const announcer = el('div', 'sr-only');
+  announcer.setAttribute('aria-live', 'polite');
+  const composer = buildComposer();
+  app.append(banner, empty, transcript, announcer, composer.form);
+  return { banner, transcript, empty, announcer, ...composer.controls };
+}
 
+/** "No API key" with its Set API Key button; hidden until the extension says there is no key. */
+function buildBanner(): HTMLElement {
   const banner = el('section', 'banner');
   banner.hidden = true;
   banner.setAttribute('role', 'status');
@@ -64,7 +76,11 @@ function buildLayout(examples: string[]): Layout {
   setKey.type = 'button';
   setKey.addEventListener('click', () => post({ type: 'runAction', action: { title: t('setApiKey'), command: 'devopsAssistant.setApiKey' } }));
   banner.append(setKey);
+  return banner;
+}
 
+/** The empty conversation: a title, a hint and example questions that are asked on click. */
+function buildEmptyState(examples: string[]): HTMLElement {
   const empty = el('section', 'empty');
   empty.append(el('h2', undefined, t('emptyTitle')), el('p', undefined, t('emptyHint')));
   const list = el('ul', 'examples');
@@ -77,38 +93,42 @@ function buildLayout(examples: string[]): Layout {
     list.append(item);
   }
   empty.append(list);
+  return empty;
+}
 
+/** The conversation log; its links open through the extension on click or Enter. */
+function buildTranscript(): HTMLElement {
   const transcript = el('div', 'transcript');
   transcript.id = 'transcript';
   transcript.setAttribute('role', 'log');
   transcript.setAttribute('aria-live', 'polite');
   transcript.setAttribute('aria-label', t('transcriptLabel'));
   transcript.tabIndex = 0;
+  transcript.addEventListener('click', onTranscriptClick);
+  transcript.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.matches('a.md-link')) {
+      event.preventDefault();
+      openLink(event.target);
+    }
+  });
+  return transcript;
+}
 
-  const announcer = el('div', 'sr-only');
-  announcer.setAttribute('aria-live', 'polite');
-
+/** The question box (its draft survives the view being hidden) and the Send, Stop and Clear buttons. */
+function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input' | 'send' | 'stop' | 'clear'> } {
   const form = el('form', 'composer');
   const input = el('textarea', 'input');
   input.id = 'chat-input';
   input.rows = 3;
   input.setAttribute('aria-label', t('inputLabel'));
   input.placeholder = t('inputPlaceholder');
-  const buttons = el('div', 'buttons');
-  const send = el('button', 'primary', t('send'));
-  send.type = 'submit';
-  send.id = 'send';
-  const stop = el('button', 'stop', t('stop'));
-  stop.type = 'button';
-  stop.id = 'stop';
+  const send = button('primary', 'send', 'submit');
+  const stop = button('stop', 'stop', 'button');
   stop.hidden = true;
-  const clear = el('button', 'secondary', t('clear'));
-  clear.type = 'button';
-  clear.id = 'clear';
+  const clear = button('secondary', 'clear', 'button');
+  const buttons = el('div', 'buttons');
   buttons.append(send, stop, clear);
   form.append(input, buttons);
-
-  app.append(banner, empty, transcript, announcer, form);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -120,17 +140,17 @@ function buildLayout(examples: string[]): Layout {
   });
   stop.addEventListener('click', () => post({ type: 'stop' }));
   clear.addEventListener('click', () => post({ type: 'clear' }));
-  transcript.addEventListener('click', onTranscriptClick);
-  transcript.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter' && event.target instanceof HTMLElement && event.target.matches('a.md-link')) {
-      event.preventDefault();
-      openLink(event.target);
-    }
-  });
-
   const saved = vscode.getState() as SavedState | undefined;
   input.value = saved?.draft ?? '';
-  return { banner, transcript, empty, announcer, input, send, stop, clear };
+  return { form, controls: { input, send, stop, clear } };
+}
+
+/** A composer button whose id and label key are the same word. */
+function button(className: string, id: 'send' | 'stop' | 'clear', type: 'submit' | 'button'): HTMLButtonElement {
+  const node = el('button', className, t(id));
+  node.type = type;
+  node.id = id;
+  return node;
 }
 
 function onTranscriptClick(event: MouseEvent) {
@@ -364,6 +384,23 @@ function flushAnswer() {
   answer.node.querySelector('.markdown')?.removeAttribute('aria-busy');
 }
 
+/** Streams answer text into the current answer (created on the first delta), re-rendered at most every 40 ms. */
+function appendAnswerText(delta: string) {
+  const parent = container();
+  if (!turn!.answer) {
+    const node = answerNode();
+    node.querySelector('.markdown')?.setAttribute('aria-busy', 'true');
+    parent.append(node);
+    turn!.answer = { node, source: '' };
+  }
+  const answer = turn!.answer!;
+  answer.source += delta;
+  answer.timer ??= setTimeout(() => {
+    answer.timer = undefined;
+    renderAnswer(answer);
+  }, 40);
+}
+
 function applyEvent(event: AgentEvent) {
   switch (event.type) {
     case 'start': {
@@ -375,22 +412,9 @@ function applyEvent(event: AgentEvent) {
       ui?.announcer.replaceChildren(t('thinking'));
       break;
     }
-    case 'text': {
-      const parent = container();
-      if (!turn!.answer) {
-        const node = answerNode();
-        node.querySelector('.markdown')?.setAttribute('aria-busy', 'true');
-        parent.append(node);
-        turn!.answer = { node, source: '' };
-      }
-      const answer = turn!.answer!;
-      answer.source += event.delta;
-      answer.timer ??= setTimeout(() => {
-        answer.timer = undefined;
-        renderAnswer(answer);
-      }, 40);
+    case 'text':
+      appendAnswerText(event.delta);
       break;
-    }
     case 'toolStart': {
       flushAnswer();
       const parent = container();
@@ -524,6 +548,7 @@ window.addEventListener('focus', () => {
   if (!document.activeElement || document.activeElement === document.body) ui?.input.focus();
 });
 window.addEventListener('message', (event: MessageEvent) => {
-  if (isToWebviewMessage(event.data)) onMessage(event.data);
+  const parsed = toWebviewMessage.safeParse(event.data);
+  if (parsed.success) onMessage(parsed.data);
 });
 post({ type: 'ready' });

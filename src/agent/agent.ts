@@ -3,7 +3,7 @@
 import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
-import type { Thresholds } from '../mcp/server-specs';
+import type { Thresholds } from '../settings';
 import type { McpHub, ToolInfo } from '../mcp/types';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { textOf, toParam } from './content';
@@ -65,6 +65,17 @@ interface RunState {
   calls: Map<string, number>;
   usage: Omit<Usage, 'costUsd'>;
   model: string;
+}
+
+/** What the steps of one turn share. */
+interface Turn {
+  client: Anthropic;
+  settings: AgentSettings;
+  state: RunState;
+  emit: Emit;
+  signal: AbortSignal;
+  /** Text streamed by the current request, kept in the transcript if the request fails midway. */
+  partialText: string;
 }
 
 export class Agent implements ChatAgent {
@@ -173,6 +184,7 @@ export class Agent implements ChatAgent {
     return true;
   }
 
+  /** One turn: requests and tool rounds until a stop, then the usage, the history and `done`. */
   private async run(emit: Emit, signal: AbortSignal): Promise<void> {
     const settings = this.deps.settings();
     const state: RunState = {
@@ -191,63 +203,12 @@ export class Agent implements ChatAgent {
       return;
     }
     const client = (this.deps.createClient ?? createAnthropicClient)({ apiKey, baseURL: settings.baseURL, maxRetries: this.limits.maxRetries });
-    let partialText = '';
+    const turn: Turn = { client, settings, state, emit, signal, partialText: '' };
     let stopReason: string;
     try {
-      for (;;) {
-        if (signal.aborted) {
-          stopReason = 'cancelled';
-          break;
-        }
-        const tools = this.deps.hub.tools();
-        partialText = '';
-        const message = await this.streamOnce(client, settings, tools, emit, signal, (delta) => {
-          partialText += delta;
-        });
-        partialText = '';
-        this.addUsage(state, message.usage);
-        const text = textOf(message.content);
-        if (text) this.conversation.transcript.push({ kind: 'assistant', text });
-        const reason = message.stop_reason ?? 'end_turn';
-        stopReason = reason;
-        if (reason === 'tool_use') {
-          this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
-          const outcome = await this.toolRound(message, tools, settings, state, emit, signal);
-          await this.persist();
-          if (outcome === 'continue') continue;
-          stopReason = outcome;
-          break;
-        }
-        if (reason === 'pause_turn') {
-          this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
-          state.pauses++;
-          if (state.pauses <= this.limits.pauseTurnLimit) continue;
-          this.notice(emit, t('Claude paused its turn several times; stopped here. You can continue.'), true);
-          break;
-        }
-        // Any other stop: keep what was said, without tool calls that will never be answered.
-        const kept = message.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use').map(toParam);
-        this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
-        if (reason === 'max_tokens') {
-          this.notice(emit, t('The answer reached the maximum length (devopsAssistant.maxTokens). You can continue.'), true);
-        } else if (reason === 'refusal') {
-          this.notice(emit, t('Claude declined to answer this request.'), false);
-        } else if (reason === 'model_context_window_exceeded') {
-          this.notice(emit, t('The conversation no longer fits in the model\'s context window. Clear the chat to start anew.'), false, { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' });
-        }
-        break;
-      }
+      stopReason = await this.requestLoop(turn);
     } catch (error) {
-      if (partialText) this.conversation.transcript.push({ kind: 'assistant', text: partialText });
-      if (signal.aborted || error instanceof APIUserAbortError) {
-        stopReason = 'cancelled';
-      } else {
-        const mapped = mapApiError(error, { baseURL: effectiveBaseUrl(settings.baseURL), model: settings.model });
-        this.deps.log?.(`[agent] request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-        emit({ type: 'error', message: mapped.message, action: mapped.action });
-        this.conversation.transcript.push({ kind: 'error', text: mapped.message });
-        stopReason = 'error';
-      }
+      stopReason = this.requestFailed(turn, error);
     }
     if (stopReason === 'cancelled') {
       const message = t('Stopped.');
@@ -255,6 +216,64 @@ export class Agent implements ChatAgent {
       this.conversation.transcript.push({ kind: 'notice', text: message });
     }
     await this.finish(emit, state, stopReason);
+  }
+
+  /** Sends requests (with the tools' results) until the model stops; returns the stop reason. */
+  private async requestLoop(turn: Turn): Promise<string> {
+    for (;;) {
+      if (turn.signal.aborted) return 'cancelled';
+      const tools = this.deps.hub.tools();
+      turn.partialText = '';
+      const message = await this.streamOnce(turn.client, turn.settings, tools, turn.emit, turn.signal, (delta) => {
+        turn.partialText += delta;
+      });
+      turn.partialText = '';
+      this.addUsage(turn.state, message.usage);
+      const text = textOf(message.content);
+      if (text) this.conversation.transcript.push({ kind: 'assistant', text });
+      const next = await this.afterResponse(turn, message, tools);
+      if (next !== 'continue') return next;
+    }
+  }
+
+  /** Acts on one response's stop reason: 'continue' to send another request, else why the turn ends. */
+  private async afterResponse(turn: Turn, message: Anthropic.Message, tools: readonly ToolInfo[]): Promise<string> {
+    const reason = message.stop_reason ?? 'end_turn';
+    if (reason === 'tool_use') {
+      this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
+      const outcome = await this.toolRound(message, tools, turn.settings, turn.state, turn.emit, turn.signal);
+      await this.persist();
+      return outcome;
+    }
+    if (reason === 'pause_turn') {
+      this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
+      turn.state.pauses++;
+      if (turn.state.pauses <= this.limits.pauseTurnLimit) return 'continue';
+      this.notice(turn.emit, t('Claude paused its turn several times; stopped here. You can continue.'), true);
+      return reason;
+    }
+    // Any other stop: keep what was said, without tool calls that will never be answered.
+    const kept = message.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use').map(toParam);
+    this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
+    if (reason === 'max_tokens') {
+      this.notice(turn.emit, t('The answer reached the maximum length (devopsAssistant.maxTokens). You can continue.'), true);
+    } else if (reason === 'refusal') {
+      this.notice(turn.emit, t('Claude declined to answer this request.'), false);
+    } else if (reason === 'model_context_window_exceeded') {
+      this.notice(turn.emit, t('The conversation no longer fits in the model\'s context window. Clear the chat to start anew.'), false, { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' });
+    }
+    return reason;
+  }
+
+  /** A request that threw: keeps the text streamed so far, tells the user why; returns the stop reason. */
+  private requestFailed(turn: Turn, error: unknown): string {
+    if (turn.partialText) this.conversation.transcript.push({ kind: 'assistant', text: turn.partialText });
+    if (turn.signal.aborted || error instanceof APIUserAbortError) return 'cancelled';
+    const mapped = mapApiError(error, { baseURL: effectiveBaseUrl(turn.settings.baseURL), model: turn.settings.model });
+    this.deps.log?.(`[agent] request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    turn.emit({ type: 'error', message: mapped.message, action: mapped.action });
+    this.conversation.transcript.push({ kind: 'error', text: mapped.message });
+    return 'error';
   }
 
   private async streamOnce(

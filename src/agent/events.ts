@@ -1,43 +1,59 @@
 // The contract between the agent loop and whoever shows it (the chat view, "DevOps: Ask").
+// Each shape is a zod schema and its type comes from it, so the webview protocol checks exactly
+// these shapes at runtime (src/chat/protocol.ts). zod/mini keeps the webview bundle small.
 // Extend by adding variants; do not change existing ones without updating every consumer.
+import * as z from 'zod/mini';
 
-export type ToolCallStatus = 'ok' | 'error' | 'cancelled';
+export const toolCallStatus = z.enum(['ok', 'error', 'cancelled']);
+export type ToolCallStatus = z.infer<typeof toolCallStatus>;
 
-export interface Usage {
-  inputTokens: number;
-  outputTokens: number;
-  cacheReadTokens: number;
-  cacheWriteTokens: number;
+export const usage = z.object({
+  inputTokens: z.number(),
+  outputTokens: z.number(),
+  cacheReadTokens: z.number(),
+  cacheWriteTokens: z.number(),
   /** Estimated from the model's list price; undefined when the model's price is unknown. */
-  costUsd?: number;
-}
+  costUsd: z.optional(z.number()),
+});
+export type Usage = z.infer<typeof usage>;
 
 /** A button offered with an error or notice, running a VS Code command. */
-export interface EventAction {
-  title: string;
-  command: string;
-  args?: unknown[];
-}
+export const eventAction = z.object({
+  title: z.string(),
+  command: z.string(),
+  args: z.optional(z.array(z.unknown())),
+});
+export type EventAction = z.infer<typeof eventAction>;
 
-export type AgentEvent =
-  | { type: 'start'; turnId: string; question: string }
-  | { type: 'text'; delta: string }
-  | { type: 'toolStart'; callId: string; server: string; tool: string; input: unknown }
-  | { type: 'toolEnd'; callId: string; status: ToolCallStatus; durationMs: number; result: string }
-  | { type: 'usage'; usage: Usage }
+export const agentEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start'), turnId: z.string(), question: z.string() }),
+  z.object({ type: z.literal('text'), delta: z.string() }),
+  z.object({ type: z.literal('toolStart'), callId: z.string(), server: z.string(), tool: z.string(), input: z.unknown() }),
+  z.object({ type: z.literal('toolEnd'), callId: z.string(), status: toolCallStatus, durationMs: z.number(), result: z.string() }),
+  z.object({ type: z.literal('usage'), usage }),
   /** The loop stopped early for a reason the user should know (round limit, repeated call, max_tokens, refusal…). */
-  | { type: 'notice'; message: string; canContinue: boolean; action?: EventAction }
-  | { type: 'error'; message: string; action?: EventAction }
-  | { type: 'done'; stopReason: string };
+  z.object({ type: z.literal('notice'), message: z.string(), canContinue: z.boolean(), action: z.optional(eventAction) }),
+  z.object({ type: z.literal('error'), message: z.string(), action: z.optional(eventAction) }),
+  z.object({ type: z.literal('done'), stopReason: z.string() }),
+]);
+export type AgentEvent = z.infer<typeof agentEvent>;
 
 /** What the chat view shows when it is reopened: the persisted conversation, as display items. */
-export type TranscriptItem =
-  | { kind: 'user'; text: string }
-  | { kind: 'assistant'; text: string }
-  | { kind: 'tool'; callId: string; server: string; tool: string; input: unknown; status: ToolCallStatus; durationMs: number; result: string }
-  | { kind: 'notice'; text: string }
-  | { kind: 'error'; text: string }
-  | { kind: 'usage'; usage: Usage };
+export const transcriptItem = z.discriminatedUnion('kind', [
+  z.object({ kind: z.enum(['user', 'assistant', 'notice', 'error']), text: z.string() }),
+  z.object({
+    kind: z.literal('tool'),
+    callId: z.string(),
+    server: z.string(),
+    tool: z.string(),
+    input: z.unknown(),
+    status: toolCallStatus,
+    durationMs: z.number(),
+    result: z.string(),
+  }),
+  z.object({ kind: z.literal('usage'), usage }),
+]);
+export type TranscriptItem = z.infer<typeof transcriptItem>;
 
 export interface ChatAgent {
   /** Runs one user turn; events arrive through `onEvent`; resolves when the turn is over (never rejects). */

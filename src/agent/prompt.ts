@@ -1,5 +1,5 @@
 // The system prompt: the seed's rules plus today's date and time zone so "today" means something.
-import type { Thresholds } from '../mcp/server-specs';
+import type { Thresholds } from '../settings';
 
 export interface PromptInput {
   now: Date;

@@ -122,15 +122,3 @@ export class ChatSession {
     }
   }
 }
-
-const sessions = new WeakMap<ChatAgent, ChatSession>();
-
-/** The chat view and the commands are registered separately; both reach the same session this way. */
-export function chatSessionFor(agent: ChatAgent): ChatSession {
-  let session = sessions.get(agent);
-  if (!session) {
-    session = new ChatSession(agent);
-    sessions.set(agent, session);
-  }
-  return session;
-}

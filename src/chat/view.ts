@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import type { EventAction } from '../agent/events';
 import { chatHtml, createNonce } from './html';
 import { isActionAllowed, parseLink } from './link-policy';
-import { isFromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
+import { Disposable } from '../lifecycle';
+import { fromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
 import type { ChatSession, SessionUpdate } from './session';
 import { chatStrings, exampleQuestions } from './strings';
 
@@ -16,26 +17,20 @@ export interface ApiKeyState {
   onDidChange(listener: () => void): vscode.Disposable;
 }
 
-export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private ready = false;
   /** Commands that came with an error or notice; the webview may run only these (and our own). */
   private readonly offeredCommands = new Set<string>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly session: ChatSession,
     private readonly apiKey: ApiKeyState,
   ) {
-    this.disposables.push(
-      this.session.onUpdate((update) => this.onSessionUpdate(update)),
-      this.apiKey.onDidChange(() => void this.postApiKeyState()),
-    );
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super();
+    this._register(this.session.onUpdate((update) => this.onSessionUpdate(update)));
+    this._register(this.apiKey.onDidChange(() => void this.postApiKeyState()));
   }
 
   get isReady(): boolean {
@@ -56,13 +51,12 @@ export class ChatViewProvider implements vscode.WebviewViewProvider, vscode.Disp
       lang: vscode.env.language,
       title: vscode.l10n.t('DevOps Assistant chat'),
     });
-    const subscriptions = [
-      view.webview.onDidReceiveMessage((message: unknown) => {
-        if (isFromWebviewMessage(message)) void this.onWebviewMessage(message);
-      }),
-    ];
+    const received = view.webview.onDidReceiveMessage((message: unknown) => {
+      const parsed = fromWebviewMessage.safeParse(message);
+      if (parsed.success) void this.onWebviewMessage(parsed.data);
+    });
     view.onDidDispose(() => {
-      for (const s of subscriptions) s.dispose();
+      received.dispose();
       if (this.view === view) {
         this.view = undefined;
         this.ready = false;

@@ -1,16 +1,12 @@
-// Commands: Ask, Summarize Errors, chat Stop/Clear, branch item actions; and the status bar.
+// Commands: Ask, Summarize Errors, chat Stop/Clear, branch item actions.
 import * as vscode from 'vscode';
-import type { ChatAgent } from '../agent/events';
-import type { McpHub } from '../mcp/types';
-import { chatView } from '../chat/register';
-import { chatSessionFor, type ChatSession } from '../chat/session';
-import { registerStatusBar } from '../status/status-bar';
 import { commitsMarkdown, gitLogOutput } from '../views/branch-items';
 import type { NodeSpec } from '../views/node';
 import { summarizeErrors } from './summarize';
+import type { CommandTargets } from './targets';
 
-async function askWithProgress(session: ChatSession, question: string): Promise<boolean> {
-  await chatView()?.reveal();
+async function askWithProgress({ session, chatView }: CommandTargets, question: string): Promise<boolean> {
+  await chatView.reveal();
   if (session.busy) {
     void vscode.window.showInformationMessage(vscode.l10n.t('The assistant is still answering. Stop it or wait, then ask again.'));
     return false;
@@ -26,9 +22,8 @@ function branchOf(arg: unknown): { server: string; branch: string } | undefined 
   return data?.server && data.branch ? { server: data.server, branch: data.branch } : undefined;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, agent: ChatAgent, hub: McpHub): void {
-  const session = chatSessionFor(agent);
-  registerStatusBar(context, hub);
+export function registerCommands(context: vscode.ExtensionContext, targets: CommandTargets): void {
+  const { hub, session, chatView } = targets;
   context.subscriptions.push(
     vscode.commands.registerCommand('devopsAssistant.ask', async (question?: unknown) => {
       let text = typeof question === 'string' ? question : undefined;
@@ -39,9 +34,9 @@ export function registerCommands(context: vscode.ExtensionContext, agent: ChatAg
         ignoreFocusOut: true,
       });
       if (!text?.trim()) return false;
-      return askWithProgress(session, text.trim());
+      return askWithProgress(targets, text.trim());
     }),
-    vscode.commands.registerCommand('devopsAssistant.summarizeErrors', (arg?: unknown) => summarizeErrors(context, hub, session, arg)),
+    vscode.commands.registerCommand('devopsAssistant.summarizeErrors', (arg?: unknown) => summarizeErrors(context, targets, arg)),
     vscode.commands.registerCommand('devopsAssistant.stop', () => session.stop()),
     vscode.commands.registerCommand('devopsAssistant.clearChat', () => session.clear()),
     vscode.commands.registerCommand('devopsAssistant.showBranchCommits', async (arg?: unknown) => {
@@ -58,7 +53,7 @@ export function registerCommands(context: vscode.ExtensionContext, agent: ChatAg
       } else {
         session.append({ kind: 'assistant', text: commitsMarkdown(target.branch, parsed.data, { t: vscode.l10n.t, locale: vscode.env.language }) });
       }
-      await chatView()?.reveal(false);
+      await chatView.reveal(false);
     }),
     vscode.commands.registerCommand('devopsAssistant.askAboutBranch', async (arg?: unknown) => {
       const target = branchOf(arg);
@@ -69,7 +64,7 @@ export function registerCommands(context: vscode.ExtensionContext, agent: ChatAg
         ignoreFocusOut: true,
       });
       if (!text?.trim()) return false;
-      return askWithProgress(session, text.trim());
+      return askWithProgress(targets, text.trim());
     }),
   );
 }

@@ -3,9 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import type { ChatSession } from '../chat/session';
 import { hasApiKey } from '../chat/api-key';
-import { chatView } from '../chat/register';
+import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME, WHOLE_FILE_HOURS } from '../views/error-summary';
 import { errorSummaryMarkdown } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource } from '../views/log-items';
@@ -30,7 +29,7 @@ export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | 
   return logNameForPath(resource.files, fsPath, samePath);
 }
 
-export async function summarizeErrors(context: vscode.ExtensionContext, hub: McpHub, session: ChatSession, arg: unknown): Promise<{ totalErrors: number } | undefined> {
+export async function summarizeErrors(context: vscode.ExtensionContext, { hub, session, chatView }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
   const uri = targetFile(arg);
   if (!uri || uri.scheme !== 'file') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a log file in the Explorer or open one in the editor to summarize its errors.'));
@@ -58,11 +57,11 @@ export async function summarizeErrors(context: vscode.ExtensionContext, hub: Mcp
         summary = await callErrorSummary(hub, name, { hours: WHOLE_FILE_HOURS });
       } catch (error) {
         session.append({ kind: 'error', text: vscode.l10n.t('Could not summarize {0}: {1}', display, error instanceof Error ? error.message : String(error)) });
-        await chatView()?.reveal(false);
+        await chatView.reveal(false);
         return undefined;
       }
       session.append({ kind: 'assistant', text: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) });
-      await chatView()?.reveal(false);
+      await chatView.reveal(false);
       if (summary.totalErrors === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No errors found in {0}.', display));
       } else if ((await hasApiKey(context)) && !session.busy) {

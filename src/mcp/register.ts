@@ -2,20 +2,37 @@
 // one Output channel per server, the restart/status commands and VS Code's own MCP registry.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import { affectsSettings, type Settings } from '../settings';
+import { VERSION } from '../version';
 import { ServerHub } from './hub';
 import { resolveRipgrep } from './ripgrep';
-import { bundledServerSpecs, minimalEnv, userServerSpecs, type ServerSpec, type Thresholds } from './server-specs';
+import { bundledServerSpecs, minimalEnv, userServerSpecs, type ServerSpec } from './server-specs';
 import { formatStatusReport } from './status-report';
-import type { McpHub } from './types';
 
-const SECTION = 'devopsAssistant';
+/** What registerServers hands to the rest of the extension. */
+export interface RegisteredServers {
+  hub: ServerHub;
+  /** The provider given to VS Code (undefined where the editor has no MCP API). */
+  mcpProvider?: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>;
+}
 
-/** When registerServers began (performance.now()), to measure the core's share of activation. */
-export let registerServersStartedAt = 0;
-
-export function registerServers(context: vscode.ExtensionContext): McpHub {
-  registerServersStartedAt = performance.now();
+/**
+ * Creates the hub and keeps its servers in line with the settings, folders and trust. The caller
+ * owns shutdown: `hub.dispose()` resolves once every child process has exited (deactivate awaits it).
+ */
+export function registerServers(context: vscode.ExtensionContext, settings: () => Settings): RegisteredServers {
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
+  const hub = new ServerHub({ output: outputChannels(context) });
+  const specs = () => currentSpecs(context, settings());
+  const changed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(changed);
+  followSpecChanges(context, hub, specs, () => changed.fire());
+  registerServerCommands(context, hub);
+  return { hub, mcpProvider: registerWithVsCodeMcp(context, specs, changed.event) };
+}
+
+/** One Output channel per server, created the first time that server writes. */
+function outputChannels(context: vscode.ExtensionContext): (name: string) => { append(line: string): void } {
   const channels = new Map<string, vscode.OutputChannel>();
   const channel = (name: string) => {
     let ch = channels.get(name);
@@ -26,48 +43,50 @@ export function registerServers(context: vscode.ExtensionContext): McpHub {
     }
     return ch;
   };
-  const hub = new ServerHub({
-    output: (name) => ({ append: (line) => channel(name).appendLine(`${new Date().toISOString()} ${line}`) }),
-  });
-  context.subscriptions.push({ dispose: () => void hub.dispose() });
+  return (name) => ({ append: (line) => channel(name).appendLine(`${new Date().toISOString()} ${line}`) });
+}
 
+/** Applies the specs once after activation, then on every change of the settings, folders or trust they depend on. */
+function followSpecChanges(
+  context: vscode.ExtensionContext,
+  hub: ServerHub,
+  specs: () => { specs: ServerSpec[]; problems: string[] },
+  changed: () => void,
+): void {
   let reportedProblems = '';
   const apply = () => {
-    const { specs, problems } = currentSpecs(context);
+    const { specs: next, problems } = specs();
     const key = problems.join('\n');
     if (key && key !== reportedProblems) void vscode.window.showWarningMessage(problems.join(' '));
     reportedProblems = key;
-    hub.setSpecs(specs);
+    hub.setSpecs(next);
+  };
+  const applyAndNotify = () => {
+    apply();
+    changed();
   };
   // Activation must return at once: spawning waits for the next tick.
   const startTimer = setTimeout(apply, 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
-
-  const mcpDefinitionsChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
-    mcpDefinitionsChanged,
+    { dispose: () => clearTimeout(startTimer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (['servers', 'logDirectories', 'thresholds'].some((k) => e.affectsConfiguration(`${SECTION}.${k}`))) {
-        apply();
-        mcpDefinitionsChanged.fire();
-      }
+      if (affectsSettings(e, 'servers', 'logDirectories', 'thresholds')) applyAndNotify();
     }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      apply();
-      mcpDefinitionsChanged.fire();
-    }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => {
-      apply();
-      mcpDefinitionsChanged.fire();
-    }),
-    vscode.commands.registerCommand(`${SECTION}.restartServers`, async () => {
+    vscode.workspace.onDidChangeWorkspaceFolders(applyAndNotify),
+    vscode.workspace.onDidGrantWorkspaceTrust(applyAndNotify),
+  );
+}
+
+function registerServerCommands(context: vscode.ExtensionContext, hub: ServerHub): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('devopsAssistant.restartServers', async () => {
       await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Restarting DevOps Assistant servers…') },
         () => hub.restartAll(),
       );
       return hub.states();
     }),
-    vscode.commands.registerCommand(`${SECTION}.showServerStatus`, async (options?: { quiet?: boolean }) => {
+    vscode.commands.registerCommand('devopsAssistant.showServerStatus', async (options?: { quiet?: boolean }) => {
       const states = hub.states();
       const metrics = hub.metrics();
       if (!options?.quiet) {
@@ -77,56 +96,45 @@ export function registerServers(context: vscode.ExtensionContext): McpHub {
       return { states, metrics };
     }),
   );
-  registerWithVsCodeMcp(context, mcpDefinitionsChanged.event);
-  return hub;
 }
 
-function settings() {
-  const config = vscode.workspace.getConfiguration(SECTION);
-  const thresholds: Thresholds = {
-    cpu: config.get<number>('thresholds.cpu', 80),
-    memory: config.get<number>('thresholds.memory', 90),
-    disk: config.get<number>('thresholds.disk', 90),
-  };
-  return { config, thresholds, logDirectories: config.get<string[]>('logDirectories', []) };
-}
-
-function currentSpecs(context: vscode.ExtensionContext): { specs: ServerSpec[]; problems: string[] } {
-  const { config, thresholds, logDirectories } = settings();
+function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { specs: ServerSpec[]; problems: string[] } {
   const trusted = vscode.workspace.isTrusted;
   const baseEnv = minimalEnv();
   const bundled = bundledServerSpecs({
     extensionPath: context.extensionPath,
     execPath: process.execPath,
     folders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ name: f.name, path: f.uri.fsPath })),
-    logDirectories: Array.isArray(logDirectories) ? logDirectories : [],
+    logDirectories: settings.logDirectories,
     ripgrepPath: resolveRipgrep(vscode.env.appRoot),
-    thresholds,
+    thresholds: settings.thresholds,
     trusted,
     baseEnv,
   });
-  const user = userServerSpecs(config.get('servers'), { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
+  const user = userServerSpecs(settings.servers, { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
   return { specs: [...bundled, ...user.specs], problems: user.problems };
 }
 
-/** The provider given to VS Code (undefined where the editor has no MCP API); read by extension-host tests. */
-export let registeredMcpProvider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined;
-
 /** Offers the bundled servers to VS Code's own MCP support (agent mode), where the API exists. */
-function registerWithVsCodeMcp(context: vscode.ExtensionContext, changed: vscode.Event<void>): void {
+function registerWithVsCodeMcp(
+  context: vscode.ExtensionContext,
+  specs: () => { specs: ServerSpec[] },
+  changed: vscode.Event<void>,
+): vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> | undefined {
   const lm = vscode.lm as Partial<typeof vscode.lm> | undefined;
-  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof vscode.McpStdioServerDefinition !== 'function') return;
+  if (typeof lm?.registerMcpServerDefinitionProvider !== 'function' || typeof vscode.McpStdioServerDefinition !== 'function') return undefined;
   const provider: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition> = {
     onDidChangeMcpServerDefinitions: changed,
     provideMcpServerDefinitions: () =>
-      currentSpecs(context)
+      specs()
         .specs.filter((s) => s.bundled && !s.disabledReason)
-        .map((s) => new vscode.McpStdioServerDefinition(`DevOps Assistant: ${s.name}`, s.command, s.args, { ...s.env }, '0.1.0')),
+        .map((s) => new vscode.McpStdioServerDefinition(`DevOps Assistant: ${s.name}`, s.command, s.args, { ...s.env }, VERSION)),
   };
   try {
     context.subscriptions.push(lm.registerMcpServerDefinitionProvider('devopsAssistant.mcpServers', provider));
-    registeredMcpProvider = provider;
+    return provider;
   } catch {
     // An editor without MCP support (or without the manifest entry) just does not get them.
+    return undefined;
   }
 }

@@ -3,6 +3,7 @@
 import { t } from '@vscode/l10n';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import type { Thresholds } from '../settings';
 
 export interface ServerSpec {
   name: string;
@@ -14,12 +15,6 @@ export interface ServerSpec {
   bundled: boolean;
   /** When set the server is not started; its state is 'disabled' with this text. */
   disabledReason?: string;
-}
-
-export interface Thresholds {
-  cpu: number;
-  memory: number;
-  disk: number;
 }
 
 export interface BundledSpecInput {

@@ -8,6 +8,7 @@ import { t } from '@vscode/l10n';
 import type { MetricsRecorder } from './metrics';
 import type { ServerSpec } from './server-specs';
 import type { ServerState, ServerStatus, ToolCallOutcome } from './types';
+import { VERSION } from '../version';
 
 export interface OutputSink {
   append(line: string): void;
@@ -246,7 +247,7 @@ export class SupervisedServer {
       stderr: 'pipe',
     });
     transport.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk.toString('utf8')));
-    const client = new Client({ name: 'devops-assistant', version: '0.1.0' }, { capabilities: {} });
+    const client = new Client({ name: 'devops-assistant', version: VERSION }, { capabilities: {} });
     client.onclose = () => this.onClosed(generation);
     client.onerror = (error) => this.output.append(`[client] ${error.message}`);
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {

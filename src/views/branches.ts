@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { McpHub, ServerState } from '../mcp/types';
 import { branchNodes, gitBranchesOutput } from './branch-items';
 import type { NodeSpec } from './node';
-import { serialRefresher, SpecTreeProvider } from './spec-tree';
+import { HubTree, serverStateMessage, setContext } from './hub-tree';
 
 export const BRANCHES_VIEW_ID = 'devopsAssistant.branches';
 const NOT_A_REPO = /not a git repository|no git repository|not inside a git/i;
@@ -12,37 +12,19 @@ export function gitServers(hub: McpHub): ServerState[] {
   return hub.states().filter((s) => s.name === 'git' || s.name.startsWith('git:'));
 }
 
-export class BranchesTree implements vscode.Disposable {
-  readonly provider = new SpecTreeProvider();
-  readonly view: vscode.TreeView<NodeSpec>;
-  private readonly disposables: vscode.Disposable[] = [];
-  private lastStates = '';
-  readonly refresh = serialRefresher(() => this.load());
-
-  constructor(private readonly hub: McpHub) {
-    this.view = vscode.window.createTreeView(BRANCHES_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    const head = vscode.workspace.createFileSystemWatcher('**/.git/{HEAD,refs/heads/**}');
-    const later = debounce(() => void this.refresh(), 500);
-    this.disposables.push(
-      this.view,
-      this.provider,
-      head,
-      head.onDidChange(later),
-      head.onDidCreate(later),
-      head.onDidDelete(later),
-      hub.onDidChangeState(() => {
-        const key = gitServers(hub).map((s) => `${s.name}:${s.status}`).join(',');
-        if (key !== this.lastStates) {
-          this.lastStates = key;
-          void this.refresh();
-        }
-      }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()),
+export class BranchesTree extends HubTree {
+  constructor(hub: McpHub) {
+    super(hub, BRANCHES_VIEW_ID, { showCollapseAll: true });
+    this.refreshOnFileChanges('**/.git/{HEAD,refs/heads/**}', 500);
+    this.onServersChanged(
+      () => gitServers(hub).map((s) => `${s.name}:${s.status}`).join(','),
+      () => void this.refresh(),
     );
+    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()));
     void this.refresh();
   }
 
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     if (!vscode.workspace.workspaceFolders?.length) {
       await setContext('devopsAssistant.notGitRepo', false);
       this.view.message = undefined;
@@ -99,35 +81,4 @@ export class BranchesTree implements vscode.Disposable {
       );
     }
   }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
-  }
-}
-
-export function serverStateMessage(server: ServerState): string {
-  switch (server.status) {
-    case 'starting':
-    case 'restarting':
-      return vscode.l10n.t('The {0} server is starting…', server.name);
-    case 'disabled':
-      return server.detail ?? vscode.l10n.t('The {0} server is disabled.', server.name);
-    default:
-      return vscode.l10n.t('The {0} server is not running ({1}). Use "DevOps: Restart Servers".', server.name, server.detail ?? server.status);
-  }
-}
-
-export function setContext(key: string, value: unknown): Thenable<unknown> {
-  return vscode.commands.executeCommand('setContext', key, value);
-}
-
-export function debounce(fn: () => void, ms: number): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  return () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      fn();
-    }, ms);
-  };
 }

@@ -1,10 +1,8 @@
 // Log Files tree: logs://files from the logs server, with recent error counts.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { debounce, serverStateMessage, setContext } from './branches';
 import { logFileNodes, parseLogFilesResource, totalErrors, type LogFilesResource } from './log-items';
-import type { NodeSpec } from './node';
-import { serialRefresher, SpecTreeProvider } from './spec-tree';
+import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
 
 export const LOG_FILES_VIEW_ID = 'devopsAssistant.logFiles';
@@ -12,36 +10,16 @@ export const LOGS_SERVER = 'logs';
 /** Error counts are looked up for the most recently modified files only. */
 const MAX_COUNTED_FILES = 25;
 
-export class LogFilesTree implements vscode.Disposable {
-  readonly provider = new SpecTreeProvider();
-  readonly view: vscode.TreeView<NodeSpec>;
-  private readonly disposables: vscode.Disposable[] = [];
+export class LogFilesTree extends HubTree {
   private readonly errorCounts = new Map<string, number>();
   /** name -> mtime the count was taken at. */
   private readonly countedAt = new Map<string, number>();
-  private lastStatus = '';
   private resource: LogFilesResource | undefined;
-  readonly refresh = serialRefresher(() => this.load());
 
-  constructor(private readonly hub: McpHub) {
-    this.view = vscode.window.createTreeView(LOG_FILES_VIEW_ID, { treeDataProvider: this.provider });
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{log,out,err,gz,1,2,3}');
-    const later = debounce(() => void this.refresh(), 1000);
-    this.disposables.push(
-      this.view,
-      this.provider,
-      watcher,
-      watcher.onDidCreate(later),
-      watcher.onDidDelete(later),
-      watcher.onDidChange(later),
-      hub.onDidChangeState((states) => {
-        const status = states.find((s) => s.name === LOGS_SERVER)?.status ?? 'missing';
-        if (status !== this.lastStatus) {
-          this.lastStatus = status;
-          void this.refresh();
-        }
-      }),
-    );
+  constructor(hub: McpHub) {
+    super(hub, LOG_FILES_VIEW_ID);
+    this.refreshOnFileChanges('**/*.{log,out,err,gz,1,2,3}', 1000);
+    this.onServersChanged(statusOf(LOGS_SERVER), () => void this.refresh());
     void this.refresh();
   }
 
@@ -50,7 +28,7 @@ export class LogFilesTree implements vscode.Disposable {
     return this.resource?.files ?? [];
   }
 
-  private async load(): Promise<void> {
+  protected async load(): Promise<void> {
     const server = this.hub.states().find((s) => s.name === LOGS_SERVER);
     if (!vscode.workspace.workspaceFolders?.length && !server) {
       await setContext('devopsAssistant.noLogFiles', false);
@@ -94,9 +72,5 @@ export class LogFilesTree implements vscode.Disposable {
     this.provider.setRoots(logFileNodes(this.resource, options));
     const errors = totalErrors(this.resource, this.errorCounts);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;
-  }
-
-  dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
   }
 }

@@ -1,5 +1,7 @@
+// The three trees (Branches, Log Files, System) and their refresh commands.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
+import type { Settings } from '../settings';
 import { BranchesTree } from './branches';
 import { LogFilesTree } from './log-files';
 import { SystemTree } from './system';
@@ -10,18 +12,10 @@ export interface TreeViews {
   system: SystemTree;
 }
 
-let trees: TreeViews | undefined;
-
-/** The registered trees, for commands that refresh them or read their data. */
-export function treeViews(): TreeViews | undefined {
-  return trees;
-}
-
-export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub): TreeViews {
+export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings): TreeViews {
   const branches = new BranchesTree(hub);
   const logFiles = new LogFilesTree(hub);
-  const system = new SystemTree(hub);
-  trees = { branches, logFiles, system };
+  const system = new SystemTree(hub, settings);
   context.subscriptions.push(
     branches,
     logFiles,
@@ -30,7 +24,6 @@ export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub)
     vscode.commands.registerCommand('devopsAssistant.refreshBranches', async () => (await branches.refresh(), branches.provider.items)),
     vscode.commands.registerCommand('devopsAssistant.refreshLogFiles', async () => (await logFiles.refresh(), logFiles.provider.items)),
     vscode.commands.registerCommand('devopsAssistant.refreshSystem', async () => (await system.refresh(), system.provider.items)),
-    { dispose: () => (trees = undefined) },
   );
-  return trees;
+  return { branches, logFiles, system };
 }

@@ -4,26 +4,16 @@ import * as assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
-import type { Agent } from '../../src/agent/agent';
+import type { DevopsAssistantApi } from '../../src/api';
 import type { AgentEvent } from '../../src/agent/events';
 import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 
 const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
-interface TestApi {
-  hub: McpHub;
-  coreRegisterMs: number;
-  mcpProvider?: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>;
-  agent: Agent;
-  storeApiKey(value: string | undefined): Thenable<void>;
-  createAgent(): Agent;
-}
-
-async function api(): Promise<TestApi> {
-  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-  const value = await vscode.commands.executeCommand<TestApi>('devopsAssistant.internal.testApi');
-  assert.ok(value?.hub, 'the test API is available outside production mode');
+async function api(): Promise<DevopsAssistantApi> {
+  const value = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
+  assert.ok(value?.hub, 'the extension exports its objects outside production mode');
   return value;
 }
 

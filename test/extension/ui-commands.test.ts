@@ -5,14 +5,16 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { ChatAgent, TranscriptItem } from '../../src/agent/events';
+import type { DevopsAssistantApi } from '../../src/api';
 import type { McpHub, ServerState } from '../../src/mcp/types';
 import type { NodeSpec } from '../../src/views/node';
 
 const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
-async function testApi(): Promise<{ hub: McpHub; agent: ChatAgent }> {
-  await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-  return vscode.commands.executeCommand('devopsAssistant.internal.testApi');
+async function testApi(): Promise<DevopsAssistantApi> {
+  const api = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
+  assert.ok(api, 'the extension exports its objects outside production mode');
+  return api;
 }
 
 async function waitForServers(hub: McpHub, names: string[], timeoutMs = 20_000): Promise<void> {
@@ -32,10 +34,11 @@ describe('UI commands in the extension host', function () {
   this.timeout(60_000);
   let hub: McpHub;
   let agent: ChatAgent;
+  let session: DevopsAssistantApi['session'];
   let folder: vscode.Uri;
 
   before(async () => {
-    ({ hub, agent } = await testApi());
+    ({ hub, agent, session } = await testApi());
     await waitForServers(hub, ['git', 'logs', 'system']);
     folder = vscode.workspace.workspaceFolders![0].uri;
   });
@@ -71,6 +74,8 @@ describe('UI commands in the extension host', function () {
     assert.ok(summary && summary.kind === 'assistant');
     assert.match(summary.text, /Error summary: logs\/app\\?\.log/);
     assert.match(summary.text, /Connection refused/);
+    // The commands and the chat view share one session over the agent: the view shows what was added.
+    assert.deepEqual(session.snapshot().items.slice(before), added);
   });
 
   it('says clearly when a log file has no errors', async () => {

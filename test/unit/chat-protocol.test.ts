@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
-import { CHAT_STRING_KEYS, isAgentEvent, isFromWebviewMessage, isToWebviewMessage, isTranscriptItem, MAX_QUESTION_CHARS } from '../../src/chat/protocol';
+import { agentEvent, transcriptItem } from '../../src/agent/events';
+import { CHAT_STRING_KEYS, fromWebviewMessage, MAX_QUESTION_CHARS, toWebviewMessage } from '../../src/chat/protocol';
+
+// The schemas are the guards: both sides act only on what parses.
+const isFromWebviewMessage = (value: unknown) => fromWebviewMessage.safeParse(value).success;
+const isToWebviewMessage = (value: unknown) => toWebviewMessage.safeParse(value).success;
+const isAgentEvent = (value: unknown) => agentEvent.safeParse(value).success;
+const isTranscriptItem = (value: unknown) => transcriptItem.safeParse(value).success;
 
 const strings = Object.fromEntries(CHAT_STRING_KEYS.map((k) => [k, k]));
 
-describe('chat protocol type guards', () => {
+describe('chat protocol schemas', () => {
   it('accepts every message the webview sends', () => {
     for (const message of [
       { type: 'ready' },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { AgentEvent, ChatAgent, TranscriptItem } from '../../src/agent/events';
-import { chatSessionFor, ChatSession, type SessionUpdate } from '../../src/chat/session';
+import { ChatSession, type SessionUpdate } from '../../src/chat/session';
 
 /** A scripted agent: each ask plays events, optionally waiting on a gate, and honours the signal. */
 class FakeAgent implements ChatAgent {
@@ -148,11 +148,5 @@ describe('chat session', () => {
     const updates = record(session);
     session.append({ kind: 'notice', text: 'n' });
     assert.equal(updates.length, 1);
-  });
-
-  it('one session per agent', () => {
-    const agent = new FakeAgent();
-    assert.equal(chatSessionFor(agent), chatSessionFor(agent));
-    assert.notEqual(chatSessionFor(agent), chatSessionFor(new FakeAgent()));
   });
 });

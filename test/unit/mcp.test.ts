@@ -172,6 +172,16 @@ describe('MCP supervisor', function () {
     assert.equal(isAlive(pid), false, 'the removed server process is gone');
   });
 
+  it('dispose() resolves only after every server process has exited (what deactivate() returns)', async () => {
+    const { hub } = track();
+    hub.setSpecs([tinySpec('one'), tinySpec('two')]);
+    await waitForStates(hub, (s) => s.every((x) => x.status === 'running'), 15_000);
+    const pids = hub.states().map((s) => s.pid!);
+    await hub.dispose();
+    assert.deepEqual(pids.filter(isAlive), [], 'no server process outlives dispose()');
+    assert.deepEqual(hub.states(), []);
+  });
+
   it('a per-call timeout is reset by progress notifications', async () => {
     const { hub } = track();
     hub.setSpecs([tinySpec('p')]);

@@ -88,11 +88,11 @@ describe('Log Files tree items', () => {
   it('shows size, age and the recent error count; clicking opens the file', () => {
     const nodes = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 3]]) });
     assert.equal(nodes[0].label, 'logs/app.log');
-    assert.equal(nodes[0].description, '2.0 KB · 5 minutes ago · 3 errors');
+    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · 3 errors');
     assert.equal(nodes[0].icon, 'warning');
     assert.equal(nodes[0].filePath, '/work/app/logs/app.log');
     assert.equal(nodes[0].contextValue, 'devopsLogFile');
-    assert.equal(nodes[1].description, '5.0 MB · 24 days ago');
+    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago');
     assert.equal(nodes[1].icon, 'output');
     assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]])), 7);
   });
@@ -134,11 +134,11 @@ describe('System tree items', () => {
   it('lists CPU, memory, swap, load, each disk and top processes', () => {
     assert.deepEqual(nodes.map((n) => n.id), ['system/cpu', 'system/memory', 'system/swap', 'system/load', 'system/disks', 'system/processes']);
     assert.equal(byId('system/memory').label, 'Memory: 25%');
-    assert.equal(byId('system/memory').description, '2.0 GB of 8.0 GB');
+    assert.equal(byId('system/memory').description, '2.0 GiB of 8.0 GiB');
     assert.equal(byId('system/swap').description, 'none');
     assert.equal(byId('system/load').description, '1.5 1.2 0.9');
-    assert.equal(byId('system/disk//data').description, '90 GB free of 100 GB');
-    assert.equal(byId('system/process/42').description, '50% CPU · 150 MB · pid 42');
+    assert.equal(byId('system/disk//data').description, '90 GiB free of 100 GiB');
+    assert.equal(byId('system/process/42').description, '50% CPU · 150 MiB · pid 42');
   });
 
   it('gives items over their threshold a warning icon and the threshold in the tooltip', () => {
@@ -199,7 +199,12 @@ describe('error summary for the chat', () => {
 describe('formatting', () => {
   it('formats sizes and relative times in the given locale', () => {
     assert.equal(formatBytes(0), '0 B');
-    assert.equal(formatBytes(1536), '1.5 KB');
+    assert.equal(formatBytes(1536), '1.5 KiB');
+    assert.equal(formatBytes(1023), '1023 B');
+    assert.equal(formatBytes(1024), '1.0 KiB');
+    assert.equal(formatBytes(15 * 1024 * 1024), '15 MiB');
+    assert.equal(formatBytes(3 * 1024 ** 3), '3.0 GiB');
+    assert.equal(formatBytes(2 * 1024 ** 5), '2048 TiB');
     assert.equal(formatBytes(-1), '?');
     assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'en'), '3 days ago');
     assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'ko'), '3일 전');

@@ -1,0 +1,12 @@
+// What the commands act on: the objects activate() creates and hands to registerCommands.
+import type { ChatSession } from '../chat/session';
+import type { ChatViewProvider } from '../chat/view';
+import type { McpHub } from '../mcp/types';
+
+/** What the commands act on, created in activate(). */
+export interface CommandTargets {
+  hub: McpHub;
+  session: ChatSession;
+  /** Revealed when a command puts something in the chat. */
+  chatView: Pick<ChatViewProvider, 'reveal'>;
+}

@@ -1,0 +1,83 @@
+// Every `devopsAssistant.*` setting, its default and how a raw value is made safe, in one place.
+// package.json's contributes.configuration repeats the defaults for VS Code's settings UI; a unit
+// test keeps the two equal. No `vscode` import: callers pass the configuration section.
+
+/** The settings section; every key below lives under it. */
+export const SETTINGS_SECTION = 'devopsAssistant';
+
+/** Defaults, keyed as in package.json without the `devopsAssistant.` prefix. */
+export const SETTING_DEFAULTS = {
+  model: 'claude-sonnet-4-6',
+  maxTokens: 4096,
+  anthropicBaseUrl: '',
+  maxToolRounds: 12,
+  logDirectories: [] as string[],
+  servers: [] as unknown[],
+  'thresholds.cpu': 80,
+  'thresholds.memory': 90,
+  'thresholds.disk': 90,
+  'system.refreshSeconds': 5,
+} as const;
+
+export type SettingKey = keyof typeof SETTING_DEFAULTS;
+
+/** Warning thresholds in percent (0–100) for CPU, memory and disk usage. */
+export interface Thresholds {
+  cpu: number;
+  memory: number;
+  disk: number;
+}
+
+/** The settings after defaults and bounds are applied. */
+export interface Settings {
+  model: string;
+  /** Output tokens per request, 256–64000. */
+  maxTokens: number;
+  /** Empty: ANTHROPIC_BASE_URL or the SDK default. */
+  anthropicBaseUrl: string;
+  /** Tool rounds per answer, 1–100. */
+  maxToolRounds: number;
+  logDirectories: string[];
+  /** The raw `servers` setting; server-specs.ts validates its entries with zod and reports bad ones. */
+  servers: unknown;
+  thresholds: Thresholds;
+  /** Seconds between System view refreshes, 1–3600. */
+  systemRefreshSeconds: number;
+}
+
+/** The part of vscode.WorkspaceConfiguration this module reads. */
+export interface ConfigurationLike {
+  get<T>(key: string): T | undefined;
+}
+
+/** Reads every setting once; out-of-range or mistyped values fall back the way the settings UI documents. */
+export function readSettings(config: ConfigurationLike): Settings {
+  const get = <K extends SettingKey>(key: K) => config.get<unknown>(key) ?? SETTING_DEFAULTS[key];
+  const model = get('model');
+  const logDirectories = get('logDirectories');
+  const refresh = get('system.refreshSeconds');
+  return {
+    model: typeof model === 'string' && model !== '' ? model : SETTING_DEFAULTS.model,
+    maxTokens: clamp(get('maxTokens'), 256, 64_000),
+    anthropicBaseUrl: String(get('anthropicBaseUrl')),
+    maxToolRounds: clamp(get('maxToolRounds'), 1, 100),
+    logDirectories: Array.isArray(logDirectories) ? logDirectories : [],
+    servers: get('servers'),
+    thresholds: {
+      cpu: get('thresholds.cpu') as number,
+      memory: get('thresholds.memory') as number,
+      disk: get('thresholds.disk') as number,
+    },
+    systemRefreshSeconds: typeof refresh === 'number' && Number.isFinite(refresh) && refresh >= 1 ? Math.min(refresh, 3600) : SETTING_DEFAULTS['system.refreshSeconds'],
+  };
+}
+
+/** Whether a configuration change touches one of `keys` (e.g. 'thresholds' covers 'thresholds.cpu'). */
+export function affectsSettings(event: { affectsConfiguration(section: string): boolean }, ...keys: string[]): boolean {
+  return keys.some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+}
+
+/** A whole number within [min, max]; anything that is not a finite number gives `min`. */
+function clamp(value: unknown, min: number, max: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, Math.round(value))) : min;
+}

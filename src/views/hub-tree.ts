@@ -1,0 +1,79 @@
+// What the three trees share: a NodeSpec provider and its TreeView, a refresh that never overlaps,
+// a refresh when the states of the servers a tree reads change or when files change, and the
+// message shown while a server is not running.
+import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
+import type { McpHub, ServerState } from '../mcp/types';
+import type { NodeSpec } from './node';
+import { serialRefresher, SpecTreeProvider } from './spec-tree';
+
+export abstract class HubTree extends Disposable {
+  readonly provider = this._register(new SpecTreeProvider());
+  readonly view: vscode.TreeView<NodeSpec>;
+  /** Reloads the tree; calls during a reload coalesce into one more reload. */
+  readonly refresh = serialRefresher(() => this.load());
+  private lastServerKey = '';
+
+  constructor(
+    protected readonly hub: McpHub,
+    viewId: string,
+    options: { showCollapseAll?: boolean } = {},
+  ) {
+    super();
+    this.view = this._register(vscode.window.createTreeView(viewId, { treeDataProvider: this.provider, ...options }));
+  }
+
+  /** Reads the servers and fills `provider` (and `view.message`); failures are shown in the view. */
+  protected abstract load(): Promise<void>;
+
+  /** Runs `onChange` when `key(states)` changes, e.g. the status of the one server the tree reads. */
+  protected onServersChanged(key: (states: ServerState[]) => string, onChange: () => void): void {
+    this._register(
+      this.hub.onDidChangeState((states) => {
+        const next = key(states);
+        if (next === this.lastServerKey) return;
+        this.lastServerKey = next;
+        onChange();
+      }),
+    );
+  }
+
+  /** Refreshes `delayMs` after the last create/change/delete of a file matching `glob`. */
+  protected refreshOnFileChanges(glob: string, delayMs: number): void {
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(glob));
+    const later = debounce(() => void this.refresh(), delayMs);
+    this._register(watcher.onDidChange(later));
+    this._register(watcher.onDidCreate(later));
+    this._register(watcher.onDidDelete(later));
+  }
+}
+
+/** The status of the server named `name` ('missing' when there is none), as a change key. */
+export const statusOf = (name: string) => (states: ServerState[]) => states.find((s) => s.name === name)?.status ?? 'missing';
+
+export function serverStateMessage(server: ServerState): string {
+  switch (server.status) {
+    case 'starting':
+    case 'restarting':
+      return vscode.l10n.t('The {0} server is starting…', server.name);
+    case 'disabled':
+      return server.detail ?? vscode.l10n.t('The {0} server is disabled.', server.name);
+    default:
+      return vscode.l10n.t('The {0} server is not running ({1}). Use "DevOps: Restart Servers".', server.name, server.detail ?? server.status);
+  }
+}
+
+export function setContext(key: string, value: unknown): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', key, value);
+}
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return () => {
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      fn();
+    }, ms);
+  };
+}

@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Disposable, disposeAll } from '../../src/lifecycle';
+import { readSettings, SETTING_DEFAULTS, SETTINGS_SECTION } from '../../src/settings';
+
+const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { default: unknown }> } };
+};
+const config = (values: Record<string, unknown>) => ({ get: <T>(key: string) => values[key] as T | undefined });
+
+describe('settings', () => {
+  it('holds every devopsAssistant.* key of package.json with the same default', () => {
+    const contributed = Object.entries(manifest.contributes.configuration.properties).map(([key, schema]) => [key.slice(SETTINGS_SECTION.length + 1), schema.default]);
+    assert.deepEqual(Object.fromEntries(contributed), SETTING_DEFAULTS);
+  });
+
+  it('reads defaults when nothing is set', () => {
+    assert.deepEqual(readSettings(config({})), {
+      model: 'claude-sonnet-4-6',
+      maxTokens: 4096,
+      anthropicBaseUrl: '',
+      maxToolRounds: 12,
+      logDirectories: [],
+      servers: [],
+      thresholds: { cpu: 80, memory: 90, disk: 90 },
+      systemRefreshSeconds: 5,
+    });
+  });
+
+  it('keeps numbers in their ranges and falls back on mistyped values', () => {
+    const s = readSettings(
+      config({ model: '', maxTokens: 10, maxToolRounds: 1e6, logDirectories: 'logs', 'system.refreshSeconds': 0.5, 'thresholds.cpu': 70 }),
+    );
+    assert.equal(s.model, 'claude-sonnet-4-6');
+    assert.equal(s.maxTokens, 256);
+    assert.equal(s.maxToolRounds, 100);
+    assert.deepEqual(s.logDirectories, []);
+    assert.equal(s.systemRefreshSeconds, 5);
+    assert.equal(s.thresholds.cpu, 70);
+    assert.equal(readSettings(config({ maxTokens: Number.NaN, 'system.refreshSeconds': 99_999 })).maxTokens, 256);
+    assert.equal(readSettings(config({ 'system.refreshSeconds': 99_999 })).systemRefreshSeconds, 3600);
+  });
+});
+
+describe('Disposable', () => {
+  class Owner extends Disposable {
+    own<T extends { dispose(): unknown }>(value: T): T {
+      return this._register(value);
+    }
+  }
+
+  it('disposes what it registered once, in order, and at once after dispose()', () => {
+    const log: string[] = [];
+    const owner = new Owner();
+    owner.own({ dispose: () => log.push('a') });
+    owner.own({ dispose: () => log.push('b') });
+    owner.dispose();
+    owner.dispose();
+    assert.deepEqual(log, ['a', 'b']);
+    owner.own({ dispose: () => log.push('late') });
+    assert.deepEqual(log, ['a', 'b', 'late']);
+  });
+
+  it('disposes the rest when one item throws, then reports the failure', () => {
+    const log: string[] = [];
+    const items = [{ dispose: () => log.push('a') }, { dispose: () => { throw new Error('boom'); } }, { dispose: () => log.push('c') }];
+    assert.throws(() => disposeAll(items), /boom/);
+    assert.deepEqual(log, ['a', 'c']);
+    assert.equal(items.length, 0);
+  });
+});
