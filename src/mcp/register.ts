@@ -6,7 +6,7 @@ import { affectsSettings, type Settings } from '../settings';
 import { VERSION } from '../version';
 import { ServerHub } from './hub';
 import { resolveRipgrep } from './ripgrep';
-import { bundledServerSpecs, minimalEnv, userServerSpecs, type ServerSpec } from './server-specs';
+import { bundledServerSpecs, minimalEnv, prometheusCredentials, userServerSpecs, type ServerSpec } from './server-specs';
 import { formatStatusReport } from './status-report';
 
 /** What registerServers hands to the rest of the extension. */
@@ -70,7 +70,7 @@ function followSpecChanges(
   context.subscriptions.push(
     { dispose: () => clearTimeout(startTimer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSettings(e, 'servers', 'logDirectories', 'thresholds')) applyAndNotify();
+      if (affectsSettings(e, 'servers', 'logDirectories', 'thresholds', 'prometheus')) applyAndNotify();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(applyAndNotify),
     vscode.workspace.onDidGrantWorkspaceTrust(applyAndNotify),
@@ -108,6 +108,7 @@ function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { s
     logDirectories: settings.logDirectories,
     ripgrepPath: resolveRipgrep(vscode.env.appRoot),
     thresholds: settings.thresholds,
+    prometheus: { ...settings.prometheus, credentials: prometheusCredentials() },
     trusted,
     baseEnv,
   });

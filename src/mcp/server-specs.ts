@@ -26,6 +26,8 @@ export interface BundledSpecInput {
   logDirectories: readonly string[];
   ripgrepPath?: string;
   thresholds: Thresholds;
+  /** The fleet's Prometheus (the `prometheus.*` settings) and its credentials from the extension host's environment. */
+  prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> };
   trusted: boolean;
   baseEnv: Record<string, string>;
 }
@@ -35,6 +37,13 @@ const PASSED_THROUGH = [
   'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE',
   'SystemRoot', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ComSpec', 'PATHEXT', 'WINDIR', 'Path',
 ];
+
+/** The system server's Prometheus credentials: passed on from VS Code's environment, never from settings (which sync and show). */
+const PROMETHEUS_CREDENTIALS = ['PROMETHEUS_BEARER_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD'];
+
+export function prometheusCredentials(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(PROMETHEUS_CREDENTIALS.flatMap((key) => (source[key] ? [[key, source[key]]] : [])));
+}
 
 export function minimalEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
@@ -81,9 +90,16 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
       CPU_THRESHOLD: String(input.thresholds.cpu),
       MEMORY_THRESHOLD: String(input.thresholds.memory),
       DISK_THRESHOLD: String(input.thresholds.disk),
+      ...fleetEnv(input.prometheus),
     }),
   );
   return specs;
+}
+
+/** The system server's fleet settings; nothing without a URL, so no fleet tools start. */
+function fleetEnv(prometheus: BundledSpecInput['prometheus']): Record<string, string> {
+  if (!prometheus || prometheus.url === '') return {};
+  return { PROMETHEUS_URL: prometheus.url, ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}), ...prometheus.credentials };
 }
 
 /** Workspace folders plus the `logDirectories` setting; relative entries are taken from every folder. */
