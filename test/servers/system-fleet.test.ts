@@ -64,7 +64,7 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
       const rates = await promVector(prometheus.url, 'count by (host) (rate(node_cpu_seconds_total{mode="idle"}[1m]))');
       const down = await promVector(prometheus.url, `up{host="${DOWN_HOST}"} == 0`);
       return rates.length === HOSTS.length && down.length === 1 ? true : undefined;
-    });
+    }, 60_000);
     server = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'host' });
   });
 
@@ -102,9 +102,11 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
       assert.ok(row.cpuPercent >= 0 && row.cpuPercent <= 100, `${host} cpu ${row.cpuPercent}`);
       assert.equal(row.logicalCores, cores(own));
       const memory = 100 * (1 - own.get('node_memory_MemAvailable_bytes')! / own.get('node_memory_MemTotal_bytes')!);
-      assert.ok(Math.abs(row.memoryPercent - memory) < 3, `${host} memory ${row.memoryPercent}% vs exporter ${memory}%`);
+      // Other programs on this machine move memory between the scrape and this read.
+      assert.ok(Math.abs(row.memoryPercent - memory) < 5, `${host} memory ${row.memoryPercent}% vs exporter ${memory}%`);
       const df = dfFromExporter(own, row.fullestDisk.mount);
-      assert.ok(Math.abs(row.fullestDisk.usePercent - df.usePercent) < 0.5, `${host} ${row.fullestDisk.mount} ${row.fullestDisk.usePercent}% vs df ${df.usePercent}%`);
+      // df's formula, not 100 * (1 - avail / size), which reads tens of points higher here; 2 points leave room for writes between the scrape and this read.
+      assert.ok(Math.abs(row.fullestDisk.usePercent - df.usePercent) < 2, `${host} ${row.fullestDisk.mount} ${row.fullestDisk.usePercent}% vs df ${df.usePercent}%`);
       assert.ok(Math.abs(row.load1 - own.get('node_load1')!) < Math.max(3, own.get('node_load1')! * 0.5), `${host} load`);
       assert.ok(row.warnings.some((w: Structured) => w.metric === 'disk'), 'disk threshold 0 warns on every live host');
     }
@@ -129,7 +131,8 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     for (const disk of data.disks) {
       const df = dfFromExporter(own, disk.mount);
       assert.equal(disk.sizeBytes, df.sizeBytes, disk.mount);
-      assert.ok(Math.abs(disk.usePercent - df.usePercent) < 0.5, `${disk.mount} ${disk.usePercent}% vs df ${df.usePercent}%`);
+      assert.ok(Math.abs(disk.usePercent - df.usePercent) < 2, `${disk.mount} ${disk.usePercent}% vs df ${df.usePercent}%`);
+      assert.equal(disk.usePercent, Math.round((1000 * disk.usedBytes) / (disk.usedBytes + disk.availableBytes)) / 10, 'used / (used + available)');
       assert.ok(!/^(tmpfs|devtmpfs|squashfs)$/.test(disk.type), `${disk.mount} is ${disk.type}`);
     }
     assert.deepEqual(data.history, []);
