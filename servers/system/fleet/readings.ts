@@ -1,5 +1,6 @@
 // A host's readings from node_exporter's metrics in Prometheus, in the units and with the formulas of
 // the local tools: CPU busy %, memory in use = total - available, df's filesystem use %.
+import { z } from 'zod';
 import { sanitizeLine } from '../../shared/sanitize';
 import { dfUsage } from '../disks/df';
 import { IN_MEMORY_TYPES, type Disk } from '../disks/filesystems';
@@ -20,6 +21,15 @@ export interface HostFigures {
   /** Filesystems with real capacity, fullest first. */
   disks: Disk[];
 }
+
+/** The tools' input for the rate window of CPU use. */
+export const cpuWindowInput = z
+  .number()
+  .int()
+  .min(5)
+  .max(3600)
+  .default(60)
+  .describe('CPU use is averaged over this many seconds before the reading (at least two scrapes must fall in it; 5–3600)');
 
 /** Which targets, when, and how much detail. */
 export interface ReadingPlan {

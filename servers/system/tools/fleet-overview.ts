@@ -4,19 +4,11 @@ import { fitToBudget } from '../../shared/output-budget';
 import type { Thresholds } from '../warnings/thresholds';
 import type { Fleet } from '../fleet/fleet';
 import { worstFirst } from '../fleet/rank';
-import { readFigures, type HostFigures } from '../fleet/readings';
+import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
 import { targetKey, type Target } from '../fleet/targets';
 import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
-
-export const cpuWindowInput = z
-  .number()
-  .int()
-  .min(5)
-  .max(3600)
-  .default(60)
-  .describe('CPU use is averaged over this many seconds before the reading (at least two scrapes must fall in it; 5–3600)');
 
 const inputSchema = z.object({
   cpuWindowSeconds: cpuWindowInput,

@@ -5,13 +5,12 @@ import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../s
 import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
-import { readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
+import { cpuWindowInput, readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../format';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema, type Thresholds } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
-import { cpuWindowInput } from './fleet-overview';
 
 const inputSchema = z.object({
   host: z.string().min(1).max(200).describe('the host as fleet_overview names it (its host label or instance, e.g. "web-1" or "10.0.0.5:9100")'),
