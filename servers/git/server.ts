@@ -1,4 +1,5 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { SERVER_VERSION } from '../shared/version';
 import type { GitServerContext } from './context';
 import { registerInfoResource } from './resources/info';
 import { registerBlameTool } from './tools/blame';
@@ -10,7 +11,6 @@ import { registerShowTool } from './tools/show';
 import { registerStatusTool } from './tools/status';
 
 export const SERVER_NAME = 'devops-assistant-git';
-export const SERVER_VERSION = '0.1.0';
 
 const INSTRUCTIONS =
   'Read-only access to one git repository (the workspace folder). Read git://info first for the branch, upstream and dirty state. ' +

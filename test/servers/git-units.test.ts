@@ -3,64 +3,35 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dateWindowArgs, parseDateInput } from '../../servers/git/git/dates';
-import { redactRemoteUrl } from '../../servers/git/git/urls';
-import { parseCommitList, parseNumstat } from '../../servers/git/git/parse';
-import { parseStatus } from '../../servers/git/git/status';
-import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../servers/git/git/run';
-import { UserFacingError } from '../../servers/shared/tool-result';
-import { fitList } from '../../servers/git/budget';
+import { gitWindowArgs } from '../../servers/git/repo/window';
+import { resolveWindow } from '../../servers/shared/time-window';
+import { redactRemoteUrl } from '../../servers/git/repo/urls';
+import { parseCommitList, parseNumstat } from '../../servers/git/repo/parse';
+import { parseStatus } from '../../servers/git/repo/status';
+import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../servers/git/repo/run';
+import { withinBudget } from '../../servers/git/tools/register';
+import { GIT_CLI } from '../../servers/git/cli';
+import { helpText, readConfig } from '../../servers/shared/cli';
+import { jsonBytes, OUTPUT_BUDGET_BYTES } from '../../servers/shared/output-budget';
 
 describe('git server units', () => {
-  describe('parseDateInput', () => {
-    // Wednesday 2024-05-15 13:45:30 local time.
-    const now = new Date(2024, 4, 15, 13, 45, 30);
+  // The date grammar itself is tested with the kit (test/unit/servers/shared/time-window.test.ts);
+  // here only its translation into git's inclusive, whole-second --since/--until.
+  describe('gitWindowArgs', () => {
+    const window = (since?: string, until?: string) => resolveWindow({ since, until }, new Date(2024, 4, 15, 13, 45, 30));
 
-    it('reads day words as local day boundaries', () => {
-      assert.equal(parseDateInput('today', 'since', now).getTime(), new Date(2024, 4, 15).getTime());
-      assert.equal(parseDateInput('Yesterday', 'since', now).getTime(), new Date(2024, 4, 14).getTime());
-      assert.equal(parseDateInput('yesterday', 'until', now).getTime(), new Date(2024, 4, 14, 23, 59, 59).getTime());
-      assert.equal(parseDateInput('now', 'until', now).getTime(), now.getTime());
+    it('builds git arguments for since inclusive, until exclusive, and refuses an inverted window', () => {
+      assert.deepEqual(gitWindowArgs(window('2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z')), ['--since=2024-01-01T00:00:00Z', '--until=2024-01-31T23:59:59Z']);
+      assert.deepEqual(gitWindowArgs(window('1900-01-01T00:00:00Z', '2200-01-01T00:00:00Z')), []);
+      assert.throws(() => window('2024-02-01', '2024-01-01'), /before since/);
     });
 
-    it('reads relative forms in git style', () => {
-      assert.equal(parseDateInput('3 days ago', 'since', now).getTime(), now.getTime() - 3 * 86_400_000);
-      assert.equal(parseDateInput('2.weeks.ago', 'since', now).getTime(), now.getTime() - 14 * 86_400_000);
-      assert.equal(parseDateInput('1 hour ago', 'since', now).getTime(), now.getTime() - 3_600_000);
-      assert.equal(parseDateInput('last week', 'since', now).getTime(), now.getTime() - 7 * 86_400_000);
-      assert.equal(parseDateInput('a month ago', 'since', now).getTime(), new Date(2024, 3, 15, 13, 45, 30).getTime());
-      assert.equal(parseDateInput('2 years ago', 'since', now).getTime(), new Date(2022, 4, 15, 13, 45, 30).getTime());
-    });
-
-    it('clamps month arithmetic at month ends', () => {
-      const endOfMarch = new Date(2024, 2, 31, 12, 0, 0);
-      assert.equal(parseDateInput('1 month ago', 'since', endOfMarch).getTime(), new Date(2024, 1, 29, 12, 0, 0).getTime());
-    });
-
-    it('reads ISO dates and times, with and without zones', () => {
-      assert.equal(parseDateInput('2024-01-31', 'since', now).getTime(), new Date(2024, 0, 31).getTime());
-      assert.equal(parseDateInput('2024-01-31', 'until', now).getTime(), new Date(2024, 0, 31, 23, 59, 59).getTime());
-      assert.equal(parseDateInput('2024-01-31T10:20', 'since', now).getTime(), new Date(2024, 0, 31, 10, 20).getTime());
-      assert.equal(parseDateInput('2024-01-31T10:20:30Z', 'since', now).toISOString(), '2024-01-31T10:20:30.000Z');
-      assert.equal(parseDateInput('2024-01-31 10:20:30+09:00', 'since', now).toISOString(), '2024-01-31T01:20:30.000Z');
-      assert.equal(parseDateInput('2024-01-31T10:20:30.123-0130', 'since', now).toISOString(), '2024-01-31T11:50:30.000Z');
-    });
-
-    it('refuses everything else with the accepted forms in the message', () => {
-      for (const bad of ['', 'constructor', 'toString', 'soon', 'next week', '2024-02-30', '2024-1-5', '24:00', '-1 day', '--all', '3 days', 'yesterday; rm -rf /', '2024-01-01T25:00']) {
-        assert.throws(
-          () => parseDateInput(bad, 'since', now),
-          (error: unknown) => error instanceof UserFacingError && /could not understand/.test(error.message) && /2 weeks ago/.test(error.message),
-          bad,
-        );
-      }
-    });
-
-    it('builds git arguments and refuses an inverted window', () => {
-      const window = dateWindowArgs('2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z');
-      assert.deepEqual(window.args, ['--since=2024-01-01T00:00:00Z', '--until=2024-02-01T00:00:00Z']);
-      assert.deepEqual(dateWindowArgs('1900-01-01T00:00:00Z', '2200-01-01T00:00:00Z').args, []);
-      assert.throws(() => dateWindowArgs('2024-02-01', '2024-01-01'), /before since/);
+    it('rounds sub-second bounds to the whole seconds git compares', () => {
+      // A commit at 10:00:00 is before since 10:00:00.250; one at 10:00:01 is not.
+      assert.deepEqual(gitWindowArgs({ since: Date.UTC(2024, 0, 1, 10, 0, 0, 250) }), ['--since=2024-01-01T10:00:01Z']);
+      // until 10:00:00.250 (exclusive) keeps a commit at 10:00:00.
+      assert.deepEqual(gitWindowArgs({ until: Date.UTC(2024, 0, 1, 10, 0, 0, 250) }), ['--until=2024-01-01T10:00:00Z']);
+      assert.deepEqual(gitWindowArgs({ until: Date.UTC(2024, 0, 1, 10, 0, 0) }), ['--until=2024-01-01T09:59:59Z']);
     });
   });
 
@@ -136,16 +107,26 @@ describe('git server units', () => {
     });
   });
 
-  describe('fitList', () => {
-    it('cuts the list to fit the byte budget and says so', () => {
-      const data = { name: 'x', items: Array.from({ length: 1000 }, (_, i) => ({ i, text: 'é'.repeat(50) })) };
-      const [fitted, cut] = fitList(data, 'items', 10_000);
-      assert.equal(cut, true);
-      assert.ok(Buffer.byteLength(JSON.stringify(fitted)) <= 10_000);
-      assert.ok(fitted.items.length > 50, `kept ${fitted.items.length}`);
-      assert.deepEqual(fitted.items, data.items.slice(0, fitted.items.length));
-      const [same, notCut] = fitList({ items: [1, 2] }, 'items', 10_000);
-      assert.deepEqual([same.items, notCut], [[1, 2], false]);
+  describe('command line table', () => {
+    it('reads --repo over REPO_PATH, from the argv and env it is given only', () => {
+      assert.equal(readConfig(GIT_CLI, ['--repo', '/a'], { REPO_PATH: '/b' }).repo, '/a');
+      assert.equal(readConfig(GIT_CLI, [], { REPO_PATH: '/b' }).repo, '/b');
+      assert.equal(readConfig(GIT_CLI, [], {}).repo, undefined, 'the entry falls back to the current folder');
+      assert.throws(() => readConfig(GIT_CLI, ['--repo', ' '], {}), /--repo \/ REPO_PATH: must name a folder/);
+      assert.match(helpText(GIT_CLI), /--repo FOLDER[\s\S]*REPO_PATH[\s\S]*git_blame[\s\S]*git:\/\/info/);
+    });
+  });
+
+  describe('withinBudget', () => {
+    it('cuts the main list to the output budget, recounts returned and raises the cut flags', () => {
+      const files = Array.from({ length: 5000 }, (_, i) => ({ path: `src/파일-${i}.ts`, added: i, deleted: 0 }));
+      const data = withinBudget({ files, returned: files.length, truncated: false, filesTruncated: false }, 'files', ['filesTruncated', 'truncated']);
+      assert.ok(jsonBytes(data) <= OUTPUT_BUDGET_BYTES);
+      assert.ok(data.files.length > 100 && data.files.length < 5000, `kept ${data.files.length}`);
+      assert.deepEqual([data.returned, data.truncated, data.filesTruncated], [data.files.length, true, true]);
+      const small = withinBudget({ files: files.slice(0, 3), truncated: false }, 'files');
+      assert.deepEqual([small.files.length, small.truncated, 'returned' in small], [3, false, false]);
+      assert.equal(withinBudget({ files: [], truncated: true }, 'files').truncated, true, 'a flag already raised stays raised');
     });
   });
 

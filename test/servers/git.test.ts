@@ -30,6 +30,19 @@ describe('git server', function () {
       assert.equal(result.status, 0);
       assert.match(result.stdout, /REPO_PATH/);
       assert.match(result.stdout, /--repo/);
+      assert.match(result.stdout, /since is inclusive, until exclusive/);
+    });
+
+    it('refuses an unknown flag with exit code 2 and a message on stderr', () => {
+      const result = spawnSync(process.execPath, [SERVER_SCRIPT, '--repository', '.'], { encoding: 'utf8', timeout: 10_000, input: '' });
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /Unknown option '--repository'.*--help/);
+      assert.equal(result.stdout, '');
+    });
+
+    it('reports the extension version from package.json', async () => {
+      const { version } = require('../../package.json') as { version: string };
+      assert.equal(server.client.getServerVersion()?.version, version);
     });
 
     it('speaks protocol 2025-11-25 and writes only JSON-RPC to stdout', async () => {
@@ -146,7 +159,19 @@ describe('git server', function () {
       const data = await ok(server, 'git_log', { since: '2024-01-19', until: '2024-02-01' });
       assert.deepEqual(data.commits.map((c: Data) => c.subject), ['Update main loop', "Merge branch 'feature'", 'Tune config defaults']);
       assert.equal(data.since, '2024-01-19T00:00:00.000Z');
-      assert.equal(data.until, '2024-02-01T23:59:59.000Z');
+      // until is exclusive since the one time rule: a whole day as until ends at the next midnight.
+      assert.equal(data.until, '2024-02-02T00:00:00.000Z');
+    });
+
+    it('includes a commit exactly at since and leaves out one exactly at until', async () => {
+      const subjects = async (since: string, until: string) => (await ok(server, 'git_log', { since, until })).commits.map((c: Data) => c.subject);
+      const window = await subjects('2024-01-12T09:30:00Z', '2024-01-20T16:45:00Z');
+      assert.ok(window.includes(PIPE_SUBJECT), 'the commit at since is in');
+      assert.ok(!window.includes('Tune config defaults'), 'the commit at until is out');
+      assert.ok((await subjects('2024-01-12T09:30:00Z', '2024-01-20T16:45:00.001Z')).includes('Tune config defaults'), 'a millisecond later it is in');
+      assert.ok(!(await subjects('2024-01-12T09:30:00.001Z', '2024-01-20T16:45:00Z')).includes(PIPE_SUBJECT), 'a millisecond after since it is out');
+      // Epoch seconds and milliseconds name the same instants.
+      assert.deepEqual(await subjects(String(Date.UTC(2024, 0, 12, 9, 30) / 1000), String(Date.UTC(2024, 0, 20, 16, 45))), window);
     });
 
     it('accepts relative dates', async () => {
@@ -369,6 +394,14 @@ describe('git server', function () {
       assert.ok(data.files[0].lines >= data.files[1].lines);
       const docs = await ok(server, 'git_file_churn', { since: '2024-01-01', path: 'docs' });
       assert.deepEqual(docs.files.map((f: Data) => f.path), ['docs/guide.txt']);
+    });
+
+    it('includes a commit exactly at since and leaves out one exactly at until', async () => {
+      const scanned = async (since: string, until: string) => (await ok(server, 'git_file_churn', { since, until })).commitsScanned;
+      // config (at since), rename and feature; tune sits exactly at until.
+      assert.equal(await scanned('2024-01-12T09:30:00Z', '2024-01-20T16:45:00Z'), 3);
+      assert.equal(await scanned('2024-01-12T09:30:00Z', '2024-01-20T16:45:01Z'), 4, 'tune counts once until is after it');
+      assert.equal(await scanned('2024-01-12T09:30:01Z', '2024-01-20T16:45:00Z'), 2, 'config is out once since is after it');
     });
 
     it('answers an empty period with no files', async () => {

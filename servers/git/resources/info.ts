@@ -2,11 +2,11 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
-import { currentBranch } from '../git/head';
-import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../git/parse';
-import { openRepo, type Repo } from '../git/repo';
-import { readStatus } from '../git/status';
-import { redactRemoteUrl } from '../git/urls';
+import { currentBranch } from '../repo/head';
+import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
+import { openRepo, type Repo } from '../repo/repo';
+import { countChanges, readStatus } from '../repo/status';
+import { redactRemoteUrl } from '../repo/urls';
 
 export const INFO_URI = 'git://info';
 
@@ -51,15 +51,6 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     throw error;
   }
   const [head, status, remotes, lastCommit] = await Promise.all([currentBranch(repo), readStatus(repo), readRemotes(repo), readLastCommit(repo)]);
-  const changes = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0 };
-  for (const entry of status.entries) {
-    if (entry.kind === 'untracked') changes.untracked++;
-    else if (entry.kind === 'unmerged') changes.conflicted++;
-    else {
-      if (entry.staged !== '.') changes.staged++;
-      if (entry.unstaged !== '.') changes.unstaged++;
-    }
-  }
   return {
     isRepository: true,
     path: repoPath,
@@ -72,7 +63,7 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     upstream: status.upstream ? { name: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : null,
     remotes,
     dirty: status.entries.length > 0,
-    changes,
+    changes: countChanges(status.entries),
   };
 }
 

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
+import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import { fitList } from '../budget';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, openRepo, requireHead } from '../git/repo';
-import { GitCommandError } from '../git/run';
-import { resolveCommit, resolveRepoPath } from '../git/validate';
-import { READ_ONLY, refInput } from '../schemas';
+import { explainGitFailure, requireHead, type Repo } from '../repo/repo';
+import { GitCommandError } from '../repo/run';
+import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { registerGitTool } from './register';
+import { refInput } from './schemas';
 
 const MAX_SPAN = 500;
 
@@ -49,48 +49,57 @@ interface CommitInfo {
   filename?: string;
 }
 
-export function registerBlameTool(server: McpServer, context: GitServerContext): void {
-  server.registerTool(
-    'git_blame',
-    {
-      title: 'Git blame for a line range',
-      description:
-        'For each line in a range of a file: the commit, author, date and commit subject that last changed it. Use it for "who wrote this code", "when did this line change", or to find the commit behind a bug before calling git_show. Works on committed content (default HEAD).',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY,
-    },
-    guarded(async (input, extra) => {
-      const endLine = input.endLine ?? input.startLine + 99;
-      if (endLine < input.startLine) throw new UserFacingError(`endLine (${endLine}) is before startLine (${input.startLine}).`);
-      if (endLine - input.startLine + 1 > MAX_SPAN) throw new UserFacingError(`at most ${MAX_SPAN} lines per call; narrow startLine..endLine (asked for ${endLine - input.startLine + 1}).`);
-      const repo = await openRepo(context.repoPath, extra.signal);
-      await requireHead(repo);
-      const commit = await resolveCommit(repo, input.ref, 'ref');
-      const path = resolveRepoPath(repo, input.path, 'path');
+type BlameInput = z.output<typeof inputSchema>;
+type BlameOutput = z.output<typeof outputSchema>;
 
-      const exists = await repo.git(['cat-file', '-t', `${commit}:${path}`], { okExitCodes: [0, 128] });
-      const type = exists.stdout.toString('utf8').trim();
-      if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${input.ref}; check the name with git_log or git_show.`);
-      if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
-      // git clamps the end to the file; a start past the end is an error that names the length.
-      const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`];
-      if (input.ignoreWhitespace) args.push('-w');
-      args.push(commit, '--', path);
-      const result = await repo.git(args, { maxBytes: 4 * 1024 * 1024, okExitCodes: [0, 128] });
-      if (result.exitCode !== 0 && !result.truncated) {
-        const length = /has only (\d+) lines?/.exec(result.stderr);
-        if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
-        throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
-      }
-      const lines = parseLinePorcelain(result.stdout.toString('utf8'), path);
-      const [data, cut] = fitList(
-        { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated },
-        'lines',
-      );
-      return toolResult({ ...data, truncated: data.truncated || cut });
-    }),
-  );
+export function registerBlameTool(server: McpServer, context: GitServerContext): void {
+  registerGitTool(server, context, {
+    name: 'git_blame',
+    title: 'Git blame for a line range',
+    description:
+      'For each line in a range of a file: the commit, author, date and commit subject that last changed it. Use it for "who wrote this code", "when did this line change", or to find the commit behind a bug before calling git_show. Works on committed content (default HEAD).',
+    input: inputSchema,
+    output: outputSchema,
+    list: 'lines',
+    check: (input) => void lastLine(input),
+    run: blameRange,
+  });
+}
+
+/** The last line asked for; throws when the range is inverted or longer than MAX_SPAN. */
+function lastLine(input: BlameInput): number {
+  const endLine = input.endLine ?? input.startLine + 99;
+  if (endLine < input.startLine) throw new UserFacingError(`endLine (${endLine}) is before startLine (${input.startLine}).`);
+  if (endLine - input.startLine + 1 > MAX_SPAN) throw new UserFacingError(`at most ${MAX_SPAN} lines per call; narrow startLine..endLine (asked for ${endLine - input.startLine + 1}).`);
+  return endLine;
+}
+
+async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
+  const endLine = lastLine(input);
+  await requireHead(repo);
+  const commit = await resolveCommit(repo, input.ref, 'ref');
+  const path = resolveRepoPath(repo, input.path, 'path');
+  await requireFile(repo, commit, path, input.ref);
+  // git clamps the end to the file; a start past the end is an error that names the length.
+  const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`];
+  if (input.ignoreWhitespace) args.push('-w');
+  args.push(commit, '--', path);
+  const result = await repo.git(args, { maxBytes: 4 * 1024 * 1024, okExitCodes: [0, 128] });
+  if (result.exitCode !== 0 && !result.truncated) {
+    const length = /has only (\d+) lines?/.exec(result.stderr);
+    if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
+    throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
+  }
+  const lines = parseLinePorcelain(result.stdout.toString('utf8'), path);
+  return { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated };
+}
+
+/** Throws a UserFacingError unless `path` is a file (blob) in `commit`. */
+async function requireFile(repo: Repo, commit: string, path: string, refLabel: string): Promise<void> {
+  const exists = await repo.git(['cat-file', '-t', `${commit}:${path}`], { okExitCodes: [0, 128] });
+  const type = exists.stdout.toString('utf8').trim();
+  if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show.`);
+  if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
 }
 
 function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSchema>[] {

@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import { fitList } from '../budget';
 import type { GitServerContext } from '../context';
-import { currentBranch, parseTrack } from '../git/head';
-import { gitOrExplain, openRepo } from '../git/repo';
-import { plainText } from '../git/validate';
-import { READ_ONLY } from '../schemas';
+import { currentBranch, parseTrack } from '../repo/head';
+import { gitOrExplain, type Repo } from '../repo/repo';
+import { plainText } from '../repo/validate';
+import { registerGitTool } from './register';
 
 const MAX_REFS_SCANNED = 5000;
 
@@ -43,53 +41,58 @@ const outputSchema = z.object({
 // Field order for for-each-ref; each field ends with NUL, which cannot occur in ref names or subjects.
 const FIELDS = ['%(refname)', '%(objectname)', '%(objectname:short)', '%(committerdate:iso-strict)', '%(contents:subject)', '%(upstream:short)', '%(upstream:track,nobracket)', '%(HEAD)', '%(symref)'];
 
+type BranchesInput = z.output<typeof inputSchema>;
+type BranchesOutput = z.output<typeof outputSchema>;
+type Branch = z.infer<typeof branchSchema>;
+
 export function registerBranchesTool(server: McpServer, context: GitServerContext): void {
-  server.registerTool(
-    'git_branches',
-    {
-      title: 'Git branches',
-      description:
-        'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it. Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY,
-    },
-    guarded(async (input, extra) => {
-      const repo = await openRepo(context.repoPath, extra.signal);
-      const head = await currentBranch(repo);
-      const patterns = input.scope === 'local' ? ['refs/heads'] : input.scope === 'remote' ? ['refs/remotes'] : ['refs/heads', 'refs/remotes'];
-      const result = await gitOrExplain(repo, ['for-each-ref', `--format=${FIELDS.join('%00')}%00`, '--sort=-committerdate', `--count=${MAX_REFS_SCANNED}`, ...patterns], {
-        maxBytes: 8 * 1024 * 1024,
-      });
-      const needle = input.contains === undefined ? undefined : plainText(input.contains, 'contains').toLowerCase();
-      const tokens = result.stdout.toString('utf8').split('\0');
-      const branches: z.infer<typeof branchSchema>[] = [];
-      let matched = 0;
-      for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
-        const [refname, hash, shortHash, date, subject, upstream, track, headMark, symref] = tokens.slice(i, i + FIELDS.length);
-        const ref = refname.replace(/^\n/, '');
-        if (symref) continue; // refs/remotes/origin/HEAD and similar aliases
-        const kind = ref.startsWith('refs/heads/') ? 'local' : 'remote';
-        const name = sanitizeLine(ref.replace(/^refs\/(heads|remotes)\//, ''), 300);
-        if (needle !== undefined && !name.toLowerCase().includes(needle)) continue;
-        matched++;
-        if (branches.length >= input.limit) continue;
-        branches.push({
-          name,
-          kind,
-          current: headMark === '*',
-          hash,
-          shortHash,
-          lastCommitDate: date,
-          subject: sanitizeLine(subject, 500),
-          ...(upstream ? { upstream: sanitizeLine(upstream, 300), ...parseTrack(track) } : {}),
-        });
-      }
-      const [data, cut] = fitList(
-        { current: head.branch, detached: head.detached, headHash: head.hash, branches, returned: branches.length, truncated: matched > branches.length || result.truncated },
-        'branches',
-      );
-      return toolResult({ ...data, returned: data.branches.length, truncated: data.truncated || cut });
-    }),
-  );
+  registerGitTool(server, context, {
+    name: 'git_branches',
+    title: 'Git branches',
+    description:
+      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it. Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
+    input: inputSchema,
+    output: outputSchema,
+    list: 'branches',
+    run: listBranches,
+  });
+}
+
+async function listBranches(input: BranchesInput, repo: Repo): Promise<BranchesOutput> {
+  const head = await currentBranch(repo);
+  const patterns = input.scope === 'local' ? ['refs/heads'] : input.scope === 'remote' ? ['refs/remotes'] : ['refs/heads', 'refs/remotes'];
+  const result = await gitOrExplain(repo, ['for-each-ref', `--format=${FIELDS.join('%00')}%00`, '--sort=-committerdate', `--count=${MAX_REFS_SCANNED}`, ...patterns], {
+    maxBytes: 8 * 1024 * 1024,
+  });
+  const needle = input.contains === undefined ? undefined : plainText(input.contains, 'contains').toLowerCase();
+  const branches: Branch[] = [];
+  let matched = 0;
+  for (const branch of parseRefs(result.stdout.toString('utf8'))) {
+    if (needle !== undefined && !branch.name.toLowerCase().includes(needle)) continue;
+    matched++;
+    if (branches.length < input.limit) branches.push(branch);
+  }
+  return { current: head.branch, detached: head.detached, headHash: head.hash, branches, returned: branches.length, truncated: matched > branches.length || result.truncated };
+}
+
+/** Branches from for-each-ref output (NUL after each field), symbolic aliases such as origin/HEAD left out. */
+function parseRefs(output: string): Branch[] {
+  const tokens = output.split('\0');
+  const branches: Branch[] = [];
+  for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
+    const [refname, hash, shortHash, date, subject, upstream, track, headMark, symref] = tokens.slice(i, i + FIELDS.length);
+    if (symref) continue;
+    const ref = refname.replace(/^\n/, '');
+    branches.push({
+      name: sanitizeLine(ref.replace(/^refs\/(heads|remotes)\//, ''), 300),
+      kind: ref.startsWith('refs/heads/') ? 'local' : 'remote',
+      current: headMark === '*',
+      hash,
+      shortHash,
+      lastCommitDate: date,
+      subject: sanitizeLine(subject, 500),
+      ...(upstream ? { upstream: sanitizeLine(upstream, 300), ...parseTrack(track) } : {}),
+    });
+  }
+  return branches;
 }

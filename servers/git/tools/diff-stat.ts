@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
-import { fitList } from '../budget';
 import type { GitServerContext } from '../context';
-import { parseNumstat } from '../git/parse';
-import { emptyTree, gitOrExplain, openRepo, requireHead } from '../git/repo';
-import { resolveCommit, resolveRepoPath } from '../git/validate';
-import { fileStatSchema, pathInput, READ_ONLY, refInput } from '../schemas';
+import { parseNumstat, sumStats } from '../repo/parse';
+import { emptyTree, gitOrExplain, requireHead, type Repo } from '../repo/repo';
+import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { registerGitTool } from './register';
+import { fileStatSchema, pathInput, refInput } from './schemas';
 
 const inputSchema = z.object({
   from: refInput('Older side of the comparison').optional().describe('Older side (a branch, tag, commit or HEAD~N). Default: the first parent of "to"; for the first commit, the empty tree'),
@@ -26,53 +25,43 @@ const outputSchema = z.object({
   note: z.string().optional(),
 });
 
+type DiffStatInput = z.output<typeof inputSchema>;
+type DiffStatOutput = z.output<typeof outputSchema>;
+
 export function registerDiffStatTool(server: McpServer, context: GitServerContext): void {
-  server.registerTool(
-    'git_diff_stat',
-    {
-      title: 'Git diff statistics',
-      description:
-        'Lines added and deleted per file between two commits (renames detected). Use it for "how big is this change", "what did the last commit touch", or "what differs between main and my branch" (from "main", to the branch). Without "from" it compares "to" with its parent, and works on a repository with a single commit. For uncommitted changes use git_status.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY,
-    },
-    guarded(async (input, extra) => {
-      const repo = await openRepo(context.repoPath, extra.signal);
-      await requireHead(repo);
-      const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
-      const to = await resolveCommit(repo, input.to, 'to');
-      let from: string;
-      let fromLabel: string;
-      let note: string | undefined;
-      if (input.from !== undefined) {
-        from = await resolveCommit(repo, input.from, 'from');
-        fromLabel = input.from;
-      } else {
-        const parents = (await gitOrExplain(repo, ['rev-list', '--parents', '-n', '1', to])).stdout.toString('utf8').trim().split(' ').slice(1);
-        if (parents.length === 0) {
-          from = emptyTree(repo);
-          fromLabel = 'empty tree';
-          note = repo.shallow
-            ? 'This commit has no parent in this shallow clone, so it is compared with the empty tree (its real parent is not available).'
-            : 'This is the first commit, so it is compared with the empty tree.';
-        } else {
-          from = parents[0];
-          fromLabel = `${input.to}^ (first parent)`;
-          if (parents.length > 1) note = 'A merge commit: compared with its first parent.';
-        }
-      }
-      const args = ['diff', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none', from, to, '--'];
-      if (path) args.push(path);
-      const result = await gitOrExplain(repo, args, { maxBytes: 8 * 1024 * 1024 });
-      const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files;
-      const totals = all.reduce((t, f) => ({ files: t.files + 1, added: t.added + f.added, deleted: t.deleted + f.deleted }), { files: 0, added: 0, deleted: 0 });
-      const files = all.slice(0, input.limit);
-      const [data, cut] = fitList(
-        { from, to, fromLabel, toLabel: input.to, files, totals, truncated: all.length > input.limit || result.truncated, ...(note ? { note } : {}) },
-        'files',
-      );
-      return toolResult({ ...data, truncated: data.truncated || cut });
-    }),
-  );
+  registerGitTool(server, context, {
+    name: 'git_diff_stat',
+    title: 'Git diff statistics',
+    description:
+      'Lines added and deleted per file between two commits (renames detected). Use it for "how big is this change", "what did the last commit touch", or "what differs between main and my branch" (from "main", to the branch). Without "from" it compares "to" with its parent, and works on a repository with a single commit. For uncommitted changes use git_status.',
+    input: inputSchema,
+    output: outputSchema,
+    list: 'files',
+    run: readDiffStat,
+  });
+}
+
+async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatOutput> {
+  await requireHead(repo);
+  const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
+  const to = await resolveCommit(repo, input.to, 'to');
+  const { from, fromLabel, note } = input.from !== undefined ? { from: await resolveCommit(repo, input.from, 'from'), fromLabel: input.from, note: undefined } : await parentSide(repo, to, input.to);
+  const args = ['diff', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none', from, to, '--'];
+  if (path) args.push(path);
+  const result = await gitOrExplain(repo, args, { maxBytes: 8 * 1024 * 1024 });
+  const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files;
+  const files = all.slice(0, input.limit);
+  return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(note ? { note } : {}) };
+}
+
+/** The older side when none was given: the first parent of `to`, or the empty tree for a first commit. */
+async function parentSide(repo: Repo, to: string, toLabel: string): Promise<{ from: string; fromLabel: string; note?: string }> {
+  const parents = (await gitOrExplain(repo, ['rev-list', '--parents', '-n', '1', to])).stdout.toString('utf8').trim().split(' ').slice(1);
+  if (parents.length === 0) {
+    const note = repo.shallow
+      ? 'This commit has no parent in this shallow clone, so it is compared with the empty tree (its real parent is not available).'
+      : 'This is the first commit, so it is compared with the empty tree.';
+    return { from: emptyTree(repo), fromLabel: 'empty tree', note };
+  }
+  return { from: parents[0], fromLabel: `${toLabel}^ (first parent)`, ...(parents.length > 1 ? { note: 'A merge commit: compared with its first parent.' } : {}) };
 }

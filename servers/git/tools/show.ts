@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
-import { fitList } from '../budget';
 import type { GitServerContext } from '../context';
-import { parseNumstat } from '../git/parse';
-import { gitOrExplain, openRepo, requireHead } from '../git/repo';
-import { resolveCommit, resolveRepoPath } from '../git/validate';
-import { fileStatSchema, pathInput, READ_ONLY, refInput } from '../schemas';
+import { parseNumstat, sumStats } from '../repo/parse';
+import { gitOrExplain, requireHead, type Repo } from '../repo/repo';
+import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { registerGitTool } from './register';
+import { fileStatSchema, pathInput, refInput } from './schemas';
 
 const MAX_BODY_CHARS = 4000;
 const DIFF_OPTIONS = ['-M', '--no-ext-diff', '--no-textconv', '--no-color', '--diff-merges=first-parent'];
@@ -44,70 +43,75 @@ const outputSchema = z.object({
 
 const META_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%P', '%s', '%b'];
 
+type ShowInput = z.output<typeof inputSchema>;
+type ShowOutput = z.output<typeof outputSchema>;
+
 export function registerShowTool(server: McpServer, context: GitServerContext): void {
-  server.registerTool(
-    'git_show',
-    {
-      title: 'Show one git commit',
-      description:
-        'One commit in detail: author, committer, dates, full message, parents, lines added/deleted per file, and the patch (capped). Use it after git_log or git_blame to explain what a specific commit did. A merge is shown against its first parent.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY,
-    },
-    guarded(async (input, extra) => {
-      const repo = await openRepo(context.repoPath, extra.signal);
-      await requireHead(repo);
-      const hash = await resolveCommit(repo, input.ref, 'ref');
-      const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
-      const pathArgs = path ? ['--', path] : ['--'];
+  registerGitTool(server, context, {
+    name: 'git_show',
+    title: 'Show one git commit',
+    description:
+      'One commit in detail: author, committer, dates, full message, parents, lines added/deleted per file, and the patch (capped). Use it after git_log or git_blame to explain what a specific commit did. A merge is shown against its first parent.',
+    input: inputSchema,
+    output: outputSchema,
+    list: 'files',
+    cutFlags: ['filesTruncated', 'truncated'],
+    run: readCommit,
+  });
+}
 
-      const meta = await gitOrExplain(repo, ['show', '-s', `--format=${META_FIELDS.join('%x00')}`, hash, '--'], { maxBytes: 1024 * 1024 });
-      const [full, shortHash, author, email, date, committer, committerEmail, committerDate, parentList, subject, rawBody] = meta.stdout.toString('utf8').split('\0');
-      const parents = parentList ? parentList.split(' ').filter(Boolean) : [];
-      const bodyText = sanitizeText(rawBody ?? '').trim();
-      const bodyCut = bodyText.length > MAX_BODY_CHARS;
+async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
+  await requireHead(repo);
+  const hash = await resolveCommit(repo, input.ref, 'ref');
+  const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
+  const pathArgs = path ? ['--', path] : ['--'];
+  const { bodyCut, ...meta } = await readMeta(repo, hash);
+  const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
+  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files;
+  const { patch, patchTruncated } = input.includePatch ? await readPatch(repo, hash, pathArgs, input.maxPatchBytes) : { patch: undefined, patchTruncated: false };
+  const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
+  const { parents } = meta;
+  return {
+    ...meta,
+    files: allFiles.slice(0, input.maxFiles),
+    totals: sumStats(allFiles),
+    filesTruncated,
+    ...(patch === undefined ? {} : { patch }),
+    patchTruncated,
+    truncated: filesTruncated || patchTruncated || bodyCut,
+    ...(parents.length > 1 ? { note: 'A merge commit: files and patch are against the first parent.' } : {}),
+    ...(parents.length === 0 && repo.shallow ? { note: 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' } : {}),
+  };
+}
 
-      const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
-      const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files;
-      const totals = allFiles.reduce((t, f) => ({ files: t.files + 1, added: t.added + f.added, deleted: t.deleted + f.deleted }), { files: 0, added: 0, deleted: 0 });
+/** The commit's people, dates, message (body capped at MAX_BODY_CHARS) and parents, sanitized. */
+async function readMeta(repo: Repo, hash: string) {
+  const meta = await gitOrExplain(repo, ['show', '-s', `--format=${META_FIELDS.join('%x00')}`, hash, '--'], { maxBytes: 1024 * 1024 });
+  const [full, shortHash, author, email, date, committer, committerEmail, committerDate, parentList, subject, rawBody] = meta.stdout.toString('utf8').split('\0');
+  const parents = parentList ? parentList.split(' ').filter(Boolean) : [];
+  const bodyText = sanitizeText(rawBody ?? '').trim();
+  const bodyCut = bodyText.length > MAX_BODY_CHARS;
+  return {
+    hash: full,
+    shortHash,
+    author: sanitizeLine(author, 200),
+    email: sanitizeLine(email, 200),
+    date,
+    committer: sanitizeLine(committer, 200),
+    committerEmail: sanitizeLine(committerEmail, 200),
+    committerDate,
+    subject: sanitizeLine(subject, 1000),
+    body: bodyCut ? `${bodyText.slice(0, MAX_BODY_CHARS)}… [message cut]` : bodyText,
+    parents,
+    isMerge: parents.length > 1,
+    bodyCut,
+  };
+}
 
-      let patch: string | undefined;
-      let patchTruncated = false;
-      if (input.includePatch) {
-        const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: input.maxPatchBytes });
-        patch = sanitizeText(diff.stdout.toString('utf8'));
-        patchTruncated = diff.truncated;
-        if (patchTruncated) patch += `\n… [patch cut at ${input.maxPatchBytes} bytes; use git_show with path to see one file]`;
-      }
-
-      const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
-      const [data, cut] = fitList(
-        {
-          hash: full,
-          shortHash,
-          author: sanitizeLine(author, 200),
-          email: sanitizeLine(email, 200),
-          date,
-          committer: sanitizeLine(committer, 200),
-          committerEmail: sanitizeLine(committerEmail, 200),
-          committerDate,
-          subject: sanitizeLine(subject, 1000),
-          body: bodyCut ? `${bodyText.slice(0, MAX_BODY_CHARS)}… [message cut]` : bodyText,
-          parents,
-          isMerge: parents.length > 1,
-          files: allFiles.slice(0, input.maxFiles),
-          totals,
-          filesTruncated,
-          ...(patch === undefined ? {} : { patch }),
-          patchTruncated,
-          truncated: filesTruncated || patchTruncated || bodyCut,
-          ...(parents.length > 1 ? { note: 'A merge commit: files and patch are against the first parent.' } : {}),
-          ...(parents.length === 0 && repo.shallow ? { note: 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' } : {}),
-        },
-        'files',
-      );
-      return toolResult({ ...data, filesTruncated: data.filesTruncated || cut, truncated: data.truncated || cut });
-    }),
-  );
+/** The unified diff, cut at `maxBytes` with a note on how to see one file. */
+async function readPatch(repo: Repo, hash: string, pathArgs: string[], maxBytes: number): Promise<{ patch: string; patchTruncated: boolean }> {
+  const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes });
+  const patch = sanitizeText(diff.stdout.toString('utf8'));
+  if (!diff.truncated) return { patch, patchTruncated: false };
+  return { patch: `${patch}\n… [patch cut at ${maxBytes} bytes; use git_show with path to see one file]`, patchTruncated: true };
 }

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { guarded, toolResult } from '../../shared/tool-result';
-import { fitList } from '../budget';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, openRepo } from '../git/repo';
-import { readStatus } from '../git/status';
-import { READ_ONLY } from '../schemas';
+import { explainGitFailure, type Repo } from '../repo/repo';
+import { countChanges, readStatus } from '../repo/status';
+import { registerGitTool } from './register';
 
 const inputSchema = z.object({
   limit: z.number().int().min(1).max(2000).default(200).describe('Most changed files to list (counts always cover all)'),
@@ -33,46 +31,35 @@ const outputSchema = z.object({
   truncated: z.boolean(),
 });
 
+type StatusInput = z.output<typeof inputSchema>;
+type StatusOutput = z.output<typeof outputSchema>;
+
 export function registerStatusTool(server: McpServer, context: GitServerContext): void {
-  server.registerTool(
-    'git_status',
-    {
-      title: 'Git working tree status',
-      description:
-        'Uncommitted work: staged, unstaged, untracked and conflicted files, plus the branch and how far it is ahead/behind its upstream. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
-      inputSchema,
-      outputSchema,
-      annotations: READ_ONLY,
-    },
-    guarded(async (input, extra) => {
-      const repo = await openRepo(context.repoPath, extra.signal);
-      const status = await readStatus(repo).catch((error: unknown) => {
-        throw explainGitFailure(error, repo.root);
-      });
-      const counts = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0 };
-      for (const entry of status.entries) {
-        if (entry.kind === 'untracked') counts.untracked++;
-        else if (entry.kind === 'unmerged') counts.conflicted++;
-        else {
-          if (entry.staged !== '.') counts.staged++;
-          if (entry.unstaged !== '.') counts.unstaged++;
-        }
-      }
-      const [data, cut] = fitList(
-        {
-          root: repo.root,
-          branch: status.branch,
-          detached: status.detached,
-          headHash: status.oid,
-          ...(status.upstream ? { upstream: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : {}),
-          clean: status.entries.length === 0 && !status.truncated,
-          counts,
-          files: status.entries.slice(0, input.limit),
-          truncated: status.entries.length > input.limit || status.truncated,
-        },
-        'files',
-      );
-      return toolResult({ ...data, truncated: data.truncated || cut });
-    }),
-  );
+  registerGitTool(server, context, {
+    name: 'git_status',
+    title: 'Git working tree status',
+    description:
+      'Uncommitted work: staged, unstaged, untracked and conflicted files, plus the branch and how far it is ahead/behind its upstream. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
+    input: inputSchema,
+    output: outputSchema,
+    list: 'files',
+    run: readWorkingTree,
+  });
+}
+
+async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOutput> {
+  const status = await readStatus(repo).catch((error: unknown) => {
+    throw explainGitFailure(error, repo.root);
+  });
+  return {
+    root: repo.root,
+    branch: status.branch,
+    detached: status.detached,
+    headHash: status.oid,
+    ...(status.upstream ? { upstream: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : {}),
+    clean: status.entries.length === 0 && !status.truncated,
+    counts: countChanges(status.entries),
+    files: status.entries.slice(0, input.limit),
+    truncated: status.entries.length > input.limit || status.truncated,
+  };
 }

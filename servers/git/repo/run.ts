@@ -1,6 +1,6 @@
 // Runs git without a shell, with repository config that could start programs switched off,
 // a time limit, an output cap and cancellation.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { abortError } from '../../shared/progress';
 
 /** Prepended to every call: no pager, pathspecs taken literally, and no config-driven programs. */
@@ -83,69 +83,93 @@ export function gitEnvironment(config: ReadonlyArray<readonly [string, string]> 
   return env;
 }
 
+/**
+ * Runs `git <SAFE_GLOBAL_ARGS> <args>` in `options.cwd` (no shell) and resolves with its stdout
+ * (bytes, at most `maxBytes`; beyond that git is stopped and `truncated` is set), stderr (text, first
+ * 64 KiB) and exit code. Rejects with GitCommandError (exit code not in okExitCodes), GitTimeoutError
+ * (after `timeoutMs`, default 20 s), an AbortError (signal) or "could not run git" (spawn failure).
+ */
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitRunResult> {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const okExitCodes = options.okExitCodes ?? [0];
+  if (options.signal?.aborted) return Promise.reject(abortError());
+  const child = spawn('git', [...SAFE_GLOBAL_ARGS, ...args], {
+    cwd: options.cwd,
+    env: gitEnvironment(options.config),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    shell: false,
+    windowsHide: true,
+  });
+  const guard = guardChild(child, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
+  const stdout = collectStdout(child, options.maxBytes ?? DEFAULT_MAX_BYTES, options.onStdout, () => guard.stop());
+  const stderr = collectStderr(child);
   return new Promise<GitRunResult>((resolve, reject) => {
-    if (options.signal?.aborted) {
-      reject(abortError());
-      return;
-    }
-    const child = spawn('git', [...SAFE_GLOBAL_ARGS, ...args], {
-      cwd: options.cwd,
-      env: gitEnvironment(options.config),
-      stdio: ['ignore', 'pipe', 'pipe'],
-      shell: false,
-      windowsHide: true,
-    });
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let truncated = false;
-    let stderr = '';
     let settled = false;
-    let failure: Error | undefined;
-
-    const stop = (reason?: Error) => {
-      if (reason && !failure) failure = reason;
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    };
-    const timer = setTimeout(() => stop(new GitTimeoutError(timeoutMs)), timeoutMs);
-    const onAbort = () => stop(abortError());
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (truncated) return;
-      const room = maxBytes - size;
-      if (chunk.length > room) {
-        chunk = chunk.subarray(0, room);
-        truncated = true;
-      }
-      if (chunk.length > 0) {
-        chunks.push(chunk);
-        size += chunk.length;
-        options.onStdout?.(chunk);
-      }
-      if (truncated) stop();
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < MAX_STDERR_BYTES) stderr += chunk.toString('utf8');
-    });
     const finish = (exitCode: number | null, spawnError?: Error) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
+      const failure = guard.release();
       if (failure) return reject(failure);
       if (spawnError) return reject(new Error(`could not run git: ${spawnError.message}`));
-      const stdout = Buffer.concat(chunks, size);
       const code = exitCode ?? -1;
-      if (truncated || okExitCodes.includes(code)) return resolve({ stdout, stderr, exitCode: code, truncated });
-      reject(new GitCommandError(code, stderr));
+      const result = { stdout: stdout.bytes(), stderr: stderr(), exitCode: code, truncated: stdout.truncated() };
+      if (result.truncated || (options.okExitCodes ?? [0]).includes(code)) return resolve(result);
+      reject(new GitCommandError(code, result.stderr));
     };
     child.on('error', (error) => finish(null, error));
     child.on('close', (code) => finish(code));
   });
+}
+
+/**
+ * Kills `child` when `timeoutMs` pass or `signal` aborts. `stop(reason)` kills it now; `release()`
+ * clears the timer and listener and returns the first reason it was stopped for (undefined when it
+ * ended on its own or was stopped without one, as for a full output cap).
+ */
+function guardChild(child: ChildProcess, timeoutMs: number, signal: AbortSignal | undefined): { stop: (reason?: Error) => void; release: () => Error | undefined } {
+  let failure: Error | undefined;
+  const stop = (reason?: Error) => {
+    if (reason && !failure) failure = reason;
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const timer = setTimeout(() => stop(new GitTimeoutError(timeoutMs)), timeoutMs);
+  const onAbort = () => stop(abortError());
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const release = () => {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+    return failure;
+  };
+  return { stop, release };
+}
+
+/** Keeps the first `maxBytes` of stdout, passing each kept piece to `onChunk`; calls `onFull` once the cap is reached. */
+function collectStdout(child: ChildProcess, maxBytes: number, onChunk: ((chunk: Buffer) => void) | undefined, onFull: () => void) {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let truncated = false;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (truncated) return;
+    const room = maxBytes - size;
+    if (chunk.length > room) {
+      chunk = chunk.subarray(0, room);
+      truncated = true;
+    }
+    if (chunk.length > 0) {
+      chunks.push(chunk);
+      size += chunk.length;
+      onChunk?.(chunk);
+    }
+    if (truncated) onFull();
+  });
+  return { bytes: () => Buffer.concat(chunks, size), truncated: () => truncated };
+}
+
+/** The first MAX_STDERR_BYTES (about) of stderr as text: enough for git's error lines. */
+function collectStderr(child: ChildProcess): () => string {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (stderr.length < MAX_STDERR_BYTES) stderr += chunk.toString('utf8');
+  });
+  return () => stderr;
 }
 
 /** The first "fatal:"/"error:" line of git's stderr, without the prefix. */

@@ -59,6 +59,11 @@ export interface FileStat {
   binary: boolean;
 }
 
+/** Files and lines over a list of per-file stats (binary files count as files with 0 lines). */
+export function sumStats(files: readonly FileStat[]): { files: number; added: number; deleted: number } {
+  return files.reduce((t, f) => ({ files: t.files + 1, added: t.added + f.added, deleted: t.deleted + f.deleted }), { files: 0, added: 0, deleted: 0 });
+}
+
 export interface NumstatCommit {
   hash: string;
   files: FileStat[];

@@ -25,6 +25,26 @@ export interface StatusReport {
   truncated: boolean;
 }
 
+export interface ChangeCounts {
+  staged: number;
+  unstaged: number;
+  untracked: number;
+  conflicted: number;
+}
+
+/** Files per kind of change; a file both staged and modified again counts in both. */
+export function countChanges(entries: readonly StatusEntry[]): ChangeCounts {
+  const counts = { staged: 0, unstaged: 0, untracked: 0, conflicted: 0 };
+  for (const entry of entries) {
+    if (entry.kind === 'untracked') counts.untracked++;
+    else if (entry.kind === 'unmerged') counts.conflicted++;
+    else {
+      if (entry.staged !== '.') counts.staged++;
+      if (entry.unstaged !== '.') counts.unstaged++;
+    }
+  }
+  return counts;
+}
 
 export async function readStatus(repo: Repo, maxBytes = 8 * 1024 * 1024): Promise<StatusReport> {
   const result: GitRunResult = await repo.git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=normal', '--ignore-submodules=dirty'], { maxBytes });
