@@ -96,9 +96,35 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
   return specs;
 }
 
+/** The environment without the Prometheus credentials: for definitions handed to VS Code, which may show them. */
+export function withoutCredentials(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !PROMETHEUS_CREDENTIALS.includes(key)));
+}
+
+/**
+ * Why the `prometheus.*` settings cannot be used, or undefined. The system server refuses to start
+ * with such values, which would take this machine's tools down with the fleet's, so they are not passed.
+ */
+export function fleetSettingsProblem(prometheus: { url: string; hostLabel: string }): string | undefined {
+  if (prometheus.url === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(prometheus.url);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
+    return t('devopsAssistant.prometheus.url must be an http(s) address without credentials, such as http://prometheus:9090; the fleet tools are off.');
+  }
+  if (prometheus.hostLabel !== '' && !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(prometheus.hostLabel)) {
+    return t('devopsAssistant.prometheus.hostLabel must be a Prometheus label name, such as host; the fleet tools are off.');
+  }
+  return undefined;
+}
+
 /** The system server's fleet settings; nothing without a URL, so no fleet tools start. */
 function fleetEnv(prometheus: BundledSpecInput['prometheus']): Record<string, string> {
-  if (!prometheus || prometheus.url === '') return {};
+  if (!prometheus || prometheus.url === '' || fleetSettingsProblem(prometheus)) return {};
   return { PROMETHEUS_URL: prometheus.url, ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}), ...prometheus.credentials };
 }
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { ServerHub, waitForStates } from '../../src/mcp/hub';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, logDirs, minimalEnv, prometheusCredentials, userServerSpecs } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, fleetSettingsProblem, logDirs, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
 import { formatStatusReport } from '../../src/mcp/status-report';
 import { ToolCallCancelledError, type SupervisorOptions } from '../../src/mcp/supervised-server';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
@@ -275,6 +275,20 @@ describe('server specs', () => {
     assert.equal(env.ANTHROPIC_API_KEY, undefined);
     assert.equal('PROMETHEUS_USERNAME' in env, false);
     assert.equal('PROMETHEUS_HOST_LABEL' in system({ url: 'http://prom:9090', hostLabel: '', credentials: {} }), false);
+    const shown = withoutCredentials(env);
+    assert.equal('PROMETHEUS_BEARER_TOKEN' in shown, false, 'definitions handed to VS Code carry no credential');
+    assert.equal(shown.PROMETHEUS_URL, 'http://prom:9090');
+  });
+
+  it('system: fleet settings the server would refuse are not passed (this machine\'s tools keep running) and are reported', () => {
+    for (const [url, hostLabel] of [['prometheus:9090', ''], ['http://u:p@prom:9090', ''], ['not a url', ''], ['http://prom:9090', 'a-b']]) {
+      assert.ok(fleetSettingsProblem({ url, hostLabel }), `${url} ${hostLabel}`);
+      const env = bundledServerSpecs({ ...base, folders: [], prometheus: { url, hostLabel, credentials: { PROMETHEUS_BEARER_TOKEN: 't' } } }).find((s) => s.name === 'system')!.env;
+      assert.equal(env.PROMETHEUS_URL, undefined);
+      assert.equal(env.PROMETHEUS_BEARER_TOKEN, undefined);
+    }
+    assert.equal(fleetSettingsProblem({ url: '', hostLabel: 'a-b' }), undefined);
+    assert.equal(fleetSettingsProblem({ url: 'https://prom.example/prometheus', hostLabel: 'host' }), undefined);
   });
 
   it('multi-root: one git server per folder; log dirs from every folder plus the setting', () => {
