@@ -54,8 +54,11 @@ export async function waitUntil<T>(what: string, check: () => Promise<T | undefi
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
 }
 
-/** Starts `command` in a new temporary folder and resolves once `ready(url)` holds. */
-async function startComponent(name: string, command: string, args: (dir: string, port: number) => string[], ready: (url: string) => Promise<boolean>, setup?: (dir: string) => void): Promise<Component> {
+/**
+ * Starts `command` (args from its folder and port) in a new temporary folder, after `setup(dir)`, and
+ * resolves once `ready(url)` holds; stops it and rethrows when it exits or never gets ready.
+ */
+export async function startComponent(name: string, command: string, args: (dir: string, port: number) => string[], ready: (url: string) => Promise<boolean>, setup?: (dir: string) => void): Promise<Component> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   setup?.(dir);
   const port = await freePort();
