@@ -70,7 +70,7 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
     description:
       "One fleet host's readings from Prometheus (node_exporter), in the shape of get_resource_usage and get_disk_usage: CPU, load, memory, swap, " +
       'every filesystem. Without since/until: now. With a window: the readings at its end, a history of CPU, memory, fullest disk and load, ' +
-      `and warnings on the peaks. ${WINDOW_RULE}. Host names come from fleet_overview (completion offers them).`,
+      `and warnings on the peaks. ${WINDOW_RULE}. Host names come from fleet_overview (MCP completion offers them on the check_host prompt and fleet://host/{host}).`,
     inputSchema,
     outputSchema,
     run: async (args, signal, report) => {
@@ -82,7 +82,7 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       const target = pickTarget(targetsOf(args.host, await fleet.targets(signal, end)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
-      await report(50, 'reading the history');
+      if (window) await report(50, 'reading the history');
       const { history, stepSeconds } = window ? await readHistory(fleet, target, args, { since: window.since, end }, signal) : { history: [], stepSeconds: 0 };
       await report(100, 'done');
       const peaks = window ? peakReadings(history, latest) : null;
