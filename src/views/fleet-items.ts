@@ -2,7 +2,8 @@
 // sorts them, with the same metric nodes, warning icons and thresholds as this machine's readings.
 import { z } from 'zod';
 import type { Thresholds } from '../settings';
-import { formatBytes, formatPercent } from './format';
+import { formatBytes } from '../../servers/shared/bytes';
+import { formatPercent } from './format';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 import { metricNode } from './system-items';
 

@@ -7,7 +7,7 @@ import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
 import { cpuWindowInput, readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/bytes';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema, type Thresholds } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
