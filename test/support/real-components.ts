@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { waitUntil } from './wait';
 
 /** A started component: where it answers, and how to stop it. */
 export interface Component {
@@ -36,25 +37,6 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Polls `check` every `everyMs` until it returns a value other than undefined, and returns it.
- * Throws after `timeoutMs` with `what` and the last error `check` threw.
- */
-export async function waitUntil<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000, everyMs = 200): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
-}
-
-/**
  * Starts `command` (args from its folder and port) in a new temporary folder, after `setup(dir)`, and
  * resolves once `ready(url)` holds; stops it and rethrows when it exits or never gets ready.
  */
@@ -82,8 +64,8 @@ export async function startComponent(name: string, command: string, args: (dir: 
   try {
     await waitUntil(`${name} on ${url}`, async () => {
       if (!running) throw new Error(`${name} exited: ${output.slice(-2000)}`);
-      return (await ready(url)) ? true : undefined;
-    });
+      return ready(url);
+    }, { intervalMs: 200 });
   } catch (error) {
     await stop();
     throw error;
