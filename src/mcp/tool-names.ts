@@ -34,7 +34,7 @@ export function sanitizeToolName(raw: string, maxLength = MAX_NAME): string {
     .replace(/[^a-zA-Z0-9_-]+/g, '_')
     .replace(/^_+|_+$/g, '')
     .slice(0, Math.max(0, maxLength - HASH_CHARS - 1))
-    .replace(/_+$/, '');
+    .replace(/[_-]+$/, '');
   return readable ? `${readable}_${hash}` : hash;
 }
 

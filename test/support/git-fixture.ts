@@ -67,8 +67,22 @@ function baseEnv(home: string): NodeJS.ProcessEnv {
   return { ...env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', TZ: 'UTC', LC_ALL: 'C' };
 }
 
-export function createGitFixture(): GitFixture {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'git-fixture-')));
+/** Makes repositories with fixed people and dates, in a temporary folder with its own HOME and git config. */
+export interface RepoKit {
+  dir: string;
+  git(cwd: string, args: string[], extra?: Record<string, string>): string;
+  /** Author and committer environment for `who` at `date`. */
+  as(who: Person, date: string): Record<string, string>;
+  write(root: string, path: string, text: string): void;
+  /** Commits what is staged; returns the new hash. */
+  commit(cwd: string, who: Person, date: string, message: string, extraArgs?: string[]): string;
+  /** A new repository `dir/<folder>` on branch main with one commit per entry (file `<n>.txt` unless named). */
+  repo(folder: string, commits: ReadonlyArray<{ subject: string; date: string; who?: Person; file?: string }>): string;
+  cleanup(): void;
+}
+
+export function createRepoKit(prefix = 'git-fixture-'): RepoKit {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const home = join(dir, 'home');
   mkdirSync(home);
   writeFileSync(join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n[protocol "file"]\n\tallow = always\n');
@@ -94,6 +108,23 @@ export function createGitFixture(): GitFixture {
     git(cwd, ['commit', '-q', '-F', messageFile, ...extraArgs], as(who, date));
     return git(cwd, ['rev-parse', 'HEAD']);
   };
+  const repo: RepoKit['repo'] = (folder, commits) => {
+    const root = join(dir, folder);
+    mkdirSync(root, { recursive: true });
+    git(root, ['init', '-q', '-b', 'main']);
+    commits.forEach((c, i) => {
+      write(root, c.file ?? `${i + 1}.txt`, `${c.subject}\n`);
+      git(root, ['add', '-A']);
+      commit(root, c.who ?? ALICE, c.date, c.subject);
+    });
+    return root;
+  };
+  return { dir, git, as, write, commit, repo, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function createGitFixture(): GitFixture {
+  const kit = createRepoKit();
+  const { dir, git, as, write, commit } = kit;
   const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} line ${i + 1}`).join('\n') + '\n';
 
   const commits: Record<string, string> = {};
@@ -211,7 +242,7 @@ export function createGitFixture(): GitFixture {
     markers,
     commits,
     git,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: kit.cleanup,
   };
 }
 
