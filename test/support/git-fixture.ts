@@ -369,3 +369,36 @@ export async function readInfo(server: StartedServer): Promise<Data> {
   const resource = await server.client.readResource({ uri: 'git://info' });
   return JSON.parse((resource.contents[0] as { text: string }).text) as Data;
 }
+
+/** Repositories for git's edge cases (issue 12, item 4). */
+export interface EdgeRepos {
+  kit: RepoKit;
+  /** Commits dated 2024 and 2150; a file whose name has a tab, one with a newline, one with a leading space. */
+  odd: string;
+  /** The exact awkward file names in `odd`. */
+  names: { tab: string; newline: string; space: string };
+  /** A superproject whose submodule `sub` has an uncommitted edit; `subUntracked` only an untracked file. */
+  superproject: string;
+}
+
+export function createEdgeRepos(): EdgeRepos {
+  const kit = createRepoKit('git-edges-');
+  const { git, write, commit } = kit;
+  const names = { tab: 'tab\there.txt', newline: 'line\nbreak.txt', space: ' lead.txt' };
+  const odd = kit.repo('odd', [{ subject: 'A commit of 2024', date: '2024-05-01T10:00:00Z' }]);
+  for (const name of Object.values(names)) write(odd, name, `${JSON.stringify(name)}\n`);
+  git(odd, ['add', '-A']);
+  commit(odd, BOB, '2024-05-02T10:00:00Z', 'Add awkward names');
+  write(odd, 'future.txt', 'from the future\n');
+  git(odd, ['add', '-A']);
+  // git parses ISO dates only up to 2099; a raw timestamp stores 2150-01-01T00:00:00Z as it is.
+  commit(odd, CAROL, '@5680281600 +0000', 'A commit dated 2150');
+
+  const library = kit.repo('library', [{ subject: 'library', date: '2024-05-01T10:00:00Z' }]);
+  const superproject = kit.repo('super', [{ subject: 'super', date: '2024-05-01T10:00:00Z' }]);
+  for (const sub of ['sub', 'subUntracked']) git(superproject, ['submodule', '--quiet', 'add', library, sub]);
+  commit(superproject, ALICE, '2024-05-03T10:00:00Z', 'Add submodules');
+  write(join(superproject, 'sub'), '1.txt', 'edited inside the submodule\n');
+  write(join(superproject, 'subUntracked'), 'scratch.txt', 'untracked inside the submodule\n');
+  return { kit, odd, names, superproject };
+}

@@ -102,7 +102,7 @@ export function plainText(value: string, label: string): string {
 
 /**
  * Why a path-limited query found nothing, for the result's note: the path has history outside the
- * other filters, exists only in the working tree (never committed at the ref), or does not exist.
+ * other filters, appears only after the ref, exists only in the working tree (never committed), or does not exist.
  * `revisionArgs` are verified hashes (a range as ^A B); `refLabel` is how the caller named them.
  */
 export async function explainUntouchedPath(repo: Repo, path: string, revisionArgs: readonly string[], refLabel: string): Promise<string> {
@@ -112,6 +112,8 @@ export async function explainUntouchedPath(repo: Repo, path: string, revisionArg
     return `No commit matches these filters for ${shown}, but commits at ${refLabel} do touch it: widen the filters (time window, author, text).`;
   }
   if (existsSync(join(repo.root, path))) {
+    const head = await repo.git(['log', '-1', '--format=%H', 'HEAD', '--', path], { okExitCodes: [0, 128] });
+    if (head.stdout.toString('utf8').trim() !== '') return `No commit at ${refLabel} touches ${shown}: it only appears in later commits (HEAD has them).`;
     return `No commit at ${refLabel} touches ${shown}: it exists in the working tree but has never been committed there (git_status shows it when it is new).`;
   }
   return `${shown} does not exist in the working tree and no commit at ${refLabel} touches it: check the name (paths are relative to the repository root; git_show and git_status list exact paths).`;
