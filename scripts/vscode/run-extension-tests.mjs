@@ -9,10 +9,12 @@
 //     --workspace-trust                keep workspace trust on (restricted mode until trusted)
 //     --timeout=SECONDS                give up after this long (default 600)
 //     --single                         one run only (see below)
+//     --multi-root                     one run in a fresh multi-root workspace (with DEVOPS_TEST_GREP=multi-root: the "multiroot" pass)
 //   With none of the path/folder/trust flags it runs the standard passes, each in a fresh workbench
 //   and fixture: "main" (trusted folder, every test), "restricted" (untrusted folder, tests titled
-//   "Restricted Mode") and "reload" (DEVOPS_TEST_RELOAD=1, the test that reloads the window), and
-//   adds their counts up in TEST_RESULTS_FILE.
+//   "Restricted Mode"), "reload" (DEVOPS_TEST_RELOAD=1, the test that reloads the window) and
+//   "multiroot" (a .code-workspace with four repositories, tests titled "multi-root"), and adds
+//   their counts up in TEST_RESULTS_FILE.
 //   Environment: TEST_RESULTS_FILE and every DEVOPS_TEST_* / ANTHROPIC_* variable are passed to the
 //   extension host; DEVOPS_FIXTURE_PATH is set to the opened folder. DEVOPS_TEST_VERBOSE=1 also
 //   prints the workbench's own console chatter.
@@ -21,7 +23,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format } from 'node:util';
 import { launchChromium, remoteUri, startCodeServer, workbenchUrl } from './code-server.mjs';
-import { createFixtureWorkspace } from './fixture.mjs';
+import { createFixtureWorkspace, createMultiRootWorkspace } from './fixture.mjs';
 import { ensureToolchain } from './install.mjs';
 import { extensionDevelopmentPath as defaultDevPath, extensionTestsPath as defaultTestsPath } from './paths.mjs';
 
@@ -41,6 +43,7 @@ function parseArgs(argv) {
     else if (key === 'folder') options.folder = resolve(value);
     else if (key === 'workspace-trust') options.workspaceTrust = true;
     else if (key === 'single') options.single = true;
+    else if (key === 'multi-root') options.multiRoot = true;
     else if (key === 'timeout') options.timeoutSeconds = Number(value);
     else if (key === 'help') {
       console.log('usage: run-extension-tests.mjs [--extensionDevelopmentPath=DIR] [--extensionTestsPath=FILE] [--folder=DIR] [--workspace-trust] [--timeout=S]');
@@ -71,7 +74,8 @@ export async function runExtensionTests(rawOptions = {}) {
   ensureToolchain();
 
   const ownFolder = !rawOptions.folder;
-  const folder = rawOptions.folder ?? createFixtureWorkspace();
+  const folder = rawOptions.folder ?? (rawOptions.multiRoot ? createMultiRootWorkspace() : createFixtureWorkspace());
+  const workspaceFile = folder.endsWith('.code-workspace');
   const testEnv = { DEVOPS_FIXTURE_PATH: folder };
   const env = { ...process.env, ...(rawOptions.env ?? {}) };
   for (const [key, value] of Object.entries(env)) if (PASSED_ENV.test(key) && value !== undefined) testEnv[key] = value;
@@ -91,11 +95,13 @@ export async function runExtensionTests(rawOptions = {}) {
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
     page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
 
-    const url = workbenchUrl(server, folder, [
+    const folderUrl = workbenchUrl(server, folder, [
       ['extensionDevelopmentPath', remoteUri(server, devPath)],
       ['extensionTestsPath', remoteUri(server, testsPath)],
       ['extensionEnvironment', JSON.stringify(testEnv)],
     ]);
+    // A .code-workspace file opens as a (multi-root) workspace, not as a folder.
+    const url = workspaceFile ? folderUrl.replace('/?folder=', '/?workspace=') : folderUrl;
     console.log(`[extension-tests] code-server on ${server.base} (started in ${((Date.now() - started) / 1000).toFixed(1)} s), folder ${folder}`);
     await page.goto(url);
 
@@ -118,7 +124,7 @@ export async function runExtensionTests(rawOptions = {}) {
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();
-    if (ownFolder) rmSync(folder, { recursive: true, force: true });
+    if (ownFolder) rmSync(workspaceFile ? dirname(folder) : folder, { recursive: true, force: true });
   }
 }
 
@@ -127,6 +133,7 @@ const STANDARD_PASSES = [
   { name: 'main', options: {} },
   { name: 'restricted', options: { workspaceTrust: true, env: { DEVOPS_TEST_GREP: 'Restricted Mode' } } },
   { name: 'reload', options: { env: { DEVOPS_TEST_RELOAD: '1', DEVOPS_TEST_GREP: 'window reload' } } },
+  { name: 'multiroot', options: { multiRoot: true, env: { DEVOPS_TEST_GREP: 'multi-root' } } },
 ];
 
 async function runStandardPasses(baseOptions) {
@@ -163,7 +170,7 @@ async function runStandardPasses(baseOptions) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   try {
     const options = parseArgs(process.argv.slice(2));
-    const custom = options.single || options.devPath || options.testsPath || options.folder || options.workspaceTrust;
+    const custom = options.single || options.devPath || options.testsPath || options.folder || options.workspaceTrust || options.multiRoot;
     process.exitCode = custom ? await runExtensionTests(options) : await runStandardPasses(options);
   } catch (error) {
     console.error(`[extension-tests] ${error.stack ?? error}`);
