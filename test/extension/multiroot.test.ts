@@ -6,11 +6,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import type { DevopsAssistantApi } from '../../src/api';
 import type { AgentEvent } from '../../src/agent/events';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { api, until } from './host';
 
-const EXTENSION_ID = 'devops-assistant.devops-assistant';
 const GIT_TOOLS = ['git_blame', 'git_branches', 'git_diff_stat', 'git_file_churn', 'git_log', 'git_show', 'git_status'];
 /** The names the git tools offer: the workspace's folder names, the second "api" told apart. */
 const NAMES = ['前端', '백엔드', 'api', 'api (2)'];
@@ -18,22 +17,6 @@ const NAMES = ['前端', '백엔드', 'api', 'api (2)'];
 /** The fixture's table (scripts/vscode/fixture.mjs writes it beside the .code-workspace file): each folder's commit subjects. */
 function fixtureRepositories(): Array<{ path: string; name?: string; subjects: string[] }> {
   return JSON.parse(readFileSync(join(dirname(vscode.workspace.workspaceFile!.fsPath), 'repositories.json'), 'utf8'));
-}
-
-async function api(): Promise<DevopsAssistantApi> {
-  const value = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
-  assert.ok(value?.hub, 'the extension exports its objects outside production mode');
-  return value;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('multi-root workspace in the extension host', function () {
