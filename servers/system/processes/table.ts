@@ -51,8 +51,8 @@ export function sampleProcesses(intervalMs: number, signal: AbortSignal, report:
 }
 
 /**
- * Rows for the processes whose name, executable or command line contains `needle` (lower case; all
- * without one), leaving out this server's own helpers (the shells and `ps` systeminformation starts).
+ * Rows for the processes whose name, executable, command line or arguments (as shown: cleaned,
+ * masked, capped) contain `needle` (lower case; all without one), leaving out this server's own helpers (the shells and `ps` systeminformation starts).
  * `kernel` (Linux /proc, see readKernelViews) gives the exact name, executable and argv; without
  * it systeminformation's values are used.
  */
@@ -64,20 +64,27 @@ export function processRows(list: ProcessSample['list'], needle: string | undefi
   for (const p of list) {
     if (ownHelpers.has(p.pid)) continue;
     const identity = identify(p, kernel.get(p.pid));
-    if (needle && ![identity.name, identity.executable ?? '', identity.commandLine].some((text) => text.toLowerCase().includes(needle))) continue;
+    const shown = {
+      name: sanitizeLine(identity.name, NAME_MAX_CHARS),
+      executable: identity.executable ? sanitizeLine(identity.executable, 1000) : undefined,
+      arguments: identity.args ? cleanArguments(identity.args) : undefined,
+      command: cleanCommand(identity.commandLine),
+    };
+    // Matched against what the row shows, so every row returned visibly contains the text.
+    if (needle && ![shown.name, shown.executable ?? '', shown.command, ...(shown.arguments ?? [])].some((text) => text.toLowerCase().includes(needle))) continue;
     rows.push({
       pid: p.pid,
       parentPid: p.parentPid,
-      name: sanitizeLine(identity.name, NAME_MAX_CHARS),
-      ...(identity.executable ? { executable: sanitizeLine(identity.executable, 1000) } : {}),
-      ...(identity.args ? { arguments: cleanArguments(identity.args) } : {}),
+      name: shown.name,
+      ...(shown.executable ? { executable: shown.executable } : {}),
+      ...(shown.arguments ? { arguments: shown.arguments } : {}),
       cpuPercent: round1(positive(p.cpu) * cpuScale),
       memoryPercent: round1(positive(p.mem)),
       memoryBytes: Math.round(positive(p.memRss) * 1024),
       user: sanitizeLine(p.user ?? '', 64),
       state: sanitizeLine(p.state ?? '', 32),
       started: startedAt(p.started),
-      command: cleanCommand(identity.commandLine),
+      command: shown.command,
     });
   }
   return rows;
