@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import type { AgentEvent } from '../../src/agent/events';
+import type { NodeSpec } from '../../src/views/node';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { api, until } from './host';
 
@@ -41,6 +42,25 @@ describe('multi-root workspace in the extension host', function () {
       const repository = (tool.inputSchema.properties as Record<string, { enum?: string[] }>).repository;
       assert.deepEqual(repository.enum, NAMES, tool.name);
       for (const folder of folders) assert.ok(tool.description?.includes(folder.uri.fsPath), `${tool.name} shows ${folder.uri.fsPath}`);
+    }
+  });
+
+  it('multi-root: the Branches tree has one group per repository, and its commands read that repository', async () => {
+    const { session } = await api();
+    const roots = await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshBranches');
+    assert.deepEqual(roots.map((r) => r.label), NAMES);
+    const repositories = fixtureRepositories();
+    for (const [i, root] of roots.entries()) {
+      const main = root.children![0].children!.find((n) => n.label === 'main')!;
+      assert.equal(main.data?.repository, NAMES[i]);
+      const before = session.snapshot().items.length;
+      await vscode.commands.executeCommand('devopsAssistant.showBranchCommits', main);
+      const added = session.snapshot().items.slice(before);
+      // Markdown escapes punctuation (frontend\: …): compared without the backslashes.
+      const text = added.map((item) => ('text' in item ? String(item.text) : '')).join('\n').replace(/\\/g, '');
+      for (const subject of repositories[i].subjects) assert.ok(text.includes(subject), `${NAMES[i]}: ${text}`);
+      const others = repositories.filter((_, j) => j !== i).flatMap((r) => r.subjects);
+      for (const subject of others) assert.ok(!text.includes(subject), `${NAMES[i]} does not show "${subject}"`);
     }
   });
 
