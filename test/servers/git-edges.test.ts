@@ -94,6 +94,8 @@ describe('git server edge cases', function () {
       assert.match((await ok(odd, 'git_log', { path: 'future.txt', until: '2100-01-01' })).note, /commits at HEAD do touch it: widen the filters/);
       assert.match((await ok(odd, 'git_show', { ref: 'HEAD~1', path: 'future.txt' })).note, /No commit at HEAD~1 touches "future.txt": it only appears in later commits/);
       assert.match((await ok(odd, 'git_show', { ref: 'HEAD', path: '1.txt' })).note, /HEAD does not change "1.txt", which exists at that commit/);
+      assert.match((await ok(odd, 'git_diff_stat', { path: '1.txt' })).note, /Nothing under "1.txt" differs between HEAD\^ \(first parent\) and HEAD; it exists there unchanged/);
+      assert.match((await ok(odd, 'git_diff_stat', { path: 'gone.txt' })).note, /"gone.txt" does not exist in the working tree and no commit at HEAD touches it/);
     });
   });
 
