@@ -186,7 +186,7 @@ describe('extension core (servers, agent) in the extension host', function () {
   });
 });
 
-// Runs only when the window is untrusted: `run-extension-tests.mjs --workspace-trust`.
+// Runs only when the window is untrusted: the "restricted" pass of scripts/vscode/test-electron.mjs.
 describe('extension core in Restricted Mode', function () {
   this.timeout(120_000);
 

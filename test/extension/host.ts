@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DevopsAssistantApi } from '../../src/api';
+import { waitUntil } from '../support/wait';
 
 export const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
@@ -12,13 +13,5 @@ export async function api(): Promise<DevopsAssistantApi> {
   return value;
 }
 
-/** Polls `probe` every 100 ms until it returns a truthy value (resolved with it) or `timeoutMs` passes (rejects naming `what`). */
-export async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Polls `probe` every 100 ms until it returns a truthy value (resolved with it) or `timeoutMs` passes (test/support/wait). */
+export const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });
