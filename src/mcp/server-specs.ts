@@ -1,7 +1,7 @@
 // What to start: the bundled servers (from workspace folders and settings) and the user's own.
 // Pure functions (no `vscode`) so the rules are unit-tested.
 import { t } from '@vscode/l10n';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { Thresholds } from '../settings';
 
@@ -62,7 +62,7 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
   const node = (name: string, env: Record<string, string>, disabledReason?: string): ServerSpec => ({
     name,
     command: input.execPath,
-    args: [join(input.extensionPath, 'dist', 'servers', `${name.split(':')[0]}.js`)],
+    args: [join(input.extensionPath, 'dist', 'servers', `${name}.js`)],
     env: { ...input.baseEnv, ELECTRON_RUN_AS_NODE: '1', ...env },
     bundled: true,
     disabledReason,
@@ -74,13 +74,9 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
   } else if (input.folders.length === 1) {
     specs.push(node('git', { REPO_PATH: input.folders[0].path }, untrusted));
   } else {
-    const used = new Set<string>();
-    for (const folder of input.folders) {
-      let name = `git:${folder.name}`;
-      for (let n = 2; used.has(name); n++) name = `git:${folder.name}-${n}`;
-      used.add(name);
-      specs.push(node(name, { REPO_PATH: folder.path }, untrusted));
-    }
+    // One server for every folder: the tools take `repository`, so their number does not grow with the folders.
+    const repositories = repositoryNames(input.folders).map((name, i) => ({ name, path: input.folders[i].path }));
+    specs.push(node('git', { REPO_PATHS: JSON.stringify(repositories) }, untrusted));
   }
   const logEnv: Record<string, string> = { LOG_DIRS: logDirs(input.folders, input.logDirectories).join(delimiter) };
   if (input.ripgrepPath) logEnv.RIPGREP_PATH = input.ripgrepPath;
@@ -126,6 +122,22 @@ export function fleetSettingsProblem(prometheus: { url: string; hostLabel: strin
 function fleetEnv(prometheus: BundledSpecInput['prometheus']): Record<string, string> {
   if (!prometheus || prometheus.url === '' || fleetSettingsProblem(prometheus)) return {};
   return { PROMETHEUS_URL: prometheus.url, ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}), ...prometheus.credentials };
+}
+
+/**
+ * The name the model picks each folder's repository by (the git tools' `repository` enum), in folder
+ * order: the folder's own name in any script, trimmed; a name already taken gets " (2)", " (3)", …
+ * (the tool description shows each folder's path beside it). Same folders, same names.
+ */
+export function repositoryNames(folders: ReadonlyArray<{ name: string; path: string }>): string[] {
+  const used = new Set<string>();
+  return folders.map((folder) => {
+    const own = folder.name.trim() || basename(folder.path) || folder.path;
+    let name = own;
+    for (let n = 2; used.has(name); n++) name = `${own} (${n})`;
+    used.add(name);
+    return name;
+  });
 }
 
 /** Workspace folders plus the `logDirectories` setting; relative entries are taken from every folder. */

@@ -72,14 +72,20 @@ describe('server specs', () => {
     assert.equal(fleetSettingsProblem({ url: 'https://prom.example/prometheus', hostLabel: 'host' }), undefined);
   });
 
-  it('multi-root: one git server per folder; log dirs from every folder plus the setting', () => {
+  it('multi-root: ONE git server reading every folder by name; log dirs from every folder plus the setting', () => {
     const specs = bundledServerSpecs({
       ...base,
       folders: [{ name: 'web', path: '/w/web' }, { name: 'api', path: '/w/api' }, { name: 'web', path: '/x/web' }],
       logDirectories: ['logs', '/var/log/app'],
     });
-    assert.deepEqual(specs.map((s) => s.name), ['git:web', 'git:api', 'git:web-2', 'logs', 'system']);
+    assert.deepEqual(specs.map((s) => s.name), ['git', 'logs', 'system']);
     assert.deepEqual(specs[0].args, ['/ext/dist/servers/git.js']);
+    assert.equal(specs[0].env.REPO_PATH, undefined);
+    assert.deepEqual(JSON.parse(specs[0].env.REPO_PATHS), [
+      { name: 'web', path: '/w/web' },
+      { name: 'api', path: '/w/api' },
+      { name: 'web (2)', path: '/x/web' },
+    ]);
     assert.deepEqual(specs.find((s) => s.name === 'logs')!.env.LOG_DIRS.split(':'), ['/w/web', '/w/api', '/x/web', '/w/web/logs', '/w/api/logs', '/x/web/logs', '/var/log/app']);
     assert.deepEqual(logDirs([{ path: '/a' }], ['', '/a']), ['/a']);
   });

@@ -48,6 +48,15 @@ describe('Branches tree items', () => {
     assert.equal(feature.id, 'git/local/feature/login');
   });
 
+  it('multi-root: nodes of one repository carry its name for the git tools and keep ids apart per repository', () => {
+    const front = branchNodes(branchesSample, { server: 'git', repository: '前端', now: NOW, locale: 'en', t });
+    const back = branchNodes(branchesSample, { server: 'git', repository: '백엔드', now: NOW, locale: 'en', t });
+    const feature = front[0].children![1];
+    assert.deepEqual(feature.data, { server: 'git', branch: 'feature/login', kind: 'local', repository: '前端' });
+    assert.equal(feature.id, 'git/前端/local/feature/login');
+    assert.notEqual(front[0].id, back[0].id);
+  });
+
   it('escapes commit subjects in the Markdown tooltip', () => {
     const main = nodes[0].children![0];
     assert.doesNotMatch(main.tooltip!, /(?<!\\)<img/);
