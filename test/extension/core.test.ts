@@ -4,28 +4,10 @@ import * as assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
-import type { DevopsAssistantApi } from '../../src/api';
 import type { AgentEvent } from '../../src/agent/events';
 import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-
-const EXTENSION_ID = 'devops-assistant.devops-assistant';
-
-async function api(): Promise<DevopsAssistantApi> {
-  const value = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
-  assert.ok(value?.hub, 'the extension exports its objects outside production mode');
-  return value;
-}
-
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { api, until } from './host';
 
 const allRunning = (hub: McpHub) => () => {
   const states = hub.states();
@@ -204,7 +186,7 @@ describe('extension core (servers, agent) in the extension host', function () {
   });
 });
 
-// Runs only when the window is untrusted: `run-extension-tests.mjs --workspace-trust`.
+// Runs only when the window is untrusted: the "restricted" pass of scripts/vscode/test-electron.mjs.
 describe('extension core in Restricted Mode', function () {
   this.timeout(120_000);
 
