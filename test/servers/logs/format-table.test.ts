@@ -1,7 +1,7 @@
 // Levels and times of common real-world layouts (lines written from each format's documentation), a few lines each:
 // the small-file detection and the spelled-level fallback must read them all (issue 11).
 import assert from 'node:assert/strict';
-import { createLineParser } from '../../servers/logs/format/detect';
+import { createLineParser } from '../../../servers/logs/format/detect';
 
 const cases: Record<string,[string,string|undefined][]> = {
   'nginx-error': [['2024/06/01 12:30:45 [error] 123#0: *1 connect() failed (111: Connection refused)','ERROR'],['2024/06/01 12:30:46 [warn] 123#0: *2 an upstream response is buffered','WARN'],['2024/06/01 12:30:47 [notice] 1#1: start worker processes','INFO']],
