@@ -119,6 +119,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
+    if (result.damage) found.notes.push(`${file.info.name}: ${result.damage}`);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
