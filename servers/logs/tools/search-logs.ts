@@ -7,6 +7,7 @@ import { progressReporter, throttleProgress, type HandlerExtra } from '../../sha
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
+import { compilePattern, REGEX_DIALECT } from '../search/dialect';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import { chooseFiles, forEachLogFile, iso, levelSchema } from './common';
 import { targetOf, type LogsContext } from './context';
@@ -15,7 +16,7 @@ const MAX_LINE_CHARS = 1000;
 
 const inputSchema = z.object({
   pattern: z.string().max(1000).optional().describe('text to find (literal unless regex is true); omit to match every line (then filter by level/time)'),
-  regex: z.boolean().default(false).describe('treat pattern as a JavaScript regular expression'),
+  regex: z.boolean().default(false).describe(`treat pattern as a regular expression in ${REGEX_DIALECT} (the same for every file and engine; \\w, \\d and \\b are ASCII-only, use \\p{L} for letters of any script)`),
   caseSensitive: z.boolean().default(false),
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to search all log files'),
   level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
@@ -52,7 +53,7 @@ type FoundMatch = ScanMatch & { file: string };
 export function validatePattern(pattern: string, regex: boolean, caseSensitive: boolean): void {
   if (!regex) return;
   try {
-    new RegExp(pattern, caseSensitive ? 'm' : 'mi');
+    compilePattern({ source: pattern, literal: false, caseSensitive });
   } catch (error) {
     throw new UserFacingError(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -67,6 +68,8 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
         'Find lines in the log files matching a literal text or a regular expression, optionally only at or above a level ' +
         '(e.g. ERROR), inside a time window, with context lines. Use it to look up a specific error, request id, host or ' +
         'message; newest matches first by default. Searches all log files unless `file` is given (see logs://files). ' +
+        `Regular expressions use ${REGEX_DIALECT} for every file, plain or .gz: \\p{…} property escapes, lookaround and ` +
+        'backreferences work; \\w, \\d and \\b are ASCII-only as in JavaScript (write \\p{L} or [\\p{L}\\p{N}_] for letters of any script). ' +
         `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}.`,
       inputSchema,
       outputSchema,
