@@ -75,7 +75,7 @@ export function compilePattern(spec: Pick<PatternSpec, 'source' | 'literal' | 'c
     return { scan: new RegExp(source, `gm${flags}`), line: new RegExp(source, flags), source, flags };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SyntaxError(`${reason} (patterns use ${REGEX_DIALECT}: escape { } [ ] ( ) with a backslash when meant literally, write \\p{Script=Han} for a script)`);
+    throw new SyntaxError(`${reason} (patterns use ${REGEX_DIALECT}: escape { } [ ] ( ) with a backslash when meant literally, write \\p{Script=Han} for a script)`, { cause: error });
   }
 }
 
