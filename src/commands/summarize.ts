@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import { hasApiKey } from '../chat/api-key';
 import type { CommandTargets } from './targets';
-import { callErrorSummary, LOGS_SERVER_NAME, WHOLE_FILE_HOURS } from '../views/error-summary';
+import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource } from '../views/log-items';
 import type { NodeSpec } from '../views/node';
@@ -54,7 +54,8 @@ export async function summarizeErrors(context: vscode.ExtensionContext, { hub, s
       }
       let summary;
       try {
-        summary = await callErrorSummary(hub, name, { hours: WHOLE_FILE_HOURS });
+        // The whole file, whatever its age: a log picked by the user is summarised entirely (an archive from 2015 too).
+        summary = await callErrorSummary(hub, name, { wholeFile: true });
       } catch (error) {
         session.append({ kind: 'error', text: vscode.l10n.t('Could not summarize {0}: {1}', display, error instanceof Error ? error.message : String(error)) });
         await chatView.reveal(false);
@@ -62,7 +63,9 @@ export async function summarizeErrors(context: vscode.ExtensionContext, { hub, s
       }
       session.append({ kind: 'assistant', text: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) });
       await chatView.reveal(false);
-      if (summary.totalErrors === 0) {
+      if (summary.totalErrors === 0 && summary.files.some((f) => f.levelsUnreadable)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', display));
+      } else if (summary.totalErrors === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No errors found in {0}.', display));
       } else if ((await hasApiKey(context)) && !session.busy) {
         void session.ask(vscode.l10n.t('Explain the likely causes of the errors in the log file {0} and suggest fixes.', name));

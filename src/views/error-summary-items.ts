@@ -19,7 +19,9 @@ export const errorSummaryOutput = z.object({
   groupCount: z.number().optional(),
   groups: z.array(groupSchema),
   truncated: z.boolean().default(false),
-  files: z.array(z.object({ file: z.string(), errors: z.number(), newestEntry: z.string().optional(), note: z.string().optional() })).default([]),
+  files: z
+    .array(z.object({ file: z.string(), errors: z.number(), newestEntry: z.string().optional(), levelsUnreadable: z.boolean().optional(), note: z.string().optional() }))
+    .default([]),
   notes: z.array(z.string()).default([]),
 });
 export type ErrorSummary = z.infer<typeof errorSummaryOutput>;
@@ -49,7 +51,9 @@ export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMark
   const lines = [`### ${t('Error summary: {0}', text(options.file))}`, ''];
   const notes = [...summary.files.flatMap((f) => (f.note ? [f.note] : [])), ...summary.notes];
   if (summary.totalErrors === 0 || summary.groups.length === 0) {
-    lines.push(`**${t('No errors found in {0}.', text(options.file))}**`);
+    // A file whose levels could not be read is never reported as free of errors.
+    const unreadable = summary.files.some((f) => f.levelsUnreadable);
+    lines.push(`**${unreadable ? t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', text(options.file)) : t('No errors found in {0}.', text(options.file))}**`);
     if (summary.window) lines.push('', t('Searched from {0} to {1}.', when(summary.window.since, locale), when(summary.window.until, locale)));
   } else {
     lines.push(t('{0} errors in {1} groups.', summary.totalErrors, summary.groupCount ?? summary.groups.length), '');

@@ -4,11 +4,9 @@ import { errorSummaryOutput, type ErrorSummary } from './error-summary-items';
 
 export const LOGS_SERVER_NAME = 'logs';
 
-/** Longest window error_summary takes: a file picked by the user is summarised whole, however old. */
-export const WHOLE_FILE_HOURS = 24 * 366;
-
-export async function callErrorSummary(hub: McpHub, file: string, options: { hours?: number; signal?: AbortSignal } = {}): Promise<ErrorSummary> {
-  const args = { file, ...(options.hours ? { hours: options.hours } : {}) };
+/** `wholeFile`: every error line of the file, whatever its age (no window); else the last `hours` (default 24). */
+export async function callErrorSummary(hub: McpHub, file: string, options: { hours?: number; wholeFile?: boolean; signal?: AbortSignal } = {}): Promise<ErrorSummary> {
+  const args = { file, ...(options.wholeFile ? { wholeFile: true } : options.hours ? { hours: options.hours } : {}) };
   const outcome = await hub.callTool(LOGS_SERVER_NAME, 'error_summary', args, { signal: options.signal, timeoutMs: 60_000 });
   if (outcome.isError) throw new Error(outcome.text);
   const parsed = errorSummaryOutput.safeParse(outcome.structuredContent);

@@ -1,8 +1,10 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
-import { learnHeader, leadingLevel, parseWithHeader, type HeaderField } from './header';
+import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
+import { learnHeader, parseWithHeader, spelledLevel, type HeaderField } from './header';
 import { normalizeLevel } from './levels';
-import { epochFromNumber, parseTimestamp, type TimestampContext } from './timestamps';
-import type { LineParser, LogFormat, ParsedLine } from './types';
+import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
+import type { TimestampContext } from './timestamps';
+import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
   /** Epoch ms of the file's modification time (or now): year-less timestamps are placed at or before it. */
@@ -13,63 +15,8 @@ const SAMPLE_LIMIT = 500;
 /** Share of sample lines that must fit a structured format (JSON, logfmt) for it to be chosen. */
 const STRUCTURED_SHARE = 0.6;
 
-const JSON_TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime'];
-const JSON_LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'levelName'];
-const JSON_MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'log', 'event', 'body'];
-const JSON_COMPONENT_KEYS = ['logger', 'name', 'component', 'module', 'logger_name', 'source'];
-
-function field(record: Record<string, unknown>, keys: string[]): unknown {
-  for (const key of keys) {
-    if (key in record) return record[key];
-    if (key.includes('.')) {
-      const [outer, inner] = key.split('.');
-      const nested = record[outer];
-      if (nested && typeof nested === 'object' && inner in (nested as Record<string, unknown>)) return (nested as Record<string, unknown>)[inner];
-    }
-  }
-  return undefined;
-}
-
 function timeFrom(value: unknown, context: TimestampContext): number | undefined {
-  if (typeof value === 'number') return epochFromNumber(value);
-  if (typeof value === 'string') {
-    const parsed = parseTimestamp(value, context);
-    if (parsed !== undefined) return parsed;
-    const fallback = Date.parse(value);
-    return Number.isNaN(fallback) ? undefined : fallback;
-  }
-  return undefined;
-}
-
-function parseJsonRecord(line: string): Record<string, unknown> | undefined {
-  const start = line.indexOf('{');
-  if (start < 0 || start > 64) return undefined;
-  try {
-    const value: unknown = JSON.parse(start === 0 ? line : line.slice(start));
-    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function jsonParser(context: TimestampContext): LineParser {
-  return {
-    format: { id: 'json', description: 'JSON lines' },
-    parse(line) {
-      const record = parseJsonRecord(line);
-      if (!record) return { message: line, level: leadingLevel(line) };
-      const rawLevel = field(record, JSON_LEVEL_KEYS);
-      const rawMessage = field(record, JSON_MESSAGE_KEYS);
-      const rawComponent = field(record, JSON_COMPONENT_KEYS);
-      const parsed: ParsedLine = {
-        message: typeof rawMessage === 'string' ? rawMessage : rawMessage !== undefined ? JSON.stringify(rawMessage) : line,
-        level: typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined,
-        timestamp: timeFrom(field(record, JSON_TIME_KEYS), context),
-      };
-      if (typeof rawComponent === 'string') parsed.component = rawComponent;
-      return parsed;
-    },
-  };
+  return jsonTime(value, context);
 }
 
 const LOGFMT_PAIR = /([\w.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
@@ -103,7 +50,7 @@ function logfmtParser(context: TimestampContext): LineParser {
     format: { id: 'logfmt', description: 'logfmt (key=value pairs)' },
     parse(line) {
       const pairs = parseLogfmt(line);
-      if (pairs.size === 0) return { message: line, level: leadingLevel(line) };
+      if (pairs.size === 0) return { message: line, level: spelledLevel(line) };
       const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
       const level = pick(pairs, ['level', 'lvl', 'severity']);
       const message = pick(pairs, ['msg', 'message']);
@@ -136,29 +83,146 @@ function describeHeader(fields: HeaderField[]): LogFormat {
   return { id, description: `header: ${names.join(', ')}; then the message` };
 }
 
-function headerParser(fields: HeaderField[], context: TimestampContext): LineParser {
+/** How a line's text (the inner line, for an envelope or prefix) is parsed: by the learned header, logfmt, or spellings. */
+type TextParse = (line: string) => ParsedLine;
+
+function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat } {
+  if (sample.length > 0 && sample.filter(looksLikeLogfmt).length / sample.length >= STRUCTURED_SHARE) {
+    const logfmt = logfmtParser(context);
+    return { parse: (line) => logfmt.parse(line), format: logfmt.format };
+  }
+  const header = sample.length > 0 ? learnHeader(sample, context) : [];
+  if (header.length > 0) return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header) };
   return {
-    format: describeHeader(fields),
-    parse: (line) => parseWithHeader(fields, line, context),
+    // Even without a learned header, a line that brings its own (files that mix layouts) or spells its level is read.
+    parse: (line) => parseWithHeader([], line, context),
+    format: { id: 'unknown', description: 'unrecognised layout: each line is the message' },
   };
 }
 
-function unknownParser(): LineParser {
-  return {
-    format: { id: 'unknown', description: 'unrecognised layout: each line is the message' },
-    parse: (line) => ({ message: line, level: leadingLevel(line) }),
+
+/** The sample as detection reads it: BOM and CR gone, blank and overlong lines left out. */
+function cleanSample(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let line of lines) {
+    if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.trim().length === 0 || line.length > MAX_SAMPLE_LINE_CHARS) continue;
+    out.push(line);
+    if (out.length >= SAMPLE_LIMIT) break;
+  }
+  return out;
+}
+
+type Layer = PrefixKind | JsonKind | 'text';
+
+/** What wraps each sample line, and the inner lines (what the learned header is learned from). */
+function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[] } {
+  const layers: Layer[] = [];
+  const inner: string[] = [];
+  for (const line of sample) {
+    const record = parseJsonRecord(line, jsonOffset);
+    if (record) {
+      const entry = readJsonRecord(record, context);
+      layers.push(entry.kind);
+      if (entry.textIsLine && entry.text !== undefined) inner.push(...entry.text.split('\n').filter((l) => l.trim().length > 0 && l.length <= MAX_SAMPLE_LINE_CHARS));
+      continue;
+    }
+    const prefix = unwrapPrefix(line, context);
+    layers.push(prefix ? prefix.kind : 'text');
+    inner.push(prefix ? prefix.inner : line);
+  }
+  return { layers, inner };
+}
+
+const LAYER_NAMES: Record<Exclude<Layer, 'text'>, string> = {
+  cri: 'CRI (Kubernetes/containerd) prefix',
+  'syslog-5424': 'syslog RFC 5424',
+  'syslog-3164': 'syslog RFC 3164 with PRI',
+  'docker-json': 'Docker json-file records',
+  journald: 'journald JSON export',
+  gcp: 'Google Cloud Logging JSON',
+  json: 'JSON lines',
+};
+
+/** The most common layer of the sample, when it covers STRUCTURED_SHARE of it. */
+function dominantLayer(layers: Layer[]): Layer {
+  const counts = new Map<Layer, number>();
+  let json = 0;
+  for (const layer of layers) {
+    counts.set(layer, (counts.get(layer) ?? 0) + 1);
+    if (layer === 'json' || layer === 'docker-json' || layer === 'journald' || layer === 'gcp') json++;
+  }
+  let best: Layer = 'text';
+  let bestCount = 0;
+  for (const [layer, count] of counts) if (layer !== 'text' && count > bestCount) [best, bestCount] = [layer, count];
+  if (bestCount / layers.length >= STRUCTURED_SHARE) return best;
+  // JSON records of different kinds in one file are still a JSON file.
+  return json / layers.length >= STRUCTURED_SHARE ? 'json' : 'text';
+}
+
+function formatFor(layer: Layer, text: LogFormat): LogFormat {
+  if (layer === 'text') return text;
+  const inner = text.id === 'unknown' ? 'each inner line read on its own' : `inner lines: ${text.description}`;
+  return { id: layer, description: `${LAYER_NAMES[layer]}; ${inner}` };
+}
+
+/**
+ * Combines what an envelope says with what its inner line says: the inner level first unless the envelope is the app's
+ * own; the envelope's time first (written by the runtime, with its zone) unless it is coarse (RFC 3164: no year, no
+ * fraction).
+ */
+function mergeInner(inner: ParsedLine, outer: { timestamp?: number; level?: Level; component?: string }, innerLevelFirst: boolean, innerTimeFirst = false): ParsedLine {
+  const parsed: ParsedLine = { message: inner.message };
+  const level = innerLevelFirst ? (inner.level ?? outer.level) : (outer.level ?? inner.level);
+  if (level !== undefined) parsed.level = level;
+  const timestamp = innerTimeFirst ? (inner.timestamp ?? outer.timestamp) : (outer.timestamp ?? inner.timestamp);
+  if (timestamp !== undefined) parsed.timestamp = timestamp;
+  const component = inner.component ?? outer.component;
+  if (component !== undefined) parsed.component = component;
+  return parsed;
+}
+
+/** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
+const MAX_DEPTH = 3;
+
+/**
+ * A parser that reads every line on its own terms: a JSON record (its envelope text parsed as a line), a CRI or
+ * syslog prefix (its inner line parsed), or plain text (the learned header, else the line's own header or spelled
+ * level). `jsonOffset`: JSON may start after a short prefix (only for files detected as JSON).
+ */
+function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: boolean): TextParse {
+  const parse = (raw: string, depth: number): ParsedLine => {
+    let line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (depth < MAX_DEPTH) {
+      const record = parseJsonRecord(line, jsonOffset && depth === 0);
+      if (record) return jsonLine(record, line, depth);
+      const prefix = unwrapPrefix(line, context);
+      if (prefix) return mergeInner(parse(prefix.inner, depth + 1), prefix, true, prefix.kind === 'syslog-3164');
+    }
+    return text(line);
   };
+  const jsonLine = (record: Record<string, unknown>, line: string, depth: number): ParsedLine => {
+    const entry = readJsonRecord(record, context);
+    if (entry.text === undefined) return mergeInner({ message: line }, entry, false);
+    if (!entry.textIsLine) return mergeInner({ message: entry.text }, entry, false);
+    // A multi-line text (a stack trace in one record) is read by its first line.
+    const newline = entry.text.indexOf('\n');
+    const inner = parse(newline < 0 ? entry.text : entry.text.slice(0, newline), depth + 1);
+    if (newline >= 0) inner.message += entry.text.slice(newline);
+    return mergeInner(inner, entry, entry.levelIsTransport || entry.level === undefined);
+  };
+  return (line) => parse(line, 0);
 }
 
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   const context: TimestampContext = { referenceTime: options.referenceTime };
-  const sample = sampleLines.filter((line) => line.trim().length > 0).slice(0, SAMPLE_LIMIT);
-  if (sample.length === 0) return unknownParser();
-  const share = (test: (line: string) => boolean) => sample.filter(test).length / sample.length;
-  if (share((line) => parseJsonRecord(line) !== undefined) >= STRUCTURED_SHARE) return jsonParser(context);
-  if (share(looksLikeLogfmt) >= STRUCTURED_SHARE) return logfmtParser(context);
-  const header = learnHeader(sample, context);
-  if (header.length > 0) return headerParser(header, context);
-  return unknownParser();
+  const sample = cleanSample(sampleLines);
+  const offsetJson = sample.length > 0 && sample.filter((line) => parseJsonRecord(line, true) !== undefined).length / sample.length >= STRUCTURED_SHARE;
+  const { layers, inner } = peel(sample, context, offsetJson);
+  const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
+  const text = textParserFor(inner, context);
+  return { format: formatFor(layer, text.format), parse: layeredParse(text.parse, context, offsetJson) };
 }

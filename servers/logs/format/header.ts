@@ -186,13 +186,20 @@ export function signature(fields: HeaderField[]): string {
  * that more than half of the lines start with. A content word that happens to look like a header field in a few
  * lines (`… - Vote timed out: 400`) does not make it in.
  */
+/** Lines that continue an entry: indented (stack frames), a traceback's first line, an exception's class, `Caused by:`, `... 3 more`. */
+const CONTINUATION = /^(?:\s|Traceback \(most recent call last\)|Caused by:|\.\.\. \d+ (?:more|common frames omitted)|[\w.$]+(?:Error|Exception|Throwable|Warning|Exit|Interrupt)(?::|$))/;
+
 export function learnHeader(sample: string[], context: TimestampContext = {}): HeaderField[] {
   const prefixes = new Map<string, { fields: HeaderField[]; count: number }>();
   let lines = 0;
+  // Lines that may start an entry: stack frames and tracebacks do not, and in a short file they can outnumber the
+  // entries; the header must be shared by most of the others and by a quarter of all lines.
+  let entries = 0;
   for (const line of sample) {
     if (line.trim().length === 0) continue;
     lines++;
     const fields = guessHeader(line, context);
+    if (!CONTINUATION.test(line)) entries++;
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
       const key = signature(fields.slice(0, end));
@@ -203,7 +210,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): H
   }
   let best: { fields: HeaderField[]; count: number } | undefined;
   for (const entry of prefixes.values()) {
-    if (entry.count * 2 <= lines) continue;
+    if (entry.count * 2 <= Math.max(entries, lines / 4)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
   if (!best) return [];
@@ -213,8 +220,28 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): H
 const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
 const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
 
-/** Parses a line against a learned header; fields that do not match end the header there (continuation lines keep everything). */
+/**
+ * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
+ * everything). A line that matches none of the header's fields and does not start with white space (a stack frame
+ * does) is read with a header of its own (files that mix layouts), and failing that its level is taken from the usual
+ * spellings (`spelledLevel`).
+ */
 export function parseWithHeader(fields: HeaderField[], line: string, context: TimestampContext): ParsedLine {
+  const { parsed, consumed } = applyHeader(fields, line, context);
+  if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
+  const own = guessHeader(line, context);
+  // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
+  if (own.length > 0 && (own[0].kind === 'timestamp' || own[0].kind === 'level')) {
+    const reparsed = applyHeader(own, line, context).parsed;
+    reparsed.level ??= spelledLevel(reparsed.message);
+    return reparsed;
+  }
+  parsed.level ??= spelledLevel(line);
+  return parsed;
+}
+
+/** Applies header fields in order from the start of `line`; `consumed` is where the header ended (0: none matched). */
+function applyHeader(fields: HeaderField[], line: string, context: TimestampContext): { parsed: ParsedLine; consumed: number } {
   const parsed: ParsedLine = { message: line };
   let position = skipSeparators(line, 0);
   let consumed = 0;
@@ -233,7 +260,7 @@ export function parseWithHeader(fields: HeaderField[], line: string, context: Ti
     parsed.message = line.slice(position);
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message);
-  return parsed;
+  return { parsed, consumed };
 }
 
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */
@@ -241,4 +268,26 @@ export function leadingLevel(message: string): Level | undefined {
   const m = LEADING_LEVEL.exec(message) ?? LEADING_UPPER_LEVEL.exec(message);
   if (!m) return undefined;
   return normalizeLevel(m[1] ?? m[2] ?? m[3]);
+}
+
+const UPPER_LEVELS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG|EMERGENCY|PANIC';
+/** `level=error`, `"severity":"warn"`, `lvl: err` anywhere near the start. */
+const KEYED_LEVEL = new RegExp(String.raw`(?:^|[\s{,"])(?:level|lvl|severity|loglevel|log_level)"?\s*[=:]\s*"?(${LEVEL_WORDS})(?![\w-])`, 'i');
+/** Monolog `app.ERROR:`, Android brief `E/Tag(…):`, and an upper-case level word among the first few fields. */
+const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS}):`);
+const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
+const EARLY_UPPER_LEVEL = new RegExp(String.raw`^(?:\S+\s+){0,5}?[[<(]?(${UPPER_LEVELS})[\]>)]?(?=[\s:,|\]-]|$)`);
+/** Characters of a line looked at for a spelled level. */
+const SPELLED_CHARS = 300;
+
+/**
+ * The level of a line whose header was not learned, from the usual spellings: `ERROR`, `[error]`, `error:`, `E/Tag(…)`,
+ * `level=error`, `app.ERROR:`, or an upper-case level word among the line's first six fields. Undefined when none.
+ */
+export function spelledLevel(line: string): Level | undefined {
+  const head = line.length > SPELLED_CHARS ? line.slice(0, SPELLED_CHARS) : line;
+  const leading = leadingLevel(head);
+  if (leading) return leading;
+  const m = ANDROID_BRIEF.exec(head) ?? KEYED_LEVEL.exec(head) ?? DOTTED_LEVEL.exec(head) ?? EARLY_UPPER_LEVEL.exec(head);
+  return m ? normalizeLevel(m[1]) : undefined;
 }

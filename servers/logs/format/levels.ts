@@ -34,7 +34,7 @@ export function normalizeLevel(word: string | number | undefined | null): Level 
     return Number.isInteger(pri) && pri >= 0 && pri < 192 ? SYSLOG[pri & 7] : undefined;
   }
   if (text.endsWith(':')) text = text.slice(0, -1);
-  if (text.length === 1) return LETTERS[text];
+  if (text.length === 1 && !(text >= '0' && text <= '9')) return LETTERS[text];
   if (/^\d+$/.test(text)) return numericLevel(Number(text));
   const lower = text.toLowerCase();
   const direct = WORDS[lower];

@@ -1,4 +1,6 @@
-// error_summary: ERROR and FATAL lines of the last N hours, grouped by message template, with counts and examples.
+// error_summary: ERROR and FATAL lines of the last N hours (or of the whole file), grouped by message template, with
+// counts and examples. When the window misses a file's errors it says where they are, and it never reports "no
+// errors" for a file whose levels it cannot read.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
@@ -6,6 +8,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
+import { coverageNote, levelCoverage, levelsUnreadable } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
@@ -15,9 +18,18 @@ import type { ScanRequest } from '../search/types';
 import { chooseFiles, forEachLogFile, iso } from './common';
 import { targetOf, type LogsContext } from './context';
 
+/** A millennium: no log is older, and the window's start stays a valid date. */
+const MAX_HOURS = 24 * 366 * 1000;
+
 const inputSchema = z.object({
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to summarise all log files'),
-  hours: z.number().min(0.01).max(24 * 366).default(24).describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive)'),
+  hours: z
+    .number()
+    .min(0.01)
+    .max(MAX_HOURS)
+    .default(24)
+    .describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive); any age, e.g. 87600 for ten years'),
+  wholeFile: z.boolean().default(false).describe('count every error line whatever its time (no window; lines without a timestamp count too): for archived logs'),
   level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
 });
@@ -34,7 +46,7 @@ const groupSchema = z.object({
 });
 
 const outputSchema = z.object({
-  window: z.object({ since: z.string(), until: z.string(), hours: z.number() }),
+  window: z.object({ since: z.string(), until: z.string(), hours: z.number() }).optional().describe('absent with wholeFile'),
   totalErrors: z.number(),
   groupCount: z.number(),
   groups: z.array(groupSchema),
@@ -44,6 +56,11 @@ const outputSchema = z.object({
       file: z.string(),
       errors: z.number(),
       newestEntry: z.string().optional().describe('timestamp of the newest line in the file'),
+      outsideWindow: z
+        .object({ errors: z.number(), firstSeen: z.string().optional(), lastSeen: z.string().optional() })
+        .optional()
+        .describe('error lines of this file outside the window, when the window held none'),
+      levelsUnreadable: z.boolean().optional().describe('no sampled line of the file has a recognisable level: 0 errors here is not "no errors"'),
       note: z.string().optional(),
     }),
   ),
@@ -53,11 +70,13 @@ const outputSchema = z.object({
 type Output = z.infer<typeof outputSchema>;
 type SummaryArgs = z.infer<typeof inputSchema>;
 type FileEntry = Output['files'][number];
-/** The window in epoch ms: `since` inclusive, `until` (the time of the call) exclusive. */
+/** The window in epoch ms: `since` inclusive, `until` (the time of the call) exclusive; undefined with wholeFile. */
 interface Window {
   since: number;
   until: number;
 }
+/** Bytes of files read again, per call, to find the errors a window missed. */
+const OUTSIDE_SCAN_BYTES = 512 * 1024 * 1024;
 
 /** Timestamp of the newest line that has one (looking at most at the last 256 KiB / 200 lines). */
 async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
@@ -80,17 +99,20 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
     {
       title: 'Error summary',
       description:
-        'Summarises ERROR and FATAL lines of the last N hours (default 24), grouped by message template with numbers, ids, ' +
-        'UUIDs, IPs and paths masked: count, first/last seen, levels, files and example lines, largest groups first. ' +
-        'Use it first when asked what is going wrong, why something fails, or for an error overview; then search_logs for details. ' +
-        'Covers all log files unless `file` is given. Says so when a file has no entries inside the window.',
+        'Summarises ERROR and FATAL lines of the last N hours (default 24; any age) or, with wholeFile, of the whole file ' +
+        'whatever its age, grouped by message template with numbers, ids, UUIDs, IPs and paths masked: count, first/last ' +
+        'seen, levels, files and example lines, largest groups first. Use it first when asked what is going wrong, why ' +
+        'something fails, or for an error overview; then search_logs for details. Covers all log files unless `file` is ' +
+        'given. When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
+        'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
+        'and runtime prefixes (CRI, syslog) around log lines.',
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
       const until = Date.now();
-      const window: Window = { since: until - args.hours * 3_600_000, until };
+      const window: Window | undefined = args.wholeFile ? undefined : { since: until - args.hours * 3_600_000, until };
       const { names, totalBytes } = await chooseFiles(ctx, args.file);
       const grouper = new ErrorGrouper();
       const { files, notes } = await summariseFiles(ctx, names, args, window, grouper, extra, totalBytes);
@@ -100,17 +122,18 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
 }
 
 /** Folds the error lines of every file into `grouper`; progress in bytes of `totalBytes`. One entry per opened file. */
-async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryArgs, window: Window, grouper: ErrorGrouper, extra: HandlerExtra, totalBytes: number | undefined): Promise<{ files: FileEntry[]; notes: string[] }> {
+async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryArgs, window: Window | undefined, grouper: ErrorGrouper, extra: HandlerExtra, totalBytes: number | undefined): Promise<{ files: FileEntry[]; notes: string[] }> {
   const files: FileEntry[] = [];
   const notes: string[] = [];
   const report = progressReporter(extra, totalBytes);
   const progress = throttleProgress(report);
   let done = 0;
+  const outsideBudget = { bytes: OUTSIDE_SCAN_BYTES };
   await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
     const entry: FileEntry = { file: file.info.name, errors: 0 };
     files.push(entry);
     const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
-    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal });
+    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal, outsideBudget });
     done += file.stats.size;
   });
   void report(done);
@@ -119,44 +142,95 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
 
 interface FileJob {
   args: SummaryArgs;
-  window: Window;
+  window: Window | undefined;
   grouper: ErrorGrouper;
   notes: string[];
   onProgress: (bytes: number) => void;
   signal?: AbortSignal;
+  /** Bytes left for reading files again to find the errors the window missed (shared by the call's files). */
+  outsideBudget: { bytes: number };
 }
 
-/** One file: skipped with a note when its newest entry is older than the window, else scanned for error lines. */
+/**
+ * One file: its level coverage noted; with a window, a file whose newest entry is older than it is not scanned for
+ * the window but for where its errors are; otherwise its error lines (of the window, or all) go into the grouper.
+ */
 async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob): Promise<void> {
-  const { since } = job.window;
-  // Files not written since the window opened hold no line inside it (mtime is the last write).
-  const newest = file.stats.mtimeMs < since ? undefined : await newestEntry(ctx, file);
-  if (newest !== undefined) entry.newestEntry = iso(newest);
-  if (file.stats.mtimeMs < since || (newest !== undefined && newest < since)) {
-    const last = newest ?? file.stats.mtimeMs;
-    entry.note = `newest entry (${iso(last)}) is older than the ${job.args.hours} h window: no errors counted; raise hours to include it`;
+  const parser = await ctx.parserOf(file);
+  const sample = await headLines(file.handle.fd, file.info.gzip);
+  const coverage = levelCoverage(sample, parser);
+  if (levelsUnreadable(coverage)) entry.levelsUnreadable = true;
+  const coverageText = coverageNote(file.info.name, coverage);
+  if (coverageText) job.notes.push(coverageText);
+  const words = levelsAreWords(sample, parser);
+  const { window } = job;
+  if (!window) {
+    await scanErrors(ctx, file, entry, job, words);
     return;
   }
+  // Files not written since the window opened hold no line inside it (mtime is the last write).
+  const newest = file.stats.mtimeMs < window.since ? undefined : await newestEntry(ctx, file);
+  if (newest !== undefined) entry.newestEntry = iso(newest);
+  if (file.stats.mtimeMs < window.since || (newest !== undefined && newest < window.since)) {
+    const last = newest ?? file.stats.mtimeMs;
+    entry.note = `newest entry (${iso(last)}) is older than the ${job.args.hours} h window: no errors counted in it`;
+  } else {
+    const untimed = await scanErrors(ctx, file, entry, job, words);
+    if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
+    if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error line(s) without a readable timestamp were not counted (wholeFile counts them)`);
+  }
+  if (entry.errors === 0) await findErrorsOutside(ctx, file, entry, job, words);
+}
+
+/** Scans one file for its error lines (in the job's window, if any) into the grouper; returns the untimed count. */
+async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<number> {
   const before = job.grouper.total;
-  const result = await ctx.scans.scanFile(targetOf(file), await errorScanRequest(ctx, file, job), {
+  const result = await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args.level, words, job.window), {
     ripgrep: ctx.ripgrep,
     signal: job.signal,
     onTallies: (tallies) => job.grouper.addTallies(file.info.name, tallies),
     onProgress: job.onProgress,
   });
   entry.errors = job.grouper.total - before;
-  if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
-  if (result.untimed > 0) job.notes.push(`${file.info.name}: ${result.untimed} error line(s) without a readable timestamp were not counted`);
+  return result.untimed;
 }
 
-/** Error lines of the window; when the file spells its levels as words, only lines holding an error word are read. */
-async function errorScanRequest(ctx: LogsContext, file: OpenedLog, job: FileJob): Promise<ScanRequest> {
-  const words = levelsAreWords(await headLines(file.handle.fd, file.info.gzip), await ctx.parserOf(file));
+/**
+ * When the window held none of a file's errors: scans the whole file (within the call's byte budget) and says how many
+ * error lines it has and between which dates, so that a window never reads as "no errors" for an archived log.
+ */
+async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<void> {
+  if (file.stats.size > job.outsideBudget.bytes) {
+    job.notes.push(`${file.info.name}: not read outside the window (too large to read again in this call); wholeFile: true counts all its errors`);
+    return;
+  }
+  job.outsideBudget.bytes -= file.stats.size;
+  const outside = { errors: 0, firstSeen: undefined as number | undefined, lastSeen: undefined as number | undefined };
+  await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args.level, words, undefined), {
+    ripgrep: ctx.ripgrep,
+    signal: job.signal,
+    onTallies: (tallies) => {
+      for (const tally of tallies) {
+        outside.errors += tally.count;
+        if (tally.firstSeen !== undefined && (outside.firstSeen === undefined || tally.firstSeen < outside.firstSeen)) outside.firstSeen = tally.firstSeen;
+        if (tally.lastSeen !== undefined && (outside.lastSeen === undefined || tally.lastSeen > outside.lastSeen)) outside.lastSeen = tally.lastSeen;
+      }
+    },
+  });
+  if (outside.errors === 0) return;
+  entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
+  const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : ' (without readable times)';
+  const note = `no errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error line(s)${span}: use wholeFile: true (or a larger hours) to summarise them`;
+  entry.note = entry.note ? `${entry.note}; ${note}` : note;
+}
+
+/** Error lines (of `window`, if any); when the file spells its levels as words, only lines holding an error word are read. */
+function errorScanRequest(level: SummaryArgs['level'], words: boolean, window: Window | undefined): ScanRequest {
   return {
     pattern: words ? { source: ERROR_WORDS_PATTERN, literal: false, caseSensitive: false } : undefined,
-    minLevel: job.args.level,
-    since: job.window.since,
-    until: job.window.until,
+    minLevel: level,
+    since: window?.since,
+    until: window?.until,
     before: 0,
     after: 0,
     limit: 1,
@@ -165,8 +239,20 @@ async function errorScanRequest(ctx: LogsContext, file: OpenedLog, job: FileJob)
   };
 }
 
+/** What the answer says when no error line was counted: never "no errors" for files whose levels could not be read. */
+function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | undefined): string {
+  const kind = args.level === 'FATAL' ? 'FATAL' : 'ERROR or FATAL';
+  const where = window ? `in the last ${args.hours} h` : 'in the whole file(s)';
+  const outside = files.filter((f) => f.outsideWindow).reduce((sum, f) => sum + (f.outsideWindow?.errors ?? 0), 0);
+  const unreadable = files.filter((f) => f.levelsUnreadable).map((f) => f.file);
+  let note = `no ${kind} lines ${where}`;
+  if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window (see files[].outsideWindow)`;
+  if (unreadable.length > 0) note += `; levels could not be read in ${unreadable.join(', ')}, so errors there may have been missed`;
+  return note;
+}
+
 /** The tool's answer: the largest groups first, cut to `limit` and to the shared byte budget. */
-function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[], args: SummaryArgs, window: Window): Output {
+function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[], args: SummaryArgs, window: Window | undefined): Output {
   const all = grouper.sorted();
   const groups = all.slice(0, args.limit).map((g) => ({
     template: g.template,
@@ -181,7 +267,7 @@ function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[
   if (grouper.capped) notes.push('too many distinct messages: some were put into their closest group');
   const truncated = all.length > groups.length;
   const fitted = fitToBudget(groups, (kept): Output => ({
-    window: { since: iso(window.since)!, until: iso(window.until)!, hours: args.hours },
+    ...(window ? { window: { since: iso(window.since)!, until: iso(window.until)!, hours: args.hours } } : {}),
     totalErrors: grouper.total,
     groupCount: all.length,
     groups: [...kept],
@@ -189,6 +275,6 @@ function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[
     files,
     notes,
   }));
-  if (grouper.total === 0) notes.push(`no ${args.level === 'FATAL' ? 'FATAL' : 'ERROR or FATAL'} lines in the last ${args.hours} h`);
+  if (grouper.total === 0) notes.push(noErrorsNote(files, args, window));
   return { ...fitted.value, truncated: truncated || fitted.cut };
 }

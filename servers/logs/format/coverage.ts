@@ -1,0 +1,49 @@
+// How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
+// could not judge, and never calls a file whose levels it could not read free of errors.
+import type { LineParser } from './types';
+
+export interface LevelCoverage {
+  /** Entry lines looked at: non-blank lines of the sample that are not continuations (stack frames, wrapped text). */
+  lines: number;
+  /** Of those, lines with no recognisable level (they can never pass a level filter). */
+  withoutLevel: number;
+  /** The parser recognised the file's layout (format id other than `unknown`). */
+  layoutKnown: boolean;
+}
+
+/**
+ * Counts the sample's entry lines and those without a level. A line is a continuation (not counted) when it starts
+ * with white space, or, in a recognised layout, when it has neither time nor level (it takes its entry's).
+ */
+export function levelCoverage(sample: string[], parser: LineParser): LevelCoverage {
+  const layoutKnown = parser.format.id !== 'unknown';
+  let lines = 0;
+  let withoutLevel = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) continue;
+    const { level, timestamp } = parser.parse(line);
+    if (layoutKnown && level === undefined && timestamp === undefined) continue;
+    lines++;
+    if (level === undefined) withoutLevel++;
+  }
+  return { lines, withoutLevel, layoutKnown };
+}
+
+/** No line of the sample has a level: a level filter finds nothing here, whatever the file holds. */
+export function levelsUnreadable(coverage: LevelCoverage): boolean {
+  return coverage.lines > 0 && coverage.withoutLevel === coverage.lines;
+}
+
+/**
+ * The note a level-filtering tool gives for a file: how many sampled lines have no recognisable level, or that none
+ * has one (so 0 matches is not "no errors"). Undefined when every line has a level.
+ */
+export function coverageNote(file: string, coverage: LevelCoverage): string | undefined {
+  if (coverage.withoutLevel === 0) return undefined;
+  const count = `${coverage.withoutLevel.toLocaleString('en-US')} of ${coverage.lines.toLocaleString('en-US')}`;
+  if (levelsUnreadable(coverage)) {
+    const layout = coverage.layoutKnown ? 'its lines carry no level this server can read' : 'its format was not recognised';
+    return `${file}: ${layout} (${count} lines sampled have no recognisable level): finding no errors here does not mean there are none`;
+  }
+  return `${file}: ${count} lines sampled from its start have no recognisable level; such lines are never counted as errors`;
+}

@@ -1,0 +1,166 @@
+// Envelopes and prefixes a runtime or transport puts around a log line: the CRI prefix of Kubernetes/containerd
+// (`<RFC 3339 time> stdout|stderr P|F <line>`), syslog RFC 5424 (`<PRI>1 time host app procid msgid [sd] msg`) and
+// RFC 3164 with a PRI (`<PRI>Mmm dd hh:mm:ss host tag: msg`), and JSON records whose text field carries a log line of
+// its own (Docker json-file and Fluentd/Fluent Bit `log`, journald JSON export `MESSAGE`, Google Cloud `textPayload`,
+// CloudWatch and Fluentd `message` without a level field). Unwrapping gives the inner line (parsed as a log line in
+// its own right) and what the envelope itself says about time and severity. A stream name (stdout/stderr) is never
+// a level.
+import { normalizeLevel } from './levels';
+import { epochFromNumber, parseTimestamp, type TimestampContext } from './timestamps';
+import type { Level } from './types';
+
+export type PrefixKind = 'cri' | 'syslog-5424' | 'syslog-3164';
+
+export interface Unwrapped {
+  kind: PrefixKind;
+  /** The log line inside the prefix. */
+  inner: string;
+  /** Epoch ms from the prefix, when it has a readable time. */
+  timestamp?: number;
+  /** Severity from the prefix (a syslog PRI); the inner line's own level, when it has one, wins over it. */
+  level?: Level;
+  /** CRI `P`: the line was split by the runtime and continues on the next line (which carries no header of its own). */
+  partial?: boolean;
+}
+
+const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (?:stdout|stderr) ([PF]) ?/;
+// RFC 5424: PRI VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP STRUCTURED-DATA [SP MSG]
+const SYSLOG_5424 = /^<(\d{1,3})>1 (\S+) \S+ \S+ \S+ \S+ (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (?:\uFEFF)?|$)/;
+// RFC 3164: PRI TIMESTAMP SP HOSTNAME SP TAG[pid]: MSG (the tag is optional in practice)
+const SYSLOG_3164 = /^<(\d{1,3})>((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d) \S+ (?:[^\s:[]{1,48}(?:\[\d+\])?: )?/;
+
+function priSeverity(pri: string): Level | undefined {
+  const value = Number(pri);
+  return value <= 191 ? normalizeLevel(value & 7) : undefined;
+}
+
+/** The prefix at the start of `line` (CRI, syslog RFC 5424, RFC 3164 with PRI), or undefined. */
+export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped | undefined {
+  const first = line.charCodeAt(0);
+  if (first === 60 /* < */) {
+    const rfc5424 = SYSLOG_5424.exec(line);
+    if (rfc5424) {
+      const time = rfc5424[2] === '-' ? undefined : parseTimestamp(rfc5424[2], context);
+      return { kind: 'syslog-5424', inner: line.slice(rfc5424[0].length), timestamp: time, level: priSeverity(rfc5424[1]) };
+    }
+    const rfc3164 = SYSLOG_3164.exec(line);
+    if (rfc3164) return { kind: 'syslog-3164', inner: line.slice(rfc3164[0].length), timestamp: parseTimestamp(rfc3164[2].replace(/ +/g, ' '), context), level: priSeverity(rfc3164[1]) };
+    return undefined;
+  }
+  if (first >= 48 && first <= 57) {
+    const cri = CRI.exec(line);
+    if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[2] === 'P' };
+  }
+  return undefined;
+}
+
+export type JsonKind = 'docker-json' | 'journald' | 'gcp' | 'json';
+
+/** What a JSON record says on its own: its text and the time and level fields it carries. */
+export interface JsonEntry {
+  kind: JsonKind;
+  /** The record's text (an inner log line for envelopes), or undefined when it has no text field. */
+  text?: string;
+  /** True when `text` is a log line of its own (envelope field, or a message without a level field beside it). */
+  textIsLine: boolean;
+  /** The record's own level field: for envelopes (Docker, journald, textPayload) the inner line's level wins over it. */
+  level?: Level;
+  /** True when the record's level is only a transport's guess (journald PRIORITY, GCP severity beside textPayload). */
+  levelIsTransport: boolean;
+  timestamp?: number;
+  component?: string;
+}
+
+const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp'];
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity'];
+/** Text fields that carry a whole log line written by someone else. */
+const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
+const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg'];
+const COMPONENT_KEYS = ['logger', 'name', 'component', 'module', 'logger_name', 'source', 'SYSLOG_IDENTIFIER'];
+
+function field(record: Record<string, unknown>, key: string): unknown {
+  if (key in record) return record[key];
+  const dot = key.indexOf('.');
+  if (dot < 0) return undefined;
+  const nested = record[key.slice(0, dot)];
+  return nested && typeof nested === 'object' ? (nested as Record<string, unknown>)[key.slice(dot + 1)] : undefined;
+}
+
+function firstString(record: Record<string, unknown>, keys: string[]): { key: string; value: string } | undefined {
+  for (const key of keys) {
+    const value = field(record, key);
+    if (typeof value === 'string') return { key, value };
+  }
+  return undefined;
+}
+
+function firstPresent(record: Record<string, unknown>, keys: string[]): unknown {
+  for (const key of keys) {
+    const value = field(record, key);
+    if (value !== undefined && value !== null) return value;
+  }
+  return undefined;
+}
+
+/** Epoch ms from a JSON time field: a number or digit string (s, ms, µs, ns by magnitude) or any known text form. */
+export function jsonTime(value: unknown, context: TimestampContext): number | undefined {
+  if (typeof value === 'number') return epochFromNumber(value);
+  if (typeof value !== 'string') return undefined;
+  if (/^\d{13,19}$/.test(value)) return epochFromNumber(Number(value));
+  const parsed = parseTimestamp(value, context);
+  if (parsed !== undefined) return parsed;
+  const fallback = Date.parse(value);
+  return Number.isNaN(fallback) ? undefined : fallback;
+}
+
+/** journald exports MESSAGE as an array of bytes when it is not valid UTF-8 text. */
+function journaldBytes(value: unknown): string | undefined {
+  return Array.isArray(value) && value.every((b) => typeof b === 'number') ? Buffer.from(value as number[]).toString('utf8') : undefined;
+}
+
+function kindOf(record: Record<string, unknown>, textKey: string | undefined): JsonKind {
+  if (textKey === 'MESSAGE' || '__REALTIME_TIMESTAMP' in record) return 'journald';
+  if (textKey === 'textPayload' || 'jsonPayload' in record) return 'gcp';
+  if (textKey === 'log' && ('stream' in record || 'time' in record)) return 'docker-json';
+  return 'json';
+}
+
+/** Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. */
+export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext): JsonEntry {
+  const envelope = firstString(record, ENVELOPE_TEXT_KEYS);
+  const message = envelope ?? firstString(record, MESSAGE_KEYS);
+  const rawLevel = firstPresent(record, LEVEL_KEYS);
+  const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined;
+  const kind = kindOf(record, message?.key);
+  let text = message?.value;
+  if (text === undefined && 'MESSAGE' in record) text = journaldBytes(record.MESSAGE);
+  if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
+  const entry: JsonEntry = {
+    kind,
+    text,
+    textIsLine: envelope !== undefined || kind === 'journald' || level === undefined,
+    level,
+    levelIsTransport: kind === 'journald' || (kind === 'gcp' && envelope !== undefined),
+    timestamp: jsonTime(firstPresent(record, TIME_KEYS), context),
+  };
+  const component = firstString(record, COMPONENT_KEYS);
+  if (component) entry.component = component.value;
+  return entry;
+}
+
+/** A JSON object at the start of `line` (or, with `offset`, within its first 64 characters), or undefined. */
+export function parseJsonRecord(line: string, offset = false): Record<string, unknown> | undefined {
+  let start = 0;
+  while (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) start++;
+  if (line.charCodeAt(start) !== 123 /* { */) {
+    if (!offset) return undefined;
+    start = line.indexOf('{');
+    if (start < 0 || start > 64) return undefined;
+  }
+  try {
+    const value: unknown = JSON.parse(start === 0 ? line : line.slice(start));
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
