@@ -105,8 +105,7 @@ export function scoreFilter(level: 'ERROR' | 'WARN', truthLines: Set<number>, re
  */
 function wholeFileSummaryArgs(schema: { properties?: Record<string, { maximum?: number }> } | undefined, file: string): Record<string, unknown> {
   const properties = schema?.properties ?? {};
-  if ('whole' in properties) return { file, whole: true };
-  if ('all' in properties) return { file, all: true };
+  if ('wholeFile' in properties) return { file, wholeFile: true };
   return { file, hours: properties.hours?.maximum ?? 24 * 366 };
 }
 
