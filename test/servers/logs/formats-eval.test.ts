@@ -2,8 +2,8 @@
 // never say "no errors" for a file with errors, and its ERROR and WARN filters must reach the precision and recall
 // targets. The table is printed so that a failing run shows every format's figures, not only the first failure.
 import assert from 'node:assert/strict';
-import { CORPUS, linesOf } from '../formats/corpus';
-import { evaluateFormats, formatTable, TARGETS, type FormatsEvaluation } from '../../scripts/eval-formats';
+import { CORPUS, linesOf } from '../../formats/corpus';
+import { evaluateFormats, formatTable, TARGETS, type FormatsEvaluation } from '../../../scripts/eval-formats';
 
 describe('format corpus evaluation (search_logs and error_summary through dist/servers/logs.js)', function () {
   this.timeout(300_000);

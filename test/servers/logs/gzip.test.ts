@@ -5,9 +5,9 @@ import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { readLineBlocks, UnreadableError } from '../../servers/logs/io/chunks';
-import { memberHeaderLength } from '../../servers/logs/io/gzip';
-import { lastLines } from '../../servers/logs/io/tail';
+import { readLineBlocks, UnreadableError } from '../../../servers/logs/io/chunks';
+import { memberHeaderLength } from '../../../servers/logs/io/gzip';
+import { lastLines } from '../../../servers/logs/io/tail';
 import { promises as fsp } from 'node:fs';
 
 const lines = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => `2026-11-29T10:15:02Z ERROR line ${from + i} ${'x'.repeat(40)}\n`).join('');

@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { parserFor } from '../../servers/logs/format/parser';
-import { readLineBlocks } from '../../servers/logs/io/chunks';
-import { ByteKernel } from '../../servers/logs/search/byte-kernel';
-import { compilePattern, REGEX_DIALECT } from '../../servers/logs/search/dialect';
-import { FileScanner } from '../../servers/logs/search/node-engine';
-import { ripgrepCanRun, scanWithRipgrep } from '../../servers/logs/search/ripgrep-engine';
-import type { ScanRequest, ScanTarget } from '../../servers/logs/search/types';
-import { hasRipgrep, SEARCH_ENGINES } from '../support/log-engines';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
+import { parserFor } from '../../../servers/logs/format/parser';
+import { readLineBlocks } from '../../../servers/logs/io/chunks';
+import { ByteKernel } from '../../../servers/logs/search/byte-kernel';
+import { compilePattern, REGEX_DIALECT } from '../../../servers/logs/search/dialect';
+import { FileScanner } from '../../../servers/logs/search/node-engine';
+import { ripgrepCanRun, scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
+import type { ScanRequest, ScanTarget } from '../../../servers/logs/search/types';
+import { hasRipgrep, SEARCH_ENGINES } from '../../support/log-engines';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const CONTENT = [
   'x user=josé',
