@@ -3,16 +3,15 @@
 // filters, and "false zero": a tool that said there were no errors in a file that has some.
 // Usage: npm run eval:formats [--keep DIR]   (writes the corpus to a temporary log directory, or to DIR and keeps it).
 // Exits non-zero on any false zero and on precision or recall under TARGETS.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { callJson, precisionRecall, reportFailures, runMain, startLogsServer } from './eval-support';
 import { contentOf, CORPUS, linesOf, type CorpusFormat, type Truth } from '../test/formats/corpus';
 
 export const TARGETS = { precision: 0.99, recall: 0.99 };
-const SERVER = resolve(__dirname, '../dist/servers/logs.js');
 const FILTERS = [
   { level: 'ERROR', truth: ['E'] as Truth[] },
   { level: 'WARN', truth: ['E', 'W'] as Truth[] },
@@ -59,25 +58,6 @@ export function writeCorpus(dir: string): string {
   return dir;
 }
 
-async function startServer(logDir: string): Promise<Client> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "node esbuild.mjs" first`);
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [SERVER],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: logDir },
-    stderr: 'pipe',
-  });
-  const client = new Client({ name: 'formats-eval', version: '0.0.0' });
-  await client.connect(transport);
-  return client;
-}
-
-async function callJson<T>(client: Client, name: string, args: Record<string, unknown>): Promise<T> {
-  const result = await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
-  if (result.isError) throw new Error(`${name} ${JSON.stringify(args)} failed: ${JSON.stringify(result.content)}`);
-  return result.structuredContent as T;
-}
-
 interface SearchAnswer {
   matches: { line: number }[];
   totalMatches: number;
@@ -88,15 +68,7 @@ export function scoreFilter(level: 'ERROR' | 'WARN', truthLines: Set<number>, re
   const wrong = [...returned].filter((n) => !truthLines.has(n)).sort((a, b) => a - b);
   const missed = [...truthLines].filter((n) => !returned.has(n)).sort((a, b) => a - b);
   const hit = returned.size - wrong.length;
-  return {
-    level,
-    truth: truthLines.size,
-    returned: returned.size,
-    precision: returned.size === 0 ? (truthLines.size === 0 ? 1 : 0) : hit / returned.size,
-    recall: truthLines.size === 0 ? 1 : hit / truthLines.size,
-    wrong,
-    missed,
-  };
+  return { level, truth: truthLines.size, returned: returned.size, ...precisionRecall(hit, returned.size, truthLines.size), wrong, missed };
 }
 
 /**
@@ -144,7 +116,7 @@ export function failuresOf(formats: FormatResult[]): string[] {
 export async function evaluateFormats(dir?: string): Promise<FormatsEvaluation> {
   const root = dir ?? mkdtempSync(join(tmpdir(), 'formats-eval-'));
   writeCorpus(root);
-  const client = await startServer(root);
+  const client = await startLogsServer(root, 'formats-eval');
   try {
     const { tools } = await client.listTools();
     const summarySchema = tools.find((t) => t.name === 'error_summary')?.inputSchema as Parameters<typeof wholeFileSummaryArgs>[0];
@@ -180,15 +152,7 @@ async function main(): Promise<void> {
   const evaluation = await evaluateFormats(dir);
   process.stdout.write(`Format corpus evaluation: ${evaluation.formats.length} files (through dist/servers/logs.js over MCP)\n\n${formatTable(evaluation)}\n\n`);
   process.stdout.write(`Targets: no false zero; ERROR and WARN filter precision >= ${TARGETS.precision} and recall >= ${TARGETS.recall} on every format.\n`);
-  if (evaluation.failures.length > 0) {
-    process.stdout.write(`UNDER TARGET (${evaluation.failures.length}):\n${evaluation.failures.map((f) => `  - ${f}`).join('\n')}\n`);
-    process.exitCode = 1;
-  } else process.stdout.write('All targets met.\n');
+  reportFailures(evaluation.failures);
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  });
-}
+if (require.main === module) runMain(main);
