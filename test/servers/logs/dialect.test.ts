@@ -186,6 +186,10 @@ describe('logs server: the issue\'s inputs 5 and 6 (built, over MCP)', function 
       const cut = await search(server, { pattern: 'boom', file: 'cut.log.gz', limit: 1 });
       assert.ok(cut.totalMatches > 100 && cut.totalMatches < 4000, `${cut.totalMatches} of 4000`);
       assert.ok(cut.notes.some((n) => /cut\.log\.gz: damaged gzip: the compressed data ends in the middle of member 1/.test(n)), cut.notes.join('; '));
+      const summary = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'cut.log.gz', wholeFile: true } })) as CallToolResult;
+      const summaryOut = summary.structuredContent as { totalErrors: number; notes: string[] };
+      assert.equal(summaryOut.totalErrors, cut.totalMatches, 'error_summary counts the readable part too');
+      assert.ok(summaryOut.notes.some((n) => /cut\.log\.gz: damaged gzip/.test(n)), summaryOut.notes.join('; '));
       const whole = await search(server, { pattern: 'boom', file: 'newline.log.gz', limit: 1 });
       assert.equal(whole.totalMatches, 4000);
       assert.ok(!whole.notes.some((n) => /damaged/.test(n)));
