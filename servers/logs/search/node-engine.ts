@@ -57,6 +57,8 @@ export function literalPrefix(source: string): string {
 export class FileScanner {
   private readonly collector: MatchCollector;
   private linesBefore = 0;
+  /** The first block was seen (its byte-order mark, if any, dropped). */
+  private started = false;
   private prevTail: string[] = [];
   private prevBlockHeader: Header | undefined;
   private lastParsed: { line: number; header: Header } | undefined;
@@ -123,6 +125,11 @@ export class FileScanner {
 
   /** Processes one block of whole lines (ending with "\n"). */
   push(block: Buffer): void {
+    if (this.linesBefore === 0 && !this.started) {
+      this.started = true;
+      // A UTF-8 byte-order mark is not text of the first line (ripgrep drops it too): ^ matches after it.
+      if (block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) block = block.subarray(3);
+    }
     const decodes = this.needle === undefined || (this.needleFolds && !this.kernel);
     if (!decodes || block.length <= TEXT_PIECE_BYTES) {
       this.pushPiece(block);

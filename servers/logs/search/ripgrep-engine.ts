@@ -248,6 +248,8 @@ class RipgrepMatches {
 class HeaderReader {
   private handle: fsp.FileHandle | undefined;
   private readonly cache = new Map<number, Header>();
+  /** Bytes of a UTF-8 byte-order mark at the file's start: ripgrep drops it, so its offsets are that much short. */
+  private bom = 0;
 
   constructor(
     private readonly path: string,
@@ -259,9 +261,15 @@ class HeaderReader {
     if (offset === 0) return undefined;
     const cached = this.cache.get(offset);
     if (cached) return cached;
-    this.handle ??= await fsp.open(this.path, 'r');
-    const start = Math.max(0, offset - HEADER_BACK_BYTES);
-    const buffer = Buffer.alloc(offset - start);
+    if (!this.handle) {
+      this.handle = await fsp.open(this.path, 'r');
+      const head = Buffer.alloc(3);
+      await this.handle.read(head, 0, 3, 0);
+      this.bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    }
+    const end = offset + this.bom;
+    const start = Math.max(0, end - HEADER_BACK_BYTES);
+    const buffer = Buffer.alloc(end - start);
     await this.handle.read(buffer, 0, buffer.length, start);
     const lines = buffer.toString('utf8').split('\n');
     lines.pop();

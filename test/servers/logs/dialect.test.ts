@@ -65,9 +65,11 @@ const PATTERNS: { source: string; literal?: boolean }[] = [
   { source: 'KELVIN K', literal: true },
   { source: '[1] & [2]', literal: true },
   { source: 'with.separator' },
+  { source: '^x user' },
+  { source: '^\\P{L}' },
 ];
 
-describe('logs search: one regex dialect for ripgrep, the Node scanner and gzip', function () {
+for (const bom of ['', '\ufeff']) describe(`logs search: one regex dialect for ripgrep, the Node scanner and gzip${bom ? ' (file with a byte-order mark)' : ''}`, function () {
   this.timeout(60_000);
   const rg = hasRipgrep() ? 'rg' : undefined;
   let dir: string;
@@ -82,8 +84,8 @@ describe('logs search: one regex dialect for ripgrep, the Node scanner and gzip'
       const s = statSync(realPath);
       return { name, realPath, gzip, size: s.size, mtimeMs: s.mtimeMs, dev: s.dev, ino: s.ino };
     };
-    plain = target('app.log', Buffer.from(CONTENT), false);
-    gz = target('app.log.1.gz', gzipSync(CONTENT), true);
+    plain = target('app.log', Buffer.from(bom + CONTENT), false);
+    gz = target('app.log.1.gz', gzipSync(bom + CONTENT), true);
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
