@@ -72,7 +72,8 @@ export interface JsonEntry {
 }
 
 const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp'];
-const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity'];
+// `s` last: MongoDB's structured log (`"s":"E"`).
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 's'];
 /** Text fields that carry a whole log line written by someone else. */
 const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
 const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg'];
@@ -105,6 +106,11 @@ function firstPresent(record: Record<string, unknown>, keys: string[]): unknown 
 /** Epoch ms from a JSON time field: a number or digit string (s, ms, µs, ns by magnitude) or any known text form. */
 export function jsonTime(value: unknown, context: TimestampContext): number | undefined {
   if (typeof value === 'number') return epochFromNumber(value);
+  // MongoDB extended JSON: {"$date": "2024-06-01T12:30:45.123+00:00"} or {"$date": {"$numberLong": "…"}}.
+  if (value && typeof value === 'object' && '$date' in value) {
+    const date = (value as { $date: unknown }).$date;
+    return jsonTime(date && typeof date === 'object' && '$numberLong' in date ? (date as { $numberLong: unknown }).$numberLong : date, context);
+  }
   if (typeof value !== 'string') return undefined;
   if (/^\d{13,19}$/.test(value)) return epochFromNumber(Number(value));
   const parsed = parseTimestamp(value, context);

@@ -13,6 +13,10 @@ export interface HeaderField {
   pattern?: TimestampPattern;
   /** For levels: written in brackets, like `[ERROR]`. */
   bracketed?: boolean;
+  /** For levels: Redis's one-character marks (`.` debug, `-` verbose, `*` notice, `#` warning). */
+  marks?: boolean;
+  /** For brackets: it starts with a time (`[2024-06-01T12:30:45.123456 #1234]`); learned, so other lines skip the look. */
+  timed?: boolean;
 }
 
 const MAX_HEADER_FIELDS = 14;
@@ -21,12 +25,15 @@ const MAX_WEAK_RUN = 3;
 
 // Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
 const LEVEL_WORDS = 'trace[1-8]|debug[1-5]|trace|finest|finer|verbose|debug|dbg|fine|info|information|informational|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg|emergency|panic';
-const LEVEL_AT = new RegExp(String.raw`(?:\[(${LEVEL_WORDS})\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$)`, 'iy');
+// A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
+const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog). */
 const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
+const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
+const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
 const NUMBER_AT = /\d+(?=[\s|]|$)/y;
 const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
@@ -70,7 +77,7 @@ interface FieldMatch {
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   const m = matchAt(LEVEL_AT, line, position);
   if (m) {
-    const level = normalizeLevel(m[1] ?? (m[2] !== undefined ? `<${m[2]}>` : m[3]));
+    const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
     if (level) return { end: position + m[0].length, level };
   }
   const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position);
@@ -82,6 +89,14 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
   if (glued && timestampStartsAt(line, position + 1, context)) return { end: position + 1, level: normalizeLevel(glued[1]) };
+  return undefined;
+}
+
+function timestampInside(line: string, position: number, context: TimestampContext): number | undefined {
+  for (const pattern of TIMESTAMP_PATTERNS) {
+    const m = matchTimestampAt(line, position, pattern, context);
+    if (m?.epoch !== undefined && (line.charCodeAt(m.end) === 32 || line.charCodeAt(m.end) === 93)) return m.epoch;
+  }
   return undefined;
 }
 
@@ -97,19 +112,29 @@ function matchField(field: HeaderField, line: string, position: number, context:
       if (!m) return undefined;
       return { end: line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end, epoch: m.epoch };
     }
-    case 'level':
-      return matchLevel(line, position, context);
+    case 'level': {
+      if (!field.marks) return matchLevel(line, position, context);
+      const mark = matchAt(LEVEL_MARK_AT, line, position);
+      return mark ? { end: position + 1, level: LEVEL_MARKS[mark[1]] } : undefined;
+    }
     case 'number': {
       const m = matchAt(NUMBER_AT, line, position);
       return m ? { end: position + m[0].length } : undefined;
     }
     case 'bracket': {
       const end = bracketEnd(line, position);
-      return end < 0 ? undefined : { end: line.charCodeAt(end) === 58 ? end + 1 : end };
+      if (end < 0) return undefined;
+      // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
+      const epoch = field.timed === false ? undefined : timestampInside(line, position + 1, context);
+      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch };
     }
     case 'component': {
       const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
-      return m ? { end: position + m[0].length, component: m[0].slice(0, -1) } : undefined;
+      if (!m) return undefined;
+      const level = channelLevel(m[0]);
+      // `app.ERROR:` (Monolog) names the channel and the level.
+      if (level) return { end: position + m[0].length, component: m[0].slice(0, m[0].lastIndexOf('.')), level };
+      return { end: position + m[0].length, component: m[0].slice(0, -1) };
     }
     case 'word': {
       const m = matchAt(WORD_AT, line, position);
@@ -140,6 +165,12 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
         break;
       }
     }
+    // Redis writes its level as a mark right after its `01 Jun 2024 12:30:45.123` time; nowhere else is a mark a level.
+    if (!field && !hasLevel && fields.at(-1)?.pattern?.id === 'day-month-year' && matchAt(LEVEL_MARK_AT, line, position)) {
+      field = { kind: 'level', marks: true };
+      end = position + 1;
+      hasLevel = true;
+    }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
       if (m) {
@@ -154,7 +185,7 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
-          field = { kind };
+          field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined } : { kind };
           end = m.end;
           break;
         }
@@ -178,7 +209,7 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
 }
 
 export function signature(fields: HeaderField[]): string {
-  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.kind)).join(' ');
+  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.timed ? 'bracket:ts' : f.kind)).join(' ');
 }
 
 /**
@@ -259,7 +290,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (line.charCodeAt(position) === 45 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
     parsed.message = line.slice(position);
   }
-  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message);
+  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message);
   return { parsed, consumed };
 }
 
@@ -277,6 +308,14 @@ const KEYED_LEVEL = new RegExp(String.raw`(?:^|[\s{,"])(?:level|lvl|severity|log
 const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS}):`);
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
 const EARLY_UPPER_LEVEL = new RegExp(String.raw`^(?:\S+\s+){0,5}?[[<(]?(${UPPER_LEVELS})[\]>)]?(?=[\s:,|\]-]|$)`);
+const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
+
+/** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
+function channelLevel(message: string): Level | undefined {
+  const m = CHANNEL_LEVEL.exec(message);
+  return m ? normalizeLevel(m[1]) : undefined;
+}
+
 /** Characters of a line looked at for a spelled level. */
 const SPELLED_CHARS = 300;
 

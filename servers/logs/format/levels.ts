@@ -39,9 +39,9 @@ export function normalizeLevel(word: string | number | undefined | null): Level 
   const lower = text.toLowerCase();
   const direct = WORDS[lower];
   if (direct) return direct;
-  // Numbered verbosities: Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5.
-  const numbered = /^(trace|debug)[1-9]$/.exec(lower);
-  if (numbered) return WORDS[numbered[1]];
+  // Numbered verbosities: Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5, MongoDB D1..D5.
+  const numbered = /^(trace|debug|d)[1-9]$/.exec(lower);
+  if (numbered) return numbered[1] === 'd' ? 'DEBUG' : WORDS[numbered[1]];
   // "log.level"-style prefixes and "LEVEL_ERROR" / "SEVERITY_WARNING" enums.
   const tail = /[._-]([a-z]+)$/.exec(lower);
   if (tail && /^(level|severity|lvl|log|sev)/.test(lower)) return WORDS[tail[1]];

@@ -100,6 +100,12 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
+    // 01 Jun 2024 12:30:45.123 (Redis)
+    id: 'day-month-year',
+    regex: new RegExp(String.raw`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(Number(m[3]), month(m[2]) as number, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
     id: 'syslog',
     regex: new RegExp(String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),

@@ -6,8 +6,10 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
+import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser } from '../format/types';
+import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { chooseFiles, iso, levelSchema } from './common';
 import { closeQuietly, type LogsContext } from './context';
@@ -55,7 +57,8 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
       description:
         'The last N lines of a log file (default 50, oldest first), optionally only lines at or above a level such as WARN. ' +
         'Use it to see what a service logged most recently or to check whether a problem is still happening. ' +
-        'Without `file`, uses the most recently written log file (see logs://files).',
+        'Without `file`, uses the most recently written log file (see logs://files). With a level, notes how many lines ' +
+        'have no recognisable level (they are never returned).',
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
@@ -67,6 +70,9 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
       try {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
+        // With a level filter, lines without a recognisable level can never be returned: say how many there are.
+        const note = args.level ? coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info.gzip), parser)) : undefined;
+        if (note) recent.notes.push(note);
         return toolResult(recentOutput(file, parser, recent));
       } finally {
         await closeQuietly(file.handle);
