@@ -178,9 +178,11 @@ export function remoteUri(server, absolutePath) {
   return `vscode-remote://${server.host}:${server.port}${absolutePath}`;
 }
 
-/** The workbench URL for a folder, with optional launch payload entries ([key, value] pairs). */
+/** The workbench URL for a folder or a .code-workspace file, with optional launch payload entries ([key, value] pairs). */
 export function workbenchUrl(server, folder, payload) {
-  let url = `${server.base}/?folder=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
+  // A .code-workspace file opens as a (multi-root) workspace, anything else as a folder.
+  const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  let url = `${server.base}/?${kind}=${encodeURIComponent(folder).replaceAll('%2F', '/')}`;
   if (payload?.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

@@ -98,6 +98,38 @@ export function createFixtureWorkspace(target) {
   return root;
 }
 
+/** The repositories of the multi-root workspace: folder on disk, name in the workspace file (none: VS Code uses the folder name), commits. */
+export const MULTI_ROOT_REPOSITORIES = [
+  { path: 'frontend', name: '前端', subjects: ['frontend: render the order list', 'frontend: add checkout page'] },
+  { path: 'backend', name: '백엔드', subjects: ['backend: orders endpoint'] },
+  { path: 'one/api', subjects: ['api one: health route'] },
+  { path: 'two/api', subjects: ['api two: billing route'] },
+];
+
+/**
+ * A multi-root workspace in a fresh temp folder: one small repository per MULTI_ROOT_REPOSITORIES
+ * entry (two of them both named "api"), `multi-root.code-workspace` listing them and, for the
+ * tests, `repositories.json` (the table). Returns the workspace file's absolute path (its folder holds everything).
+ */
+export function createMultiRootWorkspace() {
+  const root = mkdtempSync(join(tmpdir(), 'devops-multiroot-'));
+  for (const repo of MULTI_ROOT_REPOSITORIES) {
+    const dir = join(root, repo.path);
+    mkdirSync(dir, { recursive: true });
+    git(dir, 'init', '-q', '-b', 'main');
+    repo.subjects.forEach((subject, i) => {
+      write(dir, `change-${i + 1}.txt`, `${subject}\n`);
+      git(dir, 'add', '.');
+      git(dir, 'commit', '-q', '-m', subject, '--date', `2026-11-${String(18 + i).padStart(2, '0')}T10:00:00Z`);
+    });
+  }
+  const file = join(root, 'multi-root.code-workspace');
+  const folders = MULTI_ROOT_REPOSITORIES.map((repo) => (repo.name ? { path: repo.path, name: repo.name } : { path: repo.path }));
+  writeFileSync(file, JSON.stringify({ folders, settings: {} }, null, 2));
+  writeFileSync(join(root, 'repositories.json'), JSON.stringify(MULTI_ROOT_REPOSITORIES, null, 2));
+  return file;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(createFixtureWorkspace(process.argv[2]));
 }

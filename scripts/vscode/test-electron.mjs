@@ -5,25 +5,29 @@
 // extension host; with --desktop (or VSCODE_EXECUTABLE_PATH) the same calls use VS Code desktop.
 //
 //   node scripts/vscode/test-electron.mjs [--pass NAME]… [--desktop] [FOLDER]
-//     --pass NAME   run only this pass (repeatable): main, restricted, reload
+//     --pass NAME   run only this pass (repeatable): main, restricted, reload, multiroot
 //     --desktop     download and use VS Code stable (needs internet)
 //     FOLDER        open this folder in every pass instead of a fresh fixture repository
 //
 // The passes: "main" (trusted folder, every test), "restricted" (an untrusted folder, the tests titled
 // "Restricted Mode"; the shim only: desktop runTests always disables workspace trust, so there those
-// tests skip themselves) and "reload" (the test that reloads the window). Tests that need another
+// tests skip themselves), "reload" (the test that reloads the window) and "multiroot" (a fresh
+// .code-workspace with four repositories, fixture.mjs createMultiRootWorkspace; the tests titled
+// "multi-root"; FOLDER does not apply to it). Tests that need another
 // window state skip themselves in the main pass. With TEST_RESULTS_FILE set, each pass's counts go to
 // <file>.<pass>.json and their sum to the file itself; a pass that ends without counts is one failure.
 import { runTests } from '@vscode/test-electron';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createMultiRootWorkspace } from './fixture.mjs';
 import { extensionDevelopmentPath, extensionTestsPath, repoRoot } from './paths.mjs';
 
 const PASSES = [
   { name: 'main', env: {} },
   { name: 'restricted', env: { DEVOPS_TEST_UNTRUSTED: '1', DEVOPS_TEST_GREP: 'Restricted Mode' } },
   { name: 'reload', env: { DEVOPS_TEST_RELOAD: '1', DEVOPS_TEST_GREP: 'window reload' } },
+  { name: 'multiroot', env: { DEVOPS_TEST_GREP: 'multi-root' }, workspace: createMultiRootWorkspace },
 ];
 
 function readCommandLine() {
@@ -36,7 +40,7 @@ function readCommandLine() {
     allowPositionals: true,
   });
   if (values.help) {
-    console.log('usage: test-electron.mjs [--pass main|restricted|reload]… [--desktop] [FOLDER]');
+    console.log('usage: test-electron.mjs [--pass main|restricted|reload|multiroot]… [--desktop] [FOLDER]');
     process.exit(0);
   }
   const unknown = (values.pass ?? []).filter((name) => !PASSES.some((p) => p.name === name));
@@ -79,7 +83,10 @@ async function main() {
     console.log(`\n[test-electron] pass "${pass.name}"`);
     const passFile = resultsFile ? `${resultsFile.replace(/\.json$/, '')}.${pass.name}.json` : undefined;
     if (passFile) rmSync(passFile, { force: true }); // counts from an earlier run must not stand in
-    const code = await runPass(pass, { vscodeExecutablePath, folder: options.folder, resultsFile: passFile });
+    // A pass with its own workspace (a .code-workspace file) opens that, and removes it afterwards.
+    const workspace = pass.workspace?.();
+    const code = await runPass(pass, { vscodeExecutablePath, folder: workspace ?? options.folder, resultsFile: passFile });
+    if (workspace) rmSync(dirname(workspace), { recursive: true, force: true });
     const counts = countsOf(passFile, code);
     for (const key of Object.keys(total)) total[key] += counts[key] ?? 0;
     lines.push(`  ${pass.name}: ${counts.passes} passed, ${counts.failures} failed, ${counts.pending} pending (exit ${code})`);

@@ -1,15 +1,19 @@
-// Entry point: `node dist/servers/git.js [--repo <folder>]` (or REPO_PATH), MCP over stdio.
+// Entry point: `node dist/servers/git.js [--repo <folder> | --repos <json>]` (or REPO_PATH / REPO_PATHS), MCP over stdio.
 import { resolve } from 'node:path';
 import { log } from '../shared/log';
 import { serveStdio } from '../shared/run-stdio';
 import { GIT_CLI } from './cli';
+import { singleRepository, type GitServerContext } from './context';
 import { createServer } from './server';
 
 void serveStdio({
   cli: GIT_CLI,
   create: (config) => {
-    const repoPath = resolve(config.repo ?? process.cwd());
-    log(`git server for ${repoPath}`);
-    return createServer({ repoPath });
+    if (config.repo !== undefined && config.repos !== undefined) throw new Error('give either --repo (REPO_PATH) or --repos (REPO_PATHS), not both');
+    const context: GitServerContext = config.repos
+      ? { repositories: config.repos.map((r) => ({ name: r.name, path: resolve(r.path) })) }
+      : singleRepository(resolve(config.repo ?? process.cwd()));
+    for (const r of context.repositories) log(`git server for ${r.path}${context.repositories.length > 1 ? ` as ${JSON.stringify(r.name)}` : ''}`);
+    return createServer(context);
   },
 });

@@ -1,6 +1,6 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_VERSION } from '../shared/version';
-import type { GitServerContext } from './context';
+import { isMultiRepository, listNames, type GitServerContext } from './context';
 import { registerInfoResource } from './resources/info';
 import { registerBlameTool } from './tools/blame';
 import { registerBranchesTool } from './tools/branches';
@@ -16,8 +16,18 @@ const INSTRUCTIONS =
   'Read-only access to one git repository (the workspace folder). Read git://info first for the branch, upstream and dirty state. ' +
   'Paths are relative to the repository root. Refs are branch names, tags, hashes or expressions like HEAD~2.';
 
+/** The instructions for several repositories: which exist and that every call names one. */
+function multiInstructions(context: GitServerContext): string {
+  return (
+    `Read-only access to ${context.repositories.length} git repositories (the workspace folders): ${listNames(context)}. ` +
+    'Every tool takes `repository`, the name of the one to read; ask each in turn to compare them. git://info gives all overviews. ' +
+    'Paths are relative to that repository\'s root. Refs are branch names, tags, hashes or expressions like HEAD~2.'
+  );
+}
+
 export function createServer(context: GitServerContext): McpServer {
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions: INSTRUCTIONS });
+  const instructions = isMultiRepository(context) ? multiInstructions(context) : INSTRUCTIONS;
+  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions });
   registerTools(server, context);
   registerInfoResource(server, context);
   return server;

@@ -17,9 +17,10 @@ async function askWithProgress({ session, chatView }: CommandTargets, question: 
   );
 }
 
-function branchOf(arg: unknown): { server: string; branch: string } | undefined {
+function branchOf(arg: unknown): { server: string; branch: string; repository?: string } | undefined {
   const data = (arg as NodeSpec | undefined)?.data;
-  return data?.server && data.branch ? { server: data.server, branch: data.branch } : undefined;
+  if (!data?.server || !data.branch) return undefined;
+  return { server: data.server, branch: data.branch, ...(typeof data.repository === 'string' ? { repository: data.repository } : {}) };
 }
 
 export function registerCommands(context: vscode.ExtensionContext, targets: CommandTargets): void {
@@ -42,7 +43,7 @@ export function registerCommands(context: vscode.ExtensionContext, targets: Comm
     vscode.commands.registerCommand('devopsAssistant.showBranchCommits', async (arg?: unknown) => {
       const target = branchOf(arg);
       if (!target) return;
-      const outcome = await hub.callTool(target.server, 'git_log', { ref: target.branch, count: 20 }).catch((error: unknown) => ({
+      const outcome = await hub.callTool(target.server, 'git_log', { ref: target.branch, count: 20, ...(target.repository === undefined ? {} : { repository: target.repository }) }).catch((error: unknown) => ({
         isError: true,
         text: error instanceof Error ? error.message : String(error),
         structuredContent: undefined,
@@ -60,7 +61,10 @@ export function registerCommands(context: vscode.ExtensionContext, targets: Comm
       if (!target) return false;
       const text = await vscode.window.showInputBox({
         title: vscode.l10n.t('Ask about {0}', target.branch),
-        value: vscode.l10n.t('Summarize the recent work on branch {0} and how it differs from the current branch.', target.branch),
+        value:
+          target.repository === undefined
+            ? vscode.l10n.t('Summarize the recent work on branch {0} and how it differs from the current branch.', target.branch)
+            : vscode.l10n.t('Summarize the recent work on branch {0} of repository {1} and how it differs from its current branch.', target.branch, target.repository),
         ignoreFocusOut: true,
       });
       if (!text?.trim()) return false;

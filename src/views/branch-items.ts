@@ -27,11 +27,18 @@ export type GitBranchesOutput = z.infer<typeof gitBranchesOutput>;
 export type Branch = z.infer<typeof branchSchema>;
 
 export interface BranchBuildOptions {
-  /** McpHub server name ("git" or "git:<folder>"). */
+  /** McpHub server name ("git"). */
   server: string;
+  /** The repository's name when the server reads several (its tools' `repository` argument). */
+  repository?: string;
   now: number;
   locale: string;
   t: Translate;
+}
+
+/** The id prefix of a repository's nodes: the server, plus the repository when there are several. */
+function scopeOf(options: BranchBuildOptions): string {
+  return options.repository === undefined ? options.server : `${options.server}/${options.repository}`;
 }
 
 function aheadBehind(branch: Branch): string {
@@ -42,7 +49,8 @@ function aheadBehind(branch: Branch): string {
 }
 
 export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpec {
-  const { t, now, locale, server } = options;
+  const { t, now, locale } = options;
+  const server = scopeOf(options);
   const when = Date.parse(branch.lastCommitDate);
   const age = Number.isFinite(when) ? formatRelativeTime(when, now, locale) : '';
   const sync = aheadBehind(branch);
@@ -71,13 +79,14 @@ export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpe
     icon: branch.current ? 'check' : branch.kind === 'remote' ? 'cloud' : 'git-branch',
     iconColor: branch.current ? 'gitDecoration.addedResourceForeground' : undefined,
     contextValue: branch.current ? 'devopsBranch.local.current' : `devopsBranch.${branch.kind}`,
-    data: { server, branch: branch.name, kind: branch.kind },
+    data: { server: options.server, branch: branch.name, kind: branch.kind, ...(options.repository === undefined ? {} : { repository: options.repository }) },
   };
 }
 
 /** Local and remote groups; the current branch first among the local ones. */
 export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptions): NodeSpec[] {
-  const { t, server } = options;
+  const { t } = options;
+  const server = scopeOf(options);
   const local = output.branches.filter((b) => b.kind === 'local').sort((a, b) => Number(b.current) - Number(a.current));
   const remote = output.branches.filter((b) => b.kind === 'remote');
   const groups: NodeSpec[] = [];

@@ -1,5 +1,6 @@
-// Branches tree: git_branches from each git server (one per workspace folder).
+// Branches tree: git_branches of each repository the git server reads (one per workspace folder).
 import * as vscode from 'vscode';
+import { GIT_SERVER, gitRepositoryNames } from '../mcp/git-repositories';
 import type { McpHub, ServerState } from '../mcp/types';
 import { branchNodes, gitBranchesOutput } from './branch-items';
 import type { NodeSpec } from './node';
@@ -9,7 +10,7 @@ export const BRANCHES_VIEW_ID = 'devopsAssistant.branches';
 const NOT_A_REPO = /not a git repository|no git repository|not inside a git/i;
 
 export function gitServers(hub: McpHub): ServerState[] {
-  return hub.states().filter((s) => s.name === 'git' || s.name.startsWith('git:'));
+  return hub.states().filter((s) => s.name === GIT_SERVER);
 }
 
 export class BranchesTree extends HubTree {
@@ -38,47 +39,51 @@ export class BranchesTree extends HubTree {
       return;
     }
     const messages: string[] = [];
-    const groups: { server: ServerState; nodes: NodeSpec[] }[] = [];
+    const groups: { repository?: string; nodes: NodeSpec[] }[] = [];
     let notRepo = 0;
+    let asked = 0;
     for (const server of servers) {
       if (server.status !== 'running') {
         messages.push(serverStateMessage(server));
         continue;
       }
-      try {
-        const outcome = await this.hub.callTool(server.name, 'git_branches', { scope: 'all', limit: 300 });
-        if (outcome.isError) {
-          if (NOT_A_REPO.test(outcome.text)) notRepo++;
-          else messages.push(outcome.text);
-          continue;
-        }
-        const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
-        if (!parsed.success) {
-          messages.push(vscode.l10n.t('Unexpected answer from git_branches.'));
-          continue;
-        }
-        groups.push({
-          server,
-          nodes: branchNodes(parsed.data, { server: server.name, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }),
-        });
-      } catch (error) {
-        messages.push(error instanceof Error ? error.message : String(error));
+      const names = gitRepositoryNames(this.hub.tools());
+      // One folder: the server reads it without being told; several: each is asked by name.
+      for (const repository of names.length > 1 ? names : [undefined]) {
+        asked++;
+        const result = await this.branchesOf(server.name, repository);
+        if (result.notRepo) notRepo++;
+        else if (result.message !== undefined) messages.push(repository === undefined ? result.message : `${repository}: ${result.message}`);
+        else groups.push({ repository, nodes: result.nodes });
       }
     }
-    await setContext('devopsAssistant.notGitRepo', notRepo > 0 && notRepo === servers.length);
+    await setContext('devopsAssistant.notGitRepo', notRepo > 0 && notRepo === asked);
     this.view.message = messages.length ? messages.join(' ') : undefined;
-    if (groups.length === 1 && servers.length === 1) {
+    if (groups.length === 1 && groups[0].repository === undefined) {
       this.provider.setRoots(groups[0].nodes);
     } else {
       this.provider.setRoots(
-        groups.map(({ server, nodes }) => ({
-          id: `${server.name}/folder`,
-          label: server.name.replace(/^git:/, ''),
+        groups.map(({ repository, nodes }) => ({
+          id: `${GIT_SERVER}/${repository}/folder`,
+          label: repository ?? GIT_SERVER,
           icon: 'root-folder',
           expanded: true,
           children: nodes,
         })),
       );
+    }
+  }
+
+  /** One repository's branch nodes, or why there are none. */
+  private async branchesOf(server: string, repository: string | undefined): Promise<{ nodes: NodeSpec[]; message?: string; notRepo?: boolean }> {
+    try {
+      const outcome = await this.hub.callTool(server, 'git_branches', { scope: 'all', limit: 300, ...(repository === undefined ? {} : { repository }) });
+      if (outcome.isError) return NOT_A_REPO.test(outcome.text) ? { nodes: [], notRepo: true } : { nodes: [], message: outcome.text };
+      const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
+      if (!parsed.success) return { nodes: [], message: vscode.l10n.t('Unexpected answer from git_branches.') };
+      return { nodes: branchNodes(parsed.data, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
+    } catch (error) {
+      return { nodes: [], message: error instanceof Error ? error.message : String(error) };
     }
   }
 }

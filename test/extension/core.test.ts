@@ -4,21 +4,10 @@ import * as assert from 'node:assert/strict';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
-import type { DevopsAssistantApi } from '../../src/api';
 import type { AgentEvent } from '../../src/agent/events';
 import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { waitUntil } from '../support/wait';
-
-const EXTENSION_ID = 'devops-assistant.devops-assistant';
-
-async function api(): Promise<DevopsAssistantApi> {
-  const value = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
-  assert.ok(value?.hub, 'the extension exports its objects outside production mode');
-  return value;
-}
-
-const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });
+import { api, until } from './host';
 
 const allRunning = (hub: McpHub) => () => {
   const states = hub.states();

@@ -67,8 +67,22 @@ function baseEnv(home: string): NodeJS.ProcessEnv {
   return { ...env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0', TZ: 'UTC', LC_ALL: 'C' };
 }
 
-export function createGitFixture(): GitFixture {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'git-fixture-')));
+/** Makes repositories with fixed people and dates, in a temporary folder with its own HOME and git config. */
+export interface RepoKit {
+  dir: string;
+  git(cwd: string, args: string[], extra?: Record<string, string>): string;
+  /** Author and committer environment for `who` at `date`. */
+  as(who: Person, date: string): Record<string, string>;
+  write(root: string, path: string, text: string): void;
+  /** Commits what is staged; returns the new hash. */
+  commit(cwd: string, who: Person, date: string, message: string, extraArgs?: string[]): string;
+  /** A new repository `dir/<folder>` on branch main with one commit per entry (file `<n>.txt` unless named). */
+  repo(folder: string, commits: ReadonlyArray<{ subject: string; date: string; who?: Person; file?: string }>): string;
+  cleanup(): void;
+}
+
+export function createRepoKit(prefix = 'git-fixture-'): RepoKit {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const home = join(dir, 'home');
   mkdirSync(home);
   writeFileSync(join(home, '.gitconfig'), '[init]\n\tdefaultBranch = main\n[protocol "file"]\n\tallow = always\n');
@@ -94,6 +108,23 @@ export function createGitFixture(): GitFixture {
     git(cwd, ['commit', '-q', '-F', messageFile, ...extraArgs], as(who, date));
     return git(cwd, ['rev-parse', 'HEAD']);
   };
+  const repo: RepoKit['repo'] = (folder, commits) => {
+    const root = join(dir, folder);
+    mkdirSync(root, { recursive: true });
+    git(root, ['init', '-q', '-b', 'main']);
+    commits.forEach((c, i) => {
+      write(root, c.file ?? `${i + 1}.txt`, `${c.subject}\n`);
+      git(root, ['add', '-A']);
+      commit(root, c.who ?? ALICE, c.date, c.subject);
+    });
+    return root;
+  };
+  return { dir, git, as, write, commit, repo, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function createGitFixture(): GitFixture {
+  const kit = createRepoKit();
+  const { dir, git, as, write, commit } = kit;
   const lines = (prefix: string, count: number) => Array.from({ length: count }, (_, i) => `${prefix} line ${i + 1}`).join('\n') + '\n';
 
   const commits: Record<string, string> = {};
@@ -211,7 +242,7 @@ export function createGitFixture(): GitFixture {
     markers,
     commits,
     git,
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+    cleanup: kit.cleanup,
   };
 }
 
@@ -337,4 +368,37 @@ export async function fails(server: StartedServer, name: string, args: Record<st
 export async function readInfo(server: StartedServer): Promise<Data> {
   const resource = await server.client.readResource({ uri: 'git://info' });
   return JSON.parse((resource.contents[0] as { text: string }).text) as Data;
+}
+
+/** Repositories for git's edge cases (issue 12, item 4). */
+export interface EdgeRepos {
+  kit: RepoKit;
+  /** Commits dated 2024 and 2150; a file whose name has a tab, one with a newline, one with a leading space. */
+  odd: string;
+  /** The exact awkward file names in `odd`. */
+  names: { tab: string; newline: string; space: string };
+  /** A superproject whose submodule `sub` has an uncommitted edit; `subUntracked` only an untracked file. */
+  superproject: string;
+}
+
+export function createEdgeRepos(): EdgeRepos {
+  const kit = createRepoKit('git-edges-');
+  const { git, write, commit } = kit;
+  const names = { tab: 'tab\there.txt', newline: 'line\nbreak.txt', space: ' lead.txt' };
+  const odd = kit.repo('odd', [{ subject: 'A commit of 2024', date: '2024-05-01T10:00:00Z' }]);
+  for (const name of Object.values(names)) write(odd, name, `${JSON.stringify(name)}\n`);
+  git(odd, ['add', '-A']);
+  commit(odd, BOB, '2024-05-02T10:00:00Z', 'Add awkward names');
+  write(odd, 'future.txt', 'from the future\n');
+  git(odd, ['add', '-A']);
+  // git parses ISO dates only up to 2099; a raw timestamp stores 2150-01-01T00:00:00Z as it is.
+  commit(odd, CAROL, '@5680281600 +0000', 'A commit dated 2150');
+
+  const library = kit.repo('library', [{ subject: 'library', date: '2024-05-01T10:00:00Z' }]);
+  const superproject = kit.repo('super', [{ subject: 'super', date: '2024-05-01T10:00:00Z' }]);
+  for (const sub of ['sub', 'subUntracked']) git(superproject, ['submodule', '--quiet', 'add', library, sub]);
+  commit(superproject, ALICE, '2024-05-03T10:00:00Z', 'Add submodules');
+  write(join(superproject, 'sub'), '1.txt', 'edited inside the submodule\n');
+  write(join(superproject, 'subUntracked'), 'scratch.txt', 'untracked inside the submodule\n');
+  return { kit, odd, names, superproject };
 }

@@ -33,27 +33,52 @@ export function commitFromFields(fields: readonly string[]): CommitSummary {
   };
 }
 
+/** COMMIT_FORMAT plus the committer time (unix seconds), for windows git cannot be trusted with. */
+export const TIMED_COMMIT_FORMAT = `${COMMIT_FORMAT}%x00%ct`;
+
+/** A commit and its committer time in epoch ms (what a time window selects on). */
+export interface TimedCommit {
+  commit: CommitSummary;
+  committedAtMs: number;
+}
+
+/** Commits from `git log -z --format=TIMED_COMMIT_FORMAT`, each with its committer time. */
+export function parseTimedCommitList(output: string): TimedCommit[] {
+  return parseRecords(output, COMMIT_FIELD_COUNT + 1).map((fields) => ({
+    commit: commitFromFields(fields),
+    committedAtMs: Number(fields[COMMIT_FIELD_COUNT]) * 1000,
+  }));
+}
+
 /**
  * Commits from `git log -z --format=COMMIT_FORMAT`: fields and records are both NUL-separated,
  * so the stream is read in groups of COMMIT_FIELD_COUNT. An incomplete last group (output cut at
  * the byte cap) is dropped.
  */
 export function parseCommitList(output: string): CommitSummary[] {
+  return parseRecords(output, COMMIT_FIELD_COUNT).map(commitFromFields);
+}
+
+/** NUL-separated records of `count` fields each; an incomplete last record (cut output) is dropped. */
+function parseRecords(output: string, count: number): string[][] {
   const tokens = output.split('\0');
-  const commits: CommitSummary[] = [];
-  for (let i = 0; i + COMMIT_FIELD_COUNT <= tokens.length; i += COMMIT_FIELD_COUNT) {
-    const fields = tokens.slice(i, i + COMMIT_FIELD_COUNT);
+  const records: string[][] = [];
+  for (let i = 0; i + count <= tokens.length; i += count) {
     // The last field of a complete record is followed by a separator; without it, the record was cut.
-    if (i + COMMIT_FIELD_COUNT === tokens.length && !output.endsWith('\0')) break;
-    commits.push(commitFromFields(fields));
+    if (i + count === tokens.length && !output.endsWith('\0')) break;
+    records.push(tokens.slice(i, i + count));
   }
-  return commits;
+  return records;
 }
 
 export interface FileStat {
+  /** Exact path (see listedPath). */
   path: string;
+  /** Set when `path` has control or invisible characters. */
+  displayPath?: string;
   /** Set for renames and copies. */
   oldPath?: string;
+  displayOldPath?: string;
   added: number;
   deleted: number;
   binary: boolean;
@@ -66,10 +91,12 @@ export function sumStats(files: readonly FileStat[]): { files: number; added: nu
 
 export interface NumstatCommit {
   hash: string;
+  /** Committer time in epoch ms, when the format gave it (`%x1e%H %ct`). */
+  committedAtMs?: number;
   files: FileStat[];
 }
 
-/** Marks the start of each commit in `git log --numstat -z --format=%x1e%H`. */
+/** Marks the start of each commit in `git log --numstat -z --format=%x1e%H` (or `%x1e%H %ct`). */
 export const NUMSTAT_COMMIT_MARK = '\x1e';
 
 /**
@@ -85,8 +112,9 @@ export function parseNumstat(output: string, hashMarks: boolean): NumstatCommit[
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i].replace(/^\n+/, '');
     if (token === '') continue;
-    if (hashMarks && token.startsWith(NUMSTAT_COMMIT_MARK) && HASH.test(token.slice(1))) {
-      current = { hash: token.slice(1), files: [] };
+    const mark = hashMarks && token.startsWith(NUMSTAT_COMMIT_MARK) ? /^\x1e([0-9a-f]{40}(?:[0-9a-f]{24})?)(?: (\d+))?$/.exec(token) : null;
+    if (mark) {
+      current = { hash: mark[1], ...(mark[2] === undefined ? {} : { committedAtMs: Number(mark[2]) * 1000 }), files: [] };
       commits.push(current);
       continue;
     }
@@ -95,12 +123,12 @@ export function parseNumstat(output: string, hashMarks: boolean): NumstatCommit[
     const binary = match[1] === '-' || match[2] === '-';
     const stat: FileStat = { path: '', added: binary ? 0 : Number(match[1]), deleted: binary ? 0 : Number(match[2]), binary };
     if (match[3] !== '') {
-      stat.path = cleanPath(match[3]);
+      Object.assign(stat, listedPath(match[3]));
     } else {
       // A rename whose paths were cut off by the byte cap is dropped.
       if (i + 2 >= tokens.length) break;
-      stat.oldPath = cleanPath(tokens[i + 1]);
-      stat.path = cleanPath(tokens[i + 2]);
+      const old = listedPath(tokens[i + 1]);
+      Object.assign(stat, listedPath(tokens[i + 2]), { oldPath: old.path }, old.displayPath === undefined ? {} : { displayOldPath: old.displayPath });
       i += 2;
     }
     current.files.push(stat);
@@ -108,8 +136,41 @@ export function parseNumstat(output: string, hashMarks: boolean): NumstatCommit[
   return commits;
 }
 
-/** Paths keep their spelling; control characters are shown as \xNN so two paths never look alike. */
-export function cleanPath(path: string): string {
+/**
+ * A path as tools list it: `path` exact (what git stores, any character but NUL; JSON carries it
+ * unchanged, so passing it back to a tool finds the same file) and, only when the exact text has
+ * control or invisible characters, `displayPath` for people: those characters shown as \xNN.
+ */
+export function listedPath(path: string): { path: string; displayPath?: string } {
+  const display = displayPath(path);
+  return display === path ? { path } : { path, displayPath: display };
+}
+
+/** The display form of a path: control characters as \xNN (so two paths never look alike), invisible ones removed. */
+export function displayPath(path: string): string {
   const escaped = path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return sanitizeText(escaped);
+}
+
+/** Reads a path git wrote C-quoted ("a\tb", octal bytes) back to its exact text; unquoted text is returned as is. */
+export function unquoteGitPath(text: string): string {
+  if (!(text.startsWith('"') && text.endsWith('"') && text.length >= 2)) return text;
+  const bytes: number[] = [];
+  const named: Record<string, number> = { a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92 };
+  const body = Buffer.from(text.slice(1, -1), 'utf8');
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== 92) {
+      bytes.push(body[i]);
+      continue;
+    }
+    const next = String.fromCharCode(body[i + 1]);
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.subarray(i + 1, i + 4).toString('latin1'), 8));
+      i += 3;
+    } else {
+      bytes.push(named[next] ?? body[i + 1]);
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
 }

@@ -1,17 +1,24 @@
 // Reads `git status --porcelain=v2 -z --branch`.
-import { cleanPath } from './parse';
+import { listedPath } from './parse';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { Repo } from './repo';
+import { openRepo, type Repo } from './repo';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GitRunResult } from './run';
 
 export interface StatusEntry {
+  /** Exact path (see listedPath); `displayPath` when it has control or invisible characters. */
   path: string;
+  displayPath?: string;
   origPath?: string;
+  displayOrigPath?: string;
   kind: 'changed' | 'renamed' | 'copied' | 'unmerged' | 'untracked';
   /** Index (staged) state letter: M A D R C T U, or '.' for none. */
   staged: string;
   /** Working-tree (unstaged) state letter, or '.' for none. */
   unstaged: string;
+  /** For a submodule: what changed, as git status words it ("new commits", "modified content", "untracked content"). */
+  submodule?: string;
 }
 
 export interface StatusReport {
@@ -46,9 +53,49 @@ export function countChanges(entries: readonly StatusEntry[]): ChangeCounts {
   return counts;
 }
 
-export async function readStatus(repo: Repo, maxBytes = 8 * 1024 * 1024): Promise<StatusReport> {
+/**
+ * The working tree's status, as `git status` reports it, submodules included: a submodule with
+ * uncommitted or untracked work inside counts as modified. git is not asked to look inside
+ * submodules itself (it would run their own configured filters); each one is opened like a
+ * repository, with the same guards, and read here (nested ones up to `depth` levels).
+ */
+export async function readStatus(repo: Repo, maxBytes = 8 * 1024 * 1024, depth = 3): Promise<StatusReport> {
   const result: GitRunResult = await repo.git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=normal', '--ignore-submodules=dirty'], { maxBytes });
-  return parseStatus(result.stdout.toString('utf8'), result.truncated);
+  const report = parseStatus(result.stdout.toString('utf8'), result.truncated);
+  if (depth > 0) await addDirtySubmodules(repo, report, maxBytes, depth);
+  return report;
+}
+
+/** Marks submodules with work inside as modified ('M' unstaged, `submodule` saying what kind). */
+async function addDirtySubmodules(repo: Repo, report: StatusReport, maxBytes: number, depth: number): Promise<void> {
+  if (!existsSync(join(repo.root, '.gitmodules'))) return; // no submodules: no index listing to pay for
+  const listed = await repo.git(['ls-files', '-z', '--stage'], { maxBytes: 32 * 1024 * 1024 });
+  const submodules = listed.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((line) => line.startsWith('160000 '))
+    .map((line) => line.slice(line.indexOf('\t') + 1));
+  for (const path of submodules) {
+    const folder = join(repo.root, path);
+    if (!existsSync(join(folder, '.git'))) continue; // not checked out
+    let inner: StatusReport;
+    try {
+      inner = await readStatus(await openRepo(folder, repo.signal), maxBytes, depth - 1);
+    } catch {
+      continue; // a submodule we cannot read is left as git reported it
+    }
+    const counts = countChanges(inner.entries);
+    const modified = counts.staged + counts.unstaged + counts.conflicted > 0;
+    if (!modified && counts.untracked === 0) continue;
+    const state = modified ? 'modified content' : 'untracked content';
+    const existing = report.entries.find((e) => e.path === path);
+    if (existing) {
+      existing.unstaged = existing.unstaged === '.' ? 'M' : existing.unstaged;
+      existing.submodule = existing.submodule ? `${existing.submodule}, ${state}` : state;
+    } else {
+      report.entries.push({ ...listedPath(path), kind: 'changed', staged: '.', unstaged: 'M', submodule: state });
+    }
+  }
 }
 
 export function parseStatus(output: string, truncated: boolean): StatusReport {
@@ -76,20 +123,22 @@ export function parseStatus(output: string, truncated: boolean): StatusReport {
     }
     const type = token[0];
     if (type === '?') {
-      report.entries.push({ path: cleanPath(token.slice(2)), kind: 'untracked', staged: '.', unstaged: '?' });
+      report.entries.push({ ...listedPath(token.slice(2)), kind: 'untracked', staged: '.', unstaged: '?' });
     } else if (type === '1') {
       const parts = splitFields(token, 8);
-      report.entries.push({ path: cleanPath(parts[8]), kind: 'changed', staged: parts[1][0], unstaged: parts[1][1] });
+      const sub = parts[2]?.startsWith('S') && parts[2][1] === 'C' ? { submodule: 'new commits' } : {};
+      report.entries.push({ ...listedPath(parts[8]), kind: 'changed', staged: parts[1][0], unstaged: parts[1][1], ...sub });
     } else if (type === '2') {
       const parts = splitFields(token, 9);
       const origPath = tokens[i + 1];
       i += 1;
       if (origPath === undefined) break;
       const kind = parts[8].startsWith('C') ? 'copied' : 'renamed';
-      report.entries.push({ path: cleanPath(parts[9]), origPath: cleanPath(origPath), kind, staged: parts[1][0], unstaged: parts[1][1] });
+      const orig = listedPath(origPath);
+      report.entries.push({ ...listedPath(parts[9]), origPath: orig.path, ...(orig.displayPath === undefined ? {} : { displayOrigPath: orig.displayPath }), kind, staged: parts[1][0], unstaged: parts[1][1] });
     } else if (type === 'u') {
       const parts = splitFields(token, 10);
-      report.entries.push({ path: cleanPath(parts[10]), kind: 'unmerged', staged: parts[1][0], unstaged: parts[1][1] });
+      report.entries.push({ ...listedPath(parts[10]), kind: 'unmerged', staged: parts[1][0], unstaged: parts[1][1] });
     }
   }
   return report;

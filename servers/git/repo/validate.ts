@@ -53,10 +53,11 @@ export async function resolveRange(repo: Repo, ref: string, label: string): Prom
  * path. Refuses `..` escapes, absolute paths elsewhere and symlinks that lead out of the repository.
  */
 export function resolveRepoPath(repo: Repo, input: string, label: string): string {
-  const value = input.trim();
+  // Exact first: a listed path may have surrounding spaces, tabs or line breaks; a sloppy one is trimmed.
+  const value = input !== input.trim() && !existsSync(resolve(repo.root, input)) ? input.trim() : input;
   if (value === '') throw new UserFacingError(`${label}: empty path.`);
   if (value.length > 4096) throw new UserFacingError(`${label}: path is too long.`);
-  if (/[\0\r\n]/.test(value)) throw new UserFacingError(`${label}: line breaks and NUL characters are not allowed in paths.`);
+  if (value.includes('\0')) throw new UserFacingError(`${label}: NUL characters are not allowed in paths.`);
   if (value.startsWith('-')) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' starts with '-'; write it as ./${sanitizeLine(value, 80)} if it is a file name.`);
 
   const outside = () => new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' is outside the repository (${repo.root}); give a path inside it, relative to its root.`);
@@ -97,4 +98,23 @@ function escapes(rel: string): boolean {
 export function plainText(value: string, label: string): string {
   if (/[\0\r\n]/.test(value)) throw new UserFacingError(`${label}: line breaks and NUL characters are not allowed.`);
   return value;
+}
+
+/**
+ * Why a path-limited query found nothing, for the result's note: the path has history outside the
+ * other filters, appears only after the ref, exists only in the working tree (never committed), or does not exist.
+ * `revisionArgs` are verified hashes (a range as ^A B); `refLabel` is how the caller named them.
+ */
+export async function explainUntouchedPath(repo: Repo, path: string, revisionArgs: readonly string[], refLabel: string): Promise<string> {
+  const shown = JSON.stringify(path);
+  const any = await repo.git(['log', '-1', '--format=%H', ...revisionArgs, '--', path], { okExitCodes: [0, 128] });
+  if (any.stdout.toString('utf8').trim() !== '') {
+    return `No commit matches these filters for ${shown}, but commits at ${refLabel} do touch it: widen the filters (time window, author, text).`;
+  }
+  if (existsSync(join(repo.root, path))) {
+    const head = await repo.git(['log', '-1', '--format=%H', 'HEAD', '--', path], { okExitCodes: [0, 128] });
+    if (head.stdout.toString('utf8').trim() !== '') return `No commit at ${refLabel} touches ${shown}: it only appears in later commits (HEAD has them).`;
+    return `No commit at ${refLabel} touches ${shown}: it exists in the working tree but has never been committed there (git_status shows it when it is new).`;
+  }
+  return `${shown} does not exist in the working tree and no commit at ${refLabel} touches it: check the name (paths are relative to the repository root; git_show and git_status list exact paths).`;
 }

@@ -1,7 +1,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { GitServerContext } from '../context';
+import { isMultiRepository, listNames, type GitServerContext } from '../context';
 import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
 import { openRepo, type Repo } from '../repo/repo';
@@ -26,20 +26,40 @@ export interface RepoInfo {
   changes?: { staged: number; unstaged: number; untracked: number; conflicted: number };
 }
 
+/**
+ * git://info: the overview of the one repository; with several, every repository's overview (each
+ * with its `name`), and git://info/<name> (URI-encoded) for one of them.
+ */
 export function registerInfoResource(server: McpServer, context: GitServerContext): void {
+  const json = (uri: URL, data: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }] });
+  const description =
+    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, repository root.';
+  if (!isMultiRepository(context)) {
+    const [only] = context.repositories;
+    server.registerResource('git-info', INFO_URI, { title: 'Repository overview', description, mimeType: 'application/json' }, async (uri, extra) =>
+      json(uri, await readInfo(only.path, extra.signal)),
+    );
+    return;
+  }
   server.registerResource(
     'git-info',
     INFO_URI,
-    {
-      title: 'Repository overview',
-      description: 'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, repository root.',
-      mimeType: 'application/json',
-    },
-    async (uri, extra) => {
-      const info = await readInfo(context.repoPath, extra.signal);
-      return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(info, null, 2) }] };
-    },
+    { title: 'Overview of every repository', description: `For each repository (${listNames(context)}): ${description}`, mimeType: 'application/json' },
+    async (uri, extra) => json(uri, { repositories: await Promise.all(context.repositories.map(async (r) => ({ name: r.name, ...(await readInfo(r.path, extra.signal)) }))) }),
   );
+  for (const repository of context.repositories) {
+    server.registerResource(
+      `git-info-${repository.name}`,
+      repositoryInfoUri(repository.name),
+      { title: `Repository overview: ${repository.name}`, description: `${repository.path}: ${description}`, mimeType: 'application/json' },
+      async (uri, extra) => json(uri, { name: repository.name, ...(await readInfo(repository.path, extra.signal)) }),
+    );
+  }
+}
+
+/** The URI of one repository's overview when the server reads several. */
+export function repositoryInfoUri(name: string): string {
+  return `${INFO_URI}/${encodeURIComponent(name)}`;
 }
 
 export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<RepoInfo> {

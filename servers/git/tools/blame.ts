@@ -6,6 +6,7 @@ import type { GitServerContext } from '../context';
 import { explainGitFailure, requireHead, type Repo } from '../repo/repo';
 import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { unquoteGitPath } from '../repo/parse';
 import { registerGitTool } from './register';
 import { refInput } from './schemas';
 
@@ -27,7 +28,7 @@ const lineSchema = z.object({
   email: z.string(),
   date: z.string().describe('Author date, ISO 8601'),
   summary: z.string().describe('Subject of the commit that last changed the line'),
-  originalPath: z.string().optional().describe('Path of the file in that commit when it differs (renamed since)'),
+  originalPath: z.string().optional().describe('Exact path of the file in that commit when it differs (renamed since)'),
   content: z.string(),
 });
 
@@ -126,7 +127,7 @@ function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSc
         email: sanitizeLine(commit.email, 200),
         date: commit.date,
         summary: sanitizeLine(commit.summary, 500),
-        ...(commit.filename !== undefined && commit.filename !== path ? { originalPath: sanitizeLine(commit.filename, 500) } : {}),
+        ...(commit.filename !== undefined && commit.filename !== path ? { originalPath: commit.filename } : {}),
         content: sanitizeLine(raw.slice(1), 1000),
       });
       continue;
@@ -146,7 +147,7 @@ function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSc
     else if (key === 'author-time') info.time = Number(value);
     else if (key === 'author-tz') info.tz = value;
     else if (key === 'summary') info.summary = value;
-    else if (key === 'filename') info.filename = value;
+    else if (key === 'filename') info.filename = unquoteGitPath(value);
   }
   return lines;
 }

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
 import { emptyTree, gitOrExplain, requireHead, type Repo } from '../repo/repo';
-import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
 
@@ -51,7 +51,19 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
   const result = await gitOrExplain(repo, args, { maxBytes: 8 * 1024 * 1024 });
   const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files;
   const files = all.slice(0, input.limit);
-  return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(note ? { note } : {}) };
+  const untouched = path !== undefined && all.length === 0 ? await explainUnchangedBetween(repo, path, { from, to }, { from: fromLabel, to: input.to }) : undefined;
+  const notes = [note, untouched].filter(Boolean).join(' ');
+  return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(notes ? { note: notes } : {}) };
+}
+
+/** The note when nothing under `path` differs between the two sides: whether it exists on either. */
+async function explainUnchangedBetween(repo: Repo, path: string, sides: { from: string; to: string }, labels: { from: string; to: string }): Promise<string> {
+  const spec = path === '.' ? '' : path;
+  const [inFrom, inTo] = await Promise.all(
+    [sides.from, sides.to].map(async (side) => (await repo.git(['cat-file', '-e', `${side}:${spec}`], { okExitCodes: [0, 1, 128] })).exitCode === 0),
+  );
+  if (inFrom || inTo) return `Nothing under ${JSON.stringify(path)} differs between ${labels.from} and ${labels.to}; it exists there unchanged.`;
+  return explainUntouchedPath(repo, path, [sides.to], labels.to);
 }
 
 /** The older side when none was given: the first parent of `to`, or the empty tree for a first commit. */

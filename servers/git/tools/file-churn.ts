@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
-import { resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
+import { inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
-import { NUMSTAT_COMMIT_MARK, parseNumstat, type NumstatCommit } from '../repo/parse';
+import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type NumstatCommit } from '../repo/parse';
 import { gitOrExplain, type Repo } from '../repo/repo';
-import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { gitWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
-import { pathInput } from './schemas';
+import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
 const inputSchema = z.object({
   ...timeFields('commits (by committer date)'),
@@ -21,7 +21,8 @@ const inputSchema = z.object({
 });
 
 const fileSchema = z.object({
-  path: z.string().describe('Current name (renamed files are counted under their newest name)'),
+  path: z.string().describe(`Current name (renamed files are counted under their newest name). ${EXACT_PATH}`),
+  displayPath: z.string().optional().describe(DISPLAY_PATH),
   commits: z.number().int(),
   added: z.number().int(),
   deleted: z.number().int(),
@@ -76,8 +77,12 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   }
   const hash = await resolveCommit(repo, input.ref, 'ref');
   const selection = ['--no-merges', ...gitWindowArgs(window), hash, '--', ...(path ? [path] : [])];
-  const { commits, limitHit, truncated } = await readNumstats(repo, selection, input.maxCommits, extra);
+  const read = await readNumstats(repo, selection, input.maxCommits, extra);
+  const { limitHit, truncated } = read;
+  // git's --since/--until only read 1970-2099: every commit is checked against the exact window here.
+  const commits = read.commits.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
   const ranked = rank(tally(commits), input.sortBy);
+  const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
   return {
     ...base,
     commitsScanned: commits.length,
@@ -86,6 +91,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     truncated: limitHit || truncated,
     ...(limitHit ? { note: `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` } : {}),
     ...(repo.shallow && !limitHit ? { note: 'This is a shallow clone: commits older than its depth are not counted.' } : {}),
+    ...(untouched ? { note: untouched } : {}),
   };
 }
 
@@ -105,7 +111,7 @@ async function readNumstats(repo: Repo, selection: string[], maxCommits: number,
   };
   const result = await gitOrExplain(
     repo,
-    ['log', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', `--format=${NUMSTAT_COMMIT_MARK}%H`, `--max-count=${maxCommits}`, ...selection],
+    ['log', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', `--format=${NUMSTAT_COMMIT_MARK}%H %ct`, `--max-count=${maxCommits}`, ...selection],
     { maxBytes: 32 * 1024 * 1024, timeoutMs: 60_000, onStdout },
   );
   const commits = parseNumstat(result.stdout.toString('utf8'), true);
@@ -116,7 +122,7 @@ async function readNumstats(repo: Repo, selection: string[], maxCommits: number,
 function rank(churn: Map<string, Churn>, sortBy: ChurnInput['sortBy']): ChurnOutput['files'] {
   return [...churn.entries()]
     .map(([name, c]) => ({
-      path: name,
+      ...listedPath(name),
       commits: c.commits,
       added: c.added,
       deleted: c.deleted,

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { resolveWindow, timeFields, windowToIso } from '../../shared/time-window';
+import { inWindow, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
-import { COMMIT_FORMAT, parseCommitList } from '../repo/parse';
+import { parseTimedCommitList, TIMED_COMMIT_FORMAT, type CommitSummary } from '../repo/parse';
 import { gitOrExplain, type Repo } from '../repo/repo';
-import { plainText, resolveRange, resolveRepoPath } from '../repo/validate';
+import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
 import { gitWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
 import { commitSchema, pathInput } from './schemas';
@@ -59,24 +59,44 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: 'The repository has no commits yet.', ...windowToIso(window) };
   }
   const range = await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
-  const args = ['log', '-z', `--format=${COMMIT_FORMAT}`, `--max-count=${input.count + 1}`, '--no-color', ...gitWindowArgs(window)];
-  if (input.author !== undefined) args.push(`--author=${plainText(input.author, 'author')}`);
-  if (input.grep !== undefined) args.push(`--grep=${plainText(input.grep, 'grep')}`);
-  if (input.author !== undefined || input.grep !== undefined) args.push('--fixed-strings', '--regexp-ignore-case');
-  if (!input.includeMerges) args.push('--no-merges');
-  args.push(...range.args, '--');
-  if (path) args.push(path);
-
-  const result = await gitOrExplain(repo, args, { maxBytes: 4 * 1024 * 1024 });
-  const all = parseCommitList(result.stdout.toString('utf8'));
+  const filters = ['--no-color', ...gitWindowArgs(window)];
+  if (input.author !== undefined) filters.push(`--author=${plainText(input.author, 'author')}`);
+  if (input.grep !== undefined) filters.push(`--grep=${plainText(input.grep, 'grep')}`);
+  if (input.author !== undefined || input.grep !== undefined) filters.push('--fixed-strings', '--regexp-ignore-case');
+  if (!input.includeMerges) filters.push('--no-merges');
+  const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
+  const { all, truncated } = await commitsInWindow(repo, selection, window, input.count + 1);
   const commits = all.slice(0, input.count);
+  const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   return {
     ref: range.label,
     commits,
     returned: commits.length,
-    truncated: all.length > input.count || result.truncated,
+    truncated: all.length > input.count || truncated,
     shallow: repo.shallow,
     ...windowToIso(window),
     ...(repo.shallow ? { note: 'This is a shallow clone: commits older than its depth are not available.' } : {}),
+    ...(empty ? { note: empty } : {}),
   };
 }
+
+/**
+ * Up to `wanted` commits of `selection`, newest first, whose committer time is inside `window`
+ * exactly. git's own --since/--until only read 1970-2099 and whole seconds, so every commit is
+ * checked against the window here too; when some fall outside, git is asked again for more.
+ */
+async function commitsInWindow(repo: Repo, selection: string[], window: TimeWindow, wanted: number): Promise<{ all: CommitSummary[]; truncated: boolean }> {
+  const windowed = window.since !== undefined || window.until !== undefined;
+  let ask = wanted;
+  for (let attempt = 0; ; attempt++) {
+    const result = await gitOrExplain(repo, ['log', '-z', `--format=${TIMED_COMMIT_FORMAT}`, `--max-count=${ask}`, ...selection], { maxBytes: 4 * 1024 * 1024 });
+    const timed = parseTimedCommitList(result.stdout.toString('utf8'));
+    const kept = windowed ? timed.filter((c) => inWindow(c.committedAtMs, window)) : timed;
+    const exhausted = timed.length < ask || result.truncated;
+    if (kept.length >= wanted || exhausted || attempt === 4) {
+      return { all: kept.map((c) => c.commit), truncated: result.truncated || (!exhausted && kept.length < wanted) };
+    }
+    ask = Math.min(ask + (timed.length - kept.length) * 2 + wanted, 100_000);
+  }
+}
+

@@ -1,12 +1,12 @@
-// The one shape of every git tool: open the repository the server was started for, run the tool's
-// step, keep the result within the byte budget by cutting its main list, answer errors as isError.
+// The one shape of every git tool: open the repository the call names (or the only one), run the
+// tool's step, keep the result within the byte budget by cutting its main list, answer errors as isError.
 import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import type { HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
-import type { GitServerContext } from '../context';
+import { isMultiRepository, listNames, pickRepository, type GitServerContext } from '../context';
 import { openRepo, type Repo } from '../repo/repo';
 
 type Data = Record<string, unknown>;
@@ -28,18 +28,48 @@ export interface GitToolSpec<I extends z.ZodObject, O extends z.ZodObject> {
   run: (input: z.output<I>, repo: Repo, extra: HandlerExtra) => Promise<z.output<O>>;
 }
 
-/** Registers a read-only git tool built from `spec`; a `returned` field, when the result has one, counts the kept list. */
+/**
+ * Registers a read-only git tool built from `spec`; a `returned` field, when the result has one, counts the kept list.
+ * Every tool gets `repository` (an enum of the server's repository names; optional with one). With several
+ * repositories the description lists them and the result names the one read.
+ */
 export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(server: McpServer, context: GitServerContext, spec: GitToolSpec<I, O>): void {
-  const handler = guarded(async (input: z.output<I>, extra: HandlerExtra) => {
-    spec.check?.(input);
-    const repo = await openRepo(context.repoPath, extra.signal);
-    return toolResult(withinBudget(await spec.run(input, repo, extra), spec.list, spec.cutFlags ?? ['truncated']));
+  const multi = isMultiRepository(context);
+  const handler = guarded(async (input: z.output<I> & { repository?: string }, extra: HandlerExtra) => {
+    const { repository, ...rest } = input;
+    const target = pickRepository(context, repository);
+    const toolInput = rest as z.output<I>;
+    spec.check?.(toolInput);
+    const repo = await openRepo(target.path, extra.signal);
+    const data = withinBudget(await spec.run(toolInput, repo, extra), spec.list, spec.cutFlags ?? ['truncated']);
+    return toolResult(multi ? { repository: target.name, ...data } : data);
   });
+  const inputSchema: z.ZodObject = spec.input.extend({ repository: repositoryInput(context) });
   server.registerTool(
     spec.name,
-    { title: spec.title, description: spec.description, inputSchema: spec.input, outputSchema: spec.output, annotations: READ_ONLY },
-    handler as unknown as ToolCallback<I>,
+    {
+      title: spec.title,
+      description: multi ? `${spec.description} ${repositoriesNote(context)}` : spec.description,
+      inputSchema,
+      outputSchema: multi ? spec.output.extend({ repository: z.string().describe('The repository this result is from') }) : spec.output,
+      annotations: READ_ONLY,
+    },
+    handler as unknown as ToolCallback<z.ZodObject>,
   );
+}
+
+/** The `repository` argument: one of the server's names; required when there are several. */
+function repositoryInput(context: GitServerContext) {
+  const names = context.repositories.map((r) => r.name) as [string, ...string[]];
+  const choice = z.enum(names);
+  if (!isMultiRepository(context)) return choice.optional().describe('The repository to read; there is only one, so this can be left out');
+  return choice.describe(`Which repository to read: ${listNames(context)} (see the tool description for their folders)`);
+}
+
+/** For the description: which repositories the tool reads and how to pick one. */
+function repositoriesNote(context: GitServerContext): string {
+  const list = context.repositories.map((r) => `${JSON.stringify(r.name)} (${r.path})`).join(', ');
+  return `Reads one of ${context.repositories.length} repositories, named by \`repository\`: ${list}. Ask each repository in turn to compare them.`;
 }
 
 /** `data` with `data[list]` cut to the output budget, `returned` recounted and the cut flags raised when it was cut. */

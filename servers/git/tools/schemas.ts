@@ -20,9 +20,15 @@ export const commitSchema = z.object({
   parents: z.array(z.string()).describe('Parent hashes; two or more for a merge'),
 });
 
+/** What every listed path says about itself: exact for passing back, a display form only when needed. */
+export const EXACT_PATH = 'Exact path relative to the repository root; pass it back unchanged as a path argument';
+export const DISPLAY_PATH = 'The path for people, only when the exact one has control or invisible characters (shown as \\xNN); do not pass it back';
+
 export const fileStatSchema = z.object({
-  path: z.string(),
-  oldPath: z.string().optional().describe('Previous path when the file was renamed or copied'),
+  path: z.string().describe(EXACT_PATH),
+  displayPath: z.string().optional().describe(DISPLAY_PATH),
+  oldPath: z.string().optional().describe('Previous exact path when the file was renamed or copied'),
+  displayOldPath: z.string().optional().describe(DISPLAY_PATH),
   added: z.number().int(),
   deleted: z.number().int(),
   binary: z.boolean(),

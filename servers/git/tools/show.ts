@@ -4,7 +4,7 @@ import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
 import { gitOrExplain, requireHead, type Repo } from '../repo/repo';
-import { resolveCommit, resolveRepoPath } from '../repo/validate';
+import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
 
@@ -70,6 +70,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
   const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files;
   const { patch, patchTruncated } = input.includePatch ? await readPatch(repo, hash, pathArgs, input.maxPatchBytes) : { patch: undefined, patchTruncated: false };
   const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
+  const untouched = path !== undefined && allFiles.length === 0 ? await explainUnchangedPath(repo, hash, path, input.ref) : undefined;
   const { parents } = meta;
   return {
     ...meta,
@@ -81,7 +82,15 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     truncated: filesTruncated || patchTruncated || bodyCut,
     ...(parents.length > 1 ? { note: 'A merge commit: files and patch are against the first parent.' } : {}),
     ...(parents.length === 0 && repo.shallow ? { note: 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' } : {}),
+    ...(untouched ? { note: untouched } : {}),
   };
+}
+
+/** The note when the shown commit does not change `path`: whether the path exists there at all. */
+async function explainUnchangedPath(repo: Repo, hash: string, path: string, refLabel: string): Promise<string> {
+  const exists = await repo.git(['cat-file', '-e', `${hash}:${path === '.' ? '' : path}`], { okExitCodes: [0, 1, 128] });
+  if (exists.exitCode === 0) return `${refLabel} does not change ${JSON.stringify(path)}, which exists at that commit; git_log with this path lists the commits that do.`;
+  return explainUntouchedPath(repo, path, [hash], refLabel);
 }
 
 /** The commit's people, dates, message (body capped at MAX_BODY_CHARS) and parents, sanitized. */

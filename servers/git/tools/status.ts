@@ -4,17 +4,21 @@ import type { GitServerContext } from '../context';
 import { explainGitFailure, type Repo } from '../repo/repo';
 import { countChanges, readStatus } from '../repo/status';
 import { registerGitTool } from './register';
+import { DISPLAY_PATH, EXACT_PATH } from './schemas';
 
 const inputSchema = z.object({
   limit: z.number().int().min(1).max(2000).default(200).describe('Most changed files to list (counts always cover all)'),
 });
 
 const entrySchema = z.object({
-  path: z.string(),
-  origPath: z.string().optional().describe('Previous path of a renamed or copied file'),
+  path: z.string().describe(EXACT_PATH),
+  displayPath: z.string().optional().describe(DISPLAY_PATH),
+  origPath: z.string().optional().describe('Previous exact path of a renamed or copied file'),
+  displayOrigPath: z.string().optional().describe(DISPLAY_PATH),
   kind: z.enum(['changed', 'renamed', 'copied', 'unmerged', 'untracked']),
   staged: z.string().describe("Staged change: M modified, A added, D deleted, R renamed, C copied, T type changed, U unmerged, '.' none"),
   unstaged: z.string().describe("Unstaged change in the working tree, same letters; '?' for untracked"),
+  submodule: z.string().optional().describe('For a submodule: "new commits", "modified content" and/or "untracked content" (work inside it)'),
 });
 
 const outputSchema = z.object({

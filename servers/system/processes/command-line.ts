@@ -38,3 +38,25 @@ export function cleanCommand(commandLine: string): string {
   if (clean.length <= COMMAND_MAX_CHARS) return masked;
   return `${masked.slice(0, COMMAND_MAX_CHARS)}… [${clean.length - COMMAND_MAX_CHARS} chars cut]`;
 }
+
+/** Most arguments listed, and the most characters of each. */
+export const MAX_ARGUMENTS = 50;
+const ARGUMENT_MAX_CHARS = 200;
+
+/**
+ * A command line from exact argv: arguments with whitespace (or nothing) in double quotes, so
+ * "/tmp/batch worker 7" 120 shows where the executable ends.
+ */
+export function joinArgv(argv: readonly string[]): string {
+  return argv.map((arg) => (arg === '' || /[\s"]/.test(arg) ? JSON.stringify(arg) : arg)).join(' ');
+}
+
+/** The arguments after argv[0]: control characters removed, secrets masked (`--token x` too), capped in number and length. */
+export function cleanArguments(args: readonly string[]): string[] {
+  const out = args.slice(0, MAX_ARGUMENTS).map((arg) => maskSecrets(sanitizeLine(arg, ARGUMENT_MAX_CHARS)));
+  for (let i = 0; i + 1 < out.length; i++) {
+    if (OPTION_NAME.test(out[i]) && SECRET_NAME.test(out[i]) && !out[i + 1].startsWith('-')) out[++i] = '***';
+  }
+  if (args.length > MAX_ARGUMENTS) out.push(`… [${args.length - MAX_ARGUMENTS} more arguments]`);
+  return out;
+}

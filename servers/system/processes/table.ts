@@ -7,21 +7,24 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { round1 } from '../format';
 import { cpuDuring, type CpuUsage } from '../sampling/cpu';
 import { exclusive, freshSample, measuredWait } from '../sampling/interval';
-import { cleanCommand, COMMAND_MAX_CHARS } from './command-line';
+import { cleanArguments, cleanCommand, COMMAND_MAX_CHARS, joinArgv } from './command-line';
+import type { KernelView } from './kernel';
 
 const NAME_MAX_CHARS = 100;
 
 export const processSchema = z.object({
   pid: z.number(),
   parentPid: z.number(),
-  name: z.string(),
+  name: z.string().describe('the name the kernel knows (Linux /proc/<pid>/comm: the executable\'s file name, or the title the process gave itself; at most 15 bytes there)'),
+  executable: z.string().optional().describe('full path of the executable, when readable'),
+  arguments: z.array(z.string()).optional().describe('the arguments after the executable, exactly as given (control characters removed, secrets masked)'),
   cpuPercent: z.number().describe('share of the whole machine over the interval (all cores = 100)'),
   memoryPercent: z.number().describe('resident memory as % of total memory'),
   memoryBytes: z.number().describe('resident set size'),
   user: z.string(),
   state: z.string(),
   started: z.string().describe('start time, ISO 8601 when the platform gives one'),
-  command: z.string().describe(`command line, control characters removed, secrets masked, at most ${COMMAND_MAX_CHARS} characters`),
+  command: z.string().describe(`command line (arguments with spaces in double quotes), control characters removed, secrets masked, at most ${COMMAND_MAX_CHARS} characters`),
 });
 export type ProcessRow = z.infer<typeof processSchema>;
 
@@ -48,32 +51,54 @@ export function sampleProcesses(intervalMs: number, signal: AbortSignal, report:
 }
 
 /**
- * Rows for the processes whose name or command line contains `needle` (lower case; all without
- * one), leaving out this server's own helpers (the shells and `ps` systeminformation starts).
+ * Rows for the processes whose name, executable, command line or arguments (as shown: cleaned,
+ * masked, capped) contain `needle` (lower case; all without one), leaving out this server's own helpers (the shells and `ps` systeminformation starts).
+ * `kernel` (Linux /proc, see readKernelViews) gives the exact name, executable and argv; without
+ * it systeminformation's values are used.
  */
-export function processRows(list: ProcessSample['list'], needle: string | undefined): ProcessRow[] {
+export function processRows(list: ProcessSample['list'], needle: string | undefined, kernel: ReadonlyMap<number, KernelView> = new Map()): ProcessRow[] {
   // macOS ps reports % of one core; Linux and Windows samples are already shares of the machine.
   const cpuScale = process.platform === 'darwin' ? 1 / Math.max(1, os.cpus().length) : 1;
   const ownHelpers = descendantsOf(process.pid, list);
   const rows: ProcessRow[] = [];
   for (const p of list) {
     if (ownHelpers.has(p.pid)) continue;
-    const commandLine = [p.command, p.params].filter(Boolean).join(' ');
-    if (needle && !(p.name ?? '').toLowerCase().includes(needle) && !commandLine.toLowerCase().includes(needle)) continue;
+    const identity = identify(p, kernel.get(p.pid));
+    const shown = {
+      name: sanitizeLine(identity.name, NAME_MAX_CHARS),
+      executable: identity.executable ? sanitizeLine(identity.executable, 1000) : undefined,
+      arguments: identity.args ? cleanArguments(identity.args) : undefined,
+      command: cleanCommand(identity.commandLine),
+    };
+    // Matched against what the row shows, so every row returned visibly contains the text.
+    if (needle && ![shown.name, shown.executable ?? '', shown.command, ...(shown.arguments ?? [])].some((text) => text.toLowerCase().includes(needle))) continue;
     rows.push({
       pid: p.pid,
       parentPid: p.parentPid,
-      name: sanitizeLine(p.name ?? '', NAME_MAX_CHARS),
+      name: shown.name,
+      ...(shown.executable ? { executable: shown.executable } : {}),
+      ...(shown.arguments ? { arguments: shown.arguments } : {}),
       cpuPercent: round1(positive(p.cpu) * cpuScale),
       memoryPercent: round1(positive(p.mem)),
       memoryBytes: Math.round(positive(p.memRss) * 1024),
       user: sanitizeLine(p.user ?? '', 64),
       state: sanitizeLine(p.state ?? '', 32),
       started: startedAt(p.started),
-      command: cleanCommand(commandLine),
+      command: shown.command,
     });
   }
   return rows;
+}
+
+/** Name, executable, arguments and command line: the kernel's where it has them, else systeminformation's. */
+function identify(p: ProcessSample['list'][number], view: KernelView | undefined): { name: string; executable?: string; args?: string[]; commandLine: string } {
+  const argv = view?.argv && view.argv.length > 0 ? view.argv : undefined;
+  return {
+    name: view?.name === undefined ? (p.name ?? '') : untruncated(view.name, [view.executable, argv?.[0]]),
+    executable: view?.executable,
+    args: argv?.slice(1),
+    commandLine: argv ? joinArgv(argv) : [p.command, p.params].filter(Boolean).join(' '),
+  };
 }
 
 /** Busiest first (ties: larger memory first), or largest resident memory first. */
@@ -87,6 +112,16 @@ function startedAt(raw: string | undefined): string {
   if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) return text;
   const date = new Date(text.replace(' ', 'T'));
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
+/** The kernel keeps 15 bytes of a name: a full file name it is the start of (executable, argv[0]) is the name uncut. */
+function untruncated(comm: string, paths: ReadonlyArray<string | undefined>): string {
+  if (Buffer.byteLength(comm) < 15) return comm;
+  for (const path of paths) {
+    const base = path?.split('/').pop();
+    if (base && base.length > comm.length && base.startsWith(comm)) return base;
+  }
+  return comm;
 }
 
 const positive = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);

@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../../shared/bytes';
+import { readKernelViews } from '../processes/kernel';
 import { processRows, processSchema, sampleProcesses, sortRows, type ProcessRow, type ProcessSample } from '../processes/table';
 import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';
@@ -18,7 +19,7 @@ const inputSchema = z.object({
     .min(1)
     .max(200)
     .optional()
-    .describe('only processes whose name or command line contains this text (case-insensitive), e.g. "postgres"'),
+    .describe('only processes whose name, executable path or command line contains this text (case-insensitive), e.g. "postgres"'),
   intervalMs: z
     .number()
     .int()
@@ -49,9 +50,10 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
     name: 'get_top_processes',
     title: 'Top processes by CPU or memory',
     description:
-      'The processes using the most CPU (measured over a short interval) or memory, optionally only those whose name or command line ' +
+      'The processes using the most CPU (measured over a short interval) or memory, optionally only those whose name, executable or command line ' +
       'contains some text. Use it to find what is making the machine busy or eating memory, or whether a program is running. ' +
-      'CPU % is the share of the whole machine (all cores = 100). Also returns overall CPU and memory with warnings above their thresholds.',
+      'CPU % is the share of the whole machine (all cores = 100). Each process has the name the kernel knows, its executable path and its arguments. ' +
+      'Also returns overall CPU and memory with warnings above their thresholds.',
     inputSchema,
     outputSchema,
     run: async (args, signal, report) => {
@@ -59,7 +61,8 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       const memory = await readMemory(signal);
       await report(100, 'done');
 
-      const rows = processRows(sample.list, args.name?.toLowerCase());
+      const kernel = await readKernelViews(sample.list.map((p) => p.pid));
+      const rows = processRows(sample.list, args.name?.toLowerCase(), kernel);
       sortRows(rows, args.sortBy);
       const processes = rows.slice(0, args.count);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gitWindowArgs } from '../../../servers/git/repo/window';
 import { resolveWindow } from '../../../servers/shared/time-window';
 import { redactRemoteUrl } from '../../../servers/git/repo/urls';
-import { parseCommitList, parseNumstat } from '../../../servers/git/repo/parse';
+import { parseCommitList, parseNumstat, unquoteGitPath } from '../../../servers/git/repo/parse';
 import { parseStatus } from '../../../servers/git/repo/status';
 import { GitCommandError, GitTimeoutError, gitEnvironment, runGit, SAFE_GLOBAL_ARGS } from '../../../servers/git/repo/run';
 import { withinBudget } from '../../../servers/git/tools/register';
@@ -78,7 +78,17 @@ describe('git server units', () => {
         { path: 'src/a b.ts', added: 3, deleted: 1, binary: false },
         { path: 'img.png', added: 0, deleted: 0, binary: true },
       ]);
-      assert.deepEqual(commits[1].files, [{ path: 'new\\x0aname.ts', oldPath: 'old\\x09name.ts', added: 2, deleted: 0, binary: false }]);
+      // Exact paths (they must work when passed back), display forms beside them (issue 12).
+      assert.deepEqual(commits[1].files, [
+        { path: 'new\nname.ts', displayPath: 'new\\x0aname.ts', oldPath: 'old\tname.ts', displayOldPath: 'old\\x09name.ts', added: 2, deleted: 0, binary: false },
+      ]);
+    });
+
+    it('reads numstat commit marks with committer times, and C-quoted paths back to exact text', () => {
+      const [commit] = parseNumstat(`\u001e${hash('e')} 5680281600\0\n1\t0\tf.txt\0`, true);
+      assert.equal(commit.committedAtMs, Date.UTC(2150, 0, 1));
+      assert.equal(unquoteGitPath('"tab\\there \\"q\\" \\355\\225\\234.txt"'), 'tab\there "q" 한.txt');
+      assert.equal(unquoteGitPath('plain.txt'), 'plain.txt');
     });
 
     it('reads porcelain v2 status', () => {

@@ -224,7 +224,11 @@ describe('system server (built, over stdio)', function () {
     it('filters by name substring, case-insensitively', async () => {
       const r = await call(server, 'get_top_processes', { name: 'NODE', count: 100, intervalMs: 500 });
       assert.ok(r.processes.some((p: Structured) => p.pid === process.pid));
-      for (const p of r.processes) assert.ok(`${p.name} ${p.command}`.toLowerCase().includes('node'), `${p.name}: ${p.command}`);
+      // The filter matches the name, the command line or (issue 12) the executable and arguments: a node process titled "npm exec …" runs /usr/bin/node.
+      for (const p of r.processes) {
+        const shown = [p.name, p.command, p.executable ?? '', ...(p.arguments ?? [])].join(' ');
+        assert.ok(shown.toLowerCase().includes('node'), `${p.name}: ${p.command} (${p.executable})`);
+      }
       const none = await call(server, 'get_top_processes', { name: `no-such-process-${marker}` });
       assert.deepEqual(none.processes, []);
       assert.equal(none.matched, 0);

@@ -1,0 +1,17 @@
+// What the extension-host tests share: the extension's exported objects and waiting for a condition.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DevopsAssistantApi } from '../../src/api';
+import { waitUntil } from '../support/wait';
+
+export const EXTENSION_ID = 'devops-assistant.devops-assistant';
+
+/** The extension's objects (exported outside production mode), activating it if needed. */
+export async function api(): Promise<DevopsAssistantApi> {
+  const value = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
+  assert.ok(value?.hub, 'the extension exports its objects outside production mode');
+  return value;
+}
+
+/** Polls `probe` every 100 ms until it returns a truthy value (resolved with it) or `timeoutMs` passes (test/support/wait). */
+export const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });

@@ -1,0 +1,94 @@
+// Process names as the kernel knows them (issue 12, item 3): an executable whose file name has
+// spaces, and a process that renamed itself; the full executable path and arguments kept apart.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { splitCmdline } from '../../../servers/system/processes/kernel';
+import { cleanArguments, joinArgv } from '../../../servers/system/processes/command-line';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function top(server: StartedServer, name: string): Promise<Row[]> {
+  const result = (await server.client.callTool({ name: 'get_top_processes', arguments: { name, count: 20, intervalMs: 500 } })) as CallToolResult;
+  assert.notEqual(result.isError, true, JSON.stringify(result.content));
+  return (result.structuredContent as Row).processes as Row[];
+}
+
+/** Resolves once the child runs its program (exec done), or once it prints `ready`. */
+function started(child: ChildProcess, waitForReady: boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`child exited early with ${code}`)));
+    if (waitForReady) child.stdout!.once('data', () => resolve());
+    else child.once('spawn', () => resolve());
+  });
+}
+
+describe('process names', function () {
+  this.timeout(60_000);
+
+  describe('argv and arguments (pure)', () => {
+    it('splits /proc cmdline, dropping the NULs a retitled process leaves', () => {
+      assert.deepEqual(splitCmdline(Buffer.from('/tmp/batch worker 7\u000030\u0000')), ['/tmp/batch worker 7', '30']);
+      assert.deepEqual(splitCmdline(Buffer.from('db sync task\u0000\u0000\u0000\u0000')), ['db sync task']);
+    });
+
+    it('quotes arguments with spaces and masks secrets given as separate arguments', () => {
+      assert.equal(joinArgv(['/tmp/batch worker 7', '120']), '"/tmp/batch worker 7" 120');
+      assert.deepEqual(cleanArguments(['--token', 'abc', '--password=hunter2', 'plain']), ['--token', '***', '--password=***', 'plain']);
+    });
+  });
+
+  (process.platform === 'linux' ? describe : describe.skip)('get_top_processes on Linux', () => {
+    let server: StartedServer;
+    let dir: string;
+    const children: ChildProcess[] = [];
+
+    before(async () => {
+      server = await startBuiltServer('system');
+      dir = mkdtempSync(join(tmpdir(), 'proc-names-'));
+    });
+    after(async () => {
+      for (const child of children) child.kill('SIGKILL');
+      await server?.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('an executable named "batch worker 7" is reported by its whole name, with path and arguments apart', async () => {
+      const executable = join(dir, 'batch worker 7');
+      copyFileSync('/bin/sleep', executable);
+      const child = spawn(executable, ['120'], { stdio: 'ignore' });
+      children.push(child);
+      await started(child, false);
+      const rows = await top(server, 'batch worker 7');
+      const row = rows.find((r) => r.pid === child.pid);
+      assert.ok(row, JSON.stringify(rows));
+      assert.equal(row.name, 'batch worker 7');
+      assert.equal(row.executable, executable);
+      assert.deepEqual(row.arguments, ['120']);
+      assert.equal(row.command, `${JSON.stringify(executable)} 120`);
+      // The filter matches the name, the executable's path, or the command line.
+      assert.ok((await top(server, dir)).some((r) => r.pid === child.pid), 'found by its folder');
+      assert.ok((await top(server, 'WORKER 7" 120')).some((r) => r.pid === child.pid), 'found by its command line');
+    });
+
+    it('a process that set its title to "db sync task" is reported by that name, its executable kept', async () => {
+      const child = spawn(process.execPath, ['-e', "process.title = 'db sync task'; process.stdout.write('ready\\n'); setInterval(() => {}, 1000)"], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      children.push(child);
+      await started(child, true);
+      const rows = await top(server, 'db sync task');
+      const row = rows.find((r) => r.pid === child.pid);
+      assert.ok(row, JSON.stringify(rows));
+      assert.equal(row.name, 'db sync task');
+      assert.equal(row.executable, process.execPath);
+      assert.deepEqual(row.arguments, []);
+      assert.ok((await top(server, process.execPath)).some((r) => r.pid === child.pid), 'found by its executable');
+    });
+  });
+});
