@@ -2,19 +2,18 @@
 // grouping accuracy of log_patterns, precision/recall of search_logs' level filter, and miner throughput.
 // Usage: npm run eval:loghub [dir]   (default ../shared/datasets/loghub-dev; one folder per system holding
 // <System>_2k.log and <System>_2k.log_structured[_corrected].csv). Exits non-zero under the targets.
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { parse } from 'csv-parse/sync';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { createLineParser } from '../servers/logs/format/detect';
 import { normalizeLevel } from '../servers/logs/format/levels';
 import { LEVELS, type Level } from '../servers/logs/format/types';
 import { TemplateMiner } from '../servers/logs/patterns/miner';
+import { callJson, precisionRecall, reportFailures, runMain, LOGS_SERVER as SERVER, startLogsServer } from './eval-support';
 
 export const TARGETS = { meanGroupingAccuracy: 0.95, minGroupingAccuracy: 0.85, levelPrecision: 0.99, levelRecall: 0.99, minerLinesPerSecond: 200_000 };
 export const DEFAULT_DIR = resolve(__dirname, '../../shared/datasets/loghub-dev');
-const SERVER = resolve(__dirname, '../dist/servers/logs.js');
 const FILTER_LEVELS: Level[] = ['ERROR', 'WARN'];
 
 export interface Dataset {
@@ -110,14 +109,7 @@ function levelScore(level: Level, truthLevels: (Level | undefined)[], predictedL
   });
   let hit = 0;
   for (const line of predictedLines) if (truth.has(line)) hit++;
-  return {
-    level,
-    truth: truth.size,
-    predicted: predictedLines.size,
-    precision: predictedLines.size === 0 ? (truth.size === 0 ? 1 : 0) : hit / predictedLines.size,
-    recall: truth.size === 0 ? 1 : hit / truth.size,
-    incomplete,
-  };
+  return { level, truth: truth.size, predicted: predictedLines.size, ...precisionRecall(hit, predictedLines.size, truth.size), incomplete };
 }
 
 /** CPU seconds (user + system) spent in `work`: "on one core" even when other processes share the machine. */
@@ -152,29 +144,10 @@ export function measureMiner(lines: string[], minimumLines = 200_000): { miner: 
   return { miner: Math.round(total / best(mineOnly)), parseAndMine: Math.round(total / best(parseAndMine)) };
 }
 
-async function startServer(logDir: string): Promise<Client> {
-  if (!existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "node esbuild.mjs" first`);
-  const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [SERVER],
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: logDir },
-    stderr: 'pipe',
-  });
-  const client = new Client({ name: 'loghub-eval', version: '0.0.0' });
-  await client.connect(transport);
-  return client;
-}
-
 interface PatternsAnswer {
   templates: { id: number; lineNumbers?: number[] }[];
   templateCount: number;
   format: { id: string };
-}
-
-async function callJson<T>(client: Client, name: string, args: Record<string, unknown>): Promise<T> {
-  const result = await client.callTool({ name, arguments: args }, undefined, { timeout: 120_000 });
-  if (result.isError) throw new Error(`${name} failed: ${JSON.stringify(result.content)}`);
-  return result.structuredContent as T;
 }
 
 /** Most pages read per level; a file whose matches need more is scored as incomplete. */
@@ -204,7 +177,7 @@ export async function evaluateDataset(dataset: Dataset): Promise<SystemResult> {
   const rows = readTruth(dataset.csvFile);
   const lines = readLines(join(dataset.dir, dataset.logFile));
   if (rows.length !== lines.length) throw new Error(`${dataset.system}: ${lines.length} lines but ${rows.length} ground-truth rows`);
-  const client = await startServer(dataset.dir);
+  const client = await startLogsServer(dataset.dir, 'loghub-eval');
   try {
     const started = performance.now();
     const answer = await callJson<PatternsAnswer>(client, 'log_patterns', { file: dataset.logFile, lineNumbers: true, limit: 500 });
@@ -282,15 +255,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Loghub evaluation of ${root} (through ${basename(SERVER)} over MCP; levels via search_logs)\n\n${formatTable(result)}\n\n`);
   process.stdout.write(`Targets: mean GA >= ${TARGETS.meanGroupingAccuracy}, every GA >= ${TARGETS.minGroupingAccuracy}, level P/R >= ${TARGETS.levelPrecision}, miner >= ${TARGETS.minerLinesPerSecond.toLocaleString('en-US')} lines per CPU second (one core).\n` +
     'Tool lines/s is the wall-clock rate of one log_patterns call on a 2k-line file as the client sees it (start-up and IPC dominate).\n');
-  if (result.failures.length > 0) {
-    process.stdout.write(`UNDER TARGET:\n${result.failures.map((f) => `  - ${f}`).join('\n')}\n`);
-    process.exitCode = 1;
-  } else process.stdout.write('All targets met.\n');
+  reportFailures(result.failures);
 }
 
-if (require.main === module) {
-  main().catch((error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = 2;
-  });
-}
+if (require.main === module) runMain(main);

@@ -1,45 +1,13 @@
 // Reading a log forward in large blocks of whole lines (plain or gzip), with a bound on line length.
 import { read, readSync } from 'node:fs';
-import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { createGunzip, type Gunzip } from 'node:zlib';
 import { UserFacingError } from '../../shared/tool-result';
+import { gunzipMembers } from './gzip';
 
 const readAsync = promisify(read);
 
 /** A file that cannot be read as a log (corrupt compression); with several files, it is skipped with a note. */
 export class UnreadableError extends UserFacingError {}
-
-/** Raw bytes of an open descriptor by positional reads (never closes it, so a caller's handle stays valid). */
-async function* rawChunks(fd: number, counter: { bytes: number }): AsyncGenerator<Buffer> {
-  let position = 0;
-  for (;;) {
-    const buffer = Buffer.allocUnsafe(1024 * 1024);
-    const { bytesRead } = await readAsync(fd, buffer, 0, buffer.length, position);
-    if (bytesRead <= 0) return;
-    position += bytesRead;
-    counter.bytes = position;
-    yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-  }
-}
-
-/** A gunzip stream over a descriptor; errors surface through iteration, never as unhandled events. */
-export function gunzipFd(fd: number): { output: Gunzip; counter: { bytes: number }; close: () => void } {
-  const counter = { bytes: 0 };
-  const source = Readable.from(rawChunks(fd, counter), { objectMode: false });
-  const output = createGunzip({ chunkSize: 1024 * 1024 });
-  source.on('error', (error) => output.destroy(error));
-  source.pipe(output);
-  return {
-    output,
-    counter,
-    close: () => {
-      source.unpipe(output);
-      source.destroy();
-      output.destroy();
-    },
-  };
-}
 
 export const CHUNK_BYTES = 4 * 1024 * 1024;
 /** Longer lines are cut to this many bytes for matching; the rest of the line is skipped. */
@@ -52,6 +20,8 @@ export interface LineBlock {
   offset: number;
   /** Compressed bytes read so far (equal to offset for plain files), for progress. */
   rawOffset: number;
+  /** gzip, on the last block: why the text ends early (a damaged member), when it does. */
+  damage?: string;
 }
 
 /** Splits arbitrary buffers into blocks of whole lines, cutting lines longer than MAX_LINE_BYTES. */
@@ -141,31 +111,34 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
     return;
   }
   const blocker = new LineBlocker();
-  const { output: gunzip, counter, close } = gunzipFd(fd);
+  const { output: gunzip, counter, close, damage } = gunzipMembers(fd);
   const pending: Buffer[] = [];
   let pendingBytes = 0;
+  const take = (): Buffer => {
+    const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
+    pending.length = 0;
+    pendingBytes = 0;
+    return lines;
+  };
   try {
     for await (const piece of gunzip as AsyncIterable<Buffer>) {
       pending.push(piece);
       pendingBytes += piece.length;
-      if (pendingBytes >= CHUNK_BYTES) {
-        const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
-        pending.length = 0;
-        pendingBytes = 0;
-        if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
-      }
+      if (pendingBytes < CHUNK_BYTES) continue;
+      const lines = take();
+      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
     }
   } catch (error) {
     throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }
-  if (pendingBytes) {
-    const lines = blocker.push(pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingBytes));
-    if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
-  }
+  // The readable part of a damaged member is kept, like zcat prints it; the last block says where the text ends.
+  const lines = pendingBytes ? take() : EMPTY;
   const tail = blocker.end();
-  if (tail.length) yield { data: tail, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
+  const last = tail.length ? (lines.length ? Buffer.concat([lines, tail]) : tail) : lines;
+  const note = damage() === undefined ? {} : { damage: `damaged gzip: ${damage()}; only the text before it was read` };
+  if (last.length || note.damage) yield { data: last, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...note };
 }
 
 /**

@@ -1,7 +1,8 @@
 // The last lines of a file, read backwards from the end in growing blocks (gzip: one forward pass with a ring).
 import type { promises as fsp } from 'node:fs';
 import { throwIfAborted } from '../../shared/progress';
-import { gunzipFd, LineBlocker, UnreadableError } from './chunks';
+import { LineBlocker, UnreadableError } from './chunks';
+import { gunzipMembers } from './gzip';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
 export const TAIL_LINE_BYTES = 64 * 1024;
@@ -73,7 +74,7 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
   const ring: string[] = new Array<string>(Math.max(1, keep));
   let count = 0;
   const blocker = new LineBlocker(TAIL_LINE_BYTES * 4);
-  const { output: gunzip, close } = gunzipFd(fd);
+  const { output: gunzip, close } = gunzipMembers(fd);
   const take = (lines: Buffer) => {
     let pos = 0;
     while (pos < lines.length) {

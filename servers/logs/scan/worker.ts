@@ -118,8 +118,10 @@ class ScanWorker {
     const scanner = new FileScanner(job.request, parser, reports.beat, reports.sink, kernel);
     // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
     const blocks = kernel && !job.target.gzip ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half)) : readLineBlocks(fd, job.target.gzip);
+    let damage: string | undefined;
     for await (const block of blocks) {
       reports.raw = block.rawOffset;
+      damage ??= block.damage;
       scanner.push(block.data);
       this.settleMemory?.();
       if (reports.pendingTallies) {
@@ -130,7 +132,7 @@ class ScanWorker {
       }
       if (scanner.done) break;
     }
-    return { ...scanner.result(), engine: 'node' };
+    return { ...scanner.result(), engine: 'node', ...(damage === undefined ? {} : { damage }) };
   }
 
   /** The byte kernel, sized for the largest block the line reader makes; undefined when in use or unavailable. */

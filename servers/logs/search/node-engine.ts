@@ -7,6 +7,7 @@ import { isAscii } from 'node:buffer';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { ByteKernel } from './byte-kernel';
+import { compilePattern, type CompiledPattern } from './dialect';
 import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, needsHeader, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
@@ -41,17 +42,6 @@ export function ownCopy(text: string): string {
   return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
-export function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/** Compiles the user's pattern for scanning; throws SyntaxError text a person can act on. */
-export function compilePattern(source: string, literal: boolean, caseSensitive: boolean): { scan: RegExp; line: RegExp } {
-  const body = literal ? escapeRegex(source) : source;
-  const flags = caseSensitive ? '' : 'i';
-  return { scan: new RegExp(body, `gm${flags}`), line: new RegExp(body, flags) };
-}
-
 /**
  * The literal text every match of a regex starts with (none when it has an alternation): letters, digits and
  * punctuation that are never special at the top level, without a last character a quantifier applies to.
@@ -67,17 +57,24 @@ export function literalPrefix(source: string): string {
 export class FileScanner {
   private readonly collector: MatchCollector;
   private linesBefore = 0;
+  /** The first block was seen (its byte-order mark, if any, dropped). */
+  private started = false;
   private prevTail: string[] = [];
   private prevBlockHeader: Header | undefined;
   private lastParsed: { line: number; header: Header } | undefined;
   private readonly needle: Buffer | undefined;
-  private readonly regex: { scan: RegExp; line: RegExp } | undefined;
+  private readonly regex: CompiledPattern | undefined;
   private readonly usesHeaders: boolean;
   /** Newest first with no filter: every candidate is a match, so only the newest `limit` of a block need parsing. */
   private readonly deferrable: boolean;
   private readonly kernelFinds: boolean;
   /** The needle ignores case, which only the kernel can search for. */
   private readonly needleFolds: boolean = false;
+  /**
+   * The needle has a letter that the u flag's case folding also matches outside ASCII (k: the Kelvin sign, s: the long
+   * s), which the kernel's ASCII folding does not: the kernel only takes ASCII blocks then.
+   */
+  private readonly foldsBeyondAscii: boolean = false;
   /** A regex with a literal prefix (in the kernel): tried, sticky, only where the prefix occurs. */
   private readonly sticky: RegExp | undefined;
   /** End of the line nextCandidate last returned, and its text when it had to be decoded already. */
@@ -102,16 +99,17 @@ export class FileScanner {
         this.needle = Buffer.from(p.source, 'utf8');
         kernelFinds = kernel?.setNeedle(this.needle) ?? false;
       } else {
-        this.regex = compilePattern(p.source, p.literal, p.caseSensitive);
+        this.regex = compilePattern(p);
         // Printable ASCII ignoring case: the kernel's byte search folds letters as the regex would; the regex stays
         // for a block the kernel cannot take.
         if (p.literal && kernel && /^[\t\x20-\x7e]+$/.test(p.source) && kernel.setNeedle(Buffer.from(p.source, 'latin1'), true)) {
           this.needle = Buffer.from(p.source, 'latin1');
           this.needleFolds = true;
+          this.foldsBeyondAscii = /[ks]/i.test(p.source);
           kernelFinds = true;
         } else if (!p.literal && kernel) {
-          const prefix = literalPrefix(p.source);
-          if (prefix.length >= 3 && kernel.setNeedle(Buffer.from(prefix, 'latin1'), !p.caseSensitive)) this.sticky = new RegExp(p.source, `gmy${p.caseSensitive ? '' : 'i'}`);
+          const prefix = literalPrefix(this.regex.source);
+          if (prefix.length >= 3 && kernel.setNeedle(Buffer.from(prefix, 'latin1'), !p.caseSensitive)) this.sticky = new RegExp(this.regex.source, `gmy${this.regex.flags}`);
         }
       }
     }
@@ -127,6 +125,11 @@ export class FileScanner {
 
   /** Processes one block of whole lines (ending with "\n"). */
   push(block: Buffer): void {
+    if (this.linesBefore === 0 && !this.started) {
+      this.started = true;
+      // A UTF-8 byte-order mark is not text of the first line (ripgrep drops it too): ^ matches after it.
+      if (block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) block = block.subarray(3);
+    }
     const decodes = this.needle === undefined || (this.needleFolds && !this.kernel);
     if (!decodes || block.length <= TEXT_PIECE_BYTES) {
       this.pushPiece(block);
@@ -146,7 +149,8 @@ export class FileScanner {
     // In the text of an ASCII block, offsets are byte offsets, so the kernel can count its lines. (Decoding it as
     // latin1 would be faster but makes an external string, whose memory is only returned at a full collection.)
     const ascii = (this.needle === undefined || this.needleFolds) && isAscii(block);
-    const kernel = this.kernel && (this.needle !== undefined || ascii) && this.kernel.load(block) ? this.kernel : undefined;
+    const kernelFits = this.needle === undefined || this.foldsBeyondAscii ? ascii : true;
+    const kernel = this.kernel && kernelFits && this.kernel.load(block) ? this.kernel : undefined;
     const bytes = this.needle !== undefined && (kernel !== undefined || !this.needleFolds);
     const hay: Hay = bytes ? block : block.toString('utf8');
     const length = hay.length;

@@ -1,6 +1,7 @@
 // Searching a plain file with ripgrep (linear-time regex, fast literal search); its output lines go to the shared
-// match collector for the level and time filters, context and ordering. Patterns ripgrep's dialect cannot take run on
-// the Node engine instead.
+// match collector for the level and time filters, context and ordering. The pattern is in the search dialect
+// (search/dialect.ts): ripgrep gets it translated into Rust's syntax, and each line it reports is confirmed with the
+// dialect's regex; patterns Rust's syntax cannot express run on the Node engine instead.
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
@@ -9,15 +10,18 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker } from '../io/chunks';
 import { headerAbove, MatchCollector, needsHeader, parseLine, type Header } from './collector';
+import { compilePattern, toRipgrep } from './dialect';
 import type { AcceptedLine, FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
 
-/** JavaScript regex features ripgrep (Rust regex) does not have. */
-const UNSUPPORTED = /\\[1-9]|\\k<|\(\?<?[=!]/;
+/** The pattern ripgrep searches for (Rust syntax, or the literal text), or undefined when ripgrep cannot take the scan. */
+export function ripgrepPattern(request: ScanRequest, target: ScanTarget): string | undefined {
+  const p = request.pattern;
+  if (!p || p.source.length === 0 || target.gzip) return undefined;
+  return p.literal ? p.source : toRipgrep(compilePattern(p).source);
+}
 
 export function ripgrepCanRun(request: ScanRequest, target: ScanTarget): boolean {
-  const p = request.pattern;
-  if (!p || p.source.length === 0 || target.gzip) return false;
-  return p.literal || !UNSUPPORTED.test(p.source);
+  return ripgrepPattern(request, target) !== undefined;
 }
 
 /** ripgrep could not start or refused the pattern: the caller scans with the Node engine instead. */
@@ -42,9 +46,11 @@ export interface RipgrepOptions {
  */
 export async function scanWithRipgrep(rg: string, target: ScanTarget, request: ScanRequest, parser: LineParser, options: RipgrepOptions = {}): Promise<FileScanResult> {
   const headers = new HeaderReader(target.realPath, parser);
+  const pattern = ripgrepPattern(request, target);
+  if (pattern === undefined) throw new RipgrepUnsupported('ripgrep cannot take this pattern or file');
   const output = new RipgrepMatches(request, parser, headers, options.sink);
   try {
-    await runRipgrep(rg, ripgrepArgs(target, request), options, {
+    await runRipgrep(rg, ripgrepArgs(target, request, pattern), options, {
       take: (raw) => output.take(raw),
       stopped: () => output.collector.done,
       progress: () => options.onProgress?.(output.lastOffset),
@@ -57,15 +63,15 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   }
 }
 
-/** Line numbers and byte offsets on every line, context as asked, the user's pattern as given; no config, no colour. */
-function ripgrepArgs(target: ScanTarget, request: ScanRequest): string[] {
+/** Line numbers and byte offsets on every line, context as asked, the pattern in Rust's syntax; no config, no colour. */
+function ripgrepArgs(target: ScanTarget, request: ScanRequest, pattern: string): string[] {
   const p = request.pattern!;
   const args = ['--no-config', '--line-number', '--byte-offset', '--no-heading', '--no-filename', '--text', '--crlf', '--color', 'never'];
   args.push(p.caseSensitive ? '--case-sensitive' : '--ignore-case');
   if (p.literal) args.push('--fixed-strings');
   if (request.before > 0) args.push('--before-context', String(request.before));
   if (request.after > 0) args.push('--after-context', String(request.after));
-  args.push('--regexp', p.source, '--', target.realPath);
+  args.push('--regexp', pattern, '--', target.realPath);
   return args;
 }
 
@@ -164,6 +170,8 @@ class RipgrepMatches {
   lastOffset = 0;
   /** The last `before` lines (sanitized), for before-context. */
   private readonly recent: { line: number; text: string }[] = [];
+  /** The dialect's regex for one line: what ripgrep reports as a match is a match only when this agrees. */
+  private readonly confirm: RegExp;
 
   constructor(
     private readonly request: ScanRequest,
@@ -172,6 +180,7 @@ class RipgrepMatches {
     sink?: (line: AcceptedLine) => void,
   ) {
     this.collector = new MatchCollector<number>(request, { sink });
+    this.confirm = compilePattern(request.pattern!).line;
   }
 
   /** Takes one output line; returns a promise only when a continuation line needs the entry above it read. */
@@ -182,7 +191,7 @@ class RipgrepMatches {
     const clean = request.before > 0 || collector.owesAfter ? sanitizeLine(out.text, request.maxLineChars) : '';
     if (collector.owesAfter) collector.giveAfter(clean);
     this.lastOffset = out.offset;
-    const accepted = out.match ? this.accept(out) : undefined;
+    const accepted = out.match && this.confirm.test(out.text) ? this.accept(out) : undefined;
     if (accepted) return accepted.then(() => this.remember(out.line, clean));
     this.remember(out.line, clean);
   }
@@ -239,6 +248,8 @@ class RipgrepMatches {
 class HeaderReader {
   private handle: fsp.FileHandle | undefined;
   private readonly cache = new Map<number, Header>();
+  /** Bytes of a UTF-8 byte-order mark at the file's start: ripgrep drops it, so its offsets are that much short. */
+  private bom = 0;
 
   constructor(
     private readonly path: string,
@@ -250,9 +261,15 @@ class HeaderReader {
     if (offset === 0) return undefined;
     const cached = this.cache.get(offset);
     if (cached) return cached;
-    this.handle ??= await fsp.open(this.path, 'r');
-    const start = Math.max(0, offset - HEADER_BACK_BYTES);
-    const buffer = Buffer.alloc(offset - start);
+    if (!this.handle) {
+      this.handle = await fsp.open(this.path, 'r');
+      const head = Buffer.alloc(3);
+      await this.handle.read(head, 0, 3, 0);
+      this.bom = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
+    }
+    const end = offset + this.bom;
+    const start = Math.max(0, end - HEADER_BACK_BYTES);
+    const buffer = Buffer.alloc(end - start);
     await this.handle.read(buffer, 0, buffer.length, start);
     const lines = buffer.toString('utf8').split('\n');
     lines.pop();

@@ -54,6 +54,8 @@ export const fileScanResultSchema = z.object({
   untimed: z.number().int(),
   engine: z.enum(['node', 'ripgrep']),
   formatId: z.string().optional(),
+  /** gzip: why the text ends before the file does (a damaged member), when it does. */
+  damage: z.string().optional(),
 });
 export type FileScanResult = z.infer<typeof fileScanResultSchema>;
 

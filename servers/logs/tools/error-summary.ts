@@ -207,6 +207,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
     onProgress: job.onProgress,
   });
   entry.errors = job.grouper.total - before;
+  if (result.damage) job.notes.push(`${file.info.name}: ${result.damage}`);
   return result.untimed;
 }
 

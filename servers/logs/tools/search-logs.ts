@@ -7,6 +7,7 @@ import { progressReporter, throttleProgress, type HandlerExtra } from '../../sha
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
+import { compilePattern, REGEX_DIALECT } from '../search/dialect';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import { chooseFiles, forEachLogFile, iso, levelSchema } from './common';
 import { targetOf, type LogsContext } from './context';
@@ -15,7 +16,7 @@ const MAX_LINE_CHARS = 1000;
 
 const inputSchema = z.object({
   pattern: z.string().max(1000).optional().describe('text to find (literal unless regex is true); omit to match every line (then filter by level/time)'),
-  regex: z.boolean().default(false).describe('treat pattern as a JavaScript regular expression'),
+  regex: z.boolean().default(false).describe(`treat pattern as a regular expression in ${REGEX_DIALECT} (the same for every file and engine; \\w, \\d and \\b are ASCII-only, use \\p{L} for letters of any script)`),
   caseSensitive: z.boolean().default(false),
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to search all log files'),
   level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
@@ -52,7 +53,7 @@ type FoundMatch = ScanMatch & { file: string };
 export function validatePattern(pattern: string, regex: boolean, caseSensitive: boolean): void {
   if (!regex) return;
   try {
-    new RegExp(pattern, caseSensitive ? 'm' : 'mi');
+    compilePattern({ source: pattern, literal: false, caseSensitive });
   } catch (error) {
     throw new UserFacingError(`invalid regular expression: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -67,6 +68,8 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
         'Find lines in the log files matching a literal text or a regular expression, optionally only at or above a level ' +
         '(e.g. ERROR), inside a time window, with context lines. Use it to look up a specific error, request id, host or ' +
         'message; newest matches first by default. Searches all log files unless `file` is given (see logs://files). ' +
+        `Regular expressions use ${REGEX_DIALECT} for every file, plain or .gz: \\p{…} property escapes, lookaround and ` +
+        'backreferences work; \\w, \\d and \\b are ASCII-only as in JavaScript (write \\p{L} or [\\p{L}\\p{N}_] for letters of any script). ' +
         `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}.`,
       inputSchema,
       outputSchema,
@@ -119,6 +122,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
+    if (result.damage) found.notes.push(`${file.info.name}: ${result.damage}`);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
