@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { collapsePane, widenSideBar } from './ui-helpers';
+import { widenSideBar } from './ui-helpers';
 
 describe('UI: API key in the chat', function () {
   this.timeout(180_000);
@@ -23,7 +23,6 @@ describe('UI: API key in the chat', function () {
     });
     await workbench.openView('Chat');
     await widenSideBar(workbench.page, 560);
-    for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(workbench.page, pane, true);
   });
 
   afterEach(async function () {

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { FrameLocator, Locator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { seenInChat } from './support/visibility';
+import { assertSeenInChat } from './support/visibility';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 import { chooseMenuItem } from './ui-helpers';
 
@@ -26,16 +26,7 @@ const LONG_ANSWER =
   '\n\nThe last line of the answer: **reconnected at 09:03:10**.';
 const EXPLANATION = 'The most likely cause is the **database connection failure** at 09:02; the worker timeouts follow from it.';
 
-/** Polls `seenInChat` until it holds or `timeoutMs` passes (layout and scrolling settle over a few frames). */
-async function assertSeen(workbench: Workbench, target: Locator, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const seen = await seenInChat(workbench.page, target).catch((error: Error) => ({ visible: false, reason: error.message, visibleHeight: 0 }));
-    if (seen.visible) return;
-    if (Date.now() > deadline) assert.fail(`${what} is not visible: ${seen.reason}`);
-    await workbench.page.waitForTimeout(250);
-  }
-}
+const assertSeen = (workbench: Workbench, target: Locator, what: string) => assertSeenInChat(workbench.page, target, what);
 
 const newestAssistant = (chat: FrameLocator, text: string) => chat.locator('.message.assistant', { hasText: text }).last();
 
@@ -53,8 +44,8 @@ async function askFromPalette(workbench: Workbench, question: string): Promise<v
 /** Opens the DevOps container from the activity bar (unless it is open) and right-clicks app.log in Log Files. */
 async function summarizeFromLogFilesTree(workbench: Workbench): Promise<void> {
   const { page } = workbench;
-  const title = page.locator('.part.sidebar .composite.title', { hasText: 'DevOps' });
-  if (!(await title.isVisible())) await workbench.activityBarItem().click();
+  const header = page.locator('.part.sidebar .pane-header', { hasText: 'Log Files' });
+  if (!(await header.isVisible())) await workbench.activityBarItem().click();
   const logs = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Log Files' }) });
   const row = logs.locator('.monaco-list-row', { hasText: 'logs/app.log' }).first();
   await row.waitFor({ state: 'visible', timeout: 60_000 });

@@ -159,9 +159,6 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     assert.match(await textOf(chat, '.usage'), /3,600 tokens in · 220 out · 1,100 from cache · ≈ \$0\.\d+/);
 
     // The tool step opens to show its arguments; the result is there on demand, as text.
-    await collapsePane(page, 'Branches', true);
-    await collapsePane(page, 'Log Files', true);
-    await collapsePane(page, 'System', true);
     await step.locator('summary').first().click();
     assert.match(await textOf(chat, '.tool-step pre.args'), /"count": 10/);
     await workbench.screenshot('chat');
@@ -199,7 +196,8 @@ describe('UI: chat, trees and log files in the real workbench', function () {
 
   it('the three trees show the fixture: branches, log files with error counts, system figures', async () => {
     const { page } = workbench;
-    await collapsePane(page, 'Chat', true);
+    // The trees have the DevOps container to themselves; the chat is in its own.
+    await workbench.openView('Branches');
     await collapsePane(page, 'Branches', false);
     await collapsePane(page, 'Log Files', false);
     await collapsePane(page, 'System', false);
@@ -229,6 +227,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
 
   it('Branches: "Show Recent Commits" on a branch puts its commits in the chat, subjects as text', async () => {
     const { page } = workbench;
+    await workbench.openView('Branches');
     await collapsePane(page, 'Branches', false);
     const branches = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
     const main = branches.locator('.monaco-list-row', { hasText: /^main/ }).first();
@@ -272,7 +271,6 @@ describe('UI: chat, trees and log files in the real workbench', function () {
       });
     const lastQuestion = mock.messageRequests().at(-1)?.body.messages.at(-1);
     assert.match(JSON.stringify(lastQuestion), /logs\/app\.log/);
-    for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(page, pane, true);
     await chat.locator('.message.assistant h3', { hasText: 'Error summary' }).last().scrollIntoViewIfNeeded();
     await workbench.screenshot('summarize-errors');
   });

@@ -52,7 +52,7 @@ export async function seenInChat(page: Page, target: Locator, minHeight = 32): P
     for (const point of points) {
       const hit = document.elementFromPoint(point.x, point.y);
       if (!hit || !(element === hit || element.contains(hit))) {
-        const name = hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${[...hit.classList].join('.')}` : 'nothing';
+        const name = hit ? `${hit.tagName.toLowerCase()}${hit.id ? `#${hit.id}` : ''}.${Array.from(hit.classList).join('.')}` : 'nothing';
         return { reason: `${where}; at (${Math.round(point.x)}, ${Math.round(point.y)}) the webview shows ${name}`, visibleHeight, points: [] };
       }
     }
@@ -86,7 +86,7 @@ export async function seenInChat(page: Page, target: Locator, minHeight = 32): P
       }
       const hit = document.elementFromPoint(x, y);
       if (hit !== frame) {
-        const name = hit ? `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}` : 'nothing';
+        const name = hit ? `${hit.tagName.toLowerCase()}.${Array.from(hit.classList).join('.')}` : 'nothing';
         out.push(`at (${Math.round(x)}, ${Math.round(y)}) the workbench shows ${name} over the chat`);
       }
     }
@@ -94,4 +94,18 @@ export async function seenInChat(page: Page, target: Locator, minHeight = 32): P
   }, hostPoints);
   if (misses.length > 0) return { visible: false, reason: misses.join('; '), visibleHeight: probe.visibleHeight };
   return { visible: true, reason: '', visibleHeight: probe.visibleHeight };
+}
+
+/**
+ * Fails unless `seenInChat` holds within `timeoutMs` (layout, scrolling and the workbench's own
+ * animations settle over a few frames); the message says what covers it or where it is.
+ */
+export async function assertSeenInChat(page: Page, target: Locator, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const seen = await seenInChat(page, target).catch((error: Error): Seen => ({ visible: false, reason: error.message, visibleHeight: 0 }));
+    if (seen.visible) return;
+    if (Date.now() > deadline) throw new Error(`${what} is not visible: ${seen.reason}`);
+    await page.waitForTimeout(250);
+  }
 }
