@@ -15,6 +15,8 @@ const SIZES = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ];
+/** The README shows the 1280×800 pictures; the others stay in test-output. */
+const pictureName = (name: string, size: { width: number }) => (size.width === 1280 ? name : `tmp/${name}`);
 
 /** A long answer (taller than most side bars), so that "scrolled into view" is tested too. */
 const LONG_ANSWER =
@@ -118,7 +120,7 @@ for (const size of SIZES) {
       await assertSeen(workbench, answer, 'the answer');
       await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
       await workbench.page.mouse.move(size.width / 2, size.height / 2);
-      await workbench.screenshot(`chat-ask-${label}`);
+      await workbench.screenshot(pictureName(`chat-ask-${label}`, size));
     });
 
     it('"Summarize Errors" on a Log Files item: the summary, the explanation and the input are visible', async () => {
@@ -133,7 +135,7 @@ for (const size of SIZES) {
       await assertSeen(workbench, explanation, 'the explanation (newest answer)');
       await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
       await workbench.page.mouse.move(size.width / 2, size.height / 2);
-      await workbench.screenshot(`chat-summarize-errors-${label}`);
+      await workbench.screenshot(pictureName(`chat-summarize-errors-${label}`, size));
     });
   });
 
@@ -178,7 +180,7 @@ for (const size of SIZES) {
       await assertSeen(workbench, banner, 'the no-key banner');
       await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
       await workbench.page.mouse.move(size.width / 2, size.height / 2);
-      await workbench.screenshot(`chat-no-api-key-${label}`);
+      await workbench.screenshot(pictureName(`chat-no-api-key-${label}`, size));
     });
 
     it('"DevOps: Ask" without a key: the error with its action, the banner and the input are visible', async () => {
