@@ -15,4 +15,16 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  {
+    // The logs server's layers: only its MCP adapters (tools/, resources/) speak MCP; the readers, parsers, miners and
+    // the scan process below them stay plain modules (testable without a server, reusable by any adapter).
+    files: ['servers/logs/**/*.ts'],
+    ignores: ['servers/logs/tools/**', 'servers/logs/resources/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@modelcontextprotocol/*'], message: 'Only servers/logs/tools/ and servers/logs/resources/ import the MCP SDK.' }] },
+      ],
+    },
+  },
 );

@@ -1,6 +1,6 @@
 // Micro-benchmark of log intelligence: format parsing and template mining, in lines per CPU second (one core).
 // Usage: node bench/miner.mjs [lines=1000000]
-// Bundles servers/logs/intelligence with esbuild to a temp file, generates synthetic lines in several formats
+// Bundles servers/logs/format (parsing) and servers/logs/patterns (mining) with esbuild to a temp file, generates synthetic lines in several formats
 // (log4j, syslog, logcat, JSON), and reports the miner alone and parse + mine.
 import * as esbuild from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,7 +14,8 @@ const TARGET = 200_000;
 const dir = mkdtempSync(join(tmpdir(), 'miner-bench-'));
 try {
   const outfile = join(dir, 'intelligence.mjs');
-  await esbuild.build({ entryPoints: ['servers/logs/intelligence/index.ts'], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
+  const contents = "export { createLineParser } from './servers/logs/format/detect';\nexport { TemplateMiner } from './servers/logs/patterns/miner';\n";
+  await esbuild.build({ stdin: { contents, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
   const { createLineParser, TemplateMiner } = await import(pathToFileURL(outfile).href);
 
   // A deterministic pseudo-random source so runs compare.

@@ -7,7 +7,10 @@ import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js'
 import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { createLineParser, LEVELS, normalizeLevel, TemplateMiner, type Level } from '../servers/logs/intelligence';
+import { createLineParser } from '../servers/logs/format/detect';
+import { normalizeLevel } from '../servers/logs/format/levels';
+import { LEVELS, type Level } from '../servers/logs/format/types';
+import { TemplateMiner } from '../servers/logs/patterns/miner';
 
 export const TARGETS = { meanGroupingAccuracy: 0.95, minGroupingAccuracy: 0.85, levelPrecision: 0.99, levelRecall: 0.99, minerLinesPerSecond: 200_000 };
 export const DEFAULT_DIR = resolve(__dirname, '../../shared/datasets/loghub-dev');
@@ -27,7 +30,7 @@ export interface LevelScore {
   predicted: number;
   precision: number;
   recall: number;
-  /** search_logs could not return every match (more than two pages), so recall is a lower bound. */
+  /** search_logs could not return every match (more than MAX_PAGES pages), so recall is a lower bound. */
   incomplete: boolean;
 }
 
@@ -174,15 +177,25 @@ async function callJson<T>(client: Client, name: string, args: Record<string, un
   return result.structuredContent as T;
 }
 
-/** Lines search_logs returns for a minimum level: oldest-first and newest-first pages together (each at most 500). */
+/** Most pages read per level; a file whose matches need more is scored as incomplete. */
+const MAX_PAGES = 20;
+
+/**
+ * Lines search_logs returns for a minimum level, oldest first, page after page: each page starts at the newest
+ * timestamp of the one before (`since` is inclusive, so lines sharing that instant are read again and counted once).
+ * Pages are cut by the output byte budget, so a page may hold fewer than its limit of 500.
+ */
 async function searchLevel(client: Client, file: string, level: Level): Promise<{ lines: Set<number>; incomplete: boolean }> {
   const lines = new Set<number>();
   let total = 0;
-  for (const order of ['oldest', 'newest']) {
-    const answer = await callJson<{ matches: { line: number }[]; totalMatches: number; truncated: boolean }>(client, 'search_logs', { file, level, limit: 500, order });
+  let since: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await callJson<{ matches: { line: number; timestamp?: string }[]; totalMatches: number; truncated: boolean }>(client, 'search_logs', { file, level, limit: 500, order: 'oldest', ...(since ? { since } : {}) });
     for (const m of answer.matches) lines.add(m.line);
     total = Math.max(total, answer.totalMatches);
-    if (!answer.truncated) break;
+    const last = answer.matches.at(-1)?.timestamp;
+    if (!answer.truncated || last === undefined || last === since) break;
+    since = last;
   }
   return { lines, incomplete: lines.size < total };
 }

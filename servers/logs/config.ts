@@ -1,42 +1,64 @@
-// Settings of the logs server: directories from LOG_DIRS / --log-dir, ripgrep from RIPGREP_PATH / --ripgrep-path.
+// Settings of the logs server: ONE table (flags, environment variables, defaults) gives both the parser and --help
+// (servers/shared/cli.ts). Directories come from LOG_DIRS / --log-dir, ripgrep from RIPGREP_PATH / --ripgrep-path.
 import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
-import { setting } from '../shared/run-stdio';
+import { z } from 'zod';
+import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
 
 export interface LogsConfig {
-  /** Absolute directories, in the order given. */
+  /** Absolute directories, in the order given, without repeats. */
   dirs: string[];
   /** Path of the rg binary, or undefined to use the pure-Node scanner. */
   ripgrep: string | undefined;
 }
 
-export const HELP = `devops-assistant logs MCP server (stdio)
+const options = {
+  dirs: {
+    flag: 'log-dir',
+    env: 'LOG_DIRS',
+    placeholder: 'DIR',
+    description: 'a log directory to read (read-only); adds to LOG_DIRS',
+    value: z.array(z.string()),
+    default: [] as string[],
+    defaultText: 'none',
+    repeatable: true,
+  },
+  ripgrep: {
+    flag: 'ripgrep-path',
+    env: 'RIPGREP_PATH',
+    placeholder: 'PATH',
+    description: 'absolute path of the ripgrep binary used to search plain files; "none" turns ripgrep off',
+    value: z.string(),
+    default: undefined as string | undefined,
+    defaultText: 'rg on PATH, else a pure-Node scan',
+  },
+};
 
-Usage: node logs.js [--log-dir DIR]... [--ripgrep-path PATH]
+/** The logs server's command line: the table --help and the parser are made from. */
+export const LOGS_CLI: CliSpec<typeof options> = {
+  title: 'devops-assistant logs MCP server (stdio)',
+  command: 'node logs.js',
+  options,
+  notes:
+    'Reads log files under one or more directories (read-only) and offers the tools search_logs, error_summary,\n' +
+    'recent_logs and log_patterns, the resource logs://files and the resource template logs://file/{path}.\n' +
+    'Logs go to stderr; the server exits when stdin closes.',
+};
 
-Reads log files under one or more directories (read-only) and offers the tools
-search_logs, error_summary, recent_logs and log_patterns, the resource logs://files
-and the resource template logs://file/{path}.
+/**
+ * The configuration from `argv` (arguments only, without node and the script) and `env`, and nothing else: PATH for
+ * ripgrep is also read from `env`. Throws CliUsageError (servers/shared/cli.ts) for unknown flags.
+ */
+export function readConfig(argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): LogsConfig {
+  return logsConfig(readCli(LOGS_CLI, argv, env), env);
+}
 
-Flags and environment:
-  --log-dir DIR         a log directory (repeatable); adds to LOG_DIRS
-  LOG_DIRS              directories separated by "${delimiter}"
-  --ripgrep-path PATH   ripgrep binary used to search plain files
-  RIPGREP_PATH          same; "none" disables ripgrep. Default: rg on PATH, else a pure-Node scan
-  --help                this text
-
-Logs go to stderr; the server exits when stdin closes.
-`;
-
-export function readConfig(argv: string[] = process.argv, env: NodeJS.ProcessEnv = process.env): LogsConfig {
-  const dirs: string[] = [];
-  for (const entry of (env.LOG_DIRS ?? '').split(delimiter)) if (entry.trim()) dirs.push(entry.trim());
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--log-dir' && i + 1 < argv.length) dirs.push(argv[++i]);
-    else if (argv[i].startsWith('--log-dir=')) dirs.push(argv[i].slice('--log-dir='.length));
-  }
-  const unique = [...new Set(dirs.map((d) => resolve(d)))];
-  return { dirs: unique, ripgrep: findRipgrep(setting('ripgrep-path', 'RIPGREP_PATH'), env.PATH) };
+/** What the table cannot say: directories made absolute and unique, ripgrep checked or found on `env.PATH`. */
+export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEnv): LogsConfig {
+  return {
+    dirs: [...new Set(cli.dirs.map((d) => resolve(d)))],
+    ripgrep: findRipgrep(cli.ripgrep, env.PATH),
+  };
 }
 
 function isExecutable(file: string): boolean {
@@ -49,7 +71,7 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** An explicit path wins ("none" turns ripgrep off); otherwise rg on PATH. */
+/** An explicit path wins ("none" or "off" turns ripgrep off; a path that is not an absolute executable too); otherwise rg on PATH. */
 export function findRipgrep(explicit: string | undefined, pathEnv: string | undefined): string | undefined {
   if (explicit !== undefined) {
     if (explicit === 'none' || explicit === 'off') return undefined;

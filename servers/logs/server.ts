@@ -1,32 +1,23 @@
-// The logs MCP server: resources logs://files and logs://file/{path}; tools search_logs, error_summary, recent_logs, log_patterns.
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { registerLogPatternsTool } from './intelligence/log-patterns-tool';
+// The logs MCP server: resources logs://files and logs://file/{path}; tools search_logs, error_summary, recent_logs,
+// log_patterns. The MCP adapters live in tools/ and resources/; this file only wires them to one LogsContext.
 import type { LogsConfig } from './config';
-import { createLogsContext, type LogsContext } from './context';
-import { logPatternsContext } from './patterns-hook';
-import { registerResources } from './resources';
-import { registerErrorSummary } from './tools/error-summary';
-import { registerRecentLogs } from './tools/recent-logs';
-import { registerSearchLogs } from './tools/search-logs';
+import type { ScanClient } from './scan/client';
+import { registerResources } from './resources/log-files';
+import { createMcpServer } from '../shared/mcp-server';
+import { createLogsContext } from './tools/context';
+import { registerTools } from './tools/register';
 
-export const SERVER_INFO = { name: 'devops-logs', version: '0.1.0' };
+const INSTRUCTIONS =
+  'Read-only access to log files. Start with error_summary for "what is wrong", search_logs for specific text, ' +
+  'recent_logs for the latest lines, log_patterns for what a log is made of. File names are listed in logs://files.';
 
-export function registerTools(server: McpServer, ctx: LogsContext): void {
-  registerSearchLogs(server, ctx);
-  registerErrorSummary(server, ctx);
-  registerRecentLogs(server, ctx);
-  // Pattern analysis lives in ./intelligence (its own module); it reads files only through this safe context.
-  registerLogPatternsTool(server, logPatternsContext(ctx));
-}
-
-export async function createServer(config: LogsConfig): Promise<McpServer> {
-  const ctx = await createLogsContext(config);
-  const server = new McpServer(SERVER_INFO, {
-    capabilities: { logging: {} },
-    instructions:
-      'Read-only access to log files. Start with error_summary for "what is wrong", search_logs for specific text, ' +
-      'recent_logs for the latest lines, log_patterns for what a log is made of. File names are listed in logs://files.',
-  });
+/**
+ * The server for `config`, its scans run by `scans`: log directories prepared (missing ones skipped with a note on
+ * stderr), nothing connected yet.
+ */
+export async function createServer(config: LogsConfig, scans: ScanClient) {
+  const ctx = await createLogsContext({ ...config, scans });
+  const server = createMcpServer('devops-logs', INSTRUCTIONS);
   registerResources(server, ctx);
   registerTools(server, ctx);
   return server;

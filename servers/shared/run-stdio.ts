@@ -52,30 +52,3 @@ async function connectStdio(create: () => McpServer | Promise<McpServer>): Promi
     process.exit(1);
   }
 }
-
-/** @deprecated Use `serveStdio` with a CliSpec table; kept until the logs and system servers have moved to it. */
-export interface ServerCli {
-  /** Shown for --help: usage, flags and environment variables. */
-  help: string;
-  create: () => McpServer | Promise<McpServer>;
-}
-
-/** @deprecated Use `serveStdio`; kept until the logs and system servers have moved to it. */
-export async function runStdioServer(cli: ServerCli): Promise<void> {
-  if (process.argv.includes('--help') || process.argv.includes('-h')) {
-    process.stdout.write(cli.help.endsWith('\n') ? cli.help : `${cli.help}\n`);
-    return;
-  }
-  await connectStdio(cli.create);
-}
-
-/** @deprecated Reads process.argv and process.env behind the caller's back; use `readConfig` with a table. */
-export function setting(flag: string, envName: string): string | undefined {
-  const argv = process.argv;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === `--${flag}` && i + 1 < argv.length) return argv[i + 1];
-    if (argv[i].startsWith(`--${flag}=`)) return argv[i].slice(flag.length + 3);
-  }
-  const value = process.env[envName];
-  return value === undefined || value === '' ? undefined : value;
-}

@@ -3,16 +3,13 @@
 // own parser silently reads nonsense as "now").
 import { z } from 'zod';
 import { sanitizeLine } from './sanitize';
+import { type TimeWindow } from './time-rule';
 import { UserFacingError } from './tool-result';
+
+export { inWindow, type TimeWindow } from './time-rule';
 
 /** Which side of a window an input is for: it decides what a whole day means. */
 export type TimeBound = 'since' | 'until';
-
-/** A resolved window in epoch ms. `since` is inclusive, `until` exclusive; a missing side is open. */
-export interface TimeWindow {
-  since?: number;
-  until?: number;
-}
 
 /** The window rule, in words every tool description repeats. */
 export const WINDOW_RULE =
@@ -85,11 +82,6 @@ export function resolveWindow(input: { since?: string; until?: string }, now: nu
     );
   }
   return window;
-}
-
-/** Whether `ms` (epoch ms) lies in the window: since <= ms < until. */
-export function inWindow(ms: number, window: TimeWindow): boolean {
-  return (window.since === undefined || ms >= window.since) && (window.until === undefined || ms < window.until);
 }
 
 /** The window as ISO 8601 strings (for results), sides left out when open. */

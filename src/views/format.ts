@@ -1,20 +1,6 @@
 // Small formatting helpers for tree items (no `vscode`, locale passed in).
 
-/**
- * A byte count for people, in IEC units (1 KiB = 1024 B): "512 B", "1.5 KiB", "12 MiB".
- * One decimal below 10 of a unit, whole numbers above; '?' for negative or non-finite input.
- */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes) || bytes < 0) return '?';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${unit === 0 ? value : value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+
 
 /** "3 minutes ago", "2일 전" … in the given locale. */
 export function formatRelativeTime(when: number, now: number, locale: string): string {

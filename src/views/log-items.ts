@@ -1,7 +1,8 @@
 // Log Files tree content from the logs server's logs://files resource.
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
-import { formatBytes, formatRelativeTime } from './format';
+import { formatBytes } from '../../servers/shared/bytes';
+import { formatRelativeTime } from './format';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 
 const logFileSchema = z.object({

@@ -1,6 +1,7 @@
 // System tree content from get_resource_usage, get_disk_usage and get_top_processes.
 import { z } from 'zod';
-import { formatBytes, formatPercent } from './format';
+import { formatBytes } from '../../servers/shared/bytes';
+import { formatPercent } from './format';
 import type { Thresholds } from '../settings';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 

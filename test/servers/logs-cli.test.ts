@@ -1,10 +1,11 @@
 // The logs server as a command: --help, --log-dir flags, several directories, clean exit when stdin closes.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { readConfig } from '../../servers/logs/config';
 import { startBuiltServer } from '../support/mcp-client';
 
 const script = resolve(__dirname, '../../dist/servers/logs.js');
@@ -66,5 +67,39 @@ describe('logs server command line', function () {
     assert.equal(code, 0);
     assert.equal(stdout, '', 'nothing but protocol on stdout');
     assert.match(stderr, /logs server starting/);
+  });
+});
+
+describe('logs server configuration (readConfig)', function () {
+  let bin: string;
+  let fakeRg: string;
+  before(function () {
+    bin = mkdtempSync(join(tmpdir(), 'logs-cfg-'));
+    fakeRg = join(bin, process.platform === 'win32' ? 'rg.exe' : 'rg');
+    writeFileSync(fakeRg, '#!/bin/sh\n');
+    chmodSync(fakeRg, 0o755);
+  });
+  after(function () {
+    rmSync(bin, { recursive: true, force: true });
+  });
+
+  // The bug this shows: --ripgrep-path and RIPGREP_PATH were read from process.argv/process.env, not from the
+  // argv/env handed to readConfig.
+  it('takes --ripgrep-path and RIPGREP_PATH from the argv and env it is given', function () {
+    assert.equal(readConfig(['--ripgrep-path', process.execPath], {}).ripgrep, process.execPath);
+    assert.equal(readConfig([`--ripgrep-path=${process.execPath}`], {}).ripgrep, process.execPath);
+    assert.equal(readConfig([], { RIPGREP_PATH: process.execPath }).ripgrep, process.execPath);
+    assert.equal(readConfig([], { RIPGREP_PATH: 'none', PATH: bin }).ripgrep, undefined, '"none" turns ripgrep off even when rg is on PATH');
+    assert.equal(readConfig(['--ripgrep-path', 'none'], { RIPGREP_PATH: process.execPath, PATH: bin }).ripgrep, undefined, 'the flag wins');
+  });
+
+  it('finds rg on the PATH it is given, and nothing without one', function () {
+    assert.equal(readConfig([], { PATH: bin }).ripgrep, fakeRg);
+    assert.equal(readConfig([], { PATH: '' }).ripgrep, undefined);
+  });
+
+  it('takes directories from LOG_DIRS and --log-dir, absolute and without repeats', function () {
+    const config = readConfig(['--log-dir', 'b', '--log-dir=/c'], { LOG_DIRS: ['/a', ' ', 'b'].join(delimiter), PATH: '' });
+    assert.deepEqual(config.dirs, [resolve('/a'), resolve('b'), resolve('/c')]);
   });
 });

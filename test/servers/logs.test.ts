@@ -5,17 +5,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { hasRipgrep, SEARCH_ENGINES } from '../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../support/mcp-client';
 import { createLogFixture, type LogFixture } from '../support/log-fixtures';
-
-function hasRipgrep(): boolean {
-  try {
-    execFileSync('rg', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Match {
   file: string;
@@ -126,11 +118,7 @@ describe('logs server (built, over MCP)', function () {
     assert.deepEqual(none.completion.values, []);
   });
 
-  const engines: { name: string; env: Record<string, string>; available: () => boolean }[] = [
-    { name: 'ripgrep', env: {}, available: hasRipgrep },
-    { name: 'node', env: { RIPGREP_PATH: 'none' }, available: () => true },
-  ];
-  for (const engine of engines) {
+  for (const engine of SEARCH_ENGINES) {
     describe(`search_logs with the ${engine.name} engine`, function () {
       let s: StartedServer;
       before(async function () {
@@ -348,7 +336,7 @@ describe('logs server (built, over MCP)', function () {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    for (const engine of engines) {
+    for (const engine of SEARCH_ENGINES) {
       it(`reports progress when asked (${engine.name})`, async function () {
         if (!engine.available()) this.skip();
         const s = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });

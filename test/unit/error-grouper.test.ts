@@ -1,9 +1,9 @@
 // error_summary's grouping: lines folded per block by masked message (as the scan process sends them) must give the
 // same groups, counts, levels, times and examples as the lines taken one by one.
 import assert from 'node:assert/strict';
-import { ErrorGrouper } from '../../servers/logs/summary';
-import type { AcceptedLine } from '../../servers/logs/search/scan';
-import { MessageTallies, tallyOf } from '../../servers/logs/tallies';
+import { ErrorGrouper } from '../../servers/logs/patterns/error-grouper';
+import type { AcceptedLine } from '../../servers/logs/search/types';
+import { MessageTallies, tallyOf } from '../../servers/logs/patterns/tallies';
 
 const T0 = Date.parse('2026-11-25T08:00:00Z');
 

@@ -1,6 +1,6 @@
 // Format detection on small hand-made samples of each layout.
 import assert from 'node:assert/strict';
-import { createLineParser } from '../../servers/logs/intelligence';
+import { createLineParser } from '../../servers/logs/format/detect';
 
 const reference = new Date(2024, 5, 30, 12).getTime();
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();

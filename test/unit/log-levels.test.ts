@@ -1,6 +1,6 @@
 // Level vocabularies onto one scale.
 import assert from 'node:assert/strict';
-import { levelAtLeast, normalizeLevel } from '../../servers/logs/intelligence';
+import { levelAtLeast, normalizeLevel } from '../../servers/logs/format/levels';
 
 describe('log intelligence: normalizeLevel', () => {
   it('maps Android logcat letters', () => {

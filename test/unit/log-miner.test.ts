@@ -1,6 +1,7 @@
 // Masking, tokenizing and online template mining.
 import assert from 'node:assert/strict';
-import { isVariablePiece, isVariableWord, TemplateMiner, tokenize } from '../../servers/logs/intelligence';
+import { TemplateMiner } from '../../servers/logs/patterns/miner';
+import { isVariablePiece, isVariableWord, tokenize } from '../../servers/logs/patterns/tokenize';
 
 const tokens = (message: string) => tokenize(message).tokens.join(' ');
 

@@ -7,7 +7,9 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../servers/shared/tool-result';
-import { logPatterns, parseTimeBound, registerLogPatternsTool, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/intelligence';
+import { parseTimePoint } from '../../servers/shared/time-window';
+import { logPatterns, type LogPatternsContext, type LogPatternsResult, type TemplateSummary } from '../../servers/logs/patterns/log-patterns';
+import { registerLogPatternsTool } from '../../servers/logs/tools/log-patterns';
 
 function fileContext(dir: string): LogPatternsContext {
   return {
@@ -72,7 +74,8 @@ describe('log intelligence: log_patterns tool', () => {
     const tool = tools.find((t) => t.name === 'log_patterns');
     assert.ok(tool);
     assert.equal(tool.title, 'Log patterns (message templates)');
-    assert.deepEqual(tool.annotations, { readOnlyHint: true, openWorldHint: false, idempotentHint: true });
+    // The shared read-only annotations (servers/shared/annotations.ts) also say destructiveHint: false.
+    assert.deepEqual(tool.annotations, { readOnlyHint: true, destructiveHint: false, openWorldHint: false, idempotentHint: true });
     assert.ok(tool.outputSchema);
     assert.match(tool.description ?? '', /<\*>/);
   });
@@ -154,9 +157,9 @@ describe('log intelligence: log_patterns tool', () => {
 
   it('reads relative ages for since/until', () => {
     const now = Date.UTC(2024, 0, 1, 12);
-    assert.equal(parseTimeBound('since', '2h', now), now - 7_200_000);
-    assert.equal(parseTimeBound('since', '30m', now), now - 1_800_000);
-    assert.equal(parseTimeBound('since', '7d', now), now - 7 * 86_400_000);
-    assert.equal(parseTimeBound('since', '2024-01-01T00:00:00Z', now), Date.UTC(2024, 0, 1));
+    assert.equal(parseTimePoint('2h', 'since', now), now - 7_200_000);
+    assert.equal(parseTimePoint('30m', 'since', now), now - 1_800_000);
+    assert.equal(parseTimePoint('7d', 'since', now), now - 7 * 86_400_000);
+    assert.equal(parseTimePoint('2024-01-01T00:00:00Z', 'since', now), Date.UTC(2024, 0, 1));
   });
 });

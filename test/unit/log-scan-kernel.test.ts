@@ -5,10 +5,10 @@ import { createHash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../servers/logs/chunks';
-import { parserFor } from '../../servers/logs/parser';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../servers/logs/io/chunks';
+import { parserFor } from '../../servers/logs/format/parser';
 import { ByteKernel } from '../../servers/logs/search/byte-kernel';
-import { FileScanner, literalPrefix } from '../../servers/logs/search/scan';
+import { FileScanner, literalPrefix } from '../../servers/logs/search/node-engine';
 import type { PatternSpec, ScanRequest } from '../../servers/logs/search/types';
 
 function random(seed: number): (n: number) => number {

@@ -1,6 +1,6 @@
 // Timestamp forms found in real logs.
 import assert from 'node:assert/strict';
-import { epochFromNumber, parseTimestamp } from '../../servers/logs/intelligence';
+import { epochFromNumber, parseTimestamp } from '../../servers/logs/format/timestamps';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 

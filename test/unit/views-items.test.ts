@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
-import { formatBytes, formatRelativeTime } from '../../src/views/format';
+import { formatBytes } from '../../servers/shared/bytes';
+import { formatRelativeTime } from '../../src/views/format';
 import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors } from '../../src/views/log-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { diskUsageOutput, resourceUsageOutput, systemNodes, topProcessesOutput } from '../../src/views/system-items';
@@ -73,7 +74,7 @@ describe('Branches tree items', () => {
   });
 });
 
-// Shapes as logs://files returns them (servers/logs/resources.ts).
+// Shapes as logs://files returns them (servers/logs/resources/log-files.ts).
 const filesText = JSON.stringify({
   directories: ['/work/app'],
   files: [
@@ -204,7 +205,8 @@ describe('formatting', () => {
     assert.equal(formatBytes(1024), '1.0 KiB');
     assert.equal(formatBytes(15 * 1024 * 1024), '15 MiB');
     assert.equal(formatBytes(3 * 1024 ** 3), '3.0 GiB');
-    assert.equal(formatBytes(2 * 1024 ** 5), '2048 TiB');
+    assert.equal(formatBytes(2 * 1024 ** 5), '2.0 PiB');
+    assert.equal(formatBytes(3 * 1024 ** 6), '3072 PiB');
     assert.equal(formatBytes(-1), '?');
     assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'en'), '3 days ago');
     assert.equal(formatRelativeTime(NOW - 3 * 86_400_000, NOW, 'ko'), '3일 전');

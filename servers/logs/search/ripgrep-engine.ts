@@ -1,14 +1,15 @@
-// Searching a plain file with ripgrep (linear-time regex, fast literal search), keeping our own level and
-// time filters, context and ordering. Patterns ripgrep's dialect cannot take run on the Node engine instead.
+// Searching a plain file with ripgrep (linear-time regex, fast literal search); its output lines go to the shared
+// match collector for the level and time filters, context and ordering. Patterns ripgrep's dialect cannot take run on
+// the Node engine instead.
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
-import { levelAtLeast } from '../intelligence/levels';
-import type { Level, LineParser } from '../intelligence/types';
+import type { Readable } from 'node:stream';
+import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
-import { LineBlocker } from '../chunks';
-import type { AcceptedLine } from './scan';
-import type { FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
+import { LineBlocker } from '../io/chunks';
+import { headerAbove, MatchCollector, needsHeader, parseLine, type Header } from './collector';
+import type { AcceptedLine, FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
 
 /** JavaScript regex features ripgrep (Rust regex) does not have. */
 const UNSUPPORTED = /\\[1-9]|\\k<|\(\?<?[=!]/;
@@ -19,18 +20,15 @@ export function ripgrepCanRun(request: ScanRequest, target: ScanTarget): boolean
   return p.literal || !UNSUPPORTED.test(p.source);
 }
 
+/** ripgrep could not start or refused the pattern: the caller scans with the Node engine instead. */
 export class RipgrepUnsupported extends Error {}
 
-interface Pending {
-  match: ScanMatch;
-  remaining: number;
-}
-
-const PARSE_CHARS = 64 * 1024;
+/** Bytes read above a continuation line to find its entry header (HEADER_LOOKBACK_LINES lines of ordinary length). */
 const HEADER_BACK_BYTES = 16 * 1024;
 
 export interface RipgrepOptions {
   signal?: AbortSignal;
+  /** Byte offset in the file of the last line ripgrep reported. */
   onProgress?: (bytes: number) => void;
   /** When set, accepted lines go here instead of being kept (error_summary). */
   sink?: (line: AcceptedLine) => void;
@@ -38,7 +36,29 @@ export interface RipgrepOptions {
   onSpawn?: (pid: number) => void;
 }
 
+/**
+ * Searches `target` (a plain file) with ripgrep at path `rg`. Throws RipgrepUnsupported when ripgrep cannot start or
+ * refuses the pattern, the abort error when `options.signal` fires.
+ */
 export async function scanWithRipgrep(rg: string, target: ScanTarget, request: ScanRequest, parser: LineParser, options: RipgrepOptions = {}): Promise<FileScanResult> {
+  const headers = new HeaderReader(target.realPath, parser);
+  const output = new RipgrepMatches(request, parser, headers, options.sink);
+  try {
+    await runRipgrep(rg, ripgrepArgs(target, request), options, {
+      take: (raw) => output.take(raw),
+      stopped: () => output.collector.done,
+      progress: () => options.onProgress?.(output.lastOffset),
+    });
+    const matches = await output.matches();
+    const { total, done, untimed } = output.collector;
+    return { matches, totalMatches: total, complete: !done, untimed, engine: 'ripgrep', formatId: parser.format.id };
+  } finally {
+    await headers.close();
+  }
+}
+
+/** Line numbers and byte offsets on every line, context as asked, the user's pattern as given; no config, no colour. */
+function ripgrepArgs(target: ScanTarget, request: ScanRequest): string[] {
   const p = request.pattern!;
   const args = ['--no-config', '--line-number', '--byte-offset', '--no-heading', '--no-filename', '--text', '--crlf', '--color', 'never'];
   args.push(p.caseSensitive ? '--case-sensitive' : '--ignore-case');
@@ -46,18 +66,20 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   if (request.before > 0) args.push('--before-context', String(request.before));
   if (request.after > 0) args.push('--after-context', String(request.after));
   args.push('--regexp', p.source, '--', target.realPath);
+  return args;
+}
 
-  const filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined;
-  const kept: { match: ScanMatch; offset: number; parsed: boolean }[] = [];
-  const recent: { line: number; text: string }[] = [];
-  let pending: Pending[] = [];
-  let total = 0;
-  let untimed = 0;
-  let stopped = false;
-  let lastOffset = 0;
-  const headerCache = new Map<number, { timestamp?: number; level?: Level }>();
-  let handle: fsp.FileHandle | undefined;
+interface OutputHandlers {
+  /** One output line (ending with "\n"); a promise when the line needs a file read before the next. */
+  take: (raw: Buffer) => void | Promise<void>;
+  /** No later line can change the result: ripgrep is stopped. */
+  stopped: () => boolean;
+  /** After each chunk of output. */
+  progress: () => void;
+}
 
+/** Runs ripgrep to its end (or until `stopped()`), handing over its output line by line. */
+async function runRipgrep(rg: string, args: string[], options: RipgrepOptions, handlers: OutputHandlers): Promise<void> {
   const child = spawn(rg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid !== undefined) options.onSpawn?.(child.pid);
   let stderr = '';
@@ -66,177 +88,186 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   });
   const onAbort = () => child.kill();
   options.signal?.addEventListener('abort', onAbort, { once: true });
-
-  const needHeader = async (offset: number): Promise<{ timestamp?: number; level?: Level } | undefined> => {
-    const cached = headerCache.get(offset);
-    if (cached) return cached;
-    handle ??= await fsp.open(target.realPath, 'r');
-    const header = await headerAbove(handle, parser, offset);
-    if (header) headerCache.set(offset, header);
-    return header;
-  };
-
-  /** Applies the filters; returns a promise only when a continuation line needs the entry above it read. */
-  const accept = (line: number, offset: number, text: string): void | Promise<void> => {
-    if (!filtering) {
-      keep(line, offset, text, text, undefined, undefined);
-      return;
-    }
-    const parsed = parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
-    if ((parsed.timestamp === undefined || parsed.level === undefined) && parser.format.id !== 'unknown') {
-      return needHeader(offset).then((header) => filterAndKeep(line, offset, text, parsed.message, parsed.timestamp ?? header?.timestamp, parsed.level ?? header?.level));
-    }
-    filterAndKeep(line, offset, text, parsed.message, parsed.timestamp, parsed.level);
-  };
-
-  const filterAndKeep = (line: number, offset: number, text: string, message: string, timestamp: number | undefined, level: Level | undefined) => {
-    if (request.minLevel && !levelAtLeast(level, request.minLevel)) return;
-    if (request.since !== undefined || request.until !== undefined) {
-      if (timestamp === undefined) {
-        untimed++;
-        return;
-      }
-      if ((request.since !== undefined && timestamp < request.since) || (request.until !== undefined && timestamp > request.until)) return;
-    }
-    keep(line, offset, text, message, timestamp, level);
-  };
-
-  const keep = (line: number, offset: number, text: string, message: string, timestamp: number | undefined, level: Level | undefined) => {
-    total++;
-    if (options.sink) {
-      options.sink({ line, text, message, level, timestamp });
-      return;
-    }
-    if (request.order === 'oldest' && kept.length >= request.limit) {
-      stopped = true;
-      return;
-    }
-    // Long lines are cut now (kept entries hold at most 2 × limit lines); the rest are cleaned when returned.
-    const match: ScanMatch = { line, text: text.length > 2 * request.maxLineChars ? sanitizeLine(text, request.maxLineChars) : text };
-    if (level) match.level = level;
-    if (timestamp !== undefined) match.timestamp = timestamp;
-    if (request.before > 0) match.before = recent.filter((r) => r.line >= line - request.before && r.line < line).map((r) => r.text);
-    if (request.after > 0) {
-      match.after = [];
-      pending.push({ match, remaining: request.after });
-    }
-    kept.push({ match, offset, parsed: filtering });
-    if (request.order === 'newest' && kept.length >= request.limit * 2) kept.splice(0, kept.length - request.limit);
-  };
-
-  const handleLine = (raw: Buffer): void | Promise<void> => {
-    // "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context, "--" between groups.
-    let i = 0;
-    let line = 0;
-    while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
-    if (i === 0 || i >= raw.length) return;
-    const sep = raw[i++];
-    let offset = 0;
-    const offsetStart = i;
-    while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
-    if (i === offsetStart || raw[i] !== sep) return;
-    i++;
-    let end = raw.length;
-    if (end > i && raw[end - 1] === 10) end--;
-    if (end > i && raw[end - 1] === 13) end--;
-    const text = raw.toString('utf8', i, end);
-    const clean = request.before > 0 || pending.length > 0 ? sanitizeLine(text, request.maxLineChars) : '';
-    for (const p of pending) {
-      if (p.match.line < line && p.remaining > 0) {
-        p.match.after!.push(clean);
-        p.remaining--;
-      }
-    }
-    if (pending.length) pending = pending.filter((p) => p.remaining > 0);
-    lastOffset = offset;
-    const accepted = sep === 58 /* : */ ? accept(line, offset, text) : undefined;
-    const remember = () => {
-      if (request.before > 0) {
-        recent.push({ line, text: clean });
-        if (recent.length > request.before) recent.shift();
-      }
-    };
-    if (accepted) return accepted.then(remember);
-    remember();
-  };
-
-  const blocker = new LineBlocker();
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const spawnError = new Promise<never>((_, reject) => child.on('error', (e) => reject(new RipgrepUnsupported(`ripgrep failed to start: ${e.message}`))));
   try {
-    const consume = (async () => {
-      for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-        if (stopped) break;
-        const block = blocker.push(chunk);
-        let pos = 0;
-        while (pos < block.length && !stopped) {
-          let nl = block.indexOf(10, pos);
-          if (nl === -1) nl = block.length - 1;
-          const waiting = handleLine(block.subarray(pos, nl + 1));
-          if (waiting) await waiting;
-          pos = nl + 1;
-        }
-        options.onProgress?.(lastOffset);
-      }
-      if (!stopped) {
-        const tail = blocker.end();
-        if (tail.length) await handleLine(tail);
-      }
-    })();
-    await Promise.race([consume, spawnError]);
-    if (stopped) child.kill();
+    await Promise.race([readOutputLines(child.stdout, handlers), spawnError]);
+    if (handlers.stopped()) child.kill();
     const code = await Promise.race([exit, spawnError]);
     if (options.signal?.aborted) throw abortError();
-    if (!stopped && code !== 0 && code !== 1) throw new RipgrepUnsupported(`ripgrep refused the pattern: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
+    // Exit code 1 means no line matched.
+    if (!handlers.stopped() && code !== 0 && code !== 1) throw new RipgrepUnsupported(`ripgrep refused the pattern: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     if (child.exitCode === null) child.kill();
-    await handle?.close();
   }
+}
 
-  const chosen = request.order === 'newest' ? kept.slice(-request.limit).reverse() : kept.slice(0, request.limit);
-  const matches: ScanMatch[] = [];
-  for (const entry of chosen) {
-    const raw = entry.match.text;
-    entry.match.text = sanitizeLine(raw, request.maxLineChars);
-    if (!entry.parsed) {
-      // Without filters, lines are parsed only when returned.
-      const parsed = parser.parse(raw.length > PARSE_CHARS ? raw.slice(0, PARSE_CHARS) : raw);
-      let { timestamp, level } = parsed;
-      if ((timestamp === undefined || level === undefined) && parser.format.id !== 'unknown') {
-        const header = await needHeaderSafe(target, parser, entry.offset);
-        timestamp ??= header?.timestamp;
-        level ??= header?.level;
-      }
-      if (level) entry.match.level = level;
-      if (timestamp !== undefined) entry.match.timestamp = timestamp;
+async function readOutputLines(stdout: Readable, { take, stopped, progress }: OutputHandlers): Promise<void> {
+  const blocker = new LineBlocker();
+  for await (const chunk of stdout as AsyncIterable<Buffer>) {
+    if (stopped()) break;
+    const block = blocker.push(chunk);
+    let pos = 0;
+    while (pos < block.length && !stopped()) {
+      let nl = block.indexOf(10, pos);
+      if (nl === -1) nl = block.length - 1;
+      const waiting = take(block.subarray(pos, nl + 1));
+      if (waiting) await waiting;
+      pos = nl + 1;
     }
-    matches.push(entry.match);
+    progress();
   }
-  return { matches, totalMatches: total, complete: !stopped, untimed, engine: 'ripgrep', formatId: parser.format.id };
-}
-
-async function needHeaderSafe(target: ScanTarget, parser: LineParser, offset: number): Promise<{ timestamp?: number; level?: Level } | undefined> {
-  if (offset === 0) return undefined;
-  const handle = await fsp.open(target.realPath, 'r');
-  try {
-    return await headerAbove(handle, parser, offset);
-  } finally {
-    await handle.close();
+  if (!stopped()) {
+    const tail = blocker.end();
+    if (tail.length) await take(tail);
   }
 }
 
-/** The timestamp and level of the nearest entry header above `offset` (for continuation lines such as stack frames). */
-async function headerAbove(handle: fsp.FileHandle, parser: LineParser, offset: number): Promise<{ timestamp?: number; level?: Level } | undefined> {
-  const start = Math.max(0, offset - HEADER_BACK_BYTES);
-  const buffer = Buffer.alloc(offset - start);
-  await handle.read(buffer, 0, buffer.length, start);
-  const lines = buffer.toString('utf8').split('\n');
-  lines.pop();
-  for (let i = lines.length - 1, n = 0; i >= 0 && n < 20; i--, n++) {
-    if (i === 0 && start > 0) break;
-    const parsed = parser.parse(lines[i].replace(/\r$/, '').slice(0, PARSE_CHARS));
-    if (parsed.timestamp !== undefined || parsed.level !== undefined) return { timestamp: parsed.timestamp, level: parsed.level };
+/** One line of ripgrep's output. */
+interface OutputLine {
+  /** 1-based line number. */
+  line: number;
+  /** Byte offset of the line in the file. */
+  offset: number;
+  /** A matching line (else a context line). */
+  match: boolean;
+  text: string;
+}
+
+/** "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context; undefined for "--" between groups. */
+function parseOutputLine(raw: Buffer): OutputLine | undefined {
+  let i = 0;
+  let line = 0;
+  while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
+  if (i === 0 || i >= raw.length) return undefined;
+  const sep = raw[i++];
+  let offset = 0;
+  const offsetStart = i;
+  while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
+  if (i === offsetStart || raw[i] !== sep) return undefined;
+  i++;
+  let end = raw.length;
+  if (end > i && raw[end - 1] === 10) end--;
+  if (end > i && raw[end - 1] === 13) end--;
+  return { line, offset, match: sep === 58 /* : */, text: raw.toString('utf8', i, end) };
+}
+
+/**
+ * ripgrep's output lines into the collector: matching lines are parsed (with their entry header when they are
+ * continuation lines) only when a filter needs it, else when returned; context lines become before- and after-context.
+ */
+class RipgrepMatches {
+  /** Notes each kept match's byte offset, where its entry header is looked for when it is returned. */
+  readonly collector: MatchCollector<number>;
+  /** Byte offset of the last line taken. */
+  lastOffset = 0;
+  /** The last `before` lines (sanitized), for before-context. */
+  private readonly recent: { line: number; text: string }[] = [];
+
+  constructor(
+    private readonly request: ScanRequest,
+    private readonly parser: LineParser,
+    private readonly headers: HeaderReader,
+    sink?: (line: AcceptedLine) => void,
+  ) {
+    this.collector = new MatchCollector<number>(request, { sink });
   }
-  return undefined;
+
+  /** Takes one output line; returns a promise only when a continuation line needs the entry above it read. */
+  take(raw: Buffer): void | Promise<void> {
+    const out = parseOutputLine(raw);
+    if (!out) return;
+    const { request, collector } = this;
+    const clean = request.before > 0 || collector.owesAfter ? sanitizeLine(out.text, request.maxLineChars) : '';
+    if (collector.owesAfter) collector.giveAfter(clean);
+    this.lastOffset = out.offset;
+    const accepted = out.match ? this.accept(out) : undefined;
+    if (accepted) return accepted.then(() => this.remember(out.line, clean));
+    this.remember(out.line, clean);
+  }
+
+  /** The matches to return; lines accepted unparsed (no filter) get their time and level now. */
+  async matches(): Promise<ScanMatch[]> {
+    const matches: ScanMatch[] = [];
+    for (const { match, note: offset, raw } of this.collector.chosen()) {
+      if (!this.collector.filtering) {
+        const parsed = parseLine(this.parser, raw);
+        const { timestamp, level } = needsHeader(this.parser, parsed) ? await this.withHeader(parsed, offset) : parsed;
+        if (level) match.level = level;
+        if (timestamp !== undefined) match.timestamp = timestamp;
+      }
+      matches.push(match);
+    }
+    return matches;
+  }
+
+  private accept(out: OutputLine): void | Promise<void> {
+    if (!this.collector.filtering) {
+      this.keep(out, out.text, {});
+      return;
+    }
+    const parsed = parseLine(this.parser, out.text);
+    if (needsHeader(this.parser, parsed)) return this.withHeader(parsed, out.offset).then((header) => this.filterAndKeep(out, parsed.message, header));
+    this.filterAndKeep(out, parsed.message, parsed);
+  }
+
+  private filterAndKeep(out: OutputLine, message: string, header: Header): void {
+    if (this.collector.admits(header)) this.keep(out, message, header);
+  }
+
+  private keep(out: OutputLine, message: string, { timestamp, level }: Header): void {
+    const { line } = out;
+    const before = () => this.recent.filter((r) => r.line >= line - this.request.before && r.line < line).map((r) => r.text);
+    this.collector.accept({ line, text: out.text, message, level, timestamp }, before, out.offset);
+  }
+
+  /** A continuation line's time and level: what it lacks taken from the entry header above byte `offset`. */
+  private async withHeader(parsed: Header, offset: number): Promise<Header> {
+    const header = await this.headers.above(offset);
+    return { timestamp: parsed.timestamp ?? header?.timestamp, level: parsed.level ?? header?.level };
+  }
+
+  private remember(line: number, clean: string): void {
+    if (this.request.before === 0) return;
+    this.recent.push({ line, text: clean });
+    if (this.recent.length > this.request.before) this.recent.shift();
+  }
+}
+
+/** Entry headers above byte offsets of one file: one handle, opened on first use; headers found are cached. */
+class HeaderReader {
+  private handle: fsp.FileHandle | undefined;
+  private readonly cache = new Map<number, Header>();
+
+  constructor(
+    private readonly path: string,
+    private readonly parser: LineParser,
+  ) {}
+
+  /** The time and level of the nearest entry header above `offset` (bytes), for a continuation line there. */
+  async above(offset: number): Promise<Header | undefined> {
+    if (offset === 0) return undefined;
+    const cached = this.cache.get(offset);
+    if (cached) return cached;
+    this.handle ??= await fsp.open(this.path, 'r');
+    const start = Math.max(0, offset - HEADER_BACK_BYTES);
+    const buffer = Buffer.alloc(offset - start);
+    await this.handle.read(buffer, 0, buffer.length, start);
+    const lines = buffer.toString('utf8').split('\n');
+    lines.pop();
+    const header = headerAbove(this.parser, (n) => {
+      const i = lines.length - 1 - n;
+      // The first line read may be the cut tail of a longer one.
+      if (i < 0 || (i === 0 && start > 0)) return undefined;
+      return lines[i].replace(/\r$/, '');
+    });
+    if (header) this.cache.set(offset, header);
+    return header;
+  }
+
+  async close(): Promise<void> {
+    await this.handle?.close();
+    this.handle = undefined;
+  }
 }

@@ -1,54 +1,85 @@
 // Shapes shared by the search engines (ripgrep and the pure-Node scanner, both in the scan process) and the tools.
-import type { Level } from '../intelligence/types';
+// They cross the process boundary to the scan process, so each is a zod schema (checked on receipt, scan/messages.ts)
+// and its TypeScript type is inferred from it.
+import { z } from 'zod';
+import { LEVELS } from '../format/types';
 
-export interface PatternSpec {
-  source: string;
-  literal: boolean;
-  caseSensitive: boolean;
-}
+const levelSchema = z.enum(LEVELS);
 
-export interface ScanRequest {
-  pattern?: PatternSpec;
-  minLevel?: Level;
+export const patternSpecSchema = z.object({
+  source: z.string(),
+  literal: z.boolean(),
+  caseSensitive: z.boolean(),
+});
+export type PatternSpec = z.infer<typeof patternSpecSchema>;
+
+export const scanRequestSchema = z.object({
+  /** None: every line is a candidate (level and time filters only). */
+  pattern: patternSpecSchema.optional(),
+  minLevel: levelSchema.optional(),
   /** Epoch ms, inclusive. */
-  since?: number;
-  until?: number;
-  before: number;
-  after: number;
-  limit: number;
-  order: 'newest' | 'oldest';
-  maxLineChars: number;
-}
+  since: z.number().optional(),
+  /** Epoch ms, exclusive. */
+  until: z.number().optional(),
+  /** Lines of context before and after each match. */
+  before: z.number().int().nonnegative(),
+  after: z.number().int().nonnegative(),
+  /** Matches returned at most (all are counted). */
+  limit: z.number().int().nonnegative(),
+  order: z.enum(['newest', 'oldest']),
+  /** Returned lines are cut to this many characters. */
+  maxLineChars: z.number().int().nonnegative(),
+});
+export type ScanRequest = z.infer<typeof scanRequestSchema>;
 
-export interface ScanMatch {
+export const scanMatchSchema = z.object({
+  /** 1-based line number in the (decompressed) file. */
+  line: z.number().int(),
+  text: z.string(),
+  level: levelSchema.optional(),
+  /** Epoch ms. */
+  timestamp: z.number().optional(),
+  before: z.array(z.string()).optional(),
+  after: z.array(z.string()).optional(),
+});
+export type ScanMatch = z.infer<typeof scanMatchSchema>;
+
+export const fileScanResultSchema = z.object({
+  matches: z.array(scanMatchSchema),
+  /** Matching lines seen; exact when `complete`. */
+  totalMatches: z.number().int(),
+  /** The whole file was scanned. */
+  complete: z.boolean(),
+  /** Lines that had no timestamp while a time window was asked for (skipped). */
+  untimed: z.number().int(),
+  engine: z.enum(['node', 'ripgrep']),
+  formatId: z.string().optional(),
+});
+export type FileScanResult = z.infer<typeof fileScanResultSchema>;
+
+/** A line that passed the filters, as error_summary's sink receives it (never crosses a process boundary). */
+export interface AcceptedLine {
   /** 1-based line number in the (decompressed) file. */
   line: number;
   text: string;
-  level?: Level;
+  /** The message part without header fields (the whole line when the format is unknown). */
+  message: string;
+  level?: z.infer<typeof levelSchema>;
+  /** Epoch ms. */
   timestamp?: number;
-  before?: string[];
-  after?: string[];
-}
-
-export interface FileScanResult {
-  matches: ScanMatch[];
-  /** Matching lines seen; exact when `complete`. */
-  totalMatches: number;
-  /** The whole file was scanned. */
-  complete: boolean;
-  /** Lines that had no timestamp while a time window was asked for (skipped). */
-  untimed: number;
-  engine: 'node' | 'ripgrep';
-  formatId?: string;
 }
 
 /** A file handed to an engine: already resolved and checked to be a regular file inside a log directory. */
-export interface ScanTarget {
-  name: string;
-  realPath: string;
-  gzip: boolean;
-  size: number;
-  mtimeMs: number;
-  dev: number;
-  ino: number;
-}
+export const scanTargetSchema = z.object({
+  /** The name the caller used (for messages). */
+  name: z.string(),
+  realPath: z.string(),
+  gzip: z.boolean(),
+  /** Bytes. */
+  size: z.number(),
+  mtimeMs: z.number(),
+  /** Identity checked again when the scan process opens the file. */
+  dev: z.number(),
+  ino: z.number(),
+});
+export type ScanTarget = z.infer<typeof scanTargetSchema>;

@@ -1,49 +1,77 @@
-// Pieces shared by the logs tools: annotations, time parsing, level schema, output budget.
-import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+// What the logs tools share beyond the kit (servers/shared): the level field, times as ISO text, choosing the files a
+// tool reads, and the per-file loop that skips an unreadable file with a note instead of failing the whole call.
 import { z } from 'zod';
-import { LEVELS } from '../intelligence/types';
+import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
-
-export const READ_ONLY: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+import { LEVELS } from '../format/types';
+import type { OpenedLog } from '../files/log-files';
+import { UnreadableError } from '../io/chunks';
+import { closeQuietly, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
 
-/** Largest JSON text a logs tool returns; matches are dropped from the end to fit. */
-export const OUTPUT_BUDGET_BYTES = 200 * 1024;
-
-const RELATIVE = /^(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?)(\s+ago)?$/i;
-const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-
-/** ISO 8601 (or anything Date.parse takes), "now", or a relative age such as "30m", "2h", "1d", "2 hours ago". */
-export function parseTimeInput(value: string | undefined, field: string, now = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const text = value.trim();
-  if (text.toLowerCase() === 'now') return now;
-  const relative = RELATIVE.exec(text);
-  if (relative) {
-    const unit = relative[2].toLowerCase();
-    const key = unit.startsWith('mi') || unit === 'm' ? 'm' : unit[0];
-    return now - Number(relative[1]) * UNIT_MS[key];
-  }
-  const parsed = Date.parse(text);
-  if (Number.isNaN(parsed)) throw new UserFacingError(`${field}: cannot read "${value}" as a time; use ISO 8601 (2026-11-25T10:00:00Z) or an age like 30m, 2h, 1d`);
-  return parsed;
-}
-
-export const timeDescription = 'ISO 8601 time (e.g. 2026-11-25T10:00:00Z) or an age such as "30m", "2h", "1d" before now';
-
+/** Epoch ms as ISO 8601 text (UTC), undefined kept. */
 export function iso(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString();
 }
 
-/** Drops items from the end of `items` until `build()` serializes within the budget; returns whether any were dropped. */
-export function fitToBudget<T>(items: T[], build: () => unknown, budget = OUTPUT_BUDGET_BYTES): boolean {
-  let size = JSON.stringify(build()).length;
-  if (size <= budget) return false;
-  while (items.length > 0 && size > budget) {
-    const drop = Math.max(1, Math.ceil(items.length * (1 - budget / size)));
-    items.splice(items.length - drop, drop);
-    size = JSON.stringify(build()).length;
+/** The error every tool gives when the log directories hold no log file (or none are configured). */
+export function noLogFiles(ctx: LogsContext): UserFacingError {
+  return new UserFacingError(`no log files found in ${ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)'}`);
+}
+
+export interface FileChoice {
+  /** File names (as in logs://files) in the order to read them. */
+  names: string[];
+  /** Total size in bytes of the listed files (the progress total), undefined for one named file. */
+  totalBytes?: number;
+}
+
+/**
+ * The files a tool reads: `file` alone when named (checked when opened), else every listed file, ordered by
+ * `order` (modification time; rotated files are older) or as listed. Throws `noLogFiles` when none are listed.
+ */
+export async function chooseFiles(ctx: LogsContext, file: string | undefined, order?: 'newest' | 'oldest'): Promise<FileChoice> {
+  if (file !== undefined) return { names: [file] };
+  const { files } = await ctx.listFiles();
+  if (files.length === 0) throw noLogFiles(ctx);
+  const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
+  return { names: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0) };
+}
+
+export interface EachFileOptions {
+  /** The caller named one file: its errors fail the call instead of becoming notes. */
+  single: boolean;
+  signal?: AbortSignal;
+  /** Where "skipped <file>: <reason>" notes go. */
+  notes: string[];
+}
+
+/**
+ * Opens each file in turn and hands it to `work`, closing it afterwards. With several files, a file that cannot be
+ * opened (UserFacingError) or read (UnreadableError) is skipped with a note; other errors, and any error when
+ * `single`, propagate. `work` returns false to stop early. Returns how many files were left unvisited.
+ * Throws an AbortError when `signal` aborts between files.
+ */
+export async function forEachLogFile(ctx: LogsContext, names: string[], options: EachFileOptions, work: (file: OpenedLog) => Promise<boolean | void>): Promise<number> {
+  for (let i = 0; i < names.length; i++) {
+    throwIfAborted(options.signal);
+    let file: OpenedLog;
+    try {
+      file = await ctx.open(names[i]);
+    } catch (error) {
+      if (options.single || !(error instanceof UserFacingError)) throw error;
+      options.notes.push(`skipped ${names[i]}: ${error.message}`);
+      continue;
+    }
+    try {
+      if ((await work(file)) === false) return names.length - i - 1;
+    } catch (error) {
+      if (options.single || !(error instanceof UnreadableError)) throw error;
+      options.notes.push(`skipped ${file.info.name}: ${(error as Error).message}`);
+    } finally {
+      await closeQuietly(file.handle);
+    }
   }
-  return true;
+  return 0;
 }

@@ -1,22 +1,23 @@
 // error_summary: ERROR and FATAL lines of the last N hours, grouped by message template, with counts and examples.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
-import { progressReporter, throwIfAborted } from '../../shared/progress';
-import { closeQuietly, targetOf, type LogsContext } from '../context';
-import type { OpenedLog } from '../files';
-import { UnreadableError } from '../chunks';
-import { sampleLines, SAMPLE_BYTES } from '../parser';
-import { ERROR_WORDS_PATTERN, levelsAreWords } from '../prefilter';
-import { readHead, scanFile } from '../search/scan-process';
-import { ErrorGrouper } from '../summary';
-import { lastLinesOfGzip, readBackwards } from '../tail';
-import { fitToBudget, iso, READ_ONLY } from './common';
-import { LEVELS } from '../intelligence';
+import { READ_ONLY } from '../../shared/annotations';
+import { fitToBudget } from '../../shared/output-budget';
+import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
+import { guarded, toolResult } from '../../shared/tool-result';
+import type { OpenedLog } from '../files/log-files';
+import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
+import { LEVELS } from '../format/types';
+import { headLines } from '../io/head';
+import { readLinesBackwards } from '../io/tail';
+import { ErrorGrouper } from '../patterns/error-grouper';
+import type { ScanRequest } from '../search/types';
+import { chooseFiles, forEachLogFile, iso } from './common';
+import { targetOf, type LogsContext } from './context';
 
 const inputSchema = z.object({
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to summarise all log files'),
-  hours: z.number().min(0.01).max(24 * 366).default(24).describe('window: the last N hours before now'),
+  hours: z.number().min(0.01).max(24 * 366).default(24).describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive)'),
   level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
 });
@@ -50,6 +51,13 @@ const outputSchema = z.object({
 });
 
 type Output = z.infer<typeof outputSchema>;
+type SummaryArgs = z.infer<typeof inputSchema>;
+type FileEntry = Output['files'][number];
+/** The window in epoch ms: `since` inclusive, `until` (the time of the call) exclusive. */
+interface Window {
+  since: number;
+  until: number;
+}
 
 /** Timestamp of the newest line that has one (looking at most at the last 256 KiB / 200 lines). */
 async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
@@ -60,24 +68,10 @@ async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | 
     if (t !== undefined) found = t;
     return t === undefined;
   };
-  if (file.info.gzip) {
-    const lines = await lastLinesOfGzip(file.handle.fd, 200);
-    for (let i = lines.length - 1; i >= 0 && look(lines[i]); i--);
-  } else {
-    let seen = 0;
-    await readBackwards(file.handle, file.stats.size, { onLine: (text) => look(text) && ++seen < 200, maxBytes: 256 * 1024 });
-  }
+  let seen = 0;
+  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
+  await readLinesBackwards(tail, { onLine: (text) => look(text) && ++seen < 200, gzipLines: 200, maxBytes: 256 * 1024 });
   return found;
-}
-
-async function headSample(file: OpenedLog): Promise<string[]> {
-  if (file.info.gzip) {
-    const head = await readHead(file.handle.fd, true);
-    return sampleLines(head.data, head.complete);
-  }
-  const buffer = Buffer.alloc(SAMPLE_BYTES);
-  const { bytesRead } = await file.handle.read(buffer, 0, SAMPLE_BYTES, 0);
-  return sampleLines(buffer.subarray(0, bytesRead), bytesRead < SAMPLE_BYTES);
 }
 
 export function registerErrorSummary(server: McpServer, ctx: LogsContext): void {
@@ -96,105 +90,105 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
     },
     guarded(async (args, extra) => {
       const until = Date.now();
-      const since = until - args.hours * 3_600_000;
-      const listed = args.file !== undefined ? undefined : (await ctx.listFiles()).files;
-      if (listed && listed.length === 0) throw new UserFacingError(`no log files found in ${ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)'}`);
-      const names = args.file !== undefined ? [args.file] : listed!.map((f) => f.name);
-      const totalBytes = listed ? listed.reduce((s, f) => s + f.size, 0) : undefined;
-      const report = progressReporter(extra, totalBytes);
+      const window: Window = { since: until - args.hours * 3_600_000, until };
+      const { names, totalBytes } = await chooseFiles(ctx, args.file);
       const grouper = new ErrorGrouper();
-      const files: Output['files'] = [];
-      const notes: string[] = [];
-      let done = 0;
-      let lastReport = 0;
-      for (const name of names) {
-        throwIfAborted(extra.signal);
-        let file: OpenedLog;
-        try {
-          file = await ctx.open(name);
-        } catch (error) {
-          if (args.file !== undefined || !(error instanceof UserFacingError)) throw error;
-          notes.push(`skipped ${name}: ${error.message}`);
-          continue;
-        }
-        try {
-          const entry: Output['files'][number] = { file: file.info.name, errors: 0 };
-          files.push(entry);
-          // Files not written since the window opened hold no line inside it (mtime is the last write).
-          const newest = file.stats.mtimeMs < since ? undefined : await newestEntry(ctx, file);
-          if (newest !== undefined) entry.newestEntry = iso(newest);
-          if (file.stats.mtimeMs < since || (newest !== undefined && newest < since)) {
-            const last = newest ?? file.stats.mtimeMs;
-            entry.note = `newest entry (${iso(last)}) is older than the ${args.hours} h window: no errors counted; raise hours to include it`;
-            done += file.stats.size;
-            continue;
-          }
-          const parser = await ctx.parserOf(file);
-          const words = levelsAreWords(await headSample(file), parser);
-          const before = grouper.total;
-          const result = await scanFile(
-            targetOf(file),
-            {
-              pattern: words ? { source: ERROR_WORDS_PATTERN, literal: false, caseSensitive: false } : undefined,
-              minLevel: args.level,
-              since,
-              until,
-              before: 0,
-              after: 0,
-              limit: 1,
-              order: 'oldest',
-              maxLineChars: 2000,
-            },
-            {
-              ripgrep: ctx.ripgrep,
-              signal: extra.signal,
-              onTallies: (tallies) => grouper.addTallies(file.info.name, tallies),
-              onProgress: (bytes) => {
-                const now = Date.now();
-                if (now - lastReport > 200) {
-                  lastReport = now;
-                  void report(done + bytes, `summarising ${file.info.name}`);
-                }
-              },
-            },
-          );
-          entry.errors = grouper.total - before;
-          if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
-          if (result.untimed > 0) notes.push(`${file.info.name}: ${result.untimed} error line(s) without a readable timestamp were not counted`);
-          done += file.stats.size;
-        } catch (error) {
-          if (args.file !== undefined || !(error instanceof UnreadableError)) throw error;
-          notes.push(`skipped ${file.info.name}: ${error.message}`);
-        } finally {
-          await closeQuietly(file.handle);
-        }
-      }
-      const all = grouper.sorted();
-      const groups = all.slice(0, args.limit).map((g) => ({
-        template: g.template,
-        count: g.count,
-        levels: g.levels,
-        ...(g.firstSeen !== undefined ? { firstSeen: iso(g.firstSeen) } : {}),
-        ...(g.lastSeen !== undefined ? { lastSeen: iso(g.lastSeen) } : {}),
-        files: g.files,
-        messages: g.messages,
-        examples: g.examples,
-      }));
-      let truncated = all.length > groups.length;
-      if (grouper.capped) notes.push('too many distinct messages: some were put into their closest group');
-      const build = (): Output => ({
-        window: { since: iso(since)!, until: iso(until)!, hours: args.hours },
-        totalErrors: grouper.total,
-        groupCount: all.length,
-        groups,
-        truncated,
-        files,
-        notes,
-      });
-      if (fitToBudget(groups, build)) truncated = true;
-      if (grouper.total === 0) notes.push(`no ${args.level === 'FATAL' ? 'FATAL' : 'ERROR or FATAL'} lines in the last ${args.hours} h`);
-      void report(done);
-      return toolResult(build());
+      const { files, notes } = await summariseFiles(ctx, names, args, window, grouper, extra, totalBytes);
+      return toolResult(summaryOutput(grouper, files, notes, args, window));
     }),
   );
+}
+
+/** Folds the error lines of every file into `grouper`; progress in bytes of `totalBytes`. One entry per opened file. */
+async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryArgs, window: Window, grouper: ErrorGrouper, extra: HandlerExtra, totalBytes: number | undefined): Promise<{ files: FileEntry[]; notes: string[] }> {
+  const files: FileEntry[] = [];
+  const notes: string[] = [];
+  const report = progressReporter(extra, totalBytes);
+  const progress = throttleProgress(report);
+  let done = 0;
+  await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
+    const entry: FileEntry = { file: file.info.name, errors: 0 };
+    files.push(entry);
+    const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
+    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal });
+    done += file.stats.size;
+  });
+  void report(done);
+  return { files, notes };
+}
+
+interface FileJob {
+  args: SummaryArgs;
+  window: Window;
+  grouper: ErrorGrouper;
+  notes: string[];
+  onProgress: (bytes: number) => void;
+  signal?: AbortSignal;
+}
+
+/** One file: skipped with a note when its newest entry is older than the window, else scanned for error lines. */
+async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob): Promise<void> {
+  const { since } = job.window;
+  // Files not written since the window opened hold no line inside it (mtime is the last write).
+  const newest = file.stats.mtimeMs < since ? undefined : await newestEntry(ctx, file);
+  if (newest !== undefined) entry.newestEntry = iso(newest);
+  if (file.stats.mtimeMs < since || (newest !== undefined && newest < since)) {
+    const last = newest ?? file.stats.mtimeMs;
+    entry.note = `newest entry (${iso(last)}) is older than the ${job.args.hours} h window: no errors counted; raise hours to include it`;
+    return;
+  }
+  const before = job.grouper.total;
+  const result = await ctx.scans.scanFile(targetOf(file), await errorScanRequest(ctx, file, job), {
+    ripgrep: ctx.ripgrep,
+    signal: job.signal,
+    onTallies: (tallies) => job.grouper.addTallies(file.info.name, tallies),
+    onProgress: job.onProgress,
+  });
+  entry.errors = job.grouper.total - before;
+  if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
+  if (result.untimed > 0) job.notes.push(`${file.info.name}: ${result.untimed} error line(s) without a readable timestamp were not counted`);
+}
+
+/** Error lines of the window; when the file spells its levels as words, only lines holding an error word are read. */
+async function errorScanRequest(ctx: LogsContext, file: OpenedLog, job: FileJob): Promise<ScanRequest> {
+  const words = levelsAreWords(await headLines(file.handle.fd, file.info.gzip), await ctx.parserOf(file));
+  return {
+    pattern: words ? { source: ERROR_WORDS_PATTERN, literal: false, caseSensitive: false } : undefined,
+    minLevel: job.args.level,
+    since: job.window.since,
+    until: job.window.until,
+    before: 0,
+    after: 0,
+    limit: 1,
+    order: 'oldest',
+    maxLineChars: 2000,
+  };
+}
+
+/** The tool's answer: the largest groups first, cut to `limit` and to the shared byte budget. */
+function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[], args: SummaryArgs, window: Window): Output {
+  const all = grouper.sorted();
+  const groups = all.slice(0, args.limit).map((g) => ({
+    template: g.template,
+    count: g.count,
+    levels: g.levels,
+    ...(g.firstSeen !== undefined ? { firstSeen: iso(g.firstSeen) } : {}),
+    ...(g.lastSeen !== undefined ? { lastSeen: iso(g.lastSeen) } : {}),
+    files: g.files,
+    messages: g.messages,
+    examples: g.examples,
+  }));
+  if (grouper.capped) notes.push('too many distinct messages: some were put into their closest group');
+  const truncated = all.length > groups.length;
+  const fitted = fitToBudget(groups, (kept): Output => ({
+    window: { since: iso(window.since)!, until: iso(window.until)!, hours: args.hours },
+    totalErrors: grouper.total,
+    groupCount: all.length,
+    groups: [...kept],
+    truncated,
+    files,
+    notes,
+  }));
+  if (grouper.total === 0) notes.push(`no ${args.level === 'FATAL' ? 'FATAL' : 'ERROR or FATAL'} lines in the last ${args.hours} h`);
+  return { ...fitted.value, truncated: truncated || fitted.cut };
 }

@@ -1,16 +1,22 @@
 // recent_logs: the last N lines of a log file (read backwards from the end), optionally only at or above a level.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
-import { levelAtLeast, type Level } from '../intelligence';
-import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
+import { READ_ONLY } from '../../shared/annotations';
+import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
-import { closeQuietly, type LogsContext } from '../context';
-import { lastLinesOfGzip, readBackwards } from '../tail';
-import { fitToBudget, iso, levelSchema, READ_ONLY } from './common';
+import { guarded, toolResult } from '../../shared/tool-result';
+import type { OpenedLog } from '../files/log-files';
+import { levelAtLeast } from '../format/levels';
+import type { Level, LineParser } from '../format/types';
+import { readLinesBackwards } from '../io/tail';
+import { chooseFiles, iso, levelSchema } from './common';
+import { closeQuietly, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
 /** With a level filter, how far back to look before giving up. */
 const MAX_SCAN_BYTES = 256 * 1024 * 1024;
+/** With a level filter on a gzip file (read forward), how many last lines are kept and searched. */
+const MAX_GZIP_LINES = 20_000;
 /** Continuation lines (stack traces) held while looking for the entry they belong to. */
 const MAX_CONTINUATION = 200;
 
@@ -34,6 +40,7 @@ const outputSchema = z.object({
 });
 
 type Output = z.infer<typeof outputSchema>;
+type RecentArgs = z.infer<typeof inputSchema>;
 interface Line {
   text: string;
   level?: Level;
@@ -54,71 +61,74 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
-      let name = args.file;
-      if (name === undefined) {
-        const { files } = await ctx.listFiles();
-        if (files.length === 0) throw new UserFacingError(`no log files found in ${ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)'}`);
-        name = files[0].name;
-      }
-      const file = await ctx.open(name);
+      // Without a name, the first listed file: listings put the most recently written first.
+      const { names } = await chooseFiles(ctx, args.file);
+      const file = await ctx.open(names[0]);
       try {
         const parser = await ctx.parserOf(file);
-        const usesHeaders = parser.format.id !== 'unknown';
-        const notes: string[] = [];
-        const newestFirst: Line[] = [];
-        let pending: string[] = [];
-        let exhausted = true;
-        const accept = (line: Line) => {
-          newestFirst.push(line);
-          return newestFirst.length < args.lines;
-        };
-        const onLine = (raw: string): boolean => {
-          const text = sanitizeLine(raw, MAX_LINE_CHARS);
-          const parsed = parser.parse(raw);
-          if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
-          if (usesHeaders && parsed.level === undefined && parsed.timestamp === undefined) {
-            // A continuation line: its level is that of the entry above it, read next.
-            if (pending.length < MAX_CONTINUATION) pending.push(text);
-            return true;
-          }
-          const keep = levelAtLeast(parsed.level, args.level);
-          const held = pending;
-          pending = [];
-          if (!keep) return true;
-          for (const cont of held) if (!accept({ text: cont, level: parsed.level })) return false;
-          return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
-        };
-        if (file.info.gzip) {
-          const lines = await lastLinesOfGzip(file.handle.fd, args.level ? 20_000 : args.lines + 1, extra.signal);
-          let i = lines.length - 1;
-          for (; i >= 0; i--) if (!onLine(lines[i])) break;
-          exhausted = i <= 0;
-          if (args.level) notes.push('compressed file: only its last 20000 lines were searched for the level');
-        } else {
-          const outcome = await readBackwards(file.handle, file.stats.size, { onLine, signal: extra.signal, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
-          exhausted = outcome.reachedStart;
-          if (!outcome.reachedStart && newestFirst.length < args.lines) notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
-        }
-        const lines = newestFirst.reverse().map((l) => ({ text: l.text, ...(l.level ? { level: l.level } : {}), ...(l.timestamp !== undefined ? { timestamp: iso(l.timestamp) } : {}) }));
-        let truncated = !exhausted;
-        const build = (): Output => ({
-          file: file.info.name,
-          format: parser.format.id,
-          lines,
-          returned: lines.length,
-          truncated,
-          sizeBytes: file.stats.size,
-          modified: iso(file.stats.mtimeMs)!,
-          notes,
-        });
-        // Keep the newest lines when cutting to the budget.
-        lines.reverse();
-        if (fitToBudget(lines, build)) truncated = true;
-        lines.reverse();
-        return toolResult(build());
+        const recent = await readRecent(file, parser, args, extra.signal);
+        return toolResult(recentOutput(file, parser, recent));
       } finally {
         await closeQuietly(file.handle);
       }
     }),
   );
+}
+
+interface Recent {
+  /** Kept lines, the newest first. */
+  newestFirst: Line[];
+  /** The file has no earlier lines than those read. */
+  exhausted: boolean;
+  notes: string[];
+}
+
+/**
+ * Reads the file backwards until `args.lines` lines (at or above `args.level`) are kept. With a level, continuation
+ * lines (stack traces) are held until the entry above them is read and go with it; the search stops after
+ * MAX_SCAN_BYTES (plain) or the last MAX_GZIP_LINES lines (gzip), with a note.
+ */
+async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs, signal?: AbortSignal): Promise<Recent> {
+  const usesHeaders = parser.format.id !== 'unknown';
+  const recent: Recent = { newestFirst: [], exhausted: true, notes: [] };
+  let pending: string[] = [];
+  const accept = (line: Line) => {
+    recent.newestFirst.push(line);
+    return recent.newestFirst.length < args.lines;
+  };
+  const onLine = (raw: string): boolean => {
+    const text = sanitizeLine(raw, MAX_LINE_CHARS);
+    const parsed = parser.parse(raw);
+    if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
+    if (usesHeaders && parsed.level === undefined && parsed.timestamp === undefined) {
+      // A continuation line: its level is that of the entry above it, read next.
+      if (pending.length < MAX_CONTINUATION) pending.push(text);
+      return true;
+    }
+    const keep = levelAtLeast(parsed.level, args.level);
+    const held = pending;
+    pending = [];
+    if (!keep) return true;
+    for (const cont of held) if (!accept({ text: cont, level: parsed.level })) return false;
+    return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
+  };
+  // One line more than asked tells whether the file has earlier lines (gzip keeps only what it is asked to).
+  const gzipLines = args.level ? MAX_GZIP_LINES : args.lines + 1;
+  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
+  const outcome = await readLinesBackwards(tail, { onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  recent.exhausted = outcome.reachedStart;
+  if (file.info.gzip && args.level) recent.notes.push(`compressed file: only its last ${MAX_GZIP_LINES} lines were searched for the level`);
+  else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
+  return recent;
+}
+
+/** The tool's answer: lines oldest first; when cut to the shared byte budget, the newest lines stay. */
+function recentOutput(file: OpenedLog, parser: LineParser, recent: Recent): Output {
+  const newestFirst = recent.newestFirst.map((l) => ({ text: l.text, ...(l.level ? { level: l.level } : {}), ...(l.timestamp !== undefined ? { timestamp: iso(l.timestamp) } : {}) }));
+  const truncated = !recent.exhausted;
+  const fitted = fitToBudget(newestFirst, (kept): Output => {
+    const lines = [...kept].reverse();
+    return { file: file.info.name, format: parser.format.id, lines, returned: lines.length, truncated, sizeBytes: file.stats.size, modified: iso(file.stats.mtimeMs)!, notes: recent.notes };
+  });
+  return { ...fitted.value, truncated: truncated || fitted.cut };
 }

@@ -1,14 +1,15 @@
 // search_logs: lines matching a literal or regex in one log file or all of them, with level, time and context filters.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
+import { READ_ONLY } from '../../shared/annotations';
+import { fitToBudget } from '../../shared/output-budget';
+import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
+import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
-import { progressReporter, throwIfAborted } from '../../shared/progress';
-import { closeQuietly, targetOf, type LogsContext } from '../context';
-import type { OpenedLog } from '../files';
-import { UnreadableError } from '../chunks';
+import type { OpenedLog } from '../files/log-files';
 import type { ScanMatch, ScanRequest } from '../search/types';
-import { scanFile } from '../search/scan-process';
-import { fitToBudget, iso, levelSchema, parseTimeInput, READ_ONLY, timeDescription } from './common';
+import { chooseFiles, forEachLogFile, iso, levelSchema } from './common';
+import { targetOf, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
 
@@ -18,8 +19,7 @@ const inputSchema = z.object({
   caseSensitive: z.boolean().default(false),
   file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to search all log files'),
   level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
-  since: z.string().max(64).optional().describe(`only lines at or after this time: ${'ISO 8601 or an age like "2h"'}`),
-  until: z.string().max(64).optional().describe(`only lines at or before this time: ${timeDescription}`),
+  ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
   after: z.number().int().min(0).max(20).default(0).describe('context lines after each match'),
   limit: z.number().int().min(1).max(500).default(50).describe('most matches to return'),
@@ -46,6 +46,8 @@ const outputSchema = z.object({
 });
 
 export type SearchOutput = z.infer<typeof outputSchema>;
+type SearchArgs = z.infer<typeof inputSchema>;
+type FoundMatch = ScanMatch & { file: string };
 
 export function validatePattern(pattern: string, regex: boolean, caseSensitive: boolean): void {
   if (!regex) return;
@@ -65,99 +67,87 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
         'Find lines in the log files matching a literal text or a regular expression, optionally only at or above a level ' +
         '(e.g. ERROR), inside a time window, with context lines. Use it to look up a specific error, request id, host or ' +
         'message; newest matches first by default. Searches all log files unless `file` is given (see logs://files). ' +
-        'For an overview of what went wrong use error_summary instead.',
+        `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}.`,
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
-      const pattern = args.pattern && args.pattern.length > 0 ? args.pattern : undefined;
-      if (pattern) validatePattern(pattern, args.regex, args.caseSensitive);
-      const since = parseTimeInput(args.since, 'since');
-      const until = parseTimeInput(args.until, 'until');
-      if (since !== undefined && until !== undefined && since > until) throw new UserFacingError('since is after until');
-      const request: ScanRequest = {
-        pattern: pattern ? { source: pattern, literal: !args.regex, caseSensitive: args.caseSensitive } : undefined,
-        minLevel: args.level,
-        since,
-        until,
-        before: args.before,
-        after: args.after,
-        limit: args.limit,
-        order: args.order,
-        maxLineChars: MAX_LINE_CHARS,
-      };
-      const listed = args.file !== undefined ? undefined : (await ctx.listFiles()).files;
-      if (listed && listed.length === 0) throw new UserFacingError(`no log files found in ${ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)'}`);
-      // Newest files first for newest-first order; rotated files (x.log.1, x.log.2.gz) are older.
-      const names = args.file !== undefined ? [args.file] : [...listed!].sort((a, b) => (args.order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs)).map((f) => f.name);
-      const totalBytes = listed ? listed.reduce((sum, f) => sum + f.size, 0) : undefined;
-      const report = progressReporter(extra, totalBytes);
-      let doneBytes = 0;
-      let lastReport = 0;
-      const all: (ScanMatch & { file: string })[] = [];
-      const files: SearchOutput['files'] = [];
-      const notes: string[] = [];
-      let totalMatches = 0;
-      let truncated = false;
-      for (let i = 0; i < names.length; i++) {
-        throwIfAborted(extra.signal);
-        if (all.length >= args.limit) {
-          truncated = true;
-          notes.push(`stopped before ${names.length - i} more file(s): limit reached`);
-          break;
-        }
-        let file: OpenedLog;
-        try {
-          file = await ctx.open(names[i]);
-        } catch (error) {
-          if (args.file !== undefined || !(error instanceof UserFacingError)) throw error;
-          notes.push(`skipped ${names[i]}: ${error.message}`);
-          continue;
-        }
-        try {
-          const result = await scanFile(targetOf(file), { ...request, limit: args.limit - all.length }, {
-            ripgrep: ctx.ripgrep,
-            signal: extra.signal,
-            onProgress: (bytes) => {
-              const now = Date.now();
-              if (now - lastReport > 200) {
-                lastReport = now;
-                void report(doneBytes + bytes, `searching ${file.info.name}`);
-              }
-            },
-          });
-          doneBytes += file.stats.size;
-          totalMatches += result.totalMatches;
-          if (!result.complete) truncated = true;
-          if (result.untimed > 0) notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
-          files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
-          for (const m of result.matches) all.push({ ...m, file: file.info.name });
-        } catch (error) {
-          if (args.file !== undefined || !(error instanceof UnreadableError)) throw error;
-          notes.push(`skipped ${file.info.name}: ${error.message}`);
-        } finally {
-          await closeQuietly(file.handle);
-        }
-      }
-        if (totalMatches > all.length) truncated = true;
-        void report(doneBytes);
-        const matches = all.slice(0, args.limit).map((m) => ({
-          file: m.file,
-          line: m.line,
-          text: m.text,
-          ...(m.level ? { level: m.level } : {}),
-          ...(m.timestamp !== undefined ? { timestamp: iso(m.timestamp) } : {}),
-          ...(m.before ? { before: m.before } : {}),
-          ...(m.after ? { after: m.after } : {}),
-        }));
-        const build = (): SearchOutput => ({ matches, returned: matches.length, totalMatches, truncated, files, notes });
-        if (fitToBudget(matches, build)) {
-          truncated = true;
-          notes.push('output cut to stay within the size budget: narrow the search or lower limit/context');
-        }
-        if (totalMatches === 0 && pattern && !args.regex && /[\\^$|()[\]*+?]/.test(pattern)) notes.push('the pattern was searched as literal text; set regex: true to use it as a regular expression');
-        return toolResult(build());
+      const request = scanRequestOf(args);
+      const { names, totalBytes } = await chooseFiles(ctx, args.file, args.order);
+      const found = await searchFiles(ctx, names, args, request, extra, totalBytes);
+      return toolResult(searchOutput(found, args, request));
     }),
   );
+}
+
+/** The engines' request from the tool's arguments: pattern checked, time window resolved (UserFacingError if not). */
+function scanRequestOf(args: SearchArgs): ScanRequest {
+  const pattern = args.pattern && args.pattern.length > 0 ? args.pattern : undefined;
+  if (pattern) validatePattern(pattern, args.regex, args.caseSensitive);
+  const { since, until } = resolveWindow(args);
+  return {
+    pattern: pattern ? { source: pattern, literal: !args.regex, caseSensitive: args.caseSensitive } : undefined,
+    minLevel: args.level,
+    since,
+    until,
+    before: args.before,
+    after: args.after,
+    limit: args.limit,
+    order: args.order,
+    maxLineChars: MAX_LINE_CHARS,
+  };
+}
+
+interface Found {
+  matches: FoundMatch[];
+  files: SearchOutput['files'];
+  notes: string[];
+  totalMatches: number;
+  truncated: boolean;
+}
+
+/** Scans the files in order (in the scan process) until `limit` matches are found; progress in bytes of `totalBytes`. */
+async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, request: ScanRequest, extra: HandlerExtra, totalBytes: number | undefined): Promise<Found> {
+  const found: Found = { matches: [], files: [], notes: [], totalMatches: 0, truncated: false };
+  const report = progressReporter(extra, totalBytes);
+  const progress = throttleProgress(report);
+  let doneBytes = 0;
+  const left = await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes: found.notes }, async (file: OpenedLog) => {
+    const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit: args.limit - found.matches.length }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
+    doneBytes += file.stats.size;
+    found.totalMatches += result.totalMatches;
+    if (!result.complete) found.truncated = true;
+    if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
+    found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
+    for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
+    return found.matches.length < args.limit;
+  });
+  if (left > 0) {
+    found.truncated = true;
+    found.notes.push(`stopped before ${left} more file(s): limit reached`);
+  }
+  void report(doneBytes);
+  return found;
+}
+
+/** The tool's answer: matches as JSON, cut to the shared byte budget, with notes saying what was left out and why. */
+function searchOutput(found: Found, args: SearchArgs, request: ScanRequest): SearchOutput {
+  const { files, notes, totalMatches } = found;
+  const truncated = found.truncated || totalMatches > found.matches.length;
+  const matches = found.matches.slice(0, args.limit).map((m) => ({
+    file: m.file,
+    line: m.line,
+    text: m.text,
+    ...(m.level ? { level: m.level } : {}),
+    ...(m.timestamp !== undefined ? { timestamp: iso(m.timestamp) } : {}),
+    ...(m.before ? { before: m.before } : {}),
+    ...(m.after ? { after: m.after } : {}),
+  }));
+  const fitted = fitToBudget(matches, (kept): SearchOutput => ({ matches: [...kept], returned: kept.length, totalMatches, truncated, files, notes }));
+  if (fitted.cut) notes.push('output cut to stay within the size budget: narrow the search or lower limit/context');
+  const pattern = request.pattern?.source;
+  if (totalMatches === 0 && pattern && !args.regex && /[\\^$|()[\]*+?]/.test(pattern)) notes.push('the pattern was searched as literal text; set regex: true to use it as a regular expression');
+  return { ...fitted.value, truncated: truncated || fitted.cut, notes };
 }

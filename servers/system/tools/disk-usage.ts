@@ -4,7 +4,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import type { SystemConfig } from '../config';
 import { diskSchema, listFilesystems, SKIP_RULE, skippedMountSchema, type Disk, type SkippedMount } from '../disks/filesystems';
 import { filesystemHolding } from '../disks/holder';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/bytes';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema, type Thresholds } from '../warnings/thresholds';
 import { registerSystemTool } from './define';

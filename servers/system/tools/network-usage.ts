@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SystemConfig } from '../config';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/bytes';
 import { externalTotals, interfaceRows, interfaceSchema, interfaceTotalsSchema, sampleNetwork, sortInterfaces } from '../network/interfaces';
 import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';

@@ -2,7 +2,7 @@ import os from 'node:os';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SystemConfig } from '../config';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/bytes';
 import { cpuDuring, type CpuUsage } from '../sampling/cpu';
 import { measuredWait } from '../sampling/interval';
 import { readMemory, type MemoryReading } from '../sampling/memory';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { SystemConfig } from '../config';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../shared/bytes';
 import { processRows, processSchema, sampleProcesses, sortRows, type ProcessRow, type ProcessSample } from '../processes/table';
 import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';

@@ -1,6 +1,6 @@
 // The last lines of a file, read backwards from the end in growing blocks (gzip: one forward pass with a ring).
 import type { promises as fsp } from 'node:fs';
-import { throwIfAborted } from '../shared/progress';
+import { throwIfAborted } from '../../shared/progress';
 import { gunzipFd, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
@@ -98,4 +98,37 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
   const out: string[] = [];
   for (let i = count - size; i < count; i++) out.push(ring[i % ring.length]);
   return out;
+}
+
+/** An open log file as the tail readers need it. */
+export interface TailFile {
+  handle: fsp.FileHandle;
+  gzip: boolean;
+  /** Bytes on disk (compressed size for gzip). */
+  size: number;
+}
+
+export interface BackwardOptions extends TailOptions {
+  /** gzip only: how many last lines to decompress and walk (gzip cannot be read backwards; `maxBytes` is for plain files). */
+  gzipLines: number;
+}
+
+/**
+ * Hands the lines of a plain or gzip file to `onLine`, newest first, until it returns false. For gzip only the last
+ * `gzipLines` lines are seen: `reachedStart` then means the walk got through all of them, and `bytesRead` is the
+ * compressed size. Throws UnreadableError for corrupt gzip data, an AbortError when `signal` aborts.
+ */
+export async function readLinesBackwards(file: TailFile, options: BackwardOptions): Promise<TailOutcome> {
+  if (!file.gzip) return readBackwards(file.handle, file.size, options);
+  const lines = await lastLinesOfGzip(file.handle.fd, options.gzipLines, options.signal);
+  let i = lines.length - 1;
+  for (; i >= 0; i--) if (!options.onLine(lines[i])) break;
+  return { bytesRead: file.size, reachedStart: i <= 0 };
+}
+
+/** The last `count` lines of a file, oldest first. */
+export async function lastLines(file: TailFile, count: number, signal?: AbortSignal): Promise<string[]> {
+  const newestFirst: string[] = [];
+  await readLinesBackwards(file, { onLine: (text) => newestFirst.push(text) < count, gzipLines: count, signal });
+  return newestFirst.reverse();
 }

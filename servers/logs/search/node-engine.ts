@@ -1,17 +1,15 @@
-// The pure-Node scanner: finds candidate lines in blocks of whole lines (the byte kernel's SIMD search for literals,
+// The pure-Node engine: finds candidate lines in blocks of whole lines (the byte kernel's SIMD search for literals,
 // case-insensitive ones too when ASCII; a regex pass over the decoded block otherwise, tried only where its literal
-// prefix occurs), then applies level and time filters and collects context. Line numbers come from the kernel's
-// newline counts; newest first without filters, only a block's newest `limit` matches are parsed. Memory is bounded
-// by the block size and `limit`.
+// prefix occurs) and hands them, with the entry header of continuation lines and their context, to the match
+// collector. Line numbers come from the kernel's newline counts; newest first without filters, only a block's newest
+// `limit` matches are parsed. Memory is bounded by the block size and `limit`.
 import { isAscii } from 'node:buffer';
-import { levelAtLeast } from '../intelligence/levels';
-import type { Level, LineParser } from '../intelligence/types';
+import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { ByteKernel } from './byte-kernel';
-import type { FileScanResult, ScanMatch, ScanRequest } from './types';
+import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, needsHeader, parseLine, type Header } from './collector';
+import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
-/** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
-const PARSE_CHARS = 64 * 1024;
 /**
  * Text is decoded and searched this many bytes (whole lines) at a time: strings this small live and die in V8's young
  * generation, while a block-sized one is a large (on Node 22 and later, external) string that only a full
@@ -20,9 +18,6 @@ const PARSE_CHARS = 64 * 1024;
  * 16 KiB saved little more and cost 10–15 % of regex search speed.
  */
 const TEXT_PIECE_BYTES = 32 * 1024;
-/** How far back a continuation line (stack trace) looks for the entry it belongs to. */
-const HEADER_LOOKBACK = 20;
-
 type Hay = Buffer | string;
 
 function nextNl(hay: Hay, from: number): number {
@@ -68,29 +63,13 @@ export function literalPrefix(source: string): string {
   return prefix;
 }
 
-export interface AcceptedLine {
-  line: number;
-  text: string;
-  message: string;
-  level?: Level;
-  timestamp?: number;
-}
-
-interface Header {
-  timestamp?: number;
-  level?: Level;
-}
-
+/** Scans one file pushed to it block by block, in file order; `result()` when done (or when `done` says so). */
 export class FileScanner {
-  private readonly matches: ScanMatch[] = [];
-  private total = 0;
-  private untimed = 0;
+  private readonly collector: MatchCollector;
   private linesBefore = 0;
   private prevTail: string[] = [];
   private prevBlockHeader: Header | undefined;
-  private pendingAfter: { match: ScanMatch; remaining: number }[] = [];
   private lastParsed: { line: number; header: Header } | undefined;
-  done = false;
   private readonly needle: Buffer | undefined;
   private readonly regex: { scan: RegExp; line: RegExp } | undefined;
   private readonly usesHeaders: boolean;
@@ -110,10 +89,11 @@ export class FileScanner {
     private readonly parser: LineParser,
     private readonly tick: () => void = () => {},
     /** When set, accepted lines go here instead of being kept (error_summary). */
-    private readonly sink?: (line: AcceptedLine) => void,
+    sink?: (line: AcceptedLine) => void,
     /** Native-speed newline counting and literal search; without it, Buffer and string methods. */
     private readonly kernel?: ByteKernel,
   ) {
+    this.collector = new MatchCollector(request, { sink, own: ownCopy });
     const p = request.pattern;
     let kernelFinds = false;
     if (p && p.source.length > 0) {
@@ -137,8 +117,12 @@ export class FileScanner {
     }
     this.usesHeaders = parser.format.id !== 'unknown';
     this.kernelFinds = kernelFinds;
-    const { minLevel, since, until, order } = request;
-    this.deferrable = !sink && order === 'newest' && minLevel === undefined && since === undefined && until === undefined;
+    this.deferrable = !sink && request.order === 'newest' && !this.collector.filtering;
+  }
+
+  /** The oldest `limit` matches are in: later blocks cannot change the result. */
+  get done(): boolean {
+    return this.collector.done;
   }
 
   /** Processes one block of whole lines (ending with "\n"). */
@@ -266,7 +250,7 @@ export class FileScanner {
       first = previous;
       skipped--;
     }
-    this.total += skipped;
+    this.collector.total += skipped;
     return first;
   }
 
@@ -284,11 +268,11 @@ export class FileScanner {
     return lines;
   }
 
+  /** Parses a candidate line, completes it from its entry header, and hands it to the collector. */
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
-    const { minLevel, since, until } = this.request;
-    const parsed = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+    const parsed = parseLine(this.parser, text);
     let { timestamp, level } = parsed;
-    if (this.usesHeaders && (timestamp === undefined || level === undefined)) {
+    if (needsHeader(this.parser, parsed)) {
       const header = this.headerBefore(hay, lineStart, lineNumber);
       if (header) {
         timestamp ??= header.timestamp;
@@ -296,35 +280,9 @@ export class FileScanner {
       }
     }
     this.lastParsed = { line: lineNumber, header: { timestamp, level } };
-    if (minLevel && !levelAtLeast(level, minLevel)) return;
-    if (since !== undefined || until !== undefined) {
-      if (timestamp === undefined) {
-        this.untimed++;
-        return;
-      }
-      if ((since !== undefined && timestamp < since) || (until !== undefined && timestamp > until)) return;
-    }
-    this.total++;
-    if (this.sink) {
-      this.sink({ line: lineNumber, text, message: parsed.message, level, timestamp });
-      return;
-    }
-    const { limit, order, before, after, maxLineChars } = this.request;
-    if (order === 'oldest' && this.matches.length >= limit) {
-      this.done = true;
-      return;
-    }
-    const match: ScanMatch = { line: lineNumber, text: ownCopy(text.length > 2 * maxLineChars ? sanitizeLine(text, maxLineChars) : text) };
-    if (level) match.level = level;
-    if (timestamp !== undefined) match.timestamp = timestamp;
-    if (before > 0) match.before = this.beforeLines(hay, lineStart, before);
-    if (after > 0) {
-      match.after = [];
-      this.pendingAfter.push({ match, remaining: after });
-      this.fillPendingAfter(hay, lineEnd + 1);
-    }
-    this.matches.push(match);
-    if (order === 'newest' && this.matches.length >= limit * 2) this.matches.splice(0, this.matches.length - limit);
+    if (!this.collector.admits({ timestamp, level })) return;
+    this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);
+    this.fillPendingAfter(hay, lineEnd + 1);
   }
 
   /** The entry a continuation line belongs to: the nearest earlier line with a timestamp or level. */
@@ -334,14 +292,15 @@ export class FileScanner {
       return h.timestamp !== undefined || h.level !== undefined ? h : undefined;
     }
     let end = lineStart - 1;
-    for (let i = 0; i < HEADER_LOOKBACK && end >= 0; i++) {
+    const header = headerAbove(this.parser, () => {
+      if (end < 0) return undefined;
       const start = prevNl(hay, end - 1) + 1;
       const text = slice(hay, start, end);
-      const p = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
-      if (p.timestamp !== undefined || p.level !== undefined) return { timestamp: p.timestamp, level: p.level };
       end = start - 1;
-    }
-    return end < 0 ? this.prevBlockHeader : undefined;
+      return text;
+    });
+    // Lines above the block's first are in the block before: its last header stands in for them.
+    return header ?? (end < 0 ? this.prevBlockHeader : undefined);
   }
 
   private beforeLines(hay: Hay, lineStart: number, count: number): string[] {
@@ -356,39 +315,29 @@ export class FileScanner {
     return out;
   }
 
+  /** Hands the lines from `from` on to the collector while kept matches are owed after-context. */
   private fillPendingAfter(hay: Hay, from: number): void {
-    if (!this.pendingAfter.length) return;
-    let pos = from;
-    const max = Math.max(...this.pendingAfter.map((p) => p.remaining));
-    for (let i = 0; i < max && pos < hay.length; i++) {
+    for (let pos = from; this.collector.owesAfter && pos < hay.length; ) {
       let end = nextNl(hay, pos);
       if (end === -1) end = hay.length;
-      const text = ownCopy(sanitizeLine(slice(hay, pos, end), this.request.maxLineChars));
-      for (const p of this.pendingAfter) {
-        if (p.remaining > 0) {
-          p.match.after!.push(text);
-          p.remaining--;
-        }
-      }
+      this.collector.giveAfter(ownCopy(sanitizeLine(slice(hay, pos, end), this.request.maxLineChars)));
       pos = end + 1;
     }
-    this.pendingAfter = this.pendingAfter.filter((p) => p.remaining > 0);
   }
 
   private rememberTail(hay: Hay): void {
     const want = this.request.before;
     const tail: string[] = [];
     let end = hay.length - 1;
-    const lookback = Math.max(want, this.usesHeaders ? HEADER_LOOKBACK : 0);
+    const lookback = Math.max(want, this.usesHeaders ? HEADER_LOOKBACK_LINES : 0);
     let header: Header | undefined;
     for (let i = 0; i < lookback && end >= 0; i++) {
       const start = prevNl(hay, end - 1) + 1;
       const text = slice(hay, start, end);
       if (tail.length < want) tail.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
       if (this.usesHeaders && !header) {
-        const p = this.parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
-        if (p.timestamp !== undefined || p.level !== undefined) header = { timestamp: p.timestamp, level: p.level };
-        else if (tail.length >= want && i >= HEADER_LOOKBACK - 1) break;
+        header = headerOf(this.parser, text);
+        if (!header && tail.length >= want && i >= HEADER_LOOKBACK_LINES - 1) break;
       } else if (tail.length >= want) break;
       end = start - 1;
     }
@@ -397,9 +346,8 @@ export class FileScanner {
   }
 
   result(): Omit<FileScanResult, 'engine'> {
-    const { order, limit } = this.request;
-    let matches = order === 'newest' ? this.matches.slice(-limit).reverse() : this.matches.slice(0, limit);
-    matches = matches.map((m) => ({ ...m, text: sanitizeLine(m.text, this.request.maxLineChars) }));
-    return { matches, totalMatches: this.total, complete: !this.done, untimed: this.untimed, formatId: this.parser.format.id };
+    const { collector } = this;
+    const matches = collector.chosen().map((kept) => kept.match);
+    return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, formatId: this.parser.format.id };
   }
 }

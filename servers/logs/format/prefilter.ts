@@ -1,6 +1,6 @@
 // A cheap first pass for error_summary: when a file writes its levels as words (ERROR, error, [crit], level=fatal),
 // only lines containing one of the ERROR/FATAL words can be errors, so the scan (ripgrep or Buffer search) skips the rest.
-import type { Level, LineParser } from './intelligence';
+import type { Level, LineParser } from './types';
 
 export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert';
 

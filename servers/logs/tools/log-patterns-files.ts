@@ -1,10 +1,10 @@
-// Gives the log-intelligence `log_patterns` tool safe file access: names resolve through the same checks as every
+// Gives the `log_patterns` tool safe file access: names resolve through the same checks as every
 // other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks.
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import type { LogPatternsContext } from './intelligence/log-patterns-tool';
-import { UserFacingError } from '../shared/tool-result';
-import { readLineBlocks } from './chunks';
+import type { LogPatternsContext } from '../patterns/log-patterns';
+import { UserFacingError } from '../../shared/tool-result';
+import { readLineBlocks } from '../io/chunks';
 import { closeQuietly, type LogsContext } from './context';
 
 interface Resolved {

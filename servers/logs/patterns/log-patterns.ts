@@ -1,13 +1,14 @@
-// The `log_patterns` tool: one streaming pass over a log file, mining message templates ("pattern analysis").
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+// What a log file is made of (the work behind the `log_patterns` tool, without MCP): one streaming pass over its
+// lines detects the format, filters by level and time window, and mines message templates.
 import { z } from 'zod';
+import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
-import { guarded, MAX_RESULT_BYTES, toolResult, UserFacingError } from '../../shared/tool-result';
-import { createLineParser } from './format';
-import { levelAtLeast } from './levels';
+import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
+import { createLineParser } from '../format/detect';
+import { SAMPLE_LINES } from '../io/head';
+import { levelAtLeast } from '../format/levels';
 import { TemplateMiner, type MinedTemplate } from './miner';
-import { parseTimestamp } from './timestamps';
-import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
+import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 
 /**
  * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log
@@ -21,7 +22,6 @@ export interface LogPatternsContext {
   referenceTime?(path: string): Promise<number | undefined>;
 }
 
-export const SAMPLE_LINES = 300;
 export const MAX_TEMPLATES = 5000;
 /** Line numbers returned in one answer, over all templates. */
 export const MAX_LINE_NUMBERS = 25_000;
@@ -29,16 +29,8 @@ export const MAX_LINE_NUMBERS = 25_000;
 export const MAX_TRACKED_LINES = 2_000_000;
 const PROGRESS_EVERY = 100_000;
 
-export const logPatternsInput = {
-  file: z.string().min(1).max(1024).describe('Log file name as listed by logs://files (relative to its log directory).'),
-  level: z.enum(LEVELS).optional().describe('Only lines at this level or above (e.g. WARN = WARN, ERROR and FATAL).'),
-  since: z.string().max(64).optional().describe('Only lines at or after this time (ISO 8601, e.g. 2024-05-01T10:00:00Z, or a relative age like 2h, 30m, 7d).'),
-  until: z.string().max(64).optional().describe('Only lines before this time (same forms as since).'),
-  limit: z.number().int().min(1).max(500).default(50).describe('Most templates returned, largest first.'),
-  lineNumbers: z.boolean().default(false).describe('Include, per template, the 1-based line numbers it covers (capped).'),
-};
-
-const templateOutput = z.object({
+/** One template as log_patterns returns it. */
+export const templateSummarySchema = z.object({
   id: z.number().int(),
   template: z.string(),
   count: z.number().int(),
@@ -52,46 +44,22 @@ const templateOutput = z.object({
   lineNumbersTruncated: z.boolean().optional(),
 });
 
-export const logPatternsOutput = {
+/** The result's shape (the tool's output schema). */
+export const logPatternsResultShape = {
   file: z.string(),
   format: z.object({ id: z.string(), description: z.string() }),
   linesRead: z.number().int(),
   linesMatched: z.number().int(),
   templateCount: z.number().int(),
-  templates: z.array(templateOutput),
+  templates: z.array(templateSummarySchema),
   truncated: z.boolean().describe('More templates exist than were returned.'),
   capped: z.boolean().describe('The template cap was reached: some lines were put in their closest template or in <other>.'),
   elapsedMs: z.number(),
 };
 
 export type LogPatternsArgs = { file: string; level?: Level; since?: string; until?: string; limit: number; lineNumbers: boolean };
-export type TemplateSummary = z.infer<typeof templateOutput>;
-export type LogPatternsResult = {
-  file: string;
-  format: { id: string; description: string };
-  linesRead: number;
-  linesMatched: number;
-  templateCount: number;
-  templates: TemplateSummary[];
-  truncated: boolean;
-  capped: boolean;
-  elapsedMs: number;
-};
-
-const RELATIVE = /^(\d+(?:\.\d+)?)\s*(s|sec|m|min|h|hr|d|day|w|week)s?$/i;
-const UNIT_MS: Record<string, number> = { s: 1e3, sec: 1e3, m: 6e4, min: 6e4, h: 3.6e6, hr: 3.6e6, d: 8.64e7, day: 8.64e7, w: 6.048e8, week: 6.048e8 };
-
-/** An absolute time or an age before `now` ("2h"); throws a UserFacingError naming the parameter when unreadable. */
-export function parseTimeBound(name: string, value: string, now = Date.now()): number {
-  const text = value.trim();
-  const relative = RELATIVE.exec(text);
-  if (relative) return now - Number(relative[1]) * UNIT_MS[relative[2].toLowerCase()];
-  const parsed = parseTimestamp(text, { referenceTime: now }) ?? Date.parse(text);
-  if (Number.isNaN(parsed) || parsed === undefined) {
-    throw new UserFacingError(`${name}: cannot read "${value}" as a time; use ISO 8601 (2024-05-01T10:00:00Z) or an age such as 2h, 30m, 7d`);
-  }
-  return parsed;
-}
+export type TemplateSummary = z.infer<typeof templateSummarySchema>;
+export type LogPatternsResult = z.infer<z.ZodObject<typeof logPatternsResultShape>>;
 
 function highestLevel(levels: Partial<Record<Level, number>>): Level | undefined {
   for (let i = LEVELS.length - 1; i >= 0; i--) if (levels[LEVELS[i]]) return LEVELS[i];
@@ -100,8 +68,8 @@ function highestLevel(levels: Partial<Record<Level, number>>): Level | undefined
 
 interface PassOptions {
   minimum?: Level;
-  since?: number;
-  until?: number;
+  /** Lines whose entry has no timestamp are left out when either side is set. */
+  window: TimeWindow;
   trackLines: boolean;
   referenceTime?: number;
   signal?: AbortSignal;
@@ -122,7 +90,8 @@ export async function minePatterns(
   options: PassOptions,
 ): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
   const miner = new TemplateMiner({ trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
-  const filtering = options.minimum !== undefined || options.since !== undefined || options.until !== undefined;
+  const timed = options.window.since !== undefined || options.window.until !== undefined;
+  const filtering = options.minimum !== undefined || timed;
   let parser: LineParser | undefined;
   const pending: string[] = [];
   let linesRead = 0;
@@ -139,8 +108,7 @@ export async function minePatterns(
     else previous = parsed;
     if (filtering) {
       if (options.minimum !== undefined && !levelAtLeast(entry.level, options.minimum)) return;
-      if (options.since !== undefined && (entry.timestamp === undefined || entry.timestamp < options.since)) return;
-      if (options.until !== undefined && (entry.timestamp === undefined || entry.timestamp >= options.until)) return;
+      if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
     }
     linesMatched++;
     miner.add(parsed.message, { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
@@ -193,15 +161,12 @@ function summarize(template: MinedTemplate, total: number, lineBudget: { left: n
 export async function logPatterns(context: LogPatternsContext, args: LogPatternsArgs, signal?: AbortSignal, onProgress?: (lines: number) => void): Promise<LogPatternsResult> {
   const started = performance.now();
   const now = Date.now();
-  const since = args.since === undefined ? undefined : parseTimeBound('since', args.since, now);
-  const until = args.until === undefined ? undefined : parseTimeBound('until', args.until, now);
-  if (since !== undefined && until !== undefined && since >= until) throw new UserFacingError('since must be before until');
+  const window = resolveWindow(args, now);
   const path = await context.resolveFile(args.file);
   const referenceTime = (await context.referenceTime?.(path)) ?? now;
   const { miner, parser, linesRead, linesMatched } = await minePatterns((onLine) => context.readLines(path, onLine, signal), {
     minimum: args.level,
-    since,
-    until,
+    window,
     trackLines: args.lineNumbers,
     referenceTime,
     signal,
@@ -209,53 +174,13 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
   });
   const all = miner.templates();
   const lineBudget = { left: MAX_LINE_NUMBERS, requested: args.lineNumbers };
-  const result: LogPatternsResult = {
-    file: args.file,
-    format: parser.format,
-    linesRead,
-    linesMatched,
-    templateCount: all.length,
-    templates: all.slice(0, args.limit).map((t) => summarize(t, linesMatched, lineBudget)),
-    truncated: all.length > args.limit,
-    capped: miner.capped,
-    elapsedMs: 0,
-  };
-  // Keep the answer within the byte budget: drop the smallest templates first (sizes measured once each).
-  const sizes = result.templates.map((t) => Buffer.byteLength(JSON.stringify(t)) + 1);
-  let bytes = Buffer.byteLength(JSON.stringify({ ...result, templates: [] })) + sizes.reduce((sum, n) => sum + n, 0);
-  while (result.templates.length > 1 && bytes > MAX_RESULT_BYTES) {
-    result.templates.pop();
-    bytes -= sizes.pop() as number;
-    result.truncated = true;
-  }
-  result.elapsedMs = Math.round(performance.now() - started);
-  return result;
-}
-
-export function registerLogPatternsTool(server: McpServer, context: LogPatternsContext): void {
-  server.registerTool(
-    'log_patterns',
-    {
-      title: 'Log patterns (message templates)',
-      description:
-        'Groups the lines of one log file into message templates, with variable parts (numbers, ids, IPs, paths, names) written <*>, ' +
-        'largest first, with count, share, levels, first/last seen and example lines. Use it to see what a log is made of, ' +
-        'which kinds of errors dominate (level: "ERROR"), or what changed in a time window (since/until), before searching for specific lines. ' +
-        'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …). lineNumbers: true adds the line numbers of each template.',
-      inputSchema: logPatternsInput,
-      outputSchema: logPatternsOutput,
-      annotations: { readOnlyHint: true, openWorldHint: false, idempotentHint: true },
-    },
-    guarded(async (args, extra) => {
-      const progressToken = extra._meta?.progressToken;
-      const onProgress =
-        progressToken === undefined
-          ? undefined
-          : (lines: number) => {
-              void extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress: lines, message: `${lines} lines read` } });
-            };
-      const result = await logPatterns(context, args as LogPatternsArgs, extra.signal, onProgress);
-      return toolResult(result);
-    }),
+  const templates = all.slice(0, args.limit).map((t) => summarize(t, linesMatched, lineBudget));
+  const truncated = all.length > args.limit;
+  // Within the shared byte budget: the smallest templates go first, the largest always stays.
+  const fitted = fitToBudget(
+    templates,
+    (kept): LogPatternsResult => ({ file: args.file, format: parser.format, linesRead, linesMatched, templateCount: all.length, templates: [...kept], truncated, capped: miner.capped, elapsedMs: 0 }),
+    { keepAtLeast: 1 },
   );
+  return { ...fitted.value, truncated: truncated || fitted.cut, elapsedMs: Math.round(performance.now() - started) };
 }

@@ -2,7 +2,7 @@
 // routed through a fixed-depth tree (token count, then the leading tokens) to a small list of clusters, and joined to
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
-import { LEVELS, type Level, type Template } from './types';
+import { LEVELS, type Level, type Template } from '../format/types';
 import { tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
 
 export interface TemplateMinerOptions {

@@ -1,9 +1,9 @@
 // Groups error lines first by message with variable parts masked (numbers, hex ids, UUIDs, IPs, paths), then joins
 // those messages by template (the log-intelligence miner). One pass; memory bounded by the number of distinct
 // masked messages (capped) and templates.
-import { TemplateMiner } from './intelligence/miner';
-import type { Level } from './intelligence/types';
-import { sanitizeLine } from '../shared/sanitize';
+import { TemplateMiner } from './miner';
+import type { Level } from '../format/types';
+import { sanitizeLine } from '../../shared/sanitize';
 import { EXAMPLES_PER_MESSAGE, type MessageTally } from './tallies';
 
 export const MAX_GROUPS = 5000;

@@ -1,7 +1,7 @@
 // Which files are logs, and turning a name from a caller into a safe, open regular file inside a log directory.
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
-import { UserFacingError } from '../shared/tool-result';
+import { UserFacingError } from '../../shared/tool-result';
 
 export interface LogDir {
   /** Absolute path as configured. */

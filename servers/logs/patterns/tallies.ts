@@ -1,8 +1,8 @@
 // Error lines folded by masked message. The scan process sends these to the server instead of the lines themselves,
 // so the server's heap sees a handful of objects per block rather than every error line.
-import type { Level } from './intelligence/types';
+import type { Level } from '../format/types';
 import { maskMessage } from './masking';
-import type { AcceptedLine } from './search/scan';
+import type { AcceptedLine } from '../search/types';
 
 /** Lines of a block that share one masked message. */
 export interface MessageTally {

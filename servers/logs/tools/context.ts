@@ -1,15 +1,17 @@
 // What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
 import { promises as fsp } from 'node:fs';
-import type { LineParser } from './intelligence/types';
-import type { LogsConfig } from './config';
-import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from './files';
-import { parserFor, SAMPLE_BYTES } from './parser';
-import { readHead } from './search/scan-process';
-import type { ScanTarget } from './search/types';
+import type { LineParser } from '../format/types';
+import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
+import { parserFor } from '../format/parser';
+import { readHead } from '../io/head';
+import type { ScanClient } from '../scan/client';
+import type { ScanTarget } from '../search/types';
 
 export interface LogsContext {
   dirs: LogDir[];
   ripgrep: string | undefined;
+  /** Runs scans in the scan process. */
+  scans: ScanClient;
   listFiles(): Promise<{ files: LogFileInfo[]; truncated: boolean }>;
   /** Opens a caller-named file safely; the caller closes the handle. */
   open(name: string): Promise<OpenedLog>;
@@ -31,26 +33,29 @@ export function targetOf(opened: OpenedLog): ScanTarget {
   };
 }
 
-export async function createLogsContext(config: LogsConfig): Promise<LogsContext> {
-  const dirs = await prepareDirs(config.dirs);
+export interface LogsContextOptions {
+  /** Absolute log directories (config.ts); missing or unreadable ones are skipped with a note on stderr. */
+  dirs: string[];
+  /** Path of the rg binary, or undefined for the pure-Node scanner. */
+  ripgrep: string | undefined;
+  scans: ScanClient;
+}
+
+export async function createLogsContext({ dirs: paths, ripgrep, scans }: LogsContextOptions): Promise<LogsContext> {
+  const dirs = await prepareDirs(paths);
   const parsers = new Map<string, LineParser>();
   const list = () => listLogFiles(dirs);
   const context: LogsContext = {
     dirs,
-    ripgrep: config.ripgrep,
+    ripgrep,
+    scans,
     listFiles: list,
     open: (name) => openLogFile(dirs, name, async () => (await list()).files),
     async parserOf(opened) {
       const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
       const cached = parsers.get(key);
       if (cached) return cached;
-      let head: { data: Buffer; complete: boolean };
-      if (opened.info.gzip) head = await readHead(opened.handle.fd, true);
-      else {
-        const buffer = Buffer.alloc(SAMPLE_BYTES);
-        const { bytesRead } = await opened.handle.read(buffer, 0, SAMPLE_BYTES, 0);
-        head = { data: buffer.subarray(0, bytesRead), complete: bytesRead < SAMPLE_BYTES };
-      }
+      const head = await readHead(opened.handle.fd, opened.info.gzip);
       const parser = parserFor(head.data, head.complete, opened.stats.mtimeMs);
       if (parsers.size > 500) parsers.clear();
       parsers.set(key, parser);

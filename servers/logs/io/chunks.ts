@@ -3,7 +3,7 @@ import { read, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { createGunzip, type Gunzip } from 'node:zlib';
-import { UserFacingError } from '../shared/tool-result';
+import { UserFacingError } from '../../shared/tool-result';
 
 const readAsync = promisify(read);
 
@@ -169,63 +169,74 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
 }
 
 /**
+ * Where whole lines end in a buffer that reads fill, and what the next read must keep: the one carry/skip rule both
+ * plain-file readers follow. A line longer than MAX_LINE_BYTES is cut there (ended with a newline) and the rest of it,
+ * up to its newline, dropped from later reads.
+ */
+class LineCutter {
+  private skipping = false;
+
+  /**
+   * After `read` bytes landed at buffer[carry, carry + read) behind `carry` bytes of a partial line: `lines` bytes of
+   * whole lines at the buffer's start to hand out (0: none yet), and the partial line buffer[restStart, restEnd) the
+   * next read must be appended to. May move bytes within the buffer.
+   */
+  cut(buffer: Buffer, carry: number, read: number): { lines: number; restStart: number; restEnd: number } {
+    let filled = carry + read;
+    if (this.skipping) {
+      // The rest of an over-long line: drop it up to its newline.
+      const nl = buffer.indexOf(10, carry);
+      if (nl === -1 || nl >= filled) return { lines: 0, restStart: 0, restEnd: 0 };
+      buffer.copy(buffer, carry, nl + 1, filled);
+      filled = carry + (filled - nl - 1);
+      this.skipping = false;
+    }
+    const last = buffer.lastIndexOf(10, filled - 1);
+    if (last >= 0) return { lines: last + 1, restStart: last + 1, restEnd: filled };
+    if (filled <= MAX_LINE_BYTES) return { lines: 0, restStart: 0, restEnd: filled };
+    buffer[MAX_LINE_BYTES] = 10;
+    this.skipping = true;
+    return { lines: MAX_LINE_BYTES + 1, restStart: 0, restEnd: 0 };
+  }
+
+  /** The last line, when the file did not end with a newline (it is in buffer[0, carry), one byte of room behind). */
+  lastLine(buffer: Buffer, carry: number): Buffer | undefined {
+    if (carry === 0 || this.skipping) return undefined;
+    buffer[carry] = 10;
+    return buffer.subarray(0, carry + 1);
+  }
+}
+
+/** A larger buffer with the first `keep` bytes of `buffer` (an allocator may hand back the same memory, larger). */
+function grown(buffer: Buffer, keep: number, size: number, allocate: BlockAllocator): Buffer {
+  if (buffer.length >= size) return buffer;
+  const bigger = allocate(size);
+  buffer.copy(bigger, 0, 0, keep);
+  return bigger;
+}
+
+/**
  * Plain files: one reused buffer; the partial last line is moved to its front before the next read. A block is only
  * valid until the consumer asks for the next one (consumers copy what they keep).
  */
 function* readPlainBlocks(fd: number, start: number, end: number, allocate: BlockAllocator): Generator<LineBlock> {
+  const cutter = new LineCutter();
   let buffer = allocate(CHUNK_BYTES * 2);
   let carry = 0;
-  let skipping = false;
   let position = start;
-  let consumed = 0;
   while (position < end) {
-    if (buffer.length - carry < CHUNK_BYTES) {
-      // An allocator may hand back the same memory, larger: the copy is then onto itself.
-      const bigger = allocate(carry + CHUNK_BYTES);
-      buffer.copy(bigger, 0, 0, carry);
-      buffer = bigger;
-    }
+    buffer = grown(buffer, carry, carry + CHUNK_BYTES, allocate);
     const read = readSync(fd, buffer, carry, Math.min(CHUNK_BYTES, end - position), position);
     if (read <= 0) break;
     position += read;
-    consumed += read;
-    let from = 0;
-    let filled = carry + read;
-    if (skipping) {
-      // The rest of an over-long line: drop it up to its newline.
-      const nl = buffer.indexOf(10, carry);
-      if (nl === -1 || nl >= filled) {
-        carry = 0;
-        continue;
-      }
-      buffer.copy(buffer, carry, nl + 1, filled);
-      filled = carry + (filled - nl - 1);
-      skipping = false;
-    }
-    const last = buffer.lastIndexOf(10, filled - 1);
-    if (last < from) {
-      if (filled > MAX_LINE_BYTES) {
-        buffer[MAX_LINE_BYTES] = 10;
-        yield { data: buffer.subarray(0, MAX_LINE_BYTES + 1), offset: consumed, rawOffset: position };
-        skipping = true;
-        carry = 0;
-      } else carry = filled;
-      continue;
-    }
-    yield { data: buffer.subarray(from, last + 1), offset: consumed, rawOffset: position };
-    from = last + 1;
-    carry = filled - from;
-    if (carry > 0) buffer.copy(buffer, 0, from, filled);
+    const { lines, restStart, restEnd } = cutter.cut(buffer, carry, read);
+    if (lines > 0) yield { data: buffer.subarray(0, lines), offset: position - start, rawOffset: position };
+    carry = restEnd - restStart;
+    if (carry > 0 && restStart > 0) buffer.copy(buffer, 0, restStart, restEnd);
   }
-  if (carry > 0 && !skipping) {
-    if (buffer.length <= carry) {
-      const bigger = allocate(carry + 1);
-      buffer.copy(bigger, 0, 0, carry);
-      buffer = bigger;
-    }
-    buffer[carry] = 10;
-    yield { data: buffer.subarray(0, carry + 1), offset: consumed, rawOffset: position };
-  }
+  buffer = grown(buffer, carry, carry + 1, allocate);
+  const last = cutter.lastLine(buffer, carry);
+  if (last) yield { data: last, offset: position - start, rawOffset: position };
 }
 
 /**
@@ -234,75 +245,60 @@ function* readPlainBlocks(fd: number, start: number, end: number, allocate: Bloc
  * valid until the consumer asks for the next one.
  */
 export async function* readPlainBlocksAhead(fd: number, allocate: (index: 0 | 1, size: number) => Buffer): AsyncGenerator<LineBlock> {
-  const buffers = [allocate(0, CHUNK_BYTES * 2), allocate(1, CHUNK_BYTES * 2)];
+  const reader = new ReadAhead(fd, allocate);
+  const cutter = new LineCutter();
   let current: 0 | 1 = 0;
   let carry = 0;
-  let skipping = false;
   let position = 0;
-  let consumed = 0;
-  const reserve = (index: 0 | 1, keep: number, size: number) => {
-    if (buffers[index].length >= size) return;
-    // An allocator may hand back the same memory, larger: the copy is then onto itself.
-    const bigger = allocate(index, size);
-    buffers[index].copy(bigger, 0, 0, keep);
-    buffers[index] = bigger;
-  };
-  const start = (index: 0 | 1, offset: number) => {
-    reserve(index, offset, offset + CHUNK_BYTES);
-    return readAsync(fd, buffers[index], offset, CHUNK_BYTES, position);
-  };
-  let pending = start(0, 0);
   try {
-    for (;;) {
-      const { bytesRead: read } = await pending;
-      if (read <= 0) break;
-      const buffer = buffers[current];
+    for (let read = await reader.start(0, 0, position); read > 0; read = await reader.pending) {
+      const buffer = reader.buffers[current];
       position += read;
-      consumed += read;
-      let filled = carry + read;
-      if (skipping) {
-        // The rest of an over-long line: drop it up to its newline.
-        const nl = buffer.indexOf(10, carry);
-        if (nl === -1 || nl >= filled) {
-          carry = 0;
-          pending = start(current, 0);
-          continue;
-        }
-        buffer.copy(buffer, carry, nl + 1, filled);
-        filled = carry + (filled - nl - 1);
-        skipping = false;
-      }
-      const last = buffer.lastIndexOf(10, filled - 1);
-      const next: 0 | 1 = current === 0 ? 1 : 0;
-      if (last < 0) {
-        if (filled > MAX_LINE_BYTES) {
-          buffer[MAX_LINE_BYTES] = 10;
-          skipping = true;
-          carry = 0;
-          pending = start(next, 0);
-          yield { data: buffer.subarray(0, MAX_LINE_BYTES + 1), offset: consumed, rawOffset: position };
-          current = next;
-        } else {
-          carry = filled;
-          pending = start(current, carry);
-        }
+      const { lines, restStart, restEnd } = cutter.cut(buffer, carry, read);
+      carry = restEnd - restStart;
+      if (lines === 0) {
+        // No whole line yet: read on behind the partial one.
+        void reader.start(current, carry, position);
         continue;
       }
-      carry = filled - last - 1;
-      reserve(next, 0, carry + CHUNK_BYTES);
-      if (carry > 0) buffer.copy(buffers[next], 0, last + 1, filled);
-      pending = start(next, carry);
-      yield { data: buffer.subarray(0, last + 1), offset: consumed, rawOffset: position };
+      const next: 0 | 1 = current === 0 ? 1 : 0;
+      reader.reserve(next, 0, carry + CHUNK_BYTES);
+      if (carry > 0) buffer.copy(reader.buffers[next], 0, restStart, restEnd);
+      void reader.start(next, carry, position);
+      yield { data: buffer.subarray(0, lines), offset: position, rawOffset: position };
       current = next;
     }
   } finally {
     // Never leave a read writing into memory the next job may use.
-    await pending.catch(() => undefined);
+    await reader.pending.catch(() => undefined);
   }
-  if (carry > 0 && !skipping) {
-    reserve(current, carry, carry + 1);
-    const buffer = buffers[current];
-    buffer[carry] = 10;
-    yield { data: buffer.subarray(0, carry + 1), offset: consumed, rawOffset: position };
+  reader.reserve(current, carry, carry + 1);
+  const last = cutter.lastLine(reader.buffers[current], carry);
+  if (last) yield { data: last, offset: position, rawOffset: position };
+}
+
+/** The two buffers of readPlainBlocksAhead and the one read in flight into them. */
+class ReadAhead {
+  readonly buffers: [Buffer, Buffer];
+  /** Bytes the read in flight returns (0 at the end of the file). */
+  pending: Promise<number> = Promise.resolve(0);
+
+  constructor(
+    private readonly fd: number,
+    private readonly allocate: (index: 0 | 1, size: number) => Buffer,
+  ) {
+    this.buffers = [allocate(0, CHUNK_BYTES * 2), allocate(1, CHUNK_BYTES * 2)];
+  }
+
+  /** Makes buffer `index` hold at least `size` bytes, keeping its first `keep`. */
+  reserve(index: 0 | 1, keep: number, size: number): void {
+    this.buffers[index] = grown(this.buffers[index], keep, size, (bytes) => this.allocate(index, bytes));
+  }
+
+  /** Starts reading a chunk at file `position` into buffer `index` behind its first `offset` bytes. */
+  start(index: 0 | 1, offset: number, position: number): Promise<number> {
+    this.reserve(index, offset, offset + CHUNK_BYTES);
+    this.pending = readAsync(this.fd, this.buffers[index], offset, CHUNK_BYTES, position).then((r) => r.bytesRead);
+    return this.pending;
   }
 }

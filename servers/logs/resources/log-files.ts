@@ -1,0 +1,88 @@
+// logs://files (the log files with size, time and detected format) and logs://file/{path} (a file's tail).
+import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { sanitizeLine } from '../../shared/sanitize';
+import { UserFacingError } from '../../shared/tool-result';
+import { closeQuietly, type LogsContext } from '../tools/context';
+import { lastLines } from '../io/tail';
+
+const TAIL_LINES = 200;
+const FORMAT_DETECTION_LIMIT = 200;
+
+export function fileUri(name: string): string {
+  return `logs://file/${encodeURIComponent(name)}`;
+}
+
+/** Registers logs://files and the template logs://file/{path} on `server`. */
+export function registerResources(server: McpServer, ctx: LogsContext): void {
+  server.registerResource(
+    'log-files',
+    'logs://files',
+    { title: 'Log files', description: 'Log files in the configured directories: name, relative path, directory, size, modified time, detected format', mimeType: 'application/json' },
+    fileList(ctx),
+  );
+  server.registerResource(
+    'log-file',
+    new ResourceTemplate('logs://file/{path}', {
+      list: async () => ({
+        resources: (await ctx.listFiles()).files.map((f) => ({ uri: fileUri(f.name), name: f.name, mimeType: 'text/plain', description: `${f.size} bytes` })),
+      }),
+      complete: { path: (value) => completeName(ctx, value) },
+    }),
+    { title: 'Log file tail', description: `The last ${TAIL_LINES} lines of one log file (names as in logs://files, URL-encoded)`, mimeType: 'text/plain' },
+    async (uri, variables) => {
+      const raw = Array.isArray(variables.path) ? variables.path.join(',') : variables.path;
+      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await fileTail(ctx, decodeURIComponentSafe(String(raw ?? ''))) }] };
+    },
+  );
+}
+
+/** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
+function fileList(ctx: LogsContext): ReadResourceCallback {
+  return async (uri) => {
+    const { files, truncated } = await ctx.listFiles();
+    const out = [];
+    for (let i = 0; i < files.length; i++) {
+      const f = files[i];
+      out.push({
+        name: f.name,
+        relativePath: f.relativePath,
+        dir: f.dir,
+        size: f.size,
+        modified: new Date(f.mtimeMs).toISOString(),
+        compressed: f.gzip,
+        format: i < FORMAT_DETECTION_LIMIT ? ((await ctx.formatOf(f)) ?? 'unreadable') : 'not detected',
+        uri: fileUri(f.name),
+      });
+    }
+    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated };
+    return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
+  };
+}
+
+/** File names for a typed prefix: those starting with it first, then those containing it (case-insensitive), at most 100. */
+async function completeName(ctx: LogsContext, value: string): Promise<string[]> {
+  const lower = decodeURIComponentSafe(value).toLowerCase();
+  const all = (await ctx.listFiles()).files.map((f) => f.name);
+  const starts = all.filter((n) => n.toLowerCase().startsWith(lower));
+  const contains = all.filter((n) => !n.toLowerCase().startsWith(lower) && n.toLowerCase().includes(lower));
+  return [...starts, ...contains].slice(0, 100);
+}
+
+/** The last TAIL_LINES lines of a named file, sanitized, one per line. */
+async function fileTail(ctx: LogsContext, name: string): Promise<string> {
+  const file = await ctx.open(name);
+  try {
+    const lines = await lastLines({ handle: file.handle, gzip: file.info.gzip, size: file.stats.size }, TAIL_LINES);
+    return lines.map((l) => sanitizeLine(l, 2000)).join('\n');
+  } finally {
+    await closeQuietly(file.handle);
+  }
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new UserFacingError(`badly encoded file name: ${value}`);
+  }
+}

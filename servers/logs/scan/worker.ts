@@ -1,0 +1,181 @@
+// The scan process's side: takes jobs from the server one at a time; each reopens its file (checking it is the same
+// regular file the server resolved), detects its format and scans it with ripgrep or the pure-Node engine, reporting
+// a heartbeat and, for error_summary, accepted lines folded by masked message.
+import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { throttleProgress } from '../../shared/progress';
+import { UserFacingError } from '../../shared/tool-result';
+import { parserFor } from '../format/parser';
+import type { LineParser } from '../format/types';
+import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
+import { readHead } from '../io/head';
+import { MessageTallies } from '../patterns/tallies';
+import { ByteKernel } from '../search/byte-kernel';
+import { FileScanner, ownCopy } from '../search/node-engine';
+import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ripgrep-engine';
+import type { AcceptedLine, FileScanResult, ScanTarget } from '../search/types';
+import { externalMemoryGuard } from './external-memory';
+import type { FromWorker, ScanJob, ToWorker } from './messages';
+
+/** Least time (ms) between two heartbeats: often enough for the server's watchdog (STALL_MS), rarely enough to be cheap. */
+const BEAT_MS = 100;
+/** Distinct messages a ripgrep scan folds before sending them (memory bound between heartbeats). */
+const MAX_PENDING_TALLIES = 1000;
+/**
+ * Memory outside V8's heap the scan process lets pile up before a full collection: decoded blocks (external strings
+ * on Node 22+) and ripgrep's output chunks that outlived a young-generation collection.
+ */
+const EXTERNAL_SLACK_BYTES = 2 * CHUNK_BYTES;
+
+/** Serves jobs over the IPC channel of a process forked by ScanClient until the server disconnects. */
+export function runScanWorker(): void {
+  const worker = new ScanWorker((message) => process.send?.(message));
+  process.on('message', (message: ToWorker) => worker.receive(message));
+  // The server went away (or closed the channel): nothing more to do.
+  process.on('disconnect', () => process.exit(0));
+  worker.post({ type: 'ready' });
+}
+
+/** What one scan process keeps across its jobs (they run one at a time). */
+class ScanWorker {
+  /** The byte kernel, created on first use (null: not yet; undefined: this Node lacks WebAssembly SIMD). */
+  private kernel: ByteKernel | undefined | null = null;
+  private kernelInUse = false;
+  /** Runs a full collection when memory outside V8's heap has grown (one per process, across jobs). */
+  private settleMemory: (() => void) | undefined;
+  /** The running job waits here for the server to take a batch of tallies. */
+  private ackWaiter: (() => void) | undefined;
+
+  constructor(readonly post: (message: FromWorker) => void) {}
+
+  /**
+   * A message from the server. Not checked against toWorkerSchema: the server that forked this process from its own
+   * build sends them, and zod would add about 12 MB to every scan process (what the server receives is checked).
+   */
+  receive(message: ToWorker): void {
+    if (message.type === 'job') {
+      void this.runJob(message);
+      return;
+    }
+    const waiter = this.ackWaiter;
+    this.ackWaiter = undefined;
+    waiter?.();
+  }
+
+  private async runJob(job: ScanJob): Promise<void> {
+    let fd: number | undefined;
+    const kernel = this.takeKernel();
+    // After the kernel exists, so that its memory is part of the baseline.
+    this.settleMemory ??= externalMemoryGuard(EXTERNAL_SLACK_BYTES);
+    try {
+      this.post({ type: 'beat', raw: 0 });
+      fd = openSameFile(job.target);
+      const head = await readHead(fd, job.target.gzip);
+      const parser = parserFor(head.data, head.complete, job.target.mtimeMs);
+      const reports = new JobReports(this.post, job.summarize);
+      const result = (await this.tryRipgrep(job, parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
+      reports.flushTallies();
+      this.post({ type: 'done', result });
+    } catch (error) {
+      this.post({ type: 'error', message: error instanceof Error ? error.message : String(error), kind: error instanceof UnreadableError ? 'unreadable' : error instanceof UserFacingError ? 'user' : 'internal' });
+    } finally {
+      if (fd !== undefined) closeSync(fd);
+      if (kernel) this.kernelInUse = false;
+      // A warm process waiting for its next job need not hold this one's garbage.
+      this.settleMemory?.();
+    }
+  }
+
+  /** ripgrep's result, or undefined when it has no path, cannot take the pattern or file, or refused it. */
+  private async tryRipgrep(job: ScanJob, parser: LineParser, reports: JobReports): Promise<FileScanResult | undefined> {
+    const { target, request } = job;
+    if (!job.ripgrep || !ripgrepCanRun(request, target)) return undefined;
+    // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
+    // output arrives in small chunks, and a message per chunk would cost the server more than the lines).
+    const heartbeat = setInterval(() => {
+      reports.beat();
+      reports.flushTallies();
+    }, 250);
+    try {
+      return await scanWithRipgrep(job.ripgrep, target, request, parser, {
+        onSpawn: (pid) => this.post({ type: 'ripgrep', pid }),
+        onProgress: (offset) => {
+          reports.raw = offset;
+          reports.beat();
+          if (reports.pendingTallies >= MAX_PENDING_TALLIES) reports.flushTallies();
+        },
+        sink: reports.sink,
+      });
+    } catch (error) {
+      if (!(error instanceof RipgrepUnsupported)) throw error;
+      process.stderr.write(`logs: ${error.message}; using the Node scanner\n`);
+      return undefined;
+    } finally {
+      clearInterval(heartbeat);
+    }
+  }
+
+  private async scanWithNode(fd: number, job: ScanJob, parser: LineParser, reports: JobReports, kernel: ByteKernel | undefined): Promise<FileScanResult> {
+    const scanner = new FileScanner(job.request, parser, reports.beat, reports.sink, kernel);
+    // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
+    const blocks = kernel && !job.target.gzip ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half)) : readLineBlocks(fd, job.target.gzip);
+    for await (const block of blocks) {
+      reports.raw = block.rawOffset;
+      scanner.push(block.data);
+      this.settleMemory?.();
+      if (reports.pendingTallies) {
+        // One block's tallies at a time: the server groups them before the scan goes on (bounded memory on both sides).
+        const acked = new Promise<void>((resolve) => (this.ackWaiter = resolve));
+        reports.flushTallies();
+        await acked;
+      }
+      if (scanner.done) break;
+    }
+    return { ...scanner.result(), engine: 'node' };
+  }
+
+  /** The byte kernel, sized for the largest block the line reader makes; undefined when in use or unavailable. */
+  private takeKernel(): ByteKernel | undefined {
+    if (this.kernelInUse) return undefined;
+    if (this.kernel === null) this.kernel = ByteKernel.create(2 * (MAX_LINE_BYTES + 2 * CHUNK_BYTES));
+    this.kernelInUse = this.kernel !== undefined;
+    return this.kernel;
+  }
+}
+
+/** A job's reports to the server: heartbeats with the bytes read so far, and error_summary's tallies. */
+class JobReports {
+  /** Bytes of the file read so far (compressed bytes for gzip). */
+  raw = 0;
+  /** Posts a heartbeat, at most every BEAT_MS (the engines call it often). */
+  readonly beat: () => void;
+  /** error_summary: where accepted lines are folded (undefined: matches are returned instead). */
+  readonly sink: ((line: AcceptedLine) => void) | undefined;
+  private readonly tallies = new MessageTallies();
+
+  constructor(
+    private readonly post: (message: FromWorker) => void,
+    summarize: boolean,
+  ) {
+    const beat = throttleProgress(async (raw: number) => post({ type: 'beat', raw }), BEAT_MS);
+    this.beat = () => beat(this.raw);
+    // Copies, cut: a kept example must not hold the decoded piece or ripgrep chunk it was cut from.
+    this.sink = summarize ? (line) => this.tallies.add({ ...line, text: ownCopy(line.text.slice(0, 600)), message: ownCopy(line.message.slice(0, 1200)) }) : undefined;
+  }
+
+  get pendingTallies(): number {
+    return this.tallies.size;
+  }
+
+  flushTallies(): void {
+    if (this.tallies.size) this.post({ type: 'tallies', tallies: this.tallies.drain() });
+  }
+}
+
+/** Opens the file again by path and checks it is still the regular file the server resolved (no swap in between). */
+function openSameFile(target: ScanTarget): number {
+  const fd = openSync(target.realPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const stats = fstatSync(fd);
+  if (stats.isFile() && stats.ino === target.ino && stats.dev === target.dev) return fd;
+  closeSync(fd);
+  throw new UserFacingError(`${target.name} changed while being searched; try again`);
+}

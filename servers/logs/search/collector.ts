@@ -1,0 +1,155 @@
+// The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
+// header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
+// matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
+import { levelAtLeast } from '../format/levels';
+import type { Level, LineParser, ParsedLine } from '../format/types';
+import { sanitizeLine } from '../../shared/sanitize';
+import { inWindow } from '../../shared/time-rule';
+import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
+
+/** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
+export const PARSE_CHARS = 64 * 1024;
+/** How many lines above a continuation line (stack frame) are searched for the entry header it belongs to. */
+export const HEADER_LOOKBACK_LINES = 20;
+
+/** The time (epoch ms) and level of a log entry, from its header line. */
+export interface Header {
+  timestamp?: number;
+  level?: Level;
+}
+
+/** Parses one line, or its first PARSE_CHARS characters. */
+export function parseLine(parser: LineParser, text: string): ParsedLine {
+  return parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+}
+
+/** The header a line carries, or undefined for a continuation line (neither time nor level). */
+export function headerOf(parser: LineParser, text: string): Header | undefined {
+  const { timestamp, level } = parseLine(parser, text);
+  return timestamp !== undefined || level !== undefined ? { timestamp, level } : undefined;
+}
+
+/** A parsed line lacks its time or level and its format has entry headers to take them from. */
+export function needsHeader(parser: LineParser, parsed: Header): boolean {
+  return (parsed.timestamp === undefined || parsed.level === undefined) && parser.format.id !== 'unknown';
+}
+
+/**
+ * The nearest header among the HEADER_LOOKBACK_LINES lines above a continuation line. `lineAbove(n)` gives the n-th
+ * line above (0 = the one directly above), or undefined where the engine's text ends.
+ */
+export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined): Header | undefined {
+  for (let n = 0; n < HEADER_LOOKBACK_LINES; n++) {
+    const text = lineAbove(n);
+    if (text === undefined) return undefined;
+    const header = headerOf(parser, text);
+    if (header) return header;
+  }
+  return undefined;
+}
+
+/** A kept match and what its engine noted with it (ripgrep: the line's byte offset, to read its header later). */
+export interface Kept<Note> {
+  match: ScanMatch;
+  note: Note;
+}
+
+/** A match to return: its text cleaned, `raw` the line as accepted (for parsing it later). */
+export interface Chosen<Note> extends Kept<Note> {
+  raw: string;
+}
+
+export interface CollectorOptions {
+  /** When set, accepted lines go here instead of being kept (error_summary). */
+  sink?: (line: AcceptedLine) => void;
+  /** Copies a kept line's text so that it holds no larger string alive (the Node engine's decoded pieces). */
+  own?: (text: string) => string;
+}
+
+/**
+ * Filters the lines an engine found, counts them, and keeps the ones to return: the newest `limit` (at most 2 × limit
+ * held at a time) or the oldest `limit` (then `done`: the scan can stop). After-context is owed to kept matches until
+ * the engine has handed over enough following lines.
+ */
+export class MatchCollector<Note = undefined> {
+  /** Lines accepted (matching and passing the filters); exact when the scan ran to the end. */
+  total = 0;
+  /** Lines skipped for lacking a timestamp while a time window was asked for. */
+  untimed = 0;
+  /** Order oldest and `limit` kept: later lines cannot be returned. */
+  done = false;
+  /** The request has a level or time filter (without one, a line is accepted unparsed). */
+  readonly filtering: boolean;
+  private readonly kept: Kept<Note>[] = [];
+  private owed: { match: ScanMatch; remaining: number }[] = [];
+
+  constructor(
+    private readonly request: ScanRequest,
+    private readonly options: CollectorOptions = {},
+  ) {
+    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined;
+  }
+
+  /** The level and time filters; a line without a timestamp is counted in `untimed` when a window is asked for. */
+  admits(header: Header): boolean {
+    const { minLevel, since, until } = this.request;
+    if (minLevel && !levelAtLeast(header.level, minLevel)) return false;
+    if (since === undefined && until === undefined) return true;
+    if (header.timestamp === undefined) {
+      this.untimed++;
+      return false;
+    }
+    return inWindow(header.timestamp, this.request);
+  }
+
+  /**
+   * Counts a line that passed the filters and keeps it as a match (or hands it to the sink). `before` gives its
+   * before-context (sanitized lines, oldest first) and is called only when the match is kept and context was asked for.
+   */
+  accept(line: AcceptedLine, before: () => string[], note: Note): void {
+    this.total++;
+    if (this.options.sink) {
+      this.options.sink(line);
+      return;
+    }
+    const { limit, order, maxLineChars } = this.request;
+    if (order === 'oldest' && this.kept.length >= limit) {
+      this.done = true;
+      return;
+    }
+    // Long lines are cut now (at most 2 × limit are kept at a time); the rest are cleaned when returned.
+    const text = line.text.length > 2 * maxLineChars ? sanitizeLine(line.text, maxLineChars) : line.text;
+    const match: ScanMatch = { line: line.line, text: this.options.own ? this.options.own(text) : text };
+    if (line.level) match.level = line.level;
+    if (line.timestamp !== undefined) match.timestamp = line.timestamp;
+    if (this.request.before > 0) match.before = before();
+    if (this.request.after > 0) {
+      match.after = [];
+      this.owed.push({ match, remaining: this.request.after });
+    }
+    this.kept.push({ match, note });
+    if (order === 'newest' && this.kept.length >= limit * 2) this.kept.splice(0, this.kept.length - limit);
+  }
+
+  /** Kept matches still wait for lines of after-context. */
+  get owesAfter(): boolean {
+    return this.owed.length > 0;
+  }
+
+  /** The next line (sanitized) after every kept match so far: after-context for those still owed some. */
+  giveAfter(text: string): void {
+    let settled = false;
+    for (const entry of this.owed) {
+      entry.match.after!.push(text);
+      if (--entry.remaining === 0) settled = true;
+    }
+    if (settled) this.owed = this.owed.filter((entry) => entry.remaining > 0);
+  }
+
+  /** The matches to return with their notes: the newest `limit` newest first, or the oldest `limit`; text cleaned. */
+  chosen(): Chosen<Note>[] {
+    const { order, limit, maxLineChars } = this.request;
+    const chosen = order === 'newest' ? this.kept.slice(-limit).reverse() : this.kept.slice(0, limit);
+    return chosen.map(({ match, note }) => ({ match: { ...match, text: sanitizeLine(match.text, maxLineChars) }, note, raw: match.text }));
+  }
+}
