@@ -4,19 +4,16 @@
 // answer and the input must be on screen, checked with `document.elementFromPoint` in the webview
 // and in the workbench (see support/visibility.ts). The pictures are the README's.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import type { FrameLocator, Locator } from 'playwright-core';
-import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
-import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { chooseMenuItem } from './ui-helpers';
+import type { Workbench } from './support/workbench';
+import { chooseMenuItem, rightClickInExplorer } from './ui-helpers';
 
 const SIZES = [
   { width: 1280, height: 800 },
   { width: 1920, height: 1080 },
 ];
-/** The README shows the 1280×800 pictures; the others stay in test-output. */
-const pictureName = (name: string, size: { width: number }) => (size.width === 1280 ? name : `tmp/${name}`);
 
 /** A long answer (taller than most side bars), so that "scrolled into view" is tested too. */
 const LONG_ANSWER =
@@ -28,7 +25,17 @@ const LONG_ANSWER =
   '\n\nThe last line of the answer: **reconnected at 09:03:10**.';
 const EXPLANATION = 'The most likely cause is the **database connection failure** at 09:02; the worker timeouts follow from it.';
 
-const assertSeen = (workbench: Workbench, target: Locator, what: string) => assertSeenInChat(workbench.page, target, what);
+/** Each target must be on screen, with the chat input; then the picture (no hover tooltip in it), if named. */
+async function assertOnScreen(workbench: Workbench, targets: Array<[Locator, string]>, picture?: string): Promise<void> {
+  for (const [target, what] of [...targets, [workbench.chatFrame().locator('#chat-input'), 'the chat input'] as [Locator, string]]) {
+    await assertSeenInChat(workbench.page, target, what);
+  }
+  if (!picture) return;
+  const viewport = workbench.page.viewportSize();
+  await workbench.page.mouse.move((viewport?.width ?? 800) / 2, (viewport?.height ?? 600) / 2);
+  // The README shows the 1280×800 pictures; the others stay in test-output.
+  await workbench.screenshot(viewport?.width === 1280 ? picture : `tmp/${picture}`);
+}
 
 const newestAssistant = (chat: FrameLocator, text: string) => chat.locator('.message.assistant', { hasText: text }).last();
 
@@ -56,17 +63,8 @@ async function summarizeFromLogFilesTree(workbench: Workbench): Promise<void> {
 }
 
 async function summarizeFromExplorer(workbench: Workbench): Promise<void> {
-  const { page } = workbench;
-  await page.keyboard.press('Control+Shift+E');
-  const explorer = page.locator('.explorer-folders-view');
-  await explorer.waitFor({ state: 'visible', timeout: 15_000 });
-  const logsFolder = explorer.locator('.monaco-list-row[aria-label="logs"]');
-  await logsFolder.waitFor({ timeout: 15_000 });
-  if ((await logsFolder.getAttribute('aria-expanded')) !== 'true') await logsFolder.click();
-  const appLog = explorer.locator('.monaco-list-row[aria-label="app.log"]');
-  await appLog.waitFor({ timeout: 15_000 });
-  await appLog.click({ button: 'right' });
-  await chooseMenuItem(page, 'Summarize Errors');
+  await rightClickInExplorer(workbench.page, 'logs', 'app.log');
+  await chooseMenuItem(workbench.page, 'Summarize Errors');
 }
 
 for (const size of SIZES) {
@@ -74,35 +72,10 @@ for (const size of SIZES) {
 
   describe(`UI: the chat on screen at ${size.width}×${size.height}, fresh profile, with an API key`, function () {
     this.timeout(240_000);
-    let folder: string;
-    let workbench: Workbench;
-    let mock: MockAnthropic;
-
-    before(async () => {
-      mock = await startMockAnthropic();
-      folder = createFixtureWorkspace();
-      workbench = await launchWorkbench({
-        folder,
-        env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: mock.url },
-        settings: { 'devopsAssistant.anthropicBaseUrl': mock.url },
-        viewport: size,
-      });
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        const name = (this.currentTest.title.match(/[\w-]+/g) ?? ['failure']).join('-').slice(0, 50);
-        await workbench.screenshot(`tmp/failed-${label}-${name}`).catch(() => undefined);
-      }
-    });
-
-    after(async () => {
-      await workbench?.close();
-      await mock?.close();
-      if (folder) rmSync(folder, { recursive: true, force: true });
-    });
+    const started = useMockedWorkbench({ apiKey: 'test-key', viewport: size, failurePrefix: `failed-${label}` });
 
     it('"DevOps: Ask": the newest answer and the input are visible', async () => {
+      const { workbench, mock } = started();
       mock.enqueue(
         {
           content: [
@@ -117,13 +90,11 @@ for (const size of SIZES) {
       const answer = newestAssistant(chat, 'reconnected at 09:03:10');
       await answer.waitFor({ timeout: 60_000 });
       await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 30_000 });
-      await assertSeen(workbench, answer, 'the answer');
-      await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
-      await workbench.page.mouse.move(size.width / 2, size.height / 2);
-      await workbench.screenshot(pictureName(`chat-ask-${label}`, size));
+      await assertOnScreen(workbench, [[answer, 'the answer']], `chat-ask-${label}`);
     });
 
     it('"Summarize Errors" on a Log Files item: the summary, the explanation and the input are visible', async () => {
+      const { workbench, mock } = started();
       mock.enqueue({ text: EXPLANATION, eventDelayMs: 5 });
       await summarizeFromLogFilesTree(workbench);
       const chat = workbench.chatFrame();
@@ -132,65 +103,32 @@ for (const size of SIZES) {
       const explanation = newestAssistant(chat, 'database connection failure');
       await explanation.waitFor({ timeout: 60_000 });
       await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 30_000 });
-      await assertSeen(workbench, explanation, 'the explanation (newest answer)');
-      await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
-      await workbench.page.mouse.move(size.width / 2, size.height / 2);
-      await workbench.screenshot(pictureName(`chat-summarize-errors-${label}`, size));
+      await assertOnScreen(workbench, [[explanation, 'the explanation (newest answer)']], `chat-summarize-errors-${label}`);
     });
   });
 
   describe(`UI: the chat on screen at ${size.width}×${size.height}, fresh profile, no API key`, function () {
     this.timeout(240_000);
-    let folder: string;
-    let workbench: Workbench;
-    let mock: MockAnthropic;
-
-    before(async () => {
-      mock = await startMockAnthropic();
-      folder = createFixtureWorkspace();
-      workbench = await launchWorkbench({
-        folder,
-        env: { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: mock.url },
-        settings: { 'devopsAssistant.anthropicBaseUrl': mock.url },
-        viewport: size,
-      });
-    });
-
-    afterEach(async function () {
-      if (this.currentTest?.state === 'failed' && workbench) {
-        const name = (this.currentTest.title.match(/[\w-]+/g) ?? ['failure']).join('-').slice(0, 50);
-        await workbench.screenshot(`tmp/failed-${label}-nokey-${name}`).catch(() => undefined);
-      }
-    });
-
-    after(async () => {
-      await workbench?.close();
-      await mock?.close();
-      if (folder) rmSync(folder, { recursive: true, force: true });
-    });
+    const started = useMockedWorkbench({ apiKey: '', viewport: size, failurePrefix: `failed-${label}-nokey` });
 
     it('"Summarize Errors" from the Explorer: the summary, the key banner and the input are visible', async () => {
+      const { workbench } = started();
       await summarizeFromExplorer(workbench);
       const chat = workbench.chatFrame();
       const summary = newestAssistant(chat, 'Error summary: logs/app.log');
       await summary.waitFor({ timeout: 60_000 });
       const banner = chat.locator('.banner');
       await banner.waitFor({ state: 'visible', timeout: 30_000 });
-      await assertSeen(workbench, summary, 'the error summary (newest answer)');
-      await assertSeen(workbench, banner, 'the no-key banner');
-      await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
-      await workbench.page.mouse.move(size.width / 2, size.height / 2);
-      await workbench.screenshot(pictureName(`chat-no-api-key-${label}`, size));
+      await assertOnScreen(workbench, [[summary, 'the error summary (newest answer)'], [banner, 'the no-key banner']], `chat-no-api-key-${label}`);
     });
 
     it('"DevOps: Ask" without a key: the error with its action, the banner and the input are visible', async () => {
+      const { workbench, mock } = started();
       await askFromPalette(workbench, 'How is the system doing?');
       const chat = workbench.chatFrame();
       const error = chat.locator('.error[role="alert"]', { hasText: 'No Anthropic API key' }).last();
       await error.waitFor({ timeout: 30_000 });
-      await assertSeen(workbench, error, 'the error (newest answer)');
-      await assertSeen(workbench, chat.locator('.banner'), 'the no-key banner');
-      await assertSeen(workbench, chat.locator('#chat-input'), 'the chat input');
+      await assertOnScreen(workbench, [[error, 'the error (newest answer)'], [chat.locator('.banner'), 'the no-key banner']]);
       assert.equal(mock.messageRequests().length, 0, 'no request without a key');
     });
   });

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { chooseMenuItem, collapsePane, widenSideBar } from './ui-helpers';
+import { chooseMenuItem, collapsePane, rightClickInExplorer, widenSideBar } from './ui-helpers';
 
 interface Leak {
   server: Server;
@@ -243,15 +243,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
   it('right-click a .log file in the Explorer -> "Summarize Errors" puts the summary in the chat', async () => {
     const { page } = workbench;
     mock.enqueue({ text: '가장 가능성이 높은 원인은 **데이터베이스 연결 실패**입니다.', eventDelayMs: 10 });
-    await page.keyboard.press('Control+Shift+E');
-    const explorer = page.locator('.explorer-folders-view');
-    await explorer.waitFor({ state: 'visible', timeout: 15_000 });
-    const logsFolder = explorer.locator('.monaco-list-row[aria-label="logs"]');
-    await logsFolder.waitFor({ timeout: 15_000 });
-    if ((await logsFolder.getAttribute('aria-expanded')) !== 'true') await logsFolder.click();
-    const appLog = explorer.locator('.monaco-list-row[aria-label="app.log"]');
-    await appLog.waitFor({ timeout: 15_000 });
-    await appLog.click({ button: 'right' });
+    await rightClickInExplorer(page, 'logs', 'app.log');
     await page.getByRole('menuitem', { name: 'Summarize Errors' }).waitFor({ state: 'visible', timeout: 10_000 });
     await workbench.screenshot('explorer-summarize-errors');
     await chooseMenuItem(page, 'Summarize Errors');

@@ -3,9 +3,7 @@
 // A fresh profile as a new user has it (nothing resized or collapsed by hand), and the picture is
 // taken only once the answer and the input are checked to be on screen.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
 
 const QUESTION = 'What went wrong in the app logs this week?';
@@ -21,28 +19,10 @@ const ANSWER =
 
 describe('UI: the README screenshot (chat answering from the logs server)', function () {
   this.timeout(180_000);
-  let folder: string;
-  let workbench: Workbench;
-  let mock: MockAnthropic;
-
-  before(async () => {
-    mock = await startMockAnthropic();
-    folder = createFixtureWorkspace();
-    workbench = await launchWorkbench({
-      folder,
-      env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: mock.url },
-      settings: { 'devopsAssistant.anthropicBaseUrl': mock.url },
-      viewport: { width: 1280, height: 800 },
-    });
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await mock?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  const started = useMockedWorkbench({ apiKey: 'test-key', viewport: { width: 1280, height: 800 }, failurePrefix: 'failed-readme' });
 
   it('asks in the chat, runs error_summary on the fixture logs and shows the answer', async () => {
+    const { workbench, mock } = started();
     const { page } = workbench;
     mock.enqueue(
       {
