@@ -27,4 +27,26 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The unit tier runs in-process; a test that starts a process (a server, git, the tiny MCP server)
+    // belongs in test/integration or test/servers/<server>/.
+    files: ['test/unit/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['node:child_process', 'child_process', 'node:worker_threads', 'worker_threads'].map((name) => ({
+            name,
+            message: 'Unit tests start no processes: move this test to test/integration or test/servers/<server>/.',
+          })),
+          patterns: [
+            {
+              group: ['**/support/tiny-mcp-build', '**/support/mcp-client', '**/support/git-fixture', '**/dist/**'],
+              message: 'These start processes or need the build: the test belongs in test/integration or test/servers/<server>/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

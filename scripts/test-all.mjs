@@ -8,7 +8,8 @@ const only = process.argv.slice(2);
 const suites = [
   { name: 'unit', command: ['scripts/run-mocha-suite.mjs', 'unit'] },
   { name: 'servers', command: ['scripts/run-mocha-suite.mjs', 'servers'] },
-  { name: 'extension', command: ['scripts/vscode/run-extension-tests.mjs'] },
+  { name: 'integration', command: ['scripts/run-mocha-suite.mjs', 'integration'] },
+  { name: 'extension', command: ['scripts/vscode/test-electron.mjs'] },
   { name: 'ui', command: ['scripts/run-mocha-suite.mjs', 'ui'] },
 ].filter((s) => only.length === 0 || only.includes(s.name));
 

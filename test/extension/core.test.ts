@@ -8,6 +8,7 @@ import type { DevopsAssistantApi } from '../../src/api';
 import type { AgentEvent } from '../../src/agent/events';
 import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { waitUntil } from '../support/wait';
 
 const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
@@ -17,15 +18,7 @@ async function api(): Promise<DevopsAssistantApi> {
   return value;
 }
 
-async function until<T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });
 
 const allRunning = (hub: McpHub) => () => {
   const states = hub.states();
@@ -204,7 +197,7 @@ describe('extension core (servers, agent) in the extension host', function () {
   });
 });
 
-// Runs only when the window is untrusted: `run-extension-tests.mjs --workspace-trust`.
+// Runs only when the window is untrusted: the "restricted" pass of scripts/vscode/test-electron.mjs.
 describe('extension core in Restricted Mode', function () {
   this.timeout(120_000);
 

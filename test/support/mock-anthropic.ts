@@ -306,3 +306,9 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('error', reject);
   });
 }
+
+/** Headers of a plain-HTTP Messages request to the mock, for tests that talk to it without the SDK. */
+export const MOCK_REQUEST_HEADERS = { 'content-type': 'application/json', 'anthropic-version': '2026-10-21', 'x-api-key': 'k' };
+
+/** The JSON body of a minimal Messages request, with `extra` fields (e.g. `{ stream: true }`) merged in. */
+export const mockRequestBody = (extra: object = {}) => JSON.stringify({ model: 'claude-haiku-4-5', max_tokens: 10, messages: [{ role: 'user', content: 'hi' }], ...extra });

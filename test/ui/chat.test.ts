@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { waitUntil } from '../support/wait';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 import { chooseMenuItem, collapsePane, rightClickInExplorer, widenSideBar } from './ui-helpers';
 
@@ -280,6 +281,8 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     await chat.locator('#stop').click();
     await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 10_000 });
     const stoppedAt = (await answer.textContent()) ?? '';
+    // Wait for the abort to reach the mock, then watch a window in which no more text may arrive.
+    await waitUntil('the HTTP stream to close', () => mock.messageRequests().at(-1)?.closedByClient).catch(() => undefined);
     await workbench.page.waitForTimeout(2_000);
     assert.equal((await answer.textContent()) ?? '', stoppedAt, 'no more text after Stop');
     assert.doesNotMatch(stoppedAt, /Line 80/);

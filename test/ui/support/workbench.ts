@@ -86,6 +86,9 @@ const DEFAULT_SETTINGS = {
   'window.commandCenter': true,
 };
 
+/** code-server starts in ~5 s on an idle machine and ~15 s on a loaded one; a deadline, not a wait. */
+const CODE_SERVER_START_DEADLINE_MS = 90_000;
+
 export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   ensureToolchain();
   const server = await startCodeServer({
@@ -94,6 +97,7 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     smokeDriver: options.smokeDriver ?? false,
     workspaceTrust: options.workspaceTrust ?? false,
     linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }],
+    startTimeoutMs: CODE_SERVER_START_DEADLINE_MS,
   });
   let browser: Browser | undefined;
   try {

@@ -1,0 +1,485 @@
+// The agent loop through the real Anthropic SDK against the mock Messages API, with tools on a
+// real (tiny) MCP server behind the real supervisor.
+import assert from 'node:assert/strict';
+import { ServerHub, waitForStates } from '../../src/mcp/hub';
+import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
+import { danglingToolUses, EventLog, makeAgent, MemoryStore, requestMessages, TEST_API_KEY } from '../support/mock-anthropic-harness';
+import { tinySpec } from '../support/tiny-mcp-build';
+import { waitUntil } from '../support/wait';
+
+describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
+  this.timeout(30_000);
+  let mock: MockAnthropic;
+  let hub: ServerHub;
+
+  before(async () => {
+    hub = new ServerHub({ output: () => ({ append: () => undefined }), options: { backoffBaseMs: 50, pingIntervalMs: 0 } });
+    hub.setSpecs([tinySpec('tiny')]);
+    await waitForStates(hub, (s) => s.every((x) => x.status === 'running'), 15_000);
+  });
+  after(async () => {
+    await hub.dispose();
+  });
+  beforeEach(async () => {
+    mock = await startMockAnthropic();
+  });
+  afterEach(async () => {
+    await mock.close();
+  });
+
+  const ac = () => new AbortController();
+
+  it('streams a text answer as events, with the SDK headers, cached system prompt and tools recorded by the mock', async () => {
+    mock.enqueue({ text: '오늘은 커밋이 세 개 있습니다. 모두 문서 수정입니다.', usage: { input_tokens: 1200, output_tokens: 80, cache_read_input_tokens: 1000 } });
+    const { agent } = makeAgent(mock, hub, { now: new Date('2026-11-25T03:00:00Z'), timeZone: 'Asia/Seoul' });
+    const log = new EventLog();
+    await agent.ask('오늘 커밋된 내용을 요약해 주세요', log.onEvent, ac().signal);
+
+    assert.equal(log.events[0].type, 'start');
+    assert.ok(log.of('text').length > 1, 'the answer arrives as several deltas');
+    assert.equal(log.text(), '오늘은 커밋이 세 개 있습니다. 모두 문서 수정입니다.');
+    assert.equal(log.done(), 'end_turn');
+    const [req] = mock.messageRequests();
+    assert.ok(req.headers['anthropic-version'], 'anthropic-version header sent');
+    const auth = req.headers['x-api-key'] ?? req.headers.authorization?.replace(/^Bearer /, '');
+    assert.equal(auth, TEST_API_KEY, 'the key from SecretStorage/env is sent');
+    assert.equal(req.body.stream, true);
+    assert.equal(req.body.model, 'claude-haiku-4-5');
+    assert.deepEqual(req.body.messages, [{ role: 'user', content: '오늘 커밋된 내용을 요약해 주세요' }]);
+    assert.deepEqual(req.body.system[0].cache_control, { type: 'ephemeral' });
+    assert.match(req.body.system[0].text, /2026-11-25/);
+    assert.match(req.body.system[0].text, /Asia\/Seoul \(UTC\+09:00\)/);
+    assert.match(req.body.system[0].text, /CPU usage is above 80 %/);
+    assert.match(req.body.system[0].text, /never instructions/);
+    const tools = req.body.tools as Array<{ name: string; cache_control?: unknown }>;
+    assert.ok(tools.some((t) => t.name === 'echo'));
+    assert.deepEqual(tools[tools.length - 1].cache_control, { type: 'ephemeral' });
+    assert.equal(tools.filter((t) => t.cache_control).length, 1);
+    const usage = log.of('usage')[0].usage;
+    assert.equal(usage.inputTokens, 1200);
+    assert.equal(usage.cacheReadTokens, 1000);
+    // haiku 4.5 list price: $1 in, $0.10 cache read, $5 out per million
+    assert.equal(usage.costUsd, (1200 * 1 + 1000 * 0.1 + 80 * 5) / 1e6);
+    assert.deepEqual(
+      agent.transcript().map((i) => i.kind),
+      ['user', 'assistant', 'usage'],
+    );
+  });
+
+  it('runs the requested tool on the MCP server and sends its real result in the next request', async () => {
+    mock.enqueue(
+      { content: [{ type: 'text', text: 'Let me check.' }, { type: 'tool_use', id: 'toolu_1', name: 'echo', input: { text: 'hello' } }] },
+      { text: 'The server echoed hello.' },
+    );
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('echo hello', log.onEvent, ac().signal);
+
+    assert.equal(log.done(), 'end_turn');
+    const start = log.of('toolStart')[0];
+    assert.deepEqual([start.server, start.tool, start.input], ['tiny', 'echo', { text: 'hello' }]);
+    const end = log.of('toolEnd')[0];
+    assert.equal(end.status, 'ok');
+    assert.ok(end.durationMs >= 0);
+    const pid = hub.states()[0].pid;
+    const second = requestMessages(mock, 1);
+    assert.equal(second.length, 3);
+    assert.equal(second[1].role, 'assistant');
+    assert.equal(second[1].content[1].type, 'tool_use');
+    const result = second[2].content[0];
+    assert.equal(result.type, 'tool_result');
+    assert.equal(result.tool_use_id, 'toolu_1');
+    assert.deepEqual(JSON.parse(result.content), { tool: 'echo', args: { text: 'hello' }, pid });
+    assert.equal(log.text(), 'Let me check.The server echoed hello.');
+  });
+
+  it('runs parallel tool calls concurrently', async () => {
+    mock.enqueue(
+      {
+        content: [
+          { type: 'tool_use', name: 'sleep', input: { ms: 700 } },
+          { type: 'tool_use', name: 'sleep', input: { ms: 701 } },
+          { type: 'tool_use', name: 'sleep', input: { ms: 702 } },
+        ],
+      },
+      { text: 'done' },
+    );
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const seenAt = new Map<object, number>();
+    await agent.ask('three sleeps', (e) => {
+      seenAt.set(e, Date.now());
+      log.onEvent(e);
+    }, ac().signal);
+    assert.equal(log.of('toolEnd').length, 3);
+    assert.ok(log.of('toolEnd').every((e) => e.status === 'ok'));
+    // Measured over the tool calls only (not the API round trips around them), so machine load does
+    // not count: one after the other they would span at least 700 + 701 + 702 = 2103 ms.
+    const starts = log.of('toolStart').map((e) => seenAt.get(e)!);
+    const ends = log.of('toolEnd').map((e) => seenAt.get(e)!);
+    assert.ok(Math.max(...starts) <= Math.min(...ends), 'all three started before the first one ended');
+    const elapsed = Math.max(...ends) - Math.min(...starts);
+    assert.ok(elapsed < 2100, `3 x 700 ms ran concurrently (took ${elapsed} ms)`);
+    const results = requestMessages(mock, 1)[2].content;
+    assert.deepEqual(
+      results.map((r: { content: string }) => r.content),
+      ['slept quietly 700', 'slept quietly 701', 'slept quietly 702'],
+    );
+  });
+
+  it('max_tokens ends the answer with a notice, and continue() picks it up', async () => {
+    mock.enqueue({ text: 'A very long answer that was cut', stopReason: 'max_tokens' }, { text: ' and here is the rest.' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('long please', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'max_tokens');
+    const notice = log.of('notice')[0];
+    assert.equal(notice.canContinue, true);
+    assert.match(notice.message, /maximum length/);
+    assert.equal(mock.messageRequests().length, 1, 'no automatic retry loop on max_tokens');
+
+    const log2 = new EventLog();
+    await agent.continue(log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'end_turn');
+    const messages = requestMessages(mock, 1);
+    assert.deepEqual(
+      messages.map((m: { role: string }) => m.role),
+      ['user', 'assistant', 'user'],
+    );
+    assert.equal(messages[2].content, 'Continue.');
+  });
+
+  it('max_tokens in the middle of a tool call leaves no dangling tool_use', async () => {
+    mock.enqueue({ content: [{ type: 'text', text: 'Calling' }, { type: 'tool_use', name: 'echo', input: { text: 'x' } }], stopReason: 'max_tokens' }, { text: 'ok' });
+    const { agent } = makeAgent(mock, hub);
+    await agent.ask('q1', new EventLog().onEvent, ac().signal);
+    assert.equal(agent.messages().flatMap((m) => (typeof m.content === 'string' ? [] : m.content)).filter((b) => b.type === 'tool_use').length, 0);
+    await agent.ask('q2', new EventLog().onEvent, ac().signal);
+    assert.deepEqual(danglingToolUses(requestMessages(mock, 1)), []);
+  });
+
+  it('pause_turn continues automatically with the paused content, and is bounded', async () => {
+    mock.enqueue({ text: 'Working', stopReason: 'pause_turn' }, { text: ' finished.' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('go', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(mock.messageRequests().length, 2);
+    const second = requestMessages(mock, 1);
+    assert.equal(second[second.length - 1].role, 'assistant');
+    assert.equal(second[second.length - 1].content[0].text, 'Working');
+
+    mock.reset();
+    mock.enqueue({ text: 'a', stopReason: 'pause_turn' }, { text: 'b', stopReason: 'pause_turn' }, { text: 'c', stopReason: 'pause_turn' });
+    const bounded = makeAgent(mock, hub, { limits: { pauseTurnLimit: 2 } }).agent;
+    const log2 = new EventLog();
+    await bounded.ask('go', log2.onEvent, ac().signal);
+    assert.equal(mock.messageRequests().length, 3);
+    assert.equal(log2.done(), 'pause_turn');
+    assert.equal(log2.of('notice')[0].canContinue, true);
+  });
+
+  it('refusal ends with a notice that cannot continue', async () => {
+    mock.enqueue({ text: '', stopReason: 'refusal' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('something bad', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'refusal');
+    assert.equal(log.of('notice')[0].canContinue, false);
+    assert.match(log.of('notice')[0].message, /declined/);
+  });
+
+  it('stop_sequence ends the answer normally', async () => {
+    mock.enqueue({ text: 'Answer until', stopReason: 'stop_sequence', stopSequence: '###' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'stop_sequence');
+    assert.equal(log.of('notice').length, 0);
+    assert.equal(log.of('error').length, 0);
+  });
+
+  it('model_context_window_exceeded suggests clearing the chat', async () => {
+    mock.enqueue({ text: 'Partial', stopReason: 'model_context_window_exceeded' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'model_context_window_exceeded');
+    const notice = log.of('notice')[0];
+    assert.equal(notice.canContinue, false);
+    assert.equal(notice.action?.command, 'devopsAssistant.clearChat');
+  });
+
+  it('401 becomes "set your API key" with the command, without retries', async () => {
+    mock.enqueue({ status: 401, errorMessage: 'invalid x-api-key' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    const error = log.of('error')[0];
+    assert.match(error.message, /Set your API key/);
+    assert.equal(error.action?.command, 'devopsAssistant.setApiKey');
+    assert.equal(mock.messageRequests().length, 1);
+    assert.deepEqual(
+      agent.transcript().map((i) => i.kind),
+      ['user', 'error'],
+    );
+  });
+
+  it('a missing API key asks for one before any request', async () => {
+    const { agent } = makeAgent(mock, hub, { apiKey: undefined });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.of('error')[0].action?.command, 'devopsAssistant.setApiKey');
+    assert.equal(mock.messageRequests().length, 0);
+  });
+
+  it('429 is retried by the SDK and then succeeds', async () => {
+    mock.enqueue({ status: 429, retryAfterMs: 20 }, { text: 'after the rate limit' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(log.text(), 'after the rate limit');
+    assert.equal(mock.messageRequests().length, 2);
+  });
+
+  it('529 overloaded: retried, then an actionable message', async () => {
+    mock.enqueue({ status: 529, retryAfterMs: 10 }, { status: 529, retryAfterMs: 10 }, { status: 529, retryAfterMs: 10 });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.equal(mock.messageRequests().length, 3, 'first try + maxRetries 2');
+    assert.match(log.of('error')[0].message, /overloaded/);
+  });
+
+  it('429 exhausted gives a rate-limit message', async () => {
+    mock.enqueue({ status: 429, retryAfterMs: 10 }, { status: 429, retryAfterMs: 10 }, { status: 429, retryAfterMs: 10 });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.match(log.of('error')[0].message, /rate-limiting/);
+  });
+
+  it('an overloaded error inside the stream becomes the overloaded message', async () => {
+    mock.enqueue({ text: 'Starting to answer', streamErrorAfterEvents: 4 });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.match(log.of('error')[0].message, /overloaded/);
+  });
+
+  it('a connection dropped mid-stream gives a message and keeps the history valid', async () => {
+    mock.enqueue({ text: 'This answer will be cut off in the middle of', dropAfterEvents: 5 }, { text: 'second try works' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q1', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.match(log.of('error')[0].message, /connection|network|reach/i);
+    assert.ok(log.text().length > 0, 'part of the answer had arrived');
+    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user', 'the incomplete assistant turn is dropped');
+    const log2 = new EventLog();
+    await agent.ask('q2', log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'end_turn');
+    const roles = requestMessages(mock, mock.messageRequests().length - 1).map((m: { role: string }) => m.role);
+    assert.deepEqual(roles, ['user'], 'the two questions are merged into one user turn');
+  });
+
+  it('network down: a message naming the base URL', async () => {
+    const closed = await startMockAnthropic();
+    const url = closed.url;
+    await closed.close();
+    const { agent } = makeAgent({ url }, hub, { limits: { maxRetries: 0 } });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.match(log.of('error')[0].message, new RegExp(`Cannot reach the Anthropic API at ${url.replace(/\./g, '\\.')}`));
+  });
+
+  it('a stream that goes silent is given up on with a message', async () => {
+    mock.enqueue({ text: 'first words and then silence', chunkSize: 6, eventDelayMs: 600 });
+    const { agent } = makeAgent(mock, hub, { limits: { streamIdleMs: 250 } });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'error');
+    assert.match(log.of('error')[0].message, /stopped sending data/);
+    await waitUntil('the client to close the stream', () => mock.messageRequests()[0].closedByClient).catch(() => undefined);
+    assert.equal(mock.messageRequests()[0].closedByClient, true);
+    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user');
+  });
+
+  it('cancel mid-stream aborts the HTTP stream and keeps the history consistent', async () => {
+    mock.enqueue({ text: 'a slow answer that streams word by word for a long while', eventDelayMs: 150, chunkSize: 4 });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const controller = ac();
+    const asked = agent.ask('q', (e) => {
+      log.onEvent(e);
+      if (e.type === 'text' && log.of('text').length === 2) controller.abort();
+    }, controller.signal);
+    const started = Date.now();
+    await asked;
+    assert.equal(log.done(), 'cancelled');
+    assert.ok(Date.now() - started < 5000);
+    await waitUntil('the client to close the stream', () => mock.messageRequests()[0].closedByClient && mock.openConnections() === 0).catch(() => undefined);
+    assert.equal(mock.messageRequests()[0].closedByClient, true, 'the HTTP stream was closed');
+    assert.equal(mock.openConnections(), 0);
+    assert.equal(agent.busy, false);
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+    assert.equal(agent.messages()[agent.messages().length - 1].role, 'user');
+  });
+
+  it('cancel mid-tool aborts the running tool calls and answers every tool_use', async () => {
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'sleep', input: { ms: 10_000 } }, { type: 'tool_use', name: 'echo', input: { text: 'fast' } }] });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const controller = ac();
+    const asked = agent.ask('q', (e) => {
+      log.onEvent(e);
+      if (e.type === 'toolStart' && e.tool === 'sleep') setTimeout(() => controller.abort(), 300);
+    }, controller.signal);
+    const started = Date.now();
+    await asked;
+    const elapsed = Date.now() - started;
+    // Uncancelled, the sleep would last 10 s.
+    assert.ok(elapsed < 6000, `cancelled quickly (${elapsed} ms)`);
+    assert.equal(log.done(), 'cancelled');
+    const ends = log.of('toolEnd');
+    assert.equal(ends.find((e) => e.result.includes('Cancelled'))?.status, 'cancelled');
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+    assert.equal(mock.messageRequests().length, 1, 'no request after the cancel');
+    // The server is still healthy and answers at once.
+    const outcome = await hub.callTool('tiny', 'echo', { text: 'still alive' });
+    assert.match(outcome.text, /still alive/);
+    // A new question sends a valid history.
+    mock.enqueue({ text: 'fine' });
+    const log2 = new EventLog();
+    await agent.ask('next', log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'end_turn');
+    assert.deepEqual(danglingToolUses(requestMessages(mock, 1)), []);
+  });
+
+  it('the same call repeated stops the loop with a notice; continue goes on', async () => {
+    const same = { content: [{ type: 'tool_use' as const, name: 'echo', input: { text: 'again', n: 1 } }] };
+    mock.enqueue(same, same, same, { text: 'ok, stopping' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('loop', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'repeated_tool_call');
+    assert.equal(log.of('toolEnd').length, 2, 'the third identical call is not run');
+    assert.equal(log.of('notice')[0].canContinue, true);
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+    const log2 = new EventLog();
+    await agent.continue(log2.onEvent, ac().signal);
+    assert.equal(log2.done(), 'end_turn');
+    const last = requestMessages(mock, 3);
+    assert.match(JSON.stringify(last[last.length - 1]), /Not run: this exact call/);
+  });
+
+  it('stops at maxToolRounds with a notice', async () => {
+    for (let i = 0; i < 3; i++) mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: `round ${i}` } }] });
+    const { agent } = makeAgent(mock, hub, { settings: { maxToolRounds: 2 } });
+    const log = new EventLog();
+    await agent.ask('many rounds', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'max_tool_rounds');
+    assert.equal(log.of('toolEnd').length, 2);
+    assert.match(log.of('notice')[0].message, /2 rounds/);
+    assert.deepEqual(danglingToolUses(agent.messages()), []);
+  });
+
+  it('budgets large tool results per result and per round', async () => {
+    mock.enqueue(
+      {
+        content: [
+          { type: 'tool_use', name: 'big', input: { ms: 50_000 } },
+          { type: 'tool_use', name: 'big', input: { ms: 30_000 } },
+          { type: 'tool_use', name: 'big', input: { ms: 20_000 } },
+          { type: 'tool_use', name: 'big', input: { ms: 500 } },
+        ],
+      },
+      { text: 'summarised' },
+    );
+    const { agent } = makeAgent(mock, hub, { limits: { budget: { perResult: 16_000, perRound: 30_000 } } });
+    await agent.ask('big', new EventLog().onEvent, ac().signal);
+    const results = requestMessages(mock, 1)[2].content as Array<{ content: string }>;
+    const xs = results.map((r) => (r.content.match(/x/g) ?? []).length);
+    assert.equal(xs[3], 500, 'a small result is kept whole');
+    assert.ok(xs.every((n) => n <= 16_000));
+    assert.ok(xs.reduce((a, b) => a + b, 0) <= 30_000, `round total ${xs.join('+')}`);
+    assert.match(results[0].content, /truncated by DevOps Assistant: showing \d+ of 50000 characters/);
+  });
+
+  it('an unknown tool and a failing tool come back as is_error results and the loop goes on', async () => {
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'no_such_tool', input: {} }, { type: 'tool_use', name: 'fail', input: {} }] }, { text: 'sorry' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    const results = requestMessages(mock, 1)[2].content;
+    assert.equal(results[0].is_error, true);
+    assert.match(results[0].content, /Unknown tool "no_such_tool"/);
+    assert.equal(results[1].is_error, true);
+    assert.match(results[1].content, /failed on purpose/);
+    assert.deepEqual(
+      log.of('toolEnd').map((e) => e.status),
+      ['error', 'error'],
+    );
+  });
+
+  it('persists the conversation: a new agent on the same storage has it; clear starts anew', async () => {
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'echo', input: { text: 'p' } }] }, { text: 'first answer' }, { text: 'second answer' });
+    const store = new MemoryStore();
+    const first = makeAgent(mock, hub, { store }).agent;
+    await first.ask('first question', new EventLog().onEvent, ac().signal);
+    const second = makeAgent(mock, hub, { store }).agent;
+    assert.deepEqual(second.transcript(), first.transcript());
+    assert.deepEqual(
+      second.transcript().map((i) => i.kind),
+      ['user', 'tool', 'assistant', 'usage'],
+    );
+    await second.ask('second question', new EventLog().onEvent, ac().signal);
+    const sent = requestMessages(mock, 2);
+    assert.equal(sent.length, 5, 'history from the first agent was sent');
+    assert.equal(sent[0].content, 'first question');
+    await second.clear();
+    assert.deepEqual(second.transcript(), []);
+    assert.deepEqual(makeAgent(mock, hub, { store }).agent.transcript(), []);
+  });
+
+  it('clear() during an answer stops it first, then leaves nothing behind', async () => {
+    mock.enqueue({ text: 'a slow answer that is still streaming when the chat is cleared', chunkSize: 4, eventDelayMs: 100 });
+    const { agent, store } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const asked = agent.ask('q', log.onEvent, ac().signal);
+    await waitUntil('the first words of the answer', () => log.of('text').length > 0);
+    await agent.clear();
+    await asked;
+    assert.equal(log.done(), 'cancelled');
+    assert.deepEqual(agent.transcript(), []);
+    assert.deepEqual(agent.messages(), []);
+    assert.equal(store.data.size, 0);
+    assert.equal(agent.busy, false);
+  });
+
+  it('refuses a second question while busy', async () => {
+    mock.enqueue({ text: 'slow', eventDelayMs: 100 });
+    const { agent } = makeAgent(mock, hub);
+    const first = agent.ask('one', () => undefined, ac().signal);
+    const log = new EventLog();
+    await agent.ask('two', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'busy');
+    await first;
+    assert.equal(mock.messageRequests().length, 1);
+  });
+
+  it('cost is undefined for an unknown model', async () => {
+    mock.enqueue({ text: 'hi' });
+    const { agent } = makeAgent(mock, hub, { settings: { model: 'some-gateway-model' } });
+    const log = new EventLog();
+    await agent.ask('q', log.onEvent, ac().signal);
+    assert.equal(log.of('usage')[0].usage.costUsd, undefined);
+    assert.equal(mock.messageRequests()[0].body.model, 'some-gateway-model');
+  });
+});

@@ -1,0 +1,317 @@
+// Hostile input for the built git server: option injection through refs, no-index tricks, paths
+// out of the repository, repository config that runs programs, odd repositories, cancellation.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../../support/git-fixture';
+import { waitUntil } from '../../support/wait';
+
+const TOOLS_WITH_REFS: Array<[string, string, Record<string, unknown>]> = [
+  ['git_log', 'ref', {}],
+  ['git_diff_stat', 'from', {}],
+  ['git_diff_stat', 'to', {}],
+  ['git_show', 'ref', {}],
+  ['git_blame', 'ref', { path: 'README.md' }],
+  ['git_file_churn', 'ref', { since: '2024-01-01' }],
+];
+
+const TOOLS_WITH_PATHS: Array<[string, Record<string, unknown>]> = [
+  ['git_log', {}],
+  ['git_diff_stat', { from: 'HEAD~3' }],
+  ['git_show', {}],
+  ['git_blame', {}],
+  ['git_file_churn', { since: '2024-01-01' }],
+];
+
+describe('git server under hostile input', function () {
+  this.timeout(60_000);
+  let fixture: GitFixture;
+  let server: StartedServer;
+
+  before(async () => {
+    fixture = createGitFixture();
+    server = await startBuiltServer('git', { REPO_PATH: fixture.repo, TZ: 'UTC' });
+  });
+  after(async () => {
+    await server?.close();
+    fixture?.cleanup();
+  });
+
+  describe('option injection through refs', () => {
+    for (const [tool, field, base] of TOOLS_WITH_REFS) {
+      it(`${tool}: ${field} "--output=<file>" is refused and writes nothing`, async () => {
+        const target = join(fixture.dir, `pwned-${tool}-${field}`);
+        const message = await fails(server, tool, { ...base, [field]: `--output=${target}` });
+        assert.match(message, /starts with '-'/);
+        assert.equal(existsSync(target), false);
+      });
+    }
+
+    it('refuses other options and line breaks in refs', async () => {
+      for (const ref of ['-p', '--no-index', '--all', '-ofile', '--exec=touch x']) {
+        assert.match(await fails(server, 'git_log', { ref }), /starts with '-'/, ref);
+      }
+      assert.match(await fails(server, 'git_log', { ref: 'main\n--output=x' }), /line breaks/);
+      assert.match(await fails(server, 'git_log', { ref: ' --output=/tmp/x' }), /starts with '-'/);
+      assert.match(await fails(server, 'git_log', { ref: 'x'.repeat(600) }), /.+/);
+    });
+
+    it('refuses a range whose side is an option', async () => {
+      const target = join(fixture.dir, 'pwned-range');
+      assert.match(await fails(server, 'git_log', { ref: `main..--output=${target}` }), /starts with '-'/);
+      assert.equal(existsSync(target), false);
+    });
+
+    it('never falls into no-index mode: /dev/null and file paths are not commits', async () => {
+      const message = await fails(server, 'git_diff_stat', { from: '/dev/null', to: join(fixture.outside, 'secret.txt') });
+      assert.match(message, /is not a commit/);
+      assert.doesNotMatch(message, /top secret/);
+      assert.match(await fails(server, 'git_diff_stat', { from: '/dev/null', to: 'README.md' }), /is not a commit/);
+      assert.match(await fails(server, 'git_show', { ref: 'HEAD:README.md' }), /is not a commit/);
+    });
+  });
+
+  describe('paths out of the repository', () => {
+    const escapes = (fixtureDir: string) => ['../outside/secret.txt', 'src/../../outside/secret.txt', join(fixtureDir, 'outside', 'secret.txt'), '/etc/passwd'];
+    for (const [tool, base] of TOOLS_WITH_PATHS) {
+      it(`${tool}: ../, absolute and symlinked paths are refused`, async () => {
+        for (const path of escapes(fixture.dir)) {
+          assert.match(await fails(server, tool, { ...base, path }), /outside the repository/, path);
+        }
+        assert.match(await fails(server, tool, { ...base, path: 'link-out.txt' }), /symbolic link/);
+        assert.match(await fails(server, tool, { ...base, path: 'linkdir/secret.txt' }), /symbolic link/);
+      });
+    }
+
+    it('refuses .git internals and option-like paths, accepts ./-style and absolute inside', async () => {
+      assert.match(await fails(server, 'git_log', { path: '.git/config' }), /inside .git/);
+      assert.match(await fails(server, 'git_log', { path: '--output=x' }), /starts with '-'/);
+      // Pathspec magic and globs are taken literally: no file has these names.
+      for (const path of ['*', ':(top)src', ':/']) assert.deepEqual((await ok(server, 'git_log', { path })).commits, [], path);
+      const inside = await ok(server, 'git_log', { path: join(fixture.repo, 'src', 'config.ts') });
+      assert.equal(inside.commits.length, 2);
+    });
+  });
+
+  describe('bad values', () => {
+    it('explains dates it cannot read', async () => {
+      for (const since of ['next tuesday-ish', '2024-13-40', '--all', 'yesterday; rm -rf /', '2024-02-30']) {
+        assert.match(await fails(server, 'git_log', { since }), /could not understand/, since);
+      }
+      assert.match(await fails(server, 'git_file_churn', { since: 'banana' }), /could not understand/);
+      assert.match(await fails(server, 'git_log', { since: '2024-02-01', until: '2024-01-01' }), /before since/);
+    });
+
+    it('rejects out-of-bounds numbers and unknown enum values', async () => {
+      assert.match(await fails(server, 'git_log', { count: 0 }), /count/);
+      await fails(server, 'git_log', { count: 100_000 });
+      await fails(server, 'git_branches', { scope: 'everything' });
+      await fails(server, 'git_show', { maxPatchBytes: 10 });
+      await fails(server, 'git_blame', { path: 'README.md', startLine: 0 });
+    });
+
+    it('keeps NUL and line breaks out of filters', async () => {
+      assert.match(await fails(server, 'git_log', { author: 'a\u0000b' }), /NUL/);
+      assert.match(await fails(server, 'git_log', { grep: 'a\nb' }), /line breaks/);
+    });
+  });
+
+  describe('repository config that would run programs', () => {
+    let hostile: StartedServer;
+    const markerFiles = () => Object.values(fixture.markers).filter((m) => existsSync(m));
+    const clearMarkers = () => Object.values(fixture.markers).forEach((m) => rmSync(m, { force: true }));
+
+    before(async () => {
+      hostile = await startBuiltServer('git', { REPO_PATH: fixture.hostile, TZ: 'UTC' });
+    });
+    after(async () => {
+      await hostile?.close();
+    });
+
+    it('the fixture is really hostile: plain git runs every planted program', () => {
+      clearMarkers();
+      fixture.git(fixture.hostile, ['status']);
+      assert.ok(existsSync(fixture.markers.filter), 'plain git status runs the clean filter');
+      fixture.git(fixture.hostile, ['diff', 'HEAD~1', 'HEAD']);
+      fixture.git(fixture.hostile, ['diff', 'HEAD']);
+      fixture.git(fixture.hostile, ['log', '-p', '--no-ext-diff', '-2']);
+      for (const [name, path] of Object.entries(fixture.markers)) assert.ok(existsSync(path), `${name} hook did not run in plain git`);
+      clearMarkers();
+    });
+
+    it('no tool or resource runs any of them', async () => {
+      clearMarkers();
+      const status = await ok(hostile, 'git_status');
+      assert.deepEqual(status.files.map((f: Record<string, unknown>) => f.path).sort(), ['a.txt', 'b.dat']);
+      const log = await ok(hostile, 'git_log');
+      assert.equal(log.commits.length, 2);
+      const diff = await ok(hostile, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD' });
+      assert.deepEqual(diff.files.map((f: Record<string, unknown>) => f.path).sort(), ['a.txt', 'b.dat', 'c.md']);
+      const show = await ok(hostile, 'git_show');
+      assert.match(show.patch, /\+two/);
+      assert.match(show.patch, /\+doc two/);
+      await ok(hostile, 'git_blame', { path: 'a.txt' });
+      await ok(hostile, 'git_blame', { path: 'c.md' });
+      await ok(hostile, 'git_file_churn', { since: '2000-01-01' });
+      await ok(hostile, 'git_branches');
+      const info = await readInfo(hostile);
+      assert.equal(info.dirty, true);
+      assert.deepEqual(markerFiles(), []);
+    });
+  });
+
+  describe('unusual repositories', () => {
+    it('not a repository: every tool says so, the resource too', async () => {
+      const plain = await startBuiltServer('git', { REPO_PATH: fixture.notRepo });
+      try {
+        for (const [tool, args] of [['git_log', {}], ['git_status', {}], ['git_branches', {}], ['git_diff_stat', {}], ['git_show', {}], ['git_file_churn', {}], ['git_blame', { path: 'x' }]] as const) {
+          assert.match(await fails(plain, tool, args), /not a git repository: .*not-a-repo/, tool);
+        }
+        const info = await readInfo(plain);
+        assert.equal(info.isRepository, false);
+        assert.match(info.message, /not a git repository/);
+      } finally {
+        await plain.close();
+      }
+    });
+
+    it('config moving the working tree elsewhere (core.worktree) is refused', async () => {
+      const escape = await startBuiltServer('git', { REPO_PATH: fixture.worktreeEscape });
+      try {
+        for (const tool of ['git_status', 'git_log']) assert.match(await fails(escape, tool), /core\.worktree/, tool);
+        assert.equal((await readInfo(escape)).isRepository, false);
+      } finally {
+        await escape.close();
+      }
+    });
+
+    it('a folder that does not exist', async () => {
+      const missing = await startBuiltServer('git', { REPO_PATH: join(fixture.dir, 'nope') });
+      try {
+        assert.match(await fails(missing, 'git_status'), /does not exist/);
+      } finally {
+        await missing.close();
+      }
+    });
+
+    it('an empty repository: clear answers', async () => {
+      const empty = await startBuiltServer('git', { REPO_PATH: fixture.empty });
+      try {
+        const log = await ok(empty, 'git_log');
+        assert.deepEqual(log.commits, []);
+        assert.match(log.note, /no commits yet/);
+        const status = await ok(empty, 'git_status');
+        assert.equal(status.branch, 'main');
+        assert.equal(status.headHash, null);
+        assert.equal(status.clean, true);
+        const branches = await ok(empty, 'git_branches');
+        assert.equal(branches.current, 'main');
+        assert.deepEqual(branches.branches, []);
+        const churn = await ok(empty, 'git_file_churn');
+        assert.deepEqual(churn.files, []);
+        for (const [tool, args] of [['git_diff_stat', {}], ['git_show', {}], ['git_blame', { path: 'x' }]] as const) {
+          assert.match(await fails(empty, tool, args), /no commits yet/, tool);
+        }
+        assert.match(await fails(empty, 'git_log', { ref: 'main' }), /no commits yet/);
+        const info = await readInfo(empty);
+        assert.equal(info.empty, true);
+        assert.equal(info.lastCommit, null);
+      } finally {
+        await empty.close();
+      }
+    });
+
+    it('a shallow clone: history is marked incomplete', async () => {
+      const shallow = await startBuiltServer('git', { REPO_PATH: fixture.shallow });
+      try {
+        const log = await ok(shallow, 'git_log');
+        assert.deepEqual(log.commits.map((c: Record<string, unknown>) => c.subject), ['Remote change', 'Update main loop']);
+        assert.equal(log.shallow, true);
+        assert.match(log.note, /shallow/);
+        const edge = await ok(shallow, 'git_diff_stat', { to: 'HEAD~1' });
+        assert.match(edge.note, /shallow/);
+        assert.match(await fails(shallow, 'git_show', { ref: 'HEAD~5' }), /is not a commit/);
+        assert.equal((await readInfo(shallow)).shallow, true);
+      } finally {
+        await shallow.close();
+      }
+    });
+  });
+
+  describe('long operations', () => {
+    let big: string;
+    let bigServer: StartedServer;
+    before(async function () {
+      this.timeout(120_000);
+      if (!existsSync('/proc/self/cwd')) this.skip(); // the cancellation check reads /proc (Linux)
+      big = createBigRepo(fixture.dir, 12_000);
+      bigServer = await startBuiltServer('git', { REPO_PATH: big, TZ: 'UTC' });
+    });
+    after(async () => {
+      await bigServer?.close();
+    });
+
+    /** git processes (children of the server) whose working folder is the big repository. */
+    const gitProcessesIn = (folder: string): number[] =>
+      readdirSync('/proc')
+        .filter((p) => /^\d+$/.test(p))
+        .filter((pid) => {
+          try {
+            return readlinkSync(`/proc/${pid}/cwd`) === folder;
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+
+    it('reports growing progress over a long history', async () => {
+      const updates: Array<{ progress: number; total?: number }> = [];
+      const data = await bigServer.client.callTool(
+        { name: 'git_file_churn', arguments: { since: '2000-01-01', maxCommits: 20_000 } },
+        undefined,
+        { onprogress: (p) => updates.push(p) },
+      );
+      const result = data.structuredContent as Record<string, number>;
+      assert.equal(result.commitsScanned, 12_000);
+      assert.equal(result.filesChanged, 50);
+      assert.ok(updates.length >= 2, `only ${updates.length} progress notifications`);
+      assert.ok(updates.every((u) => u.total === 12_000));
+      assert.ok(updates.some((u) => u.progress > 0 && u.progress < 12_000), 'an intermediate step');
+    });
+
+    it('cancellation stops git and the server keeps answering', async () => {
+      const controller = new AbortController();
+      let sawGit = false;
+      let cancelling = false;
+      // The first progress notification comes right before the long `git log` starts: cancel as soon
+      // as git is seen running (however long a loaded machine takes to start it).
+      const pending = bigServer.client.callTool({ name: 'git_file_churn', arguments: { since: '2000-01-01', maxCommits: 20_000 } }, undefined, {
+        signal: controller.signal,
+        onprogress: () => {
+          if (cancelling) return;
+          cancelling = true;
+          void waitUntil('git to start', () => gitProcessesIn(big).length > 0, { timeoutMs: 10_000, intervalMs: 5 })
+            .then(() => (sawGit = true), () => undefined)
+            .finally(() => controller.abort());
+        },
+      });
+      await assert.rejects(pending, /abort/i, 'the call finished before it could be cancelled');
+      const deadline = Date.now() + 700;
+      while (gitProcessesIn(big).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      assert.deepEqual(gitProcessesIn(big), [], 'git was left running after cancellation');
+      assert.ok(sawGit, 'git was running when the request was cancelled');
+      const log = await ok(bigServer, 'git_log', { count: 1 });
+      assert.equal(log.commits[0].subject, 'commit 11999');
+    });
+  });
+
+  describe('afterwards', () => {
+  it('the main server is still up after all of the above', async () => {
+    const status = await ok(server, 'git_status');
+    assert.equal(status.branch, 'main');
+    assert.equal(execFileSync('git', ['status', '--porcelain'], { cwd: fixture.repo, encoding: 'utf8' }).includes('pwned'), false);
+  });
+  });
+});

@@ -1,0 +1,241 @@
+// Format detection on small hand-made samples of each layout.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+
+const reference = new Date(2024, 5, 30, 12).getTime();
+const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
+
+describe('log intelligence: createLineParser', () => {
+  it('Android logcat (threadtime): time, pid, tid, level letter, tag', () => {
+    const sample = [
+      '06-01 09:00:00.100  1200  1300 I ActivityManager: Start proc 4242:com.example/u0a12 for activity',
+      '06-01 09:00:00.250  1200  1301 W PackageManager: Failure retrieving resources for com.example',
+      '06-01 09:00:01.000   800   812 E AudioFlinger: write blocked for 104 msecs',
+      '06-01 09:00:01.020   800   812 D AudioFlinger: mixer(0x7f) throttle end',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.equal(parser.format.id, 'android');
+    assert.deepEqual(parser.parse(sample[2]), { message: 'write blocked for 104 msecs', level: 'ERROR', timestamp: local(2024, 6, 1, 9, 0, 1), component: 'AudioFlinger' });
+    assert.equal(parser.parse(sample[1]).level, 'WARN');
+  });
+
+  it('Apache error log: [ctime] [level] message', () => {
+    const sample = [
+      '[Mon Jan 08 10:00:00 2024] [notice] Apache/2.2 configured -- resuming normal operations',
+      '[Mon Jan 08 10:00:05 2024] [error] [client 10.0.0.7] File does not exist: /var/www/favicon.ico',
+      '[Mon Jan 08 10:01:00 2024] [warn] child process 4411 still did not exit, sending a SIGTERM',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'apache-error');
+    const line = parser.parse(sample[1]);
+    assert.equal(line.level, 'ERROR');
+    assert.equal(line.message, '[client 10.0.0.7] File does not exist: /var/www/favicon.ico');
+    assert.equal(line.timestamp, local(2024, 1, 8, 10, 0, 5));
+    assert.equal(parser.parse(sample[2]).level, 'WARN');
+  });
+
+  it('Apache 2.4 error log: [module:level] gives the level and the module as component; the AH code stays in the message', () => {
+    const sample = [
+      '[Tue Mar 05 07:10:11.004211 2024] [mpm_prefork:notice] [pid 310:tid 140] AH00163: server configured -- resuming normal operations',
+      '[Tue Mar 05 07:10:12.500000 2024] [proxy:error] [pid 311:tid 141] [client 192.0.2.4:51000] AH00940: backend connection failed',
+      '[Tue Mar 05 07:10:13.000100 2024] [ssl:warn] [pid 310:tid 140] AH01906: certificate is a CA certificate',
+      '[Tue Mar 05 07:10:14.123456 2024] [authz_host:trace4] [pid 312:tid 142] [client 192.0.2.4:51001] mod_authz_host.c(120): checking',
+      '[Tue Mar 05 07:10:15.000000 2024] [core:crit] [pid 310:tid 140] AH00102: could not open error log',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'apache-error');
+    assert.deepEqual(parser.parse(sample[0]), {
+      message: 'AH00163: server configured -- resuming normal operations',
+      level: 'INFO',
+      timestamp: local(2024, 3, 5, 7, 10, 11, 4),
+      component: 'mpm_prefork',
+    });
+    const proxy = parser.parse(sample[1]);
+    assert.equal(proxy.level, 'ERROR');
+    assert.equal(proxy.component, 'proxy');
+    assert.equal(proxy.timestamp, local(2024, 3, 5, 7, 10, 12, 500));
+    assert.equal(proxy.message, '[client 192.0.2.4:51000] AH00940: backend connection failed');
+    assert.deepEqual([2, 3, 4].map((i) => parser.parse(sample[i]).level), ['WARN', 'TRACE', 'FATAL']);
+  });
+
+  it('glog/klog: level letter glued to MMdd, time, thread id, file:line] message', () => {
+    const sample = [
+      'I0417 08:30:00.250001       7 leaderelection.go:248] attempting to acquire leader lease kube-system/sched',
+      'W0417 08:30:02.000000       7 warnings.go:70] v1 Endpoints is deprecated',
+      'E0417 08:30:05.123456      19 watcher.go:91] watch chan error: etcdserver: mvcc: required revision has been compacted',
+      'F0417 08:31:00.000000       7 server.go:301] unable to load configmap: context deadline exceeded',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.equal(parser.format.id, 'glog');
+    assert.deepEqual(parser.parse(sample[2]), {
+      level: 'ERROR',
+      timestamp: local(2024, 4, 17, 8, 30, 5, 123),
+      component: 'watcher.go:91',
+      message: 'watch chan error: etcdserver: mvcc: required revision has been compacted',
+    });
+    assert.deepEqual([0, 1, 3].map((i) => parser.parse(sample[i]).level), ['INFO', 'WARN', 'FATAL']);
+    // A year-less time after the reference belongs to the year before.
+    assert.equal(parser.parse('I1230 23:00:00.000000       7 main.go:1] late').timestamp, local(2023, 12, 30, 23));
+    // A capital letter and digits that are not followed by a time are not a level.
+    assert.equal(createLineParser(['E1234 is an error code', 'W42 row ready']).parse('E1234 is an error code').level, undefined);
+  });
+
+  it('nginx error log and Python logging keep their levels and times', () => {
+    const nginx = [
+      '2024/03/05 07:10:11 [error] 2201#2201: *31 connect() failed (111: Connection refused) while connecting to upstream',
+      '2024/03/05 07:10:12 [warn] 2201#2201: *32 an upstream response is buffered to a temporary file',
+      '2024/03/05 07:10:13 [notice] 2200#2200: signal process started',
+    ];
+    const ngx = createLineParser(nginx);
+    assert.equal(ngx.format.id, 'bracket-level');
+    assert.deepEqual(ngx.parse(nginx[0]), {
+      message: '*31 connect() failed (111: Connection refused) while connecting to upstream',
+      level: 'ERROR',
+      timestamp: local(2024, 3, 5, 7, 10, 11),
+      component: '2201#2201',
+    });
+    assert.equal(ngx.parse(nginx[1]).level, 'WARN');
+    const python = [
+      '2024-03-05 07:10:11,120 - billing.worker - INFO - invoice 88 sent',
+      '2024-03-05 07:10:12,340 - billing.db - ERROR - deadlock detected: retrying',
+      '2024-03-05 07:10:13,560 - billing.db - WARNING - pool exhausted',
+    ];
+    const py = createLineParser(python);
+    assert.equal(py.format.id, 'leveled');
+    const failed = py.parse(python[1]);
+    assert.equal(failed.level, 'ERROR');
+    assert.equal(failed.timestamp, local(2024, 3, 5, 7, 10, 12, 340));
+    assert.equal(failed.message, 'deadlock detected: retrying');
+    assert.equal(py.parse(python[2]).level, 'WARN');
+  });
+
+  it('Java/log4j: ISO time, level, [thread], logger: message; stack traces keep their text', () => {
+    const sample = [
+      '2023-04-02 08:15:00,123 INFO [main] com.example.App: Starting service on port 8080',
+      '2023-04-02 08:15:01,456 WARN [pool-1-thread-3] com.example.db.Pool: Connection slow: 1200 ms',
+      '2023-04-02 08:15:02,789 ERROR [IPC Server handler 5 on 9000] com.example.rpc.Server: Call failed',
+      '\tat com.example.rpc.Server.handle(Server.java:42)',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'java');
+    assert.deepEqual(parser.parse(sample[2]), { message: 'Call failed', level: 'ERROR', timestamp: local(2023, 4, 2, 8, 15, 2, 789), component: 'com.example.rpc.Server' });
+    const trace = parser.parse(sample[3]);
+    assert.equal(trace.message, sample[3]);
+    assert.equal(trace.level, undefined);
+  });
+
+  it('HDFS-style: yyMMdd HHmmss, pid, level, component', () => {
+    const sample = [
+      '230105 101500 31 INFO dfs.DataNode: Receiving block blk_123 src: /10.0.0.1:5000',
+      '230105 101501 31 WARN dfs.DataNode: Slow BlockReceiver write data to disk cost:512ms',
+      '230105 101502 44 INFO dfs.FSNamesystem: BLOCK* allocateBlock: /user/a/part-0001',
+    ];
+    const parser = createLineParser(sample);
+    const line = parser.parse(sample[1]);
+    assert.equal(line.level, 'WARN');
+    assert.equal(line.timestamp, local(2023, 1, 5, 10, 15, 1));
+    assert.equal(line.message, 'Slow BlockReceiver write data to disk cost:512ms');
+    assert.equal(parser.parse(sample[2]).message, 'BLOCK* allocateBlock: /user/a/part-0001');
+  });
+
+  it('syslog: time, host, tag[pid]: message; a level at the start of the message is read', () => {
+    const sample = [
+      'Jun  3 04:02:01 web1 CRON[2211]: (root) CMD (run-parts /etc/cron.hourly)',
+      'Jun  3 04:02:07 web1 sshd[3001]: error: kex_exchange_identification: Connection closed',
+      'Jun  3 04:03:00 web1 kernel: [ 12.345] eth0: link up',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.equal(parser.format.id, 'syslog');
+    const line = parser.parse(sample[1]);
+    assert.equal(line.component, 'sshd[3001]');
+    assert.equal(line.level, 'ERROR');
+    assert.equal(line.message, 'error: kex_exchange_identification: Connection closed');
+    assert.equal(line.timestamp, local(2024, 6, 3, 4, 2, 7));
+    assert.equal(parser.parse(sample[2]).message, '[ 12.345] eth0: link up');
+  });
+
+  it('JSON lines: level/severity/lvl, numeric pino levels, msg/message, time fields', () => {
+    const sample = [
+      '{"time":"2024-02-01T10:00:00Z","level":"info","msg":"listening","port":8080}',
+      '{"ts":1706781600.5,"severity":"WARNING","message":"slow request","ms":900}',
+      '{"time":1706781601000,"level":50,"msg":"request failed","name":"api"}',
+      '{"@timestamp":"2024-02-01T10:00:02Z","lvl":"eror","msg":"x"}',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'json');
+    assert.deepEqual(parser.parse(sample[0]), { message: 'listening', level: 'INFO', timestamp: Date.UTC(2024, 1, 1, 10) });
+    assert.deepEqual(parser.parse(sample[1]), { message: 'slow request', level: 'WARN', timestamp: 1706781600500 });
+    assert.deepEqual(parser.parse(sample[2]), { message: 'request failed', level: 'ERROR', timestamp: 1706781601000, component: 'api' });
+    assert.equal(parser.parse('not json at all').message, 'not json at all');
+  });
+
+  it('logfmt: level=, msg= (quoted), time=', () => {
+    const sample = [
+      'time=2024-02-01T10:00:00Z level=info msg="server started" addr=:8080',
+      'time=2024-02-01T10:00:01Z level=warn msg="disk almost full" used=91%',
+      'time=2024-02-01T10:00:02Z level=error msg="write failed: \\"no space\\"" path=/var/data',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'logfmt');
+    assert.deepEqual(parser.parse(sample[2]), { message: 'write failed: "no space"', level: 'ERROR', timestamp: Date.UTC(2024, 1, 1, 10, 0, 2) });
+    assert.equal(parser.parse(sample[1]).level, 'WARN');
+  });
+
+  it('[LEVEL] lines (the seed\'s format)', () => {
+    const sample = [
+      '2024-03-01 12:00:00 [INFO] Service started',
+      '2024-03-01 12:00:05 [ERROR] Database connection failed: timeout after 30s',
+      '2024-03-01 12:00:09 [WARN] Retrying in 5s',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'bracket-level');
+    assert.deepEqual(parser.parse(sample[1]), { message: 'Database connection failed: timeout after 30s', level: 'ERROR', timestamp: local(2024, 3, 1, 12, 0, 5) });
+  });
+
+  it('bare levels after a timestamp, and pipe-separated fields', () => {
+    const bare = createLineParser(['2024-03-01T12:00:00Z ERROR payment declined', '2024-03-01T12:00:01Z INFO ok', '2024-03-01T12:00:02Z W low balance']);
+    assert.equal(bare.parse('2024-03-01T12:00:00Z ERROR payment declined').level, 'ERROR');
+    assert.equal(bare.parse('2024-03-01T12:00:00Z ERROR payment declined').message, 'payment declined');
+    const piped = createLineParser(['20240301-12:00:00:123|Sync|4411|start 3', '20240301-12:00:01:456|Sync|4411|stop 9']);
+    assert.equal(piped.parse('20240301-12:00:01:456|Sync|4411|stop 9').timestamp, local(2024, 3, 1, 12, 0, 1, 456));
+  });
+
+  it('nested [brackets] and a dash before the message; yy/MM/dd log4j; labels, epochs and node ids before a level', () => {
+    const zoo = createLineParser([
+      '2021-02-03 04:05:06,007 - INFO  [Worker[id=2]/0:0:0:0:9000:Election@77] - Vote timed out: 400',
+      '2021-02-03 04:05:07,008 - WARN  [Sender:42:Manager$Sender@12] - Sender leaving',
+    ]);
+    assert.deepEqual(zoo.parse('2021-02-03 04:05:07,008 - WARN  [Sender:42:Manager$Sender@12] - Sender leaving'), { message: 'Sender leaving', level: 'WARN', timestamp: local(2021, 2, 3, 4, 5, 7, 8) });
+    const spark = createLineParser(['19/01/02 03:04:05 INFO storage.Store: Block b_1 stored', '19/01/02 03:04:06 ERROR exec.Runner: Task 3 lost']);
+    assert.deepEqual(spark.parse('19/01/02 03:04:06 ERROR exec.Runner: Task 3 lost'), { message: 'Task 3 lost', level: 'ERROR', timestamp: local(2019, 1, 2, 3, 4, 6), component: 'exec.Runner' });
+    const labelled = createLineParser([
+      '- 1600000000 2020.09.13 R1-N2:J3 2020-09-13-12.26.40.000100 R1-N2:J3 SYS KERN INFO cache line corrected',
+      'ALRT 1600000001 2020.09.13 R1-N4:J3 2020-09-13-12.26.41.000200 R1-N4:J3 SYS APP FATAL cannot read from socket',
+    ]);
+    const fatal = labelled.parse('ALRT 1600000001 2020.09.13 R1-N4:J3 2020-09-13-12.26.41.000200 R1-N4:J3 SYS APP FATAL cannot read from socket');
+    assert.equal(fatal.level, 'FATAL');
+    assert.equal(fatal.message, 'cannot read from socket');
+    assert.equal(fatal.timestamp, 1600000001000);
+  });
+
+  it('unknown layouts: the whole line is the message, no level, no timestamp', () => {
+    const sample = ['hello world', 'the quick brown fox', 'ERROR here is not a header anyway'];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'unknown');
+    assert.deepEqual(parser.parse('the quick brown fox'), { message: 'the quick brown fox', level: undefined });
+    assert.equal(createLineParser([]).format.id, 'unknown');
+  });
+
+  it('learns the header most lines share, not one line\'s accident', () => {
+    const sample = [
+      '2024-03-01 12:00:00 INFO [main] app.Server: ready',
+      '2024-03-01 12:00:01 INFO [main] app.Server: listening: 8080',
+      '2024-03-01 12:00:02 WARN [io-1] app.Net: 3 retries: giving up',
+      'continuation text: without a header',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.parse(sample[1]).message, 'listening: 8080');
+    assert.equal(parser.parse(sample[2]).message, '3 retries: giving up');
+    assert.equal(parser.parse(sample[3]).message, sample[3]);
+  });
+});

@@ -1,0 +1,138 @@
+// Hostile input to the built logs server: paths that leave the log directory, FIFOs, devices, catastrophic
+// regexes, bad parameters. Each must be refused quickly with a usable message, and the server must stay up.
+import assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { createLogFixture, type LogFixture } from '../../support/log-fixtures';
+
+function snapshot(dir: string): string {
+  const entries: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      const s = statSync(full, { throwIfNoEntry: false });
+      entries.push(`${full}:${s ? `${s.size}:${s.mtimeMs}` : 'dangling'}`);
+      if (s?.isDirectory()) walk(full);
+    }
+  };
+  walk(dir);
+  return entries.join('\n');
+}
+
+async function expectRefusal(server: StartedServer, name: string, args: Record<string, unknown>, message: RegExp, withinMs = 5000): Promise<string> {
+  const started = Date.now();
+  const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+  const elapsed = Date.now() - started;
+  assert.equal(result.isError, true, `${name} ${JSON.stringify(args)} should be refused, got ${JSON.stringify(result.structuredContent ?? result.content).slice(0, 300)}`);
+  const text = (result.content[0] as { text: string }).text;
+  assert.match(text, message);
+  assert.doesNotMatch(text, /\n\s+at /, 'no stack trace');
+  assert.ok(elapsed < withinMs, `${name} answered in ${elapsed} ms`);
+  return text;
+}
+
+const engines: { name: string; env: Record<string, string> }[] = [
+  { name: 'ripgrep on PATH (if any)', env: {} },
+  { name: 'pure Node', env: { RIPGREP_PATH: 'none' } },
+];
+for (const engine of engines) {
+  describe(`logs server hostile input (${engine.name})`, function () {
+    let fixture: LogFixture;
+    let server: StartedServer;
+    let initial: string;
+
+    before(async function () {
+      fixture = createLogFixture();
+      initial = snapshot(fixture.root);
+      server = await startBuiltServer('logs', { LOG_DIRS: fixture.logs, ...engine.env });
+    });
+    after(async function () {
+      await server?.close();
+      if (fixture) rmSync(fixture.root, { recursive: true, force: true });
+    });
+
+    it('refuses .., absolute paths, symlinks out and sibling-prefix directories in every tool', async function () {
+      for (const tool of ['search_logs', 'recent_logs', 'error_summary', 'log_patterns']) {
+        const base = tool === 'search_logs' ? { pattern: 'SECRET' } : {};
+        await expectRefusal(server, tool, { ...base, file: '../logs-evil/secret.log' }, /\.\.|no such log file/);
+        await expectRefusal(server, tool, { ...base, file: join(fixture.sibling, 'secret.log') }, /absolute|no such log file/);
+        await expectRefusal(server, tool, { ...base, file: '/etc/passwd' }, /absolute|no such log file/);
+        await expectRefusal(server, tool, { ...base, file: 'link-out.log' }, /outside the log directories/);
+        await expectRefusal(server, tool, { ...base, file: 'sibling-link.log' }, /outside the log directories/);
+        await expectRefusal(server, tool, { ...base, file: 'sub/../../logs-evil/secret.log' }, /\.\.|no such log file/);
+      }
+    });
+
+    it('refuses a FIFO and a device quickly, without hanging', async function () {
+      if (!fixture.fifo) this.skip();
+      for (const tool of ['search_logs', 'recent_logs', 'error_summary', 'log_patterns']) {
+        await expectRefusal(server, tool, { file: 'pipe.log', ...(tool === 'search_logs' ? { pattern: 'x' } : {}) }, /not a regular file \(a FIFO\)/, 2000);
+        await expectRefusal(server, tool, { file: 'zero.log', ...(tool === 'search_logs' ? { pattern: 'x' } : {}) }, /outside the log directories|not a regular file/, 2000);
+      }
+      await expectRefusal(server, 'recent_logs', { file: 'sub' }, /not a regular file \(a directory\)/, 2000);
+    });
+
+    it('names the available files when a file does not exist', async function () {
+      const text = await expectRefusal(server, 'recent_logs', { file: 'missing.log' }, /^no such log file: missing\.log; available: /);
+      assert.match(text, /app\.log/);
+      assert.doesNotMatch(text, /pipe\.log|link-out|secret/);
+    });
+
+    it('stops a catastrophic regex within seconds, answers pings meanwhile, and keeps working', async function () {
+      const started = Date.now();
+      const pending = server.client.callTool({ name: 'search_logs', arguments: { pattern: '(a+)+\\1$', regex: true, file: 'evil.log' } });
+      const pingStarted = Date.now();
+      await server.client.ping();
+      // Generous for a loaded CI machine; a blocked event loop would not answer before the scan is stopped.
+      assert.ok(Date.now() - pingStarted < 2500, 'ping answered during the bad search');
+      const result = (await pending) as CallToolResult;
+      assert.ok(Date.now() - started < 5000, `bad search answered in ${Date.now() - started} ms`);
+      assert.equal(result.isError, true);
+      assert.match((result.content[0] as { text: string }).text, /catastrophic backtracking|too long|simplify/);
+      for (const pattern of ['(a+)+$', '(a|aa)+$', '(?=a)(a+)+b']) {
+        const t0 = Date.now();
+        const r = (await server.client.callTool({ name: 'search_logs', arguments: { pattern, regex: true, file: 'evil.log' } })) as CallToolResult;
+        assert.ok(Date.now() - t0 < 5000, `${pattern} answered in ${Date.now() - t0} ms`);
+        if (!r.isError) assert.equal((r.structuredContent as { returned: number }).returned, 0);
+      }
+      const ok = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'timeout', file: 'app.log' } })) as CallToolResult;
+      assert.ok(!ok.isError);
+      assert.equal((ok.structuredContent as { returned: number }).returned, 3);
+    });
+
+    it('rejects invalid regexes, out-of-range parameters and unreadable times with clear messages', async function () {
+      await expectRefusal(server, 'search_logs', { pattern: '(unclosed', regex: true }, /invalid regular expression/);
+      await expectRefusal(server, 'search_logs', { pattern: 'x', limit: 100000 }, /limit|too big|less than/i);
+      await expectRefusal(server, 'search_logs', { pattern: 'x', before: 1000 }, /before|too big|less than/i);
+      await expectRefusal(server, 'search_logs', { pattern: 'x', since: 'yesterday-ish' }, /cannot read "yesterday-ish" as a time/);
+      await expectRefusal(server, 'recent_logs', { lines: 0 }, /lines|too small|greater than/i);
+      await expectRefusal(server, 'error_summary', { hours: -1 }, /hours|too small|greater than/i);
+      await expectRefusal(server, 'search_logs', { pattern: 'x', file: '' }, /empty|no such log file/);
+      await expectRefusal(server, 'search_logs', { pattern: 'x', file: 'app\u0000.log' }, /invalid|no such log file/);
+    });
+
+    it('reports a corrupt gzip file as unreadable and skips it when searching everything', async function () {
+      await expectRefusal(server, 'search_logs', { pattern: 'x', file: 'corrupt.log.gz' }, /cannot decompress/);
+      const all = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'heartbeat' } })) as CallToolResult;
+      assert.ok(!all.isError);
+      const out = all.structuredContent as { returned: number; notes: string[] };
+      assert.equal(out.returned, 1);
+      assert.ok(out.notes.some((n) => /corrupt\.log\.gz.*cannot decompress/.test(n)));
+    });
+
+    it('refuses resource reads outside the directory', async function () {
+      for (const uri of ['logs://file/..%2Flogs-evil%2Fsecret.log', 'logs://file/link-out.log', `logs://file/${encodeURIComponent('/etc/passwd')}`]) {
+        await assert.rejects(server.client.readResource({ uri }), /\.\.|outside|absolute|no such log file/);
+      }
+    });
+
+    it('wrote nothing and leaked nothing from outside', async function () {
+      const all = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'SECRET', limit: 500 } })) as CallToolResult;
+      assert.equal((all.structuredContent as { returned: number }).returned, 0);
+      assert.equal(snapshot(fixture.root), initial);
+    });
+  });
+}

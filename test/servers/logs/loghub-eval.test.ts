@@ -1,0 +1,39 @@
+// The Loghub evaluation as a CI gate: the built logs server must meet the log-intelligence accuracy targets on every
+// data set. Throughput is reported by `npm run eval:loghub` and bench/miner.mjs, not asserted in a test.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { DEFAULT_DIR, evaluateDirectory, formatTable, groupingAccuracy, TARGETS, type EvaluationResult } from '../../../scripts/eval-loghub';
+
+describe('Loghub evaluation (log_patterns and search_logs through dist/servers/logs.js)', function () {
+  this.timeout(300_000);
+  let result: EvaluationResult;
+
+  it('grouping accuracy counts a line only when its whole group matches its event', () => {
+    assert.equal(groupingAccuracy([1, 1, 2, 2], ['a', 'a', 'b', 'b']), 1);
+    assert.equal(groupingAccuracy([1, 1, 1, 2], ['a', 'a', 'b', 'c']), 0.25);
+    assert.equal(groupingAccuracy([1, 2, 3, undefined], ['a', 'a', 'b', 'c']), 0.25);
+  });
+
+  it('runs on every data set of the development folder', async function () {
+    if (!existsSync(DEFAULT_DIR)) this.skip();
+    result = await evaluateDirectory(DEFAULT_DIR);
+    process.stdout.write(`${formatTable(result)}\n`);
+    assert.ok(result.systems.length >= 6, `found ${result.systems.length} data sets`);
+  });
+
+  it(`reaches mean grouping accuracy >= ${TARGETS.meanGroupingAccuracy} and >= ${TARGETS.minGroupingAccuracy} on each`, function () {
+    if (!result) this.skip();
+    assert.ok(result.meanGroupingAccuracy >= TARGETS.meanGroupingAccuracy, `mean ${result.meanGroupingAccuracy.toFixed(3)}`);
+    for (const s of result.systems) assert.ok(s.groupingAccuracy >= TARGETS.minGroupingAccuracy, `${s.system}: ${s.groupingAccuracy.toFixed(3)}`);
+  });
+
+  it(`filters ERROR and WARN with precision and recall >= ${TARGETS.levelPrecision} where the truth has levels`, function () {
+    if (!result) this.skip();
+    const scored = result.systems.flatMap((s) => s.levels.map((l) => ({ system: s.system, ...l })));
+    assert.ok(scored.length >= 8, 'Android, Apache, HDFS and Hadoop carry levels');
+    for (const l of scored) {
+      assert.ok(l.precision >= TARGETS.levelPrecision, `${l.system} ${l.level} precision ${l.precision}`);
+      assert.ok(l.recall >= TARGETS.levelRecall, `${l.system} ${l.level} recall ${l.recall}`);
+    }
+  });
+});

@@ -1,0 +1,149 @@
+// Masking, tokenizing and online template mining.
+import assert from 'node:assert/strict';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { isVariablePiece, isVariableWord, tokenize } from '../../../servers/logs/patterns/tokenize';
+
+const tokens = (message: string) => tokenize(message).tokens.join(' ');
+
+describe('log intelligence: masking and tokens', () => {
+  it('masks numbers, hex, ids with digit runs; keeps names with a single digit', () => {
+    for (const piece of ['42', '-7', '3.14', '0x1f', '9f4ef63', 'blk_123456', 'appattempt_14_0020_000001', 't761', '31s', '2nd']) assert.equal(isVariablePiece(piece), true, piece);
+    for (const piece of ['ssh2', 'tty2', 'u0', 'log4j', 'error', 'deadbeef', 'md5']) assert.equal(isVariablePiece(piece), false, piece);
+  });
+
+  it('masks whole words: IPs with ports, paths, URLs, emails, IPv6/MAC, host names', () => {
+    for (const word of ['10.0.0.1', '10.251.73.220:50010', '/var/log/app.log', './run.sh', 'C:\\temp\\x.txt', 'https://example.com/a?b=1', 'a.b@example.org', 'fe80::1ff:fe23:4567:890a', '00:1a:2b:3c:4d:5e', 'ns1.example.com', 'dsl-1-2.adsl.example.net', 'chrome.exe', 'workers2.properties']) {
+      assert.equal(isVariableWord(word), true, word);
+    }
+    for (const word of ['org.apache.hadoop.mapreduce.MRAppMaster', 'com.android.systemui', 'HTTP/1.1', 'workerEnv.init()', 'hello']) assert.equal(isVariableWord(word), false, word);
+  });
+
+  it('splits key=value, commas, brackets and colons; a run of variables is one <*>', () => {
+    assert.equal(tokens('acquire lock=233570404, flags=0x1, uid=10037'), 'acquire lock <*> flags <*> uid <*>');
+    assert.equal(tokens('connection from 10.1.2.3 (host-10-1-2-3.example.net) at Fri Jun 17 07:07:00 2005'), 'connection from <*> at <*>');
+    assert.equal(tokens('connection from 10.1.2.3 () at Sat Jul  2 01:00:00 2005'), 'connection from <*> at <*>');
+  });
+
+  it('keeps a quoted value as one token', () => {
+    assert.equal(tokens('tag="View Lock", name=x'), 'tag View Lock name x');
+    assert.equal(tokenize('tag="View Lock", name=x').tokens.length, 4);
+    // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
+    assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
+  });
+
+  it('keeps separators so a template reads like its lines', () => {
+    const t = tokenize('  retry 3 of host=main, "a b" (db-1)');
+    assert.equal(t.lead, '  ');
+    assert.equal(t.lead + t.tokens.map((tok, i) => tok + t.seps[i]).join(''), '  retry <*> of host=main, "a b" (<*>)');
+  });
+});
+
+describe('log intelligence: TemplateMiner', () => {
+  it('groups lines that differ only in variables and writes them <*>', () => {
+    const miner = new TemplateMiner();
+    const a = miner.add('timeout after 31s on db-2');
+    const b = miner.add('timeout after 30s on db-1');
+    const users = ['admin', 'test', 'oracle', 'guest', 'pi'].map((user, i) => miner.add(`Invalid user ${user} from 10.0.0.${i}`));
+    assert.equal(a, b);
+    // The first and last line got the surviving id; the ones between were word groups until the fourth user merged them.
+    assert.equal(users[0], users[4]);
+    assert.notEqual(a, users[0]);
+    const templates = miner.templates();
+    assert.deepEqual(templates.map((t) => [t.template, t.count]), [['Invalid user <*> from <*>', 5], ['timeout after <*> on <*>', 2]]);
+  });
+
+  it('lists a <*> that only ever held a few plain words as one template per word (but not booleans)', () => {
+    const miner = new TemplateMiner({ trackLines: true });
+    const lines = ['layout begin', 'layout end', 'layout begin', 'layout end', 'layout begin'].map((m) => `The change caused a ${m}`);
+    lines.forEach((m, i) => miner.add(m, { lineNumber: i + 1, level: i === 0 ? 'WARN' : 'INFO' }));
+    for (const [i, flag] of ['true', 'false', 'true'].entries()) miner.add(`screen on = ${flag} now`, { lineNumber: 10 + i });
+    assert.deepEqual(
+      miner.templates().map((t) => [t.template, t.count, t.lineNumbers, t.levels]),
+      [
+        ['The change caused a layout begin', 3, [1, 3, 5], { WARN: 1, INFO: 2 }],
+        ['screen on = <*> now', 3, [10, 11, 12], {}],
+        ['The change caused a layout end', 2, [2, 4], { INFO: 2 }],
+      ],
+    );
+  });
+
+  it('merges the word groups back when a fourth word or a masked value shows up', () => {
+    const miner = new TemplateMiner({ trackLines: true });
+    ['root', 'guest', 'test', 'root'].forEach((user, i) => miner.add(`session opened for user ${user} by uid 0`, { lineNumber: i + 1 }));
+    const listed = miner.templates();
+    assert.equal(listed.length, 3);
+    assert.equal(new Set(listed.map((t) => t.clusterId)).size, 1);
+    assert.equal(miner.add('session opened for user news by uid 0', { lineNumber: 5 }), listed.find((t) => t.template.includes('root'))?.id);
+    assert.deepEqual(miner.templates().map((t) => [t.template, t.lineNumbers]), [['session opened for user <*> by uid <*>', [1, 2, 3, 4, 5]]]);
+    const other = new TemplateMiner();
+    ['cyrus', 'news', 'u1234'].forEach((user) => other.add(`session closed for user ${user} now`));
+    assert.deepEqual(other.templates().map((t) => t.template), ['session closed for user <*> now']);
+  });
+
+  it('separates messages with different constant words or lengths', () => {
+    const miner = new TemplateMiner();
+    const ids = ['Started job 12', 'Finished job 12 in 3 s', 'Started job 13', 'Disk full on /dev/sda1', 'Disk full on /dev/sdb1'].map((m) => miner.add(m));
+    assert.equal(ids[0], ids[2]);
+    assert.equal(ids[3], ids[4]);
+    assert.equal(new Set(ids).size, 3);
+  });
+
+  it('never merges different UPPER_CASE enum values (state transitions)', () => {
+    const miner = new TemplateMiner();
+    const a = miner.add('task_1 Transitioned from NEW to SCHEDULED');
+    const b = miner.add('task_2 Transitioned from SCHEDULED to RUNNING');
+    const c = miner.add('task_3 Transitioned from NEW to SCHEDULED');
+    assert.notEqual(a, b);
+    assert.equal(a, c);
+  });
+
+  it('keeps levels, first/last seen, examples and line numbers per template', () => {
+    const miner = new TemplateMiner({ trackLines: true, maxExamples: 2 });
+    miner.add('disk 1 failed', { level: 'ERROR', timestamp: 2000, line: 'L1 disk 1 failed', lineNumber: 1 });
+    miner.add('service up', { level: 'INFO', timestamp: 1500, lineNumber: 2 });
+    miner.add('disk 2 failed', { level: 'FATAL', timestamp: 1000, line: 'L3 disk 2 failed', lineNumber: 3 });
+    miner.add('disk 3 failed', { level: 'ERROR', timestamp: 3000, line: 'L4 disk 3 failed', lineNumber: 4 });
+    const [disk, up] = miner.templates();
+    assert.equal(disk.template, 'disk <*> failed');
+    assert.deepEqual(disk.levels, { ERROR: 2, FATAL: 1 });
+    assert.equal(disk.firstSeen, 1000);
+    assert.equal(disk.lastSeen, 3000);
+    assert.deepEqual(disk.examples, ['L1 disk 1 failed', 'L3 disk 2 failed']);
+    assert.deepEqual(disk.lineNumbers, [1, 3, 4]);
+    assert.deepEqual(up.lineNumbers, [2]);
+  });
+
+  it('bounds memory by a template cap: extra shapes go to the closest template or <other>', () => {
+    const miner = new TemplateMiner({ maxTemplates: 3 });
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
+    for (let i = 0; i < 200; i++) miner.add(`${words[i % 8]} ${words[(i * 3) % 8]} ${'x '.repeat(i % 5)}end`);
+    const templates = miner.templates();
+    assert.ok(templates.length <= 4, `got ${templates.length}`);
+    assert.equal(templates.reduce((sum, t) => sum + t.count, 0), 200);
+    assert.equal(miner.capped, true);
+  });
+
+  it('stops recording line numbers at maxTrackedLines', () => {
+    const miner = new TemplateMiner({ trackLines: true, maxTrackedLines: 3 });
+    for (let i = 1; i <= 5; i++) miner.add(`job ${i} done`, { lineNumber: i });
+    const [job] = miner.templates();
+    assert.equal(job.count, 5);
+    assert.deepEqual(job.lineNumbers, [1, 2, 3]);
+  });
+
+  it('mines only the start of a huge message, and keeps examples short', () => {
+    const miner = new TemplateMiner({ maxMessageLength: 100, maxExampleLength: 50 });
+    const a = miner.add(`payload ${'ab '.repeat(500_000)}1`);
+    const b = miner.add(`payload ${'ab '.repeat(400_000)}2`);
+    assert.equal(a, b);
+    const [t] = miner.templates();
+    assert.ok(t.template.length <= 100);
+    assert.equal(t.examples[0].length, 51); // 50 characters and an ellipsis
+  });
+
+  it('handles empty and whitespace-only messages', () => {
+    const miner = new TemplateMiner();
+    assert.equal(miner.add(''), miner.add('   '));
+    assert.equal(miner.templates()[0].count, 2);
+  });
+});

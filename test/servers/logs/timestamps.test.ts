@@ -1,0 +1,61 @@
+// Timestamp forms found in real logs.
+import assert from 'node:assert/strict';
+import { epochFromNumber, parseTimestamp } from '../../../servers/logs/format/timestamps';
+
+const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
+
+describe('log intelligence: parseTimestamp', () => {
+  it('reads ISO 8601 with and without zone, T or space, comma or dot fractions', () => {
+    assert.equal(parseTimestamp('2024-05-01T10:00:00Z'), Date.UTC(2024, 4, 1, 10));
+    assert.equal(parseTimestamp('2024-05-01T10:00:00.250+02:00'), Date.UTC(2024, 4, 1, 8, 0, 0, 250));
+    assert.equal(parseTimestamp('2024-05-01T10:00:00-0130'), Date.UTC(2024, 4, 1, 11, 30));
+    assert.equal(parseTimestamp('2015-10-18 18:01:47,978'), local(2015, 10, 18, 18, 1, 47, 978));
+    assert.equal(parseTimestamp('2020/01/02 03:04:05'), local(2020, 1, 2, 3, 4, 5));
+  });
+
+  it('reads syslog times, choosing the latest year not after the reference time', () => {
+    const reference = local(2024, 3, 1, 12);
+    assert.equal(parseTimestamp('Feb 28 23:59:01', { referenceTime: reference }), local(2024, 2, 28, 23, 59, 1));
+    // December lines in a file written in March belong to the year before.
+    assert.equal(parseTimestamp('Dec 31 10:00:00', { referenceTime: reference }), local(2023, 12, 31, 10));
+    assert.equal(parseTimestamp('Jun  4 15:16:01', { referenceTime: local(2024, 7, 1) }), local(2024, 6, 4, 15, 16, 1));
+  });
+
+  it('reads Android logcat times with the year inferred', () => {
+    assert.equal(parseTimestamp('03-17 16:13:38.811', { referenceTime: local(2024, 5, 1) }), local(2024, 3, 17, 16, 13, 38, 811));
+    assert.equal(parseTimestamp('12-17 16:13:38.811', { referenceTime: local(2024, 5, 1) }), local(2023, 12, 17, 16, 13, 38, 811));
+  });
+
+  it('reads glog/klog MMdd times with the year inferred', () => {
+    assert.equal(parseTimestamp('0417 08:30:00.250001', { referenceTime: local(2024, 5, 1) }), local(2024, 4, 17, 8, 30, 0, 250));
+    assert.equal(parseTimestamp('1231 23:59:59', { referenceTime: local(2024, 5, 1) }), local(2023, 12, 31, 23, 59, 59));
+  });
+
+  it('reads yyMMdd HHmmss (HDFS) and ctime (Apache error log)', () => {
+    assert.equal(parseTimestamp('081109 203615'), local(2008, 11, 9, 20, 36, 15));
+    assert.equal(parseTimestamp('[Sun Dec 04 04:47:44 2005]'), local(2005, 12, 4, 4, 47, 44));
+    assert.equal(parseTimestamp('Sun Dec  4 04:47:44.123 2005'), local(2005, 12, 4, 4, 47, 44, 123));
+  });
+
+  it('reads access-log, yy/MM/dd, compact and dotted forms', () => {
+    assert.equal(parseTimestamp('10/Oct/2000:13:55:36 -0700'), Date.UTC(2000, 9, 10, 20, 55, 36));
+    assert.equal(parseTimestamp('17/06/09 20:10:40'), local(2017, 6, 9, 20, 10, 40));
+    assert.equal(parseTimestamp('20171223-22:15:29:606'), local(2017, 12, 23, 22, 15, 29, 606));
+    assert.equal(parseTimestamp('2005-06-03-15.42.50.675872'), local(2005, 6, 3, 15, 42, 50, 675));
+  });
+
+  it('reads epoch seconds and millis, and numbers from JSON by magnitude', () => {
+    assert.equal(parseTimestamp('1117838570'), 1117838570000);
+    assert.equal(parseTimestamp('1445144423722'), 1445144423722);
+    assert.equal(parseTimestamp('1117838570.5'), 1117838570500);
+    assert.equal(epochFromNumber(1700000000), 1700000000000);
+    assert.equal(epochFromNumber(1700000000123), 1700000000123);
+    assert.equal(epochFromNumber(1700000000123456), 1700000000123);
+  });
+
+  it('refuses what is not a timestamp or out of range', () => {
+    for (const text of ['hello', '', '2024-13-01 00:00:00', '1234', '99:99:99', '123456 999999', 'Foo 12 10:00:00', '9999999999999999', '2024 10:00:00', '1234 10:00:00']) {
+      assert.equal(parseTimestamp(text), undefined, text);
+    }
+  });
+});

@@ -1,0 +1,40 @@
+// Small pieces of the kit: annotations, progress throttling, version, stderr logging.
+import assert from 'node:assert/strict';
+import { READ_ONLY } from '../../../servers/shared/annotations';
+import { describeError } from '../../../servers/shared/log';
+import { throttleProgress, PROGRESS_INTERVAL_MS } from '../../../servers/shared/progress';
+import { SERVER_VERSION } from '../../../servers/shared/version';
+import pkg from '../../../package.json';
+
+describe('shared server plumbing', () => {
+  it('READ_ONLY says read-only, not destructive, idempotent, closed world, and cannot be changed', () => {
+    assert.deepEqual({ ...READ_ONLY }, { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
+    assert.ok(Object.isFrozen(READ_ONLY));
+  });
+
+  it('throttleProgress passes one report per interval and drops the rest', () => {
+    let clock = 1_000;
+    const sent: Array<[number, string | undefined]> = [];
+    const report = throttleProgress(async (p, m) => void sent.push([p, m]), 200, () => clock);
+    report(1, 'a');
+    report(2, 'b');
+    clock += 199;
+    report(3);
+    clock += 1;
+    report(4, 'd');
+    clock += 1000;
+    report(5);
+    assert.deepEqual(sent, [[1, 'a'], [4, 'd'], [5, undefined]]);
+    assert.equal(PROGRESS_INTERVAL_MS, 200);
+  });
+
+  it('reports the version written in package.json', () => {
+    assert.equal(SERVER_VERSION, pkg.version);
+    assert.match(SERVER_VERSION, /^\d+\.\d+\.\d+/);
+  });
+
+  it('describes errors with their stack, and anything else as text', () => {
+    assert.match(describeError(new Error('boom')), /^Error: boom\n\s+at /);
+    assert.equal(describeError('plain'), 'plain');
+  });
+});

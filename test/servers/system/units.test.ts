@@ -1,0 +1,159 @@
+// Pure parts of the system server: settings, CPU arithmetic, warnings, secret masking.
+import assert from 'node:assert/strict';
+import { CliUsageError, helpText } from '../../../servers/shared/cli';
+import { loadConfig, SYSTEM_CLI } from '../../../servers/system/config';
+import { cpuUsageBetween } from '../../../servers/system/sampling/cpu';
+import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
+import { cleanCommand, maskSecrets } from '../../../servers/system/processes/command-line';
+
+describe('system server parts', () => {
+  describe('loadConfig', () => {
+    /** Keys starting with "--" become flags, the others environment variables. */
+    const load = (values: Record<string, string>) => {
+      const argv = Object.entries(values).flatMap(([key, value]) => (key.startsWith('--') ? [key, value] : []));
+      const env = Object.fromEntries(Object.entries(values).filter(([key]) => !key.startsWith('--')));
+      return loadConfig(argv, env);
+    };
+
+    it('defaults to 80/90/90 and reads each threshold', () => {
+      assert.deepEqual(load({}).thresholds, { cpu: 80, memory: 90, disk: 90 });
+      assert.deepEqual(load({ CPU_THRESHOLD: '50', '--memory-threshold': '75.5', DISK_THRESHOLD: '0' }).thresholds, { cpu: 50, memory: 75.5, disk: 0 });
+    });
+
+    it('takes a flag over its variable, in either spelling, and reads only the argv and env it is given', () => {
+      const saved = process.env.DISK_THRESHOLD;
+      process.env.DISK_THRESHOLD = '1';
+      try {
+        assert.deepEqual(loadConfig(['--cpu-threshold=70', '--disk-threshold', '60'], { CPU_THRESHOLD: '10', MEMORY_THRESHOLD: '20' }).thresholds, { cpu: 70, memory: 20, disk: 60 });
+        assert.deepEqual(loadConfig([], {}).thresholds, { cpu: 80, memory: 90, disk: 90 }, 'process.env is not read');
+      } finally {
+        if (saved === undefined) delete process.env.DISK_THRESHOLD;
+        else process.env.DISK_THRESHOLD = saved;
+      }
+    });
+
+    it('refuses an unknown flag or a stray argument with a usage error that points at --help', () => {
+      assert.throws(() => loadConfig(['--cpu-treshold', '50'], {}), (error: Error) => error instanceof CliUsageError && /--cpu-treshold/.test(error.message) && /--help/.test(error.message));
+      assert.throws(() => loadConfig(['50'], {}), CliUsageError);
+    });
+
+    it('--help lists every flag and variable of the table with its default', () => {
+      const help = helpText(SYSTEM_CLI);
+      for (const option of Object.values(SYSTEM_CLI.options)) {
+        assert.ok(help.includes(`--${option.flag} N`), `help lists --${option.flag}`);
+        assert.ok(help.includes(`env ${option.env}; default: ${option.default}`), `help gives ${option.env} and its default`);
+      }
+    });
+
+    for (const bad of ['abc', '-1', '101', ' ', 'NaN', 'Infinity']) {
+      it(`refuses ${JSON.stringify(bad)}`, () => {
+        assert.throws(() => load({ MEMORY_THRESHOLD: bad }), /--memory-threshold \/ MEMORY_THRESHOLD: must be a percentage/);
+      });
+    }
+  });
+
+  describe('cpuUsageBetween', () => {
+    it('is the busy share of the interval per core and overall', () => {
+      const usage = cpuUsageBetween({ busy: [100, 1000], total: [200, 2000] }, { busy: [150, 1100], total: [300, 2100] });
+      assert.deepEqual(usage.perCore, [50, 100]);
+      assert.equal(usage.percent, 75);
+    });
+
+    it('has no reading when the platform reports no CPUs, and never goes negative', () => {
+      assert.deepEqual(cpuUsageBetween({ busy: [], total: [] }, { busy: [], total: [] }), { percent: null, perCore: [] });
+      assert.deepEqual(cpuUsageBetween({ busy: [10], total: [20] }, { busy: [5], total: [20] }).perCore, [0]);
+    });
+  });
+
+  describe('evaluateWarnings', () => {
+    const thresholds = { cpu: 80, memory: 90, disk: 90 };
+
+    it('warns strictly above a threshold, comparing the figures as shown (one decimal)', () => {
+      assert.deepEqual(evaluateWarnings({ cpuPercent: 80, memoryPercent: 90 }, thresholds), []);
+      assert.deepEqual(evaluateWarnings({ cpuPercent: 80.04, memoryPercent: 90.049 }, thresholds), [], '80.04 shows as 80.0, not above 80');
+      const warnings = evaluateWarnings({ cpuPercent: 80.06, memoryPercent: 95.26 }, thresholds);
+      assert.deepEqual(
+        warnings.map((w) => [w.metric, w.value, w.threshold, w.message]),
+        [
+          ['cpu', 80.1, 80, 'CPU use is 80.1%, above the 80% threshold'],
+          ['memory', 95.3, 90, 'memory use is 95.3%, above the 90% threshold'],
+        ],
+      );
+    });
+
+    it('reports each metric above its threshold', () => {
+      const warnings = evaluateWarnings({ cpuPercent: 91.26, memoryPercent: 95 }, thresholds);
+      assert.deepEqual(
+        warnings.map((w) => [w.metric, w.value, w.threshold]),
+        [
+          ['cpu', 91.3, 80],
+          ['memory', 95, 90],
+        ],
+      );
+      assert.equal(warnings[0].message, 'CPU use is 91.3%, above the 80% threshold');
+    });
+
+    it('warns about a container near its own memory limit even when the host has plenty', () => {
+      const warnings = evaluateWarnings({ memoryPercent: 12, containerMemoryPercent: 96.04 }, thresholds);
+      assert.deepEqual(warnings, [
+        { metric: 'memory', value: 96, threshold: 90, subject: 'container', message: 'container memory use is 96% of its limit, above the 90% threshold' },
+      ]);
+      assert.deepEqual(evaluateWarnings({ memoryPercent: 12, containerMemoryPercent: null }, thresholds), []);
+    });
+
+    it('warns once per device even when it is mounted at several points', () => {
+      const disks = [
+        { fs: '/dev/sda1', mount: '/', usePercent: 95 },
+        { fs: '/dev/sda1', mount: '/etc/hosts', usePercent: 95 },
+        { fs: '/dev/sdb1', mount: '/data', usePercent: 50 },
+        { fs: '/dev/sdc1', mount: '/backup', usePercent: 99.5 },
+      ];
+      const warnings = evaluateWarnings({ disks }, thresholds);
+      assert.deepEqual(
+        warnings.map((w) => w.subject),
+        ['/', '/backup'],
+      );
+    });
+  });
+
+  describe('maskSecrets', () => {
+    const cases: Array<[string, string]> = [
+      ['psql --password=hunter2 -h db', 'psql --password=*** -h db'],
+      ['app --api-key abc123 --verbose', 'app --api-key *** --verbose'],
+      ['curl https://bob:pa55@example.com/x', 'curl https://***@example.com/x'],
+      ['server --token=t0k --port 80', 'server --token=*** --port 80'],
+      ['MYSQL_PWD=x mysqld', 'MYSQL_PWD=*** mysqld'],
+      ['node server.js --port 8080', 'node server.js --port 8080'],
+      ['user token abc', 'user token ***'],
+      ['--secret --other x', '--secret --other x'],
+      ['--password=', '--password='],
+      ['  leading  --auth=me  ', '  leading  --auth=***  '],
+    ];
+    for (const [input, expected] of cases) {
+      it(`${JSON.stringify(input)} -> ${JSON.stringify(expected)}`, () => assert.equal(maskSecrets(input), expected));
+    }
+
+    it('does not hang on megabyte command lines built to make regexes backtrack', () => {
+      // A guard against quadratic patterns (these took minutes with the first version), not a speed target.
+      for (const input of ['x'.repeat(1_000_000), 'passwordpassword'.repeat(60_000), ' -'.repeat(500_000), 'http'.repeat(250_000), `${'a'.repeat(30)}://u`.repeat(30_000)]) {
+        const started = Date.now();
+        maskSecrets(input);
+        cleanCommand(input);
+        assert.ok(Date.now() - started < 3000, `${input.slice(0, 20)}… took ${Date.now() - started} ms`);
+      }
+    });
+  });
+
+  describe('cleanCommand', () => {
+    it('strips escapes, masks, and cuts to 300 characters counting the cut', () => {
+      const line = `\u001b[31mserver\u001b[0m --password=hunter2 ${'y'.repeat(1000)}`;
+      const clean = cleanCommand(line);
+      assert.ok(clean.startsWith('server --password=*** yyy'), clean.slice(0, 40));
+      assert.ok(!clean.includes('hunter2') && !clean.includes('\u001b'));
+      const visible = 'server --password=hunter2 '.length + 1000;
+      assert.ok(clean.endsWith(`… [${visible - 300} chars cut]`), clean.slice(-30));
+      assert.equal(clean.indexOf('…'), 300);
+      assert.equal(cleanCommand('short --token abc'), 'short --token ***');
+    });
+  });
+});
