@@ -17,6 +17,8 @@ export const SETTING_DEFAULTS = {
   'thresholds.memory': 90,
   'thresholds.disk': 90,
   'system.refreshSeconds': 5,
+  'prometheus.url': '',
+  'prometheus.hostLabel': '',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -43,6 +45,8 @@ export interface Settings {
   thresholds: Thresholds;
   /** Seconds between System view refreshes, 1–3600. */
   systemRefreshSeconds: number;
+  /** Where the system server reads fleet metrics; an empty url means no fleet (no fleet tools, no Fleet group). */
+  prometheus: { url: string; hostLabel: string };
 }
 
 /** The part of vscode.WorkspaceConfiguration this module reads. */
@@ -69,12 +73,18 @@ export function readSettings(config: ConfigurationLike): Settings {
       disk: get('thresholds.disk') as number,
     },
     systemRefreshSeconds: typeof refresh === 'number' && Number.isFinite(refresh) && refresh >= 1 ? Math.min(refresh, 3600) : SETTING_DEFAULTS['system.refreshSeconds'],
+    prometheus: { url: text(get('prometheus.url')), hostLabel: text(get('prometheus.hostLabel')) },
   };
 }
 
 /** Whether a configuration change touches one of `keys` (e.g. 'thresholds' covers 'thresholds.cpu'). */
 export function affectsSettings(event: { affectsConfiguration(section: string): boolean }, ...keys: string[]): boolean {
   return keys.some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+}
+
+/** A trimmed string; anything else is empty. */
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
 }
 
 /** A whole number within [min, max]; anything that is not a finite number gives `min`. */

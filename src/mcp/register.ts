@@ -6,7 +6,7 @@ import { affectsSettings, type Settings } from '../settings';
 import { VERSION } from '../version';
 import { ServerHub } from './hub';
 import { resolveRipgrep } from './ripgrep';
-import { bundledServerSpecs, minimalEnv, userServerSpecs, type ServerSpec } from './server-specs';
+import { bundledServerSpecs, fleetSettingsProblem, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials, type ServerSpec } from './server-specs';
 import { formatStatusReport } from './status-report';
 
 /** What registerServers hands to the rest of the extension. */
@@ -70,7 +70,7 @@ function followSpecChanges(
   context.subscriptions.push(
     { dispose: () => clearTimeout(startTimer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSettings(e, 'servers', 'logDirectories', 'thresholds')) applyAndNotify();
+      if (affectsSettings(e, 'servers', 'logDirectories', 'thresholds', 'prometheus')) applyAndNotify();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(applyAndNotify),
     vscode.workspace.onDidGrantWorkspaceTrust(applyAndNotify),
@@ -108,11 +108,13 @@ function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { s
     logDirectories: settings.logDirectories,
     ripgrepPath: resolveRipgrep(vscode.env.appRoot),
     thresholds: settings.thresholds,
+    prometheus: { ...settings.prometheus, credentials: prometheusCredentials() },
     trusted,
     baseEnv,
   });
   const user = userServerSpecs(settings.servers, { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
-  return { specs: [...bundled, ...user.specs], problems: user.problems };
+  const fleetProblem = fleetSettingsProblem(settings.prometheus);
+  return { specs: [...bundled, ...user.specs], problems: [...user.problems, ...(fleetProblem ? [fleetProblem] : [])] };
 }
 
 /** Offers the bundled servers to VS Code's own MCP support (agent mode), where the API exists. */
@@ -128,7 +130,7 @@ function registerWithVsCodeMcp(
     provideMcpServerDefinitions: () =>
       specs()
         .specs.filter((s) => s.bundled && !s.disabledReason)
-        .map((s) => new vscode.McpStdioServerDefinition(`DevOps Assistant: ${s.name}`, s.command, s.args, { ...s.env }, VERSION)),
+        .map((s) => new vscode.McpStdioServerDefinition(`DevOps Assistant: ${s.name}`, s.command, s.args, withoutCredentials(s.env), VERSION)),
   };
   try {
     context.subscriptions.push(lm.registerMcpServerDefinitionProvider('devopsAssistant.mcpServers', provider));

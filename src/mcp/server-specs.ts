@@ -26,6 +26,8 @@ export interface BundledSpecInput {
   logDirectories: readonly string[];
   ripgrepPath?: string;
   thresholds: Thresholds;
+  /** The fleet's Prometheus (the `prometheus.*` settings) and its credentials from the extension host's environment. */
+  prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> };
   trusted: boolean;
   baseEnv: Record<string, string>;
 }
@@ -35,6 +37,13 @@ const PASSED_THROUGH = [
   'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE',
   'SystemRoot', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ComSpec', 'PATHEXT', 'WINDIR', 'Path',
 ];
+
+/** The system server's Prometheus credentials: passed on from VS Code's environment, never from settings (which sync and show). */
+const PROMETHEUS_CREDENTIALS = ['PROMETHEUS_BEARER_TOKEN', 'PROMETHEUS_USERNAME', 'PROMETHEUS_PASSWORD'];
+
+export function prometheusCredentials(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  return Object.fromEntries(PROMETHEUS_CREDENTIALS.flatMap((key) => (source[key] ? [[key, source[key]]] : [])));
+}
 
 export function minimalEnv(source: NodeJS.ProcessEnv = process.env): Record<string, string> {
   const env: Record<string, string> = {};
@@ -81,9 +90,42 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
       CPU_THRESHOLD: String(input.thresholds.cpu),
       MEMORY_THRESHOLD: String(input.thresholds.memory),
       DISK_THRESHOLD: String(input.thresholds.disk),
+      ...fleetEnv(input.prometheus),
     }),
   );
   return specs;
+}
+
+/** The environment without the Prometheus credentials: for definitions handed to VS Code, which may show them. */
+export function withoutCredentials(env: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !PROMETHEUS_CREDENTIALS.includes(key)));
+}
+
+/**
+ * Why the `prometheus.*` settings cannot be used, or undefined. The system server refuses to start
+ * with such values, which would take this machine's tools down with the fleet's, so they are not passed.
+ */
+export function fleetSettingsProblem(prometheus: { url: string; hostLabel: string }): string | undefined {
+  if (prometheus.url === '') return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(prometheus.url);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') {
+    return t('devopsAssistant.prometheus.url must be an http(s) address without credentials, such as http://prometheus:9090; the fleet tools are off.');
+  }
+  if (prometheus.hostLabel !== '' && !/^[a-zA-Z_][a-zA-Z0-9_]*$/.test(prometheus.hostLabel)) {
+    return t('devopsAssistant.prometheus.hostLabel must be a Prometheus label name, such as host; the fleet tools are off.');
+  }
+  return undefined;
+}
+
+/** The system server's fleet settings; nothing without a URL, so no fleet tools start. */
+function fleetEnv(prometheus: BundledSpecInput['prometheus']): Record<string, string> {
+  if (!prometheus || prometheus.url === '' || fleetSettingsProblem(prometheus)) return {};
+  return { PROMETHEUS_URL: prometheus.url, ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}), ...prometheus.credentials };
 }
 
 /** Workspace folders plus the `logDirectories` setting; relative entries are taken from every folder. */

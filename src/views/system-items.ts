@@ -54,7 +54,8 @@ export interface SystemBuildOptions {
   t: Translate;
 }
 
-function metricNode(
+/** A percentage reading with its threshold: a warning icon and the threshold in the tooltip when it is over (the Fleet group uses it too). */
+export function metricNode(
   id: string,
   label: string,
   percent: number | null | undefined,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import { affectsSettings, type Settings } from '../settings';
 import { HubTree, serverStateMessage, statusOf } from './hub-tree';
+import { fleetNode, fleetOverviewOutput, type FleetSnapshot } from './fleet-items';
 import { diskUsageOutput, resourceUsageOutput, systemNodes, topProcessesOutput, type SystemSnapshot } from './system-items';
 import type { z } from 'zod';
 
@@ -21,7 +22,7 @@ export class SystemTree extends HubTree {
     this._register(this.view.onDidChangeVisibility(() => this.schedule(0)));
     this._register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (affectsSettings(e, 'system.refreshSeconds', 'thresholds')) this.schedule(0);
+        if (affectsSettings(e, 'system.refreshSeconds', 'thresholds', 'prometheus')) this.schedule(0);
       }),
     );
     this.onServersChanged(statusOf(SYSTEM_SERVER), () => this.schedule(0));
@@ -47,20 +48,20 @@ export class SystemTree extends HubTree {
       this.view.message = server ? serverStateMessage(server) : vscode.l10n.t('The system server is not configured.');
       return;
     }
-    const { thresholds } = this.settings();
+    const { thresholds, prometheus } = this.settings();
     const errors: string[] = [];
-    const call = async <T extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: T): Promise<z.infer<T> | undefined> => {
+    const call = async <T extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: T, into = errors): Promise<z.infer<T> | undefined> => {
       try {
         const outcome = await this.hub.callTool(SYSTEM_SERVER, tool, args, { timeoutMs: 15_000 });
         if (outcome.isError) {
-          errors.push(`${tool}: ${outcome.text}`);
+          into.push(`${tool}: ${outcome.text}`);
           return undefined;
         }
         const parsed = schema.safeParse(outcome.structuredContent);
-        if (!parsed.success) errors.push(vscode.l10n.t('Unexpected answer from {0}.', tool));
+        if (!parsed.success) into.push(vscode.l10n.t('Unexpected answer from {0}.', tool));
         return parsed.success ? parsed.data : undefined;
       } catch (error) {
-        errors.push(`${tool}: ${error instanceof Error ? error.message : String(error)}`);
+        into.push(`${tool}: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       }
     };
@@ -68,8 +69,20 @@ export class SystemTree extends HubTree {
     const usage = await call('get_resource_usage', { intervalMs: 500, cpuThreshold: thresholds.cpu, memoryThreshold: thresholds.memory }, resourceUsageOutput);
     const disks = await call('get_disk_usage', { diskThreshold: thresholds.disk, limit: 30 }, diskUsageOutput);
     const processes = await call('get_top_processes', { sortBy: 'cpu', count: 8, intervalMs: 500 }, topProcessesOutput);
+    const fleet = prometheus.url ? await this.readFleet(call) : undefined;
     const snapshot: SystemSnapshot = { usage, disks, processes, errors };
     this.view.message = undefined;
-    this.provider.setRoots(systemNodes(snapshot, { thresholds, t: vscode.l10n.t }));
+    this.provider.setRoots([...systemNodes(snapshot, { thresholds, t: vscode.l10n.t }), ...(fleet ? [fleetNode(fleet, thresholds, vscode.l10n.t)] : [])]);
+  }
+
+  /** The Fleet group's content: fleet_overview with the view's thresholds, or why it failed (Prometheus unreachable, refused…). */
+  private async readFleet(
+    call: <T extends z.ZodType>(tool: string, args: Record<string, unknown>, schema: T, into?: string[]) => Promise<z.infer<T> | undefined>,
+  ): Promise<FleetSnapshot> {
+    const { thresholds } = this.settings();
+    const problems: string[] = [];
+    const args = { cpuThreshold: thresholds.cpu, memoryThreshold: thresholds.memory, diskThreshold: thresholds.disk, limit: 100 };
+    const overview = await call('fleet_overview', args, fleetOverviewOutput, problems);
+    return overview ? { overview } : { error: problems[0] ?? vscode.l10n.t('Unexpected answer from {0}.', 'fleet_overview') };
   }
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, logDirs, userServerSpecs } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, fleetSettingsProblem, logDirs, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
 
 describe('tool names', () => {
@@ -42,6 +42,34 @@ describe('server specs', () => {
     assert.equal(logs.env.LOG_DIRS, '/w/app');
     assert.equal(logs.env.RIPGREP_PATH, '/vs/rg');
     assert.deepEqual([system.env.CPU_THRESHOLD, system.env.MEMORY_THRESHOLD, system.env.DISK_THRESHOLD], ['70', '85', '95']);
+  });
+
+  it('system: the fleet settings and the credentials from the environment only with a Prometheus URL', () => {
+    const system = (prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> }) =>
+      bundledServerSpecs({ ...base, folders: [], prometheus }).find((s) => s.name === 'system')!.env;
+    assert.equal(system().PROMETHEUS_URL, undefined);
+    assert.equal(system({ url: '', hostLabel: 'host', credentials: { PROMETHEUS_BEARER_TOKEN: 't' } }).PROMETHEUS_BEARER_TOKEN, undefined, 'no URL: no credentials passed');
+    const env = system({ url: 'http://prom:9090', hostLabel: 'host', credentials: prometheusCredentials({ PROMETHEUS_BEARER_TOKEN: 't', ANTHROPIC_API_KEY: 'k', PROMETHEUS_USERNAME: '' }) });
+    assert.equal(env.PROMETHEUS_URL, 'http://prom:9090');
+    assert.equal(env.PROMETHEUS_HOST_LABEL, 'host');
+    assert.equal(env.PROMETHEUS_BEARER_TOKEN, 't');
+    assert.equal(env.ANTHROPIC_API_KEY, undefined);
+    assert.equal('PROMETHEUS_USERNAME' in env, false);
+    assert.equal('PROMETHEUS_HOST_LABEL' in system({ url: 'http://prom:9090', hostLabel: '', credentials: {} }), false);
+    const shown = withoutCredentials(env);
+    assert.equal('PROMETHEUS_BEARER_TOKEN' in shown, false, 'definitions handed to VS Code carry no credential');
+    assert.equal(shown.PROMETHEUS_URL, 'http://prom:9090');
+  });
+
+  it('system: fleet settings the server would refuse are not passed (this machine\'s tools keep running) and are reported', () => {
+    for (const [url, hostLabel] of [['prometheus:9090', ''], ['http://u:p@prom:9090', ''], ['not a url', ''], ['http://prom:9090', 'a-b']]) {
+      assert.ok(fleetSettingsProblem({ url, hostLabel }), `${url} ${hostLabel}`);
+      const env = bundledServerSpecs({ ...base, folders: [], prometheus: { url, hostLabel, credentials: { PROMETHEUS_BEARER_TOKEN: 't' } } }).find((s) => s.name === 'system')!.env;
+      assert.equal(env.PROMETHEUS_URL, undefined);
+      assert.equal(env.PROMETHEUS_BEARER_TOKEN, undefined);
+    }
+    assert.equal(fleetSettingsProblem({ url: '', hostLabel: 'a-b' }), undefined);
+    assert.equal(fleetSettingsProblem({ url: 'https://prom.example/prometheus', hostLabel: 'host' }), undefined);
   });
 
   it('multi-root: one git server per folder; log dirs from every folder plus the setting', () => {

@@ -24,6 +24,7 @@ describe('settings', () => {
       servers: [],
       thresholds: { cpu: 80, memory: 90, disk: 90 },
       systemRefreshSeconds: 5,
+      prometheus: { url: '', hostLabel: '' },
     });
   });
 

@@ -5,6 +5,7 @@ import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
 import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors } from '../../src/views/log-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
+import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
 import { diskUsageOutput, resourceUsageOutput, systemNodes, topProcessesOutput } from '../../src/views/system-items';
 import { createMarkdownRenderer } from '../../media/chat/markdown';
 
@@ -155,6 +156,35 @@ describe('System tree items', () => {
   it('shows what could not be read', () => {
     const partial = systemNodes({ errors: ['get_disk_usage: timed out'] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
     assert.deepEqual(partial.map((n) => [n.label, n.icon]), [['get_disk_usage: timed out', 'error']]);
+  });
+});
+
+describe('Fleet tree items', () => {
+  const thresholds = { cpu: 80, memory: 90, disk: 90 };
+  const host = (name: string, up: boolean, cpu: number | null, disk: number | null) => ({
+    host: name, instance: `${name}:9100`, job: 'node', up, cpuPercent: cpu, memoryPercent: up ? 40 : null, load1: up ? 0.5 : null, logicalCores: up ? 4 : null,
+    fullestDisk: disk === null ? null : { mount: '/', fs: '/dev/vda', usePercent: disk, availableBytes: 5 * 1024 ** 3 },
+  });
+  const overview = fleetOverviewOutput.parse({ prometheus: 'http://prom:9090', total: 3, down: 1, hosts: [host('gone', false, null, null), host('db-1', true, 20, 95), host('web-1', true, 10, 30)] });
+
+  it('lists hosts in the server order (worst first) with the same warning icons and thresholds as the local readings', () => {
+    const group = fleetNode({ overview }, thresholds, t);
+    assert.equal(group.label, 'Fleet');
+    assert.equal(group.description, '3 hosts, 1 down');
+    assert.equal(group.icon, 'warning');
+    assert.deepEqual(group.children!.map((c) => [c.label, c.icon]), [['gone', 'debug-disconnect'], ['db-1', 'warning'], ['web-1', 'vm']]);
+    const db = group.children![1];
+    assert.equal(db.description, 'CPU 20% · Memory 40% · / 95%');
+    const disk = db.children!.find((c) => c.id === 'fleet/db-1/disk')!;
+    assert.equal(disk.icon, 'warning');
+    assert.match(disk.tooltip!, /Above the threshold of 90%/);
+    assert.equal(fleetNode({ overview }, { ...thresholds, disk: 99 }, t).children![1].icon, 'vm', 'the view\'s thresholds decide');
+  });
+
+  it('shows why the fleet could not be read', () => {
+    const group = fleetNode({ error: 'fleet_overview: Prometheus at http://prom:9090 cannot be reached (ECONNREFUSED).' }, thresholds, t);
+    assert.equal(group.icon, 'error');
+    assert.match(group.children![0].label, /cannot be reached/);
   });
 });
 

@@ -26,7 +26,9 @@ export const SKIP_RULE =
   'Pseudo, in-memory and image filesystems are not listed: proc, sysfs, cgroup, devpts, tmpfs, devtmpfs, ramfs, squashfs ' +
   '(snap/loop images) and others without real capacity; nor filesystems reporting a size of 0.';
 
-const IN_MEMORY = new Set(['tmpfs', 'devtmpfs', 'ramfs', 'rootfs', 'initramfs']);
+/** Filesystem types that live in memory: no disk to run out of (the fleet tools skip them too). */
+export const IN_MEMORY_TYPES: readonly string[] = ['tmpfs', 'devtmpfs', 'ramfs', 'rootfs', 'initramfs'];
+const IN_MEMORY = new Set(IN_MEMORY_TYPES);
 
 /**
  * Every mounted filesystem systeminformation (df) reports with a size, in its order, and the mounts

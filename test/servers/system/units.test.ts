@@ -1,6 +1,6 @@
 // Pure parts of the system server: settings, CPU arithmetic, warnings, secret masking.
 import assert from 'node:assert/strict';
-import { CliUsageError, helpText } from '../../../servers/shared/cli';
+import { CliUsageError, helpText, type CliOption } from '../../../servers/shared/cli';
 import { loadConfig, SYSTEM_CLI } from '../../../servers/system/config';
 import { cpuUsageBetween } from '../../../servers/system/sampling/cpu';
 import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
@@ -39,9 +39,9 @@ describe('system server parts', () => {
 
     it('--help lists every flag and variable of the table with its default', () => {
       const help = helpText(SYSTEM_CLI);
-      for (const option of Object.values(SYSTEM_CLI.options)) {
-        assert.ok(help.includes(`--${option.flag} N`), `help lists --${option.flag}`);
-        assert.ok(help.includes(`env ${option.env}; default: ${option.default}`), `help gives ${option.env} and its default`);
+      for (const option of Object.values(SYSTEM_CLI.options) as Array<CliOption<unknown>>) {
+        assert.ok(help.includes(`--${option.flag} ${option.placeholder}`), `help lists --${option.flag}`);
+        assert.ok(help.includes(`env ${option.env}; default: ${option.defaultText ?? JSON.stringify(option.default)}`), `help gives ${option.env} and its default`);
       }
     });
 

@@ -1,0 +1,99 @@
+// The hosts of the fleet: every target of a job that node_exporter answers for, named by a label.
+import { sanitizeLine } from '../../shared/sanitize';
+import { UserFacingError } from '../../shared/tool-result';
+import type { Labels, PrometheusClient } from './prometheus';
+
+/** One scrape target of node_exporter, as the fleet tools name it. */
+export interface Target {
+  /** The host's name: the configured label's value, else `instance`; made unique with the instance when two targets share it. */
+  host: string;
+  instance: string;
+  job: string;
+  /** Whether the last scrape succeeded (`up` is 1). */
+  up: boolean;
+}
+
+/**
+ * Every `up` series of the jobs that have exported node_uname_info within the last hour: targets
+ * that are down now still show (as down) while those that never ran node_exporter stay out.
+ */
+const TARGETS_QUERY = 'up and on (job) group by (job) (last_over_time(node_uname_info[1h]))';
+
+/** Most targets one answer covers: a fleet larger than this is cut (and says so). */
+export const MAX_TARGETS = 2000;
+
+/** The node_exporter targets at `time` (epoch ms; default now), sorted by host name. */
+export async function listTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<Target[]> {
+  const series = await client.vector(TARGETS_QUERY, signal, time);
+  const targets = series.slice(0, MAX_TARGETS).map(({ metric, value }) => ({
+    host: hostName(metric, hostLabel),
+    instance: sanitizeLine(metric.instance ?? '', 200),
+    job: sanitizeLine(metric.job ?? '', 200),
+    up: value.value === 1,
+  }));
+  return uniqueNames(targets).sort((a, b) => a.host.localeCompare(b.host));
+}
+
+/**
+ * The targets of `host` (its name as listed, or an instance). Throws a UserFacingError naming the
+ * closest known hosts when there is no such host.
+ */
+export function targetsOf(host: string, targets: readonly Target[]): Target[] {
+  const wanted = host.trim();
+  const named = targets.filter((t) => t.host === wanted);
+  if (named.length > 0) return named;
+  const byInstance = targets.filter((t) => t.instance === wanted);
+  if (byInstance.length > 0) return byInstance;
+  const near = completeHost(wanted, targets).slice(0, 10);
+  const known = near.length > 0 ? near : targets.slice(0, 10).map((t) => t.host);
+  throw new UserFacingError(
+    targets.length === 0
+      ? 'Prometheus scrapes no node_exporter targets (no job has exported node_uname_info within the last hour).'
+      : `no host "${sanitizeLine(wanted, 100)}" among the ${targets.length} node_exporter target(s); ${near.length > 0 ? 'did you mean' : 'known hosts include'}: ${known.join(', ')}`,
+  );
+}
+
+/** Host names for completion: those starting with `prefix` first, then those containing it (case-insensitive), at most 100. */
+export function completeHost(prefix: string, targets: readonly Target[]): string[] {
+  const text = prefix.trim().toLowerCase();
+  const names = [...new Set(targets.map((t) => t.host))];
+  const starts = names.filter((n) => n.toLowerCase().startsWith(text));
+  const contains = names.filter((n) => !n.toLowerCase().startsWith(text) && n.toLowerCase().includes(text));
+  return [...starts, ...contains].slice(0, 100);
+}
+
+/**
+ * PromQL label matchers (without braces) covering `targets`: `job=~"…",instance=~"…"`. The pairs are
+ * crossed, so callers keep only the series whose targetKey is one of theirs.
+ */
+export function targetMatchers(targets: readonly Target[]): string {
+  const alternatives = (values: string[]) => promString([...new Set(values)].map(escapeRegex).join('|'));
+  return `job=~${alternatives(targets.map((t) => t.job))},instance=~${alternatives(targets.map((t) => t.instance))}`;
+}
+
+/** A PromQL string literal: double-quoted, with backslash, quote and line breaks escaped. */
+export function promString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** The key joining one target's series across queries: its job and instance, as the Target holds them. */
+export function targetKey(labels: { job?: string; instance?: string }): string {
+  return `${sanitizeLine(labels.job ?? '', 200)}\u0000${sanitizeLine(labels.instance ?? '', 200)}`;
+}
+
+/** RE2 (Prometheus's regex dialect) metacharacters escaped, so a label value matches only itself. */
+function escapeRegex(text: string): string {
+  return text.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+
+function hostName(labels: Labels, hostLabel: string): string {
+  const name = labels[hostLabel] || labels.instance || '(no instance label)';
+  return sanitizeLine(name, 200);
+}
+
+/** Two targets with one name (two exporters on one machine) are told apart by their instance. */
+function uniqueNames(targets: Target[]): Target[] {
+  const counts = new Map<string, number>();
+  for (const t of targets) counts.set(t.host, (counts.get(t.host) ?? 0) + 1);
+  return targets.map((t) => ((counts.get(t.host) ?? 0) > 1 && t.host !== t.instance ? { ...t, host: `${t.host} (${t.instance})` } : t));
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { fitToBudget } from '../../shared/output-budget';
+import type { Thresholds } from '../warnings/thresholds';
+import type { Fleet } from '../fleet/fleet';
+import { worstFirst } from '../fleet/rank';
+import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
+import { targetKey, type Target } from '../fleet/targets';
+import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
+import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
+import { registerSystemTool } from './define';
+
+const inputSchema = z.object({
+  cpuWindowSeconds: cpuWindowInput,
+  limit: z.number().int().min(1).max(1000).default(200).describe('most hosts to list, worst first (1–1000)'),
+  cpuThreshold: thresholdInputs.cpu,
+  memoryThreshold: thresholdInputs.memory,
+  diskThreshold: thresholdInputs.disk,
+});
+
+const hostRowSchema = z.object({
+  host: z.string().describe('the name host_usage takes'),
+  instance: z.string(),
+  job: z.string(),
+  up: z.boolean().describe("whether Prometheus's last scrape of the target succeeded"),
+  cpuPercent: z.number().nullable().describe('busy % of all cores together over cpuWindowSeconds; null when the target is down'),
+  memoryPercent: z.number().nullable().describe('(total - available) / total, %'),
+  fullestDisk: z
+    .object({ mount: z.string(), fs: z.string(), usePercent: z.number().nullable(), availableBytes: z.number() })
+    .nullable()
+    .describe('the fullest filesystem, use % as df computes it'),
+  load1: z.number().nullable().describe('one-minute load average'),
+  logicalCores: z.number().nullable(),
+  warnings: z.array(warningSchema),
+});
+type HostRow = z.infer<typeof hostRowSchema>;
+
+const outputSchema = z.object({
+  summary: z.string(),
+  measuredAt: z.string(),
+  prometheus: z.string().describe('the Prometheus read (URL without credentials)'),
+  hostLabel: z.string().describe('the label hosts are named by'),
+  hosts: z.array(hostRowSchema).describe('worst first: down, then most warnings, then closest to a threshold'),
+  total: z.number().describe('hosts found'),
+  down: z.number(),
+  truncated: z.boolean(),
+  thresholds: thresholdsSchema,
+  warnings: z.array(warningSchema).describe('every listed host\'s warnings, each subject prefixed with the host name'),
+});
+
+export function registerFleetOverview(server: McpServer, configured: Thresholds, fleet: Fleet): void {
+  registerSystemTool(server, {
+    name: 'fleet_overview',
+    title: 'Fleet: every host at a glance',
+    description:
+      'For every host Prometheus scrapes with node_exporter: whether it is up, CPU %, memory %, the fullest filesystem (use % as df shows it) and load, ' +
+      'sorted worst first, with warnings on the same thresholds as the local tools. Use it for questions about many machines ' +
+      '("which host is running out of disk?", "is anything down?"); then host_usage for one host.',
+    inputSchema,
+    outputSchema,
+    run: async (args, signal, report) => {
+      const at = Date.now();
+      await report(0, 'listing targets');
+      const targets = await fleet.targets(signal, at);
+      await report(30, 'reading metrics');
+      const figures = await readFigures(fleet.client, { matchers: '', rateWindowSeconds: args.cpuWindowSeconds, detail: false }, { at }, signal);
+      await report(100, 'done');
+      const thresholds = effectiveThresholds(configured, { cpu: args.cpuThreshold, memory: args.memoryThreshold, disk: args.diskThreshold });
+      const rows = worstFirst(
+        targets.map((target) => hostRow(target, figures.get(targetKey(target))?.values().next().value, thresholds)),
+        thresholds,
+      ).map(({ fullestDiskPercent: _, warningCount: __, ...row }) => row);
+      const down = rows.filter((r) => !r.up).length;
+      const build = (shown: readonly HostRow[]) => ({
+        summary: summarize(rows, down),
+        measuredAt: new Date(at).toISOString(),
+        prometheus: fleet.client.url,
+        hostLabel: fleet.hostLabel,
+        hosts: [...shown],
+        total: rows.length,
+        down,
+        truncated: shown.length < rows.length,
+        thresholds,
+        warnings: shown.flatMap((r) => r.warnings.map((w) => ({ ...w, subject: w.subject ? `${r.host} ${w.subject}` : r.host, message: `${r.host}: ${w.message}` }))),
+      });
+      return fitToBudget(rows.slice(0, args.limit), build, { keepAtLeast: 1 }).value;
+    },
+  });
+}
+
+/** One host's row, and the two figures the ranking needs. */
+function hostRow(target: Target, figures: HostFigures | undefined, thresholds: Thresholds): HostRow & { fullestDiskPercent: number | null; warningCount: number } {
+  // A target that is down has only stale series: its figures say nothing about now.
+  const live = target.up ? figures : undefined;
+  const fullest = live?.disks[0];
+  const warnings = live ? evaluateWarnings({ cpuPercent: live.cpuPercent, memoryPercent: live.memory?.percent, disks: live.disks }, thresholds) : [];
+  return {
+    ...target,
+    cpuPercent: live?.cpuPercent ?? null,
+    memoryPercent: live?.memory?.percent ?? null,
+    fullestDisk: fullest ? { mount: fullest.mount, fs: fullest.fs, usePercent: fullest.usePercent, availableBytes: fullest.availableBytes } : null,
+    load1: live?.loadAverage?.oneMinute ?? null,
+    logicalCores: live?.logicalCores ?? null,
+    warnings,
+    fullestDiskPercent: fullest?.usePercent ?? null,
+    warningCount: warnings.length,
+  };
+}
+
+function summarize(rows: HostRow[], down: number): string {
+  if (rows.length === 0) return 'Prometheus scrapes no node_exporter targets (no job exported node_uname_info within the last hour)';
+  const warned = rows.filter((r) => r.warnings.length > 0);
+  const worst = rows[0];
+  const parts = [`${rows.length} host(s)`, down > 0 ? `${down} down` : 'all up', `${warned.length} with warnings`];
+  const fullest = [...rows].sort((a, b) => (b.fullestDisk?.usePercent ?? -1) - (a.fullestDisk?.usePercent ?? -1))[0];
+  if (fullest.fullestDisk) parts.push(`fullest disk ${fullest.host} ${fullest.fullestDisk.mount} at ${fullest.fullestDisk.usePercent}%`);
+  return `${parts.join('; ')}; worst: ${worst.host}${worst.up ? '' : ' (down)'}`;
+}

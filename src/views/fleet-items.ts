@@ -1,0 +1,85 @@
+// The System tree's Fleet group from fleet_overview: one node per host, worst first as the server
+// sorts them, with the same metric nodes, warning icons and thresholds as this machine's readings.
+import { z } from 'zod';
+import type { Thresholds } from '../settings';
+import { formatBytes } from '../../servers/shared/bytes';
+import { formatPercent } from './format';
+import { escapeMarkdown, type NodeSpec, type Translate } from './node';
+import { metricNode } from './system-items';
+
+export const fleetOverviewOutput = z.object({
+  prometheus: z.string(),
+  hosts: z.array(
+    z.object({
+      host: z.string(),
+      instance: z.string(),
+      job: z.string(),
+      up: z.boolean(),
+      cpuPercent: z.number().nullable(),
+      memoryPercent: z.number().nullable(),
+      fullestDisk: z.object({ mount: z.string(), fs: z.string(), usePercent: z.number().nullable(), availableBytes: z.number() }).nullable(),
+      load1: z.number().nullable(),
+      logicalCores: z.number().nullable(),
+    }),
+  ),
+  total: z.number(),
+  down: z.number(),
+});
+export type FleetOverview = z.infer<typeof fleetOverviewOutput>;
+type FleetHost = FleetOverview['hosts'][number];
+
+/** What the Fleet group shows: the overview, or why it could not be read. */
+export type FleetSnapshot = { overview: FleetOverview } | { error: string };
+
+/** The Fleet group: hosts in the server's order (worst first); it warns when any host is down or over a threshold. */
+export function fleetNode(fleet: FleetSnapshot, thresholds: Thresholds, t: Translate): NodeSpec {
+  if ('error' in fleet) {
+    return {
+      id: 'fleet',
+      label: t('Fleet'),
+      icon: 'error',
+      iconColor: 'list.errorForeground',
+      expanded: true,
+      children: [{ id: 'fleet/error', label: fleet.error, icon: 'error', iconColor: 'list.errorForeground' }],
+    };
+  }
+  const { overview } = fleet;
+  const children = overview.hosts.map((host) => hostNode(host, thresholds, t));
+  const troubled = children.some((c) => c.icon === 'warning' || c.icon === 'debug-disconnect');
+  return {
+    id: 'fleet',
+    label: t('Fleet'),
+    description: overview.down > 0 ? t('{0} hosts, {1} down', overview.total, overview.down) : t('{0} hosts', overview.total),
+    tooltip: escapeMarkdown(overview.prometheus),
+    icon: troubled ? 'warning' : 'server-environment',
+    iconColor: troubled ? 'list.warningForeground' : undefined,
+    expanded: true,
+    children,
+  };
+}
+
+function hostNode(host: FleetHost, thresholds: Thresholds, t: Translate): NodeSpec {
+  const id = `fleet/${host.host}`;
+  const tooltip = `**${escapeMarkdown(host.host)}**\n\n${escapeMarkdown(`${host.instance} (job ${host.job})`)}`;
+  if (!host.up) {
+    return { id, label: host.host, description: t('down'), tooltip: `${tooltip}\n\n${t('The last scrape of this host by Prometheus failed.')}`, icon: 'debug-disconnect', iconColor: 'list.errorForeground' };
+  }
+  const disk = host.fullestDisk;
+  const children = [
+    metricNode(`${id}/cpu`, t('CPU'), host.cpuPercent, thresholds.cpu, host.logicalCores ? t('{0} cores', host.logicalCores) : '', 'pulse', t),
+    metricNode(`${id}/memory`, t('Memory'), host.memoryPercent, thresholds.memory, '', 'server', t),
+    ...(disk ? [metricNode(`${id}/disk`, disk.mount, disk.usePercent, thresholds.disk, t('{0} free', formatBytes(disk.availableBytes)), 'database', t, [escapeMarkdown(disk.fs)])] : []),
+    ...(host.load1 !== null ? [{ id: `${id}/load`, label: t('Load'), description: String(host.load1), icon: 'dashboard' }] : []),
+  ];
+  const over = children.some((c) => c.icon === 'warning');
+  return {
+    id,
+    label: host.host,
+    description: [`CPU ${formatPercent(host.cpuPercent)}`, `${t('Memory')} ${formatPercent(host.memoryPercent)}`, disk ? `${disk.mount} ${formatPercent(disk.usePercent)}` : ''].filter(Boolean).join(' · '),
+    tooltip,
+    icon: over ? 'warning' : 'vm',
+    iconColor: over ? 'list.warningForeground' : undefined,
+    expanded: false,
+    children,
+  };
+}

@@ -1,0 +1,108 @@
+// Pure parts of the fleet tools: settings and credentials, host naming and completion, ranking, df's formula, the client's errors.
+import assert from 'node:assert/strict';
+import { CliUsageError } from '../../../servers/shared/cli';
+import { loadConfig } from '../../../servers/system/config';
+import { dfUsage } from '../../../servers/system/disks/df';
+import { authFromEnv, createPrometheusClient, PrometheusError } from '../../../servers/system/fleet/prometheus';
+import { worstFirst } from '../../../servers/system/fleet/rank';
+import { completeHost, targetMatchers, targetsOf, type Target } from '../../../servers/system/fleet/targets';
+
+const thresholds = { cpu: 80, memory: 90, disk: 90 };
+const target = (host: string, instance = `${host}:9100`, up = true): Target => ({ host, instance, job: 'node', up });
+
+describe('system server fleet parts', () => {
+  describe('configuration', () => {
+    it('has no fleet without a URL, and reads URL, host label, timeout and credentials when given', () => {
+      assert.equal(loadConfig([], {}).fleet, undefined);
+      const config = loadConfig(['--prometheus-url', 'https://prom.example:9090/prometheus/?x=1'], { PROMETHEUS_HOST_LABEL: 'host', PROMETHEUS_TIMEOUT: '3', PROMETHEUS_BEARER_TOKEN: 't0ken' });
+      assert.equal(config.fleet?.prometheus.url.href, 'https://prom.example:9090/prometheus/');
+      assert.equal(config.fleet?.hostLabel, 'host');
+      assert.equal(config.fleet?.prometheus.timeoutMs, 3000);
+      assert.deepEqual(config.fleet?.prometheus.auth, { kind: 'bearer', token: 't0ken' });
+      assert.equal(loadConfig([], { PROMETHEUS_URL: 'http://p:9090' }).fleet?.hostLabel, 'instance');
+    });
+
+    it('refuses a URL with credentials, a non-http one, a bad label and half of basic auth, without repeating secrets', () => {
+      assert.throws(
+        () => loadConfig(['--prometheus-url', 'http://u:hunter22@p:9090'], {}),
+        (e: Error) => e instanceof CliUsageError && /must not carry credentials/.test(e.message) && !e.message.includes('hunter22'),
+      );
+      assert.throws(() => loadConfig([], { PROMETHEUS_URL: 'ftp://p' }), /must start with http/);
+      assert.throws(() => loadConfig([], { PROMETHEUS_URL: 'not a url' }), /not a URL/);
+      assert.throws(() => loadConfig([], { PROMETHEUS_URL: 'http://p', PROMETHEUS_HOST_LABEL: 'a-b' }), /label name/);
+      assert.throws(() => loadConfig([], { PROMETHEUS_URL: 'http://p', PROMETHEUS_TIMEOUT: '0' }), /--prometheus-timeout/);
+      assert.throws(
+        () => loadConfig([], { PROMETHEUS_URL: 'http://p', PROMETHEUS_PASSWORD: 'hunter22' }),
+        (e: Error) => e instanceof CliUsageError && /PROMETHEUS_USERNAME and PROMETHEUS_PASSWORD/.test(e.message) && !e.message.includes('hunter22'),
+      );
+    });
+
+    it('prefers a bearer token over basic auth', () => {
+      assert.deepEqual(authFromEnv({ PROMETHEUS_USERNAME: 'u', PROMETHEUS_PASSWORD: 'p' }), { kind: 'basic', username: 'u', password: 'p' });
+      assert.equal(authFromEnv({ PROMETHEUS_BEARER_TOKEN: 't', PROMETHEUS_USERNAME: 'u', PROMETHEUS_PASSWORD: 'p' }).kind, 'bearer');
+      assert.equal(authFromEnv({}).kind, 'none');
+    });
+  });
+
+  describe('hosts', () => {
+    const targets = [target('web-1'), target('web-2'), target('db-1'), target('reweb')];
+
+    it('completes prefixes first, then substrings', () => {
+      assert.deepEqual(completeHost('web', targets), ['web-1', 'web-2', 'reweb']);
+      assert.deepEqual(completeHost('', targets).length, 4);
+    });
+
+    it('finds a host by name or instance, and otherwise names the close ones', () => {
+      assert.equal(targetsOf('db-1', targets)[0].host, 'db-1');
+      assert.equal(targetsOf('web-2:9100', targets)[0].host, 'web-2');
+      assert.throws(() => targetsOf('we', targets), /no host "we" among the 4 .*did you mean: web-1, web-2, reweb/);
+      assert.throws(() => targetsOf('x', []), /scrapes no node_exporter targets/);
+    });
+
+    it('matches label values literally in PromQL (regex characters escaped, quotes escaped)', () => {
+      assert.equal(targetMatchers([{ host: 'a', instance: '10.0.0.1:9100', job: 'no"de', up: true }]), 'job=~"no\\"de",instance=~"10\\\\.0\\\\.0\\\\.1:9100"');
+    });
+  });
+
+  it('ranks down hosts first, then more warnings, then the reading closest to its threshold', () => {
+    const row = (host: string, up: boolean, cpu: number | null, disk: number | null, warningCount = 0) => ({ host, up, cpuPercent: cpu, memoryPercent: 10, fullestDiskPercent: disk, warningCount });
+    const ranked = worstFirst([row('calm', true, 5, 10), row('disk', true, 5, 85), row('cpu', true, 70, 10), row('down', false, null, null), row('warned', true, 90, 10, 1)], thresholds);
+    assert.deepEqual(ranked.map((r) => r.host), ['down', 'warned', 'disk', 'cpu', 'calm']);
+  });
+
+  it('computes use % as df does: used / (used + available), used = size - free', () => {
+    // The machine of the docs: reserved blocks make 100 * (1 - avail / size) read much higher than df.
+    assert.deepEqual(dfUsage(1000, 700, 650), { usedBytes: 300, usePercent: 31.6 });
+    assert.deepEqual(dfUsage(0, 0, 0), { usedBytes: 0, usePercent: null });
+  });
+
+  describe('client', () => {
+    const settings = { url: new URL('http://prom:9090'), auth: { kind: 'bearer' as const, token: 'secret-token-1' }, timeoutMs: 1000 };
+    const answering = (status: number, body: string, headers: Record<string, string> = {}): typeof fetch => (async () => new Response(body, { status, headers })) as typeof fetch;
+    const failsWith = async (fetchImpl: typeof fetch, kind: string, pattern: RegExp) => {
+      const client = createPrometheusClient({ ...settings, maxResponseBytes: 100 }, fetchImpl);
+      await assert.rejects(client.query('up', new AbortController().signal), (e: Error) => {
+        assert.ok(e instanceof PrometheusError && e.kind === kind, `${e.name} ${(e as PrometheusError).kind}: ${e.message}`);
+        assert.match(e.message, pattern);
+        assert.ok(!e.message.includes('secret-token-1'));
+        return true;
+      });
+    };
+
+    it('tells each failure apart, bounded and without the token', async () => {
+      await failsWith(answering(401, ''), 'auth', /HTTP 401.*authentication failed.*PROMETHEUS_BEARER_TOKEN/);
+      await failsWith(answering(200, '<html>'), 'not-prometheus', /not JSON/);
+      await failsWith(answering(200, 'x'.repeat(500)), 'too-large', /larger than/);
+      await failsWith(answering(503, JSON.stringify({ status: 'error', errorType: 'timeout', error: 'query timed out' })), 'timeout', /time limit/);
+      await failsWith(answering(422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'query processing would load too many samples' })), 'too-large', /too many samples/);
+      await failsWith((async () => { throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }); }) as typeof fetch, 'unreachable', /cannot be reached \(ENOTFOUND\)/);
+    });
+
+    it('reads numbers Prometheus sends as strings, NaN and Inf as null', async () => {
+      const body = JSON.stringify({ status: 'success', data: { resultType: 'vector', result: [{ metric: { a: '1' }, value: [1, '2.5'] }, { metric: {}, value: [1, 'NaN'] }, { metric: {}, value: [1, '+Inf'] }] } });
+      const client = createPrometheusClient(settings, answering(200, body));
+      const series = await client.vector('x', new AbortController().signal);
+      assert.deepEqual(series.map((s) => s.value.value), [2.5, null, null]);
+    });
+  });
+});

@@ -1,0 +1,153 @@
+// Real components the tests start themselves on loopback ports (Prometheus and node_exporter now;
+// Docker and journal writers fit the same frame): each one is a child process stopped by its pid, in
+// a temporary folder removed on stop. Readiness is polled from the component's own API, never slept.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { waitUntil } from './wait';
+
+/** A started component: where it answers, and how to stop it. */
+export interface Component {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  port: number;
+  /** Its stderr and stdout so far (for failure messages). */
+  output: () => string;
+  /** Stops it by its pid (SIGTERM, then SIGKILL after 5 s) and removes its folder. */
+  stop: () => Promise<void>;
+}
+
+/** Whether `command` is on PATH: tests skip (and CI installs the package) when it is not. */
+export function hasCommand(command: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' }).status === 0;
+}
+
+/** A loopback TCP port that was free a moment ago (the OS picks it). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+/**
+ * Starts `command` (args from its folder and port) in a new temporary folder, after `setup(dir)`, and
+ * resolves once `ready(url)` holds; stops it and rethrows when it exits or never gets ready.
+ */
+export async function startComponent(name: string, command: string, args: (dir: string, port: number) => string[], ready: (url: string) => Promise<boolean>, setup?: (dir: string) => void): Promise<Component> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
+  setup?.(dir);
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child: ChildProcess = spawn(command, args(dir, port), { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  child.stderr?.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let running = true;
+  void exited.then(() => (running = false));
+  const stop = async () => {
+    if (running && child.pid !== undefined) {
+      process.kill(child.pid, 'SIGTERM');
+      const timer = setTimeout(() => child.pid !== undefined && running && process.kill(child.pid, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntil(`${name} on ${url}`, async () => {
+      if (!running) throw new Error(`${name} exited: ${output.slice(-2000)}`);
+      return ready(url);
+    }, { intervalMs: 200 });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, port, output: () => output, stop };
+}
+
+async function answers(url: string, init?: RequestInit): Promise<boolean> {
+  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(2000) });
+  await response.body?.cancel();
+  return response.ok;
+}
+
+/** node_exporter (Debian's prometheus-node-exporter) on a free loopback port, serving /metrics. */
+export function startNodeExporter(): Promise<Component> {
+  return startComponent(
+    'node-exporter',
+    'prometheus-node-exporter',
+    (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`],
+    (url) => answers(`${url}/metrics`),
+  );
+}
+
+export interface ScrapeTarget {
+  /** host:port */
+  address: string;
+  /** Target labels, e.g. { host: 'web-1' }. */
+  labels?: Record<string, string>;
+}
+
+export interface PrometheusOptions {
+  /** Static targets of one job, `job`. */
+  targets: ScrapeTarget[];
+  job?: string;
+  scrapeIntervalSeconds?: number;
+  /** Users allowed in with basic auth: name to bcrypt hash (Prometheus's web config file). */
+  basicAuthUsers?: Record<string, string>;
+}
+
+/** Prometheus on a free loopback port with its own storage folder, scraping `targets`. */
+export function startPrometheus(options: PrometheusOptions): Promise<Component> {
+  const interval = `${options.scrapeIntervalSeconds ?? 1}s`;
+  const config = {
+    global: { scrape_interval: interval, evaluation_interval: interval },
+    scrape_configs: [{ job_name: options.job ?? 'node', static_configs: options.targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })) }],
+  };
+  const auth = options.basicAuthUsers;
+  return startComponent(
+    'prometheus',
+    'prometheus',
+    (dir, port) => [
+      `--config.file=${path.join(dir, 'prometheus.yml')}`,
+      `--storage.tsdb.path=${path.join(dir, 'data')}`,
+      `--web.listen-address=127.0.0.1:${port}`,
+      ...(auth ? [`--web.config.file=${path.join(dir, 'web.yml')}`] : []),
+    ],
+    // /-/ready needs the credentials too when basic auth is on; any answer means it listens.
+    async (url) => (auth ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 401 : answers(`${url}/-/ready`)),
+    (dir) => {
+      // JSON is YAML: no YAML writer needed.
+      writeFileSync(path.join(dir, 'prometheus.yml'), JSON.stringify(config));
+      if (auth) writeFileSync(path.join(dir, 'web.yml'), JSON.stringify({ basic_auth_users: auth }));
+    },
+  );
+}
+
+/** The Prometheus query API's vector answer for `promql` (no auth), for waiting on scrapes. */
+export async function promVector(prometheusUrl: string, promql: string): Promise<Array<{ metric: Record<string, string>; value: [number, string] }>> {
+  const response = await fetch(`${prometheusUrl}/api/v1/query?${new URLSearchParams({ query: promql })}`, { signal: AbortSignal.timeout(5000) });
+  const body = (await response.json()) as { status: string; data?: { result: Array<{ metric: Record<string, string>; value: [number, string] }> } };
+  if (body.status !== 'success' || !body.data) throw new Error(`query ${promql} failed: ${JSON.stringify(body)}`);
+  return body.data.result;
+}
+
+/** One exporter's own /metrics as a map from series (name{labels} as printed) to value. */
+export async function exporterMetrics(exporterUrl: string): Promise<Map<string, number>> {
+  const text = await (await fetch(`${exporterUrl}/metrics`, { signal: AbortSignal.timeout(5000) })).text();
+  const metrics = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (line === '' || line.startsWith('#')) continue;
+    const space = line.lastIndexOf(' ');
+    metrics.set(line.slice(0, space), Number(line.slice(space + 1)));
+  }
+  return metrics;
+}
