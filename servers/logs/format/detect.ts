@@ -1,6 +1,6 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, spelledLevel, type HeaderField } from './header';
+import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type HeaderField } from './header';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import type { TimestampContext } from './timestamps';
@@ -211,7 +211,10 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     const newline = entry.text.indexOf('\n');
     const inner = parse(newline < 0 ? entry.text : entry.text.slice(0, newline), depth + 1);
     if (newline >= 0) inner.message += entry.text.slice(newline);
-    return mergeInner(inner, entry, entry.levelIsTransport || entry.level === undefined);
+    // A transport's level (journald PRIORITY) gives way to the inner line's own only when that is written as a level
+    // is (`WARN`, `[ERROR]`), not to a word of its prose (`error budget report: …`).
+    const innerFirst = entry.level === undefined || (entry.levelIsTransport && upperCaseLevel(entry.text) !== undefined);
+    return mergeInner(inner, entry, innerFirst);
   };
   return (line) => parse(line, 0);
 }

@@ -24,7 +24,9 @@ const MAX_HEADER_FIELDS = 14;
 const MAX_WEAK_RUN = 3;
 
 // Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
-const LEVEL_WORDS = 'trace[1-8]|debug[1-5]|trace|finest|finer|verbose|debug|dbg|fine|info|information|informational|notice|warn|warning|error|err|severe|fatal|crit|critical|alert|emerg|emergency|panic';
+// Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
+const LEVEL_WORDS =
+  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
 const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
@@ -134,6 +136,9 @@ function matchField(field: HeaderField, line: string, position: number, context:
       const level = channelLevel(m[0]);
       // `app.ERROR:` (Monolog) names the channel and the level.
       if (level) return { end: position + m[0].length, component: m[0].slice(0, m[0].lastIndexOf('.')), level };
+      // PostgreSQL writes `LOG:`, `STATEMENT:` and `ERROR:`, `WARNING:` at one place: the latter are levels.
+      const word = UPPER_LEVEL_WORD.exec(m[0]);
+      if (word) return { end: position + m[0].length, level: normalizeLevel(word[1]) };
       return { end: position + m[0].length, component: m[0].slice(0, -1) };
     }
     case 'word': {
@@ -290,7 +295,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (line.charCodeAt(position) === 45 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
     parsed.message = line.slice(position);
   }
-  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message);
+  if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   return { parsed, consumed };
 }
 
@@ -308,6 +313,27 @@ const KEYED_LEVEL = new RegExp(String.raw`(?:^|[\s{,"])(?:level|lvl|severity|log
 const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS}):`);
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
 const EARLY_UPPER_LEVEL = new RegExp(String.raw`^(?:\S+\s+){0,5}?[[<(]?(${UPPER_LEVELS})[\]>)]?(?=[\s:,|\]-]|$)`);
+const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
+// Access logs have no level; by the common convention a 5xx answer is an error and a 4xx one a warning. The status is
+// found after the quoted request line (common/combined, Envoy), after HAProxy's timers, or before IIS W3C's last three
+// default fields (sc-substatus sc-win32-status time-taken).
+const ACCESS_STATUS = /"[A-Z]{3,7} \S+ HTTP\/[\d.]+" (\d{3}) |\d+\/-?\d+\/-?\d+\/-?\d+\/\+?\d+ (\d{3}) | (\d{3}) \d+ \d+ \d+$/;
+
+/** The level an access log line's HTTP status stands for: 5xx ERROR, 4xx WARN, others INFO; undefined when no status. */
+export function statusLevel(line: string): Level | undefined {
+  const m = ACCESS_STATUS.exec(line);
+  if (!m) return undefined;
+  const status = Number(m[1] ?? m[2] ?? m[3]);
+  if (status < 100 || status > 599) return undefined;
+  return status >= 500 ? 'ERROR' : status >= 400 ? 'WARN' : 'INFO';
+}
+
+/** An upper-case level word among the first fields of `line` (the form an envelope's inner line must use to win). */
+export function upperCaseLevel(line: string): Level | undefined {
+  const m = EARLY_UPPER_LEVEL.exec(line.length > SPELLED_CHARS ? line.slice(0, SPELLED_CHARS) : line);
+  return m ? normalizeLevel(m[1]) : undefined;
+}
+
 const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */

@@ -4,10 +4,12 @@ import { LEVELS, type Level } from './types';
 const WORDS: Record<string, Level> = {
   // Java / log4j / logback / JUL / .NET / Python
   trace: 'TRACE', finest: 'TRACE', finer: 'TRACE', verbose: 'TRACE', verb: 'TRACE',
-  debug: 'DEBUG', dbg: 'DEBUG', fine: 'DEBUG', config: 'DEBUG',
-  info: 'INFO', inf: 'INFO', information: 'INFO', informational: 'INFO', notice: 'INFO',
+  vrb: 'TRACE', trce: 'TRACE',
+  debug: 'DEBUG', dbg: 'DEBUG', dbug: 'DEBUG', fine: 'DEBUG', config: 'DEBUG',
+  info: 'INFO', inf: 'INFO', information: 'INFO', informational: 'INFO', notice: 'INFO', note: 'INFO', system: 'INFO', log: 'INFO',
   warn: 'WARN', warning: 'WARN', wrn: 'WARN',
-  error: 'ERROR', err: 'ERROR', eror: 'ERROR', severe: 'ERROR',
+  // .NET console `fail:`; zap `dpanic` (development panic: logged as an error in production).
+  error: 'ERROR', err: 'ERROR', eror: 'ERROR', severe: 'ERROR', fail: 'ERROR', dpanic: 'ERROR',
   fatal: 'FATAL', crit: 'FATAL', critical: 'FATAL', alert: 'FATAL', emerg: 'FATAL', emergency: 'FATAL', panic: 'FATAL',
   ftl: 'FATAL', assert: 'FATAL',
 };
@@ -39,6 +41,9 @@ export function normalizeLevel(word: string | number | undefined | null): Level 
   const lower = text.toLowerCase();
   const direct = WORDS[lower];
   if (direct) return direct;
+  // slog's offsets from a level (`WARN+1`, `ERROR-2`) stay on that level.
+  const offset = /^([a-z]+)[+-]\d{1,2}$/.exec(lower);
+  if (offset && WORDS[offset[1]]) return WORDS[offset[1]];
   // Numbered verbosities: Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5, MongoDB D1..D5.
   const numbered = /^(trace|debug|d)[1-9]$/.exec(lower);
   if (numbered) return numbered[1] === 'd' ? 'DEBUG' : WORDS[numbered[1]];

@@ -67,10 +67,12 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2015-10-18 18:01:47,978 / 2016-09-28T04:30:30.123Z / 2017-05-16 00:00:00.008+02:00 / 2020/01/01 12:00:00 / 2005.06.03 10:00:00
     id: 'iso',
-    regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(Z|[+-]\d\d:?\d\d)?(?![\d:])`, 'y'),
+    // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
+    regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y'),
     toEpoch: (m) => {
       const parts = [Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
-      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), m[9], parts);
+      const zone = m[9] ?? m[10] ?? (m[11] ? 'Z' : undefined);
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), zone, parts);
     },
   },
   {

@@ -121,7 +121,10 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
   );
 }
 
-/** Folds the error lines of every file into `grouper`; progress in bytes of `totalBytes`. One entry per opened file. */
+/**
+ * Folds the error lines of every file into `grouper`; progress in bytes of `totalBytes`. One entry per opened file.
+ * When the window held no error at all, the files are read again (within OUTSIDE_SCAN_BYTES) to say where theirs are.
+ */
 async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryArgs, window: Window | undefined, grouper: ErrorGrouper, extra: HandlerExtra, totalBytes: number | undefined): Promise<{ files: FileEntry[]; notes: string[] }> {
   const files: FileEntry[] = [];
   const notes: string[] = [];
@@ -136,6 +139,14 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
     await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal, outsideBudget });
     done += file.stats.size;
   });
+  if (window && grouper.total === 0) {
+    const byName = new Map(files.map((f) => [f.file, f]));
+    const job: FileJob = { args, window, grouper, notes, onProgress: () => undefined, signal: extra.signal, outsideBudget };
+    await forEachLogFile(ctx, [...byName.keys()], { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
+      const entry = byName.get(file.info.name);
+      if (entry) await findErrorsOutside(ctx, file, entry, job, await spellsLevels(ctx, file));
+    });
+  }
   void report(done);
   return { files, notes };
 }
@@ -179,7 +190,11 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
     if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
     if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error line(s) without a readable timestamp were not counted (wholeFile counts them)`);
   }
-  if (entry.errors === 0) await findErrorsOutside(ctx, file, entry, job, words);
+}
+
+/** The file spells its levels as words (so the error-word prefilter cannot miss an error line). */
+async function spellsLevels(ctx: LogsContext, file: OpenedLog): Promise<boolean> {
+  return levelsAreWords(await headLines(file.handle.fd, file.info.gzip), await ctx.parserOf(file));
 }
 
 /** Scans one file for its error lines (in the job's window, if any) into the grouper; returns the untimed count. */
@@ -201,6 +216,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
  * error lines it has and between which dates, so that a window never reads as "no errors" for an archived log.
  */
 async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<void> {
+  if (file.stats.size === 0) return;
   if (file.stats.size > job.outsideBudget.bytes) {
     job.notes.push(`${file.info.name}: not read outside the window (too large to read again in this call); wholeFile: true counts all its errors`);
     return;

@@ -2,8 +2,8 @@
 // endings, with or without a byte-order mark, yields the same level, time and message as the line on its own.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createLineParser } from '../../servers/logs/format/detect';
-import { LEVELS, type Level } from '../../servers/logs/format/types';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { LEVELS, type Level } from '../../../servers/logs/format/types';
 
 interface Entry {
   /** Epoch ms, UTC. */

@@ -7,8 +7,8 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { SEARCH_ENGINES } from '../support/log-engines';
-import { startBuiltServer, type StartedServer } from '../support/mcp-client';
+import { SEARCH_ENGINES } from '../../support/log-engines';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 interface Summary {
   window?: { since: string; until: string; hours: number };

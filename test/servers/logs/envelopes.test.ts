@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, openSync, closeSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { levelCoverage, levelsUnreadable, coverageNote } from '../../servers/logs/format/coverage';
-import { createLineParser } from '../../servers/logs/format/detect';
-import { spelledLevel } from '../../servers/logs/format/header';
-import { headLines } from '../../servers/logs/io/head';
+import { levelCoverage, levelsUnreadable, coverageNote } from '../../../servers/logs/format/coverage';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { spelledLevel } from '../../../servers/logs/format/header';
+import { headLines } from '../../../servers/logs/io/head';
 
 const T = Date.UTC(2024, 5, 1, 12, 30, 45, 123);
 const ISO = new Date(T).toISOString();
