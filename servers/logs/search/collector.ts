@@ -1,6 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
+import { continuesEntry, isEntryPart } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -23,24 +24,14 @@ export function parseLine(parser: LineParser, text: string): ParsedLine {
   return parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
 }
 
-// PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix: they carry
-// a time but belong to the entry above, whose level they share. Matched on the learned component or the message start.
-const ENTRY_PART = /^(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION)$/;
-const ENTRY_PART_MESSAGE = /^(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):\s/;
-
-/** A line that repeats an entry's header but continues that entry (PostgreSQL `… [pid] DETAIL:  …`). */
-export function continuesEntry(parsed: ParsedLine): boolean {
-  return parsed.level === undefined && ((parsed.component !== undefined && ENTRY_PART.test(parsed.component)) || ENTRY_PART_MESSAGE.test(parsed.message));
-}
-
 /** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */
 export function headerOf(parser: LineParser, text: string): Header | undefined {
   const parsed = parseLine(parser, text);
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
   // levels do not reach up to an error many lines above.
-  if (parsed.continues) return { timestamp };
-  if (continuesEntry(parsed)) return undefined;
+  if (parsed.continues && level === undefined) return { timestamp };
+  if (isEntryPart(parsed)) return undefined;
   return timestamp !== undefined || level !== undefined ? { timestamp, level } : undefined;
 }
 
@@ -53,7 +44,7 @@ export function headerOf(parser: LineParser, text: string): Header | undefined {
 export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
   if (parser.format.id === 'unknown') return false;
   if (parsed.timestamp === undefined) return true;
-  return parsed.level === undefined && (parsed.continues === true || continuesEntry(parsed));
+  return continuesEntry(parsed);
 }
 
 /**

@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parserFor } from '../../../servers/logs/format/parser';
-import { continuesEntry, needsHeader } from '../../../servers/logs/search/collector';
+import { continuesEntry } from '../../../servers/logs/format/continuation';
+import { levelCoverage, levelsUnreadable } from '../../../servers/logs/format/coverage';
+import { needsHeader } from '../../../servers/logs/search/collector';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
 import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
@@ -64,6 +66,14 @@ describe('logs: which lines inherit the level of the entry above', () => {
     assert.deepEqual(CRI.map((l) => cri.parse(l).continues === true), [false, false, true, false]);
     const docker = parserOf(DOCKER);
     assert.deepEqual(DOCKER.map((l) => docker.parse(l).continues === true), [false, false, true, false]);
+  });
+
+  it("the honesty count skips an entry's parts but still counts a container's header-less lines", () => {
+    const postgres = levelCoverage(POSTGRES, parserOf(POSTGRES));
+    assert.deepEqual([postgres.lines, postgres.withoutLevel], [4, 0], 'STATEMENT:/HINT: are not level-less entries');
+    const plain = ['2026-11-29T10:15:00.001Z stdout F listening on 8080', '2026-11-29T10:15:01.001Z stderr F request failed', '2026-11-29T10:15:02.001Z stdout F done'];
+    const coverage = levelCoverage(plain, parserOf(plain));
+    assert.equal(levelsUnreadable(coverage), true, 'a container that writes no levels is never "free of errors"');
   });
 
   describe('level filters on both engines', function () {
