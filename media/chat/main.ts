@@ -59,6 +59,7 @@ function buildLayout(examples: string[]): Layout {
   const banner = buildBanner();
   const empty = buildEmptyState(examples);
   const transcript = buildTranscript();
+  followEnd(transcript);
   const announcer = el('div', 'sr-only');
   announcer.setAttribute('aria-live', 'polite');
   const composer = buildComposer();
@@ -247,12 +248,30 @@ interface TurnState {
 }
 let turn: TurnState | undefined;
 
-function stickToBottom(action: () => void) {
-  if (!ui) return action();
-  const t = ui.transcript;
-  const atBottom = t.scrollHeight - t.scrollTop - t.clientHeight < 40;
-  action();
-  if (atBottom) t.scrollTop = t.scrollHeight;
+/** Whether the transcript shows its end: while it does, whatever is added (a streamed answer, a tool step) stays in view. */
+let atEnd = true;
+
+/**
+ * Keeps the newest content in view: after any change to the transcript's content or size (the view
+ * resized, the banner shown) it scrolls to the end, unless the person scrolled up to read.
+ */
+function followEnd(transcript: HTMLElement) {
+  atEnd = true;
+  transcript.addEventListener('scroll', () => {
+    atEnd = transcript.scrollHeight - transcript.scrollTop - transcript.clientHeight < 40;
+  });
+  const keep = () => {
+    if (atEnd) transcript.scrollTop = transcript.scrollHeight;
+  };
+  new MutationObserver(keep).observe(transcript, { childList: true, subtree: true, characterData: true });
+  new ResizeObserver(keep).observe(transcript);
+}
+
+/** A new question or an appended summary is what the person is waiting for: show it even if they had scrolled up. */
+function scrollToEnd() {
+  if (!ui) return;
+  atEnd = true;
+  ui.transcript.scrollTop = ui.transcript.scrollHeight;
 }
 
 function updateEmpty() {
@@ -283,7 +302,7 @@ function answerNode(): HTMLElement {
 
 function renderAnswer(block: AnswerBlock) {
   const body = block.node.querySelector('.markdown');
-  if (body) stickToBottom(() => (body.innerHTML = renderMarkdown(block.source)));
+  if (body) body.innerHTML = renderMarkdown(block.source);
 }
 
 const statusLabel = (status: string) =>
@@ -407,6 +426,7 @@ function applyEvent(event: AgentEvent) {
       flushAnswer();
       turn = { node: newTurnNode(), tools: new Map() };
       turn.node.append(userMessage(event.question));
+      scrollToEnd();
       if (history[history.length - 1] !== event.question) history.push(event.question);
       setRunning(true);
       ui?.announcer.replaceChildren(t('thinking'));
@@ -421,7 +441,7 @@ function applyEvent(event: AgentEvent) {
       turn!.answer = undefined;
       const step = toolStep(event.server, event.tool, event.input);
       turn!.tools.set(event.callId, step);
-      stickToBottom(() => parent.append(step));
+      parent.append(step);
       break;
     }
     case 'toolEnd': {
@@ -439,7 +459,7 @@ function applyEvent(event: AgentEvent) {
       break;
     case 'error':
       flushAnswer();
-      stickToBottom(() => container().append(errorNode(event.message, event.action)));
+      container().append(errorNode(event.message, event.action));
       break;
     case 'done':
       flushAnswer();
@@ -495,7 +515,7 @@ function resetTranscript(items: TranscriptItem[]) {
   for (const item of items) renderItem(item);
   turn = undefined;
   updateEmpty();
-  ui.transcript.scrollTop = ui.transcript.scrollHeight;
+  scrollToEnd();
 }
 
 // ---- messages from the extension ------------------------------------------------------------
@@ -521,9 +541,10 @@ function onMessage(message: ToWebviewMessage) {
       flushAnswer();
       // Outside a turn an appended item (e.g. an error summary) is a block of its own.
       if (!running) turn = { node: newTurnNode(), tools: new Map() };
-      stickToBottom(() => renderItem(message.item));
+      renderItem(message.item);
       if (!running) turn = undefined;
       updateEmpty();
+      scrollToEnd();
       break;
     case 'reset':
       resetTranscript(message.items);

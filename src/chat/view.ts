@@ -11,6 +11,12 @@ import type { ChatSession, SessionUpdate } from './session';
 import { chatStrings, exampleQuestions } from './strings';
 
 export const CHAT_VIEW_ID = 'devopsAssistant.chat';
+/**
+ * The chat has a view container of its own (package.json), so that it gets the whole height of the
+ * side bar instead of a share beside the three trees. (`viewsContainers.secondarySidebar` would put
+ * it beside them, but it is stable only from VS Code 1.106 and `engines.vscode` is ^1.101.)
+ */
+export const CHAT_CONTAINER_ID = 'devopsAssistantChat';
 
 export interface ApiKeyState {
   hasApiKey(): Promise<boolean>;
@@ -72,7 +78,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     } else if (focus) {
       await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
     } else {
-      await vscode.commands.executeCommand(`workbench.view.extension.devopsAssistant`);
+      await vscode.commands.executeCommand(`workbench.view.extension.${CHAT_CONTAINER_ID}`);
     }
   }
 

@@ -41,14 +41,17 @@ describe('extension activation', () => {
     assert.equal(logs.type, vscode.FileType.Directory);
   });
 
-  it('contributes the DevOps view container and its views', async () => {
+  it('contributes the DevOps view container (the trees) and the chat\'s own container', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    const views: Array<{ id: string }> = extension.packageJSON.contributes.views.devopsAssistant;
+    const views: Record<string, Array<{ id: string }>> = extension.packageJSON.contributes.views;
     assert.deepEqual(
-      views.map((v) => v.id),
-      ['devopsAssistant.chat', 'devopsAssistant.branches', 'devopsAssistant.logFiles', 'devopsAssistant.system'],
+      views.devopsAssistant.map((v) => v.id),
+      ['devopsAssistant.branches', 'devopsAssistant.logFiles', 'devopsAssistant.system'],
     );
+    // The chat is alone in its container, so that it has the side bar's whole height.
+    assert.deepEqual(views.devopsAssistantChat.map((v) => v.id), ['devopsAssistant.chat']);
     // Focusing a contributed view only succeeds when the workbench knows the container.
     await vscode.commands.executeCommand('workbench.view.extension.devopsAssistant');
+    await vscode.commands.executeCommand('workbench.view.extension.devopsAssistantChat');
   });
 });

@@ -1,39 +1,22 @@
 // Without an API key the chat says so and offers "Set API Key"; a rejected key (401) shows the
 // error with the same action. Real workbench, mock Anthropic API.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { collapsePane, widenSideBar } from './ui-helpers';
+import type { MockAnthropic } from '../support/mock-anthropic';
+import { useMockedWorkbench } from './support/mocked-workbench';
+import type { Workbench } from './support/workbench';
+import { widenSideBar } from './ui-helpers';
 
 describe('UI: API key in the chat', function () {
   this.timeout(180_000);
-  let folder: string;
+  // Dark theme here (the other UI tests use the default light one).
+  const started = useMockedWorkbench({ apiKey: '', settings: { 'workbench.colorTheme': 'Default Dark Modern' }, failurePrefix: 'failed-api-key' });
   let workbench: Workbench;
   let mock: MockAnthropic;
 
   before(async () => {
-    mock = await startMockAnthropic();
-    folder = createFixtureWorkspace();
-    workbench = await launchWorkbench({
-      folder,
-      env: { ANTHROPIC_API_KEY: '', ANTHROPIC_BASE_URL: mock.url },
-      // Dark theme here (the other UI tests use the default light one).
-      settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, 'workbench.colorTheme': 'Default Dark Modern' },
-    });
+    ({ workbench, mock } = started());
     await workbench.openView('Chat');
     await widenSideBar(workbench.page, 560);
-    for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(workbench.page, pane, true);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && workbench) await workbench.screenshot('tmp/failed-api-key').catch(() => undefined);
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await mock?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
   it('shows a "Set API Key" banner that runs the command; storing a key hides it', async () => {

@@ -11,7 +11,7 @@ import type { FrameLocator } from 'playwright-core';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { waitUntil } from '../support/wait';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { chooseMenuItem, collapsePane, widenSideBar } from './ui-helpers';
+import { chooseMenuItem, collapsePane, rightClickInExplorer, widenSideBar } from './ui-helpers';
 
 interface Leak {
   server: Server;
@@ -160,9 +160,6 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     assert.match(await textOf(chat, '.usage'), /3,600 tokens in · 220 out · 1,100 from cache · ≈ \$0\.\d+/);
 
     // The tool step opens to show its arguments; the result is there on demand, as text.
-    await collapsePane(page, 'Branches', true);
-    await collapsePane(page, 'Log Files', true);
-    await collapsePane(page, 'System', true);
     await step.locator('summary').first().click();
     assert.match(await textOf(chat, '.tool-step pre.args'), /"count": 10/);
     await workbench.screenshot('chat');
@@ -200,7 +197,8 @@ describe('UI: chat, trees and log files in the real workbench', function () {
 
   it('the three trees show the fixture: branches, log files with error counts, system figures', async () => {
     const { page } = workbench;
-    await collapsePane(page, 'Chat', true);
+    // The trees have the DevOps container to themselves; the chat is in its own.
+    await workbench.openView('Branches');
     await collapsePane(page, 'Branches', false);
     await collapsePane(page, 'Log Files', false);
     await collapsePane(page, 'System', false);
@@ -230,6 +228,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
 
   it('Branches: "Show Recent Commits" on a branch puts its commits in the chat, subjects as text', async () => {
     const { page } = workbench;
+    await workbench.openView('Branches');
     await collapsePane(page, 'Branches', false);
     const branches = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
     const main = branches.locator('.monaco-list-row', { hasText: /^main/ }).first();
@@ -245,15 +244,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
   it('right-click a .log file in the Explorer -> "Summarize Errors" puts the summary in the chat', async () => {
     const { page } = workbench;
     mock.enqueue({ text: '가장 가능성이 높은 원인은 **데이터베이스 연결 실패**입니다.', eventDelayMs: 10 });
-    await page.keyboard.press('Control+Shift+E');
-    const explorer = page.locator('.explorer-folders-view');
-    await explorer.waitFor({ state: 'visible', timeout: 15_000 });
-    const logsFolder = explorer.locator('.monaco-list-row[aria-label="logs"]');
-    await logsFolder.waitFor({ timeout: 15_000 });
-    if ((await logsFolder.getAttribute('aria-expanded')) !== 'true') await logsFolder.click();
-    const appLog = explorer.locator('.monaco-list-row[aria-label="app.log"]');
-    await appLog.waitFor({ timeout: 15_000 });
-    await appLog.click({ button: 'right' });
+    await rightClickInExplorer(page, 'logs', 'app.log');
     await page.getByRole('menuitem', { name: 'Summarize Errors' }).waitFor({ state: 'visible', timeout: 10_000 });
     await workbench.screenshot('explorer-summarize-errors');
     await chooseMenuItem(page, 'Summarize Errors');
@@ -273,7 +264,6 @@ describe('UI: chat, trees and log files in the real workbench', function () {
       });
     const lastQuestion = mock.messageRequests().at(-1)?.body.messages.at(-1);
     assert.match(JSON.stringify(lastQuestion), /logs\/app\.log/);
-    for (const pane of ['Branches', 'Log Files', 'System']) await collapsePane(page, pane, true);
     await chat.locator('.message.assistant h3', { hasText: 'Error summary' }).last().scrollIntoViewIfNeeded();
     await workbench.screenshot('summarize-errors');
   });

@@ -1,10 +1,10 @@
 // The picture in the README, taken from a real run: a question in the chat, a real logs-server tool
 // call on the fixture's logs, the (scripted) answer streamed back through the real Anthropic SDK.
+// A fresh profile as a new user has it (nothing resized or collapsed by hand), and the picture is
+// taken only once the answer and the input are checked to be on screen.
 import * as assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
-import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
-import { collapsePane, widenSideBar } from './ui-helpers';
+import { useMockedWorkbench } from './support/mocked-workbench';
+import { assertSeenInChat } from './support/visibility';
 
 const QUESTION = 'What went wrong in the app logs this week?';
 const ANSWER =
@@ -19,28 +19,10 @@ const ANSWER =
 
 describe('UI: the README screenshot (chat answering from the logs server)', function () {
   this.timeout(180_000);
-  let folder: string;
-  let workbench: Workbench;
-  let mock: MockAnthropic;
-
-  before(async () => {
-    mock = await startMockAnthropic();
-    folder = createFixtureWorkspace();
-    workbench = await launchWorkbench({
-      folder,
-      env: { ANTHROPIC_API_KEY: 'test-key', ANTHROPIC_BASE_URL: mock.url },
-      settings: { 'devopsAssistant.anthropicBaseUrl': mock.url },
-      viewport: { width: 1280, height: 800 },
-    });
-  });
-
-  after(async () => {
-    await workbench?.close();
-    await mock?.close();
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  });
+  const started = useMockedWorkbench({ apiKey: 'test-key', viewport: { width: 1280, height: 800 }, failurePrefix: 'failed-readme' });
 
   it('asks in the chat, runs error_summary on the fixture logs and shows the answer', async () => {
+    const { workbench, mock } = started();
     const { page } = workbench;
     mock.enqueue(
       {
@@ -53,10 +35,6 @@ describe('UI: the README screenshot (chat answering from the logs server)', func
       { text: ANSWER, eventDelayMs: 10, chunkSize: 12, usage: { input_tokens: 2900, output_tokens: 210 } },
     );
     await workbench.openView('Chat');
-    await widenSideBar(page, 640);
-    await collapsePane(page, 'Branches', true);
-    await collapsePane(page, 'Log Files', true);
-    await collapsePane(page, 'System', true);
 
     const chat = workbench.chatFrame();
     const input = chat.locator('#chat-input');
@@ -82,6 +60,9 @@ describe('UI: the README screenshot (chat answering from the logs server)', func
     await page.locator('.editor-group-container .tab', { hasText: 'app.log' }).waitFor({ timeout: 15_000 });
     await page.locator('.monaco-editor .view-line', { hasText: 'Connection refused' }).first().waitFor({ timeout: 15_000 });
     await page.mouse.move(1000, 700); // no hover tooltips in the picture
+    const answer = chat.locator('.message.assistant', { hasText: 'Errors this week' }).last();
+    await assertSeenInChat(page, answer, 'the answer');
+    await assertSeenInChat(page, input, 'the input');
     await workbench.screenshot('readme-chat');
   });
 });

@@ -17,12 +17,13 @@ describe('UI smoke: the extension in a real VS Code workbench', function () {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('shows the DevOps container in the activity bar and opens it with its four views', async () => {
+  it('shows the DevOps container (three trees) and the DevOps Assistant (chat) container in the activity bar', async () => {
     const { page } = workbench;
+    await workbench.chatActivityBarItem().waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.activityBarItem().click();
     const sideBar = page.locator('.part.sidebar');
     await sideBar.locator('.composite.title', { hasText: 'DevOps' }).waitFor({ state: 'visible', timeout: 15_000 });
-    for (const view of ['Chat', 'Branches', 'Log Files', 'System']) {
+    for (const view of ['Branches', 'Log Files', 'System']) {
       await sideBar.locator('.pane-header', { hasText: view }).first().waitFor({ state: 'visible', timeout: 15_000 });
     }
     // The views fill from the bundled servers: a branch of the fixture repo and one of its log files.
@@ -34,7 +35,7 @@ describe('UI smoke: the extension in a real VS Code workbench', function () {
 
   it('lists the DevOps commands in the command palette', async () => {
     const { page } = workbench;
-    const expected = ['DevOps: Focus on Chat View', ...contributedCommandTitles({ paletteOnly: true })];
+    const expected = ['DevOps Assistant: Focus on Chat View', 'DevOps: Focus on Branches View', ...contributedCommandTitles({ paletteOnly: true })];
     const input = page.locator('.quick-input-widget input.input');
     const missing: string[] = [];
     for (const title of expected) {
@@ -83,7 +84,8 @@ describe('UI smoke: Restricted Mode (untrusted folder)', function () {
     await page.locator('.statusbar', { hasText: 'Restricted Mode' }).waitFor({ state: 'visible', timeout: 30_000 });
     await workbench.activityBarItem().click();
     await page.locator('.part.sidebar .composite.title', { hasText: 'DevOps' }).waitFor({ state: 'visible', timeout: 15_000 });
-    await page.locator('.part.sidebar .pane-header', { hasText: 'Chat' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Branches' }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await workbench.chatActivityBarItem().waitFor({ state: 'visible', timeout: 15_000 });
     await workbench.screenshot('tmp/restricted-mode');
   });
 });

@@ -36,3 +36,16 @@ export async function chooseMenuItem(page: Page, label: string): Promise<void> {
     await page.keyboard.press('Enter');
   }
 }
+
+/** Shows the Explorer, opens `folder` in it and right-clicks `file` there (its context menu is then open). */
+export async function rightClickInExplorer(page: Page, folder: string, file: string): Promise<void> {
+  await page.keyboard.press('Control+Shift+E');
+  const explorer = page.locator('.explorer-folders-view');
+  await explorer.waitFor({ state: 'visible', timeout: 15_000 });
+  const folderRow = explorer.locator(`.monaco-list-row[aria-label="${folder}"]`);
+  await folderRow.waitFor({ timeout: 15_000 });
+  if ((await folderRow.getAttribute('aria-expanded')) !== 'true') await folderRow.click();
+  const fileRow = explorer.locator(`.monaco-list-row[aria-label="${file}"]`);
+  await fileRow.waitFor({ timeout: 15_000 });
+  await fileRow.click({ button: 'right' });
+}

@@ -26,7 +26,6 @@ describe('UI: welcome content of the trees', function () {
 
   it('says the folder is not a git repository and that no log files were found, with buttons', async () => {
     const { page } = workbench;
-    await collapsePane(page, 'Chat', true);
     await collapsePane(page, 'Log Files', false);
     const pane = (name: string) => page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: name }) });
     const branches = pane('Branches').locator('.welcome-view-content');

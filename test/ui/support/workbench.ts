@@ -40,9 +40,11 @@ export interface Workbench {
   /** Saves screenshots/<name>.png (a path with folders, e.g. "tmp/x", works too) and returns its path. */
   screenshot(name: string): Promise<string>;
   runCommand(title: string): Promise<void>;
-  openView(viewName: string): Promise<void>;
+  openView(viewName: ViewName): Promise<void>;
   chatFrame(): FrameLocator;
+  /** The DevOps container (the trees) in the activity bar; `chatActivityBarItem` is the chat's. */
   activityBarItem(): Locator;
+  chatActivityBarItem(): Locator;
 }
 
 interface Manifest {
@@ -134,12 +136,20 @@ function wrap(page: Page, url: string, server: CodeServer, browser: Browser, con
     openView: (viewName) => openView(page, viewName),
     chatFrame: () => chatFrame(page),
     activityBarItem: () => activityBarItem(page),
+    chatActivityBarItem: () => activityBarItem(page, CHAT_CONTAINER_TITLE),
   };
 }
 
-/** Our container's icon in the activity bar (its title is "DevOps"). */
-export function activityBarItem(page: Page): Locator {
-  return page.locator('.activitybar .action-item .action-label[aria-label^="DevOps"]');
+/** The view containers' titles (package.nls.json): the trees are in "DevOps", the chat in "DevOps Assistant". */
+export const TREES_CONTAINER_TITLE = 'DevOps';
+export const CHAT_CONTAINER_TITLE = 'DevOps Assistant';
+
+export type ViewName = 'Chat' | 'Branches' | 'Log Files' | 'System';
+
+/** A container's icon in the activity bar, by its exact title (the label may add a keybinding in brackets). */
+export function activityBarItem(page: Page, title = TREES_CONTAINER_TITLE): Locator {
+  const label = '.activitybar .action-item .action-label';
+  return page.locator(`${label}[aria-label="${title}"], ${label}[aria-label^="${title} ("]`);
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
@@ -182,9 +192,17 @@ export async function runCommand(page: Page, title: string, attempts = 5): Promi
   }
 }
 
-/** Opens one of our views ("Chat", "Branches", "Log Files", "System") by its generated focus command. */
-export async function openView(page: Page, viewName: string): Promise<void> {
-  await runCommand(page, `DevOps: Focus on ${viewName} View`);
+/**
+ * Opens one of our views by its generated focus command ("<container title>: Focus on <view> View").
+ * The chat is alone in its container, so it has no pane header: its input is what shows it is open.
+ */
+export async function openView(page: Page, viewName: ViewName): Promise<void> {
+  if (viewName === 'Chat') {
+    await runCommand(page, `${CHAT_CONTAINER_TITLE}: Focus on Chat View`);
+    await chatFrame(page).locator('#chat-input').waitFor({ state: 'visible', timeout: 30_000 });
+    return;
+  }
+  await runCommand(page, `${TREES_CONTAINER_TITLE}: Focus on ${viewName} View`);
   await page.locator('.pane-header', { hasText: viewName }).first().waitFor({ state: 'visible', timeout: 10_000 });
 }
 
