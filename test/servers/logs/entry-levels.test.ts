@@ -4,6 +4,7 @@
 // Both engines (ripgrep and the Node scanner) must give the same lines for a level filter.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parserFor } from '../../../servers/logs/format/parser';
@@ -14,6 +15,7 @@ import { FileScanner } from '../../../servers/logs/search/node-engine';
 import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
 import { hasRipgrep } from '../../support/log-engines';
+import { startBuiltServer } from '../../support/mcp-client';
 
 const MYSQL = [
   '2019-06-12T08:21:15.620012Z 0 [Warning] [MY-010068] [Server] CA certificate ca.pem is self signed.',
@@ -107,6 +109,21 @@ describe('logs: which lines inherit the level of the entry above', () => {
         const result = await scanWithRipgrep(rg, target, request, parser);
         assert.deepEqual(result.matches.map((m) => m.line), expected, 'ripgrep engine');
       });
+    }
+  });
+
+  it('recent_logs with a level keeps PostgreSQL\'s STATEMENT:/HINT: lines with their ERROR entry', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'logs-entry-recent-'));
+    writeFileSync(join(dir, 'postgresql.log'), POSTGRES.join('\n') + '\n');
+    const server = await startBuiltServer('logs', { LOG_DIRS: dir });
+    try {
+      const result = (await server.client.callTool({ name: 'recent_logs', arguments: { file: 'postgresql.log', lines: 10, level: 'ERROR' } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const { lines } = result.structuredContent as { lines: { text: string }[] };
+      assert.deepEqual(lines.map((l) => l.text.replace(/^.*\] /, '')).sort(), ['ERROR:  relation "users" does not exist at character 15', 'HINT:  Perhaps you meant to reference the table "user".', 'STATEMENT:  SELECT * FROM users WHERE id = 42;'].sort());
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
