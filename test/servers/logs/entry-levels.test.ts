@@ -126,4 +126,21 @@ describe('logs: which lines inherit the level of the entry above', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('error_summary counts an access log\'s 5xx line even when the URLs of its 2xx lines hold level-like words', async function () {
+    const dir = mkdtempSync(join(tmpdir(), 'logs-entry-access-'));
+    const stamp = (s: number) => new Date(Date.now() - 3_600_000 + s * 1000).toISOString();
+    const lines = Array.from({ length: 30 }, (_, i) => `10.0.0.${i} - - ${stamp(i)} "GET /books/${i} HTTP/1.1" 200 612 "-" "curl/8.5"`);
+    lines.push(`10.0.0.9 - - ${stamp(40)} "POST /api/orders HTTP/1.1" 502 157 "-" "curl/8.5"`);
+    writeFileSync(join(dir, 'access.log'), lines.join('\n') + '\n');
+    const server = await startBuiltServer('logs', { LOG_DIRS: dir });
+    try {
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'access.log' } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      assert.equal((result.structuredContent as { totalErrors: number }).totalErrors, 1);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
