@@ -28,7 +28,11 @@ export function levelsAreWords(sample: string[], parser: LineParser): boolean {
     // A level read from an access line's HTTP status is no word, whatever words its URL holds (`/books` has `ok`):
     // a 502 line without an error word would be skipped by the prefilter.
     if (statusLevel(line) === level) continue;
-    if (WORDS[level].test(line)) worded++;
+    const word = WORDS[level].test(line);
+    // One sampled error line without an error word is one the prefilter would skip: proof enough that it is unsafe here
+    // (numbers such as pino's 50 or journald's PRIORITY 3 beside a message without the word).
+    if (!word && (level === 'ERROR' || level === 'FATAL')) return false;
+    if (word) worded++;
   }
   return leveled === 0 ? parser.format.id === 'unknown' : worded / leveled >= 0.95;
 }

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { statusLevel } from '../../../servers/logs/format/header';
 import { normalizeLevel } from '../../../servers/logs/format/levels';
+import { levelsAreWords } from '../../../servers/logs/format/prefilter';
 
 const levelsOf = (lines: string[]) => {
   const parser = createLineParser(lines, { referenceTime: Date.parse('2026-11-30T00:00:00Z') });
@@ -70,5 +71,15 @@ describe('logs: level kinds', () => {
       levelsOf(['{"level":"dpanic","ts":1764411300.1,"msg":"impossible state"}', '{"level":"info","ts":1764411301.1,"msg":"an error count of 0"}', '{"time":"2026-11-29T10:15:00Z","level":"WARN+1","msg":"slow"}']),
       ['ERROR', 'INFO', 'WARN'],
     );
+  });
+
+  it('the error-word prefilter is used only where no sampled error line lacks an error word', () => {
+    const pino = (level: number, msg: string) => JSON.stringify({ level, time: 1764411300000, pid: 1, hostname: 'info-host', msg });
+    const worded = Array.from({ length: 30 }, (_, i) => pino(30, `request ${i} ok`));
+    worded.push(pino(50, 'request failed'));
+    const sample = [...worded, pino(50, 'payment declined by the bank')];
+    const parserOf = (lines: string[]) => createLineParser(lines, { referenceTime: Date.parse('2026-11-30T00:00:00Z') });
+    assert.equal(levelsAreWords(worded, parserOf(worded)), true, 'every error line says so in words');
+    assert.equal(levelsAreWords(sample, parserOf(sample)), false, 'one level-50 line without an error word');
   });
 });
