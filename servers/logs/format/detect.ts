@@ -183,6 +183,12 @@ function mergeInner(inner: ParsedLine, outer: { timestamp?: number; level?: Leve
   return parsed;
 }
 
+/** Marks a runtime-wrapped line whose inner text has no header of its own: the runtime's time does not make it an entry. */
+function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolean): ParsedLine {
+  if (runtime && (inner.continues || (inner.timestamp === undefined && inner.level === undefined))) parsed.continues = true;
+  return parsed;
+}
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -199,7 +205,10 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const record = parseJsonRecord(line, jsonOffset && depth === 0);
       if (record) return jsonLine(record, line, depth);
       const prefix = unwrapPrefix(line, context);
-      if (prefix) return mergeInner(parse(prefix.inner, depth + 1), prefix, true, prefix.kind === 'syslog-3164');
+      if (prefix) {
+        const inner = parse(prefix.inner, depth + 1);
+        return markContinuation(mergeInner(inner, prefix, true, prefix.kind === 'syslog-3164'), inner, prefix.kind === 'cri');
+      }
     }
     return text(line);
   };
@@ -214,7 +223,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     // A transport's level (journald PRIORITY) gives way to the inner line's own only when that is written as a level
     // is (`WARN`, `[ERROR]`), not to a word of its prose (`error budget report: …`).
     const innerFirst = entry.level === undefined || (entry.levelIsTransport && upperCaseLevel(entry.text) !== undefined);
-    return mergeInner(inner, entry, innerFirst);
+    return markContinuation(mergeInner(inner, entry, innerFirst), inner, entry.kind === 'docker-json' && entry.level === undefined);
   };
   return (line) => parse(line, 0);
 }

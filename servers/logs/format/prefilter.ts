@@ -1,5 +1,6 @@
 // A cheap first pass for error_summary: when a file writes its levels as words (ERROR, error, [crit], level=fatal),
 // only lines containing one of the ERROR/FATAL words can be errors, so the scan (ripgrep or Buffer search) skips the rest.
+import { statusLevel } from './header';
 import type { Level, LineParser } from './types';
 
 export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert';
@@ -15,7 +16,7 @@ const WORDS: Record<Level, RegExp> = {
 
 /**
  * True when the sample's leveled lines spell their level as a word (so the ERROR_WORDS prefilter cannot miss an error);
- * false for letters (logcat E/W), numbers (JSON 50, syslog <3>) or when unsure.
+ * false for letters (logcat E/W), numbers (JSON 50, syslog <3>), HTTP statuses (access logs) or when unsure.
  */
 export function levelsAreWords(sample: string[], parser: LineParser): boolean {
   let leveled = 0;
@@ -24,7 +25,14 @@ export function levelsAreWords(sample: string[], parser: LineParser): boolean {
     const { level } = parser.parse(line);
     if (!level) continue;
     leveled++;
-    if (WORDS[level].test(line)) worded++;
+    // A level read from an access line's HTTP status is no word, whatever words its URL holds (`/books` has `ok`):
+    // a 502 line without an error word would be skipped by the prefilter.
+    if (statusLevel(line) === level) continue;
+    const word = WORDS[level].test(line);
+    // One sampled error line without an error word is one the prefilter would skip: proof enough that it is unsafe here
+    // (numbers such as pino's 50 or journald's PRIORITY 3 beside a message without the word).
+    if (!word && (level === 'ERROR' || level === 'FATAL')) return false;
+    if (word) worded++;
   }
   return leveled === 0 ? parser.format.id === 'unknown' : worded / leveled >= 0.95;
 }

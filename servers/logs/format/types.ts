@@ -18,6 +18,11 @@ export interface ParsedLine {
   /** The message part without header fields (timestamp, level, pid, component). Whole line when unknown. */
   message: string;
   component?: string;
+  /**
+   * True when a container runtime's envelope or prefix (CRI `time stream P|F`, Docker json-file) gave the line a time
+   * but the line inside has neither time nor level: the tail of a split line or a stack frame of the entry above.
+   */
+  continues?: boolean;
 }
 
 export interface LineParser {

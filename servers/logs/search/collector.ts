@@ -1,6 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
+import { continuesEntry, isEntryPart } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -23,15 +24,27 @@ export function parseLine(parser: LineParser, text: string): ParsedLine {
   return parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
 }
 
-/** The header a line carries, or undefined for a continuation line (neither time nor level). */
+/** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */
 export function headerOf(parser: LineParser, text: string): Header | undefined {
-  const { timestamp, level } = parseLine(parser, text);
+  const parsed = parseLine(parser, text);
+  const { timestamp, level } = parsed;
+  // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
+  // levels do not reach up to an error many lines above.
+  if (parsed.continues && level === undefined) return { timestamp };
+  if (isEntryPart(parsed)) return undefined;
   return timestamp !== undefined || level !== undefined ? { timestamp, level } : undefined;
 }
 
-/** A parsed line lacks its time or level and its format has entry headers to take them from. */
-export function needsHeader(parser: LineParser, parsed: Header): boolean {
-  return (parsed.timestamp === undefined || parsed.level === undefined) && parser.format.id !== 'unknown';
+/**
+ * A parsed line takes what it lacks from the entry header above: a continuation line (no time of its own: stack frame,
+ * indented text) its time and level, an entry's part (continuesEntry) its level. A line with its own time starts a new
+ * entry and never inherits a level: without one it stays level-less (and is counted as such) rather than taking the
+ * level of an unrelated entry above. Formats without entry headers ('unknown') inherit nothing.
+ */
+export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
+  if (parser.format.id === 'unknown') return false;
+  if (parsed.timestamp === undefined) return true;
+  return continuesEntry(parsed);
 }
 
 /**

@@ -1,0 +1,21 @@
+// Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
+import type { ParsedLine } from './types';
+
+// PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
+// the learned component (`… [pid] DETAIL:`) or, where no header was learned, on the start of the message.
+const ENTRY_PART = /^(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION)$/;
+const ENTRY_PART_MESSAGE = /^(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):\s/;
+
+/** A part of the entry above that repeats its header (PostgreSQL `… [pid] DETAIL:  …`): no level of its own. */
+export function isEntryPart(parsed: ParsedLine): boolean {
+  if (parsed.level !== undefined) return false;
+  return (parsed.component !== undefined && ENTRY_PART.test(parsed.component)) || ENTRY_PART_MESSAGE.test(parsed.message);
+}
+
+/**
+ * True when a parsed line without a level of its own continues the entry above although it has a time: an entry's part
+ * (isEntryPart) or a runtime-wrapped line whose inner text has no header (`ParsedLine.continues`).
+ */
+export function continuesEntry(parsed: ParsedLine): boolean {
+  return parsed.level === undefined && (parsed.continues === true || isEntryPart(parsed));
+}

@@ -1,0 +1,85 @@
+// Level kinds the format corpus measured (issue 11), one test per kind rather than per file: level vocabularies
+// (three-letter Serilog, four-letter .NET console, syslog names, numeric severities, slog offsets, zap's dpanic),
+// access-log status codes (5xx ERROR, 4xx WARN), and a structured severity field that beats words of the message.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { statusLevel } from '../../../servers/logs/format/header';
+import { normalizeLevel } from '../../../servers/logs/format/levels';
+import { levelsAreWords } from '../../../servers/logs/format/prefilter';
+
+const levelsOf = (lines: string[]) => {
+  const parser = createLineParser(lines, { referenceTime: Date.parse('2026-11-30T00:00:00Z') });
+  return lines.map((l) => parser.parse(l).level);
+};
+
+describe('logs: level kinds', () => {
+  it('maps every vocabulary onto the one scale', () => {
+    const table: [string | number, string | undefined][] = [
+      ['VRB', 'TRACE'], ['DBG', 'DEBUG'], ['INF', 'INFO'], ['WRN', 'WARN'], ['ERR', 'ERROR'], ['FTL', 'FATAL'],
+      ['trce', 'TRACE'], ['dbug', 'DEBUG'], ['info', 'INFO'], ['warn', 'WARN'], ['fail', 'ERROR'], ['crit', 'FATAL'],
+      ['emerg', 'FATAL'], ['alert', 'FATAL'], ['err', 'ERROR'], ['notice', 'INFO'], ['Note', 'INFO'], ['System', 'INFO'],
+      [0, 'FATAL'], [3, 'ERROR'], [4, 'WARN'], [5, 'INFO'], [7, 'DEBUG'], ['<11>', 'ERROR'], [30, 'INFO'], [50, 'ERROR'],
+      ['WARN+1', 'WARN'], ['ERROR+2', 'ERROR'], ['INFO-4', 'INFO'], ['DEBUG-2', 'DEBUG'],
+      ['dpanic', 'ERROR'], ['panic', 'FATAL'], ['fatal', 'FATAL'], ['DEBUG3', 'DEBUG'],
+      ['banana', undefined], ['WARN+x', undefined],
+    ];
+    for (const [word, level] of table) assert.equal(normalizeLevel(word), level, String(word));
+  });
+
+  it('reads Serilog [ERR]/[WRN]/[FTL] and .NET console fail:/crit:/warn: lines', () => {
+    assert.deepEqual(
+      levelsOf([
+        '\ufeff2026-11-29 10:15:00.001 +01:00 [INF] Service starting\r',
+        '2026-11-29 10:15:01.002 +01:00 [WRN] Disk space low\r',
+        '2026-11-29 10:15:02.003 +01:00 [ERR] Payment failed\r',
+        '2026-11-29 10:15:03.004 +01:00 [FTL] Host terminated\r',
+        '2026-11-29 10:15:04.005 +01:00 [VRB] tick\r',
+      ]),
+      ['INFO', 'WARN', 'ERROR', 'FATAL', 'TRACE'],
+    );
+    assert.deepEqual(
+      levelsOf(['info: Microsoft.Hosting.Lifetime[0]', '      Application started.', 'warn: Shop.Cache[1]', 'fail: Shop.Orders[2]', 'crit: Shop.Host[3]', 'dbug: Shop.Cache[0]', 'trce: Shop.Cache[0]']),
+      ['INFO', undefined, 'WARN', 'ERROR', 'FATAL', 'DEBUG', 'TRACE'],
+    );
+  });
+
+  it('gives access lines the level of their HTTP status (5xx ERROR, 4xx WARN)', () => {
+    assert.equal(statusLevel('10.0.0.1 - - [29/Nov/2026:10:15:00 +0000] "GET / HTTP/1.1" 502 157 "-" "curl/8"'), 'ERROR');
+    assert.equal(statusLevel('10.0.0.1 - - [29/Nov/2026:10:15:00 +0000] "GET /x HTTP/1.1" 404 153 "-" "curl/8"'), 'WARN');
+    assert.equal(statusLevel('10.0.0.1 - - [29/Nov/2026:10:15:00 +0000] "GET / HTTP/2" 200 612 "-" "curl/8"'), 'INFO');
+    assert.equal(statusLevel('haproxy[1]: 10.0.0.1:5 [29/Nov/2026:10:15:00.000] fe be/srv 0/0/1/2/3 503 212 - - ----'), 'ERROR');
+    assert.equal(statusLevel('haproxy[1]: 10.0.0.1:5 [29/Nov/2026:10:15:00.000] fe be/<NOSRV> -1/-1/-1/-1/+0 408 212 - - cR--'), 'WARN');
+    assert.equal(statusLevel('2026-11-29 10:15:00 10.0.0.1 GET /x - 443 - 10.0.0.2 curl - 500 0 0 12'), 'ERROR');
+    assert.equal(statusLevel('a line with 500 in its prose'), undefined);
+  });
+
+  it('looks for a status in linear time, whatever the line (a 64 KiB run of digits)', () => {
+    for (const line of ['0'.repeat(64 * 1024), '1/2/3/4/'.repeat(8192), ' 1'.repeat(32 * 1024)]) {
+      const start = process.hrtime.bigint();
+      statusLevel(line);
+      assert.ok(process.hrtime.bigint() - start < 500_000_000n, 'under 0.5 s');
+    }
+  });
+
+  it('a structured severity field beats words of the message; a level written as one in the text beats a transport guess', () => {
+    const record = (priority: string, message: string) => JSON.stringify({ __REALTIME_TIMESTAMP: '1764411300000000', PRIORITY: priority, MESSAGE: message, _SYSTEMD_UNIT: 'shop.service' });
+    assert.deepEqual(
+      levelsOf([record('5', 'error budget report: 3 errors in the last hour'), record('3', 'request failed'), record('6', 'WARN cache directory missing'), record('4', 'listening')]),
+      ['INFO', 'ERROR', 'WARN', 'WARN'],
+    );
+    assert.deepEqual(
+      levelsOf(['{"level":"dpanic","ts":1764411300.1,"msg":"impossible state"}', '{"level":"info","ts":1764411301.1,"msg":"an error count of 0"}', '{"time":"2026-11-29T10:15:00Z","level":"WARN+1","msg":"slow"}']),
+      ['ERROR', 'INFO', 'WARN'],
+    );
+  });
+
+  it('the error-word prefilter is used only where no sampled error line lacks an error word', () => {
+    const pino = (level: number, msg: string) => JSON.stringify({ level, time: 1764411300000, pid: 1, hostname: 'info-host', msg });
+    const worded = Array.from({ length: 30 }, (_, i) => pino(30, `request ${i} ok`));
+    worded.push(pino(50, 'request failed'));
+    const sample = [...worded, pino(50, 'payment declined by the bank')];
+    const parserOf = (lines: string[]) => createLineParser(lines, { referenceTime: Date.parse('2026-11-30T00:00:00Z') });
+    assert.equal(levelsAreWords(worded, parserOf(worded)), true, 'every error line says so in words');
+    assert.equal(levelsAreWords(sample, parserOf(sample)), false, 'one level-50 line without an error word');
+  });
+});
