@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
+import { coverageNote, levelCoverage } from '../format/coverage';
 import { LEVELS } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
+import { headLines } from '../io/head';
 import { closeQuietly, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
@@ -74,4 +76,14 @@ export async function forEachLogFile(ctx: LogsContext, names: string[], options:
     }
   }
   return 0;
+}
+
+/**
+ * For a tool filtering `file` by level: how many lines sampled from its start have no recognisable level (they can
+ * never pass the filter), or that none has one, so that 0 matches is never read as "no errors". Undefined when every
+ * sampled line has a level. Reads the file's head (io/head) and its detected parser.
+ */
+export async function levelFilterNote(ctx: LogsContext, file: OpenedLog): Promise<string | undefined> {
+  const parser = await ctx.parserOf(file);
+  return coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info.gzip), parser));
 }

@@ -7,12 +7,10 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { isEntryPart } from '../format/continuation';
-import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser } from '../format/types';
-import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
-import { chooseFiles, iso, levelSchema } from './common';
+import { chooseFiles, iso, levelFilterNote, levelSchema } from './common';
 import { closeQuietly, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
@@ -72,7 +70,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
-        const note = args.level ? coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info.gzip), parser)) : undefined;
+        const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
         return toolResult(recentOutput(file, parser, recent));
       } finally {

@@ -9,7 +9,7 @@ import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { compilePattern, REGEX_DIALECT } from '../search/dialect';
 import type { ScanMatch, ScanRequest } from '../search/types';
-import { chooseFiles, forEachLogFile, iso, levelSchema } from './common';
+import { chooseFiles, forEachLogFile, iso, levelFilterNote, levelSchema } from './common';
 import { targetOf, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
@@ -123,6 +123,10 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
     if (result.damage) found.notes.push(`${file.info.name}: ${result.damage}`);
+    if (args.level) {
+      const note = await levelFilterNote(ctx, file);
+      if (note) found.notes.push(note);
+    }
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });

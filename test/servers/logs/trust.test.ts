@@ -162,6 +162,17 @@ describe('logs you can trust (issue 11)', function () {
         assert.match(summary.notes.join('\n'), /format was not recognised.*does not mean there are none/);
         assert.match(summary.notes.join('\n'), /levels could not be read in prose\.txt\.log/);
       });
+
+      it('search_logs and recent_logs with a level filter say when a file has no readable levels (0 matches is not "no errors")', async () => {
+        const search = await call<Search & { notes: string[] }>(s, 'search_logs', { file: 'prose.txt.log', level: 'ERROR' });
+        assert.equal(search.totalMatches, 0);
+        assert.match(search.notes.join('\n'), /prose\.txt\.log: its format was not recognised \(3 of 3 lines.*does not mean there are none/);
+        const recent = await call<{ notes: string[] }>(s, 'recent_logs', { file: 'prose.txt.log', level: 'ERROR' });
+        assert.match(recent.notes.join('\n'), /prose\.txt\.log: its format was not recognised/);
+        const leveled = await call<Search & { notes: string[] }>(s, 'search_logs', { file: 'docker.log', level: 'ERROR' });
+        assert.equal(leveled.totalMatches, 1);
+        assert.doesNotMatch(leveled.notes.join('\n'), /recognisable level/, 'no note when every sampled line has a level');
+      });
     });
   }
 });
