@@ -52,16 +52,22 @@ async function main() {
       const errors = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       await page.goto(workbenchUrl(server, folder));
-      const icon = page.locator('.activitybar .action-item .action-label[aria-label^="DevOps"]');
-      const visible = await icon.waitFor({ state: 'visible', timeout: 60_000 }).then(() => true, () => false);
-      if (!visible) return fail('the DevOps activity-bar container did not appear with the installed vsix');
-      await icon.click();
+      // Both of the extension's activity-bar containers (the trees, and the chat in its own), by their exact titles.
+      const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
+      const icons = [];
+      for (const title of [nls['container.title'], nls['container.chat.title']]) {
+        const icon = page.locator(`.activitybar .action-item .action-label[aria-label="${title}"]`);
+        const visible = await icon.waitFor({ state: 'visible', timeout: 60_000 }).then(() => true, () => false);
+        if (!visible) return fail(`the "${title}" activity-bar container did not appear with the installed vsix`);
+        icons.push(icon);
+      }
+      for (const icon of icons) await icon.click();
       await page.waitForTimeout(3000); // activation (onStartupFinished / view open) and server start-up
       // zod 4 probes `typeof navigator`; VS Code's Node extension host logs that probe as an error
       // (PendingMigrationError) and returns undefined, which is harmless.
       const ours = errors.filter((e) => e.includes(manifest.name) && !e.includes('PendingMigrationError: navigator'));
       if (ours.length) return fail(`errors from the installed extension:\n${ours.join('\n')}`);
-      console.log('[verify-vsix] the installed vsix shows the DevOps container in the workbench: OK');
+      console.log('[verify-vsix] the installed vsix shows its two containers in the workbench: OK');
     } finally {
       await browser.close().catch(() => {});
       await server.stop();
