@@ -1,6 +1,6 @@
 // How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
 // could not judge, and never calls a file whose levels it could not read free of errors.
-import { isEntryPart } from './continuation';
+import { inheritsLevel } from './continuation';
 import type { LineParser } from './types';
 
 export interface LevelCoverage {
@@ -15,7 +15,7 @@ export interface LevelCoverage {
 /**
  * Counts the sample's entry lines and those without a level. A line is a continuation (not counted) when it starts
  * with white space, or, in a recognised layout, when it has neither time nor level or otherwise continues the entry above
- * (isEntryPart: PostgreSQL `DETAIL:`). A container's header-less lines (ParsedLine.continues) are counted: a
+ * (inheritsLevel: also PostgreSQL `DETAIL:`). A container's header-less lines (ParsedLine.continues) are counted: a
  * container that writes no levels at all must still be reported as such.
  */
 export function levelCoverage(sample: string[], parser: LineParser): LevelCoverage {
@@ -25,10 +25,9 @@ export function levelCoverage(sample: string[], parser: LineParser): LevelCovera
   for (const line of sample) {
     if (line.trim().length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) continue;
     const parsed = parser.parse(line);
-    const { level, timestamp } = parsed;
-    if (layoutKnown && ((level === undefined && timestamp === undefined) || isEntryPart(parsed))) continue;
+    if (layoutKnown && inheritsLevel(parsed)) continue;
     lines++;
-    if (level === undefined) withoutLevel++;
+    if (parsed.level === undefined) withoutLevel++;
   }
   return { lines, withoutLevel, layoutKnown };
 }

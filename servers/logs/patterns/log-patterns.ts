@@ -103,7 +103,7 @@ export async function minePatterns(
     if (isBlank(line)) return;
     const parsed = (parser as LineParser).parse(line);
     // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them.
-    const entry = parsed.timestamp === undefined && parsed.level === undefined && previous ? previous : parsed;
+    const entry = parsed.timestamp === undefined && parsed.level === undefined && !parsed.standalone && previous ? previous : parsed;
     if (parsed !== entry) parsed.timestamp = entry.timestamp;
     else previous = parsed;
     if (filtering) {

@@ -6,7 +6,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { isEntryPart } from '../format/continuation';
+import { inheritsLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser } from '../format/types';
 import { readLinesBackwards } from '../io/tail';
@@ -105,7 +105,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
     const parsed = parser.parse(raw);
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
-    if (usesHeaders && ((parsed.level === undefined && parsed.timestamp === undefined) || isEntryPart(parsed))) {
+    if (usesHeaders && inheritsLevel(parsed)) {
       // A continuation line or an entry's part (PostgreSQL DETAIL:): its level is that of the entry above it, read next.
       if (pending.length < MAX_CONTINUATION) pending.push(text);
       return true;
