@@ -6,8 +6,11 @@ import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { readLineBlocks } from '../io/chunks';
 import { closeQuietly, type LogsContext } from './context';
+import { noteDamage } from './common';
 
 interface Resolved {
+  /** The name the caller used, for notes. */
+  name: string;
   gzip: boolean;
   dev: number;
   ino: number;
@@ -21,7 +24,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
       const opened = await ctx.open(name);
       await closeQuietly(opened.handle);
       if (resolved.size > 1000) resolved.clear();
-      resolved.set(opened.realPath, { gzip: opened.info.gzip, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
       return opened.realPath;
     },
     async referenceTime(path) {
@@ -29,24 +32,28 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
     },
     async readLines(path, onLine, signal) {
       const info = resolved.get(path);
+      const name = info?.name ?? path;
       if (!info) throw new UserFacingError('file was not resolved first');
       const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
         const stats = fstatSync(fd);
         if (!stats.isFile() || stats.dev !== info.dev || stats.ino !== info.ino) throw new UserFacingError('the file changed while being read; try again');
+        const notes: string[] = [];
         for await (const block of readLineBlocks(fd, info.gzip)) {
-          if (signal?.aborted) return;
+          if (signal?.aborted) return { notes };
+          noteDamage(notes, name, block.damage);
           const data = block.data;
           let pos = 0;
           while (pos < data.length) {
             const nl = data.indexOf(10, pos);
             const end = nl === -1 ? data.length : nl;
             const stop = end > pos && data[end - 1] === 13 ? end - 1 : end;
-            if (onLine(data.toString('utf8', pos, stop)) === false) return;
+            if (onLine(data.toString('utf8', pos, stop)) === false) return { notes };
             pos = end + 1;
           }
           await nextTurn();
         }
+        return { notes };
       } finally {
         closeSync(fd);
       }

@@ -10,7 +10,7 @@ import { inheritsLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser } from '../format/types';
 import { readLinesBackwards } from '../io/tail';
-import { chooseFiles, iso, levelFilterNote, levelSchema } from './common';
+import { chooseFiles, iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { closeQuietly, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
@@ -122,6 +122,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
   const outcome = await readLinesBackwards(tail, { onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
   recent.exhausted = outcome.reachedStart;
+  noteDamage(recent.notes, file.info.name, outcome.damage);
   if (file.info.gzip && args.level) recent.notes.push(`compressed file: only its last ${MAX_GZIP_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
