@@ -4,6 +4,7 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
+import { joinsPartials, PartialJoiner } from '../format/partials';
 import { readLineBlocks } from '../io/chunks';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage } from './common';
@@ -12,6 +13,8 @@ interface Resolved {
   /** The name the caller used, for notes. */
   name: string;
   gzip: boolean;
+  /** CRI partial lines are joined (format/partials.ts), as the search engines join them. */
+  joins: boolean;
   dev: number;
   ino: number;
   mtimeMs: number;
@@ -22,9 +25,14 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
   return {
     async resolveFile(name) {
       const opened = await ctx.open(name);
-      await closeQuietly(opened.handle);
+      let joins: boolean;
+      try {
+        joins = joinsPartials(await ctx.parserOf(opened));
+      } finally {
+        await closeQuietly(opened.handle);
+      }
       if (resolved.size > 1000) resolved.clear();
-      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, joins, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
       return opened.realPath;
     },
     async referenceTime(path) {
@@ -34,6 +42,9 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
       const info = resolved.get(path);
       const name = info?.name ?? path;
       if (!info) throw new UserFacingError('file was not resolved first');
+      // Joined lines keep the file's numbering: a run's later parts come as empty lines, which are not mined.
+      const joiner = info.joins ? new PartialJoiner() : undefined;
+      const give = (lines: string[]) => lines.every((line) => onLine(line) !== false);
       const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {
         const stats = fstatSync(fd);
@@ -48,11 +59,13 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
             const nl = data.indexOf(10, pos);
             const end = nl === -1 ? data.length : nl;
             const stop = end > pos && data[end - 1] === 13 ? end - 1 : end;
-            if (onLine(data.toString('utf8', pos, stop)) === false) return { notes };
+            const line = data.toString('utf8', pos, stop);
+            if (!(joiner ? give(joiner.push(line)) : onLine(line) !== false)) return { notes };
             pos = end + 1;
           }
           await nextTurn();
         }
+        if (joiner) give(joiner.end());
         return { notes };
       } finally {
         closeSync(fd);

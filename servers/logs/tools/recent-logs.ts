@@ -8,6 +8,7 @@ import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { inheritsLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
+import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser } from '../format/types';
 import { readLinesBackwards } from '../io/tail';
 import { chooseFiles, iso, levelFilterNote, levelSchema, noteDamage } from './common';
@@ -120,7 +121,9 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   // One line more than asked tells whether the file has earlier lines (gzip keeps only what it is asked to).
   const gzipLines = args.level ? MAX_GZIP_LINES : args.lines + 1;
   const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
-  const outcome = await readLinesBackwards(tail, { onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  const joined = joinedBackwards(parser, onLine);
+  const outcome = await readLinesBackwards(tail, { onLine: joined.onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  joined.end();
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   if (file.info.gzip && args.level) recent.notes.push(`compressed file: only its last ${MAX_GZIP_LINES} lines were searched for the level`);
