@@ -89,7 +89,7 @@ class ScanWorker {
   /** ripgrep's result, or undefined when it has no path, cannot take the pattern or file, or refused it. */
   private async tryRipgrep(job: ScanJob, parser: LineParser, reports: JobReports): Promise<FileScanResult | undefined> {
     const { target, request } = job;
-    // A CRI file's partial lines are joined by the Node engine only (format/partials.ts).
+    // Lines a container runtime split (CRI, Docker json-file) are joined by the Node engine only (format/partials.ts).
     if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser)) return undefined;
     // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
     // output arrives in small chunks, and a message per chunk would cost the server more than the lines).

@@ -4,7 +4,7 @@
 // collector. Line numbers come from the kernel's newline counts; newest first without filters, only a block's newest
 // `limit` matches are parsed. Memory is bounded by the block size and `limit`.
 import { isAscii } from 'node:buffer';
-import { joinsPartials, PartialJoiner, PART_SLOT } from '../format/partials';
+import { partialKind, PartialJoiner, PART_SLOT } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { ByteKernel } from './byte-kernel';
@@ -81,7 +81,7 @@ export class FileScanner {
   /** End of the line nextCandidate last returned, and its text when it had to be decoded already. */
   private candidateEnd = 0;
   private candidateText: string | undefined;
-  /** CRI files: partial lines are joined before the search (format/partials.ts); undefined for other layouts. */
+  /** CRI and Docker json-file: lines the runtime split are joined before the search (format/partials.ts). */
   private readonly joiner: PartialJoiner | undefined;
 
   constructor(
@@ -118,7 +118,8 @@ export class FileScanner {
     }
     this.usesHeaders = parser.format.id !== 'unknown';
     this.kernelFinds = kernelFinds;
-    this.joiner = joinsPartials(parser) ? new PartialJoiner() : undefined;
+    const split = partialKind(parser);
+    this.joiner = split ? new PartialJoiner(split) : undefined;
     // A joined file's empty part slots are candidates of an empty pattern: each line is looked at, none skipped.
     this.deferrable = !sink && request.order === 'newest' && !this.collector.filtering && !this.joiner;
   }
@@ -144,7 +145,7 @@ export class FileScanner {
     this.pushBlock(block);
   }
 
-  /** The end of the file: lines held by the partial-line joiner (a run the file ends inside) are searched too. */
+  /** The end of the file: lines held by the split-line joiner (a run the file ends inside) are searched too. */
   finish(): void {
     if (!this.joiner || this.done) return;
     const block = this.joinedBlock(this.joiner.end());
@@ -300,7 +301,6 @@ export class FileScanner {
 
   /** Parses a candidate line, completes it from its entry header, and hands it to the collector. */
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
-    // A later part of a joined CRI line: its text is in the line of the first part.
     if (this.isPartSlot(text)) return;
     const parsed = parseLine(this.parser, text);
     let { timestamp, level } = parsed;
@@ -335,7 +335,7 @@ export class FileScanner {
     return header ?? (end < 0 ? this.prevBlockHeader : undefined);
   }
 
-  /** A later part of a joined CRI line (its text is in the first part's line): no line of context. */
+  /** A later part of a joined split line (its text is in the first part's line): no match, no line of context. */
   private isPartSlot(text: string): boolean {
     return this.joiner !== undefined && text === PART_SLOT;
   }

@@ -48,8 +48,8 @@ export interface RipgrepOptions {
 export async function scanWithRipgrep(rg: string, target: ScanTarget, request: ScanRequest, parser: LineParser, options: RipgrepOptions = {}): Promise<FileScanResult> {
   const pattern = ripgrepPattern(request, target);
   if (pattern === undefined) throw new RipgrepUnsupported('ripgrep cannot take this pattern or file');
-  // ripgrep sees lines, not the messages CRI partial lines join into (format/partials.ts): such files scan in Node.
-  if (joinsPartials(parser)) throw new RipgrepUnsupported('ripgrep cannot join CRI partial lines');
+  // ripgrep sees lines, not the messages split lines join into (format/partials.ts): CRI and Docker files scan in Node.
+  if (joinsPartials(parser)) throw new RipgrepUnsupported('ripgrep cannot join the lines a container runtime split');
   const headers = new HeaderReader(target.realPath, parser);
   const output = new RipgrepMatches(request, parser, headers, options.sink);
   try {

@@ -4,7 +4,7 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
-import { joinsPartials, PartialJoiner } from '../format/partials';
+import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
 import { readLineBlocks } from '../io/chunks';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage } from './common';
@@ -13,8 +13,8 @@ interface Resolved {
   /** The name the caller used, for notes. */
   name: string;
   gzip: boolean;
-  /** CRI partial lines are joined (format/partials.ts), as the search engines join them. */
-  joins: boolean;
+  /** Lines a container runtime split are joined (format/partials.ts), as the search engines join them. */
+  split: SplitKind | undefined;
   dev: number;
   ino: number;
   mtimeMs: number;
@@ -25,14 +25,14 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
   return {
     async resolveFile(name) {
       const opened = await ctx.open(name);
-      let joins: boolean;
+      let split: SplitKind | undefined;
       try {
-        joins = joinsPartials(await ctx.parserOf(opened));
+        split = partialKind(await ctx.parserOf(opened));
       } finally {
         await closeQuietly(opened.handle);
       }
       if (resolved.size > 1000) resolved.clear();
-      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, joins, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
       return opened.realPath;
     },
     async referenceTime(path) {
@@ -43,7 +43,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
       const name = info?.name ?? path;
       if (!info) throw new UserFacingError('file was not resolved first');
       // Joined lines keep the file's numbering: a run's later parts come as empty lines, which are not mined.
-      const joiner = info.joins ? new PartialJoiner() : undefined;
+      const joiner = info.split ? new PartialJoiner(info.split) : undefined;
       const give = (lines: string[]) => lines.every((line) => onLine(line) !== false);
       const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
       try {

@@ -1,7 +1,8 @@
-// CRI partial lines (issue 11): `<time> <stream> P <part>` lines and the `F` line that ends them, of one stream, are ONE
-// message: its level and time from the joined message, reported at the first part's line. Interleaved stdout and
-// stderr parts are not glued to each other; a run the file ends inside is still shown. Every tool sees the joined
-// message, on both engines, plain and gzip.
+// Lines a container runtime split (issue 11): CRI `<time> <stream> P <part>` lines and the `F` line that ends them, and
+// their neighbour, Docker json-file records whose `log` lacks its newline, are ONE message per stream: its level and
+// time from the joined message, reported at the first part's line. Interleaved stdout and stderr parts are not glued
+// to each other; a run the file ends inside is still shown. Every tool sees the joined message, on both engines,
+// plain and gzip.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { parserFor } from '../../../servers/logs/format/parser';
-import { PartialJoiner, PART_SLOT, ReversePartialJoiner, MAX_HELD_LINES } from '../../../servers/logs/format/partials';
+import { PartialJoiner, PART_SLOT, ReversePartialJoiner, MAX_HELD_LINES, type SplitKind } from '../../../servers/logs/format/partials';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
 import { SEARCH_ENGINES } from '../../support/log-engines';
@@ -31,12 +32,40 @@ const CUT = POD[7];
 /** The file's lines as every reader sees them: later parts empty, line numbers kept. */
 const JOINED = [POD[0], ERROR_42, WARN_HEAP, PART_SLOT, PART_SLOT, PART_SLOT, POD[6], CUT];
 
-const forward = (lines: string[]) => {
-  const joiner = new PartialJoiner();
+// The same container output in Docker's json-file driver.
+const docker = (log: string, stream: string, time: string) => JSON.stringify({ log, stream, time: `2026-11-29T10:15:${time}Z` });
+const DOCKER = [
+  docker('2026-11-29 10:15:00.000 INFO [main] c.e.Shop - starting\n', 'stdout', '00.000'),
+  docker('2026-11-29 10:15:01.000 ERROR [http-1] c.e.Orders - payment fai', 'stdout', '01.000'),
+  docker('2026-11-29 10:15:01.000 WARN [gc] c.e.Mem - heap at 9', 'stderr', '01.001'),
+  docker('led for order 4', 'stdout', '01.002'),
+  docker('1% after collection\n', 'stderr', '01.003'),
+  docker('2 (card declined)\n', 'stdout', '01.004'),
+  docker('2026-11-29 10:15:02.000 INFO [main] c.e.Shop - order 43 placed\n', 'stdout', '02.000'),
+  docker('2026-11-29 10:15:03.000 ERROR [http-2] c.e.Orders - cut off mid', 'stderr', '03.000'),
+];
+const DOCKER_JOINED = [
+  DOCKER[0],
+  docker('2026-11-29 10:15:01.000 ERROR [http-1] c.e.Orders - payment failed for order 42 (card declined)\n', 'stdout', '01.000'),
+  docker('2026-11-29 10:15:01.000 WARN [gc] c.e.Mem - heap at 91% after collection\n', 'stderr', '01.001'),
+  PART_SLOT,
+  PART_SLOT,
+  PART_SLOT,
+  DOCKER[6],
+  DOCKER[7],
+];
+
+const LAYOUTS: { kind: SplitKind; lines: string[]; joined: string[] }[] = [
+  { kind: 'cri', lines: POD, joined: JOINED },
+  { kind: 'docker-json', lines: DOCKER, joined: DOCKER_JOINED },
+];
+
+const forward = (lines: string[], kind: SplitKind = 'cri') => {
+  const joiner = new PartialJoiner(kind);
   return [...lines.flatMap((l) => joiner.push(l)), ...joiner.end()];
 };
-const backward = (lines: string[]) => {
-  const joiner = new ReversePartialJoiner();
+const backward = (lines: string[], kind: SplitKind = 'cri') => {
+  const joiner = new ReversePartialJoiner(kind);
   return [...[...lines].reverse().flatMap((l) => joiner.push(l)), ...joiner.end()].reverse();
 };
 
@@ -44,8 +73,10 @@ describe('logs: CRI partial lines are joined into one message', function () {
   this.timeout(120_000);
 
   it('joins the parts of each stream at the first part\'s line, in both reading directions', () => {
-    assert.deepEqual(forward(POD), JOINED);
-    assert.deepEqual(backward(POD), JOINED);
+    for (const { kind, lines, joined } of LAYOUTS) {
+      assert.deepEqual(forward(lines, kind), joined, kind);
+      assert.deepEqual(backward(lines, kind), joined, kind);
+    }
     // Neighbours: no partials, a run at the very start, a lone F, CRLF endings, a run past the holding bound.
     const plain = [POD[0], POD[6]];
     assert.deepEqual(forward(plain), plain);
@@ -59,10 +90,11 @@ describe('logs: CRI partial lines are joined into one message', function () {
     assert.ok(out[0].endsWith(` P ${'x'.repeat(MAX_HELD_LINES + 1)}`), 'joined as far as the bound');
   });
 
-  it('the joined message gives level and time: the Node engine reports it once, at its first line', () => {
-    const content = `${POD.join('\n')}\n`;
+  for (const { kind, lines, joined } of LAYOUTS) it(`${kind}: the joined message gives level and time; the Node engine reports it once, at its first line`, () => {
+    const content = `${lines.join('\n')}\n`;
     const parser = parserFor(Buffer.from(content), true, Date.parse('2026-11-30T00:00:00Z'));
-    assert.equal(parser.format.id, 'cri');
+    assert.equal(parser.format.id, kind);
+    const [ERROR_42, WARN_HEAP, CUT] = [joined[1], joined[2], joined[7]];
     const scan = (request: Partial<ScanRequest>) => {
       const scanner = new FileScanner({ before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 1000, ...request }, parser);
       scanner.push(Buffer.from(content));
@@ -80,15 +112,27 @@ describe('logs: CRI partial lines are joined into one message', function () {
     assert.deepEqual(scan({ pattern: { source: 'order 43', literal: true, caseSensitive: true }, before: 1 })[0].before, [WARN_HEAP]);
   });
 
-  for (const engine of SEARCH_ENGINES) {
-    describe(`through the built server (${engine.name} engine where it can run), plain and .gz`, function () {
+  it('a Docker record whose log ends with its newline, one without a stream, and a shipper\'s record (other fields) are no parts', () => {
+    const whole = [DOCKER[0], DOCKER[6]];
+    assert.deepEqual(forward(whole, 'docker-json'), whole);
+    const noStream = [JSON.stringify({ log: 'a', time: '2026-11-29T10:15:00Z' }), JSON.stringify({ log: 'b\n', time: '2026-11-29T10:15:01Z' })];
+    assert.deepEqual(forward(noStream, 'docker-json'), noStream);
+    // Fluent Bit takes the newline off every line it ships.
+    const shipped = ['{"date":1795947300.001,"log":"INFO shop started","stream":"stdout","kubernetes":{"pod_name":"shop-1"}}', '{"date":1795947301.5,"log":"ERROR disk full","stream":"stderr","kubernetes":{"pod_name":"shop-1"}}'];
+    assert.deepEqual(forward(shipped, 'docker-json'), shipped);
+    assert.deepEqual(backward(shipped, 'docker-json'), shipped);
+  });
+
+  for (const engine of SEARCH_ENGINES) for (const { kind, lines, joined } of LAYOUTS) {
+    describe(`${kind} through the built server (${engine.name} engine where it can run), plain and .gz`, function () {
+      const [ERROR_42, WARN_HEAP, CUT] = [joined[1], joined[2], joined[7]];
       let dir: string;
       let server: Awaited<ReturnType<typeof startBuiltServer>>;
       before(async function () {
         if (!engine.available()) this.skip();
         dir = mkdtempSync(join(tmpdir(), 'logs-partials-'));
-        writeFileSync(join(dir, 'pod.log'), `${POD.join('\n')}\n`);
-        writeFileSync(join(dir, 'pod.log.1.gz'), gzipSync(`${POD.join('\n')}\n`));
+        writeFileSync(join(dir, 'pod.log'), `${lines.join('\n')}\n`);
+        writeFileSync(join(dir, 'pod.log.1.gz'), gzipSync(`${lines.join('\n')}\n`));
         server = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });
       });
       after(async () => {
@@ -110,11 +154,11 @@ describe('logs: CRI partial lines are joined into one message', function () {
           const summary = await call('error_summary', { file, wholeFile: true });
           assert.equal(summary.totalErrors, 2);
           const recent = await call('recent_logs', { file, lines: 10 });
-          assert.deepEqual((recent.lines as { text: string }[]).map((l) => l.text), [POD[0], ERROR_42, WARN_HEAP, POD[6], CUT]);
+          assert.deepEqual((recent.lines as { text: string }[]).map((l) => l.text), [lines[0], ERROR_42, WARN_HEAP, lines[6], CUT]);
           const recentErrors = await call('recent_logs', { file, lines: 10, level: 'ERROR' });
           assert.deepEqual((recentErrors.lines as { text: string }[]).map((l) => l.text), [ERROR_42, CUT]);
           const patterns = await call('log_patterns', { file, lineNumbers: true });
-          assert.equal(patterns.linesRead, POD.length);
+          assert.equal(patterns.linesRead, lines.length);
           assert.equal(patterns.linesMatched, 5);
           const lineNumbers = (patterns.templates as { lineNumbers: number[] }[]).flatMap((t) => t.lineNumbers).sort((a, b) => a - b);
           assert.deepEqual(lineNumbers, [1, 2, 3, 7, 8]);
