@@ -1,6 +1,7 @@
 // How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
 // could not judge, and never calls a file whose levels it could not read free of errors.
 import { inheritsLevel } from './continuation';
+import { joinedLines } from './partials';
 import type { LineParser } from './types';
 
 export interface LevelCoverage {
@@ -22,7 +23,8 @@ export function levelCoverage(sample: string[], parser: LineParser): LevelCovera
   const layoutKnown = parser.format.id !== 'unknown';
   let lines = 0;
   let withoutLevel = 0;
-  for (const line of sample) {
+  // A split line's later parts are not lines of their own (format/partials.ts).
+  for (const line of joinedLines(parser, sample)) {
     if (line.trim().length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) continue;
     const parsed = parser.parse(line);
     if (layoutKnown && inheritsLevel(parsed)) continue;

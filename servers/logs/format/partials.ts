@@ -178,6 +178,14 @@ export class ReversePartialJoiner extends HeldLines {
 /** What a part after the first becomes: an empty line (line numbers stay the file's; readers skip it). */
 export const PART_SLOT = '';
 
+/** A whole list of lines (a sample) as readers see it: split lines joined when `parser`'s layout has them, no PART_SLOT. */
+export function joinedLines(parser: LineParser, lines: string[]): string[] {
+  const kind = partialKind(parser);
+  if (!kind) return lines;
+  const joiner = new PartialJoiner(kind);
+  return [...lines.flatMap((line) => joiner.push(line)), ...joiner.end()].filter((line) => line !== PART_SLOT);
+}
+
 /**
  * Wraps a newest-first line callback (io/tail readLinesBackwards' onLine: false stops) so that it receives CRI
  * partial lines joined, when `parser`'s layout has them (joinsPartials), and no PART_SLOT. Call `end()` after the

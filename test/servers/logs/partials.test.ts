@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { levelCoverage } from '../../../servers/logs/format/coverage';
 import { parserFor } from '../../../servers/logs/format/parser';
 import { PartialJoiner, PART_SLOT, ReversePartialJoiner, MAX_HELD_LINES, type SplitKind } from '../../../servers/logs/format/partials';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
@@ -110,6 +111,13 @@ describe('logs: CRI partial lines are joined into one message', function () {
     // Without a filter every entry is a match: five, not eight lines (no empty part lines), context without them.
     assert.deepEqual(scan({}).map((m) => m.line), [1, 2, 3, 7, 8]);
     assert.deepEqual(scan({ pattern: { source: 'order 43', literal: true, caseSensitive: true }, before: 1 })[0].before, [WARN_HEAP]);
+  });
+
+  it('the honesty count looks at joined lines: a split line\'s later parts are not level-less lines', () => {
+    for (const { kind, lines } of LAYOUTS) {
+      const parser = parserFor(Buffer.from(`${lines.join('\n')}\n`), true, Date.parse('2026-11-30T00:00:00Z'));
+      assert.deepEqual(levelCoverage(lines, parser), { lines: 5, withoutLevel: 0, layoutKnown: true }, kind);
+    }
   });
 
   it('a Docker record whose log ends with its newline, one without a stream, and a shipper\'s record (other fields) are no parts', () => {
