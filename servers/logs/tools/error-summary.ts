@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { chooseFiles, forEachLogFile, iso } from './common';
+import { chooseFiles, forEachLogFile, iso, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
@@ -207,7 +207,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
     onProgress: job.onProgress,
   });
   entry.errors = job.grouper.total - before;
-  if (result.damage) job.notes.push(`${file.info.name}: ${result.damage}`);
+  noteDamage(job.notes, file.info.name, result.damage);
   return result.untimed;
 }
 

@@ -9,7 +9,7 @@ import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { compilePattern, REGEX_DIALECT } from '../search/dialect';
 import type { ScanMatch, ScanRequest } from '../search/types';
-import { chooseFiles, forEachLogFile, iso, levelFilterNote, levelSchema } from './common';
+import { chooseFiles, forEachLogFile, iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 
 const MAX_LINE_CHARS = 1000;
@@ -122,7 +122,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
-    if (result.damage) found.notes.push(`${file.info.name}: ${result.damage}`);
+    noteDamage(found.notes, file.info.name, result.damage);
     if (args.level) {
       const note = await levelFilterNote(ctx, file);
       if (note) found.notes.push(note);
