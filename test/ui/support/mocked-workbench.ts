@@ -2,6 +2,7 @@
 // API and a workbench on them (a fresh profile); a picture of the screen when a test fails; all
 // closed after the suite.
 import { rmSync } from 'node:fs';
+import { linkedExtension } from '../../../scripts/vscode/code-server.mjs';
 import { startMockAnthropic, type MockAnthropic } from '../../support/mock-anthropic';
 import { createFixtureWorkspace, launchWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 
@@ -36,7 +37,7 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
       env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url, ...(options.env ?? {}) },
       settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, ...(options.settings ?? {}) },
       viewport: options.viewport,
-      extensions: options.extensions,
+      extraExtensions: (options.extensions ?? []).map(linkedExtension),
     });
   });
   afterEach(async function () {
