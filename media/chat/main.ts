@@ -379,7 +379,11 @@ function finishToolStep(details: HTMLDetailsElement, status: string, durationMs:
 
 /** Tokens, the cost where the model's price is known, and which model answered. */
 function usageNode(usage: Usage): HTMLElement {
-  const tokens = format(t('usage'), usage.inputTokens.toLocaleString(), usage.outputTokens.toLocaleString(), (usage.cacheReadTokens ?? 0).toLocaleString());
+  // Models without prompt caching (VS Code's) report none: no "0 from cache" then.
+  const cached = (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0) > 0;
+  const tokens = cached
+    ? format(t('usage'), usage.inputTokens.toLocaleString(), usage.outputTokens.toLocaleString(), (usage.cacheReadTokens ?? 0).toLocaleString())
+    : format(t('usageNoCache'), usage.inputTokens.toLocaleString(), usage.outputTokens.toLocaleString());
   const cost = usage.costUsd !== undefined ? ` · ${format(t('cost'), usage.costUsd < 0.01 ? usage.costUsd.toFixed(4) : usage.costUsd.toFixed(3))}` : '';
   const model = usage.model ? ` · ${usage.model}` : '';
   return el('div', 'usage', tokens + cost + model);

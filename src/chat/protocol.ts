@@ -23,6 +23,7 @@ export const CHAT_STRING_KEYS = [
   'statusCancelled',
   'durationMs',
   'usage',
+  'usageNoCache',
   'cost',
   'emptyTitle',
   'emptyHint',

@@ -25,6 +25,7 @@ export function chatStrings(): ChatStrings {
     statusCancelled: vscode.l10n.t('cancelled'),
     durationMs: keep('{0} ms', 1),
     usage: keep('{0} tokens in · {1} out · {2} from cache', 3),
+    usageNoCache: keep('{0} tokens in · {1} out', 2),
     cost: keep('≈ ${0}', 1),
     emptyTitle: vscode.l10n.t('Ask about your repository, logs and machine'),
     emptyHint: vscode.l10n.t('The assistant uses the git, logs and system tools of this workspace. Try one of these:'),

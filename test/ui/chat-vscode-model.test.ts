@@ -41,6 +41,7 @@ describe('UI: the chat with a VS Code language model (no API key)', function () 
     assert.match(usageText, /tokens in · \d[\d,]* out/);
     assert.match(usageText, /Scripted Model/);
     assert.doesNotMatch(usageText, /\$/, 'no price is known for a VS Code model');
+    assert.doesNotMatch(usageText, /from cache/, 'a model without prompt caching shows no cache count');
     assert.equal(mock.messageRequests().length, 0, 'nothing went to the Anthropic API');
     await workbench.screenshot('chat-vscode-model');
   });
