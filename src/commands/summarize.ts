@@ -3,7 +3,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { hasApiKey } from '../chat/api-key';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown } from '../views/error-summary-items';
@@ -29,7 +28,7 @@ export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | 
   return logNameForPath(resource.files, fsPath, samePath);
 }
 
-export async function summarizeErrors(context: vscode.ExtensionContext, { hub, session, chatView }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
+export async function summarizeErrors({ hub, session, chatView, models }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
   const uri = targetFile(arg);
   if (!uri || uri.scheme !== 'file') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a log file in the Explorer or open one in the editor to summarize its errors.'));
@@ -67,7 +66,7 @@ export async function summarizeErrors(context: vscode.ExtensionContext, { hub, s
         void vscode.window.showWarningMessage(vscode.l10n.t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', display));
       } else if (summary.totalErrors === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No errors found in {0}.', display));
-      } else if ((await hasApiKey(context)) && !session.busy) {
+      } else if ('model' in (await models.current()) && !session.busy) {
         void session.ask(vscode.l10n.t('Explain the likely causes of the errors in the log file {0} and suggest fixes.', name));
       }
       return { totalErrors: summary.totalErrors };

@@ -2,6 +2,7 @@
 // API and a workbench on them (a fresh profile); a picture of the screen when a test fails; all
 // closed after the suite.
 import { rmSync } from 'node:fs';
+import { linkedExtension } from '../../../scripts/vscode/code-server.mjs';
 import { startMockAnthropic, type MockAnthropic } from '../../support/mock-anthropic';
 import { createFixtureWorkspace, launchWorkbench, type Workbench, type WorkbenchOptions } from './workbench';
 
@@ -19,6 +20,9 @@ export interface MockedWorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Failure pictures go to test-output/screenshots/tmp/<failurePrefix>-<test title>.png. */
   failurePrefix: string;
+  /** More extensions beside ours, and environment for the extension host (e.g. the scripted model's turns). */
+  extensions?: string[];
+  env?: Record<string, string>;
 }
 
 /** Registers the hooks in the calling `describe`; the returned getter is valid inside its tests. */
@@ -30,9 +34,10 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
     state = { mock, folder };
     state.workbench = await launchWorkbench({
       folder,
-      env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url },
+      env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url, ...(options.env ?? {}) },
       settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, ...(options.settings ?? {}) },
       viewport: options.viewport,
+      extraExtensions: (options.extensions ?? []).map(linkedExtension),
     });
   });
   afterEach(async function () {
