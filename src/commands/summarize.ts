@@ -7,7 +7,7 @@ import { hasApiKey } from '../chat/api-key';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown, type ErrorSummary } from '../views/error-summary-items';
-import { logNameForPath, parseLogFilesResource } from '../views/log-items';
+import { logNameForPath, parseLogFilesResource, type LogFile } from '../views/log-items';
 import type { NodeSpec } from '../views/node';
 
 /** The file a command was invoked on: a Uri (explorer, editor title), a Log Files item, or the active editor. */
@@ -21,12 +21,17 @@ export function targetFile(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-const samePath = (a: string, b: string) =>
+/** Whether two absolute paths name the same file, as the platform compares them (case on Windows and macOS). */
+export const samePath = (a: string, b: string) =>
   process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase() : path.resolve(a) === path.resolve(b);
 
+/** The log files the logs server lists (logs://files); rejects when the server is not available. */
+export async function listLogFiles(hub: McpHub, signal?: AbortSignal): Promise<LogFile[]> {
+  return parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files', { signal })).text).files;
+}
+
 export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | undefined> {
-  const resource = parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files')).text);
-  return logNameForPath(resource.files, fsPath, samePath);
+  return logNameForPath(await listLogFiles(hub), fsPath, samePath);
 }
 
 /** The deterministic error summary of one log file, or why there is none (for the user, localized). */
