@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Agent } from './agent/agent';
 import type { ChatSession } from './chat/session';
 import type { McpHub } from './mcp/types';
+import type { Models } from './models/register';
 import type { TreeViews } from './views/register';
 
 export interface DevopsAssistantApi {
@@ -16,6 +17,8 @@ export interface DevopsAssistantApi {
   coreRegisterMs: number;
   /** The provider given to VS Code's MCP support; undefined where the editor has none. */
   mcpProvider?: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>;
+  /** The models the chat can answer with (devopsAssistant.modelProvider). */
+  models: Models;
   /** Stores the Anthropic API key in SecretStorage; undefined or empty removes it. */
   storeApiKey(value: string | undefined): Thenable<void>;
   /** A second agent over the same hub, key and workspaceState (to test persistence). */

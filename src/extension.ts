@@ -6,6 +6,7 @@ import { registerChatView } from './chat/register';
 import { ChatSession } from './chat/session';
 import { registerCommands } from './commands/register';
 import { registerServers } from './mcp/register';
+import { registerModels } from './models/register';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { registerStatusBar } from './status/status-bar';
 import { registerTreeViews } from './views/register';
@@ -18,7 +19,8 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
   const settings = () => readSettings(vscode.workspace.getConfiguration(SETTINGS_SECTION));
   const { hub, mcpProvider } = registerServers(context, settings);
   stopServers = () => hub.dispose();
-  const { agent, log } = registerAgent(context, hub, settings);
+  const models = registerModels(context, settings);
+  const { agent, log } = registerAgent(context, hub, settings, models.source);
   const coreRegisterMs = performance.now() - started;
   log(`core registered in ${coreRegisterMs.toFixed(1)} ms (servers start in the background)`);
   const session = new ChatSession(agent);
@@ -36,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
     coreRegisterMs,
     mcpProvider,
     storeApiKey: (value) => storeApiKey(context, value),
-    createAgent: () => createAgent(context, hub, settings),
+    models,
+    createAgent: () => createAgent(context, hub, settings, models.source),
   };
 }
 

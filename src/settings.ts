@@ -7,6 +7,8 @@ export const SETTINGS_SECTION = 'devopsAssistant';
 
 /** Defaults, keyed as in package.json without the `devopsAssistant.` prefix. */
 export const SETTING_DEFAULTS = {
+  modelProvider: 'auto',
+  vscodeModel: {} as VsCodeModelSelector,
   model: 'claude-sonnet-4-6',
   maxTokens: 4096,
   anthropicBaseUrl: '',
@@ -23,6 +25,17 @@ export const SETTING_DEFAULTS = {
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
 
+/** Who answers in the chat: `auto` (the Anthropic API when a key is set, else a VS Code model), `anthropic`, `vscode`. */
+export type ModelProvider = 'auto' | 'anthropic' | 'vscode';
+const MODEL_PROVIDERS: readonly ModelProvider[] = ['auto', 'anthropic', 'vscode'];
+
+/** Which VS Code language model to use (fields as in `vscode.LanguageModelChatSelector`); empty: the first one offered. */
+export interface VsCodeModelSelector {
+  vendor?: string;
+  id?: string;
+  family?: string;
+}
+
 /** Warning thresholds in percent (0–100) for CPU, memory and disk usage. */
 export interface Thresholds {
   cpu: number;
@@ -32,6 +45,9 @@ export interface Thresholds {
 
 /** The settings after defaults and bounds are applied. */
 export interface Settings {
+  modelProvider: ModelProvider;
+  vscodeModel: VsCodeModelSelector;
+  /** The Anthropic model name. */
   model: string;
   /** Output tokens per request, 256–64000. */
   maxTokens: number;
@@ -60,7 +76,10 @@ export function readSettings(config: ConfigurationLike): Settings {
   const model = get('model');
   const logDirectories = get('logDirectories');
   const refresh = get('system.refreshSeconds');
+  const provider = get('modelProvider');
   return {
+    modelProvider: MODEL_PROVIDERS.includes(provider as ModelProvider) ? (provider as ModelProvider) : 'auto',
+    vscodeModel: modelSelector(get('vscodeModel')),
     model: typeof model === 'string' && model !== '' ? model : SETTING_DEFAULTS.model,
     maxTokens: clamp(get('maxTokens'), 256, 64_000),
     anthropicBaseUrl: String(get('anthropicBaseUrl')),
@@ -80,6 +99,17 @@ export function readSettings(config: ConfigurationLike): Settings {
 /** Whether a configuration change touches one of `keys` (e.g. 'thresholds' covers 'thresholds.cpu'). */
 export function affectsSettings(event: { affectsConfiguration(section: string): boolean }, ...keys: string[]): boolean {
   return keys.some((key) => event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`));
+}
+
+/** The selector's non-empty string fields; anything else is dropped. */
+function modelSelector(value: unknown): VsCodeModelSelector {
+  if (!value || typeof value !== 'object') return {};
+  const selector: VsCodeModelSelector = {};
+  for (const key of ['vendor', 'id', 'family'] as const) {
+    const field = text((value as Record<string, unknown>)[key]);
+    if (field) selector[key] = field;
+  }
+  return selector;
 }
 
 /** A trimmed string; anything else is empty. */

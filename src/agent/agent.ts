@@ -1,19 +1,20 @@
-// The agent loop: streams Claude's answer, runs the tools it asks for (concurrently, bounded,
-// budgeted), handles every stop reason, and keeps the persisted history valid. No `vscode` import.
-import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
+// The agent loop: streams the model's answer, runs the tools it asks for (concurrently, bounded,
+// budgeted), handles every stop reason, and keeps the persisted history valid. The model is a
+// ChatModel (model.ts): the Anthropic API by default, or whatever `model` in the deps picks.
+// No `vscode` import.
+import type Anthropic from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import { randomUUID } from 'node:crypto';
 import type { Thresholds } from '../settings';
 import type { McpHub, ToolInfo } from '../mcp/types';
-import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
-import { textOf, toParam } from './content';
-import { mapApiError, setApiKeyAction } from './errors';
+import { ANTHROPIC_DEFAULTS, anthropicChoice } from './anthropic-model';
+import type { ClientSettings } from './client';
+import { textOf } from './content';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
 import { appendUserText, HistoryStore, MAX_HISTORY_CHARS, repairMessages, trimMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
-import { estimateCostUsd } from './pricing';
+import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
 import { buildSystemPrompt } from './prompt';
-import { streamMessage } from './stream';
-import { applyResultBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, toAnthropicTools, truncate, type ResultBudget } from './tool-bridge';
+import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, toModelTools, truncate, type ResultBudget } from './tool-bridge';
 
 export interface AgentSettings {
   model: string;
@@ -41,8 +42,15 @@ export interface AgentLimits {
 export interface AgentDeps {
   hub: McpHub;
   settings(): AgentSettings;
-  apiKey(): Promise<string | undefined>;
+  /**
+   * Picks the model at the start of each turn. Without it: the Anthropic API with `apiKey()`,
+   * `settings().model` and `settings().baseURL` (the behaviour before issue 14).
+   */
+  model?: ModelSource;
+  /** The Anthropic key, for the default model source. */
+  apiKey?(): Promise<string | undefined>;
   store: KeyValueStore;
+  /** For the default model source (tests). */
   createClient?(settings: ClientSettings): Anthropic;
   now?(): Date;
   timeZone?(): string;
@@ -52,24 +60,29 @@ export interface AgentDeps {
   log?(line: string): void;
 }
 
-const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, maxRetries: 2, displayResultChars: 4000, streamIdleMs: 120_000 };
+const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, displayResultChars: 4000, ...ANTHROPIC_DEFAULTS };
 
 type Emit = (event: AgentEvent) => void;
 
 // Text that goes back to the model stays in English whatever the UI language.
 const CANCELLED_RESULT = 'Cancelled by the user.';
 
+/** Of the model's input window, the share the history may fill and the share one round of tool results may. */
+const HISTORY_SHARE = 0.6;
+const TOOL_RESULTS_SHARE = 0.25;
+/** Characters per token assumed when only a token limit is known (low, so the estimate errs on the safe side). */
+const CHARS_PER_TOKEN = 3;
+
 interface RunState {
   rounds: number;
   pauses: number;
   calls: Map<string, number>;
-  usage: Omit<Usage, 'costUsd'>;
-  model: string;
+  usage: ModelUsage;
 }
 
 /** What the steps of one turn share. */
 interface Turn {
-  client: Anthropic;
+  model: ChatModel;
   settings: AgentSettings;
   state: RunState;
   emit: Emit;
@@ -192,18 +205,16 @@ export class Agent implements ChatAgent {
       pauses: 0,
       calls: new Map(),
       usage: { inputTokens: 0, outputTokens: 0, cacheReadTokens: 0, cacheWriteTokens: 0 },
-      model: settings.model,
     };
-    const apiKey = await this.deps.apiKey();
-    if (!apiKey) {
-      const message = t('No Anthropic API key is set. Set your API key (it is kept in VS Code\'s secret storage) or the ANTHROPIC_API_KEY environment variable.');
-      emit({ type: 'error', message, action: setApiKeyAction() });
-      this.conversation.transcript.push({ kind: 'error', text: message });
-      await this.finish(emit, state, 'error');
+    const choice = await this.chooseModel(settings, signal);
+    if ('problem' in choice) {
+      this.reportProblem(emit, choice.problem);
+      await this.finish(emit, state, undefined, signal.aborted ? 'cancelled' : 'error');
       return;
     }
-    const client = (this.deps.createClient ?? createAnthropicClient)({ apiKey, baseURL: settings.baseURL, maxRetries: this.limits.maxRetries });
-    const turn: Turn = { client, settings, state, emit, signal, partialText: '' };
+    const { model } = choice;
+    emit({ type: 'model', provider: model.info.provider, label: model.info.label });
+    const turn: Turn = { model, settings, state, emit, signal, partialText: '' };
     let stopReason: string;
     try {
       stopReason = await this.requestLoop(turn);
@@ -215,7 +226,22 @@ export class Agent implements ChatAgent {
       emit({ type: 'notice', message, canContinue: false });
       this.conversation.transcript.push({ kind: 'notice', text: message });
     }
-    await this.finish(emit, state, stopReason);
+    await this.finish(emit, state, model, stopReason);
+  }
+
+  private async chooseModel(settings: AgentSettings, signal: AbortSignal): Promise<ModelChoice> {
+    try {
+      if (this.deps.model) return await this.deps.model(signal);
+      const apiKey = await this.deps.apiKey?.();
+      return anthropicChoice(apiKey, { model: settings.model, baseURL: settings.baseURL, streamIdleMs: this.limits.streamIdleMs, maxRetries: this.limits.maxRetries }, this.deps.createClient);
+    } catch (error) {
+      return { problem: { message: t('Could not pick a language model: {0}', error instanceof Error ? error.message : String(error)) } };
+    }
+  }
+
+  private reportProblem(emit: Emit, problem: ModelProblem): void {
+    emit({ type: 'error', message: problem.message, ...(problem.action ? { action: problem.action } : {}), ...(problem.moreActions?.length ? { moreActions: problem.moreActions } : {}) });
+    this.conversation.transcript.push({ kind: 'error', text: problem.message });
   }
 
   /** Sends requests (with the tools' results) until the model stops; returns the stop reason. */
@@ -224,36 +250,34 @@ export class Agent implements ChatAgent {
       if (turn.signal.aborted) return 'cancelled';
       const tools = this.deps.hub.tools();
       turn.partialText = '';
-      const message = await this.streamOnce(turn.client, turn.settings, tools, turn.emit, turn.signal, (delta) => {
-        turn.partialText += delta;
-      });
+      const reply = await this.streamOnce(turn, tools);
       turn.partialText = '';
-      this.addUsage(turn.state, message.usage);
-      const text = textOf(message.content);
+      this.addUsage(turn.state, reply.usage);
+      const text = textOf(reply.content);
       if (text) this.conversation.transcript.push({ kind: 'assistant', text });
-      const next = await this.afterResponse(turn, message, tools);
+      const next = await this.afterResponse(turn, reply, tools);
       if (next !== 'continue') return next;
     }
   }
 
   /** Acts on one response's stop reason: 'continue' to send another request, else why the turn ends. */
-  private async afterResponse(turn: Turn, message: Anthropic.Message, tools: readonly ToolInfo[]): Promise<string> {
-    const reason = message.stop_reason ?? 'end_turn';
+  private async afterResponse(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<string> {
+    const reason = reply.stopReason;
     if (reason === 'tool_use') {
-      this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
-      const outcome = await this.toolRound(message, tools, turn.settings, turn.state, turn.emit, turn.signal);
+      this.conversation.messages.push({ role: 'assistant', content: reply.content });
+      const outcome = await this.toolRound(turn, reply, tools);
       await this.persist();
       return outcome;
     }
     if (reason === 'pause_turn') {
-      this.conversation.messages.push({ role: 'assistant', content: message.content.map(toParam) });
+      this.conversation.messages.push({ role: 'assistant', content: reply.content });
       turn.state.pauses++;
       if (turn.state.pauses <= this.limits.pauseTurnLimit) return 'continue';
       this.notice(turn.emit, t('Claude paused its turn several times; stopped here. You can continue.'), true);
       return reason;
     }
     // Any other stop: keep what was said, without tool calls that will never be answered.
-    const kept = message.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use').map(toParam);
+    const kept = reply.content.filter((b) => b.type !== 'tool_use' && b.type !== 'server_tool_use');
     this.conversation.messages.push({ role: 'assistant', content: kept.length > 0 ? kept : [{ type: 'text', text: '…' }] });
     if (reason === 'max_tokens') {
       this.notice(turn.emit, t('The answer reached the maximum length (devopsAssistant.maxTokens). You can continue.'), true);
@@ -268,56 +292,45 @@ export class Agent implements ChatAgent {
   /** A request that threw: keeps the text streamed so far, tells the user why; returns the stop reason. */
   private requestFailed(turn: Turn, error: unknown): string {
     if (turn.partialText) this.conversation.transcript.push({ kind: 'assistant', text: turn.partialText });
-    if (turn.signal.aborted || error instanceof APIUserAbortError) return 'cancelled';
-    const mapped = mapApiError(error, { baseURL: effectiveBaseUrl(turn.settings.baseURL), model: turn.settings.model });
-    this.deps.log?.(`[agent] request failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    turn.emit({ type: 'error', message: mapped.message, action: mapped.action });
-    this.conversation.transcript.push({ kind: 'error', text: mapped.message });
+    if (turn.signal.aborted || turn.model.isCancellation(error, turn.signal)) return 'cancelled';
+    this.deps.log?.(`[agent] request to ${turn.model.info.label} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    this.reportProblem(turn.emit, turn.model.describeError(error));
     return 'error';
   }
 
-  private async streamOnce(
-    client: Anthropic,
-    settings: AgentSettings,
-    tools: readonly ToolInfo[],
-    emit: Emit,
-    signal: AbortSignal,
-    onText: (delta: string) => void,
-  ): Promise<Anthropic.Message> {
+  /** One request with the system prompt, the history (fitted to the model) and the tools. */
+  private async streamOnce(turn: Turn, tools: readonly ToolInfo[]): Promise<ModelReply> {
     const system = buildSystemPrompt({
       now: this.deps.now?.() ?? new Date(),
       timeZone: this.deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
-      thresholds: settings.thresholds,
+      thresholds: turn.settings.thresholds,
       workspaceFolders: this.deps.workspaceFolders?.() ?? [],
       unavailableServers: this.deps.hub
         .states()
         .filter((state) => state.status === 'failed' || state.status === 'disabled')
         .map((state) => ({ name: state.name, reason: state.detail ?? state.status })),
     });
-    const anthropicTools = toAnthropicTools(tools);
-    const body: Anthropic.MessageCreateParamsNonStreaming = {
-      model: settings.model,
-      max_tokens: settings.maxTokens,
-      system: [{ type: 'text', text: system, cache_control: { type: 'ephemeral' } }],
-      messages: trimMessages(repairMessages(this.conversation.messages), MAX_HISTORY_CHARS),
-      ...(anthropicTools.length > 0 ? { tools: anthropicTools } : {}),
+    const maxInput = turn.model.info.maxInputTokens;
+    const historyChars = maxInput ? Math.min(MAX_HISTORY_CHARS, Math.floor(maxInput * HISTORY_SHARE) * CHARS_PER_TOKEN) : MAX_HISTORY_CHARS;
+    const request = {
+      system,
+      messages: trimMessages(repairMessages(this.conversation.messages), historyChars),
+      tools: toModelTools(tools),
+      maxTokens: turn.settings.maxTokens,
     };
-    return streamMessage(client, body, signal, this.limits.streamIdleMs, (delta) => {
-      onText(delta);
-      emit({ type: 'text', delta });
+    return turn.model.send(request, {
+      signal: turn.signal,
+      onText: (delta) => {
+        turn.partialText += delta;
+        turn.emit({ type: 'text', delta });
+      },
     });
   }
 
   /** Runs one round of tool calls; returns 'continue' or the reason the loop stops. */
-  private async toolRound(
-    message: Anthropic.Message,
-    tools: readonly ToolInfo[],
-    settings: AgentSettings,
-    state: RunState,
-    emit: Emit,
-    signal: AbortSignal,
-  ): Promise<'continue' | 'cancelled' | 'max_tool_rounds' | 'repeated_tool_call'> {
-    const uses = message.content.filter((b): b is Anthropic.ToolUseBlock => b.type === 'tool_use');
+  private async toolRound(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<'continue' | 'cancelled' | 'max_tool_rounds' | 'repeated_tool_call'> {
+    const { settings, state, emit, signal } = turn;
+    const uses = reply.content.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use');
     const skip = (why: string) => {
       this.conversation.messages.push({
         role: 'user',
@@ -339,10 +352,7 @@ export class Agent implements ChatAgent {
     state.rounds++;
 
     const outcomes = await Promise.all(uses.map((use) => this.runTool(use, tools, emit, signal)));
-    const texts = applyResultBudget(
-      outcomes.map((o) => o.text),
-      this.limits.budget,
-    );
+    const texts = await this.budgetResults(turn.model, outcomes.map((o) => o.text), signal);
     this.conversation.messages.push({
       role: 'user',
       content: uses.map((use, i) => ({
@@ -355,7 +365,22 @@ export class Agent implements ChatAgent {
     return signal.aborted ? 'cancelled' : 'continue';
   }
 
-  private async runTool(use: Anthropic.ToolUseBlock, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string }> {
+  /** The character budget always; a model that counts tokens and says its window size also gets its token budget. */
+  private async budgetResults(model: ChatModel, raw: string[], signal: AbortSignal): Promise<string[]> {
+    const texts = applyResultBudget(raw, this.limits.budget);
+    const maxInput = model.info.maxInputTokens;
+    if (!model.countTokens || !maxInput || signal.aborted) return texts;
+    const count = model.countTokens.bind(model);
+    try {
+      return await applyTokenBudget(texts, Math.floor(maxInput * TOOL_RESULTS_SHARE), (text) => count(text, signal));
+    } catch (error) {
+      // Counting is an estimate's refinement: without it the character budget still holds.
+      this.deps.log?.(`[agent] could not count tokens: ${error instanceof Error ? error.message : String(error)}`);
+      return texts;
+    }
+  }
+
+  private async runTool(use: Anthropic.ToolUseBlockParam, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string }> {
     const tool = findTool(tools, use.name);
     const server = tool?.server ?? '?';
     const name = tool?.name ?? use.name;
@@ -393,18 +418,19 @@ export class Agent implements ChatAgent {
     if (canContinue) this.continuable = true;
   }
 
-  private addUsage(state: RunState, usage: Anthropic.Usage | undefined): void {
+  private addUsage(state: RunState, usage: ModelUsage | undefined): void {
     if (!usage) return;
-    state.usage.inputTokens += usage.input_tokens ?? 0;
-    state.usage.outputTokens += usage.output_tokens ?? 0;
-    state.usage.cacheReadTokens += usage.cache_read_input_tokens ?? 0;
-    state.usage.cacheWriteTokens += usage.cache_creation_input_tokens ?? 0;
+    state.usage.inputTokens += usage.inputTokens;
+    state.usage.outputTokens += usage.outputTokens;
+    state.usage.cacheReadTokens += usage.cacheReadTokens;
+    state.usage.cacheWriteTokens += usage.cacheWriteTokens;
   }
 
-  private async finish(emit: Emit, state: RunState, stopReason: string): Promise<void> {
+  private async finish(emit: Emit, state: RunState, model: ChatModel | undefined, stopReason: string): Promise<void> {
     const u = state.usage;
-    if (u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens > 0) {
-      const usage: Usage = { ...u, costUsd: estimateCostUsd(state.model, u) };
+    if (model && u.inputTokens + u.outputTokens + u.cacheReadTokens + u.cacheWriteTokens > 0) {
+      const costUsd = model.estimateCostUsd?.(u);
+      const usage: Usage = { ...u, ...(costUsd !== undefined ? { costUsd } : {}), model: model.info.label };
       emit({ type: 'usage', usage });
       this.conversation.transcript.push({ kind: 'usage', usage });
     }

@@ -1,9 +1,10 @@
 // Response content blocks: their text, and the same blocks as request params for the history.
 import type Anthropic from '@anthropic-ai/sdk';
 
-export function textOf(content: readonly Anthropic.ContentBlock[]): string {
+/** The text blocks of a response or of a history message, joined. */
+export function textOf(content: ReadonlyArray<Anthropic.ContentBlock | Anthropic.ContentBlockParam>): string {
   return content
-    .filter((b): b is Anthropic.TextBlock => b.type === 'text')
+    .filter((b): b is Anthropic.TextBlock | Anthropic.TextBlockParam => b.type === 'text')
     .map((b) => b.text)
     .join('');
 }

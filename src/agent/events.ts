@@ -14,6 +14,8 @@ export const usage = z.object({
   cacheWriteTokens: z.number(),
   /** Estimated from the model's list price; undefined when the model's price is unknown. */
   costUsd: z.optional(z.number()),
+  /** Which model answered (its label, e.g. "claude-sonnet-4-6 · Anthropic API"). */
+  model: z.optional(z.string()),
 });
 export type Usage = z.infer<typeof usage>;
 
@@ -27,13 +29,16 @@ export type EventAction = z.infer<typeof eventAction>;
 
 export const agentEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('start'), turnId: z.string(), question: z.string() }),
+  /** The model that answers this turn, once it is chosen (after `start`; absent when there is none). */
+  z.object({ type: z.literal('model'), provider: z.enum(['anthropic', 'vscode']), label: z.string() }),
   z.object({ type: z.literal('text'), delta: z.string() }),
   z.object({ type: z.literal('toolStart'), callId: z.string(), server: z.string(), tool: z.string(), input: z.unknown() }),
   z.object({ type: z.literal('toolEnd'), callId: z.string(), status: toolCallStatus, durationMs: z.number(), result: z.string() }),
   z.object({ type: z.literal('usage'), usage }),
   /** The loop stopped early for a reason the user should know (round limit, repeated call, max_tokens, refusal…). */
   z.object({ type: z.literal('notice'), message: z.string(), canContinue: z.boolean(), action: z.optional(eventAction) }),
-  z.object({ type: z.literal('error'), message: z.string(), action: z.optional(eventAction) }),
+  /** `moreActions`: further buttons, e.g. "Choose Model" beside "Set API Key" when there is no model at all. */
+  z.object({ type: z.literal('error'), message: z.string(), action: z.optional(eventAction), moreActions: z.optional(z.array(eventAction)) }),
   z.object({ type: z.literal('done'), stopReason: z.string() }),
 ]);
 export type AgentEvent = z.infer<typeof agentEvent>;

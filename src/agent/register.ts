@@ -5,6 +5,7 @@ import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
 import { Agent, type AgentSettings } from './agent';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from './api-key';
+import type { ModelSource } from './model';
 
 /** The agent's part of the settings, read at the start of every turn. */
 export function agentSettings(settings: Settings): AgentSettings {
@@ -17,11 +18,15 @@ export function agentSettings(settings: Settings): AgentSettings {
   };
 }
 
-/** An agent over `hub` with the key from SecretStorage and the conversation in workspaceState. */
-export function createAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, log?: (line: string) => void): Agent {
+/**
+ * An agent over `hub` with the conversation in workspaceState; `model` picks the model of each turn
+ * (src/models, from devopsAssistant.modelProvider), else the Anthropic API with the key from SecretStorage.
+ */
+export function createAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, model?: ModelSource, log?: (line: string) => void): Agent {
   return new Agent({
     hub,
     settings: () => agentSettings(settings()),
+    ...(model ? { model } : {}),
     apiKey: () => readApiKey(context.secrets),
     store: context.workspaceState,
     workspaceFolders: () => (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath),
@@ -30,10 +35,10 @@ export function createAgent(context: vscode.ExtensionContext, hub: McpHub, setti
 }
 
 /** Creates the agent and its Output channel and registers "Set API Key"; `log` writes to that channel. */
-export function registerAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings): { agent: Agent; log(line: string): void } {
+export function registerAgent(context: vscode.ExtensionContext, hub: McpHub, settings: () => Settings, model?: ModelSource): { agent: Agent; log(line: string): void } {
   const channel = vscode.window.createOutputChannel('DevOps Assistant: Agent');
   const log = (line: string) => channel.appendLine(`${new Date().toISOString()} ${line}`);
-  const agent = createAgent(context, hub, settings, log);
+  const agent = createAgent(context, hub, settings, model, log);
   context.subscriptions.push(
     channel,
     vscode.commands.registerCommand('devopsAssistant.setApiKey', async () => {

@@ -1,7 +1,7 @@
-// Between the hub's tools and the Anthropic API: tool schemas (with prompt caching on the last
-// one), name lookup, and the budget for how much tool output goes back to the model.
-import type Anthropic from '@anthropic-ai/sdk';
+// Between the hub's tools and the model: tool schemas, name lookup, and the budget for how much
+// tool output goes back to the model (in characters always, in tokens when the model can count).
 import type { ToolInfo } from '../mcp/types';
+import type { ModelTool } from './model';
 
 export interface ResultBudget {
   /** Characters per tool result. */
@@ -12,15 +12,13 @@ export interface ResultBudget {
 
 export const DEFAULT_RESULT_BUDGET: ResultBudget = { perResult: 16_000, perRound: 48_000 };
 
-export function toAnthropicTools(tools: readonly ToolInfo[]): Anthropic.Tool[] {
-  const out: Anthropic.Tool[] = tools.map((tool) => ({
+/** The hub's tools as offered to any model: qualified name, description (capped), JSON Schema input. */
+export function toModelTools(tools: readonly ToolInfo[]): ModelTool[] {
+  return tools.map((tool) => ({
     name: tool.qualifiedName,
     description: (tool.description ?? tool.title ?? tool.name).slice(0, 4096),
-    input_schema: { ...tool.inputSchema, type: 'object' } as Anthropic.Tool.InputSchema,
+    inputSchema: { ...tool.inputSchema, type: 'object' },
   }));
-  // One breakpoint on the last tool caches the whole tool list (tools come before the system prompt).
-  if (out.length > 0) out[out.length - 1] = { ...out[out.length - 1], cache_control: { type: 'ephemeral' } };
-  return out;
 }
 
 export function findTool(tools: readonly ToolInfo[], qualifiedName: string): ToolInfo | undefined {
@@ -29,18 +27,40 @@ export function findTool(tools: readonly ToolInfo[], qualifiedName: string): Too
 
 /** Truncates each result to perResult, then shares perRound fairly (short results keep everything). */
 export function applyResultBudget(texts: readonly string[], budget: ResultBudget = DEFAULT_RESULT_BUDGET): string[] {
-  const limits = texts.map((text) => Math.min(text.length, budget.perResult));
-  const total = limits.reduce((a, b) => a + b, 0);
-  if (total > budget.perRound) {
-    const order = limits.map((_, i) => i).sort((a, b) => limits[a] - limits[b]);
-    let remaining = budget.perRound;
-    order.forEach((index, position) => {
-      const share = Math.floor(remaining / (order.length - position));
-      limits[index] = Math.min(limits[index], share);
-      remaining -= limits[index];
-    });
-  }
+  const limits = fairShares(
+    texts.map((text) => Math.min(text.length, budget.perResult)),
+    budget.perRound,
+  );
   return texts.map((text, i) => truncate(text, limits[i]));
+}
+
+/**
+ * Fits one round's results into `maxTokens` as `countTokens` measures them (a model with a small
+ * context window gets less than the character budget allows). Shares are fair as in
+ * applyResultBudget; a result over its share is cut in proportion to its characters per token.
+ */
+export async function applyTokenBudget(texts: readonly string[], maxTokens: number, countTokens: (text: string) => Promise<number>): Promise<string[]> {
+  const tokens = await Promise.all(texts.map((text) => countTokens(text)));
+  const shares = fairShares(tokens, maxTokens);
+  return texts.map((text, i) => {
+    if (tokens[i] <= shares[i]) return text;
+    const chars = Math.floor((text.length * shares[i]) / Math.max(1, tokens[i]));
+    return truncate(text, chars);
+  });
+}
+
+/** Each size kept if all fit in `total`; else the smallest first, each getting at most an equal share of what is left. */
+function fairShares(sizes: readonly number[], total: number): number[] {
+  const limits = [...sizes];
+  if (limits.reduce((a, b) => a + b, 0) <= total) return limits;
+  const order = limits.map((_, i) => i).sort((a, b) => limits[a] - limits[b]);
+  let remaining = total;
+  order.forEach((index, position) => {
+    const share = Math.floor(remaining / (order.length - position));
+    limits[index] = Math.min(limits[index], share);
+    remaining -= limits[index];
+  });
+  return limits;
 }
 
 export function truncate(text: string, limit: number): string {

@@ -8,7 +8,8 @@ import { mapApiError } from '../../src/agent/errors';
 import { appendUserText, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
-import { applyResultBudget, callKey, toAnthropicTools } from '../../src/agent/tool-bridge';
+import { toAnthropicTools } from '../../src/agent/anthropic-model';
+import { applyResultBudget, callKey, toModelTools } from '../../src/agent/tool-bridge';
 
 const toolUse = (id: string): MessageParam => ({ role: 'assistant', content: [{ type: 'tool_use', id, name: 'git_log', input: {} }] });
 
@@ -64,10 +65,12 @@ describe('agent parts', () => {
   });
 
   it('tool schemas: object input, cache breakpoint on the last tool only', () => {
-    const tools = toAnthropicTools([
-      { server: 's', name: 'a', qualifiedName: 'a', inputSchema: { properties: {} } },
-      { server: 's', name: 'b', qualifiedName: 'b', description: 'B', inputSchema: { type: 'object' } },
-    ]);
+    const tools = toAnthropicTools(
+      toModelTools([
+        { server: 's', name: 'a', qualifiedName: 'a', inputSchema: { properties: {} } },
+        { server: 's', name: 'b', qualifiedName: 'b', description: 'B', inputSchema: { type: 'object' } },
+      ]),
+    );
     assert.equal(tools[0].input_schema.type, 'object');
     assert.equal(tools[0].cache_control, undefined);
     assert.deepEqual(tools[1].cache_control, { type: 'ephemeral' });

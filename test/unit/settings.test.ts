@@ -16,6 +16,8 @@ describe('settings', () => {
 
   it('reads defaults when nothing is set', () => {
     assert.deepEqual(readSettings(config({})), {
+      modelProvider: 'auto',
+      vscodeModel: {},
       model: 'claude-sonnet-4-6',
       maxTokens: 4096,
       anthropicBaseUrl: '',
@@ -40,6 +42,13 @@ describe('settings', () => {
     assert.equal(s.thresholds.cpu, 70);
     assert.equal(readSettings(config({ maxTokens: Number.NaN, 'system.refreshSeconds': 99_999 })).maxTokens, 256);
     assert.equal(readSettings(config({ 'system.refreshSeconds': 99_999 })).systemRefreshSeconds, 3600);
+  });
+
+  it('reads the model provider and the VS Code model selector, dropping what is not a string', () => {
+    assert.equal(readSettings(config({ modelProvider: 'vscode' })).modelProvider, 'vscode');
+    assert.equal(readSettings(config({ modelProvider: 'openai' })).modelProvider, 'auto');
+    assert.deepEqual(readSettings(config({ vscodeModel: { vendor: ' copilot ', id: '', family: 3 } })).vscodeModel, { vendor: 'copilot' });
+    assert.deepEqual(readSettings(config({ vscodeModel: 'copilot' })).vscodeModel, {});
   });
 });
 

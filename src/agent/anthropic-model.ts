@@ -1,0 +1,97 @@
+// The Anthropic Messages API as a ChatModel: the key from SecretStorage or ANTHROPIC_API_KEY, the
+// base URL from devopsAssistant.anthropicBaseUrl, prompt caching on the system prompt and the tools,
+// list prices for the cost estimate. This is the behaviour the extension had before issue 14.
+import Anthropic, { APIUserAbortError } from '@anthropic-ai/sdk';
+import { t } from '@vscode/l10n';
+import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
+import { toParam } from './content';
+import { mapApiError, setApiKeyAction } from './errors';
+import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
+import { estimateCostUsd } from './pricing';
+import { streamMessage } from './stream';
+
+export interface AnthropicModelSettings {
+  /** Anthropic model name, e.g. claude-sonnet-4-6. */
+  model: string;
+  /** Empty: ANTHROPIC_BASE_URL or the SDK default. */
+  baseURL: string;
+  /** Give up on a response stream that sends nothing (not even a ping) for this long (ms). */
+  streamIdleMs: number;
+}
+
+/** Retries of the SDK (429/5xx/overloaded, with backoff) and the stream idle limit (ms) used by the extension. */
+export const ANTHROPIC_DEFAULTS = { maxRetries: 2, streamIdleMs: 120_000 } as const;
+
+export class AnthropicModel implements ChatModel {
+  readonly info: ModelInfo;
+
+  constructor(
+    private readonly client: Anthropic,
+    private readonly settings: AnthropicModelSettings,
+  ) {
+    this.info = { provider: 'anthropic', id: settings.model, label: `${settings.model} · Anthropic API` };
+  }
+
+  async send(request: ModelRequest, options: SendOptions): Promise<ModelReply> {
+    const tools = toAnthropicTools(request.tools);
+    const body: Anthropic.MessageCreateParamsNonStreaming = {
+      model: this.settings.model,
+      max_tokens: request.maxTokens,
+      system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
+      messages: [...request.messages],
+      ...(tools.length > 0 ? { tools } : {}),
+    };
+    const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, options.onText);
+    return { content: message.content.map(toParam), stopReason: message.stop_reason ?? 'end_turn', usage: usageOf(message.usage) };
+  }
+
+  estimateCostUsd(usage: ModelUsage): number | undefined {
+    return estimateCostUsd(this.settings.model, usage);
+  }
+
+  isCancellation(error: unknown, signal: AbortSignal): boolean {
+    return signal.aborted || error instanceof APIUserAbortError;
+  }
+
+  describeError(error: unknown): ModelProblem {
+    return mapApiError(error, { baseURL: effectiveBaseUrl(this.settings.baseURL), model: this.settings.model });
+  }
+}
+
+/** The Anthropic model when a key is set, else why not (with the Set API Key button). */
+export function anthropicChoice(
+  apiKey: string | undefined,
+  settings: AnthropicModelSettings & { maxRetries: number },
+  createClient: (settings: ClientSettings) => Anthropic = createAnthropicClient,
+): ModelChoice {
+  if (!apiKey) {
+    return {
+      problem: {
+        message: t("No Anthropic API key is set. Set your API key (it is kept in VS Code's secret storage) or the ANTHROPIC_API_KEY environment variable."),
+        action: setApiKeyAction(),
+      },
+    };
+  }
+  return { model: new AnthropicModel(createClient({ apiKey, baseURL: settings.baseURL, maxRetries: settings.maxRetries }), settings) };
+}
+
+/** Tool schemas for the API, with one prompt-caching breakpoint on the last (tools come before the system prompt). */
+export function toAnthropicTools(tools: readonly ModelTool[]): Anthropic.Tool[] {
+  const out: Anthropic.Tool[] = tools.map((tool) => ({
+    name: tool.name,
+    description: tool.description,
+    input_schema: { ...tool.inputSchema, type: 'object' } as Anthropic.Tool.InputSchema,
+  }));
+  if (out.length > 0) out[out.length - 1] = { ...out[out.length - 1], cache_control: { type: 'ephemeral' } };
+  return out;
+}
+
+function usageOf(usage: Anthropic.Usage | undefined): ModelUsage | undefined {
+  if (!usage) return undefined;
+  return {
+    inputTokens: usage.input_tokens ?? 0,
+    outputTokens: usage.output_tokens ?? 0,
+    cacheReadTokens: usage.cache_read_input_tokens ?? 0,
+    cacheWriteTokens: usage.cache_creation_input_tokens ?? 0,
+  };
+}

@@ -1,0 +1,57 @@
+// Why there is no model to answer with, or why a VS Code model refused: each as one line for the
+// user with the buttons that fix it (Set API Key, Choose Model).
+import * as vscode from 'vscode';
+import type { EventAction } from '../agent/events';
+import { setApiKeyAction } from '../agent/errors';
+import type { ModelProblem } from '../agent/model';
+
+export const CHOOSE_MODEL_COMMAND = 'devopsAssistant.chooseModel';
+
+export function chooseModelAction(): EventAction {
+  return { title: vscode.l10n.t('Choose Model'), command: CHOOSE_MODEL_COMMAND };
+}
+
+/** `LanguageModelError.code` values (the error's class may not survive the trip from another extension, its code does). */
+const NO_PERMISSIONS = 'NoPermissions';
+const BLOCKED = 'Blocked';
+const NOT_FOUND = 'NotFound';
+const QUOTA = /quota|rate.?limit|too many requests|\b429\b/i;
+
+export function modelProblems() {
+  return {
+    /** Neither an Anthropic key nor a VS Code model: one line, both buttons. */
+    noModel: (): ModelProblem => ({
+      message: vscode.l10n.t('No Anthropic API key is set and no VS Code language model is available: set a key or choose a model.'),
+      action: setApiKeyAction(),
+      moreActions: [chooseModelAction()],
+    }),
+    /** devopsAssistant.modelProvider is `vscode` but this VS Code has no Language Model API. */
+    noLanguageModelApi: (): ModelProblem => ({
+      message: vscode.l10n.t('This version of VS Code has no Language Model API. Set devopsAssistant.modelProvider to "anthropic" and set an API key.'),
+      action: setApiKeyAction(),
+    }),
+    /** The chosen model (or, with none chosen, any model) is not offered by VS Code right now. */
+    notAvailable: (wanted: string | undefined): ModelProblem => ({
+      message: wanted
+        ? vscode.l10n.t('The VS Code language model {0} is not available (is its extension installed and signed in?). Choose another model.', wanted)
+        : vscode.l10n.t('No VS Code language model is available (GitHub Copilot or another model provider must be installed and signed in). Choose a model or set an Anthropic API key.'),
+      action: chooseModelAction(),
+      ...(wanted ? {} : { moreActions: [setApiKeyAction()] }),
+    }),
+    /** A failure of a VS Code model's request, by LanguageModelError code. */
+    vscodeError: (error: unknown, label: string): ModelProblem => {
+      const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
+      const text = error instanceof Error ? error.message : String(error);
+      if (code === NO_PERMISSIONS) {
+        return { message: vscode.l10n.t('VS Code has not been allowed to let DevOps Assistant use {0}. Ask again and allow it, or choose another model.', label), action: chooseModelAction() };
+      }
+      if (code === NOT_FOUND) {
+        return { message: vscode.l10n.t('The language model {0} is no longer available in VS Code. Choose another model.', label), action: chooseModelAction() };
+      }
+      if (code === BLOCKED || QUOTA.test(text)) {
+        return { message: vscode.l10n.t('{0} refused the request because of a quota or rate limit ({1}). Wait and ask again, or choose another model.', label, text), action: chooseModelAction() };
+      }
+      return { message: vscode.l10n.t('{0} returned an error: {1}', label, text), action: chooseModelAction() };
+    },
+  };
+}
