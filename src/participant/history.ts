@@ -24,7 +24,8 @@ export const turnMetadata = z.object({
   canContinue: z.boolean(),
   explainLog: z.optional(z.string()),
 });
-export type TurnMetadata = z.infer<typeof turnMetadata>;
+/** The API messages are checked for their outline only (role, blocks with a type); repairMessages makes them valid. */
+export type TurnMetadata = Omit<z.infer<typeof turnMetadata>, 'messages'> & { messages: MessageParam[] };
 
 /** A ChatRequestTurn as far as this module reads it. */
 export interface RequestTurnShape {
