@@ -49,7 +49,8 @@ export async function answerErrors(hub: McpHub, request: ErrorsRequest, sink: Re
 
 /** The follow-up after a summary with errors: the agent explains them (the same question as Summarize Errors asks). */
 export function explainFollowup(logName: string): vscode.ChatFollowup {
-  return { prompt: explainErrorsQuestion(logName), label: vscode.l10n.t('Explain the likely causes and fixes') };
+  // A follow-up keeps the request's command unless it names one; '' sends it without /errors (to the agent).
+  return { prompt: explainErrorsQuestion(logName), label: vscode.l10n.t('Explain the likely causes and fixes'), command: '' };
 }
 
 type Target = { uri: vscode.Uri } | { message: string };

@@ -11,7 +11,7 @@ import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
 import { answerErrors, explainFollowup } from './errors-command';
 import { compactTurn, messagesFromHistory, promptText, turnMetadata, type TurnMetadata } from './history';
-import { TurnRenderer } from './render';
+import { TurnRenderer, type ResponseSink } from './render';
 
 /** The id under contributes.chatParticipants. */
 export const PARTICIPANT_ID = 'devopsAssistant.devops';
@@ -34,7 +34,7 @@ export function createRequestHandler(deps: ParticipantDeps): vscode.ChatRequestH
     if (token.isCancellationRequested) controller.abort();
     try {
       if (request.command === ERRORS_COMMAND) {
-        const answer = await answerErrors(deps.hub, request, stream, controller.signal);
+        const answer = await answerErrors(deps.hub, request, sinkOf(stream), controller.signal);
         return resultOf(answer.metadata, answer.errorMessage);
       }
       return await answerWithAgent(deps, request, context, stream, controller.signal);
@@ -70,7 +70,7 @@ async function answerWithAgent(
   const model = deps.wrapModel(request.model);
   const agent = await agentFor(deps, model, messagesFromHistory(context.history, PARTICIPANT_ID));
   const before = agent.messages().length;
-  const renderer = new TurnRenderer(stream, vscode.l10n.t);
+  const renderer = new TurnRenderer(sinkOf(stream), vscode.l10n.t);
   deps.log(`[participant] request with ${model.info.label}`);
   await agent.ask(questionOf(request), (event: AgentEvent) => renderer.onEvent(event), signal);
   const outcome = renderer.outcome();
@@ -100,6 +100,15 @@ function questionOf(request: vscode.ChatRequest): string {
     .map((uri) => uri.fsPath);
   const prompt = promptText({ prompt: request.prompt });
   return files.length ? `${prompt}\n\n(Attached files: ${files.join(', ')})` : prompt;
+}
+
+/** The stream as the renderer writes to it; step lines become MarkdownStrings that show codicons. */
+function sinkOf(stream: vscode.ChatResponseStream): ResponseSink {
+  return {
+    markdown: (value, options) => stream.markdown(options?.themeIcons ? new vscode.MarkdownString(value, true) : value),
+    progress: (value) => stream.progress(value),
+    button: (command) => stream.button(command),
+  };
 }
 
 function resultOf(metadata: TurnMetadata, errorMessage: string | undefined): vscode.ChatResult {

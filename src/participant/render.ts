@@ -6,7 +6,8 @@ import type { AgentEvent, EventAction } from '../agent/events';
 
 /** The part of vscode.ChatResponseStream this module uses. */
 export interface ResponseSink {
-  markdown(value: string): void;
+  /** `themeIcons`: `$(name)` shows a codicon (the tool step lines). */
+  markdown(value: string, options?: { themeIcons?: boolean }): void;
   progress(value: string): void;
   button(command: { command: string; title: string; arguments?: unknown[] }): void;
 }
@@ -51,7 +52,7 @@ export class TurnRenderer {
         return;
       }
       case 'toolEnd':
-        this.block(this.stepLine(event));
+        this.block(this.stepLine(event), true);
         this.running.delete(event.callId);
         return;
       case 'notice':
@@ -76,19 +77,19 @@ export class TurnRenderer {
     return { stopReason: this.stopReason, canContinue: this.canContinue, ...(this.errorMessage ? { errorMessage: this.errorMessage } : {}) };
   }
 
-  private block(markdown: string): void {
-    this.sink.markdown(`${this.midParagraph ? '\n\n' : ''}${markdown}\n\n`);
+  private block(markdown: string, themeIcons = false): void {
+    this.sink.markdown(`${this.midParagraph ? '\n\n' : ''}${markdown}\n\n`, themeIcons ? { themeIcons } : undefined);
     this.midParagraph = false;
   }
 
   private stepLine(event: Extract<AgentEvent, { type: 'toolEnd' }>): string {
     const call = this.running.get(event.callId) ?? '?';
     const seconds = (event.durationMs / 1000).toFixed(1);
-    const head = `🔧 \`${code(call)}\``;
-    if (event.status === 'ok') return `${head} · ${this.t('done in {0} s', seconds)}`;
-    if (event.status === 'cancelled') return `${head} · ${this.t('cancelled')}`;
-    const why = event.result.split('\n')[0]?.trim() ?? '';
-    return `${head} · ${this.t('failed after {0} s: {1}', seconds, why.slice(0, 200))}`;
+    const shown = `\`${code(call)}\``;
+    if (event.status === 'ok') return `$(check) ${shown} · ${this.t('done in {0} s', seconds)}`;
+    if (event.status === 'cancelled') return `$(circle-slash) ${shown} · ${this.t('cancelled')}`;
+    const why = plain(event.result.split('\n')[0]?.trim() ?? '');
+    return `$(error) ${shown} · ${this.t('failed after {0} s: {1}', seconds, why.slice(0, 200))}`;
   }
 }
 
@@ -99,8 +100,11 @@ function inputText(input: unknown): string {
   return json.length <= INPUT_CHARS ? json : `${json.slice(0, INPUT_CHARS)}…`;
 }
 
+/** Text from a tool in a line that shows theme icons: `$(` must not become an icon. */
+const plain = (text: string) => text.replace(/\$\(/g, '$\u200b(');
+
 /** Inside single backticks nothing may close the code span early. */
-const code = (text: string) => text.replace(/`/g, "'").replace(/\s+/g, ' ');
+const code = (text: string) => plain(text.replace(/`/g, "'").replace(/\s+/g, ' '));
 
 const commandOf = (action: EventAction) => ({ command: action.command, title: action.title, ...(action.args ? { arguments: action.args } : {}) });
 

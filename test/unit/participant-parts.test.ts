@@ -88,7 +88,7 @@ describe('participant renderer: agent events into the Chat view stream', () => {
   function record() {
     const calls: Array<[string, unknown]> = [];
     const sink: ResponseSink = {
-      markdown: (v) => calls.push(['markdown', v]),
+      markdown: (v, o) => calls.push([o?.themeIcons ? 'markdown+icons' : 'markdown', v]),
       progress: (v) => calls.push(['progress', v]),
       button: (c) => calls.push(['button', c]),
     };
@@ -109,9 +109,9 @@ describe('participant renderer: agent events into the Chat view stream', () => {
     assert.deepEqual(calls, [
       ['markdown', 'Let me look.'],
       ['progress', 'Running logs · error_summary…'],
-      ['markdown', '\n\n🔧 `logs · error_summary {"file":"a\'pp.log"}` · done in 1.2 s\n\n'],
+      ['markdown+icons', '\n\n$(check) `logs · error_summary {"file":"a\'pp.log"}` · done in 1.2 s\n\n'],
       ['progress', 'Running git · git_status…'],
-      ['markdown', '🔧 `git · git_status` · failed after 0.1 s: not a repository\n\n'],
+      ['markdown+icons', '$(error) `git · git_status` · failed after 0.1 s: not a repository\n\n'],
       ['markdown', 'Done.'],
     ]);
     assert.deepEqual(renderer.outcome(), { stopReason: 'end_turn', canContinue: false });
@@ -143,7 +143,16 @@ describe('participant renderer: agent events into the Chat view stream', () => {
     const { calls, renderer } = record();
     renderer.onEvent({ type: 'toolStart', callId: 'c', server: 'system', tool: 'cpu', input: undefined });
     renderer.onEvent({ type: 'toolEnd', callId: 'c', status: 'cancelled', durationMs: 5, result: 'Cancelled by the user.' });
-    assert.deepEqual(calls[1], ['markdown', '🔧 `system · cpu` · cancelled\n\n']);
+    assert.deepEqual(calls[1], ['markdown+icons', '$(circle-slash) `system · cpu` · cancelled\n\n']);
+  });
+
+  it('text from a tool cannot turn into a theme icon in a step line', () => {
+    const { calls, renderer } = record();
+    renderer.onEvent({ type: 'toolStart', callId: 'c', server: 'logs', tool: 'search_logs', input: { query: '$(whoami)' } });
+    renderer.onEvent({ type: 'toolEnd', callId: 'c', status: 'error', durationMs: 5, result: 'bad $(x)' });
+    const line = calls[1][1] as string;
+    assert.ok(line.startsWith('$(error) '));
+    assert.equal(line.slice(2).includes('$('), false, line);
   });
 });
 
