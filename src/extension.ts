@@ -25,10 +25,10 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
   const coreRegisterMs = performance.now() - started;
   log(`core registered in ${coreRegisterMs.toFixed(1)} ms (servers start in the background)`);
   const session = new ChatSession(agent);
-  const chatView = registerChatView(context, session);
+  const chatView = registerChatView(context, session, models);
   const trees = registerTreeViews(context, hub, settings);
   registerStatusBar(context, hub);
-  registerCommands(context, { hub, session, chatView });
+  registerCommands(context, { hub, session, chatView, models }, settings);
   const participant = registerParticipant(context, { hub, settings, wrapModel: wrapVsCodeModel, log });
 
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;

@@ -2,7 +2,7 @@
 // commit messages) is only ever inserted as textContent, or as HTML produced by the Markdown
 // renderer with raw HTML off. Links never navigate: they are posted to the extension.
 import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
-import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ToWebviewMessage } from '../../src/chat/protocol';
+import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from '../../src/chat/protocol';
 import { createMarkdownRenderer } from './markdown';
 
 interface VsCodeApi {
@@ -42,6 +42,8 @@ const t = (key: keyof ChatStrings) => strings?.[key] ?? key;
 
 interface Layout {
   banner: HTMLElement;
+  /** "Answering with …" and its Change button; hidden while there is no model. */
+  modelLine: HTMLElement;
   transcript: HTMLElement;
   empty: HTMLElement;
   announcer: HTMLElement;
@@ -57,27 +59,52 @@ function buildLayout(examples: string[]): Layout {
   const app = document.getElementById('app') ?? document.body;
   app.replaceChildren();
   const banner = buildBanner();
+  const modelLine = buildModelLine();
   const empty = buildEmptyState(examples);
   const transcript = buildTranscript();
   followEnd(transcript);
   const announcer = el('div', 'sr-only');
   announcer.setAttribute('aria-live', 'polite');
   const composer = buildComposer();
-  app.append(banner, empty, transcript, announcer, composer.form);
-  return { banner, transcript, empty, announcer, ...composer.controls };
+  app.append(banner, modelLine, empty, transcript, announcer, composer.form);
+  return { banner, modelLine, transcript, empty, announcer, ...composer.controls };
 }
 
-/** "No API key" with its Set API Key button; hidden until the extension says there is no key. */
+/** "No model" in one line with both fixes (Set API Key, Choose Model); hidden until the extension says there is no model. */
 function buildBanner(): HTMLElement {
   const banner = el('section', 'banner');
   banner.hidden = true;
   banner.setAttribute('role', 'status');
   banner.append(el('p', undefined, t('noApiKey')));
-  const setKey = el('button', 'action', t('setApiKey'));
-  setKey.type = 'button';
-  setKey.addEventListener('click', () => post({ type: 'runAction', action: { title: t('setApiKey'), command: 'devopsAssistant.setApiKey' } }));
-  banner.append(setKey);
+  banner.append(commandButton('setApiKey', 'devopsAssistant.setApiKey'), commandButton('chooseModel', 'devopsAssistant.chooseModel'));
   return banner;
+}
+
+/** Which model answers, with a button to choose another. */
+function buildModelLine(): HTMLElement {
+  const line = el('div', 'model-line');
+  line.hidden = true;
+  line.append(el('span', 'model-label'));
+  const change = commandButton('changeModel', 'devopsAssistant.chooseModel');
+  change.classList.add('link');
+  line.append(change);
+  return line;
+}
+
+function commandButton(title: keyof ChatStrings, command: string): HTMLButtonElement {
+  const button = el('button', 'action', t(title));
+  button.type = 'button';
+  button.addEventListener('click', () => post({ type: 'runAction', action: { title: t(title), command } }));
+  return button;
+}
+
+/** The banner when there is no model (its text the extension's reason), else the "Answering with" line. */
+function showModel(model: ModelStatus) {
+  if (!ui) return;
+  ui.banner.hidden = model.label !== undefined;
+  ui.banner.querySelector('p')!.textContent = model.problem ?? t('noApiKey');
+  ui.modelLine.hidden = model.label === undefined;
+  ui.modelLine.querySelector('.model-label')!.textContent = model.label ? format(t('answeringWith'), model.label) : '';
 }
 
 /** The empty conversation: a title, a hint and example questions that are asked on click. */
@@ -350,10 +377,12 @@ function finishToolStep(details: HTMLDetailsElement, status: string, durationMs:
   body.append(resultDetails);
 }
 
+/** Tokens, the cost where the model's price is known, and which model answered. */
 function usageNode(usage: Usage): HTMLElement {
   const tokens = format(t('usage'), usage.inputTokens.toLocaleString(), usage.outputTokens.toLocaleString(), (usage.cacheReadTokens ?? 0).toLocaleString());
   const cost = usage.costUsd !== undefined ? ` · ${format(t('cost'), usage.costUsd < 0.01 ? usage.costUsd.toFixed(4) : usage.costUsd.toFixed(3))}` : '';
-  return el('div', 'usage', tokens + cost);
+  const model = usage.model ? ` · ${usage.model}` : '';
+  return el('div', 'usage', tokens + cost + model);
 }
 
 function actionButton(action: EventAction): HTMLButtonElement {
@@ -381,11 +410,11 @@ function noticeNode(message: string, canContinue: boolean, action?: EventAction)
   return node;
 }
 
-function errorNode(message: string, action?: EventAction): HTMLElement {
+function errorNode(message: string, action?: EventAction, moreActions: EventAction[] = []): HTMLElement {
   const node = el('div', 'error');
   node.setAttribute('role', 'alert');
   node.append(el('span', 'text', message));
-  if (action) node.append(actionButton(action));
+  for (const each of action ? [action, ...moreActions] : moreActions) node.append(actionButton(each));
   return node;
 }
 
@@ -459,7 +488,7 @@ function applyEvent(event: AgentEvent) {
       break;
     case 'error':
       flushAnswer();
-      container().append(errorNode(event.message, event.action));
+      container().append(errorNode(event.message, event.action, event.moreActions));
       break;
     case 'done':
       flushAnswer();
@@ -527,7 +556,7 @@ function onMessage(message: ToWebviewMessage) {
       ui = buildLayout(message.examples);
       history = message.items.filter((i) => i.kind === 'user').map((i) => (i as { text: string }).text);
       resetTranscript(message.items);
-      ui.banner.hidden = message.hasApiKey;
+      showModel(message.model);
       setRunning(message.live !== undefined);
       for (const event of message.live?.events ?? []) applyEvent(event);
       // No focus here: opening the sidebar at start-up must not take the keyboard from the editor.
@@ -551,8 +580,8 @@ function onMessage(message: ToWebviewMessage) {
       setRunning(false);
       if (document.hasFocus()) ui?.input.focus();
       break;
-    case 'apiKey':
-      if (ui) ui.banner.hidden = message.hasApiKey;
+    case 'model':
+      showModel(message.model);
       break;
     case 'busy':
       if (!message.busy) flushAnswer();

@@ -4,7 +4,10 @@
 // downloaded: one window, one test run, in code-server's real Node extension host with a headless
 // chromium workbench. The exit code is the test result, as with `code`.
 //
-//   code-shim.mjs [FOLDER] --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [other code flags]
+//   code-shim.mjs [FOLDER] --extensionDevelopmentPath=DIR… --extensionTestsPath=FILE [other code flags]
+//     --extensionDevelopmentPath may repeat (as with `code`): the first is the extension under test;
+//     the others (test-only extensions) are linked into the extensions dir, because code-server's web
+//     workbench keeps its URL payload in a Map and so only one extensionDevelopmentPath entry
 //     FOLDER                 workspace to open (default: a fresh fixture repository with logs/, removed after)
 //   Flags `code` takes that mean nothing here (--disable-extensions, --user-data-dir=…) are ignored;
 //   the workbench always gets a fresh, isolated profile.
@@ -15,8 +18,8 @@
 //     DEVOPS_TEST_TIMEOUT_SECONDS give up after this long (default 600)
 //     DEVOPS_TEST_VERBOSE=1       also print the workbench's own console chatter
 //   The extension host also gets DEVOPS_FIXTURE_PATH, the opened folder.
-import { existsSync, rmSync } from 'node:fs';
-import { isAbsolute, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
 import { launchChromium, remoteUri, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { createFixtureWorkspace } from './fixture.mjs';
@@ -33,19 +36,26 @@ function readCommandLine(argv) {
   const { values, positionals } = parseArgs({
     args: argv,
     options: {
-      extensionDevelopmentPath: { type: 'string' },
+      extensionDevelopmentPath: { type: 'string', multiple: true },
       extensionTestsPath: { type: 'string' },
     },
     allowPositionals: true,
     strict: false,
   });
-  if (typeof values.extensionDevelopmentPath !== 'string') throw new Error('--extensionDevelopmentPath=DIR is required');
+  const devValues = (values.extensionDevelopmentPath ?? []).filter((v) => typeof v === 'string');
+  if (devValues.length === 0) throw new Error('--extensionDevelopmentPath=DIR is required');
   if (typeof values.extensionTestsPath !== 'string') throw new Error('--extensionTestsPath=FILE is required');
-  const devPath = resolve(values.extensionDevelopmentPath);
+  const devPaths = devValues.map((v) => resolve(v));
   const testsPath = resolve(values.extensionTestsPath);
-  if (!isAbsolute(devPath) || !existsSync(devPath)) throw new Error(`extensionDevelopmentPath not found: ${devPath}`);
+  for (const devPath of devPaths) if (!isAbsolute(devPath) || !existsSync(devPath)) throw new Error(`extensionDevelopmentPath not found: ${devPath}`);
   if (!existsSync(testsPath)) throw new Error(`extensionTestsPath not found: ${testsPath} (run \`npm run build\` first)`);
-  return { devPath, testsPath, folder: positionals[0] ? resolve(positionals[0]) : undefined };
+  return { devPaths, testsPath, folder: positionals[0] ? resolve(positionals[0]) : undefined };
+}
+
+/** A test-only extension folder as code-server's extensions dir names an installed one: `<publisher>.<name>-<version>`. */
+function linkedExtension(path) {
+  const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}-${manifest.version}`, path };
 }
 
 /** Console calls arrive as their argument lists (printf-style format first, as mocha's reporters use). */
@@ -54,7 +64,7 @@ function formatLogArgs(args) {
 }
 
 /** Resolves with the tests' exit code, or 'timeout' / 'server-exit' when there will be none. */
-async function runInWorkbench(server, browser, { devPath, testsPath, folder, testEnv, timeoutMs }) {
+async function runInWorkbench(server, browser, { devPaths, testsPath, folder, testEnv, timeoutMs }) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   let finish;
   const exitCode = new Promise((r) => (finish = r));
@@ -67,7 +77,7 @@ async function runInWorkbench(server, browser, { devPath, testsPath, folder, tes
   page.on('pageerror', (error) => console.error(`[workbench] ${error.message}`));
   await page.goto(
     workbenchUrl(server, folder, [
-      ['extensionDevelopmentPath', remoteUri(server, devPath)],
+      ['extensionDevelopmentPath', remoteUri(server, devPaths[0])],
       ['extensionTestsPath', remoteUri(server, testsPath)],
       ['extensionEnvironment', JSON.stringify(testEnv)],
     ]),
@@ -85,7 +95,7 @@ async function runInWorkbench(server, browser, { devPath, testsPath, folder, tes
 /** One test run: code-server + workbench on the folder, the tests' exit code back (1 on any failure to run). */
 async function main() {
   const started = Date.now();
-  const { devPath, testsPath, folder: givenFolder } = readCommandLine(process.argv.slice(2));
+  const { devPaths, testsPath, folder: givenFolder } = readCommandLine(process.argv.slice(2));
   ensureToolchain();
   const folder = givenFolder ?? createFixtureWorkspace();
   const testEnv = { DEVOPS_FIXTURE_PATH: folder };
@@ -93,12 +103,18 @@ async function main() {
   const timeoutMs = Number(process.env.DEVOPS_TEST_TIMEOUT_SECONDS ?? 600) * 1000;
 
   // code-server starts in ~5 s on an idle machine and ~15 s on a loaded one: a generous deadline.
-  const server = await startCodeServer({ smokeDriver: true, workspaceTrust: process.env.DEVOPS_TEST_UNTRUSTED === '1', env: testEnv, startTimeoutMs: 90_000 });
+  const server = await startCodeServer({
+    smokeDriver: true,
+    workspaceTrust: process.env.DEVOPS_TEST_UNTRUSTED === '1',
+    env: testEnv,
+    startTimeoutMs: 90_000,
+    linkExtensions: devPaths.slice(1).map(linkedExtension),
+  });
   let browser;
   try {
     browser = await launchChromium();
     console.log(`[code-shim] code-server on ${server.base} (started in ${((Date.now() - started) / 1000).toFixed(1)} s), folder ${folder}`);
-    const outcome = await runInWorkbench(server, browser, { devPath, testsPath, folder, testEnv, timeoutMs });
+    const outcome = await runInWorkbench(server, browser, { devPaths, testsPath, folder, testEnv, timeoutMs });
     if (outcome === 'timeout' || outcome === 'server-exit') {
       const why = outcome === 'timeout' ? `no result after ${timeoutMs / 1000} s` : 'code-server exited';
       console.error(`[code-shim] ${why}; code-server log:\n${server.log.join('')}`);

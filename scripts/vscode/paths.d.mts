@@ -11,3 +11,5 @@ export declare const codeServerEntry: string;
 export declare function chromiumPath(): string | undefined;
 export declare const extensionDevelopmentPath: string;
 export declare const extensionTestsPath: string;
+/** Test-only extensions the extension-test runner loads beside ours (the scripted language model). */
+export const testExtensionPaths: string[];

@@ -28,4 +28,9 @@ export function chromiumPath() {
 }
 
 export const extensionDevelopmentPath = repoRoot;
+/**
+ * Test-only extensions loaded beside ours in the extension-test runs: the scripted VS Code language
+ * model (a `languageModelChatProviders` contribution) that the model and participant tests talk to.
+ */
+export const testExtensionPaths = [join(repoRoot, 'test', 'fixtures', 'scripted-model-extension')];
 export const extensionTestsPath = join(repoRoot, 'dist', 'test', 'extension', 'index.js');

@@ -13,7 +13,8 @@
 // "Restricted Mode"; the shim only: desktop runTests always disables workspace trust, so there those
 // tests skip themselves), "reload" (the test that reloads the window) and "multiroot" (a fresh
 // .code-workspace with four repositories, fixture.mjs createMultiRootWorkspace; the tests titled
-// "multi-root"; FOLDER does not apply to it). Tests that need another
+// "multi-root"; FOLDER does not apply to it). Every pass also loads the test-only extensions of
+// paths.mjs testExtensionPaths (the scripted language model). Tests that need another
 // window state skip themselves in the main pass. With TEST_RESULTS_FILE set, each pass's counts go to
 // <file>.<pass>.json and their sum to the file itself; a pass that ends without counts is one failure.
 import { runTests } from '@vscode/test-electron';
@@ -21,7 +22,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMultiRootWorkspace } from './fixture.mjs';
-import { extensionDevelopmentPath, extensionTestsPath, repoRoot } from './paths.mjs';
+import { extensionDevelopmentPath, extensionTestsPath, repoRoot, testExtensionPaths } from './paths.mjs';
 
 const PASSES = [
   { name: 'main', env: {} },
@@ -53,7 +54,8 @@ async function runPass(pass, { vscodeExecutablePath, folder, resultsFile }) {
   try {
     return await runTests({
       vscodeExecutablePath,
-      extensionDevelopmentPath,
+      // Ours first (the tests' extension), then the test-only extensions (the scripted language model).
+      extensionDevelopmentPath: [extensionDevelopmentPath, ...testExtensionPaths],
       extensionTestsPath,
       launchArgs: folder ? [folder] : [],
       extensionTestsEnv: { ...pass.env, ...(resultsFile ? { TEST_RESULTS_FILE: resultsFile } : {}) },

@@ -28,6 +28,9 @@ export const CHAT_STRING_KEYS = [
   'emptyHint',
   'noApiKey',
   'setApiKey',
+  'chooseModel',
+  'answeringWith',
+  'changeModel',
   'thinking',
   'stopped',
   'answerDone',
@@ -38,6 +41,10 @@ export type ChatStringKey = (typeof CHAT_STRING_KEYS)[number];
 /** Everything the webview shows in the user's language, every key present; sent once in `init`. */
 export const chatStrings = z.record(z.enum(CHAT_STRING_KEYS), z.string());
 export type ChatStrings = z.infer<typeof chatStrings>;
+
+/** Which model the next question goes to (`label`), or why there is none (`problem`, in the user's language). */
+export const modelStatus = z.object({ label: z.optional(z.string()), problem: z.optional(z.string()) });
+export type ModelStatus = z.infer<typeof modelStatus>;
 
 /** The state of the turn that is running while the view (re)opens. */
 export const liveTurn = z.object({ events: z.array(agentEvent) });
@@ -55,7 +62,7 @@ export const toWebviewMessage = z.discriminatedUnion('type', [
     strings: chatStrings,
     items: z.array(transcriptItem),
     live: z.optional(liveTurn),
-    hasApiKey: z.boolean(),
+    model: modelStatus,
     examples: z.array(z.string()),
   }),
   z.object({ type: z.literal('event'), event: agentEvent }),
@@ -63,7 +70,8 @@ export const toWebviewMessage = z.discriminatedUnion('type', [
   z.object({ type: z.literal('append'), item: transcriptItem }),
   /** The whole transcript changed (cleared). */
   z.object({ type: z.literal('reset'), items: z.array(transcriptItem) }),
-  z.object({ type: z.literal('apiKey'), hasApiKey: z.boolean() }),
+  /** The model changed (key set or removed, another model chosen, a provider came or went). */
+  z.object({ type: z.literal('model'), model: modelStatus }),
   /** A turn started or ended (also for `continue`, which has no `start` event). */
   z.object({ type: z.literal('busy'), busy: z.boolean() }),
   z.object({ type: z.literal('focusInput') }),

@@ -2,11 +2,12 @@
 // The extension posts only after the webview said `ready`; until then (and while the view is
 // hidden) nothing is lost, because `init` carries the transcript and the running turn.
 import * as vscode from 'vscode';
-import type { EventAction } from '../agent/events';
+import type { AgentEvent, EventAction } from '../agent/events';
 import { chatHtml, createNonce } from './html';
 import { isActionAllowed, parseLink } from './link-policy';
 import { Disposable } from '../lifecycle';
-import { fromWebviewMessage, type FromWebviewMessage, type ToWebviewMessage } from './protocol';
+import type { ModelState } from './model-state';
+import { fromWebviewMessage, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from './protocol';
 import type { ChatSession, SessionUpdate } from './session';
 import { chatStrings, exampleQuestions } from './strings';
 
@@ -18,11 +19,6 @@ export const CHAT_VIEW_ID = 'devopsAssistant.chat';
  */
 export const CHAT_CONTAINER_ID = 'devopsAssistantChat';
 
-export interface ApiKeyState {
-  hasApiKey(): Promise<boolean>;
-  onDidChange(listener: () => void): vscode.Disposable;
-}
-
 export class ChatViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private ready = false;
@@ -32,11 +28,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly session: ChatSession,
-    private readonly apiKey: ApiKeyState,
+    private readonly model: ModelState,
   ) {
     super();
     this._register(this.session.onUpdate((update) => this.onSessionUpdate(update)));
-    this._register(this.apiKey.onDidChange(() => void this.postApiKeyState()));
+    this._register(this.model.onDidChange(() => void this.postModelStatus()));
   }
 
   get isReady(): boolean {
@@ -87,31 +83,34 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   }
 
   private onSessionUpdate(update: SessionUpdate): void {
-    if (update.type === 'event' && (update.event.type === 'error' || update.event.type === 'notice') && update.event.action) {
-      this.offeredCommands.add(update.event.action.command);
-    }
+    if (update.type === 'event') this.rememberOffered(update.event);
     this.post(update);
   }
 
   /** Synchronous on purpose: the snapshot and `ready` change together, so no event falls between them. */
-  private postInit(hasApiKey: boolean): void {
+  private postInit(model: ModelStatus): void {
     this.ready = true;
     const snapshot = this.session.snapshot();
-    for (const event of snapshot.live?.events ?? []) {
-      if ((event.type === 'error' || event.type === 'notice') && event.action) this.offeredCommands.add(event.action.command);
-    }
+    for (const event of snapshot.live?.events ?? []) this.rememberOffered(event);
     this.post({
       type: 'init',
       strings: chatStrings(),
       examples: exampleQuestions(),
       items: snapshot.items,
       live: snapshot.live,
-      hasApiKey,
+      model,
     });
   }
 
-  private async postApiKeyState(): Promise<void> {
-    this.post({ type: 'apiKey', hasApiKey: await this.apiKey.hasApiKey() });
+  /** The buttons an error or notice offers may be run from the webview (isActionAllowed). */
+  private rememberOffered(event: AgentEvent): void {
+    if (event.type !== 'error' && event.type !== 'notice') return;
+    if (event.action) this.offeredCommands.add(event.action.command);
+    if (event.type === 'error') for (const action of event.moreActions ?? []) this.offeredCommands.add(action.command);
+  }
+
+  private async postModelStatus(): Promise<void> {
+    this.post({ type: 'model', model: await this.model.status() });
   }
 
   private async onWebviewMessage(message: FromWebviewMessage): Promise<void> {
@@ -119,8 +118,7 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       case 'ready': {
         // Until `init` is posted nothing else is: events of a running turn are in its snapshot.
         this.ready = false;
-        const hasApiKey = await this.apiKey.hasApiKey();
-        this.postInit(hasApiKey);
+        this.postInit(await this.model.status());
         return;
       }
       case 'ask':

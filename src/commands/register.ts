@@ -1,7 +1,9 @@
-// Commands: Ask, Summarize Errors, chat Stop/Clear, branch item actions.
+// Commands: Ask, Summarize Errors, Choose Model, chat Stop/Clear, branch item actions.
 import * as vscode from 'vscode';
 import { commitsMarkdown, gitLogOutput } from '../views/branch-items';
+import type { Settings } from '../settings';
 import type { NodeSpec } from '../views/node';
+import { chooseModel } from './choose-model';
 import { summarizeErrors } from './summarize';
 import type { CommandTargets } from './targets';
 
@@ -23,8 +25,8 @@ function branchOf(arg: unknown): { server: string; branch: string; repository?: 
   return { server: data.server, branch: data.branch, ...(typeof data.repository === 'string' ? { repository: data.repository } : {}) };
 }
 
-export function registerCommands(context: vscode.ExtensionContext, targets: CommandTargets): void {
-  const { hub, session, chatView } = targets;
+export function registerCommands(context: vscode.ExtensionContext, targets: CommandTargets, settings: () => Settings): void {
+  const { hub, session, chatView, models } = targets;
   context.subscriptions.push(
     vscode.commands.registerCommand('devopsAssistant.ask', async (question?: unknown) => {
       let text = typeof question === 'string' ? question : undefined;
@@ -37,7 +39,8 @@ export function registerCommands(context: vscode.ExtensionContext, targets: Comm
       if (!text?.trim()) return false;
       return askWithProgress(targets, text.trim());
     }),
-    vscode.commands.registerCommand('devopsAssistant.summarizeErrors', (arg?: unknown) => summarizeErrors(context, targets, arg)),
+    vscode.commands.registerCommand('devopsAssistant.summarizeErrors', (arg?: unknown) => summarizeErrors(targets, arg)),
+    vscode.commands.registerCommand('devopsAssistant.chooseModel', () => chooseModel(context, models, settings)),
     vscode.commands.registerCommand('devopsAssistant.stop', () => session.stop()),
     vscode.commands.registerCommand('devopsAssistant.clearChat', () => session.clear()),
     vscode.commands.registerCommand('devopsAssistant.showBranchCommits', async (arg?: unknown) => {

@@ -3,7 +3,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { hasApiKey } from '../chat/api-key';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown, type ErrorSummary } from '../views/error-summary-items';
@@ -81,7 +80,7 @@ export function explainErrorsQuestion(logName: string): string {
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-export async function summarizeErrors(context: vscode.ExtensionContext, { hub, session, chatView }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
+export async function summarizeErrors({ hub, session, chatView, models }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
   const uri = targetFile(arg);
   if (!uri || uri.scheme !== 'file') {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a log file in the Explorer or open one in the editor to summarize its errors.'));
@@ -104,7 +103,7 @@ export async function summarizeErrors(context: vscode.ExtensionContext, { hub, s
       const note = noErrorsNote(result);
       if (note) {
         void (note.severity === 'warning' ? vscode.window.showWarningMessage(note.message) : vscode.window.showInformationMessage(note.message));
-      } else if ((await hasApiKey(context)) && !session.busy) {
+      } else if ('model' in (await models.current()) && !session.busy) {
         void session.ask(explainErrorsQuestion(result.name));
       }
       return { totalErrors: result.summary.totalErrors };

@@ -2,6 +2,7 @@
 import type { ChatSession } from '../chat/session';
 import type { ChatViewProvider } from '../chat/view';
 import type { McpHub } from '../mcp/types';
+import type { Models } from '../models/register';
 
 /** What the commands act on, created in activate(). */
 export interface CommandTargets {
@@ -9,4 +10,6 @@ export interface CommandTargets {
   session: ChatSession;
   /** Revealed when a command puts something in the chat. */
   chatView: Pick<ChatViewProvider, 'reveal'>;
+  /** Which model answers; the Choose Model picker lists what VS Code offers. */
+  models: Models;
 }

@@ -8,10 +8,15 @@ export const EXTENSION_ID = 'devops-assistant.devops-assistant';
 
 /** The extension's objects (exported outside production mode), activating it if needed. */
 export async function api(): Promise<DevopsAssistantApi> {
-  const value = await vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID)!.activate();
+  const extension = vscode.extensions.getExtension<DevopsAssistantApi | undefined>(EXTENSION_ID);
+  if (!extension) {
+    const loaded = vscode.extensions.all.filter((e) => !e.id.startsWith('vscode.')).map((e) => e.id);
+    throw new Error(`${EXTENSION_ID} is not loaded; loaded: ${loaded.join(', ') || 'none but built-ins'}`);
+  }
+  const value = await extension.activate();
   assert.ok(value?.hub, 'the extension exports its objects outside production mode');
   return value;
 }
 
 /** Polls `probe` every 100 ms until it returns a truthy value (resolved with it) or `timeoutMs` passes (test/support/wait). */
-export const until = <T>(what: string, probe: () => T | undefined | false, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });
+export const until = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });

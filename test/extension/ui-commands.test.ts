@@ -1,6 +1,6 @@
 // The UI's commands inside the real extension host, on the fixture workspace (a git repository
-// with a logs/ folder), without an API key: trees from the real servers, and the deterministic
-// error summary of a log file.
+// with a logs/ folder), without a model (no API key, modelProvider `anthropic`): trees from the
+// real servers, and the deterministic error summary of a log file.
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -38,6 +38,11 @@ describe('UI commands in the extension host', function () {
     ({ hub, agent, session } = await testApi());
     await waitForServers(hub, ['git', 'logs', 'system']);
     folder = vscode.workspace.workspaceFolders![0].uri;
+    // No model at all: the runner also loads a scripted VS Code model, which `auto` would use without a key.
+    await vscode.workspace.getConfiguration('devopsAssistant').update('modelProvider', 'anthropic', vscode.ConfigurationTarget.Workspace);
+  });
+  after(async () => {
+    await vscode.workspace.getConfiguration('devopsAssistant').update('modelProvider', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('Branches: the fixture branches, the current one marked', async () => {

@@ -69,7 +69,7 @@ describe('chat protocol schemas', () => {
   });
 
   it('accepts what the extension sends and rejects partial init messages', () => {
-    const init = { type: 'init', strings, items: [{ kind: 'user', text: 'q' }], hasApiKey: false, examples: ['a'] };
+    const init = { type: 'init', strings, items: [{ kind: 'user', text: 'q' }], model: {}, examples: ['a'] };
     assert.equal(isToWebviewMessage(init), true);
     assert.equal(isToWebviewMessage({ ...init, live: { events: [{ type: 'start', turnId: '1', question: 'q' }] } }), true);
     assert.equal(isToWebviewMessage({ ...init, live: { events: [{ type: 'bogus' }] } }), false);
@@ -82,5 +82,9 @@ describe('chat protocol schemas', () => {
     assert.equal(isToWebviewMessage({ type: 'busy', busy: true }), true);
     assert.equal(isToWebviewMessage({ type: 'busy' }), false);
     assert.equal(isToWebviewMessage({ type: 'focusInput' }), true);
+    assert.equal(isToWebviewMessage({ type: 'model', model: { label: 'GPT-4.1 · GitHub Copilot' } }), true);
+    assert.equal(isToWebviewMessage({ type: 'model', model: { label: 3 } }), false);
+    assert.equal(isAgentEvent({ type: 'model', provider: 'vscode', label: 'x' }), true);
+    assert.equal(isAgentEvent({ type: 'error', message: 'm', moreActions: [{ title: 'Choose Model', command: 'devopsAssistant.chooseModel' }] }), true);
   });
 });
