@@ -28,6 +28,8 @@ export interface WorkbenchOptions {
   /** Keep workspace trust on, so the folder opens in Restricted Mode. Default false. */
   workspaceTrust?: boolean;
   viewport?: { width: number; height: number };
+  /** More extension folders to install beside ours (e.g. the scripted language model of test/fixtures). */
+  extraExtensions?: Array<{ id: string; path: string }>;
 }
 
 export interface Workbench {
@@ -96,7 +98,7 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     settings: { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) },
     smokeDriver: options.smokeDriver ?? false,
     workspaceTrust: options.workspaceTrust ?? false,
-    linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }],
+    linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }, ...(options.extraExtensions ?? [])],
     startTimeoutMs: CODE_SERVER_START_DEADLINE_MS,
   });
   let browser: Browser | undefined;
