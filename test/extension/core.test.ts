@@ -5,14 +5,11 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import type { AgentEvent } from '../../src/agent/events';
-import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
+import type { ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { api, until } from './host';
+import { allServersRunning, api, until } from './host';
 
-const allRunning = (hub: McpHub) => () => {
-  const states = hub.states();
-  return states.length >= 3 && states.every((s) => s.status === 'running') ? states : undefined;
-};
+const allRunning = allServersRunning;
 
 describe('extension core (servers, agent) in the extension host', function () {
   this.timeout(120_000);

@@ -6,11 +6,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { McpHub } from '../../src/mcp/types';
 import { PARTICIPANT_ID } from '../../src/participant/handler';
 import type { Participant } from '../../src/participant/register';
 import { waitUntil } from '../support/wait';
-import { api, until } from './host';
+import { allServersRunning, api, until } from './host';
 import { enqueue, partsOf, resetScriptedModel, SCRIPTED_LARGE, scriptedRequests } from './scripted-model';
 
 type Recorded = { kind: 'markdown' | 'progress' | 'button' | 'other'; value: unknown };
@@ -56,11 +55,6 @@ interface Call {
   token?: vscode.CancellationToken;
 }
 
-const allRunning = (hub: McpHub) => () => {
-  const states = hub.states();
-  return states.length >= 3 && states.every((s) => s.status === 'running') ? states : undefined;
-};
-
 describe('@devops chat participant (handler in the extension host, scripted VS Code model)', function () {
   this.timeout(120_000);
   let participant: Participant;
@@ -70,7 +64,7 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     const exports = await api();
     if (!exports.participant) this.skip(); // this VS Code has no Chat API
     participant = exports.participant;
-    await until('all servers running', allRunning(exports.hub), 90_000);
+    await until('all servers running', allServersRunning(exports.hub), 90_000);
     await resetScriptedModel();
     [model] = await vscode.lm.selectChatModels(SCRIPTED_LARGE);
     assert.ok(model, 'the scripted model is offered by vscode.lm');
