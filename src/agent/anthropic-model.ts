@@ -6,6 +6,7 @@ import { t } from '@vscode/l10n';
 import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './client';
 import { toParam } from './content';
 import { mapApiError, setApiKeyAction } from './errors';
+import type { MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
 import { estimateCostUsd } from './pricing';
 import { streamMessage } from './stream';
@@ -38,7 +39,7 @@ export class AnthropicModel implements ChatModel {
       model: this.settings.model,
       max_tokens: request.maxTokens,
       system: [{ type: 'text', text: request.system, cache_control: { type: 'ephemeral' } }],
-      messages: [...request.messages],
+      messages: withAnthropicToolIds(request.messages),
       ...(tools.length > 0 ? { tools } : {}),
     };
     const message = await streamMessage(this.client, body, options.signal, this.settings.streamIdleMs, options.onText);
@@ -84,6 +85,22 @@ export function toAnthropicTools(tools: readonly ModelTool[]): Anthropic.Tool[] 
   }));
   if (out.length > 0) out[out.length - 1] = { ...out[out.length - 1], cache_control: { type: 'ephemeral' } };
   return out;
+}
+
+const TOOL_ID = /^[a-zA-Z0-9_-]+$/;
+
+/**
+ * The conversation with tool ids the Messages API accepts (letters, digits, `_`, `-`): ids made by
+ * another provider earlier in the conversation (the user switched models) may hold other characters.
+ * tool_use and tool_result ids change alike, so they still pair up.
+ */
+export function withAnthropicToolIds(messages: readonly MessageParam[]): MessageParam[] {
+  const fix = (id: string) => (TOOL_ID.test(id) ? id : id.replace(/[^a-zA-Z0-9_-]/g, '_') || 'tool');
+  return messages.map((message) => {
+    if (typeof message.content === 'string' || !message.content.some((b) => (b.type === 'tool_use' && !TOOL_ID.test(b.id)) || (b.type === 'tool_result' && !TOOL_ID.test(b.tool_use_id)))) return message;
+    const content = message.content.map((b) => (b.type === 'tool_use' ? { ...b, id: fix(b.id) } : b.type === 'tool_result' ? { ...b, tool_use_id: fix(b.tool_use_id) } : b));
+    return { ...message, content } as MessageParam;
+  });
 }
 
 function usageOf(usage: Anthropic.Usage | undefined): ModelUsage | undefined {

@@ -11,16 +11,10 @@ import {
 } from '@anthropic-ai/sdk';
 import { t } from '@vscode/l10n';
 import type { EventAction } from './events';
+import { StreamStalledError } from './idle';
 
 export const SET_API_KEY_COMMAND = 'devopsAssistant.setApiKey';
 
-/** The response stream went silent; thrown by the agent's idle watchdog. */
-export class StreamStalledError extends Error {
-  constructor(readonly idleMs: number) {
-    super(`no data for ${Math.round(idleMs / 1000)} s`);
-    this.name = 'StreamStalledError';
-  }
-}
 
 export interface MappedError {
   message: string;

@@ -1,7 +1,7 @@
 // One streamed request: text deltas out as they come, the final message back, and an idle
 // watchdog so a stream that goes silent (not even pings) ends with an error instead of hanging.
 import type Anthropic from '@anthropic-ai/sdk';
-import { StreamStalledError } from './errors';
+import { IdleWatchdog } from './idle';
 
 export async function streamMessage(
   client: Anthropic,
@@ -10,29 +10,16 @@ export async function streamMessage(
   idleMs: number,
   onText: (delta: string) => void,
 ): Promise<Anthropic.Message> {
-  const stalled = new AbortController();
-  const onAbort = () => stalled.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
-  let idleTimer: NodeJS.Timeout | undefined;
-  let wentSilent = false;
-  const armIdleTimer = () => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => {
-      wentSilent = true;
-      stalled.abort();
-    }, idleMs);
-  };
-  armIdleTimer();
+  const watchdog = new IdleWatchdog(idleMs, signal);
+  watchdog.touch();
   try {
-    const stream = client.messages.stream(body, { signal: stalled.signal });
-    stream.on('streamEvent', armIdleTimer);
+    const stream = client.messages.stream(body, { signal: watchdog.signal });
+    stream.on('streamEvent', () => watchdog.touch());
     stream.on('text', onText);
     return await stream.finalMessage();
   } catch (error) {
-    if (wentSilent && !signal.aborted) throw new StreamStalledError(idleMs);
-    throw error;
+    return watchdog.rethrow(error);
   } finally {
-    clearTimeout(idleTimer);
-    signal.removeEventListener('abort', onAbort);
+    watchdog.dispose();
   }
 }

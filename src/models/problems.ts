@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { EventAction } from '../agent/events';
 import { setApiKeyAction } from '../agent/errors';
+import { StreamStalledError } from '../agent/idle';
 import type { ModelProblem } from '../agent/model';
 
 export const CHOOSE_MODEL_COMMAND = 'devopsAssistant.chooseModel';
@@ -42,6 +43,9 @@ export function modelProblems() {
     vscodeError: (error: unknown, label: string): ModelProblem => {
       const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : undefined;
       const text = error instanceof Error ? error.message : String(error);
+      if (error instanceof StreamStalledError) {
+        return { message: vscode.l10n.t('{0} stopped sending data for {1} s. Ask again to retry, or choose another model.', label, Math.round(error.idleMs / 1000)), action: chooseModelAction() };
+      }
       if (code === NO_PERMISSIONS) {
         return { message: vscode.l10n.t('VS Code has not been allowed to let DevOps Assistant use {0}. Ask again and allow it, or choose another model.', label), action: chooseModelAction() };
       }

@@ -6,6 +6,7 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
 import type { MessageParam } from '../agent/history';
+import { IdleWatchdog } from '../agent/idle';
 import type { ChatModel, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelUsage, SendOptions } from '../agent/model';
 import { modelProblems } from './problems';
 
@@ -18,10 +19,14 @@ export function vscodeModelLabel(chat: Pick<vscode.LanguageModelChat, 'name' | '
 export class VsCodeChatModel implements ChatModel {
   readonly info: ModelInfo;
 
-  /** `justification`: shown by VS Code when it asks the user to allow this extension to use the model. */
+  /**
+   * `justification`: shown by VS Code when it asks the user to allow this extension to use the model.
+   * `streamIdleMs`: a response that sends nothing for this long (once it has started) ends with an error.
+   */
   constructor(
     private readonly chat: vscode.LanguageModelChat,
     private readonly justification?: string,
+    private readonly streamIdleMs = 120_000,
   ) {
     const maxInputTokens = chat.maxInputTokens > 0 ? chat.maxInputTokens : undefined;
     this.info = { provider: 'vscode', id: chat.id, label: vscodeModelLabel(chat), ...(maxInputTokens ? { maxInputTokens } : {}) };
@@ -30,18 +35,23 @@ export class VsCodeChatModel implements ChatModel {
   async send(request: ModelRequest, options: SendOptions): Promise<ModelReply> {
     const messages = toChatMessages(request.system, request.messages);
     const tools: vscode.LanguageModelChatTool[] = request.tools.map((tool) => ({ name: tool.name, description: tool.description, inputSchema: tool.inputSchema }));
-    const cancel = cancellationFor(options.signal);
+    const watchdog = new IdleWatchdog(this.streamIdleMs, options.signal);
+    const cancel = cancellationFor(watchdog.signal);
     try {
       const response = await this.chat.sendRequest(
         messages,
         { ...(this.justification ? { justification: this.justification } : {}), ...(tools.length > 0 ? { tools, toolMode: vscode.LanguageModelChatToolMode.Auto } : {}) },
         cancel.token,
       );
-      const content = await readStream(response.stream, options);
+      watchdog.touch();
+      const content = await readStream(response.stream, { signal: watchdog.signal, onText: options.onText }, () => watchdog.touch());
       const usage = await this.estimateUsage(messages, content, options.signal);
       return { content, stopReason: content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn', ...(usage ? { usage } : {}) };
+    } catch (error) {
+      return watchdog.rethrow(error);
     } finally {
       cancel.dispose();
+      watchdog.dispose();
     }
   }
 
@@ -79,7 +89,7 @@ export class VsCodeChatModel implements ChatModel {
 }
 
 /** Text parts stream out as they come and become text blocks; tool call parts become tool_use blocks, in order. */
-async function readStream(stream: AsyncIterable<unknown>, options: SendOptions): Promise<Anthropic.ContentBlockParam[]> {
+async function readStream(stream: AsyncIterable<unknown>, options: SendOptions, alive: () => void): Promise<Anthropic.ContentBlockParam[]> {
   const content: Anthropic.ContentBlockParam[] = [];
   let text = '';
   const flush = () => {
@@ -87,6 +97,7 @@ async function readStream(stream: AsyncIterable<unknown>, options: SendOptions):
     text = '';
   };
   for await (const part of stream) {
+    alive();
     if (options.signal.aborted) throw new vscode.CancellationError();
     if (part instanceof vscode.LanguageModelTextPart) {
       text += part.value;

@@ -9,7 +9,7 @@ import type { DevopsAssistantApi } from '../../src/api';
 import type { ModelPick } from '../../src/commands/choose-model';
 import type { McpHub } from '../../src/mcp/types';
 import { api, until } from './host';
-import { enqueue, partsOf, pendingTurns, resetScriptedModel, SCRIPTED_LARGE, SCRIPTED_SMALL, SCRIPTED_VENDOR, scriptedRequests } from './scripted-model';
+import { enqueue, partsOf, pendingTurns, resetScriptedModel, SCRIPTED_LARGE, SCRIPTED_SMALL, SCRIPTED_VENDOR, scriptedRequests, type ScriptedTurn } from './scripted-model';
 
 const allRunning = (hub: McpHub) => () => {
   const states = hub.states();
@@ -106,24 +106,25 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(await pendingTurns(), 0);
   });
 
-  it('a quota error (LanguageModelError Blocked) becomes a clear message with Choose Model', async () => {
-    await enqueue({ error: { code: 'Blocked', message: 'Quota exceeded for this month' } });
+  /** One question whose request fails as `error` says: the error event and the last event of the turn. */
+  async function failingTurn(error: NonNullable<ScriptedTurn['error']>): Promise<{ error?: ErrorEvent; last?: AgentEvent }> {
+    await enqueue({ error });
     const recorder = recordEvents(extension.session);
     await extension.session.ask('How is the system?');
     recorder.dispose();
-    const error = recorder.events.find((e): e is ErrorEvent => e.type === 'error');
+    return { error: recorder.events.find((e): e is ErrorEvent => e.type === 'error'), last: recorder.events.at(-1) };
+  }
+
+  it('a quota error (LanguageModelError Blocked) becomes a clear message with Choose Model', async () => {
+    const { error, last } = await failingTurn({ code: 'Blocked', message: 'Quota exceeded for this month' });
     assert.match(error?.message ?? '', /quota or rate limit|사용량 한도/);
     assert.match(error?.message ?? '', /Scripted Model/);
     assert.equal(error?.action?.command, 'devopsAssistant.chooseModel');
-    assert.deepEqual(recorder.events.at(-1), { type: 'done', stopReason: 'error' });
+    assert.deepEqual(last, { type: 'done', stopReason: 'error' });
   });
 
   it('no permission (LanguageModelError NoPermissions) says the user did not allow it', async () => {
-    await enqueue({ error: { code: 'NoPermissions', message: 'the user declined' } });
-    const recorder = recordEvents(extension.session);
-    await extension.session.ask('How is the system?');
-    recorder.dispose();
-    const error = recorder.events.find((e): e is ErrorEvent => e.type === 'error');
+    const { error } = await failingTurn({ code: 'NoPermissions', message: 'the user declined' });
     assert.match(error?.message ?? '', /not been allowed|허용되지 않았습니다/);
   });
 

@@ -1,5 +1,6 @@
-// Without an API key the chat says so and offers "Set API Key"; a rejected key (401) shows the
-// error with the same action. Real workbench, mock Anthropic API.
+// Without an API key (and no VS Code model) the chat says so in one line and offers "Set API Key"
+// and "Choose Model"; with a key it says which model answers; a rejected key (401) shows the error
+// with the Set API Key action. Real workbench, mock Anthropic API.
 import * as assert from 'node:assert/strict';
 import type { MockAnthropic } from '../support/mock-anthropic';
 import { useMockedWorkbench } from './support/mocked-workbench';
@@ -29,12 +30,24 @@ describe('UI: API key in the chat', function () {
     assert.equal(await chat.locator('.examples button').count(), 5);
     await workbench.screenshot('chat-no-api-key');
 
+    // No key and no VS Code model (AI features are off in this workbench): one line, both ways out.
+    assert.match((await banner.textContent()) ?? '', /no VS Code language model is available/);
+    await banner.locator('button', { hasText: 'Choose Model' }).click();
+    const picker = page.locator('.quick-input-widget');
+    await picker.locator('.quick-input-list', { hasText: 'Claude through the Anthropic API' }).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await picker.textContent()) ?? '', /None available: install GitHub Copilot/);
+    await page.keyboard.press('Escape');
+
     await banner.locator('button', { hasText: 'Set API Key' }).click();
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await input.fill('sk-ant-test-key-0000000000000000');
     await page.keyboard.press('Enter');
     await banner.waitFor({ state: 'hidden', timeout: 15_000 });
+    // With the key, the chat says who answers.
+    const modelLine = chat.locator('.model-line');
+    await modelLine.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match((await modelLine.textContent()) ?? '', /Answering with .+ · Anthropic API/);
   });
 
   it('a rejected key (401) shows the error with its "Set API Key" action', async () => {

@@ -8,7 +8,7 @@ import { mapApiError } from '../../src/agent/errors';
 import { appendUserText, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
-import { toAnthropicTools } from '../../src/agent/anthropic-model';
+import { toAnthropicTools, withAnthropicToolIds } from '../../src/agent/anthropic-model';
 import { applyResultBudget, callKey, toModelTools } from '../../src/agent/tool-bridge';
 
 const toolUse = (id: string): MessageParam => ({ role: 'assistant', content: [{ type: 'tool_use', id, name: 'git_log', input: {} }] });
@@ -75,6 +75,18 @@ describe('agent parts', () => {
     assert.equal(tools[0].cache_control, undefined);
     assert.deepEqual(tools[1].cache_control, { type: 'ephemeral' });
     assert.deepEqual(toAnthropicTools([]), []);
+  });
+
+  it('tool ids from another provider are made acceptable to the Messages API, still pairing up', () => {
+    const messages: MessageParam[] = [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: [{ type: 'tool_use', id: 'call.1/a', name: 'git_log', input: {} }] },
+      { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'call.1/a', content: 'r' }] },
+    ];
+    const fixed = withAnthropicToolIds(messages);
+    assert.deepEqual(fixed[1].content, [{ type: 'tool_use', id: 'call_1_a', name: 'git_log', input: {} }]);
+    assert.deepEqual(fixed[2].content, [{ type: 'tool_result', tool_use_id: 'call_1_a', content: 'r' }]);
+    assert.equal(withAnthropicToolIds([messages[0]])[0], messages[0], 'valid messages are passed as they are');
   });
 
   it('prices known model families and leaves others unknown', () => {

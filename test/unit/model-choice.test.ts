@@ -1,9 +1,12 @@
-// Which model answers (devopsAssistant.modelProvider) and the token budget for tool results.
+// Which model answers (devopsAssistant.modelProvider), the token budget for tool results, and the
+// idle watchdog every streaming model uses.
 import assert from 'node:assert/strict';
 import type { ChatModel, ModelChoice, ModelProblem } from '../../src/agent/model';
+import { IdleWatchdog, StreamStalledError } from '../../src/agent/idle';
 import { applyTokenBudget } from '../../src/agent/tool-bridge';
 import { chooseModel, describeSelector, type ChoiceProblems, type ModelCandidates } from '../../src/models/choice';
 import type { VsCodeModelSelector } from '../../src/settings';
+import { waitUntil } from '../support/wait';
 
 function model(provider: 'anthropic' | 'vscode', id: string): ChatModel {
   return {
@@ -97,5 +100,29 @@ describe('tool results in tokens (applyTokenBudget)', () => {
     assert.ok(cutBig.startsWith('b'.repeat(4000)), 'the big one keeps its share (1000 tokens ≈ 4000 characters)');
     assert.ok(!cutBig.startsWith('b'.repeat(4001)));
     assert.match(cutBig, /\[truncated by DevOps Assistant: showing 4000 of 40000 characters/);
+  });
+});
+
+describe('IdleWatchdog (silent streams end instead of hanging)', () => {
+  it('a stream silent for idleMs is cut and reported as stalled', async () => {
+    const user = new AbortController();
+    const watchdog = new IdleWatchdog(30, user.signal);
+    watchdog.touch();
+    await waitUntil('cut for silence', () => watchdog.signal.aborted, { timeoutMs: 5000, intervalMs: 5 });
+    assert.equal(watchdog.wentSilent, true);
+    assert.throws(() => watchdog.rethrow(new Error('aborted')), (error: unknown) => error instanceof StreamStalledError && error.idleMs === 30);
+    watchdog.dispose();
+  });
+
+  it("the user's Stop is a cancellation, not a stall", () => {
+    const user = new AbortController();
+    const watchdog = new IdleWatchdog(60_000, user.signal);
+    watchdog.touch();
+    user.abort();
+    assert.equal(watchdog.signal.aborted, true);
+    assert.equal(watchdog.wentSilent, false);
+    const original = new Error('aborted by user');
+    assert.throws(() => watchdog.rethrow(original), (error: unknown) => error === original);
+    watchdog.dispose();
   });
 });
