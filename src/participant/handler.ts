@@ -67,6 +67,10 @@ async function answerWithAgent(
   stream: vscode.ChatResponseStream,
   signal: AbortSignal,
 ): Promise<vscode.ChatResult> {
+  // request.model is API since VS Code 1.95; a host without it gets words, not a TypeError.
+  if (!(request as Partial<vscode.ChatRequest>).model) {
+    return resultOf({ messages: [], stopReason: 'error', canContinue: false }, vscode.l10n.t('This VS Code does not give chat participants a language model; update VS Code to use @devops.'));
+  }
   const model = deps.wrapModel(request.model);
   const agent = await agentFor(deps, model, messagesFromHistory(context.history, PARTICIPANT_ID));
   const before = agent.messages().length;

@@ -143,6 +143,34 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     assert.match(partsOf(followUp, 'toolResult')[0]?.content ?? '', /Connection refused/);
   });
 
+  it('an answer stopped by the round limit offers Continue, and the continued request picks it up', async () => {
+    const settings = vscode.workspace.getConfiguration('devopsAssistant');
+    await settings.update('maxToolRounds', 1, vscode.ConfigurationTarget.Global);
+    try {
+      await enqueue(
+        { toolCalls: [{ callId: 'round-1', name: 'git_status', input: {} }] },
+        { toolCalls: [{ callId: 'round-2', name: 'git_status', input: {} }] },
+      );
+      const first = await ask({ prompt: 'Check the status twice' });
+      assert.match(first.stream.text(), /Stopped after 1 rounds? of tool calls/);
+      const followups = participant.followups(first.result);
+      assert.deepEqual(followups.map((f) => f.prompt), ['Continue.']);
+      await enqueue({ text: 'Nothing else to check.' });
+      const history: Turn[] = [
+        { prompt: 'Check the status twice', participant: PARTICIPANT_ID, references: [], toolReferences: [] },
+        { participant: PARTICIPANT_ID, response: [new vscode.ChatResponseMarkdownPart(first.stream.text())], result: first.result },
+      ];
+      const next = await ask({ prompt: followups[0].prompt, history });
+      assert.equal(next.stream.text(), 'Nothing else to check.');
+      const continued = (await scriptedRequests())[2];
+      const results = partsOf(continued, 'toolResult');
+      assert.ok(results.some((r) => r.callId === 'round-1' && /branch|main/i.test(r.content)), 'the first round\'s real result is in the history');
+      assert.ok(results.some((r) => r.callId === 'round-2' && /Not run/.test(r.content)), 'the call that was not run is answered as such');
+    } finally {
+      await settings.update('maxToolRounds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('/errors gives the same deterministic summary as Summarize Errors, without asking the model, and offers to explain it', async () => {
     const { result, stream } = await ask({ prompt: 'app.log', command: 'errors' });
     assert.equal(result.errorDetails, undefined);
