@@ -32,6 +32,8 @@ export interface CodeServer {
 
 export declare function freePort(): Promise<number>;
 export declare function startCodeServer(options?: CodeServerOptions): Promise<CodeServer>;
+/** An extension folder as the extensions dir names an installed one (`<publisher>.<name>-<version>`), for `linkExtensions`. */
+export declare function linkedExtension(path: string): { id: string; path: string };
 export declare function remoteUri(server: CodeServer, absolutePath: string): string;
 export declare function workbenchUrl(server: CodeServer, folder: string, payload?: Array<[string, string]>): string;
 export declare function launchChromium(options?: { headless?: boolean }): Promise<Browser>;

@@ -2,7 +2,7 @@
 // desktop) in an isolated profile, and opens Debian chromium on it through playwright-core.
 // Used by the extension-test runner, the UI test launcher and `npm start`.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,6 +61,12 @@ async function waitForHealth(base, child, timeoutMs) {
     await new Promise((r) => setTimeout(r, 150));
   }
   throw new Error(`code-server did not answer ${base}/healthz within ${timeoutMs} ms`);
+}
+
+/** An extension folder as the extensions dir names an installed one (`<publisher>.<name>-<version>`), for `linkExtensions`. */
+export function linkedExtension(path) {
+  const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
+  return { id: `${manifest.publisher}.${manifest.name}-${manifest.version}`, path };
 }
 
 /**

@@ -18,10 +18,10 @@
 //     DEVOPS_TEST_TIMEOUT_SECONDS give up after this long (default 600)
 //     DEVOPS_TEST_VERBOSE=1       also print the workbench's own console chatter
 //   The extension host also gets DEVOPS_FIXTURE_PATH, the opened folder.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
 import { format, parseArgs } from 'node:util';
-import { launchChromium, remoteUri, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { launchChromium, linkedExtension, remoteUri, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { createFixtureWorkspace } from './fixture.mjs';
 import { ensureToolchain } from './install.mjs';
 
@@ -50,12 +50,6 @@ function readCommandLine(argv) {
   for (const devPath of devPaths) if (!isAbsolute(devPath) || !existsSync(devPath)) throw new Error(`extensionDevelopmentPath not found: ${devPath}`);
   if (!existsSync(testsPath)) throw new Error(`extensionTestsPath not found: ${testsPath} (run \`npm run build\` first)`);
   return { devPaths, testsPath, folder: positionals[0] ? resolve(positionals[0]) : undefined };
-}
-
-/** A test-only extension folder as code-server's extensions dir names an installed one: `<publisher>.<name>-<version>`. */
-function linkedExtension(path) {
-  const manifest = JSON.parse(readFileSync(join(path, 'package.json'), 'utf8'));
-  return { id: `${manifest.publisher}.${manifest.name}-${manifest.version}`, path };
 }
 
 /** Console calls arrive as their argument lists (printf-style format first, as mocha's reporters use). */

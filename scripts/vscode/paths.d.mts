@@ -12,4 +12,6 @@ export declare function chromiumPath(): string | undefined;
 export declare const extensionDevelopmentPath: string;
 export declare const extensionTestsPath: string;
 /** Test-only extensions the extension-test runner loads beside ours (the scripted language model). */
-export const testExtensionPaths: string[];
+export declare const testExtensionPaths: string[];
+/** test/fixtures/scripted-model-extension: a VS Code language model that plays scripted turns. */
+export declare const scriptedModelExtensionPath: string;

@@ -32,5 +32,6 @@ export const extensionDevelopmentPath = repoRoot;
  * Test-only extensions loaded beside ours in the extension-test runs: the scripted VS Code language
  * model (a `languageModelChatProviders` contribution) that the model and participant tests talk to.
  */
-export const testExtensionPaths = [join(repoRoot, 'test', 'fixtures', 'scripted-model-extension')];
+export const scriptedModelExtensionPath = join(repoRoot, 'test', 'fixtures', 'scripted-model-extension');
+export const testExtensionPaths = [scriptedModelExtensionPath];
 export const extensionTestsPath = join(repoRoot, 'dist', 'test', 'extension', 'index.js');

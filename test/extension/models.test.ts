@@ -106,6 +106,17 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(await pendingTurns(), 0);
   });
 
+  it('a failed tool call reaches the VS Code model as a result that says it failed', async () => {
+    await enqueue({ toolCalls: [{ callId: 'call_bad', name: 'no_such_tool', input: {} }] }, { text: 'That tool does not exist.' });
+    await extension.session.ask('Use a tool that does not exist');
+    const requests = await scriptedRequests();
+    assert.equal(requests.length, 2);
+    const [result] = partsOf(requests[1], 'toolResult');
+    assert.equal(result.callId, 'call_bad');
+    // VS Code's tool result part has no error flag: the words carry it.
+    assert.match(result.content, /^Error: Unknown tool "no_such_tool"/);
+  });
+
   /** One question whose request fails as `error` says: the error event and the last event of the turn. */
   async function failingTurn(error: NonNullable<ScriptedTurn['error']>): Promise<{ error?: ErrorEvent; last?: AgentEvent }> {
     await enqueue({ error });

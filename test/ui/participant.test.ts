@@ -5,10 +5,9 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import { testExtensionPaths } from '../../scripts/vscode/paths.mjs';
+import { scriptedModelExtensionPath } from '../../scripts/vscode/paths.mjs';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 
-const SCRIPTED_EXTENSION = { id: 'devops-test.scripted-model-0.0.1', path: testExtensionPaths[0] };
 const MODEL_NAME = 'Scripted Model';
 const ANSWER = 'The database at db.internal:5432 refused connections three times.';
 const EXPLANATION = 'Most likely the database was down or unreachable; check it first.';
@@ -30,7 +29,7 @@ describe('UI: @devops in VS Code\'s Chat view', function () {
     workbench = await launchWorkbench({
       folder,
       settings: { 'chat.disableAIFeatures': false },
-      extraExtensions: [SCRIPTED_EXTENSION],
+      extensions: [scriptedModelExtensionPath],
       env: { DEVOPS_SCRIPTED_MODEL_TURNS: JSON.stringify(TURNS) },
     });
     await openChatWithModel(workbench);

@@ -19,6 +19,9 @@ export interface MockedWorkbenchOptions {
   settings?: Record<string, unknown>;
   /** Failure pictures go to test-output/screenshots/tmp/<failurePrefix>-<test title>.png. */
   failurePrefix: string;
+  /** More extensions beside ours, and environment for the extension host (e.g. the scripted model's turns). */
+  extensions?: string[];
+  env?: Record<string, string>;
 }
 
 /** Registers the hooks in the calling `describe`; the returned getter is valid inside its tests. */
@@ -30,9 +33,10 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
     state = { mock, folder };
     state.workbench = await launchWorkbench({
       folder,
-      env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url },
+      env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url, ...(options.env ?? {}) },
       settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, ...(options.settings ?? {}) },
       viewport: options.viewport,
+      extensions: options.extensions,
     });
   });
   afterEach(async function () {

@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { launchChromium, startCodeServer, workbenchUrl, type CodeServer } from '../../../scripts/vscode/code-server.mjs';
+import { launchChromium, linkedExtension, startCodeServer, workbenchUrl, type CodeServer } from '../../../scripts/vscode/code-server.mjs';
 import { ensureToolchain } from '../../../scripts/vscode/install.mjs';
 import { repoRoot } from '../../../scripts/vscode/paths.mjs';
 
@@ -28,8 +28,8 @@ export interface WorkbenchOptions {
   /** Keep workspace trust on, so the folder opens in Restricted Mode. Default false. */
   workspaceTrust?: boolean;
   viewport?: { width: number; height: number };
-  /** More extension folders to install beside ours (e.g. the scripted language model of test/fixtures). */
-  extraExtensions?: Array<{ id: string; path: string }>;
+  /** More extension folders to install beside ours (e.g. test/fixtures/scripted-model-extension). */
+  extensions?: string[];
 }
 
 export interface Workbench {
@@ -98,7 +98,7 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     settings: { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) },
     smokeDriver: options.smokeDriver ?? false,
     workspaceTrust: options.workspaceTrust ?? false,
-    linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }, ...(options.extraExtensions ?? [])],
+    linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }, ...(options.extensions ?? []).map(linkedExtension)],
     startTimeoutMs: CODE_SERVER_START_DEADLINE_MS,
   });
   let browser: Browser | undefined;
