@@ -4,6 +4,7 @@ import type * as vscode from 'vscode';
 import type { Agent } from './agent/agent';
 import type { ChatSession } from './chat/session';
 import type { McpHub } from './mcp/types';
+import type { Participant } from './participant/register';
 import type { Models } from './models/register';
 import type { TreeViews } from './views/register';
 
@@ -19,6 +20,8 @@ export interface DevopsAssistantApi {
   mcpProvider?: vscode.McpServerDefinitionProvider<vscode.McpStdioServerDefinition>;
   /** The models the chat can answer with (devopsAssistant.modelProvider). */
   models: Models;
+  /** @devops in VS Code's Chat view; undefined where this VS Code has no Chat API. */
+  participant?: Participant;
   /** Stores the Anthropic API key in SecretStorage; undefined or empty removes it. */
   storeApiKey(value: string | undefined): Thenable<void>;
   /** A second agent over the same hub, key and workspaceState (to test persistence). */

@@ -6,7 +6,8 @@ import { registerChatView } from './chat/register';
 import { ChatSession } from './chat/session';
 import { registerCommands } from './commands/register';
 import { registerServers } from './mcp/register';
-import { registerModels } from './models/register';
+import { registerModels, wrapVsCodeModel } from './models/register';
+import { registerParticipant } from './participant/register';
 import { readSettings, SETTINGS_SECTION } from './settings';
 import { registerStatusBar } from './status/status-bar';
 import { registerTreeViews } from './views/register';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
   const trees = registerTreeViews(context, hub, settings);
   registerStatusBar(context, hub);
   registerCommands(context, { hub, session, chatView, models }, settings);
+  const participant = registerParticipant(context, { hub, settings, wrapModel: wrapVsCodeModel, log });
 
   if (context.extensionMode === vscode.ExtensionMode.Production) return undefined;
   return {
@@ -39,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
     mcpProvider,
     storeApiKey: (value) => storeApiKey(context, value),
     models,
+    participant,
     createAgent: () => createAgent(context, hub, settings, models.source),
   };
 }

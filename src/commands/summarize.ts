@@ -5,8 +5,8 @@ import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
-import { errorSummaryMarkdown } from '../views/error-summary-items';
-import { logNameForPath, parseLogFilesResource } from '../views/log-items';
+import { errorSummaryMarkdown, type ErrorSummary } from '../views/error-summary-items';
+import { logNameForPath, parseLogFilesResource, type LogFile } from '../views/log-items';
 import type { NodeSpec } from '../views/node';
 
 /** The file a command was invoked on: a Uri (explorer, editor title), a Log Files item, or the active editor. */
@@ -20,13 +20,65 @@ export function targetFile(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-const samePath = (a: string, b: string) =>
+/** Whether two absolute paths name the same file, as the platform compares them (case on Windows and macOS). */
+export const samePath = (a: string, b: string) =>
   process.platform === 'win32' || process.platform === 'darwin' ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase() : path.resolve(a) === path.resolve(b);
 
-export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | undefined> {
-  const resource = parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files')).text);
-  return logNameForPath(resource.files, fsPath, samePath);
+/** The log files the logs server lists (logs://files); rejects when the server is not available. */
+export async function listLogFiles(hub: McpHub, signal?: AbortSignal): Promise<LogFile[]> {
+  return parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files', { signal })).text).files;
 }
+
+export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | undefined> {
+  return logNameForPath(await listLogFiles(hub), fsPath, samePath);
+}
+
+/** The deterministic error summary of one log file, or why there is none (for the user, localized). */
+export type LogErrorSummary =
+  | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string }
+  | { kind: 'notLogFile' | 'serverUnavailable' | 'failed'; display: string; message: string };
+
+/**
+ * Runs error_summary on the whole file `uri` (whatever its age: a log the user picked is summarised
+ * entirely, an archive from 2015 too) through the logs server; `display` is the workspace-relative
+ * path. Never rejects: failures come back as a kind with a message. Shared by "Summarize Errors" and
+ * the chat participant's /errors.
+ */
+export async function summarizeLogFile(hub: McpHub, uri: vscode.Uri, signal?: AbortSignal): Promise<LogErrorSummary> {
+  const display = vscode.workspace.asRelativePath(uri);
+  let name: string | undefined;
+  try {
+    name = await logNameFor(hub, uri.fsPath);
+  } catch (error) {
+    return { kind: 'serverUnavailable', display, message: vscode.l10n.t('The logs server is not available: {0}', messageOf(error)) };
+  }
+  if (!name) {
+    const message = vscode.l10n.t('{0} is not in a log directory (the workspace folders and the "devopsAssistant.logDirectories" setting), or is not a log file.', display);
+    return { kind: 'notLogFile', display, message };
+  }
+  try {
+    const summary = await callErrorSummary(hub, name, { wholeFile: true, signal });
+    return { kind: 'summary', name, display, summary, markdown: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) };
+  } catch (error) {
+    return { kind: 'failed', display, message: vscode.l10n.t('Could not summarize {0}: {1}', display, messageOf(error)) };
+  }
+}
+
+/** What a summary with no errors should tell the user: a file whose levels could not be read is never "free of errors". */
+export function noErrorsNote(result: { summary: ErrorSummary; display: string }): { severity: 'warning' | 'info'; message: string } | undefined {
+  if (result.summary.totalErrors > 0) return undefined;
+  if (result.summary.files.some((f) => f.levelsUnreadable)) {
+    return { severity: 'warning', message: vscode.l10n.t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', result.display) };
+  }
+  return { severity: 'info', message: vscode.l10n.t('No errors found in {0}.', result.display) };
+}
+
+/** The question the agent gets after a summary with errors (also the chat participant's follow-up). */
+export function explainErrorsQuestion(logName: string): string {
+  return vscode.l10n.t('Explain the likely causes of the errors in the log file {0} and suggest fixes.', logName);
+}
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function summarizeErrors({ hub, session, chatView, models }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
   const uri = targetFile(arg);
@@ -38,38 +90,23 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
   return vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Summarizing errors in {0}…', display) },
     async () => {
-      let name: string | undefined;
-      try {
-        name = await logNameFor(hub, uri.fsPath);
-      } catch (error) {
-        void vscode.window.showErrorMessage(vscode.l10n.t('The logs server is not available: {0}', error instanceof Error ? error.message : String(error)));
-        return undefined;
-      }
-      if (!name) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('{0} is not in a log directory (the workspace folders and the "devopsAssistant.logDirectories" setting), or is not a log file.', display),
-        );
-        return undefined;
-      }
-      let summary;
-      try {
-        // The whole file, whatever its age: a log picked by the user is summarised entirely (an archive from 2015 too).
-        summary = await callErrorSummary(hub, name, { wholeFile: true });
-      } catch (error) {
-        session.append({ kind: 'error', text: vscode.l10n.t('Could not summarize {0}: {1}', display, error instanceof Error ? error.message : String(error)) });
+      const result = await summarizeLogFile(hub, uri);
+      if (result.kind === 'serverUnavailable') void vscode.window.showErrorMessage(result.message);
+      if (result.kind === 'notLogFile') void vscode.window.showWarningMessage(result.message);
+      if (result.kind === 'failed') {
+        session.append({ kind: 'error', text: result.message });
         await chatView.reveal(false);
-        return undefined;
       }
-      session.append({ kind: 'assistant', text: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) });
+      if (result.kind !== 'summary') return undefined;
+      session.append({ kind: 'assistant', text: result.markdown });
       await chatView.reveal(false);
-      if (summary.totalErrors === 0 && summary.files.some((f) => f.levelsUnreadable)) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', display));
-      } else if (summary.totalErrors === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No errors found in {0}.', display));
+      const note = noErrorsNote(result);
+      if (note) {
+        void (note.severity === 'warning' ? vscode.window.showWarningMessage(note.message) : vscode.window.showInformationMessage(note.message));
       } else if ('model' in (await models.current()) && !session.busy) {
-        void session.ask(vscode.l10n.t('Explain the likely causes of the errors in the log file {0} and suggest fixes.', name));
+        void session.ask(explainErrorsQuestion(result.name));
       }
-      return { totalErrors: summary.totalErrors };
+      return { totalErrors: result.summary.totalErrors };
     },
   );
 }

@@ -5,14 +5,10 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as vscode from 'vscode';
 import type { AgentEvent } from '../../src/agent/events';
-import type { McpHub, ServerState, ToolMetrics } from '../../src/mcp/types';
+import type { ServerState, ToolMetrics } from '../../src/mcp/types';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
-import { api, until } from './host';
+import { allServersRunning, api, until } from './host';
 
-const allRunning = (hub: McpHub) => () => {
-  const states = hub.states();
-  return states.length >= 3 && states.every((s) => s.status === 'running') ? states : undefined;
-};
 
 describe('extension core (servers, agent) in the extension host', function () {
   this.timeout(120_000);
@@ -21,7 +17,7 @@ describe('extension core (servers, agent) in the extension host', function () {
     const { hub, coreRegisterMs } = await api();
     console.log(`      registerServers + registerAgent took ${coreRegisterMs.toFixed(1)} ms`);
     assert.ok(coreRegisterMs < 50, `activation work of the core: ${coreRegisterMs} ms`);
-    const states = await until('all servers running', allRunning(hub), 90_000);
+    const states = await until('all servers running', allServersRunning(hub), 90_000);
     assert.deepEqual(
       states.map((s) => s.name),
       ['git', 'logs', 'system'],
@@ -50,7 +46,7 @@ describe('extension core (servers, agent) in the extension host', function () {
 
   it('showServerStatus reports states and metrics (and opens a Markdown report)', async () => {
     const { hub } = await api();
-    await until('servers', allRunning(hub), 90_000);
+    await until('servers', allServersRunning(hub), 90_000);
     await hub.callTool('system', 'get_disk_usage', {});
     const result = await vscode.commands.executeCommand<{ states: ServerState[]; metrics: ToolMetrics[] }>('devopsAssistant.showServerStatus');
     assert.equal(result.states.length, 3);
@@ -63,9 +59,9 @@ describe('extension core (servers, agent) in the extension host', function () {
 
   it('restartServers restarts every server', async () => {
     const { hub } = await api();
-    const before = await until('servers', allRunning(hub), 90_000);
+    const before = await until('servers', allServersRunning(hub), 90_000);
     await vscode.commands.executeCommand('devopsAssistant.restartServers');
-    const after = await until('restarted servers', allRunning(hub), 60_000);
+    const after = await until('restarted servers', allServersRunning(hub), 60_000);
     for (const s of after) {
       const old = before.find((b) => b.name === s.name)!;
       assert.notEqual(s.pid, old.pid, `${s.name} has a new process`);
@@ -75,7 +71,7 @@ describe('extension core (servers, agent) in the extension host', function () {
 
   it('a killed server is back and answering', async () => {
     const { hub } = await api();
-    const states = await until('servers', allRunning(hub), 90_000);
+    const states = await until('servers', allServersRunning(hub), 90_000);
     const logs = states.find((s) => s.name === 'logs')!;
     const killedAt = Date.now();
     process.kill(logs.pid!, 'SIGKILL');
@@ -87,7 +83,7 @@ describe('extension core (servers, agent) in the extension host', function () {
 
   it('starts a server from the devopsAssistant.servers setting; colliding tool names get qualified', async () => {
     const { hub } = await api();
-    await until('servers', allRunning(hub), 90_000);
+    await until('servers', allServersRunning(hub), 90_000);
     const repo = resolve(__dirname, '..', '..', '..');
     const config = vscode.workspace.getConfiguration('devopsAssistant');
     await config.update(
@@ -145,7 +141,7 @@ describe('extension core (servers, agent) in the extension host', function () {
 
     it('answers a Korean question with real git results sent back to the API', async () => {
       const { agent, hub } = await api();
-      await until('servers', allRunning(hub), 90_000);
+      await until('servers', allServersRunning(hub), 90_000);
       await agent.clear();
       mock.enqueue(
         { content: [{ type: 'tool_use', id: 'toolu_host_git', name: 'git_log', input: { count: 10 } }] },

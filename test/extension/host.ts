@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DevopsAssistantApi } from '../../src/api';
+import type { McpHub } from '../../src/mcp/types';
 import { waitUntil } from '../support/wait';
 
 export const EXTENSION_ID = 'devops-assistant.devops-assistant';
@@ -20,3 +21,9 @@ export async function api(): Promise<DevopsAssistantApi> {
 
 /** Polls `probe` every 100 ms until it returns a truthy value (resolved with it) or `timeoutMs` passes (test/support/wait). */
 export const until = <T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs: number): Promise<T> => waitUntil(what, probe, { timeoutMs, intervalMs: 100 });
+
+/** A probe for `until`: the states once git, logs and system (at least three servers) all run. */
+export const allServersRunning = (hub: McpHub) => () => {
+  const states = hub.states();
+  return states.length >= 3 && states.every((s) => s.status === 'running') ? states : undefined;
+};

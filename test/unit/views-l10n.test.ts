@@ -5,7 +5,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const UI_DIRS = ['src/chat', 'src/views', 'src/commands', 'src/status', 'src/models'];
+const UI_DIRS = ['src/chat', 'src/views', 'src/commands', 'src/status', 'src/models', 'src/participant'];
 /** Strings passed to t() through a variable. */
 const DYNAMIC = ['running', 'starting', 'restarting', 'failed', 'stopped', 'disabled'];
 
