@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
+import { linkedExtension } from '../../scripts/vscode/code-server.mjs';
 import { scriptedModelExtensionPath } from '../../scripts/vscode/paths.mjs';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 
@@ -29,7 +30,7 @@ describe('UI: @devops in VS Code\'s Chat view', function () {
     workbench = await launchWorkbench({
       folder,
       settings: { 'chat.disableAIFeatures': false },
-      extensions: [scriptedModelExtensionPath],
+      extraExtensions: [linkedExtension(scriptedModelExtensionPath)],
       env: { DEVOPS_SCRIPTED_MODEL_TURNS: JSON.stringify(TURNS) },
     });
     await openChatWithModel(workbench);
