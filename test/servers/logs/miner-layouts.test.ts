@@ -87,6 +87,11 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('1041 node1x7 flush done'), 'flush done');
     assert.equal(columns.strip('continued: see above'), 'continued: see above');
   });
+
+  it('cuts nothing from a table: typed columns followed by a fixed number of fields are not a header', () => {
+    const table = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} ${i % 2 ? 'GET' : 'POST'} /api/items ${i % 3 ? 200 : 404} ${i}ms`));
+    assert.equal(table.description, undefined);
+  });
 });
 
 describe('log intelligence: error_summary learns the header columns of each file too', () => {
