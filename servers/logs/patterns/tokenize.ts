@@ -183,14 +183,15 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
   let afterVariable = false;
   while (position < length && isSpace(message.charCodeAt(position))) position++;
   while (position < length) {
-    const annotationEnd = afterVariable ? annotationAt(message, position) : -1;
+    const first = message.charCodeAt(position);
+    const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position) : -1;
     if (annotationEnd > 0) {
       skipped?.push(position, annotationEnd);
       position = annotationEnd;
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
-    const listEnd = listAt(message, position);
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : -1;
     if (listEnd > 0) {
       pushToken(tokens, bounds, WILDCARD, position, listEnd);
       afterValue = false;
