@@ -7,7 +7,8 @@ import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-wind
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { levelAtLeast } from '../format/levels';
-import { TemplateMiner, type MinedTemplate } from './miner';
+import { learnMessageColumns, type MessageColumns } from './columns';
+import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 
 /**
@@ -76,6 +77,8 @@ interface PassOptions {
   referenceTime?: number;
   signal?: AbortSignal;
   onProgress?: (lines: number) => void;
+  /** Tunable miner thresholds (an evaluation fitting them); the tool uses the defaults. */
+  minerOptions?: TemplateMinerOptions;
 }
 
 function isBlank(line: string): boolean {
@@ -86,15 +89,24 @@ function isBlank(line: string): boolean {
   return true;
 }
 
+/** The file's header, learned from its first lines: the format's (timestamp, level…), then the columns left in its messages. */
+function learnLayout(sample: string[], options: PassOptions): { parser: LineParser; columns: MessageColumns } {
+  const parser = createLineParser(sample, { referenceTime: options.referenceTime });
+  const messages = sample.filter((line) => !isBlank(line)).map((line) => parser.parse(line).message);
+  const share = options.minerOptions?.headerColumnShare ?? DEFAULT_MINER_OPTIONS.headerColumnShare;
+  return { parser, columns: learnMessageColumns(messages, { share }) };
+}
+
 /** One pass over a file's lines: detects the format from the first lines, filters, and mines templates. */
 export async function minePatterns(
   readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
   options: PassOptions,
 ): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
-  const miner = new TemplateMiner({ trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
+  const miner = new TemplateMiner({ ...options.minerOptions, trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
   const timed = options.window.since !== undefined || options.window.until !== undefined;
   const filtering = options.minimum !== undefined || timed;
   let parser: LineParser | undefined;
+  let columns: MessageColumns | undefined;
   const pending: string[] = [];
   let linesRead = 0;
   let linesMatched = 0;
@@ -113,7 +125,7 @@ export async function minePatterns(
       if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
     }
     linesMatched++;
-    miner.add(parsed.message, { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
+    miner.add((columns as MessageColumns).strip(parsed.message), { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
     if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
   };
 
@@ -123,7 +135,7 @@ export async function minePatterns(
     else {
       pending.push(line);
       if (pending.length >= SAMPLE_LINES) {
-        parser = createLineParser(pending, { referenceTime: options.referenceTime });
+        ({ parser, columns } = learnLayout(pending, options));
         for (const held of pending.splice(0)) handle(held);
       }
     }
@@ -131,7 +143,7 @@ export async function minePatterns(
   });
   if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
   if (!parser) {
-    parser = createLineParser(pending, { referenceTime: options.referenceTime });
+    ({ parser, columns } = learnLayout(pending, options));
     for (const held of pending.splice(0)) handle(held);
   }
   return { miner, parser, linesRead, linesMatched };
