@@ -5,6 +5,8 @@
 // a TTY's raw stream does not, so there a continuation is found as the line's own time prefix repeated (Docker
 // stamps every piece of a split line with the time of its first piece; a line's text containing its own
 // nanosecond time is not a real risk).
+// Lines longer than this (bytes) are cut there, as for files, with a note of how much was left out.
+import { MAX_LINE_BYTES } from '../../io/chunks';
 
 /** One assembled line of one stream. */
 export interface DockerLine {
@@ -14,9 +16,6 @@ export interface DockerLine {
   /** The line without its time prefix, continuation prefixes, "\n" and a trailing "\r" (TTYs write "\r\n"). */
   text: string;
 }
-
-/** Bytes of one line kept; the rest is counted and noted, so that a log without newlines never fills memory. */
-export const MAX_LINE_BYTES = 1024 * 1024;
 
 const TIME_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) /;
 /** Longest time prefix: "2024-05-01T13:00:00.123456789+09:00 ". */
