@@ -11,16 +11,21 @@ const SET_HOST = 'or point DOCKER_HOST (the setting devopsAssistant.logs.dockerH
 interface DockerFailure {
   code?: string;
   statusCode?: number;
-  json?: { message?: string } | string | null;
+  json?: unknown;
   message?: string;
 }
 
-/** The daemon's own message of an HTTP failure (docker-modem puts the parsed body in `json`). */
+/** The daemon's own message of an HTTP failure: docker-modem puts the parsed JSON body in `json`, or the raw body
+ *  (a Buffer) when the daemon answered in plain text, as it does for a refused API version. */
 export function daemonMessage(error: unknown): string {
   const failure = error as DockerFailure;
-  const json = failure?.json;
-  const text = typeof json === 'object' && json !== null && typeof json.message === 'string' ? json.message : typeof json === 'string' ? json : failure?.message;
-  return sanitizeLine(String(text ?? error).trim(), 300);
+  const json: unknown = failure?.json;
+  let text: string;
+  if (Buffer.isBuffer(json)) text = json.toString('utf8');
+  else if (typeof json === 'string') text = json;
+  else if (typeof json === 'object' && json !== null && typeof (json as { message?: unknown }).message === 'string') text = (json as { message: string }).message;
+  else text = String(failure?.message ?? error).replace(/^\(HTTP code \d+\) [^-]*- /, '');
+  return sanitizeLine(text.trim(), 300);
 }
 
 /** True for a 404 from the daemon (no such container). */
