@@ -51,10 +51,12 @@ describe('logs docker source: a real dockerd', function () {
       long: await daemon.run('long', LONG),
       tty: await daemon.run('tty', `echo 'tty one'; echo 'tty err' >&2; s=y; for i in $(seq 1 15); do s=$s$s; done; echo "$s"`, { tty: true }),
       big: await daemon.run('big', 'seq 1 200000'),
+      // 40 lines of 32 KiB: three messages each, so 35 lines need more messages than the first ask (35 + margin).
+      manylong: await daemon.run('manylong', 's=z; for i in $(seq 1 15); do s=$s$s; done; for i in $(seq 1 40); do echo "$i $s"; done'),
       running: await daemon.run('running', "echo 'still here'; sleep 0.2; echo 'oops' >&2; while true; do sleep 1; done"),
       nolog: await daemon.run('nolog', 'echo nowhere', { logDriver: 'none' }),
     };
-    for (const name of ['mixed', 'long', 'tty', 'big', 'nolog']) await daemon.waitExited(name);
+    for (const name of ['mixed', 'long', 'tty', 'big', 'manylong', 'nolog']) await daemon.waitExited(name);
     provider = new DockerSourceProvider({ host: daemon.host });
     await waitUntil('the running container to have written its lines', async () => (await records(provider, 'docker:running')).length === 2);
   });
@@ -65,7 +67,7 @@ describe('logs docker source: a real dockerd', function () {
     const { sources, problem } = await provider.list();
     assert.equal(problem, undefined);
     const byName = new Map(sources.map((s) => [s.name, s]));
-    assert.deepEqual([...byName.keys()].sort(), ['docker:big', 'docker:long', 'docker:mixed', 'docker:nolog', 'docker:running', 'docker:tty']);
+    assert.deepEqual([...byName.keys()].sort(), ['docker:big', 'docker:long', 'docker:manylong', 'docker:mixed', 'docker:nolog', 'docker:running', 'docker:tty']);
     assert.equal(byName.get('docker:running')?.container?.state, 'running');
     assert.equal(byName.get('docker:mixed')?.container?.state, 'exited');
     assert.equal(byName.get('docker:mixed')?.container?.id, ids.mixed);
@@ -125,6 +127,20 @@ describe('logs docker source: a real dockerd', function () {
     assert.deepEqual(all.map((r) => r.time), firstPieces.map((e) => parseDockerTime(e.time)), 'each line has the time of its first piece');
   });
 
+  it('gives whole lines with tail although the daemon counts the pieces of a split line (the oldest may be a piece)', async () => {
+    for (const name of ['docker:long', 'docker:tty']) {
+      const all = await records(provider, name);
+      for (let n = 1; n <= all.length + 1; n++) {
+        const tail = await records(provider, name, { tail: n });
+        assert.deepEqual(tail.map((r) => `${r.time} ${r.text.length}`), all.slice(-n).map((r) => `${r.time} ${r.text.length}`), `${name} tail ${n}`);
+      }
+    }
+    const z = 'z'.repeat(32768);
+    const numbers = (list: SourceRecord[]) => list.map((r) => (r.text === `${r.text.split(' ')[0]} ${z}` ? Number(r.text.split(' ')[0]) : r.text.slice(0, 40)));
+    assert.deepEqual(numbers(await records(provider, 'docker:manylong', { tail: 35 })), Array.from({ length: 35 }, (_, i) => i + 6));
+    assert.deepEqual(numbers(await records(provider, 'docker:manylong', { tail: 1 })), [40]);
+  });
+
   it('reads a TTY container (no multiplexing): its lines without "\\r", all on stdout, the long one joined', async () => {
     const all = await records(provider, 'docker:tty');
     assert.deepEqual(all.map((r) => [r.stream, r.text.length > 100 ? `${r.text.length} × ${r.text[0]}` : r.text]), [['stdout', 'tty one'], ['stdout', 'tty err'], ['stdout', '32768 × y']]);
@@ -159,7 +175,7 @@ describe('logs docker source: a real dockerd', function () {
   it('honours DOCKER_HOST (unix:// and tcp://) when no address is given', async () => {
     const viaEnv = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.host } });
     assert.equal(viaEnv.location, `docker at ${daemon.host}`);
-    assert.equal((await viaEnv.list()).sources.length, 6);
+    assert.equal((await viaEnv.list()).sources.length, 7);
     const viaTcp = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.tcpHost } });
     assert.equal(viaTcp.location, `docker at ${daemon.tcpHost}`);
     assert.deepEqual(texts(await records(viaTcp, 'docker:mixed', { tail: 1 })), ['line 8 err']);
@@ -218,6 +234,6 @@ describe('logs docker source: a real dockerd', function () {
     const denied = listAs(65534);
     assert.deepEqual(denied.sources, []);
     assert.match(denied.problem ?? '', new RegExp(`^no permission to use the Docker socket ${daemon.socketPath}: add your user to the docker group`));
-    assert.equal(listAs(dockerGid).sources.length, 6);
+    assert.equal(listAs(dockerGid).sources.length, 7);
   });
 });

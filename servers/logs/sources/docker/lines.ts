@@ -43,9 +43,13 @@ class StreamLines {
     private readonly tty: boolean,
   ) {}
 
+  /** Daemon messages seen so far (frames; for a TTY, line starts and repeated prefixes): the unit of the API's tail. */
+  messages = 0;
+
   /** Adds one piece; returns the lines it completed. */
   push(bytes: Buffer, messageStart: boolean): DockerLine[] {
     const lines: DockerLine[] = [];
+    if (messageStart) this.messages++;
     if (messageStart && this.kept + this.dropped > 0 && this.kept < MAX_LINE_BYTES) this.continuations.push(this.kept);
     let start = 0;
     for (let nl = bytes.indexOf(NEWLINE); nl !== -1; nl = bytes.indexOf(NEWLINE, start)) {
@@ -80,12 +84,14 @@ class StreamLines {
     this.kept = 0;
     this.dropped = 0;
     this.continuations = [];
-    return { stream: this.stream, ...splitLine(bytes, continuations, dropped, this.tty) };
+    const { time, text, ttyMessages } = splitLine(bytes, continuations, dropped, this.tty);
+    this.messages += ttyMessages;
+    return { stream: this.stream, time, text };
   }
 }
 
 /** Time and text of one raw line: its own prefix read, continuation prefixes removed, the cut (if any) noted. */
-function splitLine(bytes: Buffer, continuations: number[], dropped: number, tty: boolean): { time?: number; text: string } {
+function splitLine(bytes: Buffer, continuations: number[], dropped: number, tty: boolean): { time?: number; text: string; ttyMessages: number } {
   const head = TIME_PREFIX.exec(bytes.subarray(0, MAX_PREFIX_BYTES).toString('latin1'));
   const prefix = head ? head[0] : '';
   const pieces: Buffer[] = [];
@@ -99,10 +105,15 @@ function splitLine(bytes: Buffer, continuations: number[], dropped: number, tty:
   pieces.push(bytes.subarray(from));
   let text = Buffer.concat(pieces).toString('utf8');
   // A TTY gives no message boundaries: a repeat of this line's own prefix marks a continuation (see the top).
-  if (tty && prefix !== '' && text.includes(prefix)) text = text.split(prefix).join('');
+  let ttyMessages = tty ? 1 : 0;
+  if (tty && prefix !== '' && text.includes(prefix)) {
+    const parts = text.split(prefix);
+    ttyMessages = parts.length;
+    text = parts.join('');
+  }
   if (text.endsWith('\r')) text = text.slice(0, -1);
   if (dropped > 0) text += ` … [${dropped} more bytes of this line not kept]`;
-  return { time: head ? parseDockerTime(head[1]) : undefined, text };
+  return { time: head ? parseDockerTime(head[1]) : undefined, text, ttyMessages };
 }
 
 /**
@@ -119,6 +130,11 @@ export class DockerLineAssembler {
 
   push(piece: { stream: 'stdout' | 'stderr'; bytes: Buffer; messageStart: boolean }): DockerLine[] {
     return this.streams[piece.stream].push(piece.bytes, piece.messageStart);
+  }
+
+  /** Daemon messages seen so far, both streams (the API's `tail` counts these, not lines). */
+  get messages(): number {
+    return this.streams.stdout.messages + this.streams.stderr.messages;
   }
 
   /** The partial last lines (stdout first), at the end of the log. */

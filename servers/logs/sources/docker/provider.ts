@@ -76,16 +76,33 @@ export class DockerSourceProvider implements LogSourceProvider {
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const { docker, address } = await this.ready(query.signal);
     const container = await this.inspect(docker, sourceContainerRef(name), query.signal);
-    const body = await this.openLog(docker, address, container, query);
+    const read: LineReader = (apiTail, counter) => this.lines(docker, address, container, query, apiTail, counter);
+    let lines: AsyncIterable<DockerLine>;
+    if (query.tail === undefined) lines = read();
+    // The daemon applies `tail` before `until` (the newest N of the whole log, then the cut): pick the newest N here.
+    else if (query.until !== undefined) lines = newest(read(), query.tail);
+    else lines = newestWhole(read, query.tail);
+    for await (const line of lines) yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+  }
+
+  /** The container's lines inside the query's window, streamed from one GET /logs (closed when the reader stops). */
+  private async *lines(docker: Docker, address: DockerAddress, container: ContainerFacts, query: RecordQuery, apiTail?: number, counter?: { messages: number }): AsyncGenerator<DockerLine> {
+    const params = { ...apiWindow(query), ...(apiTail !== undefined ? { tail: apiTail } : {}) };
+    const body = await this.openLog(docker, address, container, params, query.signal);
     const abort = () => body.destroy();
     query.signal?.addEventListener('abort', abort, { once: true });
     try {
+      const assembler = new DockerLineAssembler(container.tty);
       const window = { since: query.since, until: query.until };
-      const inside = windowed(decodeLines(body, container.tty), window, query.signal);
-      const records = query.tail !== undefined && query.until !== undefined ? newest(inside, query.tail) : inside;
-      for await (const line of records) {
-        yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+      // A line without a time (none with timestamps=1) is kept only when there is no window to place it in.
+      const open = query.since === undefined && query.until === undefined;
+      const inside = (line: DockerLine) => (line.time === undefined ? open : inWindow(line.time, window));
+      for await (const piece of logPieces(body, container.tty)) {
+        query.signal?.throwIfAborted();
+        yield* assembler.push(piece).filter(inside);
       }
+      yield* assembler.flush().filter(inside);
+      if (counter) counter.messages = assembler.messages;
     } finally {
       query.signal?.removeEventListener('abort', abort);
       body.destroy();
@@ -138,21 +155,21 @@ export class DockerSourceProvider implements LogSourceProvider {
   }
 
   /** GET /containers/{id}/logs as a stream (dockerode's container.logs buffers the whole log unless it follows). */
-  private openLog(docker: Docker, address: DockerAddress, container: ContainerFacts, query: RecordQuery): Promise<IncomingMessage> {
-    const options: Record<string, unknown> = { stdout: true, stderr: true, timestamps: true, follow: false, ...apiWindow(query) };
+  private openLog(docker: Docker, address: DockerAddress, container: ContainerFacts, params: Record<string, number>, signal?: AbortSignal): Promise<IncomingMessage> {
+    const options: Record<string, unknown> = { stdout: true, stderr: true, timestamps: true, follow: false, ...params };
     return new Promise((resolve, reject) => {
       docker.modem.dial(
         {
           path: `/containers/${encodeURIComponent(container.id)}/logs?`,
           method: 'GET',
           isStream: true,
-          abortSignal: query.signal,
+          abortSignal: signal,
           statusCodes: { 200: true, 404: 'no such container', 500: 'server error', 501: 'not implemented' },
           options,
         } as Parameters<typeof docker.modem.dial>[0],
         (error: unknown, body: unknown) => {
           if (!error) return resolve(body as IncomingMessage);
-          if (query.signal?.aborted) return reject(query.signal.reason);
+          if (signal?.aborted) return reject(signal.reason);
           reject(new UserFacingError(logFailure(error, address, container)));
         },
       );
@@ -162,14 +179,12 @@ export class DockerSourceProvider implements LogSourceProvider {
 
 /**
  * The API's own (coarse, whole-second) cut: since floored and until rounded up, so the exact [since, until) filter
- * afterwards loses nothing. The daemon applies `tail` before `until` (the newest N of the whole log, then the cut),
- * so with an `until` the newest N are picked here instead; with `since` alone the daemon's tail is right.
+ * afterwards loses nothing.
  */
-export function apiWindow(query: Pick<RecordQuery, 'since' | 'until' | 'tail'>): Record<string, number | string> {
-  const params: Record<string, number | string> = {};
+export function apiWindow(query: Pick<RecordQuery, 'since' | 'until'>): Record<string, number> {
+  const params: Record<string, number> = {};
   if (query.since !== undefined && query.since >= 1000) params.since = Math.floor(query.since / 1000);
   if (query.until !== undefined) params.until = Math.max(1, Math.ceil(query.until / 1000));
-  if (query.tail !== undefined && query.until === undefined) params.tail = Math.max(0, Math.floor(query.tail));
   return params;
 }
 
@@ -184,18 +199,28 @@ function logFailure(error: unknown, address: DockerAddress, container: Container
   return describeDockerFailure(error, address);
 }
 
-async function* decodeLines(body: AsyncIterable<Buffer>, tty: boolean): AsyncGenerator<DockerLine> {
-  const assembler = new DockerLineAssembler(tty);
-  for await (const piece of logPieces(body, tty)) yield* assembler.push(piece);
-  yield* assembler.flush();
-}
+/** One read of the log, with the API's `tail` (daemon messages) when given; `counter` gets the messages it held. */
+type LineReader = (apiTail?: number, counter?: { messages: number }) => AsyncIterable<DockerLine>;
 
-/** Lines inside [since, until) by their own times (a line without a time is kept only when there is no window). */
-async function* windowed(lines: AsyncIterable<DockerLine>, window: { since?: number; until?: number }, signal?: AbortSignal): AsyncGenerator<DockerLine> {
-  const open = window.since === undefined && window.until === undefined;
-  for await (const line of lines) {
-    signal?.throwIfAborted();
-    if (line.time === undefined ? open : inWindow(line.time, window)) yield line;
+/** Messages asked for beyond the lines wanted, so that a few split lines rarely need a second request. */
+const TAIL_MARGIN = 32;
+
+/**
+ * The newest `count` whole lines (window: since only). The API's tail counts messages, and Docker writes a line
+ * over 16 KiB as several, so the oldest of the last N messages can be the end of a line without its start: ask for
+ * more messages than lines, and drop the oldest line unless the daemon ran out of messages (it gave the whole log),
+ * asking again for four times as many when that leaves fewer than `count`. Memory: count + 1 lines.
+ */
+export async function* newestWhole(read: LineReader, count: number): AsyncGenerator<DockerLine> {
+  if (count <= 0) return;
+  for (let asked = count + TAIL_MARGIN; ; asked *= 4) {
+    const counter = { messages: 0 };
+    const kept: DockerLine[] = [];
+    for await (const line of newest(read(asked, counter), count + 1)) kept.push(line);
+    if (counter.messages < asked || kept.length > count) {
+      yield* kept.slice(-count);
+      return;
+    }
   }
 }
 
