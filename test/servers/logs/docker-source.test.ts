@@ -214,6 +214,26 @@ describe('logs docker source: a real dockerd', function () {
     assert.match((await old.list()).problem ?? '', /refuses this client's API version: client version 1\.11 is too old.*Upgrade Docker/);
   });
 
+  it('runs from a production bundle (esbuild, native addons of ssh2 left out): lists, and an ssh:// host loads ssh2', async function () {
+    const { build } = await import('esbuild');
+    const { nodeBundleOptions } = await import('../../../scripts/esbuild-node.mjs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'docker-bundle-'));
+    try {
+      const outfile = path.join(dir, 'docker-list.js');
+      await build({ ...nodeBundleOptions(true), entryPoints: [path.join(__dirname, '../../support/docker-list.ts')], outfile });
+      const listWith = (host: string) => {
+        const result = spawnSync(process.execPath, [outfile, host], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+        assert.equal(result.status, 0, result.stderr);
+        return JSON.parse(result.stdout) as { sources: unknown[]; problem?: string };
+      };
+      assert.equal(listWith(daemon.host).sources.length, 7);
+      const port = await freePort();
+      assert.match(listWith(`ssh://nobody@127.0.0.1:${port}`).problem ?? '', new RegExp(`nothing answers at ssh://nobody@127\\.0\\.0\\.1:${port}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says a user without permission on the socket what to do, and that user in the docker group gets in', function () {
     // Root passes every permission check, so the client runs as nobody (uid 65534); the socket is 0660 root:docker.
     const group = readFileSync('/etc/group', 'utf8').split('\n').find((line) => line.startsWith('docker:'));
