@@ -49,6 +49,8 @@ export function dockerSkipReason(): string | undefined {
   if (process.getuid?.() !== 0) return 'dockerd needs root (CI runs these tests with sudo: .ci/run)';
   if (!hasCommand('dockerd') || !hasCommand('docker')) return 'dockerd/docker missing (Debian package docker.io; .ci/run installs it)';
   if (spawnSync(BUSYBOX, ['true']).status !== 0) return `${BUSYBOX} missing (Debian package busybox-static; .ci/run installs it)`;
+  // The image holds busybox alone, without a C library: a dynamically linked one (package busybox) cannot run there.
+  if (spawnSync('ldd', [BUSYBOX]).status === 0) return `${BUSYBOX} is dynamically linked (install busybox-static; .ci/run does)`;
   return undefined;
 }
 
