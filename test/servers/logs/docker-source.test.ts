@@ -187,6 +187,8 @@ describe('logs docker source: a real dockerd', function () {
       assert.match(error.message, /^no container "ghost" at unix:\/\/.*known containers are .*docker:mixed.*docker ps -a/);
       return true;
     });
+    // Not a name Docker allows: never sent as a request path (it would reach another endpoint: /containers/../version).
+    await assert.rejects(records(provider, 'docker:../../version'), /^Error: no container "\.\.\/\.\.\/version" at unix:/);
   });
 
   it('says when Docker cannot read a log back (the "none" log driver)', async () => {

@@ -39,3 +39,8 @@ export function containerSources(containers: ContainerSummary[], location: strin
 export function sourceContainerRef(sourceName: string): string {
   return sourceName.startsWith(PREFIX) ? sourceName.slice(PREFIX.length) : sourceName;
 }
+
+/** Whether `ref` can be a container name or id (Docker's own rule for names: [a-zA-Z0-9][a-zA-Z0-9_.-]*). */
+export function isContainerRef(ref: string): boolean {
+  return /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/.test(ref);
+}

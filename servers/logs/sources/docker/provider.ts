@@ -2,6 +2,7 @@
 // source `docker:<name>`, and its log is what `docker logs -t` shows, streamed and decoded here line by line.
 import type { IncomingMessage } from 'node:http';
 import Docker from 'dockerode';
+import { sanitizeLine } from '../../../shared/sanitize';
 import { inWindow } from '../../../shared/time-rule';
 import { UserFacingError } from '../../../shared/tool-result';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
@@ -9,7 +10,7 @@ import { resolveDockerAddress, type DockerAddress, type DockerEnv } from './addr
 import { MIN_API_VERSION, apiTooOld, apiVersionAtLeast, daemonMessage, describeDockerFailure, isNotFound } from './errors';
 import { logPieces } from './frames';
 import { DockerLineAssembler, type DockerLine } from './lines';
-import { containerSources, sourceContainerRef, type ContainerSummary } from './names';
+import { containerSources, isContainerRef, sourceContainerRef, type ContainerSummary } from './names';
 
 export interface DockerProviderOptions {
   /** A DOCKER_HOST value (unix://, tcp://, ssh://); empty or undefined = the environment's DOCKER_HOST, then the default socket. */
@@ -137,6 +138,8 @@ export class DockerSourceProvider implements LogSourceProvider {
   }
 
   private async inspect(docker: Docker, ref: string, signal?: AbortSignal): Promise<ContainerFacts> {
+    // dockerode puts the reference into the request path as it is: only what Docker allows in a name or id goes there.
+    if (!isContainerRef(ref)) throw new UserFacingError(await this.unknownContainer(sanitizeLine(ref, 100), signal));
     try {
       const info = await docker.getContainer(ref).inspect({ abortSignal: signal } as object);
       return { id: info.Id, name: info.Name.replace(/^\//, ''), tty: info.Config?.Tty === true, logDriver: info.HostConfig?.LogConfig?.Type };
