@@ -104,6 +104,11 @@ export class DockerSourceProvider implements LogSourceProvider {
       }
       yield* assembler.flush().filter(inside);
       if (counter) counter.messages = assembler.messages;
+    } catch (error) {
+      // Destroying the body on abort surfaces as a stream error: report the abort. A connection lost mid-log is said as such.
+      query.signal?.throwIfAborted();
+      if (error instanceof UserFacingError) throw error;
+      throw new UserFacingError(`reading the log of container ${container.name} stopped: ${describeDockerFailure(error, address)}`);
     } finally {
       query.signal?.removeEventListener('abort', abort);
       body.destroy();
