@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { dockerProvider } from '../../../servers/logs/sources/docker';
 import { DockerSourceProvider } from '../../../servers/logs/sources/docker/provider';
 import { parseDockerTime } from '../../../servers/logs/sources/docker/lines';
 import type { RecordQuery, SourceRecord } from '../../../servers/logs/sources/types';
@@ -211,6 +212,16 @@ describe('logs docker source: a real dockerd', function () {
     assert.match(refused.problem ?? '', new RegExp(`not running: nothing answers at tcp://127\\.0\\.0\\.1:${port}`));
   });
 
+  it('with --docker auto, a machine without a daemon lists nothing and reports no problem, but reading still says why', async () => {
+    const port = await freePort();
+    const absent = dockerProvider({ docker: 'auto', dockerHost: `tcp://127.0.0.1:${port}` });
+    assert.deepEqual(await absent?.list(), { sources: [] });
+    await assert.rejects(records(absent!, 'docker:mixed'), /not running: nothing answers/);
+    assert.equal((await dockerProvider({ docker: 'auto', dockerHost: daemon.host })?.list())?.sources.length, 7);
+    assert.match((await dockerProvider({ docker: 'on', dockerHost: `tcp://127.0.0.1:${port}` })?.list())?.problem ?? '', /not running/);
+    assert.equal(dockerProvider({ docker: 'off', dockerHost: daemon.host }), undefined);
+  });
+
   it('says the API version is refused when the client asks for one the daemon does not speak', async () => {
     const old = new DockerSourceProvider({ host: daemon.host, apiVersion: '1.11' });
     assert.match((await old.list()).problem ?? '', /refuses this client's API version: client version 1\.11 is too old.*Upgrade Docker/);
@@ -242,7 +253,8 @@ describe('logs docker source: a real dockerd', function () {
     if (!group) return this.skip();
     const dockerGid = Number(group.split(':')[2]);
     const listAs = (groups: number) => {
-      const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/docker-list.ts'), daemon.host], {
+      // auto mode: no permission is still a problem to report (unlike no daemon at all).
+      const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(__dirname, '../../support/docker-list.ts'), daemon.host, 'auto'], {
         uid: 65534,
         gid: groups,
         cwd: process.cwd(),

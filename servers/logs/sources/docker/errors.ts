@@ -28,6 +28,12 @@ export function daemonMessage(error: unknown): string {
   return sanitizeLine(text.trim(), 300);
 }
 
+/** True when nothing is at the address: no socket file, or nothing listening (Docker not installed or not started). */
+export function isDaemonAbsent(error: unknown): boolean {
+  const code = (error as DockerFailure)?.code;
+  return code === 'ENOENT' || code === 'ECONNREFUSED';
+}
+
 /** True for a 404 from the daemon (no such container). */
 export function isNotFound(error: unknown): boolean {
   return (error as DockerFailure)?.statusCode === 404;

@@ -7,7 +7,7 @@ import { inWindow } from '../../../shared/time-rule';
 import { UserFacingError } from '../../../shared/tool-result';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { resolveDockerAddress, type DockerAddress, type DockerEnv } from './address';
-import { MIN_API_VERSION, apiTooOld, apiVersionAtLeast, daemonMessage, describeDockerFailure, isNotFound } from './errors';
+import { MIN_API_VERSION, apiTooOld, apiVersionAtLeast, daemonMessage, describeDockerFailure, isDaemonAbsent, isNotFound } from './errors';
 import { logPieces } from './frames';
 import { DockerLineAssembler, type DockerLine } from './lines';
 import { containerSources, isContainerRef, sourceContainerRef, type ContainerSummary } from './names';
@@ -21,6 +21,11 @@ export interface DockerProviderOptions {
   apiVersion?: string;
   /** Ms to wait for the daemon's answer to a request before giving up; 15000 by default. */
   connectTimeoutMs?: number;
+  /**
+   * `auto` (--docker auto): no daemon at the address (no socket, nothing listening) is not a problem, list() just
+   * has no sources; any other failure (no permission, a refused version) is still reported. `on`: every failure is.
+   */
+  mode?: 'auto' | 'on';
 }
 
 interface ContainerFacts {
@@ -36,9 +41,11 @@ export class DockerSourceProvider implements LogSourceProvider {
   private readonly address: DockerAddress | undefined;
   private readonly addressProblem: string | undefined;
   private readonly docker: Docker | undefined;
+  private readonly auto: boolean;
   private versionChecked = false;
 
   constructor(options: DockerProviderOptions = {}) {
+    this.auto = options.mode === 'auto';
     try {
       this.address = resolveDockerAddress(options.host, options.env ?? process.env);
       this.docker = new Docker({
@@ -65,6 +72,7 @@ export class DockerSourceProvider implements LogSourceProvider {
       return { sources: containerSources(containers, this.location) };
     } catch (error) {
       signal?.throwIfAborted();
+      if (this.auto && isDaemonAbsent(error instanceof UserFacingError ? error.cause : error)) return { sources: [] };
       return { sources: [], problem: error instanceof UserFacingError ? error.message : this.failure(error) };
     }
   }
@@ -134,7 +142,7 @@ export class DockerSourceProvider implements LogSourceProvider {
       return await request();
     } catch (error) {
       signal?.throwIfAborted();
-      throw new UserFacingError(this.failure(error));
+      throw new UserFacingError(this.failure(error), { cause: error });
     }
   }
 
