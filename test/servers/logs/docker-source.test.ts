@@ -13,6 +13,8 @@ import { parseDockerTime } from '../../../servers/logs/sources/docker/lines';
 import type { RecordQuery, SourceRecord } from '../../../servers/logs/sources/types';
 import { UserFacingError } from '../../../servers/shared/tool-result';
 import { dockerSkipReason, startDockerDaemon, BUSYBOX_IMAGE, type DockerDaemon } from '../../support/docker-daemon';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { freePort } from '../../support/real-components';
 import { waitUntil } from '../../support/wait';
 
@@ -33,6 +35,12 @@ async function records(provider: DockerSourceProvider, name: string, query: Reco
 }
 
 const texts = (list: SourceRecord[]) => list.map((r) => r.text);
+
+/** The logs://files resource of a running logs server, parsed. */
+async function filesOf(server: StartedServer): Promise<unknown> {
+  const [content] = (await server.client.readResource({ uri: 'logs://files' })).contents;
+  return JSON.parse('text' in content ? content.text : '');
+}
 
 describe('logs docker source: a real dockerd', function () {
   this.timeout(180_000);
@@ -56,8 +64,9 @@ describe('logs docker source: a real dockerd', function () {
       manylong: await daemon.run('manylong', 's=z; for i in $(seq 1 15); do s=$s$s; done; for i in $(seq 1 40); do echo "$i $s"; done'),
       running: await daemon.run('running', "echo 'still here'; sleep 0.2; echo 'oops' >&2; while true; do sleep 1; done"),
       nolog: await daemon.run('nolog', 'echo nowhere', { logDriver: 'none' }),
+      errors: await daemon.run('errors', "echo 'INFO service started'; sleep 0.1; echo 'ERROR payment timeout after 30s' >&2; sleep 0.1; echo 'ERROR payment timeout after 31s' >&2; sleep 0.1; echo 'WARN slow'"),
     };
-    for (const name of ['mixed', 'long', 'tty', 'big', 'manylong', 'nolog']) await daemon.waitExited(name);
+    for (const name of ['mixed', 'long', 'tty', 'big', 'manylong', 'nolog', 'errors']) await daemon.waitExited(name);
     provider = new DockerSourceProvider({ host: daemon.host });
     await waitUntil('the running container to have written its lines', async () => (await records(provider, 'docker:running')).length === 2);
   });
@@ -68,7 +77,7 @@ describe('logs docker source: a real dockerd', function () {
     const { sources, problem } = await provider.list();
     assert.equal(problem, undefined);
     const byName = new Map(sources.map((s) => [s.name, s]));
-    assert.deepEqual([...byName.keys()].sort(), ['docker:big', 'docker:long', 'docker:manylong', 'docker:mixed', 'docker:nolog', 'docker:running', 'docker:tty']);
+    assert.deepEqual([...byName.keys()].sort(), ['docker:big', 'docker:errors', 'docker:long', 'docker:manylong', 'docker:mixed', 'docker:nolog', 'docker:running', 'docker:tty']);
     assert.equal(byName.get('docker:running')?.container?.state, 'running');
     assert.equal(byName.get('docker:mixed')?.container?.state, 'exited');
     assert.equal(byName.get('docker:mixed')?.container?.id, ids.mixed);
@@ -176,7 +185,7 @@ describe('logs docker source: a real dockerd', function () {
   it('honours DOCKER_HOST (unix:// and tcp://) when no address is given', async () => {
     const viaEnv = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.host } });
     assert.equal(viaEnv.location, `docker at ${daemon.host}`);
-    assert.equal((await viaEnv.list()).sources.length, 7);
+    assert.equal((await viaEnv.list()).sources.length, 8);
     const viaTcp = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.tcpHost } });
     assert.equal(viaTcp.location, `docker at ${daemon.tcpHost}`);
     assert.deepEqual(texts(await records(viaTcp, 'docker:mixed', { tail: 1 })), ['line 8 err']);
@@ -217,7 +226,7 @@ describe('logs docker source: a real dockerd', function () {
     const absent = dockerProvider({ docker: 'auto', dockerHost: `tcp://127.0.0.1:${port}` });
     assert.deepEqual(await absent?.list(), { sources: [] });
     await assert.rejects(records(absent!, 'docker:mixed'), /not running: nothing answers/);
-    assert.equal((await dockerProvider({ docker: 'auto', dockerHost: daemon.host })?.list())?.sources.length, 7);
+    assert.equal((await dockerProvider({ docker: 'auto', dockerHost: daemon.host })?.list())?.sources.length, 8);
     assert.match((await dockerProvider({ docker: 'on', dockerHost: `tcp://127.0.0.1:${port}` })?.list())?.problem ?? '', /not running/);
     assert.equal(dockerProvider({ docker: 'off', dockerHost: daemon.host }), undefined);
   });
@@ -239,7 +248,7 @@ describe('logs docker source: a real dockerd', function () {
         assert.equal(result.status, 0, result.stderr);
         return JSON.parse(result.stdout) as { sources: unknown[]; problem?: string };
       };
-      assert.equal(listWith(daemon.host).sources.length, 7);
+      assert.equal(listWith(daemon.host).sources.length, 8);
       const port = await freePort();
       assert.match(listWith(`ssh://nobody@127.0.0.1:${port}`).problem ?? '', new RegExp(`nothing answers at ssh://nobody@127\\.0\\.0\\.1:${port}`));
     } finally {
@@ -268,6 +277,46 @@ describe('logs docker source: a real dockerd', function () {
     const denied = listAs(65534);
     assert.deepEqual(denied.sources, []);
     assert.match(denied.problem ?? '', new RegExp(`^no permission to use the Docker socket ${daemon.socketPath}: add your user to the docker group`));
-    assert.equal(listAs(dockerGid).sources.length, 7);
+    assert.equal(listAs(dockerGid).sources.length, 8);
+  });
+  describe('through the logs server over stdio (--docker on, DOCKER_HOST)', () => {
+    let server: StartedServer;
+    const call = async (name: string, args: Record<string, unknown>) => {
+      const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Record<string, unknown>;
+    };
+    before(async () => (server = await startBuiltServer('logs', { DOCKER_HOST: daemon.host, LOG_JOURNAL: 'off' }, ['--docker', 'on'])));
+    after(async () => server?.close());
+
+    it('lists the containers in logs://files and answers recent_logs, search_logs and error_summary on one', async () => {
+      const files = await filesOf(server) as { sources: Array<{ name: string; location: string; uri: string }>; sourceProblems?: string[] };
+      assert.deepEqual(files.sources.map((s) => s.name).sort(), ['docker:big', 'docker:errors', 'docker:long', 'docker:manylong', 'docker:mixed', 'docker:nolog', 'docker:running', 'docker:tty']);
+      assert.equal(files.sources.find((s) => s.name === 'docker:errors')?.uri, 'logs://source/docker%3Aerrors');
+      assert.deepEqual(files.sourceProblems ?? [], []);
+      const recent = await call('recent_logs', { file: 'docker:errors', lines: 2 });
+      assert.deepEqual((recent.lines as Array<{ text: string; stream: string }>).map((l) => [l.stream, l.text]).sort(), [['stderr', 'ERROR payment timeout after 31s'], ['stdout', 'WARN slow']]);
+      const search = await call('search_logs', { pattern: 'timeout', container: 'errors' });
+      assert.deepEqual((search.matches as Array<{ text: string; stream: string }>).map((m) => [m.stream, m.text]).sort(), [['stderr', 'ERROR payment timeout after 30s'], ['stderr', 'ERROR payment timeout after 31s']]);
+      const summary = await call('error_summary', { file: 'docker:errors' });
+      assert.equal(summary.totalErrors, 2);
+      assert.deepEqual((summary.groups as Array<{ count: number }>).map((g) => g.count), [2]);
+    });
+
+    it('says in logs://files why containers are missing when the daemon is not there', async () => {
+      const dir = mkdtempSync(path.join(os.tmpdir(), 'no-docker-'));
+      const down = await startBuiltServer('logs', { DOCKER_HOST: `unix://${dir}/docker.sock`, LOG_JOURNAL: 'off' }, ['--docker', 'on']);
+      try {
+        const files = await filesOf(down) as { sources: unknown[]; sourceProblems?: string[] };
+        assert.deepEqual(files.sources, []);
+        assert.match((files.sourceProblems ?? []).join(' '), /the Docker daemon is not running: there is no socket at .*docker\.sock/);
+        const result = (await down.client.callTool({ name: 'recent_logs', arguments: { file: 'docker:errors' } })) as CallToolResult;
+        assert.ok(result.isError);
+        assert.match(JSON.stringify(result.content), /not running/);
+      } finally {
+        await down.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
