@@ -185,6 +185,8 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     const out = await call<{ file: string; source?: string; lines: { text: string; level?: string; timestamp?: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 1 });
     assert.deepEqual([out.file, out.source, out.truncated], ['journal:web-2/api.service', 'journal', true]);
     assert.deepEqual(out.lines, [{ text: 'started api v2', level: 'INFO', timestamp: iso(NOW - 5 * MIN) }]);
+    const whole = await call<{ lines: { text: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 2 });
+    assert.deepEqual([whole.lines.map((l) => l.text), whole.truncated], [['panic: nil pointer dereference in handler', 'started api v2'], false]);
     const errors = await call<{ lines: { text: string }[] }>(server, 'recent_logs', { file: 'journal:web-1/nginx.service', level: 'ERROR', lines: 2 });
     assert.deepEqual(errors.lines.map((l) => l.text), [`${UPSTREAM}1`, `${UPSTREAM}2`]);
   });
