@@ -103,7 +103,9 @@ export class JournalProvider implements LogSourceProvider {
     const hosts = new Set(contents.flatMap((c) => c.hosts));
     const byHost = hosts.size > 1;
     const sources = byHost ? await this.hostSources(contents, problems, signal) : unitSources(contents);
-    return { at: Date.now(), contents, sources, byHost, ...(problems.length ? { problem: problems.join('; ') } : {}) };
+    // journalctl missing is said once, not once per journal.
+    const said = [...new Set(problems)];
+    return { at: Date.now(), contents, sources, byHost, ...(said.length ? { problem: said.join('; ') } : {}) };
   }
 
   /**
