@@ -89,7 +89,7 @@ async function evaluateFormat(client: Client, format: CorpusFormat, summarySchem
   for (const { level, truth } of FILTERS) {
     const answer = await callJson<SearchAnswer>(client, 'search_logs', { file: format.file, level, limit: 500, order: 'oldest' });
     detected = answer.files[0]?.format ?? detected;
-    const truthLines = new Set(lines.filter((l) => truth.includes(l.level)).map((l) => l.line));
+    const truthLines = new Set(lines.filter((l) => truth.includes(l.level) && !l.joined).map((l) => l.line));
     filters.push(scoreFilter(level, truthLines, new Set(answer.matches.map((m) => m.line))));
     if (level === 'ERROR' && truthLines.size > 0 && answer.totalMatches === 0) falseZero.push('search_logs');
   }

@@ -5,7 +5,8 @@
 // Marks (the first two characters of each line in `lines`):
 //   "E|" ERROR or above (error, crit, alert, emerg, fatal, panic …)   "W|" WARN (warning, notice-above-info is INFO)
 //   "I|" anything below WARN (info, notice, debug …) or no level       "+|" continuation of the entry above (a stack
-//   frame, a traceback, a DETAIL line): it has that entry's level.
+//   frame, a traceback, a DETAIL line): it has that entry's level.   "&|" a later part of a line the runtime split (CRI
+//   `P` … `F`): joined into the line of its first part, it is not a line of its own and is never returned.
 // In `lines`, "<TAB>" stands for a tab character. Access logs carry no level: their convention here is the common one
 // of log pipelines (HTTP 5xx = ERROR, 4xx = WARN).
 // Some files are rotated (.gz), some are entirely older than a year (`old`), some are only a few lines long.
@@ -34,6 +35,8 @@ export interface CorpusLine {
   line: number;
   text: string;
   level: Truth;
+  /** A later part of a split line ("&|"): its text is read as part of the line of its first part. */
+  joined?: boolean;
 }
 
 export const CORPUS: CorpusFormat[] = [
@@ -690,6 +693,10 @@ export const CORPUS: CorpusFormat[] = [
       'E|{"log":"2026-11-29T10:15:02.123Z ERROR payment failed for order 42: timeout\\n","stream":"stderr","time":"2026-11-29T10:15:02.123456789Z"}',
       'I|{"log":"2026-11-29T10:15:03.000Z DEBUG cache hit order:43\\n","stream":"stdout","time":"2026-11-29T10:15:03.000234567Z"}',
       'E|{"log":"ERROR boom\\n","stream":"stderr","time":"2026-11-29T10:15:04.000234567Z"}',
+      // A line longer than the driver's 16 KiB buffer is written as records without the newline until its last one.
+      'E|{"log":"2026-11-29T10:15:05.000Z ERROR a very long message that the driver split into ","stream":"stderr","time":"2026-11-29T10:15:05.000234567Z"}',
+      'I|{"log":"2026-11-29T10:15:05.001Z INFO meanwhile on stdout\\n","stream":"stdout","time":"2026-11-29T10:15:05.001234567Z"}',
+      '&|{"log":"two records\\n","stream":"stderr","time":"2026-11-29T10:15:05.000334567Z"}',
     ],
   },
   {
@@ -703,7 +710,7 @@ export const CORPUS: CorpusFormat[] = [
       'W|2026-11-29T10:15:01.500234567Z stdout F 2026-11-29 10:15:01.500 WARN  [pool-1] c.e.Cache - cache directory missing',
       'E|2026-11-29T10:15:02.123456789Z stderr F 2026-11-29 10:15:02.123 ERROR [http-1] c.e.Orders - order 42 failed',
       'E|2026-11-29T10:15:03.000234567Z stdout P 2026-11-29 10:15:03.000 ERROR [http-2] c.e.Orders - a very long message that the runtime split into ',
-      '+|2026-11-29T10:15:03.000234999Z stdout F two partial lines',
+      '&|2026-11-29T10:15:03.000234999Z stdout F two partial lines',
       'I|2026-11-29T10:15:04.000234567Z stdout F 2026-11-29 10:15:04.000 DEBUG [http-3] c.e.Orders - cache hit',
       'E|2026-11-29T10:15:05.000234567Z stderr F 2026-11-29 10:15:05.000 FATAL [main] c.e.Shop - out of memory',
     ],
@@ -822,9 +829,9 @@ export function linesOf(format: CorpusFormat): CorpusLine[] {
   return format.lines.map((raw, index) => {
     const mark = raw.slice(0, 2);
     const text = raw.slice(2).replaceAll('<TAB>', '\t');
-    if (!/^[EWI+]\|$/.test(mark)) throw new Error(`${format.id} line ${index + 1}: no level mark`);
-    if (mark[0] !== '+') entry = mark[0] as Truth;
-    return { line: index + 1, text, level: entry };
+    if (!/^[EWI+&]\|$/.test(mark)) throw new Error(`${format.id} line ${index + 1}: no level mark`);
+    if (mark[0] !== '+' && mark[0] !== '&') entry = mark[0] as Truth;
+    return mark[0] === '&' ? { line: index + 1, text, level: entry, joined: true } : { line: index + 1, text, level: entry };
   });
 }
 

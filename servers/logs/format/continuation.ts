@@ -19,3 +19,11 @@ export function isEntryPart(parsed: ParsedLine): boolean {
 export function continuesEntry(parsed: ParsedLine): boolean {
   return parsed.level === undefined && (parsed.continues === true || isEntryPart(parsed));
 }
+
+/**
+ * True when a parsed line of a recognised layout takes its level from the entry above: it has neither time nor level
+ * (a stack frame, a wrapped line) and is not a record of its own (`standalone`), or it is an entry's part.
+ */
+export function inheritsLevel(parsed: ParsedLine): boolean {
+  return (parsed.level === undefined && parsed.timestamp === undefined && parsed.standalone !== true) || isEntryPart(parsed);
+}

@@ -1,6 +1,7 @@
 // How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
 // could not judge, and never calls a file whose levels it could not read free of errors.
-import { isEntryPart } from './continuation';
+import { inheritsLevel } from './continuation';
+import { joinedLines } from './partials';
 import type { LineParser } from './types';
 
 export interface LevelCoverage {
@@ -15,20 +16,20 @@ export interface LevelCoverage {
 /**
  * Counts the sample's entry lines and those without a level. A line is a continuation (not counted) when it starts
  * with white space, or, in a recognised layout, when it has neither time nor level or otherwise continues the entry above
- * (isEntryPart: PostgreSQL `DETAIL:`). A container's header-less lines (ParsedLine.continues) are counted: a
+ * (inheritsLevel: also PostgreSQL `DETAIL:`). A container's header-less lines (ParsedLine.continues) are counted: a
  * container that writes no levels at all must still be reported as such.
  */
 export function levelCoverage(sample: string[], parser: LineParser): LevelCoverage {
   const layoutKnown = parser.format.id !== 'unknown';
   let lines = 0;
   let withoutLevel = 0;
-  for (const line of sample) {
+  // A split line's later parts are not lines of their own (format/partials.ts).
+  for (const line of joinedLines(parser, sample)) {
     if (line.trim().length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) continue;
     const parsed = parser.parse(line);
-    const { level, timestamp } = parsed;
-    if (layoutKnown && ((level === undefined && timestamp === undefined) || isEntryPart(parsed))) continue;
+    if (layoutKnown && inheritsLevel(parsed)) continue;
     lines++;
-    if (level === undefined) withoutLevel++;
+    if (parsed.level === undefined) withoutLevel++;
   }
   return { lines, withoutLevel, layoutKnown };
 }

@@ -1,6 +1,6 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type HeaderField } from './header';
+import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type LearnedHeader } from './header';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import type { TimestampContext } from './timestamps';
@@ -66,7 +66,7 @@ function logfmtParser(context: TimestampContext): LineParser {
   };
 }
 
-function describeHeader(fields: HeaderField[]): LogFormat {
+function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   const names = fields.map((f) => (f.kind === 'timestamp' ? `timestamp (${f.pattern?.id})` : f.kind === 'level' && f.bracketed ? '[level]' : f.kind));
   const ts = fields.find((f) => f.kind === 'timestamp')?.pattern?.id;
   const level = fields.find((f) => f.kind === 'level');
@@ -80,7 +80,7 @@ function describeHeader(fields: HeaderField[]): LogFormat {
   else if (level && hasComponent) id = 'java';
   else if (level) id = 'leveled';
   else if (ts) id = 'timestamped';
-  return { id, description: `header: ${names.join(', ')}; then the message` };
+  return { id, description: `header${tabbed ? ' (tab-separated)' : ''}: ${names.join(', ')}; then the message` };
 }
 
 /** How a line's text (the inner line, for an envelope or prefix) is parsed: by the learned header, logfmt, or spellings. */
@@ -91,11 +91,11 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
     const logfmt = logfmtParser(context);
     return { parse: (line) => logfmt.parse(line), format: logfmt.format };
   }
-  const header = sample.length > 0 ? learnHeader(sample, context) : [];
-  if (header.length > 0) return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header) };
+  const header = learnHeader(sample, context);
+  if (header.fields.length > 0) return { parse: (line) => parseWithHeader(header, line, context), format: describeHeader(header) };
   return {
     // Even without a learned header, a line that brings its own (files that mix layouts) or spells its level is read.
-    parse: (line) => parseWithHeader([], line, context),
+    parse: (line) => parseWithHeader(header, line, context),
     format: { id: 'unknown', description: 'unrecognised layout: each line is the message' },
   };
 }

@@ -23,11 +23,28 @@ export interface Unwrapped {
   partial?: boolean;
 }
 
-const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (?:stdout|stderr) ([PF]) ?/;
+const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([PF]) ?/;
 // RFC 5424: PRI VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP STRUCTURED-DATA [SP MSG]
 const SYSLOG_5424 = /^<(\d{1,3})>1 (\S+) \S+ \S+ \S+ \S+ (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (?:\uFEFF)?|$)/;
 // RFC 3164: PRI TIMESTAMP SP HOSTNAME SP TAG[pid]: MSG (the tag is optional in practice)
 const SYSLOG_3164 = /^<(\d{1,3})>((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d) \S+ (?:[^\s:[]{1,48}(?:\[\d+\])?: )?/;
+
+/** A CRI line's prefix: its stream, whether it is a part (`P`) of a line the runtime split, and where its text starts. */
+export interface CriPrefix {
+  /** `stdout` or `stderr`. */
+  stream: string;
+  partial: boolean;
+  /** Characters of `line` before the logged text. */
+  length: number;
+}
+
+/** The CRI prefix of `line` (`<RFC 3339 time> stdout|stderr P|F `), or undefined; its time is not parsed. */
+export function criPrefix(line: string): CriPrefix | undefined {
+  const first = line.charCodeAt(0);
+  if (first < 48 || first > 57) return undefined;
+  const cri = CRI.exec(line);
+  return cri ? { stream: cri[2], partial: cri[3] === 'P', length: cri[0].length } : undefined;
+}
 
 function priSeverity(pri: string): Level | undefined {
   const value = Number(pri);
@@ -49,7 +66,7 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
   }
   if (first >= 48 && first <= 57) {
     const cri = CRI.exec(line);
-    if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[2] === 'P' };
+    if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P' };
   }
   return undefined;
 }

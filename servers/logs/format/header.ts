@@ -154,7 +154,16 @@ function isStrong(kind: FieldKind): boolean {
 
 /** Greedy reading of one line's header: what fields it seems to start with. */
 export function guessHeader(line: string, context: TimestampContext = {}): HeaderField[] {
+  return readHeader(line, context).fields;
+}
+
+/**
+ * guessHeader's fields, and `tabbed`: how many of them, from the first, are followed by a tab (a tab-separated record
+ * such as `<time>\t<request id>\tERROR\t<message>`; prose is not written with tabs between its first words).
+ */
+function readHeader(line: string, context: TimestampContext): { fields: HeaderField[]; tabbed: number } {
   const fields: HeaderField[] = [];
+  const ends: number[] = [];
   let position = skipSeparators(line, 0);
   let hasLevel = false;
   // A line names its component once: after `[core:error]`, a `word:` (Apache's `AH00037:`) is the message's own.
@@ -198,6 +207,7 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
     }
     if (!field) break;
     fields.push(field);
+    ends.push(end);
     position = skipSeparators(line, end);
     if (field.kind === 'component') break;
   }
@@ -210,7 +220,10 @@ export function guessHeader(line: string, context: TimestampContext = {}): Heade
       weakRun = 0;
     } else if (++weakRun > MAX_WEAK_RUN) break;
   }
-  return fields.slice(0, last + 1);
+  const header = fields.slice(0, last + 1);
+  let tabbed = 0;
+  while (tabbed < header.length && /^[ |]*\t/.test(line.slice(ends[tabbed], ends[tabbed] + 8))) tabbed++;
+  return { fields: header, tabbed };
 }
 
 export function signature(fields: HeaderField[]): string {
@@ -222,11 +235,41 @@ export function signature(fields: HeaderField[]): string {
  * that more than half of the lines start with. A content word that happens to look like a header field in a few
  * lines (`… - Vote timed out: 400`) does not make it in.
  */
-/** Lines that continue an entry: indented (stack frames), a traceback's first line, an exception's class, `Caused by:`, `... 3 more`. */
-const CONTINUATION = /^(?:\s|Traceback \(most recent call last\)|Caused by:|\.\.\. \d+ (?:more|common frames omitted)|[\w.$]+(?:Error|Exception|Throwable|Warning|Exit|Interrupt)(?::|$))/;
+/**
+ * Lines that continue an entry: indented (stack frames), a traceback's first line, an exception's class, `Caused by:`,
+ * `... 3 more`, and a Go stack's unindented lines (`goroutine 1 [running]:`, `main.(*Server).handle(…)`).
+ */
+const CONTINUATION =
+  /^(?:\s|Traceback \(most recent call last\)|Caused by:|\.\.\. \d+ (?:more|common frames omitted)|[\w.$]+(?:Error|Exception|Throwable|Warning|Exit|Interrupt)(?::|$)|goroutine \d+ \[|[\w/.-]*\w\.(?:\(\*?\w+\)\.)?\w+(?:\([^)]*\))?$)/;
 
-export function learnHeader(sample: string[], context: TimestampContext = {}): HeaderField[] {
-  const prefixes = new Map<string, { fields: HeaderField[]; count: number }>();
+/** A learned header's candidate: a run of fields, the lines it starts, and how many of them separate it with tabs. */
+interface Prefix {
+  fields: HeaderField[];
+  count: number;
+  tabbed: number;
+}
+
+/**
+ * Whether a candidate header starts enough of the sample. Most entries must share it; a tab-separated one with a time
+ * and a level (every line of it a record of columns) only a quarter of the lines and two at least: such a layout is
+ * deliberate, and a runtime may write its own untabbed lines between (AWS Lambda's START/END/REPORT).
+ */
+function sharedEnough(prefix: Prefix, entries: number, lines: number): boolean {
+  if (prefix.count * 2 > Math.max(entries, lines / 4)) return true;
+  const timedAndLeveled = prefix.fields.some((f) => f.kind === 'timestamp') && prefix.fields.some((f) => f.kind === 'level');
+  return timedAndLeveled && prefix.tabbed === prefix.count && prefix.count >= 2 && prefix.count * 4 >= lines;
+}
+
+/** A file's learned header: its fields, and whether its lines are tab-separated records (see parseWithHeader). */
+export interface LearnedHeader {
+  fields: HeaderField[];
+  tabbed: boolean;
+}
+
+const NO_HEADER: LearnedHeader = { fields: [], tabbed: false };
+
+export function learnHeader(sample: string[], context: TimestampContext = {}): LearnedHeader {
+  const prefixes = new Map<string, Prefix>();
   let lines = 0;
   // Lines that may start an entry: stack frames and tracebacks do not, and in a short file they can outnumber the
   // entries; the header must be shared by most of the others and by a quarter of all lines.
@@ -234,23 +277,25 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): H
   for (const line of sample) {
     if (line.trim().length === 0) continue;
     lines++;
-    const fields = guessHeader(line, context);
+    const { fields, tabbed } = readHeader(line, context);
     if (!CONTINUATION.test(line)) entries++;
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
       const key = signature(fields.slice(0, end));
-      const entry = prefixes.get(key);
-      if (entry) entry.count++;
-      else prefixes.set(key, { fields: fields.slice(0, end), count: 1 });
+      const entry = prefixes.get(key) ?? { fields: fields.slice(0, end), count: 0, tabbed: 0 };
+      entry.count++;
+      // Tab-separated: a tab after each of the prefix's fields but the last.
+      if (tabbed >= end - 1 && end > 1) entry.tabbed++;
+      prefixes.set(key, entry);
     }
   }
-  let best: { fields: HeaderField[]; count: number } | undefined;
+  let best: Prefix | undefined;
   for (const entry of prefixes.values()) {
-    if (entry.count * 2 <= Math.max(entries, lines / 4)) continue;
+    if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (!best) return [];
-  return best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component') ? best.fields : [];
+  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component')) return NO_HEADER;
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
 const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
@@ -260,10 +305,11 @@ const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase
  * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
  * everything). A line that matches none of the header's fields and does not start with white space (a stack frame
  * does) is read with a header of its own (files that mix layouts), and failing that its level is taken from the usual
- * spellings (`spelledLevel`).
+ * spellings (`spelledLevel`). In a file of tab-separated records, such a line that does not look like a continuation
+ * (CONTINUATION) is a record of the runtime's own (`END RequestId: …`): `standalone`, it takes nothing from above.
  */
-export function parseWithHeader(fields: HeaderField[], line: string, context: TimestampContext): ParsedLine {
-  const { parsed, consumed } = applyHeader(fields, line, context);
+export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
+  const { parsed, consumed } = applyHeader(header.fields, line, context);
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
   const own = guessHeader(line, context);
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
@@ -273,6 +319,7 @@ export function parseWithHeader(fields: HeaderField[], line: string, context: Ti
     return reparsed;
   }
   parsed.level ??= spelledLevel(line);
+  if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
 }
 

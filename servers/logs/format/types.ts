@@ -23,6 +23,11 @@ export interface ParsedLine {
    * but the line inside has neither time nor level: the tail of a split line or a stack frame of the entry above.
    */
   continues?: boolean;
+  /**
+   * True for a line without a time that neither starts an entry nor continues one: a record a runtime writes between
+   * an app's tab-separated ones (AWS Lambda's `START`/`END`/`REPORT RequestId: …`). It takes no time or level from above.
+   */
+  standalone?: boolean;
 }
 
 export interface LineParser {

@@ -20,7 +20,7 @@ export interface LineBlock {
   offset: number;
   /** Compressed bytes read so far (equal to offset for plain files), for progress. */
   rawOffset: number;
-  /** gzip, on the last block: why the text ends early (a damaged member), when it does. */
+  /** gzip, on the last block: the note naming the file's damage or ignored trailing bytes (io/gzip.ts), when it has some. */
   damage?: string;
 }
 
@@ -111,7 +111,7 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
     return;
   }
   const blocker = new LineBlocker();
-  const { output: gunzip, counter, close, damage } = gunzipMembers(fd);
+  const { output: gunzip, counter, close, note: gzipNote } = gunzipMembers(fd);
   const pending: Buffer[] = [];
   let pendingBytes = 0;
   const take = (): Buffer => {
@@ -137,7 +137,8 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
   const lines = pendingBytes ? take() : EMPTY;
   const tail = blocker.end();
   const last = tail.length ? (lines.length ? Buffer.concat([lines, tail]) : tail) : lines;
-  const note = damage() === undefined ? {} : { damage: `damaged gzip: ${damage()}; only the text before it was read` };
+  const damage = gzipNote();
+  const note = damage === undefined ? {} : { damage };
   if (last.length || note.damage) yield { data: last, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...note };
 }
 

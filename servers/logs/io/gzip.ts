@@ -23,6 +23,11 @@ export interface GunzipStream {
   close: () => void;
   /** Why the decompressed text ends early (e.g. "the compressed data ends in the middle of member 2"), if it does. */
   damage: () => string | undefined;
+  /**
+   * Once ended: the one sentence every reader of a gzip file puts in its notes, naming the damage (the text ends early)
+   * or the bytes after the last member that were ignored (the text is whole); undefined for a sound file.
+   */
+  note: () => string | undefined;
 }
 
 /** Raw bytes of an open descriptor from `position` on, by positional reads (never closes it). */
@@ -121,6 +126,8 @@ export function gunzipMembers(fd: number): GunzipStream {
   const counter = { bytes: 0 };
   const stop: { close?: () => void } = {};
   let damage: string | undefined;
+  /** Bytes after the last member that do not start another (at most MAX_HEADER_BYTES are looked at). */
+  let ignored = 0;
   async function* members(): AsyncGenerator<Buffer> {
     let position = 0;
     let produced = 0;
@@ -129,7 +136,8 @@ export function gunzipMembers(fd: number): GunzipStream {
       const headerBytes = memberHeaderLength(head);
       if (headerBytes === undefined) {
         if (member === 1) throw new Error(head.length === 0 ? 'the file is empty' : 'not gzip data (no gzip header at the start)');
-        return; // Trailing bytes after the last member, as zcat ignores them.
+        ignored = head.length; // Trailing bytes after the last member, as zcat ignores them (with a warning).
+        return;
       }
       const inflating = inflateMember(fd, position + headerBytes, counter, stop);
       let step = await inflating.next();
@@ -157,5 +165,14 @@ export function gunzipMembers(fd: number): GunzipStream {
       output.destroy();
     },
     damage: () => damage,
+    note: () => gzipNote(damage, ignored),
   };
+}
+
+/** The note for a gzip file's damage (what ends its text early) or its ignored trailing bytes (count, in bytes). */
+function gzipNote(damage: string | undefined, ignored: number): string | undefined {
+  if (damage !== undefined) return `damaged gzip: ${damage}; only the text before it was read`;
+  if (ignored === 0) return undefined;
+  const bytes = ignored >= MAX_HEADER_BYTES ? `${MAX_HEADER_BYTES / 1024} KiB or more` : `${ignored} byte${ignored === 1 ? '' : 's'}`;
+  return `gzip: ${bytes} after the last compressed member (not gzip data) ignored, as zcat does; the text before them was read whole`;
 }

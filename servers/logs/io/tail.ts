@@ -21,6 +21,8 @@ export interface TailOutcome {
   bytesRead: number;
   /** The start of the file was reached. */
   reachedStart: boolean;
+  /** gzip: the note naming the file's damage or ignored trailing bytes (io/gzip.ts), when it has some. */
+  damage?: string;
 }
 
 function toText(buffer: Buffer): string {
@@ -69,12 +71,15 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
   return { bytesRead: size, reachedStart: true };
 }
 
-/** gzip cannot be read backwards: one forward pass keeping only the last `keep` lines. */
-export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSignal): Promise<string[]> {
+/**
+ * gzip cannot be read backwards: one forward pass keeping only the last `keep` lines (oldest first) of its readable
+ * text, with the note on its damage (io/gzip.ts) when it has some.
+ */
+export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSignal): Promise<{ lines: string[]; damage?: string }> {
   const ring: string[] = new Array<string>(Math.max(1, keep));
   let count = 0;
   const blocker = new LineBlocker(TAIL_LINE_BYTES * 4);
-  const { output: gunzip, close } = gunzipMembers(fd);
+  const { output: gunzip, close, note } = gunzipMembers(fd);
   const take = (lines: Buffer) => {
     let pos = 0;
     while (pos < lines.length) {
@@ -98,7 +103,8 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
   const size = Math.min(count, ring.length);
   const out: string[] = [];
   for (let i = count - size; i < count; i++) out.push(ring[i % ring.length]);
-  return out;
+  const damage = note();
+  return damage === undefined ? { lines: out } : { lines: out, damage };
 }
 
 /** An open log file as the tail readers need it. */
@@ -121,10 +127,12 @@ export interface BackwardOptions extends TailOptions {
  */
 export async function readLinesBackwards(file: TailFile, options: BackwardOptions): Promise<TailOutcome> {
   if (!file.gzip) return readBackwards(file.handle, file.size, options);
-  const lines = await lastLinesOfGzip(file.handle.fd, options.gzipLines, options.signal);
+  const { lines, damage } = await lastLinesOfGzip(file.handle.fd, options.gzipLines, options.signal);
   let i = lines.length - 1;
   for (; i >= 0; i--) if (!options.onLine(lines[i])) break;
-  return { bytesRead: file.size, reachedStart: i <= 0 };
+  const outcome: TailOutcome = { bytesRead: file.size, reachedStart: i <= 0 };
+  if (damage !== undefined) outcome.damage = damage;
+  return outcome;
 }
 
 /** The last `count` lines of a file, oldest first. */

@@ -13,11 +13,12 @@ import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/
 /**
  * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log
  * directories, a regular file) or throws a UserFacingError; `readLines` streams its lines in order (CR stripped, gzip
- * decoded) and stops early when `onLine` returns false or the signal aborts.
+ * decoded) and stops early when `onLine` returns false or the signal aborts, with notes on what it read (a damaged
+ * gzip's, io/gzip.ts).
  */
 export interface LogPatternsContext {
   resolveFile(name: string): Promise<string>;
-  readLines(path: string, onLine: (line: string) => boolean | void, signal?: AbortSignal): Promise<void>;
+  readLines(path: string, onLine: (line: string) => boolean | void, signal?: AbortSignal): Promise<{ notes?: string[] } | void>;
   /** The file's modification time (epoch ms), used to infer the year of year-less timestamps. Defaults to now. */
   referenceTime?(path: string): Promise<number | undefined>;
 }
@@ -55,6 +56,7 @@ export const logPatternsResultShape = {
   truncated: z.boolean().describe('More templates exist than were returned.'),
   capped: z.boolean().describe('The template cap was reached: some lines were put in their closest template or in <other>.'),
   elapsedMs: z.number(),
+  notes: z.array(z.string()).optional().describe('What reading the file showed: a damaged gzip and how much of it was read.'),
 };
 
 export type LogPatternsArgs = { file: string; level?: Level; since?: string; until?: string; limit: number; lineNumbers: boolean };
@@ -103,7 +105,7 @@ export async function minePatterns(
     if (isBlank(line)) return;
     const parsed = (parser as LineParser).parse(line);
     // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them.
-    const entry = parsed.timestamp === undefined && parsed.level === undefined && previous ? previous : parsed;
+    const entry = parsed.timestamp === undefined && parsed.level === undefined && !parsed.standalone && previous ? previous : parsed;
     if (parsed !== entry) parsed.timestamp = entry.timestamp;
     else previous = parsed;
     if (filtering) {
@@ -164,7 +166,12 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
   const window = resolveWindow(args, now);
   const path = await context.resolveFile(args.file);
   const referenceTime = (await context.referenceTime?.(path)) ?? now;
-  const { miner, parser, linesRead, linesMatched } = await minePatterns((onLine) => context.readLines(path, onLine, signal), {
+  const notes: string[] = [];
+  const read = async (onLine: (line: string) => boolean | void) => {
+    const outcome = await context.readLines(path, onLine, signal);
+    if (outcome?.notes) notes.push(...outcome.notes);
+  };
+  const { miner, parser, linesRead, linesMatched } = await minePatterns(read, {
     minimum: args.level,
     window,
     trackLines: args.lineNumbers,
@@ -182,5 +189,5 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     (kept): LogPatternsResult => ({ file: args.file, format: parser.format, linesRead, linesMatched, templateCount: all.length, templates: [...kept], truncated, capped: miner.capped, elapsedMs: 0 }),
     { keepAtLeast: 1 },
   );
-  return { ...fitted.value, truncated: truncated || fitted.cut, elapsedMs: Math.round(performance.now() - started) };
+  return { ...fitted.value, truncated: truncated || fitted.cut, elapsedMs: Math.round(performance.now() - started), ...(notes.length ? { notes } : {}) };
 }

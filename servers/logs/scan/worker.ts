@@ -4,6 +4,7 @@
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { throttleProgress } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
+import { joinsPartials } from '../format/partials';
 import { parserFor } from '../format/parser';
 import type { LineParser } from '../format/types';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
@@ -88,7 +89,8 @@ class ScanWorker {
   /** ripgrep's result, or undefined when it has no path, cannot take the pattern or file, or refused it. */
   private async tryRipgrep(job: ScanJob, parser: LineParser, reports: JobReports): Promise<FileScanResult | undefined> {
     const { target, request } = job;
-    if (!job.ripgrep || !ripgrepCanRun(request, target)) return undefined;
+    // Lines a container runtime split (CRI, Docker json-file) are joined by the Node engine only (format/partials.ts).
+    if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser)) return undefined;
     // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
     // output arrives in small chunks, and a message per chunk would cost the server more than the lines).
     const heartbeat = setInterval(() => {
@@ -132,6 +134,7 @@ class ScanWorker {
       }
       if (scanner.done) break;
     }
+    scanner.finish();
     return { ...scanner.result(), engine: 'node', ...(damage === undefined ? {} : { damage }) };
   }
 

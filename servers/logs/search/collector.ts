@@ -31,6 +31,8 @@ export function headerOf(parser: LineParser, text: string): Header | undefined {
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
   // levels do not reach up to an error many lines above.
   if (parsed.continues && level === undefined) return { timestamp };
+  // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
+  if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
   return timestamp !== undefined || level !== undefined ? { timestamp, level } : undefined;
 }
@@ -42,7 +44,7 @@ export function headerOf(parser: LineParser, text: string): Header | undefined {
  * level of an unrelated entry above. Formats without entry headers ('unknown') inherit nothing.
  */
 export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
-  if (parser.format.id === 'unknown') return false;
+  if (parser.format.id === 'unknown' || parsed.standalone) return false;
   if (parsed.timestamp === undefined) return true;
   return continuesEntry(parsed);
 }

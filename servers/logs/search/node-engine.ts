@@ -4,6 +4,7 @@
 // collector. Line numbers come from the kernel's newline counts; newest first without filters, only a block's newest
 // `limit` matches are parsed. Memory is bounded by the block size and `limit`.
 import { isAscii } from 'node:buffer';
+import { partialKind, PartialJoiner, PART_SLOT } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { ByteKernel } from './byte-kernel';
@@ -80,6 +81,8 @@ export class FileScanner {
   /** End of the line nextCandidate last returned, and its text when it had to be decoded already. */
   private candidateEnd = 0;
   private candidateText: string | undefined;
+  /** CRI and Docker json-file: lines the runtime split are joined before the search (format/partials.ts). */
+  private readonly joiner: PartialJoiner | undefined;
 
   constructor(
     private readonly request: ScanRequest,
@@ -115,7 +118,10 @@ export class FileScanner {
     }
     this.usesHeaders = parser.format.id !== 'unknown';
     this.kernelFinds = kernelFinds;
-    this.deferrable = !sink && request.order === 'newest' && !this.collector.filtering;
+    const split = partialKind(parser);
+    this.joiner = split ? new PartialJoiner(split) : undefined;
+    // A joined file's empty part slots are candidates of an empty pattern: each line is looked at, none skipped.
+    this.deferrable = !sink && request.order === 'newest' && !this.collector.filtering && !this.joiner;
   }
 
   /** The oldest `limit` matches are in: later blocks cannot change the result. */
@@ -130,6 +136,27 @@ export class FileScanner {
       // A UTF-8 byte-order mark is not text of the first line (ripgrep drops it too): ^ matches after it.
       if (block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) block = block.subarray(3);
     }
+    if (this.joiner) {
+      const lines = block.toString('utf8').split('\n');
+      lines.pop();
+      block = this.joinedBlock(lines.flatMap((line) => this.joiner!.push(line)));
+      if (block.length === 0) return;
+    }
+    this.pushBlock(block);
+  }
+
+  /** The end of the file: lines held by the split-line joiner (a run the file ends inside) are searched too. */
+  finish(): void {
+    if (!this.joiner || this.done) return;
+    const block = this.joinedBlock(this.joiner.end());
+    if (block.length > 0) this.pushBlock(block);
+  }
+
+  private joinedBlock(lines: string[]): Buffer {
+    return lines.length === 0 ? Buffer.alloc(0) : Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+  }
+
+  private pushBlock(block: Buffer): void {
     const decodes = this.needle === undefined || (this.needleFolds && !this.kernel);
     if (!decodes || block.length <= TEXT_PIECE_BYTES) {
       this.pushPiece(block);
@@ -274,6 +301,7 @@ export class FileScanner {
 
   /** Parses a candidate line, completes it from its entry header, and hands it to the collector. */
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
+    if (this.isPartSlot(text)) return;
     const parsed = parseLine(this.parser, text);
     let { timestamp, level } = parsed;
     if (needsHeader(this.parser, parsed)) {
@@ -307,12 +335,18 @@ export class FileScanner {
     return header ?? (end < 0 ? this.prevBlockHeader : undefined);
   }
 
+  /** A later part of a joined split line (its text is in the first part's line): no match, no line of context. */
+  private isPartSlot(text: string): boolean {
+    return this.joiner !== undefined && text === PART_SLOT;
+  }
+
   private beforeLines(hay: Hay, lineStart: number, count: number): string[] {
     const out: string[] = [];
     let end = lineStart - 1;
     while (out.length < count && end >= 0) {
       const start = prevNl(hay, end - 1) + 1;
-      out.unshift(ownCopy(sanitizeLine(slice(hay, start, end), this.request.maxLineChars)));
+      const text = slice(hay, start, end);
+      if (!this.isPartSlot(text)) out.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
       end = start - 1;
     }
     for (let i = this.prevTail.length - 1; out.length < count && i >= 0; i--) out.unshift(this.prevTail[i]);
@@ -324,7 +358,8 @@ export class FileScanner {
     for (let pos = from; this.collector.owesAfter && pos < hay.length; ) {
       let end = nextNl(hay, pos);
       if (end === -1) end = hay.length;
-      this.collector.giveAfter(ownCopy(sanitizeLine(slice(hay, pos, end), this.request.maxLineChars)));
+      const text = slice(hay, pos, end);
+      if (!this.isPartSlot(text)) this.collector.giveAfter(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
       pos = end + 1;
     }
   }
@@ -338,7 +373,7 @@ export class FileScanner {
     for (let i = 0; i < lookback && end >= 0; i++) {
       const start = prevNl(hay, end - 1) + 1;
       const text = slice(hay, start, end);
-      if (tail.length < want) tail.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
+      if (tail.length < want && !this.isPartSlot(text)) tail.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
       if (this.usesHeaders && !header) {
         header = headerOf(this.parser, text);
         if (!header && tail.length >= want && i >= HEADER_LOOKBACK_LINES - 1) break;
@@ -349,7 +384,9 @@ export class FileScanner {
     if (header) this.prevBlockHeader = header;
   }
 
+  /** The scan's result; finishes the scan first (finish()). */
   result(): Omit<FileScanResult, 'engine'> {
+    this.finish();
     const { collector } = this;
     const matches = collector.chosen().map((kept) => kept.match);
     return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, formatId: this.parser.format.id };

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { joinsPartials } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
@@ -45,9 +46,11 @@ export interface RipgrepOptions {
  * refuses the pattern, the abort error when `options.signal` fires.
  */
 export async function scanWithRipgrep(rg: string, target: ScanTarget, request: ScanRequest, parser: LineParser, options: RipgrepOptions = {}): Promise<FileScanResult> {
-  const headers = new HeaderReader(target.realPath, parser);
   const pattern = ripgrepPattern(request, target);
   if (pattern === undefined) throw new RipgrepUnsupported('ripgrep cannot take this pattern or file');
+  // ripgrep sees lines, not the messages split lines join into (format/partials.ts): CRI and Docker files scan in Node.
+  if (joinsPartials(parser)) throw new RipgrepUnsupported('ripgrep cannot join the lines a container runtime split');
+  const headers = new HeaderReader(target.realPath, parser);
   const output = new RipgrepMatches(request, parser, headers, options.sink);
   try {
     await runRipgrep(rg, ripgrepArgs(target, request, pattern), options, {

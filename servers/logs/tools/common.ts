@@ -55,6 +55,14 @@ export async function forEachLogFile(ctx: LogsContext, names: string[], options:
 }
 
 /**
+ * Adds to `notes` what the reader of file `name` noted about it (a damaged or padded gzip: io/gzip.ts), if anything:
+ * every tool that reads a file names its damage the same way.
+ */
+export function noteDamage(notes: string[], name: string, damage: string | undefined): void {
+  if (damage !== undefined) notes.push(`${name}: ${damage}`);
+}
+
+/**
  * For a tool filtering `file` by level: how many lines sampled from its start have no recognisable level (they can
  * never pass the filter), or that none has one, so that 0 matches is never read as "no errors". Undefined when every
  * sampled line has a level. Reads the file's head (io/head) and its detected parser.

@@ -15,7 +15,7 @@ import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { forEachLogFile, iso } from './common';
+import { forEachLogFile, iso, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -214,7 +214,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
     onProgress: job.onProgress,
   });
   entry.errors = job.grouper.total - before;
-  if (result.damage) job.notes.push(`${file.info.name}: ${result.damage}`);
+  noteDamage(job.notes, file.info.name, result.damage);
   return result.untimed;
 }
 

@@ -6,11 +6,12 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { isEntryPart } from '../format/continuation';
+import { inheritsLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
+import { joinedBackwards } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { readLinesBackwards } from '../io/tail';
-import { iso, levelFilterNote, levelSchema } from './common';
+import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { closeQuietly, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -108,7 +109,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
     const parsed = parser.parse(raw);
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
-    if (usesHeaders && ((parsed.level === undefined && parsed.timestamp === undefined) || isEntryPart(parsed))) {
+    if (usesHeaders && inheritsLevel(parsed)) {
       // A continuation line or an entry's part (PostgreSQL DETAIL:): its level is that of the entry above it, read next.
       if (pending.length < MAX_CONTINUATION) pending.push(text);
       return true;
@@ -123,8 +124,11 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   // One line more than asked tells whether the file has earlier lines (gzip keeps only what it is asked to).
   const gzipLines = args.level ? MAX_GZIP_LINES : args.lines + 1;
   const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
-  const outcome = await readLinesBackwards(tail, { onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  const joined = joinedBackwards(parser, onLine);
+  const outcome = await readLinesBackwards(tail, { onLine: joined.onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  joined.end();
   recent.exhausted = outcome.reachedStart;
+  noteDamage(recent.notes, file.info.name, outcome.damage);
   if (file.info.gzip && args.level) recent.notes.push(`compressed file: only its last ${MAX_GZIP_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;

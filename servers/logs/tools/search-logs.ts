@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { forEachLogFile, iso, levelFilterNote, levelSchema } from './common';
+import { forEachLogFile, iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -144,7 +144,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
-    if (result.damage) found.notes.push(`${file.info.name}: ${result.damage}`);
+    noteDamage(found.notes, file.info.name, result.damage);
     if (args.level) {
       const note = await levelFilterNote(ctx, file);
       if (note) found.notes.push(note);

@@ -12,7 +12,7 @@ import { continuesEntry } from '../../../servers/logs/format/continuation';
 import { levelCoverage, levelsUnreadable } from '../../../servers/logs/format/coverage';
 import { needsHeader } from '../../../servers/logs/search/collector';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
-import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
+import { RipgrepUnsupported, scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
 import { hasRipgrep } from '../../support/log-engines';
 import { startBuiltServer } from '../../support/mcp-client';
@@ -90,7 +90,8 @@ describe('logs: which lines inherit the level of the entry above', () => {
       ['mysql', MYSQL, 'WARN', [1, 3, 4]],
       ['postgres', POSTGRES, 'ERROR', [2, 3, 4]],
       ['postgres', POSTGRES, 'WARN', [2, 3, 4, 5]],
-      ['cri', CRI, 'ERROR', [2, 3]],
+      // The P line and its F line are one message (format/partials.ts), reported at the first part's line.
+      ['cri', CRI, 'ERROR', [2]],
       ['docker', DOCKER, 'ERROR', [2, 3]],
     ];
     for (const [name, lines, minLevel, expected] of cases) {
@@ -106,6 +107,8 @@ describe('logs: which lines inherit the level of the entry above', () => {
         writeFileSync(realPath, content);
         const stats = statSync(realPath);
         const target = { name: `${name}.log`, realPath, gzip: false, size: stats.size, mtimeMs: stats.mtimeMs, dev: stats.dev, ino: stats.ino };
+        // ripgrep sees lines, not joined messages: CRI and Docker json-file files are left to the Node engine.
+        if (name === 'cri' || name === 'docker') return assert.rejects(scanWithRipgrep(rg, target, request, parser), RipgrepUnsupported);
         const result = await scanWithRipgrep(rg, target, request, parser);
         assert.deepEqual(result.matches.map((m) => m.line), expected, 'ripgrep engine');
       });

@@ -238,4 +238,38 @@ describe('log intelligence: createLineParser', () => {
     assert.equal(parser.parse(sample[2]).message, '3 retries: giving up');
     assert.equal(parser.parse(sample[3]).message, sample[3]);
   });
+
+  it('tab-separated records with a time and a level are a layout even when a runtime writes its own lines between them', () => {
+    const id = '8f5a1b2c-3d4e-4f60-8a7b-9c0d1e2f3a4b';
+    // AWS Lambda's text format: <time>\t<request id>\t<LEVEL>\t<message>, with START/END/REPORT lines of the runtime.
+    const lambda = [
+      `START RequestId: ${id} Version: $LATEST`,
+      `2026-11-29T10:15:00.001Z\t${id}\tINFO\tprocessing order 42`,
+      `2026-11-29T10:15:02.123Z\t${id}\tERROR\tInvoke Error \t{"errorType":"Error"}`,
+      `END RequestId: ${id}`,
+      `REPORT RequestId: ${id}\tDuration: 2203.45 ms\tBilled Duration: 2204 ms`,
+    ];
+    const parser = createLineParser(lambda);
+    assert.notEqual(parser.format.id, 'unknown');
+    assert.match(parser.format.description, /tab-separated/);
+    assert.deepEqual(parser.parse(lambda[2]), { message: 'Invoke Error \t{"errorType":"Error"}', timestamp: Date.UTC(2026, 10, 29, 10, 15, 2, 123), level: 'ERROR' });
+    // The runtime's own lines are records of their own: no level, and none taken from the ERROR above.
+    for (const line of [lambda[0], lambda[3], lambda[4]]) assert.equal(parser.parse(line).standalone, true, line);
+    assert.equal(parser.parse(lambda[3]).level, undefined);
+    // A stack frame under a tab-separated record still continues it.
+    assert.equal(parser.parse('    at Runtime.handler (file:///var/task/index.mjs:12:11)').standalone, undefined);
+    // So do a Go stack's unindented lines (zap's console encoder is tab-separated too).
+    for (const frame of ['goroutine 1 [running]:', 'main.(*Server).handle', 'net/http.HandlerFunc.ServeHTTP(0x0?, {0x1, 0x2})']) assert.equal(parser.parse(frame).standalone, undefined, frame);
+
+    // The same kind without a request id, level first, a different runtime's lines: tab-separated columns, not Lambda.
+    const columns = ['job 17 started', '2026-11-29 10:00:00,000\tWARN\tqueue\tslow consumer', 'job 17 checkpoint', '2026-11-29 10:00:02,000\tERROR\tqueue\tlost message 4', 'job 17 done', 'job 18 started'];
+    const other = createLineParser(columns);
+    assert.equal(other.parse(columns[3]).level, 'ERROR');
+    assert.equal(other.parse(columns[4]).standalone, true);
+
+    // One tabbed line among prose is not a layout; space-separated headers keep the majority rule.
+    assert.equal(createLineParser(['first remark', 'second remark', 'third remark', '2026-11-29T10:15:00Z\tERROR\tonce', 'fourth remark']).format.id, 'unknown');
+    const spaced = ['job started', '2026-11-29T10:15:00Z ERROR a', 'job checkpoint', '2026-11-29T10:15:01Z WARN b', 'job done', 'job gone'];
+    assert.equal(createLineParser(spaced).format.id, 'unknown');
+  });
 });

@@ -29,6 +29,11 @@ describe('format corpus evaluation (search_logs and error_summary through dist/s
     assert.equal(evaluation.formats.length, CORPUS.length);
   });
 
+  it('recognises the layout of every format (none is read as "unknown")', function () {
+    if (!evaluation) this.skip();
+    assert.deepEqual(evaluation.formats.filter((f) => f.detected === 'unknown').map((f) => f.id), []);
+  });
+
   it(`never reports no errors for a file with errors, and filters ERROR and WARN with precision >= ${TARGETS.precision} and recall >= ${TARGETS.recall}`, function () {
     if (!evaluation) this.skip();
     assert.deepEqual(evaluation.failures, []);
