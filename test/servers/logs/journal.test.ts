@@ -6,8 +6,10 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { readConfig } from '../../../servers/logs/config';
 import { recordOf } from '../../../servers/logs/sources/journal/entries';
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
+import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
 import type { SourceRecord } from '../../../servers/logs/sources/types';
 import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
@@ -260,6 +262,28 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       single = await startBuiltServer('logs', { PATH: emptyBin, LOG_JOURNAL: 'off', LOG_JOURNAL_DIRS: remoteDir });
       assert.match(await callError(single, 'recent_logs', { file: 'journal:web-2/api.service' }), /journalctl was not found \(journalctl\): install systemd's journalctl/);
     });
+  });
+});
+
+describe('journal settings and source filters', () => {
+  it('takes each journal path for what it is, whichever list names it, and DOCKER_HOST as given', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journal-config-'));
+    try {
+      const file = join(dir, 'a.journal');
+      writeFileSync(file, '');
+      const config = readConfig(['--journal-dir', file, '--journal', 'off'], { LOG_JOURNAL_FILES: dir, DOCKER_HOST: 'tcp://127.0.0.1:2375' });
+      assert.deepEqual(config.sources, { journal: 'off', journalDirs: [dir], journalFiles: [file], journalctl: 'journalctl', docker: 'auto', dockerHost: 'tcp://127.0.0.1:2375' });
+      assert.throws(() => readConfig(['--journal', 'maybe'], {}), /--journal \/ LOG_JOURNAL/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('narrows journal sources by unit (or its stem) and host, containers by name or id start', () => {
+    const journal = { name: 'journal:web-1/nginx.service', kind: 'journal' as const, host: 'web-1', unit: 'nginx.service', location: 'x' };
+    const container = { name: 'docker:pay', kind: 'docker' as const, container: { id: 'abcdef123456', image: 'i', state: 'running', status: 'Up' }, location: 'y' };
+    assert.deepEqual([{ unit: 'nginx.service' }, { unit: 'nginx' }, { unit: 'ngin' }, { host: 'web-1' }, { host: 'web-2' }].map((f) => matchesFilter(journal, f)), [true, true, false, true, false]);
+    assert.deepEqual([{ container: 'pay' }, { container: 'abcd' }, { container: 'abc' }, { container: 'other' }, {}].map((f) => matchesFilter(container, f)), [true, true, false, false, true]);
   });
 });
 
