@@ -1,0 +1,93 @@
+// Read-only editors for log sources (journal units, containers): `devops-log:` documents filled from
+// the logs server's `logs://source/{name}` (the source's last lines), plus the commands that open and
+// refresh them and the one that explains a source problem.
+import * as vscode from 'vscode';
+import { Disposable } from '../lifecycle';
+import type { McpHub } from '../mcp/types';
+import { LOGS_SERVER_NAME } from './error-summary';
+import { OPEN_LOG_SOURCE_COMMAND, SHOW_SOURCE_PROBLEM_COMMAND, sourceResourceUri } from './log-source-items';
+
+export const LOG_SOURCE_SCHEME = 'devops-log';
+export const REFRESH_LOG_SOURCE_COMMAND = 'devopsAssistant.refreshLogSource';
+
+/**
+ * The document of a source. The query holds the exact name; the path is only the tab title (the
+ * name, with "/" of `journal:<host>/<unit>` shown as "∕" so the title is not cut at the host).
+ */
+export function logSourceDocumentUri(name: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: LOG_SOURCE_SCHEME, path: `/${name.replace(/\//g, '∕')}`, query: new URLSearchParams({ name }).toString() });
+}
+
+/** The source name of a `devops-log:` document, or undefined for any other URI. */
+export function sourceNameOfUri(uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== LOG_SOURCE_SCHEME) return undefined;
+  return new URLSearchParams(uri.query).get('name') ?? undefined;
+}
+
+/** Fills `devops-log:` documents; a failed read shows its reason in the document rather than an empty editor. */
+export class LogSourceDocuments extends Disposable implements vscode.TextDocumentContentProvider {
+  private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly hub: McpHub) {
+    super();
+  }
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const name = sourceNameOfUri(uri);
+    if (!name) return vscode.l10n.t('{0} does not name a log source.', uri.toString());
+    const abort = new AbortController();
+    const cancel = token.onCancellationRequested(() => abort.abort());
+    try {
+      const { text } = await this.hub.readResource(LOGS_SERVER_NAME, sourceResourceUri(name), { signal: abort.signal });
+      return text.trim() === '' ? vscode.l10n.t('{0} has no recent lines.', name) : text;
+    } catch (error) {
+      return vscode.l10n.t('Could not read {0}: {1}', name, error instanceof Error ? error.message : String(error));
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  /** Reads the source again into its open document. */
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+}
+
+/** Registers the `devops-log:` provider and the open/refresh/problem commands. */
+export function registerLogSourceDocuments(context: vscode.ExtensionContext, hub: McpHub, refreshTree: () => Promise<unknown>): void {
+  const documents = new LogSourceDocuments(hub);
+  context.subscriptions.push(
+    documents,
+    vscode.workspace.registerTextDocumentContentProvider(LOG_SOURCE_SCHEME, documents),
+    // Resolves to the opened document's text, for scripts and tests.
+    vscode.commands.registerCommand(OPEN_LOG_SOURCE_COMMAND, async (name?: unknown) => {
+      if (typeof name !== 'string' || name === '') return undefined;
+      let document = await vscode.workspace.openTextDocument(logSourceDocumentUri(name));
+      // Log colouring when the editor has the built-in "log" language; plain text otherwise.
+      document = await vscode.languages.setTextDocumentLanguage(document, 'log').then((d) => d, () => document);
+      await vscode.window.showTextDocument(document, { preview: true });
+      return document.getText();
+    }),
+    vscode.commands.registerCommand(REFRESH_LOG_SOURCE_COMMAND, (arg?: unknown) => {
+      const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
+      if (!uri || !sourceNameOfUri(uri)) return false;
+      // VS Code asks the provider again and updates the open document (onDidChangeTextDocument).
+      documents.refresh(uri);
+      return true;
+    }),
+    vscode.commands.registerCommand(SHOW_SOURCE_PROBLEM_COMMAND, (problem?: unknown) => showSourceProblem(context, problem, refreshTree)),
+  );
+}
+
+/** The problem in full with its fixes: the source settings, the set-up guide (README), or a new look. */
+async function showSourceProblem(context: vscode.ExtensionContext, problem: unknown, refreshTree: () => Promise<unknown>): Promise<void> {
+  if (typeof problem !== 'string') return;
+  const settings = vscode.l10n.t('Open Settings');
+  const guide = vscode.l10n.t('Setup Guide');
+  const retry = vscode.l10n.t('Try Again');
+  const choice = await vscode.window.showWarningMessage(problem, settings, guide, retry);
+  if (choice === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'devopsAssistant.logs');
+  else if (choice === guide) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  else if (choice === retry) await refreshTree();
+}
