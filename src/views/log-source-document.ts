@@ -28,29 +28,41 @@ export function sourceNameOfUri(uri: vscode.Uri): string | undefined {
 export class LogSourceDocuments extends Disposable implements vscode.TextDocumentContentProvider {
   private readonly changed = this._register(new vscode.EventEmitter<vscode.Uri>());
   readonly onDidChange = this.changed.event;
+  /** Text read by reload() that VS Code is about to ask for (so a refresh reads the source once). */
+  private readonly reloaded = new Map<string, string>();
 
   constructor(private readonly hub: McpHub) {
     super();
   }
 
-  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+  provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const ready = this.reloaded.get(uri.toString());
+    this.reloaded.delete(uri.toString());
+    return ready !== undefined ? Promise.resolve(ready) : this.read(uri, token);
+  }
+
+  /** Reads the source again and hands the text to its open document; resolves with that text. */
+  async reload(uri: vscode.Uri): Promise<string> {
+    const text = await this.read(uri);
+    this.reloaded.set(uri.toString(), text);
+    this.changed.fire(uri);
+    return text;
+  }
+
+  /** The source's recent lines (logs://source/{name}), or a sentence saying why there are none. */
+  private async read(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<string> {
     const name = sourceNameOfUri(uri);
     if (!name) return vscode.l10n.t('{0} does not name a log source.', uri.toString());
     const abort = new AbortController();
-    const cancel = token.onCancellationRequested(() => abort.abort());
+    const cancel = token?.onCancellationRequested(() => abort.abort());
     try {
       const { text } = await this.hub.readResource(LOGS_SERVER_NAME, sourceResourceUri(name), { signal: abort.signal });
       return text.trim() === '' ? vscode.l10n.t('{0} has no recent lines.', name) : text;
     } catch (error) {
       return vscode.l10n.t('Could not read {0}: {1}', name, error instanceof Error ? error.message : String(error));
     } finally {
-      cancel.dispose();
+      cancel?.dispose();
     }
-  }
-
-  /** Reads the source again into its open document. */
-  refresh(uri: vscode.Uri): void {
-    this.changed.fire(uri);
   }
 }
 
@@ -63,18 +75,19 @@ export function registerLogSourceDocuments(context: vscode.ExtensionContext, hub
     // Resolves to the opened document's text, for scripts and tests.
     vscode.commands.registerCommand(OPEN_LOG_SOURCE_COMMAND, async (name?: unknown) => {
       if (typeof name !== 'string' || name === '') return undefined;
-      let document = await vscode.workspace.openTextDocument(logSourceDocumentUri(name));
+      const uri = logSourceDocumentUri(name);
+      // A document still open from an earlier click shows what it read then: read again.
+      if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString())) await documents.reload(uri);
+      let document = await vscode.workspace.openTextDocument(uri);
       // Log colouring when the editor has the built-in "log" language; plain text otherwise.
       document = await vscode.languages.setTextDocumentLanguage(document, 'log').then((d) => d, () => document);
       await vscode.window.showTextDocument(document, { preview: true });
       return document.getText();
     }),
+    // Resolves to the text the document is given (undefined when the URI is not a log source).
     vscode.commands.registerCommand(REFRESH_LOG_SOURCE_COMMAND, (arg?: unknown) => {
       const uri = arg instanceof vscode.Uri ? arg : vscode.window.activeTextEditor?.document.uri;
-      if (!uri || !sourceNameOfUri(uri)) return false;
-      // VS Code asks the provider again and updates the open document (onDidChangeTextDocument).
-      documents.refresh(uri);
-      return true;
+      return uri && sourceNameOfUri(uri) ? documents.reload(uri) : undefined;
     }),
     vscode.commands.registerCommand(SHOW_SOURCE_PROBLEM_COMMAND, (problem?: unknown) => showSourceProblem(context, problem, refreshTree)),
   );
