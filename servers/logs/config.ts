@@ -4,13 +4,18 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
+import type { SourcesConfig, Switch } from './sources/registry';
 
 export interface LogsConfig {
   /** Absolute directories, in the order given, without repeats. */
   dirs: string[];
   /** Path of the rg binary, or undefined to use the pure-Node scanner. */
   ripgrep: string | undefined;
+  /** Sources besides files (sources/registry.ts). */
+  sources: SourcesConfig;
 }
+
+const switchValue = z.enum(['auto', 'on', 'off']);
 
 const options = {
   dirs: {
@@ -32,6 +37,51 @@ const options = {
     default: undefined as string | undefined,
     defaultText: 'rg on PATH, else a pure-Node scan',
   },
+  journal: {
+    flag: 'journal',
+    env: 'LOG_JOURNAL',
+    placeholder: 'auto|on|off',
+    description: 'the local systemd journal: auto reads it when journalctl can (the user in the systemd-journal or adm group)',
+    value: switchValue,
+    default: 'auto' as Switch,
+  },
+  journalDirs: {
+    flag: 'journal-dir',
+    env: 'LOG_JOURNAL_DIRS',
+    placeholder: 'DIR',
+    description: 'a journal directory to read (e.g. /var/log/journal/remote of systemd-journal-remote); adds to LOG_JOURNAL_DIRS',
+    value: z.array(z.string()),
+    default: [] as string[],
+    defaultText: 'none',
+    repeatable: true,
+  },
+  journalFiles: {
+    flag: 'journal-file',
+    env: 'LOG_JOURNAL_FILES',
+    placeholder: 'FILE',
+    description: 'a .journal file to read; adds to LOG_JOURNAL_FILES',
+    value: z.array(z.string()),
+    default: [] as string[],
+    defaultText: 'none',
+    repeatable: true,
+  },
+  journalctl: {
+    flag: 'journalctl-path',
+    env: 'JOURNALCTL_PATH',
+    placeholder: 'PATH',
+    description: 'the journalctl binary',
+    value: z.string().min(1),
+    default: 'journalctl',
+    defaultText: 'journalctl on PATH',
+  },
+  docker: {
+    flag: 'docker',
+    env: 'LOG_DOCKER',
+    placeholder: 'auto|on|off',
+    description: 'Docker container logs through the Engine API at DOCKER_HOST (default unix:///var/run/docker.sock)',
+    value: switchValue,
+    default: 'auto' as Switch,
+  },
 };
 
 /** The logs server's command line: the table --help and the parser are made from. */
@@ -40,8 +90,9 @@ export const LOGS_CLI: CliSpec<typeof options> = {
   command: 'node logs.js',
   options,
   notes:
-    'Reads log files under one or more directories (read-only) and offers the tools search_logs, error_summary,\n' +
-    'recent_logs and log_patterns, the resource logs://files and the resource template logs://file/{path}.\n' +
+    'Reads log files under one or more directories (read-only), the systemd journal and Docker containers, and offers\n' +
+    'the tools search_logs, error_summary, recent_logs and log_patterns, the resource logs://files and the resource\n' +
+    'templates logs://file/{path} and logs://source/{name}. DOCKER_HOST is honoured (unix:// or tcp://).\n' +
     'Logs go to stderr; the server exits when stdin closes.',
 };
 
@@ -58,6 +109,31 @@ export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEn
   return {
     dirs: [...new Set(cli.dirs.map((d) => resolve(d)))],
     ripgrep: findRipgrep(cli.ripgrep, env.PATH),
+    sources: sourcesConfig(cli, env),
+  };
+}
+
+/**
+ * The sources' settings. A path given as a directory that is a file (or the reverse) is taken for what it is, so
+ * one list of "journal paths" from the editor's settings can go to either variable.
+ */
+function sourcesConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEnv): SourcesConfig {
+  const paths = [...new Set([...cli.journalDirs, ...cli.journalFiles].map((p) => resolve(p)))];
+  const isFile = (p: string) => {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      // Missing: what it was given as (reading it later says it does not exist).
+      return cli.journalFiles.some((f) => resolve(f) === p);
+    }
+  };
+  return {
+    journal: cli.journal,
+    journalDirs: paths.filter((p) => !isFile(p)),
+    journalFiles: paths.filter(isFile),
+    journalctl: cli.journalctl,
+    docker: cli.docker,
+    dockerHost: env.DOCKER_HOST || undefined,
   };
 }
 

@@ -4,19 +4,21 @@ import type { LogsConfig } from './config';
 import type { ScanClient } from './scan/client';
 import { registerResources } from './resources/log-files';
 import { createMcpServer } from '../shared/mcp-server';
+import { createSourceRegistry } from './sources/registry';
 import { createLogsContext } from './tools/context';
 import { registerTools } from './tools/register';
 
 const INSTRUCTIONS =
-  'Read-only access to log files. Start with error_summary for "what is wrong", search_logs for specific text, ' +
-  'recent_logs for the latest lines, log_patterns for what a log is made of. File names are listed in logs://files.';
+  'Read-only access to log files, the systemd journal and Docker containers. Start with error_summary for "what is wrong", ' +
+  'search_logs for specific text, recent_logs for the latest lines, log_patterns for what a log is made of. File and source ' +
+  'names (journal:<unit>, journal:<host>/<unit>, docker:<container>) are listed in logs://files; unit, container and host narrow the sources read.';
 
 /**
  * The server for `config`, its scans run by `scans`: log directories prepared (missing ones skipped with a note on
  * stderr), nothing connected yet.
  */
 export async function createServer(config: LogsConfig, scans: ScanClient) {
-  const ctx = await createLogsContext({ ...config, scans });
+  const ctx = await createLogsContext({ dirs: config.dirs, ripgrep: config.ripgrep, scans, sources: createSourceRegistry(config.sources) });
   const server = createMcpServer('devops-logs', INSTRUCTIONS);
   registerResources(server, ctx);
   registerTools(server, ctx);

@@ -1,9 +1,11 @@
-// logs://files (the log files with size, time and detected format) and logs://file/{path} (a file's tail).
+// logs://files (the log files with size, time and detected format, and the journal/container sources),
+// logs://file/{path} (a file's tail) and logs://source/{name} (a source's tail).
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import { UserFacingError } from '../../shared/tool-result';
 import { closeQuietly, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
+import { isSourceName } from '../sources/types';
 
 const TAIL_LINES = 200;
 const FORMAT_DETECTION_LIMIT = 200;
@@ -12,12 +14,22 @@ export function fileUri(name: string): string {
   return `logs://file/${encodeURIComponent(name)}`;
 }
 
+export function sourceUri(name: string): string {
+  return `logs://source/${encodeURIComponent(name)}`;
+}
+
 /** Registers logs://files and the template logs://file/{path} on `server`. */
 export function registerResources(server: McpServer, ctx: LogsContext): void {
   server.registerResource(
     'log-files',
     'logs://files',
-    { title: 'Log files', description: 'Log files in the configured directories: name, relative path, directory, size, modified time, detected format', mimeType: 'application/json' },
+    {
+      title: 'Log files',
+      description:
+        'Log files in the configured directories (name, relative path, directory, size, modified time, detected format), and the sources ' +
+        '(journal units, containers: name, kind, host, unit, container, location) with sourceProblems saying what keeps others away',
+      mimeType: 'application/json',
+    },
     fileList(ctx),
   );
   server.registerResource(
@@ -34,6 +46,34 @@ export function registerResources(server: McpServer, ctx: LogsContext): void {
       return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await fileTail(ctx, decodeURIComponentSafe(String(raw ?? ''))) }] };
     },
   );
+  server.registerResource(
+    'log-source',
+    new ResourceTemplate('logs://source/{name}', {
+      list: async () => ({
+        resources: (await ctx.sources.list()).sources.map((s) => ({ uri: sourceUri(s.name), name: s.name, mimeType: 'text/plain', description: s.location })),
+      }),
+    }),
+    {
+      title: 'Log source tail',
+      description: `The last ${TAIL_LINES} lines of a journal unit or container as "time [stream] text" (names as in logs://files, URL-encoded)`,
+      mimeType: 'text/plain',
+    },
+    async (uri, variables) => {
+      const raw = Array.isArray(variables.name) ? variables.name.join(',') : variables.name;
+      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await sourceTail(ctx, decodeURIComponentSafe(String(raw ?? ''))) }] };
+    },
+  );
+}
+
+/** The last TAIL_LINES records of a source, "time [stream] text" (what journalctl -n / docker logs --tail -t show). */
+async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
+  if (!isSourceName(name)) throw new UserFacingError(`not a source name: ${name} (names start with journal: or docker:, see logs://files)`);
+  const out: string[] = [];
+  for await (const record of ctx.sources.read(name, { tail: TAIL_LINES })) {
+    const time = record.time !== undefined ? new Date(record.time).toISOString() : '-';
+    out.push(`${time}${record.stream ? ` [${record.stream}]` : ''} ${sanitizeLine(record.text, 2000)}`);
+  }
+  return out.join('\n');
 }
 
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
@@ -54,7 +94,9 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
         uri: fileUri(f.name),
       });
     }
-    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated };
+    const listing = await ctx.sources.list();
+    const sources = listing.sources.map((s) => ({ ...s, uri: sourceUri(s.name) }));
+    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }

@@ -6,12 +6,15 @@ import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
 import type { ScanClient } from '../scan/client';
 import type { ScanTarget } from '../search/types';
+import type { SourceRegistry } from '../sources/registry';
 
 export interface LogsContext {
   dirs: LogDir[];
   ripgrep: string | undefined;
   /** Runs scans in the scan process. */
   scans: ScanClient;
+  /** The journal and container sources that are on. */
+  sources: SourceRegistry;
   listFiles(): Promise<{ files: LogFileInfo[]; truncated: boolean }>;
   /** Opens a caller-named file safely; the caller closes the handle. */
   open(name: string): Promise<OpenedLog>;
@@ -39,9 +42,10 @@ export interface LogsContextOptions {
   /** Path of the rg binary, or undefined for the pure-Node scanner. */
   ripgrep: string | undefined;
   scans: ScanClient;
+  sources: SourceRegistry;
 }
 
-export async function createLogsContext({ dirs: paths, ripgrep, scans }: LogsContextOptions): Promise<LogsContext> {
+export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }: LogsContextOptions): Promise<LogsContext> {
   const dirs = await prepareDirs(paths);
   const parsers = new Map<string, LineParser>();
   const list = () => listLogFiles(dirs);
@@ -49,6 +53,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans }: LogsCon
     dirs,
     ripgrep,
     scans,
+    sources,
     listFiles: list,
     open: (name) => openLogFile(dirs, name, async () => (await list()).files),
     async parserOf(opened) {

@@ -15,14 +15,17 @@ import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { chooseFiles, forEachLogFile, iso } from './common';
+import { forEachLogFile, iso } from './common';
 import { targetOf, type LogsContext } from './context';
+import { summariseSources, findSourceErrorsOutside } from './error-summary-sources';
+import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
 const MAX_HOURS = 24 * 366 * 1000;
 
 const inputSchema = z.object({
-  file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to summarise all log files'),
+  file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to summarise all log files and sources`),
+  ...sourceFilterFields,
   hours: z
     .number()
     .min(0.01)
@@ -54,6 +57,7 @@ const outputSchema = z.object({
   files: z.array(
     z.object({
       file: z.string(),
+      source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
       errors: z.number(),
       newestEntry: z.string().optional().describe('timestamp of the newest line in the file'),
       outsideWindow: z
@@ -102,8 +106,8 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
         'Summarises ERROR and FATAL lines of the last N hours (default 24; any age) or, with wholeFile, of the whole file ' +
         'whatever its age, grouped by message template with numbers, ids, UUIDs, IPs and paths masked: count, first/last ' +
         'seen, levels, files and example lines, largest groups first. Use it first when asked what is going wrong, why ' +
-        'something fails, or for an error overview; then search_logs for details. Covers all log files unless `file` is ' +
-        'given. When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
+        'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
+        'containers unless `file` is given (unit, container and host narrow the sources). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
         'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
         'and runtime prefixes (CRI, syslog) around log lines.',
       inputSchema,
@@ -113,10 +117,13 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
     guarded(async (args, extra) => {
       const until = Date.now();
       const window: Window | undefined = args.wholeFile ? undefined : { since: until - args.hours * 3_600_000, until };
-      const { names, totalBytes } = await chooseFiles(ctx, args.file);
+      const inputs = await chooseInputs(ctx, args, undefined, extra.signal);
       const grouper = new ErrorGrouper();
-      const { files, notes } = await summariseFiles(ctx, names, args, window, grouper, extra, totalBytes);
-      return toolResult(summaryOutput(grouper, files, notes, args, window));
+      // Sources first: when they hold errors, the files need not be read again for errors outside the window.
+      const fromSources = await summariseSources(ctx, inputs.sources, { level: args.level, hours: args.hours, window, grouper, single: args.file !== undefined, signal: extra.signal });
+      const { files, notes } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
+      if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, { level: args.level, hours: args.hours, window, grouper, single: args.file !== undefined, signal: extra.signal });
+      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window));
     }),
   );
 }

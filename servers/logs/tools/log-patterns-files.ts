@@ -1,11 +1,15 @@
 // Gives the `log_patterns` tool safe file access: names resolve through the same checks as every
-// other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks.
+// other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks. A source's
+// records stream the same way, as the lines of a log of its kind.
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { readLineBlocks } from '../io/chunks';
+import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
+import { envelopeOf } from './source-lines';
+import type { SourceRef } from './sources';
 
 interface Resolved {
   gzip: boolean;
@@ -52,4 +56,41 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
       }
     },
   };
+}
+
+/**
+ * The `log_patterns` context of one source: its records written as the envelopes format/ reads (source-lines.ts), the
+ * window pushed down to the source (`log_patterns` applies it again to the parsed times).
+ */
+export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, window: TimeWindow): LogPatternsContext {
+  return {
+    async resolveFile(name) {
+      if (name !== source.name) throw new UserFacingError(`not the source being read: ${name}`);
+      return name;
+    },
+    async readLines(_name, onLine, signal) {
+      const records = ctx.sources.read(source.name, { since: window.since, until: window.until, signal })[Symbol.asyncIterator]();
+      try {
+        for (let step = await records.next(); !step.done; step = await records.next()) {
+          if (signal?.aborted || onLine(envelopeOf(step.value, source.kind)) === false) return;
+        }
+      } finally {
+        await records.return?.();
+      }
+    },
+  };
+}
+
+/** An example line of a source's template: the record's text again instead of its envelope (when the envelope is whole). */
+export function exampleText(example: string): string {
+  try {
+    const json: unknown = JSON.parse(example);
+    if (json && typeof json === 'object') {
+      const text = (json as Record<string, unknown>).MESSAGE ?? (json as Record<string, unknown>).log;
+      if (typeof text === 'string') return text;
+    }
+  } catch {
+    // cut to the example length: shown as it is
+  }
+  return example;
 }

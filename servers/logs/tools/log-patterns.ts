@@ -3,20 +3,45 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { progressReporter } from '../../shared/progress';
-import { timeFields, WINDOW_RULE } from '../../shared/time-window';
-import { guarded, toolResult } from '../../shared/tool-result';
+import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
+import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
+import type { LogsContext } from './context';
+import { exampleText, sourcePatternsContext } from './log-patterns-files';
+import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
+
+/** The one log the call reads: a file name, or a source. Throws UserFacingError when none or several are selected. */
+async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSignal): Promise<string | SourceRef> {
+  if (args.file === undefined && args.unit === undefined && args.container === undefined && args.host === undefined) {
+    throw new UserFacingError('name the log in file (a file or a source from logs://files), or select one source with unit, container or host');
+  }
+  const inputs = await chooseInputs(ctx, args, undefined, signal);
+  const all: (string | SourceRef)[] = [...inputs.files, ...inputs.sources];
+  if (all.length === 1) return inputs.sources.length === 1 ? inputs.sources[0] : inputs.files[0];
+  const names = all.map((i) => (typeof i === 'string' ? i : i.name));
+  throw new UserFacingError(`log_patterns reads one log and ${names.length} match: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}; name one in file`);
+}
 
 export const logPatternsInput = {
-  file: z.string().min(1).max(1024).describe('Log file name as listed by logs://files (relative to its log directory).'),
+  file: z
+    .string()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe(`Log file name as listed by logs://files (relative to its log directory), ${SOURCE_NAMES_TEXT}; may be omitted when unit, container or host selects one source.`),
+  ...sourceFilterFields,
   level: z.enum(LEVELS).optional().describe('Only lines at this level or above (e.g. WARN = WARN, ERROR and FATAL).'),
   ...timeFields('lines'),
   limit: z.number().int().min(1).max(500).default(50).describe('Most templates returned, largest first.'),
   lineNumbers: z.boolean().default(false).describe('Include, per template, the 1-based line numbers it covers (capped).'),
 };
 
-export function registerLogPatternsTool(server: McpServer, context: LogPatternsContext): void {
+/**
+ * Registers log_patterns: files read through `context`; sources (and file chosen by unit/container/host) through
+ * `ctx`, without which `file` must name a file.
+ */
+export function registerLogPatternsTool(server: McpServer, context: LogPatternsContext, ctx?: LogsContext): void {
   server.registerTool(
     'log_patterns',
     {
@@ -25,7 +50,8 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
         'Groups the lines of one log file into message templates, with variable parts (numbers, ids, IPs, paths, names) written <*>, ' +
         'largest first, with count, share, levels, first/last seen and example lines. Use it to see what a log is made of, ' +
         'which kinds of errors dominate (level: "ERROR"), or what changed in a time window (since/until), before searching for specific lines. ' +
-        'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …). lineNumbers: true adds the line numbers of each template. ' +
+        'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …) and on a journal unit or container named in file. ' +
+        'lineNumbers: true adds the line numbers of each template (for a source: positions in the records read). ' +
         `Time window: ${WINDOW_RULE}.`,
       inputSchema: logPatternsInput,
       outputSchema: logPatternsResultShape,
@@ -35,8 +61,12 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       // Progress counts lines read (the total is unknown until the end), every PROGRESS_EVERY lines.
       const report = progressReporter(extra);
       const onProgress = (lines: number) => void report(lines, `${lines} lines read`);
-      const result = await logPatterns(context, args, extra.signal, onProgress);
-      return toolResult(result);
+      const file = ctx ? await oneInput(ctx, args, extra.signal) : args.file;
+      if (file === undefined) throw new UserFacingError('name the log file in file (see logs://files)');
+      if (typeof file === 'string') return toolResult(await logPatterns(context, { ...args, file }, extra.signal, onProgress));
+      const window = resolveWindow(args);
+      const result = await logPatterns(sourcePatternsContext(ctx!, file, window), { ...args, file: file.name }, extra.signal, onProgress);
+      return toolResult({ ...result, templates: result.templates.map((t) => ({ ...t, examples: t.examples.map(exampleText) })) });
     }),
   );
 }

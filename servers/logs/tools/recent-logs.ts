@@ -8,10 +8,12 @@ import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { isEntryPart } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
-import type { Level, LineParser } from '../format/types';
+import type { LineParser } from '../format/types';
 import { readLinesBackwards } from '../io/tail';
-import { chooseFiles, iso, levelFilterNote, levelSchema } from './common';
+import { iso, levelFilterNote, levelSchema } from './common';
 import { closeQuietly, type LogsContext } from './context';
+import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
+import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 
 const MAX_LINE_CHARS = 1000;
 /** With a level filter, how far back to look before giving up. */
@@ -22,31 +24,34 @@ const MAX_GZIP_LINES = 20_000;
 const MAX_CONTINUATION = 200;
 
 const inputSchema = z.object({
-  file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit for the most recently written file'),
+  file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit for the most recently written file (or, with unit/container/host, the source written to last)`),
+  ...sourceFilterFields,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
   level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
 });
 
-const lineSchema = z.object({ text: z.string(), level: levelSchema.optional(), timestamp: z.string().optional() });
+const lineSchema = z.object({
+  text: z.string(),
+  level: levelSchema.optional(),
+  timestamp: z.string().optional(),
+  stream: z.enum(['stdout', 'stderr']).optional().describe('a container line: written to stdout or stderr'),
+});
 
 const outputSchema = z.object({
   file: z.string(),
+  source: z.enum(['journal', 'docker']).optional().describe('set when `file` is a source'),
   format: z.string(),
   lines: z.array(lineSchema).describe('oldest first; the last item is the end of the file'),
   returned: z.number(),
   truncated: z.boolean().describe('the file has earlier lines (or more matching lines) than returned'),
-  sizeBytes: z.number(),
-  modified: z.string(),
+  sizeBytes: z.number().optional().describe('files only'),
+  modified: z.string().describe('file: its modification time; source: the time of its newest line read').optional(),
   notes: z.array(z.string()),
 });
 
 type Output = z.infer<typeof outputSchema>;
 type RecentArgs = z.infer<typeof inputSchema>;
-interface Line {
-  text: string;
-  level?: Level;
-  timestamp?: number;
-}
+
 
 export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
   server.registerTool(
@@ -56,16 +61,21 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
       description:
         'The last N lines of a log file (default 50, oldest first), optionally only lines at or above a level such as WARN. ' +
         'Use it to see what a service logged most recently or to check whether a problem is still happening. ' +
-        'Without `file`, uses the most recently written log file (see logs://files). With a level, notes how many lines ' +
-        'have no recognisable level (they are never returned).',
+        'Without `file`, uses the most recently written log file (see logs://files). `file` may name a journal unit or a ' +
+        'container (what journalctl -n / docker logs --tail show; container lines say their stream, stdout or stderr). ' +
+        'With a level, notes how many lines have no recognisable level (they are never returned).',
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
       // Without a name, the first listed file: listings put the most recently written first.
-      const { names } = await chooseFiles(ctx, args.file);
-      const file = await ctx.open(names[0]);
+      const inputs = await chooseInputs(ctx, args, undefined, extra.signal);
+      if (inputs.files.length === 0) {
+        const recent = await recentOfSource(ctx, inputs.sources, args, extra.signal);
+        return toolResult(linesOutput(recent, { file: recent.source.name, source: recent.source.kind, format: recent.format, ...(recent.newest !== undefined ? { modified: iso(recent.newest) } : {}) }));
+      }
+      const file = await ctx.open(inputs.files[0]);
       try {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
@@ -80,13 +90,6 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
   );
 }
 
-interface Recent {
-  /** Kept lines, the newest first. */
-  newestFirst: Line[];
-  /** The file has no earlier lines than those read. */
-  exhausted: boolean;
-  notes: string[];
-}
 
 /**
  * Reads the file backwards until `args.lines` lines (at or above `args.level`) are kept. With a level, continuation
@@ -127,13 +130,23 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   return recent;
 }
 
-/** The tool's answer: lines oldest first; when cut to the shared byte budget, the newest lines stay. */
+/** The tool's answer for a file. */
 function recentOutput(file: OpenedLog, parser: LineParser, recent: Recent): Output {
-  const newestFirst = recent.newestFirst.map((l) => ({ text: l.text, ...(l.level ? { level: l.level } : {}), ...(l.timestamp !== undefined ? { timestamp: iso(l.timestamp) } : {}) }));
+  return linesOutput(recent, { file: file.info.name, format: parser.format.id, sizeBytes: file.stats.size, modified: iso(file.stats.mtimeMs)! });
+}
+
+/** The tool's answer: lines oldest first; when cut to the shared byte budget, the newest lines stay. */
+function linesOutput(recent: Recent, about: Pick<Output, 'file' | 'source' | 'format' | 'sizeBytes' | 'modified'>): Output {
+  const newestFirst = recent.newestFirst.map((l) => ({
+    text: l.text,
+    ...(l.level ? { level: l.level } : {}),
+    ...(l.timestamp !== undefined ? { timestamp: iso(l.timestamp) } : {}),
+    ...(l.stream ? { stream: l.stream } : {}),
+  }));
   const truncated = !recent.exhausted;
   const fitted = fitToBudget(newestFirst, (kept): Output => {
     const lines = [...kept].reverse();
-    return { file: file.info.name, format: parser.format.id, lines, returned: lines.length, truncated, sizeBytes: file.stats.size, modified: iso(file.stats.mtimeMs)!, notes: recent.notes };
+    return { ...about, lines, returned: lines.length, truncated, notes: recent.notes };
   });
   return { ...fitted.value, truncated: truncated || fitted.cut };
 }

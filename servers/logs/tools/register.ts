@@ -13,5 +13,5 @@ export function registerTools(server: McpServer, ctx: LogsContext): void {
   registerErrorSummary(server, ctx);
   registerRecentLogs(server, ctx);
   // log_patterns reads files only through this safe context (the same name checks as every other tool).
-  registerLogPatternsTool(server, logPatternsContext(ctx));
+  registerLogPatternsTool(server, logPatternsContext(ctx), ctx);
 }

@@ -8,9 +8,14 @@ import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { compilePattern, REGEX_DIALECT } from '../search/dialect';
+import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
-import { chooseFiles, forEachLogFile, iso, levelFilterNote, levelSchema } from './common';
+import type { SourceLine, SourceReadStats } from './source-lines';
+import type { SourceRef } from './sources';
+import { forEachLogFile, iso, levelFilterNote, levelSchema } from './common';
 import { targetOf, type LogsContext } from './context';
+import { sourceLevelNote } from './source-lines';
+import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 
 const MAX_LINE_CHARS = 1000;
 
@@ -18,7 +23,8 @@ const inputSchema = z.object({
   pattern: z.string().max(1000).optional().describe('text to find (literal unless regex is true); omit to match every line (then filter by level/time)'),
   regex: z.boolean().default(false).describe(`treat pattern as a regular expression in ${REGEX_DIALECT} (the same for every file and engine; \\w, \\d and \\b are ASCII-only, use \\p{L} for letters of any script)`),
   caseSensitive: z.boolean().default(false),
-  file: z.string().max(1024).optional().describe('log file name as listed in logs://files; omit to search all log files'),
+  file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to search all log files and sources`),
+  ...sourceFilterFields,
   level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
   ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
@@ -29,8 +35,11 @@ const inputSchema = z.object({
 
 const matchSchema = z.object({
   file: z.string(),
-  line: z.number().describe('1-based line number in the file (decompressed for .gz)'),
+  line: z.number().describe('1-based line number in the file (decompressed for .gz); for a source, the position in the records read'),
   text: z.string(),
+  stream: z.enum(['stdout', 'stderr']).optional().describe('a container line: the stream it was written to'),
+  host: z.string().optional(),
+  unit: z.string().optional(),
   level: levelSchema.optional(),
   timestamp: z.string().optional(),
   before: z.array(z.string()).optional(),
@@ -42,13 +51,22 @@ const outputSchema = z.object({
   returned: z.number(),
   totalMatches: z.number().describe('matching lines seen; a lower bound when truncated'),
   truncated: z.boolean().describe('more matches exist than returned (limit, output size, or files not searched)'),
-  files: z.array(z.object({ file: z.string(), engine: z.enum(['ripgrep', 'node']), matches: z.number(), complete: z.boolean(), format: z.string().optional() })),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
+      engine: z.enum(['ripgrep', 'node', 'journal', 'docker']),
+      matches: z.number(),
+      complete: z.boolean(),
+      format: z.string().optional(),
+    }),
+  ),
   notes: z.array(z.string()),
 });
 
 export type SearchOutput = z.infer<typeof outputSchema>;
 type SearchArgs = z.infer<typeof inputSchema>;
-type FoundMatch = ScanMatch & { file: string };
+type FoundMatch = ScanMatch & { file: string; stream?: 'stdout' | 'stderr'; host?: string; unit?: string };
 
 export function validatePattern(pattern: string, regex: boolean, caseSensitive: boolean): void {
   if (!regex) return;
@@ -67,7 +85,8 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
       description:
         'Find lines in the log files matching a literal text or a regular expression, optionally only at or above a level ' +
         '(e.g. ERROR), inside a time window, with context lines. Use it to look up a specific error, request id, host or ' +
-        'message; newest matches first by default. Searches all log files unless `file` is given (see logs://files). ' +
+        'message; newest matches first by default. Searches all log files, journal units and containers unless `file` is given ' +
+        '(see logs://files); unit, container and host narrow the sources. ' +
         `Regular expressions use ${REGEX_DIALECT} for every file, plain or .gz: \\p{…} property escapes, lookaround and ` +
         'backreferences work; \\w, \\d and \\b are ASCII-only as in JavaScript (write \\p{L} or [\\p{L}\\p{N}_] for letters of any script). ' +
         `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}.`,
@@ -77,8 +96,11 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
     },
     guarded(async (args, extra) => {
       const request = scanRequestOf(args);
-      const { names, totalBytes } = await chooseFiles(ctx, args.file, args.order);
-      const found = await searchFiles(ctx, names, args, request, extra, totalBytes);
+      const inputs = await chooseInputs(ctx, args, args.order, extra.signal);
+      const found = await searchFiles(ctx, inputs.files, args, request, extra, inputs.totalBytes);
+      found.notes.unshift(...inputs.notes);
+      if (found.matches.length < args.limit || args.order === 'newest') await searchSources(ctx, inputs.sources, args, request, found, extra.signal);
+      if (inputs.sources.length > 0 && args.order === 'newest') sortNewestFirst(found.matches);
       return toolResult(searchOutput(found, args, request));
     }),
   );
@@ -140,6 +162,60 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   return found;
 }
 
+/** Records read from a source at most when no window bounds the search (newest first: the newest records). */
+const MAX_SOURCE_RECORDS = 200_000;
+
+/**
+ * Searches each source's records through the same collector as files (search/collector.ts); with order newest and
+ * no `since`, only the newest MAX_SOURCE_RECORDS records of a source are read (noted).
+ */
+async function searchSources(ctx: LogsContext, sources: SourceRef[], args: SearchArgs, request: ScanRequest, found: Found, signal?: AbortSignal): Promise<void> {
+  const compiled = request.pattern ? compilePattern(request.pattern).line : undefined;
+  const tail = args.order === 'newest' && request.since === undefined ? MAX_SOURCE_RECORDS : undefined;
+  const query = { since: request.since, until: request.until, minLevel: request.minLevel, tail };
+  const options = { single: args.file !== undefined, signal, notes: found.notes, maxLineChars: MAX_LINE_CHARS };
+  const left = await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
+    const limit = args.order === 'newest' ? args.limit : args.limit - found.matches.length;
+    const collector = new MatchCollector<SourceLine>({ ...request, limit });
+    const recent: string[] = [];
+    let read = 0;
+    for await (const line of lines) {
+      read++;
+      if (collector.owesAfter) collector.giveAfter(line.text);
+      if ((!compiled || compiled.test(line.raw)) && collector.admits(line)) collector.accept(line, () => recent.slice(-request.before), line);
+      if (collector.done) break;
+      if (request.before > 0 && recent.push(line.text) > request.before) recent.shift();
+    }
+    const complete = !collector.done && (tail === undefined || read < tail);
+    if (tail !== undefined && read >= tail) found.notes.push(`${source.name}: only its newest ${tail} records were searched; give since to search further back`);
+    recordSourceResult(found, source, collector, complete, stats);
+    if (args.level) {
+      const note = sourceLevelNote(source.name, stats);
+      if (note) found.notes.push(note);
+    }
+    return args.order === 'newest' || found.matches.length < args.limit;
+  });
+  if (left > 0) {
+    found.truncated = true;
+    found.notes.push(`stopped before ${left} more source(s): limit reached`);
+  }
+}
+
+function recordSourceResult(found: Found, source: SourceRef, collector: MatchCollector<SourceLine>, complete: boolean, stats: SourceReadStats): void {
+  found.totalMatches += collector.total;
+  if (!complete) found.truncated = true;
+  if (collector.untimed > 0) found.notes.push(`${source.name}: ${collector.untimed} matching line(s) without a time were left out by the time filter`);
+  found.files.push({ file: source.name, source: source.kind, engine: source.kind, matches: collector.total, complete, format: stats.format });
+  for (const { match, note } of collector.chosen()) {
+    found.matches.push({ ...match, file: source.name, ...(note.stream ? { stream: note.stream } : {}), ...(note.host ? { host: note.host } : {}), ...(note.unit ? { unit: note.unit } : {}) });
+  }
+}
+
+/** Matches of files and sources together, newest first (those without a time last, in their order). */
+function sortNewestFirst(matches: FoundMatch[]): void {
+  matches.sort((a, b) => (b.timestamp ?? -Infinity) - (a.timestamp ?? -Infinity));
+}
+
 /** The tool's answer: matches as JSON, cut to the shared byte budget, with notes saying what was left out and why. */
 function searchOutput(found: Found, args: SearchArgs, request: ScanRequest): SearchOutput {
   const { files, notes, totalMatches } = found;
@@ -148,6 +224,9 @@ function searchOutput(found: Found, args: SearchArgs, request: ScanRequest): Sea
     file: m.file,
     line: m.line,
     text: m.text,
+    ...(m.stream ? { stream: m.stream } : {}),
+    ...(m.host ? { host: m.host } : {}),
+    ...(m.unit ? { unit: m.unit } : {}),
     ...(m.level ? { level: m.level } : {}),
     ...(m.timestamp !== undefined ? { timestamp: iso(m.timestamp) } : {}),
     ...(m.before ? { before: m.before } : {}),

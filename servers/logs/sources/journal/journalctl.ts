@@ -1,0 +1,92 @@
+// Runs journalctl and streams its standard output line by line (readline over the pipe, so a journal of any size is
+// never held in memory); the process is killed as soon as the consumer stops or the signal aborts. Its failures
+// become UserFacingErrors that say what to do.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { abortError } from '../../../shared/progress';
+import { UserFacingError } from '../../../shared/tool-result';
+
+/** Bytes of journalctl's stderr kept for the error message. */
+const MAX_STDERR = 4096;
+
+export interface JournalctlOptions {
+  /** The journalctl binary: an absolute path or a name looked up on PATH. */
+  command: string;
+  signal?: AbortSignal;
+  /** Environment of the child (PATH decides which journalctl a bare name finds); defaults to process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Receives journalctl's stderr (its first MAX_STDERR bytes) when it exits with 0: hints such as "No journal files were found". */
+  onWarning?: (stderr: string) => void;
+}
+
+/**
+ * The lines journalctl writes to stdout for `args`, in order. `where` names the journal for messages
+ * ("journal file /x/a.journal"). Throws UserFacingError when journalctl is missing, cannot read the journal (no
+ * permission, bad file) or fails otherwise; an AbortError when `signal` aborts.
+ */
+export async function* journalctlLines(args: string[], where: string, options: JournalctlOptions): AsyncGenerator<string> {
+  if (options.signal?.aborted) throw abortError();
+  const child = spawn(options.command, ['--no-pager', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  let stderr = '';
+  child.stderr.setEncoding('utf8');
+  child.stderr.on('data', (chunk: string) => {
+    if (stderr.length < MAX_STDERR) stderr += chunk;
+  });
+  const exited = new Promise<{ code: number | null; error?: NodeJS.ErrnoException }>((resolve) => {
+    child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, error }));
+    child.once('close', (code) => resolve({ code }));
+  });
+  const kill = () => child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', kill, { once: true });
+  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  let finished = false;
+  try {
+    for await (const line of lines) {
+      if (options.signal?.aborted) throw abortError();
+      yield line;
+    }
+    finished = true;
+  } finally {
+    options.signal?.removeEventListener('abort', kill);
+    lines.close();
+    if (!finished && child.exitCode === null) kill();
+  }
+  const { code, error } = await exited;
+  if (options.signal?.aborted) throw abortError();
+  if (error) throw startError(options.command, error);
+  if (code !== 0) throw readError(stderr, where, code);
+  if (stderr.trim()) options.onWarning?.(stderr.trim());
+}
+
+/** Every line of journalctl's output for `args` (short answers such as `-F FIELD`). */
+export async function journalctlOutput(args: string[], where: string, options: JournalctlOptions): Promise<string[]> {
+  const out: string[] = [];
+  for await (const line of journalctlLines(args, where, options)) out.push(line);
+  return out;
+}
+
+function startError(command: string, error: NodeJS.ErrnoException): UserFacingError {
+  if (error.code === 'ENOENT') {
+    return new UserFacingError(
+      `journalctl was not found (${command}): install systemd's journalctl (Debian/Ubuntu: package systemd) or point --journalctl-path / JOURNALCTL_PATH at it`,
+    );
+  }
+  if (error.code === 'EACCES') return new UserFacingError(`journalctl (${command}) cannot be run: ${error.message}; check its permissions`);
+  return new UserFacingError(`journalctl (${command}) could not start: ${error.message}`);
+}
+
+/** The message for a failed read, from journalctl's stderr, saying what to do. */
+export function readError(stderr: string, where: string, code: number | null): UserFacingError {
+  const said = stderr.trim().split('\n').slice(0, 3).join('; ');
+  if (/permission denied|insufficient permissions|not seeing messages from other users/i.test(stderr)) {
+    return new UserFacingError(
+      `no permission to read the ${where} (${said}): add the user running the server to the systemd-journal (or adm) group ` +
+        '(sudo usermod -aG systemd-journal $USER, then log in again) or make the files readable',
+    );
+  }
+  if (/no such file or directory/i.test(stderr)) return new UserFacingError(`the ${where} does not exist (${said}): check the configured journal paths`);
+  if (/no data available|bad message|not a journal|protocol driver|invalid argument|wrong medium/i.test(stderr)) {
+    return new UserFacingError(`the ${where} is not a readable journal file (${said}): is it a .journal file written by systemd?`);
+  }
+  return new UserFacingError(`journalctl could not read the ${where} (exit ${code ?? 'killed'}${said ? `: ${said}` : ''})`);
+}

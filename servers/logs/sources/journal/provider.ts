@@ -1,0 +1,196 @@
+// The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
+// several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
+import { UserFacingError } from '../../../shared/tool-result';
+import type { Level } from '../../format/types';
+import { mergeByTime } from '../merge';
+import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
+import { ENTRY_FIELDS, recordOf, unitOf } from './entries';
+import { journalctlLines, type JournalctlOptions } from './journalctl';
+import { configuredJournals, journalContents, permissionProblem, unknownUnit, type JournalContents } from './journals';
+import { journalName, parseJournalName, unitStem } from './names';
+
+export interface JournalProviderOptions {
+  /** The journalctl binary (absolute path or a name on PATH). */
+  journalctl: string;
+  /** The local journal: 'auto' reads it when journalctl can and it holds entries. */
+  local: 'auto' | 'on' | 'off';
+  /** Journal directories (e.g. systemd-journal-remote's /var/log/journal/remote) and .journal files. */
+  directories: string[];
+  files: string[];
+  /** Environment of journalctl (its PATH, when `journalctl` is a bare name). */
+  env?: NodeJS.ProcessEnv;
+  /** Entries one journalctl process gives before the next continues after its cursor (default PAGE_RECORDS). */
+  pageRecords?: number;
+  /** Newest entries scanned to pair hosts with units when the journals hold several hosts (default LIST_SCAN_ENTRIES). */
+  listScanEntries?: number;
+}
+
+export const PAGE_RECORDS = 20_000;
+export const LIST_SCAN_ENTRIES = 200_000;
+/** A listing is reused this long (ms): a tool reading many sources lists once. */
+const LIST_TTL_MS = 5_000;
+
+/** The highest syslog priority (journalctl -p 0..N) a minimum level admits. */
+const MAX_PRIORITY: Record<Level, number | undefined> = { FATAL: 2, ERROR: 3, WARN: 4, INFO: 6, DEBUG: undefined, TRACE: undefined };
+
+interface Listing {
+  at: number;
+  contents: JournalContents[];
+  sources: SourceInfo[];
+  problem?: string;
+  /** Names carry the host (the journals hold more than one). */
+  byHost: boolean;
+}
+
+export class JournalProvider implements LogSourceProvider {
+  readonly kind = 'journal' as const;
+  private listing: Listing | undefined;
+
+  constructor(private readonly options: JournalProviderOptions) {}
+
+  async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
+    const listing = await this.listed(signal, true);
+    return { sources: listing.sources, ...(listing.problem ? { problem: listing.problem } : {}) };
+  }
+
+  async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
+    const wanted = parseJournalName(name);
+    const listing = await this.listed(query.signal, false);
+    const unit = wanted?.unit;
+    const holders = unit === undefined ? [] : listing.contents.filter((c) => (c.units.has(unit) || c.identifiers.has(unit)) && (wanted?.host === undefined || c.hosts.includes(wanted.host)));
+    if (!wanted || holders.length === 0 || (listing.byHost && wanted.host === undefined)) {
+      if (listing.contents.length === 0 && listing.problem) throw new UserFacingError(`cannot read ${name}: ${listing.problem}`);
+      throw unknownUnit(name, listing.sources.map((s) => s.name));
+    }
+    const streams = holders.map((c) => this.readJournal(c, wanted, query));
+    yield* mergeByTime(streams);
+  }
+
+  /** The listing, reused for LIST_TTL_MS unless `fresh`. */
+  private async listed(signal: AbortSignal | undefined, fresh: boolean): Promise<Listing> {
+    if (!fresh && this.listing && Date.now() - this.listing.at < LIST_TTL_MS) return this.listing;
+    this.listing = await this.makeListing(signal);
+    return this.listing;
+  }
+
+  private journalctl(signal?: AbortSignal): JournalctlOptions {
+    return { command: this.options.journalctl, env: this.options.env, signal };
+  }
+
+  private async makeListing(signal: AbortSignal | undefined): Promise<Listing> {
+    const { local, directories, files } = this.options;
+    const problems: string[] = [];
+    const warnings: string[] = [];
+    const contents: JournalContents[] = [];
+    for (const journal of configuredJournals(local !== 'off', directories, files)) {
+      try {
+        const held = await journalContents(journal, this.journalctl(signal), warnings);
+        // 'auto' reads the local journal only when it has something: no journal files is not a problem then.
+        if (journal.args.length === 0 && local === 'auto' && held.hosts.length === 0 && held.units.size === 0 && held.identifiers.size === 0) continue;
+        contents.push(held);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        if (journal.args.length === 0 && local === 'auto' && /not found/.test(String(error)) && directories.length + files.length === 0) continue;
+        problems.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    const permission = permissionProblem(warnings);
+    if (permission) problems.push(permission);
+    if (local === 'on' && !contents.some((c) => c.journal.args.length === 0) && !permission) {
+      const said = warnings.find((w) => w.startsWith('local journal'));
+      if (said) problems.push(`${said}: is systemd-journald running here, and is its journal persistent or in /run/log/journal?`);
+    }
+    const hosts = new Set(contents.flatMap((c) => c.hosts));
+    const byHost = hosts.size > 1;
+    const sources = byHost ? await this.hostSources(contents, problems, signal) : unitSources(contents);
+    return { at: Date.now(), contents, sources, byHost, ...(problems.length ? { problem: problems.join('; ') } : {}) };
+  }
+
+  /**
+   * Host × unit pairs from the newest listScanEntries entries of each journal (journalctl -F cannot pair two fields);
+   * a pair only in older entries is still read by its name, and the problem text says the listing was bounded.
+   */
+  private async hostSources(contents: JournalContents[], problems: string[], signal: AbortSignal | undefined): Promise<SourceInfo[]> {
+    const limit = this.options.listScanEntries ?? LIST_SCAN_ENTRIES;
+    const found = new Map<string, SourceInfo>();
+    for (const held of contents) {
+      let seen = 0;
+      const args = [...held.journal.args, '--output=json', `--output-fields=_HOSTNAME,_SYSTEMD_UNIT,SYSLOG_IDENTIFIER`, `--lines=${limit}`];
+      for await (const line of journalctlLines(args, held.journal.where, this.journalctl(signal))) {
+        seen++;
+        const record = recordOf(line);
+        if (!record?.unit || !record.host) continue;
+        addSource(found, record.unit, record.host, held.journal.where);
+      }
+      if (seen >= limit) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
+  private async *readJournal(held: JournalContents, wanted: { host?: string; unit: string }, query: RecordQuery): AsyncGenerator<SourceRecord> {
+    const page = this.options.pageRecords ?? PAGE_RECORDS;
+    const matches = [held.units.has(wanted.unit) ? `_SYSTEMD_UNIT=${wanted.unit}` : `SYSLOG_IDENTIFIER=${wanted.unit}`];
+    if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
+    const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...windowArgs(query), ...matches];
+    let cursor: string | undefined;
+    let left = query.tail ?? Infinity;
+    for (;;) {
+      const args = cursor !== undefined ? [...base, `--after-cursor=${cursor}`] : query.tail !== undefined ? [...base, `--lines=${query.tail}`] : base;
+      let inPage = 0;
+      for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
+        const record = recordOf(line);
+        if (!record) continue;
+        inPage++;
+        cursor = record.cursor ?? cursor;
+        if (inWindow(record, query)) {
+          yield record;
+          if (--left <= 0) return;
+        }
+        // Leaving the loop kills this journalctl; the next one continues after the cursor.
+        if (inPage >= page && cursor !== undefined) break;
+      }
+      if (inPage < page || cursor === undefined) return;
+    }
+  }
+}
+
+/** journalctl's window and priority arguments (whole seconds around the window; records are checked exactly after). */
+function windowArgs(query: RecordQuery): string[] {
+  const args: string[] = [];
+  if (query.since !== undefined) args.push(`--since=@${Math.floor(query.since / 1000)}`);
+  if (query.until !== undefined) args.push(`--until=@${Math.ceil(query.until / 1000)}`);
+  const priority = query.minLevel ? MAX_PRIORITY[query.minLevel] : undefined;
+  if (priority !== undefined) args.push(`--priority=0..${priority}`);
+  return args;
+}
+
+/** since inclusive, until exclusive (servers/shared/time-window); a record without a time is kept. */
+function inWindow(record: SourceRecord, query: RecordQuery): boolean {
+  if (record.time === undefined) return true;
+  if (query.since !== undefined && record.time < query.since) return false;
+  return query.until === undefined || record.time < query.until;
+}
+
+function addSource(found: Map<string, SourceInfo>, unit: string, host: string | undefined, where: string): void {
+  const name = journalName(unit, host);
+  const known = found.get(name);
+  if (known) {
+    if (!known.location.includes(where)) known.location += `, ${where}`;
+    return;
+  }
+  found.set(name, { name, kind: 'journal', unit, ...(host !== undefined ? { host } : {}), location: where });
+}
+
+/** One source per unit, plus one per syslog identifier that is not a unit's stem (entries logged outside units). */
+function unitSources(contents: JournalContents[]): SourceInfo[] {
+  const found = new Map<string, SourceInfo>();
+  for (const held of contents) {
+    const host = held.hosts.length === 1 ? held.hosts[0] : undefined;
+    const stems = new Set([...held.units].map(unitStem));
+    for (const unit of held.units) addSource(found, unit, undefined, held.journal.where);
+    for (const id of held.identifiers) if (!stems.has(id) && !held.units.has(id)) addSource(found, unitOf(undefined, id)!, undefined, held.journal.where);
+    if (host) for (const info of found.values()) info.host ??= host;
+  }
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}

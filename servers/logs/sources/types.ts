@@ -1,0 +1,69 @@
+// The contract between the logs tools and the places logs live besides files (the systemd journal, Docker
+// containers): a provider lists its sources and streams the records of one. Shared by sources/journal and
+// sources/docker; the tool layer (tools/sources.ts) turns records into the same results as file lines.
+import type { Level } from '../format/types';
+
+export type SourceKind = 'journal' | 'docker';
+
+/** One log line from a source. */
+export interface SourceRecord {
+  /** Epoch ms, from the source (journal __REALTIME_TIMESTAMP µs / Docker timestamps=1). */
+  time?: number;
+  /** Set when the source itself knows it (journal PRIORITY); else the tool layer parses `text` with format/. */
+  level?: Level;
+  /** One log line (journal MESSAGE; Docker line without its timestamp and newline); sanitized by the tool layer. */
+  text: string;
+  stream?: 'stdout' | 'stderr';
+  host?: string;
+  unit?: string;
+  container?: string;
+  /** Journal __CURSOR (paging). */
+  cursor?: string;
+}
+
+export interface SourceInfo {
+  /** `journal:<unit>`, `journal:<host>/<unit>`, `docker:<container name>` (see /work/notes/issue15-design.md). */
+  name: string;
+  kind: SourceKind;
+  host?: string;
+  unit?: string;
+  container?: { id: string; image: string; state: string; status: string };
+  /** Where the data is, for messages: "journal directory /var/log/journal/remote", "docker at unix:///run/docker.sock". */
+  location: string;
+}
+
+export interface RecordQuery {
+  /** Epoch ms, inclusive (servers/shared/time-window). */
+  since?: number;
+  /** Epoch ms, exclusive. */
+  until?: number;
+  /** Only the newest N records (journalctl -n / docker tail), still yielded oldest first. */
+  tail?: number;
+  /** Pushed down when the source can filter (journal -p); the tool layer still filters. */
+  minLevel?: Level;
+  signal?: AbortSignal;
+}
+
+/** Narrowing of which sources are read when a tool names no `file` (the tools' `unit`, `container`, `host`). */
+export interface SourceFilter {
+  unit?: string;
+  container?: string;
+  host?: string;
+}
+
+export interface LogSourceProvider {
+  readonly kind: SourceKind;
+  /** Sources now available. Never throws for an unavailable backend: returns problem text saying what to do. */
+  list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }>;
+  /**
+   * Records of one source, oldest first, streamed (never the whole journal/log in memory). Throws UserFacingError
+   * (servers/shared/tool-result) for an unknown name, no permission, daemon down, journalctl missing — each with what
+   * to do. Stops its reader (process, request) when the consumer stops iterating or `query.signal` aborts.
+   */
+  read(name: string, query: RecordQuery): AsyncIterable<SourceRecord>;
+}
+
+/** True when `name` names a source (`journal:…`, `docker:…`) rather than a file. */
+export function isSourceName(name: string): boolean {
+  return /^(journal|docker):./.test(name);
+}

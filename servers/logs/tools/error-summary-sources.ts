@@ -1,0 +1,101 @@
+// error_summary over sources (journal units, containers): their error records go into the same ErrorGrouper as file
+// lines, through the same masked-message tallies, and a window that holds none of a source's errors says where they are.
+import { inWindow } from '../../shared/time-rule';
+import { levelAtLeast } from '../format/levels';
+import type { ErrorGrouper } from '../patterns/error-grouper';
+import { MessageTallies } from '../patterns/tallies';
+import { iso } from './common';
+import type { LogsContext } from './context';
+import { sourceLevelNote, type SourceLine } from './source-lines';
+import { forEachSource, type SourceRef } from './sources';
+
+/** Error records read from one source to find those a window missed (journalctl -p makes this cheap). */
+const OUTSIDE_RECORDS = 100_000;
+/** Lines folded into tallies before they are handed to the grouper (as the scan process does per block). */
+const TALLY_BATCH = 1000;
+
+export interface SourceSummaryJob {
+  level: 'ERROR' | 'FATAL';
+  hours: number;
+  /** Epoch ms, since inclusive, until exclusive; undefined with wholeFile. */
+  window?: { since: number; until: number };
+  grouper: ErrorGrouper;
+  /** The caller named the source: its errors fail the call instead of becoming notes. */
+  single: boolean;
+  signal?: AbortSignal;
+}
+
+/** One source's entry in error_summary's `files`. */
+export interface SourceEntry {
+  file: string;
+  source: 'journal' | 'docker';
+  errors: number;
+  outsideWindow?: { errors: number; firstSeen?: string; lastSeen?: string };
+  levelsUnreadable?: boolean;
+  note?: string;
+}
+
+export interface SourcesSummary {
+  files: SourceEntry[];
+  notes: string[];
+}
+
+/** Folds the error records of every source (in the job's window, if any) into the grouper; one entry per source read. */
+export async function summariseSources(ctx: LogsContext, sources: SourceRef[], job: SourceSummaryJob): Promise<SourcesSummary> {
+  const summary: SourcesSummary = { files: [], notes: [] };
+  const query = { since: job.window?.since, until: job.window?.until, minLevel: job.level };
+  const options = { single: job.single, signal: job.signal, notes: summary.notes, maxLineChars: 2000 };
+  await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
+    const entry: SourceEntry = { file: source.name, source: source.kind, errors: 0 };
+    summary.files.push(entry);
+    const tallies = new MessageTallies();
+    let pending = 0;
+    let untimed = 0;
+    for await (const line of lines) {
+      if (!levelAtLeast(line.level, job.level)) continue;
+      if (job.window && (line.timestamp === undefined || !inWindow(line.timestamp, job.window))) {
+        if (line.timestamp === undefined) untimed++;
+        continue;
+      }
+      tallies.add(line);
+      entry.errors++;
+      if (++pending >= TALLY_BATCH) {
+        job.grouper.addTallies(source.name, tallies.drain());
+        pending = 0;
+      }
+    }
+    job.grouper.addTallies(source.name, tallies.drain());
+    if (stats.lines > 0 && stats.withoutLevel === stats.lines) entry.levelsUnreadable = true;
+    const note = sourceLevelNote(source.name, stats);
+    if (note) summary.notes.push(note);
+    if (untimed > 0) summary.notes.push(`${source.name}: ${untimed} error line(s) without a time were not counted (wholeFile counts them)`);
+  });
+  return summary;
+}
+
+/**
+ * When the window held no error anywhere: reads each source's error records whatever their time (its newest
+ * OUTSIDE_RECORDS) and says how many there are and between which dates, so a window never reads as "no errors".
+ */
+export async function findSourceErrorsOutside(ctx: LogsContext, sources: SourceRef[], summary: SourcesSummary, job: SourceSummaryJob): Promise<void> {
+  const entries = new Map(summary.files.map((e) => [e.file, e]));
+  const read = sources.filter((s) => entries.has(s.name));
+  const options = { single: false, signal: job.signal, notes: summary.notes, maxLineChars: 200 };
+  await forEachSource(ctx, read, { minLevel: job.level, tail: OUTSIDE_RECORDS }, options, async (source, lines) => {
+    const outside = { errors: 0, firstSeen: undefined as number | undefined, lastSeen: undefined as number | undefined };
+    for await (const line of lines) countOutside(outside, line, job.level);
+    const entry = entries.get(source.name);
+    if (!entry || outside.errors === 0) return;
+    entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
+    const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : '';
+    entry.note = `no errors in the last ${job.hours} h; ${outside.errors.toLocaleString('en-US')} error line(s)${span}${outside.errors >= OUTSIDE_RECORDS ? ' (at least: the newest were counted)' : ''}: use wholeFile: true (or a larger hours) to summarise them`;
+  });
+}
+
+function countOutside(outside: { errors: number; firstSeen?: number; lastSeen?: number }, line: SourceLine, level: 'ERROR' | 'FATAL'): void {
+  if (!levelAtLeast(line.level, level)) return;
+  outside.errors++;
+  if (line.timestamp === undefined) return;
+  if (outside.firstSeen === undefined || line.timestamp < outside.firstSeen) outside.firstSeen = line.timestamp;
+  if (outside.lastSeen === undefined || line.timestamp > outside.lastSeen) outside.lastSeen = line.timestamp;
+}

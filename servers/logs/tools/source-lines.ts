@@ -1,0 +1,102 @@
+// A source's records as the logs tools' lines: each record is written as the JSON envelope of its kind (journald
+// export, Docker json-file) so that format/ reads it exactly as it reads those logs in files (the inner line's own
+// level, time and continuation rules), and a stack frame or wrapped line takes the time and level of its entry.
+import { sanitizeLine } from '../../shared/sanitize';
+import { coverageNote, type LevelCoverage } from '../format/coverage';
+import { createLineParser } from '../format/detect';
+import type { Level, LineParser } from '../format/types';
+import { SAMPLE_LINES } from '../io/head';
+import { needsHeader, parseLine, type Header } from '../search/collector';
+import type { AcceptedLine } from '../search/types';
+import type { SourceKind, SourceRecord } from '../sources/types';
+
+/** One record as a tool sees it: `text` sanitized and cut, `line` its 1-based position in this read. */
+export interface SourceLine extends AcceptedLine {
+  /** The record's own text (unsanitized), for patterns. */
+  raw: string;
+  stream?: 'stdout' | 'stderr';
+  host?: string;
+  unit?: string;
+}
+
+/**
+ * What a read saw: its detected format and, as for a file's sample (format/coverage), how many entry lines had no
+ * level (they never pass a level filter).
+ */
+export interface SourceReadStats extends LevelCoverage {
+  format?: string;
+}
+
+/** Empty stats for a read about to start. */
+export function readStats(): SourceReadStats {
+  return { lines: 0, withoutLevel: 0, layoutKnown: true };
+}
+
+/** Syslog severity written for a level (journald PRIORITY), when the source gave one. */
+const PRIORITY: Record<Level, string> = { FATAL: '2', ERROR: '3', WARN: '4', INFO: '6', DEBUG: '7', TRACE: '7' };
+
+/** The record in the envelope of its kind: what journalctl -o json / Docker's json-file driver would have written. */
+export function envelopeOf(record: SourceRecord, kind: SourceKind): string {
+  if (kind === 'journal') {
+    return JSON.stringify({
+      MESSAGE: record.text,
+      ...(record.level ? { PRIORITY: PRIORITY[record.level] } : {}),
+      ...(record.time !== undefined ? { __REALTIME_TIMESTAMP: String(record.time * 1000) } : {}),
+    });
+  }
+  return JSON.stringify({ log: record.text, stream: record.stream ?? 'stdout', ...(record.time !== undefined ? { time: new Date(record.time).toISOString() } : {}) });
+}
+
+/**
+ * The lines of `records` (oldest first), parsed by a parser detected from the first SAMPLE_LINES envelopes. `stats`
+ * is filled as lines are read. Stops the records' reader when the consumer stops.
+ */
+export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: SourceKind, maxLineChars: number, stats: SourceReadStats): AsyncGenerator<SourceLine> {
+  const sample: SourceRecord[] = [];
+  let parser: LineParser | undefined;
+  let previous: Header | undefined;
+  let n = 0;
+  const toLine = (record: SourceRecord): SourceLine => {
+    const p = parser!;
+    const parsed = parseLine(p, envelopeOf(record, kind));
+    let { timestamp, level } = parsed;
+    if (needsHeader(p, parsed) && previous) {
+      timestamp ??= previous.timestamp;
+      level ??= previous.level;
+    } else {
+      stats.lines++;
+      if (level === undefined) stats.withoutLevel++;
+    }
+    timestamp ??= record.time;
+    previous = { timestamp, level };
+    const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
+    if (record.stream) line.stream = record.stream;
+    if (record.host) line.host = record.host;
+    if (record.unit) line.unit = record.unit;
+    return line;
+  };
+  const start = () => {
+    parser = createLineParser(sample.map((r) => envelopeOf(r, kind)), { referenceTime: Date.now() });
+    stats.format = parser.format.id;
+    stats.layoutKnown = parser.format.id !== 'unknown';
+  };
+  for await (const record of records) {
+    if (parser) {
+      yield toLine(record);
+      continue;
+    }
+    sample.push(record);
+    if (sample.length < SAMPLE_LINES) continue;
+    start();
+    for (const held of sample.splice(0)) yield toLine(held);
+  }
+  if (!parser) {
+    start();
+    for (const held of sample.splice(0)) yield toLine(held);
+  }
+}
+
+/** The note for a level filter over a source whose lines (some or all) have no recognisable level (format/coverage). */
+export function sourceLevelNote(name: string, stats: SourceReadStats): string | undefined {
+  return coverageNote(name, stats)?.replace('sampled from its start ', 'read ').replace('lines sampled', 'lines read');
+}

@@ -1,0 +1,121 @@
+// What the logs tools share about sources (the journal, containers): the filter arguments, choosing files and sources
+// for a call, and the per-source loop that skips a source that cannot be read with a note.
+import { z } from 'zod';
+import { throwIfAborted } from '../../shared/progress';
+import { UserFacingError } from '../../shared/tool-result';
+import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
+import { isSourceName } from '../sources/types';
+import type { LogsContext } from './context';
+import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
+
+/** Most sources one call reads when it names none (a busy machine's journal has hundreds of units). */
+export const MAX_SOURCES_PER_CALL = 100;
+
+/** The filter arguments every logs tool takes (they narrow the sources read when `file` is omitted). */
+export const sourceFilterFields = {
+  unit: z.string().min(1).max(256).optional().describe('journal: only this systemd unit (nginx.service, or nginx) or syslog identifier'),
+  container: z.string().min(1).max(256).optional().describe('docker: only this container (its name, or the start of its id)'),
+  host: z.string().min(1).max(256).optional().describe('journal: only entries of this host (_HOSTNAME), for journals collected from many machines'),
+};
+
+/** The text every tool's `file` description adds about sources. */
+export const SOURCE_NAMES_TEXT = 'or a source name (journal:nginx.service, journal:web-2/api.service, docker:payments-api) as listed in logs://files';
+
+/** A source to read: its name and kind (all a caller naming one gives). */
+export type SourceRef = Pick<SourceInfo, 'name' | 'kind'>;
+
+export interface InputChoice {
+  /** File names (as in logs://files) to read, in order. */
+  files: string[];
+  /** Total bytes of `files` (the progress total), undefined for one named file. */
+  totalBytes?: number;
+  sources: SourceRef[];
+  /** Sources that could not be listed, sources left out (cap): say where the data is that was not read. */
+  notes: string[];
+}
+
+export interface FileAndFilter extends SourceFilter {
+  file?: string;
+}
+
+/** The kind of a source name, undefined for a file name. */
+export function sourceKindOf(name: string): SourceKind | undefined {
+  return isSourceName(name) ? (name.slice(0, name.indexOf(':')) as SourceKind) : undefined;
+}
+
+/**
+ * What a call reads: the named file or source; else, with a unit/container/host filter, the sources it selects; else
+ * every listed file (ordered by `order`: modification time) and every source. Throws UserFacingError when nothing
+ * is there to read, saying what is configured and what kept sources away.
+ */
+export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?: 'newest' | 'oldest', signal?: AbortSignal): Promise<InputChoice> {
+  if (args.file !== undefined) {
+    const kind = sourceKindOf(args.file);
+    return kind ? { files: [], sources: [{ name: args.file, kind }], notes: [] } : { files: [args.file], sources: [], notes: [] };
+  }
+  const filtered = args.unit !== undefined || args.container !== undefined || args.host !== undefined;
+  const listing = await ctx.sources.list({ unit: args.unit, container: args.container, host: args.host }, signal);
+  const notes = listing.problems.map((p) => `not read: ${p}`);
+  let sources: SourceRef[] = listing.sources.map((s) => ({ name: s.name, kind: s.kind }));
+  if (sources.length > MAX_SOURCES_PER_CALL) {
+    notes.push(`read ${MAX_SOURCES_PER_CALL} of ${sources.length} sources: name one in file, or narrow with unit, container or host`);
+    sources = sources.slice(0, MAX_SOURCES_PER_CALL);
+  }
+  if (filtered) {
+    if (sources.length === 0) throw noMatchingSource(args, listing.problems);
+    return { files: [], sources, notes };
+  }
+  const { files } = await ctx.listFiles();
+  if (files.length === 0 && sources.length === 0) throw nothingToRead(ctx, listing.problems);
+  const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
+  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes };
+}
+
+function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingError {
+  const asked = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`).join(', ');
+  const why = problems.length > 0 ? `; ${problems.join('; ')}` : '';
+  return new UserFacingError(`no journal unit or container matches ${asked} (see the sources in logs://files)${why}`);
+}
+
+/** The error when there is nothing at all: no log file and no source. */
+export function nothingToRead(ctx: LogsContext, problems: string[]): UserFacingError {
+  const dirs = ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)';
+  const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
+  return new UserFacingError(`no log files found in ${dirs}, and no sources: ${sources}`);
+}
+
+export interface EachSourceOptions {
+  /** The caller named this source: its errors fail the call instead of becoming notes. */
+  single: boolean;
+  signal?: AbortSignal;
+  notes: string[];
+}
+
+/**
+ * Hands each source's lines (source-lines.ts) to `work` with the stats of the read. With several sources, one that
+ * cannot be read (UserFacingError) is skipped with a note; `work` returns false to stop early. Returns how many sources
+ * were left unvisited.
+ */
+export async function forEachSource(
+  ctx: LogsContext,
+  sources: SourceRef[],
+  query: RecordQuery,
+  options: EachSourceOptions & { maxLineChars: number },
+  work: (source: SourceRef, lines: AsyncGenerator<SourceLine>, stats: SourceReadStats) => Promise<boolean | void>,
+): Promise<number> {
+  for (let i = 0; i < sources.length; i++) {
+    throwIfAborted(options.signal);
+    const source = sources[i];
+    const stats = readStats();
+    const lines = sourceLines(ctx.sources.read(source.name, { ...query, signal: options.signal }), source.kind, options.maxLineChars, stats);
+    try {
+      if ((await work(source, lines, stats)) === false) return sources.length - i - 1;
+    } catch (error) {
+      if (options.single || !(error instanceof UserFacingError)) throw error;
+      options.notes.push(`skipped ${source.name}: ${error.message}`);
+    } finally {
+      await lines.return(undefined);
+    }
+  }
+  return 0;
+}
