@@ -1,20 +1,12 @@
 // One build for everything that ships: the extension, each MCP server as a standalone
 // Node bundle, the webview script, and the extension-host test bundle.
 import * as esbuild from 'esbuild';
+import { nodeBundleOptions } from './scripts/esbuild-node.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-const nodeDefaults = {
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  minify: production,
-  sourcemap: production ? false : 'linked',
-  sourcesContent: !production,
-  logLevel: 'silent',
-};
+const nodeDefaults = nodeBundleOptions(production);
 
 /** Prints errors in the "file:line:col: error: text" shape that VS Code's $esbuild-watch problem matcher reads. */
 const problemMatcherPlugin = {
@@ -66,7 +58,7 @@ if (!production) {
 }
 
 if (watch) {
-  const contexts = await Promise.all(configs.map((c) => esbuild.context({ ...c, plugins: [problemMatcherPlugin] })));
+  const contexts = await Promise.all(configs.map((c) => esbuild.context({ ...c, plugins: [...(c.plugins ?? []), problemMatcherPlugin] })));
   await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
   try {

@@ -2,6 +2,7 @@
 // ask about sources.
 import { UserFacingError } from '../../../shared/tool-result';
 import { unitStem } from '../journal/names';
+import { dockerProvider } from '../docker';
 import { JournalProvider } from '../journal/provider';
 import type { LogSourceProvider, RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } from '../types';
 
@@ -88,5 +89,7 @@ export function createSourceRegistry(config: SourcesConfig, env: NodeJS.ProcessE
   if (config.journal !== 'off' || journalPaths > 0) {
     providers.push(new JournalProvider({ journalctl: config.journalctl, local: config.journal, directories: config.journalDirs, files: config.journalFiles, env }));
   }
+  const docker = dockerProvider(config, env);
+  if (docker) providers.push(docker);
   return new SourceRegistry(providers);
 }

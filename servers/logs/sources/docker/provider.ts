@@ -1,0 +1,255 @@
+// Docker containers (running and exited) as log sources, over the Engine API with dockerode: each container is the
+// source `docker:<name>`, and its log is what `docker logs -t` shows, streamed and decoded here line by line.
+import type { IncomingMessage } from 'node:http';
+import Docker from 'dockerode';
+import { sanitizeLine } from '../../../shared/sanitize';
+import { inWindow } from '../../../shared/time-rule';
+import { UserFacingError } from '../../../shared/tool-result';
+import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
+import { resolveDockerAddress, type DockerAddress, type DockerEnv } from './address';
+import { MIN_API_VERSION, apiTooOld, apiVersionAtLeast, daemonMessage, describeDockerFailure, isDaemonAbsent, isNotFound } from './errors';
+import { logPieces } from './frames';
+import { DockerLineAssembler, type DockerLine } from './lines';
+import { containerSources, isContainerRef, sourceContainerRef, type ContainerSummary } from './names';
+
+export interface DockerProviderOptions {
+  /** A DOCKER_HOST value (unix://, tcp://, ssh://); empty or undefined = the environment's DOCKER_HOST, then the default socket. */
+  host?: string;
+  /** Where DOCKER_HOST, DOCKER_TLS_VERIFY, DOCKER_CERT_PATH are read; process.env by default. */
+  env?: DockerEnv;
+  /** Pins the Engine API version of every request ("1.41"); unset = the daemon's own. */
+  apiVersion?: string;
+  /** Ms to wait for the daemon's answer to a request before giving up; 15000 by default. */
+  connectTimeoutMs?: number;
+  /**
+   * `auto` (--docker auto): no daemon at the address (no socket, nothing listening) is not a problem, list() just
+   * has no sources; any other failure (no permission, a refused version) is still reported. `on`: every failure is.
+   */
+  mode?: 'auto' | 'on';
+}
+
+interface ContainerFacts {
+  id: string;
+  name: string;
+  tty: boolean;
+  logDriver?: string;
+}
+
+/** Reads container logs from one Docker daemon. The address is resolved once, at construction. */
+export class DockerSourceProvider implements LogSourceProvider {
+  readonly kind = 'docker' as const;
+  private readonly address: DockerAddress | undefined;
+  private readonly addressProblem: string | undefined;
+  private readonly docker: Docker | undefined;
+  private readonly auto: boolean;
+  private versionChecked = false;
+
+  constructor(options: DockerProviderOptions = {}) {
+    this.auto = options.mode === 'auto';
+    try {
+      this.address = resolveDockerAddress(options.host, options.env ?? process.env);
+      this.docker = new Docker({
+        ...this.address.options,
+        ...(options.apiVersion ? { version: `v${options.apiVersion.replace(/^v/, '')}` } : {}),
+        connectionTimeout: options.connectTimeoutMs ?? 15_000,
+      } as Docker.DockerOptions);
+    } catch (error) {
+      if (!(error instanceof UserFacingError)) throw error;
+      this.addressProblem = error.message;
+    }
+  }
+
+  /** Where the daemon is, for messages: "docker at unix:///var/run/docker.sock". */
+  get location(): string {
+    return `docker at ${this.address?.url ?? 'an unreadable address'}`;
+  }
+
+  /** Every container, running and exited (`docker ps -a`), as a source; a problem sentence instead when Docker cannot be asked. */
+  async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
+    try {
+      const { docker } = await this.ready(signal);
+      const containers = (await docker.listContainers({ all: true, abortSignal: signal })) as ContainerSummary[];
+      return { sources: containerSources(containers, this.location) };
+    } catch (error) {
+      signal?.throwIfAborted();
+      if (this.auto && isDaemonAbsent(error instanceof UserFacingError ? error.cause : error)) return { sources: [] };
+      return { sources: [], problem: error instanceof UserFacingError ? error.message : this.failure(error) };
+    }
+  }
+
+  /**
+   * The log lines of container `name` (`docker:<name>`, or a name or id), oldest first, stdout and stderr told
+   * apart, times from the daemon (ms precision), inside [since, until) exactly; `tail` = the newest N of them.
+   * Throws UserFacingError for an unknown container, no permission, daemon down, a log driver Docker cannot read back.
+   */
+  async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
+    const { docker, address } = await this.ready(query.signal);
+    const container = await this.inspect(docker, sourceContainerRef(name), query.signal);
+    const read: LineReader = (apiTail, counter) => this.lines(docker, address, container, query, apiTail, counter);
+    let lines: AsyncIterable<DockerLine>;
+    if (query.tail === undefined) lines = read();
+    // The daemon applies `tail` before `until` (the newest N of the whole log, then the cut): pick the newest N here.
+    else if (query.until !== undefined) lines = newest(read(), query.tail);
+    else lines = newestWhole(read, query.tail);
+    for await (const line of lines) yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+  }
+
+  /** The container's lines inside the query's window, streamed from one GET /logs (closed when the reader stops). */
+  private async *lines(docker: Docker, address: DockerAddress, container: ContainerFacts, query: RecordQuery, apiTail?: number, counter?: { messages: number }): AsyncGenerator<DockerLine> {
+    const params = { ...apiWindow(query), ...(apiTail !== undefined ? { tail: apiTail } : {}) };
+    const body = await this.openLog(docker, address, container, params, query.signal);
+    const abort = () => body.destroy();
+    query.signal?.addEventListener('abort', abort, { once: true });
+    try {
+      const assembler = new DockerLineAssembler(container.tty);
+      const window = { since: query.since, until: query.until };
+      // A line without a time (none with timestamps=1) is kept only when there is no window to place it in.
+      const open = query.since === undefined && query.until === undefined;
+      const inside = (line: DockerLine) => (line.time === undefined ? open : inWindow(line.time, window));
+      for await (const piece of logPieces(body, container.tty)) {
+        query.signal?.throwIfAborted();
+        yield* assembler.push(piece).filter(inside);
+      }
+      yield* assembler.flush().filter(inside);
+      if (counter) counter.messages = assembler.messages;
+    } catch (error) {
+      // Destroying the body on abort surfaces as a stream error: report the abort. A connection lost mid-log is said as such.
+      query.signal?.throwIfAborted();
+      if (error instanceof UserFacingError) throw error;
+      throw new UserFacingError(`reading the log of container ${container.name} stopped: ${describeDockerFailure(error, address)}`);
+    } finally {
+      query.signal?.removeEventListener('abort', abort);
+      body.destroy();
+    }
+  }
+
+  /** The client, once the daemon has answered /version with an API version this can use. */
+  private async ready(signal?: AbortSignal): Promise<{ docker: Docker; address: DockerAddress }> {
+    if (!this.docker || !this.address) throw new UserFacingError(this.addressProblem ?? 'no Docker address');
+    if (!this.versionChecked) {
+      // dockerode's types omit the options argument that its version() takes (abortSignal among them).
+      const docker = this.docker as unknown as { version(options: object): Promise<Docker.DockerVersion> };
+      const version = await this.call(() => docker.version({ abortSignal: signal }), signal);
+      if (!apiVersionAtLeast(version.ApiVersion, MIN_API_VERSION)) throw new UserFacingError(apiTooOld(version.ApiVersion, version.Version, this.address));
+      this.versionChecked = true;
+    }
+    return { docker: this.docker, address: this.address };
+  }
+
+  /** Runs one request, turning connection and daemon failures into a UserFacingError (aborts pass through). */
+  private async call<T>(request: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      signal?.throwIfAborted();
+      throw new UserFacingError(this.failure(error), { cause: error });
+    }
+  }
+
+  private failure(error: unknown): string {
+    return this.address ? describeDockerFailure(error, this.address) : String(error);
+  }
+
+  private async inspect(docker: Docker, ref: string, signal?: AbortSignal): Promise<ContainerFacts> {
+    // dockerode puts the reference into the request path as it is: only what Docker allows in a name or id goes there.
+    if (!isContainerRef(ref)) throw new UserFacingError(await this.unknownContainer(sanitizeLine(ref, 100), signal));
+    try {
+      const info = await docker.getContainer(ref).inspect({ abortSignal: signal } as object);
+      return { id: info.Id, name: info.Name.replace(/^\//, ''), tty: info.Config?.Tty === true, logDriver: info.HostConfig?.LogConfig?.Type };
+    } catch (error) {
+      signal?.throwIfAborted();
+      if (!isNotFound(error)) throw new UserFacingError(this.failure(error));
+      throw new UserFacingError(await this.unknownContainer(ref, signal));
+    }
+  }
+
+  private async unknownContainer(ref: string, signal?: AbortSignal): Promise<string> {
+    const { sources } = await this.list(signal);
+    const known = sources.map((source) => source.name);
+    const shown = known.slice(0, 20).join(', ') + (known.length > 20 ? `, … (${known.length} in all)` : '');
+    return `no container "${ref}" at ${this.address?.url}: ${known.length ? `known containers are ${shown}` : 'there are no containers'} (\`docker ps -a\` lists them; exited containers removed with \`docker rm\` have no logs left).`;
+  }
+
+  /** GET /containers/{id}/logs as a stream (dockerode's container.logs buffers the whole log unless it follows). */
+  private openLog(docker: Docker, address: DockerAddress, container: ContainerFacts, params: Record<string, number>, signal?: AbortSignal): Promise<IncomingMessage> {
+    const options: Record<string, unknown> = { stdout: true, stderr: true, timestamps: true, follow: false, ...params };
+    return new Promise((resolve, reject) => {
+      docker.modem.dial(
+        {
+          path: `/containers/${encodeURIComponent(container.id)}/logs?`,
+          method: 'GET',
+          isStream: true,
+          abortSignal: signal,
+          statusCodes: { 200: true, 404: 'no such container', 500: 'server error', 501: 'not implemented' },
+          options,
+        } as Parameters<typeof docker.modem.dial>[0],
+        (error: unknown, body: unknown) => {
+          if (!error) return resolve(body as IncomingMessage);
+          if (signal?.aborted) return reject(signal.reason);
+          reject(new UserFacingError(logFailure(error, address, container)));
+        },
+      );
+    });
+  }
+}
+
+/**
+ * The API's own (coarse, whole-second) cut: since floored and until rounded up, so the exact [since, until) filter
+ * afterwards loses nothing.
+ */
+export function apiWindow(query: Pick<RecordQuery, 'since' | 'until'>): Record<string, number> {
+  const params: Record<string, number> = {};
+  if (query.since !== undefined && query.since >= 1000) params.since = Math.floor(query.since / 1000);
+  if (query.until !== undefined) params.until = Math.max(1, Math.ceil(query.until / 1000));
+  return params;
+}
+
+function logFailure(error: unknown, address: DockerAddress, container: ContainerFacts): string {
+  const message = daemonMessage(error);
+  if (/does not support reading|not implemented/i.test(message) || (error as { statusCode?: number }).statusCode === 501) {
+    return (
+      `the logs of container ${container.name} cannot be read back: it logs with the "${container.logDriver ?? 'unknown'}" driver (${message}). ` +
+      'Docker reads back json-file, local and journald logs; run the container with `--log-driver json-file` or read the logs where that driver sends them.'
+    );
+  }
+  return describeDockerFailure(error, address);
+}
+
+/** One read of the log, with the API's `tail` (daemon messages) when given; `counter` gets the messages it held. */
+type LineReader = (apiTail?: number, counter?: { messages: number }) => AsyncIterable<DockerLine>;
+
+/** Messages asked for beyond the lines wanted, so that a few split lines rarely need a second request. */
+const TAIL_MARGIN = 32;
+
+/**
+ * The newest `count` whole lines (window: since only). The API's tail counts messages, and Docker writes a line
+ * over 16 KiB as several, so the oldest of the last N messages can be the end of a line without its start: ask for
+ * more messages than lines, and drop the oldest line unless the daemon ran out of messages (it gave the whole log),
+ * asking again for four times as many when that leaves fewer than `count`. Memory: count + 1 lines.
+ */
+export async function* newestWhole(read: LineReader, count: number): AsyncGenerator<DockerLine> {
+  if (count <= 0) return;
+  for (let asked = count + TAIL_MARGIN; ; asked *= 4) {
+    const counter = { messages: 0 };
+    const kept: DockerLine[] = [];
+    for await (const line of newest(read(asked, counter), count + 1)) kept.push(line);
+    if (counter.messages < asked || kept.length > count) {
+      yield* kept.slice(-count);
+      return;
+    }
+  }
+}
+
+/** The newest `count` lines, oldest first; memory: `count` lines. */
+async function* newest(lines: AsyncIterable<DockerLine>, count: number): AsyncGenerator<DockerLine> {
+  if (count <= 0) return;
+  const ring: DockerLine[] = [];
+  let next = 0;
+  for await (const line of lines) {
+    if (ring.length < count) ring.push(line);
+    else ring[next] = line;
+    next = (next + 1) % count;
+  }
+  if (ring.length < count) yield* ring;
+  else yield* [...ring.slice(next), ...ring.slice(0, next)];
+}
