@@ -181,14 +181,15 @@ export function expandPathSetting(entry: unknown, folders: ReadonlyArray<{ path:
   return folders.map((f) => resolve(f.path, value));
 }
 
-/** Environment names of the Docker client the logs server uses, passed on from the extension host when set. */
-const DOCKER_CLIENT_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH'];
+/** Environment names the logs server's Docker client reads, passed on from the extension host when set (XDG_RUNTIME_DIR: rootless Docker's socket). */
+const DOCKER_CLIENT_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'XDG_RUNTIME_DIR'];
 
 /**
  * The logs server's journal and Docker environment (names from its config table): LOG_JOURNAL and
  * LOG_DOCKER (auto|on|off), LOG_JOURNAL_DIRS / LOG_JOURNAL_FILES (path-delimiter lists; an entry
  * ending in `.journal` or `.journal~` is a file, anything else a directory), DOCKER_HOST (the
- * setting, else the host's own) and the Docker TLS variables. Nothing without settings.
+ * setting, else the host's own), the Docker TLS variables, and SSH_AUTH_SOCK only for an ssh:// engine
+ * (the agent is the way in). Nothing but the host's Docker variables without settings.
  */
 export function logSourcesEnv(
   sources: LogSourceSettings | undefined,
@@ -202,6 +203,7 @@ export function logSourcesEnv(
   env.LOG_JOURNAL = sources.journal;
   env.LOG_DOCKER = sources.docker;
   if (sources.dockerHost) env.DOCKER_HOST = sources.dockerHost;
+  if (env.DOCKER_HOST?.startsWith('ssh://') && hostEnv.SSH_AUTH_SOCK) env.SSH_AUTH_SOCK = hostEnv.SSH_AUTH_SOCK;
   const paths = [...new Set(sources.journalPaths.flatMap((entry) => expandPathSetting(entry, folders, home)))];
   const files = paths.filter((p) => /\.journal~?$/.test(p));
   const dirs = paths.filter((p) => !files.includes(p));

@@ -110,6 +110,9 @@ describe('server specs', () => {
     assert.equal(env.ANTHROPIC_API_KEY, undefined);
     assert.equal(logs({ DOCKER_HOST: 'unix:///a.sock' }, 'tcp://b:2375').DOCKER_HOST, 'tcp://b:2375', 'the setting wins');
     assert.equal('DOCKER_HOST' in logs({}), false);
+    assert.equal(logs({ XDG_RUNTIME_DIR: '/run/user/1000', SSH_AUTH_SOCK: '/tmp/agent' }).XDG_RUNTIME_DIR, '/run/user/1000', 'rootless Docker\'s socket is found');
+    assert.equal('SSH_AUTH_SOCK' in logs({ SSH_AUTH_SOCK: '/tmp/agent' }), false, 'the SSH agent only for an ssh:// engine');
+    assert.equal(logs({ SSH_AUTH_SOCK: '/tmp/agent' }, 'ssh://me@build-host').SSH_AUTH_SOCK, '/tmp/agent');
     const none = bundledServerSpecs({ ...base, folders, logSources: { ...logSources, journalPaths: [] }, hostEnv: {} }).find((s) => s.name === 'logs')!.env;
     assert.equal('LOG_JOURNAL_DIRS' in none || 'LOG_JOURNAL_FILES' in none, false);
     assert.deepEqual(expandPathSetting('~/x', folders, undefined), [], 'no home: nothing rather than a wrong path');
