@@ -88,7 +88,8 @@ export function logSourceNode(source: LogSource, options: LogBuildOptions, under
 export function sourceProblemNode(problem: string, t: Translate): NodeSpec {
   return {
     id: `log-problem/${problem}`,
-    label: problem,
+    // The server's sentences start in lower case (they also follow "cannot read x: "); a tree label starts a line.
+    label: problem.charAt(0).toUpperCase() + problem.slice(1),
     tooltip: `${escapeMarkdown(problem)}\n\n${t('Click for what to do.')}`,
     icon: 'warning',
     iconColor: 'list.warningForeground',

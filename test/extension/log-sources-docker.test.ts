@@ -84,7 +84,8 @@ describe('log sources: Docker containers in the Log Files tree', function () {
     const problem = await waitUntil('the Docker problem item', async () => (await refresh()).find((n) => n.contextValue === 'devopsLogSourceProblem'), { timeoutMs: 90_000, intervalMs: 500 });
     assert.match(problem.label, /docker/i);
     assert.match(problem.label, /nonexistent\/docker\.sock/);
-    assert.deepEqual(problem.command, { command: 'devopsAssistant.showLogSourceProblem', arguments: [problem.label] });
+    assert.equal(problem.command?.command, 'devopsAssistant.showLogSourceProblem');
+    assert.match(problem.command?.arguments?.[0] ?? '', /nonexistent\/docker\.sock/);
     assert.ok(!(await refresh()).some((n) => n.label === 'Containers'), 'no stale containers beside the problem');
   });
 });

@@ -188,10 +188,10 @@ describe('Log Files tree with journal and Docker sources', () => {
   });
 
   it('a source the server cannot read is an item saying what to do, never silence', () => {
-    const problem = 'Docker: permission denied on /var/run/docker.sock — add your user to the docker group';
+    const problem = 'no permission to use the Docker socket /var/run/docker.sock: add your user to the docker group';
     const nodes = logTreeNodes(parseLogFilesResource(sourcesText([], [problem], [])), options());
     assert.equal(nodes.length, 1);
-    assert.equal(nodes[0].label, problem);
+    assert.equal(nodes[0].label, 'No permission to use the Docker socket /var/run/docker.sock: add your user to the docker group');
     assert.equal(nodes[0].icon, 'warning');
     assert.deepEqual(nodes[0].command, { command: 'devopsAssistant.showLogSourceProblem', arguments: [problem] });
     assert.match(nodes[0].tooltip!, /Click for what to do/);
