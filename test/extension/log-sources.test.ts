@@ -10,25 +10,10 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ServerState } from '../../src/mcp/types';
 import type { NodeSpec } from '../../src/views/node';
-import { writeJournal, type JournalEntry } from '../support/journal-fixture';
+import { writeJournal } from '../support/journal-fixture';
+import { twoMachineJournal, UPSTREAM_TIMEOUT } from '../support/journal-sample';
 import { waitUntil } from '../support/wait';
 import { api, until } from './host';
-
-const MINUTE = 60_000;
-const TIMEOUT = 'upstream timed out (110: Connection timed out) while reading response header from upstream';
-
-/** Two machines; web-1's nginx has 2 errors, its api 1, web-2's api none; one entry outside any unit. */
-function entries(now: number): JournalEntry[] {
-  const at = (minutesAgo: number) => now - minutesAgo * MINUTE;
-  return [
-    { time: at(50), host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 6, message: 'GET /health 200' },
-    { time: at(40), host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 3, message: `${TIMEOUT}, client: 10.0.0.7` },
-    { time: at(30), host: 'web-1', unit: 'api.service', identifier: 'api', priority: 3, message: 'payment failed: card declined (order 4711)' },
-    { time: at(25), host: 'web-2', unit: 'api.service', identifier: 'api', priority: 6, message: 'listening on :8080' },
-    { time: at(20), host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 3, message: `${TIMEOUT}, client: 10.0.0.9` },
-    { time: at(10), host: 'web-2', identifier: 'CRON', priority: 6, message: '(root) CMD (run-parts /etc/cron.hourly)' },
-  ];
-}
 
 const flatten = (nodes: readonly NodeSpec[]): NodeSpec[] => nodes.flatMap((n) => [n, ...flatten(n.children ?? [])]);
 const byLabel = (nodes: readonly NodeSpec[] | undefined, label: string) => nodes?.find((n) => n.label === label);
@@ -42,7 +27,7 @@ describe('log sources: the systemd journal in the Log Files tree', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'devops-journal-'));
-    writeJournal(dir, 'remote', entries(Date.now()));
+    writeJournal(dir, 'remote', twoMachineJournal(Date.now()));
     const { hub } = await api();
     await until('the logs server running', () => hub.states().some((s: ServerState) => s.name === 'logs' && s.status === 'running'), 90_000);
     // Changing these restarts the logs server; tree() waits for what the new one lists. The local journal is
@@ -103,8 +88,8 @@ describe('log sources: the systemd journal in the Log Files tree', function () {
     const lines = text.split('\n').filter(Boolean);
     assert.equal(lines.length, 3, text);
     assert.match(lines[0], /GET \/health 200/);
-    assert.ok(lines[1].includes(`${TIMEOUT}, client: 10.0.0.7`), text);
-    assert.ok(lines[2].includes(`${TIMEOUT}, client: 10.0.0.9`), text);
+    assert.ok(lines[1].includes(`${UPSTREAM_TIMEOUT}, client: 10.0.0.7`), text);
+    assert.ok(lines[2].includes(`${UPSTREAM_TIMEOUT}, client: 10.0.0.9`), text);
     assert.ok(!text.includes('card declined') && !text.includes('listening on'), 'only that unit of that host');
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.scheme, 'devops-log');
