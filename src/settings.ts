@@ -21,6 +21,10 @@ export const SETTING_DEFAULTS = {
   'system.refreshSeconds': 5,
   'prometheus.url': '',
   'prometheus.hostLabel': '',
+  'logs.journal': 'auto',
+  'logs.journalPaths': [] as string[],
+  'logs.docker': 'auto',
+  'logs.dockerHost': '',
 } as const;
 
 export type SettingKey = keyof typeof SETTING_DEFAULTS;
@@ -63,6 +67,20 @@ export interface Settings {
   systemRefreshSeconds: number;
   /** Where the system server reads fleet metrics; an empty url means no fleet (no fleet tools, no Fleet group). */
   prometheus: { url: string; hostLabel: string };
+  /** Where the logs server reads besides folders: the systemd journal and Docker containers. */
+  logSources: LogSourceSettings;
+}
+
+/** auto: used when available (journalctl can read the journal / the Docker socket answers); on: a problem is shown when not; off: never. */
+export type SourceMode = 'auto' | 'on' | 'off';
+
+export interface LogSourceSettings {
+  journal: SourceMode;
+  /** Journal directories or `.journal` files as written (not yet expanded: server-specs.ts does that). */
+  journalPaths: string[];
+  docker: SourceMode;
+  /** Empty: DOCKER_HOST from the environment, else the default socket. */
+  dockerHost: string;
 }
 
 /** The part of vscode.WorkspaceConfiguration this module reads. */
@@ -93,7 +111,23 @@ export function readSettings(config: ConfigurationLike): Settings {
     },
     systemRefreshSeconds: typeof refresh === 'number' && Number.isFinite(refresh) && refresh >= 1 ? Math.min(refresh, 3600) : SETTING_DEFAULTS['system.refreshSeconds'],
     prometheus: { url: text(get('prometheus.url')), hostLabel: text(get('prometheus.hostLabel')) },
+    logSources: {
+      journal: mode(get('logs.journal')),
+      journalPaths: strings(get('logs.journalPaths')),
+      docker: mode(get('logs.docker')),
+      dockerHost: text(get('logs.dockerHost')),
+    },
   };
+}
+
+/** One of auto|on|off; anything else is 'auto' (the settings UI's default). */
+function mode(value: unknown): SourceMode {
+  return value === 'on' || value === 'off' ? value : 'auto';
+}
+
+/** The non-empty trimmed strings of an array; anything else is empty. */
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.flatMap((v) => (typeof v === 'string' && v.trim() !== '' ? [v.trim()] : [])) : [];
 }
 
 /** Whether a configuration change touches one of `keys` (e.g. 'thresholds' covers 'thresholds.cpu'). */

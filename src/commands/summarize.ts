@@ -1,5 +1,5 @@
-// "DevOps: Summarize Errors": the deterministic error summary of one log file, straight into the
-// chat; then, with an API key, the agent explains likely causes.
+// "DevOps: Summarize Errors": the deterministic error summary of one log file or log source (journal
+// unit, container), straight into the chat; then, when a model is available, the agent explains likely causes.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
@@ -7,17 +7,27 @@ import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown, type ErrorSummary } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource, type LogFile } from '../views/log-items';
+import { sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
 
-/** The file a command was invoked on: a Uri (explorer, editor title), a Log Files item, or the active editor. */
-export function targetFile(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
+/** What "Summarize Errors" reads: a file (by its path) or a journal/Docker source (by the name the logs tools take). */
+export type LogTarget = { kind: 'file'; uri: vscode.Uri } | { kind: 'source'; name: string };
+
+/** The log a command was invoked on: a Uri (explorer, editor title), a Log Files item (file or source), or the active editor. */
+export function targetLog(arg: unknown): LogTarget | undefined {
+  const fromUri = (uri: vscode.Uri): LogTarget => {
+    const source = sourceNameOfUri(uri);
+    return source ? { kind: 'source', name: source } : { kind: 'file', uri };
+  };
+  if (arg instanceof vscode.Uri) return fromUri(arg);
   if (arg && typeof arg === 'object') {
     const spec = arg as Partial<NodeSpec> & { resourceUri?: vscode.Uri };
-    if (typeof spec.filePath === 'string') return vscode.Uri.file(spec.filePath);
-    if (spec.resourceUri instanceof vscode.Uri) return spec.resourceUri;
+    if (typeof spec.data?.source === 'string') return { kind: 'source', name: spec.data.source };
+    if (typeof spec.filePath === 'string') return { kind: 'file', uri: vscode.Uri.file(spec.filePath) };
+    if (spec.resourceUri instanceof vscode.Uri) return fromUri(spec.resourceUri);
   }
-  return vscode.window.activeTextEditor?.document.uri;
+  const active = vscode.window.activeTextEditor?.document.uri;
+  return active ? fromUri(active) : undefined;
 }
 
 /** Whether two absolute paths name the same file, as the platform compares them (case on Windows and macOS). */
@@ -33,22 +43,33 @@ export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | 
   return logNameForPath(await listLogFiles(hub), fsPath, samePath);
 }
 
-/** The deterministic error summary of one log file, or why there is none (for the user, localized). */
+/** The deterministic error summary of one log, or why there is none (for the user, localized). */
 export type LogErrorSummary =
-  | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string }
+  | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string; question: string }
   | { kind: 'notLogFile' | 'serverUnavailable' | 'failed'; display: string; message: string };
 
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The question the agent gets after a summary with errors (also the chat participant's follow-up). */
+export function explainErrorsQuestion(logName: string): string {
+  return vscode.l10n.t('Explain the likely causes of the errors in the log file {0} and suggest fixes.', logName);
+}
+
 /**
- * Runs error_summary on the whole file `uri` (whatever its age: a log the user picked is summarised
- * entirely, an archive from 2015 too) through the logs server; `display` is the workspace-relative
- * path. Never rejects: failures come back as a kind with a message. Shared by "Summarize Errors" and
- * the chat participant's /errors.
+ * Runs error_summary on one log through the logs server. A file is read whole, whatever its age (a log the user
+ * picked is summarised entirely, an archive from 2015 too); a journal unit or container (a whole life of entries)
+ * covers the last 24 hours, as the Log Files tree counts. `display` is the workspace-relative path or the source
+ * name. Never rejects: failures come back as a kind with a message. Shared by "Summarize Errors" and @devops /errors.
  */
-export async function summarizeLogFile(hub: McpHub, uri: vscode.Uri, signal?: AbortSignal): Promise<LogErrorSummary> {
-  const display = vscode.workspace.asRelativePath(uri);
+export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: AbortSignal): Promise<LogErrorSummary> {
+  if (target.kind === 'source') {
+    const question = vscode.l10n.t('Explain the likely causes of the recent errors in the log source {0} and suggest fixes.', target.name);
+    return runSummary(hub, target.name, target.name, { hours: 24, signal }, question);
+  }
+  const display = vscode.workspace.asRelativePath(target.uri);
   let name: string | undefined;
   try {
-    name = await logNameFor(hub, uri.fsPath);
+    name = await logNameFor(hub, target.uri.fsPath);
   } catch (error) {
     return { kind: 'serverUnavailable', display, message: vscode.l10n.t('The logs server is not available: {0}', messageOf(error)) };
   }
@@ -56,15 +77,24 @@ export async function summarizeLogFile(hub: McpHub, uri: vscode.Uri, signal?: Ab
     const message = vscode.l10n.t('{0} is not in a log directory (the workspace folders and the "devopsAssistant.logDirectories" setting), or is not a log file.', display);
     return { kind: 'notLogFile', display, message };
   }
+  return runSummary(hub, name, display, { wholeFile: true, signal }, explainErrorsQuestion(name));
+}
+
+/** summarizeLog for a file by its Uri (what @devops /errors resolves). */
+export function summarizeLogFile(hub: McpHub, uri: vscode.Uri, signal?: AbortSignal): Promise<LogErrorSummary> {
+  return summarizeLog(hub, { kind: 'file', uri }, signal);
+}
+
+async function runSummary(hub: McpHub, name: string, display: string, window: Parameters<typeof callErrorSummary>[2], question: string): Promise<LogErrorSummary> {
   try {
-    const summary = await callErrorSummary(hub, name, { wholeFile: true, signal });
-    return { kind: 'summary', name, display, summary, markdown: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) };
+    const summary = await callErrorSummary(hub, name, window);
+    return { kind: 'summary', name, display, summary, question, markdown: errorSummaryMarkdown(summary, { file: display, t: vscode.l10n.t, locale: vscode.env.language }) };
   } catch (error) {
     return { kind: 'failed', display, message: vscode.l10n.t('Could not summarize {0}: {1}', display, messageOf(error)) };
   }
 }
 
-/** What a summary with no errors should tell the user: a file whose levels could not be read is never "free of errors". */
+/** What a summary with no errors should tell the user: a log whose levels could not be read is never "free of errors". */
 export function noErrorsNote(result: { summary: ErrorSummary; display: string }): { severity: 'warning' | 'info'; message: string } | undefined {
   if (result.summary.totalErrors > 0) return undefined;
   if (result.summary.files.some((f) => f.levelsUnreadable)) {
@@ -73,24 +103,17 @@ export function noErrorsNote(result: { summary: ErrorSummary; display: string })
   return { severity: 'info', message: vscode.l10n.t('No errors found in {0}.', result.display) };
 }
 
-/** The question the agent gets after a summary with errors (also the chat participant's follow-up). */
-export function explainErrorsQuestion(logName: string): string {
-  return vscode.l10n.t('Explain the likely causes of the errors in the log file {0} and suggest fixes.', logName);
-}
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export async function summarizeErrors({ hub, session, chatView, models }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {
-  const uri = targetFile(arg);
-  if (!uri || uri.scheme !== 'file') {
+  const target = targetLog(arg);
+  if (!target || (target.kind === 'file' && target.uri.scheme !== 'file')) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Choose a log file in the Explorer or open one in the editor to summarize its errors.'));
     return undefined;
   }
-  const display = vscode.workspace.asRelativePath(uri);
+  const title = target.kind === 'source' ? target.name : vscode.workspace.asRelativePath(target.uri);
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Summarizing errors in {0}…', display) },
+    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Summarizing errors in {0}…', title) },
     async () => {
-      const result = await summarizeLogFile(hub, uri);
+      const result = await summarizeLog(hub, target);
       if (result.kind === 'serverUnavailable') void vscode.window.showErrorMessage(result.message);
       if (result.kind === 'notLogFile') void vscode.window.showWarningMessage(result.message);
       if (result.kind === 'failed') {
@@ -104,7 +127,7 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
       if (note) {
         void (note.severity === 'warning' ? vscode.window.showWarningMessage(note.message) : vscode.window.showInformationMessage(note.message));
       } else if ('model' in (await models.current()) && !session.busy) {
-        void session.ask(explainErrorsQuestion(result.name));
+        void session.ask(result.question);
       }
       return { totalErrors: result.summary.totalErrors };
     },

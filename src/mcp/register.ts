@@ -1,6 +1,7 @@
 // Wires the server hub into VS Code: settings, workspace folders and trust -> server specs,
 // one Output channel per server, the restart/status commands and VS Code's own MCP registry.
 import * as l10n from '@vscode/l10n';
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { affectsSettings, type Settings } from '../settings';
 import { VERSION } from '../version';
@@ -70,7 +71,7 @@ function followSpecChanges(
   context.subscriptions.push(
     { dispose: () => clearTimeout(startTimer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSettings(e, 'servers', 'logDirectories', 'thresholds', 'prometheus')) applyAndNotify();
+      if (affectsSettings(e, 'servers', 'logDirectories', 'logs', 'thresholds', 'prometheus')) applyAndNotify();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(applyAndNotify),
     vscode.workspace.onDidGrantWorkspaceTrust(applyAndNotify),
@@ -111,6 +112,8 @@ function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { s
     prometheus: { ...settings.prometheus, credentials: prometheusCredentials() },
     trusted,
     baseEnv,
+    logSources: settings.logSources,
+    home: homedir(),
   });
   const user = userServerSpecs(settings.servers, { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
   const fleetProblem = fleetSettingsProblem(settings.prometheus);

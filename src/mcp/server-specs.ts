@@ -3,7 +3,7 @@
 import { t } from '@vscode/l10n';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import type { Thresholds } from '../settings';
+import type { LogSourceSettings, Thresholds } from '../settings';
 
 export interface ServerSpec {
   name: string;
@@ -30,6 +30,12 @@ export interface BundledSpecInput {
   prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> };
   trusted: boolean;
   baseEnv: Record<string, string>;
+  /** The journal and Docker settings (absent: the logs server's own defaults). */
+  logSources?: LogSourceSettings;
+  /** The user's home directory, for `~` in path settings. */
+  home?: string;
+  /** The extension host's environment, for DOCKER_HOST and the Docker TLS variables (default: process.env). */
+  hostEnv?: NodeJS.ProcessEnv;
 }
 
 /** Environment names a child needs to run at all (and to find `git`); everything else is dropped, the API key included. */
@@ -78,7 +84,10 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
     const repositories = repositoryNames(input.folders).map((name, i) => ({ name, path: input.folders[i].path }));
     specs.push(node('git', { REPO_PATHS: JSON.stringify(repositories) }, untrusted));
   }
-  const logEnv: Record<string, string> = { LOG_DIRS: logDirs(input.folders, input.logDirectories).join(delimiter) };
+  const logEnv: Record<string, string> = {
+    LOG_DIRS: logDirs(input.folders, input.logDirectories, input.home).join(delimiter),
+    ...logSourcesEnv(input.logSources, input.folders, input.home, input.hostEnv ?? process.env),
+  };
   if (input.ripgrepPath) logEnv.RIPGREP_PATH = input.ripgrepPath;
   specs.push(node('logs', logEnv));
   specs.push(
@@ -140,15 +149,67 @@ export function repositoryNames(folders: ReadonlyArray<{ name: string; path: str
   });
 }
 
-/** Workspace folders plus the `logDirectories` setting; relative entries are taken from every folder. */
-export function logDirs(folders: ReadonlyArray<{ path: string }>, extra: readonly string[]): string[] {
+/** Workspace folders plus the `logDirectories` setting, each entry expanded by expandPathSetting. */
+export function logDirs(folders: ReadonlyArray<{ path: string; name?: string }>, extra: readonly string[], home?: string): string[] {
   const out: string[] = folders.map((f) => f.path);
-  for (const entry of extra) {
-    if (typeof entry !== 'string' || entry.trim() === '') continue;
-    if (isAbsolute(entry)) out.push(resolve(entry));
-    else for (const f of folders) out.push(resolve(f.path, entry));
-  }
+  for (const entry of extra) out.push(...expandPathSetting(entry, folders, home));
   return [...new Set(out)];
+}
+
+/**
+ * The absolute paths one entry of a path setting stands for: `~` and `${userHome}` are the home
+ * directory, `${workspaceFolder:name}` that folder, `${workspaceFolder}` and a relative path every
+ * folder (so one entry gives one path per folder); an entry that needs a folder or home it does not
+ * have gives nothing. Duplicates are left to the caller.
+ */
+export function expandPathSetting(entry: unknown, folders: ReadonlyArray<{ path: string; name?: string }>, home?: string): string[] {
+  if (typeof entry !== 'string' || entry.trim() === '') return [];
+  let value = entry.trim();
+  if (value === '~' || value.startsWith('~/') || value.startsWith('~\\')) {
+    if (!home) return [];
+    value = home + value.slice(1);
+  }
+  if (value.includes('${userHome}')) {
+    if (!home) return [];
+    value = value.split('${userHome}').join(home);
+  }
+  value = value.replace(/\$\{workspaceFolder:([^}]+)\}/g, (match, name: string) => folders.find((f) => f.name === name)?.path ?? match);
+  // A named folder that is not open stays unexpanded: nothing rather than a wrong path.
+  if (/\$\{workspaceFolder:/.test(value)) return [];
+  if (value.includes('${workspaceFolder}')) return folders.map((f) => resolve(value.split('${workspaceFolder}').join(f.path)));
+  if (isAbsolute(value)) return [resolve(value)];
+  return folders.map((f) => resolve(f.path, value));
+}
+
+/** Environment names the logs server's Docker client reads, passed on from the extension host when set (XDG_RUNTIME_DIR: rootless Docker's socket). */
+const DOCKER_CLIENT_ENV = ['DOCKER_HOST', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'XDG_RUNTIME_DIR'];
+
+/**
+ * The logs server's journal and Docker environment (names from its config table): LOG_JOURNAL and
+ * LOG_DOCKER (auto|on|off), LOG_JOURNAL_DIRS / LOG_JOURNAL_FILES (path-delimiter lists; an entry
+ * ending in `.journal` or `.journal~` is a file, anything else a directory), DOCKER_HOST (the
+ * setting, else the host's own), the Docker TLS variables, and SSH_AUTH_SOCK only for an ssh:// engine
+ * (the agent is the way in). Nothing but the host's Docker variables without settings.
+ */
+export function logSourcesEnv(
+  sources: LogSourceSettings | undefined,
+  folders: ReadonlyArray<{ path: string; name?: string }>,
+  home: string | undefined,
+  hostEnv: NodeJS.ProcessEnv,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of DOCKER_CLIENT_ENV) if (hostEnv[key]) env[key] = hostEnv[key];
+  if (!sources) return env;
+  env.LOG_JOURNAL = sources.journal;
+  env.LOG_DOCKER = sources.docker;
+  if (sources.dockerHost) env.DOCKER_HOST = sources.dockerHost;
+  if (env.DOCKER_HOST?.startsWith('ssh://') && hostEnv.SSH_AUTH_SOCK) env.SSH_AUTH_SOCK = hostEnv.SSH_AUTH_SOCK;
+  const paths = [...new Set(sources.journalPaths.flatMap((entry) => expandPathSetting(entry, folders, home)))];
+  const files = paths.filter((p) => /\.journal~?$/.test(p));
+  const dirs = paths.filter((p) => !files.includes(p));
+  if (dirs.length) env.LOG_JOURNAL_DIRS = dirs.join(delimiter);
+  if (files.length) env.LOG_JOURNAL_FILES = files.join(delimiter);
+  return env;
 }
 
 const userServerSchema = z.object({

@@ -1,7 +1,8 @@
-// Log Files tree: logs://files from the logs server, with recent error counts.
+// Log Files tree: logs://files from the logs server (files, journal units, containers), with recent error counts.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { logFileNodes, parseLogFilesResource, totalErrors, type LogFilesResource } from './log-items';
+import { parseLogFilesResource, totalErrors, type LogFilesResource } from './log-items';
+import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
 
@@ -9,10 +10,14 @@ export const LOG_FILES_VIEW_ID = 'devopsAssistant.logFiles';
 export const LOGS_SERVER = 'logs';
 /** Error counts are looked up for the most recently modified files only. */
 const MAX_COUNTED_FILES = 25;
+/** …and for this many sources (each count is one error_summary call reading the journal or the Docker API). */
+const MAX_COUNTED_SOURCES = 25;
+/** A source has no mtime to tell that it changed: its count is taken again on a refresh after this long (ms). */
+const SOURCE_COUNT_TTL_MS = 2 * 60_000;
 
 export class LogFilesTree extends HubTree {
   private readonly errorCounts = new Map<string, number>();
-  /** name -> mtime the count was taken at. */
+  /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
 
@@ -48,28 +53,40 @@ export class LogFilesTree extends HubTree {
     }
     this.resource = resource;
     this.view.message = resource.truncated ? vscode.l10n.t('Only the first {0} log files are listed.', resource.files.length) : undefined;
-    await setContext('devopsAssistant.noLogFiles', resource.files.length === 0);
+    await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
     this.render();
 
     // Counts come after the list so that the tree appears at once.
+    if (await this.countErrors(resource)) this.render();
+  }
+
+  /** Looks up the recent error counts the listing does not carry (bounded); true when one changed. */
+  private async countErrors(resource: LogFilesResource): Promise<boolean> {
+    const now = Date.now();
+    const fileStamp = (file: LogFilesResource['files'][number]) => file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : 0);
+    // A file's count holds while its mtime stays; a source's for SOURCE_COUNT_TTL_MS.
+    const due = [
+      ...resource.files.slice(0, MAX_COUNTED_FILES).map((file) => ({ ...file, stamp: fileStamp(file), fresh: (at: number) => at === fileStamp(file) })),
+      ...sourcesToCount(resource.sources, MAX_COUNTED_SOURCES).map((source) => ({ ...source, stamp: now, fresh: (at: number) => now - at < SOURCE_COUNT_TTL_MS })),
+    ];
     let changed = false;
-    for (const file of resource.files.slice(0, MAX_COUNTED_FILES)) {
-      if (file.errorCount !== undefined) continue;
-      const stamp = file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : 0);
-      if (this.countedAt.get(file.name) === stamp && this.errorCounts.has(file.name)) continue;
-      const count = await errorCountFor(this.hub, file.name).catch(() => undefined);
+    for (const entry of due) {
+      if (entry.errorCount !== undefined) continue;
+      const at = this.countedAt.get(entry.name);
+      if (at !== undefined && entry.fresh(at) && this.errorCounts.has(entry.name)) continue;
+      const count = await errorCountFor(this.hub, entry.name).catch(() => undefined);
       if (count === undefined) continue;
-      this.errorCounts.set(file.name, count);
-      this.countedAt.set(file.name, stamp);
+      this.errorCounts.set(entry.name, count);
+      this.countedAt.set(entry.name, entry.stamp);
       changed = true;
     }
-    if (changed) this.render();
+    return changed;
   }
 
   private render(): void {
     if (!this.resource) return;
     const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts };
-    this.provider.setRoots(logFileNodes(this.resource, options));
+    this.provider.setRoots(logTreeNodes(this.resource, options));
     const errors = totalErrors(this.resource, this.errorCounts);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;
   }

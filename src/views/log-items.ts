@@ -21,13 +21,33 @@ const logFileSchema = z.object({
   errorCount: z.number().optional(),
 });
 
+/** A journal unit or a container the logs server reads besides files (servers/logs/sources, SourceInfo). */
+const logSourceSchema = z.object({
+  /** The name the logs tools take in `file`: `journal:<unit>`, `journal:<host>/<unit>`, `docker:<container>`. */
+  name: z.string(),
+  /** 'journal' | 'docker'; other kinds are listed as they come. */
+  kind: z.string(),
+  host: z.string().optional(),
+  unit: z.string().optional(),
+  container: z.object({ id: z.string().optional(), image: z.string().optional(), state: z.string().optional(), status: z.string().optional() }).optional(),
+  /** Where the data is, for people: "journal directory /var/log/journal/remote". */
+  location: z.string().optional(),
+  /** `logs://source/{name}`: its recent lines. */
+  uri: z.string().optional(),
+  errorCount: z.number().optional(),
+});
+
 export const logFilesResource = z.object({
   files: z.array(logFileSchema),
   truncated: z.boolean().optional(),
   directories: z.array(z.unknown()).optional(),
+  sources: z.array(logSourceSchema).default([]),
+  /** Why a source is not read ("Docker: permission denied on /var/run/docker.sock — add your user to the docker group"). */
+  sourceProblems: z.array(z.string()).default([]),
 });
 export type LogFilesResource = z.infer<typeof logFilesResource>;
 export type LogFile = z.infer<typeof logFileSchema>;
+export type LogSource = z.infer<typeof logSourceSchema>;
 
 export function parseLogFilesResource(text: string): LogFilesResource {
   const parsed = logFilesResource.safeParse(JSON.parse(text));
@@ -54,7 +74,7 @@ export interface LogBuildOptions {
   now: number;
   locale: string;
   t: Translate;
-  /** Recent error counts by file name, when known. */
+  /** Recent error counts by file or source name, when known. */
   errorCounts: ReadonlyMap<string, number>;
 }
 
@@ -64,7 +84,8 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const errors = file.errorCount ?? options.errorCounts.get(file.name);
   const parts = [formatBytes(file.size)];
   if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
-  if (errors !== undefined) parts.push(errors === 1 ? t('1 error') : t('{0} errors', errors));
+  const errorText = errorsText(errors, t);
+  if (errorText) parts.push(errorText);
   const path = logFilePath(file);
   const tooltip = [
     `**${escapeMarkdown(file.name)}**`,
@@ -93,7 +114,18 @@ export function logFileNodes(resource: LogFilesResource, options: LogBuildOption
   return resource.files.map((file) => logFileNode(file, options));
 }
 
-/** Sum of the known error counts, for the view's badge. */
+/** Sum of the known error counts of files and sources, for the view's badge. */
 export function totalErrors(resource: LogFilesResource, errorCounts: ReadonlyMap<string, number>): number {
-  return resource.files.reduce((sum, file) => sum + (file.errorCount ?? errorCounts.get(file.name) ?? 0), 0);
+  return sumErrors([...resource.files, ...resource.sources], errorCounts);
+}
+
+/** Sum of the known error counts (the listing's own, else the looked-up one) of files or sources. */
+export function sumErrors(entries: ReadonlyArray<{ name: string; errorCount?: number }>, counts: ReadonlyMap<string, number>): number {
+  return entries.reduce((sum, entry) => sum + (entry.errorCount ?? counts.get(entry.name) ?? 0), 0);
+}
+
+/** "3 errors" / "1 error", or nothing when the count is not known. */
+export function errorsText(errors: number | undefined, t: Translate): string | undefined {
+  if (errors === undefined) return undefined;
+  return errors === 1 ? t('1 error') : t('{0} errors', errors);
 }

@@ -19,6 +19,8 @@ export interface NodeSpec {
   filePath?: string;
   /** Data for item commands (branch name, server…). */
   data?: Record<string, string>;
+  /** What a click runs, when it is not opening `filePath` (e.g. a log source's document). */
+  command?: { command: string; arguments?: string[] };
 }
 
 /** Localised text with {0}-style placeholders: `vscode.l10n.t` in the extension, a plain formatter in tests. */

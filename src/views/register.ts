@@ -1,9 +1,10 @@
-// The three trees (Branches, Log Files, System) and their refresh commands.
+// The three trees (Branches, Log Files, System), their refresh commands, and the log source documents the Log Files tree opens.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
 import { BranchesTree } from './branches';
 import { LogFilesTree } from './log-files';
+import { registerLogSourceDocuments } from './log-source-document';
 import { SystemTree } from './system';
 
 export interface TreeViews {
@@ -25,5 +26,6 @@ export function registerTreeViews(context: vscode.ExtensionContext, hub: McpHub,
     vscode.commands.registerCommand('devopsAssistant.refreshLogFiles', async () => (await logFiles.refresh(), logFiles.provider.items)),
     vscode.commands.registerCommand('devopsAssistant.refreshSystem', async () => (await system.refresh(), system.provider.items)),
   );
+  registerLogSourceDocuments(context, hub, () => logFiles.refresh());
   return { branches, logFiles, system };
 }

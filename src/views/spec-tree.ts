@@ -19,6 +19,7 @@ export function toTreeItem(spec: NodeSpec): vscode.TreeItem {
     item.resourceUri = uri;
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
   }
+  if (spec.command) item.command = { title: vscode.l10n.t('Open'), ...spec.command };
   item.accessibilityInformation = { label: [spec.label, spec.description].filter(Boolean).join(', ') };
   return item;
 }

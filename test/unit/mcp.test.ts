@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, fleetSettingsProblem, logDirs, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, logDirs, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
 
 describe('tool names', () => {
@@ -88,6 +88,36 @@ describe('server specs', () => {
     ]);
     assert.deepEqual(specs.find((s) => s.name === 'logs')!.env.LOG_DIRS.split(':'), ['/w/web', '/w/api', '/x/web', '/w/web/logs', '/w/api/logs', '/x/web/logs', '/var/log/app']);
     assert.deepEqual(logDirs([{ path: '/a' }], ['', '/a']), ['/a']);
+  });
+
+  it('logs: journal and Docker settings as the logs server\'s environment; ~, ${workspaceFolder} and relative paths expanded', () => {
+    const folders = [{ name: 'web', path: '/w/web' }, { name: 'api', path: '/w/api' }];
+    const logSources = {
+      journal: 'on' as const,
+      docker: 'off' as const,
+      dockerHost: '',
+      journalPaths: ['~/remote', '${workspaceFolder:api}/j/system.journal', '${workspaceFolder}/journal', 'collected', '/var/log/journal/remote/', '/var/log/journal/remote', '/x/user-1000.journal~', '${workspaceFolder:gone}/x'],
+    };
+    const logs = (hostEnv: NodeJS.ProcessEnv, dockerHost = '') =>
+      bundledServerSpecs({ ...base, folders, logSources: { ...logSources, dockerHost }, home: '/home/me', hostEnv }).find((s) => s.name === 'logs')!.env;
+    const env = logs({ DOCKER_HOST: 'unix:///run/user/1/docker.sock', DOCKER_CERT_PATH: '', ANTHROPIC_API_KEY: 'k' });
+    assert.equal(env.LOG_JOURNAL, 'on');
+    assert.equal(env.LOG_DOCKER, 'off');
+    assert.deepEqual(env.LOG_JOURNAL_DIRS.split(':'), ['/home/me/remote', '/w/web/journal', '/w/api/journal', '/w/web/collected', '/w/api/collected', '/var/log/journal/remote']);
+    assert.deepEqual(env.LOG_JOURNAL_FILES.split(':'), ['/w/api/j/system.journal', '/x/user-1000.journal~']);
+    assert.equal(env.DOCKER_HOST, 'unix:///run/user/1/docker.sock', 'DOCKER_HOST from the environment passes through');
+    assert.equal('DOCKER_CERT_PATH' in env, false);
+    assert.equal(env.ANTHROPIC_API_KEY, undefined);
+    assert.equal(logs({ DOCKER_HOST: 'unix:///a.sock' }, 'tcp://b:2375').DOCKER_HOST, 'tcp://b:2375', 'the setting wins');
+    assert.equal('DOCKER_HOST' in logs({}), false);
+    assert.equal(logs({ XDG_RUNTIME_DIR: '/run/user/1000', SSH_AUTH_SOCK: '/tmp/agent' }).XDG_RUNTIME_DIR, '/run/user/1000', 'rootless Docker\'s socket is found');
+    assert.equal('SSH_AUTH_SOCK' in logs({ SSH_AUTH_SOCK: '/tmp/agent' }), false, 'the SSH agent only for an ssh:// engine');
+    assert.equal(logs({ SSH_AUTH_SOCK: '/tmp/agent' }, 'ssh://me@build-host').SSH_AUTH_SOCK, '/tmp/agent');
+    const none = bundledServerSpecs({ ...base, folders, logSources: { ...logSources, journalPaths: [] }, hostEnv: {} }).find((s) => s.name === 'logs')!.env;
+    assert.equal('LOG_JOURNAL_DIRS' in none || 'LOG_JOURNAL_FILES' in none, false);
+    assert.deepEqual(expandPathSetting('~/x', folders, undefined), [], 'no home: nothing rather than a wrong path');
+    assert.deepEqual(expandPathSetting('${userHome}/x', folders, '/h'), ['/h/x']);
+    assert.deepEqual(logDirs(folders, ['~/logs'], '/h'), ['/w/web', '/w/api', '/h/logs']);
   });
 
   it('Restricted Mode disables git and user servers, not logs and system', () => {

@@ -27,7 +27,14 @@ describe('settings', () => {
       thresholds: { cpu: 80, memory: 90, disk: 90 },
       systemRefreshSeconds: 5,
       prometheus: { url: '', hostLabel: '' },
+      logSources: { journal: 'auto', journalPaths: [], docker: 'auto', dockerHost: '' },
     });
+  });
+
+  it('reads the journal and Docker settings; unknown modes are auto, blank paths dropped', () => {
+    const s = readSettings(config({ 'logs.journal': 'off', 'logs.journalPaths': [' /var/log/journal/remote ', '', 7], 'logs.docker': 'sometimes', 'logs.dockerHost': ' tcp://h:2375 ' }));
+    assert.deepEqual(s.logSources, { journal: 'off', journalPaths: ['/var/log/journal/remote'], docker: 'auto', dockerHost: 'tcp://h:2375' });
+    assert.deepEqual(readSettings(config({ 'logs.journalPaths': 'x', 'logs.docker': 'on' })).logSources, { journal: 'auto', journalPaths: [], docker: 'on', dockerHost: '' });
   });
 
   it('keeps numbers in their ranges and falls back on mistyped values', () => {

@@ -4,6 +4,7 @@ import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
 import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors } from '../../src/views/log-items';
+import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
 import { diskUsageOutput, resourceUsageOutput, systemNodes, topProcessesOutput } from '../../src/views/system-items';
@@ -117,6 +118,90 @@ describe('Log Files tree items', () => {
   it('refuses a listing of the wrong shape with a clear error', () => {
     assert.throws(() => parseLogFilesResource('{"files":[{"size":1}]}'), /unexpected shape/);
     assert.throws(() => parseLogFilesResource('not json'));
+  });
+});
+
+// Sources as logs://files lists them beside the files (design of #15: SourceInfo + uri; sourceProblems).
+const sourcesText = (sources: unknown[], sourceProblems: string[] = [], files: unknown[] = JSON.parse(filesText).files) => JSON.stringify({ files, sources, sourceProblems });
+const journal = (unit: string, host?: string) => ({
+  name: host ? `journal:${host}/${unit}` : `journal:${unit}`,
+  kind: 'journal',
+  unit,
+  ...(host ? { host } : {}),
+  location: 'journal directory /var/log/journal/remote',
+  uri: `logs://source/${encodeURIComponent(host ? `journal:${host}/${unit}` : `journal:${unit}`)}`,
+});
+const container = (name: string, state: string, status: string) => ({
+  name: `docker:${name}`,
+  kind: 'docker',
+  container: { id: `${name.length}`.repeat(64), image: `local/${name}:1`, state, status },
+  location: 'docker at unix:///var/run/docker.sock',
+});
+
+describe('Log Files tree with journal and Docker sources', () => {
+  const options = (counts: Array<[string, number]> = []) => ({ now: NOW, locale: 'en', t, errorCounts: new Map(counts) });
+  const labels = (nodes: readonly NodeSpec[]) => nodes.map((n) => n.label);
+
+  it('without sources or problems the files stay a flat list (as before sources existed)', () => {
+    const resource = parseLogFilesResource(filesText);
+    assert.deepEqual(resource.sources, []);
+    assert.deepEqual(logTreeNodes(resource, options()), logFileNodes(resource, options()));
+  });
+
+  it('groups Files, Journal and Containers, each with its size and recent errors; running containers first', () => {
+    const resource = parseLogFilesResource(sourcesText([journal('nginx.service'), container('worker', 'exited', 'Exited (1) 2 hours ago'), container('api', 'running', 'Up 5 minutes'), journal('cron.service')]));
+    const nodes = logTreeNodes(resource, options([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]]));
+    assert.deepEqual(labels(nodes), ['Files', 'Journal', 'Containers']);
+    assert.deepEqual(nodes.map((n) => n.description), ['2 · 3 errors', '2 · 2 errors', '2 · 1 error']);
+    const [files, units, containers] = nodes;
+    assert.deepEqual(labels(files.children!), ['logs/app.log', 'logs/old.log.1.gz']);
+    assert.deepEqual(labels(units.children!), ['cron.service', 'nginx.service']);
+    const nginx = units.children![1];
+    assert.equal(nginx.description, '2 errors');
+    assert.equal(nginx.icon, 'warning');
+    assert.equal(nginx.contextValue, 'devopsLogSource');
+    assert.deepEqual(nginx.command, { command: 'devopsAssistant.openLogSource', arguments: ['journal:nginx.service'] });
+    assert.equal(nginx.data?.source, 'journal:nginx.service');
+    assert.equal(nginx.filePath, undefined);
+    assert.match(nginx.tooltip!, /journal directory \/var\/log\/journal\/remote/);
+    assert.equal(units.children![0].description, '', 'no count looked up yet: no number shown, not 0');
+    assert.deepEqual(labels(containers.children!), ['api', 'worker']);
+    assert.equal(containers.children![0].description, 'local/api:1 · Up 5 minutes');
+    assert.equal(containers.children![0].icon, 'vm-running');
+    assert.equal(containers.children![1].description, 'local/worker:1 · Exited (1) 2 hours ago · 1 error');
+    assert.match(containers.children![1].tooltip!, /Container: 666666666666/);
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]])), 6);
+  });
+
+  it('a journal of several machines is grouped by host; an entry without a host stays beside them', () => {
+    const resource = parseLogFilesResource(sourcesText([journal('api.service', 'web-2'), journal('api.service', 'web-1'), journal('nginx.service', 'web-1'), { name: 'journal:kernel', kind: 'journal' }], [], []));
+    const [group] = logTreeNodes(resource, options([['journal:web-1/nginx.service', 4]]));
+    assert.equal(group.label, 'Journal');
+    assert.deepEqual(labels(group.children!), ['web-1', 'web-2', 'kernel']);
+    const web1 = group.children![0];
+    assert.equal(web1.description, '2 · 4 errors');
+    assert.deepEqual(labels(web1.children!), ['api.service', 'nginx.service']);
+    assert.equal(web1.children![1].description, '4 errors', 'the host is the parent, not repeated');
+    assert.equal(web1.children![0].data?.source, 'journal:web-1/api.service');
+    const ids = [group, ...group.children!, ...group.children!.flatMap((n) => n.children ?? [])].map((n) => n.id);
+    assert.equal(new Set(ids).size, ids.length, 'ids are unique (same unit on two hosts)');
+  });
+
+  it('a source the server cannot read is an item saying what to do, never silence', () => {
+    const problem = 'no permission to use the Docker socket /var/run/docker.sock: add your user to the docker group';
+    const nodes = logTreeNodes(parseLogFilesResource(sourcesText([], [problem], [])), options());
+    assert.equal(nodes.length, 1);
+    assert.equal(nodes[0].label, 'No permission to use the Docker socket /var/run/docker.sock: add your user to the docker group');
+    assert.equal(nodes[0].icon, 'warning');
+    assert.deepEqual(nodes[0].command, { command: 'devopsAssistant.showLogSourceProblem', arguments: [problem] });
+    assert.match(nodes[0].tooltip!, /Click for what to do/);
+  });
+
+  it('counts errors of a bounded number of sources, running containers and journal units first', () => {
+    const sources = parseLogFilesResource(sourcesText([container('old', 'exited', 'Exited (0)'), journal('a.service'), container('web', 'running', 'Up')], [], [])).sources;
+    assert.deepEqual(sourcesToCount(sources, 2).map((s) => s.name), ['journal:a.service', 'docker:web']);
+    assert.deepEqual(sourcesToCount(sources, 10).map((s) => s.name), ['journal:a.service', 'docker:web', 'docker:old']);
+    assert.equal(sourceResourceUri('journal:web-2/api.service'), 'logs://source/journal%3Aweb-2%2Fapi.service');
   });
 });
 

@@ -60,7 +60,7 @@ describe('UI localization (Korean)', () => {
     const ko = JSON.parse(readFileSync(join(root, 'package.nls.ko.json'), 'utf8')) as Record<string, string>;
     const manifest = readFileSync(join(root, 'package.json'), 'utf8');
     const used = [...manifest.matchAll(/"%([\w.]+)%"/g)].map((m) => m[1]);
-    const ui = used.filter((key) => /^(command\.(ask|summarizeErrors|stop|clearChat|refresh\w+|showBranchCommits|askAboutBranch)|welcome\.|config\.system\.|view\.)/.test(key));
+    const ui = used.filter((key) => /^(command\.(ask|summarizeErrors|stop|clearChat|refresh\w+|showBranchCommits|askAboutBranch|openLogSource|showLogSourceProblem)|welcome\.|config\.system\.|config\.logs\.|view\.)/.test(key));
     assert.ok(ui.length >= 15);
     for (const key of ui) {
       assert.ok(english[key], `package.nls.json lacks ${key}`);
