@@ -132,7 +132,7 @@ function matchField(field: HeaderField, line: string, position: number, context:
     }
     case 'component': {
       const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
-      if (!m) return undefined;
+      if (!m || !balanced(m[0])) return undefined;
       const level = channelLevel(m[0]);
       // `app.ERROR:` (Monolog) names the channel and the level.
       if (level) return { end: position + m[0].length, component: m[0].slice(0, m[0].lastIndexOf('.')), level };
@@ -146,6 +146,20 @@ function matchField(field: HeaderField, line: string, position: number, context:
       return m ? { end: position + m[0].length } : undefined;
     }
   }
+}
+
+/**
+ * Whether a `name:` has as many `(` as `)`: `sshd(pam_unix)[20898]:` names a component, while `(110:` in
+ * `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
+ */
+function balanced(name: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 40) depth++;
+    else if (c === 41 && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 function isStrong(kind: FieldKind): boolean {

@@ -239,6 +239,19 @@ describe('log intelligence: createLineParser', () => {
     assert.equal(parser.parse(sample[3]).message, sample[3]);
   });
 
+  it('a message repeated on every line is not a header: `(110:` inside a parenthesis is no component, `sshd(pam_unix)[1]:` is', () => {
+    // Journal MESSAGEs carry no header; one unit's few lines may all be the same event.
+    const upstream = 'upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.';
+    const sample = [1, 2, 3].map((n) => upstream + n);
+    const parser = createLineParser(sample);
+    for (const line of sample) assert.deepEqual(parser.parse(line).message, line);
+    assert.equal(parser.parse(sample[0]).component, undefined);
+    const pam = ['sshd(pam_unix)[20898]: session opened for user a', 'sshd(pam_unix)[20899]: session closed for user b', 'sshd(pam_unix)[20900]: authentication failure'];
+    const pamParser = createLineParser(pam);
+    assert.equal(pamParser.parse(pam[0]).component, 'sshd(pam_unix)[20898]');
+    assert.equal(pamParser.parse(pam[2]).message, 'authentication failure');
+  });
+
   it('tab-separated records with a time and a level are a layout even when a runtime writes its own lines between them', () => {
     const id = '8f5a1b2c-3d4e-4f60-8a7b-9c0d1e2f3a4b';
     // AWS Lambda's text format: <time>\t<request id>\t<LEVEL>\t<message>, with START/END/REPORT lines of the runtime.
