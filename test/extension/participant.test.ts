@@ -202,6 +202,30 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     assert.equal((await scriptedRequests())[0].cancelled, true, 'the model saw the cancellation');
   });
 
+  it('a request after a cancelled one keeps its question in the history the next request gets', async () => {
+    await enqueue({ text: 'Looking…', waitForCancel: true });
+    const source = new vscode.CancellationTokenSource();
+    const pending = ask({ prompt: 'Take your time', token: source.token });
+    await waitUntil('the model request started', async () => (await scriptedRequests()).length === 1, { timeoutMs: 30_000, intervalMs: 50 });
+    source.cancel();
+    const cancelled = await pending;
+    const history: Turn[] = [
+      { prompt: 'Take your time', participant: PARTICIPANT_ID, references: [], toolReferences: [] },
+      { participant: PARTICIPANT_ID, response: [new vscode.ChatResponseMarkdownPart(cancelled.stream.text())], result: cancelled.result },
+    ];
+    await enqueue({ text: 'The disk is 40% full.' });
+    const second = await ask({ prompt: 'How full is the disk?', history });
+    await enqueue({ text: 'Same as before.' });
+    history.push(
+      { prompt: 'How full is the disk?', participant: PARTICIPANT_ID, references: [], toolReferences: [] },
+      { participant: PARTICIPANT_ID, response: [new vscode.ChatResponseMarkdownPart(second.stream.text())], result: second.result },
+    );
+    await ask({ prompt: 'And now?', history });
+    const texts = partsOf((await scriptedRequests())[2], 'text').map((p) => p.value);
+    assert.ok(texts.includes('How full is the disk?') && texts.includes('The disk is 40% full.'), texts.join(' | '));
+    assert.ok(texts.indexOf('How full is the disk?') < texts.indexOf('The disk is 40% full.'), 'the question comes before its answer');
+  });
+
   it('a model error becomes the request\'s error (errorDetails), in words the user can act on', async () => {
     await enqueue({ error: { code: 'NoPermissions', message: 'the user said no' } });
     const { result } = await ask({ prompt: 'Hello' });
