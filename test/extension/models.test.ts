@@ -117,6 +117,20 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.match(result.content, /^Error: Unknown tool "no_such_tool"/);
   });
 
+  it('a tool call whose input is not a JSON object is answered as an error, not run without its arguments', async () => {
+    // A provider may pass on arguments it could not parse (here the model's cut-off JSON, as a string).
+    await enqueue({ toolCalls: [{ callId: 'call_raw', name: 'git_log', input: '{"count": 5' }] }, { text: 'I will retry with valid input.' });
+    await extension.session.ask('Show the last commits');
+    const requests = await scriptedRequests();
+    assert.equal(requests.length, 2);
+    const [result] = partsOf(requests[1], 'toolResult');
+    assert.equal(result.callId, 'call_raw');
+    assert.match(result.content, /^Error: .*not a JSON object/);
+    const stored = extension.agent.messages().flatMap((m) => (typeof m.content === 'string' ? [] : m.content)).find((b) => b.type === 'tool_use');
+    // Both APIs want an object: the history stays valid for any model the user switches to.
+    assert.deepEqual(stored?.type === 'tool_use' ? stored.input : undefined, {});
+  });
+
   /** One question whose request fails as `error` says: the error event and the last event of the turn. */
   async function failingTurn(error: NonNullable<ScriptedTurn['error']>): Promise<{ error?: ErrorEvent; last?: AgentEvent }> {
     await enqueue({ error });

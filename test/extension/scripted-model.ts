@@ -16,7 +16,8 @@ export interface ScriptedTurn {
   chunkSize?: number;
   chunkDelayMs?: number;
   /** Reported after the text, in order. */
-  toolCalls?: Array<{ callId: string; name: string; input?: Record<string, unknown> }>;
+  /** `input` is passed on as it is: an object, or anything else a provider might report (raw JSON text). */
+  toolCalls?: Array<{ callId: string; name: string; input?: unknown }>;
   /** Fail the request: `code` gives a LanguageModelError of that kind. */
   error?: { code?: 'NoPermissions' | 'Blocked' | 'NotFound'; message: string };
   /** Stream the text, then wait until the request is cancelled. */
