@@ -153,6 +153,26 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.match(error?.message ?? '', /not been allowed|허용되지 않았습니다/);
   });
 
+  it('an error midway through the stream keeps the text so far and names the error', async () => {
+    await enqueue({ text: 'The disk usage is', chunkSize: 4, chunkDelayMs: 200, error: { code: 'Blocked', message: 'Rate limit exceeded' } });
+    const recorder = recordEvents(extension.session);
+    await extension.session.ask('How full are the disks?');
+    recorder.dispose();
+    const error = recorder.events.find((e): e is ErrorEvent => e.type === 'error');
+    assert.match(error?.message ?? '', /quota or rate limit|사용량 한도/);
+    assert.deepEqual(recorder.events.at(-1), { type: 'done', stopReason: 'error' });
+    // What was shown stays on screen. (VS Code drops parts it has not handed out yet when the provider's
+    // error arrives in the same batch, so the chunks are spaced out; the invariant holds either way.)
+    const shown = recorder.events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
+    const kept = extension.agent.transcript().filter((i) => i.kind === 'assistant').map((i) => (i.kind === 'assistant' ? i.text : ''));
+    assert.deepEqual(kept, shown ? [shown] : []);
+    // The next question is answered from a valid history (the unanswered question is kept).
+    await enqueue({ text: 'About 40 %.' });
+    await extension.session.ask('And now?');
+    const texts = partsOf((await scriptedRequests())[1], 'text').map((p) => p.value);
+    assert.ok(texts.includes('How full are the disks?') && texts.includes('And now?'), texts.join(' | '));
+  });
+
   it('Stop cancels the VS Code request mid-answer; the text so far is kept', async () => {
     await enqueue({ text: 'Checking the logs now', waitForCancel: true });
     const recorder = recordEvents(extension.session);

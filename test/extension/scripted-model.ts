@@ -18,7 +18,7 @@ export interface ScriptedTurn {
   /** Reported after the text, in order. */
   /** `input` is passed on as it is: an object, or anything else a provider might report (raw JSON text). */
   toolCalls?: Array<{ callId: string; name: string; input?: unknown }>;
-  /** Fail the request: `code` gives a LanguageModelError of that kind. */
+  /** Fail the request, after streaming `text` if there is one: `code` gives a LanguageModelError of that kind. */
   error?: { code?: 'NoPermissions' | 'Blocked' | 'NotFound'; message: string };
   /** Stream the text, then wait until the request is cancelled. */
   waitForCancel?: boolean;
