@@ -8,6 +8,7 @@ import type { AgentEvent } from '../../src/agent/events';
 import type { DevopsAssistantApi } from '../../src/api';
 import type { ModelPick } from '../../src/commands/choose-model';
 import type { McpHub } from '../../src/mcp/types';
+import { modelProblems } from '../../src/models/problems';
 import { api, until } from './host';
 import { enqueue, partsOf, pendingTurns, resetScriptedModel, SCRIPTED_LARGE, SCRIPTED_SMALL, SCRIPTED_VENDOR, scriptedRequests, type ScriptedTurn } from './scripted-model';
 
@@ -231,6 +232,18 @@ describe('VS Code language models (scripted model provider)', function () {
     }
     const back = await extension.models.current();
     assert.ok('model' in back && back.model.info.id === 'scripted-large');
+  });
+
+  it('with modelProvider `vscode` and no model, the only button is Choose Model (a key alone is not used), in the UI language', () => {
+    const problems = modelProblems();
+    for (const problem of [problems.notAvailable(undefined), problems.noLanguageModelApi()]) {
+      const commands = [problem.action, ...(problem.moreActions ?? [])].map((a) => a?.command);
+      assert.deepEqual(commands, ['devopsAssistant.chooseModel'], problem.message);
+      assert.match(problem.message, /Choose Model|모델 선택/);
+      assert.doesNotMatch(problem.message, /set an (Anthropic )?API key/i);
+    }
+    // `auto` with neither: one line, both buttons.
+    assert.deepEqual([problems.noModel().action, ...(problems.noModel().moreActions ?? [])].map((a) => a?.command), ['devopsAssistant.setApiKey', 'devopsAssistant.chooseModel']);
   });
 
   it('DevOps: Choose Model offers the VS Code models and keeps the choice where the setting lives', async () => {
