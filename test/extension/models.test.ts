@@ -154,6 +154,15 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.match(error?.message ?? '', /not been allowed|허용되지 않았습니다/);
   });
 
+  it('a model gone mid-session (LanguageModelError NotFound) or another failure is named, with Choose Model', async () => {
+    const gone = await failingTurn({ code: 'NotFound', message: 'model removed' });
+    assert.match(gone.error?.message ?? '', /no longer available|더 이상/);
+    assert.equal(gone.error?.action?.command, 'devopsAssistant.chooseModel');
+    const other = await failingTurn({ message: 'upstream exploded' });
+    assert.match(other.error?.message ?? '', /Scripted Model .*upstream exploded/);
+    assert.deepEqual(other.last, { type: 'done', stopReason: 'error' });
+  });
+
   it('an error midway through the stream keeps the text so far and names the error', async () => {
     await enqueue({ text: 'The disk usage is', chunkSize: 4, chunkDelayMs: 200, error: { code: 'Blocked', message: 'Rate limit exceeded' } });
     const recorder = recordEvents(extension.session);

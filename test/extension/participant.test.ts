@@ -3,8 +3,9 @@
 // the real git, logs and system servers. The Chat view itself is driven in test/ui/participant.test.ts;
 // here the handler's stream is recorded, as VS Code would render it.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import { PARTICIPANT_ID } from '../../src/participant/handler';
 import type { Participant } from '../../src/participant/register';
@@ -188,6 +189,25 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     assert.equal(result.errorDetails, undefined);
     assert.match(stream.text(), /No log file matches "nothere\.log"\.[\s\S]*`logs\/app\.log`/);
     assert.deepEqual(participant.followups(result), []);
+  });
+
+  it('/errors reads a rotated .gz log like any other, and with no file asks for one', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const lines = ['2026-11-20T09:00:00Z INFO started', '2026-11-20T09:00:01Z ERROR Disk quota exceeded on /var/data', '2026-11-20T09:00:02Z ERROR Disk quota exceeded on /var/data'];
+    writeFileSync(join(folder, 'logs', 'rotated.log.1.gz'), gzipSync(`${lines.join('\n')}\n`));
+    try {
+      const gz = await ask({ prompt: 'rotated.log.1.gz', command: 'errors' });
+      assert.equal(gz.result.errorDetails, undefined, JSON.stringify(gz.result.errorDetails));
+      assert.match(gz.stream.text(), /2 errors in 1 group/);
+      assert.match(gz.stream.text(), /Disk quota exceeded/);
+    } finally {
+      rmSync(join(folder, 'logs', 'rotated.log.1.gz'), { force: true });
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const none = await ask({ prompt: '', command: 'errors' });
+    assert.equal(none.result.errorDetails, undefined);
+    assert.match(none.stream.text(), /Name a log file: `@devops \/errors app\.log`[\s\S]*`logs\/app\.log`/);
+    assert.deepEqual(await scriptedRequests(), [], 'no model request');
   });
 
   it('the cancellation token stops the answer while the model streams', async () => {
