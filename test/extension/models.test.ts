@@ -9,6 +9,7 @@ import type { DevopsAssistantApi } from '../../src/api';
 import type { ModelPick } from '../../src/commands/choose-model';
 import type { McpHub } from '../../src/mcp/types';
 import { modelProblems } from '../../src/models/problems';
+import { startMockAnthropic } from '../support/mock-anthropic';
 import { api, until } from './host';
 import { enqueue, partsOf, pendingTurns, resetScriptedModel, SCRIPTED_LARGE, SCRIPTED_SMALL, SCRIPTED_VENDOR, scriptedRequests, type ScriptedTurn } from './scripted-model';
 
@@ -196,6 +197,43 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(request.cancelled, true, 'the provider saw the CancellationToken fire');
     const transcript = extension.agent.transcript();
     assert.ok(transcript.some((i) => i.kind === 'assistant' && i.text.startsWith('Checking the logs')), JSON.stringify(transcript));
+  });
+
+  it('switching provider mid-conversation: the Anthropic API gets the VS Code model\'s tool calls as a valid history, and back', async () => {
+    // Some providers make call ids the Messages API refuses (it wants letters, digits, _ and -).
+    await enqueue({ toolCalls: [{ callId: 'functions.git_log:0', name: 'git_log', input: { count: 2 } }] }, { text: 'Two commits.' });
+    await extension.session.ask('Last two commits?');
+    const mock = await startMockAnthropic();
+    try {
+      await config().update('anthropicBaseUrl', mock.url, vscode.ConfigurationTarget.Workspace);
+      await config().update('modelProvider', 'anthropic', vscode.ConfigurationTarget.Workspace);
+      await extension.storeApiKey('sk-ant-switch-test-0000000000000000');
+      mock.enqueue({ text: 'Port changes.' });
+      const recorder = recordEvents(extension.session);
+      await extension.session.ask('What did they change?');
+      recorder.dispose();
+      assert.deepEqual(recorder.events.at(-1), { type: 'done', stopReason: 'end_turn' }, JSON.stringify(recorder.events.filter((e) => e.type === 'error')));
+      const [request] = mock.messageRequests();
+      const blocks = (request.body.messages as Array<{ role: string; content: unknown }>).flatMap((m) => (Array.isArray(m.content) ? (m.content as Array<Record<string, unknown>>) : []));
+      const use = blocks.find((b) => b.type === 'tool_use');
+      const result = blocks.find((b) => b.type === 'tool_result');
+      assert.match(String(use?.id), /^[a-zA-Z0-9_-]+$/);
+      assert.equal(result?.tool_use_id, use?.id, 'the pair still matches');
+      assert.deepEqual(use?.input, { count: 2 });
+      assert.match(String(result?.content), /Read port from PORT/);
+      // And back to the VS Code model: it gets Claude's answer in the history.
+      await config().update('modelProvider', undefined, vscode.ConfigurationTarget.Workspace);
+      await extension.storeApiKey(undefined);
+      await enqueue({ text: 'Anything else?' });
+      await extension.session.ask('Thanks');
+      const texts = partsOf((await scriptedRequests())[2], 'text').map((p) => p.value);
+      assert.ok(texts.includes('Port changes.') && texts.includes('Two commits.'), texts.join(' | '));
+    } finally {
+      await config().update('modelProvider', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('anthropicBaseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+      await extension.storeApiKey(undefined);
+      await mock.close();
+    }
   });
 
   it('a model with a small window gets tool results cut to its token budget (countTokens)', async () => {
