@@ -108,6 +108,20 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(await pendingTurns(), 0);
   });
 
+  it('the tokens in of a VS Code model count what was sent: the messages and the tools\' schemas', async () => {
+    await enqueue({ text: 'Fine.' });
+    const recorder = recordEvents(extension.session);
+    await extension.session.ask('How is it going?');
+    recorder.dispose();
+    const usage = recorder.events.find((e): e is Extract<AgentEvent, { type: 'usage' }> => e.type === 'usage')?.usage;
+    const [request] = await scriptedRequests();
+    // The scripted model counts a token per 4 characters (of a part's JSON for messages).
+    const toolTokens = Math.ceil(JSON.stringify(request.tools).length / 4);
+    assert.ok(toolTokens > 500, `${toolTokens} tokens of tool schemas`);
+    assert.ok(usage && usage.inputTokens >= toolTokens, `${usage?.inputTokens} tokens in, the tools alone ${toolTokens}`);
+    assert.equal(usage?.costUsd, undefined, 'no price is known');
+  });
+
   it('a failed tool call reaches the VS Code model as a result that says it failed', async () => {
     await enqueue({ toolCalls: [{ callId: 'call_bad', name: 'no_such_tool', input: {} }] }, { text: 'That tool does not exist.' });
     await extension.session.ask('Use a tool that does not exist');
