@@ -83,6 +83,16 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     return { result, stream };
   }
 
+  /** A request whose token is cancelled once the model has started streaming its answer. */
+  async function askCancelledWhileStreaming(prompt: string): Promise<{ result: vscode.ChatResult; stream: RecordingStream }> {
+    await enqueue({ text: 'Looking…', waitForCancel: true });
+    const source = new vscode.CancellationTokenSource();
+    const pending = ask({ prompt, token: source.token });
+    await waitUntil('the model request started', async () => (await scriptedRequests()).length === 1, { timeoutMs: 30_000, intervalMs: 50 });
+    source.cancel();
+    return pending;
+  }
+
   it('is declared in the manifest under the id it registers, with /errors', () => {
     const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
       contributes: { chatParticipants: Array<{ id: string; name: string; commands: Array<{ name: string }> }> };
@@ -211,24 +221,14 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
   });
 
   it('the cancellation token stops the answer while the model streams', async () => {
-    await enqueue({ text: 'Looking…', waitForCancel: true });
-    const source = new vscode.CancellationTokenSource();
-    const pending = ask({ prompt: 'Take your time', token: source.token });
-    await waitUntil('the model request started', async () => (await scriptedRequests()).length === 1, { timeoutMs: 30_000, intervalMs: 50 });
-    source.cancel();
-    const { result } = await pending;
+    const { result } = await askCancelledWhileStreaming('Take your time');
     assert.equal(result.errorDetails, undefined, 'a cancellation is not an error');
     assert.equal((result.metadata as { stopReason: string }).stopReason, 'cancelled');
     assert.equal((await scriptedRequests())[0].cancelled, true, 'the model saw the cancellation');
   });
 
   it('a request after a cancelled one keeps its question in the history the next request gets', async () => {
-    await enqueue({ text: 'Looking…', waitForCancel: true });
-    const source = new vscode.CancellationTokenSource();
-    const pending = ask({ prompt: 'Take your time', token: source.token });
-    await waitUntil('the model request started', async () => (await scriptedRequests()).length === 1, { timeoutMs: 30_000, intervalMs: 50 });
-    source.cancel();
-    const cancelled = await pending;
+    const cancelled = await askCancelledWhileStreaming('Take your time');
     const history: Turn[] = [
       { prompt: 'Take your time', participant: PARTICIPANT_ID, references: [], toolReferences: [] },
       { participant: PARTICIPANT_ID, response: [new vscode.ChatResponseMarkdownPart(cancelled.stream.text())], result: cancelled.result },
