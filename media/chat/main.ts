@@ -70,7 +70,7 @@ function buildLayout(examples: string[]): Layout {
   return { banner, modelLine, transcript, empty, announcer, ...composer.controls };
 }
 
-/** "No model" in one line with both fixes (Set API Key, Choose Model); hidden until the extension says there is no model. */
+/** "No model" in one line with its fixes (Set API Key, Choose Model: those the problem names); hidden until the extension says there is no model. */
 function buildBanner(): HTMLElement {
   const banner = el('section', 'banner');
   banner.hidden = true;
@@ -94,6 +94,7 @@ function buildModelLine(): HTMLElement {
 function commandButton(title: keyof ChatStrings, command: string): HTMLButtonElement {
   const button = el('button', 'action', t(title));
   button.type = 'button';
+  button.dataset.command = command;
   button.addEventListener('click', () => post({ type: 'runAction', action: { title: t(title), command } }));
   return button;
 }
@@ -103,6 +104,8 @@ function showModel(model: ModelStatus) {
   if (!ui) return;
   ui.banner.hidden = model.label !== undefined;
   ui.banner.querySelector('p')!.textContent = model.problem ?? t('noApiKey');
+  // A button that cannot fix this problem (Set API Key while the provider setting says `vscode`) is not offered.
+  for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('button[data-command]')) button.hidden = model.commands !== undefined && !model.commands.includes(button.dataset.command ?? '');
   ui.modelLine.hidden = model.label === undefined;
   ui.modelLine.querySelector('.model-label')!.textContent = model.label ? format(t('answeringWith'), model.label) : '';
 }

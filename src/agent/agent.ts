@@ -14,7 +14,7 @@ import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem
 import { appendUserText, HistoryStore, MAX_HISTORY_CHARS, repairMessages, trimMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
 import { buildSystemPrompt } from './prompt';
-import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, toModelTools, truncate, type ResultBudget } from './tool-bridge';
+import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
 
 export interface AgentSettings {
   model: string;
@@ -264,7 +264,9 @@ export class Agent implements ChatAgent {
   private async afterResponse(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<string> {
     const reason = reply.stopReason;
     if (reason === 'tool_use') {
-      this.conversation.messages.push({ role: 'assistant', content: reply.content });
+      // Both APIs take only object arguments in the history; a call with other ones is answered as an error.
+      const content = reply.content.map((b) => (b.type === 'tool_use' && !toolInput(b.input) ? { ...b, input: {} } : b));
+      this.conversation.messages.push({ role: 'assistant', content });
       const outcome = await this.toolRound(turn, reply, tools);
       await this.persist();
       return outcome;
@@ -384,14 +386,17 @@ export class Agent implements ChatAgent {
     const tool = findTool(tools, use.name);
     const server = tool?.server ?? '?';
     const name = tool?.name ?? use.name;
-    const input = use.input && typeof use.input === 'object' ? (use.input as Record<string, unknown>) : {};
-    emit({ type: 'toolStart', callId: use.id, server, tool: name, input });
+    const input = toolInput(use.input);
+    emit({ type: 'toolStart', callId: use.id, server, tool: name, input: input ?? {} });
     const started = Date.now();
     let status: ToolCallStatus;
     let text: string;
     if (!tool) {
       status = 'error';
       text = `Unknown tool "${use.name}". Available tools: ${tools.map((x) => x.qualifiedName).join(', ') || 'none'}`;
+    } else if (!input) {
+      status = 'error';
+      text = invalidInputMessage(use.name, use.input);
     } else if (signal.aborted) {
       status = 'cancelled';
       text = CANCELLED_RESULT;
@@ -408,7 +413,7 @@ export class Agent implements ChatAgent {
     const durationMs = Date.now() - started;
     const display = truncate(text, this.limits.displayResultChars);
     emit({ type: 'toolEnd', callId: use.id, status, durationMs, result: display });
-    this.conversation.transcript.push({ kind: 'tool', callId: use.id, server, tool: name, input, status, durationMs, result: display });
+    this.conversation.transcript.push({ kind: 'tool', callId: use.id, server, tool: name, input: input ?? {}, status, durationMs, result: display });
     return { status, text };
   }
 

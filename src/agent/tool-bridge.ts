@@ -70,6 +70,20 @@ export function truncate(text: string, limit: number): string {
   return `${text.slice(0, limit)}\n${note}`;
 }
 
+/**
+ * A tool call's arguments when they are a JSON object, the only shape a tool takes; undefined for
+ * anything else a provider may hand on (arguments it could not parse, as text; an array; null).
+ */
+export function toolInput(input: unknown): Record<string, unknown> | undefined {
+  return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
+}
+
+/** Why a call with such arguments is not run; read by the model, so English whatever the UI language. */
+export function invalidInputMessage(toolName: string, input: unknown): string {
+  const shown = typeof input === 'string' ? `text ${JSON.stringify(input.slice(0, 200))}` : Array.isArray(input) ? 'an array' : String(input);
+  return `Not run: the arguments of ${toolName} are not a JSON object (got ${shown}). Call it again with its arguments as one JSON object.`;
+}
+
 /** Stable key for "same tool, same arguments" (object keys sorted). */
 export function callKey(name: string, input: unknown): string {
   return `${name}:${stableStringify(input)}`;

@@ -12,7 +12,10 @@ export interface ModelState {
 
 export function modelStatusOf(models: Pick<Models, 'current'>): Promise<ModelStatus> {
   return models.current().then(
-    (choice) => ('model' in choice ? { label: choice.model.info.label } : { problem: choice.problem.message }),
+    (choice) =>
+      'model' in choice
+        ? { label: choice.model.info.label }
+        : { problem: choice.problem.message, commands: [choice.problem.action, ...(choice.problem.moreActions ?? [])].flatMap((a) => (a ? [a.command] : [])) },
     (error: unknown) => ({ problem: error instanceof Error ? error.message : String(error) }),
   );
 }

@@ -43,8 +43,11 @@ export type ChatStringKey = (typeof CHAT_STRING_KEYS)[number];
 export const chatStrings = z.record(z.enum(CHAT_STRING_KEYS), z.string());
 export type ChatStrings = z.infer<typeof chatStrings>;
 
-/** Which model the next question goes to (`label`), or why there is none (`problem`, in the user's language). */
-export const modelStatus = z.object({ label: z.optional(z.string()), problem: z.optional(z.string()) });
+/**
+ * Which model the next question goes to (`label`), or why there is none (`problem`, in the user's
+ * language, and `commands`: the commands of the buttons that fix it, e.g. devopsAssistant.chooseModel).
+ */
+export const modelStatus = z.object({ label: z.optional(z.string()), problem: z.optional(z.string()), commands: z.optional(z.array(z.string())) });
 export type ModelStatus = z.infer<typeof modelStatus>;
 
 /** The state of the turn that is running while the view (re)opens. */

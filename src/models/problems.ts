@@ -26,18 +26,21 @@ export function modelProblems() {
       action: setApiKeyAction(),
       moreActions: [chooseModelAction()],
     }),
-    /** devopsAssistant.modelProvider is `vscode` but this VS Code has no Language Model API. */
+    /** devopsAssistant.modelProvider is `vscode` but this VS Code has no Language Model API (a key alone would not help: Choose Model switches to the Anthropic API). */
     noLanguageModelApi: (): ModelProblem => ({
-      message: vscode.l10n.t('This version of VS Code has no Language Model API. Set devopsAssistant.modelProvider to "anthropic" and set an API key.'),
-      action: setApiKeyAction(),
+      message: vscode.l10n.t('This version of VS Code has no Language Model API. Choose Model to answer through the Anthropic API instead.'),
+      action: chooseModelAction(),
     }),
-    /** The chosen model (or, with none chosen, any model) is not offered by VS Code right now. */
+    /**
+     * devopsAssistant.modelProvider is `vscode` and the chosen model (or, with none chosen, any model) is
+     * not offered right now. Only Choose Model helps: a key is not used while the setting says `vscode`,
+     * and the picker offers the Anthropic API (asking for the key) beside VS Code's models.
+     */
     notAvailable: (wanted: string | undefined): ModelProblem => ({
       message: wanted
         ? vscode.l10n.t('The VS Code language model {0} is not available (is its extension installed and signed in?). Choose another model.', wanted)
-        : vscode.l10n.t('No VS Code language model is available (GitHub Copilot or another model provider must be installed and signed in). Choose a model or set an Anthropic API key.'),
+        : vscode.l10n.t('No VS Code language model is available (GitHub Copilot or another model provider must be installed and signed in). Choose Model to pick one, or the Anthropic API.'),
       action: chooseModelAction(),
-      ...(wanted ? {} : { moreActions: [setApiKeyAction()] }),
     }),
     /** A failure of a VS Code model's request, by LanguageModelError code. */
     vscodeError: (error: unknown, label: string): ModelProblem => {

@@ -6,6 +6,7 @@ import { ANTHROPIC_DEFAULTS, anthropicChoice } from '../agent/anthropic-model';
 import { API_KEY_SECRET, readApiKey } from '../agent/api-key';
 import type { ChatModel, ModelChoice, ModelSource } from '../agent/model';
 import { affectsSettings, type Settings, type VsCodeModelSelector } from '../settings';
+import { languageModelApi } from '../vscode-features';
 import { chooseModel } from './choice';
 import { modelProblems } from './problems';
 import { VsCodeChatModel } from './vscode-model';
@@ -23,8 +24,7 @@ export interface Models extends vscode.Disposable {
 
 /** `vscode.lm` where this VS Code has the Language Model API (engines.vscode does not promise it everywhere: web hosts, forks). */
 export function languageModels(): typeof vscode.lm | undefined {
-  const lm = (vscode as { lm?: typeof vscode.lm }).lm;
-  return typeof lm?.selectChatModels === 'function' ? lm : undefined;
+  return languageModelApi(vscode as { lm?: typeof vscode.lm });
 }
 
 /** A VS Code model as the agent's ChatModel, with the reason VS Code shows when it asks the user to allow it. */

@@ -45,7 +45,7 @@ export class VsCodeChatModel implements ChatModel {
       );
       watchdog.touch();
       const content = await readStream(response.stream, { signal: watchdog.signal, onText: options.onText }, () => watchdog.touch());
-      const usage = await this.estimateUsage(messages, content, options.signal);
+      const usage = await this.estimateUsage(messages, tools, content, options.signal);
       return { content, stopReason: content.some((b) => b.type === 'tool_use') ? 'tool_use' : 'end_turn', ...(usage ? { usage } : {}) };
     } catch (error) {
       return watchdog.rethrow(error);
@@ -72,14 +72,28 @@ export class VsCodeChatModel implements ChatModel {
     return modelProblems().vscodeError(error, this.info.label);
   }
 
-  /** VS Code reports no usage: the model's tokenizer counts what was sent and what came back. */
-  private async estimateUsage(messages: vscode.LanguageModelChatMessage[], content: Anthropic.ContentBlockParam[], signal: AbortSignal): Promise<ModelUsage | undefined> {
+  /**
+   * VS Code reports no usage: the model's tokenizer counts what was sent (the messages and the tools'
+   * schemas, which the provider sends as input too and which often outweigh a short conversation) and
+   * what came back.
+   */
+  private async estimateUsage(
+    messages: vscode.LanguageModelChatMessage[],
+    tools: readonly vscode.LanguageModelChatTool[],
+    content: Anthropic.ContentBlockParam[],
+    signal: AbortSignal,
+  ): Promise<ModelUsage | undefined> {
     if (signal.aborted) return undefined;
     const cancel = cancellationFor(signal);
     try {
       const output = content.map((b) => (b.type === 'text' ? b.text : b.type === 'tool_use' ? `${b.name} ${JSON.stringify(b.input)}` : '')).join('\n');
-      const [inputs, outputTokens] = await Promise.all([Promise.all(messages.map((m) => this.chat.countTokens(m, cancel.token))), output ? this.chat.countTokens(output, cancel.token) : Promise.resolve(0)]);
-      return { inputTokens: inputs.reduce((a, b) => a + b, 0), outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 };
+      const count = (text: string) => (text ? this.chat.countTokens(text, cancel.token) : Promise.resolve(0));
+      const [inputs, toolTokens, outputTokens] = await Promise.all([
+        Promise.all(messages.map((m) => this.chat.countTokens(m, cancel.token))),
+        count(tools.length > 0 ? JSON.stringify(tools) : ''),
+        count(output),
+      ]);
+      return { inputTokens: inputs.reduce((a, b) => a + b, toolTokens), outputTokens, cacheReadTokens: 0, cacheWriteTokens: 0 };
     } catch {
       return undefined; // counting is best effort; the answer itself is what matters
     } finally {

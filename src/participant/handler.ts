@@ -10,7 +10,7 @@ import { agentSettings } from '../agent/register';
 import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
 import { answerErrors, explainFollowup } from './errors-command';
-import { compactTurn, messagesFromHistory, promptText, turnMetadata, type TurnMetadata } from './history';
+import { compactTurn, messagesFromHistory, promptText, turnMessages, turnMetadata, type TurnMetadata } from './history';
 import { TurnRenderer, type ResponseSink } from './render';
 
 /** The id under contributes.chatParticipants. */
@@ -73,12 +73,12 @@ async function answerWithAgent(
   }
   const model = deps.wrapModel(request.model);
   const agent = await agentFor(deps, model, messagesFromHistory(context.history, PARTICIPANT_ID));
-  const before = agent.messages().length;
+  const seed = [...agent.messages()];
   const renderer = new TurnRenderer(sinkOf(stream), vscode.l10n.t);
   deps.log(`[participant] request with ${model.info.label}`);
   await agent.ask(questionOf(request), (event: AgentEvent) => renderer.onEvent(event), signal);
   const outcome = renderer.outcome();
-  const metadata: TurnMetadata = { messages: compactTurn(agent.messages().slice(before)), stopReason: outcome.stopReason, canContinue: outcome.canContinue };
+  const metadata: TurnMetadata = { messages: compactTurn(turnMessages(seed, agent.messages())), stopReason: outcome.stopReason, canContinue: outcome.canContinue };
   return resultOf(metadata, outcome.errorMessage);
 }
 

@@ -98,6 +98,21 @@ function push(messages: MessageParam[], ...added: MessageParam[]): void {
 
 const blocks = (content: MessageParam['content']) => (typeof content === 'string' ? [{ type: 'text' as const, text: content }] : content);
 
+/**
+ * This request's messages: what the agent's conversation holds beyond `seed` (the history it started
+ * from). A seed that ends with a question left unanswered (a cancelled or failed request) has the new
+ * question merged into that last message, so its added blocks open this turn; without them the next
+ * request would rebuild a history where the question is missing.
+ */
+export function turnMessages(seed: readonly MessageParam[], after: readonly MessageParam[]): MessageParam[] {
+  const added = after.slice(seed.length);
+  const last = seed[seed.length - 1];
+  const merged = after[seed.length - 1];
+  if (last?.role !== 'user' || merged?.role !== 'user' || merged === last) return added;
+  const extra = blocks(merged.content).slice(blocks(last.content).length);
+  return extra.length > 0 ? [{ role: 'user', content: extra } as MessageParam, ...added] : added;
+}
+
 /** A turn's messages for its metadata: tool results cut to KEPT_RESULT_CHARS (the model saw them whole). */
 export function compactTurn(turnMessages: readonly MessageParam[]): MessageParam[] {
   return turnMessages.map((m) =>

@@ -1,6 +1,7 @@
 // Registers @devops in VS Code's own Chat view where this VS Code has the Chat API (a fork, a web
 // host or an older build without it still activates the extension, just without the participant).
 import * as vscode from 'vscode';
+import { chatParticipantApi } from '../vscode-features';
 import { createRequestHandler, followupsFor, PARTICIPANT_ID, type ParticipantDeps } from './handler';
 
 export interface Participant {
@@ -10,8 +11,8 @@ export interface Participant {
 }
 
 export function registerParticipant(context: vscode.ExtensionContext, deps: ParticipantDeps): Participant | undefined {
-  const chat = (vscode as { chat?: Partial<typeof vscode.chat> }).chat;
-  if (typeof chat?.createChatParticipant !== 'function') {
+  const chat = chatParticipantApi(vscode as { chat?: typeof vscode.chat });
+  if (!chat) {
     deps.log('[participant] this VS Code has no Chat API: @devops is not registered');
     return undefined;
   }

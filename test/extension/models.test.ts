@@ -8,6 +8,8 @@ import type { AgentEvent } from '../../src/agent/events';
 import type { DevopsAssistantApi } from '../../src/api';
 import type { ModelPick } from '../../src/commands/choose-model';
 import type { McpHub } from '../../src/mcp/types';
+import { modelProblems } from '../../src/models/problems';
+import { startMockAnthropic } from '../support/mock-anthropic';
 import { api, until } from './host';
 import { enqueue, partsOf, pendingTurns, resetScriptedModel, SCRIPTED_LARGE, SCRIPTED_SMALL, SCRIPTED_VENDOR, scriptedRequests, type ScriptedTurn } from './scripted-model';
 
@@ -106,6 +108,20 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(await pendingTurns(), 0);
   });
 
+  it('the tokens in of a VS Code model count what was sent: the messages and the tools\' schemas', async () => {
+    await enqueue({ text: 'Fine.' });
+    const recorder = recordEvents(extension.session);
+    await extension.session.ask('How is it going?');
+    recorder.dispose();
+    const usage = recorder.events.find((e): e is Extract<AgentEvent, { type: 'usage' }> => e.type === 'usage')?.usage;
+    const [request] = await scriptedRequests();
+    // The scripted model counts a token per 4 characters (of a part's JSON for messages).
+    const toolTokens = Math.ceil(JSON.stringify(request.tools).length / 4);
+    assert.ok(toolTokens > 500, `${toolTokens} tokens of tool schemas`);
+    assert.ok(usage && usage.inputTokens >= toolTokens, `${usage?.inputTokens} tokens in, the tools alone ${toolTokens}`);
+    assert.equal(usage?.costUsd, undefined, 'no price is known');
+  });
+
   it('a failed tool call reaches the VS Code model as a result that says it failed', async () => {
     await enqueue({ toolCalls: [{ callId: 'call_bad', name: 'no_such_tool', input: {} }] }, { text: 'That tool does not exist.' });
     await extension.session.ask('Use a tool that does not exist');
@@ -115,6 +131,20 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(result.callId, 'call_bad');
     // VS Code's tool result part has no error flag: the words carry it.
     assert.match(result.content, /^Error: Unknown tool "no_such_tool"/);
+  });
+
+  it('a tool call whose input is not a JSON object is answered as an error, not run without its arguments', async () => {
+    // A provider may pass on arguments it could not parse (here the model's cut-off JSON, as a string).
+    await enqueue({ toolCalls: [{ callId: 'call_raw', name: 'git_log', input: '{"count": 5' }] }, { text: 'I will retry with valid input.' });
+    await extension.session.ask('Show the last commits');
+    const requests = await scriptedRequests();
+    assert.equal(requests.length, 2);
+    const [result] = partsOf(requests[1], 'toolResult');
+    assert.equal(result.callId, 'call_raw');
+    assert.match(result.content, /^Error: .*not a JSON object/);
+    const stored = extension.agent.messages().flatMap((m) => (typeof m.content === 'string' ? [] : m.content)).find((b) => b.type === 'tool_use');
+    // Both APIs want an object: the history stays valid for any model the user switches to.
+    assert.deepEqual(stored?.type === 'tool_use' ? stored.input : undefined, {});
   });
 
   /** One question whose request fails as `error` says: the error event and the last event of the turn. */
@@ -139,6 +169,35 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.match(error?.message ?? '', /not been allowed|허용되지 않았습니다/);
   });
 
+  it('a model gone mid-session (LanguageModelError NotFound) or another failure is named, with Choose Model', async () => {
+    const gone = await failingTurn({ code: 'NotFound', message: 'model removed' });
+    assert.match(gone.error?.message ?? '', /no longer available|더 이상/);
+    assert.equal(gone.error?.action?.command, 'devopsAssistant.chooseModel');
+    const other = await failingTurn({ message: 'upstream exploded' });
+    assert.match(other.error?.message ?? '', /Scripted Model .*upstream exploded/);
+    assert.deepEqual(other.last, { type: 'done', stopReason: 'error' });
+  });
+
+  it('an error midway through the stream keeps the text so far and names the error', async () => {
+    await enqueue({ text: 'The disk usage is', chunkSize: 4, chunkDelayMs: 200, error: { code: 'Blocked', message: 'Rate limit exceeded' } });
+    const recorder = recordEvents(extension.session);
+    await extension.session.ask('How full are the disks?');
+    recorder.dispose();
+    const error = recorder.events.find((e): e is ErrorEvent => e.type === 'error');
+    assert.match(error?.message ?? '', /quota or rate limit|사용량 한도/);
+    assert.deepEqual(recorder.events.at(-1), { type: 'done', stopReason: 'error' });
+    // What was shown stays on screen. (VS Code drops parts it has not handed out yet when the provider's
+    // error arrives in the same batch, so the chunks are spaced out; the invariant holds either way.)
+    const shown = recorder.events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
+    const kept = extension.agent.transcript().filter((i) => i.kind === 'assistant').map((i) => (i.kind === 'assistant' ? i.text : ''));
+    assert.deepEqual(kept, shown ? [shown] : []);
+    // The next question is answered from a valid history (the unanswered question is kept).
+    await enqueue({ text: 'About 40 %.' });
+    await extension.session.ask('And now?');
+    const texts = partsOf((await scriptedRequests())[1], 'text').map((p) => p.value);
+    assert.ok(texts.includes('How full are the disks?') && texts.includes('And now?'), texts.join(' | '));
+  });
+
   it('Stop cancels the VS Code request mid-answer; the text so far is kept', async () => {
     await enqueue({ text: 'Checking the logs now', waitForCancel: true });
     const recorder = recordEvents(extension.session);
@@ -152,6 +211,43 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.equal(request.cancelled, true, 'the provider saw the CancellationToken fire');
     const transcript = extension.agent.transcript();
     assert.ok(transcript.some((i) => i.kind === 'assistant' && i.text.startsWith('Checking the logs')), JSON.stringify(transcript));
+  });
+
+  it('switching provider mid-conversation: the Anthropic API gets the VS Code model\'s tool calls as a valid history, and back', async () => {
+    // Some providers make call ids the Messages API refuses (it wants letters, digits, _ and -).
+    await enqueue({ toolCalls: [{ callId: 'functions.git_log:0', name: 'git_log', input: { count: 2 } }] }, { text: 'Two commits.' });
+    await extension.session.ask('Last two commits?');
+    const mock = await startMockAnthropic();
+    try {
+      await config().update('anthropicBaseUrl', mock.url, vscode.ConfigurationTarget.Workspace);
+      await config().update('modelProvider', 'anthropic', vscode.ConfigurationTarget.Workspace);
+      await extension.storeApiKey('sk-ant-switch-test-0000000000000000');
+      mock.enqueue({ text: 'Port changes.' });
+      const recorder = recordEvents(extension.session);
+      await extension.session.ask('What did they change?');
+      recorder.dispose();
+      assert.deepEqual(recorder.events.at(-1), { type: 'done', stopReason: 'end_turn' }, JSON.stringify(recorder.events.filter((e) => e.type === 'error')));
+      const [request] = mock.messageRequests();
+      const blocks = (request.body.messages as Array<{ role: string; content: unknown }>).flatMap((m) => (Array.isArray(m.content) ? (m.content as Array<Record<string, unknown>>) : []));
+      const use = blocks.find((b) => b.type === 'tool_use');
+      const result = blocks.find((b) => b.type === 'tool_result');
+      assert.match(String(use?.id), /^[a-zA-Z0-9_-]+$/);
+      assert.equal(result?.tool_use_id, use?.id, 'the pair still matches');
+      assert.deepEqual(use?.input, { count: 2 });
+      assert.match(String(result?.content), /Read port from PORT/);
+      // And back to the VS Code model: it gets Claude's answer in the history.
+      await config().update('modelProvider', undefined, vscode.ConfigurationTarget.Workspace);
+      await extension.storeApiKey(undefined);
+      await enqueue({ text: 'Anything else?' });
+      await extension.session.ask('Thanks');
+      const texts = partsOf((await scriptedRequests())[2], 'text').map((p) => p.value);
+      assert.ok(texts.includes('Port changes.') && texts.includes('Two commits.'), texts.join(' | '));
+    } finally {
+      await config().update('modelProvider', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('anthropicBaseUrl', undefined, vscode.ConfigurationTarget.Workspace);
+      await extension.storeApiKey(undefined);
+      await mock.close();
+    }
   });
 
   it('a model with a small window gets tool results cut to its token budget (countTokens)', async () => {
@@ -197,6 +293,18 @@ describe('VS Code language models (scripted model provider)', function () {
     }
     const back = await extension.models.current();
     assert.ok('model' in back && back.model.info.id === 'scripted-large');
+  });
+
+  it('with modelProvider `vscode` and no model, the only button is Choose Model (a key alone is not used), in the UI language', () => {
+    const problems = modelProblems();
+    for (const problem of [problems.notAvailable(undefined), problems.noLanguageModelApi()]) {
+      const commands = [problem.action, ...(problem.moreActions ?? [])].map((a) => a?.command);
+      assert.deepEqual(commands, ['devopsAssistant.chooseModel'], problem.message);
+      assert.match(problem.message, /Choose Model|모델 선택/);
+      assert.doesNotMatch(problem.message, /set an (Anthropic )?API key/i);
+    }
+    // `auto` with neither: one line, both buttons.
+    assert.deepEqual([problems.noModel().action, ...(problems.noModel().moreActions ?? [])].map((a) => a?.command), ['devopsAssistant.setApiKey', 'devopsAssistant.chooseModel']);
   });
 
   it('DevOps: Choose Model offers the VS Code models and keeps the choice where the setting lives', async () => {

@@ -3,8 +3,9 @@
 // the real git, logs and system servers. The Chat view itself is driven in test/ui/participant.test.ts;
 // here the handler's stream is recorded, as VS Code would render it.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import { PARTICIPANT_ID } from '../../src/participant/handler';
 import type { Participant } from '../../src/participant/register';
@@ -80,6 +81,16 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     const token = call.token ?? new vscode.CancellationTokenSource().token;
     const result = (await participant.handler(request, context, stream as unknown as vscode.ChatResponseStream, token)) as vscode.ChatResult;
     return { result, stream };
+  }
+
+  /** A request whose token is cancelled once the model has started streaming its answer. */
+  async function askCancelledWhileStreaming(prompt: string): Promise<{ result: vscode.ChatResult; stream: RecordingStream }> {
+    await enqueue({ text: 'Looking…', waitForCancel: true });
+    const source = new vscode.CancellationTokenSource();
+    const pending = ask({ prompt, token: source.token });
+    await waitUntil('the model request started', async () => (await scriptedRequests()).length === 1, { timeoutMs: 30_000, intervalMs: 50 });
+    source.cancel();
+    return pending;
   }
 
   it('is declared in the manifest under the id it registers, with /errors', () => {
@@ -190,16 +201,49 @@ describe('@devops chat participant (handler in the extension host, scripted VS C
     assert.deepEqual(participant.followups(result), []);
   });
 
+  it('/errors reads a rotated .gz log like any other, and with no file asks for one', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const lines = ['2026-11-20T09:00:00Z INFO started', '2026-11-20T09:00:01Z ERROR Disk quota exceeded on /var/data', '2026-11-20T09:00:02Z ERROR Disk quota exceeded on /var/data'];
+    writeFileSync(join(folder, 'logs', 'rotated.log.1.gz'), gzipSync(`${lines.join('\n')}\n`));
+    try {
+      const gz = await ask({ prompt: 'rotated.log.1.gz', command: 'errors' });
+      assert.equal(gz.result.errorDetails, undefined, JSON.stringify(gz.result.errorDetails));
+      assert.match(gz.stream.text(), /2 errors in 1 group/);
+      assert.match(gz.stream.text(), /Disk quota exceeded/);
+    } finally {
+      rmSync(join(folder, 'logs', 'rotated.log.1.gz'), { force: true });
+    }
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const none = await ask({ prompt: '', command: 'errors' });
+    assert.equal(none.result.errorDetails, undefined);
+    assert.match(none.stream.text(), /Name a log file: `@devops \/errors app\.log`[\s\S]*`logs\/app\.log`/);
+    assert.deepEqual(await scriptedRequests(), [], 'no model request');
+  });
+
   it('the cancellation token stops the answer while the model streams', async () => {
-    await enqueue({ text: 'Looking…', waitForCancel: true });
-    const source = new vscode.CancellationTokenSource();
-    const pending = ask({ prompt: 'Take your time', token: source.token });
-    await waitUntil('the model request started', async () => (await scriptedRequests()).length === 1, { timeoutMs: 30_000, intervalMs: 50 });
-    source.cancel();
-    const { result } = await pending;
+    const { result } = await askCancelledWhileStreaming('Take your time');
     assert.equal(result.errorDetails, undefined, 'a cancellation is not an error');
     assert.equal((result.metadata as { stopReason: string }).stopReason, 'cancelled');
     assert.equal((await scriptedRequests())[0].cancelled, true, 'the model saw the cancellation');
+  });
+
+  it('a request after a cancelled one keeps its question in the history the next request gets', async () => {
+    const cancelled = await askCancelledWhileStreaming('Take your time');
+    const history: Turn[] = [
+      { prompt: 'Take your time', participant: PARTICIPANT_ID, references: [], toolReferences: [] },
+      { participant: PARTICIPANT_ID, response: [new vscode.ChatResponseMarkdownPart(cancelled.stream.text())], result: cancelled.result },
+    ];
+    await enqueue({ text: 'The disk is 40% full.' });
+    const second = await ask({ prompt: 'How full is the disk?', history });
+    await enqueue({ text: 'Same as before.' });
+    history.push(
+      { prompt: 'How full is the disk?', participant: PARTICIPANT_ID, references: [], toolReferences: [] },
+      { participant: PARTICIPANT_ID, response: [new vscode.ChatResponseMarkdownPart(second.stream.text())], result: second.result },
+    );
+    await ask({ prompt: 'And now?', history });
+    const texts = partsOf((await scriptedRequests())[2], 'text').map((p) => p.value);
+    assert.ok(texts.includes('How full is the disk?') && texts.includes('The disk is 40% full.'), texts.join(' | '));
+    assert.ok(texts.indexOf('How full is the disk?') < texts.indexOf('The disk is 40% full.'), 'the question comes before its answer');
   });
 
   it('a model error becomes the request\'s error (errorDetails), in words the user can act on', async () => {

@@ -16,8 +16,9 @@ export interface ScriptedTurn {
   chunkSize?: number;
   chunkDelayMs?: number;
   /** Reported after the text, in order. */
-  toolCalls?: Array<{ callId: string; name: string; input?: Record<string, unknown> }>;
-  /** Fail the request: `code` gives a LanguageModelError of that kind. */
+  /** `input` is passed on as it is: an object, or anything else a provider might report (raw JSON text). */
+  toolCalls?: Array<{ callId: string; name: string; input?: unknown }>;
+  /** Fail the request, after streaming `text` if there is one: `code` gives a LanguageModelError of that kind. */
   error?: { code?: 'NoPermissions' | 'Blocked' | 'NotFound'; message: string };
   /** Stream the text, then wait until the request is cancelled. */
   waitForCancel?: boolean;

@@ -72,3 +72,18 @@ describe('UI: API key in the chat', function () {
     assert.match(credential, /sk-ant-test-key-0000000000000000$/);
   });
 });
+
+describe('UI: no VS Code model while modelProvider is "vscode"', function () {
+  this.timeout(180_000);
+  const started = useMockedWorkbench({ apiKey: '', settings: { 'devopsAssistant.modelProvider': 'vscode' }, failurePrefix: 'failed-vscode-provider' });
+
+  it('the banner offers Choose Model only (a key is not used while the setting says "vscode")', async () => {
+    const { workbench } = started();
+    await workbench.openView('Chat');
+    const banner = workbench.chatFrame().locator('.banner');
+    await banner.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match((await banner.textContent()) ?? '', /No VS Code language model is available/);
+    await banner.locator('button', { hasText: 'Choose Model' }).waitFor({ state: 'visible', timeout: 10_000 });
+    assert.equal(await banner.locator('button', { hasText: 'Set API Key' }).isVisible(), false);
+  });
+});

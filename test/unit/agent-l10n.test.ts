@@ -1,4 +1,5 @@
-// Every user-facing runtime string of the core (src/mcp, src/agent) has a Korean translation.
+// Every user-facing runtime string of the core (src/mcp, src/agent) and of the model choice and the
+// @devops participant (src/models, src/participant) has a Korean translation.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -15,9 +16,9 @@ function literals(dir: string): string[] {
 }
 
 describe('core strings in Korean', () => {
-  it('every t(...) message in src/mcp and src/agent is in l10n/bundle.l10n.ko.json', () => {
+  it('every t(...) message in src/mcp, src/agent, src/models and src/participant is in l10n/bundle.l10n.ko.json', () => {
     const bundle = JSON.parse(readFileSync(join(root, 'l10n', 'bundle.l10n.ko.json'), 'utf8')) as Record<string, string>;
-    const messages = [...new Set([...literals('src/mcp'), ...literals('src/agent')])];
+    const messages = [...new Set(['src/mcp', 'src/agent', 'src/models', 'src/participant'].flatMap(literals))];
     assert.ok(messages.length > 40, `found ${messages.length} messages`);
     const missing = messages.filter((m) => typeof bundle[m] !== 'string' || bundle[m].trim() === '');
     assert.deepEqual(missing, []);

@@ -9,7 +9,7 @@ import { appendUserText, repairMessages, trimMessages, type MessageParam } from 
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
 import { toAnthropicTools, withAnthropicToolIds } from '../../src/agent/anthropic-model';
-import { applyResultBudget, callKey, toModelTools } from '../../src/agent/tool-bridge';
+import { applyResultBudget, callKey, invalidInputMessage, toModelTools, toolInput } from '../../src/agent/tool-bridge';
 
 const toolUse = (id: string): MessageParam => ({ role: 'assistant', content: [{ type: 'tool_use', id, name: 'git_log', input: {} }] });
 
@@ -62,6 +62,14 @@ describe('agent parts', () => {
   it('callKey ignores object key order', () => {
     assert.equal(callKey('t', { a: 1, b: { c: 2, d: [1, 2] } }), callKey('t', { b: { d: [1, 2], c: 2 }, a: 1 }));
     assert.notEqual(callKey('t', { a: 1 }), callKey('t', { a: 2 }));
+  });
+
+  it('tool arguments: only a JSON object is run; anything else is named in the answer to the model', () => {
+    assert.deepEqual(toolInput({ count: 5 }), { count: 5 });
+    assert.deepEqual(toolInput({}), {});
+    for (const bad of ['{"count": 5', [1], null, undefined, 3]) assert.equal(toolInput(bad), undefined, JSON.stringify(bad));
+    assert.match(invalidInputMessage('git_log', '{"count": 5'), /^Not run: the arguments of git_log are not a JSON object \(got text "\{\\"count\\": 5"\)/);
+    assert.match(invalidInputMessage('git_log', [1]), /got an array/);
   });
 
   it('tool schemas: object input, cache breakpoint on the last tool only', () => {

@@ -2,7 +2,8 @@
 // what an answer keeps in its metadata, the renderer of agent events, and /errors file matching.
 import assert from 'node:assert/strict';
 import type { MessageParam } from '../../src/agent/history';
-import { compactTurn, KEPT_RESULT_CHARS, markdownOf, messagesFromHistory, turnMetadata, type TurnMetadata } from '../../src/participant/history';
+import { appendUserText } from '../../src/agent/history';
+import { compactTurn, KEPT_RESULT_CHARS, markdownOf, messagesFromHistory, turnMessages, turnMetadata, type TurnMetadata } from '../../src/participant/history';
 import { cleanFileArgument, matchLogFiles } from '../../src/participant/log-target';
 import { TurnRenderer, type ResponseSink } from '../../src/participant/render';
 
@@ -56,6 +57,26 @@ describe('participant history: the model messages from ChatContext.history', () 
     const last = messages[messages.length - 1];
     assert.equal(last.role, 'user');
     assert.ok(Array.isArray(last.content) && last.content[0].type === 'tool_result' && last.content[0].tool_use_id === 'x');
+  });
+
+  it("a request after one left without an answer keeps its own question in its turn's messages", () => {
+    // The seed ends with the cancelled question; the agent merges the new one into that message.
+    const seed = messagesFromHistory([request('first'), response([], { messages: [{ role: 'user', content: 'first' }], stopReason: 'cancelled', canContinue: false })], ME);
+    const after: MessageParam[] = [...appendUserText(seed, 'second'), { role: 'assistant', content: [{ type: 'text', text: 'answer' }] }];
+    const turn = turnMessages(seed, after);
+    assert.deepEqual(turn, [{ role: 'user', content: [{ type: 'text', text: 'second' }] }, { role: 'assistant', content: [{ type: 'text', text: 'answer' }] }]);
+    // The next request rebuilds both questions, in order, and the answer.
+    const rebuilt = messagesFromHistory(
+      [request('first'), response([], { messages: seed, stopReason: 'cancelled', canContinue: false }), request('second'), response([md('answer')], { messages: turn, stopReason: 'end_turn', canContinue: false })],
+      ME,
+    );
+    assert.deepEqual(rebuilt, after);
+  });
+
+  it("a request after an answered one: its turn's messages are what follows the seed", () => {
+    const seed: MessageParam[] = [{ role: 'user', content: 'q' }, { role: 'assistant', content: 'a' }];
+    const after: MessageParam[] = [...appendUserText(seed, 'q2'), { role: 'assistant', content: 'a2' }];
+    assert.deepEqual(turnMessages(seed, after), [{ role: 'user', content: 'q2' }, { role: 'assistant', content: 'a2' }]);
   });
 
   it('rejects metadata whose messages have the wrong shape', () => {
