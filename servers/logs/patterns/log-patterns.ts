@@ -7,7 +7,7 @@ import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-wind
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { levelAtLeast } from '../format/levels';
-import { TemplateMiner, type MinedTemplate } from './miner';
+import { TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 
 /**
@@ -74,6 +74,8 @@ interface PassOptions {
   referenceTime?: number;
   signal?: AbortSignal;
   onProgress?: (lines: number) => void;
+  /** Tunable miner thresholds (an evaluation fitting them); the tool uses the defaults. */
+  minerOptions?: TemplateMinerOptions;
 }
 
 function isBlank(line: string): boolean {
@@ -89,7 +91,7 @@ export async function minePatterns(
   readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
   options: PassOptions,
 ): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
-  const miner = new TemplateMiner({ trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
+  const miner = new TemplateMiner({ ...options.minerOptions, trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
   const timed = options.window.since !== undefined || options.window.until !== undefined;
   const filtering = options.minimum !== undefined || timed;
   let parser: LineParser | undefined;

@@ -24,7 +24,30 @@ export interface TemplateMinerOptions {
   maxMessageLength?: number;
   /** Stop recording line numbers after this many lines (memory bound); templates then hold fewer numbers than lines. */
   maxTrackedLines?: number;
+  /**
+   * A <*> that only ever held at most this many distinct plain words is a choice between events (start/over,
+   * root/guest), listed as one template per word; one more distinct word makes it a variable.
+   */
+  maxSplitValues?: number;
 }
+
+/**
+ * The miner's tuned thresholds with the candidate values an evaluation may fit them from (e.g. leave-one-system-out:
+ * fixed on all systems but one, measured on that one). Every key is a field of TemplateMinerOptions; the first value
+ * of each list is not necessarily the default (see DEFAULT_MINER_OPTIONS).
+ */
+export const TUNABLE_MINER_OPTIONS = {
+  similarityThreshold: [0.4, 0.5, 0.6, 0.7],
+  leadingTokens: [1, 2, 3],
+  maxSplitValues: [2, 3, 4, 5],
+} satisfies { [K in keyof TemplateMinerOptions]?: NonNullable<TemplateMinerOptions[K]>[] };
+
+/** The defaults of the tunable options (what log_patterns and error_summary use). */
+export const DEFAULT_MINER_OPTIONS: { [K in keyof typeof TUNABLE_MINER_OPTIONS]: number } = {
+  similarityThreshold: 0.5,
+  leadingTokens: 2,
+  maxSplitValues: 3,
+};
 
 export interface MessageInfo {
   level?: Level;
@@ -59,7 +82,7 @@ interface Stats {
   lineNumbers?: number[];
 }
 
-/** Lines of a cluster told apart by the plain words they carry where the template has <*> (at most MAX_SPLIT_VALUES). */
+/** Lines of a cluster told apart by the plain words they carry where the template has <*> (at most maxSplitValues). */
 interface ValueGroup {
   id: number;
   values: string[];
@@ -86,8 +109,6 @@ interface TreeNode {
 }
 
 const OVERFLOW_ID = 0;
-/** A <*> that only ever held this many distinct plain words is a choice between events (start/over, root/guest), not a variable. */
-const MAX_SPLIT_VALUES = 3;
 const MAX_SPLIT_GROUPS = 8;
 /** Words that are values even when few: booleans and empties. */
 const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
@@ -163,6 +184,7 @@ export class TemplateMiner {
   private trackLines: boolean;
   private readonly maxTrackedLines: number;
   private readonly maxMessageLength: number;
+  private readonly maxSplitValues: number;
   private readonly roots = new Map<number, TreeNode>();
   private readonly clusters: Cluster[] = [];
   private readonly byId = new Map<number, Cluster>();
@@ -173,8 +195,9 @@ export class TemplateMiner {
   private nextId = 1;
 
   constructor(options: TemplateMinerOptions = {}) {
-    this.threshold = options.similarityThreshold ?? 0.5;
-    this.leadingTokens = options.leadingTokens ?? 2;
+    this.threshold = options.similarityThreshold ?? DEFAULT_MINER_OPTIONS.similarityThreshold;
+    this.leadingTokens = options.leadingTokens ?? DEFAULT_MINER_OPTIONS.leadingTokens;
+    this.maxSplitValues = options.maxSplitValues ?? DEFAULT_MINER_OPTIONS.maxSplitValues;
     this.maxChildren = options.maxChildren ?? 100;
     this.maxTemplates = Math.max(1, options.maxTemplates ?? 5000);
     this.maxExamples = options.maxExamples ?? 3;
@@ -275,7 +298,7 @@ export class TemplateMiner {
       split.groups.set(key, group);
       recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
       // Only a new group can push a position past the few values that make it a choice between events.
-      if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > MAX_SPLIT_VALUES)) {
+      if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > this.maxSplitValues)) {
         let widest = 0;
         for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
         this.dropSplitPosition(cluster, split, widest);
