@@ -2,8 +2,9 @@
 // grouping accuracy of log_patterns, precision/recall of search_logs' level filter, and miner throughput on the
 // development systems; the same grouping accuracy on synthetic files of every header layout (scripts/synthetic-logs);
 // and leave-one-system-out figures for the miner's tuned options (scripts/eval-loso).
-// Usage: npm run eval:loghub [dir] [--keep-synthetic DIR]   (default ../shared/datasets/loghub-dev; one folder per
-// system holding <System>_2k.log and <System>_2k.log_structured[_corrected].csv). Exits non-zero under the targets.
+// Usage: npm run eval:loghub [dir] [--keep-synthetic DIR] [--explain]   (default ../shared/datasets/loghub-dev; one folder per
+// system holding <System>_2k.log and <System>_2k.log_structured[_corrected].csv); --explain lists the events each
+// system groups wrong. Exits non-zero under the targets.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,7 @@ import { LEVELS, type Level } from '../servers/logs/format/types';
 import { TemplateMiner } from '../servers/logs/patterns/miner';
 import { describeTuning, leaveOneSystemOut, loadSystems, type LosoResult } from './eval-loso';
 import { callJson, markdownTable, precisionRecall, reportFailures, runMain, LOGS_SERVER as SERVER, startLogsServer } from './eval-support';
-import { findDatasets, groupingAccuracy, groupsOfLines, loadDataset, type Dataset } from './loghub-data';
+import { findDatasets, groupingAccuracy, groupingErrors, groupsOfLines, loadDataset, type Dataset, type GroupingError } from './loghub-data';
 import { SYNTHETIC_LAYOUTS, writeSyntheticDatasets } from './synthetic-logs';
 
 export { groupingAccuracy } from './loghub-data';
@@ -59,6 +60,8 @@ export interface SystemResult {
   truthTemplates: number;
   format: string;
   levels: LevelScore[];
+  /** Events grouped wrong, most lines first, with their template from the truth where it has one. */
+  errors: (GroupingError & { template?: string })[];
   /** Lines per second of the whole log_patterns call as the client sees it (process IPC included). */
   toolLinesPerSecond: number;
   /** Lines per CPU second of the miner (tokenize, mask, cluster) in this process, on the file repeated to >= 200k lines; undefined when not measured. */
@@ -170,10 +173,13 @@ export async function evaluateDataset(dataset: Dataset, measures: DatasetMeasure
       }
     }
     const speed = measures.speed === false ? undefined : measureMiner(lines);
+    const predicted = groupsOfLines(answer.templates, lines.length);
+    const templateOf = new Map(rows.map((r) => [r.EventId, r.EventTemplate]));
     return {
       system: dataset.system,
       lines: lines.length,
-      groupingAccuracy: groupingAccuracy(groupsOfLines(answer.templates, lines.length), events),
+      groupingAccuracy: groupingAccuracy(predicted, events),
+      errors: groupingErrors(predicted, events).map((e) => ({ ...e, template: templateOf.get(e.event) })),
       templates: answer.templateCount,
       truthTemplates: new Set(events).size,
       format: answer.format.id,
@@ -275,6 +281,20 @@ export function formatSyntheticTable(result: EvaluationResult): string {
   return markdownTable(['layout', 'lines', 'format', 'GA', 'templates (truth)', 'floor', 'what it holds'], rows);
 }
 
+/** The `top` events of each system that cost the most lines: split into how many groups, merged with which events. */
+export function formatErrors(result: EvaluationResult, top = 5): string {
+  const out: string[] = [];
+  for (const s of result.systems) {
+    if (s.errors.length === 0) continue;
+    out.push(`${s.system}: ${s.errors.length} events grouped wrong`);
+    for (const e of s.errors.slice(0, top)) {
+      const what = [e.groups > 1 ? `split into ${e.groups} groups` : '', e.mergedWith.length ? `merged with ${e.mergedWith.slice(0, 5).join(', ')}${e.mergedWith.length > 5 ? ', …' : ''}` : ''].filter(Boolean).join('; ');
+      out.push(`  ${e.event} (${e.lines} lines) ${e.template ?? ''}: ${what}`);
+    }
+  }
+  return out.join('\n');
+}
+
 export function formatLosoTable(result: LosoResult): string {
   const rows = result.rows.map((r) => [r.system, describeTuning(r.fitted), pct(r.trainGA), pct(r.heldOutGA), pct(r.defaultGA)]);
   rows.push(['mean', '', '', pct(result.meanHeldOut), pct(result.meanDefault)]);
@@ -283,17 +303,21 @@ export function formatLosoTable(result: LosoResult): string {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
+  const explainAt = args.indexOf('--explain');
+  const explain = explainAt >= 0 && args.splice(explainAt, 1).length > 0;
   const keepAt = args.indexOf('--keep-synthetic');
   const keep = keepAt >= 0 ? resolve(args.splice(keepAt, 2)[1] ?? 'synthetic-logs') : undefined;
   const root = resolve(args[0] ?? DEFAULT_DIR);
   const dev = await evaluateDirectory(root);
   process.stdout.write(`Loghub evaluation of ${root} (through ${basename(SERVER)} over MCP; levels via search_logs)\n\n${formatTable(dev)}\n\n`);
+  if (explain) process.stdout.write(`${formatErrors(dev)}\n\n`);
   process.stdout.write(`Targets: mean GA >= ${TARGETS.meanGroupingAccuracy}, every GA >= ${TARGETS.minGroupingAccuracy}, level P/R >= ${TARGETS.levelPrecision}, miner >= ${TARGETS.minerLinesPerSecond.toLocaleString('en-US')} lines per CPU second (one core).\n` +
     'Tool lines/s is the wall-clock rate of one log_patterns call on a 2k-line file as the client sees it (start-up and IPC dominate).\n\n');
   const loso = await evaluateLoso(root, new Map(dev.systems.map((s) => [s.system, s.groupingAccuracy])));
   process.stdout.write(`Leave-one-system-out (${loso.search} search over TUNABLE_MINER_OPTIONS, ${loso.runs} miner runs through minePatterns; target mean >= ${TARGETS.losoMeanGroupingAccuracy})\n\n${formatLosoTable(loso)}\n\n`);
   const synthetic = await evaluateSynthetic(keep);
   process.stdout.write(`Synthetic files with known ground truth (scripts/synthetic-logs.ts, ${SYNTHETIC_LINES} lines each, seed ${SYNTHETIC_SEED}${keep ? `, kept in ${keep}` : ''}; through ${basename(SERVER)})\n\n${formatSyntheticTable(synthetic)}\n\n`);
+  if (explain) process.stdout.write(`${formatErrors(synthetic)}\n\n`);
   reportFailures([...dev.failures, ...loso.failures, ...synthetic.failures]);
 }
 

@@ -76,3 +76,36 @@ export function groupsOfLines(templates: { id: number; lineNumbers?: readonly nu
   for (const template of templates) for (const n of template.lineNumbers ?? []) predicted[n - 1] = template.id;
   return predicted;
 }
+
+/** A true event whose lines were not grouped exactly: what went wrong with it. */
+export interface GroupingError {
+  event: string;
+  /** Lines of the event. */
+  lines: number;
+  /** Predicted groups its lines fell into (more than one: split; unclaimed lines count as one group each). */
+  groups: number;
+  /** Other events that share one of those groups (merged), sorted. */
+  mergedWith: string[];
+}
+
+/** The events GA counts wrong (see groupingAccuracy), those with the most lines first. */
+export function groupingErrors(predicted: (number | undefined)[], truth: string[]): GroupingError[] {
+  const eventsOfGroup = new Map<number, Set<string>>();
+  const groupsOfEvent = new Map<string, Set<number | string>>();
+  const linesOfEvent = new Map<string, number>();
+  truth.forEach((event, i) => {
+    const group = predicted[i];
+    linesOfEvent.set(event, (linesOfEvent.get(event) ?? 0) + 1);
+    const groups = groupsOfEvent.get(event) ?? new Set();
+    groups.add(group ?? `unclaimed ${i}`);
+    groupsOfEvent.set(event, groups);
+    if (group !== undefined) eventsOfGroup.set(group, (eventsOfGroup.get(group) ?? new Set()).add(event));
+  });
+  const errors: GroupingError[] = [];
+  for (const [event, groups] of groupsOfEvent) {
+    const merged = new Set<string>();
+    for (const group of groups) if (typeof group === 'number') for (const other of eventsOfGroup.get(group) ?? []) if (other !== event) merged.add(other);
+    if (groups.size > 1 || merged.size > 0) errors.push({ event, lines: linesOfEvent.get(event) ?? 0, groups: groups.size, mergedWith: [...merged].sort() });
+  }
+  return errors.sort((a, b) => b.lines - a.lines || a.event.localeCompare(b.event));
+}

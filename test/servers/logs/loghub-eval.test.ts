@@ -16,6 +16,7 @@ import {
   TARGETS,
   type EvaluationResult,
 } from '../../../scripts/eval-loghub';
+import { groupingErrors } from '../../../scripts/loghub-data';
 import { SYNTHETIC_LAYOUTS } from '../../../scripts/synthetic-logs';
 
 describe('Loghub evaluation (log_patterns and search_logs through dist/servers/logs.js)', function () {
@@ -27,6 +28,18 @@ describe('Loghub evaluation (log_patterns and search_logs through dist/servers/l
     assert.equal(groupingAccuracy([1, 1, 2, 2], ['a', 'a', 'b', 'b']), 1);
     assert.equal(groupingAccuracy([1, 1, 1, 2], ['a', 'a', 'b', 'c']), 0.25);
     assert.equal(groupingAccuracy([1, 2, 3, undefined], ['a', 'a', 'b', 'c']), 0.25);
+  });
+
+  it('names the events grouped wrong: split, merged, or left unclaimed', () => {
+    assert.deepEqual(groupingErrors([1, 1, 1, 2], ['a', 'a', 'b', 'c']), [
+      { event: 'a', lines: 2, groups: 1, mergedWith: ['b'] },
+      { event: 'b', lines: 1, groups: 1, mergedWith: ['a'] },
+    ]);
+    assert.deepEqual(groupingErrors([1, 2, 3, undefined, undefined], ['a', 'a', 'b', 'c', 'c']), [
+      { event: 'a', lines: 2, groups: 2, mergedWith: [] },
+      { event: 'c', lines: 2, groups: 2, mergedWith: [] },
+    ]);
+    assert.deepEqual(groupingErrors([1, 1, 2], ['a', 'a', 'b']), []);
   });
 
   it('runs on every data set of the development folder', async function () {
