@@ -7,7 +7,8 @@ import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-wind
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { levelAtLeast } from '../format/levels';
-import { TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
+import { learnMessageColumns, type MessageColumns } from './columns';
+import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 
 /**
@@ -86,6 +87,14 @@ function isBlank(line: string): boolean {
   return true;
 }
 
+/** The file's header, learned from its first lines: the format's (timestamp, level…), then the columns left in its messages. */
+function learnLayout(sample: string[], options: PassOptions): { parser: LineParser; columns: MessageColumns } {
+  const parser = createLineParser(sample, { referenceTime: options.referenceTime });
+  const messages = sample.filter((line) => !isBlank(line)).map((line) => parser.parse(line).message);
+  const share = options.minerOptions?.headerColumnShare ?? DEFAULT_MINER_OPTIONS.headerColumnShare;
+  return { parser, columns: learnMessageColumns(messages, { share }) };
+}
+
 /** One pass over a file's lines: detects the format from the first lines, filters, and mines templates. */
 export async function minePatterns(
   readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
@@ -95,6 +104,7 @@ export async function minePatterns(
   const timed = options.window.since !== undefined || options.window.until !== undefined;
   const filtering = options.minimum !== undefined || timed;
   let parser: LineParser | undefined;
+  let columns: MessageColumns | undefined;
   const pending: string[] = [];
   let linesRead = 0;
   let linesMatched = 0;
@@ -113,7 +123,7 @@ export async function minePatterns(
       if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
     }
     linesMatched++;
-    miner.add(parsed.message, { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
+    miner.add((columns as MessageColumns).strip(parsed.message), { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
     if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
   };
 
@@ -123,7 +133,7 @@ export async function minePatterns(
     else {
       pending.push(line);
       if (pending.length >= SAMPLE_LINES) {
-        parser = createLineParser(pending, { referenceTime: options.referenceTime });
+        ({ parser, columns } = learnLayout(pending, options));
         for (const held of pending.splice(0)) handle(held);
       }
     }
@@ -131,7 +141,7 @@ export async function minePatterns(
   });
   if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
   if (!parser) {
-    parser = createLineParser(pending, { referenceTime: options.referenceTime });
+    ({ parser, columns } = learnLayout(pending, options));
     for (const held of pending.splice(0)) handle(held);
   }
   return { miner, parser, linesRead, linesMatched };

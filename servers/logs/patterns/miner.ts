@@ -29,6 +29,11 @@ export interface TemplateMinerOptions {
    * root/guest), listed as one template per word; one more distinct word makes it a variable.
    */
   maxSplitValues?: number;
+  /**
+   * Share of a file's sample messages (0..1) a leading column must behave the same on to be cut as a header column
+   * (see columns.ts); callers learn the columns per file with learnMessageColumns and this share.
+   */
+  headerColumnShare?: number;
 }
 
 /**
@@ -40,6 +45,7 @@ export const TUNABLE_MINER_OPTIONS = {
   similarityThreshold: [0.4, 0.5, 0.6, 0.7],
   leadingTokens: [1, 2, 3],
   maxSplitValues: [2, 3, 4, 5],
+  headerColumnShare: [0.8, 0.9, 0.95],
 } satisfies { [K in keyof TemplateMinerOptions]?: NonNullable<TemplateMinerOptions[K]>[] };
 
 /** The defaults of the tunable options (what log_patterns and error_summary use). */
@@ -47,6 +53,7 @@ export const DEFAULT_MINER_OPTIONS: { [K in keyof typeof TUNABLE_MINER_OPTIONS]:
   similarityThreshold: 0.5,
   leadingTokens: 2,
   maxSplitValues: 3,
+  headerColumnShare: 0.9,
 };
 
 export interface MessageInfo {

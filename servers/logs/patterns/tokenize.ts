@@ -131,17 +131,31 @@ const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|b
 export function tokenize(message: string): Tokenized {
   const tokens: string[] = [];
   const bounds: number[] = [];
-  scanTokens(message, tokens, bounds);
-  if (tokens.length === 0) return { tokens, seps: [], lead: message };
+  const skipped: number[] = [];
+  scanTokens(message, tokens, bounds, skipped);
+  if (tokens.length === 0) return { tokens, seps: [], lead: withoutSkipped(message, 0, message.length, skipped) };
   const seps: string[] = [];
-  for (let i = 0; i < tokens.length; i++) seps.push(message.slice(bounds[2 * i + 1], i + 1 < tokens.length ? bounds[2 * i + 2] : message.length));
-  return { tokens, seps, lead: message.slice(0, bounds[0]) };
+  for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, bounds[2 * i + 1], i + 1 < tokens.length ? bounds[2 * i + 2] : message.length, skipped));
+  return { tokens, seps, lead: withoutSkipped(message, 0, bounds[0], skipped) };
+}
+
+/** The text from start to end without the optional annotations that fall in it (a template shows none of them). */
+function withoutSkipped(message: string, start: number, end: number, skipped: number[]): string {
+  let text = '';
+  let from = start;
+  for (let i = 0; i < skipped.length; i += 2) {
+    if (skipped[i] < start || skipped[i + 1] > end) continue;
+    text += message.slice(from, skipped[i]);
+    from = skipped[i + 1];
+  }
+  text += message.slice(from, end);
+  return from === start ? text : text.replace(/ {2,}/g, ' ');
 }
 
 /** Only the tokens: the miner's hot path (separators are needed only when a template is created). */
 export function tokenizeFast(message: string): string[] {
   const tokens: string[] = [];
-  scanTokens(message, tokens, undefined);
+  scanTokens(message, tokens, undefined, undefined);
   return tokens;
 }
 
@@ -156,11 +170,36 @@ function pushToken(tokens: string[], bounds: number[] | undefined, token: string
   if (bounds) bounds.push(start, end);
 }
 
-function scanTokens(message: string, tokens: string[], bounds: number[] | undefined): void {
+/**
+ * Scans the message's words into tokens (and their bounds, when asked). `skipped` receives the [start, end) ranges of
+ * optional annotations left out of the tokens.
+ */
+function scanTokens(message: string, tokens: string[], bounds: number[] | undefined, skipped: number[] | undefined): void {
   const length = message.length;
   let position = 0;
+  // The previous word ended in a variable: a unit after it (`12 ms`, `2.1 KB`, `<1 sec`) is part of that variable.
+  let afterValue = false;
+  // The previous word was a variable (with its unit): a value in parentheses after it is its optional annotation.
+  let afterVariable = false;
   while (position < length && isSpace(message.charCodeAt(position))) position++;
   while (position < length) {
+    const annotationEnd = afterVariable ? annotationAt(message, position) : -1;
+    if (annotationEnd > 0) {
+      skipped?.push(position, annotationEnd);
+      position = annotationEnd;
+      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      continue;
+    }
+    const unitEnd = afterValue ? unitAt(message, position) : -1;
+    if (unitEnd > 0) {
+      let core = unitEnd;
+      while (isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
+      if (bounds) bounds[bounds.length - 1] = core;
+      afterValue = false;
+      position = unitEnd;
+      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      continue;
+    }
     let wordEnd = position;
     while (wordEnd < length) {
       const c = message.charCodeAt(wordEnd);
@@ -208,9 +247,58 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
         }
       }
     }
+    afterVariable = tokens.length > 0 && tokens[tokens.length - 1] === WILDCARD;
+    afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
     while (position < length && isSpace(message.charCodeAt(position))) position++;
   }
+}
+
+/** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
+function endsInValue(message: string, start: number, end: number): boolean {
+  while (end > start + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  const c = message.charCodeAt(end - 1);
+  return isDigit(c) || (isHexLetter(c) && isVariablePiece(message, start, end));
+}
+
+/** Units written after a number: time, size, rate and share. Case matters (`m` is not `M`). */
+const UNITS = new Set(
+  'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
+);
+
+/** End of a unit word at `position` (trailing punctuation included), or -1. */
+function unitAt(message: string, position: number): number {
+  let end = position;
+  while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
+  let core = end;
+  while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
+  return core - position <= 7 && UNITS.has(message.slice(position, core)) ? end : -1;
+}
+
+/** Words in an optional annotation, at most. */
+const MAX_ANNOTATION_WORDS = 3;
+
+/**
+ * End of an optional annotation at `position` (its closing parenthesis and punctuation after it), or -1: a
+ * parenthesised value with its unit, `(2.1 KB)`, `(<1 sec)`, `(10.0.0.1)`, which some lines of an event carry and
+ * others do not. An annotation with a word that is not a unit (`(errno 13)`) is not optional.
+ */
+function annotationAt(message: string, position: number): number {
+  if (message.charCodeAt(position) !== Char.OpenParen) return -1;
+  const close = message.indexOf(')', position + 1);
+  if (close < 0 || close - position > 64) return -1;
+  const words = message.slice(position + 1, close).trim().split(/\s+/);
+  if (words.length > MAX_ANNOTATION_WORDS || words[0] === '') return -1;
+  let values = 0;
+  for (const word of words) {
+    const bare = word.replace(/^[<>~=]+/, '');
+    if (bare.length > 0 && (isVariablePiece(bare) || isVariableWord(bare))) values++;
+    else if (!UNITS.has(bare)) return -1;
+  }
+  if (values === 0) return -1;
+  let end = close + 1;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
 }
 
 /** Cheap pre-check before isVariableWord: whole-word variables hold `/`, `.`, `:`, `\\` or `@`. */

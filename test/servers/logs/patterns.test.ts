@@ -88,7 +88,7 @@ describe('log intelligence: log_patterns tool', () => {
     assert.equal(data.format.id, 'java');
     assert.equal(data.linesRead, 43);
     assert.deepEqual(data.templates.map((t: TemplateSummary) => [t.template, t.count, t.level]), [
-      ['processed batch <*> in <*> ms', 30, 'INFO'],
+      ['processed batch <*> in <*>', 30, 'INFO'],
       ['timeout after <*> on <*>', 10, 'ERROR'],
       ['eviction of <*> entries', 3, 'WARN'],
     ]);

@@ -1,0 +1,215 @@
+// Header columns left in front of the message after the format's own header (record ids, hosts, pids, components,
+// event codes written by the program, not by the event): learned per file from the sample's column statistics, then
+// cut from EVERY message of the file the same way, so templates group by event rather than by host or component.
+// A message that does not fit the learned columns is mined whole: a half-learned header never cuts it.
+//
+// Three layouts are recognised, each from how consistently a column behaves across the sample:
+// - delimited: the first fields are joined by `|`, `;`, a tab or `,` (no spaces inside them), the message follows;
+// - fixed width: a padded first column, so the message starts at the same character offset on most lines;
+// - space-separated columns: leading columns whose shape (number, id with digits, punctuation) is the same on most
+//   lines, ending in a number or id column (record id, host, epoch time, flag).
+
+/** What was learned: applied to each message by `strip`. */
+export interface MessageColumns {
+  /** Human description of the cut columns, or undefined when nothing was learned. */
+  readonly description: string | undefined;
+  /** The message without its learned header columns; the message unchanged when it does not fit them. */
+  strip(message: string): string;
+}
+
+export interface ColumnLearningOptions {
+  /** Share of sample messages (0..1) a column must behave the same on to be a header column. */
+  share?: number;
+}
+
+/** Fewer sample messages than this teach nothing: a handful of lines has no statistics. */
+const MIN_SAMPLE = 20;
+/** Header columns looked at; a message's words beyond them are never cut. */
+const MAX_COLUMNS = 8;
+/** A padded column (fixed width) ends within this many characters. */
+const MAX_FIXED_WIDTH = 40;
+const DEFAULT_SHARE = 0.9;
+const DELIMITERS = ['|', ';', '\t', ','];
+
+type Shape = 'number' | 'id' | 'punct' | 'word';
+
+const IDENTITY: MessageColumns = { description: undefined, strip: (message) => message };
+
+/** Learns the header columns of a file's messages from a sample of them (its first few hundred). */
+export function learnMessageColumns(sample: string[], options: ColumnLearningOptions = {}): MessageColumns {
+  const share = options.share ?? DEFAULT_SHARE;
+  const messages = sample.filter((m) => m.trim().length > 0);
+  if (messages.length < MIN_SAMPLE) return IDENTITY;
+  const steps: MessageColumns[] = [];
+  let current = messages;
+  for (const learn of [learnDelimited, learnFixedWidth, learnSpaceColumns]) {
+    const step = learn(current, share);
+    if (!step) continue;
+    steps.push(step);
+    current = current.map((m) => step.strip(m));
+  }
+  if (steps.length === 0) return IDENTITY;
+  return {
+    description: steps.map((s) => s.description).join('; '),
+    strip: (message) => {
+      for (const step of steps) message = step.strip(message);
+      return message;
+    },
+  };
+}
+
+function shapeOf(token: string): Shape {
+  let digits = 0;
+  let letters = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
+  }
+  if (digits === 0) return letters === 0 ? 'punct' : 'word';
+  const first = token.charCodeAt(0);
+  return letters === 0 || (first >= 48 && first <= 57 && letters <= 1) ? 'number' : 'id';
+}
+
+/** The most common value of `values` and the share of them it covers. */
+function dominant<T>(values: T[]): { value: T | undefined; share: number } {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  let bestCount = 0;
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (count > bestCount) [best, bestCount] = [value, count];
+  }
+  return { value: best, share: values.length === 0 ? 0 : bestCount / values.length };
+}
+
+/** Index just after the `count`-th `delimiter` in the message's first word (the text before any space), or -1. */
+function afterDelimiters(message: string, delimiter: string, count: number): number {
+  let found = 0;
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    if (c === ' ' || (c === '\t' && delimiter !== '\t')) return -1;
+    if (c === delimiter && ++found === count) return i + 1;
+  }
+  return -1;
+}
+
+/** How many `delimiter`s the message's first word holds (up to MAX_COLUMNS). */
+function delimitersInFirstWord(message: string, delimiter: string): number {
+  let found = 0;
+  for (let i = 0; i < message.length && found < MAX_COLUMNS; i++) {
+    const c = message[i];
+    if (c === ' ' || (c === '\t' && delimiter !== '\t')) break;
+    if (c === delimiter) found++;
+  }
+  return found;
+}
+
+/** `a|b|message`: the same number of delimited fields before the message on most lines. */
+function learnDelimited(messages: string[], share: number): MessageColumns | undefined {
+  for (const delimiter of DELIMITERS) {
+    const counts = messages.map((m) => delimitersInFirstWord(m, delimiter));
+    const { value: fields, share: covered } = dominant(counts);
+    if (!fields || covered < share) continue;
+    // A comma followed by text is a header delimiter only when the field after it is not prose (`close, 0 bytes`).
+    const ends = messages.map((m) => afterDelimiters(m, delimiter, fields));
+    const usable = ends.filter((end, i) => end > 0 && end < messages[i].length && messages[i][end] !== ' ').length;
+    if (usable / messages.length < share) continue;
+    const name = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
+    return {
+      description: `${fields} ${name}-delimited field${fields > 1 ? 's' : ''}`,
+      strip: (message) => {
+        const end = afterDelimiters(message, delimiter, fields);
+        return end > 0 && end < message.length ? message.slice(end) : message;
+      },
+    };
+  }
+  return undefined;
+}
+
+/** End of the first token when a run of two or more spaces follows it within MAX_FIXED_WIDTH characters, else -1. */
+function paddedEnd(message: string): number {
+  const space = message.indexOf(' ');
+  if (space <= 0 || space > MAX_FIXED_WIDTH || message[space + 1] !== ' ') return -1;
+  let end = space;
+  while (message[end] === ' ') end++;
+  return end < message.length ? end : -1;
+}
+
+/** `CBS    message`: a first column padded with spaces, so the message starts at one offset on most lines. */
+function learnFixedWidth(messages: string[], share: number): MessageColumns | undefined {
+  const { value: offset } = dominant(messages.map(paddedEnd).filter((end) => end > 0));
+  if (offset === undefined) return undefined;
+  const ends = messages.map((message) => fixedWidthEnd(message, offset));
+  const padded = ends.filter((end, i) => end === offset && paddedEnd(messages[i]) === offset).length;
+  const fitting = ends.filter((end) => end > 0).length;
+  // Most fitting lines show the padding; the others are values that overflow the column.
+  if (fitting / messages.length < share || padded * 2 < fitting) return undefined;
+  return {
+    description: `a column padded to ${offset} characters`,
+    strip: (message) => {
+      const end = fixedWidthEnd(message, offset);
+      return end > 0 ? message.slice(end) : message;
+    },
+  };
+}
+
+/** Where the message starts after a first column padded to `offset`, or after a value that overflows it; else -1. */
+function fixedWidthEnd(message: string, offset: number): number {
+  if (paddedEnd(message) === offset) return offset;
+  const space = message.indexOf(' ');
+  if (space < offset - 1 || space > MAX_FIXED_WIDTH) return -1;
+  let end = space;
+  while (message[end] === ' ') end++;
+  return end < message.length ? end : -1;
+}
+
+/** Start offsets of the first `limit` space-separated tokens and the offset after them. */
+function tokenStarts(message: string, limit: number): number[] {
+  const starts: number[] = [];
+  let i = 0;
+  while (i < message.length && starts.length <= limit) {
+    while (i < message.length && message[i] === ' ') i++;
+    if (i >= message.length) break;
+    starts.push(i);
+    while (i < message.length && message[i] !== ' ') i++;
+  }
+  return starts;
+}
+
+/**
+ * `482113 rack3-n41 fan speed.check 1700000007 1 message`: leading columns whose shape is the same on most lines,
+ * the first and the last of them a number, an id with digits or punctuation (words alone are the message's).
+ */
+function learnSpaceColumns(messages: string[], share: number): MessageColumns | undefined {
+  const rows = messages.map((m) => tokenStarts(m, MAX_COLUMNS));
+  const shapes: Shape[] = [];
+  let columns = 0;
+  for (let column = 0; column < MAX_COLUMNS; column++) {
+    // Only messages that still have words after this column count as fitting it.
+    const values = rows.map((starts, i) => (starts.length > column + 1 ? shapeOf(tokenAt(messages[i], starts, column)) : undefined));
+    const { value: shape, share: covered } = dominant(values);
+    if (shape === undefined || covered < share) break;
+    if (column === 0 && shape === 'word') return undefined;
+    shapes.push(shape);
+    if (shape !== 'word') columns = column + 1;
+  }
+  if (columns === 0) return undefined;
+  const typed = shapes.slice(0, columns);
+  const fits = (starts: number[], message: string) =>
+    starts.length > columns && typed.every((shape, column) => shape === 'word' || shape === 'punct' || shapeOf(tokenAt(message, starts, column)) === shape);
+  return {
+    description: `${columns} leading column${columns > 1 ? 's' : ''} (${typed.join(', ')})`,
+    strip: (message) => {
+      const starts = tokenStarts(message, columns);
+      return fits(starts, message) ? message.slice(starts[columns]) : message;
+    },
+  };
+}
+
+function tokenAt(message: string, starts: number[], column: number): string {
+  const start = starts[column];
+  const space = message.indexOf(' ', start);
+  return message.slice(start, space < 0 ? message.length : space);
+}

@@ -1,0 +1,98 @@
+// Issue 13's failure kinds, each with made-up lines and the right grouping: header columns left in the message,
+// variables spanning several tokens or optional, and one similarity rule for every position.
+import assert from 'node:assert/strict';
+import { learnMessageColumns } from '../../../servers/logs/patterns/columns';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { tokenize } from '../../../servers/logs/patterns/tokenize';
+
+/** A deterministic pseudo-random source (mulberry32), so the made-up files are the same on every run. */
+function randomSource(seed: number): (n: number) => number {
+  return (n) => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  };
+}
+
+type Event = [id: string, message: (rnd: (n: number) => number) => string];
+
+const EVENTS: Event[] = [
+  ['pushed', (rnd) => `pushed ${rnd(500)} records to shard ${rnd(9)}`],
+  ['flush', (rnd) => `flush of cache done in ${rnd(900)} ms`],
+  ['login', (rnd) => `user u${rnd(90)}x logged in from 10.0.${rnd(255)}.${rnd(255)}`],
+  ['state', (rnd) => `worker ${rnd(16)} is idle`],
+  ['rpm', (rnd) => `fan speed rpm=${1000 + rnd(3000)}`],
+];
+
+/** Mines `count` lines built by `layout` around random events; returns, per event, the set of template ids it got. */
+async function mineLayout(layout: (i: number, message: string, rnd: (n: number) => number) => string, count = 400) {
+  const rnd = randomSource(11);
+  const truth: string[] = [];
+  const lines: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const [id, message] = EVENTS[rnd(EVENTS.length)];
+    truth.push(id);
+    lines.push(layout(i, message(rnd), rnd));
+  }
+  const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+  const templateOf: number[] = [];
+  for (const t of miner.templates()) for (const n of t.lineNumbers ?? []) templateOf[n - 1] = t.id;
+  const byEvent = new Map<string, Set<number>>();
+  truth.forEach((id, i) => (byEvent.get(id) ?? byEvent.set(id, new Set()).get(id)!).add(templateOf[i]));
+  return { byEvent, templates: miner.templates() };
+}
+
+function assertOneTemplatePerEvent(byEvent: Map<string, Set<number>>): void {
+  const seen = new Set<number>();
+  for (const [event, ids] of byEvent) {
+    assert.equal(ids.size, 1, `${event} is split over ${ids.size} templates`);
+    const [id] = ids;
+    assert.ok(!seen.has(id), `${event} shares its template with another event`);
+    seen.add(id);
+  }
+}
+
+describe('log intelligence: header columns learned per file', () => {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const components = ['Sync_Mgr', 'Disk_Watch', 'Net_Ctl', 'Auth'];
+
+  it('cuts pipe-delimited fields (component, pid) in front of the message', async () => {
+    const { byEvent, templates } = await mineLayout((i, m, rnd) => `20260105-08:01:${pad(i % 60)}:${rnd(1000)}|${components[rnd(4)]}|${4000 + rnd(99)}|${m}`);
+    assertOneTemplatePerEvent(byEvent);
+    assert.ok(templates.some((t) => t.template === 'pushed <*> records to shard <*>'), templates.map((t) => t.template).join('\n'));
+  });
+
+  it('cuts space-separated columns that start with a record id and end with typed fields', async () => {
+    const hosts = ['rack3-n41', 'rack1-n02', 'rack7-n13'];
+    const { byEvent } = await mineLayout((i, m, rnd) => `${482113 + i} ${hosts[rnd(3)]} ${['fan', 'psu', 'net'][rnd(3)]} ${['speed.check', 'volt.read'][rnd(2)]} ${1700000007 + i} ${rnd(2)} ${m}`);
+    assertOneTemplatePerEvent(byEvent);
+  });
+
+  it('cuts a column padded to a fixed width, also where a long value overflows it', async () => {
+    const names = ['CBS', 'CSI', 'Servicing', 'DPX'];
+    const { byEvent } = await mineLayout((i, m, rnd) => `2026-01-05 08:01:${pad(i % 60)}, Info                  ${names[rnd(4)].padEnd(7)} ${m}`);
+    assertOneTemplatePerEvent(byEvent);
+  });
+
+  it('learns nothing from messages that only start with words, and cuts nothing from a line that does not fit', () => {
+    const words = ['pushed 3 records', 'flush done', 'worker 4 is idle', 'fan speed rpm=2210'];
+    const plain = learnMessageColumns(Array.from({ length: 40 }, (_, i) => words[i % 4]));
+    assert.equal(plain.description, undefined);
+    const columns = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} node${i % 3}x7 ${words[i % 4]}`));
+    assert.match(columns.description ?? '', /2 leading columns/);
+    assert.equal(columns.strip('1041 node1x7 flush done'), 'flush done');
+    assert.equal(columns.strip('continued: see above'), 'continued: see above');
+  });
+});
+
+describe('log intelligence: variables over several tokens', () => {
+  it('takes a number with its unit, and a parenthesised annotation after a value, as one optional variable', () => {
+    const a = tokenize('close, 2215 bytes (2.1 KB) sent, 90 bytes received, lifetime <1 sec');
+    const b = tokenize('close, 90 bytes sent, 5000000 bytes (4.8 MB) received, lifetime 00:12');
+    assert.deepEqual(a.tokens, b.tokens);
+    assert.equal(a.lead + a.tokens.map((t, i) => t + a.seps[i]).join(''), 'close, <*> sent, <*> received, lifetime <<*>');
+    // Words in parentheses are not an annotation of a value: they can tell events apart.
+    assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
+  });
+});
