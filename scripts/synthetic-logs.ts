@@ -1,6 +1,6 @@
 // Synthetic log files with known ground truth: for each header layout the issue names (pipe-delimited, record id +
-// host + component + event columns, bracketed, fixed-width, comma-delimited, logfmt, JSON lines, syslog, none) and
-// for each kind of variable (multi-token and optional sizes and durations, quoted strings, paths, URLs, key=value
+// host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
+// an uptime stamp, none) and for each kind of variable (multi-token and optional sizes and durations, quoted strings, paths, URLs, key=value
 // values, few constant words against many variable words), a seeded generator writes lines and the event each line
 // was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
 // miner cannot have been fitted to them. Used by `npm run eval:loghub`, its CI gate and `npm run bench`.
@@ -242,6 +242,16 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
     description: 'timestamp LEVEL [thread] logger: message with key=value variables',
     events: ['flush done bytes={int} files={count} took={ms}', 'compaction started region={hex} store={name} size={amount}', 'slow call method={name} elapsed={ms} caller={ip}'],
     line: (e, r) => `${spaced(e.index).replace('.', ',')} ${e.level} [${pick(r, NAMES)}-${int(r, 8)}] ${pick(r, PACKAGES)}.${pick(r, COMPONENTS)}: ${e.message}`,
+  },
+  {
+    id: 'tab-separated',
+    description: 'timestamp, host, LEVEL, component separated by tabs',
+    line: (e, r) => `${iso(e.index)}\t${pick(r, HOSTS)}\t${e.level}\t${pick(r, COMPONENTS)}\t${e.message}`,
+  },
+  {
+    id: 'uptime-bracket',
+    description: 'kernel-style [ seconds.micros] uptime stamp, then the message',
+    line: (e) => `[${((e.index * 137) / 1000 + 3.5).toFixed(6).padStart(12)}] ${e.message}`,
   },
   {
     id: 'no-header',
