@@ -2,9 +2,11 @@
 // grouping accuracy of log_patterns, precision/recall of search_logs' level filter, and miner throughput on the
 // development systems; the same grouping accuracy on synthetic files of every header layout (scripts/synthetic-logs);
 // and leave-one-system-out figures for the miner's tuned options (scripts/eval-loso).
-// Usage: npm run eval:loghub [dir] [--keep-synthetic DIR] [--explain]   (default ../shared/datasets/loghub-dev; one folder per
-// system holding <System>_2k.log and <System>_2k.log_structured[_corrected].csv); --explain lists the events each
-// system groups wrong. Exits non-zero under the targets.
+// Usage: npm run eval:loghub [dir] [--explain] [--seed N] [--keep-synthetic DIR]
+//   dir: default ../shared/datasets/loghub-dev (LOGHUB_DEV_DIR), one folder per system holding <System>_2k.log and
+//   <System>_2k.log_structured[_corrected].csv; --explain lists the events each system groups wrong; --seed draws
+//   other synthetic files (the floors are for seed 1: another seed checks that they were not fitted to one draw).
+// Exits non-zero under the targets.
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -214,13 +216,13 @@ export async function evaluateDirectory(root = DEFAULT_DIR, measures: DatasetMea
 }
 
 /**
- * The synthetic files (every layout of scripts/synthetic-logs) through the server, GA only; failures are layouts
- * under their floor. Written to `keep` when given (and left there), else to a temporary folder removed after.
+ * The synthetic files (every layout of scripts/synthetic-logs, drawn with `seed`) through the server, GA only; failures
+ * are layouts under their floor. Written to `keep` when given (and left there), else to a temporary folder removed after.
  */
-export async function evaluateSynthetic(keep?: string): Promise<EvaluationResult> {
+export async function evaluateSynthetic(keep?: string, seed = SYNTHETIC_SEED): Promise<EvaluationResult> {
   const root = keep ?? mkdtempSync(join(tmpdir(), 'synthetic-logs-'));
   try {
-    writeSyntheticDatasets(root, SYNTHETIC_LAYOUTS, SYNTHETIC_LINES, SYNTHETIC_SEED);
+    writeSyntheticDatasets(root, SYNTHETIC_LAYOUTS, SYNTHETIC_LINES, seed);
     const systems: SystemResult[] = [];
     for (const dataset of findDatasets(root)) systems.push(await evaluateDataset(dataset, { levels: false, speed: false }));
     const failures = systems
@@ -307,6 +309,9 @@ async function main(): Promise<void> {
   const explain = explainAt >= 0 && args.splice(explainAt, 1).length > 0;
   const keepAt = args.indexOf('--keep-synthetic');
   const keep = keepAt >= 0 ? resolve(args.splice(keepAt, 2)[1] ?? 'synthetic-logs') : undefined;
+  const seedAt = args.indexOf('--seed');
+  const seed = seedAt >= 0 ? Number(args.splice(seedAt, 2)[1]) : SYNTHETIC_SEED;
+  if (!Number.isInteger(seed)) throw new Error('--seed takes an integer');
   const root = resolve(args[0] ?? DEFAULT_DIR);
   const dev = await evaluateDirectory(root);
   process.stdout.write(`Loghub evaluation of ${root} (through ${basename(SERVER)} over MCP; levels via search_logs)\n\n${formatTable(dev)}\n\n`);
@@ -315,8 +320,8 @@ async function main(): Promise<void> {
     'Tool lines/s is the wall-clock rate of one log_patterns call on a 2k-line file as the client sees it (start-up and IPC dominate).\n\n');
   const loso = await evaluateLoso(root, new Map(dev.systems.map((s) => [s.system, s.groupingAccuracy])));
   process.stdout.write(`Leave-one-system-out (${loso.search} search over TUNABLE_MINER_OPTIONS, ${loso.runs} miner runs through minePatterns; target mean >= ${TARGETS.losoMeanGroupingAccuracy})\n\n${formatLosoTable(loso)}\n\n`);
-  const synthetic = await evaluateSynthetic(keep);
-  process.stdout.write(`Synthetic files with known ground truth (scripts/synthetic-logs.ts, ${SYNTHETIC_LINES} lines each, seed ${SYNTHETIC_SEED}${keep ? `, kept in ${keep}` : ''}; through ${basename(SERVER)})\n\n${formatSyntheticTable(synthetic)}\n\n`);
+  const synthetic = await evaluateSynthetic(keep, seed);
+  process.stdout.write(`Synthetic files with known ground truth (scripts/synthetic-logs.ts, ${SYNTHETIC_LINES} lines each, seed ${seed}${keep ? `, kept in ${keep}` : ''}; through ${basename(SERVER)})\n\n${formatSyntheticTable(synthetic)}\n\n`);
   if (explain) process.stdout.write(`${formatErrors(synthetic)}\n\n`);
   reportFailures([...dev.failures, ...loso.failures, ...synthetic.failures]);
 }

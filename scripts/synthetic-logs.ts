@@ -1,8 +1,8 @@
 // Synthetic log files with known ground truth: for each header layout the issue names (pipe-delimited, record id +
 // host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
-// an uptime stamp, none) and for each kind of variable (multi-token and optional sizes and durations, quoted strings, paths, URLs, key=value
-// values, few constant words against many variable words), a seeded generator writes lines and the event each line
-// was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
+// an uptime stamp, none) and for each kind of variable (multi-token and optional sizes and durations, quoted strings,
+// paths, URLs, key=value values, few constant words against many variable words), a seeded generator writes lines and
+// the event each line was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
 // miner cannot have been fitted to them. Used by `npm run eval:loghub`, its CI gate and `npm run bench`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
