@@ -101,7 +101,7 @@ export class ErrorGrouper {
   /** Largest groups first. */
   sorted(): ErrorGroup[] {
     const templates = new Map(this.miner.templates().map((t) => [t.id, t.template]));
-    return [...this.byTemplate.entries()]
+    return [...this.mergedGroups().entries()]
       .map(([id, g]) => ({
         template: sanitizeLine(templates.get(id) ?? '<*>', 1000),
         count: g.count,
@@ -116,5 +116,26 @@ export class ErrorGrouper {
         examples: g.examples,
       }))
       .sort((a, b) => b.count - a.count || (b.lastSeen ?? 0) - (a.lastSeen ?? 0));
+  }
+
+  /** The groups by the template the miner finally lists (it merges templates whose differing word is a variable). */
+  private mergedGroups(): Map<number, TemplateGroup> {
+    const merged = new Map<number, TemplateGroup>();
+    for (const [id, group] of this.byTemplate) {
+      const finalId = this.miner.finalId(id);
+      const into = merged.get(finalId);
+      if (!into) {
+        merged.set(finalId, { ...group, levels: [...group.levels], files: [...group.files], examples: [...group.examples], messages: new Map(group.messages) });
+        continue;
+      }
+      into.count += group.count;
+      for (const level of group.levels) if (!into.levels.includes(level)) into.levels.push(level);
+      for (const file of group.files) if (!into.files.includes(file) && into.files.length < 20) into.files.push(file);
+      if (group.firstSeen !== undefined && (into.firstSeen === undefined || group.firstSeen < into.firstSeen)) into.firstSeen = group.firstSeen;
+      if (group.lastSeen !== undefined && (into.lastSeen === undefined || group.lastSeen > into.lastSeen)) into.lastSeen = group.lastSeen;
+      into.examples = [...into.examples, ...group.examples].sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line).slice(0, EXAMPLES);
+      for (const [message, m] of group.messages) if (!into.messages.has(message)) into.messages.set(message, m);
+    }
+    return merged;
   }
 }

@@ -4,6 +4,7 @@
 // templates (capped), not by the number of lines.
 import { LEVELS, type Level, type Template } from '../format/types';
 import { tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
+import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
 export interface TemplateMinerOptions {
   /** Share of a template's tokens that must equal the message's for the message to join it (0..1). */
@@ -34,6 +35,13 @@ export interface TemplateMinerOptions {
    * (see columns.ts); callers learn the columns per file with learnMessageColumns and this share.
    */
   headerColumnShare?: number;
+  /**
+   * Templates that differ in one position only, where up to this many distinct words occur, stay apart when each word
+   * holds at least minLinesPerValue lines (typically): those words name events (see variability.ts).
+   */
+  maxEventValues?: number;
+  /** Lines a word typically (median) holds for its position to name events rather than hold a variable. */
+  minLinesPerValue?: number;
 }
 
 /**
@@ -46,6 +54,8 @@ export const TUNABLE_MINER_OPTIONS = {
   leadingTokens: [1, 2, 3],
   maxSplitValues: [2, 3, 4, 5],
   headerColumnShare: [0.8, 0.9, 0.95],
+  maxEventValues: [4, 6, 10, 16],
+  minLinesPerValue: [3, 5, 10, 20],
 } satisfies { [K in keyof TemplateMinerOptions]?: NonNullable<TemplateMinerOptions[K]>[] };
 
 /** The defaults of the tunable options (what log_patterns and error_summary use). */
@@ -54,6 +64,8 @@ export const DEFAULT_MINER_OPTIONS: { [K in keyof typeof TUNABLE_MINER_OPTIONS]:
   leadingTokens: 2,
   maxSplitValues: 3,
   headerColumnShare: 0.9,
+  maxEventValues: 10,
+  minLinesPerValue: 10,
 };
 
 export interface MessageInfo {
@@ -116,7 +128,8 @@ interface TreeNode {
 }
 
 const OVERFLOW_ID = 0;
-const MAX_SPLIT_GROUPS = 8;
+/** Value groups kept per cluster (memory bound): beyond them, the position with most values becomes a variable. */
+const MAX_SPLIT_GROUPS = 32;
 /** Words that are values even when few: booleans and empties. */
 const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
 
@@ -191,7 +204,9 @@ export class TemplateMiner {
   private trackLines: boolean;
   private readonly maxTrackedLines: number;
   private readonly maxMessageLength: number;
-  private readonly maxSplitValues: number;
+  private readonly rule: VariabilityRule;
+  /** The listing as templates() last built it, and where each id returned by add() ended up; undefined when stale. */
+  private view: { templates: MinedTemplate[]; finalIds: Map<number, number> } | undefined;
   private readonly roots = new Map<number, TreeNode>();
   private readonly clusters: Cluster[] = [];
   private readonly byId = new Map<number, Cluster>();
@@ -204,7 +219,11 @@ export class TemplateMiner {
   constructor(options: TemplateMinerOptions = {}) {
     this.threshold = options.similarityThreshold ?? DEFAULT_MINER_OPTIONS.similarityThreshold;
     this.leadingTokens = options.leadingTokens ?? DEFAULT_MINER_OPTIONS.leadingTokens;
-    this.maxSplitValues = options.maxSplitValues ?? DEFAULT_MINER_OPTIONS.maxSplitValues;
+    this.rule = {
+      maxSplitValues: options.maxSplitValues ?? DEFAULT_MINER_OPTIONS.maxSplitValues,
+      maxEventValues: Math.max(options.maxEventValues ?? DEFAULT_MINER_OPTIONS.maxEventValues, options.maxSplitValues ?? 0),
+      minLinesPerValue: options.minLinesPerValue ?? DEFAULT_MINER_OPTIONS.minLinesPerValue,
+    };
     this.maxChildren = options.maxChildren ?? 100;
     this.maxTemplates = Math.max(1, options.maxTemplates ?? 5000);
     this.maxExamples = options.maxExamples ?? 3;
@@ -221,6 +240,7 @@ export class TemplateMiner {
    */
   add(message: string, info: MessageInfo = {}): number {
     this.lines++;
+    this.view = undefined;
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
     const tokens = tokenizeFast(message);
     const key = tokens.join('\u0001');
@@ -249,21 +269,45 @@ export class TemplateMiner {
     return this.overflow !== undefined || this.clusters.length >= this.maxTemplates;
   }
 
-  /** All templates, largest first. */
+  /**
+   * All templates, largest first. Templates that differ in one position only are merged here when the file shows that
+   * position to be a variable (variability.ts); finalId() tells where an id returned by add() ended up.
+   */
   templates(): MinedTemplate[] {
-    const all = this.overflow ? [...this.clusters, this.overflow] : this.clusters;
-    const result: MinedTemplate[] = [];
-    for (const cluster of all) {
+    return this.buildView().templates;
+  }
+
+  /** The id of the listed template (templates()) that now holds the lines add() gave `id`. */
+  finalId(id: number): number {
+    return this.buildView().finalIds.get(id) ?? id;
+  }
+
+  private buildView(): { templates: MinedTemplate[]; finalIds: Map<number, number> } {
+    if (this.view) return this.view;
+    const units: (PositionUnit & { cluster: Cluster; stats: Stats })[] = [];
+    for (const cluster of this.overflow ? [...this.clusters, this.overflow] : this.clusters) {
       if (cluster.stats.count === 0) continue;
       if (cluster.split && cluster.split.groups.size > 1) {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          result.push(this.describe(group.id, cluster.id, render(cluster, tokens), group.stats));
+          units.push({ id: group.id, tokens, count: group.stats.count, cluster, stats: group.stats });
         }
-      } else result.push(this.describe(cluster.id, cluster.id, render(cluster, cluster.tokens), cluster.stats));
+      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, cluster, stats: cluster.stats });
     }
-    return result.sort((a, b) => b.count - a.count || a.id - b.id);
+    const finalIds = new Map<number, number>();
+    const templates = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word)).map(({ members, tokens }) => {
+      const first = units[members[0]];
+      let stats = first.stats;
+      if (members.length > 1) {
+        stats = copyStats(stats);
+        for (const member of members.slice(1)) mergeStats(stats, units[member].stats, this.maxExamples);
+      }
+      for (const member of members) finalIds.set(units[member].id, first.id);
+      return this.describe(first.id, first.cluster.id, render(first.cluster, tokens), stats);
+    });
+    this.view = { templates: templates.sort((a, b) => b.count - a.count || a.id - b.id), finalIds };
+    return this.view;
   }
 
   /** The template text of a cluster id (as returned by add). */
@@ -305,7 +349,7 @@ export class TemplateMiner {
       split.groups.set(key, group);
       recordStats(group.stats, info, example, this.trackLines, this.maxExamples);
       // Only a new group can push a position past the few values that make it a choice between events.
-      if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > this.maxSplitValues)) {
+      if (split.groups.size > MAX_SPLIT_GROUPS || split.positions.some((_, i) => distinct(split, i) > this.rule.maxEventValues)) {
         let widest = 0;
         for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
         this.dropSplitPosition(cluster, split, widest);

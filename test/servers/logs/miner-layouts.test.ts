@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { learnMessageColumns } from '../../../servers/logs/patterns/columns';
 import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize } from '../../../servers/logs/patterns/tokenize';
 
 /** A deterministic pseudo-random source (mulberry32), so the made-up files are the same on every run. */
@@ -94,5 +95,40 @@ describe('log intelligence: variables over several tokens', () => {
     assert.equal(a.lead + a.tokens.map((t, i) => t + a.seps[i]).join(''), 'close, <*> sent, <*> received, lifetime <<*>');
     // Words in parentheses are not an annotation of a value: they can tell events apart.
     assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
+  });
+});
+
+describe('log intelligence: a merge rule learned from how each position varies in the file', () => {
+  /** Adds the lines in order and returns each one's listed template text. */
+  function mine(lines: string[], miner = new TemplateMiner()): string[] {
+    const ids = lines.map((line) => miner.add(line));
+    const text = new Map(miner.templates().map((t) => [t.id, t.template]));
+    return ids.map((id) => text.get(miner.finalId(id)) ?? '?');
+  }
+
+  it('keeps a few event-naming words apart, each repeated many times, even when their message is short', () => {
+    const clients = ['UpdateAgent', 'SyncHelper', 'Spotlight', 'PowerChime', 'LoginPanel'];
+    const lines = Array.from({ length: 200 }, (_, i) => `initialized by client ${clients[i % clients.length]}`);
+    const templates = new Set(mine(lines));
+    assert.equal(templates.size, 5, [...templates].join('\n'));
+    const drivers = mine(['registered new driver usbhid', 'registered new driver hub', 'registered new driver usbhid']);
+    assert.deepEqual(drivers, ['registered new driver usbhid', 'registered new driver hub', 'registered new driver usbhid']);
+  });
+
+  it('merges a position that takes many words with few lines each, also across the tree\'s branches', () => {
+    const services = ['chargen', 'daytime', 'discard', 'echo', 'time', 'finger', 'telnet', 'rsync', 'tftp', 'ftp', 'auth', 'ntalk'];
+    const templates = mine(services.flatMap((service) => [`removing ${service}`, `removing ${service}`]));
+    assert.deepEqual(new Set(templates), new Set(['removing <*>']));
+  });
+
+  it('merges words that vary in several events as one shared variable (user names), however often each occurs', () => {
+    const users = ['cyrus', 'news', 'test', 'alice'];
+    const lines = Array.from({ length: 160 }, (_, i) => (i % 2 ? `session closed for user ${users[(i >> 1) % 4]}` : `session opened for user ${users[(i >> 1) % 4]} by uid 0`));
+    assert.deepEqual(new Set(mine(lines)), new Set(['session opened for user <*> by uid <*>', 'session closed for user <*>']));
+  });
+
+  it('never merges the first word, which names the event', () => {
+    const daemons = ['syslogd', 'klogd', 'crond', 'sshd', 'xinetd', 'atd'];
+    assert.equal(new Set(mine(daemons.map((d) => `${d} startup succeeded`))).size, daemons.length);
   });
 });
