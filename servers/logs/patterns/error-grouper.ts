@@ -1,7 +1,8 @@
 // Groups error lines first by message with variable parts masked (numbers, hex ids, UUIDs, IPs, paths), then joins
 // those messages by template (the log-intelligence miner). One pass; memory bounded by the number of distinct
 // masked messages (capped) and templates.
-import { TemplateMiner } from './miner';
+import { learnMessageColumns, type MessageColumns } from './columns';
+import { DEFAULT_MINER_OPTIONS, TemplateMiner, type TemplateMinerOptions } from './miner';
 import type { Level } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { EXAMPLES_PER_MESSAGE, type MessageTally } from './tallies';
@@ -11,6 +12,8 @@ export const MAX_GROUPS = 5000;
 const MAX_MESSAGES = 20_000;
 const EXAMPLES = EXAMPLES_PER_MESSAGE;
 const VARIANTS = 5;
+/** Lines of a file its header columns are learned from (the error lines' own statistics). */
+const COLUMN_SAMPLE = 200;
 
 export interface ErrorExample {
   file: string;
@@ -35,6 +38,16 @@ interface MessageGroup {
   count: number;
 }
 
+/**
+ * A file's header columns (columns.ts), learned from the messages of its first COLUMN_SAMPLE lines (a tally's message
+ * stands for each of its lines: they differ only in masked values); its tallies wait in `pending` until then.
+ */
+interface FileLayout {
+  columns?: MessageColumns;
+  sample: string[];
+  pending: MessageTally[][];
+}
+
 interface TemplateGroup {
   count: number;
   levels: Level[];
@@ -46,24 +59,60 @@ interface TemplateGroup {
 }
 
 export class ErrorGrouper {
-  private readonly miner = new TemplateMiner({ maxTemplates: MAX_GROUPS, maxExamples: 0 });
+  private readonly miner: TemplateMiner;
+  private readonly columnShare: number;
   private readonly byMessage = new Map<string, MessageGroup>();
   private readonly byTemplate = new Map<number, TemplateGroup>();
+  private readonly layouts = new Map<string, FileLayout>();
   total = 0;
+
+  constructor(options: TemplateMinerOptions = {}) {
+    this.miner = new TemplateMiner({ ...options, maxTemplates: MAX_GROUPS, maxExamples: 0 });
+    this.columnShare = options.headerColumnShare ?? DEFAULT_MINER_OPTIONS.headerColumnShare;
+  }
 
   /**
    * Lines folded by masked message (a block's worth from the scan process), in order of first appearance: the same
-   * groups, counts and examples as adding the lines one by one.
+   * groups, counts and examples as adding the lines one by one. `total` counts them at once; they are grouped once
+   * the file's header columns are learned, or when the groups are read.
    */
   addTallies(file: string, tallies: MessageTally[]): void {
+    for (const tally of tallies) this.total += tally.count;
+    let layout = this.layouts.get(file);
+    if (!layout) {
+      layout = { sample: [], pending: [] };
+      this.layouts.set(file, layout);
+    }
+    if (layout.columns) {
+      this.group(file, tallies, layout.columns);
+      return;
+    }
+    layout.pending.push(tallies);
+    for (const tally of tallies) for (let n = 0; n < tally.count && layout.sample.length < COLUMN_SAMPLE; n++) layout.sample.push(tally.message);
+    if (layout.sample.length >= COLUMN_SAMPLE) this.settle(file, layout);
+  }
+
+  /** Learns the file's columns from its sample so far and groups the tallies that waited for them. */
+  private settle(file: string, layout: FileLayout): void {
+    const columns = learnMessageColumns(layout.sample, { share: this.columnShare });
+    layout.columns = columns;
+    layout.sample = [];
+    for (const tallies of layout.pending.splice(0)) this.group(file, tallies, columns);
+  }
+
+  private settleAll(): void {
+    for (const [file, layout] of this.layouts) if (!layout.columns) this.settle(file, layout);
+  }
+
+  /** Joins tallies to their templates (the message without the file's header columns is what is mined). */
+  private group(file: string, tallies: MessageTally[], columns: MessageColumns): void {
     const newExamples = new Map<TemplateGroup, ErrorExample[]>();
     for (const tally of tallies) {
-      this.total += tally.count;
       let message = this.byMessage.get(tally.masked);
       let templateId: number;
       if (message) templateId = message.template;
       else {
-        templateId = this.miner.add(tally.message);
+        templateId = this.miner.add(columns.strip(tally.message));
         if (this.byMessage.size < MAX_MESSAGES) {
           message = { template: templateId, count: 0 };
           this.byMessage.set(tally.masked, message);
@@ -95,11 +144,13 @@ export class ErrorGrouper {
   }
 
   get capped(): boolean {
+    this.settleAll();
     return this.miner.capped || this.byMessage.size >= MAX_MESSAGES;
   }
 
   /** Largest groups first. */
   sorted(): ErrorGroup[] {
+    this.settleAll();
     const templates = new Map(this.miner.templates().map((t) => [t.id, t.template]));
     return [...this.mergedGroups().entries()]
       .map(([id, g]) => ({

@@ -2,6 +2,8 @@
 // variables spanning several tokens or optional, and one similarity rule for every position.
 import assert from 'node:assert/strict';
 import { learnMessageColumns } from '../../../servers/logs/patterns/columns';
+import { ErrorGrouper } from '../../../servers/logs/patterns/error-grouper';
+import { tallyOf } from '../../../servers/logs/patterns/tallies';
 import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize } from '../../../servers/logs/patterns/tokenize';
@@ -84,6 +86,24 @@ describe('log intelligence: header columns learned per file', () => {
     assert.match(columns.description ?? '', /2 leading columns/);
     assert.equal(columns.strip('1041 node1x7 flush done'), 'flush done');
     assert.equal(columns.strip('continued: see above'), 'continued: see above');
+  });
+});
+
+describe('log intelligence: error_summary learns the header columns of each file too', () => {
+  it('groups error lines by event, not by the component and pid columns in front of them', () => {
+    const rnd = randomSource(5);
+    const grouper = new ErrorGrouper();
+    const components = ['Sync_Mgr', 'Disk_Watch', 'Net_Ctl', 'Auth', 'Sched', 'Store'];
+    const events = [(n: number) => `write to shard ${n % 9} failed`, (n: number) => `lost ${n} heartbeats from peer`, (n: number) => `quota exceeded for tenant t${n}x`];
+    for (let i = 0; i < 300; i++) {
+      const message = `${components[rnd(components.length)]}|${4000 + rnd(500)}|${events[i % 3](rnd(1000))}`;
+      grouper.addTallies('app.log', [tallyOf({ line: i + 1, text: `20260105-08:01:02:${i}|${message}`, message, level: 'ERROR' })]);
+    }
+    assert.deepEqual(grouper.sorted().map((g) => [g.template, g.count]), [
+      ['write to shard <*> failed', 100],
+      ['lost <*> heartbeats from peer', 100],
+      ['quota exceeded for tenant <*>', 100],
+    ]);
   });
 });
 
