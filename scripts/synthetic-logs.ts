@@ -265,6 +265,8 @@ export interface SyntheticFile {
   lines: string[];
   /** The event id of each line (same order): `E<n>`, numbered within the file. */
   events: string[];
+  /** The message of each line, without its header: what a miner given the layout by hand would mine. */
+  messages: string[];
   /** The template of each event id. */
   templates: Map<string, string>;
 }
@@ -305,7 +307,7 @@ export function generateSynthetic(layout: SyntheticLayout, lines = 3000, seed = 
   const weights = templates.map((_, rank) => 1 / (rank + 1) ** 0.9);
   const totalWeight = weights.reduce((a, b) => a + b, 0);
   const slots = { ...SLOTS, ...layout.slots };
-  const out: SyntheticFile = { layout, lines: [], events: [], templates: new Map() };
+  const out: SyntheticFile = { layout, lines: [], events: [], messages: [], templates: new Map() };
   for (let index = 0; index < lines; index++) {
     let x = random() * totalWeight;
     let chosen = 0;
@@ -315,6 +317,7 @@ export function generateSynthetic(layout: SyntheticLayout, lines = 3000, seed = 
     const entry: SyntheticEntry = { event, level: weightedLevel(random), message: fill(templates[chosen], random, slots), index };
     out.lines.push(layout.line(entry, random));
     out.events.push(event);
+    out.messages.push(entry.message);
   }
   return out;
 }
