@@ -183,10 +183,20 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
   let afterVariable = false;
   while (position < length && isSpace(message.charCodeAt(position))) position++;
   while (position < length) {
-    const annotationEnd = afterVariable ? annotationAt(message, position) : -1;
+    const first = message.charCodeAt(position);
+    const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position) : -1;
     if (annotationEnd > 0) {
       skipped?.push(position, annotationEnd);
       position = annotationEnd;
+      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      continue;
+    }
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : -1;
+    if (listEnd > 0) {
+      pushToken(tokens, bounds, WILDCARD, position, listEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = listEnd;
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
@@ -273,6 +283,36 @@ function unitAt(message: string, position: number): number {
   let core = end;
   while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
   return core - position <= 7 && UNITS.has(message.slice(position, core)) ? end : -1;
+}
+
+/** Longest bracketed list read as one value (characters). */
+const MAX_LIST = 256;
+
+/**
+ * End of a bracketed list at `position`, `[TERM, HUP, INT]` or `{a, b}`, or -1: its items are data and their number
+ * varies from line to line of one event, so the whole list is one variable. Brackets must balance within MAX_LIST,
+ * and the items hold no `=` or `:` (fields of a record are not list items).
+ */
+function listAt(message: string, position: number): number {
+  const open = message.charCodeAt(position);
+  if (open !== Char.OpenBracket && open !== Char.OpenBrace) return -1;
+  const close = open === Char.OpenBracket ? Char.CloseBracket : Char.CloseBrace;
+  let depth = 0;
+  let commas = 0;
+  const limit = Math.min(message.length, position + MAX_LIST);
+  for (let i = position; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === open) depth++;
+    else if (c === Char.Comma && depth === 1) commas++;
+    // A record of fields (`{ action=ACTION_DOWN, x=3 }`) is not a list: its values, enum constants among them, are read.
+    else if (c === Char.Equals || c === Char.Colon) return -1;
+    else if (c === close && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return commas > 0 && (end === message.length || isSpace(message.charCodeAt(end))) ? i + 1 : -1;
+    }
+  }
+  return -1;
 }
 
 /** Words in an optional annotation, at most. */

@@ -26,7 +26,7 @@ export interface MergedUnit {
 }
 
 /** Positions looked at per template: a long message's tail rarely decides its event. */
-const MAX_POSITIONS = 64;
+const MAX_POSITIONS = 32;
 
 /**
  * True when a position that takes these words (line counts per distinct word) is a variable: more words than
@@ -43,10 +43,12 @@ export function isVariablePosition(countsPerWord: number[], rule: VariabilityRul
 /**
  * Merges units of one length that differ in a single position when that position is a variable by the rule.
  * `mayMerge(word)` is false for words that always name an event (UPPER_CASE enum values). Returns every unit once.
+ * Time is linear in the tokens looked at (positions are compared by hashes, not by rebuilt keys).
  */
 export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule, mayMerge: (word: string) => boolean): MergedUnit[] {
-  const groups = units.map((unit, index) => ({ members: [index], tokens: [...unit.tokens], count: unit.count, id: unit.id, alive: true }));
-  const byLength = new Map<number, typeof groups>();
+  const ids = new TokenIds();
+  const groups: Group[] = units.map((unit, index) => newGroup(unit, index, ids));
+  const byLength = new Map<number, Group[]>();
   for (const group of groups) {
     const list = byLength.get(group.tokens.length);
     if (list) list.push(group);
@@ -54,12 +56,13 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
+    if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
       for (const family of familiesAt(list, position)) {
         if (!familyIsVariable(family, position, rule, mayMerge, shared)) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
-        into.tokens[position] = WILDCARD;
+        setToken(into, position, WILDCARD, ids);
         for (const other of rest) {
           into.members.push(...other.members);
           into.count += other.count;
@@ -72,10 +75,67 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
 }
 
 interface Group {
+  members: number[];
   tokens: string[];
+  /** Token ids (TokenIds) of `tokens`, and two polynomial hashes of them (uint32), one per base. */
+  codes: number[];
+  hashes: [number, number];
+  /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
+  tail: string;
   count: number;
   id: number;
   alive: boolean;
+}
+
+/** Small integers for token strings, so that hashes of token sequences are cheap. */
+class TokenIds {
+  private readonly ids = new Map<string, number>();
+  of(token: string): number {
+    let id = this.ids.get(token);
+    if (id === undefined) {
+      id = this.ids.size + 1;
+      this.ids.set(token, id);
+    }
+    return id;
+  }
+}
+
+const BASES = [0x01000193, 0x5bd1e995] as const;
+const MAX_POSITIONS_POWERS = BASES.map((base) => {
+  const powers = [1];
+  for (let i = 1; i < MAX_POSITIONS; i++) powers.push(Math.imul(powers[i - 1], base) >>> 0);
+  return powers;
+});
+
+function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
+  const tokens = [...unit.tokens];
+  const codes = tokens.map((token) => ids.of(token));
+  const hashes: [number, number] = [0, 0];
+  for (let lane = 0; lane < 2; lane++) {
+    let hash = 0;
+    // Only the positions looked at take part: a key is the same for every tail beyond them, as MAX_POSITIONS says.
+    for (let i = 0; i < Math.min(codes.length, MAX_POSITIONS); i++) hash = (hash + Math.imul(codes[i], MAX_POSITIONS_POWERS[lane][i])) >>> 0;
+    hashes[lane] = hash;
+  }
+  const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
+  return { members: [index], tokens, codes, hashes, tail, count: unit.count, id: unit.id, alive: true };
+}
+
+function setToken(group: Group, position: number, token: string, ids: TokenIds): void {
+  const code = ids.of(token);
+  for (let lane = 0; lane < 2; lane++) {
+    const power = MAX_POSITIONS_POWERS[lane][position];
+    group.hashes[lane] = (group.hashes[lane] - Math.imul(group.codes[position], power) + Math.imul(code, power)) >>> 0;
+  }
+  group.codes[position] = code;
+  group.tokens[position] = token;
+}
+
+/** A key for the group's tokens with `position` left out (and its tail beyond MAX_POSITIONS when they agree). */
+function keyWithout(group: Group, position: number): string {
+  const a = (group.hashes[0] - Math.imul(group.codes[position], MAX_POSITIONS_POWERS[0][position])) >>> 0;
+  const b = (group.hashes[1] - Math.imul(group.codes[position], MAX_POSITIONS_POWERS[1][position])) >>> 0;
+  return `${a}:${b}:${group.tail}`;
 }
 
 /**
@@ -83,16 +143,18 @@ interface Group {
  * is never looked at: it names the event (`syslogd startup succeeded`, `klogd startup succeeded`), as the miner's tree
  * already assumes, and a message needs a constant word left besides the merged one.
  */
-function familiesAt<G extends Group>(list: G[], position: number): G[][] {
-  const families = new Map<string, G[]>();
+function familiesAt(list: Group[], position: number): Group[][] {
+  const families = new Map<string, Group[]>();
   for (const group of list) {
     if (!group.alive) continue;
-    const key = keyWithout(group.tokens, position);
+    const key = keyWithout(group, position);
     const family = families.get(key);
     if (family) family.push(group);
     else families.set(key, [group]);
   }
-  return [...families.values()].filter((family) => family.length >= 2);
+  const result: Group[][] = [];
+  for (const family of families.values()) if (family.length >= 2) result.push(family);
+  return result;
 }
 
 /**
@@ -103,9 +165,10 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
   const firstFamily = new Map<string, string>();
   const shared = new Set<string>();
   for (const [length, list] of byLength) {
+    if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
       for (const family of familiesAt(list, position)) {
-        const familyKey = `${length}:${position}:${keyWithout(family[0].tokens, position)}`;
+        const familyKey = `${length}:${position}:${keyWithout(family[0], position)}`;
         for (const group of family) {
           const word = group.tokens[position];
           if (word === WILDCARD) continue;
@@ -117,12 +180,6 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
     }
   }
   return shared;
-}
-
-function keyWithout(tokens: string[], position: number): string {
-  let key = '';
-  for (let i = 0; i < tokens.length; i++) key += (i === position ? '' : tokens[i]) + '\u0001';
-  return key;
 }
 
 function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean, shared: Set<string>): boolean {

@@ -87,6 +87,11 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('1041 node1x7 flush done'), 'flush done');
     assert.equal(columns.strip('continued: see above'), 'continued: see above');
   });
+
+  it('cuts nothing from a table: typed columns followed by a fixed number of fields are not a header', () => {
+    const table = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} ${i % 2 ? 'GET' : 'POST'} /api/items ${i % 3 ? 200 : 404} ${i}ms`));
+    assert.equal(table.description, undefined);
+  });
 });
 
 describe('log intelligence: error_summary learns the header columns of each file too', () => {
@@ -113,6 +118,9 @@ describe('log intelligence: variables over several tokens', () => {
     const b = tokenize('close, 90 bytes sent, 5000000 bytes (4.8 MB) received, lifetime 00:12');
     assert.deepEqual(a.tokens, b.tokens);
     assert.equal(a.lead + a.tokens.map((t, i) => t + a.seps[i]).join(''), 'close, <*> sent, <*> received, lifetime <<*>');
+    // A bracketed list is one value however many items it has; a record of fields is read field by field.
+    assert.deepEqual(tokenize('handlers for [TERM, HUP, INT] set').tokens, tokenize('handlers for [TERM, HUP] set').tokens);
+    assert.deepEqual(tokenize('event { action=DOWN, x=3 }').tokens, ['event', 'action', 'DOWN', 'x', '<*>']);
     // Words in parentheses are not an annotation of a value: they can tell events apart.
     assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
   });
