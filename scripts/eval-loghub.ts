@@ -39,7 +39,25 @@ export const TARGETS = {
  * draws of SYNTHETIC_FLOOR_SEEDS when they were set, rounded down to 0.05. A layout missing here must reach
  * TARGETS.minGroupingAccuracy.
  */
-export const SYNTHETIC_FLOORS: Record<string, number> = {};
+export const SYNTHETIC_FLOORS: Record<string, number> = {
+  // Set on 2026-11-30 with the miner of branch `miner` at 3be7de6 (lower of seeds 1 and 2).
+  'pipe-delimited': 0.8,
+  'record-columns': 0.95,
+  bracketed: 0.9,
+  // Not met at all yet: the learned header column is cut from some lines only (issue 13, kind 1); a floor of 0 keeps
+  // the row visible without gating on it. Raise it when the miner cuts the padded columns.
+  'fixed-width': 0,
+  'comma-delimited': 0.9,
+  logfmt: 0.85,
+  'json-lines': 0.95,
+  'proxy-sizes': 1,
+  'few-vs-many-words': 0.95,
+  'syslog-many-hosts': 0.9,
+  'log4j-keyvalue': 0.9,
+  'tab-separated': 0.9,
+  'uptime-bracket': 0.95,
+  'no-header': 0.85,
+};
 /** Lines per synthetic file and the generator's seed. */
 export const SYNTHETIC_LINES = 3000;
 export const SYNTHETIC_SEED = 1;
