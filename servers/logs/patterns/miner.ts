@@ -3,8 +3,11 @@
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
 import { LEVELS, type Level, type Template } from '../format/types';
-import { tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
+import { isEnumConstant, tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
+
+// Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
+export { isEnumConstant };
 
 export interface TemplateMinerOptions {
   /** Share of a template's tokens that must equal the message's for the message to join it (0..1). */
@@ -177,21 +180,6 @@ function hasDigit(token: string): boolean {
     if (c >= 48 && c <= 57) return true;
   }
   return false;
-}
-
-/**
- * UPPER_CASE identifiers (NEW, RUNNING, JOB_SETUP) are enumeration values written by the program: two different ones
- * mark two different events (state transitions, event types), so they never merge into <*>.
- */
-export function isEnumConstant(token: string): boolean {
-  if (token.length < 2 || token === WILDCARD) return false;
-  let letters = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 65 && c <= 90) letters++;
-    else if (!(c === 95 || (c >= 48 && c <= 57))) return false;
-  }
-  return letters >= 2;
 }
 
 export class TemplateMiner {

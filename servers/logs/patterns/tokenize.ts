@@ -64,6 +64,21 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   return digits > 0 && hexOnly;
 }
 
+/**
+ * UPPER_CASE identifiers (NEW, RUNNING, JOB_SETUP) are enumeration values written by the program: two different ones
+ * mark two different events (state transitions, event types), so they never merge into <*>.
+ */
+export function isEnumConstant(token: string): boolean {
+  if (token.length < 2 || token === WILDCARD) return false;
+  let letters = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (!(c === 95 || (c >= 48 && c <= 57))) return false;
+  }
+  return letters >= 2;
+}
+
 /** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
 const FILE_NAME = /^[\w.-]+\.(?:exe|dll|so|jar|war|py|js|ts|log|txt|conf|cfg|xml|json|ya?ml|ini|properties|sh|bat|ps1|class|java|c|cc|cpp|h|go|rs|rb|php|html?|css|png|jpe?g|gif|zip|gz|tgz|tar|pid|lock|sock|db|sqlite|tmp|bak|out|err|csv|dat|bin|img|iso|pdf|docx?|xlsx?|sys|msi|apk|deb|rpm)$/i;
 
@@ -238,7 +253,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
         if (i === pieceStart && c === Char.Quote && opensQuote(message, position, i)) {
           const close = message.indexOf('"', i + 1);
           if (close > i + 1 && close < wordEnd) {
-            const variable = isVariablePiece(message, i + 1, close);
+            const variable = isVariablePiece(message, i + 1, close) || isFieldValue(message, i, i + 1, close);
             pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
             i = close;
             pieceStart = close + 1;
@@ -262,6 +277,17 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     position = wordEnd;
     while (position < length && isSpace(message.charCodeAt(position))) position++;
   }
+}
+
+/**
+ * The quoted piece from start to end (its opening quote at `at`) is the value of a `key="value"` field: a string the
+ * program quoted because it may hold anything (`resourceName="memory"`, `tag="View Lock"`), data the line carries,
+ * not a word that names the event, however few values it takes in a file. A bare `key=value` word is left to the
+ * merge rule (variability.ts): unquoted values are often enumerations (`tty=ssh`, `user=root`, `mode=false`) that
+ * some logs' events differ by. UPPER_CASE enumeration values name events even when quoted.
+ */
+function isFieldValue(message: string, at: number, start: number, end: number): boolean {
+  return at > 0 && message.charCodeAt(at - 1) === Char.Equals && !isEnumConstant(message.slice(start, end));
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */

@@ -25,8 +25,8 @@ describe('log intelligence: masking and tokens', () => {
   });
 
   it('keeps a quoted value as one token', () => {
-    assert.equal(tokens('tag="View Lock", name=x'), 'tag View Lock name x');
-    assert.equal(tokenize('tag="View Lock", name=x').tokens.length, 4);
+    assert.equal(tokens('lock "View Lock" held by x'), 'lock View Lock held by x');
+    assert.equal(tokenize('lock "View Lock" held by x').tokens.length, 5);
     // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
@@ -35,6 +35,16 @@ describe('log intelligence: masking and tokens', () => {
     const t = tokenize('  retry 3 of host=main, "a b" (db-1)');
     assert.equal(t.lead, '  ');
     assert.equal(t.lead + t.tokens.map((tok, i) => tok + t.seps[i]).join(''), '  retry <*> of host=main, "a b" (<*>)');
+  });
+
+  it('reads a quoted key="value" as a variable, however few values it takes; bare values and UPPER_CASE enum values stay words', () => {
+    // Made-up lines: a quoted resource or tag is data the line carries, not the event's name.
+    assert.equal(tokens('"Eviction manager: attempting to reclaim" resourceName="memory"'), 'Eviction manager attempting to reclaim resourceName <*>');
+    assert.equal(tokens('acquire tag="View Lock", name=x'), 'acquire tag <*> name x');
+    assert.equal(tokens('probe probeType="READINESS" user=root'), 'probe probeType READINESS user root');
+    const miner = new TemplateMiner();
+    for (const resource of ['memory', 'ephemeral-storage']) for (let n = 0; n < 20; n++) miner.add(`Eviction manager: attempting to reclaim resourceName="${resource}"`);
+    assert.deepEqual(miner.templates().map((t) => t.count), [40]);
   });
 });
 
