@@ -174,7 +174,8 @@ function healthApp(): KindSpec {
       e('H2', 'Step_LSC', 6, (r) => `onExtend:${r.int(1e12, 2e12)} ${r.int(0, 9)} ${r.int(0, 9)} ${r.int(0, 9)}`),
       e('H3', 'Step_SPUtils', 8, (r) => `getTodayTotalDetailSteps = ${r.int(1e12, 2e12)}##${r.int(1000, 9000)}##${r.int(100000, 900000)}##${r.int(1000, 9000)}##${r.int(10000, 90000)}##${r.int(1e12, 2e12)}`),
       e('H4', 'Step_StandReportReceiver', 5, () => 'onReceive action: android.intent.action.SCREEN_ON'),
-      e('H5', 'Step_StandReportReceiver', 5, () => 'onReceive action: android.intent.action.SCREEN_OFF'),
+      // A dotted intent name is a value (Loghub's Android truth: `received broadcast <*>`), whichever intent it is.
+      e('H4', 'Step_StandReportReceiver', 5, () => 'onReceive action: android.intent.action.SCREEN_OFF'),
       e('H6', 'Sync_Mgr', 4, (r) => `pushed ${r.int(1, 300)} records to shard ${r.int(0, 15)}`),
       e('H7', 'Sync_Mgr', 2, (r) => `push failed after ${r.int(1, 5)} retries: timeout after ${r.int(1000, 30000)} ms`),
       e('H8', 'HiH_HiHealthDataInsertStore', 4, (r) => `saveHealthDetailData() saveOneDetailData fail hiHealthData = ${r.int(1, 50)},type = ${r.int(1, 30)}`),

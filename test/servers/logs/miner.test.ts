@@ -77,6 +77,20 @@ describe('log intelligence: TemplateMiner', () => {
     );
   });
 
+  it('tells events apart by a word that ends the sentence (SPP. / UpdateAgent.), but not by a dotted name', () => {
+    // Made-up servicing lines: the client's name is the event; a dotted intent name is a value.
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 40; i++) {
+      miner.add(`Session: ${30546174 + i}_${3000000000 + i * 7} initialized by client ${i % 2 ? 'UpdateAgent.' : 'SPP.'}`);
+      miner.add(`received broadcast android.intent.action.${i % 2 ? 'TIME_TICK' : 'SCREEN_ON'}`);
+    }
+    assert.deepEqual(miner.templates().map((t) => [t.template, t.count]).sort(), [
+      ['Session: <*> initialized by client SPP.', 20],
+      ['Session: <*> initialized by client UpdateAgent.', 20],
+      ['received broadcast <*>', 40],
+    ]);
+  });
+
   it('merges the word groups back when a fourth word or a masked value shows up', () => {
     const miner = new TemplateMiner({ trackLines: true });
     ['root', 'guest', 'test', 'root'].forEach((user, i) => miner.add(`session opened for user ${user} by uid 0`, { lineNumber: i + 1 }));
