@@ -253,7 +253,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
         if (i === pieceStart && c === Char.Quote && opensQuote(message, position, i)) {
           const close = message.indexOf('"', i + 1);
           if (close > i + 1 && close < wordEnd) {
-            const variable = isVariablePiece(message, i + 1, close) || isFieldValue(message, i, i + 1, close);
+            const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
             pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
             i = close;
             pieceStart = close + 1;
@@ -280,14 +280,13 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
 }
 
 /**
- * The quoted piece from start to end (its opening quote at `at`) is the value of a `key="value"` field: a string the
- * program quoted because it may hold anything (`resourceName="memory"`, `tag="View Lock"`), data the line carries,
- * not a word that names the event, however few values it takes in a file. A bare `key=value` word is left to the
- * merge rule (variability.ts): unquoted values are often enumerations (`tty=ssh`, `user=root`, `mode=false`) that
- * some logs' events differ by. UPPER_CASE enumeration values name events even when quoted.
+ * The quoted word or short phrase from start to end is a value: a program quotes what it interpolates because it may
+ * be anything (`resourceName="memory"`, `for user "bob"`, `constraint "orders_pkey"`), data the line carries, not a
+ * word that names the event, however few values it takes in a file. A quote that opens the message is the message
+ * itself (klog's `"Probe failed" pod=…`), and UPPER_CASE enumeration values name events even when quoted.
  */
-function isFieldValue(message: string, at: number, start: number, end: number): boolean {
-  return at > 0 && message.charCodeAt(at - 1) === Char.Equals && !isEnumConstant(message.slice(start, end));
+function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
+  return !opensMessage && !isEnumConstant(message.slice(start, end));
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */

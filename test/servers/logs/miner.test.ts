@@ -25,22 +25,24 @@ describe('log intelligence: masking and tokens', () => {
   });
 
   it('keeps a quoted value as one token', () => {
-    assert.equal(tokens('lock "View Lock" held by x'), 'lock View Lock held by x');
-    assert.equal(tokenize('lock "View Lock" held by x').tokens.length, 5);
+    assert.equal(tokens('"View Lock" held by x'), 'View Lock held by x');
+    assert.equal(tokenize('"View Lock" held by x').tokens.length, 4);
     // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
 
   it('keeps separators so a template reads like its lines', () => {
-    const t = tokenize('  retry 3 of host=main, "a b" (db-1)');
+    const t = tokenize('  retry 3 of host=main, "a b" on (db-1)');
     assert.equal(t.lead, '  ');
-    assert.equal(t.lead + t.tokens.map((tok, i) => tok + t.seps[i]).join(''), '  retry <*> of host=main, "a b" (<*>)');
+    assert.equal(t.lead + t.tokens.map((tok, i) => tok + t.seps[i]).join(''), '  retry <*> of host=main, "<*>" on (<*>)');
   });
 
-  it('reads a quoted key="value" as a variable, however few values it takes; bare values and UPPER_CASE enum values stay words', () => {
-    // Made-up lines: a quoted resource or tag is data the line carries, not the event's name.
+  it('reads a quoted value as a variable, however few values it takes; bare values, UPPER_CASE enum values and a quoted message stay words', () => {
+    // Made-up lines: a quoted resource, tag, user or constraint is data the line carries, not the event's name.
     assert.equal(tokens('"Eviction manager: attempting to reclaim" resourceName="memory"'), 'Eviction manager attempting to reclaim resourceName <*>');
     assert.equal(tokens('acquire tag="View Lock", name=x'), 'acquire tag <*> name x');
+    assert.equal(tokens('password authentication failed for user "bob"'), 'password authentication failed for user <*>');
+    assert.equal(tokens('duplicate key value violates unique constraint "orders_pkey"'), 'duplicate key value violates unique constraint <*>');
     assert.equal(tokens('probe probeType="READINESS" user=root'), 'probe probeType READINESS user root');
     const miner = new TemplateMiner();
     for (const resource of ['memory', 'ephemeral-storage']) for (let n = 0; n < 20; n++) miner.add(`Eviction manager: attempting to reclaim resourceName="${resource}"`);
