@@ -231,8 +231,8 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       if (isSpace(c)) break;
       // A quoted value ("View Lock") is one token even when it holds spaces.
       if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
-        const close = message.indexOf('"', wordEnd + 1);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && isShortPhrase(message, wordEnd + 1, close)) {
+        const close = closingQuote(message, wordEnd + 1);
+        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd))) {
           wordEnd = close + 1;
           continue;
         }
@@ -251,7 +251,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       for (let i = position; i <= wordEnd; i++) {
         const c = i === wordEnd ? Char.Space : message.charCodeAt(i);
         if (i === pieceStart && c === Char.Quote && opensQuote(message, position, i)) {
-          const close = message.indexOf('"', i + 1);
+          const close = closingQuote(message, i + 1);
           if (close > i + 1 && close < wordEnd) {
             const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
             pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
@@ -394,6 +394,27 @@ function isShortPhrase(text: string, start: number, end: number): boolean {
   let spaces = 0;
   for (let i = start; i < end; i++) if (isSpace(text.charCodeAt(i)) && ++spaces > 1) return false;
   return true;
+}
+
+/**
+ * The quote at `index` opens the value of a named field, `key="…"` or `key: "…"` (`request: "GET /a HTTP/1.1"`): the
+ * whole quoted text is that value, however many words it holds. A quoted text after anything else (an address, a
+ * verb) may be the request line or message that names the event, and only a short one is one token.
+ */
+function isFieldQuote(text: string, wordStart: number, index: number): boolean {
+  if (index > wordStart) return text.charCodeAt(index - 1) === Char.Equals;
+  let end = wordStart - 1;
+  while (end >= 0 && isSpace(text.charCodeAt(end))) end--;
+  if (end < 1 || text.charCodeAt(end) !== Char.Colon) return false;
+  const c = text.charCodeAt(end - 1);
+  return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95;
+}
+
+/** Index of the double quote that closes a quoted text starting at `from` (a backslash-escaped one does not), or -1. */
+function closingQuote(text: string, from: number): number {
+  let close = text.indexOf('"', from);
+  while (close > 0 && text.charCodeAt(close - 1) === Char.Backslash) close = text.indexOf('"', close + 1);
+  return close;
 }
 
 /** A double quote at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */

@@ -79,6 +79,17 @@ describe('log intelligence: TemplateMiner', () => {
     );
   });
 
+  it('reads a named field\'s quoted text as one value however long (request: "GET …"), not a quoted request line after an address', () => {
+    // Made-up web-server error lines: the request is context of the error, whichever method it used.
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 30; i++) {
+      miner.add(`open() "/srv/www${['/a.ico', '/b.txt'][i % 2]}" failed (2: No such file or directory), client: 10.0.0.${i}, request: "${i % 3 ? 'GET' : 'POST'} /x${i} HTTP/1.1", host: "example.com"`);
+    }
+    assert.deepEqual(miner.templates().map((t) => t.count), [30]);
+    assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
+    assert.equal(tokens('"Error syncing pod" err="failed to \\"StartContainer\\" for \\"app\\" with CrashLoopBackOff" pod=x'), 'Error syncing pod err <*> pod x');
+  });
+
   it('tells events apart by a word that ends the sentence (SPP. / UpdateAgent.), but not by a dotted name', () => {
     // Made-up servicing lines: the client's name is the event; a dotted intent name is a value.
     const miner = new TemplateMiner();
