@@ -262,7 +262,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
         }
         if (i === wordEnd || isInnerDelimiter(c)) {
           if (i > pieceStart) {
-            if (isVariablePiece(message, pieceStart, i)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
+            if (isVariablePiece(message, pieceStart, i) || continuesAddress(message, pieceStart, i, tokens)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
             else {
               const piece = message.slice(pieceStart, i);
               pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
@@ -287,6 +287,17 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
  */
 function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
   return !opensMessage && !isEnumConstant(message.slice(start, end));
+}
+
+/**
+ * A group of one to four hex letters right after `:` and a variable (`…:2607:fbcb`) continues an IPv6 or MAC address
+ * that is glued to other text (`v6(en0:2607:f140::fbcb)`), so the whole-word test missed it: its letters-only groups
+ * are as variable as the others.
+ */
+function continuesAddress(message: string, start: number, end: number, tokens: string[]): boolean {
+  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || tokens[tokens.length - 1] !== WILDCARD) return false;
+  for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */

@@ -90,6 +90,12 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('"Error syncing pod" err="failed to \\"StartContainer\\" for \\"app\\" with CrashLoopBackOff" pod=x'), 'Error syncing pod err <*> pod x');
   });
 
+  it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
+    // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
+    assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
+    assert.equal(tokens('retry at 12:30:done'), 'retry at <*> done');
+  });
+
   it('tells events apart by a word that ends the sentence (SPP. / UpdateAgent.), but not by a dotted name', () => {
     // Made-up servicing lines: the client's name is the event; a dotted intent name is a value.
     const miner = new TemplateMiner();

@@ -10,9 +10,9 @@ import { formatScores, generateAll, generateKind, OUTSIDER_KINDS, scoreThroughTo
 /** GA floor per kind (two decimals below what is reached, so only a real loss fails). */
 const FLOORS: Record<string, number> = {
   RasCluster: 0.86, BlueGeneRas: 1, WindowsCbs: 1, HealthTracker: 1, ProxyConnections: 1, OpenStackNova: 1,
-  MacSystemLog: 0.92, ZooKeeper: 1, Spark: 1, ClusterSyslog: 0.9, NginxError: 1, PostgreSQL: 0.71, Kubelet: 1,
+  MacSystemLog: 1, ZooKeeper: 1, Spark: 1, ClusterSyslog: 0.9, NginxError: 1, PostgreSQL: 0.71, Kubelet: 1,
 };
-const MEAN_FLOOR = 0.95;
+const MEAN_FLOOR = 0.955;
 
 describe('Outsider layouts (made-up logs of unseen kinds through log_patterns)', function () {
   this.timeout(600_000);
