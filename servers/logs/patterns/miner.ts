@@ -3,8 +3,11 @@
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
 import { LEVELS, type Level, type Template } from '../format/types';
-import { tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
+import { isEnumConstant, tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
+
+// Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
+export { isEnumConstant };
 
 export interface TemplateMinerOptions {
   /** Share of a template's tokens that must equal the message's for the message to join it (0..1). */
@@ -154,15 +157,20 @@ function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
   if (from.lineNumbers) into.lineNumbers = into.lineNumbers ? [...into.lineNumbers, ...from.lineNumbers].sort((a, b) => a - b) : [...from.lineNumbers];
 }
 
-/** A token that may name one of a few alternatives: a short plain word (letters, `_`, `-`), not a boolean or null. */
+/**
+ * A token that may name one of a few alternatives: a short plain word (letters, `_`, `-`), not a boolean or null. A
+ * word that ends a sentence (`by client SPP.`) is one too: the full stop does not make a constant a value. Dotted
+ * names inside (`android.intent.action.TIME_TICK`, `com.example.app`) are values: packages, keys, intents.
+ */
 function isPlainWord(token: string): boolean {
-  if (token.length > 24 || VALUE_WORDS.has(token)) return false;
-  for (let i = 0; i < token.length; i++) {
+  const end = token.length > 1 && token.charCodeAt(token.length - 1) === 46 /* . */ ? token.length - 1 : token.length;
+  if (end > 24 || VALUE_WORDS.has(end === token.length ? token : token.slice(0, end))) return false;
+  for (let i = 0; i < end; i++) {
     const c = token.charCodeAt(i);
     const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
     if (!(letter || c === 95 /* _ */ || (c === 45 /* - */ && i > 0))) return false;
   }
-  return token.length > 0;
+  return end > 0;
 }
 /** Bounded: keys are whole token sequences, so this is most of the miner's memory on high-variety logs. */
 const CACHE_LIMIT = 20_000;
@@ -177,21 +185,6 @@ function hasDigit(token: string): boolean {
     if (c >= 48 && c <= 57) return true;
   }
   return false;
-}
-
-/**
- * UPPER_CASE identifiers (NEW, RUNNING, JOB_SETUP) are enumeration values written by the program: two different ones
- * mark two different events (state transitions, event types), so they never merge into <*>.
- */
-export function isEnumConstant(token: string): boolean {
-  if (token.length < 2 || token === WILDCARD) return false;
-  let letters = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
-    if (c >= 65 && c <= 90) letters++;
-    else if (!(c === 95 || (c >= 48 && c <= 57))) return false;
-  }
-  return letters >= 2;
 }
 
 export class TemplateMiner {

@@ -64,6 +64,21 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   return digits > 0 && hexOnly;
 }
 
+/**
+ * UPPER_CASE identifiers (NEW, RUNNING, JOB_SETUP) are enumeration values written by the program: two different ones
+ * mark two different events (state transitions, event types), so they never merge into <*>.
+ */
+export function isEnumConstant(token: string): boolean {
+  if (token.length < 2 || token === WILDCARD) return false;
+  let letters = 0;
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (!(c === 95 || (c >= 48 && c <= 57))) return false;
+  }
+  return letters >= 2;
+}
+
 /** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
 const FILE_NAME = /^[\w.-]+\.(?:exe|dll|so|jar|war|py|js|ts|log|txt|conf|cfg|xml|json|ya?ml|ini|properties|sh|bat|ps1|class|java|c|cc|cpp|h|go|rs|rb|php|html?|css|png|jpe?g|gif|zip|gz|tgz|tar|pid|lock|sock|db|sqlite|tmp|bak|out|err|csv|dat|bin|img|iso|pdf|docx?|xlsx?|sys|msi|apk|deb|rpm)$/i;
 
@@ -216,8 +231,8 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       if (isSpace(c)) break;
       // A quoted value ("View Lock") is one token even when it holds spaces.
       if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
-        const close = message.indexOf('"', wordEnd + 1);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && isShortPhrase(message, wordEnd + 1, close)) {
+        const close = closingQuote(message, wordEnd + 1);
+        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd))) {
           wordEnd = close + 1;
           continue;
         }
@@ -236,9 +251,9 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       for (let i = position; i <= wordEnd; i++) {
         const c = i === wordEnd ? Char.Space : message.charCodeAt(i);
         if (i === pieceStart && c === Char.Quote && opensQuote(message, position, i)) {
-          const close = message.indexOf('"', i + 1);
+          const close = closingQuote(message, i + 1);
           if (close > i + 1 && close < wordEnd) {
-            const variable = isVariablePiece(message, i + 1, close);
+            const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
             pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
             i = close;
             pieceStart = close + 1;
@@ -247,7 +262,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
         }
         if (i === wordEnd || isInnerDelimiter(c)) {
           if (i > pieceStart) {
-            if (isVariablePiece(message, pieceStart, i)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
+            if (isVariablePiece(message, pieceStart, i) || continuesAddress(message, pieceStart, i, tokens)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
             else {
               const piece = message.slice(pieceStart, i);
               pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
@@ -262,6 +277,27 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     position = wordEnd;
     while (position < length && isSpace(message.charCodeAt(position))) position++;
   }
+}
+
+/**
+ * The quoted word or short phrase from start to end is a value: a program quotes what it interpolates because it may
+ * be anything (`resourceName="memory"`, `for user "bob"`, `constraint "orders_pkey"`), data the line carries, not a
+ * word that names the event, however few values it takes in a file. A quote that opens the message is the message
+ * itself (klog's `"Probe failed" pod=…`), and UPPER_CASE enumeration values name events even when quoted.
+ */
+function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
+  return !opensMessage && !isEnumConstant(message.slice(start, end));
+}
+
+/**
+ * A group of one to four hex letters right after `:` and a variable (`…:2607:fbcb`) continues an IPv6 or MAC address
+ * that is glued to other text (`v6(en0:2607:f140::fbcb)`), so the whole-word test missed it: its letters-only groups
+ * are as variable as the others.
+ */
+function continuesAddress(message: string, start: number, end: number, tokens: string[]): boolean {
+  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || tokens[tokens.length - 1] !== WILDCARD) return false;
+  for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
+  return true;
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
@@ -369,6 +405,27 @@ function isShortPhrase(text: string, start: number, end: number): boolean {
   let spaces = 0;
   for (let i = start; i < end; i++) if (isSpace(text.charCodeAt(i)) && ++spaces > 1) return false;
   return true;
+}
+
+/**
+ * The quote at `index` opens the value of a named field, `key="…"` or `key: "…"` (`request: "GET /a HTTP/1.1"`): the
+ * whole quoted text is that value, however many words it holds. A quoted text after anything else (an address, a
+ * verb) may be the request line or message that names the event, and only a short one is one token.
+ */
+function isFieldQuote(text: string, wordStart: number, index: number): boolean {
+  if (index > wordStart) return text.charCodeAt(index - 1) === Char.Equals;
+  let end = wordStart - 1;
+  while (end >= 0 && isSpace(text.charCodeAt(end))) end--;
+  if (end < 1 || text.charCodeAt(end) !== Char.Colon) return false;
+  const c = text.charCodeAt(end - 1);
+  return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95;
+}
+
+/** Index of the double quote that closes a quoted text starting at `from` (a backslash-escaped one does not), or -1. */
+function closingQuote(text: string, from: number): number {
+  let close = text.indexOf('"', from);
+  while (close > 0 && text.charCodeAt(close - 1) === Char.Backslash) close = text.indexOf('"', close + 1);
+  return close;
 }
 
 /** A double quote at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */

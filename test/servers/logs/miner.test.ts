@@ -25,16 +25,28 @@ describe('log intelligence: masking and tokens', () => {
   });
 
   it('keeps a quoted value as one token', () => {
-    assert.equal(tokens('tag="View Lock", name=x'), 'tag View Lock name x');
-    assert.equal(tokenize('tag="View Lock", name=x').tokens.length, 4);
+    assert.equal(tokens('"View Lock" held by x'), 'View Lock held by x');
+    assert.equal(tokenize('"View Lock" held by x').tokens.length, 4);
     // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
 
   it('keeps separators so a template reads like its lines', () => {
-    const t = tokenize('  retry 3 of host=main, "a b" (db-1)');
+    const t = tokenize('  retry 3 of host=main, "a b" on (db-1)');
     assert.equal(t.lead, '  ');
-    assert.equal(t.lead + t.tokens.map((tok, i) => tok + t.seps[i]).join(''), '  retry <*> of host=main, "a b" (<*>)');
+    assert.equal(t.lead + t.tokens.map((tok, i) => tok + t.seps[i]).join(''), '  retry <*> of host=main, "<*>" on (<*>)');
+  });
+
+  it('reads a quoted value as a variable, however few values it takes; bare values, UPPER_CASE enum values and a quoted message stay words', () => {
+    // Made-up lines: a quoted resource, tag, user or constraint is data the line carries, not the event's name.
+    assert.equal(tokens('"Eviction manager: attempting to reclaim" resourceName="memory"'), 'Eviction manager attempting to reclaim resourceName <*>');
+    assert.equal(tokens('acquire tag="View Lock", name=x'), 'acquire tag <*> name x');
+    assert.equal(tokens('password authentication failed for user "bob"'), 'password authentication failed for user <*>');
+    assert.equal(tokens('duplicate key value violates unique constraint "orders_pkey"'), 'duplicate key value violates unique constraint <*>');
+    assert.equal(tokens('probe probeType="READINESS" user=root'), 'probe probeType READINESS user root');
+    const miner = new TemplateMiner();
+    for (const resource of ['memory', 'ephemeral-storage']) for (let n = 0; n < 20; n++) miner.add(`Eviction manager: attempting to reclaim resourceName="${resource}"`);
+    assert.deepEqual(miner.templates().map((t) => t.count), [40]);
   });
 });
 
@@ -65,6 +77,37 @@ describe('log intelligence: TemplateMiner', () => {
         ['The change caused a layout end', 2, [2, 4], { INFO: 2 }],
       ],
     );
+  });
+
+  it('reads a named field\'s quoted text as one value however long (request: "GET …"), not a quoted request line after an address', () => {
+    // Made-up web-server error lines: the request is context of the error, whichever method it used.
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 30; i++) {
+      miner.add(`open() "/srv/www${['/a.ico', '/b.txt'][i % 2]}" failed (2: No such file or directory), client: 10.0.0.${i}, request: "${i % 3 ? 'GET' : 'POST'} /x${i} HTTP/1.1", host: "example.com"`);
+    }
+    assert.deepEqual(miner.templates().map((t) => t.count), [30]);
+    assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
+    assert.equal(tokens('"Error syncing pod" err="failed to \\"StartContainer\\" for \\"app\\" with CrashLoopBackOff" pod=x'), 'Error syncing pod err <*> pod x');
+  });
+
+  it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
+    // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
+    assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
+    assert.equal(tokens('retry at 12:30:done'), 'retry at <*> done');
+  });
+
+  it('tells events apart by a word that ends the sentence (SPP. / UpdateAgent.), but not by a dotted name', () => {
+    // Made-up servicing lines: the client's name is the event; a dotted intent name is a value.
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 40; i++) {
+      miner.add(`Session: ${30546174 + i}_${3000000000 + i * 7} initialized by client ${i % 2 ? 'UpdateAgent.' : 'SPP.'}`);
+      miner.add(`received broadcast android.intent.action.${i % 2 ? 'TIME_TICK' : 'SCREEN_ON'}`);
+    }
+    assert.deepEqual(miner.templates().map((t) => [t.template, t.count]).sort(), [
+      ['Session: <*> initialized by client SPP.', 20],
+      ['Session: <*> initialized by client UpdateAgent.', 20],
+      ['received broadcast <*>', 40],
+    ]);
   });
 
   it('merges the word groups back when a fourth word or a masked value shows up', () => {
