@@ -1,12 +1,14 @@
 // Docker containers (running and exited) as log sources, over the Engine API with dockerode: each container is the
 // source `docker:<name>`, and its log is what `docker logs -t` shows, streamed and decoded here line by line.
+import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { sanitizeLine } from '../../../shared/sanitize';
 import { inWindow } from '../../../shared/time-rule';
 import { UserFacingError } from '../../../shared/tool-result';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { resolveDockerAddress, type DockerAddress, type DockerEnv } from './address';
+import { dockerode } from './client';
 import { MIN_API_VERSION, apiTooOld, apiVersionAtLeast, daemonMessage, describeDockerFailure, isDaemonAbsent, isNotFound } from './errors';
 import { logPieces } from './frames';
 import { DockerLineAssembler, type DockerLine } from './lines';
@@ -40,19 +42,20 @@ export class DockerSourceProvider implements LogSourceProvider {
   readonly kind = 'docker' as const;
   private readonly address: DockerAddress | undefined;
   private readonly addressProblem: string | undefined;
-  private readonly docker: Docker | undefined;
+  private readonly options: Docker.DockerOptions | undefined;
   private readonly auto: boolean;
+  private client: Docker | undefined;
   private versionChecked = false;
 
   constructor(options: DockerProviderOptions = {}) {
     this.auto = options.mode === 'auto';
     try {
       this.address = resolveDockerAddress(options.host, options.env ?? process.env);
-      this.docker = new Docker({
+      this.options = {
         ...this.address.options,
         ...(options.apiVersion ? { version: `v${options.apiVersion.replace(/^v/, '')}` } : {}),
         connectionTimeout: options.connectTimeoutMs ?? 15_000,
-      } as Docker.DockerOptions);
+      } as Docker.DockerOptions;
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
       this.addressProblem = error.message;
@@ -66,6 +69,8 @@ export class DockerSourceProvider implements LogSourceProvider {
 
   /** Every container, running and exited (`docker ps -a`), as a source; a problem sentence instead when Docker cannot be asked. */
   async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
+    // The usual machine without Docker: no socket file, so nothing to ask (and dockerode is never loaded).
+    if (this.auto && this.address?.socketPath && !this.address.url.startsWith('npipe:') && !existsSync(this.address.socketPath)) return { sources: [] };
     try {
       const { docker } = await this.ready(signal);
       const containers = (await docker.listContainers({ all: true, abortSignal: signal })) as ContainerSummary[];
@@ -125,15 +130,16 @@ export class DockerSourceProvider implements LogSourceProvider {
 
   /** The client, once the daemon has answered /version with an API version this can use. */
   private async ready(signal?: AbortSignal): Promise<{ docker: Docker; address: DockerAddress }> {
-    if (!this.docker || !this.address) throw new UserFacingError(this.addressProblem ?? 'no Docker address');
+    if (!this.options || !this.address) throw new UserFacingError(this.addressProblem ?? 'no Docker address');
+    this.client ??= new (dockerode())(this.options);
     if (!this.versionChecked) {
       // dockerode's types omit the options argument that its version() takes (abortSignal among them).
-      const docker = this.docker as unknown as { version(options: object): Promise<Docker.DockerVersion> };
+      const docker = this.client as unknown as { version(options: object): Promise<Docker.DockerVersion> };
       const version = await this.call(() => docker.version({ abortSignal: signal }), signal);
       if (!apiVersionAtLeast(version.ApiVersion, MIN_API_VERSION)) throw new UserFacingError(apiTooOld(version.ApiVersion, version.Version, this.address));
       this.versionChecked = true;
     }
-    return { docker: this.docker, address: this.address };
+    return { docker: this.client, address: this.address };
   }
 
   /** Runs one request, turning connection and daemon failures into a UserFacingError (aborts pass through). */
