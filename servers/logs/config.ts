@@ -4,7 +4,7 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
-import type { SourcesConfig, Switch } from './sources/registry';
+import type { SourcesConfig, Switch } from './sources/registry/registry';
 
 export interface LogsConfig {
   /** Absolute directories, in the order given, without repeats. */

@@ -4,7 +4,7 @@ import type { LogsConfig } from './config';
 import type { ScanClient } from './scan/client';
 import { registerResources } from './resources/log-files';
 import { createMcpServer } from '../shared/mcp-server';
-import { createSourceRegistry } from './sources/registry';
+import { createSourceRegistry } from './sources/registry/registry';
 import { createLogsContext } from './tools/context';
 import { registerTools } from './tools/register';
 

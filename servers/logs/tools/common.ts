@@ -1,5 +1,5 @@
-// What the logs tools share beyond the kit (servers/shared): the level field, times as ISO text, choosing the files a
-// tool reads, and the per-file loop that skips an unreadable file with a note instead of failing the whole call.
+// What the logs tools share beyond the kit (servers/shared): the level field, times as ISO text, and the per-file loop
+// that skips an unreadable file with a note instead of failing the whole call (files and sources of a call: sources.ts).
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
@@ -15,30 +15,6 @@ export const levelSchema = z.enum(LEVELS);
 /** Epoch ms as ISO 8601 text (UTC), undefined kept. */
 export function iso(ms: number | undefined): string | undefined {
   return ms === undefined ? undefined : new Date(ms).toISOString();
-}
-
-/** The error every tool gives when the log directories hold no log file (or none are configured). */
-export function noLogFiles(ctx: LogsContext): UserFacingError {
-  return new UserFacingError(`no log files found in ${ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)'}`);
-}
-
-export interface FileChoice {
-  /** File names (as in logs://files) in the order to read them. */
-  names: string[];
-  /** Total size in bytes of the listed files (the progress total), undefined for one named file. */
-  totalBytes?: number;
-}
-
-/**
- * The files a tool reads: `file` alone when named (checked when opened), else every listed file, ordered by
- * `order` (modification time; rotated files are older) or as listed. Throws `noLogFiles` when none are listed.
- */
-export async function chooseFiles(ctx: LogsContext, file: string | undefined, order?: 'newest' | 'oldest'): Promise<FileChoice> {
-  if (file !== undefined) return { names: [file] };
-  const { files } = await ctx.listFiles();
-  if (files.length === 0) throw noLogFiles(ctx);
-  const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
-  return { names: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0) };
 }
 
 export interface EachFileOptions {

@@ -6,7 +6,7 @@ import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
 import type { ScanClient } from '../scan/client';
 import type { ScanTarget } from '../search/types';
-import type { SourceRegistry } from '../sources/registry';
+import type { SourceRegistry } from '../sources/registry/registry';
 
 export interface LogsContext {
   dirs: LogDir[];

@@ -99,8 +99,8 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
       const inputs = await chooseInputs(ctx, args, args.order, extra.signal);
       const found = await searchFiles(ctx, inputs.files, args, request, extra, inputs.totalBytes);
       found.notes.unshift(...inputs.notes);
-      if (found.matches.length < args.limit || args.order === 'newest') await searchSources(ctx, inputs.sources, args, request, found, extra.signal);
-      if (inputs.sources.length > 0 && args.order === 'newest') sortNewestFirst(found.matches);
+      await searchSources(ctx, inputs.sources, args, request, found, extra.signal);
+      if (inputs.sources.length > 0) sortByTime(found.matches, args.order);
       return toolResult(searchOutput(found, args, request));
     }),
   );
@@ -174,9 +174,9 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
   const tail = args.order === 'newest' && request.since === undefined ? MAX_SOURCE_RECORDS : undefined;
   const query = { since: request.since, until: request.until, minLevel: request.minLevel, tail };
   const options = { single: args.file !== undefined, signal, notes: found.notes, maxLineChars: MAX_LINE_CHARS };
-  const left = await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
-    const limit = args.order === 'newest' ? args.limit : args.limit - found.matches.length;
-    const collector = new MatchCollector<SourceLine>({ ...request, limit });
+  await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
+    // Each source keeps its own newest (oldest) `limit`: the sources' matches are put in time order together after.
+    const collector = new MatchCollector<SourceLine>(request);
     const recent: string[] = [];
     let read = 0;
     for await (const line of lines) {
@@ -193,12 +193,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
       const note = sourceLevelNote(source.name, stats);
       if (note) found.notes.push(note);
     }
-    return args.order === 'newest' || found.matches.length < args.limit;
   });
-  if (left > 0) {
-    found.truncated = true;
-    found.notes.push(`stopped before ${left} more source(s): limit reached`);
-  }
 }
 
 function recordSourceResult(found: Found, source: SourceRef, collector: MatchCollector<SourceLine>, complete: boolean, stats: SourceReadStats): void {
@@ -211,9 +206,11 @@ function recordSourceResult(found: Found, source: SourceRef, collector: MatchCol
   }
 }
 
-/** Matches of files and sources together, newest first (those without a time last, in their order). */
-function sortNewestFirst(matches: FoundMatch[]): void {
-  matches.sort((a, b) => (b.timestamp ?? -Infinity) - (a.timestamp ?? -Infinity));
+/** Matches of files and sources together in time order, newest or oldest first (those without a time last). */
+function sortByTime(matches: FoundMatch[], order: 'newest' | 'oldest'): void {
+  const sign = order === 'newest' ? -1 : 1;
+  const time = (m: FoundMatch) => m.timestamp ?? (order === 'newest' ? -Infinity : Infinity);
+  matches.sort((a, b) => sign * (time(a) - time(b)) || 0);
 }
 
 /** The tool's answer: matches as JSON, cut to the shared byte budget, with notes saying what was left out and why. */

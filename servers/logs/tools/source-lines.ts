@@ -4,7 +4,7 @@
 import { sanitizeLine } from '../../shared/sanitize';
 import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser } from '../format/detect';
-import type { Level, LineParser } from '../format/types';
+import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
 import { needsHeader, parseLine, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
@@ -58,9 +58,11 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
   let n = 0;
   const toLine = (record: SourceRecord): SourceLine => {
     const p = parser!;
-    const parsed = parseLine(p, envelopeOf(record, kind));
+    // A source that knows the level (journal PRIORITY) gives the message without a header (journald keeps none):
+    // it is used as it is. Other lines are read by format/ as a log of their kind would be.
+    const parsed: ParsedLine = record.level !== undefined ? { message: record.text, level: record.level, timestamp: record.time } : parseLine(p, envelopeOf(record, kind));
     let { timestamp, level } = parsed;
-    if (needsHeader(p, parsed) && previous) {
+    if (record.level === undefined && needsHeader(p, parsed) && previous) {
       timestamp ??= previous.timestamp;
       level ??= previous.level;
     } else {

@@ -1,5 +1,6 @@
 // One line of `journalctl --output=json` turned into a SourceRecord: the boundary where journalctl's output is checked.
 import { z } from 'zod';
+import { sanitizeLine } from '../../../shared/sanitize';
 import { normalizeLevel } from '../../format/levels';
 import type { SourceRecord } from '../types';
 
@@ -31,6 +32,10 @@ function text(value: z.infer<typeof field>): string | undefined {
   return Buffer.from(first as number[]).toString('utf8');
 }
 
+function name(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : sanitizeLine(value, 256);
+}
+
 /** The entry's unit: its systemd unit, else its syslog identifier (entries logged outside a unit). */
 export function unitOf(unit: string | undefined, identifier: string | undefined): string | undefined {
   return unit ?? identifier;
@@ -56,9 +61,10 @@ export function recordOf(line: string): SourceRecord | undefined {
   if (Number.isFinite(micros) && micros > 0) record.time = Math.floor(micros / 1000);
   const level = priority !== undefined && /^[0-7]$/.test(priority) ? normalizeLevel(Number(priority)) : undefined;
   if (level) record.level = level;
-  const host = text(entry._HOSTNAME);
+  // Names become source names and go to a model and a webview: no control characters.
+  const host = name(text(entry._HOSTNAME));
   if (host) record.host = host;
-  const unit = unitOf(text(entry._SYSTEMD_UNIT), text(entry.SYSLOG_IDENTIFIER));
+  const unit = name(unitOf(text(entry._SYSTEMD_UNIT), text(entry.SYSLOG_IDENTIFIER)));
   if (unit) record.unit = unit;
   if (entry.__CURSOR) record.cursor = entry.__CURSOR;
   return record;

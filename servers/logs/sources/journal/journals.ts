@@ -1,5 +1,6 @@
 // The journals the server reads: the local system journal and the configured directories and files, each with the
 // journalctl arguments that select it and what it holds (hosts, units, syslog identifiers).
+import { sanitizeLine } from '../../../shared/sanitize';
 import { UserFacingError } from '../../../shared/tool-result';
 import { journalctlOutput, type JournalctlOptions } from './journalctl';
 
@@ -31,7 +32,8 @@ export function configuredJournals(local: boolean, directories: string[], files:
 
 /** The distinct values of `field` in `journal` (journalctl -F: read from the journal's field index, not its entries). */
 async function fieldValues(journal: Journal, field: string, options: JournalctlOptions): Promise<string[]> {
-  return (await journalctlOutput([...journal.args, `--field=${field}`], journal.where, options)).filter((v) => v.length > 0);
+  // Values become source names (a model and a webview read them): no control characters.
+  return (await journalctlOutput([...journal.args, `--field=${field}`], journal.where, options)).map((v) => sanitizeLine(v, 256)).filter((v) => v.length > 0);
 }
 
 /**

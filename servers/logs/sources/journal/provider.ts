@@ -132,11 +132,13 @@ export class JournalProvider implements LogSourceProvider {
     const page = this.options.pageRecords ?? PAGE_RECORDS;
     const matches = [held.units.has(wanted.unit) ? `_SYSTEMD_UNIT=${wanted.unit}` : `SYSLOG_IDENTIFIER=${wanted.unit}`];
     if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
-    const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...windowArgs(query), ...matches];
+    const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
     let left = query.tail ?? Infinity;
     for (;;) {
-      const args = cursor !== undefined ? [...base, `--after-cursor=${cursor}`] : query.tail !== undefined ? [...base, `--lines=${query.tail}`] : base;
+      // journalctl takes one start: --since on the first page, the cursor on the next ones.
+      const start = cursor !== undefined ? [`--after-cursor=${cursor}`] : [...sinceArgs(query), ...(query.tail !== undefined ? [`--lines=${query.tail}`] : [])];
+      const args = [...base, ...start];
       let inPage = 0;
       for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
         const record = recordOf(line);
@@ -155,10 +157,14 @@ export class JournalProvider implements LogSourceProvider {
   }
 }
 
-/** journalctl's window and priority arguments (whole seconds around the window; records are checked exactly after). */
-function windowArgs(query: RecordQuery): string[] {
+/** journalctl's start of the window (whole seconds at or before it; records are checked exactly after). */
+function sinceArgs(query: RecordQuery): string[] {
+  return query.since !== undefined ? [`--since=@${Math.floor(query.since / 1000)}`] : [];
+}
+
+/** journalctl's end of the window (whole seconds at or after it) and priority arguments. */
+function untilArgs(query: RecordQuery): string[] {
   const args: string[] = [];
-  if (query.since !== undefined) args.push(`--since=@${Math.floor(query.since / 1000)}`);
   if (query.until !== undefined) args.push(`--until=@${Math.ceil(query.until / 1000)}`);
   const priority = query.minLevel ? MAX_PRIORITY[query.minLevel] : undefined;
   if (priority !== undefined) args.push(`--priority=0..${priority}`);

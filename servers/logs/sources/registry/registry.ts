@@ -1,10 +1,10 @@
 // Which source providers are on, every source they list, and name → provider: the one place the tools and resources
 // ask about sources.
-import { UserFacingError } from '../../shared/tool-result';
-import { unitStem } from './journal/names';
-import { dockerProvider } from './docker';
-import { JournalProvider } from './journal/provider';
-import type { LogSourceProvider, RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } from './types';
+import { UserFacingError } from '../../../shared/tool-result';
+import { unitStem } from '../journal/names';
+import { dockerProvider } from '../docker';
+import { JournalProvider } from '../journal/provider';
+import type { LogSourceProvider, RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } from '../types';
 
 export type Switch = 'auto' | 'on' | 'off';
 

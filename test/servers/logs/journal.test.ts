@@ -1,0 +1,295 @@
+// The systemd journal as a logs source, end to end: journal files written by the real systemd-journal-remote from
+// export-format input with several hosts, units and priorities, read by the real journalctl through the built logs
+// server over stdio (and the provider in-process for cursor paging). No mock journal.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
+import type { SourceRecord } from '../../../servers/logs/sources/types';
+import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { waitUntil } from '../../support/wait';
+
+/** journalctl processes this test process started that are still running (Linux /proc). */
+function journalctlChildren(): number[] {
+  let children: number[] = [];
+  try {
+    children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+  return children.filter((pid) => {
+    try {
+      return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'journalctl';
+    } catch {
+      return false;
+    }
+  });
+}
+
+const MIN = 60_000;
+// Whole seconds, so that windows given as ISO text fall exactly on entries.
+const NOW = Math.floor(Date.now() / 1000) * 1000;
+const UPSTREAM = 'upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.';
+
+const ENTRIES: JournalEntry[] = [
+  { time: NOW - 3 * 24 * 60 * MIN, host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 3, message: `${UPSTREAM}9` },
+  { time: NOW - 50 * MIN, host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 3, message: `${UPSTREAM}1` },
+  { time: NOW - 40 * MIN, host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 3, message: `${UPSTREAM}2` },
+  { time: NOW - 30 * MIN, host: 'web-1', unit: 'nginx.service', identifier: 'nginx', priority: 6, message: 'GET /health 200' },
+  { time: NOW - 25 * MIN, host: 'web-2', identifier: 'cron', priority: 6, message: 'job backup ran' },
+  { time: NOW - 20 * MIN, host: 'web-1', unit: 'api.service', identifier: 'api', priority: 4, message: 'slow request /orders took 3200 ms' },
+  { time: NOW - 15 * MIN, host: 'web-2', unit: 'api.service', identifier: 'api', priority: 2, message: 'panic: nil pointer dereference in handler' },
+  { time: NOW - 10 * MIN, host: 'web-1', unit: 'api.service', identifier: 'api', priority: 6, message: 'request /orders ok' },
+  { time: NOW - 5 * MIN, host: 'web-2', unit: 'api.service', identifier: 'api', priority: 6, message: 'started api v2' },
+];
+
+interface Match {
+  file: string;
+  text: string;
+  level?: string;
+  timestamp?: string;
+  host?: string;
+  unit?: string;
+}
+
+function textOf(result: CallToolResult): string {
+  return (result.content[0] as { text: string }).text;
+}
+
+async function call<T>(server: StartedServer, name: string, args: Record<string, unknown>): Promise<T> {
+  const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+  assert.ok(!result.isError, `${name} failed: ${textOf(result)}`);
+  return result.structuredContent as T;
+}
+
+async function callError(server: StartedServer, name: string, args: Record<string, unknown>): Promise<string> {
+  const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+  assert.equal(result.isError, true, `${name} should fail: ${textOf(result)}`);
+  return textOf(result);
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+describe('logs server: the systemd journal (real journal files, real journalctl)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let remoteDir: string;
+  let server: StartedServer;
+
+  before(async function () {
+    if (!hasJournalTools()) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'journal-test-'));
+    remoteDir = join(dir, 'remote');
+    mkdirSync(remoteDir);
+    // A collector's directory: several hosts' entries in one journal, as systemd-journal-remote writes it.
+    writeJournal(remoteDir, 'remote-collector', ENTRIES);
+    server = await startBuiltServer('logs', { LOG_JOURNAL: 'off' }, ['--journal-dir', remoteDir]);
+  });
+
+  after(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lists one source per host and unit (syslog identifier outside units) in logs://files', async () => {
+    const result = await server.client.readResource({ uri: 'logs://files' });
+    const body = JSON.parse((result.contents[0] as { text: string }).text) as { sources: { name: string; kind: string; host?: string; unit?: string; location: string; uri: string }[]; sourceProblems: string[] };
+    assert.deepEqual(body.sourceProblems, []);
+    assert.deepEqual(
+      body.sources.map((s) => [s.name, s.kind, s.host, s.unit]),
+      [
+        ['journal:web-1/api.service', 'journal', 'web-1', 'api.service'],
+        ['journal:web-1/nginx.service', 'journal', 'web-1', 'nginx.service'],
+        ['journal:web-2/api.service', 'journal', 'web-2', 'api.service'],
+        ['journal:web-2/cron', 'journal', 'web-2', 'cron'],
+      ],
+    );
+    assert.equal(body.sources[0].location, `journal directory ${remoteDir}`);
+    assert.equal(body.sources[0].uri, 'logs://source/journal%3Aweb-1%2Fapi.service');
+  });
+
+  it('search_logs finds a pattern in every source, newest first, with levels from PRIORITY', async () => {
+    const out = await call<{ matches: Match[]; totalMatches: number; files: { file: string; source?: string; matches: number }[] }>(server, 'search_logs', { pattern: 'upstream timed out' });
+    assert.equal(out.totalMatches, 3);
+    assert.deepEqual(
+      out.matches.map((m) => [m.file, m.text.slice(-11), m.level, m.timestamp, m.host]),
+      [
+        ['journal:web-1/nginx.service', 'client: 10.0.0.2'.slice(-11), 'ERROR', iso(NOW - 40 * MIN), 'web-1'],
+        ['journal:web-1/nginx.service', 'client: 10.0.0.1'.slice(-11), 'ERROR', iso(NOW - 50 * MIN), 'web-1'],
+        ['journal:web-1/nginx.service', 'client: 10.0.0.9'.slice(-11), 'ERROR', iso(NOW - 3 * 24 * 60 * MIN), 'web-1'],
+      ],
+    );
+    const nginx = out.files.find((f) => f.file === 'journal:web-1/nginx.service');
+    assert.deepEqual([nginx?.source, nginx?.matches], ['journal', 3]);
+  });
+
+  it('search_logs narrows by host and level (PRIORITY 2 is FATAL, 4 WARN)', async () => {
+    const web2 = await call<{ matches: Match[] }>(server, 'search_logs', { host: 'web-2', level: 'WARN' });
+    assert.deepEqual(web2.matches.map((m) => [m.file, m.text, m.level]), [['journal:web-2/api.service', 'panic: nil pointer dereference in handler', 'FATAL']]);
+    const warn = await call<{ matches: Match[] }>(server, 'search_logs', { level: 'WARN', order: 'oldest' });
+    assert.deepEqual(
+      warn.matches.map((m) => m.text),
+      [`${UPSTREAM}9`, `${UPSTREAM}1`, `${UPSTREAM}2`, 'slow request /orders took 3200 ms', 'panic: nil pointer dereference in handler'],
+    );
+  });
+
+  it('search_logs keeps the window: since inclusive, until exclusive, on a unit of both hosts', async () => {
+    const out = await call<{ matches: Match[] }>(server, 'search_logs', { unit: 'api.service', since: iso(NOW - 20 * MIN), until: iso(NOW - 10 * MIN), order: 'oldest' });
+    assert.deepEqual(
+      out.matches.map((m) => [m.file, m.text]),
+      [
+        ['journal:web-1/api.service', 'slow request /orders took 3200 ms'],
+        ['journal:web-2/api.service', 'panic: nil pointer dereference in handler'],
+      ],
+    );
+    // The unit's stem names it too (nginx for nginx.service).
+    const nginx = await call<{ matches: Match[] }>(server, 'search_logs', { unit: 'nginx', pattern: 'health' });
+    assert.deepEqual(nginx.matches.map((m) => m.text), ['GET /health 200']);
+  });
+
+  it('error_summary groups the journal errors of the last 24 h by template', async () => {
+    const out = await call<{ totalErrors: number; groups: { template: string; count: number; levels: string[]; files: string[] }[]; files: { file: string; source?: string; errors: number }[] }>(server, 'error_summary', {});
+    assert.equal(out.totalErrors, 3);
+    assert.deepEqual(
+      out.groups.map((g) => [g.count, g.levels, g.files]),
+      [
+        [2, ['ERROR'], ['journal:web-1/nginx.service']],
+        [1, ['FATAL'], ['journal:web-2/api.service']],
+      ],
+    );
+    assert.match(out.groups[0].template, /^upstream timed out/);
+    assert.deepEqual(
+      out.files.map((f) => [f.file, f.source, f.errors]),
+      [
+        ['journal:web-1/api.service', 'journal', 0],
+        ['journal:web-1/nginx.service', 'journal', 2],
+        ['journal:web-2/api.service', 'journal', 1],
+        ['journal:web-2/cron', 'journal', 0],
+      ],
+    );
+  });
+
+  it('error_summary of a source whose window holds no error says where its errors are', async () => {
+    const out = await call<{ totalErrors: number; files: { file: string; outsideWindow?: { errors: number; firstSeen?: string; lastSeen?: string } }[]; notes: string[] }>(server, 'error_summary', { file: 'journal:web-1/nginx.service', hours: 0.5 });
+    assert.equal(out.totalErrors, 0);
+    assert.deepEqual(out.files[0].outsideWindow, { errors: 3, firstSeen: iso(NOW - 3 * 24 * 60 * MIN), lastSeen: iso(NOW - 40 * MIN) });
+    assert.ok(out.notes.some((n) => n.includes('3 outside the window')), out.notes.join('\n'));
+  });
+
+  it('recent_logs of a source: its newest lines, oldest first, and only those at a level', async () => {
+    const out = await call<{ file: string; source?: string; lines: { text: string; level?: string; timestamp?: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 1 });
+    assert.deepEqual([out.file, out.source, out.truncated], ['journal:web-2/api.service', 'journal', true]);
+    assert.deepEqual(out.lines, [{ text: 'started api v2', level: 'INFO', timestamp: iso(NOW - 5 * MIN) }]);
+    const errors = await call<{ lines: { text: string }[] }>(server, 'recent_logs', { file: 'journal:web-1/nginx.service', level: 'ERROR', lines: 2 });
+    assert.deepEqual(errors.lines.map((l) => l.text), [`${UPSTREAM}1`, `${UPSTREAM}2`]);
+  });
+
+  it('log_patterns mines a source with its levels and times', async () => {
+    const out = await call<{ file: string; linesRead: number; templates: { count: number; level?: string; lastSeen?: string; examples: string[] }[] }>(server, 'log_patterns', { file: 'journal:web-1/nginx.service' });
+    assert.equal(out.file, 'journal:web-1/nginx.service');
+    assert.equal(out.linesRead, 4);
+    assert.deepEqual(out.templates.map((t) => [t.count, t.level, t.lastSeen]), [
+      [3, 'ERROR', iso(NOW - 40 * MIN)],
+      [1, 'INFO', iso(NOW - 30 * MIN)],
+    ]);
+    assert.equal(out.templates[1].examples[0], 'GET /health 200');
+  });
+
+  it('logs://source/{name} is the tail of a source as "time text" lines', async () => {
+    const result = await server.client.readResource({ uri: 'logs://source/journal%3Aweb-2%2Fapi.service' });
+    assert.equal((result.contents[0] as { text: string }).text, [`${iso(NOW - 15 * MIN)} panic: nil pointer dereference in handler`, `${iso(NOW - 5 * MIN)} started api v2`].join('\n'));
+  });
+
+  it('an unknown unit is a clear error, by name and by filter', async () => {
+    assert.match(await callError(server, 'search_logs', { file: 'journal:web-1/nope.service' }), /unknown journal source journal:web-1\/nope\.service.*known: journal:web-1\/api\.service/);
+    assert.match(await callError(server, 'error_summary', { unit: 'nope.service' }), /no journal unit or container matches unit nope\.service/);
+    // Names without the host cannot tell which machine is meant when the journals hold several.
+    assert.match(await callError(server, 'recent_logs', { file: 'journal:api.service' }), /unknown journal source journal:api\.service/);
+  });
+
+  describe('one host, a bad file, no journalctl', () => {
+    let single: StartedServer | undefined;
+    afterEach(async () => {
+      await single?.close();
+      single = undefined;
+    });
+
+    it('names sources journal:<unit> when the journal holds one host', async () => {
+      const file = writeJournal(dir, 'one-host', ENTRIES.filter((e) => e.host === 'web-1'));
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const out = await call<{ matches: Match[] }>(single, 'search_logs', { file: 'journal:api.service' });
+      assert.deepEqual(out.matches.map((m) => m.text), ['request /orders ok', 'slow request /orders took 3200 ms']);
+    });
+
+    it('a file that is not a journal is named with what is wrong', async () => {
+      const bad = join(dir, 'bad.journal');
+      writeFileSync(bad, 'not a journal\n');
+      chmodSync(bad, 0o644);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off' }, ['--journal-file', bad]);
+      const result = await single.client.readResource({ uri: 'logs://files' });
+      const body = JSON.parse((result.contents[0] as { text: string }).text) as { sources: unknown[]; sourceProblems: string[] };
+      assert.deepEqual(body.sources, []);
+      assert.match(body.sourceProblems.join('\n'), new RegExp(`journal file ${bad.replace(/[.]/g, '\\.')} is not a readable journal file`));
+      assert.match(await callError(single, 'search_logs', { pattern: 'x' }), /no log files found.*not a readable journal file/);
+    });
+
+    it('journalctl missing from PATH says what to install', async () => {
+      const emptyBin = join(dir, 'empty-bin');
+      mkdirSync(emptyBin, { recursive: true });
+      single = await startBuiltServer('logs', { PATH: emptyBin, LOG_JOURNAL: 'off', LOG_JOURNAL_DIRS: remoteDir });
+      assert.match(await callError(single, 'recent_logs', { file: 'journal:web-2/api.service' }), /journalctl was not found \(journalctl\): install systemd's journalctl/);
+    });
+  });
+});
+
+describe('journal provider: paging by cursor (real journalctl)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let file: string;
+  const entries: JournalEntry[] = Array.from({ length: 7 }, (_, i) => ({ time: NOW - (7 - i) * MIN, host: 'h', unit: 'pager.service', identifier: 'pager', priority: 6, message: `entry ${i}` }));
+
+  before(function () {
+    if (!hasJournalTools()) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'journal-pages-'));
+    file = writeJournal(dir, 'pages', entries);
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  async function all(records: AsyncIterable<SourceRecord>): Promise<SourceRecord[]> {
+    const out: SourceRecord[] = [];
+    for await (const r of records) out.push(r);
+    return out;
+  }
+
+  it('reads every entry once, in order, across pages of two entries', async () => {
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2 });
+    const records = await all(provider.read('journal:pager.service', {}));
+    assert.deepEqual(records.map((r) => r.text), entries.map((e) => e.message));
+    assert.equal(new Set(records.map((r) => r.cursor)).size, 7);
+    assert.deepEqual(records.map((r) => r.time), entries.map((e) => e.time));
+  });
+
+  it('a tail and a window hold across pages', async () => {
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2 });
+    assert.deepEqual((await all(provider.read('journal:pager.service', { tail: 5 }))).map((r) => r.text), ['entry 2', 'entry 3', 'entry 4', 'entry 5', 'entry 6']);
+    const window = await all(provider.read('journal:pager.service', { since: entries[1].time, until: entries[5].time }));
+    assert.deepEqual(window.map((r) => r.text), ['entry 1', 'entry 2', 'entry 3', 'entry 4']);
+  });
+
+  it('stops its journalctl when the reader stops early', async () => {
+    // More output than a pipe holds: a journalctl left running would wait on its full pipe for ever.
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...entries[0], time: NOW - 5000 * 1000 + i * 1000, message: `entry ${i} ${'x'.repeat(200)}` }));
+    const big = writeJournal(dir, 'big', many);
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [big] });
+    const seen: string[] = [];
+    for await (const record of provider.read('journal:pager.service', {})) {
+      seen.push(record.text);
+      if (seen.length === 2) break;
+    }
+    assert.deepEqual(seen, [many[0].message, many[1].message]);
+    await waitUntil('journalctl stopped', () => journalctlChildren().length === 0);
+  });
+});

@@ -1,0 +1,58 @@
+// Real journal files for tests: entries written in journal export format and turned into a .journal file by
+// systemd-journal-remote (Debian package systemd-journal-remote), then read by journalctl like any journal.
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const JOURNAL_REMOTE = '/lib/systemd/systemd-journal-remote';
+
+export interface JournalEntry {
+  /** Epoch ms. */
+  time: number;
+  host: string;
+  /** _SYSTEMD_UNIT; absent for entries logged outside a unit. */
+  unit?: string;
+  /** SYSLOG_IDENTIFIER. */
+  identifier: string;
+  /** Syslog priority 0..7. */
+  priority: number;
+  message: string;
+}
+
+/** systemd-journal-remote and journalctl are installed (the tests that need them are skipped otherwise). */
+export function hasJournalTools(): boolean {
+  try {
+    execFileSync('journalctl', ['--version'], { stdio: 'ignore' });
+    return existsSync(JOURNAL_REMOTE);
+  } catch {
+    return false;
+  }
+}
+
+/** The entries in journal export format: one field per line, a blank line after each entry. */
+export function exportFormat(entries: JournalEntry[]): string {
+  return entries
+    .map((e, i) => {
+      const fields = [
+        `__REALTIME_TIMESTAMP=${e.time * 1000}`,
+        `__MONOTONIC_TIMESTAMP=${(i + 1) * 1000}`,
+        '_BOOT_ID=0123456789abcdef0123456789abcdef',
+        `_HOSTNAME=${e.host}`,
+        ...(e.unit ? [`_SYSTEMD_UNIT=${e.unit}`] : []),
+        `SYSLOG_IDENTIFIER=${e.identifier}`,
+        `PRIORITY=${e.priority}`,
+        `MESSAGE=${e.message}`,
+      ];
+      return `${fields.join('\n')}\n\n`;
+    })
+    .join('');
+}
+
+/** Writes `entries` (any order: the journal keeps them as written) to DIR/NAME.journal and returns its path. */
+export function writeJournal(dir: string, name: string, entries: JournalEntry[]): string {
+  const input = join(dir, `${name}.export`);
+  writeFileSync(input, exportFormat(entries));
+  const output = join(dir, `${name}.journal`);
+  execFileSync(JOURNAL_REMOTE, [`--output=${output}`, input], { stdio: ['ignore', 'ignore', 'pipe'] });
+  return output;
+}
