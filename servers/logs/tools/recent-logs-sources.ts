@@ -46,7 +46,8 @@ export interface RecentArgs {
 export async function recentOfSource(ctx: LogsContext, sources: SourceRef[], args: RecentArgs, signal?: AbortSignal): Promise<SourceRecent> {
   const notes: string[] = [];
   const source = sources.length === 1 ? sources[0] : await newestSource(ctx, sources, notes, signal);
-  const tail = args.level ? MAX_LEVEL_SCAN_RECORDS : args.lines;
+  // One record more than asked tells whether the source has earlier ones.
+  const tail = args.level ? MAX_LEVEL_SCAN_RECORDS : args.lines + 1;
   let result: SourceRecent | undefined;
   await forEachSource(ctx, [source], { tail, minLevel: args.level }, { single: true, signal, notes, maxLineChars: MAX_LINE_CHARS }, async (_, lines, stats) => {
     const kept: Line[] = [];
@@ -59,8 +60,8 @@ export async function recentOfSource(ctx: LogsContext, sources: SourceRef[], arg
       kept.push({ text: line.text, level: line.level, timestamp: line.timestamp, stream: line.stream });
       if (kept.length > args.lines) kept.shift();
     }
-    // A read that returned all it asked for may have left earlier records.
-    const exhausted = read < tail;
+    // A read that returned all it asked for may have left earlier records; without a level, the extra one says so.
+    const exhausted = args.level ? read < tail : read <= args.lines;
     if (args.level) {
       const note = sourceLevelNote(source.name, stats);
       if (note) notes.push(note);

@@ -6,15 +6,17 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { recordOf } from '../../../servers/logs/sources/journal/entries';
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
 import type { SourceRecord } from '../../../servers/logs/sources/types';
 import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { hasCommand } from '../../support/real-components';
 import { waitUntil } from '../../support/wait';
 
 /** journalctl processes this test process started that are still running (Linux /proc). */
 function journalctlChildren(): number[] {
-  let children: number[] = [];
+  let children: number[];
   try {
     children = readFileSync(`/proc/${process.pid}/task/${process.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
   } catch {
@@ -183,6 +185,8 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     const out = await call<{ file: string; source?: string; lines: { text: string; level?: string; timestamp?: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 1 });
     assert.deepEqual([out.file, out.source, out.truncated], ['journal:web-2/api.service', 'journal', true]);
     assert.deepEqual(out.lines, [{ text: 'started api v2', level: 'INFO', timestamp: iso(NOW - 5 * MIN) }]);
+    const whole = await call<{ lines: { text: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 2 });
+    assert.deepEqual([whole.lines.map((l) => l.text), whole.truncated], [['panic: nil pointer dereference in handler', 'started api v2'], false]);
     const errors = await call<{ lines: { text: string }[] }>(server, 'recent_logs', { file: 'journal:web-1/nginx.service', level: 'ERROR', lines: 2 });
     assert.deepEqual(errors.lines.map((l) => l.text), [`${UPSTREAM}1`, `${UPSTREAM}2`]);
   });
@@ -236,12 +240,39 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.match(await callError(single, 'search_logs', { pattern: 'x' }), /no log files found.*not a readable journal file/);
     });
 
+    it('a user outside the journal groups is told which group to join', async function () {
+      // journalctl run as nobody (setpriv), on a journal file only root and its group may read (0640, as journald writes).
+      if (process.getuid?.() !== 0 || !hasCommand('setpriv')) this.skip();
+      const file = writeJournal(dir, 'private', ENTRIES.slice(0, 2));
+      chmodSync(file, 0o640);
+      const wrapper = join(dir, 'journalctl-as-nobody');
+      writeFileSync(wrapper, '#!/bin/sh\nexec setpriv --reuid=65534 --regid=65534 --clear-groups journalctl "$@"\n');
+      chmodSync(wrapper, 0o755);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', JOURNALCTL_PATH: wrapper, LOG_JOURNAL_FILES: file });
+      const result = await single.client.readResource({ uri: 'logs://files' });
+      const body = JSON.parse((result.contents[0] as { text: string }).text) as { sourceProblems: string[] };
+      assert.match(body.sourceProblems.join('\n'), /no permission to read the journal file .*private\.journal.*systemd-journal \(or adm\) group/);
+    });
+
     it('journalctl missing from PATH says what to install', async () => {
       const emptyBin = join(dir, 'empty-bin');
       mkdirSync(emptyBin, { recursive: true });
       single = await startBuiltServer('logs', { PATH: emptyBin, LOG_JOURNAL: 'off', LOG_JOURNAL_DIRS: remoteDir });
       assert.match(await callError(single, 'recent_logs', { file: 'journal:web-2/api.service' }), /journalctl was not found \(journalctl\): install systemd's journalctl/);
     });
+  });
+});
+
+describe('journal entries: one line of journalctl --output=json', () => {
+  it('reads times in µs, PRIORITY on the one scale, bytes and repeated fields, and the identifier outside units', () => {
+    const at = (fields: Record<string, unknown>) => recordOf(JSON.stringify({ __CURSOR: 'c', __REALTIME_TIMESTAMP: '1700000000123456', ...fields }));
+    assert.deepEqual(at({ MESSAGE: 'x', PRIORITY: '3', _HOSTNAME: 'h', _SYSTEMD_UNIT: 'a.service', SYSLOG_IDENTIFIER: 'a' }), { text: 'x', time: 1700000000123, level: 'ERROR', host: 'h', unit: 'a.service', cursor: 'c' });
+    assert.deepEqual(['0', '2', '4', '5', '6', '7'].map((p) => at({ MESSAGE: 'x', PRIORITY: p })?.level), ['FATAL', 'FATAL', 'WARN', 'INFO', 'INFO', 'DEBUG']);
+    assert.equal(at({ MESSAGE: [104, 105, 255] })?.text, 'hi\ufffd');
+    assert.equal(at({ MESSAGE: ['first', 'second'] })?.text, 'first');
+    assert.equal(at({ MESSAGE: 'x', SYSLOG_IDENTIFIER: 'cron' })?.unit, 'cron');
+    assert.equal(at({ MESSAGE: 'x', PRIORITY: 'high' })?.level, undefined);
+    assert.equal(recordOf('not json'), undefined);
   });
 });
 

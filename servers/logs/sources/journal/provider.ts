@@ -49,13 +49,13 @@ export class JournalProvider implements LogSourceProvider {
   constructor(private readonly options: JournalProviderOptions) {}
 
   async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
-    const listing = await this.listed(signal, true);
+    const listing = await this.listed(signal);
     return { sources: listing.sources, ...(listing.problem ? { problem: listing.problem } : {}) };
   }
 
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const wanted = parseJournalName(name);
-    const listing = await this.listed(query.signal, false);
+    const listing = await this.listed(query.signal);
     const unit = wanted?.unit;
     const holders = unit === undefined ? [] : listing.contents.filter((c) => (c.units.has(unit) || c.identifiers.has(unit)) && (wanted?.host === undefined || c.hosts.includes(wanted.host)));
     if (!wanted || holders.length === 0 || (listing.byHost && wanted.host === undefined)) {
@@ -66,9 +66,9 @@ export class JournalProvider implements LogSourceProvider {
     yield* mergeByTime(streams);
   }
 
-  /** The listing, reused for LIST_TTL_MS unless `fresh`. */
-  private async listed(signal: AbortSignal | undefined, fresh: boolean): Promise<Listing> {
-    if (!fresh && this.listing && Date.now() - this.listing.at < LIST_TTL_MS) return this.listing;
+  /** The listing, reused for LIST_TTL_MS (a tool call lists, then reads; a bounded host scan is not repeated). */
+  private async listed(signal: AbortSignal | undefined): Promise<Listing> {
+    if (this.listing && Date.now() - this.listing.at < LIST_TTL_MS) return this.listing;
     this.listing = await this.makeListing(signal);
     return this.listing;
   }
@@ -103,7 +103,9 @@ export class JournalProvider implements LogSourceProvider {
     const hosts = new Set(contents.flatMap((c) => c.hosts));
     const byHost = hosts.size > 1;
     const sources = byHost ? await this.hostSources(contents, problems, signal) : unitSources(contents);
-    return { at: Date.now(), contents, sources, byHost, ...(problems.length ? { problem: problems.join('; ') } : {}) };
+    // journalctl missing is said once, not once per journal.
+    const said = [...new Set(problems)];
+    return { at: Date.now(), contents, sources, byHost, ...(said.length ? { problem: said.join('; ') } : {}) };
   }
 
   /**
