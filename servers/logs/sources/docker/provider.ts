@@ -86,6 +86,8 @@ export class DockerSourceProvider implements LogSourceProvider {
    * The log lines of container `name` (`docker:<name>`, or a name or id), oldest first, stdout and stderr told
    * apart, times from the daemon (ms precision), inside [since, until) exactly; `tail` = the newest N of them.
    * Throws UserFacingError for an unknown container, no permission, daemon down, a log driver Docker cannot read back.
+   * Memory: a partial line per stream; with `tail`, tail + 1 lines (whole lines are only known at the end of a read).
+   * `minLevel` is not pushed down (the Engine API has no levels); the tool layer filters.
    */
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const { docker, address } = await this.ready(query.signal);
