@@ -149,6 +149,13 @@ describe('logs docker source: a real dockerd', function () {
     const numbers = (list: SourceRecord[]) => list.map((r) => (r.text === `${r.text.split(' ')[0]} ${z}` ? Number(r.text.split(' ')[0]) : r.text.slice(0, 40)));
     assert.deepEqual(numbers(await records(provider, 'docker:manylong', { tail: 35 })), Array.from({ length: 35 }, (_, i) => i + 6));
     assert.deepEqual(numbers(await records(provider, 'docker:manylong', { tail: 1 })), [40]);
+    // A tail too long to hold is read twice (count, then stream after the extra lines): the same lines.
+    const streaming = new DockerSourceProvider({ host: daemon.host, heldTailLines: 0 });
+    assert.deepEqual(numbers(await records(streaming, 'docker:manylong', { tail: 35 })), Array.from({ length: 35 }, (_, i) => i + 6));
+    for (const name of ['docker:long', 'docker:tty', 'docker:mixed']) {
+      const all = await records(provider, name);
+      for (const n of [1, 2, all.length, all.length + 5]) assert.deepEqual(texts(await records(streaming, name, { tail: n })), texts(all.slice(-n)), `${name} tail ${n}, streamed`);
+    }
   });
 
   it('reads a TTY container (no multiplexing): its lines without "\\r", all on stdout, the long one joined', async () => {

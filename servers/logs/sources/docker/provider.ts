@@ -28,6 +28,8 @@ export interface DockerProviderOptions {
    * has no sources; any other failure (no permission, a refused version) is still reported. `on`: every failure is.
    */
   mode?: 'auto' | 'on';
+  /** Tails longer than this many lines are read twice rather than held in memory (HELD_TAIL_LINES by default). */
+  heldTailLines?: number;
 }
 
 interface ContainerFacts {
@@ -44,11 +46,13 @@ export class DockerSourceProvider implements LogSourceProvider {
   private readonly addressProblem: string | undefined;
   private readonly options: Docker.DockerOptions | undefined;
   private readonly auto: boolean;
+  private readonly heldTailLines: number;
   private client: Docker | undefined;
   private versionChecked = false;
 
   constructor(options: DockerProviderOptions = {}) {
     this.auto = options.mode === 'auto';
+    this.heldTailLines = options.heldTailLines ?? HELD_TAIL_LINES;
     try {
       this.address = resolveDockerAddress(options.host, options.env ?? process.env);
       this.options = {
@@ -97,7 +101,7 @@ export class DockerSourceProvider implements LogSourceProvider {
     if (query.tail === undefined) lines = read();
     // The daemon applies `tail` before `until` (the newest N of the whole log, then the cut): pick the newest N here.
     else if (query.until !== undefined) lines = newest(read(), query.tail);
-    else lines = newestWhole(read, query.tail);
+    else lines = newestWhole(read, query.tail, this.heldTailLines);
     for await (const line of lines) yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
   }
 
@@ -229,23 +233,36 @@ type LineReader = (apiTail?: number, counter?: { messages: number }) => AsyncIte
 /** Messages asked for beyond the lines wanted, so that a few split lines rarely need a second request. */
 const TAIL_MARGIN = 32;
 
+/** Tails up to this many lines are held in memory (about 200 bytes a line); longer ones are read twice instead. */
+export const HELD_TAIL_LINES = 10_000;
+
 /**
  * The newest `count` whole lines (window: since only). The API's tail counts messages, and Docker writes a line
  * over 16 KiB as several, so the oldest of the last N messages can be the end of a line without its start: ask for
  * more messages than lines, and drop the oldest line unless the daemon ran out of messages (it gave the whole log),
- * asking again for four times as many when that leaves fewer than `count`. Memory: count + 1 lines.
+ * asking again for four times as many when that leaves fewer than `count`. Memory: count + 1 lines when count is
+ * at most `heldUpTo`; above, a first read only counts lines and a second streams them after the extra ones (lines a
+ * running container writes between the two reads come on top).
  */
-export async function* newestWhole(read: LineReader, count: number): AsyncGenerator<DockerLine> {
+export async function* newestWhole(read: LineReader, count: number, heldUpTo = HELD_TAIL_LINES): AsyncGenerator<DockerLine> {
   if (count <= 0) return;
   for (let asked = count + TAIL_MARGIN; ; asked *= 4) {
     const counter = { messages: 0 };
-    const kept: DockerLine[] = [];
-    for await (const line of newest(read(asked, counter), count + 1)) kept.push(line);
-    if (counter.messages < asked || kept.length > count) {
-      yield* kept.slice(-count);
-      return;
+    if (count <= heldUpTo) {
+      const kept: DockerLine[] = [];
+      for await (const line of newest(read(asked, counter), count + 1)) kept.push(line);
+      if (counter.messages < asked || kept.length > count) return yield* kept.slice(-count);
+    } else {
+      let lines = 0;
+      for await (const _line of read(asked, counter)) lines++;
+      if (counter.messages < asked || lines > count) return yield* skipped(read(asked), lines - count);
     }
   }
+}
+
+async function* skipped(lines: AsyncIterable<DockerLine>, skip: number): AsyncGenerator<DockerLine> {
+  let index = 0;
+  for await (const line of lines) if (index++ >= skip) yield line;
 }
 
 /** The newest `count` lines, oldest first; memory: `count` lines. */
