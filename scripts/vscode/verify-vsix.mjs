@@ -40,7 +40,7 @@ async function main() {
     if (install.status !== 0) return fail(`--install-extension exited with ${install.status}`);
     const installed = readdirSync(extensionsDir).filter((e) => e !== 'extensions.json');
     if (!installed.includes(expectedDir)) return fail(`expected ${expectedDir} in the extensions dir, found ${installed.join(', ')}`);
-    for (const file of ['package.json', 'dist/extension.js', 'dist/servers/git.js', 'dist/servers/logs.js', 'dist/servers/system.js']) {
+    for (const file of ['package.json', 'dist/extension.js', 'dist/servers/git.js', 'dist/servers/logs.js', 'dist/servers/logs-dockerode.js', 'dist/servers/system.js']) {
       if (!existsSync(join(extensionsDir, expectedDir, file))) return fail(`installed extension lacks ${file}`);
     }
     console.log(`[verify-vsix] code-server installed ${expectedDir} in ${((Date.now() - started) / 1000).toFixed(1)} s`);

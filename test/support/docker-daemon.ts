@@ -1,9 +1,10 @@
 // A private Docker daemon for tests (Debian's docker.io): its own data root, exec root, pidfile and socket in a
-// temporary folder, no iptables, no bridge, plus a plain-HTTP listener on a loopback port (for tcp:// DOCKER_HOST
-// tests). No registry is reachable, so the one image, local/busybox:1, is made with `docker import` from a root
+// temporary folder, no iptables, no bridge, plus a TLS listener on a loopback port that wants client certificates
+// (tcp:// DOCKER_HOST with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH; the certificates are made with openssl). No registry is reachable, so the one image, local/busybox:1, is made with `docker import` from a root
 // filesystem holding Debian's busybox-static. Containers run with `--network none`. Stopped by its pid.
 import { execFile, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { hasCommand, startComponent, type Component } from './real-components';
@@ -28,8 +29,10 @@ export interface DockerDaemon {
   /** `unix://<folder>/docker.sock` (a DOCKER_HOST value). */
   host: string;
   socketPath: string;
-  /** `tcp://127.0.0.1:PORT`: the same daemon over plain HTTP on loopback. */
+  /** `tcp://127.0.0.1:PORT`: the same daemon over TLS on loopback, client certificates required. */
   tcpHost: string;
+  /** A DOCKER_CERT_PATH for tcpHost: ca.pem, cert.pem, key.pem. */
+  certPath: string;
   /** Runs the docker CLI against this daemon; resolves with its stdout, rejects with its stderr. */
   docker: (...args: string[]) => Promise<string>;
   /** `docker run -d --network none` of `sh -c script` in local/busybox:1 as `name`; resolves with the container id. */
@@ -51,6 +54,7 @@ export function dockerSkipReason(): string | undefined {
   if (spawnSync(BUSYBOX, ['true']).status !== 0) return `${BUSYBOX} missing (Debian package busybox-static; .ci/run installs it)`;
   // The image holds busybox alone, without a C library: a dynamically linked one (package busybox) cannot run there.
   if (spawnSync('ldd', [BUSYBOX]).status === 0) return `${BUSYBOX} is dynamically linked (install busybox-static; .ci/run does)`;
+  if (!hasCommand('openssl')) return 'openssl missing (Debian package openssl)';
   return undefined;
 }
 
@@ -64,17 +68,20 @@ export async function startDockerDaemon(): Promise<DockerDaemon> {
     (dir, port) => {
       socketPath = path.join(dir, 'docker.sock');
       dataRoot = path.join(dir, 'data');
+      const tls = path.join(dir, 'tls');
       return [
         '--iptables=false', '--bridge=none', '--shutdown-timeout=1',
         `--data-root=${dataRoot}`, `--exec-root=${path.join(dir, 'exec')}`, `--pidfile=${path.join(dir, 'docker.pid')}`,
+        '--tlsverify', `--tlscacert=${tls}/ca.pem`, `--tlscert=${tls}/server-cert.pem`, `--tlskey=${tls}/server-key.pem`,
         '-H', `unix://${socketPath}`, '-H', `tcp://127.0.0.1:${port}`,
       ];
     },
-    async (url) => (await fetch(`${url}/_ping`, { signal: AbortSignal.timeout(2000) })).ok,
+    () => pingSocket(socketPath),
     (dir) => {
       // Other users may reach the socket's folder, so that the socket's own mode (0660 root:docker) is what refuses them.
       chmodSync(dir, 0o711);
       makeRootfs(path.join(dir, 'rootfs'));
+      makeCertificates(path.join(dir, 'tls'));
     },
   );
   const host = `unix://${socketPath}`;
@@ -89,6 +96,7 @@ export async function startDockerDaemon(): Promise<DockerDaemon> {
     host,
     socketPath,
     tcpHost: `tcp://127.0.0.1:${component.port}`,
+    certPath: path.join(path.dirname(socketPath), 'tls'),
     docker,
     run: async (name, script, options = {}) => {
       const flags = ['--network', 'none', '--name', name, ...(options.tty ? ['--tty'] : []), ...(options.logDriver ? ['--log-driver', options.logDriver] : [])];
@@ -114,6 +122,36 @@ export async function startDockerDaemon(): Promise<DockerDaemon> {
     throw error;
   }
   return daemon;
+}
+
+/** GET /_ping on the unix socket answers OK. */
+function pingSocket(socketPath: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const request = http.get({ socketPath, path: '/_ping', timeout: 2000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    request.on('error', () => resolve(false));
+    request.on('timeout', () => request.destroy());
+  });
+}
+
+/** A CA, a server certificate for 127.0.0.1 and a client certificate (ca.pem, cert.pem, key.pem: a DOCKER_CERT_PATH). */
+function makeCertificates(dir: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
+  writeFileSync(path.join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
+  const steps = [
+    'openssl req -x509 -newkey rsa:2048 -nodes -keyout ca-key.pem -out ca.pem -days 2 -subj /CN=test-docker-ca',
+    'openssl req -newkey rsa:2048 -nodes -keyout server-key.pem -out server.csr -subj /CN=127.0.0.1',
+    'openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out server-cert.pem -days 2 -extfile server.ext',
+    'openssl req -newkey rsa:2048 -nodes -keyout key.pem -out client.csr -subj /CN=test-client',
+    'openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -out cert.pem -days 2 -extfile client.ext',
+  ];
+  for (const step of steps) {
+    const result = spawnSync('sh', ['-c', step], { cwd: dir, encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${step} failed: ${result.stderr}`);
+  }
 }
 
 function makeRootfs(rootfs: string): void {

@@ -134,6 +134,7 @@ describe('logs docker source: decoding', () => {
       [{ code: 'ENOTFOUND' }, tcp, /name lookup failed/],
       [{ code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }, tcp, /TLS connection .* DOCKER_CERT_PATH/],
       [{ statusCode: 400, json: { message: 'client version 1.11 is too old. Minimum supported API version is 1.12' } }, unix, /refuses this client's API version: client version 1\.11 is too old.*Upgrade Docker/],
+      [{ statusCode: 400, json: Buffer.from('Client sent an HTTP request to an HTTPS server.\n') }, tcp, /^Docker at tcp:\/\/h:2375 wants TLS: set DOCKER_TLS_VERIFY=1/],
       [{ statusCode: 500, json: { message: 'boom' } }, unix, /^Docker at unix:\/\/\/run\/d\.sock failed: boom$/],
     ];
     for (const [error, address, expected] of cases) assert.match(describeDockerFailure(error, address), expected);

@@ -149,6 +149,13 @@ describe('logs docker source: a real dockerd', function () {
     const numbers = (list: SourceRecord[]) => list.map((r) => (r.text === `${r.text.split(' ')[0]} ${z}` ? Number(r.text.split(' ')[0]) : r.text.slice(0, 40)));
     assert.deepEqual(numbers(await records(provider, 'docker:manylong', { tail: 35 })), Array.from({ length: 35 }, (_, i) => i + 6));
     assert.deepEqual(numbers(await records(provider, 'docker:manylong', { tail: 1 })), [40]);
+    // A tail too long to hold is read twice (count, then stream after the extra lines): the same lines.
+    const streaming = new DockerSourceProvider({ host: daemon.host, heldTailLines: 0 });
+    assert.deepEqual(numbers(await records(streaming, 'docker:manylong', { tail: 35 })), Array.from({ length: 35 }, (_, i) => i + 6));
+    for (const name of ['docker:long', 'docker:tty', 'docker:mixed']) {
+      const all = await records(provider, name);
+      for (const n of [1, 2, all.length, all.length + 5]) assert.deepEqual(texts(await records(streaming, name, { tail: n })), texts(all.slice(-n)), `${name} tail ${n}, streamed`);
+    }
   });
 
   it('reads a TTY container (no multiplexing): its lines without "\\r", all on stdout, the long one joined', async () => {
@@ -182,13 +189,16 @@ describe('logs docker source: a real dockerd', function () {
     await assert.rejects(records(provider, 'docker:big', { signal: aborted.signal }), (error: Error) => error.name === 'AbortError');
   });
 
-  it('honours DOCKER_HOST (unix:// and tcp://) when no address is given', async () => {
+  it('honours DOCKER_HOST (unix://, and tcp:// with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH) when no address is given', async () => {
     const viaEnv = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.host } });
     assert.equal(viaEnv.location, `docker at ${daemon.host}`);
     assert.equal((await viaEnv.list()).sources.length, 8);
-    const viaTcp = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.tcpHost } });
-    assert.equal(viaTcp.location, `docker at ${daemon.tcpHost}`);
-    assert.deepEqual(texts(await records(viaTcp, 'docker:mixed', { tail: 1 })), ['line 8 err']);
+    const viaTls = new DockerSourceProvider({ env: { DOCKER_HOST: daemon.tcpHost, DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: daemon.certPath } });
+    assert.equal(viaTls.location, `docker at ${daemon.tcpHost}`);
+    assert.deepEqual(texts(await records(viaTls, 'docker:mixed', { tail: 1 })), ['line 8 err']);
+    // The same port without the TLS settings: the daemon's answer to plain HTTP, turned into what to set.
+    const plain = await new DockerSourceProvider({ env: { DOCKER_HOST: daemon.tcpHost } }).list();
+    assert.match(plain.problem ?? '', /wants TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH/);
   });
 
   it('says the container is unknown, naming the known ones', async () => {

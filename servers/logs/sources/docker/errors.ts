@@ -70,6 +70,9 @@ export function describeDockerFailure(error: unknown, address: DockerAddress): s
     return `the TLS connection to ${where} failed (${failure.code}): check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) and DOCKER_TLS_VERIFY.`;
   }
   const message = daemonMessage(error);
+  if (failure?.statusCode === 400 && /HTTP request to an HTTPS server/i.test(message)) {
+    return `${where} wants TLS: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem (or use port 2376).`;
+  }
   if (failure?.statusCode === 400 && /client version .* too (old|new)/i.test(message)) {
     return `${where} refuses this client's API version: ${message}. Upgrade Docker to Engine API ${MIN_API_VERSION} or newer.`;
   }

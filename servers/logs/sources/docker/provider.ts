@@ -1,12 +1,14 @@
 // Docker containers (running and exited) as log sources, over the Engine API with dockerode: each container is the
 // source `docker:<name>`, and its log is what `docker logs -t` shows, streamed and decoded here line by line.
+import { existsSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
 import { sanitizeLine } from '../../../shared/sanitize';
 import { inWindow } from '../../../shared/time-rule';
 import { UserFacingError } from '../../../shared/tool-result';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { resolveDockerAddress, type DockerAddress, type DockerEnv } from './address';
+import { dockerode } from './client';
 import { MIN_API_VERSION, apiTooOld, apiVersionAtLeast, daemonMessage, describeDockerFailure, isDaemonAbsent, isNotFound } from './errors';
 import { logPieces } from './frames';
 import { DockerLineAssembler, type DockerLine } from './lines';
@@ -26,6 +28,8 @@ export interface DockerProviderOptions {
    * has no sources; any other failure (no permission, a refused version) is still reported. `on`: every failure is.
    */
   mode?: 'auto' | 'on';
+  /** Tails longer than this many lines are read twice rather than held in memory (HELD_TAIL_LINES by default). */
+  heldTailLines?: number;
 }
 
 interface ContainerFacts {
@@ -40,19 +44,22 @@ export class DockerSourceProvider implements LogSourceProvider {
   readonly kind = 'docker' as const;
   private readonly address: DockerAddress | undefined;
   private readonly addressProblem: string | undefined;
-  private readonly docker: Docker | undefined;
+  private readonly options: Docker.DockerOptions | undefined;
   private readonly auto: boolean;
+  private readonly heldTailLines: number;
+  private client: Docker | undefined;
   private versionChecked = false;
 
   constructor(options: DockerProviderOptions = {}) {
     this.auto = options.mode === 'auto';
+    this.heldTailLines = options.heldTailLines ?? HELD_TAIL_LINES;
     try {
       this.address = resolveDockerAddress(options.host, options.env ?? process.env);
-      this.docker = new Docker({
+      this.options = {
         ...this.address.options,
         ...(options.apiVersion ? { version: `v${options.apiVersion.replace(/^v/, '')}` } : {}),
         connectionTimeout: options.connectTimeoutMs ?? 15_000,
-      } as Docker.DockerOptions);
+      } as Docker.DockerOptions;
     } catch (error) {
       if (!(error instanceof UserFacingError)) throw error;
       this.addressProblem = error.message;
@@ -66,6 +73,8 @@ export class DockerSourceProvider implements LogSourceProvider {
 
   /** Every container, running and exited (`docker ps -a`), as a source; a problem sentence instead when Docker cannot be asked. */
   async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
+    // The usual machine without Docker: no socket file, so nothing to ask (and dockerode is never loaded).
+    if (this.auto && this.address?.socketPath && !this.address.url.startsWith('npipe:') && !existsSync(this.address.socketPath)) return { sources: [] };
     try {
       const { docker } = await this.ready(signal);
       const containers = (await docker.listContainers({ all: true, abortSignal: signal })) as ContainerSummary[];
@@ -81,6 +90,8 @@ export class DockerSourceProvider implements LogSourceProvider {
    * The log lines of container `name` (`docker:<name>`, or a name or id), oldest first, stdout and stderr told
    * apart, times from the daemon (ms precision), inside [since, until) exactly; `tail` = the newest N of them.
    * Throws UserFacingError for an unknown container, no permission, daemon down, a log driver Docker cannot read back.
+   * Memory: a partial line per stream; with `tail`, tail + 1 lines (whole lines are only known at the end of a read).
+   * `minLevel` is not pushed down (the Engine API has no levels); the tool layer filters.
    */
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const { docker, address } = await this.ready(query.signal);
@@ -90,7 +101,7 @@ export class DockerSourceProvider implements LogSourceProvider {
     if (query.tail === undefined) lines = read();
     // The daemon applies `tail` before `until` (the newest N of the whole log, then the cut): pick the newest N here.
     else if (query.until !== undefined) lines = newest(read(), query.tail);
-    else lines = newestWhole(read, query.tail);
+    else lines = newestWhole(read, query.tail, this.heldTailLines);
     for await (const line of lines) yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
   }
 
@@ -125,15 +136,16 @@ export class DockerSourceProvider implements LogSourceProvider {
 
   /** The client, once the daemon has answered /version with an API version this can use. */
   private async ready(signal?: AbortSignal): Promise<{ docker: Docker; address: DockerAddress }> {
-    if (!this.docker || !this.address) throw new UserFacingError(this.addressProblem ?? 'no Docker address');
+    if (!this.options || !this.address) throw new UserFacingError(this.addressProblem ?? 'no Docker address');
+    this.client ??= new (dockerode())(this.options);
     if (!this.versionChecked) {
       // dockerode's types omit the options argument that its version() takes (abortSignal among them).
-      const docker = this.docker as unknown as { version(options: object): Promise<Docker.DockerVersion> };
+      const docker = this.client as unknown as { version(options: object): Promise<Docker.DockerVersion> };
       const version = await this.call(() => docker.version({ abortSignal: signal }), signal);
       if (!apiVersionAtLeast(version.ApiVersion, MIN_API_VERSION)) throw new UserFacingError(apiTooOld(version.ApiVersion, version.Version, this.address));
       this.versionChecked = true;
     }
-    return { docker: this.docker, address: this.address };
+    return { docker: this.client, address: this.address };
   }
 
   /** Runs one request, turning connection and daemon failures into a UserFacingError (aborts pass through). */
@@ -221,23 +233,36 @@ type LineReader = (apiTail?: number, counter?: { messages: number }) => AsyncIte
 /** Messages asked for beyond the lines wanted, so that a few split lines rarely need a second request. */
 const TAIL_MARGIN = 32;
 
+/** Tails up to this many lines are held in memory (about 200 bytes a line); longer ones are read twice instead. */
+export const HELD_TAIL_LINES = 10_000;
+
 /**
  * The newest `count` whole lines (window: since only). The API's tail counts messages, and Docker writes a line
  * over 16 KiB as several, so the oldest of the last N messages can be the end of a line without its start: ask for
  * more messages than lines, and drop the oldest line unless the daemon ran out of messages (it gave the whole log),
- * asking again for four times as many when that leaves fewer than `count`. Memory: count + 1 lines.
+ * asking again for four times as many when that leaves fewer than `count`. Memory: count + 1 lines when count is
+ * at most `heldUpTo`; above, a first read only counts lines and a second streams them after the extra ones (lines a
+ * running container writes between the two reads come on top).
  */
-export async function* newestWhole(read: LineReader, count: number): AsyncGenerator<DockerLine> {
+export async function* newestWhole(read: LineReader, count: number, heldUpTo = HELD_TAIL_LINES): AsyncGenerator<DockerLine> {
   if (count <= 0) return;
   for (let asked = count + TAIL_MARGIN; ; asked *= 4) {
     const counter = { messages: 0 };
-    const kept: DockerLine[] = [];
-    for await (const line of newest(read(asked, counter), count + 1)) kept.push(line);
-    if (counter.messages < asked || kept.length > count) {
-      yield* kept.slice(-count);
-      return;
+    if (count <= heldUpTo) {
+      const kept: DockerLine[] = [];
+      for await (const line of newest(read(asked, counter), count + 1)) kept.push(line);
+      if (counter.messages < asked || kept.length > count) return yield* kept.slice(-count);
+    } else {
+      let lines = 0;
+      for await (const _line of read(asked, counter)) lines++;
+      if (counter.messages < asked || lines > count) return yield* skipped(read(asked), lines - count);
     }
   }
+}
+
+async function* skipped(lines: AsyncIterable<DockerLine>, skip: number): AsyncGenerator<DockerLine> {
+  let index = 0;
+  for await (const line of lines) if (index++ >= skip) yield line;
 }
 
 /** The newest `count` lines, oldest first; memory: `count` lines. */
