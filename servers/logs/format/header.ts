@@ -369,6 +369,9 @@ const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<
 
 /** The level an access log line's HTTP status stands for: 5xx ERROR, 4xx WARN, others INFO; undefined when no status. */
 export function statusLevel(line: string): Level | undefined {
+  // Each form of ACCESS_STATUS needs a quote, a slash or a final digit: most lines have none and skip the search.
+  const last = line.charCodeAt(line.length - 1);
+  if (!(last >= 48 && last <= 57) && line.indexOf('"') < 0 && line.indexOf('/') < 0) return undefined;
   const m = ACCESS_STATUS.exec(line);
   if (!m) return undefined;
   const status = Number(m[1] ?? m[2] ?? m[3]);
