@@ -41,16 +41,17 @@ const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 const WORD_AT = /[^\s|]+/y;
-const SEPARATORS_AT = /[ \t|]+/y;
 
 function matchAt(regex: RegExp, line: string, position: number): RegExpExecArray | null {
   regex.lastIndex = position;
   return regex.exec(line);
 }
 
+/** The position after the spaces, tabs and `|` at `position` (a loop: this runs between every two header fields). */
 function skipSeparators(line: string, position: number): number {
-  const m = matchAt(SEPARATORS_AT, line, position);
-  return m ? position + m[0].length : position;
+  let end = position;
+  for (let c = line.charCodeAt(end); c === 32 || c === 9 || c === 124; c = line.charCodeAt(end)) end++;
+  return end;
 }
 
 /** End of a balanced [...] starting at `position`, or -1. */
