@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { callJson, precisionRecall, reportFailures, runMain, startLogsServer } from './eval-support';
+import { callJson, markdownTable, precisionRecall, reportFailures, runMain, startLogsServer } from './eval-support';
 import { contentOf, CORPUS, linesOf, type CorpusFormat, type Truth } from '../test/formats/corpus';
 
 export const TARGETS = { precision: 0.99, recall: 0.99 };
@@ -141,9 +141,7 @@ export function formatTable(evaluation: FormatsEvaluation): string {
     cell(f.filters[1]),
     f.falseZero.length ? `YES (${f.falseZero.join(', ')})` : 'no',
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+  return markdownTable(header, rows);
 }
 
 async function main(): Promise<void> {

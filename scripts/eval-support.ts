@@ -48,3 +48,10 @@ export function runMain(main: () => Promise<void>): void {
 export function precisionRecall(hit: number, returned: number, truth: number): { precision: number; recall: number } {
   return { precision: returned === 0 ? (truth === 0 ? 1 : 0) : hit / returned, recall: truth === 0 ? 1 : hit / truth };
 }
+
+/** A Markdown table: the header row, a rule, then the rows, each column as wide as its widest cell. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => `| ${widths.map((w, i) => (cells[i] ?? '').padEnd(w)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
