@@ -41,16 +41,17 @@ const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 const WORD_AT = /[^\s|]+/y;
-const SEPARATORS_AT = /[ \t|]+/y;
 
 function matchAt(regex: RegExp, line: string, position: number): RegExpExecArray | null {
   regex.lastIndex = position;
   return regex.exec(line);
 }
 
+/** The position after the spaces, tabs and `|` at `position` (a loop: this runs between every two header fields). */
 function skipSeparators(line: string, position: number): number {
-  const m = matchAt(SEPARATORS_AT, line, position);
-  return m ? position + m[0].length : position;
+  let end = position;
+  for (let c = line.charCodeAt(end); c === 32 || c === 9 || c === 124; c = line.charCodeAt(end)) end++;
+  return end;
 }
 
 /** End of a balanced [...] starting at `position`, or -1. */
@@ -383,6 +384,9 @@ const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<
 
 /** The level an access log line's HTTP status stands for: 5xx ERROR, 4xx WARN, others INFO; undefined when no status. */
 export function statusLevel(line: string): Level | undefined {
+  // Each form of ACCESS_STATUS needs a quote, a slash or a final digit: most lines have none and skip the search.
+  const last = line.charCodeAt(line.length - 1);
+  if (!(last >= 48 && last <= 57) && line.indexOf('"') < 0 && line.indexOf('/') < 0) return undefined;
   const m = ACCESS_STATUS.exec(line);
   if (!m) return undefined;
   const status = Number(m[1] ?? m[2] ?? m[3]);

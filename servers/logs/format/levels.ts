@@ -28,6 +28,20 @@ const SYSLOG: Level[] = ['FATAL', 'FATAL', 'FATAL', 'ERROR', 'WARN', 'INFO', 'IN
 export function normalizeLevel(word: string | number | undefined | null): Level | undefined {
   if (word === undefined || word === null) return undefined;
   if (typeof word === 'number') return numericLevel(word);
+  // A file spells its levels a handful of ways, once per line: each spelling is read once.
+  const known = spellings.get(word);
+  if (known !== undefined || spellings.has(word)) return known;
+  const level = wordLevel(word);
+  if (spellings.size >= MAX_SPELLINGS) spellings.clear();
+  spellings.set(word, level);
+  return level;
+}
+
+/** Level spellings already read (bounded: cleared when full). */
+const spellings = new Map<string, Level | undefined>();
+const MAX_SPELLINGS = 1024;
+
+function wordLevel(word: string): Level | undefined {
   let text = word.trim();
   if (text.length === 0 || text.length > 16) return undefined;
   if (text.startsWith('[') && text.endsWith(']')) text = text.slice(1, -1).trim();

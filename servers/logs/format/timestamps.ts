@@ -40,10 +40,25 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
 
 const minuteCache = new Map<number, number>();
 
+/** The local year of the last reference asked about, valid for references in [start, end) (epoch ms). */
+const referenceYear = { start: 0, end: 0, year: 0 };
+
+/** The local year of `epoch` (ms): a Date per year-less line was a large part of parsing syslog and logcat files. */
+function localYear(epoch: number): number {
+  if (epoch >= referenceYear.start && epoch < referenceYear.end) return referenceYear.year;
+  const year = new Date(epoch).getFullYear();
+  // new Date(y, …) reads years 0..99 as 19yy: such references are not cached (an empty range).
+  const cacheable = year >= 100;
+  referenceYear.start = cacheable ? new Date(year, 0, 1).getTime() : 0;
+  referenceYear.end = cacheable ? new Date(year + 1, 0, 1).getTime() : 0;
+  referenceYear.year = year;
+  return year;
+}
+
 /** For timestamps without a year (syslog, logcat): the latest year that does not put the time after the reference (plus a day of clock skew). */
 export function inferYear(monthIndex: number, day: number, hour: number, minute: number, second: number, ms: number, context: TimestampContext): number | undefined {
   const reference = context.referenceTime ?? Date.now();
-  const year = new Date(reference).getFullYear();
+  const year = localYear(reference);
   const thisYear = localEpoch(year, monthIndex, day, hour, minute, second, ms);
   if (thisYear === undefined) return undefined;
   return thisYear > reference + DAY_MS ? localEpoch(year - 1, monthIndex, day, hour, minute, second, ms) : thisYear;

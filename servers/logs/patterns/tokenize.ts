@@ -225,7 +225,10 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
+    // One pass finds the word's end and its first character that may make it a whole-word variable (mayBeVariableWord).
     let wordEnd = position;
+    let firstMark = -1;
+    let quoted = false;
     while (wordEnd < length) {
       const c = message.charCodeAt(wordEnd);
       if (isSpace(c)) break;
@@ -233,10 +236,12 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
         const close = closingQuote(message, wordEnd + 1);
         if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd))) {
+          quoted = true;
           wordEnd = close + 1;
           continue;
         }
       }
+      if (firstMark < 0 && isWordVariableMark(c)) firstMark = wordEnd;
       wordEnd++;
     }
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
@@ -244,33 +249,13 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
     let coreStart = position;
     while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
-    if (core - coreStart >= 2 && mayBeVariableWord(message, coreStart, core) && isVariableWord(message.slice(coreStart, core))) {
+    // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
+    // characters inside a skipped quote were not looked at: those words are checked in full).
+    const mayBeVariable = quoted ? mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
+    if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       pushToken(tokens, bounds, WILDCARD, coreStart, core);
     } else {
-      let pieceStart = position;
-      for (let i = position; i <= wordEnd; i++) {
-        const c = i === wordEnd ? Char.Space : message.charCodeAt(i);
-        if (i === pieceStart && c === Char.Quote && opensQuote(message, position, i)) {
-          const close = closingQuote(message, i + 1);
-          if (close > i + 1 && close < wordEnd) {
-            const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
-            pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
-            i = close;
-            pieceStart = close + 1;
-            continue;
-          }
-        }
-        if (i === wordEnd || isInnerDelimiter(c)) {
-          if (i > pieceStart) {
-            if (isVariablePiece(message, pieceStart, i) || continuesAddress(message, pieceStart, i, tokens)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
-            else {
-              const piece = message.slice(pieceStart, i);
-              pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
-            }
-          }
-          pieceStart = i + 1;
-        }
-      }
+      scanPieces(message, position, wordEnd, tokens, bounds);
     }
     afterVariable = tokens.length > 0 && tokens[tokens.length - 1] === WILDCARD;
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
@@ -298,6 +283,49 @@ function continuesAddress(message: string, start: number, end: number, tokens: s
   if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || tokens[tokens.length - 1] !== WILDCARD) return false;
   for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
   return true;
+}
+
+/**
+ * Splits the word [start, end) at inner delimiters into pieces and pushes their tokens. What isVariablePiece needs
+ * (digits, hex-only) is counted in the same pass over the characters.
+ */
+function scanPieces(message: string, start: number, end: number, tokens: string[], bounds: number[] | undefined): void {
+  let pieceStart = start;
+  let digits = 0;
+  let hexOnly = true;
+  for (let i = start; i <= end; i++) {
+    const c = i === end ? Char.Space : message.charCodeAt(i);
+    if (i === pieceStart && c === Char.Quote && opensQuote(message, start, i)) {
+      const close = closingQuote(message, i + 1);
+      if (close > i + 1 && close < end) {
+        const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
+        pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
+        i = close;
+        pieceStart = close + 1;
+        continue;
+      }
+    }
+    if (i === end || isInnerDelimiter(c)) {
+      if (i > pieceStart) {
+        if (isCountedVariablePiece(message, pieceStart, i, digits, hexOnly) || continuesAddress(message, pieceStart, i, tokens)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
+        else {
+          const piece = message.slice(pieceStart, i);
+          pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
+        }
+      }
+      pieceStart = i + 1;
+      digits = 0;
+      hexOnly = true;
+    } else if (isDigit(c)) digits++;
+    else if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+  }
+}
+
+/** isVariablePiece for a piece whose digits and hex-only state were counted while scanning it. */
+function isCountedVariablePiece(message: string, start: number, end: number, digits: number, hexOnly: boolean): boolean {
+  let first = message.charCodeAt(start);
+  if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = message.charCodeAt(start + 1);
+  return isDigit(first) || digits >= 2 || (digits > 0 && hexOnly);
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
@@ -379,11 +407,12 @@ function annotationAt(message: string, position: number): number {
 
 /** Cheap pre-check before isVariableWord: whole-word variables hold `/`, `.`, `:`, `\\` or `@`. */
 function mayBeVariableWord(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === Char.Slash || c === Char.Dot || c === Char.Colon || c === Char.At || c === Char.Backslash) return true;
-  }
+  for (let i = start; i < end; i++) if (isWordVariableMark(text.charCodeAt(i))) return true;
   return false;
+}
+
+function isWordVariableMark(c: number): boolean {
+  return c === Char.Slash || c === Char.Dot || c === Char.Colon || c === Char.At || c === Char.Backslash;
 }
 
 const DATE_NAMES = new Set(
