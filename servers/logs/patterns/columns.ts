@@ -133,41 +133,48 @@ function learnDelimited(messages: string[], share: number): MessageColumns | und
   return undefined;
 }
 
-/** End of the first token when a run of two or more spaces follows it within MAX_FIXED_WIDTH characters, else -1. */
-function paddedEnd(message: string): number {
-  const space = message.indexOf(' ');
-  if (space <= 0 || space > MAX_FIXED_WIDTH || message[space + 1] !== ' ') return -1;
-  let end = space;
-  while (message[end] === ' ') end++;
-  return end < message.length ? end : -1;
+/** The first token's end and the offset of the text after the spaces that follow it; undefined past MAX_FIXED_WIDTH. */
+function firstColumn(message: string): { end: number; next: number } | undefined {
+  const end = message.indexOf(' ');
+  if (end <= 0 || end > MAX_FIXED_WIDTH) return undefined;
+  let next = end;
+  while (message[next] === ' ') next++;
+  return next < message.length ? { end, next } : undefined;
 }
 
-/** `CBS    message`: a first column padded with spaces, so the message starts at one offset on most lines. */
+/**
+ * Whether a message's first column fits a padded column whose next one starts at `offset`: the value is followed by
+ * padding (two spaces or more: shorter than the column, and how much shorter does not matter, since a right-aligned
+ * next column moves with the width of its own value: `Sele     5635` against `Vusa    73237`), or it fills or
+ * overflows the column. A short first word followed by one space is the start of a message, not a column.
+ */
+function fitsColumn(column: { end: number; next: number } | undefined, offset: number): column is { end: number; next: number } {
+  return column !== undefined && (column.next - column.end >= 2 || column.end >= offset - 1);
+}
+
+/**
+ * `CBS    message`: a first column padded with spaces to a fixed width, so lines show padding after it and the text
+ * after the padding starts at one offset (or after it, before a right-aligned value). Every fitting line is cut the same way, after its
+ * first value and the spaces that follow: a header is never left in some lines of the file and cut from others.
+ */
 function learnFixedWidth(messages: string[], share: number): MessageColumns | undefined {
-  const { value: offset } = dominant(messages.map(paddedEnd).filter((end) => end > 0));
-  if (offset === undefined) return undefined;
-  const ends = messages.map((message) => fixedWidthEnd(message, offset));
-  const padded = ends.filter((end, i) => end === offset && paddedEnd(messages[i]) === offset).length;
-  const fitting = ends.filter((end) => end > 0).length;
-  // Enough fitting lines show the padding; the others are values that overflow the column.
-  if (fitting / messages.length < share || padded < MIN_PADDED_SHARE * fitting) return undefined;
+  const columns = messages.map(firstColumn);
+  const padded = columns.filter((c) => c !== undefined && c.next - c.end >= 2);
+  if (padded.length === 0) return undefined;
+  // The next column starts where the padding ends on the lines whose next value is widest (all of them when it is
+  // left-aligned): the low end of where padding ends, past the few lines (1 - share) that are not header lines.
+  const ends = padded.map((c) => c!.next).sort((a, b) => a - b);
+  const offset = ends[Math.floor((1 - share) * ends.length)];
+  const fitting = columns.filter((c) => fitsColumn(c, offset)).length;
+  // Enough fitting lines show the padding; the others are values that fill or overflow the column.
+  if (fitting / messages.length < share || padded.length < MIN_PADDED_SHARE * fitting) return undefined;
   return {
     description: `a column padded to ${offset} characters`,
     strip: (message) => {
-      const end = fixedWidthEnd(message, offset);
-      return end > 0 ? message.slice(end) : message;
+      const column = firstColumn(message);
+      return fitsColumn(column, offset) ? message.slice(column.next) : message;
     },
   };
-}
-
-/** Where the message starts after a first column padded to `offset`, or after a value that overflows it; else -1. */
-function fixedWidthEnd(message: string, offset: number): number {
-  if (paddedEnd(message) === offset) return offset;
-  const space = message.indexOf(' ');
-  if (space < offset - 1 || space > MAX_FIXED_WIDTH) return -1;
-  let end = space;
-  while (message[end] === ' ') end++;
-  return end < message.length ? end : -1;
 }
 
 /** Start offsets of the first `limit` space-separated tokens and the offset after them. */

@@ -78,6 +78,19 @@ describe('log intelligence: header columns learned per file', () => {
     assertOneTemplatePerEvent(byEvent);
   });
 
+  it('cuts padded columns from every line, also where a right-aligned value is narrower, and mines a misfit whole', async () => {
+    const names = ['Vusa', 'Debav', 'Lababa', 'Se'];
+    // Right-aligned pids of 1 to 5 digits, so the text after the padding starts at several offsets.
+    const { byEvent, templates } = await mineLayout((i, m, rnd) => `2026-01-05 08:01:${pad(i % 60)}.${rnd(1000)} INFO  ${names[rnd(4)].padEnd(12)} ${String(10 ** rnd(5) + rnd(9)).padStart(5)} ${m}`);
+    assertOneTemplatePerEvent(byEvent);
+    assert.ok(templates.some((t) => t.template === 'worker <*> is idle'), templates.map((t) => t.template).join('\n'));
+    const words = ['pushed 3 records', 'flush of cache done', 'worker 4 is idle', 'fan speed rpm=2210 on rack 7'];
+    const columns = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${names[i % 4].padEnd(12)} ${String(7 * 10 ** (i % 5)).padStart(5)} ${words[i % 4]}`));
+    assert.match(columns.description ?? '', /padded to 13 characters/);
+    assert.equal(columns.strip(`${'Se'.padEnd(12)}     7 flush done`), 'flush done');
+    assert.equal(columns.strip('user u7x logged in'), 'user u7x logged in');
+  });
+
   it('learns nothing from messages that only start with words, and cuts nothing from a line that does not fit', () => {
     const words = ['pushed 3 records', 'flush done', 'worker 4 is idle', 'fan speed rpm=2210'];
     const plain = learnMessageColumns(Array.from({ length: 40 }, (_, i) => words[i % 4]));
