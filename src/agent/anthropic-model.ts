@@ -7,6 +7,7 @@ import { createAnthropicClient, effectiveBaseUrl, type ClientSettings } from './
 import { toParam } from './content';
 import { mapApiError, setApiKeyAction } from './errors';
 import type { MessageParam } from './history';
+import { DEFAULT_STREAM_IDLE_MS } from './idle';
 import type { ChatModel, ModelChoice, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelTool, ModelUsage, SendOptions } from './model';
 import { estimateCostUsd } from './pricing';
 import { streamMessage } from './stream';
@@ -21,7 +22,7 @@ export interface AnthropicModelSettings {
 }
 
 /** Retries of the SDK (429/5xx/overloaded, with backoff) and the stream idle limit (ms) used by the extension. */
-export const ANTHROPIC_DEFAULTS = { maxRetries: 2, streamIdleMs: 120_000 } as const;
+export const ANTHROPIC_DEFAULTS = { maxRetries: 2, streamIdleMs: DEFAULT_STREAM_IDLE_MS } as const;
 
 export class AnthropicModel implements ChatModel {
   readonly info: ModelInfo;

@@ -2,6 +2,9 @@
 // silent server or provider ends the turn with an error instead of hanging it. Shared by every
 // ChatModel that streams.
 
+/** How long (ms) a streamed answer may send nothing before it is given up on, for every model. */
+export const DEFAULT_STREAM_IDLE_MS = 120_000;
+
 /** The response stream went silent; thrown by a model whose IdleWatchdog fired. */
 export class StreamStalledError extends Error {
   constructor(readonly idleMs: number) {

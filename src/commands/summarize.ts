@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
-import { errorSummaryMarkdown, type ErrorSummary } from '../views/error-summary-items';
+import { errorSummaryMarkdown, noErrorsMessage, type ErrorSummary } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource, type LogFile } from '../views/log-items';
 import { sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
@@ -96,11 +96,7 @@ async function runSummary(hub: McpHub, name: string, display: string, window: Pa
 
 /** What a summary with no errors should tell the user: a log whose levels could not be read is never "free of errors". */
 export function noErrorsNote(result: { summary: ErrorSummary; display: string }): { severity: 'warning' | 'info'; message: string } | undefined {
-  if (result.summary.totalErrors > 0) return undefined;
-  if (result.summary.files.some((f) => f.levelsUnreadable)) {
-    return { severity: 'warning', message: vscode.l10n.t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', result.display) };
-  }
-  return { severity: 'info', message: vscode.l10n.t('No errors found in {0}.', result.display) };
+  return result.summary.totalErrors > 0 ? undefined : noErrorsMessage(result.summary, result.display, vscode.l10n.t);
 }
 
 export async function summarizeErrors({ hub, session, chatView, models }: CommandTargets, arg: unknown): Promise<{ totalErrors: number } | undefined> {

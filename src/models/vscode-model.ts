@@ -6,8 +6,9 @@
 import type Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
 import type { MessageParam } from '../agent/history';
-import { IdleWatchdog } from '../agent/idle';
+import { DEFAULT_STREAM_IDLE_MS, IdleWatchdog } from '../agent/idle';
 import type { ChatModel, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelUsage, SendOptions } from '../agent/model';
+import { toolInput } from '../agent/tool-bridge';
 import { modelProblems } from './problems';
 
 /** "GPT-4.1 · GitHub Copilot": the model's name and who provides it. */
@@ -26,7 +27,7 @@ export class VsCodeChatModel implements ChatModel {
   constructor(
     private readonly chat: vscode.LanguageModelChat,
     private readonly justification?: string,
-    private readonly streamIdleMs = 120_000,
+    private readonly streamIdleMs = DEFAULT_STREAM_IDLE_MS,
   ) {
     const maxInputTokens = chat.maxInputTokens > 0 ? chat.maxInputTokens : undefined;
     this.info = { provider: 'vscode', id: chat.id, label: vscodeModelLabel(chat), ...(maxInputTokens ? { maxInputTokens } : {}) };
@@ -155,7 +156,7 @@ function partsOf(message: MessageParam): Array<vscode.LanguageModelTextPart | vs
   const parts: Array<vscode.LanguageModelTextPart | vscode.LanguageModelToolCallPart | vscode.LanguageModelToolResultPart> = [];
   for (const block of message.content) {
     if (block.type === 'text' && block.text) parts.push(new vscode.LanguageModelTextPart(block.text));
-    else if (block.type === 'tool_use') parts.push(new vscode.LanguageModelToolCallPart(block.id, block.name, toObject(block.input)));
+    else if (block.type === 'tool_use') parts.push(new vscode.LanguageModelToolCallPart(block.id, block.name, toolInput(block.input) ?? {}));
     else if (block.type === 'tool_result') parts.push(new vscode.LanguageModelToolResultPart(block.tool_use_id, [new vscode.LanguageModelTextPart(toolResultText(block))]));
     // thinking and other provider-only blocks mean nothing to another model
   }
@@ -172,10 +173,6 @@ function toolResultText(block: Anthropic.ToolResultBlockParam): string {
           .map((b) => b.text)
           .join('\n');
   return block.is_error ? `Error: ${body || '(no details)'}` : body || '(no output)';
-}
-
-function toObject(input: unknown): object {
-  return input && typeof input === 'object' ? input : {};
 }
 
 /** A CancellationToken that follows `signal`; dispose it when the call is over. */

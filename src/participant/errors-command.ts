@@ -8,6 +8,7 @@ import { logFilePath, type LogFile } from '../views/log-items';
 import type { TurnMetadata } from './history';
 import { promptText } from './history';
 import { cleanFileArgument, matchLogFiles } from './log-target';
+import { referencedFiles } from './references';
 import type { ResponseSink } from './render';
 
 /** Log files named in a "which file?" answer. */
@@ -57,7 +58,7 @@ type Target = { uri: vscode.Uri } | { message: string };
 
 /** The file: a #file reference, else the text after /errors, else the log open in the editor. */
 async function resolveTarget(hub: McpHub, request: ErrorsRequest, signal: AbortSignal): Promise<Target> {
-  const referenced = request.references.map((r) => uriOf(r.value)).find((uri) => uri?.scheme === 'file');
+  const [referenced] = referencedFiles(request.references);
   if (referenced) return { uri: referenced };
   const query = cleanFileArgument(request.prompt);
   if (!query) {
@@ -78,12 +79,6 @@ async function resolveTarget(hub: McpHub, request: ErrorsRequest, signal: AbortS
   const onDisk = await existingFile(query);
   if (onDisk) return { uri: onDisk };
   return { message: `${vscode.l10n.t('No log file matches "{0}".', query)}${files.length ? `\n\n${vscode.l10n.t('The log files I can read:')}\n\n${fileList(files)}` : ''}` };
-}
-
-function uriOf(value: unknown): vscode.Uri | undefined {
-  if (value instanceof vscode.Uri) return value;
-  if (value instanceof vscode.Location) return value.uri;
-  return undefined;
 }
 
 /** A path typed by the user that exists (absolute, or relative to a workspace folder) though the logs server does not list it. */

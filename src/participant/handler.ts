@@ -11,6 +11,7 @@ import type { McpHub } from '../mcp/types';
 import type { Settings } from '../settings';
 import { answerErrors, explainFollowup } from './errors-command';
 import { compactTurn, messagesFromHistory, promptText, turnMessages, turnMetadata, type TurnMetadata } from './history';
+import { referencedFiles } from './references';
 import { TurnRenderer, type ResponseSink } from './render';
 
 /** The id under contributes.chatParticipants. */
@@ -98,10 +99,7 @@ async function agentFor(deps: ParticipantDeps, model: ChatModel, seed: MessagePa
 
 /** The prompt, plus the files the user attached (#file), which the tools can then read by path. */
 function questionOf(request: vscode.ChatRequest): string {
-  const files = request.references
-    .map((r) => (r.value instanceof vscode.Uri ? r.value : r.value instanceof vscode.Location ? r.value.uri : undefined))
-    .filter((uri): uri is vscode.Uri => uri?.scheme === 'file')
-    .map((uri) => uri.fsPath);
+  const files = referencedFiles(request.references).map((uri) => uri.fsPath);
   const prompt = promptText({ prompt: request.prompt });
   return files.length ? `${prompt}\n\n(Attached files: ${files.join(', ')})` : prompt;
 }

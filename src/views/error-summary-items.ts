@@ -45,15 +45,25 @@ function when(value: string | undefined, locale: string): string {
   return Number.isFinite(ms) ? new Date(ms).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'medium' }) : text(value, 40);
 }
 
+/**
+ * What a summary without error groups says about `file` (its display name, escaped by the caller as
+ * its medium needs): a file whose levels could not be read is never reported as free of errors, so
+ * that case is a warning. Shared by the chat Markdown and the "Summarize Errors" notification.
+ */
+export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'>, file: string, t: Translate): { severity: 'warning' | 'info'; message: string } {
+  if (summary.files.some((f) => f.levelsUnreadable)) {
+    return { severity: 'warning', message: t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', file) };
+  }
+  return { severity: 'info', message: t('No errors found in {0}.', file) };
+}
+
 /** Grouped errors with counts and times. */
 export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMarkdownOptions): string {
   const { t, locale } = options;
   const lines = [`### ${t('Error summary: {0}', text(options.file))}`, ''];
   const notes = [...summary.files.flatMap((f) => (f.note ? [f.note] : [])), ...summary.notes];
   if (summary.totalErrors === 0 || summary.groups.length === 0) {
-    // A file whose levels could not be read is never reported as free of errors.
-    const unreadable = summary.files.some((f) => f.levelsUnreadable);
-    lines.push(`**${unreadable ? t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', text(options.file)) : t('No errors found in {0}.', text(options.file))}**`);
+    lines.push(`**${noErrorsMessage(summary, text(options.file), t).message}**`);
     if (summary.window) lines.push('', t('Searched from {0} to {1}.', when(summary.window.since, locale), when(summary.window.until, locale)));
   } else {
     lines.push(t('{0} errors in {1} groups.', summary.totalErrors, summary.groupCount ?? summary.groups.length), '');

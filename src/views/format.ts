@@ -1,7 +1,5 @@
 // Small formatting helpers for tree items (no `vscode`, locale passed in).
 
-
-
 /** "3 minutes ago", "2일 전" … in the given locale. */
 export function formatRelativeTime(when: number, now: number, locale: string): string {
   if (!Number.isFinite(when)) return '';

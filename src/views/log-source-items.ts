@@ -80,7 +80,7 @@ export function logSourceNode(source: LogSource, options: LogBuildOptions, under
     iconColor: errors ? 'list.warningForeground' : undefined,
     contextValue: LOG_SOURCE_CONTEXT,
     command: { command: OPEN_LOG_SOURCE_COMMAND, arguments: [source.name] },
-    data: { name: source.name, source: source.name },
+    data: { source: source.name },
   };
 }
 
