@@ -7,7 +7,7 @@
 //   code-shim.mjs [FOLDER] --extensionDevelopmentPath=DIR… --extensionTestsPath=FILE [other code flags]
 //     --extensionDevelopmentPath may repeat (as with `code`): the first is the extension under test;
 //     the others (test-only extensions) are linked into the extensions dir, because code-server's web
-//     workbench keeps its URL payload in a Map and so only one extensionDevelopmentPath entry
+//     workbench keeps its URL payload in a Map and so only one extensionDevelopmentPath entry survives
 //     FOLDER                 workspace to open (default: a fresh fixture repository with logs/, removed after)
 //   Flags `code` takes that mean nothing here (--disable-extensions, --user-data-dir=…) are ignored;
 //   the workbench always gets a fresh, isolated profile.

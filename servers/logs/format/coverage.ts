@@ -40,15 +40,17 @@ export function levelsUnreadable(coverage: LevelCoverage): boolean {
 }
 
 /**
- * The note a level-filtering tool gives for a file: how many sampled lines have no recognisable level, or that none
- * has one (so 0 matches is not "no errors"). Undefined when every line has a level.
+ * The note a level-filtering tool gives for a file or source: how many lines have no recognisable level, or that none
+ * has one (so 0 matches is not "no errors"). `seen` says where the counts come from: a file's sample from its start,
+ * or every line a source read gave. Undefined when every line has a level.
  */
-export function coverageNote(file: string, coverage: LevelCoverage): string | undefined {
+export function coverageNote(file: string, coverage: LevelCoverage, seen: 'sampled' | 'read' = 'sampled'): string | undefined {
   if (coverage.withoutLevel === 0) return undefined;
   const count = `${coverage.withoutLevel.toLocaleString('en-US')} of ${coverage.lines.toLocaleString('en-US')}`;
   if (levelsUnreadable(coverage)) {
     const layout = coverage.layoutKnown ? 'its lines carry no level this server can read' : 'its format was not recognised';
-    return `${file}: ${layout} (${count} lines sampled have no recognisable level): finding no errors here does not mean there are none`;
+    return `${file}: ${layout} (${count} lines ${seen} have no recognisable level): finding no errors here does not mean there are none`;
   }
-  return `${file}: ${count} lines sampled from its start have no recognisable level; such lines are never counted as errors`;
+  const where = seen === 'sampled' ? 'sampled from its start' : 'read';
+  return `${file}: ${count} lines ${where} have no recognisable level; such lines are never counted as errors`;
 }

@@ -78,8 +78,3 @@ function numericLevel(value: number): Level | undefined {
 export function levelAtLeast(level: Level | undefined, minimum: Level): boolean {
   return level !== undefined && LEVELS.indexOf(level) >= LEVELS.indexOf(minimum);
 }
-
-/** Index on the scale (TRACE 0 … FATAL 5), -1 when unknown. */
-export function levelRank(level: Level | undefined): number {
-  return level === undefined ? -1 : LEVELS.indexOf(level);
-}

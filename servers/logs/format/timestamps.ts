@@ -214,10 +214,6 @@ export function epochFromNumber(value: number): number | undefined {
   return Math.round(value / 1e6); // nanos
 }
 
-/** Convenience for callers parsing a single well-known form. */
-export const parseIsoTimestamp = (text: string) => parseTimestamp(text);
-export const parseSyslogTimestamp = (text: string, referenceTime?: number) => parseTimestamp(text, { referenceTime });
-
 /** Matches a timestamp at `position` (optionally in square brackets); returns its epoch and end. */
 export function matchTimestampAt(line: string, position: number, pattern: TimestampPattern, context: TimestampContext): { epoch: number | undefined; end: number } | undefined {
   let start = position;

@@ -22,7 +22,7 @@ export interface SourceRecord {
 }
 
 export interface SourceInfo {
-  /** `journal:<unit>`, `journal:<host>/<unit>`, `docker:<container name>` (see /work/notes/issue15-design.md). */
+  /** `journal:<unit>`, `journal:<host>/<unit>`, `docker:<container name>` (the rules: sources/journal/names.ts, sources/docker/names.ts). */
   name: string;
   kind: SourceKind;
   host?: string;

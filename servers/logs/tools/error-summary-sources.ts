@@ -1,6 +1,7 @@
 // error_summary over sources (journal units, containers): their error records go into the same ErrorGrouper as file
 // lines, through the same masked-message tallies, and a window that holds none of a source's errors says where they are.
 import { inWindow } from '../../shared/time-rule';
+import { levelsUnreadable } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import type { ErrorGrouper } from '../patterns/error-grouper';
 import { MessageTallies } from '../patterns/tallies';
@@ -65,7 +66,7 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
       }
     }
     job.grouper.addTallies(source.name, tallies.drain());
-    if (stats.lines > 0 && stats.withoutLevel === stats.lines) entry.levelsUnreadable = true;
+    if (levelsUnreadable(stats)) entry.levelsUnreadable = true;
     const note = sourceLevelNote(source.name, stats);
     if (note) summary.notes.push(note);
     if (untimed > 0) summary.notes.push(`${source.name}: ${untimed} error line(s) without a time were not counted (wholeFile counts them)`);

@@ -100,5 +100,5 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
 
 /** The note for a level filter over a source whose lines (some or all) have no recognisable level (format/coverage). */
 export function sourceLevelNote(name: string, stats: SourceReadStats): string | undefined {
-  return coverageNote(name, stats)?.replace('sampled from its start ', 'read ').replace('lines sampled', 'lines read');
+  return coverageNote(name, stats, 'read');
 }

@@ -9,7 +9,8 @@ import { MAX_LINE_BYTES } from '../../../servers/logs/io/chunks';
 import { resolveDockerAddress } from '../../../servers/logs/sources/docker/address';
 import { apiVersionAtLeast, describeDockerFailure } from '../../../servers/logs/sources/docker/errors';
 import { logPieces, type LogPiece } from '../../../servers/logs/sources/docker/frames';
-import { DockerLineAssembler, parseDockerTime, type DockerLine } from '../../../servers/logs/sources/docker/lines';
+import { parseTimestamp } from '../../../servers/logs/format/timestamps';
+import { DockerLineAssembler, type DockerLine } from '../../../servers/logs/sources/docker/lines';
 import { containerSources, sourceContainerRef } from '../../../servers/logs/sources/docker/names';
 import { apiWindow } from '../../../servers/logs/sources/docker/provider';
 
@@ -96,10 +97,10 @@ describe('logs docker source: decoding', () => {
   });
 
   it('reads the daemon times at ms precision, with fractions of any length and offsets', () => {
-    assert.equal(parseDockerTime(T1), MS1);
-    assert.equal(parseDockerTime('2024-05-01T13:00:00Z'), Date.UTC(2024, 4, 1, 13));
-    assert.equal(parseDockerTime('2024-05-01T13:00:00.5+02:00'), Date.UTC(2024, 4, 1, 11, 0, 0, 500));
-    assert.equal(parseDockerTime('yesterday'), undefined);
+    assert.equal(parseTimestamp(T1), MS1);
+    assert.equal(parseTimestamp('2024-05-01T13:00:00Z'), Date.UTC(2024, 4, 1, 13));
+    assert.equal(parseTimestamp('2024-05-01T13:00:00.5+02:00'), Date.UTC(2024, 4, 1, 11, 0, 0, 500));
+    assert.equal(parseTimestamp('yesterday'), undefined);
   });
 
   it('asks the API for whole seconds around the window (since floored, until rounded up)', () => {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { dockerProvider } from '../../../servers/logs/sources/docker';
 import { DockerSourceProvider } from '../../../servers/logs/sources/docker/provider';
-import { parseDockerTime } from '../../../servers/logs/sources/docker/lines';
+import { parseTimestamp } from '../../../servers/logs/format/timestamps';
 import type { RecordQuery, SourceRecord } from '../../../servers/logs/sources/types';
 import { UserFacingError } from '../../../servers/shared/tool-result';
 import { dockerSkipReason, startDockerDaemon, BUSYBOX_IMAGE, type DockerDaemon } from '../../support/docker-daemon';
@@ -89,7 +89,7 @@ describe('logs docker source: a real dockerd', function () {
   it('reads every line with its stream and the time the daemon wrote (ms), oldest first, by source name, name or id', async () => {
     const all = await records(provider, 'docker:mixed');
     assert.deepEqual(all.map((r) => ({ text: r.text, stream: r.stream })), MIXED_LINES);
-    const fileTimes = daemon.jsonLog(ids.mixed).map((entry) => parseDockerTime(entry.time));
+    const fileTimes = daemon.jsonLog(ids.mixed).map((entry) => parseTimestamp(entry.time));
     assert.deepEqual(all.map((r) => r.time), fileTimes);
     assert.ok(all.every((r) => r.container === 'mixed'));
     assert.deepEqual(texts(await records(provider, 'mixed')), texts(all));
@@ -134,7 +134,7 @@ describe('logs docker source: a real dockerd', function () {
     assert.ok(texts(all.filter((r) => r.stream === 'stderr'))[0] === euros, 'the stderr line is exactly what Docker kept');
     assert.equal(all.filter((r) => r.stream === 'stderr').length, 1);
     const firstPieces = entries.filter((e, i) => i === 0 || entries.slice(0, i).reverse().find((p) => p.stream === e.stream)?.log.endsWith('\n') !== false);
-    assert.deepEqual(all.map((r) => r.time), firstPieces.map((e) => parseDockerTime(e.time)), 'each line has the time of its first piece');
+    assert.deepEqual(all.map((r) => r.time), firstPieces.map((e) => parseTimestamp(e.time)), 'each line has the time of its first piece');
   });
 
   it('gives whole lines with tail although the daemon counts the pieces of a split line (the oldest may be a piece)', async () => {

@@ -208,5 +208,8 @@ describe('log detection on small and odd files', () => {
     assert.equal(levelsUnreadable(unknown), true);
     assert.match(coverageNote('notes.txt', unknown)!, /format was not recognised.*does not mean there are none/);
     assert.equal(coverageNote('x', { lines: 3, withoutLevel: 0, layoutKnown: true }), undefined);
+    // A source read counts every line it gave, not a sample from the start.
+    assert.equal(coverageNote('docker:web', coverage, 'read'), 'docker:web: 1 of 2 lines read have no recognisable level; such lines are never counted as errors');
+    assert.match(coverageNote('journal:x', unknown, 'read')!, /\(3 of 3 lines read have no recognisable level\)/);
   });
 });

@@ -6,6 +6,7 @@
 // stamps every piece of a split line with the time of its first piece; a line's text containing its own
 // nanosecond time is not a real risk).
 // Lines longer than this (bytes) are cut there, as for files, with a note of how much was left out.
+import { parseTimestamp } from '../../format/timestamps';
 import { MAX_LINE_BYTES } from '../../io/chunks';
 
 /** One assembled line of one stream. */
@@ -21,14 +22,6 @@ const TIME_PREFIX = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d
 /** Longest time prefix: "2024-05-01T13:00:00.123456789+09:00 ". */
 const MAX_PREFIX_BYTES = 36;
 const NEWLINE = 0x0a;
-
-/** Epoch ms of an RFC 3339 time with up to 9 fraction digits (Date.parse reads at most 3 reliably). */
-export function parseDockerTime(text: string): number | undefined {
-  const match = /^(.*T\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?(Z|[+-]\d\d:\d\d)$/.exec(text);
-  if (!match) return undefined;
-  const ms = Date.parse(`${match[1]}.${(match[2] ?? '').padEnd(3, '0').slice(0, 3)}${match[3]}`);
-  return Number.isNaN(ms) ? undefined : ms;
-}
 
 /** The lines of one stream (stdout or stderr) as its pieces arrive. */
 class StreamLines {
@@ -113,7 +106,7 @@ function splitLine(bytes: Buffer, continuations: number[], dropped: number, tty:
   }
   if (text.endsWith('\r')) text = text.slice(0, -1);
   if (dropped > 0) text += ` … [${dropped} more bytes of this line not kept]`;
-  return { time: head ? parseDockerTime(head[1]) : undefined, text, ttyMessages };
+  return { time: head ? parseTimestamp(head[1]) : undefined, text, ttyMessages };
 }
 
 /**
