@@ -31,7 +31,10 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
   const key = (((year * 12 + monthIndex) * 32 + day) * 24 + hour) * 60 + minute;
   let base = minuteCache.get(key);
   if (base === undefined) {
-    base = new Date(year, monthIndex, day, hour, minute, 0, 0).getTime();
+    const date = new Date(year, monthIndex, day, hour, minute, 0, 0);
+    // Date() reads years 0-99 as 19xx: Go's zero time `0001-01-01 00:00:00` is year 1, not 1901.
+    if (year < 100) date.setFullYear(year);
+    base = date.getTime();
     if (minuteCache.size >= 4096) minuteCache.clear();
     minuteCache.set(key, base);
   }
@@ -67,7 +70,9 @@ export function inferYear(monthIndex: number, day: number, hour: number, minute:
 function zoned(local: number | undefined, zone: string | undefined, parts: number[]): number | undefined {
   if (local === undefined || !zone) return local;
   const [y, mo, d, h, mi, s, ms] = parts;
-  const utc = Date.UTC(y, mo, d, h, mi, s, ms);
+  const date = new Date(Date.UTC(y, mo, d, h, mi, s, ms));
+  if (y < 100) date.setUTCFullYear(y);
+  const utc = date.getTime();
   if (zone === 'Z' || zone === 'z') return utc;
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(zone);
   if (!m) return local;

@@ -53,6 +53,13 @@ describe('log intelligence: parseTimestamp', () => {
     assert.equal(epochFromNumber(1700000000123456), 1700000000123);
   });
 
+  it("reads years below 100 as they are written (Go's zero time is year 1, not 1901)", () => {
+    assert.equal(new Date(parseTimestamp('0001-01-01T00:00:00Z') ?? Number.NaN).toISOString(), '0001-01-01T00:00:00.000Z');
+    const zeroLocal = new Date(2000, 0, 1);
+    zeroLocal.setFullYear(1);
+    assert.equal(parseTimestamp('0001-01-01 00:00:00'), zeroLocal.getTime());
+  });
+
   it('refuses what is not a timestamp or out of range', () => {
     for (const text of ['hello', '', '2024-13-01 00:00:00', '1234', '99:99:99', '123456 999999', 'Foo 12 10:00:00', '9999999999999999', '2024 10:00:00', '1234 10:00:00']) {
       assert.equal(parseTimestamp(text), undefined, text);
