@@ -16,6 +16,8 @@ export async function startLogsServer(logDir: string, name: string): Promise<Cli
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_DIRS: logDir },
     stderr: 'pipe',
   });
+  // Read the server's stderr as it comes: a pipe nobody reads fills up and blocks the server mid-evaluation.
+  transport.stderr?.on('data', () => {});
   const client = new Client({ name, version: '0.0.0' });
   await client.connect(transport);
   return client;
