@@ -230,6 +230,26 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.deepEqual(out.matches.map((m) => m.text), ['request /orders ok', 'slow request /orders took 3200 ms']);
     });
 
+    it('counts an entry once when its unit is not named after its syslog identifier (getty@tty1.service logs as agetty)', async () => {
+      const file = writeJournal(dir, 'templated', [
+        { time: NOW - 3 * MIN, host: 'srv', unit: 'getty@tty1.service', identifier: 'agetty', priority: 3, message: '데이터베이스 연결 실패: 시간 초과' },
+        { time: NOW - 2 * MIN, host: 'srv', identifier: 'agetty', priority: 6, message: 'agetty started outside a unit' },
+        { time: NOW - 1 * MIN, host: 'srv', unit: 'systemd-fsck@dev-disk-by\\x2duuid-1234.service', identifier: 'systemd-fsck', priority: 3, message: 'fsck failed with exit status 4' },
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const errors = await call<{ matches: Match[]; totalMatches: number }>(single, 'search_logs', { level: 'ERROR' });
+      assert.deepEqual(
+        errors.matches.map((m) => [m.file, m.text]),
+        [
+          ['journal:systemd-fsck@dev-disk-by\\x2duuid-1234.service', 'fsck failed with exit status 4'],
+          ['journal:getty@tty1.service', '데이터베이스 연결 실패: 시간 초과'],
+        ],
+      );
+      // The identifier's own source holds only its entries outside units.
+      const outside = await call<{ matches: Match[] }>(single, 'search_logs', { file: 'journal:agetty' });
+      assert.deepEqual(outside.matches.map((m) => m.text), ['agetty started outside a unit']);
+    });
+
     it('a file that is not a journal is named with what is wrong', async () => {
       const bad = join(dir, 'bad.journal');
       writeFileSync(bad, 'not a journal\n');

@@ -132,7 +132,8 @@ export class JournalProvider implements LogSourceProvider {
   /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
   private async *readJournal(held: JournalContents, wanted: { host?: string; unit: string }, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const page = this.options.pageRecords ?? PAGE_RECORDS;
-    const matches = [held.units.has(wanted.unit) ? `_SYSTEMD_UNIT=${wanted.unit}` : `SYSLOG_IDENTIFIER=${wanted.unit}`];
+    const byIdentifier = !held.units.has(wanted.unit);
+    const matches = [byIdentifier ? `SYSLOG_IDENTIFIER=${wanted.unit}` : `_SYSTEMD_UNIT=${wanted.unit}`];
     if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
     const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
@@ -147,7 +148,10 @@ export class JournalProvider implements LogSourceProvider {
         if (!record) continue;
         inPage++;
         cursor = record.cursor ?? cursor;
-        if (inWindow(record, query)) {
+        // An identifier's source holds its entries outside units: the others belong to their unit's source
+        // (getty@tty1.service logs as agetty) and would be counted twice.
+        const ownEntry = !byIdentifier || record.unit === wanted.unit;
+        if (ownEntry && inWindow(record, query)) {
           yield record;
           if (--left <= 0) return;
         }
