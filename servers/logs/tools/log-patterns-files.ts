@@ -101,7 +101,15 @@ export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, windo
   };
 }
 
-/** An example line of a source's template: the record's text again instead of its envelope (when the envelope is whole). */
+/** How servers/shared/sanitize marks a line it cut: "… [N chars cut]" at its end. */
+const CUT_MARK = /… \[\d+ chars cut\]$/;
+/** The start of the envelopes envelopeOf writes, whose first field is the record's text. */
+const ENVELOPE_START = /^\{"(?:MESSAGE|log)":"/;
+
+/**
+ * An example line of a source's template: the record's text again instead of its envelope. An example cut to the
+ * example length (a huge record) keeps its cut mark after the part of the text it holds.
+ */
 export function exampleText(example: string): string {
   try {
     const json: unknown = JSON.parse(example);
@@ -110,7 +118,24 @@ export function exampleText(example: string): string {
       if (typeof text === 'string') return text;
     }
   } catch {
-    // cut to the example length: shown as it is
+    return cutEnvelopeText(example) ?? example;
   }
   return example;
+}
+
+/** The text a cut envelope holds, with the cut mark, or undefined when `example` is not one. */
+function cutEnvelopeText(example: string): string | undefined {
+  const start = ENVELOPE_START.exec(example);
+  const mark = CUT_MARK.exec(example);
+  if (!start || !mark) return undefined;
+  let body = example.slice(start[0].length, mark.index);
+  // The text ends at its first unescaped quote (the envelope's next fields follow); a cut escape is dropped.
+  const close = /(?:^|[^\\])(?:\\\\)*"/.exec(body);
+  if (close) body = body.slice(0, close.index + close[0].length - 1);
+  body = body.replace(/(?<!\\)((?:\\\\)*)\\(?:u[0-9a-fA-F]{0,3})?$/, '$1');
+  try {
+    return `${JSON.parse(`"${body}"`) as string}${mark[0]}`;
+  } catch {
+    return undefined;
+  }
 }

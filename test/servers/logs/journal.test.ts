@@ -250,6 +250,16 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.deepEqual(outside.matches.map((m) => m.text), ['agetty started outside a unit']);
     });
 
+    it('log_patterns shows a huge MESSAGE as its text, cut, not as a cut JSON envelope', async () => {
+      const huge = `request failed: ${'x'.repeat(200_000)}`;
+      const file = writeJournal(dir, 'huge', [{ time: NOW - MIN, host: 'srv', unit: 'big.service', identifier: 'big', priority: 3, message: huge }]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const out = await call<{ templates: { examples: string[] }[] }>(single, 'log_patterns', { file: 'journal:big.service' });
+      const example = out.templates[0].examples[0];
+      assert.ok(example.startsWith('request failed: xxx'), example.slice(0, 80));
+      assert.match(example, /chars cut\]$/);
+    });
+
     it('a file that is not a journal is named with what is wrong', async () => {
       const bad = join(dir, 'bad.journal');
       writeFileSync(bad, 'not a journal\n');
