@@ -204,6 +204,12 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     assert.equal(out.templates[1].examples[0], 'GET /health 200');
   });
 
+  it('log_patterns of a source whose window holds no entry says so and when its newest entry is, not that it is empty', async () => {
+    const out = await call<{ linesRead: number; templates: unknown[]; notes?: string[] }>(server, 'log_patterns', { file: 'journal:web-1/nginx.service', since: iso(NOW - 20 * MIN) });
+    assert.deepEqual([out.linesRead, out.templates], [0, []]);
+    assert.ok(out.notes?.some((n) => n.includes('no entries in the window') && n.includes(iso(NOW - 30 * MIN))), JSON.stringify(out.notes));
+  });
+
   it('logs://source/{name} is the tail of a source as "time text" lines', async () => {
     const result = await server.client.readResource({ uri: 'logs://source/journal%3Aweb-2%2Fapi.service' });
     assert.equal((result.contents[0] as { text: string }).text, [`${iso(NOW - 15 * MIN)} panic: nil pointer dereference in handler`, `${iso(NOW - 5 * MIN)} started api v2`].join('\n'));
