@@ -140,6 +140,12 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     );
   });
 
+  it('search_logs with a {n} quantifier searched as literal text and no match says to set regex', async () => {
+    const braces = await call<{ totalMatches: number; notes: string[] }>(server, 'search_logs', { pattern: 'timed out 1{2}' });
+    assert.equal(braces.totalMatches, 0);
+    assert.ok(braces.notes.some((n) => n.includes('set regex: true')), braces.notes.join('\n'));
+  });
+
   it('search_logs keeps the window: since inclusive, until exclusive, on a unit of both hosts', async () => {
     const out = await call<{ matches: Match[] }>(server, 'search_logs', { unit: 'api.service', since: iso(NOW - 20 * MIN), until: iso(NOW - 10 * MIN), order: 'oldest' });
     assert.deepEqual(
