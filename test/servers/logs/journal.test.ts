@@ -245,7 +245,8 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     it('counts an entry once when its unit is not named after its syslog identifier (getty@tty1.service logs as agetty)', async () => {
       const file = writeJournal(dir, 'templated', [
         { time: NOW - 3 * MIN, host: 'srv', unit: 'getty@tty1.service', identifier: 'agetty', priority: 3, message: '데이터베이스 연결 실패: 시간 초과' },
-        { time: NOW - 2 * MIN, host: 'srv', identifier: 'agetty', priority: 6, message: 'agetty started outside a unit' },
+        { time: NOW - 4 * MIN, host: 'srv', identifier: 'agetty', priority: 6, message: 'agetty started outside a unit' },
+        { time: NOW - 2 * MIN, host: 'srv', unit: 'getty@tty1.service', identifier: 'agetty', priority: 6, message: 'agetty login prompt' },
         { time: NOW - 1 * MIN, host: 'srv', unit: 'systemd-fsck@dev-disk-by\\x2duuid-1234.service', identifier: 'systemd-fsck', priority: 3, message: 'fsck failed with exit status 4' },
       ]);
       single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
@@ -260,6 +261,9 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       // The identifier's own source holds only its entries outside units.
       const outside = await call<{ matches: Match[] }>(single, 'search_logs', { file: 'journal:agetty' });
       assert.deepEqual(outside.matches.map((m) => m.text), ['agetty started outside a unit']);
+      // Its newest line is that entry although newer agetty entries (in the unit) come after it.
+      const recent = await call<{ lines: { text: string }[] }>(single, 'recent_logs', { file: 'journal:agetty', lines: 1 });
+      assert.deepEqual(recent.lines.map((l) => l.text), ['agetty started outside a unit']);
     });
 
     it('log_patterns shows a huge MESSAGE as its text, cut, not as a cut JSON envelope', async () => {
