@@ -57,7 +57,7 @@ export const logPatternsResultShape = {
   truncated: z.boolean().describe('More templates exist than were returned.'),
   capped: z.boolean().describe('The template cap was reached: some lines were put in their closest template or in <other>.'),
   elapsedMs: z.number(),
-  notes: z.array(z.string()).optional().describe('What reading the file showed: a damaged gzip and how much of it was read.'),
+  notes: z.array(z.string()).optional().describe('What reading the file showed: a damaged gzip and how much of it was read; for a source whose window held no entry, when its newest entry is.'),
 };
 
 export type LogPatternsArgs = { file: string; level?: Level; since?: string; until?: string; limit: number; lineNumbers: boolean };

@@ -53,7 +53,8 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
     let pending = 0;
     let untimed = 0;
     for await (const line of lines) {
-      if (!levelAtLeast(line.level, job.level)) continue;
+      // As in a file, an error is its entry: the stack frames under it are not errors of their own.
+      if (line.continuation || !levelAtLeast(line.level, job.level)) continue;
       if (job.window && (line.timestamp === undefined || !inWindow(line.timestamp, job.window))) {
         if (line.timestamp === undefined) untimed++;
         continue;
@@ -94,7 +95,7 @@ export async function findSourceErrorsOutside(ctx: LogsContext, sources: SourceR
 }
 
 function countOutside(outside: { errors: number; firstSeen?: number; lastSeen?: number }, line: SourceLine, level: 'ERROR' | 'FATAL'): void {
-  if (!levelAtLeast(line.level, level)) return;
+  if (line.continuation || !levelAtLeast(line.level, level)) return;
   outside.errors++;
   if (line.timestamp === undefined) return;
   if (outside.firstSeen === undefined || line.timestamp < outside.firstSeen) outside.firstSeen = line.timestamp;

@@ -10,6 +10,7 @@ import { readLineBlocks } from '../io/chunks';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage } from './common';
+import type { SourceRecord } from '../sources/types';
 import { envelopeOf } from './source-lines';
 import type { SourceRef } from './sources';
 
@@ -101,7 +102,15 @@ export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, windo
   };
 }
 
-/** An example line of a source's template: the record's text again instead of its envelope (when the envelope is whole). */
+/** How servers/shared/sanitize marks a line it cut: "… [N chars cut]" at its end. */
+const CUT_MARK = /… \[\d+ chars cut\]$/;
+/** The start of the envelopes envelopeOf writes, whose first field is the record's text. */
+const ENVELOPE_START = /^\{"(?:MESSAGE|log)":"/;
+
+/**
+ * An example line of a source's template: the record's text again instead of its envelope. An example cut to the
+ * example length (a huge record) keeps its cut mark after the part of the text it holds.
+ */
 export function exampleText(example: string): string {
   try {
     const json: unknown = JSON.parse(example);
@@ -110,7 +119,37 @@ export function exampleText(example: string): string {
       if (typeof text === 'string') return text;
     }
   } catch {
-    // cut to the example length: shown as it is
+    return cutEnvelopeText(example) ?? example;
   }
   return example;
+}
+
+/** The text a cut envelope holds, with the cut mark, or undefined when `example` is not one. */
+function cutEnvelopeText(example: string): string | undefined {
+  const start = ENVELOPE_START.exec(example);
+  const mark = CUT_MARK.exec(example);
+  if (!start || !mark) return undefined;
+  let body = example.slice(start[0].length, mark.index);
+  // The text ends at its first unescaped quote (the envelope's next fields follow); a cut escape is dropped.
+  const close = /(?:^|[^\\])(?:\\\\)*"/.exec(body);
+  if (close) body = body.slice(0, close.index + close[0].length - 1);
+  body = body.replace(/(?<!\\)((?:\\\\)*)\\(?:u[0-9a-fA-F]{0,3})?$/, '$1');
+  try {
+    return `${JSON.parse(`"${body}"`) as string}${mark[0]}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The note for a source read through a window that held none of its records (the window was pushed down to the
+ * source, so linesRead is 0 and the source would look empty): when its newest record is, or that it has none.
+ */
+export async function sourceWindowNote(ctx: LogsContext, source: SourceRef, window: TimeWindow, signal?: AbortSignal): Promise<string | undefined> {
+  if (window.since === undefined && window.until === undefined) return undefined;
+  let newest: SourceRecord | undefined;
+  for await (const record of ctx.sources.read(source.name, { tail: 1, signal })) newest = record;
+  if (!newest) return `${source.name} has no entries at all`;
+  const when = newest.time !== undefined ? ` its newest entry is at ${new Date(newest.time).toISOString()}:` : '';
+  return `${source.name}: no entries in the window;${when} move or widen since/until to read it`;
 }

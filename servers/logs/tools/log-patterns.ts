@@ -8,7 +8,7 @@ import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
 import type { LogsContext } from './context';
-import { exampleText, sourcePatternsContext } from './log-patterns-files';
+import { exampleText, sourcePatternsContext, sourceWindowNote } from './log-patterns-files';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
 
 /** The one log the call reads: a file name, or a source. Throws UserFacingError when none or several are selected. */
@@ -66,7 +66,9 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       if (typeof file === 'string') return toolResult(await logPatterns(context, { ...args, file }, extra.signal, onProgress));
       const window = resolveWindow(args);
       const result = await logPatterns(sourcePatternsContext(ctx!, file, window), { ...args, file: file.name }, extra.signal, onProgress);
-      return toolResult({ ...result, templates: result.templates.map((t) => ({ ...t, examples: t.examples.map(exampleText) })) });
+      const empty = result.linesRead === 0 ? await sourceWindowNote(ctx!, file, window, extra.signal) : undefined;
+      const notes = [...(result.notes ?? []), ...(empty ? [empty] : [])];
+      return toolResult({ ...result, templates: result.templates.map((t) => ({ ...t, examples: t.examples.map(exampleText) })), ...(notes.length ? { notes } : {}) });
     }),
   );
 }

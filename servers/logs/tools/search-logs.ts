@@ -232,6 +232,6 @@ function searchOutput(found: Found, args: SearchArgs, request: ScanRequest): Sea
   const fitted = fitToBudget(matches, (kept): SearchOutput => ({ matches: [...kept], returned: kept.length, totalMatches, truncated, files, notes }));
   if (fitted.cut) notes.push('output cut to stay within the size budget: narrow the search or lower limit/context');
   const pattern = request.pattern?.source;
-  if (totalMatches === 0 && pattern && !args.regex && /[\\^$|()[\]*+?]/.test(pattern)) notes.push('the pattern was searched as literal text; set regex: true to use it as a regular expression');
+  if (totalMatches === 0 && pattern && !args.regex && /[\\^$|()[\]*+?]|\{\d+(?:,\d*)?\}/.test(pattern)) notes.push('the pattern was searched as literal text; set regex: true to use it as a regular expression');
   return { ...fitted.value, truncated: truncated || fitted.cut, notes };
 }

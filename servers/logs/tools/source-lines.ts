@@ -17,6 +17,8 @@ export interface SourceLine extends AcceptedLine {
   stream?: 'stdout' | 'stderr';
   host?: string;
   unit?: string;
+  /** The line continues the entry above (stack frame, wrapped text): its level and time are that entry's. */
+  continuation?: true;
 }
 
 /**
@@ -62,9 +64,11 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // it is used as it is. Other lines are read by format/ as a log of their kind would be.
     const parsed: ParsedLine = record.level !== undefined ? { message: record.text, level: record.level, timestamp: record.time } : parseLine(p, envelopeOf(record, kind));
     let { timestamp, level } = parsed;
-    if (record.level === undefined && needsHeader(p, parsed) && previous) {
-      timestamp ??= previous.timestamp;
-      level ??= previous.level;
+    const header = record.level === undefined && needsHeader(p, parsed) ? previous : undefined;
+    const continuation = header !== undefined;
+    if (header) {
+      timestamp ??= header.timestamp;
+      level ??= header.level;
     } else {
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
@@ -75,6 +79,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     if (record.stream) line.stream = record.stream;
     if (record.host) line.host = record.host;
     if (record.unit) line.unit = record.unit;
+    if (continuation) line.continuation = true;
     return line;
   };
   const start = () => {

@@ -313,6 +313,22 @@ describe('logs docker source: a real dockerd', function () {
       assert.deepEqual((summary.groups as Array<{ count: number }>).map((g) => g.count), [2]);
     });
 
+    it('error_summary counts a Java stack trace as one error, as in a file: its frames continue the entry', async () => {
+      const trace = '2024-01-01 10:00:00.123 ERROR [main] c.e.App - Request failed\\njava.lang.IllegalStateException: boom\\n\\tat com.example.App.run(App.java:42)\\nCaused by: java.io.IOException: disk\\n\\t... 2 more\\n2024-01-01 10:00:01.000 INFO [main] c.e.App - recovered\\n';
+      await daemon.run('java.app-blue', `printf '${trace}'`);
+      await daemon.waitExited('java.app-blue');
+      try {
+        const summary = await call('error_summary', { file: 'docker:java.app-blue' });
+        assert.equal(summary.totalErrors, 1);
+        assert.deepEqual((summary.groups as Array<{ template: string; count: number }>).map((g) => [g.template, g.count]), [['c.e.App - Request failed', 1]]);
+        // search_logs still shows the frames under the entry's level, as it does for a file.
+        const search = await call('search_logs', { file: 'docker:java.app-blue', level: 'ERROR' });
+        assert.equal(search.totalMatches, 5);
+      } finally {
+        await daemon.docker('rm', '-f', 'java.app-blue');
+      }
+    });
+
     it('says in logs://files why containers are missing when the daemon is not there', async () => {
       const dir = mkdtempSync(path.join(os.tmpdir(), 'no-docker-'));
       const down = await startBuiltServer('logs', { DOCKER_HOST: `unix://${dir}/docker.sock`, LOG_JOURNAL: 'off' }, ['--docker', 'on']);

@@ -140,6 +140,12 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     );
   });
 
+  it('search_logs with a {n} quantifier searched as literal text and no match says to set regex', async () => {
+    const braces = await call<{ totalMatches: number; notes: string[] }>(server, 'search_logs', { pattern: 'timed out 1{2}' });
+    assert.equal(braces.totalMatches, 0);
+    assert.ok(braces.notes.some((n) => n.includes('set regex: true')), braces.notes.join('\n'));
+  });
+
   it('search_logs keeps the window: since inclusive, until exclusive, on a unit of both hosts', async () => {
     const out = await call<{ matches: Match[] }>(server, 'search_logs', { unit: 'api.service', since: iso(NOW - 20 * MIN), until: iso(NOW - 10 * MIN), order: 'oldest' });
     assert.deepEqual(
@@ -204,6 +210,12 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     assert.equal(out.templates[1].examples[0], 'GET /health 200');
   });
 
+  it('log_patterns of a source whose window holds no entry says so and when its newest entry is, not that it is empty', async () => {
+    const out = await call<{ linesRead: number; templates: unknown[]; notes?: string[] }>(server, 'log_patterns', { file: 'journal:web-1/nginx.service', since: iso(NOW - 20 * MIN) });
+    assert.deepEqual([out.linesRead, out.templates], [0, []]);
+    assert.ok(out.notes?.some((n) => n.includes('no entries in the window') && n.includes(iso(NOW - 30 * MIN))), JSON.stringify(out.notes));
+  });
+
   it('logs://source/{name} is the tail of a source as "time text" lines', async () => {
     const result = await server.client.readResource({ uri: 'logs://source/journal%3Aweb-2%2Fapi.service' });
     assert.equal((result.contents[0] as { text: string }).text, [`${iso(NOW - 15 * MIN)} panic: nil pointer dereference in handler`, `${iso(NOW - 5 * MIN)} started api v2`].join('\n'));
@@ -228,6 +240,40 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
       const out = await call<{ matches: Match[] }>(single, 'search_logs', { file: 'journal:api.service' });
       assert.deepEqual(out.matches.map((m) => m.text), ['request /orders ok', 'slow request /orders took 3200 ms']);
+    });
+
+    it('counts an entry once when its unit is not named after its syslog identifier (getty@tty1.service logs as agetty)', async () => {
+      const file = writeJournal(dir, 'templated', [
+        { time: NOW - 3 * MIN, host: 'srv', unit: 'getty@tty1.service', identifier: 'agetty', priority: 3, message: '데이터베이스 연결 실패: 시간 초과' },
+        { time: NOW - 4 * MIN, host: 'srv', identifier: 'agetty', priority: 6, message: 'agetty started outside a unit' },
+        { time: NOW - 2 * MIN, host: 'srv', unit: 'getty@tty1.service', identifier: 'agetty', priority: 6, message: 'agetty login prompt' },
+        { time: NOW - 1 * MIN, host: 'srv', unit: 'systemd-fsck@dev-disk-by\\x2duuid-1234.service', identifier: 'systemd-fsck', priority: 3, message: 'fsck failed with exit status 4' },
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const errors = await call<{ matches: Match[]; totalMatches: number }>(single, 'search_logs', { level: 'ERROR' });
+      assert.deepEqual(
+        errors.matches.map((m) => [m.file, m.text]),
+        [
+          ['journal:systemd-fsck@dev-disk-by\\x2duuid-1234.service', 'fsck failed with exit status 4'],
+          ['journal:getty@tty1.service', '데이터베이스 연결 실패: 시간 초과'],
+        ],
+      );
+      // The identifier's own source holds only its entries outside units.
+      const outside = await call<{ matches: Match[] }>(single, 'search_logs', { file: 'journal:agetty' });
+      assert.deepEqual(outside.matches.map((m) => m.text), ['agetty started outside a unit']);
+      // Its newest line is that entry although newer agetty entries (in the unit) come after it.
+      const recent = await call<{ lines: { text: string }[] }>(single, 'recent_logs', { file: 'journal:agetty', lines: 1 });
+      assert.deepEqual(recent.lines.map((l) => l.text), ['agetty started outside a unit']);
+    });
+
+    it('log_patterns shows a huge MESSAGE as its text, cut, not as a cut JSON envelope', async () => {
+      const huge = `request failed: ${'x'.repeat(200_000)}`;
+      const file = writeJournal(dir, 'huge', [{ time: NOW - MIN, host: 'srv', unit: 'big.service', identifier: 'big', priority: 3, message: huge }]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const out = await call<{ templates: { examples: string[] }[] }>(single, 'log_patterns', { file: 'journal:big.service' });
+      const example = out.templates[0].examples[0];
+      assert.ok(example.startsWith('request failed: xxx'), example.slice(0, 80));
+      assert.match(example, /chars cut\]$/);
     });
 
     it('a file that is not a journal is named with what is wrong', async () => {

@@ -132,7 +132,13 @@ export class JournalProvider implements LogSourceProvider {
   /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
   private async *readJournal(held: JournalContents, wanted: { host?: string; unit: string }, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const page = this.options.pageRecords ?? PAGE_RECORDS;
-    const matches = [held.units.has(wanted.unit) ? `_SYSTEMD_UNIT=${wanted.unit}` : `SYSLOG_IDENTIFIER=${wanted.unit}`];
+    const byIdentifier = !held.units.has(wanted.unit);
+    // journalctl's --lines would count the identifier's entries in units too, which this source leaves out.
+    if (byIdentifier && query.tail !== undefined) {
+      yield* newest(this.readJournal(held, wanted, { ...query, tail: undefined }), query.tail);
+      return;
+    }
+    const matches = [byIdentifier ? `SYSLOG_IDENTIFIER=${wanted.unit}` : `_SYSTEMD_UNIT=${wanted.unit}`];
     if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
     const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
@@ -147,7 +153,10 @@ export class JournalProvider implements LogSourceProvider {
         if (!record) continue;
         inPage++;
         cursor = record.cursor ?? cursor;
-        if (inWindow(record, query)) {
+        // An identifier's source holds its entries outside units: the others belong to their unit's source
+        // (getty@tty1.service logs as agetty) and would be counted twice.
+        const ownEntry = !byIdentifier || record.unit === wanted.unit;
+        if (ownEntry && inWindow(record, query)) {
           yield record;
           if (--left <= 0) return;
         }
@@ -157,6 +166,18 @@ export class JournalProvider implements LogSourceProvider {
       if (inPage < page || cursor === undefined) return;
     }
   }
+}
+
+/** The last `count` records of `records`, oldest first. */
+async function* newest(records: AsyncIterable<SourceRecord>, count: number): AsyncGenerator<SourceRecord> {
+  if (count <= 0) return;
+  const kept: SourceRecord[] = [];
+  for await (const record of records) {
+    kept.push(record);
+    // Trimmed in batches: shifting one at a time would copy the array for every record.
+    if (kept.length >= 2 * count) kept.splice(0, kept.length - count);
+  }
+  yield* kept.slice(-count);
 }
 
 /** journalctl's start of the window (whole seconds at or before it; records are checked exactly after). */
