@@ -8,6 +8,7 @@ import { LEVELS } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { headLines } from '../io/head';
+import { readLinesBackwards } from '../io/tail';
 import { closeQuietly, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
@@ -70,4 +71,49 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
 export async function levelFilterNote(ctx: LogsContext, file: OpenedLog): Promise<string | undefined> {
   const parser = await ctx.parserOf(file);
   return coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info.gzip), parser));
+}
+
+/**
+ * The time of a file's newest entry (epoch ms): the last readable timestamp among its last 200 lines (256 KiB at
+ * most), undefined when none has one. Reads the file's end with its detected parser.
+ */
+export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
+  const parser = await ctx.parserOf(file);
+  let found: number | undefined;
+  let seen = 0;
+  const look = (text: string) => {
+    const t = parser.parse(text).timestamp;
+    if (t !== undefined) found = t;
+    return t === undefined;
+  };
+  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
+  await readLinesBackwards(tail, { onLine: (text) => look(text) && ++seen < 200, gzipLines: 200, maxBytes: 256 * 1024 });
+  return found;
+}
+
+/** The time of a file's oldest entry (epoch ms): the first readable timestamp of its head sample (io/head). */
+export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
+  const parser = await ctx.parserOf(file);
+  for (const line of await headLines(file.handle.fd, file.info.gzip)) {
+    const t = parser.parse(line).timestamp;
+    if (t !== undefined) return t;
+  }
+  return undefined;
+}
+
+/**
+ * For a file in which a time window found nothing: where its entries are when they all lie before `since` or after
+ * `until` (epoch ms), so that "no matches" in the window is never read as "none in the file". Undefined when the
+ * file's entries reach into the window or have no readable time.
+ */
+export async function windowMissNote(ctx: LogsContext, file: OpenedLog, since: number | undefined, until: number | undefined): Promise<string | undefined> {
+  if (since !== undefined) {
+    const newest = await newestEntry(ctx, file);
+    if (newest !== undefined && newest < since) return `${file.info.name}: every entry is older than the window (its newest is at ${iso(newest)}); widen since to search it`;
+  }
+  if (until !== undefined) {
+    const oldest = await oldestEntry(ctx, file);
+    if (oldest !== undefined && oldest >= until) return `${file.info.name}: every entry is newer than the window (its oldest is at ${iso(oldest)}); move until to search it`;
+  }
+  return undefined;
 }

@@ -12,10 +12,9 @@ import { coverageNote, levelCoverage, levelsUnreadable } from '../format/coverag
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
-import { readLinesBackwards } from '../io/tail';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { forEachLogFile, iso, noteDamage } from './common';
+import { forEachLogFile, iso, newestEntry, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -81,21 +80,6 @@ interface Window {
 }
 /** Bytes of files read again, per call, to find the errors a window missed. */
 const OUTSIDE_SCAN_BYTES = 512 * 1024 * 1024;
-
-/** Timestamp of the newest line that has one (looking at most at the last 256 KiB / 200 lines). */
-async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
-  const parser = await ctx.parserOf(file);
-  let found: number | undefined;
-  const look = (text: string) => {
-    const t = parser.parse(text).timestamp;
-    if (t !== undefined) found = t;
-    return t === undefined;
-  };
-  let seen = 0;
-  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
-  await readLinesBackwards(tail, { onLine: (text) => look(text) && ++seen < 200, gzipLines: 200, maxBytes: 256 * 1024 });
-  return found;
-}
 
 export function registerErrorSummary(server: McpServer, ctx: LogsContext): void {
   server.registerTool(

@@ -1,0 +1,65 @@
+// search_logs over a window that misses every entry of a file: "0 matches" comes with where the file's entries are,
+// so an archive is never read as "none in the file". Both engines; plain and .gz; before and after the window.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { SEARCH_ENGINES } from '../../support/log-engines';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+const ARCHIVE = ['2015-07-29 10:00:00,000 ERROR [main] app.Db: connection refused', '2015-08-10 09:30:00,000 ERROR [main] app.Db: connection refused', ''].join('\n');
+
+interface Output {
+  totalMatches: number;
+  notes: string[];
+}
+
+async function search(s: StartedServer, args: Record<string, unknown>): Promise<Output> {
+  const result = (await s.client.callTool({ name: 'search_logs', arguments: args })) as CallToolResult;
+  assert.ok(!result.isError, JSON.stringify(result.content));
+  return result.structuredContent as Output;
+}
+
+describe('search_logs: a window that misses every entry says where they are', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-window-miss-'));
+    writeFileSync(join(dir, 'archive.log'), ARCHIVE);
+    writeFileSync(join(dir, 'archive.log.1.gz'), gzipSync(ARCHIVE));
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  for (const engine of SEARCH_ENGINES) {
+    describe(`with the ${engine.name} engine`, function () {
+      let s: StartedServer;
+      before(async function () {
+        if (!engine.available()) this.skip();
+        s = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });
+      });
+      after(async () => s?.close());
+
+      for (const file of ['archive.log', 'archive.log.1.gz']) {
+        it(`${file}: entries older than since`, async () => {
+          const out = await search(s, { file, pattern: 'connection refused', since: '24h' });
+          assert.equal(out.totalMatches, 0);
+          assert.ok(out.notes.some((n) => n.includes('older than the window') && n.includes('2015-08-10T')), JSON.stringify(out.notes));
+        });
+
+        it(`${file}: entries newer than until`, async () => {
+          const out = await search(s, { file, pattern: 'connection refused', until: '2010-01-01T00:00:00Z' });
+          assert.equal(out.totalMatches, 0);
+          assert.ok(out.notes.some((n) => n.includes('newer than the window') && n.includes('2015-07-29T')), JSON.stringify(out.notes));
+        });
+
+        it(`${file}: no such note when the window holds the entries`, async () => {
+          const out = await search(s, { file, pattern: 'connection refused', since: '2015-01-01T00:00:00Z' });
+          assert.equal(out.totalMatches, 2);
+          assert.ok(!out.notes.some((n) => n.includes('than the window')), JSON.stringify(out.notes));
+        });
+      }
+    });
+  }
+});
