@@ -19,7 +19,7 @@ interface Output {
 async function search(s: StartedServer, args: Record<string, unknown>): Promise<Output> {
   const result = (await s.client.callTool({ name: 'search_logs', arguments: args })) as CallToolResult;
   assert.ok(!result.isError, JSON.stringify(result.content));
-  return result.structuredContent as Output;
+  return result.structuredContent as unknown as Output;
 }
 
 describe('search_logs: a window that misses every entry says where they are', function () {
