@@ -15,7 +15,7 @@ const MEASURED: Record<string, number> = {
   HomeAssistant: 0.577, Kafka: 0.88, KubeControllerManager: 0.5, LinuxKernel: 0.862, MacLaunchd: 0.576, MongoDB: 1,
   MySQL: 0.956, Nginx: 0.58, OpenSSHWindows: 0.806, OpenVPN: 0.429, Postfix: 0.486, PostgreSQL: 0.941, Prometheus: 1,
   Redis: 1, Servarr: 0.302, Spark: 0.833, Systemd: 0.621, Tomcat: 0.617, TorquePBS: 1, Vault: 0.959, WildFly: 0.913,
-  Xorg: 0.788, ZooKeeper: 0.833,
+  WindowsCBS: 1, Xorg: 0.788, ZooKeeper: 0.833,
 };
 const SLACK = 0.02;
 
