@@ -326,9 +326,10 @@ const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   const { parsed, consumed } = applyHeader(header.fields, line, context);
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
-  const own = guessHeader(line, context);
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
-  if (own.length > 0 && (own[0].kind === 'timestamp' || own[0].kind === 'level')) {
+  // Most lines of a file without a learned header start with neither, and skip reading a whole header.
+  if (opensWithTimeOrLevel(line, context)) {
+    const own = guessHeader(line, context);
     const reparsed = applyHeader(own, line, context).parsed;
     reparsed.level ??= spelledLevel(reparsed.message);
     return reparsed;
@@ -336,6 +337,13 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/** Whether guessHeader's first field would be a timestamp or a level: the first step of readHeader alone. */
+function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean {
+  const position = skipSeparators(line, 0);
+  if (position >= line.length) return false;
+  return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
 }
 
 /** Applies header fields in order from the start of `line`; `consumed` is where the header ended (0: none matched). */

@@ -9,6 +9,11 @@ export interface TimestampPattern {
   id: string;
   /** Matches at the current position (sticky); the pattern must not start or end with whitespace. */
   regex: RegExp;
+  /**
+   * Whether a timestamp of this form can start with the character code `c`: checked before the regex, since most
+   * positions a header reader looks at (every word of a line without a header) start with none of them.
+   */
+  startsWith(c: number): boolean;
   toEpoch(match: RegExpExecArray, context: TimestampContext): number | undefined;
 }
 
@@ -80,6 +85,8 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
   return m[1] === '+' ? utc - offset : utc + offset;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
 const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 
 /** Ordered most specific first: the first that matches at a position wins. */
@@ -87,6 +94,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2015-10-18 18:01:47,978 / 2016-09-28T04:30:30.123Z / 2017-05-16 00:00:00.008+02:00 / 2020/01/01 12:00:00 / 2005.06.03 10:00:00
     id: 'iso',
+    startsWith: isDigit,
     // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
     regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y'),
     toEpoch: (m) => {
@@ -98,12 +106,14 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2005-06-03-15.42.50.675872 (dotted time after a dash)
     id: 'iso-dotted',
+    startsWith: isDigit,
     regex: /(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)(?:\.(\d{1,9}))?(?![\d.])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // Sun Dec 04 04:47:44 2005 (ctime; Apache error log)
     id: 'ctime',
+    startsWith: (c) => c === 77 || c === 84 || c === 87 || c === 70 || c === 83 /* M T W F S */,
     regex: new RegExp(String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* ([A-Z][a-z]{2}) +(\d{1,2}) ${TIME} (\d{4})(?!\d)`, 'y'),
     toEpoch: (m) => {
       const mo = month(m[1]);
@@ -113,6 +123,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 10/Oct/2000:13:55:36 -0700 (common/combined access log)
     id: 'clf',
+    startsWith: isDigit,
     regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
     toEpoch: (m) => {
       const mo = month(m[2]);
@@ -124,12 +135,14 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 01 Jun 2024 12:30:45.123 (Redis)
     id: 'day-month-year',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m) => localEpoch(Number(m[3]), month(m[2]) as number, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
     id: 'syslog',
+    startsWith: (c) => c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68 /* J F M A S O N D */,
     regex: new RegExp(String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),
     toEpoch: (m, context) => {
       const mo = month(m[1]) as number;
@@ -140,48 +153,56 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 03-17 16:13:38.811 (Android logcat; year inferred)
     id: 'month-day',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)-(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // 17/06/09 20:10:40 (yy/MM/dd)
     id: 'yy-slash',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)/(\d\d)/(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // 20171223-22:15:29:606 / 20171223T221529
     id: 'compact',
+    startsWith: isDigit,
     regex: /(\d{4})(\d\d)(\d\d)[-T ]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // 081109 203615 (yyMMdd HHmmss)
     id: 'yymmdd',
+    startsWith: isDigit,
     regex: /(\d\d)(\d\d)(\d\d) (\d\d)(\d\d)(\d\d)(?![\d:])/y,
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
   },
   {
     // 10.30 16:49:06 (MM.dd; year inferred)
     id: 'month-day-dotted',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)\.(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // 1120 09:00:01.123456 (MMdd; glog and klog write it right after the level letter; year inferred)
     id: 'month-day-compact',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // 2005.06.03 / 2005-06-03 (a date on its own)
     id: 'date',
+    startsWith: isDigit,
     regex: /(\d{4})([-/.])(\d\d)\2(\d\d)(?![\d:.\-/])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4])),
   },
   {
     // 1117838570 / 1117838570.123 (epoch seconds) and 1445144423722 (epoch millis), 2000..2100 only
     id: 'epoch',
+    startsWith: isDigit,
     regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => {
       const value = m[1].length === 13 ? Number(m[1]) : Number(m[1]) * 1000 + fractionMs(m[2]);
@@ -224,6 +245,7 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   let start = position;
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
+  if (!pattern.startsWith(line.charCodeAt(start))) return undefined;
   pattern.regex.lastIndex = start;
   const match = pattern.regex.exec(line);
   if (!match) return undefined;
