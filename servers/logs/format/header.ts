@@ -390,11 +390,24 @@ const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
 // Every repeat is bounded and the timers start after a non-digit, so a long run of digits is read in linear time.
 const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<![\d/])\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} (\d{3}) | (\d{3}) \d{1,9} \d{1,9} \d{1,9}$/;
 
+/**
+ * Whether one of ACCESS_STATUS's forms can match: the request line's ` HTTP/`, HAProxy's four timer slashes or a final
+ * digit are each required by one form. Most lines have none and skip the search (a URL or a path alone does not do).
+ */
+function mayHaveStatus(line: string): boolean {
+  const last = line.charCodeAt(line.length - 1);
+  if (last >= 48 && last <= 57) return true;
+  const slash = line.indexOf('/');
+  if (slash < 0) return false;
+  if (line.indexOf(' HTTP/', slash - 5) >= 0) return true;
+  let slashes = 1;
+  for (let at = line.indexOf('/', slash + 1); at >= 0 && slashes < 4; at = line.indexOf('/', at + 1)) slashes++;
+  return slashes >= 4;
+}
+
 /** The level an access log line's HTTP status stands for: 5xx ERROR, 4xx WARN, others INFO; undefined when no status. */
 export function statusLevel(line: string): Level | undefined {
-  // Each form of ACCESS_STATUS needs a quote, a slash or a final digit: most lines have none and skip the search.
-  const last = line.charCodeAt(line.length - 1);
-  if (!(last >= 48 && last <= 57) && line.indexOf('"') < 0 && line.indexOf('/') < 0) return undefined;
+  if (!mayHaveStatus(line)) return undefined;
   const m = ACCESS_STATUS.exec(line);
   if (!m) return undefined;
   const status = Number(m[1] ?? m[2] ?? m[3]);

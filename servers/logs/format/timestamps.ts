@@ -14,6 +14,11 @@ export interface TimestampPattern {
    * positions a header reader looks at (every word of a line without a header) start with none of them.
    */
   startsWith(c: number): boolean;
+  /**
+   * A hand-written reading of the form's common shapes at `start`, for the hot path: its epoch (ms) and end, exactly
+   * what the regex and toEpoch give; undefined when the text is not one of those shapes (the regex then decides).
+   */
+  scan?(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | undefined;
   toEpoch(match: RegExpExecArray, context: TimestampContext): number | undefined;
 }
 
@@ -27,6 +32,18 @@ function month(name: string): number | undefined {
 function fractionMs(fraction: string | undefined): number {
   if (!fraction) return 0;
   return Math.floor(Number(`0.${fraction}`) * 1000);
+}
+
+/** fractionMs of every fraction of one, two and three digits (by digit count, then value): the forms most logs write. */
+const SHORT_FRACTIONS = [1, 2, 3].map((digits) => Array.from({ length: 10 ** digits }, (_, value) => fractionMs(String(value).padStart(digits, '0'))));
+
+/** fractionMs of the digits line[start, end) (one or more digits), without building the string when there are three or fewer. */
+function fractionMsAt(line: string, start: number, end: number): number {
+  const digits = end - start;
+  if (digits > 3) return fractionMs(line.slice(start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + line.charCodeAt(i) - 48;
+  return SHORT_FRACTIONS[digits - 1][value];
 }
 
 /** Local-time epoch ms from parts, or undefined when a part is out of range. */
@@ -87,6 +104,64 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/** The number written by the two digits at `at` (the caller has checked they are digits). */
+function twoDigits(line: string, at: number): number {
+  return (line.charCodeAt(at) - 48) * 10 + line.charCodeAt(at + 1) - 48;
+}
+
+/** Whether the characters at the given offsets from `start` are all digits. */
+function digitsAt(line: string, start: number, offsets: readonly number[]): boolean {
+  for (const offset of offsets) if (!isDigit(line.charCodeAt(start + offset))) return false;
+  return true;
+}
+
+const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
+
+/**
+ * The iso form's common shapes, `2024-06-01 12:30:45`, `T` or `_` between, a fraction of up to nine digits after `.`,
+ * `,` or `:`, then a `Z`, a space not followed by a zone, or any other character but a digit or `:`. Anything else
+ * (a zone offset, a zone after a space, a fraction of ten digits…) is left to the regex.
+ */
+function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
+  if (!digitsAt(line, start, ISO_DIGITS)) return undefined;
+  const sep = line.charCodeAt(start + 4);
+  if ((sep !== 45 && sep !== 47 && sep !== 46) /* - / . */ || line.charCodeAt(start + 7) !== sep) return undefined;
+  const t = line.charCodeAt(start + 10);
+  if ((t !== 84 && t !== 32 && t !== 95) /* T space _ */ || line.charCodeAt(start + 13) !== 58 || line.charCodeAt(start + 16) !== 58) return undefined;
+  let end = start + 19;
+  let ms = 0;
+  const mark = line.charCodeAt(end);
+  if ((mark === 46 || mark === 44 || mark === 58) /* . , : */ && isDigit(line.charCodeAt(end + 1))) {
+    let after = end + 1;
+    while (isDigit(line.charCodeAt(after))) after++;
+    if (after - end - 1 > 9) return undefined;
+    ms = fractionMsAt(line, end + 1, after);
+    end = after;
+  }
+  const next = line.charCodeAt(end);
+  let utc = false;
+  if (next === 90 /* Z */) {
+    const after = line.charCodeAt(end + 1);
+    if (isDigit(after) || after === 58) return undefined;
+    utc = true;
+    end++;
+  } else if (next === 32) {
+    const after = line.charCodeAt(end + 1);
+    if (after === 43 || after === 45 || after === 85 || after === 71) return undefined; /* + - U G: a zone may follow */
+  } else if (next === 43 || next === 45 || next === 46 || next === 44 || next === 58 || isDigit(next)) return undefined;
+  // Lines of one second share everything but the fraction: the epoch of the whole second is kept (ms are added after).
+  if (lastIsoSecond.utc !== utc || lastIsoSecond.text.length !== 19 || !line.startsWith(lastIsoSecond.text, start)) {
+    const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
+    lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
+    lastIsoSecond.text = line.slice(start, start + 19);
+    lastIsoSecond.utc = utc;
+  }
+  return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
+}
+
+/** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
+const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
+
 const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 
 /** Ordered most specific first: the first that matches at a position wins. */
@@ -95,6 +170,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 2015-10-18 18:01:47,978 / 2016-09-28T04:30:30.123Z / 2017-05-16 00:00:00.008+02:00 / 2020/01/01 12:00:00 / 2005.06.03 10:00:00
     id: 'iso',
     startsWith: isDigit,
+    scan: scanIso,
     // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
     regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y'),
     toEpoch: (m) => {
@@ -246,6 +322,13 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
   if (!pattern.startsWith(line.charCodeAt(start))) return undefined;
+  const scanned = pattern.scan?.(line, start, context);
+  if (scanned) {
+    if (!bracketed) return scanned;
+    if (line.charCodeAt(scanned.end) !== 93 /* ] */) return undefined;
+    scanned.end++;
+    return scanned;
+  }
   pattern.regex.lastIndex = start;
   const match = pattern.regex.exec(line);
   if (!match) return undefined;

@@ -1,6 +1,7 @@
 // Timestamp forms found in real logs.
 import assert from 'node:assert/strict';
-import { epochFromNumber, parseTimestamp } from '../../../servers/logs/format/timestamps';
+import fc from 'fast-check';
+import { epochFromNumber, matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS } from '../../../servers/logs/format/timestamps';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 
@@ -64,5 +65,35 @@ describe('log intelligence: parseTimestamp', () => {
     for (const text of ['hello', '', '2024-13-01 00:00:00', '1234', '99:99:99', '123456 999999', 'Foo 12 10:00:00', '9999999999999999', '2024 10:00:00', '1234 10:00:00']) {
       assert.equal(parseTimestamp(text), undefined, text);
     }
+  });
+
+  it('reads a timestamp at a position by the hand-written scan exactly as by its regex, whatever surrounds it', () => {
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const time = fc
+      .record({
+        year: digits(4, 4),
+        sep: fc.constantFrom('-', '/', '.', ':'),
+        month: two,
+        day: two,
+        t: fc.constantFrom('T', ' ', '_', 'x'),
+        clock: fc.tuple(two, two, two).map((p) => p.join(':')),
+        fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
+        after: fc.constantFrom('', 'Z', 'Z1', 'Z:', 'Z ', ' +01:00', '+0100', '-01:30', ' UTC', ' GMT', ' x', ' ', ':', '.', ',', '5', ' -', ']', '] x', 'z', ' Z'),
+        bracket: fc.boolean(),
+      })
+      .map((p) => `${p.bracket ? '[' : ''}${p.year}${p.sep}${p.month}${p.sep}${p.day}${p.t}${p.clock}${p.fraction ?? ''}${p.after}`);
+    const withScan = TIMESTAMP_PATTERNS.filter((pattern) => pattern.scan);
+    assert.ok(withScan.length > 0);
+    fc.assert(
+      fc.property(fc.constantFrom('', 'x ', '  '), time, (lead, text) => {
+        const line = lead + text;
+        for (const pattern of withScan) {
+          const regexOnly = { ...pattern, scan: undefined };
+          assert.deepEqual(matchTimestampAt(line, lead.length, pattern, {}), matchTimestampAt(line, lead.length, regexOnly, {}), line);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
