@@ -159,6 +159,54 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
 }
 
+/** Month names as syslog writes them (capitalised, three letters), keyed by their three character codes. */
+const SYSLOG_MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [monthKey(name, 0), index]));
+
+/** The three characters at `at` as one number (-1 when one is not ASCII: no month name then). */
+function monthKey(text: string, at: number): number {
+  const [a, b, c] = [text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)];
+  return a < 128 && b < 128 && c < 128 ? (a << 16) | (b << 8) | c : -1;
+}
+
+/**
+ * The syslog form's common shapes, `Jun  4 15:16:01`, a fraction of up to nine digits, a year after a space, then any
+ * character but a digit or `:`. Anything else is left to the regex.
+ */
+function scanSyslog(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | undefined {
+  const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
+  if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
+  let at = start + 4;
+  while (line.charCodeAt(at) === 32) at++;
+  if (!isDigit(line.charCodeAt(at))) return undefined;
+  const twoDigitDay = isDigit(line.charCodeAt(at + 1));
+  const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
+  at += twoDigitDay ? 2 : 1;
+  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, [0, 1, 3, 4, 6, 7]) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+  const [hour, minute, second] = [twoDigits(line, at + 1), twoDigits(line, at + 4), twoDigits(line, at + 7)];
+  let end = at + 9;
+  let ms = 0;
+  const mark = line.charCodeAt(end);
+  if ((mark === 46 || mark === 44 || mark === 58) /* . , : */ && isDigit(line.charCodeAt(end + 1))) {
+    let after = end + 1;
+    while (isDigit(line.charCodeAt(after))) after++;
+    if (after - end - 1 > 9) return undefined;
+    ms = fractionMsAt(line, end + 1, after);
+    end = after;
+  }
+  let year: number | undefined;
+  const next = line.charCodeAt(end);
+  if (next === 32 && digitsAt(line, end + 1, [0, 1, 2, 3])) {
+    const after = line.charCodeAt(end + 5);
+    if (after === 58) return undefined;
+    if (!isDigit(after)) {
+      year = twoDigits(line, end + 1) * 100 + twoDigits(line, end + 3);
+      end += 5;
+    }
+  } else if (next === 58 || isDigit(next)) return undefined;
+  const epoch = year === undefined ? inferYear(monthIndex, day, hour, minute, second, ms, context) : localEpoch(year, monthIndex, day, hour, minute, second, ms);
+  return { epoch, end };
+}
+
 /** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
 const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
 
@@ -219,6 +267,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
     id: 'syslog',
     startsWith: (c) => c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68 /* J F M A S O N D */,
+    scan: scanSyslog,
     regex: new RegExp(String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),
     toEpoch: (m, context) => {
       const mo = month(m[1]) as number;
@@ -298,6 +347,12 @@ export function parseTimestamp(text: string, context: TimestampContext = {}): nu
   if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1).trim();
   if (value.length === 0 || value.length > 64) return undefined;
   for (const { pattern, regex } of ANCHORED) {
+    // A scan that reads the whole text gives the anchored regex's answer (the same pattern tried in the same order).
+    const scanned = pattern.scan?.(value, 0, context);
+    if (scanned && scanned.end === value.length) {
+      if (scanned.epoch !== undefined) return scanned.epoch;
+      continue;
+    }
     const match = regex.exec(value);
     if (match) {
       const epoch = pattern.toEpoch(match, context);

@@ -83,17 +83,40 @@ describe('log intelligence: parseTimestamp', () => {
         bracket: fc.boolean(),
       })
       .map((p) => `${p.bracket ? '[' : ''}${p.year}${p.sep}${p.month}${p.sep}${p.day}${p.t}${p.clock}${p.fraction ?? ''}${p.after}`);
+    const syslogTime = fc
+      .record({
+        month: fc.constantFrom('Jan', 'Feb', 'Jun', 'Dec', 'Foo', 'jan', 'JAN', 'J\u4a61n'),
+        spaces: fc.constantFrom(' ', '  ', '   ', ''),
+        day: fc.oneof(digits(0, 3), two),
+        clock: fc.tuple(two, two, two).map((p) => p.join(':')),
+        fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
+        year: fc.option(fc.tuple(fc.constantFrom(' ', '  '), digits(0, 5)).map(([space, d]) => space + d)),
+        after: fc.constantFrom('', ' host', ':', '5', '.', ']', ' 12:00', 'x'),
+        bracket: fc.boolean(),
+      })
+      .map((p) => `${p.bracket ? '[' : ''}${p.month}${p.spaces}${p.day} ${p.clock}${p.fraction ?? ''}${p.year ?? ''}${p.after}`);
     const withScan = TIMESTAMP_PATTERNS.filter((pattern) => pattern.scan);
     assert.ok(withScan.length > 0);
+    // parseTimestamp by the regexes alone: the first form whose anchored regex reads the whole text to an epoch.
+    const byRegex = (text: string, context: { referenceTime?: number }) => {
+      for (const pattern of TIMESTAMP_PATTERNS) {
+        const m = new RegExp(`^(?:${pattern.regex.source})$`).exec(text);
+        const epoch = m ? pattern.toEpoch(m, context) : undefined;
+        if (epoch !== undefined) return epoch;
+      }
+      return undefined;
+    };
     fc.assert(
-      fc.property(fc.constantFrom('', 'x ', '  '), time, (lead, text) => {
+      fc.property(fc.constantFrom('', 'x ', '  '), fc.oneof(time, syslogTime), fc.constantFrom(undefined, Date.UTC(2024, 2, 1)), (lead, text, referenceTime) => {
         const line = lead + text;
+        const context = { referenceTime };
         for (const pattern of withScan) {
           const regexOnly = { ...pattern, scan: undefined };
-          assert.deepEqual(matchTimestampAt(line, lead.length, pattern, {}), matchTimestampAt(line, lead.length, regexOnly, {}), line);
+          assert.deepEqual(matchTimestampAt(line, lead.length, pattern, context), matchTimestampAt(line, lead.length, regexOnly, context), line);
         }
+        if (!text.startsWith('[') && text.trim() === text) assert.equal(parseTimestamp(text, context), byRegex(text, context), text);
       }),
-      { numRuns: 3000 },
+      { numRuns: 5000 },
     );
   });
 });
