@@ -369,8 +369,22 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   return { parsed, consumed };
 }
 
+/** The first letters of the level words, lower case (character codes). */
+const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
+
+/**
+ * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, a level word's first letter
+ * (either case), or something that may be white space (their `\s*`); any other ASCII character rules both out.
+ */
+function mayStartWithLevel(message: string): boolean {
+  const c = message.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return LEVEL_INITIALS.has(c | 0x20);
+  return c === 91 || c === 60 || !(c > 32 && c < 127);
+}
+
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */
 export function leadingLevel(message: string): Level | undefined {
+  if (!mayStartWithLevel(message)) return undefined;
   const m = LEADING_LEVEL.exec(message) ?? LEADING_UPPER_LEVEL.exec(message);
   if (!m) return undefined;
   return normalizeLevel(m[1] ?? m[2] ?? m[3]);
@@ -388,15 +402,13 @@ const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
 // found after the quoted request line (common/combined, Envoy), after HAProxy's timers, or before IIS W3C's last three
 // default fields (sc-substatus sc-win32-status time-taken).
 // Every repeat is bounded and the timers start after a non-digit, so a long run of digits is read in linear time.
-const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<![\d/])\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} (\d{3}) | (\d{3}) \d{1,9} \d{1,9} \d{1,9}$/;
+export const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<![\d/])\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} (\d{3}) | (\d{3}) \d{1,9} \d{1,9} \d{1,9}$/;
 
 /**
- * Whether one of ACCESS_STATUS's forms can match: the request line's ` HTTP/`, HAProxy's four timer slashes or a final
- * digit are each required by one form. Most lines have none and skip the search (a URL or a path alone does not do).
+ * Whether ACCESS_STATUS's first two forms can match: each needs what a line seldom has (the request line's ` HTTP/`,
+ * HAProxy's four timer slashes); a URL or a path alone does not do.
  */
-function mayHaveStatus(line: string): boolean {
-  const last = line.charCodeAt(line.length - 1);
-  if (last >= 48 && last <= 57) return true;
+function mayHaveRequestOrTimers(line: string): boolean {
   const slash = line.indexOf('/');
   if (slash < 0) return false;
   if (line.indexOf(' HTTP/', slash - 5) >= 0) return true;
@@ -405,13 +417,40 @@ function mayHaveStatus(line: string): boolean {
   return slashes >= 4;
 }
 
+/** Start of the run of 1..`max` digits that ends just before `end` and follows a space, or -1. */
+function digitsBefore(line: string, end: number, max: number): number {
+  let start = end;
+  while (start > 0 && start > end - max - 1 && isDigitCode(line.charCodeAt(start - 1))) start--;
+  return start < end && end - start <= max && line.charCodeAt(start - 1) === 32 ? start : -1;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * ACCESS_STATUS's last form, ` (\d{3}) \d{1,9} \d{1,9} \d{1,9}$`, read from the end of the line (lines that end in a
+ * number are common, and the regex would try it at every position): the status, or undefined.
+ */
+function tailStatus(line: string): number | undefined {
+  let end = line.length;
+  for (let field = 0; field < 3; field++) {
+    const start = digitsBefore(line, end, 9);
+    if (start < 0) return undefined;
+    end = start - 1;
+  }
+  const start = digitsBefore(line, end, 3);
+  return start >= 0 && end - start === 3 ? Number(line.slice(start, end)) : undefined;
+}
+
 /** The level an access log line's HTTP status stands for: 5xx ERROR, 4xx WARN, others INFO; undefined when no status. */
 export function statusLevel(line: string): Level | undefined {
-  if (!mayHaveStatus(line)) return undefined;
-  const m = ACCESS_STATUS.exec(line);
-  if (!m) return undefined;
-  const status = Number(m[1] ?? m[2] ?? m[3]);
-  if (status < 100 || status > 599) return undefined;
+  let status: number | undefined;
+  if (mayHaveRequestOrTimers(line)) {
+    const m = ACCESS_STATUS.exec(line);
+    if (m) status = Number(m[1] ?? m[2] ?? m[3]);
+  } else if (isDigitCode(line.charCodeAt(line.length - 1))) status = tailStatus(line);
+  if (status === undefined || status < 100 || status > 599) return undefined;
   return status >= 500 ? 'ERROR' : status >= 400 ? 'WARN' : 'INFO';
 }
 
@@ -425,6 +464,12 @@ const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
 function channelLevel(message: string): Level | undefined {
+  // The regex needs a `.` and an upper-case letter right after the message's first run of word characters and dashes.
+  let at = 0;
+  for (let c = message.charCodeAt(0); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = message.charCodeAt(++at));
+  if (at === 0 || message.charCodeAt(at) !== 46) return undefined;
+  const next = message.charCodeAt(at + 1);
+  if (next < 65 || next > 90) return undefined;
   const m = CHANNEL_LEVEL.exec(message);
   return m ? normalizeLevel(m[1]) : undefined;
 }
