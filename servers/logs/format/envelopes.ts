@@ -38,10 +38,16 @@ export interface CriPrefix {
   length: number;
 }
 
+/** Whether the first ` std` after a CRI time's seconds is where a CRI prefix's stream would be (a necessary condition). */
+function streamFollowsTime(line: string): boolean {
+  const stream = line.indexOf(' std', 19);
+  return stream >= 20 && stream <= 35;
+}
+
 /** The CRI prefix of `line` (`<RFC 3339 time> stdout|stderr P|F `), or undefined; its time is not parsed. */
 export function criPrefix(line: string): CriPrefix | undefined {
   const first = line.charCodeAt(0);
-  if (first < 48 || first > 57 || line.charCodeAt(10) !== 84 /* T */) return undefined;
+  if (first < 48 || first > 57 || line.charCodeAt(10) !== 84 /* T */ || !streamFollowsTime(line)) return undefined;
   const cri = CRI.exec(line);
   return cri ? { stream: cri[2], partial: cri[3] === 'P', length: cri[0].length } : undefined;
 }
@@ -64,8 +70,9 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
     if (rfc3164) return { kind: 'syslog-3164', inner: line.slice(rfc3164[0].length), timestamp: parseTimestamp(rfc3164[2].replace(/ +/g, ' '), context), level: priSeverity(rfc3164[1]) };
     return undefined;
   }
-  // A CRI time has its `T` at index 10: other lines that start with a digit (most timestamps) skip the regex.
-  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */) {
+  // A CRI time has its `T` at index 10 and is followed by ` stdout`/` stderr` (the time, spaceless, ends at index 20 to
+  // 35): other lines that start with a digit (most timestamps, ISO ones too) skip the regex.
+  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && streamFollowsTime(line)) {
     const cri = CRI.exec(line);
     if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P' };
   }

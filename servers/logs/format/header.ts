@@ -393,6 +393,8 @@ export function leadingLevel(message: string): Level | undefined {
 const UPPER_LEVELS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG|EMERGENCY|PANIC';
 /** `level=error`, `"severity":"warn"`, `lvl: err` anywhere near the start. */
 const KEYED_LEVEL = new RegExp(String.raw`(?:^|[\s{,"])(?:level|lvl|severity|loglevel|log_level)"?\s*[=:]\s*"?(${LEVEL_WORDS})(?![\w-])`, 'i');
+/** The key names KEYED_LEVEL needs (a simpler search that rules most lines out). */
+const KEYED_NAME = /l(?:evel|vl)|severity/i;
 /** Monolog `app.ERROR:`, Android brief `E/Tag(…):`, and an upper-case level word among the first few fields. */
 const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS}):`);
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
@@ -454,6 +456,15 @@ export function statusLevel(line: string): Level | undefined {
   return status >= 500 ? 'ERROR' : status >= 400 ? 'WARN' : 'INFO';
 }
 
+/** The first letters of the upper-case level words DOTTED_LEVEL looks for (character codes). */
+const UPPER_INITIALS = new Set(UPPER_LEVELS.split('|').map((word) => word.charCodeAt(0)));
+
+/** Whether DOTTED_LEVEL can match: it needs a `.` followed by an upper-case level word's first letter. */
+function mayHaveDottedLevel(head: string): boolean {
+  for (let dot = head.indexOf('.'); dot >= 0; dot = head.indexOf('.', dot + 1)) if (UPPER_INITIALS.has(head.charCodeAt(dot + 1))) return true;
+  return false;
+}
+
 /** An upper-case level word among the first fields of `line` (the form an envelope's inner line must use to win). */
 export function upperCaseLevel(line: string): Level | undefined {
   const m = EARLY_UPPER_LEVEL.exec(line.length > SPELLED_CHARS ? line.slice(0, SPELLED_CHARS) : line);
@@ -485,6 +496,6 @@ export function spelledLevel(line: string): Level | undefined {
   const head = line.length > SPELLED_CHARS ? line.slice(0, SPELLED_CHARS) : line;
   const leading = leadingLevel(head);
   if (leading) return leading;
-  const m = ANDROID_BRIEF.exec(head) ?? KEYED_LEVEL.exec(head) ?? DOTTED_LEVEL.exec(head) ?? EARLY_UPPER_LEVEL.exec(head);
+  const m = ANDROID_BRIEF.exec(head) ?? (KEYED_NAME.test(head) ? KEYED_LEVEL.exec(head) : null) ?? (mayHaveDottedLevel(head) ? DOTTED_LEVEL.exec(head) : null) ?? EARLY_UPPER_LEVEL.exec(head);
   return m ? normalizeLevel(m[1]) : undefined;
 }
