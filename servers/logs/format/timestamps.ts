@@ -104,6 +104,18 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
+/**
+ * Where the fraction after the seconds at `at` ends (`.`, `,` or `:` and its digits, TIME's fraction): `at` when there
+ * is none, -1 when it has more digits than TIME's nine (the regex then reads no fraction: left to it).
+ */
+function fractionEndAt(line: string, at: number): number {
+  const mark = line.charCodeAt(at);
+  if (!((mark === 46 || mark === 44 || mark === 58) /* . , : */ && isDigit(line.charCodeAt(at + 1)))) return at;
+  let end = at + 1;
+  while (isDigit(line.charCodeAt(end))) end++;
+  return end - at - 1 > 9 ? -1 : end;
+}
+
 /** The number written by the two digits at `at` (the caller has checked they are digits). */
 function twoDigits(line: string, at: number): number {
   return (line.charCodeAt(at) - 48) * 10 + line.charCodeAt(at + 1) - 48;
@@ -129,15 +141,10 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   const t = line.charCodeAt(start + 10);
   if ((t !== 84 && t !== 32 && t !== 95) /* T space _ */ || line.charCodeAt(start + 13) !== 58 || line.charCodeAt(start + 16) !== 58) return undefined;
   let end = start + 19;
-  let ms = 0;
-  const mark = line.charCodeAt(end);
-  if ((mark === 46 || mark === 44 || mark === 58) /* . , : */ && isDigit(line.charCodeAt(end + 1))) {
-    let after = end + 1;
-    while (isDigit(line.charCodeAt(after))) after++;
-    if (after - end - 1 > 9) return undefined;
-    ms = fractionMsAt(line, end + 1, after);
-    end = after;
-  }
+  const fractionEnd = fractionEndAt(line, end);
+  if (fractionEnd < 0) return undefined;
+  const ms = fractionEnd > end ? fractionMsAt(line, end + 1, fractionEnd) : 0;
+  end = fractionEnd;
   const next = line.charCodeAt(end);
   let utc = false;
   if (next === 90 /* Z */) {
@@ -184,15 +191,10 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, [0, 1, 3, 4, 6, 7]) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
   const [hour, minute, second] = [twoDigits(line, at + 1), twoDigits(line, at + 4), twoDigits(line, at + 7)];
   let end = at + 9;
-  let ms = 0;
-  const mark = line.charCodeAt(end);
-  if ((mark === 46 || mark === 44 || mark === 58) /* . , : */ && isDigit(line.charCodeAt(end + 1))) {
-    let after = end + 1;
-    while (isDigit(line.charCodeAt(after))) after++;
-    if (after - end - 1 > 9) return undefined;
-    ms = fractionMsAt(line, end + 1, after);
-    end = after;
-  }
+  const fractionEnd = fractionEndAt(line, end);
+  if (fractionEnd < 0) return undefined;
+  const ms = fractionEnd > end ? fractionMsAt(line, end + 1, fractionEnd) : 0;
+  end = fractionEnd;
   let year: number | undefined;
   const next = line.charCodeAt(end);
   if (next === 32 && digitsAt(line, end + 1, [0, 1, 2, 3])) {
