@@ -11,9 +11,10 @@ export interface TimestampPattern {
   regex: RegExp;
   /**
    * Whether a timestamp of this form can start with the character code `c`: checked before the regex, since most
-   * positions a header reader looks at (every word of a line without a header) start with none of them.
+   * positions a header reader looks at (every word of a line without a header) start with none of them. Without it,
+   * the regex is tried at every position.
    */
-  startsWith(c: number): boolean;
+  startsWith?(c: number): boolean;
   /**
    * A hand-written reading of the form's common shapes at `start`, for the hot path: its epoch (ms) and end, exactly
    * what the regex and toEpoch give; undefined when the text is not one of those shapes (the regex then decides).
@@ -378,7 +379,7 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   let start = position;
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
-  if (!pattern.startsWith(line.charCodeAt(start))) return undefined;
+  if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start))) return undefined;
   const scanned = pattern.scan?.(line, start, context);
   if (scanned) {
     if (!bracketed) return scanned;

@@ -119,4 +119,30 @@ describe('log intelligence: parseTimestamp', () => {
       { numRuns: 5000 },
     );
   });
+
+  it('finds each form at a position of a line, after the first-character check (one example of each form)', () => {
+    const examples: Record<string, string> = {
+      iso: '2024-05-01T10:00:00.250+02:00',
+      'iso-dotted': '2005-06-03-15.42.50.675872',
+      ctime: 'Sun Dec 04 04:47:44 2005',
+      clf: '10/Oct/2000:13:55:36 -0700',
+      'day-month-year': '01 Jun 2024 12:30:45.123',
+      syslog: 'Jun 14 15:16:01',
+      'month-day': '03-17 16:13:38.811',
+      'yy-slash': '17/06/09 20:10:40',
+      compact: '20171223-22:15:29:606',
+      yymmdd: '081109 203615',
+      'month-day-dotted': '10.30 16:49:06',
+      'month-day-compact': '1120 09:00:01.123456',
+      date: '2005.06.03',
+      epoch: '1117838570.123',
+    };
+    assert.deepEqual(TIMESTAMP_PATTERNS.map((p) => p.id).sort(), Object.keys(examples).sort(), 'an example for every form');
+    for (const pattern of TIMESTAMP_PATTERNS) {
+      const line = `x [${examples[pattern.id]}] message`;
+      const m = matchTimestampAt(line, 2, pattern, { referenceTime: Date.UTC(2026, 0, 1) });
+      assert.ok(m?.epoch !== undefined, pattern.id);
+      assert.equal(line.charCodeAt(m.end - 1), 93, `${pattern.id}: ends at its closing bracket`);
+    }
+  });
 });
