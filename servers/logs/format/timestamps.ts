@@ -16,10 +16,10 @@ export interface TimestampPattern {
    */
   startsWith?(c: number): boolean;
   /**
-   * A hand-written reading of the form's common shapes at `start`, for the hot path: its epoch (ms) and end, exactly
-   * what the regex and toEpoch give; undefined when the text is not one of those shapes (the regex then decides).
+   * A hand-written reading of the form at `start`, for the hot path: its epoch (ms) and end, exactly what the regex and
+   * toEpoch give; null when the regex does not match there; undefined when the scan cannot tell (the regex decides).
    */
-  scan?(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | undefined;
+  scan?(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | null | undefined;
   toEpoch(match: RegExpExecArray, context: TimestampContext): number | undefined;
 }
 
@@ -128,36 +128,33 @@ function digitsAt(line: string, start: number, offsets: readonly number[]): bool
   return true;
 }
 
-const ISO_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
+const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
+
+// The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y');
 
 /**
- * The iso form's common shapes, `2024-06-01 12:30:45`, `T` or `_` between, a fraction of up to nine digits after `.`,
- * `,` or `:`, then a `Z`, a space not followed by a zone, or any other character but a digit or `:`. Anything else
- * (a zone offset, a zone after a space, a fraction of ten digits…) is left to the regex.
+ * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
+ * read at their fixed places (the fraction, when present, is all the digits after the seconds' mark; the zone is what
+ * remains up to the end). A whole second's epoch is kept for the lines that follow (ms are added after). null: no match.
  */
-function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
-  if (!digitsAt(line, start, ISO_DIGITS)) return undefined;
-  const sep = line.charCodeAt(start + 4);
-  if ((sep !== 45 && sep !== 47 && sep !== 46) /* - / . */ || line.charCodeAt(start + 7) !== sep) return undefined;
-  const t = line.charCodeAt(start + 10);
-  if ((t !== 84 && t !== 32 && t !== 95) /* T space _ */ || line.charCodeAt(start + 13) !== 58 || line.charCodeAt(start + 16) !== 58) return undefined;
-  let end = start + 19;
-  const fractionEnd = fractionEndAt(line, end);
-  if (fractionEnd < 0) return undefined;
-  const ms = fractionEnd > end ? fractionMsAt(line, end + 1, fractionEnd) : 0;
-  end = fractionEnd;
-  const next = line.charCodeAt(end);
-  let utc = false;
-  if (next === 90 /* Z */) {
-    const after = line.charCodeAt(end + 1);
-    if (isDigit(after) || after === 58) return undefined;
-    utc = true;
-    end++;
-  } else if (next === 32) {
-    const after = line.charCodeAt(end + 1);
-    if (after === 43 || after === 45 || after === 85 || after === 71) return undefined; /* + - U G: a zone may follow */
-  } else if (next === 43 || next === 45 || next === 46 || next === 44 || next === 58 || isDigit(next)) return undefined;
-  // Lines of one second share everything but the fraction: the epoch of the whole second is kept (ms are added after).
+function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | null {
+  ISO_REGEX.lastIndex = start;
+  if (!ISO_REGEX.test(line)) return null;
+  const end = ISO_REGEX.lastIndex;
+  const seconds = start + 19;
+  let fractionEnd = seconds;
+  const mark = line.charCodeAt(seconds);
+  if (end > seconds && (mark === 46 || mark === 44 || mark === 58) /* . , : */) for (fractionEnd++; isDigit(line.charCodeAt(fractionEnd)); fractionEnd++);
+  const ms = fractionEnd > seconds ? fractionMsAt(line, seconds + 1, fractionEnd) : 0;
+  const zoneLength = end - fractionEnd;
+  if (zoneLength > 1) {
+    // An offset or a zone name: as the regex's toEpoch reads it (not kept: rare).
+    const zone = line.slice(fractionEnd, end).trimStart();
+    const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), ms];
+    return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
+  }
+  const utc = zoneLength === 1;
   if (lastIsoSecond.utc !== utc || lastIsoSecond.text.length !== 19 || !line.startsWith(lastIsoSecond.text, start)) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
@@ -213,7 +210,6 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
 /** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
 const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
 
-const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 
 /** Ordered most specific first: the first that matches at a position wins. */
 export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
@@ -222,8 +218,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     id: 'iso',
     startsWith: isDigit,
     scan: scanIso,
-    // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
-    regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y'),
+    regex: ISO_REGEX,
     toEpoch: (m) => {
       const parts = [Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
       const zone = m[9] ?? m[10] ?? (m[11] ? 'Z' : undefined);
@@ -381,6 +376,7 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   if (bracketed) start++;
   if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start))) return undefined;
   const scanned = pattern.scan?.(line, start, context);
+  if (scanned === null) return undefined;
   if (scanned) {
     if (!bracketed) return scanned;
     if (line.charCodeAt(scanned.end) !== 93 /* ] */) return undefined;
