@@ -38,10 +38,16 @@ export interface CriPrefix {
   length: number;
 }
 
+/** Whether the first ` std` after a CRI time's seconds is where a CRI prefix's stream would be (a necessary condition). */
+function streamFollowsTime(line: string): boolean {
+  const stream = line.indexOf(' std', 19);
+  return stream >= 20 && stream <= 35;
+}
+
 /** The CRI prefix of `line` (`<RFC 3339 time> stdout|stderr P|F `), or undefined; its time is not parsed. */
 export function criPrefix(line: string): CriPrefix | undefined {
   const first = line.charCodeAt(0);
-  if (first < 48 || first > 57 || line.charCodeAt(10) !== 84 /* T */) return undefined;
+  if (first < 48 || first > 57 || line.charCodeAt(10) !== 84 /* T */ || !streamFollowsTime(line)) return undefined;
   const cri = CRI.exec(line);
   return cri ? { stream: cri[2], partial: cri[3] === 'P', length: cri[0].length } : undefined;
 }
@@ -64,8 +70,9 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
     if (rfc3164) return { kind: 'syslog-3164', inner: line.slice(rfc3164[0].length), timestamp: parseTimestamp(rfc3164[2].replace(/ +/g, ' '), context), level: priSeverity(rfc3164[1]) };
     return undefined;
   }
-  // A CRI time has its `T` at index 10: other lines that start with a digit (most timestamps) skip the regex.
-  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */) {
+  // A CRI time has its `T` at index 10 and is followed by ` stdout`/` stderr` (the time, spaceless, ends at index 20 to
+  // 35): other lines that start with a digit (most timestamps, ISO ones too) skip the regex.
+  if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && streamFollowsTime(line)) {
     const cri = CRI.exec(line);
     if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P' };
   }
@@ -97,25 +104,44 @@ const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
 const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg'];
 const COMPONENT_KEYS = ['logger', 'name', 'component', 'module', 'logger_name', 'source', 'SYSLOG_IDENTIFIER'];
 
-function field(record: Record<string, unknown>, key: string): unknown {
-  if (key in record) return record[key];
-  const dot = key.indexOf('.');
-  if (dot < 0) return undefined;
-  const nested = record[key.slice(0, dot)];
-  return nested && typeof nested === 'object' ? (nested as Record<string, unknown>)[key.slice(dot + 1)] : undefined;
+/** A key looked up in a record: `a.b` is the key itself, else key `b` of the object at `a` (split once, not per line). */
+interface KeyPath {
+  key: string;
+  parent?: string;
+  child?: string;
 }
 
-function firstString(record: Record<string, unknown>, keys: string[]): { key: string; value: string } | undefined {
-  for (const key of keys) {
-    const value = field(record, key);
-    if (typeof value === 'string') return { key, value };
+function keyPaths(keys: string[]): KeyPath[] {
+  return keys.map((key) => {
+    const dot = key.indexOf('.');
+    return dot < 0 ? { key } : { key, parent: key.slice(0, dot), child: key.slice(dot + 1) };
+  });
+}
+
+const TIME_PATHS = keyPaths(TIME_KEYS);
+const LEVEL_PATHS = keyPaths(LEVEL_KEYS);
+const ENVELOPE_TEXT_PATHS = keyPaths(ENVELOPE_TEXT_KEYS);
+const MESSAGE_PATHS = keyPaths(MESSAGE_KEYS);
+const COMPONENT_PATHS = keyPaths(COMPONENT_KEYS);
+
+function field(record: Record<string, unknown>, { key, parent, child }: KeyPath): unknown {
+  if (key in record) return record[key];
+  if (parent === undefined) return undefined;
+  const nested = record[parent];
+  return nested && typeof nested === 'object' ? (nested as Record<string, unknown>)[child as string] : undefined;
+}
+
+function firstString(record: Record<string, unknown>, paths: KeyPath[]): { key: string; value: string } | undefined {
+  for (const path of paths) {
+    const value = field(record, path);
+    if (typeof value === 'string') return { key: path.key, value };
   }
   return undefined;
 }
 
-function firstPresent(record: Record<string, unknown>, keys: string[]): unknown {
-  for (const key of keys) {
-    const value = field(record, key);
+function firstPresent(record: Record<string, unknown>, paths: KeyPath[]): unknown {
+  for (const path of paths) {
+    const value = field(record, path);
     if (value !== undefined && value !== null) return value;
   }
   return undefined;
@@ -151,9 +177,9 @@ function kindOf(record: Record<string, unknown>, textKey: string | undefined): J
 
 /** Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. */
 export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext): JsonEntry {
-  const envelope = firstString(record, ENVELOPE_TEXT_KEYS);
-  const message = envelope ?? firstString(record, MESSAGE_KEYS);
-  const rawLevel = firstPresent(record, LEVEL_KEYS);
+  const envelope = firstString(record, ENVELOPE_TEXT_PATHS);
+  const message = envelope ?? firstString(record, MESSAGE_PATHS);
+  const rawLevel = firstPresent(record, LEVEL_PATHS);
   const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined;
   const kind = kindOf(record, message?.key);
   let text = message?.value;
@@ -165,9 +191,9 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
     textIsLine: envelope !== undefined || kind === 'journald' || level === undefined,
     level,
     levelIsTransport: kind === 'journald' || (kind === 'gcp' && envelope !== undefined),
-    timestamp: jsonTime(firstPresent(record, TIME_KEYS), context),
+    timestamp: jsonTime(firstPresent(record, TIME_PATHS), context),
   };
-  const component = firstString(record, COMPONENT_KEYS);
+  const component = firstString(record, COMPONENT_PATHS);
   if (component) entry.component = component.value;
   return entry;
 }

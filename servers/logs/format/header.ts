@@ -326,9 +326,10 @@ const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   const { parsed, consumed } = applyHeader(header.fields, line, context);
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
-  const own = guessHeader(line, context);
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
-  if (own.length > 0 && (own[0].kind === 'timestamp' || own[0].kind === 'level')) {
+  // Most lines of a file without a learned header start with neither, and skip reading a whole header.
+  if (opensWithTimeOrLevel(line, context)) {
+    const own = guessHeader(line, context);
     const reparsed = applyHeader(own, line, context).parsed;
     reparsed.level ??= spelledLevel(reparsed.message);
     return reparsed;
@@ -336,6 +337,13 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/** Whether guessHeader's first field would be a timestamp or a level: the first step of readHeader alone. */
+function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean {
+  const position = skipSeparators(line, 0);
+  if (position >= line.length) return false;
+  return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
 }
 
 /** Applies header fields in order from the start of `line`; `consumed` is where the header ended (0: none matched). */
@@ -361,8 +369,22 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   return { parsed, consumed };
 }
 
+/** The first letters of the level words, lower case (character codes). */
+const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
+
+/**
+ * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, a level word's first letter
+ * (either case), or something that may be white space (their `\s*`); any other ASCII character rules both out.
+ */
+function mayStartWithLevel(message: string): boolean {
+  const c = message.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return LEVEL_INITIALS.has(c | 0x20);
+  return c === 91 || c === 60 || !(c > 32 && c < 127);
+}
+
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */
 export function leadingLevel(message: string): Level | undefined {
+  if (!mayStartWithLevel(message)) return undefined;
   const m = LEADING_LEVEL.exec(message) ?? LEADING_UPPER_LEVEL.exec(message);
   if (!m) return undefined;
   return normalizeLevel(m[1] ?? m[2] ?? m[3]);
@@ -371,6 +393,8 @@ export function leadingLevel(message: string): Level | undefined {
 const UPPER_LEVELS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG|EMERGENCY|PANIC';
 /** `level=error`, `"severity":"warn"`, `lvl: err` anywhere near the start. */
 const KEYED_LEVEL = new RegExp(String.raw`(?:^|[\s{,"])(?:level|lvl|severity|loglevel|log_level)"?\s*[=:]\s*"?(${LEVEL_WORDS})(?![\w-])`, 'i');
+/** The key names KEYED_LEVEL needs (a simpler search that rules most lines out). */
+const KEYED_NAME = /l(?:evel|vl)|severity/i;
 /** Monolog `app.ERROR:`, Android brief `E/Tag(…):`, and an upper-case level word among the first few fields. */
 const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS}):`);
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
@@ -380,18 +404,65 @@ const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
 // found after the quoted request line (common/combined, Envoy), after HAProxy's timers, or before IIS W3C's last three
 // default fields (sc-substatus sc-win32-status time-taken).
 // Every repeat is bounded and the timers start after a non-digit, so a long run of digits is read in linear time.
-const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<![\d/])\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} (\d{3}) | (\d{3}) \d{1,9} \d{1,9} \d{1,9}$/;
+export const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3}) |(?<![\d/])\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/-?\d{1,9}\/\+?\d{1,9} (\d{3}) | (\d{3}) \d{1,9} \d{1,9} \d{1,9}$/;
+
+/**
+ * Whether ACCESS_STATUS's first two forms can match: each needs what a line seldom has (the request line's ` HTTP/`,
+ * HAProxy's four timer slashes); a URL or a path alone does not do.
+ */
+function mayHaveRequestOrTimers(line: string): boolean {
+  const slash = line.indexOf('/');
+  if (slash < 0) return false;
+  if (line.indexOf(' HTTP/', slash - 5) >= 0) return true;
+  let slashes = 1;
+  for (let at = line.indexOf('/', slash + 1); at >= 0 && slashes < 4; at = line.indexOf('/', at + 1)) slashes++;
+  return slashes >= 4;
+}
+
+/** Start of the run of 1..`max` digits that ends just before `end` and follows a space, or -1. */
+function digitsBefore(line: string, end: number, max: number): number {
+  let start = end;
+  while (start > 0 && start > end - max - 1 && isDigitCode(line.charCodeAt(start - 1))) start--;
+  return start < end && end - start <= max && line.charCodeAt(start - 1) === 32 ? start : -1;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * ACCESS_STATUS's last form, ` (\d{3}) \d{1,9} \d{1,9} \d{1,9}$`, read from the end of the line (lines that end in a
+ * number are common, and the regex would try it at every position): the status, or undefined.
+ */
+function tailStatus(line: string): number | undefined {
+  let end = line.length;
+  for (let field = 0; field < 3; field++) {
+    const start = digitsBefore(line, end, 9);
+    if (start < 0) return undefined;
+    end = start - 1;
+  }
+  const start = digitsBefore(line, end, 3);
+  return start >= 0 && end - start === 3 ? Number(line.slice(start, end)) : undefined;
+}
 
 /** The level an access log line's HTTP status stands for: 5xx ERROR, 4xx WARN, others INFO; undefined when no status. */
 export function statusLevel(line: string): Level | undefined {
-  // Each form of ACCESS_STATUS needs a quote, a slash or a final digit: most lines have none and skip the search.
-  const last = line.charCodeAt(line.length - 1);
-  if (!(last >= 48 && last <= 57) && line.indexOf('"') < 0 && line.indexOf('/') < 0) return undefined;
-  const m = ACCESS_STATUS.exec(line);
-  if (!m) return undefined;
-  const status = Number(m[1] ?? m[2] ?? m[3]);
-  if (status < 100 || status > 599) return undefined;
+  let status: number | undefined;
+  if (mayHaveRequestOrTimers(line)) {
+    const m = ACCESS_STATUS.exec(line);
+    if (m) status = Number(m[1] ?? m[2] ?? m[3]);
+  } else if (isDigitCode(line.charCodeAt(line.length - 1))) status = tailStatus(line);
+  if (status === undefined || status < 100 || status > 599) return undefined;
   return status >= 500 ? 'ERROR' : status >= 400 ? 'WARN' : 'INFO';
+}
+
+/** The first letters of the upper-case level words DOTTED_LEVEL looks for (character codes). */
+const UPPER_INITIALS = new Set(UPPER_LEVELS.split('|').map((word) => word.charCodeAt(0)));
+
+/** Whether DOTTED_LEVEL can match: it needs a `.` followed by an upper-case level word's first letter. */
+function mayHaveDottedLevel(head: string): boolean {
+  for (let dot = head.indexOf('.'); dot >= 0; dot = head.indexOf('.', dot + 1)) if (UPPER_INITIALS.has(head.charCodeAt(dot + 1))) return true;
+  return false;
 }
 
 /** An upper-case level word among the first fields of `line` (the form an envelope's inner line must use to win). */
@@ -404,6 +475,12 @@ const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
 function channelLevel(message: string): Level | undefined {
+  // The regex needs a `.` and an upper-case letter right after the message's first run of word characters and dashes.
+  let at = 0;
+  for (let c = message.charCodeAt(0); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = message.charCodeAt(++at));
+  if (at === 0 || message.charCodeAt(at) !== 46) return undefined;
+  const next = message.charCodeAt(at + 1);
+  if (next < 65 || next > 90) return undefined;
   const m = CHANNEL_LEVEL.exec(message);
   return m ? normalizeLevel(m[1]) : undefined;
 }
@@ -419,6 +496,6 @@ export function spelledLevel(line: string): Level | undefined {
   const head = line.length > SPELLED_CHARS ? line.slice(0, SPELLED_CHARS) : line;
   const leading = leadingLevel(head);
   if (leading) return leading;
-  const m = ANDROID_BRIEF.exec(head) ?? KEYED_LEVEL.exec(head) ?? DOTTED_LEVEL.exec(head) ?? EARLY_UPPER_LEVEL.exec(head);
+  const m = ANDROID_BRIEF.exec(head) ?? (KEYED_NAME.test(head) ? KEYED_LEVEL.exec(head) : null) ?? (mayHaveDottedLevel(head) ? DOTTED_LEVEL.exec(head) : null) ?? EARLY_UPPER_LEVEL.exec(head);
   return m ? normalizeLevel(m[1]) : undefined;
 }

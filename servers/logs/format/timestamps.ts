@@ -9,6 +9,17 @@ export interface TimestampPattern {
   id: string;
   /** Matches at the current position (sticky); the pattern must not start or end with whitespace. */
   regex: RegExp;
+  /**
+   * Whether a timestamp of this form can start with the character code `c`: checked before the regex, since most
+   * positions a header reader looks at (every word of a line without a header) start with none of them. Without it,
+   * the regex is tried at every position.
+   */
+  startsWith?(c: number): boolean;
+  /**
+   * A hand-written reading of the form at `start`, for the hot path: its epoch (ms) and end, exactly what the regex and
+   * toEpoch give; null when the regex does not match there; undefined when the scan cannot tell (the regex decides).
+   */
+  scan?(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | null | undefined;
   toEpoch(match: RegExpExecArray, context: TimestampContext): number | undefined;
 }
 
@@ -22,6 +33,18 @@ function month(name: string): number | undefined {
 function fractionMs(fraction: string | undefined): number {
   if (!fraction) return 0;
   return Math.floor(Number(`0.${fraction}`) * 1000);
+}
+
+/** fractionMs of every fraction of one, two and three digits (by digit count, then value): the forms most logs write. */
+const SHORT_FRACTIONS = [1, 2, 3].map((digits) => Array.from({ length: 10 ** digits }, (_, value) => fractionMs(String(value).padStart(digits, '0'))));
+
+/** fractionMs of the digits line[start, end) (one or more digits), without building the string when there are three or fewer. */
+function fractionMsAt(line: string, start: number, end: number): number {
+  const digits = end - start;
+  if (digits > 3) return fractionMs(line.slice(start, end));
+  let value = 0;
+  for (let i = start; i < end; i++) value = value * 10 + line.charCodeAt(i) - 48;
+  return SHORT_FRACTIONS[digits - 1][value];
 }
 
 /** Local-time epoch ms from parts, or undefined when a part is out of range. */
@@ -80,15 +103,122 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
   return m[1] === '+' ? utc - offset : utc + offset;
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * Where the fraction after the seconds at `at` ends (`.`, `,` or `:` and its digits, TIME's fraction): `at` when there
+ * is none, -1 when it has more digits than TIME's nine (the regex then reads no fraction: left to it).
+ */
+function fractionEndAt(line: string, at: number): number {
+  const mark = line.charCodeAt(at);
+  if (!((mark === 46 || mark === 44 || mark === 58) /* . , : */ && isDigit(line.charCodeAt(at + 1)))) return at;
+  let end = at + 1;
+  while (isDigit(line.charCodeAt(end))) end++;
+  return end - at - 1 > 9 ? -1 : end;
+}
+
+/** The number written by the two digits at `at` (the caller has checked they are digits). */
+function twoDigits(line: string, at: number): number {
+  return (line.charCodeAt(at) - 48) * 10 + line.charCodeAt(at + 1) - 48;
+}
+
+/** Whether the characters at the given offsets from `start` are all digits. */
+function digitsAt(line: string, start: number, offsets: readonly number[]): boolean {
+  for (const offset of offsets) if (!isDigit(line.charCodeAt(start + offset))) return false;
+  return true;
+}
+
 const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
+
+// The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y');
+
+/**
+ * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
+ * read at their fixed places (the fraction, when present, is all the digits after the seconds' mark; the zone is what
+ * remains up to the end). A whole second's epoch is kept for the lines that follow (ms are added after). null: no match.
+ */
+function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | null {
+  ISO_REGEX.lastIndex = start;
+  if (!ISO_REGEX.test(line)) return null;
+  const end = ISO_REGEX.lastIndex;
+  const seconds = start + 19;
+  let fractionEnd = seconds;
+  const mark = line.charCodeAt(seconds);
+  if (end > seconds && (mark === 46 || mark === 44 || mark === 58) /* . , : */) for (fractionEnd++; isDigit(line.charCodeAt(fractionEnd)); fractionEnd++);
+  const ms = fractionEnd > seconds ? fractionMsAt(line, seconds + 1, fractionEnd) : 0;
+  const zoneLength = end - fractionEnd;
+  if (zoneLength > 1) {
+    // An offset or a zone name: as the regex's toEpoch reads it (not kept: rare).
+    const zone = line.slice(fractionEnd, end).trimStart();
+    const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), ms];
+    return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
+  }
+  const utc = zoneLength === 1;
+  if (lastIsoSecond.utc !== utc || lastIsoSecond.text.length !== 19 || !line.startsWith(lastIsoSecond.text, start)) {
+    const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
+    lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
+    lastIsoSecond.text = line.slice(start, start + 19);
+    lastIsoSecond.utc = utc;
+  }
+  return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
+}
+
+/** Month names as syslog writes them (capitalised, three letters), keyed by their three character codes. */
+const SYSLOG_MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [monthKey(name, 0), index]));
+
+/** The three characters at `at` as one number (-1 when one is not ASCII: no month name then). */
+function monthKey(text: string, at: number): number {
+  const [a, b, c] = [text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)];
+  return a < 128 && b < 128 && c < 128 ? (a << 16) | (b << 8) | c : -1;
+}
+
+/**
+ * The syslog form's common shapes, `Jun  4 15:16:01`, a fraction of up to nine digits, a year after a space, then any
+ * character but a digit or `:`. Anything else is left to the regex.
+ */
+function scanSyslog(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | undefined {
+  const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
+  if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
+  let at = start + 4;
+  while (line.charCodeAt(at) === 32) at++;
+  if (!isDigit(line.charCodeAt(at))) return undefined;
+  const twoDigitDay = isDigit(line.charCodeAt(at + 1));
+  const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
+  at += twoDigitDay ? 2 : 1;
+  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, [0, 1, 3, 4, 6, 7]) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+  const [hour, minute, second] = [twoDigits(line, at + 1), twoDigits(line, at + 4), twoDigits(line, at + 7)];
+  let end = at + 9;
+  const fractionEnd = fractionEndAt(line, end);
+  if (fractionEnd < 0) return undefined;
+  const ms = fractionEnd > end ? fractionMsAt(line, end + 1, fractionEnd) : 0;
+  end = fractionEnd;
+  let year: number | undefined;
+  const next = line.charCodeAt(end);
+  if (next === 32 && digitsAt(line, end + 1, [0, 1, 2, 3])) {
+    const after = line.charCodeAt(end + 5);
+    if (after === 58) return undefined;
+    if (!isDigit(after)) {
+      year = twoDigits(line, end + 1) * 100 + twoDigits(line, end + 3);
+      end += 5;
+    }
+  } else if (next === 58 || isDigit(next)) return undefined;
+  const epoch = year === undefined ? inferYear(monthIndex, day, hour, minute, second, ms, context) : localEpoch(year, monthIndex, day, hour, minute, second, ms);
+  return { epoch, end };
+}
+
+/** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
+const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
+
 
 /** Ordered most specific first: the first that matches at a position wins. */
 export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2015-10-18 18:01:47,978 / 2016-09-28T04:30:30.123Z / 2017-05-16 00:00:00.008+02:00 / 2020/01/01 12:00:00 / 2005.06.03 10:00:00
     id: 'iso',
-    // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
-    regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y'),
+    startsWith: isDigit,
+    scan: scanIso,
+    regex: ISO_REGEX,
     toEpoch: (m) => {
       const parts = [Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
       const zone = m[9] ?? m[10] ?? (m[11] ? 'Z' : undefined);
@@ -98,12 +228,14 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 2005-06-03-15.42.50.675872 (dotted time after a dash)
     id: 'iso-dotted',
+    startsWith: isDigit,
     regex: /(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)(?:\.(\d{1,9}))?(?![\d.])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // Sun Dec 04 04:47:44 2005 (ctime; Apache error log)
     id: 'ctime',
+    startsWith: (c) => c === 77 || c === 84 || c === 87 || c === 70 || c === 83 /* M T W F S */,
     regex: new RegExp(String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* ([A-Z][a-z]{2}) +(\d{1,2}) ${TIME} (\d{4})(?!\d)`, 'y'),
     toEpoch: (m) => {
       const mo = month(m[1]);
@@ -113,6 +245,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 10/Oct/2000:13:55:36 -0700 (common/combined access log)
     id: 'clf',
+    startsWith: isDigit,
     regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
     toEpoch: (m) => {
       const mo = month(m[2]);
@@ -124,12 +257,15 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 01 Jun 2024 12:30:45.123 (Redis)
     id: 'day-month-year',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m) => localEpoch(Number(m[3]), month(m[2]) as number, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
     id: 'syslog',
+    startsWith: (c) => c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68 /* J F M A S O N D */,
+    scan: scanSyslog,
     regex: new RegExp(String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),
     toEpoch: (m, context) => {
       const mo = month(m[1]) as number;
@@ -140,48 +276,56 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // 03-17 16:13:38.811 (Android logcat; year inferred)
     id: 'month-day',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)-(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // 17/06/09 20:10:40 (yy/MM/dd)
     id: 'yy-slash',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)/(\d\d)/(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // 20171223-22:15:29:606 / 20171223T221529
     id: 'compact',
+    startsWith: isDigit,
     regex: /(\d{4})(\d\d)(\d\d)[-T ]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // 081109 203615 (yyMMdd HHmmss)
     id: 'yymmdd',
+    startsWith: isDigit,
     regex: /(\d\d)(\d\d)(\d\d) (\d\d)(\d\d)(\d\d)(?![\d:])/y,
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
   },
   {
     // 10.30 16:49:06 (MM.dd; year inferred)
     id: 'month-day-dotted',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)\.(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // 1120 09:00:01.123456 (MMdd; glog and klog write it right after the level letter; year inferred)
     id: 'month-day-compact',
+    startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // 2005.06.03 / 2005-06-03 (a date on its own)
     id: 'date',
+    startsWith: isDigit,
     regex: /(\d{4})([-/.])(\d\d)\2(\d\d)(?![\d:.\-/])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4])),
   },
   {
     // 1117838570 / 1117838570.123 (epoch seconds) and 1445144423722 (epoch millis), 2000..2100 only
     id: 'epoch',
+    startsWith: isDigit,
     regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => {
       const value = m[1].length === 13 ? Number(m[1]) : Number(m[1]) * 1000 + fractionMs(m[2]);
@@ -201,6 +345,12 @@ export function parseTimestamp(text: string, context: TimestampContext = {}): nu
   if (value.startsWith('[') && value.endsWith(']')) value = value.slice(1, -1).trim();
   if (value.length === 0 || value.length > 64) return undefined;
   for (const { pattern, regex } of ANCHORED) {
+    // A scan that reads the whole text gives the anchored regex's answer (the same pattern tried in the same order).
+    const scanned = pattern.scan?.(value, 0, context);
+    if (scanned && scanned.end === value.length) {
+      if (scanned.epoch !== undefined) return scanned.epoch;
+      continue;
+    }
     const match = regex.exec(value);
     if (match) {
       const epoch = pattern.toEpoch(match, context);
@@ -224,6 +374,15 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   let start = position;
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
+  if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start))) return undefined;
+  const scanned = pattern.scan?.(line, start, context);
+  if (scanned === null) return undefined;
+  if (scanned) {
+    if (!bracketed) return scanned;
+    if (line.charCodeAt(scanned.end) !== 93 /* ] */) return undefined;
+    scanned.end++;
+    return scanned;
+  }
   pattern.regex.lastIndex = start;
   const match = pattern.regex.exec(line);
   if (!match) return undefined;

@@ -64,15 +64,20 @@ export function learnMessageColumns(sample: string[], options: ColumnLearningOpt
 }
 
 function shapeOf(token: string): Shape {
+  return shapeOfRange(token, 0, token.length);
+}
+
+/** shapeOf(text.slice(start, end)), without the slice (strip reads every line's columns). */
+function shapeOfRange(text: string, start: number, end: number): Shape {
   let digits = 0;
   let letters = 0;
-  for (let i = 0; i < token.length; i++) {
-    const c = token.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
     else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
   }
   if (digits === 0) return letters === 0 ? 'punct' : 'word';
-  const first = token.charCodeAt(0);
+  const first = text.charCodeAt(start);
   return letters === 0 || (first >= 48 && first <= 57 && letters <= 1) ? 'number' : 'id';
 }
 
@@ -91,11 +96,12 @@ function dominant<T>(values: T[]): { value: T | undefined; share: number } {
 
 /** Index just after the `count`-th `delimiter` in the message's first word (the text before any space), or -1. */
 function afterDelimiters(message: string, delimiter: string, count: number): number {
+  const code = delimiter.charCodeAt(0);
   let found = 0;
   for (let i = 0; i < message.length; i++) {
-    const c = message[i];
-    if (c === ' ' || (c === '\t' && delimiter !== '\t')) return -1;
-    if (c === delimiter && ++found === count) return i + 1;
+    const c = message.charCodeAt(i);
+    if (c === 32 || (c === 9 && code !== 9)) return -1;
+    if (c === code && ++found === count) return i + 1;
   }
   return -1;
 }
@@ -138,7 +144,7 @@ function firstColumn(message: string): { end: number; next: number } | undefined
   const end = message.indexOf(' ');
   if (end <= 0 || end > MAX_FIXED_WIDTH) return undefined;
   let next = end;
-  while (message[next] === ' ') next++;
+  while (message.charCodeAt(next) === 32) next++;
   return next < message.length ? { end, next } : undefined;
 }
 
@@ -213,15 +219,27 @@ function learnSpaceColumns(messages: string[], share: number): MessageColumns | 
   const rest = rows.map((starts, i) => tokenStarts(messages[i].slice(starts[columns] ?? messages[i].length), MAX_COLUMNS).length);
   if (dominant(rest).share >= share) return undefined;
   const typed = shapes.slice(0, columns);
-  const fits = (starts: number[], message: string) =>
-    starts.length > columns && typed.every((shape, column) => shape === 'word' || shape === 'punct' || shapeOf(tokenAt(message, starts, column)) === shape);
   return {
     description: `${columns} leading column${columns > 1 ? 's' : ''} (${typed.join(', ')})`,
-    strip: (message) => {
-      const starts = tokenStarts(message, columns);
-      return fits(starts, message) ? message.slice(starts[columns]) : message;
-    },
+    strip: (message) => stripSpaceColumns(message, typed),
   };
+}
+
+/**
+ * The message after its leading space-separated columns when each has its column's shape (words and punctuation
+ * fit any) and a word follows them; the message unchanged otherwise. One pass over the columns, nothing allocated.
+ */
+function stripSpaceColumns(message: string, typed: Shape[]): string {
+  let i = 0;
+  for (let column = 0; ; column++) {
+    while (message.charCodeAt(i) === 32) i++;
+    if (i >= message.length) return message;
+    if (column === typed.length) return message.slice(i);
+    const start = i;
+    while (i < message.length && message.charCodeAt(i) !== 32) i++;
+    const shape = typed[column];
+    if (shape !== 'word' && shape !== 'punct' && shapeOfRange(message, start, i) !== shape) return message;
+  }
 }
 
 function tokenAt(message: string, starts: number[], column: number): string {

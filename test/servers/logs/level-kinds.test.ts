@@ -2,8 +2,9 @@
 // (three-letter Serilog, four-letter .NET console, syslog names, numeric severities, slog offsets, zap's dpanic),
 // access-log status codes (5xx ERROR, 4xx WARN), and a structured severity field that beats words of the message.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { statusLevel } from '../../../servers/logs/format/header';
+import { ACCESS_STATUS, leadingLevel, statusLevel } from '../../../servers/logs/format/header';
 import { normalizeLevel } from '../../../servers/logs/format/levels';
 import { levelsAreWords } from '../../../servers/logs/format/prefilter';
 
@@ -51,6 +52,29 @@ describe('logs: level kinds', () => {
     assert.equal(statusLevel('haproxy[1]: 10.0.0.1:5 [29/Nov/2026:10:15:00.000] fe be/<NOSRV> -1/-1/-1/-1/+0 408 212 - - cR--'), 'WARN');
     assert.equal(statusLevel('2026-11-29 10:15:00 10.0.0.1 GET /x - 443 - 10.0.0.2 curl - 500 0 0 12'), 'ERROR');
     assert.equal(statusLevel('a line with 500 in its prose'), undefined);
+  });
+
+  it('finds the status its regex finds, whatever the line (the regex is only run on lines where one of its forms can match)', () => {
+    const piece = fc.constantFrom('200', '404', '503', '099', '1', '22', '4444', '1234567890', '"GET /a HTTP/1.1"', 'HTTP/', '0/0/1/2/3', '-1/-1/-1/-1/+0', 'a/b', '/', ' ', '  ', '-', 'x', '"', '\t');
+    const byRegex = (line: string) => {
+      const m = ACCESS_STATUS.exec(line);
+      const status = m ? Number(m[1] ?? m[2] ?? m[3]) : undefined;
+      return status === undefined || status < 100 || status > 599 ? undefined : status >= 500 ? 'ERROR' : status >= 400 ? 'WARN' : 'INFO';
+    };
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), (pieces) => {
+        const line = pieces.join(' ');
+        assert.equal(statusLevel(line), byRegex(line), line);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('reads a level at the start of a message whatever its first character', () => {
+    for (const [message, level] of [['error: x', 'ERROR'], ['[WARN] x', 'WARN'], ['<info> x', 'INFO'], ['  ERROR x', 'ERROR'], ['\tFatal: x', 'FATAL'], ['Panic: x', 'FATAL'], ['Verbose: x', 'TRACE'], ['ALERT x', 'FATAL']] as const) {
+      assert.equal(leadingLevel(message), level, message);
+    }
+    for (const message of ['Error x', 'xerror: x', '-error: x', '1 ERROR x', 'Hello: x', '']) assert.equal(leadingLevel(message), undefined, message);
   });
 
   it('looks for a status in linear time, whatever the line (a 64 KiB run of digits)', () => {

@@ -1,6 +1,7 @@
 // Timestamp forms found in real logs.
 import assert from 'node:assert/strict';
-import { epochFromNumber, parseTimestamp } from '../../../servers/logs/format/timestamps';
+import fc from 'fast-check';
+import { epochFromNumber, matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS } from '../../../servers/logs/format/timestamps';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 
@@ -63,6 +64,85 @@ describe('log intelligence: parseTimestamp', () => {
   it('refuses what is not a timestamp or out of range', () => {
     for (const text of ['hello', '', '2024-13-01 00:00:00', '1234', '99:99:99', '123456 999999', 'Foo 12 10:00:00', '9999999999999999', '2024 10:00:00', '1234 10:00:00']) {
       assert.equal(parseTimestamp(text), undefined, text);
+    }
+  });
+
+  it('reads a timestamp at a position by the hand-written scan exactly as by its regex, whatever surrounds it', () => {
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
+    const time = fc
+      .record({
+        year: digits(4, 4),
+        sep: fc.constantFrom('-', '/', '.', ':'),
+        month: two,
+        day: two,
+        t: fc.constantFrom('T', ' ', '_', 'x'),
+        clock: fc.tuple(two, two, two).map((p) => p.join(':')),
+        fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
+        after: fc.constantFrom('', 'Z', 'Z1', 'Z:', 'Z ', ' +01:00', '+0100', '-01:30', ' UTC', ' GMT', ' x', ' ', ':', '.', ',', '5', ' -', ']', '] x', 'z', ' Z'),
+        bracket: fc.boolean(),
+      })
+      .map((p) => `${p.bracket ? '[' : ''}${p.year}${p.sep}${p.month}${p.sep}${p.day}${p.t}${p.clock}${p.fraction ?? ''}${p.after}`);
+    const syslogTime = fc
+      .record({
+        month: fc.constantFrom('Jan', 'Feb', 'Jun', 'Dec', 'Foo', 'jan', 'JAN', 'J\u4a61n'),
+        spaces: fc.constantFrom(' ', '  ', '   ', ''),
+        day: fc.oneof(digits(0, 3), two),
+        clock: fc.tuple(two, two, two).map((p) => p.join(':')),
+        fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
+        year: fc.option(fc.tuple(fc.constantFrom(' ', '  '), digits(0, 5)).map(([space, d]) => space + d)),
+        after: fc.constantFrom('', ' host', ':', '5', '.', ']', ' 12:00', 'x'),
+        bracket: fc.boolean(),
+      })
+      .map((p) => `${p.bracket ? '[' : ''}${p.month}${p.spaces}${p.day} ${p.clock}${p.fraction ?? ''}${p.year ?? ''}${p.after}`);
+    const withScan = TIMESTAMP_PATTERNS.filter((pattern) => pattern.scan);
+    assert.ok(withScan.length > 0);
+    // parseTimestamp by the regexes alone: the first form whose anchored regex reads the whole text to an epoch.
+    const byRegex = (text: string, context: { referenceTime?: number }) => {
+      for (const pattern of TIMESTAMP_PATTERNS) {
+        const m = new RegExp(`^(?:${pattern.regex.source})$`).exec(text);
+        const epoch = m ? pattern.toEpoch(m, context) : undefined;
+        if (epoch !== undefined) return epoch;
+      }
+      return undefined;
+    };
+    fc.assert(
+      fc.property(fc.constantFrom('', 'x ', '  '), fc.oneof(time, syslogTime), fc.constantFrom(undefined, Date.UTC(2024, 2, 1)), (lead, text, referenceTime) => {
+        const line = lead + text;
+        const context = { referenceTime };
+        for (const pattern of withScan) {
+          const regexOnly = { ...pattern, scan: undefined };
+          assert.deepEqual(matchTimestampAt(line, lead.length, pattern, context), matchTimestampAt(line, lead.length, regexOnly, context), line);
+        }
+        if (!text.startsWith('[') && text.trim() === text) assert.equal(parseTimestamp(text, context), byRegex(text, context), text);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('finds each form at a position of a line, after the first-character check (one example of each form)', () => {
+    const examples: Record<string, string> = {
+      iso: '2024-05-01T10:00:00.250+02:00',
+      'iso-dotted': '2005-06-03-15.42.50.675872',
+      ctime: 'Sun Dec 04 04:47:44 2005',
+      clf: '10/Oct/2000:13:55:36 -0700',
+      'day-month-year': '01 Jun 2024 12:30:45.123',
+      syslog: 'Jun 14 15:16:01',
+      'month-day': '03-17 16:13:38.811',
+      'yy-slash': '17/06/09 20:10:40',
+      compact: '20171223-22:15:29:606',
+      yymmdd: '081109 203615',
+      'month-day-dotted': '10.30 16:49:06',
+      'month-day-compact': '1120 09:00:01.123456',
+      date: '2005.06.03',
+      epoch: '1117838570.123',
+    };
+    assert.deepEqual(TIMESTAMP_PATTERNS.map((p) => p.id).sort(), Object.keys(examples).sort(), 'an example for every form');
+    for (const pattern of TIMESTAMP_PATTERNS) {
+      const line = `x [${examples[pattern.id]}] message`;
+      const m = matchTimestampAt(line, 2, pattern, { referenceTime: Date.UTC(2026, 0, 1) });
+      assert.ok(m?.epoch !== undefined, pattern.id);
+      assert.equal(line.charCodeAt(m.end - 1), 93, `${pattern.id}: ends at its closing bracket`);
     }
   });
 });
