@@ -235,7 +235,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       // A quoted value ("View Lock") is one token even when it holds spaces.
       if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
         const close = closingQuote(message, wordEnd + 1);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd))) {
+        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, tokens.length === 0))) {
           quoted = true;
           wordEnd = close + 1;
           continue;
@@ -448,6 +448,19 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
   if (end < 1 || text.charCodeAt(end) !== Char.Colon) return false;
   const c = text.charCodeAt(end - 1);
   return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95;
+}
+
+/**
+ * A quoted text of three or more words inside a message is a value the program interpolates (a title, a command, an
+ * error text): its word count varies between the lines of one event, so the whole quote is one token. Not so a quote
+ * that opens the message (it is the message), nor one whose first word is an UPPER_CASE verb (`"GET /a HTTP/1.1"`,
+ * `"SELECT …"`): a request line or statement, whose verb names the event.
+ */
+function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
+  if (opensMessage) return false;
+  let firstEnd = start;
+  while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
+  return !isEnumConstant(text.slice(start, firstEnd));
 }
 
 /** Index of the double quote that closes a quoted text starting at `from` (a backslash-escaped one does not), or -1. */

@@ -90,6 +90,18 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('"Error syncing pod" err="failed to \\"StartContainer\\" for \\"app\\" with CrashLoopBackOff" pod=x'), 'Error syncing pod err <*> pod x');
   });
 
+  it('reads a quoted text of any number of words as one value, unless it opens the message or starts with an UPPER_CASE verb', () => {
+    // Made-up lines: the title's word count varies from line to line of one event; a request line's method does not.
+    assert.equal(tokens('document "kavo temirsa" saved by bob'), 'document <*> saved by bob');
+    assert.equal(tokens('document "kavo temirsa lodu" saved by bob'), 'document <*> saved by bob');
+    assert.equal(tokens('failed to run "systemctl restart foo.service now" on db-1'), 'failed to run <*> on <*>');
+    assert.equal(tokens('10.0.0.1 "POST /v2/abc123/servers HTTP/1.1" status: 200'), '<*> POST <*> status <*>');
+    assert.equal(tokens('"Eviction manager: attempting to reclaim" resourceName="memory"'), 'Eviction manager attempting to reclaim resourceName <*>');
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 60; i++) miner.add(`document "${['kavo', 'lodu', 'remi'][i % 3]} ${['tisa', 'bamu'][i % 2]}${i % 4 ? ` w${String.fromCharCode(97 + (i % 26))}` : ''}" saved by user${String.fromCharCode(97 + (i % 7))}`);
+    assert.deepEqual(miner.templates().map((t) => t.count), [60]);
+  });
+
   it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
     // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
     assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
