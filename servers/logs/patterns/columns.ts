@@ -111,12 +111,21 @@ function delimitersInFirstWord(message: string, delimiter: string): number {
   return found;
 }
 
+/**
+ * The most delimiters that `share` of the messages have at least: the header's fields. Not the commonest count: a
+ * message whose first word is glued to a delimiter of its own (`INFO,open, db-1 …`) has more, and a file where such
+ * messages are frequent would otherwise learn no header at all.
+ */
+function fieldsOnMost(counts: number[], share: number): number {
+  const sorted = [...counts].sort((a, b) => b - a);
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0;
+}
+
 /** `a|b|message`: the same number of delimited fields before the message on most lines. */
 function learnDelimited(messages: string[], share: number): MessageColumns | undefined {
   for (const delimiter of DELIMITERS) {
-    const counts = messages.map((m) => delimitersInFirstWord(m, delimiter));
-    const { value: fields, share: covered } = dominant(counts);
-    if (!fields || covered < share) continue;
+    const fields = fieldsOnMost(messages.map((m) => delimitersInFirstWord(m, delimiter)), share);
+    if (!fields) continue;
     // A comma followed by text is a header delimiter only when the field after it is not prose (`close, 0 bytes`).
     const ends = messages.map((m) => afterDelimiters(m, delimiter, fields));
     const usable = ends.filter((end, i) => end > 0 && end < messages[i].length && messages[i][end] !== ' ').length;

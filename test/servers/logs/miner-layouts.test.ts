@@ -101,6 +101,16 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('continued: see above'), 'continued: see above');
   });
 
+  it('cuts the delimited fields every line has, also when many messages start with a word glued to the delimiter', () => {
+    // Made-up comma-delimited lines: a third of the messages start `open, …` or `close, …`, so their first word holds
+    // one comma more than the header; the header is the fields (nearly) every line has, not the commonest count.
+    const words = ['open, db-1 via gw-2, attempt 4', 'close, 12 bytes sent', 'connection to db-1 established', 'user bob logged in', 'flush done'];
+    const columns = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `host-${i % 7},comp${i % 3 ? 'a' : 'b'},INFO,${words[i % 5]}`));
+    assert.equal(columns.description, "3 ','-delimited fields");
+    assert.equal(columns.strip('host-3,compa,WARN,open, db-9 via gw-1, attempt 7'), 'open, db-9 via gw-1, attempt 7');
+    assert.equal(columns.strip('host-3,compa,WARN,user kim logged in'), 'user kim logged in');
+  });
+
   it('cuts nothing from a table: typed columns followed by a fixed number of fields are not a header', () => {
     const table = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} ${i % 2 ? 'GET' : 'POST'} /api/items ${i % 3 ? 200 : 404} ${i}ms`));
     assert.equal(table.description, undefined);
