@@ -233,8 +233,8 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       const c = message.charCodeAt(wordEnd);
       if (isSpace(c)) break;
       // A quoted value ("View Lock") is one token even when it holds spaces.
-      if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
-        const close = closingQuote(message, wordEnd + 1);
+      if (isQuoteMark(c) && opensQuote(message, position, wordEnd)) {
+        const close = closingQuote(message, wordEnd + 1, c);
         if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, tokens.length === 0))) {
           quoted = true;
           wordEnd = close + 1;
@@ -295,8 +295,8 @@ function scanPieces(message: string, start: number, end: number, tokens: string[
   let hexOnly = true;
   for (let i = start; i <= end; i++) {
     const c = i === end ? Char.Space : message.charCodeAt(i);
-    if (i === pieceStart && c === Char.Quote && opensQuote(message, start, i)) {
-      const close = closingQuote(message, i + 1);
+    if (i === pieceStart && isQuoteMark(c) && opensQuote(message, start, i)) {
+      const close = closingQuote(message, i + 1, c);
       if (close > i + 1 && close < end) {
         const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
         pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
@@ -463,14 +463,33 @@ function isQuotedValueText(text: string, start: number, end: number, opensMessag
   return !isEnumConstant(text.slice(start, firstEnd));
 }
 
-/** Index of the double quote that closes a quoted text starting at `from` (a backslash-escaped one does not), or -1. */
-function closingQuote(text: string, from: number): number {
-  let close = text.indexOf('"', from);
-  while (close > 0 && text.charCodeAt(close - 1) === Char.Backslash) close = text.indexOf('"', close + 1);
+/**
+ * Double quotes and apostrophes both quote values (an apostrophe where the message itself sits in double quotes, in
+ * Python's reprs, in SQL). An apostrophe inside or after a word (`can't`, `users'`) opens nothing: see opensQuote.
+ */
+function isQuoteMark(c: number): boolean {
+  return c === Char.Quote || c === Char.Apostrophe;
+}
+
+/**
+ * Index of the quote mark `quote` that closes a quoted text starting at `from` (a backslash-escaped one does not), or
+ * -1. An apostrophe closes only at the end of a word, so one inside a quoted word (`'don't stop'`) does not.
+ */
+function closingQuote(text: string, from: number, quote: number = Char.Quote): number {
+  const mark = quote === Char.Apostrophe ? "'" : '"';
+  let close = text.indexOf(mark, from);
+  while (close > 0 && (text.charCodeAt(close - 1) === Char.Backslash || (quote === Char.Apostrophe && !endsQuotedWord(text, close)))) close = text.indexOf(mark, close + 1);
   return close;
 }
 
-/** A double quote at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */
+/** The apostrophe at `index` ends a word: the end of the text, a space or punctuation follows it. */
+function endsQuotedWord(text: string, index: number): boolean {
+  if (index + 1 >= text.length) return true;
+  const next = text.charCodeAt(index + 1);
+  return isSpace(next) || (next !== Char.Apostrophe && isTrailingPunctuation(next));
+}
+
+/** A quote mark at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */
 function opensQuote(text: string, wordStart: number, index: number): boolean {
   if (index === wordStart) return true;
   const before = text.charCodeAt(index - 1);

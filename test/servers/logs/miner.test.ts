@@ -102,6 +102,15 @@ describe('log intelligence: TemplateMiner', () => {
     assert.deepEqual(miner.templates().map((t) => t.count), [60]);
   });
 
+  it('reads a single-quoted value as a double-quoted one, but not an apostrophe inside or after a word', () => {
+    // Made-up lines: programs quote with apostrophes too (a message already inside double quotes, Python reprs).
+    assert.equal(tokens("document 'kavo temirsa lodu' saved by bob"), 'document <*> saved by bob');
+    assert.equal(tokens("document 'kavo temirsa' saved by bob"), 'document <*> saved by bob');
+    assert.equal(tokens("unknown column 'kavo' in field list"), 'unknown column <*> in field list');
+    assert.equal(tokens("can't find child in the users' table"), "can t find child in the users table");
+    assert.equal(tokens("Couldn't open 'a b c"), "Couldn t open a b c");
+  });
+
   it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
     // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
     assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
