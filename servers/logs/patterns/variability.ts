@@ -185,14 +185,33 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
 function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean, shared: Set<string>): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
+  let maskedLines = 0;
   for (const group of family) {
     const word = group.tokens[position];
-    if (word === WILDCARD) continue;
+    if (word === WILDCARD) {
+      maskedLines += group.count;
+      continue;
+    }
     if (!mayMerge(word)) return false;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
+  if (rareBesideMasked([...counts.values()], maskedLines, rule)) return true;
   return isVariablePosition([...counts.values()], rule);
+}
+
+/**
+ * True when the event already holds masked values (ids, numbers) at the position on more lines than its words hold
+ * together, and each word is rare (fewer than minLinesPerValue lines): the words are more values of that variable
+ * that happen to look like words (a hex id without a digit, `ffbffcaa`), not names of other events, which repeat.
+ */
+function rareBesideMasked(countsPerWord: number[], maskedLines: number, rule: VariabilityRule): boolean {
+  let wordLines = 0;
+  for (const count of countsPerWord) {
+    if (count >= rule.minLinesPerValue) return false;
+    wordLines += count;
+  }
+  return maskedLines > wordLines;
 }

@@ -178,6 +178,16 @@ describe('log intelligence: a merge rule learned from how each position varies i
     assert.deepEqual(new Set(mine(lines)), new Set(['session opened for user <*> by uid <*>', 'session closed for user <*>']));
   });
 
+  it('merges a rare word into the template whose <*> holds masked values at that place; a frequent word stays an event', () => {
+    // Made-up lines: an id drawn from hex digits now and then has no digit (`ffbffcaa`) and reads as a word; the event
+    // already holds masked ids there, so one line of it is one more value. `pool` on many lines is another event.
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
+    const lines = Array.from({ length: 60 }, (_, i) => `session ${hex(i + 1)}${i % 2} expired`);
+    assert.deepEqual(new Set(mine([...lines.slice(0, 30), 'session ffbffcaa expired', ...lines.slice(30)])), new Set(['session <*> expired']));
+    const pools = mine([...lines, ...Array.from({ length: 20 }, () => 'session pool expired')]);
+    assert.deepEqual(new Set(pools), new Set(['session <*> expired', 'session pool expired']));
+  });
+
   it('never merges the first word, which names the event', () => {
     const daemons = ['syslogd', 'klogd', 'crond', 'sshd', 'xinetd', 'atd'];
     assert.equal(new Set(mine(daemons.map((d) => `${d} startup succeeded`))).size, daemons.length);
