@@ -71,7 +71,52 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       }
     }
   }
+  for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/**
+ * A rare template (fewer than minLinesPerValue lines) that a larger one of the same length covers joins it: the larger
+ * one holds <*> at every position where they differ, and they share more words than they differ in. Its words there are
+ * more values of those variables that happen to look like words (a hex id without a digit, `ffbffcaa`); the miner's
+ * tree routed them by such a word to a branch of their own, so they never met the template they fit. Templates are
+ * compared only with those that start with the same word (the first word names the event).
+ */
+function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
+  const byFirst = new Map<string, Group[]>();
+  for (const group of list) {
+    if (!group.alive) continue;
+    const same = byFirst.get(group.tokens[0]);
+    if (same) same.push(group);
+    else byFirst.set(group.tokens[0], [group]);
+  }
+  for (const same of byFirst.values()) {
+    if (same.length < 2) continue;
+    // Largest first: a rare template joins the largest that covers it.
+    same.sort((a, b) => b.count - a.count || a.id - b.id);
+    for (const rare of same) {
+      if (!rare.alive || rare.count >= rule.minLinesPerValue) continue;
+      const into = same.find((wide) => wide !== rare && wide.alive && wide.count > rare.count && covers(wide, rare, mayMerge));
+      if (!into) continue;
+      into.members.push(...rare.members);
+      into.count += rare.count;
+      rare.alive = false;
+    }
+  }
+}
+
+/** `wide` has <*> wherever its tokens differ from `narrow`'s (never at an enum value), and more shared words than those. */
+function covers(wide: Group, narrow: Group, mayMerge: (word: string) => boolean): boolean {
+  let shared = 0;
+  let covered = 0;
+  for (let i = 0; i < wide.tokens.length; i++) {
+    const word = narrow.tokens[i];
+    if (wide.tokens[i] === word) {
+      if (word !== WILDCARD) shared++;
+    } else if (wide.tokens[i] !== WILDCARD || !mayMerge(word)) return false;
+    else covered++;
+  }
+  return covered > 0 && shared > covered;
 }
 
 interface Group {
@@ -185,33 +230,14 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
 function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean, shared: Set<string>): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
-  let maskedLines = 0;
   for (const group of family) {
     const word = group.tokens[position];
-    if (word === WILDCARD) {
-      maskedLines += group.count;
-      continue;
-    }
+    if (word === WILDCARD) continue;
     if (!mayMerge(word)) return false;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
-  if (rareBesideMasked([...counts.values()], maskedLines, rule)) return true;
   return isVariablePosition([...counts.values()], rule);
-}
-
-/**
- * True when the event already holds masked values (ids, numbers) at the position on more lines than its words hold
- * together, and each word is rare (fewer than minLinesPerValue lines): the words are more values of that variable
- * that happen to look like words (a hex id without a digit, `ffbffcaa`), not names of other events, which repeat.
- */
-function rareBesideMasked(countsPerWord: number[], maskedLines: number, rule: VariabilityRule): boolean {
-  let wordLines = 0;
-  for (const count of countsPerWord) {
-    if (count >= rule.minLinesPerValue) return false;
-    wordLines += count;
-  }
-  return maskedLines > wordLines;
 }

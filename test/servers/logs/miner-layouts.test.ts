@@ -188,6 +188,19 @@ describe('log intelligence: a merge rule learned from how each position varies i
     assert.deepEqual(new Set(pools), new Set(['session <*> expired', 'session pool expired']));
   });
 
+  it('merges a rare template into a larger one whose <*> cover every word it differs in, also at several places', () => {
+    // Made-up lines: the tree routes `job eacddabb …` by its second word away from `job <*> …`, and it differs from it
+    // in two places; both are variables of the larger template, so the rare line is one more line of that event.
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
+    const lines = Array.from({ length: 60 }, (_, i) => `job ${hex(i + 1)}${i % 2} scheduled on 10.0.${i % 7}.${i}`);
+    assert.deepEqual(new Set(mine([...lines.slice(0, 30), 'job eacddabb scheduled on gateway', ...lines.slice(30)])), new Set(['job <*> scheduled on <*>']));
+    // Repeated on many lines, the same shape is an event of its own; and a template must share more words than it covers.
+    const pools = mine([...lines, ...Array.from({ length: 12 }, () => 'job pool scheduled on gateway')]);
+    assert.deepEqual(new Set(pools), new Set(['job <*> scheduled on <*>', 'job pool scheduled on gateway']));
+    const loose = mine([...Array.from({ length: 30 }, (_, i) => `job ${hex(i + 1)}1 to ${i}`), 'job kavo to lodu']);
+    assert.deepEqual(new Set(loose), new Set(['job <*> to <*>', 'job kavo to lodu']));
+  });
+
   it('never merges the first word, which names the event', () => {
     const daemons = ['syslogd', 'klogd', 'crond', 'sshd', 'xinetd', 'atd'];
     assert.equal(new Set(mine(daemons.map((d) => `${d} startup succeeded`))).size, daemons.length);
