@@ -206,7 +206,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : -1;
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       pushToken(tokens, bounds, WILDCARD, position, listEnd);
       afterValue = false;
@@ -377,6 +377,40 @@ function listAt(message: string, position: number): number {
     }
   }
   return -1;
+}
+
+/** Words without a backslash a Windows path may hold between two that have one (`Program Files (x86)\`). */
+const MAX_PATH_GAP = 2;
+
+/**
+ * End of a Windows path at `position` that runs across spaces (`C:\Program Files (x86)\App\a.exe`), or -1: a
+ * drive path whose folder names hold spaces is one value. The path ends with the last word holding a backslash that
+ * follows within MAX_PATH_GAP words of the one before; a path without spaces is left to the word rules.
+ */
+function windowsPathAt(message: string, position: number): number {
+  const first = message.charCodeAt(position) | 32;
+  if (first < Char.LowerA || first > Char.LowerZ || message.charCodeAt(position + 1) !== Char.Colon || message.charCodeAt(position + 2) !== Char.Backslash) return -1;
+  let end = position;
+  while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
+  const start = end;
+  for (;;) {
+    let next = end;
+    let found = -1;
+    for (let gap = 0; gap <= MAX_PATH_GAP && next < message.length; gap++) {
+      while (next < message.length && isSpace(message.charCodeAt(next))) next++;
+      const wordStart = next;
+      while (next < message.length && !isSpace(message.charCodeAt(next))) next++;
+      if (message.lastIndexOf('\\', next - 1) >= wordStart) {
+        found = next;
+        break;
+      }
+    }
+    if (found < 0) break;
+    end = found;
+  }
+  if (end === start) return -1;
+  while (end > position + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** Words in an optional annotation, at most. */

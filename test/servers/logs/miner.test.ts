@@ -111,6 +111,14 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens("Couldn't open 'a b c"), "Couldn t open a b c");
   });
 
+  it('reads a Windows path with spaces in its folder names as one variable', () => {
+    // Made-up lines: `Program Files (x86)` is part of the path, not words of the message.
+    assert.equal(tokens('launching C:\\Program Files\\Vusa\\bodisi.exe with 3 arguments'), 'launching <*> with <*> arguments');
+    assert.equal(tokens('launching C:\\Program Files (x86)\\Vusa\\bodisi.exe with 3 arguments'), 'launching <*> with <*> arguments');
+    assert.equal(tokens('launching C:\\Users\\Public\\run.exe with 3 arguments'), 'launching <*> with <*> arguments');
+    assert.equal(tokens('copied C:\\temp to the backup share'), 'copied <*> to the backup share');
+  });
+
   it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
     // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
     assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
