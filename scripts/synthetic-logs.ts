@@ -1,7 +1,8 @@
 // Synthetic log files with known ground truth: for each header layout the issue names (pipe-delimited, record id +
 // host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
-// an uptime stamp, none) and for each kind of variable (multi-token and optional sizes and durations, quoted strings,
-// paths, URLs, key=value values, few constant words against many variable words), a seeded generator writes lines and
+// an uptime stamp, klog, Python logging, none) and for each kind of variable (multi-token and optional sizes and
+// durations, Go durations, quoted and single-quoted strings, paths (Windows ones with spaces), URLs, key=value values,
+// Python reprs, grouped numbers, pod names, few constant words against many variable words), a seeded generator writes lines and
 // the event each line was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
 // miner cannot have been fitted to them. Used by `npm run eval:loghub`, its CI gate and `npm run bench`.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -38,6 +39,9 @@ export function madeUpWords(count: number, seed: number, syllables = [2, 3]): st
   }
   return [...words];
 }
+
+/** The characters of Kubernetes' random name suffixes (no vowels, no 0, 1 or 3): many suffixes hold no digit. */
+const POD_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** Values many lines share without being part of the event: users, services, hosts, components (dozens each). */
 const NAMES = madeUpWords(60, 11);
@@ -78,6 +82,17 @@ export const SLOTS: Record<string, (random: Random) => string> = {
   amount: (r) => `${(r() * 512).toFixed(1)}${pick(r, ['KB', 'MB', 'GB'])}`,
   pct: (r) => `${int(r, 101)}%`,
   email: (r) => `${pick(r, NAMES)}@${pick(r, NAMES)}.example.com`,
+  // Go durations (`1h2m3s`, `4m5.25s`, `350ms`), versions, and pod names whose random suffixes often hold no digit.
+  godur: (r) => pick(r, [() => `${1 + int(r, 5)}h${int(r, 60)}m${int(r, 60)}s`, () => `${int(r, 60)}m${(r() * 60).toFixed(2)}s`, () => `${int(r, 1000)}ms`, () => `${(r() * 10).toFixed(3)}s`])(),
+  version: (r) => `v${1 + int(r, 3)}.${int(r, 30)}.${int(r, 10)}`,
+  pod: (r) => `${pick(r, NAMES)}-${Array.from({ length: 10 }, () => pick(r, [...POD_ALPHABET])).join('')}-${Array.from({ length: 5 }, () => pick(r, [...POD_ALPHABET])).join('')}`,
+  // Python reprs: dicts and lists of quoted strings and numbers, and objects with their address.
+  pydict: (r) => `{${Array.from({ length: 1 + int(r, 3) }, () => `'${pick(r, NAMES)}': ${r() < 0.5 ? int(r, 1000) : `'${pick(r, NAMES)}'`}`).join(', ')}}`,
+  pylist: (r) => `[${Array.from({ length: 1 + int(r, 4) }, () => `'${pick(r, NAMES)}'`).join(', ')}]`,
+  repr: (r) => `<${pick(r, COMPONENTS)}${pick(r, ['Pool', 'Worker', 'Session'])} object at 0x7f${Array.from({ length: 10 }, () => int(r, 16).toString(16)).join('')}>`,
+  thousands: (r) => (1000 + int(r, 5_000_000)).toLocaleString('en-US'),
+  winpath: (r) => `C:\\${pick(r, ['Program Files', 'Program Files (x86)', 'Users\\Public'])}\\${pick(r, COMPONENTS)}\\${pick(r, NAMES)}.exe`,
+  squoted: (r) => `'${pick(r, NAMES)}${r() < 0.5 ? ` ${pick(r, NAMES)}` : ''}'`,
 };
 
 /** Messages with `{slot}` variables, each one event. Several differ from another by one constant word only. */
@@ -252,6 +267,40 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
     id: 'uptime-bracket',
     description: 'kernel-style [ seconds.micros] uptime stamp, then the message',
     line: (e) => `[${((e.index * 137) / 1000 + 3.5).toFixed(6).padStart(12)}] ${e.message}`,
+  },
+  {
+    id: 'klog-values',
+    description: 'klog header (Lmmdd hh:mm:ss.micros pid file:line]) with Go durations, versions and pod names',
+    commonEvents: 8,
+    events: [
+      'pod {pod} started in {godur}',
+      'created container {name} in pod {pod}',
+      'pulled image registry.example.com/{name}:{version} in {godur}',
+      'killing container {name} in pod {pod} with grace period {int}s',
+      'upgrading {name} from {version} to {version}',
+      'deleted pod {pod} from node {host}',
+      'probe of pod {pod} failed after {godur}: {url} returned {int}',
+    ],
+    line: (e, r) => {
+      const d = clock(e.index);
+      const micros = String(d.getUTCMilliseconds() * 1000 + int(r, 1000)).padStart(6, '0');
+      return `${e.level[0]}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${micros} ${String(1 + int(r, 9)).padStart(7)} ${pick(r, PACKAGES)}.go:${1 + int(r, 900)}] ${e.message}`;
+    },
+  },
+  {
+    id: 'python-reprs',
+    description: 'Python logging (time - logger - LEVEL - message) with dict, list and object reprs, grouped numbers, Windows paths with spaces, single-quoted values',
+    commonEvents: 8,
+    events: [
+      'processed batch {pylist} with options {pydict}',
+      'loaded settings {pydict} from {path}',
+      'connection pool {repr} exhausted after {thousands} requests',
+      'worker {repr} finished {pylist} in {float} seconds',
+      'launching {winpath} with {count} arguments',
+      'task {squoted} retried {count} times',
+      'cache {name} holds {thousands} keys using {amount}',
+    ],
+    line: (e, r) => `${spaced(e.index).replace('.', ',')} - ${pick(r, PACKAGES)}.${pick(r, NAMES)} - ${e.level} - ${e.message}`,
   },
   {
     id: 'no-header',
