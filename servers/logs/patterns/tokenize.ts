@@ -229,6 +229,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     let wordEnd = position;
     let firstMark = -1;
     let quoted = false;
+    let quoteAt = -1;
     while (wordEnd < length) {
       const c = message.charCodeAt(wordEnd);
       if (isSpace(c)) break;
@@ -236,6 +237,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
       if (isQuoteMark(c) && opensQuote(message, position, wordEnd)) {
         const close = closingQuote(message, wordEnd + 1, c);
         if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, tokens.length === 0))) {
+          if (!quoted) quoteAt = wordEnd;
           quoted = true;
           wordEnd = close + 1;
           continue;
@@ -250,8 +252,9 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     let coreStart = position;
     while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
-    // characters inside a skipped quote were not looked at: those words are checked in full).
-    const mayBeVariable = quoted ? mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
+    // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
+    // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
+    const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       pushToken(tokens, bounds, WILDCARD, coreStart, core);
     } else {

@@ -102,6 +102,12 @@ describe('log intelligence: TemplateMiner', () => {
     assert.deepEqual(miner.templates().map((t) => t.count), [60]);
   });
 
+  it('keeps the key in front of a quoted value that holds a path: only the value is the variable', () => {
+    // Made-up PHP-style context: the JSON key names the field; the quoted text with its path is the value.
+    assert.equal(tokens('cart failed {"exception":"[object] (ErrorException(code: 0): at /var/www/Cart.php:12)"} []'), 'cart failed exception <*>');
+    assert.equal(tokens('open "/srv/my files/a.txt" failed'), 'open <*> failed');
+  });
+
   it('reads a single-quoted value as a double-quoted one, but not an apostrophe inside or after a word', () => {
     // Made-up lines: programs quote with apostrophes too (a message already inside double quotes, Python reprs).
     assert.equal(tokens("document 'kavo temirsa lodu' saved by bob"), 'document <*> saved by bob');
