@@ -343,13 +343,18 @@ const UNITS = new Set(
   'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
 );
 
-/** End of a unit word at `position` (trailing punctuation included), or -1. */
+/** Time zones written after a time (`17:27:32 UTC`): part of the time, as a unit is part of its number. */
+const TIME_ZONES = new Set('UTC GMT Z CET CEST EET EEST WET WEST BST IST MSK PST PDT MST MDT CST CDT EST EDT AKST AKDT HST JST KST HKT SGT AEST AEDT AWST ACST NZST NZDT'.split(' '));
+
+/** End of a unit word (or a time zone) at `position` (trailing punctuation included), or -1. */
 function unitAt(message: string, position: number): number {
   let end = position;
   while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
   let core = end;
   while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
-  return core - position <= 7 && UNITS.has(message.slice(position, core)) ? end : -1;
+  if (core - position > 7) return -1;
+  const word = message.slice(position, core);
+  return UNITS.has(word) || TIME_ZONES.has(word) ? end : -1;
 }
 
 /** Longest bracketed list read as one value (characters). */

@@ -144,6 +144,9 @@ describe('log intelligence: variables over several tokens', () => {
     // A bracketed list is one value however many items it has; a record of fields is read field by field.
     assert.deepEqual(tokenize('handlers for [TERM, HUP, INT] set').tokens, tokenize('handlers for [TERM, HUP] set').tokens);
     assert.deepEqual(tokenize('event { action=DOWN, x=3 }').tokens, ['event', 'action', 'DOWN', 'x', '<*>']);
+    // A time zone after a time is part of that time, as a unit is part of a number.
+    assert.deepEqual(tokenize('valid until 2026-06-20 17:27:32 UTC now').tokens, tokenize('valid until 2026-06-20 17:27:32 now').tokens);
+    assert.deepEqual(tokenize('valid until Tue Jul 20 08:08:37 CEST 2026').tokens, ['valid', 'until', '<*>']);
     // Words in parentheses are not an annotation of a value: they can tell events apart.
     assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
   });
