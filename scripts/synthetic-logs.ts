@@ -93,6 +93,13 @@ export const SLOTS: Record<string, (random: Random) => string> = {
   thousands: (r) => (1000 + int(r, 5_000_000)).toLocaleString('en-US'),
   winpath: (r) => `C:\\${pick(r, ['Program Files', 'Program Files (x86)', 'Users\\Public'])}\\${pick(r, COMPONENTS)}\\${pick(r, NAMES)}.exe`,
   squoted: (r) => `'${pick(r, NAMES)}${r() < 0.5 ? ` ${pick(r, NAMES)}` : ''}'`,
+  // Rates, scientific notation, dates and times inside the message, IPv6, signed values, spaced durations.
+  rate: (r) => `${(r() * 900).toFixed(1)} ${pick(r, ['MB/s', 'KB/s', 'req/s', 'ops/s'])}`,
+  sci: (r) => `${(1 + r() * 8).toFixed(2)}e-${String(1 + int(r, 9)).padStart(2, '0')}`,
+  date: (r) => pick(r, [() => `2026-${pad2(1 + int(r, 12))}-${pad2(1 + int(r, 28))} ${pad2(int(r, 24))}:${pad2(int(r, 60))}:${pad2(int(r, 60))} UTC`, () => `${pick(r, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])} ${pick(r, MONTHS)} ${1 + int(r, 28)} ${pad2(int(r, 24))}:${pad2(int(r, 60))}:${pad2(int(r, 60))} 2026`])(),
+  ipv6: (r) => `fe80::${Array.from({ length: 1 + int(r, 4) }, () => int(r, 65536).toString(16)).join(':')}`,
+  signed: (r) => `${r() < 0.5 ? '-' : '+'}${(r() * 50).toFixed(1)}`,
+  spaced: (r) => pick(r, [() => `${1 + int(r, 23)}h ${int(r, 60)}m`, () => `${1 + int(r, 59)}m ${int(r, 60)}s`, () => `${1 + int(r, 30)} days`])(),
 };
 
 /** Messages with `{slot}` variables, each one event. Several differ from another by one constant word only. */
@@ -301,6 +308,21 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
       'cache {name} holds {thousands} keys using {amount}',
     ],
     line: (e, r) => `${spaced(e.index).replace('.', ',')} - ${pick(r, PACKAGES)}.${pick(r, NAMES)} - ${e.level} - ${e.message}`,
+  },
+  {
+    id: 'values-in-prose',
+    description: 'ISO timestamp and LEVEL, then messages with rates, scientific notation, dates, IPv6, signed values, spaced durations',
+    commonEvents: 8,
+    events: [
+      'transfer to {host} running at {rate}',
+      'loss converged to {sci} after {count} steps',
+      'certificate valid until {date}',
+      'last backup of {name} finished {spaced}',
+      'neighbour {ipv6} unreachable',
+      'clock drift {signed} ms against {ip}',
+      'upload of {path} failed, status: {int}',
+    ],
+    line: (e) => `${iso(e.index)} ${e.level} ${e.message}`,
   },
   {
     id: 'no-header',
