@@ -3,8 +3,9 @@
 // cut from EVERY message of the file the same way, so templates group by event rather than by host or component.
 // A message that does not fit the learned columns is mined whole: a half-learned header never cuts it.
 //
-// Three layouts are recognised, each from how consistently a column behaves across the sample:
+// Four layouts are recognised, each from how consistently a column behaves across the sample:
 // - delimited: the first fields are joined by `|`, `;`, a tab or `,` (no spaces inside them), the message follows;
+// - separated: one-token fields each followed by a separator standing alone (`Sync | msg`, `com.example.App - msg`);
 // - fixed width: a padded first column, so the message starts at the same character offset on most lines;
 // - space-separated columns: leading columns whose shape (number, id with digits, punctuation) is the same on most
 //   lines, ending in a number or id column (record id, host, epoch time, flag).
@@ -47,7 +48,7 @@ export function learnMessageColumns(sample: string[], options: ColumnLearningOpt
   if (messages.length < MIN_SAMPLE) return IDENTITY;
   const steps: MessageColumns[] = [];
   let current = messages;
-  for (const learn of [learnDelimited, learnFixedWidth, learnSpaceColumns]) {
+  for (const learn of [learnDelimited, learnSeparated, learnFixedWidth, learnSpaceColumns]) {
     const step = learn(current, share);
     if (!step) continue;
     steps.push(step);
@@ -140,6 +141,36 @@ function learnDelimited(messages: string[], share: number): MessageColumns | und
     };
   }
   return undefined;
+}
+
+/** Tokens that separate fields when they stand alone between spaces (`Sync | msg`, `com.example.App - msg`). */
+const SEPARATORS = new Set(['|', '||', '-', '--', '>', '>>', '::', '~']);
+
+/**
+ * `Debav | x1 | message`, `com.example.Saga - message`: one-token fields, each followed by the same separator standing
+ * alone between spaces, in front of the message. The separator must follow the first field on nearly every line
+ * (`share`), and the header is the number of fields nearly every line has (a message may hold the separator too).
+ */
+function learnSeparated(messages: string[], share: number): MessageColumns | undefined {
+  const rows = messages.map((m) => tokenStarts(m, 2 * MAX_COLUMNS));
+  const { value: separator, share: covered } = dominant(messages.map((m, i) => (rows[i].length > 2 ? tokenAt(m, rows[i], 1) : undefined)));
+  if (separator === undefined || !SEPARATORS.has(separator) || covered < share) return undefined;
+  const fields = fieldsOnMost(messages.map((m, i) => separatedFields(m, rows[i], separator)), share);
+  if (fields === 0) return undefined;
+  return {
+    description: `${fields} field${fields > 1 ? 's' : ''} ended by ' ${separator} '`,
+    strip: (message) => {
+      const starts = tokenStarts(message, 2 * fields);
+      return separatedFields(message, starts, separator) >= fields ? message.slice(starts[2 * fields]) : message;
+    },
+  };
+}
+
+/** How many `field separator` pairs the message starts with, each followed by more text. */
+function separatedFields(message: string, starts: number[], separator: string): number {
+  let fields = 0;
+  while (2 * fields + 2 < starts.length && tokenAt(message, starts, 2 * fields + 1) === separator) fields++;
+  return fields;
 }
 
 /** The first token's end and the offset of the text after the spaces that follow it; undefined past MAX_FIXED_WIDTH. */

@@ -111,6 +111,18 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('host-3,compa,WARN,user kim logged in'), 'user kim logged in');
   });
 
+  it('cuts fields that a separator standing alone (` | `, ` - `) ends, the same on nearly every line', () => {
+    // Made-up lines: a component before ` | ` and a logger before ` - ` are header fields, not words of the event.
+    const words = ['pushed 3 records', 'flush done', 'worker 4 is idle', 'cache hit ratio 5% - fine', 'user bob logged in'];
+    const piped = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `${['Debav', 'Parires', 'Sele'][i % 3]} | ${i % 2 ? 'x1' : 'y2'} | ${words[i % 5]}`));
+    assert.equal(piped.description, "2 fields ended by ' | '");
+    assert.equal(piped.strip('Vosefi | z3 | flush done'), 'flush done');
+    const logger = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `com.${['lubos', 'gapebu'][i % 2]}.${['Saga', 'Debav', 'Sele'][i % 3]} - ${words[i % 5]}`));
+    assert.equal(logger.strip('com.lika.Parires - cache hit ratio 7% - fine'), 'cache hit ratio 7% - fine');
+    // Messages that merely contain a dash now and then teach nothing.
+    assert.equal(learnMessageColumns(Array.from({ length: 60 }, (_, i) => (i % 4 ? words[i % 5] : `retry - ${words[i % 5]}`))).description, undefined);
+  });
+
   it('cuts nothing from a table: typed columns followed by a fixed number of fields are not a header', () => {
     const table = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} ${i % 2 ? 'GET' : 'POST'} /api/items ${i % 3 ? 200 : 404} ${i}ms`));
     assert.equal(table.description, undefined);
