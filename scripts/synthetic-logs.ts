@@ -1,6 +1,7 @@
 // Synthetic log files with known ground truth: for each header layout the issue names (pipe-delimited, record id +
 // host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
-// an uptime stamp, klog, Python logging, none) and for each kind of variable (multi-token and optional sizes and
+// an uptime stamp, klog, Python logging, a compose prefix, pipes and dashes between spaces, semicolons, Apache 2.4
+// module brackets, thread names with spaces, none) and for each kind of variable (multi-token and optional sizes and
 // durations, Go durations, quoted and single-quoted strings, paths (Windows ones with spaces), URLs, key=value values,
 // Python reprs, grouped numbers, pod names, few constant words against many variable words), a seeded generator writes lines and
 // the event each line was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
@@ -323,6 +324,36 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
       'upload of {path} failed, status: {int}',
     ],
     line: (e) => `${iso(e.index)} ${e.level} ${e.message}`,
+  },
+  {
+    id: 'compose-prefix',
+    description: 'a padded service name and `|` in front of an ISO timestamp and LEVEL (docker compose style)',
+    line: (e, r) => `${`${pick(r, PACKAGES)}-${1 + int(r, 3)}`.padEnd(12)}| ${iso(e.index)} ${e.level} ${e.message}`,
+  },
+  {
+    id: 'spaced-pipes',
+    description: 'timestamp | LEVEL | component | message, with spaces around the pipes',
+    line: (e, r) => `${spaced(e.index)} | ${e.level.padEnd(5)} | ${pick(r, COMPONENTS)} | ${e.message}`,
+  },
+  {
+    id: 'semicolon-delimited',
+    description: 'date;time;host;component;LEVEL;message',
+    line: (e, r) => `${spaced(e.index).replace(' ', ';')};${pick(r, HOSTS)};${pick(r, COMPONENTS)};${e.level};${e.message}`,
+  },
+  {
+    id: 'module-brackets',
+    description: '[ctime with micros] [module:level] [pid N:tid M] [client ip:port] message (Apache 2.4 error log style)',
+    line: (e, r) => {
+      const d = clock(e.index);
+      const ctime = `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][(d.getUTCDay() + 6) % 7]} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000 + int(r, 1000)).padStart(6, '0')} ${d.getUTCFullYear()}`;
+      const client = r() < 0.6 ? ` [client ${SLOTS.ip(r)}:${1024 + int(r, 60000)}]` : '';
+      return `[${ctime}] [${pick(r, PACKAGES)}:${e.level.toLowerCase()}] [pid ${1000 + int(r, 30000)}:tid ${100000 + int(r, 900000)}]${client} ${e.message}`;
+    },
+  },
+  {
+    id: 'thread-with-spaces',
+    description: 'timestamp [thread name with spaces] LEVEL logger - message',
+    line: (e, r) => `${spaced(e.index).replace('.', ',')} [${pick(r, ['main', `Worker thread ${int(r, 8)}`, `pool-${int(r, 4)}-thread-${int(r, 16)}`, 'HTTP listener'])}] ${e.level} com.${pick(r, PACKAGES)}.${pick(r, COMPONENTS)} - ${e.message}`,
   },
   {
     id: 'no-header',
