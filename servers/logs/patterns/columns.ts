@@ -90,26 +90,26 @@ function dominant<T>(values: T[]): { value: T | undefined; share: number } {
   return { value: best, share: values.length === 0 ? 0 : bestCount / values.length };
 }
 
-/** Index just after the `count`-th `delimiter` in the message's first word (the text before any space), or -1. */
-function afterDelimiters(message: string, delimiter: string, count: number): number {
-  let found = 0;
-  for (let i = 0; i < message.length; i++) {
-    const c = message[i];
-    if (c === ' ' || (c === '\t' && delimiter !== '\t')) return -1;
-    if (c === delimiter && ++found === count) return i + 1;
-  }
-  return -1;
-}
+/** Longest delimited header field (characters): fields may hold spaces (`1/5/2026 8:00:00 AM`), prose runs longer. */
+const MAX_FIELD = 40;
 
-/** How many `delimiter`s the message's first word holds (up to MAX_COLUMNS). */
-function delimitersInFirstWord(message: string, delimiter: string): number {
-  let found = 0;
-  for (let i = 0; i < message.length && found < MAX_COLUMNS; i++) {
+/**
+ * Offsets just after each `delimiter` of the message's leading delimited fields (at most MAX_COLUMNS). A field may
+ * hold spaces but not a tab (unless tabs delimit), nor be longer than MAX_FIELD; and a delimiter followed by a space
+ * ends the run: that is prose (`close, 0 bytes`), not a field boundary.
+ */
+function delimiterEnds(message: string, delimiter: string): number[] {
+  const ends: number[] = [];
+  let fieldStart = 0;
+  for (let i = 0; i < message.length && ends.length < MAX_COLUMNS; i++) {
     const c = message[i];
-    if (c === ' ' || (c === '\t' && delimiter !== '\t')) break;
-    if (c === delimiter) found++;
+    if (i - fieldStart > MAX_FIELD || (c === '\t' && delimiter !== '\t')) break;
+    if (c !== delimiter) continue;
+    if (message[i + 1] === ' ') break;
+    ends.push(i + 1);
+    fieldStart = i + 1;
   }
-  return found;
+  return ends;
 }
 
 /**
@@ -125,18 +125,18 @@ function fieldsOnMost(counts: number[], share: number): number {
 /** `a|b|message`: the same number of delimited fields before the message on most lines. */
 function learnDelimited(messages: string[], share: number): MessageColumns | undefined {
   for (const delimiter of DELIMITERS) {
-    const fields = fieldsOnMost(messages.map((m) => delimitersInFirstWord(m, delimiter)), share);
+    const ends = messages.map((m) => delimiterEnds(m, delimiter));
+    const fields = fieldsOnMost(ends.map((e) => e.length), share);
     if (!fields) continue;
-    // A comma followed by text is a header delimiter only when the field after it is not prose (`close, 0 bytes`).
-    const ends = messages.map((m) => afterDelimiters(m, delimiter, fields));
-    const usable = ends.filter((end, i) => end > 0 && end < messages[i].length && messages[i][end] !== ' ').length;
+    // The message must follow the header: a line that ends at its last delimiter has none.
+    const usable = ends.filter((e, i) => e.length >= fields && e[fields - 1] < messages[i].length).length;
     if (usable / messages.length < share) continue;
     const name = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
     return {
       description: `${fields} ${name}-delimited field${fields > 1 ? 's' : ''}`,
       strip: (message) => {
-        const end = afterDelimiters(message, delimiter, fields);
-        return end > 0 && end < message.length ? message.slice(end) : message;
+        const found = delimiterEnds(message, delimiter);
+        return found.length >= fields && found[fields - 1] < message.length ? message.slice(found[fields - 1]) : message;
       },
     };
   }

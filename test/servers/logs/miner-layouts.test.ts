@@ -111,6 +111,17 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('host-3,compa,WARN,user kim logged in'), 'user kim logged in');
   });
 
+  it('cuts delimited fields that hold spaces (an event export), but not prose whose commas a space follows', () => {
+    // Made-up event-export lines: the date and the source hold spaces; the message holds commas of its own.
+    const sources = ['Service Control Manager', 'Disk', 'Windows Update Client'];
+    const words = ['worker 4 stopped', 'close, 12 bytes sent, 3 received', 'connection to db-1 established'];
+    const exported = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `Information,1/5/2026 8:0${i % 10}:00 AM,${sources[i % 3]},${7036 + i},None,${words[i % 3]}`));
+    assert.equal(exported.description, "5 ','-delimited fields");
+    assert.equal(exported.strip('Warning,1/5/2026 9:00:00 PM,Disk,41,None,close, 9 bytes sent, 1 received'), 'close, 9 bytes sent, 1 received');
+    const prose = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `close, ${i} bytes sent, ${i + 1} received, lifetime ${i}s`));
+    assert.equal(prose.description, undefined);
+  });
+
   it('cuts fields that a separator standing alone (` | `, ` - `) ends, the same on nearly every line', () => {
     // Made-up lines: a component before ` | ` and a logger before ` - ` are header fields, not words of the event.
     const words = ['pushed 3 records', 'flush done', 'worker 4 is idle', 'cache hit ratio 5% - fine', 'user bob logged in'];
