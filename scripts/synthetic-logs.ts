@@ -1,7 +1,8 @@
 // Synthetic log files with known ground truth: for each header layout the issue names (pipe-delimited, record id +
 // host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
 // an uptime stamp, klog, Python logging, a compose prefix, pipes and dashes between spaces, semicolons, Apache 2.4
-// module brackets, thread names with spaces, none) and for each kind of variable (multi-token and optional sizes and
+// module brackets, thread names with spaces, key=value context fields, an event export whose fields hold spaces, Go's
+// file:line, none) and for each kind of variable (multi-token and optional sizes and
 // durations, Go durations, quoted and single-quoted strings, paths (Windows ones with spaces), URLs, key=value values,
 // Python reprs, grouped numbers, pod names, few constant words against many variable words), a seeded generator writes lines and
 // the event each line was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
@@ -354,6 +355,26 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
     id: 'thread-with-spaces',
     description: 'timestamp [thread name with spaces] LEVEL logger - message',
     line: (e, r) => `${spaced(e.index).replace('.', ',')} [${pick(r, ['main', `Worker thread ${int(r, 8)}`, `pool-${int(r, 4)}-thread-${int(r, 16)}`, 'HTTP listener'])}] ${e.level} com.${pick(r, PACKAGES)}.${pick(r, COMPONENTS)} - ${e.message}`,
+  },
+  {
+    id: 'mdc-fields',
+    description: 'timestamp LEVEL [thread] [key=value context fields] logger: message',
+    line: (e, r) => `${spaced(e.index)} ${e.level} [${pick(r, NAMES)}-${int(r, 8)}] [req=${SLOTS.hex(r)} user=${pick(r, NAMES)} tenant=${pick(r, PACKAGES)}] ${pick(r, COMPONENTS)}: ${e.message}`,
+  },
+  {
+    id: 'event-csv',
+    description: 'Windows event export: Level,M/D/YYYY h:mm:ss AM,Source with spaces,Event ID,Task,message with commas',
+    line: (e, r) => {
+      const d = clock(e.index);
+      const hour = d.getUTCHours() % 12 || 12;
+      const level = { INFO: 'Information', WARN: 'Warning', ERROR: 'Error', DEBUG: 'Verbose' }[e.level] ?? 'Information';
+      return `${level},${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${hour}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'},${pick(r, ['Service Control Manager', 'Kernel-Power', 'Disk', 'Application Error', 'Windows Update Client'])},${pick(r, [7036, 41, 153, 1000, 19, 43])},None,${e.message}`;
+    },
+  },
+  {
+    id: 'go-log-file',
+    description: 'Go log with Lshortfile: yyyy/mm/dd hh:mm:ss file.go:line: message',
+    line: (e, r) => `${iso(e.index).slice(0, 10).replaceAll('-', '/')} ${iso(e.index).slice(11, 19)} ${pick(r, PACKAGES)}.go:${1 + int(r, 400)}: ${e.message}`,
   },
   {
     id: 'no-header',
