@@ -64,6 +64,53 @@ export function learnMessageColumns(sample: string[], options: ColumnLearningOpt
   };
 }
 
+/** Columns learned per source of a file's lines: the program that wrote each (a syslog tag, a logger). */
+export interface SourceColumns {
+  /** Human description of the cut columns, or undefined when nothing was learned. */
+  readonly description: string | undefined;
+  /** The message without the header columns learned for its source (`component` as the format parsed it), else the file's. */
+  strip(message: string, component?: string): string;
+}
+
+/**
+ * Learns the header columns of a file whose lines several programs wrote (syslog's tags): a program that writes a
+ * header of its own inside its messages has it learned from its own lines, which may be too small a share of the
+ * file for the file-wide rule. A source with fewer than MIN_SAMPLE sample lines, or nothing of its own, uses the
+ * file's columns. `sample` pairs each sample message with its line's component (undefined when the format has none).
+ */
+export function learnSourceColumns(sample: { message: string; component?: string }[], options: ColumnLearningOptions = {}): SourceColumns {
+  const file = learnMessageColumns(sample.map((entry) => entry.message), options);
+  const bySource = new Map<string, string[]>();
+  for (const { message, component } of sample) {
+    if (component === undefined) continue;
+    const source = sourceOf(component);
+    const messages = bySource.get(source);
+    if (messages) messages.push(message);
+    else bySource.set(source, [message]);
+  }
+  const own = new Map<string, MessageColumns>();
+  if (bySource.size > 1) {
+    for (const [source, messages] of bySource) {
+      const learned = learnMessageColumns(messages, options);
+      if (learned.description !== undefined && learned.description !== file.description) own.set(source, learned);
+    }
+  }
+  if (own.size === 0) return { description: file.description, strip: (message) => file.strip(message) };
+  return {
+    description: [file.description, ...[...own].map(([source, columns]) => `${source}: ${columns.description}`)].filter((d) => d !== undefined).join('; '),
+    strip: (message, component) => (component === undefined ? file : own.get(sourceOf(component)) ?? file).strip(message),
+  };
+}
+
+/** The program of a component, without the pid or facility a syslog tag adds (`sshd[123]`, `su(pam_unix)`). */
+function sourceOf(component: string): string {
+  for (let i = 1; i < component.length; i++) {
+    const c = component[i];
+    if (c === '[' || c === '(') return component.slice(0, i);
+  }
+  return component;
+}
+
 function shapeOf(token: string): Shape {
   let digits = 0;
   let letters = 0;

@@ -111,6 +111,20 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('host-3,compa,WARN,user kim logged in'), 'user kim logged in');
   });
 
+  it('learns the header a program writes inside its syslog messages from that program\'s lines, however few of the file they are', async () => {
+    // Made-up syslog: `appd` writes its own `time|component|pid|` header; the other programs write none. The file-wide
+    // rule sees the header on half the lines only; appd's own lines show it on every one.
+    const components = ['Sync_Mgr', 'Disk_Watch', 'Net_Ctl', 'Auth', 'Sched', 'Cache', 'Queue', 'Index', 'Store', 'Feed'];
+    const { byEvent, templates } = await mineLayout((i, m, rnd) => {
+      const time = `Jan  5 08:${pad(Math.floor(i / 60) % 60)}:${pad(i % 60)}`;
+      return m.startsWith('pushed') || m.startsWith('user')
+        ? `${time} db-1 appd[${100 + rnd(900)}]: 2026-01-05 08:00:${pad(i % 60)}.123|${components[rnd(10)]}|${4000 + rnd(99)}|${m}`
+        : `${time} db-1 ${['kernel', 'cron'][rnd(2)]}[${rnd(30000)}]: ${m}`;
+    }, 800);
+    assertOneTemplatePerEvent(byEvent);
+    assert.ok(templates.some((t) => t.template === 'pushed <*> records to shard <*>'), templates.map((t) => t.template).join('\n'));
+  });
+
   it('cuts delimited fields that hold spaces (an event export), but not prose whose commas a space follows', () => {
     // Made-up event-export lines: the date and the source hold spaces; the message holds commas of its own.
     const sources = ['Service Control Manager', 'Disk', 'Windows Update Client'];
