@@ -2,7 +2,7 @@
 // host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
 // an uptime stamp, klog, Python logging, a compose prefix, pipes and dashes between spaces, semicolons, Apache 2.4
 // module brackets, thread names with spaces, key=value context fields, an event export whose fields hold spaces, Go's
-// file:line, none) and for each kind of variable (multi-token and optional sizes and
+// file:line, a syslog where one program writes a header of its own, none) and for each kind of variable (multi-token and optional sizes and
 // durations, Go durations, quoted and single-quoted strings, paths (Windows ones with spaces), URLs, key=value values,
 // Python reprs, grouped numbers, pod names, few constant words against many variable words), a seeded generator writes lines and
 // the event each line was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
@@ -375,6 +375,16 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
     id: 'go-log-file',
     description: 'Go log with Lshortfile: yyyy/mm/dd hh:mm:ss file.go:line: message',
     line: (e, r) => `${iso(e.index).slice(0, 10).replaceAll('-', '/')} ${iso(e.index).slice(11, 19)} ${pick(r, PACKAGES)}.go:${1 + int(r, 400)}: ${e.message}`,
+  },
+  {
+    id: 'mixed-programs',
+    description: 'syslog where one program writes its own pipe-delimited header (component, pid) and the others none',
+    line: (e, r) => {
+      // A program writes its own events: every other event is the one program's that writes the inner header.
+      const inner = Number(e.event.slice(1)) % 2 === 0;
+      const program = inner ? `appd[${100 + int(r, 900)}]` : `${pick(r, ['kernel', 'cron', 'agent'])}[${int(r, 30000)}]`;
+      return `${syslogTime(e.index)} ${pick(r, HOSTS)} ${program}: ${inner ? `${spaced(e.index)}|${pick(r, COMPONENTS)}|${int(r, 9000)}|` : ''}${e.message}`;
+    },
   },
   {
     id: 'no-header',
