@@ -113,6 +113,7 @@ export function isVariableWord(word: string): boolean {
   if (slashes >= 2 && digits + dots > 0 && !word.includes('//')) return true; // a/b/c.txt, 1/2/3
   if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true; // user@host.tld
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
+  if (hexLike && colons >= 2 && word.includes('::')) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
   if (digits > 0 && dots === 3 && IPV4.test(word)) return true;
   return dots >= 2 && hasTopLevelDomain(word) && HOST_NAME.test(word);
 }
@@ -248,7 +249,8 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     }
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
-    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
+    // A `::` is an IPv6 address's own (`::`, `fe80::`), not punctuation after the word.
+    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1)) && !endsInDoubleColon(message, position, core)) core--;
     let coreStart = position;
     while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
@@ -536,6 +538,11 @@ function opensQuote(text: string, wordStart: number, index: number): boolean {
   if (index === wordStart) return true;
   const before = text.charCodeAt(index - 1);
   return before === Char.Equals || before === Char.Colon || before === Char.OpenParen || before === Char.OpenBracket;
+}
+
+/** The text from start to end ends in `::`. */
+function endsInDoubleColon(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && text.charCodeAt(end - 1) === Char.Colon && text.charCodeAt(end - 2) === Char.Colon;
 }
 
 function isOpeningPunctuation(c: number): boolean {

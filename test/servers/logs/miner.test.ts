@@ -16,6 +16,9 @@ describe('log intelligence: masking and tokens', () => {
       assert.equal(isVariableWord(word), true, word);
     }
     for (const word of ['org.apache.hadoop.mapreduce.MRAppMaster', 'com.android.systemui', 'HTTP/1.1', 'workerEnv.init()', 'hello']) assert.equal(isVariableWord(word), false, word);
+    // The IPv6 unspecified address has no digit: `listening on :: port 22` and `on 0.0.0.0 port 22` are one event.
+    for (const word of ['::', '::ffff:a', 'fe80::']) assert.equal(isVariableWord(word), true, word);
+    assert.equal(tokens('Server listening on :: port 22.'), tokens('Server listening on 0.0.0.0 port 22.'));
   });
 
   it('splits key=value, commas, brackets and colons; a run of variables is one <*>', () => {
