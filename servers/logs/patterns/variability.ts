@@ -76,8 +76,9 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
 }
 
 /**
- * A rare template (fewer than minLinesPerValue lines) that a larger one of the same length covers joins it: the larger
- * one holds <*> at every position where they differ, and they share more words than they differ in. Its words there are
+ * A rare template (fewer than minLinesPerValue lines) that a larger one of the same length (minLinesPerValue lines or
+ * more: enough to show its <*> are variables) covers joins it: the larger one holds <*> at every position where they
+ * differ, and they share more words than they differ in. Its words there are
  * more values of those variables that happen to look like words (a hex id without a digit, `ffbffcaa`); the miner's
  * tree routed them by such a word to a branch of their own, so they never met the template they fit. Templates are
  * compared only with those that start with the same word (the first word names the event).
@@ -96,7 +97,7 @@ function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: st
     same.sort((a, b) => b.count - a.count || a.id - b.id);
     for (const rare of same) {
       if (!rare.alive || rare.count >= rule.minLinesPerValue) continue;
-      const into = same.find((wide) => wide !== rare && wide.alive && wide.count > rare.count && covers(wide, rare, mayMerge));
+      const into = same.find((wide) => wide !== rare && wide.alive && wide.count >= rule.minLinesPerValue && wide.count > rare.count && covers(wide, rare, mayMerge));
       if (!into) continue;
       into.members.push(...rare.members);
       into.count += rare.count;

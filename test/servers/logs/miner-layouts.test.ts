@@ -239,6 +239,9 @@ describe('log intelligence: a merge rule learned from how each position varies i
     assert.deepEqual(new Set(pools), new Set(['job <*> scheduled on <*>', 'job pool scheduled on gateway']));
     const loose = mine([...Array.from({ length: 30 }, (_, i) => `job ${hex(i + 1)}1 to ${i}`), 'job kavo to lodu']);
     assert.deepEqual(new Set(loose), new Set(['job <*> to <*>', 'job kavo to lodu']));
+    // A template of three lines is too little to show that its <*> is a variable (here a module name with digits).
+    const few = mine(['(II) xfree86: Adding drm device (/dev/dri/card1)', '(II) config: Adding drm device (/dev/dri/card1)', '(II) xfree86: Adding drm device (/dev/dri/card0)', '(II) xfree86: Adding drm device (/dev/dri/card1)']);
+    assert.equal(new Set(few).size, 2);
   });
 
   it('never merges the first word, which names the event', () => {
