@@ -244,6 +244,15 @@ describe('log intelligence: a merge rule learned from how each position varies i
     assert.equal(new Set(few).size, 2);
   });
 
+  it('merges a varying position whose words are values by their form (a digit, a dotted name), also across the tree\'s branches', () => {
+    // Made-up indexer lines: the name is the second word, so the tree routes each to a branch of its own.
+    const names = ['Isohunt2', 'kickasstorrents.ws', 'YourBittorrent', 'Isohunt2', 'kickasstorrents.ws'];
+    const lines = names.map((name, i) => `Indexer ${name} (Prowlarr) rss sync did not cover the period between 07/${10 + i}/2024 and 07/${11 + i}/2024`);
+    assert.equal(new Set(mine(lines)).size, 1);
+    // Booleans and empties are no such words: `Failed password` and `Failed none` are two events.
+    assert.equal(new Set(mine(['Failed password for bob from 10.0.0.1', 'Failed none for bob from 10.0.0.2', 'Failed password for bob from 10.0.0.3'])).size, 2);
+  });
+
   it('never merges the first word, which names the event', () => {
     const daemons = ['syslogd', 'klogd', 'crond', 'sshd', 'xinetd', 'atd'];
     assert.equal(new Set(mine(daemons.map((d) => `${d} startup succeeded`))).size, daemons.length);
