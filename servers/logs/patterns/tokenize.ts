@@ -200,7 +200,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
   while (position < length && isSpace(message.charCodeAt(position))) position++;
   while (position < length) {
     const first = message.charCodeAt(position);
-    const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position) : -1;
+    const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
       skipped?.push(position, annotationEnd);
       position = annotationEnd;
@@ -429,16 +429,18 @@ const MAX_ANNOTATION_WORDS = 3;
 /**
  * End of an optional annotation at `position` (its closing parenthesis and punctuation after it), or -1: a
  * parenthesised value with its unit, `(2.1 KB)`, `(<1 sec)`, `(10.0.0.1)`, which some lines of an event carry and
- * others do not. An annotation with a word that is not a unit (`(errno 13)`) is not optional.
+ * others do not, and the symbolic name of the number before it (`signal 17 (SIGCHLD)`). An annotation with a word
+ * that is not a unit (`(errno 13)`) is not optional.
  */
-function annotationAt(message: string, position: number): number {
+function annotationAt(message: string, position: number, afterNumber: boolean): number {
   if (message.charCodeAt(position) !== Char.OpenParen) return -1;
   const close = message.indexOf(')', position + 1);
   if (close < 0 || close - position > 64) return -1;
   const words = message.slice(position + 1, close).trim().split(/\s+/);
   if (words.length > MAX_ANNOTATION_WORDS || words[0] === '') return -1;
-  let values = 0;
-  for (const word of words) {
+  // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
+  let values = afterNumber && words.length === 1 && isEnumConstant(words[0]) ? 1 : 0;
+  for (const word of values > 0 ? [] : words) {
     const bare = word.replace(/^[<>~=]+/, '');
     if (bare.length > 0 && (isVariablePiece(bare) || isVariableWord(bare))) values++;
     else if (!UNITS.has(bare)) return -1;

@@ -184,6 +184,9 @@ describe('log intelligence: variables over several tokens', () => {
     // A time zone after a time is part of that time, as a unit is part of a number.
     assert.deepEqual(tokenize('valid until 2026-06-20 17:27:32 UTC now').tokens, tokenize('valid until 2026-06-20 17:27:32 now').tokens);
     assert.deepEqual(tokenize('valid until Tue Jul 20 08:08:37 CEST 2026').tokens, ['valid', 'until', '<*>']);
+    // The symbolic name of the number before it is that number's: `signal 29 (SIGIO)`, `error 13 (EACCES)`.
+    assert.deepEqual(tokenize('signal 29 (SIGIO) received').tokens, tokenize('signal 17 (SIGCHLD) received').tokens);
+    assert.deepEqual(tokenize('state (RUNNING) reached').tokens, ['state', 'RUNNING', 'reached']);
     // Words in parentheses are not an annotation of a value: they can tell events apart.
     assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
   });
