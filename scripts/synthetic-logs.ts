@@ -1,7 +1,10 @@
 // Synthetic log files with known ground truth: for each header layout the issue names (pipe-delimited, record id +
 // host + component + event columns, bracketed, fixed-width, comma- and tab-delimited, logfmt, JSON lines, syslog,
-// an uptime stamp, none) and for each kind of variable (multi-token and optional sizes and durations, quoted strings,
-// paths, URLs, key=value values, few constant words against many variable words), a seeded generator writes lines and
+// an uptime stamp, klog, Python logging, a compose prefix, pipes and dashes between spaces, semicolons, Apache 2.4
+// module brackets, thread names with spaces, key=value context fields, an event export whose fields hold spaces, Go's
+// file:line, a syslog where one program writes a header of its own, none) and for each kind of variable (multi-token and optional sizes and
+// durations, Go durations, quoted and single-quoted strings, paths (Windows ones with spaces), URLs, key=value values,
+// Python reprs, grouped numbers, pod names, few constant words against many variable words), a seeded generator writes lines and
 // the event each line was made from. Nothing is copied from real logs: words are built from syllables, values drawn at random, so a
 // miner cannot have been fitted to them. Used by `npm run eval:loghub`, its CI gate and `npm run bench`.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -38,6 +41,9 @@ export function madeUpWords(count: number, seed: number, syllables = [2, 3]): st
   }
   return [...words];
 }
+
+/** The characters of Kubernetes' random name suffixes (no vowels, no 0, 1 or 3): many suffixes hold no digit. */
+const POD_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** Values many lines share without being part of the event: users, services, hosts, components (dozens each). */
 const NAMES = madeUpWords(60, 11);
@@ -78,6 +84,24 @@ export const SLOTS: Record<string, (random: Random) => string> = {
   amount: (r) => `${(r() * 512).toFixed(1)}${pick(r, ['KB', 'MB', 'GB'])}`,
   pct: (r) => `${int(r, 101)}%`,
   email: (r) => `${pick(r, NAMES)}@${pick(r, NAMES)}.example.com`,
+  // Go durations (`1h2m3s`, `4m5.25s`, `350ms`), versions, and pod names whose random suffixes often hold no digit.
+  godur: (r) => pick(r, [() => `${1 + int(r, 5)}h${int(r, 60)}m${int(r, 60)}s`, () => `${int(r, 60)}m${(r() * 60).toFixed(2)}s`, () => `${int(r, 1000)}ms`, () => `${(r() * 10).toFixed(3)}s`])(),
+  version: (r) => `v${1 + int(r, 3)}.${int(r, 30)}.${int(r, 10)}`,
+  pod: (r) => `${pick(r, NAMES)}-${Array.from({ length: 10 }, () => pick(r, [...POD_ALPHABET])).join('')}-${Array.from({ length: 5 }, () => pick(r, [...POD_ALPHABET])).join('')}`,
+  // Python reprs: dicts and lists of quoted strings and numbers, and objects with their address.
+  pydict: (r) => `{${Array.from({ length: 1 + int(r, 3) }, () => `'${pick(r, NAMES)}': ${r() < 0.5 ? int(r, 1000) : `'${pick(r, NAMES)}'`}`).join(', ')}}`,
+  pylist: (r) => `[${Array.from({ length: 1 + int(r, 4) }, () => `'${pick(r, NAMES)}'`).join(', ')}]`,
+  repr: (r) => `<${pick(r, COMPONENTS)}${pick(r, ['Pool', 'Worker', 'Session'])} object at 0x7f${Array.from({ length: 10 }, () => int(r, 16).toString(16)).join('')}>`,
+  thousands: (r) => (1000 + int(r, 5_000_000)).toLocaleString('en-US'),
+  winpath: (r) => `C:\\${pick(r, ['Program Files', 'Program Files (x86)', 'Users\\Public'])}\\${pick(r, COMPONENTS)}\\${pick(r, NAMES)}.exe`,
+  squoted: (r) => `'${pick(r, NAMES)}${r() < 0.5 ? ` ${pick(r, NAMES)}` : ''}'`,
+  // Rates, scientific notation, dates and times inside the message, IPv6, signed values, spaced durations.
+  rate: (r) => `${(r() * 900).toFixed(1)} ${pick(r, ['MB/s', 'KB/s', 'req/s', 'ops/s'])}`,
+  sci: (r) => `${(1 + r() * 8).toFixed(2)}e-${String(1 + int(r, 9)).padStart(2, '0')}`,
+  date: (r) => pick(r, [() => `2026-${pad2(1 + int(r, 12))}-${pad2(1 + int(r, 28))} ${pad2(int(r, 24))}:${pad2(int(r, 60))}:${pad2(int(r, 60))} UTC`, () => `${pick(r, ['Mon', 'Tue', 'Wed', 'Thu', 'Fri'])} ${pick(r, MONTHS)} ${1 + int(r, 28)} ${pad2(int(r, 24))}:${pad2(int(r, 60))}:${pad2(int(r, 60))} 2026`])(),
+  ipv6: (r) => `fe80::${Array.from({ length: 1 + int(r, 4) }, () => int(r, 65536).toString(16)).join(':')}`,
+  signed: (r) => `${r() < 0.5 ? '-' : '+'}${(r() * 50).toFixed(1)}`,
+  spaced: (r) => pick(r, [() => `${1 + int(r, 23)}h ${int(r, 60)}m`, () => `${1 + int(r, 59)}m ${int(r, 60)}s`, () => `${1 + int(r, 30)} days`])(),
 };
 
 /** Messages with `{slot}` variables, each one event. Several differ from another by one constant word only. */
@@ -252,6 +276,115 @@ export const SYNTHETIC_LAYOUTS: SyntheticLayout[] = [
     id: 'uptime-bracket',
     description: 'kernel-style [ seconds.micros] uptime stamp, then the message',
     line: (e) => `[${((e.index * 137) / 1000 + 3.5).toFixed(6).padStart(12)}] ${e.message}`,
+  },
+  {
+    id: 'klog-values',
+    description: 'klog header (Lmmdd hh:mm:ss.micros pid file:line]) with Go durations, versions and pod names',
+    commonEvents: 8,
+    events: [
+      'pod {pod} started in {godur}',
+      'created container {name} in pod {pod}',
+      'pulled image registry.example.com/{name}:{version} in {godur}',
+      'killing container {name} in pod {pod} with grace period {int}s',
+      'upgrading {name} from {version} to {version}',
+      'deleted pod {pod} from node {host}',
+      'probe of pod {pod} failed after {godur}: {url} returned {int}',
+    ],
+    line: (e, r) => {
+      const d = clock(e.index);
+      const micros = String(d.getUTCMilliseconds() * 1000 + int(r, 1000)).padStart(6, '0');
+      return `${e.level[0]}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${micros} ${String(1 + int(r, 9)).padStart(7)} ${pick(r, PACKAGES)}.go:${1 + int(r, 900)}] ${e.message}`;
+    },
+  },
+  {
+    id: 'python-reprs',
+    description: 'Python logging (time - logger - LEVEL - message) with dict, list and object reprs, grouped numbers, Windows paths with spaces, single-quoted values',
+    commonEvents: 8,
+    events: [
+      'processed batch {pylist} with options {pydict}',
+      'loaded settings {pydict} from {path}',
+      'connection pool {repr} exhausted after {thousands} requests',
+      'worker {repr} finished {pylist} in {float} seconds',
+      'launching {winpath} with {count} arguments',
+      'task {squoted} retried {count} times',
+      'cache {name} holds {thousands} keys using {amount}',
+    ],
+    line: (e, r) => `${spaced(e.index).replace('.', ',')} - ${pick(r, PACKAGES)}.${pick(r, NAMES)} - ${e.level} - ${e.message}`,
+  },
+  {
+    id: 'values-in-prose',
+    description: 'ISO timestamp and LEVEL, then messages with rates, scientific notation, dates, IPv6, signed values, spaced durations',
+    commonEvents: 8,
+    events: [
+      'transfer to {host} running at {rate}',
+      'loss converged to {sci} after {count} steps',
+      'certificate valid until {date}',
+      'last backup of {name} finished {spaced}',
+      'neighbour {ipv6} unreachable',
+      'clock drift {signed} ms against {ip}',
+      'upload of {path} failed, status: {int}',
+    ],
+    line: (e) => `${iso(e.index)} ${e.level} ${e.message}`,
+  },
+  {
+    id: 'compose-prefix',
+    description: 'a padded service name and `|` in front of an ISO timestamp and LEVEL (docker compose style)',
+    line: (e, r) => `${`${pick(r, PACKAGES)}-${1 + int(r, 3)}`.padEnd(12)}| ${iso(e.index)} ${e.level} ${e.message}`,
+  },
+  {
+    id: 'spaced-pipes',
+    description: 'timestamp | LEVEL | component | message, with spaces around the pipes',
+    line: (e, r) => `${spaced(e.index)} | ${e.level.padEnd(5)} | ${pick(r, COMPONENTS)} | ${e.message}`,
+  },
+  {
+    id: 'semicolon-delimited',
+    description: 'date;time;host;component;LEVEL;message',
+    line: (e, r) => `${spaced(e.index).replace(' ', ';')};${pick(r, HOSTS)};${pick(r, COMPONENTS)};${e.level};${e.message}`,
+  },
+  {
+    id: 'module-brackets',
+    description: '[ctime with micros] [module:level] [pid N:tid M] [client ip:port] message (Apache 2.4 error log style)',
+    line: (e, r) => {
+      const d = clock(e.index);
+      const ctime = `${['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][(d.getUTCDay() + 6) % 7]} ${MONTHS[d.getUTCMonth()]} ${pad2(d.getUTCDate())} ${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000 + int(r, 1000)).padStart(6, '0')} ${d.getUTCFullYear()}`;
+      const client = r() < 0.6 ? ` [client ${SLOTS.ip(r)}:${1024 + int(r, 60000)}]` : '';
+      return `[${ctime}] [${pick(r, PACKAGES)}:${e.level.toLowerCase()}] [pid ${1000 + int(r, 30000)}:tid ${100000 + int(r, 900000)}]${client} ${e.message}`;
+    },
+  },
+  {
+    id: 'thread-with-spaces',
+    description: 'timestamp [thread name with spaces] LEVEL logger - message',
+    line: (e, r) => `${spaced(e.index).replace('.', ',')} [${pick(r, ['main', `Worker thread ${int(r, 8)}`, `pool-${int(r, 4)}-thread-${int(r, 16)}`, 'HTTP listener'])}] ${e.level} com.${pick(r, PACKAGES)}.${pick(r, COMPONENTS)} - ${e.message}`,
+  },
+  {
+    id: 'mdc-fields',
+    description: 'timestamp LEVEL [thread] [key=value context fields] logger: message',
+    line: (e, r) => `${spaced(e.index)} ${e.level} [${pick(r, NAMES)}-${int(r, 8)}] [req=${SLOTS.hex(r)} user=${pick(r, NAMES)} tenant=${pick(r, PACKAGES)}] ${pick(r, COMPONENTS)}: ${e.message}`,
+  },
+  {
+    id: 'event-csv',
+    description: 'Windows event export: Level,M/D/YYYY h:mm:ss AM,Source with spaces,Event ID,Task,message with commas',
+    line: (e, r) => {
+      const d = clock(e.index);
+      const hour = d.getUTCHours() % 12 || 12;
+      const level = { INFO: 'Information', WARN: 'Warning', ERROR: 'Error', DEBUG: 'Verbose' }[e.level] ?? 'Information';
+      return `${level},${d.getUTCMonth() + 1}/${d.getUTCDate()}/${d.getUTCFullYear()} ${hour}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} ${d.getUTCHours() < 12 ? 'AM' : 'PM'},${pick(r, ['Service Control Manager', 'Kernel-Power', 'Disk', 'Application Error', 'Windows Update Client'])},${pick(r, [7036, 41, 153, 1000, 19, 43])},None,${e.message}`;
+    },
+  },
+  {
+    id: 'go-log-file',
+    description: 'Go log with Lshortfile: yyyy/mm/dd hh:mm:ss file.go:line: message',
+    line: (e, r) => `${iso(e.index).slice(0, 10).replaceAll('-', '/')} ${iso(e.index).slice(11, 19)} ${pick(r, PACKAGES)}.go:${1 + int(r, 400)}: ${e.message}`,
+  },
+  {
+    id: 'mixed-programs',
+    description: 'syslog where one program writes its own pipe-delimited header (component, pid) and the others none',
+    line: (e, r) => {
+      // A program writes its own events: every other event is the one program's that writes the inner header.
+      const inner = Number(e.event.slice(1)) % 2 === 0;
+      const program = inner ? `appd[${100 + int(r, 900)}]` : `${pick(r, ['kernel', 'cron', 'agent'])}[${int(r, 30000)}]`;
+      return `${syslogTime(e.index)} ${pick(r, HOSTS)} ${program}: ${inner ? `${spaced(e.index)}|${pick(r, COMPONENTS)}|${int(r, 9000)}|` : ''}${e.message}`;
+    },
   },
   {
     id: 'no-header',

@@ -3,8 +3,9 @@
 // cut from EVERY message of the file the same way, so templates group by event rather than by host or component.
 // A message that does not fit the learned columns is mined whole: a half-learned header never cuts it.
 //
-// Three layouts are recognised, each from how consistently a column behaves across the sample:
+// Four layouts are recognised, each from how consistently a column behaves across the sample:
 // - delimited: the first fields are joined by `|`, `;`, a tab or `,` (no spaces inside them), the message follows;
+// - separated: one-token fields each followed by a separator standing alone (`Sync | msg`, `com.example.App - msg`);
 // - fixed width: a padded first column, so the message starts at the same character offset on most lines;
 // - space-separated columns: leading columns whose shape (number, id with digits, punctuation) is the same on most
 //   lines, ending in a number or id column (record id, host, epoch time, flag).
@@ -47,7 +48,7 @@ export function learnMessageColumns(sample: string[], options: ColumnLearningOpt
   if (messages.length < MIN_SAMPLE) return IDENTITY;
   const steps: MessageColumns[] = [];
   let current = messages;
-  for (const learn of [learnDelimited, learnFixedWidth, learnSpaceColumns]) {
+  for (const learn of [learnDelimited, learnSeparated, learnFixedWidth, learnSpaceColumns]) {
     const step = learn(current, share);
     if (!step) continue;
     steps.push(step);
@@ -61,6 +62,53 @@ export function learnMessageColumns(sample: string[], options: ColumnLearningOpt
       return message;
     },
   };
+}
+
+/** Columns learned per source of a file's lines: the program that wrote each (a syslog tag, a logger). */
+export interface SourceColumns {
+  /** Human description of the cut columns, or undefined when nothing was learned. */
+  readonly description: string | undefined;
+  /** The message without the header columns learned for its source (`component` as the format parsed it), else the file's. */
+  strip(message: string, component?: string): string;
+}
+
+/**
+ * Learns the header columns of a file whose lines several programs wrote (syslog's tags): a program that writes a
+ * header of its own inside its messages has it learned from its own lines, which may be too small a share of the
+ * file for the file-wide rule. A source with fewer than MIN_SAMPLE sample lines, or nothing of its own, uses the
+ * file's columns. `sample` pairs each sample message with its line's component (undefined when the format has none).
+ */
+export function learnSourceColumns(sample: { message: string; component?: string }[], options: ColumnLearningOptions = {}): SourceColumns {
+  const file = learnMessageColumns(sample.map((entry) => entry.message), options);
+  const bySource = new Map<string, string[]>();
+  for (const { message, component } of sample) {
+    if (component === undefined) continue;
+    const source = sourceOf(component);
+    const messages = bySource.get(source);
+    if (messages) messages.push(message);
+    else bySource.set(source, [message]);
+  }
+  const own = new Map<string, MessageColumns>();
+  if (bySource.size > 1) {
+    for (const [source, messages] of bySource) {
+      const learned = learnMessageColumns(messages, options);
+      if (learned.description !== undefined && learned.description !== file.description) own.set(source, learned);
+    }
+  }
+  if (own.size === 0) return { description: file.description, strip: (message) => file.strip(message) };
+  return {
+    description: [file.description, ...[...own].map(([source, columns]) => `${source}: ${columns.description}`)].filter((d) => d !== undefined).join('; '),
+    strip: (message, component) => (component === undefined ? file : own.get(sourceOf(component)) ?? file).strip(message),
+  };
+}
+
+/** The program of a component, without the pid or facility a syslog tag adds (`sshd[123]`, `su(pam_unix)`). */
+function sourceOf(component: string): string {
+  for (let i = 1; i < component.length; i++) {
+    const c = component[i];
+    if (c === '[' || c === '(') return component.slice(0, i);
+  }
+  return component;
 }
 
 function shapeOf(token: string): Shape {
@@ -94,49 +142,88 @@ function dominant<T>(values: T[]): { value: T | undefined; share: number } {
   return { value: best, share: values.length === 0 ? 0 : bestCount / values.length };
 }
 
-/** Index just after the `count`-th `delimiter` in the message's first word (the text before any space), or -1. */
-function afterDelimiters(message: string, delimiter: string, count: number): number {
+/** Longest delimited header field (characters): fields may hold spaces (`1/5/2026 8:00:00 AM`), prose runs longer. */
+const MAX_FIELD = 40;
+
+/**
+ * Offsets just after each `delimiter` of the message's leading delimited fields (at most MAX_COLUMNS). A field may
+ * hold spaces but not a tab (unless tabs delimit), nor be longer than MAX_FIELD; and a delimiter followed by a space
+ * ends the run: that is prose (`close, 0 bytes`), not a field boundary.
+ */
+function delimiterEnds(message: string, delimiter: string): number[] {
+  const ends: number[] = [];
   const code = delimiter.charCodeAt(0);
-  let found = 0;
-  for (let i = 0; i < message.length; i++) {
+  let fieldStart = 0;
+  for (let i = 0; i < message.length && ends.length < MAX_COLUMNS; i++) {
     const c = message.charCodeAt(i);
-    if (c === 32 || (c === 9 && code !== 9)) return -1;
-    if (c === code && ++found === count) return i + 1;
+    if (i - fieldStart > MAX_FIELD || (c === 9 && code !== 9)) break;
+    if (c !== code) continue;
+    if (message.charCodeAt(i + 1) === 32) break;
+    ends.push(i + 1);
+    fieldStart = i + 1;
   }
-  return -1;
+  return ends;
 }
 
-/** How many `delimiter`s the message's first word holds (up to MAX_COLUMNS). */
-function delimitersInFirstWord(message: string, delimiter: string): number {
-  let found = 0;
-  for (let i = 0; i < message.length && found < MAX_COLUMNS; i++) {
-    const c = message[i];
-    if (c === ' ' || (c === '\t' && delimiter !== '\t')) break;
-    if (c === delimiter) found++;
-  }
-  return found;
+/**
+ * The most delimiters that `share` of the messages have at least: the header's fields. Not the commonest count: a
+ * message whose first word is glued to a delimiter of its own (`INFO,open, db-1 …`) has more, and a file where such
+ * messages are frequent would otherwise learn no header at all.
+ */
+function fieldsOnMost(counts: number[], share: number): number {
+  const sorted = [...counts].sort((a, b) => b - a);
+  return sorted[Math.max(0, Math.ceil(share * sorted.length) - 1)] ?? 0;
 }
 
 /** `a|b|message`: the same number of delimited fields before the message on most lines. */
 function learnDelimited(messages: string[], share: number): MessageColumns | undefined {
   for (const delimiter of DELIMITERS) {
-    const counts = messages.map((m) => delimitersInFirstWord(m, delimiter));
-    const { value: fields, share: covered } = dominant(counts);
-    if (!fields || covered < share) continue;
-    // A comma followed by text is a header delimiter only when the field after it is not prose (`close, 0 bytes`).
-    const ends = messages.map((m) => afterDelimiters(m, delimiter, fields));
-    const usable = ends.filter((end, i) => end > 0 && end < messages[i].length && messages[i][end] !== ' ').length;
+    const ends = messages.map((m) => delimiterEnds(m, delimiter));
+    const fields = fieldsOnMost(ends.map((e) => e.length), share);
+    if (!fields) continue;
+    // The message must follow the header: a line that ends at its last delimiter has none.
+    const usable = ends.filter((e, i) => e.length >= fields && e[fields - 1] < messages[i].length).length;
     if (usable / messages.length < share) continue;
     const name = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
     return {
       description: `${fields} ${name}-delimited field${fields > 1 ? 's' : ''}`,
       strip: (message) => {
-        const end = afterDelimiters(message, delimiter, fields);
-        return end > 0 && end < message.length ? message.slice(end) : message;
+        const found = delimiterEnds(message, delimiter);
+        return found.length >= fields && found[fields - 1] < message.length ? message.slice(found[fields - 1]) : message;
       },
     };
   }
   return undefined;
+}
+
+/** Tokens that separate fields when they stand alone between spaces (`Sync | msg`, `com.example.App - msg`). */
+const SEPARATORS = new Set(['|', '||', '-', '--', '>', '>>', '::', '~']);
+
+/**
+ * `Debav | x1 | message`, `com.example.Saga - message`: one-token fields, each followed by the same separator standing
+ * alone between spaces, in front of the message. The separator must follow the first field on nearly every line
+ * (`share`), and the header is the number of fields nearly every line has (a message may hold the separator too).
+ */
+function learnSeparated(messages: string[], share: number): MessageColumns | undefined {
+  const rows = messages.map((m) => tokenStarts(m, 2 * MAX_COLUMNS));
+  const { value: separator, share: covered } = dominant(messages.map((m, i) => (rows[i].length > 2 ? tokenAt(m, rows[i], 1) : undefined)));
+  if (separator === undefined || !SEPARATORS.has(separator) || covered < share) return undefined;
+  const fields = fieldsOnMost(messages.map((m, i) => separatedFields(m, rows[i], separator)), share);
+  if (fields === 0) return undefined;
+  return {
+    description: `${fields} field${fields > 1 ? 's' : ''} ended by ' ${separator} '`,
+    strip: (message) => {
+      const starts = tokenStarts(message, 2 * fields);
+      return separatedFields(message, starts, separator) >= fields ? message.slice(starts[2 * fields]) : message;
+    },
+  };
+}
+
+/** How many `field separator` pairs the message starts with, each followed by more text. */
+function separatedFields(message: string, starts: number[], separator: string): number {
+  let fields = 0;
+  while (2 * fields + 2 < starts.length && tokenAt(message, starts, 2 * fields + 1) === separator) fields++;
+  return fields;
 }
 
 /** The first token's end and the offset of the text after the spaces that follow it; undefined past MAX_FIXED_WIDTH. */

@@ -7,7 +7,7 @@ import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-wind
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { levelAtLeast } from '../format/levels';
-import { learnMessageColumns, type MessageColumns } from './columns';
+import { learnSourceColumns, type SourceColumns } from './columns';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 
@@ -90,11 +90,11 @@ function isBlank(line: string): boolean {
 }
 
 /** The file's header, learned from its first lines: the format's (timestamp, level…), then the columns left in its messages. */
-function learnLayout(sample: string[], options: PassOptions): { parser: LineParser; columns: MessageColumns } {
+function learnLayout(sample: string[], options: PassOptions): { parser: LineParser; columns: SourceColumns } {
   const parser = createLineParser(sample, { referenceTime: options.referenceTime });
-  const messages = sample.filter((line) => !isBlank(line)).map((line) => parser.parse(line).message);
+  const entries = sample.filter((line) => !isBlank(line)).map((line) => parser.parse(line));
   const share = options.minerOptions?.headerColumnShare ?? DEFAULT_MINER_OPTIONS.headerColumnShare;
-  return { parser, columns: learnMessageColumns(messages, { share }) };
+  return { parser, columns: learnSourceColumns(entries, { share }) };
 }
 
 /** One pass over a file's lines: detects the format from the first lines, filters, and mines templates. */
@@ -106,7 +106,7 @@ export async function minePatterns(
   const timed = options.window.since !== undefined || options.window.until !== undefined;
   const filtering = options.minimum !== undefined || timed;
   let parser: LineParser | undefined;
-  let columns: MessageColumns | undefined;
+  let columns: SourceColumns | undefined;
   const pending: string[] = [];
   let linesRead = 0;
   let linesMatched = 0;
@@ -125,7 +125,7 @@ export async function minePatterns(
       if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
     }
     linesMatched++;
-    miner.add((columns as MessageColumns).strip(parsed.message), { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
+    miner.add((columns as SourceColumns).strip(parsed.message, parsed.component), { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
     if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
   };
 

@@ -172,6 +172,20 @@ function isPlainWord(token: string): boolean {
   }
   return end > 0;
 }
+/**
+ * A word that is a value by its form: it holds a digit (`Isohunt2`, `tty2`) or is a dotted name (`kickasstorrents.ws`);
+ * a full stop that ends a sentence (`SPP.`) does not count. Where such words vary, the position is a variable, as
+ * place() and recordSplit() decide when the lines meet in one cluster; the listing decides it across the tree's branches.
+ */
+function isValueWord(token: string): boolean {
+  const end = token.length > 1 && token.charCodeAt(token.length - 1) === 46 /* . */ ? token.length - 1 : token.length;
+  for (let i = 0; i < end; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c === 46 && i > 0 && i < end - 1)) return true;
+  }
+  return false;
+}
+
 /** Bounded: keys are whole token sequences, so this is most of the miner's memory on high-variety logs. */
 const CACHE_LIMIT = 20_000;
 
@@ -289,7 +303,7 @@ export class TemplateMiner {
       } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
-    const templates = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word)).map(({ members, tokens }) => {
+    const templates = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord).map(({ members, tokens }) => {
       const first = units[members[0]];
       let stats = first.stats;
       if (members.length > 1) {

@@ -113,6 +113,7 @@ export function isVariableWord(word: string): boolean {
   if (slashes >= 2 && digits + dots > 0 && !word.includes('//')) return true; // a/b/c.txt, 1/2/3
   if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true; // user@host.tld
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
+  if (hexLike && colons >= 2 && word.includes('::')) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
   if (digits > 0 && dots === 3 && IPV4.test(word)) return true;
   return dots >= 2 && hasTopLevelDomain(word) && HOST_NAME.test(word);
 }
@@ -199,14 +200,14 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
   while (position < length && isSpace(message.charCodeAt(position))) position++;
   while (position < length) {
     const first = message.charCodeAt(position);
-    const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position) : -1;
+    const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
       skipped?.push(position, annotationEnd);
       position = annotationEnd;
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : -1;
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       pushToken(tokens, bounds, WILDCARD, position, listEnd);
       afterValue = false;
@@ -229,13 +230,15 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     let wordEnd = position;
     let firstMark = -1;
     let quoted = false;
+    let quoteAt = -1;
     while (wordEnd < length) {
       const c = message.charCodeAt(wordEnd);
       if (isSpace(c)) break;
       // A quoted value ("View Lock") is one token even when it holds spaces.
-      if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
-        const close = closingQuote(message, wordEnd + 1);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd))) {
+      if (isQuoteMark(c) && opensQuote(message, position, wordEnd)) {
+        const close = closingQuote(message, wordEnd + 1, c);
+        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, tokens.length === 0))) {
+          if (!quoted) quoteAt = wordEnd;
           quoted = true;
           wordEnd = close + 1;
           continue;
@@ -246,12 +249,14 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     }
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
-    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
+    // A `::` is an IPv6 address's own (`::`, `fe80::`), not punctuation after the word.
+    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1)) && !endsInDoubleColon(message, position, core)) core--;
     let coreStart = position;
     while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
-    // characters inside a skipped quote were not looked at: those words are checked in full).
-    const mayBeVariable = quoted ? mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
+    // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
+    // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
+    const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       pushToken(tokens, bounds, WILDCARD, coreStart, core);
     } else {
@@ -295,8 +300,8 @@ function scanPieces(message: string, start: number, end: number, tokens: string[
   let hexOnly = true;
   for (let i = start; i <= end; i++) {
     const c = i === end ? Char.Space : message.charCodeAt(i);
-    if (i === pieceStart && c === Char.Quote && opensQuote(message, start, i)) {
-      const close = closingQuote(message, i + 1);
+    if (i === pieceStart && isQuoteMark(c) && opensQuote(message, start, i)) {
+      const close = closingQuote(message, i + 1, c);
       if (close > i + 1 && close < end) {
         const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
         pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
@@ -340,13 +345,18 @@ const UNITS = new Set(
   'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
 );
 
-/** End of a unit word at `position` (trailing punctuation included), or -1. */
+/** Time zones written after a time (`17:27:32 UTC`): part of the time, as a unit is part of its number. */
+const TIME_ZONES = new Set('UTC GMT Z CET CEST EET EEST WET WEST BST IST MSK PST PDT MST MDT CST CDT EST EDT AKST AKDT HST JST KST HKT SGT AEST AEDT AWST ACST NZST NZDT'.split(' '));
+
+/** End of a unit word (or a time zone) at `position` (trailing punctuation included), or -1. */
 function unitAt(message: string, position: number): number {
   let end = position;
   while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
   let core = end;
   while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
-  return core - position <= 7 && UNITS.has(message.slice(position, core)) ? end : -1;
+  if (core - position > 7) return -1;
+  const word = message.slice(position, core);
+  return UNITS.has(word) || TIME_ZONES.has(word) ? end : -1;
 }
 
 /** Longest bracketed list read as one value (characters). */
@@ -379,22 +389,58 @@ function listAt(message: string, position: number): number {
   return -1;
 }
 
+/** Words without a backslash a Windows path may hold between two that have one (`Program Files (x86)\`). */
+const MAX_PATH_GAP = 2;
+
+/**
+ * End of a Windows path at `position` that runs across spaces (`C:\Program Files (x86)\App\a.exe`), or -1: a
+ * drive path whose folder names hold spaces is one value. The path ends with the last word holding a backslash that
+ * follows within MAX_PATH_GAP words of the one before; a path without spaces is left to the word rules.
+ */
+function windowsPathAt(message: string, position: number): number {
+  const first = message.charCodeAt(position) | 32;
+  if (first < Char.LowerA || first > Char.LowerZ || message.charCodeAt(position + 1) !== Char.Colon || message.charCodeAt(position + 2) !== Char.Backslash) return -1;
+  let end = position;
+  while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
+  const start = end;
+  for (;;) {
+    let next = end;
+    let found = -1;
+    for (let gap = 0; gap <= MAX_PATH_GAP && next < message.length; gap++) {
+      while (next < message.length && isSpace(message.charCodeAt(next))) next++;
+      const wordStart = next;
+      while (next < message.length && !isSpace(message.charCodeAt(next))) next++;
+      if (message.lastIndexOf('\\', next - 1) >= wordStart) {
+        found = next;
+        break;
+      }
+    }
+    if (found < 0) break;
+    end = found;
+  }
+  if (end === start) return -1;
+  while (end > position + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** Words in an optional annotation, at most. */
 const MAX_ANNOTATION_WORDS = 3;
 
 /**
  * End of an optional annotation at `position` (its closing parenthesis and punctuation after it), or -1: a
  * parenthesised value with its unit, `(2.1 KB)`, `(<1 sec)`, `(10.0.0.1)`, which some lines of an event carry and
- * others do not. An annotation with a word that is not a unit (`(errno 13)`) is not optional.
+ * others do not, and the symbolic name of the number before it (`signal 17 (SIGCHLD)`). An annotation with a word
+ * that is not a unit (`(errno 13)`) is not optional.
  */
-function annotationAt(message: string, position: number): number {
+function annotationAt(message: string, position: number, afterNumber: boolean): number {
   if (message.charCodeAt(position) !== Char.OpenParen) return -1;
   const close = message.indexOf(')', position + 1);
   if (close < 0 || close - position > 64) return -1;
   const words = message.slice(position + 1, close).trim().split(/\s+/);
   if (words.length > MAX_ANNOTATION_WORDS || words[0] === '') return -1;
-  let values = 0;
-  for (const word of words) {
+  // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
+  let values = afterNumber && words.length === 1 && isEnumConstant(words[0]) ? 1 : 0;
+  for (const word of values > 0 ? [] : words) {
     const bare = word.replace(/^[<>~=]+/, '');
     if (bare.length > 0 && (isVariablePiece(bare) || isVariableWord(bare))) values++;
     else if (!UNITS.has(bare)) return -1;
@@ -450,18 +496,55 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
   return (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95;
 }
 
-/** Index of the double quote that closes a quoted text starting at `from` (a backslash-escaped one does not), or -1. */
-function closingQuote(text: string, from: number): number {
-  let close = text.indexOf('"', from);
-  while (close > 0 && text.charCodeAt(close - 1) === Char.Backslash) close = text.indexOf('"', close + 1);
+/**
+ * A quoted text of three or more words inside a message is a value the program interpolates (a title, a command, an
+ * error text): its word count varies between the lines of one event, so the whole quote is one token. Not so a quote
+ * that opens the message (it is the message), nor one whose first word is an UPPER_CASE verb (`"GET /a HTTP/1.1"`,
+ * `"SELECT …"`): a request line or statement, whose verb names the event.
+ */
+function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
+  if (opensMessage) return false;
+  let firstEnd = start;
+  while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
+  return !isEnumConstant(text.slice(start, firstEnd));
+}
+
+/**
+ * Double quotes and apostrophes both quote values (an apostrophe where the message itself sits in double quotes, in
+ * Python's reprs, in SQL). An apostrophe inside or after a word (`can't`, `users'`) opens nothing: see opensQuote.
+ */
+function isQuoteMark(c: number): boolean {
+  return c === Char.Quote || c === Char.Apostrophe;
+}
+
+/**
+ * Index of the quote mark `quote` that closes a quoted text starting at `from` (a backslash-escaped one does not), or
+ * -1. An apostrophe closes only at the end of a word, so one inside a quoted word (`'don't stop'`) does not.
+ */
+function closingQuote(text: string, from: number, quote: number = Char.Quote): number {
+  const mark = quote === Char.Apostrophe ? "'" : '"';
+  let close = text.indexOf(mark, from);
+  while (close > 0 && (text.charCodeAt(close - 1) === Char.Backslash || (quote === Char.Apostrophe && !endsQuotedWord(text, close)))) close = text.indexOf(mark, close + 1);
   return close;
 }
 
-/** A double quote at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */
+/** The apostrophe at `index` ends a word: the end of the text, a space or punctuation follows it. */
+function endsQuotedWord(text: string, index: number): boolean {
+  if (index + 1 >= text.length) return true;
+  const next = text.charCodeAt(index + 1);
+  return isSpace(next) || (next !== Char.Apostrophe && isTrailingPunctuation(next));
+}
+
+/** A quote mark at the start of a word or right after `=`, `:`, `(` or `[` opens a quoted value. */
 function opensQuote(text: string, wordStart: number, index: number): boolean {
   if (index === wordStart) return true;
   const before = text.charCodeAt(index - 1);
   return before === Char.Equals || before === Char.Colon || before === Char.OpenParen || before === Char.OpenBracket;
+}
+
+/** The text from start to end ends in `::`. */
+function endsInDoubleColon(text: string, start: number, end: number): boolean {
+  return end - start >= 2 && text.charCodeAt(end - 1) === Char.Colon && text.charCodeAt(end - 2) === Char.Colon;
 }
 
 function isOpeningPunctuation(c: number): boolean {

@@ -42,10 +42,12 @@ export function isVariablePosition(countsPerWord: number[], rule: VariabilityRul
 
 /**
  * Merges units of one length that differ in a single position when that position is a variable by the rule.
- * `mayMerge(word)` is false for words that always name an event (UPPER_CASE enum values). Returns every unit once.
+ * `mayMerge(word)` is false for words that always name an event (UPPER_CASE enum values); `isValue(word)` is true for
+ * words that are values by their form (a digit, a dotted name), which make a varying position a variable. Returns
+ * every unit once.
  * Time is linear in the tokens looked at (positions are compared by hashes, not by rebuilt keys).
  */
-export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule, mayMerge: (word: string) => boolean): MergedUnit[] {
+export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule, mayMerge: (word: string) => boolean, isValue: (word: string) => boolean = () => false): MergedUnit[] {
   const ids = new TokenIds();
   const groups: Group[] = units.map((unit, index) => newGroup(unit, index, ids));
   const byLength = new Map<number, Group[]>();
@@ -59,7 +61,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
       for (const family of familiesAt(list, position)) {
-        if (!familyIsVariable(family, position, rule, mayMerge, shared)) continue;
+        if (!familyIsVariable(family, position, rule, mayMerge, shared, isValue)) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -71,7 +73,53 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       }
     }
   }
+  for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/**
+ * A rare template (fewer than minLinesPerValue lines) that a larger one of the same length (minLinesPerValue lines or
+ * more: enough to show its <*> are variables) covers joins it: the larger one holds <*> at every position where they
+ * differ, and they share more words than they differ in. Its words there are
+ * more values of those variables that happen to look like words (a hex id without a digit, `ffbffcaa`); the miner's
+ * tree routed them by such a word to a branch of their own, so they never met the template they fit. Templates are
+ * compared only with those that start with the same word (the first word names the event).
+ */
+function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
+  const byFirst = new Map<string, Group[]>();
+  for (const group of list) {
+    if (!group.alive) continue;
+    const same = byFirst.get(group.tokens[0]);
+    if (same) same.push(group);
+    else byFirst.set(group.tokens[0], [group]);
+  }
+  for (const same of byFirst.values()) {
+    if (same.length < 2) continue;
+    // Largest first: a rare template joins the largest that covers it.
+    same.sort((a, b) => b.count - a.count || a.id - b.id);
+    for (const rare of same) {
+      if (!rare.alive || rare.count >= rule.minLinesPerValue) continue;
+      const into = same.find((wide) => wide !== rare && wide.alive && wide.count >= rule.minLinesPerValue && wide.count > rare.count && covers(wide, rare, mayMerge));
+      if (!into) continue;
+      into.members.push(...rare.members);
+      into.count += rare.count;
+      rare.alive = false;
+    }
+  }
+}
+
+/** `wide` has <*> wherever its tokens differ from `narrow`'s (never at an enum value), and more shared words than those. */
+function covers(wide: Group, narrow: Group, mayMerge: (word: string) => boolean): boolean {
+  let shared = 0;
+  let covered = 0;
+  for (let i = 0; i < wide.tokens.length; i++) {
+    const word = narrow.tokens[i];
+    if (wide.tokens[i] === word) {
+      if (word !== WILDCARD) shared++;
+    } else if (wide.tokens[i] !== WILDCARD || !mayMerge(word)) return false;
+    else covered++;
+  }
+  return covered > 0 && shared > covered;
 }
 
 interface Group {
@@ -182,16 +230,21 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
   return shared;
 }
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean, shared: Set<string>): boolean {
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean, shared: Set<string>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
+  let values = 0;
   for (const group of family) {
     const word = group.tokens[position];
     if (word === WILDCARD) continue;
     if (!mayMerge(word)) return false;
+    if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
+  // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
+  // variable when the lines meet in one cluster; lines routed to other branches of its tree meet only here.
+  if (counts.size > 1 && values > 0) return true;
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
   return isVariablePosition([...counts.values()], rule);

@@ -101,6 +101,53 @@ describe('log intelligence: header columns learned per file', () => {
     assert.equal(columns.strip('continued: see above'), 'continued: see above');
   });
 
+  it('cuts the delimited fields every line has, also when many messages start with a word glued to the delimiter', () => {
+    // Made-up comma-delimited lines: a third of the messages start `open, …` or `close, …`, so their first word holds
+    // one comma more than the header; the header is the fields (nearly) every line has, not the commonest count.
+    const words = ['open, db-1 via gw-2, attempt 4', 'close, 12 bytes sent', 'connection to db-1 established', 'user bob logged in', 'flush done'];
+    const columns = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `host-${i % 7},comp${i % 3 ? 'a' : 'b'},INFO,${words[i % 5]}`));
+    assert.equal(columns.description, "3 ','-delimited fields");
+    assert.equal(columns.strip('host-3,compa,WARN,open, db-9 via gw-1, attempt 7'), 'open, db-9 via gw-1, attempt 7');
+    assert.equal(columns.strip('host-3,compa,WARN,user kim logged in'), 'user kim logged in');
+  });
+
+  it('learns the header a program writes inside its syslog messages from that program\'s lines, however few of the file they are', async () => {
+    // Made-up syslog: `appd` writes its own `time|component|pid|` header; the other programs write none. The file-wide
+    // rule sees the header on half the lines only; appd's own lines show it on every one.
+    const components = ['Sync_Mgr', 'Disk_Watch', 'Net_Ctl', 'Auth', 'Sched', 'Cache', 'Queue', 'Index', 'Store', 'Feed'];
+    const { byEvent, templates } = await mineLayout((i, m, rnd) => {
+      const time = `Jan  5 08:${pad(Math.floor(i / 60) % 60)}:${pad(i % 60)}`;
+      return m.startsWith('pushed') || m.startsWith('user')
+        ? `${time} db-1 appd[${100 + rnd(900)}]: 2026-01-05 08:00:${pad(i % 60)}.123|${components[rnd(10)]}|${4000 + rnd(99)}|${m}`
+        : `${time} db-1 ${['kernel', 'cron'][rnd(2)]}[${rnd(30000)}]: ${m}`;
+    }, 800);
+    assertOneTemplatePerEvent(byEvent);
+    assert.ok(templates.some((t) => t.template === 'pushed <*> records to shard <*>'), templates.map((t) => t.template).join('\n'));
+  });
+
+  it('cuts delimited fields that hold spaces (an event export), but not prose whose commas a space follows', () => {
+    // Made-up event-export lines: the date and the source hold spaces; the message holds commas of its own.
+    const sources = ['Service Control Manager', 'Disk', 'Windows Update Client'];
+    const words = ['worker 4 stopped', 'close, 12 bytes sent, 3 received', 'connection to db-1 established'];
+    const exported = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `Information,1/5/2026 8:0${i % 10}:00 AM,${sources[i % 3]},${7036 + i},None,${words[i % 3]}`));
+    assert.equal(exported.description, "5 ','-delimited fields");
+    assert.equal(exported.strip('Warning,1/5/2026 9:00:00 PM,Disk,41,None,close, 9 bytes sent, 1 received'), 'close, 9 bytes sent, 1 received');
+    const prose = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `close, ${i} bytes sent, ${i + 1} received, lifetime ${i}s`));
+    assert.equal(prose.description, undefined);
+  });
+
+  it('cuts fields that a separator standing alone (` | `, ` - `) ends, the same on nearly every line', () => {
+    // Made-up lines: a component before ` | ` and a logger before ` - ` are header fields, not words of the event.
+    const words = ['pushed 3 records', 'flush done', 'worker 4 is idle', 'cache hit ratio 5% - fine', 'user bob logged in'];
+    const piped = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `${['Debav', 'Parires', 'Sele'][i % 3]} | ${i % 2 ? 'x1' : 'y2'} | ${words[i % 5]}`));
+    assert.equal(piped.description, "2 fields ended by ' | '");
+    assert.equal(piped.strip('Vosefi | z3 | flush done'), 'flush done');
+    const logger = learnMessageColumns(Array.from({ length: 60 }, (_, i) => `com.${['lubos', 'gapebu'][i % 2]}.${['Saga', 'Debav', 'Sele'][i % 3]} - ${words[i % 5]}`));
+    assert.equal(logger.strip('com.lika.Parires - cache hit ratio 7% - fine'), 'cache hit ratio 7% - fine');
+    // Messages that merely contain a dash now and then teach nothing.
+    assert.equal(learnMessageColumns(Array.from({ length: 60 }, (_, i) => (i % 4 ? words[i % 5] : `retry - ${words[i % 5]}`))).description, undefined);
+  });
+
   it('cuts nothing from a table: typed columns followed by a fixed number of fields are not a header', () => {
     const table = learnMessageColumns(Array.from({ length: 40 }, (_, i) => `${1000 + i} ${i % 2 ? 'GET' : 'POST'} /api/items ${i % 3 ? 200 : 404} ${i}ms`));
     assert.equal(table.description, undefined);
@@ -134,6 +181,12 @@ describe('log intelligence: variables over several tokens', () => {
     // A bracketed list is one value however many items it has; a record of fields is read field by field.
     assert.deepEqual(tokenize('handlers for [TERM, HUP, INT] set').tokens, tokenize('handlers for [TERM, HUP] set').tokens);
     assert.deepEqual(tokenize('event { action=DOWN, x=3 }').tokens, ['event', 'action', 'DOWN', 'x', '<*>']);
+    // A time zone after a time is part of that time, as a unit is part of a number.
+    assert.deepEqual(tokenize('valid until 2026-06-20 17:27:32 UTC now').tokens, tokenize('valid until 2026-06-20 17:27:32 now').tokens);
+    assert.deepEqual(tokenize('valid until Tue Jul 20 08:08:37 CEST 2026').tokens, ['valid', 'until', '<*>']);
+    // The symbolic name of the number before it is that number's: `signal 29 (SIGIO)`, `error 13 (EACCES)`.
+    assert.deepEqual(tokenize('signal 29 (SIGIO) received').tokens, tokenize('signal 17 (SIGCHLD) received').tokens);
+    assert.deepEqual(tokenize('state (RUNNING) reached').tokens, ['state', 'RUNNING', 'reached']);
     // Words in parentheses are not an annotation of a value: they can tell events apart.
     assert.deepEqual(tokenize('failed (errno 13) now').tokens, ['failed', 'errno', '<*>', 'now']);
   });
@@ -166,6 +219,41 @@ describe('log intelligence: a merge rule learned from how each position varies i
     const users = ['cyrus', 'news', 'test', 'alice'];
     const lines = Array.from({ length: 160 }, (_, i) => (i % 2 ? `session closed for user ${users[(i >> 1) % 4]}` : `session opened for user ${users[(i >> 1) % 4]} by uid 0`));
     assert.deepEqual(new Set(mine(lines)), new Set(['session opened for user <*> by uid <*>', 'session closed for user <*>']));
+  });
+
+  it('merges a rare word into the template whose <*> holds masked values at that place; a frequent word stays an event', () => {
+    // Made-up lines: an id drawn from hex digits now and then has no digit (`ffbffcaa`) and reads as a word; the event
+    // already holds masked ids there, so one line of it is one more value. `pool` on many lines is another event.
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
+    const lines = Array.from({ length: 60 }, (_, i) => `session ${hex(i + 1)}${i % 2} expired`);
+    assert.deepEqual(new Set(mine([...lines.slice(0, 30), 'session ffbffcaa expired', ...lines.slice(30)])), new Set(['session <*> expired']));
+    const pools = mine([...lines, ...Array.from({ length: 20 }, () => 'session pool expired')]);
+    assert.deepEqual(new Set(pools), new Set(['session <*> expired', 'session pool expired']));
+  });
+
+  it('merges a rare template into a larger one whose <*> cover every word it differs in, also at several places', () => {
+    // Made-up lines: the tree routes `job eacddabb …` by its second word away from `job <*> …`, and it differs from it
+    // in two places; both are variables of the larger template, so the rare line is one more line of that event.
+    const hex = (i: number) => ((i * 2654435761) >>> 0).toString(16).padStart(8, '0');
+    const lines = Array.from({ length: 60 }, (_, i) => `job ${hex(i + 1)}${i % 2} scheduled on 10.0.${i % 7}.${i}`);
+    assert.deepEqual(new Set(mine([...lines.slice(0, 30), 'job eacddabb scheduled on gateway', ...lines.slice(30)])), new Set(['job <*> scheduled on <*>']));
+    // Repeated on many lines, the same shape is an event of its own; and a template must share more words than it covers.
+    const pools = mine([...lines, ...Array.from({ length: 12 }, () => 'job pool scheduled on gateway')]);
+    assert.deepEqual(new Set(pools), new Set(['job <*> scheduled on <*>', 'job pool scheduled on gateway']));
+    const loose = mine([...Array.from({ length: 30 }, (_, i) => `job ${hex(i + 1)}1 to ${i}`), 'job kavo to lodu']);
+    assert.deepEqual(new Set(loose), new Set(['job <*> to <*>', 'job kavo to lodu']));
+    // A template of three lines is too little to show that its <*> is a variable (here a module name with digits).
+    const few = mine(['(II) xfree86: Adding drm device (/dev/dri/card1)', '(II) config: Adding drm device (/dev/dri/card1)', '(II) xfree86: Adding drm device (/dev/dri/card0)', '(II) xfree86: Adding drm device (/dev/dri/card1)']);
+    assert.equal(new Set(few).size, 2);
+  });
+
+  it('merges a varying position whose words are values by their form (a digit, a dotted name), also across the tree\'s branches', () => {
+    // Made-up indexer lines: the name is the second word, so the tree routes each to a branch of its own.
+    const names = ['Isohunt2', 'kickasstorrents.ws', 'YourBittorrent', 'Isohunt2', 'kickasstorrents.ws'];
+    const lines = names.map((name, i) => `Indexer ${name} (Prowlarr) rss sync did not cover the period between 07/${10 + i}/2024 and 07/${11 + i}/2024`);
+    assert.equal(new Set(mine(lines)).size, 1);
+    // Booleans and empties are no such words: `Failed password` and `Failed none` are two events.
+    assert.equal(new Set(mine(['Failed password for bob from 10.0.0.1', 'Failed none for bob from 10.0.0.2', 'Failed password for bob from 10.0.0.3'])).size, 2);
   });
 
   it('never merges the first word, which names the event', () => {

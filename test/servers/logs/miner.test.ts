@@ -16,6 +16,9 @@ describe('log intelligence: masking and tokens', () => {
       assert.equal(isVariableWord(word), true, word);
     }
     for (const word of ['org.apache.hadoop.mapreduce.MRAppMaster', 'com.android.systemui', 'HTTP/1.1', 'workerEnv.init()', 'hello']) assert.equal(isVariableWord(word), false, word);
+    // The IPv6 unspecified address has no digit: `listening on :: port 22` and `on 0.0.0.0 port 22` are one event.
+    for (const word of ['::', '::ffff:a', 'fe80::']) assert.equal(isVariableWord(word), true, word);
+    assert.equal(tokens('Server listening on :: port 22.'), tokens('Server listening on 0.0.0.0 port 22.'));
   });
 
   it('splits key=value, commas, brackets and colons; a run of variables is one <*>', () => {
@@ -88,6 +91,41 @@ describe('log intelligence: TemplateMiner', () => {
     assert.deepEqual(miner.templates().map((t) => t.count), [30]);
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
     assert.equal(tokens('"Error syncing pod" err="failed to \\"StartContainer\\" for \\"app\\" with CrashLoopBackOff" pod=x'), 'Error syncing pod err <*> pod x');
+  });
+
+  it('reads a quoted text of any number of words as one value, unless it opens the message or starts with an UPPER_CASE verb', () => {
+    // Made-up lines: the title's word count varies from line to line of one event; a request line's method does not.
+    assert.equal(tokens('document "kavo temirsa" saved by bob'), 'document <*> saved by bob');
+    assert.equal(tokens('document "kavo temirsa lodu" saved by bob'), 'document <*> saved by bob');
+    assert.equal(tokens('failed to run "systemctl restart foo.service now" on db-1'), 'failed to run <*> on <*>');
+    assert.equal(tokens('10.0.0.1 "POST /v2/abc123/servers HTTP/1.1" status: 200'), '<*> POST <*> status <*>');
+    assert.equal(tokens('"Eviction manager: attempting to reclaim" resourceName="memory"'), 'Eviction manager attempting to reclaim resourceName <*>');
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 60; i++) miner.add(`document "${['kavo', 'lodu', 'remi'][i % 3]} ${['tisa', 'bamu'][i % 2]}${i % 4 ? ` w${String.fromCharCode(97 + (i % 26))}` : ''}" saved by user${String.fromCharCode(97 + (i % 7))}`);
+    assert.deepEqual(miner.templates().map((t) => t.count), [60]);
+  });
+
+  it('keeps the key in front of a quoted value that holds a path: only the value is the variable', () => {
+    // Made-up PHP-style context: the JSON key names the field; the quoted text with its path is the value.
+    assert.equal(tokens('cart failed {"exception":"[object] (ErrorException(code: 0): at /var/www/Cart.php:12)"} []'), 'cart failed exception <*>');
+    assert.equal(tokens('open "/srv/my files/a.txt" failed'), 'open <*> failed');
+  });
+
+  it('reads a single-quoted value as a double-quoted one, but not an apostrophe inside or after a word', () => {
+    // Made-up lines: programs quote with apostrophes too (a message already inside double quotes, Python reprs).
+    assert.equal(tokens("document 'kavo temirsa lodu' saved by bob"), 'document <*> saved by bob');
+    assert.equal(tokens("document 'kavo temirsa' saved by bob"), 'document <*> saved by bob');
+    assert.equal(tokens("unknown column 'kavo' in field list"), 'unknown column <*> in field list');
+    assert.equal(tokens("can't find child in the users' table"), "can t find child in the users table");
+    assert.equal(tokens("Couldn't open 'a b c"), "Couldn t open a b c");
+  });
+
+  it('reads a Windows path with spaces in its folder names as one variable', () => {
+    // Made-up lines: `Program Files (x86)` is part of the path, not words of the message.
+    assert.equal(tokens('launching C:\\Program Files\\Vusa\\bodisi.exe with 3 arguments'), 'launching <*> with <*> arguments');
+    assert.equal(tokens('launching C:\\Program Files (x86)\\Vusa\\bodisi.exe with 3 arguments'), 'launching <*> with <*> arguments');
+    assert.equal(tokens('launching C:\\Users\\Public\\run.exe with 3 arguments'), 'launching <*> with <*> arguments');
+    assert.equal(tokens('copied C:\\temp to the backup share'), 'copied <*> to the backup share');
   });
 
   it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
