@@ -127,7 +127,7 @@ const TOP_LEVEL_DOMAINS = new Set(
 /** Cheap test before FILE_NAME: the text after the last dot is a known extension. */
 function hasFileExtension(word: string): boolean {
   const dot = word.lastIndexOf('.');
-  return dot > 0 && word.length - dot <= 11 && FILE_EXTENSIONS.has(word.slice(dot + 1).toLowerCase());
+  return dot > 0 && word.length - dot <= 11 && isInSet(FILE_EXTENSIONS, word, dot + 1, word.length);
 }
 
 /** Cheap test before HOST_NAME: the last label (before an optional :port) is a known top-level domain. */
@@ -135,23 +135,140 @@ function hasTopLevelDomain(word: string): boolean {
   const colon = word.lastIndexOf(':');
   const end = colon > 0 ? colon : word.length;
   const dot = word.lastIndexOf('.', end);
-  return dot > 0 && end - dot <= 12 && TOP_LEVEL_DOMAINS.has(word.slice(dot + 1, end).toLowerCase());
+  return dot > 0 && end - dot <= 12 && isInSet(TOP_LEVEL_DOMAINS, word, dot + 1, end);
+}
+
+/**
+ * `names` (lower-case letters and digits) holds the text [start, end) of `word`, compared case-insensitively. Text
+ * with any other character is not in it, which is told without making a string (most words are not file names).
+ */
+function isInSet(names: Set<string>, word: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = word.charCodeAt(i);
+    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+  }
+  return names.has(word.slice(start, end).toLowerCase());
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
 /** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
 const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
 
+/**
+ * The tokens of one message as ranges of it, filled by scan() without making a string per token: the miner's hot path
+ * hashes and compares these ranges, and makes token strings only for a shape it has not seen. One instance is reused
+ * from message to message by its owner (each miner has its own); tokenize() makes a fresh one.
+ */
+export class TokenScan {
+  /** The message last scanned; every range below indexes it (UTF-16 code units). */
+  message = '';
+  /** Tokens found. */
+  count = 0;
+  /** starts[i], ends[i]: [start, end) of token i in `message`; a WILDCARD's range covers the variable text it masks. */
+  starts = new Int32Array(32);
+  ends = new Int32Array(32);
+  /** wild[i] is 1 when token i is WILDCARD. */
+  wild = new Uint8Array(32);
+  /** [start, end) pairs of the optional annotations left out of the tokens. */
+  readonly skipped: number[] = [];
+
+  /** Scans `message` into this object (replacing what it held) and returns it. */
+  scan(message: string): this {
+    this.message = message;
+    this.count = 0;
+    if (this.skipped.length > 0) this.skipped.length = 0;
+    scanTokens(message, this);
+    return this;
+  }
+
+  /** Token i as a string: WILDCARD or its text. */
+  token(i: number): string {
+    return this.wild[i] === 1 ? WILDCARD : this.message.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** All tokens as strings (masked ones are WILDCARD). */
+  tokens(): string[] {
+    const tokens = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) tokens[i] = this.token(i);
+    return tokens;
+  }
+
+  /** True when the tokens are exactly `tokens` (compared in place, no string made). */
+  equals(tokens: readonly string[]): boolean {
+    if (tokens.length !== this.count) return false;
+    for (let i = 0; i < this.count; i++) {
+      const token = tokens[i];
+      if (this.wild[i] === 1) {
+        if (token !== WILDCARD) return false;
+      } else if (token.length !== this.ends[i] - this.starts[i] || !this.message.startsWith(token, this.starts[i])) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A 32-bit hash of the token sequence (equal sequences hash equal, whichever messages they come from): the key the
+   * miner's cache is looked up by before equals() confirms the match.
+   */
+  hash(): number {
+    let hash = 0x811c9dc5 ^ this.count;
+    for (let i = 0; i < this.count; i++) {
+      if (this.wild[i] === 1) hash = Math.imul(hash ^ 0x2a2a2a, 0x01000193);
+      else {
+        const end = this.ends[i];
+        for (let j = this.starts[i]; j < end; j++) hash = Math.imul(hash ^ this.message.charCodeAt(j), 0x01000193);
+        hash = Math.imul(hash ^ 0x10001, 0x01000193);
+      }
+    }
+    return hash >>> 0;
+  }
+
+  /**
+   * Appends a token (WILDCARD when `wildcard`, else the text [start, end)). A run of variables is one variable:
+   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
+   */
+  push(wildcard: boolean, start: number, end: number): void {
+    // A token that reads `<*>` (a quoted one) is a wildcard like any other.
+    if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
+    const last = this.count - 1;
+    if (wildcard && last >= 0 && this.wild[last] === 1) {
+      this.ends[last] = end;
+      return;
+    }
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.wild[this.count] = wildcard ? 1 : 0;
+    this.count++;
+  }
+
+  /** The last token is WILDCARD. */
+  endsInWildcard(): boolean {
+    return this.count > 0 && this.wild[this.count - 1] === 1;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const wild = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    wild.set(this.wild);
+    this.starts = starts;
+    this.ends = ends;
+    this.wild = wild;
+  }
+}
+
 /** Tokenizes `message`; masked tokens are WILDCARD. Also returns the text between tokens, to render templates. */
 export function tokenize(message: string): Tokenized {
-  const tokens: string[] = [];
-  const bounds: number[] = [];
-  const skipped: number[] = [];
-  scanTokens(message, tokens, bounds, skipped);
+  const scan = new TokenScan().scan(message);
+  const tokens = scan.tokens();
+  const { starts, ends, skipped } = scan;
   if (tokens.length === 0) return { tokens, seps: [], lead: withoutSkipped(message, 0, message.length, skipped) };
   const seps: string[] = [];
-  for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, bounds[2 * i + 1], i + 1 < tokens.length ? bounds[2 * i + 2] : message.length, skipped));
-  return { tokens, seps, lead: withoutSkipped(message, 0, bounds[0], skipped) };
+  for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, ends[i], i + 1 < tokens.length ? starts[i + 1] : message.length, skipped));
+  return { tokens, seps, lead: withoutSkipped(message, 0, starts[0], skipped) };
 }
 
 /** The text from start to end without the optional annotations that fall in it (a template shows none of them). */
@@ -167,29 +284,13 @@ function withoutSkipped(message: string, start: number, end: number, skipped: nu
   return from === start ? text : text.replace(/ {2,}/g, ' ');
 }
 
-/** Only the tokens: the miner's hot path (separators are needed only when a template is created). */
+/** Only the tokens (separators are needed only when a template is created). */
 export function tokenizeFast(message: string): string[] {
-  const tokens: string[] = [];
-  scanTokens(message, tokens, undefined, undefined);
-  return tokens;
+  return new TokenScan().scan(message).tokens();
 }
 
-function pushToken(tokens: string[], bounds: number[] | undefined, token: string, start: number, end: number): void {
-  const last = tokens.length - 1;
-  // A run of variables is one variable: `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
-  if (token === WILDCARD && last >= 0 && tokens[last] === WILDCARD) {
-    if (bounds) bounds[2 * last + 1] = end;
-    return;
-  }
-  tokens.push(token);
-  if (bounds) bounds.push(start, end);
-}
-
-/**
- * Scans the message's words into tokens (and their bounds, when asked). `skipped` receives the [start, end) ranges of
- * optional annotations left out of the tokens.
- */
-function scanTokens(message: string, tokens: string[], bounds: number[] | undefined, skipped: number[] | undefined): void {
+/** Scans the message's words into `out`: tokens with their ranges, and the optional annotations it leaves out. */
+function scanTokens(message: string, out: TokenScan): void {
   const length = message.length;
   let position = 0;
   // The previous word ended in a variable: a unit after it (`12 ms`, `2.1 KB`, `<1 sec`) is part of that variable.
@@ -201,14 +302,14 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position) : -1;
     if (annotationEnd > 0) {
-      skipped?.push(position, annotationEnd);
+      out.skipped.push(position, annotationEnd);
       position = annotationEnd;
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : -1;
     if (listEnd > 0) {
-      pushToken(tokens, bounds, WILDCARD, position, listEnd);
+      out.push(true, position, listEnd);
       afterValue = false;
       afterVariable = true;
       position = listEnd;
@@ -219,7 +320,7 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     if (unitEnd > 0) {
       let core = unitEnd;
       while (isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
-      if (bounds) bounds[bounds.length - 1] = core;
+      out.ends[out.count - 1] = core;
       afterValue = false;
       position = unitEnd;
       while (position < length && isSpace(message.charCodeAt(position))) position++;
@@ -253,11 +354,11 @@ function scanTokens(message: string, tokens: string[], bounds: number[] | undefi
     // characters inside a skipped quote were not looked at: those words are checked in full).
     const mayBeVariable = quoted ? mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
-      pushToken(tokens, bounds, WILDCARD, coreStart, core);
+      out.push(true, coreStart, core);
     } else {
-      scanPieces(message, position, wordEnd, tokens, bounds);
+      scanPieces(message, position, wordEnd, out);
     }
-    afterVariable = tokens.length > 0 && tokens[tokens.length - 1] === WILDCARD;
+    afterVariable = out.endsInWildcard();
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
     while (position < length && isSpace(message.charCodeAt(position))) position++;
@@ -279,8 +380,8 @@ function isQuotedValue(message: string, start: number, end: number, opensMessage
  * that is glued to other text (`v6(en0:2607:f140::fbcb)`), so the whole-word test missed it: its letters-only groups
  * are as variable as the others.
  */
-function continuesAddress(message: string, start: number, end: number, tokens: string[]): boolean {
-  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || tokens[tokens.length - 1] !== WILDCARD) return false;
+function continuesAddress(message: string, start: number, end: number, out: TokenScan): boolean {
+  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || !out.endsInWildcard()) return false;
   for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
   return true;
 }
@@ -289,7 +390,7 @@ function continuesAddress(message: string, start: number, end: number, tokens: s
  * Splits the word [start, end) at inner delimiters into pieces and pushes their tokens. What isVariablePiece needs
  * (digits, hex-only) is counted in the same pass over the characters.
  */
-function scanPieces(message: string, start: number, end: number, tokens: string[], bounds: number[] | undefined): void {
+function scanPieces(message: string, start: number, end: number, out: TokenScan): void {
   let pieceStart = start;
   let digits = 0;
   let hexOnly = true;
@@ -298,8 +399,8 @@ function scanPieces(message: string, start: number, end: number, tokens: string[
     if (i === pieceStart && c === Char.Quote && opensQuote(message, start, i)) {
       const close = closingQuote(message, i + 1);
       if (close > i + 1 && close < end) {
-        const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
-        pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
+        const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, out.count === 0);
+        out.push(variable, i + 1, close);
         i = close;
         pieceStart = close + 1;
         continue;
@@ -307,11 +408,8 @@ function scanPieces(message: string, start: number, end: number, tokens: string[
     }
     if (i === end || isInnerDelimiter(c)) {
       if (i > pieceStart) {
-        if (isCountedVariablePiece(message, pieceStart, i, digits, hexOnly) || continuesAddress(message, pieceStart, i, tokens)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
-        else {
-          const piece = message.slice(pieceStart, i);
-          pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
-        }
+        const variable = isCountedVariablePiece(message, pieceStart, i, digits, hexOnly) || continuesAddress(message, pieceStart, i, out);
+        out.push(variable || isDateName(message, pieceStart, i), pieceStart, i);
       }
       pieceStart = i + 1;
       digits = 0;
@@ -340,8 +438,12 @@ const UNITS = new Set(
   'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
 );
 
+/** The first characters of UNITS (a word starting with another is no unit: most words after a number are not). */
+const UNIT_STARTS = new Set([...UNITS].map((unit) => unit.charCodeAt(0)));
+
 /** End of a unit word at `position` (trailing punctuation included), or -1. */
 function unitAt(message: string, position: number): number {
+  if (!UNIT_STARTS.has(message.charCodeAt(position))) return -1;
   let end = position;
   while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
   let core = end;
@@ -391,13 +493,21 @@ function annotationAt(message: string, position: number): number {
   if (message.charCodeAt(position) !== Char.OpenParen) return -1;
   const close = message.indexOf(')', position + 1);
   if (close < 0 || close - position > 64) return -1;
-  const words = message.slice(position + 1, close).trim().split(/\s+/);
-  if (words.length > MAX_ANNOTATION_WORDS || words[0] === '') return -1;
+  // The words between the parentheses, split at white space as trim() and /\s+/ see it, read in place.
+  let words = 0;
   let values = 0;
-  for (const word of words) {
-    const bare = word.replace(/^[<>~=]+/, '');
-    if (bare.length > 0 && (isVariablePiece(bare) || isVariableWord(bare))) values++;
-    else if (!UNITS.has(bare)) return -1;
+  for (let start = position + 1; ; ) {
+    while (start < close && isWhiteSpace(message.charCodeAt(start))) start++;
+    if (start === close) break;
+    let end = start;
+    while (end < close && !isWhiteSpace(message.charCodeAt(end))) end++;
+    if (++words > MAX_ANNOTATION_WORDS) return -1;
+    // The value without a leading comparison (`<1`, `~2.1`, `>=5`).
+    let bare = start;
+    while (bare < end && isComparison(message.charCodeAt(bare))) bare++;
+    if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableWord(message.slice(bare, end))))) values++;
+    else if (!UNITS.has(message.slice(bare, end))) return -1;
+    start = end;
   }
   if (values === 0) return -1;
   let end = close + 1;
@@ -419,9 +529,11 @@ const DATE_NAMES = new Set(
   'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
 );
 
-/** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`). */
-export function isDateName(piece: string): boolean {
-  return piece.length >= 3 && piece.length <= 9 && piece.charCodeAt(0) >= Char.UpperA && piece.charCodeAt(0) <= Char.UpperZ && DATE_NAMES.has(piece);
+/** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`): the text [start, end). */
+export function isDateName(text: string, start = 0, end = text.length): boolean {
+  const length = end - start;
+  const first = text.charCodeAt(start);
+  return length >= 3 && length <= 9 && first >= Char.UpperA && first <= Char.UpperZ && DATE_NAMES.has(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 const MAX_QUOTED = 200;
@@ -462,6 +574,16 @@ function opensQuote(text: string, wordStart: number, index: number): boolean {
   if (index === wordStart) return true;
   const before = text.charCodeAt(index - 1);
   return before === Char.Equals || before === Char.Colon || before === Char.OpenParen || before === Char.OpenBracket;
+}
+
+function isComparison(c: number): boolean {
+  return c === Char.Less || c === Char.Greater || c === 126 /* ~ */ || c === Char.Equals;
+}
+
+/** White space as JavaScript's trim() and `\s` define it (isSpace is the few a log line holds between words). */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === Char.Space || (c >= Char.Tab && c <= Char.Return);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function isOpeningPunctuation(c: number): boolean {
