@@ -42,6 +42,20 @@ function isHexLetter(c: number): boolean {
   return (c >= Char.LowerA && c <= Char.LowerF) || (c >= Char.UpperA && c <= Char.UpperF);
 }
 
+/** What the scanning loops ask of a character, one bit each, told by the predicates above (ASCII only: none holds above). */
+const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16 }
+
+const CHAR_CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  CHAR_CLASSES[c] = (isSpace(c) ? CharClass.Space : 0) | (isInnerDelimiter(c) ? CharClass.Delimiter : 0) | (isDigit(c) ? CharClass.Digit : 0)
+    | (isHexLetter(c) || c === Char.Minus ? CharClass.HexOrMinus : 0) | (isWordVariableMark(c) ? CharClass.Mark : 0);
+}
+
+/** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
+function classOf(c: number): number {
+  return c < 128 ? CHAR_CLASSES[c] : 0;
+}
+
 /**
  * A piece is a variable when it is number-like: starts with a digit (numbers, sizes, durations, dates), is hex with a
  * digit (0x1f, 9f4ef63, uuids), or holds two or more digits (blk_123, appattempt_14_0020, t761, dn228, u0a5).
@@ -332,7 +346,8 @@ function scanTokens(message: string, out: TokenScan): void {
     let quoted = false;
     while (wordEnd < length) {
       const c = message.charCodeAt(wordEnd);
-      if (isSpace(c)) break;
+      const charClass = classOf(c);
+      if (charClass & CharClass.Space) break;
       // A quoted value ("View Lock") is one token even when it holds spaces.
       if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
         const close = closingQuote(message, wordEnd + 1);
@@ -342,7 +357,7 @@ function scanTokens(message: string, out: TokenScan): void {
           continue;
         }
       }
-      if (firstMark < 0 && isWordVariableMark(c)) firstMark = wordEnd;
+      if (firstMark < 0 && charClass & CharClass.Mark) firstMark = wordEnd;
       wordEnd++;
     }
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
@@ -406,7 +421,8 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
         continue;
       }
     }
-    if (i === end || isInnerDelimiter(c)) {
+    const charClass = classOf(c);
+    if (i === end || charClass & CharClass.Delimiter) {
       if (i > pieceStart) {
         const variable = isCountedVariablePiece(message, pieceStart, i, digits, hexOnly) || continuesAddress(message, pieceStart, i, out);
         out.push(variable || isDateName(message, pieceStart, i), pieceStart, i);
@@ -414,8 +430,8 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
       pieceStart = i + 1;
       digits = 0;
       hexOnly = true;
-    } else if (isDigit(c)) digits++;
-    else if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+    } else if (charClass & CharClass.Digit) digits++;
+    else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
 }
 
