@@ -185,6 +185,8 @@ export class TokenScan {
   wild = new Uint8Array(32);
   /** [start, end) pairs of the optional annotations left out of the tokens. */
   readonly skipped: number[] = [];
+  /** Scratch for the word being scanned. */
+  readonly word = new WordScan();
 
   /** Scans `message` into this object (replacing what it held) and returns it. */
   scan(message: string): this {
@@ -274,6 +276,41 @@ export class TokenScan {
   }
 }
 
+/** The word being scanned (scratch reused from word to word): where it ends, and its pieces when it holds no quote. */
+class WordScan {
+  end = 0;
+  /** Its first character that may make it a whole-word variable (isWordVariableMark), or -1. */
+  firstMark = -1;
+  /** A quoted value was skipped whole (its characters were not looked at). */
+  quoted = false;
+  /** Pieces found (scanPlainWord only): [pieceStarts[i], pieceEnds[i]), pieceCounted[i] 1 when isCountedVariablePiece. */
+  pieces = 0;
+  pieceStarts = new Int32Array(16);
+  pieceEnds = new Int32Array(16);
+  pieceCounted = new Uint8Array(16);
+
+  addPiece(start: number, end: number, counted: boolean): void {
+    if (this.pieces === this.pieceStarts.length) this.grow();
+    this.pieceStarts[this.pieces] = start;
+    this.pieceEnds[this.pieces] = end;
+    this.pieceCounted[this.pieces] = counted ? 1 : 0;
+    this.pieces++;
+  }
+
+  private grow(): void {
+    const size = this.pieceStarts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const counted = new Uint8Array(size);
+    starts.set(this.pieceStarts);
+    ends.set(this.pieceEnds);
+    counted.set(this.pieceCounted);
+    this.pieceStarts = starts;
+    this.pieceEnds = ends;
+    this.pieceCounted = counted;
+  }
+}
+
 /** Tokenizes `message`; masked tokens are WILDCARD. Also returns the text between tokens, to render templates. */
 export function tokenize(message: string): Tokenized {
   const scan = new TokenScan().scan(message);
@@ -340,26 +377,12 @@ function scanTokens(message: string, out: TokenScan): void {
       while (position < length && isSpace(message.charCodeAt(position))) position++;
       continue;
     }
-    // One pass finds the word's end and its first character that may make it a whole-word variable (mayBeVariableWord).
-    let wordEnd = position;
-    let firstMark = -1;
-    let quoted = false;
-    while (wordEnd < length) {
-      const c = message.charCodeAt(wordEnd);
-      const charClass = classOf(c);
-      if (charClass & CharClass.Space) break;
-      // A quoted value ("View Lock") is one token even when it holds spaces.
-      if (c === Char.Quote && opensQuote(message, position, wordEnd)) {
-        const close = closingQuote(message, wordEnd + 1);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd))) {
-          quoted = true;
-          wordEnd = close + 1;
-          continue;
-        }
-      }
-      if (firstMark < 0 && charClass & CharClass.Mark) firstMark = wordEnd;
-      wordEnd++;
-    }
+    // A word without a double quote is read in one pass (its end, first mark and pieces); one with a quote by the
+    // quote rules, then split into pieces by scanPieces.
+    const word = out.word;
+    const plain = scanPlainWord(message, position, word);
+    if (!plain) scanQuotedWordEnd(message, position, word);
+    const { end: wordEnd, firstMark, quoted } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
     while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
@@ -370,6 +393,8 @@ function scanTokens(message: string, out: TokenScan): void {
     const mayBeVariable = quoted ? mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       out.push(true, coreStart, core);
+    } else if (plain) {
+      for (let i = 0; i < word.pieces; i++) pushPiece(message, word.pieceStarts[i], word.pieceEnds[i], word.pieceCounted[i] === 1, out);
     } else {
       scanPieces(message, position, wordEnd, out);
     }
@@ -424,8 +449,7 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     const charClass = classOf(c);
     if (i === end || charClass & CharClass.Delimiter) {
       if (i > pieceStart) {
-        const variable = isCountedVariablePiece(message, pieceStart, i, digits, hexOnly) || continuesAddress(message, pieceStart, i, out);
-        out.push(variable || isDateName(message, pieceStart, i), pieceStart, i);
+        pushPiece(message, pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly), out);
       }
       pieceStart = i + 1;
       digits = 0;
@@ -433,6 +457,74 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     } else if (charClass & CharClass.Digit) digits++;
     else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
+}
+
+/** Pushes the piece [start, end) of a word: a variable when `counted` (isCountedVariablePiece) or by the piece rules. */
+function pushPiece(message: string, start: number, end: number, counted: boolean, out: TokenScan): void {
+  out.push(counted || continuesAddress(message, start, end, out) || isDateName(message, start, end), start, end);
+}
+
+/**
+ * Reads the word at `start` as the word loop and scanPieces together would when it holds no double quote: its end,
+ * its first mark (isWordVariableMark) and its pieces (split at inner delimiters, each with isCountedVariablePiece)
+ * go to `word`. False, with `word` unusable, at a double quote: the quote rules need the whole word.
+ */
+function scanPlainWord(message: string, start: number, word: WordScan): boolean {
+  const length = message.length;
+  word.pieces = 0;
+  word.quoted = false;
+  let firstMark = -1;
+  let pieceStart = start;
+  let digits = 0;
+  let hexOnly = true;
+  let i = start;
+  for (; i < length; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Quote) return false;
+    const charClass = classOf(c);
+    if (charClass & CharClass.Space) break;
+    if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
+    if (charClass & CharClass.Delimiter) {
+      if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
+      pieceStart = i + 1;
+      digits = 0;
+      hexOnly = true;
+    } else if (charClass & CharClass.Digit) digits++;
+    else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+  }
+  if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
+  word.end = i;
+  word.firstMark = firstMark;
+  return true;
+}
+
+/**
+ * Finds the end of the word at `start` that holds a double quote: a quoted value ("View Lock") is one token even
+ * when it holds spaces. Sets word.end, word.firstMark (marks inside a skipped quote are not looked at) and word.quoted.
+ */
+function scanQuotedWordEnd(message: string, start: number, word: WordScan): void {
+  const length = message.length;
+  let wordEnd = start;
+  let firstMark = -1;
+  let quoted = false;
+  while (wordEnd < length) {
+    const c = message.charCodeAt(wordEnd);
+    const charClass = classOf(c);
+    if (charClass & CharClass.Space) break;
+    if (c === Char.Quote && opensQuote(message, start, wordEnd)) {
+      const close = closingQuote(message, wordEnd + 1);
+      if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, start, wordEnd))) {
+        quoted = true;
+        wordEnd = close + 1;
+        continue;
+      }
+    }
+    if (firstMark < 0 && charClass & CharClass.Mark) firstMark = wordEnd;
+    wordEnd++;
+  }
+  word.end = wordEnd;
+  word.firstMark = firstMark;
+  word.quoted = quoted;
 }
 
 /** isVariablePiece for a piece whose digits and hex-only state were counted while scanning it. */
