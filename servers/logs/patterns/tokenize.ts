@@ -222,8 +222,9 @@ export class TokenScan {
   }
 
   /**
-   * A 32-bit hash of the token sequence (equal sequences hash equal, whichever messages they come from): the key the
-   * miner's cache is looked up by before equals() confirms the match.
+   * A 30-bit hash of the token sequence (equal sequences hash equal, whichever messages they come from): the key the
+   * miner's cache is looked up by before equals() confirms the match. 30 bits keep it a small integer, which a Map
+   * hashes without allocating a number.
    */
   hash(): number {
     let hash = 0x811c9dc5 ^ this.count;
@@ -235,7 +236,7 @@ export class TokenScan {
         hash = Math.imul(hash ^ 0x10001, 0x01000193);
       }
     }
-    return hash >>> 0;
+    return (hash ^ (hash >>> 30)) & 0x3fffffff;
   }
 
   /**
