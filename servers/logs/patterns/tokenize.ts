@@ -43,12 +43,13 @@ function isHexLetter(c: number): boolean {
 }
 
 /** What the scanning loops ask of a character, one bit each, told by the predicates above (ASCII only: none holds above). */
-const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16 }
+const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16, Trailing = 32, Opening = 64 }
 
 const CHAR_CLASSES = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   CHAR_CLASSES[c] = (isSpace(c) ? CharClass.Space : 0) | (isInnerDelimiter(c) ? CharClass.Delimiter : 0) | (isDigit(c) ? CharClass.Digit : 0)
-    | (isHexLetter(c) || c === Char.Minus ? CharClass.HexOrMinus : 0) | (isWordVariableMark(c) ? CharClass.Mark : 0);
+    | (isHexLetter(c) || c === Char.Minus ? CharClass.HexOrMinus : 0) | (isWordVariableMark(c) ? CharClass.Mark : 0)
+    | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0);
 }
 
 /** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
@@ -349,14 +350,14 @@ function scanTokens(message: string, out: TokenScan): void {
   let afterValue = false;
   // The previous word was a variable (with its unit): a value in parentheses after it is its optional annotation.
   let afterVariable = false;
-  while (position < length && isSpace(message.charCodeAt(position))) position++;
+  while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   while (position < length) {
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position) : -1;
     if (annotationEnd > 0) {
       out.skipped.push(position, annotationEnd);
       position = annotationEnd;
-      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : -1;
@@ -365,7 +366,7 @@ function scanTokens(message: string, out: TokenScan): void {
       afterValue = false;
       afterVariable = true;
       position = listEnd;
-      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const unitEnd = afterValue ? unitAt(message, position) : -1;
@@ -375,7 +376,7 @@ function scanTokens(message: string, out: TokenScan): void {
       out.ends[out.count - 1] = core;
       afterValue = false;
       position = unitEnd;
-      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     // A word without a double quote is read in one pass (its end, first mark and pieces); one with a quote by the
@@ -386,9 +387,9 @@ function scanTokens(message: string, out: TokenScan): void {
     const { end: wordEnd, firstMark, quoted } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
-    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
+    while (core > position + 1 && classOf(message.charCodeAt(core - 1)) & CharClass.Trailing) core--;
     let coreStart = position;
-    while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
+    while (coreStart < core - 1 && classOf(message.charCodeAt(coreStart)) & CharClass.Opening) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
     // characters inside a skipped quote were not looked at: those words are checked in full).
     const mayBeVariable = quoted ? mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
@@ -402,7 +403,7 @@ function scanTokens(message: string, out: TokenScan): void {
     afterVariable = out.endsInWildcard();
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
-    while (position < length && isSpace(message.charCodeAt(position))) position++;
+    while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   }
 }
 
@@ -537,7 +538,7 @@ function isCountedVariablePiece(message: string, start: number, end: number, dig
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
 function endsInValue(message: string, start: number, end: number): boolean {
-  while (end > start + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  while (end > start + 1 && classOf(message.charCodeAt(end - 1)) & CharClass.Trailing) end--;
   const c = message.charCodeAt(end - 1);
   return isDigit(c) || (isHexLetter(c) && isVariablePiece(message, start, end));
 }
