@@ -169,21 +169,45 @@ const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
 /** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
 const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
 
+/** [start, end) ranges of a text, with a flag (0 or 1) each, in typed arrays that grow as needed and are reused. */
+class FlaggedRanges {
+  count = 0;
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  flags = new Uint8Array(16);
+
+  protected append(start: number, end: number, flag: boolean): void {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.flags[this.count] = flag ? 1 : 0;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const flags = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
+
 /**
  * The tokens of one message as ranges of it, filled by scan() without making a string per token: the miner's hot path
  * hashes and compares these ranges, and makes token strings only for a shape it has not seen. One instance is reused
  * from message to message by its owner (each miner has its own); tokenize() makes a fresh one.
  */
-export class TokenScan {
-  /** The message last scanned; every range below indexes it (UTF-16 code units). */
+export class TokenScan extends FlaggedRanges {
+  // count: tokens found; starts[i], ends[i]: [start, end) of token i in `message` (a WILDCARD's range covers the
+  // variable text it masks); flags[i] is 1 when token i is WILDCARD.
+  /** The message last scanned; every range indexes it (UTF-16 code units). */
   message = '';
-  /** Tokens found. */
-  count = 0;
-  /** starts[i], ends[i]: [start, end) of token i in `message`; a WILDCARD's range covers the variable text it masks. */
-  starts = new Int32Array(32);
-  ends = new Int32Array(32);
-  /** wild[i] is 1 when token i is WILDCARD. */
-  wild = new Uint8Array(32);
   /** [start, end) pairs of the optional annotations left out of the tokens. */
   readonly skipped: number[] = [];
   /** Scratch for the word being scanned. */
@@ -200,7 +224,7 @@ export class TokenScan {
 
   /** Token i as a string: WILDCARD or its text. */
   token(i: number): string {
-    return this.wild[i] === 1 ? WILDCARD : this.message.slice(this.starts[i], this.ends[i]);
+    return this.flags[i] === 1 ? WILDCARD : this.message.slice(this.starts[i], this.ends[i]);
   }
 
   /** All tokens as strings (masked ones are WILDCARD). */
@@ -215,7 +239,7 @@ export class TokenScan {
     if (tokens.length !== this.count) return false;
     for (let i = 0; i < this.count; i++) {
       const token = tokens[i];
-      if (this.wild[i] === 1) {
+      if (this.flags[i] === 1) {
         if (token !== WILDCARD) return false;
       } else if (token.length !== this.ends[i] - this.starts[i] || !this.message.startsWith(token, this.starts[i])) return false;
     }
@@ -230,7 +254,7 @@ export class TokenScan {
   hash(): number {
     let hash = 0x811c9dc5 ^ this.count;
     for (let i = 0; i < this.count; i++) {
-      if (this.wild[i] === 1) hash = Math.imul(hash ^ 0x2a2a2a, 0x01000193);
+      if (this.flags[i] === 1) hash = Math.imul(hash ^ 0x2a2a2a, 0x01000193);
       else {
         const end = this.ends[i];
         for (let j = this.starts[i]; j < end; j++) hash = Math.imul(hash ^ this.message.charCodeAt(j), 0x01000193);
@@ -248,68 +272,31 @@ export class TokenScan {
     // A token that reads `<*>` (a quoted one) is a wildcard like any other.
     if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
     const last = this.count - 1;
-    if (wildcard && last >= 0 && this.wild[last] === 1) {
+    if (wildcard && last >= 0 && this.flags[last] === 1) {
       this.ends[last] = end;
       return;
     }
-    if (this.count === this.starts.length) this.grow();
-    this.starts[this.count] = start;
-    this.ends[this.count] = end;
-    this.wild[this.count] = wildcard ? 1 : 0;
-    this.count++;
+    this.append(start, end, wildcard);
   }
 
   /** The last token is WILDCARD. */
   endsInWildcard(): boolean {
-    return this.count > 0 && this.wild[this.count - 1] === 1;
+    return this.count > 0 && this.flags[this.count - 1] === 1;
   }
 
-  private grow(): void {
-    const size = this.starts.length * 2;
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const wild = new Uint8Array(size);
-    starts.set(this.starts);
-    ends.set(this.ends);
-    wild.set(this.wild);
-    this.starts = starts;
-    this.ends = ends;
-    this.wild = wild;
-  }
 }
 
 /** The word being scanned (scratch reused from word to word): where it ends, and its pieces when it holds no quote. */
-class WordScan {
+class WordScan extends FlaggedRanges {
+  // The ranges are its pieces (scanPlainWord only), flagged 1 when isCountedVariablePiece.
   end = 0;
   /** Its first character that may make it a whole-word variable (isWordVariableMark), or -1. */
   firstMark = -1;
   /** A quoted value was skipped whole (its characters were not looked at). */
   quoted = false;
-  /** Pieces found (scanPlainWord only): [pieceStarts[i], pieceEnds[i]), pieceCounted[i] 1 when isCountedVariablePiece. */
-  pieces = 0;
-  pieceStarts = new Int32Array(16);
-  pieceEnds = new Int32Array(16);
-  pieceCounted = new Uint8Array(16);
 
   addPiece(start: number, end: number, counted: boolean): void {
-    if (this.pieces === this.pieceStarts.length) this.grow();
-    this.pieceStarts[this.pieces] = start;
-    this.pieceEnds[this.pieces] = end;
-    this.pieceCounted[this.pieces] = counted ? 1 : 0;
-    this.pieces++;
-  }
-
-  private grow(): void {
-    const size = this.pieceStarts.length * 2;
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    const counted = new Uint8Array(size);
-    starts.set(this.pieceStarts);
-    ends.set(this.pieceEnds);
-    counted.set(this.pieceCounted);
-    this.pieceStarts = starts;
-    this.pieceEnds = ends;
-    this.pieceCounted = counted;
+    this.append(start, end, counted);
   }
 }
 
@@ -396,7 +383,7 @@ function scanTokens(message: string, out: TokenScan): void {
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       out.push(true, coreStart, core);
     } else if (plain) {
-      for (let i = 0; i < word.pieces; i++) pushPiece(message, word.pieceStarts[i], word.pieceEnds[i], word.pieceCounted[i] === 1, out);
+      for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
       scanPieces(message, position, wordEnd, out);
     }
@@ -473,7 +460,7 @@ function pushPiece(message: string, start: number, end: number, counted: boolean
  */
 function scanPlainWord(message: string, start: number, word: WordScan): boolean {
   const length = message.length;
-  word.pieces = 0;
+  word.count = 0;
   word.quoted = false;
   let firstMark = -1;
   let pieceStart = start;
