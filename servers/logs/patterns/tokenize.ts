@@ -324,11 +324,6 @@ function withoutSkipped(message: string, start: number, end: number, skipped: nu
   return from === start ? text : text.replace(/ {2,}/g, ' ');
 }
 
-/** Only the tokens (separators are needed only when a template is created). */
-export function tokenizeFast(message: string): string[] {
-  return new TokenScan().scan(message).tokens();
-}
-
 /** Scans the message's words into `out`: tokens with their ranges, and the optional annotations it leaves out. */
 function scanTokens(message: string, out: TokenScan): void {
   const length = message.length;
