@@ -361,7 +361,7 @@ function scanTokens(message: string, out: TokenScan): void {
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
-    // A word without a double quote is read in one pass (its end, first mark and pieces); one with a quote by the
+    // A word without a quote mark is read in one pass (its end, first mark and pieces); one with a quote by the
     // quote rules, then split into pieces by scanPieces.
     const word = out.word;
     const plain = scanPlainWord(message, position, word);
@@ -449,9 +449,9 @@ function pushPiece(message: string, start: number, end: number, counted: boolean
 }
 
 /**
- * Reads the word at `start` as the word loop and scanPieces together would when it holds no double quote: its end,
+ * Reads the word at `start` as the word loop and scanPieces together would when it holds no quote mark: its end,
  * its first mark (isWordVariableMark) and its pieces (split at inner delimiters, each with isCountedVariablePiece)
- * go to `word`. False, with `word` unusable, at a double quote: the quote rules need the whole word.
+ * go to `word`. False, with `word` unusable, at a quote mark: the quote rules need the whole word.
  */
 function scanPlainWord(message: string, start: number, word: WordScan): boolean {
   const length = message.length;
@@ -464,7 +464,8 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   let i = start;
   for (; i < length; i++) {
     const c = message.charCodeAt(i);
-    if (c === Char.Quote) return false;
+    // Any quote mark, not only the double quote the quote rules open today: a word with one always takes their path.
+    if (c === Char.Quote || c === Char.Apostrophe) return false;
     const charClass = classOf(c);
     if (charClass & CharClass.Space) break;
     if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
@@ -530,12 +531,8 @@ const UNITS = new Set(
   'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
 );
 
-/** The first characters of UNITS (a word starting with another is no unit: most words after a number are not). */
-const UNIT_STARTS = new Set([...UNITS].map((unit) => unit.charCodeAt(0)));
-
 /** End of a unit word at `position` (trailing punctuation included), or -1. */
 function unitAt(message: string, position: number): number {
-  if (!UNIT_STARTS.has(message.charCodeAt(position))) return -1;
   let end = position;
   while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
   let core = end;
