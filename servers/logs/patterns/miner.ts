@@ -3,7 +3,7 @@
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
 import { LEVELS, type Level, type Template } from '../format/types';
-import { isEnumConstant, tokenize, tokenizeFast, WILDCARD, type Tokenized } from './tokenize';
+import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
 // Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
@@ -125,6 +125,13 @@ interface Cluster {
   split?: Split;
 }
 
+/** A token sequence seen before and the cluster it went to; `next` chains sequences whose hashes are equal. */
+interface CacheEntry {
+  tokens: string[];
+  cluster: Cluster;
+  next: CacheEntry | undefined;
+}
+
 interface TreeNode {
   children: Map<string, TreeNode>;
   clusters: Cluster[];
@@ -217,8 +224,15 @@ export class TemplateMiner {
   private readonly roots = new Map<number, TreeNode>();
   private readonly clusters: Cluster[] = [];
   private readonly byId = new Map<number, Cluster>();
-  /** Exact masked token sequence -> cluster: most lines repeat a shape already seen. */
-  private readonly cache = new Map<string, Cluster>();
+  /**
+   * Exact masked token sequence -> cluster, keyed by the sequence's hash (TokenScan.hash): most lines repeat a shape
+   * already seen, and are matched by comparing their tokens in place, without making a string for them.
+   */
+  private readonly cache = new Map<number, CacheEntry>();
+  /** Sequences in the cache. */
+  private cached = 0;
+  /** Reused for every message: the tokens of the one being added. */
+  private readonly scan = new TokenScan();
   private overflow: Cluster | undefined;
   private lines = 0;
   private nextId = 1;
@@ -249,18 +263,27 @@ export class TemplateMiner {
     this.lines++;
     this.view = undefined;
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
-    const tokens = tokenizeFast(message);
-    const key = tokens.join('\u0001');
-    let cluster = this.cache.get(key);
-    if (!cluster) {
+    const scan = this.scan.scan(message);
+    const hash = scan.hash();
+    let entry = this.cache.get(hash);
+    while (entry && !scan.equals(entry.tokens)) entry = entry.next;
+    let tokens: string[] | undefined;
+    let cluster: Cluster;
+    if (entry) cluster = entry.cluster;
+    else {
+      tokens = scan.tokens();
       cluster = this.place(tokens, message);
-      if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-      this.cache.set(key, cluster);
+      if (this.cached >= CACHE_LIMIT) {
+        this.cache.clear();
+        this.cached = 0;
+      }
+      this.cache.set(hash, { tokens, cluster, next: this.cache.get(hash) });
+      this.cached++;
     }
     if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
-    return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
+    return cluster.split ? this.recordSplit(cluster, cluster.split, tokens ?? scan.tokens(), info, example) : cluster.id;
   }
 
   get lineCount(): number {

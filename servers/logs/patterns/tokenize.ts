@@ -42,6 +42,21 @@ function isHexLetter(c: number): boolean {
   return (c >= Char.LowerA && c <= Char.LowerF) || (c >= Char.UpperA && c <= Char.UpperF);
 }
 
+/** What the scanning loops ask of a character, one bit each, told by the predicates above (ASCII only: none holds above). */
+const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16, Trailing = 32, Opening = 64 }
+
+const CHAR_CLASSES = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  CHAR_CLASSES[c] = (isSpace(c) ? CharClass.Space : 0) | (isInnerDelimiter(c) ? CharClass.Delimiter : 0) | (isDigit(c) ? CharClass.Digit : 0)
+    | (isHexLetter(c) || c === Char.Minus ? CharClass.HexOrMinus : 0) | (isWordVariableMark(c) ? CharClass.Mark : 0)
+    | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0);
+}
+
+/** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
+function classOf(c: number): number {
+  return c < 128 ? CHAR_CLASSES[c] : 0;
+}
+
 /**
  * A piece is a variable when it is number-like: starts with a digit (numbers, sizes, durations, dates), is hex with a
  * digit (0x1f, 9f4ef63, uuids), or holds two or more digits (blk_123, appattempt_14_0020, t761, dn228, u0a5).
@@ -128,7 +143,7 @@ const TOP_LEVEL_DOMAINS = new Set(
 /** Cheap test before FILE_NAME: the text after the last dot is a known extension. */
 function hasFileExtension(word: string): boolean {
   const dot = word.lastIndexOf('.');
-  return dot > 0 && word.length - dot <= 11 && FILE_EXTENSIONS.has(word.slice(dot + 1).toLowerCase());
+  return dot > 0 && word.length - dot <= 11 && isInSet(FILE_EXTENSIONS, word, dot + 1, word.length);
 }
 
 /** Cheap test before HOST_NAME: the last label (before an optional :port) is a known top-level domain. */
@@ -136,23 +151,167 @@ function hasTopLevelDomain(word: string): boolean {
   const colon = word.lastIndexOf(':');
   const end = colon > 0 ? colon : word.length;
   const dot = word.lastIndexOf('.', end);
-  return dot > 0 && end - dot <= 12 && TOP_LEVEL_DOMAINS.has(word.slice(dot + 1, end).toLowerCase());
+  return dot > 0 && end - dot <= 12 && isInSet(TOP_LEVEL_DOMAINS, word, dot + 1, end);
+}
+
+/**
+ * `names` (lower-case letters and digits) holds the text [start, end) of `word`, compared case-insensitively. Text
+ * with any other character is not in it, which is told without making a string (most words are not file names).
+ */
+function isInSet(names: Set<string>, word: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = word.charCodeAt(i);
+    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+  }
+  return names.has(word.slice(start, end).toLowerCase());
 }
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
 /** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
 const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
 
+/** [start, end) ranges of a text, with a flag (0 or 1) each, in typed arrays that grow as needed and are reused. */
+class FlaggedRanges {
+  count = 0;
+  starts = new Int32Array(16);
+  ends = new Int32Array(16);
+  flags = new Uint8Array(16);
+
+  protected append(start: number, end: number, flag: boolean): void {
+    if (this.count === this.starts.length) this.grow();
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.flags[this.count] = flag ? 1 : 0;
+    this.count++;
+  }
+
+  private grow(): void {
+    const size = this.starts.length * 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const flags = new Uint8Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    flags.set(this.flags);
+    this.starts = starts;
+    this.ends = ends;
+    this.flags = flags;
+  }
+}
+
+/**
+ * The tokens of one message as ranges of it, filled by scan() without making a string per token: the miner's hot path
+ * hashes and compares these ranges, and makes token strings only for a shape it has not seen. One instance is reused
+ * from message to message by its owner (each miner has its own); tokenize() makes a fresh one.
+ */
+export class TokenScan extends FlaggedRanges {
+  // count: tokens found; starts[i], ends[i]: [start, end) of token i in `message` (a WILDCARD's range covers the
+  // variable text it masks); flags[i] is 1 when token i is WILDCARD.
+  /** The message last scanned; every range indexes it (UTF-16 code units). */
+  message = '';
+  /** [start, end) pairs of the optional annotations left out of the tokens. */
+  readonly skipped: number[] = [];
+  /** Scratch for the word being scanned. */
+  readonly word = new WordScan();
+
+  /** Scans `message` into this object (replacing what it held) and returns it. */
+  scan(message: string): this {
+    this.message = message;
+    this.count = 0;
+    if (this.skipped.length > 0) this.skipped.length = 0;
+    scanTokens(message, this);
+    return this;
+  }
+
+  /** Token i as a string: WILDCARD or its text. */
+  token(i: number): string {
+    return this.flags[i] === 1 ? WILDCARD : this.message.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** All tokens as strings (masked ones are WILDCARD). */
+  tokens(): string[] {
+    const tokens = new Array<string>(this.count);
+    for (let i = 0; i < this.count; i++) tokens[i] = this.token(i);
+    return tokens;
+  }
+
+  /** True when the tokens are exactly `tokens` (compared in place, no string made). */
+  equals(tokens: readonly string[]): boolean {
+    if (tokens.length !== this.count) return false;
+    for (let i = 0; i < this.count; i++) {
+      const token = tokens[i];
+      if (this.flags[i] === 1) {
+        if (token !== WILDCARD) return false;
+      } else if (token.length !== this.ends[i] - this.starts[i] || !this.message.startsWith(token, this.starts[i])) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A 30-bit hash of the token sequence (equal sequences hash equal, whichever messages they come from): the key the
+   * miner's cache is looked up by before equals() confirms the match. 30 bits keep it a small integer, which a Map
+   * hashes without allocating a number.
+   */
+  hash(): number {
+    let hash = 0x811c9dc5 ^ this.count;
+    for (let i = 0; i < this.count; i++) {
+      if (this.flags[i] === 1) hash = Math.imul(hash ^ 0x2a2a2a, 0x01000193);
+      else {
+        const end = this.ends[i];
+        for (let j = this.starts[i]; j < end; j++) hash = Math.imul(hash ^ this.message.charCodeAt(j), 0x01000193);
+        hash = Math.imul(hash ^ 0x10001, 0x01000193);
+      }
+    }
+    return (hash ^ (hash >>> 30)) & 0x3fffffff;
+  }
+
+  /**
+   * Appends a token (WILDCARD when `wildcard`, else the text [start, end)). A run of variables is one variable:
+   * `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
+   */
+  push(wildcard: boolean, start: number, end: number): void {
+    // A token that reads `<*>` (a quoted one) is a wildcard like any other.
+    if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
+    const last = this.count - 1;
+    if (wildcard && last >= 0 && this.flags[last] === 1) {
+      this.ends[last] = end;
+      return;
+    }
+    this.append(start, end, wildcard);
+  }
+
+  /** The last token is WILDCARD. */
+  endsInWildcard(): boolean {
+    return this.count > 0 && this.flags[this.count - 1] === 1;
+  }
+
+}
+
+/** The word being scanned (scratch reused from word to word): where it ends, and its pieces when it holds no quote. */
+class WordScan extends FlaggedRanges {
+  // The ranges are its pieces (scanPlainWord only), flagged 1 when isCountedVariablePiece.
+  end = 0;
+  /** Its first character that may make it a whole-word variable (isWordVariableMark), or -1. */
+  firstMark = -1;
+  /** A quoted value was skipped whole (its characters were not looked at). */
+  quoted = false;
+  /** Where the first skipped quoted value opens (its quote mark), or -1. */
+  quoteAt = -1;
+
+  addPiece(start: number, end: number, counted: boolean): void {
+    this.append(start, end, counted);
+  }
+}
+
 /** Tokenizes `message`; masked tokens are WILDCARD. Also returns the text between tokens, to render templates. */
 export function tokenize(message: string): Tokenized {
-  const tokens: string[] = [];
-  const bounds: number[] = [];
-  const skipped: number[] = [];
-  scanTokens(message, tokens, bounds, skipped);
+  const scan = new TokenScan().scan(message);
+  const tokens = scan.tokens();
+  const { starts, ends, skipped } = scan;
   if (tokens.length === 0) return { tokens, seps: [], lead: withoutSkipped(message, 0, message.length, skipped) };
   const seps: string[] = [];
-  for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, bounds[2 * i + 1], i + 1 < tokens.length ? bounds[2 * i + 2] : message.length, skipped));
-  return { tokens, seps, lead: withoutSkipped(message, 0, bounds[0], skipped) };
+  for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, ends[i], i + 1 < tokens.length ? starts[i + 1] : message.length, skipped));
+  return { tokens, seps, lead: withoutSkipped(message, 0, starts[0], skipped) };
 }
 
 /** The text from start to end without the optional annotations that fall in it (a template shows none of them). */
@@ -168,104 +327,70 @@ function withoutSkipped(message: string, start: number, end: number, skipped: nu
   return from === start ? text : text.replace(/ {2,}/g, ' ');
 }
 
-/** Only the tokens: the miner's hot path (separators are needed only when a template is created). */
-export function tokenizeFast(message: string): string[] {
-  const tokens: string[] = [];
-  scanTokens(message, tokens, undefined, undefined);
-  return tokens;
-}
-
-function pushToken(tokens: string[], bounds: number[] | undefined, token: string, start: number, end: number): void {
-  const last = tokens.length - 1;
-  // A run of variables is one variable: `from <*> (<*>) at <*> <*> <*>` and `from <*> () at <*>` are the same event.
-  if (token === WILDCARD && last >= 0 && tokens[last] === WILDCARD) {
-    if (bounds) bounds[2 * last + 1] = end;
-    return;
-  }
-  tokens.push(token);
-  if (bounds) bounds.push(start, end);
-}
-
-/**
- * Scans the message's words into tokens (and their bounds, when asked). `skipped` receives the [start, end) ranges of
- * optional annotations left out of the tokens.
- */
-function scanTokens(message: string, tokens: string[], bounds: number[] | undefined, skipped: number[] | undefined): void {
+/** Scans the message's words into `out`: tokens with their ranges, and the optional annotations it leaves out. */
+function scanTokens(message: string, out: TokenScan): void {
   const length = message.length;
   let position = 0;
   // The previous word ended in a variable: a unit after it (`12 ms`, `2.1 KB`, `<1 sec`) is part of that variable.
   let afterValue = false;
   // The previous word was a variable (with its unit): a value in parentheses after it is its optional annotation.
   let afterVariable = false;
-  while (position < length && isSpace(message.charCodeAt(position))) position++;
+  while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   while (position < length) {
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
-      skipped?.push(position, annotationEnd);
+      out.skipped.push(position, annotationEnd);
       position = annotationEnd;
-      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
-      pushToken(tokens, bounds, WILDCARD, position, listEnd);
+      out.push(true, position, listEnd);
       afterValue = false;
       afterVariable = true;
       position = listEnd;
-      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const unitEnd = afterValue ? unitAt(message, position) : -1;
     if (unitEnd > 0) {
       let core = unitEnd;
       while (isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
-      if (bounds) bounds[bounds.length - 1] = core;
+      out.ends[out.count - 1] = core;
       afterValue = false;
       position = unitEnd;
-      while (position < length && isSpace(message.charCodeAt(position))) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
-    // One pass finds the word's end and its first character that may make it a whole-word variable (mayBeVariableWord).
-    let wordEnd = position;
-    let firstMark = -1;
-    let quoted = false;
-    let quoteAt = -1;
-    while (wordEnd < length) {
-      const c = message.charCodeAt(wordEnd);
-      if (isSpace(c)) break;
-      // A quoted value ("View Lock") is one token even when it holds spaces.
-      if (isQuoteMark(c) && opensQuote(message, position, wordEnd)) {
-        const close = closingQuote(message, wordEnd + 1, c);
-        if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, position, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, tokens.length === 0))) {
-          if (!quoted) quoteAt = wordEnd;
-          quoted = true;
-          wordEnd = close + 1;
-          continue;
-        }
-      }
-      if (firstMark < 0 && isWordVariableMark(c)) firstMark = wordEnd;
-      wordEnd++;
-    }
+    // A word without a quote mark is read in one pass (its end, first mark and pieces); one with a quote by the
+    // quote rules, then split into pieces by scanPieces.
+    const word = out.word;
+    const plain = scanPlainWord(message, position, word);
+    if (!plain) scanQuotedWordEnd(message, position, word, out.count === 0);
+    const { end: wordEnd, firstMark, quoted, quoteAt } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
     // A `::` is an IPv6 address's own (`::`, `fe80::`), not punctuation after the word.
-    while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1)) && !endsInDoubleColon(message, position, core)) core--;
+    while (core > position + 1 && classOf(message.charCodeAt(core - 1)) & CharClass.Trailing && !endsInDoubleColon(message, position, core)) core--;
     let coreStart = position;
-    while (coreStart < core - 1 && isOpeningPunctuation(message.charCodeAt(coreStart))) coreStart++;
+    while (coreStart < core - 1 && classOf(message.charCodeAt(coreStart)) & CharClass.Opening) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
     // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
-      pushToken(tokens, bounds, WILDCARD, coreStart, core);
+      out.push(true, coreStart, core);
+    } else if (plain) {
+      for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
-      scanPieces(message, position, wordEnd, tokens, bounds);
+      scanPieces(message, position, wordEnd, out);
     }
-    afterVariable = tokens.length > 0 && tokens[tokens.length - 1] === WILDCARD;
+    afterVariable = out.endsInWildcard();
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
-    while (position < length && isSpace(message.charCodeAt(position))) position++;
+    while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   }
 }
 
@@ -284,8 +409,8 @@ function isQuotedValue(message: string, start: number, end: number, opensMessage
  * that is glued to other text (`v6(en0:2607:f140::fbcb)`), so the whole-word test missed it: its letters-only groups
  * are as variable as the others.
  */
-function continuesAddress(message: string, start: number, end: number, tokens: string[]): boolean {
-  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || tokens[tokens.length - 1] !== WILDCARD) return false;
+function continuesAddress(message: string, start: number, end: number, out: TokenScan): boolean {
+  if (end - start > 4 || start === 0 || message.charCodeAt(start - 1) !== Char.Colon || !out.endsInWildcard()) return false;
   for (let i = start; i < end; i++) if (!isHexLetter(message.charCodeAt(i))) return false;
   return true;
 }
@@ -294,7 +419,7 @@ function continuesAddress(message: string, start: number, end: number, tokens: s
  * Splits the word [start, end) at inner delimiters into pieces and pushes their tokens. What isVariablePiece needs
  * (digits, hex-only) is counted in the same pass over the characters.
  */
-function scanPieces(message: string, start: number, end: number, tokens: string[], bounds: number[] | undefined): void {
+function scanPieces(message: string, start: number, end: number, out: TokenScan): void {
   let pieceStart = start;
   let digits = 0;
   let hexOnly = true;
@@ -303,27 +428,97 @@ function scanPieces(message: string, start: number, end: number, tokens: string[
     if (i === pieceStart && isQuoteMark(c) && opensQuote(message, start, i)) {
       const close = closingQuote(message, i + 1, c);
       if (close > i + 1 && close < end) {
-        const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, tokens.length === 0);
-        pushToken(tokens, bounds, variable ? WILDCARD : message.slice(i + 1, close), i + 1, close);
+        const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, out.count === 0);
+        out.push(variable, i + 1, close);
         i = close;
         pieceStart = close + 1;
         continue;
       }
     }
-    if (i === end || isInnerDelimiter(c)) {
+    const charClass = classOf(c);
+    if (i === end || charClass & CharClass.Delimiter) {
       if (i > pieceStart) {
-        if (isCountedVariablePiece(message, pieceStart, i, digits, hexOnly) || continuesAddress(message, pieceStart, i, tokens)) pushToken(tokens, bounds, WILDCARD, pieceStart, i);
-        else {
-          const piece = message.slice(pieceStart, i);
-          pushToken(tokens, bounds, isDateName(piece) ? WILDCARD : piece, pieceStart, i);
-        }
+        pushPiece(message, pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly), out);
       }
       pieceStart = i + 1;
       digits = 0;
       hexOnly = true;
-    } else if (isDigit(c)) digits++;
-    else if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+    } else if (charClass & CharClass.Digit) digits++;
+    else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
+}
+
+/** Pushes the piece [start, end) of a word: a variable when `counted` (isCountedVariablePiece) or by the piece rules. */
+function pushPiece(message: string, start: number, end: number, counted: boolean, out: TokenScan): void {
+  out.push(counted || continuesAddress(message, start, end, out) || isDateName(message, start, end), start, end);
+}
+
+/**
+ * Reads the word at `start` as the word loop and scanPieces together would when it holds no quote mark: its end,
+ * its first mark (isWordVariableMark) and its pieces (split at inner delimiters, each with isCountedVariablePiece)
+ * go to `word`. False, with `word` unusable, at a quote mark: the quote rules need the whole word.
+ */
+function scanPlainWord(message: string, start: number, word: WordScan): boolean {
+  const length = message.length;
+  word.count = 0;
+  word.quoted = false;
+  word.quoteAt = -1;
+  let firstMark = -1;
+  let pieceStart = start;
+  let digits = 0;
+  let hexOnly = true;
+  let i = start;
+  for (; i < length; i++) {
+    const c = message.charCodeAt(i);
+    // Any quote mark, not only the double quote the quote rules open today: a word with one always takes their path.
+    if (c === Char.Quote || c === Char.Apostrophe) return false;
+    const charClass = classOf(c);
+    if (charClass & CharClass.Space) break;
+    if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
+    if (charClass & CharClass.Delimiter) {
+      if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
+      pieceStart = i + 1;
+      digits = 0;
+      hexOnly = true;
+    } else if (charClass & CharClass.Digit) digits++;
+    else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+  }
+  if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
+  word.end = i;
+  word.firstMark = firstMark;
+  return true;
+}
+
+/**
+ * Finds the end of the word at `start` that holds a double quote: a quoted value ("View Lock") is one token even
+ * when it holds spaces. Sets word.end, word.firstMark (marks inside a skipped quote are not looked at) and word.quoted.
+ */
+function scanQuotedWordEnd(message: string, start: number, word: WordScan, opensMessage: boolean): void {
+  const length = message.length;
+  let wordEnd = start;
+  let firstMark = -1;
+  let quoted = false;
+  let quoteAt = -1;
+  while (wordEnd < length) {
+    const c = message.charCodeAt(wordEnd);
+    const charClass = classOf(c);
+    if (charClass & CharClass.Space) break;
+    if (isQuoteMark(c) && opensQuote(message, start, wordEnd)) {
+      const close = closingQuote(message, wordEnd + 1, c);
+      if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, start, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, opensMessage))) {
+        if (!quoted) quoteAt = wordEnd;
+        quoted = true;
+        wordEnd = close + 1;
+        continue;
+      }
+    }
+    if (firstMark < 0 && charClass & CharClass.Mark) firstMark = wordEnd;
+    wordEnd++;
+  }
+  word.end = wordEnd;
+  word.firstMark = firstMark;
+  word.quoted = quoted;
+  word.quoteAt = quoteAt;
 }
 
 /** isVariablePiece for a piece whose digits and hex-only state were counted while scanning it. */
@@ -335,7 +530,7 @@ function isCountedVariablePiece(message: string, start: number, end: number, dig
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
 function endsInValue(message: string, start: number, end: number): boolean {
-  while (end > start + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
+  while (end > start + 1 && classOf(message.charCodeAt(end - 1)) & CharClass.Trailing) end--;
   const c = message.charCodeAt(end - 1);
   return isDigit(c) || (isHexLetter(c) && isVariablePiece(message, start, end));
 }
@@ -436,16 +631,35 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
   if (message.charCodeAt(position) !== Char.OpenParen) return -1;
   const close = message.indexOf(')', position + 1);
   if (close < 0 || close - position > 64) return -1;
-  const words = message.slice(position + 1, close).trim().split(/\s+/);
-  if (words.length > MAX_ANNOTATION_WORDS || words[0] === '') return -1;
-  // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
-  let values = afterNumber && words.length === 1 && isEnumConstant(words[0]) ? 1 : 0;
-  for (const word of values > 0 ? [] : words) {
-    const bare = word.replace(/^[<>~=]+/, '');
-    if (bare.length > 0 && (isVariablePiece(bare) || isVariableWord(bare))) values++;
-    else if (!UNITS.has(bare)) return -1;
+  // The words between the parentheses, split at white space as trim() and /\s+/ see it, read in place.
+  let words = 0;
+  let values = 0;
+  let other = false;
+  let firstStart = 0;
+  let firstEnd = 0;
+  for (let start = position + 1; ; ) {
+    while (start < close && isWhiteSpace(message.charCodeAt(start))) start++;
+    if (start === close) break;
+    let end = start;
+    while (end < close && !isWhiteSpace(message.charCodeAt(end))) end++;
+    if (++words > MAX_ANNOTATION_WORDS) return -1;
+    if (words === 1) {
+      firstStart = start;
+      firstEnd = end;
+    }
+    // The value without a leading comparison (`<1`, `~2.1`, `>=5`).
+    let bare = start;
+    while (bare < end && isComparison(message.charCodeAt(bare))) bare++;
+    if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableWord(message.slice(bare, end))))) values++;
+    else if (!UNITS.has(message.slice(bare, end))) other = true;
+    start = end;
   }
-  if (values === 0) return -1;
+  // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
+  if (afterNumber && words === 1 && isEnumConstant(message.slice(firstStart, firstEnd))) {
+    values = 1;
+    other = false;
+  }
+  if (other || values === 0) return -1;
   let end = close + 1;
   while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
   return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
@@ -465,9 +679,11 @@ const DATE_NAMES = new Set(
   'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
 );
 
-/** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`). */
-export function isDateName(piece: string): boolean {
-  return piece.length >= 3 && piece.length <= 9 && piece.charCodeAt(0) >= Char.UpperA && piece.charCodeAt(0) <= Char.UpperZ && DATE_NAMES.has(piece);
+/** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`): the text [start, end). */
+export function isDateName(text: string, start = 0, end = text.length): boolean {
+  const length = end - start;
+  const first = text.charCodeAt(start);
+  return length >= 3 && length <= 9 && first >= Char.UpperA && first <= Char.UpperZ && DATE_NAMES.has(start === 0 && end === text.length ? text : text.slice(start, end));
 }
 
 const MAX_QUOTED = 200;
@@ -540,6 +756,16 @@ function opensQuote(text: string, wordStart: number, index: number): boolean {
   if (index === wordStart) return true;
   const before = text.charCodeAt(index - 1);
   return before === Char.Equals || before === Char.Colon || before === Char.OpenParen || before === Char.OpenBracket;
+}
+
+function isComparison(c: number): boolean {
+  return c === Char.Less || c === Char.Greater || c === 126 /* ~ */ || c === Char.Equals;
+}
+
+/** White space as JavaScript's trim() and `\s` define it (isSpace is the few a log line holds between words). */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === Char.Space || (c >= Char.Tab && c <= Char.Return);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The text from start to end ends in `::`. */

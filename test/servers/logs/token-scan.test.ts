@@ -1,0 +1,62 @@
+// The miner's hot path: tokens scanned as ranges into a reused TokenScan and looked up by their hash.
+import assert from 'node:assert/strict';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { tokenize, TokenScan } from '../../../servers/logs/patterns/tokenize';
+import { generateSynthetic, SYNTHETIC_LAYOUTS } from '../../../scripts/synthetic-logs';
+
+/** Made-up lower-case words, the same on every run: `count` of them from a fixed seed. */
+function words(count: number): string[] {
+  let state = 12345;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let word = '';
+    for (let j = 0; j < 8; j++) word += String.fromCharCode(97 + (next() >>> 16) % 26);
+    out.push(word);
+  }
+  return out;
+}
+
+describe('log intelligence: token scan and the miner cache', () => {
+  it('a TokenScan reused from line to line gives every line the tokens a fresh tokenize gives it', () => {
+    const scan = new TokenScan();
+    // Long lines before short ones: nothing of a longer line may stay behind in the reused arrays.
+    const long = `${Array.from({ length: 150 }, (_, i) => `k${String.fromCharCode(97 + (i % 26))}=v`).join(' ')} ${'a,'.repeat(60)}b`;
+    const messages = [long, 'ok', long, 'user "bob smith" logged in (took 12 ms)', ''];
+    for (const layout of SYNTHETIC_LAYOUTS) messages.push(...generateSynthetic(layout, 200, 2).messages);
+    for (const message of messages) {
+      const fresh = tokenize(message).tokens;
+      assert.deepEqual(scan.scan(message).tokens(), fresh, message);
+      assert.equal(scan.equals(fresh), true, message);
+    }
+    assert.ok(scan.scan(long).count > 150, 'the arrays grew past their first size');
+  });
+
+  it('two token sequences with the same hash stay apart: a cached sequence is confirmed token by token', () => {
+    const scan = new TokenScan();
+    const seen = new Map<number, string>();
+    let pair: [string, string] | undefined;
+    for (const word of words(400_000)) {
+      const hash = scan.scan(word).hash();
+      const other = seen.get(hash);
+      if (other !== undefined && other !== word) {
+        pair = [other, word];
+        break;
+      }
+      seen.set(hash, word);
+    }
+    assert.ok(pair, 'a colliding pair exists among 400,000 words (30-bit hash)');
+    const [first, second] = pair;
+    assert.equal(scan.scan(first).hash(), scan.scan(second).hash());
+    assert.equal(scan.scan(second).equals([first]), false);
+    const miner = new TemplateMiner();
+    const a = miner.add(first);
+    const b = miner.add(second);
+    assert.notEqual(a, b);
+    assert.equal(miner.template(a), first);
+    assert.equal(miner.template(b), second);
+    // And each is found again in the cache under its own cluster.
+    assert.equal(miner.add(second), b);
+    assert.equal(miner.add(first), a);
+  });
+});
