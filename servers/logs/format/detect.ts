@@ -1,6 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type LearnedHeader } from './header';
+import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import type { LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import type { TimestampContext } from './timestamps';
@@ -66,13 +67,33 @@ function logfmtParser(context: TimestampContext): LineParser {
   };
 }
 
+/** How a header field is named in a format's description. */
+function fieldName(f: HeaderField): string {
+  if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
+  if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
+  if (f.kind === 'level' && f.form) return `level (${LEVEL_FORM_NAMES[f.form]})`;
+  if (f.kind === 'level' && f.bracketed) return '[level]';
+  if (f.kind === 'bracket' && f.leveled) return '[timestamp: level]';
+  return f.kind;
+}
+
+const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
+  'glued-bracket': 'LEVL[seconds or time]',
+  'paren-mark': '(EE)/(WW)/(II) marks',
+  facility: 'facility:level',
+};
+
 function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
-  const names = fields.map((f) => (f.kind === 'timestamp' ? `timestamp (${f.pattern?.id})` : f.kind === 'level' && f.bracketed ? '[level]' : f.kind));
+  const names = fields.map(fieldName);
   const ts = fields.find((f) => f.kind === 'timestamp')?.pattern?.id;
   const level = fields.find((f) => f.kind === 'level');
   const hasComponent = fields.some((f) => f.kind === 'component');
   let id = 'text';
-  if (ts === 'month-day-compact' && level) id = 'glog';
+  if (level?.form === 'glued-bracket') id = 'logrus';
+  else if (level?.form === 'paren-mark') id = 'xorg';
+  else if (fields.some((f) => f.kind === 'uptime')) id = 'dmesg';
+  else if (fields.some((f) => f.leveled)) id = 'bracket-time-level';
+  else if (ts === 'month-day-compact' && level) id = 'glog';
   else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
   else if (ts === 'ctime' && level?.bracketed) id = 'apache-error';
   else if (ts === 'syslog' && !level) id = 'syslog';
