@@ -428,6 +428,20 @@ export const CORPUS: CorpusFormat[] = [
     ],
   },
   {
+    id: 'zap-console-fields',
+    title: 'Uber zap development logger, every line ending in its fields as a JSON object',
+    docs: 'https://pkg.go.dev/go.uber.org/zap/zapcore#NewConsoleEncoder (time, level, logger, caller, message tab-separated; context fields appended as JSON)',
+    file: 'zap-dev-fields.log',
+    lines: [
+      'I|2026-11-29T10:15:00.001Z<TAB>INFO<TAB>api<TAB>cmd/main.go:31<TAB>server started<TAB>{"addr": ":8080"}',
+      'I|2026-11-29T10:15:00.120Z<TAB>DEBUG<TAB>api.db<TAB>db/pool.go:54<TAB>pool ready<TAB>{"size": 10}',
+      'W|2026-11-29T10:15:01.500Z<TAB>WARN<TAB>api.cache<TAB>cache/redis.go:77<TAB>cache miss rate high<TAB>{"rate": 0.42}',
+      'E|2026-11-29T10:15:02.123Z<TAB>ERROR<TAB>api<TAB>server/handler.go:42<TAB>request failed<TAB>{"path": "/api/orders", "error": "context deadline exceeded"}',
+      'I|2026-11-29T10:15:03.000Z<TAB>INFO<TAB>api<TAB>server/handler.go:20<TAB>request<TAB>{"path": "/healthz", "status": 200}',
+      'E|2026-11-29T10:15:04.000Z<TAB>DPANIC<TAB>api<TAB>server/handler.go:90<TAB>unexpected nil session<TAB>{"user": 42}',
+    ],
+  },
+  {
     id: 'logrus-text',
     title: 'logrus TextFormatter (not a terminal)',
     docs: 'https://github.com/sirupsen/logrus#formatters',
@@ -808,6 +822,19 @@ export const CORPUS: CorpusFormat[] = [
       'I|TRAC[0003] cleaning up container                         container=4f1c9b',
       'I|INFO[0004] Daemon has completed initialization',
       'E|FATA[0009] Error starting daemon: pid file found, ensure docker is not running or delete /var/run/docker.pid',
+    ],
+  },
+  {
+    id: 'logrus-tty-colors',
+    title: 'logrus TextFormatter with ForceColors, written to a file (terminal color codes around the level)',
+    docs: 'https://github.com/sirupsen/logrus/blob/master/text_formatter.go (printColored: ESC[%dm level ESC[0m [%04d] with colors 31 error, 33 warn, 36 info, 37 debug)',
+    file: 'worker-colors.log',
+    lines: [
+      'I|\u001b[36mINFO\u001b[0m[0000] worker started                                pool=8',
+      'I|\u001b[37mDEBU\u001b[0m[0001] job picked up                                 job=7f3a',
+      'W|\u001b[33mWARN\u001b[0m[0002] job slow                                      job=7f3a took=4.2s',
+      'E|\u001b[31mERRO\u001b[0m[0003] job failed                                    job=7f3a error="exit status 2"',
+      'E|\u001b[31mFATA\u001b[0m[0004] queue unreachable                             addr=10.0.0.4:6379',
     ],
   },
   {

@@ -249,13 +249,42 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
   return (line) => parse(line, 0);
 }
 
+/** A terminal control sequence (CSI: ESC `[`, parameters, a final letter), such as the color codes `\x1b[31m` and `\x1b[0m`. */
+const ESCAPE_CODE = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+
+function hasEscapeCodes(line: string): boolean {
+  return line.includes('\x1b[');
+}
+
+/** `line` without its terminal control sequences (the line itself when it has none). */
+export function stripEscapeCodes(line: string): string {
+  return hasEscapeCodes(line) ? line.replace(ESCAPE_CODE, '') : line;
+}
+
+/**
+ * Whether a line is a JSON record, at its start or after a short prefix. After a prefix, the object must say what a log
+ * record says (a message, a level or a time): zap's console encoder ends a text line with its fields as an object
+ * (`2024-06-01T12:30:45.123Z\tERROR\tmain.go:42\tfailed\t{"error": "boom"}`), and that line is text.
+ */
+function isJsonRecordLine(line: string, context: TimestampContext): boolean {
+  const record = parseJsonRecord(line, true);
+  if (!record) return false;
+  if (/^[ \t]*\{/.test(line)) return true;
+  const entry = readJsonRecord(record, context);
+  return entry.text !== undefined || entry.level !== undefined || entry.timestamp !== undefined;
+}
+
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   const context: TimestampContext = { referenceTime: options.referenceTime };
-  const sample = cleanSample(sampleLines);
-  const offsetJson = sample.length > 0 && sample.filter((line) => parseJsonRecord(line, true) !== undefined).length / sample.length >= STRUCTURED_SHARE;
+  // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
+  // Decided on the sample, so that files without them pay nothing per line.
+  const colored = sampleLines.some(hasEscapeCodes);
+  const sample = cleanSample(colored ? sampleLines.map(stripEscapeCodes) : sampleLines);
+  const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner } = peel(sample, context, offsetJson);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
-  return { format: formatFor(layer, text.format), parse: layeredParse(text.parse, context, offsetJson) };
+  const parse = layeredParse(text.parse, context, offsetJson);
+  return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
 }

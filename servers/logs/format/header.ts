@@ -29,9 +29,9 @@ const MAX_HEADER_FIELDS = 14;
 const MAX_WEAK_RUN = 3;
 
 // Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
-// Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
+// zap's dpanic (a development panic, an error in production). Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
 const LEVEL_WORDS =
-  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|panic';
+  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
 const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
@@ -254,7 +254,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
-    if (field.kind === 'component') break;
+    if (field.kind === 'component' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
   }
   // The header ends at its last strong field; a long run of weak fields is already the message.
   let last = -1;
@@ -385,12 +385,16 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   for (const field of fields) {
     const m = matchField(field, line, position, context);
     if (!m) break;
-    if (field.kind === 'uptime') uptimeEnd = m.end;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;
     consumed = m.end;
     position = skipSeparators(line, m.end);
+    if (field.kind === 'uptime') {
+      uptimeEnd = m.end;
+      // An indented line of the entry above has no header fields after its stamp: `(WW) warning, (EE) error, …` there is text.
+      if (indentedAfter(line, m.end)) break;
+    }
   }
   if (consumed > 0) {
     // A lone dash between header and message (`… [thread] - message`) belongs to neither.
