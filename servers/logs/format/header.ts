@@ -154,6 +154,7 @@ function matchField(field: HeaderField, line: string, position: number, context:
       return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch, level };
     }
     case 'uptime': {
+      if (line.charCodeAt(position) !== 91 /* [ */) return undefined;
       const m = matchAt(UPTIME_AT, line, position);
       return m ? { end: position + m[0].length } : undefined;
     }

@@ -50,9 +50,10 @@ export function matchLevelForm(line: string, position: number, context: Timestam
 }
 
 function gluedBracket(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
-  // Every spelling has its `[` four or five characters on (TRAC, DEBUG, WARNING…: seven at most).
-  const bracket = line.indexOf('[', position);
-  if (bracket < position + 4 || bracket > position + 7) return undefined;
+  // Every spelling has its `[` four to seven characters on (TRAC, DEBUG, WARNING): looked for there only, not along the line.
+  let bracket = position + 4;
+  while (bracket <= position + 7 && line.charCodeAt(bracket) !== 91) bracket++;
+  if (bracket > position + 7) return undefined;
   GLUED_BRACKET_LEVEL_AT.lastIndex = position;
   const m = GLUED_BRACKET_LEVEL_AT.exec(line);
   if (!m) return undefined;
