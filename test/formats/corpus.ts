@@ -884,6 +884,20 @@ export const CORPUS: CorpusFormat[] = [
     ],
   },
   {
+    id: 'dmesg-raw',
+    title: 'Linux kernel ring buffer, dmesg -r (raw: syslog priority glued to the uptime stamp)',
+    docs: 'https://man7.org/linux/man-pages/man1/dmesg.1.html (-r, --raw: no decoding of the log level prefix, <priority>)',
+    file: 'dmesg-raw.log',
+    lines: [
+      'I|<5>[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC',
+      'I|<6>[    0.000000] Command line: BOOT_IMAGE=/boot/vmlinuz-6.1.0-18-amd64 ro quiet',
+      'W|<4>[    0.000000] [Firmware Bug]: TSC doesn\'t count with P0 frequency!',
+      'E|<3>[    3.211480] ata2: COMRESET failed (errno=-16)',
+      'I|<7>[    3.300000] PM: hibernation: Registered nosave memory',
+      'E|<2>[  120.004512] EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0',
+    ],
+  },
+  {
     id: 'xorg',
     title: 'X.Org server log (Xorg.0.log): uptime stamp and message-type marks',
     docs: 'https://www.x.org/releases/current/doc/man/man1/Xorg.1.xhtml (log file; markers: (--) probed, (**) from config file, (==) default setting, (++) from command line, (!!) notice, (II) informational, (WW) warning, (EE) error, (NI) not implemented, (??) unknown)',

@@ -81,6 +81,7 @@ const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   'glued-bracket': 'LEVL[seconds or time]',
   'paren-mark': '(EE)/(WW)/(II) marks',
   facility: 'facility:level',
+  'raw-priority': '<syslog priority>',
 };
 
 function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
@@ -91,7 +92,7 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   let id = 'text';
   if (level?.form === 'glued-bracket') id = 'logrus';
   else if (level?.form === 'paren-mark') id = 'xorg';
-  else if (fields.some((f) => f.kind === 'uptime')) id = 'dmesg';
+  else if (fields.some((f) => f.kind === 'uptime') || level?.form === 'facility' || level?.form === 'raw-priority') id = 'dmesg';
   else if (fields.some((f) => f.leveled)) id = 'bracket-time-level';
   else if (ts === 'month-day-compact' && level) id = 'glog';
   else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';

@@ -6,7 +6,7 @@ import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
 /** Which shape a level field had (the file's format is named after it). */
-export type LevelForm = 'glued-bracket' | 'paren-mark' | 'facility';
+export type LevelForm = 'glued-bracket' | 'paren-mark' | 'facility' | 'raw-priority';
 
 export interface LevelFormMatch {
   form: LevelForm;
@@ -40,10 +40,14 @@ const PAREN_MARK_AT = /\((EE|WW|II|NI|\?\?|--|\*\*|==|\+\+|!!)\)(?=\s|$)/y;
 const FACILITY_LEVEL_AT = /(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *:(?=\s|$)/y;
 const FACILITY_INITIALS = new Set([...'kumdaslncf'].map((c) => c.charCodeAt(0)));
 
+/** `dmesg -r` (raw): the syslog priority glued to the uptime stamp, `<4>[    0.000000] …`. */
+const RAW_PRIORITY_AT = /<(\d{1,3})>(?=\[)/y;
+
 /** A level field of one of the shapes above at `position`, or undefined. */
 export function matchLevelForm(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
   const c = line.charCodeAt(position);
   if (c === 40 /* ( */) return parenMark(line, position);
+  if (c === 60 /* < */) return rawPriority(line, position);
   if (c >= 65 && c <= 90) return gluedBracket(line, position, context);
   if (FACILITY_INITIALS.has(c)) return facilityLevel(line, position);
   return undefined;
@@ -73,6 +77,13 @@ function parenMark(line: string, position: number): LevelFormMatch | undefined {
   PAREN_MARK_AT.lastIndex = position;
   const m = PAREN_MARK_AT.exec(line);
   return m ? { form: 'paren-mark', end: position + m[0].length, level: PAREN_LEVELS[m[1]] ?? 'INFO' } : undefined;
+}
+
+function rawPriority(line: string, position: number): LevelFormMatch | undefined {
+  RAW_PRIORITY_AT.lastIndex = position;
+  const m = RAW_PRIORITY_AT.exec(line);
+  const level = m ? normalizeLevel(`<${m[1]}>`) : undefined;
+  return m && level ? { form: 'raw-priority', end: position + m[0].length, level } : undefined;
 }
 
 function facilityLevel(line: string, position: number): LevelFormMatch | undefined {

@@ -53,13 +53,20 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.deepEqual(parsed.map((p) => p.standalone === true), [true, false, false, true]);
   });
 
-  it('dmesg -x: facility and level decoded; dmesg -T: a wall-clock time', () => {
+  it('dmesg -x: facility and level decoded; dmesg -r: the raw priority; dmesg -T: a wall-clock time', () => {
     const decoded = parseAll(['kern  :notice: [    0.000000] Linux version 6.1.0', 'kern  :err   : [    3.211480] ata2: COMRESET failed (errno=-16)', 'user  :warn  : [    4.000000] something odd']);
     assert.equal(decoded.id, 'dmesg');
     assert.deepEqual(decoded.parsed.map((p) => [p.level, p.component, p.message]), [
       ['INFO', 'kern', 'Linux version 6.1.0'],
       ['ERROR', 'kern', 'ata2: COMRESET failed (errno=-16)'],
       ['WARN', 'user', 'something odd'],
+    ]);
+    const raw = parseAll(['<5>[    0.000000] Linux version 6.1.0', '<3>[    3.211480] ata2: COMRESET failed (errno=-16)', '<4>[    4.000000] something odd']);
+    assert.equal(raw.id, 'dmesg');
+    assert.deepEqual(raw.parsed.map((p) => [p.level, p.message]), [
+      ['INFO', 'Linux version 6.1.0'],
+      ['ERROR', 'ata2: COMRESET failed (errno=-16)'],
+      ['WARN', 'something odd'],
     ]);
     const ctime = parseAll(['[Sun Nov 29 10:15:00 2026] Linux version 6.1.0', '[Sun Nov 29 10:15:01 2026] audit: initializing netlink socket']);
     assert.equal(ctime.parsed[0].message, 'Linux version 6.1.0');
