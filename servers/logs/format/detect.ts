@@ -1,6 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type LearnedHeader } from './header';
+import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import type { LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import type { TimestampContext } from './timestamps';
@@ -66,13 +67,34 @@ function logfmtParser(context: TimestampContext): LineParser {
   };
 }
 
+/** How a header field is named in a format's description. */
+function fieldName(f: HeaderField): string {
+  if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
+  if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
+  if (f.kind === 'level' && f.form) return `level (${LEVEL_FORM_NAMES[f.form]})`;
+  if (f.kind === 'level' && f.bracketed) return '[level]';
+  if (f.kind === 'bracket' && f.leveled) return '[timestamp: level]';
+  return f.kind;
+}
+
+const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
+  'glued-bracket': 'LEVL[seconds or time]',
+  'paren-mark': '(EE)/(WW)/(II) marks',
+  facility: 'facility:level',
+  'raw-priority': '<syslog priority>',
+};
+
 function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
-  const names = fields.map((f) => (f.kind === 'timestamp' ? `timestamp (${f.pattern?.id})` : f.kind === 'level' && f.bracketed ? '[level]' : f.kind));
+  const names = fields.map(fieldName);
   const ts = fields.find((f) => f.kind === 'timestamp')?.pattern?.id;
   const level = fields.find((f) => f.kind === 'level');
   const hasComponent = fields.some((f) => f.kind === 'component');
   let id = 'text';
-  if (ts === 'month-day-compact' && level) id = 'glog';
+  if (level?.form === 'glued-bracket') id = 'logrus';
+  else if (level?.form === 'paren-mark') id = 'xorg';
+  else if (fields.some((f) => f.kind === 'uptime') || level?.form === 'facility' || level?.form === 'raw-priority') id = 'dmesg';
+  else if (fields.some((f) => f.leveled)) id = 'bracket-time-level';
+  else if (ts === 'month-day-compact' && level) id = 'glog';
   else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
   else if (ts === 'ctime' && level?.bracketed) id = 'apache-error';
   else if (ts === 'syslog' && !level) id = 'syslog';
@@ -228,13 +250,42 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
   return (line) => parse(line, 0);
 }
 
+/** A terminal control sequence (CSI: ESC `[`, parameters, a final letter), such as the color codes `\x1b[31m` and `\x1b[0m`. */
+const ESCAPE_CODE = /\x1b\[[0-?]*[ -/]*[@-~]/g;
+
+function hasEscapeCodes(line: string): boolean {
+  return line.includes('\x1b[');
+}
+
+/** `line` without its terminal control sequences (the line itself when it has none). */
+export function stripEscapeCodes(line: string): string {
+  return hasEscapeCodes(line) ? line.replace(ESCAPE_CODE, '') : line;
+}
+
+/**
+ * Whether a line is a JSON record, at its start or after a short prefix. After a prefix, the object must say what a log
+ * record says (a message, a level or a time): zap's console encoder ends a text line with its fields as an object
+ * (`2024-06-01T12:30:45.123Z\tERROR\tmain.go:42\tfailed\t{"error": "boom"}`), and that line is text.
+ */
+function isJsonRecordLine(line: string, context: TimestampContext): boolean {
+  const record = parseJsonRecord(line, true);
+  if (!record) return false;
+  if (/^[ \t]*\{/.test(line)) return true;
+  const entry = readJsonRecord(record, context);
+  return entry.text !== undefined || entry.level !== undefined || entry.timestamp !== undefined;
+}
+
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   const context: TimestampContext = { referenceTime: options.referenceTime };
-  const sample = cleanSample(sampleLines);
-  const offsetJson = sample.length > 0 && sample.filter((line) => parseJsonRecord(line, true) !== undefined).length / sample.length >= STRUCTURED_SHARE;
+  // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
+  // Decided on the sample, so that files without them pay nothing per line.
+  const colored = sampleLines.some(hasEscapeCodes);
+  const sample = cleanSample(colored ? sampleLines.map(stripEscapeCodes) : sampleLines);
+  const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner } = peel(sample, context, offsetJson);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
-  return { format: formatFor(layer, text.format), parse: layeredParse(text.parse, context, offsetJson) };
+  const parse = layeredParse(text.parse, context, offsetJson);
+  return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
 }

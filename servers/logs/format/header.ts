@@ -1,11 +1,12 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
+import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'uptime' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -15,8 +16,12 @@ export interface HeaderField {
   bracketed?: boolean;
   /** For levels: Redis's one-character marks (`.` debug, `-` verbose, `*` notice, `#` warning). */
   marks?: boolean;
+  /** For levels: a program's own shape (`ERRO[0001]`, `(EE)`, `kern  :err   :`), see level-forms. */
+  form?: LevelForm;
   /** For brackets: it starts with a time (`[2024-06-01T12:30:45.123456 #1234]`); learned, so other lines skip the look. */
   timed?: boolean;
+  /** For timed brackets: the level follows the time inside (`[2014-07-15 15:02:53,406: INFO/MainProcess]`, Celery). */
+  leveled?: boolean;
 }
 
 const MAX_HEADER_FIELDS = 14;
@@ -24,9 +29,9 @@ const MAX_HEADER_FIELDS = 14;
 const MAX_WEAK_RUN = 3;
 
 // Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
-// Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
+// zap's dpanic (a development panic, an error in production). Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
 const LEVEL_WORDS =
-  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|panic';
+  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
 const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
@@ -41,6 +46,13 @@ const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 const WORD_AT = /[^\s|]+/y;
+/**
+ * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
+ * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
+ */
+const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
+/** A level word right after a bracket's time: `: INFO/MainProcess]` (Celery), ` WARNING]`. */
+const LEVEL_AFTER_TIME_AT = new RegExp(String.raw`:? *(${LEVEL_WORDS})(?=[/\]])`, 'iy');
 
 function matchAt(regex: RegExp, line: string, position: number): RegExpExecArray | null {
   regex.lastIndex = position;
@@ -75,6 +87,7 @@ interface FieldMatch {
   epoch?: number;
   level?: Level;
   component?: string;
+  form?: LevelForm;
 }
 
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
@@ -92,15 +105,24 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
   if (glued && timestampStartsAt(line, position + 1, context)) return { end: position + 1, level: normalizeLevel(glued[1]) };
-  return undefined;
+  return matchLevelForm(line, position, context);
 }
 
-function timestampInside(line: string, position: number, context: TimestampContext): number | undefined {
+/**
+ * The time that opens a bracket's text at `position`, followed by a space, `]` or `: `; with `leveled` (not false), the
+ * level word right after it, when one is written there.
+ */
+function timeInside(line: string, position: number, context: TimestampContext, leveled: boolean | undefined): { epoch?: number; level?: Level } {
   for (const pattern of TIMESTAMP_PATTERNS) {
     const m = matchTimestampAt(line, position, pattern, context);
-    if (m?.epoch !== undefined && (line.charCodeAt(m.end) === 32 || line.charCodeAt(m.end) === 93)) return m.epoch;
+    if (m?.epoch === undefined) continue;
+    const next = line.charCodeAt(m.end);
+    if (next !== 32 && next !== 93 && !(next === 58 && line.charCodeAt(m.end + 1) === 32)) continue;
+    if (leveled === false || next === 93) return { epoch: m.epoch };
+    const word = matchAt(LEVEL_AFTER_TIME_AT, line, m.end);
+    return { epoch: m.epoch, level: word ? normalizeLevel(word[1]) : undefined };
   }
-  return undefined;
+  return {};
 }
 
 function timestampStartsAt(line: string, position: number, context: TimestampContext): boolean {
@@ -128,8 +150,13 @@ function matchField(field: HeaderField, line: string, position: number, context:
       const end = bracketEnd(line, position);
       if (end < 0) return undefined;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
-      const epoch = field.timed === false ? undefined : timestampInside(line, position + 1, context);
-      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch };
+      const { epoch, level } = field.timed === false ? {} : timeInside(line, position + 1, context, field.leveled);
+      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch, level };
+    }
+    case 'uptime': {
+      if (line.charCodeAt(position) !== 91 /* [ */) return undefined;
+      const m = matchAt(UPTIME_AT, line, position);
+      return m ? { end: position + m[0].length } : undefined;
     }
     case 'component': {
       const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
@@ -164,6 +191,7 @@ function balanced(name: string): boolean {
 }
 
 function isStrong(kind: FieldKind): boolean {
+  // An uptime stamp is strong: it opens every line of a dmesg or Xorg log the way a time does.
   return kind !== 'word' && kind !== 'number';
 }
 
@@ -204,17 +232,20 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       const m = matchLevel(line, position, context);
       if (m) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
+        const form = m.form;
+        if (form) field.form = form;
         end = m.end;
         hasLevel = true;
         hasComponent = m.component !== undefined;
       }
     }
     if (!field) {
-      for (const kind of ['bracket', 'number', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'bracket', 'number', 'component', 'word'] as const) {
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
-          field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined } : { kind };
+          field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
+          if (m.level !== undefined) hasLevel = true;
           end = m.end;
           break;
         }
@@ -224,7 +255,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
-    if (field.kind === 'component') break;
+    if (field.kind === 'component' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
   }
   // The header ends at its last strong field; a long run of weak fields is already the message.
   let last = -1;
@@ -242,7 +273,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
 }
 
 export function signature(fields: HeaderField[]): string {
-  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.timed ? 'bracket:ts' : f.kind)).join(' ');
+  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? 'bracket:ts:level' : f.timed ? 'bracket:ts' : f.kind)).join(' ');
 }
 
 /**
@@ -309,7 +340,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component')) return NO_HEADER;
+  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.leveled)) return NO_HEADER;
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
@@ -351,6 +382,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   const parsed: ParsedLine = { message: line };
   let position = skipSeparators(line, 0);
   let consumed = 0;
+  let uptimeEnd = -1;
   for (const field of fields) {
     const m = matchField(field, line, position, context);
     if (!m) break;
@@ -359,6 +391,11 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (m.component !== undefined) parsed.component = m.component;
     consumed = m.end;
     position = skipSeparators(line, m.end);
+    if (field.kind === 'uptime') {
+      uptimeEnd = m.end;
+      // An indented line of the entry above has no header fields after its stamp: `(WW) warning, (EE) error, …` there is text.
+      if (indentedAfter(line, m.end)) break;
+    }
   }
   if (consumed > 0) {
     // A lone dash between header and message (`… [thread] - message`) belongs to neither.
@@ -366,7 +403,18 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     parsed.message = line.slice(position);
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
+  if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
   return { parsed, consumed };
+}
+
+/**
+ * Whether the text after an uptime stamp is indented (more than one space): a line of the entry above (Xorg's module
+ * details, a kernel call trace). Otherwise a stamped line without a level is an entry of its own: it has no wall-clock
+ * time, and must not take the level of the line above it.
+ */
+function indentedAfter(line: string, end: number): boolean {
+  const next = line.charCodeAt(end + 1);
+  return line.charCodeAt(end) === 9 || (line.charCodeAt(end) === 32 && (next === 32 || next === 9));
 }
 
 /** The first letters of the level words, lower case (character codes). */

@@ -131,7 +131,7 @@ function digitsAt(line: string, start: number, offsets: readonly number[]): bool
 const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 
 // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
-const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y');
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?!\d|:\d)`, 'y');
 
 /**
  * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are

@@ -17,10 +17,10 @@ describe('format corpus evaluation (search_logs and error_summary through dist/s
     assert.ok(CORPUS.filter((f) => f.old).length >= 2);
     assert.ok(CORPUS.filter((f) => f.lines.length <= 7).length >= 5);
     // Every file has known error or warning lines (Redis has no error level: its worst is "#", a warning; the
-    // four-line Java log is one ERROR entry); nearly all have both.
+    // four-line Java log is one ERROR entry; plain dmesg writes no level, only WARN()'s "WARNING:"); nearly all have both.
     const truths = CORPUS.map((format) => new Set(linesOf(format).map((l) => l.level)));
     CORPUS.forEach((format, i) => assert.ok(truths[i].has('E') || truths[i].has('W'), `${format.id} has ERROR or WARN lines`));
-    assert.ok(truths.filter((t) => t.has('E') && t.has('W')).length >= CORPUS.length - 2);
+    assert.ok(truths.filter((t) => t.has('E') && t.has('W')).length >= CORPUS.length - 3);
   });
 
   it('runs every format through the built server', async () => {

@@ -1,0 +1,98 @@
+// Level fields written in a program's own shape rather than as a level word between separators: logrus's terminal
+// layout (`ERRO[0001]`), the X server's message-type marks (`(EE)`), and `dmesg -x`'s facility and level (`kern  :err   :`).
+// Each is read at one header position; a first-character check keeps the positions of ordinary text cheap.
+import { normalizeLevel } from './levels';
+import { parseTimestamp, type TimestampContext } from './timestamps';
+import type { Level } from './types';
+
+/** Which shape a level field had (the file's format is named after it). */
+export type LevelForm = 'glued-bracket' | 'paren-mark' | 'facility' | 'raw-priority';
+
+export interface LevelFormMatch {
+  form: LevelForm;
+  /** Index just after the field. */
+  end: number;
+  level: Level;
+  /** Epoch ms, when the field holds a wall-clock time (logrus's full timestamp). */
+  epoch?: number;
+  /** The syslog facility (`dmesg -x`). */
+  component?: string;
+}
+
+/**
+ * logrus's TextFormatter on a terminal (or with ForceColors, colors stripped): the level upper-cased and cut to four
+ * letters, glued to a bracket holding seconds since the program started (`INFO[0042]`) or, with FullTimestamp, its
+ * time (`ERRO[2018-02-02T09:23:05.575578120-02:00]`). Whole level words glued the same way are read too.
+ */
+const GLUED_BRACKET_LEVEL_AT = /(TRACE?|DEBUG?|INFO|WARN(?:ING)?|ERROR?|FATAL?|PANIC?)\[([^\]\s][^\]]{0,63})\](?=\s|$)/y;
+const GLUED_LEVELS: Record<string, Level> = { TRAC: 'TRACE', DEBU: 'DEBUG', ERRO: 'ERROR', FATA: 'FATAL', PANI: 'FATAL' };
+/** Seconds since start (`0000`, `12.5`): no wall-clock time. */
+const SECONDS = /^\d+(?:\.\d+)?$/;
+
+/**
+ * The X server's message types (xorg.conf(5), Xorg(1)): (EE) error, (WW) warning, and the informational (II), (NI) not
+ * implemented, (??) unknown, (--) probed, (**) from the config file, (==) a default, (++) from the command line,
+ * (!!) notice.
+ */
+const PAREN_MARK_AT = /\((EE|WW|II|NI|\?\?|--|\*\*|==|\+\+|!!)\)(?=\s|$)/y;
+
+/** `dmesg -x` (util-linux): the facility and the level, each padded and followed by a colon. */
+const FACILITY_LEVEL_AT = /(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *:(?=\s|$)/y;
+const FACILITY_INITIALS = new Set([...'kumdaslncf'].map((c) => c.charCodeAt(0)));
+
+/** `dmesg -r` (raw): the syslog priority glued to the uptime stamp, `<4>[    0.000000] …`. */
+const RAW_PRIORITY_AT = /<(\d{1,3})>(?=\[)/y;
+
+/** A level field of one of the shapes above at `position`, or undefined. */
+export function matchLevelForm(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
+  const c = line.charCodeAt(position);
+  if (c === 40 /* ( */) return parenMark(line, position);
+  if (c === 60 /* < */) return rawPriority(line, position);
+  if (c >= 65 && c <= 90) return gluedBracket(line, position, context);
+  if (FACILITY_INITIALS.has(c)) return facilityLevel(line, position);
+  return undefined;
+}
+
+function gluedBracket(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
+  // Every spelling has its `[` four to seven characters on (TRAC, DEBUG, WARNING): looked for there only, not along the line.
+  let bracket = position + 4;
+  while (bracket <= position + 7 && line.charCodeAt(bracket) !== 91) bracket++;
+  if (bracket > position + 7) return undefined;
+  GLUED_BRACKET_LEVEL_AT.lastIndex = position;
+  const m = GLUED_BRACKET_LEVEL_AT.exec(line);
+  if (!m) return undefined;
+  const level = GLUED_LEVELS[m[1]] ?? normalizeLevel(m[1]);
+  if (!level) return undefined;
+  const match: LevelFormMatch = { form: 'glued-bracket', end: position + m[0].length, level };
+  if (!SECONDS.test(m[2])) {
+    const epoch = parseTimestamp(m[2], context);
+    if (epoch !== undefined) match.epoch = epoch;
+  }
+  return match;
+}
+
+const PAREN_LEVELS: Record<string, Level> = { EE: 'ERROR', WW: 'WARN' };
+
+function parenMark(line: string, position: number): LevelFormMatch | undefined {
+  PAREN_MARK_AT.lastIndex = position;
+  const m = PAREN_MARK_AT.exec(line);
+  return m ? { form: 'paren-mark', end: position + m[0].length, level: PAREN_LEVELS[m[1]] ?? 'INFO' } : undefined;
+}
+
+function rawPriority(line: string, position: number): LevelFormMatch | undefined {
+  RAW_PRIORITY_AT.lastIndex = position;
+  const m = RAW_PRIORITY_AT.exec(line);
+  const level = m ? normalizeLevel(`<${m[1]}>`) : undefined;
+  return m && level ? { form: 'raw-priority', end: position + m[0].length, level } : undefined;
+}
+
+function facilityLevel(line: string, position: number): LevelFormMatch | undefined {
+  // The facility's colon comes within its padded column (eight letters at most).
+  let colon = position + 3;
+  while (colon < position + 10 && line.charCodeAt(colon) !== 58) colon++;
+  if (line.charCodeAt(colon) !== 58) return undefined;
+  FACILITY_LEVEL_AT.lastIndex = position;
+  const m = FACILITY_LEVEL_AT.exec(line);
+  const level = m ? normalizeLevel(m[2]) : undefined;
+  return m && level ? { form: 'facility', end: position + m[0].length, level, component: m[1] } : undefined;
+}

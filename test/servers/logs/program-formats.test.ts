@@ -1,0 +1,124 @@
+// Layouts that carry their level or time in a program's own shape (logrus on a terminal, dmesg, Xorg, Celery, zap's
+// console encoder with its fields as JSON, terminal colors): detected, levels and times read, header cut from the
+// message; and lines stamped with seconds since start keep no wall-clock time and take no level from above.
+import assert from 'node:assert/strict';
+import { createLineParser, stripEscapeCodes } from '../../../servers/logs/format/detect';
+import type { ParsedLine } from '../../../servers/logs/format/types';
+
+const REFERENCE = { referenceTime: Date.UTC(2026, 10, 30) };
+
+function parseAll(lines: string[]): { id: string; parsed: ParsedLine[] } {
+  const parser = createLineParser(lines, REFERENCE);
+  return { id: parser.format.id, parsed: lines.map((line) => parser.parse(line)) };
+}
+
+describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
+  it('logrus on a terminal: four-letter levels glued to seconds since start (no time) or to a full time', () => {
+    const { id, parsed } = parseAll([
+      'INFO[0000] starting containerd                           module=containerd',
+      'ERRO[0003] failed to start container                     container=4f1c9b',
+      'WARN[2018-02-02T09:23:05.575578120-02:00] slow disk                       device=sda',
+      'FATA[0009] Error starting daemon: pid file found',
+      'PANI[0010] unrecoverable',
+      'TRAC[0010] tick',
+    ]);
+    assert.equal(id, 'logrus');
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'ERROR', 'WARN', 'FATAL', 'FATAL', 'TRACE']);
+    assert.equal(parsed[0].timestamp, undefined, '[0000] is seconds since start, not a time');
+    assert.equal(parsed[2].timestamp, Date.UTC(2018, 1, 2, 11, 23, 5, 575));
+    assert.equal(parsed[1].message, 'failed to start container                     container=4f1c9b');
+  });
+
+  it('reads lines written with terminal colors as if they had none, and pays nothing when a file has none', () => {
+    const { id, parsed } = parseAll(['\u001b[36mINFO\u001b[0m[0000] started', '\u001b[31mERRO\u001b[0m[0003] failed to start']);
+    assert.equal(id, 'logrus');
+    assert.deepEqual(parsed.map((p) => [p.level, p.message]), [['INFO', 'started'], ['ERROR', 'failed to start']]);
+    const plain = 'no colors here';
+    assert.equal(stripEscapeCodes(plain), plain);
+    assert.equal(stripEscapeCodes('a\u001b[1;31mb\u001b[0m c'), 'ab c');
+  });
+
+  it('dmesg: the uptime stamp is cut, no line gets a time, and a stamped line never takes the level of the line above', () => {
+    const { id, parsed } = parseAll([
+      '[    0.000000] Linux version 6.1.0-18-amd64',
+      '[  301.556012] WARNING: CPU: 1 PID: 42 at kernel/workqueue.c:3066 __flush_work+0x2b/0x40',
+      '[  301.556020]  <TASK>',
+      '[  302.000114] e1000e 0000:00:19.0 eth0: NIC Link is Up 1000 Mbps Full Duplex',
+    ]);
+    assert.equal(id, 'dmesg');
+    assert.deepEqual(parsed.map((p) => p.message), ['Linux version 6.1.0-18-amd64', 'WARNING: CPU: 1 PID: 42 at kernel/workqueue.c:3066 __flush_work+0x2b/0x40', '<TASK>', 'e1000e 0000:00:19.0 eth0: NIC Link is Up 1000 Mbps Full Duplex']);
+    assert.ok(parsed.every((p) => p.timestamp === undefined));
+    assert.equal(parsed[1].level, 'WARN');
+    // The indented call trace belongs to the warning above; the next stamped line is an entry of its own.
+    assert.deepEqual(parsed.map((p) => p.standalone === true), [true, false, false, true]);
+  });
+
+  it('dmesg -x: facility and level decoded; dmesg -r: the raw priority; dmesg -T: a wall-clock time', () => {
+    const decoded = parseAll(['kern  :notice: [    0.000000] Linux version 6.1.0', 'kern  :err   : [    3.211480] ata2: COMRESET failed (errno=-16)', 'user  :warn  : [    4.000000] something odd']);
+    assert.equal(decoded.id, 'dmesg');
+    assert.deepEqual(decoded.parsed.map((p) => [p.level, p.component, p.message]), [
+      ['INFO', 'kern', 'Linux version 6.1.0'],
+      ['ERROR', 'kern', 'ata2: COMRESET failed (errno=-16)'],
+      ['WARN', 'user', 'something odd'],
+    ]);
+    const raw = parseAll(['<5>[    0.000000] Linux version 6.1.0', '<3>[    3.211480] ata2: COMRESET failed (errno=-16)', '<4>[    4.000000] something odd']);
+    assert.equal(raw.id, 'dmesg');
+    assert.deepEqual(raw.parsed.map((p) => [p.level, p.message]), [
+      ['INFO', 'Linux version 6.1.0'],
+      ['ERROR', 'ata2: COMRESET failed (errno=-16)'],
+      ['WARN', 'something odd'],
+    ]);
+    const ctime = parseAll(['[Sun Nov 29 10:15:00 2026] Linux version 6.1.0', '[Sun Nov 29 10:15:01 2026] audit: initializing netlink socket']);
+    assert.equal(ctime.parsed[0].message, 'Linux version 6.1.0');
+    assert.notEqual(ctime.parsed[0].timestamp, undefined);
+  });
+
+  it('Xorg: (EE)/(WW)/(II) marks as levels; indented lines after the stamp continue the entry above, whatever they say', () => {
+    const { id, parsed } = parseAll([
+      '[    19.421] Markers: (--) probed, (**) from config file, (==) default setting,',
+      '[    19.421] \t(WW) warning, (EE) error, (NI) not implemented, (??) unknown.',
+      '[    19.880] (II) Module glx: vendor="X.Org Foundation"',
+      '[    19.880] \tcompiled for 1.21.1.7, module version = 1.0.0',
+      '[    19.901] (WW) Falling back to old probe method for modesetting',
+      '[    19.903] (EE) Failed to load module "nvidia" (module does not exist, 0)',
+      '[    19.910] (==) Using config file: "/etc/X11/xorg.conf"',
+    ]);
+    assert.equal(id, 'xorg');
+    assert.deepEqual(parsed.map((p) => p.level), [undefined, undefined, 'INFO', undefined, 'WARN', 'ERROR', 'INFO']);
+    assert.deepEqual(parsed.map((p) => p.standalone === true), [true, false, false, false, false, false, false]);
+    assert.equal(parsed[5].message, 'Failed to load module "nvidia" (module does not exist, 0)');
+    assert.ok(parsed.every((p) => p.timestamp === undefined));
+  });
+
+  it('Celery: [time: LEVEL/process] opens each line', () => {
+    const { id, parsed } = parseAll([
+      '[2026-11-29 10:15:00,001: INFO/MainProcess] Connected to redis://localhost:6379/0',
+      '[2026-11-29 10:15:01,449: WARNING/ForkPoolWorker-3] SMTP slow, retrying',
+      '[2026-11-29 10:15:02,001: ERROR/ForkPoolWorker-3] Task shop.tasks.send_receipt[2abe14c4] raised unexpected: ConnectionRefusedError(111)',
+      '[2026-11-29 10:15:05,000: CRITICAL/MainProcess] Unrecoverable error',
+    ]);
+    assert.equal(id, 'bracket-time-level');
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'WARN', 'ERROR', 'FATAL']);
+    assert.equal(parsed[0].message, 'Connected to redis://localhost:6379/0');
+    assert.equal(parsed[1].timestamp, new Date(2026, 10, 29, 10, 15, 1, 449).getTime());
+  });
+
+  it('zap console lines ending in their fields as JSON are text with a header, not JSON records', () => {
+    const { id, parsed } = parseAll([
+      '2026-11-29T10:15:00.001Z\tINFO\tapi\tcmd/main.go:31\tserver started\t{"addr": ":8080"}',
+      '2026-11-29T10:15:02.123Z\tERROR\tapi\tserver/handler.go:42\trequest failed\t{"error": "context deadline exceeded"}',
+      '2026-11-29T10:15:04.000Z\tDPANIC\tapi\tserver/handler.go:90\tunexpected nil session\t{"user": 42}',
+    ]);
+    assert.notEqual(id, 'json');
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'ERROR', 'ERROR']);
+    // A time then a JSON record that says what a log record says is still read as JSON.
+    const prefixed = parseAll(['2026-11-29T10:15:00Z {"level":"error","msg":"boom"}', '2026-11-29T10:15:01Z {"level":"info","msg":"ok"}']);
+    assert.equal(prefixed.id, 'json');
+    assert.deepEqual(prefixed.parsed.map((p) => p.level), ['ERROR', 'INFO']);
+  });
+
+  it('a bracketed number without a fraction ([1234], often a pid) is not taken for an uptime stamp', () => {
+    const { id } = parseAll(['[1234] started worker', '[1235] stopped worker']);
+    assert.notEqual(id, 'dmesg');
+  });
+});
