@@ -382,6 +382,8 @@ function scanTokens(message: string, out: TokenScan): void {
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       out.push(true, coreStart, core);
+    } else if (plain && isNameOfBracketedValue(message, word)) {
+      out.push(true, word.starts[0], word.ends[1]);
     } else if (plain) {
       for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
@@ -446,6 +448,33 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     } else if (charClass & CharClass.Digit) digits++;
     else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
+}
+
+/**
+ * The plain word is `name[value]` with a variable value and nothing after the `]` but punctuation: a process and its
+ * pid (`mds[111]`, `loginwindow[86]`) or a host and its address (`unknown[10.42.0.140]`, `mx.example.org[192.0.2.7]`).
+ * The name goes with the value (which process, which host), so the pair is one variable: otherwise `sent by mds[<*>]`
+ * and `sent by launchd[<*>]` split one event by the name, and a host name that reads as a variable changes the
+ * token count. A bracket with a constant or several values inside (`Thread[main,5]`, `peer[myid=1]`) is not this.
+ */
+function isNameOfBracketedValue(message: string, word: WordScan): boolean {
+  if (word.count !== 2 || word.flags[1] !== 1) return false;
+  const open = word.ends[0];
+  const close = word.ends[1];
+  if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket || message.charCodeAt(close) !== Char.CloseBracket) return false;
+  for (let i = close + 1; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
+  // A pid is all digits and follows a program name, which has no dot (a dotted name is a class or category with an
+  // event id: `Microsoft.Hosting.Lifetime[14]`); an address follows any host name. Other values (`version[8.11.1]`,
+  // `SQLSTATE[HY000]`) follow a key, a constant of the event.
+  let digitsOnly = true;
+  for (let i = word.starts[1]; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
+  if (digitsOnly) return message.lastIndexOf('.', open) < word.starts[0];
+  return isIpAddress(message.slice(word.starts[1], close));
+}
+
+/** An IPv4 address (with an optional port) or an IPv6 one. */
+function isIpAddress(text: string): boolean {
+  return IPV4.test(text) || (text.includes(':') && isVariableWord(text));
 }
 
 /** Pushes the piece [start, end) of a word: a variable when `counted` (isCountedVariablePiece) or by the piece rules. */

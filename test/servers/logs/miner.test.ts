@@ -128,6 +128,22 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('copied C:\\temp to the backup share'), 'copied <*> to the backup share');
   });
 
+  it('reads name[pid] and host[address] as one variable: which process, which host', () => {
+    // Real launchd and Postfix lines (test/fixtures/real-excerpts): one event whatever process or host is named.
+    assert.equal(tokens('Service exited due to SIGKILL | sent by mds[111]'), tokens('Service exited due to SIGKILL | sent by loginwindow[86]'));
+    assert.equal(tokens('connect from unknown[10.42.0.140]'), 'connect from <*>');
+    assert.equal(tokens('connect from pccenofi35.ldomain.local[192.168.0.135]'), 'connect from <*>');
+    assert.equal(tokens('lost connection after BDAT from unknown[10.42.0.140],'), 'lost connection after BDAT from <*>');
+    // A constant or several fields in the brackets, or text after them, are not a name and its value.
+    assert.equal(tokens('state of Thread[main,5] changed'), 'state of Thread main <*> changed');
+    assert.equal(tokens('slot[3]=free'), 'slot <*> free');
+    assert.equal(tokens('mode [debug]'), 'mode debug');
+    // A dotted category with an event id, and a key with its value, keep their name: it is a constant of the event.
+    assert.equal(tokens('Microsoft.Hosting.Lifetime[14]'), 'Microsoft.Hosting.Lifetime <*>');
+    assert.equal(tokens('version[8.11.1] is out'), 'version <*> is out');
+    assert.equal(tokens('SQLSTATE[HY000] [2002] refused'), 'SQLSTATE <*> refused');
+  });
+
   it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
     // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
     assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
