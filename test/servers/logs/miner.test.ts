@@ -187,6 +187,26 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(new Set(ids).size, 3);
   });
 
+  it('reads a name of one to three words that ends the message as one variable, after a sentence of two words or more', () => {
+    // Real kube-controller-manager and systemd lines (test/fixtures/real-excerpts): one statement each, named objects.
+    const miner = new TemplateMiner();
+    const synced = ['job', 'resource quota', 'attach detach', 'garbage collector', 'taint', 'GC', 'PVC protection', 'daemon sets'].map((name) => miner.add(`Caches are synced for ${name}`));
+    const target = ['Sockets', 'Basic System', 'Default', 'Shutdown'].map((name) => miner.add(`Reached target ${name}.`));
+    // Each controller's own start line: a verb and its object are too short a sentence to read the object as a name.
+    const starting = ['job controller', 'daemon sets controller', 'PVC protection controller', 'CSR cleaner controller'].map((name) => miner.add(`Starting ${name}`));
+    const finals = (ids: number[]) => new Set(ids.map((id) => miner.finalId(id)));
+    assert.equal(finals(synced).size, 1);
+    assert.equal(finals(target).size, 1);
+    assert.equal(finals(starting).size, 4);
+    const listed = miner.templates().map((t) => t.template);
+    assert.ok(listed.includes('Caches are synced for <*>') && listed.includes('Reached target <*>.'), listed.join('\n'));
+    // Optional fields after a value are more fields, not a longer name (Loghub OpenSSH: two events).
+    const pam = new TemplateMiner();
+    const short = Array.from({ length: 12 }, (_, i) => pam.add(`authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.0.0.${i}`));
+    const long = Array.from({ length: 12 }, (_, i) => pam.add(`authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.0.0.${i}  user=root${i}`));
+    assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
+  });
+
   it('never merges different UPPER_CASE enum values (state transitions)', () => {
     const miner = new TemplateMiner();
     const a = miner.add('task_1 Transitioned from NEW to SCHEDULED');
@@ -194,6 +214,13 @@ describe('log intelligence: TemplateMiner', () => {
     const c = miner.add('task_3 Transitioned from NEW to SCHEDULED');
     assert.notEqual(a, b);
     assert.equal(a, c);
+    // Listed: a family of UPPER_CASE values stays apart; one UPPER_CASE word among names is one more name.
+    const states = new TemplateMiner();
+    const moved = ['NEW', 'RUNNING', 'FAILED', 'KILLED', 'other'].map((state) => states.add(`job moved to ${state}`));
+    assert.equal(new Set(moved.slice(0, 4).map((id) => states.finalId(id))).size, 4);
+    const names = new TemplateMiner();
+    const synced = ['job', 'taint', 'cidrallocator', 'GC', 'endpoint'].map((name) => names.add(`caches synced for ${name}`));
+    assert.equal(new Set(synced.map((id) => names.finalId(id))).size, 1);
   });
 
   it('keeps levels, first/last seen, examples and line numbers per template', () => {
