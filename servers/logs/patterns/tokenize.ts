@@ -666,6 +666,7 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
   let other = false;
   let firstStart = 0;
   let firstEnd = 0;
+  let lowerWords = 0;
   for (let start = position + 1; ; ) {
     while (start < close && isWhiteSpace(message.charCodeAt(start))) start++;
     if (start === close) break;
@@ -681,6 +682,7 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     while (bare < end && isComparison(message.charCodeAt(bare))) bare++;
     if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableWord(message.slice(bare, end))))) values++;
     else if (!UNITS.has(message.slice(bare, end))) other = true;
+    if (isLowerCaseWord(message, start, end)) lowerWords++;
     start = end;
   }
   // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
@@ -688,10 +690,23 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     values = 1;
     other = false;
   }
-  if (other || values === 0) return -1;
   let end = close + 1;
   while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+  // A remark of two or three plain lower-case words that ends the message is a note on the number before it
+  // (`exited on signal 11 (core dumped)`), which some lines of the event carry and others do not. One word names the
+  // value's kind (`0009f000 - 000a0000 (reserved)` / `(usable)` are two events) and stays a word of the message.
+  if (afterNumber && words >= 2 && lowerWords === words && end === message.length) return end;
+  if (other || values === 0) return -1;
   return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
+}
+
+/** [start, end) is a word of lower-case ASCII letters only. */
+function isLowerCaseWord(message: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = message.charCodeAt(i);
+    if (c < Char.LowerA || c > Char.LowerZ) return false;
+  }
+  return end > start;
 }
 
 /** Cheap pre-check before isVariableWord: whole-word variables hold `/`, `.`, `:`, `\\` or `@`. */

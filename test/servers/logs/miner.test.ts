@@ -128,6 +128,15 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('copied C:\\temp to the backup share'), 'copied <*> to the backup share');
   });
 
+  it('leaves out a remark of two or three lower-case words after a number at the end (core dumped), not one word', () => {
+    // Real nginx lines (test/fixtures/real-excerpts): the kernel's remark is optional, the event is the same.
+    assert.equal(tokens('worker process 26055 exited on signal 11 (core dumped)'), tokens('worker process 40 exited on signal 9'));
+    // One word names the value's kind (Loghub Linux: `(reserved)` and `(usable)` are two events); a number makes it data.
+    assert.equal(tokens('0009f000 - 000a0000 (reserved)'), '<*> - <*> reserved');
+    assert.equal(tokens('open failed with 13 (errno 13)'), 'open failed with <*> errno <*>');
+    assert.equal(tokens('exited on signal 11 (core dumped) twice'), 'exited on signal <*> core dumped twice');
+  });
+
   it('reads name[pid] and host[address] as one variable: which process, which host', () => {
     // Real launchd and Postfix lines (test/fixtures/real-excerpts): one event whatever process or host is named.
     assert.equal(tokens('Service exited due to SIGKILL | sent by mds[111]'), tokens('Service exited due to SIGKILL | sent by loginwindow[86]'));
