@@ -61,7 +61,9 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
       for (const all of familiesAt(list, position)) {
-        const family = mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
+        const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
+        const family = keys ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
         if (family.length < 2 || !familyIsVariable(family, position, rule, shared, isValue)) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;

@@ -227,6 +227,14 @@ describe('log intelligence: TemplateMiner', () => {
     const states = new TemplateMiner();
     const moved = ['NEW', 'RUNNING', 'FAILED', 'KILLED', 'other'].map((state) => states.add(`job moved to ${state}`));
     assert.equal(new Set(moved.slice(0, 4).map((id) => states.finalId(id))).size, 4);
+    // An UPPER_CASE key of a value names a field: `peer info: IV_LZ4=1`, `IV_LZO=1`, … (real OpenVPN lines) are one event.
+    const peer = new TemplateMiner();
+    const info = ['IV_LZ4=1', 'IV_LZO=1', 'IV_TCPNL=1', 'IV_GUI_VER=OpenVPN_GUI_11', 'IV_COMP_STUB=1', 'IV_PROTO=2'].map((field) => peer.add(`peer info: ${field}`));
+    assert.equal(new Set(info.map((id) => peer.finalId(id))).size, 1);
+    // Keys that each hold many lines still name events, as any word there does.
+    const http = new TemplateMiner();
+    const methods = ['GET', 'POST', 'PUT', 'DELETE'].flatMap((method) => Array.from({ length: 12 }, (_, i) => http.add(`request ${method} /api/v${i}/items`)));
+    assert.equal(new Set(methods.map((id) => http.finalId(id))).size, 4);
     const names = new TemplateMiner();
     const synced = ['job', 'taint', 'cidrallocator', 'GC', 'endpoint'].map((name) => names.add(`caches synced for ${name}`));
     assert.equal(new Set(synced.map((id) => names.finalId(id))).size, 1);
