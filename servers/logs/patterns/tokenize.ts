@@ -71,7 +71,7 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   for (let i = start; i < end; i++) {
     const c = piece.charCodeAt(i);
     if (isDigit(c)) {
-      if (++digits >= 2) return true;
+      if (++digits >= 2 && !endsInNameSegment(piece, start, end)) return true;
     } else {
       if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === start + 1)) hexOnly = false;
     }
@@ -554,7 +554,23 @@ function scanQuotedWordEnd(message: string, start: number, word: WordScan, opens
 function isCountedVariablePiece(message: string, start: number, end: number, digits: number, hexOnly: boolean): boolean {
   let first = message.charCodeAt(start);
   if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = message.charCodeAt(start + 1);
-  return isDigit(first) || digits >= 2 || (digits > 0 && hexOnly);
+  return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end));
+}
+
+/**
+ * The identifier [start, end) ends in a segment of three or more letters after an underscore (`w32_fcntl`,
+ * `win32_service`, `sha256_digest`): a symbol's name whose digits belong to its prefix. Ids end in their number
+ * (`blk_123`, `job_1445144423722_0020`, `attempt_…_m_000000_0`) or carry digits without an underscore (`dn228`).
+ */
+function endsInNameSegment(message: string, start: number, end: number): boolean {
+  let letters = 0;
+  for (let i = end - 1; i > start; i--) {
+    const c = message.charCodeAt(i);
+    if (c === 95 /* _ */) return letters >= 3;
+    if (!((c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+    letters++;
+  }
+  return false;
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */

@@ -9,6 +9,11 @@ describe('log intelligence: masking and tokens', () => {
   it('masks numbers, hex, ids with digit runs; keeps names with a single digit', () => {
     for (const piece of ['42', '-7', '3.14', '0x1f', '9f4ef63', 'blk_123456', 'appattempt_14_0020_000001', 't761', '31s', '2nd']) assert.equal(isVariablePiece(piece), true, piece);
     for (const piece of ['ssh2', 'tty2', 'u0', 'log4j', 'error', 'deadbeef', 'md5']) assert.equal(isVariablePiece(piece), false, piece);
+    // A symbol whose digits are in its prefix (real OpenSSH for Windows: `w32_fcntl fd:3`, `w32_bind fd:3` are two
+    // statements); ids end in their number.
+    for (const piece of ['w32_fcntl', 'w32_setsockopt', 'sha256_digest']) assert.equal(isVariablePiece(piece), false, piece);
+    for (const piece of ['blk_123', 'job_1445144423722_0020', 'w32_fd12', 'ab12_cd']) assert.equal(isVariablePiece(piece), true, piece);
+    assert.notEqual(tokens('w32_fcntl fd:3'), tokens('w32_bind fd:3'));
   });
 
   it('masks whole words: IPs with ports, paths, URLs, emails, IPv6/MAC, host names', () => {
