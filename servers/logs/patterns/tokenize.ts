@@ -348,7 +348,8 @@ function scanTokens(message: string, out: TokenScan): void {
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
-      afterValue = false;
+      // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
+      afterValue = endsInValue(message, position, listEnd);
       afterVariable = true;
       position = listEnd;
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;

@@ -133,6 +133,12 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('copied C:\\temp to the backup share'), 'copied <*> to the backup share');
   });
 
+  it('joins a unit to a bracketed number as to a bare one', () => {
+    // Real Tomcat lines of two versions (test/fixtures/real-excerpts): `[58,056] ms` and `58056 ms` are one duration.
+    assert.equal(tokens('Deployment of web application archive [/u01/webapps/ords.war] has finished in [58,056] ms'), 'Deployment of web application archive <*> has finished in <*>');
+    assert.equal(tokens('copied [12] files'), 'copied <*> files');
+  });
+
   it('leaves out a remark of two or three lower-case words after a number at the end (core dumped), not one word', () => {
     // Real nginx lines (test/fixtures/real-excerpts): the kernel's remark is optional, the event is the same.
     assert.equal(tokens('worker process 26055 exited on signal 11 (core dumped)'), tokens('worker process 40 exited on signal 9'));
