@@ -71,7 +71,7 @@ export function isVariablePiece(piece: string, start = 0, end = piece.length): b
   for (let i = start; i < end; i++) {
     const c = piece.charCodeAt(i);
     if (isDigit(c)) {
-      if (++digits >= 2) return true;
+      if (++digits >= 2 && !endsInNameSegment(piece, start, end)) return true;
     } else {
       if (!isHexLetter(c) && c !== Char.Minus && !(c === Char.LowerX && i === start + 1)) hexOnly = false;
     }
@@ -348,7 +348,8 @@ function scanTokens(message: string, out: TokenScan): void {
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
-      afterValue = false;
+      // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
+      afterValue = endsInValue(message, position, listEnd);
       afterVariable = true;
       position = listEnd;
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
@@ -382,6 +383,8 @@ function scanTokens(message: string, out: TokenScan): void {
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       out.push(true, coreStart, core);
+    } else if (plain && isNameOfBracketedValue(message, word)) {
+      out.push(true, word.starts[0], word.ends[1]);
     } else if (plain) {
       for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
@@ -446,6 +449,33 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     } else if (charClass & CharClass.Digit) digits++;
     else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
+}
+
+/**
+ * The plain word is `name[value]` with a variable value and nothing after the `]` but punctuation: a process and its
+ * pid (`mds[111]`, `loginwindow[86]`) or a host and its address (`unknown[10.42.0.140]`, `mx.example.org[192.0.2.7]`).
+ * The name goes with the value (which process, which host), so the pair is one variable: otherwise `sent by mds[<*>]`
+ * and `sent by launchd[<*>]` split one event by the name, and a host name that reads as a variable changes the
+ * token count. A bracket with a constant or several values inside (`Thread[main,5]`, `peer[myid=1]`) is not this.
+ */
+function isNameOfBracketedValue(message: string, word: WordScan): boolean {
+  if (word.count !== 2 || word.flags[1] !== 1) return false;
+  const open = word.ends[0];
+  const close = word.ends[1];
+  if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket || message.charCodeAt(close) !== Char.CloseBracket) return false;
+  for (let i = close + 1; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
+  // A pid is all digits and follows a program name, which has no dot (a dotted name is a class or category with an
+  // event id: `Microsoft.Hosting.Lifetime[14]`); an address follows any host name. Other values (`version[8.11.1]`,
+  // `SQLSTATE[HY000]`) follow a key, a constant of the event.
+  let digitsOnly = true;
+  for (let i = word.starts[1]; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
+  if (digitsOnly) return message.lastIndexOf('.', open) < word.starts[0];
+  return isIpAddress(message.slice(word.starts[1], close));
+}
+
+/** An IPv4 address (with an optional port) or an IPv6 one. */
+function isIpAddress(text: string): boolean {
+  return IPV4.test(text) || (text.includes(':') && isVariableWord(text));
 }
 
 /** Pushes the piece [start, end) of a word: a variable when `counted` (isCountedVariablePiece) or by the piece rules. */
@@ -525,7 +555,23 @@ function scanQuotedWordEnd(message: string, start: number, word: WordScan, opens
 function isCountedVariablePiece(message: string, start: number, end: number, digits: number, hexOnly: boolean): boolean {
   let first = message.charCodeAt(start);
   if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = message.charCodeAt(start + 1);
-  return isDigit(first) || digits >= 2 || (digits > 0 && hexOnly);
+  return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end));
+}
+
+/**
+ * The identifier [start, end) ends in a segment of three or more letters after an underscore (`w32_fcntl`,
+ * `win32_service`, `sha256_digest`): a symbol's name whose digits belong to its prefix. Ids end in their number
+ * (`blk_123`, `job_1445144423722_0020`, `attempt_…_m_000000_0`) or carry digits without an underscore (`dn228`).
+ */
+function endsInNameSegment(message: string, start: number, end: number): boolean {
+  let letters = 0;
+  for (let i = end - 1; i > start; i--) {
+    const c = message.charCodeAt(i);
+    if (c === 95 /* _ */) return letters >= 3;
+    if (!((c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+    letters++;
+  }
+  return false;
 }
 
 /** The word ends in a digit (after trailing punctuation): `12`, `<1`, `2.1`, `0x1f`, `00:12`. */
@@ -637,6 +683,7 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
   let other = false;
   let firstStart = 0;
   let firstEnd = 0;
+  let lowerWords = 0;
   for (let start = position + 1; ; ) {
     while (start < close && isWhiteSpace(message.charCodeAt(start))) start++;
     if (start === close) break;
@@ -652,6 +699,7 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     while (bare < end && isComparison(message.charCodeAt(bare))) bare++;
     if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableWord(message.slice(bare, end))))) values++;
     else if (!UNITS.has(message.slice(bare, end))) other = true;
+    if (isLowerCaseWord(message, start, end)) lowerWords++;
     start = end;
   }
   // The symbolic name of the number before it (`signal 17 (SIGCHLD)`, `13 (EACCES)`) is that number's, not the event's.
@@ -659,10 +707,23 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     values = 1;
     other = false;
   }
-  if (other || values === 0) return -1;
   let end = close + 1;
   while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+  // A remark of two or three plain lower-case words that ends the message is a note on the number before it
+  // (`exited on signal 11 (core dumped)`), which some lines of the event carry and others do not. One word names the
+  // value's kind (`0009f000 - 000a0000 (reserved)` / `(usable)` are two events) and stays a word of the message.
+  if (afterNumber && words >= 2 && lowerWords === words && end === message.length) return end;
+  if (other || values === 0) return -1;
   return end === message.length || isSpace(message.charCodeAt(end)) ? end : -1;
+}
+
+/** [start, end) is a word of lower-case ASCII letters only. */
+function isLowerCaseWord(message: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = message.charCodeAt(i);
+    if (c < Char.LowerA || c > Char.LowerZ) return false;
+  }
+  return end > start;
 }
 
 /** Cheap pre-check before isVariableWord: whole-word variables hold `/`, `.`, `:`, `\\` or `@`. */

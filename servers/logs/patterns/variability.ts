@@ -60,8 +60,11 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
-      for (const family of familiesAt(list, position)) {
-        if (!familyIsVariable(family, position, rule, mayMerge, shared, isValue)) continue;
+      for (const all of familiesAt(list, position)) {
+        // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
+        const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
+        const family = keys ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        if (family.length < 2 || !familyIsVariable(family, position, rule, shared, isValue)) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -74,7 +77,108 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     }
   }
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
+  mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/** Longest run of words at a message's end that mergeTailRuns reads as one name (`Basic System`, `attach detach`). */
+const MAX_TAIL_RUN = 3;
+/** Constant words a message must keep before such a run: the sentence that names the event (`Reached target`). */
+const MIN_TAIL_PREFIX = 2;
+
+/**
+ * Merges templates that agree on their first words and differ in a run of one to MAX_TAIL_RUN words that ends the
+ * message, when the runs differ in length (`Caches are synced for job` / `… for resource quota`, `Reached target
+ * Sockets.` / `… Basic System.`): a name of a varying number of words, which templates of one length cannot show. The
+ * runs count as the values of one position (isVariablePosition, or a <*> run already); a message keeps at least
+ * MIN_TAIL_PREFIX constant words, so a verb and its object (`Starting job controller` / `Starting daemon sets
+ * controller`, each printed by its own statement) stay apart. The longest shared beginning is tried first; the
+ * merged template is the one with the shortest run, its run written as one <*>.
+ */
+function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
+  const maxLength = alive.reduce((max, g) => Math.max(max, g.tokens.length), 0);
+  for (let prefix = maxLength - 1; prefix >= MIN_TAIL_PREFIX; prefix--) {
+    const families = new Map<string, Group[]>();
+    for (const group of alive) {
+      const run = group.tokens.length - prefix;
+      if (!group.alive || run < 1 || run > MAX_TAIL_RUN || constantWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      const key = group.tokens.slice(0, prefix).join('\u0001');
+      const family = families.get(key);
+      if (family) family.push(group);
+      else families.set(key, [group]);
+    }
+    for (let family of families.values()) {
+      family = mergeableMembers(family, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run));
+      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule)) continue;
+      family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
+      const [into, ...rest] = family;
+      into.tokens = [...into.tokens.slice(0, prefix), WILDCARD + sharedEnding(family.map((group) => group.tokens[group.tokens.length - 1]))];
+      for (const other of rest) {
+        into.members.push(...other.members);
+        into.count += other.count;
+        other.alive = false;
+      }
+    }
+  }
+}
+
+/** The words of a group after `prefix`, joined by spaces (WILDCARD when that is all there is). */
+function runOf(group: Group, prefix: number): string {
+  return group.tokens.length === prefix + 1 ? group.tokens[prefix] : group.tokens.slice(prefix).join(' ');
+}
+
+/**
+ * The members of a family that may merge at the place where they differ (`valueOf` gives a member's value there):
+ * all of them when most distinct values are ordinary words, where an UPPER_CASE one (`GC` beside `job`, `taint`,
+ * `cidrallocator`) is one more name; otherwise those whose value `mayMerge`, so that UPPER_CASE enumeration values
+ * (`NEW` / `RUNNING`) each keep naming their own event.
+ */
+function mergeableMembers(family: Group[], valueOf: (group: Group) => string, mayMerge: (value: string) => boolean): Group[] {
+  const distinct = new Set<string>();
+  let kept = 0;
+  for (const group of family) {
+    const value = valueOf(group);
+    if (value === WILDCARD || distinct.has(value)) continue;
+    distinct.add(value);
+    if (!mayMerge(value)) kept++;
+  }
+  if (kept === 0 || kept * 2 < distinct.size) return family;
+  return family.filter((group) => valueOf(group) === WILDCARD || mayMerge(valueOf(group)));
+}
+
+/** The punctuation every word ends with (the full stop of `Sockets.` and `System.`), which the template keeps. */
+function sharedEnding(words: string[]): string {
+  let ending = /[^\p{L}\p{N}]*$/u.exec(words[0])?.[0] ?? '';
+  for (const word of words) while (ending && !word.endsWith(ending)) ending = ending.slice(1);
+  return ending;
+}
+
+/** Tokens before `end` that are words, not <*>. */
+function constantWords(tokens: readonly string[], end: number): number {
+  let words = 0;
+  for (let i = 0; i < end; i++) if (tokens[i] !== WILDCARD) words++;
+  return words;
+}
+
+/** The runs after `prefix` take two or more lengths and behave as a variable's values (a run of only <*> is one). */
+function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRule): boolean {
+  const lengths = new Set<number>();
+  const counts = new Map<string, number>();
+  let masked = false;
+  for (const group of family) {
+    lengths.add(group.tokens.length);
+    const run = group.tokens.slice(prefix);
+    if (run.every((word) => word === WILDCARD)) {
+      masked = true;
+      continue;
+    }
+    // A name is words: a run that mixes <*> and words is more fields (`rhost=<*> user=<*>`), not a longer name.
+    if (!run.every((word) => word !== WILDCARD)) return false;
+    const key = run.join(' ');
+    counts.set(key, (counts.get(key) ?? 0) + group.count);
+  }
+  if (lengths.size < 2) return false;
+  return masked || isVariablePosition([...counts.values()], rule);
 }
 
 /**
@@ -230,14 +334,13 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
   return shared;
 }
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean, shared: Set<string>, isValue: (word: string) => boolean): boolean {
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Set<string>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
   let values = 0;
   for (const group of family) {
     const word = group.tokens[position];
     if (word === WILDCARD) continue;
-    if (!mayMerge(word)) return false;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);

@@ -9,6 +9,11 @@ describe('log intelligence: masking and tokens', () => {
   it('masks numbers, hex, ids with digit runs; keeps names with a single digit', () => {
     for (const piece of ['42', '-7', '3.14', '0x1f', '9f4ef63', 'blk_123456', 'appattempt_14_0020_000001', 't761', '31s', '2nd']) assert.equal(isVariablePiece(piece), true, piece);
     for (const piece of ['ssh2', 'tty2', 'u0', 'log4j', 'error', 'deadbeef', 'md5']) assert.equal(isVariablePiece(piece), false, piece);
+    // A symbol whose digits are in its prefix (real OpenSSH for Windows: `w32_fcntl fd:3`, `w32_bind fd:3` are two
+    // statements); ids end in their number.
+    for (const piece of ['w32_fcntl', 'w32_setsockopt', 'sha256_digest']) assert.equal(isVariablePiece(piece), false, piece);
+    for (const piece of ['blk_123', 'job_1445144423722_0020', 'w32_fd12', 'ab12_cd']) assert.equal(isVariablePiece(piece), true, piece);
+    assert.notEqual(tokens('w32_fcntl fd:3'), tokens('w32_bind fd:3'));
   });
 
   it('masks whole words: IPs with ports, paths, URLs, emails, IPv6/MAC, host names', () => {
@@ -128,6 +133,37 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('copied C:\\temp to the backup share'), 'copied <*> to the backup share');
   });
 
+  it('joins a unit to a bracketed number as to a bare one', () => {
+    // Real Tomcat lines of two versions (test/fixtures/real-excerpts): `[58,056] ms` and `58056 ms` are one duration.
+    assert.equal(tokens('Deployment of web application archive [/u01/webapps/ords.war] has finished in [58,056] ms'), 'Deployment of web application archive <*> has finished in <*>');
+    assert.equal(tokens('copied [12] files'), 'copied <*> files');
+  });
+
+  it('leaves out a remark of two or three lower-case words after a number at the end (core dumped), not one word', () => {
+    // Real nginx lines (test/fixtures/real-excerpts): the kernel's remark is optional, the event is the same.
+    assert.equal(tokens('worker process 26055 exited on signal 11 (core dumped)'), tokens('worker process 40 exited on signal 9'));
+    // One word names the value's kind (Loghub Linux: `(reserved)` and `(usable)` are two events); a number makes it data.
+    assert.equal(tokens('0009f000 - 000a0000 (reserved)'), '<*> - <*> reserved');
+    assert.equal(tokens('open failed with 13 (errno 13)'), 'open failed with <*> errno <*>');
+    assert.equal(tokens('exited on signal 11 (core dumped) twice'), 'exited on signal <*> core dumped twice');
+  });
+
+  it('reads name[pid] and host[address] as one variable: which process, which host', () => {
+    // Real launchd and Postfix lines (test/fixtures/real-excerpts): one event whatever process or host is named.
+    assert.equal(tokens('Service exited due to SIGKILL | sent by mds[111]'), tokens('Service exited due to SIGKILL | sent by loginwindow[86]'));
+    assert.equal(tokens('connect from unknown[10.42.0.140]'), 'connect from <*>');
+    assert.equal(tokens('connect from pccenofi35.ldomain.local[192.168.0.135]'), 'connect from <*>');
+    assert.equal(tokens('lost connection after BDAT from unknown[10.42.0.140],'), 'lost connection after BDAT from <*>');
+    // A constant or several fields in the brackets, or text after them, are not a name and its value.
+    assert.equal(tokens('state of Thread[main,5] changed'), 'state of Thread main <*> changed');
+    assert.equal(tokens('slot[3]=free'), 'slot <*> free');
+    assert.equal(tokens('mode [debug]'), 'mode debug');
+    // A dotted category with an event id, and a key with its value, keep their name: it is a constant of the event.
+    assert.equal(tokens('Microsoft.Hosting.Lifetime[14]'), 'Microsoft.Hosting.Lifetime <*>');
+    assert.equal(tokens('version[8.11.1] is out'), 'version <*> is out');
+    assert.equal(tokens('SQLSTATE[HY000] [2002] refused'), 'SQLSTATE <*> refused');
+  });
+
   it('masks every group of an IPv6 address glued to other text, letters-only groups too', () => {
     // Made-up network-change lines: `fbcb` has no digit but is as much a part of the address as `2607`.
     assert.equal(tokens('network changed: v6(en0:2607:f140:6000:8:abcd:fbcb:12ab:dfbe) DNS'), 'network changed v6 en0 <*> DNS');
@@ -171,6 +207,26 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(new Set(ids).size, 3);
   });
 
+  it('reads a name of one to three words that ends the message as one variable, after a sentence of two words or more', () => {
+    // Real kube-controller-manager and systemd lines (test/fixtures/real-excerpts): one statement each, named objects.
+    const miner = new TemplateMiner();
+    const synced = ['job', 'resource quota', 'attach detach', 'garbage collector', 'taint', 'GC', 'PVC protection', 'daemon sets'].map((name) => miner.add(`Caches are synced for ${name}`));
+    const target = ['Sockets', 'Basic System', 'Default', 'Shutdown'].map((name) => miner.add(`Reached target ${name}.`));
+    // Each controller's own start line: a verb and its object are too short a sentence to read the object as a name.
+    const starting = ['job controller', 'daemon sets controller', 'PVC protection controller', 'CSR cleaner controller'].map((name) => miner.add(`Starting ${name}`));
+    const finals = (ids: number[]) => new Set(ids.map((id) => miner.finalId(id)));
+    assert.equal(finals(synced).size, 1);
+    assert.equal(finals(target).size, 1);
+    assert.equal(finals(starting).size, 4);
+    const listed = miner.templates().map((t) => t.template);
+    assert.ok(listed.includes('Caches are synced for <*>') && listed.includes('Reached target <*>.'), listed.join('\n'));
+    // Optional fields after a value are more fields, not a longer name (Loghub OpenSSH: two events).
+    const pam = new TemplateMiner();
+    const short = Array.from({ length: 12 }, (_, i) => pam.add(`authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.0.0.${i}`));
+    const long = Array.from({ length: 12 }, (_, i) => pam.add(`authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.0.0.${i}  user=root${i}`));
+    assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
+  });
+
   it('never merges different UPPER_CASE enum values (state transitions)', () => {
     const miner = new TemplateMiner();
     const a = miner.add('task_1 Transitioned from NEW to SCHEDULED');
@@ -178,6 +234,21 @@ describe('log intelligence: TemplateMiner', () => {
     const c = miner.add('task_3 Transitioned from NEW to SCHEDULED');
     assert.notEqual(a, b);
     assert.equal(a, c);
+    // Listed: a family of UPPER_CASE values stays apart; one UPPER_CASE word among names is one more name.
+    const states = new TemplateMiner();
+    const moved = ['NEW', 'RUNNING', 'FAILED', 'KILLED', 'other'].map((state) => states.add(`job moved to ${state}`));
+    assert.equal(new Set(moved.slice(0, 4).map((id) => states.finalId(id))).size, 4);
+    // An UPPER_CASE key of a value names a field: `peer info: IV_LZ4=1`, `IV_LZO=1`, … (real OpenVPN lines) are one event.
+    const peer = new TemplateMiner();
+    const info = ['IV_LZ4=1', 'IV_LZO=1', 'IV_TCPNL=1', 'IV_GUI_VER=OpenVPN_GUI_11', 'IV_COMP_STUB=1', 'IV_PROTO=2'].map((field) => peer.add(`peer info: ${field}`));
+    assert.equal(new Set(info.map((id) => peer.finalId(id))).size, 1);
+    // Keys that each hold many lines still name events, as any word there does.
+    const http = new TemplateMiner();
+    const methods = ['GET', 'POST', 'PUT', 'DELETE'].flatMap((method) => Array.from({ length: 12 }, (_, i) => http.add(`request ${method} /api/v${i}/items`)));
+    assert.equal(new Set(methods.map((id) => http.finalId(id))).size, 4);
+    const names = new TemplateMiner();
+    const synced = ['job', 'taint', 'cidrallocator', 'GC', 'endpoint'].map((name) => names.add(`caches synced for ${name}`));
+    assert.equal(new Set(synced.map((id) => names.finalId(id))).size, 1);
   });
 
   it('keeps levels, first/last seen, examples and line numbers per template', () => {
