@@ -1,0 +1,33 @@
+// Hostile inputs on the mining hot path (TokenScan, the miner): work that grows with the line, never with its square,
+// and the same answer for the same input whatever was scanned before.
+import assert from 'node:assert/strict';
+import { tokenize, TokenScan } from '../../../servers/logs/patterns/tokenize';
+
+/** CPU milliseconds of the fastest of three runs of `work` (process.cpuUsage: user + system). */
+function cpuMs(work: () => void): number {
+  let best = Infinity;
+  for (let run = 0; run < 3; run++) {
+    const before = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
+
+describe('log intelligence: hot path robustness', () => {
+  it('a line of thousands of apostrophes that open no closed quote is scanned in time linear in its length', () => {
+    // Each `'` opens a quote and none ends a word, so a search for the closing one from every opening one is quadratic.
+    const length = 120_000;
+    const hostile = ["'ab ", "x='a", "='", "('a"].map((unit) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length));
+    const ordinary = 'user 12 logged in from host 10.0.0.1 took 5 ms '.repeat(Math.ceil(length / 48)).slice(0, length);
+    const scan = new TokenScan();
+    const base = Math.max(cpuMs(() => scan.scan(ordinary)), 1);
+    for (const line of hostile) {
+      const used = cpuMs(() => scan.scan(line));
+      // Linear work is within a small factor of the ordinary line's; quadratic work is hundreds of times it.
+      assert.ok(used < base * 20, `${JSON.stringify(line.slice(0, 8))}…: ${used.toFixed(1)} ms against ${base.toFixed(1)} ms`);
+      assert.deepEqual(scan.scan(line).tokens(), tokenize(line).tokens);
+    }
+  });
+});
