@@ -137,6 +137,13 @@ interface TreeNode {
   clusters: Cluster[];
 }
 
+/**
+ * Characters of a message mined by default (maxMessageLength): enough that tokenize's token cap (256), not this cut,
+ * ends a long message unless its tokens average 256 characters, so that its token count does not follow the width of
+ * its early values; and a bound on the work and memory one line costs.
+ */
+const MAX_MESSAGE_LENGTH = 65_536;
+
 const OVERFLOW_ID = 0;
 /** Value groups kept per cluster (memory bound): beyond them, the position with most values becomes a variable. */
 const MAX_SPLIT_GROUPS = 32;
@@ -251,7 +258,7 @@ export class TemplateMiner {
     this.maxExampleLength = options.maxExampleLength ?? 500;
     this.trackLines = options.trackLines ?? false;
     this.maxTrackedLines = options.maxTrackedLines ?? Infinity;
-    this.maxMessageLength = options.maxMessageLength ?? 4096;
+    this.maxMessageLength = options.maxMessageLength ?? MAX_MESSAGE_LENGTH;
   }
 
   /**

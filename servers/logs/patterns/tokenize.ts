@@ -330,6 +330,13 @@ function withoutSkipped(message: string, start: number, end: number, skipped: nu
   return from === start ? text : text.replace(/ {2,}/g, ' ');
 }
 
+/**
+ * Tokens read from a message; what follows them is one <*>. A long message is cut somewhere, and a cut after a fixed
+ * number of characters would end it on a different token when an earlier value is one character wider (`7` against
+ * `12`), giving one event as many templates as there are widths; a cut after a fixed number of tokens does not.
+ */
+const MAX_TOKENS = 256;
+
 /** Scans the message's words into `out`: tokens with their ranges, and the optional annotations it leaves out. */
 function scanTokens(message: string, out: TokenScan): void {
   const length = message.length;
@@ -340,6 +347,11 @@ function scanTokens(message: string, out: TokenScan): void {
   let afterVariable = false;
   while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   while (position < length) {
+    if (out.count >= MAX_TOKENS) {
+      // The rest is one variable: see MAX_TOKENS.
+      out.push(true, position, length);
+      break;
+    }
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {

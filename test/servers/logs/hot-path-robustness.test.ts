@@ -1,6 +1,7 @@
 // Hostile inputs on the mining hot path (TokenScan, the miner): work that grows with the line, never with its square,
 // and the same answer for the same input whatever was scanned before.
 import assert from 'node:assert/strict';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize, TokenScan } from '../../../servers/logs/patterns/tokenize';
 
 /** CPU milliseconds of the fastest of three runs of `work` (process.cpuUsage: user + system). */
@@ -28,6 +29,18 @@ describe('log intelligence: hot path robustness', () => {
       // Linear work is within a small factor of the ordinary line's; quadratic work is hundreds of times it.
       assert.ok(used < base * 20, `${JSON.stringify(line.slice(0, 8))}…: ${used.toFixed(1)} ms against ${base.toFixed(1)} ms`);
       assert.deepEqual(scan.scan(line).tokens(), tokenize(line).tokens);
+    }
+  });
+
+  it('long messages of one event are one template whatever the width of their early values', () => {
+    // A cut at a fixed number of characters lands on a different token when an early value is one digit wider, so
+    // the token count, and with it the template, followed the width of `7` against `12`.
+    const miner = new TemplateMiner();
+    // Short tokens (the cut falls after a few thousand characters) and long ones (40-character names).
+    for (const payload of ['k=v '.repeat(2500), `${'n'.repeat(40)}=v `.repeat(500)]) {
+      const ids = new Set<number>();
+      for (let width = 1; width <= 48; width++) ids.add(miner.add(`request ${'7'.repeat(width)} failed payload ${payload}`));
+      assert.equal(ids.size, 1, miner.templates().map((t) => `${t.count}: …${t.template.slice(-40)}`).join('\n'));
     }
   });
 });
