@@ -2,6 +2,7 @@
 // routed through a fixed-depth tree (token count, then the leading tokens) to a small list of clusters, and joined to
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
+import { cutText } from '../../shared/sanitize';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
@@ -368,7 +369,7 @@ export class TemplateMiner {
 
   private example(cluster: Cluster, line: string): string | undefined {
     if (cluster.stats.examples.length >= this.maxExamples && !cluster.split) return undefined;
-    return line.length > this.maxExampleLength ? `${line.slice(0, this.maxExampleLength)}…` : line;
+    return line.length > this.maxExampleLength ? `${cutText(line, this.maxExampleLength)}…` : line;
   }
 
   /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */

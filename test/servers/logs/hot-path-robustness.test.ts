@@ -3,6 +3,10 @@
 import assert from 'node:assert/strict';
 import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize, TokenScan } from '../../../servers/logs/patterns/tokenize';
+import { sanitizeLine } from '../../../servers/shared/sanitize';
+
+/** A UTF-16 surrogate without its other half (what a cut through an emoji leaves). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** CPU milliseconds of the fastest of three runs of `work` (process.cpuUsage: user + system). */
 function cpuMs(work: () => void): number {
@@ -41,6 +45,17 @@ describe('log intelligence: hot path robustness', () => {
       const ids = new Set<number>();
       for (let width = 1; width <= 48; width++) ids.add(miner.add(`request ${'7'.repeat(width)} failed payload ${payload}`));
       assert.equal(ids.size, 1, miner.templates().map((t) => `${t.count}: …${t.template.slice(-40)}`).join('\n'));
+    }
+  });
+
+  it('cuts long examples and lines between characters, never through an emoji (a lone surrogate)', () => {
+    for (const before of [498, 499, 500]) {
+      const miner = new TemplateMiner();
+      miner.add(`${'a'.repeat(before)}😀 tail`);
+      const [example] = miner.templates()[0].examples;
+      assert.doesNotMatch(example, LONE_SURROGATE, `cut after ${before} characters`);
+      assert.ok(example.startsWith('a'.repeat(before)));
+      assert.doesNotMatch(sanitizeLine(`${'b'.repeat(before)}😀 tail`, before + 1), LONE_SURROGATE);
     }
   });
 });
