@@ -12,5 +12,17 @@ export function sanitizeText(text: string): string {
 /** Sanitizes and cuts one line (or field) to at most `maxChars`, marking the cut. */
 export function sanitizeLine(text: string, maxChars = 2000): string {
   const clean = sanitizeText(text.replace(/\r?\n$/, '')).replace(/[\r\n]/g, ' ');
-  return clean.length > maxChars ? `${clean.slice(0, maxChars)}… [${clean.length - maxChars} chars cut]` : clean;
+  if (clean.length <= maxChars) return clean;
+  const kept = cutText(clean, maxChars);
+  return `${kept}… [${clean.length - kept.length} chars cut]`;
+}
+
+/**
+ * The first `maxChars` UTF-16 code units of `text`, or one fewer when the cut would split a surrogate pair (an emoji,
+ * a rare CJK character): half a pair is not a character, and shows as � or fails a strict UTF-8 encoder.
+ */
+export function cutText(text: string, maxChars: number): string {
+  if (text.length <= maxChars) return text;
+  const last = text.charCodeAt(maxChars - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars);
 }

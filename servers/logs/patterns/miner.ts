@@ -2,6 +2,7 @@
 // routed through a fixed-depth tree (token count, then the leading tokens) to a small list of clusters, and joined to
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
+import { cutText } from '../../shared/sanitize';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
@@ -137,6 +138,13 @@ interface TreeNode {
   clusters: Cluster[];
 }
 
+/**
+ * Characters of a message mined by default (maxMessageLength): enough that tokenize's token cap (256), not this cut,
+ * ends a long message unless its tokens average 256 characters, so that its token count does not follow the width of
+ * its early values; and a bound on the work and memory one line costs.
+ */
+const MAX_MESSAGE_LENGTH = 65_536;
+
 const OVERFLOW_ID = 0;
 /** Value groups kept per cluster (memory bound): beyond them, the position with most values becomes a variable. */
 const MAX_SPLIT_GROUPS = 32;
@@ -251,7 +259,7 @@ export class TemplateMiner {
     this.maxExampleLength = options.maxExampleLength ?? 500;
     this.trackLines = options.trackLines ?? false;
     this.maxTrackedLines = options.maxTrackedLines ?? Infinity;
-    this.maxMessageLength = options.maxMessageLength ?? 4096;
+    this.maxMessageLength = options.maxMessageLength ?? MAX_MESSAGE_LENGTH;
   }
 
   /**
@@ -361,7 +369,7 @@ export class TemplateMiner {
 
   private example(cluster: Cluster, line: string): string | undefined {
     if (cluster.stats.examples.length >= this.maxExamples && !cluster.split) return undefined;
-    return line.length > this.maxExampleLength ? `${line.slice(0, this.maxExampleLength)}…` : line;
+    return line.length > this.maxExampleLength ? `${cutText(line, this.maxExampleLength)}…` : line;
   }
 
   /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */

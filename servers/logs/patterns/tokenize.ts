@@ -219,6 +219,7 @@ export class TokenScan extends FlaggedRanges {
     this.message = message;
     this.count = 0;
     if (this.skipped.length > 0) this.skipped.length = 0;
+    this.word.closes.reset();
     scanTokens(message, this);
     return this;
   }
@@ -297,6 +298,8 @@ class WordScan extends FlaggedRanges {
   quoted = false;
   /** Where the first skipped quoted value opens (its quote mark), or -1. */
   quoteAt = -1;
+  /** The closing quotes found in the message being scanned (see closingQuote), kept from word to word. */
+  readonly closes = new QuoteCloses();
 
   addPiece(start: number, end: number, counted: boolean): void {
     this.append(start, end, counted);
@@ -327,6 +330,13 @@ function withoutSkipped(message: string, start: number, end: number, skipped: nu
   return from === start ? text : text.replace(/ {2,}/g, ' ');
 }
 
+/**
+ * Tokens read from a message; what follows them is one <*>. A long message is cut somewhere, and a cut after a fixed
+ * number of characters would end it on a different token when an earlier value is one character wider (`7` against
+ * `12`), giving one event as many templates as there are widths; a cut after a fixed number of tokens does not.
+ */
+const MAX_TOKENS = 256;
+
 /** Scans the message's words into `out`: tokens with their ranges, and the optional annotations it leaves out. */
 function scanTokens(message: string, out: TokenScan): void {
   const length = message.length;
@@ -337,6 +347,11 @@ function scanTokens(message: string, out: TokenScan): void {
   let afterVariable = false;
   while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   while (position < length) {
+    if (out.count >= MAX_TOKENS) {
+      // The rest is one variable: see MAX_TOKENS.
+      out.push(true, position, length);
+      break;
+    }
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
@@ -429,7 +444,7 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
   for (let i = start; i <= end; i++) {
     const c = i === end ? Char.Space : message.charCodeAt(i);
     if (i === pieceStart && isQuoteMark(c) && opensQuote(message, start, i)) {
-      const close = closingQuote(message, i + 1, c);
+      const close = out.word.closes.find(message, i + 1, c);
       if (close > i + 1 && close < end) {
         const variable = isVariablePiece(message, i + 1, close) || isQuotedValue(message, i + 1, close, out.count === 0);
         out.push(variable, i + 1, close);
@@ -534,7 +549,7 @@ function scanQuotedWordEnd(message: string, start: number, word: WordScan, opens
     const charClass = classOf(c);
     if (charClass & CharClass.Space) break;
     if (isQuoteMark(c) && opensQuote(message, start, wordEnd)) {
-      const close = closingQuote(message, wordEnd + 1, c);
+      const close = word.closes.find(message, wordEnd + 1, c);
       if (close > wordEnd && close - wordEnd <= MAX_QUOTED && (isShortPhrase(message, wordEnd + 1, close) || isFieldQuote(message, start, wordEnd) || isQuotedValueText(message, wordEnd + 1, close, opensMessage))) {
         if (!quoted) quoteAt = wordEnd;
         quoted = true;
@@ -798,11 +813,47 @@ function isQuoteMark(c: number): boolean {
  * Index of the quote mark `quote` that closes a quoted text starting at `from` (a backslash-escaped one does not), or
  * -1. An apostrophe closes only at the end of a word, so one inside a quoted word (`'don't stop'`) does not.
  */
-function closingQuote(text: string, from: number, quote: number = Char.Quote): number {
+function closingQuote(text: string, from: number, quote: number): number {
   const mark = quote === Char.Apostrophe ? "'" : '"';
   let close = text.indexOf(mark, from);
   while (close > 0 && (text.charCodeAt(close - 1) === Char.Backslash || (quote === Char.Apostrophe && !endsQuotedWord(text, close)))) close = text.indexOf(mark, close + 1);
   return close;
+}
+
+/**
+ * closingQuote for one message, remembering its last answer per quote mark: the answer from `from` is the first
+ * closing mark at or after it, so it holds for every later `from` up to that mark. Without this, a line of many
+ * apostrophes that close nothing (`'ab 'cd 'ef …`) makes every one of them search all the others: quadratic.
+ */
+class QuoteCloses {
+  // [from, answer] of the last search for a double quote and for an apostrophe; from = -1 when none is known.
+  private quoteFrom = -1;
+  private quoteClose = -1;
+  private apostropheFrom = -1;
+  private apostropheClose = -1;
+
+  /** Forgets the answers: called before each message (they are indexes into it). */
+  reset(): void {
+    this.quoteFrom = -1;
+    this.apostropheFrom = -1;
+  }
+
+  /** closingQuote(text, from, quote) for the message being scanned. */
+  find(text: string, from: number, quote: number): number {
+    const apostrophe = quote === Char.Apostrophe;
+    const knownFrom = apostrophe ? this.apostropheFrom : this.quoteFrom;
+    const known = apostrophe ? this.apostropheClose : this.quoteClose;
+    if (knownFrom >= 0 && from >= knownFrom && (known < 0 || from <= known)) return known;
+    const close = closingQuote(text, from, quote);
+    if (apostrophe) {
+      this.apostropheFrom = from;
+      this.apostropheClose = close;
+    } else {
+      this.quoteFrom = from;
+      this.quoteClose = close;
+    }
+    return close;
+  }
 }
 
 /** The apostrophe at `index` ends a word: the end of the text, a space or punctuation follows it. */
