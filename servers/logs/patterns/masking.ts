@@ -1,5 +1,7 @@
 // Masks the variable parts of a message (ids, numbers, addresses, paths) so that occurrences of the same
 // error group together: "timeout after 31s on db-2" and "timeout after 30s on db-1" become one.
+import { cutText } from '../../shared/sanitize';
+
 const RULES: [RegExp, string][] = [
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
   [/\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi, '<url>'],
@@ -13,8 +15,8 @@ const RULES: [RegExp, string][] = [
 
 /** The message with variable parts replaced by <uuid>, <url>, <ip>, <path>, <hex>, <num>; whitespace collapsed; capped. */
 export function maskMessage(message: string, maxChars = 300): string {
-  let out = message.length > 4 * maxChars ? message.slice(0, 4 * maxChars) : message;
+  let out = cutText(message, 4 * maxChars);
   for (const [regex, token] of RULES) out = out.replace(regex, token);
   out = out.replace(/\s+/g, ' ').trim();
-  return out.length > maxChars ? `${out.slice(0, maxChars)}…` : out;
+  return out.length > maxChars ? `${cutText(out, maxChars)}…` : out;
 }

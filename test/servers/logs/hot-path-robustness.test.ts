@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize, TokenScan } from '../../../servers/logs/patterns/tokenize';
 import { sanitizeLine } from '../../../servers/shared/sanitize';
+import { maskMessage } from '../../../servers/logs/patterns/masking';
 
 /** A UTF-16 surrogate without its other half (what a cut through an emoji leaves). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -58,6 +59,14 @@ describe('log intelligence: hot path robustness', () => {
       assert.doesNotMatch(example, LONE_SURROGATE, `cut after ${before} characters`);
       assert.ok(example.startsWith('a'.repeat(before)));
       assert.doesNotMatch(sanitizeLine(`${'b'.repeat(before)}😀 tail`, before + 1), LONE_SURROGATE);
+    }
+  });
+
+  it("error_summary's masked messages are cut between characters too", () => {
+    for (const before of [298, 299, 300]) {
+      const masked = maskMessage(`${'word '.repeat(before)}`.slice(0, before) + '😀 tail'.repeat(400), 300);
+      assert.doesNotMatch(masked, LONE_SURROGATE, `cut after ${before} characters`);
+      assert.ok(masked.endsWith('…'));
     }
   });
 });
