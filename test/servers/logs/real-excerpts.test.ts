@@ -17,13 +17,24 @@ const DIR = join(__dirname, '../../fixtures/real-excerpts');
  * one to three words ending the message), Nginx (`(core dumped)` after a number), OpenVPN (UPPER_CASE keys of values),
  * OpenSSHWindows (`w32_fcntl`: digits in a symbol's prefix), Tomcat (a unit after a bracketed number).
  */
-const MEASURED: Record<string, number> = {
+const BATCH_1: Record<string, number> = {
   Cassandra: 0.913, Celery: 0.917, Consul: 0.961, DockerDaemon: 0.556, Elasticsearch: 0.886, Etcd: 1,
   HomeAssistant: 0.577, Kafka: 0.88, KubeControllerManager: 1, LinuxKernel: 0.862, MacLaunchd: 1, MongoDB: 1,
   MySQL: 0.956, Nginx: 0.926, OpenSSHWindows: 1, OpenVPN: 0.81, Postfix: 0.571, PostgreSQL: 1, Prometheus: 1,
   Redis: 1, Servarr: 0.302, Spark: 0.833, Systemd: 0.931, Tomcat: 1, TorquePBS: 1, Vault: 0.959, WildFly: 0.913,
   WindowsCBS: 1, Xorg: 0.788, ZooKeeper: 0.833,
 };
+/**
+ * Batch 2 (README), held out: GA through log_patterns measured on 2026-11-30 by branch `realx2` on the miner of main at
+ * dd7079b, before anything was fixed for these systems. Their mean is the figure for logs the miner was not fitted to:
+ * raise a figure when a general change lifts it, and keep the batch out of the work that tunes the miner.
+ */
+const BATCH_2: Record<string, number> = {
+  BindNamed: 0.6, CoreDNS: 0.477, Ghostunnel: 0.243, Gitea: 0.917, HAProxy: 0, Jupyter: 1, Kubelet: 0.864,
+  Minecraft: 0.571, Mosquitto: 0.661, NetworkManager: 0.556, RabbitMQ: 0.808, Slurm: 0.688, Syncthing: 0.842,
+  WpaSupplicant: 0.912, Zigbee2MQTT: 0.222,
+};
+const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2 };
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -37,7 +48,9 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
 
   it('measures every system through the built server', async () => {
     result = await evaluateDirectory(DIR, { levels: false, speed: false });
-    process.stdout.write(`${formatTable(result)}\n\n${formatErrors(result, 10)}\n`);
+    const heldOut = result.systems.filter((s) => s.system in BATCH_2);
+    const heldOutMean = heldOut.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, heldOut.length);
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): mean GA ${heldOutMean.toFixed(3)} over ${heldOut.length} systems\n\n${formatErrors(result, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
