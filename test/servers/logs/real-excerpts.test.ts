@@ -32,9 +32,9 @@ const BATCH_1: Record<string, number> = {
 const BATCH_2: Record<string, number> = {
   Airflow: 0.607, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
   Ghostunnel: 0.243, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.736, Kubelet: 0.864,
-  Minecraft: 0.571, Mosquitto: 0.661, NetworkManager: 0.556, OpenStackNova: 1, Pacemaker: 0.759, PiholeFTL: 0.554,
-  RabbitMQ: 0.808, Slurm: 0.688, Squid: 0.944, Syncthing: 0.842, Tor: 0.741, Traefik: 0.833, Unbound: 0.527,
-  WpaSupplicant: 0.912, Zigbee2MQTT: 0.222,
+  Logstash: 0.257, Minecraft: 0.571, Mosquitto: 0.661, NetworkManager: 0.556, OpenStackNova: 1, Pacemaker: 0.759,
+  PiholeFTL: 0.554, RabbitMQ: 0.808, Slurm: 0.688, Squid: 0.944, Syncthing: 0.842, Tor: 0.741, Traefik: 0.833,
+  Unbound: 0.527, WpaSupplicant: 0.912, Zigbee2MQTT: 0.222,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2 };
 const SLACK = 0.02;
