@@ -275,11 +275,10 @@ export class TemplateMiner {
     const hash = scan.hash();
     let entry = this.cache.get(hash);
     while (entry && !scan.equals(entry.tokens)) entry = entry.next;
-    let tokens: string[] | undefined;
     let cluster: Cluster;
     if (entry) cluster = entry.cluster;
     else {
-      tokens = scan.tokens();
+      const tokens = scan.tokens();
       cluster = this.place(tokens, message);
       if (this.cached >= CACHE_LIMIT) {
         this.cache.clear();
@@ -291,7 +290,7 @@ export class TemplateMiner {
     if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
-    return cluster.split ? this.recordSplit(cluster, cluster.split, tokens ?? scan.tokens(), info, example) : cluster.id;
+    return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
   }
 
   get lineCount(): number {
@@ -372,16 +371,30 @@ export class TemplateMiner {
     return line.length > this.maxExampleLength ? `${cutText(line, this.maxExampleLength)}…` : line;
   }
 
-  /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */
-  private recordSplit(cluster: Cluster, split: Split, tokens: string[], info: MessageInfo, example: string | undefined): number {
-    const values = split.positions.map((position) => tokens[position]);
-    const key = values.join('\u0001');
-    let group = split.groups.get(key);
+  /**
+   * The key of the value group of the message just scanned (its words at the split's positions, joined by \u0001),
+   * read from the scan: most lines find their group, and need no token array for it.
+   */
+  private splitKey(split: Split): string {
+    const positions = split.positions;
+    let key = this.scan.token(positions[0]);
+    for (let i = 1; i < positions.length; i++) key += `\u0001${this.scan.token(positions[i])}`;
+    return key;
+  }
+
+  /**
+   * Adds the line just scanned to its value group, or gives up splitting on a position whose values turn out to be
+   * many or masked.
+   */
+  private recordSplit(cluster: Cluster, split: Split, info: MessageInfo, example: string | undefined): number {
+    let group = split.groups.get(this.splitKey(split));
     if (!group) {
+      const values = split.positions.map((position) => this.scan.token(position));
+      const key = values.join('\u0001');
       const bad = values.findIndex((value) => !isPlainWord(value));
       if (bad >= 0) {
         this.dropSplitPosition(cluster, split, bad);
-        return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
+        return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
       }
       group = { id: this.nextId++, values, stats: newStats() };
       split.groups.set(key, group);
@@ -391,7 +404,7 @@ export class TemplateMiner {
         let widest = 0;
         for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
         this.dropSplitPosition(cluster, split, widest);
-        return cluster.split ? this.groupOf(cluster.split, tokens) : cluster.id;
+        return cluster.split ? this.groupOf(cluster.split) : cluster.id;
       }
       return group.id;
     }
@@ -399,8 +412,8 @@ export class TemplateMiner {
     return group.id;
   }
 
-  private groupOf(split: Split, tokens: string[]): number {
-    const group = split.groups.get(split.positions.map((position) => tokens[position]).join('\u0001'));
+  private groupOf(split: Split): number {
+    const group = split.groups.get(this.splitKey(split));
     return group ? group.id : -1;
   }
 
