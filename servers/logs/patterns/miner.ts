@@ -99,8 +99,12 @@ export interface MinedTemplate extends Template {
 interface Stats {
   count: number;
   levelCounts: number[];
-  firstSeen?: number;
-  lastSeen?: number;
+  /**
+   * Earliest and latest timestamp (epoch ms), NaN while no line had one. Always numbers, so that V8 keeps them as
+   * doubles written in place: an optional field took a new heap number for every line's write.
+   */
+  firstSeen: number;
+  lastSeen: number;
   examples: string[];
   lineNumbers?: number[];
 }
@@ -152,13 +156,11 @@ const MAX_SPLIT_GROUPS = 32;
 const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
 
 function newStats(): Stats {
-  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], examples: [] };
+  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], firstSeen: NaN, lastSeen: NaN, examples: [] };
 }
 
 function copyStats(stats: Stats): Stats {
-  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], examples: [...stats.examples] };
-  if (stats.firstSeen !== undefined) copy.firstSeen = stats.firstSeen;
-  if (stats.lastSeen !== undefined) copy.lastSeen = stats.lastSeen;
+  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], firstSeen: stats.firstSeen, lastSeen: stats.lastSeen, examples: [...stats.examples] };
   if (stats.lineNumbers) copy.lineNumbers = [...stats.lineNumbers];
   return copy;
 }
@@ -166,8 +168,9 @@ function copyStats(stats: Stats): Stats {
 function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
   into.count += from.count;
   for (let i = 0; i < into.levelCounts.length; i++) into.levelCounts[i] += from.levelCounts[i];
-  if (from.firstSeen !== undefined && (into.firstSeen === undefined || from.firstSeen < into.firstSeen)) into.firstSeen = from.firstSeen;
-  if (from.lastSeen !== undefined && (into.lastSeen === undefined || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
+  // A comparison with NaN is false: a side without timestamps never wins, and one with them always beats NaN.
+  if (!Number.isNaN(from.firstSeen) && !(from.firstSeen >= into.firstSeen)) into.firstSeen = from.firstSeen;
+  if (!Number.isNaN(from.lastSeen) && !(from.lastSeen <= into.lastSeen)) into.lastSeen = from.lastSeen;
   for (const example of from.examples) if (into.examples.length < maxExamples && !into.examples.includes(example)) into.examples.push(example);
   if (from.lineNumbers) into.lineNumbers = into.lineNumbers ? [...into.lineNumbers, ...from.lineNumbers].sort((a, b) => a - b) : [...from.lineNumbers];
 }
@@ -359,8 +362,8 @@ export class TemplateMiner {
       if (count > 0) levels[LEVELS[index]] = count;
     });
     const result: MinedTemplate = { id, clusterId, template, count: stats.count, levels, examples: [...stats.examples] };
-    if (stats.firstSeen !== undefined) result.firstSeen = stats.firstSeen;
-    if (stats.lastSeen !== undefined) result.lastSeen = stats.lastSeen;
+    if (!Number.isNaN(stats.firstSeen)) result.firstSeen = stats.firstSeen;
+    if (!Number.isNaN(stats.lastSeen)) result.lastSeen = stats.lastSeen;
     // Shared with the miner, not copied (a file's worth of numbers): callers must not modify it.
     if (stats.lineNumbers) result.lineNumbers = stats.lineNumbers;
     return result;
@@ -548,9 +551,11 @@ function distinct(split: Split, index: number): number {
 function recordStats(stats: Stats, info: MessageInfo, example: string | undefined, trackLines: boolean, maxExamples: number): void {
   stats.count++;
   if (info.level !== undefined) stats.levelCounts[LEVELS.indexOf(info.level)]++;
-  if (info.timestamp !== undefined) {
-    if (stats.firstSeen === undefined || info.timestamp < stats.firstSeen) stats.firstSeen = info.timestamp;
-    if (stats.lastSeen === undefined || info.timestamp > stats.lastSeen) stats.lastSeen = info.timestamp;
+  const timestamp = info.timestamp;
+  // NaN (an invalid date) is no timestamp; see mergeStats for the comparisons.
+  if (timestamp !== undefined && !Number.isNaN(timestamp)) {
+    if (!(timestamp >= stats.firstSeen)) stats.firstSeen = timestamp;
+    if (!(timestamp <= stats.lastSeen)) stats.lastSeen = timestamp;
   }
   if (example !== undefined && stats.examples.length < maxExamples && !stats.examples.includes(example)) stats.examples.push(example);
   if (trackLines && info.lineNumber !== undefined) (stats.lineNumbers ??= []).push(info.lineNumber);
