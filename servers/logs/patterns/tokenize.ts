@@ -43,13 +43,16 @@ function isHexLetter(c: number): boolean {
 }
 
 /** What the scanning loops ask of a character, one bit each, told by the predicates above (ASCII only: none holds above). */
-const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16, Trailing = 32, Opening = 64 }
+const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16, Trailing = 32, Opening = 64, QuoteMark = 128 }
+
+/** The classes that end a word, end a piece or are counted in one: a character with none of them is a plain letter. */
+const PLAIN_WORD_STOPS = CharClass.Space | CharClass.Delimiter | CharClass.Digit | CharClass.Mark | CharClass.QuoteMark;
 
 const CHAR_CLASSES = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   CHAR_CLASSES[c] = (isSpace(c) ? CharClass.Space : 0) | (isInnerDelimiter(c) ? CharClass.Delimiter : 0) | (isDigit(c) ? CharClass.Digit : 0)
     | (isHexLetter(c) || c === Char.Minus ? CharClass.HexOrMinus : 0) | (isWordVariableMark(c) ? CharClass.Mark : 0)
-    | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0);
+    | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0) | (isQuoteMark(c) ? CharClass.QuoteMark : 0);
 }
 
 /** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
@@ -94,81 +97,174 @@ export function isEnumConstant(token: string): boolean {
   return letters >= 2;
 }
 
-/** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
-const FILE_NAME = /^[\w.-]+\.(?:exe|dll|so|jar|war|py|js|ts|log|txt|conf|cfg|xml|json|ya?ml|ini|properties|sh|bat|ps1|class|java|c|cc|cpp|h|go|rs|rb|php|html?|css|png|jpe?g|gif|zip|gz|tgz|tar|pid|lock|sock|db|sqlite|tmp|bak|out|err|csv|dat|bin|img|iso|pdf|docx?|xlsx?|sys|msi|apk|deb|rpm)$/i;
+/**
+ * A fixed set of short words, looked up by a range of a text without making a string for it: the tokenizer asks
+ * these questions of most words of every line. ASCII letters compare case-insensitively when `ignoreCase`.
+ */
+class WordSet {
+  /** Words by (length, first character folded): few share a key, so a look-up compares one or two. */
+  private readonly byKey = new Map<number, string[]>();
 
+  constructor(
+    words: string,
+    private readonly ignoreCase: boolean,
+  ) {
+    for (const word of words.split(' ')) {
+      const key = this.key(word, 0, word.length);
+      const list = this.byKey.get(key);
+      if (list) list.push(word);
+      else this.byKey.set(key, [word]);
+    }
+  }
+
+  /** The text [start, end) is one of the words. */
+  has(text: string, start: number, end: number): boolean {
+    if (end <= start || end - start > 16) return false;
+    const candidates = this.byKey.get(this.key(text, start, end));
+    if (!candidates) return false;
+    for (const word of candidates) if (this.sameAt(word, text, start)) return true;
+    return false;
+  }
+
+  private key(text: string, start: number, end: number): number {
+    return (end - start) * 0x10000 + this.fold(text.charCodeAt(start));
+  }
+
+  private fold(c: number): number {
+    return this.ignoreCase && c >= Char.UpperA && c <= Char.UpperZ ? c | 32 : c;
+  }
+
+  private sameAt(word: string, text: string, start: number): boolean {
+    for (let i = 0; i < word.length; i++) if (this.fold(word.charCodeAt(i)) !== this.fold(text.charCodeAt(start + i))) return false;
+    return true;
+  }
+}
+
+const FILE_EXTENSIONS = new WordSet(
+  'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm',
+  true,
+);
+const TOP_LEVEL_DOMAINS = new WordSet(
+  'com net org edu gov mil int info biz io co uk de nl fr jp kr cn ru br au ca it es se ch pl in tw hk sg local lan internal localdomain arpa',
+  true,
+);
+
+/** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
 export function isVariableWord(word: string): boolean {
-  const length = word.length;
+  return isVariableRange(word, 0, word.length);
+}
+
+/** isVariableWord for the word [start, end) of `text`, read in place. */
+function isVariableRange(text: string, start: number, end: number): boolean {
+  const length = end - start;
   if (length < 2) return false;
   // File names (chrome.exe, app.log, workers2.properties) are values: which file, not which event.
-  if (hasFileExtension(word) && FILE_NAME.test(word)) return true;
-  const first = word.charCodeAt(0);
+  if (isFileName(text, start, end)) return true;
+  const first = text.charCodeAt(start);
+  const second = text.charCodeAt(start + 1);
   // Absolute or relative paths and Windows drive paths.
-  if (first === Char.Slash && length > 1 && word.charCodeAt(1) !== Char.Slash) return true;
-  if ((first === Char.Dot || first === 126 /* ~ */) && word.charCodeAt(1) === Char.Slash) return true;
-  if (length > 2 && word.charCodeAt(1) === Char.Colon && word.charCodeAt(2) === Char.Backslash) return true;
+  if (first === Char.Slash && second !== Char.Slash) return true;
+  if ((first === Char.Dot || first === 126 /* ~ */) && second === Char.Slash) return true;
+  if (length > 2 && second === Char.Colon && text.charCodeAt(start + 2) === Char.Backslash) return true;
   let colons = 0;
   let dots = 0;
   let slashes = 0;
   let at = -1;
   let digits = 0;
   let hexLike = true;
-  for (let i = 0; i < length; i++) {
-    const c = word.charCodeAt(i);
+  let doubleSlash = false;
+  let doubleColon = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c === Char.Colon) {
       colons++;
       // scheme://
-      if (word.charCodeAt(i + 1) === Char.Slash && word.charCodeAt(i + 2) === Char.Slash && i > 0) return true;
+      if (i > start && i + 2 < end && text.charCodeAt(i + 1) === Char.Slash && text.charCodeAt(i + 2) === Char.Slash) return true;
+      if (i > start && text.charCodeAt(i - 1) === Char.Colon) doubleColon = true;
     } else if (c === Char.Dot) dots++;
-    else if (c === Char.Slash) slashes++;
-    else if (c === Char.At) at = i;
+    else if (c === Char.Slash) {
+      slashes++;
+      if (i > start && text.charCodeAt(i - 1) === Char.Slash) doubleSlash = true;
+    } else if (c === Char.At) at = i;
     else if (isDigit(c)) digits++;
     else if (!isHexLetter(c)) hexLike = false;
   }
-  if (slashes >= 2 && digits + dots > 0 && !word.includes('//')) return true; // a/b/c.txt, 1/2/3
-  if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true; // user@host.tld
+  if (slashes >= 2 && digits + dots > 0 && !doubleSlash) return true; // a/b/c.txt, 1/2/3
+  if (at > start && at < end - 3 && dotAfter(text, at, end)) return true; // user@host.tld
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
-  if (hexLike && colons >= 2 && word.includes('::')) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
-  if (digits > 0 && dots === 3 && IPV4.test(word)) return true;
-  return dots >= 2 && hasTopLevelDomain(word) && HOST_NAME.test(word);
+  if (hexLike && colons >= 2 && doubleColon) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
+  if (digits > 0 && dots === 3 && isIpv4(text, start, end)) return true;
+  return dots >= 2 && isHostName(text, start, end);
 }
 
-const FILE_EXTENSIONS = new Set(
-  'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm'.split(' '),
-);
-const TOP_LEVEL_DOMAINS = new Set(
-  'com net org edu gov mil int info biz io co uk de nl fr jp kr cn ru br au ca it es se ch pl in tw hk sg local lan internal localdomain arpa'.split(' '),
-);
-
-/** Cheap test before FILE_NAME: the text after the last dot is a known extension. */
-function hasFileExtension(word: string): boolean {
-  const dot = word.lastIndexOf('.');
-  return dot > 0 && word.length - dot <= 11 && isInSet(FILE_EXTENSIONS, word, dot + 1, word.length);
+/** A `.` in (from, end) of text. */
+function dotAfter(text: string, from: number, end: number): boolean {
+  const dot = text.indexOf('.', from);
+  return dot > from && dot < end;
 }
 
-/** Cheap test before HOST_NAME: the last label (before an optional :port) is a known top-level domain. */
-function hasTopLevelDomain(word: string): boolean {
-  const colon = word.lastIndexOf(':');
-  const end = colon > 0 ? colon : word.length;
-  const dot = word.lastIndexOf('.', end);
-  return dot > 0 && end - dot <= 12 && isInSet(TOP_LEVEL_DOMAINS, word, dot + 1, end);
+/** Letters, digits and `_` (JavaScript's \w without the u flag). */
+function isWordChar(c: number): boolean {
+  return isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95;
+}
+
+/** A file name: word characters, dots and `-` only, ending in `.` and a known extension after at least one character. */
+function isFileName(text: string, start: number, end: number): boolean {
+  const dot = text.lastIndexOf('.', end - 1);
+  if (dot <= start || dot < end - 12 || !FILE_EXTENSIONS.has(text, dot + 1, end)) return false;
+  for (let i = start; i < dot; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Dot || c === Char.Minus)) return false;
+  }
+  return true;
+}
+
+/** End of a run of at most `most` digits from `from` (before `end`), or -1 when there is none. */
+function digitsEnd(text: string, from: number, end: number, most: number): number {
+  let i = from;
+  while (i < end && i - from < most && isDigit(text.charCodeAt(i))) i++;
+  return i === from ? -1 : i;
+}
+
+/** An IPv4 address with an optional port: four groups of 1-3 digits, then `:digits` or nothing. */
+function isIpv4(text: string, start: number, end: number): boolean {
+  let i = start;
+  for (let group = 0; group < 4; group++) {
+    if (group > 0) {
+      if (i >= end || text.charCodeAt(i) !== Char.Dot) return false;
+      i++;
+    }
+    i = digitsEnd(text, i, end, 3);
+    if (i < 0) return false;
+  }
+  return i === end || (text.charCodeAt(i) === Char.Colon && digitsEnd(text, i + 1, end, Infinity) === end);
 }
 
 /**
- * `names` (lower-case letters and digits) holds the text [start, end) of `word`, compared case-insensitively. Text
- * with any other character is not in it, which is told without making a string (most words are not file names).
+ * host.example.com: at least three labels of letters, digits and `-`, the last a common top-level domain, with an
+ * optional `:port` (not a Java package or class name).
  */
-function isInSet(names: Set<string>, word: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = word.charCodeAt(i);
-    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+function isHostName(text: string, start: number, end: number): boolean {
+  const colon = text.lastIndexOf(':', end - 1);
+  let nameEnd = end;
+  if (colon >= start) {
+    if (digitsEnd(text, colon + 1, end, Infinity) !== end) return false;
+    nameEnd = colon;
   }
-  return names.has(word.slice(start, end).toLowerCase());
+  const dot = text.lastIndexOf('.', nameEnd - 1);
+  if (dot < start || !TOP_LEVEL_DOMAINS.has(text, dot + 1, nameEnd)) return false;
+  let labels = 1;
+  let labelStart = start;
+  for (let i = start; i < dot + 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Char.Dot) {
+      if (i === labelStart) return false;
+      labels++;
+      labelStart = i + 1;
+    } else if (!(isDigit(c) || c === Char.Minus || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+  }
+  return labels >= 3;
 }
-
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
-/** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
-const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
 
 /** [start, end) ranges of a text, with a flag (0 or 1) each, in typed arrays that grow as needed and are reused. */
 class FlaggedRanges {
@@ -239,11 +335,18 @@ export class TokenScan extends FlaggedRanges {
   /** True when the tokens are exactly `tokens` (compared in place, no string made). */
   equals(tokens: readonly string[]): boolean {
     if (tokens.length !== this.count) return false;
+    const message = this.message;
     for (let i = 0; i < this.count; i++) {
       const token = tokens[i];
       if (this.flags[i] === 1) {
         if (token !== WILDCARD) return false;
-      } else if (token.length !== this.ends[i] - this.starts[i] || !this.message.startsWith(token, this.starts[i])) return false;
+        continue;
+      }
+      const start = this.starts[i];
+      const length = token.length;
+      if (length !== this.ends[i] - start) return false;
+      // Compared here rather than by startsWith: tokens are short, and a call per token cost more than the compare.
+      for (let j = 0; j < length; j++) if (token.charCodeAt(j) !== message.charCodeAt(start + j)) return false;
     }
     return true;
   }
@@ -396,7 +499,7 @@ function scanTokens(message: string, out: TokenScan): void {
     // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
-    if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
+    if (core - coreStart >= 2 && mayBeVariable && isVariableRange(message, coreStart, core)) {
       out.push(true, coreStart, core);
     } else if (plain && isNameOfBracketedValue(message, word)) {
       out.push(true, word.starts[0], word.ends[1]);
@@ -490,7 +593,7 @@ function isNameOfBracketedValue(message: string, word: WordScan): boolean {
 
 /** An IPv4 address (with an optional port) or an IPv6 one. */
 function isIpAddress(text: string): boolean {
-  return IPV4.test(text) || (text.includes(':') && isVariableWord(text));
+  return isIpv4(text, 0, text.length) || (text.includes(':') && isVariableWord(text));
 }
 
 /** Pushes the piece [start, end) of a word: a variable when `counted` (isCountedVariablePiece) or by the piece rules. */
@@ -515,9 +618,14 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   let i = start;
   for (; i < length; i++) {
     const c = message.charCodeAt(i);
-    // Any quote mark, not only the double quote the quote rules open today: a word with one always takes their path.
-    if (c === Char.Quote || c === Char.Apostrophe) return false;
     const charClass = classOf(c);
+    // Most characters are letters: only whether the piece is still hex-like is asked of them.
+    if ((charClass & PLAIN_WORD_STOPS) === 0) {
+      if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+      continue;
+    }
+    // Any quote mark, not only the double quote the quote rules open today: a word with one always takes their path.
+    if (charClass & CharClass.QuoteMark) return false;
     if (charClass & CharClass.Space) break;
     if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
     if (charClass & CharClass.Delimiter) {
@@ -597,12 +705,13 @@ function endsInValue(message: string, start: number, end: number): boolean {
 }
 
 /** Units written after a number: time, size, rate and share. Case matters (`m` is not `M`). */
-const UNITS = new Set(
-  'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
+const UNITS = new WordSet(
+  'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent',
+  false,
 );
 
 /** Time zones written after a time (`17:27:32 UTC`): part of the time, as a unit is part of its number. */
-const TIME_ZONES = new Set('UTC GMT Z CET CEST EET EEST WET WEST BST IST MSK PST PDT MST MDT CST CDT EST EDT AKST AKDT HST JST KST HKT SGT AEST AEDT AWST ACST NZST NZDT'.split(' '));
+const TIME_ZONES = new WordSet('UTC GMT Z CET CEST EET EEST WET WEST BST IST MSK PST PDT MST MDT CST CDT EST EDT AKST AKDT HST JST KST HKT SGT AEST AEDT AWST ACST NZST NZDT', false);
 
 /** End of a unit word (or a time zone) at `position` (trailing punctuation included), or -1. */
 function unitAt(message: string, position: number): number {
@@ -611,8 +720,7 @@ function unitAt(message: string, position: number): number {
   let core = end;
   while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
   if (core - position > 7) return -1;
-  const word = message.slice(position, core);
-  return UNITS.has(word) || TIME_ZONES.has(word) ? end : -1;
+  return UNITS.has(message, position, core) || TIME_ZONES.has(message, position, core) ? end : -1;
 }
 
 /** Longest bracketed list read as one value (characters). */
@@ -712,8 +820,8 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     // The value without a leading comparison (`<1`, `~2.1`, `>=5`).
     let bare = start;
     while (bare < end && isComparison(message.charCodeAt(bare))) bare++;
-    if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableWord(message.slice(bare, end))))) values++;
-    else if (!UNITS.has(message.slice(bare, end))) other = true;
+    if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableRange(message, bare, end)))) values++;
+    else if (!UNITS.has(message, bare, end)) other = true;
     if (isLowerCaseWord(message, start, end)) lowerWords++;
     start = end;
   }
@@ -751,15 +859,16 @@ function isWordVariableMark(c: number): boolean {
   return c === Char.Slash || c === Char.Dot || c === Char.Colon || c === Char.At || c === Char.Backslash;
 }
 
-const DATE_NAMES = new Set(
-  'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+const DATE_NAMES = new WordSet(
+  'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
+  false,
 );
 
 /** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`): the text [start, end). */
 export function isDateName(text: string, start = 0, end = text.length): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
-  return length >= 3 && length <= 9 && first >= Char.UpperA && first <= Char.UpperZ && DATE_NAMES.has(start === 0 && end === text.length ? text : text.slice(start, end));
+  return length >= 3 && length <= 9 && first >= Char.UpperA && first <= Char.UpperZ && DATE_NAMES.has(text, start, end);
 }
 
 const MAX_QUOTED = 200;

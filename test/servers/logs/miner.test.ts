@@ -267,6 +267,21 @@ describe('log intelligence: TemplateMiner', () => {
     assert.deepEqual(up.lineNumbers, [2]);
   });
 
+  it('first/last seen ignore lines without a timestamp or with an invalid one, before and after the valid ones', () => {
+    const miner = new TemplateMiner();
+    miner.add('disk 1 failed', { timestamp: Number.NaN });
+    miner.add('disk 2 failed', {});
+    miner.add('disk 3 failed', { timestamp: 5000 });
+    miner.add('disk 4 failed', { timestamp: Number.NaN });
+    miner.add('disk 5 failed', { timestamp: 4000 });
+    miner.add('service up', {});
+    const [disk, up] = miner.templates();
+    assert.equal(disk.firstSeen, 4000);
+    assert.equal(disk.lastSeen, 5000);
+    assert.equal('firstSeen' in up, false);
+    assert.equal('lastSeen' in up, false);
+  });
+
   it('bounds memory by a template cap: extra shapes go to the closest template or <other>', () => {
     const miner = new TemplateMiner({ maxTemplates: 3 });
     const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel'];
