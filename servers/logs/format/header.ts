@@ -1,6 +1,7 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
+import { isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
@@ -41,11 +42,14 @@ const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
-const NUMBER_AT = /\d+(?=[\s|]|$)/y;
-const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
+/** What numberEnd reads: `\d+(?=[\s|]|$)`. */
+export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
+/** What componentEnd reads. */
+export const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
-const WORD_AT = /[^\s|]+/y;
+/** What wordEnd reads. */
+export const WORD_AT = /[^\s|]+/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
@@ -143,8 +147,8 @@ function matchField(field: HeaderField, line: string, position: number, context:
       return mark ? { end: position + 1, level: LEVEL_MARKS[mark[1]] } : undefined;
     }
     case 'number': {
-      const m = matchAt(NUMBER_AT, line, position);
-      return m ? { end: position + m[0].length } : undefined;
+      const end = numberEnd(line, position);
+      return end < 0 ? undefined : { end };
     }
     case 'bracket': {
       const end = bracketEnd(line, position);
@@ -159,31 +163,88 @@ function matchField(field: HeaderField, line: string, position: number, context:
       return m ? { end: position + m[0].length } : undefined;
     }
     case 'component': {
-      const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
-      if (!m || !balanced(m[0])) return undefined;
-      const level = channelLevel(m[0]);
-      // `app.ERROR:` (Monolog) names the channel and the level.
-      if (level) return { end: position + m[0].length, component: m[0].slice(0, m[0].lastIndexOf('.')), level };
+      let end = componentEnd(line, position);
+      if (end < 0) {
+        const location = matchAt(SOURCE_LOCATION_AT, line, position);
+        if (location) end = position + location[0].length;
+      }
+      if (end < 0 || !balanced(line, position, end)) return undefined;
+      // The name is only cut out as a string when it may be a level (most are not: checked on its characters first).
+      if (mayBeChannelLevel(line, position)) {
+        const name = line.slice(position, end);
+        const level = channelLevel(name);
+        // `app.ERROR:` (Monolog) names the channel and the level.
+        if (level) return { end, component: name.slice(0, name.lastIndexOf('.')), level };
+      }
       // PostgreSQL writes `LOG:`, `STATEMENT:` and `ERROR:`, `WARNING:` at one place: the latter are levels.
-      const word = UPPER_LEVEL_WORD.exec(m[0]);
-      if (word) return { end: position + m[0].length, level: normalizeLevel(word[1]) };
-      return { end: position + m[0].length, component: m[0].slice(0, -1) };
+      const first = line.charCodeAt(position);
+      if (end - position >= 4 && end - position <= UPPER_LEVEL_WORD_MAX && first >= 65 && first <= 90) {
+        const word = UPPER_LEVEL_WORD.exec(line.slice(position, end));
+        if (word) return { end, level: normalizeLevel(word[1]) };
+      }
+      return { end, component: line.slice(position, end - 1) };
     }
     case 'word': {
-      const m = matchAt(WORD_AT, line, position);
-      return m ? { end: position + m[0].length } : undefined;
+      const end = wordEnd(line, position);
+      return end < 0 ? undefined : { end };
     }
   }
 }
 
+/** End of WORD_AT's match at `position` (`[^\s|]+`), or -1. */
+export function wordEnd(line: string, position: number): number {
+  let end = position;
+  while (end < line.length) {
+    const c = line.charCodeAt(end);
+    if (c === 124 || isWhiteSpace(c)) break;
+    end++;
+  }
+  return end > position ? end : -1;
+}
+
+/** End of NUMBER_AT's match at `position` (digits, then white space, `|` or the end), or -1. */
+export function numberEnd(line: string, position: number): number {
+  let end = position;
+  while (isDigitCode(line.charCodeAt(end))) end++;
+  return end > position && endsField(line, end, true) ? end : -1;
+}
+
+/** Whether `at` is the end of `line` or white space (or, with `pipe`, a `|`): the lookahead `(?=\s|$)`. */
+function endsField(line: string, at: number, pipe = false): boolean {
+  if (at >= line.length) return true;
+  const c = line.charCodeAt(at);
+  return isWhiteSpace(c) || (pipe && c === 124);
+}
+
 /**
- * Whether a `name:` has as many `(` as `)`: `sshd(pam_unix)[20898]:` names a component, while `(110:` in
- * `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
+ * End of COMPONENT_AT's match at `position`, or -1: the shortest run of non-space characters (not starting with a
+ * space, `:`, `[` or `]`) that ends in a `:` followed by white space or the end of the line, where that `:` may come
+ * after a ` (…)` without spaces inside (`su (pam_unix):`). Read by hand: it runs on every line of a syslog file.
  */
-function balanced(name: string): boolean {
+export function componentEnd(line: string, position: number): number {
+  const first = line.charCodeAt(position);
+  if (position >= line.length || first === 58 || first === 91 || first === 93 || isWhiteSpace(first)) return -1;
+  for (let at = position + 1; at <= line.length; at++) {
+    const c = line.charCodeAt(at);
+    if (c === 32 && line.charCodeAt(at + 1) === 40) {
+      let close = at + 2;
+      for (let d = line.charCodeAt(close); close < line.length && d !== 41 && !isWhiteSpace(d); d = line.charCodeAt(++close));
+      if (line.charCodeAt(close) === 41 && line.charCodeAt(close + 1) === 58 && endsField(line, close + 2)) return close + 2;
+    }
+    if (c === 58 && endsField(line, at + 1)) return at + 1;
+    if (at >= line.length || isWhiteSpace(c)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the text line[start, end) has as many `(` as `)`: `sshd(pam_unix)[20898]:` names a component, while `(110:`
+ * in `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
+ */
+function balanced(text: string, start: number, end: number): boolean {
   let depth = 0;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c === 40) depth++;
     else if (c === 41 && --depth < 0) return false;
   }
@@ -448,6 +509,8 @@ const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS})
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
 const EARLY_UPPER_LEVEL = new RegExp(String.raw`^(?:\S+\s+){0,5}?[[<(]?(${UPPER_LEVELS})[\]>)]?(?=[\s:,|\]-]|$)`);
 const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
+/** Characters of UPPER_LEVEL_WORD's longest match (`EMERGENCY:`). */
+const UPPER_LEVEL_WORD_MAX = Math.max(...UPPER_LEVELS.split('|').map((word) => word.length)) + 1;
 // Access logs have no level; by the common convention a 5xx answer is an error and a 4xx one a warning. The status is
 // found after the quoted request line (common/combined, Envoy), after HAProxy's timers, or before IIS W3C's last three
 // default fields (sc-substatus sc-win32-status time-taken).
@@ -456,15 +519,21 @@ export const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3
 
 /**
  * Whether ACCESS_STATUS's first two forms can match: each needs what a line seldom has (the request line's ` HTTP/`,
- * HAProxy's four timer slashes); a URL or a path alone does not do.
+ * HAProxy's four timer slashes, each between a digit and a digit or sign); a URL or a path alone does not do.
  */
 function mayHaveRequestOrTimers(line: string): boolean {
   const slash = line.indexOf('/');
   if (slash < 0) return false;
   if (line.indexOf(' HTTP/', slash - 5) >= 0) return true;
-  let slashes = 1;
-  for (let at = line.indexOf('/', slash + 1); at >= 0 && slashes < 4; at = line.indexOf('/', at + 1)) slashes++;
+  let slashes = 0;
+  for (let at = slash; at >= 0 && slashes < 4; at = line.indexOf('/', at + 1)) if (isTimerSlash(line, at)) slashes++;
   return slashes >= 4;
+}
+
+/** A slash as the timers write it: after a digit, before a digit, `-` or `+`. */
+function isTimerSlash(line: string, at: number): boolean {
+  const next = line.charCodeAt(at + 1);
+  return isDigitCode(line.charCodeAt(at - 1)) && (isDigitCode(next) || next === 45 || next === 43);
 }
 
 /** Start of the run of 1..`max` digits that ends just before `end` and follows a space, or -1. */
@@ -472,10 +541,6 @@ function digitsBefore(line: string, end: number, max: number): number {
   let start = end;
   while (start > 0 && start > end - max - 1 && isDigitCode(line.charCodeAt(start - 1))) start--;
   return start < end && end - start <= max && line.charCodeAt(start - 1) === 32 ? start : -1;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -521,14 +586,18 @@ export function upperCaseLevel(line: string): Level | undefined {
 
 const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
+/** Whether CHANNEL_LEVEL can match at `start`: it needs a `.` and an upper-case letter right after a first run of word characters and dashes. */
+function mayBeChannelLevel(text: string, start: number): boolean {
+  let at = start;
+  for (let c = text.charCodeAt(at); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = text.charCodeAt(++at));
+  if (at === start || text.charCodeAt(at) !== 46) return false;
+  const next = text.charCodeAt(at + 1);
+  return next >= 65 && next <= 90;
+}
+
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
 function channelLevel(message: string): Level | undefined {
-  // The regex needs a `.` and an upper-case letter right after the message's first run of word characters and dashes.
-  let at = 0;
-  for (let c = message.charCodeAt(0); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = message.charCodeAt(++at));
-  if (at === 0 || message.charCodeAt(at) !== 46) return undefined;
-  const next = message.charCodeAt(at + 1);
-  if (next < 65 || next > 90) return undefined;
+  if (!mayBeChannelLevel(message, 0)) return undefined;
   const m = CHANNEL_LEVEL.exec(message);
   return m ? normalizeLevel(m[1]) : undefined;
 }
