@@ -122,6 +122,10 @@ function twoDigits(line: string, at: number): number {
   return (line.charCodeAt(at) - 48) * 10 + line.charCodeAt(at + 1) - 48;
 }
 
+function twoDigitsAt(line: string, at: number): boolean {
+  return isDigit(line.charCodeAt(at)) && isDigit(line.charCodeAt(at + 1));
+}
+
 /** Whether the characters at the given offsets from `start` are all digits. */
 function digitsAt(line: string, start: number, offsets: readonly number[]): boolean {
   for (const offset of offsets) if (!isDigit(line.charCodeAt(start + offset))) return false;
@@ -164,6 +168,39 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
 }
 
+/** Where the digits of `hh:mm:ss` and of a year are, from their first character (constants: not an array per line). */
+const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7] as const;
+const YEAR_DIGITS = [0, 1, 2, 3] as const;
+const DATE_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * The compact form's common shapes (`20171223-22:15:29:606`, `20171223T221529`): each optional separator taken where
+ * it is written, a fraction of up to nine digits, then neither a digit nor `:`, the regex's first reading. Anything
+ * else is left to the regex (undefined).
+ */
+function scanCompact(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
+  if (!digitsAt(line, start, DATE_DIGITS)) return undefined;
+  let at = start + 8;
+  const separator = line.charCodeAt(at);
+  if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
+  if (!twoDigitsAt(line, at)) return undefined;
+  const hour = twoDigits(line, at);
+  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+  if (!twoDigitsAt(line, at)) return undefined;
+  const minute = twoDigits(line, at);
+  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+  if (!twoDigitsAt(line, at)) return undefined;
+  const second = twoDigits(line, at);
+  at += 2;
+  const fractionEnd = fractionEndAt(line, at);
+  if (fractionEnd < 0) return undefined;
+  const next = line.charCodeAt(fractionEnd);
+  if (isDigit(next) || next === 58) return undefined;
+  const ms = fractionEnd > at ? fractionMsAt(line, at + 1, fractionEnd) : 0;
+  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
+  return { epoch: localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, ms), end: fractionEnd };
+}
+
 /** Month names as syslog writes them (capitalised, three letters), keyed by their three character codes. */
 const SYSLOG_MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [monthKey(name, 0), index]));
 
@@ -186,8 +223,10 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   const twoDigitDay = isDigit(line.charCodeAt(at + 1));
   const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
   at += twoDigitDay ? 2 : 1;
-  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, [0, 1, 3, 4, 6, 7]) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
-  const [hour, minute, second] = [twoDigits(line, at + 1), twoDigits(line, at + 4), twoDigits(line, at + 7)];
+  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, CLOCK_DIGITS) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+  const hour = twoDigits(line, at + 1);
+  const minute = twoDigits(line, at + 4);
+  const second = twoDigits(line, at + 7);
   let end = at + 9;
   const fractionEnd = fractionEndAt(line, end);
   if (fractionEnd < 0) return undefined;
@@ -195,7 +234,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   end = fractionEnd;
   let year: number | undefined;
   const next = line.charCodeAt(end);
-  if (next === 32 && digitsAt(line, end + 1, [0, 1, 2, 3])) {
+  if (next === 32 && digitsAt(line, end + 1, YEAR_DIGITS)) {
     const after = line.charCodeAt(end + 5);
     if (after === 58) return undefined;
     if (!isDigit(after)) {
@@ -291,6 +330,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 20171223-22:15:29:606 / 20171223T221529
     id: 'compact',
     startsWith: isDigit,
+    scan: scanCompact,
     regex: /(\d{4})(\d\d)(\d\d)[-T ]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
