@@ -133,62 +133,107 @@ function timestampStartsAt(line: string, position: number, context: TimestampCon
   return TIMESTAMP_PATTERNS.some((pattern) => matchTimestampAt(line, position, pattern, context)?.epoch !== undefined);
 }
 
-/** Matches one field of a known kind at `position`. */
+/** Matches one field of a known kind at `position` (for reading a header: a new match each time). */
 function matchField(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
+  const out: FieldMatch = { end: -1 };
+  return readField(field, line, position, context, out) ? out : undefined;
+}
+
+/**
+ * Reads one field of a known kind at `position` into `out` (its end and what it says; the other members undefined):
+ * true when it matches there. The hot path reuses one `out` for every field of a line.
+ */
+function readField(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  out.epoch = undefined;
+  out.level = undefined;
+  out.component = undefined;
+  out.form = undefined;
   switch (field.kind) {
     case 'timestamp': {
       const m = matchTimestampAt(line, position, field.pattern as TimestampPattern, context);
-      if (!m) return undefined;
-      return { end: line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end, epoch: m.epoch };
+      if (!m) return false;
+      out.end = line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end;
+      out.epoch = m.epoch;
+      return true;
     }
     case 'level': {
-      if (!field.marks) return matchLevel(line, position, context);
+      if (!field.marks) {
+        const m = matchLevel(line, position, context);
+        if (!m) return false;
+        out.end = m.end;
+        out.epoch = m.epoch;
+        out.level = m.level;
+        out.component = m.component;
+        out.form = m.form;
+        return true;
+      }
       const mark = matchAt(LEVEL_MARK_AT, line, position);
-      return mark ? { end: position + 1, level: LEVEL_MARKS[mark[1]] } : undefined;
+      if (!mark) return false;
+      out.end = position + 1;
+      out.level = LEVEL_MARKS[mark[1]];
+      return true;
     }
-    case 'number': {
-      const end = numberEnd(line, position);
-      return end < 0 ? undefined : { end };
-    }
+    case 'number':
+      out.end = numberEnd(line, position);
+      return out.end >= 0;
     case 'bracket': {
       const end = bracketEnd(line, position);
-      if (end < 0) return undefined;
+      if (end < 0) return false;
+      out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
-      const { epoch, level } = field.timed === false ? {} : timeInside(line, position + 1, context, field.leveled);
-      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch, level };
+      if (field.timed !== false) {
+        const { epoch, level } = timeInside(line, position + 1, context, field.leveled);
+        out.epoch = epoch;
+        out.level = level;
+      }
+      return true;
     }
     case 'uptime': {
-      if (line.charCodeAt(position) !== 91 /* [ */) return undefined;
+      if (line.charCodeAt(position) !== 91 /* [ */) return false;
       const m = matchAt(UPTIME_AT, line, position);
-      return m ? { end: position + m[0].length } : undefined;
+      if (!m) return false;
+      out.end = position + m[0].length;
+      return true;
     }
-    case 'component': {
-      let end = componentEnd(line, position);
-      if (end < 0) {
-        const location = matchAt(SOURCE_LOCATION_AT, line, position);
-        if (location) end = position + location[0].length;
-      }
-      if (end < 0 || !balanced(line, position, end)) return undefined;
-      // The name is only cut out as a string when it may be a level (most are not: checked on its characters first).
-      if (mayBeChannelLevel(line, position)) {
-        const name = line.slice(position, end);
-        const level = channelLevel(name);
-        // `app.ERROR:` (Monolog) names the channel and the level.
-        if (level) return { end, component: name.slice(0, name.lastIndexOf('.')), level };
-      }
-      // PostgreSQL writes `LOG:`, `STATEMENT:` and `ERROR:`, `WARNING:` at one place: the latter are levels.
-      const first = line.charCodeAt(position);
-      if (end - position >= 4 && end - position <= UPPER_LEVEL_WORD_MAX && first >= 65 && first <= 90) {
-        const word = UPPER_LEVEL_WORD.exec(line.slice(position, end));
-        if (word) return { end, level: normalizeLevel(word[1]) };
-      }
-      return { end, component: line.slice(position, end - 1) };
-    }
-    case 'word': {
-      const end = wordEnd(line, position);
-      return end < 0 ? undefined : { end };
+    case 'component':
+      return readComponent(line, position, out);
+    case 'word':
+      out.end = wordEnd(line, position);
+      return out.end >= 0;
+  }
+}
+
+/** A `name:` field (a program, a logger, Monolog's `app.ERROR:`, PostgreSQL's `ERROR:`) at `position`, into `out`. */
+function readComponent(line: string, position: number, out: FieldMatch): boolean {
+  let end = componentEnd(line, position);
+  if (end < 0) {
+    const location = matchAt(SOURCE_LOCATION_AT, line, position);
+    if (location) end = position + location[0].length;
+  }
+  if (end < 0 || !balanced(line, position, end)) return false;
+  out.end = end;
+  // The name is only cut out as a string when it may be a level (most are not: checked on its characters first).
+  if (mayBeChannelLevel(line, position)) {
+    const name = line.slice(position, end);
+    const level = channelLevel(name);
+    // `app.ERROR:` (Monolog) names the channel and the level.
+    if (level) {
+      out.component = name.slice(0, name.lastIndexOf('.'));
+      out.level = level;
+      return true;
     }
   }
+  // PostgreSQL writes `LOG:`, `STATEMENT:` and `ERROR:`, `WARNING:` at one place: the latter are levels.
+  const first = line.charCodeAt(position);
+  if (end - position >= 4 && end - position <= UPPER_LEVEL_WORD_MAX && first >= 65 && first <= 90) {
+    const word = UPPER_LEVEL_WORD.exec(line.slice(position, end));
+    if (word) {
+      out.level = normalizeLevel(word[1]);
+      return true;
+    }
+  }
+  out.component = line.slice(position, end - 1);
+  return true;
 }
 
 /** End of WORD_AT's match at `position` (`[^\s|]+`), or -1. */
@@ -416,13 +461,15 @@ const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase
  * (CONTINUATION) is a record of the runtime's own (`END RequestId: …`): `standalone`, it takes nothing from above.
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
-  const { parsed, consumed } = applyHeader(header.fields, line, context);
+  const parsed: ParsedLine = { message: line };
+  const consumed = applyHeader(header.fields, line, context, parsed);
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
   // Most lines of a file without a learned header start with neither, and skip reading a whole header.
   if (opensWithTimeOrLevel(line, context)) {
     const own = guessHeader(line, context);
-    const reparsed = applyHeader(own, line, context).parsed;
+    const reparsed: ParsedLine = { message: line };
+    applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
     return reparsed;
   }
@@ -438,15 +485,17 @@ function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean 
   return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
 }
 
-/** Applies header fields in order from the start of `line`; `consumed` is where the header ended (0: none matched). */
-function applyHeader(fields: HeaderField[], line: string, context: TimestampContext): { parsed: ParsedLine; consumed: number } {
-  const parsed: ParsedLine = { message: line };
+/**
+ * Applies header fields in order from the start of `line` to `parsed` (a new `{ message: line }`); returns where the
+ * header ended (0: none matched).
+ */
+function applyHeader(fields: HeaderField[], line: string, context: TimestampContext, parsed: ParsedLine): number {
   let position = skipSeparators(line, 0);
   let consumed = 0;
   let uptimeEnd = -1;
+  const m: FieldMatch = { end: -1 };
   for (const field of fields) {
-    const m = matchField(field, line, position, context);
-    if (!m) break;
+    if (!readField(field, line, position, context, m)) break;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;
@@ -465,7 +514,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
-  return { parsed, consumed };
+  return consumed;
 }
 
 /**
