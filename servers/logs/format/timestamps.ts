@@ -52,7 +52,8 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
   if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
   // Local-time conversion is the slow part of parsing a line; lines of one minute share it (zone changes fall on minute boundaries).
   const key = (((year * 12 + monthIndex) * 32 + day) * 24 + hour) * 60 + minute;
-  let base = minuteCache.get(key);
+  // Most lines fall in the minute of the line before: compared first, before the map (its keys are not small integers).
+  let base = key === lastMinute.key ? lastMinute.base : minuteCache.get(key);
   if (base === undefined) {
     const date = new Date(year, monthIndex, day, hour, minute, 0, 0);
     // Date() reads years 0-99 as 19xx: Go's zero time `0001-01-01 00:00:00` is year 1, not 1901.
@@ -61,10 +62,14 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
     if (minuteCache.size >= 4096) minuteCache.clear();
     minuteCache.set(key, base);
   }
+  lastMinute.key = key;
+  lastMinute.base = base;
   return Number.isNaN(base) ? undefined : base + second * 1000 + ms;
 }
 
 const minuteCache = new Map<number, number>();
+/** The minute localEpoch read last: its key and epoch (ms, NaN when the parts make no date). */
+const lastMinute = { key: -1, base: 0 };
 
 /** The local year of the last reference asked about, valid for references in [start, end) (epoch ms). */
 const referenceYear = { start: 0, end: 0, year: 0 };
