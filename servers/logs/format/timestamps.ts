@@ -154,9 +154,53 @@ const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\
  * remains up to the end). A whole second's epoch is kept for the lines that follow (ms are added after). null: no match.
  */
 function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | null {
+  // The 19 characters of the last second read match the regex's fixed part wherever they are written: only the rest
+  // (fraction, zone, what follows) is left to read, by hand when it takes the regex's first reading.
+  const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
+  const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
+  const end = tail >= 0 ? tail : isoRegexEnd(line, start);
+  return end < 0 ? null : readIso(line, start, end, sameSecond);
+}
+
+/** Where ISO_SHAPE's match at `start` ends, or -1. */
+function isoRegexEnd(line: string, start: number): number {
   ISO_SHAPE.lastIndex = start;
-  if (!ISO_SHAPE.test(line)) return null;
-  const end = ISO_SHAPE.lastIndex;
+  return ISO_SHAPE.test(line) ? ISO_SHAPE.lastIndex : -1;
+}
+
+/**
+ * Where ISO_SHAPE's match ends when its fixed part (to the seconds) is known to match and ends at `seconds`, read the
+ * regex's first way: the fraction (up to nine digits), then the zone (`Z`, an offset after an optional space, ` UTC`,
+ * ` GMT`) where written, then neither a digit nor `:digit`. -1 when that reading fails (the regex may back off to a
+ * shorter one: it decides then).
+ */
+function isoTailEnd(line: string, seconds: number): number {
+  const fractionEnd = fractionEndAt(line, seconds);
+  if (fractionEnd < 0) return -1;
+  const end = zoneEnd(line, fractionEnd);
+  const next = line.charCodeAt(end);
+  return isDigit(next) || (next === 58 && isDigit(line.charCodeAt(end + 1))) ? -1 : end;
+}
+
+/** Where a zone read as ISO_SHAPE reads it first ends, when it starts at `at` (`at` when there is none). */
+function zoneEnd(line: string, at: number): number {
+  const c = line.charCodeAt(at);
+  if (c === 90 /* Z */) return at + 1;
+  const sign = c === 32 && isSign(line.charCodeAt(at + 1)) ? at + 1 : isSign(c) ? at : -1;
+  if (sign >= 0 && isDigit(line.charCodeAt(sign + 1)) && isDigit(line.charCodeAt(sign + 2))) {
+    if (line.charCodeAt(sign + 3) === 58 && isDigit(line.charCodeAt(sign + 4)) && isDigit(line.charCodeAt(sign + 5))) return sign + 6;
+    if (isDigit(line.charCodeAt(sign + 3)) && isDigit(line.charCodeAt(sign + 4))) return sign + 5;
+  }
+  if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
+  return at;
+}
+
+function isSign(c: number): boolean {
+  return c === 43 || c === 45;
+}
+
+/** The epoch and end of an ISO time matched from `start` to `end`; `sameSecond`: its first 19 characters are lastIsoSecond's. */
+function readIso(line: string, start: number, end: number, sameSecond: boolean): { epoch: number | undefined; end: number } {
   const seconds = start + 19;
   let fractionEnd = seconds;
   const mark = line.charCodeAt(seconds);
@@ -170,7 +214,7 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
     return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
   }
   const utc = zoneLength === 1;
-  if (lastIsoSecond.utc !== utc || lastIsoSecond.text.length !== 19 || !line.startsWith(lastIsoSecond.text, start)) {
+  if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
     lastIsoSecond.text = line.slice(start, start + 19);

@@ -132,6 +132,27 @@ describe('log intelligence: parseTimestamp', () => {
     );
   });
 
+  it('reads an ISO time like its regex when the line before held the same second (only the rest is read then)', () => {
+    const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const second = fc
+      .tuple(digits(4), fc.constantFrom('-', '/', '.'), digits(2), digits(2), fc.constantFrom('T', ' ', '_'), digits(2), digits(2), digits(2))
+      .map(([y, sep, mo, d, t, h, mi, s]) => `${y}${sep}${mo}${sep}${d}${t}${h}:${mi}:${s}`);
+    const fraction = fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), fc.array(fc.constantFrom(...'0123456789'), { maxLength: 11 })).map(([mark, d]) => mark + d.join('')));
+    const after = fc.constantFrom('', 'Z', 'Z1', 'Z:1', 'Z:', ' +01:00', '+0100', '-01:3', '+01:', ' -0130x', ' UTC', ' GMT', ' GM', ' x', ':', ':5', '5', '.', 'z', ' Z', '+01:00:1', ' +01005');
+    const tail = fc.tuple(fraction, after).map(([f, a]) => (f ?? '') + a);
+    const iso = TIMESTAMP_PATTERNS.find((pattern) => pattern.id === 'iso')!;
+    const regexOnly = { ...iso, scan: undefined };
+    fc.assert(
+      fc.property(second, fc.array(tail, { minLength: 2, maxLength: 4 }), fc.constantFrom('', 'x '), (time, tails, lead) => {
+        for (const rest of tails) {
+          const line = lead + time + rest;
+          assert.deepEqual(matchTimestampAt(line, lead.length, iso, {}), matchTimestampAt(line, lead.length, regexOnly, {}), line);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('finds each form at a position of a line, after the first-character check (one example of each form)', () => {
     const examples: Record<string, string> = {
       iso: '2024-05-01T10:00:00.250+02:00',
