@@ -34,7 +34,7 @@ const MAX_WEAK_RUN = 3;
 const LEVEL_WORDS =
   'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
-const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
+export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
@@ -94,11 +94,51 @@ interface FieldMatch {
   form?: LevelForm;
 }
 
+/** LEVEL_WORDS one by one, lower case, the numbered ones written out (`trace1`…`trace8`). */
+const LEVEL_WORD_SET = new Set(
+  LEVEL_WORDS.split('|').flatMap((word) => {
+    const numbered = /^(\w+)\[(\d)-(\d)\]$/.exec(word);
+    if (!numbered) return [word];
+    return Array.from({ length: Number(numbered[3]) - Number(numbered[2]) + 1 }, (_, i) => `${numbered[1]}${Number(numbered[2]) + i}`);
+  }),
+);
+
+/**
+ * LEVEL_AT's match at a `[` (its first two forms, `[WARN]`, `[ error ]`), read by hand: where it ends and the level
+ * word as written; undefined when LEVEL_AT does not match there. The word is what stands between the spaces after `[`
+ * and the first space or `]`, one of LEVEL_WORDS in any ASCII case; then spaces, `]`, and either a `[` or an optional
+ * `:`/`,` before white space, `|` or the end.
+ */
+export function readBracketedLevel(line: string, position: number): { end: number; word: string } | undefined {
+  let start = position + 1;
+  while (line.charCodeAt(start) === 32) start++;
+  let wordEnd = start;
+  for (let c = line.charCodeAt(wordEnd); wordEnd < line.length && c !== 32 && c !== 93; c = line.charCodeAt(++wordEnd)) if (c >= 128) return undefined;
+  let close = wordEnd;
+  while (line.charCodeAt(close) === 32) close++;
+  if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
+  const word = line.slice(start, wordEnd);
+  if (!LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  const next = line.charCodeAt(close + 1);
+  if (next === 91 /* [ */) return { end: close + 1, word };
+  const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
+  return endsField(line, end, true) ? { end, word } : undefined;
+}
+
+const LONGEST_LEVEL_WORD = Math.max(...[...LEVEL_WORD_SET].map((word) => word.length));
+
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
-  const m = matchAt(LEVEL_AT, line, position);
-  if (m) {
-    const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
-    if (level) return { end: position + m[0].length, level };
+  if (line.charCodeAt(position) === 91 /* [ */) {
+    // LEVEL_AT at a `[` without running it (its match array and captures cost every line of a `[LEVEL]` file).
+    const bracketed = readBracketedLevel(line, position);
+    const level = bracketed && normalizeLevel(bracketed.word);
+    if (bracketed && level) return { end: bracketed.end, level };
+  } else {
+    const m = matchAt(LEVEL_AT, line, position);
+    if (m) {
+      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
+      if (level) return { end: position + m[0].length, level };
+    }
   }
   const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position);
   if (qualified) {
