@@ -490,8 +490,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
-const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
-const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
+export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
+export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
 
 /**
  * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
@@ -571,13 +571,24 @@ function indentedAfter(line: string, end: number): boolean {
 const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
 
 /**
- * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, a level word's first letter
- * (either case), or something that may be white space (their `\s*`); any other ASCII character rules both out.
+ * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, something that may be
+ * white space (their `\s*`), or a level word's first letter (either case) in a first word that ends at a `:`
+ * (`error: …`) or is upper case before white space (`ERROR …`); anything else rules both out.
  */
 function mayStartWithLevel(message: string): boolean {
   const c = message.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return LEVEL_INITIALS.has(c | 0x20);
-  return c === 91 || c === 60 || !(c > 32 && c < 127);
+  if (!isAsciiLetter(c)) return c === 91 || c === 60 || !(c > 32 && c < 127);
+  if (!LEVEL_INITIALS.has(c | 0x20)) return false;
+  // Level words are letters and digits: the first word is the run of them.
+  let end = 1;
+  let upper = c <= 90;
+  for (let d = message.charCodeAt(end); isAsciiLetter(d) || isDigitCode(d); d = message.charCodeAt(++end)) if (d >= 97) upper = false;
+  const next = message.charCodeAt(end);
+  return next === 58 || (upper && isWhiteSpace(next));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */
