@@ -95,6 +95,18 @@ describe('log intelligence: parseTimestamp', () => {
         bracket: fc.boolean(),
       })
       .map((p) => `${p.bracket ? '[' : ''}${p.month}${p.spaces}${p.day} ${p.clock}${p.fraction ?? ''}${p.year ?? ''}${p.after}`);
+    const twoish = fc.oneof({ arbitrary: digits(2, 2), weight: 6 }, { arbitrary: digits(1, 3), weight: 1 });
+    const compactTime = fc
+      .record({
+        // Mostly the form's own widths, sometimes a digit more or less.
+        date: fc.oneof({ arbitrary: digits(8, 8), weight: 4 }, { arbitrary: digits(6, 9), weight: 1 }),
+        sep: fc.constantFrom('', '-', 'T', ' ', '_', '--'),
+        clock: fc.tuple(twoish, fc.constantFrom(':', ''), twoish, fc.constantFrom(':', '', '::'), twoish).map((p) => p.join('')),
+        fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
+        after: fc.constantFrom('', '|x', ':', '5', '.', ']', ' x', ':1', ','),
+        bracket: fc.boolean(),
+      })
+      .map((p) => `${p.bracket ? '[' : ''}${p.date}${p.sep}${p.clock}${p.fraction ?? ''}${p.after}`);
     const withScan = TIMESTAMP_PATTERNS.filter((pattern) => pattern.scan);
     assert.ok(withScan.length > 0);
     // parseTimestamp by the regexes alone: the first form whose anchored regex reads the whole text to an epoch.
@@ -107,7 +119,7 @@ describe('log intelligence: parseTimestamp', () => {
       return undefined;
     };
     fc.assert(
-      fc.property(fc.constantFrom('', 'x ', '  '), fc.oneof(time, syslogTime), fc.constantFrom(undefined, Date.UTC(2024, 2, 1)), (lead, text, referenceTime) => {
+      fc.property(fc.constantFrom('', 'x ', '  '), fc.oneof(time, syslogTime, compactTime), fc.constantFrom(undefined, Date.UTC(2024, 2, 1)), (lead, text, referenceTime) => {
         const line = lead + text;
         const context = { referenceTime };
         for (const pattern of withScan) {
@@ -117,6 +129,27 @@ describe('log intelligence: parseTimestamp', () => {
         if (!text.startsWith('[') && text.trim() === text) assert.equal(parseTimestamp(text, context), byRegex(text, context), text);
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('reads an ISO time like its regex when the line before held the same second (only the rest is read then)', () => {
+    const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const second = fc
+      .tuple(digits(4), fc.constantFrom('-', '/', '.'), digits(2), digits(2), fc.constantFrom('T', ' ', '_'), digits(2), digits(2), digits(2))
+      .map(([y, sep, mo, d, t, h, mi, s]) => `${y}${sep}${mo}${sep}${d}${t}${h}:${mi}:${s}`);
+    const fraction = fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), fc.array(fc.constantFrom(...'0123456789'), { maxLength: 11 })).map(([mark, d]) => mark + d.join('')));
+    const after = fc.constantFrom('', 'Z', 'Z1', 'Z:1', 'Z:', ' +01:00', '+0100', '-01:3', '+01:', ' -0130x', ' UTC', ' GMT', ' GM', ' x', ':', ':5', '5', '.', 'z', ' Z', '+01:00:1', ' +01005');
+    const tail = fc.tuple(fraction, after).map(([f, a]) => (f ?? '') + a);
+    const iso = TIMESTAMP_PATTERNS.find((pattern) => pattern.id === 'iso')!;
+    const regexOnly = { ...iso, scan: undefined };
+    fc.assert(
+      fc.property(second, fc.array(tail, { minLength: 2, maxLength: 4 }), fc.constantFrom('', 'x '), (time, tails, lead) => {
+        for (const rest of tails) {
+          const line = lead + time + rest;
+          assert.deepEqual(matchTimestampAt(line, lead.length, iso, {}), matchTimestampAt(line, lead.length, regexOnly, {}), line);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 
