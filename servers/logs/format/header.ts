@@ -377,6 +377,20 @@ function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean 
   return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
 }
 
+/**
+ * A time at `position` in another form than the learned field's: one program may change its date form between versions
+ * (NLog `17-3-10 23:39:31.5|Info|…` then `2021-09-12 09:38:14.3|Info|…`), and the rest of the learned header still
+ * holds for such lines; reading them with a header of their own would cut their messages differently.
+ */
+function otherTimeForm(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
+  for (const pattern of TIMESTAMP_PATTERNS) {
+    if (pattern === field.pattern) continue;
+    const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
+    if (m?.epoch !== undefined) return m;
+  }
+  return undefined;
+}
+
 /** Applies header fields in order from the start of `line`; `consumed` is where the header ended (0: none matched). */
 function applyHeader(fields: HeaderField[], line: string, context: TimestampContext): { parsed: ParsedLine; consumed: number } {
   const parsed: ParsedLine = { message: line };
@@ -384,7 +398,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let consumed = 0;
   let uptimeEnd = -1;
   for (const field of fields) {
-    const m = matchField(field, line, position, context);
+    const m = matchField(field, line, position, context) ?? (field.kind === 'timestamp' ? otherTimeForm(field, line, position, context) : undefined);
     if (!m) break;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
