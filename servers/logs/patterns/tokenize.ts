@@ -352,6 +352,11 @@ function scanTokens(message: string, out: TokenScan): void {
       out.push(true, position, length);
       break;
     }
+    const fieldsEnd = out.count > 0 && followsGap(message, position) && !followsField(message, position) ? fieldTailAt(message, position) : -1;
+    if (fieldsEnd > 0) {
+      out.push(true, position, fieldsEnd);
+      break;
+    }
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
@@ -677,6 +682,55 @@ function windowsPathAt(message: string, position: number): number {
   if (end === start) return -1;
   while (end > position + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/** Two white-space characters or a tab end right before `position`: a column gap, not a space between words. */
+function followsGap(message: string, position: number): boolean {
+  const before = message.charCodeAt(position - 1);
+  return before === Char.Tab || (before === Char.Space && isSpace(message.charCodeAt(position - 2)));
+}
+
+/**
+ * The word before the gap at `position` holds a `=`: the gap is inside the statement's own list of fields (PAM's
+ * `rhost=<host>  user=<name>`, where the optional `user=` makes another event), not between a message and fields.
+ */
+function followsField(message: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && isSpace(message.charCodeAt(end - 1))) end--;
+  for (let i = end - 1; i >= 0 && !isSpace(message.charCodeAt(i)); i--) if (message.charCodeAt(i) === Char.Equals) return true;
+  return false;
+}
+
+/** A logfmt key: a letter or `_`, then letters, digits, `_`, `.` and `-`. */
+const FIELD_KEY_AT = /[A-Za-z_][\w.-]*=/y;
+
+/**
+ * End of the message when everything from `position` to it is `key=value` fields (a value bare, empty or quoted with
+ * `\` escapes), else -1. Called after a column gap: loggers such as logrus pad the message and append the fields the
+ * logger was given (`loading plugin "x"...  module=containerd type=y`), and which fields a line carries depends on the
+ * logger that wrote it, not on the statement, so they are one variable. Fields after one space (`acquire lock=1`) are
+ * the statement's own text and are not read here, nor a gap after a field (followsField).
+ */
+function fieldTailAt(message: string, position: number): number {
+  const length = message.length;
+  let at = position;
+  while (at < length) {
+    FIELD_KEY_AT.lastIndex = at;
+    if (!FIELD_KEY_AT.test(message)) return -1;
+    at = FIELD_KEY_AT.lastIndex;
+    if (message.charCodeAt(at) === Char.Quote) {
+      at++;
+      while (at < length && message.charCodeAt(at) !== Char.Quote) at += message.charCodeAt(at) === Char.Backslash ? 2 : 1;
+      if (at >= length) return -1;
+      at++;
+      if (at < length && !isSpace(message.charCodeAt(at))) return -1;
+    } else while (at < length && !isSpace(message.charCodeAt(at))) at++;
+    let next = at;
+    while (next < length && isSpace(message.charCodeAt(next))) next++;
+    if (next === length) return at;
+    at = next;
+  }
+  return at;
 }
 
 /** Words in an optional annotation, at most. */

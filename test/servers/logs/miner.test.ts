@@ -148,6 +148,23 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('exited on signal 11 (core dumped) twice'), 'exited on signal <*> core dumped twice');
   });
 
+  it('reads the key=value fields after a padded message (logrus text) as one variable: which fields a line carries varies', () => {
+    // Real Docker daemon lines (test/fixtures/real-excerpts): logrus pads the message, then writes the fields the
+    // logger was given; a `WithField("module", …)` logger adds one to some lines of one statement only.
+    const withModule = 'loading plugin "io.containerd.snapshotter.v1.btrfs"...  module=containerd type=io.containerd.snapshotter.v1';
+    const without = 'loading plugin "io.containerd.grpc.v1.images"...  type=io.containerd.grpc.v1';
+    assert.equal(tokens(withModule), tokens(without));
+    assert.equal(tokens(without), 'loading plugin <*> ... <*>');
+    assert.equal(tokens('starting containerd                           module=containerd revision=89623f2 version=v1.0.0'), 'starting containerd <*>');
+    assert.equal(tokens('failed to load plugin x  error="path /var/lib/x must be a btrfs filesystem" module=containerd'), 'failed to load plugin x <*>');
+    // Fields after one space are the statement's own text, and a gap before prose or before text after the fields is not this.
+    assert.equal(tokens('acquire lock=233570404 flags=0x1'), 'acquire lock <*> flags <*>');
+    assert.equal(tokens('copied  3 files to backup'), 'copied <*> files to backup');
+    assert.equal(tokens('state  mode=fast then stopped'), 'state mode fast then stopped');
+    // A gap inside the statement's own fields is its formatting: PAM's optional `  user=` makes another event (Loghub).
+    assert.notEqual(tokens('authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.1.2.3  user=root'), tokens('authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.1.2.3'));
+  });
+
   it('reads name[pid] and host[address] as one variable: which process, which host', () => {
     // Real launchd and Postfix lines (test/fixtures/real-excerpts): one event whatever process or host is named.
     assert.equal(tokens('Service exited due to SIGKILL | sent by mds[111]'), tokens('Service exited due to SIGKILL | sent by loginwindow[86]'));
