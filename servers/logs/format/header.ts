@@ -6,7 +6,7 @@ import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'uptime' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'paren' | 'uptime' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -46,6 +46,11 @@ const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 const WORD_AT = /[^\s|]+/y;
+/**
+ * A thread name in parentheses, spaces allowed: `(MSC service thread 1-9)`, `(ServerService Thread Pool -- 47)`
+ * (JBoss, WildFly), `(MainThread)`. Read whole, so that its words do not count as a run of weak fields.
+ */
+const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
@@ -153,6 +158,11 @@ function matchField(field: HeaderField, line: string, position: number, context:
       const { epoch, level } = field.timed === false ? {} : timeInside(line, position + 1, context, field.leveled);
       return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch, level };
     }
+    case 'paren': {
+      if (line.charCodeAt(position) !== 40 /* ( */) return undefined;
+      const m = matchAt(PAREN_AT, line, position);
+      return m ? { end: position + m[0].length } : undefined;
+    }
     case 'uptime': {
       if (line.charCodeAt(position) !== 91 /* [ */) return undefined;
       const m = matchAt(UPTIME_AT, line, position);
@@ -240,7 +250,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'bracket', 'number', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'bracket', 'paren', 'number', 'component', 'word'] as const) {
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
@@ -252,6 +262,8 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) break;
+    // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
+    if (field.kind === 'paren') hasComponent = true;
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);

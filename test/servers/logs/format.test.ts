@@ -42,6 +42,26 @@ describe('log intelligence: createLineParser', () => {
     );
   });
 
+  it('a thread name in parentheses with spaces is one header field; a message id after it stays in the message', () => {
+    // JBoss/WildFly console layout: `time LEVEL [category] (thread) CODE: message`; thread names hold spaces.
+    const sample = [
+      '09:00:01,120 INFO  [org.example.mail] (MSC service thread 1-9) APP0140: Bound mail session [java:/mail/Default]',
+      '09:00:01,300 INFO  [org.example.web] (ServerService Thread Pool -- 47) APP0275: Creating file handler for path /srv/content',
+      '09:00:01,310 INFO  [org.example.web] (MSC service thread 1-2) APP0225: Started server default-server.',
+      '09:00:02,400 WARN  [org.example.web] (ServerService Thread Pool -- 54) APP0502: Listener starting',
+      '09:00:02,410 INFO  [org.example.web] (MSC service thread 1-5) APP0502: Listener starting',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.deepEqual(sample.map((line) => parser.parse(line).message), [
+      'APP0140: Bound mail session [java:/mail/Default]',
+      'APP0275: Creating file handler for path /srv/content',
+      'APP0225: Started server default-server.',
+      'APP0502: Listener starting',
+      'APP0502: Listener starting',
+    ]);
+    assert.equal(parser.parse(sample[3]).level, 'WARN');
+  });
+
   it('Apache error log: [ctime] [level] message', () => {
     const sample = [
       '[Mon Jan 08 10:00:00 2024] [notice] Apache/2.2 configured -- resuming normal operations',
