@@ -483,14 +483,23 @@ function isNameOfBracketedValue(message: string, word: WordScan): boolean {
   const open = word.ends[0];
   const close = word.ends[1];
   if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket || message.charCodeAt(close) !== Char.CloseBracket) return false;
-  for (let i = close + 1; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
+  const port = portEnd(message, close + 1);
+  for (let i = port; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
   // A pid is all digits and follows a program name, which has no dot (a dotted name is a class or category with an
   // event id: `Microsoft.Hosting.Lifetime[14]`); an address follows any host name. Other values (`version[8.11.1]`,
   // `SQLSTATE[HY000]`) follow a key, a constant of the event.
   let digitsOnly = true;
   for (let i = word.starts[1]; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
-  if (digitsOnly) return message.lastIndexOf('.', open) < word.starts[0];
+  if (digitsOnly) return port === close + 1 && message.lastIndexOf('.', open) < word.starts[0];
   return isIpAddress(message.slice(word.starts[1], close));
+}
+
+/** After a host's bracketed address, the end of its `:port` (`mx.example.org[192.0.2.7]:25`), or `at` when none. */
+function portEnd(message: string, at: number): number {
+  if (message.charCodeAt(at) !== Char.Colon || !isDigit(message.charCodeAt(at + 1))) return at;
+  let end = at + 1;
+  while (isDigit(message.charCodeAt(end))) end++;
+  return end;
 }
 
 /** An IPv4 address (with an optional port) or an IPv6 one. */
