@@ -247,6 +247,24 @@ describe('log intelligence: TemplateMiner', () => {
     assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
   });
 
+  it('reads lists of fields that differ in which keys they hold as one variable when the lists vary like a variable', () => {
+    // smtpd (real Postfix lines, test/fixtures/real-excerpts) counts only the commands the client sent.
+    const commands = ['ehlo', 'helo', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'quit', 'unknown'];
+    const miner = new TemplateMiner();
+    const ids: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      const sent = commands.filter((_, c) => (i * 7 + c * 3) % 5 < 2 || c === i % commands.length);
+      ids.push(miner.add(`disconnect from unknown[10.0.${i}.7] ${sent.map((name, n) => `${name}=${(i + n) % 3}`).join(' ')} commands=${sent.length}`));
+    }
+    assert.equal(new Set(ids.map((id) => miner.finalId(id))).size, 1, miner.templates().map((t) => t.template).join('\n'));
+    assert.ok(miner.templates()[0].template.startsWith('disconnect from <*>'), miner.templates()[0].template);
+    // A few lists, each on many lines, are events by the same rule (two statements of PAM, Loghub Linux and OpenSSH).
+    const pam = new TemplateMiner();
+    const short = Array.from({ length: 30 }, (_, i) => pam.add(`check pass; logname= uid=0 ruser= rhost=10.0.0.${i}`));
+    const long = Array.from({ length: 30 }, (_, i) => pam.add(`check pass; logname= uid=0 ruser= rhost=10.0.0.${i} user=root${i}`));
+    assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
+  });
+
   it('never merges different UPPER_CASE enum values (state transitions)', () => {
     const miner = new TemplateMiner();
     const a = miner.add('task_1 Transitioned from NEW to SCHEDULED');
