@@ -404,7 +404,8 @@ function scanTokens(message: string, out: TokenScan): void {
     if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
       out.push(true, coreStart, core);
     } else if (plain && isNameOfBracketedValue(message, word)) {
-      out.push(true, word.starts[0], word.ends[1]);
+      // The closing bracket and a port go with the variable, so that a template does not show a stray `]`.
+      out.push(true, word.starts[0], portEnd(message, word.ends[1] + 1));
     } else if (plain) {
       for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {

@@ -174,6 +174,10 @@ describe('log intelligence: TemplateMiner', () => {
     // With the port after the address (real Postfix: `connect to host[address]:25: reason`), over IPv4 or IPv6.
     assert.equal(tokens('connect to mx1.example.org[2610:1c1:1:606c::19:1]:25: Address not available'), 'connect to <*> Address not available');
     assert.equal(tokens('connect to mx.example.com[52.8.227.207]:25: Address not available'), 'connect to <*> Address not available');
+    const miner = new TemplateMiner();
+    miner.add('connect from unknown[10.42.0.140]');
+    miner.add('connect to mx.example.com[52.8.227.207]:25: Address not available');
+    assert.deepEqual(miner.templates().map((t) => t.template).sort(), ['connect from <*>', 'connect to <*>: Address not available']);
     // A constant or several fields in the brackets, or text after them, are not a name and its value.
     assert.equal(tokens('state of Thread[main,5] changed'), 'state of Thread main <*> changed');
     assert.equal(tokens('slot[3]=free'), 'slot <*> free');
