@@ -425,7 +425,7 @@ function scanTokens(message: string, out: TokenScan): void {
  * itself (klog's `"Probe failed" pod=…`), and UPPER_CASE enumeration values name events even when quoted.
  */
 function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
-  return !opensMessage && !isEnumConstant(message.slice(start, end));
+  return !(opensMessage && isQuotedMessage(message, end)) && !isEnumConstant(message.slice(start, end));
 }
 
 /**
@@ -694,6 +694,19 @@ function windowsPathAt(message: string, position: number): number {
   return end;
 }
 
+/**
+ * The quote that opens a message and closes at `close` is the message itself: nothing but `key=value` fields follows
+ * it (klog's `"Probe failed" pod="x"`). When prose follows, the quote is a value the sentence starts with (Consul's
+ * `"Catalog.Register" RPC failed to server …`, which RPC).
+ */
+function isQuotedMessage(message: string, close: number): boolean {
+  let at = close + 1;
+  while (at < message.length && isSpace(message.charCodeAt(at))) at++;
+  if (at >= message.length) return true;
+  FIELD_KEY_AT.lastIndex = at;
+  return FIELD_KEY_AT.test(message);
+}
+
 /** Two white-space characters or a tab end right before `position`: a column gap, not a space between words. */
 function followsGap(message: string, position: number): boolean {
   const before = message.charCodeAt(position - 1);
@@ -859,7 +872,7 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
  * `"SELECT …"`): a request line or statement, whose verb names the event.
  */
 function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
-  if (opensMessage) return false;
+  if (opensMessage && isQuotedMessage(text, end)) return false;
   let firstEnd = start;
   while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
   return !isEnumConstant(text.slice(start, firstEnd));

@@ -33,8 +33,12 @@ describe('log intelligence: masking and tokens', () => {
   });
 
   it('keeps a quoted value as one token', () => {
-    assert.equal(tokens('"View Lock" held by x'), 'View Lock held by x');
+    // A quote that opens a sentence is a value like one inside it (real Consul: `"Catalog.Register" RPC failed to
+    // server …` and `"Coordinate.Update" RPC failed …` are one statement); only fields after it make it the message.
+    assert.equal(tokens('"View Lock" held by x'), '<*> held by x');
     assert.equal(tokenize('"View Lock" held by x').tokens.length, 4);
+    assert.equal(tokens('"Coordinate.Update" RPC failed to server 10.0.0.1:8300: EOF'), tokens('"Catalog.Register" RPC failed to server 10.0.0.1:8300: EOF'));
+    assert.equal(tokens('"Probe failed" probeType="Readiness" pod="kube-system/dns"'), 'Probe failed probeType <*> pod <*>');
     // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
