@@ -390,6 +390,18 @@ function scanTokens(message: string, out: TokenScan): void {
     const word = out.word;
     const plain = scanPlainWord(message, position, word);
     if (!plain) scanQuotedWordEnd(message, position, word, out.count === 0);
+    // A key's bracketed value, unless it is a host's address or a program's pid (isNameOfBracketedValue: the name is a value too).
+    const bracketEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenBracket && !isNameOfBracketedValue(message, word) ? keyedValueAt(message, word.starts[0], word.ends[0]) : -1;
+    if (bracketEnd > 0) {
+      pushPiece(message, word.starts[0], word.ends[0], word.flags[0] === 1, out);
+      out.push(true, word.ends[0] + 1, bracketEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = bracketEnd;
+      while (position < length && !(classOf(message.charCodeAt(position)) & CharClass.Space)) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      continue;
+    }
     const { end: wordEnd, firstMark, quoted, quoteAt } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
@@ -655,6 +667,41 @@ function listAt(message: string, position: number): number {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
       return commas > 0 && (end === message.length || isSpace(message.charCodeAt(end))) ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the value in the bracket at `open`, glued to the key [start, open), ends (its closing bracket), when it is one
+ * variable and the key a word of the event: a text with a space (`OS[Mac OS X/10.14.3/x86_64]`, `JVM[Oracle
+ * Corporation/Java HotSpot(TM) 64-Bit Server VM/…]`, as Elasticsearch writes every value), which has as many words as
+ * it happens to have, or one that is a variable word (`OS[Linux/3.16.0-30-generic/amd64]`), which would otherwise take
+ * the key with it. -1 otherwise: a record's fields (`Point[x=1, y=2]`) and other bracketed words are read by the usual rules.
+ */
+function keyedValueAt(message: string, start: number, open: number): number {
+  const close = keyedBracketAt(message, start, open);
+  if (close < 0) return -1;
+  for (let i = open + 1; i < close; i++) if (isSpace(message.charCodeAt(i))) return close;
+  return isVariableWord(message.slice(open + 1, close)) ? close : -1;
+}
+
+/** Where the bracket at `open`, glued to a key of letters, digits and `_`, closes: balanced, no `=`, only punctuation after; or -1. */
+function keyedBracketAt(message: string, start: number, open: number): number {
+  for (let i = start; i < open; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95 /* _ */)) return -1;
+  }
+  let depth = 0;
+  const limit = Math.min(message.length, open + MAX_LIST);
+  for (let i = open; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenBracket) depth++;
+    else if (c === Char.Equals) return -1;
+    else if (c === Char.CloseBracket && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i : -1;
     }
   }
   return -1;

@@ -169,6 +169,17 @@ describe('log intelligence: TemplateMiner', () => {
     assert.notEqual(tokens('authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.1.2.3  user=root'), tokens('authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.1.2.3'));
   });
 
+  it('reads a bracketed value glued to its key as one variable when it holds spaces or is a variable word; the key stays', () => {
+    // Real Elasticsearch lines (test/fixtures/real-excerpts): every value in brackets, some of several words.
+    const mac = 'version[6.6.1], pid[87986], OS[Mac OS X/10.14.3/x86_64], JVM[Oracle Corporation/Java HotSpot(TM) 64-Bit Server VM/1.8.0_152]';
+    const linux = 'version[6.6.2], pid[5738], OS[Linux/3.16.0-30-generic/amd64], JVM[Oracle Corporation/Java HotSpot(TM) 64-Bit Server VM/1.8.0_91]';
+    assert.equal(tokens(mac), tokens(linux));
+    assert.equal(tokens(linux), 'version <*> OS <*> JVM <*>');
+    // A record's fields and a bracketed name are read as before.
+    assert.equal(tokens('moved Point[x=1, y=2] away'), 'moved Point x <*> y <*> away');
+    assert.equal(tokens('state of Thread[main,5] changed'), 'state of Thread main <*> changed');
+  });
+
   it('reads name[pid] and host[address] as one variable: which process, which host', () => {
     // Real launchd and Postfix lines (test/fixtures/real-excerpts): one event whatever process or host is named.
     assert.equal(tokens('Service exited due to SIGKILL | sent by mds[111]'), tokens('Service exited due to SIGKILL | sent by loginwindow[86]'));
