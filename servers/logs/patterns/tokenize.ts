@@ -365,6 +365,20 @@ function scanTokens(message: string, out: TokenScan): void {
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
+    const labelled = first === Char.OpenParen ? labelledTextAt(message, position) : -1;
+    if (labelled > 0) {
+      const colon = message.indexOf(':', position);
+      out.push(false, position + 1, colon);
+      let text = colon + 1;
+      while (isSpace(message.charCodeAt(text))) text++;
+      out.push(true, text, labelled);
+      afterValue = false;
+      afterVariable = true;
+      position = labelled;
+      while (position < length && !(classOf(message.charCodeAt(position)) & CharClass.Space)) position++;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      continue;
+    }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
@@ -801,6 +815,30 @@ function fieldTailAt(message: string, position: number): number {
     at = next;
   }
   return at;
+}
+
+/**
+ * Where the text of `(label: text)` at `position` ends (its closing parenthesis), when the label is letters and the text
+ * holds two words or more: `(reason: Adding new member … with group instanceid None)` (Kafka), a remark of any length
+ * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules).
+ */
+function labelledTextAt(message: string, position: number): number {
+  let at = position + 1;
+  for (let c = message.charCodeAt(at) | 0x20; c >= Char.LowerA && c <= Char.LowerZ; c = message.charCodeAt(at) | 0x20) at++;
+  if (at === position + 1 || message.charCodeAt(at) !== Char.Colon || message.charCodeAt(at + 1) !== Char.Space) return -1;
+  let depth = 1;
+  let words = 0;
+  const limit = Math.min(message.length, position + MAX_LIST);
+  for (let i = at + 2; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenParen) depth++;
+    else if (c === Char.CloseParen && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+      return words >= 1 && (end === message.length || isSpace(message.charCodeAt(end))) ? i : -1;
+    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) words++;
+  }
+  return -1;
 }
 
 /** Words in an optional annotation, at most. */
