@@ -368,15 +368,11 @@ function scanTokens(message: string, out: TokenScan): void {
     const labelled = first === Char.OpenParen ? labelledTextAt(message, position) : -1;
     if (labelled > 0) {
       const colon = message.indexOf(':', position);
-      out.push(false, position + 1, colon);
       let text = colon + 1;
       while (isSpace(message.charCodeAt(text))) text++;
-      out.push(true, text, labelled);
+      position = pushKeyedValue(message, position + 1, colon, false, text, labelled, out);
       afterValue = false;
       afterVariable = true;
-      position = labelled;
-      while (position < length && !(classOf(message.charCodeAt(position)) & CharClass.Space)) position++;
-      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
@@ -407,13 +403,9 @@ function scanTokens(message: string, out: TokenScan): void {
     // A key's bracketed value, unless it is a host's address or a program's pid (isNameOfBracketedValue: the name is a value too).
     const bracketEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenBracket && !isNameOfBracketedValue(message, word) ? keyedValueAt(message, word.starts[0], word.ends[0]) : -1;
     if (bracketEnd > 0) {
-      pushPiece(message, word.starts[0], word.ends[0], word.flags[0] === 1, out);
-      out.push(true, word.ends[0] + 1, bracketEnd);
+      position = pushKeyedValue(message, word.starts[0], word.ends[0], word.flags[0] === 1, word.ends[0] + 1, bracketEnd, out);
       afterValue = false;
       afterVariable = true;
-      position = bracketEnd;
-      while (position < length && !(classOf(message.charCodeAt(position)) & CharClass.Space)) position++;
-      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const { end: wordEnd, firstMark, quoted, quoteAt } = word;
@@ -684,6 +676,19 @@ function listAt(message: string, position: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * Pushes a key [keyStart, keyEnd) (a piece, a variable when `counted`) and its value [valueStart, valueEnd) as one
+ * variable; returns where the next word starts (past the punctuation that closes the value and the spaces after it).
+ */
+function pushKeyedValue(message: string, keyStart: number, keyEnd: number, counted: boolean, valueStart: number, valueEnd: number, out: TokenScan): number {
+  pushPiece(message, keyStart, keyEnd, counted, out);
+  out.push(true, valueStart, valueEnd);
+  let position = valueEnd;
+  while (position < message.length && !isSpace(message.charCodeAt(position))) position++;
+  while (position < message.length && isSpace(message.charCodeAt(position))) position++;
+  return position;
 }
 
 /**
