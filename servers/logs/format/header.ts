@@ -7,7 +7,7 @@ import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'uptime' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'paren' | 'uptime' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -50,6 +50,11 @@ export const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 /** What wordEnd reads. */
 export const WORD_AT = /[^\s|]+/y;
+/**
+ * A thread name in parentheses, spaces allowed: `(MSC service thread 1-9)`, `(ServerService Thread Pool -- 47)`
+ * (JBoss, WildFly), `(MainThread)`. Read whole, so that its words do not count as a run of weak fields.
+ */
+const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
@@ -228,6 +233,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
       }
       return true;
     }
+    case 'paren': {
+      if (line.charCodeAt(position) !== 40 /* ( */) return false;
+      const m = matchAt(PAREN_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
+      return true;
+    }
     case 'uptime': {
       if (line.charCodeAt(position) !== 91 /* [ */) return false;
       const m = matchAt(UPTIME_AT, line, position);
@@ -386,7 +398,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'bracket', 'number', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'bracket', 'paren', 'number', 'component', 'word'] as const) {
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
@@ -398,6 +410,8 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) break;
+    // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
+    if (field.kind === 'paren') hasComponent = true;
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
@@ -526,6 +540,20 @@ function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean 
 }
 
 /**
+ * A time at `position` in another form than the learned field's, read into `out`: one program may change its date
+ * form between versions (NLog `17-3-10 23:39:31.5|Info|…` then `2021-09-12 09:38:14.3|Info|…`), and the rest of the
+ * learned header still holds for such lines; reading them with a header of their own would cut their messages
+ * differently. Only tried when the learned form fails.
+ */
+function otherTimeForm(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  for (const pattern of TIMESTAMP_PATTERNS) {
+    if (pattern === field.pattern) continue;
+    if (readField({ kind: 'timestamp', pattern }, line, position, context, out) && out.epoch !== undefined) return true;
+  }
+  return false;
+}
+
+/**
  * Applies header fields in order from the start of `line` to `parsed` (a new `{ message: line }`); returns where the
  * header ended (0: none matched).
  */
@@ -535,7 +563,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let uptimeEnd = -1;
   const m: FieldMatch = { end: -1 };
   for (const field of fields) {
-    if (!readField(field, line, position, context, m)) break;
+    if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;

@@ -382,6 +382,15 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
+    // 17-3-10 23:39:31.5 / 21-09-12 09:38:14 (yy-M-d, month and day padded or not: NLog's and .NET's short dates). Only
+    // with a time after it: a dashed triple alone is a version (`1-2-3`) or a range, and the year is read first as ISO
+    // writes it; a month or day out of range is no date.
+    id: 'yy-dash',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d\d)-(\d{1,2})-(\d{1,2}) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
     // 20171223-22:15:29:606 / 20171223T221529
     id: 'compact',
     startsWith: isDigit,

@@ -455,12 +455,27 @@ function scanTokens(message: string, out: TokenScan): void {
       out.push(true, position, length);
       break;
     }
+    const fieldsEnd = out.count > 0 && followsGap(message, position) && !followsField(message, position) ? fieldTailAt(message, position) : -1;
+    if (fieldsEnd > 0) {
+      out.push(true, position, fieldsEnd);
+      break;
+    }
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
       out.skipped.push(position, annotationEnd);
       position = annotationEnd;
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      continue;
+    }
+    const labelled = first === Char.OpenParen ? labelledTextAt(message, position) : -1;
+    if (labelled > 0) {
+      const colon = message.indexOf(':', position);
+      let text = colon + 1;
+      while (isSpace(message.charCodeAt(text))) text++;
+      position = pushKeyedValue(message, position + 1, colon, false, text, labelled, out);
+      afterValue = false;
+      afterVariable = true;
       continue;
     }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
@@ -488,6 +503,14 @@ function scanTokens(message: string, out: TokenScan): void {
     const word = out.word;
     const plain = scanPlainWord(message, position, word);
     if (!plain) scanQuotedWordEnd(message, position, word, out.count === 0);
+    // A key's bracketed value, unless it is a host's address or a program's pid (isNameOfBracketedValue: the name is a value too).
+    const bracketEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenBracket && !isNameOfBracketedValue(message, word) ? keyedValueAt(message, word.starts[0], word.ends[0]) : -1;
+    if (bracketEnd > 0) {
+      position = pushKeyedValue(message, word.starts[0], word.ends[0], word.flags[0] === 1, word.ends[0] + 1, bracketEnd, out);
+      afterValue = false;
+      afterVariable = true;
+      continue;
+    }
     const { end: wordEnd, firstMark, quoted, quoteAt } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
@@ -502,7 +525,8 @@ function scanTokens(message: string, out: TokenScan): void {
     if (core - coreStart >= 2 && mayBeVariable && isVariableRange(message, coreStart, core)) {
       out.push(true, coreStart, core);
     } else if (plain && isNameOfBracketedValue(message, word)) {
-      out.push(true, word.starts[0], word.ends[1]);
+      // The closing bracket and a port go with the variable, so that a template does not show a stray `]`.
+      out.push(true, word.starts[0], portEnd(message, word.ends[1] + 1));
     } else if (plain) {
       for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
@@ -522,7 +546,7 @@ function scanTokens(message: string, out: TokenScan): void {
  * itself (klog's `"Probe failed" pod=…`), and UPPER_CASE enumeration values name events even when quoted.
  */
 function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
-  return !opensMessage && !isEnumConstant(message.slice(start, end));
+  return !(opensMessage && isQuotedMessage(message, end)) && !isEnumConstant(message.slice(start, end));
 }
 
 /**
@@ -581,14 +605,23 @@ function isNameOfBracketedValue(message: string, word: WordScan): boolean {
   const open = word.ends[0];
   const close = word.ends[1];
   if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket || message.charCodeAt(close) !== Char.CloseBracket) return false;
-  for (let i = close + 1; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
+  const port = portEnd(message, close + 1);
+  for (let i = port; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
   // A pid is all digits and follows a program name, which has no dot (a dotted name is a class or category with an
   // event id: `Microsoft.Hosting.Lifetime[14]`); an address follows any host name. Other values (`version[8.11.1]`,
   // `SQLSTATE[HY000]`) follow a key, a constant of the event.
   let digitsOnly = true;
   for (let i = word.starts[1]; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
-  if (digitsOnly) return message.lastIndexOf('.', open) < word.starts[0];
+  if (digitsOnly) return port === close + 1 && message.lastIndexOf('.', open) < word.starts[0];
   return isIpAddress(message.slice(word.starts[1], close));
+}
+
+/** After a host's bracketed address, the end of its `:port` (`mx.example.org[192.0.2.7]:25`), or `at` when none. */
+function portEnd(message: string, at: number): number {
+  if (message.charCodeAt(at) !== Char.Colon || !isDigit(message.charCodeAt(at + 1))) return at;
+  let end = at + 1;
+  while (isDigit(message.charCodeAt(end))) end++;
+  return end;
 }
 
 /** An IPv4 address (with an optional port) or an IPv6 one. */
@@ -753,6 +786,54 @@ function listAt(message: string, position: number): number {
   return -1;
 }
 
+/**
+ * Pushes a key [keyStart, keyEnd) (a piece, a variable when `counted`) and its value [valueStart, valueEnd) as one
+ * variable; returns where the next word starts (past the punctuation that closes the value and the spaces after it).
+ */
+function pushKeyedValue(message: string, keyStart: number, keyEnd: number, counted: boolean, valueStart: number, valueEnd: number, out: TokenScan): number {
+  pushPiece(message, keyStart, keyEnd, counted, out);
+  out.push(true, valueStart, valueEnd);
+  let position = valueEnd;
+  while (position < message.length && !isSpace(message.charCodeAt(position))) position++;
+  while (position < message.length && isSpace(message.charCodeAt(position))) position++;
+  return position;
+}
+
+/**
+ * Where the value in the bracket at `open`, glued to the key [start, open), ends (its closing bracket), when it is one
+ * variable and the key a word of the event: a text with a space (`OS[Mac OS X/10.14.3/x86_64]`, `JVM[Oracle
+ * Corporation/Java HotSpot(TM) 64-Bit Server VM/…]`, as Elasticsearch writes every value), which has as many words as
+ * it happens to have, or one that is a variable word (`OS[Linux/3.16.0-30-generic/amd64]`), which would otherwise take
+ * the key with it. -1 otherwise: a record's fields (`Point[x=1, y=2]`) and other bracketed words are read by the usual rules.
+ */
+function keyedValueAt(message: string, start: number, open: number): number {
+  const close = keyedBracketAt(message, start, open);
+  if (close < 0) return -1;
+  for (let i = open + 1; i < close; i++) if (isSpace(message.charCodeAt(i))) return close;
+  return isVariableWord(message.slice(open + 1, close)) ? close : -1;
+}
+
+/** Where the bracket at `open`, glued to a key of letters, digits and `_`, closes: balanced, no `=`, only punctuation after; or -1. */
+function keyedBracketAt(message: string, start: number, open: number): number {
+  for (let i = start; i < open; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95 /* _ */)) return -1;
+  }
+  let depth = 0;
+  const limit = Math.min(message.length, open + MAX_LIST);
+  for (let i = open; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenBracket) depth++;
+    else if (c === Char.Equals) return -1;
+    else if (c === Char.CloseBracket && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i : -1;
+    }
+  }
+  return -1;
+}
+
 /** Words without a backslash a Windows path may hold between two that have one (`Program Files (x86)\`). */
 const MAX_PATH_GAP = 2;
 
@@ -785,6 +866,92 @@ function windowsPathAt(message: string, position: number): number {
   if (end === start) return -1;
   while (end > position + 1 && isTrailingPunctuation(message.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/**
+ * The quote that opens a message and closes at `close` is the message itself: nothing but `key=value` fields follows
+ * it (klog's `"Probe failed" pod="x"`). When prose follows, the quote is a value the sentence starts with (Consul's
+ * `"Catalog.Register" RPC failed to server …`, which RPC).
+ */
+function isQuotedMessage(message: string, close: number): boolean {
+  let at = close + 1;
+  while (at < message.length && isSpace(message.charCodeAt(at))) at++;
+  if (at >= message.length) return true;
+  FIELD_KEY_AT.lastIndex = at;
+  return FIELD_KEY_AT.test(message);
+}
+
+/** Two white-space characters or a tab end right before `position`: a column gap, not a space between words. */
+function followsGap(message: string, position: number): boolean {
+  const before = message.charCodeAt(position - 1);
+  return before === Char.Tab || (before === Char.Space && isSpace(message.charCodeAt(position - 2)));
+}
+
+/**
+ * The word before the gap at `position` holds a `=`: the gap is inside the statement's own list of fields (PAM's
+ * `rhost=<host>  user=<name>`, where the optional `user=` makes another event), not between a message and fields.
+ */
+function followsField(message: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && isSpace(message.charCodeAt(end - 1))) end--;
+  for (let i = end - 1; i >= 0 && !isSpace(message.charCodeAt(i)); i--) if (message.charCodeAt(i) === Char.Equals) return true;
+  return false;
+}
+
+/** A logfmt key: a letter or `_`, then letters, digits, `_`, `.` and `-`. */
+const FIELD_KEY_AT = /[A-Za-z_][\w.-]*=/y;
+
+/**
+ * End of the message when everything from `position` to it is `key=value` fields (a value bare, empty or quoted with
+ * `\` escapes), else -1. Called after a column gap: loggers such as logrus pad the message and append the fields the
+ * logger was given (`loading plugin "x"...  module=containerd type=y`), and which fields a line carries depends on the
+ * logger that wrote it, not on the statement, so they are one variable. Fields after one space (`acquire lock=1`) are
+ * the statement's own text and are not read here, nor a gap after a field (followsField).
+ */
+function fieldTailAt(message: string, position: number): number {
+  const length = message.length;
+  let at = position;
+  while (at < length) {
+    FIELD_KEY_AT.lastIndex = at;
+    if (!FIELD_KEY_AT.test(message)) return -1;
+    at = FIELD_KEY_AT.lastIndex;
+    if (message.charCodeAt(at) === Char.Quote) {
+      at++;
+      while (at < length && message.charCodeAt(at) !== Char.Quote) at += message.charCodeAt(at) === Char.Backslash ? 2 : 1;
+      if (at >= length) return -1;
+      at++;
+      if (at < length && !isSpace(message.charCodeAt(at))) return -1;
+    } else while (at < length && !isSpace(message.charCodeAt(at))) at++;
+    let next = at;
+    while (next < length && isSpace(message.charCodeAt(next))) next++;
+    if (next === length) return at;
+    at = next;
+  }
+  return at;
+}
+
+/**
+ * Where the text of `(label: text)` at `position` ends (its closing parenthesis), when the label is letters and the text
+ * holds two words or more: `(reason: Adding new member … with group instanceid None)` (Kafka), a remark of any length
+ * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules).
+ */
+function labelledTextAt(message: string, position: number): number {
+  let at = position + 1;
+  for (let c = message.charCodeAt(at) | 0x20; c >= Char.LowerA && c <= Char.LowerZ; c = message.charCodeAt(at) | 0x20) at++;
+  if (at === position + 1 || message.charCodeAt(at) !== Char.Colon || message.charCodeAt(at + 1) !== Char.Space) return -1;
+  let depth = 1;
+  let words = 0;
+  const limit = Math.min(message.length, position + MAX_LIST);
+  for (let i = at + 2; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenParen) depth++;
+    else if (c === Char.CloseParen && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+      return words >= 1 && (end === message.length || isSpace(message.charCodeAt(end))) ? i : -1;
+    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) words++;
+  }
+  return -1;
 }
 
 /** Words in an optional annotation, at most. */
@@ -904,7 +1071,7 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
  * `"SELECT …"`): a request line or statement, whose verb names the event.
  */
 function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
-  if (opensMessage) return false;
+  if (opensMessage && isQuotedMessage(text, end)) return false;
   let firstEnd = start;
   while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
   return !isEnumConstant(text.slice(start, firstEnd));
