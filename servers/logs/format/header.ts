@@ -1,12 +1,13 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
+import { isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'uptime' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'paren' | 'uptime' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -33,7 +34,7 @@ const MAX_WEAK_RUN = 3;
 const LEVEL_WORDS =
   'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
-const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
+export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
@@ -41,11 +42,19 @@ const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
-const NUMBER_AT = /\d+(?=[\s|]|$)/y;
-const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
+/** What numberEnd reads: `\d+(?=[\s|]|$)`. */
+export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
+/** What componentEnd reads. */
+export const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
-const WORD_AT = /[^\s|]+/y;
+/** What wordEnd reads. */
+export const WORD_AT = /[^\s|]+/y;
+/**
+ * A thread name in parentheses, spaces allowed: `(MSC service thread 1-9)`, `(ServerService Thread Pool -- 47)`
+ * (JBoss, WildFly), `(MainThread)`. Read whole, so that its words do not count as a run of weak fields.
+ */
+const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
@@ -90,11 +99,51 @@ interface FieldMatch {
   form?: LevelForm;
 }
 
+/** LEVEL_WORDS one by one, lower case, the numbered ones written out (`trace1`…`trace8`). */
+const LEVEL_WORD_SET = new Set(
+  LEVEL_WORDS.split('|').flatMap((word) => {
+    const numbered = /^(\w+)\[(\d)-(\d)\]$/.exec(word);
+    if (!numbered) return [word];
+    return Array.from({ length: Number(numbered[3]) - Number(numbered[2]) + 1 }, (_, i) => `${numbered[1]}${Number(numbered[2]) + i}`);
+  }),
+);
+
+/**
+ * LEVEL_AT's match at a `[` (its first two forms, `[WARN]`, `[ error ]`), read by hand: where it ends and the level
+ * word as written; undefined when LEVEL_AT does not match there. The word is what stands between the spaces after `[`
+ * and the first space or `]`, one of LEVEL_WORDS in any ASCII case; then spaces, `]`, and either a `[` or an optional
+ * `:`/`,` before white space, `|` or the end.
+ */
+export function readBracketedLevel(line: string, position: number): { end: number; word: string } | undefined {
+  let start = position + 1;
+  while (line.charCodeAt(start) === 32) start++;
+  let wordEnd = start;
+  for (let c = line.charCodeAt(wordEnd); wordEnd < line.length && c !== 32 && c !== 93; c = line.charCodeAt(++wordEnd)) if (c >= 128) return undefined;
+  let close = wordEnd;
+  while (line.charCodeAt(close) === 32) close++;
+  if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
+  const word = line.slice(start, wordEnd);
+  if (!LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  const next = line.charCodeAt(close + 1);
+  if (next === 91 /* [ */) return { end: close + 1, word };
+  const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
+  return endsField(line, end, true) ? { end, word } : undefined;
+}
+
+const LONGEST_LEVEL_WORD = Math.max(...[...LEVEL_WORD_SET].map((word) => word.length));
+
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
-  const m = matchAt(LEVEL_AT, line, position);
-  if (m) {
-    const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
-    if (level) return { end: position + m[0].length, level };
+  if (line.charCodeAt(position) === 91 /* [ */) {
+    // LEVEL_AT at a `[` without running it (its match array and captures cost every line of a `[LEVEL]` file).
+    const bracketed = readBracketedLevel(line, position);
+    const level = bracketed && normalizeLevel(bracketed.word);
+    if (bracketed && level) return { end: bracketed.end, level };
+  } else {
+    const m = matchAt(LEVEL_AT, line, position);
+    if (m) {
+      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
+      if (level) return { end: position + m[0].length, level };
+    }
   }
   const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position);
   if (qualified) {
@@ -129,61 +178,170 @@ function timestampStartsAt(line: string, position: number, context: TimestampCon
   return TIMESTAMP_PATTERNS.some((pattern) => matchTimestampAt(line, position, pattern, context)?.epoch !== undefined);
 }
 
-/** Matches one field of a known kind at `position`. */
+/** Matches one field of a known kind at `position` (for reading a header: a new match each time). */
 function matchField(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
-  switch (field.kind) {
-    case 'timestamp': {
-      const m = matchTimestampAt(line, position, field.pattern as TimestampPattern, context);
-      if (!m) return undefined;
-      return { end: line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end, epoch: m.epoch };
-    }
-    case 'level': {
-      if (!field.marks) return matchLevel(line, position, context);
-      const mark = matchAt(LEVEL_MARK_AT, line, position);
-      return mark ? { end: position + 1, level: LEVEL_MARKS[mark[1]] } : undefined;
-    }
-    case 'number': {
-      const m = matchAt(NUMBER_AT, line, position);
-      return m ? { end: position + m[0].length } : undefined;
-    }
-    case 'bracket': {
-      const end = bracketEnd(line, position);
-      if (end < 0) return undefined;
-      // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
-      const { epoch, level } = field.timed === false ? {} : timeInside(line, position + 1, context, field.leveled);
-      return { end: line.charCodeAt(end) === 58 ? end + 1 : end, epoch, level };
-    }
-    case 'uptime': {
-      if (line.charCodeAt(position) !== 91 /* [ */) return undefined;
-      const m = matchAt(UPTIME_AT, line, position);
-      return m ? { end: position + m[0].length } : undefined;
-    }
-    case 'component': {
-      const m = matchAt(COMPONENT_AT, line, position) ?? matchAt(SOURCE_LOCATION_AT, line, position);
-      if (!m || !balanced(m[0])) return undefined;
-      const level = channelLevel(m[0]);
-      // `app.ERROR:` (Monolog) names the channel and the level.
-      if (level) return { end: position + m[0].length, component: m[0].slice(0, m[0].lastIndexOf('.')), level };
-      // PostgreSQL writes `LOG:`, `STATEMENT:` and `ERROR:`, `WARNING:` at one place: the latter are levels.
-      const word = UPPER_LEVEL_WORD.exec(m[0]);
-      if (word) return { end: position + m[0].length, level: normalizeLevel(word[1]) };
-      return { end: position + m[0].length, component: m[0].slice(0, -1) };
-    }
-    case 'word': {
-      const m = matchAt(WORD_AT, line, position);
-      return m ? { end: position + m[0].length } : undefined;
-    }
-  }
+  const out: FieldMatch = { end: -1 };
+  return readField(field, line, position, context, out) ? out : undefined;
 }
 
 /**
- * Whether a `name:` has as many `(` as `)`: `sshd(pam_unix)[20898]:` names a component, while `(110:` in
- * `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
+ * Reads one field of a known kind at `position` into `out` (its end and what it says; the other members undefined):
+ * true when it matches there. The hot path reuses one `out` for every field of a line.
  */
-function balanced(name: string): boolean {
+function readField(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  out.epoch = undefined;
+  out.level = undefined;
+  out.component = undefined;
+  out.form = undefined;
+  switch (field.kind) {
+    case 'timestamp': {
+      const m = matchTimestampAt(line, position, field.pattern as TimestampPattern, context);
+      if (!m) return false;
+      out.end = line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end;
+      out.epoch = m.epoch;
+      return true;
+    }
+    case 'level': {
+      if (!field.marks) {
+        const m = matchLevel(line, position, context);
+        if (!m) return false;
+        out.end = m.end;
+        out.epoch = m.epoch;
+        out.level = m.level;
+        out.component = m.component;
+        out.form = m.form;
+        return true;
+      }
+      const mark = matchAt(LEVEL_MARK_AT, line, position);
+      if (!mark) return false;
+      out.end = position + 1;
+      out.level = LEVEL_MARKS[mark[1]];
+      return true;
+    }
+    case 'number':
+      out.end = numberEnd(line, position);
+      return out.end >= 0;
+    case 'bracket': {
+      const end = bracketEnd(line, position);
+      if (end < 0) return false;
+      out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
+      // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
+      if (field.timed !== false) {
+        const { epoch, level } = timeInside(line, position + 1, context, field.leveled);
+        out.epoch = epoch;
+        out.level = level;
+      }
+      return true;
+    }
+    case 'paren': {
+      if (line.charCodeAt(position) !== 40 /* ( */) return false;
+      const m = matchAt(PAREN_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
+      return true;
+    }
+    case 'uptime': {
+      if (line.charCodeAt(position) !== 91 /* [ */) return false;
+      const m = matchAt(UPTIME_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
+      return true;
+    }
+    case 'component':
+      return readComponent(line, position, out);
+    case 'word':
+      out.end = wordEnd(line, position);
+      return out.end >= 0;
+  }
+}
+
+/** A `name:` field (a program, a logger, Monolog's `app.ERROR:`, PostgreSQL's `ERROR:`) at `position`, into `out`. */
+function readComponent(line: string, position: number, out: FieldMatch): boolean {
+  let end = componentEnd(line, position);
+  if (end < 0) {
+    const location = matchAt(SOURCE_LOCATION_AT, line, position);
+    if (location) end = position + location[0].length;
+  }
+  if (end < 0 || !balanced(line, position, end)) return false;
+  out.end = end;
+  // The name is only cut out as a string when it may be a level (most are not: checked on its characters first).
+  if (mayBeChannelLevel(line, position)) {
+    const name = line.slice(position, end);
+    const level = channelLevel(name);
+    // `app.ERROR:` (Monolog) names the channel and the level.
+    if (level) {
+      out.component = name.slice(0, name.lastIndexOf('.'));
+      out.level = level;
+      return true;
+    }
+  }
+  // PostgreSQL writes `LOG:`, `STATEMENT:` and `ERROR:`, `WARNING:` at one place: the latter are levels.
+  const first = line.charCodeAt(position);
+  if (end - position >= 4 && end - position <= UPPER_LEVEL_WORD_MAX && first >= 65 && first <= 90) {
+    const word = UPPER_LEVEL_WORD.exec(line.slice(position, end));
+    if (word) {
+      out.level = normalizeLevel(word[1]);
+      return true;
+    }
+  }
+  out.component = line.slice(position, end - 1);
+  return true;
+}
+
+/** End of WORD_AT's match at `position` (`[^\s|]+`), or -1. */
+export function wordEnd(line: string, position: number): number {
+  let end = position;
+  while (end < line.length) {
+    const c = line.charCodeAt(end);
+    if (c === 124 || isWhiteSpace(c)) break;
+    end++;
+  }
+  return end > position ? end : -1;
+}
+
+/** End of NUMBER_AT's match at `position` (digits, then white space, `|` or the end), or -1. */
+export function numberEnd(line: string, position: number): number {
+  let end = position;
+  while (isDigitCode(line.charCodeAt(end))) end++;
+  return end > position && endsField(line, end, true) ? end : -1;
+}
+
+/** Whether `at` is the end of `line` or white space (or, with `pipe`, a `|`): the lookahead `(?=\s|$)`. */
+function endsField(line: string, at: number, pipe = false): boolean {
+  if (at >= line.length) return true;
+  const c = line.charCodeAt(at);
+  return isWhiteSpace(c) || (pipe && c === 124);
+}
+
+/**
+ * End of COMPONENT_AT's match at `position`, or -1: the shortest run of non-space characters (not starting with a
+ * space, `:`, `[` or `]`) that ends in a `:` followed by white space or the end of the line, where that `:` may come
+ * after a ` (…)` without spaces inside (`su (pam_unix):`). Read by hand: it runs on every line of a syslog file.
+ */
+export function componentEnd(line: string, position: number): number {
+  const first = line.charCodeAt(position);
+  if (position >= line.length || first === 58 || first === 91 || first === 93 || isWhiteSpace(first)) return -1;
+  for (let at = position + 1; at <= line.length; at++) {
+    const c = line.charCodeAt(at);
+    if (c === 32 && line.charCodeAt(at + 1) === 40) {
+      let close = at + 2;
+      for (let d = line.charCodeAt(close); close < line.length && d !== 41 && !isWhiteSpace(d); d = line.charCodeAt(++close));
+      if (line.charCodeAt(close) === 41 && line.charCodeAt(close + 1) === 58 && endsField(line, close + 2)) return close + 2;
+    }
+    if (c === 58 && endsField(line, at + 1)) return at + 1;
+    if (at >= line.length || isWhiteSpace(c)) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the text line[start, end) has as many `(` as `)`: `sshd(pam_unix)[20898]:` names a component, while `(110:`
+ * in `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
+ */
+function balanced(text: string, start: number, end: number): boolean {
   let depth = 0;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c === 40) depth++;
     else if (c === 41 && --depth < 0) return false;
   }
@@ -240,7 +398,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'bracket', 'number', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'bracket', 'paren', 'number', 'component', 'word'] as const) {
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
@@ -252,6 +410,8 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) break;
+    // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
+    if (field.kind === 'paren') hasComponent = true;
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
@@ -344,8 +504,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
-const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
-const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
+export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
+export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
 
 /**
  * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
@@ -355,13 +515,15 @@ const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase
  * (CONTINUATION) is a record of the runtime's own (`END RequestId: …`): `standalone`, it takes nothing from above.
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
-  const { parsed, consumed } = applyHeader(header.fields, line, context);
+  const parsed: ParsedLine = { message: line };
+  const consumed = applyHeader(header.fields, line, context, parsed);
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
   // Most lines of a file without a learned header start with neither, and skip reading a whole header.
   if (opensWithTimeOrLevel(line, context)) {
     const own = guessHeader(line, context);
-    const reparsed = applyHeader(own, line, context).parsed;
+    const reparsed: ParsedLine = { message: line };
+    applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
     return reparsed;
   }
@@ -377,15 +539,31 @@ function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean 
   return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
 }
 
-/** Applies header fields in order from the start of `line`; `consumed` is where the header ended (0: none matched). */
-function applyHeader(fields: HeaderField[], line: string, context: TimestampContext): { parsed: ParsedLine; consumed: number } {
-  const parsed: ParsedLine = { message: line };
+/**
+ * A time at `position` in another form than the learned field's, read into `out`: one program may change its date
+ * form between versions (NLog `17-3-10 23:39:31.5|Info|…` then `2021-09-12 09:38:14.3|Info|…`), and the rest of the
+ * learned header still holds for such lines; reading them with a header of their own would cut their messages
+ * differently. Only tried when the learned form fails.
+ */
+function otherTimeForm(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  for (const pattern of TIMESTAMP_PATTERNS) {
+    if (pattern === field.pattern) continue;
+    if (readField({ kind: 'timestamp', pattern }, line, position, context, out) && out.epoch !== undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * Applies header fields in order from the start of `line` to `parsed` (a new `{ message: line }`); returns where the
+ * header ended (0: none matched).
+ */
+function applyHeader(fields: HeaderField[], line: string, context: TimestampContext, parsed: ParsedLine): number {
   let position = skipSeparators(line, 0);
   let consumed = 0;
   let uptimeEnd = -1;
+  const m: FieldMatch = { end: -1 };
   for (const field of fields) {
-    const m = matchField(field, line, position, context);
-    if (!m) break;
+    if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;
@@ -404,7 +582,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
-  return { parsed, consumed };
+  return consumed;
 }
 
 /**
@@ -421,13 +599,24 @@ function indentedAfter(line: string, end: number): boolean {
 const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
 
 /**
- * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, a level word's first letter
- * (either case), or something that may be white space (their `\s*`); any other ASCII character rules both out.
+ * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, something that may be
+ * white space (their `\s*`), or a level word's first letter (either case) in a first word that ends at a `:`
+ * (`error: …`) or is upper case before white space (`ERROR …`); anything else rules both out.
  */
 function mayStartWithLevel(message: string): boolean {
   const c = message.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return LEVEL_INITIALS.has(c | 0x20);
-  return c === 91 || c === 60 || !(c > 32 && c < 127);
+  if (!isAsciiLetter(c)) return c === 91 || c === 60 || !(c > 32 && c < 127);
+  if (!LEVEL_INITIALS.has(c | 0x20)) return false;
+  // Level words are letters and digits: the first word is the run of them.
+  let end = 1;
+  let upper = c <= 90;
+  for (let d = message.charCodeAt(end); isAsciiLetter(d) || isDigitCode(d); d = message.charCodeAt(++end)) if (d >= 97) upper = false;
+  const next = message.charCodeAt(end);
+  return next === 58 || (upper && isWhiteSpace(next));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */
@@ -448,6 +637,8 @@ const DOTTED_LEVEL = new RegExp(String.raw`(?:^|[\s\]])[\w-]+\.(${UPPER_LEVELS})
 const ANDROID_BRIEF = /^([VDIWEFA])\/[^\s(]+ ?\(/;
 const EARLY_UPPER_LEVEL = new RegExp(String.raw`^(?:\S+\s+){0,5}?[[<(]?(${UPPER_LEVELS})[\]>)]?(?=[\s:,|\]-]|$)`);
 const UPPER_LEVEL_WORD = new RegExp(String.raw`^(${UPPER_LEVELS}|LOG):$`);
+/** Characters of UPPER_LEVEL_WORD's longest match (`EMERGENCY:`). */
+const UPPER_LEVEL_WORD_MAX = Math.max(...UPPER_LEVELS.split('|').map((word) => word.length)) + 1;
 // Access logs have no level; by the common convention a 5xx answer is an error and a 4xx one a warning. The status is
 // found after the quoted request line (common/combined, Envoy), after HAProxy's timers, or before IIS W3C's last three
 // default fields (sc-substatus sc-win32-status time-taken).
@@ -456,15 +647,21 @@ export const ACCESS_STATUS = /"[A-Z]{3,7} [^\s"]{1,8192} HTTP\/[\d.]{1,4}" (\d{3
 
 /**
  * Whether ACCESS_STATUS's first two forms can match: each needs what a line seldom has (the request line's ` HTTP/`,
- * HAProxy's four timer slashes); a URL or a path alone does not do.
+ * HAProxy's four timer slashes, each between a digit and a digit or sign); a URL or a path alone does not do.
  */
 function mayHaveRequestOrTimers(line: string): boolean {
   const slash = line.indexOf('/');
   if (slash < 0) return false;
   if (line.indexOf(' HTTP/', slash - 5) >= 0) return true;
-  let slashes = 1;
-  for (let at = line.indexOf('/', slash + 1); at >= 0 && slashes < 4; at = line.indexOf('/', at + 1)) slashes++;
+  let slashes = 0;
+  for (let at = slash; at >= 0 && slashes < 4; at = line.indexOf('/', at + 1)) if (isTimerSlash(line, at)) slashes++;
   return slashes >= 4;
+}
+
+/** A slash as the timers write it: after a digit, before a digit, `-` or `+`. */
+function isTimerSlash(line: string, at: number): boolean {
+  const next = line.charCodeAt(at + 1);
+  return isDigitCode(line.charCodeAt(at - 1)) && (isDigitCode(next) || next === 45 || next === 43);
 }
 
 /** Start of the run of 1..`max` digits that ends just before `end` and follows a space, or -1. */
@@ -472,10 +669,6 @@ function digitsBefore(line: string, end: number, max: number): number {
   let start = end;
   while (start > 0 && start > end - max - 1 && isDigitCode(line.charCodeAt(start - 1))) start--;
   return start < end && end - start <= max && line.charCodeAt(start - 1) === 32 ? start : -1;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /**
@@ -521,14 +714,18 @@ export function upperCaseLevel(line: string): Level | undefined {
 
 const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
+/** Whether CHANNEL_LEVEL can match at `start`: it needs a `.` and an upper-case letter right after a first run of word characters and dashes. */
+function mayBeChannelLevel(text: string, start: number): boolean {
+  let at = start;
+  for (let c = text.charCodeAt(at); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = text.charCodeAt(++at));
+  if (at === start || text.charCodeAt(at) !== 46) return false;
+  const next = text.charCodeAt(at + 1);
+  return next >= 65 && next <= 90;
+}
+
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
 function channelLevel(message: string): Level | undefined {
-  // The regex needs a `.` and an upper-case letter right after the message's first run of word characters and dashes.
-  let at = 0;
-  for (let c = message.charCodeAt(0); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = message.charCodeAt(++at));
-  if (at === 0 || message.charCodeAt(at) !== 46) return undefined;
-  const next = message.charCodeAt(at + 1);
-  if (next < 65 || next > 90) return undefined;
+  if (!mayBeChannelLevel(message, 0)) return undefined;
   const m = CHANNEL_LEVEL.exec(message);
   return m ? normalizeLevel(m[1]) : undefined;
 }

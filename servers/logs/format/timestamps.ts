@@ -52,7 +52,8 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
   if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
   // Local-time conversion is the slow part of parsing a line; lines of one minute share it (zone changes fall on minute boundaries).
   const key = (((year * 12 + monthIndex) * 32 + day) * 24 + hour) * 60 + minute;
-  let base = minuteCache.get(key);
+  // Most lines fall in the minute of the line before: compared first, before the map (its keys are not small integers).
+  let base = key === lastMinute.key ? lastMinute.base : minuteCache.get(key);
   if (base === undefined) {
     const date = new Date(year, monthIndex, day, hour, minute, 0, 0);
     // Date() reads years 0-99 as 19xx: Go's zero time `0001-01-01 00:00:00` is year 1, not 1901.
@@ -61,10 +62,14 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
     if (minuteCache.size >= 4096) minuteCache.clear();
     minuteCache.set(key, base);
   }
+  lastMinute.key = key;
+  lastMinute.base = base;
   return Number.isNaN(base) ? undefined : base + second * 1000 + ms;
 }
 
 const minuteCache = new Map<number, number>();
+/** The minute localEpoch read last: its key and epoch (ms, NaN when the parts make no date). */
+const lastMinute = { key: -1, base: 0 };
 
 /** The local year of the last reference asked about, valid for references in [start, end) (epoch ms). */
 const referenceYear = { start: 0, end: 0, year: 0 };
@@ -122,6 +127,10 @@ function twoDigits(line: string, at: number): number {
   return (line.charCodeAt(at) - 48) * 10 + line.charCodeAt(at + 1) - 48;
 }
 
+function twoDigitsAt(line: string, at: number): boolean {
+  return isDigit(line.charCodeAt(at)) && isDigit(line.charCodeAt(at + 1));
+}
+
 /** Whether the characters at the given offsets from `start` are all digits. */
 function digitsAt(line: string, start: number, offsets: readonly number[]): boolean {
   for (const offset of offsets) if (!isDigit(line.charCodeAt(start + offset))) return false;
@@ -134,14 +143,64 @@ const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?!\d|:\d)`, 'y');
 
 /**
+ * ISO_REGEX with only the capture its back-reference needs: the same matches, and test() has fewer captures to record
+ * (a cost of every line of a file with ISO times).
+ */
+const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT))?(?!\d|:\d)`, 'y');
+
+/**
  * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
  * read at their fixed places (the fraction, when present, is all the digits after the seconds' mark; the zone is what
  * remains up to the end). A whole second's epoch is kept for the lines that follow (ms are added after). null: no match.
  */
 function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | null {
-  ISO_REGEX.lastIndex = start;
-  if (!ISO_REGEX.test(line)) return null;
-  const end = ISO_REGEX.lastIndex;
+  // The 19 characters of the last second read match the regex's fixed part wherever they are written: only the rest
+  // (fraction, zone, what follows) is left to read, by hand when it takes the regex's first reading.
+  const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
+  const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
+  const end = tail >= 0 ? tail : isoRegexEnd(line, start);
+  return end < 0 ? null : readIso(line, start, end, sameSecond);
+}
+
+/** Where ISO_SHAPE's match at `start` ends, or -1. */
+function isoRegexEnd(line: string, start: number): number {
+  ISO_SHAPE.lastIndex = start;
+  return ISO_SHAPE.test(line) ? ISO_SHAPE.lastIndex : -1;
+}
+
+/**
+ * Where ISO_SHAPE's match ends when its fixed part (to the seconds) is known to match and ends at `seconds`, read the
+ * regex's first way: the fraction (up to nine digits), then the zone (`Z`, an offset after an optional space, ` UTC`,
+ * ` GMT`) where written, then neither a digit nor `:digit`. -1 when that reading fails (the regex may back off to a
+ * shorter one: it decides then).
+ */
+function isoTailEnd(line: string, seconds: number): number {
+  const fractionEnd = fractionEndAt(line, seconds);
+  if (fractionEnd < 0) return -1;
+  const end = zoneEnd(line, fractionEnd);
+  const next = line.charCodeAt(end);
+  return isDigit(next) || (next === 58 && isDigit(line.charCodeAt(end + 1))) ? -1 : end;
+}
+
+/** Where a zone read as ISO_SHAPE reads it first ends, when it starts at `at` (`at` when there is none). */
+function zoneEnd(line: string, at: number): number {
+  const c = line.charCodeAt(at);
+  if (c === 90 /* Z */) return at + 1;
+  const sign = c === 32 && isSign(line.charCodeAt(at + 1)) ? at + 1 : isSign(c) ? at : -1;
+  if (sign >= 0 && isDigit(line.charCodeAt(sign + 1)) && isDigit(line.charCodeAt(sign + 2))) {
+    if (line.charCodeAt(sign + 3) === 58 && isDigit(line.charCodeAt(sign + 4)) && isDigit(line.charCodeAt(sign + 5))) return sign + 6;
+    if (isDigit(line.charCodeAt(sign + 3)) && isDigit(line.charCodeAt(sign + 4))) return sign + 5;
+  }
+  if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
+  return at;
+}
+
+function isSign(c: number): boolean {
+  return c === 43 || c === 45;
+}
+
+/** The epoch and end of an ISO time matched from `start` to `end`; `sameSecond`: its first 19 characters are lastIsoSecond's. */
+function readIso(line: string, start: number, end: number, sameSecond: boolean): { epoch: number | undefined; end: number } {
   const seconds = start + 19;
   let fractionEnd = seconds;
   const mark = line.charCodeAt(seconds);
@@ -155,13 +214,46 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
     return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
   }
   const utc = zoneLength === 1;
-  if (lastIsoSecond.utc !== utc || lastIsoSecond.text.length !== 19 || !line.startsWith(lastIsoSecond.text, start)) {
+  if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
     lastIsoSecond.text = line.slice(start, start + 19);
     lastIsoSecond.utc = utc;
   }
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
+}
+
+/** Where the digits of `hh:mm:ss` and of a year are, from their first character (constants: not an array per line). */
+const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7] as const;
+const YEAR_DIGITS = [0, 1, 2, 3] as const;
+const DATE_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
+
+/**
+ * The compact form's common shapes (`20171223-22:15:29:606`, `20171223T221529`): each optional separator taken where
+ * it is written, a fraction of up to nine digits, then neither a digit nor `:`, the regex's first reading. Anything
+ * else is left to the regex (undefined).
+ */
+function scanCompact(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
+  if (!digitsAt(line, start, DATE_DIGITS)) return undefined;
+  let at = start + 8;
+  const separator = line.charCodeAt(at);
+  if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
+  if (!twoDigitsAt(line, at)) return undefined;
+  const hour = twoDigits(line, at);
+  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+  if (!twoDigitsAt(line, at)) return undefined;
+  const minute = twoDigits(line, at);
+  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+  if (!twoDigitsAt(line, at)) return undefined;
+  const second = twoDigits(line, at);
+  at += 2;
+  const fractionEnd = fractionEndAt(line, at);
+  if (fractionEnd < 0) return undefined;
+  const next = line.charCodeAt(fractionEnd);
+  if (isDigit(next) || next === 58) return undefined;
+  const ms = fractionEnd > at ? fractionMsAt(line, at + 1, fractionEnd) : 0;
+  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
+  return { epoch: localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, ms), end: fractionEnd };
 }
 
 /** Month names as syslog writes them (capitalised, three letters), keyed by their three character codes. */
@@ -186,8 +278,10 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   const twoDigitDay = isDigit(line.charCodeAt(at + 1));
   const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
   at += twoDigitDay ? 2 : 1;
-  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, [0, 1, 3, 4, 6, 7]) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
-  const [hour, minute, second] = [twoDigits(line, at + 1), twoDigits(line, at + 4), twoDigits(line, at + 7)];
+  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, CLOCK_DIGITS) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+  const hour = twoDigits(line, at + 1);
+  const minute = twoDigits(line, at + 4);
+  const second = twoDigits(line, at + 7);
   let end = at + 9;
   const fractionEnd = fractionEndAt(line, end);
   if (fractionEnd < 0) return undefined;
@@ -195,7 +289,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   end = fractionEnd;
   let year: number | undefined;
   const next = line.charCodeAt(end);
-  if (next === 32 && digitsAt(line, end + 1, [0, 1, 2, 3])) {
+  if (next === 32 && digitsAt(line, end + 1, YEAR_DIGITS)) {
     const after = line.charCodeAt(end + 5);
     if (after === 58) return undefined;
     if (!isDigit(after)) {
@@ -288,9 +382,19 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
+    // 17-3-10 23:39:31.5 / 21-09-12 09:38:14 (yy-M-d, month and day padded or not: NLog's and .NET's short dates). Only
+    // with a time after it: a dashed triple alone is a version (`1-2-3`) or a range, and the year is read first as ISO
+    // writes it; a month or day out of range is no date.
+    id: 'yy-dash',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d\d)-(\d{1,2})-(\d{1,2}) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
     // 20171223-22:15:29:606 / 20171223T221529
     id: 'compact',
     startsWith: isDigit,
+    scan: scanCompact,
     regex: /(\d{4})(\d\d)(\d\d)[-T ]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
