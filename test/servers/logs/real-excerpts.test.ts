@@ -40,7 +40,16 @@ const BATCH_2: Record<string, number> = {
   PiholeFTL: 0.554, RabbitMQ: 0.808, Slurm: 0.688, Squid: 0.944, Syncthing: 0.842, Tor: 0.741, Traefik: 0.833,
   Unbound: 0.527, WpaSupplicant: 0.912, Zigbee2MQTT: 0.222,
 };
-const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2 };
+/**
+ * Batch 3 (README), held out for the session's final measure: GA through log_patterns measured on 2026-11-30 by branch
+ * `realx3` on the miner of main at 301fddb, before anything was fixed for these systems (none of them is in batch 1,
+ * batch 2 or the development set). Keep it out of the work that tunes the miner, like batch 2.
+ */
+const BATCH_3: Record<string, number> = {
+  Avahi: 1, Bluetoothd: 0.5, CUPS: 0.706, Caddy: 0.634, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 0.08,
+  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.697, Nomad: 0.659, SSSD: 1, ZED: 0.761,
+};
+const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3 };
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -54,9 +63,11 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
 
   it('measures every system through the built server', async () => {
     result = await evaluateDirectory(DIR, { levels: false, speed: false });
-    const heldOut = result.systems.filter((s) => s.system in BATCH_2);
-    const heldOutMean = heldOut.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, heldOut.length);
-    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): mean GA ${heldOutMean.toFixed(3)} over ${heldOut.length} systems\n\n${formatErrors(result, 10)}\n`);
+    const batchMean = (batch: Record<string, number>): string => {
+      const held = result.systems.filter((s) => s.system in batch);
+      return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
+    };
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\n\n${formatErrors(result, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
