@@ -42,12 +42,13 @@ const BATCH_2: Record<string, number> = {
 };
 /**
  * Batch 3 (README), held out for the session's final measure: GA through log_patterns measured on 2026-11-30 by branch
- * `realx3` on the miner of main at 301fddb, before anything was fixed for these systems (none of them is in batch 1,
+ * `realx3` on the miner of main at 301fddb, before anything was fixed for these systems (18; none is in batch 1,
  * batch 2 or the development set). Keep it out of the work that tunes the miner, like batch 2.
  */
 const BATCH_3: Record<string, number> = {
   Avahi: 1, Bluetoothd: 0.5, CUPS: 0.706, Caddy: 0.634, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 0.08,
-  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.697, Nomad: 0.659, SSSD: 1, ZED: 0.761,
+  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.697, Nomad: 0.659, OpenLDAP: 0.218, SSSD: 1,
+  Solr: 0.606, ZED: 0.761,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3 };
 const SLACK = 0.02;
