@@ -7,7 +7,7 @@ import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'uptime' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'uptime' | 'clock' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -37,6 +37,8 @@ const LEVEL_WORDS =
 const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
+/** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
+const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})(?=\s)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog). */
 const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
@@ -55,6 +57,16 @@ export const WORD_AT = /[^\s|]+/y;
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
  */
 const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
+/**
+ * A time of day without a date, bare or bracketed, at the start of a line: `[22:47:41]` (Minecraft, many game and chat
+ * servers), `12:00:01.123` (a Python or log4j pattern with only %H:%M:%S). Not a timestamp: the day is not written, and
+ * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
+ */
+const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+/** The level that ends a bracket after a slash: `[Server thread/INFO]` (Minecraft, log4j2 `[%t/%level]`). */
+const SLASH_LEVEL_AT = new RegExp(String.raw`/(${LEVEL_WORDS})\]`, 'iy');
+/** A pid in parentheses before a colon: `[WARNING]  (8) : Server … is DOWN` (HAProxy 2.x). */
+const PAREN_PID_AT = /\(\d+\) ?:(?=\s)/y;
 /** A level word right after a bracket's time: `: INFO/MainProcess]` (Celery), ` WARNING]`. */
 const LEVEL_AFTER_TIME_AT = new RegExp(String.raw`:? *(${LEVEL_WORDS})(?=[/\]])`, 'iy');
 
@@ -100,7 +112,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
     const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
     if (level) return { end: position + m[0].length, level };
   }
-  const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position);
+  const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position) ?? matchAt(NAMED_LEVEL_AT, line, position);
   if (qualified) {
     const level = normalizeLevel(qualified[2]);
     if (level) return { end: position + qualified[0].length, level, component: qualified[1] };
@@ -129,6 +141,15 @@ function timeInside(line: string, position: number, context: TimestampContext, l
   return {};
 }
 
+/** The level written after the last `/` of the bracket [position, end) (`[Server thread/INFO]`), or undefined. */
+function slashLevel(line: string, position: number, end: number): Level | undefined {
+  const close = line.charCodeAt(end - 1) === 93 ? end - 1 : end - 2;
+  const slash = line.lastIndexOf('/', close);
+  if (slash <= position || close - slash > 16) return undefined;
+  const m = matchAt(SLASH_LEVEL_AT, line, slash);
+  return m && slash + m[0].length === close + 1 ? normalizeLevel(m[1]) : undefined;
+}
+
 function timestampStartsAt(line: string, position: number, context: TimestampContext): boolean {
   return TIMESTAMP_PATTERNS.some((pattern) => matchTimestampAt(line, position, pattern, context)?.epoch !== undefined);
 }
@@ -152,7 +173,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'timestamp': {
       const m = matchTimestampAt(line, position, field.pattern as TimestampPattern, context);
       if (!m) return false;
-      out.end = line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end;
+      // The `,` or `:` that closes a time field is the header's (`…:40: MQTT publish`, `1530826284: New connection`).
+      const next = line.charCodeAt(m.end);
+      out.end = next === 44 /* , */ || (next === 58 /* : */ && endsField(line, m.end + 1)) ? m.end + 1 : m.end;
       out.epoch = m.epoch;
       return true;
     }
@@ -176,6 +199,11 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'number':
       out.end = numberEnd(line, position);
       return out.end >= 0;
+    case 'pid': {
+      const pid = line.charCodeAt(position) === 40 ? matchAt(PAREN_PID_AT, line, position) : null;
+      if (pid) out.end = position + pid[0].length;
+      return pid !== null;
+    }
     case 'bracket': {
       const end = bracketEnd(line, position);
       if (end < 0) return false;
@@ -186,6 +214,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
         out.epoch = epoch;
         out.level = level;
       }
+      if (out.epoch === undefined && field.leveled !== false) out.level ??= slashLevel(line, position, end);
+      return true;
+    }
+    case 'clock': {
+      const m = matchAt(CLOCK_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
       return true;
     }
     case 'uptime': {
@@ -346,7 +381,9 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'bracket', 'number', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'clock', 'bracket', 'number', 'pid', 'component', 'word'] as const) {
+        // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
+        if (kind === 'clock' && fields.length > 0) continue;
         if (kind === 'component' && hasComponent) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
@@ -379,7 +416,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
 }
 
 export function signature(fields: HeaderField[]): string {
-  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? 'bracket:ts:level' : f.timed ? 'bracket:ts' : f.kind)).join(' ');
+  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? (f.timed ? 'bracket:ts:level' : 'bracket:level') : f.timed ? 'bracket:ts' : f.kind)).join(' ');
 }
 
 /**
@@ -446,7 +483,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.leveled)) return NO_HEADER;
+  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) return NO_HEADER;
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
@@ -493,6 +530,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let position = skipSeparators(line, 0);
   let consumed = 0;
   let uptimeEnd = -1;
+  let clockEnd = -1;
   const m: FieldMatch = { end: -1 };
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) break;
@@ -506,6 +544,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
       // An indented line of the entry above has no header fields after its stamp: `(WW) warning, (EE) error, …` there is text.
       if (indentedAfter(line, m.end)) break;
     }
+    if (field.kind === 'clock') clockEnd = m.end;
   }
   if (consumed > 0) {
     // A lone dash between header and message (`… [thread] - message`) belongs to neither.
@@ -514,6 +553,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
+  // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
+  if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
   return consumed;
 }
 

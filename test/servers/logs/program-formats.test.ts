@@ -121,4 +121,40 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     const { id } = parseAll(['[1234] started worker', '[1235] stopped worker']);
     assert.notEqual(id, 'dmesg');
   });
+
+  it('a time of day without a date opens the header (bare or bracketed) and gives no time; a [thread/LEVEL] bracket gives the level', () => {
+    // Minecraft's server log (a real excerpt) and a made-up neighbour with fractions and no level.
+    const { id, parsed } = parseAll([
+      '[22:47:41] [Server thread/INFO]: st0rm_r1der left the game',
+      '[22:48:08] [User Authenticator #3/INFO]: UUID of player st0rm_r1der is 987677e2-1a95-4c06-9daf-071989412f7c',
+      '[22:48:09] [Server thread/WARN]: Can\'t keep up! Is the server overloaded?',
+      '[23:01:00] [Worker-Main-7/ERROR]: Failed to save chunk',
+    ]);
+    assert.equal(id, 'bracket-level');
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'ERROR']);
+    assert.deepEqual(parsed.map((p) => p.message), ['st0rm_r1der left the game', 'UUID of player st0rm_r1der is 987677e2-1a95-4c06-9daf-071989412f7c', 'Can\'t keep up! Is the server overloaded?', 'Failed to save chunk']);
+    assert.ok(parsed.every((p) => p.timestamp === undefined), 'no date is written: no time is made up');
+    const bare = parseAll(['12:00:01.120 worker 3 started', '12:00:02.001 worker 3 stopped', '12:00:02.500 queue empty']);
+    assert.deepEqual(bare.parsed.map((p) => p.message), ['worker 3 started', 'worker 3 stopped', 'queue empty']);
+    assert.ok(bare.parsed.every((p) => p.standalone && p.timestamp === undefined), 'each stamped line is an entry of its own');
+    const inside = parseAll(['backup started at 12:00:01', 'backup finished at 12:09:44', 'next run at 18:00:00']);
+    assert.deepEqual(inside.parsed.map((p) => p.message), ['backup started at 12:00:01', 'backup finished at 12:09:44', 'next run at 18:00:00'], 'a time further in is the message\'s');
+  });
+
+  it('epoch seconds closed by a colon, a time closed by a colon, name:level and a (pid) before a colon are header fields', () => {
+    // Mosquitto, Zigbee2MQTT (two versions in one file) and HAProxy 2.x, from real excerpts.
+    const mosquitto = parseAll(['1530826284: mosquitto version 1.4.10 starting', '1530826287: New connection from 192.168.1.11 on port 1883.']);
+    assert.deepEqual(mosquitto.parsed.map((p) => [p.timestamp, p.message]), [[1530826284000, 'mosquitto version 1.4.10 starting'], [1530826287000, 'New connection from 192.168.1.11 on port 1883.']]);
+    const zigbee = parseAll([
+      "Zigbee2MQTT:info  2021-12-06 19:14:40: MQTT publish: topic 'z2m/a', payload 'ON'",
+      "Zigbee2MQTT:error 2021-12-06 19:14:41: Publish 'set' 'state' to 'z2m/a' failed",
+      "info  2022-04-07 18:54:32: MQTT publish: topic 'z2m/b', payload 'OFF'",
+      "debug 2022-04-07 18:54:33: Received Zigbee message from 'b'",
+    ]);
+    assert.deepEqual(zigbee.parsed.map((p) => p.level), ['INFO', 'ERROR', 'INFO', 'DEBUG']);
+    assert.deepEqual(zigbee.parsed.map((p) => p.message.slice(0, 13)), ['MQTT publish:', "Publish 'set'", 'MQTT publish:', 'Received Zigb']);
+    const haproxy = parseAll(['2023-04-04 15:54:26 [WARNING]  (8) : Server app/app-2 is UP.', '2023-04-04 15:54:37 [ALERT]    (8) : backend app has no server available!']);
+    assert.deepEqual(haproxy.parsed.map((p) => [p.level, p.message]), [['WARN', 'Server app/app-2 is UP.'], ['FATAL', 'backend app has no server available!']]);
+  });
 });
+
