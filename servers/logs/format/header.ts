@@ -337,22 +337,27 @@ function isStrong(kind: FieldKind): boolean {
 }
 
 /** Greedy reading of one line's header: what fields it seems to start with. */
-export function guessHeader(line: string, context: TimestampContext = {}): HeaderField[] {
-  return readHeader(line, context).fields;
+export function guessHeader(line: string, context: TimestampContext = {}, lone = false): HeaderField[] {
+  return readHeader(line, context, lone).fields;
 }
 
 /**
  * guessHeader's fields, and `tabbed`: how many of them, from the first, are followed by a tab (a tab-separated record
  * such as `<time>\t<request id>\tERROR\t<message>`; prose is not written with tabs between its first words).
  */
-function readHeader(line: string, context: TimestampContext): { fields: HeaderField[]; tabbed: number } {
+function readHeader(line: string, context: TimestampContext, lone = false): { fields: HeaderField[]; tabbed: number } {
   const fields: HeaderField[] = [];
   const ends: number[] = [];
   let position = skipSeparators(line, 0);
   let hasLevel = false;
   // A line names its component once: after `[core:error]`, a `word:` (Apache's `AH00037:`) is the message's own.
   let hasComponent = false;
+  // Words (not numbers: pids, thread ids) read since the last strong field: past one, the line may already be prose.
+  let wordsSinceStrong = 0;
   while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
+    // A lone dash after the level separates the header from the message (`{models.py:126} INFO - Loaded DAG …`): what
+    // follows is text, even when it looks like fields (`Loaded DAG <DAG:`).
+    if (hasLevel && isLoneDash(line, position)) break;
     let field: HeaderField | undefined;
     let end = -1;
     for (const pattern of TIMESTAMP_PATTERNS) {
@@ -371,7 +376,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m) {
+      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && isShortBareLevel(line, position, m.end))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -384,7 +389,9 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       for (const kind of ['uptime', 'clock', 'bracket', 'number', 'pid', 'component', 'word'] as const) {
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
         if (kind === 'clock' && fields.length > 0) continue;
-        if (kind === 'component' && hasComponent) continue;
+        // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
+        // `key:` (`-> Total DNS queries: 57706`).
+        if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
@@ -395,6 +402,8 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) break;
+    if (isStrong(field.kind)) wordsSinceStrong = 0;
+    else if (field.kind === 'word') wordsSinceStrong++;
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
@@ -488,7 +497,12 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
 }
 
 const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
-const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
+/**
+ * An upper-case level word opening the message, spelled out: the three-letter abbreviations (Serilog's INF, WRN, FTL,
+ * VRB, DBG) count only where a header puts them, since as the first word of a message they are as often a name
+ * (Pi-hole's `FTL branch: master`). ERR stays: it is written there by C daemons.
+ */
+const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.split('|').filter((word) => !/^(?:inf|wrn|ftl|vrb|dbg)$/.test(word)).join('|').toUpperCase()})(?=\s)`);
 
 /**
  * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
@@ -504,7 +518,9 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
   // Most lines of a file without a learned header start with neither, and skip reading a whole header.
   if (opensWithTimeOrLevel(line, context)) {
-    const own = guessHeader(line, context);
+    // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
+    // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
+    const own = guessHeader(line, context, true);
     const reparsed: ParsedLine = { message: line };
     applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
@@ -515,11 +531,64 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   return parsed;
 }
 
-/** Whether guessHeader's first field would be a timestamp or a level: the first step of readHeader alone. */
+/**
+ * Whether guessHeader's first field would be a timestamp, a level or a bracket that opens with a time
+ * (`[2020-10-20 12:38:37.223 29492M] …`): the first step of readHeader alone.
+ */
 function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean {
   const position = skipSeparators(line, 0);
   if (position >= line.length) return false;
+  if (line.charCodeAt(position) === 91 && timeInside(line, position + 1, context, false).epoch !== undefined) return true;
   return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
+}
+
+/**
+ * The level text [start, end) is an abbreviation of two or three letters without brackets (`ERR`, `FTL`, `inf`), not
+ * glued to the time that follows it.
+ */
+function isShortBareLevel(line: string, start: number, end: number): boolean {
+  const first = line.charCodeAt(start);
+  if (first === 91 || first === 60 || first === 40 || isDigitCode(line.charCodeAt(end))) return false;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+  }
+  // One letter is Android's and glog's (`D WindowManager: …`), a form of its own; two or three are abbreviations.
+  return letters >= 2 && letters <= 3;
+}
+
+/**
+ * Whether the fields read so far are a syslog time and one word (the host), or the `name:` at `position` carries a pid
+ * (`sshd[812]:`): on a line read alone, only these make a word and a `name:` after it the host and the program
+ * (`Jun 14 15:16:01 combo kernel: …`), not the message's own words (`FTL branch: master`).
+ */
+function afterSyslogTime(fields: HeaderField[], line: string, position: number): boolean {
+  if (fields.length >= 2 && fields[fields.length - 2].pattern?.id === 'syslog') return true;
+  const colon = line.indexOf(': ', position);
+  return colon > position && line.charCodeAt(colon - 1) === 93;
+}
+
+/** A `-` standing alone at `position`, between spaces or tabs. */
+function isLoneDash(line: string, position: number): boolean {
+  const next = line.charCodeAt(position + 1);
+  return line.charCodeAt(position) === 45 && (next === 32 || next === 9);
+}
+
+/**
+ * A level written out in capitals (`INFO`, `WARNING`, not `FTL` or `Info`), or bracketed: after two or more words it
+ * may still close a header (`R02-M1-N0 RAS KERNEL INFO …`, BlueGene), while a short or lower-case one there is prose
+ * (`PID of FTL process: 12668`).
+ */
+function isSpelledOutLevel(line: string, start: number, end: number): boolean {
+  if (line.charCodeAt(start) === 91 || line.charCodeAt(start) === 60) return true;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 4;
 }
 
 /**

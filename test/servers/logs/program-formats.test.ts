@@ -3,6 +3,7 @@
 // message; and lines stamped with seconds since start keep no wall-clock time and take no level from above.
 import assert from 'node:assert/strict';
 import { createLineParser, stripEscapeCodes } from '../../../servers/logs/format/detect';
+import { parseWithHeader } from '../../../servers/logs/format/header';
 import type { ParsedLine } from '../../../servers/logs/format/types';
 
 const REFERENCE = { referenceTime: Date.UTC(2026, 10, 30) };
@@ -155,6 +156,37 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.deepEqual(zigbee.parsed.map((p) => p.message.slice(0, 13)), ['MQTT publish:', "Publish 'set'", 'MQTT publish:', 'Received Zigb']);
     const haproxy = parseAll(['2023-04-04 15:54:26 [WARNING]  (8) : Server app/app-2 is UP.', '2023-04-04 15:54:37 [ALERT]    (8) : backend app has no server available!']);
     assert.deepEqual(haproxy.parsed.map((p) => [p.level, p.message]), [['WARN', 'Server app/app-2 is UP.'], ['FATAL', 'backend app has no server available!']]);
+  });
+
+  it('a line read with a header of its own keeps its prose: text after `LEVEL - `, a `key:` after several words, a short capitalised word', () => {
+    // Airflow and Pi-hole FTL lines (real excerpts) in files that mix their programs' versions, so that no header is
+    // shared by most lines and each line brings its own.
+    const alone = (line: string) => parseWithHeader({ fields: [], tabbed: false }, line, REFERENCE);
+    const parsed = [
+      '[2016-04-07 23:24:51,659] {models.py:296} INFO - Loaded DAG <DAG: example_xcom>',
+      '[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706',
+      '[2019-02-12 10:18:42.882] PID of FTL process: 12668',
+      '[2020-10-20 12:38:37.223 29492M] FTL branch: fix/persistent_FTL_database',
+      '[2019-02-12 11:02:57.382] ########## FTL started! ##########',
+    ].map(alone);
+    assert.deepEqual(parsed.map((p) => p.message), [
+      'Loaded DAG <DAG: example_xcom>',
+      '-> Total DNS queries: 57706',
+      'PID of FTL process: 12668',
+      'FTL branch: fix/persistent_FTL_database',
+      '########## FTL started! ##########',
+    ]);
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', undefined, undefined, undefined, undefined], 'FTL (Faster Than Light) is no level here');
+    const syslog = alone('Jun 14 15:16:01 combo kernel: usb 1-1: new high-speed USB device');
+    assert.deepEqual([syslog.component, syslog.message], ['kernel', 'usb 1-1: new high-speed USB device']);
+    assert.equal(parsed[3].timestamp, new Date(2020, 9, 20, 12, 38, 37, 223).getTime(), 'a bracket that opens with a time dates the line');
+  });
+
+  it('levels and components still follow numbers, one host word or several upper-case fields (Android, syslog, BlueGene)', () => {
+    const android = parseAll(['03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs', '03-17 16:13:38.819  1702  8671 E PowerManagerService: acquire lock=233570404']);
+    assert.deepEqual(android.parsed.map((p) => [p.level, p.component, p.message]), [['DEBUG', 'WindowManager', 'printFreezingDisplayLogs'], ['ERROR', 'PowerManagerService', 'acquire lock=233570404']]);
+    const bluegene = parseAll(['- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected', '- 1117838573 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.53.276129 R02-M1-N0-C:J12-U11 RAS KERNEL FATAL data TLB error interrupt']);
+    assert.deepEqual(bluegene.parsed.map((p) => p.level), ['INFO', 'FATAL']);
   });
 });
 
