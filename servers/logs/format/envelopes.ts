@@ -124,8 +124,16 @@ const ENVELOPE_TEXT_PATHS = keyPaths(ENVELOPE_TEXT_KEYS);
 const MESSAGE_PATHS = keyPaths(MESSAGE_KEYS);
 const COMPONENT_PATHS = keyPaths(COMPONENT_KEYS);
 
+/**
+ * Whether a parsed record has `key`: an own property (JSON.parse makes no other), which the key lists here never name
+ * on Object.prototype; cheaper than `in`, which also walks the prototype for each of the many keys a record lacks.
+ */
+function has(record: Record<string, unknown>, key: string): boolean {
+  return Object.hasOwn(record, key);
+}
+
 function field(record: Record<string, unknown>, { key, parent, child }: KeyPath): unknown {
-  if (key in record) return record[key];
+  if (has(record, key)) return record[key];
   if (parent === undefined) return undefined;
   const nested = record[parent];
   return nested && typeof nested === 'object' ? (nested as Record<string, unknown>)[child as string] : undefined;
@@ -169,9 +177,9 @@ function journaldBytes(value: unknown): string | undefined {
 }
 
 function kindOf(record: Record<string, unknown>, textKey: string | undefined): JsonKind {
-  if (textKey === 'MESSAGE' || '__REALTIME_TIMESTAMP' in record) return 'journald';
-  if (textKey === 'textPayload' || 'jsonPayload' in record) return 'gcp';
-  if (textKey === 'log' && ('stream' in record || 'time' in record)) return 'docker-json';
+  if (textKey === 'MESSAGE' || has(record, '__REALTIME_TIMESTAMP')) return 'journald';
+  if (textKey === 'textPayload' || has(record, 'jsonPayload')) return 'gcp';
+  if (textKey === 'log' && (has(record, 'stream') || has(record, 'time'))) return 'docker-json';
   return 'json';
 }
 
@@ -183,7 +191,7 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
   const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined;
   const kind = kindOf(record, message?.key);
   let text = message?.value;
-  if (text === undefined && 'MESSAGE' in record) text = journaldBytes(record.MESSAGE);
+  if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
   const entry: JsonEntry = {
     kind,

@@ -7,7 +7,7 @@ import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'uptime' | 'clock' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -34,7 +34,7 @@ const MAX_WEAK_RUN = 3;
 const LEVEL_WORDS =
   'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
-const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
+export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
@@ -52,6 +52,11 @@ export const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 const SOURCE_LOCATION_AT = /[^\s:[\]]+:\d+\](?=\s|$)/y;
 /** What wordEnd reads. */
 export const WORD_AT = /[^\s|]+/y;
+/**
+ * A thread name in parentheses, spaces allowed: `(MSC service thread 1-9)`, `(ServerService Thread Pool -- 47)`
+ * (JBoss, WildFly), `(MainThread)`. Read whole, so that its words do not count as a run of weak fields.
+ */
+const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
@@ -106,11 +111,51 @@ interface FieldMatch {
   form?: LevelForm;
 }
 
+/** LEVEL_WORDS one by one, lower case, the numbered ones written out (`trace1`…`trace8`). */
+const LEVEL_WORD_SET = new Set(
+  LEVEL_WORDS.split('|').flatMap((word) => {
+    const numbered = /^(\w+)\[(\d)-(\d)\]$/.exec(word);
+    if (!numbered) return [word];
+    return Array.from({ length: Number(numbered[3]) - Number(numbered[2]) + 1 }, (_, i) => `${numbered[1]}${Number(numbered[2]) + i}`);
+  }),
+);
+
+/**
+ * LEVEL_AT's match at a `[` (its first two forms, `[WARN]`, `[ error ]`), read by hand: where it ends and the level
+ * word as written; undefined when LEVEL_AT does not match there. The word is what stands between the spaces after `[`
+ * and the first space or `]`, one of LEVEL_WORDS in any ASCII case; then spaces, `]`, and either a `[` or an optional
+ * `:`/`,` before white space, `|` or the end.
+ */
+export function readBracketedLevel(line: string, position: number): { end: number; word: string } | undefined {
+  let start = position + 1;
+  while (line.charCodeAt(start) === 32) start++;
+  let wordEnd = start;
+  for (let c = line.charCodeAt(wordEnd); wordEnd < line.length && c !== 32 && c !== 93; c = line.charCodeAt(++wordEnd)) if (c >= 128) return undefined;
+  let close = wordEnd;
+  while (line.charCodeAt(close) === 32) close++;
+  if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
+  const word = line.slice(start, wordEnd);
+  if (!LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  const next = line.charCodeAt(close + 1);
+  if (next === 91 /* [ */) return { end: close + 1, word };
+  const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
+  return endsField(line, end, true) ? { end, word } : undefined;
+}
+
+const LONGEST_LEVEL_WORD = Math.max(...[...LEVEL_WORD_SET].map((word) => word.length));
+
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
-  const m = matchAt(LEVEL_AT, line, position);
-  if (m) {
-    const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
-    if (level) return { end: position + m[0].length, level };
+  if (line.charCodeAt(position) === 91 /* [ */) {
+    // LEVEL_AT at a `[` without running it (its match array and captures cost every line of a `[LEVEL]` file).
+    const bracketed = readBracketedLevel(line, position);
+    const level = bracketed && normalizeLevel(bracketed.word);
+    if (bracketed && level) return { end: bracketed.end, level };
+  } else {
+    const m = matchAt(LEVEL_AT, line, position);
+    if (m) {
+      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
+      if (level) return { end: position + m[0].length, level };
+    }
   }
   const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position) ?? matchAt(NAMED_LEVEL_AT, line, position);
   if (qualified) {
@@ -219,6 +264,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'clock': {
       const m = matchAt(CLOCK_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
+      return true;
+    }
+    case 'paren': {
+      if (line.charCodeAt(position) !== 40 /* ( */) return false;
+      const m = matchAt(PAREN_AT, line, position);
       if (!m) return false;
       out.end = position + m[0].length;
       return true;
@@ -386,7 +438,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'clock', 'bracket', 'number', 'pid', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'clock', 'bracket', 'paren', 'number', 'pid', 'component', 'word'] as const) {
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
         if (kind === 'clock' && fields.length > 0) continue;
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
@@ -404,6 +456,8 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     if (!field) break;
     if (isStrong(field.kind)) wordsSinceStrong = 0;
     else if (field.kind === 'word') wordsSinceStrong++;
+    // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
+    if (field.kind === 'paren') hasComponent = true;
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
@@ -496,13 +550,13 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
-const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
+export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
 /**
  * An upper-case level word opening the message, spelled out: the three-letter abbreviations (Serilog's INF, WRN, FTL,
  * VRB, DBG) count only where a header puts them, since as the first word of a message they are as often a name
  * (Pi-hole's `FTL branch: master`). ERR stays: it is written there by C daemons.
  */
-const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.split('|').filter((word) => !/^(?:inf|wrn|ftl|vrb|dbg)$/.test(word)).join('|').toUpperCase()})(?=\s)`);
+export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.split('|').filter((word) => !/^(?:inf|wrn|ftl|vrb|dbg)$/.test(word)).join('|').toUpperCase()})(?=\s)`);
 
 /**
  * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
@@ -592,6 +646,20 @@ function isSpelledOutLevel(line: string, start: number, end: number): boolean {
 }
 
 /**
+ * A time at `position` in another form than the learned field's, read into `out`: one program may change its date
+ * form between versions (NLog `17-3-10 23:39:31.5|Info|…` then `2021-09-12 09:38:14.3|Info|…`), and the rest of the
+ * learned header still holds for such lines; reading them with a header of their own would cut their messages
+ * differently. Only tried when the learned form fails.
+ */
+function otherTimeForm(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  for (const pattern of TIMESTAMP_PATTERNS) {
+    if (pattern === field.pattern) continue;
+    if (readField({ kind: 'timestamp', pattern }, line, position, context, out) && out.epoch !== undefined) return true;
+  }
+  return false;
+}
+
+/**
  * Applies header fields in order from the start of `line` to `parsed` (a new `{ message: line }`); returns where the
  * header ended (0: none matched).
  */
@@ -602,7 +670,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let clockEnd = -1;
   const m: FieldMatch = { end: -1 };
   for (const field of fields) {
-    if (!readField(field, line, position, context, m)) break;
+    if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;
@@ -641,13 +709,24 @@ function indentedAfter(line: string, end: number): boolean {
 const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
 
 /**
- * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, a level word's first letter
- * (either case), or something that may be white space (their `\s*`); any other ASCII character rules both out.
+ * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, something that may be
+ * white space (their `\s*`), or a level word's first letter (either case) in a first word that ends at a `:`
+ * (`error: …`) or is upper case before white space (`ERROR …`); anything else rules both out.
  */
 function mayStartWithLevel(message: string): boolean {
   const c = message.charCodeAt(0);
-  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return LEVEL_INITIALS.has(c | 0x20);
-  return c === 91 || c === 60 || !(c > 32 && c < 127);
+  if (!isAsciiLetter(c)) return c === 91 || c === 60 || !(c > 32 && c < 127);
+  if (!LEVEL_INITIALS.has(c | 0x20)) return false;
+  // Level words are letters and digits: the first word is the run of them.
+  let end = 1;
+  let upper = c <= 90;
+  for (let d = message.charCodeAt(end); isAsciiLetter(d) || isDigitCode(d); d = message.charCodeAt(++end)) if (d >= 97) upper = false;
+  const next = message.charCodeAt(end);
+  return next === 58 || (upper && isWhiteSpace(next));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */

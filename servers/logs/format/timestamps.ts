@@ -52,7 +52,8 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
   if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
   // Local-time conversion is the slow part of parsing a line; lines of one minute share it (zone changes fall on minute boundaries).
   const key = (((year * 12 + monthIndex) * 32 + day) * 24 + hour) * 60 + minute;
-  let base = minuteCache.get(key);
+  // Most lines fall in the minute of the line before: compared first, before the map (its keys are not small integers).
+  let base = key === lastMinute.key ? lastMinute.base : minuteCache.get(key);
   if (base === undefined) {
     const date = new Date(year, monthIndex, day, hour, minute, 0, 0);
     // Date() reads years 0-99 as 19xx: Go's zero time `0001-01-01 00:00:00` is year 1, not 1901.
@@ -61,10 +62,14 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
     if (minuteCache.size >= 4096) minuteCache.clear();
     minuteCache.set(key, base);
   }
+  lastMinute.key = key;
+  lastMinute.base = base;
   return Number.isNaN(base) ? undefined : base + second * 1000 + ms;
 }
 
 const minuteCache = new Map<number, number>();
+/** The minute localEpoch read last: its key and epoch (ms, NaN when the parts make no date). */
+const lastMinute = { key: -1, base: 0 };
 
 /** The local year of the last reference asked about, valid for references in [start, end) (epoch ms). */
 const referenceYear = { start: 0, end: 0, year: 0 };
@@ -149,9 +154,53 @@ const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\
  * remains up to the end). A whole second's epoch is kept for the lines that follow (ms are added after). null: no match.
  */
 function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | null {
+  // The 19 characters of the last second read match the regex's fixed part wherever they are written: only the rest
+  // (fraction, zone, what follows) is left to read, by hand when it takes the regex's first reading.
+  const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
+  const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
+  const end = tail >= 0 ? tail : isoRegexEnd(line, start);
+  return end < 0 ? null : readIso(line, start, end, sameSecond);
+}
+
+/** Where ISO_SHAPE's match at `start` ends, or -1. */
+function isoRegexEnd(line: string, start: number): number {
   ISO_SHAPE.lastIndex = start;
-  if (!ISO_SHAPE.test(line)) return null;
-  const end = ISO_SHAPE.lastIndex;
+  return ISO_SHAPE.test(line) ? ISO_SHAPE.lastIndex : -1;
+}
+
+/**
+ * Where ISO_SHAPE's match ends when its fixed part (to the seconds) is known to match and ends at `seconds`, read the
+ * regex's first way: the fraction (up to nine digits), then the zone (`Z`, an offset after an optional space, ` UTC`,
+ * ` GMT`) where written, then neither a digit nor `:digit`. -1 when that reading fails (the regex may back off to a
+ * shorter one: it decides then).
+ */
+function isoTailEnd(line: string, seconds: number): number {
+  const fractionEnd = fractionEndAt(line, seconds);
+  if (fractionEnd < 0) return -1;
+  const end = zoneEnd(line, fractionEnd);
+  const next = line.charCodeAt(end);
+  return isDigit(next) || (next === 58 && isDigit(line.charCodeAt(end + 1))) ? -1 : end;
+}
+
+/** Where a zone read as ISO_SHAPE reads it first ends, when it starts at `at` (`at` when there is none). */
+function zoneEnd(line: string, at: number): number {
+  const c = line.charCodeAt(at);
+  if (c === 90 /* Z */) return at + 1;
+  const sign = c === 32 && isSign(line.charCodeAt(at + 1)) ? at + 1 : isSign(c) ? at : -1;
+  if (sign >= 0 && isDigit(line.charCodeAt(sign + 1)) && isDigit(line.charCodeAt(sign + 2))) {
+    if (line.charCodeAt(sign + 3) === 58 && isDigit(line.charCodeAt(sign + 4)) && isDigit(line.charCodeAt(sign + 5))) return sign + 6;
+    if (isDigit(line.charCodeAt(sign + 3)) && isDigit(line.charCodeAt(sign + 4))) return sign + 5;
+  }
+  if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
+  return at;
+}
+
+function isSign(c: number): boolean {
+  return c === 43 || c === 45;
+}
+
+/** The epoch and end of an ISO time matched from `start` to `end`; `sameSecond`: its first 19 characters are lastIsoSecond's. */
+function readIso(line: string, start: number, end: number, sameSecond: boolean): { epoch: number | undefined; end: number } {
   const seconds = start + 19;
   let fractionEnd = seconds;
   const mark = line.charCodeAt(seconds);
@@ -165,7 +214,7 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
     return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
   }
   const utc = zoneLength === 1;
-  if (lastIsoSecond.utc !== utc || lastIsoSecond.text.length !== 19 || !line.startsWith(lastIsoSecond.text, start)) {
+  if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
     lastIsoSecond.text = line.slice(start, start + 19);
@@ -330,6 +379,15 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     id: 'yy-slash',
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)/(\d\d)/(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
+    // 17-3-10 23:39:31.5 / 21-09-12 09:38:14 (yy-M-d, month and day padded or not: NLog's and .NET's short dates). Only
+    // with a time after it: a dashed triple alone is a version (`1-2-3`) or a range, and the year is read first as ISO
+    // writes it; a month or day out of range is no date.
+    id: 'yy-dash',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d\d)-(\d{1,2})-(\d{1,2}) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {

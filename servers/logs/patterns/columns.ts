@@ -152,17 +152,26 @@ const MAX_FIELD = 40;
  */
 function delimiterEnds(message: string, delimiter: string): number[] {
   const ends: number[] = [];
-  const code = delimiter.charCodeAt(0);
-  let fieldStart = 0;
-  for (let i = 0; i < message.length && ends.length < MAX_COLUMNS; i++) {
-    const c = message.charCodeAt(i);
-    if (i - fieldStart > MAX_FIELD || (c === 9 && code !== 9)) break;
-    if (c !== code) continue;
-    if (message.charCodeAt(i + 1) === 32) break;
-    ends.push(i + 1);
-    fieldStart = i + 1;
-  }
+  for (let end = nextDelimiterEnd(message, delimiter.charCodeAt(0), 0); end >= 0 && ends.length < MAX_COLUMNS; end = nextDelimiterEnd(message, delimiter.charCodeAt(0), end)) ends.push(end);
   return ends;
+}
+
+/** The offset just after the delimiter (code `code`) that ends the field starting at `fieldStart`, or -1 (delimiterEnds' rules). */
+function nextDelimiterEnd(message: string, code: number, fieldStart: number): number {
+  for (let i = fieldStart; i < message.length; i++) {
+    const c = message.charCodeAt(i);
+    if (i - fieldStart > MAX_FIELD || (c === 9 && code !== 9)) return -1;
+    if (c !== code) continue;
+    return message.charCodeAt(i + 1) === 32 ? -1 : i + 1;
+  }
+  return -1;
+}
+
+/** delimiterEnds(message, delimiter)[fields - 1] (fields <= MAX_COLUMNS), or -1 when there are fewer: without the array, for every line. */
+function delimiterEndAt(message: string, delimiter: string, fields: number): number {
+  let end = 0;
+  for (let field = 0; field < fields && end >= 0; field++) end = nextDelimiterEnd(message, delimiter.charCodeAt(0), end);
+  return end;
 }
 
 /**
@@ -188,8 +197,8 @@ function learnDelimited(messages: string[], share: number): MessageColumns | und
     return {
       description: `${fields} ${name}-delimited field${fields > 1 ? 's' : ''}`,
       strip: (message) => {
-        const found = delimiterEnds(message, delimiter);
-        return found.length >= fields && found[fields - 1] < message.length ? message.slice(found[fields - 1]) : message;
+        const end = delimiterEndAt(message, delimiter, fields);
+        return end >= 0 && end < message.length ? message.slice(end) : message;
       },
     };
   }

@@ -99,8 +99,12 @@ export interface MinedTemplate extends Template {
 interface Stats {
   count: number;
   levelCounts: number[];
-  firstSeen?: number;
-  lastSeen?: number;
+  /**
+   * Earliest and latest timestamp (epoch ms), NaN while no line had one. Always numbers, so that V8 keeps them as
+   * doubles written in place: an optional field took a new heap number for every line's write.
+   */
+  firstSeen: number;
+  lastSeen: number;
   examples: string[];
   lineNumbers?: number[];
 }
@@ -152,13 +156,11 @@ const MAX_SPLIT_GROUPS = 32;
 const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
 
 function newStats(): Stats {
-  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], examples: [] };
+  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], firstSeen: NaN, lastSeen: NaN, examples: [] };
 }
 
 function copyStats(stats: Stats): Stats {
-  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], examples: [...stats.examples] };
-  if (stats.firstSeen !== undefined) copy.firstSeen = stats.firstSeen;
-  if (stats.lastSeen !== undefined) copy.lastSeen = stats.lastSeen;
+  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], firstSeen: stats.firstSeen, lastSeen: stats.lastSeen, examples: [...stats.examples] };
   if (stats.lineNumbers) copy.lineNumbers = [...stats.lineNumbers];
   return copy;
 }
@@ -166,8 +168,9 @@ function copyStats(stats: Stats): Stats {
 function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
   into.count += from.count;
   for (let i = 0; i < into.levelCounts.length; i++) into.levelCounts[i] += from.levelCounts[i];
-  if (from.firstSeen !== undefined && (into.firstSeen === undefined || from.firstSeen < into.firstSeen)) into.firstSeen = from.firstSeen;
-  if (from.lastSeen !== undefined && (into.lastSeen === undefined || from.lastSeen > into.lastSeen)) into.lastSeen = from.lastSeen;
+  // A comparison with NaN is false: a side without timestamps never wins, and one with them always beats NaN.
+  if (!Number.isNaN(from.firstSeen) && !(from.firstSeen >= into.firstSeen)) into.firstSeen = from.firstSeen;
+  if (!Number.isNaN(from.lastSeen) && !(from.lastSeen <= into.lastSeen)) into.lastSeen = from.lastSeen;
   for (const example of from.examples) if (into.examples.length < maxExamples && !into.examples.includes(example)) into.examples.push(example);
   if (from.lineNumbers) into.lineNumbers = into.lineNumbers ? [...into.lineNumbers, ...from.lineNumbers].sort((a, b) => a - b) : [...from.lineNumbers];
 }
@@ -275,11 +278,10 @@ export class TemplateMiner {
     const hash = scan.hash();
     let entry = this.cache.get(hash);
     while (entry && !scan.equals(entry.tokens)) entry = entry.next;
-    let tokens: string[] | undefined;
     let cluster: Cluster;
     if (entry) cluster = entry.cluster;
     else {
-      tokens = scan.tokens();
+      const tokens = scan.tokens();
       cluster = this.place(tokens, message);
       if (this.cached >= CACHE_LIMIT) {
         this.cache.clear();
@@ -291,7 +293,7 @@ export class TemplateMiner {
     if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
-    return cluster.split ? this.recordSplit(cluster, cluster.split, tokens ?? scan.tokens(), info, example) : cluster.id;
+    return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
   }
 
   get lineCount(): number {
@@ -360,8 +362,8 @@ export class TemplateMiner {
       if (count > 0) levels[LEVELS[index]] = count;
     });
     const result: MinedTemplate = { id, clusterId, template, count: stats.count, levels, examples: [...stats.examples] };
-    if (stats.firstSeen !== undefined) result.firstSeen = stats.firstSeen;
-    if (stats.lastSeen !== undefined) result.lastSeen = stats.lastSeen;
+    if (!Number.isNaN(stats.firstSeen)) result.firstSeen = stats.firstSeen;
+    if (!Number.isNaN(stats.lastSeen)) result.lastSeen = stats.lastSeen;
     // Shared with the miner, not copied (a file's worth of numbers): callers must not modify it.
     if (stats.lineNumbers) result.lineNumbers = stats.lineNumbers;
     return result;
@@ -372,16 +374,30 @@ export class TemplateMiner {
     return line.length > this.maxExampleLength ? `${cutText(line, this.maxExampleLength)}…` : line;
   }
 
-  /** Adds a line to its value group, or gives up splitting on a position whose values turn out to be many or masked. */
-  private recordSplit(cluster: Cluster, split: Split, tokens: string[], info: MessageInfo, example: string | undefined): number {
-    const values = split.positions.map((position) => tokens[position]);
-    const key = values.join('\u0001');
-    let group = split.groups.get(key);
+  /**
+   * The key of the value group of the message just scanned (its words at the split's positions, joined by \u0001),
+   * read from the scan: most lines find their group, and need no token array for it.
+   */
+  private splitKey(split: Split): string {
+    const positions = split.positions;
+    let key = this.scan.token(positions[0]);
+    for (let i = 1; i < positions.length; i++) key += `\u0001${this.scan.token(positions[i])}`;
+    return key;
+  }
+
+  /**
+   * Adds the line just scanned to its value group, or gives up splitting on a position whose values turn out to be
+   * many or masked.
+   */
+  private recordSplit(cluster: Cluster, split: Split, info: MessageInfo, example: string | undefined): number {
+    let group = split.groups.get(this.splitKey(split));
     if (!group) {
+      const values = split.positions.map((position) => this.scan.token(position));
+      const key = values.join('\u0001');
       const bad = values.findIndex((value) => !isPlainWord(value));
       if (bad >= 0) {
         this.dropSplitPosition(cluster, split, bad);
-        return cluster.split ? this.recordSplit(cluster, cluster.split, tokens, info, example) : cluster.id;
+        return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
       }
       group = { id: this.nextId++, values, stats: newStats() };
       split.groups.set(key, group);
@@ -391,7 +407,7 @@ export class TemplateMiner {
         let widest = 0;
         for (let i = 1; i < split.positions.length; i++) if (distinct(split, i) > distinct(split, widest)) widest = i;
         this.dropSplitPosition(cluster, split, widest);
-        return cluster.split ? this.groupOf(cluster.split, tokens) : cluster.id;
+        return cluster.split ? this.groupOf(cluster.split) : cluster.id;
       }
       return group.id;
     }
@@ -399,8 +415,8 @@ export class TemplateMiner {
     return group.id;
   }
 
-  private groupOf(split: Split, tokens: string[]): number {
-    const group = split.groups.get(split.positions.map((position) => tokens[position]).join('\u0001'));
+  private groupOf(split: Split): number {
+    const group = split.groups.get(this.splitKey(split));
     return group ? group.id : -1;
   }
 
@@ -535,9 +551,11 @@ function distinct(split: Split, index: number): number {
 function recordStats(stats: Stats, info: MessageInfo, example: string | undefined, trackLines: boolean, maxExamples: number): void {
   stats.count++;
   if (info.level !== undefined) stats.levelCounts[LEVELS.indexOf(info.level)]++;
-  if (info.timestamp !== undefined) {
-    if (stats.firstSeen === undefined || info.timestamp < stats.firstSeen) stats.firstSeen = info.timestamp;
-    if (stats.lastSeen === undefined || info.timestamp > stats.lastSeen) stats.lastSeen = info.timestamp;
+  const timestamp = info.timestamp;
+  // NaN (an invalid date) is no timestamp; see mergeStats for the comparisons.
+  if (timestamp !== undefined && !Number.isNaN(timestamp)) {
+    if (!(timestamp >= stats.firstSeen)) stats.firstSeen = timestamp;
+    if (!(timestamp <= stats.lastSeen)) stats.lastSeen = timestamp;
   }
   if (example !== undefined && stats.examples.length < maxExamples && !stats.examples.includes(example)) stats.examples.push(example);
   if (trackLines && info.lineNumber !== undefined) (stats.lineNumbers ??= []).push(info.lineNumber);

@@ -43,13 +43,16 @@ function isHexLetter(c: number): boolean {
 }
 
 /** What the scanning loops ask of a character, one bit each, told by the predicates above (ASCII only: none holds above). */
-const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16, Trailing = 32, Opening = 64 }
+const enum CharClass { Space = 1, Delimiter = 2, Digit = 4, HexOrMinus = 8, Mark = 16, Trailing = 32, Opening = 64, QuoteMark = 128 }
+
+/** The classes that end a word, end a piece or are counted in one: a character with none of them is a plain letter. */
+const PLAIN_WORD_STOPS = CharClass.Space | CharClass.Delimiter | CharClass.Digit | CharClass.Mark | CharClass.QuoteMark;
 
 const CHAR_CLASSES = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   CHAR_CLASSES[c] = (isSpace(c) ? CharClass.Space : 0) | (isInnerDelimiter(c) ? CharClass.Delimiter : 0) | (isDigit(c) ? CharClass.Digit : 0)
     | (isHexLetter(c) || c === Char.Minus ? CharClass.HexOrMinus : 0) | (isWordVariableMark(c) ? CharClass.Mark : 0)
-    | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0);
+    | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0) | (isQuoteMark(c) ? CharClass.QuoteMark : 0);
 }
 
 /** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
@@ -94,81 +97,174 @@ export function isEnumConstant(token: string): boolean {
   return letters >= 2;
 }
 
-/** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
-const FILE_NAME = /^[\w.-]+\.(?:exe|dll|so|jar|war|py|js|ts|log|txt|conf|cfg|xml|json|ya?ml|ini|properties|sh|bat|ps1|class|java|c|cc|cpp|h|go|rs|rb|php|html?|css|png|jpe?g|gif|zip|gz|tgz|tar|pid|lock|sock|db|sqlite|tmp|bak|out|err|csv|dat|bin|img|iso|pdf|docx?|xlsx?|sys|msi|apk|deb|rpm)$/i;
+/**
+ * A fixed set of short words, looked up by a range of a text without making a string for it: the tokenizer asks
+ * these questions of most words of every line. ASCII letters compare case-insensitively when `ignoreCase`.
+ */
+class WordSet {
+  /** Words by (length, first character folded): few share a key, so a look-up compares one or two. */
+  private readonly byKey = new Map<number, string[]>();
 
+  constructor(
+    words: string,
+    private readonly ignoreCase: boolean,
+  ) {
+    for (const word of words.split(' ')) {
+      const key = this.key(word, 0, word.length);
+      const list = this.byKey.get(key);
+      if (list) list.push(word);
+      else this.byKey.set(key, [word]);
+    }
+  }
+
+  /** The text [start, end) is one of the words. */
+  has(text: string, start: number, end: number): boolean {
+    if (end <= start || end - start > 16) return false;
+    const candidates = this.byKey.get(this.key(text, start, end));
+    if (!candidates) return false;
+    for (const word of candidates) if (this.sameAt(word, text, start)) return true;
+    return false;
+  }
+
+  private key(text: string, start: number, end: number): number {
+    return (end - start) * 0x10000 + this.fold(text.charCodeAt(start));
+  }
+
+  private fold(c: number): number {
+    return this.ignoreCase && c >= Char.UpperA && c <= Char.UpperZ ? c | 32 : c;
+  }
+
+  private sameAt(word: string, text: string, start: number): boolean {
+    for (let i = 0; i < word.length; i++) if (this.fold(word.charCodeAt(i)) !== this.fold(text.charCodeAt(start + i))) return false;
+    return true;
+  }
+}
+
+const FILE_EXTENSIONS = new WordSet(
+  'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm',
+  true,
+);
+const TOP_LEVEL_DOMAINS = new WordSet(
+  'com net org edu gov mil int info biz io co uk de nl fr jp kr cn ru br au ca it es se ch pl in tw hk sg local lan internal localdomain arpa',
+  true,
+);
+
+/** Whole words that are variables regardless of their inner punctuation: URLs, paths, IPs, emails, IPv6/MAC addresses. */
 export function isVariableWord(word: string): boolean {
-  const length = word.length;
+  return isVariableRange(word, 0, word.length);
+}
+
+/** isVariableWord for the word [start, end) of `text`, read in place. */
+function isVariableRange(text: string, start: number, end: number): boolean {
+  const length = end - start;
   if (length < 2) return false;
   // File names (chrome.exe, app.log, workers2.properties) are values: which file, not which event.
-  if (hasFileExtension(word) && FILE_NAME.test(word)) return true;
-  const first = word.charCodeAt(0);
+  if (isFileName(text, start, end)) return true;
+  const first = text.charCodeAt(start);
+  const second = text.charCodeAt(start + 1);
   // Absolute or relative paths and Windows drive paths.
-  if (first === Char.Slash && length > 1 && word.charCodeAt(1) !== Char.Slash) return true;
-  if ((first === Char.Dot || first === 126 /* ~ */) && word.charCodeAt(1) === Char.Slash) return true;
-  if (length > 2 && word.charCodeAt(1) === Char.Colon && word.charCodeAt(2) === Char.Backslash) return true;
+  if (first === Char.Slash && second !== Char.Slash) return true;
+  if ((first === Char.Dot || first === 126 /* ~ */) && second === Char.Slash) return true;
+  if (length > 2 && second === Char.Colon && text.charCodeAt(start + 2) === Char.Backslash) return true;
   let colons = 0;
   let dots = 0;
   let slashes = 0;
   let at = -1;
   let digits = 0;
   let hexLike = true;
-  for (let i = 0; i < length; i++) {
-    const c = word.charCodeAt(i);
+  let doubleSlash = false;
+  let doubleColon = false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
     if (c === Char.Colon) {
       colons++;
       // scheme://
-      if (word.charCodeAt(i + 1) === Char.Slash && word.charCodeAt(i + 2) === Char.Slash && i > 0) return true;
+      if (i > start && i + 2 < end && text.charCodeAt(i + 1) === Char.Slash && text.charCodeAt(i + 2) === Char.Slash) return true;
+      if (i > start && text.charCodeAt(i - 1) === Char.Colon) doubleColon = true;
     } else if (c === Char.Dot) dots++;
-    else if (c === Char.Slash) slashes++;
-    else if (c === Char.At) at = i;
+    else if (c === Char.Slash) {
+      slashes++;
+      if (i > start && text.charCodeAt(i - 1) === Char.Slash) doubleSlash = true;
+    } else if (c === Char.At) at = i;
     else if (isDigit(c)) digits++;
     else if (!isHexLetter(c)) hexLike = false;
   }
-  if (slashes >= 2 && digits + dots > 0 && !word.includes('//')) return true; // a/b/c.txt, 1/2/3
-  if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true; // user@host.tld
+  if (slashes >= 2 && digits + dots > 0 && !doubleSlash) return true; // a/b/c.txt, 1/2/3
+  if (at > start && at < end - 3 && dotAfter(text, at, end)) return true; // user@host.tld
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
-  if (hexLike && colons >= 2 && word.includes('::')) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
-  if (digits > 0 && dots === 3 && IPV4.test(word)) return true;
-  return dots >= 2 && hasTopLevelDomain(word) && HOST_NAME.test(word);
+  if (hexLike && colons >= 2 && doubleColon) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
+  if (digits > 0 && dots === 3 && isIpv4(text, start, end)) return true;
+  return dots >= 2 && isHostName(text, start, end);
 }
 
-const FILE_EXTENSIONS = new Set(
-  'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm'.split(' '),
-);
-const TOP_LEVEL_DOMAINS = new Set(
-  'com net org edu gov mil int info biz io co uk de nl fr jp kr cn ru br au ca it es se ch pl in tw hk sg local lan internal localdomain arpa'.split(' '),
-);
-
-/** Cheap test before FILE_NAME: the text after the last dot is a known extension. */
-function hasFileExtension(word: string): boolean {
-  const dot = word.lastIndexOf('.');
-  return dot > 0 && word.length - dot <= 11 && isInSet(FILE_EXTENSIONS, word, dot + 1, word.length);
+/** A `.` in (from, end) of text. */
+function dotAfter(text: string, from: number, end: number): boolean {
+  const dot = text.indexOf('.', from);
+  return dot > from && dot < end;
 }
 
-/** Cheap test before HOST_NAME: the last label (before an optional :port) is a known top-level domain. */
-function hasTopLevelDomain(word: string): boolean {
-  const colon = word.lastIndexOf(':');
-  const end = colon > 0 ? colon : word.length;
-  const dot = word.lastIndexOf('.', end);
-  return dot > 0 && end - dot <= 12 && isInSet(TOP_LEVEL_DOMAINS, word, dot + 1, end);
+/** Letters, digits and `_` (JavaScript's \w without the u flag). */
+function isWordChar(c: number): boolean {
+  return isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95;
+}
+
+/** A file name: word characters, dots and `-` only, ending in `.` and a known extension after at least one character. */
+function isFileName(text: string, start: number, end: number): boolean {
+  const dot = text.lastIndexOf('.', end - 1);
+  if (dot <= start || dot < end - 12 || !FILE_EXTENSIONS.has(text, dot + 1, end)) return false;
+  for (let i = start; i < dot; i++) {
+    const c = text.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Dot || c === Char.Minus)) return false;
+  }
+  return true;
+}
+
+/** End of a run of at most `most` digits from `from` (before `end`), or -1 when there is none. */
+function digitsEnd(text: string, from: number, end: number, most: number): number {
+  let i = from;
+  while (i < end && i - from < most && isDigit(text.charCodeAt(i))) i++;
+  return i === from ? -1 : i;
+}
+
+/** An IPv4 address with an optional port: four groups of 1-3 digits, then `:digits` or nothing. */
+function isIpv4(text: string, start: number, end: number): boolean {
+  let i = start;
+  for (let group = 0; group < 4; group++) {
+    if (group > 0) {
+      if (i >= end || text.charCodeAt(i) !== Char.Dot) return false;
+      i++;
+    }
+    i = digitsEnd(text, i, end, 3);
+    if (i < 0) return false;
+  }
+  return i === end || (text.charCodeAt(i) === Char.Colon && digitsEnd(text, i + 1, end, Infinity) === end);
 }
 
 /**
- * `names` (lower-case letters and digits) holds the text [start, end) of `word`, compared case-insensitively. Text
- * with any other character is not in it, which is told without making a string (most words are not file names).
+ * host.example.com: at least three labels of letters, digits and `-`, the last a common top-level domain, with an
+ * optional `:port` (not a Java package or class name).
  */
-function isInSet(names: Set<string>, word: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = word.charCodeAt(i);
-    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+function isHostName(text: string, start: number, end: number): boolean {
+  const colon = text.lastIndexOf(':', end - 1);
+  let nameEnd = end;
+  if (colon >= start) {
+    if (digitsEnd(text, colon + 1, end, Infinity) !== end) return false;
+    nameEnd = colon;
   }
-  return names.has(word.slice(start, end).toLowerCase());
+  const dot = text.lastIndexOf('.', nameEnd - 1);
+  if (dot < start || !TOP_LEVEL_DOMAINS.has(text, dot + 1, nameEnd)) return false;
+  let labels = 1;
+  let labelStart = start;
+  for (let i = start; i < dot + 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Char.Dot) {
+      if (i === labelStart) return false;
+      labels++;
+      labelStart = i + 1;
+    } else if (!(isDigit(c) || c === Char.Minus || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+  }
+  return labels >= 3;
 }
-
-const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
-/** host.example.com: at least three labels ending in a common top-level domain (not a Java package or class name). */
-const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
 
 /** [start, end) ranges of a text, with a flag (0 or 1) each, in typed arrays that grow as needed and are reused. */
 class FlaggedRanges {
@@ -239,11 +335,18 @@ export class TokenScan extends FlaggedRanges {
   /** True when the tokens are exactly `tokens` (compared in place, no string made). */
   equals(tokens: readonly string[]): boolean {
     if (tokens.length !== this.count) return false;
+    const message = this.message;
     for (let i = 0; i < this.count; i++) {
       const token = tokens[i];
       if (this.flags[i] === 1) {
         if (token !== WILDCARD) return false;
-      } else if (token.length !== this.ends[i] - this.starts[i] || !this.message.startsWith(token, this.starts[i])) return false;
+        continue;
+      }
+      const start = this.starts[i];
+      const length = token.length;
+      if (length !== this.ends[i] - start) return false;
+      // Compared here rather than by startsWith: tokens are short, and a call per token cost more than the compare.
+      for (let j = 0; j < length; j++) if (token.charCodeAt(j) !== message.charCodeAt(start + j)) return false;
     }
     return true;
   }
@@ -352,12 +455,27 @@ function scanTokens(message: string, out: TokenScan): void {
       out.push(true, position, length);
       break;
     }
+    const fieldsEnd = out.count > 0 && followsGap(message, position) && !followsField(message, position) ? fieldTailAt(message, position) : -1;
+    if (fieldsEnd > 0) {
+      out.push(true, position, fieldsEnd);
+      break;
+    }
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
       out.skipped.push(position, annotationEnd);
       position = annotationEnd;
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      continue;
+    }
+    const labelled = first === Char.OpenParen ? labelledTextAt(message, position) : -1;
+    if (labelled > 0) {
+      const colon = message.indexOf(':', position);
+      let text = colon + 1;
+      while (isSpace(message.charCodeAt(text))) text++;
+      position = pushKeyedValue(message, position + 1, colon, false, text, labelled, out);
+      afterValue = false;
+      afterVariable = true;
       continue;
     }
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
@@ -385,6 +503,14 @@ function scanTokens(message: string, out: TokenScan): void {
     const word = out.word;
     const plain = scanPlainWord(message, position, word);
     if (!plain) scanQuotedWordEnd(message, position, word, out.count === 0);
+    // A key's bracketed value, unless it is a host's address or a program's pid (isNameOfBracketedValue: the name is a value too).
+    const bracketEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenBracket && !isNameOfBracketedValue(message, word) ? keyedValueAt(message, word.starts[0], word.ends[0]) : -1;
+    if (bracketEnd > 0) {
+      position = pushKeyedValue(message, word.starts[0], word.ends[0], word.flags[0] === 1, word.ends[0] + 1, bracketEnd, out);
+      afterValue = false;
+      afterVariable = true;
+      continue;
+    }
     const { end: wordEnd, firstMark, quoted, quoteAt } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
@@ -396,10 +522,11 @@ function scanTokens(message: string, out: TokenScan): void {
     // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
-    if (core - coreStart >= 2 && mayBeVariable && isVariableWord(message.slice(coreStart, core))) {
+    if (core - coreStart >= 2 && mayBeVariable && isVariableRange(message, coreStart, core)) {
       out.push(true, coreStart, core);
     } else if (plain && isNameOfBracketedValue(message, word)) {
-      out.push(true, word.starts[0], word.ends[1]);
+      // The closing bracket and a port go with the variable, so that a template does not show a stray `]`.
+      out.push(true, word.starts[0], portEnd(message, word.ends[1] + 1));
     } else if (plain) {
       for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
@@ -419,7 +546,7 @@ function scanTokens(message: string, out: TokenScan): void {
  * itself (klog's `"Probe failed" pod=…`), and UPPER_CASE enumeration values name events even when quoted.
  */
 function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
-  return !opensMessage && !isEnumConstant(message.slice(start, end));
+  return !(opensMessage && isQuotedMessage(message, end)) && !isEnumConstant(message.slice(start, end));
 }
 
 /**
@@ -478,19 +605,28 @@ function isNameOfBracketedValue(message: string, word: WordScan): boolean {
   const open = word.ends[0];
   const close = word.ends[1];
   if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket || message.charCodeAt(close) !== Char.CloseBracket) return false;
-  for (let i = close + 1; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
+  const port = portEnd(message, close + 1);
+  for (let i = port; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
   // A pid is all digits and follows a program name, which has no dot (a dotted name is a class or category with an
   // event id: `Microsoft.Hosting.Lifetime[14]`); an address follows any host name. Other values (`version[8.11.1]`,
   // `SQLSTATE[HY000]`) follow a key, a constant of the event.
   let digitsOnly = true;
   for (let i = word.starts[1]; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
-  if (digitsOnly) return message.lastIndexOf('.', open) < word.starts[0];
+  if (digitsOnly) return port === close + 1 && message.lastIndexOf('.', open) < word.starts[0];
   return isIpAddress(message.slice(word.starts[1], close));
+}
+
+/** After a host's bracketed address, the end of its `:port` (`mx.example.org[192.0.2.7]:25`), or `at` when none. */
+function portEnd(message: string, at: number): number {
+  if (message.charCodeAt(at) !== Char.Colon || !isDigit(message.charCodeAt(at + 1))) return at;
+  let end = at + 1;
+  while (isDigit(message.charCodeAt(end))) end++;
+  return end;
 }
 
 /** An IPv4 address (with an optional port) or an IPv6 one. */
 function isIpAddress(text: string): boolean {
-  return IPV4.test(text) || (text.includes(':') && isVariableWord(text));
+  return isIpv4(text, 0, text.length) || (text.includes(':') && isVariableWord(text));
 }
 
 /** Pushes the piece [start, end) of a word: a variable when `counted` (isCountedVariablePiece) or by the piece rules. */
@@ -515,9 +651,14 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   let i = start;
   for (; i < length; i++) {
     const c = message.charCodeAt(i);
-    // Any quote mark, not only the double quote the quote rules open today: a word with one always takes their path.
-    if (c === Char.Quote || c === Char.Apostrophe) return false;
     const charClass = classOf(c);
+    // Most characters are letters: only whether the piece is still hex-like is asked of them.
+    if ((charClass & PLAIN_WORD_STOPS) === 0) {
+      if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
+      continue;
+    }
+    // Any quote mark, not only the double quote the quote rules open today: a word with one always takes their path.
+    if (charClass & CharClass.QuoteMark) return false;
     if (charClass & CharClass.Space) break;
     if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
     if (charClass & CharClass.Delimiter) {
@@ -597,12 +738,13 @@ function endsInValue(message: string, start: number, end: number): boolean {
 }
 
 /** Units written after a number: time, size, rate and share. Case matters (`m` is not `M`). */
-const UNITS = new Set(
-  'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent'.split(' '),
+const UNITS = new WordSet(
+  'ns us µs ms s sec secs second seconds m min mins minute minutes h hr hrs hour hours d day days b B byte bytes k K KB kB KiB M MB MiB G GB GiB T TB TiB kbps Mbps Gbps bps % percent',
+  false,
 );
 
 /** Time zones written after a time (`17:27:32 UTC`): part of the time, as a unit is part of its number. */
-const TIME_ZONES = new Set('UTC GMT Z CET CEST EET EEST WET WEST BST IST MSK PST PDT MST MDT CST CDT EST EDT AKST AKDT HST JST KST HKT SGT AEST AEDT AWST ACST NZST NZDT'.split(' '));
+const TIME_ZONES = new WordSet('UTC GMT Z CET CEST EET EEST WET WEST BST IST MSK PST PDT MST MDT CST CDT EST EDT AKST AKDT HST JST KST HKT SGT AEST AEDT AWST ACST NZST NZDT', false);
 
 /** End of a unit word (or a time zone) at `position` (trailing punctuation included), or -1. */
 function unitAt(message: string, position: number): number {
@@ -611,8 +753,7 @@ function unitAt(message: string, position: number): number {
   let core = end;
   while (core > position + 1 && isTrailingPunctuation(message.charCodeAt(core - 1))) core--;
   if (core - position > 7) return -1;
-  const word = message.slice(position, core);
-  return UNITS.has(word) || TIME_ZONES.has(word) ? end : -1;
+  return UNITS.has(message, position, core) || TIME_ZONES.has(message, position, core) ? end : -1;
 }
 
 /** Longest bracketed list read as one value (characters). */
@@ -640,6 +781,54 @@ function listAt(message: string, position: number): number {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
       return commas > 0 && (end === message.length || isSpace(message.charCodeAt(end))) ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Pushes a key [keyStart, keyEnd) (a piece, a variable when `counted`) and its value [valueStart, valueEnd) as one
+ * variable; returns where the next word starts (past the punctuation that closes the value and the spaces after it).
+ */
+function pushKeyedValue(message: string, keyStart: number, keyEnd: number, counted: boolean, valueStart: number, valueEnd: number, out: TokenScan): number {
+  pushPiece(message, keyStart, keyEnd, counted, out);
+  out.push(true, valueStart, valueEnd);
+  let position = valueEnd;
+  while (position < message.length && !isSpace(message.charCodeAt(position))) position++;
+  while (position < message.length && isSpace(message.charCodeAt(position))) position++;
+  return position;
+}
+
+/**
+ * Where the value in the bracket at `open`, glued to the key [start, open), ends (its closing bracket), when it is one
+ * variable and the key a word of the event: a text with a space (`OS[Mac OS X/10.14.3/x86_64]`, `JVM[Oracle
+ * Corporation/Java HotSpot(TM) 64-Bit Server VM/…]`, as Elasticsearch writes every value), which has as many words as
+ * it happens to have, or one that is a variable word (`OS[Linux/3.16.0-30-generic/amd64]`), which would otherwise take
+ * the key with it. -1 otherwise: a record's fields (`Point[x=1, y=2]`) and other bracketed words are read by the usual rules.
+ */
+function keyedValueAt(message: string, start: number, open: number): number {
+  const close = keyedBracketAt(message, start, open);
+  if (close < 0) return -1;
+  for (let i = open + 1; i < close; i++) if (isSpace(message.charCodeAt(i))) return close;
+  return isVariableWord(message.slice(open + 1, close)) ? close : -1;
+}
+
+/** Where the bracket at `open`, glued to a key of letters, digits and `_`, closes: balanced, no `=`, only punctuation after; or -1. */
+function keyedBracketAt(message: string, start: number, open: number): number {
+  for (let i = start; i < open; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isDigit(c) || (c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ) || c === 95 /* _ */)) return -1;
+  }
+  let depth = 0;
+  const limit = Math.min(message.length, open + MAX_LIST);
+  for (let i = open; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenBracket) depth++;
+    else if (c === Char.Equals) return -1;
+    else if (c === Char.CloseBracket && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i : -1;
     }
   }
   return -1;
@@ -679,6 +868,92 @@ function windowsPathAt(message: string, position: number): number {
   return end;
 }
 
+/**
+ * The quote that opens a message and closes at `close` is the message itself: nothing but `key=value` fields follows
+ * it (klog's `"Probe failed" pod="x"`). When prose follows, the quote is a value the sentence starts with (Consul's
+ * `"Catalog.Register" RPC failed to server …`, which RPC).
+ */
+function isQuotedMessage(message: string, close: number): boolean {
+  let at = close + 1;
+  while (at < message.length && isSpace(message.charCodeAt(at))) at++;
+  if (at >= message.length) return true;
+  FIELD_KEY_AT.lastIndex = at;
+  return FIELD_KEY_AT.test(message);
+}
+
+/** Two white-space characters or a tab end right before `position`: a column gap, not a space between words. */
+function followsGap(message: string, position: number): boolean {
+  const before = message.charCodeAt(position - 1);
+  return before === Char.Tab || (before === Char.Space && isSpace(message.charCodeAt(position - 2)));
+}
+
+/**
+ * The word before the gap at `position` holds a `=`: the gap is inside the statement's own list of fields (PAM's
+ * `rhost=<host>  user=<name>`, where the optional `user=` makes another event), not between a message and fields.
+ */
+function followsField(message: string, position: number): boolean {
+  let end = position;
+  while (end > 0 && isSpace(message.charCodeAt(end - 1))) end--;
+  for (let i = end - 1; i >= 0 && !isSpace(message.charCodeAt(i)); i--) if (message.charCodeAt(i) === Char.Equals) return true;
+  return false;
+}
+
+/** A logfmt key: a letter or `_`, then letters, digits, `_`, `.` and `-`. */
+const FIELD_KEY_AT = /[A-Za-z_][\w.-]*=/y;
+
+/**
+ * End of the message when everything from `position` to it is `key=value` fields (a value bare, empty or quoted with
+ * `\` escapes), else -1. Called after a column gap: loggers such as logrus pad the message and append the fields the
+ * logger was given (`loading plugin "x"...  module=containerd type=y`), and which fields a line carries depends on the
+ * logger that wrote it, not on the statement, so they are one variable. Fields after one space (`acquire lock=1`) are
+ * the statement's own text and are not read here, nor a gap after a field (followsField).
+ */
+function fieldTailAt(message: string, position: number): number {
+  const length = message.length;
+  let at = position;
+  while (at < length) {
+    FIELD_KEY_AT.lastIndex = at;
+    if (!FIELD_KEY_AT.test(message)) return -1;
+    at = FIELD_KEY_AT.lastIndex;
+    if (message.charCodeAt(at) === Char.Quote) {
+      at++;
+      while (at < length && message.charCodeAt(at) !== Char.Quote) at += message.charCodeAt(at) === Char.Backslash ? 2 : 1;
+      if (at >= length) return -1;
+      at++;
+      if (at < length && !isSpace(message.charCodeAt(at))) return -1;
+    } else while (at < length && !isSpace(message.charCodeAt(at))) at++;
+    let next = at;
+    while (next < length && isSpace(message.charCodeAt(next))) next++;
+    if (next === length) return at;
+    at = next;
+  }
+  return at;
+}
+
+/**
+ * Where the text of `(label: text)` at `position` ends (its closing parenthesis), when the label is letters and the text
+ * holds two words or more: `(reason: Adding new member … with group instanceid None)` (Kafka), a remark of any length
+ * that the label names, so one variable. -1 otherwise (one word after the label is read by the usual rules).
+ */
+function labelledTextAt(message: string, position: number): number {
+  let at = position + 1;
+  for (let c = message.charCodeAt(at) | 0x20; c >= Char.LowerA && c <= Char.LowerZ; c = message.charCodeAt(at) | 0x20) at++;
+  if (at === position + 1 || message.charCodeAt(at) !== Char.Colon || message.charCodeAt(at + 1) !== Char.Space) return -1;
+  let depth = 1;
+  let words = 0;
+  const limit = Math.min(message.length, position + MAX_LIST);
+  for (let i = at + 2; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenParen) depth++;
+    else if (c === Char.CloseParen && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end)) && message.charCodeAt(end) !== Char.OpenParen) end++;
+      return words >= 1 && (end === message.length || isSpace(message.charCodeAt(end))) ? i : -1;
+    } else if (isSpace(c) && !isSpace(message.charCodeAt(i - 1))) words++;
+  }
+  return -1;
+}
+
 /** Words in an optional annotation, at most. */
 const MAX_ANNOTATION_WORDS = 3;
 
@@ -712,8 +987,8 @@ function annotationAt(message: string, position: number, afterNumber: boolean): 
     // The value without a leading comparison (`<1`, `~2.1`, `>=5`).
     let bare = start;
     while (bare < end && isComparison(message.charCodeAt(bare))) bare++;
-    if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableWord(message.slice(bare, end))))) values++;
-    else if (!UNITS.has(message.slice(bare, end))) other = true;
+    if (bare < end && (isVariablePiece(message, bare, end) || (mayBeVariableWord(message, bare, end) && isVariableRange(message, bare, end)))) values++;
+    else if (!UNITS.has(message, bare, end)) other = true;
     if (isLowerCaseWord(message, start, end)) lowerWords++;
     start = end;
   }
@@ -751,15 +1026,16 @@ function isWordVariableMark(c: number): boolean {
   return c === Char.Slash || c === Char.Dot || c === Char.Colon || c === Char.At || c === Char.Backslash;
 }
 
-const DATE_NAMES = new Set(
-  'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
+const DATE_NAMES = new WordSet(
+  'Jan Feb Mar Apr May Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Wed Thu Fri Sat Sun January February March April June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday',
+  false,
 );
 
 /** Month and weekday names are parts of dates inside messages (`at Fri Jun 17 07:07:00 2005`): the text [start, end). */
 export function isDateName(text: string, start = 0, end = text.length): boolean {
   const length = end - start;
   const first = text.charCodeAt(start);
-  return length >= 3 && length <= 9 && first >= Char.UpperA && first <= Char.UpperZ && DATE_NAMES.has(start === 0 && end === text.length ? text : text.slice(start, end));
+  return length >= 3 && length <= 9 && first >= Char.UpperA && first <= Char.UpperZ && DATE_NAMES.has(text, start, end);
 }
 
 const MAX_QUOTED = 200;
@@ -795,7 +1071,7 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
  * `"SELECT …"`): a request line or statement, whose verb names the event.
  */
 function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
-  if (opensMessage) return false;
+  if (opensMessage && isQuotedMessage(text, end)) return false;
   let firstEnd = start;
   while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
   return !isEnumConstant(text.slice(start, firstEnd));

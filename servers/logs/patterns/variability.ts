@@ -78,6 +78,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
+  mergeFieldTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -120,6 +121,72 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       }
     }
   }
+}
+
+/** Most tokens of a field list mergeFieldTails reads (fields of a key and its <*>: eight). */
+const MAX_FIELD_TAIL = 16;
+
+/**
+ * Merges templates that agree on their first words and end in lists of fields (a key and its <*>) that differ in
+ * which keys they hold, when the lists behave as a variable's values (isVariablePosition over the distinct lists):
+ * a statement that writes only the fields that apply (smtpd's `disconnect from <*> ehlo=1 auth=0/1 quit=1
+ * commands=3/4`, one counter per command the client sent), which templates of one length cannot show. A few lists
+ * with many lines each stay apart, as a few words at one position do (PAM's `rhost=<*>` / `rhost=<*> user=<*>` are two
+ * events). The longest shared beginning is tried first; an empty list counts as one of the lists.
+ */
+function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
+  const byPrefix = new Map<number, Group[]>();
+  for (const group of alive) {
+    for (const prefix of fieldTailStarts(group.tokens)) {
+      const list = byPrefix.get(prefix);
+      if (list) list.push(group);
+      else byPrefix.set(prefix, [group]);
+    }
+  }
+  for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
+    const families = new Map<string, Group[]>();
+    for (const group of byPrefix.get(prefix) as Group[]) {
+      // A group merged at a longer prefix has other tokens now: it was read there.
+      if (!group.alive || !fieldTailStarts(group.tokens).includes(prefix)) continue;
+      const key = group.tokens.slice(0, prefix).join('\u0001');
+      const family = families.get(key);
+      if (family) family.push(group);
+      else families.set(key, [group]);
+    }
+    for (const groups of families.values()) {
+      if (groups.length < 2) continue;
+      const counts = new Map<string, number>();
+      for (const group of groups) {
+        const list = group.tokens.slice(prefix).join(' ');
+        counts.set(list, (counts.get(list) ?? 0) + group.count);
+      }
+      if (counts.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
+      groups.sort((a, b) => a.id - b.id);
+      const [into, ...rest] = groups;
+      const head = into.tokens.slice(0, prefix);
+      into.tokens = head[head.length - 1] === WILDCARD ? head : [...head, WILDCARD];
+      for (const other of rest) {
+        into.members.push(...other.members);
+        into.count += other.count;
+        other.alive = false;
+      }
+    }
+  }
+}
+
+/**
+ * The places a list of fields (a word and the <*> after it, to the end) may start in `tokens`, longest list first:
+ * from the end back over such pairs, at most MAX_FIELD_TAIL tokens, after at least MIN_TAIL_PREFIX constant words.
+ */
+function fieldTailStarts(tokens: readonly string[]): number[] {
+  const starts: number[] = [];
+  let start = tokens.length;
+  while (tokens.length - start <= MAX_FIELD_TAIL && constantWords(tokens, start) >= MIN_TAIL_PREFIX) {
+    starts.push(start);
+    if (start < 2 || tokens[start - 1] !== WILDCARD || tokens[start - 2] === WILDCARD) break;
+    start -= 2;
+  }
+  return starts;
 }
 
 /** The words of a group after `prefix`, joined by spaces (WILDCARD when that is all there is). */

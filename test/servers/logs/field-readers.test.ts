@@ -2,7 +2,7 @@
 // the same match, or none, at any position of any line.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { COMPONENT_AT, componentEnd, NUMBER_AT, numberEnd, WORD_AT, wordEnd } from '../../../servers/logs/format/header';
+import { COMPONENT_AT, componentEnd, LEVEL_AT, NUMBER_AT, numberEnd, readBracketedLevel, WORD_AT, wordEnd } from '../../../servers/logs/format/header';
 
 const byRegex = (regex: RegExp, line: string, position: number) => {
   regex.lastIndex = position;
@@ -25,6 +25,24 @@ describe('log intelligence: hand-written header field readers', () => {
         }
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('read a bracketed level where its regex reads one, to the same end and word', () => {
+    const spaces = fc.constantFrom('', ' ', '  ', '\t');
+    const word = fc.constantFrom('INFO', 'info', 'Warn', 'warning', 'informational', 'inform', 'trace3', 'trace9', 'debug5', 'ERR', 'errx', 'ſevere', 'İnfo', '\u212Aeep', 'x', '', 'in fo', 'WARN]');
+    const close = fc.constantFrom(']', '', ' ]', 'x]', ']]');
+    const after = fc.constantFrom('', ' ', '[', ':', ': ', ',', ',x', '|', 'x', '\t', ':x', ']', '::', ', ', '\u00a0', '\n');
+    const lineArb = fc.tuple(spaces, word, spaces, close, after).map((p) => `[${p.join('')}`);
+    fc.assert(
+      fc.property(fc.constantFrom('', 'x '), lineArb, (lead, text) => {
+        const line = lead + text;
+        LEVEL_AT.lastIndex = lead.length;
+        const m = LEVEL_AT.exec(line);
+        const expected = m ? { end: lead.length + m[0].length, word: m[1] ?? m[2] } : undefined;
+        assert.deepEqual(readBracketedLevel(line, lead.length), expected, JSON.stringify(line));
+      }),
+      { numRuns: 5000 },
     );
   });
 });

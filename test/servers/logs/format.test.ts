@@ -19,6 +19,49 @@ describe('log intelligence: createLineParser', () => {
     assert.equal(parser.parse(sample[1]).level, 'WARN');
   });
 
+  it('applies the learned header to lines whose date is written in another form (NLog short dates of an older version)', () => {
+    const sample = [
+      '19-4-2 08:01:02.3|Info|Scheduler|Application mode: Service',
+      '19-4-2 08:01:05.0|Info|SyncJob|Starting nightly sync',
+      '2023-11-05 10:00:00.1|Info|SyncJob|Starting nightly sync',
+      '2023-11-05 10:00:04.8|Warn|Importer|Skipped 3 rows',
+      '2023-11-05 10:00:09.2|Info|SyncJob|Starting nightly sync',
+      '2023-11-05 10:05:00.6|Info|Scheduler|Application mode: Console',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.deepEqual(
+      sample.map((line) => parser.parse(line)),
+      [
+        { message: 'Scheduler|Application mode: Service', level: 'INFO', timestamp: local(2019, 4, 2, 8, 1, 2, 300) },
+        { message: 'SyncJob|Starting nightly sync', level: 'INFO', timestamp: local(2019, 4, 2, 8, 1, 5) },
+        { message: 'SyncJob|Starting nightly sync', level: 'INFO', timestamp: local(2023, 11, 5, 10, 0, 0, 100) },
+        { message: 'Importer|Skipped 3 rows', level: 'WARN', timestamp: local(2023, 11, 5, 10, 0, 4, 800) },
+        { message: 'SyncJob|Starting nightly sync', level: 'INFO', timestamp: local(2023, 11, 5, 10, 0, 9, 200) },
+        { message: 'Scheduler|Application mode: Console', level: 'INFO', timestamp: local(2023, 11, 5, 10, 5, 0, 600) },
+      ],
+    );
+  });
+
+  it('a thread name in parentheses with spaces is one header field; a message id after it stays in the message', () => {
+    // JBoss/WildFly console layout: `time LEVEL [category] (thread) CODE: message`; thread names hold spaces.
+    const sample = [
+      '09:00:01,120 INFO  [org.example.mail] (MSC service thread 1-9) APP0140: Bound mail session [java:/mail/Default]',
+      '09:00:01,300 INFO  [org.example.web] (ServerService Thread Pool -- 47) APP0275: Creating file handler for path /srv/content',
+      '09:00:01,310 INFO  [org.example.web] (MSC service thread 1-2) APP0225: Started server default-server.',
+      '09:00:02,400 WARN  [org.example.web] (ServerService Thread Pool -- 54) APP0502: Listener starting',
+      '09:00:02,410 INFO  [org.example.web] (MSC service thread 1-5) APP0502: Listener starting',
+    ];
+    const parser = createLineParser(sample, { referenceTime: reference });
+    assert.deepEqual(sample.map((line) => parser.parse(line).message), [
+      'APP0140: Bound mail session [java:/mail/Default]',
+      'APP0275: Creating file handler for path /srv/content',
+      'APP0225: Started server default-server.',
+      'APP0502: Listener starting',
+      'APP0502: Listener starting',
+    ]);
+    assert.equal(parser.parse(sample[3]).level, 'WARN');
+  });
+
   it('Apache error log: [ctime] [level] message', () => {
     const sample = [
       '[Mon Jan 08 10:00:00 2024] [notice] Apache/2.2 configured -- resuming normal operations',

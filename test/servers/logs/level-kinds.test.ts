@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { ACCESS_STATUS, leadingLevel, statusLevel } from '../../../servers/logs/format/header';
+import { ACCESS_STATUS, LEADING_LEVEL, LEADING_UPPER_LEVEL, leadingLevel, statusLevel } from '../../../servers/logs/format/header';
 import { normalizeLevel } from '../../../servers/logs/format/levels';
 import { levelsAreWords } from '../../../servers/logs/format/prefilter';
 
@@ -75,6 +75,18 @@ describe('logs: level kinds', () => {
       assert.equal(leadingLevel(message), level, message);
     }
     for (const message of ['Error x', 'xerror: x', '-error: x', '1 ERROR x', 'Hello: x', '']) assert.equal(leadingLevel(message), undefined, message);
+  });
+
+  it('finds the leading level its regexes find, whatever the message (they are only run where one can match)', () => {
+    const piece = fc.constantFrom('error', 'ERROR', 'Error', 'warn', 'WARNING', 'info', 'INFO1', 'trace3', 'TRACE3', 'note', 'severe', 'x', 'E', ':', ': ', ' ', '\t', '\u00a0', '[', ']', '<', '>', 'err', 'ERRx', '1', '-', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), (pieces) => {
+        const message = pieces.join('');
+        const m = LEADING_LEVEL.exec(message) ?? LEADING_UPPER_LEVEL.exec(message);
+        assert.equal(leadingLevel(message), m ? normalizeLevel(m[1] ?? m[2] ?? m[3]) : undefined, JSON.stringify(message));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('looks for a status in linear time, whatever the line (a 64 KiB run of digits)', () => {

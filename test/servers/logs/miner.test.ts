@@ -33,8 +33,12 @@ describe('log intelligence: masking and tokens', () => {
   });
 
   it('keeps a quoted value as one token', () => {
-    assert.equal(tokens('"View Lock" held by x'), 'View Lock held by x');
+    // A quote that opens a sentence is a value like one inside it (real Consul: `"Catalog.Register" RPC failed to
+    // server …` and `"Coordinate.Update" RPC failed …` are one statement); only fields after it make it the message.
+    assert.equal(tokens('"View Lock" held by x'), '<*> held by x');
     assert.equal(tokenize('"View Lock" held by x').tokens.length, 4);
+    assert.equal(tokens('"Coordinate.Update" RPC failed to server 10.0.0.1:8300: EOF'), tokens('"Catalog.Register" RPC failed to server 10.0.0.1:8300: EOF'));
+    assert.equal(tokens('"Probe failed" probeType="Readiness" pod="kube-system/dns"'), 'Probe failed probeType <*> pod <*>');
     // A longer quoted text is a request line or message: its words stay tokens (GET and POST are different events).
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
@@ -148,12 +152,58 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('exited on signal 11 (core dumped) twice'), 'exited on signal <*> core dumped twice');
   });
 
+  it('reads the key=value fields after a padded message (logrus text) as one variable: which fields a line carries varies', () => {
+    // Real Docker daemon lines (test/fixtures/real-excerpts): logrus pads the message, then writes the fields the
+    // logger was given; a `WithField("module", …)` logger adds one to some lines of one statement only.
+    const withModule = 'loading plugin "io.containerd.snapshotter.v1.btrfs"...  module=containerd type=io.containerd.snapshotter.v1';
+    const without = 'loading plugin "io.containerd.grpc.v1.images"...  type=io.containerd.grpc.v1';
+    assert.equal(tokens(withModule), tokens(without));
+    assert.equal(tokens(without), 'loading plugin <*> ... <*>');
+    assert.equal(tokens('starting containerd                           module=containerd revision=89623f2 version=v1.0.0'), 'starting containerd <*>');
+    assert.equal(tokens('failed to load plugin x  error="path /var/lib/x must be a btrfs filesystem" module=containerd'), 'failed to load plugin x <*>');
+    // Fields after one space are the statement's own text, and a gap before prose or before text after the fields is not this.
+    assert.equal(tokens('acquire lock=233570404 flags=0x1'), 'acquire lock <*> flags <*>');
+    assert.equal(tokens('copied  3 files to backup'), 'copied <*> files to backup');
+    assert.equal(tokens('state  mode=fast then stopped'), 'state mode fast then stopped');
+    // A gap inside the statement's own fields is its formatting: PAM's optional `  user=` makes another event (Loghub).
+    assert.notEqual(tokens('authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.1.2.3  user=root'), tokens('authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=10.1.2.3'));
+  });
+
+  it('reads a bracketed value glued to its key as one variable when it holds spaces or is a variable word; the key stays', () => {
+    // Real Elasticsearch lines (test/fixtures/real-excerpts): every value in brackets, some of several words.
+    const mac = 'version[6.6.1], pid[87986], OS[Mac OS X/10.14.3/x86_64], JVM[Oracle Corporation/Java HotSpot(TM) 64-Bit Server VM/1.8.0_152]';
+    const linux = 'version[6.6.2], pid[5738], OS[Linux/3.16.0-30-generic/amd64], JVM[Oracle Corporation/Java HotSpot(TM) 64-Bit Server VM/1.8.0_91]';
+    assert.equal(tokens(mac), tokens(linux));
+    assert.equal(tokens(linux), 'version <*> OS <*> JVM <*>');
+    // A record's fields and a bracketed name are read as before.
+    assert.equal(tokens('moved Point[x=1, y=2] away'), 'moved Point x <*> y <*> away');
+    assert.equal(tokens('state of Thread[main,5] changed'), 'state of Thread main <*> changed');
+  });
+
+  it('reads the text after a label in parentheses as one variable when it has several words', () => {
+    // Real Kafka lines (test/fixtures/real-excerpts): the reason is prose of any length.
+    const adding = 'Preparing to rebalance group g1 in state PreparingRebalance with old generation 1689 (__consumer_offsets-38) (reason: Adding new member m-e9c2 with group instanceid None) (kafka.coordinator.group.GroupCoordinator)';
+    const leader = 'Preparing to rebalance group g2 in state PreparingRebalance with old generation 138896 (__consumer_offsets-45) (reason: leader c-ab0c re-joining group during Stable) (kafka.coordinator.group.GroupCoordinator)';
+    assert.equal(tokens(adding), tokens(leader));
+    assert.match(tokens(leader), / reason <\*> kafka/);
+    // One word after the label, or no label, is read by the usual rules.
+    assert.equal(tokens('job stopped (reason: timeout)'), 'job stopped reason timeout');
+    assert.equal(tokens('job stopped (by the operator)'), 'job stopped by the operator');
+  });
+
   it('reads name[pid] and host[address] as one variable: which process, which host', () => {
     // Real launchd and Postfix lines (test/fixtures/real-excerpts): one event whatever process or host is named.
     assert.equal(tokens('Service exited due to SIGKILL | sent by mds[111]'), tokens('Service exited due to SIGKILL | sent by loginwindow[86]'));
     assert.equal(tokens('connect from unknown[10.42.0.140]'), 'connect from <*>');
     assert.equal(tokens('connect from pccenofi35.ldomain.local[192.168.0.135]'), 'connect from <*>');
     assert.equal(tokens('lost connection after BDAT from unknown[10.42.0.140],'), 'lost connection after BDAT from <*>');
+    // With the port after the address (real Postfix: `connect to host[address]:25: reason`), over IPv4 or IPv6.
+    assert.equal(tokens('connect to mx1.example.org[2610:1c1:1:606c::19:1]:25: Address not available'), 'connect to <*> Address not available');
+    assert.equal(tokens('connect to mx.example.com[52.8.227.207]:25: Address not available'), 'connect to <*> Address not available');
+    const miner = new TemplateMiner();
+    miner.add('connect from unknown[10.42.0.140]');
+    miner.add('connect to mx.example.com[52.8.227.207]:25: Address not available');
+    assert.deepEqual(miner.templates().map((t) => t.template).sort(), ['connect from <*>', 'connect to <*>: Address not available']);
     // A constant or several fields in the brackets, or text after them, are not a name and its value.
     assert.equal(tokens('state of Thread[main,5] changed'), 'state of Thread main <*> changed');
     assert.equal(tokens('slot[3]=free'), 'slot <*> free');
@@ -227,6 +277,24 @@ describe('log intelligence: TemplateMiner', () => {
     assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
   });
 
+  it('reads lists of fields that differ in which keys they hold as one variable when the lists vary like a variable', () => {
+    // smtpd (real Postfix lines, test/fixtures/real-excerpts) counts only the commands the client sent.
+    const commands = ['ehlo', 'helo', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'quit', 'unknown'];
+    const miner = new TemplateMiner();
+    const ids: number[] = [];
+    for (let i = 0; i < 24; i++) {
+      const sent = commands.filter((_, c) => (i * 7 + c * 3) % 5 < 2 || c === i % commands.length);
+      ids.push(miner.add(`disconnect from unknown[10.0.${i}.7] ${sent.map((name, n) => `${name}=${(i + n) % 3}`).join(' ')} commands=${sent.length}`));
+    }
+    assert.equal(new Set(ids.map((id) => miner.finalId(id))).size, 1, miner.templates().map((t) => t.template).join('\n'));
+    assert.ok(miner.templates()[0].template.startsWith('disconnect from <*>'), miner.templates()[0].template);
+    // A few lists, each on many lines, are events by the same rule (two statements of PAM, Loghub Linux and OpenSSH).
+    const pam = new TemplateMiner();
+    const short = Array.from({ length: 30 }, (_, i) => pam.add(`check pass; logname= uid=0 ruser= rhost=10.0.0.${i}`));
+    const long = Array.from({ length: 30 }, (_, i) => pam.add(`check pass; logname= uid=0 ruser= rhost=10.0.0.${i} user=root${i}`));
+    assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
+  });
+
   it('never merges different UPPER_CASE enum values (state transitions)', () => {
     const miner = new TemplateMiner();
     const a = miner.add('task_1 Transitioned from NEW to SCHEDULED');
@@ -265,6 +333,21 @@ describe('log intelligence: TemplateMiner', () => {
     assert.deepEqual(disk.examples, ['L1 disk 1 failed', 'L3 disk 2 failed']);
     assert.deepEqual(disk.lineNumbers, [1, 3, 4]);
     assert.deepEqual(up.lineNumbers, [2]);
+  });
+
+  it('first/last seen ignore lines without a timestamp or with an invalid one, before and after the valid ones', () => {
+    const miner = new TemplateMiner();
+    miner.add('disk 1 failed', { timestamp: Number.NaN });
+    miner.add('disk 2 failed', {});
+    miner.add('disk 3 failed', { timestamp: 5000 });
+    miner.add('disk 4 failed', { timestamp: Number.NaN });
+    miner.add('disk 5 failed', { timestamp: 4000 });
+    miner.add('service up', {});
+    const [disk, up] = miner.templates();
+    assert.equal(disk.firstSeen, 4000);
+    assert.equal(disk.lastSeen, 5000);
+    assert.equal('firstSeen' in up, false);
+    assert.equal('lastSeen' in up, false);
   });
 
   it('bounds memory by a template cap: extra shapes go to the closest template or <other>', () => {

@@ -15,15 +15,42 @@ const DIR = join(__dirname, '../../fixtures/real-excerpts');
  * a time), Tomcat (Windows path with spaces), Nginx (a signal's name after its number); by branch `realfix`:
  * MacLaunchd, Postfix (`name[pid]`, `host[address]` one variable); Etcd, KubeControllerManager, Systemd (a name of
  * one to three words ending the message), Nginx (`(core dumped)` after a number), OpenVPN (UPPER_CASE keys of values),
- * OpenSSHWindows (`w32_fcntl`: digits in a symbol's prefix), Tomcat (a unit after a bracketed number).
+ * OpenSSHWindows (`w32_fcntl`: digits in a symbol's prefix), Tomcat (a unit after a bracketed number); by branch
+ * `realfix2`: Servarr (NLog's `yy-M-d` short dates read as a time; the learned header kept when a line's date form differs),
+ * DockerDaemon (key=value fields after a padded message one variable), WildFly (a thread name in parentheses with spaces is header),
+ * Consul (a quote opening a sentence is a value), Elasticsearch (`OS[Mac OS X/…]`: a bracketed value of several words),
+ * Kafka (`(reason: <prose>)`: the text after a label in parentheses).
  */
-const MEASURED: Record<string, number> = {
-  Cassandra: 0.913, Celery: 0.917, Consul: 0.961, DockerDaemon: 0.556, Elasticsearch: 0.886, Etcd: 1,
-  HomeAssistant: 0.577, Kafka: 0.88, KubeControllerManager: 1, LinuxKernel: 0.862, MacLaunchd: 1, MongoDB: 1,
+const BATCH_1: Record<string, number> = {
+  Cassandra: 0.913, Celery: 0.917, Consul: 1, DockerDaemon: 1, Elasticsearch: 0.943, Etcd: 1,
+  HomeAssistant: 0.577, Kafka: 1, KubeControllerManager: 1, LinuxKernel: 0.862, MacLaunchd: 1, MongoDB: 1,
   MySQL: 0.956, Nginx: 0.926, OpenSSHWindows: 1, OpenVPN: 0.81, Postfix: 0.571, PostgreSQL: 1, Prometheus: 1,
-  Redis: 1, Servarr: 0.302, Spark: 0.833, Systemd: 0.931, Tomcat: 1, TorquePBS: 1, Vault: 0.959, WildFly: 0.913,
+  Redis: 1, Servarr: 1, Spark: 0.833, Systemd: 0.931, Tomcat: 1, TorquePBS: 1, Vault: 0.959, WildFly: 1,
   WindowsCBS: 1, Xorg: 0.788, ZooKeeper: 0.833,
 };
+/**
+ * Batch 2 (README), held out: GA through log_patterns measured on 2026-11-30 by branch `realx2` on the miner of main at
+ * dd7079b, before anything was fixed for these systems. Their mean is the figure for logs the miner was not fitted to:
+ * raise a figure when a general change lifts it, and keep the batch out of the work that tunes the miner.
+ */
+const BATCH_2: Record<string, number> = {
+  Airflow: 0.607, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
+  Ghostunnel: 0.243, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.736, Kubelet: 0.864,
+  Logstash: 0.257, Minecraft: 0.571, Mosquitto: 0.661, NetworkManager: 0.556, OpenStackNova: 1, Pacemaker: 0.759,
+  PiholeFTL: 0.554, RabbitMQ: 0.808, Slurm: 0.688, Squid: 0.944, Syncthing: 0.842, Tor: 0.741, Traefik: 0.833,
+  Unbound: 0.527, WpaSupplicant: 0.912, Zigbee2MQTT: 0.222,
+};
+/**
+ * Batch 3 (README), held out for the session's final measure: GA through log_patterns measured on 2026-11-30 by branch
+ * `realx3` on the miner of main at 301fddb, before anything was fixed for these systems (18; none is in batch 1,
+ * batch 2 or the development set). Keep it out of the work that tunes the miner, like batch 2.
+ */
+const BATCH_3: Record<string, number> = {
+  Avahi: 1, Bluetoothd: 0.5, CUPS: 0.706, Caddy: 0.634, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 0.08,
+  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.697, Nomad: 0.659, OpenLDAP: 0.218, SSSD: 1,
+  Solr: 0.606, ZED: 0.761,
+};
+const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3 };
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -37,7 +64,11 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
 
   it('measures every system through the built server', async () => {
     result = await evaluateDirectory(DIR, { levels: false, speed: false });
-    process.stdout.write(`${formatTable(result)}\n\n${formatErrors(result, 10)}\n`);
+    const batchMean = (batch: Record<string, number>): string => {
+      const held = result.systems.filter((s) => s.system in batch);
+      return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
+    };
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\n\n${formatErrors(result, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 

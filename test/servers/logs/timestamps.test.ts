@@ -45,6 +45,22 @@ describe('log intelligence: parseTimestamp', () => {
     assert.equal(parseTimestamp('2005-06-03-15.42.50.675872'), local(2005, 6, 3, 15, 42, 50, 675));
   });
 
+  it('reads a two-digit year first with unpadded month and day when a time follows (NLog `yy-M-d HH:mm:ss.f`)', () => {
+    assert.equal(parseTimestamp('17-3-10 23:39:31.5'), local(2017, 3, 10, 23, 39, 31, 500));
+    assert.equal(parseTimestamp('17-6-22 15:52:52.0'), local(2017, 6, 22, 15, 52, 52));
+    assert.equal(parseTimestamp('21-09-12 09:38:14'), local(2021, 9, 12, 9, 38, 14));
+  });
+
+  it('does not read versions, ranges or out-of-range parts as a dashed two-digit-year date', () => {
+    // Without a time after it, a dashed triple is a version (`1-2-3`, `10-2-1`) or a range, never a date.
+    for (const text of ['17-3-10', '1-2-3 12:00:00', '10-2-1', '17-13-10 23:39:31', '17-3-32 23:39:31', '17-0-10 23:39:31', '17-3-0 23:39:31', '117-3-10 23:39:31', '17-3-10 23:39']) {
+      assert.equal(parseTimestamp(text), undefined, text);
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 999 }), (a, b, c) => parseTimestamp(`${a}-${b}-${c}`) === undefined),
+    );
+  });
+
   it('reads epoch seconds and millis, and numbers from JSON by magnitude', () => {
     assert.equal(parseTimestamp('1117838570'), 1117838570000);
     assert.equal(parseTimestamp('1445144423722'), 1445144423722);
@@ -132,6 +148,27 @@ describe('log intelligence: parseTimestamp', () => {
     );
   });
 
+  it('reads an ISO time like its regex when the line before held the same second (only the rest is read then)', () => {
+    const digits = (n: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: n, maxLength: n }).map((d) => d.join(''));
+    const second = fc
+      .tuple(digits(4), fc.constantFrom('-', '/', '.'), digits(2), digits(2), fc.constantFrom('T', ' ', '_'), digits(2), digits(2), digits(2))
+      .map(([y, sep, mo, d, t, h, mi, s]) => `${y}${sep}${mo}${sep}${d}${t}${h}:${mi}:${s}`);
+    const fraction = fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), fc.array(fc.constantFrom(...'0123456789'), { maxLength: 11 })).map(([mark, d]) => mark + d.join('')));
+    const after = fc.constantFrom('', 'Z', 'Z1', 'Z:1', 'Z:', ' +01:00', '+0100', '-01:3', '+01:', ' -0130x', ' UTC', ' GMT', ' GM', ' x', ':', ':5', '5', '.', 'z', ' Z', '+01:00:1', ' +01005');
+    const tail = fc.tuple(fraction, after).map(([f, a]) => (f ?? '') + a);
+    const iso = TIMESTAMP_PATTERNS.find((pattern) => pattern.id === 'iso')!;
+    const regexOnly = { ...iso, scan: undefined };
+    fc.assert(
+      fc.property(second, fc.array(tail, { minLength: 2, maxLength: 4 }), fc.constantFrom('', 'x '), (time, tails, lead) => {
+        for (const rest of tails) {
+          const line = lead + time + rest;
+          assert.deepEqual(matchTimestampAt(line, lead.length, iso, {}), matchTimestampAt(line, lead.length, regexOnly, {}), line);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('finds each form at a position of a line, after the first-character check (one example of each form)', () => {
     const examples: Record<string, string> = {
       iso: '2024-05-01T10:00:00.250+02:00',
@@ -142,6 +179,7 @@ describe('log intelligence: parseTimestamp', () => {
       syslog: 'Jun 14 15:16:01',
       'month-day': '03-17 16:13:38.811',
       'yy-slash': '17/06/09 20:10:40',
+      'yy-dash': '17-3-10 23:39:31.5',
       compact: '20171223-22:15:29:606',
       yymmdd: '081109 203615',
       'month-day-dotted': '10.30 16:49:06',

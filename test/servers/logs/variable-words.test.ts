@@ -1,0 +1,51 @@
+// isVariableWord reads a word in place (no regular expression, no string made for it): it must answer exactly as the
+// regular expressions it replaced, which are kept here as the specification.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isVariableWord, tokenize } from '../../../servers/logs/patterns/tokenize';
+
+const FILE_NAME = /^[\w.-]+\.(?:exe|dll|so|jar|war|py|js|ts|log|txt|conf|cfg|xml|json|ya?ml|ini|properties|sh|bat|ps1|class|java|c|cc|cpp|h|go|rs|rb|php|html?|css|png|jpe?g|gif|zip|gz|tgz|tar|pid|lock|sock|db|sqlite|tmp|bak|out|err|csv|dat|bin|img|iso|pdf|docx?|xlsx?|sys|msi|apk|deb|rpm)$/i;
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?$/;
+const HOST_NAME = /^(?:[A-Za-z0-9-]+\.){2,}(?:com|net|org|edu|gov|mil|int|info|biz|io|co|uk|de|nl|fr|jp|kr|cn|ru|br|au|ca|it|es|se|ch|pl|in|tw|hk|sg|local|lan|internal|localdomain|arpa)(?::\d+)?$/i;
+
+/** The specification: what isVariableWord answered when it was written with the regular expressions above. */
+function specified(word: string): boolean {
+  const length = word.length;
+  if (length < 2) return false;
+  if (FILE_NAME.test(word)) return true;
+  const first = word.charCodeAt(0);
+  if (first === 47 && word.charCodeAt(1) !== 47) return true;
+  if ((first === 46 || first === 126) && word.charCodeAt(1) === 47) return true;
+  if (length > 2 && word[1] === ':' && word[2] === '\\') return true;
+  if (/^.+:\/\//.test(word)) return true;
+  const count = (c: string) => word.split(c).length - 1;
+  const digits = (word.match(/\d/g) ?? []).length;
+  const hexLike = /^[0-9a-fA-F:./@]*$/.test(word);
+  const at = word.lastIndexOf('@');
+  if (count('/') >= 2 && digits + count('.') > 0 && !word.includes('//')) return true;
+  if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true;
+  if (digits > 0 && hexLike && count(':') >= 2) return true;
+  if (hexLike && count(':') >= 2 && word.includes('::')) return true;
+  if (digits > 0 && count('.') === 3 && IPV4.test(word)) return true;
+  return count('.') >= 2 && HOST_NAME.test(word);
+}
+
+/** Words made of the pieces these rules look at, so that the interesting cases are common. */
+const piece = fc.constantFrom('a', 'f', 'x', 'Z', '0', '7', '12', '.', ':', '::', '/', '//', '@', '-', '_', '\\', 'com', 'ORG', 'io', 'local', 'log', 'JSON', 'tar', 'gz', 'é', ' ');
+const word = fc.array(piece, { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(''));
+
+describe('log intelligence: whole-word variables read in place', () => {
+  it('isVariableWord answers as the regular expressions it replaced, on words built from the pieces they test', () => {
+    fc.assert(fc.property(word, (w) => assert.equal(isVariableWord(w), specified(w), w)), { numRuns: 20_000, seed: 13 });
+  });
+
+  it('known words: addresses, host names, files and paths are variables; class names and versions are not', () => {
+    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a']) assert.equal(isVariableWord(w), true, w);
+    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com']) assert.equal(isVariableWord(w), false, w);
+  });
+
+  it('a variable word inside a message is masked in place, with the same tokens as the word alone', () => {
+    assert.deepEqual(tokenize('connected to db-1.example.com:5432 as bob@mail.example.org').tokens, ['connected', 'to', '<*>', 'as', '<*>']);
+    assert.deepEqual(tokenize('wrote app.log (12 KB) and notes.txt').tokens, ['wrote', '<*>', 'and', '<*>']);
+  });
+});
