@@ -438,7 +438,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'clock', 'bracket', 'paren', 'number', 'pid', 'component', 'word'] as const) {
+      for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'component', 'word'] as const) {
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
         if (kind === 'clock' && fields.length > 0) continue;
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
@@ -568,6 +568,23 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   const parsed: ParsedLine = { message: line };
   const consumed = applyHeader(header.fields, line, context, parsed);
+  // `docker compose logs` writes each service's lines behind its name (`db-1  | …`), each service in its own layout:
+  // the learned header is the most common service's, so a line it reads no further than the prefix is read after the
+  // prefix (by the learned header without its service field, else by its own), the service its component if it names none.
+  // A line the learned header reads past the prefix but without a level (another service's timestamp, then its own
+  // fields) is read again after the prefix by a header of its own, which wins when it finds the level.
+  const composed = consumed < 80 && (consumed === 0 || parsed.level === undefined) ? composePrefixEnd(line) : -1;
+  if (composed > 0) {
+    const rest = consumed > 0 && header.fields[0].kind === 'word' ? { fields: header.fields.slice(1), tabbed: header.tabbed } : header;
+    const inner = line.slice(composed);
+    let read = consumed <= composed ? parseWithHeader(rest, inner, context) : parsed;
+    if (read.level === undefined) {
+      const own = parseWithHeader(NO_HEADER, inner, context);
+      if (own.level !== undefined) read = own;
+    }
+    read.component ??= line.slice(0, line.indexOf(' '));
+    return read;
+  }
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
   // Most lines of a file without a learned header start with neither, and skip reading a whole header.
@@ -583,6 +600,23 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/**
+ * End of a docker compose prefix at the start of `line` (a service name, spaces, `|`, a space: `web-1  | `,
+ * `haproxy_1_3e1d962649bf | `), or -1. The name is a container's (letters, digits, `_`, `.`, `-`, at most 64) and is
+ * followed by at least one space before the bar, which prose and pipe-delimited columns (`Step_LSC|30002312|…`) are not.
+ */
+function composePrefixEnd(line: string): number {
+  let i = 0;
+  while (i < line.length && i <= 64) {
+    const c = line.charCodeAt(i);
+    if (!(isAsciiLetter(c) || isDigitCode(c) || c === 95 || c === 46 || c === 45)) break;
+    i++;
+  }
+  if (i === 0 || line.charCodeAt(i) !== 32) return -1;
+  while (line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i) === 124 && line.charCodeAt(i + 1) === 32 ? i + 2 : -1;
 }
 
 /**

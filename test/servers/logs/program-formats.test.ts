@@ -188,5 +188,30 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     const bluegene = parseAll(['- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected', '- 1117838573 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.53.276129 R02-M1-N0-C:J12-U11 RAS KERNEL FATAL data TLB error interrupt']);
     assert.deepEqual(bluegene.parsed.map((p) => p.level), ['INFO', 'FATAL']);
   });
+
+  it('docker compose output: each service is read after its prefix, in its own layout, and a compose line amid others too', () => {
+    const { parsed } = parseAll([
+      'web-1    | 2024-05-01T10:00:00.000Z INFO  request served in 12 ms',
+      'web-1    | 2024-05-01T10:00:01.000Z ERROR upstream timed out',
+      'db-1     | 2024-05-01 10:00:02.123 UTC [1] LOG:  checkpoint starting: time',
+      'db-1     | 2024-05-01 10:00:02.500 UTC [77] ERROR:  relation "users" does not exist',
+      'web-1    | 2024-05-01T10:00:04.000Z WARN  slow query',
+      'web-1    | 2024-05-01T10:00:05.000Z INFO  request served in 7 ms',
+    ]);
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'ERROR', 'INFO', 'ERROR', 'WARN', 'INFO'], 'the database\'s ERROR is not lost behind the web layout');
+    assert.deepEqual(parsed.slice(2, 4).map((p) => [p.component, p.message]), [['db-1', 'checkpoint starting: time'], ['db-1', 'relation "users" does not exist']]);
+    // HAProxy's own lines and one behind a compose prefix, from a real excerpt.
+    const haproxy = parseAll([
+      '2023-04-04 15:54:26 [WARNING]  (8) : Server app/app-2 is UP.',
+      '2023-04-04 15:54:37 [WARNING]  (8) : Server app/app-1 is DOWN.',
+      "haproxy_1_3e1d962649bf | [ALERT] 035/080449 (1) : backend 'backend_api' has no server available!",
+    ]);
+    assert.deepEqual(haproxy.parsed.map((p) => p.level), ['WARN', 'WARN', 'FATAL']);
+    assert.equal(haproxy.parsed[2].component, 'haproxy_1_3e1d962649bf');
+    assert.doesNotMatch(haproxy.parsed[2].message, /haproxy_1|\[ALERT\]/);
+    // Columns of a pipe-delimited file are not a compose prefix (no space before the bar).
+    const pipes = parseAll(['20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579', '20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4']);
+    assert.equal(pipes.parsed[0].component, undefined);
+  });
 });
 
