@@ -71,9 +71,11 @@ function logfmtParser(context: TimestampContext): LineParser {
 function fieldName(f: HeaderField): string {
   if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
   if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
+  if (f.kind === 'clock') return 'time of day [no date written: time filters leave these lines out]';
+  if (f.kind === 'pid') return '(pid)';
   if (f.kind === 'level' && f.form) return `level (${LEVEL_FORM_NAMES[f.form]})`;
   if (f.kind === 'level' && f.bracketed) return '[level]';
-  if (f.kind === 'bracket' && f.leveled) return '[timestamp: level]';
+  if (f.kind === 'bracket' && f.leveled) return f.timed ? '[timestamp: level]' : '[thread/level]';
   return f.kind;
 }
 
@@ -93,7 +95,8 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   if (level?.form === 'glued-bracket') id = 'logrus';
   else if (level?.form === 'paren-mark') id = 'xorg';
   else if (fields.some((f) => f.kind === 'uptime') || level?.form === 'facility' || level?.form === 'raw-priority') id = 'dmesg';
-  else if (fields.some((f) => f.leveled)) id = 'bracket-time-level';
+  else if (fields.some((f) => f.leveled && f.timed)) id = 'bracket-time-level';
+  else if (fields.some((f) => f.leveled)) id = 'bracket-level';
   else if (ts === 'month-day-compact' && level) id = 'glog';
   else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
   else if (ts === 'ctime' && level?.bracketed) id = 'apache-error';

@@ -7,7 +7,7 @@ import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'bracket' | 'paren' | 'uptime' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -37,6 +37,8 @@ const LEVEL_WORDS =
 export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
+/** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
+const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})(?=\s)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog). */
 const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
@@ -60,6 +62,16 @@ const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
  * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
  */
 const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
+/**
+ * A time of day without a date, bare or bracketed, at the start of a line: `[22:47:41]` (Minecraft, many game and chat
+ * servers), `12:00:01.123` (a Python or log4j pattern with only %H:%M:%S). Not a timestamp: the day is not written, and
+ * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
+ */
+const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+/** The level that ends a bracket after a slash: `[Server thread/INFO]` (Minecraft, log4j2 `[%t/%level]`). */
+const SLASH_LEVEL_AT = new RegExp(String.raw`/(${LEVEL_WORDS})\]`, 'iy');
+/** A pid in parentheses before a colon: `[WARNING]  (8) : Server … is DOWN` (HAProxy 2.x). */
+const PAREN_PID_AT = /\(\d+\) ?:(?=\s)/y;
 /** A level word right after a bracket's time: `: INFO/MainProcess]` (Celery), ` WARNING]`. */
 const LEVEL_AFTER_TIME_AT = new RegExp(String.raw`:? *(${LEVEL_WORDS})(?=[/\]])`, 'iy');
 
@@ -145,7 +157,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
       if (level) return { end: position + m[0].length, level };
     }
   }
-  const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position);
+  const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position) ?? matchAt(NAMED_LEVEL_AT, line, position);
   if (qualified) {
     const level = normalizeLevel(qualified[2]);
     if (level) return { end: position + qualified[0].length, level, component: qualified[1] };
@@ -174,6 +186,15 @@ function timeInside(line: string, position: number, context: TimestampContext, l
   return {};
 }
 
+/** The level written after the last `/` of the bracket [position, end) (`[Server thread/INFO]`), or undefined. */
+function slashLevel(line: string, position: number, end: number): Level | undefined {
+  const close = line.charCodeAt(end - 1) === 93 ? end - 1 : end - 2;
+  const slash = line.lastIndexOf('/', close);
+  if (slash <= position || close - slash > 16) return undefined;
+  const m = matchAt(SLASH_LEVEL_AT, line, slash);
+  return m && slash + m[0].length === close + 1 ? normalizeLevel(m[1]) : undefined;
+}
+
 function timestampStartsAt(line: string, position: number, context: TimestampContext): boolean {
   return TIMESTAMP_PATTERNS.some((pattern) => matchTimestampAt(line, position, pattern, context)?.epoch !== undefined);
 }
@@ -197,7 +218,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'timestamp': {
       const m = matchTimestampAt(line, position, field.pattern as TimestampPattern, context);
       if (!m) return false;
-      out.end = line.charCodeAt(m.end) === 44 /* , */ ? m.end + 1 : m.end;
+      // The `,` or `:` that closes a time field is the header's (`…:40: MQTT publish`, `1530826284: New connection`).
+      const next = line.charCodeAt(m.end);
+      out.end = next === 44 /* , */ || (next === 58 /* : */ && endsField(line, m.end + 1)) ? m.end + 1 : m.end;
       out.epoch = m.epoch;
       return true;
     }
@@ -221,6 +244,11 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'number':
       out.end = numberEnd(line, position);
       return out.end >= 0;
+    case 'pid': {
+      const pid = line.charCodeAt(position) === 40 ? matchAt(PAREN_PID_AT, line, position) : null;
+      if (pid) out.end = position + pid[0].length;
+      return pid !== null;
+    }
     case 'bracket': {
       const end = bracketEnd(line, position);
       if (end < 0) return false;
@@ -231,6 +259,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
         out.epoch = epoch;
         out.level = level;
       }
+      if (out.epoch === undefined && field.leveled !== false) out.level ??= slashLevel(line, position, end);
+      return true;
+    }
+    case 'clock': {
+      const m = matchAt(CLOCK_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
       return true;
     }
     case 'paren': {
@@ -354,22 +389,27 @@ function isStrong(kind: FieldKind): boolean {
 }
 
 /** Greedy reading of one line's header: what fields it seems to start with. */
-export function guessHeader(line: string, context: TimestampContext = {}): HeaderField[] {
-  return readHeader(line, context).fields;
+export function guessHeader(line: string, context: TimestampContext = {}, lone = false): HeaderField[] {
+  return readHeader(line, context, lone).fields;
 }
 
 /**
  * guessHeader's fields, and `tabbed`: how many of them, from the first, are followed by a tab (a tab-separated record
  * such as `<time>\t<request id>\tERROR\t<message>`; prose is not written with tabs between its first words).
  */
-function readHeader(line: string, context: TimestampContext): { fields: HeaderField[]; tabbed: number } {
+function readHeader(line: string, context: TimestampContext, lone = false): { fields: HeaderField[]; tabbed: number } {
   const fields: HeaderField[] = [];
   const ends: number[] = [];
   let position = skipSeparators(line, 0);
   let hasLevel = false;
   // A line names its component once: after `[core:error]`, a `word:` (Apache's `AH00037:`) is the message's own.
   let hasComponent = false;
+  // Words (not numbers: pids, thread ids) read since the last strong field: past one, the line may already be prose.
+  let wordsSinceStrong = 0;
   while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
+    // A lone dash after the level separates the header from the message (`{models.py:126} INFO - Loaded DAG …`): what
+    // follows is text, even when it looks like fields (`Loaded DAG <DAG:`).
+    if (hasLevel && isLoneDash(line, position)) break;
     let field: HeaderField | undefined;
     let end = -1;
     for (const pattern of TIMESTAMP_PATTERNS) {
@@ -388,7 +428,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m) {
+      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && isShortBareLevel(line, position, m.end))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -398,8 +438,12 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'bracket', 'paren', 'number', 'component', 'word'] as const) {
-        if (kind === 'component' && hasComponent) continue;
+      for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'component', 'word'] as const) {
+        // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
+        if (kind === 'clock' && fields.length > 0) continue;
+        // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
+        // `key:` (`-> Total DNS queries: 57706`).
+        if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
@@ -410,6 +454,8 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
       }
     }
     if (!field) break;
+    if (isStrong(field.kind)) wordsSinceStrong = 0;
+    else if (field.kind === 'word') wordsSinceStrong++;
     // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
     if (field.kind === 'paren') hasComponent = true;
     fields.push(field);
@@ -433,7 +479,7 @@ function readHeader(line: string, context: TimestampContext): { fields: HeaderFi
 }
 
 export function signature(fields: HeaderField[]): string {
-  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? 'bracket:ts:level' : f.timed ? 'bracket:ts' : f.kind)).join(' ');
+  return fields.map((f) => (f.kind === 'timestamp' ? `ts:${f.pattern?.id}` : f.marks ? 'level:marks' : f.leveled ? (f.timed ? 'bracket:ts:level' : 'bracket:level') : f.timed ? 'bracket:ts' : f.kind)).join(' ');
 }
 
 /**
@@ -500,12 +546,17 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.leveled)) return NO_HEADER;
+  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) return NO_HEADER;
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
 }
 
 export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
-export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUpperCase()})(?=\s)`);
+/**
+ * An upper-case level word opening the message, spelled out: the three-letter abbreviations (Serilog's INF, WRN, FTL,
+ * VRB, DBG) count only where a header puts them, since as the first word of a message they are as often a name
+ * (Pi-hole's `FTL branch: master`). ERR stays: it is written there by C daemons.
+ */
+export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.split('|').filter((word) => !/^(?:inf|wrn|ftl|vrb|dbg)$/.test(word)).join('|').toUpperCase()})(?=\s)`);
 
 /**
  * Parses a line against a learned header; fields that do not match end the header there (continuation lines keep
@@ -517,11 +568,30 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.toUp
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   const parsed: ParsedLine = { message: line };
   const consumed = applyHeader(header.fields, line, context, parsed);
+  // `docker compose logs` writes each service's lines behind its name (`db-1  | …`), each service in its own layout:
+  // the learned header is the most common service's, so a line it reads no further than the prefix is read after the
+  // prefix (by the learned header without its service field, else by its own), the service its component if it names none.
+  // A line the learned header reads past the prefix but without a level (another service's timestamp, then its own
+  // fields) is read again after the prefix by a header of its own, which wins when it finds the level.
+  const composed = consumed < 80 && (consumed === 0 || parsed.level === undefined) ? composePrefixEnd(line) : -1;
+  if (composed > 0) {
+    const rest = consumed > 0 && header.fields[0].kind === 'word' ? { fields: header.fields.slice(1), tabbed: header.tabbed } : header;
+    const inner = line.slice(composed);
+    let read = consumed <= composed ? parseWithHeader(rest, inner, context) : parsed;
+    if (read.level === undefined) {
+      const own = parseWithHeader(NO_HEADER, inner, context);
+      if (own.level !== undefined) read = own;
+    }
+    read.component ??= line.slice(0, line.indexOf(' '));
+    return read;
+  }
   if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
   // Most lines of a file without a learned header start with neither, and skip reading a whole header.
   if (opensWithTimeOrLevel(line, context)) {
-    const own = guessHeader(line, context);
+    // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
+    // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
+    const own = guessHeader(line, context, true);
     const reparsed: ParsedLine = { message: line };
     applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
@@ -532,11 +602,81 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   return parsed;
 }
 
-/** Whether guessHeader's first field would be a timestamp or a level: the first step of readHeader alone. */
+/**
+ * End of a docker compose prefix at the start of `line` (a service name, spaces, `|`, a space: `web-1  | `,
+ * `haproxy_1_3e1d962649bf | `), or -1. The name is a container's (letters, digits, `_`, `.`, `-`, at most 64) and is
+ * followed by at least one space before the bar, which prose and pipe-delimited columns (`Step_LSC|30002312|…`) are not.
+ */
+function composePrefixEnd(line: string): number {
+  let i = 0;
+  while (i < line.length && i <= 64) {
+    const c = line.charCodeAt(i);
+    if (!(isAsciiLetter(c) || isDigitCode(c) || c === 95 || c === 46 || c === 45)) break;
+    i++;
+  }
+  if (i === 0 || line.charCodeAt(i) !== 32) return -1;
+  while (line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i) === 124 && line.charCodeAt(i + 1) === 32 ? i + 2 : -1;
+}
+
+/**
+ * Whether guessHeader's first field would be a timestamp, a level or a bracket that opens with a time
+ * (`[2020-10-20 12:38:37.223 29492M] …`): the first step of readHeader alone.
+ */
 function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean {
   const position = skipSeparators(line, 0);
   if (position >= line.length) return false;
+  if (line.charCodeAt(position) === 91 && timeInside(line, position + 1, context, false).epoch !== undefined) return true;
   return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
+}
+
+/**
+ * The level text [start, end) is an abbreviation of two or three letters without brackets (`ERR`, `FTL`, `inf`), not
+ * glued to the time that follows it.
+ */
+function isShortBareLevel(line: string, start: number, end: number): boolean {
+  const first = line.charCodeAt(start);
+  if (first === 91 || first === 60 || first === 40 || isDigitCode(line.charCodeAt(end))) return false;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+  }
+  // One letter is Android's and glog's (`D WindowManager: …`), a form of its own; two or three are abbreviations.
+  return letters >= 2 && letters <= 3;
+}
+
+/**
+ * Whether the fields read so far are a syslog time and one word (the host), or the `name:` at `position` carries a pid
+ * (`sshd[812]:`): on a line read alone, only these make a word and a `name:` after it the host and the program
+ * (`Jun 14 15:16:01 combo kernel: …`), not the message's own words (`FTL branch: master`).
+ */
+function afterSyslogTime(fields: HeaderField[], line: string, position: number): boolean {
+  if (fields.length >= 2 && fields[fields.length - 2].pattern?.id === 'syslog') return true;
+  const colon = line.indexOf(': ', position);
+  return colon > position && line.charCodeAt(colon - 1) === 93;
+}
+
+/** A `-` standing alone at `position`, between spaces or tabs. */
+function isLoneDash(line: string, position: number): boolean {
+  const next = line.charCodeAt(position + 1);
+  return line.charCodeAt(position) === 45 && (next === 32 || next === 9);
+}
+
+/**
+ * A level written out in capitals (`INFO`, `WARNING`, not `FTL` or `Info`), or bracketed: after two or more words it
+ * may still close a header (`R02-M1-N0 RAS KERNEL INFO …`, BlueGene), while a short or lower-case one there is prose
+ * (`PID of FTL process: 12668`).
+ */
+function isSpelledOutLevel(line: string, start: number, end: number): boolean {
+  if (line.charCodeAt(start) === 91 || line.charCodeAt(start) === 60) return true;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c >= 97 && c <= 122) return false;
+    if (c >= 65 && c <= 90) letters++;
+  }
+  return letters >= 4;
 }
 
 /**
@@ -561,6 +701,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let position = skipSeparators(line, 0);
   let consumed = 0;
   let uptimeEnd = -1;
+  let clockEnd = -1;
   const m: FieldMatch = { end: -1 };
   for (const field of fields) {
     if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
@@ -574,6 +715,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
       // An indented line of the entry above has no header fields after its stamp: `(WW) warning, (EE) error, …` there is text.
       if (indentedAfter(line, m.end)) break;
     }
+    if (field.kind === 'clock') clockEnd = m.end;
   }
   if (consumed > 0) {
     // A lone dash between header and message (`… [thread] - message`) belongs to neither.
@@ -582,6 +724,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
+  // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
+  if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
   return consumed;
 }
 

@@ -430,7 +430,8 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 1117838570 / 1117838570.123 (epoch seconds) and 1445144423722 (epoch millis), 2000..2100 only
     id: 'epoch',
     startsWith: isDigit,
-    regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?![\d:])/y,
+    // A `:` may follow when a space does (`1530826284: New connection …`, Mosquitto): not a time's `12:30`.
+    regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?!\d|:\S)/y,
     toEpoch: (m) => {
       const value = m[1].length === 13 ? Number(m[1]) : Number(m[1]) * 1000 + fractionMs(m[2]);
       return value >= 946_684_800_000 && value < 4_102_444_800_000 ? value : undefined;

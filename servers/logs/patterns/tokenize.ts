@@ -194,8 +194,21 @@ function isVariableRange(text: string, start: number, end: number): boolean {
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
   if (hexLike && colons >= 2 && doubleColon) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
   if (digits > 0 && dots === 3 && isIpv4(text, start, end)) return true;
-  return dots >= 2 && isHostName(text, start, end);
+  return dots >= 2 ? isHostName(text, start, end) : isLocalHost(text, start, end);
 }
+
+/**
+ * `localhost` with a port (`localhost:8443`), or alone when asked of a whole word: the host name every machine has, a
+ * value where an address is written (`using target address localhost:8443` / `… 9.30.210.136:389`), however few other
+ * hosts a file names. (A bare word without `/ . : @ \\` is not asked in a message: see mayBeVariableWord.)
+ */
+function isLocalHost(text: string, start: number, end: number): boolean {
+  if (end - start < 9 || !LOCAL_HOST.has(text, start, start + 9)) return false;
+  if (end === start + 9) return true;
+  return text.charCodeAt(start + 9) === Char.Colon && digitsEnd(text, start + 10, end, 5) === end;
+}
+
+const LOCAL_HOST = new WordSet('localhost', true);
 
 /** A `.` in (from, end) of text. */
 function dotAfter(text: string, from: number, end: number): boolean {

@@ -3,6 +3,7 @@
 // message; and lines stamped with seconds since start keep no wall-clock time and take no level from above.
 import assert from 'node:assert/strict';
 import { createLineParser, stripEscapeCodes } from '../../../servers/logs/format/detect';
+import { parseWithHeader } from '../../../servers/logs/format/header';
 import type { ParsedLine } from '../../../servers/logs/format/types';
 
 const REFERENCE = { referenceTime: Date.UTC(2026, 10, 30) };
@@ -121,4 +122,96 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     const { id } = parseAll(['[1234] started worker', '[1235] stopped worker']);
     assert.notEqual(id, 'dmesg');
   });
+
+  it('a time of day without a date opens the header (bare or bracketed) and gives no time; a [thread/LEVEL] bracket gives the level', () => {
+    // Minecraft's server log (a real excerpt) and a made-up neighbour with fractions and no level.
+    const { id, parsed } = parseAll([
+      '[22:47:41] [Server thread/INFO]: st0rm_r1der left the game',
+      '[22:48:08] [User Authenticator #3/INFO]: UUID of player st0rm_r1der is 987677e2-1a95-4c06-9daf-071989412f7c',
+      '[22:48:09] [Server thread/WARN]: Can\'t keep up! Is the server overloaded?',
+      '[23:01:00] [Worker-Main-7/ERROR]: Failed to save chunk',
+    ]);
+    assert.equal(id, 'bracket-level');
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'ERROR']);
+    assert.deepEqual(parsed.map((p) => p.message), ['st0rm_r1der left the game', 'UUID of player st0rm_r1der is 987677e2-1a95-4c06-9daf-071989412f7c', 'Can\'t keep up! Is the server overloaded?', 'Failed to save chunk']);
+    assert.ok(parsed.every((p) => p.timestamp === undefined), 'no date is written: no time is made up');
+    const bare = parseAll(['12:00:01.120 worker 3 started', '12:00:02.001 worker 3 stopped', '12:00:02.500 queue empty']);
+    assert.deepEqual(bare.parsed.map((p) => p.message), ['worker 3 started', 'worker 3 stopped', 'queue empty']);
+    assert.ok(bare.parsed.every((p) => p.standalone && p.timestamp === undefined), 'each stamped line is an entry of its own');
+    const inside = parseAll(['backup started at 12:00:01', 'backup finished at 12:09:44', 'next run at 18:00:00']);
+    assert.deepEqual(inside.parsed.map((p) => p.message), ['backup started at 12:00:01', 'backup finished at 12:09:44', 'next run at 18:00:00'], 'a time further in is the message\'s');
+  });
+
+  it('epoch seconds closed by a colon, a time closed by a colon, name:level and a (pid) before a colon are header fields', () => {
+    // Mosquitto, Zigbee2MQTT (two versions in one file) and HAProxy 2.x, from real excerpts.
+    const mosquitto = parseAll(['1530826284: mosquitto version 1.4.10 starting', '1530826287: New connection from 192.168.1.11 on port 1883.']);
+    assert.deepEqual(mosquitto.parsed.map((p) => [p.timestamp, p.message]), [[1530826284000, 'mosquitto version 1.4.10 starting'], [1530826287000, 'New connection from 192.168.1.11 on port 1883.']]);
+    const zigbee = parseAll([
+      "Zigbee2MQTT:info  2021-12-06 19:14:40: MQTT publish: topic 'z2m/a', payload 'ON'",
+      "Zigbee2MQTT:error 2021-12-06 19:14:41: Publish 'set' 'state' to 'z2m/a' failed",
+      "info  2022-04-07 18:54:32: MQTT publish: topic 'z2m/b', payload 'OFF'",
+      "debug 2022-04-07 18:54:33: Received Zigbee message from 'b'",
+    ]);
+    assert.deepEqual(zigbee.parsed.map((p) => p.level), ['INFO', 'ERROR', 'INFO', 'DEBUG']);
+    assert.deepEqual(zigbee.parsed.map((p) => p.message.slice(0, 13)), ['MQTT publish:', "Publish 'set'", 'MQTT publish:', 'Received Zigb']);
+    const haproxy = parseAll(['2023-04-04 15:54:26 [WARNING]  (8) : Server app/app-2 is UP.', '2023-04-04 15:54:37 [ALERT]    (8) : backend app has no server available!']);
+    assert.deepEqual(haproxy.parsed.map((p) => [p.level, p.message]), [['WARN', 'Server app/app-2 is UP.'], ['FATAL', 'backend app has no server available!']]);
+  });
+
+  it('a line read with a header of its own keeps its prose: text after `LEVEL - `, a `key:` after several words, a short capitalised word', () => {
+    // Airflow and Pi-hole FTL lines (real excerpts) in files that mix their programs' versions, so that no header is
+    // shared by most lines and each line brings its own.
+    const alone = (line: string) => parseWithHeader({ fields: [], tabbed: false }, line, REFERENCE);
+    const parsed = [
+      '[2016-04-07 23:24:51,659] {models.py:296} INFO - Loaded DAG <DAG: example_xcom>',
+      '[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706',
+      '[2019-02-12 10:18:42.882] PID of FTL process: 12668',
+      '[2020-10-20 12:38:37.223 29492M] FTL branch: fix/persistent_FTL_database',
+      '[2019-02-12 11:02:57.382] ########## FTL started! ##########',
+    ].map(alone);
+    assert.deepEqual(parsed.map((p) => p.message), [
+      'Loaded DAG <DAG: example_xcom>',
+      '-> Total DNS queries: 57706',
+      'PID of FTL process: 12668',
+      'FTL branch: fix/persistent_FTL_database',
+      '########## FTL started! ##########',
+    ]);
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', undefined, undefined, undefined, undefined], 'FTL (Faster Than Light) is no level here');
+    const syslog = alone('Jun 14 15:16:01 combo kernel: usb 1-1: new high-speed USB device');
+    assert.deepEqual([syslog.component, syslog.message], ['kernel', 'usb 1-1: new high-speed USB device']);
+    assert.equal(parsed[3].timestamp, new Date(2020, 9, 20, 12, 38, 37, 223).getTime(), 'a bracket that opens with a time dates the line');
+  });
+
+  it('levels and components still follow numbers, one host word or several upper-case fields (Android, syslog, BlueGene)', () => {
+    const android = parseAll(['03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs', '03-17 16:13:38.819  1702  8671 E PowerManagerService: acquire lock=233570404']);
+    assert.deepEqual(android.parsed.map((p) => [p.level, p.component, p.message]), [['DEBUG', 'WindowManager', 'printFreezingDisplayLogs'], ['ERROR', 'PowerManagerService', 'acquire lock=233570404']]);
+    const bluegene = parseAll(['- 1117838570 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.50.675872 R02-M1-N0-C:J12-U11 RAS KERNEL INFO instruction cache parity error corrected', '- 1117838573 2005.06.03 R02-M1-N0-C:J12-U11 2005-06-03-15.42.53.276129 R02-M1-N0-C:J12-U11 RAS KERNEL FATAL data TLB error interrupt']);
+    assert.deepEqual(bluegene.parsed.map((p) => p.level), ['INFO', 'FATAL']);
+  });
+
+  it('docker compose output: each service is read after its prefix, in its own layout, and a compose line amid others too', () => {
+    const { parsed } = parseAll([
+      'web-1    | 2024-05-01T10:00:00.000Z INFO  request served in 12 ms',
+      'web-1    | 2024-05-01T10:00:01.000Z ERROR upstream timed out',
+      'db-1     | 2024-05-01 10:00:02.123 UTC [1] LOG:  checkpoint starting: time',
+      'db-1     | 2024-05-01 10:00:02.500 UTC [77] ERROR:  relation "users" does not exist',
+      'web-1    | 2024-05-01T10:00:04.000Z WARN  slow query',
+      'web-1    | 2024-05-01T10:00:05.000Z INFO  request served in 7 ms',
+    ]);
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'ERROR', 'INFO', 'ERROR', 'WARN', 'INFO'], 'the database\'s ERROR is not lost behind the web layout');
+    assert.deepEqual(parsed.slice(2, 4).map((p) => [p.component, p.message]), [['db-1', 'checkpoint starting: time'], ['db-1', 'relation "users" does not exist']]);
+    // HAProxy's own lines and one behind a compose prefix, from a real excerpt.
+    const haproxy = parseAll([
+      '2023-04-04 15:54:26 [WARNING]  (8) : Server app/app-2 is UP.',
+      '2023-04-04 15:54:37 [WARNING]  (8) : Server app/app-1 is DOWN.',
+      "haproxy_1_3e1d962649bf | [ALERT] 035/080449 (1) : backend 'backend_api' has no server available!",
+    ]);
+    assert.deepEqual(haproxy.parsed.map((p) => p.level), ['WARN', 'WARN', 'FATAL']);
+    assert.equal(haproxy.parsed[2].component, 'haproxy_1_3e1d962649bf');
+    assert.doesNotMatch(haproxy.parsed[2].message, /haproxy_1|\[ALERT\]/);
+    // Columns of a pipe-delimited file are not a compose prefix (no space before the bar).
+    const pipes = parseAll(['20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579', '20171223-22:15:29:615|Step_LSC|30002312|onExtend:1514038530000 14 0 4']);
+    assert.equal(pipes.parsed[0].component, undefined);
+  });
 });
+

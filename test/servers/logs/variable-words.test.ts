@@ -27,11 +27,12 @@ function specified(word: string): boolean {
   if (digits > 0 && hexLike && count(':') >= 2) return true;
   if (hexLike && count(':') >= 2 && word.includes('::')) return true;
   if (digits > 0 && count('.') === 3 && IPV4.test(word)) return true;
-  return count('.') >= 2 && HOST_NAME.test(word);
+  if (count('.') >= 2) return HOST_NAME.test(word);
+  return /^localhost(?::\d{1,5})?$/i.test(word);
 }
 
 /** Words made of the pieces these rules look at, so that the interesting cases are common. */
-const piece = fc.constantFrom('a', 'f', 'x', 'Z', '0', '7', '12', '.', ':', '::', '/', '//', '@', '-', '_', '\\', 'com', 'ORG', 'io', 'local', 'log', 'JSON', 'tar', 'gz', 'é', ' ');
+const piece = fc.constantFrom('a', 'f', 'x', 'Z', '0', '7', '12', '.', ':', '::', '/', '//', '@', '-', '_', '\\', 'com', 'ORG', 'io', 'local', 'log', 'JSON', 'tar', 'gz', 'é', ' ', 'localhost', 'LocalHost', '123456');
 const word = fc.array(piece, { minLength: 1, maxLength: 12 }).map((pieces) => pieces.join(''));
 
 describe('log intelligence: whole-word variables read in place', () => {
@@ -40,8 +41,8 @@ describe('log intelligence: whole-word variables read in place', () => {
   });
 
   it('known words: addresses, host names, files and paths are variables; class names and versions are not', () => {
-    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a']) assert.equal(isVariableWord(w), true, w);
-    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com']) assert.equal(isVariableWord(w), false, w);
+    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost']) assert.equal(isVariableWord(w), true, w);
+    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456']) assert.equal(isVariableWord(w), false, w);
   });
 
   it('a variable word inside a message is masked in place, with the same tokens as the word alone', () => {
