@@ -256,6 +256,29 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
   return { epoch: localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, ms), end: fractionEnd };
 }
 
+/**
+ * A scan of the year-less `MM<separator>dd hh:mm:ss` forms (separator `-`, `.` or none: logcat, Proxifier, glog): the
+ * common shape, a fraction of up to nine digits, then neither a digit nor `:`, the regex's first reading. Anything
+ * else is left to the regex (undefined).
+ */
+function monthDayScan(separator: number | undefined): NonNullable<TimestampPattern['scan']> {
+  return (line, start, context) => {
+    if (!twoDigitsAt(line, start)) return undefined;
+    let at = start + 2;
+    if (separator !== undefined) {
+      if (line.charCodeAt(at) !== separator) return undefined;
+      at++;
+    }
+    if (!twoDigitsAt(line, at) || line.charCodeAt(at + 2) !== 32 || !digitsAt(line, at + 3, CLOCK_DIGITS) || line.charCodeAt(at + 5) !== 58 || line.charCodeAt(at + 8) !== 58) return undefined;
+    const secondsEnd = at + 11;
+    const fractionEnd = fractionEndAt(line, secondsEnd);
+    const next = line.charCodeAt(fractionEnd);
+    if (fractionEnd < 0 || isDigit(next) || next === 58) return undefined;
+    const ms = fractionEnd > secondsEnd ? fractionMsAt(line, secondsEnd + 1, fractionEnd) : 0;
+    return { epoch: inferYear(twoDigits(line, start) - 1, twoDigits(line, at), twoDigits(line, at + 3), twoDigits(line, at + 6), twoDigits(line, at + 9), ms, context), end: fractionEnd };
+  };
+}
+
 /** Month names as syslog writes them (capitalised, three letters), keyed by their three character codes. */
 const SYSLOG_MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [monthKey(name, 0), index]));
 
@@ -371,6 +394,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 03-17 16:13:38.811 (Android logcat; year inferred)
     id: 'month-day',
     startsWith: isDigit,
+    scan: monthDayScan(45 /* - */),
     regex: new RegExp(String.raw`(\d\d)-(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
@@ -409,6 +433,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 10.30 16:49:06 (MM.dd; year inferred)
     id: 'month-day-dotted',
     startsWith: isDigit,
+    scan: monthDayScan(46 /* . */),
     regex: new RegExp(String.raw`(\d\d)\.(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
@@ -416,6 +441,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 1120 09:00:01.123456 (MMdd; glog and klog write it right after the level letter; year inferred)
     id: 'month-day-compact',
     startsWith: isDigit,
+    scan: monthDayScan(undefined),
     regex: new RegExp(String.raw`(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },

@@ -112,17 +112,29 @@ describe('log intelligence: parseTimestamp', () => {
       })
       .map((p) => `${p.bracket ? '[' : ''}${p.month}${p.spaces}${p.day} ${p.clock}${p.fraction ?? ''}${p.year ?? ''}${p.after}`);
     const twoish = fc.oneof({ arbitrary: digits(2, 2), weight: 6 }, { arbitrary: digits(1, 3), weight: 1 });
+    // Mostly valid dates and times (an epoch to compare), sometimes any digits.
+    const within = (max: number) => fc.oneof({ arbitrary: fc.integer({ min: 1, max }).map((n) => String(n).padStart(2, '0')), weight: 5 }, { arbitrary: twoish, weight: 1 });
     const compactTime = fc
       .record({
         // Mostly the form's own widths, sometimes a digit more or less.
-        date: fc.oneof({ arbitrary: digits(8, 8), weight: 4 }, { arbitrary: digits(6, 9), weight: 1 }),
+        date: fc.oneof({ arbitrary: fc.tuple(digits(4, 4), within(12), within(28)).map((p) => p.join('')), weight: 4 }, { arbitrary: digits(6, 9), weight: 1 }),
         sep: fc.constantFrom('', '-', 'T', ' ', '_', '--'),
-        clock: fc.tuple(twoish, fc.constantFrom(':', ''), twoish, fc.constantFrom(':', '', '::'), twoish).map((p) => p.join('')),
+        clock: fc.tuple(within(23), fc.constantFrom(':', ''), within(59), fc.constantFrom(':', '', '::'), within(59)).map((p) => p.join('')),
         fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
         after: fc.constantFrom('', '|x', ':', '5', '.', ']', ' x', ':1', ','),
         bracket: fc.boolean(),
       })
       .map((p) => `${p.bracket ? '[' : ''}${p.date}${p.sep}${p.clock}${p.fraction ?? ''}${p.after}`);
+    const monthDayTime = fc
+      .record({
+        date: fc.tuple(within(12), fc.constantFrom('-', '.', '', '/'), within(28)).map((p) => p.join('')),
+        gap: fc.constantFrom(' ', ' ', '  ', 'T'),
+        clock: fc.tuple(within(23), fc.constantFrom(':', ':', ''), within(59), fc.constantFrom(':', ':', '.'), within(59)).map((p) => p.join('')),
+        fraction: fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), digits(0, 12)).map(([mark, d]) => mark + d)),
+        after: fc.constantFrom('', ' x', ':', '5', '.', ']', ':1', ',', ' 2024'),
+        bracket: fc.boolean(),
+      })
+      .map((p) => `${p.bracket ? '[' : ''}${p.date}${p.gap}${p.clock}${p.fraction ?? ''}${p.after}`);
     const withScan = TIMESTAMP_PATTERNS.filter((pattern) => pattern.scan);
     assert.ok(withScan.length > 0);
     // parseTimestamp by the regexes alone: the first form whose anchored regex reads the whole text to an epoch.
@@ -135,7 +147,7 @@ describe('log intelligence: parseTimestamp', () => {
       return undefined;
     };
     fc.assert(
-      fc.property(fc.constantFrom('', 'x ', '  '), fc.oneof(time, syslogTime, compactTime), fc.constantFrom(undefined, Date.UTC(2024, 2, 1)), (lead, text, referenceTime) => {
+      fc.property(fc.constantFrom('', 'x ', '  '), fc.oneof(time, syslogTime, compactTime, monthDayTime), fc.constantFrom(undefined, Date.UTC(2024, 2, 1)), (lead, text, referenceTime) => {
         const line = lead + text;
         const context = { referenceTime };
         for (const pattern of withScan) {
