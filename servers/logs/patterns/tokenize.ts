@@ -539,7 +539,7 @@ function scanTokens(message: string, out: TokenScan): void {
       out.push(true, coreStart, core);
     } else if (plain && isNameOfBracketedValue(message, word)) {
       // The closing bracket and a port go with the variable, so that a template does not show a stray `]`.
-      out.push(true, word.starts[0], portEnd(message, word.ends[1] + 1));
+      out.push(true, word.starts[0], portEnd(message, bracketedValueClose(message, word) + 1));
     } else if (plain) {
       for (let i = 0; i < word.count; i++) pushPiece(message, word.starts[i], word.ends[i], word.flags[i] === 1, out);
     } else {
@@ -614,19 +614,29 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
  * token count. A bracket with a constant or several values inside (`Thread[main,5]`, `peer[myid=1]`) is not this.
  */
 function isNameOfBracketedValue(message: string, word: WordScan): boolean {
-  if (word.count !== 2 || word.flags[1] !== 1) return false;
+  return bracketedValueClose(message, word) >= 0;
+}
+
+/**
+ * The `]` that closes the value of a plain word `name[value]` (isNameOfBracketedValue), or -1. Found in the text, not
+ * from the word's pieces: an IPv6 address and a `:port` after the bracket (`mx.example.org[2610:1c1::19:1]:25:`) are
+ * pieces of their own.
+ */
+function bracketedValueClose(message: string, word: WordScan): number {
+  if (word.count < 2) return -1;
   const open = word.ends[0];
-  const close = word.ends[1];
-  if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket || message.charCodeAt(close) !== Char.CloseBracket) return false;
+  if (open + 1 !== word.starts[1] || message.charCodeAt(open) !== Char.OpenBracket) return -1;
+  const close = message.indexOf(']', open + 1);
+  if (close < 0 || close >= word.end || close === open + 1) return -1;
   const port = portEnd(message, close + 1);
-  for (let i = port; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return false;
+  for (let i = port; i < word.end; i++) if (!(classOf(message.charCodeAt(i)) & CharClass.Trailing)) return -1;
   // A pid is all digits and follows a program name, which has no dot (a dotted name is a class or category with an
   // event id: `Microsoft.Hosting.Lifetime[14]`); an address follows any host name. Other values (`version[8.11.1]`,
-  // `SQLSTATE[HY000]`) follow a key, a constant of the event.
+  // `SQLSTATE[HY000]`, `Thread[main,5]`) follow a key, a constant of the event.
   let digitsOnly = true;
-  for (let i = word.starts[1]; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
-  if (digitsOnly) return port === close + 1 && message.lastIndexOf('.', open) < word.starts[0];
-  return isIpAddress(message.slice(word.starts[1], close));
+  for (let i = open + 1; i < close; i++) if (!isDigit(message.charCodeAt(i))) digitsOnly = false;
+  if (digitsOnly) return port === close + 1 && message.lastIndexOf('.', open) < word.starts[0] ? close : -1;
+  return isIpAddress(message.slice(open + 1, close)) ? close : -1;
 }
 
 /** After a host's bracketed address, the end of its `:port` (`mx.example.org[192.0.2.7]:25`), or `at` when none. */

