@@ -585,7 +585,15 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     read.component ??= line.slice(0, line.indexOf(' '));
     return read;
   }
-  if (consumed > 0 || line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
+  if (line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
+  // A line the learned header reads only in part and without the level it has a field for (its time in another form,
+  // then another layout: a syslog line amid Java ones) is read by a header of its own, which wins when it finds the level.
+  if (consumed > 0 && parsed.level === undefined && header.fields.some((f) => f.kind === 'level') && opensWithTimeOrLevel(line, context)) {
+    const own: ParsedLine = { message: line };
+    applyHeader(guessHeader(line, context, true), line, context, own);
+    return own.level === undefined ? parsed : own;
+  }
+  if (consumed > 0) return parsed;
   // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
   // Most lines of a file without a learned header start with neither, and skip reading a whole header.
   if (opensWithTimeOrLevel(line, context)) {
