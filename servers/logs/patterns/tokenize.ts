@@ -1,5 +1,6 @@
 // Splits a message into tokens for template mining, masking variable parts (numbers, hex, ids, IPs, paths, URLs)
 // as `<*>` before clustering. A single character scan: this runs on every line of a file.
+import { isWhiteSpace } from '../format/chars';
 
 export const WILDCARD = '<*>';
 
@@ -1171,12 +1172,6 @@ function opensQuote(text: string, wordStart: number, index: number): boolean {
 
 function isComparison(c: number): boolean {
   return c === Char.Less || c === Char.Greater || c === 126 /* ~ */ || c === Char.Equals;
-}
-
-/** White space as JavaScript's trim() and `\s` define it (isSpace is the few a log line holds between words). */
-function isWhiteSpace(c: number): boolean {
-  if (c < 128) return c === Char.Space || (c >= Char.Tab && c <= Char.Return);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** The text from start to end ends in `::`. */
