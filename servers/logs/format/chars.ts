@@ -9,3 +9,7 @@ export function isWhiteSpace(c: number): boolean {
 export function isDigitCode(c: number): boolean {
   return c >= 48 && c <= 57;
 }
+
+export function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}

@@ -1,7 +1,7 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
-import { isDigitCode, isWhiteSpace } from './chars';
+import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
@@ -648,7 +648,7 @@ function isShortBareLevel(line: string, start: number, end: number): boolean {
   let letters = 0;
   for (let i = start; i < end; i++) {
     const c = line.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+    if (isAsciiLetter(c)) letters++;
   }
   // One letter is Android's and glog's (`D WindowManager: …`), a form of its own; two or three are abbreviations.
   return letters >= 2 && letters <= 3;
@@ -765,10 +765,6 @@ function mayStartWithLevel(message: string): boolean {
   for (let d = message.charCodeAt(end); isAsciiLetter(d) || isDigitCode(d); d = message.charCodeAt(++end)) if (d >= 97) upper = false;
   const next = message.charCodeAt(end);
   return next === 58 || (upper && isWhiteSpace(next));
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** A level written at the start of the message: `error: …`, `[WARN] …`, `ERROR …`. */

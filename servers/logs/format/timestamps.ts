@@ -1,4 +1,5 @@
 // Timestamp forms seen in real logs, each usable anchored at a position (for header detection) or on a whole string.
+import { isDigitCode as isDigit } from './chars';
 
 export interface TimestampContext {
   /** Epoch ms the file was last written (or now): the year of year-less timestamps is chosen so they are not after it. */
@@ -108,7 +109,6 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
   return m[1] === '+' ? utc - offset : utc + offset;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /**
  * Where the fraction after the seconds at `at` ends (`.`, `,` or `:` and its digits, TIME's fraction): `at` when there

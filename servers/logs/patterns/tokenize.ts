@@ -1,6 +1,6 @@
 // Splits a message into tokens for template mining, masking variable parts (numbers, hex, ids, IPs, paths, URLs)
 // as `<*>` before clustering. A single character scan: this runs on every line of a file.
-import { isWhiteSpace } from '../format/chars';
+import { isDigitCode as isDigit, isWhiteSpace } from '../format/chars';
 
 export const WILDCARD = '<*>';
 
@@ -33,10 +33,6 @@ function isInnerDelimiter(c: number): boolean {
     default:
       return false;
   }
-}
-
-function isDigit(c: number): boolean {
-  return c >= Char.Zero && c <= Char.Nine;
 }
 
 function isHexLetter(c: number): boolean {
