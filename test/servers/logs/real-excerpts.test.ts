@@ -59,9 +59,9 @@ const BATCH_3: Record<string, number> = {
  * (none is in batches 1-3, the development set or Loghub). Keep it out of the work that tunes the miner.
  */
 const BATCH_4: Record<string, number> = {
-  Asterisk: 0.632, Chrony: 0.887, Dnsmasq: 0.395, Envoy: 0.395, Exim: 0.333, GlusterFS: 0.915, Gunicorn: 0.537,
-  HTCondor: 0.72, Jenkins: 0.909, Loki: 1, PHPFPM: 0.597, PM2: 0.316, Puppet: 0.75, Salt: 0.289, Smartd: 0.432,
-  Synapse: 0.756, UWSGI: 0.427, Vsftpd: 0.28, Zabbix: 0.696,
+  Asterisk: 0.632, Chrony: 0.887, CockroachDB: 0.852, Dnsmasq: 0.395, Envoy: 0.395, Exim: 0.333, GlusterFS: 0.915,
+  Gunicorn: 0.537, HTCondor: 0.72, Jenkins: 0.909, Loki: 1, PHPFPM: 0.597, PM2: 0.316, Puppet: 0.75, Salt: 0.289,
+  Smartd: 0.432, Synapse: 0.756, UWSGI: 0.427, Vsftpd: 0.28, Zabbix: 0.696,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4 };
 const SLACK = 0.02;
