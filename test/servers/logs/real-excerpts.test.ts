@@ -55,7 +55,18 @@ const BATCH_3: Record<string, number> = {
   Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.773, OpenLDAP: 0.218, SSSD: 1,
   Solr: 0.848, ZED: 0.761,
 };
-const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3 };
+/**
+ * Batch 4 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
+ * branch `realx4` on the miner of main at 03b8d52 (the session's start), before anything was fixed for these systems
+ * (none is in batches 1-3, the development set or Loghub): mean 0.606 over 20 systems. Keep it out of the work that
+ * tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_4: Record<string, number> = {
+  Asterisk: 0.632, Chrony: 0.887, CockroachDB: 0.852, Dnsmasq: 0.395, Envoy: 0.395, Exim: 0.333, GlusterFS: 0.915,
+  Gunicorn: 0.537, HTCondor: 0.72, Jenkins: 0.909, Loki: 1, PHPFPM: 0.597, PM2: 0.316, Puppet: 0.75, Salt: 0.289,
+  Smartd: 0.432, Synapse: 0.756, UWSGI: 0.427, Vsftpd: 0.28, Zabbix: 0.696,
+};
+const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4 };
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -73,7 +84,7 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
       const held = result.systems.filter((s) => s.system in batch);
       return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
     };
-    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\n\n${formatErrors(result, 10)}\n`);
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\n\n${formatErrors(result, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
