@@ -3,6 +3,7 @@
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
 import { cutText } from '../../shared/sanitize';
+import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
@@ -328,13 +329,14 @@ export class TemplateMiner {
     const units: (PositionUnit & { cluster: Cluster; stats: Stats })[] = [];
     for (const cluster of this.overflow ? [...this.clusters, this.overflow] : this.clusters) {
       if (cluster.stats.count === 0) continue;
+      const slots = valueSlots(cluster);
       if (cluster.split && cluster.split.groups.size > 1) {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          units.push({ id: group.id, tokens, count: group.stats.count, cluster, stats: group.stats });
+          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, cluster, stats: group.stats });
         }
-      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, cluster, stats: cluster.stats });
+      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
     const templates = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord).map(({ members, tokens }) => {
@@ -560,6 +562,37 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
   }
   if (example !== undefined && stats.examples.length < maxExamples && !stats.examples.includes(example)) stats.examples.push(example);
   if (trackLines && info.lineNumber !== undefined) (stats.lineNumbers ??= []).push(info.lineNumber);
+}
+
+/**
+ * Positions of a cluster's tokens that its text frames as values (see PositionUnit.valueSlots): a token right after
+ * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`) whose key ends in a letter, digit or `_`, and a token
+ * between two quote marks of one kind (`name is "SNOOPY"`, `for 'AES' (4 cipher suites)`). Undefined when none.
+ */
+function valueSlots(cluster: Cluster): number[] | undefined {
+  let positions: number[] | undefined;
+  // A <*> position counts too: a split cluster's value groups have their words there (buildView).
+  for (let i = 1; i < cluster.tokens.length; i++) {
+    if (isFieldValueSlot(cluster.tokens[i - 1], cluster.seps[i - 1]) || isQuotedSlot(cluster.seps[i - 1], cluster.seps[i] ?? '')) (positions ??= []).push(i);
+  }
+  return positions;
+}
+
+/** `sep` (the text between `key` and the next token) makes that token the key's value: `=`, or `=` and `<`, `(`, `[`. */
+function isFieldValueSlot(key: string, sep: string): boolean {
+  if (!(sep === '=' || (sep.length === 2 && sep.charCodeAt(0) === 61 /* = */ && '<(['.includes(sep[1])))) return false;
+  const last = key.charCodeAt(key.length - 1);
+  return key !== WILDCARD && (isDigitCode(last) || isAsciiLetter(last) || last === 95 /* _ */);
+}
+
+/**
+ * The text before a token ends in a quote mark that opens a quote as the tokenizer reads one (after a space, `=`, `:`,
+ * `(` or `[`, not glued to a word: `u'esp'`) and the text after it starts with the same mark.
+ */
+function isQuotedSlot(before: string, after: string): boolean {
+  const quote = before.charCodeAt(before.length - 1);
+  if (!(quote === 34 /* " */ || quote === 39 /* ' */) || after.charCodeAt(0) !== quote || before.length < 2) return false;
+  return ' \t=:(['.includes(before[before.length - 2]);
 }
 
 function render(cluster: Cluster, tokens: string[]): string {

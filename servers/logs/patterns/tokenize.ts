@@ -1,6 +1,6 @@
 // Splits a message into tokens for template mining, masking variable parts (numbers, hex, ids, IPs, paths, URLs)
 // as `<*>` before clustering. A single character scan: this runs on every line of a file.
-import { isDigitCode as isDigit, isWhiteSpace } from '../format/chars';
+import { isAsciiLetter, isDigitCode as isDigit, isWhiteSpace } from '../format/chars';
 
 export const WILDCARD = '<*>';
 
@@ -533,7 +533,12 @@ function scanTokens(message: string, out: TokenScan): void {
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
     if (core - coreStart >= 2 && mayBeVariable && isVariableRange(message, coreStart, core)) {
-      out.push(true, coreStart, core);
+      const valueStart = fieldValueStart(message, coreStart, core);
+      // The key of a field stays a word, as it does when its value is a plain word (`user=<office>`).
+      if (valueStart > 0 && isVariableRange(message, valueStart, core)) {
+        out.push(false, coreStart, message.indexOf('=', coreStart));
+        out.push(true, valueStart, core);
+      } else out.push(true, coreStart, core);
     } else if (plain && isNameOfBracketedValue(message, word)) {
       // The closing bracket and a port go with the variable, so that a template does not show a stray `]`.
       out.push(true, word.starts[0], portEnd(message, bracketedValueClose(message, word) + 1));
@@ -732,6 +737,23 @@ function isCountedVariablePiece(message: string, start: number, end: number, dig
   let first = message.charCodeAt(start);
   if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = message.charCodeAt(start + 1);
   return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end));
+}
+
+/**
+ * Where the value of a `key=value` word [start, end) starts (after `=` and an opening `<`, `(` or `[`), when the key is
+ * a name (a letter or `_`, then letters, digits, `_`, `-`, `.`) and a value of two or more characters follows; else -1.
+ * `user=<office@example.com>` is the key `user` and an address, as `user=<office>` is the key and a word.
+ */
+function fieldValueStart(message: string, start: number, end: number): number {
+  const first = message.charCodeAt(start);
+  if (!(isAsciiLetter(first) || first === 95)) return -1;
+  let i = start + 1;
+  while (i < end && (isWordChar(message.charCodeAt(i)) || message.charCodeAt(i) === Char.Minus || message.charCodeAt(i) === Char.Dot)) i++;
+  if (i >= end || message.charCodeAt(i) !== Char.Equals) return -1;
+  i++;
+  const c = message.charCodeAt(i);
+  if (c === Char.Less || c === Char.OpenParen || c === Char.OpenBracket) i++;
+  return end - i >= 2 ? i : -1;
 }
 
 /**

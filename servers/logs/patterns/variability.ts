@@ -17,6 +17,11 @@ export interface PositionUnit {
   id: number;
   tokens: readonly string[];
   count: number;
+  /**
+   * Positions whose token the message's text frames as a value: the value of a `key=value` field glued to its key, or a
+   * quoted word. Where templates differ only there, the file decides by mergeValueSlots' rule.
+   */
+  valueSlots?: readonly number[];
 }
 
 /** Templates after the rule: the units (indexes into the input) merged into each, and its tokens. */
@@ -56,6 +61,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     if (list) list.push(group);
     else byLength.set(group.tokens.length, [group]);
   }
+  for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -80,6 +86,65 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/**
+ * Merges templates of one length that agree everywhere but at their value slots (PositionUnit.valueSlots: the values of
+ * `key=value` fields, quoted words), when the words there behave as data: one family member holds <*> there already,
+ * or the distinct value lists are more than maxSplitValues, or they typically hold fewer than minLinesPerValue lines
+ * each (`initial driver fingerprint: driver=java health=undetected` / `driver=qemu …` / `driver=raw_exec
+ * health=healthy`, `CTRL-EVENT-REGDOM-CHANGE init=CORE type=WORLD` / `init=BEACON_HINT type=UNKNOWN`, `name is
+ * "SNOOPY"` beside `name is "<*>"`). A key or a quote says its word is a value, so two or three values are enough,
+ * UPPER_CASE ones too, unless each holds many lines: then they sort lines into events (PAM's `user=root` on hundreds
+ * of lines beside `user=guest` and `user=test` on a few dozen, which Loghub labels apart). The slots are judged
+ * together, since a statement's fields vary together, which the one-position merge cannot show. Words the family
+ * agrees on stay.
+ */
+function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): void {
+  const families = new Map<string, Group[]>();
+  for (const group of list) {
+    if (!group.slots) continue;
+    const tokens = [...group.tokens];
+    for (const position of group.slots) tokens[position] = WILDCARD;
+    const key = `${group.slots.join(',')}|${tokens.join('\u0001')}`;
+    const family = families.get(key);
+    if (family) family.push(group);
+    else families.set(key, [group]);
+  }
+  for (const family of families.values()) {
+    if (family.length < 2) continue;
+    // The slots where the family differs; a <*> in one of them shows that slot a variable already.
+    const slots = (family[0].slots as readonly number[]).filter((position) => family.some((group) => group.tokens[position] !== family[0].tokens[position]));
+    const counts = new Map<string, number>();
+    let masked = false;
+    for (const group of family) {
+      const values = slots.map((position) => group.tokens[position]);
+      if (values.includes(WILDCARD)) masked = true;
+      const key = values.join('\u0001');
+      counts.set(key, (counts.get(key) ?? 0) + group.count);
+    }
+    if (!masked && !isSlotValuesVariable([...counts.values()], rule)) continue;
+    family.sort((a, b) => a.id - b.id);
+    const [into, ...rest] = family;
+    for (const position of slots) setToken(into, position, WILDCARD, ids);
+    for (const other of rest) {
+      into.members.push(...other.members);
+      into.count += other.count;
+      other.alive = false;
+    }
+  }
+}
+
+/**
+ * True when value lists at a statement's value slots that hold these line counts are data: two or more, and more than
+ * maxSplitValues or typically (median) fewer than minLinesPerValue lines each. Unlike a bare word (isVariablePosition),
+ * two or three values with few lines are enough: the key or the quotes say the word is a value.
+ */
+export function isSlotValuesVariable(countsPerValues: number[], rule: VariabilityRule): boolean {
+  if (countsPerValues.length < 2) return false;
+  if (countsPerValues.length > rule.maxSplitValues) return true;
+  const sorted = [...countsPerValues].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
 }
 
 /** Longest run of words at a message's end that mergeTailRuns reads as one name (`Basic System`, `attach detach`). */
@@ -301,6 +366,7 @@ interface Group {
   hashes: [number, number];
   /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
   tail: string;
+  slots: readonly number[] | undefined;
   count: number;
   id: number;
   alive: boolean;
@@ -337,7 +403,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     hashes[lane] = hash;
   }
   const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
-  return { members: [index], tokens, codes, hashes, tail, count: unit.count, id: unit.id, alive: true };
+  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, count: unit.count, id: unit.id, alive: true };
 }
 
 function setToken(group: Group, position: number, token: string, ids: TokenIds): void {

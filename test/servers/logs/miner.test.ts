@@ -295,6 +295,53 @@ describe('log intelligence: TemplateMiner', () => {
     assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
   });
 
+  it('reads the word values of key=value fields as values of one event, unless each value holds many lines', () => {
+    // hclog (real Nomad lines, test/fixtures/real-excerpts): one statement, the driver and its health filled in.
+    const nomad = new TemplateMiner();
+    const drivers = [
+      ['java', 'undetected'], ['qemu', 'undetected'], ['raw_exec', 'healthy'], ['exec', 'healthy'],
+    ].map(([driver, health]) => nomad.add(`initial driver fingerprint: driver=${driver} health=${health} description=Healthy`));
+    assert.equal(new Set(drivers.map((id) => nomad.finalId(id))).size, 1, nomad.templates().map((t) => t.template).join('\n'));
+    assert.equal(nomad.templates()[0].template, 'initial driver fingerprint: driver=<*> health=<*> description=Healthy');
+    // Two values suffice, UPPER_CASE ones too (wpa_supplicant's `init=CORE type=WORLD` / `init=BEACON_HINT type=UNKNOWN`).
+    const plugins = new TemplateMiner();
+    const waiting = ['driver', 'device', 'driver'].map((type) => plugins.add(`waiting on plugin manager initial fingerprint: plugin-type=${type}`));
+    assert.equal(new Set(waiting.map((id) => plugins.finalId(id))).size, 1);
+    const regdom = new TemplateMiner();
+    const changes = [['CORE', 'WORLD'], ['BEACON_HINT', 'UNKNOWN'], ['USER', 'COUNTRY']].map(([init, type]) => regdom.add(`CTRL-EVENT-REGDOM-CHANGE init=${init} type=${type}`));
+    assert.equal(new Set(changes.map((id) => regdom.finalId(id))).size, 1);
+    // A value in angle brackets (Dovecot's `user=<postmaster>`) is a value; an address there keeps its key.
+    const dovecot = new TemplateMiner();
+    for (const user of ['postmaster', 'office', 'office@example.com', 'sales@example.org']) dovecot.add(`Disconnected (auth failed, 1 attempts in 8 secs): user=<${user}>, method=PLAIN`);
+    assert.deepEqual(dovecot.templates().map((t) => t.template), ['Disconnected (auth failed, <*> attempts in <*>): user=<<*>>, method=PLAIN']);
+    assert.equal(tokens('login user=<office@example.com>, method=PLAIN'), 'login user <*> method PLAIN');
+    assert.equal(tokens('opened path=/var/lib/app/data.db mode=rw'), 'opened path <*> mode rw');
+    // A few values, each on many lines, sort lines into events (Loghub Linux labels PAM's user=root, user=guest apart).
+    const pam = new TemplateMiner();
+    const byUser = ['root', 'guest', 'test'].map((user) => Array.from({ length: 12 }, (_, i) => pam.add(`authentication failure; logname= uid=0 rhost=10.0.0.${i}  user=${user}`))[0]);
+    assert.equal(new Set(byUser.map((id) => pam.finalId(id))).size, 3);
+    // A word after ` = ` or a lone `=` is no field value; nor is a value in a comparison (`a==b`).
+    assert.equal(tokens('check a==b'), 'check a b');
+  });
+
+  it('reads a quoted word as a value of one event by the same rule, UPPER_CASE ones too', () => {
+    // Real Syncthing and ghostunnel lines (test/fixtures/real-excerpts): a device's name, a cipher family.
+    const names = new TemplateMiner();
+    for (const name of ['PATOLINO', 'SNOOPY', 'DiskStation-DEMAC', 'NATCOMP03']) names.add(`Device W4RYZKF-HQNLNNT-2J4ZJ6S name is "${name}"`);
+    assert.deepEqual(names.templates().map((t) => t.template), ['Device <*> name is "<*>"']);
+    const suites = new TemplateMiner();
+    for (const family of ['AES', 'CHACHA', 'AES', 'CHACHA', 'AES']) suites.add(`enabling cipher suites for '${family}' (4 cipher suites)`);
+    assert.deepEqual(suites.templates().map((t) => t.template), ["enabling cipher suites for '<*>' (<*> cipher suites)"]);
+    // Each quoted word on many lines still names an event, as a bare one does.
+    const probes = new TemplateMiner();
+    for (const kind of ['READINESS', 'LIVENESS']) for (let i = 0; i < 12; i++) probes.add(`probe probeType="${kind}" pod=web-${i}`);
+    assert.equal(probes.templates().length, 2);
+    // An apostrophe glued to a word opens no quote (Python's u'esp'): the word after it is no quoted value.
+    const reprs = new TemplateMiner();
+    for (const user of ['esp', 'emoncms']) reprs.add(`client connected (c1, u'${user}')`);
+    assert.equal(reprs.templates().length, 2);
+  });
+
   it('never merges different UPPER_CASE enum values (state transitions)', () => {
     const miner = new TemplateMiner();
     const a = miner.add('task_1 Transitioned from NEW to SCHEDULED');
