@@ -315,8 +315,12 @@ export class TokenScan extends FlaggedRanges {
   // variable text it masks); flags[i] is 1 when token i is WILDCARD.
   /** The message last scanned; every range indexes it (UTF-16 code units). */
   message = '';
-  /** [start, end) pairs of the optional annotations left out of the tokens. */
+  /**
+   * [start, end) pairs of the optional annotations left out of the tokens: the first skippedCount numbers (the array
+   * is reused, never shrunk: emptying it would free its store and the next annotation allocate another).
+   */
   readonly skipped: number[] = [];
+  skippedCount = 0;
   /** Scratch for the word being scanned. */
   readonly word = new WordScan();
 
@@ -324,7 +328,7 @@ export class TokenScan extends FlaggedRanges {
   scan(message: string): this {
     this.message = message;
     this.count = 0;
-    if (this.skipped.length > 0) this.skipped.length = 0;
+    this.skippedCount = 0;
     this.word.closes.reset();
     scanTokens(message, this);
     return this;
@@ -394,6 +398,12 @@ export class TokenScan extends FlaggedRanges {
     this.append(start, end, wildcard);
   }
 
+  /** Records the optional annotation [start, end), left out of the tokens. */
+  skip(start: number, end: number): void {
+    this.skipped[this.skippedCount++] = start;
+    this.skipped[this.skippedCount++] = end;
+  }
+
   /** The last token is WILDCARD. */
   endsInWildcard(): boolean {
     return this.count > 0 && this.flags[this.count - 1] === 1;
@@ -423,7 +433,8 @@ class WordScan extends FlaggedRanges {
 export function tokenize(message: string): Tokenized {
   const scan = new TokenScan().scan(message);
   const tokens = scan.tokens();
-  const { starts, ends, skipped } = scan;
+  const { starts, ends } = scan;
+  const skipped = scan.skipped.slice(0, scan.skippedCount);
   if (tokens.length === 0) return { tokens, seps: [], lead: withoutSkipped(message, 0, message.length, skipped) };
   const seps: string[] = [];
   for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, ends[i], i + 1 < tokens.length ? starts[i + 1] : message.length, skipped));
@@ -473,7 +484,7 @@ function scanTokens(message: string, out: TokenScan): void {
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
-      out.skipped.push(position, annotationEnd);
+      out.skip(position, annotationEnd);
       position = annotationEnd;
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
