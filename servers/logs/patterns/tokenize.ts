@@ -99,32 +99,40 @@ export function isEnumConstant(token: string): boolean {
  * these questions of most words of every line. ASCII letters compare case-insensitively when `ignoreCase`.
  */
 class WordSet {
-  /** Words by (length, first character folded): few share a key, so a look-up compares one or two. */
-  private readonly byKey = new Map<number, string[]>();
+  /**
+   * Words by (length, first character folded), a table indexed by key(): few share a key, so a look-up compares one
+   * or two. An array, not a Map: the look-up is an index, asked of most words of every line.
+   */
+  private readonly byKey: (string[] | undefined)[];
 
   constructor(
     words: string,
     private readonly ignoreCase: boolean,
   ) {
-    for (const word of words.split(' ')) {
-      const key = this.key(word, 0, word.length);
-      const list = this.byKey.get(key);
-      if (list) list.push(word);
-      else this.byKey.set(key, [word]);
-    }
+    const list = words.split(' ');
+    const keys = list.map((word) => this.key(word, 0, word.length));
+    const bad = keys.indexOf(-1);
+    if (bad >= 0) throw new Error(`WordSet: '${list[bad]}' is longer than ${MAX_SET_WORD} characters or starts above U+00FF`);
+    // As long as the largest key needs (up to a few thousand entries), filled so that V8 keeps it a plain array.
+    this.byKey = new Array<string[] | undefined>(Math.max(...keys) + 1).fill(undefined);
+    list.forEach((word, i) => (this.byKey[keys[i]] ??= []).push(word));
   }
 
   /** The text [start, end) is one of the words. */
   has(text: string, start: number, end: number): boolean {
-    if (end <= start || end - start > 16) return false;
-    const candidates = this.byKey.get(this.key(text, start, end));
-    if (!candidates) return false;
-    for (const word of candidates) if (this.sameAt(word, text, start)) return true;
+    if (end <= start) return false;
+    const key = this.key(text, start, end);
+    if (key < 0 || key >= this.byKey.length) return false;
+    const candidates = this.byKey[key];
+    if (candidates === undefined) return false;
+    for (let i = 0; i < candidates.length; i++) if (this.sameAt(candidates[i], text, start)) return true;
     return false;
   }
 
+  /** The table index of a text of this length and first character, or -1 when no word can have them. */
   private key(text: string, start: number, end: number): number {
-    return (end - start) * 0x10000 + this.fold(text.charCodeAt(start));
+    const first = this.fold(text.charCodeAt(start));
+    return end - start > MAX_SET_WORD || first > 0xff ? -1 : (end - start) * 0x100 + first;
   }
 
   private fold(c: number): number {
@@ -136,6 +144,9 @@ class WordSet {
     return true;
   }
 }
+
+/** Longest word a WordSet holds (and looks up). */
+const MAX_SET_WORD = 16;
 
 const FILE_EXTENSIONS = new WordSet(
   'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm',
