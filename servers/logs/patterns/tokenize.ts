@@ -99,32 +99,40 @@ export function isEnumConstant(token: string): boolean {
  * these questions of most words of every line. ASCII letters compare case-insensitively when `ignoreCase`.
  */
 class WordSet {
-  /** Words by (length, first character folded): few share a key, so a look-up compares one or two. */
-  private readonly byKey = new Map<number, string[]>();
+  /**
+   * Words by (length, first character folded), a table indexed by key(): few share a key, so a look-up compares one
+   * or two. An array, not a Map: the look-up is an index, asked of most words of every line.
+   */
+  private readonly byKey: (string[] | undefined)[];
 
   constructor(
     words: string,
     private readonly ignoreCase: boolean,
   ) {
-    for (const word of words.split(' ')) {
-      const key = this.key(word, 0, word.length);
-      const list = this.byKey.get(key);
-      if (list) list.push(word);
-      else this.byKey.set(key, [word]);
-    }
+    const list = words.split(' ');
+    const keys = list.map((word) => this.key(word, 0, word.length));
+    const bad = keys.indexOf(-1);
+    if (bad >= 0) throw new Error(`WordSet: '${list[bad]}' is longer than ${MAX_SET_WORD} characters or starts above U+00FF`);
+    // As long as the largest key needs (up to a few thousand entries), filled so that V8 keeps it a plain array.
+    this.byKey = new Array<string[] | undefined>(Math.max(...keys) + 1).fill(undefined);
+    list.forEach((word, i) => (this.byKey[keys[i]] ??= []).push(word));
   }
 
   /** The text [start, end) is one of the words. */
   has(text: string, start: number, end: number): boolean {
-    if (end <= start || end - start > 16) return false;
-    const candidates = this.byKey.get(this.key(text, start, end));
-    if (!candidates) return false;
-    for (const word of candidates) if (this.sameAt(word, text, start)) return true;
+    if (end <= start) return false;
+    const key = this.key(text, start, end);
+    if (key < 0 || key >= this.byKey.length) return false;
+    const candidates = this.byKey[key];
+    if (candidates === undefined) return false;
+    for (let i = 0; i < candidates.length; i++) if (this.sameAt(candidates[i], text, start)) return true;
     return false;
   }
 
+  /** The table index of a text of this length and first character, or -1 when no word can have them. */
   private key(text: string, start: number, end: number): number {
-    return (end - start) * 0x10000 + this.fold(text.charCodeAt(start));
+    const first = this.fold(text.charCodeAt(start));
+    return end - start > MAX_SET_WORD || first > 0xff ? -1 : (end - start) * 0x100 + first;
   }
 
   private fold(c: number): number {
@@ -136,6 +144,9 @@ class WordSet {
     return true;
   }
 }
+
+/** Longest word a WordSet holds (and looks up). */
+const MAX_SET_WORD = 16;
 
 const FILE_EXTENSIONS = new WordSet(
   'exe dll so jar war py js ts log txt conf cfg xml json yaml yml ini properties sh bat ps1 class java c cc cpp h go rs rb php html htm css png jpg jpeg gif zip gz tgz tar pid lock sock db sqlite tmp bak out err csv dat bin img iso pdf doc docx xls xlsx sys msi apk deb rpm',
@@ -315,8 +326,12 @@ export class TokenScan extends FlaggedRanges {
   // variable text it masks); flags[i] is 1 when token i is WILDCARD.
   /** The message last scanned; every range indexes it (UTF-16 code units). */
   message = '';
-  /** [start, end) pairs of the optional annotations left out of the tokens. */
+  /**
+   * [start, end) pairs of the optional annotations left out of the tokens: the first skippedCount numbers (the array
+   * is reused, never shrunk: emptying it would free its store and the next annotation allocate another).
+   */
   readonly skipped: number[] = [];
+  skippedCount = 0;
   /** Scratch for the word being scanned. */
   readonly word = new WordScan();
 
@@ -324,7 +339,7 @@ export class TokenScan extends FlaggedRanges {
   scan(message: string): this {
     this.message = message;
     this.count = 0;
-    if (this.skipped.length > 0) this.skipped.length = 0;
+    this.skippedCount = 0;
     this.word.closes.reset();
     scanTokens(message, this);
     return this;
@@ -394,6 +409,12 @@ export class TokenScan extends FlaggedRanges {
     this.append(start, end, wildcard);
   }
 
+  /** Records the optional annotation [start, end), left out of the tokens. */
+  skip(start: number, end: number): void {
+    this.skipped[this.skippedCount++] = start;
+    this.skipped[this.skippedCount++] = end;
+  }
+
   /** The last token is WILDCARD. */
   endsInWildcard(): boolean {
     return this.count > 0 && this.flags[this.count - 1] === 1;
@@ -423,7 +444,8 @@ class WordScan extends FlaggedRanges {
 export function tokenize(message: string): Tokenized {
   const scan = new TokenScan().scan(message);
   const tokens = scan.tokens();
-  const { starts, ends, skipped } = scan;
+  const { starts, ends } = scan;
+  const skipped = scan.skipped.slice(0, scan.skippedCount);
   if (tokens.length === 0) return { tokens, seps: [], lead: withoutSkipped(message, 0, message.length, skipped) };
   const seps: string[] = [];
   for (let i = 0; i < tokens.length; i++) seps.push(withoutSkipped(message, ends[i], i + 1 < tokens.length ? starts[i + 1] : message.length, skipped));
@@ -473,7 +495,7 @@ function scanTokens(message: string, out: TokenScan): void {
     const first = message.charCodeAt(position);
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
-      out.skipped.push(position, annotationEnd);
+      out.skip(position, annotationEnd);
       position = annotationEnd;
       while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
