@@ -1,7 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { isProgramTag, learnHeader, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import type { LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
@@ -306,6 +306,10 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
+      // Not in the file's own form, behind a program's tag with its pid: the inner line's own header, when it gives a
+      // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
+      const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;
+      if (own) return mergeInner(own, parsed, true, true);
     }
     if (wrapped && (message.indexOf('\t') >= 0 || message.charCodeAt(message.length - 1) === 125)) {
       const console = consoleMessage(message, line.charCodeAt(line.length - message.length - 1) === 9);

@@ -90,6 +90,64 @@ describe('several header forms in one file', () => {
   });
 });
 
+describe('header forms learned per file', () => {
+  it("a second form of a program's header (a wrapper's bracketed date, then the program's name and level) is read on its lines", async () => {
+    // OpenLDAP: syslog and a wrapper's `[dd-mm-yyyy time] slapd debug` form; neither is most of the file.
+    const syslog = [
+      'Jun 14 20:56:07 vinhedo5 slapd[31387]: conn=923847 fd=723 ACCEPT from IP=10.112.80.224:54370 (IP=0.0.0.0:389)',
+      'Jun 14 20:56:07 vinhedo5 slapd[31387]: conn=923847 op=0 BIND dn="uid=tiago.cruz,ou=users,dc=datac,dc=com" method=128',
+      'Jun 14 20:56:07 vinhedo5 slapd[31387]: conn=923847 op=0 RESULT tag=97 err=49 text=',
+      'Jun 14 20:56:08 vinhedo5 slapd[31387]: conn=923847 op=1 UNBIND',
+    ];
+    const wrapped = [
+      '[17-01-2019 09:04:47] slapd debug  conn=1006 fd=14 ACCEPT from IP=192.168.227.254:60040 (IP=0.0.0.0:636)',
+      '[17-01-2019 09:04:47] slapd debug  conn=1006 op=0 BIND dn="cn=admin,dc=testunical,dc=it" method=128',
+      '[17-01-2019 09:04:47] slapd debug  conn=1006 op=0 RESULT tag=97 err=0 text=',
+      '[17-01-2019 09:04:48] slapd debug  conn=1006 op=1 UNBIND',
+    ];
+    const lines = [...syslog, ...wrapped, 'starting slapd', 'slapd stopped'];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    for (const [i, line] of wrapped.entries()) {
+      const parsed = parser.parse(line);
+      assert.equal(parsed.message, line.slice(line.indexOf('conn=')), line);
+      assert.equal(parser.parse(syslog[i]).message, syslog[i].slice(syslog[i].indexOf('conn=')));
+      assert.equal(parsed.level, 'DEBUG');
+      // `17-01-2019` is not a date form this reader knows (day and month could be either way round): no time.
+      assert.equal(parsed.timestamp, undefined);
+    }
+    const templates = await templatesOf(lines);
+    for (let i = 0; i < 4; i++) assert.equal(templates[i], templates[i + 4]);
+    assert.equal(parser.parse('starting slapd').message, 'starting slapd');
+  });
+
+  it('the main header followed by a program tag and a level on some lines: the level is read, not left in the message', () => {
+    // Unbound's own log form after a syslog time, its epoch form, and a syslog wrapper.
+    const lines = [
+      'Jul 13 11:40:57 unbound[17406:0] error: validator: could not apply configuration settings.',
+      'Jul 13 11:40:57 unbound[17406:0] error: module init for module validator failed',
+      'Jul 13 11:41:02 unbound[19348:0] notice: init module 0: validator',
+      'May 09 13:36:27 unbound[1:0] info: generate keytag query _ta-4f66. NULL IN',
+      'May 09 13:36:27 unbound[1:0] info: start of service (unbound 1.17.1).',
+      'May 09 13:36:27 unbound[1:0] notice: init module 1: iterator',
+      '[1645651150] unbound[1:0] info: file /etc/unbound/root.key',
+      '[1645651150] unbound[1:0] notice: init module 0: validator',
+      '[1645651150] unbound[1:0] info: start of service (unbound 1.13.1).',
+      'Apr 18 15:10:41 GSFW unbound[61574]: [61574:0] notice: init module 0: python',
+      'Apr 18 15:10:44 GSFW unbound[61574]: [61574:0] info: generate keytag query _ta-4f66. NULL IN',
+      'Apr 18 15:10:45 GSFW unbound[61574]: [61574:0] info: start of service (unbound 1.17.1).',
+      'Apr 18 15:10:45 GSFW unbound[61574]: [61574:0] error: module init for module validator failed',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const read = lines.map((line) => parser.parse(line));
+    assert.deepEqual(read.map((p) => p.level), ['ERROR', 'ERROR', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'ERROR']);
+    assert.equal(read[0].message, 'validator: could not apply configuration settings.');
+    assert.equal(read[7].message, 'init module 0: validator');
+    assert.equal(read[9].message, 'init module 0: python');
+    assert.equal(read[12].message, read[1].message);
+    assert.equal(read[6].timestamp, 1645651150000);
+  });
+});
+
 describe('structured records inside envelopes', () => {
   it('zap JSON behind a journal prefix is read as the bare JSON lines are: its msg, level and time', async () => {
     // Caddy 2, bare and under systemd.
