@@ -45,13 +45,15 @@ function mayBeLogfmtRecord(text: string, start: number): boolean {
   return end > start && text.charCodeAt(end) === 61 /* = */ && LOGFMT_OPENING_KEYS.has(text.slice(start, end));
 }
 
-/** A logfmt record read as a line (its msg, level, time, logger), or undefined when it has no message or level key. */
-function logfmtRecord(text: string, context: TimestampContext): ParsedLine | undefined {
-  const pairs = parseLogfmt(text);
+/**
+ * A logfmt record's pairs read as a line (its msg, level, time and logger; `text` the message when it has no msg), or
+ * undefined when it has none of a message, a level or a time key.
+ */
+function logfmtLine(pairs: Map<string, string>, text: string, context: TimestampContext): ParsedLine | undefined {
   const message = pick(pairs, ['msg', 'message']);
   const level = pick(pairs, ['level', 'lvl', 'severity']);
-  if (message === undefined && level === undefined) return undefined;
   const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
+  if (message === undefined && level === undefined && time === undefined) return undefined;
   const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
   const parsed: ParsedLine = {
     message: message ?? text,
@@ -84,20 +86,7 @@ function logfmtParser(context: TimestampContext, other: TextParse): LineParser {
     format: { id: 'logfmt', description: 'logfmt (key=value pairs)' },
     parse(line) {
       if (line.indexOf('=') < 0) return other(line);
-      const pairs = parseLogfmt(line);
-      if (pairs.size === 0) return other(line);
-      const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
-      const level = pick(pairs, ['level', 'lvl', 'severity']);
-      const message = pick(pairs, ['msg', 'message']);
-      if (message === undefined && level === undefined && time === undefined) return other(line);
-      const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
-      const parsed: ParsedLine = {
-        message: message ?? line,
-        level: level === undefined ? undefined : normalizeLevel(level),
-        timestamp: time === undefined ? undefined : timeFrom(/^\d+(\.\d+)?$/.test(time) ? Number(time) : time, context),
-      };
-      if (component !== undefined) parsed.component = component;
-      return parsed;
+      return logfmtLine(parseLogfmt(line), line, context) ?? other(line);
     },
   };
 }
@@ -298,7 +287,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       return parsed;
     }
     if (mayBeLogfmtRecord(message, start)) {
-      const inner = logfmtRecord(message, context);
+      const inner = logfmtLine(parseLogfmt(message), message, context);
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
