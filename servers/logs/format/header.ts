@@ -593,27 +593,42 @@ function datesOrLevels(fields: HeaderField[]): boolean {
 function learnForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {
   const mainSignature = signature(main);
   const mainLevels = main.some((f) => f.kind === 'level' || f.leveled);
-  const counts = new Map<string, { fields: HeaderField[]; count: number }>();
+  // Each line's reading, cut as a form may be; then every run of its first fields that ends at a strong one, counted.
+  const readings: HeaderField[][] = [];
+  const prefixes = new Map<string, number>();
   for (const line of sample) {
     if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
     let fields = readHeader(line, context, true).fields;
-    if (fields.length === 0) continue;
     // An extension of the main header ends at its level: what follows differs from line to line.
     if (main.length > 0 && !mainLevels && signature(fields.slice(0, main.length)) === mainSignature) {
       const level = fields.findIndex((f, i) => i >= main.length && f.kind === 'level');
       if (level >= 0) fields = fields.slice(0, level + 1);
     }
-    // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
-    if (fields.length >= 2 && fields.at(-1)?.kind === 'component' && !isSyslogTag(fields)) fields = fields.slice(0, -1);
-    if (fields.length === 0) continue;
-    const key = signature(fields);
-    if (key === mainSignature || mainSignature.startsWith(`${key} `)) continue;
-    const entry = counts.get(key) ?? { fields, count: 0 };
-    entry.count++;
-    counts.set(key, entry);
+    readings.push(fields);
+    for (let end = 1; end <= fields.length; end++) {
+      if (!isStrong(fields[end - 1].kind)) continue;
+      const key = signature(fields.slice(0, end));
+      prefixes.set(key, (prefixes.get(key) ?? 0) + 1);
+    }
   }
   const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
-  const common = [...counts].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
+  // A line's form is the longest of its runs that enough lines share (a value that reads as a field, such as an epoch
+  // ending one message, does not make a form of its own).
+  const chosen = new Map<string, { fields: HeaderField[]; count: number }>();
+  for (const fields of readings) {
+    let end = fields.length;
+    while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
+    let form = fields.slice(0, end);
+    // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
+    if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
+    if (form.length === 0) continue;
+    const key = signature(form);
+    if (key === mainSignature || mainSignature.startsWith(`${key} `)) continue;
+    const entry = chosen.get(key) ?? { fields: form, count: 0 };
+    entry.count++;
+    chosen.set(key, entry);
+  }
+  const common = [...chosen].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
   const forms: HeaderField[][] = [];
   const extended: HeaderField[][] = [];
   for (const [key, { fields }] of common) {

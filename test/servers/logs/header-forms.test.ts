@@ -148,6 +148,73 @@ describe('header forms learned per file', () => {
   });
 });
 
+describe('header forms without over-reading the message', () => {
+  it("HAProxy's `[LEVEL] (pid) :` after a date, bare, and behind docker compose with 1.8's day/time give one message", () => {
+    const lines = [
+      '2023-04-04 15:54:43 [WARNING]  (8) : Server csg-gateway/csggateway-app-1 is DOWN. 1 active and 0 backup servers left.',
+      '2023-04-04 15:54:37 [WARNING]  (8) : Health check for server csg-gateway/csggateway-app-1 failed, reason: Layer4 timeout',
+      '[WARNING]  (301) : Server pub_8443/SRV_2 is DOWN. 0 active and 0 backup servers left.',
+      "[ALERT]    (301) : backend 'pub_8443' has no server available!",
+      "haproxy_1_3e1d962649bf | [ALERT] 035/080447 (1) : backend 'backend_api' has no server available!",
+      'haproxy_1_3e1d962649bf | [WARNING] 035/080449 (1) : Server vpn-tunnel/balena_vpn is DOWN. 0 active and 0 backup servers left.',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const read = lines.map((line) => parser.parse(line));
+    assert.deepEqual(read.map((p) => p.level), ['WARN', 'WARN', 'WARN', 'FATAL', 'FATAL', 'WARN']);
+    for (const p of read) assert.match(p.message, /^(Server|Health|backend)/, p.message);
+    // The day/time of 1.8 (`035/080447`, no year or month) is no timestamp.
+    assert.equal(read[4].timestamp, undefined);
+  });
+
+  it("Solr's console form (milliseconds since start, then level, thread, MDC) is read like its dated form; the logger stays", () => {
+    const lines = [
+      '2286 INFO  (main) [   ] o.a.s.c.CoreContainer New CoreContainer 1613095350',
+      '2294 INFO  (main) [   ] o.a.s.c.CoreContainer loading shared library: /opt/solr/server/solr/lib',
+      '2295 WARN  (main) [   ] o.a.s.c.SolrResourceLoader No files added to classloader from lib: lib',
+      '2019-08-05 06:38:49.972 INFO  (main) [   ] o.e.j.s.Server Started @7045ms',
+      '2019-08-05 06:38:50.404 INFO  (coreLoadExecutor-9-thread-1) [   x:dovecot-fts] o.a.s.c.SolrConfig Using Lucene MatchVersion: 7.7.0',
+      "2019-08-05 06:38:50.777 INFO  (coreLoadExecutor-9-thread-1) [   x:dovecot-fts] o.a.s.c.CoreContainer Creating SolrCore 'dovecot-fts'",
+      'search-1  | 2025-03-29 15:40:25.724 INFO  (coreLoadExecutor-9-thread-1) [   ] o.a.s.u.CommitTracker Hard AutoCommit: if uncommitted for 15000ms;',
+      'search-1  | 2025-03-29 15:40:25.723 INFO  (coreLoadExecutor-9-thread-1) [   ] o.a.s.u.UpdateHandler Using UpdateLog implementation: org.apache.solr.update.UpdateLog',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const read = lines.map((line) => parser.parse(line));
+    for (const p of read) assert.match(p.message, /^o\.[a-z]\.[a-z]\./, p.message);
+    assert.deepEqual(read.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO']);
+    // Milliseconds since start are no wall-clock time.
+    assert.equal(read[0].timestamp, undefined);
+    assert.match(read[7].message, /Using UpdateLog implementation: org\.apache\.solr\.update\.UpdateLog$/);
+  });
+
+  it("a message's own `word: value` is never taken for a header field (Pi-hole FTL, Airflow's DAG names)", () => {
+    const pihole = [
+      '[2019-02-12 11:02:57.382] ########## FTL started! ##########',
+      '[2019-02-12 11:02:57.382] FTL branch: master',
+      '[2019-02-12 11:02:57.382] FTL version: v4.2',
+      '[2019-02-12 11:02:57.383] PID of FTL process: 12668',
+      '[2020-10-20 12:38:37.223 29492M] FTL branch: development',
+      '[2020-10-20 12:38:37.223 29492M] FTL version: v5.2',
+      '[2020-10-20 12:38:37.224 29492M] PID of FTL process: 29492',
+    ];
+    assert.deepEqual(messages(pihole), [
+      '########## FTL started! ##########',
+      'FTL branch: master',
+      'FTL version: v4.2',
+      'PID of FTL process: 12668',
+      'FTL branch: development',
+      'FTL version: v5.2',
+      'PID of FTL process: 29492',
+    ]);
+    const airflow = [
+      '[2016-04-07 23:24:51,659] {models.py:296} INFO - Loaded DAG <DAG: example_xcom>',
+      '[2016-04-07 23:24:51,660] {models.py:296} INFO - Loaded DAG <DAG: example_http_operator>',
+      '[2016-04-07 23:24:51,661] {models.py:296} INFO - Loaded DAG <DAG: tutorial>',
+      '[2016-04-07 23:24:52,001] {jobs.py:120} WARNING - Heartbeat: took too long',
+    ];
+    assert.deepEqual(messages(airflow), ['Loaded DAG <DAG: example_xcom>', 'Loaded DAG <DAG: example_http_operator>', 'Loaded DAG <DAG: tutorial>', 'Heartbeat: took too long']);
+  });
+});
+
 describe('structured records inside envelopes', () => {
   it('zap JSON behind a journal prefix is read as the bare JSON lines are: its msg, level and time', async () => {
     // Caddy 2, bare and under systemd.
