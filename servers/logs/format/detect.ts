@@ -35,6 +35,18 @@ export function parseLogfmt(line: string): Map<string, string> {
   return pairs;
 }
 
+/**
+ * Whether the text at `start` opens as a date or time does: four digits (a year, an epoch) or two and a `:`, `-`, `/` or
+ * `.` (a time of day, a year-less date). A queue id or a count behind a program's tag (`4F3A21234: from=…`, `2 more`)
+ * does not, and is not read again as a line (read by characters: every wrapped line is asked).
+ */
+function opensLikeTime(text: string, start: number): boolean {
+  if (!isDigitCode(text.charCodeAt(start)) || !isDigitCode(text.charCodeAt(start + 1))) return false;
+  const third = text.charCodeAt(start + 2);
+  if (third === 58 || third === 45 || third === 47 || third === 46) return true;
+  return isDigitCode(third) && isDigitCode(text.charCodeAt(start + 3));
+}
+
 /** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`). */
 const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp']);
 
@@ -291,7 +303,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
-    if (wrapped && parsed.component !== undefined && (isDigitCode(first) || first === 91 /* [ */)) {
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
