@@ -1,7 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { isProgramTag, learnHeader, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import type { LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
@@ -35,6 +35,18 @@ export function parseLogfmt(line: string): Map<string, string> {
   return pairs;
 }
 
+/**
+ * Whether the text at `start` opens as a date or time does: four digits (a year, an epoch) or two and a `:`, `-`, `/` or
+ * `.` (a time of day, a year-less date). A queue id or a count behind a program's tag (`4F3A21234: from=…`, `2 more`)
+ * does not, and is not read again as a line (read by characters: every wrapped line is asked).
+ */
+function opensLikeTime(text: string, start: number): boolean {
+  if (!isDigitCode(text.charCodeAt(start)) || !isDigitCode(text.charCodeAt(start + 1))) return false;
+  const third = text.charCodeAt(start + 2);
+  if (third === 58 || third === 45 || third === 47 || third === 46) return true;
+  return isDigitCode(third) && isDigitCode(text.charCodeAt(start + 3));
+}
+
 /** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`). */
 const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp']);
 
@@ -45,13 +57,15 @@ function mayBeLogfmtRecord(text: string, start: number): boolean {
   return end > start && text.charCodeAt(end) === 61 /* = */ && LOGFMT_OPENING_KEYS.has(text.slice(start, end));
 }
 
-/** A logfmt record read as a line (its msg, level, time, logger), or undefined when it has no message or level key. */
-function logfmtRecord(text: string, context: TimestampContext): ParsedLine | undefined {
-  const pairs = parseLogfmt(text);
+/**
+ * A logfmt record's pairs read as a line (its msg, level, time and logger; `text` the message when it has no msg), or
+ * undefined when it has none of a message, a level or a time key.
+ */
+function logfmtLine(pairs: Map<string, string>, text: string, context: TimestampContext): ParsedLine | undefined {
   const message = pick(pairs, ['msg', 'message']);
   const level = pick(pairs, ['level', 'lvl', 'severity']);
-  if (message === undefined && level === undefined) return undefined;
   const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
+  if (message === undefined && level === undefined && time === undefined) return undefined;
   const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
   const parsed: ParsedLine = {
     message: message ?? text,
@@ -84,20 +98,7 @@ function logfmtParser(context: TimestampContext, other: TextParse): LineParser {
     format: { id: 'logfmt', description: 'logfmt (key=value pairs)' },
     parse(line) {
       if (line.indexOf('=') < 0) return other(line);
-      const pairs = parseLogfmt(line);
-      if (pairs.size === 0) return other(line);
-      const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
-      const level = pick(pairs, ['level', 'lvl', 'severity']);
-      const message = pick(pairs, ['msg', 'message']);
-      if (message === undefined && level === undefined && time === undefined) return other(line);
-      const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
-      const parsed: ParsedLine = {
-        message: message ?? line,
-        level: level === undefined ? undefined : normalizeLevel(level),
-        timestamp: time === undefined ? undefined : timeFrom(/^\d+(\.\d+)?$/.test(time) ? Number(time) : time, context),
-      };
-      if (component !== undefined) parsed.component = component;
-      return parsed;
+      return logfmtLine(parseLogfmt(line), line, context) ?? other(line);
     },
   };
 }
@@ -298,14 +299,18 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       return parsed;
     }
     if (mayBeLogfmtRecord(message, start)) {
-      const inner = logfmtRecord(message, context);
+      const inner = logfmtLine(parseLogfmt(message), message, context);
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
-    if (wrapped && parsed.component !== undefined && (isDigitCode(first) || first === 91 /* [ */)) {
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
+      // Not in the file's own form, behind a program's tag with its pid: the inner line's own header, when it gives a
+      // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
+      const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;
+      if (own) return mergeInner(own, parsed, true, true);
     }
     if (wrapped && (message.indexOf('\t') >= 0 || message.charCodeAt(message.length - 1) === 125)) {
       const console = consoleMessage(message, line.charCodeAt(line.length - message.length - 1) === 9);

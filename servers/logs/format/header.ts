@@ -558,9 +558,88 @@ function sharedEnough(prefix: Prefix, entries: number, lines: number): boolean {
 export interface LearnedHeader {
   fields: HeaderField[];
   tabbed: boolean;
+  /**
+   * Other forms of the header in the same file (a wrapper's, another version's: `[17-01-2019 09:04:47] slapd debug`
+   * beside syslog), each read whole on the lines the main header does not read whole; most common first.
+   */
+  forms?: HeaderField[][];
+  /** The main header with a level after it (`unbound[1:0] error:` after the syslog time), for lines it reads whole without a level. */
+  extended?: HeaderField[][];
 }
 
 const NO_HEADER: LearnedHeader = { fields: [], tabbed: false };
+
+/** A form must start this share of the sample's lines (and MIN_FORM_LINES) to be learned: a few lines of one shape. */
+const FORM_SHARE = 0.05;
+const MIN_FORM_LINES = 3;
+const MAX_FORMS = 4;
+
+/** Whether the header's last field, a component, is a syslog tag: after a host word after a time or clock. */
+function isSyslogTag(fields: HeaderField[]): boolean {
+  const time = fields.at(-3);
+  return fields.at(-2)?.kind === 'word' && time !== undefined && (time.kind === 'timestamp' || time.kind === 'clock');
+}
+
+/** Whether a header dates or levels its lines: a form without such a field is too weak to be told from text. */
+function datesOrLevels(fields: HeaderField[]): boolean {
+  return fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'clock' || f.kind === 'uptime' || f.timed || f.leveled);
+}
+
+/**
+ * The other header forms of a file (see LearnedHeader.forms and .extended), from each sample line read alone: a form
+ * shared by enough lines that dates or levels them and is not the main header or a part of it; or the main header
+ * followed by more fields ending in a level, when the main header has none.
+ */
+function learnForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {
+  const mainSignature = signature(main);
+  const mainLevels = main.some((f) => f.kind === 'level' || f.leveled);
+  // Each line's reading, cut as a form may be; then every run of its first fields that ends at a strong one, counted.
+  const readings: HeaderField[][] = [];
+  const prefixes = new Map<string, number>();
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    let fields = readHeader(line, context, true).fields;
+    // An extension of the main header ends at its level: what follows differs from line to line.
+    if (main.length > 0 && !mainLevels && signature(fields.slice(0, main.length)) === mainSignature) {
+      const level = fields.findIndex((f, i) => i >= main.length && f.kind === 'level');
+      if (level >= 0) fields = fields.slice(0, level + 1);
+    }
+    readings.push(fields);
+    for (let end = 1; end <= fields.length; end++) {
+      if (!isStrong(fields[end - 1].kind)) continue;
+      const key = signature(fields.slice(0, end));
+      prefixes.set(key, (prefixes.get(key) ?? 0) + 1);
+    }
+  }
+  const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
+  // A line's form is the longest of its runs that enough lines share (a value that reads as a field, such as an epoch
+  // ending one message, does not make a form of its own).
+  const chosen = new Map<string, { fields: HeaderField[]; count: number }>();
+  for (const fields of readings) {
+    let end = fields.length;
+    while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
+    let form = fields.slice(0, end);
+    // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
+    if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
+    if (form.length === 0) continue;
+    const key = signature(form);
+    if (key === mainSignature || mainSignature.startsWith(`${key} `)) continue;
+    const entry = chosen.get(key) ?? { fields: form, count: 0 };
+    entry.count++;
+    chosen.set(key, entry);
+  }
+  const common = [...chosen].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
+  const forms: HeaderField[][] = [];
+  const extended: HeaderField[][] = [];
+  for (const [key, { fields }] of common) {
+    if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
+      // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper).
+      const ends = fields.at(-1)?.kind === 'level' ? !mainLevels : fields.at(-1)?.kind === 'component' && isSyslogTag(fields);
+      if (ends && extended.length < MAX_FORMS) extended.push(fields);
+    } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
+  }
+  return { ...(forms.length ? { forms } : {}), ...(extended.length ? { extended } : {}) };
+}
 
 export function learnHeader(sample: string[], context: TimestampContext = {}): LearnedHeader {
   const prefixes = new Map<string, Prefix>();
@@ -588,8 +667,11 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) return NO_HEADER;
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count };
+  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
+    const forms = learnForms(sample, [], context, lines);
+    return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
+  }
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...learnForms(sample, best.fields, context, lines) };
 }
 
 export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
@@ -608,8 +690,13 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
  * (CONTINUATION) is a record of the runtime's own (`END RequestId: …`): `standalone`, it takes nothing from above.
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
-  const parsed: ParsedLine = { message: line };
-  const consumed = applyHeader(header.fields, line, context, parsed);
+  let parsed: ParsedLine = { message: line };
+  const read: HeaderRead = { fields: 0 };
+  let consumed = applyHeader(header.fields, line, context, parsed, read);
+  if (header.forms || header.extended) {
+    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
+    if (other) [parsed, consumed] = other;
+  }
   // `docker compose logs` writes each service's lines behind its name (`db-1  | …`), each service in its own layout:
   // the learned header is the most common service's, so a line it reads no further than the prefix is read after the
   // prefix (by the learned header without its service field, else by its own), the service its component if it names none.
@@ -636,7 +723,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
-    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && endsWithPid(own.component)) ? own : parsed;
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) ? own : parsed;
   }
   if (consumed > 0) return parsed;
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
@@ -653,6 +740,37 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/** How far applyHeader read: the number of fields it matched. */
+interface HeaderRead {
+  fields: number;
+}
+
+/**
+ * A line read by one of the file's other header forms, when one reads it whole and further than the main header did
+ * (`consumed`; `whole`: the main header read all its fields): first the main header with the level after it (when the
+ * main header read it whole without a level), then the other forms. A line the main header does not read whole but
+ * that opens with a header of its own is left to that reading, which knows the line best. Undefined when none does.
+ */
+function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number): [ParsedLine, number] | undefined {
+  const read: HeaderRead = { fields: 0 };
+  if (whole && main.level === undefined && main.component === undefined && header.extended) {
+    const extended = firstWholeReading(header.extended, line, context, consumed, read);
+    if (extended) return extended;
+  }
+  if (!header.forms || (!whole && opensWithOwnHeader(line, context))) return undefined;
+  return firstWholeReading(header.forms, line, context, whole ? consumed : 0, read);
+}
+
+/** The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends. */
+function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead): [ParsedLine, number] | undefined {
+  for (const fields of forms) {
+    const own: ParsedLine = { message: line };
+    const end = applyHeader(fields, line, context, own, read);
+    if (read.fields === fields.length && end > after) return [own, end];
+  }
+  return undefined;
 }
 
 /**
@@ -684,6 +802,20 @@ function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean 
 }
 
 /**
+ * `line` read by the header it seems to start with (no other line vouching for it), when that header gives a level:
+ * the inner line behind a program's tag (`[61574:0] notice: init module 0: python`). Undefined otherwise.
+ */
+export function ownLeveledHeader(line: string, context: TimestampContext): ParsedLine | undefined {
+  const own: ParsedLine = { message: line };
+  const fields = guessHeader(line, context, true);
+  const level = fields.findIndex((f) => f.kind === 'level' || f.leveled);
+  if (level < 0) return undefined;
+  // Read up to the level: what a lone line shows after it is as often the message's own (`[pfBlockerNG]: …`).
+  applyHeader(fields.slice(0, level + 1), line, context, own);
+  return own.level === undefined ? undefined : own;
+}
+
+/**
  * Whether a line the learned header does not read brings a header of its own: it opens with a time or a level, with
  * a time of day or a date whose month is not read (a harness's clock before the program's header, a journal in
  * another language), or with a program's syslog tag and pid (`bluetoothd[2285962]: …`, a daemon's stderr outside the
@@ -698,7 +830,7 @@ function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
 }
 
 /** Whether a component is a program's tag with its pid (`nomad[12020]`). */
-function endsWithPid(component: string | undefined): boolean {
+export function isProgramTag(component: string | undefined): boolean {
   if (component === undefined || component.charCodeAt(component.length - 1) !== 93 /* ] */) return false;
   let at = component.length - 2;
   while (at > 0 && isDigitCode(component.charCodeAt(at))) at--;
@@ -786,14 +918,16 @@ function otherTimeForm(field: HeaderField, line: string, position: number, conte
  * Applies header fields in order from the start of `line` to `parsed` (a new `{ message: line }`); returns where the
  * header ended (0: none matched).
  */
-function applyHeader(fields: HeaderField[], line: string, context: TimestampContext, parsed: ParsedLine): number {
+function applyHeader(fields: HeaderField[], line: string, context: TimestampContext, parsed: ParsedLine, read?: HeaderRead): number {
   let position = skipSeparators(line, 0);
   let consumed = 0;
   let uptimeEnd = -1;
   let clockEnd = -1;
   const m: FieldMatch = { end: -1 };
+  if (read) read.fields = 0;
   for (const field of fields) {
     if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
+    if (read) read.fields++;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;

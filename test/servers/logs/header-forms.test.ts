@@ -90,6 +90,131 @@ describe('several header forms in one file', () => {
   });
 });
 
+describe('header forms learned per file', () => {
+  it("a second form of a program's header (a wrapper's bracketed date, then the program's name and level) is read on its lines", async () => {
+    // OpenLDAP: syslog and a wrapper's `[dd-mm-yyyy time] slapd debug` form; neither is most of the file.
+    const syslog = [
+      'Jun 14 20:56:07 vinhedo5 slapd[31387]: conn=923847 fd=723 ACCEPT from IP=10.112.80.224:54370 (IP=0.0.0.0:389)',
+      'Jun 14 20:56:07 vinhedo5 slapd[31387]: conn=923847 op=0 BIND dn="uid=tiago.cruz,ou=users,dc=datac,dc=com" method=128',
+      'Jun 14 20:56:07 vinhedo5 slapd[31387]: conn=923847 op=0 RESULT tag=97 err=49 text=',
+      'Jun 14 20:56:08 vinhedo5 slapd[31387]: conn=923847 op=1 UNBIND',
+    ];
+    const wrapped = [
+      '[17-01-2019 09:04:47] slapd debug  conn=1006 fd=14 ACCEPT from IP=192.168.227.254:60040 (IP=0.0.0.0:636)',
+      '[17-01-2019 09:04:47] slapd debug  conn=1006 op=0 BIND dn="cn=admin,dc=testunical,dc=it" method=128',
+      '[17-01-2019 09:04:47] slapd debug  conn=1006 op=0 RESULT tag=97 err=0 text=',
+      '[17-01-2019 09:04:48] slapd debug  conn=1006 op=1 UNBIND',
+    ];
+    const lines = [...syslog, ...wrapped, 'starting slapd', 'slapd stopped'];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    for (const [i, line] of wrapped.entries()) {
+      const parsed = parser.parse(line);
+      assert.equal(parsed.message, line.slice(line.indexOf('conn=')), line);
+      assert.equal(parser.parse(syslog[i]).message, syslog[i].slice(syslog[i].indexOf('conn=')));
+      assert.equal(parsed.level, 'DEBUG');
+      // `17-01-2019` is not a date form this reader knows (day and month could be either way round): no time.
+      assert.equal(parsed.timestamp, undefined);
+    }
+    const templates = await templatesOf(lines);
+    for (let i = 0; i < 4; i++) assert.equal(templates[i], templates[i + 4]);
+    assert.equal(parser.parse('starting slapd').message, 'starting slapd');
+  });
+
+  it('the main header followed by a program tag and a level on some lines: the level is read, not left in the message', () => {
+    // Unbound's own log form after a syslog time, its epoch form, and a syslog wrapper.
+    const lines = [
+      'Jul 13 11:40:57 unbound[17406:0] error: validator: could not apply configuration settings.',
+      'Jul 13 11:40:57 unbound[17406:0] error: module init for module validator failed',
+      'Jul 13 11:41:02 unbound[19348:0] notice: init module 0: validator',
+      'May 09 13:36:27 unbound[1:0] info: generate keytag query _ta-4f66. NULL IN',
+      'May 09 13:36:27 unbound[1:0] info: start of service (unbound 1.17.1).',
+      'May 09 13:36:27 unbound[1:0] notice: init module 1: iterator',
+      '[1645651150] unbound[1:0] info: file /etc/unbound/root.key',
+      '[1645651150] unbound[1:0] notice: init module 0: validator',
+      '[1645651150] unbound[1:0] info: start of service (unbound 1.13.1).',
+      'Apr 18 15:10:41 GSFW unbound[61574]: [61574:0] notice: init module 0: python',
+      'Apr 18 15:10:44 GSFW unbound[61574]: [61574:0] info: generate keytag query _ta-4f66. NULL IN',
+      'Apr 18 15:10:45 GSFW unbound[61574]: [61574:0] info: start of service (unbound 1.17.1).',
+      'Apr 18 15:10:45 GSFW unbound[61574]: [61574:0] error: module init for module validator failed',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const read = lines.map((line) => parser.parse(line));
+    assert.deepEqual(read.map((p) => p.level), ['ERROR', 'ERROR', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'ERROR']);
+    assert.equal(read[0].message, 'validator: could not apply configuration settings.');
+    assert.equal(read[7].message, 'init module 0: validator');
+    assert.equal(read[9].message, 'init module 0: python');
+    assert.equal(read[12].message, read[1].message);
+    assert.equal(read[6].timestamp, 1645651150000);
+  });
+});
+
+describe('header forms without over-reading the message', () => {
+  it("HAProxy's `[LEVEL] (pid) :` after a date, bare, and behind docker compose with 1.8's day/time give one message", () => {
+    const lines = [
+      '2023-04-04 15:54:43 [WARNING]  (8) : Server csg-gateway/csggateway-app-1 is DOWN. 1 active and 0 backup servers left.',
+      '2023-04-04 15:54:37 [WARNING]  (8) : Health check for server csg-gateway/csggateway-app-1 failed, reason: Layer4 timeout',
+      '[WARNING]  (301) : Server pub_8443/SRV_2 is DOWN. 0 active and 0 backup servers left.',
+      "[ALERT]    (301) : backend 'pub_8443' has no server available!",
+      "haproxy_1_3e1d962649bf | [ALERT] 035/080447 (1) : backend 'backend_api' has no server available!",
+      'haproxy_1_3e1d962649bf | [WARNING] 035/080449 (1) : Server vpn-tunnel/balena_vpn is DOWN. 0 active and 0 backup servers left.',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const read = lines.map((line) => parser.parse(line));
+    assert.deepEqual(read.map((p) => p.level), ['WARN', 'WARN', 'WARN', 'FATAL', 'FATAL', 'WARN']);
+    for (const p of read) assert.match(p.message, /^(Server|Health|backend)/, p.message);
+    // The day/time of 1.8 (`035/080447`, no year or month) is no timestamp.
+    assert.equal(read[4].timestamp, undefined);
+  });
+
+  it("Solr's console form (milliseconds since start, then level, thread, MDC) is read like its dated form; the logger stays", () => {
+    const lines = [
+      '2286 INFO  (main) [   ] o.a.s.c.CoreContainer New CoreContainer 1613095350',
+      '2294 INFO  (main) [   ] o.a.s.c.CoreContainer loading shared library: /opt/solr/server/solr/lib',
+      '2295 WARN  (main) [   ] o.a.s.c.SolrResourceLoader No files added to classloader from lib: lib',
+      '2019-08-05 06:38:49.972 INFO  (main) [   ] o.e.j.s.Server Started @7045ms',
+      '2019-08-05 06:38:50.404 INFO  (coreLoadExecutor-9-thread-1) [   x:dovecot-fts] o.a.s.c.SolrConfig Using Lucene MatchVersion: 7.7.0',
+      "2019-08-05 06:38:50.777 INFO  (coreLoadExecutor-9-thread-1) [   x:dovecot-fts] o.a.s.c.CoreContainer Creating SolrCore 'dovecot-fts'",
+      'search-1  | 2025-03-29 15:40:25.724 INFO  (coreLoadExecutor-9-thread-1) [   ] o.a.s.u.CommitTracker Hard AutoCommit: if uncommitted for 15000ms;',
+      'search-1  | 2025-03-29 15:40:25.723 INFO  (coreLoadExecutor-9-thread-1) [   ] o.a.s.u.UpdateHandler Using UpdateLog implementation: org.apache.solr.update.UpdateLog',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const read = lines.map((line) => parser.parse(line));
+    for (const p of read) assert.match(p.message, /^o\.[a-z]\.[a-z]\./, p.message);
+    assert.deepEqual(read.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO']);
+    // Milliseconds since start are no wall-clock time.
+    assert.equal(read[0].timestamp, undefined);
+    assert.match(read[7].message, /Using UpdateLog implementation: org\.apache\.solr\.update\.UpdateLog$/);
+  });
+
+  it("a message's own `word: value` is never taken for a header field (Pi-hole FTL, Airflow's DAG names)", () => {
+    const pihole = [
+      '[2019-02-12 11:02:57.382] ########## FTL started! ##########',
+      '[2019-02-12 11:02:57.382] FTL branch: master',
+      '[2019-02-12 11:02:57.382] FTL version: v4.2',
+      '[2019-02-12 11:02:57.383] PID of FTL process: 12668',
+      '[2020-10-20 12:38:37.223 29492M] FTL branch: development',
+      '[2020-10-20 12:38:37.223 29492M] FTL version: v5.2',
+      '[2020-10-20 12:38:37.224 29492M] PID of FTL process: 29492',
+    ];
+    assert.deepEqual(messages(pihole), [
+      '########## FTL started! ##########',
+      'FTL branch: master',
+      'FTL version: v4.2',
+      'PID of FTL process: 12668',
+      'FTL branch: development',
+      'FTL version: v5.2',
+      'PID of FTL process: 29492',
+    ]);
+    const airflow = [
+      '[2016-04-07 23:24:51,659] {models.py:296} INFO - Loaded DAG <DAG: example_xcom>',
+      '[2016-04-07 23:24:51,660] {models.py:296} INFO - Loaded DAG <DAG: example_http_operator>',
+      '[2016-04-07 23:24:51,661] {models.py:296} INFO - Loaded DAG <DAG: tutorial>',
+      '[2016-04-07 23:24:52,001] {jobs.py:120} WARNING - Heartbeat: took too long',
+    ];
+    assert.deepEqual(messages(airflow), ['Loaded DAG <DAG: example_xcom>', 'Loaded DAG <DAG: example_http_operator>', 'Loaded DAG <DAG: tutorial>', 'Heartbeat: took too long']);
+  });
+});
+
 describe('structured records inside envelopes', () => {
   it('zap JSON behind a journal prefix is read as the bare JSON lines are: its msg, level and time', async () => {
     // Caddy 2, bare and under systemd.
