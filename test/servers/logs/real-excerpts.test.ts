@@ -33,7 +33,7 @@ const BATCH_1: Record<string, number> = {
  * dd7079b, before anything was fixed for these systems (mean 0.672). Their failure kinds then led the header work of
  * branch `hdr2` (figures here are after it: mean 0.734; Unbound lost one line); raise a figure when a general change
  * lifts it. Branch `values`: Airflow (a field's value is a value: `dep_context=<*>`), Ghostunnel, Syncthing (a quoted
- * Raised by branch `hdrforms`: Unbound (its own `unbound[pid:tid] level:` after the syslog time, learned
+ * word is a value: `'AES'` / `'CHACHA'`, `"SNOOPY"`). Raised by branch `hdrforms`: Unbound (its own `unbound[pid:tid] level:` after the syslog time, learned
  * as the main header's extension; the syslog-wrapped form read to its inner level).
  */
 const BATCH_2: Record<string, number> = {
