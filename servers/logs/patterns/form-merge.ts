@@ -47,6 +47,9 @@ interface Registration {
   layout?: string;
   /** The run's tokens outside brackets, level words left out: in one layout, names that tell events apart. */
   names?: string;
+  /** The run's text (not Bare), and whether the message after it is shorter than MIN_TAIL_WORDS constant words. */
+  exact?: string;
+  short: boolean;
 }
 
 /**
@@ -55,7 +58,9 @@ interface Registration {
  * or parenthesised groups, level words, `name:` / `name|` / `name[pid]` tags, `key=<*>` fields, separators, names
  * holding a digit or a dot), or made mostly of them with at most MAX_RUN_WORDS plain words when the file shows that
  * same run in front of MIN_EVIDENCE messages or more that also occur bare or behind a header-shaped run. A run of
- * plain words only (`Upstream connection closed` beside `connection closed`) is never a header.
+ * plain words only (`Upstream connection closed` beside `connection closed`) is never a header. A shorter message
+ * (one or two constant words) merges only behind a run the file proved word for word in front of MIN_EVIDENCE longer
+ * messages. Runs of one layout that differ in a name outside brackets keep their messages apart (namesDiffer).
  * Returns every input index once; a group's shown member is its barest form.
  * Time is linear in the tokens of the first MAX_RUN positions of each template (suffixes compared by hashes, checked
  * before a merge).
@@ -63,11 +68,11 @@ interface Registration {
 export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
   const buckets = new Map<number, Registration[]>();
   for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets);
-  const headers = learnedRuns(buckets);
+  const { shapes, proven } = learnedRuns(buckets);
   const parent = units.map((_, index) => index);
   const joinedAt = units.map(() => Infinity);
   for (const list of buckets.values()) {
-    const accepted = list.filter((r) => r.kind !== RunKind.Candidate || headers.has(r.run as string));
+    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string)));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || namesDiffer(accepted)) continue;
     const [first, ...rest] = accepted;
     for (const other of rest) {
@@ -104,6 +109,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
   let run = unit.lead;
   let layout = unit.lead;
   let names = '';
+  let exact = unit.lead;
   for (let from = 0; from < Math.min(tokens.length, MAX_RUN + 1); from++) {
     if (from > 0) {
       const token = tokens[from - 1];
@@ -115,13 +121,15 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
       run += `${shape.shaped[from - 1] ? '\u0003' : token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
       layout += `\u0001${unit.seps[from - 1] ?? ''}`;
       if (!shape.inside[from - 1] && !isLevelWord(token)) names += `${token}\u0001`;
+      exact += `${token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
     }
-    if (tailWords < MIN_TAIL_WORDS) return;
+    if (tailWords === 0) return;
     if (from > 0 && !shape.cuts[from]) continue;
     const kind = from === 0 ? RunKind.Bare : plain === 0 ? RunKind.Header : plain <= MAX_RUN_WORDS && plain < shaped ? RunKind.Candidate : undefined;
     if (kind === undefined) continue;
     const key = suffixKeys[from];
-    const registration: Registration = { unit: index, from, kind, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names } : {}) };
+    const short = tailWords < MIN_TAIL_WORDS;
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}) };
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
@@ -129,24 +137,33 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
 }
 
 /**
- * Runs with plain words that the file shows to be headers: each stands in front of MIN_EVIDENCE messages or more
- * that also occur bare or behind a header-shaped run (in another template).
+ * What the file shows about runs, from messages of MIN_TAIL_WORDS constant words or more that also occur bare or behind
+ * a header-shaped run (in another template): `shapes`, runs with plain words seen in front of MIN_EVIDENCE such
+ * messages or more (headers); `proven`, runs seen so, word for word, in front of MIN_EVIDENCE such messages: behind
+ * them a shorter message (`UNBIND`) is the same message too.
  */
-function learnedRuns(buckets: Map<number, Registration[]>): Set<string> {
-  const evidence = new Map<string, number>();
+function learnedRuns(buckets: Map<number, Registration[]>): { shapes: Set<string>; proven: Set<string> } {
+  const shapeEvidence = new Map<string, number>();
+  const exactEvidence = new Map<string, number>();
+  const count = (evidence: Map<string, number>, key: string) => evidence.set(key, (evidence.get(key) ?? 0) + 1);
   for (const list of buckets.values()) {
     const known = list.filter((r) => r.kind !== RunKind.Candidate);
-    if (known.length === 0) continue;
+    if (known.length === 0 || list[0].short) continue;
     const counted = new Set<string>();
     for (const r of list) {
-      if (r.kind !== RunKind.Candidate || counted.has(r.run as string) || !known.some((k) => k.unit !== r.unit)) continue;
+      if (r.kind === RunKind.Bare || !known.some((k) => k.unit !== r.unit)) continue;
+      if (!counted.has(r.exact as string)) count(exactEvidence, r.exact as string);
+      counted.add(r.exact as string);
+      if (r.kind !== RunKind.Candidate || counted.has(r.run as string)) continue;
       counted.add(r.run as string);
-      evidence.set(r.run as string, (evidence.get(r.run as string) ?? 0) + 1);
+      count(shapeEvidence, r.run as string);
     }
   }
-  const headers = new Set<string>();
-  for (const [run, count] of evidence) if (count >= MIN_EVIDENCE) headers.add(run);
-  return headers;
+  const shapes = new Set<string>();
+  for (const [run, n] of shapeEvidence) if (n >= MIN_EVIDENCE) shapes.add(run);
+  const proven = new Set<string>();
+  for (const [run, n] of exactEvidence) if (n >= MIN_EVIDENCE) proven.add(run);
+  return { shapes, proven };
 }
 
 /**

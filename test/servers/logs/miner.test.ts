@@ -385,6 +385,10 @@ describe('log intelligence: TemplateMiner', () => {
     for (const line of [slapd('RESULT tag=97 err=0 text='), slapd('BIND dn="cn=admin,dc=it" method=128'), 'RESULT tag=97 err=0 text=', 'BIND dn="cn=admin,dc=it" method=128']) wrapped.add(line);
     assert.deepEqual(wrapped.templates().map((t) => t.template).sort(), ['BIND dn="<*>" method=<*>', 'RESULT tag=<*> err=<*> text=']);
     assert.equal(same([slapd('TLS established tls_ssf=128 ssf=128'), 'TLS established tls_ssf=128 ssf=128']), 2);
+    // Behind a run the file proved so, word for word, a message too short to merge on its own is the same message.
+    wrapped.add(slapd('UNBIND'));
+    wrapped.add('UNBIND');
+    assert.deepEqual(wrapped.templates().map((t) => t.template).sort(), ['BIND dn="<*>" method=<*>', 'RESULT tag=<*> err=<*> text=', 'UNBIND']);
     // Made-up neighbours: a clock, a pid and a level in front of a message printed bare elsewhere.
     assert.equal(same(['[2024-01-05 10:00:00 +0000] [4711] [INFO] Starting worker with pid: 4711', 'Starting worker with pid: 4712']), 1);
   });

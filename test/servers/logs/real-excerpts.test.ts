@@ -39,7 +39,7 @@ const BATCH_1: Record<string, number> = {
  */
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
-  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.792, Kubelet: 0.864,
+  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.83, Kubelet: 0.864,
   Logstash: 0.4, Minecraft: 0.857, Mosquitto: 0.661, NetworkManager: 0.556, OpenStackNova: 1, Pacemaker: 0.862,
   PiholeFTL: 0.797, RabbitMQ: 0.808, Slurm: 0.688, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 0.833,
   Unbound: 0.691, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
@@ -58,7 +58,7 @@ const BATCH_2: Record<string, number> = {
  */
 const BATCH_3: Record<string, number> = {
   Avahi: 1, Bluetoothd: 1, CUPS: 0.706, Caddy: 1, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 1,
-  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.773, OpenLDAP: 0.473, SSSD: 1,
+  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.773, OpenLDAP: 0.509, SSSD: 1,
   Solr: 0.848, ZED: 1,
 };
 /**
