@@ -5,6 +5,7 @@
 import { cutText } from '../../shared/sanitize';
 import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
+import { mergeHeaderForms, messageLead } from './form-merge';
 import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
@@ -339,7 +340,12 @@ export class TemplateMiner {
       } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
-    const templates = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord).map(({ members, tokens }) => {
+    const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
+    const forms = mergeHeaderForms(merged.map(({ members, tokens }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0) })));
+    const templates = forms.map((form) => {
+      // The shown form (the barest) first: its cluster renders the template, from where its message starts.
+      const { tokens } = merged[form.members[0]];
+      const members = form.members.flatMap((index) => merged[index].members);
       const first = units[members[0]];
       let stats = first.stats;
       if (members.length > 1) {
@@ -347,7 +353,7 @@ export class TemplateMiner {
         for (const member of members.slice(1)) mergeStats(stats, units[member].stats, this.maxExamples);
       }
       for (const member of members) finalIds.set(units[member].id, first.id);
-      return this.describe(first.id, first.cluster.id, render(first.cluster, tokens), stats);
+      return this.describe(first.id, first.cluster.id, render(first.cluster, tokens, form.from), stats);
     });
     this.view = { templates: templates.sort((a, b) => b.count - a.count || a.id - b.id), finalIds };
     return this.view;
@@ -595,8 +601,9 @@ function isQuotedSlot(before: string, after: string): boolean {
   return ' \t=:(['.includes(before[before.length - 2]);
 }
 
-function render(cluster: Cluster, tokens: string[]): string {
-  let text = cluster.lead;
-  for (let i = 0; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');
+/** The template's text; from token `from` on when a header run before it is left out (form-merge.ts). */
+function render(cluster: Cluster, tokens: string[], from = 0): string {
+  let text = messageLead(cluster, from);
+  for (let i = from; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');
   return text.trimEnd();
 }

@@ -366,6 +366,48 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(new Set(synced.map((id) => names.finalId(id))).size, 1);
   });
 
+  it('lists one event printed behind two header forms as one template, shown in its message form', () => {
+    // Real lines of batches 2-3 as the header readers leave them: one form's header read, the other's left in front.
+    const same = (lines: string[]): number => {
+      const miner = new TemplateMiner();
+      const ids = lines.map((line) => miner.add(line));
+      return new Set(ids.map((id) => miner.finalId(id))).size;
+    };
+    const squid = new TemplateMiner();
+    for (const line of ['Set Current Directory to /var/squid/cache', 'kid1| Set Current Directory to /var/squid/cache']) squid.add(line);
+    assert.deepEqual(squid.templates().map((t) => [t.template, t.count]), [['Set Current Directory to <*>', 2]]);
+    assert.equal(same(['notice: unpack_config: On loss of CCM Quorum: Ignore', 'notice: On loss of CCM Quorum: Ignore']), 1);
+    assert.equal(same(['VRRP_Instance(vi_2) Entering BACKUP STATE', '(VRRP1) Entering BACKUP STATE']), 1);
+    // A wrapper's `[time] slapd debug` in front: `slapd` is a plain word, so the file must show the run in front of
+    // two messages that also occur bare.
+    const slapd = (op: string) => `[17-01-2019 09:04:47] slapd debug  conn=1006 op=0 ${op}`;
+    const wrapped = new TemplateMiner();
+    for (const line of [slapd('RESULT tag=97 err=0 text='), slapd('BIND dn="cn=admin,dc=it" method=128'), 'RESULT tag=97 err=0 text=', 'BIND dn="cn=admin,dc=it" method=128']) wrapped.add(line);
+    assert.deepEqual(wrapped.templates().map((t) => t.template).sort(), ['BIND dn="<*>" method=<*>', 'RESULT tag=<*> err=<*> text=']);
+    assert.equal(same([slapd('TLS established tls_ssf=128 ssf=128'), 'TLS established tls_ssf=128 ssf=128']), 2);
+    // Behind a run the file proved so, word for word, a message too short to merge on its own is the same message.
+    wrapped.add(slapd('UNBIND'));
+    wrapped.add('UNBIND');
+    assert.deepEqual(wrapped.templates().map((t) => t.template).sort(), ['BIND dn="<*>" method=<*>', 'RESULT tag=<*> err=<*> text=', 'UNBIND']);
+    // Made-up neighbours: a clock, a pid and a level in front of a message printed bare elsewhere.
+    assert.equal(same(['[2024-01-05 10:00:00 +0000] [4711] [INFO] Starting worker with pid: 4711', 'Starting worker with pid: 4712']), 1);
+  });
+
+  it('keeps apart templates whose leading words are not a header, or whose shared message is too short', () => {
+    const apart = (lines: string[]): number => {
+      const miner = new TemplateMiner();
+      const ids = lines.map((line) => miner.add(line));
+      return new Set(ids.map((id) => miner.finalId(id))).size;
+    };
+    // A constant word in front is another event.
+    assert.equal(apart(['Upstream connection closed by peer', 'connection closed by peer']), 2);
+    // A function called in the message (real Avahi lines), and a module's name column (real Xorg lines).
+    assert.equal(apart(['iface.c: avahi_server_add_address() failed: Not supported', 'iface.c: avahi_server_add_service() failed: Not supported']), 2);
+    assert.equal(apart(['xfree86: Adding drm device (/dev/dri/card1)', 'xfree86: Adding drm device (/dev/dri/card0)', 'config/udev: Adding drm device (/dev/dri/card1)']), 2);
+    // Fewer than three constant words shared (real OpenLDAP `UNBIND`, `closed`).
+    assert.equal(apart(['<*> conn=1001 op=3 UNBIND', 'UNBIND']), 2);
+  });
+
   it('keeps levels, first/last seen, examples and line numbers per template', () => {
     const miner = new TemplateMiner({ trackLines: true, maxExamples: 2 });
     miner.add('disk 1 failed', { level: 'ERROR', timestamp: 2000, line: 'L1 disk 1 failed', lineNumber: 1 });

@@ -1,0 +1,310 @@
+// One event printed behind different header forms is one template. The header readers (format/) know many forms, but a
+// file may still hold a statement twice: once with its header read, once with a form they did not know left in front
+// (`Booting worker with pid: <*>` and `<*> [<*>] [INFO] Booting worker with pid: <*>`). Here templates that end in the
+// same message and differ only by a leading run that looks like a header are merged, whatever that header's form: the
+// run is judged by the shape of its tokens and by what the file shows (the same run in front of several messages that
+// also occur without it, or behind another header).
+import { normalizeLevel } from '../format/levels';
+import { WILDCARD } from './tokenize';
+
+/** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
+export interface FormUnit {
+  tokens: readonly string[];
+  /** seps[i] is the text after tokens[i] (Tokenized.seps); may be longer than tokens (a name run cut to one <*>). */
+  seps: readonly string[];
+  /** The text before tokens[0]. */
+  lead: string;
+  /** Lines the template holds. */
+  count: number;
+}
+
+/** Templates after the merge: indexes into the input, the one whose text is shown first, and where its message starts. */
+export interface FormGroup {
+  members: number[];
+  /** Token index of the shown member where the message starts: the header run before it is not shown. */
+  from: number;
+}
+
+/** Longest header run looked at (tokens): a header is a handful of fields. */
+const MAX_RUN = 12;
+/** Constant words the shared message must hold, so that short messages (`closed`, `UNBIND`) never merge by accident. */
+const MIN_TAIL_WORDS = 3;
+/** Messages a run with plain words must be seen in front of (each also seen bare or behind another header). */
+const MIN_EVIDENCE = 2;
+/** Plain words (not header-shaped) a run learned from the file may hold: a program's or host's name. */
+const MAX_RUN_WORDS = 2;
+
+const enum RunKind { Bare, Header, Candidate }
+
+interface Registration {
+  unit: number;
+  /** Where the message starts in the unit's tokens (0: the unit is the bare message). */
+  from: number;
+  kind: RunKind;
+  /** The run's shape (Candidate only), by which the file's evidence for it is counted. */
+  run?: string;
+  /** The run's text between its tokens (not Bare): runs of one layout are one header form. */
+  layout?: string;
+  /** The run's tokens outside brackets, level words left out: in one layout, names that tell events apart. */
+  names?: string;
+  /** The run's text (not Bare), and whether the message after it is shorter than MIN_TAIL_WORDS constant words. */
+  exact?: string;
+  short: boolean;
+}
+
+/**
+ * Merges templates that end in the same message (tokens and the text between them, at least MIN_TAIL_WORDS constant
+ * words) when each one's extra leading run is a header: empty, made only of header-shaped tokens (variables, bracketed
+ * or parenthesised groups, level words, `name:` / `name|` / `name[pid]` tags, `key=<*>` fields, separators, names
+ * holding a digit or a dot), or made mostly of them with at most MAX_RUN_WORDS plain words when the file shows that
+ * same run in front of MIN_EVIDENCE messages or more that also occur bare or behind a header-shaped run. A run of
+ * plain words only (`Upstream connection closed` beside `connection closed`) is never a header. A shorter message
+ * (one or two constant words) merges only behind a run the file proved word for word in front of MIN_EVIDENCE longer
+ * messages. Runs of one layout that differ in a name outside brackets keep their messages apart (namesDiffer).
+ * Returns every input index once; a group's shown member is its barest form.
+ * Time is linear in the tokens of the first MAX_RUN positions of each template (suffixes compared by hashes, checked
+ * before a merge).
+ */
+export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
+  const buckets = new Map<number, Registration[]>();
+  for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets);
+  const { shapes, proven } = learnedRuns(buckets);
+  const parent = units.map((_, index) => index);
+  const joinedAt = units.map(() => Infinity);
+  for (const list of buckets.values()) {
+    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string)));
+    if (!accepted.some((r) => r.unit !== accepted[0].unit) || namesDiffer(accepted)) continue;
+    const [first, ...rest] = accepted;
+    for (const other of rest) {
+      if (other.unit === first.unit || !sameMessage(units[first.unit], first.from, units[other.unit], other.from)) continue;
+      union(parent, first.unit, other.unit);
+      joinedAt[first.unit] = Math.min(joinedAt[first.unit], first.from);
+      joinedAt[other.unit] = Math.min(joinedAt[other.unit], other.from);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const root = find(parent, unit);
+    const members = groups.get(root);
+    if (members) members.push(unit);
+    else groups.set(root, [unit]);
+  }
+  return [...groups.values()].map((members) => {
+    if (members.length === 1) return { members, from: 0 };
+    members.sort((a, b) => joinedAt[a] - joinedAt[b] || units[b].count - units[a].count || a - b);
+    return { members, from: joinedAt[members[0]] };
+  });
+}
+
+/** Files each cut of `unit` where a message of enough words starts after a run that may be a header. */
+function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Registration[]>): void {
+  const { tokens } = unit;
+  if (tokens.length === 0) return;
+  const suffixKeys = suffixHashes(unit);
+  const shape = runShape(unit);
+  let tailWords = 0;
+  for (const token of tokens) if (token !== WILDCARD) tailWords++;
+  let shaped = 0;
+  let plain = 0;
+  let run = unit.lead;
+  let layout = unit.lead;
+  let names = '';
+  let exact = unit.lead;
+  for (let from = 0; from < Math.min(tokens.length, MAX_RUN + 1); from++) {
+    if (from > 0) {
+      const token = tokens[from - 1];
+      if (token !== WILDCARD) tailWords--;
+      if (shape.shaped[from - 1]) shaped++;
+      else if (++plain > MAX_RUN_WORDS) return;
+      // The run's shape: its plain words as they are, its header-shaped tokens as one mark (`conn=<*> op=<*>` and
+      // `conn=<*> fd=<*>` in front of a wrapper's `slapd debug` are one run).
+      run += `${shape.shaped[from - 1] ? '\u0003' : token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
+      layout += `\u0001${unit.seps[from - 1] ?? ''}`;
+      if (!shape.inside[from - 1] && !isLevelWord(token)) names += `${token}\u0001`;
+      exact += `${token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
+    }
+    if (tailWords === 0) return;
+    if (from > 0 && !shape.cuts[from]) continue;
+    const kind = from === 0 ? RunKind.Bare : plain === 0 ? RunKind.Header : plain <= MAX_RUN_WORDS && plain < shaped ? RunKind.Candidate : undefined;
+    if (kind === undefined) continue;
+    const key = suffixKeys[from];
+    const short = tailWords < MIN_TAIL_WORDS;
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}) };
+    const list = buckets.get(key);
+    if (list) list.push(registration);
+    else buckets.set(key, [registration]);
+  }
+}
+
+/**
+ * What the file shows about runs, from messages of MIN_TAIL_WORDS constant words or more that also occur bare or behind
+ * a header-shaped run (in another template): `shapes`, runs with plain words seen in front of MIN_EVIDENCE such
+ * messages or more (headers); `proven`, runs seen so, word for word, in front of MIN_EVIDENCE such messages: behind
+ * them a shorter message (`UNBIND`) is the same message too.
+ */
+function learnedRuns(buckets: Map<number, Registration[]>): { shapes: Set<string>; proven: Set<string> } {
+  const shapeEvidence = new Map<string, number>();
+  const exactEvidence = new Map<string, number>();
+  const count = (evidence: Map<string, number>, key: string) => evidence.set(key, (evidence.get(key) ?? 0) + 1);
+  for (const list of buckets.values()) {
+    const known = list.filter((r) => r.kind !== RunKind.Candidate);
+    if (known.length === 0 || list[0].short) continue;
+    const counted = new Set<string>();
+    for (const r of list) {
+      if (r.kind === RunKind.Bare || !known.some((k) => k.unit !== r.unit)) continue;
+      if (!counted.has(r.exact as string)) count(exactEvidence, r.exact as string);
+      counted.add(r.exact as string);
+      if (r.kind !== RunKind.Candidate || counted.has(r.run as string)) continue;
+      counted.add(r.run as string);
+      count(shapeEvidence, r.run as string);
+    }
+  }
+  const shapes = new Set<string>();
+  for (const [run, n] of shapeEvidence) if (n >= MIN_EVIDENCE) shapes.add(run);
+  const proven = new Set<string>();
+  for (const [run, n] of exactEvidence) if (n >= MIN_EVIDENCE) proven.add(run);
+  return { shapes, proven };
+}
+
+/**
+ * What the first MAX_RUN tokens of a unit look like: `shaped[i]` when token i is header-shaped, `cuts[k]` when a message
+ * may start at token k (k >= 1): the text before it holds white space outside any bracket.
+ */
+function runShape(unit: FormUnit): { shaped: boolean[]; inside: boolean[]; cuts: boolean[] } {
+  const { tokens, seps } = unit;
+  const end = Math.min(tokens.length, MAX_RUN + 1);
+  const shaped: boolean[] = [];
+  const inside: boolean[] = [];
+  const cuts: boolean[] = [false];
+  let depth = bracketDepth(unit.lead, 0).depth;
+  for (let i = 0; i < end; i++) {
+    const sep = seps[i] ?? '';
+    const after = bracketDepth(sep, depth);
+    // A group whose opening bracket the header reader took (`GSFW <*>] notice:`) closes after the token.
+    inside.push(depth > 0 || after.closedBelowZero);
+    shaped.push(inside[i] || isHeaderToken(tokens[i], sep, tokens[i + 1]));
+    cuts.push(after.spaceAtZero);
+    depth = after.depth;
+  }
+  return { shaped, inside, cuts };
+}
+
+const OPENERS = '[({<';
+const CLOSERS = '])}>';
+
+/**
+ * Bracket depth after `text`, starting at `depth`; whether a closing bracket went below zero, and whether the last
+ * white space of the text is outside any bracket (a place a message may start after).
+ */
+function bracketDepth(text: string, depth: number): { depth: number; closedBelowZero: boolean; spaceAtZero: boolean } {
+  let closedBelowZero = false;
+  let spaceAtZero = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (OPENERS.includes(c)) depth++;
+    else if (CLOSERS.includes(c)) {
+      if (depth === 0) closedBelowZero = true;
+      else depth--;
+    } else if (c === ' ' || c === '\t') spaceAtZero = depth === 0;
+  }
+  return { depth, closedBelowZero, spaceAtZero };
+}
+
+/**
+ * A token a header is made of, by its form and the text after it: a variable, a separator (`-`, `|`), a level word,
+ * a `name:` / `name|` tag or a name glued to a bracket (`name[pid]`, `pam_unix(…)`), a `key=<*>` field, or a name
+ * holding a digit or an inner dot (a host `nomad3`, a logger `o.a.s.c.CoreContainer`).
+ */
+function isHeaderToken(token: string, sep: string, next: string | undefined): boolean {
+  if (token === WILDCARD || !/[\p{L}\p{N}]/u.test(token)) return true;
+  const mark = sep.trimStart()[0];
+  // A bracket glued to a name opens a group that holds the next token (`unbound[<*>]`); `name()` is a call.
+  if (mark === ':' || mark === '|' || sep === '[' || sep === '(') return true;
+  if (sep === '=' && next === WILDCARD) return true;
+  return /\d|\w\.\w/.test(token) || isLevelWord(token);
+}
+
+/** A level column's word: `INFO`, `debug`; not a capitalised word that starts a sentence (`Error reading …`). */
+function isLevelWord(token: string): boolean {
+  return token.length >= 3 && (token === token.toUpperCase() || token === token.toLowerCase()) && normalizeLevel(token) !== undefined;
+}
+
+/**
+ * Runs of one layout that differ in a name outside brackets (`xfree86: Adding drm device` / `config/udev: Adding drm
+ * device`): one header form whose name column tells the statements apart, as the file prints them. Bracketed values
+ * (`(VRRP1)` / `(MY_IP)`, `[VPNCLIENT]` / `[iphone]`) and runs of other layouts do not.
+ */
+function namesDiffer(list: Registration[]): boolean {
+  const byLayout = new Map<string, string>();
+  for (const r of list) {
+    if (r.layout === undefined) continue;
+    const names = byLayout.get(r.layout);
+    if (names === undefined) byLayout.set(r.layout, r.names as string);
+    else if (names !== r.names) return true;
+  }
+  return false;
+}
+
+/** Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it). */
+function suffixHashes(unit: FormUnit): number[] {
+  const { tokens, seps } = unit;
+  const end = Math.min(tokens.length, MAX_RUN + 1);
+  const keys: number[] = new Array<number>(end);
+  const lanes = new Uint32Array([0x811c9dc5, 0x2545f491]);
+  const cut = new Uint32Array(2);
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    mix(lanes, tokens[i]);
+    mix(lanes, seps[i] ?? '');
+    if (i < end) {
+      cut.set(lanes);
+      mix(cut, messageLead(unit, i));
+      // 53 bits of the two lanes: a collision is checked by sameMessage before any merge.
+      keys[i] = cut[0] * 0x200000 + (cut[1] & 0x1fffff);
+    }
+  }
+  return keys;
+}
+
+/** Folds `text` (and a mark that ends it) into two FNV-style hash lanes. */
+function mix(lanes: Uint32Array, text: string): void {
+  let a = Math.imul(lanes[0] ^ 0x1f, 0x01000193);
+  let b = Math.imul(lanes[1] ^ 0x1f, 0x5bd1e995);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  lanes[0] = a;
+  lanes[1] = b;
+}
+
+/** The text that opens the message at token k: the unit's lead, or what follows the last white space before it. */
+export function messageLead(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number): string {
+  if (from === 0) return unit.lead;
+  const sep = unit.seps[from - 1] ?? '';
+  const space = Math.max(sep.lastIndexOf(' '), sep.lastIndexOf('\t'));
+  return sep.slice(space + 1);
+}
+
+/** The messages of two units from the given tokens on are the same text (a hash match checked). */
+function sameMessage(x: FormUnit, xFrom: number, y: FormUnit, yFrom: number): boolean {
+  if (x.tokens.length - xFrom !== y.tokens.length - yFrom || messageLead(x, xFrom) !== messageLead(y, yFrom)) return false;
+  for (let i = 0; i < x.tokens.length - xFrom; i++) {
+    if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || (x.seps[xFrom + i] ?? '') !== (y.seps[yFrom + i] ?? '')) return false;
+  }
+  return true;
+}
+
+function find(parent: number[], x: number): number {
+  while (parent[x] !== x) {
+    parent[x] = parent[parent[x]];
+    x = parent[x];
+  }
+  return x;
+}
+
+function union(parent: number[], x: number, y: number): void {
+  const a = find(parent, x);
+  const b = find(parent, y);
+  if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+}
