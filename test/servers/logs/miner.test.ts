@@ -324,7 +324,7 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('check a==b'), 'check a b');
   });
 
-  it('reads a quoted word as a value of one event by the same rule, UPPER_CASE ones too', () => {
+  it('reads a quoted word and a name(argument) as values of one event by the same rule, UPPER_CASE ones too', () => {
     // Real Syncthing and ghostunnel lines (test/fixtures/real-excerpts): a device's name, a cipher family.
     const names = new TemplateMiner();
     for (const name of ['PATOLINO', 'SNOOPY', 'DiskStation-DEMAC', 'NATCOMP03']) names.add(`Device W4RYZKF-HQNLNNT-2J4ZJ6S name is "${name}"`);
@@ -336,6 +336,13 @@ describe('log intelligence: TemplateMiner', () => {
     const probes = new TemplateMiner();
     for (const kind of ['READINESS', 'LIVENESS']) for (let i = 0; i < 12; i++) probes.add(`probe probeType="${kind}" pod=web-${i}`);
     assert.equal(probes.templates().length, 2);
+    // A word in parentheses glued to a name is its argument (real Keepalived lines: `VRRP_Script(chk_haproxy) succeeded`).
+    const scripts = new TemplateMiner();
+    for (const name of ['chk_haproxy', 'keepalived_check']) scripts.add(`VRRP_Script(${name}) succeeded`);
+    assert.deepEqual(scripts.templates().map((t) => t.template), ['VRRP_Script(<*>) succeeded']);
+    const instances = new TemplateMiner();
+    for (const name of ['VI_VLAN02_NET', 'VI_VLAN30_PBX']) instances.add(`VRRP_Instance(${name}) removing protocol VIPs.`);
+    assert.equal(instances.templates().length, 1);
     // An apostrophe glued to a word opens no quote (Python's u'esp'): the word after it is no quoted value.
     const reprs = new TemplateMiner();
     for (const user of ['esp', 'emoncms']) reprs.add(`client connected (c1, u'${user}')`);
