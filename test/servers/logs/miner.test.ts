@@ -24,6 +24,10 @@ describe('log intelligence: masking and tokens', () => {
     // The IPv6 unspecified address has no digit: `listening on :: port 22` and `on 0.0.0.0 port 22` are one event.
     for (const word of ['::', '::ffff:a', 'fe80::']) assert.equal(isVariableWord(word), true, word);
     assert.equal(tokens('Server listening on :: port 22.'), tokens('Server listening on 0.0.0.0 port 22.'));
+    // RFC 3986's IPvFuture form, as CUPS writes IPv6 addresses (real lines, test/fixtures/real-excerpts).
+    assert.equal(isVariableWord('v1.::1'), true);
+    assert.equal(tokens('Listening to [v1.::1]:631 (IPv6)'), tokens('Listening to [::1]:631 (IPv6)'));
+    for (const word of ['v1.2', 'vendor.abc', 'v1.x:y']) assert.equal(isVariableWord(word), false, word);
   });
 
   it('splits key=value, commas, brackets and colons; a run of variables is one <*>', () => {
