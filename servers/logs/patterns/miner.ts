@@ -567,7 +567,7 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
  * Positions of a cluster's tokens that its text frames as values (see PositionUnit.valueSlots): a token right after
  * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`), a token in parentheses glued to a name
  * (`VRRP_Script(chk_haproxy)`, a call's argument) and a token between two quote marks of one kind (`name is "SNOOPY"`,
- * `for 'AES' (4 cipher suites)`). Undefined when none.
+ * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`). Undefined when none.
  */
 function valueSlots(cluster: Cluster): number[] | undefined {
   let positions: number[] | undefined;
@@ -602,11 +602,14 @@ function endsInNameChar(word: string): boolean {
 
 /**
  * The text before a token ends in a quote mark that opens a quote as the tokenizer reads one (after a space, `=`, `:`,
- * `(` or `[`, not glued to a word: `u'esp'`) and the text after it starts with the same mark.
+ * `(` or `[`, not glued to a word: `u'esp'`) and the text after it starts with the same mark; or the token is alone in
+ * square brackets after a space (`types [apfs]`, as Elasticsearch writes every value).
  */
 function isQuotedSlot(before: string, after: string): boolean {
-  const quote = before.charCodeAt(before.length - 1);
-  if (!(quote === 34 /* " */ || quote === 39 /* ' */) || after.charCodeAt(0) !== quote || before.length < 2) return false;
+  const open = before.charCodeAt(before.length - 1);
+  if (before.length < 2) return false;
+  if (open === 91 /* [ */) return after.charCodeAt(0) === 93 /* ] */ && (before[before.length - 2] === ' ' || before[before.length - 2] === '\t');
+  if (!(open === 34 /* " */ || open === 39 /* ' */) || after.charCodeAt(0) !== open) return false;
   return ' \t=:(['.includes(before[before.length - 2]);
 }
 

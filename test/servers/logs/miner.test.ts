@@ -328,7 +328,7 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('check a==b'), 'check a b');
   });
 
-  it('reads a quoted word and a name(argument) as values of one event by the same rule, UPPER_CASE ones too', () => {
+  it('reads a quoted or bracketed word and a name(argument) as values of one event by the same rule, UPPER_CASE ones too', () => {
     // Real Syncthing and ghostunnel lines (test/fixtures/real-excerpts): a device's name, a cipher family.
     const names = new TemplateMiner();
     for (const name of ['PATOLINO', 'SNOOPY', 'DiskStation-DEMAC', 'NATCOMP03']) names.add(`Device W4RYZKF-HQNLNNT-2J4ZJ6S name is "${name}"`);
@@ -347,6 +347,13 @@ describe('log intelligence: TemplateMiner', () => {
     const instances = new TemplateMiner();
     for (const name of ['VI_VLAN02_NET', 'VI_VLAN30_PBX']) instances.add(`VRRP_Instance(${name}) removing protocol VIPs.`);
     assert.equal(instances.templates().length, 1);
+    // A word alone in square brackets after a space is a value (real Elasticsearch and OpenVPN lines).
+    const mounts = new TemplateMiner();
+    for (const type of ['apfs', 'rootfs']) mounts.add(`using [1] data paths, net usable_space [25gb], types [${type}]`);
+    assert.equal(mounts.templates().length, 1);
+    const peers = new TemplateMiner();
+    for (const name of ['VPNCLIENT', 'iphone']) peers.add(`10.0.0.7:1341 [${name}] Peer Connection Initiated with [AF_INET]10.0.0.7:1341`);
+    assert.equal(peers.templates().length, 1);
     // An apostrophe glued to a word opens no quote (Python's u'esp'): the word after it is no quoted value.
     const reprs = new TemplateMiner();
     for (const user of ['esp', 'emoncms']) reprs.add(`client connected (c1, u'${user}')`);
