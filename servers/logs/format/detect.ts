@@ -1,6 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
-import { jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { learnHeader, parseWithHeader, spelledLevel, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { isAsciiLetter, isDigitCode } from './chars';
+import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
+import { learnHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import type { LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
@@ -34,27 +35,61 @@ export function parseLogfmt(line: string): Map<string, string> {
   return pairs;
 }
 
+/** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`). */
+const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp']);
+
+/** Whether the text at `start` opens with one of LOGFMT_OPENING_KEYS and `=` (read by characters: every line is asked). */
+function mayBeLogfmtRecord(text: string, start: number): boolean {
+  let end = start;
+  while (end - start <= 9 && isAsciiLetter(text.charCodeAt(end))) end++;
+  return end > start && text.charCodeAt(end) === 61 /* = */ && LOGFMT_OPENING_KEYS.has(text.slice(start, end));
+}
+
+/** A logfmt record read as a line (its msg, level, time, logger), or undefined when it has no message or level key. */
+function logfmtRecord(text: string, context: TimestampContext): ParsedLine | undefined {
+  const pairs = parseLogfmt(text);
+  const message = pick(pairs, ['msg', 'message']);
+  const level = pick(pairs, ['level', 'lvl', 'severity']);
+  if (message === undefined && level === undefined) return undefined;
+  const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
+  const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
+  const parsed: ParsedLine = {
+    message: message ?? text,
+    level: level === undefined ? undefined : normalizeLevel(level),
+    timestamp: time === undefined ? undefined : timeFrom(/^\d+(\.\d+)?$/.test(time) ? Number(time) : time, context),
+  };
+  if (component !== undefined) parsed.component = component;
+  return parsed;
+}
+
+function pick(pairs: Map<string, string>, keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = pairs.get(key);
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
 function looksLikeLogfmt(line: string): boolean {
   if (!LOGFMT_KEYS.test(line)) return false;
   return parseLogfmt(line).size >= 2;
 }
 
-function logfmtParser(context: TimestampContext): LineParser {
-  const pick = (pairs: Map<string, string>, keys: string[]) => {
-    for (const key of keys) {
-      const value = pairs.get(key);
-      if (value !== undefined) return value;
-    }
-    return undefined;
-  };
+/**
+ * The parser of a logfmt file. A line without a message or level key (another form of the program's output between
+ * the records: zap's console lines, a wrapper's own) is read by `other`, the header learned from such lines of the sample.
+ */
+function logfmtParser(context: TimestampContext, other: TextParse): LineParser {
   return {
     format: { id: 'logfmt', description: 'logfmt (key=value pairs)' },
     parse(line) {
+      if (line.indexOf('=') < 0) return other(line);
       const pairs = parseLogfmt(line);
-      if (pairs.size === 0) return { message: line, level: spelledLevel(line) };
+      if (pairs.size === 0) return other(line);
       const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
       const level = pick(pairs, ['level', 'lvl', 'severity']);
       const message = pick(pairs, ['msg', 'message']);
+      if (message === undefined && level === undefined && time === undefined) return other(line);
       const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
       const parsed: ParsedLine = {
         message: message ?? line,
@@ -71,6 +106,7 @@ function logfmtParser(context: TimestampContext): LineParser {
 function fieldName(f: HeaderField): string {
   if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
   if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
+  if (f.kind === 'clock' && f.monthWord) return 'date with a month name not read [no timestamp: time filters leave these lines out]';
   if (f.kind === 'clock') return 'time of day [no date written: time filters leave these lines out]';
   if (f.kind === 'pid') return '(pid)';
   if (f.kind === 'level' && f.form) return `level (${LEVEL_FORM_NAMES[f.form]})`;
@@ -112,8 +148,11 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
 type TextParse = (line: string) => ParsedLine;
 
 function textParserFor(sample: string[], context: TimestampContext): { parse: TextParse; format: LogFormat } {
-  if (sample.length > 0 && sample.filter(looksLikeLogfmt).length / sample.length >= STRUCTURED_SHARE) {
-    const logfmt = logfmtParser(context);
+  const logfmtLines = sample.filter(looksLikeLogfmt);
+  if (sample.length > 0 && logfmtLines.length / sample.length >= STRUCTURED_SHARE) {
+    const others = sample.filter((line) => !looksLikeLogfmt(line));
+    const otherHeader = learnHeader(others, context);
+    const logfmt = logfmtParser(context, (line) => parseWithHeader(otherHeader, line, context));
     return { parse: (line) => logfmt.parse(line), format: logfmt.format };
   }
   const header = learnHeader(sample, context);
@@ -235,7 +274,47 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
         return markContinuation(mergeInner(inner, prefix, true, prefix.kind === 'syslog-3164'), inner, prefix.kind === 'cri');
       }
     }
-    return text(line);
+    const parsed = text(line);
+    return depth < MAX_DEPTH ? innerRecord(parsed, line, depth) : parsed;
+  };
+  /**
+   * What a header wraps: a JSON or logfmt record (zap, logrus, slog behind a journal or compose prefix), another
+   * program's header behind a syslog tag (hclog's `2023-03-27T12:45:46.623Z [ERROR] worker: …` in the journal), or a
+   * zap console line's columns: read as a line of its own, its level, time and component first (the program's own,
+   * with a year and a zone, where the wrapper's syslog time has neither).
+   */
+  const innerRecord = (parsed: ParsedLine, line: string, depth: number): ParsedLine => {
+    const message = parsed.message;
+    let start = 0;
+    for (let c = message.charCodeAt(0); c === 32 || c === 9; c = message.charCodeAt(++start));
+    const first = message.charCodeAt(start);
+    const wrapped = message.length < line.length;
+    if (first === 123 /* { */ && wrapped) {
+      const record = parseJsonRecord(message);
+      if (record) {
+        const entry = readJsonRecord(record, context);
+        if (entry.text !== undefined) return mergeInner(jsonLine(record, message, depth + 1), parsed, true, true);
+      }
+      return parsed;
+    }
+    if (mayBeLogfmtRecord(message, start)) {
+      const inner = logfmtRecord(message, context);
+      if (inner) return mergeInner(inner, parsed, true, true);
+      return parsed;
+    }
+    if (wrapped && parsed.component !== undefined && (isDigitCode(first) || first === 91 /* [ */)) {
+      const rest = start === 0 ? message : message.slice(start);
+      const inner = parse(rest, depth + 1);
+      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
+    }
+    if (wrapped && (message.indexOf('\t') >= 0 || message.charCodeAt(message.length - 1) === 125)) {
+      const console = consoleMessage(message, line.charCodeAt(line.length - message.length - 1) === 9);
+      if (console.message !== message) {
+        parsed.message = console.message;
+        if (console.component !== undefined) parsed.component = console.component;
+      }
+    }
+    return parsed;
   };
   const jsonLine = (record: Record<string, unknown>, line: string, depth: number): ParsedLine => {
     const entry = readJsonRecord(record, context);

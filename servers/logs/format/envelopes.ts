@@ -222,3 +222,29 @@ export function parseJsonRecord(line: string, offset = false): Record<string, un
     return undefined;
   }
 }
+
+/**
+ * The message of a zap-style console line after its header (`2021-08-11T08:48:24.346292Z\tinfo\tOpened shard\t{"log_id": …}`,
+ * `…\tINFO\ttls.obtain\treleasing lock`): without the trailing object of fields (after a tab or two spaces, as the JSON
+ * form keeps them out of its `msg`), and, when the header ended at a tab (`tabbed`), without the logger and caller
+ * columns (one token each, tab-separated) before the text. The logger is returned as the component. `message`
+ * unchanged (and no component) when it has neither.
+ */
+export function consoleMessage(message: string, tabbed: boolean): { message: string; component?: string } {
+  let text = message;
+  let cut = false;
+  if (text.charCodeAt(text.length - 1) === 125 /* } */) {
+    const open = Math.max(text.lastIndexOf('\t{'), text.lastIndexOf('  {'));
+    if (open > 0 && parseJsonRecord(text.slice(open + 1))) {
+      text = text.slice(0, open).trimEnd();
+      cut = true;
+    }
+  }
+  if (!(tabbed || cut) || text.indexOf('\t') < 0) return cut ? { message: text } : { message };
+  const columns = text.split('\t').filter((column) => column.trim().length > 0);
+  let first = 0;
+  while (first < columns.length - 1 && !/\s/.test(columns[first].trim())) first++;
+  const out: { message: string; component?: string } = { message: columns.slice(first).join('\t').trim() };
+  if (first > 0) out.component = columns[0].trim();
+  return out;
+}

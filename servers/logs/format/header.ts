@@ -21,6 +21,8 @@ export interface HeaderField {
   form?: LevelForm;
   /** For brackets: it starts with a time (`[2024-06-01T12:30:45.123456 #1234]`); learned, so other lines skip the look. */
   timed?: boolean;
+  /** For clocks: a date whose month name is not read (`mars 25 14:30:16`), not a bare time of day. */
+  monthWord?: boolean;
   /** For timed brackets: the level follows the time inside (`[2014-07-15 15:02:53,406: INFO/MainProcess]`, Celery). */
   leveled?: boolean;
 }
@@ -68,12 +70,44 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
  * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
  */
 const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+/**
+ * A syslog-like date whose month is a word this reader does not know (`mars 25 14:30:16`, `Mai  3 08:00:01`,
+ * `okt. 12 10:20:30`: a journal in another language), at `position`: the end of its time, or -1. Read as a clock
+ * field: the header is recognised, but no date is guessed from a month name that cannot be read (English names in
+ * either case are read as a timestamp first, see timestamps.ts).
+ */
+export function monthWordDateEnd(line: string, position: number): number {
+  let at = position;
+  while (at - position < 6 && isMonthLetter(line.charCodeAt(at))) at++;
+  if (at - position < 3 || at - position > 5) return -1;
+  if (line.charCodeAt(at) === 46 /* . */) at++;
+  if (line.charCodeAt(at) !== 32) return -1;
+  while (line.charCodeAt(at) === 32) at++;
+  const dayStart = at;
+  while (isDigitCode(line.charCodeAt(at)) && at - dayStart < 3) at++;
+  if (at === dayStart || at - dayStart > 2 || line.charCodeAt(at) !== 32) return -1;
+  at++;
+  if (!isDigitCode(line.charCodeAt(at)) || !isDigitCode(line.charCodeAt(at + 1)) || line.charCodeAt(at + 2) !== 58) return -1;
+  if (!isDigitCode(line.charCodeAt(at + 3)) || !isDigitCode(line.charCodeAt(at + 4)) || line.charCodeAt(at + 5) !== 58) return -1;
+  if (!isDigitCode(line.charCodeAt(at + 6)) || !isDigitCode(line.charCodeAt(at + 7))) return -1;
+  at += 8;
+  if (line.charCodeAt(at) === 46 || line.charCodeAt(at) === 44) for (at++; isDigitCode(line.charCodeAt(at)); at++);
+  return endsField(line, at) ? at : -1;
+}
+
+/** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
+function isMonthLetter(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+}
+
 /** The level that ends a bracket after a slash: `[Server thread/INFO]` (Minecraft, log4j2 `[%t/%level]`). */
 const SLASH_LEVEL_AT = new RegExp(String.raw`/(${LEVEL_WORDS})\]`, 'iy');
 /** A pid in parentheses before a colon: `[WARNING]  (8) : Server … is DOWN` (HAProxy 2.x). */
 const PAREN_PID_AT = /\(\d+\) ?:(?=\s)/y;
 /** A level word right after a bracket's time: `: INFO/MainProcess]` (Celery), ` WARNING]`. */
 const LEVEL_AFTER_TIME_AT = new RegExp(String.raw`:? *(${LEVEL_WORDS})(?=[/\]])`, 'iy');
+
+const SYSLOG_PATTERN = TIMESTAMP_PATTERNS.find((pattern) => pattern.id === 'syslog') as TimestampPattern;
 
 function matchAt(regex: RegExp, line: string, position: number): RegExpExecArray | null {
   regex.lastIndex = position;
@@ -263,6 +297,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
       return true;
     }
     case 'clock': {
+      const dated = monthWordDateEnd(line, position);
+      if (dated >= 0) {
+        out.end = dated;
+        // A line of the same file with a month name that can be read (the journal in English) keeps its date.
+        out.epoch = matchTimestampAt(line, position, SYSLOG_PATTERN, context)?.epoch;
+        return true;
+      }
       const m = matchAt(CLOCK_AT, line, position);
       if (!m) return false;
       out.end = position + m[0].length;
@@ -447,6 +488,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
+          if (kind === 'clock' && monthWordDateEnd(line, position) >= 0) field.monthWord = true;
           if (m.level !== undefined) hasLevel = true;
           end = m.end;
           break;
@@ -588,15 +630,18 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   if (line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
   // A line the learned header reads only in part and without the level it has a field for (its time in another form,
   // then another layout: a syslog line amid Java ones) is read by a header of its own, which wins when it finds the level.
+  // It also wins when it reads further and ends at a program's tag: a syslog wrapper around the file's own form (hclog
+  // in the journal), whose inner header the caller reads next.
   if (consumed > 0 && parsed.level === undefined && header.fields.some((f) => f.kind === 'level') && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
-    applyHeader(guessHeader(line, context, true), line, context, own);
-    return own.level === undefined ? parsed : own;
+    const fields = guessHeader(line, context, true);
+    const ownConsumed = applyHeader(fields, line, context, own);
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && endsWithPid(own.component)) ? own : parsed;
   }
   if (consumed > 0) return parsed;
-  // Only a line that starts with its time or level brings a header of its own: a level word further in is content.
-  // Most lines of a file without a learned header start with neither, and skip reading a whole header.
-  if (opensWithTimeOrLevel(line, context)) {
+  // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
+  // word further in is content. Most lines of a file without a learned header start with none, and skip reading a whole header.
+  if (opensWithOwnHeader(line, context)) {
     // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
     // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
     const own = guessHeader(line, context, true);
@@ -636,6 +681,42 @@ function opensWithTimeOrLevel(line: string, context: TimestampContext): boolean 
   if (position >= line.length) return false;
   if (line.charCodeAt(position) === 91 && timeInside(line, position + 1, context, false).epoch !== undefined) return true;
   return timestampStartsAt(line, position, context) || matchLevel(line, position, context) !== undefined;
+}
+
+/**
+ * Whether a line the learned header does not read brings a header of its own: it opens with a time or a level, with
+ * a time of day or a date whose month is not read (a harness's clock before the program's header, a journal in
+ * another language), or with a program's syslog tag and pid (`bluetoothd[2285962]: …`, a daemon's stderr outside the
+ * journal).
+ */
+function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
+  if (opensWithTimeOrLevel(line, context)) return true;
+  const position = skipSeparators(line, 0);
+  const first = line.charCodeAt(position);
+  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null;
+  return monthWordDateEnd(line, position) >= 0 || syslogTagEnd(line, position) >= 0;
+}
+
+/** Whether a component is a program's tag with its pid (`nomad[12020]`). */
+function endsWithPid(component: string | undefined): boolean {
+  if (component === undefined || component.charCodeAt(component.length - 1) !== 93 /* ] */) return false;
+  let at = component.length - 2;
+  while (at > 0 && isDigitCode(component.charCodeAt(at))) at--;
+  return at < component.length - 2 && component.charCodeAt(at) === 91 /* [ */;
+}
+
+/**
+ * End of a program's syslog tag with its pid at `position` (`name[1234]: `, the name of letters, digits, `_`, `.`, `-`
+ * or `/`, at most 64), or -1.
+ */
+function syslogTagEnd(line: string, position: number): number {
+  let at = position;
+  for (let c = line.charCodeAt(at); isAsciiLetter(c) || isDigitCode(c) || c === 95 || c === 46 || c === 45 || c === 47; c = line.charCodeAt(++at));
+  if (at === position || at - position > 64 || !isAsciiLetter(line.charCodeAt(position)) || line.charCodeAt(at) !== 91) return -1;
+  const digits = ++at;
+  while (isDigitCode(line.charCodeAt(at))) at++;
+  if (at === digits || line.charCodeAt(at) !== 93 || line.charCodeAt(at + 1) !== 58) return -1;
+  return endsField(line, at + 2) ? at + 2 : -1;
 }
 
 /**

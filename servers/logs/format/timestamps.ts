@@ -279,8 +279,16 @@ function monthDayScan(separator: number | undefined): NonNullable<TimestampPatte
   };
 }
 
-/** Month names as syslog writes them (capitalised, three letters), keyed by their three character codes. */
-const SYSLOG_MONTHS = new Map(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((name, index) => [monthKey(name, 0), index]));
+/** English month abbreviations, capitalised as `%b` writes them in the C locale. */
+const ENGLISH_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/**
+ * Month names as syslog writes them, keyed by their three character codes: capitalised, or lower case as some locales
+ * write the same abbreviations (`sep 24 16:56:04`, a Dutch or Swedish journal); each means the English month.
+ */
+const SYSLOG_MONTHS = new Map(ENGLISH_MONTHS.flatMap((name, index) => [[monthKey(name, 0), index], [monthKey(name.toLowerCase(), 0), index]]));
+
+/** First characters of SYSLOG_MONTHS (character codes). */
+const SYSLOG_INITIALS = new Set(ENGLISH_MONTHS.flatMap((name) => [name.charCodeAt(0), name.toLowerCase().charCodeAt(0)]));
 
 /** The three characters at `at` as one number (-1 when one is not ASCII: no month name then). */
 function monthKey(text: string, at: number): number {
@@ -381,9 +389,9 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   {
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
     id: 'syslog',
-    startsWith: (c) => c === 74 || c === 70 || c === 77 || c === 65 || c === 83 || c === 79 || c === 78 || c === 68 /* J F M A S O N D */,
+    startsWith: (c) => SYSLOG_INITIALS.has(c),
     scan: scanSyslog,
-    regex: new RegExp(String.raw`(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),
+    regex: new RegExp(String.raw`(${ENGLISH_MONTHS.join('|')}|${ENGLISH_MONTHS.join('|').toLowerCase()}) +(\d{1,2}) ${TIME}(?: (\d{4})(?!\d))?(?![\d:])`, 'y'),
     toEpoch: (m, context) => {
       const mo = month(m[1]) as number;
       const args = [Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6])] as const;

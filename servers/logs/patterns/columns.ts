@@ -41,27 +41,44 @@ type Shape = 'number' | 'id' | 'punct' | 'word';
 
 const IDENTITY: MessageColumns = { description: undefined, strip: (message) => message };
 
+/**
+ * One learned layout of header columns, read at an offset: skip(message, from) is where the message that starts at
+ * `from` starts without these columns, or `from` when it does not fit them. Offsets, not strings, so that the steps
+ * of a file (and of a source) cut each line with one slice: strip runs on every line.
+ */
+interface ColumnStep {
+  readonly description: string;
+  skip(message: string, from: number): number;
+}
+
+/** The message without the columns of `step`: one slice, none when nothing is cut. */
+function stripStep(step: ColumnStep, message: string): string {
+  const from = step.skip(message, 0);
+  return from === 0 ? message : message.slice(from);
+}
+
 /** Learns the header columns of a file's messages from a sample of them (its first few hundred). */
 export function learnMessageColumns(sample: string[], options: ColumnLearningOptions = {}): MessageColumns {
   const share = options.share ?? DEFAULT_SHARE;
   const messages = sample.filter((m) => m.trim().length > 0);
   if (messages.length < MIN_SAMPLE) return IDENTITY;
-  const steps: MessageColumns[] = [];
+  const steps: ColumnStep[] = [];
   let current = messages;
   for (const learn of [learnDelimited, learnSeparated, learnFixedWidth, learnSpaceColumns]) {
     const step = learn(current, share);
     if (!step) continue;
     steps.push(step);
-    current = current.map((m) => step.strip(m));
+    current = current.map((m) => stripStep(step, m));
   }
   if (steps.length === 0) return IDENTITY;
-  return {
+  const all: ColumnStep = {
     description: steps.map((s) => s.description).join('; '),
-    strip: (message) => {
-      for (const step of steps) message = step.strip(message);
-      return message;
+    skip: (message, from) => {
+      for (const step of steps) from = step.skip(message, from);
+      return from;
     },
   };
+  return { description: all.description, strip: (message) => stripStep(all, message) };
 }
 
 /** Columns learned per source of a file's lines: the program that wrote each (a syslog tag, a logger). */
@@ -167,9 +184,12 @@ function nextDelimiterEnd(message: string, code: number, fieldStart: number): nu
   return -1;
 }
 
-/** delimiterEnds(message, delimiter)[fields - 1] (fields <= MAX_COLUMNS), or -1 when there are fewer: without the array, for every line. */
-function delimiterEndAt(message: string, delimiter: string, fields: number): number {
-  let end = 0;
+/**
+ * delimiterEnds(message.slice(from), delimiter)[fields - 1] + from (fields <= MAX_COLUMNS), or -1 when there are
+ * fewer: without the array or the slice, for every line.
+ */
+function delimiterEndAt(message: string, from: number, delimiter: string, fields: number): number {
+  let end = from;
   for (let field = 0; field < fields && end >= 0; field++) end = nextDelimiterEnd(message, delimiter.charCodeAt(0), end);
   return end;
 }
@@ -185,7 +205,7 @@ function fieldsOnMost(counts: number[], share: number): number {
 }
 
 /** `a|b|message`: the same number of delimited fields before the message on most lines. */
-function learnDelimited(messages: string[], share: number): MessageColumns | undefined {
+function learnDelimited(messages: string[], share: number): ColumnStep | undefined {
   for (const delimiter of DELIMITERS) {
     const ends = messages.map((m) => delimiterEnds(m, delimiter));
     const fields = fieldsOnMost(ends.map((e) => e.length), share);
@@ -196,9 +216,9 @@ function learnDelimited(messages: string[], share: number): MessageColumns | und
     const name = delimiter === '\t' ? 'tab' : `'${delimiter}'`;
     return {
       description: `${fields} ${name}-delimited field${fields > 1 ? 's' : ''}`,
-      strip: (message) => {
-        const end = delimiterEndAt(message, delimiter, fields);
-        return end >= 0 && end < message.length ? message.slice(end) : message;
+      skip: (message, from) => {
+        const end = delimiterEndAt(message, from, delimiter, fields);
+        return end >= 0 && end < message.length ? end : from;
       },
     };
   }
@@ -213,7 +233,7 @@ const SEPARATORS = new Set(['|', '||', '-', '--', '>', '>>', '::', '~']);
  * alone between spaces, in front of the message. The separator must follow the first field on nearly every line
  * (`share`), and the header is the number of fields nearly every line has (a message may hold the separator too).
  */
-function learnSeparated(messages: string[], share: number): MessageColumns | undefined {
+function learnSeparated(messages: string[], share: number): ColumnStep | undefined {
   const rows = messages.map((m) => tokenStarts(m, 2 * MAX_COLUMNS));
   const { value: separator, share: covered } = dominant(messages.map((m, i) => (rows[i].length > 2 ? tokenAt(m, rows[i], 1) : undefined)));
   if (separator === undefined || !SEPARATORS.has(separator) || covered < share) return undefined;
@@ -221,11 +241,25 @@ function learnSeparated(messages: string[], share: number): MessageColumns | und
   if (fields === 0) return undefined;
   return {
     description: `${fields} field${fields > 1 ? 's' : ''} ended by ' ${separator} '`,
-    strip: (message) => {
-      const starts = tokenStarts(message, 2 * fields);
-      return separatedFields(message, starts, separator) >= fields ? message.slice(starts[2 * fields]) : message;
-    },
+    skip: (message, from) => skipSeparated(message, from, separator, fields),
   };
+}
+
+/**
+ * Where the message at `from` starts after `fields` pairs of a one-token field and `separator`, when it has them and
+ * more text follows; `from` otherwise. What tokenStarts and separatedFields decide, read in place: no array, no token
+ * string, for every line.
+ */
+function skipSeparated(message: string, from: number, separator: string, fields: number): number {
+  let i = from;
+  for (let token = 0; ; token++) {
+    while (i < message.length && message.charCodeAt(i) === 32) i++;
+    if (i >= message.length) return from;
+    if (token === 2 * fields) return i;
+    const start = i;
+    while (i < message.length && message.charCodeAt(i) !== 32) i++;
+    if (token % 2 === 1 && (i - start !== separator.length || !message.startsWith(separator, start))) return from;
+  }
 }
 
 /** How many `field separator` pairs the message starts with, each followed by more text. */
@@ -237,11 +271,22 @@ function separatedFields(message: string, starts: number[], separator: string): 
 
 /** The first token's end and the offset of the text after the spaces that follow it; undefined past MAX_FIXED_WIDTH. */
 function firstColumn(message: string): { end: number; next: number } | undefined {
-  const end = message.indexOf(' ');
-  if (end <= 0 || end > MAX_FIXED_WIDTH) return undefined;
-  let next = end;
-  while (message.charCodeAt(next) === 32) next++;
-  return next < message.length ? { end, next } : undefined;
+  const end = firstColumnEnd(message, 0);
+  return end < 0 ? undefined : { end, next: afterSpaces(message, end) };
+}
+
+/** The end of the first token of the message at `from` (relative to `from`), or -1 when firstColumn finds none. */
+function firstColumnEnd(message: string, from: number): number {
+  const space = message.indexOf(' ', from);
+  const end = space < 0 ? -1 : space - from;
+  if (end <= 0 || end > MAX_FIXED_WIDTH) return -1;
+  return afterSpaces(message, from + end) < message.length ? end : -1;
+}
+
+/** The offset of the first character at or after `at` that is not a space. */
+function afterSpaces(message: string, at: number): number {
+  while (message.charCodeAt(at) === 32) at++;
+  return at;
 }
 
 /**
@@ -250,8 +295,8 @@ function firstColumn(message: string): { end: number; next: number } | undefined
  * next column moves with the width of its own value: `Sele     5635` against `Vusa    73237`), or it fills or
  * overflows the column. A short first word followed by one space is the start of a message, not a column.
  */
-function fitsColumn(column: { end: number; next: number } | undefined, offset: number): column is { end: number; next: number } {
-  return column !== undefined && (column.next - column.end >= 2 || column.end >= offset - 1);
+function fitsColumn(end: number, next: number, offset: number): boolean {
+  return next - end >= 2 || end >= offset - 1;
 }
 
 /**
@@ -259,7 +304,7 @@ function fitsColumn(column: { end: number; next: number } | undefined, offset: n
  * after the padding starts at one offset (or after it, before a right-aligned value). Every fitting line is cut the same way, after its
  * first value and the spaces that follow: a header is never left in some lines of the file and cut from others.
  */
-function learnFixedWidth(messages: string[], share: number): MessageColumns | undefined {
+function learnFixedWidth(messages: string[], share: number): ColumnStep | undefined {
   const columns = messages.map(firstColumn);
   const padded = columns.filter((c) => c !== undefined && c.next - c.end >= 2);
   if (padded.length === 0) return undefined;
@@ -267,14 +312,17 @@ function learnFixedWidth(messages: string[], share: number): MessageColumns | un
   // left-aligned): the low end of where padding ends, past the few lines (1 - share) that are not header lines.
   const ends = padded.map((c) => c!.next).sort((a, b) => a - b);
   const offset = ends[Math.floor((1 - share) * ends.length)];
-  const fitting = columns.filter((c) => fitsColumn(c, offset)).length;
+  const fitting = columns.filter((c) => c !== undefined && fitsColumn(c.end, c.next, offset)).length;
   // Enough fitting lines show the padding; the others are values that fill or overflow the column.
   if (fitting / messages.length < share || padded.length < MIN_PADDED_SHARE * fitting) return undefined;
   return {
     description: `a column padded to ${offset} characters`,
-    strip: (message) => {
-      const column = firstColumn(message);
-      return fitsColumn(column, offset) ? message.slice(column.next) : message;
+    // firstColumn and fitsColumn on message.slice(from), read in place.
+    skip: (message, from) => {
+      const end = firstColumnEnd(message, from);
+      if (end < 0) return from;
+      const next = afterSpaces(message, from + end) - from;
+      return fitsColumn(end, next, offset) ? from + next : from;
     },
   };
 }
@@ -296,7 +344,7 @@ function tokenStarts(message: string, limit: number): number[] {
  * `482113 rack3-n41 fan speed.check 1700000007 1 message`: leading columns whose shape is the same on most lines,
  * the first and the last of them a number, an id with digits or punctuation (words alone are the message's).
  */
-function learnSpaceColumns(messages: string[], share: number): MessageColumns | undefined {
+function learnSpaceColumns(messages: string[], share: number): ColumnStep | undefined {
   const rows = messages.map((m) => tokenStarts(m, MAX_COLUMNS));
   const shapes: Shape[] = [];
   let columns = 0;
@@ -317,24 +365,24 @@ function learnSpaceColumns(messages: string[], share: number): MessageColumns | 
   const typed = shapes.slice(0, columns);
   return {
     description: `${columns} leading column${columns > 1 ? 's' : ''} (${typed.join(', ')})`,
-    strip: (message) => stripSpaceColumns(message, typed),
+    skip: (message, from) => skipSpaceColumns(message, from, typed),
   };
 }
 
 /**
- * The message after its leading space-separated columns when each has its column's shape (words and punctuation
- * fit any) and a word follows them; the message unchanged otherwise. One pass over the columns, nothing allocated.
+ * Where the message at `from` starts after its leading space-separated columns when each has its column's shape
+ * (words and punctuation fit any) and a word follows them; `from` otherwise. One pass over the columns, nothing allocated.
  */
-function stripSpaceColumns(message: string, typed: Shape[]): string {
-  let i = 0;
+function skipSpaceColumns(message: string, from: number, typed: Shape[]): number {
+  let i = from;
   for (let column = 0; ; column++) {
     while (message.charCodeAt(i) === 32) i++;
-    if (i >= message.length) return message;
-    if (column === typed.length) return message.slice(i);
+    if (i >= message.length) return from;
+    if (column === typed.length) return i;
     const start = i;
     while (i < message.length && message.charCodeAt(i) !== 32) i++;
     const shape = typed[column];
-    if (shape !== 'word' && shape !== 'punct' && shapeOfRange(message, start, i) !== shape) return message;
+    if (shape !== 'word' && shape !== 'punct' && shapeOfRange(message, start, i) !== shape) return from;
   }
 }
 

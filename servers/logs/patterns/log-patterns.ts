@@ -111,6 +111,9 @@ export async function minePatterns(
   let linesRead = 0;
   let linesMatched = 0;
   let previous: ParsedLine | undefined;
+  // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
+  // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
+  const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0 };
 
   const handle = (line: string) => {
     const lineNumber = ++linesRead;
@@ -125,7 +128,11 @@ export async function minePatterns(
       if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
     }
     linesMatched++;
-    miner.add((columns as SourceColumns).strip(parsed.message, parsed.component), { level: entry.level, timestamp: entry.timestamp, line, lineNumber });
+    info.level = entry.level;
+    info.timestamp = entry.timestamp ?? NaN;
+    info.line = line;
+    info.lineNumber = lineNumber;
+    miner.add((columns as SourceColumns).strip(parsed.message, parsed.component), info);
     if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
   };
 

@@ -75,6 +75,7 @@ export const DEFAULT_MINER_OPTIONS: { [K in keyof typeof TUNABLE_MINER_OPTIONS]:
 
 export interface MessageInfo {
   level?: Level;
+  /** Epoch ms; undefined or NaN when the line has none (an invalid date counts as none too). */
   timestamp?: number;
   /** The raw line, kept as an example. Defaults to the message. */
   line?: string;
