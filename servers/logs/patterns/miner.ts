@@ -572,32 +572,51 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
 
 /**
  * Positions of a cluster's tokens that its text frames as values (see PositionUnit.valueSlots): a token right after
- * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`) whose key ends in a letter, digit or `_`, and a token
- * between two quote marks of one kind (`name is "SNOOPY"`, `for 'AES' (4 cipher suites)`). Undefined when none.
+ * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`), a token in parentheses glued to a name
+ * (`VRRP_Script(chk_haproxy)`, a call's argument) and a token between two quote marks of one kind (`name is "SNOOPY"`,
+ * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`). Undefined when none.
  */
 function valueSlots(cluster: Cluster): number[] | undefined {
   let positions: number[] | undefined;
   // A <*> position counts too: a split cluster's value groups have their words there (buildView).
   for (let i = 1; i < cluster.tokens.length; i++) {
-    if (isFieldValueSlot(cluster.tokens[i - 1], cluster.seps[i - 1]) || isQuotedSlot(cluster.seps[i - 1], cluster.seps[i] ?? '')) (positions ??= []).push(i);
+    const before = cluster.seps[i - 1];
+    const after = cluster.seps[i] ?? '';
+    if (isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after)) (positions ??= []).push(i);
   }
   return positions;
 }
 
-/** `sep` (the text between `key` and the next token) makes that token the key's value: `=`, or `=` and `<`, `(`, `[`. */
+/**
+ * `sep` (the text between `key` and the next token) makes that token the key's value: `=`, or `=` and `<`, `(`, `[`.
+ * The key is a name (ending in a letter, digit or `_`) or a masked one (`dbms.memory.heap.max_size=<*>`).
+ */
 function isFieldValueSlot(key: string, sep: string): boolean {
   if (!(sep === '=' || (sep.length === 2 && sep.charCodeAt(0) === 61 /* = */ && '<(['.includes(sep[1])))) return false;
-  const last = key.charCodeAt(key.length - 1);
-  return key !== WILDCARD && (isDigitCode(last) || isAsciiLetter(last) || last === 95 /* _ */);
+  return key === WILDCARD || endsInNameChar(key);
+}
+
+/** The token is the only one in parentheses glued to the name before it: `name(value)`. */
+function isArgumentSlot(name: string, before: string, after: string): boolean {
+  return before === '(' && after.charCodeAt(0) === 41 /* ) */ && name !== WILDCARD && endsInNameChar(name);
+}
+
+/** The word ends in a letter, a digit or `_`. */
+function endsInNameChar(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return isDigitCode(last) || isAsciiLetter(last) || last === 95; /* _ */
 }
 
 /**
  * The text before a token ends in a quote mark that opens a quote as the tokenizer reads one (after a space, `=`, `:`,
- * `(` or `[`, not glued to a word: `u'esp'`) and the text after it starts with the same mark.
+ * `(` or `[`, not glued to a word: `u'esp'`) and the text after it starts with the same mark; or the token is alone in
+ * square brackets after a space (`types [apfs]`, as Elasticsearch writes every value).
  */
 function isQuotedSlot(before: string, after: string): boolean {
-  const quote = before.charCodeAt(before.length - 1);
-  if (!(quote === 34 /* " */ || quote === 39 /* ' */) || after.charCodeAt(0) !== quote || before.length < 2) return false;
+  const open = before.charCodeAt(before.length - 1);
+  if (before.length < 2) return false;
+  if (open === 91 /* [ */) return after.charCodeAt(0) === 93 /* ] */ && (before[before.length - 2] === ' ' || before[before.length - 2] === '\t');
+  if (!(open === 34 /* " */ || open === 39 /* ' */) || after.charCodeAt(0) !== open) return false;
   return ' \t=:(['.includes(before[before.length - 2]);
 }
 

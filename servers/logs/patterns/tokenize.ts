@@ -170,6 +170,7 @@ function isVariableRange(text: string, start: number, end: number): boolean {
   if (isFileName(text, start, end)) return true;
   const first = text.charCodeAt(start);
   const second = text.charCodeAt(start + 1);
+  if ((first | 32) === 118 /* v */ && isHexLetterOrDigit(second) && isIpvFuture(text, start, end)) return true;
   // Absolute or relative paths and Windows drive paths.
   if (first === Char.Slash && second !== Char.Slash) return true;
   if ((first === Char.Dot || first === 126 /* ~ */) && second === Char.Slash) return true;
@@ -217,6 +218,29 @@ function isLocalHost(text: string, start: number, end: number): boolean {
 }
 
 const LOCAL_HOST = new WordSet('localhost', true);
+
+/**
+ * An address in RFC 3986's IPvFuture form, `v1.::1` (CUPS writes its IPv6 addresses so: `[v1.::1]:631`), with the
+ * bracket that closes it and a `:port` when they follow: `v`, hex digits, `.`, then hex digits and two or more `:`.
+ */
+function isIpvFuture(text: string, start: number, end: number): boolean {
+  let i = start + 1;
+  while (i < end && isHexLetterOrDigit(text.charCodeAt(i))) i++;
+  if (i === start + 1 || text.charCodeAt(i) !== Char.Dot) return false;
+  let colons = 0;
+  for (i++; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === Char.Colon) colons++;
+    else if (!isHexLetterOrDigit(c)) break;
+  }
+  if (colons < 2) return false;
+  if (i < end && text.charCodeAt(i) === Char.CloseBracket) i++;
+  return i === end || (text.charCodeAt(i) === Char.Colon && digitsEnd(text, i + 1, end, 5) === end);
+}
+
+function isHexLetterOrDigit(c: number): boolean {
+  return isDigit(c) || isHexLetter(c);
+}
 
 /** A `.` in (from, end) of text. */
 function dotAfter(text: string, from: number, end: number): boolean {

@@ -18,8 +18,9 @@ export interface PositionUnit {
   tokens: readonly string[];
   count: number;
   /**
-   * Positions whose token the message's text frames as a value: the value of a `key=value` field glued to its key, or a
-   * quoted word. Where templates differ only there, the file decides by mergeValueSlots' rule.
+   * Positions whose token the message's text frames as a value: the value of a `key=value` field glued to its key, a
+   * quoted or bracketed word, a name's argument (miner.ts valueSlots). Where templates differ only there, the file
+   * decides by mergeValueSlots' rule.
    */
   valueSlots?: readonly number[];
 }
@@ -89,16 +90,16 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
 }
 
 /**
- * Merges templates of one length that agree everywhere but at their value slots (PositionUnit.valueSlots: the values of
- * `key=value` fields, quoted words), when the words there behave as data: one family member holds <*> there already,
- * or the distinct value lists are more than maxSplitValues, or they typically hold fewer than minLinesPerValue lines
- * each (`initial driver fingerprint: driver=java health=undetected` / `driver=qemu …` / `driver=raw_exec
- * health=healthy`, `CTRL-EVENT-REGDOM-CHANGE init=CORE type=WORLD` / `init=BEACON_HINT type=UNKNOWN`, `name is
- * "SNOOPY"` beside `name is "<*>"`). A key or a quote says its word is a value, so two or three values are enough,
- * UPPER_CASE ones too, unless each holds many lines: then they sort lines into events (PAM's `user=root` on hundreds
- * of lines beside `user=guest` and `user=test` on a few dozen, which Loghub labels apart). The slots are judged
- * together, since a statement's fields vary together, which the one-position merge cannot show. Words the family
- * agrees on stay.
+ * Merges templates of one length that agree everywhere but at their value slots (PositionUnit.valueSlots: the values
+ * of `key=value` fields, quoted or bracketed words, arguments), when the words there behave as data: one family
+ * member holds <*> there already, or the distinct value lists are more than maxSplitValues, or they typically hold
+ * fewer than minLinesPerValue lines each (`initial driver fingerprint: driver=java health=undetected` / `driver=qemu
+ * …` / `driver=raw_exec health=healthy`, `CTRL-EVENT-REGDOM-CHANGE init=CORE type=WORLD` / `init=BEACON_HINT
+ * type=UNKNOWN`, `name is "SNOOPY"` beside `name is "<*>"`). A key or a quote says its word is a value, so two or
+ * three values are enough, UPPER_CASE ones too, unless each holds many lines: then they sort lines into events (PAM's
+ * `user=root` on hundreds of lines beside `user=guest` and `user=test` on a few dozen, which Loghub labels apart).
+ * The slots are judged together, since a statement's fields vary together, which the one-position merge cannot show.
+ * Words the family agrees on stay.
  */
 function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): void {
   const families = new Map<string, Group[]>();

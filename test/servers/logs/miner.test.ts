@@ -24,6 +24,10 @@ describe('log intelligence: masking and tokens', () => {
     // The IPv6 unspecified address has no digit: `listening on :: port 22` and `on 0.0.0.0 port 22` are one event.
     for (const word of ['::', '::ffff:a', 'fe80::']) assert.equal(isVariableWord(word), true, word);
     assert.equal(tokens('Server listening on :: port 22.'), tokens('Server listening on 0.0.0.0 port 22.'));
+    // RFC 3986's IPvFuture form, as CUPS writes IPv6 addresses (real lines, test/fixtures/real-excerpts).
+    assert.equal(isVariableWord('v1.::1'), true);
+    assert.equal(tokens('Listening to [v1.::1]:631 (IPv6)'), tokens('Listening to [::1]:631 (IPv6)'));
+    for (const word of ['v1.2', 'vendor.abc', 'v1.x:y']) assert.equal(isVariableWord(word), false, word);
   });
 
   it('splits key=value, commas, brackets and colons; a run of variables is one <*>', () => {
@@ -324,7 +328,7 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens('check a==b'), 'check a b');
   });
 
-  it('reads a quoted word as a value of one event by the same rule, UPPER_CASE ones too', () => {
+  it('reads a quoted or bracketed word and a name(argument) as values of one event by the same rule, UPPER_CASE ones too', () => {
     // Real Syncthing and ghostunnel lines (test/fixtures/real-excerpts): a device's name, a cipher family.
     const names = new TemplateMiner();
     for (const name of ['PATOLINO', 'SNOOPY', 'DiskStation-DEMAC', 'NATCOMP03']) names.add(`Device W4RYZKF-HQNLNNT-2J4ZJ6S name is "${name}"`);
@@ -336,6 +340,20 @@ describe('log intelligence: TemplateMiner', () => {
     const probes = new TemplateMiner();
     for (const kind of ['READINESS', 'LIVENESS']) for (let i = 0; i < 12; i++) probes.add(`probe probeType="${kind}" pod=web-${i}`);
     assert.equal(probes.templates().length, 2);
+    // A word in parentheses glued to a name is its argument (real Keepalived lines: `VRRP_Script(chk_haproxy) succeeded`).
+    const scripts = new TemplateMiner();
+    for (const name of ['chk_haproxy', 'keepalived_check']) scripts.add(`VRRP_Script(${name}) succeeded`);
+    assert.deepEqual(scripts.templates().map((t) => t.template), ['VRRP_Script(<*>) succeeded']);
+    const instances = new TemplateMiner();
+    for (const name of ['VI_VLAN02_NET', 'VI_VLAN30_PBX']) instances.add(`VRRP_Instance(${name}) removing protocol VIPs.`);
+    assert.equal(instances.templates().length, 1);
+    // A word alone in square brackets after a space is a value (real Elasticsearch and OpenVPN lines).
+    const mounts = new TemplateMiner();
+    for (const type of ['apfs', 'rootfs']) mounts.add(`using [1] data paths, net usable_space [25gb], types [${type}]`);
+    assert.equal(mounts.templates().length, 1);
+    const peers = new TemplateMiner();
+    for (const name of ['VPNCLIENT', 'iphone']) peers.add(`10.0.0.7:1341 [${name}] Peer Connection Initiated with [AF_INET]10.0.0.7:1341`);
+    assert.equal(peers.templates().length, 1);
     // An apostrophe glued to a word opens no quote (Python's u'esp'): the word after it is no quoted value.
     const reprs = new TemplateMiner();
     for (const user of ['esp', 'emoncms']) reprs.add(`client connected (c1, u'${user}')`);
