@@ -40,9 +40,9 @@ const BATCH_1: Record<string, number> = {
  */
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
-  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.849, Kubelet: 0.864,
-  Logstash: 0.4, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.556, OpenStackNova: 1, Pacemaker: 0.759,
-  PiholeFTL: 0.797, RabbitMQ: 0.808, Slurm: 0.688, Squid: 0.944, Syncthing: 0.947, Tor: 0.741, Traefik: 0.833,
+  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.868, Kubelet: 0.864,
+  Logstash: 0.4, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.556, OpenStackNova: 1, Pacemaker: 0.862,
+  PiholeFTL: 0.797, RabbitMQ: 0.808, Slurm: 0.688, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 0.833,
   Unbound: 0.855, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
 };
 /**
@@ -59,9 +59,11 @@ const BATCH_2: Record<string, number> = {
  * template, patterns/form-merge.ts): OpenLDAP.
  */
 const BATCH_3: Record<string, number> = {
-  Avahi: 1, Bluetoothd: 1, CUPS: 0.706, Caddy: 1, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 1,
-  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.773, OpenLDAP: 0.436, SSSD: 1,
-  Solr: 0.848, ZED: 1,
+  Avahi: 1, Bluetoothd: 1, CUPS: 0.897, Caddy: 1, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 1,
+  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.886, OpenLDAP: 0.509, SSSD: 1,
+  // Solr: `values` lifted it to 0.848, `hdrforms`' per-file header forms took the lift back (AutoCommit and
+  // UpdateLog lines split by the logger column kept on some forms): back at its session-start figure, not chased.
+  Solr: 0.758, ZED: 1,
 };
 /**
  * Batch 4 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
@@ -69,12 +71,13 @@ const BATCH_3: Record<string, number> = {
  * (none is in batches 1-3, the development set or Loghub): mean 0.606 over 20 systems. Keep it out of the work that
  * tunes the miner; raise a figure when a general change lifts it. Raised by branch `formmerge` (header forms merged
  * by the file's evidence, built from batches 2-3 without looking at batch 4): Asterisk, CockroachDB, Envoy, Exim,
- * PHPFPM, Salt, UWSGI, Vsftpd (mean 0.613 -> 0.668).
+ * PHPFPM, Salt, UWSGI, Vsftpd (mean 0.613 -> 0.668); with `hdrforms` and `values` merged beside it PM2 and Smartd
+ * rose too (mean 0.690).
  */
 const BATCH_4: Record<string, number> = {
   Asterisk: 0.721, Chrony: 0.887, CockroachDB: 0.885, Dnsmasq: 0.395, Envoy: 0.442, Exim: 0.41, GlusterFS: 0.915,
-  Gunicorn: 0.537, HTCondor: 0.72, Jenkins: 0.909, Loki: 1, PHPFPM: 0.653, PM2: 0.316, Puppet: 0.75, Salt: 0.556,
-  Smartd: 0.432, Synapse: 0.756, UWSGI: 0.491, Vsftpd: 0.76, Zabbix: 0.696,
+  Gunicorn: 0.537, HTCondor: 0.72, Jenkins: 0.909, Loki: 1, PHPFPM: 0.653, PM2: 0.75, Puppet: 0.75, Salt: 0.556,
+  Smartd: 0.568, Synapse: 0.756, UWSGI: 0.491, Vsftpd: 0.76, Zabbix: 0.696,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4 };
 const SLACK = 0.02;
