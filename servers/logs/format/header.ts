@@ -718,8 +718,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // A line the learned header reads only in part and without the level it has a field for (its time in another form,
   // then another layout: a syslog line amid Java ones) is read by a header of its own, which wins when it finds the level.
   // It also wins when it reads further and ends at a program's tag: a syslog wrapper around the file's own form (hclog
-  // in the journal), whose inner header the caller reads next.
-  if (consumed > 0 && parsed.level === undefined && header.fields.some((f) => f.kind === 'level') && opensWithTimeOrLevel(line, context)) {
+  // in the journal), whose inner header the caller reads next. A header without a level field reads a line whose time
+  // is in another form the same way: its next fields may be another layout's (`2024-01-01 10:00:03 ERROR db down` in a
+  // syslog file, where the host field would take `ERROR`).
+  if (consumed > 0 && parsed.level === undefined && (read.otherTime === true || header.fields.some((f) => f.kind === 'level')) && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
@@ -742,9 +744,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   return parsed;
 }
 
-/** How far applyHeader read: the number of fields it matched. */
+/** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
 interface HeaderRead {
   fields: number;
+  otherTime?: boolean;
 }
 
 /**
@@ -926,7 +929,10 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   const m: FieldMatch = { end: -1 };
   if (read) read.fields = 0;
   for (const field of fields) {
-    if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
+    if (!readField(field, line, position, context, m)) {
+      if (!(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
+      if (read) read.otherTime = true;
+    }
     if (read) read.fields++;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;

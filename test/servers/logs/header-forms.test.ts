@@ -291,4 +291,25 @@ describe('structured records inside envelopes', () => {
     assert.deepEqual(parser.parse(lines[3]), { message: 'failed to load plugin', level: 'WARN', timestamp: Date.UTC(2024, 0, 12, 10, 0, 2, 118), component: 'containerd[640]' });
     assert.equal(parser.parse(lines[0]).message, 'Starting containerd container runtime...');
   });
+
+  it("a line in another program's layout amid syslog lines keeps its level: the host field does not take `ERROR`", () => {
+    // An app's own `date time LEVEL message` lines: bare (a file both write to), behind the journal's tag, and as the
+    // text of a Docker record behind the tag. The syslog header has no level field, and the host field would read the
+    // level word once the time is read in the other form.
+    const lines = [
+      'Jan 12 10:00:01 node1 systemd[1]: Starting app.service...',
+      'Jan 12 10:00:01 node1 systemd[1]: Started app.service.',
+      'Jan 12 10:00:02 node1 app[77]: 2024-01-12 10:00:02,118 ERROR Connection to db failed',
+      '2024-01-12 10:00:03,500 ERROR Connection to db failed',
+      'Jan 12 10:00:04 node1 app[77]: {"log":"2024-01-12 10:00:04 WARN pool exhausted\\n","stream":"stderr"}',
+      'Jan 12 10:00:05 node1 app[77]: 2024-01-12 10:00:05 INFO ready',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.equal(parser.format.id, 'syslog');
+    assert.deepEqual(
+      lines.slice(2).map((line) => [parser.parse(line).level, parser.parse(line).message.trim()]),
+      [['ERROR', 'Connection to db failed'], ['ERROR', 'Connection to db failed'], ['WARN', 'pool exhausted'], ['INFO', 'ready']],
+    );
+    assert.equal(parser.parse(lines[3]).timestamp, new Date(2024, 0, 12, 10, 0, 3, 500).getTime());
+  });
 });
