@@ -115,12 +115,15 @@ export async function minePatterns(
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
   const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0 };
 
+  let unknownLayout = false;
   const handle = (line: string) => {
     const lineNumber = ++linesRead;
     if (isBlank(line)) return;
     const parsed = (parser as LineParser).parse(line);
-    // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them.
-    const entry = parsed.timestamp === undefined && parsed.level === undefined && !parsed.standalone && previous ? previous : parsed;
+    // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them. A file without
+    // entry headers ('unknown': each line is the message) has no entries to belong to, as search_logs and error_summary
+    // read it: `Finished with 0 failures` under an `error: …` line is no error.
+    const entry = parsed.timestamp === undefined && parsed.level === undefined && !parsed.standalone && previous && !unknownLayout ? previous : parsed;
     if (parsed !== entry) parsed.timestamp = entry.timestamp;
     else previous = parsed;
     if (filtering) {
@@ -143,6 +146,7 @@ export async function minePatterns(
       pending.push(line);
       if (pending.length >= SAMPLE_LINES) {
         ({ parser, columns } = learnLayout(pending, options));
+        unknownLayout = parser.format.id === 'unknown';
         for (const held of pending.splice(0)) handle(held);
       }
     }
@@ -151,6 +155,7 @@ export async function minePatterns(
   if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
   if (!parser) {
     ({ parser, columns } = learnLayout(pending, options));
+    unknownLayout = parser.format.id === 'unknown';
     for (const held of pending.splice(0)) handle(held);
   }
   return { miner, parser, linesRead, linesMatched };
