@@ -51,6 +51,8 @@ function fractionMsAt(line: string, start: number, end: number): number {
 /** Local-time epoch ms from parts, or undefined when a part is out of range. */
 export function localEpoch(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): number | undefined {
   if (monthIndex < 0 || monthIndex > 11 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return undefined;
+  // Date() rolls a day past the month's end into the next month (`2024-02-30` would be March 1st): no such day, no time.
+  if (day > 28 && day > daysInMonth(year, monthIndex)) return undefined;
   // Local-time conversion is the slow part of parsing a line; lines of one minute share it (zone changes fall on minute boundaries).
   const key = (((year * 12 + monthIndex) * 32 + day) * 24 + hour) * 60 + minute;
   // Most lines fall in the minute of the line before: compared first, before the map (its keys are not small integers).
@@ -66,6 +68,12 @@ export function localEpoch(year: number, monthIndex: number, day: number, hour =
   lastMinute.key = key;
   lastMinute.base = base;
   return Number.isNaN(base) ? undefined : base + second * 1000 + ms;
+}
+
+/** Days in the month (proleptic Gregorian, as Date counts them). */
+function daysInMonth(year: number, monthIndex: number): number {
+  if (monthIndex !== 1) return monthIndex === 3 || monthIndex === 5 || monthIndex === 8 || monthIndex === 10 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 const minuteCache = new Map<number, number>();

@@ -83,6 +83,15 @@ describe('log intelligence: parseTimestamp', () => {
     }
   });
 
+  it('gives no time for a day the month does not have, rather than the next month\'s (2024-02-30 is not March 1st)', () => {
+    for (const text of ['2024-02-30 10:00:00', '2023-02-29T10:00:00Z', '2024-04-31 00:00:01', 'Sep 31 10:00:00', '2100-02-29 10:00:00']) {
+      assert.equal(parseTimestamp(text, { referenceTime: Date.UTC(2024, 11, 1) }), undefined, text);
+    }
+    assert.equal(parseTimestamp('2024-02-29 10:00:00'), new Date(2024, 1, 29, 10).getTime());
+    assert.equal(parseTimestamp('2000-02-29T10:00:00Z'), Date.UTC(2000, 1, 29, 10));
+    assert.equal(parseTimestamp('2024-12-31 23:59:59'), new Date(2024, 11, 31, 23, 59, 59).getTime());
+  });
+
   it('reads a timestamp at a position by the hand-written scan exactly as by its regex, whatever surrounds it', () => {
     const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
     const digits = (min: number, max: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: min, maxLength: max }).map((d) => d.join(''));
