@@ -279,24 +279,30 @@ export class TemplateMiner {
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
     const scan = this.scan.scan(message);
     const hash = scan.hash();
-    let entry = this.cache.get(hash);
+    // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
+    let entry = scan.count === 0 ? undefined : this.cache.get(hash);
     while (entry && !scan.equals(entry.tokens)) entry = entry.next;
     let cluster: Cluster;
     if (entry) cluster = entry.cluster;
     else {
       const tokens = scan.tokens();
       cluster = this.place(tokens, message);
-      if (this.cached >= CACHE_LIMIT) {
-        this.cache.clear();
-        this.cached = 0;
-      }
-      this.cache.set(hash, { tokens, cluster, next: this.cache.get(hash) });
-      this.cached++;
+      if (tokens.length > 0) this.remember(hash, tokens, cluster);
     }
     if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
     return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
+  }
+
+  /** Caches the cluster of a token sequence under its hash (TokenScan.hash), emptying the cache at CACHE_LIMIT. */
+  private remember(hash: number, tokens: string[], cluster: Cluster): void {
+    if (this.cached >= CACHE_LIMIT) {
+      this.cache.clear();
+      this.cached = 0;
+    }
+    this.cache.set(hash, { tokens, cluster, next: this.cache.get(hash) });
+    this.cached++;
   }
 
   get lineCount(): number {
@@ -515,7 +521,7 @@ export class TemplateMiner {
         }
       }
       if (conflict) continue;
-      const similarity = tokens.length === 0 ? 1 : same / tokens.length;
+      const similarity = tokens.length === 0 ? (cluster.lead.trim() === message.trim() ? 1 : 0) : same / tokens.length;
       if (similarity > bestSimilarity || (similarity === bestSimilarity && wildcards > bestWildcards)) {
         best = cluster;
         bestSimilarity = similarity;

@@ -490,4 +490,15 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(miner.add(''), miner.add('   '));
     assert.equal(miner.templates()[0].count, 2);
   });
+
+  it('keeps messages without tokens apart by their text: `{` and `}` of printed JSON, a `=====` rule, `[]`', () => {
+    const miner = new TemplateMiner();
+    const lines = ['{', '}', '{', '=====', '[]', '}', '=====', '[[[['];
+    const ids = lines.map((line) => miner.add(line));
+    assert.deepEqual(ids.map((id) => ids.indexOf(id)), [0, 1, 0, 3, 4, 1, 3, 7]);
+    assert.deepEqual(
+      miner.templates().map((t) => [t.template, t.count]).sort(),
+      [['=====', 2], ['[[[[', 1], ['[]', 1], ['{', 2], ['}', 2]],
+    );
+  });
 });
