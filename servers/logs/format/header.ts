@@ -691,9 +691,11 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   let parsed: ParsedLine = { message: line };
-  const read: HeaderRead = { fields: 0 };
+  // Only a header with other forms needs to know how many fields the main one read: most files allocate nothing here.
+  const others = header.forms !== undefined || header.extended !== undefined;
+  const read: HeaderRead | undefined = others ? { fields: 0 } : undefined;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
-  if (header.forms || header.extended) {
+  if (read) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
   }
@@ -923,7 +925,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let consumed = 0;
   let uptimeEnd = -1;
   let clockEnd = -1;
-  const m: FieldMatch = { end: -1 };
+  // Every field set from the start: one shape for readField's writes (no map transitions per line).
+  const m: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
   if (read) read.fields = 0;
   for (const field of fields) {
     if (!readField(field, line, position, context, m) && !(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
