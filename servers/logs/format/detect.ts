@@ -265,7 +265,7 @@ const MAX_DEPTH = 3;
 function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: boolean): TextParse {
   const parse = (raw: string, depth: number): ParsedLine => {
     let line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
     if (depth < MAX_DEPTH) {
       const record = parseJsonRecord(line, jsonOffset && depth === 0);
       if (record) return jsonLine(record, line, depth);

@@ -154,6 +154,9 @@ const LEVEL_WORD_SET = new Set(
   }),
 );
 
+/** LEVEL_WORD_SET in upper case (its words are lower-case ASCII: `has(word)` here iff `LEVEL_WORD_SET.has(word.toLowerCase())` for an upper-case word). */
+const UPPER_LEVEL_WORD_SET = new Set([...LEVEL_WORD_SET].map((word) => word.toUpperCase()));
+
 /**
  * LEVEL_AT's match at a `[` (its first two forms, `[WARN]`, `[ error ]`), read by hand: where it ends and the level
  * word as written; undefined when LEVEL_AT does not match there. The word is what stands between the spaces after `[`
@@ -169,7 +172,8 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
   while (line.charCodeAt(close) === 32) close++;
   if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
   const word = line.slice(start, wordEnd);
-  if (!LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  // As written in lower or upper case (nearly every file) without a lower-cased copy of the word per line.
+  if (!LEVEL_WORD_SET.has(word) && !UPPER_LEVEL_WORD_SET.has(word) && !LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
   const next = line.charCodeAt(close + 1);
   if (next === 91 /* [ */) return { end: close + 1, word };
   const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
@@ -691,9 +695,11 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   let parsed: ParsedLine = { message: line };
-  const read: HeaderRead = { fields: 0 };
+  // Only a header with other forms needs to know how many fields the main one read: most files allocate nothing here.
+  const others = header.forms !== undefined || header.extended !== undefined;
+  const read: HeaderRead | undefined = others ? { fields: 0 } : undefined;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
-  if (header.forms || header.extended) {
+  if (read) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
   }
@@ -926,7 +932,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let consumed = 0;
   let uptimeEnd = -1;
   let clockEnd = -1;
-  const m: FieldMatch = { end: -1 };
+  // Every field set from the start: one shape for readField's writes (no map transitions per line).
+  const m: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
   if (read) read.fields = 0;
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) {
