@@ -727,7 +727,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // in the journal), whose inner header the caller reads next. A header without a level field reads a line whose time
   // is in another form the same way: its next fields may be another layout's (`2024-01-01 10:00:03 ERROR db down` in a
   // syslog file, where the host field would take `ERROR`).
-  if (consumed > 0 && parsed.level === undefined && (read.otherTime === true || header.fields.some((f) => f.kind === 'level')) && opensWithTimeOrLevel(line, context)) {
+  if (consumed > 0 && parsed.level === undefined && (header.fields.some((f) => f.kind === 'level') || readsOtherTime(header, line, context, read)) && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
@@ -748,6 +748,17 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/**
+ * Whether the learned header read this line's time in another form than its own. Known from `read` when the line was
+ * read with one; else read again, which only lines without a level pay for (most files allocate no HeaderRead per line).
+ */
+function readsOtherTime(header: LearnedHeader, line: string, context: TimestampContext, read: HeaderRead | undefined): boolean {
+  if (read) return read.otherTime === true;
+  const again: HeaderRead = { fields: 0 };
+  applyHeader(header.fields, line, context, { message: line }, again);
+  return again.otherTime === true;
 }
 
 /** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
