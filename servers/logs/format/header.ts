@@ -7,7 +7,7 @@ import { normalizeLevel } from './levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
-export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'word';
+export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
 
 export interface HeaderField {
   kind: FieldKind;
@@ -329,11 +329,26 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'component':
       return readComponent(line, position, out);
+    case 'logger': {
+      const m = matchAt(LOGGER_AT, line, position);
+      if (!m) return false;
+      out.end = position + m[0].length;
+      out.component = m[0];
+      return true;
+    }
     case 'word':
       out.end = wordEnd(line, position);
       return out.end >= 0;
   }
 }
+
+/**
+ * A Java logger's name after the thread and context fields, without a colon: lower-case package segments (whole or
+ * cut to their initials, log4j's `%c{1.}`) then the class (`o.a.s.c.CoreContainer`, `org.eclipse.jetty.server.Server`).
+ * Not one padded to a column and closed by a lone `:` (Spring Boot's): not every logger there has this shape (nested
+ * classes, `o.a.c.c.C.[.[.[/]`), and the file's lines must keep that column alike.
+ */
+const LOGGER_AT = /(?:[a-z][\w$]*\.)+[A-Z][\w$]*(?=\s)(?!\s*:(?:\s|$))/y;
 
 /** A `name:` field (a program, a logger, Monolog's `app.ERROR:`, PostgreSQL's `ERROR:`) at `position`, into `out`. */
 function readComponent(line: string, position: number, out: FieldMatch): boolean {
@@ -483,7 +498,10 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       }
     }
     if (!field) {
-      for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'component', 'word'] as const) {
+      // The logger follows the thread or the context (`(main) [   ] o.a.s.c.CoreContainer …`, log4j's `%t %X %c`).
+      const afterThread = hasLevel && (fields.at(-1)?.kind === 'paren' || fields.at(-1)?.kind === 'bracket');
+      for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'logger', 'component', 'word'] as const) {
+        if (kind === 'logger' && !afterThread) continue;
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
         if (kind === 'clock' && fields.length > 0) continue;
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
@@ -507,7 +525,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     fields.push(field);
     ends.push(end);
     position = skipSeparators(line, end);
-    if (field.kind === 'component' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
+    if (field.kind === 'component' || field.kind === 'logger' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
   }
   // The header ends at its last strong field; a long run of weak fields is already the message.
   let last = -1;

@@ -55,6 +55,75 @@ describe('several header forms in one file', () => {
     assert.match(foreign.format.description, /month name not read.*time filters leave these lines out/);
   });
 
+  it("a Java logger after the thread and context is the line's component on every form, and never eats the message", () => {
+    // Solr: the 6.x console (milliseconds since start), the dated form, behind docker compose, SolrCloud's long thread
+    // and MDC. The core name in brackets opening a SolrCore message is the statement's own text.
+    const solr = [
+      '2286 INFO  (main) [   ] o.a.s.c.CoreContainer New CoreContainer 1613095350',
+      '2294 INFO  (main) [   ] o.a.s.c.CoreContainer Loading cores into CoreContainer [instanceDir=/opt/solr/server/solr/]',
+      '2295 WARN  (main) [   ] o.a.s.c.SolrResourceLoader No files added to classloader from lib: lib',
+      '2019-08-05 06:38:49.972 INFO  (main) [   ] o.e.j.s.Server Started @7045ms',
+      '2019-08-05 06:38:50.597 INFO  (coreLoadExecutor-9-thread-1) [   x:dovecot-fts] o.a.s.s.IndexSchema [dovecot-fts] Schema name=dovecot-fts',
+      '2019-08-05 06:38:50.841 INFO  (coreLoadExecutor-9-thread-1) [   x:dovecot-fts] o.a.s.c.SolrCore [[dovecot-fts] ] Opening new SolrCore at [/opt/solr/dovecot-fts]',
+      'qwc-solr_1                     | 2022-09-21 03:05:58.123 INFO  (coreLoadExecutor-13-thread-1) [   x:gdi] o.a.s.c.SolrCore [[gdi] ] Opening new SolrCore at [/var/solr/data/gdi]',
+      'qwc-solr_1                     | 2022-09-21 03:05:58.152 INFO  (coreLoadExecutor-13-thread-1) [   x:gdi] o.a.s.r.XSLTResponseWriter xsltCacheLifetimeSeconds=5',
+      'qwc-solr_1                     | 2022-09-21 03:05:58.562 WARN  (coreLoadExecutor-13-thread-1) [   x:gdi] o.a.s.h.d.DataImportHandler Data Import Handler is deprecated',
+      '2022-05-23 19:39:38.133 INFO  (coreLoadExecutor-23-thread-1-processing-n:solr412-0.solr412-headless.default.svc.cluster.local:8983_solr) [c:my-collection s:shard1 r:core_node3 x:my-collection_shard1_replica_n1] o.a.s.c.SolrCore [[my-collection_shard1_replica_n1] ] Opening new SolrCore at [/opt/bitnami/solr]',
+      '2022-05-23 19:39:41.042 INFO  (coreLoadExecutor-23-thread-1-processing-n:solr412-0.solr412-headless.default.svc.cluster.local:8983_solr) [c:my-collection s:shard1 r:core_node3 x:my-collection_shard1_replica_n1] o.a.s.u.CommitTracker Hard AutoCommit: if uncommitted for 15000ms;',
+      'search-1  | 2025-03-29 15:40:25.724 INFO  (coreLoadExecutor-9-thread-1) [   ] o.a.s.u.CommitTracker Soft AutoCommit: if uncommitted for 10000ms;',
+    ];
+    const parser = createLineParser(solr, { referenceTime: REFERENCE });
+    const read = solr.map((line) => parser.parse(line));
+    assert.deepEqual(
+      read.map((p) => p.message),
+      [
+        'New CoreContainer 1613095350',
+        'Loading cores into CoreContainer [instanceDir=/opt/solr/server/solr/]',
+        'No files added to classloader from lib: lib',
+        'Started @7045ms',
+        '[dovecot-fts] Schema name=dovecot-fts',
+        '[[dovecot-fts] ] Opening new SolrCore at [/opt/solr/dovecot-fts]',
+        '[[gdi] ] Opening new SolrCore at [/var/solr/data/gdi]',
+        'xsltCacheLifetimeSeconds=5',
+        'Data Import Handler is deprecated',
+        '[[my-collection_shard1_replica_n1] ] Opening new SolrCore at [/opt/bitnami/solr]',
+        'Hard AutoCommit: if uncommitted for 15000ms;',
+        'Soft AutoCommit: if uncommitted for 10000ms;',
+      ],
+    );
+    assert.deepEqual(
+      [read[0], read[5], read[6], read[9], read[11]].map((p) => p.component),
+      ['o.a.s.c.CoreContainer', 'o.a.s.c.SolrCore', 'o.a.s.c.SolrCore', 'o.a.s.c.SolrCore', 'o.a.s.u.CommitTracker'],
+    );
+    assert.deepEqual(
+      read.map((p) => p.level),
+      ['INFO', 'INFO', 'WARN', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'WARN', 'INFO', 'INFO', 'INFO'],
+    );
+    // Made-up neighbours: another log4j program with the full logger name, its thread in brackets, in two forms; a
+    // message opening with a bracket of its own keeps it.
+    const broker = [
+      '2024-01-02 10:00:00,123 WARN  [worker-3] com.acme.broker.QueueManager [orders] Queue depth 120 over limit',
+      '2024-01-02 10:00:01,124 INFO  [worker-1] com.acme.broker.QueueManager Queue orders drained',
+      '2024-01-02 10:00:02,125 INFO  [main] com.acme.broker.Server Listening on port 9092',
+      '812 WARN  [worker-2] com.acme.broker.QueueManager [billing] Queue depth 300 over limit',
+      '815 INFO  [worker-2] com.acme.broker.QueueManager Queue billing drained',
+      '990 ERROR [main] com.acme.broker.Server Cannot bind port 9092',
+    ];
+    const brokerParser = createLineParser(broker, { referenceTime: REFERENCE });
+    assert.deepEqual(
+      broker.map((line) => [brokerParser.parse(line).component, brokerParser.parse(line).message]),
+      [
+        ['com.acme.broker.QueueManager', '[orders] Queue depth 120 over limit'],
+        ['com.acme.broker.QueueManager', 'Queue orders drained'],
+        ['com.acme.broker.Server', 'Listening on port 9092'],
+        ['com.acme.broker.QueueManager', '[billing] Queue depth 300 over limit'],
+        ['com.acme.broker.QueueManager', 'Queue billing drained'],
+        ['com.acme.broker.Server', 'Cannot bind port 9092'],
+      ],
+    );
+    assert.equal(brokerParser.parse(broker[5]).level, 'ERROR');
+  });
+
   it("a daemon's bare stderr lines (`name[pid]: msg`) and its journal lines give one message", async () => {
     const lines = [
       'bluetoothd[2285962]: Bluetooth daemon 5.63',
