@@ -713,9 +713,11 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   let parsed: ParsedLine = { message: line };
-  // Only a header with other forms needs to know how many fields the main one read: most files allocate nothing here.
+  // Only a header with other forms needs to know how many fields the main one read, and only one without a level field
+  // whether the line's time was in another form (below): files with a level field and one form allocate nothing here.
   const others = header.forms !== undefined || header.extended !== undefined;
-  const read: HeaderRead | undefined = others ? { fields: 0 } : undefined;
+  const levelField = header.fields.some((f) => f.kind === 'level');
+  const read: HeaderRead | undefined = others || !levelField ? { fields: 0 } : undefined;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
   if (read) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
@@ -745,7 +747,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // in the journal), whose inner header the caller reads next. A header without a level field reads a line whose time
   // is in another form the same way: its next fields may be another layout's (`2024-01-01 10:00:03 ERROR db down` in a
   // syslog file, where the host field would take `ERROR`).
-  if (consumed > 0 && parsed.level === undefined && (header.fields.some((f) => f.kind === 'level') || readsOtherTime(header, line, context, read)) && opensWithTimeOrLevel(line, context)) {
+  if (consumed > 0 && parsed.level === undefined && (levelField || read?.otherTime === true) && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
@@ -766,17 +768,6 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
-}
-
-/**
- * Whether the learned header read this line's time in another form than its own. Known from `read` when the line was
- * read with one; else read again, which only lines without a level pay for (most files allocate no HeaderRead per line).
- */
-function readsOtherTime(header: LearnedHeader, line: string, context: TimestampContext, read: HeaderRead | undefined): boolean {
-  if (read) return read.otherTime === true;
-  const again: HeaderRead = { fields: 0 };
-  applyHeader(header.fields, line, context, { message: line }, again);
-  return again.otherTime === true;
 }
 
 /** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
