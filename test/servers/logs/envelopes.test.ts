@@ -31,7 +31,9 @@ describe('log envelopes and prefixes', () => {
     const lines = ['INFO', 'WARN', 'ERROR'].map((level, i) => JSON.stringify({ log: `2024-06-01 12:30:4${i},000 ${level} [main] com.x.Y - step ${i}\n`, stream: 'stdout', time: NANO }));
     const parser = createLineParser(lines);
     assert.deepEqual(lines.map((l) => parser.parse(l).level), ['INFO', 'WARN', 'ERROR']);
-    assert.equal(parser.parse(lines[2]).message, 'com.x.Y - step 2');
+    // The logger after the thread is a header field (the line's component), as on every form of a log4j file.
+    assert.equal(parser.parse(lines[2]).message, 'step 2');
+    assert.equal(parser.parse(lines[2]).component, 'com.x.Y');
   });
 
   it('Fluent Bit (`log` with Kubernetes metadata) and Fluentd (`message` without a level field)', () => {
