@@ -1,5 +1,5 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
-import type { ParsedLine } from './types';
+import type { LineParser, ParsedLine } from './types';
 
 // PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
 // the learned component (`… [pid] DETAIL:`) or, where no header was learned, on the start of the message.
@@ -26,4 +26,16 @@ export function continuesEntry(parsed: ParsedLine): boolean {
  */
 export function inheritsLevel(parsed: ParsedLine): boolean {
   return (parsed.level === undefined && parsed.timestamp === undefined && parsed.standalone !== true) || isEntryPart(parsed);
+}
+
+/**
+ * A parsed line takes what it lacks from the entry header above: a continuation line (no time of its own: stack frame,
+ * indented text) its time and level, an entry's part (continuesEntry) its level. A line with its own time starts a new
+ * entry and never inherits a level: without one it stays level-less (and is counted as such) rather than taking the
+ * level of an unrelated entry above. Formats without entry headers ('unknown') inherit nothing.
+ */
+export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
+  if (parser.format.id === 'unknown' || parsed.standalone) return false;
+  if (parsed.timestamp === undefined) return true;
+  return continuesEntry(parsed);
 }

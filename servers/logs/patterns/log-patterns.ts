@@ -6,10 +6,11 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
+import { needsHeader } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
-import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
+import { LEVELS, type Level, type LineParser } from '../format/types';
 
 /**
  * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log
@@ -110,29 +111,37 @@ export async function minePatterns(
   const pending: string[] = [];
   let linesRead = 0;
   let linesMatched = 0;
-  let previous: ParsedLine | undefined;
+  // The entry above, as later lines take from it (needsHeader): its time and level, kept as two fields, not an object.
+  let previousLevel: Level | undefined;
+  let previousTime: number | undefined;
   // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
   const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0 };
 
-  let unknownLayout = false;
   const handle = (line: string) => {
     const lineNumber = ++linesRead;
     if (isBlank(line)) return;
-    const parsed = (parser as LineParser).parse(line);
-    // Lines without a header of their own (stack traces, wrapped text) belong to the entry above them. A file without
-    // entry headers ('unknown': each line is the message) has no entries to belong to, as search_logs and error_summary
-    // read it: `Finished with 0 failures` under an `error: …` line is no error.
-    const entry = parsed.timestamp === undefined && parsed.level === undefined && !parsed.standalone && previous && !unknownLayout ? previous : parsed;
-    if (parsed !== entry) parsed.timestamp = entry.timestamp;
-    else previous = parsed;
+    const p = parser as LineParser;
+    const parsed = p.parse(line);
+    // Lines without a header of their own (stack traces, wrapped text) and an entry's parts (PostgreSQL `DETAIL:`) take
+    // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). A file without
+    // entry headers ('unknown': each line is the message) has no entries to belong to: `Finished with 0 failures` under
+    // an `error: …` line is no error.
+    let level = parsed.level;
+    let timestamp = parsed.timestamp;
+    if (needsHeader(p, parsed)) {
+      level ??= previousLevel;
+      timestamp ??= previousTime;
+    }
+    previousLevel = level;
+    previousTime = timestamp;
     if (filtering) {
-      if (options.minimum !== undefined && !levelAtLeast(entry.level, options.minimum)) return;
-      if (timed && (entry.timestamp === undefined || !inWindow(entry.timestamp, options.window))) return;
+      if (options.minimum !== undefined && !levelAtLeast(level, options.minimum)) return;
+      if (timed && (timestamp === undefined || !inWindow(timestamp, options.window))) return;
     }
     linesMatched++;
-    info.level = entry.level;
-    info.timestamp = entry.timestamp ?? NaN;
+    info.level = level;
+    info.timestamp = timestamp ?? NaN;
     info.line = line;
     info.lineNumber = lineNumber;
     miner.add((columns as SourceColumns).strip(parsed.message, parsed.component), info);
@@ -146,7 +155,6 @@ export async function minePatterns(
       pending.push(line);
       if (pending.length >= SAMPLE_LINES) {
         ({ parser, columns } = learnLayout(pending, options));
-        unknownLayout = parser.format.id === 'unknown';
         for (const held of pending.splice(0)) handle(held);
       }
     }
@@ -155,7 +163,6 @@ export async function minePatterns(
   if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
   if (!parser) {
     ({ parser, columns } = learnLayout(pending, options));
-    unknownLayout = parser.format.id === 'unknown';
     for (const held of pending.splice(0)) handle(held);
   }
   return { miner, parser, linesRead, linesMatched };

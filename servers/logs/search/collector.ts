@@ -1,7 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { continuesEntry, isEntryPart } from '../format/continuation';
+import { isEntryPart } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -35,18 +35,6 @@ export function headerOf(parser: LineParser, text: string): Header | undefined {
   if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
   return timestamp !== undefined || level !== undefined ? { timestamp, level } : undefined;
-}
-
-/**
- * A parsed line takes what it lacks from the entry header above: a continuation line (no time of its own: stack frame,
- * indented text) its time and level, an entry's part (continuesEntry) its level. A line with its own time starts a new
- * entry and never inherits a level: without one it stays level-less (and is counted as such) rather than taking the
- * level of an unrelated entry above. Formats without entry headers ('unknown') inherit nothing.
- */
-export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
-  if (parser.format.id === 'unknown' || parsed.standalone) return false;
-  if (parsed.timestamp === undefined) return true;
-  return continuesEntry(parsed);
 }
 
 /**

@@ -9,7 +9,8 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
-import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, needsHeader, parseLine, type Header } from './collector';
+import { needsHeader } from '../format/continuation';
+import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
 /**

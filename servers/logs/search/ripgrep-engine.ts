@@ -10,7 +10,8 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker } from '../io/chunks';
-import { headerAbove, MatchCollector, needsHeader, parseLine, type Header } from './collector';
+import { needsHeader } from '../format/continuation';
+import { headerAbove, MatchCollector, parseLine, type Header } from './collector';
 import { compilePattern, toRipgrep } from './dialect';
 import type { AcceptedLine, FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
 

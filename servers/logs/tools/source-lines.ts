@@ -6,7 +6,8 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser } from '../format/detect';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { needsHeader, parseLine, type Header } from '../search/collector';
+import { needsHeader } from '../format/continuation';
+import { parseLine, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
 import type { SourceKind, SourceRecord } from '../sources/types';
 

@@ -8,9 +8,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parserFor } from '../../../servers/logs/format/parser';
-import { continuesEntry } from '../../../servers/logs/format/continuation';
+import { continuesEntry, needsHeader } from '../../../servers/logs/format/continuation';
 import { levelCoverage, levelsUnreadable } from '../../../servers/logs/format/coverage';
-import { needsHeader } from '../../../servers/logs/search/collector';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
 import { RipgrepUnsupported, scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
@@ -112,6 +111,30 @@ describe('logs: which lines inherit the level of the entry above', () => {
         const result = await scanWithRipgrep(rg, target, request, parser);
         assert.deepEqual(result.matches.map((m) => m.line), expected, 'ripgrep engine');
       });
+    }
+  });
+
+  it('log_patterns with a level keeps the lines the level filters of search_logs keep (one rule: needsHeader)', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'logs-entry-patterns-'));
+    const files: [string, string[], 'WARN' | 'ERROR', number][] = [
+      ['postgresql.log', POSTGRES, 'ERROR', 3],
+      ['postgres-warn.log', POSTGRES, 'WARN', 4],
+      ['mysql.log', MYSQL, 'WARN', 3],
+    ];
+    for (const [file, lines] of files) writeFileSync(join(dir, file), lines.join('\n') + '\n');
+    const server = await startBuiltServer('logs', { LOG_DIRS: dir });
+    try {
+      for (const [file, , level, expected] of files) {
+        const result = (await server.client.callTool({ name: 'log_patterns', arguments: { file, level } })) as CallToolResult;
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        const data = result.structuredContent as { linesMatched: number; templates: { count: number }[] };
+        assert.equal(data.linesMatched, expected, `${file} at ${level}: ${JSON.stringify(data.templates)}`);
+        assert.equal(data.templates.reduce((n, t) => n + t.count, 0), expected, file);
+      }
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
