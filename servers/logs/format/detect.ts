@@ -127,7 +127,8 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   const names = fields.map(fieldName);
   const ts = fields.find((f) => f.kind === 'timestamp')?.pattern?.id;
   const level = fields.find((f) => f.kind === 'level');
-  const hasComponent = fields.some((f) => f.kind === 'component');
+  // A Java logger read after the thread (FieldKind 'logger') is the component of that layout as much as a bare one.
+  const hasComponent = fields.some((f) => f.kind === 'component' || f.kind === 'logger');
   let id = 'text';
   if (level?.form === 'glued-bracket') id = 'logrus';
   else if (level?.form === 'paren-mark') id = 'xorg';

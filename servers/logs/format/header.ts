@@ -499,7 +499,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field) {
       // The logger follows the thread or the context (`(main) [   ] o.a.s.c.CoreContainer …`, log4j's `%t %X %c`).
-      const afterThread = hasLevel && (fields.at(-1)?.kind === 'paren' || fields.at(-1)?.kind === 'bracket');
+      // So does log4j2's and logback's default `%d [%t] %-5level %logger - %msg`: the level between thread and logger.
+      const threadKind = (f: HeaderField | undefined) => f?.kind === 'paren' || f?.kind === 'bracket';
+      const afterThread = hasLevel && (threadKind(fields.at(-1)) || (fields.at(-1)?.kind === 'level' && threadKind(fields.at(-2))));
       for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'logger', 'component', 'word'] as const) {
         if (kind === 'logger' && !afterThread) continue;
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.

@@ -140,8 +140,9 @@ describe('log detection on small and odd files', () => {
       '\tat java.base/java.lang.Thread.run(Thread.java:833)',
     ];
     const parser = createLineParser(lines);
-    assert.notEqual(parser.format.id, 'unknown');
-    assert.deepEqual(parser.parse(lines[0]), { message: 'com.x.Y - request failed', level: 'ERROR', timestamp: new Date(2024, 5, 1, 12, 30, 45, 123).getTime() });
+    assert.equal(parser.format.id, 'java');
+    // log4j2's default layout `%d [%t] %-5level %logger - %msg`: the logger after the level is the component.
+    assert.deepEqual(parser.parse(lines[0]), { message: 'request failed', level: 'ERROR', component: 'com.x.Y', timestamp: new Date(2024, 5, 1, 12, 30, 45, 123).getTime() });
     assert.equal(parser.parse(lines[1]).level, undefined, 'a stack frame takes its entry\'s level');
   });
 

@@ -167,6 +167,19 @@ describe('log intelligence: createLineParser', () => {
     assert.equal(trace.level, undefined);
   });
 
+  it('log4j2/logback default: time [thread] LEVEL logger - message is named java (the logger read after the thread)', () => {
+    const sample = [
+      '2024-06-01 12:30:45.123 [main] ERROR com.x.App - boom',
+      '2024-06-01 12:30:45.124 [main] WARN  com.x.App - slow',
+      '2024-06-01 12:30:46.001 [http-nio-8080-exec-1] INFO  o.s.web.servlet.DispatcherServlet - Completed initialization in 3 ms',
+    ];
+    const parser = createLineParser(sample);
+    assert.equal(parser.format.id, 'java', parser.format.description);
+    const parsed = parser.parse(sample[2]);
+    assert.equal(parsed.component, 'o.s.web.servlet.DispatcherServlet');
+    assert.equal(parsed.message, 'Completed initialization in 3 ms');
+  });
+
   it('HDFS-style: yyMMdd HHmmss, pid, level, component', () => {
     const sample = [
       '230105 101500 31 INFO dfs.DataNode: Receiving block blk_123 src: /10.0.0.1:5000',
