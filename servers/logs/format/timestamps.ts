@@ -26,6 +26,16 @@ export interface TimestampPattern {
 
 const MONTHS: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11 };
 const DAY_MS = 86_400_000;
+/** English month abbreviations as logs write them: `Nov` and, in Oracle's and some mainframes' dates, `NOV`. */
+const MONTH_NAMES = Object.keys(MONTHS).flatMap((name) => [name[0].toUpperCase() + name.slice(1), name.toUpperCase()]).join('|');
+
+/** The 24-hour hour of `hour` on a 12-hour clock with its AM/PM mark (none: already 24-hour); undefined out of range. */
+function twelveHour(hour: number, mark: string | undefined): number | undefined {
+  if (!mark) return hour;
+  if (hour < 1 || hour > 12) return undefined;
+  const pm = mark[0] === 'P' || mark[0] === 'p';
+  return (hour % 12) + (pm ? 12 : 0);
+}
 
 function month(name: string): number | undefined {
   return MONTHS[name.slice(0, 3).toLowerCase()];
@@ -366,13 +376,18 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
-    // Sun Dec 04 04:47:44 2005 (ctime; Apache error log)
+    // Sun Dec 04 04:47:44 2005 (ctime; Apache error log) and Java's Date.toString() with its zone before the year, Mon
+    // Nov 30 10:00:00 UTC 2026: UTC/GMT are read as such; other zone names (EST, CET…) name no single offset, so the time
+    // is read as local time, as a time without a zone is.
     id: 'ctime',
     startsWith: (c) => c === 77 || c === 84 || c === 87 || c === 70 || c === 83 /* M T W F S */,
-    regex: new RegExp(String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* ([A-Z][a-z]{2}) +(\d{1,2}) ${TIME} (\d{4})(?!\d)`, 'y'),
+    regex: new RegExp(String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]* ([A-Z][a-z]{2}) +(\d{1,2}) ${TIME}(?: ([A-Z]{3,5}))? (\d{4})(?!\d)`, 'y'),
     toEpoch: (m) => {
       const mo = month(m[1]);
-      return mo === undefined ? undefined : localEpoch(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]));
+      if (mo === undefined) return undefined;
+      const parts = [Number(m[8]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6])];
+      const zone = m[7] === 'UTC' || m[7] === 'GMT' ? 'Z' : undefined;
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), zone, parts);
     },
   },
   {
@@ -388,11 +403,42 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
-    // 01 Jun 2024 12:30:45.123 (Redis)
+    // 01 Jun 2024 12:30:45.123 (Redis), 30-Nov-2026 10:00:00.123 (Tomcat's catalina.out, Oracle's DD-MON-YYYY)
     id: 'day-month-year',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(Number(m[3]), month(m[2]) as number, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+    regex: new RegExp(String.raw`(\d{1,2})([ -])(${MONTH_NAMES})\2(\d{4}) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(Number(m[4]), month(m[3]) as number, Number(m[1]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
+  },
+  {
+    // Nov 30, 2026 10:00:00 AM (java.util.logging's SimpleFormatter: the level is on the next line), Nov 30, 2026 1:05:01
+    // PM, and the 24-hour Nov 30, 2026 13:05:01
+    id: 'month-day-comma-year',
+    startsWith: (c) => SYSLOG_INITIALS.has(c),
+    regex: new RegExp(String.raw`(${MONTH_NAMES}) (\d{1,2}), (\d{4}),? (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ([AaPp][Mm])(?![A-Za-z]))?(?![\d:])`, 'y'),
+    toEpoch: (m) => {
+      const hour = twelveHour(Number(m[4]), m[8]);
+      return hour === undefined ? undefined : localEpoch(Number(m[3]), month(m[1]) as number, Number(m[2]), hour, Number(m[5]), Number(m[6]), fractionMs(m[7]));
+    },
+  },
+  {
+    // Mon, 30 Nov 2026 10:00:00 GMT (RFC 1123: HTTP dates, JavaScript's toUTCString) and RFC 2822's +0000 (mail)
+    id: 'rfc1123',
+    startsWith: (c) => c === 77 || c === 84 || c === 87 || c === 70 || c === 83 /* M T W F S */,
+    regex: new RegExp(String.raw`(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{1,2}) (${MONTH_NAMES}) (\d{4}) ${TIME}(?: (?:(GMT|UTC|Z)|([+-]\d{4})))?(?![\d:])`, 'y'),
+    toEpoch: (m) => {
+      const parts = [Number(m[3]), month(m[2]) as number, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])];
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), m[8] ? 'Z' : m[9], parts);
+    },
+  },
+  {
+    // [2023-11-21, 00:00:19 UTC] (Airflow's task logs: a comma between date and time)
+    id: 'iso-comma',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d{4})-(\d\d)-(\d\d), ${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?![\d:])`, 'y'),
+    toEpoch: (m) => {
+      const parts = [Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])];
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), m[8] ?? m[9] ?? (m[10] ? 'Z' : undefined), parts);
+    },
   },
   {
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005

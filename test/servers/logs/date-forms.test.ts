@@ -1,0 +1,72 @@
+// Date forms common in real logs beyond ISO and syslog (issue 13's unread dates): each read whole (parseTimestamp, as a
+// JSON field's value is) and as a file's header. An out-of-range part gives no time, never a wrong one.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { parseTimestamp } from '../../../servers/logs/format/timestamps';
+
+const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
+
+describe('log intelligence: date forms', () => {
+  it('reads day-month-year with dashes (Tomcat, Oracle), month-day-comma-year with AM/PM (java.util.logging), RFC 1123, ISO with a comma, Java Date.toString()', () => {
+    const cases: [string, number][] = [
+      ['30-Nov-2026 10:00:00.123', local(2026, 11, 30, 10, 0, 0, 123)],
+      ['01-JAN-2025 00:00:05', local(2025, 1, 1, 0, 0, 5)],
+      ['01 Jun 2024 12:30:45.123', local(2024, 6, 1, 12, 30, 45, 123)],
+      ['Nov 30, 2026 10:00:00 AM', local(2026, 11, 30, 10)],
+      ['Nov 30, 2026 12:00:00 AM', local(2026, 11, 30, 0)],
+      ['Nov 30, 2026 12:30:00 PM', local(2026, 11, 30, 12, 30)],
+      ['Nov 3, 2026 1:05:01 PM', local(2026, 11, 3, 13, 5, 1)],
+      ['Nov 30, 2026 13:05:01', local(2026, 11, 30, 13, 5, 1)],
+      ['Mon, 30 Nov 2026 10:00:00 GMT', Date.UTC(2026, 10, 30, 10)],
+      ['Mon, 30 Nov 2026 10:00:00 +0200', Date.UTC(2026, 10, 30, 8)],
+      ['2023-11-21, 00:00:19 UTC', Date.UTC(2023, 10, 21, 0, 0, 19)],
+      ['2023-11-21, 00:00:19', local(2023, 11, 21, 0, 0, 19)],
+      ['Mon Nov 30 10:00:00 UTC 2026', Date.UTC(2026, 10, 30, 10)],
+      ['Mon Nov 30 10:00:00 CET 2026', local(2026, 11, 30, 10)],
+      ['Sun Dec 04 04:47:44 2005', local(2005, 12, 4, 4, 47, 44)],
+    ];
+    for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
+  });
+
+  it('gives no time for parts out of range: 13 PM, hour 0 on a 12-hour clock, 31-Nov, a month that is not one', () => {
+    for (const text of ['Nov 30, 2026 13:05:01 PM', 'Nov 30, 2026 0:05:01 AM', '31-Nov-2026 10:00:00', '30-Noe-2026 10:00:00', '2023-11-31, 00:00:19 UTC']) {
+      assert.equal(parseTimestamp(text), undefined, text);
+    }
+  });
+
+  it("Tomcat's catalina.out: the dashed date is the time, then level and thread", () => {
+    const sample = [
+      '30-Nov-2026 10:00:00.123 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server version name:   Apache Tomcat/9.0.83',
+      '30-Nov-2026 10:00:01.001 SEVERE [main] org.apache.catalina.core.StandardContext.startInternal One or more listeners failed to start.',
+      '30-Nov-2026 10:00:01.500 WARNING [main] org.apache.catalina.util.SessionIdGeneratorBase.createSecureRandom Creation of SecureRandom instance took [252] milliseconds.',
+    ];
+    const parser = createLineParser(sample);
+    const parsed = parser.parse(sample[1]);
+    assert.equal(parsed.timestamp, local(2026, 11, 30, 10, 0, 1, 1), parser.format.description);
+    assert.equal(parsed.level, 'ERROR');
+    assert.equal(parser.parse(sample[2]).level, 'WARN');
+  });
+
+  it("Airflow's task log: [date, time zone] {file:line} LEVEL - message", () => {
+    const sample = [
+      '[2023-11-21, 00:00:19 UTC] {taskinstance.py:1159} INFO - Dependencies all met for dep_context=non-requeueable deps',
+      '[2023-11-21, 00:00:19 UTC] {taskinstance.py:1361} INFO - Starting attempt 1 of 1',
+      '[2023-11-21, 00:00:21 UTC] {taskinstance.py:1937} ERROR - Task failed with exception',
+    ];
+    const parser = createLineParser(sample);
+    const parsed = parser.parse(sample[2]);
+    assert.equal(parsed.timestamp, Date.UTC(2023, 10, 21, 0, 0, 21), parser.format.description);
+    assert.equal(parsed.level, 'ERROR');
+    assert.equal(parsed.message, 'Task failed with exception');
+  });
+
+  it('a log whose lines start with an HTTP date (RFC 1123) or Java Date.toString() is timed', () => {
+    const http = ['Mon, 30 Nov 2026 10:00:00 GMT express:router dispatching GET /api', 'Mon, 30 Nov 2026 10:00:01 GMT express:router query  : /api', 'Mon, 30 Nov 2026 10:00:02 GMT express:router expressInit  : /api'];
+    assert.equal(createLineParser(http).parse(http[1]).timestamp, Date.UTC(2026, 10, 30, 10, 0, 1));
+    const java = ['Mon Nov 30 10:00:00 UTC 2026 INFO starting worker 1', 'Mon Nov 30 10:00:01 UTC 2026 WARN worker 1 slow', 'Mon Nov 30 10:00:02 UTC 2026 ERROR worker 1 failed'];
+    const parsed = createLineParser(java).parse(java[2]);
+    assert.equal(parsed.timestamp, Date.UTC(2026, 10, 30, 10, 0, 2));
+    assert.equal(parsed.level, 'ERROR');
+    assert.equal(parsed.message, 'worker 1 failed');
+  });
+});
