@@ -39,3 +39,12 @@ export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
   if (parsed.timestamp === undefined) return true;
   return continuesEntry(parsed);
 }
+
+/**
+ * True when `parsed`, a line with a time and no level, is the first half of an entry header written on two lines, its
+ * level on the line below (`below`: a level and no time of its own): java.util.logging's SimpleFormatter writes
+ * `Nov 30, 2026 1:05:01 PM org.a.Server start` then `SEVERE: message`. The entry is counted once, at its level line.
+ */
+export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefined): boolean {
+  return parsed.level === undefined && parsed.timestamp !== undefined && below !== undefined && below.level !== undefined && below.timestamp === undefined;
+}

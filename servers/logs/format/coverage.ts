@@ -1,8 +1,8 @@
 // How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
 // could not judge, and never calls a file whose levels it could not read free of errors.
-import { inheritsLevel } from './continuation';
+import { inheritsLevel, levelOnNextLine } from './continuation';
 import { joinedLines } from './partials';
-import type { LineParser } from './types';
+import type { LineParser, ParsedLine } from './types';
 
 export interface LevelCoverage {
   /** Entry lines looked at: non-blank lines of the sample that are not continuations (stack frames, wrapped text). */
@@ -16,7 +16,8 @@ export interface LevelCoverage {
 /**
  * Counts the sample's entry lines and those without a level. A line is a continuation (not counted) when it starts
  * with white space, or, in a recognised layout, when it has neither time nor level or otherwise continues the entry above
- * (inheritsLevel: also PostgreSQL `DETAIL:`). A container's header-less lines (ParsedLine.continues) are counted: a
+ * (inheritsLevel: also PostgreSQL `DETAIL:`), or is the timed first half of a header whose level is on the next line
+ * (levelOnNextLine). A container's header-less lines (ParsedLine.continues) are counted: a
  * container that writes no levels at all must still be reported as such.
  */
 export function levelCoverage(sample: string[], parser: LineParser): LevelCoverage {
@@ -24,13 +25,16 @@ export function levelCoverage(sample: string[], parser: LineParser): LevelCovera
   let lines = 0;
   let withoutLevel = 0;
   // A split line's later parts are not lines of their own (format/partials.ts).
+  const entries: ParsedLine[] = [];
   for (const line of joinedLines(parser, sample)) {
     if (line.trim().length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) continue;
-    const parsed = parser.parse(line);
-    if (layoutKnown && inheritsLevel(parsed)) continue;
+    entries.push(parser.parse(line));
+  }
+  entries.forEach((parsed, i) => {
+    if (layoutKnown && (inheritsLevel(parsed) || levelOnNextLine(parsed, entries[i + 1]))) return;
     lines++;
     if (parsed.level === undefined) withoutLevel++;
-  }
+  });
   return { lines, withoutLevel, layoutKnown };
 }
 

@@ -671,11 +671,15 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   // Lines that may start an entry: stack frames and tracebacks do not, and in a short file they can outnumber the
   // entries; the header must be shared by most of the others and by a quarter of all lines.
   let entries = 0;
+  let timedWithoutLevel = false;
   for (const line of sample) {
     if (line.trim().length === 0) continue;
     lines++;
     const { fields, tabbed } = readHeader(line, context);
-    if (!CONTINUATION.test(line)) entries++;
+    if (!CONTINUATION.test(line) && !(timedWithoutLevel && LEADING_LEVEL.test(line))) entries++;
+    // java.util.logging's SimpleFormatter splits an entry's header over two lines: `Nov 30, 2026 1:05:01 PM class method`,
+    // then `SEVERE: message`. The level line belongs to the timed line above, as a stack frame does.
+    timedWithoutLevel = fields.some((f) => f.kind === 'timestamp') && !fields.some((f) => f.kind === 'level' || f.leveled);
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
       const key = signature(fields.slice(0, end));

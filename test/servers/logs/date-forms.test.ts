@@ -1,8 +1,15 @@
 // Date forms common in real logs beyond ISO and syslog (issue 13's unread dates): each read whole (parseTimestamp, as a
 // JSON field's value is) and as a file's header. An out-of-range part gives no time, never a wrong one.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { needsHeader } from '../../../servers/logs/format/continuation';
+import { levelCoverage } from '../../../servers/logs/format/coverage';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { parseTimestamp } from '../../../servers/logs/format/timestamps';
+import { startBuiltServer } from '../../support/mcp-client';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 
@@ -68,5 +75,48 @@ describe('log intelligence: date forms', () => {
     assert.equal(parsed.timestamp, Date.UTC(2026, 10, 30, 10, 0, 2));
     assert.equal(parsed.level, 'ERROR');
     assert.equal(parsed.message, 'worker 1 failed');
+  });
+
+  describe("java.util.logging's two-line entries: the time on one line, the level on the next", () => {
+    const JUL = [
+      'Nov 30, 2026 10:00:00 AM org.apache.catalina.startup.Catalina start',
+      'INFO: Server startup in 1234 ms',
+      'Nov 30, 2026 10:00:01 AM org.apache.coyote.AbstractProtocol start',
+      'SEVERE: Failed to start end point associated with ProtocolHandler ["http-nio-8080"]',
+      'java.net.BindException: Address already in use',
+      '\tat sun.nio.ch.Net.bind0(Native Method)',
+      'Nov 30, 2026 1:05:01 PM org.apache.catalina.core.StandardServer await',
+      "WARNING: StandardServer.await: Invalid command 'GET' received",
+    ];
+
+    it('the level line takes the time of the line above, and every entry counts as leveled', () => {
+      const parser = createLineParser(JUL);
+      assert.notEqual(parser.format.id, 'unknown', parser.format.description);
+      const severe = parser.parse(JUL[3]);
+      assert.equal(severe.level, 'ERROR');
+      assert.equal(needsHeader(parser, severe), true);
+      assert.equal(parser.parse(JUL[2]).timestamp, local(2026, 11, 30, 10, 0, 1));
+      assert.deepEqual(levelCoverage(JUL, parser), { lines: 3, withoutLevel: 0, layoutKnown: true });
+    });
+
+    it('search_logs with a time window and a level finds the SEVERE entry at its time', async function () {
+      this.timeout(60_000);
+      const dir = mkdtempSync(join(tmpdir(), 'logs-jul-'));
+      writeFileSync(join(dir, 'catalina.log'), JUL.join('\n') + '\n');
+      const server = await startBuiltServer('logs', { LOG_DIRS: dir });
+      try {
+        const since = new Date(local(2026, 11, 30, 9)).toISOString();
+        const result = (await server.client.callTool({ name: 'search_logs', arguments: { query: 'start', since, level: 'ERROR' } })) as CallToolResult;
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        const data = result.structuredContent as { matches: { line: number; timestamp?: string }[]; notes?: string[] };
+        // The entry's stack trace is part of it: its lines carry the entry's level and time.
+        assert.deepEqual(data.matches.map((m) => m.line).sort(), [4, 5, 6], JSON.stringify(data));
+        assert.ok(data.matches.every((m) => m.timestamp === new Date(local(2026, 11, 30, 10, 0, 1)).toISOString()), JSON.stringify(data));
+        assert.equal(data.notes?.some((n) => /without a readable timestamp|no recognisable level/.test(n)) ?? false, false, JSON.stringify(data.notes));
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });
