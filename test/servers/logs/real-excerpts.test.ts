@@ -88,7 +88,8 @@ const BATCH_4: Record<string, number> = {
 const BATCH_5: Record<string, number> = {
   ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.618, Fluentd: 0.931, Frigate: 0.719, Homebridge: 0.338, NodeRED: 0.229,
   OctoPrint: 0.88, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.786, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.632,
-  Telegraf: 0.815, Wazuh: 0.881,
+  Telegraf: 0.815, Wazuh: 0.881, Kea: 0.833, Mumble: 0.676, Terraform: 0.86,
+  Varnish: 0.179,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5 };
 const SLACK = 0.02;
