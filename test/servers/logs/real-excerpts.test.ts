@@ -79,7 +79,19 @@ const BATCH_4: Record<string, number> = {
   Gunicorn: 0.537, HTCondor: 0.72, Jenkins: 0.909, Loki: 1, PHPFPM: 0.653, PM2: 0.75, Puppet: 0.75, Salt: 0.556,
   Smartd: 0.568, Synapse: 0.756, UWSGI: 0.491, Vsftpd: 0.76, Zabbix: 0.696,
 };
-const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4 };
+/**
+ * Batch 5 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
+ * branch `realx5` on the miner of main at 172ce53 (the session's start), before anything was fixed for these systems
+ * (none is in batches 1-4, the development set or Loghub): mean 0.719 over 22 systems (median 0.790). Keep it out of
+ * the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_5: Record<string, number> = {
+  ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.618, Fluentd: 0.931, Frigate: 0.719, Homebridge: 0.338, NodeRED: 0.229,
+  OctoPrint: 0.88, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.786, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.632,
+  Telegraf: 0.815, Wazuh: 0.881, Kea: 0.833, Mumble: 0.676, Terraform: 0.86,
+  Varnish: 0.179, Icinga2: 1, Prosody: 0.793,
+};
+const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5 };
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -97,7 +109,7 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
       const held = result.systems.filter((s) => s.system in batch);
       return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
     };
-    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\n\n${formatErrors(result, 10)}\n`);
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\nbatch 5 (held out): ${batchMean(BATCH_5)}\n\n${formatErrors(result, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
