@@ -109,7 +109,10 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
       const held = result.systems.filter((s) => s.system in batch);
       return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
     };
-    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\nbatch 5 (held out): ${batchMean(BATCH_5)}\n\n${formatErrors(result, 10)}\n`);
+    // The newest batch measures what the miner does on logs nobody fixing it has looked at: its wrongly grouped events
+    // are not printed here, so that reading this output does not make it a batch fixed against.
+    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !(s.system in BATCH_5)) };
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\nbatch 5 (held out): ${batchMean(BATCH_5)}\n\n${formatErrors(studied, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
