@@ -364,7 +364,8 @@ function isJsonRecordLine(line: string, context: TimestampContext): boolean {
 
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
-  const context: TimestampContext = { referenceTime: options.referenceTime };
+  // Without a reference time, the time the parser is made: read once, not per year-less line.
+  const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
   // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
   // Decided on the sample, so that files without them pay nothing per line.
   const colored = sampleLines.some(hasEscapeCodes);

@@ -587,6 +587,8 @@ export interface LearnedHeader {
   forms?: HeaderField[][];
   /** The main header with a level after it (`unbound[1:0] error:` after the syslog time), for lines it reads whole without a level. */
   extended?: HeaderField[][];
+  /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
+  levelField?: boolean;
 }
 
 const NO_HEADER: LearnedHeader = { fields: [], tabbed: false };
@@ -716,7 +718,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // Only a header with other forms needs to know how many fields the main one read, and only one without a level field
   // whether the line's time was in another form (below): files with a level field and one form allocate nothing here.
   const others = header.forms !== undefined || header.extended !== undefined;
-  const levelField = header.fields.some((f) => f.kind === 'level');
+  const levelField = (header.levelField ??= header.fields.some((f) => f.kind === 'level'));
   const read: HeaderRead | undefined = others || !levelField ? { fields: 0 } : undefined;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
   if (read) {
