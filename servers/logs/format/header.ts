@@ -124,17 +124,26 @@ function skipSeparators(line: string, position: number): number {
 /** End of a balanced [...] starting at `position`, or -1. */
 function bracketEnd(line: string, position: number): number {
   if (line.charCodeAt(position) !== 91) return -1;
-  let depth = 0;
   const limit = Math.min(line.length, position + 512);
+  // Most brackets hold no other: then the first `]` closes this one (found by indexOf, which scans faster than a loop
+  // reads characters).
+  const close = line.indexOf(']', position + 1);
+  if (close < 0 || close >= limit) return -1;
+  const inner = line.indexOf('[', position + 1);
+  if (inner < 0 || inner > close) return closesField(line, close);
+  let depth = 0;
   for (let i = position; i < limit; i++) {
     const c = line.charCodeAt(i);
     if (c === 91) depth++;
-    else if (c === 93 && --depth === 0) {
-      const next = line.charCodeAt(i + 1);
-      return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? i + 1 : -1;
-    }
+    else if (c === 93 && --depth === 0) return closesField(line, i);
   }
   return -1;
+}
+
+/** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
+function closesField(line: string, close: number): number {
+  const next = line.charCodeAt(close + 1);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? close + 1 : -1;
 }
 
 interface FieldMatch {
