@@ -50,8 +50,12 @@ function opensLikeTime(text: string, start: number): boolean {
 /** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`). */
 const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp']);
 
+/** The first characters of LOGFMT_OPENING_KEYS: any other rules a record out before its first word is read. */
+const LOGFMT_KEY_INITIALS = new Set([...LOGFMT_OPENING_KEYS].map((key) => key.charCodeAt(0)));
+
 /** Whether the text at `start` opens with one of LOGFMT_OPENING_KEYS and `=` (read by characters: every line is asked). */
 function mayBeLogfmtRecord(text: string, start: number): boolean {
+  if (!LOGFMT_KEY_INITIALS.has(text.charCodeAt(start))) return false;
   let end = start;
   while (end - start <= 9 && isAsciiLetter(text.charCodeAt(end))) end++;
   return end > start && text.charCodeAt(end) === 61 /* = */ && LOGFMT_OPENING_KEYS.has(text.slice(start, end));
@@ -365,7 +369,8 @@ function isJsonRecordLine(line: string, context: TimestampContext): boolean {
 
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
-  const context: TimestampContext = { referenceTime: options.referenceTime };
+  // Without a reference time, the time the parser is made: read once, not per year-less line.
+  const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
   // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
   // Decided on the sample, so that files without them pay nothing per line.
   const colored = sampleLines.some(hasEscapeCodes);

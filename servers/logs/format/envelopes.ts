@@ -155,6 +155,16 @@ function firstPresent(record: Record<string, unknown>, paths: KeyPath[]): unknow
   return undefined;
 }
 
+/** 13 to 19 digits and nothing else: an epoch in ms, µs or ns written as a string. */
+function isEpochDigits(value: string): boolean {
+  if (value.length < 13 || value.length > 19) return false;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** Epoch ms from a JSON time field: a number or digit string (s, ms, µs, ns by magnitude) or any known text form. */
 export function jsonTime(value: unknown, context: TimestampContext): number | undefined {
   if (typeof value === 'number') return epochFromNumber(value);
@@ -164,7 +174,7 @@ export function jsonTime(value: unknown, context: TimestampContext): number | un
     return jsonTime(date && typeof date === 'object' && '$numberLong' in date ? (date as { $numberLong: unknown }).$numberLong : date, context);
   }
   if (typeof value !== 'string') return undefined;
-  if (/^\d{13,19}$/.test(value)) return epochFromNumber(Number(value));
+  if (isEpochDigits(value)) return epochFromNumber(Number(value));
   const parsed = parseTimestamp(value, context);
   if (parsed !== undefined) return parsed;
   const fallback = Date.parse(value);

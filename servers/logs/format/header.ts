@@ -124,17 +124,26 @@ function skipSeparators(line: string, position: number): number {
 /** End of a balanced [...] starting at `position`, or -1. */
 function bracketEnd(line: string, position: number): number {
   if (line.charCodeAt(position) !== 91) return -1;
-  let depth = 0;
   const limit = Math.min(line.length, position + 512);
+  // Most brackets hold no other: then the first `]` closes this one (found by indexOf, which scans faster than a loop
+  // reads characters).
+  const close = line.indexOf(']', position + 1);
+  if (close < 0 || close >= limit) return -1;
+  const inner = line.indexOf('[', position + 1);
+  if (inner < 0 || inner > close) return closesField(line, close);
+  let depth = 0;
   for (let i = position; i < limit; i++) {
     const c = line.charCodeAt(i);
     if (c === 91) depth++;
-    else if (c === 93 && --depth === 0) {
-      const next = line.charCodeAt(i + 1);
-      return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? i + 1 : -1;
-    }
+    else if (c === 93 && --depth === 0) return closesField(line, i);
   }
   return -1;
+}
+
+/** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
+function closesField(line: string, close: number): number {
+  const next = line.charCodeAt(close + 1);
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? close + 1 : -1;
 }
 
 interface FieldMatch {
@@ -434,6 +443,10 @@ export function componentEnd(line: string, position: number): number {
  * in `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
  */
 function balanced(text: string, start: number, end: number): boolean {
+  // Most names hold no parenthesis: indexOf rules both out faster than a loop reads the name.
+  const open = text.indexOf('(', start);
+  const close = text.indexOf(')', start);
+  if ((open < 0 || open >= end) && (close < 0 || close >= end)) return true;
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -589,6 +602,8 @@ export interface LearnedHeader {
   forms?: HeaderField[][];
   /** The main header with a level after it (`unbound[1:0] error:` after the syslog time), for lines it reads whole without a level. */
   extended?: HeaderField[][];
+  /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
+  levelField?: boolean;
 }
 
 const NO_HEADER: LearnedHeader = { fields: [], tabbed: false };
@@ -722,7 +737,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // Only a header with other forms needs to know how many fields the main one read, and only one without a level field
   // whether the line's time was in another form (below): files with a level field and one form allocate nothing here.
   const others = header.forms !== undefined || header.extended !== undefined;
-  const levelField = header.fields.some((f) => f.kind === 'level');
+  const levelField = (header.levelField ??= header.fields.some((f) => f.kind === 'level'));
   const read: HeaderRead | undefined = others || !levelField ? { fields: 0 } : undefined;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
   if (read) {
@@ -1118,11 +1133,16 @@ const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** Whether CHANNEL_LEVEL can match at `start`: it needs a `.` and an upper-case letter right after a first run of word characters and dashes. */
 function mayBeChannelLevel(text: string, start: number): boolean {
-  let at = start;
-  for (let c = text.charCodeAt(at); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = text.charCodeAt(++at));
-  if (at === start || text.charCodeAt(at) !== 46) return false;
-  const next = text.charCodeAt(at + 1);
-  return next >= 65 && next <= 90;
+  // The first `.` (found by indexOf, faster than reading the run) must be that run's end, before an upper-case letter.
+  const dot = text.indexOf('.', start);
+  if (dot <= start) return false;
+  const next = text.charCodeAt(dot + 1);
+  if (!(next >= 65 && next <= 90)) return false;
+  for (let at = start; at < dot; at++) {
+    const c = text.charCodeAt(at);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */

@@ -246,6 +246,15 @@ function learnSeparated(messages: string[], share: number): ColumnStep | undefin
 }
 
 /**
+ * The end of the space-delimited token at `start` (the next space, or the message's end). indexOf, not a char loop:
+ * a message is a slice of its line, whose characters a loop reads about three times slower than indexOf scans them.
+ */
+function tokenEnd(message: string, start: number): number {
+  const space = message.indexOf(' ', start);
+  return space < 0 ? message.length : space;
+}
+
+/**
  * Where the message at `from` starts after `fields` pairs of a one-token field and `separator`, when it has them and
  * more text follows; `from` otherwise. What tokenStarts and separatedFields decide, read in place: no array, no token
  * string, for every line.
@@ -257,7 +266,7 @@ function skipSeparated(message: string, from: number, separator: string, fields:
     if (i >= message.length) return from;
     if (token === 2 * fields) return i;
     const start = i;
-    while (i < message.length && message.charCodeAt(i) !== 32) i++;
+    i = tokenEnd(message, i);
     if (token % 2 === 1 && (i - start !== separator.length || !message.startsWith(separator, start))) return from;
   }
 }
@@ -380,7 +389,7 @@ function skipSpaceColumns(message: string, from: number, typed: Shape[]): number
     if (i >= message.length) return from;
     if (column === typed.length) return i;
     const start = i;
-    while (i < message.length && message.charCodeAt(i) !== 32) i++;
+    i = tokenEnd(message, i);
     const shape = typed[column];
     if (shape !== 'word' && shape !== 'punct' && shapeOfRange(message, start, i) !== shape) return from;
   }
