@@ -127,6 +127,47 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
   return m[1] === '+' ? utc - offset : utc + offset;
 }
 
+/** An IANA zone name (`Europe/Berlin`, `America/Argentina/Buenos_Aires`, `Etc/GMT+5`): an area, then one or two places. */
+const IANA_ZONE = String.raw`[A-Z][a-z]+(?:/[A-Za-z][\w+-]*){1,2}(?![\w/])`;
+
+/** Intl formatters by zone name; null for a name Intl does not know (bounded: cleared when full). */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The zone's offset from UTC at the instant `epoch` (ms), or undefined when Intl does not know the zone. */
+function zoneOffsetMs(zone: string, epoch: number): number | undefined {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      formatter = null;
+    }
+    if (zoneFormatters.size >= 64) zoneFormatters.clear();
+    zoneFormatters.set(zone, formatter);
+  }
+  if (formatter === null) return undefined;
+  const p: Record<string, number> = {};
+  for (const part of formatter.formatToParts(epoch)) p[part.type] = Number(part.value);
+  const wall = new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+  if (p.year < 100) wall.setUTCFullYear(p.year);
+  return wall.getTime() - (epoch - (((epoch % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a wall-clock time `parts` (year, month index, day, h, m, s, ms) names in the IANA zone `zone`, or
+ * undefined when Intl does not know the zone. The offset is taken at the wall time read as UTC, then again at the
+ * instant that gives, so a time near a daylight-saving change lands on the offset in force at it.
+ */
+function namedZoneEpoch(parts: number[], zone: string): number | undefined {
+  const [y, mo, d, h, mi, s, ms] = parts;
+  const date = new Date(Date.UTC(y, mo, d, h, mi, s, ms));
+  if (y < 100) date.setUTCFullYear(y);
+  const wall = date.getTime();
+  const first = zoneOffsetMs(zone, wall);
+  if (first === undefined) return undefined;
+  const second = zoneOffsetMs(zone, wall - first);
+  return wall - (second ?? first);
+}
 
 /**
  * Where the fraction after the seconds at `at` ends (`.`, `,` or `:` and its digits, TIME's fraction): `at` when there
@@ -403,11 +444,17 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
-    // 01 Jun 2024 12:30:45.123 (Redis), 30-Nov-2026 10:00:00.123 (Tomcat's catalina.out, Oracle's DD-MON-YYYY)
+    // 01 Jun 2024 12:30:45.123 (Redis), 30-Nov-2026 10:00:00.123 (Tomcat's catalina.out, Oracle's DD-MON-YYYY), and PHP's
+    // error_log, which writes the zone after it by name: 30-Nov-2026 10:00:00 UTC / 30-Nov-2026 10:00:00 Europe/Berlin
     id: 'day-month-year',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{1,2})([ -])(${MONTH_NAMES})\2(\d{4}) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(Number(m[4]), month(m[3]) as number, Number(m[1]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
+    regex: new RegExp(String.raw`(\d{1,2})([ -])(${MONTH_NAMES})\2(\d{4}) ${TIME}(?![\d:])(?: (UTC|GMT|${IANA_ZONE}))?`, 'y'),
+    toEpoch: (m) => {
+      const parts = [Number(m[4]), month(m[3]) as number, Number(m[1]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
+      const local = localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
+      if (m[9] === 'UTC' || m[9] === 'GMT') return zoned(local, 'Z', parts);
+      return m[9] && local !== undefined ? namedZoneEpoch(parts, m[9]) ?? local : local;
+    },
   },
   {
     // Nov 30, 2026 10:00:00 AM (java.util.logging's SimpleFormatter: the level is on the next line), Nov 30, 2026 1:05:01

@@ -67,6 +67,28 @@ describe('log intelligence: date forms', () => {
     assert.equal(parsed.message, 'Task failed with exception');
   });
 
+  it("PHP's error_log: the zone written after the dashed date by name is applied (UTC, an IANA name); an unknown name reads as local time", () => {
+    const cases: [string, number][] = [
+      ['30-Nov-2026 10:00:02 UTC', Date.UTC(2026, 10, 30, 10, 0, 2)],
+      ['30-Nov-2026 10:00:02 Europe/Berlin', Date.UTC(2026, 10, 30, 9, 0, 2)],
+      // Summer time: the offset in force on that day (New York -4 h in July, Berlin +2 h).
+      ['15-Jul-2026 10:00:02 America/New_York', Date.UTC(2026, 6, 15, 14, 0, 2)],
+      ['15-Jul-2026 10:00:02 Europe/Berlin', Date.UTC(2026, 6, 15, 8, 0, 2)],
+      ['30-Nov-2026 10:00:02 America/Argentina/Buenos_Aires', Date.UTC(2026, 10, 30, 13, 0, 2)],
+      ['30-Nov-2026 10:00:02 Nowhere/Atall', local(2026, 11, 30, 10, 0, 2)],
+    ];
+    for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
+    const sample = [
+      '[30-Nov-2026 10:00:00 Europe/Berlin] PHP Warning:  Undefined variable $x in /var/www/index.php on line 3',
+      '[30-Nov-2026 10:00:01 Europe/Berlin] PHP Fatal error:  Uncaught Exception: boom in /var/www/index.php:5',
+      '[30-Nov-2026 10:00:02 Europe/Berlin] PHP Notice:  Undefined index: id in /var/www/a.php on line 9',
+    ];
+    const parser = createLineParser(sample);
+    const fatal = parser.parse(sample[1]);
+    assert.equal(fatal.timestamp, Date.UTC(2026, 10, 30, 9, 0, 1), parser.format.description);
+    assert.equal(fatal.level, 'FATAL');
+  });
+
   it('a log whose lines start with an HTTP date (RFC 1123) or Java Date.toString() is timed', () => {
     const http = ['Mon, 30 Nov 2026 10:00:00 GMT express:router dispatching GET /api', 'Mon, 30 Nov 2026 10:00:01 GMT express:router query  : /api', 'Mon, 30 Nov 2026 10:00:02 GMT express:router expressInit  : /api'];
     assert.equal(createLineParser(http).parse(http[1]).timestamp, Date.UTC(2026, 10, 30, 10, 0, 1));
