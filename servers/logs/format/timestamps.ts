@@ -218,7 +218,36 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
   const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
   const end = tail >= 0 ? tail : isoRegexEnd(line, start);
-  return end < 0 ? null : readIso(line, start, end, sameSecond);
+  if (end < 0) return null;
+  // Only right after the seconds or their fraction: a zone written there makes the clock 24-hour.
+  const mark = fractionEndAt(line, start + 19) === end ? twelveHourMarkAt(line, end) : undefined;
+  return mark === undefined ? readIso(line, start, end, sameSecond) : readTwelveHourIso(line, start, end, mark);
+}
+
+/**
+ * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
+ * log4net write it), or undefined. Read as 24-hour, 01:05:01 PM would be twelve hours early.
+ */
+function twelveHourMarkAt(line: string, at: number): string | undefined {
+  if (line.charCodeAt(at) !== 32) return undefined;
+  const first = line.charCodeAt(at + 1) | 0x20;
+  if ((first !== 97 && first !== 112) /* a p */ || (line.charCodeAt(at + 2) | 0x20) !== 109 /* m */) return undefined;
+  const after = line.charCodeAt(at + 3);
+  return isAsciiLetterCode(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** An ISO time on a 12-hour clock (no zone written: the time is local): its epoch (undefined for hour 0 or 13+) and end after the mark. */
+function readTwelveHourIso(line: string, start: number, end: number, mark: string): { epoch: number | undefined; end: number } {
+  const seconds = start + 19;
+  const ms = end > seconds ? fractionMsAt(line, seconds + 1, end) : 0;
+  const hour = twelveHour(twoDigits(line, start + 11), mark);
+  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
+  const epoch = hour === undefined ? undefined : localEpoch(year, twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), hour, twoDigits(line, start + 14), twoDigits(line, start + 17), ms);
+  return { epoch, end: end + 3 };
 }
 
 /** Where ISO_SHAPE's match at `start` ends, or -1. */

@@ -89,6 +89,26 @@ describe('log intelligence: date forms', () => {
     assert.equal(fatal.level, 'FATAL');
   });
 
+  it('an ISO date with a 12-hour clock (.NET `yyyy-MM-dd hh:mm:ss tt`, log4net): PM adds twelve hours, 12 AM is midnight, an hour out of range gives no time', () => {
+    const cases: [string, number | undefined][] = [
+      ['2026-11-30 01:05:01 PM', local(2026, 11, 30, 13, 5, 1)],
+      ['2026-11-30 01:05:01.250 pm', local(2026, 11, 30, 13, 5, 1, 250)],
+      ['2026-11-30 12:05:01 AM', local(2026, 11, 30, 0, 5, 1)],
+      ['2026-11-30 12:05:01 PM', local(2026, 11, 30, 12, 5, 1)],
+      ['2026-11-30 13:05:01 PM', undefined],
+      ['2026-11-30 00:05:01 AM', undefined],
+    ];
+    for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
+    const sample = ['2026-11-30 01:05:01 PM ERROR db down', '2026-11-30 01:06:01 PM INFO ok', '2026-11-30 11:06:01 AM WARN slow', '2026-11-30 01:07:01 AMQP connected'];
+    const parser = createLineParser(sample);
+    const error = parser.parse(sample[0]);
+    assert.equal(error.timestamp, local(2026, 11, 30, 13, 5, 1), parser.format.description);
+    assert.equal(error.level, 'ERROR');
+    assert.equal(error.message, 'db down');
+    // A word that starts with AM is no mark: the clock stays as written.
+    assert.equal(parser.parse(sample[3]).timestamp, local(2026, 11, 30, 1, 7, 1));
+  });
+
   it('a log whose lines start with an HTTP date (RFC 1123) or Java Date.toString() is timed', () => {
     const http = ['Mon, 30 Nov 2026 10:00:00 GMT express:router dispatching GET /api', 'Mon, 30 Nov 2026 10:00:01 GMT express:router query  : /api', 'Mon, 30 Nov 2026 10:00:02 GMT express:router expressInit  : /api'];
     assert.equal(createLineParser(http).parse(http[1]).timestamp, Date.UTC(2026, 10, 30, 10, 0, 1));
