@@ -461,10 +461,10 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
-    // 10/Oct/2000:13:55:36 -0700 (common/combined access log)
+    // 10/Oct/2000:13:55:36 -0700 (common/combined access log) and 30/Nov/2026 10:00:02 (Django's runserver: a space)
     id: 'clf',
     startsWith: isDigit,
-    regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
+    regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4})[: ](\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
     toEpoch: (m) => {
       const mo = month(m[2]);
       if (mo === undefined) return undefined;

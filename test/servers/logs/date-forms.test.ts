@@ -14,7 +14,7 @@ import { startBuiltServer } from '../../support/mcp-client';
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 
 describe('log intelligence: date forms', () => {
-  it('reads day-month-year with dashes (Tomcat, Oracle), month-day-comma-year with AM/PM (java.util.logging), RFC 1123, ISO with a comma, Java Date.toString()', () => {
+  it("reads day-month-year with dashes (Tomcat, Oracle), month-day-comma-year with AM/PM (java.util.logging), RFC 1123, ISO with a comma, Java Date.toString(), Django runserver's CLF date with a space", () => {
     const cases: [string, number][] = [
       ['30-Nov-2026 10:00:00.123', local(2026, 11, 30, 10, 0, 0, 123)],
       ['01-JAN-2025 00:00:05', local(2025, 1, 1, 0, 0, 5)],
@@ -31,6 +31,7 @@ describe('log intelligence: date forms', () => {
       ['Mon Nov 30 10:00:00 UTC 2026', Date.UTC(2026, 10, 30, 10)],
       ['Mon Nov 30 10:00:00 CET 2026', local(2026, 11, 30, 10)],
       ['Sun Dec 04 04:47:44 2005', local(2005, 12, 4, 4, 47, 44)],
+      ['30/Nov/2026 10:00:02', local(2026, 11, 30, 10, 0, 2)],
     ];
     for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
   });
