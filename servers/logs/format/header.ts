@@ -104,8 +104,11 @@ function isMonthLetter(c: number): boolean {
 const SLASH_LEVEL_AT = new RegExp(String.raw`/(${LEVEL_WORDS})\]`, 'iy');
 /** A pid in parentheses before a colon: `[WARNING]  (8) : Server … is DOWN` (HAProxy 2.x). */
 const PAREN_PID_AT = /\(\d+\) ?:(?=\s)/y;
-/** A level word right after a bracket's time: `: INFO/MainProcess]` (Celery), ` WARNING]`. */
-const LEVEL_AFTER_TIME_AT = new RegExp(String.raw`:? *(${LEVEL_WORDS})(?=[/\]])`, 'iy');
+/**
+ * A level word right after a bracket's time: `: INFO/MainProcess]` (Celery), ` WARNING]`, and one word (the module)
+ * before the `]`: `[2026-11-30T10:00:01Z ERROR my_app::db]` (Rust's env_logger).
+ */
+const LEVEL_AFTER_TIME_AT = new RegExp(String.raw`:? *(${LEVEL_WORDS})(?=[/\]]| +[^\s\]]{1,200}\])`, 'iy');
 
 const SYSLOG_PATTERN = TIMESTAMP_PATTERNS.find((pattern) => pattern.id === 'syslog') as TimestampPattern;
 

@@ -127,6 +127,47 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
   return m[1] === '+' ? utc - offset : utc + offset;
 }
 
+/** An IANA zone name (`Europe/Berlin`, `America/Argentina/Buenos_Aires`, `Etc/GMT+5`): an area, then one or two places. */
+const IANA_ZONE = String.raw`[A-Z][a-z]+(?:/[A-Za-z][\w+-]*){1,2}(?![\w/])`;
+
+/** Intl formatters by zone name; null for a name Intl does not know (bounded: cleared when full). */
+const zoneFormatters = new Map<string, Intl.DateTimeFormat | null>();
+
+/** The zone's offset from UTC at the instant `epoch` (ms), or undefined when Intl does not know the zone. */
+function zoneOffsetMs(zone: string, epoch: number): number | undefined {
+  let formatter = zoneFormatters.get(zone);
+  if (formatter === undefined) {
+    try {
+      formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    } catch {
+      formatter = null;
+    }
+    if (zoneFormatters.size >= 64) zoneFormatters.clear();
+    zoneFormatters.set(zone, formatter);
+  }
+  if (formatter === null) return undefined;
+  const p: Record<string, number> = {};
+  for (const part of formatter.formatToParts(epoch)) p[part.type] = Number(part.value);
+  const wall = new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
+  if (p.year < 100) wall.setUTCFullYear(p.year);
+  return wall.getTime() - (epoch - (((epoch % 1000) + 1000) % 1000));
+}
+
+/**
+ * The instant a wall-clock time `parts` (year, month index, day, h, m, s, ms) names in the IANA zone `zone`, or
+ * undefined when Intl does not know the zone. The offset is taken at the wall time read as UTC, then again at the
+ * instant that gives, so a time near a daylight-saving change lands on the offset in force at it.
+ */
+function namedZoneEpoch(parts: number[], zone: string): number | undefined {
+  const [y, mo, d, h, mi, s, ms] = parts;
+  const date = new Date(Date.UTC(y, mo, d, h, mi, s, ms));
+  if (y < 100) date.setUTCFullYear(y);
+  const wall = date.getTime();
+  const first = zoneOffsetMs(zone, wall);
+  if (first === undefined) return undefined;
+  const second = zoneOffsetMs(zone, wall - first);
+  return wall - (second ?? first);
+}
 
 /**
  * Where the fraction after the seconds at `at` ends (`.`, `,` or `:` and its digits, TIME's fraction): `at` when there
@@ -177,7 +218,36 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
   const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
   const end = tail >= 0 ? tail : isoRegexEnd(line, start);
-  return end < 0 ? null : readIso(line, start, end, sameSecond);
+  if (end < 0) return null;
+  // Only right after the seconds or their fraction: a zone written there makes the clock 24-hour.
+  const mark = fractionEndAt(line, start + 19) === end ? twelveHourMarkAt(line, end) : undefined;
+  return mark === undefined ? readIso(line, start, end, sameSecond) : readTwelveHourIso(line, start, end, mark);
+}
+
+/**
+ * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
+ * log4net write it), or undefined. Read as 24-hour, 01:05:01 PM would be twelve hours early.
+ */
+function twelveHourMarkAt(line: string, at: number): string | undefined {
+  if (line.charCodeAt(at) !== 32) return undefined;
+  const first = line.charCodeAt(at + 1) | 0x20;
+  if ((first !== 97 && first !== 112) /* a p */ || (line.charCodeAt(at + 2) | 0x20) !== 109 /* m */) return undefined;
+  const after = line.charCodeAt(at + 3);
+  return isAsciiLetterCode(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
+}
+
+function isAsciiLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** An ISO time on a 12-hour clock (no zone written: the time is local): its epoch (undefined for hour 0 or 13+) and end after the mark. */
+function readTwelveHourIso(line: string, start: number, end: number, mark: string): { epoch: number | undefined; end: number } {
+  const seconds = start + 19;
+  const ms = end > seconds ? fractionMsAt(line, seconds + 1, end) : 0;
+  const hour = twelveHour(twoDigits(line, start + 11), mark);
+  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
+  const epoch = hour === undefined ? undefined : localEpoch(year, twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), hour, twoDigits(line, start + 14), twoDigits(line, start + 17), ms);
+  return { epoch, end: end + 3 };
 }
 
 /** Where ISO_SHAPE's match at `start` ends, or -1. */
@@ -391,10 +461,10 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
-    // 10/Oct/2000:13:55:36 -0700 (common/combined access log)
+    // 10/Oct/2000:13:55:36 -0700 (common/combined access log) and 30/Nov/2026 10:00:02 (Django's runserver: a space)
     id: 'clf',
     startsWith: isDigit,
-    regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4}):(\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
+    regex: /(\d\d)\/([A-Z][a-z]{2})\/(\d{4})[: ](\d\d):(\d\d):(\d\d)(?: ([+-]\d{4}))?/y,
     toEpoch: (m) => {
       const mo = month(m[2]);
       if (mo === undefined) return undefined;
@@ -403,11 +473,17 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
-    // 01 Jun 2024 12:30:45.123 (Redis), 30-Nov-2026 10:00:00.123 (Tomcat's catalina.out, Oracle's DD-MON-YYYY)
+    // 01 Jun 2024 12:30:45.123 (Redis), 30-Nov-2026 10:00:00.123 (Tomcat's catalina.out, Oracle's DD-MON-YYYY), and PHP's
+    // error_log, which writes the zone after it by name: 30-Nov-2026 10:00:00 UTC / 30-Nov-2026 10:00:00 Europe/Berlin
     id: 'day-month-year',
     startsWith: isDigit,
-    regex: new RegExp(String.raw`(\d{1,2})([ -])(${MONTH_NAMES})\2(\d{4}) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(Number(m[4]), month(m[3]) as number, Number(m[1]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
+    regex: new RegExp(String.raw`(\d{1,2})([ -])(${MONTH_NAMES})\2(\d{4}) ${TIME}(?![\d:])(?: (UTC|GMT|${IANA_ZONE}))?`, 'y'),
+    toEpoch: (m) => {
+      const parts = [Number(m[4]), month(m[3]) as number, Number(m[1]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
+      const local = localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
+      if (m[9] === 'UTC' || m[9] === 'GMT') return zoned(local, 'Z', parts);
+      return m[9] && local !== undefined ? namedZoneEpoch(parts, m[9]) ?? local : local;
+    },
   },
   {
     // Nov 30, 2026 10:00:00 AM (java.util.logging's SimpleFormatter: the level is on the next line), Nov 30, 2026 1:05:01

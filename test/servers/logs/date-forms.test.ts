@@ -14,7 +14,7 @@ import { startBuiltServer } from '../../support/mcp-client';
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 
 describe('log intelligence: date forms', () => {
-  it('reads day-month-year with dashes (Tomcat, Oracle), month-day-comma-year with AM/PM (java.util.logging), RFC 1123, ISO with a comma, Java Date.toString()', () => {
+  it("reads day-month-year with dashes (Tomcat, Oracle), month-day-comma-year with AM/PM (java.util.logging), RFC 1123, ISO with a comma, Java Date.toString(), Django runserver's CLF date with a space", () => {
     const cases: [string, number][] = [
       ['30-Nov-2026 10:00:00.123', local(2026, 11, 30, 10, 0, 0, 123)],
       ['01-JAN-2025 00:00:05', local(2025, 1, 1, 0, 0, 5)],
@@ -31,6 +31,7 @@ describe('log intelligence: date forms', () => {
       ['Mon Nov 30 10:00:00 UTC 2026', Date.UTC(2026, 10, 30, 10)],
       ['Mon Nov 30 10:00:00 CET 2026', local(2026, 11, 30, 10)],
       ['Sun Dec 04 04:47:44 2005', local(2005, 12, 4, 4, 47, 44)],
+      ['30/Nov/2026 10:00:02', local(2026, 11, 30, 10, 0, 2)],
     ];
     for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
   });
@@ -65,6 +66,48 @@ describe('log intelligence: date forms', () => {
     assert.equal(parsed.timestamp, Date.UTC(2023, 10, 21, 0, 0, 21), parser.format.description);
     assert.equal(parsed.level, 'ERROR');
     assert.equal(parsed.message, 'Task failed with exception');
+  });
+
+  it("PHP's error_log: the zone written after the dashed date by name is applied (UTC, an IANA name); an unknown name reads as local time", () => {
+    const cases: [string, number][] = [
+      ['30-Nov-2026 10:00:02 UTC', Date.UTC(2026, 10, 30, 10, 0, 2)],
+      ['30-Nov-2026 10:00:02 Europe/Berlin', Date.UTC(2026, 10, 30, 9, 0, 2)],
+      // Summer time: the offset in force on that day (New York -4 h in July, Berlin +2 h).
+      ['15-Jul-2026 10:00:02 America/New_York', Date.UTC(2026, 6, 15, 14, 0, 2)],
+      ['15-Jul-2026 10:00:02 Europe/Berlin', Date.UTC(2026, 6, 15, 8, 0, 2)],
+      ['30-Nov-2026 10:00:02 America/Argentina/Buenos_Aires', Date.UTC(2026, 10, 30, 13, 0, 2)],
+      ['30-Nov-2026 10:00:02 Nowhere/Atall', local(2026, 11, 30, 10, 0, 2)],
+    ];
+    for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
+    const sample = [
+      '[30-Nov-2026 10:00:00 Europe/Berlin] PHP Warning:  Undefined variable $x in /var/www/index.php on line 3',
+      '[30-Nov-2026 10:00:01 Europe/Berlin] PHP Fatal error:  Uncaught Exception: boom in /var/www/index.php:5',
+      '[30-Nov-2026 10:00:02 Europe/Berlin] PHP Notice:  Undefined index: id in /var/www/a.php on line 9',
+    ];
+    const parser = createLineParser(sample);
+    const fatal = parser.parse(sample[1]);
+    assert.equal(fatal.timestamp, Date.UTC(2026, 10, 30, 9, 0, 1), parser.format.description);
+    assert.equal(fatal.level, 'FATAL');
+  });
+
+  it('an ISO date with a 12-hour clock (.NET `yyyy-MM-dd hh:mm:ss tt`, log4net): PM adds twelve hours, 12 AM is midnight, an hour out of range gives no time', () => {
+    const cases: [string, number | undefined][] = [
+      ['2026-11-30 01:05:01 PM', local(2026, 11, 30, 13, 5, 1)],
+      ['2026-11-30 01:05:01.250 pm', local(2026, 11, 30, 13, 5, 1, 250)],
+      ['2026-11-30 12:05:01 AM', local(2026, 11, 30, 0, 5, 1)],
+      ['2026-11-30 12:05:01 PM', local(2026, 11, 30, 12, 5, 1)],
+      ['2026-11-30 13:05:01 PM', undefined],
+      ['2026-11-30 00:05:01 AM', undefined],
+    ];
+    for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
+    const sample = ['2026-11-30 01:05:01 PM ERROR db down', '2026-11-30 01:06:01 PM INFO ok', '2026-11-30 11:06:01 AM WARN slow', '2026-11-30 01:07:01 AMQP connected'];
+    const parser = createLineParser(sample);
+    const error = parser.parse(sample[0]);
+    assert.equal(error.timestamp, local(2026, 11, 30, 13, 5, 1), parser.format.description);
+    assert.equal(error.level, 'ERROR');
+    assert.equal(error.message, 'db down');
+    // A word that starts with AM is no mark: the clock stays as written.
+    assert.equal(parser.parse(sample[3]).timestamp, local(2026, 11, 30, 1, 7, 1));
   });
 
   it('a log whose lines start with an HTTP date (RFC 1123) or Java Date.toString() is timed', () => {

@@ -104,6 +104,19 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.equal(parsed[1].timestamp, new Date(2026, 10, 29, 10, 15, 1, 449).getTime());
   });
 
+  it("Rust env_logger: [time LEVEL module] opens each line (the level between the time and the module, inside the bracket)", () => {
+    const { id, parsed } = parseAll([
+      '[2026-11-30T10:00:00Z INFO  my_app] starting up',
+      '[2026-11-30T10:00:01Z ERROR my_app::db] connection failed: Connection refused (os error 111)',
+      '[2026-11-30T10:00:02Z WARN  my_app::cache] cache miss',
+      '[2026-11-30T10:00:03Z DEBUG hyper::proto::h1::io] flushed 123 bytes',
+    ]);
+    assert.equal(id, 'bracket-time-level');
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'ERROR', 'WARN', 'DEBUG']);
+    assert.equal(parsed[1].message, 'connection failed: Connection refused (os error 111)');
+    assert.equal(parsed[1].timestamp, Date.UTC(2026, 10, 30, 10, 0, 1));
+  });
+
   it('zap console lines ending in their fields as JSON are text with a header, not JSON records', () => {
     const { id, parsed } = parseAll([
       '2026-11-29T10:15:00.001Z\tINFO\tapi\tcmd/main.go:31\tserver started\t{"addr": ":8080"}',
