@@ -1,0 +1,117 @@
+// A word the statement fills in is a variable, judged by the file's evidence about the slot (patterns/variability.ts):
+// real lines from the excerpts (test/fixtures/real-excerpts) with their right grouping, made-up neighbours that vary
+// the same way, and the counter-examples that must stay apart (different statements that look alike).
+import assert from 'node:assert/strict';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { tokenize } from '../../../servers/logs/patterns/tokenize';
+
+/**
+ * Mines `lines` as one file through the tool's pass (header detection, columns, miner) and returns the listed
+ * template of each line, in order.
+ */
+async function templatesOf(lines: string[]): Promise<string[]> {
+  const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+  const byLine: string[] = [];
+  for (const t of miner.templates()) for (const n of t.lineNumbers ?? []) byLine[n - 1] = t.template;
+  return byLine;
+}
+
+/** The lines at `indexes` share one template, and no other line has it. */
+function assertOneEvent(templates: string[], indexes: number[], what: string): void {
+  const template = templates[indexes[0]];
+  for (const i of indexes) assert.equal(templates[i], template, `${what}: line ${i + 1} is '${templates[i]}', not '${template}'`);
+  templates.forEach((other, i) => assert.ok(indexes.includes(i) || other !== template, `${what}: line ${i + 1} joined '${template}'`));
+}
+
+/** Each line at `indexes` has a template of its own. */
+function assertApart(templates: string[], indexes: number[], what: string): void {
+  const seen = new Set(indexes.map((i) => templates[i]));
+  assert.equal(seen.size, indexes.length, `${what}: ${indexes.map((i) => templates[i]).join(' | ')}`);
+}
+
+describe('log intelligence: a slot the statement fills in, judged by the file', () => {
+  it('reads the members of one enumeration with a shared prefix as one variable (HTCondor ULOG_*, made-up JOB_*)', async () => {
+    const node = 'merge_scec-HighFrequency-1.0_PID3_ID12';
+    const real = ['ULOG_SUBMIT', 'ULOG_EXECUTE', 'ULOG_IMAGE_SIZE', 'ULOG_JOB_EVICTED'].map((kind, i) => `07/27/11 19:4${i}:55 Event: ${kind} for Condor Node ${node} (5437648.0.0)`);
+    const lines = [
+      `07/27/11 19:41:55 Submitting Condor Node ${node} job(s)...`,
+      ...real,
+      '07/27/11 19:50:00 Number of idle job procs: 0',
+      ...['JOB_QUEUED', 'JOB_STARTED', 'JOB_HELD', 'JOB_QUEUED', 'JOB_DONE'].map((kind, i) => `07/27/11 20:0${i}:00 scheduler moved job ${i + 7} to state ${kind} after checks`),
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [1, 2, 3, 4], 'HTCondor event kinds');
+    assertOneEvent(templates, [6, 7, 8, 9, 10], 'made-up JOB_* states');
+  });
+
+  it('holds on a long file: a shared-prefix enumeration with hundreds of lines per value is still one variable', async () => {
+    const kinds = ['DHCPDISCOVER', 'DHCPOFFER', 'DHCPREQUEST', 'DHCPACK'];
+    const lines = Array.from({ length: 2000 }, (_, i) => `lease ${kinds[i % 4]} seen on interface br-lan from 02:f6:01:6f:ca:${(i % 90) + 10}`);
+    assert.equal(new Set(await templatesOf(lines)).size, 1);
+  });
+
+  it('keeps enumeration values without a shared prefix, two names, and lower-case words apart', async () => {
+    const states = ['NEW', 'RUNNING', 'KILLED', 'SUCCEEDED'];
+    const transitions = Array.from({ length: 40 }, (_, i) => `task attempt_${i} moved to ${states[i % 4]} by the scheduler`);
+    assert.equal(new Set(await templatesOf(transitions)).size, 4);
+    const two = await templatesOf(['Event: ULOG_SUBMIT for node a1 (5.0.0)', 'Event: ULOG_EXECUTE for node a1 (5.0.0)']);
+    assertApart(two, [0, 1], 'two shared-prefix names');
+    const drivers = await templatesOf(['usbcore: registered new driver usbhid', 'usbcore: registered new driver hub', 'usbcore: registered new driver usbhid']);
+    assertApart(drivers, [0, 1], 'registered new driver usbhid / hub');
+    const clients = Array.from({ length: 60 }, (_, i) => `Session: ${30546174 + i}_${3000000000 + i * 7} initialized by client ${i % 2 ? 'UpdateAgent.' : 'SPP.'}`);
+    assert.equal(new Set(await templatesOf(clients)).size, 2);
+  });
+
+  it("reads the text a statement appends after `: ` as its value (Zabbix's reason, Puppet's server error, dnsmasq's option list)", async () => {
+    const zabbix = [
+      ...Array.from({ length: 7 }, (_, i) => `  3123:20210208:10101${i}.123 item "host${i}:system.run[ls]" became not supported: Unsupported item key.`),
+      ...Array.from({ length: 3 }, (_, i) => `  3123:20210208:10102${i}.456 item "gw${i}:icmpping" became not supported: Cannot send ICMP ping packets to this host.`),
+      '  3123:20210208:101030.789 Zabbix agent item "system.cpu.load" on host "web1" failed: first network error, wait for 15 seconds',
+    ];
+    assertOneEvent(await templatesOf(zabbix), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 'Zabbix not-supported reasons');
+    const puppet = [
+      'Error: Could not retrieve catalog from remote server: Error 500 on SERVER: Duplicate declaration: ...',
+      "Error: Could not retrieve catalog from remote server: Error 500 on SERVER: Server Error: no parameter named 'port' (file: /etc/puppet/x.pp, line: 3) on node web1",
+      "Error: Could not retrieve catalog from remote server: Error 400 on SERVER: Server Error: Could not find resource 'Package[nginx]' for relationship on node web2",
+      'Notice: Applied catalog in 3.21 seconds',
+    ];
+    assertOneEvent(await templatesOf(puppet), [0, 1, 2], "Puppet's server errors");
+    const dnsmasq = [
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 1:netmask, 28:broadcast, 2:time-offset, 3:router, ',
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 15:domain-name, 6:dns-server, 119:domain-search, ',
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 12:hostname, 44:netbios-ns, 47:netbios-scope, ',
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 249, 33:static-route, 252, 17:root-path',
+      'dnsmasq-dhcp[1105]: 2721026064 next server: 192.168.0.1',
+    ];
+    assertOneEvent(await templatesOf(dnsmasq), [0, 1, 2, 3], "dnsmasq's option lists");
+  });
+
+  it('keeps statements after a context tag, a level label or a bracketed field apart, and texts with many lines each', async () => {
+    const dovecot = await templatesOf([
+      'Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: setegid(privileged) failed: Operation not permitted',
+      "Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: sieve: msgid=<2025@box.tld>: failed to store into mailbox 'INBOX': BUG: Unknown internal error",
+      'Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: sieve: Execution of script /var/lib/dovecot/sieve/default.sieve was aborted due to temporary failure',
+    ]);
+    assertApart(dovecot, [0, 1, 2], 'Dovecot after `Error:`');
+    const nova = await templatesOf([
+      'INFO nova.compute.claims [None req-c8cd4884 admin admin] [instance: b500a3d8-89b8-45ab-8725-c2420e6d7e98] Attempting claim on node leg-004: memory 2048 MB, disk 20 GB, vcpus 1 CPU',
+      'INFO nova.compute.claims [None req-c8cd4884 admin admin] [instance: b500a3d8-89b8-45ab-8725-c2420e6d7e98] Total memory: 32036 MB, used: 512.00 MB',
+      'INFO nova.compute.claims [None req-c8cd4884 admin admin] [instance: b500a3d8-89b8-45ab-8725-c2420e6d7e98] memory limit not specified, defaulting to unlimited',
+    ]);
+    assertApart(nova, [0, 1, 2], 'Nova after `[instance: …]`');
+    const synapse = await templatesOf([
+      "synapse.storage.databases - INFO - main - [database config 'master']: Checking database server",
+      "synapse.storage.databases - INFO - main - [database config 'master']: Preparing for databases ['main', 'state']",
+      "synapse.storage.databases - INFO - main - [database config 'master']: prepared",
+    ]);
+    assertApart(synapse, [0, 1, 2], "Synapse after `[database config '…']:`");
+    const counted = await templatesOf(Array.from({ length: 60 }, (_, i) => `connect to backend 10.0.0.${i % 9}:${8000 + i}: ${i % 2 ? 'Connection refused' : 'No route to host'}`));
+    assert.equal(new Set(counted).size, 2, 'two reasons, thirty lines each, sort lines into events');
+  });
+
+  it('reads a signed count as a number (`(+2 deltas)` as `(+14 deltas)`)', async () => {
+    assert.deepEqual(tokenize("['main', 'state']: Existing schema is 88 (+2 deltas)").tokens, tokenize("['main', 'state']: Existing schema is 59 (+14 deltas)").tokens);
+    assert.deepEqual(tokenize('offset +2 applied').tokens, ['offset', '<*>', 'applied']);
+    assert.deepEqual(tokenize('C++ compiler a+b').tokens, ['C++', 'compiler', 'a+b']);
+  });
+});
