@@ -615,9 +615,15 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   const counts = new Map<string, number>();
   let sharedCount = 0;
   let values = 0;
+  let masked = 0;
+  let words = 0;
   for (const group of family) {
     const word = group.tokens[position];
-    if (word === WILDCARD) continue;
+    if (word === WILDCARD) {
+      masked += group.count;
+      continue;
+    }
+    words += group.count;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
@@ -625,6 +631,11 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
   // variable when the lines meet in one cluster; lines routed to other branches of its tree meet only here.
   if (counts.size > 1 && values > 0) return true;
+  // Beside a member whose lines were masked there (`nodename: <*>`), words that are values by their form (`nodename:
+  // box.lan`) are more of its values, when the masked lines are at least as many: the file shows the place a variable
+  // as often as it shows the words (`Saving job.cache...` twice beside one masked `Saving subscriptions.conf...` is as
+  // likely a statement of its own).
+  if (masked > 0 && masked >= words && values === counts.size) return true;
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
   return isVariablePosition([...counts.values()], rule);

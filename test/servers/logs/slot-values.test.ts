@@ -3,6 +3,7 @@
 // the same way, and the counter-examples that must stay apart (different statements that look alike).
 import assert from 'node:assert/strict';
 import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize } from '../../../servers/logs/patterns/tokenize';
 
 /**
@@ -14,6 +15,14 @@ async function templatesOf(lines: string[]): Promise<string[]> {
   const byLine: string[] = [];
   for (const t of miner.templates()) for (const n of t.lineNumbers ?? []) byLine[n - 1] = t.template;
   return byLine;
+}
+
+/** The listed template of each message, mined by the miner alone (the messages are bare: no header to learn). */
+function minedAlone(messages: string[]): string[] {
+  const miner = new TemplateMiner();
+  const ids = messages.map((message) => miner.add(message));
+  const text = new Map(miner.templates().map((t) => [t.id, t.template]));
+  return ids.map((id) => text.get(miner.finalId(id)) ?? '?');
 }
 
 /** The lines at `indexes` share one template, and no other line has it. */
@@ -107,6 +116,28 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertApart(synapse, [0, 1, 2], "Synapse after `[database config '…']:`");
     const counted = await templatesOf(Array.from({ length: 60 }, (_, i) => `connect to backend 10.0.0.${i % 9}:${8000 + i}: ${i % 2 ? 'Connection refused' : 'No route to host'}`));
     assert.equal(new Set(counted).size, 2, 'two reasons, thirty lines each, sort lines into events');
+  });
+
+  it("reads the value of a lower-case key glued by a colon as a value (pm2's `name:dd` / `name:app`)", async () => {
+    const lines = [0, 1, 2].flatMap((i) => [
+      `2020-03-01T10:0${i}:00: PM2 log: Starting execution sequence in -fork mode- for app name:dd id:${i}`,
+      `2020-03-01T10:0${i}:01: PM2 log: App name:dd id:${i} online`,
+      `2020-03-01T11:0${i}:00: PM2 log: Starting execution sequence in -fork mode- for app name:app id:${i + 3}`,
+      `2020-03-01T11:0${i}:01: PM2 log: App name:app id:${i + 3} online`,
+    ]);
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 2, 4, 6, 8, 10], 'starting, by app name');
+    assertOneEvent(templates, [1, 3, 5, 7, 9, 11], 'online, by app name');
+    // A word before a colon that is not a lower-case field name keeps its word: `C:` / `EventType:` name parts.
+    const kinds = await templatesOf(Array.from({ length: 30 }, (_, i) => `Processing the event EventType:${i % 2 ? 'CONTAINER_REMOTE_LAUNCH' : 'CONTAINER_REMOTE_CLEANUP'} for container c${i}`));
+    assert.equal(new Set(kinds).size, 2);
+  });
+
+  it('reads a word that is a value by its form beside a masked member as one more value (`nodename: box.lan`)', async () => {
+    const templates = minedAlone(['nodename: box.lan', 'machine: armv7l', 'nodename: 10.1.2.3', 'clock source: unix']);
+    assertOneEvent(templates, [0, 2], 'nodename');
+    const saving = minedAlone(['Saving job.cache...', 'Saving job.cache...', 'Saving subscriptions.conf...']);
+    assertApart(saving, [0, 2], 'a dotted word on more lines than the masked one');
   });
 
   it('reads a signed count as a number (`(+2 deltas)` as `(+14 deltas)`)', async () => {
