@@ -215,32 +215,16 @@ function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
     }
   }
   for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
-    const families = new Map<string, Group[]>();
-    for (const group of byPrefix.get(prefix) as Group[]) {
-      // A group merged at a longer prefix has other tokens now: it was read there.
-      if (!group.alive || !fieldTailStarts(group.tokens).includes(prefix)) continue;
-      const key = group.tokens.slice(0, prefix).join('\u0001');
-      const family = families.get(key);
-      if (family) family.push(group);
-      else families.set(key, [group]);
-    }
-    for (const groups of families.values()) {
-      if (groups.length < 2) continue;
-      const counts = new Map<string, number>();
-      for (const group of groups) {
-        const list = group.tokens.slice(prefix).join(' ');
-        counts.set(list, (counts.get(list) ?? 0) + group.count);
-      }
+    // A group merged at a longer prefix has other tokens now: it was read there.
+    const families = familiesBy(byPrefix.get(prefix) as Group[], (group) => (group.alive && fieldTailStarts(group.tokens).includes(prefix) ? group.tokens.slice(0, prefix).join('\u0001') : undefined));
+    for (const groups of families) {
+      const counts = tailCounts(groups, prefix);
       if (counts.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
       groups.sort((a, b) => a.id - b.id);
       const [into, ...rest] = groups;
       const head = into.tokens.slice(0, prefix);
       into.tokens = head[head.length - 1] === WILDCARD ? head : [...head, WILDCARD];
-      for (const other of rest) {
-        into.members.push(...other.members);
-        into.count += other.count;
-        other.alive = false;
-      }
+      absorb(into, rest);
     }
   }
 }
@@ -258,64 +242,93 @@ function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
  */
 function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
   const byPrefix = new Map<number, Group[]>();
+  /** Groups whose label at that prefix is a bare one (colonTailStarts' `bare`). */
+  const bare = new Set<string>();
   for (const group of alive) {
-    for (const prefix of colonTailStarts(group)) {
-      const list = byPrefix.get(prefix);
+    for (const start of colonTailStarts(group)) {
+      const list = byPrefix.get(start.at);
       if (list) list.push(group);
-      else byPrefix.set(prefix, [group]);
+      else byPrefix.set(start.at, [group]);
+      if (start.bare) bare.add(`${group.id}:${start.at}`);
     }
   }
   for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
-    const families = new Map<string, Group[]>();
-    for (const group of byPrefix.get(prefix) as Group[]) {
-      if (!group.alive || group.tokens.length <= prefix) continue;
-      const key = `${group.tokens.slice(0, prefix).join('\u0001')}\u0002${(group.seps as readonly string[]).slice(0, prefix).join('\u0001')}`;
-      const family = families.get(key);
-      if (family) family.push(group);
-      else families.set(key, [group]);
-    }
-    for (const groups of families.values()) {
-      if (groups.length < 2) continue;
-      const counts = new Map<string, number>();
-      let masked = false;
-      for (const group of groups) {
-        const tail = group.tokens.slice(prefix);
-        if (tail.length === 1 && tail[0] === WILDCARD) masked = true;
-        const text = tail.join(' ');
-        counts.set(text, (counts.get(text) ?? 0) + group.count);
-      }
-      if (counts.size < 2 || !(masked || isSlotValuesVariable([...counts.values()], rule))) continue;
+    const families = familiesBy(byPrefix.get(prefix) as Group[], (group) => {
+      if (!group.alive || group.tokens.length < prefix) return undefined;
+      // The label's separator without its trailing space: an empty text (`closed: 13,`) ends the message at the label.
+      const seps = group.seps as readonly string[];
+      return `${group.tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
+    });
+    for (const groups of families) {
+      const counts = tailCounts(groups, prefix);
+      const masked = counts.has(WILDCARD);
+      // A bare label (`webroot: <*>` / `webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")`) needs the file to show it
+      // a value's label: a member whose text there is one masked value.
+      const labelOnly = groups.some((group) => bare.has(`${group.id}:${prefix}`));
+      if (counts.size < 2 || !(masked || (!labelOnly && isSlotValuesVariable([...counts.values()], rule)))) continue;
       groups.sort((a, b) => a.id - b.id);
       const [into, ...rest] = groups;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD];
-      for (const other of rest) {
-        into.members.push(...other.members);
-        into.count += other.count;
-        other.alive = false;
-      }
+      absorb(into, rest);
     }
+  }
+}
+
+/** Families of two or more groups with one key (`keyOf`; undefined leaves a group out), in first-seen order. */
+function familiesBy(groups: Group[], keyOf: (group: Group) => string | undefined): Group[][] {
+  const families = new Map<string, Group[]>();
+  for (const group of groups) {
+    const key = keyOf(group);
+    if (key === undefined) continue;
+    const family = families.get(key);
+    if (family) family.push(group);
+    else families.set(key, [group]);
+  }
+  return [...families.values()].filter((family) => family.length >= 2);
+}
+
+/** Lines per distinct text of the groups after `prefix` (their tokens joined by spaces; a lone <*> is WILDCARD). */
+function tailCounts(groups: Group[], prefix: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const group of groups) {
+    const text = group.tokens.slice(prefix).join(' ');
+    counts.set(text, (counts.get(text) ?? 0) + group.count);
+  }
+  return counts;
+}
+
+/** `into` takes the lines of `rest`, which leave the listing. */
+function absorb(into: Group, rest: Group[]): void {
+  for (const other of rest) {
+    into.members.push(...other.members);
+    into.count += other.count;
+    other.alive = false;
   }
 }
 
 /**
  * The token positions where a text after `: ` starts in a group's message (mergeColonTails): the separator before
- * them ends in a colon and a space outside brackets, and the tokens before (after a level's label, where a header
- * ends) hold a <*> and MIN_TAIL_PREFIX words.
+ * them ends in a colon and a space outside brackets, after a word. `bare` when the tokens before (after a level's label,
+ * where a header ends) do not hold a <*> and MIN_TAIL_PREFIX words: a label alone, not a sentence that filled in a value.
  */
-function colonTailStarts(group: Group): number[] {
-  const starts: number[] = [];
+function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
+  const starts: { at: number; bare: boolean }[] = [];
   const seps = group.seps;
   if (!seps) return starts;
   let wildcard = false;
   let words = 0;
   let open = 0;
-  for (let i = 0; i + 1 < group.tokens.length; i++) {
+  for (let i = 0; i < group.tokens.length; i++) {
     const token = group.tokens[i];
-    const sep = seps[i] ?? '';
+    // At the message's end the text after the label is empty (`stream closed: 13,`): its separator is the label alone.
+    const last = i + 1 === group.tokens.length;
+    const sep = last ? `${(seps[i] ?? '').trimEnd()} ` : (seps[i] ?? '');
     if (token === WILDCARD) wildcard = true;
     else if (/\p{L}/u.test(token)) words++;
     // Inside brackets (`[instance: <*>] Attempting claim …`) the colon labels a field of a context tag.
-    if (open === 0 && wildcard && words >= MIN_TAIL_PREFIX && endsSentenceLabel(token, sep)) starts.push(i + 1);
+    if (open === 0 && words >= 1 && (endsSentenceLabel(token, sep) || endsLabeledValue(token, i > 0 ? (seps[i - 1] ?? '') : '', sep))) {
+      starts.push({ at: i + 1, bare: !(wildcard && words >= MIN_TAIL_PREFIX) });
+    }
     // A level's label ends a header: the statement starts after it (`…: Error: sieve: <its message>`).
     if (sep === ': ' && isLevelName(token)) {
       wildcard = false;
@@ -328,6 +341,14 @@ function colonTailStarts(group: Group): number[] {
     }
   }
   return starts;
+}
+
+/**
+ * `token` is a <*> that a label's `: ` introduced, and a `, ` follows it: the statement goes on with a text it was
+ * given after the value (`gRPC config stream closed: 14, no healthy upstream`, or `…: 13,` with the text empty).
+ */
+function endsLabeledValue(token: string, before: string, sep: string): boolean {
+  return token === WILDCARD && sep === ', ' && before.endsWith(': ');
 }
 
 /** The word names a level (`Error`, `WARNING`, pm2's `log`): the label a header ends with. */

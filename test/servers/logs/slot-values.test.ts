@@ -95,6 +95,29 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(await templatesOf(dnsmasq), [0, 1, 2, 3], "dnsmasq's option lists");
   });
 
+  it('reads a bare label\'s text as a value only where the file shows the label a value\'s (`webroot: <*>` beside `webroot: EnvVars…`)', async () => {
+    const webroot = minedAlone([
+      'Running from: /usr/share/jenkins/jenkins.war',
+      'webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")',
+      'webroot: /var/jenkins_home/war',
+      'webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")',
+      'webroot: /var/jenkins_home/war',
+    ]);
+    assertOneEvent(webroot, [1, 2, 3, 4], 'webroot');
+    const states = minedAlone(['Status: service started', 'Status: service stopped', 'Status: service started', 'Status: service reloaded']);
+    assert.equal(new Set(states).size, 3, states.join(' | '));
+  });
+
+  it("reads an empty text after a labelled value as the same statement (Envoy's `stream closed: 13,` / `14, no healthy upstream`)", async () => {
+    const lines = [
+      ...[13, 14, 13, 13].map((code, i) => `[2020-04-27 10:0${i}:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: ${code}, `),
+      '[2020-04-27 10:05:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: 14, no healthy upstream',
+      '[2020-04-27 10:06:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: 2, upstream connect error or disconnect/reset before headers',
+      '[2020-04-27 10:07:01.001][1][info][main] [source/server/server.cc:500] starting main dispatch loop',
+    ];
+    assertOneEvent(await templatesOf(lines), [0, 1, 2, 3, 4, 5], 'stream closed, with and without its message');
+  });
+
   it('keeps statements after a context tag, a level label or a bracketed field apart, and texts with many lines each', async () => {
     const dovecot = await templatesOf([
       'Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: setegid(privileged) failed: Operation not permitted',
