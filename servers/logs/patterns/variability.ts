@@ -324,7 +324,7 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
     const last = i + 1 === group.tokens.length;
     const sep = last ? `${(seps[i] ?? '').trimEnd()} ` : (seps[i] ?? '');
     if (token === WILDCARD) wildcard = true;
-    else if (/\p{L}/u.test(token)) words++;
+    else if (hasLetter(token)) words++;
     // Inside brackets (`[instance: <*>] Attempting claim …`) the colon labels a field of a context tag.
     if (open === 0 && words >= 1 && (endsSentenceLabel(token, sep) || endsLabeledValue(token, i > 0 ? (seps[i - 1] ?? '') : '', sep))) {
       starts.push({ at: i + 1, bare: !(wildcard && words >= MIN_TAIL_PREFIX) });
@@ -349,6 +349,15 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
  */
 function endsLabeledValue(token: string, before: string, sep: string): boolean {
   return token === WILDCARD && sep === ', ' && before.endsWith(': ');
+}
+
+/** The token holds a letter (ASCII, or any character above U+007F, as a word in another script): a word, not `-`. */
+function hasLetter(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i) | 32;
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
 }
 
 /** The word names a level (`Error`, `WARNING`, pm2's `log`): the label a header ends with. */
