@@ -318,6 +318,7 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
   let wildcard = false;
   let words = 0;
   let open = 0;
+  const closesAtEnd = (seps[group.tokens.length - 1] ?? '').trimEnd().endsWith(']');
   for (let i = 0; i < group.tokens.length; i++) {
     const token = group.tokens[i];
     // At the message's end the text after the label is empty (`stream closed: 13,`): its separator is the label alone.
@@ -336,6 +337,11 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
     }
     for (let k = 0; k < sep.length; k++) {
       const c = sep.charCodeAt(k);
+      // A bracket opened after a sentence (` [`, outside other brackets) that closes where the message ends frames
+      // one value (GlusterFS's `failed. [{errno=107}, {error=…}]`, Zabbix's `query [txnlev:1] [<SQL>]`), as quotes do.
+      if (c === 91 && opensOnly(sep, k + 1) && k > 0 && sep.charCodeAt(k - 1) === 32 && open === 0 && closesAtEnd && !last && words >= MIN_TAIL_PREFIX && closesOnlyAtEnd(seps, i + 1, group.tokens.length)) {
+        starts.push({ at: i + 1, bare: false });
+      }
       if (c === 91 /* [ */ || c === 40 /* ( */) open++;
       else if ((c === 93 /* ] */ || c === 41) /* ) */ && open > 0) open--;
     }
@@ -349,6 +355,29 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
  */
 function endsLabeledValue(token: string, before: string, sep: string): boolean {
   return token === WILDCARD && sep === ', ' && before.endsWith(': ');
+}
+
+/** The separator from `start` on only opens what follows (`{`, `"`, `'`): `[{errno=…`, `["a", …`. */
+function opensOnly(sep: string, start: number): boolean {
+  for (let k = start; k < sep.length; k++) if (!'{"\''.includes(sep[k])) return false;
+  return true;
+}
+
+/**
+ * A bracket opened just before token `from` stays open through the separators after it and closes in the last one
+ * (`[{errno=107}, {error=…}]`), not before (`[be[MYDOMAIN.COM]] [sbus_dispatch] (0x2000): …`, columns of a header).
+ */
+function closesOnlyAtEnd(seps: readonly string[], from: number, length: number): boolean {
+  let depth = 1;
+  for (let i = from; i < length; i++) {
+    const sep = i === length - 1 ? (seps[i] ?? '').trimEnd() : (seps[i] ?? '');
+    for (let k = 0; k < sep.length; k++) {
+      const c = sep.charCodeAt(k);
+      if (c === 91 /* [ */) depth++;
+      else if (c === 93 /* ] */ && --depth === 0) return i === length - 1 && k === sep.length - 1;
+    }
+  }
+  return false;
 }
 
 /** The token holds a letter (ASCII, or any character above U+007F, as a word in another script): a word, not `-`. */

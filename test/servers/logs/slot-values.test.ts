@@ -108,6 +108,30 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.equal(new Set(states).size, 3, states.join(' | '));
   });
 
+  it('reads a bracket that a sentence opens and the message closes as one value (an SQL text, a field list)', async () => {
+    const zabbix = await templatesOf([
+      "12361:20160426:121956.557 query [txnlev:0] [select hostid,status,tls_accept from hosts where host='ipa-test-mule-02.example' and status in (0,1) and flags<>2 and proxy_hostid is null]",
+      '12361:20160426:121956.558 query [txnlev:0] [select itemid from items where type=7 and flags<>2 and hostid=10110]',
+      '12361:20160426:121956.559 query [txnlev:1] [begin;]',
+      '12361:20160426:121956.560 Zabbix agent item "system.cpu.load" on host "web1" failed: first network error, wait for 15 seconds',
+    ]);
+    assertOneEvent(zabbix, [0, 1, 2], 'SQL in brackets');
+    const gluster = await templatesOf([
+      '[2023-03-29 10:46:41.473191 +0000] W [MSGID: 114031] [client-rpc-fops_v2.c:712:client4_0_writev_cbk] 0-share-client-2: remote operation failed. [{errno=107}, {error=Transport endpoint is not connected}]',
+      '[2023-03-29 10:46:41.473366 +0000] W [MSGID: 114031] [client-rpc-fops_v2.c:925:client4_0_getxattr_cbk] 0-share-client-2: remote operation failed. [{path=/i1b0/images/5}, {gfid=591c4688-0df7-484f-8395-3494fe62a5aa}, {key=glusterfs.get_real_filename:01_foto.jpg}, {errno=107}, {error=Transport endpoint is not connected}]',
+      '[2023-03-29 10:46:42.000000 +0000] I [MSGID: 108031] [afr-common.c:3000:afr_local_discovery_cbk] 0-share-replicate-0: selecting local read_child share-client-2',
+    ]);
+    assertOneEvent(gluster, [0, 1], 'gf_smsg field lists');
+    // Bracketed header columns before the message close before it ends: each statement stays its own.
+    const sssd = await templatesOf([
+      '(2020-11-06 13:40:21): [be[MYDOMAIN.COM]] [sbus_senders_lookup] (0x2000): Looking for identity of sender [sssd.nss]',
+      '(2020-11-06 13:40:21): [be[MYDOMAIN.COM]] [sbus_get_sender_id_send] (0x2000): Not a sysbus message, quit',
+      '(2020-11-06 13:40:22): [be[MYDOMAIN.COM]] [dp_get_account_info_handler] (0x0200): Got request for [0x1][BE_REQ_USER][name=bob@mydomain.com]',
+      '(2020-11-06 13:40:23): [be[MYDOMAIN.COM]] [sdap_get_ad_version] (0x0100): Setting AD compatibility level to [4]',
+    ]);
+    assertApart(sssd, [0, 2, 3], 'SSSD after bracketed columns');
+  });
+
   it("reads an empty text after a labelled value as the same statement (Envoy's `stream closed: 13,` / `14, no healthy upstream`)", async () => {
     const lines = [
       ...[13, 14, 13, 13].map((code, i) => `[2020-04-27 10:0${i}:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: ${code}, `),
