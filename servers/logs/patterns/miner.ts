@@ -341,9 +341,9 @@ export class TemplateMiner {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, cluster, stats: group.stats });
+          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, seps: cluster.seps, cluster, stats: group.stats });
         }
-      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, cluster, stats: cluster.stats });
+      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, seps: cluster.seps, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
     const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
@@ -578,7 +578,7 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
 
 /**
  * Positions of a cluster's tokens that its text frames as values (see PositionUnit.valueSlots): a token right after
- * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`), a token in parentheses glued to a name
+ * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`) or a lower-case `key:` glued to it (`name:dd`), a token in parentheses glued to a name
  * (`VRRP_Script(chk_haproxy)`, a call's argument) and a token between two quote marks of one kind (`name is "SNOOPY"`,
  * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`). Undefined when none.
  */
@@ -598,8 +598,23 @@ function valueSlots(cluster: Cluster): number[] | undefined {
  * The key is a name (ending in a letter, digit or `_`) or a masked one (`dbms.memory.heap.max_size=<*>`).
  */
 function isFieldValueSlot(key: string, sep: string): boolean {
+  if (sep === ':') return isGluedLabel(key);
   if (!(sep === '=' || (sep.length === 2 && sep.charCodeAt(0) === 61 /* = */ && '<(['.includes(sep[1])))) return false;
   return key === WILDCARD || endsInNameChar(key);
+}
+
+/**
+ * A key glued to its value by a colon alone (`app name:dd id:0`, pm2's `name:%s`): a lower-case word of letters, as a
+ * program spells the name of a field it fills in. Upper-case and mixed words before a colon are more often a name's own
+ * parts (`EventType:`, `C:`), and a value glued to a <*> is a port or a time, masked already.
+ */
+function isGluedLabel(key: string): boolean {
+  if (key.length < 2) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c === 95 /* _ */ && i > 0))) return false;
+  }
+  return true;
 }
 
 /** The token is the only one in parentheses glued to the name before it: `name(value)`. */

@@ -14,7 +14,7 @@ export interface Tokenized {
 
 const enum Char {
   Tab = 9, Newline = 10, Return = 13, Space = 32, Quote = 34, Apostrophe = 39, OpenParen = 40, CloseParen = 41,
-  Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, Semicolon = 59, Less = 60,
+  Plus = 43, Comma = 44, Minus = 45, Dot = 46, Slash = 47, Zero = 48, Nine = 57, Colon = 58, Semicolon = 59, Less = 60,
   Equals = 61, Greater = 62, At = 64, UpperA = 65, UpperF = 70, UpperZ = 90, OpenBracket = 91, Backslash = 92,
   CloseBracket = 93, LowerA = 97, LowerF = 102, LowerX = 120, LowerZ = 122, OpenBrace = 123, Pipe = 124, CloseBrace = 125,
 }
@@ -58,13 +58,21 @@ function classOf(c: number): number {
 }
 
 /**
+ * A character a number may start with before its first digit: a sign (`-3`; `+2` in Synapse's `(+2 deltas)`, a count
+ * of changes, written with its sign as `+14` is) or a leading dot (`.5`).
+ */
+function isNumberLead(c: number): boolean {
+  return c === Char.Minus || c === Char.Plus || c === Char.Dot;
+}
+
+/**
  * A piece is a variable when it is number-like: starts with a digit (numbers, sizes, durations, dates), is hex with a
  * digit (0x1f, 9f4ef63, uuids), or holds two or more digits (blk_123, appattempt_14_0020, t761, dn228, u0a5).
  * A single digit inside a word (ssh2, tty2, u0, log4j) is usually part of a name and stays.
  */
 export function isVariablePiece(piece: string, start = 0, end = piece.length): boolean {
   let first = piece.charCodeAt(start);
-  if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = piece.charCodeAt(start + 1);
+  if (isNumberLead(first) && end - start > 1) first = piece.charCodeAt(start + 1);
   if (isDigit(first)) return true;
   let digits = 0;
   let hexOnly = true;
@@ -781,7 +789,7 @@ function scanQuotedWordEnd(message: string, start: number, word: WordScan, opens
 /** isVariablePiece for a piece whose digits and hex-only state were counted while scanning it. */
 function isCountedVariablePiece(message: string, start: number, end: number, digits: number, hexOnly: boolean): boolean {
   let first = message.charCodeAt(start);
-  if ((first === Char.Minus || first === Char.Dot) && end - start > 1) first = message.charCodeAt(start + 1);
+  if (isNumberLead(first) && end - start > 1) first = message.charCodeAt(start + 1);
   return isDigit(first) || (digits > 0 && hexOnly) || (digits >= 2 && !endsInNameSegment(message, start, end));
 }
 

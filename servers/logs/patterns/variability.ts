@@ -3,6 +3,7 @@
 // position behaves across the whole file: how many distinct words it takes and how many lines each word has.
 // `removing chargen` / `removing daytime` / … (many words, few lines each) is one event with a variable;
 // `initialized by client UpdateAgent` / `… SPP` (a few words, each repeated many times) are different events.
+import { normalizeLevel } from '../format/levels';
 import { WILDCARD } from './tokenize';
 
 /** The thresholds of the rule (fields of TemplateMinerOptions, where they are documented). */
@@ -23,6 +24,8 @@ export interface PositionUnit {
    * decides by mergeValueSlots' rule.
    */
   valueSlots?: readonly number[];
+  /** The text between each token and the next (Tokenized.seps): where a message's own `: ` ends its sentence. */
+  seps?: readonly string[];
 }
 
 /** Templates after the rule: the units (indexes into the input) merged into each, and its tokens. */
@@ -70,8 +73,9 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       for (const all of familiesAt(list, position)) {
         // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
-        const family = keys ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-        if (family.length < 2 || !familyIsVariable(family, position, rule, shared, isValue)) continue;
+        const kind = isKindFamily(all, position, mayMerge);
+        const family = keys || kind ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        if (family.length < 2 || !(kind || familyIsVariable(family, position, rule, shared, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -86,6 +90,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
+  mergeColonTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -210,34 +215,197 @@ function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
     }
   }
   for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
-    const families = new Map<string, Group[]>();
-    for (const group of byPrefix.get(prefix) as Group[]) {
-      // A group merged at a longer prefix has other tokens now: it was read there.
-      if (!group.alive || !fieldTailStarts(group.tokens).includes(prefix)) continue;
-      const key = group.tokens.slice(0, prefix).join('\u0001');
-      const family = families.get(key);
-      if (family) family.push(group);
-      else families.set(key, [group]);
-    }
-    for (const groups of families.values()) {
-      if (groups.length < 2) continue;
-      const counts = new Map<string, number>();
-      for (const group of groups) {
-        const list = group.tokens.slice(prefix).join(' ');
-        counts.set(list, (counts.get(list) ?? 0) + group.count);
-      }
+    // A group merged at a longer prefix has other tokens now: it was read there.
+    const families = familiesBy(byPrefix.get(prefix) as Group[], (group) => (group.alive && fieldTailStarts(group.tokens).includes(prefix) ? group.tokens.slice(0, prefix).join('\u0001') : undefined));
+    for (const groups of families) {
+      const counts = tailCounts(groups, prefix);
       if (counts.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
       groups.sort((a, b) => a.id - b.id);
       const [into, ...rest] = groups;
       const head = into.tokens.slice(0, prefix);
       into.tokens = head[head.length - 1] === WILDCARD ? head : [...head, WILDCARD];
-      for (const other of rest) {
-        into.members.push(...other.members);
-        into.count += other.count;
-        other.alive = false;
-      }
+      absorb(into, rest);
     }
   }
+}
+
+/**
+ * Merges templates that agree on everything up to a `: ` and differ in the text after it, when that text behaves as
+ * a value (isSlotValuesVariable over the distinct texts): a statement that appends a message it was given, an error's
+ * text (`item "<*>" became not supported: Unsupported item key.` / `…: Cannot send ICMP ping packets to this host.`,
+ * Puppet's `Error 500 on SERVER: <the server's error>`) or a list (dnsmasq's `requested options: 1:netmask, …`).
+ * The text before the colon must hold a <*>: a sentence that has filled in a value and then names what it was given,
+ * which a constant label (`pam_unix(sshd:auth): authentication failure` / `…: check pass`, two statements) does not
+ * show. A `: ` frames the text as a value as a key or quotes frame a word, so two texts are enough unless each holds
+ * many lines (then they sort lines into events, as a 2,000-line file shows where it has them); the longest shared
+ * beginning is tried first and the merged template ends in one <*>.
+ */
+function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
+  const byPrefix = new Map<number, Group[]>();
+  /** Groups whose label at that prefix is a bare one (colonTailStarts' `bare`). */
+  const bare = new Set<string>();
+  for (const group of alive) {
+    for (const start of colonTailStarts(group)) {
+      const list = byPrefix.get(start.at);
+      if (list) list.push(group);
+      else byPrefix.set(start.at, [group]);
+      if (start.bare) bare.add(`${group.id}:${start.at}`);
+    }
+  }
+  for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
+    const families = familiesBy(byPrefix.get(prefix) as Group[], (group) => {
+      if (!group.alive || group.tokens.length < prefix) return undefined;
+      // The label's separator without its trailing space: an empty text (`closed: 13,`) ends the message at the label.
+      const seps = group.seps as readonly string[];
+      return `${group.tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
+    });
+    for (const groups of families) {
+      const counts = tailCounts(groups, prefix);
+      const masked = counts.has(WILDCARD);
+      // A bare label (`webroot: <*>` / `webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")`) needs the file to show it
+      // a value's label: a member whose text there is one masked value.
+      const labelOnly = groups.some((group) => bare.has(`${group.id}:${prefix}`));
+      if (counts.size < 2 || !(masked || (!labelOnly && isSlotValuesVariable([...counts.values()], rule)))) continue;
+      groups.sort((a, b) => a.id - b.id);
+      const [into, ...rest] = groups;
+      into.tokens = [...into.tokens.slice(0, prefix), WILDCARD];
+      absorb(into, rest);
+    }
+  }
+}
+
+/** Families of two or more groups with one key (`keyOf`; undefined leaves a group out), in first-seen order. */
+function familiesBy(groups: Group[], keyOf: (group: Group) => string | undefined): Group[][] {
+  const families = new Map<string, Group[]>();
+  for (const group of groups) {
+    const key = keyOf(group);
+    if (key === undefined) continue;
+    const family = families.get(key);
+    if (family) family.push(group);
+    else families.set(key, [group]);
+  }
+  return [...families.values()].filter((family) => family.length >= 2);
+}
+
+/** Lines per distinct text of the groups after `prefix` (their tokens joined by spaces; a lone <*> is WILDCARD). */
+function tailCounts(groups: Group[], prefix: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const group of groups) {
+    const text = group.tokens.slice(prefix).join(' ');
+    counts.set(text, (counts.get(text) ?? 0) + group.count);
+  }
+  return counts;
+}
+
+/** `into` takes the lines of `rest`, which leave the listing. */
+function absorb(into: Group, rest: Group[]): void {
+  for (const other of rest) {
+    into.members.push(...other.members);
+    into.count += other.count;
+    other.alive = false;
+  }
+}
+
+/**
+ * The token positions where a text after `: ` starts in a group's message (mergeColonTails): the separator before
+ * them ends in a colon and a space outside brackets, after a word. `bare` when the tokens before (after a level's label,
+ * where a header ends) do not hold a <*> and MIN_TAIL_PREFIX words: a label alone, not a sentence that filled in a value.
+ */
+function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
+  const starts: { at: number; bare: boolean }[] = [];
+  const seps = group.seps;
+  if (!seps) return starts;
+  let wildcard = false;
+  let words = 0;
+  let open = 0;
+  const closesAtEnd = (seps[group.tokens.length - 1] ?? '').trimEnd().endsWith(']');
+  for (let i = 0; i < group.tokens.length; i++) {
+    const token = group.tokens[i];
+    // At the message's end the text after the label is empty (`stream closed: 13,`): its separator is the label alone.
+    const last = i + 1 === group.tokens.length;
+    const sep = last ? `${(seps[i] ?? '').trimEnd()} ` : (seps[i] ?? '');
+    if (token === WILDCARD) wildcard = true;
+    else if (hasLetter(token)) words++;
+    // Inside brackets (`[instance: <*>] Attempting claim …`) the colon labels a field of a context tag.
+    if (open === 0 && words >= 1 && (endsSentenceLabel(token, sep) || endsLabeledValue(token, i > 0 ? (seps[i - 1] ?? '') : '', sep))) {
+      starts.push({ at: i + 1, bare: !(wildcard && words >= MIN_TAIL_PREFIX) });
+    }
+    // A level's label ends a header: the statement starts after it (`…: Error: sieve: <its message>`).
+    if (sep === ': ' && isLevelName(token)) {
+      wildcard = false;
+      words = 0;
+    }
+    for (let k = 0; k < sep.length; k++) {
+      const c = sep.charCodeAt(k);
+      // A bracket opened after a sentence (` [`, outside other brackets) that closes where the message ends frames
+      // one value (GlusterFS's `failed. [{errno=107}, {error=…}]`, Zabbix's `query [txnlev:1] [<SQL>]`), as quotes do.
+      if (c === 91 && opensOnly(sep, k + 1) && k > 0 && sep.charCodeAt(k - 1) === 32 && open === 0 && closesAtEnd && !last && words >= MIN_TAIL_PREFIX && closesOnlyAtEnd(seps, i + 1, group.tokens.length)) {
+        starts.push({ at: i + 1, bare: false });
+      }
+      if (c === 91 /* [ */ || c === 40 /* ( */) open++;
+      else if ((c === 93 /* ] */ || c === 41) /* ) */ && open > 0) open--;
+    }
+  }
+  return starts;
+}
+
+/**
+ * `token` is a <*> that a label's `: ` introduced, and a `, ` follows it: the statement goes on with a text it was
+ * given after the value (`gRPC config stream closed: 14, no healthy upstream`, or `…: 13,` with the text empty).
+ */
+function endsLabeledValue(token: string, before: string, sep: string): boolean {
+  return token === WILDCARD && sep === ', ' && before.endsWith(': ');
+}
+
+/** The separator from `start` on only opens what follows (`{`, `"`, `'`): `[{errno=…`, `["a", …`. */
+function opensOnly(sep: string, start: number): boolean {
+  for (let k = start; k < sep.length; k++) if (!'{"\''.includes(sep[k])) return false;
+  return true;
+}
+
+/**
+ * A bracket opened just before token `from` stays open through the separators after it and closes in the last one
+ * (`[{errno=107}, {error=…}]`), not before (`[be[MYDOMAIN.COM]] [sbus_dispatch] (0x2000): …`, columns of a header).
+ */
+function closesOnlyAtEnd(seps: readonly string[], from: number, length: number): boolean {
+  let depth = 1;
+  for (let i = from; i < length; i++) {
+    const sep = i === length - 1 ? (seps[i] ?? '').trimEnd() : (seps[i] ?? '');
+    for (let k = 0; k < sep.length; k++) {
+      const c = sep.charCodeAt(k);
+      if (c === 91 /* [ */) depth++;
+      else if (c === 93 /* ] */ && --depth === 0) return i === length - 1 && k === sep.length - 1;
+    }
+  }
+  return false;
+}
+
+/** The token holds a letter (ASCII, or any character above U+007F, as a word in another script): a word, not `-`. */
+function hasLetter(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i) | 32;
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+/** The word names a level (`Error`, `WARNING`, pm2's `log`): the label a header ends with. */
+function isLevelName(token: string): boolean {
+  return token.length > 1 && token !== WILDCARD && normalizeLevel(token) !== undefined;
+}
+
+/**
+ * The separator after `token` is a colon and a space right after a word or a closing quote (`options: `, `"<*>": `):
+ * a sentence that goes on with what it was given. After a bracket (`[database config 'master']: `,
+ * `pam_unix(sshd:auth): `) or a value masked whole (`['main', 'state']: `) it closes a context tag that a wrapper
+ * put before the statement, and the text after it is the statement itself.
+ */
+function endsSentenceLabel(token: string, sep: string): boolean {
+  if (sep.length < 2 || sep.charCodeAt(sep.length - 1) !== 32 || sep.charCodeAt(sep.length - 2) !== 58 /* : */) return false;
+  // A level's name (`…<session>: Error: setegid(…) failed`, `PM2 log: App [x] online`) opens the statement it labels.
+  if (sep.length === 2) return token !== WILDCARD && !isLevelName(token);
+  const before = sep.charCodeAt(sep.length - 3);
+  return sep.length === 3 && (before === 34 /* " */ || before === 39 /* ' */);
 }
 
 /**
@@ -258,6 +426,39 @@ function fieldTailStarts(tokens: readonly string[]): number[] {
 /** The words of a group after `prefix`, joined by spaces (WILDCARD when that is all there is). */
 function runOf(group: Group, prefix: number): string {
   return group.tokens.length === prefix + 1 ? group.tokens[prefix] : group.tokens.slice(prefix).join(' ');
+}
+
+/** Least characters the values of a kind family (isKindFamily) share at their start: `DHCP`, `ULOG`. */
+const MIN_KIND_PREFIX = 4;
+/** Least distinct values that show a kind family: two names with a shared start are as often two events. */
+const MIN_KIND_VALUES = 3;
+
+/**
+ * True when the family differs at `position` only in UPPER_CASE names (words mayMerge refuses) that all start with the
+ * same MIN_KIND_PREFIX characters, MIN_KIND_VALUES or more of them: the members of one enumeration the statement
+ * fills in (`Event: ULOG_SUBMIT for Condor Node …` / `ULOG_EXECUTE` / `ULOG_IMAGE_SIZE`, dnsmasq's
+ * `DHCPDISCOVER` / `DHCPOFFER` / `DHCPREQUEST`, one call each). A program names its own kinds with a shared prefix
+ * (a C enum's, a protocol's message types), so three or more of them at one place are a variable whatever their
+ * line counts; that holds on a 2,000-line file as on a 25-line one. Enumeration values without a shared start
+ * (`NEW` / `RUNNING`), two names (`SSH2` / `IPv6`), and lower-case words (`usbhid` / `hub`) are left to the counts.
+ */
+function isKindFamily(family: Group[], position: number, mayMerge: (word: string) => boolean): boolean {
+  const values = new Set<string>();
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD) continue;
+    if (mayMerge(word)) return false;
+    values.add(word);
+  }
+  if (values.size < MIN_KIND_VALUES) return false;
+  const [first, ...rest] = values;
+  let shared = first.length;
+  for (const word of rest) {
+    let i = 0;
+    while (i < shared && i < word.length && word.charCodeAt(i) === first.charCodeAt(i)) i++;
+    shared = i;
+  }
+  return shared >= MIN_KIND_PREFIX;
 }
 
 /**
@@ -368,6 +569,7 @@ interface Group {
   /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
   tail: string;
   slots: readonly number[] | undefined;
+  seps: readonly string[] | undefined;
   count: number;
   id: number;
   alive: boolean;
@@ -404,7 +606,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     hashes[lane] = hash;
   }
   const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
-  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, count: unit.count, id: unit.id, alive: true };
+  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, seps: unit.seps, count: unit.count, id: unit.id, alive: true };
 }
 
 function setToken(group: Group, position: number, token: string, ids: TokenIds): void {
@@ -472,9 +674,15 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   const counts = new Map<string, number>();
   let sharedCount = 0;
   let values = 0;
+  let masked = 0;
+  let words = 0;
   for (const group of family) {
     const word = group.tokens[position];
-    if (word === WILDCARD) continue;
+    if (word === WILDCARD) {
+      masked += group.count;
+      continue;
+    }
+    words += group.count;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
@@ -482,6 +690,11 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
   // variable when the lines meet in one cluster; lines routed to other branches of its tree meet only here.
   if (counts.size > 1 && values > 0) return true;
+  // Beside a member whose lines were masked there (`nodename: <*>`), words that are values by their form (`nodename:
+  // box.lan`) are more of its values, when the masked lines are at least as many: the file shows the place a variable
+  // as often as it shows the words (`Saving job.cache...` twice beside one masked `Saving subscriptions.conf...` is as
+  // likely a statement of its own).
+  if (masked > 0 && masked >= words && values === counts.size) return true;
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
   return isVariablePosition([...counts.values()], rule);

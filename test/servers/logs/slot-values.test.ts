@@ -1,0 +1,195 @@
+// A word the statement fills in is a variable, judged by the file's evidence about the slot (patterns/variability.ts):
+// real lines from the excerpts (test/fixtures/real-excerpts) with their right grouping, made-up neighbours that vary
+// the same way, and the counter-examples that must stay apart (different statements that look alike).
+import assert from 'node:assert/strict';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { tokenize } from '../../../servers/logs/patterns/tokenize';
+
+/**
+ * Mines `lines` as one file through the tool's pass (header detection, columns, miner) and returns the listed
+ * template of each line, in order.
+ */
+async function templatesOf(lines: string[]): Promise<string[]> {
+  const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+  const byLine: string[] = [];
+  for (const t of miner.templates()) for (const n of t.lineNumbers ?? []) byLine[n - 1] = t.template;
+  return byLine;
+}
+
+/** The listed template of each message, mined by the miner alone (the messages are bare: no header to learn). */
+function minedAlone(messages: string[]): string[] {
+  const miner = new TemplateMiner();
+  const ids = messages.map((message) => miner.add(message));
+  const text = new Map(miner.templates().map((t) => [t.id, t.template]));
+  return ids.map((id) => text.get(miner.finalId(id)) ?? '?');
+}
+
+/** The lines at `indexes` share one template, and no other line has it. */
+function assertOneEvent(templates: string[], indexes: number[], what: string): void {
+  const template = templates[indexes[0]];
+  for (const i of indexes) assert.equal(templates[i], template, `${what}: line ${i + 1} is '${templates[i]}', not '${template}'`);
+  templates.forEach((other, i) => assert.ok(indexes.includes(i) || other !== template, `${what}: line ${i + 1} joined '${template}'`));
+}
+
+/** Each line at `indexes` has a template of its own. */
+function assertApart(templates: string[], indexes: number[], what: string): void {
+  const seen = new Set(indexes.map((i) => templates[i]));
+  assert.equal(seen.size, indexes.length, `${what}: ${indexes.map((i) => templates[i]).join(' | ')}`);
+}
+
+describe('log intelligence: a slot the statement fills in, judged by the file', () => {
+  it('reads the members of one enumeration with a shared prefix as one variable (HTCondor ULOG_*, made-up JOB_*)', async () => {
+    const node = 'merge_scec-HighFrequency-1.0_PID3_ID12';
+    const real = ['ULOG_SUBMIT', 'ULOG_EXECUTE', 'ULOG_IMAGE_SIZE', 'ULOG_JOB_EVICTED'].map((kind, i) => `07/27/11 19:4${i}:55 Event: ${kind} for Condor Node ${node} (5437648.0.0)`);
+    const lines = [
+      `07/27/11 19:41:55 Submitting Condor Node ${node} job(s)...`,
+      ...real,
+      '07/27/11 19:50:00 Number of idle job procs: 0',
+      ...['JOB_QUEUED', 'JOB_STARTED', 'JOB_HELD', 'JOB_QUEUED', 'JOB_DONE'].map((kind, i) => `07/27/11 20:0${i}:00 scheduler moved job ${i + 7} to state ${kind} after checks`),
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [1, 2, 3, 4], 'HTCondor event kinds');
+    assertOneEvent(templates, [6, 7, 8, 9, 10], 'made-up JOB_* states');
+  });
+
+  it('holds on a long file: a shared-prefix enumeration with hundreds of lines per value is still one variable', async () => {
+    const kinds = ['DHCPDISCOVER', 'DHCPOFFER', 'DHCPREQUEST', 'DHCPACK'];
+    const lines = Array.from({ length: 2000 }, (_, i) => `lease ${kinds[i % 4]} seen on interface br-lan from 02:f6:01:6f:ca:${(i % 90) + 10}`);
+    assert.equal(new Set(await templatesOf(lines)).size, 1);
+  });
+
+  it('keeps enumeration values without a shared prefix, two names, and lower-case words apart', async () => {
+    const states = ['NEW', 'RUNNING', 'KILLED', 'SUCCEEDED'];
+    const transitions = Array.from({ length: 40 }, (_, i) => `task attempt_${i} moved to ${states[i % 4]} by the scheduler`);
+    assert.equal(new Set(await templatesOf(transitions)).size, 4);
+    const two = await templatesOf(['Event: ULOG_SUBMIT for node a1 (5.0.0)', 'Event: ULOG_EXECUTE for node a1 (5.0.0)']);
+    assertApart(two, [0, 1], 'two shared-prefix names');
+    const drivers = await templatesOf(['usbcore: registered new driver usbhid', 'usbcore: registered new driver hub', 'usbcore: registered new driver usbhid']);
+    assertApart(drivers, [0, 1], 'registered new driver usbhid / hub');
+    const clients = Array.from({ length: 60 }, (_, i) => `Session: ${30546174 + i}_${3000000000 + i * 7} initialized by client ${i % 2 ? 'UpdateAgent.' : 'SPP.'}`);
+    assert.equal(new Set(await templatesOf(clients)).size, 2);
+  });
+
+  it("reads the text a statement appends after `: ` as its value (Zabbix's reason, Puppet's server error, dnsmasq's option list)", async () => {
+    const zabbix = [
+      ...Array.from({ length: 7 }, (_, i) => `  3123:20210208:10101${i}.123 item "host${i}:system.run[ls]" became not supported: Unsupported item key.`),
+      ...Array.from({ length: 3 }, (_, i) => `  3123:20210208:10102${i}.456 item "gw${i}:icmpping" became not supported: Cannot send ICMP ping packets to this host.`),
+      '  3123:20210208:101030.789 Zabbix agent item "system.cpu.load" on host "web1" failed: first network error, wait for 15 seconds',
+    ];
+    assertOneEvent(await templatesOf(zabbix), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 'Zabbix not-supported reasons');
+    const puppet = [
+      'Error: Could not retrieve catalog from remote server: Error 500 on SERVER: Duplicate declaration: ...',
+      "Error: Could not retrieve catalog from remote server: Error 500 on SERVER: Server Error: no parameter named 'port' (file: /etc/puppet/x.pp, line: 3) on node web1",
+      "Error: Could not retrieve catalog from remote server: Error 400 on SERVER: Server Error: Could not find resource 'Package[nginx]' for relationship on node web2",
+      'Notice: Applied catalog in 3.21 seconds',
+    ];
+    assertOneEvent(await templatesOf(puppet), [0, 1, 2], "Puppet's server errors");
+    const dnsmasq = [
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 1:netmask, 28:broadcast, 2:time-offset, 3:router, ',
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 15:domain-name, 6:dns-server, 119:domain-search, ',
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 12:hostname, 44:netbios-ns, 47:netbios-scope, ',
+      'dnsmasq-dhcp[1105]: 2721026064 requested options: 249, 33:static-route, 252, 17:root-path',
+      'dnsmasq-dhcp[1105]: 2721026064 next server: 192.168.0.1',
+    ];
+    assertOneEvent(await templatesOf(dnsmasq), [0, 1, 2, 3], "dnsmasq's option lists");
+  });
+
+  it('reads a bare label\'s text as a value only where the file shows the label a value\'s (`webroot: <*>` beside `webroot: EnvVars…`)', async () => {
+    const webroot = minedAlone([
+      'Running from: /usr/share/jenkins/jenkins.war',
+      'webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")',
+      'webroot: /var/jenkins_home/war',
+      'webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")',
+      'webroot: /var/jenkins_home/war',
+    ]);
+    assertOneEvent(webroot, [1, 2, 3, 4], 'webroot');
+    const states = minedAlone(['Status: service started', 'Status: service stopped', 'Status: service started', 'Status: service reloaded']);
+    assert.equal(new Set(states).size, 3, states.join(' | '));
+  });
+
+  it('reads a bracket that a sentence opens and the message closes as one value (an SQL text, a field list)', async () => {
+    const zabbix = await templatesOf([
+      "12361:20160426:121956.557 query [txnlev:0] [select hostid,status,tls_accept from hosts where host='ipa-test-mule-02.example' and status in (0,1) and flags<>2 and proxy_hostid is null]",
+      '12361:20160426:121956.558 query [txnlev:0] [select itemid from items where type=7 and flags<>2 and hostid=10110]',
+      '12361:20160426:121956.559 query [txnlev:1] [begin;]',
+      '12361:20160426:121956.560 Zabbix agent item "system.cpu.load" on host "web1" failed: first network error, wait for 15 seconds',
+    ]);
+    assertOneEvent(zabbix, [0, 1, 2], 'SQL in brackets');
+    const gluster = await templatesOf([
+      '[2023-03-29 10:46:41.473191 +0000] W [MSGID: 114031] [client-rpc-fops_v2.c:712:client4_0_writev_cbk] 0-share-client-2: remote operation failed. [{errno=107}, {error=Transport endpoint is not connected}]',
+      '[2023-03-29 10:46:41.473366 +0000] W [MSGID: 114031] [client-rpc-fops_v2.c:925:client4_0_getxattr_cbk] 0-share-client-2: remote operation failed. [{path=/i1b0/images/5}, {gfid=591c4688-0df7-484f-8395-3494fe62a5aa}, {key=glusterfs.get_real_filename:01_foto.jpg}, {errno=107}, {error=Transport endpoint is not connected}]',
+      '[2023-03-29 10:46:42.000000 +0000] I [MSGID: 108031] [afr-common.c:3000:afr_local_discovery_cbk] 0-share-replicate-0: selecting local read_child share-client-2',
+    ]);
+    assertOneEvent(gluster, [0, 1], 'gf_smsg field lists');
+    // Bracketed header columns before the message close before it ends: each statement stays its own.
+    const sssd = await templatesOf([
+      '(2020-11-06 13:40:21): [be[MYDOMAIN.COM]] [sbus_senders_lookup] (0x2000): Looking for identity of sender [sssd.nss]',
+      '(2020-11-06 13:40:21): [be[MYDOMAIN.COM]] [sbus_get_sender_id_send] (0x2000): Not a sysbus message, quit',
+      '(2020-11-06 13:40:22): [be[MYDOMAIN.COM]] [dp_get_account_info_handler] (0x0200): Got request for [0x1][BE_REQ_USER][name=bob@mydomain.com]',
+      '(2020-11-06 13:40:23): [be[MYDOMAIN.COM]] [sdap_get_ad_version] (0x0100): Setting AD compatibility level to [4]',
+    ]);
+    assertApart(sssd, [0, 2, 3], 'SSSD after bracketed columns');
+  });
+
+  it("reads an empty text after a labelled value as the same statement (Envoy's `stream closed: 13,` / `14, no healthy upstream`)", async () => {
+    const lines = [
+      ...[13, 14, 13, 13].map((code, i) => `[2020-04-27 10:0${i}:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: ${code}, `),
+      '[2020-04-27 10:05:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: 14, no healthy upstream',
+      '[2020-04-27 10:06:01.001][1][warning][config] [source/common/config/grpc_stream.h:101] gRPC config stream closed: 2, upstream connect error or disconnect/reset before headers',
+      '[2020-04-27 10:07:01.001][1][info][main] [source/server/server.cc:500] starting main dispatch loop',
+    ];
+    assertOneEvent(await templatesOf(lines), [0, 1, 2, 3, 4, 5], 'stream closed, with and without its message');
+  });
+
+  it('keeps statements after a context tag, a level label or a bracketed field apart, and texts with many lines each', async () => {
+    const dovecot = await templatesOf([
+      'Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: setegid(privileged) failed: Operation not permitted',
+      "Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: sieve: msgid=<2025@box.tld>: failed to store into mailbox 'INBOX': BUG: Unknown internal error",
+      'Jun 26 16:03:22 box dovecot[163234]: lda(myname)<163234><yU4fds8cvzFDAP>: Error: sieve: Execution of script /var/lib/dovecot/sieve/default.sieve was aborted due to temporary failure',
+    ]);
+    assertApart(dovecot, [0, 1, 2], 'Dovecot after `Error:`');
+    const nova = await templatesOf([
+      'INFO nova.compute.claims [None req-c8cd4884 admin admin] [instance: b500a3d8-89b8-45ab-8725-c2420e6d7e98] Attempting claim on node leg-004: memory 2048 MB, disk 20 GB, vcpus 1 CPU',
+      'INFO nova.compute.claims [None req-c8cd4884 admin admin] [instance: b500a3d8-89b8-45ab-8725-c2420e6d7e98] Total memory: 32036 MB, used: 512.00 MB',
+      'INFO nova.compute.claims [None req-c8cd4884 admin admin] [instance: b500a3d8-89b8-45ab-8725-c2420e6d7e98] memory limit not specified, defaulting to unlimited',
+    ]);
+    assertApart(nova, [0, 1, 2], 'Nova after `[instance: …]`');
+    const synapse = await templatesOf([
+      "synapse.storage.databases - INFO - main - [database config 'master']: Checking database server",
+      "synapse.storage.databases - INFO - main - [database config 'master']: Preparing for databases ['main', 'state']",
+      "synapse.storage.databases - INFO - main - [database config 'master']: prepared",
+    ]);
+    assertApart(synapse, [0, 1, 2], "Synapse after `[database config '…']:`");
+    const counted = await templatesOf(Array.from({ length: 60 }, (_, i) => `connect to backend 10.0.0.${i % 9}:${8000 + i}: ${i % 2 ? 'Connection refused' : 'No route to host'}`));
+    assert.equal(new Set(counted).size, 2, 'two reasons, thirty lines each, sort lines into events');
+  });
+
+  it("reads the value of a lower-case key glued by a colon as a value (pm2's `name:dd` / `name:app`)", async () => {
+    const lines = [0, 1, 2].flatMap((i) => [
+      `2020-03-01T10:0${i}:00: PM2 log: Starting execution sequence in -fork mode- for app name:dd id:${i}`,
+      `2020-03-01T10:0${i}:01: PM2 log: App name:dd id:${i} online`,
+      `2020-03-01T11:0${i}:00: PM2 log: Starting execution sequence in -fork mode- for app name:app id:${i + 3}`,
+      `2020-03-01T11:0${i}:01: PM2 log: App name:app id:${i + 3} online`,
+    ]);
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 2, 4, 6, 8, 10], 'starting, by app name');
+    assertOneEvent(templates, [1, 3, 5, 7, 9, 11], 'online, by app name');
+    // A word before a colon that is not a lower-case field name keeps its word: `C:` / `EventType:` name parts.
+    const kinds = await templatesOf(Array.from({ length: 30 }, (_, i) => `Processing the event EventType:${i % 2 ? 'CONTAINER_REMOTE_LAUNCH' : 'CONTAINER_REMOTE_CLEANUP'} for container c${i}`));
+    assert.equal(new Set(kinds).size, 2);
+  });
+
+  it('reads a word that is a value by its form beside a masked member as one more value (`nodename: box.lan`)', async () => {
+    const templates = minedAlone(['nodename: box.lan', 'machine: armv7l', 'nodename: 10.1.2.3', 'clock source: unix']);
+    assertOneEvent(templates, [0, 2], 'nodename');
+    const saving = minedAlone(['Saving job.cache...', 'Saving job.cache...', 'Saving subscriptions.conf...']);
+    assertApart(saving, [0, 2], 'a dotted word on more lines than the masked one');
+  });
+
+  it('reads a signed count as a number (`(+2 deltas)` as `(+14 deltas)`)', async () => {
+    assert.deepEqual(tokenize("['main', 'state']: Existing schema is 88 (+2 deltas)").tokens, tokenize("['main', 'state']: Existing schema is 59 (+14 deltas)").tokens);
+    assert.deepEqual(tokenize('offset +2 applied').tokens, ['offset', '<*>', 'applied']);
+    assert.deepEqual(tokenize('C++ compiler a+b').tokens, ['C++', 'compiler', 'a+b']);
+  });
+});
