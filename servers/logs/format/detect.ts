@@ -107,6 +107,7 @@ function logfmtParser(context: TimestampContext, other: TextParse): LineParser {
 function fieldName(f: HeaderField): string {
   if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
   if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
+  if (f.kind === 'clock' && f.monthWord === false) return 'date with a month name in another language';
   if (f.kind === 'clock' && f.monthWord) return 'date with a month name not read [no timestamp: time filters leave these lines out]';
   if (f.kind === 'clock') return 'time of day [no date written: time filters leave these lines out]';
   if (f.kind === 'pid') return '(pid)';

@@ -177,16 +177,24 @@ function runShape(unit: FormUnit): { shaped: boolean[]; inside: boolean[]; cuts:
   const inside: boolean[] = [];
   const cuts: boolean[] = [false];
   let depth = bracketDepth(unit.lead, 0).depth;
+  // Every token so far inside brackets: a bracketed prefix may be glued to the first word (`[UWSGI]detected …`).
+  let allInside = depth > 0;
   for (let i = 0; i < end; i++) {
     const sep = seps[i] ?? '';
     const after = bracketDepth(sep, depth);
     // A group whose opening bracket the header reader took (`GSFW <*>] notice:`) closes after the token.
     inside.push(depth > 0 || after.closedBelowZero);
     shaped.push(inside[i] || isHeaderToken(tokens[i], sep, tokens[i + 1]));
-    cuts.push(after.spaceAtZero);
+    allInside &&= inside[i];
+    cuts.push(after.spaceAtZero || (allInside && after.depth === 0 && isGluedClose(sep)));
     depth = after.depth;
   }
   return { shaped, inside, cuts };
+}
+
+/** Text after a bracketed group that ends it with no white space (`]`, `][`-free): a word glued to the group follows. */
+function isGluedClose(sep: string): boolean {
+  return sep.length > 0 && CLOSERS.includes(sep[sep.length - 1]) && !/\s/.test(sep);
 }
 
 const OPENERS = '[({<';
@@ -247,14 +255,14 @@ function namesDiffer(list: Registration[]): boolean {
 
 /** Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it). */
 function suffixHashes(unit: FormUnit): number[] {
-  const { tokens, seps } = unit;
+  const { tokens } = unit;
   const end = Math.min(tokens.length, MAX_RUN + 1);
   const keys: number[] = new Array<number>(end);
   const lanes = new Uint32Array([0x811c9dc5, 0x2545f491]);
   const cut = new Uint32Array(2);
   for (let i = tokens.length - 1; i >= 0; i--) {
     mix(lanes, tokens[i]);
-    mix(lanes, seps[i] ?? '');
+    mix(lanes, sepOf(unit, i));
     if (i < end) {
       cut.set(lanes);
       mix(cut, messageLead(unit, i));
@@ -283,14 +291,22 @@ export function messageLead(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number)
   if (from === 0) return unit.lead;
   const sep = unit.seps[from - 1] ?? '';
   const space = Math.max(sep.lastIndexOf(' '), sep.lastIndexOf('\t'));
+  // A bracketed prefix glued to the word (`[UWSGI]detected`): the message opens right after the group.
+  if (space < 0 && isGluedClose(sep)) return '';
   return sep.slice(space + 1);
+}
+
+/** The text after token i as a message ends: white space after the last token is how the line ended, not the message. */
+function sepOf(unit: Pick<FormUnit, 'tokens' | 'seps'>, i: number): string {
+  const sep = unit.seps[i] ?? '';
+  return i >= unit.tokens.length - 1 ? sep.trimEnd() : sep;
 }
 
 /** The messages of two units from the given tokens on are the same text (a hash match checked). */
 function sameMessage(x: FormUnit, xFrom: number, y: FormUnit, yFrom: number): boolean {
   if (x.tokens.length - xFrom !== y.tokens.length - yFrom || messageLead(x, xFrom) !== messageLead(y, yFrom)) return false;
   for (let i = 0; i < x.tokens.length - xFrom; i++) {
-    if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || (x.seps[xFrom + i] ?? '') !== (y.seps[yFrom + i] ?? '')) return false;
+    if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || sepOf(x, xFrom + i) !== sepOf(y, yFrom + i)) return false;
   }
   return true;
 }
