@@ -135,7 +135,7 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   else if (fields.some((f) => f.kind === 'uptime') || level?.form === 'facility' || level?.form === 'raw-priority') id = 'dmesg';
   else if (fields.some((f) => f.leveled && f.timed)) id = 'bracket-time-level';
   else if (fields.some((f) => f.leveled)) id = 'bracket-level';
-  else if (ts === 'month-day-compact' && level) id = 'glog';
+  else if ((ts === 'month-day-compact' || ts === 'yymmdd-time') && level) id = 'glog';
   else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
   else if (ts === 'ctime' && level?.bracketed) id = 'apache-error';
   else if (ts === 'syslog' && !level) id = 'syslog';

@@ -495,6 +495,13 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
   },
   {
+    // 180221 12:25:37.326791 (yyMMdd, then the time: CockroachDB's klog-like header writes it after the level letter)
+    id: 'yymmdd-time',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d\d)(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
     // 10.30 16:49:06 (MM.dd; year inferred)
     id: 'month-day-dotted',
     startsWith: isDigit,

@@ -456,3 +456,21 @@ describe('header forms the readers do not know, judged by the file', () => {
     assert.match(templates[3], /^nodename: /);
   });
 });
+
+describe('klog-like headers', () => {
+  it("CockroachDB's `Lyymmdd hh:mm:ss.micros goid file:line` is read: its level, its time, the message after the location", () => {
+    // Real lines (batch 4, CockroachDB) and a made-up warning of the same form.
+    const lines = [
+      'I180221 12:25:37.326791 431 gossip/server.go:219  [n1] received initial cluster-verification connection from {tcp 127.0.0.1:63869}',
+      'I200205 22:44:55.745373 1006 gossip/server.go:227  [n1] received initial cluster-verification connection from 127.0.0.1:35133',
+      'W200205 22:44:56.000001 1006 storage/store.go:1412  [n1,s1] disk stall detected',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.equal(parser.format.id, 'glog');
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'WARN']);
+    assert.equal(parsed[0].timestamp, new Date(2018, 1, 21, 12, 25, 37, 326).getTime());
+    assert.equal(parsed[2].message, 'disk stall detected');
+    assert.match(parsed[0].message, /^received initial cluster-verification connection/);
+  });
+});
