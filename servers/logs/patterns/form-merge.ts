@@ -50,6 +50,8 @@ interface Registration {
   /** The run's text (not Bare), and whether the message after it is shorter than MIN_TAIL_WORDS constant words. */
   exact?: string;
   short: boolean;
+  /** The run's constant tokens (Header only): two runs with the same ones are one header form, a field added or not. */
+  constants?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
   const parent = units.map((_, index) => index);
   const joinedAt = units.map(() => Infinity);
   for (const list of buckets.values()) {
-    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string)));
+    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r)));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || namesDiffer(accepted)) continue;
     const [first, ...rest] = accepted;
     for (const other of rest) {
@@ -110,6 +112,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
   let layout = unit.lead;
   let names = '';
   let exact = unit.lead;
+  let constants = '';
   for (let from = 0; from < Math.min(tokens.length, MAX_RUN + 1); from++) {
     if (from > 0) {
       const token = tokens[from - 1];
@@ -122,6 +125,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
       layout += `\u0001${unit.seps[from - 1] ?? ''}`;
       if (!shape.inside[from - 1] && !isLevelWord(token)) names += `${token}\u0001`;
       exact += `${token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
+      if (token !== WILDCARD) constants += `${token}\u0001`;
     }
     if (tailWords === 0) return;
     if (from > 0 && !shape.cuts[from]) continue;
@@ -129,7 +133,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     if (kind === undefined) continue;
     const key = suffixKeys[from];
     const short = tailWords < MIN_TAIL_WORDS;
-    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}) };
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
@@ -235,6 +239,15 @@ function isHeaderToken(token: string, sep: string, next: string | undefined): bo
 /** A level column's word: `INFO`, `debug`; not a capitalised word that starts a sentence (`Error reading …`). */
 function isLevelWord(token: string): boolean {
   return token.length >= 3 && (token === token.toUpperCase() || token === token.toLowerCase()) && normalizeLevel(token) !== undefined;
+}
+
+/**
+ * A short message behind a header-shaped run whose constant tokens another template shows in front of the same message
+ * (`[salt.utils.lazy  ][DEBUG   ][<*>] LazyLoaded <*>` and `[salt.utils.lazy  :<*> ][DEBUG   ][<*>] LazyLoaded <*>`):
+ * one header form that adds a field (or pads a column), the same statement behind it.
+ */
+function sameFormElsewhere(list: Registration[], r: Registration): boolean {
+  return r.constants !== undefined && list.some((o) => o.unit !== r.unit && o.constants === r.constants);
 }
 
 /**

@@ -419,6 +419,24 @@ describe('header forms the readers do not know, judged by the file', () => {
     assert.notEqual(templates[1], templates[2]);
   });
 
+  it("a header column added or padded in another version (Salt's `[name      :line ]`) keeps a short message one template", async () => {
+    // Real lines (batch 4, Salt: 2017's log file, 2018's with the line number), with made-up neighbours.
+    const lines = [
+      '2017-10-05 08:52:25,925 [salt.utils.lazy  ][DEBUG   ][3121] LazyLoaded saltutil.find_job',
+      '2017-10-05 08:52:25,927 [salt.utils.lazy  ][DEBUG   ][3121] LazyLoaded direct_call.get',
+      '2018-07-10 14:55:53,769 [salt.utils.lazy  :100 ][DEBUG   ][31293] LazyLoaded config.merge',
+      '2018-07-10 14:56:17,515 [salt.utils.lazy  :100 ][DEBUG   ][31622] LazyLoaded test.ping',
+      '2017-10-05 08:52:26,001 [salt.minion      ][INFO    ][3121] Reconnected',
+      '2018-07-10 14:56:18,001 [salt.minion      :1428][INFO    ][31293] Reconnected',
+      '2018-07-10 14:56:18,002 [salt.crypt       :1428][INFO    ][31293] Reconnected',
+    ];
+    const templates = await templatesOf(lines);
+    assert.equal(templates[2], templates[0]);
+    assert.equal(templates[5], templates[4]);
+    // Another logger name is another column value: its short message is not taken for the same statement by this rule.
+    assert.notEqual(templates[6], templates[4]);
+  });
+
   it('white space after the last word (a line written with a trailing blank) does not make another message', async () => {
     // Real lines (batch 4, Gunicorn): the journal lines of one service end in a blank.
     const lines = [
