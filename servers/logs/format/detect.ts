@@ -111,6 +111,7 @@ function logfmtParser(context: TimestampContext, other: TextParse): LineParser {
 function fieldName(f: HeaderField): string {
   if (f.kind === 'timestamp') return `timestamp (${f.pattern?.id})`;
   if (f.kind === 'uptime') return 'uptime [seconds since start: no wall-clock time, so time filters leave these lines out]';
+  if (f.kind === 'clock' && f.monthWord === false) return 'date with a month name in another language';
   if (f.kind === 'clock' && f.monthWord) return 'date with a month name not read [no timestamp: time filters leave these lines out]';
   if (f.kind === 'clock') return 'time of day [no date written: time filters leave these lines out]';
   if (f.kind === 'pid') return '(pid)';
@@ -139,7 +140,7 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   else if (fields.some((f) => f.kind === 'uptime') || level?.form === 'facility' || level?.form === 'raw-priority') id = 'dmesg';
   else if (fields.some((f) => f.leveled && f.timed)) id = 'bracket-time-level';
   else if (fields.some((f) => f.leveled)) id = 'bracket-level';
-  else if (ts === 'month-day-compact' && level) id = 'glog';
+  else if ((ts === 'month-day-compact' || ts === 'yymmdd-time') && level) id = 'glog';
   else if (ts === 'month-day' && level && fields.filter((f) => f.kind === 'number').length >= 1) id = 'android';
   else if (ts === 'ctime' && level?.bracketed) id = 'apache-error';
   else if (ts === 'syslog' && !level) id = 'syslog';

@@ -4,7 +4,7 @@
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
-import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
+import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
@@ -21,7 +21,10 @@ export interface HeaderField {
   form?: LevelForm;
   /** For brackets: it starts with a time (`[2024-06-01T12:30:45.123456 #1234]`); learned, so other lines skip the look. */
   timed?: boolean;
-  /** For clocks: a date whose month name is not read (`mars 25 14:30:16`), not a bare time of day. */
+  /**
+   * For clocks: a date with a month name (`dez 07 19:32:41`), not a bare time of day; true when its month is not read
+   * (no time), false when it is a name in another language that is (timestamps.ts localizedMonth).
+   */
   monthWord?: boolean;
   /** For timed brackets: the level follows the time inside (`[2014-07-15 15:02:53,406: INFO/MainProcess]`, Celery). */
   leveled?: boolean;
@@ -317,7 +320,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
       if (dated >= 0) {
         out.end = dated;
         // A line of the same file with a month name that can be read (the journal in English) keeps its date.
-        out.epoch = matchTimestampAt(line, position, SYSLOG_PATTERN, context)?.epoch;
+        out.epoch = matchTimestampAt(line, position, SYSLOG_PATTERN, context)?.epoch ?? localizedMonthEpoch(line.slice(position, dated), context);
         return true;
       }
       const m = matchAt(CLOCK_AT, line, position);
@@ -528,7 +531,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
-          if (kind === 'clock' && monthWordDateEnd(line, position) >= 0) field.monthWord = true;
+          if (kind === 'clock' && monthWordDateEnd(line, position) >= 0) field.monthWord = m.epoch === undefined;
           if (m.level !== undefined) hasLevel = true;
           end = m.end;
           break;
@@ -554,10 +557,43 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       weakRun = 0;
     } else if (++weakRun > MAX_WEAK_RUN) break;
   }
-  const header = fields.slice(0, last + 1);
+  const header = leaveMessage(fields.slice(0, last + 1), ends, line);
   let tabbed = 0;
   while (tabbed < header.length && /^[ |]*\t/.test(line.slice(ends[tabbed], ends[tabbed] + 8))) tabbed++;
   return { fields: header, tabbed };
+}
+
+/**
+ * A header read must leave a message: fields that would read a line to its end (`<time> Selected source <ip> (<name>)`,
+ * whose paren looked like a thread's) are the message's words. Trailing fields other than a time or level are dropped
+ * until text is left, then back to the last strong field. `ends[i]`: where field i ends in `line`.
+ */
+function leaveMessage(header: HeaderField[], ends: number[], line: string): HeaderField[] {
+  if (header.length === 0) return header;
+  if (isKeyOfValue(header, ends, line)) return header.slice(0, -1);
+  if (skipSeparators(line, ends[header.length - 1]) < line.length) return header;
+  let keep = header.length;
+  while (keep > 0 && skipSeparators(line, ends[keep - 1]) >= line.length && !isTimeOrLevel(header[keep - 1].kind)) keep--;
+  while (keep > 0 && !isStrong(header[keep - 1].kind)) keep--;
+  return keep === header.length ? header : header.slice(0, keep);
+}
+
+/**
+ * The header ends in a bare `name:` right after the time, followed by one word and the line's end (`<time> nodename:
+ * box.lan`, `<time> machine: x86_64`): a `key: value` message, not a program's tag with its message.
+ */
+function isKeyOfValue(header: HeaderField[], ends: number[], line: string): boolean {
+  const last = header.length - 1;
+  // Right after the time: a program's tag follows a host, a pid or a level, which vouch for it.
+  if (header[last].kind !== 'component' || last === 0 || header[last - 1].kind !== 'timestamp') return false;
+  const start = skipSeparators(line, ends[last - 1]);
+  if (!/^[A-Za-z][\w.-]*:$/.test(line.slice(start, ends[last]))) return false;
+  const rest = skipSeparators(line, ends[last]);
+  return rest < line.length && !/\s/.test(line.slice(rest).trimEnd());
+}
+
+function isTimeOrLevel(kind: FieldKind): boolean {
+  return kind === 'timestamp' || kind === 'level' || kind === 'uptime' || kind === 'clock';
 }
 
 export function signature(fields: HeaderField[]): string {

@@ -37,6 +37,55 @@ function twelveHour(hour: number, mark: string | undefined): number | undefined 
   return (hour % 12) + (pm ? 12 : 0);
 }
 
+/**
+ * Locales whose month names (Latin script) journals and daemons write when LANG/LC_TIME is set: `dez 07` (pt), `mars
+ * 25` (fr), `Okt 12` (de), `dic` (es)… English names are read by the patterns themselves.
+ */
+const MONTH_LOCALES = ['pt', 'fr', 'de', 'es', 'it', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ro', 'hu', 'tr', 'ca', 'hr', 'sk', 'sl', 'et', 'lv', 'id'];
+
+/**
+ * Month names of MONTH_LOCALES, short and long, lower case without a final dot, to the month index (0-11), taken from
+ * Intl once at load: no hand-written list. A name that means different months in two locales (`lis`: October in
+ * Croatian, November in Polish) is left out: an unread month gives no time, never a wrong one. Empty when the runtime
+ * has no locale data.
+ */
+const LOCAL_MONTHS: ReadonlyMap<string, number> = (() => {
+  const months = new Map<string, number>();
+  const ambiguous = new Set<string>();
+  for (const locale of MONTH_LOCALES) {
+    for (const style of ['short', 'long'] as const) {
+      let format: Intl.DateTimeFormat;
+      try {
+        format = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+      } catch {
+        continue;
+      }
+      for (let index = 0; index < 12; index++) {
+        const name = format.format(Date.UTC(2021, index, 15)).toLowerCase().replace(/\.$/, '');
+        if (!/^\p{L}{3,}$/u.test(name)) continue;
+        const known = months.get(name);
+        if (known !== undefined && known !== index) ambiguous.add(name);
+        months.set(name, index);
+      }
+    }
+  }
+  for (const name of ambiguous) months.delete(name);
+  return months;
+})();
+
+/** The month a name in another language means (`dez`, `déc.`, `Okt`, `mars`), 0-11; undefined when not known for sure. */
+export function localizedMonth(name: string): number | undefined {
+  return LOCAL_MONTHS.get(name.toLowerCase().replace(/\.$/, ''));
+}
+
+/** The epoch (ms) of a `<month name> <day> <hh:mm:ss[.frac]>` date whose month is in another language; the year inferred. */
+export function localizedMonthEpoch(text: string, context: TimestampContext): number | undefined {
+  const m = /^(\p{L}+)\.? +(\d{1,2}) (\d\d):(\d\d):(\d\d)(?:[.,](\d+))?/u.exec(text);
+  const monthIndex = m ? localizedMonth(m[1]) : undefined;
+  if (!m || monthIndex === undefined) return undefined;
+  return inferYear(monthIndex, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context);
+}
+
 function month(name: string): number | undefined {
   return MONTHS[name.slice(0, 3).toLowerCase()];
 }
@@ -566,6 +615,13 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     startsWith: isDigit,
     regex: /(\d\d)(\d\d)(\d\d) (\d\d)(\d\d)(\d\d)(?![\d:])/y,
     toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])),
+  },
+  {
+    // 180221 12:25:37.326791 (yyMMdd, then the time: CockroachDB's klog-like header writes it after the level letter)
+    id: 'yymmdd-time',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d\d)(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {
     // 10.30 16:49:06 (MM.dd; year inferred)

@@ -50,6 +50,8 @@ interface Registration {
   /** The run's text (not Bare), and whether the message after it is shorter than MIN_TAIL_WORDS constant words. */
   exact?: string;
   short: boolean;
+  /** The run's constant tokens (Header only): two runs with the same ones are one header form, a field added or not. */
+  constants?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
   const parent = units.map((_, index) => index);
   const joinedAt = units.map(() => Infinity);
   for (const list of buckets.values()) {
-    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string)));
+    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r)));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || namesDiffer(accepted)) continue;
     const [first, ...rest] = accepted;
     for (const other of rest) {
@@ -110,6 +112,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
   let layout = unit.lead;
   let names = '';
   let exact = unit.lead;
+  let constants = '';
   for (let from = 0; from < Math.min(tokens.length, MAX_RUN + 1); from++) {
     if (from > 0) {
       const token = tokens[from - 1];
@@ -122,6 +125,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
       layout += `\u0001${unit.seps[from - 1] ?? ''}`;
       if (!shape.inside[from - 1] && !isLevelWord(token)) names += `${token}\u0001`;
       exact += `${token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
+      if (token !== WILDCARD) constants += `${token}\u0001`;
     }
     if (tailWords === 0) return;
     if (from > 0 && !shape.cuts[from]) continue;
@@ -129,7 +133,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     if (kind === undefined) continue;
     const key = suffixKeys[from];
     const short = tailWords < MIN_TAIL_WORDS;
-    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}) };
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
@@ -177,16 +181,24 @@ function runShape(unit: FormUnit): { shaped: boolean[]; inside: boolean[]; cuts:
   const inside: boolean[] = [];
   const cuts: boolean[] = [false];
   let depth = bracketDepth(unit.lead, 0).depth;
+  // Every token so far inside brackets: a bracketed prefix may be glued to the first word (`[UWSGI]detected …`).
+  let allInside = depth > 0;
   for (let i = 0; i < end; i++) {
     const sep = seps[i] ?? '';
     const after = bracketDepth(sep, depth);
     // A group whose opening bracket the header reader took (`GSFW <*>] notice:`) closes after the token.
     inside.push(depth > 0 || after.closedBelowZero);
     shaped.push(inside[i] || isHeaderToken(tokens[i], sep, tokens[i + 1]));
-    cuts.push(after.spaceAtZero);
+    allInside &&= inside[i];
+    cuts.push(after.spaceAtZero || (allInside && after.depth === 0 && isGluedClose(sep)));
     depth = after.depth;
   }
   return { shaped, inside, cuts };
+}
+
+/** Text after a bracketed group that ends it with no white space (`]`, `][`-free): a word glued to the group follows. */
+function isGluedClose(sep: string): boolean {
+  return sep.length > 0 && CLOSERS.includes(sep[sep.length - 1]) && !/\s/.test(sep);
 }
 
 const OPENERS = '[({<';
@@ -230,6 +242,15 @@ function isLevelWord(token: string): boolean {
 }
 
 /**
+ * A short message behind a header-shaped run whose constant tokens another template shows in front of the same message
+ * (`[salt.utils.lazy  ][DEBUG   ][<*>] LazyLoaded <*>` and `[salt.utils.lazy  :<*> ][DEBUG   ][<*>] LazyLoaded <*>`):
+ * one header form that adds a field (or pads a column), the same statement behind it.
+ */
+function sameFormElsewhere(list: Registration[], r: Registration): boolean {
+  return r.constants !== undefined && list.some((o) => o.unit !== r.unit && o.constants === r.constants);
+}
+
+/**
  * Runs of one layout that differ in a name outside brackets (`xfree86: Adding drm device` / `config/udev: Adding drm
  * device`): one header form whose name column tells the statements apart, as the file prints them. Bracketed values
  * (`(VRRP1)` / `(MY_IP)`, `[VPNCLIENT]` / `[iphone]`) and runs of other layouts do not.
@@ -247,14 +268,14 @@ function namesDiffer(list: Registration[]): boolean {
 
 /** Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it). */
 function suffixHashes(unit: FormUnit): number[] {
-  const { tokens, seps } = unit;
+  const { tokens } = unit;
   const end = Math.min(tokens.length, MAX_RUN + 1);
   const keys: number[] = new Array<number>(end);
   const lanes = new Uint32Array([0x811c9dc5, 0x2545f491]);
   const cut = new Uint32Array(2);
   for (let i = tokens.length - 1; i >= 0; i--) {
     mix(lanes, tokens[i]);
-    mix(lanes, seps[i] ?? '');
+    mix(lanes, sepOf(unit, i));
     if (i < end) {
       cut.set(lanes);
       mix(cut, messageLead(unit, i));
@@ -283,14 +304,22 @@ export function messageLead(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number)
   if (from === 0) return unit.lead;
   const sep = unit.seps[from - 1] ?? '';
   const space = Math.max(sep.lastIndexOf(' '), sep.lastIndexOf('\t'));
+  // A bracketed prefix glued to the word (`[UWSGI]detected`): the message opens right after the group.
+  if (space < 0 && isGluedClose(sep)) return '';
   return sep.slice(space + 1);
+}
+
+/** The text after token i as a message ends: white space after the last token is how the line ended, not the message. */
+function sepOf(unit: Pick<FormUnit, 'tokens' | 'seps'>, i: number): string {
+  const sep = unit.seps[i] ?? '';
+  return i >= unit.tokens.length - 1 ? sep.trimEnd() : sep;
 }
 
 /** The messages of two units from the given tokens on are the same text (a hash match checked). */
 function sameMessage(x: FormUnit, xFrom: number, y: FormUnit, yFrom: number): boolean {
   if (x.tokens.length - xFrom !== y.tokens.length - yFrom || messageLead(x, xFrom) !== messageLead(y, yFrom)) return false;
   for (let i = 0; i < x.tokens.length - xFrom; i++) {
-    if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || (x.seps[xFrom + i] ?? '') !== (y.seps[yFrom + i] ?? '')) return false;
+    if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || sepOf(x, xFrom + i) !== sepOf(y, yFrom + i)) return false;
   }
   return true;
 }

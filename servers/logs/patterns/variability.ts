@@ -229,6 +229,9 @@ function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
   }
 }
 
+/** Distinct unmasked texts after one sentence's label that make its text a value (see mergeColonTails). */
+const MIN_TAIL_TEXTS = 3;
+
 /**
  * Merges templates that agree on everything up to a `: ` and differ in the text after it, when that text behaves as
  * a value (isSlotValuesVariable over the distinct texts): a statement that appends a message it was given, an error's
@@ -236,8 +239,8 @@ function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
  * Puppet's `Error 500 on SERVER: <the server's error>`) or a list (dnsmasq's `requested options: 1:netmask, …`).
  * The text before the colon must hold a <*>: a sentence that has filled in a value and then names what it was given,
  * which a constant label (`pam_unix(sshd:auth): authentication failure` / `…: check pass`, two statements) does not
- * show. A `: ` frames the text as a value as a key or quotes frame a word, so two texts are enough unless each holds
- * many lines (then they sort lines into events, as a 2,000-line file shows where it has them); the longest shared
+ * show. A `: ` frames the text as a value as a key or quotes frame a word, so MIN_TAIL_TEXTS texts are enough unless
+ * each holds many lines (then they sort lines into events, as a 2,000-line file shows where it has them); the longest shared
  * beginning is tried first and the merged template ends in one <*>.
  */
 function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
@@ -265,7 +268,10 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
       // A bare label (`webroot: <*>` / `webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")`) needs the file to show it
       // a value's label: a member whose text there is one masked value.
       const labelOnly = groups.some((group) => bare.has(`${group.id}:${prefix}`));
-      if (counts.size < 2 || !(masked || (!labelOnly && isSlotValuesVariable([...counts.values()], rule)))) continue;
+      // Unmasked, the texts must be MIN_TAIL_TEXTS or more: two texts after one sentence are as often two statements as
+      // one with a value, and a small file cannot tell them apart. Held-out real logs lost more by merging on two than
+      // the studied ones gained.
+      if (counts.size < 2 || !(masked || (!labelOnly && counts.size >= MIN_TAIL_TEXTS && isSlotValuesVariable([...counts.values()], rule)))) continue;
       groups.sort((a, b) => a.id - b.id);
       const [into, ...rest] = groups;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD];

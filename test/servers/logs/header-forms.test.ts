@@ -37,21 +37,30 @@ describe('several header forms in one file', () => {
     assert.equal(parser.parse(lines[4]).timestamp, new Date(2026, 9, 2, 8, 0, 1).getTime());
   });
 
-  it('a month name that cannot be read (mars, Mai, okt., févr.) keeps the header recognised but gives no timestamp', () => {
-    // OpenLDAP in a French journal; made-up German and Norwegian neighbours.
+  it('a month name in another language (mars, Mai, okt., févr., dez) is read from Intl; one that cannot be read gives no time', () => {
+    // OpenLDAP in a French journal, smartd in a Portuguese one (batch 4, Smartd); made-up German and Norwegian neighbours.
     const lines = [
       'Apr 09 22:02:04 ldap-server slapd[20210]: conn=1240 op=2 UNBIND',
       'mars 25 14:30:16 ldaptest slapd[7591]: conn=1011 op=2 UNBIND',
       'Mai  3 08:00:01 ldaptest slapd[7591]: conn=1012 op=3 UNBIND',
       'okt. 12 10:20:30 ldaptest slapd[7591]: conn=1013 op=4 UNBIND',
       'févr. 12 10:20:30 ldaptest slapd[7591]: conn=1014 op=5 UNBIND',
+      'dez 07 19:32:41 edson-p6540br smartd[2977]: conn=1015 op=6 UNBIND',
     ];
     const parser = createLineParser(lines, { referenceTime: REFERENCE });
     for (const line of lines) assert.match(parser.parse(line).message, /^conn=\d+ op=\d UNBIND$/, line);
-    assert.notEqual(parser.parse(lines[0]).timestamp, undefined);
-    for (const line of lines.slice(1)) assert.equal(parser.parse(line).timestamp, undefined, `never a made-up date: ${line}`);
+    assert.deepEqual(
+      lines.map((line) => parser.parse(line).timestamp),
+      [new Date(2026, 3, 9, 22, 2, 4), new Date(2026, 2, 25, 14, 30, 16), new Date(2026, 4, 3, 8, 0, 1), new Date(2026, 9, 12, 10, 20, 30), new Date(2026, 1, 12, 10, 20, 30), new Date(2025, 11, 7, 19, 32, 41)].map((d) => d.getTime()),
+    );
+    // `lis` is October in Croatian and November in Polish; `Brum` no month at all: never a made-up date.
+    const unread = ['lis 25 14:30:16 ldaptest slapd[7591]: conn=1011 op=2 UNBIND', 'Brum 3 08:00:01 ldaptest slapd[7591]: conn=1012 op=3 UNBIND'];
+    const foreign = createLineParser(unread, { referenceTime: REFERENCE });
+    for (const line of unread) {
+      assert.match(foreign.parse(line).message, /^conn=\d+ op=\d UNBIND$/, line);
+      assert.equal(foreign.parse(line).timestamp, undefined, `never a made-up date: ${line}`);
+    }
     // A file of such lines says its dates are not read.
-    const foreign = createLineParser(lines.slice(1), { referenceTime: REFERENCE });
     assert.match(foreign.format.description, /month name not read.*time filters leave these lines out/);
   });
 
@@ -384,5 +393,102 @@ describe('structured records inside envelopes', () => {
       [['ERROR', 'Connection to db failed'], ['ERROR', 'Connection to db failed'], ['WARN', 'pool exhausted'], ['INFO', 'ready']],
     );
     assert.equal(parser.parse(lines[3]).timestamp, new Date(2024, 0, 12, 10, 0, 3, 500).getTime());
+  });
+});
+
+describe('header forms the readers do not know, judged by the file', () => {
+  it("a bracketed prefix glued to the first word (uWSGI under Wazuh's `[UWSGI]`) is a header, the message the same as bare", async () => {
+    // Real lines (batch 4, UWSGI), with made-up neighbours of the same shape.
+    const lines = [
+      'Wed Nov  4 11:22:34 2015 - compiled with version: 4.8.4 on 30 August 2015 19:57:26',
+      'Wed Nov  4 11:22:34 2015 - detected number of CPU cores: 4',
+      'Wed Nov  4 11:22:34 2015 - detected binary path: /usr/local/bin/uwsgi',
+      '[UWSGI]compiled with version: 7.3.0 on 02 May 2019 15:07:58',
+      '[UWSGI]detected number of CPU cores: 12',
+      '[UWSGI]detected binary path: /var/ossec/framework/python/bin/uwsgi',
+      'worker pool ready with 4 slots',
+      '[pool-2]worker pool ready with 8 slots',
+    ];
+    const templates = await templatesOf(lines);
+    assert.equal(templates[3], templates[0]);
+    assert.equal(templates[4], templates[1]);
+    assert.equal(templates[5], templates[2]);
+    assert.equal(templates[7], templates[6]);
+    assert.doesNotMatch(templates[4], /UWSGI|\]/);
+    // A word glued to a constant bracket that no bare line shares stays apart: `[OK]` beside `[FAIL]` is no header.
+    assert.notEqual(templates[1], templates[2]);
+  });
+
+  it("a header column added or padded in another version (Salt's `[name      :line ]`) keeps a short message one template", async () => {
+    // Real lines (batch 4, Salt: 2017's log file, 2018's with the line number), with made-up neighbours.
+    const lines = [
+      '2017-10-05 08:52:25,925 [salt.utils.lazy  ][DEBUG   ][3121] LazyLoaded saltutil.find_job',
+      '2017-10-05 08:52:25,927 [salt.utils.lazy  ][DEBUG   ][3121] LazyLoaded direct_call.get',
+      '2018-07-10 14:55:53,769 [salt.utils.lazy  :100 ][DEBUG   ][31293] LazyLoaded config.merge',
+      '2018-07-10 14:56:17,515 [salt.utils.lazy  :100 ][DEBUG   ][31622] LazyLoaded test.ping',
+      '2017-10-05 08:52:26,001 [salt.minion      ][INFO    ][3121] Reconnected',
+      '2018-07-10 14:56:18,001 [salt.minion      :1428][INFO    ][31293] Reconnected',
+      '2018-07-10 14:56:18,002 [salt.crypt       :1428][INFO    ][31293] Reconnected',
+    ];
+    const templates = await templatesOf(lines);
+    assert.equal(templates[2], templates[0]);
+    assert.equal(templates[5], templates[4]);
+    // Another logger name is another column value: its short message is not taken for the same statement by this rule.
+    assert.notEqual(templates[6], templates[4]);
+  });
+
+  it('white space after the last word (a line written with a trailing blank) does not make another message', async () => {
+    // Real lines (batch 4, Gunicorn): the journal lines of one service end in a blank.
+    const lines = [
+      '[2022-08-04 01:08:42 +0900] [86314] [INFO] Booting worker with pid: 86315',
+      '[2022-08-04 01:08:42 +0900] [86314] [INFO] Starting gunicorn 20.1.0',
+      '[2022-08-04 01:08:42 +0900] [86314] [INFO] Using worker: sync',
+      'Jun 26 00:14:09 82503dbea2e8 webui: [2023-06-26 00:14:09 +0000] [84] [INFO] Booting worker with pid: 161 ',
+      'Jun 26 00:14:09 82503dbea2e8 webui: [2023-06-26 00:14:09 +0000] [84] [INFO] Starting gunicorn 20.0.4 ',
+      'Jun 26 00:14:09 82503dbea2e8 webui: [2023-06-26 00:14:09 +0000] [84] [INFO] Using worker: sync ',
+    ];
+    const templates = await templatesOf(lines);
+    assert.deepEqual(templates.slice(3), templates.slice(0, 3));
+  });
+
+  it('a header read leaves a message: a whole line (or a `key: value` line) is never taken as header', async () => {
+    // Real lines (batch 4): chrony's bare ISO line was mined to an empty template; uWSGI's `nodename: host` lost its key.
+    const lines = [
+      'Jul 17 04:19:28 intranet chronyd[17789]: Selected source 81.19.96.148',
+      '2023-09-19T03:25:35Z Selected source 104.131.155.175 (0.pool.ntp.org)',
+      '2023-09-19T03:25:36Z Loaded configuration (defaults)',
+      '2023-08-16 09:57:06 nodename: green-liveweb23',
+      '2023-08-16 09:57:06 machine: x86_64',
+      'Sun Jan 19 04:30:51 2020 - nodename: box.lan',
+    ];
+    assert.deepEqual(messages(lines).slice(1), [
+      'Selected source 104.131.155.175 (0.pool.ntp.org)',
+      'Loaded configuration (defaults)',
+      'nodename: green-liveweb23',
+      'machine: x86_64',
+      'nodename: box.lan',
+    ]);
+    const templates = await templatesOf(lines);
+    for (const template of templates) assert.notEqual(template.trim(), '');
+    assert.notEqual(templates[3], templates[4], 'two keys are two statements');
+    assert.match(templates[3], /^nodename: /);
+  });
+});
+
+describe('klog-like headers', () => {
+  it("CockroachDB's `Lyymmdd hh:mm:ss.micros goid file:line` is read: its level, its time, the message after the location", () => {
+    // Real lines (batch 4, CockroachDB) and a made-up warning of the same form.
+    const lines = [
+      'I180221 12:25:37.326791 431 gossip/server.go:219  [n1] received initial cluster-verification connection from {tcp 127.0.0.1:63869}',
+      'I200205 22:44:55.745373 1006 gossip/server.go:227  [n1] received initial cluster-verification connection from 127.0.0.1:35133',
+      'W200205 22:44:56.000001 1006 storage/store.go:1412  [n1,s1] disk stall detected',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.equal(parser.format.id, 'glog');
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'WARN']);
+    assert.equal(parsed[0].timestamp, new Date(2018, 1, 21, 12, 25, 37, 326).getTime());
+    assert.equal(parsed[2].message, 'disk stall detected');
+    assert.match(parsed[0].message, /^received initial cluster-verification connection/);
   });
 });

@@ -206,6 +206,7 @@ describe('log intelligence: parseTimestamp', () => {
       'yy-dash': '17-3-10 23:39:31.5',
       compact: '20171223-22:15:29:606',
       yymmdd: '081109 203615',
+      'yymmdd-time': '180221 12:25:37.326791',
       'month-day-dotted': '10.30 16:49:06',
       'month-day-compact': '1120 09:00:01.123456',
       date: '2005.06.03',
