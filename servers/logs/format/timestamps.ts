@@ -248,13 +248,14 @@ function digitsAt(line: string, start: number, offsets: readonly number[]): bool
 const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 
 // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
-const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT))?(?!\d|:\d)`, 'y');
+// Or an AM/PM mark (a 12-hour clock, .NET's `hh:mm:ss tt`, log4net): read as 24-hour, 01:05:01 PM is twelve hours early.
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp][Mm])(?![A-Za-z]))?(?!\d|:\d)`, 'y');
 
 /**
  * ISO_REGEX with only the capture its back-reference needs: the same matches, and test() has fewer captures to record
  * (a cost of every line of a file with ISO times).
  */
-const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT))?(?!\d|:\d)`, 'y');
+const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp][Mm](?![A-Za-z]))?(?!\d|:\d)`, 'y');
 
 /**
  * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
@@ -267,10 +268,7 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
   const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
   const end = tail >= 0 ? tail : isoRegexEnd(line, start);
-  if (end < 0) return null;
-  // Only right after the seconds or their fraction: a zone written there makes the clock 24-hour.
-  const mark = fractionEndAt(line, start + 19) === end ? twelveHourMarkAt(line, end) : undefined;
-  return mark === undefined ? readIso(line, start, end, sameSecond) : readTwelveHourIso(line, start, end, mark);
+  return end < 0 ? null : readIso(line, start, end, sameSecond);
 }
 
 /**
@@ -285,19 +283,16 @@ function twelveHourMarkAt(line: string, at: number): string | undefined {
   return isAsciiLetterCode(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
 }
 
+/** Local epoch of `parts` (year, month index, day, h, m, s, ms) with the hour on a 12-hour clock; undefined for hour 0 or 13+. */
+function twelveHourEpoch(parts: number[], mark: string): number | undefined {
+  const hour = twelveHour(parts[3], mark);
+  return hour === undefined ? undefined : localEpoch(parts[0], parts[1], parts[2], hour, parts[4], parts[5], parts[6]);
+}
+
 function isAsciiLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** An ISO time on a 12-hour clock (no zone written: the time is local): its epoch (undefined for hour 0 or 13+) and end after the mark. */
-function readTwelveHourIso(line: string, start: number, end: number, mark: string): { epoch: number | undefined; end: number } {
-  const seconds = start + 19;
-  const ms = end > seconds ? fractionMsAt(line, seconds + 1, end) : 0;
-  const hour = twelveHour(twoDigits(line, start + 11), mark);
-  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
-  const epoch = hour === undefined ? undefined : localEpoch(year, twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), hour, twoDigits(line, start + 14), twoDigits(line, start + 17), ms);
-  return { epoch, end: end + 3 };
-}
 
 /** Where ISO_SHAPE's match at `start` ends, or -1. */
 function isoRegexEnd(line: string, start: number): number {
@@ -329,6 +324,7 @@ function zoneEnd(line: string, at: number): number {
     if (isDigit(line.charCodeAt(sign + 3)) && isDigit(line.charCodeAt(sign + 4))) return sign + 5;
   }
   if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
+  if (twelveHourMarkAt(line, at) !== undefined) return at + 3;
   return at;
 }
 
@@ -348,6 +344,7 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
     // An offset or a zone name: as the regex's toEpoch reads it (not kept: rare).
     const zone = line.slice(fractionEnd, end).trimStart();
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), ms];
+    if (zone.length === 2 && (zone[1] === 'M' || zone[1] === 'm')) return { epoch: twelveHourEpoch(parts, zone), end };
     return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
   }
   const utc = zoneLength === 1;
@@ -483,6 +480,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     regex: ISO_REGEX,
     toEpoch: (m) => {
       const parts = [Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
+      if (m[12]) return twelveHourEpoch(parts, m[12]);
       const zone = m[9] ?? m[10] ?? (m[11] ? 'Z' : undefined);
       return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), zone, parts);
     },

@@ -175,7 +175,7 @@ describe('log intelligence: parseTimestamp', () => {
       .tuple(digits(4), fc.constantFrom('-', '/', '.'), digits(2), digits(2), fc.constantFrom('T', ' ', '_'), digits(2), digits(2), digits(2))
       .map(([y, sep, mo, d, t, h, mi, s]) => `${y}${sep}${mo}${sep}${d}${t}${h}:${mi}:${s}`);
     const fraction = fc.option(fc.tuple(fc.constantFrom('.', ',', ':'), fc.array(fc.constantFrom(...'0123456789'), { maxLength: 11 })).map(([mark, d]) => mark + d.join('')));
-    const after = fc.constantFrom('', 'Z', 'Z1', 'Z:1', 'Z:', ' +01:00', '+0100', '-01:3', '+01:', ' -0130x', ' UTC', ' GMT', ' GM', ' x', ':', ':5', '5', '.', 'z', ' Z', '+01:00:1', ' +01005');
+    const after = fc.constantFrom('', 'Z', 'Z1', 'Z:1', 'Z:', ' +01:00', '+0100', '-01:3', '+01:', ' -0130x', ' UTC', ' GMT', ' GM', ' x', ':', ':5', '5', '.', 'z', ' Z', '+01:00:1', ' +01005', ' PM', ' am', ' AMQP', ' PM5', ' pm:1', ' Pm.');
     const tail = fc.tuple(fraction, after).map(([f, a]) => (f ?? '') + a);
     const iso = TIMESTAMP_PATTERNS.find((pattern) => pattern.id === 'iso')!;
     const regexOnly = { ...iso, scan: undefined };
@@ -211,6 +211,9 @@ describe('log intelligence: parseTimestamp', () => {
       'month-day-compact': '1120 09:00:01.123456',
       date: '2005.06.03',
       epoch: '1117838570.123',
+      'month-day-comma-year': 'Nov 30, 2026 1:05:01 PM',
+      rfc1123: 'Mon, 30 Nov 2026 10:00:00 GMT',
+      'iso-comma': '2023-11-21, 00:00:19 UTC',
     };
     assert.deepEqual(TIMESTAMP_PATTERNS.map((p) => p.id).sort(), Object.keys(examples).sort(), 'an example for every form');
     for (const pattern of TIMESTAMP_PATTERNS) {
