@@ -211,9 +211,6 @@ describe('log intelligence: parseTimestamp', () => {
       'month-day-compact': '1120 09:00:01.123456',
       date: '2005.06.03',
       epoch: '1117838570.123',
-      'month-day-comma-year': 'Nov 30, 2026 1:05:01 PM',
-      rfc1123: 'Mon, 30 Nov 2026 10:00:00 GMT',
-      'iso-comma': '2023-11-21, 00:00:19 UTC',
     };
     assert.deepEqual(TIMESTAMP_PATTERNS.map((p) => p.id).sort(), Object.keys(examples).sort(), 'an example for every form');
     for (const pattern of TIMESTAMP_PATTERNS) {
