@@ -163,6 +163,16 @@ export function inferYear(monthIndex: number, day: number, hour: number, minute:
   return thisYear > reference + DAY_MS ? localEpoch(year - 1, monthIndex, day, hour, minute, second, ms) : thisYear;
 }
 
+/**
+ * A date whose field order is a guess (two-digit years: `30/11/26` is yy/MM/dd 2030-11-26 or dd/MM/yy 2026-11-30) is
+ * kept only when it is not after the file was last written (`context.referenceTime`, a day of clock skew allowed): a
+ * line cannot be logged in the future, and no time is better than one years off.
+ */
+function notAfterReference(epoch: number | undefined, context: TimestampContext): number | undefined {
+  if (epoch === undefined || context.referenceTime === undefined) return epoch;
+  return epoch > context.referenceTime + DAY_MS ? undefined : epoch;
+}
+
 function zoned(local: number | undefined, zone: string | undefined, parts: number[]): number | undefined {
   if (local === undefined || !zone) return local;
   const [y, mo, d, h, mi, s, ms] = parts;
@@ -588,7 +598,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     id: 'yy-slash',
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)/(\d\d)/(\d\d) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+    toEpoch: (m, context) => notAfterReference(localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context),
   },
   {
     // 17-3-10 23:39:31.5 / 21-09-12 09:38:14 (yy-M-d, month and day padded or not: NLog's and .NET's short dates). Only
@@ -597,7 +607,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     id: 'yy-dash',
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)-(\d{1,2})-(\d{1,2}) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m) => localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+    toEpoch: (m, context) => notAfterReference(localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context),
   },
   {
     // 20171223-22:15:29:606 / 20171223T221529

@@ -36,6 +36,14 @@ describe('log intelligence: date forms', () => {
     for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
   });
 
+  it('a two-digit-year date read in yy/MM/dd order is dropped when it would fall after the file was written (dd/MM/yy written in Europe)', () => {
+    const written = { referenceTime: local(2026, 11, 30, 18) };
+    assert.equal(parseTimestamp('30/11/26 13:05:01', written), undefined, 'not 2030-11-26');
+    assert.equal(parseTimestamp('29-11-26 13:05:01', written), undefined, 'not 2029-11-26');
+    assert.equal(parseTimestamp('17/06/09 20:10:40', written), local(2017, 6, 9, 20, 10, 40), "Spark's yy/MM/dd stays");
+    assert.equal(parseTimestamp('26/11/30 10:00:00', written), local(2026, 11, 30, 10), 'today, in yy/MM/dd');
+  });
+
   it('gives no time for parts out of range: 13 PM, hour 0 on a 12-hour clock, 31-Nov, a month that is not one', () => {
     for (const text of ['Nov 30, 2026 13:05:01 PM', 'Nov 30, 2026 0:05:01 AM', '31-Nov-2026 10:00:00', '30-Noe-2026 10:00:00', '2023-11-31, 00:00:19 UTC']) {
       assert.equal(parseTimestamp(text), undefined, text);
