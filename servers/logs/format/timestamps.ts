@@ -4,6 +4,8 @@ import { isDigitCode as isDigit } from './chars';
 export interface TimestampContext {
   /** Epoch ms the file was last written (or now): the year of year-less timestamps is chosen so they are not after it. */
   referenceTime?: number;
+  /** Two-digit-year dates of this file are day first (`30/11/26`), not year first (`17/06/09`): see shortDateOrder. */
+  dayFirst?: boolean;
 }
 
 export interface TimestampPattern {
@@ -171,6 +173,50 @@ export function inferYear(monthIndex: number, day: number, hour: number, minute:
 function notAfterReference(epoch: number | undefined, context: TimestampContext): number | undefined {
   if (epoch === undefined || context.referenceTime === undefined) return epoch;
   return epoch > context.referenceTime + DAY_MS ? undefined : epoch;
+}
+
+/** A two-digit-year date (yy-slash, yy-dash: groups 1-3 the date, 4-7 the time) in the file's order (shortDateOrder). */
+function shortDateEpoch(m: RegExpExecArray, context: TimestampContext): number | undefined {
+  const first = Number(m[1]);
+  const last = Number(m[3]);
+  const [year, day] = context.dayFirst ? [last, first] : [first, last];
+  return notAfterReference(localEpoch(2000 + year, Number(m[2]) - 1, day, Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context);
+}
+
+/** A two-digit-year date near a line's start: `17/06/09 20:10:40`, `30-11-26 13:05:01`. */
+const SHORT_DATE = /(?<![\d./:-])(\d\d)([/-])(\d{1,2})\2(\d{1,2}) \d\d:\d\d:\d\d/;
+/** Characters of a line looked at for its date (headers are at the start). */
+const SHORT_DATE_REACH = 64;
+
+/**
+ * Whether a file's two-digit-year dates are day first (`30/11/26`, as Europe writes them) rather than year first
+ * (`17/06/09`, Spark's yy/MM/dd), decided once from its sample: an order is possible when every date of the sample is a
+ * real day not after the file was written (`context.referenceTime`); when both are, the one whose newest date is nearer
+ * that time wins, as a file's last lines are written shortly before it is. Undefined when the sample has no such date
+ * or no reference (the year-first reading stays, and a date it would put in the future gives no time).
+ */
+export function shortDateOrder(sample: readonly string[], context: TimestampContext): boolean | undefined {
+  const reference = context.referenceTime;
+  if (reference === undefined) return undefined;
+  let yearFirst: number | undefined = -Infinity;
+  let dayFirst: number | undefined = -Infinity;
+  let seen = 0;
+  for (const line of sample) {
+    const m = SHORT_DATE.exec(line.length > SHORT_DATE_REACH ? line.slice(0, SHORT_DATE_REACH) : line);
+    if (!m) continue;
+    seen++;
+    const [first, month, last] = [Number(m[1]), Number(m[3]) - 1, Number(m[4])];
+    yearFirst = newestPossible(yearFirst, localEpoch(2000 + first, month, last), reference);
+    dayFirst = newestPossible(dayFirst, localEpoch(2000 + last, month, first), reference);
+  }
+  if (seen === 0 || dayFirst === undefined) return undefined;
+  return yearFirst === undefined || dayFirst > yearFirst;
+}
+
+/** The newest of `newest` and `epoch`, or undefined once a date is no real day or falls after the reference. */
+function newestPossible(newest: number | undefined, epoch: number | undefined, reference: number): number | undefined {
+  if (newest === undefined || epoch === undefined || epoch > reference + DAY_MS) return undefined;
+  return Math.max(newest, epoch);
 }
 
 function zoned(local: number | undefined, zone: string | undefined, parts: number[]): number | undefined {
@@ -598,7 +644,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     id: 'yy-slash',
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)/(\d\d)/(\d\d) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m, context) => notAfterReference(localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context),
+    toEpoch: (m, context) => shortDateEpoch(m, context),
   },
   {
     // 17-3-10 23:39:31.5 / 21-09-12 09:38:14 (yy-M-d, month and day padded or not: NLog's and .NET's short dates). Only
@@ -607,7 +653,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     id: 'yy-dash',
     startsWith: isDigit,
     regex: new RegExp(String.raw`(\d\d)-(\d{1,2})-(\d{1,2}) ${TIME}(?![\d:])`, 'y'),
-    toEpoch: (m, context) => notAfterReference(localEpoch(2000 + Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])), context),
+    toEpoch: (m, context) => shortDateEpoch(m, context),
   },
   {
     // 20171223-22:15:29:606 / 20171223T221529

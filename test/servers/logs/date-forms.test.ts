@@ -44,6 +44,22 @@ describe('log intelligence: date forms', () => {
     assert.equal(parseTimestamp('26/11/30 10:00:00', written), local(2026, 11, 30, 10), 'today, in yy/MM/dd');
   });
 
+  it('a file of day-first two-digit-year dates (30/11/26) is read day first; a year-first file (17/06/09) stays year first', () => {
+    const written = { referenceTime: local(2026, 11, 30, 18) };
+    const european = ['15/11/26 13:05:01 INFO started', '16/11/26 13:05:01 ERROR db down', '30/11/26 13:06:01 INFO ok'];
+    const parser = createLineParser(european, written);
+    assert.equal(parser.parse(european[0]).timestamp, local(2026, 11, 15, 13, 5, 1), 'not 2015-11-26');
+    assert.equal(parser.parse(european[1]).level, 'ERROR');
+    assert.equal(parser.parse(european[2]).timestamp, local(2026, 11, 30, 13, 6, 1));
+    // Every line of this sample is a possible day in both orders: the newest reading nearer the file's time wins.
+    const ambiguous = ['01/11/26 09:00:00 INFO a', '12/11/26 09:00:00 WARN b'];
+    assert.equal(createLineParser(ambiguous, written).parse(ambiguous[1]).timestamp, local(2026, 11, 12, 9));
+    const spark = ['17/06/09 20:10:40 INFO executor.CoarseGrainedExecutorBackend: Registered signal handlers', '17/06/09 20:10:41 WARN spark.SecurityManager: Changing view acls to: yarn'];
+    assert.equal(createLineParser(spark, written).parse(spark[1]).timestamp, local(2017, 6, 9, 20, 10, 41));
+    const dashed = ['30-11-26 13:05:01 INFO started', '29-11-26 13:05:01 ERROR db down'];
+    assert.equal(createLineParser(dashed, written).parse(dashed[1]).timestamp, local(2026, 11, 29, 13, 5, 1));
+  });
+
   it('gives no time for parts out of range: 13 PM, hour 0 on a 12-hour clock, 31-Nov, a month that is not one', () => {
     for (const text of ['Nov 30, 2026 13:05:01 PM', 'Nov 30, 2026 0:05:01 AM', '31-Nov-2026 10:00:00', '30-Noe-2026 10:00:00', '2023-11-31, 00:00:19 UTC']) {
       assert.equal(parseTimestamp(text), undefined, text);
