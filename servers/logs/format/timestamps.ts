@@ -1,5 +1,5 @@
 // Timestamp forms seen in real logs, each usable anchored at a position (for header detection) or on a whole string.
-import { isDigitCode as isDigit } from './chars';
+import { isAsciiLetter, isDigitCode as isDigit } from './chars';
 
 export interface TimestampContext {
   /** Epoch ms the file was last written (or now): the year of year-less timestamps is chosen so they are not after it. */
@@ -225,7 +225,7 @@ function zoned(local: number | undefined, zone: string | undefined, parts: numbe
   const date = new Date(Date.UTC(y, mo, d, h, mi, s, ms));
   if (y < 100) date.setUTCFullYear(y);
   const utc = date.getTime();
-  if (zone === 'Z' || zone === 'z') return utc;
+  if (zone === 'Z' || zone === 'z' || zone === 'UTC' || zone === 'GMT') return utc;
   const m = /^([+-])(\d\d):?(\d\d)$/.exec(zone);
   if (!m) return local;
   const offset = (Number(m[2]) * 60 + Number(m[3])) * 60_000;
@@ -336,7 +336,7 @@ function twelveHourMarkAt(line: string, at: number): string | undefined {
   const first = line.charCodeAt(at + 1) | 0x20;
   if ((first !== 97 && first !== 112) /* a p */ || (line.charCodeAt(at + 2) | 0x20) !== 109 /* m */) return undefined;
   const after = line.charCodeAt(at + 3);
-  return isAsciiLetterCode(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
+  return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
 }
 
 /** Local epoch of `parts` (year, month index, day, h, m, s, ms) with the hour on a 12-hour clock; undefined for hour 0 or 13+. */
@@ -344,11 +344,6 @@ function twelveHourEpoch(parts: number[], mark: string): number | undefined {
   const hour = twelveHour(parts[3], mark);
   return hour === undefined ? undefined : localEpoch(parts[0], parts[1], parts[2], hour, parts[4], parts[5], parts[6]);
 }
-
-function isAsciiLetterCode(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 
 /** Where ISO_SHAPE's match at `start` ends, or -1. */
 function isoRegexEnd(line: string, start: number): number {
@@ -401,7 +396,7 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
     const zone = line.slice(fractionEnd, end).trimStart();
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), ms];
     if (zone.length === 2 && (zone[1] === 'M' || zone[1] === 'm')) return { epoch: twelveHourEpoch(parts, zone), end };
-    return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone === 'UTC' || zone === 'GMT' ? 'Z' : zone, parts), end };
+    return { epoch: zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], ms), zone, parts), end };
   }
   const utc = zoneLength === 1;
   if (lastIsoSecond.utc !== utc || !sameSecond) {
@@ -559,8 +554,7 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
       const mo = month(m[1]);
       if (mo === undefined) return undefined;
       const parts = [Number(m[8]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6])];
-      const zone = m[7] === 'UTC' || m[7] === 'GMT' ? 'Z' : undefined;
-      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), zone, parts);
+      return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), m[7], parts);
     },
   },
   {
@@ -584,8 +578,8 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m) => {
       const parts = [Number(m[4]), month(m[3]) as number, Number(m[1]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])];
       const local = localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]);
-      if (m[9] === 'UTC' || m[9] === 'GMT') return zoned(local, 'Z', parts);
-      return m[9] && local !== undefined ? namedZoneEpoch(parts, m[9]) ?? local : local;
+      if (m[9] === 'UTC' || m[9] === 'GMT' || local === undefined || !m[9]) return zoned(local, m[9], parts);
+      return namedZoneEpoch(parts, m[9]) ?? local;
     },
   },
   {
