@@ -104,7 +104,17 @@ const BATCH_5: Record<string, number> = {
   Telegraf: 0.877, Wazuh: 0.881, Kea: 0.833, Mumble: 0.676, Terraform: 0.86,
   Varnish: 0.179, Icinga2: 1, Prosody: 0.793,
 };
-const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5 };
+/**
+ * Batch 6 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
+ * branch `realx6` on the miner of main at 9ad2210 (the session's start), before anything was fixed for these systems
+ * (none is in batches 1-5, the development set or Loghub). Keep it out of the work that tunes the miner; raise a
+ * figure when a general change lifts it.
+ */
+const BATCH_6: Record<string, number> = {
+  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 0.852, Kamailio: 0.943,
+  Mattermost: 0.882, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.692, Transmission: 0.796,
+};
+const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5, ...BATCH_6 };
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -124,8 +134,8 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
     };
     // The newest batch measures what the miner does on logs nobody fixing it has looked at: its wrongly grouped events
     // are not printed here, so that reading this output does not make it a batch fixed against.
-    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !(s.system in BATCH_5)) };
-    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\nbatch 5 (held out): ${batchMean(BATCH_5)}\n\n${formatErrors(studied, 10)}\n`);
+    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !(s.system in BATCH_6)) };
+    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\nbatch 5 (held out): ${batchMean(BATCH_5)}\nbatch 6 (held out): ${batchMean(BATCH_6)}\n\n${formatErrors(studied, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
