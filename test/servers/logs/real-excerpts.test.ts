@@ -107,12 +107,14 @@ const BATCH_5: Record<string, number> = {
 /**
  * Batch 6 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
  * branch `realx6` on the miner of main at 9ad2210 (the session's start), before anything was fixed for these systems
- * (none is in batches 1-5, the development set or Loghub). Keep it out of the work that tunes the miner; raise a
- * figure when a general change lifts it.
+ * (none is in batches 1-5, the development set or Loghub): mean 0.650 over 20 systems (median 0.686). Keep it out of
+ * the work that tunes the miner; raise a figure when a general change lifts it. Its wrongly grouped events are not
+ * printed below.
  */
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 0.852, Kamailio: 0.943,
   Mattermost: 0.882, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.692, Transmission: 0.796,
+  ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.51, PaperlessNgx: 0.825, Plausible: 0.66,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5, ...BATCH_6 };
 const SLACK = 0.02;
