@@ -790,7 +790,8 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // fields) is read again after the prefix by a header of its own, which wins when it finds the level.
   const composed = consumed < 80 && (consumed === 0 || parsed.level === undefined) ? composePrefixEnd(line) : -1;
   if (composed > 0) {
-    const rest = consumed > 0 && header.fields[0].kind === 'word' ? { fields: header.fields.slice(1), tabbed: header.tabbed } : header;
+    // A header of no fields of its own (the line was read by one of its other forms) has no service field to drop.
+    const rest = consumed > 0 && header.fields.length > 0 && header.fields[0].kind === 'word' ? { fields: header.fields.slice(1), tabbed: header.tabbed } : header;
     const inner = line.slice(composed);
     let read = consumed <= composed ? parseWithHeader(rest, inner, context) : parsed;
     if (read.level === undefined) {
