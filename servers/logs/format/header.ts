@@ -4,7 +4,7 @@
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
-import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
+import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, yearLastDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
@@ -35,9 +35,10 @@ const MAX_HEADER_FIELDS = 14;
 const MAX_WEAK_RUN = 3;
 
 // Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
+// Four-letter columns (`DEBG`, `ERRO`: Python's supervisor, Go's logrus and slog-style text) beside INFO, WARN, CRIT.
 // zap's dpanic (a development panic, an error in production). Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
 const LEVEL_WORDS =
-  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
+  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|debg|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|erro|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
 export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
@@ -45,8 +46,8 @@ const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_W
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
 const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})(?=\s)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
-/** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog). */
-const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
+/** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
+const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
 /** What numberEnd reads: `\d+(?=[\s|]|$)`. */
@@ -96,6 +97,17 @@ export function monthWordDateEnd(line: string, position: number): number {
   at += 8;
   if (line.charCodeAt(at) === 46 || line.charCodeAt(at) === 44) for (at++; isDigitCode(line.charCodeAt(at)); at++);
   return endsField(line, at) ? at : -1;
+}
+
+/**
+ * A date ending in a four-digit year whose day and month order neither it nor the file tells (`6/9/2019, 13:09:42`):
+ * a header field like a time of day, read into `out` without a time (a guessed order would be a wrong date).
+ */
+function undefinedOrderDate(line: string, position: number, out: { end: number }): boolean {
+  const end = yearLastDateEnd(line, position);
+  if (end < 0 || !endsField(line, end)) return false;
+  out.end = end;
+  return true;
 }
 
 /** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
@@ -218,7 +230,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   const letter = matchAt(LEVEL_LETTER_AT, line, position);
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
-  if (glued && timestampStartsAt(line, position + 1, context)) return { end: position + 1, level: normalizeLevel(glued[1]) };
+  if (glued && timestampStartsAt(line, position + glued[0].length, context)) return { end: position + glued[0].length, level: normalizeLevel(glued[1] ?? glued[2]) };
   return matchLevelForm(line, position, context);
 }
 
@@ -324,7 +336,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
         return true;
       }
       const m = matchAt(CLOCK_AT, line, position);
-      if (!m) return false;
+      if (!m) return undefinedOrderDate(line, position, out);
       out.end = position + m[0].length;
       return true;
     }
@@ -492,6 +504,8 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     let field: HeaderField | undefined;
     let end = -1;
     for (const pattern of TIMESTAMP_PATTERNS) {
+      // On a line read alone, ten digits after a word are the message's value (`session 1832770766 renewed`), not a time.
+      if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') continue;
       const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
       if (m && m.epoch !== undefined) {
         field = { kind: 'timestamp', pattern };
@@ -528,6 +542,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
         // `key:` (`-> Total DNS queries: 57706`).
         if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
+        // A thread's parenthesis follows a time, a level or a bracket; on a line read alone, one after a word is the
+        // message's (`Error: Child (31885) died signal=6`: the syslog lines of the same file print `Child (N) died`).
+        if (kind === 'paren' && lone && wordsSinceStrong > 0) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
@@ -811,7 +828,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
-    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) ? own : parsed;
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && tookWordAfterOtherTime(header, read)) ? own : parsed;
   }
   if (consumed > 0) return parsed;
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
@@ -828,6 +845,17 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/**
+ * Whether the learned header read a line's time in another form and then took a word as one of its own columns (a
+ * syslog host): that line is not in the learned layout (`[2017-6-23 08:13:01] Loaded plugin: x` amid syslog lines), and
+ * the word is the message's first, which the line's own header leaves in it.
+ */
+function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead | undefined): boolean {
+  if (read?.otherTime !== true) return false;
+  for (let i = 0; i < read.fields && i < header.fields.length; i++) if (header.fields[i].kind === 'word') return true;
+  return false;
 }
 
 /** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
@@ -914,7 +942,7 @@ function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
   if (opensWithTimeOrLevel(line, context)) return true;
   const position = skipSeparators(line, 0);
   const first = line.charCodeAt(position);
-  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null;
+  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || yearLastDateEnd(line, position) >= 0;
   return monthWordDateEnd(line, position) >= 0 || syslogTagEnd(line, position) >= 0;
 }
 

@@ -190,8 +190,8 @@ describe('header forms learned per file', () => {
       assert.equal(parsed.message, line.slice(line.indexOf('conn=')), line);
       assert.equal(parser.parse(syslog[i]).message, syslog[i].slice(syslog[i].indexOf('conn=')));
       assert.equal(parsed.level, 'DEBUG');
-      // `17-01-2019` is not a date form this reader knows (day and month could be either way round): no time.
-      assert.equal(parsed.timestamp, undefined);
+      // `17-01-2019`: a four-digit year last, day first (17 is no month), the order the file's sample shows.
+      assert.equal(parsed.timestamp, new Date(2019, 0, 17, 9, 4, i === 3 ? 48 : 47).getTime());
     }
     const templates = await templatesOf(lines);
     for (let i = 0; i < 4; i++) assert.equal(templates[i], templates[i + 4]);
