@@ -794,9 +794,11 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // whether the line's time was in another form (below): files with a level field and one form allocate nothing here.
   const others = header.forms !== undefined || header.extended !== undefined;
   const levelField = (header.levelField ??= header.fields.some((f) => f.kind === 'level'));
-  const read: HeaderRead | undefined = others || !levelField ? { fields: 0 } : undefined;
+  // Files with a level field and one form read into one shared record (no object per line): whether a line's time was
+  // in another form is still needed below (tookWordAfterOtherTime).
+  const read: HeaderRead = others || !levelField ? { fields: 0 } : SHARED_READ;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
-  if (read) {
+  if (others) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
   }
@@ -824,11 +826,12 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // in the journal), whose inner header the caller reads next. A header without a level field reads a line whose time
   // is in another form the same way: its next fields may be another layout's (`2024-01-01 10:00:03 ERROR db down` in a
   // syslog file, where the host field would take `ERROR`).
-  if (consumed > 0 && parsed.level === undefined && (levelField || read?.otherTime === true) && opensWithTimeOrLevel(line, context)) {
+  const otherLayout = tookWordAfterOtherTime(header, read);
+  if (consumed > 0 && ((parsed.level === undefined && (levelField || read.otherTime === true)) || otherLayout) && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
-    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && tookWordAfterOtherTime(header, read)) ? own : parsed;
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
@@ -852,11 +855,14 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
  * syslog host): that line is not in the learned layout (`[2017-6-23 08:13:01] Loaded plugin: x` amid syslog lines), and
  * the word is the message's first, which the line's own header leaves in it.
  */
-function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead | undefined): boolean {
-  if (read?.otherTime !== true) return false;
+function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead): boolean {
+  if (read.otherTime !== true) return false;
   for (let i = 0; i < read.fields && i < header.fields.length; i++) if (header.fields[i].kind === 'word') return true;
   return false;
 }
+
+/** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */
+const SHARED_READ: HeaderRead = { fields: 0, otherTime: false };
 
 /** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
 interface HeaderRead {
@@ -1042,7 +1048,10 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let clockEnd = -1;
   // Every field set from the start: one shape for readField's writes (no map transitions per line).
   const m: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
-  if (read) read.fields = 0;
+  if (read) {
+    read.fields = 0;
+    read.otherTime = false;
+  }
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) {
       if (!(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
@@ -1062,8 +1071,9 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (field.kind === 'clock') clockEnd = m.end;
   }
   if (consumed > 0) {
-    // A lone dash between header and message (`… [thread] - message`) belongs to neither.
-    if (line.charCodeAt(position) === 45 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
+    // A lone dash or arrow between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`)
+    // belongs to neither.
+    position = skipSeparators(line, loneSeparatorEnd(line, position));
     parsed.message = line.slice(position);
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
@@ -1071,6 +1081,20 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
   return consumed;
+}
+
+/**
+ * The end of a dash or arrow standing alone at `position` (`-`, `--`, `->`, `=>`, `>>` followed by a space or a tab),
+ * or `position` when there is none.
+ */
+function loneSeparatorEnd(line: string, position: number): number {
+  const c = line.charCodeAt(position);
+  if (c !== 45 && c !== 61 && c !== 62) return position; /* - = > */
+  const second = line.charCodeAt(position + 1);
+  if (c === 45 && (second === 32 || second === 9)) return position + 1;
+  const pair = (c === 45 && (second === 45 || second === 62)) || (c === 61 && second === 62) || (c === 62 && second === 62);
+  const after = line.charCodeAt(position + 2);
+  return pair && (after === 32 || after === 9) ? position + 2 : position;
 }
 
 /**

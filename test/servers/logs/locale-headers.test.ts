@@ -188,4 +188,47 @@ describe('log intelligence: locale dates and other common header forms', () => {
     const parser = createLineParser(['Jan  5 08:01:38 fope-5 appd[980]: session 1832770766 renewed for 33 sec']);
     assert.equal(parser.parse('Jan  5 08:01:38 fope-5 appd[980]: session 1832770766 renewed for 33 sec').message, 'session 1832770766 renewed for 33 sec');
   });
+
+  it("busybox syslogd's and OpenWrt's `host facility.level tag:` (RedMatic's Node-RED) is a syslog header with its level, amid the console's lines", async () => {
+    const lines = [
+      '25 Jan 20:25:10 - [info] Node-RED version: v0.19.5',
+      '25 Jan 20:25:10 - [debug] Module: node-red-contrib-amazon-echo 0.1.4',
+      '25 Jan 20:25:10 - [debug] Module: node-red-node-email 0.1.29',
+      '25 Jan 20:25:10 - [info] Starting flows',
+      'Sep 27 17:23:47 homematic-ccu2 daemon.debug node-red[28501]: Module: node-red-contrib-sunevents 0.0.5',
+      'Aug 17 21:19:25 ccu3 daemon.info node-red[1795]: Node-RED version: v1.1.3',
+      'Aug 17 21:19:25 ccu3 daemon.err node-red[1795]: Error loading flows',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const wrapped = parser.parse(lines[4]);
+    assert.equal(wrapped.message, 'Module: node-red-contrib-sunevents 0.0.5');
+    assert.equal(wrapped.level, 'DEBUG');
+    assert.equal(wrapped.component, 'node-red[28501]');
+    assert.equal(parser.parse(lines[6]).level, 'ERROR');
+    const templates = await templatesOf(lines);
+    assert.equal(templates[5], templates[0]);
+    // Not a facility: a word with a dot before a program's tag stays a host's or the message's.
+    const other = createLineParser(['Aug 17 21:19:25 ccu3 web.info node-red[1795]: Stopped flows', 'Aug 17 21:19:26 ccu3 web.info node-red[1795]: Started flows']);
+    assert.equal(other.parse('Aug 17 21:19:25 ccu3 web.info node-red[1795]: Stopped flows').level, undefined);
+  });
+
+  it("an arrow or dash standing alone after the header is neither header nor message (freshclam's `<ctime> -> `, Pi-hole FTL's list)", async () => {
+    const lines = [
+      'Sun May  7 00:12:44 2023 -> daily database available for download (remote version: 26898)',
+      'Fri Aug  2 17:42:41 2024 -> daily database available for download (remote version: 27355)',
+      'daily database available for download (remote version: 27097)',
+      'Sun May  7 00:12:44 2023 -> Downloading daily-26899.cdiff [100%]',
+      'Sun May  7 00:12:45 2023 => Testing database',
+      'Sun May  7 00:12:45 2023 ->Database test passed.',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.equal(parser.parse(lines[0]).message, 'daily database available for download (remote version: 26898)');
+    assert.equal(parser.parse(lines[4]).message, 'Testing database');
+    // Glued to the word, the arrow is the message's own.
+    assert.equal(parser.parse(lines[5]).message, '->Database test passed.');
+    const templates = await templatesOf(lines);
+    assert.equal(new Set(templates.slice(0, 3)).size, 1, templates.join(' / '));
+    const pihole = createLineParser(['[2019-02-12 10:18:42.871] Imported 57706 queries from the long-term database', '[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706']);
+    assert.equal(pihole.parse('[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706').message, 'Total DNS queries: 57706');
+  });
 });
