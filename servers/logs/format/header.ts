@@ -219,7 +219,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
       const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
-      if (level) return { end: position + m[0].length, level };
+      if (level) return { end: paddedColonEnd(line, position + m[0].length), level };
     }
   }
   const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position) ?? matchAt(NAMED_LEVEL_AT, line, position);
@@ -232,6 +232,17 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
   if (glued && timestampStartsAt(line, position + glued[0].length, context)) return { end: position + glued[0].length, level: normalizeLevel(glued[1] ?? glued[2]) };
   return matchLevelForm(line, position, context);
+}
+
+/**
+ * After a level word at `end`, the end of the colon that closes its padded column (`INFO    : message`, Python's
+ * `%(levelname)-8s: `), or `end` when spaces and a colon before a space do not follow.
+ */
+function paddedColonEnd(line: string, end: number): number {
+  if (line.charCodeAt(end) !== 32) return end;
+  let at = end;
+  while (line.charCodeAt(at) === 32 && at - end < 16) at++;
+  return line.charCodeAt(at) === 58 && endsField(line, at + 1) ? at + 1 : end;
 }
 
 /**

@@ -231,4 +231,19 @@ describe('log intelligence: locale dates and other common header forms', () => {
     const pihole = createLineParser(['[2019-02-12 10:18:42.871] Imported 57706 queries from the long-term database', '[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706']);
     assert.equal(pihole.parse('[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706').message, 'Total DNS queries: 57706');
   });
+
+  it("a level padded to its column before its colon (Frigate's `logger   INFO    : `, Python's `%(levelname)-8s: `) takes the colon", () => {
+    const lines = [
+      '2021-04-13T07:18:25.098772753Z frigate.stats                  INFO    : Exiting watchdog...',
+      '2021-04-13T07:18:25.918740840Z frigate.events                 INFO    : Exiting event processor...',
+      '2022-11-14T13:33:43.000000000Z frigate.app                    WARNING : CPU detectors are not recommended',
+      '2022-11-14T13:33:44.000000000Z frigate.app                    INFO    : Camera processor started for garage: 222',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.equal(parser.parse(lines[0]).message, 'Exiting watchdog...');
+    assert.equal(parser.parse(lines[2]).message, 'CPU detectors are not recommended');
+    assert.equal(parser.parse(lines[2]).level, 'WARN');
+    // The message's own `key: value` after the level stays whole.
+    assert.equal(parser.parse(lines[3]).message, 'Camera processor started for garage: 222');
+  });
 });
