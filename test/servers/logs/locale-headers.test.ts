@@ -5,18 +5,11 @@
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS, yearLastOrder } from '../../../servers/logs/format/timestamps';
-import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { templatesOf } from '../../support/mined-templates';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
 const REFERENCE = local(2026, 11, 30, 18);
 
-/** The template each line is mined to, as log_patterns mines a file of these lines. */
-async function templatesOf(lines: string[]): Promise<string[]> {
-  const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true, referenceTime: REFERENCE });
-  const byLine = new Map<number, string>();
-  for (const template of miner.templates()) for (const n of template.lineNumbers ?? []) byLine.set(n, template.template);
-  return lines.map((_, i) => byLine.get(i + 1) as string);
-}
 
 describe('log intelligence: locale dates and other common header forms', () => {
   it('reads a four-digit year last in the order the date shows itself, with a 12-hour clock; no time when it cannot tell', () => {
@@ -89,7 +82,7 @@ describe('log intelligence: locale dates and other common header forms', () => {
     assert.equal(messages[9], '---');
     assert.equal(messages[10], 'Setup Payload:');
     assert.equal(messages[11], 'this code with your HomeKit app on your iOS device to pair with Homebridge:');
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     // The bare console's and docker's `---` are one template, never an empty one.
     assert.equal(templates[2], templates[9]);
     assert.equal(templates[2], '---');
@@ -173,7 +166,7 @@ describe('log intelligence: locale dates and other common header forms', () => {
     assert.equal(error.level, 'ERROR');
     assert.equal(parser.parse(lines[5]).message, 'Child (9664) said Child starts');
     assert.equal(parser.parse(lines[6]).message, 'Child (31885) Last panic at: Fri, 13 May 2016 13:27:13 GMT');
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[4], templates[0]);
     assert.equal(templates[5], templates[1]);
     // A thread's parenthesis right after the level is still the header's.
@@ -205,7 +198,7 @@ describe('log intelligence: locale dates and other common header forms', () => {
     assert.equal(wrapped.level, 'DEBUG');
     assert.equal(wrapped.component, 'node-red[28501]');
     assert.equal(parser.parse(lines[6]).level, 'ERROR');
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[5], templates[0]);
     // Not a facility: a word with a dot before a program's tag stays a host's or the message's.
     const other = createLineParser(['Aug 17 21:19:25 ccu3 web.info node-red[1795]: Stopped flows', 'Aug 17 21:19:26 ccu3 web.info node-red[1795]: Started flows']);
@@ -226,7 +219,7 @@ describe('log intelligence: locale dates and other common header forms', () => {
     assert.equal(parser.parse(lines[4]).message, 'Testing database');
     // Glued to the word, the arrow is the message's own.
     assert.equal(parser.parse(lines[5]).message, '->Database test passed.');
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(new Set(templates.slice(0, 3)).size, 1, templates.join(' / '));
     const pihole = createLineParser(['[2019-02-12 10:18:42.871] Imported 57706 queries from the long-term database', '[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706']);
     assert.equal(pihole.parse('[2019-02-12 10:18:42.873]  -> Total DNS queries: 57706').message, 'Total DNS queries: 57706');
