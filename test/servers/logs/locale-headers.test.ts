@@ -239,4 +239,19 @@ describe('log intelligence: locale dates and other common header forms', () => {
     // The message's own `key: value` after the level stays whole.
     assert.equal(parser.parse(lines[3]).message, 'Camera processor started for garage: 222');
   });
+
+  it('an RFC 5424 record whose sender pads a field with a second space is read as one (Kea behind OPNsense)', async () => {
+    const lines = [
+      '<134>1 2024-04-05T21:44:27+00:00 fw.something.com kea-dhcp4 91064 - [meta sequenceId="17350"] INFO  [kea-dhcp4.leases.0x834f58200] DHCP4_LEASE_ALLOC [hwtype=1 ab:cd:ef:12:34:56], tid=0x387fef6: lease 172.2.1.100 has been allocated for 4000 seconds',
+      '<134>1 2024-04-05T21:44:28+00:00  fw.something.com kea-dhcp4 91064 - [meta sequenceId="17351"] INFO  [kea-dhcp4.leases.0x834f58200] DHCP4_LEASE_ALLOC [hwtype=1 ab:cd:ef:12:34:57], tid=0x387fef7: lease 172.2.1.101 has been allocated for 4000 seconds',
+      '<131>1 2024-04-05T21:44:29+00:00  fw.something.com kea-dhcp4 91064 - [meta sequenceId="17352"] ERROR [kea-dhcp4.dhcp4.0x834f58200] DHCP4_PACKET_DROP_0001 failed to parse packet',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const padded = parser.parse(lines[1]);
+    assert.equal(padded.timestamp, Date.UTC(2024, 3, 5, 21, 44, 28));
+    assert.ok(padded.message.startsWith('DHCP4_LEASE_ALLOC'), padded.message);
+    assert.equal(parser.parse(lines[2]).level, 'ERROR');
+    const templates = await templatesOf(lines, REFERENCE);
+    assert.equal(templates[0], templates[1]);
+  });
 });
