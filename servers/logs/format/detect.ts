@@ -5,7 +5,7 @@ import { isProgramTag, learnHeader, ownLeveledHeader, parseWithHeader, upperCase
 import type { LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { shortDateOrder, type TimestampContext } from './timestamps';
+import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
@@ -377,6 +377,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const colored = sampleLines.some(hasEscapeCodes);
   const sample = cleanSample(colored ? sampleLines.map(stripEscapeCodes) : sampleLines);
   context.dayFirst = shortDateOrder(sample, context);
+  context.yearLastDayFirst = yearLastOrder(sample);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner } = peel(sample, context, offsetJson);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);

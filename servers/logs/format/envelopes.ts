@@ -25,7 +25,8 @@ export interface Unwrapped {
 
 const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([PF]) ?/;
 // RFC 5424: PRI VERSION SP TIMESTAMP SP HOSTNAME SP APP-NAME SP PROCID SP MSGID SP STRUCTURED-DATA [SP MSG]
-const SYSLOG_5424 = /^<(\d{1,3})>1 (\S+) \S+ \S+ \S+ \S+ (-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (?:\uFEFF)?|$)/;
+// Some senders pad a field with a second space (`…+00:00  fw.example.com kea-dhcp4 …`, OPNsense): read all the same.
+const SYSLOG_5424 = /^<(\d{1,3})>1 +(\S+) +\S+ +\S+ +\S+ +\S+ +(-|(?:\[(?:[^\]\\]|\\.)*\])+)(?: (?:\uFEFF)?|$)/;
 // RFC 3164: PRI TIMESTAMP SP HOSTNAME SP TAG[pid]: MSG (the tag is optional in practice)
 const SYSLOG_3164 = /^<(\d{1,3})>((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d) \S+ (?:[^\s:[]{1,48}(?:\[\d+\])?: )?/;
 

@@ -4,7 +4,7 @@
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
-import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext, type TimestampPattern } from './timestamps';
+import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, yearLastDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
@@ -35,9 +35,10 @@ const MAX_HEADER_FIELDS = 14;
 const MAX_WEAK_RUN = 3;
 
 // Numbered verbosities (Apache trace1..trace8, PostgreSQL DEBUG1..DEBUG5) are listed first so they win over the bare word.
+// Four-letter columns (`DEBG`, `ERRO`: Python's supervisor, Go's logrus and slog-style text) beside INFO, WARN, CRIT.
 // zap's dpanic (a development panic, an error in production). Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
 const LEVEL_WORDS =
-  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
+  'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|debg|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|erro|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
 export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
@@ -45,8 +46,8 @@ const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_W
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
 const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})(?=\s)`, 'iy');
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
-/** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog). */
-const GLUED_LEVEL_LETTER_AT = /([VDIWEFA])(?=\d)/y;
+/** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
+const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
 /** What numberEnd reads: `\d+(?=[\s|]|$)`. */
@@ -96,6 +97,17 @@ export function monthWordDateEnd(line: string, position: number): number {
   at += 8;
   if (line.charCodeAt(at) === 46 || line.charCodeAt(at) === 44) for (at++; isDigitCode(line.charCodeAt(at)); at++);
   return endsField(line, at) ? at : -1;
+}
+
+/**
+ * A date ending in a four-digit year whose day and month order neither it nor the file tells (`6/9/2019, 13:09:42`):
+ * a header field like a time of day, read into `out` without a time (a guessed order would be a wrong date).
+ */
+function undefinedOrderDate(line: string, position: number, out: { end: number }): boolean {
+  const end = yearLastDateEnd(line, position);
+  if (end < 0 || !endsField(line, end)) return false;
+  out.end = end;
+  return true;
 }
 
 /** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
@@ -207,7 +219,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
       const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
-      if (level) return { end: position + m[0].length, level };
+      if (level) return { end: paddedColonEnd(line, position + m[0].length), level };
     }
   }
   const qualified = matchAt(QUALIFIED_LEVEL_AT, line, position) ?? matchAt(NAMED_LEVEL_AT, line, position);
@@ -218,8 +230,19 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   const letter = matchAt(LEVEL_LETTER_AT, line, position);
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
-  if (glued && timestampStartsAt(line, position + 1, context)) return { end: position + 1, level: normalizeLevel(glued[1]) };
+  if (glued && timestampStartsAt(line, position + glued[0].length, context)) return { end: position + glued[0].length, level: normalizeLevel(glued[1] ?? glued[2]) };
   return matchLevelForm(line, position, context);
+}
+
+/**
+ * After a level word at `end`, the end of the colon that closes its padded column (`INFO    : message`, Python's
+ * `%(levelname)-8s: `), or `end` when spaces and a colon before a space do not follow.
+ */
+function paddedColonEnd(line: string, end: number): number {
+  if (line.charCodeAt(end) !== 32) return end;
+  let at = end;
+  while (line.charCodeAt(at) === 32 && at - end < 16) at++;
+  return line.charCodeAt(at) === 58 && endsField(line, at + 1) ? at + 1 : end;
 }
 
 /**
@@ -324,7 +347,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
         return true;
       }
       const m = matchAt(CLOCK_AT, line, position);
-      if (!m) return false;
+      if (!m) return undefinedOrderDate(line, position, out);
       out.end = position + m[0].length;
       return true;
     }
@@ -492,6 +515,8 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     let field: HeaderField | undefined;
     let end = -1;
     for (const pattern of TIMESTAMP_PATTERNS) {
+      // On a line read alone, ten digits after a word are the message's value (`session 1832770766 renewed`), not a time.
+      if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') continue;
       const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
       if (m && m.epoch !== undefined) {
         field = { kind: 'timestamp', pattern };
@@ -528,6 +553,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
         // `key:` (`-> Total DNS queries: 57706`).
         if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
+        // A thread's parenthesis follows a time, a level or a bracket; on a line read alone, one after a word is the
+        // message's (`Error: Child (31885) died signal=6`: the syslog lines of the same file print `Child (N) died`).
+        if (kind === 'paren' && lone && wordsSinceStrong > 0) continue;
         const m = matchField({ kind }, line, position, context);
         if (m) {
           field = kind === 'bracket' ? { kind, timed: m.epoch !== undefined, leveled: m.level !== undefined } : { kind };
@@ -777,9 +805,11 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // whether the line's time was in another form (below): files with a level field and one form allocate nothing here.
   const others = header.forms !== undefined || header.extended !== undefined;
   const levelField = (header.levelField ??= header.fields.some((f) => f.kind === 'level'));
-  const read: HeaderRead | undefined = others || !levelField ? { fields: 0 } : undefined;
+  // Files with a level field and one form read into one shared record (no object per line): whether a line's time was
+  // in another form is still needed below (tookWordAfterOtherTime).
+  const read: HeaderRead = others || !levelField ? { fields: 0 } : SHARED_READ;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
-  if (read) {
+  if (others) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
   }
@@ -808,11 +838,12 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // in the journal), whose inner header the caller reads next. A header without a level field reads a line whose time
   // is in another form the same way: its next fields may be another layout's (`2024-01-01 10:00:03 ERROR db down` in a
   // syslog file, where the host field would take `ERROR`).
-  if (consumed > 0 && parsed.level === undefined && (levelField || read?.otherTime === true) && opensWithTimeOrLevel(line, context)) {
+  const otherLayout = tookWordAfterOtherTime(header, read);
+  if (consumed > 0 && ((parsed.level === undefined && (levelField || read.otherTime === true)) || otherLayout) && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
     const fields = guessHeader(line, context, true);
     const ownConsumed = applyHeader(fields, line, context, own);
-    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) ? own : parsed;
+    return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
@@ -830,6 +861,20 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
 }
+
+/**
+ * Whether the learned header read a line's time in another form and then took a word as one of its own columns (a
+ * syslog host): that line is not in the learned layout (`[2017-6-23 08:13:01] Loaded plugin: x` amid syslog lines), and
+ * the word is the message's first, which the line's own header leaves in it.
+ */
+function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead): boolean {
+  if (read.otherTime !== true) return false;
+  for (let i = 0; i < read.fields && i < header.fields.length; i++) if (header.fields[i].kind === 'word') return true;
+  return false;
+}
+
+/** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */
+const SHARED_READ: HeaderRead = { fields: 0, otherTime: false };
 
 /** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
 interface HeaderRead {
@@ -915,7 +960,7 @@ function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
   if (opensWithTimeOrLevel(line, context)) return true;
   const position = skipSeparators(line, 0);
   const first = line.charCodeAt(position);
-  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null;
+  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || yearLastDateEnd(line, position) >= 0;
   return monthWordDateEnd(line, position) >= 0 || syslogTagEnd(line, position) >= 0;
 }
 
@@ -1015,7 +1060,10 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let clockEnd = -1;
   // Every field set from the start: one shape for readField's writes (no map transitions per line).
   const m: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
-  if (read) read.fields = 0;
+  if (read) {
+    read.fields = 0;
+    read.otherTime = false;
+  }
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) {
       if (!(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
@@ -1035,8 +1083,9 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (field.kind === 'clock') clockEnd = m.end;
   }
   if (consumed > 0) {
-    // A lone dash between header and message (`… [thread] - message`) belongs to neither.
-    if (line.charCodeAt(position) === 45 && (line.charCodeAt(position + 1) === 32 || line.charCodeAt(position + 1) === 9)) position = skipSeparators(line, position + 1);
+    // A lone dash or arrow between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`)
+    // belongs to neither.
+    position = skipSeparators(line, loneSeparatorEnd(line, position));
     parsed.message = line.slice(position);
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
@@ -1044,6 +1093,20 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
   return consumed;
+}
+
+/**
+ * The end of a dash or arrow standing alone at `position` (`-`, `--`, `->`, `=>`, `>>` followed by a space or a tab),
+ * or `position` when there is none.
+ */
+function loneSeparatorEnd(line: string, position: number): number {
+  const c = line.charCodeAt(position);
+  if (c !== 45 && c !== 61 && c !== 62) return position; /* - = > */
+  const second = line.charCodeAt(position + 1);
+  if (c === 45 && (second === 32 || second === 9)) return position + 1;
+  const pair = (c === 45 && (second === 45 || second === 62)) || (c === 61 && second === 62) || (c === 62 && second === 62);
+  const after = line.charCodeAt(position + 2);
+  return pair && (after === 32 || after === 9) ? position + 2 : position;
 }
 
 /**

@@ -38,6 +38,11 @@ const PAREN_MARK_AT = /\((EE|WW|II|NI|\?\?|--|\*\*|==|\+\+|!!)\)(?=\s|$)/y;
 
 /** `dmesg -x` (util-linux): the facility and the level, each padded and followed by a colon. */
 const FACILITY_LEVEL_AT = /(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7]) *:(emerg|alert|crit|err|warn|notice|info|debug) *:(?=\s|$)/y;
+/**
+ * busybox syslogd's and OpenWrt logread's `facility.level` between the host and the program (`homematic-ccu2
+ * daemon.debug node-red[28501]: …`), optionally closed by a colon (`daemon.info : …`).
+ */
+const DOTTED_FACILITY_LEVEL_AT = /(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(emerg|alert|crit|err|warn|warning|notice|info|debug)(?: ?:)?(?=\s|$)/y;
 const FACILITY_INITIALS = new Set([...'kumdaslncf'].map((c) => c.charCodeAt(0)));
 
 /** `dmesg -r` (raw): the syslog priority glued to the uptime stamp, `<4>[    0.000000] …`. */
@@ -87,12 +92,16 @@ function rawPriority(line: string, position: number): LevelFormMatch | undefined
 }
 
 function facilityLevel(line: string, position: number): LevelFormMatch | undefined {
-  // The facility's colon comes within its padded column (eight letters at most).
+  // The facility's colon comes within its padded column (eight letters at most); its dot right after its name.
   let colon = position + 3;
-  while (colon < position + 10 && line.charCodeAt(colon) !== 58) colon++;
-  if (line.charCodeAt(colon) !== 58) return undefined;
-  FACILITY_LEVEL_AT.lastIndex = position;
-  const m = FACILITY_LEVEL_AT.exec(line);
+  while (colon < position + 10 && line.charCodeAt(colon) !== 58 && line.charCodeAt(colon) !== 46) colon++;
+  const mark = line.charCodeAt(colon);
+  if (mark !== 58 && mark !== 46) return undefined;
+  const form = mark === 58 ? FACILITY_LEVEL_AT : DOTTED_FACILITY_LEVEL_AT;
+  form.lastIndex = position;
+  const m = form.exec(line);
   const level = m ? normalizeLevel(m[2]) : undefined;
-  return m && level ? { form: 'facility', end: position + m[0].length, level, component: m[1] } : undefined;
+  if (!m || !level) return undefined;
+  // The dotted form stands before the program's tag, which names the component.
+  return mark === 58 ? { form: 'facility', end: position + m[0].length, level, component: m[1] } : { form: 'facility', end: position + m[0].length, level };
 }

@@ -5,11 +5,11 @@ const WORDS: Record<string, Level> = {
   // Java / log4j / logback / JUL / .NET / Python
   trace: 'TRACE', finest: 'TRACE', finer: 'TRACE', verbose: 'TRACE', verb: 'TRACE',
   vrb: 'TRACE', trce: 'TRACE',
-  debug: 'DEBUG', dbg: 'DEBUG', dbug: 'DEBUG', fine: 'DEBUG', config: 'DEBUG',
+  debug: 'DEBUG', dbg: 'DEBUG', dbug: 'DEBUG', debg: 'DEBUG', fine: 'DEBUG', config: 'DEBUG',
   info: 'INFO', inf: 'INFO', information: 'INFO', informational: 'INFO', notice: 'INFO', note: 'INFO', system: 'INFO', log: 'INFO',
   warn: 'WARN', warning: 'WARN', wrn: 'WARN',
   // .NET console `fail:`; zap `dpanic` (development panic: logged as an error in production).
-  error: 'ERROR', err: 'ERROR', eror: 'ERROR', severe: 'ERROR', fail: 'ERROR', dpanic: 'ERROR',
+  error: 'ERROR', err: 'ERROR', eror: 'ERROR', erro: 'ERROR', severe: 'ERROR', fail: 'ERROR', dpanic: 'ERROR',
   fatal: 'FATAL', crit: 'FATAL', critical: 'FATAL', alert: 'FATAL', emerg: 'FATAL', emergency: 'FATAL', panic: 'FATAL',
   ftl: 'FATAL', assert: 'FATAL',
 };

@@ -6,6 +6,12 @@ export interface TimestampContext {
   referenceTime?: number;
   /** Two-digit-year dates of this file are day first (`30/11/26`), not year first (`17/06/09`): see shortDateOrder. */
   dayFirst?: boolean;
+  /**
+   * Dates that end in a four-digit year (`30/11/2026`, `11/30/2026`, `30-11-2026`) of this file are day first (true) or
+   * month first (false), as its sample showed (yearLastOrder); null when the sample shows both (no time is read);
+   * undefined when it showed neither (each date is read only when it tells its order itself: a part above 12).
+   */
+  yearLastDayFirst?: boolean | null;
 }
 
 export interface TimestampPattern {
@@ -517,6 +523,64 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   return { epoch, end };
 }
 
+/**
+ * A date ending in a four-digit year, then the time (the host's locale, as `toLocaleString()` and many .NET and C
+ * programs write it): `3/30/2017, 8:23:24 AM` (en-US), `15.9.2017, 11:48:37` (de), `30/11/2026 10:00:00`,
+ * `11-30-2026 10:00:00`. Groups: day-or-month, separator, month-or-day, year, hour, minute, second, fraction, AM/PM.
+ */
+const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4}),? (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?![\d:])`;
+const YEAR_LAST_AT = new RegExp(YEAR_LAST, 'y');
+
+/**
+ * The epoch of a YEAR_LAST match in the file's order: a dotted date is day first (no locale writes month.day.year);
+ * a slashed or dashed one in the order the file's sample showed (yearLastOrder), or, when it showed none, the order the
+ * date shows itself (a part above 12). Undefined (no time, never a guessed one) when the order is unknown or the date
+ * is no real day in it.
+ */
+function yearLastEpoch(m: RegExpExecArray, context: TimestampContext): number | undefined {
+  const [first, second] = [Number(m[1]), Number(m[3])];
+  let dayFirst: boolean | null | undefined = m[2] === '.' ? true : context.yearLastDayFirst;
+  if (dayFirst === null) return undefined;
+  dayFirst ??= first > 12 && second <= 12 ? true : second > 12 && first <= 12 ? false : undefined;
+  if (dayFirst === undefined) return undefined;
+  const hour = twelveHour(Number(m[5]), m[9]);
+  if (hour === undefined) return undefined;
+  const [day, monthNumber] = dayFirst ? [first, second] : [second, first];
+  return localEpoch(Number(m[4]), monthNumber - 1, day, hour, Number(m[6]), Number(m[7]), fractionMs(m[8]));
+}
+
+/** Characters of a line looked at for a date ending in a year (headers are at the start). */
+const YEAR_LAST_REACH = 64;
+const YEAR_LAST_SEARCH = new RegExp(String.raw`(?<![\d./:-])${YEAR_LAST}`);
+
+/**
+ * The order of a file's slashed or dashed dates that end in a four-digit year, from its sample: day first when some
+ * date's first part is above 12, month first when some date's second part is, null when both (the file contradicts
+ * itself: no such date gets a time), undefined when no date tells (each is read only when it tells its order itself).
+ */
+export function yearLastOrder(sample: readonly string[]): boolean | null | undefined {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const line of sample) {
+    const m = YEAR_LAST_SEARCH.exec(line.length > YEAR_LAST_REACH ? line.slice(0, YEAR_LAST_REACH) : line);
+    if (!m || m[2] === '.') continue;
+    if (Number(m[1]) > 12) dayFirst = true;
+    if (Number(m[3]) > 12) monthFirst = true;
+  }
+  return dayFirst && monthFirst ? null : dayFirst ? true : monthFirst ? false : undefined;
+}
+
+/** Where a date ending in a four-digit year (YEAR_LAST, optionally bracketed) at `position` ends, or -1: read whatever its order. */
+export function yearLastDateEnd(line: string, position: number): number {
+  const bracketed = line.charCodeAt(position) === 91; /* [ */
+  YEAR_LAST_AT.lastIndex = bracketed ? position + 1 : position;
+  const m = YEAR_LAST_AT.exec(line);
+  if (!m) return -1;
+  const end = YEAR_LAST_AT.lastIndex;
+  if (!bracketed) return end;
+  return line.charCodeAt(end) === 93 ? end + 1 : -1;
+}
+
 /** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
 const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
 
@@ -542,6 +606,13 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     startsWith: isDigit,
     regex: /(\d{4})-(\d\d)-(\d\d)-(\d\d)\.(\d\d)\.(\d\d)(?:\.(\d{1,9}))?(?![\d.])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
+  },
+  {
+    // 2017-6-23 08:13:01 / 2017/6/3 8:13:01 (year first, month, day or hour not padded: Node's and .NET's short forms)
+    id: 'iso-unpadded',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d{4})([-/])(\d{1,2})\2(\d{1,2})[T ](\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
   },
   {
     // Sun Dec 04 04:47:44 2005 (ctime; Apache error log) and Java's Date.toString() with its zone before the year, Mon
@@ -612,6 +683,20 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
       const parts = [Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])];
       return zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], parts[6]), m[8] ?? m[9] ?? (m[10] ? 'Z' : undefined), parts);
     },
+  },
+  {
+    // 3/30/2017, 8:23:24 AM / 15.9.2017, 11:48:37 / 30/11/2026 10:00:00 (a four-digit year last: the host's locale)
+    id: 'year-last',
+    startsWith: isDigit,
+    regex: YEAR_LAST_AT,
+    toEpoch: yearLastEpoch,
+  },
+  {
+    // 25 Jan 20:25:10 (day, month name, time; year inferred: Node-RED's console, Redis 2's log)
+    id: 'day-month-time',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d{1,2}) (${MONTH_NAMES}) ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m, context) => inferYear(month(m[2]) as number, Number(m[1]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
   },
   {
     // Jun 14 15:16:01 (syslog; year inferred) and Jun 14 15:16:01 2005
@@ -698,8 +783,9 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // 1117838570 / 1117838570.123 (epoch seconds) and 1445144423722 (epoch millis), 2000..2100 only
     id: 'epoch',
     startsWith: isDigit,
-    // A `:` may follow when a space does (`1530826284: New connection …`, Mosquitto): not a time's `12:30`.
-    regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?!\d|:\S)/y,
+    // A `:` may follow when a space does (`1530826284: New connection …`, Mosquitto): not a time's `12:30`. Nor a
+    // letter: ten digits glued to letters are a hex id (`1832770766a5e1d`), not a time.
+    regex: /(\d{10}|\d{13})(?:\.(\d{1,9}))?(?![\dA-Za-z]|:\S)/y,
     toEpoch: (m) => {
       const value = m[1].length === 13 ? Number(m[1]) : Number(m[1]) * 1000 + fractionMs(m[2]);
       return value >= 946_684_800_000 && value < 4_102_444_800_000 ? value : undefined;

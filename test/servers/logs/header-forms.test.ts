@@ -3,7 +3,7 @@
 // neighbours of the same kind). Levels and times stay right, and a date that cannot be read gives no timestamp.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -13,13 +13,6 @@ function messages(lines: string[]): string[] {
   return lines.map((line) => parser.parse(line).message);
 }
 
-/** The templates mined from `lines`, one per line. */
-async function templatesOf(lines: string[]): Promise<string[]> {
-  const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true, referenceTime: REFERENCE });
-  const byLine = new Map<number, string>();
-  for (const template of miner.templates()) for (const n of template.lineNumbers ?? []) byLine.set(n, template.template);
-  return lines.map((_, i) => byLine.get(i + 1) as string);
-}
 
 describe('several header forms in one file', () => {
   it('a journal with a lower-case month (a non-English locale) is read as syslog, dated by the English month it names', () => {
@@ -145,7 +138,7 @@ describe('several header forms in one file', () => {
     const found = messages(lines);
     assert.equal(found[0], 'Bluetooth daemon 5.63');
     assert.equal(found[3], 'Bluetooth daemon 5.83');
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[1], templates[4]);
     assert.equal(templates[0], templates[3]);
     // A name with a bracket that holds no pid is the message's own.
@@ -162,7 +155,7 @@ describe('several header forms in one file', () => {
     const parser = createLineParser(lines, { referenceTime: REFERENCE });
     assert.equal(parser.parse(lines[3]).message, 'Processing events since eid=0');
     assert.equal(parser.parse(lines[3]).timestamp, new Date(2017, 11, 3, 19, 3, 38).getTime());
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[0], templates[2]);
     assert.equal(templates[1], templates[3]);
   });
@@ -190,10 +183,10 @@ describe('header forms learned per file', () => {
       assert.equal(parsed.message, line.slice(line.indexOf('conn=')), line);
       assert.equal(parser.parse(syslog[i]).message, syslog[i].slice(syslog[i].indexOf('conn=')));
       assert.equal(parsed.level, 'DEBUG');
-      // `17-01-2019` is not a date form this reader knows (day and month could be either way round): no time.
-      assert.equal(parsed.timestamp, undefined);
+      // `17-01-2019`: a four-digit year last, day first (17 is no month), the order the file's sample shows.
+      assert.equal(parsed.timestamp, new Date(2019, 0, 17, 9, 4, i === 3 ? 48 : 47).getTime());
     }
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     for (let i = 0; i < 4; i++) assert.equal(templates[i], templates[i + 4]);
     assert.equal(parser.parse('starting slapd').message, 'starting slapd');
   });
@@ -317,7 +310,7 @@ describe('structured records inside envelopes', () => {
         { message: 'stapling OCSP', level: 'WARN', timestamp: 1786908034183, component: 'tls' },
       ],
     );
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[0], templates[4]);
     assert.equal(templates[1], templates[3]);
     assert.notEqual(templates[4], templates[5], 'two events in the journal are not one JSON template');
@@ -358,7 +351,7 @@ describe('structured records inside envelopes', () => {
     const parser = createLineParser(lines, { referenceTime: REFERENCE });
     assert.deepEqual(parser.parse(lines[4]), { message: 'failed to dequeue evaluation: worker_id=1', level: 'ERROR', timestamp: Date.UTC(2023, 2, 27, 12, 45, 46, 623), component: 'worker' });
     assert.equal(parser.parse(lines[5]).message, parser.parse(lines[0]).message);
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[0], templates[5]);
   });
 
@@ -409,7 +402,7 @@ describe('header forms the readers do not know, judged by the file', () => {
       'worker pool ready with 4 slots',
       '[pool-2]worker pool ready with 8 slots',
     ];
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[3], templates[0]);
     assert.equal(templates[4], templates[1]);
     assert.equal(templates[5], templates[2]);
@@ -430,7 +423,7 @@ describe('header forms the readers do not know, judged by the file', () => {
       '2018-07-10 14:56:18,001 [salt.minion      :1428][INFO    ][31293] Reconnected',
       '2018-07-10 14:56:18,002 [salt.crypt       :1428][INFO    ][31293] Reconnected',
     ];
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[2], templates[0]);
     assert.equal(templates[5], templates[4]);
     // Another logger name is another column value: its short message is not taken for the same statement by this rule.
@@ -447,7 +440,7 @@ describe('header forms the readers do not know, judged by the file', () => {
       'Jun 26 00:14:09 82503dbea2e8 webui: [2023-06-26 00:14:09 +0000] [84] [INFO] Starting gunicorn 20.0.4 ',
       'Jun 26 00:14:09 82503dbea2e8 webui: [2023-06-26 00:14:09 +0000] [84] [INFO] Using worker: sync ',
     ];
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     assert.deepEqual(templates.slice(3), templates.slice(0, 3));
   });
 
@@ -468,7 +461,7 @@ describe('header forms the readers do not know, judged by the file', () => {
       'machine: x86_64',
       'nodename: box.lan',
     ]);
-    const templates = await templatesOf(lines);
+    const templates = await templatesOf(lines, REFERENCE);
     for (const template of templates) assert.notEqual(template.trim(), '');
     assert.notEqual(templates[3], templates[4], 'two keys are two statements');
     assert.match(templates[3], /^nodename: /);
