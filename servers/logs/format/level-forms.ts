@@ -43,6 +43,8 @@ const FACILITY_LEVEL_AT = /(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron
  * daemon.debug node-red[28501]: …`), optionally closed by a colon (`daemon.info : …`).
  */
 const DOTTED_FACILITY_LEVEL_AT = /(kern|user|mail|daemon|auth|syslog|lpr|news|uucp|cron|authpriv|ftp|local[0-7])\.(emerg|alert|crit|err|warn|warning|notice|info|debug)(?: ?:)?(?=\s|$)/y;
+/** The program's tag after the dotted form (`node-red[28501]:`): it belongs to the same field, as syslog's tag does. */
+const PROGRAM_TAG_AT = /\s+([^\s:[\]]{1,64}(?:\[\d+\])?):(?=\s|$)/y;
 const FACILITY_INITIALS = new Set([...'kumdaslncf'].map((c) => c.charCodeAt(0)));
 
 /** `dmesg -r` (raw): the syslog priority glued to the uptime stamp, `<4>[    0.000000] …`. */
@@ -102,6 +104,12 @@ function facilityLevel(line: string, position: number): LevelFormMatch | undefin
   const m = form.exec(line);
   const level = m ? normalizeLevel(m[2]) : undefined;
   if (!m || !level) return undefined;
-  // The dotted form stands before the program's tag, which names the component.
-  return mark === 58 ? { form: 'facility', end: position + m[0].length, level, component: m[1] } : { form: 'facility', end: position + m[0].length, level };
+  if (mark === 58) return { form: 'facility', end: position + m[0].length, level, component: m[1] };
+  // The dotted form stands before the program's tag, which names the component and is read with it: what follows the
+  // tag is the program's own line, whose header (and level: the facility's is procd's guess, `daemon.err` for all of a
+  // program's stderr) the caller reads next, as behind any syslog tag.
+  const end = position + m[0].length;
+  PROGRAM_TAG_AT.lastIndex = end;
+  const tag = PROGRAM_TAG_AT.exec(line);
+  return tag ? { form: 'facility', end: end + tag[0].length, level, component: tag[1] } : { form: 'facility', end, level };
 }

@@ -205,6 +205,29 @@ describe('log intelligence: locale dates and other common header forms', () => {
     assert.equal(other.parse('Aug 17 21:19:25 ccu3 web.info node-red[1795]: Stopped flows').level, undefined);
   });
 
+  it("OpenWrt's `ctime facility.level tag[pid]:` in front of the program's own header: the program's level and time, not procd's `daemon.err`", () => {
+    // procd logs every line a service writes to stderr as daemon.err; the program's own header says what it was.
+    const lines = [
+      '2020/07/28 14:45:55 12432#17 [debug] Clients: added 8 client aliases from system hosts-file',
+      '2020/07/28 14:45:55 12432#12 [info] Go to http://127.0.0.1:80',
+      'Fri Jun  9 03:56:57 2023 daemon.err AdGuardHome[27265]: 2023/06/08 19:56:57.106062 [info] dnsproxy: max goroutines is set to 500',
+      'Fri Jun  9 03:56:57 2023 daemon.err AdGuardHome[27265]: 2023/06/08 19:56:57.106544 [info] dnsproxy: creating udp server socket 0.0.0.0:5553',
+      'Fri Jun  9 03:56:57 2023 daemon.err AdGuardHome[27265]: 2023/06/08 19:56:57.107261 [error] dnsproxy: listening to udp://[::]:5553 failed',
+      'Fri Jun  9 03:56:58 2023 daemon.err dropbear[1795]: Exit before auth from <10.0.0.9:51000>',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const info = parser.parse(lines[2]);
+    assert.equal(info.level, 'INFO');
+    assert.equal(info.message, 'dnsproxy: max goroutines is set to 500');
+    assert.equal(info.timestamp, local(2023, 6, 8, 19, 56, 57, 106));
+    assert.equal(info.component, 'AdGuardHome[27265]');
+    assert.equal(parser.parse(lines[4]).level, 'ERROR');
+    // Without a header of its own, the line keeps the transport's level.
+    const plain = parser.parse(lines[5]);
+    assert.equal(plain.level, 'ERROR');
+    assert.equal(plain.message, 'Exit before auth from <10.0.0.9:51000>');
+  });
+
   it("an arrow or dash standing alone after the header is neither header nor message (freshclam's `<ctime> -> `, Pi-hole FTL's list)", async () => {
     const lines = [
       'Sun May  7 00:12:44 2023 -> daily database available for download (remote version: 26898)',
