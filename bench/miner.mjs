@@ -1,7 +1,9 @@
 // Template-mining benchmark, in lines per CPU second (one core: the pass is single-threaded and CPU time is what is
 // counted, so other processes on the machine do not lower the figure):
-//  1. parse + mine through minePatterns (the pass log_patterns makes: format detection, header, mining) on large
-//     generated files of several header layouts (scripts/synthetic-logs.ts); the miner alone on their true messages
+//  1. parse + mine: the pass log_patterns makes over a file, from its bytes: large generated files of several header
+//     layouts (scripts/synthetic-logs.ts) are written to disk and read by the tool's own reader (io/chunks.ts
+//     forEachLine: blocks of whole lines, each line decoded on its own) into minePatterns (format detection, header,
+//     columns, mining); the CPU time counts reading, decoding, parsing and mining. The miner alone on their true messages
 //     (headers cut by the generator), next to Drain3 (the Python miner users would pick instead) on the same
 //     messages when it can be imported;
 //  2. memory against the number of templates: a child process per (templates, lines) mines a stream that is never
@@ -13,7 +15,7 @@
 //   DRAIN3_LINES=n      messages given to Drain3 (default 200000: it is much slower)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -37,18 +39,19 @@ async function bundle(dir) {
   const contents = [
     "export { minePatterns } from './servers/logs/patterns/log-patterns';",
     "export { TemplateMiner } from './servers/logs/patterns/miner';",
+    "export { forEachLine } from './servers/logs/io/chunks';",
     "export { SYNTHETIC_LAYOUTS, generateSynthetic, madeUpWords, seededRandom } from './scripts/synthetic-logs';",
   ].join('\n');
   await esbuild.build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
   return outfile;
 }
 
-/** The strings as the tool gets them from a file: split from one decoded buffer. */
+/** The miner-alone messages: flat strings split from one decoded buffer (not the generator's concatenated ropes). */
 function flatLines(strings) {
   return Buffer.from(strings.join('\n')).toString('utf8').split('\n');
 }
 
-/** Feeds `lines` (an array or a generator of strings) to the tool's pass, as a file read line by line. */
+/** Feeds `lines` (an array or a generator of strings) to the tool's pass (the memory runs: a stream never held). */
 function reader(lines) {
   return async (onLine) => {
     for (const line of lines) if (onLine(line) === false) return;
@@ -95,13 +98,22 @@ async function throughput(m, dir, total) {
     const layout = m.SYNTHETIC_LAYOUTS.find((l) => l.id === id);
     if (!layout) throw new Error(`unknown layout ${id}: one of ${m.SYNTHETIC_LAYOUTS.map((l) => l.id).join(', ')}`);
     const generated = m.generateSynthetic(layout, total, 1);
-    // The generator builds each line by concatenation; the tool reads lines split from a decoded buffer, which are
-    // flat strings. Timing the generator's ropes would charge their flattening to the parser.
-    const lines = flatLines(generated.lines);
+    const file = join(dir, `${id}.log`);
+    writeFileSync(file, `${generated.lines.join('\n')}\n`);
     const messages = flatLines(generated.messages);
     let pass;
-    const parseAndMine = async () => (pass = await m.minePatterns(reader(lines), { window: {}, trackLines: false }));
-    await m.minePatterns(reader(lines.slice(0, 100_000)), { window: {}, trackLines: false }); // warm-up (JIT)
+    // The tool's path from the file on: its reader (log-patterns-files.ts reads through the same forEachLine).
+    const fromFile = (limit) => async (onLine) => {
+      const fd = openSync(file, 'r');
+      let given = 0;
+      try {
+        await m.forEachLine(fd, false, (line) => onLine(line) !== false && ++given < limit);
+      } finally {
+        closeSync(fd);
+      }
+    };
+    const parseAndMine = async () => (pass = await m.minePatterns(fromFile(Infinity), { window: {}, trackLines: false }));
+    await m.minePatterns(fromFile(100_000), { window: {}, trackLines: false }); // warm-up (JIT)
     const both = Math.min(await cpuSeconds(parseAndMine), await cpuSeconds(parseAndMine));
     // The miner alone and Drain3 get each line's true message, as if both were given the layout by hand.
     const mineOnly = async () => {
@@ -111,13 +123,14 @@ async function throughput(m, dir, total) {
     const alone = Math.min(await cpuSeconds(mineOnly), await cpuSeconds(mineOnly));
     const row = { id, format: pass.parser.format.id, parseAndMine: total / both, miner: total / alone, templates: pass.miner.templates().length };
     if (drainMissing === undefined) {
-      const file = join(dir, `${id}.messages`);
-      writeFileSync(file, `${messages.slice(0, drainLines).join('\n')}\n`);
-      const d = drain3(file);
-      rmSync(file);
+      const messagesFile = join(dir, `${id}.messages`);
+      writeFileSync(messagesFile, `${messages.slice(0, drainLines).join('\n')}\n`);
+      const d = drain3(messagesFile);
+      rmSync(messagesFile);
       if (d.missing) drainMissing = d.missing;
       else Object.assign(row, { drain3: d.lines / d.cpuSeconds, drain3Clusters: d.clusters, drain3Lines: d.lines, drain3RssMb: d.peakRssKb / 1024 });
     }
+    rmSync(file);
     rows.push(row);
     process.stderr.write(`  ${id}: ${Math.round(row.parseAndMine).toLocaleString('en-US')} lines/s parse+mine\n`);
   }
@@ -145,7 +158,7 @@ async function main() {
     const m = await import(pathToFileURL(await bundle(dir)).href);
     process.stderr.write(`mining benchmark: ${total.toLocaleString('en-US')} generated lines per layout\n`);
     const { rows, drainMissing } = await throughput(m, dir, total);
-    console.log(`\ntemplate mining, ${total.toLocaleString('en-US')} lines per layout, lines per CPU second (one core); parse+mine = minePatterns, the pass of log_patterns`);
+    console.log(`\ntemplate mining, ${total.toLocaleString('en-US')} lines per layout, lines per CPU second (one core); parse+mine = log_patterns' pass from the file (read, decode, parse, mine)`);
     const drainHeader = drainMissing ? '' : ` | Drain3 lines/s (${rows[0].drain3Lines.toLocaleString('en-US')} msgs) | Drain3 clusters`;
     console.log(`| layout | format | parse+mine lines/s | miner alone lines/s | templates${drainHeader} |`);
     console.log(`|---|---|---|---|---${drainMissing ? '' : '|---|---'}|`);

@@ -1,5 +1,6 @@
 // Reading a log forward in large blocks of whole lines (plain or gzip), with a bound on line length.
 import { read, readSync } from 'node:fs';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { UserFacingError } from '../../shared/tool-result';
 import { gunzipMembers } from './gzip';
@@ -140,6 +141,35 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
   const damage = gzipNote();
   const note = damage === undefined ? {} : { damage };
   if (last.length || note.damage) yield { data: last, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...note };
+}
+
+/**
+ * Reads an open log (plain or gzip) forward and gives `onLine` each line in order, decoded from UTF-8 on its own (a
+ * string per line, not a slice of a larger one) with a trailing CR cut, until `onLine` returns false or `signal`
+ * aborts; yields to the event loop between blocks (CHUNK_BYTES). `onDamage` gets the note of a damaged gzip
+ * (io/gzip.ts). Resolves true when every line was given, false when stopped early.
+ */
+export async function forEachLine(
+  fd: number,
+  gzip: boolean,
+  onLine: (line: string) => boolean,
+  options: { signal?: AbortSignal; onDamage?: (note: string) => void } = {},
+): Promise<boolean> {
+  for await (const block of readLineBlocks(fd, gzip)) {
+    if (options.signal?.aborted) return false;
+    if (block.damage !== undefined) options.onDamage?.(block.damage);
+    const data = block.data;
+    let pos = 0;
+    while (pos < data.length) {
+      const nl = data.indexOf(10, pos);
+      const end = nl === -1 ? data.length : nl;
+      const stop = end > pos && data[end - 1] === 13 ? end - 1 : end;
+      if (!onLine(data.toString('utf8', pos, stop))) return false;
+      pos = end + 1;
+    }
+    await nextTurn();
+  }
+  return true;
 }
 
 /**

@@ -2,11 +2,10 @@
 // other tool, and lines stream in blocks (plain or gzip), yielding to the event loop between blocks. A source's
 // records stream the same way, as the lines of a log of its kind.
 import { closeSync, constants, fstatSync, openSync } from 'node:fs';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
-import { readLineBlocks } from '../io/chunks';
+import { forEachLine } from '../io/chunks';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage } from './common';
@@ -55,21 +54,9 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         const stats = fstatSync(fd);
         if (!stats.isFile() || stats.dev !== info.dev || stats.ino !== info.ino) throw new UserFacingError('the file changed while being read; try again');
         const notes: string[] = [];
-        for await (const block of readLineBlocks(fd, info.gzip)) {
-          if (signal?.aborted) return { notes };
-          noteDamage(notes, name, block.damage);
-          const data = block.data;
-          let pos = 0;
-          while (pos < data.length) {
-            const nl = data.indexOf(10, pos);
-            const end = nl === -1 ? data.length : nl;
-            const stop = end > pos && data[end - 1] === 13 ? end - 1 : end;
-            const line = data.toString('utf8', pos, stop);
-            if (!(joiner ? give(joiner.push(line)) : onLine(line) !== false)) return { notes };
-            pos = end + 1;
-          }
-          await nextTurn();
-        }
+        const onDamage = (damage: string) => noteDamage(notes, name, damage);
+        const whole = await forEachLine(fd, info.gzip, (line) => (joiner ? give(joiner.push(line)) : onLine(line) !== false), { signal, onDamage });
+        if (!whole) return { notes };
         if (joiner) give(joiner.end());
         return { notes };
       } finally {
