@@ -542,7 +542,7 @@ function scanTokens(message: string, out: TokenScan): void {
       afterVariable = true;
       continue;
     }
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
       // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
@@ -854,6 +854,92 @@ function unitAt(message: string, position: number): number {
 
 /** Longest bracketed list read as one value (characters). */
 const MAX_LIST = 256;
+/** Longest collection printed in a language's literal syntax read as one value (characters); see literalAt. */
+const MAX_LITERAL = 4096;
+/** `m`, which Go's `map[K]V{…}` opens with. */
+const LOWER_M = 109;
+
+/** End of a collection at `position` printed as one value: a language's literal (literalAt) or a bracketed list (listAt); -1 when neither. */
+function collectionAt(message: string, position: number): number {
+  const literal = literalAt(message, position);
+  if (literal > 0) return literal;
+  return message.charCodeAt(position) === LOWER_M ? -1 : listAt(message, position);
+}
+
+/**
+ * End of a collection a program printed in its language's literal syntax, or -1: Go's `%#v` of a slice or map
+ * (`[]string{"plan"}`, `map[string]int{"a":1}`), Ruby's Hash#inspect (`{:url=>"redis://…", :namespace=>"x"}`,
+ * Logstash's `{"id"=>"main", "pipeline.workers"=>2}`) and Python's dict repr (`{'k': 'v'}`). Such text is data the
+ * statement was handed whole (a command line, a config, options): how many entries it has, and which keys, change
+ * from line to line of one call (`{:url=>…}` beside `{:id=>…, :url=>…}`), so it is one variable, never fields to
+ * read one by one. The syntax marks it without doubt, so this holds on a 25-line excerpt as on a 2,000-line file:
+ * a Go type before `{`, a Ruby `=>` after the first key, a single-quoted first key and `: ` for Python (JSON's
+ * double-quoted keys are left to the field rules: a record's schema names its event). The braces must balance,
+ * outside quoted strings (which may hold `}`), within MAX_LITERAL, and the value must end the word.
+ */
+function literalAt(message: string, position: number): number {
+  const open = literalOpening(message, position);
+  if (open < 0) return -1;
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Quote || c === Char.Apostrophe) {
+      // A quoted string: skipped to its closing mark (a backslash escapes the next character).
+      let j = i + 1;
+      while (j < limit && message.charCodeAt(j) !== c) j += message.charCodeAt(j) === Char.Backslash ? 2 : 1;
+      if (j >= limit) return -1;
+      i = j;
+    } else if (c === Char.OpenBrace) depth++;
+    else if (c === Char.CloseBrace && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the `{` of a literal (literalAt) that starts at `position` is, or -1: after a Go slice or map type (`[]T{`,
+ * `map[K]V{`, the type of letters, digits, `_`, `.`, `*` and brackets), or at `position` when the first key is a Ruby
+ * hash's (`:sym=>`, `"key"=>`, `key=>`) or a Python dict's (`'key': `).
+ */
+function literalOpening(message: string, position: number): number {
+  const first = message.charCodeAt(position);
+  if (first === Char.OpenBrace) return isHashOpening(message, position + 1) ? position : -1;
+  let i = position;
+  if (first === Char.OpenBracket) {
+    if (message.charCodeAt(position + 1) !== Char.CloseBracket) return -1;
+    i += 2;
+  } else if (message.startsWith('map[', position)) i += 4;
+  else return -1;
+  const typeStart = i;
+  const limit = Math.min(message.length, position + 64);
+  for (; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Dot || c === 42 /* * */ || c === Char.OpenBracket || c === Char.CloseBracket)) break;
+  }
+  return i > typeStart && message.charCodeAt(i) === Char.OpenBrace ? i : -1;
+}
+
+/** The text at `at`, just inside a `{`, opens a Ruby hash's first entry (`:url=>`, `"id"=>`) or a Python dict's (`'k': `). */
+function isHashOpening(message: string, at: number): boolean {
+  let i = at;
+  const c = message.charCodeAt(i);
+  if (c === Char.Quote || c === Char.Apostrophe) {
+    const close = message.indexOf(c === Char.Quote ? '"' : "'", i + 1);
+    if (close < 0 || close - i > 64) return false;
+    i = close + 1;
+    if (c === Char.Apostrophe && message.charCodeAt(i) === Char.Colon && message.charCodeAt(i + 1) === Char.Space) return true;
+  } else {
+    if (c === Char.Colon) i++;
+    const nameStart = i;
+    while (i < message.length && i - nameStart < 64 && isWordChar(message.charCodeAt(i))) i++;
+    if (i === nameStart) return false;
+  }
+  return message.charCodeAt(i) === Char.Equals && message.charCodeAt(i + 1) === Char.Greater;
+}
 
 /**
  * End of a bracketed list at `position`, `[TERM, HUP, INT]` or `{a, b}`, or -1: its items are data and their number

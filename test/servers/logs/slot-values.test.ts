@@ -202,4 +202,65 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.deepEqual(tokenize('offset +2 applied').tokens, ['offset', '<*>', 'applied']);
     assert.deepEqual(tokenize('C++ compiler a+b').tokens, ['C++', 'compiler', 'a+b']);
   });
+
+  it('keeps words that end a sentence with an ellipsis as constants (Frigate: `Starting migrations` / `Starting Frigate...`)', async () => {
+    const lines = [
+      '[2022-07-07 10:24:22] peewee_migrate                 INFO    : Starting migrations',
+      '[2022-07-07 10:24:23] frigate.events                 INFO    : Exiting event processor...',
+      '[2022-07-07 10:24:24] startup                        INFO    : Starting Frigate...',
+      '[2022-11-14 13:33:43] peewee_migrate                 INFO    : Starting migrations',
+      '[2022-11-14 13:33:44] frigate.events                 INFO    : Exiting event cleanup...',
+      '[2022-11-14 13:33:45] startup                        INFO    : Starting Frigate...',
+      '[2022-11-14 13:33:46] peewee_migrate                 INFO    : Starting migrations',
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 3, 6], 'Starting migrations');
+    assertOneEvent(templates, [2, 5], 'Starting Frigate...');
+    assertApart(templates, [1, 4], 'two exiting statements');
+    // Made up: many names before the ellipsis, one line each, are one statement's values.
+    const loading = await templatesOf(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'theta', 'kappa', 'lambda', 'sigma', 'omega', 'iota'].map((name) => `Loading module ${name}...`));
+    assert.equal(new Set(loading).size, 1, loading.join(' | '));
+  });
+
+  it("reads a collection printed in its language's literal syntax as one value (Go %#v, Ruby inspect, Python repr)", async () => {
+    // Terraform: Go's %#v of the command line, one to three arguments, among the run's other lines.
+    const go = await templatesOf([
+      '2019/11/13 17:34:26 [INFO] Go runtime version: go1.12.9',
+      '2019/11/13 17:34:26 [INFO] CLI args: []string{"/home/user/.asdf/installs/terraform/0.12.9/bin/terraform", "--version"}',
+      '2019/11/13 17:34:26 [DEBUG] Attempting to open CLI config file: /home/user/.terraformrc',
+      '2019/11/13 17:34:26 [INFO] CLI command args: []string{"version", "--version"}',
+      '2019/11/13 17:34:26 [DEBUG] checking for provider in "."',
+      '2021/03/12 19:54:54 [INFO] Go runtime version: go1.15.6',
+      '2021/03/12 19:54:54 [INFO] CLI args: []string{"/usr/local/bin/terraform", "plan"}',
+      '2021/03/12 19:54:54 [DEBUG] Attempting to open CLI config file: /home/odr/.terraformrc',
+      '2021/03/12 19:54:54 [INFO] CLI command args: []string{"plan"}',
+      '2021/03/12 19:54:54 [DEBUG] checking for provider in "/usr/local/bin"',
+      '2022/01/11 17:50:52 [INFO] Go runtime version: go1.17.2',
+      '2022/01/11 17:50:52 [INFO] CLI args: []string{"c:\\terraform\\terraform.exe", "plan"}',
+      '2022/01/11 17:50:52 [DEBUG] Attempting to open CLI config file: C:\\Users\\me\\AppData\\Roaming\\terraform.rc',
+      '2022/01/11 17:50:52 [INFO] CLI command args: []string{"plan"}',
+      '2022/01/11 17:50:53 [DEBUG] loaded plugins: map[string]int{"aws":1, "null":2}',
+      '2022/01/11 17:50:54 [DEBUG] loaded plugins: map[string]int{"aws":1}',
+    ]);
+    assertOneEvent(go, [1, 6, 11], 'CLI args');
+    assertOneEvent(go, [3, 8, 13], 'CLI command args');
+    assertOneEvent(go, [14, 15], 'a Go map');
+    // Sidekiq and Logstash: Ruby's Hash#inspect, with different keys (a `}` inside a quoted string does not close it).
+    const ruby = await templatesOf([
+      'INFO: Booting Sidekiq 4.1.1 with redis options {:url=>"redis://localhost:6379/1", :namespace=>"MyApp_staging"}',
+      'INFO: Booting Sidekiq 4.2.3 with redis options {:url=>"redis://[elasticache node endpoint]:6379}", :network_timeout=>5}',
+      'INFO: Booting Sidekiq 6.0.4 with redis options {:id=>"Sidekiq-server-PID-81317", :url=>"redis://localhost:6379"}',
+      'INFO: Starting pipeline {"id"=>"main", "pipeline.workers"=>2, "pipeline.batch.size"=>125}',
+      'INFO: Starting pipeline {:pipeline_id=>"main", "pipeline.workers"=>4}',
+      "INFO: applying settings {'retries': 3, 'backoff': 'exponential'}",
+      "INFO: applying settings {'retries': 5}",
+    ]);
+    assertOneEvent(ruby, [0, 1, 2], 'Booting Sidekiq');
+    assertOneEvent(ruby, [3, 4], 'Starting pipeline');
+    assertOneEvent(ruby, [5, 6], 'a Python dict');
+    // A record of fields is still read field by field; a brace that does not end its word is not a literal.
+    assert.deepEqual(tokenize('event {action=ACTION_DOWN, x=3}').tokens, ['event', 'action', 'ACTION_DOWN', 'x', '<*>']);
+    assert.deepEqual(tokenize('opts {:a=>1} and {b=>2}').tokens, ['opts', '<*>', 'and', '<*>']);
+    assert.notDeepEqual(tokenize('got []string{"a"}x here').tokens, ['got', '<*>', 'here']);
+  });
 });
