@@ -89,6 +89,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
+  mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
@@ -192,6 +193,85 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       }
     }
   }
+}
+
+/** Least constant words around a run mergeInnerRuns reads as one name: a subject and what is said of it. */
+const MIN_INNER_WORDS = 3;
+
+/**
+ * Merges templates that agree on their first and last words and differ in a run of one to MAX_TAIL_RUN tokens
+ * between them, when the runs differ in length and behave as a variable's values (tailRunIsVariable's rule): a name of
+ * a varying number of words (isNameRun) that a statement fills in mid-sentence (OctoPrint's `Plugin %s is disabled.` with
+ * `Discovery`, `Software Update`, `Anonymous Usage Tracking`), which neither templates of one length nor a run at the
+ * message's end can show. Why it holds: a statement keeps its words on both sides of what it fills in, and names of
+ * several lengths at one place are not a program's own words, which have one spelling each; a few names with many
+ * lines each still sort lines into events (isVariablePosition). At least MIN_INNER_WORDS constant words must stay,
+ * one before the run and one after it, so that a verb and its object (`Starting job controller` / `Starting daemon
+ * sets controller`, two statements) stay apart. The merged template is the member whose run is one token (the
+ * others' runs become its <*>); without such a member nothing merges, since the template is rendered from one member's
+ * separators. Longer shared ends are tried first.
+ */
+function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
+  const families = new Map<string, { prefix: number; suffix: number; groups: Group[] }>();
+  for (const group of alive) {
+    const length = group.tokens.length;
+    // A long message's middle rarely decides its event, and its keys cost its length squared (MAX_POSITIONS).
+    if (length > MAX_POSITIONS) continue;
+    for (let run = 1; run <= MAX_TAIL_RUN; run++) {
+      for (let prefix = 1; prefix + run < length; prefix++) {
+        const suffix = length - prefix - run;
+        if (group.tokens[0] === WILDCARD || constantWords(group.tokens, prefix) + constantWordsFrom(group.tokens, prefix + run) < MIN_INNER_WORDS || group.tokens[length - 1] === WILDCARD) continue;
+        const key = `${prefix}:${suffix}|${group.tokens.slice(0, prefix).join('\u0001')}|${group.tokens.slice(prefix + run).join('\u0001')}`;
+        const family = families.get(key);
+        if (family) family.groups.push(group);
+        else families.set(key, { prefix, suffix, groups: [group] });
+      }
+    }
+  }
+  const ordered = [...families.values()].filter((f) => f.groups.length >= 2).sort((a, b) => b.prefix + b.suffix - (a.prefix + a.suffix));
+  for (const { prefix, suffix, groups } of ordered) {
+    const runOfGroup = (group: Group) => group.tokens.slice(prefix, group.tokens.length - suffix).join(' ');
+    const named = groups.filter((group) => group.alive && group.tokens.length - prefix - suffix >= 1 && isNameRun(group.tokens.slice(prefix, group.tokens.length - suffix)));
+    const family = mergeableMembers(named, runOfGroup, (run) => run.includes(' ') || mayMerge(run));
+    if (family.length < 2) continue;
+    const counts = new Map<string, number>();
+    const lengths = new Set<number>();
+    for (const group of family) {
+      lengths.add(group.tokens.length);
+      const run = runOfGroup(group);
+      counts.set(run, (counts.get(run) ?? 0) + group.count);
+    }
+    const into = family.filter((group) => group.tokens.length === prefix + suffix + 1).sort((a, b) => a.id - b.id)[0];
+    if (!into || lengths.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
+    into.tokens = [...into.tokens];
+    into.tokens[prefix] = WILDCARD;
+    absorb(into, family.filter((group) => group !== into));
+  }
+}
+
+/**
+ * The run may be a name a statement filled in: one word, or several whose words all start with a capital letter or a
+ * digit (`Software Update`, `CuraEngine (<= <*>)`), as a multi-word name of a thing is spelled. Lower-case words are
+ * the statement's own wording (`Failed password for <*> from …` / `… for invalid user <*> from …`, two statements),
+ * and a run of <*> alone is a value already, not a name.
+ */
+function isNameRun(run: readonly string[]): boolean {
+  if (run.length === 1) return run[0] !== WILDCARD;
+  let words = 0;
+  for (const token of run) {
+    if (token === WILDCARD) continue;
+    const c = token.charCodeAt(0);
+    if (hasLetter(token) && !((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** Tokens from `start` on that are words, not <*>. */
+function constantWordsFrom(tokens: readonly string[], start: number): number {
+  let words = 0;
+  for (let i = start; i < tokens.length; i++) if (tokens[i] !== WILDCARD) words++;
+  return words;
 }
 
 /** Most tokens of a field list mergeFieldTails reads (fields of a key and its <*>: eight). */

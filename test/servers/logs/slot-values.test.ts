@@ -263,4 +263,23 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.deepEqual(tokenize('opts {:a=>1} and {b=>2}').tokens, ['opts', '<*>', 'and', '<*>']);
     assert.notDeepEqual(tokenize('got []string{"a"}x here').tokens, ['got', '<*>', 'here']);
   });
+
+  it('reads a name of several words filled in mid-sentence as one value (OctoPrint `Plugin %s is disabled.`)', async () => {
+    const names = ['Anonymous Usage Tracking', 'Software Update', 'Discovery', 'CuraEngine (<= 15.04)', 'Printer Safety Check', 'Announcement Plugin'];
+    const lines = names.map((name, i) => `2020-06-01 10:00:0${i},123 - octoprint.plugin.core - INFO - Plugin ${name} is disabled.`);
+    lines.push('2020-06-01 10:00:07,000 - octoprint.server - INFO - Starting OctoPrint 1.4.0');
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'Plugin %s is disabled.');
+    // Made up: a device name of one to three words between fixed words.
+    const devices = await templatesOf(['Kitchen', 'Living Room Lamp', 'Garage Door', 'Porch', 'Front Door Lock'].map((name, i) => `12:00:0${i} hub: device ${name} went offline after timeout`));
+    assert.equal(new Set(devices).size, 1, devices.join(' | '));
+  });
+
+  it('keeps optional lower-case words and a verb with its object apart (OpenSSH `invalid user`, `Starting job controller`)', async () => {
+    const ssh = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `Failed password for invalid user u${i} from 10.0.0.${i} port ${4000 + i} ssh2` : `Failed password for root${i} from 10.0.0.${i} port ${4000 + i} ssh2`));
+    const sshTemplates = await templatesOf(ssh);
+    assertApart(sshTemplates, [0, 1], 'invalid user');
+    const controllers = await templatesOf(['job', 'daemon sets', 'cronjob', 'replica set', 'endpoint slice mirroring'].map((name, i) => `I0101 10:00:0${i}.000000 1 controllermanager.go:1${i}] Starting ${name} controller`));
+    assert.equal(new Set(controllers).size, 5, controllers.join(' | '));
+  });
 });
