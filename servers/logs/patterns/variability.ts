@@ -75,7 +75,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge);
         const family = keys || kind ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-        if (family.length < 2 || !(kind || familyIsVariable(family, position, rule, shared, isValue))) continue;
+        if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -93,6 +93,50 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/** Most words of a field's label (namesField): `Total DNS queries`. */
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * The family differs at `position` inside the label of a field: the words from there up to a `: ` are words in every
+ * member, and a <*> follows the colon (Pi-hole's `-> Total DNS queries: 5` / `-> Cached DNS queries: 3`, each label its
+ * own statement, a counter dumped one per line). A label names what the value is, as a key does before `=`; a word
+ * that changes in it changes which value is printed, however many labels a dump has and however few lines each holds,
+ * so counts do not make it a variable. A member masked there already shows it one (the file saw many values).
+ */
+function namesField(family: Group[], position: number): boolean {
+  for (const group of family) {
+    if (group.tokens[position] === WILDCARD || !labelsValueAt(group, position)) return false;
+  }
+  return true;
+}
+
+/**
+ * The message is a bullet of a dump: marks without letters (`->`, `-`, `*`), then a label that runs over `position`,
+ * one to MAX_LABEL_WORDS words joined by single spaces, ending in `: ` before a <*>. A word before a colon in a
+ * sentence is a value the sentence names (`Camera processor started for woodshop: 225`), not a label's, and a
+ * message that opens with words gives no sign which it is.
+ */
+function labelsValueAt(group: Group, position: number): boolean {
+  const seps = group.seps;
+  if (!seps) return false;
+  for (let i = 0; i < position; i++) {
+    if (hasLetter(group.tokens[i])) {
+      if (i === 0 || position - i >= MAX_LABEL_WORDS) return false;
+      // The label's own words before `position` (joined by single spaces).
+      for (let k = i; k < position; k++) if (group.tokens[k] === WILDCARD || seps[k] !== ' ' || !hasLetter(group.tokens[k])) return false;
+      break;
+    }
+  }
+  const limit = Math.min(group.tokens.length - 1, position + MAX_LABEL_WORDS);
+  for (let i = position; i < limit; i++) {
+    if (group.tokens[i] === WILDCARD || !hasLetter(group.tokens[i])) return false;
+    const sep = seps[i] ?? '';
+    if (sep === ': ') return group.tokens[i + 1] === WILDCARD;
+    if (sep !== ' ') return false;
+  }
+  return false;
 }
 
 /**

@@ -282,4 +282,15 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const controllers = await templatesOf(['job', 'daemon sets', 'cronjob', 'replica set', 'endpoint slice mirroring'].map((name, i) => `I0101 10:00:0${i}.000000 1 controllermanager.go:1${i}] Starting ${name} controller`));
     assert.equal(new Set(controllers).size, 5, controllers.join(' | '));
   });
+
+  it("keeps each label of a dumped counter its own statement (Pi-hole's `-> Total DNS queries: 5`), not a sentence's value", async () => {
+    const labels = ['Total', 'Cached', 'Forwarded', 'Unknown', 'Blocked'];
+    const lines = [0, 1].flatMap((run) => [`[2018-05-0${run + 1} 10:00:00.000] Imported ${120 + run} queries from the long-term database`, ...labels.map((label, i) => `[2018-05-0${run + 1} 10:00:00.00${i}]  -> ${label} DNS queries: ${run * 7 + i}`)]);
+    const templates = await templatesOf(lines);
+    assertApart(templates, [1, 2, 3, 4, 5], 'each counter label');
+    labels.forEach((_, i) => assertOneEvent(templates, [1 + i, 7 + i], `label ${labels[i]}`));
+    // A word before a colon in a sentence is its value: camera names, one line each, are one statement.
+    const cameras = await templatesOf(['woodshop', 'right_backyard', 'covered_patio', 'garage', 'driveway_right', 'main_door'].map((name, i) => `[2022-07-07 10:24:2${i}] frigate.app  INFO    : Camera processor started for ${name}: ${225 + i}`));
+    assert.equal(new Set(cameras).size, 1, cameras.join(' | '));
+  });
 });
