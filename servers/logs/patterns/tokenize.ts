@@ -542,7 +542,8 @@ function scanTokens(message: string, out: TokenScan): void {
       afterVariable = true;
       continue;
     }
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
+    const third = message.charCodeAt(position + 2);
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
       // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
@@ -1020,13 +1021,17 @@ function keyedBracketAt(message: string, start: number, open: number): number {
 const MAX_PATH_GAP = 2;
 
 /**
- * End of a Windows path at `position` that runs across spaces (`C:\Program Files (x86)\App\a.exe`), or -1: a
- * drive path whose folder names hold spaces is one value. The path ends with the last word holding a backslash that
- * follows within MAX_PATH_GAP words of the one before; a path without spaces is left to the word rules.
+ * End of a Windows path at `position` that runs across spaces (`C:\Program Files (x86)\App\a.exe`, or with forward
+ * slashes as Qt and many ports write it, `C:/Program Files/Mumble/murmur.ini`), or -1: a drive path whose folder names
+ * hold spaces is one value. The path ends with the last word holding its separator that follows within MAX_PATH_GAP
+ * words of the one before, before another drive path or a bracket opened without the separator; a path without
+ * spaces is left to the word rules.
  */
 function windowsPathAt(message: string, position: number): number {
   const first = message.charCodeAt(position) | 32;
-  if (first < Char.LowerA || first > Char.LowerZ || message.charCodeAt(position + 1) !== Char.Colon || message.charCodeAt(position + 2) !== Char.Backslash) return -1;
+  const separator = message.charCodeAt(position + 2);
+  if (first < Char.LowerA || first > Char.LowerZ || message.charCodeAt(position + 1) !== Char.Colon || (separator !== Char.Backslash && separator !== Char.Slash)) return -1;
+  const mark = separator === Char.Slash ? '/' : '\\';
   let end = position;
   while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
   const start = end;
@@ -1037,7 +1042,11 @@ function windowsPathAt(message: string, position: number): number {
       while (next < message.length && isSpace(message.charCodeAt(next))) next++;
       const wordStart = next;
       while (next < message.length && !isSpace(message.charCodeAt(next))) next++;
-      if (message.lastIndexOf('\\', next - 1) >= wordStart) {
+      const holdsMark = message.lastIndexOf(mark, next - 1) >= wordStart;
+      // Another drive path, or a bracket opened without the path's separator in it (`(basepath C:/…)`, not
+      // `(x86)\App`), is text after the path.
+      if (message.charCodeAt(wordStart + 1) === Char.Colon || (!holdsMark && classOf(message.charCodeAt(wordStart)) & CharClass.Opening)) break;
+      if (holdsMark) {
         found = next;
         break;
       }

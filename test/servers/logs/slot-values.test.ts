@@ -293,4 +293,13 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const cameras = await templatesOf(['woodshop', 'right_backyard', 'covered_patio', 'garage', 'driveway_right', 'main_door'].map((name, i) => `[2022-07-07 10:24:2${i}] frigate.app  INFO    : Camera processor started for ${name}: ${225 + i}`));
     assert.equal(new Set(cameras).size, 1, cameras.join(' | '));
   });
+
+  it("reads a Windows path with spaces written with forward slashes as one value (Mumble's `C:/Program Files/…`)", () => {
+    const unix = tokenize('Initializing settings from /etc/mumble-server.ini (basepath /etc)').tokens;
+    assert.deepEqual(tokenize('Initializing settings from C:/Program Files/Mumble/server/murmur.ini (basepath C:/Program Files/Mumble/server)').tokens, unix);
+    assert.deepEqual(tokenize('opened C:/Users/me/My Documents/report.txt now').tokens, ['opened', '<*>', 'now']);
+    // Backslashes as before, a folder in brackets included; text in brackets after the path is not part of it.
+    assert.deepEqual(tokenize('opened C:\\Program Files (x86)\\App\\a.exe now').tokens, ['opened', '<*>', 'now']);
+    assert.deepEqual(tokenize('file C:/Users/me/My Documents/x.txt (deleted)').tokens, ['file', '<*>', 'deleted']);
+  });
 });
