@@ -776,12 +776,13 @@ function familiesAt(list: Group[], position: number): Group[][] {
 }
 
 /**
- * Words that vary in two or more different families (`cyrus`, `news` after both `session opened for user` and
- * `session closed for user`): values of a variable that several events share, not names of one event.
+ * For each word that varies in two or more different families, how many families it varies in (`cyrus`, `news` after
+ * both `session opened for user` and `session closed for user`): values of a variable that several events share, not
+ * names of one event.
  */
-function sharedWords(byLength: Map<number, Group[]>): Set<string> {
+function sharedWords(byLength: Map<number, Group[]>): Map<string, number> {
   const firstFamily = new Map<string, string>();
-  const shared = new Set<string>();
+  const seenIn = new Map<string, Set<string>>();
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
@@ -792,17 +793,31 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
           if (word === WILDCARD) continue;
           const seen = firstFamily.get(word);
           if (seen === undefined) firstFamily.set(word, familyKey);
-          else if (seen !== familyKey) shared.add(word);
+          else if (seen !== familyKey) {
+            const keys = seenIn.get(word) ?? new Set([seen]);
+            keys.add(familyKey);
+            seenIn.set(word, keys);
+          }
         }
       }
     }
   }
-  return shared;
+  return new Map([...seenIn].map(([word, keys]) => [word, keys.size]));
 }
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Set<string>, isValue: (word: string) => boolean): boolean {
+/** The separator before `position` ends a label: a colon and a space. */
+function afterLabel(group: Group, position: number): boolean {
+  const sep = group.seps?.[position - 1] ?? '';
+  return sep.length >= 2 && sep.charCodeAt(sep.length - 1) === 32 && sep.charCodeAt(sep.length - 2) === 58 /* : */;
+}
+
+/** Least families a few words must all vary in, after a label, to be one variable's values (familyIsVariable). */
+const MIN_SHARED_FAMILIES = 3;
+
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, number>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
+  let widelyShared = 0;
   let values = 0;
   let masked = 0;
   let words = 0;
@@ -815,6 +830,7 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
     words += group.count;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
+    if (!counts.has(word) && (shared.get(word) ?? 0) >= MIN_SHARED_FAMILIES) widelyShared++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
@@ -827,5 +843,11 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   if (masked > 0 && masked >= words && values === counts.size) return true;
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
+  // After a label's `: `, a few words that each fill the same place in MIN_SHARED_FAMILIES or more statements (Telegraf's
+  // `Loaded outputs: influxdb`, `Attempting connection to output: influxdb`, `Successfully connected to output:
+  // influxdb`, each also with `socket_writer`) are what those statements were given: a program's own constants name
+  // one event each, while data passes through several. One statement with two words (`registered new driver usbhid` /
+  // `hub`) shows nothing of the kind and stays apart.
+  if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   return isVariablePosition([...counts.values()], rule);
 }

@@ -102,12 +102,13 @@ const BATCH_4: Record<string, number> = {
  * fixing): Frigate (`Starting Frigate...` beside `Starting migrations`: an ellipsis makes no dotted name), Sidekiq and
  * Terraform (a collection in its language's literal syntax, Ruby's `{:url=>…}` and Go's `[]string{…}`, is one value),
  * OctoPrint (a name of several words filled in mid-sentence, `Plugin Software Update is disabled.`), Mumble (a Windows
- * path with spaces and forward slashes, `C:/Program Files/…`, is one value).
+ * path with spaces and forward slashes, `C:/Program Files/…`, is one value), Telegraf (words after a label that fill
+ * the same place in three statements, `output: influxdb` / `socket_writer`, are values).
  */
 const BATCH_5: Record<string, number> = {
   ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.618, Fluentd: 0.931, Frigate: 0.965, Homebridge: 0.338, NodeRED: 0.229,
   OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.929, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.632,
-  Telegraf: 0.877, Wazuh: 0.881, Kea: 0.833, Mumble: 0.757, Terraform: 1,
+  Telegraf: 1, Wazuh: 0.881, Kea: 0.833, Mumble: 0.757, Terraform: 1,
   Varnish: 0.179, Icinga2: 1, Prosody: 0.793,
 };
 const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5 };

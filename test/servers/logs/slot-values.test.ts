@@ -302,4 +302,34 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.deepEqual(tokenize('opened C:\\Program Files (x86)\\App\\a.exe now').tokens, ['opened', '<*>', 'now']);
     assert.deepEqual(tokenize('file C:/Users/me/My Documents/x.txt (deleted)').tokens, ['file', '<*>', 'deleted']);
   });
+
+  it("reads words after a label that fill the same place in three statements as values (Telegraf's output names)", async () => {
+    const lines = [
+      '2017-11-14T10:10:40Z D! Attempting connection to output: socket_writer',
+      '2017-11-14T10:10:40Z D! Successfully connected to output: socket_writer',
+      '2017-11-14T10:10:40Z I! Loaded outputs: socket_writer',
+      '2017-11-14T10:10:40Z I! Loaded inputs: inputs.exec',
+      '2019-03-12T09:14:05Z I! Loaded outputs: influxdb',
+      '2019-03-12T09:14:05Z D! Attempting connection to output: influxdb',
+      '2019-03-12T09:14:05Z D! Successfully connected to output: influxdb',
+      '2019-03-12T09:14:20Z D! wrote batch of 57 metrics in 15.195224ms',
+      // Made up: a third statement given the same names.
+      '2019-03-12T09:15:00Z D! Closing connection to output: socket_writer',
+      '2019-03-12T09:15:00Z D! Closing connection to output: influxdb',
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 5], 'Attempting connection');
+    assertOneEvent(templates, [1, 6], 'Successfully connected');
+    assertOneEvent(templates, [8, 9], 'Closing connection');
+    // The mirror: one statement (or two) with two words each names two events (the usbhid / hub).
+    const drivers = await templatesOf([
+      'Jul 27 14:41:58 combo kernel: usbcore: registered new driver usbfs',
+      'Jul 27 14:41:58 combo kernel: usbcore: registered new driver hub',
+      'Jul 27 14:41:59 combo kernel: probing driver: usbfs',
+      'Jul 27 14:41:59 combo kernel: probing driver: hub',
+      'Jul 27 14:42:00 combo kernel: Freeing unused kernel memory: 144k freed',
+    ]);
+    assertApart(drivers, [0, 1], 'registered new driver');
+    assertApart(drivers, [2, 3], 'probing driver');
+  });
 });
