@@ -543,7 +543,7 @@ function scanTokens(message: string, out: TokenScan): void {
       continue;
     }
     const third = message.charCodeAt(position + 2);
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
       // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
@@ -860,22 +860,40 @@ const MAX_LITERAL = 4096;
 /** `m`, which Go's `map[K]V{…}` opens with. */
 const LOWER_M = 109;
 
-/** End of a collection at `position` printed as one value: a language's literal (literalAt) or a bracketed list (listAt); -1 when neither. */
-function collectionAt(message: string, position: number): number {
+/**
+ * End of a collection at `position` printed as one value: an empty one (`{}`, `[]`: what a list or options were when
+ * they had nothing, beside the same statement's full ones), a language's literal (literalAt) or a bracketed list
+ * (listAt); -1 when none.
+ */
+function collectionAt(message: string, position: number, opensMessage: boolean): number {
+  // One that opens the message is a column a header left empty (ClickHouse's query id `{} <Information> …`).
+  const empty = opensMessage ? -1 : emptyCollectionAt(message, position);
+  if (empty > 0) return empty;
   const literal = literalAt(message, position);
   if (literal > 0) return literal;
   return message.charCodeAt(position) === LOWER_M ? -1 : listAt(message, position);
 }
 
+/** End of a `{}` or `[]` at `position` that is a word of its own (trailing punctuation aside), or -1. */
+function emptyCollectionAt(message: string, position: number): number {
+  const open = message.charCodeAt(position);
+  const close = message.charCodeAt(position + 1);
+  if (!((open === Char.OpenBrace && close === Char.CloseBrace) || (open === Char.OpenBracket && close === Char.CloseBracket))) return -1;
+  let end = position + 2;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? position + 2 : -1;
+}
+
 /**
  * End of a collection a program printed in its language's literal syntax, or -1: Go's `%#v` of a slice or map
  * (`[]string{"plan"}`, `map[string]int{"a":1}`), Ruby's Hash#inspect (`{:url=>"redis://…", :namespace=>"x"}`,
- * Logstash's `{"id"=>"main", "pipeline.workers"=>2}`) and Python's dict repr (`{'k': 'v'}`). Such text is data the
+ * Logstash's `{"id"=>"main", "pipeline.workers"=>2}`), Python's dict repr (`{'k': 'v'}`) and JSON serialized into a
+ * sentence (Traefik's `Starting provider *file.Provider {"directory":"…","watch":true}`). Such text is data the
  * statement was handed whole (a command line, a config, options): how many entries it has, and which keys, change
  * from line to line of one call (`{:url=>…}` beside `{:id=>…, :url=>…}`), so it is one variable, never fields to
  * read one by one. The syntax marks it without doubt, so this holds on a 25-line excerpt as on a 2,000-line file:
- * a Go type before `{`, a Ruby `=>` after the first key, a single-quoted first key and `: ` for Python (JSON's
- * double-quoted keys are left to the field rules: a record's schema names its event). The braces must balance,
+ * a Go type before `{`, a Ruby `=>` after the first key, a quoted first key and a colon for Python and JSON (a
+ * JSON record that is the whole line was read by the format layer before the message got here). The braces must balance,
  * outside quoted strings (which may hold `}`), within MAX_LITERAL, and the value must end the word.
  */
 function literalAt(message: string, position: number): number {
@@ -904,7 +922,7 @@ function literalAt(message: string, position: number): number {
 /**
  * Where the `{` of a literal (literalAt) that starts at `position` is, or -1: after a Go slice or map type (`[]T{`,
  * `map[K]V{`, the type of letters, digits, `_`, `.`, `*` and brackets), or at `position` when the first key is a Ruby
- * hash's (`:sym=>`, `"key"=>`, `key=>`) or a Python dict's (`'key': `).
+ * hash's (`:sym=>`, `"key"=>`, `key=>`), a Python dict's (`'key': `) or a JSON object's (`"key":`).
  */
 function literalOpening(message: string, position: number): number {
   const first = message.charCodeAt(position);
@@ -924,7 +942,7 @@ function literalOpening(message: string, position: number): number {
   return i > typeStart && message.charCodeAt(i) === Char.OpenBrace ? i : -1;
 }
 
-/** The text at `at`, just inside a `{`, opens a Ruby hash's first entry (`:url=>`, `"id"=>`) or a Python dict's (`'k': `). */
+/** The text at `at`, just inside a `{`, opens a Ruby hash's first entry (`:url=>`, `"id"=>`), a Python dict's (`'k': `) or a JSON object's (`"k":`). */
 function isHashOpening(message: string, at: number): boolean {
   let i = at;
   const c = message.charCodeAt(i);
@@ -932,7 +950,7 @@ function isHashOpening(message: string, at: number): boolean {
     const close = message.indexOf(c === Char.Quote ? '"' : "'", i + 1);
     if (close < 0 || close - i > 64) return false;
     i = close + 1;
-    if (c === Char.Apostrophe && message.charCodeAt(i) === Char.Colon && message.charCodeAt(i + 1) === Char.Space) return true;
+    if (message.charCodeAt(i) === Char.Colon) return true;
   } else {
     if (c === Char.Colon) i++;
     const nameStart = i;

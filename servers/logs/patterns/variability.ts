@@ -569,7 +569,9 @@ const MIN_KIND_VALUES = 3;
  * fills in (`Event: ULOG_SUBMIT for Condor Node …` / `ULOG_EXECUTE` / `ULOG_IMAGE_SIZE`, dnsmasq's
  * `DHCPDISCOVER` / `DHCPOFFER` / `DHCPREQUEST`, one call each). A program names its own kinds with a shared prefix
  * (a C enum's, a protocol's message types), so three or more of them at one place are a variable whatever their
- * line counts; that holds on a 2,000-line file as on a 25-line one. Enumeration values without a shared start
+ * line counts; that holds on a 2,000-line file as on a 25-line one. CamelCase names are a program's kinds as often
+ * (Kubernetes' node conditions `NodeHasSufficientDisk` / `NodeHasSufficientMemory` / `NodeHasNoDiskPressure` in
+ * `Recording %s event message for node %s`). Enumeration values without a shared start
  * (`NEW` / `RUNNING`), two names (`SSH2` / `IPv6`), and lower-case words (`usbhid` / `hub`) are left to the counts.
  */
 function isKindFamily(family: Group[], position: number, mayMerge: (word: string) => boolean): boolean {
@@ -577,7 +579,7 @@ function isKindFamily(family: Group[], position: number, mayMerge: (word: string
   for (const group of family) {
     const word = group.tokens[position];
     if (word === WILDCARD) continue;
-    if (mayMerge(word)) return false;
+    if (mayMerge(word) && !isCamelCaseName(word)) return false;
     values.add(word);
   }
   if (values.size < MIN_KIND_VALUES) return false;
@@ -589,6 +591,24 @@ function isKindFamily(family: Group[], position: number, mayMerge: (word: string
     shared = i;
   }
   return shared >= MIN_KIND_PREFIX;
+}
+
+/**
+ * An identifier spelled in CamelCase: ASCII letters and digits, an upper-case first letter and another upper-case
+ * letter after a lower-case one (`NodeHasSufficientDisk`, `HostMetadataUpdate`), as a type or kind is named.
+ */
+function isCamelCaseName(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (!(first >= 65 && first <= 90)) return false;
+  let lower = false;
+  let hump = false;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) hump ||= lower;
+    else if (!(c >= 48 && c <= 57)) return false;
+  }
+  return hump;
 }
 
 /**

@@ -41,13 +41,14 @@ const BATCH_1: Record<string, number> = {
  * template, patterns/form-merge.ts): Keepalived, Pacemaker, Squid, Unbound. Branch `slots6`: NetworkManager (the text
  * after a sentence's `: ` is its value). Branch `slots7`: NetworkManager (an ellipsis ending a sentence, `Starting Network
  * Manager...`, makes no dotted name), Logstash (Ruby's Hash#inspect `{"id"=>"main", …}` is one value), PiholeFTL (each
- * label of a dumped counter, `-> Total DNS queries: <*>`, is its own statement).
+ * label of a dumped counter, `-> Total DNS queries: <*>`, is its own statement), Kubelet (three CamelCase kinds with a
+ * shared start, `NodeHas…`, are one variable), Traefik (JSON in a sentence and `{}` are one value).
  */
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
-  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.868, Kubelet: 0.864,
+  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
   Logstash: 0.6, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.862,
-  PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.688, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 0.833,
+  PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.688, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 1,
   Unbound: 0.855, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
 };
 /**

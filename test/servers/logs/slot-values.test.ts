@@ -332,4 +332,28 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertApart(drivers, [0, 1], 'registered new driver');
     assertApart(drivers, [2, 3], 'probing driver');
   });
+
+  it("reads JSON serialized into a sentence and an empty collection as one value (Traefik's providers), not a header's empty column", async () => {
+    const lines = [
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider aggregator.ProviderAggregator {}"',
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider *file.Provider {\\"directory\\":\\"/Users/me/.config/traefik.d/\\",\\"watch\\":true}"',
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider *docker.Provider {\\"watch\\":true,\\"endpoint\\":\\"unix:///var/run/docker.sock\\"}"',
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider *traefik.Provider {}"',
+      'time="2020-04-05T00:26:13+02:00" level=info msg="Configuration loaded from flags."',
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 1, 2, 3], 'Starting provider');
+    assert.deepEqual(tokenize('got [] items').tokens, ['got', '<*>', 'items']);
+    // At the message's start `{}` is a column left empty (ClickHouse's query id), kept as a word.
+    assert.notEqual(tokenize('{} <Information> Application: Loading metadata.').tokens[0], '<*>');
+  });
+
+  it("reads three or more CamelCase kinds with a shared start as one variable (Kubelet's node conditions)", async () => {
+    const lines = ['NodeHasSufficientDisk', 'NodeHasSufficientMemory', 'NodeHasNoDiskPressure'].map((kind, i) => `I0105 10:00:0${i}.000000 1234 kubelet_node_status.go:377] Recording ${kind} event message for node ip-10-0-0-${i}`);
+    lines.push('I0105 10:00:09.000000 1234 kubelet.go:1200] Started kubelet');
+    assertOneEvent(await templatesOf(lines), [0, 1, 2], 'Recording %s event message');
+    // Two CamelCase names are as often two events.
+    const two = await templatesOf(['HostMetadataUpdate', 'HostEndpointUpdate'].map((kind, i) => `10:00:0${i} felix: applied ${kind} to dataplane`));
+    assertApart(two, [0, 1], 'two kinds');
+  });
 });
