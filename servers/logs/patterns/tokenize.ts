@@ -893,17 +893,22 @@ function emptyCollectionAt(message: string, position: number): number {
  * from line to line of one call (`{:url=>…}` beside `{:id=>…, :url=>…}`), so it is one variable, never fields to
  * read one by one. The syntax marks it without doubt, so this holds on a 25-line excerpt as on a 2,000-line file:
  * a Go type before `{`, a Ruby `=>` after the first key, a quoted first key and a colon for Python and JSON (a
- * JSON record that is the whole line was read by the format layer before the message got here). The braces must balance,
+ * JSON record that is the whole line was read by the format layer before the message got here; a JSON object of one
+ * field is read as that field). The braces must balance,
  * outside quoted strings (which may hold `}`), within MAX_LITERAL, and the value must end the word.
  */
 function literalAt(message: string, position: number): number {
   const open = literalOpening(message, position);
   if (open < 0) return -1;
   const limit = Math.min(message.length, position + MAX_LITERAL);
+  // A JSON object of one field (`{"exception":"…"}`) reads as a key and its value, as `key=value` does: its key stays.
+  const json = open === position && message.charCodeAt(position + 1) === Char.Quote && message.charCodeAt(message.indexOf('"', position + 2) + 1) === Char.Colon;
+  let entries = 1;
   let depth = 0;
   for (let i = open; i < limit; i++) {
     const c = message.charCodeAt(i);
-    if (c === Char.Quote || c === Char.Apostrophe) {
+    if (c === Char.Comma && depth === 1) entries++;
+    else if (c === Char.Quote || c === Char.Apostrophe) {
       // A quoted string: skipped to its closing mark (a backslash escapes the next character).
       let j = i + 1;
       while (j < limit && message.charCodeAt(j) !== c) j += message.charCodeAt(j) === Char.Backslash ? 2 : 1;
@@ -913,7 +918,7 @@ function literalAt(message: string, position: number): number {
     else if (c === Char.CloseBrace && --depth === 0) {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
-      return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
+      return (end === message.length || isSpace(message.charCodeAt(end))) && !(json && entries < 2) ? i + 1 : -1;
     }
   }
   return -1;
