@@ -179,12 +179,23 @@ function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
 }
 
 /**
+ * Where a word ends without the full stop or ellipsis that ends its sentence (`SPP.`, `Frigate...`, `processor...`):
+ * the dots a sentence ends with say nothing of the word, while a dot inside one (`kickasstorrents.ws`) makes a name.
+ */
+function wordEnd(token: string): number {
+  let end = token.length;
+  while (end > 1 && token.charCodeAt(end - 1) === 46 /* . */) end--;
+  return end;
+}
+
+/**
  * A token that may name one of a few alternatives: a short plain word (letters, `_`, `-`), not a boolean or null. A
- * word that ends a sentence (`by client SPP.`) is one too: the full stop does not make a constant a value. Dotted
- * names inside (`android.intent.action.TIME_TICK`, `com.example.app`) are values: packages, keys, intents.
+ * word that ends a sentence (`by client SPP.`, `Exiting event cleanup...`) is one too: the full stop or ellipsis does
+ * not make a constant a value. Dotted names inside (`android.intent.action.TIME_TICK`, `com.example.app`) are values:
+ * packages, keys, intents.
  */
 function isPlainWord(token: string): boolean {
-  const end = token.length > 1 && token.charCodeAt(token.length - 1) === 46 /* . */ ? token.length - 1 : token.length;
+  const end = wordEnd(token);
   if (end > 24 || VALUE_WORDS.has(end === token.length ? token : token.slice(0, end))) return false;
   for (let i = 0; i < end; i++) {
     const c = token.charCodeAt(i);
@@ -195,11 +206,12 @@ function isPlainWord(token: string): boolean {
 }
 /**
  * A word that is a value by its form: it holds a digit (`Isohunt2`, `tty2`) or is a dotted name (`kickasstorrents.ws`);
- * a full stop that ends a sentence (`SPP.`) does not count. Where such words vary, the position is a variable, as
- * place() and recordSplit() decide when the lines meet in one cluster; the listing decides it across the tree's branches.
+ * a full stop or ellipsis that ends a sentence (`SPP.`, `Starting Frigate...`, beside `Starting migrations`: two
+ * statements) does not count. Where such words vary, the position is a variable, as place() and recordSplit() decide
+ * when the lines meet in one cluster; the listing decides it across the tree's branches.
  */
 function isValueWord(token: string): boolean {
-  const end = token.length > 1 && token.charCodeAt(token.length - 1) === 46 /* . */ ? token.length - 1 : token.length;
+  const end = wordEnd(token);
   for (let i = 0; i < end; i++) {
     const c = token.charCodeAt(i);
     if ((c >= 48 && c <= 57) || (c === 46 && i > 0 && i < end - 1)) return true;

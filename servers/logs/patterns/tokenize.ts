@@ -542,7 +542,8 @@ function scanTokens(message: string, out: TokenScan): void {
       afterVariable = true;
       continue;
     }
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace ? listAt(message, position) : message.charCodeAt(position + 2) === Char.Backslash ? windowsPathAt(message, position) : -1;
+    const third = message.charCodeAt(position + 2);
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       out.push(true, position, listEnd);
       // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
@@ -854,6 +855,115 @@ function unitAt(message: string, position: number): number {
 
 /** Longest bracketed list read as one value (characters). */
 const MAX_LIST = 256;
+/** Longest collection printed in a language's literal syntax read as one value (characters); see literalAt. */
+const MAX_LITERAL = 4096;
+/** `m`, which Go's `map[K]V{…}` opens with. */
+const LOWER_M = 109;
+
+/**
+ * End of a collection at `position` printed as one value: an empty one (`{}`, `[]`: what a list or options were when
+ * they had nothing, beside the same statement's full ones), a language's literal (literalAt) or a bracketed list
+ * (listAt); -1 when none.
+ */
+function collectionAt(message: string, position: number, opensMessage: boolean): number {
+  // One that opens the message is a column a header left empty (ClickHouse's query id `{} <Information> …`).
+  const empty = opensMessage ? -1 : emptyCollectionAt(message, position);
+  if (empty > 0) return empty;
+  const literal = literalAt(message, position);
+  if (literal > 0) return literal;
+  return message.charCodeAt(position) === LOWER_M ? -1 : listAt(message, position);
+}
+
+/** End of a `{}` or `[]` at `position` that is a word of its own (trailing punctuation aside), or -1. */
+function emptyCollectionAt(message: string, position: number): number {
+  const open = message.charCodeAt(position);
+  const close = message.charCodeAt(position + 1);
+  if (!((open === Char.OpenBrace && close === Char.CloseBrace) || (open === Char.OpenBracket && close === Char.CloseBracket))) return -1;
+  let end = position + 2;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? position + 2 : -1;
+}
+
+/**
+ * End of a collection a program printed in its language's literal syntax, or -1: Go's `%#v` of a slice or map
+ * (`[]string{"plan"}`, `map[string]int{"a":1}`), Ruby's Hash#inspect (`{:url=>"redis://…", :namespace=>"x"}`,
+ * Logstash's `{"id"=>"main", "pipeline.workers"=>2}`), Python's dict repr (`{'k': 'v'}`) and JSON serialized into a
+ * sentence (Traefik's `Starting provider *file.Provider {"directory":"…","watch":true}`). Such text is data the
+ * statement was handed whole (a command line, a config, options): how many entries it has, and which keys, change
+ * from line to line of one call (`{:url=>…}` beside `{:id=>…, :url=>…}`), so it is one variable, never fields to
+ * read one by one. The syntax marks it without doubt, so this holds on a 25-line excerpt as on a 2,000-line file:
+ * a Go type before `{`, a Ruby `=>` after the first key, a quoted first key and a colon for Python and JSON (a
+ * JSON record that is the whole line was read by the format layer before the message got here; a JSON object of one
+ * field is read as that field). The braces must balance,
+ * outside quoted strings (which may hold `}`), within MAX_LITERAL, and the value must end the word.
+ */
+function literalAt(message: string, position: number): number {
+  const open = literalOpening(message, position);
+  if (open < 0) return -1;
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  // A JSON object of one field (`{"exception":"…"}`) reads as a key and its value, as `key=value` does: its key stays.
+  const json = open === position && message.charCodeAt(position + 1) === Char.Quote && message.charCodeAt(message.indexOf('"', position + 2) + 1) === Char.Colon;
+  let entries = 1;
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Comma && depth === 1) entries++;
+    else if (c === Char.Quote || c === Char.Apostrophe) {
+      // A quoted string: skipped to its closing mark (a backslash escapes the next character).
+      let j = i + 1;
+      while (j < limit && message.charCodeAt(j) !== c) j += message.charCodeAt(j) === Char.Backslash ? 2 : 1;
+      if (j >= limit) return -1;
+      i = j;
+    } else if (c === Char.OpenBrace) depth++;
+    else if (c === Char.CloseBrace && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return (end === message.length || isSpace(message.charCodeAt(end))) && !(json && entries < 2) ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * Where the `{` of a literal (literalAt) that starts at `position` is, or -1: after a Go slice or map type (`[]T{`,
+ * `map[K]V{`, the type of letters, digits, `_`, `.`, `*` and brackets), or at `position` when the first key is a Ruby
+ * hash's (`:sym=>`, `"key"=>`, `key=>`), a Python dict's (`'key': `) or a JSON object's (`"key":`).
+ */
+function literalOpening(message: string, position: number): number {
+  const first = message.charCodeAt(position);
+  if (first === Char.OpenBrace) return isHashOpening(message, position + 1) ? position : -1;
+  let i = position;
+  if (first === Char.OpenBracket) {
+    if (message.charCodeAt(position + 1) !== Char.CloseBracket) return -1;
+    i += 2;
+  } else if (message.startsWith('map[', position)) i += 4;
+  else return -1;
+  const typeStart = i;
+  const limit = Math.min(message.length, position + 64);
+  for (; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Dot || c === 42 /* * */ || c === Char.OpenBracket || c === Char.CloseBracket)) break;
+  }
+  return i > typeStart && message.charCodeAt(i) === Char.OpenBrace ? i : -1;
+}
+
+/** The text at `at`, just inside a `{`, opens a Ruby hash's first entry (`:url=>`, `"id"=>`), a Python dict's (`'k': `) or a JSON object's (`"k":`). */
+function isHashOpening(message: string, at: number): boolean {
+  let i = at;
+  const c = message.charCodeAt(i);
+  if (c === Char.Quote || c === Char.Apostrophe) {
+    const close = message.indexOf(c === Char.Quote ? '"' : "'", i + 1);
+    if (close < 0 || close - i > 64) return false;
+    i = close + 1;
+    if (message.charCodeAt(i) === Char.Colon) return true;
+  } else {
+    if (c === Char.Colon) i++;
+    const nameStart = i;
+    while (i < message.length && i - nameStart < 64 && isWordChar(message.charCodeAt(i))) i++;
+    if (i === nameStart) return false;
+  }
+  return message.charCodeAt(i) === Char.Equals && message.charCodeAt(i + 1) === Char.Greater;
+}
 
 /**
  * End of a bracketed list at `position`, `[TERM, HUP, INT]` or `{a, b}`, or -1: its items are data and their number
@@ -934,13 +1044,17 @@ function keyedBracketAt(message: string, start: number, open: number): number {
 const MAX_PATH_GAP = 2;
 
 /**
- * End of a Windows path at `position` that runs across spaces (`C:\Program Files (x86)\App\a.exe`), or -1: a
- * drive path whose folder names hold spaces is one value. The path ends with the last word holding a backslash that
- * follows within MAX_PATH_GAP words of the one before; a path without spaces is left to the word rules.
+ * End of a Windows path at `position` that runs across spaces (`C:\Program Files (x86)\App\a.exe`, or with forward
+ * slashes as Qt and many ports write it, `C:/Program Files/Mumble/murmur.ini`), or -1: a drive path whose folder names
+ * hold spaces is one value. The path ends with the last word holding its separator that follows within MAX_PATH_GAP
+ * words of the one before, before another drive path or a bracket opened without the separator; a path without
+ * spaces is left to the word rules.
  */
 function windowsPathAt(message: string, position: number): number {
   const first = message.charCodeAt(position) | 32;
-  if (first < Char.LowerA || first > Char.LowerZ || message.charCodeAt(position + 1) !== Char.Colon || message.charCodeAt(position + 2) !== Char.Backslash) return -1;
+  const separator = message.charCodeAt(position + 2);
+  if (first < Char.LowerA || first > Char.LowerZ || message.charCodeAt(position + 1) !== Char.Colon || (separator !== Char.Backslash && separator !== Char.Slash)) return -1;
+  const mark = separator === Char.Slash ? '/' : '\\';
   let end = position;
   while (end < message.length && !isSpace(message.charCodeAt(end))) end++;
   const start = end;
@@ -951,7 +1065,11 @@ function windowsPathAt(message: string, position: number): number {
       while (next < message.length && isSpace(message.charCodeAt(next))) next++;
       const wordStart = next;
       while (next < message.length && !isSpace(message.charCodeAt(next))) next++;
-      if (message.lastIndexOf('\\', next - 1) >= wordStart) {
+      const holdsMark = message.lastIndexOf(mark, next - 1) >= wordStart;
+      // Another drive path, or a bracket opened without the path's separator in it (`(basepath C:/…)`, not
+      // `(x86)\App`), is text after the path.
+      if (message.charCodeAt(wordStart + 1) === Char.Colon || (!holdsMark && classOf(message.charCodeAt(wordStart)) & CharClass.Opening)) break;
+      if (holdsMark) {
         found = next;
         break;
       }

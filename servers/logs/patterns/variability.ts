@@ -75,7 +75,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge);
         const family = keys || kind ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-        if (family.length < 2 || !(kind || familyIsVariable(family, position, rule, shared, isValue))) continue;
+        if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -89,9 +89,54 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
+  mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/** Most words of a field's label (namesField): `Total DNS queries`. */
+const MAX_LABEL_WORDS = 4;
+
+/**
+ * The family differs at `position` inside the label of a field: the words from there up to a `: ` are words in every
+ * member, and a <*> follows the colon (Pi-hole's `-> Total DNS queries: 5` / `-> Cached DNS queries: 3`, each label its
+ * own statement, a counter dumped one per line). A label names what the value is, as a key does before `=`; a word
+ * that changes in it changes which value is printed, however many labels a dump has and however few lines each holds,
+ * so counts do not make it a variable. A member masked there already shows it one (the file saw many values).
+ */
+function namesField(family: Group[], position: number): boolean {
+  for (const group of family) {
+    if (group.tokens[position] === WILDCARD || !labelsValueAt(group, position)) return false;
+  }
+  return true;
+}
+
+/**
+ * The message is a bullet of a dump: marks without letters (`->`, `-`, `*`), then a label that runs over `position`,
+ * one to MAX_LABEL_WORDS words joined by single spaces, ending in `: ` before a <*>. A word before a colon in a
+ * sentence is a value the sentence names (`Camera processor started for woodshop: 225`), not a label's, and a
+ * message that opens with words gives no sign which it is.
+ */
+function labelsValueAt(group: Group, position: number): boolean {
+  const seps = group.seps;
+  if (!seps) return false;
+  for (let i = 0; i < position; i++) {
+    if (hasLetter(group.tokens[i])) {
+      if (i === 0 || position - i >= MAX_LABEL_WORDS) return false;
+      // The label's own words before `position` (joined by single spaces).
+      for (let k = i; k < position; k++) if (group.tokens[k] === WILDCARD || seps[k] !== ' ' || !hasLetter(group.tokens[k])) return false;
+      break;
+    }
+  }
+  const limit = Math.min(group.tokens.length - 1, position + MAX_LABEL_WORDS);
+  for (let i = position; i < limit; i++) {
+    if (group.tokens[i] === WILDCARD || !hasLetter(group.tokens[i])) return false;
+    const sep = seps[i] ?? '';
+    if (sep === ': ') return group.tokens[i + 1] === WILDCARD;
+    if (sep !== ' ') return false;
+  }
+  return false;
 }
 
 /**
@@ -192,6 +237,85 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       }
     }
   }
+}
+
+/** Least constant words around a run mergeInnerRuns reads as one name: a subject and what is said of it. */
+const MIN_INNER_WORDS = 3;
+
+/**
+ * Merges templates that agree on their first and last words and differ in a run of one to MAX_TAIL_RUN tokens
+ * between them, when the runs differ in length and behave as a variable's values (tailRunIsVariable's rule): a name of
+ * a varying number of words (isNameRun) that a statement fills in mid-sentence (OctoPrint's `Plugin %s is disabled.` with
+ * `Discovery`, `Software Update`, `Anonymous Usage Tracking`), which neither templates of one length nor a run at the
+ * message's end can show. Why it holds: a statement keeps its words on both sides of what it fills in, and names of
+ * several lengths at one place are not a program's own words, which have one spelling each; a few names with many
+ * lines each still sort lines into events (isVariablePosition). At least MIN_INNER_WORDS constant words must stay,
+ * one before the run and one after it, so that a verb and its object (`Starting job controller` / `Starting daemon
+ * sets controller`, two statements) stay apart. The merged template is the member whose run is one token (the
+ * others' runs become its <*>); without such a member nothing merges, since the template is rendered from one member's
+ * separators. Longer shared ends are tried first.
+ */
+function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
+  const families = new Map<string, { prefix: number; suffix: number; groups: Group[] }>();
+  for (const group of alive) {
+    const length = group.tokens.length;
+    // A long message's middle rarely decides its event, and its keys cost its length squared (MAX_POSITIONS).
+    if (length > MAX_POSITIONS) continue;
+    for (let run = 1; run <= MAX_TAIL_RUN; run++) {
+      for (let prefix = 1; prefix + run < length; prefix++) {
+        const suffix = length - prefix - run;
+        if (group.tokens[0] === WILDCARD || constantWords(group.tokens, prefix) + constantWordsFrom(group.tokens, prefix + run) < MIN_INNER_WORDS || group.tokens[length - 1] === WILDCARD) continue;
+        const key = `${prefix}:${suffix}|${group.tokens.slice(0, prefix).join('\u0001')}|${group.tokens.slice(prefix + run).join('\u0001')}`;
+        const family = families.get(key);
+        if (family) family.groups.push(group);
+        else families.set(key, { prefix, suffix, groups: [group] });
+      }
+    }
+  }
+  const ordered = [...families.values()].filter((f) => f.groups.length >= 2).sort((a, b) => b.prefix + b.suffix - (a.prefix + a.suffix));
+  for (const { prefix, suffix, groups } of ordered) {
+    const runOfGroup = (group: Group) => group.tokens.slice(prefix, group.tokens.length - suffix).join(' ');
+    const named = groups.filter((group) => group.alive && group.tokens.length - prefix - suffix >= 1 && isNameRun(group.tokens.slice(prefix, group.tokens.length - suffix)));
+    const family = mergeableMembers(named, runOfGroup, (run) => run.includes(' ') || mayMerge(run));
+    if (family.length < 2) continue;
+    const counts = new Map<string, number>();
+    const lengths = new Set<number>();
+    for (const group of family) {
+      lengths.add(group.tokens.length);
+      const run = runOfGroup(group);
+      counts.set(run, (counts.get(run) ?? 0) + group.count);
+    }
+    const into = family.filter((group) => group.tokens.length === prefix + suffix + 1).sort((a, b) => a.id - b.id)[0];
+    if (!into || lengths.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
+    into.tokens = [...into.tokens];
+    into.tokens[prefix] = WILDCARD;
+    absorb(into, family.filter((group) => group !== into));
+  }
+}
+
+/**
+ * The run may be a name a statement filled in: one word, or several whose words all start with a capital letter or a
+ * digit (`Software Update`, `CuraEngine (<= <*>)`), as a multi-word name of a thing is spelled. Lower-case words are
+ * the statement's own wording (`Failed password for <*> from …` / `… for invalid user <*> from …`, two statements),
+ * and a run of <*> alone is a value already, not a name.
+ */
+function isNameRun(run: readonly string[]): boolean {
+  if (run.length === 1) return run[0] !== WILDCARD;
+  let words = 0;
+  for (const token of run) {
+    if (token === WILDCARD) continue;
+    const c = token.charCodeAt(0);
+    if (hasLetter(token) && !((c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+    words++;
+  }
+  return words > 0;
+}
+
+/** Tokens from `start` on that are words, not <*>. */
+function constantWordsFrom(tokens: readonly string[], start: number): number {
+  let words = 0;
+  for (let i = start; i < tokens.length; i++) if (tokens[i] !== WILDCARD) words++;
+  return words;
 }
 
 /** Most tokens of a field list mergeFieldTails reads (fields of a key and its <*>: eight). */
@@ -445,7 +569,9 @@ const MIN_KIND_VALUES = 3;
  * fills in (`Event: ULOG_SUBMIT for Condor Node …` / `ULOG_EXECUTE` / `ULOG_IMAGE_SIZE`, dnsmasq's
  * `DHCPDISCOVER` / `DHCPOFFER` / `DHCPREQUEST`, one call each). A program names its own kinds with a shared prefix
  * (a C enum's, a protocol's message types), so three or more of them at one place are a variable whatever their
- * line counts; that holds on a 2,000-line file as on a 25-line one. Enumeration values without a shared start
+ * line counts; that holds on a 2,000-line file as on a 25-line one. CamelCase names are a program's kinds as often
+ * (Kubernetes' node conditions `NodeHasSufficientDisk` / `NodeHasSufficientMemory` / `NodeHasNoDiskPressure` in
+ * `Recording %s event message for node %s`). Enumeration values without a shared start
  * (`NEW` / `RUNNING`), two names (`SSH2` / `IPv6`), and lower-case words (`usbhid` / `hub`) are left to the counts.
  */
 function isKindFamily(family: Group[], position: number, mayMerge: (word: string) => boolean): boolean {
@@ -453,7 +579,7 @@ function isKindFamily(family: Group[], position: number, mayMerge: (word: string
   for (const group of family) {
     const word = group.tokens[position];
     if (word === WILDCARD) continue;
-    if (mayMerge(word)) return false;
+    if (mayMerge(word) && !isCamelCaseName(word)) return false;
     values.add(word);
   }
   if (values.size < MIN_KIND_VALUES) return false;
@@ -465,6 +591,24 @@ function isKindFamily(family: Group[], position: number, mayMerge: (word: string
     shared = i;
   }
   return shared >= MIN_KIND_PREFIX;
+}
+
+/**
+ * An identifier spelled in CamelCase: ASCII letters and digits, an upper-case first letter and another upper-case
+ * letter after a lower-case one (`NodeHasSufficientDisk`, `HostMetadataUpdate`), as a type or kind is named.
+ */
+function isCamelCaseName(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (!(first >= 65 && first <= 90)) return false;
+  let lower = false;
+  let hump = false;
+  for (let i = 1; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) hump ||= lower;
+    else if (!(c >= 48 && c <= 57)) return false;
+  }
+  return hump;
 }
 
 /**
@@ -652,12 +796,13 @@ function familiesAt(list: Group[], position: number): Group[][] {
 }
 
 /**
- * Words that vary in two or more different families (`cyrus`, `news` after both `session opened for user` and
- * `session closed for user`): values of a variable that several events share, not names of one event.
+ * For each word that varies in two or more different families, how many families it varies in (`cyrus`, `news` after
+ * both `session opened for user` and `session closed for user`): values of a variable that several events share, not
+ * names of one event.
  */
-function sharedWords(byLength: Map<number, Group[]>): Set<string> {
+function sharedWords(byLength: Map<number, Group[]>): Map<string, number> {
   const firstFamily = new Map<string, string>();
-  const shared = new Set<string>();
+  const seenIn = new Map<string, Set<string>>();
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
@@ -668,17 +813,31 @@ function sharedWords(byLength: Map<number, Group[]>): Set<string> {
           if (word === WILDCARD) continue;
           const seen = firstFamily.get(word);
           if (seen === undefined) firstFamily.set(word, familyKey);
-          else if (seen !== familyKey) shared.add(word);
+          else if (seen !== familyKey) {
+            const keys = seenIn.get(word) ?? new Set([seen]);
+            keys.add(familyKey);
+            seenIn.set(word, keys);
+          }
         }
       }
     }
   }
-  return shared;
+  return new Map([...seenIn].map(([word, keys]) => [word, keys.size]));
 }
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Set<string>, isValue: (word: string) => boolean): boolean {
+/** The separator before `position` ends a label: a colon and a space. */
+function afterLabel(group: Group, position: number): boolean {
+  const sep = group.seps?.[position - 1] ?? '';
+  return sep.length >= 2 && sep.charCodeAt(sep.length - 1) === 32 && sep.charCodeAt(sep.length - 2) === 58 /* : */;
+}
+
+/** Least families a few words must all vary in, after a label, to be one variable's values (familyIsVariable). */
+const MIN_SHARED_FAMILIES = 3;
+
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, number>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
+  let widelyShared = 0;
   let values = 0;
   let masked = 0;
   let words = 0;
@@ -691,6 +850,7 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
     words += group.count;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
+    if (!counts.has(word) && (shared.get(word) ?? 0) >= MIN_SHARED_FAMILIES) widelyShared++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
@@ -703,5 +863,11 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   if (masked > 0 && masked >= words && values === counts.size) return true;
   // Most of the words also vary elsewhere: a shared variable, however often each occurs.
   if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return true;
+  // After a label's `: `, a few words that each fill the same place in MIN_SHARED_FAMILIES or more statements (Telegraf's
+  // `Loaded outputs: influxdb`, `Attempting connection to output: influxdb`, `Successfully connected to output:
+  // influxdb`, each also with `socket_writer`) are what those statements were given: a program's own constants name
+  // one event each, while data passes through several. One statement with two words (`registered new driver usbhid` /
+  // `hub`) shows nothing of the kind and stays apart.
+  if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   return isVariablePosition([...counts.values()], rule);
 }

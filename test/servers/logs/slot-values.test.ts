@@ -202,4 +202,158 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.deepEqual(tokenize('offset +2 applied').tokens, ['offset', '<*>', 'applied']);
     assert.deepEqual(tokenize('C++ compiler a+b').tokens, ['C++', 'compiler', 'a+b']);
   });
+
+  it('keeps words that end a sentence with an ellipsis as constants (Frigate: `Starting migrations` / `Starting Frigate...`)', async () => {
+    const lines = [
+      '[2022-07-07 10:24:22] peewee_migrate                 INFO    : Starting migrations',
+      '[2022-07-07 10:24:23] frigate.events                 INFO    : Exiting event processor...',
+      '[2022-07-07 10:24:24] startup                        INFO    : Starting Frigate...',
+      '[2022-11-14 13:33:43] peewee_migrate                 INFO    : Starting migrations',
+      '[2022-11-14 13:33:44] frigate.events                 INFO    : Exiting event cleanup...',
+      '[2022-11-14 13:33:45] startup                        INFO    : Starting Frigate...',
+      '[2022-11-14 13:33:46] peewee_migrate                 INFO    : Starting migrations',
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 3, 6], 'Starting migrations');
+    assertOneEvent(templates, [2, 5], 'Starting Frigate...');
+    assertApart(templates, [1, 4], 'two exiting statements');
+    // Made up: many names before the ellipsis, one line each, are one statement's values.
+    const loading = await templatesOf(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'theta', 'kappa', 'lambda', 'sigma', 'omega', 'iota'].map((name) => `Loading module ${name}...`));
+    assert.equal(new Set(loading).size, 1, loading.join(' | '));
+  });
+
+  it("reads a collection printed in its language's literal syntax as one value (Go %#v, Ruby inspect, Python repr)", async () => {
+    // Terraform: Go's %#v of the command line, one to three arguments, among the run's other lines.
+    const go = await templatesOf([
+      '2019/11/13 17:34:26 [INFO] Go runtime version: go1.12.9',
+      '2019/11/13 17:34:26 [INFO] CLI args: []string{"/home/user/.asdf/installs/terraform/0.12.9/bin/terraform", "--version"}',
+      '2019/11/13 17:34:26 [DEBUG] Attempting to open CLI config file: /home/user/.terraformrc',
+      '2019/11/13 17:34:26 [INFO] CLI command args: []string{"version", "--version"}',
+      '2019/11/13 17:34:26 [DEBUG] checking for provider in "."',
+      '2021/03/12 19:54:54 [INFO] Go runtime version: go1.15.6',
+      '2021/03/12 19:54:54 [INFO] CLI args: []string{"/usr/local/bin/terraform", "plan"}',
+      '2021/03/12 19:54:54 [DEBUG] Attempting to open CLI config file: /home/odr/.terraformrc',
+      '2021/03/12 19:54:54 [INFO] CLI command args: []string{"plan"}',
+      '2021/03/12 19:54:54 [DEBUG] checking for provider in "/usr/local/bin"',
+      '2022/01/11 17:50:52 [INFO] Go runtime version: go1.17.2',
+      '2022/01/11 17:50:52 [INFO] CLI args: []string{"c:\\terraform\\terraform.exe", "plan"}',
+      '2022/01/11 17:50:52 [DEBUG] Attempting to open CLI config file: C:\\Users\\me\\AppData\\Roaming\\terraform.rc',
+      '2022/01/11 17:50:52 [INFO] CLI command args: []string{"plan"}',
+      '2022/01/11 17:50:53 [DEBUG] loaded plugins: map[string]int{"aws":1, "null":2}',
+      '2022/01/11 17:50:54 [DEBUG] loaded plugins: map[string]int{"aws":1}',
+    ]);
+    assertOneEvent(go, [1, 6, 11], 'CLI args');
+    assertOneEvent(go, [3, 8, 13], 'CLI command args');
+    assertOneEvent(go, [14, 15], 'a Go map');
+    // Sidekiq and Logstash: Ruby's Hash#inspect, with different keys (a `}` inside a quoted string does not close it).
+    const ruby = await templatesOf([
+      'INFO: Booting Sidekiq 4.1.1 with redis options {:url=>"redis://localhost:6379/1", :namespace=>"MyApp_staging"}',
+      'INFO: Booting Sidekiq 4.2.3 with redis options {:url=>"redis://[elasticache node endpoint]:6379}", :network_timeout=>5}',
+      'INFO: Booting Sidekiq 6.0.4 with redis options {:id=>"Sidekiq-server-PID-81317", :url=>"redis://localhost:6379"}',
+      'INFO: Starting pipeline {"id"=>"main", "pipeline.workers"=>2, "pipeline.batch.size"=>125}',
+      'INFO: Starting pipeline {:pipeline_id=>"main", "pipeline.workers"=>4}',
+      "INFO: applying settings {'retries': 3, 'backoff': 'exponential'}",
+      "INFO: applying settings {'retries': 5}",
+    ]);
+    assertOneEvent(ruby, [0, 1, 2], 'Booting Sidekiq');
+    assertOneEvent(ruby, [3, 4], 'Starting pipeline');
+    assertOneEvent(ruby, [5, 6], 'a Python dict');
+    // A record of fields is still read field by field; a brace that does not end its word is not a literal.
+    assert.deepEqual(tokenize('event {action=ACTION_DOWN, x=3}').tokens, ['event', 'action', 'ACTION_DOWN', 'x', '<*>']);
+    assert.deepEqual(tokenize('opts {:a=>1} and {b=>2}').tokens, ['opts', '<*>', 'and', '<*>']);
+    assert.notDeepEqual(tokenize('got []string{"a"}x here').tokens, ['got', '<*>', 'here']);
+  });
+
+  it('reads a name of several words filled in mid-sentence as one value (OctoPrint `Plugin %s is disabled.`)', async () => {
+    const names = ['Anonymous Usage Tracking', 'Software Update', 'Discovery', 'CuraEngine (<= 15.04)', 'Printer Safety Check', 'Announcement Plugin'];
+    const lines = names.map((name, i) => `2020-06-01 10:00:0${i},123 - octoprint.plugin.core - INFO - Plugin ${name} is disabled.`);
+    lines.push('2020-06-01 10:00:07,000 - octoprint.server - INFO - Starting OctoPrint 1.4.0');
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'Plugin %s is disabled.');
+    // Made up: a device name of one to three words between fixed words.
+    const devices = await templatesOf(['Kitchen', 'Living Room Lamp', 'Garage Door', 'Porch', 'Front Door Lock'].map((name, i) => `12:00:0${i} hub: device ${name} went offline after timeout`));
+    assert.equal(new Set(devices).size, 1, devices.join(' | '));
+  });
+
+  it('keeps optional lower-case words and a verb with its object apart (OpenSSH `invalid user`, `Starting job controller`)', async () => {
+    const ssh = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `Failed password for invalid user u${i} from 10.0.0.${i} port ${4000 + i} ssh2` : `Failed password for root${i} from 10.0.0.${i} port ${4000 + i} ssh2`));
+    const sshTemplates = await templatesOf(ssh);
+    assertApart(sshTemplates, [0, 1], 'invalid user');
+    const controllers = await templatesOf(['job', 'daemon sets', 'cronjob', 'replica set', 'endpoint slice mirroring'].map((name, i) => `I0101 10:00:0${i}.000000 1 controllermanager.go:1${i}] Starting ${name} controller`));
+    assert.equal(new Set(controllers).size, 5, controllers.join(' | '));
+  });
+
+  it("keeps each label of a dumped counter its own statement (Pi-hole's `-> Total DNS queries: 5`), not a sentence's value", async () => {
+    const labels = ['Total', 'Cached', 'Forwarded', 'Unknown', 'Blocked'];
+    const lines = [0, 1].flatMap((run) => [`[2018-05-0${run + 1} 10:00:00.000] Imported ${120 + run} queries from the long-term database`, ...labels.map((label, i) => `[2018-05-0${run + 1} 10:00:00.00${i}]  -> ${label} DNS queries: ${run * 7 + i}`)]);
+    const templates = await templatesOf(lines);
+    assertApart(templates, [1, 2, 3, 4, 5], 'each counter label');
+    labels.forEach((_, i) => assertOneEvent(templates, [1 + i, 7 + i], `label ${labels[i]}`));
+    // A word before a colon in a sentence is its value: camera names, one line each, are one statement.
+    const cameras = await templatesOf(['woodshop', 'right_backyard', 'covered_patio', 'garage', 'driveway_right', 'main_door'].map((name, i) => `[2022-07-07 10:24:2${i}] frigate.app  INFO    : Camera processor started for ${name}: ${225 + i}`));
+    assert.equal(new Set(cameras).size, 1, cameras.join(' | '));
+  });
+
+  it("reads a Windows path with spaces written with forward slashes as one value (Mumble's `C:/Program Files/…`)", () => {
+    const unix = tokenize('Initializing settings from /etc/mumble-server.ini (basepath /etc)').tokens;
+    assert.deepEqual(tokenize('Initializing settings from C:/Program Files/Mumble/server/murmur.ini (basepath C:/Program Files/Mumble/server)').tokens, unix);
+    assert.deepEqual(tokenize('opened C:/Users/me/My Documents/report.txt now').tokens, ['opened', '<*>', 'now']);
+    // Backslashes as before, a folder in brackets included; text in brackets after the path is not part of it.
+    assert.deepEqual(tokenize('opened C:\\Program Files (x86)\\App\\a.exe now').tokens, ['opened', '<*>', 'now']);
+    assert.deepEqual(tokenize('file C:/Users/me/My Documents/x.txt (deleted)').tokens, ['file', '<*>', 'deleted']);
+  });
+
+  it("reads words after a label that fill the same place in three statements as values (Telegraf's output names)", async () => {
+    const lines = [
+      '2017-11-14T10:10:40Z D! Attempting connection to output: socket_writer',
+      '2017-11-14T10:10:40Z D! Successfully connected to output: socket_writer',
+      '2017-11-14T10:10:40Z I! Loaded outputs: socket_writer',
+      '2017-11-14T10:10:40Z I! Loaded inputs: inputs.exec',
+      '2019-03-12T09:14:05Z I! Loaded outputs: influxdb',
+      '2019-03-12T09:14:05Z D! Attempting connection to output: influxdb',
+      '2019-03-12T09:14:05Z D! Successfully connected to output: influxdb',
+      '2019-03-12T09:14:20Z D! wrote batch of 57 metrics in 15.195224ms',
+      // Made up: a third statement given the same names.
+      '2019-03-12T09:15:00Z D! Closing connection to output: socket_writer',
+      '2019-03-12T09:15:00Z D! Closing connection to output: influxdb',
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 5], 'Attempting connection');
+    assertOneEvent(templates, [1, 6], 'Successfully connected');
+    assertOneEvent(templates, [8, 9], 'Closing connection');
+    // The mirror: one statement (or two) with two words each names two events (the issue's usbhid / hub).
+    const drivers = await templatesOf([
+      'Jul 27 14:41:58 combo kernel: usbcore: registered new driver usbfs',
+      'Jul 27 14:41:58 combo kernel: usbcore: registered new driver hub',
+      'Jul 27 14:41:59 combo kernel: probing driver: usbfs',
+      'Jul 27 14:41:59 combo kernel: probing driver: hub',
+      'Jul 27 14:42:00 combo kernel: Freeing unused kernel memory: 144k freed',
+    ]);
+    assertApart(drivers, [0, 1], 'registered new driver');
+    assertApart(drivers, [2, 3], 'probing driver');
+  });
+
+  it("reads JSON serialized into a sentence and an empty collection as one value (Traefik's providers), not a header's empty column", async () => {
+    const lines = [
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider aggregator.ProviderAggregator {}"',
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider *file.Provider {\\"directory\\":\\"/Users/me/.config/traefik.d/\\",\\"watch\\":true}"',
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider *docker.Provider {\\"watch\\":true,\\"endpoint\\":\\"unix:///var/run/docker.sock\\"}"',
+      'time="2020-04-05T00:26:12+02:00" level=info msg="Starting provider *traefik.Provider {}"',
+      'time="2020-04-05T00:26:13+02:00" level=info msg="Configuration loaded from flags."',
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 1, 2, 3], 'Starting provider');
+    assert.deepEqual(tokenize('got [] items').tokens, ['got', '<*>', 'items']);
+    // At the message's start `{}` is a column left empty (ClickHouse's query id), kept as a word.
+    assert.notEqual(tokenize('{} <Information> Application: Loading metadata.').tokens[0], '<*>');
+  });
+
+  it("reads three or more CamelCase kinds with a shared start as one variable (Kubelet's node conditions)", async () => {
+    const lines = ['NodeHasSufficientDisk', 'NodeHasSufficientMemory', 'NodeHasNoDiskPressure'].map((kind, i) => `I0105 10:00:0${i}.000000 1234 kubelet_node_status.go:377] Recording ${kind} event message for node ip-10-0-0-${i}`);
+    lines.push('I0105 10:00:09.000000 1234 kubelet.go:1200] Started kubelet');
+    assertOneEvent(await templatesOf(lines), [0, 1, 2], 'Recording %s event message');
+    // Two CamelCase names are as often two events.
+    const two = await templatesOf(['HostMetadataUpdate', 'HostEndpointUpdate'].map((kind, i) => `10:00:0${i} felix: applied ${kind} to dataplane`));
+    assertApart(two, [0, 1], 'two kinds');
+  });
 });
