@@ -161,7 +161,7 @@ function bracketEnd(line: string, position: number): number {
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
 function closesField(line: string, close: number): number {
   const next = line.charCodeAt(close + 1);
-  return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? close + 1 : -1;
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 || next === 91 ? close + 1 : -1;
 }
 
 interface FieldMatch {
@@ -724,6 +724,11 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   for (const fields of readings) {
     let end = fields.length;
     while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
+    // A column that enough lines of the form go without is the message's (extendsByOptionalColumn).
+    if (end > 1 && isOptionalColumn(fields[end - 1])) {
+      const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
+      if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
+    }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
@@ -745,6 +750,26 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
   return { ...(forms.length ? { forms } : {}), ...(extended.length ? { extended } : {}) };
+}
+
+/**
+ * Whether `fields` is a learned form (`isForm`: whether a signature is one) followed by one more weak column (a
+ * parenthesis, bracket, word or number, not a level, time or `name:` that closes a header):
+ * `[time][target][LEVEL] (route) GET /` beside `[time][target][LEVEL] GET /`. learnForms does not learn such a column
+ * when enough lines of the form go without it: written on some lines of the layout only, it is the message's first
+ * word (a column of the layout opens every line of it), so a line read alone drops it too. The main header's
+ * extensions are judged alike (learnForms' `extended` ends at a level or a syslog tag).
+ */
+const OPTIONAL_COLUMN_KINDS: ReadonlySet<FieldKind> = new Set(['paren', 'bracket', 'word', 'number']);
+
+function extendsByOptionalColumn(fields: HeaderField[], isForm: (signature: string) => boolean): boolean {
+  const last = fields.at(-1);
+  if (fields.length < 2 || last === undefined || !isOptionalColumn(last)) return false;
+  return isForm(signature(fields.slice(0, -1))) && !isForm(signature(fields));
+}
+
+function isOptionalColumn(field: HeaderField): boolean {
+  return OPTIONAL_COLUMN_KINDS.has(field.kind) && !field.leveled && !field.timed;
 }
 
 export function learnHeader(sample: string[], context: TimestampContext = {}): LearnedHeader {
@@ -851,7 +876,9 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   if (opensWithOwnHeader(line, context)) {
     // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
     // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
-    const own = guessHeader(line, context, true);
+    // The file's forms dropped an optional column after theirs (extendsByOptionalColumn): so is it from this reading.
+    let own = guessHeader(line, context, true);
+    if (header.forms && extendsByOptionalColumn(own, (key) => header.forms?.some((form) => signature(form) === key) === true)) own = own.slice(0, -1);
     const reparsed: ParsedLine = { message: line };
     applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
