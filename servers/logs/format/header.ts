@@ -853,7 +853,12 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
       const own = parseWithHeader(NO_HEADER, inner, context);
       if (own.level !== undefined) read = own;
     }
-    read.component ??= line.slice(0, line.indexOf(' '));
+    const name = line.slice(0, line.indexOf(' '));
+    // A level word in that place, before the time, is a level column (`info | 2025-11-15 13:57:41 | app | msg`, Python
+    // and Node loggers' pipe-separated layouts), not a service: no service prints its own time behind a level's name.
+    const level = read.level === undefined && read.timestamp !== undefined ? pipedLevel(name) : undefined;
+    if (level) read.level = level;
+    else read.component ??= name;
     return read;
   }
   if (line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
@@ -898,6 +903,11 @@ function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead): boolea
   if (read.otherTime !== true) return false;
   for (let i = 0; i < read.fields && i < header.fields.length; i++) if (header.fields[i].kind === 'word') return true;
   return false;
+}
+
+/** `name` as a level when it is one of LEVEL_WORDS (any ASCII case), else undefined. */
+function pipedLevel(name: string): Level | undefined {
+  return LEVEL_WORD_SET.has(name.toLowerCase()) ? normalizeLevel(name) : undefined;
 }
 
 /** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */

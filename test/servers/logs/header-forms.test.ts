@@ -535,6 +535,35 @@ describe('bracketed header fields written without a space between them', () => {
   });
 });
 
+describe('a level written before the time, then `|`', () => {
+  it("`info | date | logger | msg` reads the level (not a docker compose service named `info`); a service keeps its name", () => {
+    // Real lines (batch 5, Frigate: the older layout behind s6's time, then 0.16's), with made-up neighbours: an error
+    // and a warning of 0.16's layout, and a docker compose service's line, whose name stays the component.
+    const lines = [
+      '2023-12-31 11:02:27.840950807  [2023-12-31 12:02:27] peewee_migrate                 INFO    : Starting migrations',
+      '2023-12-31 11:02:27.844945673  [2023-12-31 12:02:27] peewee_migrate                 INFO    : There is nothing to migrate',
+      '2023-12-31 11:02:27.861335472  [2023-12-31 12:02:27] frigate.app                    INFO    : Output process started: 301',
+      '2023-12-31 11:02:27.864691133  [2023-12-31 12:02:27] frigate.detectors              WARNING : CPU detectors are not recommended and should only be used for testing or for trial purposes.',
+      '2023-12-31 11:02:27.871683186  [2023-12-31 12:02:27] frigate.app                    INFO    : Camera processor started for front_garden: 303',
+      'info | 2025-11-15 13:57:41 | startup                               | Preparing Frigate...',
+      'info | 2025-11-15 13:57:43 | frigate.app                           | Starting Frigate (0.16.2-4d58206)',
+      'error | 2025-11-15 13:57:44 | frigate.app                           | Camera front_garden failed to start',
+      'WARNING | 2025-11-15 13:57:45 | frigate.detectors                 | CPU detectors are not recommended',
+      'web-1  | 2025-11-15 13:57:46 ERROR connection refused',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.slice(5).map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'ERROR', 'WARN', 'ERROR']);
+    // The logger's padded `name   |` column is left to the miner's header columns (columns.ts) in so short a file.
+    assert.deepEqual(
+      parsed.slice(0, 4).map((p) => p.message.replace(/^\S+ +\| /, '')),
+      ['Preparing Frigate...', 'Starting Frigate (0.16.2-4d58206)', 'Camera front_garden failed to start', 'CPU detectors are not recommended'],
+    );
+    assert.equal(parsed[2].timestamp !== undefined, true);
+    assert.equal(parsed[4].component, 'web-1');
+  });
+});
+
 describe('klog-like headers', () => {
   it("CockroachDB's `Lyymmdd hh:mm:ss.micros goid file:line` is read: its level, its time, the message after the location", () => {
     // Real lines (batch 4, CockroachDB) and a made-up warning of the same form.
