@@ -39,8 +39,9 @@ const MAX_WEAK_RUN = 3;
 // zap's dpanic (a development panic, an error in production). Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
 const LEVEL_WORDS =
   'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|debg|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|erro|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
-// A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
-export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
+// A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch);
+// a level in angle brackets (`<Notice>`, `<Error>`: C daemons' loggers) is read like the syslog priority `<3>`.
+export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS})|<(${LEVEL_WORDS})>)(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
@@ -218,7 +219,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   } else {
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
-      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
+      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : (m[4] ?? m[5])));
       if (level) return { end: paddedColonEnd(line, position + m[0].length), level };
     }
   }

@@ -564,6 +564,32 @@ describe('a level written before the time, then `|`', () => {
   });
 });
 
+describe("a C daemon's header with `-- ` between date and time and the level in angle brackets", () => {
+  it("`[pid] d/m/yyyy -- time - (file.c:line) <Level> (Function) -- msg` reads its time and level; an unknown order gives no time", () => {
+    // Real lines (batch 5, Suricata 5's suricata.log), with made-up neighbours: an error, and a file whose dates do not
+    // tell day from month (no time is guessed; its levels are not read either yet: a clock-like date is read as a
+    // header field only first on the line, not after the pid).
+    const lines = [
+      '[12837] 29/9/2019 -- 08:49:13 - (suricata.c:1058) <Notice> (LogVersion) -- This is Suricata version 5.0.0-dev (rev 69d0d484e)',
+      '[12837] 29/9/2019 -- 08:49:13 - (util-cpu.c:171) <Info> (UtilCpuPrintSummary) -- CPUs/cores online: 4',
+      '[12839] 29/9/2019 -- 08:49:14 - (util-privs.c:93) <Info> (SCDropMainThreadCaps) -- dropped the caps for main thread',
+      '[12839] 29/9/2019 -- 08:49:15 - (source-af-packet.c:1712) <Error> (AFPCreateSocket) -- [ERRCODE: SC_ERR_AFP_CREATE(190)] - Couldn\'t find iface eth9',
+      '6/10/2020 -- 12:34:42 - <Warning> - [ERRCODE: SC_WARN_DEFAULT_WILL_CHANGE(317)] - default will change',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'INFO', 'ERROR', 'WARN']);
+    assert.equal(parsed[0].timestamp, new Date(2019, 8, 29, 8, 49, 13).getTime());
+    assert.equal(parsed[4].timestamp, new Date(2020, 9, 6, 12, 34, 42).getTime());
+    // The source location and the level are header; the function (one per message) may stay.
+    for (const p of parsed) assert.doesNotMatch(p.message, /<\w+>|\.c:\d+|^- /);
+    assert.match(parsed[0].message, /This is Suricata version 5\.0\.0-dev/);
+    const unknown = ['[1] 6/9/2019 -- 08:49:13 - (a.c:1) <Info> (F) -- started', '[1] 7/9/2019 -- 08:49:14 - (a.c:2) <Error> (G) -- failed'];
+    const own = createLineParser(unknown, { referenceTime: REFERENCE });
+    assert.deepEqual(unknown.map((line) => own.parse(line).timestamp), [undefined, undefined]);
+  });
+});
+
 describe('klog-like headers', () => {
   it("CockroachDB's `Lyymmdd hh:mm:ss.micros goid file:line` is read: its level, its time, the message after the location", () => {
     // Real lines (batch 4, CockroachDB) and a made-up warning of the same form.

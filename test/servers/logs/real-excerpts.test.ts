@@ -104,7 +104,7 @@ const BATCH_4: Record<string, number> = {
  */
 const BATCH_5: Record<string, number> = {
   ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.618, Fluentd: 0.931, Frigate: 0.789, Homebridge: 0.75, NodeRED: 0.8,
-  OctoPrint: 0.88, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.786, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.632,
+  OctoPrint: 0.88, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.786, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.684,
   Telegraf: 0.877, Wazuh: 0.881, Kea: 0.9, Mumble: 0.865, Terraform: 0.86,
   Varnish: 0.571, Icinga2: 1, Prosody: 0.793,
 };
