@@ -39,8 +39,9 @@ const MAX_WEAK_RUN = 3;
 // zap's dpanic (a development panic, an error in production). Serilog's three letters (INF, WRN, FTL, VRB), .NET console's four (dbug, trce, fail), MySQL's [Note] and [System].
 const LEVEL_WORDS =
   'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|debg|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|erro|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
-// A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch).
-export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS}))(?::|,)?(?=[\s|]|$))`, 'iy');
+// A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch);
+// a level in angle brackets (`<Notice>`, `<Error>`: C daemons' loggers) is read like the syslog priority `<3>`.
+export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS})|<(${LEVEL_WORDS})>)(?::|,)?(?=[\s|]|$))`, 'iy');
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
@@ -161,7 +162,7 @@ function bracketEnd(line: string, position: number): number {
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
 function closesField(line: string, close: number): number {
   const next = line.charCodeAt(close + 1);
-  return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 ? close + 1 : -1;
+  return Number.isNaN(next) || next === 32 || next === 9 || next === 124 || next === 58 || next === 91 ? close + 1 : -1;
 }
 
 interface FieldMatch {
@@ -218,7 +219,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   } else {
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
-      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
+      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : (m[4] ?? m[5])));
       if (level) return { end: paddedColonEnd(line, position + m[0].length), level };
     }
   }
@@ -724,6 +725,11 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   for (const fields of readings) {
     let end = fields.length;
     while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
+    // A column that enough lines of the form go without is the message's (extendsByOptionalColumn).
+    if (end > 1 && isOptionalColumn(fields[end - 1])) {
+      const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
+      if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
+    }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
@@ -745,6 +751,26 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
   return { ...(forms.length ? { forms } : {}), ...(extended.length ? { extended } : {}) };
+}
+
+/**
+ * Whether `fields` is a learned form (`isForm`: whether a signature is one) followed by one more weak column (a
+ * parenthesis, bracket, word or number, not a level, time or `name:` that closes a header):
+ * `[time][target][LEVEL] (route) GET /` beside `[time][target][LEVEL] GET /`. learnForms does not learn such a column
+ * when enough lines of the form go without it: written on some lines of the layout only, it is the message's first
+ * word (a column of the layout opens every line of it), so a line read alone drops it too. The main header's
+ * extensions are judged alike (learnForms' `extended` ends at a level or a syslog tag).
+ */
+const OPTIONAL_COLUMN_KINDS: ReadonlySet<FieldKind> = new Set(['paren', 'bracket', 'word', 'number']);
+
+function extendsByOptionalColumn(fields: HeaderField[], isForm: (signature: string) => boolean): boolean {
+  const last = fields.at(-1);
+  if (fields.length < 2 || last === undefined || !isOptionalColumn(last)) return false;
+  return isForm(signature(fields.slice(0, -1))) && !isForm(signature(fields));
+}
+
+function isOptionalColumn(field: HeaderField): boolean {
+  return OPTIONAL_COLUMN_KINDS.has(field.kind) && !field.leveled && !field.timed;
 }
 
 export function learnHeader(sample: string[], context: TimestampContext = {}): LearnedHeader {
@@ -828,7 +854,12 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
       const own = parseWithHeader(NO_HEADER, inner, context);
       if (own.level !== undefined) read = own;
     }
-    read.component ??= line.slice(0, line.indexOf(' '));
+    const name = line.slice(0, line.indexOf(' '));
+    // A level word in that place, before the time, is a level column (`info | 2025-11-15 13:57:41 | app | msg`, Python
+    // and Node loggers' pipe-separated layouts), not a service: no service prints its own time behind a level's name.
+    const level = read.level === undefined && read.timestamp !== undefined ? pipedLevel(name) : undefined;
+    if (level) read.level = level;
+    else read.component ??= name;
     return read;
   }
   if (line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
@@ -851,7 +882,9 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   if (opensWithOwnHeader(line, context)) {
     // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
     // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
-    const own = guessHeader(line, context, true);
+    // The file's forms dropped an optional column after theirs (extendsByOptionalColumn): so is it from this reading.
+    let own = guessHeader(line, context, true);
+    if (header.forms && extendsByOptionalColumn(own, (key) => header.forms?.some((form) => signature(form) === key) === true)) own = own.slice(0, -1);
     const reparsed: ParsedLine = { message: line };
     applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
@@ -871,6 +904,11 @@ function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead): boolea
   if (read.otherTime !== true) return false;
   for (let i = 0; i < read.fields && i < header.fields.length; i++) if (header.fields[i].kind === 'word') return true;
   return false;
+}
+
+/** `name` as a level when it is one of LEVEL_WORDS (any ASCII case), else undefined. */
+function pipedLevel(name: string): Level | undefined {
+  return LEVEL_WORD_SET.has(name.toLowerCase()) ? normalizeLevel(name) : undefined;
 }
 
 /** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */

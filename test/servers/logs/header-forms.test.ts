@@ -426,8 +426,12 @@ describe('header forms the readers do not know, judged by the file', () => {
     const templates = await templatesOf(lines, REFERENCE);
     assert.equal(templates[2], templates[0]);
     assert.equal(templates[5], templates[4]);
-    // Another logger name is another column value: its short message is not taken for the same statement by this rule.
-    assert.notEqual(templates[6], templates[4]);
+    // The brackets written without a space between them are read as the header (the logger's, the level's, the pid's):
+    // the level is read, and the logger is a header column as in any `[logger][LEVEL]` layout, whatever logger wrote
+    // `Reconnected` (the labelled Salt excerpt strips it too).
+    assert.equal(templates[6], templates[4]);
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.deepEqual(lines.map((line) => parser.parse(line).level), ['DEBUG', 'DEBUG', 'DEBUG', 'DEBUG', 'INFO', 'INFO', 'INFO']);
   });
 
   it('white space after the last word (a line written with a trailing blank) does not make another message', async () => {
@@ -465,6 +469,124 @@ describe('header forms the readers do not know, judged by the file', () => {
     for (const template of templates) assert.notEqual(template.trim(), '');
     assert.notEqual(templates[3], templates[4], 'two keys are two statements');
     assert.match(templates[3], /^nodename: /);
+  });
+});
+
+describe('bracketed header fields written without a space between them', () => {
+  it("`[time][target][LEVEL] msg` is read: the level (an ERROR line is an error), the time, the message after the last `]`", () => {
+    // Real lines (Vaultwarden, a Rust web server with the fern logger's default), bare and behind docker compose's
+    // `name  | `; made-up neighbours of the same kind: the level before the target, and a space after the time only.
+    const lines = [
+      'bitwarden    | [2020-11-20 10:54:52.147][error][ERROR] Username or password is incorrect. Try again. IP: XX.XX.XX.XX. Username: example@email.com.',
+      '[2023-04-01 18:59:00.634][start][INFO] Rocket has launched from http://0.0.0.0:80',
+      '[2023-04-01 18:59:24.131][request][INFO] GET /api/devices/knowndevice',
+      '[2023-04-01 18:59:24.131][vaultwarden::api::core::accounts::_][WARN] Request guard `KnownDevice` failed: "X-Request-Email value failed to decode as base64url".',
+      '[2024-11-28 09:31:24.452][response][INFO] (list_policies_token) GET /api/organizations/<org_id>/policies/token?<token> => 200 OK',
+      'vaultwarden  | [2026-04-27 08:58:12.709][request][INFO] GET /',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(
+      parsed.map((p) => p.level),
+      ['ERROR', 'INFO', 'INFO', 'WARN', 'INFO', 'INFO'],
+    );
+    assert.deepEqual(parsed.map((p) => p.message), [
+      'Username or password is incorrect. Try again. IP: XX.XX.XX.XX. Username: example@email.com.',
+      'Rocket has launched from http://0.0.0.0:80',
+      'GET /api/devices/knowndevice',
+      'Request guard `KnownDevice` failed: "X-Request-Email value failed to decode as base64url".',
+      '(list_policies_token) GET /api/organizations/<org_id>/policies/token?<token> => 200 OK',
+      'GET /',
+    ]);
+    assert.equal(parsed[1].timestamp, Date.UTC(2023, 3, 1, 18, 59, 0, 634) + new Date(2023, 3, 1).getTimezoneOffset() * 60_000);
+    for (const made of [
+      ['[2023-04-01T18:59:00Z][INFO][my_app::server] listening on 0.0.0.0:8080', '[2023-04-01T18:59:01Z][ERROR][my_app::db] connection refused'],
+      ['[2023-04-01 18:59:00.634] [INFO][main] server started', '[2023-04-01 18:59:01.000] [ERROR][worker-1] job 12 failed'],
+    ]) {
+      const own = createLineParser(made, { referenceTime: REFERENCE });
+      assert.deepEqual(made.map((line) => own.parse(line).level), ['INFO', 'ERROR']);
+      assert.deepEqual(made.map((line) => own.parse(line).message), [made[0].slice(made[0].lastIndexOf('] ') + 2), made[1].slice(made[1].lastIndexOf('] ') + 2)]);
+      assert.equal(own.parse(made[0]).timestamp !== undefined, true);
+    }
+  });
+
+  it("a column written on some lines of a form only (the response's `(route)`) is the message's, on every line of it", async () => {
+    // Real lines (Vaultwarden): the request logger's response lines, bare and behind docker compose. The file shows the
+    // column optional: three of its bare lines of that form go without it (the requests).
+    const lines = [
+      '{"log":"ERROR: Username or password is incorrect. Try again.\\n","stream":"stdout","time":"2018-08-08T19:33:20.892869034Z"}',
+      '[2024-11-28 09:31:21.414][response][INFO] (login) POST /identity/connect/token => 400 Bad Request',
+      '[2024-11-28 09:31:43.915][request][INFO] POST /identity/accounts/register',
+      '[2024-11-28 09:31:44.186][response][INFO] (identity_register) POST /identity/accounts/register => 200 OK',
+      '[2024-11-28 09:31:45.502][request][INFO] GET /api/devices/knowndevice',
+      '[2024-11-28 09:31:45.503][response][INFO] (get_known_device) GET /api/devices/knowndevice => 200 OK',
+      '[2024-11-28 09:31:49.647][request][INFO] POST /identity/connect/token',
+      'vaultwarden-1   | [2026-08-22 13:13:09.832][request][INFO] GET /api/devices/knowndevice',
+      'vaultwarden-1   | [2026-08-22 13:13:09.835][response][INFO] (get_known_device) GET /api/devices/knowndevice => 200 OK',
+      'vaultwarden-1   | [2026-08-22 13:13:14.007][response][INFO] (login) POST /identity/connect/token => 200 OK',
+      'vaultwarden-1   | [2026-08-22 13:13:14.133][request][INFO] POST /identity/accounts/prelogin/password',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    for (const i of [1, 3, 5, 8, 9]) assert.match(parser.parse(lines[i]).message, /^\(\w+\) (?:GET|POST) /, lines[i]);
+    const templates = await templatesOf(lines, REFERENCE);
+    assert.equal(templates[8], templates[5], 'one response, bare and behind docker compose');
+    assert.equal(templates[7], templates[4], 'one request, bare and behind docker compose');
+    assert.notEqual(templates[5], templates[4], 'a response is not its request');
+  });
+});
+
+describe('a level written before the time, then `|`', () => {
+  it("`info | date | logger | msg` reads the level (not a docker compose service named `info`); a service keeps its name", () => {
+    // Real lines (batch 5, Frigate: the older layout behind s6's time, then 0.16's), with made-up neighbours: an error
+    // and a warning of 0.16's layout, and a docker compose service's line, whose name stays the component.
+    const lines = [
+      '2023-12-31 11:02:27.840950807  [2023-12-31 12:02:27] peewee_migrate                 INFO    : Starting migrations',
+      '2023-12-31 11:02:27.844945673  [2023-12-31 12:02:27] peewee_migrate                 INFO    : There is nothing to migrate',
+      '2023-12-31 11:02:27.861335472  [2023-12-31 12:02:27] frigate.app                    INFO    : Output process started: 301',
+      '2023-12-31 11:02:27.864691133  [2023-12-31 12:02:27] frigate.detectors              WARNING : CPU detectors are not recommended and should only be used for testing or for trial purposes.',
+      '2023-12-31 11:02:27.871683186  [2023-12-31 12:02:27] frigate.app                    INFO    : Camera processor started for front_garden: 303',
+      'info | 2025-11-15 13:57:41 | startup                               | Preparing Frigate...',
+      'info | 2025-11-15 13:57:43 | frigate.app                           | Starting Frigate (0.16.2-4d58206)',
+      'error | 2025-11-15 13:57:44 | frigate.app                           | Camera front_garden failed to start',
+      'WARNING | 2025-11-15 13:57:45 | frigate.detectors                 | CPU detectors are not recommended',
+      'web-1  | 2025-11-15 13:57:46 ERROR connection refused',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.slice(5).map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'ERROR', 'WARN', 'ERROR']);
+    // The logger's padded `name   |` column is left to the miner's header columns (columns.ts) in so short a file.
+    assert.deepEqual(
+      parsed.slice(0, 4).map((p) => p.message.replace(/^\S+ +\| /, '')),
+      ['Preparing Frigate...', 'Starting Frigate (0.16.2-4d58206)', 'Camera front_garden failed to start', 'CPU detectors are not recommended'],
+    );
+    assert.equal(parsed[2].timestamp !== undefined, true);
+    assert.equal(parsed[4].component, 'web-1');
+  });
+});
+
+describe("a C daemon's header with `-- ` between date and time and the level in angle brackets", () => {
+  it("`[pid] d/m/yyyy -- time - (file.c:line) <Level> (Function) -- msg` reads its time and level; an unknown order gives no time", () => {
+    // Real lines (batch 5, Suricata 5's suricata.log), with made-up neighbours: an error, and a file whose dates do not
+    // tell day from month (no time is guessed; its levels are not read either yet: a clock-like date is read as a
+    // header field only first on the line, not after the pid).
+    const lines = [
+      '[12837] 29/9/2019 -- 08:49:13 - (suricata.c:1058) <Notice> (LogVersion) -- This is Suricata version 5.0.0-dev (rev 69d0d484e)',
+      '[12837] 29/9/2019 -- 08:49:13 - (util-cpu.c:171) <Info> (UtilCpuPrintSummary) -- CPUs/cores online: 4',
+      '[12839] 29/9/2019 -- 08:49:14 - (util-privs.c:93) <Info> (SCDropMainThreadCaps) -- dropped the caps for main thread',
+      '[12839] 29/9/2019 -- 08:49:15 - (source-af-packet.c:1712) <Error> (AFPCreateSocket) -- [ERRCODE: SC_ERR_AFP_CREATE(190)] - Couldn\'t find iface eth9',
+      '6/10/2020 -- 12:34:42 - <Warning> - [ERRCODE: SC_WARN_DEFAULT_WILL_CHANGE(317)] - default will change',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'INFO', 'ERROR', 'WARN']);
+    assert.equal(parsed[0].timestamp, new Date(2019, 8, 29, 8, 49, 13).getTime());
+    assert.equal(parsed[4].timestamp, new Date(2020, 9, 6, 12, 34, 42).getTime());
+    // The source location and the level are header; the function (one per message) may stay.
+    for (const p of parsed) assert.doesNotMatch(p.message, /<\w+>|\.c:\d+|^- /);
+    assert.match(parsed[0].message, /This is Suricata version 5\.0\.0-dev/);
+    const unknown = ['[1] 6/9/2019 -- 08:49:13 - (a.c:1) <Info> (F) -- started', '[1] 7/9/2019 -- 08:49:14 - (a.c:2) <Error> (G) -- failed'];
+    const own = createLineParser(unknown, { referenceTime: REFERENCE });
+    assert.deepEqual(unknown.map((line) => own.parse(line).timestamp), [undefined, undefined]);
   });
 });
 

@@ -109,11 +109,12 @@ const BATCH_4: Record<string, number> = {
  * Terraform (a collection in its language's literal syntax, Ruby's `{:url=>…}` and Go's `[]string{…}`, is one value),
  * OctoPrint (a name of several words filled in mid-sentence, `Plugin Software Update is disabled.`), Mumble (a Windows
  * path with spaces and forward slashes, `C:/Program Files/…`, is one value), Telegraf (words after a label that fill
- * the same place in three statements, `output: influxdb` / `socket_writer`, are values).
+ * the same place in three statements, `output: influxdb` / `socket_writer`, are values). Branch `hdr8`: Suricata (a year-last
+ * date with ` -- ` before its time, a level word in angle brackets `<Notice>`).
  */
 const BATCH_5: Record<string, number> = {
   ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.618, Fluentd: 0.931, Frigate: 0.965, Homebridge: 0.809, NodeRED: 0.8,
-  OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.929, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.632,
+  OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.929, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.684,
   Telegraf: 1, Wazuh: 0.881, Kea: 0.9, Mumble: 0.946, Terraform: 1,
   Varnish: 0.571, Icinga2: 1, Prosody: 0.793,
 };
