@@ -7,6 +7,7 @@ import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-wind
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { needsHeader } from '../format/continuation';
+import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
@@ -58,7 +59,7 @@ export const logPatternsResultShape = {
   truncated: z.boolean().describe('More templates exist than were returned.'),
   capped: z.boolean().describe('The template cap was reached: some lines were put in their closest template or in <other>.'),
   elapsedMs: z.number(),
-  notes: z.array(z.string()).optional().describe('What reading the file showed: a damaged gzip and how much of it was read; for a source whose window held no entry, when its newest entry is.'),
+  notes: z.array(z.string()).optional().describe('What reading the file showed: a damaged gzip and how much of it was read; with a level, lines whose level cannot be read; for a source whose window held no entry, when its newest entry is.'),
 };
 
 export type LogPatternsArgs = { file: string; level?: Level; since?: string; until?: string; limit: number; lineNumbers: boolean };
@@ -198,8 +199,12 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
   const path = await context.resolveFile(args.file);
   const referenceTime = (await context.referenceTime?.(path)) ?? now;
   const notes: string[] = [];
+  // With a level, the file's first lines tell whether its levels can be read at all: when they cannot, "no lines at this
+  // level" is no answer, and the result says so as search_logs and recent_logs do.
+  const head: string[] = [];
   const read = async (onLine: (line: string) => boolean | void) => {
-    const outcome = await context.readLines(path, onLine, signal);
+    const take = args.level ? (line: string) => (head.length < SAMPLE_LINES && head.push(line), onLine(line)) : onLine;
+    const outcome = await context.readLines(path, take, signal);
     if (outcome?.notes) notes.push(...outcome.notes);
   };
   const { miner, parser, linesRead, linesMatched } = await minePatterns(read, {
@@ -210,6 +215,8 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     signal,
     onProgress,
   });
+  const levelNote = args.level ? coverageNote(args.file, levelCoverage(head, parser)) : undefined;
+  if (levelNote) notes.push(levelNote);
   const all = miner.templates();
   const lineBudget = { left: MAX_LINE_NUMBERS, requested: args.lineNumbers };
   const templates = all.slice(0, args.limit).map((t) => summarize(t, linesMatched, lineBudget));

@@ -149,6 +149,18 @@ describe('log intelligence: log_patterns tool', () => {
     assert.deepEqual(progress, [100_000, 200_000]);
   });
 
+  it('with a level, says when the file\'s levels cannot be read instead of a bare "no lines at this level"', async () => {
+    // A Windows tool's UTF-16 output read as UTF-8, as search_logs and recent_logs already warn about it.
+    writeFileSync(join(dir, 'utf16.log'), Buffer.from('\uFEFF2026-11-30 10:00:00 ERROR disk failed\n2026-11-30 10:00:01 INFO ok\n', 'utf16le'));
+    const unread = await logPatterns(fileContext(dir), { file: 'utf16.log', level: 'ERROR', limit: 10, lineNumbers: false });
+    assert.equal(unread.linesMatched, 0);
+    assert.match(unread.notes?.join('\n') ?? '', /utf16\.log: its format was not recognised .*finding no errors here does not mean there are none/);
+    writeFileSync(join(dir, 'leveled.log'), '2026-11-30 10:00:00 ERROR disk failed\n2026-11-30 10:00:01 INFO ok\n');
+    const read = await logPatterns(fileContext(dir), { file: 'leveled.log', level: 'ERROR', limit: 10, lineNumbers: false });
+    assert.equal(read.linesMatched, 1);
+    assert.equal(read.notes, undefined);
+  });
+
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
