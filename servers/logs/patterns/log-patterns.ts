@@ -103,13 +103,15 @@ function learnLayout(sample: string[], options: PassOptions): { parser: LinePars
 export async function minePatterns(
   readLines: (onLine: (line: string) => boolean | void) => Promise<void>,
   options: PassOptions,
-): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number }> {
+): Promise<{ miner: TemplateMiner; parser: LineParser; linesRead: number; linesMatched: number; sample: string[] }> {
   const miner = new TemplateMiner({ ...options.minerOptions, trackLines: options.trackLines, maxTrackedLines: MAX_TRACKED_LINES, maxTemplates: MAX_TEMPLATES });
   const timed = options.window.since !== undefined || options.window.until !== undefined;
   const filtering = options.minimum !== undefined || timed;
   let parser: LineParser | undefined;
   let columns: SourceColumns | undefined;
   const pending: string[] = [];
+  /** The file's first lines, that the layout was learned from (returned: a caller judges the file by them too). */
+  let sample: string[] = [];
   let linesRead = 0;
   let linesMatched = 0;
   // The entry above, as later lines take from it (needsHeader): its time and level, kept as two fields, not an object.
@@ -156,7 +158,8 @@ export async function minePatterns(
       pending.push(line);
       if (pending.length >= SAMPLE_LINES) {
         ({ parser, columns } = learnLayout(pending, options));
-        for (const held of pending.splice(0)) handle(held);
+        sample = pending.splice(0);
+        for (const held of sample) handle(held);
       }
     }
     return true;
@@ -164,9 +167,10 @@ export async function minePatterns(
   if (options.signal?.aborted) throw Object.assign(new Error('cancelled'), { name: 'AbortError' });
   if (!parser) {
     ({ parser, columns } = learnLayout(pending, options));
-    for (const held of pending.splice(0)) handle(held);
+    sample = pending.splice(0);
+    for (const held of sample) handle(held);
   }
-  return { miner, parser, linesRead, linesMatched };
+  return { miner, parser, linesRead, linesMatched, sample };
 }
 
 function summarize(template: MinedTemplate, total: number, lineBudget: { left: number; requested: boolean }): TemplateSummary {
@@ -199,15 +203,11 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
   const path = await context.resolveFile(args.file);
   const referenceTime = (await context.referenceTime?.(path)) ?? now;
   const notes: string[] = [];
-  // With a level, the file's first lines tell whether its levels can be read at all: when they cannot, "no lines at this
-  // level" is no answer, and the result says so as search_logs and recent_logs do.
-  const head: string[] = [];
   const read = async (onLine: (line: string) => boolean | void) => {
-    const take = args.level ? (line: string) => (head.length < SAMPLE_LINES && head.push(line), onLine(line)) : onLine;
-    const outcome = await context.readLines(path, take, signal);
+    const outcome = await context.readLines(path, onLine, signal);
     if (outcome?.notes) notes.push(...outcome.notes);
   };
-  const { miner, parser, linesRead, linesMatched } = await minePatterns(read, {
+  const { miner, parser, linesRead, linesMatched, sample } = await minePatterns(read, {
     minimum: args.level,
     window,
     trackLines: args.lineNumbers,
@@ -215,7 +215,9 @@ export async function logPatterns(context: LogPatternsContext, args: LogPatterns
     signal,
     onProgress,
   });
-  const levelNote = args.level ? coverageNote(args.file, levelCoverage(head, parser)) : undefined;
+  // With a level, the file's first lines tell whether its levels can be read at all: when they cannot, "no lines at this
+  // level" is no answer, and the result says so as search_logs and recent_logs do.
+  const levelNote = args.level ? coverageNote(args.file, levelCoverage(sample, parser)) : undefined;
   if (levelNote) notes.push(levelNote);
   const all = miner.templates();
   const lineBudget = { left: MAX_LINE_NUMBERS, requested: args.lineNumbers };
