@@ -672,6 +672,8 @@ export interface LearnedHeader {
   extended?: HeaderField[][];
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
+  /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
+  formSignatures?: ReadonlySet<string>;
 }
 
 const NO_HEADER: LearnedHeader = { fields: [], tabbed: false };
@@ -884,7 +886,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
     // The file's forms dropped an optional column after theirs (extendsByOptionalColumn): so is it from this reading.
     let own = guessHeader(line, context, true);
-    if (header.forms && extendsByOptionalColumn(own, (key) => header.forms?.some((form) => signature(form) === key) === true)) own = own.slice(0, -1);
+    if (header.forms) {
+      const forms = (header.formSignatures ??= new Set(header.forms.map(signature)));
+      if (extendsByOptionalColumn(own, (key) => forms.has(key))) own = own.slice(0, -1);
+    }
     const reparsed: ParsedLine = { message: line };
     applyHeader(own, line, context, reparsed);
     reparsed.level ??= spelledLevel(reparsed.message);
