@@ -260,11 +260,12 @@ function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: 
   for (const group of alive) {
     const length = group.tokens.length;
     // A long message's middle rarely decides its event, and its keys cost its length squared (MAX_POSITIONS).
-    if (length > MAX_POSITIONS) continue;
+    // The first and last words are the statement's own on both sides of the name.
+    if (length > MAX_POSITIONS || group.tokens[0] === WILDCARD || group.tokens[length - 1] === WILDCARD) continue;
     for (let run = 1; run <= MAX_TAIL_RUN; run++) {
       for (let prefix = 1; prefix + run < length; prefix++) {
         const suffix = length - prefix - run;
-        if (group.tokens[0] === WILDCARD || constantWords(group.tokens, prefix) + constantWordsFrom(group.tokens, prefix + run) < MIN_INNER_WORDS || group.tokens[length - 1] === WILDCARD) continue;
+        if (constantWords(group.tokens, prefix) + constantWordsFrom(group.tokens, prefix + run) < MIN_INNER_WORDS) continue;
         const key = `${prefix}:${suffix}|${group.tokens.slice(0, prefix).join('\u0001')}|${group.tokens.slice(prefix + run).join('\u0001')}`;
         const family = families.get(key);
         if (family) family.groups.push(group);
