@@ -122,15 +122,18 @@ const BATCH_5: Record<string, number> = {
  * Batch 6 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
  * branch `realx6` on the miner of main at 9ad2210 (the session's start), before anything was fixed for these systems
  * (none is in batches 1-5, the development set or Loghub): mean 0.650 over 20 systems (median 0.686). Keep it out of
- * the work that tunes the miner; raise a figure when a general change lifts it. Its wrongly grouped events are not
- * printed below. Raised by the merge of `hdr7` and `slots7`: Syncoid.
+ * the work that tunes the miner; raise a figure when a general change lifts it. Used for fixing from session 8 on
+ * (a batch 7 is the new held-out measure). Raised by the merge of `hdr7` and `slots7`: Syncoid.
  */
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 0.852, Kamailio: 0.943,
   Mattermost: 0.882, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
   ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.51, PaperlessNgx: 0.825, Plausible: 0.66,
 };
-const MEASURED: Record<string, number> = { ...BATCH_1, ...BATCH_2, ...BATCH_3, ...BATCH_4, ...BATCH_5, ...BATCH_6 };
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6];
+/** The batch nobody fixing the miner looks at this session (none until a new batch is built): only its GA is printed. */
+const HELD_OUT: Record<string, number> = {};
+const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
@@ -148,10 +151,11 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
       const held = result.systems.filter((s) => s.system in batch);
       return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
     };
-    // The newest batch measures what the miner does on logs nobody fixing it has looked at: its wrongly grouped events
-    // are not printed here, so that reading this output does not make it a batch fixed against.
-    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !(s.system in BATCH_6)) };
-    process.stdout.write(`${formatTable(result)}\n\nbatch 2 (held out): ${batchMean(BATCH_2)}\nbatch 3 (held out): ${batchMean(BATCH_3)}\nbatch 4 (held out): ${batchMean(BATCH_4)}\nbatch 5 (held out): ${batchMean(BATCH_5)}\nbatch 6 (held out): ${batchMean(BATCH_6)}\n\n${formatErrors(studied, 10)}\n`);
+    // The batch held out this session measures what the miner does on logs nobody fixing it has looked at: its
+    // wrongly grouped events are not printed here, so that reading this output does not make it a batch fixed against.
+    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !(s.system in HELD_OUT)) };
+    const means = BATCHES.map((batch, i) => `batch ${i + 1}${batch === HELD_OUT ? ' (held out)' : ''}: ${batchMean(batch)}`);
+    process.stdout.write(`${formatTable(result)}\n\n${means.join('\n')}\n\n${formatErrors(studied, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
 
