@@ -130,9 +130,19 @@ const BATCH_6: Record<string, number> = {
   Mattermost: 0.882, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
   ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.51, PaperlessNgx: 0.825, Plausible: 0.66,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6];
-/** The batch nobody fixing the miner looks at this session (none until a new batch is built): only its GA is printed. */
-const HELD_OUT: Record<string, number> = {};
+/**
+ * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by
+ * branch `realx7` on the miner of the session's start (servers/** as at 72323e3), before anything was fixed for these
+ * systems (none is in batches 1-6, the development set or Loghub). Keep it out of the work that tunes the miner; raise
+ * a figure when a general change lifts it.
+ */
+const BATCH_7: Record<string, number> = {
+  Filebeat: 0.865, HBase: 0.92, Headscale: 0.864, Jicofo: 0.625, K3s: 0.939, Kodi: 0.759, Podman: 0.776, Rclone: 0.839,
+  Tailscale: 0.814, UptimeKuma: 0.543,
+};
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7];
+/** The batch nobody fixing the miner looks at this session: only its GA per system and its mean are printed. */
+const HELD_OUT: Record<string, number> = BATCH_7;
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
 
