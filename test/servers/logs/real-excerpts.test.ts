@@ -133,13 +133,14 @@ const BATCH_6: Record<string, number> = {
 /**
  * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by
  * branch `realx7` on the miner of the session's start (servers/** as at 72323e3), before anything was fixed for these
- * systems (none is in batches 1-6, the development set or Loghub): mean 0.777 over 21 systems (median 0.839). Keep it
+ * systems (none is in batches 1-6, the development set or Loghub): mean 0.789 over 23 systems (median 0.840). Keep it
  * out of the work that tunes the miner; raise a figure when a general change lifts it.
  */
 const BATCH_7: Record<string, number> = {
-  Authelia: 0.68, Certbot: 0.672, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.864, Jicofo: 0.625,
-  K3s: 0.939, Kibana: 0.882, Kodi: 0.759, Longhorn: 1, Metabase: 0.848, Nextcloud: 0.393, NginxProxyManager: 0.956,
-  Odoo: 0.434, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929, UptimeKuma: 0.543,
+  Authelia: 0.68, Certbot: 0.672, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.864,
+  Jicofo: 0.625, K3s: 0.939, Kibana: 0.882, Kodi: 0.759, Longhorn: 1, Metabase: 0.848, Nextcloud: 0.393,
+  NginxProxyManager: 0.956, Odoo: 0.434, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929,
+  UptimeKuma: 0.543, Vector: 0.84,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7];
 /** The batch nobody fixing the miner looks at this session: only its GA per system and its mean are printed. */
