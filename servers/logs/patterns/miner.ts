@@ -6,6 +6,7 @@ import { cutText } from '../../shared/sanitize';
 import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { mergeHeaderForms, messageLead } from './form-merge';
+import { SequenceCache } from './sequence-cache';
 import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
@@ -133,13 +134,6 @@ interface Cluster {
   split?: Split;
 }
 
-/** A token sequence seen before and the cluster it went to; `next` chains sequences whose hashes are equal. */
-interface CacheEntry {
-  tokens: string[];
-  cluster: Cluster;
-  next: CacheEntry | undefined;
-}
-
 interface TreeNode {
   children: Map<string, TreeNode>;
   clusters: Cluster[];
@@ -251,12 +245,10 @@ export class TemplateMiner {
   private readonly clusters: Cluster[] = [];
   private readonly byId = new Map<number, Cluster>();
   /**
-   * Exact masked token sequence -> cluster, keyed by the sequence's hash (TokenScan.hash): most lines repeat a shape
-   * already seen, and are matched by comparing their tokens in place, without making a string for them.
+   * Exact masked token sequence -> cluster: most lines repeat a shape already seen, and are matched by comparing their
+   * tokens in place, without making a string for them.
    */
-  private readonly cache = new Map<number, CacheEntry>();
-  /** Sequences in the cache. */
-  private cached = 0;
+  private readonly cache = new SequenceCache<Cluster>(CACHE_LIMIT);
   /** Reused for every message: the tokens of the one being added. */
   private readonly scan = new TokenScan();
   private overflow: Cluster | undefined;
@@ -290,31 +282,17 @@ export class TemplateMiner {
     this.view = undefined;
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
     const scan = this.scan.scan(message);
-    const hash = scan.hash();
     // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
-    let entry = scan.count === 0 ? undefined : this.cache.get(hash);
-    while (entry && !scan.equals(entry.tokens)) entry = entry.next;
-    let cluster: Cluster;
-    if (entry) cluster = entry.cluster;
-    else {
+    let cluster = this.cache.get(scan);
+    if (cluster === undefined) {
       const tokens = scan.tokens();
       cluster = this.place(tokens, message);
-      if (tokens.length > 0) this.remember(hash, tokens, cluster);
+      this.cache.set(scan, tokens, cluster);
     }
     if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
     recordStats(cluster.stats, info, example, this.trackLines, this.maxExamples);
     return cluster.split ? this.recordSplit(cluster, cluster.split, info, example) : cluster.id;
-  }
-
-  /** Caches the cluster of a token sequence under its hash (TokenScan.hash), emptying the cache at CACHE_LIMIT. */
-  private remember(hash: number, tokens: string[], cluster: Cluster): void {
-    if (this.cached >= CACHE_LIMIT) {
-      this.cache.clear();
-      this.cached = 0;
-    }
-    this.cache.set(hash, { tokens, cluster, next: this.cache.get(hash) });
-    this.cached++;
   }
 
   get lineCount(): number {

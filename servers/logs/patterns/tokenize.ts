@@ -319,6 +319,12 @@ function isHostName(text: string, start: number, end: number): boolean {
   return labels >= 3;
 }
 
+/** FNV-1a's 32-bit offset basis and prime, which TokenScan's hashes mix with. */
+const HASH_BASIS = 0x811c9dc5;
+const HASH_PRIME = 0x01000193;
+/** What a WILDCARD token mixes into a hash (its range covers the variable text it masks, which must not count). */
+const WILDCARD_MARK = 0x2a2a2a;
+
 /** [start, end) ranges of a text, with a flag (0 or 1) each, in typed arrays that grow as needed and are reused. */
 class FlaggedRanges {
   count = 0;
@@ -409,18 +415,42 @@ export class TokenScan extends FlaggedRanges {
   }
 
   /**
-   * A 30-bit hash of the token sequence (equal sequences hash equal, whichever messages they come from): the key the
-   * miner's cache is looked up by before equals() confirms the match. 30 bits keep it a small integer, which a Map
-   * hashes without allocating a number.
+   * The quick 30-bit hash of the token sequence (equal sequences hash equal, whichever messages they come from): the
+   * key SequenceCache looks a sequence up by before equals() confirms the match. It reads four figures of a token, its
+   * length and its first, middle and last characters, not every character: the tokens of a log's lines mostly differ
+   * in those, and the compare that confirms a match reads every character anyway. 30 bits keep it a small integer,
+   * which a Map hashes without allocating a number.
    */
   hash(): number {
-    let hash = 0x811c9dc5 ^ this.count;
+    const message = this.message;
+    let hash = HASH_BASIS ^ this.count;
     for (let i = 0; i < this.count; i++) {
-      if (this.flags[i] === 1) hash = Math.imul(hash ^ 0x2a2a2a, 0x01000193);
+      if (this.flags[i] === 1) hash = Math.imul(hash ^ WILDCARD_MARK, HASH_PRIME);
+      else {
+        const start = this.starts[i];
+        const end = this.ends[i];
+        const length = end - start;
+        const ends = message.charCodeAt(start) | (message.charCodeAt(end - 1) << 16);
+        const middle = message.charCodeAt(start + (length >> 1)) | (length << 16);
+        hash = Math.imul(Math.imul(hash ^ ends, HASH_PRIME) ^ middle, HASH_PRIME);
+      }
+    }
+    return (hash ^ (hash >>> 30)) & 0x3fffffff;
+  }
+
+  /**
+   * The full 30-bit hash of the token sequence, of every character: the key of sequences that share a quick hash
+   * (hash()) with many others.
+   */
+  fullHash(): number {
+    const message = this.message;
+    let hash = HASH_BASIS ^ this.count;
+    for (let i = 0; i < this.count; i++) {
+      if (this.flags[i] === 1) hash = Math.imul(hash ^ WILDCARD_MARK, HASH_PRIME);
       else {
         const end = this.ends[i];
-        for (let j = this.starts[i]; j < end; j++) hash = Math.imul(hash ^ this.message.charCodeAt(j), 0x01000193);
-        hash = Math.imul(hash ^ 0x10001, 0x01000193);
+        for (let j = this.starts[i]; j < end; j++) hash = Math.imul(hash ^ message.charCodeAt(j), HASH_PRIME);
+        hash = Math.imul(hash ^ 0x10001, HASH_PRIME);
       }
     }
     return (hash ^ (hash >>> 30)) & 0x3fffffff;

@@ -1,6 +1,7 @@
 // The miner's hot path: tokens scanned as ranges into a reused TokenScan and looked up by their hash.
 import assert from 'node:assert/strict';
 import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { SequenceCache } from '../../../servers/logs/patterns/sequence-cache';
 import { tokenize, TokenScan } from '../../../servers/logs/patterns/tokenize';
 import { generateSynthetic, SYNTHETIC_LAYOUTS } from '../../../scripts/synthetic-logs';
 
@@ -58,5 +59,52 @@ describe('log intelligence: token scan and the miner cache', () => {
     // And each is found again in the cache under its own cluster.
     assert.equal(miner.add(second), b);
     assert.equal(miner.add(first), a);
+  });
+
+  it('equal token sequences hash equal (quick and full) whatever the text their wildcards mask', () => {
+    const scan = new TokenScan();
+    const [quick, full] = [scan.scan('request took 12 ms on worker-3').hash(), scan.fullHash()];
+    assert.equal(scan.scan('request took 31337 ms on worker-3').hash(), quick);
+    assert.equal(scan.fullHash(), full);
+    // A neighbour: one token differs inside (same length, first, middle and last characters) -> same quick hash only.
+    assert.equal(scan.scan('request took 12 ms on wirker-3').hash(), quick);
+    assert.notEqual(scan.fullHash(), full);
+    assert.notEqual(scan.scan('request took 12 ms on worker-4').hash(), quick);
+  });
+
+  it('many sequences sharing one quick hash are each found again under their own cluster (full-hash fall-back)', () => {
+    // 7-letter words alike in length and in their first, middle and last letters: one quick hash for all 40.
+    const letters = 'abcdefghijklmnopqrst';
+    const crowd = Array.from({ length: 40 }, (_, i) => `q${letters[i % 20]}${letters[(i * 7) % 20]}m${letters[(i * 3) % 20]}${letters[Math.floor(i / 20)]}z`);
+    const scan = new TokenScan();
+    assert.equal(new Set(crowd).size, crowd.length);
+    assert.equal(new Set(crowd.map((word) => scan.scan(word).hash())).size, 1);
+    assert.equal(new Set(crowd.map((word) => scan.scan(word).fullHash())).size, crowd.length);
+    const cache = new SequenceCache<number>(1000);
+    crowd.forEach((word, i) => {
+      assert.equal(cache.get(scan.scan(word)), undefined, word);
+      cache.set(scan, scan.tokens(), i);
+      // Every one cached so far is found again, before and after the quick hash became crowded.
+      for (let j = 0; j <= i; j++) assert.equal(cache.get(scan.scan(crowd[j])), j, crowd[j]);
+    });
+    assert.equal(cache.get(scan.scan('qzzmzzz')), undefined, 'a neighbour of the crowd is not in it');
+    const miner = new TemplateMiner();
+    const ids = crowd.map((word) => miner.add(word));
+    assert.equal(new Set(ids).size, crowd.length, 'each word its own cluster');
+    // Found again in the cache, before and after the quick hash became crowded.
+    for (let round = 0; round < 2; round++) crowd.forEach((word, i) => assert.equal(miner.add(word), ids[i], word));
+  });
+
+  it('the sequence cache empties itself at its limit (memory bound) and caches no empty sequence', () => {
+    const scan = new TokenScan();
+    const cache = new SequenceCache<string>(3);
+    for (const word of ['alpha', 'beta', 'gamma']) cache.set(scan.scan(word), scan.tokens(), word);
+    assert.equal(cache.get(scan.scan('beta')), 'beta');
+    cache.set(scan.scan('delta'), scan.tokens(), 'delta');
+    assert.equal(cache.get(scan.scan('delta')), 'delta');
+    assert.equal(cache.get(scan.scan('alpha')), undefined);
+    cache.set(scan.scan('====='), scan.tokens(), 'rule');
+    assert.equal(scan.count, 0);
+    assert.equal(cache.get(scan), undefined);
   });
 });
