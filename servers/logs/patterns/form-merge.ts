@@ -75,7 +75,7 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
   const joinedAt = units.map(() => Infinity);
   for (const list of buckets.values()) {
     const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r)));
-    if (!accepted.some((r) => r.unit !== accepted[0].unit) || namesDiffer(accepted)) continue;
+    if (!accepted.some((r) => r.unit !== accepted[0].unit) || (namesDiffer(accepted) && !printedBare(accepted))) continue;
     const [first, ...rest] = accepted;
     for (const other of rest) {
       if (other.unit === first.unit || !sameMessage(units[first.unit], first.from, units[other.unit], other.from)) continue;
@@ -84,6 +84,8 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
       joinedAt[other.unit] = Math.min(joinedAt[other.unit], other.from);
     }
   }
+  joinFieldRuns(units, parent);
+  joinLooseCores(units, parent);
   const groups = new Map<number, number[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const root = find(parent, unit);
@@ -94,7 +96,8 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
   return [...groups.values()].map((members) => {
     if (members.length === 1) return { members, from: 0 };
     members.sort((a, b) => joinedAt[a] - joinedAt[b] || units[b].count - units[a].count || a - b);
-    return { members, from: joinedAt[members[0]] };
+    // A group joined only by its fields or its masked pieces (joinFieldRuns, joinLooseCores) shows a whole template.
+    return { members, from: Number.isFinite(joinedAt[members[0]]) ? joinedAt[members[0]] : 0 };
   });
 }
 
@@ -251,6 +254,16 @@ function sameFormElsewhere(list: Registration[], r: Registration): boolean {
 }
 
 /**
+ * The same message printed bare too (`Booting worker with pid: <*>` beside `<*> webui: [<*>] [INFO] Booting worker with
+ * pid: <*>` and `<*> admin_ui: …`), with enough constant words not to be a short word shared by chance: the names in
+ * front of it are who printed it (a container, a process), not part of the statement, since the file shows it without
+ * any.
+ */
+function printedBare(list: Registration[]): boolean {
+  return list.some((r) => r.kind === RunKind.Bare && !r.short);
+}
+
+/**
  * Runs of one layout that differ in a name outside brackets (`xfree86: Adding drm device` / `config/udev: Adding drm
  * device`): one header form whose name column tells the statements apart, as the file prints them. Bracketed values
  * (`(VRRP1)` / `(MY_IP)`, `[VPNCLIENT]` / `[iphone]`) and runs of other layouts do not.
@@ -336,4 +349,137 @@ function union(parent: number[], x: number, y: number): void {
   const a = find(parent, x);
   const b = find(parent, y);
   if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+}
+
+/** Most templates a field-run or loose-core key may join: a key shared by more is a shape, not one statement. */
+const MAX_GROUP = 32;
+/** Longest template (tokens) keyed by its core: a statement's text is shorter; longer ones are dumps, left apart. */
+const MAX_CORE_TOKENS = 64;
+/** Constant words a message must keep before a padded field run, so that a bare word never takes others' fields. */
+const MIN_PADDED_CORE_WORDS = 2;
+/** A padding a console logger puts between the message and its fields: three blanks or more, or a tab. */
+const PADDING = /(?: {3,}|\t)$/;
+
+/**
+ * One statement printed with and without its trailing `key=value` fields: a console logger (logrus, zap's console)
+ * pads the message to a column and prints the fields after it (`Loaded cache                    dir=<*> numItems=<*>`),
+ * where the same program's logfmt or JSON lines give the message alone (the fields are read as fields). A template
+ * whose tail after such a padding is only fields (`key=value` pairs, masked values) joins the template of its message
+ * alone, and the padded ones with the same message join each other (the fields a call adds do not make a statement).
+ * A tail of fields with no padding (`… done count=<*>`) joins only when the file prints the message bare too and the
+ * message holds MIN_TAIL_WORDS constant words: only what the file shows with and without the fields is one statement.
+ * Groups are bounded by MAX_GROUP; templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
+ */
+function joinFieldRuns(units: readonly FormUnit[], parent: number[]): void {
+  const bare = new Map<string, number>();
+  const cores = new Map<string, { unit: number; padded: boolean }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens } = units[unit];
+    if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) continue;
+    const whole = textKey(units[unit], tokens.length);
+    if (!bare.has(whole)) bare.set(whole, unit);
+    const cut = fieldRunCut(units[unit]);
+    if (cut === undefined) continue;
+    const key = textKey(units[unit], cut.at);
+    const list = cores.get(key);
+    if (list) list.push({ unit, padded: cut.padded });
+    else cores.set(key, [{ unit, padded: cut.padded }]);
+  }
+  for (const [key, list] of cores) {
+    if (list.length > MAX_GROUP) continue;
+    const alone = bare.get(key);
+    let padded: number | undefined;
+    for (const entry of list) {
+      if (alone !== undefined) union(parent, alone, entry.unit);
+      if (!entry.padded) continue;
+      if (padded !== undefined) union(parent, padded, entry.unit);
+      padded = entry.unit;
+    }
+  }
+}
+
+/**
+ * Where a template's trailing field run starts, if it has one: the tokens after the last white space outside brackets
+ * that ends a message are all fields (a key glued to `=`, the value after it up to the next white space outside
+ * brackets, or a masked value), holding one key or more, and the message before keeps enough constant words
+ * (MIN_PADDED_CORE_WORDS after a padding, MIN_TAIL_WORDS otherwise). `padded` when a padding (PADDING) opens the run.
+ */
+function fieldRunCut(unit: FormUnit): { at: number; padded: boolean } | undefined {
+  const { tokens, seps } = unit;
+  // Scanned from the end while every token from i to the end is a field's; keys counts the keys among them.
+  let keys = 0;
+  let best: { at: number; padded: boolean } | undefined;
+  for (let i = tokens.length - 1; i >= 1; i--) {
+    const before = seps[i - 1] ?? '';
+    const isKey = tokens[i] !== WILDCARD && (seps[i] ?? '').startsWith('=');
+    const isValue = /=["'[({]?$/.test(before);
+    if (!(isKey || isValue || tokens[i] === WILDCARD)) break;
+    if (isKey) keys++;
+    // A run opens after white space, not inside a value (`key=[a b]`: the blank is inside the bracket).
+    if (isValue || !/[ \t]$/.test(before) || bracketDepthOfPrefix(unit, i) !== 0) continue;
+    const padded = PADDING.test(before);
+    if (keys === 0 && !padded) continue;
+    best = { at: i, padded };
+  }
+  if (best === undefined) return undefined;
+  let words = 0;
+  for (let i = 0; i < best.at; i++) if (tokens[i] !== WILDCARD) words++;
+  return words >= (best.padded ? MIN_PADDED_CORE_WORDS : MIN_TAIL_WORDS) ? best : undefined;
+}
+
+/** Bracket depth of a template's text before token `at` (its lead and the tokens and text before). */
+function bracketDepthOfPrefix(unit: FormUnit, at: number): number {
+  let depth = bracketDepth(unit.lead, 0).depth;
+  for (let i = 0; i < at; i++) depth = bracketDepth(unit.seps[i] ?? '', depth).depth;
+  return depth;
+}
+
+/** The text of a template's first `end` tokens as a key: its lead, tokens and the text between (the last trimmed). */
+function textKey(unit: FormUnit, end: number): string {
+  let key = unit.lead;
+  for (let i = 0; i < end; i++) key += `${unit.tokens[i]}\u0001${i === end - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? ''}\u0002`;
+  return key;
+}
+
+/**
+ * Templates with the same constant words in the same order, the same text around them, and whose differences are
+ * only masked pieces: a variable that took one word in some lines and several in others (`user <*>` / `user <*> <*>`
+ * when a name has a blank, `from <*>` / `from <*>, <*>`). Every run of masked tokens whose text between holds no
+ * letter, digit or bracket is one mark in the key, and white space runs are one blank (a padded column). Needs
+ * MIN_TAIL_WORDS constant words, so that `<*> <*>` beside `<*>` never joins. Groups are bounded by MAX_GROUP;
+ * templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
+ */
+function joinLooseCores(units: readonly FormUnit[], parent: number[]): void {
+  const cores = new Map<string, number[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const key = looseCore(units[unit]);
+    if (key === undefined) continue;
+    const list = cores.get(key);
+    if (list) list.push(unit);
+    else cores.set(key, [unit]);
+  }
+  for (const list of cores.values()) {
+    if (list.length < 2 || list.length > MAX_GROUP) continue;
+    for (const unit of list.slice(1)) union(parent, list[0], unit);
+  }
+}
+
+/** A template's loose core key (joinLooseCores), or undefined when it is too long or has too few constant words. */
+function looseCore(unit: FormUnit): string | undefined {
+  const { tokens } = unit;
+  if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
+  let words = 0;
+  let key = unit.lead.replace(/\s+/g, ' ');
+  for (let i = 0; i < tokens.length; i++) {
+    const sep = (i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '').replace(/\s+/g, ' ');
+    if (tokens[i] !== WILDCARD) {
+      words++;
+      key += `${tokens[i]}\u0001${sep}\u0002`;
+      continue;
+    }
+    // A masked token whose following text joins it to the next masked one is part of one masked piece.
+    if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
+    key += `\u0003\u0001${sep}\u0002`;
+  }
+  return words >= MIN_TAIL_WORDS ? key : undefined;
 }

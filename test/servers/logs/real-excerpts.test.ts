@@ -91,10 +91,12 @@ const BATCH_3: Record<string, number> = {
  * for the text after a label needs three texts, not two: with two, held-out batch 5 fell 0.719 -> 0.705 (two
  * statements merged), so the figures two texts had given in batches 1-2 were set back to their measure (LinuxKernel
  * 0.923 -> 0.862, NetworkManager 0.926 -> 0.852, OpenVPN 1 -> 0.905; each still at or above where it started).
+ * Raised by branch `net9` (patterns/form-merge.ts): Gunicorn (a message behind differently named columns, docker
+ * compose's service names, is one statement when the file prints it bare too).
  */
 const BATCH_4: Record<string, number> = {
   Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
-  Gunicorn: 0.725, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.689,
+  Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.689,
   Smartd: 0.682, Synapse: 0.78, UWSGI: 0.864, Vsftpd: 0.76, Zabbix: 0.696,
 };
 /**
@@ -124,11 +126,14 @@ const BATCH_5: Record<string, number> = {
  * (none is in batches 1-5, the development set or Loghub): mean 0.650 over 20 systems (median 0.686). Keep it out of
  * the work that tunes the miner while it is the newest batch; raise a figure when a general change lifts it. Used for
  * fixing since batch 7 was built (batch 7 is the held-out measure now). Raised by the merge of `hdr7` and `slots7`: Syncoid.
+ * Raised by branch `net9` (patterns/form-merge.ts: one statement, one template across its printed forms): GitLabRunner,
+ * Mattermost, Navidrome (a console logger's fields after a padded message join the message its logfmt/JSON lines give
+ * alone).
  */
 const BATCH_6: Record<string, number> = {
-  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 0.852, Kamailio: 0.943,
-  Mattermost: 0.882, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
-  ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.51, PaperlessNgx: 0.825, Plausible: 0.66,
+  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
+  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
+  ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.825, Plausible: 0.66,
 };
 /**
  * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by

@@ -1,0 +1,88 @@
+// One statement, one template across the forms a file prints it in (patterns/form-merge.ts): a console logger's padded
+// field columns beside the message its logfmt lines give alone, a name column beside the same message printed bare,
+// and a variable that took one word in some lines and several in others. Real lines from the excerpts' public reports,
+// each with a neighbour that must stay apart.
+import assert from 'node:assert/strict';
+import { mergeHeaderForms, type FormUnit } from '../../../servers/logs/patterns/form-merge';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { tokenize, WILDCARD } from '../../../servers/logs/patterns/tokenize';
+import { templatesOf } from '../../support/mined-templates';
+
+/** Reference time for year-less dates: 2026-11-30. */
+const REFERENCE = Date.UTC(2026, 10, 30);
+
+/** How many templates the whole pass (format, header columns, miner) gives `lines`. */
+async function templateCount(lines: string[]): Promise<number> {
+  return new Set(await templatesOf(lines, REFERENCE)).size;
+}
+
+/** How many templates the miner alone gives `messages`. */
+function minedCount(messages: string[]): number {
+  const miner = new TemplateMiner();
+  const ids = messages.map((message) => miner.add(message));
+  return new Set(ids.map((id) => miner.finalId(id))).size;
+}
+
+describe('form merge: one statement, one template across its printed forms', () => {
+  it("joins a console logger's padded field columns to the message its logfmt lines give alone", async () => {
+    // Navidrome (batch 6): logrus's text formatter pads the message to a column and prints the fields after it; the
+    // same program's logfmt lines give `msg=` alone.
+    const navidrome = [
+      'time="2025-04-22T21:49:05Z" level=debug msg="Loaded cache" dir=/data/cache/backgrounds numItems=0',
+      'time="2025-04-22T21:49:06Z" level=info msg="Finished initializing cache" cache=Image maxSize=100MB',
+      'time="2025-04-22T21:49:07Z" level=info msg="Spawning external scanner process"',
+      'DEBU[0000] Loaded cache                                  dir=/var/lib/navidrome/cache/backgrounds numItems=2',
+      'INFO[0000] Finished initializing cache                   cache=Image maxSize=100MB',
+      'INFO[0000] Spawning external scanner process             path=/usr/bin/navidrome',
+    ];
+    assert.equal(await templateCount(navidrome), 3);
+    // GitLab Runner's console lines, only padded ones: the fields a call adds do not make another statement.
+    assert.equal(minedCount([
+      'Checking for jobs... received                       job=14796 repo_url=http://192.168.0.24/a/b.git runner=d87fcd19',
+      'Checking for jobs... received                       job=14797 runner=d87fcd19',
+    ]), 1);
+  });
+
+  it('keeps apart a padded column that is not fields, and a message of one word', () => {
+    // A table row: its padded column holds plain words, not `key=value` fields.
+    assert.equal(minedCount(['eth0 link state     UP', 'eth0 link state']), 2);
+    // One constant word before the fields: too short to say the two are one statement.
+    assert.equal(minedCount(['started                       pid=12', 'started']), 2);
+  });
+
+  it('joins unpadded trailing fields only to the same message printed bare, of enough words', () => {
+    // A Go logger printing optional context fields after the message (made-up neighbour of AdGuard Home's lines).
+    assert.equal(minedCount(['upstream connection closed count=3', 'upstream connection closed count=4', 'upstream connection closed']), 1);
+    // Two words: the fields may be what tells the statements apart.
+    assert.equal(minedCount(['reset rules count=3', 'reset rules count=5', 'reset rules']), 2);
+    // The same message with two field sets, never printed bare: kept apart.
+    assert.equal(minedCount(['upstream connection closed count=3', 'upstream connection closed count=4', 'upstream connection closed peer=a count=4', 'upstream connection closed peer=b count=5']), 2);
+  });
+
+  it('joins a message behind differently named columns when the file prints it bare too', async () => {
+    // Gunicorn (batch 4): docker compose's service names, and the bare message of another form.
+    const gunicorn = [
+      '[2021-03-01 10:00:00 +0000] [8] [INFO] Booting worker with pid: 8',
+      '[2021-03-01 10:00:00 +0000] [9] [INFO] Booting worker with pid: 9',
+      'Jan 12 10:00:00 host admin_ui: [2021-01-12 10:00:00 +0000] [10] [INFO] Booting worker with pid: 10',
+      'Jan 12 10:00:01 host webui: [2021-01-12 10:00:01 +0000] [11] [INFO] Booting worker with pid: 11',
+    ];
+    assert.equal(await templateCount(gunicorn), 1);
+    // Xorg's name column with no bare form: the names tell the statements apart, as the file prints them.
+    assert.equal(minedCount(['xfree86: Adding drm device (/dev/dri/card0)', 'config/udev: Adding drm device (/dev/dri/card0)']), 2);
+  });
+
+  it('joins templates whose only differences are masked pieces of one or several words', () => {
+    // Templates as the miner lists them: a user name masked as one word in some lines, two in others (`Ann Lee`).
+    const unit = (text: string, count = 3): FormUnit => {
+      const { tokens, seps } = tokenize(text);
+      return { tokens: tokens.map((t) => (t === 'NAME' ? WILDCARD : t)), seps, lead: '', count };
+    };
+    const groups = (texts: string[]): number[][] => mergeHeaderForms(texts.map((text) => unit(text))).map((g) => [...g.members].sort());
+    assert.deepEqual(groups(['Accepted connection for user NAME from NAME', 'Accepted connection for user NAME NAME from NAME', 'Accepted connection for user NAME, NAME from NAME']), [[0, 1, 2]]);
+    // A constant word where the other has a masked one, or a masked piece present in one only: kept apart.
+    assert.deepEqual(groups(['Accepted connection for user NAME from NAME', 'Accepted connection for user root from NAME', 'Accepted connection for user NAME']), [[0], [1], [2]]);
+    // Too few constant words to say the two are one statement.
+    assert.deepEqual(groups(['user NAME NAME', 'user NAME']), [[0], [1]]);
+  });
+});
