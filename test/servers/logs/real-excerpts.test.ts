@@ -91,11 +91,13 @@ const BATCH_3: Record<string, number> = {
  * for the text after a label needs three texts, not two: with two, held-out batch 5 fell 0.719 -> 0.705 (two
  * statements merged), so the figures two texts had given in batches 1-2 were set back to their measure (LinuxKernel
  * 0.923 -> 0.862, NetworkManager 0.926 -> 0.852, OpenVPN 1 -> 0.905; each still at or above where it started).
+ * Raised by branch `hdr10` (header columns no reader knows, learned per file): Vsftpd (the `[user]` column written once
+ * the user is logged in, cut where the file shows the same statements without it).
  */
 const BATCH_4: Record<string, number> = {
   Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
   Gunicorn: 0.725, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.689,
-  Smartd: 0.682, Synapse: 0.78, UWSGI: 0.864, Vsftpd: 0.76, Zabbix: 0.696,
+  Smartd: 0.682, Synapse: 0.78, UWSGI: 0.864, Vsftpd: 1, Zabbix: 0.696,
 };
 /**
  * Batch 5 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
@@ -124,11 +126,13 @@ const BATCH_5: Record<string, number> = {
  * (none is in batches 1-5, the development set or Loghub): mean 0.650 over 20 systems (median 0.686). Keep it out of
  * the work that tunes the miner while it is the newest batch; raise a figure when a general change lifts it. Used for
  * fixing since batch 7 was built (batch 7 is the held-out measure now). Raised by the merge of `hdr7` and `slots7`: Syncoid.
+ * Raised by branch `hdr10`: GitLabRunner, Navidrome (the `key=value` fields a console formatter pads after the message,
+ * logrus's TTY form, cut as the logfmt form of the same record keeps them out of the message).
  */
 const BATCH_6: Record<string, number> = {
-  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 0.852, Kamailio: 0.943,
+  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 0.882, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
-  ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.51, PaperlessNgx: 0.825, Plausible: 0.66,
+  ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.825, Plausible: 0.66,
 };
 /**
  * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by
