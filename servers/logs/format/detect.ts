@@ -2,7 +2,9 @@
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
 import { isProgramTag, learnHeader, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { withLeadColumns } from './lead-columns';
 import type { LevelForm } from './level-forms';
+import { withPaddedFields } from './padded-fields';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
@@ -384,6 +386,8 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const { layers, inner } = peel(sample, context, offsetJson);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
-  const parse = layeredParse(text.parse, context, offsetJson);
+  // Columns no header reader knows: the fields a console formatter pads after the message, and the header columns
+  // left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages.
+  const parse = withLeadColumns(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample);
   return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
 }

@@ -28,6 +28,11 @@ export interface HeaderField {
   monthWord?: boolean;
   /** For timed brackets: the level follows the time inside (`[2014-07-15 15:02:53,406: INFO/MainProcess]`, Celery). */
   leveled?: boolean;
+  /**
+   * For words: a column whose values are level words (NestJS's `LOG`/`WARN`/`ERROR`, which the level reader does not
+   * take whole since `LOG` is none of LEVEL_WORDS), learned from the sample (markLevelWords): its value is the line's level.
+   */
+  levelWords?: boolean;
 }
 
 const MAX_HEADER_FIELDS = 14;
@@ -377,6 +382,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'word':
       out.end = wordEnd(line, position);
+      if (field.levelWords && out.end >= 0) out.level = columnLevel(line.slice(position, out.end));
       return out.end >= 0;
   }
 }
@@ -807,9 +813,42 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   }
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
     const forms = learnForms(sample, [], context, lines);
+    for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
   }
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...learnForms(sample, best.fields, context, lines) };
+  markLevelWords(best.fields, sample, context);
+  const forms = learnForms(sample, best.fields, context, lines);
+  for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms };
+}
+
+/** Lines of a word column that must spell a level, and the share of its values that may be other words (a tenth). */
+const MIN_LEVEL_WORD_LINES = 2;
+const OTHER_WORD_SHARE = 0.1;
+
+/**
+ * Marks the word columns of a header without a level field whose values, on the sample lines it reads, are level
+ * words (HeaderField.levelWords): an ERROR line read without its level would be a confident wrong answer for level
+ * filters. A column where other words stand too (a host, a program) is not one.
+ */
+function markLevelWords(fields: HeaderField[], sample: string[], context: TimestampContext): void {
+  if (!fields.some((f) => f.kind === 'word') || fields.some((f) => f.kind === 'level' || f.leveled)) return;
+  const levels = fields.map(() => 0);
+  const others = fields.map(() => 0);
+  const m: FieldMatch = { end: -1 };
+  for (const line of sample) {
+    let position = skipSeparators(line, 0);
+    for (let i = 0; i < fields.length && readField(fields[i], line, position, context, m); i++) {
+      if (fields[i].kind === 'word') {
+        if (columnLevel(line.slice(position, m.end))) levels[i]++;
+        else others[i]++;
+      }
+      position = skipSeparators(line, m.end);
+    }
+  }
+  fields.forEach((field, i) => {
+    if (field.kind === 'word' && levels[i] >= MIN_LEVEL_WORD_LINES && others[i] <= OTHER_WORD_SHARE * levels[i]) field.levelWords = true;
+  });
 }
 
 export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
@@ -914,6 +953,15 @@ function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead): boolea
 /** `name` as a level when it is one of LEVEL_WORDS (any ASCII case), else undefined. */
 function pipedLevel(name: string): Level | undefined {
   return LEVEL_WORD_SET.has(name.toLowerCase()) ? normalizeLevel(name) : undefined;
+}
+
+/**
+ * A column's value as a level: one of LEVEL_WORDS (any ASCII case), or `LOG` in capitals, the level PostgreSQL and
+ * NestJS's console logger write for ordinary messages (`LOG:  checkpoint starting`, `LOG [RoutesResolver]`). Only for
+ * a value the file shows to be a column: as a word of prose `log` is no level. Undefined otherwise.
+ */
+export function columnLevel(value: string): Level | undefined {
+  return value === 'LOG' ? 'INFO' : pipedLevel(value);
 }
 
 /** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */
@@ -1126,8 +1174,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (field.kind === 'clock') clockEnd = m.end;
   }
   if (consumed > 0) {
-    // A lone dash or arrow between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`)
-    // belongs to neither.
+    // A lone dash, arrow or colon between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`,
+    // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither.
     position = skipSeparators(line, loneSeparatorEnd(line, position));
     parsed.message = line.slice(position);
   }
@@ -1139,14 +1187,14 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
 }
 
 /**
- * The end of a dash or arrow standing alone at `position` (`-`, `--`, `->`, `=>`, `>>` followed by a space or a tab),
- * or `position` when there is none.
+ * The end of a dash, arrow or colon standing alone at `position` (`-`, `--`, `->`, `=>`, `>>`, `:` followed by a space
+ * or a tab), or `position` when there is none. No statement opens with a lone colon: it closes the header's last field.
  */
 function loneSeparatorEnd(line: string, position: number): number {
   const c = line.charCodeAt(position);
-  if (c !== 45 && c !== 61 && c !== 62) return position; /* - = > */
+  if (c !== 45 && c !== 61 && c !== 62 && c !== 58) return position; /* - = > : */
   const second = line.charCodeAt(position + 1);
-  if (c === 45 && (second === 32 || second === 9)) return position + 1;
+  if ((c === 45 || c === 58) && (second === 32 || second === 9)) return position + 1;
   const pair = (c === 45 && (second === 45 || second === 62)) || (c === 61 && second === 62) || (c === 62 && second === 62);
   const after = line.charCodeAt(position + 2);
   return pair && (after === 32 || after === 9) ? position + 2 : position;

@@ -1,0 +1,196 @@
+// Header columns that no header reader knows, learned per file: after the known header is read, the message may still
+// open with columns the program writes on every line (a level word, `Auth:`, a `[Context]` or `(Thread)` name, a
+// logger padded to a width, an Erlang or Go source location). They are learned from the file's own messages and cut
+// from every message that opens with them, so that one statement is one template whatever its columns say.
+//
+// A leading run is a column, not the statement's first words, only where the file shows it: the words that follow
+// the run also follow another run (`[RouterExplorer] Mapped …` beside `[Api:RouterExplorer] Mapped …`) or open a
+// message without one (`(456) Login incorrect` beside `Auth: (0) Login incorrect`). A statement's own first words do
+// not change from line to line, so they never give that evidence. A run of a shape the file gives no evidence for is
+// left in the message: when unsure, keep the message whole.
+import { isWhiteSpace } from './chars';
+import { columnLevel } from './header';
+import type { Level, ParsedLine } from './types';
+
+/** How a leading token looks: the shapes a logger's columns take (a word of prose takes none of them). */
+type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'padded';
+
+/** A run of leading column-shaped tokens: where it ends in the message, its shapes, and its text with digits masked. */
+interface Run {
+  /** Ends of the run's first 1..n tokens (and the separators after each), in characters of the message. */
+  ends: number[];
+  /** The shape of each token. */
+  shapes: Shape[];
+  /** Each token with its digit runs written `0`: `(1129)` and `(1130)` are one value of one column. */
+  masked: string[];
+  /** The level each token spells (a level column's value), or undefined. */
+  levels: (Level | undefined)[];
+}
+
+/** Tokens of a run at most: loggers put two or three columns before the text (`LOG [Context]`, `(pid) Level:`). */
+const MAX_RUN = 3;
+/** A column's value is short; a longer token is text. */
+const MAX_TOKEN = 96;
+/** Tokens after a statement's first word looked at for its second. */
+const KEY_LOOKAHEAD = 3;
+
+/** A label column: a capitalised word of letters and a colon (`Auth:`, `Info:`, FreeRADIUS's `Level:`). */
+const LABEL = /^[A-Z][A-Za-z]{1,15}:$/;
+/** A source location: a name, then `:line` (`main.go:42`, `<0.640.0>@ejabberd_listener:accept:333`); not `host:port`. */
+const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
+/** A word of the statement: letters (an apostrophe or dash inside), maybe closed by punctuation. */
+const WORD = /^[A-Za-z][A-Za-z'_-]*[.,:;!?]?$/;
+
+/** The shape of `token`, and the level it spells; undefined when it has none of a column's shapes. */
+function shapeOf(token: string, padded: boolean): { shape: Shape; level?: Level } | undefined {
+  if (token.length > MAX_TOKEN) return undefined;
+  const core = token.endsWith(':') ? token.slice(0, -1) : token;
+  const first = core.charCodeAt(0);
+  const last = core.charCodeAt(core.length - 1);
+  if ((first === 91 && last === 93) || (first === 40 && last === 41)) {
+    // `[ERROR]`, `(WARN)`: a level in its brackets; `[Context]`, `(pid)`: a name or a number.
+    const level = columnLevel(core.slice(1, -1));
+    return level ? { shape: 'level', level } : { shape: first === 91 ? 'bracket' : 'paren' };
+  }
+  const level = /^[A-Za-z]+$/.test(core) ? columnLevel(core) : undefined;
+  if (level) return { shape: 'level', level };
+  if (LABEL.test(token)) return { shape: 'label' };
+  if (LOCATION.test(token)) return { shape: 'location' };
+  // A name padded to its column's width (log4j's `%-40c`): followed by two spaces or more.
+  if (padded && /[A-Za-z]/.test(core)) return { shape: 'padded' };
+  return undefined;
+}
+
+/** The position after the spaces and tabs at `at`. */
+function skipBlanks(text: string, at: number): number {
+  while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** End of the token at `at` (the next white space or the end). */
+function tokenEnd(text: string, at: number): number {
+  while (at < text.length && !isWhiteSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/**
+ * The run of column-shaped tokens `message` opens with (a lone `-` after one, `Task      - text`, is the column's),
+ * leaving some text after it; undefined when the first token has no column shape.
+ */
+function readRun(message: string): Run | undefined {
+  let run: Run | undefined;
+  let at = 0;
+  while ((run?.ends.length ?? 0) < MAX_RUN && at < message.length) {
+    const end = tokenEnd(message, at);
+    const blanks = message.charCodeAt(end) === 32 && message.charCodeAt(end + 1) === 32;
+    const shape = shapeOf(message.slice(at, end), blanks);
+    if (!shape) break;
+    let next = skipBlanks(message, end);
+    if (message.charCodeAt(next) === 45 && isWhiteSpace(message.charCodeAt(next + 1))) next = skipBlanks(message, next + 1);
+    // A run must leave text: a message that is all columns is left whole.
+    if (next >= message.length) break;
+    run ??= { ends: [], shapes: [], masked: [], levels: [] };
+    run.ends.push(next);
+    run.shapes.push(shape.shape);
+    run.masked.push(message.slice(at, end).replace(/\d+/g, '0'));
+    run.levels.push(shape.level);
+    at = next;
+  }
+  return run;
+}
+
+/**
+ * What names the statement at `from`: its first token, a word, and the next word among the tokens that follow (a
+ * value between them, `Mapped {/api/faces, GET} route`, is skipped); undefined when the text opens with no word.
+ */
+function statementKey(message: string, from: number): string | undefined {
+  let at = skipBlanks(message, from);
+  let end = tokenEnd(message, at);
+  const first = message.slice(at, end);
+  if (!WORD.test(first)) return undefined;
+  for (let tokens = 0; tokens < KEY_LOOKAHEAD && end < message.length; tokens++) {
+    at = skipBlanks(message, end);
+    end = tokenEnd(message, at);
+    const token = message.slice(at, end);
+    if (WORD.test(token)) return `${first} ${token}`;
+  }
+  return undefined;
+}
+
+/** What a file's sample taught: the run signatures (shapes joined by spaces) that are columns of its layout. */
+export interface LeadColumns {
+  readonly signatures: ReadonlySet<string>;
+}
+
+/**
+ * Learns the lead columns of a file from its sample's messages (as the known header leaves them; lines of an entry
+ * above, indented, are left out): a run's signature is learned when the words after one such run also follow a run
+ * with other text, or no run. Undefined when the file shows none.
+ */
+export function learnLeadColumns(messages: readonly string[]): LeadColumns | undefined {
+  // For each statement key, the masked runs it follows ('' for none); for each masked run (each prefix of a run too:
+  // `(pid)` alone is learned where `(pid) Label:` stands beside `(pid)`), its signature and the keys it precedes.
+  const runs = new Map<string, Set<string>>();
+  const texts = new Map<string, { signature: string; keys: Set<string> }>();
+  for (const message of messages) {
+    if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
+    const run = readRun(message);
+    // Each key once per message, after the longest run it follows: one line is no evidence against itself.
+    const keys = new Set<string>();
+    for (let cut = run?.ends.length ?? 0; cut >= 0; cut--) {
+      const key = statementKey(message, cut === 0 ? 0 : (run as Run).ends[cut - 1]);
+      if (key === undefined || keys.has(key)) continue;
+      keys.add(key);
+      const text = cut === 0 ? '' : (run as Run).masked.slice(0, cut).join(' ');
+      let seen = runs.get(key);
+      if (!seen) runs.set(key, (seen = new Set()));
+      seen.add(text);
+      if (cut === 0) continue;
+      let entry = texts.get(text);
+      if (!entry) texts.set(text, (entry = { signature: (run as Run).shapes.slice(0, cut).join(' '), keys: new Set() }));
+      entry.keys.add(key);
+    }
+  }
+  // A run is a column where its statement also follows another run or none, and the run also opens another statement:
+  // a column's value (a level, a component) is written before many statements, while a value the statement itself
+  // opens with (`[orders] Queue depth 120 over limit`) opens that statement only.
+  const learned = new Set<string>();
+  for (const seen of runs.values()) {
+    if (seen.size < 2) continue;
+    for (const text of seen) {
+      const entry = texts.get(text);
+      if (entry && entry.keys.size >= 2) learned.add(entry.signature);
+    }
+  }
+  return learned.size > 0 ? { signatures: learned } : undefined;
+}
+
+/**
+ * `parsed` with the longest learned run cut from its message (its level, when the header gave none, from a level
+ * column in the run). A message that opens with white space (a line of the entry above) is left whole.
+ */
+export function cutLeadColumns(columns: LeadColumns, parsed: ParsedLine): ParsedLine {
+  const message = parsed.message;
+  if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) return parsed;
+  const run = readRun(message);
+  if (!run) return parsed;
+  for (let cut = run.ends.length; cut > 0; cut--) {
+    if (!columns.signatures.has(run.shapes.slice(0, cut).join(' '))) continue;
+    parsed.message = message.slice(run.ends[cut - 1]);
+    if (parsed.level === undefined) {
+      const level = run.levels.slice(0, cut).find((l) => l !== undefined);
+      if (level) parsed.level = level;
+    }
+    return parsed;
+  }
+  return parsed;
+}
+
+/**
+ * `parse` followed by the lead columns learned from `sample` (the file's sample lines, read by `parse`); `parse`
+ * itself when the file shows none, so that most files pay nothing per line.
+ */
+export function withLeadColumns(parse: (line: string) => ParsedLine, sample: readonly string[]): (line: string) => ParsedLine {
+  const columns = learnLeadColumns(sample.map((line) => parse(line).message));
+  return columns ? (line) => cutLeadColumns(columns, parse(line)) : parse;
+}

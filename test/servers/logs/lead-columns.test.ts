@@ -1,0 +1,103 @@
+// Header columns no reader knows, learned per file (format/lead-columns.ts): a run of column-shaped tokens left at the
+// start of the message is cut only where the file shows it to be a column (the words after it also follow another
+// run, or none). Real lines from the excerpts of public bug reports (test/fixtures/real-excerpts), with neighbours
+// whose first words are the statement's own and must stay.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { learnLeadColumns } from '../../../servers/logs/format/lead-columns';
+
+/** Reference time for year-less dates: 2026-11-30. */
+const REFERENCE = Date.UTC(2026, 10, 30);
+
+function read(lines: string[]): { message: string; level?: string }[] {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return lines.map((line) => {
+    const parsed = parser.parse(line);
+    return parsed.level === undefined ? { message: parsed.message } : { message: parsed.message, level: parsed.level };
+  });
+}
+
+describe('lead columns learned per file', () => {
+  it("FreeRADIUS: the lone `:` after the time is header, and `Auth: (request)` a column its statements also open without", () => {
+    // radius.log (`date : Level: (request) msg`) beside PacketFence's syslog form of the same server (batch 6).
+    const lines = [
+      'Mon Aug 16 08:44:20 2021 : Auth: (1129) Login OK: [Username] (from client LS_NEW port 1 cli FC:C2:DE:1C:EF:A6)',
+      'Mon Aug 16 08:44:20 2021 : Auth: (1130) Login OK: [Username] (from client LS_NEW port 1 cli FC:C2:DE:1C:EF:D8)',
+      'Mon Aug 16 08:44:20 2021 : Info:  ... adding new socket proxy (XX.XX.XX.XX, 44583) -> home_server (XX.XX.XX.XX, 2017)',
+      'Thu Jun 26 16:24:23 2025 : Auth: (0) Login incorrect (pap: Cleartext password does not match "known good" password): [user]',
+      'Dec 21 15:26:15 pf3 auth[193922]: (456)   Login incorrect (pap: SSHA digest does not match "known good" digest): [CLIENT_UID]',
+      'Dec 21 15:26:16 pf3 auth[193922]: (457)   Login incorrect (pap: SSHA digest does not match "known good" digest): [CLIENT_UID]',
+      // `radiusd -X`: the request number before each statement of the request.
+      '(0) Received Access-Request Id 234 from 173.39.202.158:55987 to 172.17.0.3:1812 length 86',
+      '(1) Received Access-Request Id 175 from 192.168.1.244:63378 to 192.168.2.118:1812 length 170',
+    ];
+    const messages = read(lines);
+    assert.equal(messages[0].message, 'Login OK: [Username] (from client LS_NEW port 1 cli FC:C2:DE:1C:EF:A6)');
+    assert.equal(messages[2].level, 'INFO');
+    assert.ok(messages[3].message.startsWith('Login incorrect (pap: Cleartext'), messages[3].message);
+    assert.ok(messages[4].message.startsWith('Login incorrect (pap: SSHA'), messages[4].message);
+    assert.equal(messages[6].message, 'Received Access-Request Id 234 from 173.39.202.158:55987 to 172.17.0.3:1812 length 86');
+  });
+
+  it('vsftpd: the user column, written once the user is logged in, before statements it also writes without it', () => {
+    // vsftpd 3.0's vsftpd.log with log_ftp_protocol (batch 4): `date [pid N] [user] msg`.
+    const lines = [
+      'Wed Jul  8 16:22:53 2015 [pid 18730] [filemanager] FTP response: Client "127.0.0.1", "215 UNIX Type: L8"',
+      'Wed Jul  8 16:22:53 2015 [pid 18730] [filemanager] FTP command: Client "127.0.0.1", "QUIT"',
+      'Wed Jul  8 16:23:36 2015 [pid 18998] CONNECT: Client "127.0.0.1"',
+      'Wed Jul  8 16:23:36 2015 [pid 18998] FTP response: Client "127.0.0.1", "220 (vsFTPd 3.0.2)"',
+      'Wed Jul  8 16:23:36 2015 [pid 18998] FTP command: Client "127.0.0.1", "USER filemanager"',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.message), [
+      'FTP response: Client "127.0.0.1", "215 UNIX Type: L8"',
+      'FTP command: Client "127.0.0.1", "QUIT"',
+      'CONNECT: Client "127.0.0.1"',
+      'FTP response: Client "127.0.0.1", "220 (vsFTPd 3.0.2)"',
+      'FTP command: Client "127.0.0.1", "USER filemanager"',
+    ]);
+  });
+
+  it("a message's own first words stay: a bracket or label no other line of the file shows as a column is text", () => {
+    // Transmission (batch 6): the torrent's name, bracketed tags and all, opens each statement; nothing shows it a column.
+    const lines = [
+      '2022-05-01 10:00:00 [eztv] Queued for verification (verify.c:269)',
+      '2022-05-01 10:00:01 [eztv] Verifying torrent (verify.c:224)',
+      '2022-05-01 10:00:02 Warning: disk almost full',
+      '2022-05-01 10:00:03 Warning: disk almost full',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.message), ['[eztv] Queued for verification (verify.c:269)', '[eztv] Verifying torrent (verify.c:224)', 'Warning: disk almost full', 'Warning: disk almost full']);
+  });
+
+  it('one line is no evidence against itself, nor is a value only one statement opens with', () => {
+    assert.equal(learnLeadColumns(['(1129) Login OK: [a]', '(1130) Login OK: [b]', 'Auth: user logged in', 'Auth: user logged in']), undefined);
+    // A made-up broker's queue name opening its own statement (test header-forms keeps it too).
+    assert.equal(learnLeadColumns(['[orders] Queue depth 120 over limit', '[billing] Queue depth 300 over limit', 'Queue orders drained']), undefined);
+    // NestJS's context column (Immich): RouterExplorer opens several statements.
+    const nest = ['[RouterExplorer] Mapped {/a, GET} route', '[Api:RouterExplorer] Mapped {/b, GET} route', '[RouterExplorer] Starting Nest application...'];
+    assert.deepEqual([...(learnLeadColumns(nest)?.signatures ?? [])], ['bracket']);
+  });
+
+  it("NestJS: a word column of level words (`LOG`, `WARN`, `ERROR`) is the line's level", () => {
+    // Immich (batch 6): NestJS's ConsoleLogger behind docker compose's prefix; the ERROR and WARN lines are made up
+    // in the same layout (the logger pads the level to seven characters).
+    const lines = [
+      'immich-server_1            | [Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/file, GET} route +2ms',
+      'immich-server_1            | [Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/thumbnail/:assetId, GET} route +1ms',
+      'immich-server_1            | [Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/allObjects, GET} route +1ms',
+      'immich-server_1            | [Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/allLocation, GET} route +1ms',
+      'immich-server_1            | [Nest] 29  - 06/26/2022, 1:18:37 AM   ERROR [ExceptionsHandler] connect ECONNREFUSED 127.0.0.1:5432',
+      'immich-server_1            | [Nest] 29  - 06/26/2022, 1:18:38 AM    WARN [MetadataService] Unable to read metadata',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.level), ['INFO', 'INFO', 'INFO', 'INFO', 'ERROR', 'WARN']);
+    assert.equal(read(lines)[1].message, 'Mapped {/asset/thumbnail/:assetId, GET} route +1ms');
+  });
+
+  it('a word column where other words stand too (a host) gives no level', () => {
+    const lines = [
+      'Jun 14 15:16:01 error kernel: usb 1-1: new device',
+      'Jun 14 15:16:02 combo kernel: usb 1-1: new device',
+      'Jun 14 15:16:03 combo kernel: usb 1-2: new device',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.level), [undefined, undefined, undefined]);
+  });
+});
