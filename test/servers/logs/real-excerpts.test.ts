@@ -144,9 +144,14 @@ const BATCH_6: Record<string, number> = {
  * branch `realx7` on the miner of the session's start (servers/** as at 72323e3), before anything was fixed for these
  * systems (none is in batches 1-6, the development set or Loghub): mean 0.789 over 23 systems (median 0.840). Keep it
  * out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * Lowered on the merge of `hdr10` and `net9` (2026-12-01): Headscale 0.864 -> 0.818. Its 2021 Go log line
+ * `[machine] Client is ready to access the tailnet` and its 2022 zerolog line of the same words with `handler=`/`machine=`
+ * fields are now one template: the header column is cut and the fields are the record's, so the two versions' calls
+ * read as one statement, which the labels keep apart (one call, one event). Read by the lead to find this cause, so
+ * Headscale's two lines are no longer unseen.
  */
 const BATCH_7: Record<string, number> = {
-  Authelia: 0.68, Certbot: 0.672, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.864,
+  Authelia: 0.68, Certbot: 0.672, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.818,
   Jicofo: 0.625, K3s: 0.939, Kibana: 0.882, Kodi: 0.759, Longhorn: 1, Metabase: 0.848, Nextcloud: 0.393,
   NginxProxyManager: 0.956, Odoo: 0.434, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929,
   UptimeKuma: 0.543, Vector: 0.84,
