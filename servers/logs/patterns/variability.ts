@@ -24,6 +24,11 @@ export interface PositionUnit {
    * decides by mergeValueSlots' rule.
    */
   valueSlots?: readonly number[];
+  /**
+   * The value slots a weaker frame marks (angle brackets, the last word after a label's `: `): where a family differs
+   * at one of them, it needs MIN_WEAK_VALUES distinct words there, or a <*>, before mergeValueSlots reads it as data.
+   */
+  weakSlots?: readonly number[];
   /** The text between each token and the next (Tokenized.seps): where a message's own `: ` ends its sentence. */
   seps?: readonly string[];
 }
@@ -66,6 +71,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     else byLength.set(group.tokens.length, [group]);
   }
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
+  for (const list of byLength.values()) if (list.length >= 2) mergeLeadingValues(list, isValue, ids);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -93,6 +99,49 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/** Least distinct words shaped as values that make a message's first position a variable (mergeLeadingValues). */
+const MIN_LEADING_VALUES = 3;
+
+/**
+ * Merges templates of one length that differ only in their first token when every word there is a value by its form
+ * (`isValue`: a digit, a dotted name) and the family shows MIN_LEADING_VALUES of them, or a <*> beside them: a
+ * statement that opens with what it reports on (ClamAV's `main.cvd database is up-to-date` / `daily.cld …` /
+ * `bytecode.cvd …`, a device's `sda1: …`, a file's name). The first word is otherwise left alone (familiesAt): it
+ * names the event. Why it holds: a program's own first word is one spelling, written in its source; file names,
+ * devices and versions at that place come from data, and three of them are a list, not three statements. Two
+ * (`SSH2 support: …` / `IPv6 support: …`) are as often two statements and stay apart, and so do a key before `=`
+ * (`zookeeper.flushDelay=<*>`, each its own setting) and a symbol with `_` (`w32_fcntl`, `w32_bind`: functions).
+ */
+/**
+ * The first token is a key or a symbol, not a value: an `=` or a glued `:` follows it in some member
+ * (`zookeeper.flushDelay=<*>`, `w32_bind fd:<*>` has `_`, handled by the caller). A key names the field it sets, as a
+ * label does (namesField).
+ */
+function names(family: Group[]): boolean {
+  return family.some((group) => {
+    const sep = (group.seps?.[0] ?? '').trim();
+    return sep.startsWith('=') || sep === ':';
+  });
+}
+
+function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds): void {
+  for (const family of familiesAt(list, 0)) {
+    const words = new Set<string>();
+    let masked = false;
+    for (const group of family) {
+      const word = group.tokens[0];
+      if (word === WILDCARD) masked = true;
+      else words.add(word);
+    }
+    if (names(family) || ![...words].every((word) => isValue(word) && !word.includes('_'))) continue;
+    if (!(masked ? words.size >= 1 : words.size >= MIN_LEADING_VALUES)) continue;
+    family.sort((a, b) => a.id - b.id);
+    const [into, ...rest] = family;
+    setToken(into, 0, WILDCARD, ids);
+    absorb(into, rest);
+  }
 }
 
 /** Most words of a field's label (namesField): `Total DNS queries`. */
@@ -175,6 +224,7 @@ function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): v
       counts.set(key, (counts.get(key) ?? 0) + group.count);
     }
     if (!masked && !isSlotValuesVariable([...counts.values()], rule)) continue;
+    if (!slots.every((position) => !isWeakSlot(family, position) || weakSlotIsVariable(family, position))) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     for (const position of slots) setToken(into, position, WILDCARD, ids);
@@ -184,6 +234,29 @@ function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): v
       other.alive = false;
     }
   }
+}
+
+/** Least distinct words a weak slot (PositionUnit.weakSlots) must take, without a <*>, to be read as data. */
+const MIN_WEAK_VALUES = 3;
+
+/** Some member of the family holds `position` as a weak slot. */
+function isWeakSlot(family: Group[], position: number): boolean {
+  return family.some((group) => group.weak?.includes(position));
+}
+
+/**
+ * A weak slot is data where the family shows it so: a member holds <*> there, or MIN_WEAK_VALUES distinct words fill
+ * it. Angle brackets and a label's `: ` frame a value less surely than `key=` or quotes (`<Notice>` is a tag, `for: done`
+ * a status), and two words at one place are as often two statements as one with a value; three are a list the
+ * statement fills in.
+ */
+function weakSlotIsVariable(family: Group[], position: number): boolean {
+  const words = new Set<string>();
+  for (const group of family) {
+    if (group.tokens[position] === WILDCARD) return true;
+    words.add(group.tokens[position]);
+  }
+  return words.size >= MIN_WEAK_VALUES;
 }
 
 /**
@@ -720,6 +793,7 @@ interface Group {
   /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
   tail: string;
   slots: readonly number[] | undefined;
+  weak: readonly number[] | undefined;
   seps: readonly string[] | undefined;
   count: number;
   id: number;
@@ -757,7 +831,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     hashes[lane] = hash;
   }
   const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
-  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, seps: unit.seps, count: unit.count, id: unit.id, alive: true };
+  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, count: unit.count, id: unit.id, alive: true };
 }
 
 function setToken(group: Group, position: number, token: string, ids: TokenIds): void {
