@@ -97,7 +97,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
-  mergeColonTails(groups.filter((g) => g.alive), rule);
+  mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -114,34 +114,52 @@ const MIN_LEADING_VALUES = 3;
  * (`SSH2 support: …` / `IPv6 support: …`) are as often two statements and stay apart, and so do a key before `=`
  * (`zookeeper.flushDelay=<*>`, each its own setting) and a symbol with `_` (`w32_fcntl`, `w32_bind`: functions).
  */
-/**
- * The first token is a key or a symbol, not a value: an `=` or a glued `:` follows it in some member
- * (`zookeeper.flushDelay=<*>`, `w32_bind fd:<*>` has `_`, handled by the caller). A key names the field it sets, as a
- * label does (namesField).
- */
-function names(family: Group[]): boolean {
-  return family.some((group) => {
-    const sep = (group.seps?.[0] ?? '').trim();
-    return sep.startsWith('=') || sep === ':';
-  });
-}
-
 function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds): void {
   for (const family of familiesAt(list, 0)) {
-    const words = new Set<string>();
-    let masked = false;
-    for (const group of family) {
-      const word = group.tokens[0];
-      if (word === WILDCARD) masked = true;
-      else words.add(word);
-    }
-    if (names(family) || ![...words].every((word) => isValue(word) && !word.includes('_'))) continue;
-    if (!(masked ? words.size >= 1 : words.size >= MIN_LEADING_VALUES)) continue;
+    if (!family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) || !leadingIsVariable(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/**
+ * The group's first token is a value by its form (`isValue`), not a key or a symbol: no `=` or glued `:` follows it
+ * (`zookeeper.flushDelay=<*>`: a key names the setting, as a label does, namesField) and it has no `_` (`w32_fcntl`,
+ * `w32_bind`: functions of a program, spelled in its source).
+ */
+function leadsWithValue(group: Group, isValue: (word: string) => boolean): boolean {
+  const word = group.tokens[0];
+  if (word === WILDCARD || word.includes('_') || !isValue(word)) return false;
+  const sep = (group.seps?.[0] ?? '').trim();
+  return !(sep.startsWith('=') || sep === ':');
+}
+
+/**
+ * The family's first words (each <*> or leadsWithValue) show a variable: MIN_LEADING_VALUES distinct words, or one or
+ * more beside a <*>. One word alone is no variation at all.
+ */
+function leadingIsVariable(family: Group[]): boolean {
+  const words = new Set<string>();
+  let masked = false;
+  for (const group of family) {
+    if (group.tokens[0] === WILDCARD) masked = true;
+    else words.add(group.tokens[0]);
+  }
+  return masked ? words.size >= 1 : words.size >= MIN_LEADING_VALUES;
+}
+
+/**
+ * A family keyed without its first word where that word is a value (mergeColonTails): whole when its first words are
+ * one, or a variable by leadingIsVariable (Plausible's `Clickhousex.Protocol (#PID<…>) failed to connect: …` /
+ * `Postgrex.Protocol …` / `Ch.Connection …`, one DBConnection statement for every driver); otherwise split by first
+ * word, each its own family.
+ */
+function leadingFamilies(family: Group[]): Group[][] {
+  const first = new Set(family.map((group) => group.tokens[0]));
+  if (first.size === 1 || leadingIsVariable(family)) return [family];
+  return familiesBy(family, (group) => group.tokens[0]);
 }
 
 /** Most words of a field's label (namesField): `Total DNS queries`. */
@@ -439,9 +457,11 @@ const MIN_TAIL_TEXTS = 3;
  * which a constant label (`pam_unix(sshd:auth): authentication failure` / `…: check pass`, two statements) does not
  * show. A `: ` frames the text as a value as a key or quotes frame a word, so MIN_TAIL_TEXTS texts are enough unless
  * each holds many lines (then they sort lines into events, as a 2,000-line file shows where it has them); the longest shared
- * beginning is tried first and the merged template ends in one <*>.
+ * beginning is tried first and the merged template ends in one <*>. A first word shaped as a value (leadsWithValue) is
+ * a second place that varies at once: it joins the family when the family shows it a variable (leadingFamilies), as
+ * one statement printed for several drivers or files does.
  */
-function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
+function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: string) => boolean): void {
   const byPrefix = new Map<number, Group[]>();
   /** Groups whose label at that prefix is a bare one (colonTailStarts' `bare`). */
   const bare = new Set<string>();
@@ -458,8 +478,10 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
       if (!group.alive || group.tokens.length < prefix) return undefined;
       // The label's separator without its trailing space: an empty text (`closed: 13,`) ends the message at the label.
       const seps = group.seps as readonly string[];
-      return `${group.tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
-    });
+      // A first word shaped as a value is left out of the key: the family decides it (leadingFamilies).
+      const first = leadsWithValue(group, isValue) ? WILDCARD : group.tokens[0];
+      return `${first}\u0001${group.tokens.slice(1, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
+    }).flatMap(leadingFamilies);
     for (const groups of families) {
       const counts = tailCounts(groups, prefix);
       const masked = counts.has(WILDCARD);
@@ -473,6 +495,7 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
       groups.sort((a, b) => a.id - b.id);
       const [into, ...rest] = groups;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD];
+      if (rest.some((group) => group.tokens[0] !== into.tokens[0])) into.tokens[0] = WILDCARD;
       absorb(into, rest);
     }
   }
