@@ -326,14 +326,14 @@ export class TemplateMiner {
     const units: (PositionUnit & { cluster: Cluster; stats: Stats })[] = [];
     for (const cluster of this.overflow ? [...this.clusters, this.overflow] : this.clusters) {
       if (cluster.stats.count === 0) continue;
-      const slots = valueSlots(cluster);
+      const { slots, weak } = valueSlots(cluster);
       if (cluster.split && cluster.split.groups.size > 1) {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, seps: cluster.seps, cluster, stats: group.stats });
+          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, cluster, stats: group.stats });
         }
-      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, seps: cluster.seps, cluster, stats: cluster.stats });
+      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
     const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
@@ -570,17 +570,42 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
  * Positions of a cluster's tokens that its text frames as values (see PositionUnit.valueSlots): a token right after
  * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`) or a lower-case `key:` glued to it (`name:dd`), a token in parentheses glued to a name
  * (`VRRP_Script(chk_haproxy)`, a call's argument) and a token between two quote marks of one kind (`name is "SNOOPY"`,
- * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`). Undefined when none.
+ * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`). `weak` lists those a weaker frame marks
+ * (PositionUnit.weakSlots): a token alone in angle brackets (`realm <openvidu>`) and the one token after a label's `: `
+ * that ends the message (`Adding protocol support for: AMQP`). Both undefined when there are none.
  */
-function valueSlots(cluster: Cluster): number[] | undefined {
-  let positions: number[] | undefined;
+function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
+  let slots: number[] | undefined;
+  let weak: number[] | undefined;
   // A <*> position counts too: a split cluster's value groups have their words there (buildView).
   for (let i = 1; i < cluster.tokens.length; i++) {
     const before = cluster.seps[i - 1];
     const after = cluster.seps[i] ?? '';
-    if (isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after)) (positions ??= []).push(i);
+    if (isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after)) (slots ??= []).push(i);
+    else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i)) {
+      (slots ??= []).push(i);
+      (weak ??= []).push(i);
+    }
   }
-  return positions;
+  return { slots, weak };
+}
+
+/**
+ * The token is alone in angle brackets opened after a space (`realm <openvidu> user <G4VKCQ>`, `RCPT <a@b.example>`),
+ * as programs write an address or a name they were given. A weak slot: `<Notice>` is as often a level or a tag.
+ */
+function isAngleSlot(before: string, after: string): boolean {
+  return before.length >= 2 && before.charCodeAt(before.length - 1) === 60 /* < */ && after.charCodeAt(0) === 62 /* > */ && (before[before.length - 2] === ' ' || before[before.length - 2] === '\t');
+}
+
+/**
+ * Token `i` is the last of the message and a label's `: ` comes before it, after a word (`Adding protocol support for:
+ * AMQP`, `Loaded plugin: homebridge-hue`): the one thing the sentence was given. A weak slot: a label followed by one
+ * word is as often a status the program names itself (`Checking for updates: done`).
+ */
+function isLabelValueSlot(cluster: Cluster, i: number): boolean {
+  if (i !== cluster.tokens.length - 1 || cluster.seps[i - 1] !== ': ' || cluster.tokens[i - 1] === WILDCARD) return false;
+  return (cluster.seps[i] ?? '').trim() === '';
 }
 
 /**

@@ -24,6 +24,11 @@ export interface PositionUnit {
    * decides by mergeValueSlots' rule.
    */
   valueSlots?: readonly number[];
+  /**
+   * The value slots a weaker frame marks (angle brackets, the last word after a label's `: `): where a family differs
+   * at one of them, it needs MIN_WEAK_VALUES distinct words there, or a <*>, before mergeValueSlots reads it as data.
+   */
+  weakSlots?: readonly number[];
   /** The text between each token and the next (Tokenized.seps): where a message's own `: ` ends its sentence. */
   seps?: readonly string[];
 }
@@ -66,6 +71,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     else byLength.set(group.tokens.length, [group]);
   }
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
+  for (const list of byLength.values()) if (list.length >= 2) mergeLeadingValues(list, isValue, ids);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -91,8 +97,69 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
-  mergeColonTails(groups.filter((g) => g.alive), rule);
+  mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/** Least distinct words shaped as values that make a message's first position a variable (mergeLeadingValues). */
+const MIN_LEADING_VALUES = 3;
+
+/**
+ * Merges templates of one length that differ only in their first token when every word there is a value by its form
+ * (`isValue`: a digit, a dotted name) and the family shows MIN_LEADING_VALUES of them, or a <*> beside them: a
+ * statement that opens with what it reports on (ClamAV's `main.cvd database is up-to-date` / `daily.cld …` /
+ * `bytecode.cvd …`, a device's `sda1: …`, a file's name). The first word is otherwise left alone (familiesAt): it
+ * names the event. Why it holds: a program's own first word is one spelling, written in its source; file names,
+ * devices and versions at that place come from data, and three of them are a list, not three statements. Two
+ * (`SSH2 support: …` / `IPv6 support: …`) are as often two statements and stay apart, and so do a key before `=`
+ * (`zookeeper.flushDelay=<*>`, each its own setting) and a symbol with `_` (`w32_fcntl`, `w32_bind`: functions).
+ */
+function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds): void {
+  for (const family of familiesAt(list, 0)) {
+    if (!family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) || !leadingIsVariable(family)) continue;
+    family.sort((a, b) => a.id - b.id);
+    const [into, ...rest] = family;
+    setToken(into, 0, WILDCARD, ids);
+    absorb(into, rest);
+  }
+}
+
+/**
+ * The group's first token is a value by its form (`isValue`), not a key or a symbol: no `=` or glued `:` follows it
+ * (`zookeeper.flushDelay=<*>`: a key names the setting, as a label does, namesField) and it has no `_` (`w32_fcntl`,
+ * `w32_bind`: functions of a program, spelled in its source).
+ */
+function leadsWithValue(group: Group, isValue: (word: string) => boolean): boolean {
+  const word = group.tokens[0];
+  if (word === WILDCARD || word.includes('_') || !isValue(word)) return false;
+  const sep = (group.seps?.[0] ?? '').trim();
+  return !(sep.startsWith('=') || sep === ':');
+}
+
+/**
+ * The family's first words (each <*> or leadsWithValue) show a variable: MIN_LEADING_VALUES distinct words, or one or
+ * more beside a <*>. One word alone is no variation at all.
+ */
+function leadingIsVariable(family: Group[]): boolean {
+  const words = new Set<string>();
+  let masked = false;
+  for (const group of family) {
+    if (group.tokens[0] === WILDCARD) masked = true;
+    else words.add(group.tokens[0]);
+  }
+  return masked ? words.size >= 1 : words.size >= MIN_LEADING_VALUES;
+}
+
+/**
+ * A family keyed without its first word where that word is a value (mergeColonTails): whole when its first words are
+ * one, or a variable by leadingIsVariable (Plausible's `Clickhousex.Protocol (#PID<…>) failed to connect: …` /
+ * `Postgrex.Protocol …` / `Ch.Connection …`, one DBConnection statement for every driver); otherwise split by first
+ * word, each its own family.
+ */
+function leadingFamilies(family: Group[]): Group[][] {
+  const first = new Set(family.map((group) => group.tokens[0]));
+  if (first.size === 1 || leadingIsVariable(family)) return [family];
+  return familiesBy(family, (group) => group.tokens[0]);
 }
 
 /** Most words of a field's label (namesField): `Total DNS queries`. */
@@ -175,6 +242,7 @@ function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): v
       counts.set(key, (counts.get(key) ?? 0) + group.count);
     }
     if (!masked && !isSlotValuesVariable([...counts.values()], rule)) continue;
+    if (!slots.every((position) => !isWeakSlot(family, position) || weakSlotIsVariable(family, position))) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     for (const position of slots) setToken(into, position, WILDCARD, ids);
@@ -184,6 +252,29 @@ function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): v
       other.alive = false;
     }
   }
+}
+
+/** Least distinct words a weak slot (PositionUnit.weakSlots) must take, without a <*>, to be read as data. */
+const MIN_WEAK_VALUES = 3;
+
+/** Some member of the family holds `position` as a weak slot. */
+function isWeakSlot(family: Group[], position: number): boolean {
+  return family.some((group) => group.weak?.includes(position));
+}
+
+/**
+ * A weak slot is data where the family shows it so: a member holds <*> there, or MIN_WEAK_VALUES distinct words fill
+ * it. Angle brackets and a label's `: ` frame a value less surely than `key=` or quotes (`<Notice>` is a tag, `for: done`
+ * a status), and two words at one place are as often two statements as one with a value; three are a list the
+ * statement fills in.
+ */
+function weakSlotIsVariable(family: Group[], position: number): boolean {
+  const words = new Set<string>();
+  for (const group of family) {
+    if (group.tokens[position] === WILDCARD) return true;
+    words.add(group.tokens[position]);
+  }
+  return words.size >= MIN_WEAK_VALUES;
 }
 
 /**
@@ -366,9 +457,11 @@ const MIN_TAIL_TEXTS = 3;
  * which a constant label (`pam_unix(sshd:auth): authentication failure` / `…: check pass`, two statements) does not
  * show. A `: ` frames the text as a value as a key or quotes frame a word, so MIN_TAIL_TEXTS texts are enough unless
  * each holds many lines (then they sort lines into events, as a 2,000-line file shows where it has them); the longest shared
- * beginning is tried first and the merged template ends in one <*>.
+ * beginning is tried first and the merged template ends in one <*>. A first word shaped as a value (leadsWithValue) is
+ * a second place that varies at once: it joins the family when the family shows it a variable (leadingFamilies), as
+ * one statement printed for several drivers or files does.
  */
-function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
+function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: string) => boolean): void {
   const byPrefix = new Map<number, Group[]>();
   /** Groups whose label at that prefix is a bare one (colonTailStarts' `bare`). */
   const bare = new Set<string>();
@@ -385,8 +478,10 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
       if (!group.alive || group.tokens.length < prefix) return undefined;
       // The label's separator without its trailing space: an empty text (`closed: 13,`) ends the message at the label.
       const seps = group.seps as readonly string[];
-      return `${group.tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
-    });
+      // A first word shaped as a value is left out of the key: the family decides it (leadingFamilies).
+      const first = leadsWithValue(group, isValue) ? WILDCARD : group.tokens[0];
+      return `${first}\u0001${group.tokens.slice(1, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
+    }).flatMap(leadingFamilies);
     for (const groups of families) {
       const counts = tailCounts(groups, prefix);
       const masked = counts.has(WILDCARD);
@@ -400,6 +495,7 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule): void {
       groups.sort((a, b) => a.id - b.id);
       const [into, ...rest] = groups;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD];
+      if (rest.some((group) => group.tokens[0] !== into.tokens[0])) into.tokens[0] = WILDCARD;
       absorb(into, rest);
     }
   }
@@ -720,6 +816,7 @@ interface Group {
   /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
   tail: string;
   slots: readonly number[] | undefined;
+  weak: readonly number[] | undefined;
   seps: readonly string[] | undefined;
   count: number;
   id: number;
@@ -757,7 +854,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     hashes[lane] = hash;
   }
   const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
-  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, seps: unit.seps, count: unit.count, id: unit.id, alive: true };
+  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, count: unit.count, id: unit.id, alive: true };
 }
 
 function setToken(group: Group, position: number, token: string, ids: TokenIds): void {

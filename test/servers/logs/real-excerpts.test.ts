@@ -114,10 +114,11 @@ const BATCH_4: Record<string, number> = {
  * OctoPrint (a name of several words filled in mid-sentence, `Plugin Software Update is disabled.`), Mumble (a Windows
  * path with spaces and forward slashes, `C:/Program Files/…`, is one value), Telegraf (words after a label that fill
  * the same place in three statements, `output: influxdb` / `socket_writer`, are values). Branch `hdr8`: Suricata (a year-last
- * date with ` -- ` before its time, a level word in angle brackets `<Notice>`).
+ * date with ` -- ` before its time, a level word in angle brackets `<Notice>`). Branch `slots9`: ClamAV (three or more
+ * first words shaped as values, `main.cvd` / `daily.cld` / `bytecode.cld database is up-to-date`, are one variable).
  */
 const BATCH_5: Record<string, number> = {
-  ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.618, Fluentd: 0.931, Frigate: 0.965, Homebridge: 0.809, NodeRED: 0.8,
+  ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.836, Fluentd: 0.931, Frigate: 0.965, Homebridge: 0.809, NodeRED: 0.8,
   OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 0.929, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.684,
   Telegraf: 1, Wazuh: 0.881, Kea: 0.9, Mumble: 0.946, Terraform: 1,
   Varnish: 0.571, Icinga2: 1, Prosody: 0.793,
@@ -133,11 +134,14 @@ const BATCH_5: Record<string, number> = {
  * alone).
  * Raised by branch `hdr10`: GitLabRunner, Navidrome (the `key=value` fields a console formatter pads after the message,
  * logrus's TTY form, cut as the logfmt form of the same record keeps them out of the message).
+ * Branch `slots9`: ActiveMQArtemis (a bracketed word and the last word after a label's `: ` that take three values,
+ * `Protocol module found: [<*>]. Adding protocol support for: <*>`), Plausible (a first word shaped as a value and the
+ * text after a label varying at once: `<*> (#PID<…>) failed to connect: <*>` for every DBConnection driver).
  */
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
-  ActiveMQArtemis: 0.8, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.825, Plausible: 0.66,
+  ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.825, Plausible: 1,
 };
 /**
  * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by

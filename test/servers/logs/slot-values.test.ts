@@ -356,4 +356,51 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = await templatesOf(['HostMetadataUpdate', 'HostEndpointUpdate'].map((kind, i) => `10:00:0${i} felix: applied ${kind} to dataplane`));
     assertApart(two, [0, 1], 'two kinds');
   });
+
+  it("reads a word in angle brackets or after a label's `: ` at the end as a value once it takes three values (ActiveMQ Artemis, Coturn)", async () => {
+    const artemis = ['artemis-server CORE', 'artemis-amqp-protocol AMQP', 'artemis-hornetq-protocol HORNETQ'].map((pair, i) => {
+      const [module, protocol] = pair.split(' ');
+      return `2018-06-08 13:21:34,70${i} INFO  [org.apache.activemq.artemis.core.server] AMQ221043: Protocol module found: [${module}]. Adding protocol support for: ${protocol}`;
+    });
+    artemis.push('2018-06-08 13:21:35,001 INFO  [org.apache.activemq.artemis.core.server] AMQ221007: Server is now live');
+    assertOneEvent(await templatesOf(artemis), [0, 1, 2], 'Protocol module found');
+    // Two words after a label are as often two statements (a status the program names): they stay apart.
+    const two = await templatesOf(['10:00:01 updater: checking for updates: done', '10:00:02 updater: checking for updates: failed', '10:00:03 updater: started']);
+    assertApart(two, [0, 1], 'checking for updates: done / failed');
+    // Angle brackets: three names given to one statement are values; two stay apart.
+    const users = ['alice', 'bob', 'carol'].map((user, i) => `10:00:0${i} session 00${i}: quota exceeded for user <${user}> on volume data`);
+    assertOneEvent(await templatesOf([...users, '10:00:09 session 009: started']), [0, 1, 2], 'user <%s>');
+    const roles = await templatesOf(['10:00:01 assigned role <admin> to the account', '10:00:02 assigned role <viewer> to the account', '10:00:03 account loaded']);
+    assertApart(roles, [0, 1], 'role <admin> / <viewer>');
+  });
+
+  it('reads three or more first words shaped as values as one variable (ClamAV `main.cvd database is up-to-date`)', async () => {
+    const lines = ['daily.cld', 'main.cvd', 'bytecode.cld', 'daily.cvd', 'main.cvd'].map((file, i) => `Mon Jul 28 14:10:4${i} 2025 -> ${file} database is up-to-date (version: 2771${i}, sigs: 20867${i}, f-level: 90, builder: raynman)`);
+    lines.push('Mon Jul 28 14:11:00 2025 -> ClamAV update process started at Mon Jul 28 14:11:00 2025');
+    assertOneEvent(await templatesOf(lines), [0, 1, 2, 3, 4], 'database is up-to-date');
+    // Two first words with digits are as often two statements (Zabbix's `SSH2 support:` / `IPv6 support:`), keys
+    // before `=` name their settings, and a symbol with `_` is a function's name: all stay apart.
+    const two = minedAlone(['daily.cvd updated (version: 27713)', 'main.cvd updated (version: 62)']);
+    assertApart(two, [0, 1], 'two files');
+    const keys = minedAlone(['zookeeper.flushDelay=0', 'zookeeper.maxWriteQueuePollTime=0', 'zookeeper.maxBatchSize=1000']);
+    assertApart(keys, [0, 1, 2], 'zookeeper.%s=');
+    const calls = minedAlone(['w32_fcntl fd:3', 'w32_bind fd:4', 'w32_listen fd:5']);
+    assertApart(calls, [0, 1, 2], 'w32_%s fd:');
+  });
+
+  it("reads a first word shaped as a value and the text after a label varying at once as one statement (Plausible's DBConnection)", async () => {
+    const lines = [
+      'Clickhousex.Protocol (#PID<0.245.0>) failed to connect: ** (ErlangError) Erlang error: :econnrefused',
+      'Clickhousex.Protocol (#PID<0.244.0>) failed to connect: ** (ErlangError) Erlang error: :econnrefused',
+      'Postgrex.Protocol (#PID<0.164.0>) failed to connect: ** (Postgrex.Error) FATAL 28000 (invalid_authorization_specification) no pg_hba.conf entry for host "103.198.165.143", user "postgres", database "analytics"',
+      'Postgrex.Protocol (#PID<0.163.0>) failed to connect: ** (Postgrex.Error) FATAL 28P01 (invalid_password) password authentication failed for user "postgres"',
+      "Ch.Connection (#PID<0.172.0>) failed to connect: ** (Ch.Error) Code: 81. DB::Exception: Database plausible_events_db doesn't exist. (UNKNOWN_DATABASE)",
+      'Migrations successful!',
+    ];
+    // Bare messages, mined alone: in a file this small a header reader may take the driver's name for a column.
+    assertOneEvent(minedAlone(lines), [0, 1, 2, 3, 4], 'failed to connect');
+    // Two first words are as often two statements: each keeps its own texts.
+    const two = minedAlone(['main.cvd check failed: bad signature', 'main.cvd check failed: file truncated', 'daily.cld check failed: bad header', 'update done']);
+    assertApart(two, [0, 2], 'main.cvd / daily.cld');
+  });
 });
