@@ -150,7 +150,8 @@ const BATCH_7: Record<string, number> = {
  */
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.324, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
-  NexusRepository: 1,
+  NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.5, Harbor: 1, Roundcube: 0,
+  Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 0.81,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8];
 /**
