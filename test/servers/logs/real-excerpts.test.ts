@@ -144,14 +144,15 @@ const BATCH_7: Record<string, number> = {
 };
 /**
  * Batch 8 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
- * branch `realx8` on the miner of main at 43a4c3c (this session's start), before anything was fixed for these systems
- * (none is in batches 1-7, the development set or Loghub): mean 0.817 over 7 systems (median 0.846). Keep it out of the work that tunes the
- * miner; raise a figure when a general change lifts it.
+ * branch `realx8` on the miner of main at 43a4c3c (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-7, the development set or Loghub): mean 0.632 over 22 systems (median
+ * 0.615). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
  */
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.324, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.5, Harbor: 1, Roundcube: 0,
-  Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 0.81,
+  Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 0.81, EMQX: 0.455, Rails: 0.326,
+  Verdaccio: 0.143, Deluge: 0.872,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8];
 /**
