@@ -160,9 +160,25 @@ const BATCH_7: Record<string, number> = {
   NginxProxyManager: 0.956, Odoo: 0.434, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929,
   UptimeKuma: 0.543, Vector: 0.84,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7];
-/** The batch nobody fixing the miner looks at this session: only its GA per system and its mean are printed. */
-const HELD_OUT: Record<string, number> = BATCH_7;
+/**
+ * Batch 8 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
+ * branch `realx8` on the miner of main at 43a4c3c (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-7, the development set or Loghub): mean 0.632 over 22 systems (median
+ * 0.615). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_8: Record<string, number> = {
+  CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.324, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
+  NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.5, Harbor: 1, Roundcube: 0,
+  Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 0.81, EMQX: 0.455, Rails: 0.326,
+  Verdaccio: 0.143, Deluge: 0.872,
+};
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8];
+/**
+ * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
+ * wrongly grouped events, so that reading this output does not make them batches fixed against.
+ */
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_8];
+const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
 
@@ -181,10 +197,10 @@ describe('Real log excerpts from public bug reports (log_patterns through dist/s
       const held = result.systems.filter((s) => s.system in batch);
       return `mean GA ${(held.reduce((sum, s) => sum + s.groupingAccuracy, 0) / Math.max(1, held.length)).toFixed(3)} over ${held.length} systems`;
     };
-    // The batch held out this session measures what the miner does on logs nobody fixing it has looked at: its
-    // wrongly grouped events are not printed here, so that reading this output does not make it a batch fixed against.
-    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !(s.system in HELD_OUT)) };
-    const means = BATCHES.map((batch, i) => `batch ${i + 1}${batch === HELD_OUT ? ' (held out)' : ''}: ${batchMean(batch)}`);
+    // The held-out batches measure what the miner does on logs nobody fixing it has looked at: their wrongly grouped
+    // events are not printed here, so that reading this output does not make them batches fixed against.
+    const studied: EvaluationResult = { ...result, systems: result.systems.filter((s) => !isHeldOut(s.system)) };
+    const means = BATCHES.map((batch, i) => `batch ${i + 1}${HELD_OUT.includes(batch) ? ' (held out)' : ''}: ${batchMean(batch)}`);
     process.stdout.write(`${formatTable(result)}\n\n${means.join('\n')}\n\n${formatErrors(studied, 10)}\n`);
     assert.deepEqual(result.systems.map((s) => s.system).sort(), Object.keys(MEASURED).sort(), 'every system has its measured figure here');
   });
