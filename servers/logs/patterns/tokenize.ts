@@ -422,20 +422,7 @@ export class TokenScan extends FlaggedRanges {
    * which a Map hashes without allocating a number.
    */
   hash(): number {
-    const message = this.message;
-    let hash = HASH_BASIS ^ this.count;
-    for (let i = 0; i < this.count; i++) {
-      if (this.flags[i] === 1) hash = Math.imul(hash ^ WILDCARD_MARK, HASH_PRIME);
-      else {
-        const start = this.starts[i];
-        const end = this.ends[i];
-        const length = end - start;
-        const ends = message.charCodeAt(start) | (message.charCodeAt(end - 1) << 16);
-        const middle = message.charCodeAt(start + (length >> 1)) | (length << 16);
-        hash = Math.imul(Math.imul(hash ^ ends, HASH_PRIME) ^ middle, HASH_PRIME);
-      }
-    }
-    return (hash ^ (hash >>> 30)) & 0x3fffffff;
+    return this.sequenceHash(false);
   }
 
   /**
@@ -443,14 +430,23 @@ export class TokenScan extends FlaggedRanges {
    * (hash()) with many others.
    */
   fullHash(): number {
+    return this.sequenceHash(true);
+  }
+
+  private sequenceHash(full: boolean): number {
     const message = this.message;
     let hash = HASH_BASIS ^ this.count;
     for (let i = 0; i < this.count; i++) {
+      const start = this.starts[i];
+      const end = this.ends[i];
       if (this.flags[i] === 1) hash = Math.imul(hash ^ WILDCARD_MARK, HASH_PRIME);
-      else {
-        const end = this.ends[i];
-        for (let j = this.starts[i]; j < end; j++) hash = Math.imul(hash ^ message.charCodeAt(j), HASH_PRIME);
+      else if (full) {
+        for (let j = start; j < end; j++) hash = Math.imul(hash ^ message.charCodeAt(j), HASH_PRIME);
         hash = Math.imul(hash ^ 0x10001, HASH_PRIME);
+      } else {
+        const ends = message.charCodeAt(start) | (message.charCodeAt(end - 1) << 16);
+        const middle = message.charCodeAt(start + ((end - start) >> 1)) | ((end - start) << 16);
+        hash = Math.imul(Math.imul(hash ^ ends, HASH_PRIME) ^ middle, HASH_PRIME);
       }
     }
     return (hash ^ (hash >>> 30)) & 0x3fffffff;
