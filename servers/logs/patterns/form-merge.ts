@@ -429,6 +429,7 @@ function fieldRunCut(unit: FormUnit): FieldRun | undefined {
   // Scanned from the end while every token from i to the end is a field's; keys counts the keys among them.
   let keys = 0;
   let best: FieldRun | undefined;
+  let depths: number[] | undefined;
   for (let i = tokens.length - 1; i >= 1; i--) {
     const before = seps[i - 1] ?? '';
     const isKey = isKeyAt(unit, i);
@@ -436,7 +437,9 @@ function fieldRunCut(unit: FormUnit): FieldRun | undefined {
     if (!(isKey || isValue || tokens[i] === WILDCARD)) break;
     if (isKey) keys++;
     // A run opens after white space, not inside a value (`key=[a b]`: the blank is inside the bracket).
-    if (isValue || !/[ \t]$/.test(before) || bracketDepthOfPrefix(unit, i) !== 0) continue;
+    if (isValue || !/[ \t]$/.test(before)) continue;
+    depths ??= prefixDepths(unit);
+    if (depths[i] !== 0) continue;
     const padded = PADDING.test(before);
     if (keys === 0 && !padded) continue;
     best = { at: i, padded, words: 0 };
@@ -444,11 +447,8 @@ function fieldRunCut(unit: FormUnit): FieldRun | undefined {
   if (best === undefined) return undefined;
   // The message's own words: not keys, not names of a file, host or logger, not inside brackets
   // (`ntp_core.c:<*>:(process_response) reference=<*> …` is a header and fields, no message).
-  let depth = bracketDepth(unit.lead, 0).depth;
-  for (let i = 0; i < best.at; i++) {
-    if (depth === 0 && tokens[i] !== WILDCARD && !isKeyAt(unit, i) && !isNameLike(tokens[i])) best.words++;
-    depth = bracketDepth(seps[i] ?? '', depth).depth;
-  }
+  const before = depths ?? prefixDepths(unit);
+  for (let i = 0; i < best.at; i++) if (before[i] === 0 && tokens[i] !== WILDCARD && !isKeyAt(unit, i) && !isNameLike(tokens[i])) best.words++;
   return best.words >= MIN_FIELD_CORE_WORDS ? best : undefined;
 }
 
@@ -457,11 +457,15 @@ function isKeyAt(unit: FormUnit, i: number): boolean {
   return unit.tokens[i] !== WILDCARD && (unit.seps[i] ?? '').startsWith('=');
 }
 
-/** Bracket depth of a template's text before token `at` (its lead and the tokens and text before). */
-function bracketDepthOfPrefix(unit: FormUnit, at: number): number {
+/** Bracket depth of a template's text before each token (its lead and the tokens and text before). */
+function prefixDepths(unit: FormUnit): number[] {
+  const depths: number[] = [];
   let depth = bracketDepth(unit.lead, 0).depth;
-  for (let i = 0; i < at; i++) depth = bracketDepth(unit.seps[i] ?? '', depth).depth;
-  return depth;
+  for (let i = 0; i < unit.tokens.length; i++) {
+    depths.push(depth);
+    depth = bracketDepth(unit.seps[i] ?? '', depth).depth;
+  }
+  return depths;
 }
 
 /** The text of a template's first `end` tokens as a key: its lead, tokens and the text between (the last trimmed). */
@@ -499,9 +503,9 @@ function looseCore(unit: FormUnit): string | undefined {
   const { tokens } = unit;
   if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
   let words = 0;
-  let key = unit.lead.replace(/\s+/g, ' ');
+  let key = oneBlank(unit.lead);
   for (let i = 0; i < tokens.length; i++) {
-    const sep = (i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '').replace(/\s+/g, ' ');
+    const sep = oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
     if (tokens[i] !== WILDCARD) {
       words++;
       key += `${tokens[i]}\u0001${sep}\u0002`;
@@ -512,4 +516,9 @@ function looseCore(unit: FormUnit): string | undefined {
     key += `\u0003\u0001${sep}\u0002`;
   }
   return words >= MIN_TAIL_WORDS ? key : undefined;
+}
+
+/** Text with each run of white space written as one blank (a padded column's width is not the statement's). */
+function oneBlank(text: string): string {
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
