@@ -236,6 +236,11 @@ function isHeaderToken(token: string, sep: string, next: string | undefined): bo
   // A bracket glued to a name opens a group that holds the next token (`unbound[<*>]`); `name()` is a call.
   if (mark === ':' || mark === '|' || sep === '[' || sep === '(') return true;
   if (sep === '=' && next === WILDCARD) return true;
+  return isNameLike(token);
+}
+
+/** A word holding a digit or an inner dot (a file `ntp_core.c`, a host `nomad3`, a logger `o.a.s.Core`), or a level word. */
+function isNameLike(token: string): boolean {
   return /\d|\w\.\w/.test(token) || isLevelWord(token);
 }
 
@@ -355,24 +360,29 @@ function union(parent: number[], x: number, y: number): void {
 const MAX_GROUP = 32;
 /** Longest template (tokens) keyed by its core: a statement's text is shorter; longer ones are dumps, left apart. */
 const MAX_CORE_TOKENS = 64;
-/** Constant words a message must keep before a padded field run, so that a bare word never takes others' fields. */
-const MIN_PADDED_CORE_WORDS = 2;
+/** Constant words a message must keep before a field run, so that a bare word never takes others' fields. */
+const MIN_FIELD_CORE_WORDS = 2;
 /** A padding a console logger puts between the message and its fields: three blanks or more, or a tab. */
 const PADDING = /(?: {3,}|\t)$/;
 
 /**
- * One statement printed with and without its trailing `key=value` fields: a console logger (logrus, zap's console)
+ * One statement printed with and without its trailing `key=value` fields. A console logger (logrus, zap's console)
  * pads the message to a column and prints the fields after it (`Loaded cache                    dir=<*> numItems=<*>`),
- * where the same program's logfmt or JSON lines give the message alone (the fields are read as fields). A template
- * whose tail after such a padding is only fields (`key=value` pairs, masked values) joins the template of its message
- * alone, and the padded ones with the same message join each other (the fields a call adds do not make a statement).
- * A tail of fields with no padding (`… done count=<*>`) joins only when the file prints the message bare too and the
- * message holds MIN_TAIL_WORDS constant words: only what the file shows with and without the fields is one statement.
- * Groups are bounded by MAX_GROUP; templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
+ * where the same program's logfmt or JSON lines give the message alone (the fields are read as fields, and lines of
+ * one `msg` are one template whatever fields they carry). So a template whose tail is a field run joins:
+ * - the template of its message alone, when a padding (PADDING) opens the run, or when the message holds
+ *   MIN_TAIL_WORDS plain words: what the file shows with and without the fields is one statement;
+ * - the other templates of its message whose tail is padded too: the console logger's columns, whatever fields a
+ *   call adds. Unpadded field runs of different keys are not joined to each other: two statements may differ only by
+ *   a field (`check pass; … rhost=<*>` and `… rhost=<*> user=<*>`, PAM's two statements), which variability.ts decides
+ *   from the lines each holds.
+ * The message must keep MIN_FIELD_CORE_WORDS plain words: not keys (`conn=<*> op=<*> SRCH attr=<*>` keeps one, so
+ * `SRCH attr=<*>` and `SRCH base=<*>` stay apart), not names (isNameLike), not inside brackets. Groups are bounded by MAX_GROUP; templates longer than
+ * MAX_CORE_TOKENS are left out. Joins into `parent`.
  */
 function joinFieldRuns(units: readonly FormUnit[], parent: number[]): void {
   const bare = new Map<string, number>();
-  const cores = new Map<string, { unit: number; padded: boolean }[]>();
+  const cores = new Map<string, { unit: number; cut: FieldRun }[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const { tokens } = units[unit];
     if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) continue;
@@ -382,56 +392,80 @@ function joinFieldRuns(units: readonly FormUnit[], parent: number[]): void {
     if (cut === undefined) continue;
     const key = textKey(units[unit], cut.at);
     const list = cores.get(key);
-    if (list) list.push({ unit, padded: cut.padded });
-    else cores.set(key, [{ unit, padded: cut.padded }]);
+    if (list) list.push({ unit, cut });
+    else cores.set(key, [{ unit, cut }]);
   }
   for (const [key, list] of cores) {
     if (list.length > MAX_GROUP) continue;
     const alone = bare.get(key);
     let padded: number | undefined;
-    for (const entry of list) {
-      if (alone !== undefined) union(parent, alone, entry.unit);
-      if (!entry.padded) continue;
-      if (padded !== undefined) union(parent, padded, entry.unit);
-      padded = entry.unit;
+    for (const { unit, cut } of list) {
+      if (alone !== undefined && (cut.padded || cut.words >= MIN_TAIL_WORDS)) union(parent, alone, unit);
+      if (!cut.padded) continue;
+      if (padded !== undefined) union(parent, padded, unit);
+      padded = unit;
     }
   }
 }
 
+/** A template's trailing field run (fieldRunCut). */
+interface FieldRun {
+  /** Token index where the run starts: the message is the tokens before. */
+  at: number;
+  /** A padding (PADDING) opens the run. */
+  padded: boolean;
+  /** Plain words of the message before the run: constant, not keys, not names (isNameLike), outside brackets. */
+  words: number;
+}
+
 /**
- * Where a template's trailing field run starts, if it has one: the tokens after the last white space outside brackets
- * that ends a message are all fields (a key glued to `=`, the value after it up to the next white space outside
- * brackets, or a masked value), holding one key or more, and the message before keeps enough constant words
- * (MIN_PADDED_CORE_WORDS after a padding, MIN_TAIL_WORDS otherwise). `padded` when a padding (PADDING) opens the run.
+ * A template's trailing field run, if it has one: the tokens after the last white space outside brackets that ends a
+ * message are all fields (a key glued to `=`, the value after it up to the next white space outside brackets, or a
+ * masked value), holding one key or more unless a padding opens them, and the message before keeps
+ * MIN_FIELD_CORE_WORDS plain words (constant, not keys, not names, outside brackets).
  */
-function fieldRunCut(unit: FormUnit): { at: number; padded: boolean } | undefined {
+function fieldRunCut(unit: FormUnit): FieldRun | undefined {
   const { tokens, seps } = unit;
   // Scanned from the end while every token from i to the end is a field's; keys counts the keys among them.
   let keys = 0;
-  let best: { at: number; padded: boolean } | undefined;
+  let best: FieldRun | undefined;
+  let depths: number[] | undefined;
   for (let i = tokens.length - 1; i >= 1; i--) {
     const before = seps[i - 1] ?? '';
-    const isKey = tokens[i] !== WILDCARD && (seps[i] ?? '').startsWith('=');
+    const isKey = isKeyAt(unit, i);
     const isValue = /=["'[({]?$/.test(before);
     if (!(isKey || isValue || tokens[i] === WILDCARD)) break;
     if (isKey) keys++;
     // A run opens after white space, not inside a value (`key=[a b]`: the blank is inside the bracket).
-    if (isValue || !/[ \t]$/.test(before) || bracketDepthOfPrefix(unit, i) !== 0) continue;
+    if (isValue || !/[ \t]$/.test(before)) continue;
+    depths ??= prefixDepths(unit);
+    if (depths[i] !== 0) continue;
     const padded = PADDING.test(before);
     if (keys === 0 && !padded) continue;
-    best = { at: i, padded };
+    best = { at: i, padded, words: 0 };
   }
   if (best === undefined) return undefined;
-  let words = 0;
-  for (let i = 0; i < best.at; i++) if (tokens[i] !== WILDCARD) words++;
-  return words >= (best.padded ? MIN_PADDED_CORE_WORDS : MIN_TAIL_WORDS) ? best : undefined;
+  // The message's own words: not keys, not names of a file, host or logger, not inside brackets
+  // (`ntp_core.c:<*>:(process_response) reference=<*> …` is a header and fields, no message).
+  const before = depths ?? prefixDepths(unit);
+  for (let i = 0; i < best.at; i++) if (before[i] === 0 && tokens[i] !== WILDCARD && !isKeyAt(unit, i) && !isNameLike(tokens[i])) best.words++;
+  return best.words >= MIN_FIELD_CORE_WORDS ? best : undefined;
 }
 
-/** Bracket depth of a template's text before token `at` (its lead and the tokens and text before). */
-function bracketDepthOfPrefix(unit: FormUnit, at: number): number {
+/** Token i is a field's key: a word glued to `=`. */
+function isKeyAt(unit: FormUnit, i: number): boolean {
+  return unit.tokens[i] !== WILDCARD && (unit.seps[i] ?? '').startsWith('=');
+}
+
+/** Bracket depth of a template's text before each token (its lead and the tokens and text before). */
+function prefixDepths(unit: FormUnit): number[] {
+  const depths: number[] = [];
   let depth = bracketDepth(unit.lead, 0).depth;
-  for (let i = 0; i < at; i++) depth = bracketDepth(unit.seps[i] ?? '', depth).depth;
-  return depth;
+  for (let i = 0; i < unit.tokens.length; i++) {
+    depths.push(depth);
+    depth = bracketDepth(unit.seps[i] ?? '', depth).depth;
+  }
+  return depths;
 }
 
 /** The text of a template's first `end` tokens as a key: its lead, tokens and the text between (the last trimmed). */
@@ -469,9 +503,9 @@ function looseCore(unit: FormUnit): string | undefined {
   const { tokens } = unit;
   if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
   let words = 0;
-  let key = unit.lead.replace(/\s+/g, ' ');
+  let key = oneBlank(unit.lead);
   for (let i = 0; i < tokens.length; i++) {
-    const sep = (i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '').replace(/\s+/g, ' ');
+    const sep = oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
     if (tokens[i] !== WILDCARD) {
       words++;
       key += `${tokens[i]}\u0001${sep}\u0002`;
@@ -482,4 +516,9 @@ function looseCore(unit: FormUnit): string | undefined {
     key += `\u0003\u0001${sep}\u0002`;
   }
   return words >= MIN_TAIL_WORDS ? key : undefined;
+}
+
+/** Text with each run of white space written as one blank (a padded column's width is not the statement's). */
+function oneBlank(text: string): string {
+  return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
 }
