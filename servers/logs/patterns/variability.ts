@@ -71,7 +71,8 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     else byLength.set(group.tokens.length, [group]);
   }
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
-  for (const list of byLength.values()) if (list.length >= 2) mergeLeadingValues(list, isValue, ids);
+  // A message needs a constant word left besides its first (and one without tokens has no first word).
+  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -131,7 +132,7 @@ function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, i
  */
 function leadsWithValue(group: Group, isValue: (word: string) => boolean): boolean {
   const word = group.tokens[0];
-  if (word === WILDCARD || word.includes('_') || !isValue(word)) return false;
+  if (word === undefined || word === WILDCARD || word.includes('_') || !isValue(word)) return false;
   const sep = (group.seps?.[0] ?? '').trim();
   return !(sep.startsWith('=') || sep === ':');
 }
