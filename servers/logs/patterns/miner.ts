@@ -599,14 +599,22 @@ function isAngleSlot(before: string, after: string): boolean {
 }
 
 /**
- * Token `i` is the last of the message and a label's `: ` comes before it, after a word (`Adding protocol support for:
- * AMQP`, `Loaded plugin: homebridge-hue`): the one thing the sentence was given. A weak slot: a label followed by one
- * word is as often a status the program names itself (`Checking for updates: done`).
+ * Token `i` is the last of the message and a label's `: ` comes before it, after a word of prose (`Adding protocol
+ * support for: AMQP`, `Loaded plugin: homebridge-hue`): the one thing the sentence was given. A weak slot: a label
+ * followed by one word is as often a status the program names itself (`Checking for updates: done`). A label that is a
+ * code name (`app_core::serve: new`, `linkerd2_app: exit`, `auth.session: enter`) is not a sentence: it names where the
+ * program is, as a logger or tracing target does, and the word after it is the event itself (a span's `new` / `enter` /
+ * `exit`), so no slot is read there.
  */
 function isLabelValueSlot(cluster: Cluster, i: number): boolean {
   if (i !== cluster.tokens.length - 1 || cluster.seps[i - 1] !== ': ' || cluster.tokens[i - 1] === WILDCARD) return false;
-  return (cluster.seps[i] ?? '').trim() === '';
+  if ((cluster.seps[i] ?? '').trim() !== '') return false;
+  const before = i >= 2 ? cluster.seps[i - 2] : cluster.lead;
+  return PROSE_WORD.test(cluster.tokens[i - 1]) && (i < 2 || /\s$/.test(before ?? ''));
 }
+
+/** A word of a sentence: letters, with an inner hyphen or apostrophe (`built-in`, `don't`); no digit, `_` or dot. */
+const PROSE_WORD = /^\p{L}+(?:['-]\p{L}+)*$/u;
 
 /**
  * `sep` (the text between `key` and the next token) makes that token the key's value: `=`, or `=` and `<`, `(`, `[`.

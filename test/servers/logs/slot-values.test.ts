@@ -372,6 +372,15 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(await templatesOf([...users, '10:00:09 session 009: started']), [0, 1, 2], 'user <%s>');
     const roles = await templatesOf(['10:00:01 assigned role <admin> to the account', '10:00:02 assigned role <viewer> to the account', '10:00:03 account loaded']);
     assertApart(roles, [0, 1], 'role <admin> / <viewer>');
+    // After a code name (a tracing target, a module path) the one word is the event itself, a span's lifecycle:
+    // `new`, `enter`, `exit` are three statements however many of them the file shows (Rust tracing's span events).
+    const events = ['new', 'enter', 'exit', 'enter', 'exit'];
+    const spans = await templatesOf([
+      ...events.map((event, i) => `[   12.00000${i}s]  INFO ThreadId(03) inbound:conn{client.addr=10.0.0.${i}:4000}: queue_core::runner: ${event}`),
+      '[   12.100000s]  INFO ThreadId(03) queue_core: listening on 0.0.0.0:4143',
+      '[   12.200000s]  WARN ThreadId(04) queue_core::admin: slow response after 1200ms',
+    ]);
+    assertApart(spans, [0, 1, 2], 'queue_core::runner: new / enter / exit');
   });
 
   it('reads three or more first words shaped as values as one variable (ClamAV `main.cvd database is up-to-date`)', async () => {
