@@ -1,6 +1,7 @@
 // Header columns that no header reader knows, learned per file: after the known header is read, the message may still
-// open with columns the program writes on every line (a level word, `Auth:`, a `[Context]` or `(Thread)` name, a
-// logger padded to a width, an Erlang or Go source location). They are learned from the file's own messages and cut
+// open with columns the program writes on every line (a level word, `Auth:`, a `[Context]` or `(Thread)` name, an
+// Erlang or Go source location). A name padded to a width is not read here: patterns/columns.ts learns such a column
+// with its overflowing values (`Servicing` past a 7-character column), which a reading token by token would miss. They are learned from the file's own messages and cut
 // from every message that opens with them, so that one statement is one template whatever its columns say.
 //
 // A leading run is a column, not the statement's first words, only where the file shows it: the words that follow
@@ -13,7 +14,7 @@ import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
 /** How a leading token looks: the shapes a logger's columns take (a word of prose takes none of them). */
-type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'padded';
+type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location';
 
 /** A run of leading column-shaped tokens: where it ends in the message, its shapes, and its text with digits masked. */
 interface Run {
@@ -42,7 +43,7 @@ const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
 const WORD = /^[A-Za-z][A-Za-z'_-]*[.,:;!?]?$/;
 
 /** The shape of `token`, and the level it spells; undefined when it has none of a column's shapes. */
-function shapeOf(token: string, padded: boolean): { shape: Shape; level?: Level } | undefined {
+function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   if (token.length > MAX_TOKEN) return undefined;
   const core = token.endsWith(':') ? token.slice(0, -1) : token;
   const first = core.charCodeAt(0);
@@ -55,10 +56,7 @@ function shapeOf(token: string, padded: boolean): { shape: Shape; level?: Level 
   const level = /^[A-Za-z]+$/.test(core) ? columnLevel(core) : undefined;
   if (level) return { shape: 'level', level };
   if (LABEL.test(token)) return { shape: 'label' };
-  if (LOCATION.test(token)) return { shape: 'location' };
-  // A name padded to its column's width (log4j's `%-40c`): followed by two spaces or more.
-  if (padded && /[A-Za-z]/.test(core)) return { shape: 'padded' };
-  return undefined;
+  return LOCATION.test(token) ? { shape: 'location' } : undefined;
 }
 
 /** The position after the spaces and tabs at `at`. */
@@ -74,7 +72,7 @@ function tokenEnd(text: string, at: number): number {
 }
 
 /**
- * The run of column-shaped tokens `message` opens with (a lone `-` after one, `Task      - text`, is the column's),
+ * The run of column-shaped tokens `message` opens with (a lone `-` after one, `[main] - text`, is the column's),
  * leaving some text after it; undefined when the first token has no column shape.
  */
 function readRun(message: string): Run | undefined {
@@ -82,8 +80,7 @@ function readRun(message: string): Run | undefined {
   let at = 0;
   while ((run?.ends.length ?? 0) < MAX_RUN && at < message.length) {
     const end = tokenEnd(message, at);
-    const blanks = message.charCodeAt(end) === 32 && message.charCodeAt(end + 1) === 32;
-    const shape = shapeOf(message.slice(at, end), blanks);
+    const shape = shapeOf(message.slice(at, end));
     if (!shape) break;
     let next = skipBlanks(message, end);
     if (message.charCodeAt(next) === 45 && isWhiteSpace(message.charCodeAt(next + 1))) next = skipBlanks(message, next + 1);

@@ -5,13 +5,6 @@ import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { paddedFieldsStart } from '../../../servers/logs/format/padded-fields';
 
-const REFERENCE = Date.UTC(2026, 10, 30);
-
-function messages(lines: string[]): string[] {
-  const parser = createLineParser(lines, { referenceTime: REFERENCE });
-  return lines.map((line) => parser.parse(line).message);
-}
-
 describe('padded trailing fields', () => {
   it("Navidrome: logrus's TTY form gives the message its logfmt form gives", () => {
     // Navidrome (batch 6): the same statements written by logrus as logfmt and, on a terminal, padded to 44 characters.
@@ -23,7 +16,8 @@ describe('padded trailing fields', () => {
       'INFO[0000] Mounting WebUI routes                         path=/app',
       'INFO[0000] Creating backgrounds cache                    maxSize="100 MB" path=/var/lib/navidrome/cache/backgrounds',
     ];
-    assert.deepEqual(messages(lines), [
+    const parser = createLineParser(lines, { referenceTime: Date.UTC(2026, 10, 30) });
+    assert.deepEqual(lines.map((line) => parser.parse(line).message), [
       'Mounting LastFM Auth routes',
       'Mounting WebUI routes',
       'Creating backgrounds cache',

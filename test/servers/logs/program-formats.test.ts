@@ -27,7 +27,8 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'ERROR', 'WARN', 'FATAL', 'FATAL', 'TRACE']);
     assert.equal(parsed[0].timestamp, undefined, '[0000] is seconds since start, not a time');
     assert.equal(parsed[2].timestamp, Date.UTC(2018, 1, 2, 11, 23, 5, 575));
-    assert.equal(parsed[1].message, 'failed to start container                     container=4f1c9b');
+    // The fields padded after the message are cut, as logrus's logfmt form keeps them out of msg (format/padded-fields.ts).
+    assert.equal(parsed[1].message, 'failed to start container');
   });
 
   it('reads lines written with terminal colors as if they had none, and pays nothing when a file has none', () => {
