@@ -152,24 +152,28 @@ const BATCH_6: Record<string, number> = {
  * `[machine] Client is ready to access the tailnet` and its 2022 zerolog line of the same words with `handler=`/`machine=`
  * fields are now one template: the header column is cut and the fields are the record's, so the two versions' calls
  * read as one statement, which the labels keep apart (one call, one event). Read by the lead to find this cause, so
- * Headscale's two lines are no longer unseen.
+ * Headscale's two lines are no longer unseen. Raised on the merge of `slots9` (value slots judged by the file, built from
+ * batches 1-6 without looking at batch 7): UptimeKuma 0.543 -> 0.743.
  */
 const BATCH_7: Record<string, number> = {
   Authelia: 0.68, Certbot: 0.672, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.818,
   Jicofo: 0.625, K3s: 0.939, Kibana: 0.882, Kodi: 0.759, Longhorn: 1, Metabase: 0.848, Nextcloud: 0.393,
   NginxProxyManager: 0.956, Odoo: 0.434, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929,
-  UptimeKuma: 0.543, Vector: 0.84,
+  UptimeKuma: 0.743, Vector: 0.84,
 };
 /**
  * Batch 8 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
  * branch `realx8` on the miner of main at 43a4c3c (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-7, the development set or Loghub): mean 0.632 over 22 systems (median
- * 0.615). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * 0.615). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it. Raised on the
+ * merge of `net9`, `hdr10` and `slots9` (built from batches 1-6, before batch 8 existed): MagicMirror 0.81 -> 1. Its
+ * LinkerdProxy lines were read by the lead when `slots9` lowered it (0.846 -> 0.731: a tracing span's `new`/`enter`/`exit`
+ * after its target read as one value); that rule was mended in general, and LinkerdProxy is no longer unseen.
  */
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.324, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.5, Harbor: 1, Roundcube: 0,
-  Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 0.81, EMQX: 0.455, Rails: 0.326,
+  Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 1, EMQX: 0.455, Rails: 0.326,
   Verdaccio: 0.143, Deluge: 0.872,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8];
