@@ -331,9 +331,9 @@ export class TemplateMiner {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, cluster, stats: group.stats });
+          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: group.stats.levelCounts, cluster, stats: group.stats });
         }
-      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, cluster, stats: cluster.stats });
+      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: cluster.stats.levelCounts, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
     const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);

@@ -31,6 +31,12 @@ export interface PositionUnit {
   weakSlots?: readonly number[];
   /** The text between each token and the next (Tokenized.seps): where a message's own `: ` ends its sentence. */
   seps?: readonly string[];
+  /**
+   * Lines of the unit per level (the miner's Stats.levelCounts, one count per level in its LEVELS order), when the
+   * file's lines carry levels: one print statement has one level, so words whose lines keep to different levels are
+   * different statements (levelsTellApart).
+   */
+  levels?: readonly number[];
 }
 
 /** Templates after the rule: the units (indexes into the input) merged into each, and its tokens. */
@@ -117,7 +123,7 @@ const MIN_LEADING_VALUES = 3;
  */
 function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds): void {
   for (const family of familiesAt(list, 0)) {
-    if (!family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) || !leadingIsVariable(family)) continue;
+    if (!family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) || !leadingIsVariable(family) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
@@ -148,7 +154,26 @@ function leadingIsVariable(family: Group[]): boolean {
     if (group.tokens[0] === WILDCARD) masked = true;
     else words.add(group.tokens[0]);
   }
-  return masked ? words.size >= 1 : words.size >= MIN_LEADING_VALUES;
+  if (masked) return words.size >= 1;
+  return words.size >= MIN_LEADING_VALUES && !oneNamespace(words);
+}
+
+/**
+ * Every word is a dotted name under one word namespace (`payment.charge.succeeded`, `payment.refund.issued`,
+ * `payment.charge.failed`; `auth.login.failed`, `auth.logout`): names from one hierarchy the program spells, each an
+ * event of its own. Data at that place differs from its first part on (`main.cvd` / `daily.cld`, `web1.example.com` /
+ * `web2.example.com`, `10.0.0.1`: a number is no namespace).
+ */
+function oneNamespace(words: ReadonlySet<string>): boolean {
+  let space: string | undefined;
+  for (const word of words) {
+    const dot = word.indexOf('.');
+    if (dot <= 0 || !/^\p{L}+$/u.test(word.slice(0, dot))) return false;
+    const first = word.slice(0, dot);
+    if (space === undefined) space = first;
+    else if (space !== first) return false;
+  }
+  return space !== undefined;
 }
 
 /**
@@ -159,7 +184,7 @@ function leadingIsVariable(family: Group[]): boolean {
  */
 function leadingFamilies(family: Group[]): Group[][] {
   const first = new Set(family.map((group) => group.tokens[0]));
-  if (first.size === 1 || leadingIsVariable(family)) return [family];
+  if (first.size === 1 || (leadingIsVariable(family) && !levelsTellApart(family))) return [family];
   return familiesBy(family, (group) => group.tokens[0]);
 }
 
@@ -243,15 +268,11 @@ function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): v
       counts.set(key, (counts.get(key) ?? 0) + group.count);
     }
     if (!masked && !isSlotValuesVariable([...counts.values()], rule)) continue;
-    if (!slots.every((position) => !isWeakSlot(family, position) || weakSlotIsVariable(family, position))) continue;
+    if (slots.some((position) => isWeakSlot(family, position)) && (!slots.every((position) => !isWeakSlot(family, position) || weakSlotIsVariable(family, position)) || levelsTellApart(family))) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     for (const position of slots) setToken(into, position, WILDCARD, ids);
-    for (const other of rest) {
-      into.members.push(...other.members);
-      into.count += other.count;
-      other.alive = false;
-    }
+    absorb(into, rest);
   }
 }
 
@@ -530,8 +551,36 @@ function absorb(into: Group, rest: Group[]): void {
   for (const other of rest) {
     into.members.push(...other.members);
     into.count += other.count;
+    if (other.levels) {
+      if (!into.levels) into.levels = [...other.levels];
+      else for (let i = 0; i < other.levels.length; i++) into.levels[i] += other.levels[i];
+    }
     other.alive = false;
   }
+}
+
+/**
+ * The family's members keep to different levels: each member whose lines have a level has all of them at one level,
+ * and two members' levels differ (`payment.charge.succeeded` always INFO, `payment.charge.failed` always ERROR;
+ * `Health check of database: passed` INFO, `…: failed` ERROR). One print statement is written with one level, so a
+ * word that decides the level is the statement's own, not a value it was given: merging them would file failures under
+ * a template whose examples show successes. Members without levelled lines say nothing.
+ */
+function levelsTellApart(family: readonly Group[]): boolean {
+  let seen = -1;
+  for (const group of family) {
+    if (!group.levels) continue;
+    let only = -1;
+    for (let i = 0; i < group.levels.length; i++) {
+      if (group.levels[i] === 0) continue;
+      if (only !== -1) return false;
+      only = i;
+    }
+    if (only === -1) continue;
+    if (seen === -1) seen = only;
+    else if (seen !== only) return true;
+  }
+  return false;
 }
 
 /**
@@ -819,6 +868,8 @@ interface Group {
   slots: readonly number[] | undefined;
   weak: readonly number[] | undefined;
   seps: readonly string[] | undefined;
+  /** Lines per level of every member (PositionUnit.levels summed); undefined when no unit had levels. */
+  levels: number[] | undefined;
   count: number;
   id: number;
   alive: boolean;
@@ -855,7 +906,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     hashes[lane] = hash;
   }
   const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
-  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, count: unit.count, id: unit.id, alive: true };
+  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, levels: unit.levels ? [...unit.levels] : undefined, count: unit.count, id: unit.id, alive: true };
 }
 
 function setToken(group: Group, position: number, token: string, ids: TokenIds): void {

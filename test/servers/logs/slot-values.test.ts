@@ -395,6 +395,33 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertApart(keys, [0, 1, 2], 'zookeeper.%s=');
     const calls = minedAlone(['w32_fcntl fd:3', 'w32_bind fd:4', 'w32_listen fd:5']);
     assertApart(calls, [0, 1, 2], 'w32_%s fd:');
+    // Dotted event names under one namespace are the program's own names, each an event (`payment.charge.failed` is
+    // not a value of `payment.charge.succeeded`), with or without levels to tell them apart.
+    const events = minedAlone(['auth.login.failed user=bob', 'auth.login.succeeded user=bob', 'auth.logout user=bob', 'auth.login.failed user=amy']);
+    assertApart(events, [0, 1, 2], 'auth.%s user=');
+  });
+
+  it('keeps words apart whose lines keep to different levels: one print statement has one level', async () => {
+    const at = (i: number): string => `2026-12-01T05:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`;
+    const lines: string[] = [];
+    for (let i = 0; i < 60; i++) {
+      const [level, event] = i % 9 === 4 ? ['ERROR', 'payment.charge.failed'] : i % 5 === 2 ? ['INFO', 'payment.refund.issued'] : ['INFO', 'payment.charge.succeeded'];
+      lines.push(`${at(i)} ${level} ${event} for order ${1000 + i}`);
+      const [checkLevel, status] = i % 9 === 4 ? ['ERROR', 'failed'] : i % 7 === 3 ? ['WARN', 'degraded'] : ['INFO', 'passed'];
+      lines.push(`${at(i)} ${checkLevel} Health check of database: ${status}`);
+    }
+    const templates = await templatesOf(lines);
+    const charged = lines.findIndex((l) => l.includes('charge.succeeded'));
+    const failed = lines.findIndex((l) => l.includes('charge.failed'));
+    const refund = lines.findIndex((l) => l.includes('refund.issued'));
+    assertApart(templates, [charged, failed, refund], 'payment.* for order');
+    const passed = lines.findIndex((l) => l.endsWith('passed'));
+    const degraded = lines.findIndex((l) => l.endsWith('degraded'));
+    const down = lines.findIndex((l) => l.endsWith('failed') && l.includes('Health'));
+    assertApart(templates, [passed, degraded, down], 'Health check of database: <status>');
+    // The same place filled by three words at one level is still a value (ActiveMQ's protocols, above).
+    const hosts = await templatesOf(['db1', 'db2', 'cache'].map((host, i) => `${at(i)} INFO Health check of host: ${host}`).concat(`${at(9)} INFO started`));
+    assertOneEvent(hosts, [0, 1, 2], 'Health check of host: <*>');
   });
 
   it("reads a first word shaped as a value and the text after a label varying at once as one statement (Plausible's DBConnection)", async () => {
