@@ -169,6 +169,8 @@ const BATCH_7: Record<string, number> = {
  * merge of `net9`, `hdr10` and `slots9` (built from batches 1-6, before batch 8 existed): MagicMirror 0.81 -> 1. Its
  * LinkerdProxy lines were read by the lead when `slots9` lowered it (0.846 -> 0.731: a tracing span's `new`/`enter`/`exit`
  * after its target read as one value); that rule was mended in general, and LinkerdProxy is no longer unseen.
+ * Released on 2026-12-01 (session 10): the lead read realx8's failure report (the kinds of wrong grouping it found, with
+ * examples), so batch 8 is no longer unseen; it is a studied batch like 1-6 from here on, and batch 9 is held out.
  */
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.324, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
@@ -181,7 +183,7 @@ const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, 
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_8];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
