@@ -2,6 +2,7 @@
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
+import { charsetOfFile, type Charset } from '../io/charset';
 
 export interface LogDir {
   /** Absolute path as configured. */
@@ -20,6 +21,8 @@ export interface LogFileInfo {
   size: number;
   mtimeMs: number;
   gzip: boolean;
+  /** The text's encoding, learned when the file is opened (io/charset.ts); absent in listings (not opened) and for gzip. */
+  charset?: Charset;
 }
 
 export interface OpenedLog {
@@ -167,8 +170,14 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       throw new UserFacingError(`${name} changed while being opened; refused`);
     }
     const relFinal = relative(dir.real, full).split(sep).join('/');
+    const gzip = /\.gz$/i.test(real);
+    // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
+    const charset = gzip ? undefined : await charsetOfFile(handle.fd).catch(async (error: unknown) => {
+      await handle.close();
+      throw error;
+    });
     return {
-      info: { name: nameFor(dirs, dir, relFinal), relativePath: relFinal, dir: dir.path, size: opened.size, mtimeMs: opened.mtimeMs, gzip: /\.gz$/i.test(real) },
+      info: { name: nameFor(dirs, dir, relFinal), relativePath: relFinal, dir: dir.path, size: opened.size, mtimeMs: opened.mtimeMs, gzip, ...(charset ? { charset } : {}) },
       handle,
       realPath: real,
       stats: opened,

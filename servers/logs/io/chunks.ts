@@ -1,9 +1,10 @@
-// Reading a log forward in large blocks of whole lines (plain or gzip), with a bound on line length.
+// Reading a log forward in large blocks of whole lines (plain, gzip or UTF-16), with a bound on line length.
 import { read, readSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { UserFacingError } from '../../shared/tool-result';
-import { gunzipMembers } from './gzip';
+import { isDecoded, toUtf8, type FileCoding } from './charset';
+import { gunzipMembers, rawChunks } from './gzip';
 
 const readAsync = promisify(read);
 
@@ -105,14 +106,38 @@ const EMPTY = Buffer.alloc(0);
 /** Allocates the buffer plain files are read into (the scan process reads straight into its byte kernel's memory). */
 export type BlockAllocator = (size: number) => Buffer;
 
-/** Blocks of whole lines from an open plain file descriptor, read synchronously (scan process) or from gzip. */
-export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end = Infinity, allocate: BlockAllocator = (size) => Buffer.allocUnsafe(size)): AsyncGenerator<LineBlock> {
-  if (!gzip) {
+/** A file's text as UTF-8 bytes from its start: what gzip and UTF-16 files are read through (io/charset.ts). */
+interface DecodedText {
+  output: AsyncIterable<Buffer>;
+  /** Bytes of the file on disk read so far. */
+  counter: { bytes: number };
+  close: () => void;
+  /** Once ended: the gzip note (damage or ignored trailing bytes), when there is one. */
+  note: () => string | undefined;
+}
+
+/** Opens the decoded text of a file that isDecoded (charset.ts) says cannot be read by positional reads. */
+export function decodedText(fd: number, coding: FileCoding): DecodedText {
+  if (coding.gzip) {
+    const gunzip = gunzipMembers(fd);
+    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff') };
+  }
+  const counter = { bytes: 0 };
+  const raw = rawChunks(fd, 0, counter);
+  return { output: toUtf8(raw, coding.charset ?? 'utf-8'), counter, close: () => void raw.return(undefined), note: () => undefined };
+}
+
+/**
+ * Blocks of whole lines from an open file descriptor: plain UTF-8 files read synchronously by position (`start`, `end`
+ * in bytes; the scan process reads straight into `allocate`d memory), gzip and UTF-16 files decoded from their start.
+ */
+export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0, end = Infinity, allocate: BlockAllocator = (size) => Buffer.allocUnsafe(size)): AsyncGenerator<LineBlock> {
+  if (!isDecoded(coding)) {
     yield* readPlainBlocks(fd, start, end, allocate);
     return;
   }
   const blocker = new LineBlocker();
-  const { output: gunzip, counter, close, note: gzipNote } = gunzipMembers(fd);
+  const { output: text, counter, close, note: gzipNote } = decodedText(fd, coding);
   const pending: Buffer[] = [];
   let pendingBytes = 0;
   const take = (): Buffer => {
@@ -122,7 +147,7 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
     return lines;
   };
   try {
-    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+    for await (const piece of text) {
       pending.push(piece);
       pendingBytes += piece.length;
       if (pendingBytes < CHUNK_BYTES) continue;
@@ -130,7 +155,7 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
       if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
     }
   } catch (error) {
-    throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnreadableError(`cannot ${coding.gzip ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }
@@ -144,18 +169,18 @@ export async function* readLineBlocks(fd: number, gzip: boolean, start = 0, end 
 }
 
 /**
- * Reads an open log (plain or gzip) forward and gives `onLine` each line in order, decoded from UTF-8 on its own (a
+ * Reads an open log (plain, gzip or UTF-16) forward and gives `onLine` each line in order, decoded from UTF-8 on its own (a
  * string per line, not a slice of a larger one) with a trailing CR cut, until `onLine` returns false or `signal`
  * aborts; yields to the event loop between blocks (CHUNK_BYTES). `onDamage` gets the note of a damaged gzip
  * (io/gzip.ts). Resolves true when every line was given, false when stopped early.
  */
 export async function forEachLine(
   fd: number,
-  gzip: boolean,
+  coding: FileCoding,
   onLine: (line: string) => boolean,
   options: { signal?: AbortSignal; onDamage?: (note: string) => void } = {},
 ): Promise<boolean> {
-  for await (const block of readLineBlocks(fd, gzip)) {
+  for await (const block of readLineBlocks(fd, coding)) {
     if (options.signal?.aborted) return false;
     if (block.damage !== undefined) options.onDamage?.(block.damage);
     const data = block.data;

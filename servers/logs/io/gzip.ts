@@ -31,7 +31,7 @@ export interface GunzipStream {
 }
 
 /** Raw bytes of an open descriptor from `position` on, by positional reads (never closes it). */
-async function* rawChunks(fd: number, position: number, counter: { bytes: number }): AsyncGenerator<Buffer> {
+export async function* rawChunks(fd: number, position: number, counter: { bytes: number }): AsyncGenerator<Buffer> {
   for (;;) {
     const buffer = Buffer.allocUnsafe(READ_BYTES);
     const { bytesRead } = await readAsync(fd, buffer, 0, buffer.length, position);

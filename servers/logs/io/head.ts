@@ -1,8 +1,9 @@
-// The head of a log file: its first bytes (decompressed for .gz) and their lines, from which the file's format is
+// The head of a log file: its first bytes (decompressed for .gz, as UTF-8 for UTF-16 text) and their lines, from which the file's format is
 // detected (format/parser.ts). Every reader of a file's head goes through here, so the server's tools and the scan
 // process see the same sample and detect the same format.
 import { read } from 'node:fs';
 import { promisify } from 'node:util';
+import { isDecoded, type FileCoding } from './charset';
 import { readLineBlocks } from './chunks';
 
 const readAsync = promisify(read);
@@ -19,7 +20,7 @@ const MIN_SAMPLE_LINES = 20;
 export const MAX_HEAD_BYTES = 1024 * 1024;
 
 export interface FileHead {
-  /** From offset 0: SAMPLE_BYTES bytes, or up to MAX_HEAD_BYTES when the first lines are overlong (decompressed when gzip). */
+  /** From offset 0: SAMPLE_BYTES bytes, or up to MAX_HEAD_BYTES when the first lines are overlong (decoded text for gzip and UTF-16). */
   data: Buffer;
   /** The whole file fits in `data` (so its last line is not cut). */
   complete: boolean;
@@ -44,8 +45,8 @@ const headIsEnough = (data: Buffer) => data.length >= MAX_HEAD_BYTES || sampleab
  * MIN_SAMPLE_LINES lines of at most MAX_SAMPLE_LINE_CHARS (positional reads: the descriptor's position and ownership
  * stay with the caller). Throws UnreadableError (io/chunks.ts) for corrupt gzip data.
  */
-export async function readHead(fd: number, gzip: boolean): Promise<FileHead> {
-  if (!gzip) {
+export async function readHead(fd: number, coding: FileCoding): Promise<FileHead> {
+  if (!isDecoded(coding)) {
     const parts: Buffer[] = [];
     let size = 0;
     for (;;) {
@@ -61,7 +62,7 @@ export async function readHead(fd: number, gzip: boolean): Promise<FileHead> {
   const parts: Buffer[] = [];
   let size = 0;
   let complete = true;
-  for await (const block of readLineBlocks(fd, true)) {
+  for await (const block of readLineBlocks(fd, coding)) {
     parts.push(block.data);
     size += block.data.length;
     if (size >= SAMPLE_BYTES && headIsEnough(Buffer.concat(parts))) {
@@ -87,7 +88,7 @@ export function sampleLines(head: Buffer, complete: boolean): string[] {
 }
 
 /** The sample lines of an open file's head (readHead + sampleLines). */
-export async function headLines(fd: number, gzip: boolean): Promise<string[]> {
-  const head = await readHead(fd, gzip);
+export async function headLines(fd: number, coding: FileCoding): Promise<string[]> {
+  const head = await readHead(fd, coding);
   return sampleLines(head.data, head.complete);
 }

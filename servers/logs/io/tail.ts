@@ -1,8 +1,8 @@
-// The last lines of a file, read backwards from the end in growing blocks (gzip: one forward pass with a ring).
+// The last lines of a file, read backwards from the end in growing blocks (gzip, UTF-16: one forward pass with a ring).
 import type { promises as fsp } from 'node:fs';
 import { throwIfAborted } from '../../shared/progress';
-import { LineBlocker, UnreadableError } from './chunks';
-import { gunzipMembers } from './gzip';
+import { isDecoded, type FileCoding } from './charset';
+import { decodedText, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
 export const TAIL_LINE_BYTES = 64 * 1024;
@@ -72,14 +72,14 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
 }
 
 /**
- * gzip cannot be read backwards: one forward pass keeping only the last `keep` lines (oldest first) of its readable
- * text, with the note on its damage (io/gzip.ts) when it has some.
+ * gzip and UTF-16 text cannot be read backwards: one forward pass keeping only the last `keep` lines (oldest first)
+ * of its readable text, with the note on its damage (io/gzip.ts) when it has some.
  */
-export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSignal): Promise<{ lines: string[]; damage?: string }> {
+export async function lastLinesOfDecoded(fd: number, coding: FileCoding, keep: number, signal?: AbortSignal): Promise<{ lines: string[]; damage?: string }> {
   const ring: string[] = new Array<string>(Math.max(1, keep));
   let count = 0;
   const blocker = new LineBlocker(TAIL_LINE_BYTES * 4);
-  const { output: gunzip, close, note } = gunzipMembers(fd);
+  const { output: text, close, note } = decodedText(fd, coding);
   const take = (lines: Buffer) => {
     let pos = 0;
     while (pos < lines.length) {
@@ -89,14 +89,14 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
     }
   };
   try {
-    for await (const piece of gunzip as AsyncIterable<Buffer>) {
+    for await (const piece of text) {
       throwIfAborted(signal);
       take(blocker.push(piece));
     }
     take(blocker.end());
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    throw new UnreadableError(`cannot decompress: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnreadableError(`cannot ${coding.gzip ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }
@@ -108,26 +108,25 @@ export async function lastLinesOfGzip(fd: number, keep: number, signal?: AbortSi
 }
 
 /** An open log file as the tail readers need it. */
-export interface TailFile {
+export interface TailFile extends FileCoding {
   handle: fsp.FileHandle;
-  gzip: boolean;
   /** Bytes on disk (compressed size for gzip). */
   size: number;
 }
 
 export interface BackwardOptions extends TailOptions {
-  /** gzip only: how many last lines to decompress and walk (gzip cannot be read backwards; `maxBytes` is for plain files). */
-  gzipLines: number;
+  /** gzip and UTF-16 only: how many last lines to decode and walk (they cannot be read backwards; `maxBytes` is for plain files). */
+  decodedLines: number;
 }
 
 /**
- * Hands the lines of a plain or gzip file to `onLine`, newest first, until it returns false. For gzip only the last
- * `gzipLines` lines are seen: `reachedStart` then means the walk got through all of them, and `bytesRead` is the
- * compressed size. Throws UnreadableError for corrupt gzip data, an AbortError when `signal` aborts.
+ * Hands the lines of a plain, gzip or UTF-16 file to `onLine`, newest first, until it returns false. For gzip and
+ * UTF-16 only the last `decodedLines` lines are seen: `reachedStart` then means the walk got through all of them, and
+ * `bytesRead` is the size on disk. Throws UnreadableError for corrupt gzip data, an AbortError when `signal` aborts.
  */
 export async function readLinesBackwards(file: TailFile, options: BackwardOptions): Promise<TailOutcome> {
-  if (!file.gzip) return readBackwards(file.handle, file.size, options);
-  const { lines, damage } = await lastLinesOfGzip(file.handle.fd, options.gzipLines, options.signal);
+  if (!isDecoded(file)) return readBackwards(file.handle, file.size, options);
+  const { lines, damage } = await lastLinesOfDecoded(file.handle.fd, file, options.decodedLines, options.signal);
   let i = lines.length - 1;
   for (; i >= 0; i--) if (!options.onLine(lines[i])) break;
   const outcome: TailOutcome = { bytesRead: file.size, reachedStart: i <= 0 };
@@ -138,6 +137,6 @@ export async function readLinesBackwards(file: TailFile, options: BackwardOption
 /** The last `count` lines of a file, oldest first. */
 export async function lastLines(file: TailFile, count: number, signal?: AbortSignal): Promise<string[]> {
   const newestFirst: string[] = [];
-  await readLinesBackwards(file, { onLine: (text) => newestFirst.push(text) < count, gzipLines: count, signal });
+  await readLinesBackwards(file, { onLine: (text) => newestFirst.push(text) < count, decodedLines: count, signal });
   return newestFirst.reverse();
 }

@@ -3,7 +3,7 @@
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import { UserFacingError } from '../../shared/tool-result';
-import { closeQuietly, type LogsContext } from '../tools/context';
+import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
 import { isSourceName } from '../sources/types';
 
@@ -114,7 +114,7 @@ async function completeName(ctx: LogsContext, value: string): Promise<string[]> 
 async function fileTail(ctx: LogsContext, name: string): Promise<string> {
   const file = await ctx.open(name);
   try {
-    const lines = await lastLines({ handle: file.handle, gzip: file.info.gzip, size: file.stats.size }, TAIL_LINES);
+    const lines = await lastLines(tailOf(file), TAIL_LINES);
     return lines.map((l) => sanitizeLine(l, 2000)).join('\n');
   } finally {
     await closeQuietly(file.handle);

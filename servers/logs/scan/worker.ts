@@ -7,6 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { joinsPartials } from '../format/partials';
 import { parserFor } from '../format/parser';
 import type { LineParser } from '../format/types';
+import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
 import { MessageTallies } from '../patterns/tallies';
@@ -70,7 +71,7 @@ class ScanWorker {
     try {
       this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
-      const head = await readHead(fd, job.target.gzip);
+      const head = await readHead(fd, job.target);
       const parser = parserFor(head.data, head.complete, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
       const result = (await this.tryRipgrep(job, parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
@@ -119,7 +120,7 @@ class ScanWorker {
   private async scanWithNode(fd: number, job: ScanJob, parser: LineParser, reports: JobReports, kernel: ByteKernel | undefined): Promise<FileScanResult> {
     const scanner = new FileScanner(job.request, parser, reports.beat, reports.sink, kernel);
     // Plain files are read ahead, into the kernel's memory, while the scan works on the block before.
-    const blocks = kernel && !job.target.gzip ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half)) : readLineBlocks(fd, job.target.gzip);
+    const blocks = kernel && !isDecoded(job.target) ? readPlainBlocksAhead(fd, (half, size) => kernel.allocate(size, half)) : readLineBlocks(fd, job.target);
     let damage: string | undefined;
     for await (const block of blocks) {
       reports.raw = block.rawOffset;

@@ -12,13 +12,14 @@ import { abortError } from '../../shared/progress';
 import { LineBlocker } from '../io/chunks';
 import { needsHeader } from '../format/continuation';
 import { headerAbove, MatchCollector, parseLine, type Header } from './collector';
+import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
 import type { AcceptedLine, FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
 
 /** The pattern ripgrep searches for (Rust syntax, or the literal text), or undefined when ripgrep cannot take the scan. */
 export function ripgrepPattern(request: ScanRequest, target: ScanTarget): string | undefined {
   const p = request.pattern;
-  if (!p || p.source.length === 0 || target.gzip) return undefined;
+  if (!p || p.source.length === 0 || isDecoded(target)) return undefined;
   return p.literal ? p.source : toRipgrep(compilePattern(p).source);
 }
 

@@ -77,6 +77,8 @@ export const scanTargetSchema = z.object({
   name: z.string(),
   realPath: z.string(),
   gzip: z.boolean(),
+  /** io/charset.ts: the text's encoding when not UTF-8 (learned when the server opened the file). */
+  charset: z.enum(['utf-8', 'utf-16le', 'utf-16be']).optional(),
   /** Bytes. */
   size: z.number(),
   mtimeMs: z.number(),

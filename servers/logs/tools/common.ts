@@ -9,7 +9,7 @@ import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
-import { closeQuietly, type LogsContext } from './context';
+import { closeQuietly, tailOf, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
 
@@ -70,7 +70,7 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
  */
 export async function levelFilterNote(ctx: LogsContext, file: OpenedLog): Promise<string | undefined> {
   const parser = await ctx.parserOf(file);
-  return coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info.gzip), parser));
+  return coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info), parser));
 }
 
 /**
@@ -86,15 +86,14 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
     if (t !== undefined) found = t;
     return t === undefined;
   };
-  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
-  await readLinesBackwards(tail, { onLine: (text) => look(text) && ++seen < 200, gzipLines: 200, maxBytes: 256 * 1024 });
+  await readLinesBackwards(tailOf(file), { onLine: (text) => look(text) && ++seen < 200, decodedLines: 200, maxBytes: 256 * 1024 });
   return found;
 }
 
 /** The time of a file's oldest entry (epoch ms): the first readable timestamp of its head sample (io/head). */
 export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
   const parser = await ctx.parserOf(file);
-  for (const line of await headLines(file.handle.fd, file.info.gzip)) {
+  for (const line of await headLines(file.handle.fd, file.info)) {
     const t = parser.parse(line).timestamp;
     if (t !== undefined) return t;
   }

@@ -4,6 +4,7 @@ import type { LineParser } from '../format/types';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
 import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
+import type { TailFile } from '../io/tail';
 import type { ScanClient } from '../scan/client';
 import type { ScanTarget } from '../search/types';
 import type { SourceRegistry } from '../sources/registry/registry';
@@ -24,11 +25,17 @@ export interface LogsContext {
   formatOf(info: LogFileInfo): Promise<string | undefined>;
 }
 
+/** An opened file as the tail readers (io/tail.ts) take it: its coding and its size on disk. */
+export function tailOf(opened: OpenedLog): TailFile {
+  return { handle: opened.handle, gzip: opened.info.gzip, ...(opened.info.charset ? { charset: opened.info.charset } : {}), size: opened.stats.size };
+}
+
 export function targetOf(opened: OpenedLog): ScanTarget {
   return {
     name: opened.info.name,
     realPath: opened.realPath,
     gzip: opened.info.gzip,
+    ...(opened.info.charset ? { charset: opened.info.charset } : {}),
     size: opened.stats.size,
     mtimeMs: opened.stats.mtimeMs,
     dev: opened.stats.dev,
@@ -60,7 +67,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }
       const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
       const cached = parsers.get(key);
       if (cached) return cached;
-      const head = await readHead(opened.handle.fd, opened.info.gzip);
+      const head = await readHead(opened.handle.fd, opened.info);
       const parser = parserFor(head.data, head.complete, opened.stats.mtimeMs);
       if (parsers.size > 500) parsers.clear();
       parsers.set(key, parser);

@@ -159,7 +159,7 @@ interface FileJob {
  */
 async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob): Promise<void> {
   const parser = await ctx.parserOf(file);
-  const sample = await headLines(file.handle.fd, file.info.gzip);
+  const sample = await headLines(file.handle.fd, file.info);
   const coverage = levelCoverage(sample, parser);
   if (levelsUnreadable(coverage)) entry.levelsUnreadable = true;
   const coverageText = coverageNote(file.info.name, coverage);
@@ -185,7 +185,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
 
 /** The file spells its levels as words (so the error-word prefilter cannot miss an error line). */
 async function spellsLevels(ctx: LogsContext, file: OpenedLog): Promise<boolean> {
-  return levelsAreWords(await headLines(file.handle.fd, file.info.gzip), await ctx.parserOf(file));
+  return levelsAreWords(await headLines(file.handle.fd, file.info), await ctx.parserOf(file));
 }
 
 /** Scans one file for its error lines (in the job's window, if any) into the grouper; returns the untimed count. */

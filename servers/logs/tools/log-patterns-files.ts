@@ -5,6 +5,7 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
+import type { Charset } from '../io/charset';
 import { forEachLine } from '../io/chunks';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
@@ -17,6 +18,7 @@ interface Resolved {
   /** The name the caller used, for notes. */
   name: string;
   gzip: boolean;
+  charset?: Charset;
   /** Lines a container runtime split are joined (format/partials.ts), as the search engines join them. */
   split: SplitKind | undefined;
   dev: number;
@@ -36,7 +38,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         await closeQuietly(opened.handle);
       }
       if (resolved.size > 1000) resolved.clear();
-      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, ...(opened.info.charset ? { charset: opened.info.charset } : {}), split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
       return opened.realPath;
     },
     async referenceTime(path) {
@@ -55,7 +57,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         if (!stats.isFile() || stats.dev !== info.dev || stats.ino !== info.ino) throw new UserFacingError('the file changed while being read; try again');
         const notes: string[] = [];
         const onDamage = (damage: string) => noteDamage(notes, name, damage);
-        const whole = await forEachLine(fd, info.gzip, (line) => (joiner ? give(joiner.push(line)) : onLine(line) !== false), { signal, onDamage });
+        const whole = await forEachLine(fd, info, (line) => (joiner ? give(joiner.push(line)) : onLine(line) !== false), { signal, onDamage });
         if (!whole) return { notes };
         if (joiner) give(joiner.end());
         return { notes };

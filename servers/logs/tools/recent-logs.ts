@@ -10,17 +10,18 @@ import { inheritsLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { LineParser } from '../format/types';
+import { isDecoded } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
 import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
-import { closeQuietly, type LogsContext } from './context';
+import { closeQuietly, tailOf, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 
 const MAX_LINE_CHARS = 1000;
 /** With a level filter, how far back to look before giving up. */
 const MAX_SCAN_BYTES = 256 * 1024 * 1024;
-/** With a level filter on a gzip file (read forward), how many last lines are kept and searched. */
-const MAX_GZIP_LINES = 20_000;
+/** With a level filter on a gzip or UTF-16 file (read forward), how many last lines are kept and searched. */
+const MAX_DECODED_LINES = 20_000;
 /** Continuation lines (stack traces) held while looking for the entry they belong to. */
 const MAX_CONTINUATION = 200;
 
@@ -95,7 +96,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
 /**
  * Reads the file backwards until `args.lines` lines (at or above `args.level`) are kept. With a level, continuation
  * lines (stack traces) are held until the entry above them is read and go with it; the search stops after
- * MAX_SCAN_BYTES (plain) or the last MAX_GZIP_LINES lines (gzip), with a note.
+ * MAX_SCAN_BYTES (plain) or the last MAX_DECODED_LINES lines (gzip, UTF-16), with a note.
  */
 async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs, signal?: AbortSignal): Promise<Recent> {
   const usesHeaders = parser.format.id !== 'unknown';
@@ -121,15 +122,14 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     for (const cont of held) if (!accept({ text: cont, level: parsed.level })) return false;
     return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
   };
-  // One line more than asked tells whether the file has earlier lines (gzip keeps only what it is asked to).
-  const gzipLines = args.level ? MAX_GZIP_LINES : args.lines + 1;
-  const tail = { handle: file.handle, gzip: file.info.gzip, size: file.stats.size };
+  // One line more than asked tells whether the file has earlier lines (a decoded file keeps only what it is asked to).
+  const decodedLines = args.level ? MAX_DECODED_LINES : args.lines + 1;
   const joined = joinedBackwards(parser, onLine);
-  const outcome = await readLinesBackwards(tail, { onLine: joined.onLine, signal, gzipLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
+  const outcome = await readLinesBackwards(tailOf(file), { onLine: joined.onLine, signal, decodedLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
   joined.end();
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
-  if (file.info.gzip && args.level) recent.notes.push(`compressed file: only its last ${MAX_GZIP_LINES} lines were searched for the level`);
+  if (isDecoded(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
 }

@@ -47,7 +47,7 @@ describe('logs io: plain block readers', function () {
       const file = join(dir, 'a.log');
       writeFileSync(file, content, 'latin1');
       const expected = expectedText(content);
-      const plain = await read(file, (fd) => readLineBlocks(fd, false));
+      const plain = await read(file, (fd) => readLineBlocks(fd, { gzip: false }));
       const ahead = await read(file, (fd) => readPlainBlocksAhead(fd, (_half, size) => Buffer.allocUnsafe(size)));
       assert.equal(plain.text, expected);
       assert.equal(ahead.text, expected);

@@ -100,7 +100,7 @@ for (const bom of ['', '\ufeff']) describe(`logs search: one regex dialect for r
     const scanner = new FileScanner(scanRequest, parser, () => {}, undefined, kernel);
     const fd = openSync(target.realPath, 'r');
     try {
-      for await (const block of readLineBlocks(fd, target.gzip)) scanner.push(block.data);
+      for await (const block of readLineBlocks(fd, target)) scanner.push(block.data);
     } finally {
       closeSync(fd);
     }

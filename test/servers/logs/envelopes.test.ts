@@ -122,7 +122,7 @@ describe('log detection on small and odd files', () => {
     writeFileSync(file, `${'0'.repeat(70_000)}\n2026-11-30T03:00:00 [ERROR] boom\n`);
     const fd = openSync(file, 'r');
     try {
-      const sample = await headLines(fd, false);
+      const sample = await headLines(fd, { gzip: false });
       assert.deepEqual(sample, ['2026-11-30T03:00:00 [ERROR] boom', '']);
       const parser = createLineParser(sample);
       assert.notEqual(parser.format.id, 'unknown');

@@ -25,7 +25,7 @@ describe('logs io: gzip like zcat', function () {
     try {
       let text = '';
       let damage: string | undefined;
-      for await (const block of readLineBlocks(fd, true)) {
+      for await (const block of readLineBlocks(fd, { gzip: true })) {
         text += block.data.toString('utf8');
         damage ??= block.damage;
       }

@@ -81,9 +81,9 @@ describe('logs scan: byte kernel', () => {
           closeSync(fd);
         }
       };
-      const expected = await read((fd) => readLineBlocks(fd, false));
+      const expected = await read((fd) => readLineBlocks(fd, { gzip: false }));
       assert.ok(expected.length > 3);
-      assert.deepEqual(await read((fd) => readLineBlocks(fd, false, 0, Infinity, (size) => kernel!.allocate(size))), expected);
+      assert.deepEqual(await read((fd) => readLineBlocks(fd, { gzip: false }, 0, Infinity, (size) => kernel!.allocate(size))), expected);
       assert.deepEqual(await read((fd) => readPlainBlocksAhead(fd, (half, size) => kernel!.allocate(size, half))), expected);
       assert.deepEqual(await read((fd) => readPlainBlocksAhead(fd, (_half, size) => Buffer.allocUnsafe(size))), expected);
     } finally {
