@@ -101,18 +101,19 @@ export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
 }
 
 /**
- * For a file in which a time window found nothing: where its entries are when they all lie before `since` or after
- * `until` (epoch ms), so that "no matches" in the window is never read as "none in the file". Undefined when the
- * file's entries reach into the window or have no readable time.
+ * For a file in which a time window found nothing: where its entries are when its last lies before `since` or its
+ * first after `until` (epoch ms), so that "no matches" in the window is never read as "none in the file". Undefined
+ * when the file's ends reach into the window or have no readable time.
  */
 export async function windowMissNote(ctx: LogsContext, file: OpenedLog, since: number | undefined, until: number | undefined): Promise<string | undefined> {
   if (since !== undefined) {
     const newest = await newestEntry(ctx, file);
-    if (newest !== undefined && newest < since) return `${file.info.name}: every entry is older than the window (its newest is at ${iso(newest)}); widen since to search it`;
+    // The last entry's time, not every entry's: a file out of time order was still searched whole for the window.
+    if (newest !== undefined && newest < since) return `${file.info.name}: its last entry (${iso(newest)}) is older than the window; widen since to search its older entries`;
   }
   if (until !== undefined) {
     const oldest = await oldestEntry(ctx, file);
-    if (oldest !== undefined && oldest >= until) return `${file.info.name}: every entry is newer than the window (its oldest is at ${iso(oldest)}); move until to search it`;
+    if (oldest !== undefined && oldest >= until) return `${file.info.name}: its first entry (${iso(oldest)}) is newer than the window; move until to search its newer entries`;
   }
   return undefined;
 }

@@ -154,8 +154,8 @@ interface FileJob {
 }
 
 /**
- * One file: its level coverage noted; with a window, a file whose newest entry is older than it is not scanned for
- * the window but for where its errors are; otherwise its error lines (of the window, or all) go into the grouper.
+ * One file: its level coverage noted; with a window, a file last written before it opened is not scanned for the
+ * window but for where its errors are; otherwise its error lines (of the window, or all) go into the grouper.
  */
 async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob): Promise<void> {
   const parser = await ctx.parserOf(file);
@@ -171,16 +171,20 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
     return;
   }
   // Files not written since the window opened hold no line inside it (mtime is the last write).
-  const newest = file.stats.mtimeMs < window.since ? undefined : await newestEntry(ctx, file);
-  if (newest !== undefined) entry.newestEntry = iso(newest);
-  if (file.stats.mtimeMs < window.since || (newest !== undefined && newest < window.since)) {
-    const last = newest ?? file.stats.mtimeMs;
-    entry.note = `newest entry (${iso(last)}) is older than the ${job.args.hours} h window: no errors counted in it`;
-  } else {
-    const untimed = await scanErrors(ctx, file, entry, job, words);
-    if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
-    if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error line(s) without a readable timestamp were not counted (wholeFile counts them)`);
+  if (file.stats.mtimeMs < window.since) {
+    entry.note = `last written at ${iso(file.stats.mtimeMs)}, older than the ${job.args.hours} h window: no errors counted in it`;
+    return;
   }
+  // A file written since is read for the window even when its last entry is older: lines out of time order (a
+  // replayed buffer, several writers, a clock set back) may still fall inside it, and skipping the file on its last
+  // line's time answered "no errors" while naming an error inside the window.
+  const newest = await newestEntry(ctx, file);
+  if (newest !== undefined) entry.newestEntry = iso(newest);
+  const untimed = await scanErrors(ctx, file, entry, job, words);
+  if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
+  else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
+  else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error line(s) fall inside it`;
+  if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error line(s) without a readable timestamp were not counted (wholeFile counts them)`);
 }
 
 /** The file spells its levels as words (so the error-word prefilter cannot miss an error line). */

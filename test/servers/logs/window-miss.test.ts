@@ -1,5 +1,6 @@
 // search_logs over a window that misses every entry of a file: "0 matches" comes with where the file's entries are,
-// so an archive is never read as "none in the file". Both engines; plain and .gz; before and after the window.
+// so an archive is never read as "none in the file". Both engines; plain and .gz; before and after the window. And a
+// file whose lines are out of time order is still read for the window: its last line's time does not stand for all.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -60,6 +61,52 @@ describe('search_logs: a window that misses every entry says where they are', fu
           assert.ok(!out.notes.some((n) => n.includes('than the window')), JSON.stringify(out.notes));
         });
       }
+    });
+  }
+});
+
+describe('error_summary and search_logs: a file whose last entry is older than the window is still read for it', function () {
+  this.timeout(60_000);
+  let dir: string;
+  // A replayed buffer written after the live lines: the file ends with entries three days old, while an error of the
+  // last hour sits in its middle (written now, so its mtime is inside the window).
+  const at = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
+  const now = Date.now();
+  const LINES = [
+    ...Array.from({ length: 10 }, (_, i) => `${at(now - 5 * 86_400_000 + i * 60_000)} INFO old work ${i}`),
+    `${at(now - 3_600_000)} ERROR payment gateway timeout after 30000 ms`,
+    ...Array.from({ length: 5 }, (_, i) => `${at(now - 3 * 86_400_000 + i * 60_000)} INFO replayed from buffer ${i}`),
+    '',
+  ].join('\n');
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-out-of-order-'));
+    writeFileSync(join(dir, 'replayed.log'), LINES);
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  for (const engine of SEARCH_ENGINES) {
+    describe(`with the ${engine.name} engine`, function () {
+      let s: StartedServer;
+      before(async function () {
+        if (!engine.available()) this.skip();
+        s = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });
+      });
+      after(async () => s?.close());
+
+      it('error_summary counts the error inside the window and says the entries are out of time order', async () => {
+        const result = (await s.client.callTool({ name: 'error_summary', arguments: { file: 'replayed.log', hours: 24 } })) as CallToolResult;
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        const out = result.structuredContent as { totalErrors: number; groups: { template: string }[]; files: { errors: number; note?: string }[] };
+        assert.equal(out.totalErrors, 1, JSON.stringify(out));
+        assert.match(out.groups[0].template, /payment gateway timeout/);
+        assert.match(out.files[0].note ?? '', /out of time order/);
+      });
+
+      it('search_logs finds it in the window', async () => {
+        const out = await search(s, { file: 'replayed.log', level: 'ERROR', since: '24h' });
+        assert.equal(out.totalMatches, 1);
+        assert.ok(!out.notes.some((n) => n.includes('than the window')), JSON.stringify(out.notes));
+      });
     });
   }
 });
