@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { SEARCH_ENGINES } from '../../support/log-engines';
-import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { describeWithEachEngine } from '../../support/log-engines';
+import type { StartedServer } from '../../support/mcp-client';
 
 const ARCHIVE = ['2015-07-29 10:00:00,000 ERROR [main] app.Db: connection refused', '2015-08-10 09:30:00,000 ERROR [main] app.Db: connection refused', ''].join('\n');
 
@@ -33,36 +33,27 @@ describe('search_logs: a window that misses every entry says where they are', fu
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  for (const engine of SEARCH_ENGINES) {
-    describe(`with the ${engine.name} engine`, function () {
-      let s: StartedServer;
-      before(async function () {
-        if (!engine.available()) this.skip();
-        s = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });
-      });
-      after(async () => s?.close());
-
+  describeWithEachEngine('', () => dir, (_engine, server) => {
       for (const file of ['archive.log', 'archive.log.1.gz']) {
         it(`${file}: entries older than since`, async () => {
-          const out = await search(s, { file, pattern: 'connection refused', since: '24h' });
+          const out = await search(server(), { file, pattern: 'connection refused', since: '24h' });
           assert.equal(out.totalMatches, 0);
           assert.ok(out.notes.some((n) => n.includes('older than the window') && n.includes('2015-08-10T')), JSON.stringify(out.notes));
         });
 
         it(`${file}: entries newer than until`, async () => {
-          const out = await search(s, { file, pattern: 'connection refused', until: '2010-01-01T00:00:00Z' });
+          const out = await search(server(), { file, pattern: 'connection refused', until: '2010-01-01T00:00:00Z' });
           assert.equal(out.totalMatches, 0);
           assert.ok(out.notes.some((n) => n.includes('newer than the window') && n.includes('2015-07-29T')), JSON.stringify(out.notes));
         });
 
         it(`${file}: no such note when the window holds the entries`, async () => {
-          const out = await search(s, { file, pattern: 'connection refused', since: '2015-01-01T00:00:00Z' });
+          const out = await search(server(), { file, pattern: 'connection refused', since: '2015-01-01T00:00:00Z' });
           assert.equal(out.totalMatches, 2);
           assert.ok(!out.notes.some((n) => n.includes('than the window')), JSON.stringify(out.notes));
         });
       }
-    });
-  }
+  });
 });
 
 describe('error_summary and search_logs: a file whose last entry is older than the window is still read for it', function () {
@@ -84,17 +75,9 @@ describe('error_summary and search_logs: a file whose last entry is older than t
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
-  for (const engine of SEARCH_ENGINES) {
-    describe(`with the ${engine.name} engine`, function () {
-      let s: StartedServer;
-      before(async function () {
-        if (!engine.available()) this.skip();
-        s = await startBuiltServer('logs', { LOG_DIRS: dir, ...engine.env });
-      });
-      after(async () => s?.close());
-
+  describeWithEachEngine('', () => dir, (_engine, server) => {
       it('error_summary counts the error inside the window and says the entries are out of time order', async () => {
-        const result = (await s.client.callTool({ name: 'error_summary', arguments: { file: 'replayed.log', hours: 24 } })) as CallToolResult;
+        const result = (await server().client.callTool({ name: 'error_summary', arguments: { file: 'replayed.log', hours: 24 } })) as CallToolResult;
         assert.ok(!result.isError, JSON.stringify(result.content));
         const out = result.structuredContent as { totalErrors: number; groups: { template: string }[]; files: { errors: number; note?: string }[] };
         assert.equal(out.totalErrors, 1, JSON.stringify(out));
@@ -103,10 +86,9 @@ describe('error_summary and search_logs: a file whose last entry is older than t
       });
 
       it('search_logs finds it in the window', async () => {
-        const out = await search(s, { file: 'replayed.log', level: 'ERROR', since: '24h' });
+        const out = await search(server(), { file: 'replayed.log', level: 'ERROR', since: '24h' });
         assert.equal(out.totalMatches, 1);
         assert.ok(!out.notes.some((n) => n.includes('than the window')), JSON.stringify(out.notes));
       });
-    });
-  }
+  });
 });
