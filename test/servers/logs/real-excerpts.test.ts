@@ -186,7 +186,8 @@ const BATCH_8: Record<string, number> = {
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.355, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.72, Meilisearch: 0.522, LND: 1,
-  ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.679, Mopidy: 0.457,
+  ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.679, Mopidy: 0.457, Emby: 0.891, Chef: 0.745,
+  Magento: 0.714, Traccar: 0.167, Monero: 0.463,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9];
 /**
