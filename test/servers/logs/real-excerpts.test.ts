@@ -181,13 +181,14 @@ const BATCH_8: Record<string, number> = {
 /**
  * Batch 9 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
  * branch `realx9` on the miner of main at ef55fa4 (the start of the session that built it), before anything was fixed
- * for these systems (none is in batches 1-8, the development set or Loghub). Keep it out of the work that tunes the
- * miner; raise a figure when a general change lifts it.
+ * for these systems (none is in batches 1-8, the development set or Loghub): mean 0.708 over 23 systems (median
+ * 0.714). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.355, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.72, Meilisearch: 0.522, LND: 1,
   ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.679, Mopidy: 0.457, Emby: 0.891, Chef: 0.745,
-  Magento: 0.714, Traccar: 0.167, Monero: 0.463,
+  Magento: 0.714, Traccar: 0.167, Monero: 0.463, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
+  PostgREST: 1, RocketChat: 1,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9];
 /**
