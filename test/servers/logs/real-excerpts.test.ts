@@ -178,12 +178,24 @@ const BATCH_8: Record<string, number> = {
   Trino: 0.517, BitcoinCore: 0.568, Velero: 1, Kavita: 0.595, MagicMirror: 1, EMQX: 0.455, Rails: 0.326,
   Verdaccio: 0.143, Deluge: 0.872,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8];
+/**
+ * Batch 9 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
+ * branch `realx9` on the miner of main at ef55fa4 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-8, the development set or Loghub): mean 0.708 over 23 systems (median
+ * 0.714). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_9: Record<string, number> = {
+  Geth: 0.95, CertManager: 0.355, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.72, Meilisearch: 0.522, LND: 1,
+  ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.679, Mopidy: 0.457, Emby: 0.891, Chef: 0.745,
+  Magento: 0.714, Traccar: 0.167, Monero: 0.463, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
+  PostgREST: 1, RocketChat: 1,
+};
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_9];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
