@@ -439,4 +439,35 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['main.cvd check failed: bad signature', 'main.cvd check failed: file truncated', 'daily.cld check failed: bad header', 'update done']);
     assertApart(two, [0, 2], 'main.cvd / daily.cld');
   });
+  it("reads first words that open the same frames as shared names (BitcoinCore's `%s thread start` / `%s thread exit`)", () => {
+    const lines = [
+      'scheduler thread start',
+      'dnsseed thread start',
+      'opencon thread start',
+      'net thread start',
+      'msghand thread start',
+      'addcon thread start',
+      'addcon thread exit',
+      'Shutdown: In progress...',
+      'net thread exit',
+      'opencon thread exit',
+      'msghand thread exit',
+    ];
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'thread start');
+    assertOneEvent(templates, [6, 8, 9, 10], 'thread exit');
+    // Each name alone in its frame but one (Loghub Linux's initscripts: only `cupsd` also shuts down) shows nothing
+    // shared: Loghub labels each its own event, and they stay apart.
+    const startup = minedAlone(['cupsd startup succeeded', 'hcid startup succeeded', 'klogd startup succeeded', 'syslogd startup succeeded', 'cupsd shutdown succeeded']);
+    assertApart(startup, [0, 1, 2, 3], 'startup succeeded');
+    // A grid of verbs and names: the verbs open as many frames as there are names, so they say no more of a variable.
+    const grid = minedAlone(['Starting nginx service', 'Stopping nginx service', 'Restarting nginx service', 'Starting mysql service', 'Stopping mysql service', 'Restarting mysql service']);
+    assertApart(grid, [0, 1, 2], 'verbs of nginx service');
+    // A word that opens a statement of its own elsewhere is the program's word, not a name it was given.
+    const own = minedAlone(['net thread start', 'dns thread start', 'http thread start', 'net thread exit', 'dns thread exit', 'http thread exit', 'net ready to accept']);
+    assertApart(own, [0, 1], 'net / dns thread start');
+    // A frame of one word is too short to tell a statement from its given name.
+    const short = minedAlone(['alpha ok', 'beta ok', 'gamma ok', 'alpha failed', 'beta failed', 'gamma failed']);
+    assertApart(short, [0, 1, 2], 'one-word frame');
+  });
 });
