@@ -106,6 +106,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
+  mergeFramedTexts(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -591,6 +592,67 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
       if (rest.some((group) => group.tokens[0] !== into.tokens[0])) into.tokens[0] = WILDCARD;
       absorb(into, rest);
     }
+  }
+}
+
+/** Least constant words around a free text mergeFramedTexts reads: a sentence on both sides, not a verb and a noun. */
+const MIN_FRAME_WORDS = 6;
+/** Tokens a frame's key takes from each end (mergeFramedTexts): the words that open and close the sentence. */
+const FRAME_KEY_HEAD = 2;
+const FRAME_KEY_TAIL = 3;
+
+/**
+ * Merges templates that open with the same words and close with the same words and differ in a run of several words
+ * between, when the frame is long and the middle does not repeat: MIN_FRAME_WORDS or more constant words on the two
+ * sides together (at least one on each), MIN_TAIL_TEXTS or more distinct middles of two or more lengths, no two of them
+ * opening or closing with the same word (nor a <*>), that behave as a value (isSlotValuesVariable), and no levels telling them apart (Kavita's `[ScannerService] Skipped File Scan
+ * for <a library path with spaces> as it hasn't changed since last scan`, one line per series). Why it holds: a
+ * program writes its sentence around what it was given, so the same long sentence on both sides of texts that differ
+ * in length and wording is one statement with free text filled in (a title, a path with spaces, a server's reply);
+ * two statements of a program that share six words around different wording are rare, and three such texts are a
+ * list. A short frame (`Starting job controller` / `Starting daemon sets controller`) stays with mergeInnerRuns'
+ * stricter rule, and one-word middles with the one-position rule. The merged template is the member with the
+ * shortest middle, its middle's tokens written as <*> (the template is rendered from one member's separators).
+ */
+function mergeFramedTexts(alive: Group[], rule: VariabilityRule): void {
+  const families = familiesBy(alive, (group) => {
+    const n = group.tokens.length;
+    if (n < FRAME_KEY_HEAD + FRAME_KEY_TAIL + 1) return undefined;
+    return `${group.tokens.slice(0, FRAME_KEY_HEAD).join('\u0001')}\u0002${group.tokens.slice(n - FRAME_KEY_TAIL).join('\u0001')}`;
+  });
+  for (const family of families) {
+    const shortest = Math.min(...family.map((group) => group.tokens.length));
+    // The longest beginning and end every member shares, leaving at least one token between them in each.
+    let prefix = FRAME_KEY_HEAD;
+    while (prefix < shortest - FRAME_KEY_TAIL - 1 && family.every((group) => group.tokens[prefix] === family[0].tokens[prefix])) prefix++;
+    let suffix = FRAME_KEY_TAIL;
+    const tokenFromEnd = (group: Group, k: number) => group.tokens[group.tokens.length - 1 - k];
+    while (prefix + suffix < shortest - 1 && family.every((group) => tokenFromEnd(group, suffix) === tokenFromEnd(family[0], suffix))) suffix++;
+    const frame = family[0].tokens;
+    if (constantWords(frame, prefix) + constantWordsFrom(frame, frame.length - suffix) < MIN_FRAME_WORDS || levelsTellApart(family)) continue;
+    const counts = new Map<string, number>();
+    const lengths = new Set<number>();
+    const firsts = new Set<string>();
+    const lasts = new Set<string>();
+    for (const group of family) {
+      const middle = group.tokens.slice(prefix, group.tokens.length - suffix);
+      lengths.add(middle.length);
+      const key = middle.join(' ');
+      if (!counts.has(key)) {
+        firsts.add(middle[0]);
+        lasts.add(middle[middle.length - 1]);
+      }
+      counts.set(key, (counts.get(key) ?? 0) + group.count);
+    }
+    // Free texts differ from their first word to their last; wordings of a program's statements share words at an end
+    // (PHP-FPM's `child <*> exited with code <*> after …` / `… exited on signal <*> after …` / `… on signal <*> (SIGSEGV
+    // - core dumped) after …`: two statements, one with a signal's name).
+    const free = firsts.size === counts.size && lasts.size === counts.size && !firsts.has(WILDCARD) && !lasts.has(WILDCARD);
+    if (!free || lengths.size < 2 || counts.size < MIN_TAIL_TEXTS || !isSlotValuesVariable([...counts.values()], rule)) continue;
+    family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
+    const [into, ...rest] = family;
+    into.tokens = into.tokens.map((token, i) => (i >= prefix && i < into.tokens.length - suffix ? WILDCARD : token));
+    absorb(into, rest);
   }
 }
 

@@ -470,4 +470,28 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const short = minedAlone(['alpha ok', 'beta ok', 'gamma ok', 'alpha failed', 'beta failed', 'gamma failed']);
     assertApart(short, [0, 1, 2], 'one-word frame');
   });
+  it("reads free text of several words inside a long repeated sentence as one value (Kavita's `Skipped File Scan for <path> as …`)", () => {
+    const titles = ['Art of Computer Programming', 'Parker Pyne Mysteries', "Five Nights at Freddy's - Fazbear Frights Series", 'Who Moved My Cheese - Johnson', 'How To Talk To Anyone - 92 Little Tricks For Big Success In Relationships'];
+    const lines = titles.map((title) => `[ScannerService] Skipped File Scan for /data/!Hard links!/Books/${title} as it hasn't changed since last scan`);
+    lines.push('[ScannerService] Finished file scan in 77 milliseconds. Updating database');
+    assertOneEvent(minedAlone(lines), [0, 1, 2, 3, 4], 'Skipped File Scan for');
+    // Two texts are as often two statements as one with a value, and stay apart.
+    const two = minedAlone(lines.slice(0, 2).concat(lines[5]));
+    assertApart(two, [0, 1], 'two texts');
+    // A verb and its object around names of several words (a frame of two words) are the program's own statements.
+    const short = minedAlone(['Starting job controller', 'Starting daemon sets controller', 'Starting persistent volume binder controller', 'Starting garbage collector controller']);
+    assertApart(short, [0, 1, 2], 'Starting %s controller');
+    // Three texts that each hold many lines sort lines into events, as three words at one place do.
+    const many: string[] = [];
+    for (let i = 0; i < 30; i++) many.push(`Replica set reported that the primary node ${['is not reachable', 'has stepped down now', 'was elected again'][i % 3]} during the last health round`);
+    assertApart(minedAlone(many), [0, 1, 2], 'three texts with ten lines each');
+    // Wordings that share a word at an end are the program's own statements around a value (PHP-FPM's exits).
+    const exits = minedAlone([
+      '[pool www] child 10 exited with code 11 after 48.040603 seconds from start',
+      '[pool www] child 27 exited on signal 11 after 3.000102 seconds from start',
+      '[pool www] child 31 exited on signal 11 (SIGSEGV - core dumped) after 2.437823 seconds from start',
+      '[pool www] child 12 exited with code 11 after 241.452617 seconds from start',
+    ]);
+    assertApart(exits, [0, 1, 2], 'exited with code / on signal');
+  });
 });
