@@ -494,4 +494,12 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     ]);
     assertApart(exits, [0, 1, 2], 'exited with code / on signal');
   });
+  it("reads a word in square brackets glued to a name as its value, as in parentheses (SonarQube's `Process[web] is stopped`)", () => {
+    const templates = minedAlone(['Process[web] is stopped', 'Process[es] is stopped', 'Process exited with exit value [es]: 143']);
+    assertOneEvent(templates, [0, 1], 'Process[<*>] is stopped');
+    // Two values that each hold many lines sort lines into events, as two keyed values do.
+    const many: string[] = [];
+    for (let i = 0; i < 24; i++) many.push(`queue[${i % 2 ? 'inbound' : 'outbound'}] is draining`);
+    assertApart(minedAlone(many), [0, 1], 'queue[inbound] / queue[outbound]');
+  });
 });
