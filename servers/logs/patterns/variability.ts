@@ -1079,11 +1079,11 @@ function familiesAt(list: Group[], position: number): Group[][] {
 }
 
 /**
- * For each word that varies in two or more different families, how many families it varies in (`cyrus`, `news` after
- * both `session opened for user` and `session closed for user`): values of a variable that several events share, not
- * names of one event.
+ * For each word that varies in two or more different families, the families it varies in (their keys, `length:position:`
+ * and the rest; `cyrus`, `news` after both `session opened for user` and `session closed for user`): values of a
+ * variable that several events share, not names of one event.
  */
-function sharedWords(byLength: Map<number, Group[]>): Map<string, number> {
+function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
   const firstFamily = new Map<string, string>();
   const seenIn = new Map<string, Set<string>>();
   for (const [length, list] of byLength) {
@@ -1105,7 +1105,24 @@ function sharedWords(byLength: Map<number, Group[]>): Map<string, number> {
       }
     }
   }
-  return new Map([...seenIn].map(([word, keys]) => [word, keys.size]));
+  return seenIn;
+}
+
+/**
+ * Every word of the family (`counts`, each also varying elsewhere: sharedWords) is a name that several statements were
+ * given: MIN_SHARED_LEADS or more of them, twice as many as the frames of this length they fill at this place, and no
+ * levels telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished
+ * loading plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event,
+ * while data passes through every statement that handles it. Frames of one length that differ in one more word (a
+ * grid: `Port eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do;
+ * the words must outnumber those frames twice over, as mergeLeadingShared asks of first words.
+ */
+function sharedNames(family: Group[], position: number, counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
+  if (counts.size < MIN_SHARED_LEADS || levelsTellApart(family)) return false;
+  const place = `${family[0].tokens.length}:${position}:`;
+  const frames = new Set<string>([place + keyWithout(family[0], position)]);
+  for (const word of counts.keys()) for (const key of shared.get(word) ?? []) if (key.startsWith(place)) frames.add(key);
+  return counts.size >= 2 * frames.size;
 }
 
 /** The separator before `position` ends a label: a colon and a space. */
@@ -1117,7 +1134,7 @@ function afterLabel(group: Group, position: number): boolean {
 /** Least families a few words must all vary in, after a label, to be one variable's values (familyIsVariable). */
 const MIN_SHARED_FAMILIES = 3;
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, number>, isValue: (word: string) => boolean): boolean {
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, Set<string>>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
   let widelyShared = 0;
@@ -1133,7 +1150,7 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
     words += group.count;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
-    if (!counts.has(word) && (shared.get(word) ?? 0) >= MIN_SHARED_FAMILIES) widelyShared++;
+    if (!counts.has(word) && (shared.get(word)?.size ?? 0) >= MIN_SHARED_FAMILIES) widelyShared++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
@@ -1152,5 +1169,6 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // one event each, while data passes through several. One statement with two words (`registered new driver usbhid` /
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
+  if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
   return isVariablePosition([...counts.values()], rule);
 }

@@ -502,4 +502,22 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     for (let i = 0; i < 24; i++) many.push(`queue[${i % 2 ? 'inbound' : 'outbound'}] is draining`);
     assertApart(minedAlone(many), [0, 1], 'queue[inbound] / queue[outbound]');
   });
+  it("reads three names that several statements were given as one variable (Trino's plugins, Loghub Linux's PAM users)", () => {
+    const plugins = ['tpcds', 'tpch', 'vertica'];
+    const lines = plugins.flatMap((name) => [`-- Loading plugin ${name} --`, `Registering connector ${name}`, `-- Finished loading plugin ${name} --`]);
+    lines.push('-- Loading catalog jmx --');
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [1, 4, 7], 'Registering connector <*>');
+    assertOneEvent(templates, [2, 5, 8], 'Finished loading plugin <*>');
+    // Many lines per name do not make the names a program's own words once other statements share them.
+    const pam: string[] = [];
+    for (let i = 0; i < 40; i++) for (const user of ['cyrus', 'news', 'test']) pam.push(`session opened for user ${user} by (uid=0)`, `session closed for user ${user}`);
+    assertOneEvent(minedAlone(pam), pam.flatMap((line, i) => (line.includes('opened') ? [i] : [])), 'session opened for user <*>');
+    // A grid of a program's states over two names: each state fills both names' frames, as shared as the names are.
+    const grid = minedAlone(['Port uplink link up', 'Port uplink link down', 'Port uplink link flapping', 'Port trunk link up', 'Port trunk link down', 'Port trunk link flapping']);
+    assertApart(grid, [0, 1, 2], 'uplink link up / down / flapping');
+    // Two names shared by two statements are as often two statements' own words.
+    const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
+    assertApart(two, [0, 1], 'two names');
+  });
 });
