@@ -640,9 +640,14 @@ function isGluedLabel(key: string): boolean {
   return true;
 }
 
-/** The token is the only one in parentheses glued to the name before it: `name(value)`. */
+/**
+ * The token is the only one in parentheses or square brackets glued to the name before it: `name(value)`, a call's
+ * argument, and `name[value]` (SonarQube's `Process[web] is stopped`, a name indexed by the one it is about), as a
+ * program writes what it was given right after the name of what it describes.
+ */
 function isArgumentSlot(name: string, before: string, after: string): boolean {
-  return before === '(' && after.charCodeAt(0) === 41 /* ) */ && name !== WILDCARD && endsInNameChar(name);
+  const close = before === '(' ? 41 /* ) */ : before === '[' ? 93 /* ] */ : -1;
+  return close !== -1 && after.charCodeAt(0) === close && name !== WILDCARD && endsInNameChar(name);
 }
 
 /** The word ends in a letter, a digit or `_`. */

@@ -79,6 +79,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
   for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids);
+  mergeLeadingShared(byLength, ids);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -105,6 +106,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
+  mergeFramedTexts(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
@@ -129,6 +131,76 @@ function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, i
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/** Least distinct first words, and constant words after them, that mergeLeadingShared reads as names and a frame. */
+const MIN_SHARED_LEADS = 3;
+const MIN_LEAD_FRAME = 2;
+
+/**
+ * Merges templates that differ only in their first word when the file shows that word a name the statements are given:
+ * MIN_SHARED_LEADS or more distinct words open one frame (the rest of the message, at least MIN_LEAD_FRAME constant
+ * words), most of them also open another frame of the same length, the words outnumber the frames they open, and no
+ * word opens a message of the file outside those frames (BitcoinCore's `dnsseed thread start` / `opencon …` / `net …` /
+ * `msghand …` / `addcon …` beside `addcon thread exit` / `net …` / `opencon …`: one `%s thread start` and one `%s
+ * thread exit` statement, each filled in with the thread's name). Why it holds: a program's own first word opens its
+ * own statements, and one statement's own word is not the first word of a second statement that differs from it
+ * in one other word only; names that the same few frames share, and that open nothing else, are data passed to each
+ * frame. The names must outnumber the frames twice over: in a grid of a program's verbs and a few names it was given
+ * (`Starting nginx service` / `Stopping …` / `Restarting …`, the same for `mysql`) each verb opens every name's frame,
+ * so the verbs look shared as names do; a few verbs over as many names, or one more, say no more of a variable than
+ * the names do, and stay apart. A first word alone in its frame's family (Linux's `syslogd startup succeeded` / `klogd …`
+ * / `hcid …`, where only `cupsd` opens a second frame) shows nothing shared, and stays apart as familiesAt says.
+ */
+function mergeLeadingShared(byLength: Map<number, Group[]>, ids: TokenIds): void {
+  // Messages each first word opens, across the file (every length).
+  const opens = new Map<string, number>();
+  for (const list of byLength.values()) for (const group of list) if (group.alive) opens.set(group.tokens[0], (opens.get(group.tokens[0]) ?? 0) + 1);
+  for (const [length, list] of byLength) {
+    if (length < MIN_LEAD_FRAME + 1 || list.length < MIN_SHARED_LEADS) continue;
+    const families = familiesAt(list, 0);
+    // The families (by index) each first word opens in this length.
+    const framesOf = new Map<string, Set<number>>();
+    families.forEach((family, index) => {
+      for (const group of family) {
+        const frames = framesOf.get(group.tokens[0]) ?? new Set<number>();
+        frames.add(index);
+        framesOf.set(group.tokens[0], frames);
+      }
+    });
+    const mergeable = families.filter((family) => leadsAreShared(family, framesOf, opens));
+    for (const family of mergeable) {
+      family.sort((a, b) => a.id - b.id);
+      const [into, ...rest] = family;
+      setToken(into, 0, WILDCARD, ids);
+      absorb(into, rest);
+    }
+  }
+}
+
+/**
+ * The family's first words are names shared between frames (mergeLeadingShared): MIN_SHARED_LEADS or more words with a
+ * letter (no <*>), a frame of MIN_LEAD_FRAME constant words, most words opening another family (`framesOf`), every
+ * group each word opens (`opens`) inside those families, twice as many words as frames, and no levels telling them apart.
+ */
+function leadsAreShared(family: Group[], framesOf: Map<string, Set<number>>, opens: Map<string, number>): boolean {
+  const words = new Set<string>();
+  for (const group of family) {
+    const word = group.tokens[0];
+    if (word === WILDCARD || !hasLetter(word)) return false;
+    words.add(word);
+  }
+  if (words.size < MIN_SHARED_LEADS || constantWordsFrom(family[0].tokens, 1) < MIN_LEAD_FRAME || levelsTellApart(family)) return false;
+  const frames = new Set<number>();
+  let shared = 0;
+  for (const word of words) {
+    const own = framesOf.get(word) as Set<number>;
+    if (own.size >= 2) shared++;
+    for (const frame of own) frames.add(frame);
+    // Each family a word opens holds it once, so the word opens nothing else when the counts agree.
+    if ((opens.get(word) ?? 0) !== own.size) return false;
+  }
+  return shared * 2 > words.size && words.size >= 2 * frames.size;
 }
 
 /**
@@ -520,6 +592,67 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
       if (rest.some((group) => group.tokens[0] !== into.tokens[0])) into.tokens[0] = WILDCARD;
       absorb(into, rest);
     }
+  }
+}
+
+/** Least constant words around a free text mergeFramedTexts reads: a sentence on both sides, not a verb and a noun. */
+const MIN_FRAME_WORDS = 6;
+/** Tokens a frame's key takes from each end (mergeFramedTexts): the words that open and close the sentence. */
+const FRAME_KEY_HEAD = 2;
+const FRAME_KEY_TAIL = 3;
+
+/**
+ * Merges templates that open with the same words and close with the same words and differ in a run of several words
+ * between, when the frame is long and the middle does not repeat: MIN_FRAME_WORDS or more constant words on the two
+ * sides together (at least one on each), MIN_TAIL_TEXTS or more distinct middles of two or more lengths, no two of them
+ * opening or closing with the same word (nor a <*>), that behave as a value (isSlotValuesVariable), and no levels telling them apart (Kavita's `[ScannerService] Skipped File Scan
+ * for <a library path with spaces> as it hasn't changed since last scan`, one line per series). Why it holds: a
+ * program writes its sentence around what it was given, so the same long sentence on both sides of texts that differ
+ * in length and wording is one statement with free text filled in (a title, a path with spaces, a server's reply);
+ * two statements of a program that share six words around different wording are rare, and three such texts are a
+ * list. A short frame (`Starting job controller` / `Starting daemon sets controller`) stays with mergeInnerRuns'
+ * stricter rule, and one-word middles with the one-position rule. The merged template is the member with the
+ * shortest middle, its middle's tokens written as <*> (the template is rendered from one member's separators).
+ */
+function mergeFramedTexts(alive: Group[], rule: VariabilityRule): void {
+  const families = familiesBy(alive, (group) => {
+    const n = group.tokens.length;
+    if (n < FRAME_KEY_HEAD + FRAME_KEY_TAIL + 1) return undefined;
+    return `${group.tokens.slice(0, FRAME_KEY_HEAD).join('\u0001')}\u0002${group.tokens.slice(n - FRAME_KEY_TAIL).join('\u0001')}`;
+  });
+  for (const family of families) {
+    const shortest = Math.min(...family.map((group) => group.tokens.length));
+    // The longest beginning and end every member shares, leaving at least one token between them in each.
+    let prefix = FRAME_KEY_HEAD;
+    while (prefix < shortest - FRAME_KEY_TAIL - 1 && family.every((group) => group.tokens[prefix] === family[0].tokens[prefix])) prefix++;
+    let suffix = FRAME_KEY_TAIL;
+    const tokenFromEnd = (group: Group, k: number) => group.tokens[group.tokens.length - 1 - k];
+    while (prefix + suffix < shortest - 1 && family.every((group) => tokenFromEnd(group, suffix) === tokenFromEnd(family[0], suffix))) suffix++;
+    const frame = family[0].tokens;
+    if (constantWords(frame, prefix) + constantWordsFrom(frame, frame.length - suffix) < MIN_FRAME_WORDS || levelsTellApart(family)) continue;
+    const counts = new Map<string, number>();
+    const lengths = new Set<number>();
+    const firsts = new Set<string>();
+    const lasts = new Set<string>();
+    for (const group of family) {
+      const middle = group.tokens.slice(prefix, group.tokens.length - suffix);
+      lengths.add(middle.length);
+      const key = middle.join(' ');
+      if (!counts.has(key)) {
+        firsts.add(middle[0]);
+        lasts.add(middle[middle.length - 1]);
+      }
+      counts.set(key, (counts.get(key) ?? 0) + group.count);
+    }
+    // Free texts differ from their first word to their last; wordings of a program's statements share words at an end
+    // (PHP-FPM's `child <*> exited with code <*> after …` / `… exited on signal <*> after …` / `… on signal <*> (SIGSEGV
+    // - core dumped) after …`: two statements, one with a signal's name).
+    const free = firsts.size === counts.size && lasts.size === counts.size && !firsts.has(WILDCARD) && !lasts.has(WILDCARD);
+    if (!free || lengths.size < 2 || counts.size < MIN_TAIL_TEXTS || !isSlotValuesVariable([...counts.values()], rule)) continue;
+    family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
+    const [into, ...rest] = family;
+    into.tokens = into.tokens.map((token, i) => (i >= prefix && i < into.tokens.length - suffix ? WILDCARD : token));
+    absorb(into, rest);
   }
 }
 
@@ -946,11 +1079,11 @@ function familiesAt(list: Group[], position: number): Group[][] {
 }
 
 /**
- * For each word that varies in two or more different families, how many families it varies in (`cyrus`, `news` after
- * both `session opened for user` and `session closed for user`): values of a variable that several events share, not
- * names of one event.
+ * For each word that varies in two or more different families, the families it varies in (their keys, `length:position:`
+ * and the rest; `cyrus`, `news` after both `session opened for user` and `session closed for user`): values of a
+ * variable that several events share, not names of one event.
  */
-function sharedWords(byLength: Map<number, Group[]>): Map<string, number> {
+function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
   const firstFamily = new Map<string, string>();
   const seenIn = new Map<string, Set<string>>();
   for (const [length, list] of byLength) {
@@ -972,7 +1105,24 @@ function sharedWords(byLength: Map<number, Group[]>): Map<string, number> {
       }
     }
   }
-  return new Map([...seenIn].map(([word, keys]) => [word, keys.size]));
+  return seenIn;
+}
+
+/**
+ * Every word of the family (`counts`, each also varying elsewhere: sharedWords) is a name that several statements were
+ * given: MIN_SHARED_LEADS or more of them, twice as many as the frames of this length they fill at this place, and no
+ * levels telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished
+ * loading plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event,
+ * while data passes through every statement that handles it. Frames of one length that differ in one more word (a
+ * grid: `Port eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do;
+ * the words must outnumber those frames twice over, as mergeLeadingShared asks of first words.
+ */
+function sharedNames(family: Group[], position: number, counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
+  if (counts.size < MIN_SHARED_LEADS || levelsTellApart(family)) return false;
+  const place = `${family[0].tokens.length}:${position}:`;
+  const frames = new Set<string>([place + keyWithout(family[0], position)]);
+  for (const word of counts.keys()) for (const key of shared.get(word) ?? []) if (key.startsWith(place)) frames.add(key);
+  return counts.size >= 2 * frames.size;
 }
 
 /** The separator before `position` ends a label: a colon and a space. */
@@ -984,7 +1134,7 @@ function afterLabel(group: Group, position: number): boolean {
 /** Least families a few words must all vary in, after a label, to be one variable's values (familyIsVariable). */
 const MIN_SHARED_FAMILIES = 3;
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, number>, isValue: (word: string) => boolean): boolean {
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, Set<string>>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
   let widelyShared = 0;
@@ -1000,7 +1150,7 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
     words += group.count;
     if (!counts.has(word) && isValue(word)) values++;
     if (!counts.has(word) && shared.has(word)) sharedCount++;
-    if (!counts.has(word) && (shared.get(word) ?? 0) >= MIN_SHARED_FAMILIES) widelyShared++;
+    if (!counts.has(word) && (shared.get(word)?.size ?? 0) >= MIN_SHARED_FAMILIES) widelyShared++;
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   // A word that is a value by its form (`isValue`) where the position varies: the miner makes such a position a
@@ -1019,5 +1169,6 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // one event each, while data passes through several. One statement with two words (`registered new driver usbhid` /
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
+  if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
   return isVariablePosition([...counts.values()], rule);
 }

@@ -439,4 +439,85 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['main.cvd check failed: bad signature', 'main.cvd check failed: file truncated', 'daily.cld check failed: bad header', 'update done']);
     assertApart(two, [0, 2], 'main.cvd / daily.cld');
   });
+  it("reads first words that open the same frames as shared names (BitcoinCore's `%s thread start` / `%s thread exit`)", () => {
+    const lines = [
+      'scheduler thread start',
+      'dnsseed thread start',
+      'opencon thread start',
+      'net thread start',
+      'msghand thread start',
+      'addcon thread start',
+      'addcon thread exit',
+      'Shutdown: In progress...',
+      'net thread exit',
+      'opencon thread exit',
+      'msghand thread exit',
+    ];
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'thread start');
+    assertOneEvent(templates, [6, 8, 9, 10], 'thread exit');
+    // Each name alone in its frame but one (Loghub Linux's initscripts: only `cupsd` also shuts down) shows nothing
+    // shared: Loghub labels each its own event, and they stay apart.
+    const startup = minedAlone(['cupsd startup succeeded', 'hcid startup succeeded', 'klogd startup succeeded', 'syslogd startup succeeded', 'cupsd shutdown succeeded']);
+    assertApart(startup, [0, 1, 2, 3], 'startup succeeded');
+    // A grid of verbs and names: the verbs open as many frames as there are names, so they say no more of a variable.
+    const grid = minedAlone(['Starting nginx service', 'Stopping nginx service', 'Restarting nginx service', 'Starting mysql service', 'Stopping mysql service', 'Restarting mysql service']);
+    assertApart(grid, [0, 1, 2], 'verbs of nginx service');
+    // A word that opens a statement of its own elsewhere is the program's word, not a name it was given.
+    const own = minedAlone(['net thread start', 'dns thread start', 'http thread start', 'net thread exit', 'dns thread exit', 'http thread exit', 'net ready to accept']);
+    assertApart(own, [0, 1], 'net / dns thread start');
+    // A frame of one word is too short to tell a statement from its given name.
+    const short = minedAlone(['alpha ok', 'beta ok', 'gamma ok', 'alpha failed', 'beta failed', 'gamma failed']);
+    assertApart(short, [0, 1, 2], 'one-word frame');
+  });
+  it("reads free text of several words inside a long repeated sentence as one value (Kavita's `Skipped File Scan for <path> as …`)", () => {
+    const titles = ['Art of Computer Programming', 'Parker Pyne Mysteries', "Five Nights at Freddy's - Fazbear Frights Series", 'Who Moved My Cheese - Johnson', 'How To Talk To Anyone - 92 Little Tricks For Big Success In Relationships'];
+    const lines = titles.map((title) => `[ScannerService] Skipped File Scan for /data/!Hard links!/Books/${title} as it hasn't changed since last scan`);
+    lines.push('[ScannerService] Finished file scan in 77 milliseconds. Updating database');
+    assertOneEvent(minedAlone(lines), [0, 1, 2, 3, 4], 'Skipped File Scan for');
+    // Two texts are as often two statements as one with a value, and stay apart.
+    const two = minedAlone(lines.slice(0, 2).concat(lines[5]));
+    assertApart(two, [0, 1], 'two texts');
+    // A verb and its object around names of several words (a frame of two words) are the program's own statements.
+    const short = minedAlone(['Starting job controller', 'Starting daemon sets controller', 'Starting persistent volume binder controller', 'Starting garbage collector controller']);
+    assertApart(short, [0, 1, 2], 'Starting %s controller');
+    // Three texts that each hold many lines sort lines into events, as three words at one place do.
+    const many: string[] = [];
+    for (let i = 0; i < 30; i++) many.push(`Replica set reported that the primary node ${['is not reachable', 'has stepped down now', 'was elected again'][i % 3]} during the last health round`);
+    assertApart(minedAlone(many), [0, 1, 2], 'three texts with ten lines each');
+    // Wordings that share a word at an end are the program's own statements around a value (PHP-FPM's exits).
+    const exits = minedAlone([
+      '[pool www] child 10 exited with code 11 after 48.040603 seconds from start',
+      '[pool www] child 27 exited on signal 11 after 3.000102 seconds from start',
+      '[pool www] child 31 exited on signal 11 (SIGSEGV - core dumped) after 2.437823 seconds from start',
+      '[pool www] child 12 exited with code 11 after 241.452617 seconds from start',
+    ]);
+    assertApart(exits, [0, 1, 2], 'exited with code / on signal');
+  });
+  it("reads a word in square brackets glued to a name as its value, as in parentheses (SonarQube's `Process[web] is stopped`)", () => {
+    const templates = minedAlone(['Process[web] is stopped', 'Process[es] is stopped', 'Process exited with exit value [es]: 143']);
+    assertOneEvent(templates, [0, 1], 'Process[<*>] is stopped');
+    // Two values that each hold many lines sort lines into events, as two keyed values do.
+    const many: string[] = [];
+    for (let i = 0; i < 24; i++) many.push(`queue[${i % 2 ? 'inbound' : 'outbound'}] is draining`);
+    assertApart(minedAlone(many), [0, 1], 'queue[inbound] / queue[outbound]');
+  });
+  it("reads three names that several statements were given as one variable (Trino's plugins, Loghub Linux's PAM users)", () => {
+    const plugins = ['tpcds', 'tpch', 'vertica'];
+    const lines = plugins.flatMap((name) => [`-- Loading plugin ${name} --`, `Registering connector ${name}`, `-- Finished loading plugin ${name} --`]);
+    lines.push('-- Loading catalog jmx --');
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [1, 4, 7], 'Registering connector <*>');
+    assertOneEvent(templates, [2, 5, 8], 'Finished loading plugin <*>');
+    // Many lines per name do not make the names a program's own words once other statements share them.
+    const pam: string[] = [];
+    for (let i = 0; i < 40; i++) for (const user of ['cyrus', 'news', 'test']) pam.push(`session opened for user ${user} by (uid=0)`, `session closed for user ${user}`);
+    assertOneEvent(minedAlone(pam), pam.flatMap((line, i) => (line.includes('opened') ? [i] : [])), 'session opened for user <*>');
+    // A grid of a program's states over two names: each state fills both names' frames, as shared as the names are.
+    const grid = minedAlone(['Port uplink link up', 'Port uplink link down', 'Port uplink link flapping', 'Port trunk link up', 'Port trunk link down', 'Port trunk link flapping']);
+    assertApart(grid, [0, 1, 2], 'uplink link up / down / flapping');
+    // Two names shared by two statements are as often two statements' own words.
+    const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
+    assertApart(two, [0, 1], 'two names');
+  });
 });
