@@ -7,7 +7,7 @@ import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { mergeHeaderForms, messageLead } from './form-merge';
 import { SequenceCache } from './sequence-cache';
-import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
+import { isEnumConstant, tokenizedScan, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
 // Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
@@ -527,22 +527,28 @@ export class TemplateMiner {
     let bestAt = -1;
     let bestSimilarity = -1;
     let bestWildcards = -1;
+    const full = this.clusters.length >= this.maxTemplates;
+    // Positions a template may differ at (or hold <*> at) and still be joined; past them a candidate is left, as it
+    // cannot be chosen: only one at the threshold or above is, until the template cap is reached.
+    const slack = full ? tokens.length : tokens.length - this.sameNeeded(tokens.length);
     for (let at = 0; at < candidates.length; at++) {
       const cluster = candidates[at];
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
-      let conflict = false;
-      this.compared += template.length;
+      let skip = false;
       for (let i = 0; i < template.length; i++) {
         if (template[i] === WILDCARD) wildcards++;
         else if (template[i] === tokens[i]) same++;
-        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) {
-          conflict = true;
+        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) skip = true;
+        if (skip || i + 1 - same > slack) {
+          this.compared += i + 1;
+          skip = true;
           break;
         }
       }
-      if (conflict) continue;
+      if (skip) continue;
+      this.compared += template.length;
       const similarity = same / tokens.length;
       // Ties go to the older cluster (the lower id), whatever the order the leaf keeps them in.
       if (similarity > bestSimilarity || (similarity === bestSimilarity && (wildcards > bestWildcards || (wildcards === bestWildcards && cluster.id < best!.id)))) {
@@ -552,7 +558,6 @@ export class TemplateMiner {
         bestWildcards = wildcards;
       }
     }
-    const full = this.clusters.length >= this.maxTemplates;
     if (best && (bestSimilarity >= this.threshold || full)) {
       const template = best.tokens;
       for (let i = 0; i < template.length; i++) {
@@ -572,10 +577,19 @@ export class TemplateMiner {
       return best;
     }
     if (full) return this.overflowCluster();
-    const cluster = this.addCluster(message);
+    const cluster = this.addCluster(tokens);
     candidates.unshift(cluster);
     if (candidates.length > LEAF_CANDIDATES) candidates.pop();
     return cluster;
+  }
+
+  /** The fewest equal tokens out of `length` that make a template similar enough to join (similarityThreshold). */
+  private sameNeeded(length: number): number {
+    // The same sum place() makes: same / length, never a product that rounds differently.
+    let same = Math.min(length, Math.max(0, Math.ceil(this.threshold * length)));
+    while (same > 0 && (same - 1) / length >= this.threshold) same--;
+    while (same < length && same / length < this.threshold) same++;
+    return same;
   }
 
   /**
@@ -587,7 +601,7 @@ export class TemplateMiner {
     const same = this.bare.get(message.trim());
     if (same) return same;
     if (this.clusters.length >= this.maxTemplates) return this.firstBare ?? this.overflowCluster();
-    const cluster = this.addCluster(message);
+    const cluster = this.addCluster([]);
     this.bare.set(cluster.lead.trim(), cluster);
     this.firstBare ??= cluster;
     return cluster;
@@ -597,9 +611,9 @@ export class TemplateMiner {
     return (this.overflow ??= this.newCluster(OVERFLOW_ID, { tokens: ['<other>'], seps: [''], lead: '' }));
   }
 
-  /** A new cluster of its own for `message`, listed. */
-  private addCluster(message: string): Cluster {
-    const cluster = this.newCluster(this.nextId++, tokenize(message));
+  /** A new cluster of its own for the message just scanned (this.scan), whose tokens are `tokens`, listed. */
+  private addCluster(tokens: string[]): Cluster {
+    const cluster = this.newCluster(this.nextId++, tokenizedScan(this.scan, tokens));
     this.clusters.push(cluster);
     this.byId.set(cluster.id, cluster);
     return cluster;

@@ -863,8 +863,11 @@ interface Group {
   /** Token ids (TokenIds) of `tokens`, and two polynomial hashes of them (uint32), one per base. */
   codes: number[];
   hashes: [number, number];
-  /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
-  tail: string;
+  /**
+   * The tokens beyond MAX_POSITIONS (never merged), joined, as its TokenIds id (0: none): part of every key, and a
+   * number, so that a key costs the same however long the message (the joined text was copied into every key).
+   */
+  tail: number;
   slots: readonly number[] | undefined;
   weak: readonly number[] | undefined;
   seps: readonly string[] | undefined;
@@ -905,7 +908,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     for (let i = 0; i < Math.min(codes.length, MAX_POSITIONS); i++) hash = (hash + Math.imul(codes[i], MAX_POSITIONS_POWERS[lane][i])) >>> 0;
     hashes[lane] = hash;
   }
-  const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
+  const tail = tokens.length > MAX_POSITIONS ? ids.of(tokens.slice(MAX_POSITIONS).join('\u0001')) : 0;
   return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, levels: unit.levels ? [...unit.levels] : undefined, count: unit.count, id: unit.id, alive: true };
 }
 
