@@ -623,8 +623,16 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
       else if ((c === 93 /* ] */ || c === 41) /* ) */ && open > 0) open--;
     }
   }
-  return starts;
+  // The first MAX_COLON_TAILS only: each start costs a key as long as the message (mergeColonTails), and a line of
+  // hundreds of `word: ` labels (a list, not a sentence that appends a text) made that work the square of its length.
+  return starts.length > MAX_COLON_TAILS ? starts.slice(0, MAX_COLON_TAILS) : starts;
 }
+
+/**
+ * Labels of one template whose text after them mergeColonTails compares: a sentence appends its text after one label,
+ * or a few (`…: Error: sieve: <its message>`); more are a list of fields.
+ */
+const MAX_COLON_TAILS = 16;
 
 /**
  * `token` is a <*> that a label's `: ` introduced, and a `, ` follows it: the statement goes on with a text it was

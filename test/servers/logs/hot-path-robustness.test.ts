@@ -84,6 +84,18 @@ describe('log intelligence: hot path robustness', () => {
     assert.ok(templates.every((t) => t.count === 5 && /^task <\*> open(\w+) file\1 for <\*> done$/.test(t.template)), templates.map((t) => `${t.count} ${t.template}`).join('\n'));
   });
 
+  it('lines of hundreds of `word: ` labels are each one template, and a repeated one joins its own', () => {
+    // Every label was a place where the text after it might be a value, each compared by a key as long as the line:
+    // the work grew with the square of the labels. The first labels of a template are read (MAX_COLON_TAILS).
+    const word = madeUpWords(5);
+    const lines = Array.from({ length: 200 }, () => Array.from({ length: 300 }, () => `${word()}:`).join(' '));
+    const miner = new TemplateMiner();
+    for (const line of [...lines, ...lines.slice(0, 10)]) miner.add(line);
+    const templates = miner.templates();
+    assert.equal(templates.length, 200);
+    assert.deepEqual(templates.slice(0, 10).map((t) => t.count), Array(10).fill(2));
+  });
+
   it('messages without tokens join the one of the same text, found without comparing them all', () => {
     // `{`, `}` and `=====` lines have no token to compare; each text is its own template, repeats of it join it.
     const miner = new TemplateMiner();
