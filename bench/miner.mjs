@@ -6,13 +6,18 @@
 //     columns, mining); the CPU time counts reading, decoding, parsing and mining. The miner alone on their true messages
 //     (headers cut by the generator), next to Drain3 (the Python miner users would pick instead) on the same
 //     messages when it can be imported;
-//  2. memory against the number of templates: a child process per (templates, lines) mines a stream that is never
+//  2. long and odd lines (what a hostile or broken log gives: thousands of words a line, hundreds of `<word>` or `word:`
+//     tokens, lines of only braces, wide Unicode): each shape's file is mined at half and at all of its lines, and the
+//     ratio of the two CPU times shows whether the work follows the lines (about 2) or grows faster (a hang waiting
+//     for a large file); Drain3 beside it on the same lines when it can be imported;
+//  3. memory against the number of templates: a child process per (templates, lines) mines a stream that is never
 //     held in memory, and reports its heap after GC and its peak RSS; bounded memory means the figure follows the
 //     templates, not the lines.
 // Usage: node bench/miner.mjs [lines=1000000]
 //   BENCH_LAYOUTS=a,b   layouts to time (ids from scripts/synthetic-logs.ts; default five)
 //   DRAIN3_PYTHON=path  the Python that can `import drain3` (default python3; PYTHONPATH is passed on)
 //   DRAIN3_LINES=n      messages given to Drain3 (default 200000: it is much slower)
+//   BENCH_ODD_LINES=n   lines of each long or odd shape (default 10000); BENCH_ODD=a,b the shapes (default all)
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -137,6 +142,45 @@ async function throughput(m, dir, total) {
   return { rows, drainMissing };
 }
 
+/**
+ * Generators of long and odd lines (one line from a random source), as break9 found them to slow the miner: every line
+ * unique, so that no cache hides the work of placing it.
+ */
+const ODD_SHAPES = {
+  'long-words': (r, w) => `2026-12-01T05:00:00Z INFO ${Array.from({ length: 1500 }, w).join(' ')}`,
+  'many-keys': (r, w) => `2026-12-01T05:00:00Z msg ${Array.from({ length: 800 }, (_, j) => `k${j}=${w()}`).join(' ')}`,
+  'angle-tokens': (r, w) => Array.from({ length: 400 }, () => `<${w()}>`).join(' '),
+  'colon-tokens': (r, w) => `${Array.from({ length: 300 }, () => `${w()}:`).join(' ')} ${w()}`,
+  'tab-separated': (r, w) => `2026-12-01\t05:00:00\tERROR\t${Array.from({ length: 200 }, w).join('\t')}`,
+  braces: (r) => (r() < 0.5 ? '{' : '}').repeat(1 + Math.floor(r() * 4000)),
+  brackets: (r, w) => `${'['.repeat(Math.floor(r() * 500))}${w()}${']'.repeat(Math.floor(r() * 500))} ${'<'.repeat(Math.floor(r() * 300))}${w()}${'>'.repeat(Math.floor(r() * 300))}`,
+  unicode: (r) => Array.from({ length: 300 }, () => String.fromCodePoint(0x1f600 + Math.floor(r() * 80)) + '\u0301' + String.fromCodePoint(0x4e00 + Math.floor(r() * 2000))).join(' '),
+};
+
+async function oddLines(m, dir) {
+  const total = Number(process.env.BENCH_ODD_LINES ?? 10_000);
+  const ids = process.env.BENCH_ODD ? process.env.BENCH_ODD.split(',') : Object.keys(ODD_SHAPES);
+  const rows = [];
+  for (const id of ids) {
+    const random = m.seededRandom(13);
+    const word = () => random().toString(36).slice(2, 3 + Math.floor(random() * 8));
+    const lines = Array.from({ length: total }, () => ODD_SHAPES[id](random, word));
+    const mine = (count) => async () => m.minePatterns(reader(lines.slice(0, count)), { window: {}, trackLines: false }).then(({ miner }) => miner.templates());
+    await mine(Math.min(total, 1000))(); // warm-up (JIT)
+    const half = await cpuSeconds(mine(total / 2));
+    const all = await cpuSeconds(mine(total));
+    const row = { id, chars: Math.round(lines.reduce((sum, line) => sum + line.length, 0) / total), seconds: all, growth: all / half };
+    const linesFile = join(dir, `${id}.lines`);
+    writeFileSync(linesFile, `${lines.join('\n')}\n`);
+    const d = drain3(linesFile);
+    rmSync(linesFile);
+    if (!d.missing) Object.assign(row, { drain3Seconds: d.cpuSeconds, drain3Clusters: d.clusters });
+    rows.push(row);
+    process.stderr.write(`  ${id}: ${all.toFixed(1)} s for ${total.toLocaleString('en-US')} lines (x${row.growth.toFixed(2)} from half)\n`);
+  }
+  return { rows, total };
+}
+
 function memory(bundlePath) {
   const rows = [];
   for (const templates of MEMORY_TEMPLATES) {
@@ -166,6 +210,12 @@ async function main() {
     if (drainMissing) console.log(`Drain3: not measured (${drainMissing}); set DRAIN3_PYTHON to a Python that can import drain3.`);
     else console.log('miner alone and Drain3 mine the true messages (the layout given by hand; Drain3 with its example config: sim_th 0.4, depth 4, IP/hex/number masks), timing mining only.');
 
+    const odd = await oddLines(m, dir);
+    console.log(`\nlong and odd lines: ${odd.total.toLocaleString('en-US')} generated lines per shape, parse+mine (minePatterns) CPU seconds; growth = time for all lines / time for half (2 = linear)`);
+    console.log(`| shape | chars a line | parse+mine s | lines/s | growth${odd.rows.some((r) => r.drain3Seconds !== undefined) ? ' | Drain3 s | Drain3 clusters' : ''} |`);
+    console.log(`|---|---|---|---|---${odd.rows.some((r) => r.drain3Seconds !== undefined) ? '|---|---' : ''}|`);
+    for (const r of odd.rows) console.log(`| ${r.id} | ${r.chars} | ${r.seconds.toFixed(2)} | ${rate(odd.total / r.seconds)} | ${r.growth.toFixed(2)}${r.drain3Seconds !== undefined ? ` | ${r.drain3Seconds.toFixed(2)} | ${r.drain3Clusters}` : ''} |`);
+
     const mem = memory(join(dir, 'mining.mjs'));
     console.log('\nmemory against templates: one process per row mines a generated stream (never held in memory); heap after GC, peak RSS of the process');
     console.log('| events | lines | templates found | heap MB | peak RSS MB |');
@@ -181,6 +231,9 @@ async function main() {
       return { events, few, many, ok: many <= few * 1.1 + 2 };
     });
     const worst = growth.reduce((a, b) => (b.many - b.few > a.many - a.few ? b : a));
+    // Linear work doubles with the lines; 2.6 leaves room for a loaded machine and GC, and a quadratic pass gives 4.
+    const steepest = odd.rows.reduce((a, b) => (b.growth > a.growth ? b : a));
+    console.log(`${verdict(steepest.growth <= 2.6)} long and odd lines mined in time linear in the lines: twice the lines cost x${steepest.growth.toFixed(2)} at worst (${steepest.id})`);
     console.log(`${verdict(growth.every((g) => g.ok))} memory bounded by templates: ${MEMORY_LINES[1] / MEMORY_LINES[0]}x the lines, heap ${worst.few.toFixed(1)} -> ${worst.many.toFixed(1)} MB at worst (${worst.events} events)`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

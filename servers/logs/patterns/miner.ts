@@ -7,7 +7,7 @@ import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { mergeHeaderForms, messageLead } from './form-merge';
 import { SequenceCache } from './sequence-cache';
-import { isEnumConstant, tokenize, TokenScan, WILDCARD, type Tokenized } from './tokenize';
+import { isEnumConstant, tokenizedScan, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
 // Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
@@ -136,8 +136,20 @@ interface Cluster {
 
 interface TreeNode {
   children: Map<string, TreeNode>;
+  /** The leaf's clusters, the one a message last joined or started first; at most LEAF_CANDIDATES (see there). */
   clusters: Cluster[];
 }
+
+/**
+ * Clusters a message is compared with in its leaf: the ones most recently joined or started there. Drain compares a
+ * message with every cluster of its leaf, which is quick while a leaf holds the few statements that share a length
+ * and leading words (at most 9 in any log the project evaluates), but makes the work per line grow with the file
+ * where lines share nothing (long lines of random words: every line its own cluster, thousands in one leaf). A bound
+ * keeps a line's work proportional to its tokens; a statement that has not been seen while this many others of its
+ * leaf were is compared no more and starts a new cluster if it comes back, listed as one template with the first when
+ * their templates are the same (the listing merges them), so the bound costs at most a template shown twice.
+ */
+export const LEAF_CANDIDATES = 64;
 
 /**
  * Characters of a message mined by default (maxMessageLength): enough that tokenize's token cap (256), not this cut,
@@ -252,6 +264,13 @@ export class TemplateMiner {
   /** Reused for every message: the tokens of the one being added. */
   private readonly scan = new TokenScan();
   private overflow: Cluster | undefined;
+  /**
+   * Clusters of messages without tokens (`{}`, `]]]`, `=====`), by their trimmed text: such a message joins only the
+   * cluster of the same text, found here at once (a leaf would compare it with every other such text).
+   */
+  private readonly bare = new Map<string, Cluster>();
+  private firstBare: Cluster | undefined;
+  private compared = 0;
   private lines = 0;
   private nextId = 1;
 
@@ -297,6 +316,14 @@ export class TemplateMiner {
 
   get lineCount(): number {
     return this.lines;
+  }
+
+  /**
+   * Template tokens compared with messages' tokens so far (place), a measure of the mining work that does not depend
+   * on the machine: it grows with the lines and their tokens, never with the number of templates (LEAF_CANDIDATES).
+   */
+  get comparisons(): number {
+    return this.compared;
   }
 
   get templateCount(): number {
@@ -493,32 +520,44 @@ export class TemplateMiner {
   }
 
   private place(tokens: string[], message: string): Cluster {
+    if (tokens.length === 0) return this.placeBare(message);
     const leaf = this.leaf(tokens);
+    const candidates = leaf.clusters;
     let best: Cluster | undefined;
+    let bestAt = -1;
     let bestSimilarity = -1;
     let bestWildcards = -1;
-    for (const cluster of leaf.clusters) {
+    const full = this.clusters.length >= this.maxTemplates;
+    // Positions a template may differ at (or hold <*> at) and still be joined; past them a candidate is left, as it
+    // cannot be chosen: only one at the threshold or above is, until the template cap is reached.
+    const slack = full ? tokens.length : tokens.length - this.sameNeeded(tokens.length);
+    for (let at = 0; at < candidates.length; at++) {
+      const cluster = candidates[at];
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
-      let conflict = false;
+      let skip = false;
       for (let i = 0; i < template.length; i++) {
         if (template[i] === WILDCARD) wildcards++;
         else if (template[i] === tokens[i]) same++;
-        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) {
-          conflict = true;
+        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) skip = true;
+        if (skip || i + 1 - same > slack) {
+          this.compared += i + 1;
+          skip = true;
           break;
         }
       }
-      if (conflict) continue;
-      const similarity = tokens.length === 0 ? (cluster.lead.trim() === message.trim() ? 1 : 0) : same / tokens.length;
-      if (similarity > bestSimilarity || (similarity === bestSimilarity && wildcards > bestWildcards)) {
+      if (skip) continue;
+      this.compared += template.length;
+      const similarity = same / tokens.length;
+      // Ties go to the older cluster (the lower id), whatever the order the leaf keeps them in.
+      if (similarity > bestSimilarity || (similarity === bestSimilarity && (wildcards > bestWildcards || (wildcards === bestWildcards && cluster.id < best!.id)))) {
         best = cluster;
+        bestAt = at;
         bestSimilarity = similarity;
         bestWildcards = wildcards;
       }
     }
-    const full = this.clusters.length >= this.maxTemplates;
     if (best && (bestSimilarity >= this.threshold || full)) {
       const template = best.tokens;
       for (let i = 0; i < template.length; i++) {
@@ -532,13 +571,51 @@ export class TemplateMiner {
           if (index >= 0) this.dropSplitPosition(best, best.split, index);
         }
       }
+      // To the front: the leaf keeps the clusters it saw last (LEAF_CANDIDATES).
+      for (let at = bestAt; at > 0; at--) candidates[at] = candidates[at - 1];
+      candidates[0] = best;
       return best;
     }
-    if (full) return (this.overflow ??= this.newCluster(OVERFLOW_ID, { tokens: ['<other>'], seps: [''], lead: '' }));
-    const cluster = this.newCluster(this.nextId++, tokenize(message));
+    if (full) return this.overflowCluster();
+    const cluster = this.addCluster(tokens);
+    candidates.unshift(cluster);
+    if (candidates.length > LEAF_CANDIDATES) candidates.pop();
+    return cluster;
+  }
+
+  /** The fewest equal tokens out of `length` that make a template similar enough to join (similarityThreshold). */
+  private sameNeeded(length: number): number {
+    // The same sum place() makes: same / length, never a product that rounds differently.
+    let same = Math.min(length, Math.max(0, Math.ceil(this.threshold * length)));
+    while (same > 0 && (same - 1) / length >= this.threshold) same--;
+    while (same < length && same / length < this.threshold) same++;
+    return same;
+  }
+
+  /**
+   * place() for a message without tokens: it joins the cluster of the same text (trimmed), the only one it would be
+   * similar to; once the template cap is reached, a new text joins the first such cluster, as the closest of equally
+   * dissimilar ones.
+   */
+  private placeBare(message: string): Cluster {
+    const same = this.bare.get(message.trim());
+    if (same) return same;
+    if (this.clusters.length >= this.maxTemplates) return this.firstBare ?? this.overflowCluster();
+    const cluster = this.addCluster([]);
+    this.bare.set(cluster.lead.trim(), cluster);
+    this.firstBare ??= cluster;
+    return cluster;
+  }
+
+  private overflowCluster(): Cluster {
+    return (this.overflow ??= this.newCluster(OVERFLOW_ID, { tokens: ['<other>'], seps: [''], lead: '' }));
+  }
+
+  /** A new cluster of its own for the message just scanned (this.scan), whose tokens are `tokens`, listed. */
+  private addCluster(tokens: string[]): Cluster {
+    const cluster = this.newCluster(this.nextId++, tokenizedScan(this.scan, tokens));
     this.clusters.push(cluster);
     this.byId.set(cluster.id, cluster);
-    leaf.clusters.push(cluster);
     return cluster;
   }
 

@@ -501,7 +501,12 @@ class WordScan extends FlaggedRanges {
 /** Tokenizes `message`; masked tokens are WILDCARD. Also returns the text between tokens, to render templates. */
 export function tokenize(message: string): Tokenized {
   const scan = new TokenScan().scan(message);
-  const tokens = scan.tokens();
+  return tokenizedScan(scan, scan.tokens());
+}
+
+/** tokenize() of the message `scan` last scanned, whose tokens (scan.tokens()) are given: the message is not scanned again. */
+export function tokenizedScan(scan: TokenScan, tokens: string[]): Tokenized {
+  const message = scan.message;
   const { starts, ends } = scan;
   const skipped = scan.skipped.slice(0, scan.skippedCount);
   if (tokens.length === 0) return { tokens, seps: [], lead: withoutSkipped(message, 0, message.length, skipped) };

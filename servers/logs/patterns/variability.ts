@@ -756,8 +756,16 @@ function colonTailStarts(group: Group): { at: number; bare: boolean }[] {
       else if ((c === 93 /* ] */ || c === 41) /* ) */ && open > 0) open--;
     }
   }
-  return starts;
+  // The first MAX_COLON_TAILS only: each start costs a key as long as the message (mergeColonTails), and a line of
+  // hundreds of `word: ` labels (a list, not a sentence that appends a text) made that work the square of its length.
+  return starts.length > MAX_COLON_TAILS ? starts.slice(0, MAX_COLON_TAILS) : starts;
 }
+
+/**
+ * Labels of one template whose text after them mergeColonTails compares: a sentence appends its text after one label,
+ * or a few (`…: Error: sieve: <its message>`); more are a list of fields.
+ */
+const MAX_COLON_TAILS = 16;
 
 /**
  * `token` is a <*> that a label's `: ` introduced, and a `, ` follows it: the statement goes on with a text it was
@@ -996,8 +1004,11 @@ interface Group {
   /** Token ids (TokenIds) of `tokens`, and two polynomial hashes of them (uint32), one per base. */
   codes: number[];
   hashes: [number, number];
-  /** The tokens beyond MAX_POSITIONS (never merged), joined: part of every key. */
-  tail: string;
+  /**
+   * The tokens beyond MAX_POSITIONS (never merged), joined, as its TokenIds id (0: none): part of every key, and a
+   * number, so that a key costs the same however long the message (the joined text was copied into every key).
+   */
+  tail: number;
   slots: readonly number[] | undefined;
   weak: readonly number[] | undefined;
   seps: readonly string[] | undefined;
@@ -1038,7 +1049,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     for (let i = 0; i < Math.min(codes.length, MAX_POSITIONS); i++) hash = (hash + Math.imul(codes[i], MAX_POSITIONS_POWERS[lane][i])) >>> 0;
     hashes[lane] = hash;
   }
-  const tail = tokens.length > MAX_POSITIONS ? tokens.slice(MAX_POSITIONS).join('\u0001') : '';
+  const tail = tokens.length > MAX_POSITIONS ? ids.of(tokens.slice(MAX_POSITIONS).join('\u0001')) : 0;
   return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, levels: unit.levels ? [...unit.levels] : undefined, count: unit.count, id: unit.id, alive: true };
 }
 
