@@ -821,15 +821,20 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
-    const forms = learnForms(sample, [], context, lines);
-    for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
+    const forms = learnMarkedForms(sample, [], context, lines);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
   }
   markLevelWords(best.fields, sample, context);
-  const forms = learnForms(sample, best.fields, context, lines);
-  for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
+  const forms = learnMarkedForms(sample, best.fields, context, lines);
   const columnLevels = columnLevelsShown(best.fields, sample, context);
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}) };
+}
+
+/** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
+function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {
+  const forms = learnForms(sample, main, context, lines);
+  for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
+  return forms;
 }
 
 /** Messages that must open with a column-only level word (`LOG`), and with another level word, to show such a column. */
