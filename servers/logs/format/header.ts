@@ -685,6 +685,11 @@ export interface LearnedHeader {
    * (columnLevelsShown: NestJS's `LOG` beside its `ERROR`): such a word opening a message is then its line's level.
    */
   columnLevels?: boolean;
+  /**
+   * Whether nearly every message the main header leaves opens with a level word (columnLevelsShown: `app[12]: info
+   * Started job 0`, `app[12]: error Failed to open`): that place is the file's level column, read in any case there.
+   */
+  messageLevels?: boolean;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -826,8 +831,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   }
   markLevelWords(best.fields, sample, context);
   const forms = learnMarkedForms(sample, best.fields, context, lines);
-  const columnLevels = columnLevelsShown(best.fields, sample, context);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}) };
+  const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
 }
 
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
@@ -840,26 +845,44 @@ function learnMarkedForms(sample: string[], main: HeaderField[], context: Timest
 /** Messages that must open with a column-only level word (`LOG`), and with another level word, to show such a column. */
 const MIN_COLUMN_ONLY = 2;
 const MIN_OTHER_LEVELS = 1;
+/** Messages that must open with a level word, and their least share, for the place to be a level column in any case. */
+const MIN_MESSAGE_LEVELS = 3;
+const MESSAGE_LEVEL_SHARE = 0.9;
 
 /**
  * Whether the messages `fields` (a file's main header) leave on the sample's lines open with a level column that holds
  * words only a level column holds (COLUMN_ONLY_LEVELS: NestJS's `LOG` beside its `ERROR`, `WARN`; PgBouncer's `LOG`
  * beside `DEBUG`, `WARNING`): several open with such a word, and others with an upper-case level word of the usual
- * kind, bare, as the column-only words are written. Messages that open with `LOG` alone show no level column: there it
- * may be the statement's own word.
+ * kind, bare, as the column-only words are written (`columnLevels`). Messages that open with `LOG` alone show no level
+ * column: there it may be the statement's own word. And whether nearly every message (MESSAGE_LEVEL_SHARE, and
+ * MIN_MESSAGE_LEVELS at least) opens with a level word, in whatever case (`messageLevels`): a program's own level
+ * column after a header that does not know it (`app[12]: info Started job 0`, `app[12]: error Failed to open`). A word
+ * of prose opens a few messages, not nearly all (`Error budget recalculated` amid other statements).
  */
-function columnLevelsShown(fields: HeaderField[], sample: string[], context: TimestampContext): boolean {
+function columnLevelsShown(fields: HeaderField[], sample: string[], context: TimestampContext): { columnLevels: boolean; messageLevels: boolean } {
   let columnOnly = 0;
   let others = 0;
+  let messages = 0;
+  let leveled = 0;
   for (const line of sample) {
     const parsed: ParsedLine = { message: line };
-    if (applyHeader(fields, line, context, parsed) === 0) continue;
+    if (applyHeader(fields, line, context, parsed) === 0 || parsed.message.length === 0 || isWhiteSpace(parsed.message.charCodeAt(0))) continue;
+    messages++;
     const first = firstWord(parsed.message);
     if (columnOnlyLevel(first) !== undefined) columnOnly++;
     else if (/^[A-Z]{2,}$/.test(first) && columnLevel(first) !== undefined) others++;
-    if (columnOnly >= MIN_COLUMN_ONLY && others >= MIN_OTHER_LEVELS) return true;
+    if (messageLevel(first) !== undefined) leveled++;
   }
-  return false;
+  return {
+    columnLevels: columnOnly >= MIN_COLUMN_ONLY && others >= MIN_OTHER_LEVELS,
+    messageLevels: leveled >= MIN_MESSAGE_LEVELS && leveled >= MESSAGE_LEVEL_SHARE * messages,
+  };
+}
+
+/** The level a message's first word spells as a level column writes it: a level word in any case, or `LOG`; its `:` allowed. */
+function messageLevel(word: string): Level | undefined {
+  const bare = word.endsWith(':') ? word.slice(0, -1) : word;
+  return columnOnlyLevel(bare) ?? pipedLevel(bare);
 }
 
 /** The text of `message` up to its first white space (or `|`). */
@@ -924,7 +947,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   let consumed = applyHeader(header.fields, line, context, parsed, read);
   // A column-only level word opening the message, where the file's messages show that column (columnLevelsShown): the
   // line's level, the word left in the message as a level word there is (applyHeader's leadingLevel).
-  if (header.columnLevels && consumed > 0 && parsed.level === undefined) parsed.level = columnOnlyLevel(firstWord(parsed.message));
+  if ((header.columnLevels || header.messageLevels) && consumed > 0 && parsed.level === undefined) {
+    const first = firstWord(parsed.message);
+    parsed.level = header.messageLevels ? messageLevel(first) : columnOnlyLevel(first);
+  }
   if (others) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
