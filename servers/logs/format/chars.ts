@@ -13,3 +13,18 @@ export function isDigitCode(c: number): boolean {
 export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
+
+/**
+ * The position after the white space at `at` in `text` (`at` when there is none). Not header.ts's skipSeparators,
+ * which also skips `|`: between a header's fields a `|` separates, inside a message it is text.
+ */
+export function skipWhiteSpace(text: string, at: number): number {
+  while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++;
+  return at;
+}
+
+/** The end of the run of characters other than white space at `at` (the next white space, or the end of `text`). */
+export function whiteSpaceTokenEnd(text: string, at: number): number {
+  while (at < text.length && !isWhiteSpace(text.charCodeAt(at))) at++;
+  return at;
+}

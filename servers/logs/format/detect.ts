@@ -381,7 +381,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const colored = sampleLines.some(hasEscapeCodes);
   const sample = cleanSample(colored ? sampleLines.map(stripEscapeCodes) : sampleLines);
   context.dayFirst = shortDateOrder(sample, context);
-  context.yearLastDayFirst = yearLastOrder(sample);
+  context.yearLastDayFirst = yearLastOrder(sample, context);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner } = peel(sample, context, offsetJson);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);

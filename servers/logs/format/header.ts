@@ -4,7 +4,7 @@
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
-import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, yearLastDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
+import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import type { Level, ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
@@ -106,11 +106,12 @@ export function monthWordDateEnd(line: string, position: number): number {
 }
 
 /**
- * A date ending in a four-digit year whose day and month order neither it nor the file tells (`6/9/2019, 13:09:42`):
- * a header field like a time of day, read into `out` without a time (a guessed order would be a wrong date).
+ * A numeric date whose day and month order neither it nor the file tells (`6/9/2019, 13:09:42`, `12/01/26 05:00:01`,
+ * timestamps.ts unorderedDateEnd): a header field like a time of day, read into `out` without a time (a guessed order
+ * would be a wrong date).
  */
 function undefinedOrderDate(line: string, position: number, out: { end: number }): boolean {
-  const end = yearLastDateEnd(line, position);
+  const end = unorderedDateEnd(line, position);
   if (end < 0 || !endsField(line, end)) return false;
   out.end = end;
   return true;
@@ -308,7 +309,8 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'level': {
       if (!field.marks) {
-        const m = matchLevel(line, position, context);
+        // A word only a level column holds (`LOG`) is read where the file's learned level field stands.
+        const m = matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed);
         if (!m) return false;
         out.end = m.end;
         out.epoch = m.epoch;
@@ -555,8 +557,10 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       const afterThread = hasLevel && (threadKind(fields.at(-1)) || (fields.at(-1)?.kind === 'level' && threadKind(fields.at(-2))));
       for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'logger', 'component', 'word'] as const) {
         if (kind === 'logger' && !afterThread) continue;
-        // Only a line's first field may be a time of day: further in, `12:30:00` is the message's.
-        if (kind === 'clock' && fields.length > 0) continue;
+        // Only a line's first field may be a time of day: further in, `12:30:00` is the message's. A whole date whose
+        // order is unknown (`[Nest] 19 - 12/01/2026, 5:00:01 AM`) is a header's wherever it stands, as a date with a
+        // part above 12 is (a timestamp): the line's level and message follow it on the 1st-12th of a month too.
+        if (kind === 'clock' && fields.length > 0 && unorderedDateEnd(line, position) < 0) continue;
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
         // `key:` (`-> Total DNS queries: 57706`).
         if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
@@ -676,6 +680,16 @@ export interface LearnedHeader {
   forms?: HeaderField[][];
   /** The main header with a level after it (`unbound[1:0] error:` after the syslog time), for lines it reads whole without a level. */
   extended?: HeaderField[][];
+  /**
+   * Whether the messages the main header leaves open with a level column holding words only such a column holds
+   * (columnLevelsShown: NestJS's `LOG` beside its `ERROR`): such a word opening a message is then its line's level.
+   */
+  columnLevels?: boolean;
+  /**
+   * Whether nearly every message the main header leaves opens with a level word (columnLevelsShown: `app[12]: info
+   * Started job 0`, `app[12]: error Failed to open`): that place is the file's level column, read in any case there.
+   */
+  messageLevels?: boolean;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -812,14 +826,69 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
-    const forms = learnForms(sample, [], context, lines);
-    for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
+    const forms = learnMarkedForms(sample, [], context, lines);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
   }
   markLevelWords(best.fields, sample, context);
-  const forms = learnForms(sample, best.fields, context, lines);
+  const forms = learnMarkedForms(sample, best.fields, context, lines);
+  const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
+}
+
+/** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
+function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {
+  const forms = learnForms(sample, main, context, lines);
   for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms };
+  return forms;
+}
+
+/** Messages that must open with a column-only level word (`LOG`), and with another level word, to show such a column. */
+const MIN_COLUMN_ONLY = 2;
+const MIN_OTHER_LEVELS = 1;
+/** Messages that must open with a level word, and their least share, for the place to be a level column in any case. */
+const MIN_MESSAGE_LEVELS = 3;
+const MESSAGE_LEVEL_SHARE = 0.9;
+
+/**
+ * Whether the messages `fields` (a file's main header) leave on the sample's lines open with a level column that holds
+ * words only a level column holds (COLUMN_ONLY_LEVELS: NestJS's `LOG` beside its `ERROR`, `WARN`; PgBouncer's `LOG`
+ * beside `DEBUG`, `WARNING`): several open with such a word, and others with an upper-case level word of the usual
+ * kind, bare, as the column-only words are written (`columnLevels`). Messages that open with `LOG` alone show no level
+ * column: there it may be the statement's own word. And whether nearly every message (MESSAGE_LEVEL_SHARE, and
+ * MIN_MESSAGE_LEVELS at least) opens with a level word, in whatever case (`messageLevels`): a program's own level
+ * column after a header that does not know it (`app[12]: info Started job 0`, `app[12]: error Failed to open`). A word
+ * of prose opens a few messages, not nearly all (`Error budget recalculated` amid other statements).
+ */
+function columnLevelsShown(fields: HeaderField[], sample: string[], context: TimestampContext): { columnLevels: boolean; messageLevels: boolean } {
+  let columnOnly = 0;
+  let others = 0;
+  let messages = 0;
+  let leveled = 0;
+  for (const line of sample) {
+    const parsed: ParsedLine = { message: line };
+    if (applyHeader(fields, line, context, parsed) === 0 || parsed.message.length === 0 || isWhiteSpace(parsed.message.charCodeAt(0))) continue;
+    messages++;
+    const first = firstWord(parsed.message);
+    if (columnOnlyLevel(first) !== undefined) columnOnly++;
+    else if (/^[A-Z]{2,}$/.test(first) && columnLevel(first) !== undefined) others++;
+    if (messageLevel(first) !== undefined) leveled++;
+  }
+  return {
+    columnLevels: columnOnly >= MIN_COLUMN_ONLY && others >= MIN_OTHER_LEVELS,
+    messageLevels: leveled >= MIN_MESSAGE_LEVELS && leveled >= MESSAGE_LEVEL_SHARE * messages,
+  };
+}
+
+/** The level a message's first word spells as a level column writes it: a level word in any case, or `LOG`; its `:` allowed. */
+function messageLevel(word: string): Level | undefined {
+  const bare = word.endsWith(':') ? word.slice(0, -1) : word;
+  return columnOnlyLevel(bare) ?? pipedLevel(bare);
+}
+
+/** The text of `message` up to its first white space (or `|`). */
+function firstWord(message: string): string {
+  const end = wordEnd(message, 0);
+  return end < 0 ? '' : message.slice(0, end);
 }
 
 /** Lines of a word column that must spell a level, and the share of its values that may be other words (a tenth). */
@@ -876,6 +945,12 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // in another form is still needed below (tookWordAfterOtherTime).
   const read: HeaderRead = others || !levelField ? { fields: 0 } : SHARED_READ;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
+  // A column-only level word opening the message, where the file's messages show that column (columnLevelsShown): the
+  // line's level, the word left in the message as a level word there is (applyHeader's leadingLevel).
+  if ((header.columnLevels || header.messageLevels) && consumed > 0 && parsed.level === undefined) {
+    const first = firstWord(parsed.message);
+    parsed.level = header.messageLevels ? messageLevel(first) : columnOnlyLevel(first);
+  }
   if (others) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
@@ -961,7 +1036,33 @@ function pipedLevel(name: string): Level | undefined {
  * a value the file shows to be a column: as a word of prose `log` is no level. Undefined otherwise.
  */
 export function columnLevel(value: string): Level | undefined {
-  return value === 'LOG' ? 'INFO' : pipedLevel(value);
+  return COLUMN_ONLY_LEVELS.get(value) ?? pipedLevel(value);
+}
+
+/**
+ * Level words a logger writes only in its level column, as written (case and all), to their level: `LOG` (NestJS's
+ * ordinary messages, PostgreSQL's). Not LEVEL_WORDS: as the first word of a message they are no level.
+ */
+const COLUMN_ONLY_LEVELS: ReadonlyMap<string, Level> = new Map([['LOG', 'INFO']]);
+
+
+/** The level of `value` when it is a word only a level column holds (COLUMN_ONLY_LEVELS, as written), else undefined. */
+export function columnOnlyLevel(value: string): Level | undefined {
+  return COLUMN_ONLY_LEVELS.get(value);
+}
+
+/**
+ * A COLUMN_ONLY_LEVELS word at `position`, bare or in brackets as the learned level field writes its levels
+ * (`bracketed`), ending its field: its level and end, or undefined. Only read at a learned level field: the file's own
+ * lines showed that column to hold levels.
+ */
+function columnOnlyLevelAt(line: string, position: number, bracketed: boolean | undefined): FieldMatch | undefined {
+  const end = wordEnd(line, position);
+  if (end < 0) return undefined;
+  const inBrackets = line.charCodeAt(position) === 91 && line.charCodeAt(end - 1) === 93;
+  if (Boolean(bracketed) !== inBrackets) return undefined;
+  const level = columnOnlyLevel(bracketed ? line.slice(position + 1, end - 1) : line.slice(position, end));
+  return level ? { end, level } : undefined;
 }
 
 /** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */
@@ -1051,7 +1152,7 @@ function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
   if (opensWithTimeOrLevel(line, context)) return true;
   const position = skipSeparators(line, 0);
   const first = line.charCodeAt(position);
-  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || yearLastDateEnd(line, position) >= 0;
+  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || unorderedDateEnd(line, position) >= 0;
   return monthWordDateEnd(line, position) >= 0 || syslogTagEnd(line, position) >= 0;
 }
 

@@ -9,7 +9,7 @@
 // message without one (`(456) Login incorrect` beside `Auth: (0) Login incorrect`). A statement's own first words do
 // not change from line to line, so they never give that evidence. A run of a shape the file gives no evidence for is
 // left in the message: when unsure, keep the message whole.
-import { isWhiteSpace } from './chars';
+import { isWhiteSpace, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
 import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
@@ -59,18 +59,6 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   return LOCATION.test(token) ? { shape: 'location' } : undefined;
 }
 
-/** The position after the spaces and tabs at `at`. */
-function skipBlanks(text: string, at: number): number {
-  while (at < text.length && isWhiteSpace(text.charCodeAt(at))) at++;
-  return at;
-}
-
-/** End of the token at `at` (the next white space or the end). */
-function tokenEnd(text: string, at: number): number {
-  while (at < text.length && !isWhiteSpace(text.charCodeAt(at))) at++;
-  return at;
-}
-
 /**
  * The run of column-shaped tokens `message` opens with (a lone `-` after one, `[main] - text`, is the column's),
  * leaving some text after it; undefined when the first token has no column shape.
@@ -79,11 +67,11 @@ function readRun(message: string): Run | undefined {
   let run: Run | undefined;
   let at = 0;
   while ((run?.ends.length ?? 0) < MAX_RUN && at < message.length) {
-    const end = tokenEnd(message, at);
+    const end = whiteSpaceTokenEnd(message, at);
     const shape = shapeOf(message.slice(at, end));
     if (!shape) break;
-    let next = skipBlanks(message, end);
-    if (message.charCodeAt(next) === 45 && isWhiteSpace(message.charCodeAt(next + 1))) next = skipBlanks(message, next + 1);
+    let next = skipWhiteSpace(message, end);
+    if (message.charCodeAt(next) === 45 && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);
     // A run must leave text: a message that is all columns is left whole.
     if (next >= message.length) break;
     run ??= { ends: [], shapes: [], masked: [], levels: [] };
@@ -101,13 +89,13 @@ function readRun(message: string): Run | undefined {
  * value between them, `Mapped {/api/faces, GET} route`, is skipped); undefined when the text opens with no word.
  */
 function statementKey(message: string, from: number): string | undefined {
-  let at = skipBlanks(message, from);
-  let end = tokenEnd(message, at);
+  let at = skipWhiteSpace(message, from);
+  let end = whiteSpaceTokenEnd(message, at);
   const first = message.slice(at, end);
   if (!WORD.test(first)) return undefined;
   for (let tokens = 0; tokens < KEY_LOOKAHEAD && end < message.length; tokens++) {
-    at = skipBlanks(message, end);
-    end = tokenEnd(message, at);
+    at = skipWhiteSpace(message, end);
+    end = whiteSpaceTokenEnd(message, at);
     const token = message.slice(at, end);
     if (WORD.test(token)) return `${first} ${token}`;
   }

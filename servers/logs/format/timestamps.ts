@@ -556,18 +556,38 @@ const YEAR_LAST_SEARCH = new RegExp(String.raw`(?<![\d./:-])${YEAR_LAST}`);
 /**
  * The order of a file's slashed or dashed dates that end in a four-digit year, from its sample: day first when some
  * date's first part is above 12, month first when some date's second part is, null when both (the file contradicts
- * itself: no such date gets a time), undefined when no date tells (each is read only when it tells its order itself).
+ * itself: no such date gets a time). When no part is above 12 (the 1st-12th of a month, `12/01/2026`), an order that
+ * would put one of the sample's dates after the file was last written (`context.referenceTime`, a day of clock skew
+ * allowed) is ruled out, as shortDateOrder does: a line cannot be logged in the future. Undefined when nothing tells
+ * (each date is then read only when it tells its order itself; the others are header dates without a time).
  */
-export function yearLastOrder(sample: readonly string[]): boolean | null | undefined {
+export function yearLastOrder(sample: readonly string[], context: TimestampContext = {}): boolean | null | undefined {
   let dayFirst = false;
   let monthFirst = false;
+  // Whether every date seen is a real day not after the reference, read day first / month first.
+  let dayFirstPossible = true;
+  let monthFirstPossible = true;
+  let seen = 0;
+  const reference = context.referenceTime;
   for (const line of sample) {
     const m = YEAR_LAST_SEARCH.exec(line.length > YEAR_LAST_REACH ? line.slice(0, YEAR_LAST_REACH) : line);
     if (!m || m[2] === '.') continue;
-    if (Number(m[1]) > 12) dayFirst = true;
-    if (Number(m[3]) > 12) monthFirst = true;
+    const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    if (first > 12) dayFirst = true;
+    if (second > 12) monthFirst = true;
+    if (reference === undefined) continue;
+    seen++;
+    dayFirstPossible &&= possibleDay(localEpoch(year, second - 1, first), reference);
+    monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
   }
-  return dayFirst && monthFirst ? null : dayFirst ? true : monthFirst ? false : undefined;
+  if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
+  if (seen === 0 || dayFirstPossible === monthFirstPossible) return undefined;
+  return dayFirstPossible;
+}
+
+/** Whether the day starting at `epoch` (ms; undefined: no such day) is not after `reference` plus a day of clock skew. */
+function possibleDay(epoch: number | undefined, reference: number): boolean {
+  return epoch !== undefined && epoch <= reference + DAY_MS;
 }
 
 /** Where a date ending in a four-digit year (YEAR_LAST, optionally bracketed) at `position` ends, or -1: read whatever its order. */
@@ -580,6 +600,27 @@ export function yearLastDateEnd(line: string, position: number): number {
   if (!bracketed) return end;
   return line.charCodeAt(end) === 93 ? end + 1 : -1;
 }
+
+/**
+ * A numeric date whose day and month order the file does not tell, then its time, at `position`: a date ending in a
+ * four-digit year (`12/01/2026, 5:00:01 AM`, YEAR_LAST, optionally bracketed) or a two-digit-year date
+ * (`12/01/26 05:00:01`: yy/MM/dd, dd/MM/yy or the C locale's `%D`, MM/dd/yy) that is a real day in some order. Where it
+ * ends, or -1. Such a date still opens a header (the line's level and message follow it), read without a time: a
+ * guessed order would be a confident wrong date for the 1st to 12th of every month.
+ */
+export function unorderedDateEnd(line: string, position: number): number {
+  const end = yearLastDateEnd(line, position);
+  if (end >= 0) return end;
+  SHORT_DATE_AT.lastIndex = position;
+  const m = SHORT_DATE_AT.exec(line);
+  if (!m) return -1;
+  const [a, b, c] = [Number(m[1]), Number(m[3]), Number(m[4])];
+  const real = localEpoch(2000 + a, b - 1, c) !== undefined || localEpoch(2000 + c, b - 1, a) !== undefined || localEpoch(2000 + c, a - 1, b) !== undefined;
+  return real ? SHORT_DATE_AT.lastIndex : -1;
+}
+
+/** A two-digit-year date in any order and its time (unorderedDateEnd): groups 1-4 the three parts and the separator. */
+const SHORT_DATE_AT = new RegExp(String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{1,2}) ${TIME}(?![\d:])`, 'y');
 
 /** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
 const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };

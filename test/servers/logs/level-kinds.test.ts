@@ -109,6 +109,29 @@ describe('logs: level kinds', () => {
     );
   });
 
+  it("a level word in any case after a syslog tag is the level where nearly every message opens with one; a prose word is not", () => {
+    // A program's own level column behind the journal's tag (break9's inputs, in the form syslog wrappers print).
+    const lower = [
+      'Dec  1 05:00:00 host app[12]: info Started job 0',
+      'Dec  1 05:00:01 host app[12]: info Connection closed by 10.0.0.1',
+      'Dec  1 05:00:02 host app[12]: error Failed to open /var/x',
+      'Dec  1 05:00:04 host app[12]: warn Retrying in 5s',
+    ];
+    assert.deepEqual(levelsOf(lower), ['INFO', 'INFO', 'ERROR', 'WARN']);
+    const mixed = ['Dec  1 05:00:00 host app[12]: Error Started job 0', 'Dec  1 05:00:01 host app[12]: ERROR Started job 0', 'Dec  1 05:00:02 host app[12]: ERROR [worker] Failed to open 0', 'Dec  1 05:00:03 host app[12]: ERROR Started job 0'];
+    assert.deepEqual(levelsOf(mixed), ['ERROR', 'ERROR', 'ERROR', 'ERROR']);
+    // The neighbour: most messages open with other words; the one that opens with `error` is prose, read as before
+    // (no level: a lower-case word without its colon).
+    const prose = [
+      'Dec  1 05:00:00 host app[12]: Started job 0',
+      'Dec  1 05:00:01 host app[12]: Connection closed by 10.0.0.1',
+      'Dec  1 05:00:02 host app[12]: error budget recalculated',
+      'Dec  1 05:00:03 host app[12]: info Started job 1',
+      'Dec  1 05:00:04 host app[12]: Started job 2',
+    ];
+    assert.deepEqual(levelsOf(prose), [undefined, undefined, undefined, undefined, undefined]);
+  });
+
   it('the error-word prefilter is used only where no sampled error line lacks an error word', () => {
     const pino = (level: number, msg: string) => JSON.stringify({ level, time: 1764411300000, pid: 1, hostname: 'info-host', msg });
     const worded = Array.from({ length: 30 }, (_, i) => pino(30, `request ${i} ok`));

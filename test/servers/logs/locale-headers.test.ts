@@ -4,7 +4,7 @@
 // day and month order neither it nor its file tells is read as a header without a time, never a guessed one.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS, yearLastOrder } from '../../../servers/logs/format/timestamps';
+import { matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS, unorderedDateEnd, yearLastOrder } from '../../../servers/logs/format/timestamps';
 import { templatesOf } from '../../support/mined-templates';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
@@ -96,6 +96,54 @@ describe('log intelligence: locale dates and other common header forms', () => {
       assert.equal(parsed.message, line.slice(line.indexOf('] ') + 2), line);
       assert.equal(parsed.timestamp, undefined, line);
     }
+  });
+
+  it("NestJS's console: a date whose order nothing tells, after other header fields, is still the header; the level column (`LOG` too) is read", () => {
+    // NestJS's ConsoleLogger writes `toLocaleString()` of the process's locale: on the 1st-12th of a month (en-US
+    // `12/01/2026`) day and month cannot be told apart. ICU's locales do not settle it by the form either: en and fil
+    // write `12/01/2026, 5:00:01 AM` month first, km, kn and ml write the same form day first.
+    const nest = (date: string) => [
+      `[Nest] 1234  - ${date}, 5:00:01 AM     LOG [NestFactory] Starting Nest application...`,
+      `[Nest] 1234  - ${date}, 5:00:01 AM     LOG [RouterExplorer] Mapped {/api/users, GET} route +1ms`,
+      `[Nest] 1234  - ${date}, 5:00:02 AM   ERROR [ExceptionsHandler] connect ECONNREFUSED 127.0.0.1:5432`,
+      `[Nest] 1234  - ${date}, 5:00:03 AM    WARN [Scheduler] Job cleanup skipped`,
+      `[Nest] 1234  - ${date}, 5:00:04 AM   DEBUG [Scheduler] Job cleanup done`,
+      `[Nest] 1234  - ${date}, 5:00:06 AM   FATAL [Main] Out of memory`,
+    ];
+    const levels = ['INFO', 'INFO', 'ERROR', 'WARN', 'DEBUG', 'FATAL'];
+    // The context column is cut too (lead-columns.ts: `[Scheduler]` opens two statements).
+    const messages = ['Starting Nest application...', 'Mapped {/api/users, GET} route +1ms', 'connect ECONNREFUSED 127.0.0.1:5432', 'Job cleanup skipped', 'Job cleanup done', 'Out of memory'];
+    const ambiguous = createLineParser(nest('12/01/2026'), { referenceTime: REFERENCE + 2 * 86_400_000 });
+    assert.deepEqual(nest('12/01/2026').map((line) => ambiguous.parse(line).level), levels);
+    assert.deepEqual(nest('12/01/2026').map((line) => ambiguous.parse(line).message), messages);
+    assert.equal(ambiguous.parse(nest('12/01/2026')[0]).timestamp, undefined);
+    // The neighbour: a date that tells its order itself reads alike, with its time.
+    const told = createLineParser(nest('11/25/2026'), { referenceTime: REFERENCE });
+    assert.deepEqual(nest('11/25/2026').map((line) => told.parse(line).level), levels);
+    assert.deepEqual(nest('11/25/2026').map((line) => told.parse(line).message), messages);
+    assert.equal(told.parse(nest('11/25/2026')[0]).timestamp, local(2026, 11, 25, 5, 0, 1));
+    // A file of mostly `LOG` lines: the column is still the level's (it holds ERROR too), read on every line.
+    const many = [...Array.from({ length: 30 }, (_, i) => `[Nest] 19  - 12/01/2026, 5:00:01 AM     LOG [RouterExplorer] Mapped {/api/u${i}, GET} route +1ms`), nest('12/01/2026')[2]];
+    const manyParser = createLineParser(many, { referenceTime: REFERENCE + 2 * 86_400_000 });
+    assert.equal(manyParser.parse(many[0]).level, 'INFO');
+    assert.equal(manyParser.parse(many[30]).level, 'ERROR');
+  });
+
+  it("a date that tells no order is ordered by the file's time: an order that puts a date after the file was written is ruled out", () => {
+    // June 12th or December 6th: a file last written on June 20th cannot hold December's line.
+    assert.equal(yearLastOrder(['06/12/2026 10:00:00 a', '06/12/2026 10:00:01 b'], { referenceTime: local(2026, 6, 20) }), false);
+    // The neighbour: written in December, either is possible, and nothing is guessed.
+    assert.equal(yearLastOrder(['06/12/2026 10:00:00 a', '06/12/2026 10:00:01 b'], { referenceTime: local(2026, 12, 20) }), undefined);
+    const lines = ['06/12/2026 10:00:00 ERROR disk full', '06/12/2026 10:00:01 INFO retrying'];
+    assert.equal(createLineParser(lines, { referenceTime: local(2026, 6, 20) }).parse(lines[0]).timestamp, local(2026, 6, 12, 10));
+    // Two-digit years too (yy/MM/dd, dd/MM/yy or the C locale's MM/dd/yy): a real day in some order is a header's date.
+    assert.equal(unorderedDateEnd('11/30/26 10:00:00 ERROR x', 0), 17);
+    assert.equal(unorderedDateEnd('[12/01/2026, 5:00:01 AM] x', 0), 24);
+    assert.equal(unorderedDateEnd('13/13/13 10:00:00 x', 0), -1);
+    const later = createLineParser(lines, { referenceTime: local(2026, 12, 20) });
+    assert.equal(later.parse(lines[0]).timestamp, undefined);
+    assert.equal(later.parse(lines[0]).level, 'ERROR');
+    assert.equal(later.parse(lines[0]).message, 'disk full');
   });
 
   it("Node-RED's console: `25 Jan 20:25:10 - [debug] ` is the time and the level", () => {
