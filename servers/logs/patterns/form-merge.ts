@@ -63,25 +63,41 @@ interface Registration {
  * plain words only (`Upstream connection closed` beside `connection closed`) is never a header. A shorter message
  * (one or two constant words) merges only behind a run the file proved word for word in front of MIN_EVIDENCE longer
  * messages. Runs of one layout that differ in a name outside brackets keep their messages apart (namesDiffer).
+ * Across two header forms a message also joins a more general form of itself (generalises: the same text, some
+ * constants of one masked in the other), since a value the file shows varying behind one header is the same value
+ * when another header carries it once. Messages are compared without their indentation (opening).
  * Returns every input index once; a group's shown member is its barest form.
  * Time is linear in the tokens of the first MAX_RUN positions of each template (suffixes compared by hashes, checked
- * before a merge).
+ * before a merge), plus pairs within a shared skeleton of at most MAX_GROUP cuts.
  */
 export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
   const buckets = new Map<number, Registration[]>();
-  for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets);
+  const skeletons = new Map<number, Registration[]>();
+  for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets, skeletons);
   const { shapes, proven } = learnedRuns(buckets);
   const parent = units.map((_, index) => index);
   const joinedAt = units.map(() => Infinity);
+  const join = (x: Registration, y: Registration) => {
+    union(parent, x.unit, y.unit);
+    joinedAt[x.unit] = Math.min(joinedAt[x.unit], x.from);
+    joinedAt[y.unit] = Math.min(joinedAt[y.unit], y.from);
+  };
+  const isAccepted = (list: Registration[], r: Registration) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
   for (const list of buckets.values()) {
-    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r)));
+    const accepted = list.filter((r) => isAccepted(list, r));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || (namesDiffer(accepted) && !printedBare(accepted))) continue;
     const [first, ...rest] = accepted;
-    for (const other of rest) {
-      if (other.unit === first.unit || !sameMessage(units[first.unit], first.from, units[other.unit], other.from)) continue;
-      union(parent, first.unit, other.unit);
-      joinedAt[first.unit] = Math.min(joinedAt[first.unit], first.from);
-      joinedAt[other.unit] = Math.min(joinedAt[other.unit], other.from);
+    for (const other of rest) if (other.unit !== first.unit && sameMessage(units[first.unit], first.from, units[other.unit], other.from)) join(first, other);
+  }
+  for (const list of skeletons.values()) {
+    if (list.length < 2 || list.length > MAX_GROUP) continue;
+    const accepted = list.filter((r) => isAccepted(list, r));
+    for (let i = 0; i < accepted.length; i++) {
+      for (let j = i + 1; j < accepted.length; j++) {
+        const [x, y] = [accepted[i], accepted[j]];
+        if (x.unit === y.unit || x.exact === y.exact || (x.layout !== undefined && x.layout === y.layout && x.names !== y.names)) continue;
+        if (generalises(units[x.unit], x.from, units[y.unit], y.from) || generalises(units[y.unit], y.from, units[x.unit], x.from)) join(x, y);
+      }
     }
   }
   joinFieldRuns(units, parent);
@@ -102,10 +118,11 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
 }
 
 /** Files each cut of `unit` where a message of enough words starts after a run that may be a header. */
-function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Registration[]>): void {
+function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Registration[]>, skeletons: Map<number, Registration[]>): void {
   const { tokens } = unit;
   if (tokens.length === 0) return;
   const suffixKeys = suffixHashes(unit);
+  const skeletonKeys = suffixHashes(unit, true);
   const shape = runShape(unit);
   let tailWords = 0;
   for (const token of tokens) if (token !== WILDCARD) tailWords++;
@@ -140,6 +157,9 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
+    const skeleton = skeletons.get(skeletonKeys[from]);
+    if (skeleton) skeleton.push(registration);
+    else skeletons.set(skeletonKeys[from], [registration]);
   }
 }
 
@@ -284,19 +304,23 @@ function namesDiffer(list: Registration[]): boolean {
   return false;
 }
 
-/** Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it). */
-function suffixHashes(unit: FormUnit): number[] {
+/**
+ * Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it); with
+ * `skeleton`, of the text between and what opens it only (the tokens left out, their number kept by the text between),
+ * under which a message and a more general form of it (generalises) meet.
+ */
+function suffixHashes(unit: FormUnit, skeleton = false): number[] {
   const { tokens } = unit;
   const end = Math.min(tokens.length, MAX_RUN + 1);
   const keys: number[] = new Array<number>(end);
   const lanes = new Uint32Array([0x811c9dc5, 0x2545f491]);
   const cut = new Uint32Array(2);
   for (let i = tokens.length - 1; i >= 0; i--) {
-    mix(lanes, tokens[i]);
+    mix(lanes, skeleton ? '' : tokens[i]);
     mix(lanes, sepOf(unit, i));
     if (i < end) {
       cut.set(lanes);
-      mix(cut, messageLead(unit, i));
+      mix(cut, opening(unit, i));
       // 53 bits of the two lanes: a collision is checked by sameMessage before any merge.
       keys[i] = cut[0] * 0x200000 + (cut[1] & 0x1fffff);
     }
@@ -327,6 +351,14 @@ export function messageLead(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number)
   return sep.slice(space + 1);
 }
 
+/**
+ * The text that opens the message at token k as messages are compared: its indentation left out (Rails' log subscribers
+ * indent a nested event, `  Rendered …`, which another form of the same line prints after its header's blanks).
+ */
+function opening(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number): string {
+  return messageLead(unit, from).trimStart();
+}
+
 /** The text after token i as a message ends: white space after the last token is how the line ended, not the message. */
 function sepOf(unit: Pick<FormUnit, 'tokens' | 'seps'>, i: number): string {
   const sep = unit.seps[i] ?? '';
@@ -335,11 +367,34 @@ function sepOf(unit: Pick<FormUnit, 'tokens' | 'seps'>, i: number): string {
 
 /** The messages of two units from the given tokens on are the same text (a hash match checked). */
 function sameMessage(x: FormUnit, xFrom: number, y: FormUnit, yFrom: number): boolean {
-  if (x.tokens.length - xFrom !== y.tokens.length - yFrom || messageLead(x, xFrom) !== messageLead(y, yFrom)) return false;
+  if (x.tokens.length - xFrom !== y.tokens.length - yFrom || opening(x, xFrom) !== opening(y, yFrom)) return false;
   for (let i = 0; i < x.tokens.length - xFrom; i++) {
     if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || sepOf(x, xFrom + i) !== sepOf(y, yFrom + i)) return false;
   }
   return true;
+}
+
+/**
+ * The message of `general` from `gFrom` is a more general form of `specific`'s from `sFrom`: the same text between the
+ * tokens, each token the same or masked in `general` (a value the file showed varying in one form, printed once as a
+ * constant in another), at least one so, and MIN_TAIL_WORDS constant words in common. Used only across header forms:
+ * within one form, which words are values is variability.ts's call from the lines (`user root` stays beside `user <*>`).
+ */
+function generalises(general: FormUnit, gFrom: number, specific: FormUnit, sFrom: number): boolean {
+  const length = general.tokens.length - gFrom;
+  if (length !== specific.tokens.length - sFrom || opening(general, gFrom) !== opening(specific, sFrom)) return false;
+  let shared = 0;
+  let masked = 0;
+  for (let i = 0; i < length; i++) {
+    const g = general.tokens[gFrom + i];
+    const s = specific.tokens[sFrom + i];
+    if (sepOf(general, gFrom + i) !== sepOf(specific, sFrom + i)) return false;
+    if (g === s) {
+      if (g !== WILDCARD) shared++;
+    } else if (g === WILDCARD) masked++;
+    else return false;
+  }
+  return masked > 0 && shared >= MIN_TAIL_WORDS;
 }
 
 function find(parent: number[], x: number): number {

@@ -101,4 +101,26 @@ describe('form merge: one statement, one template across its printed forms', () 
     // Too few constant words to say the two are one statement.
     assert.deepEqual(groups(['user NAME NAME', 'user NAME']), [[0], [1]]);
   });
+  it('joins a message printed once with a constant to its form with that value masked, behind another header form', () => {
+    // OpenHAB (batch 8): openhab.log's `[logger] - ` form, where the file showed the item and its states varying, and
+    // the Karaf console's pipe-delimited form of the same event, printed once with its constants.
+    assert.deepEqual(groups([
+      '[vent.ItemStateChangedEvent] - NAME changed from NAME to NAME',
+      'NAME | ItemStateChangedEvent            | NAME - org.eclipse.smarthome.io.monitor - NAME | zwave_device_node21_sensor_door changed from CLOSED to OPEN',
+    ]), [[0, 1]]);
+    // A constant word the general form does not have (`updated`, not `changed from`): another statement.
+    assert.deepEqual(groups([
+      '[vent.ItemStateChangedEvent] - NAME changed from NAME to NAME',
+      'NAME | ItemStateEvent                   | NAME - org.eclipse.smarthome.io.monitor - NAME | zwave_device_node21_sensor_door updated from CLOSED to OPEN',
+    ]), [[0], [1]]);
+    // Fewer than three constant words in common: too short to say one statement.
+    assert.deepEqual(groups(['[main] - NAME started NAME', 'NAME | Launcher | worker started now']), [[0], [1]]);
+    // Within one form the lines decide (variability.ts): a constant beside its masked form stays apart.
+    assert.deepEqual(groups(['[main] - Accepted connection for user NAME from NAME', '[main] - Accepted connection for user root from NAME']), [[0], [1]]);
+  });
+
+  it("reads a message's indentation as its printer's nesting, not the statement", () => {
+    // Rails (batch 8): the log subscribers indent a nested event; a custom formatter prints it after `INFO:   `.
+    assert.deepEqual(groups(['  Processing by NAME as HTML', 'INFO:   Processing by NAME as HTML', '  Processing by NAME as JSON']), [[0, 1], [2]]);
+  });
 });
