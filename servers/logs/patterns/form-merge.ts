@@ -70,7 +70,7 @@ interface Registration {
  * Time is linear in the tokens of the first MAX_RUN positions of each template (suffixes compared by hashes, checked
  * before a merge), plus pairs within a shared skeleton of at most MAX_GROUP cuts.
  */
-export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
+export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: number): FormGroup[] {
   const buckets = new Map<number, Registration[]>();
   const skeletons = new Map<number, Registration[]>();
   for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets, skeletons);
@@ -101,7 +101,7 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
     }
   }
   joinFieldRuns(units, parent);
-  joinLooseCores(units, parent);
+  joinLooseCores(units, parent, minLinesPerValue);
   const groups = new Map<number, number[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const root = find(parent, unit);
@@ -538,39 +538,84 @@ function textKey(unit: FormUnit, end: number): string {
  * MIN_TAIL_WORDS constant words, so that `<*> <*>` beside `<*>` never joins. Groups are bounded by MAX_GROUP;
  * templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
  */
-function joinLooseCores(units: readonly FormUnit[], parent: number[]): void {
-  const cores = new Map<string, number[]>();
+function joinLooseCores(units: readonly FormUnit[], parent: number[], minLinesPerValue: number): void {
+  const cores = new Map<string, { unit: number; methods: string }[]>();
   for (let unit = 0; unit < units.length; unit++) {
-    const key = looseCore(units[unit]);
-    if (key === undefined) continue;
-    const list = cores.get(key);
-    if (list) list.push(unit);
-    else cores.set(key, [unit]);
+    const core = looseCore(units[unit]);
+    if (core === undefined) continue;
+    const list = cores.get(core.key);
+    if (list) list.push({ unit, ...core });
+    else cores.set(core.key, [{ unit, ...core }]);
   }
   for (const list of cores.values()) {
     if (list.length < 2 || list.length > MAX_GROUP) continue;
-    for (const unit of list.slice(1)) union(parent, list[0], unit);
+    const byMethods = new Map<string, number[]>();
+    for (const { unit, methods } of list) byMethods.set(methods, [...(byMethods.get(methods) ?? []), unit]);
+    const apart = byMethods.size > 1 && methodsNameEvents([...byMethods.values()].map((members) => members.reduce((sum, m) => sum + units[m].count, 0)), minLinesPerValue);
+    for (const members of apart ? byMethods.values() : [list.map((m) => m.unit)]) for (const unit of members.slice(1)) union(parent, members[0], unit);
   }
 }
 
-/** A template's loose core key (joinLooseCores), or undefined when it is too long or has too few constant words. */
-function looseCore(unit: FormUnit): string | undefined {
+/**
+ * Whether request methods (line counts per method of one request statement) are told apart as events: each holds
+ * typically `minLinesPerValue` lines or more, the miner's own measure of a word that names an event (variability.ts).
+ * A long access log then keeps `GET` and `POST` apart, as its readers (and Loghub's labels) do; a file with a few
+ * requests of each shows the method as the value it is.
+ */
+function methodsNameEvents(countsPerMethods: number[], minLinesPerValue: number): boolean {
+  const sorted = [...countsPerMethods].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] >= minLinesPerValue;
+}
+
+/**
+ * A template's loose core key (joinLooseCores) and the request methods it holds, or undefined when it is too long or
+ * has too few constant words. A request's method and path (isRequestPair) are one mark: a message made of that pair
+ * alone is a key too, since every request line of a file is the one statement that prints them.
+ */
+function looseCore(unit: FormUnit): { key: string; methods: string } | undefined {
   const { tokens } = unit;
   if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
   let words = 0;
+  let pairs = 0;
+  let masked = 0;
+  let methods = '';
   let key = oneBlank(unit.lead);
+  const sepAt = (i: number) => oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
   for (let i = 0; i < tokens.length; i++) {
-    const sep = oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
+    if (isRequestPair(unit, i)) {
+      pairs++;
+      methods += `${tokens[i]} `;
+      // The path and the masked pieces glued to it (a query string): one value.
+      for (i++; i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\s\p{L}\p{N}[\](){}<>]/u.test(unit.seps[i] ?? ''); i++);
+      key += `\u0004\u0001${sepAt(i)}\u0002`;
+      continue;
+    }
+    const sep = sepAt(i);
     if (tokens[i] !== WILDCARD) {
       words++;
       key += `${tokens[i]}\u0001${sep}\u0002`;
       continue;
     }
+    masked++;
     // A masked token whose following text joins it to the next masked one is part of one masked piece.
     if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
     key += `\u0003\u0001${sep}\u0002`;
   }
-  return words >= MIN_TAIL_WORDS ? key : undefined;
+  return words >= MIN_TAIL_WORDS || (pairs === 1 && words === 0 && masked === 0) ? { key, methods } : undefined;
+}
+
+/** HTTP's request methods (RFC 9110 and PATCH): a closed set, written in capitals on every request line. */
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
+/**
+ * Token i is a request's method and the next its path: a method word, blanks only (a route table pads the method to a
+ * column), then a masked value or a path (`/api/sync`). The method is a value of the request line as the path is
+ * (the program prints whatever method came in), so `GET <path>` and `POST <path>` are one statement.
+ */
+function isRequestPair(unit: FormUnit, i: number): boolean {
+  const { tokens } = unit;
+  if (i + 1 >= tokens.length || !HTTP_METHODS.has(tokens[i]) || !/^[ \t]+$/.test(unit.seps[i] ?? '')) return false;
+  return tokens[i + 1] === WILDCARD || tokens[i + 1].startsWith('/');
 }
 
 /** Text with each run of white space written as one blank (a padded column's width is not the statement's). */

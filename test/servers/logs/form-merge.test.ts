@@ -4,7 +4,7 @@
 // each with a neighbour that must stay apart.
 import assert from 'node:assert/strict';
 import { mergeHeaderForms, type FormUnit } from '../../../servers/logs/patterns/form-merge';
-import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { DEFAULT_MINER_OPTIONS, TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize, WILDCARD } from '../../../servers/logs/patterns/tokenize';
 import { templatesOf } from '../../support/mined-templates';
 
@@ -29,9 +29,9 @@ function unit(text: string, count = 3): FormUnit {
   return { tokens: tokens.map((t) => (t === 'NAME' ? WILDCARD : t)), seps, lead, count };
 }
 
-/** The groups form-merge makes of templates (input indexes, each group sorted). */
-function groups(texts: string[]): number[][] {
-  return mergeHeaderForms(texts.map((text) => unit(text))).map((g) => [...g.members].sort());
+/** The groups form-merge makes of templates (input indexes, each group sorted), each holding `count` lines. */
+function groups(texts: string[], count = 3): number[][] {
+  return mergeHeaderForms(texts.map((text) => unit(text, count)), DEFAULT_MINER_OPTIONS.minLinesPerValue).map((g) => [...g.members].sort());
 }
 
 describe('form merge: one statement, one template across its printed forms', () => {
@@ -122,5 +122,18 @@ describe('form merge: one statement, one template across its printed forms', () 
   it("reads a message's indentation as its printer's nesting, not the statement", () => {
     // Rails (batch 8): the log subscribers indent a nested event; a custom formatter prints it after `INFO:   `.
     assert.deepEqual(groups(['  Processing by NAME as HTML', 'INFO:   Processing by NAME as HTML', '  Processing by NAME as JSON']), [[0, 1], [2]]);
+  });
+  it("reads a request's method and path as one value pair, padded or not", () => {
+    // Kavita (batch 8): Serilog's request logging, `HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed} ms`.
+    assert.deepEqual(groups(['HTTP GET NAME responded NAME in NAME ms', 'HTTP POST NAME responded NAME in NAME ms', 'HTTP GET NAME failed NAME in NAME ms']), [[0, 1], [2]]);
+    // Vaultwarden (batch 8): Rocket's route table pads the method to a column; its request log does not.
+    assert.deepEqual(groups(['POST   NAME', 'DELETE NAME', 'GET /api/sync']), [[0, 1, 2]]);
+    // Not a method (`SET`), or a method word followed by a word, not a path: the words tell the statements apart.
+    assert.deepEqual(groups(['cache GET NAME done in NAME', 'cache SET NAME done in NAME']), [[0], [1]]);
+    assert.deepEqual(groups(['GET requests served NAME', 'POST requests served NAME']), [[0], [1]]);
+    // An access log's thousands of lines per method: the methods name the events its readers count (Loghub's labels).
+    assert.deepEqual(groups(['NAME "GET NAME HTTP/1.1" status: NAME len: NAME time: NAME', 'NAME "POST NAME HTTP/1.1" status: NAME len: NAME time: NAME'], 400), [[0], [1]]);
+    // A request pair beside other values: the message must keep its words.
+    assert.deepEqual(groups(['GET NAME NAME', 'POST NAME']), [[0], [1]]);
   });
 });
