@@ -102,6 +102,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   }
   joinFieldRuns(units, parent);
   joinLooseCores(units, parent, minLinesPerValue);
+  joinOptionalFields(units, parent);
   const groups = new Map<number, number[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const root = find(parent, unit);
@@ -621,4 +622,42 @@ function isRequestPair(unit: FormUnit, i: number): boolean {
 /** Text with each run of white space written as one blank (a padded column's width is not the statement's). */
 function oneBlank(text: string): string {
   return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** The keys of a structured record's message field: the value that names the record's statement. */
+const MESSAGE_KEYS = new Set(['msg', 'message']);
+
+/**
+ * One structured record whose metadata gained a field on some lines: a `key: value` / `key=value` record with a
+ * constant message field (`msg: raw_bin_received, mfa: …, peername: …, bin: …`) and the same record with one more
+ * field (`…, peername: …, clientid: test, bin: …`). A logger adds the metadata it knows at the call (a process's
+ * client id once set), so the message key and every other key and value agreeing make it one statement. Only records
+ * with a message field: without one, a field may be what tells two statements apart (PAM's `… rhost=<*>` and
+ * `… rhost=<*> user=<*>`). Templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
+ */
+function joinOptionalFields(units: readonly FormUnit[], parent: number[]): void {
+  const whole = new Map<string, number>();
+  const shorter: { unit: number; key: string }[] = [];
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps } = units[unit];
+    if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) continue;
+    const message = tokens.findIndex((token, i) => MESSAGE_KEYS.has(token) && isFieldAt(units[unit], i) && tokens[i + 1] !== WILDCARD);
+    if (message < 0) continue;
+    const full = textKey(units[unit], tokens.length);
+    if (!whole.has(full)) whole.set(full, unit);
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      // A whole field, its value one token, followed by another field's separator: the record goes on after it.
+      if (i === message || !isFieldAt(units[unit], i) || !/^(?:, ?| )$/.test(seps[i + 1] ?? '')) continue;
+      shorter.push({ unit, key: textKey({ ...units[unit], tokens: [...tokens.slice(0, i), ...tokens.slice(i + 2)], seps: [...seps.slice(0, i), ...seps.slice(i + 2)] }, tokens.length - 2) });
+    }
+  }
+  for (const { unit, key } of shorter) {
+    const other = whole.get(key);
+    if (other !== undefined && other !== unit) union(parent, other, unit);
+  }
+}
+
+/** Token i is a field's key: a word followed by `: ` or `=`, with a value token after it. */
+function isFieldAt(unit: FormUnit, i: number): boolean {
+  return i + 1 < unit.tokens.length && unit.tokens[i] !== WILDCARD && /^(?:: |=)$/.test(unit.seps[i] ?? '');
 }

@@ -136,4 +136,14 @@ describe('form merge: one statement, one template across its printed forms', () 
     // A request pair beside other values: the message must keep its words.
     assert.deepEqual(groups(['GET NAME NAME', 'POST NAME']), [[0], [1]]);
   });
+  it("joins a structured record whose metadata gained a field on some lines, when its message field agrees", () => {
+    // EMQX 5 (batch 8): OTP logger's metadata adds `clientid` once the process knows it.
+    const raw = 'msg: raw_bin_received, mfa: emqx_connection:when_bytes_in/3, line: NAME, peername: NAME, bin: NAME, size: NAME, type: hex';
+    const withClient = 'msg: raw_bin_received, mfa: emqx_connection:when_bytes_in/3, line: NAME, peername: NAME, clientid: test, bin: NAME, size: NAME, type: hex';
+    assert.deepEqual(groups([raw, withClient]), [[0, 1]]);
+    // Another message field: another statement, whatever fields it shares.
+    assert.deepEqual(groups([raw, withClient.replace('raw_bin_received', 'mqtt_packet_received')]), [[0], [1]]);
+    // No message field: the field may be what tells two statements apart (PAM's `… rhost=<*>` and `… user=<*>`).
+    assert.deepEqual(groups(['check pass; logname= uid=NAME ruser= rhost=NAME tty=NAME', 'check pass; logname= uid=NAME ruser= rhost=NAME user=NAME tty=NAME']), [[0], [1]]);
+  });
 });
