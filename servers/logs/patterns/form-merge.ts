@@ -63,29 +63,46 @@ interface Registration {
  * plain words only (`Upstream connection closed` beside `connection closed`) is never a header. A shorter message
  * (one or two constant words) merges only behind a run the file proved word for word in front of MIN_EVIDENCE longer
  * messages. Runs of one layout that differ in a name outside brackets keep their messages apart (namesDiffer).
+ * Across two header forms a message also joins a more general form of itself (generalises: the same text, some
+ * constants of one masked in the other), since a value the file shows varying behind one header is the same value
+ * when another header carries it once. Messages are compared without their indentation (opening).
  * Returns every input index once; a group's shown member is its barest form.
  * Time is linear in the tokens of the first MAX_RUN positions of each template (suffixes compared by hashes, checked
- * before a merge).
+ * before a merge), plus pairs within a shared skeleton of at most MAX_GROUP cuts.
  */
-export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
+export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: number): FormGroup[] {
   const buckets = new Map<number, Registration[]>();
-  for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets);
+  const skeletons = new Map<number, Registration[]>();
+  for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets, skeletons);
   const { shapes, proven } = learnedRuns(buckets);
   const parent = units.map((_, index) => index);
   const joinedAt = units.map(() => Infinity);
+  const join = (x: Registration, y: Registration) => {
+    union(parent, x.unit, y.unit);
+    joinedAt[x.unit] = Math.min(joinedAt[x.unit], x.from);
+    joinedAt[y.unit] = Math.min(joinedAt[y.unit], y.from);
+  };
+  const isAccepted = (list: Registration[], r: Registration) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
   for (const list of buckets.values()) {
-    const accepted = list.filter((r) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r)));
+    const accepted = list.filter((r) => isAccepted(list, r));
     if (!accepted.some((r) => r.unit !== accepted[0].unit) || (namesDiffer(accepted) && !printedBare(accepted))) continue;
     const [first, ...rest] = accepted;
-    for (const other of rest) {
-      if (other.unit === first.unit || !sameMessage(units[first.unit], first.from, units[other.unit], other.from)) continue;
-      union(parent, first.unit, other.unit);
-      joinedAt[first.unit] = Math.min(joinedAt[first.unit], first.from);
-      joinedAt[other.unit] = Math.min(joinedAt[other.unit], other.from);
+    for (const other of rest) if (other.unit !== first.unit && sameMessage(units[first.unit], first.from, units[other.unit], other.from)) join(first, other);
+  }
+  for (const list of skeletons.values()) {
+    if (list.length < 2 || list.length > MAX_GROUP) continue;
+    const accepted = list.filter((r) => isAccepted(list, r));
+    for (let i = 0; i < accepted.length; i++) {
+      for (let j = i + 1; j < accepted.length; j++) {
+        const [x, y] = [accepted[i], accepted[j]];
+        if (x.unit === y.unit || x.exact === y.exact || (x.layout !== undefined && x.layout === y.layout && x.names !== y.names)) continue;
+        if (generalises(units[x.unit], x.from, units[y.unit], y.from) || generalises(units[y.unit], y.from, units[x.unit], x.from)) join(x, y);
+      }
     }
   }
   joinFieldRuns(units, parent);
-  joinLooseCores(units, parent);
+  joinLooseCores(units, parent, minLinesPerValue);
+  joinOptionalFields(units, parent);
   const groups = new Map<number, number[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const root = find(parent, unit);
@@ -102,10 +119,11 @@ export function mergeHeaderForms(units: readonly FormUnit[]): FormGroup[] {
 }
 
 /** Files each cut of `unit` where a message of enough words starts after a run that may be a header. */
-function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Registration[]>): void {
+function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Registration[]>, skeletons: Map<number, Registration[]>): void {
   const { tokens } = unit;
   if (tokens.length === 0) return;
   const suffixKeys = suffixHashes(unit);
+  const skeletonKeys = suffixHashes(unit, true);
   const shape = runShape(unit);
   let tailWords = 0;
   for (const token of tokens) if (token !== WILDCARD) tailWords++;
@@ -140,6 +158,9 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
+    const skeleton = skeletons.get(skeletonKeys[from]);
+    if (skeleton) skeleton.push(registration);
+    else skeletons.set(skeletonKeys[from], [registration]);
   }
 }
 
@@ -284,19 +305,23 @@ function namesDiffer(list: Registration[]): boolean {
   return false;
 }
 
-/** Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it). */
-function suffixHashes(unit: FormUnit): number[] {
+/**
+ * Suffix keys per cut: hashes of the message from token k (its tokens, the text between, and what opens it); with
+ * `skeleton`, of the text between and what opens it only (the tokens left out, their number kept by the text between),
+ * under which a message and a more general form of it (generalises) meet.
+ */
+function suffixHashes(unit: FormUnit, skeleton = false): number[] {
   const { tokens } = unit;
   const end = Math.min(tokens.length, MAX_RUN + 1);
   const keys: number[] = new Array<number>(end);
   const lanes = new Uint32Array([0x811c9dc5, 0x2545f491]);
   const cut = new Uint32Array(2);
   for (let i = tokens.length - 1; i >= 0; i--) {
-    mix(lanes, tokens[i]);
+    mix(lanes, skeleton ? '' : tokens[i]);
     mix(lanes, sepOf(unit, i));
     if (i < end) {
       cut.set(lanes);
-      mix(cut, messageLead(unit, i));
+      mix(cut, opening(unit, i));
       // 53 bits of the two lanes: a collision is checked by sameMessage before any merge.
       keys[i] = cut[0] * 0x200000 + (cut[1] & 0x1fffff);
     }
@@ -327,6 +352,14 @@ export function messageLead(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number)
   return sep.slice(space + 1);
 }
 
+/**
+ * The text that opens the message at token k as messages are compared: its indentation left out (Rails' log subscribers
+ * indent a nested event, `  Rendered …`, which another form of the same line prints after its header's blanks).
+ */
+function opening(unit: Pick<FormUnit, 'lead' | 'seps'>, from: number): string {
+  return messageLead(unit, from).trimStart();
+}
+
 /** The text after token i as a message ends: white space after the last token is how the line ended, not the message. */
 function sepOf(unit: Pick<FormUnit, 'tokens' | 'seps'>, i: number): string {
   const sep = unit.seps[i] ?? '';
@@ -335,11 +368,34 @@ function sepOf(unit: Pick<FormUnit, 'tokens' | 'seps'>, i: number): string {
 
 /** The messages of two units from the given tokens on are the same text (a hash match checked). */
 function sameMessage(x: FormUnit, xFrom: number, y: FormUnit, yFrom: number): boolean {
-  if (x.tokens.length - xFrom !== y.tokens.length - yFrom || messageLead(x, xFrom) !== messageLead(y, yFrom)) return false;
+  if (x.tokens.length - xFrom !== y.tokens.length - yFrom || opening(x, xFrom) !== opening(y, yFrom)) return false;
   for (let i = 0; i < x.tokens.length - xFrom; i++) {
     if (x.tokens[xFrom + i] !== y.tokens[yFrom + i] || sepOf(x, xFrom + i) !== sepOf(y, yFrom + i)) return false;
   }
   return true;
+}
+
+/**
+ * The message of `general` from `gFrom` is a more general form of `specific`'s from `sFrom`: the same text between the
+ * tokens, each token the same or masked in `general` (a value the file showed varying in one form, printed once as a
+ * constant in another), at least one so, and MIN_TAIL_WORDS constant words in common. Used only across header forms:
+ * within one form, which words are values is variability.ts's call from the lines (`user root` stays beside `user <*>`).
+ */
+function generalises(general: FormUnit, gFrom: number, specific: FormUnit, sFrom: number): boolean {
+  const length = general.tokens.length - gFrom;
+  if (length !== specific.tokens.length - sFrom || opening(general, gFrom) !== opening(specific, sFrom)) return false;
+  let shared = 0;
+  let masked = 0;
+  for (let i = 0; i < length; i++) {
+    const g = general.tokens[gFrom + i];
+    const s = specific.tokens[sFrom + i];
+    if (sepOf(general, gFrom + i) !== sepOf(specific, sFrom + i)) return false;
+    if (g === s) {
+      if (g !== WILDCARD) shared++;
+    } else if (g === WILDCARD) masked++;
+    else return false;
+  }
+  return masked > 0 && shared >= MIN_TAIL_WORDS;
 }
 
 function find(parent: number[], x: number): number {
@@ -483,42 +539,125 @@ function textKey(unit: FormUnit, end: number): string {
  * MIN_TAIL_WORDS constant words, so that `<*> <*>` beside `<*>` never joins. Groups are bounded by MAX_GROUP;
  * templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
  */
-function joinLooseCores(units: readonly FormUnit[], parent: number[]): void {
-  const cores = new Map<string, number[]>();
+function joinLooseCores(units: readonly FormUnit[], parent: number[], minLinesPerValue: number): void {
+  const cores = new Map<string, { unit: number; methods: string }[]>();
   for (let unit = 0; unit < units.length; unit++) {
-    const key = looseCore(units[unit]);
-    if (key === undefined) continue;
-    const list = cores.get(key);
-    if (list) list.push(unit);
-    else cores.set(key, [unit]);
+    const core = looseCore(units[unit]);
+    if (core === undefined) continue;
+    const list = cores.get(core.key);
+    if (list) list.push({ unit, ...core });
+    else cores.set(core.key, [{ unit, ...core }]);
   }
   for (const list of cores.values()) {
     if (list.length < 2 || list.length > MAX_GROUP) continue;
-    for (const unit of list.slice(1)) union(parent, list[0], unit);
+    const byMethods = new Map<string, number[]>();
+    for (const { unit, methods } of list) byMethods.set(methods, [...(byMethods.get(methods) ?? []), unit]);
+    const apart = byMethods.size > 1 && methodsNameEvents([...byMethods.values()].map((members) => members.reduce((sum, m) => sum + units[m].count, 0)), minLinesPerValue);
+    for (const members of apart ? byMethods.values() : [list.map((m) => m.unit)]) for (const unit of members.slice(1)) union(parent, members[0], unit);
   }
 }
 
-/** A template's loose core key (joinLooseCores), or undefined when it is too long or has too few constant words. */
-function looseCore(unit: FormUnit): string | undefined {
+/**
+ * Whether request methods (line counts per method of one request statement) are told apart as events: each holds
+ * typically `minLinesPerValue` lines or more, the miner's own measure of a word that names an event (variability.ts).
+ * A long access log then keeps `GET` and `POST` apart, as its readers (and Loghub's labels) do; a file with a few
+ * requests of each shows the method as the value it is.
+ */
+function methodsNameEvents(countsPerMethods: number[], minLinesPerValue: number): boolean {
+  const sorted = [...countsPerMethods].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] >= minLinesPerValue;
+}
+
+/**
+ * A template's loose core key (joinLooseCores) and the request methods it holds, or undefined when it is too long or
+ * has too few constant words. A request's method and path (isRequestPair) are one mark: a message made of that pair
+ * alone is a key too, since every request line of a file is the one statement that prints them.
+ */
+function looseCore(unit: FormUnit): { key: string; methods: string } | undefined {
   const { tokens } = unit;
   if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
   let words = 0;
+  let pairs = 0;
+  let masked = 0;
+  let methods = '';
   let key = oneBlank(unit.lead);
+  const sepAt = (i: number) => oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
   for (let i = 0; i < tokens.length; i++) {
-    const sep = oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
+    if (isRequestPair(unit, i)) {
+      pairs++;
+      methods += `${tokens[i]} `;
+      // The path and the masked pieces glued to it (a query string): one value.
+      for (i++; i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\s\p{L}\p{N}[\](){}<>]/u.test(unit.seps[i] ?? ''); i++);
+      key += `\u0004\u0001${sepAt(i)}\u0002`;
+      continue;
+    }
+    const sep = sepAt(i);
     if (tokens[i] !== WILDCARD) {
       words++;
       key += `${tokens[i]}\u0001${sep}\u0002`;
       continue;
     }
+    masked++;
     // A masked token whose following text joins it to the next masked one is part of one masked piece.
     if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
     key += `\u0003\u0001${sep}\u0002`;
   }
-  return words >= MIN_TAIL_WORDS ? key : undefined;
+  return words >= MIN_TAIL_WORDS || (pairs === 1 && words === 0 && masked === 0) ? { key, methods } : undefined;
+}
+
+/** HTTP's request methods (RFC 9110 and PATCH): a closed set, written in capitals on every request line. */
+const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
+/**
+ * Token i is a request's method and the next its path: a method word, blanks only (a route table pads the method to a
+ * column), then a masked value or a path (`/api/sync`). The method is a value of the request line as the path is
+ * (the program prints whatever method came in), so `GET <path>` and `POST <path>` are one statement.
+ */
+function isRequestPair(unit: FormUnit, i: number): boolean {
+  const { tokens } = unit;
+  if (i + 1 >= tokens.length || !HTTP_METHODS.has(tokens[i]) || !/^[ \t]+$/.test(unit.seps[i] ?? '')) return false;
+  return tokens[i + 1] === WILDCARD || tokens[i + 1].startsWith('/');
 }
 
 /** Text with each run of white space written as one blank (a padded column's width is not the statement's). */
 function oneBlank(text: string): string {
   return /\s\s|[\t\n\r]/.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+/** The keys of a structured record's message field: the value that names the record's statement. */
+const MESSAGE_KEYS = new Set(['msg', 'message']);
+
+/**
+ * One structured record whose metadata gained a field on some lines: a `key: value` / `key=value` record with a
+ * constant message field (`msg: raw_bin_received, mfa: …, peername: …, bin: …`) and the same record with one more
+ * field (`…, peername: …, clientid: test, bin: …`). A logger adds the metadata it knows at the call (a process's
+ * client id once set), so the message key and every other key and value agreeing make it one statement. Only records
+ * with a message field: without one, a field may be what tells two statements apart (PAM's `… rhost=<*>` and
+ * `… rhost=<*> user=<*>`). Templates longer than MAX_CORE_TOKENS are left out. Joins into `parent`.
+ */
+function joinOptionalFields(units: readonly FormUnit[], parent: number[]): void {
+  const whole = new Map<string, number>();
+  const shorter: { unit: number; key: string }[] = [];
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps } = units[unit];
+    if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) continue;
+    const message = tokens.findIndex((token, i) => MESSAGE_KEYS.has(token) && isFieldAt(units[unit], i) && tokens[i + 1] !== WILDCARD);
+    if (message < 0) continue;
+    const full = textKey(units[unit], tokens.length);
+    if (!whole.has(full)) whole.set(full, unit);
+    for (let i = 0; i + 2 < tokens.length; i++) {
+      // A whole field, its value one token, followed by another field's separator: the record goes on after it.
+      if (i === message || !isFieldAt(units[unit], i) || !/^(?:, ?| )$/.test(seps[i + 1] ?? '')) continue;
+      shorter.push({ unit, key: textKey({ ...units[unit], tokens: [...tokens.slice(0, i), ...tokens.slice(i + 2)], seps: [...seps.slice(0, i), ...seps.slice(i + 2)] }, tokens.length - 2) });
+    }
+  }
+  for (const { unit, key } of shorter) {
+    const other = whole.get(key);
+    if (other !== undefined && other !== unit) union(parent, other, unit);
+  }
+}
+
+/** Token i is a field's key: a word followed by `: ` or `=`, with a value token after it. */
+function isFieldAt(unit: FormUnit, i: number): boolean {
+  return i + 1 < unit.tokens.length && unit.tokens[i] !== WILDCARD && /^(?:: |=)$/.test(unit.seps[i] ?? '');
 }

@@ -4,7 +4,7 @@
 // each with a neighbour that must stay apart.
 import assert from 'node:assert/strict';
 import { mergeHeaderForms, type FormUnit } from '../../../servers/logs/patterns/form-merge';
-import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { DEFAULT_MINER_OPTIONS, TemplateMiner } from '../../../servers/logs/patterns/miner';
 import { tokenize, WILDCARD } from '../../../servers/logs/patterns/tokenize';
 import { templatesOf } from '../../support/mined-templates';
 
@@ -29,9 +29,9 @@ function unit(text: string, count = 3): FormUnit {
   return { tokens: tokens.map((t) => (t === 'NAME' ? WILDCARD : t)), seps, lead, count };
 }
 
-/** The groups form-merge makes of templates (input indexes, each group sorted). */
-function groups(texts: string[]): number[][] {
-  return mergeHeaderForms(texts.map((text) => unit(text))).map((g) => [...g.members].sort());
+/** The groups form-merge makes of templates (input indexes, each group sorted), each holding `count` lines. */
+function groups(texts: string[], count = 3): number[][] {
+  return mergeHeaderForms(texts.map((text) => unit(text, count)), DEFAULT_MINER_OPTIONS.minLinesPerValue).map((g) => [...g.members].sort());
 }
 
 describe('form merge: one statement, one template across its printed forms', () => {
@@ -100,5 +100,50 @@ describe('form merge: one statement, one template across its printed forms', () 
     assert.deepEqual(groups(['Accepted connection for user NAME from NAME', 'Accepted connection for user root from NAME', 'Accepted connection for user NAME']), [[0], [1], [2]]);
     // Too few constant words to say the two are one statement.
     assert.deepEqual(groups(['user NAME NAME', 'user NAME']), [[0], [1]]);
+  });
+  it('joins a message printed once with a constant to its form with that value masked, behind another header form', () => {
+    // OpenHAB (batch 8): openhab.log's `[logger] - ` form, where the file showed the item and its states varying, and
+    // the Karaf console's pipe-delimited form of the same event, printed once with its constants.
+    assert.deepEqual(groups([
+      '[vent.ItemStateChangedEvent] - NAME changed from NAME to NAME',
+      'NAME | ItemStateChangedEvent            | NAME - org.eclipse.smarthome.io.monitor - NAME | zwave_device_node21_sensor_door changed from CLOSED to OPEN',
+    ]), [[0, 1]]);
+    // A constant word the general form does not have (`updated`, not `changed from`): another statement.
+    assert.deepEqual(groups([
+      '[vent.ItemStateChangedEvent] - NAME changed from NAME to NAME',
+      'NAME | ItemStateEvent                   | NAME - org.eclipse.smarthome.io.monitor - NAME | zwave_device_node21_sensor_door updated from CLOSED to OPEN',
+    ]), [[0], [1]]);
+    // Fewer than three constant words in common: too short to say one statement.
+    assert.deepEqual(groups(['[main] - NAME started NAME', 'NAME | Launcher | worker started now']), [[0], [1]]);
+    // Within one form the lines decide (variability.ts): a constant beside its masked form stays apart.
+    assert.deepEqual(groups(['[main] - Accepted connection for user NAME from NAME', '[main] - Accepted connection for user root from NAME']), [[0], [1]]);
+  });
+
+  it("reads a message's indentation as its printer's nesting, not the statement", () => {
+    // Rails (batch 8): the log subscribers indent a nested event; a custom formatter prints it after `INFO:   `.
+    assert.deepEqual(groups(['  Processing by NAME as HTML', 'INFO:   Processing by NAME as HTML', '  Processing by NAME as JSON']), [[0, 1], [2]]);
+  });
+  it("reads a request's method and path as one value pair, padded or not", () => {
+    // Kavita (batch 8): Serilog's request logging, `HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed} ms`.
+    assert.deepEqual(groups(['HTTP GET NAME responded NAME in NAME ms', 'HTTP POST NAME responded NAME in NAME ms', 'HTTP GET NAME failed NAME in NAME ms']), [[0, 1], [2]]);
+    // Vaultwarden (batch 8): Rocket's route table pads the method to a column; its request log does not.
+    assert.deepEqual(groups(['POST   NAME', 'DELETE NAME', 'GET /api/sync']), [[0, 1, 2]]);
+    // Not a method (`SET`), or a method word followed by a word, not a path: the words tell the statements apart.
+    assert.deepEqual(groups(['cache GET NAME done in NAME', 'cache SET NAME done in NAME']), [[0], [1]]);
+    assert.deepEqual(groups(['GET requests served NAME', 'POST requests served NAME']), [[0], [1]]);
+    // An access log's thousands of lines per method: the methods name the events its readers count (Loghub's labels).
+    assert.deepEqual(groups(['NAME "GET NAME HTTP/1.1" status: NAME len: NAME time: NAME', 'NAME "POST NAME HTTP/1.1" status: NAME len: NAME time: NAME'], 400), [[0], [1]]);
+    // A request pair beside other values: the message must keep its words.
+    assert.deepEqual(groups(['GET NAME NAME', 'POST NAME']), [[0], [1]]);
+  });
+  it("joins a structured record whose metadata gained a field on some lines, when its message field agrees", () => {
+    // EMQX 5 (batch 8): OTP logger's metadata adds `clientid` once the process knows it.
+    const raw = 'msg: raw_bin_received, mfa: emqx_connection:when_bytes_in/3, line: NAME, peername: NAME, bin: NAME, size: NAME, type: hex';
+    const withClient = 'msg: raw_bin_received, mfa: emqx_connection:when_bytes_in/3, line: NAME, peername: NAME, clientid: test, bin: NAME, size: NAME, type: hex';
+    assert.deepEqual(groups([raw, withClient]), [[0, 1]]);
+    // Another message field: another statement, whatever fields it shares.
+    assert.deepEqual(groups([raw, withClient.replace('raw_bin_received', 'mqtt_packet_received')]), [[0], [1]]);
+    // No message field: the field may be what tells two statements apart (PAM's `… rhost=<*>` and `… user=<*>`).
+    assert.deepEqual(groups(['check pass; logname= uid=NAME ruser= rhost=NAME tty=NAME', 'check pass; logname= uid=NAME ruser= rhost=NAME user=NAME tty=NAME']), [[0], [1]]);
   });
 });

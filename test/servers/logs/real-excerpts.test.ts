@@ -71,7 +71,9 @@ const BATCH_3: Record<string, number> = {
   Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.886, OpenLDAP: 0.509, SSSD: 1,
   // Solr: `values` lifted it to 0.848, `hdrforms`' per-file header forms took the lift back (AutoCommit and
   // UpdateLog lines split by the logger column kept on some forms): back at its session-start figure, not chased.
-  Solr: 0.758, ZED: 1,
+  // Raised by branch `forms10`: a message printed once with its constants behind one header form joins its masked form
+  // behind another (AutoCommit/UpdateLog lines).
+  Solr: 0.848, ZED: 1,
 };
 /**
  * Batch 4 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
@@ -95,11 +97,13 @@ const BATCH_3: Record<string, number> = {
  * compose's service names, is one statement when the file prints it bare too).
  * Raised by branch `hdr10` (header columns no reader knows, learned per file): Vsftpd (the `[user]` column written once
  * the user is logged in, cut where the file shows the same statements without it).
+ * Raised by branch `forms10`: UWSGI (a message printed once with its constants behind one header form joins its form
+ * with those values masked behind another).
  */
 const BATCH_4: Record<string, number> = {
   Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
   Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.689,
-  Smartd: 0.682, Synapse: 0.78, UWSGI: 0.864, Vsftpd: 1, Zabbix: 0.696,
+  Smartd: 0.682, Synapse: 0.78, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.696,
 };
 /**
  * Batch 5 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
@@ -139,10 +143,12 @@ const BATCH_5: Record<string, number> = {
  * Branch `slots9`: ActiveMQArtemis (a bracketed word and the last word after a label's `: ` that take three values,
  * `Protocol module found: [<*>]. Adding protocol support for: <*>`), Plausible (a first word shaped as a value and the
  * text after a label varying at once: `<*> (#PID<…>) failed to connect: <*>` for every DBConnection driver).
+ * Branch `forms10`: QBittorrent, Transmission (a message printed once with its constants behind one header form joins its
+ * form with those values masked behind another, form-merge.ts's `generalises`).
  */
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
-  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.529, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.796,
+  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.565, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.878,
   ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.825, Plausible: 1,
 };
 /**
@@ -180,11 +186,15 @@ const BATCH_7: Record<string, number> = {
  * name is its value, as in parentheses: `Process[web] is stopped`), Trino 0.517 -> 0.621 (three plugin names that
  * several statements were given, `-- Loading plugin tpch --` / `Registering connector tpch` / `-- Finished loading plugin
  * tpch --`, are one variable: sharedNames).
+ * Raised by branch `forms10`: OpenHAB 0.324 -> 0.706 (`<item> changed from <a> to <b>` of openhab.log's `[logger] - `
+ * form joins the Karaf console's pipe-delimited lines of the same event, printed once with their constants); Kavita
+ * 0.595 -> 0.811 (`HTTP <METHOD> <path> responded …`: a request's method and path are one value pair); EMQX 0.455 -> 0.545
+ * (`msg: raw_bin_received, …` with and without the `clientid` field its logger adds once known: one record).
  */
 const BATCH_8: Record<string, number> = {
-  CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.324, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
+  CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
-  Trino: 0.621, BitcoinCore: 0.795, Velero: 1, Kavita: 0.73, MagicMirror: 1, EMQX: 0.455, Rails: 0.326,
+  Trino: 0.621, BitcoinCore: 0.795, Velero: 1, Kavita: 0.811, MagicMirror: 1, EMQX: 0.545, Rails: 0.326,
   Verdaccio: 0.143, Deluge: 0.872,
 };
 /**
