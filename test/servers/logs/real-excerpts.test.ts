@@ -190,11 +190,12 @@ const BATCH_7: Record<string, number> = {
  * form joins the Karaf console's pipe-delimited lines of the same event, printed once with their constants); Kavita
  * 0.595 -> 0.811 (`HTTP <METHOD> <path> responded …`: a request's method and path are one value pair); EMQX 0.455 -> 0.545
  * (`msg: raw_bin_received, …` with and without the `clientid` field its logger adds once known: one record).
+ * Kavita 0.946 with both branches merged (each lifts a different statement of its file).
  */
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
-  Trino: 0.621, BitcoinCore: 0.795, Velero: 1, Kavita: 0.811, MagicMirror: 1, EMQX: 0.545, Rails: 0.326,
+  Trino: 0.621, BitcoinCore: 0.795, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.326,
   Verdaccio: 0.143, Deluge: 0.872,
 };
 /**
@@ -202,10 +203,12 @@ const BATCH_8: Record<string, number> = {
  * branch `realx9` on the miner of main at ef55fa4 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-8, the development set or Loghub): mean 0.708 over 23 systems (median
  * 0.714). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * Raised on the merge of `forms10` (built from batches 1-6 and 8, without looking at batch 9): VerneMQ 0.679 -> 0.929
+ * (a structured record with a message field is one statement with or without one more metadata field).
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.355, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.72, Meilisearch: 0.522, LND: 1,
-  ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.679, Mopidy: 0.457, Emby: 0.891, Chef: 0.745,
+  ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.457, Emby: 0.891, Chef: 0.745,
   Magento: 0.714, Traccar: 0.167, Monero: 0.463, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
