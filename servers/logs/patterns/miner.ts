@@ -376,7 +376,8 @@ export class TemplateMiner {
         for (const member of members.slice(1)) mergeStats(stats, units[member].stats, this.maxExamples);
       }
       for (const member of members) finalIds.set(units[member].id, first.id);
-      return this.describe(first.id, first.cluster.id, render(first.cluster, tokens, form.from), stats);
+      const shown = maskDisagreements(tokens, form.members.slice(1).map((index) => merged[index].tokens));
+      return this.describe(first.id, first.cluster.id, render(first.cluster, shown, form.from), stats);
     });
     this.view = { templates: templates.sort((a, b) => b.count - a.count || a.id - b.id), finalIds };
     return this.view;
@@ -747,6 +748,24 @@ function isQuotedSlot(before: string, after: string): boolean {
 }
 
 /** The template's text; from token `from` on when a header run before it is left out (form-merge.ts). */
+/**
+ * The shown member's tokens, with every place where another member of its group of the same length holds a different
+ * token masked: a group joined across forms (header forms, request methods, loose cores) must not show a constant that
+ * only some of its lines hold (`GET <*>` over POST lines). Members whose tokens differ in more than a third of their
+ * places (and more than one) are aligned otherwise (another header in front) and are left out of the comparison.
+ */
+function maskDisagreements(shown: readonly string[], others: readonly (readonly string[])[]): string[] {
+  const out = [...shown];
+  for (const tokens of others) {
+    if (tokens.length !== out.length) continue;
+    let differ = 0;
+    for (let i = 0; i < out.length; i++) if (tokens[i] !== shown[i]) differ++;
+    if (differ === 0 || differ > Math.max(1, Math.floor(out.length / 3))) continue;
+    for (let i = 0; i < out.length; i++) if (tokens[i] !== shown[i]) out[i] = WILDCARD;
+  }
+  return out;
+}
+
 function render(cluster: Cluster, tokens: string[], from = 0): string {
   let text = messageLead(cluster, from);
   for (let i = from; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');
