@@ -5,7 +5,7 @@ import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
-import type { Level, ParsedLine } from './types';
+import { LEVELS, type Level, type ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
 
@@ -310,7 +310,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'level': {
       if (!field.marks) {
         // A word only a level column holds (`LOG`) is read where the file's learned level field stands.
-        const m = matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed);
+        const m = levelPhraseAt(line, position) ?? matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed);
         if (!m) return false;
         out.end = m.end;
         out.epoch = m.epoch;
@@ -1056,6 +1056,27 @@ export function columnOnlyLevel(value: string): Level | undefined {
  * (`bracketed`), ending its field: its level and end, or undefined. Only read at a learned level field: the file's own
  * lines showed that column to hold levels.
  */
+/** A capitalised word, up to one more lower-case word, then a lower-case word and a colon: `Parse error:`. */
+const LEVEL_PHRASE_AT = /([A-Z][a-z]+) (?:([a-z]+) )?([a-z]+):(?=[ \t]|$)/y;
+
+/**
+ * A level named by a phrase that ends in a level word and a colon, read where the file's level column stands: PHP
+ * writes its error types so (`Parse error:`, `Fatal error:`, `Catchable fatal error:`, `Core warning:`, `User
+ * notice:`), and reading only `Fatal` left `error:` in the message and `Parse error` lines with no level at all, so an
+ * error filter missed them. The most severe level word of the phrase is the level; a phrase whose last word is not
+ * a level word (`Strict Standards:`) is not one.
+ */
+function levelPhraseAt(line: string, position: number): FieldMatch | undefined {
+  const m = matchAt(LEVEL_PHRASE_AT, line, position);
+  if (!m || !LEVEL_WORD_SET.has(m[3])) return undefined;
+  let level = normalizeLevel(m[3]);
+  for (const word of [m[1].toLowerCase(), m[2]]) {
+    const other = word !== undefined && LEVEL_WORD_SET.has(word) ? normalizeLevel(word) : undefined;
+    if (other && level && LEVELS.indexOf(other) > LEVELS.indexOf(level)) level = other;
+  }
+  return level ? { end: position + m[0].length, level } : undefined;
+}
+
 function columnOnlyLevelAt(line: string, position: number, bracketed: boolean | undefined): FieldMatch | undefined {
   const end = wordEnd(line, position);
   if (end < 0) return undefined;

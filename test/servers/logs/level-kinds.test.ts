@@ -132,6 +132,28 @@ describe('logs: level kinds', () => {
     assert.deepEqual(levelsOf(prose), [undefined, undefined, undefined, undefined, undefined]);
   });
 
+  it("reads PHP's error types, phrases that end in a level word, where the level column stands", () => {
+    // php.ini error_log: `[date] PHP <type>:  <message>`. `Parse error` lines had no level (an error filter missed
+    // them) and `Fatal error` left `error:` in the message.
+    const lines = [
+      '[01-Dec-2026 10:00:00 UTC] PHP Notice:  Undefined index: user in /var/www/app/index.php on line 12',
+      '[01-Dec-2026 10:00:05 UTC] PHP Fatal error:  Uncaught Exception: boom in /var/www/app/db.php:40',
+      '[01-Dec-2026 10:00:06 UTC] PHP Warning:  file_get_contents(/tmp/x): failed to open stream in /var/www/app/io.php on line 7',
+      '[01-Dec-2026 10:00:07 UTC] PHP Parse error:  syntax error, unexpected end of file in /var/www/app/x.php on line 3',
+      '[01-Dec-2026 10:00:08 UTC] PHP Catchable fatal error:  Object of class Foo could not be converted in /var/www/a.php on line 5',
+      '[01-Dec-2026 10:00:09 UTC] PHP Core warning:  Module "gd" is already loaded in Unknown on line 0',
+      '[01-Dec-2026 10:00:10 UTC] PHP Strict Standards:  Non-static method Foo::bar() should not be called statically',
+    ];
+    const parser = createLineParser(lines, { referenceTime: Date.parse('2026-11-30T00:00:00Z') });
+    const parsed = lines.map((l) => parser.parse(l));
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'FATAL', 'WARN', 'ERROR', 'FATAL', 'WARN', undefined]);
+    assert.equal(parsed[1].message, 'Uncaught Exception: boom in /var/www/app/db.php:40');
+    assert.equal(parsed[3].message, 'syntax error, unexpected end of file in /var/www/app/x.php on line 3');
+    // Only where the level column stands: the same words inside a message are the message's.
+    const inside = ['2026-12-01 10:00:00 INFO worker: Parse error: bad input', '2026-12-01 10:00:01 INFO worker: done'];
+    assert.deepEqual(levelsOf(inside), ['INFO', 'INFO']);
+  });
+
   it('the error-word prefilter is used only where no sampled error line lacks an error word', () => {
     const pino = (level: number, msg: string) => JSON.stringify({ level, time: 1764411300000, pid: 1, hostname: 'info-host', msg });
     const worded = Array.from({ length: 30 }, (_, i) => pino(30, `request ${i} ok`));
