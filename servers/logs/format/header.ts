@@ -686,10 +686,11 @@ export interface LearnedHeader {
    */
   columnLevels?: boolean;
   /**
-   * Whether nearly every message the main header leaves opens with a level word (columnLevelsShown: `app[12]: info
-   * Started job 0`, `app[12]: error Failed to open`): that place is the file's level column, read in any case there.
+   * When nearly every message the main header leaves opens with a level word (columnLevelsShown: `app[12]: info
+   * Started job 0`, `app[12]: error Failed to open`): that place is the file's level column, read there in the cases
+   * the file writes its level words in (caseShape letters: `U` upper, `L` lower, `T` title).
    */
-  messageLevels?: boolean;
+  messageLevels?: string;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -859,11 +860,12 @@ const MESSAGE_LEVEL_SHARE = 0.9;
  * column after a header that does not know it (`app[12]: info Started job 0`, `app[12]: error Failed to open`). A word
  * of prose opens a few messages, not nearly all (`Error budget recalculated` amid other statements).
  */
-function columnLevelsShown(fields: HeaderField[], sample: string[], context: TimestampContext): { columnLevels: boolean; messageLevels: boolean } {
+function columnLevelsShown(fields: HeaderField[], sample: string[], context: TimestampContext): { columnLevels: boolean; messageLevels: string | undefined } {
   let columnOnly = 0;
   let others = 0;
   let messages = 0;
   let leveled = 0;
+  const shapes = new Map<string, number>();
   for (const line of sample) {
     const parsed: ParsedLine = { message: line };
     if (applyHeader(fields, line, context, parsed) === 0 || parsed.message.length === 0 || isWhiteSpace(parsed.message.charCodeAt(0))) continue;
@@ -871,12 +873,28 @@ function columnLevelsShown(fields: HeaderField[], sample: string[], context: Tim
     const first = firstWord(parsed.message);
     if (columnOnlyLevel(first) !== undefined) columnOnly++;
     else if (/^[A-Z]{2,}$/.test(first) && columnLevel(first) !== undefined) others++;
-    if (messageLevel(first) !== undefined) leveled++;
+    if (messageLevel(first) !== undefined) {
+      leveled++;
+      const shape = caseShape(first);
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    }
   }
+  // A program writes its level words in one case: a case seen on one sampled line only is a word of prose that spells a
+  // level (`Critical path computed in 3 ms` among `INFO …`/`ERROR …` lines), not the column (found by break10).
+  const cases = [...shapes].filter(([, count]) => count >= MIN_CASE_LINES).map(([shape]) => shape).join('');
   return {
     columnLevels: columnOnly >= MIN_COLUMN_ONLY && others >= MIN_OTHER_LEVELS,
-    messageLevels: leveled >= MIN_MESSAGE_LEVELS && leveled >= MESSAGE_LEVEL_SHARE * messages,
+    messageLevels: leveled >= MIN_MESSAGE_LEVELS && leveled >= MESSAGE_LEVEL_SHARE * messages && cases.length > 0 ? cases : undefined,
   };
+}
+
+/** Sampled lines a case of level words must open for the file's level column to be read in that case. */
+const MIN_CASE_LINES = 2;
+
+/** A word's case: `U` all upper case, `L` all lower case, `T` anything else (`Error`, `Warn:`). */
+function caseShape(word: string): string {
+  if (word === word.toUpperCase()) return 'U';
+  return word === word.toLowerCase() ? 'L' : 'T';
 }
 
 /** The level a message's first word spells as a level column writes it: a level word in any case, or `LOG`; its `:` allowed. */
@@ -949,7 +967,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // line's level, the word left in the message as a level word there is (applyHeader's leadingLevel).
   if ((header.columnLevels || header.messageLevels) && consumed > 0 && parsed.level === undefined) {
     const first = firstWord(parsed.message);
-    parsed.level = header.messageLevels ? messageLevel(first) : columnOnlyLevel(first);
+    parsed.level = header.messageLevels ? (header.messageLevels.includes(caseShape(first)) ? messageLevel(first) : undefined) : columnOnlyLevel(first);
   }
   if (others) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);

@@ -557,32 +557,40 @@ const YEAR_LAST_SEARCH = new RegExp(String.raw`(?<![\d./:-])${YEAR_LAST}`);
  * The order of a file's slashed or dashed dates that end in a four-digit year, from its sample: day first when some
  * date's first part is above 12, month first when some date's second part is, null when both (the file contradicts
  * itself: no such date gets a time). When no part is above 12 (the 1st-12th of a month, `12/01/2026`), an order that
- * would put one of the sample's dates after the file was last written (`context.referenceTime`, a day of clock skew
- * allowed) is ruled out, as shortDateOrder does: a line cannot be logged in the future. Undefined when nothing tells
+ * would put one of the header's dates (those at the character position most sampled lines have theirs) after the file
+ * was last written (`context.referenceTime`, a day of clock skew allowed) is ruled out, as shortDateOrder does: a line
+ * cannot be logged in the future. Undefined when nothing tells
  * (each date is then read only when it tells its order itself; the others are header dates without a time).
  */
 export function yearLastOrder(sample: readonly string[], context: TimestampContext = {}): boolean | null | undefined {
   let dayFirst = false;
   let monthFirst = false;
-  // Whether every date seen is a real day not after the reference, read day first / month first.
-  let dayFirstPossible = true;
-  let monthFirstPossible = true;
-  let seen = 0;
-  const reference = context.referenceTime;
+  const dates: { at: number; first: number; second: number; year: number }[] = [];
   for (const line of sample) {
     const m = YEAR_LAST_SEARCH.exec(line.length > YEAR_LAST_REACH ? line.slice(0, YEAR_LAST_REACH) : line);
     if (!m || m[2] === '.') continue;
     const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4])];
     if (first > 12) dayFirst = true;
     if (second > 12) monthFirst = true;
-    if (reference === undefined) continue;
-    seen++;
+    dates.push({ at: m.index, first, second, year });
+  }
+  if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
+  const reference = context.referenceTime;
+  if (reference === undefined || dates.length === 0) return undefined;
+  // Only the header's dates, where most lines have theirs: a date inside a message may lie ahead (`next run
+  // scheduled for 12/05/2026`) and must not decide the order of every line's time.
+  const counts = new Map<number, number>();
+  for (const { at } of dates) counts.set(at, (counts.get(at) ?? 0) + 1);
+  const column = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best))[0];
+  // Whether every header date is a real day not after the reference, read day first / month first.
+  let dayFirstPossible = true;
+  let monthFirstPossible = true;
+  for (const { at, first, second, year } of dates) {
+    if (at !== column) continue;
     dayFirstPossible &&= possibleDay(localEpoch(year, second - 1, first), reference);
     monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
   }
-  if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
-  if (seen === 0 || dayFirstPossible === monthFirstPossible) return undefined;
-  return dayFirstPossible;
+  return dayFirstPossible === monthFirstPossible ? undefined : dayFirstPossible;
 }
 
 /** Whether the day starting at `epoch` (ms; undefined: no such day) is not after `reference` plus a day of clock skew. */

@@ -752,16 +752,30 @@ function isQuotedSlot(before: string, after: string): boolean {
  * The shown member's tokens, with every place where another member of its group of the same length holds a different
  * token masked: a group joined across forms (header forms, request methods, loose cores) must not show a constant that
  * only some of its lines hold (`GET <*>` over POST lines). Members whose tokens differ in more than a third of their
- * places (and more than one) are aligned otherwise (another header in front) and are left out of the comparison.
+ * places (and more than two) are aligned otherwise (another header in front) and are left out of the comparison.
  */
 function maskDisagreements(shown: readonly string[], others: readonly (readonly string[])[]): string[] {
   const out = [...shown];
+  const most = Math.max(2, Math.floor(shown.length / 3));
   for (const tokens of others) {
-    if (tokens.length !== out.length) continue;
-    let differ = 0;
-    for (let i = 0; i < out.length; i++) if (tokens[i] !== shown[i]) differ++;
-    if (differ === 0 || differ > Math.max(1, Math.floor(out.length / 3))) continue;
-    for (let i = 0; i < out.length; i++) if (tokens[i] !== shown[i]) out[i] = WILDCARD;
+    if (tokens.length === shown.length) {
+      let differ = 0;
+      for (let i = 0; i < shown.length; i++) if (tokens[i] !== shown[i]) differ++;
+      if (differ === 0 || differ > most) continue;
+      for (let i = 0; i < shown.length; i++) if (tokens[i] !== shown[i]) out[i] = WILDCARD;
+      continue;
+    }
+    // Another length (a value of one token in one line and none or two in another): what lies between the longest
+    // start and end the two share is masked in the shown member, when that is a few tokens (`HTTP POST <*> failed`
+    // beside `HTTP GET / failed`); an insertion in the other member leaves the shown one as it is.
+    const shortest = Math.min(tokens.length, shown.length);
+    let start = 0;
+    while (start < shortest && tokens[start] === shown[start]) start++;
+    let end = 0;
+    while (end < shortest - start && tokens[tokens.length - 1 - end] === shown[shown.length - 1 - end]) end++;
+    const between = shown.length - end - start;
+    if (between <= 0 || between > most) continue;
+    for (let i = start; i < shown.length - end; i++) out[i] = WILDCARD;
   }
   return out;
 }

@@ -79,7 +79,6 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
   for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids);
-  mergeLeadingShared(byLength, ids);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -133,75 +132,8 @@ function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, i
   }
 }
 
-/** Least distinct first words, and constant words after them, that mergeLeadingShared reads as names and a frame. */
+/** Least distinct words that sharedNames reads as names a place is filled with. */
 const MIN_SHARED_LEADS = 3;
-const MIN_LEAD_FRAME = 2;
-
-/**
- * Merges templates that differ only in their first word when the file shows that word a name the statements are given:
- * MIN_SHARED_LEADS or more distinct words open one frame (the rest of the message, at least MIN_LEAD_FRAME constant
- * words), most of them also open another frame of the same length, the words outnumber the frames they open, and no
- * word opens a message of the file outside those frames (BitcoinCore's `dnsseed thread start` / `opencon …` / `net …` /
- * `msghand …` / `addcon …` beside `addcon thread exit` / `net …` / `opencon …`: one `%s thread start` and one `%s
- * thread exit` statement, each filled in with the thread's name). Why it holds: a program's own first word opens its
- * own statements, and one statement's own word is not the first word of a second statement that differs from it
- * in one other word only; names that the same few frames share, and that open nothing else, are data passed to each
- * frame. The names must outnumber the frames twice over: in a grid of a program's verbs and a few names it was given
- * (`Starting nginx service` / `Stopping …` / `Restarting …`, the same for `mysql`) each verb opens every name's frame,
- * so the verbs look shared as names do; a few verbs over as many names, or one more, say no more of a variable than
- * the names do, and stay apart. A first word alone in its frame's family (Linux's `syslogd startup succeeded` / `klogd …`
- * / `hcid …`, where only `cupsd` opens a second frame) shows nothing shared, and stays apart as familiesAt says.
- */
-function mergeLeadingShared(byLength: Map<number, Group[]>, ids: TokenIds): void {
-  // Messages each first word opens, across the file (every length).
-  const opens = new Map<string, number>();
-  for (const list of byLength.values()) for (const group of list) if (group.alive) opens.set(group.tokens[0], (opens.get(group.tokens[0]) ?? 0) + 1);
-  for (const [length, list] of byLength) {
-    if (length < MIN_LEAD_FRAME + 1 || list.length < MIN_SHARED_LEADS) continue;
-    const families = familiesAt(list, 0);
-    // The families (by index) each first word opens in this length.
-    const framesOf = new Map<string, Set<number>>();
-    families.forEach((family, index) => {
-      for (const group of family) {
-        const frames = framesOf.get(group.tokens[0]) ?? new Set<number>();
-        frames.add(index);
-        framesOf.set(group.tokens[0], frames);
-      }
-    });
-    const mergeable = families.filter((family) => leadsAreShared(family, framesOf, opens));
-    for (const family of mergeable) {
-      family.sort((a, b) => a.id - b.id);
-      const [into, ...rest] = family;
-      setToken(into, 0, WILDCARD, ids);
-      absorb(into, rest);
-    }
-  }
-}
-
-/**
- * The family's first words are names shared between frames (mergeLeadingShared): MIN_SHARED_LEADS or more words with a
- * letter (no <*>), a frame of MIN_LEAD_FRAME constant words, most words opening another family (`framesOf`), every
- * group each word opens (`opens`) inside those families, twice as many words as frames, and no levels telling them apart.
- */
-function leadsAreShared(family: Group[], framesOf: Map<string, Set<number>>, opens: Map<string, number>): boolean {
-  const words = new Set<string>();
-  for (const group of family) {
-    const word = group.tokens[0];
-    if (word === WILDCARD || !hasLetter(word)) return false;
-    words.add(word);
-  }
-  if (words.size < MIN_SHARED_LEADS || constantWordsFrom(family[0].tokens, 1) < MIN_LEAD_FRAME || levelsTellApart(family)) return false;
-  const frames = new Set<number>();
-  let shared = 0;
-  for (const word of words) {
-    const own = framesOf.get(word) as Set<number>;
-    if (own.size >= 2) shared++;
-    for (const frame of own) frames.add(frame);
-    // Each family a word opens holds it once, so the word opens nothing else when the counts agree.
-    if ((opens.get(word) ?? 0) !== own.size) return false;
-  }
-  return shared * 2 > words.size && words.size >= 2 * frames.size;
-}
 
 /**
  * The group's first token is a value by its form (`isValue`), not a key or a symbol: no `=` or glued `:` follows it
@@ -648,12 +580,22 @@ function mergeFramedTexts(alive: Group[], rule: VariabilityRule): void {
     // (PHP-FPM's `child <*> exited with code <*> after …` / `… exited on signal <*> after …` / `… on signal <*> (SIGSEGV
     // - core dumped) after …`: two statements, one with a signal's name).
     const free = firsts.size === counts.size && lasts.size === counts.size && !firsts.has(WILDCARD) && !lasts.has(WILDCARD);
-    if (!free || lengths.size < 2 || counts.size < MIN_TAIL_TEXTS || !isSlotValuesVariable([...counts.values()], rule)) continue;
+    if (!free || ![...counts.keys()].every(holdsValueShape) || lengths.size < 2 || counts.size < MIN_TAIL_TEXTS || !isSlotValuesVariable([...counts.values()], rule)) continue;
     family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
     const [into, ...rest] = family;
     into.tokens = into.tokens.map((token, i) => (i >= prefix && i < into.tokens.length - suffix ? WILDCARD : token));
     absorb(into, rest);
   }
+}
+
+/**
+ * Whether a free text (its tokens joined by spaces) holds something a value has and a wording of the program's does
+ * not: a character other than a letter (a path's `/`, a number, a bracket, a quote) or a capital after its first word
+ * (a title). Outcomes written in plain words between one frame (`completed successfully` / `failed with disk errors` /
+ * `was cancelled by the operator`) are the program's own statements and stay apart (found by break10).
+ */
+function holdsValueShape(text: string): boolean {
+  return /[^\p{L} ]/u.test(text) || /. .*\p{Lu}/u.test(text);
 }
 
 /** Families of two or more groups with one key (`keyOf`; undefined leaves a group out), in first-seen order. */
@@ -1126,7 +1068,7 @@ function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
  * loading plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event,
  * while data passes through every statement that handles it. Frames of one length that differ in one more word (a
  * grid: `Port eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do;
- * the words must outnumber those frames twice over, as mergeLeadingShared asks of first words.
+ * the words must outnumber those frames twice over.
  */
 function sharedNames(family: Group[], position: number, counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
   if (counts.size < MIN_SHARED_LEADS || levelsTellApart(family)) return false;

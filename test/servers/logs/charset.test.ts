@@ -35,6 +35,10 @@ describe('logs: the charset of a log file (io/charset.ts)', () => {
     assert.equal(sniffCharset(utf16(line, 'be', true)), 'utf-16be');
     assert.equal(sniffCharset(utf16(line, 'le', false)), 'utf-16le');
     assert.equal(sniffCharset(utf16(line, 'be', false)), 'utf-16be');
+    // An ideographic space (U+3000) or U+4E00 has a NUL low byte of its own (found by break10).
+    const japanese = '2026-12-01 10:00:01 ERROR 一\u3000接続に失敗しました host db1 port 5432\r\n'.repeat(4);
+    assert.equal(sniffCharset(utf16(japanese, 'le', false)), 'utf-16le');
+    assert.equal(sniffCharset(utf16(japanese, 'be', false)), 'utf-16be');
   });
 
   it('keeps UTF-8 as UTF-8: a UTF-8 BOM, a stray NUL, a file too short to tell, binary noise', () => {

@@ -119,7 +119,23 @@ describe('logs: level kinds', () => {
     ];
     assert.deepEqual(levelsOf(lower), ['INFO', 'INFO', 'ERROR', 'WARN']);
     const mixed = ['Dec  1 05:00:00 host app[12]: Error Started job 0', 'Dec  1 05:00:01 host app[12]: ERROR Started job 0', 'Dec  1 05:00:02 host app[12]: ERROR [worker] Failed to open 0', 'Dec  1 05:00:03 host app[12]: ERROR Started job 0'];
-    assert.deepEqual(levelsOf(mixed), ['ERROR', 'ERROR', 'ERROR', 'ERROR']);
+    // A case the file writes its levels in on one line only is not the column's: `Error Started job 0` beside `ERROR …`
+    // lines is read as `Critical path computed in 3 ms` is (break10: prose read as FATAL where levels are upper case).
+    assert.deepEqual(levelsOf(mixed), [undefined, 'ERROR', 'ERROR', 'ERROR']);
+    const upper = [
+      'Dec  1 05:00:00 host app[12]: ERROR Failed to open /var/db/0',
+      'Dec  1 05:00:01 host app[12]: INFO Connected to peer 1',
+      'Dec  1 05:00:02 host app[12]: INFO Connected to peer 2',
+      'Dec  1 05:00:03 host app[12]: WARN Disk 80 percent full',
+      'Dec  1 05:00:04 host app[12]: INFO Connected to peer 3',
+      'Dec  1 05:00:05 host app[12]: INFO Connected to peer 4',
+      'Dec  1 05:00:06 host app[12]: INFO Connected to peer 5',
+      'Dec  1 05:00:07 host app[12]: INFO Connected to peer 6',
+      'Dec  1 05:00:08 host app[12]: INFO Connected to peer 7',
+      'Dec  1 05:00:09 host app[12]: INFO Connected to peer 8',
+      'Dec  1 05:00:10 host app[12]: Critical path computed in 3 ms',
+    ];
+    assert.deepEqual(levelsOf(upper).slice(-2), ['INFO', undefined]);
     // The neighbour: most messages open with other words; the one that opens with `error` is prose, read as before
     // (no level: a lower-case word without its colon).
     const prose = [

@@ -134,6 +134,11 @@ describe('log intelligence: locale dates and other common header forms', () => {
     assert.equal(yearLastOrder(['06/12/2026 10:00:00 a', '06/12/2026 10:00:01 b'], { referenceTime: local(2026, 6, 20) }), false);
     // The neighbour: written in December, either is possible, and nothing is guessed.
     assert.equal(yearLastOrder(['06/12/2026 10:00:00 a', '06/12/2026 10:00:01 b'], { referenceTime: local(2026, 12, 20) }), undefined);
+    // A date inside a message may lie ahead (a scheduled run): it does not order the header's dates (found by break10:
+    // every line of the file was read as January 12th).
+    const scheduled = ['12/01/2026 10:00:00 INFO a', '12/01/2026 10:00:01 INFO b', '12/01/2026 10:00:02 INFO next run scheduled for 12/05/2026 03:00:00', 'next run scheduled for 12/05/2026 03:00:00'];
+    assert.equal(yearLastOrder(scheduled, { referenceTime: local(2026, 12, 1, 12) }), undefined);
+    assert.equal(createLineParser(scheduled, { referenceTime: local(2026, 12, 1, 12) }).parse(scheduled[0]).timestamp, undefined);
     const lines = ['06/12/2026 10:00:00 ERROR disk full', '06/12/2026 10:00:01 INFO retrying'];
     assert.equal(createLineParser(lines, { referenceTime: local(2026, 6, 20) }).parse(lines[0]).timestamp, local(2026, 6, 12, 10));
     // Two-digit years too (yy/MM/dd, dd/MM/yy or the C locale's MM/dd/yy): a real day in some order is a header's date.

@@ -439,37 +439,16 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['main.cvd check failed: bad signature', 'main.cvd check failed: file truncated', 'daily.cld check failed: bad header', 'update done']);
     assertApart(two, [0, 2], 'main.cvd / daily.cld');
   });
-  it("reads first words that open the same frames as shared names (BitcoinCore's `%s thread start` / `%s thread exit`)", () => {
-    const lines = [
-      'scheduler thread start',
-      'dnsseed thread start',
-      'opencon thread start',
-      'net thread start',
-      'msghand thread start',
-      'addcon thread start',
-      'addcon thread exit',
-      'Shutdown: In progress...',
-      'net thread exit',
-      'opencon thread exit',
-      'msghand thread exit',
-    ];
-    const templates = minedAlone(lines);
-    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'thread start');
-    assertOneEvent(templates, [6, 8, 9, 10], 'thread exit');
-    // Each name alone in its frame but one (Loghub Linux's initscripts: only `cupsd` also shuts down) shows nothing
-    // shared: Loghub labels each its own event, and they stay apart.
-    const startup = minedAlone(['cupsd startup succeeded', 'hcid startup succeeded', 'klogd startup succeeded', 'syslogd startup succeeded', 'cupsd shutdown succeeded']);
-    assertApart(startup, [0, 1, 2, 3], 'startup succeeded');
-    // A grid of verbs and names: the verbs open as many frames as there are names, so they say no more of a variable.
-    const grid = minedAlone(['Starting nginx service', 'Stopping nginx service', 'Restarting nginx service', 'Starting mysql service', 'Stopping mysql service', 'Restarting mysql service']);
-    assertApart(grid, [0, 1, 2], 'verbs of nginx service');
-    // A word that opens a statement of its own elsewhere is the program's word, not a name it was given.
-    const own = minedAlone(['net thread start', 'dns thread start', 'http thread start', 'net thread exit', 'dns thread exit', 'http thread exit', 'net ready to accept']);
-    assertApart(own, [0, 1], 'net / dns thread start');
-    // A frame of one word is too short to tell a statement from its given name.
-    const short = minedAlone(['alpha ok', 'beta ok', 'gamma ok', 'alpha failed', 'beta failed', 'gamma failed']);
-    assertApart(short, [0, 1, 2], 'one-word frame');
+  it('keeps apart first words that open the same few frames: verbs over names and names over verbs look alike', () => {
+    // break10: four verbs over two services merged into `<*> nginx service` when first words that open the same frames
+    // were read as names (BitcoinCore's `%s thread start` / `%s thread exit` has the same shape, five names over two
+    // verbs): the structure cannot tell which is the statement's word, so both stay apart.
+    const grid = minedAlone(['Starting nginx service', 'Stopping nginx service', 'Restarting nginx service', 'Reloading nginx service', 'Starting mysql service', 'Stopping mysql service', 'Restarting mysql service', 'Reloading mysql service']);
+    assertApart(grid, [0, 1, 2, 3], 'verbs of nginx service');
+    const containers = minedAlone(['Created container web', 'Started container web', 'Killing container web', 'Stopped container web', 'Restarting container web', 'Created container db', 'Started container db', 'Killing container db']);
+    assertApart(containers, [0, 1, 2, 3, 4], 'verbs of container web');
   });
+
   it("reads free text of several words inside a long repeated sentence as one value (Kavita's `Skipped File Scan for <path> as …`)", () => {
     const titles = ['Art of Computer Programming', 'Parker Pyne Mysteries', "Five Nights at Freddy's - Fazbear Frights Series", 'Who Moved My Cheese - Johnson', 'How To Talk To Anyone - 92 Little Tricks For Big Success In Relationships'];
     const lines = titles.map((title) => `[ScannerService] Skipped File Scan for /data/!Hard links!/Books/${title} as it hasn't changed since last scan`);
@@ -493,6 +472,9 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
       '[pool www] child 12 exited with code 11 after 241.452617 seconds from start',
     ]);
     assertApart(exits, [0, 1, 2], 'exited with code / on signal');
+    // Outcomes written in plain words inside one long sentence are the program's statements (break10).
+    const outcomes = minedAlone(['completed successfully', 'failed with disk errors', 'was cancelled by the operator'].flatMap((outcome) => [1, 2].map(() => `The nightly backup job ${outcome} so the report was mailed to admins`)));
+    assertApart(outcomes, [0, 2, 4], 'completed / failed / cancelled');
   });
   it("reads a word in square brackets glued to a name as its value, as in parentheses (SonarQube's `Process[web] is stopped`)", () => {
     const templates = minedAlone(['Process[web] is stopped', 'Process[es] is stopped', 'Process exited with exit value [es]: 143']);
