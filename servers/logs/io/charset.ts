@@ -26,7 +26,7 @@ const MIN_UNITS = 8;
 /**
  * The charset of text starting with `start` (a file's first bytes, SNIFF_BYTES or fewer): a UTF-16 byte order mark
  * decides; without one, text whose every other byte is NUL (ASCII letters in UTF-16, which is what log text mostly is)
- * in at least 70% of its first code units, and the other byte in at most 5% (CJK characters such as U+3000 have a NUL
+ * in at least 70% of its first code units, and the other byte in at most 1/8 (CJK characters such as U+3000 have a NUL
  * byte of their own), is UTF-16 of that byte order. UTF-8 text has
  * no NUL bytes, so a UTF-8 log with a stray NUL is not taken for UTF-16.
  */
@@ -42,8 +42,8 @@ export function sniffCharset(start: Buffer): Charset {
     if (start[2 * i + 1] === 0) highZero++;
   }
   // A few characters whose other byte is NUL too (U+3000, U+4E00, U+0100) do not make text of one order binary noise.
-  if (highZero >= 0.7 * units && lowZero * 20 <= units) return 'utf-16le';
-  if (lowZero >= 0.7 * units && highZero * 20 <= units) return 'utf-16be';
+  if (highZero >= 0.7 * units && lowZero * 8 <= units) return 'utf-16le';
+  if (lowZero >= 0.7 * units && highZero * 8 <= units) return 'utf-16be';
   return 'utf-8';
 }
 

@@ -39,6 +39,9 @@ describe('logs: the charset of a log file (io/charset.ts)', () => {
     const japanese = '2026-12-01 10:00:01 ERROR 一\u3000接続に失敗しました host db1 port 5432\r\n'.repeat(4);
     assert.equal(sniffCharset(utf16(japanese, 'le', false)), 'utf-16le');
     assert.equal(sniffCharset(utf16(japanese, 'be', false)), 'utf-16be');
+    // Denser: three such characters in a line of 28 (a tenth of its code units).
+    const dense = '2026-12-01 10:00:00 ERROR\u3000ジョブ一\u3000失敗\r\n'.repeat(8);
+    assert.equal(sniffCharset(utf16(dense, 'le', false)), 'utf-16le');
   });
 
   it('keeps UTF-8 as UTF-8: a UTF-8 BOM, a stray NUL, a file too short to tell, binary noise', () => {
