@@ -747,12 +747,12 @@ function isQuotedSlot(before: string, after: string): boolean {
   return ' \t=:(['.includes(before[before.length - 2]);
 }
 
-/** The template's text; from token `from` on when a header run before it is left out (form-merge.ts). */
 /**
- * The shown member's tokens, with every place where another member of its group of the same length holds a different
- * token masked: a group joined across forms (header forms, request methods, loose cores) must not show a constant that
- * only some of its lines hold (`GET <*>` over POST lines). Members whose tokens differ in more than a third of their
- * places (and more than two) are aligned otherwise (another header in front) and are left out of the comparison.
+ * The shown member's tokens, with every place where another member of its group holds a different token masked: a
+ * group joined across forms (header forms, request methods, loose cores) must not show a constant that only some of
+ * its lines hold (`GET <*>` over POST lines). A member of the same length is compared place by place; one of another
+ * length masks what lies between the start and end the two share. A member that differs in more than a third of the
+ * places (and more than two) is aligned otherwise (another header in front) and is left out of the comparison.
  */
 function maskDisagreements(shown: readonly string[], others: readonly (readonly string[])[]): string[] {
   const out = [...shown];
@@ -780,6 +780,7 @@ function maskDisagreements(shown: readonly string[], others: readonly (readonly 
   return out;
 }
 
+/** The template's text; from token `from` on when a header run before it is left out (form-merge.ts). */
 function render(cluster: Cluster, tokens: string[], from = 0): string {
   let text = messageLead(cluster, from);
   for (let i = from; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');

@@ -132,9 +132,6 @@ function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, i
   }
 }
 
-/** Least distinct words that sharedNames reads as names a place is filled with. */
-const MIN_SHARED_LEADS = 3;
-
 /**
  * The group's first token is a value by its form (`isValue`), not a key or a symbol: no `=` or glued `:` follows it
  * (`zookeeper.flushDelay=<*>`: a key names the setting, as a label does, namesField) and it has no `_` (`w32_fcntl`,
@@ -537,8 +534,9 @@ const FRAME_KEY_TAIL = 3;
  * Merges templates that open with the same words and close with the same words and differ in a run of several words
  * between, when the frame is long and the middle does not repeat: MIN_FRAME_WORDS or more constant words on the two
  * sides together (at least one on each), MIN_TAIL_TEXTS or more distinct middles of two or more lengths, no two of them
- * opening or closing with the same word (nor a <*>), that behave as a value (isSlotValuesVariable), and no levels telling them apart (Kavita's `[ScannerService] Skipped File Scan
- * for <a library path with spaces> as it hasn't changed since last scan`, one line per series). Why it holds: a
+ * opening or closing with the same word (nor a <*>), each holding a value's shape (holdsValueShape), that behave as a
+ * value (isSlotValuesVariable), and no levels telling them apart (Kavita's `[ScannerService] Skipped File Scan for <a
+ * library path with spaces> as it hasn't changed since last scan`, one line per series). Why it holds: a
  * program writes its sentence around what it was given, so the same long sentence on both sides of texts that differ
  * in length and wording is one statement with free text filled in (a title, a path with spaces, a server's reply);
  * two statements of a program that share six words around different wording are rare, and three such texts are a
@@ -1061,9 +1059,12 @@ function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
   return seenIn;
 }
 
+/** Least distinct words that sharedNames reads as names a place is filled with. */
+const MIN_SHARED_NAMES = 3;
+
 /**
  * Every word of the family (`counts`, each also varying elsewhere: sharedWords) is a name that several statements were
- * given: MIN_SHARED_LEADS or more of them, twice as many as the frames of this length they fill at this place, and no
+ * given: MIN_SHARED_NAMES or more of them, twice as many as the frames of this length they fill at this place, and no
  * levels telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished
  * loading plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event,
  * while data passes through every statement that handles it. Frames of one length that differ in one more word (a
@@ -1071,7 +1072,7 @@ function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
  * the words must outnumber those frames twice over.
  */
 function sharedNames(family: Group[], position: number, counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
-  if (counts.size < MIN_SHARED_LEADS || levelsTellApart(family)) return false;
+  if (counts.size < MIN_SHARED_NAMES || levelsTellApart(family)) return false;
   const place = `${family[0].tokens.length}:${position}:`;
   const frames = new Set<string>([place + keyWithout(family[0], position)]);
   for (const word of counts.keys()) for (const key of shared.get(word) ?? []) if (key.startsWith(place)) frames.add(key);
