@@ -213,12 +213,21 @@ const BATCH_9: Record<string, number> = {
   Magento: 0.714, Traccar: 0.167, Monero: 0.463, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9];
+/**
+ * Batch 10 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
+ * branch `realx10` on the miner of main at e669b78 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-9, the development set or Loghub). Keep it out of the work that tunes the
+ * miner; raise a figure when a general change lifts it.
+ */
+const BATCH_10: Record<string, number> = {
+  Frp: 0.923, ExternalDNS: 0.875, TiKV: 0.571, Scrapy: 0.674, Ntpd: 0.636,
+};
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_9];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_9, BATCH_10];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
