@@ -222,6 +222,7 @@ const BATCH_9: Record<string, number> = {
 const BATCH_10: Record<string, number> = {
   Frp: 0.923, ExternalDNS: 0.875, TiKV: 0.571, Scrapy: 0.674, Ntpd: 0.636,
   Jackett: 0.111, Etherpad: 1, Monit: 1, Puma: 0.931, Istio: 0.769, Uvicorn: 0.944, Druid: 0.815,
+  NSQ: 0.459, Dhcpcd: 0.746, Janus: 0.816, Xray: 0.857, PdnsRecursor: 0.842, Qdrant: 0.567, Riak: 0.778,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10];
 /**
