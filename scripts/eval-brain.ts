@@ -102,6 +102,17 @@ export function gateBatches(source = readFileSync(GATE, 'utf8')): { batch: numbe
   return batches;
 }
 
+/**
+ * The systems of `root` whose Brain figures may be printed: in the real excerpts, those of a studied batch only; in
+ * any other folder, all but the names of a held-out batch (the evaluation must not show them by another path).
+ */
+export function printableSystems<T extends { system: string }>(systems: T[], root: string): T[] {
+  const batches = gateBatches();
+  const studied = new Set(batches.filter((b) => !b.heldOut).flatMap((b) => b.systems));
+  const heldOut = new Set(batches.filter((b) => b.heldOut).flatMap((b) => b.systems));
+  return systems.filter((s) => (resolve(root) === EXCERPTS ? studied.has(s.system) : !heldOut.has(s.system)));
+}
+
 const pct = (n: number) => n.toFixed(3);
 const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
 

@@ -19,7 +19,7 @@ import { normalizeLevel } from '../servers/logs/format/levels';
 import { LEVELS, type Level } from '../servers/logs/format/types';
 import { TemplateMiner } from '../servers/logs/patterns/miner';
 import { DEFAULT_BRAIN_RULE } from '../servers/logs/patterns/brain';
-import { brainLoso, compareWithBrain } from './eval-brain';
+import { brainLoso, compareWithBrain, printableSystems } from './eval-brain';
 import { describeTuning, leaveOneSystemOut, loadSystems, type LosoResult, type Tuning } from './eval-loso';
 import { callJson, markdownTable, precisionRecall, reportFailures, runMain, LOGS_SERVER as SERVER, startLogsServer } from './eval-support';
 import { findDatasets, groupingAccuracy, groupingErrors, groupsOfLines, loadDataset, type Dataset, type GroupingError } from './loghub-data';
@@ -397,10 +397,12 @@ export function formatLosoTable(result: LosoResult, defaults?: Tuning): string {
 /**
  * The baseline the issue compares with: Brain (servers/logs/patterns/brain.ts) on the same messages the miner is given,
  * GA per system beside the miner's, and Brain's own leave-one-system-out (its thresholds fitted on the other systems).
- * Information only: no target applies to it.
+ * Information only: no target applies to it. Systems of a held-out batch are left out.
  */
 export async function formatBrainBaseline(root: string): Promise<string> {
-  const systems = loadSystems(findDatasets(root));
+  // Held-out systems are never shown by this path (eval:brain --held-out gives their means).
+  const systems = loadSystems(printableSystems(findDatasets(root), root));
+  if (systems.length < 2) return 'Baseline: Brain: fewer than two systems to show (held-out systems are left out; see npm run eval:brain).';
   const rows: string[][] = [];
   for (const system of systems) {
     const side = await compareWithBrain(system);

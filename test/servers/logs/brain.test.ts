@@ -2,7 +2,8 @@
 // frequencies per position, on made-up statements and on real lines of the studied excerpts.
 import assert from 'node:assert/strict';
 import { brainGroups, rootPositions } from '../../../servers/logs/patterns/brain';
-import { gateBatches, mineMessages } from '../../../scripts/eval-brain';
+import { join } from 'node:path';
+import { gateBatches, mineMessages, printableSystems } from '../../../scripts/eval-brain';
 
 /** The messages of each group, in the order groups are first met; a message without a group as its own `[text]`. */
 function partition(messages: string[]): string[][] {
@@ -91,6 +92,15 @@ describe('eval:brain reads the batches from the gate', () => {
 
   it('finds the held-out batches in the real gate', () => {
     assert.ok(gateBatches().some((b) => b.heldOut));
+  });
+
+  it('shows, of the real excerpts, only systems of a studied batch; elsewhere every system not held out', () => {
+    const excerpts = join(__dirname, '../../fixtures/real-excerpts');
+    const systems = [{ system: 'BitcoinCore' }, { system: 'NotInAnyBatch' }];
+    assert.deepEqual(printableSystems(systems, excerpts), [{ system: 'BitcoinCore' }]);
+    assert.deepEqual(printableSystems(systems, '/elsewhere'), systems);
+    const heldOut = gateBatches().find((b) => b.heldOut)?.systems[0] as string;
+    assert.deepEqual(printableSystems([{ system: heldOut }], '/elsewhere'), []);
   });
 });
 
