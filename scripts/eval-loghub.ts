@@ -1,7 +1,8 @@
 // Loghub evaluation of log intelligence, through the BUILT logs server over MCP (dist/servers/logs.js):
 // grouping accuracy of log_patterns, precision/recall of search_logs' level filter, and miner throughput on the
 // development systems; the same grouping accuracy on synthetic files of every header layout (scripts/synthetic-logs);
-// and leave-one-system-out figures for the miner's tuned options (scripts/eval-loso).
+// leave-one-system-out figures for the miner's tuned options (scripts/eval-loso); and, as the baseline the issue compares
+// with, Brain on the same messages with its own leave-one-system-out (scripts/eval-brain).
 // Usage: npm run eval:loghub [dir] [--explain] [--full-grid] [--seed N | --seeds 1-5] [--keep-synthetic DIR]
 //   dir: default ../shared/datasets/loghub-dev (LOGHUB_DEV_DIR), one folder per system holding <System>_2k.log and
 //   <System>_2k.log_structured[_corrected].csv; --explain lists the events each system groups wrong; --seed draws
@@ -17,7 +18,9 @@ import { createLineParser } from '../servers/logs/format/detect';
 import { normalizeLevel } from '../servers/logs/format/levels';
 import { LEVELS, type Level } from '../servers/logs/format/types';
 import { TemplateMiner } from '../servers/logs/patterns/miner';
-import { describeTuning, leaveOneSystemOut, loadSystems, type LosoResult } from './eval-loso';
+import { DEFAULT_BRAIN_RULE } from '../servers/logs/patterns/brain';
+import { brainLoso, compareWithBrain, printableSystems } from './eval-brain';
+import { describeTuning, leaveOneSystemOut, loadSystems, type LosoResult, type Tuning } from './eval-loso';
 import { callJson, markdownTable, precisionRecall, reportFailures, runMain, LOGS_SERVER as SERVER, startLogsServer } from './eval-support';
 import { findDatasets, groupingAccuracy, groupingErrors, groupsOfLines, loadDataset, type Dataset, type GroupingError } from './loghub-data';
 import { SYNTHETIC_LAYOUTS, writeSyntheticDatasets } from './synthetic-logs';
@@ -385,10 +388,31 @@ export function formatErrors(result: EvaluationResult, top = 5): string {
   return out.join('\n');
 }
 
-export function formatLosoTable(result: LosoResult): string {
-  const rows = result.rows.map((r) => [r.system, describeTuning(r.fitted), pct(r.trainGA), pct(r.heldOutGA), pct(r.defaultGA)]);
+export function formatLosoTable(result: LosoResult, defaults?: Tuning): string {
+  const rows = result.rows.map((r) => [r.system, describeTuning(r.fitted, defaults), pct(r.trainGA), pct(r.heldOutGA), pct(r.defaultGA)]);
   rows.push(['mean', '', '', pct(result.meanHeldOut), pct(result.meanDefault)]);
   return markdownTable(['held-out system', 'options fitted on the other systems (* = not the default)', 'GA on the others', 'held-out GA', 'GA with defaults'], rows);
+}
+
+/**
+ * The baseline the issue compares with: Brain (servers/logs/patterns/brain.ts) on the same messages the miner is given,
+ * GA per system beside the miner's, and Brain's own leave-one-system-out (its thresholds fitted on the other systems).
+ * Information only: no target applies to it. Systems of a held-out batch are left out.
+ */
+export async function formatBrainBaseline(root: string): Promise<string> {
+  // Held-out systems are never shown by this path (eval:brain --held-out gives their means).
+  const systems = loadSystems(printableSystems(findDatasets(root), root));
+  if (systems.length < 2) return 'Baseline: Brain: fewer than two systems to show (held-out systems are left out; see npm run eval:brain).';
+  const rows: string[][] = [];
+  for (const system of systems) {
+    const side = await compareWithBrain(system);
+    rows.push([system.system, pct(side.miner), pct(side.brain)]);
+  }
+  const loso = await brainLoso(systems);
+  const average = (column: number) => pct(rows.reduce((sum, r) => sum + Number(r[column]), 0) / Math.max(1, rows.length));
+  rows.push(['mean', average(1), average(2)]);
+  return `Baseline: Brain (Yu et al. 2023; servers/logs/patterns/brain.ts) on the messages the miner is given, GA beside the miner's (in-process)\n\n${markdownTable(['system', 'miner GA', 'Brain GA'], rows)}\n\n` +
+    `Brain leave-one-system-out (its child rule's thresholds fitted on the other systems, ${loso.runs} runs)\n\n${formatLosoTable(loso, { ...DEFAULT_BRAIN_RULE })}`;
 }
 
 async function main(): Promise<void> {
@@ -412,6 +436,7 @@ async function main(): Promise<void> {
     'Tool lines/s is the wall-clock rate of one log_patterns call on a 2k-line file as the client sees it (start-up and IPC dominate).\n\n');
   const loso = await evaluateLoso(root, new Map(dev.systems.map((s) => [s.system, s.groupingAccuracy])), fullGrid ? Infinity : undefined);
   process.stdout.write(`Leave-one-system-out (${loso.search === 'grid' ? 'every combination' : 'one option at a time from the defaults'} of TUNABLE_MINER_OPTIONS, ${loso.runs} miner runs through minePatterns; target mean >= ${TARGETS.losoMeanGroupingAccuracy})\n\n${formatLosoTable(loso)}\n\n`);
+  process.stdout.write(`${await formatBrainBaseline(root)}\n\n`);
   if (seeds) {
     const synthetic = await evaluateSyntheticSeeds(seeds);
     process.stdout.write(`Synthetic files with known ground truth (scripts/synthetic-logs.ts, ${SYNTHETIC_LINES} lines each, seeds ${seeds.join(',')}; through ${basename(SERVER)}; a floor holds for the lowest)\n\n${formatSyntheticSeedsTable(synthetic)}\n\n`);

@@ -72,17 +72,20 @@ function distanceFromDefaults(tuning: Tuning, defaults: Tuning): number {
   return Object.keys(tuning).filter((k) => tuning[k] !== defaults[k]).length;
 }
 
+/** GA of one system grouped with one tuning (gaWith by default: the miner through minePatterns). */
+export type Scorer = (system: LoadedSystem, tuning: Tuning) => Promise<number>;
+
 /** Memoised GA per (tuning, system): each combination is mined once per system however many folds use it. */
 class Scores {
   runs = 0;
   private readonly cache = new Map<string, number>();
-  constructor(private readonly systems: LoadedSystem[]) {}
+  constructor(private readonly systems: LoadedSystem[], private readonly score: Scorer) {}
 
   async of(tuning: Tuning, system: LoadedSystem): Promise<number> {
     const key = `${keyOf(tuning)}|${system.system}`;
     let ga = this.cache.get(key);
     if (ga === undefined) {
-      ga = await gaWith(system, tuning);
+      ga = await this.score(system, tuning);
       this.runs++;
       this.cache.set(key, ga);
     }
@@ -133,16 +136,18 @@ async function fitByCoordinates(scores: Scores, train: LoadedSystem[], candidate
 /**
  * Leave-one-system-out over `systems` (at least two): per held-out system, the options are fitted on the others and
  * measured on it. `candidates` and `defaults` default to the miner's TUNABLE_MINER_OPTIONS and DEFAULT_MINER_OPTIONS;
- * a grid of more than `maxGrid` combinations is searched one option at a time.
+ * a grid of more than `maxGrid` combinations is searched one option at a time. `score` groups a system with a
+ * tuning (the miner by default; eval-brain.ts passes Brain's with its own candidates).
  */
 export async function leaveOneSystemOut(
   systems: LoadedSystem[],
   candidates: Candidates = TUNABLE_MINER_OPTIONS,
   defaults: Tuning = DEFAULT_MINER_OPTIONS,
   maxGrid = MAX_GRID,
+  score: Scorer = gaWith,
 ): Promise<LosoResult> {
   if (systems.length < 2) throw new Error(`leave-one-system-out needs two systems or more, got ${systems.length}`);
-  const scores = new Scores(systems);
+  const scores = new Scores(systems, score);
   const combos = grid(candidates);
   const search = combos.length <= maxGrid ? 'grid' : 'coordinate';
   const rows: HeldOut[] = [];

@@ -81,6 +81,8 @@ interface PassOptions {
   onProgress?: (lines: number) => void;
   /** Tunable miner thresholds (an evaluation fitting them); the tool uses the defaults. */
   minerOptions?: TemplateMinerOptions;
+  /** Called with each message as the miner is given it (header cut) and its 1-based line: an evaluation mining it otherwise (brain.ts). */
+  onMessage?: (message: string, lineNumber: number) => void;
 }
 
 function isBlank(line: string): boolean {
@@ -147,7 +149,9 @@ export async function minePatterns(
     info.timestamp = timestamp ?? NaN;
     info.line = line;
     info.lineNumber = lineNumber;
-    miner.add((columns as SourceColumns).strip(parsed.message, parsed.component), info);
+    const message = (columns as SourceColumns).strip(parsed.message, parsed.component);
+    options.onMessage?.(message, lineNumber);
+    miner.add(message, info);
     if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
   };
 
