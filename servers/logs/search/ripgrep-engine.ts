@@ -146,8 +146,8 @@ interface OutputLine {
   text: string;
 }
 
-/** "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context; undefined for "--" between groups. */
-function parseOutputLine(raw: Buffer): OutputLine | undefined {
+/** An output line's number, offset and kind, and where its text starts: parseOutputLine without decoding the text. */
+function outputHead(raw: Buffer): { line: number; offset: number; match: boolean; textStart: number } | undefined {
   let i = 0;
   let line = 0;
   while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
@@ -157,11 +157,18 @@ function parseOutputLine(raw: Buffer): OutputLine | undefined {
   const offsetStart = i;
   while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
   if (i === offsetStart || raw[i] !== sep) return undefined;
-  i++;
+  return { line, offset, match: sep === 58 /* : */, textStart: i + 1 };
+}
+
+/** "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context; undefined for "--" between groups. */
+function parseOutputLine(raw: Buffer): OutputLine | undefined {
+  const head = outputHead(raw);
+  if (!head) return undefined;
+  const { line, offset, match, textStart } = head;
   let end = raw.length;
-  if (end > i && raw[end - 1] === 10) end--;
-  if (end > i && raw[end - 1] === 13) end--;
-  return { line, offset, match: sep === 58 /* : */, text: raw.toString('utf8', i, end) };
+  if (end > textStart && raw[end - 1] === 10) end--;
+  if (end > textStart && raw[end - 1] === 13) end--;
+  return { line, offset, match, text: raw.toString('utf8', textStart, end) };
 }
 
 /**
@@ -177,6 +184,16 @@ class RipgrepMatches {
   private readonly recent: { line: number; text: string }[] = [];
   /** The dialect's regex for one line: what ripgrep reports as a match is a match only when this agrees. */
   private readonly confirm: RegExp;
+  /**
+   * Newest first with no filter and no context, for a case-sensitive literal: the newest `limit` matching output
+   * lines (copied, undecoded; a ring) and how many came. Only these are decoded and confirmed, at the end; the older
+   * ones are only counted. That count is exact: ripgrep found the literal's UTF-8 bytes in the line, and decoding
+   * never takes an ASCII byte or a UTF-8 lead byte into a replacement character, so the decoded line holds the
+   * literal too and the dialect's regex would agree. (Decoding 100k lines only to drop them cost more than ripgrep's
+   * own search of 1 GiB.)
+   */
+  private readonly deferred: Buffer[] | undefined;
+  private deferredSeen = 0;
 
   constructor(
     private readonly request: ScanRequest,
@@ -186,10 +203,41 @@ class RipgrepMatches {
   ) {
     this.collector = new MatchCollector<number>(request, { sink });
     this.confirm = compilePattern(request.pattern!).line;
+    const p = request.pattern!;
+    const plain = !sink && !this.collector.filtering && request.order === 'newest' && request.before === 0 && request.after === 0;
+    this.deferred = plain && p.literal && p.caseSensitive ? [] : undefined;
+  }
+
+  /** Keeps a matching output line among the newest `limit`, undecoded (context lines are not asked for). */
+  private defer(raw: Buffer): void {
+    const head = outputHead(raw);
+    if (!head?.match) return;
+    this.lastOffset = head.offset;
+    this.deferred![this.deferredSeen++ % this.request.limit] = Buffer.from(raw);
+  }
+
+  /** The deferred lines: the older ones counted, the newest `limit` taken as every line is when nothing is deferred. */
+  private takeDeferred(): void {
+    const ring = this.deferred;
+    if (!ring) return;
+    const seen = this.deferredSeen;
+    const kept = Math.min(seen, this.request.limit);
+    this.collector.total += seen - kept;
+    for (let i = seen - kept; i < seen; i++) {
+      const out = parseOutputLine(ring[i % this.request.limit]);
+      // Never a promise: without a filter, accept() keeps a line unparsed (its header is read in matches()).
+      if (out && this.confirm.test(out.text)) void this.accept(out);
+    }
+    this.deferredSeen = 0;
+    ring.length = 0;
   }
 
   /** Takes one output line; returns a promise only when a continuation line needs the entry above it read. */
   take(raw: Buffer): void | Promise<void> {
+    if (this.deferred) {
+      this.defer(raw);
+      return;
+    }
     const out = parseOutputLine(raw);
     if (!out) return;
     const { request, collector } = this;
@@ -203,6 +251,7 @@ class RipgrepMatches {
 
   /** The matches to return; lines accepted unparsed (no filter) get their time and level now. */
   async matches(): Promise<ScanMatch[]> {
+    this.takeDeferred();
     const matches: ScanMatch[] = [];
     for (const { match, note: offset, raw } of this.collector.chosen()) {
       if (!this.collector.filtering) {
