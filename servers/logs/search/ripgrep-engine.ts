@@ -56,9 +56,12 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   const output = new RipgrepMatches(request, parser, headers, options.sink);
   try {
     await runRipgrep(rg, ripgrepArgs(target, request, pattern), options, {
-      take: (raw) => output.take(raw),
+      take: (block, start, end) => output.take(block, start, end),
       stopped: () => output.collector.done,
-      progress: () => options.onProgress?.(output.lastOffset),
+      progress: () => {
+        output.blockDone();
+        options.onProgress?.(output.lastOffset);
+      },
     });
     const matches = await output.matches();
     const { total, done, untimed } = output.collector;
@@ -81,11 +84,11 @@ function ripgrepArgs(target: ScanTarget, request: ScanRequest, pattern: string):
 }
 
 interface OutputHandlers {
-  /** One output line (ending with "\n"); a promise when the line needs a file read before the next. */
-  take: (raw: Buffer) => void | Promise<void>;
+  /** One output line, block[start, end) (ending with "\n"); a promise when the line needs a file read before the next. */
+  take: (block: Buffer, start: number, end: number) => void | Promise<void>;
   /** No later line can change the result: ripgrep is stopped. */
   stopped: () => boolean;
-  /** After each chunk of output. */
+  /** After each chunk of output (its lines all taken). */
   progress: () => void;
 }
 
@@ -123,7 +126,7 @@ async function readOutputLines(stdout: Readable, { take, stopped, progress }: Ou
     while (pos < block.length && !stopped()) {
       let nl = block.indexOf(10, pos);
       if (nl === -1) nl = block.length - 1;
-      const waiting = take(block.subarray(pos, nl + 1));
+      const waiting = take(block, pos, nl + 1);
       if (waiting) await waiting;
       pos = nl + 1;
     }
@@ -131,7 +134,7 @@ async function readOutputLines(stdout: Readable, { take, stopped, progress }: Ou
   }
   if (!stopped()) {
     const tail = blocker.end();
-    if (tail.length) await take(tail);
+    if (tail.length) await take(tail, 0, tail.length);
   }
 }
 
@@ -146,16 +149,68 @@ interface OutputLine {
   text: string;
 }
 
-/** An output line's number, offset and kind, and where its text starts: parseOutputLine without decoding the text. */
-function outputHead(raw: Buffer): { line: number; offset: number; match: boolean; textStart: number } | undefined {
-  let i = 0;
+/**
+ * The newest `size` of the lines given, as ranges of ripgrep's output chunks (no copy per line: a search may report
+ * millions); detach() copies the ones still kept out of the chunk just finished, so no more than `size` short copies
+ * outlive their chunk.
+ */
+class DeferredLines {
+  private readonly blocks: Buffer[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private seen = 0;
+
+  constructor(private readonly size: number) {
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+
+  add(block: Buffer, start: number, end: number): void {
+    const i = this.seen++ % this.size;
+    this.blocks[i] = block;
+    this.starts[i] = start;
+    this.ends[i] = end;
+  }
+
+  /** Copies the kept lines out of the chunks they point into (called once a chunk's lines are all added). */
+  detach(): void {
+    for (let i = 0; i < this.blocks.length; i++) {
+      const block = this.blocks[i];
+      if (block.length === this.ends[i] - this.starts[i]) continue;
+      this.blocks[i] = Buffer.from(block.subarray(this.starts[i], this.ends[i]));
+      this.starts[i] = 0;
+      this.ends[i] = this.blocks[i].length;
+    }
+  }
+
+  /** The kept lines, oldest first, and how many older ones were dropped; empties the ring. */
+  drain(): { lines: Buffer[]; dropped: number } {
+    const kept = Math.min(this.seen, this.size);
+    const lines: Buffer[] = [];
+    for (let n = this.seen - kept; n < this.seen; n++) {
+      const i = n % this.size;
+      lines.push(this.blocks[i].subarray(this.starts[i], this.ends[i]));
+    }
+    const dropped = this.seen - kept;
+    this.seen = 0;
+    this.blocks.length = 0;
+    return { lines, dropped };
+  }
+}
+
+/**
+ * The number, byte offset and kind of the output line raw[start, end), and where its text starts: parseOutputLine
+ * without decoding the text.
+ */
+function outputHead(raw: Buffer, start = 0, end = raw.length): { line: number; offset: number; match: boolean; textStart: number } | undefined {
+  let i = start;
   let line = 0;
-  while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
-  if (i === 0 || i >= raw.length) return undefined;
+  while (i < end && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
+  if (i === start || i >= end) return undefined;
   const sep = raw[i++];
   let offset = 0;
   const offsetStart = i;
-  while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
+  while (i < end && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
   if (i === offsetStart || raw[i] !== sep) return undefined;
   return { line, offset, match: sep === 58 /* : */, textStart: i + 1 };
 }
@@ -192,8 +247,7 @@ class RipgrepMatches {
    * literal too and the dialect's regex would agree. (Decoding 100k lines only to drop them cost more than ripgrep's
    * own search of 1 GiB.)
    */
-  private readonly deferred: Buffer[] | undefined;
-  private deferredSeen = 0;
+  private readonly deferred: DeferredLines | undefined;
 
   constructor(
     private readonly request: ScanRequest,
@@ -205,40 +259,42 @@ class RipgrepMatches {
     this.confirm = compilePattern(request.pattern!).line;
     const p = request.pattern!;
     const plain = !sink && !this.collector.filtering && request.order === 'newest' && request.before === 0 && request.after === 0;
-    this.deferred = plain && p.literal && p.caseSensitive ? [] : undefined;
+    this.deferred = plain && p.literal && p.caseSensitive ? new DeferredLines(request.limit) : undefined;
   }
 
   /** Keeps a matching output line among the newest `limit`, undecoded (context lines are not asked for). */
-  private defer(raw: Buffer): void {
-    const head = outputHead(raw);
+  private defer(block: Buffer, start: number, end: number): void {
+    const head = outputHead(block, start, end);
     if (!head?.match) return;
     this.lastOffset = head.offset;
-    this.deferred![this.deferredSeen++ % this.request.limit] = Buffer.from(raw);
+    this.deferred!.add(block, start, end);
+  }
+
+  /** The chunk of output whose lines were just taken will not be read again. */
+  blockDone(): void {
+    this.deferred?.detach();
   }
 
   /** The deferred lines: the older ones counted, the newest `limit` taken as every line is when nothing is deferred. */
   private takeDeferred(): void {
-    const ring = this.deferred;
-    if (!ring) return;
-    const seen = this.deferredSeen;
-    const kept = Math.min(seen, this.request.limit);
-    this.collector.total += seen - kept;
-    for (let i = seen - kept; i < seen; i++) {
-      const out = parseOutputLine(ring[i % this.request.limit]);
+    const deferred = this.deferred;
+    if (!deferred) return;
+    const { lines, dropped } = deferred.drain();
+    this.collector.total += dropped;
+    for (const raw of lines) {
+      const out = parseOutputLine(raw);
       // Never a promise: without a filter, accept() keeps a line unparsed (its header is read in matches()).
       if (out && this.confirm.test(out.text)) void this.accept(out);
     }
-    this.deferredSeen = 0;
-    ring.length = 0;
   }
 
   /** Takes one output line; returns a promise only when a continuation line needs the entry above it read. */
-  take(raw: Buffer): void | Promise<void> {
+  take(block: Buffer, start: number, end: number): void | Promise<void> {
     if (this.deferred) {
-      this.defer(raw);
+      this.defer(block, start, end);
       return;
     }
-    const out = parseOutputLine(raw);
+    const out = parseOutputLine(block.subarray(start, end));
     if (!out) return;
     const { request, collector } = this;
     const clean = request.before > 0 || collector.owesAfter ? sanitizeLine(out.text, request.maxLineChars) : '';
