@@ -1,5 +1,7 @@
 // Entry of dist/servers/logs.js: the logs MCP server on stdio. Scans (ripgrep or pure Node) run in a child process
 // started from dist/servers/logs-scan-worker.js, next to this bundle (see scan-worker.ts).
+// First: it sets how V8 sizes this process's young generation before the other modules load (young-generation.ts).
+import './young-generation';
 import { join } from 'node:path';
 import { describeError, log } from '../shared/log';
 import { serveStdio } from '../shared/run-stdio';

@@ -53,11 +53,14 @@ const MONTH_LOCALES = ['pt', 'fr', 'de', 'es', 'it', 'nl', 'sv', 'da', 'nb', 'fi
 
 /**
  * Month names of MONTH_LOCALES, short and long, lower case without a final dot, to the month index (0-11), taken from
- * Intl once at load: no hand-written list. A name that means different months in two locales (`lis`: October in
+ * Intl on first use: no hand-written list. A name that means different months in two locales (`lis`: October in
  * Croatian, November in Polish) is left out: an unread month gives no time, never a wrong one. Empty when the runtime
- * has no locale data.
+ * has no locale data. Built on first use, not at load: the 44 formatters page in about 10 MB of ICU locale data, which
+ * every start of the logs server and of each scan process would otherwise carry while most logs never need it.
  */
-const LOCAL_MONTHS: ReadonlyMap<string, number> = (() => {
+let localMonths: ReadonlyMap<string, number> | undefined;
+
+function buildLocalMonths(): ReadonlyMap<string, number> {
   const months = new Map<string, number>();
   const ambiguous = new Set<string>();
   for (const locale of MONTH_LOCALES) {
@@ -79,11 +82,12 @@ const LOCAL_MONTHS: ReadonlyMap<string, number> = (() => {
   }
   for (const name of ambiguous) months.delete(name);
   return months;
-})();
+}
 
 /** The month a name in another language means (`dez`, `déc.`, `Okt`, `mars`), 0-11; undefined when not known for sure. */
 export function localizedMonth(name: string): number | undefined {
-  return LOCAL_MONTHS.get(name.toLowerCase().replace(/\.$/, ''));
+  localMonths ??= buildLocalMonths();
+  return localMonths.get(name.toLowerCase().replace(/\.$/, ''));
 }
 
 /** The epoch (ms) of a `<month name> <day> <hh:mm:ss[.frac]>` date whose month is in another language; the year inferred. */

@@ -5,7 +5,6 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import { throttleProgress } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { joinsPartials } from '../format/partials';
-import { parserFor } from '../format/parser';
 import type { LineParser } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
@@ -17,6 +16,7 @@ import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ri
 import type { AcceptedLine, FileScanResult, ScanTarget } from '../search/types';
 import { externalMemoryGuard } from './external-memory';
 import type { FromWorker, ScanJob, ToWorker } from './messages';
+import { ParserCache } from './parsers';
 
 /** Least time (ms) between two heartbeats: often enough for the server's watchdog (STALL_MS), rarely enough to be cheap. */
 const BEAT_MS = 100;
@@ -46,6 +46,8 @@ class ScanWorker {
   private settleMemory: (() => void) | undefined;
   /** The running job waits here for the server to take a batch of tallies. */
   private ackWaiter: (() => void) | undefined;
+  /** Formats learned by earlier jobs (the same file is searched again and again). */
+  private readonly parsers = new ParserCache();
 
   constructor(readonly post: (message: FromWorker) => void) {}
 
@@ -72,7 +74,7 @@ class ScanWorker {
       this.post({ type: 'beat', raw: 0 });
       fd = openSameFile(job.target);
       const head = await readHead(fd, job.target);
-      const parser = parserFor(head.data, head.complete, job.target.mtimeMs);
+      const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
       const result = (await this.tryRipgrep(job, parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
       reports.flushTallies();

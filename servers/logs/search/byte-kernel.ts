@@ -4,8 +4,11 @@
 // module's memory are several times faster than into a large Buffer.
 // The module is assembled here from its opcodes (a few hundred bytes), so there is no build step or binary to ship.
 
-/** The needle is at the start of the memory, its fold masks FOLD_OFFSET bytes later, then the block. */
+/** The needle is at the start of the memory, its fold masks FOLD_OFFSET bytes later, then findLines' ring, then the block. */
 const FOLD_OFFSET = 4096;
+/** Most match positions findLines keeps (search_logs' largest limit). */
+export const MAX_RING = 512;
+const RING_OFFSET = 2 * FOLD_OFFSET;
 const I32 = 0x7f;
 const V128 = 0x7b;
 const VOID = 0x40;
@@ -60,7 +63,9 @@ const lane32 = (i: number) => [0xfd, 0x1b, i];
 const widen8 = [0xfd, 0x7d]; // i16x8.extadd_pairwise_i8x16_u
 const widen16 = [0xfd, 0x7f]; // i32x4.extadd_pairwise_i16x8_u
 const zero128 = [0xfd, 0x0c, ...new Array<number>(16).fill(0)];
-const [add, sub, and, eq, ne, ltU, geU, gtS, ctz] = [[0x6a], [0x6b], [0x71], [0x46], [0x47], [0x49], [0x4f], [0x4a], [0x68]];
+const [add, sub, and, eq, ne, ltU, geU, gtS, ltS, ctz, mul, remU] = [[0x6a], [0x6b], [0x71], [0x46], [0x47], [0x49], [0x4f], [0x4a], [0x48], [0x68], [0x6c], [0x70]];
+const store32 = [0x36, 2, 0];
+const call = (index: number) => [0x10, index];
 const block = [0x02, VOID];
 const loop = [0x03, VOID];
 const end = [0x0b];
@@ -157,14 +162,44 @@ function findBody(): number[] {
   ];
 }
 
+/**
+ * findLines(p, stop, k, a, b, ring, size): how many lines of memory[p, stop) hold the needle (find's arguments), each
+ * counted once: after a match the search goes on after the end of its line. The match position of the i-th such line
+ * is stored at ring[i % size] (32-bit), so the ring ends with the last `size` of them. One call per block instead of
+ * one find per match, with the line ends found here rather than by Buffer.indexOf: a match costs a few bytes' loop.
+ */
+function findLinesBody(): number[] {
+  const [p, stop, k, a, b, ring, size, count, m] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+  return [
+    ...vec([[2, I32]]),
+    ...block, ...loop,
+    ...get(p), ...get(stop), ...get(k), ...get(a), ...get(b), ...call(1), ...tee(m),
+    ...i32(0), ...ltS, ...brIf(1),
+    ...get(ring), ...get(count), ...get(size), ...remU, ...i32(4), ...mul, ...add, ...get(m), ...store32,
+    ...get(count), ...i32(1), ...add, ...set(count),
+    // To the end of the match's line (or of the block).
+    ...block, ...loop,
+    ...get(m), ...get(stop), ...geU, ...brIf(1),
+    ...get(m), ...load8, ...i32(10), ...eq, ...brIf(1),
+    ...get(m), ...i32(1), ...add, ...set(m),
+    ...br(0),
+    ...end, ...end,
+    ...get(m), ...i32(1), ...add, ...set(p),
+    ...br(0),
+    ...end, ...end,
+    ...get(count),
+    ...end,
+  ];
+}
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const bodies = [countBody(), findBody()];
+  const bodies = [countBody(), findBody(), findLinesBody()];
   return new Uint8Array([
     0x00, 0x61, 0x73, 0x6d, 1, 0, 0, 0,
-    ...section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])], [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([[I32]])]])),
-    ...section(3, vec([[0], [1]])),
+    ...section(1, vec([[0x60, ...vec([[I32], [I32]]), ...vec([[I32]])], [0x60, ...vec([[I32], [I32], [I32], [I32], [I32]]), ...vec([[I32]])], [0x60, ...vec(new Array<number[]>(7).fill([I32])), ...vec([[I32]])]])),
+    ...section(3, vec([[0], [1], [2]])),
     ...section(5, vec([[0x00, ...uleb(1)]])),
-    ...section(7, vec([[...name('memory'), 0x02, 0], [...name('count'), 0x00, 0], [...name('find'), 0x00, 1]])),
+    ...section(7, vec([[...name('memory'), 0x02, 0], [...name('count'), 0x00, 0], [...name('find'), 0x00, 1], [...name('findLines'), 0x00, 2]])),
     ...section(10, vec(bodies.map((body) => [...uleb(body.length), ...body]))),
   ]);
 }
@@ -189,10 +224,11 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   count(p: number, n: number): number;
   find(p: number, stop: number, k: number, a: number, b: number): number;
+  findLines(p: number, stop: number, k: number, a: number, b: number, ring: number, size: number): number;
 }
 
 const PAGE = 64 * 1024;
-const NEEDLE_BYTES = 2 * FOLD_OFFSET;
+const NEEDLE_BYTES = RING_OFFSET + 4 * MAX_RING;
 
 /**
  * The module's memory holds the needle, then one block. Its size is fixed (growing it would detach the views
@@ -277,6 +313,22 @@ export class ByteKernel {
     if (from >= this.loaded || this.needleLength === 0) return -1;
     const at = this.exports.find(this.base + from, this.base + this.loaded, this.needleLength - 1, this.rare[0], this.rare[1]);
     return at < 0 ? -1 : at - this.base;
+  }
+
+  /**
+   * The lines of the loaded block at or after `from` that hold the needle, each counted once, as find would give them
+   * one by one (after a match, on from the end of its line). Returns how many, and in `newest` (at most MAX_RING long)
+   * the offset of a match in each of the last `newest.length` such lines, oldest first.
+   */
+  findLines(from: number, newest: Int32Array): number {
+    const size = newest.length;
+    if (size === 0 || size > MAX_RING) throw new RangeError(`findLines keeps 1 to ${MAX_RING} positions, not ${size}`);
+    if (from >= this.loaded || this.needleLength === 0) return 0;
+    const count = this.exports.findLines(this.base + from, this.base + this.loaded, this.needleLength - 1, this.rare[0], this.rare[1], RING_OFFSET, size);
+    const ring = new Int32Array(this.memory, RING_OFFSET, size);
+    const kept = Math.min(count, size);
+    for (let i = 0; i < kept; i++) newest[i] = ring[(count - kept + i) % size] - this.base;
+    return count;
   }
 
   /** Newlines in the loaded block's bytes [start, end). */

@@ -7,7 +7,7 @@ import { isAscii } from 'node:buffer';
 import { partialKind, PartialJoiner, PART_SLOT } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { ByteKernel } from './byte-kernel';
+import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
 import { needsHeader } from '../format/continuation';
 import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
@@ -264,17 +264,26 @@ export class FileScanner {
     const { limit } = this.request;
     const newest = new Int32Array(limit);
     let count = 0;
-    let pos = 0;
-    for (;;) {
-      const lineStart = this.nextCandidate(hay, pos, kernel);
-      if (lineStart === -1) break;
-      newest[count % limit] = lineStart;
-      count++;
-      pos = this.candidateEnd + 1;
-      if (count % 256 === 0) this.tick();
+    let first: number;
+    if (typeof hay !== 'string' && kernel && this.kernelFinds && limit <= MAX_RING) {
+      // The kernel's one pass over the block gives what nextCandidate would one match at a time (a byte search, no
+      // regex to confirm): the count, and a match in each of the newest `limit` lines, oldest first.
+      count = kernel.findLines(0, newest);
+      if (count <= limit) return 0;
+      first = prevNl(hay, newest[0] - 1) + 1;
+    } else {
+      let pos = 0;
+      for (;;) {
+        const lineStart = this.nextCandidate(hay, pos, kernel);
+        if (lineStart === -1) break;
+        newest[count % limit] = lineStart;
+        count++;
+        pos = this.candidateEnd + 1;
+        if (count % 256 === 0) this.tick();
+      }
+      if (count <= limit) return 0;
+      first = newest[count % limit];
     }
-    if (count <= limit) return 0;
-    let first = newest[count % limit];
     let skipped = count - limit;
     while (first > 0 && skipped > 0) {
       const previous = prevNl(hay, first - 2) + 1;

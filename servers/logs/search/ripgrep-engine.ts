@@ -56,9 +56,12 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
   const output = new RipgrepMatches(request, parser, headers, options.sink);
   try {
     await runRipgrep(rg, ripgrepArgs(target, request, pattern), options, {
-      take: (raw) => output.take(raw),
+      take: (block, start, end) => output.take(block, start, end),
       stopped: () => output.collector.done,
-      progress: () => options.onProgress?.(output.lastOffset),
+      progress: () => {
+        output.blockDone();
+        options.onProgress?.(output.lastOffset);
+      },
     });
     const matches = await output.matches();
     const { total, done, untimed } = output.collector;
@@ -81,11 +84,11 @@ function ripgrepArgs(target: ScanTarget, request: ScanRequest, pattern: string):
 }
 
 interface OutputHandlers {
-  /** One output line (ending with "\n"); a promise when the line needs a file read before the next. */
-  take: (raw: Buffer) => void | Promise<void>;
+  /** One output line, block[start, end) (ending with "\n"); a promise when the line needs a file read before the next. */
+  take: (block: Buffer, start: number, end: number) => void | Promise<void>;
   /** No later line can change the result: ripgrep is stopped. */
   stopped: () => boolean;
-  /** After each chunk of output. */
+  /** After each chunk of output (its lines all taken). */
   progress: () => void;
 }
 
@@ -123,7 +126,7 @@ async function readOutputLines(stdout: Readable, { take, stopped, progress }: Ou
     while (pos < block.length && !stopped()) {
       let nl = block.indexOf(10, pos);
       if (nl === -1) nl = block.length - 1;
-      const waiting = take(block.subarray(pos, nl + 1));
+      const waiting = take(block, pos, nl + 1);
       if (waiting) await waiting;
       pos = nl + 1;
     }
@@ -131,7 +134,7 @@ async function readOutputLines(stdout: Readable, { take, stopped, progress }: Ou
   }
   if (!stopped()) {
     const tail = blocker.end();
-    if (tail.length) await take(tail);
+    if (tail.length) await take(tail, 0, tail.length);
   }
 }
 
@@ -146,22 +149,81 @@ interface OutputLine {
   text: string;
 }
 
-/** "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context; undefined for "--" between groups. */
-function parseOutputLine(raw: Buffer): OutputLine | undefined {
-  let i = 0;
+/**
+ * The newest `size` of the lines given, as ranges of ripgrep's output chunks (no copy per line: a search may report
+ * millions); detach() copies the ones still kept out of the chunk just finished, so no more than `size` short copies
+ * outlive their chunk.
+ */
+class DeferredLines {
+  private readonly blocks: Buffer[] = [];
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private seen = 0;
+
+  constructor(private readonly size: number) {
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+  }
+
+  add(block: Buffer, start: number, end: number): void {
+    const i = this.seen++ % this.size;
+    this.blocks[i] = block;
+    this.starts[i] = start;
+    this.ends[i] = end;
+  }
+
+  /** Copies the kept lines out of the chunks they point into (called once a chunk's lines are all added). */
+  detach(): void {
+    for (let i = 0; i < this.blocks.length; i++) {
+      const block = this.blocks[i];
+      if (block.length === this.ends[i] - this.starts[i]) continue;
+      this.blocks[i] = Buffer.from(block.subarray(this.starts[i], this.ends[i]));
+      this.starts[i] = 0;
+      this.ends[i] = this.blocks[i].length;
+    }
+  }
+
+  /** The kept lines, oldest first, and how many older ones were dropped; empties the ring. */
+  drain(): { lines: Buffer[]; dropped: number } {
+    const kept = Math.min(this.seen, this.size);
+    const lines: Buffer[] = [];
+    for (let n = this.seen - kept; n < this.seen; n++) {
+      const i = n % this.size;
+      lines.push(this.blocks[i].subarray(this.starts[i], this.ends[i]));
+    }
+    const dropped = this.seen - kept;
+    this.seen = 0;
+    this.blocks.length = 0;
+    return { lines, dropped };
+  }
+}
+
+/**
+ * The number, byte offset and kind of the output line raw[start, end), and where its text starts: parseOutputLine
+ * without decoding the text.
+ */
+function outputHead(raw: Buffer, start = 0, end = raw.length): { line: number; offset: number; match: boolean; textStart: number } | undefined {
+  let i = start;
   let line = 0;
-  while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
-  if (i === 0 || i >= raw.length) return undefined;
+  while (i < end && raw[i] >= 48 && raw[i] <= 57) line = line * 10 + (raw[i++] - 48);
+  if (i === start || i >= end) return undefined;
   const sep = raw[i++];
   let offset = 0;
   const offsetStart = i;
-  while (i < raw.length && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
+  while (i < end && raw[i] >= 48 && raw[i] <= 57) offset = offset * 10 + (raw[i++] - 48);
   if (i === offsetStart || raw[i] !== sep) return undefined;
-  i++;
+  return { line, offset, match: sep === 58 /* : */, textStart: i + 1 };
+}
+
+/** "LINE:OFFSET:text" for matches, "LINE-OFFSET-text" for context; undefined for "--" between groups. */
+function parseOutputLine(raw: Buffer): OutputLine | undefined {
+  const head = outputHead(raw);
+  if (!head) return undefined;
+  const { line, offset, match, textStart } = head;
   let end = raw.length;
-  if (end > i && raw[end - 1] === 10) end--;
-  if (end > i && raw[end - 1] === 13) end--;
-  return { line, offset, match: sep === 58 /* : */, text: raw.toString('utf8', i, end) };
+  if (end > textStart && raw[end - 1] === 10) end--;
+  if (end > textStart && raw[end - 1] === 13) end--;
+  return { line, offset, match, text: raw.toString('utf8', textStart, end) };
 }
 
 /**
@@ -177,6 +239,15 @@ class RipgrepMatches {
   private readonly recent: { line: number; text: string }[] = [];
   /** The dialect's regex for one line: what ripgrep reports as a match is a match only when this agrees. */
   private readonly confirm: RegExp;
+  /**
+   * Newest first with no filter and no context, for a case-sensitive literal: the newest `limit` matching output
+   * lines (copied, undecoded; a ring) and how many came. Only these are decoded and confirmed, at the end; the older
+   * ones are only counted. That count is exact: ripgrep found the literal's UTF-8 bytes in the line, and decoding
+   * never takes an ASCII byte or a UTF-8 lead byte into a replacement character, so the decoded line holds the
+   * literal too and the dialect's regex would agree. (Decoding 100k lines only to drop them cost more than ripgrep's
+   * own search of 1 GiB.)
+   */
+  private readonly deferred: DeferredLines | undefined;
 
   constructor(
     private readonly request: ScanRequest,
@@ -186,11 +257,44 @@ class RipgrepMatches {
   ) {
     this.collector = new MatchCollector<number>(request, { sink });
     this.confirm = compilePattern(request.pattern!).line;
+    const p = request.pattern!;
+    const plain = !sink && !this.collector.filtering && request.order === 'newest' && request.before === 0 && request.after === 0;
+    this.deferred = plain && p.literal && p.caseSensitive ? new DeferredLines(request.limit) : undefined;
+  }
+
+  /** Keeps a matching output line among the newest `limit`, undecoded (context lines are not asked for). */
+  private defer(block: Buffer, start: number, end: number): void {
+    const head = outputHead(block, start, end);
+    if (!head?.match) return;
+    this.lastOffset = head.offset;
+    this.deferred!.add(block, start, end);
+  }
+
+  /** The chunk of output whose lines were just taken will not be read again. */
+  blockDone(): void {
+    this.deferred?.detach();
+  }
+
+  /** The deferred lines: the older ones counted, the newest `limit` taken as every line is when nothing is deferred. */
+  private takeDeferred(): void {
+    const deferred = this.deferred;
+    if (!deferred) return;
+    const { lines, dropped } = deferred.drain();
+    this.collector.total += dropped;
+    for (const raw of lines) {
+      const out = parseOutputLine(raw);
+      // Never a promise: without a filter, accept() keeps a line unparsed (its header is read in matches()).
+      if (out && this.confirm.test(out.text)) void this.accept(out);
+    }
   }
 
   /** Takes one output line; returns a promise only when a continuation line needs the entry above it read. */
-  take(raw: Buffer): void | Promise<void> {
-    const out = parseOutputLine(raw);
+  take(block: Buffer, start: number, end: number): void | Promise<void> {
+    if (this.deferred) {
+      this.defer(block, start, end);
+      return;
+    }
+    const out = parseOutputLine(block.subarray(start, end));
     if (!out) return;
     const { request, collector } = this;
     const clean = request.before > 0 || collector.owesAfter ? sanitizeLine(out.text, request.maxLineChars) : '';
@@ -203,6 +307,7 @@ class RipgrepMatches {
 
   /** The matches to return; lines accepted unparsed (no filter) get their time and level now. */
   async matches(): Promise<ScanMatch[]> {
+    this.takeDeferred();
     const matches: ScanMatch[] = [];
     for (const { match, note: offset, raw } of this.collector.chosen()) {
       if (!this.collector.filtering) {

@@ -59,4 +59,39 @@ describe('logs search engines: ripgrep and Node agree', function () {
       assert.deepEqual({ ...fromRipgrep, engine: 'node' }, node(request), JSON.stringify(request));
     }
   });
+
+  it('count every matching line but decode only the newest when nothing filters (newest first, a literal)', async () => {
+    const times = (i: number) => `2026-11-20T10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z`;
+    const many = Array.from({ length: 3000 }, (_, i) => `${times(i)} ${i % 3 ? 'INFO ' : 'ERROR'} [api] ${i % 7 ? 'ok' : 'needle twice needle'} ${i}`);
+    const files: Record<string, string> = {
+      // Many matches, two in some lines: each line once; the newest `limit` returned.
+      'many.log': `${many.join('\n')}\n`,
+      // Matches only at the start, then none: the newest are the first lines.
+      'start.log': `${many.slice(0, 40).join('\n').replaceAll('ok', 'needle')}\n${Array.from({ length: 500 }, (_, i) => `${times(i)} INFO  [api] quiet ${i}`).join('\n')}\n`,
+      // Fewer than asked, CRLF, a continuation line (its level from the entry above), no final newline.
+      'few.log': `${times(1)} ERROR [api] needle one\r\n  at needle.frame(x.js:1)\r\n${times(2)} INFO  [api] plain\r\n${times(3)} WARN  [api] needle last`,
+      // A byte-order mark, invalid UTF-8 around the literal and a non-ASCII literal.
+      'bytes.log': `\ufeff${times(1)} ERROR [api] needle first\n${times(2)} INFO  [api] \u00e9t\u00e9 needle\n`,
+      'none.log': `${times(1)} INFO  [api] nothing here\n`,
+    };
+    const raw: Record<string, Buffer> = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, Buffer.from(text)]));
+    raw['bytes.log'] = Buffer.concat([raw['bytes.log'], Buffer.from([0xe2, 0x82]), Buffer.from(' needle after a cut sequence \xff\n', 'latin1')]);
+    for (const [name, data] of Object.entries(raw)) {
+      const realPath = join(dir, name);
+      writeFileSync(realPath, data);
+      const stats = statSync(realPath);
+      const file: ScanTarget = { name, realPath, gzip: false, size: stats.size, mtimeMs: stats.mtimeMs, dev: stats.dev, ino: stats.ino };
+      const fileParser = parserFor(data, true, 0);
+      for (const [source, limit] of [['needle', 1], ['needle', 10], ['needle', 500], ['été needle', 5], ['ERROR', 50]] as const) {
+        const request: ScanRequest = { pattern: { source, literal: true, caseSensitive: true }, before: 0, after: 0, limit, order: 'newest', maxLineChars: 500 };
+        const scanner = new FileScanner(request, fileParser);
+        scanner.push(data.length && data[data.length - 1] === 10 ? data : Buffer.concat([data, Buffer.from('\n')]));
+        const fromRipgrep = await scanWithRipgrep(rg!, file, request, fileParser);
+        assert.deepEqual({ ...fromRipgrep, engine: 'node' }, { ...scanner.result(), engine: 'node' }, `${name}: ${source} limit ${limit}`);
+      }
+    }
+    const all = await scanWithRipgrep(rg!, { ...target, realPath: join(dir, 'many.log') }, { ...base, pattern: { source: 'needle', literal: true, caseSensitive: true }, order: 'newest', limit: 3 }, parserFor(raw['many.log'], true, 0));
+    assert.equal(all.totalMatches, many.filter((line) => line.includes('needle')).length);
+    assert.deepEqual(all.matches.map((m) => m.line), [2997, 2990, 2983]);
+  });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../../servers/logs/io/chunks';
 import { parserFor } from '../../../servers/logs/format/parser';
-import { ByteKernel } from '../../../servers/logs/search/byte-kernel';
+import { ByteKernel, MAX_RING } from '../../../servers/logs/search/byte-kernel';
 import { FileScanner, literalPrefix } from '../../../servers/logs/search/node-engine';
 import type { PatternSpec, ScanRequest } from '../../../servers/logs/search/types';
 
@@ -44,6 +44,34 @@ describe('logs scan: byte kernel', () => {
         from = expected + 1;
       }
     }
+  });
+
+  it('finds the lines holding a needle in one call as find and the line ends would, keeping the newest', () => {
+    const rnd = random(13);
+    for (let trial = 0; trial < 500; trial++) {
+      const text = Array.from({ length: rnd(3000) }, () => 'ab\n\n'[rnd(trial % 3 ? 3 : 4)]).join('');
+      const block = Buffer.from(text, 'latin1');
+      const needle = Buffer.from(Array.from({ length: 1 + rnd(trial % 2 ? 3 : 8) }, () => 'ab'[rnd(2)]).join(''), 'latin1');
+      const ignoreCase = trial % 5 === 0;
+      assert.ok(kernel!.setNeedle(needle, ignoreCase));
+      assert.ok(kernel!.load(block));
+      // The reference: one find per line, going on after the end of the match's line.
+      const expected: number[] = [];
+      for (let pos = rnd(block.length + 1); pos < block.length; ) {
+        const at = kernel!.find(pos);
+        if (at < 0) break;
+        expected.push(at);
+        const nl = block.indexOf(10, at);
+        pos = nl < 0 ? block.length + 1 : nl + 1;
+      }
+      const from = expected.length ? expected[0] : block.length;
+      const size = [1, 2, 5, 50, MAX_RING][trial % 5];
+      const newest = new Int32Array(size);
+      const count = kernel!.findLines(from, newest);
+      assert.equal(count, expected.length, `${needle} in ${JSON.stringify(text.slice(0, 80))}`);
+      assert.deepEqual([...newest.subarray(0, Math.min(count, size))], expected.slice(-size));
+    }
+    assert.throws(() => kernel!.findLines(0, new Int32Array(MAX_RING + 1)), RangeError);
   });
 
   it('ignoring case, folds ASCII letters only, like a non-Unicode /i regex', () => {
