@@ -366,6 +366,14 @@ describe('system server (built, over stdio)', function () {
       });
     }
 
+    // A guessed argument name (filter for name, limit for count) used to be dropped without a word,
+    // and the answer (every process) read as the answer to the filtered question.
+    it('an argument the tool does not take is an error naming it and the ones it takes', async () => {
+      const message = await callError(server, 'get_top_processes', { filter: 'no-such-process', limit: 2 });
+      assert.match(message, /unknown arguments "filter", "limit"; this tool takes sortBy, count, name,/);
+      assert.match(await callError(server, 'get_disk_usage', { mount: '/' }), /unknown argument "mount"; this tool takes path, limit, diskThreshold/);
+    });
+
     it('an unknown tool is an error and the server keeps answering', async () => {
       const result = (await server.client.callTool({ name: 'get_everything', arguments: {} })) as CallToolResult;
       assert.equal(result.isError, true);
