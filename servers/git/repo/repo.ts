@@ -137,9 +137,25 @@ export async function gitOrExplain(repo: Repo, args: readonly string[], options?
   }
 }
 
-/** For tools that need at least one commit. */
-export async function requireHead(repo: Repo): Promise<string> {
-  const head = await repo.head();
-  if (!head) throw new UserFacingError(`the repository at ${repo.root} has no commits yet, so there is no history to read.`);
-  return head;
+/** `text` (a message starting in lower case) as a sentence for a result's note. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** True when any branch, remote-tracking branch or tag exists, i.e. the repository has commits somewhere. */
+export async function hasAnyCommit(repo: Repo): Promise<boolean> {
+  const refs = await repo.git(['for-each-ref', '--count=1', '--format=%(objectname)', 'refs/heads', 'refs/remotes', 'refs/tags'], { okExitCodes: [0, 128] });
+  return refs.stdout.toString('utf8').trim() !== '';
+}
+
+/**
+ * Why HEAD names no commit (call when `repo.head()` is null). Either the repository has no commits
+ * at all, or only the checked-out branch is unborn (after `git checkout --orphan`, or `git init`
+ * plus a fetch) while other branches have history: saying "no commits yet" then would be false.
+ */
+export async function explainNoHead(repo: Repo): Promise<string> {
+  if (!(await hasAnyCommit(repo))) return `the repository at ${repo.root} has no commits yet, so there is no history to read.`;
+  const branch = await repo.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
+  const name = sanitizeLine(branch.stdout.toString('utf8').trim(), 200);
+  return `the checked-out branch${name ? ` '${name}'` : ''} has no commits yet (HEAD is unborn), but other branches do: pass one as the ref (git_branches lists them).`;
 }

@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep, basename } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { Repo } from './repo';
+import { explainNoHead, type Repo } from './repo';
 
 const MAX_REF_LENGTH = 256;
 
@@ -23,7 +23,7 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   const result = await repo.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
   if (result.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash)) {
-    if (!(await repo.head())) throw new UserFacingError(`${label}: the repository has no commits yet, so '${sanitizeLine(value, 80)}' does not exist.`);
+    if (!(await repo.head())) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit here; ${await explainNoHead(repo)}`);
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit, branch or tag in this repository (git_branches lists branches).`);
   }
   return hash;

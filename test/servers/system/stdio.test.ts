@@ -405,8 +405,9 @@ describe('system server (built, over stdio)', function () {
       assert.match(message, /"\/dev\/zero" is on \/dev \(\w+\), which is not listed: /);
     });
 
-    it('ignores unknown arguments rather than acting on them, and stays up', async () => {
-      const r = await call(server, 'get_disk_usage', { limit: 1, command: 'rm -rf /', write: true });
+    it('refuses unknown arguments rather than acting on them or dropping them unsaid, and stays up', async () => {
+      assert.match(await callError(server, 'get_disk_usage', { limit: 1, command: 'rm -rf /', write: true }), /unknown arguments "command", "write"/);
+      const r = await call(server, 'get_disk_usage', { limit: 1 });
       assert.equal(r.disks.length, 1);
     });
   });
