@@ -48,6 +48,9 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     });
     lines = result.stdout.toString('utf8').split('\n');
   } catch (error) {
+    // git 2.3x refuses --show-toplevel without a working tree instead of printing nothing: a bare
+    // repository or a folder inside .git would otherwise get "git failed: … must be run in a work tree".
+    if (error instanceof GitCommandError && /must be run in a work tree/i.test(error.stderr)) throw await noWorkingTree(folder, signal);
     throw explainGitFailure(error, folder);
   }
   if (lines[0] === 'true') throw new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
@@ -75,6 +78,13 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/** The error for a folder git reads as a repository without a working tree: a bare one, or inside .git. */
+async function noWorkingTree(folder: string, signal?: AbortSignal): Promise<UserFacingError> {
+  const bare = await runGit(['rev-parse', '--is-bare-repository'], { cwd: folder, signal, timeoutMs: 10_000, okExitCodes: [0, 128] }).catch(() => undefined);
+  if (bare?.stdout.toString('utf8').trim() === 'true') return new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  return new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
 }
 
 /**

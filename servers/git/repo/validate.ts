@@ -64,30 +64,36 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   let absolute = resolve(repo.root, value);
   let rel = relative(repo.root, absolute);
   if (escapes(rel)) {
-    // An absolute path may name the repository through its resolved (symlink-free) location.
+    // An absolute path may name the repository through its resolved (symlink-free) location, or
+    // through a symlinked folder above it (REPO_PATH=/home/me/link/repo, which git reports resolved).
     rel = relative(repo.realRoot, absolute);
+    if (escapes(rel) && isAbsolute(value)) rel = relative(repo.realRoot, realExisting(absolute));
     if (escapes(rel)) throw outside();
     absolute = join(repo.root, rel);
   }
   // The path itself may not exist (deleted files still have history); check the deepest part that does.
-  let existing = absolute;
-  const rest: string[] = [];
-  while (!existsSync(existing) && existing !== dirname(existing)) {
-    rest.unshift(basename(existing));
-    existing = dirname(existing);
-  }
-  let real: string;
-  try {
-    real = join(realpathSync(existing), ...rest);
-  } catch {
-    throw outside();
-  }
+  const real = realExisting(absolute);
   if (escapes(relative(repo.realRoot, real))) {
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' leads outside the repository through a symbolic link; refused.`);
   }
   const gitPath = rel.split(sep).join('/');
   if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
   return gitPath === '' ? '.' : gitPath;
+}
+
+/** `path` with symlinks resolved in its deepest existing folder (the rest, which may not exist, kept as written). */
+function realExisting(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (!existsSync(existing) && existing !== dirname(existing)) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    return path;
+  }
 }
 
 function escapes(rel: string): boolean {
