@@ -1,7 +1,8 @@
 // The built system server (dist/servers/system.js) over stdio, checked against what Node itself reports.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statfsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -188,6 +189,22 @@ describe('system server (built, over stdio)', function () {
       if (process.platform === 'linux') {
         const proc = await callError(server, 'get_disk_usage', { path: '/proc/self/status' });
         assert.match(proc, /"\/proc\/self\/status" is on \/proc \(proc\), which is not listed/);
+      }
+    });
+
+    // An unmounted disk's mount point: the longest prefix was `/`, answered as if it were that disk.
+    it('refuses a path that does not exist, and says which mount holds a folder nothing is mounted at', async () => {
+      const gone = path.join(os.tmpdir(), `unmounted-${process.pid}`, 'backup');
+      assert.match(await callError(server, 'get_disk_usage', { path: gone }), /does not exist, so no filesystem holds it .*Mount points: /);
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'mount-point-'));
+      try {
+        const r = await call(server, 'get_disk_usage', { path: folder });
+        assert.equal(r.disks.length, 1);
+        assert.ok(r.summary.startsWith(`${JSON.stringify(folder)} is on the filesystem mounted at ${r.disks[0].mount} (no filesystem is mounted at that path itself); `), r.summary);
+        const mount = await call(server, 'get_disk_usage', { path: r.disks[0].mount });
+        assert.ok(mount.summary.startsWith(`${JSON.stringify(r.disks[0].mount)} is a mount point; `), mount.summary);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
       }
     });
 
