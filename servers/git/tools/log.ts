@@ -67,6 +67,7 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
   const { all, truncated } = await commitsMatching(repo, selection, { window, ...texts }, input.count + 1);
   const commits = all.slice(0, input.count);
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, futureNote(commits)].filter(Boolean);
   return {
     ref: range.label,
     commits,
@@ -74,9 +75,22 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     truncated: all.length > input.count || truncated,
     shallow: repo.shallow,
     ...windowToIso(window),
-    ...(repo.shallow ? { note: 'This is a shallow clone: commits older than its depth are not available.' } : {}),
-    ...(empty ? { note: empty } : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/** Slack for clocks a little ahead of this machine's before a commit counts as dated in the future. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/**
+ * A note when listed commits are committed after now. A machine with a wrong clock writes such
+ * commits, and `since` (say "today", with no `until`) keeps them, since they are after it: the
+ * answer to "what was committed today" would report them without a word about their dates.
+ */
+function futureNote(commits: readonly CommitSummary[], now = Date.now()): string | undefined {
+  const future = commits.filter((c) => Date.parse(c.committerDate) > now + FUTURE_SLACK_MS).length;
+  if (future === 0) return undefined;
+  return `${future} of these commits ${future === 1 ? 'is' : 'are'} dated in the future (committerDate after now): the clock of the machine that made ${future === 1 ? 'it was' : 'them was'} wrong, so ${future === 1 ? 'its date does' : 'their dates do'} not say when ${future === 1 ? 'it was' : 'they were'} made.`;
 }
 
 /** Text filters checked here after git's match: lower-cased needles. */

@@ -36,6 +36,14 @@ describe('git server edge cases', function () {
       assert.deepEqual(subjects(await ok(odd, 'git_log', { count: 1, until: '2100-01-01' })), ['Add awkward names'], 'the count is filled from inside the window');
     });
 
+    // "since: today" keeps a commit a wrong clock dated years ahead; it was listed as today's without a word.
+    it('says when listed commits are dated in the future', async () => {
+      const ahead = await ok(odd, 'git_log', { since: '2024-05-02' });
+      assert.deepEqual(subjects(ahead), ['A commit dated 2150', 'Add awkward names']);
+      assert.match(ahead.note, /^1 of these commits is dated in the future \(committerDate after now\)/);
+      assert.equal((await ok(odd, 'git_log', { until: '2100-01-01' })).note, undefined);
+    });
+
     it('git_file_churn counts only commits inside the window', async () => {
       const churn = await ok(odd, 'git_file_churn', { since: '2000-01-01', until: '2100-01-01' });
       assert.ok(!churn.files.some((f: Data) => f.path === 'future.txt'), JSON.stringify(churn.files));
