@@ -23,6 +23,10 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   const result = await repo.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
   if (result.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash)) {
+    // A range in a one-commit field (git_diff_stat's to, git_show's ref) is a common slip; say what takes one.
+    if (value.includes('..')) {
+      throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is a range, and this takes one commit; git_log takes ranges (ref A..B), git_diff_stat compares two commits (from, to).`);
+    }
     if (!(await repo.head())) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit here; ${await explainNoHead(repo)}`);
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit, branch or tag in this repository (git_branches lists branches).`);
   }

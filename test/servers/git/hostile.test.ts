@@ -120,6 +120,13 @@ describe('git server under hostile input', function () {
       assert.match(await fails(server, 'git_status', { path: 'src' }), /unknown argument "path"; this tool takes limit, repository/);
     });
 
+    it('says a range given where one commit is taken is a range, and which tools take ranges', async () => {
+      for (const [tool, args] of [['git_diff_stat', { to: 'main..feature' }], ['git_show', { ref: 'HEAD~2..HEAD' }], ['git_file_churn', { ref: 'main..feature' }]] as const) {
+        assert.match(await fails(server, tool, args), /is a range, and this takes one commit; git_log takes ranges/, tool);
+      }
+      assert.match(await fails(server, 'git_log', { ref: 'main..no-such-branch' }), /right of \.\.\): 'no-such-branch' is not a commit/);
+    });
+
     it('keeps NUL and line breaks out of filters', async () => {
       assert.match(await fails(server, 'git_log', { author: 'a\u0000b' }), /NUL/);
       assert.match(await fails(server, 'git_log', { grep: 'a\nb' }), /line breaks/);
