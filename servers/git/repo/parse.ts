@@ -3,7 +3,7 @@
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 
 /** Fields of one commit, in the order COMMIT_FORMAT prints them. */
-const COMMIT_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%s', '%P'] as const;
+const COMMIT_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%s', '%P', '%cI'] as const;
 export const COMMIT_FORMAT = COMMIT_FIELDS.join('%x00');
 export const COMMIT_FIELD_COUNT = COMMIT_FIELDS.length;
 
@@ -12,7 +12,10 @@ export interface CommitSummary {
   shortHash: string;
   author: string;
   email: string;
+  /** Author date, ISO 8601 in the author's zone. */
   date: string;
+  /** Committer date, ISO 8601 in the committer's zone: what time windows select on (differs after a rebase, amend or cherry-pick). */
+  committerDate: string;
   subject: string;
   parents: string[];
 }
@@ -20,7 +23,7 @@ export interface CommitSummary {
 const HASH = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 export function commitFromFields(fields: readonly string[]): CommitSummary {
-  const [hash, shortHash, author, email, date, subject, parents] = fields;
+  const [hash, shortHash, author, email, date, subject, parents, committerDate] = fields;
   if (!HASH.test(hash)) throw new Error('unexpected git log output');
   return {
     hash,
@@ -28,6 +31,7 @@ export function commitFromFields(fields: readonly string[]): CommitSummary {
     author: sanitizeLine(author, 200),
     email: sanitizeLine(email, 200),
     date,
+    committerDate,
     subject: sanitizeLine(subject, 1000),
     parents: parents ? parents.split(' ').filter(Boolean) : [],
   };
@@ -35,18 +39,23 @@ export function commitFromFields(fields: readonly string[]): CommitSummary {
 
 /** COMMIT_FORMAT plus the committer time (unix seconds), for windows git cannot be trusted with. */
 export const TIMED_COMMIT_FORMAT = `${COMMIT_FORMAT}%x00%ct`;
+/** TIMED_COMMIT_FORMAT plus the raw message (subject and body), for filters matched here instead of by git. */
+export const TIMED_MESSAGE_FORMAT = `${TIMED_COMMIT_FORMAT}%x00%B`;
 
 /** A commit and its committer time in epoch ms (what a time window selects on). */
 export interface TimedCommit {
   commit: CommitSummary;
   committedAtMs: number;
+  /** The raw message, when read with TIMED_MESSAGE_FORMAT. */
+  message?: string;
 }
 
-/** Commits from `git log -z --format=TIMED_COMMIT_FORMAT`, each with its committer time. */
-export function parseTimedCommitList(output: string): TimedCommit[] {
-  return parseRecords(output, COMMIT_FIELD_COUNT + 1).map((fields) => ({
+/** Commits from `git log -z --format=TIMED_COMMIT_FORMAT` (or TIMED_MESSAGE_FORMAT with `withMessage`), each with its committer time. */
+export function parseTimedCommitList(output: string, withMessage = false): TimedCommit[] {
+  return parseRecords(output, COMMIT_FIELD_COUNT + (withMessage ? 2 : 1)).map((fields) => ({
     commit: commitFromFields(fields),
     committedAtMs: Number(fields[COMMIT_FIELD_COUNT]) * 1000,
+    ...(withMessage ? { message: fields[COMMIT_FIELD_COUNT + 1] } : {}),
   }));
 }
 

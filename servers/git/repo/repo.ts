@@ -48,6 +48,9 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     });
     lines = result.stdout.toString('utf8').split('\n');
   } catch (error) {
+    // git 2.3x refuses --show-toplevel without a working tree instead of printing nothing: a bare
+    // repository or a folder inside .git would otherwise get "git failed: … must be run in a work tree".
+    if (error instanceof GitCommandError && /must be run in a work tree/i.test(error.stderr)) throw await noWorkingTree(folder, signal);
     throw explainGitFailure(error, folder);
   }
   if (lines[0] === 'true') throw new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
@@ -75,6 +78,13 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/** The error for a folder git reads as a repository without a working tree: a bare one, or inside .git. */
+async function noWorkingTree(folder: string, signal?: AbortSignal): Promise<UserFacingError> {
+  const bare = await runGit(['rev-parse', '--is-bare-repository'], { cwd: folder, signal, timeoutMs: 10_000, okExitCodes: [0, 128] }).catch(() => undefined);
+  if (bare?.stdout.toString('utf8').trim() === 'true') return new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  return new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
 }
 
 /**
@@ -137,9 +147,25 @@ export async function gitOrExplain(repo: Repo, args: readonly string[], options?
   }
 }
 
-/** For tools that need at least one commit. */
-export async function requireHead(repo: Repo): Promise<string> {
-  const head = await repo.head();
-  if (!head) throw new UserFacingError(`the repository at ${repo.root} has no commits yet, so there is no history to read.`);
-  return head;
+/** `text` (a message starting in lower case) as a sentence for a result's note. */
+export function sentence(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** True when any branch, remote-tracking branch or tag exists, i.e. the repository has commits somewhere. */
+export async function hasAnyCommit(repo: Repo): Promise<boolean> {
+  const refs = await repo.git(['for-each-ref', '--count=1', '--format=%(objectname)', 'refs/heads', 'refs/remotes', 'refs/tags'], { okExitCodes: [0, 128] });
+  return refs.stdout.toString('utf8').trim() !== '';
+}
+
+/**
+ * Why HEAD names no commit (call when `repo.head()` is null). Either the repository has no commits
+ * at all, or only the checked-out branch is unborn (after `git checkout --orphan`, or `git init`
+ * plus a fetch) while other branches have history: saying "no commits yet" then would be false.
+ */
+export async function explainNoHead(repo: Repo): Promise<string> {
+  if (!(await hasAnyCommit(repo))) return `the repository at ${repo.root} has no commits yet, so there is no history to read.`;
+  const branch = await repo.git(['symbolic-ref', '--quiet', '--short', 'HEAD'], { okExitCodes: [0, 1, 128] });
+  const name = sanitizeLine(branch.stdout.toString('utf8').trim(), 200);
+  return `the checked-out branch${name ? ` '${name}'` : ''} has no commits yet (HEAD is unborn), but other branches do: pass one as the ref (git_branches lists them).`;
 }

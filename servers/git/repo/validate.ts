@@ -4,7 +4,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep, basename } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { Repo } from './repo';
+import { explainNoHead, type Repo } from './repo';
 
 const MAX_REF_LENGTH = 256;
 
@@ -23,7 +23,11 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   const result = await repo.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
   if (result.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash)) {
-    if (!(await repo.head())) throw new UserFacingError(`${label}: the repository has no commits yet, so '${sanitizeLine(value, 80)}' does not exist.`);
+    // A range in a one-commit field (git_diff_stat's to, git_show's ref) is a common slip; say what takes one.
+    if (value.includes('..')) {
+      throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is a range, and this takes one commit; git_log takes ranges (ref A..B), git_diff_stat compares two commits (from, to).`);
+    }
+    if (!(await repo.head())) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit here; ${await explainNoHead(repo)}`);
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit, branch or tag in this repository (git_branches lists branches).`);
   }
   return hash;
@@ -64,30 +68,36 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   let absolute = resolve(repo.root, value);
   let rel = relative(repo.root, absolute);
   if (escapes(rel)) {
-    // An absolute path may name the repository through its resolved (symlink-free) location.
+    // An absolute path may name the repository through its resolved (symlink-free) location, or
+    // through a symlinked folder above it (REPO_PATH=/home/me/link/repo, which git reports resolved).
     rel = relative(repo.realRoot, absolute);
+    if (escapes(rel) && isAbsolute(value)) rel = relative(repo.realRoot, realExisting(absolute));
     if (escapes(rel)) throw outside();
     absolute = join(repo.root, rel);
   }
   // The path itself may not exist (deleted files still have history); check the deepest part that does.
-  let existing = absolute;
-  const rest: string[] = [];
-  while (!existsSync(existing) && existing !== dirname(existing)) {
-    rest.unshift(basename(existing));
-    existing = dirname(existing);
-  }
-  let real: string;
-  try {
-    real = join(realpathSync(existing), ...rest);
-  } catch {
-    throw outside();
-  }
+  const real = realExisting(absolute);
   if (escapes(relative(repo.realRoot, real))) {
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' leads outside the repository through a symbolic link; refused.`);
   }
   const gitPath = rel.split(sep).join('/');
   if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
   return gitPath === '' ? '.' : gitPath;
+}
+
+/** `path` with symlinks resolved in its deepest existing folder (the rest, which may not exist, kept as written). */
+function realExisting(path: string): string {
+  let existing = path;
+  const rest: string[] = [];
+  while (!existsSync(existing) && existing !== dirname(existing)) {
+    rest.unshift(basename(existing));
+    existing = dirname(existing);
+  }
+  try {
+    return join(realpathSync(existing), ...rest);
+  } catch {
+    return path;
+  }
 }
 
 function escapes(rel: string): boolean {

@@ -4,7 +4,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { isMultiRepository, listNames, type GitServerContext } from '../context';
 import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
-import { openRepo, type Repo } from '../repo/repo';
+import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../repo/repo';
 import { countChanges, readStatus } from '../repo/status';
 import { redactRemoteUrl } from '../repo/urls';
 
@@ -17,7 +17,10 @@ export interface RepoInfo {
   root?: string;
   branch?: string | null;
   detached?: boolean;
+  /** True only when the repository has no commits at all (an unborn branch beside others with history is not empty). */
   empty?: boolean;
+  /** Set when HEAD names no commit although the repository has some: what that means and what to do. */
+  note?: string;
   shallow?: boolean;
   lastCommit?: Omit<CommitSummary, 'parents'> | null;
   upstream?: { name: string; ahead: number; behind: number } | null;
@@ -71,13 +74,15 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     throw error;
   }
   const [head, status, remotes, lastCommit] = await Promise.all([currentBranch(repo), readStatus(repo), readRemotes(repo), readLastCommit(repo)]);
+  const unborn = head.hash === null && (await hasAnyCommit(repo));
   return {
     isRepository: true,
     path: repoPath,
     root: repo.root,
     branch: head.branch,
     detached: head.detached,
-    empty: head.hash === null,
+    empty: head.hash === null && !unborn,
+    ...(unborn ? { note: sentence(await explainNoHead(repo)) } : {}),
     shallow: repo.shallow,
     lastCommit,
     upstream: status.upstream ? { name: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : null,

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, requireHead, type Repo } from '../repo/repo';
+import { explainGitFailure, type Repo } from '../repo/repo';
 import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
@@ -77,7 +77,6 @@ function lastLine(input: BlameInput): number {
 
 async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
   const endLine = lastLine(input);
-  await requireHead(repo);
   const commit = await resolveCommit(repo, input.ref, 'ref');
   const path = resolveRepoPath(repo, input.path, 'path');
   await requireFile(repo, commit, path, input.ref);

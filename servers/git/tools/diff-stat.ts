@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
-import { emptyTree, gitOrExplain, requireHead, type Repo } from '../repo/repo';
+import { emptyTree, gitOrExplain, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
@@ -42,7 +42,6 @@ export function registerDiffStatTool(server: McpServer, context: GitServerContex
 }
 
 async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatOutput> {
-  await requireHead(repo);
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const to = await resolveCommit(repo, input.to, 'to');
   const { from, fromLabel, note } = input.from !== undefined ? { from: await resolveCommit(repo, input.from, 'from'), fromLabel: input.from, note: undefined } : await parentSide(repo, to, input.to);

@@ -4,7 +4,7 @@ import { progressReporter, throttleProgress, type HandlerExtra } from '../../sha
 import { inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type NumstatCommit } from '../repo/parse';
-import { gitOrExplain, type Repo } from '../repo/repo';
+import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { gitWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
@@ -72,8 +72,8 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const iso = windowToIso(window);
   const base = { ref: input.ref, since: iso.since ?? '', ...(iso.until ? { until: iso.until } : {}), sortBy: input.sortBy };
-  if (!(await repo.head())) {
-    return { ...base, commitsScanned: 0, filesChanged: 0, files: [], truncated: false, note: 'The repository has no commits yet.' };
+  if (input.ref === 'HEAD' && !(await repo.head())) {
+    return { ...base, commitsScanned: 0, filesChanged: 0, files: [], truncated: false, note: sentence(await explainNoHead(repo)) };
   }
   const hash = await resolveCommit(repo, input.ref, 'ref');
   const selection = ['--no-merges', ...gitWindowArgs(window), hash, '--', ...(path ? [path] : [])];

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { inWindow, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
-import { parseTimedCommitList, TIMED_COMMIT_FORMAT, type CommitSummary } from '../repo/parse';
-import { gitOrExplain, type Repo } from '../repo/repo';
+import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
+import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
 import { gitWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
@@ -56,18 +56,18 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const head = await repo.head();
   if (!head && input.ref === undefined) {
-    return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: 'The repository has no commits yet.', ...windowToIso(window) };
+    return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: sentence(await explainNoHead(repo)), ...windowToIso(window) };
   }
   const range = await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
   const filters = ['--no-color', ...gitWindowArgs(window)];
-  if (input.author !== undefined) filters.push(`--author=${plainText(input.author, 'author')}`);
-  if (input.grep !== undefined) filters.push(`--grep=${plainText(input.grep, 'grep')}`);
-  if (input.author !== undefined || input.grep !== undefined) filters.push('--fixed-strings', '--regexp-ignore-case');
+  const texts = textFilters(input);
+  filters.push(...texts.gitArgs);
   if (!input.includeMerges) filters.push('--no-merges');
   const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
-  const { all, truncated } = await commitsInWindow(repo, selection, window, input.count + 1);
+  const { all, truncated } = await commitsMatching(repo, selection, { window, ...texts }, input.count + 1);
   const commits = all.slice(0, input.count);
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, futureNote(commits)].filter(Boolean);
   return {
     ref: range.label,
     commits,
@@ -75,23 +75,90 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     truncated: all.length > input.count || truncated,
     shallow: repo.shallow,
     ...windowToIso(window),
-    ...(repo.shallow ? { note: 'This is a shallow clone: commits older than its depth are not available.' } : {}),
-    ...(empty ? { note: empty } : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/** Slack for clocks a little ahead of this machine's before a commit counts as dated in the future. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+/**
+ * A note when listed commits are committed after now. A machine with a wrong clock writes such
+ * commits, and `since` (say "today", with no `until`) keeps them, since they are after it: the
+ * answer to "what was committed today" would report them without a word about their dates.
+ */
+function futureNote(commits: readonly CommitSummary[], now = Date.now()): string | undefined {
+  const future = commits.filter((c) => Date.parse(c.committerDate) > now + FUTURE_SLACK_MS).length;
+  if (future === 0) return undefined;
+  return `${future} of these commits ${future === 1 ? 'is' : 'are'} dated in the future (committerDate after now): the clock of the machine that made ${future === 1 ? 'it was' : 'them was'} wrong, so ${future === 1 ? 'its date does' : 'their dates do'} not say when ${future === 1 ? 'it was' : 'they were'} made.`;
+}
+
+/** Text filters checked here after git's match: lower-cased needles. */
+interface LocalTextFilters {
+  author?: string;
+  grep?: string;
+}
+
+/**
+ * git arguments for the author/grep filters, and the ones to check again here. git's
+ * --regexp-ignore-case folds only ASCII letters, so "ZOË" never finds "Zoë" and "ÄRGER" never finds
+ * "Ärger": git would answer "no such commits" for text that is there. When a needle has a cased
+ * letter beyond ASCII, git gets every needle as an extended regex in which each such letter matches
+ * any one to four bytes (a superset: one character of any case, whatever git's locale), and the
+ * exact case-insensitive test (Unicode case mapping, both sides lower-cased) is made here.
+ */
+function textFilters(input: LogInput): { gitArgs: string[]; local: LocalTextFilters } {
+  const needles = (['author', 'grep'] as const).flatMap((key) => (input[key] === undefined ? [] : [{ key, text: plainText(input[key], key) }]));
+  if (needles.length === 0) return { gitArgs: [], local: {} };
+  if (!needles.some(({ text }) => foldsBeyondAscii(text))) {
+    return { gitArgs: [...needles.map(({ key, text }) => `--${key}=${text}`), '--fixed-strings', '--regexp-ignore-case'], local: {} };
+  }
+  const local: LocalTextFilters = {};
+  for (const { key, text } of needles) local[key] = text.toLowerCase();
+  return { gitArgs: [...needles.map(({ key, text }) => `--${key}=${looseRegex(text)}`), '--extended-regexp', '--regexp-ignore-case'], local };
+}
+
+/** True when `text` has a letter outside ASCII that has another case (ë, Ä, Σ, Ж), which git would not fold. */
+function foldsBeyondAscii(text: string): boolean {
+  return [...text].some(isFoldedBeyondAscii);
+}
+
+function isFoldedBeyondAscii(ch: string): boolean {
+  return ch > '\x7f' && ch.toLowerCase() !== ch.toUpperCase();
+}
+
+/** An extended regex matching `text` literally, except that each cased non-ASCII letter matches any 1-4 bytes. */
+function looseRegex(text: string): string {
+  return [...text].map((ch) => (isFoldedBeyondAscii(ch) ? '.{1,4}' : ch.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'))).join('');
+}
+
+/** Whether a commit read with its message passes the filters matched here (git's --author reads "Name <email>"). */
+function passesLocal(commit: TimedCommit, local: LocalTextFilters): boolean {
+  if (local.author !== undefined && !`${commit.commit.author} <${commit.commit.email}>`.toLowerCase().includes(local.author)) return false;
+  if (local.grep !== undefined && !(commit.message ?? '').toLowerCase().includes(local.grep)) return false;
+  return true;
 }
 
 /**
  * Up to `wanted` commits of `selection`, newest first, whose committer time is inside `window`
- * exactly. git's own --since/--until only read 1970-2099 and whole seconds, so every commit is
- * checked against the window here too; when some fall outside, git is asked again for more.
+ * exactly and which pass the `local` text filters. git's own --since/--until only read 1970-2099
+ * and whole seconds, so every commit is checked against the window here too; when some fall
+ * outside (or fail a local filter), git is asked again for more.
  */
-async function commitsInWindow(repo: Repo, selection: string[], window: TimeWindow, wanted: number): Promise<{ all: CommitSummary[]; truncated: boolean }> {
+async function commitsMatching(
+  repo: Repo,
+  selection: string[],
+  { window, local }: { window: TimeWindow; local: LocalTextFilters },
+  wanted: number,
+): Promise<{ all: CommitSummary[]; truncated: boolean }> {
   const windowed = window.since !== undefined || window.until !== undefined;
+  const withMessage = local.grep !== undefined;
   let ask = wanted;
   for (let attempt = 0; ; attempt++) {
-    const result = await gitOrExplain(repo, ['log', '-z', `--format=${TIMED_COMMIT_FORMAT}`, `--max-count=${ask}`, ...selection], { maxBytes: 4 * 1024 * 1024 });
-    const timed = parseTimedCommitList(result.stdout.toString('utf8'));
-    const kept = windowed ? timed.filter((c) => inWindow(c.committedAtMs, window)) : timed;
+    const format = withMessage ? TIMED_MESSAGE_FORMAT : TIMED_COMMIT_FORMAT;
+    const result = await gitOrExplain(repo, ['log', '-z', `--format=${format}`, `--max-count=${ask}`, ...selection], { maxBytes: 4 * 1024 * 1024 });
+    const timed = parseTimedCommitList(result.stdout.toString('utf8'), withMessage);
+    const kept = timed.filter((c) => (!windowed || inWindow(c.committedAtMs, window)) && passesLocal(c, local));
     const exhausted = timed.length < ask || result.truncated;
     if (kept.length >= wanted || exhausted || attempt === 4) {
       return { all: kept.map((c) => c.commit), truncated: result.truncated || (!exhausted && kept.length < wanted) };

@@ -3,6 +3,7 @@
 import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
+import { strictInput } from '../../shared/strict-input';
 import { fitToBudget } from '../../shared/output-budget';
 import type { HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
@@ -44,7 +45,7 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
     const data = withinBudget(await spec.run(toolInput, repo, extra), spec.list, spec.cutFlags ?? ['truncated']);
     return toolResult(multi ? { repository: target.name, ...data } : data);
   });
-  const inputSchema: z.ZodObject = spec.input.extend({ repository: repositoryInput(context) });
+  const inputSchema: z.ZodObject = strictInput(spec.input.extend({ repository: repositoryInput(context) }));
   server.registerTool(
     spec.name,
     {

@@ -16,6 +16,7 @@ export const commitSchema = z.object({
   author: z.string(),
   email: z.string(),
   date: z.string().describe('Author date, ISO 8601 with offset'),
+  committerDate: z.string().describe('Committer date, ISO 8601 with offset: what since/until select on; later than date after a rebase, amend or cherry-pick'),
   subject: z.string(),
   parents: z.array(z.string()).describe('Parent hashes; two or more for a merge'),
 });

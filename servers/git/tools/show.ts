@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
-import { gitOrExplain, requireHead, type Repo } from '../repo/repo';
+import { gitOrExplain, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
@@ -61,7 +61,6 @@ export function registerShowTool(server: McpServer, context: GitServerContext): 
 }
 
 async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
-  await requireHead(repo);
   const hash = await resolveCommit(repo, input.ref, 'ref');
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const pathArgs = path ? ['--', path] : ['--'];

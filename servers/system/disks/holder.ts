@@ -11,8 +11,15 @@ import type { Disk, SkippedMount } from './filesystems';
  * skipped mount (proc, tmpfs, …) holds it more closely than any listed one (naming it and why).
  */
 export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<Disk> {
-  // Follow links when the path exists: /var/log may be a link onto another filesystem.
-  const target = isAbsolutePath(given) ? await realpath(given).catch(() => given) : given;
+  // Follow links: /var/log may be a link onto another filesystem. A path that does not exist is
+  // refused: the mount point of a disk that is gone (unmounted, unplugged) is often gone with it, and
+  // the longest prefix would then be `/`, whose figures would be read as that disk's.
+  const target = isAbsolutePath(given) ? await realpath(given).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : given)) : given;
+  if (target === undefined) {
+    throw new UserFacingError(
+      `"${sanitizeLine(given, 200)}" does not exist, so no filesystem holds it (a disk that is not mounted has no figures here). Mount points: ${disks.map((d) => d.mount).slice(0, 30).join(', ')}`,
+    );
+  }
   const holder = isAbsolutePath(target) ? longestPrefix(target, disks) : undefined;
   if (!holder) {
     throw new UserFacingError(

@@ -5,6 +5,7 @@ import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/m
 import { progressReporter, type HandlerExtra, type ProgressReporter } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import { READ_ONLY } from '../../shared/annotations';
+import { strictInput } from '../../shared/strict-input';
 
 export interface SystemTool<I extends z.ZodObject, O extends z.ZodObject> {
   name: string;
@@ -23,10 +24,11 @@ export interface SystemTool<I extends z.ZodObject, O extends z.ZodObject> {
 
 export function registerSystemTool<I extends z.ZodObject, O extends z.ZodObject>(server: McpServer, tool: SystemTool<I, O>): void {
   const handler = guarded(async (args: z.output<I>, extra: HandlerExtra) => toolResult(await tool.run(args, extra.signal, progressReporter(extra, 100))));
+  const inputSchema: z.ZodObject = strictInput(tool.inputSchema);
   server.registerTool(
     tool.name,
-    { title: tool.title, description: tool.description, inputSchema: tool.inputSchema, outputSchema: tool.outputSchema, annotations: READ_ONLY },
+    { title: tool.title, description: tool.description, inputSchema, outputSchema: tool.outputSchema, annotations: READ_ONLY },
     // The SDK's callback type is conditional on the schema, which TypeScript cannot resolve for a generic one.
-    handler as unknown as ToolCallback<I>,
+    handler as unknown as ToolCallback<z.ZodObject>,
   );
 }

@@ -5,6 +5,7 @@ import type { SystemConfig } from '../config';
 import { diskSchema, listFilesystems, SKIP_RULE, skippedMountSchema, type Disk, type SkippedMount } from '../disks/filesystems';
 import { filesystemHolding } from '../disks/holder';
 import { formatBytes } from '../../shared/bytes';
+import { sanitizeLine } from '../../shared/sanitize';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema, type Thresholds } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
@@ -56,9 +57,19 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
       const warnings = evaluateWarnings({ disks }, thresholds);
       // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
-      return fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
+      const report = fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
+      return args.path === undefined ? report : { ...report, summary: `${holderNote(args.path, disks[0])}; ${report.summary}` };
     },
   });
+}
+
+/**
+ * Which mount holds the asked path, said first: an empty folder left where a disk used to be mounted
+ * (/mnt/backup) lies on `/`, and `/`'s figures must not read as the missing disk's.
+ */
+function holderNote(path: string, holder: Disk): string {
+  const shown = JSON.stringify(sanitizeLine(path, 200));
+  return holder.mount === path.replace(/(.)[\\/]+$/, '$1') ? `${shown} is a mount point` : `${shown} is on the filesystem mounted at ${holder.mount} (no filesystem is mounted at that path itself)`;
 }
 
 /** The result for `all` filesystems of which `shown` are listed; the summary and counts cover all of them. */

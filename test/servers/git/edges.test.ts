@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
-import { createEdgeRepos, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
+import { join } from 'node:path';
+import { ALICE, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,6 +34,14 @@ describe('git server edge cases', function () {
       assert.deepEqual(subjects(await ok(odd, 'git_log', { since: '2099-12-31T23:59:59Z', until: '2100-01-01T00:00:00Z' })), []);
       assert.deepEqual(subjects(await ok(odd, 'git_log', { since: '2150-01-01T00:00:00Z', until: '2150-01-01T00:00:01Z' })), ['A commit dated 2150']);
       assert.deepEqual(subjects(await ok(odd, 'git_log', { count: 1, until: '2100-01-01' })), ['Add awkward names'], 'the count is filled from inside the window');
+    });
+
+    // "since: today" keeps a commit a wrong clock dated years ahead; it was listed as today's without a word.
+    it('says when listed commits are dated in the future', async () => {
+      const ahead = await ok(odd, 'git_log', { since: '2024-05-02' });
+      assert.deepEqual(subjects(ahead), ['A commit dated 2150', 'Add awkward names']);
+      assert.match(ahead.note, /^1 of these commits is dated in the future \(committerDate after now\)/);
+      assert.equal((await ok(odd, 'git_log', { until: '2100-01-01' })).note, undefined);
     });
 
     it('git_file_churn counts only commits inside the window', async () => {
@@ -96,6 +105,86 @@ describe('git server edge cases', function () {
       assert.match((await ok(odd, 'git_show', { ref: 'HEAD', path: '1.txt' })).note, /HEAD does not change "1.txt", which exists at that commit/);
       assert.match((await ok(odd, 'git_diff_stat', { path: '1.txt' })).note, /Nothing under "1.txt" differs between HEAD\^ \(first parent\) and HEAD; it exists there unchanged/);
       assert.match((await ok(odd, 'git_diff_stat', { path: 'gone.txt' })).note, /"gone.txt" does not exist in the working tree and no commit at HEAD touches it/);
+    });
+  });
+
+  describe('what a new user asks of odd repositories', () => {
+    const ZOE = { name: 'Zoë Ärger', email: 'zoe@example.com' };
+    const HOUR = 3_600_000;
+    let people: StartedServer;
+    let unborn: StartedServer;
+    let seoul: StartedServer;
+    let startOfSeoulToday: number;
+
+    before(async () => {
+      const { kit } = edges;
+      const repo = kit.repo('people', [
+        { subject: 'Ärger mit der Straße behoben', date: '2024-05-01T10:00:00Z', who: ZOE },
+        { subject: 'Plain subject', date: '2024-05-02T10:00:00Z' },
+      ]);
+      people = await startBuiltServer('git', { REPO_PATH: repo, TZ: 'UTC' });
+
+      // `git checkout --orphan`: the checked-out branch has no commit, main has history.
+      const orphan = join(kit.dir, 'orphan');
+      kit.git(kit.dir, ['clone', '-q', edges.odd, orphan]);
+      kit.git(orphan, ['checkout', '-q', '--orphan', 'fresh']);
+      unborn = await startBuiltServer('git', { REPO_PATH: orphan, TZ: 'UTC' });
+
+      // "오늘 커밋된 내용을 요약해 주세요" asked in Seoul (UTC+9, no daylight saving): one commit 30 minutes
+      // after local midnight (still yesterday in UTC), one 30 minutes before it; the first was written
+      // the day before in California and committed today in Seoul (a rebase), so its author date is another day.
+      startOfSeoulToday = Math.floor((Date.now() + 9 * HOUR) / (24 * HOUR)) * 24 * HOUR - 9 * HOUR;
+      const at = (ms: number, zone: string) => `@${Math.floor(ms / 1000)} ${zone}`;
+      const today = kit.repo('seoul', [{ subject: 'late last night', date: at(startOfSeoulToday - HOUR / 2, '+0900') }]);
+      kit.write(today, 'today.txt', 'rebased today\n');
+      kit.git(today, ['add', '-A']);
+      kit.git(today, ['commit', '-q', '-m', 'rebased just after midnight'], {
+        ...kit.as(ALICE, at(startOfSeoulToday + HOUR / 2, '+0900')),
+        GIT_AUTHOR_DATE: at(startOfSeoulToday - 20 * HOUR, '-0800'),
+      });
+      seoul = await startBuiltServer('git', { REPO_PATH: today, TZ: 'Asia/Seoul' });
+    });
+    after(async () => {
+      await Promise.all([people?.close(), unborn?.close(), seoul?.close()]);
+    });
+
+    // git's --regexp-ignore-case folds ASCII only: "ZOË" found nothing and the answer was "no commits".
+    it('author and grep ignore case beyond ASCII too', async () => {
+      const subjects = async (args: Data) => (await ok(people, 'git_log', args)).commits.map((c: Data) => c.subject);
+      assert.deepEqual(await subjects({ author: 'ZOË ÄRGER' }), ['Ärger mit der Straße behoben']);
+      assert.deepEqual(await subjects({ author: 'zoë' }), ['Ärger mit der Straße behoben']);
+      assert.deepEqual(await subjects({ grep: 'ärger MIT' }), ['Ärger mit der Straße behoben']);
+      assert.deepEqual(await subjects({ grep: 'STRASSE' }), [], 'no fold beyond case: ß is not ss');
+      assert.deepEqual(await subjects({ author: 'ALICE', grep: 'Ä.' }), [], 'a dot is text, not a regex');
+      assert.deepEqual(await subjects({ author: 'Ö' }), [], 'a wildcard for a cased letter never lets a commit through on its own');
+      assert.deepEqual(await subjects({ author: 'alice ARCHER', grep: 'PLAIN' }), ['Plain subject']);
+    });
+
+    it('an unborn branch beside branches with history is not "no commits yet", and other refs still work', async () => {
+      const info = await readInfo(unborn);
+      assert.equal(info.empty, false);
+      assert.match(info.note, /checked-out branch 'fresh' has no commits yet .*other branches do/);
+      const log = await ok(unborn, 'git_log');
+      assert.deepEqual(log.commits, []);
+      assert.match(log.note, /branch 'fresh' has no commits yet/);
+      assert.doesNotMatch(log.note, /repository .* has no commits/);
+      assert.equal((await ok(unborn, 'git_log', { ref: 'main', count: 1 })).commits.length, 1);
+      assert.equal((await ok(unborn, 'git_show', { ref: 'main', includePatch: false })).subject, 'A commit dated 2150');
+      assert.equal((await ok(unborn, 'git_diff_stat', { to: 'main' })).files[0].path, 'future.txt');
+      assert.equal((await ok(unborn, 'git_file_churn', { ref: 'main', since: '2000-01-01' })).commitsScanned, 3);
+      assert.match(await fails(unborn, 'git_show', {}), /branch 'fresh' has no commits yet/);
+    });
+
+    it('"today" is the local day of the server, and each commit says when it was committed', async () => {
+      const log = await ok(seoul, 'git_log', { since: 'today', until: 'today' });
+      assert.equal(log.since, new Date(startOfSeoulToday).toISOString());
+      assert.deepEqual(log.commits.map((c: Data) => c.subject), ['rebased just after midnight']);
+      const [commit] = log.commits;
+      assert.match(commit.committerDate, /^\d{4}-\d\d-\d\dT00:30:00\+09:00$/);
+      assert.equal(Date.parse(commit.committerDate), startOfSeoulToday + HOUR / 2);
+      assert.equal(Date.parse(commit.date), startOfSeoulToday - 20 * HOUR, 'the author date is the day before');
+      const yesterday = await ok(seoul, 'git_log', { since: 'yesterday', until: 'yesterday' });
+      assert.deepEqual(yesterday.commits.map((c: Data) => c.subject), ['late last night']);
     });
   });
 

@@ -2,8 +2,8 @@
 // out of the repository, repository config that runs programs, odd repositories, cancellation.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../../support/git-fixture';
 import { waitUntil } from '../../support/wait';
@@ -112,6 +112,21 @@ describe('git server under hostile input', function () {
       await fails(server, 'git_blame', { path: 'README.md', startLine: 0 });
     });
 
+    // A guessed name (file for path, branch for ref) used to be dropped silently: git_log then
+    // answered with the whole history of HEAD as if it were that file's or that branch's.
+    it('refuses an argument the tool does not take, naming the ones it takes', async () => {
+      assert.match(await fails(server, 'git_log', { file: 'README.md' }), /unknown argument "file"; this tool takes count, ref, author, grep, since, until, path, includeMerges, repository/);
+      assert.match(await fails(server, 'git_log', { branch: 'feature', count: 1 }), /unknown argument "branch"/);
+      assert.match(await fails(server, 'git_status', { path: 'src' }), /unknown argument "path"; this tool takes limit, repository/);
+    });
+
+    it('says a range given where one commit is taken is a range, and which tools take ranges', async () => {
+      for (const [tool, args] of [['git_diff_stat', { to: 'main..feature' }], ['git_show', { ref: 'HEAD~2..HEAD' }], ['git_file_churn', { ref: 'main..feature' }]] as const) {
+        assert.match(await fails(server, tool, args), /is a range, and this takes one commit; git_log takes ranges/, tool);
+      }
+      assert.match(await fails(server, 'git_log', { ref: 'main..no-such-branch' }), /right of \.\.\): 'no-such-branch' is not a commit/);
+    });
+
     it('keeps NUL and line breaks out of filters', async () => {
       assert.match(await fails(server, 'git_log', { author: 'a\u0000b' }), /NUL/);
       assert.match(await fails(server, 'git_log', { grep: 'a\nb' }), /line breaks/);
@@ -184,6 +199,36 @@ describe('git server under hostile input', function () {
         assert.equal((await readInfo(escape)).isRepository, false);
       } finally {
         await escape.close();
+      }
+    });
+
+    // git 2.3x fails --show-toplevel there, and the answer was "git failed: this operation must be run in a work tree".
+    it('a bare repository and a folder inside .git: plain answers naming what to point at', async () => {
+      const bare = join(fixture.dir, 'bare-clone.git');
+      fixture.git(fixture.dir, ['clone', '-q', '--bare', fixture.repo, bare]);
+      for (const [folder, expected] of [[bare, /is a bare repository; point REPO_PATH at a working tree/], [join(fixture.repo, '.git', 'refs'), /inside a \.git folder/]] as const) {
+        const odd = await startBuiltServer('git', { REPO_PATH: folder });
+        try {
+          assert.match(await fails(odd, 'git_log'), expected, folder);
+          assert.match((await readInfo(odd)).message, expected, folder);
+        } finally {
+          await odd.close();
+        }
+      }
+    });
+
+    // git reports the resolved root, so an absolute path written through the configured link was "outside the repository".
+    it('a repository reached through a symlinked folder takes absolute paths written through the link', async () => {
+      const link = join(fixture.dir, 'linked-parent');
+      symlinkSync(join(fixture.repo, '..'), link);
+      const linked = join(link, basename(fixture.repo));
+      const through = await startBuiltServer('git', { REPO_PATH: linked });
+      try {
+        assert.equal((await ok(through, 'git_log', { path: join(linked, 'src', 'config.ts') })).commits.length, 2);
+        assert.match(await fails(through, 'git_log', { path: join(link, 'outside', 'secret.txt') }), /outside the repository/);
+        assert.match(await fails(through, 'git_log', { path: join(linked, '..', 'outside', 'secret.txt') }), /outside the repository/);
+      } finally {
+        await through.close();
       }
     });
 

@@ -59,13 +59,14 @@ describe('git server units', () => {
     const hash = (c: string) => c.repeat(40);
 
     it('reads commits separated by NUL, whatever the subject holds', () => {
-      const record = (h: string, subject: string) => [h, h.slice(0, 7), 'Ann | B', 'a@x', '2024-01-01T00:00:00+00:00', subject, ''].join('\0');
+      const record = (h: string, subject: string) => [h, h.slice(0, 7), 'Ann | B', 'a@x', '2024-01-01T00:00:00+00:00', subject, '', '2024-01-02T09:00:00+09:00'].join('\0');
       const output = `${record(hash('a'), 'fix | pipe\u001e and RS')}\0${record(hash('b'), '\u001b[1mbold\u001b[0m')}\0`;
       const commits = parseCommitList(output);
       assert.equal(commits.length, 2);
       assert.equal(commits[0].subject, 'fix | pipe and RS');
       assert.equal(commits[0].author, 'Ann | B');
       assert.equal(commits[1].subject, 'bold');
+      assert.equal(commits[1].committerDate, '2024-01-02T09:00:00+09:00');
       // A record cut by the byte cap is dropped, not half-read.
       assert.equal(parseCommitList(output.slice(0, -5)).length, 1);
     });

@@ -1,7 +1,8 @@
 // The built system server (dist/servers/system.js) over stdio, checked against what Node itself reports.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { statfsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -191,6 +192,22 @@ describe('system server (built, over stdio)', function () {
       }
     });
 
+    // An unmounted disk's mount point: the longest prefix was `/`, answered as if it were that disk.
+    it('refuses a path that does not exist, and says which mount holds a folder nothing is mounted at', async () => {
+      const gone = path.join(os.tmpdir(), `unmounted-${process.pid}`, 'backup');
+      assert.match(await callError(server, 'get_disk_usage', { path: gone }), /does not exist, so no filesystem holds it .*Mount points: /);
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'mount-point-'));
+      try {
+        const r = await call(server, 'get_disk_usage', { path: folder });
+        assert.equal(r.disks.length, 1);
+        assert.ok(r.summary.startsWith(`${JSON.stringify(folder)} is on the filesystem mounted at ${r.disks[0].mount} (no filesystem is mounted at that path itself); `), r.summary);
+        const mount = await call(server, 'get_disk_usage', { path: r.disks[0].mount });
+        assert.ok(mount.summary.startsWith(`${JSON.stringify(r.disks[0].mount)} is a mount point; `), mount.summary);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
     it('bounds the list and warns per filesystem at threshold 0, not at 100', async () => {
       const limited = await call(server, 'get_disk_usage', { limit: 1 });
       assert.equal(limited.disks.length, 1);
@@ -366,6 +383,14 @@ describe('system server (built, over stdio)', function () {
       });
     }
 
+    // A guessed argument name (filter for name, limit for count) used to be dropped without a word,
+    // and the answer (every process) read as the answer to the filtered question.
+    it('an argument the tool does not take is an error naming it and the ones it takes', async () => {
+      const message = await callError(server, 'get_top_processes', { filter: 'no-such-process', limit: 2 });
+      assert.match(message, /unknown arguments "filter", "limit"; this tool takes sortBy, count, name,/);
+      assert.match(await callError(server, 'get_disk_usage', { mount: '/' }), /unknown argument "mount"; this tool takes path, limit, diskThreshold/);
+    });
+
     it('an unknown tool is an error and the server keeps answering', async () => {
       const result = (await server.client.callTool({ name: 'get_everything', arguments: {} })) as CallToolResult;
       assert.equal(result.isError, true);
@@ -397,8 +422,9 @@ describe('system server (built, over stdio)', function () {
       assert.match(message, /"\/dev\/zero" is on \/dev \(\w+\), which is not listed: /);
     });
 
-    it('ignores unknown arguments rather than acting on them, and stays up', async () => {
-      const r = await call(server, 'get_disk_usage', { limit: 1, command: 'rm -rf /', write: true });
+    it('refuses unknown arguments rather than acting on them or dropping them unsaid, and stays up', async () => {
+      assert.match(await callError(server, 'get_disk_usage', { limit: 1, command: 'rm -rf /', write: true }), /unknown arguments "command", "write"/);
+      const r = await call(server, 'get_disk_usage', { limit: 1 });
       assert.equal(r.disks.length, 1);
     });
   });
