@@ -1,7 +1,7 @@
 // The miner's cache of token sequences seen before: most lines of a log repeat a shape already mined, and are matched
 // here by their tokens in place (TokenScan ranges), without making a string for them; and the cache of message shapes
 // in front of it, which spares most lines the tokenizing too.
-import { holdsShape, sameShape, shapeHash, type ScanSnapshot, type TokenScan } from './tokenize';
+import { holdsShape, sameShape, shapeCodes, shapeHash, type ScanSnapshot, type TokenScan } from './tokenize';
 
 /**
  * Sequences sharing one quick hash (TokenScan.hash) beyond which that hash's sequences are keyed by their full hash
@@ -93,15 +93,15 @@ export class SequenceCache<V> {
 }
 
 /**
- * Messages longer than this are not shape-cached: long lines seldom repeat a shape, and each entry holds its message.
+ * Messages longer than this are not shape-cached: long lines seldom repeat a shape, and each entry holds a copy of one.
  */
 const MAX_SHAPE_LENGTH = 1024;
 /** Slots of the filter that admits a shape on its second sighting (a power of two). */
 const DOORKEEPER_SLOTS = 4096;
 
-/** A cached shape: a message of it, its scan, the value; `next` chains shapes whose hashes are equal. */
+/** A cached shape: a message of it (shapeCodes), its scan, the value; `next` chains shapes whose hashes are equal. */
 interface Shape<V> {
-  message: string;
+  codes: Uint16Array;
   scan: ScanSnapshot;
   value: V;
   next: Shape<V> | undefined;
@@ -142,7 +142,7 @@ export class ShapeCache<V> {
     this.lastMessage = message;
     this.lastHash = hash;
     let shape = this.shapes.get(hash);
-    while (shape !== undefined && !sameShape(shape.message, message)) shape = shape.next;
+    while (shape !== undefined && !sameShape(shape.codes, message)) shape = shape.next;
     if (shape === undefined) return undefined;
     scan.restore(message, shape.scan);
     this.hits++;
@@ -166,7 +166,7 @@ export class ShapeCache<V> {
     if (!holdsShape(scan)) return;
     if (this.size >= this.limit) this.clear(generation);
     this.size++;
-    this.shapes.set(hash, { message, scan: scan.snapshot(), value, next: this.shapes.get(hash) });
+    this.shapes.set(hash, { codes: shapeCodes(message), scan: scan.snapshot(), value, next: this.shapes.get(hash) });
   }
 
   private clear(generation: number): void {

@@ -545,11 +545,26 @@ export function shapeHash(message: string): number {
   return (hash ^ (hash >>> 30)) & 0x3fffffff;
 }
 
-/** The two messages are equal but for the values of loose digits (isLooseDigit), so they scan to the same ranges. */
-export function sameShape(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    if (a.charCodeAt(i) !== b.charCodeAt(i) && !(isLooseDigit(a, i) && isLooseDigit(b, i))) return false;
+/**
+ * The code units of a message, copied: what sameShape compares a later message with. A copy, not the string, since a
+ * message cut from a line (a slice) keeps the whole line alive, and a short message may come from a long line.
+ */
+export function shapeCodes(message: string): Uint16Array {
+  const codes = new Uint16Array(message.length);
+  for (let i = 0; i < message.length; i++) codes[i] = message.charCodeAt(i);
+  return codes;
+}
+
+/**
+ * The message whose code units are `codes` (shapeCodes) and `message` are equal but for the values of loose digits
+ * (isLooseDigit), so they scan to the same ranges. Where the two differ only digit against digit, a digit's neighbours
+ * are letters in both or in neither, so a digit loose in `message` is loose in the other.
+ */
+export function sameShape(codes: Uint16Array, message: string): boolean {
+  if (codes.length !== message.length) return false;
+  for (let i = 0; i < codes.length; i++) {
+    const a = codes[i];
+    if (a !== message.charCodeAt(i) && !(a >= Char.Zero && a <= Char.Nine && isLooseDigit(message, i))) return false;
   }
   return true;
 }
