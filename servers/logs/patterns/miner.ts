@@ -6,7 +6,7 @@ import { cutText } from '../../shared/sanitize';
 import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { mergeHeaderForms, messageLead } from './form-merge';
-import { SequenceCache } from './sequence-cache';
+import { SequenceCache, ShapeCache } from './sequence-cache';
 import { isEnumConstant, tokenizedScan, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
 
@@ -49,6 +49,11 @@ export interface TemplateMinerOptions {
   maxEventValues?: number;
   /** Lines a word typically (median) holds for its position to name events rather than hold a variable. */
   minLinesPerValue?: number;
+  /**
+   * Look messages up by their shape before tokenizing them (ShapeCache, default true). The result is the same either
+   * way; false is for tests that compare the two paths.
+   */
+  shapeCache?: boolean;
 }
 
 /**
@@ -227,6 +232,8 @@ function isValueWord(token: string): boolean {
 
 /** Bounded: keys are whole token sequences, so this is most of the miner's memory on high-variety logs. */
 const CACHE_LIMIT = 20_000;
+/** Shapes kept (ShapeCache): each holds one message and its ranges, so fewer than sequences. */
+const SHAPE_LIMIT = 4096;
 
 function newNode(): TreeNode {
   return { children: new Map(), clusters: [] };
@@ -261,6 +268,8 @@ export class TemplateMiner {
    * tokens in place, without making a string for them.
    */
   private readonly cache = new SequenceCache<Cluster>(CACHE_LIMIT);
+  /** Message shape -> cluster, in front of `cache` (undefined when options.shapeCache is false). */
+  private readonly shapes: ShapeCache<Cluster> | undefined;
   /** Reused for every message: the tokens of the one being added. */
   private readonly scan = new TokenScan();
   private overflow: Cluster | undefined;
@@ -289,6 +298,7 @@ export class TemplateMiner {
     this.trackLines = options.trackLines ?? false;
     this.maxTrackedLines = options.maxTrackedLines ?? Infinity;
     this.maxMessageLength = options.maxMessageLength ?? MAX_MESSAGE_LENGTH;
+    this.shapes = options.shapeCache === false ? undefined : new ShapeCache<Cluster>(SHAPE_LIMIT);
   }
 
   /**
@@ -300,13 +310,18 @@ export class TemplateMiner {
     this.lines++;
     this.view = undefined;
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
-    const scan = this.scan.scan(message);
-    // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
-    let cluster = this.cache.get(scan);
+    // Most lines repeat a shape seen before and skip the tokenizer (ShapeCache; this.scan is then restored).
+    let cluster = this.shapes?.get(message, this.scan, this.cache.generation);
     if (cluster === undefined) {
-      const tokens = scan.tokens();
-      cluster = this.place(tokens, message);
-      this.cache.set(scan, tokens, cluster);
+      const scan = this.scan.scan(message);
+      // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
+      cluster = this.cache.get(scan);
+      if (cluster === undefined) {
+        const tokens = scan.tokens();
+        cluster = this.place(tokens, message);
+        this.cache.set(scan, tokens, cluster);
+      }
+      this.shapes?.set(scan, cluster, this.cache.generation);
     }
     if (this.trackLines && this.lines > this.maxTrackedLines) this.trackLines = false;
     const example = this.example(cluster, info.line ?? message);
@@ -324,6 +339,11 @@ export class TemplateMiner {
    */
   get comparisons(): number {
     return this.compared;
+  }
+
+  /** Messages that skipped the tokenizer, found by their shape (ShapeCache): a measure of the cache's use. */
+  get shapeHits(): number {
+    return this.shapes?.hits ?? 0;
   }
 
   get templateCount(): number {

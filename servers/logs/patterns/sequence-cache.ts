@@ -1,6 +1,7 @@
 // The miner's cache of token sequences seen before: most lines of a log repeat a shape already mined, and are matched
-// here by their tokens in place (TokenScan ranges), without making a string for them.
-import type { TokenScan } from './tokenize';
+// here by their tokens in place (TokenScan ranges), without making a string for them; and the cache of message shapes
+// in front of it, which spares most lines the tokenizing too.
+import { holdsShape, sameShape, shapeCodes, shapeHash, type ScanSnapshot, type TokenScan } from './tokenize';
 
 /**
  * Sequences sharing one quick hash (TokenScan.hash) beyond which that hash's sequences are keyed by their full hash
@@ -35,6 +36,8 @@ export class SequenceCache<V> {
   private readonly full = new Map<number, Entry<V>>();
   /** Sequences held. */
   private size = 0;
+  /** Times the cache emptied itself: what was looked up before may now be placed elsewhere (ShapeCache follows it). */
+  generation = 0;
 
   constructor(private readonly limit: number) {}
 
@@ -58,6 +61,7 @@ export class SequenceCache<V> {
       this.quick.clear();
       this.full.clear();
       this.size = 0;
+      this.generation++;
     }
     this.size++;
     const quick = scan.hash();
@@ -85,5 +89,89 @@ export class SequenceCache<V> {
   private addFull(entry: Entry<V>): void {
     entry.next = this.full.get(entry.full);
     this.full.set(entry.full, entry);
+  }
+}
+
+/**
+ * Messages longer than this are not shape-cached: long lines seldom repeat a shape, and each entry holds a copy of one.
+ */
+const MAX_SHAPE_LENGTH = 1024;
+/** Slots of the filter that admits a shape on its second sighting (a power of two). */
+const DOORKEEPER_SLOTS = 4096;
+
+/** A cached shape: a message of it (shapeCodes), its scan, the value; `next` chains shapes whose hashes are equal. */
+interface Shape<V> {
+  codes: Uint16Array;
+  scan: ScanSnapshot;
+  value: V;
+  next: Shape<V> | undefined;
+}
+
+/**
+ * Message shape -> the value a SequenceCache gave for its tokens, bounded: at `limit` shapes it empties itself. Most
+ * lines of a log repeat a few hundred shapes that differ only in the values of loose digits (counts, ids, times,
+ * addresses: tokenize.ts isLooseDigit); such messages scan to the same tokens, so a hit restores the scan of the
+ * first message of the shape (its ranges read in the new message) and gives what the sequence cache gave it, without
+ * tokenizing. Exact by construction: a shape is kept only when its loose digits all fall in masked tokens
+ * (holdsShape), and only while the sequence cache that gave its value has not emptied itself (`generation`), after
+ * which the same tokens may be placed elsewhere. A shape is admitted on its second sighting only, so that a log of
+ * unique shapes (hex ids: their letters differ) pays a hash per line, not an entry.
+ */
+export class ShapeCache<V> {
+  private readonly shapes = new Map<number, Shape<V>>();
+  /** Hashes seen once (shapeHash + 1 per slot; 0 is empty): the doorkeeper of set(). */
+  private readonly seen = new Int32Array(DOORKEEPER_SLOTS);
+  private size = 0;
+  private generation = 0;
+  /** Look-ups that found their shape. */
+  hits = 0;
+  /** The message get() last hashed, and its hash: set() is called with the same message after a miss. */
+  private lastMessage = '';
+  private lastHash = 0;
+
+  constructor(private readonly limit: number) {}
+
+  /**
+   * The value cached for the shape of `message` (under the SequenceCache generation `generation`), with `scan` made
+   * to hold what scanning `message` gives; undefined (and `scan` untouched) when the shape is not cached.
+   */
+  get(message: string, scan: TokenScan, generation: number): V | undefined {
+    if (generation !== this.generation) this.clear(generation);
+    if (message.length > MAX_SHAPE_LENGTH) return undefined;
+    const hash = shapeHash(message);
+    this.lastMessage = message;
+    this.lastHash = hash;
+    let shape = this.shapes.get(hash);
+    while (shape !== undefined && !sameShape(shape.codes, message)) shape = shape.next;
+    if (shape === undefined) return undefined;
+    scan.restore(message, shape.scan);
+    this.hits++;
+    return shape.value;
+  }
+
+  /**
+   * Caches `value` for the shape of the message `scan` last scanned (which get() just missed), as given by the
+   * SequenceCache of generation `generation`, when its loose digits are all masked and it was seen before.
+   */
+  set(scan: TokenScan, value: V, generation: number): void {
+    const message = scan.message;
+    if (generation !== this.generation) this.clear(generation);
+    if (message.length > MAX_SHAPE_LENGTH || scan.count === 0) return;
+    const hash = message === this.lastMessage ? this.lastHash : shapeHash(message);
+    const slot = hash & (DOORKEEPER_SLOTS - 1);
+    if (this.seen[slot] !== hash + 1) {
+      this.seen[slot] = hash + 1;
+      return;
+    }
+    if (!holdsShape(scan)) return;
+    if (this.size >= this.limit) this.clear(generation);
+    this.size++;
+    this.shapes.set(hash, { codes: shapeCodes(message), scan: scan.snapshot(), value, next: this.shapes.get(hash) });
+  }
+
+  private clear(generation: number): void {
+    this.shapes.clear();
+    this.size = 0;
+    this.generation = generation;
   }
 }

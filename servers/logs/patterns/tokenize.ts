@@ -340,7 +340,7 @@ class FlaggedRanges {
     this.count++;
   }
 
-  private grow(): void {
+  protected grow(): void {
     const size = this.starts.length * 2;
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
@@ -478,6 +478,108 @@ export class TokenScan extends FlaggedRanges {
     return this.count > 0 && this.flags[this.count - 1] === 1;
   }
 
+  /** What the last scan() found (its ranges and skipped annotations), copied for restore(). */
+  snapshot(): ScanSnapshot {
+    return {
+      starts: this.starts.slice(0, this.count),
+      ends: this.ends.slice(0, this.count),
+      flags: this.flags.slice(0, this.count),
+      skipped: this.skipped.slice(0, this.skippedCount),
+    };
+  }
+
+  /**
+   * Makes this scan hold what scan(message) would give, from the snapshot of a message of the same shape (sameShape):
+   * such messages scan to the same ranges (see shapeHash), so nothing is scanned.
+   */
+  restore(message: string, snapshot: ScanSnapshot): this {
+    this.message = message;
+    const count = snapshot.starts.length;
+    while (this.starts.length < count) this.grow();
+    this.starts.set(snapshot.starts);
+    this.ends.set(snapshot.ends);
+    this.flags.set(snapshot.flags);
+    this.count = count;
+    const skipped = snapshot.skipped;
+    for (let i = 0; i < skipped.length; i++) this.skipped[i] = skipped[i];
+    this.skippedCount = skipped.length;
+    return this;
+  }
+}
+
+/** A TokenScan's ranges and skipped annotations, copied (TokenScan.snapshot). */
+export interface ScanSnapshot {
+  starts: Int32Array;
+  ends: Int32Array;
+  flags: Uint8Array;
+  skipped: number[];
+}
+
+/**
+ * Position i of `text` holds a loose digit: an ASCII digit with no ASCII letter on either side. The tokenizer reads
+ * such a digit by its class alone (isDigit: where numbers start, how many digits a piece holds, whether it is hex); only
+ * a word looked up whole in a fixed list (a file extension such as `ps1`) reads a digit's value, and such a digit is
+ * glued to a letter. So two messages that differ only in the values of loose digits scan to the same ranges, and when
+ * every loose digit lies in a masked token (or a skipped annotation: holdsShape) to the same tokens.
+ */
+function isLooseDigit(text: string, i: number): boolean {
+  // Bounds are tested, not left to charCodeAt's NaN: a NaN would make V8 keep these codes as doubles.
+  return isDigit(text.charCodeAt(i)) && (i === 0 || !isAsciiLetter(text.charCodeAt(i - 1))) && (i + 1 === text.length || !isAsciiLetter(text.charCodeAt(i + 1)));
+}
+
+/**
+ * A 30-bit hash of the message's shape: of every character, a loose digit (isLooseDigit) counted as `0`. Messages of
+ * the same shape (sameShape) hash equal.
+ */
+export function shapeHash(message: string): number {
+  const length = message.length;
+  let hash = HASH_BASIS ^ length;
+  // Two characters a step (a multiply per pair, not per character); an odd last one alone.
+  for (let i = 0; i < length; i += 2) {
+    let c = message.charCodeAt(i);
+    if (c >= Char.Zero && c <= Char.Nine && isLooseDigit(message, i)) c = Char.Zero;
+    let d = i + 1 < length ? message.charCodeAt(i + 1) : 0;
+    if (d >= Char.Zero && d <= Char.Nine && isLooseDigit(message, i + 1)) d = Char.Zero;
+    hash = Math.imul(hash ^ (c | (d << 16)), HASH_PRIME);
+  }
+  return (hash ^ (hash >>> 30)) & 0x3fffffff;
+}
+
+/**
+ * The code units of a message, copied: what sameShape compares a later message with. A copy, not the string, since a
+ * message cut from a line (a slice) keeps the whole line alive, and a short message may come from a long line.
+ */
+export function shapeCodes(message: string): Uint16Array {
+  const codes = new Uint16Array(message.length);
+  for (let i = 0; i < message.length; i++) codes[i] = message.charCodeAt(i);
+  return codes;
+}
+
+/**
+ * The message whose code units are `codes` (shapeCodes) and `message` are equal but for the values of loose digits
+ * (isLooseDigit), so they scan to the same ranges. Where the two differ only digit against digit, a digit's neighbours
+ * are letters in both or in neither, so a digit loose in `message` is loose in the other.
+ */
+export function sameShape(codes: Uint16Array, message: string): boolean {
+  if (codes.length !== message.length) return false;
+  for (let i = 0; i < codes.length; i++) {
+    const a = codes[i];
+    if (a !== message.charCodeAt(i) && !(a >= Char.Zero && a <= Char.Nine && isLooseDigit(message, i))) return false;
+  }
+  return true;
+}
+
+/**
+ * Every loose digit of the message `scan` holds is inside a masked token or a skipped annotation: another message of
+ * its shape (sameShape) then gives the same tokens, not only the same ranges (a kept token's text is compared).
+ */
+export function holdsShape(scan: TokenScan): boolean {
+  const message = scan.message;
+  for (let t = 0; t < scan.count; t++) {
+    if (scan.flags[t] === 1) continue;
+    for (let i = scan.starts[t]; i < scan.ends[t]; i++) if (isLooseDigit(message, i)) return false;
+  }
+  return true;
 }
 
 /** The word being scanned (scratch reused from word to word): where it ends, and its pieces when it holds no quote. */

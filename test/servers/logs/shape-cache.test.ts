@@ -1,0 +1,119 @@
+// The cache of message shapes in front of the miner's sequence cache: a message that differs from one seen before only
+// in the values of loose digits (counts, ports, times, addresses) is given what that one was given, without tokenizing.
+import assert from 'node:assert/strict';
+import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { holdsShape, sameShape, shapeCodes, shapeHash, TokenScan } from '../../../servers/logs/patterns/tokenize';
+import { generateSynthetic, seededRandom, SYNTHETIC_LAYOUTS } from '../../../scripts/synthetic-logs';
+
+/** The message with each digit that has no ASCII letter beside it (a loose digit) replaced by another digit. */
+function rerollLooseDigits(message: string, random: () => number): string {
+  const letter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+  let out = '';
+  for (let i = 0; i < message.length; i++) {
+    const c = message[i];
+    out += /[0-9]/.test(c) && !letter(message[i - 1]) && !letter(message[i + 1]) ? String(Math.floor(random() * 10)) : c;
+  }
+  return out;
+}
+
+/** The two messages are of one shape (sameShape of the first's copy and the second). */
+function same(a: string, b: string): boolean {
+  return sameShape(shapeCodes(a), b);
+}
+
+/** What a scan holds: its ranges, flags and skipped annotations. */
+function ranges(scan: TokenScan): string {
+  const parts: string[] = [];
+  for (let i = 0; i < scan.count; i++) parts.push(`${scan.starts[i]}-${scan.ends[i]}${scan.flags[i] ? '*' : ''}`);
+  return `${parts.join(' ')} | ${scan.skipped.slice(0, scan.skippedCount).join(',')}`;
+}
+
+/** Every line's id from add() and the listing, from a miner with the shape cache and one without. */
+function bothWays(messages: string[]): { ids: [number[], number[]]; listings: [string, string]; hits: number } {
+  const cached = new TemplateMiner();
+  const plain = new TemplateMiner({ shapeCache: false });
+  const ids: [number[], number[]] = [[], []];
+  for (const message of messages) {
+    ids[0].push(cached.add(message, { line: message }));
+    ids[1].push(plain.add(message, { line: message }));
+  }
+  return { ids, listings: [JSON.stringify(cached.templates()), JSON.stringify(plain.templates())], hits: cached.shapeHits };
+}
+
+describe('log intelligence: the shape cache', () => {
+  it('messages that differ only in loose digits scan to the same ranges, and to the same tokens when those digits are masked', () => {
+    const random = seededRandom(5);
+    const scan = new TokenScan();
+    const other = new TokenScan();
+    let checked = 0;
+    for (const layout of SYNTHETIC_LAYOUTS) {
+      for (const message of generateSynthetic(layout, 300, 3).messages.map(String)) {
+        const twin = rerollLooseDigits(message, random);
+        assert.ok(same(message, twin) && same(twin, message), twin);
+        assert.equal(shapeHash(message), shapeHash(twin), twin);
+        scan.scan(message);
+        other.scan(twin);
+        assert.equal(ranges(other), ranges(scan), `${message} / ${twin}`);
+        if (holdsShape(scan)) assert.deepEqual(other.tokens(), scan.tokens(), `${message} / ${twin}`);
+        // restore() gives the twin what scanning it gives, from the first message's snapshot.
+        assert.equal(ranges(new TokenScan().restore(twin, scan.snapshot())), ranges(other));
+        checked++;
+      }
+    }
+    assert.ok(checked > 5000);
+  });
+
+  it('a digit glued to a letter belongs to the shape: `script.ps1` is a file name, `script.ps2` is not', () => {
+    // The tokenizer looks a file extension up whole, so the digit's value decides whether the word is a variable.
+    assert.equal(same('running script.ps1 now', 'running script.ps2 now'), false);
+    assert.equal(same('opened tty2', 'opened tty3'), false);
+    // A digit between non-letters is loose: `port 22` and `port 80` are one shape; `port 8080` is another (length).
+    assert.ok(same('listening on port 22', 'listening on port 80'));
+    assert.equal(same('listening on port 22', 'listening on port 8080'), false);
+    const lines = ['running script.ps1 now', 'running script.ps1 now', 'running script.ps2 now', 'running script.ps2 now', 'running script.ps1 now'];
+    const { ids, listings } = bothWays(lines);
+    assert.deepEqual(ids[0], ids[1]);
+    assert.equal(listings[0], listings[1]);
+  });
+
+  it('a shape whose loose digit stays in a kept token is not cached (`x_1_y` and `x_2_y` are different words)', () => {
+    const scan = new TokenScan().scan('step x_1_y done');
+    assert.equal(scan.tokens().join(' '), 'step x_1_y done');
+    assert.equal(holdsShape(scan), false);
+    assert.ok(holdsShape(new TokenScan().scan('step 12 done')));
+    const lines = ['step x_1_y done', 'step x_1_y done', 'step x_1_y done', 'step x_2_y done', 'step x_2_y done', 'step x_1_y done'];
+    const { ids, listings, hits } = bothWays(lines);
+    assert.deepEqual(ids[0], ids[1]);
+    assert.equal(listings[0], listings[1]);
+    assert.equal(hits, 0);
+  });
+
+  it('a shape is cached on its second sighting and found from the third', () => {
+    const { hits } = bothWays(['worker 1 restarted', 'worker 2 restarted', 'worker 3 restarted', 'worker 4 restarted']);
+    assert.equal(hits, 2);
+  });
+
+  it('the miner gives every line the same id and the same listing with the shape cache as without it', () => {
+    for (const layout of SYNTHETIC_LAYOUTS) {
+      const { ids, listings, hits } = bothWays(generateSynthetic(layout, 3000, 4).messages.map(String));
+      assert.deepEqual(ids[0], ids[1], layout.id);
+      assert.equal(listings[0], listings[1], layout.id);
+      assert.ok(hits > 0, layout.id);
+    }
+  });
+
+  it('shapes follow the sequence cache when it empties itself: a sequence placed again may join another cluster', () => {
+    // More distinct sequences than the sequence cache holds (20,000), between lines of a few repeated shapes.
+    const random = seededRandom(9);
+    const word = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join('');
+    const messages: string[] = [];
+    for (let i = 0; i < 26_000; i++) {
+      messages.push(`${word()} ${word()} ${word()}`);
+      if (i % 5 === 0) messages.push(`queue depth ${i % 97} exceeds limit ${i % 13}`, `user ${word()} logged in from 10.0.${i % 250}.${i % 7}`);
+    }
+    const { ids, listings, hits } = bothWays(messages);
+    assert.deepEqual(ids[0], ids[1]);
+    assert.equal(listings[0], listings[1]);
+    assert.ok(hits > 5000);
+  });
+});
