@@ -6,7 +6,6 @@
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
 import { WILDCARD } from './tokenize';
-import { levelsTellApart, onlyLevel } from './variability';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -17,8 +16,6 @@ export interface FormUnit {
   lead: string;
   /** Lines the template holds. */
   count: number;
-  /** Its lines per level (index into LEVELS), when it has levelled lines: templates kept to different levels stay apart. */
-  levels?: readonly number[];
 }
 
 /** Templates after the merge: indexes into the input, the one whose text is shown first, and where its message starts. */
@@ -55,10 +52,6 @@ interface Registration {
   short: boolean;
   /** The run's constant tokens (Header only): two runs with the same ones are one header form, a field added or not. */
   constants?: string;
-  /** Plain words of the run in a bracket glued to a name (`Job[failed]`'s `failed`), for outcomeWords. */
-  glued?: string[];
-  /** Those of them the unit's previous cut did not hold: the message after this cut is the one they front. */
-  fresh?: string[];
 }
 
 /**
@@ -82,7 +75,6 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   const skeletons = new Map<number, Registration[]>();
   for (let unit = 0; unit < units.length; unit++) registerCuts(units[unit], unit, buckets, skeletons);
   const { shapes, proven } = learnedRuns(buckets);
-  const outcome = outcomeWords(buckets);
   const parent = units.map((_, index) => index);
   const joinedAt = units.map(() => Infinity);
   const join = (x: Registration, y: Registration) => {
@@ -93,7 +85,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   const isAccepted = (list: Registration[], r: Registration) => (r.kind !== RunKind.Candidate || shapes.has(r.run as string)) && (!r.short || r.kind === RunKind.Bare || proven.has(r.exact as string) || sameFormElsewhere(list, r));
   for (const list of buckets.values()) {
     const accepted = list.filter((r) => isAccepted(list, r));
-    if (!accepted.some((r) => r.unit !== accepted[0].unit) || ((namesDiffer(accepted) || outcomesDiffer(accepted, outcome)) && !printedBare(accepted))) continue;
+    if (!accepted.some((r) => r.unit !== accepted[0].unit) || (namesDiffer(accepted) && !printedBare(accepted))) continue;
     const [first, ...rest] = accepted;
     for (const other of rest) if (other.unit !== first.unit && sameMessage(units[first.unit], first.from, units[other.unit], other.from)) join(first, other);
   }
@@ -103,7 +95,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     for (let i = 0; i < accepted.length; i++) {
       for (let j = i + 1; j < accepted.length; j++) {
         const [x, y] = [accepted[i], accepted[j]];
-        if (x.unit === y.unit || x.exact === y.exact || (x.layout !== undefined && x.layout === y.layout && x.names !== y.names) || outcomesDiffer([x, y], outcome)) continue;
+        if (x.unit === y.unit || x.exact === y.exact || (x.layout !== undefined && x.layout === y.layout && x.names !== y.names)) continue;
         if (generalises(units[x.unit], x.from, units[y.unit], y.from) || generalises(units[y.unit], y.from, units[x.unit], x.from)) join(x, y);
       }
     }
@@ -118,30 +110,12 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     if (members) members.push(unit);
     else groups.set(root, [unit]);
   }
-  return [...groups.values()].flatMap((members) => apartByLevel(units, members)).map((members) => {
+  return [...groups.values()].map((members) => {
     if (members.length === 1) return { members, from: 0 };
     members.sort((a, b) => joinedAt[a] - joinedAt[b] || units[b].count - units[a].count || a - b);
     // A group joined only by its fields or its masked pieces (joinFieldRuns, joinLooseCores) shows a whole template.
     return { members, from: Number.isFinite(joinedAt[members[0]]) ? joinedAt[members[0]] : 0 };
   });
-}
-
-/**
- * A joined group as the parts it may hold: itself, or where its members keep to different levels (levelsTellApart)
- * one part per level and one of the members without levelled lines. One print statement has one level, whatever header
- * it is printed behind: templates the variability rules kept apart by level (variability.ts byLevel) end in the same
- * message and must not meet again here.
- */
-function apartByLevel(units: readonly FormUnit[], members: number[]): number[][] {
-  if (members.length < 2 || !levelsTellApart(members.map((m) => units[m]))) return [members];
-  const parts = new Map<number, number[]>();
-  for (const member of members) {
-    const level = onlyLevel(units[member]);
-    const part = parts.get(level);
-    if (part) part.push(member);
-    else parts.set(level, [member]);
-  }
-  return [...parts.values()];
 }
 
 /** Files each cut of `unit` where a message of enough words starts after a run that may be a header. */
@@ -160,8 +134,6 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
   let names = '';
   let exact = unit.lead;
   let constants = '';
-  let glued: string[] = [];
-  let fresh: string[] = [];
   for (let from = 0; from < Math.min(tokens.length, MAX_RUN + 1); from++) {
     if (from > 0) {
       const token = tokens[from - 1];
@@ -175,10 +147,6 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
       if (!shape.inside[from - 1] && !isLevelWord(token)) names += `${token}\u0001`;
       exact += `${token}\u0001${unit.seps[from - 1] ?? ''}\u0002`;
       if (token !== WILDCARD) constants += `${token}\u0001`;
-      if (from >= 2 && unit.seps[from - 2] === '[' && /^\p{L}+$/u.test(token) && !isLevelWord(token)) {
-        glued = [...glued, token];
-        fresh.push(token);
-      }
     }
     if (tailWords === 0) return;
     if (from > 0 && !shape.cuts[from]) continue;
@@ -186,8 +154,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     if (kind === undefined) continue;
     const key = suffixKeys[from];
     const short = tailWords < MIN_TAIL_WORDS;
-    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}), ...(glued.length ? { glued } : {}), ...(fresh.length ? { fresh } : {}) };
-    fresh = [];
+    const registration: Registration = { unit: index, from, kind, short, ...(kind === RunKind.Candidate ? { run } : {}), ...(from > 0 ? { layout, names, exact } : {}), ...(kind === RunKind.Header && constants !== '' ? { constants } : {}) };
     const list = buckets.get(key);
     if (list) list.push(registration);
     else buckets.set(key, [registration]);
@@ -320,41 +287,6 @@ function sameFormElsewhere(list: Registration[], r: Registration): boolean {
  */
 function printedBare(list: Registration[]): boolean {
   return list.some((r) => r.kind === RunKind.Bare && !r.short);
-}
-
-/**
- * The plain words in brackets glued to a name (`Job[succeeded]`, `Job[failed]`) that the file shows in front of one
- * message only. A component column's value (`Worker[db]`) names who printed the line and fronts the several messages
- * that component prints; a word that only ever fronts one message is that statement's own word, an outcome it spells
- * (`Job[failed] pipeline <*> on branch main`), however column-like its place. Judged from every cut of every template.
- */
-function outcomeWords(buckets: Map<number, Registration[]>): Set<string> {
-  const fronts = new Map<string, Set<number>>();
-  for (const [key, list] of buckets) {
-    for (const r of list) {
-      for (const word of r.fresh ?? []) {
-        const keys = fronts.get(word);
-        if (keys) keys.add(key);
-        else fronts.set(word, new Set([key]));
-      }
-    }
-  }
-  const words = new Set<string>();
-  for (const [word, keys] of fronts) if (keys.size === 1) words.add(word);
-  return words;
-}
-
-/** Runs that hold different outcome words (outcomeWords): one statement per outcome, whatever header holds them. */
-function outcomesDiffer(list: Registration[], outcome: ReadonlySet<string>): boolean {
-  let seen: string | undefined;
-  for (const r of list) {
-    for (const word of r.glued ?? []) {
-      if (!outcome.has(word)) continue;
-      if (seen === undefined) seen = word;
-      else if (seen !== word) return true;
-    }
-  }
-  return false;
 }
 
 /**

@@ -364,7 +364,7 @@ export class TemplateMiner {
     }
     const finalIds = new Map<number, number>();
     const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
-    const forms = mergeHeaderForms(merged.map(({ members, tokens, levels }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0), levels })), this.rule.minLinesPerValue);
+    const forms = mergeHeaderForms(merged.map(({ members, tokens }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0) })), this.rule.minLinesPerValue);
     const templates = forms.map((form) => {
       // The shown form (the barest) first: its cluster renders the template, from where its message starts.
       const { tokens } = merged[form.members[0]];

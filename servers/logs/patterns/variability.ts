@@ -43,8 +43,6 @@ export interface PositionUnit {
 export interface MergedUnit {
   members: number[];
   tokens: string[];
-  /** Lines per level of its members (PositionUnit.levels summed); undefined when no unit had levels. */
-  levels?: number[];
 }
 
 /** Positions looked at per template: a long message's tail rarely decides its event. */
@@ -108,7 +106,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeFieldTails(groups.filter((g) => g.alive), rule);
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
-  return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens, ...(g.levels ? { levels: g.levels } : {}) }));
+  return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
 }
 
 /** Least distinct words shaped as values that make a message's first position a variable (mergeLeadingValues). */
@@ -340,7 +338,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       if (family) family.push(group);
       else families.set(key, [group]);
     }
-    for (let family of [...families.values()].flatMap(byLevel)) {
+    for (let family of families.values()) {
       family = mergeableMembers(family, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run));
       if (family.length < 2 || !tailRunIsVariable(family, prefix, rule)) continue;
       family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
@@ -390,9 +388,9 @@ function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: 
     }
   }
   const ordered = [...families.values()].filter((f) => f.groups.length >= 2).sort((a, b) => b.prefix + b.suffix - (a.prefix + a.suffix));
-  for (const { prefix, suffix, groups: all } of ordered.flatMap((f) => byLevel(f.groups).map((groups) => ({ ...f, groups })))) {
+  for (const { prefix, suffix, groups } of ordered) {
     const runOfGroup = (group: Group) => group.tokens.slice(prefix, group.tokens.length - suffix).join(' ');
-    const named = all.filter((group) => group.alive && group.tokens.length - prefix - suffix >= 1 && isNameRun(group.tokens.slice(prefix, group.tokens.length - suffix)));
+    const named = groups.filter((group) => group.alive && group.tokens.length - prefix - suffix >= 1 && isNameRun(group.tokens.slice(prefix, group.tokens.length - suffix)));
     const family = mergeableMembers(named, runOfGroup, (run) => run.includes(' ') || mayMerge(run));
     if (family.length < 2) continue;
     const counts = new Map<string, number>();
@@ -457,7 +455,7 @@ function mergeFieldTails(alive: Group[], rule: VariabilityRule): void {
   }
   for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
     // A group merged at a longer prefix has other tokens now: it was read there.
-    const families = familiesBy(byPrefix.get(prefix) as Group[], (group) => (group.alive && fieldTailStarts(group.tokens).includes(prefix) ? group.tokens.slice(0, prefix).join('\u0001') : undefined)).flatMap(byLevel);
+    const families = familiesBy(byPrefix.get(prefix) as Group[], (group) => (group.alive && fieldTailStarts(group.tokens).includes(prefix) ? group.tokens.slice(0, prefix).join('\u0001') : undefined));
     for (const groups of families) {
       const counts = tailCounts(groups, prefix);
       if (counts.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
@@ -506,9 +504,7 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
       // A first word shaped as a value is left out of the key: the family decides it (leadingFamilies).
       const first = leadsWithValue(group, isValue) ? WILDCARD : group.tokens[0];
       return `${first}\u0001${group.tokens.slice(1, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
-    })
-      .flatMap(leadingFamilies)
-      .flatMap(byLevel);
+    }).flatMap(leadingFamilies);
     for (const groups of families) {
       const counts = tailCounts(groups, prefix);
       const masked = counts.has(WILDCARD);
@@ -643,58 +639,21 @@ function absorb(into: Group, rest: Group[]): void {
  * word that decides the level is the statement's own, not a value it was given: merging them would file failures under
  * a template whose examples show successes. Members without levelled lines say nothing.
  */
-export function levelsTellApart(family: readonly Leveled[]): boolean {
+function levelsTellApart(family: readonly Group[]): boolean {
   let seen = -1;
   for (const group of family) {
-    const only = onlyLevel(group);
-    // A member whose lines have several levels: its words do not decide a level.
-    if (only === SEVERAL_LEVELS) return false;
+    if (!group.levels) continue;
+    let only = -1;
+    for (let i = 0; i < group.levels.length; i++) {
+      if (group.levels[i] === 0) continue;
+      if (only !== -1) return false;
+      only = i;
+    }
     if (only === -1) continue;
     if (seen === -1) seen = only;
     else if (seen !== only) return true;
   }
   return false;
-}
-
-/**
- * A family as parts whose members may merge: itself, or where its levels tell members apart (levelsTellApart) one
- * part per level with the members whose lines all have it, and one of the members without levelled lines. Lines at different severities come from different print statements, whatever the words between
- * them look like (`alpha thread start`/`exit` INFO beside `alpha thread crashed: oom` ERROR are two statements, not one
- * with a value); within a level, the merge rules judge as before. Costs one look at each member's level counts. Used
- * where members of different lengths would merge (texts, not one token): one position's values, each often seen once
- * (a user name), keep to one level each by chance, and a statement written at a level the program picks (the same
- * words at INFO and WARN) would be split by them.
- */
-function byLevel(family: Group[]): Group[][] {
-  if (!levelsTellApart(family)) return [family];
-  const parts = new Map<number, Group[]>();
-  for (const group of family) {
-    const level = onlyLevel(group);
-    const part = parts.get(level);
-    if (part) part.push(group);
-    else parts.set(level, [group]);
-  }
-  return [...parts.values()].filter((part) => part.length >= 2);
-}
-
-/** What levelsTellApart reads of a template: its lines per level (index into LEVELS), when it has levelled lines. */
-interface Leveled {
-  levels?: readonly number[];
-}
-
-/** onlyLevel of a group whose lines have several levels. */
-const SEVERAL_LEVELS = -2;
-
-/** The one level index all of a group's levelled lines have; -1 when none has a level, SEVERAL_LEVELS. */
-export function onlyLevel(group: Leveled): number {
-  if (!group.levels) return -1;
-  let only = -1;
-  for (let i = 0; i < group.levels.length; i++) {
-    if (group.levels[i] === 0) continue;
-    if (only !== -1) return SEVERAL_LEVELS;
-    only = i;
-  }
-  return only;
 }
 
 /**
@@ -956,7 +915,7 @@ function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: st
     same.sort((a, b) => b.count - a.count || a.id - b.id);
     for (const rare of same) {
       if (!rare.alive || rare.count >= rule.minLinesPerValue) continue;
-      const into = same.find((wide) => wide !== rare && wide.alive && wide.count >= rule.minLinesPerValue && wide.count > rare.count && covers(wide, rare, mayMerge) && !levelsTellApart([wide, rare]));
+      const into = same.find((wide) => wide !== rare && wide.alive && wide.count >= rule.minLinesPerValue && wide.count > rare.count && covers(wide, rare, mayMerge));
       if (!into) continue;
       into.members.push(...rare.members);
       into.count += rare.count;

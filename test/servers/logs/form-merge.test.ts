@@ -93,20 +93,6 @@ describe('form merge: one statement, one template across its printed forms', () 
     assert.equal(minedCount(['xfree86: Adding drm device (/dev/dri/card0)', 'config/udev: Adding drm device (/dev/dri/card0)']), 2);
   });
 
-  it('keeps apart outcomes a bracket glued to a name spells (`Job[failed]`), which front one message only (break10)', async () => {
-    // A CI runner's syslog lines: the bracket after `Job` is the outcome, the same three words in front of one message.
-    const outcomes = ['failed', 'cancelled', 'succeeded'];
-    const lines = Array.from({ length: 40 }, (_, i) => `Dec  1 10:00:${String(i % 60).padStart(2, '0')} ci runner[9]: Job[${outcomes[(i * 7) % 3]}] pipeline ${300 + i * 13} on branch main`);
-    assert.equal(await templateCount(lines), 3);
-    // The same words fronting several messages are a column's values (who printed the line): its messages still join
-    // across header forms as before.
-    assert.deepEqual(groups(['Job[failed] pipeline NAME on branch main', 'Job[succeeded] pipeline NAME on branch main']), [[0], [1]]);
-    assert.deepEqual(
-      groups(['Job[db] connected to the primary server', 'Job[cache] connected to the primary server', 'Job[db] reloaded its configuration from disk', 'Job[cache] reloaded its configuration from disk']),
-      [[0, 1], [2, 3]],
-    );
-  });
-
   it('joins templates whose only differences are masked pieces of one or several words', () => {
     // Templates as the miner lists them: a user name masked as one word in some lines, two in others (`Ann Lee`).
     assert.deepEqual(groups(['Accepted connection for user NAME from NAME', 'Accepted connection for user NAME NAME from NAME', 'Accepted connection for user NAME, NAME from NAME']), [[0, 1, 2]]);

@@ -424,34 +424,6 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(hosts, [0, 1, 2], 'Health check of host: <*>');
   });
 
-  it('keeps an ERROR statement apart from INFO ones of the same start, by every merge of texts of several lengths (break10)', async () => {
-    // `alpha thread start`/`exit` (INFO) and `alpha thread crashed: oom` (ERROR) were one `alpha thread <*>`: a tail of
-    // another length merged them. Plain and JSON lines; and the same at a longer file, where each holds many lines.
-    for (const repeat of [1, 12]) {
-      const events = [
-        ['ERROR', 'alpha thread crashed: segfault'],
-        ['INFO', 'alpha thread exit'],
-        ['INFO', 'alpha thread start'],
-        ['ERROR', 'alpha thread crashed: oom'],
-        ['ERROR', 'alpha thread crashed: oom'],
-      ];
-      const rows = Array.from({ length: repeat }, () => events).flat();
-      const plain = rows.map(([level, text], i) => `2026-12-01T10:${String(Math.floor(i / 60)).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}Z ${level} ${text}`);
-      const json = rows.map(([level, text]) => JSON.stringify({ time: '2026-12-01T10:00:00Z', level: level.toLowerCase(), msg: text }));
-      for (const lines of [plain, json]) {
-        const templates = await templatesOf(lines);
-        for (const error of [0, 3]) for (const info of [1, 2]) assert.notEqual(templates[error], templates[info], `${repeat}: ${templates[error]}`);
-      }
-    }
-    // A name of several words at one level is still one place (`Reached target <*>`): the neighbour stays merged.
-    const targets = ['Sockets', 'Basic System', 'Network', 'Local File Systems', 'Timers'].map((name, i) => `2026-12-01T10:00:0${i}Z INFO Reached target ${name}.`);
-    assertOneEvent(await templatesOf(targets), [0, 1, 2, 3, 4], 'Reached target <*>');
-    // One word at one place, whatever its level, is judged as before: a statement may be written at a level the program
-    // picks, and a user name seen once keeps to one level by chance.
-    const users = ['INFO', 'INFO', 'WARN', 'INFO', 'ERROR', 'INFO', 'DEBUG', 'INFO'].map((level, i) => `2026-12-01T10:00:0${i}Z ${level} user u${i}x logged in from 10.0.0.${i}`);
-    assertOneEvent(await templatesOf(users), [0, 1, 2, 3, 4, 5, 6, 7], 'user <*> logged in');
-  });
-
   it("reads a first word shaped as a value and the text after a label varying at once as one statement (Plausible's DBConnection)", async () => {
     const lines = [
       'Clickhousex.Protocol (#PID<0.245.0>) failed to connect: ** (ErlangError) Erlang error: :econnrefused',
