@@ -172,7 +172,7 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     const relFinal = relative(dir.real, full).split(sep).join('/');
     const gzip = /\.gz$/i.test(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const charset = gzip ? undefined : await charsetOfFile(handle.fd).catch(async (error: unknown) => {
+    const charset = gzip ? undefined : await charsetOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });

@@ -22,7 +22,7 @@ export interface LineBlock {
   offset: number;
   /** Compressed bytes read so far (equal to offset for plain files), for progress. */
   rawOffset: number;
-  /** gzip, on the last block: the note naming the file's damage or ignored trailing bytes (io/gzip.ts), when it has some. */
+  /** On the last block: the note naming a gzip's damage or ignored trailing bytes (io/gzip.ts), or a file's mixed encodings (io/charset.ts), when it has some. */
   damage?: string;
 }
 
@@ -112,19 +112,22 @@ interface DecodedText {
   /** Bytes of the file on disk read so far. */
   counter: { bytes: number };
   close: () => void;
-  /** Once ended: the gzip note (damage or ignored trailing bytes), when there is one. */
+  /** Once ended: the gzip note (damage or ignored trailing bytes) and the note on mixed encodings (charset.ts), when there are. */
   note: () => string | undefined;
 }
 
 /** Opens the decoded text of a file that isDecoded (charset.ts) says cannot be read by positional reads. */
 export function decodedText(fd: number, coding: FileCoding): DecodedText {
+  let mixed: string | undefined;
+  const onNote = (note: string) => void (mixed = note);
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
-    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff') };
+    const notes = () => [gunzip.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
+    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote), note: notes };
   }
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
-  return { output: toUtf8(raw, coding.charset ?? 'utf-8'), counter, close: () => void raw.return(undefined), note: () => undefined };
+  return { output: toUtf8(raw, coding.charset ?? 'utf-8', onNote), counter, close: () => void raw.return(undefined), note: () => mixed };
 }
 
 /**

@@ -78,7 +78,7 @@ export const scanTargetSchema = z.object({
   realPath: z.string(),
   gzip: z.boolean(),
   /** io/charset.ts: the text's encoding when not UTF-8 (learned when the server opened the file). */
-  charset: z.enum(['utf-8', 'utf-16le', 'utf-16be']).optional(),
+  charset: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'mixed']).optional(),
   /** Bytes. */
   size: z.number(),
   mtimeMs: z.number(),

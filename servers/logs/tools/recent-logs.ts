@@ -129,7 +129,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   joined.end();
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
-  if (isDecoded(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
+  if (isDecoded(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
 }
