@@ -523,10 +523,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     if (hasLevel && isLoneDash(line, position)) break;
     let field: HeaderField | undefined;
     let end = -1;
-    // A date after the message's words is the message's (`[app] INFO Report for 11/01/2026 10:00:00 generated`): words
-    // after the level are its message. (Before a level, words may still be a host's or a program's.)
-    const pastMessageStart = hasLevel && wordsSinceStrong > 0;
-    for (const pattern of pastMessageStart ? [] : TIMESTAMP_PATTERNS) {
+    for (const pattern of TIMESTAMP_PATTERNS) {
       // On a line read alone, ten digits after a word are the message's value (`session 1832770766 renewed`), not a time.
       if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') continue;
       const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
@@ -563,7 +560,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's. A whole date whose
         // order is unknown (`[Nest] 19 - 12/01/2026, 5:00:01 AM`) is a header's wherever it stands, as a date with a
         // part above 12 is (a timestamp): the line's level and message follow it on the 1st-12th of a month too.
-        if (kind === 'clock' && fields.length > 0 && (pastMessageStart || unorderedDateEnd(line, position) < 0)) continue;
+        if (kind === 'clock' && fields.length > 0 && unorderedDateEnd(line, position) < 0) continue;
         // A program's `name:` follows a strong field or one word (a host); after more words it is the message's own
         // `key:` (`-> Total DNS queries: 57706`).
         if (kind === 'component' && (hasComponent || wordsSinceStrong > 1 || (lone && wordsSinceStrong === 1 && !afterSyslogTime(fields, line, position)))) continue;
