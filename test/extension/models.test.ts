@@ -60,7 +60,7 @@ describe('VS Code language models (scripted model provider)', function () {
   it('with no Anthropic key, DevOps: Ask answers through the VS Code model, over two rounds of real tool calls', async () => {
     await enqueue(
       { text: 'Let me look at the repository and the disks.', toolCalls: [{ callId: 'call_git', name: 'git_log', input: { count: 5 } }, { callId: 'call_disk', name: 'get_disk_usage', input: {} }] },
-      { toolCalls: [{ callId: 'call_logs', name: 'search_logs', input: { query: 'ERROR' } }] },
+      { toolCalls: [{ callId: 'call_logs', name: 'search_logs', input: { pattern: 'ERROR' } }] },
       { text: '최근 커밋과 디스크 사용량, 오류 로그를 확인했습니다. 문제는 없습니다.', chunkSize: 5 },
     );
     const recorder = recordEvents(extension.session);

@@ -18,11 +18,12 @@ import { forEachLogFile, iso, newestEntry, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { strictInput } from '../../shared/strict-input';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
 const MAX_HOURS = 24 * 366 * 1000;
 
-const inputSchema = z.object({
+const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to summarise all log files and sources`),
   ...sourceFilterFields,
   hours: z
@@ -34,7 +35,7 @@ const inputSchema = z.object({
   wholeFile: z.boolean().default(false).describe('count every error line whatever its time (no window; lines without a timestamp count too): for archived logs'),
   level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
-});
+}));
 
 const groupSchema = z.object({
   template: z.string().describe('message template, variable parts written <*>'),

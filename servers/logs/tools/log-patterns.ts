@@ -10,6 +10,7 @@ import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '..
 import type { LogsContext } from './context';
 import { exampleText, sourcePatternsContext, sourceWindowNote } from './log-patterns-files';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
+import { strictInput } from '../../shared/strict-input';
 
 /** The one log the call reads: a file name, or a source. Throws UserFacingError when none or several are selected. */
 async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSignal): Promise<string | SourceRef> {
@@ -53,7 +54,7 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
         'Works on any format (logcat, Apache, log4j/Java, syslog, JSON lines, logfmt, …) and on a journal unit or container named in file. ' +
         'lineNumbers: true adds the line numbers of each template (for a source: positions in the records read). ' +
         `Time window: ${WINDOW_RULE}.`,
-      inputSchema: logPatternsInput,
+      inputSchema: strictInput(z.object(logPatternsInput)),
       outputSchema: logPatternsResultShape,
       annotations: READ_ONLY,
     },

@@ -16,6 +16,7 @@ import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
 /** With a level filter, how far back to look before giving up. */
@@ -25,12 +26,12 @@ const MAX_DECODED_LINES = 20_000;
 /** Continuation lines (stack traces) held while looking for the entry they belong to. */
 const MAX_CONTINUATION = 200;
 
-const inputSchema = z.object({
+const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit for the most recently written file (or, with unit/container/host, the source written to last)`),
   ...sourceFilterFields,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
   level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
-});
+}));
 
 const lineSchema = z.object({
   text: z.string(),

@@ -16,10 +16,11 @@ import { forEachLogFile, iso, levelFilterNote, levelSchema, noteDamage, windowMi
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
 
-const inputSchema = z.object({
+const inputSchema = strictInput(z.object({
   pattern: z.string().max(1000).optional().describe('text to find (literal unless regex is true); omit to match every line (then filter by level/time)'),
   regex: z.boolean().default(false).describe(`treat pattern as a regular expression in ${REGEX_DIALECT} (the same for every file and engine; \\w, \\d and \\b are ASCII-only, use \\p{L} for letters of any script)`),
   caseSensitive: z.boolean().default(false),
@@ -31,7 +32,7 @@ const inputSchema = z.object({
   after: z.number().int().min(0).max(20).default(0).describe('context lines after each match'),
   limit: z.number().int().min(1).max(500).default(50).describe('most matches to return'),
   order: z.enum(['newest', 'oldest']).default('newest').describe('newest-first (default) or oldest-first'),
-});
+}));
 
 const matchSchema = z.object({
   file: z.string(),

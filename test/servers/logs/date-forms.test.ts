@@ -173,7 +173,7 @@ describe('log intelligence: date forms', () => {
       const server = await startBuiltServer('logs', { LOG_DIRS: dir });
       try {
         const since = new Date(local(2026, 11, 30, 9)).toISOString();
-        const result = (await server.client.callTool({ name: 'search_logs', arguments: { query: 'start', since, level: 'ERROR' } })) as CallToolResult;
+        const result = (await server.client.callTool({ name: 'search_logs', arguments: { since, level: 'ERROR' } })) as CallToolResult;
         assert.ok(!result.isError, JSON.stringify(result.content));
         const data = result.structuredContent as { matches: { line: number; timestamp?: string }[]; notes?: string[] };
         // The entry's stack trace is part of it: its lines carry the entry's level and time.

@@ -114,6 +114,17 @@ for (const engine of engines) {
       await expectRefusal(server, 'search_logs', { pattern: 'x', file: 'app\u0000.log' }, /invalid|no such log file/);
     });
 
+    it('refuses arguments a tool does not take, naming them, instead of answering a wider question', async function () {
+      // A guessed name dropped silently would search every file (`path` for `file`) or the default window (`since_hours`)
+      // and read as the answer to the narrower question.
+      await expectRefusal(server, 'search_logs', { pattern: 'x', path: 'app.log' }, /unknown argument "path"; this tool takes pattern, /);
+      await expectRefusal(server, 'error_summary', { since_hours: 3 }, /unknown argument "since_hours"; this tool takes .*hours/);
+      await expectRefusal(server, 'recent_logs', { count: 5, grep: 'x' }, /unknown arguments "count", "grep"; this tool takes .*lines/);
+      await expectRefusal(server, 'log_patterns', { file: 'app.log', maxTemplates: 3 }, /unknown argument "maxTemplates"; this tool takes file, .*limit/);
+      const ok = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'x' } })) as CallToolResult;
+      assert.ok(!ok.isError, 'the server still answers a well-formed call');
+    });
+
     it('reports a corrupt gzip file as unreadable and skips it when searching everything', async function () {
       await expectRefusal(server, 'search_logs', { pattern: 'x', file: 'corrupt.log.gz' }, /cannot decompress/);
       const all = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'heartbeat' } })) as CallToolResult;
