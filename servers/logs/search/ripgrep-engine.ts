@@ -9,7 +9,7 @@ import { joinsPartials } from '../format/partials';
 import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
-import { LineBlocker } from '../io/chunks';
+import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
 import { needsHeader } from '../format/continuation';
 import { headerAbove, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
@@ -259,7 +259,10 @@ class RipgrepMatches {
     this.confirm = compilePattern(request.pattern!).line;
     const p = request.pattern!;
     const plain = !sink && !this.collector.filtering && request.order === 'newest' && request.before === 0 && request.after === 0;
-    this.deferred = plain && p.literal && p.caseSensitive ? new DeferredLines(request.limit) : undefined;
+    // A literal that UTF-8 cannot carry as written (a lone surrogate) reaches ripgrep as other bytes than the dialect's
+    // regex tests: its matches must be confirmed one by one, so it is not deferred.
+    const encodable = Buffer.from(p.source, 'utf8').toString('utf8') === p.source;
+    this.deferred = plain && p.literal && p.caseSensitive && encodable ? new DeferredLines(request.limit) : undefined;
   }
 
   /** Keeps a matching output line among the newest `limit`, undecoded (context lines are not asked for). */
@@ -267,6 +270,12 @@ class RipgrepMatches {
     const head = outputHead(block, start, end);
     if (!head?.match) return;
     this.lastOffset = head.offset;
+    // A line longer than LineBlocker holds was cut: the literal ripgrep found may lie in the part dropped, so this one
+    // is confirmed now (rare), and counted or kept only when its kept part holds the literal, as the slow path does.
+    if (end - start > MAX_LINE_BYTES) {
+      const out = parseOutputLine(block.subarray(start, end));
+      if (!out || !this.confirm.test(out.text)) return;
+    }
     this.deferred!.add(block, start, end);
   }
 

@@ -94,4 +94,25 @@ describe('logs search engines: ripgrep and Node agree', function () {
     assert.equal(all.totalMatches, many.filter((line) => line.includes('needle')).length);
     assert.deepEqual(all.matches.map((m) => m.line), [2997, 2990, 2983]);
   });
+  it('count no line the newest-first literal path cannot confirm: a line cut past 8 MiB, a pattern UTF-8 cannot carry', async () => {
+    const realPath = join(dir, 'long.log');
+    // The literal of the long line lies past the cut the line blocker makes: neither engine sees it, so it is no match
+    // and must not push the older match out of the newest `limit`.
+    const data = Buffer.concat([
+      Buffer.from('2026-12-01 10:00:00 INFO short NEEDLE\u00e9X\n'),
+      Buffer.from(`2026-12-01 10:00:01 ERROR ${'y'.repeat(9 * 1024 * 1024)} NEEDLE\u00e9X\n`),
+      Buffer.from('2026-12-01 10:00:02 INFO after NEEDLE\u00e9X\n'),
+      Buffer.from('2026-12-01 10:00:03 INFO lone \ud800 surrogate, written as U+FFFD \ufffd\n'),
+    ]);
+    writeFileSync(realPath, data);
+    const stats = statSync(realPath);
+    const file: ScanTarget = { name: 'long.log', realPath, gzip: false, size: stats.size, mtimeMs: stats.mtimeMs, dev: stats.dev, ino: stats.ino };
+    const fileParser = parserFor(data.subarray(0, 4096), false, 0);
+    const request: ScanRequest = { pattern: { source: 'NEEDLE\u00e9X', literal: true, caseSensitive: true }, before: 0, after: 0, limit: 2, order: 'newest', maxLineChars: 500 };
+    const found = await scanWithRipgrep(rg!, file, request, fileParser);
+    assert.deepEqual([found.totalMatches, found.matches.map((m) => m.line)], [2, [3, 1]]);
+    // A lone surrogate reaches ripgrep as U+FFFD's bytes; whatever is counted is also returned (limit above the count).
+    const lone = await scanWithRipgrep(rg!, file, { ...request, pattern: { source: '\ud800', literal: true, caseSensitive: true }, limit: 50 }, fileParser);
+    assert.equal(lone.totalMatches, lone.matches.length);
+  });
 });
