@@ -114,7 +114,7 @@ function textFilters(input: LogInput): { gitArgs: string[]; local: LocalTextFilt
     return { gitArgs: [...needles.map(({ key, text }) => `--${key}=${text}`), '--fixed-strings', '--regexp-ignore-case'], local: {} };
   }
   const local: LocalTextFilters = {};
-  for (const { key, text } of needles) local[key] = text.toLowerCase();
+  for (const { key, text } of needles) local[key] = caseFold(text);
   return { gitArgs: [...needles.map(({ key, text }) => `--${key}=${looseRegex(text)}`), '--extended-regexp', '--regexp-ignore-case'], local };
 }
 
@@ -132,10 +132,18 @@ function looseRegex(text: string): string {
   return [...text].map((ch) => (isFoldedBeyondAscii(ch) ? '.{1,4}' : ch.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&'))).join('');
 }
 
+/**
+ * Text compared without case. toLowerCase() is context-sensitive for one letter: Σ ending a word becomes ς, inside a
+ * word σ, so a needle `ΟΔΟΣ` (lowered `οδος`) would miss `ΟΔΟΣΗΜΑΝΣΗ` (lowered `οδοσημανση`); both sigmas are one letter.
+ */
+function caseFold(text: string): string {
+  return text.toLowerCase().replaceAll('ς', 'σ');
+}
+
 /** Whether a commit read with its message passes the filters matched here (git's --author reads "Name <email>"). */
 function passesLocal(commit: TimedCommit, local: LocalTextFilters): boolean {
-  if (local.author !== undefined && !`${commit.commit.author} <${commit.commit.email}>`.toLowerCase().includes(local.author)) return false;
-  if (local.grep !== undefined && !(commit.message ?? '').toLowerCase().includes(local.grep)) return false;
+  if (local.author !== undefined && !caseFold(`${commit.commit.author} <${commit.commit.email}>`).includes(local.author)) return false;
+  if (local.grep !== undefined && !caseFold(commit.message ?? '').includes(local.grep)) return false;
   return true;
 }
 

@@ -121,6 +121,7 @@ describe('git server edge cases', function () {
       const repo = kit.repo('people', [
         { subject: 'Ärger mit der Straße behoben', date: '2024-05-01T10:00:00Z', who: ZOE },
         { subject: 'Plain subject', date: '2024-05-02T10:00:00Z' },
+        { subject: 'ΟΔΟΣΗΜΑΝΣΗ fix', date: '2024-05-03T10:00:00Z' },
       ]);
       people = await startBuiltServer('git', { REPO_PATH: repo, TZ: 'UTC' });
 
@@ -158,6 +159,9 @@ describe('git server edge cases', function () {
       assert.deepEqual(await subjects({ author: 'ALICE', grep: 'Ä.' }), [], 'a dot is text, not a regex');
       assert.deepEqual(await subjects({ author: 'Ö' }), [], 'a wildcard for a cased letter never lets a commit through on its own');
       assert.deepEqual(await subjects({ author: 'alice ARCHER', grep: 'PLAIN' }), ['Plain subject']);
+      // A capital sigma ending the needle lowers to ς, inside the subject's word to σ: one letter all the same.
+      assert.deepEqual(await subjects({ grep: 'ΟΔΟΣ' }), ['ΟΔΟΣΗΜΑΝΣΗ fix']);
+      assert.deepEqual(await subjects({ grep: 'οδος' }), ['ΟΔΟΣΗΜΑΝΣΗ fix']);
     });
 
     it('an unborn branch beside branches with history is not "no commits yet", and other refs still work', async () => {
