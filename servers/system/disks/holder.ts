@@ -14,10 +14,18 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
   // Follow links: /var/log may be a link onto another filesystem. A path that does not exist is
   // refused: the mount point of a disk that is gone (unmounted, unplugged) is often gone with it, and
   // the longest prefix would then be `/`, whose figures would be read as that disk's.
-  const target = isAbsolutePath(given) ? await realpath(given).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : given)) : given;
+  // A file used as a folder (ENOTDIR) names nothing either, and a loop of links (ELOOP) leads nowhere; other errors
+  // (a folder on the way that cannot be read) leave a path that may well exist, judged by its own text.
+  let unresolved: string | undefined;
+  const target = isAbsolutePath(given)
+    ? await realpath(given).catch((error: NodeJS.ErrnoException) => {
+        unresolved = error.code === 'ENOENT' || error.code === 'ENOTDIR' ? 'does not exist' : error.code === 'ELOOP' ? 'is a loop of symbolic links' : undefined;
+        return unresolved ? undefined : given;
+      })
+    : given;
   if (target === undefined) {
     throw new UserFacingError(
-      `"${sanitizeLine(given, 200)}" does not exist, so no filesystem holds it (a disk that is not mounted has no figures here). Mount points: ${disks.map((d) => d.mount).slice(0, 30).join(', ')}`,
+      `"${sanitizeLine(given, 200)}" ${unresolved}, so no filesystem holds it (a disk that is not mounted has no figures here). Mount points: ${disks.map((d) => d.mount).slice(0, 30).join(', ')}`,
     );
   }
   const holder = isAbsolutePath(target) ? longestPrefix(target, disks) : undefined;

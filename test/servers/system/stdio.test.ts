@@ -1,7 +1,7 @@
 // The built system server (dist/servers/system.js) over stdio, checked against what Node itself reports.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync } from 'node:fs';
+import { mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
@@ -198,6 +198,14 @@ describe('system server (built, over stdio)', function () {
       assert.match(await callError(server, 'get_disk_usage', { path: gone }), /does not exist, so no filesystem holds it .*Mount points: /);
       const folder = mkdtempSync(path.join(os.tmpdir(), 'mount-point-'));
       try {
+        // A file used as a folder, and a loop of links, name no place either (they answered "on the filesystem at /").
+        writeFileSync(path.join(folder, 'file'), 'x');
+        assert.match(await callError(server, 'get_disk_usage', { path: path.join(folder, 'file', 'x') }), /does not exist, so no filesystem holds it/);
+        if (process.platform !== 'win32') {
+          symlinkSync(path.join(folder, 'b'), path.join(folder, 'a'));
+          symlinkSync(path.join(folder, 'a'), path.join(folder, 'b'));
+          assert.match(await callError(server, 'get_disk_usage', { path: path.join(folder, 'a') }), /is a loop of symbolic links, so no filesystem holds it/);
+        }
         const r = await call(server, 'get_disk_usage', { path: folder });
         assert.equal(r.disks.length, 1);
         assert.ok(r.summary.startsWith(`${JSON.stringify(folder)} is on the filesystem mounted at ${r.disks[0].mount} (no filesystem is mounted at that path itself); `), r.summary);
