@@ -2,6 +2,7 @@
 // and learning a format from a file's head (format/parser.ts) costs about 60 ms of a 1 GiB search that ripgrep itself
 // does in 100–200 ms.
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { parserFor } from '../format/parser';
 import type { LineParser } from '../format/types';
 import type { FileHead } from '../io/head';
@@ -15,19 +16,13 @@ const MAX_PARSERS = 8;
  * parserFor reads, the bytes by their SHA-256; a growing file (new mtime) or a rewritten head is learned again.
  */
 export class ParserCache {
-  private readonly parsers = new Map<string, LineParser>();
+  private readonly parsers = new LRUCache<string, LineParser>({ max: MAX_PARSERS });
 
   parserFor(head: FileHead, mtimeMs: number): LineParser {
     const key = `${createHash('sha256').update(head.data).digest('base64')}\0${head.complete}\0${mtimeMs}`;
     const known = this.parsers.get(key);
-    if (known) {
-      // Most recently used last: the first key is the one to drop.
-      this.parsers.delete(key);
-      this.parsers.set(key, known);
-      return known;
-    }
+    if (known) return known;
     const parser = parserFor(head.data, head.complete, mtimeMs);
-    if (this.parsers.size >= MAX_PARSERS) this.parsers.delete(this.parsers.keys().next().value!);
     this.parsers.set(key, parser);
     return parser;
   }
