@@ -206,6 +206,9 @@ const BATCH_8: Record<string, number> = {
  * 0.714). Keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
  * Raised on the merge of `forms10` (built from batches 1-6 and 8, without looking at batch 9): VerneMQ 0.679 -> 0.929
  * (a structured record with a message field is one statement with or without one more metadata field).
+ * Released on 2026-12-01 (session 12): the lead read realx9's failure report (the kinds of wrong grouping it found, with
+ * examples), so batch 9 is no longer unseen; it is a studied batch like 1-6 and 8 from here on, and batches 7 and 10
+ * (and batch 11, built in the same session) are held out.
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.355, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.72, Meilisearch: 0.522, LND: 1,
@@ -231,7 +234,7 @@ const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, 
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_9, BATCH_10];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_10];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
