@@ -78,18 +78,32 @@ export function resolveWindow(input: { since?: string; until?: string }, now: nu
   if (input.until !== undefined && input.until.trim() !== '') window.until = parseTimePoint(input.until, 'until', now);
   if (window.since !== undefined && window.until !== undefined && window.until <= window.since) {
     throw new UserFacingError(
-      `until (${new Date(window.until).toISOString()}) is before since (${new Date(window.since).toISOString()}) or equal to it: the window would be empty.`,
+      `until (${isoInLocalZone(window.until)}) is before since (${isoInLocalZone(window.since)}) or equal to it: the window would be empty.`,
     );
   }
   return window;
 }
 
-/** The window as ISO 8601 strings (for results), sides left out when open. */
+/**
+ * The window as ISO 8601 strings (for results), sides left out when open, in the process's local zone: "today" asked in
+ * Seoul reads `2026-12-01T00:00:00.000+09:00`, the same zone commit dates and the question are in, rather than an
+ * instant of the day before in UTC that a model then has to convert.
+ */
 export function windowToIso(window: TimeWindow): { since?: string; until?: string } {
   return {
-    ...(window.since === undefined ? {} : { since: new Date(window.since).toISOString() }),
-    ...(window.until === undefined ? {} : { until: new Date(window.until).toISOString() }),
+    ...(window.since === undefined ? {} : { since: isoInLocalZone(window.since) }),
+    ...(window.until === undefined ? {} : { until: isoInLocalZone(window.until) }),
   };
+}
+
+/** Epoch ms as ISO 8601 with milliseconds in the process's local zone (`…+09:00`); `Z` where the offset is zero. */
+export function isoInLocalZone(ms: number): string {
+  const offsetMinutes = -new Date(ms).getTimezoneOffset();
+  if (offsetMinutes === 0) return new Date(ms).toISOString();
+  const local = new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 23);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
 /** Input fields for tools that take a window; `subject` names what is filtered ("commits", "lines"). */

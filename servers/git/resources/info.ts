@@ -6,6 +6,7 @@ import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
 import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../repo/repo';
 import { countChanges, readStatus } from '../repo/status';
+import { readOperation, type Operation } from '../repo/operation';
 import { redactRemoteUrl } from '../repo/urls';
 
 export const INFO_URI = 'git://info';
@@ -27,6 +28,8 @@ export interface RepoInfo {
   remotes?: Array<{ name: string; fetchUrl?: string; pushUrl?: string }>;
   dirty?: boolean;
   changes?: { staged: number; unstaged: number; untracked: number; conflicted: number };
+  /** A merge, rebase, cherry-pick, revert, am or bisect git stopped in the middle of; absent when none. */
+  operation?: Operation;
 }
 
 /**
@@ -36,7 +39,7 @@ export interface RepoInfo {
 export function registerInfoResource(server: McpServer, context: GitServerContext): void {
   const json = (uri: URL, data: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }] });
   const description =
-    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, repository root.';
+    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, repository root.';
   if (!isMultiRepository(context)) {
     const [only] = context.repositories;
     server.registerResource('git-info', INFO_URI, { title: 'Repository overview', description, mimeType: 'application/json' }, async (uri, extra) =>
@@ -73,7 +76,13 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     if (error instanceof UserFacingError) return { isRepository: false, path: repoPath, message: error.message };
     throw error;
   }
-  const [head, status, remotes, lastCommit] = await Promise.all([currentBranch(repo), readStatus(repo), readRemotes(repo), readLastCommit(repo)]);
+  const [head, status, remotes, lastCommit, operation] = await Promise.all([
+    currentBranch(repo),
+    readStatus(repo),
+    readRemotes(repo),
+    readLastCommit(repo),
+    readOperation(repo),
+  ]);
   const unborn = head.hash === null && (await hasAnyCommit(repo));
   return {
     isRepository: true,
@@ -89,6 +98,7 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     remotes,
     dirty: status.entries.length > 0,
     changes: countChanges(status.entries),
+    ...(operation ? { operation } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, type Repo } from '../repo/repo';
+import { emptyTree, explainGitFailure, type Repo } from '../repo/repo';
 import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
@@ -100,6 +100,14 @@ async function requireFile(repo: Repo, commit: string, path: string, refLabel: s
   const type = exists.stdout.toString('utf8').trim();
   if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show.`);
   if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
+  // git blames a binary file line by line all the same, cutting it at stray newline bytes: the lines would be garbage.
+  // `diff --numstat` gives git's own verdict (NUL bytes in the first 8,000, or a `binary`/`-diff` attribute) as `-`.
+  const numstat = await repo.git(['diff', '--numstat', '--no-ext-diff', '--no-textconv', '--no-color', '--no-renames', emptyTree(repo), commit, '--', path], { maxBytes: 64 * 1024 });
+  if (numstat.stdout.toString('utf8').startsWith('-\t-\t')) {
+    throw new UserFacingError(
+      `path: '${path}' is binary to git in ${refLabel} (NUL bytes, as in images or UTF-16 text, or a binary attribute), so it has no lines to blame; git_log with this path lists the commits that changed it.`,
+    );
+  }
 }
 
 function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSchema>[] {

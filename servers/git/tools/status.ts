@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
 import { explainGitFailure, type Repo } from '../repo/repo';
 import { countChanges, readStatus } from '../repo/status';
+import { readOperation } from '../repo/operation';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH } from './schemas';
 
@@ -33,6 +34,17 @@ const outputSchema = z.object({
   counts: z.object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() }),
   files: z.array(entrySchema),
   truncated: z.boolean(),
+  operation: z
+    .object({
+      kind: z.enum(['merge', 'rebase', 'cherry-pick', 'revert', 'am', 'bisect']),
+      commits: z.array(z.string()).optional().describe('Full hashes: the merged commit(s), the commit being picked or reverted, or the commit a rebase goes onto'),
+      branch: z.string().optional().describe('For a rebase: the branch being rebased (HEAD is detached meanwhile)'),
+      step: z.number().int().optional().describe('For a rebase or am: the step git stopped at (1-based)'),
+      total: z.number().int().optional().describe('For a rebase or am: how many steps there are'),
+      next: z.string().describe("How to go on or back out, in git's commands"),
+    })
+    .optional()
+    .describe('An operation git stopped in the middle of (absent when none): the files listed are its state'),
 });
 
 type StatusInput = z.output<typeof inputSchema>;
@@ -43,7 +55,7 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
     name: 'git_status',
     title: 'Git working tree status',
     description:
-      'Uncommitted work: staged, unstaged, untracked and conflicted files, plus the branch and how far it is ahead/behind its upstream. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
+      'Uncommitted work: staged, unstaged, untracked and conflicted files, the branch and how far it is ahead/behind its upstream, and a merge, rebase, cherry-pick, revert, am or bisect stopped midway. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
     input: inputSchema,
     output: outputSchema,
     list: 'files',
@@ -52,7 +64,7 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
 }
 
 async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOutput> {
-  const status = await readStatus(repo).catch((error: unknown) => {
+  const [status, operation] = await Promise.all([readStatus(repo), readOperation(repo)]).catch((error: unknown) => {
     throw explainGitFailure(error, repo.root);
   });
   return {
@@ -65,5 +77,6 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     counts: countChanges(status.entries),
     files: status.entries.slice(0, input.limit),
     truncated: status.entries.length > input.limit || status.truncated,
+    ...(operation ? { operation } : {}),
   };
 }

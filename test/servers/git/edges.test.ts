@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { join } from 'node:path';
-import { ALICE, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
+import { writeFileSync } from 'node:fs';
+import { ALICE, BOB, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -181,7 +182,10 @@ describe('git server edge cases', function () {
 
     it('"today" is the local day of the server, and each commit says when it was committed', async () => {
       const log = await ok(seoul, 'git_log', { since: 'today', until: 'today' });
-      assert.equal(log.since, new Date(startOfSeoulToday).toISOString());
+      // The window is printed in the zone the question was asked in, as the commit dates are.
+      assert.match(log.since, /^\d{4}-\d\d-\d\dT00:00:00\.000\+09:00$/);
+      assert.equal(Date.parse(log.since), startOfSeoulToday);
+      assert.equal(Date.parse(log.until), startOfSeoulToday + 24 * HOUR);
       assert.deepEqual(log.commits.map((c: Data) => c.subject), ['rebased just after midnight']);
       const [commit] = log.commits;
       assert.match(commit.committerDate, /^\d{4}-\d\d-\d\dT00:30:00\+09:00$/);
@@ -205,6 +209,113 @@ describe('git server edge cases', function () {
       assert.equal(status.counts.unstaged, 2);
       const info = await readInfo(superproject);
       assert.equal(info.dirty, true);
+    });
+  });
+
+  // `git status` says "You have unmerged paths … (use git merge --abort)"; the porcelain form the tool reads does not,
+  // and a rebase stopped on a conflict showed as a detached HEAD with one conflicted file and nothing more.
+  describe('an operation stopped midway', () => {
+    const servers: StartedServer[] = [];
+    const open = async (root: string) => {
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      servers.push(server);
+      return server;
+    };
+    after(async () => {
+      await Promise.all(servers.map((s) => s.close()));
+    });
+    /** main and topic both change `shared.txt`; returns the repository and topic's tip. */
+    const diverged = (folder: string) => {
+      const { kit } = edges;
+      const root = kit.repo(folder, [{ subject: 'base', date: '2024-05-01T10:00:00Z', file: 'shared.txt' }]);
+      kit.git(root, ['checkout', '-q', '-b', 'topic']);
+      kit.write(root, 'shared.txt', 'topic line\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'topic edit');
+      kit.write(root, 'second.txt', 'second\n');
+      kit.git(root, ['add', '-A']);
+      const tip = kit.commit(root, BOB, '2024-05-02T11:00:00Z', 'topic second');
+      kit.git(root, ['checkout', '-q', 'main']);
+      kit.write(root, 'shared.txt', 'main line\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-03T10:00:00Z', 'main edit');
+      return { root, tip, main: kit.git(root, ['rev-parse', 'HEAD']) };
+    };
+    const attempt = (root: string, args: string[]) => {
+      const stopped = (error: unknown) => /CONFLICT|conflict/.test(String((error as { stdout?: string }).stdout) + String((error as { stderr?: string }).stderr));
+      assert.throws(() => edges.kit.git(root, args, edges.kit.as(ALICE, '2024-05-04T10:00:00Z')), stopped, `git ${args.join(' ')} should stop on the conflict`);
+    };
+
+    it('names a merge with conflicts, the merged commit and how to go on', async () => {
+      const { root, tip } = diverged('merging');
+      attempt(root, ['merge', '-q', 'topic']);
+      const status = await ok(await open(root), 'git_status');
+      assert.equal(status.operation.kind, 'merge');
+      assert.deepEqual(status.operation.commits, [tip]);
+      assert.match(status.operation.next, /git merge --abort/);
+      assert.equal(status.counts.conflicted, 1);
+      assert.equal((await readInfo(servers.at(-1)!)).operation.kind, 'merge', 'git://info names it too');
+    });
+
+    it('names a rebase: the branch, the step of how many, and the commit it goes onto', async () => {
+      const { root, main } = diverged('rebasing');
+      edges.kit.git(root, ['checkout', '-q', 'topic']);
+      attempt(root, ['rebase', '-q', 'main']);
+      const status = await ok(await open(root), 'git_status');
+      assert.equal(status.detached, true);
+      assert.deepEqual(
+        [status.operation.kind, status.operation.branch, status.operation.step, status.operation.total, status.operation.commits],
+        ['rebase', 'topic', 1, 2, [main]],
+      );
+      assert.match(status.operation.next, /git rebase --continue/);
+    });
+
+    it('names a cherry-pick and a bisect, and says nothing on a tree with none', async () => {
+      const { root, tip } = diverged('picking');
+      const pickedFrom = edges.kit.git(root, ['rev-parse', `${tip}~1`]);
+      attempt(root, ['cherry-pick', pickedFrom]);
+      const server = await open(root);
+      const picking = await ok(server, 'git_status');
+      assert.deepEqual([picking.operation.kind, picking.operation.commits], ['cherry-pick', [pickedFrom]]);
+      edges.kit.git(root, ['cherry-pick', '--abort']);
+      assert.equal((await ok(server, 'git_status')).operation, undefined, 'aborted: nothing in progress');
+      edges.kit.git(root, ['bisect', 'start', 'HEAD', `HEAD~1`]);
+      const bisecting = await ok(server, 'git_status');
+      assert.equal(bisecting.operation.kind, 'bisect');
+      assert.match(bisecting.operation.next, /git bisect reset/);
+      edges.kit.git(root, ['bisect', 'reset']);
+      assert.equal((await ok(server, 'git_status')).operation, undefined);
+    });
+  });
+
+  // git blames a binary file "line by line" anyway, cutting it at newline bytes: the answer was garbage.
+  describe('git_blame of a file git reads as binary', () => {
+    let server: StartedServer;
+    before(async () => {
+      const { kit } = edges;
+      const root = kit.repo('binary', [{ subject: 'text', date: '2024-05-01T10:00:00Z', file: 'notes.txt' }]);
+      writeFileSync(join(root, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x0a, 0x49, 0x48]));
+      writeFileSync(join(root, 'wide.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('line one\nline two\n', 'utf16le')]));
+      kit.write(root, 'blob.dat', 'plain text bytes\nbut marked binary\n');
+      kit.write(root, '.gitattributes', 'blob.dat binary\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'add binaries');
+      server = await open(root);
+    });
+    after(async () => {
+      await server?.close();
+    });
+    const open = (root: string) => startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+
+    it('says the file is binary (NUL bytes or an attribute) instead of listing garbled lines', async () => {
+      for (const path of ['logo.png', 'wide.txt', 'blob.dat']) {
+        assert.match(await fails(server, 'git_blame', { path }), /is binary to git in HEAD .*git_log with this path/, path);
+      }
+    });
+
+    it('a text file still blames', async () => {
+      const blame = await ok(server, 'git_blame', { path: 'notes.txt' });
+      assert.deepEqual(blame.lines.map((l: Data) => l.content), ['text']);
     });
   });
 });
