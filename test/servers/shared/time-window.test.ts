@@ -159,9 +159,31 @@ describe('shared time window', () => {
       assert.doesNotThrow(() => resolveWindow({ since: '2024-02-01', until: '2024-02-01' }, now));
     });
 
-    it('writes the window as ISO text', () => {
-      assert.deepEqual(windowToIso({ since: Date.UTC(2024, 0, 1) }), { since: '2024-01-01T00:00:00.000Z' });
-      assert.deepEqual(windowToIso({}), {});
+    it('writes the window as ISO text in the local zone, Z where the offset is zero', () => {
+      const zone = process.env.TZ;
+      try {
+        process.env.TZ = 'UTC';
+        assert.deepEqual(windowToIso({ since: Date.UTC(2024, 0, 1) }), { since: '2024-01-01T00:00:00.000Z' });
+        assert.deepEqual(windowToIso({}), {});
+        // Node reads TZ again when it changes: the same instants in zones east, west and at a half hour.
+        const cases: Array<[string, string]> = [
+          ['Asia/Seoul', '2024-01-01T09:00:00.000+09:00'],
+          ['America/St_Johns', '2023-12-31T20:30:00.000-03:30'],
+          ['Asia/Kolkata', '2024-01-01T05:30:00.000+05:30'],
+        ];
+        for (const [tz, expected] of cases) {
+          process.env.TZ = tz;
+          const { since } = windowToIso({ since: Date.UTC(2024, 0, 1) });
+          assert.equal(since, expected, tz);
+          assert.equal(Date.parse(since!), Date.UTC(2024, 0, 1), `${tz}: the same instant`);
+        }
+        process.env.TZ = 'Europe/Berlin'; // summer and winter offsets differ: each instant gets its own
+        assert.equal(windowToIso({ since: Date.UTC(2024, 6, 1) }).since, '2024-07-01T02:00:00.000+02:00');
+        assert.equal(windowToIso({ until: Date.UTC(2024, 0, 1) }).until, '2024-01-01T01:00:00.000+01:00');
+      } finally {
+        if (zone === undefined) delete process.env.TZ;
+        else process.env.TZ = zone;
+      }
     });
   });
 
