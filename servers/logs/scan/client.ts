@@ -9,8 +9,9 @@ import { UnreadableError } from '../io/chunks';
 import type { MessageTally } from '../patterns/tallies';
 import type { FileScanResult, ScanRequest, ScanTarget } from '../search/types';
 import { fromWorkerSchema, type FromWorker, type ToWorker } from './messages';
+import { startWatchdog } from './watchdog';
 
-/** A scan process silent for this long (ms) is stuck in one regex execution. */
+/** A scan process silent for this long (ms of its own CPU time where the system tells it: scan/watchdog.ts) is stuck in one regex execution. */
 export const STALL_MS = 1000;
 /** A scan process still loading its bundle is not stalled; this bounds its start-up (ms) on a very busy machine. */
 const STARTUP_MS = 30_000;
@@ -64,7 +65,7 @@ export class ScanClient {
         if (ripgrepPid !== undefined) killQuietly(ripgrepPid);
         reject(error);
       };
-      const watchdog = startWatchdog(stallMs, () => finish(stalledError(target.name, stallMs)));
+      const watchdog = startWatchdog(stallMs, () => finish(stalledError(target.name, stallMs)), worker.pid);
       const onAbort = () => finish(abortError());
       options.signal?.addEventListener('abort', onAbort, { once: true });
       worker.on('message', (raw: unknown) => {
@@ -166,23 +167,6 @@ function startScanProcess(entry: string, signal: AbortSignal | undefined): Promi
     child.on('exit', onExit);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
-}
-
-/**
- * Calls `onStall` once no beat came for `stallMs`. When this thread itself was too busy to check on time (timers
- * late), the silence is not the scan's fault and is not counted.
- */
-function startWatchdog(stallMs: number, onStall: () => void): { beat: () => void; stop: () => void } {
-  const tickMs = Math.min(250, stallMs / 4);
-  let lastBeat = Date.now();
-  let lastTick = Date.now();
-  const timer = setInterval(() => {
-    const now = Date.now();
-    if (now - lastTick > 2 * tickMs) lastBeat = Math.max(lastBeat, now - tickMs);
-    lastTick = now;
-    if (now - lastBeat > stallMs) onStall();
-  }, tickMs);
-  return { beat: () => (lastBeat = Date.now()), stop: () => clearInterval(timer) };
 }
 
 function stalledError(name: string, stallMs: number): UserFacingError {
