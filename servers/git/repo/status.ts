@@ -26,6 +26,7 @@ export interface StatusReport {
   detached: boolean;
   oid: string | null;
   upstream?: string;
+  /** Commits ahead of / behind the upstream; absent when the upstream is gone (git prints no counts then). */
   ahead?: number;
   behind?: number;
   entries: StatusEntry[];
@@ -142,6 +143,14 @@ export function parseStatus(output: string, truncated: boolean): StatusReport {
     }
   }
   return report;
+}
+
+/** The branch's upstream as the status tool and git://info report it: with its counts, or gone (deleted on the remote). */
+export function upstreamState(report: StatusReport): { name: string; ahead: number; behind: number } | { name: string; gone: true } | undefined {
+  if (!report.upstream) return undefined;
+  // porcelain v2 prints branch.upstream without branch.ab when the upstream branch no longer exists ("[gone]").
+  if (report.ahead === undefined || report.behind === undefined) return { name: report.upstream, gone: true };
+  return { name: report.upstream, ahead: report.ahead, behind: report.behind };
 }
 
 /** Splits off `count` space-separated fields; the rest (a path that may contain spaces) is the last element. */

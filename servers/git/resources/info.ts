@@ -5,7 +5,7 @@ import { isMultiRepository, listNames, type GitServerContext } from '../context'
 import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
 import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../repo/repo';
-import { countChanges, readStatus } from '../repo/status';
+import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation, type Operation } from '../repo/operation';
 import { redactRemoteUrl } from '../repo/urls';
 
@@ -24,7 +24,10 @@ export interface RepoInfo {
   note?: string;
   shallow?: boolean;
   lastCommit?: Omit<CommitSummary, 'parents'> | null;
-  upstream?: { name: string; ahead: number; behind: number } | null;
+  /** The upstream with its counts, or `gone: true` when it was deleted on the remote (no counts: nothing tells whether the branch is pushed). */
+  upstream?: { name: string; ahead: number; behind: number } | { name: string; gone: true } | null;
+  /** True when `changes` stopped counting (git status printed more than the cap). */
+  changesTruncated?: boolean;
   remotes?: Array<{ name: string; fetchUrl?: string; pushUrl?: string }>;
   dirty?: boolean;
   changes?: { staged: number; unstaged: number; untracked: number; conflicted: number };
@@ -94,10 +97,11 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     ...(unborn ? { note: sentence(await explainNoHead(repo)) } : {}),
     shallow: repo.shallow,
     lastCommit,
-    upstream: status.upstream ? { name: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : null,
+    upstream: upstreamState(status) ?? null,
     remotes,
     dirty: status.entries.length > 0,
     changes: countChanges(status.entries),
+    ...(status.truncated ? { changesTruncated: true } : {}),
     ...(operation ? { operation } : {}),
   };
 }

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
-import { emptyTree, explainGitFailure, type Repo } from '../repo/repo';
+import { explainGitFailure, type Repo } from '../repo/repo';
 import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
@@ -11,6 +11,8 @@ import { registerGitTool } from './register';
 import { refInput } from './schemas';
 
 const MAX_SPAN = 500;
+/** How much of a file git looks at to call it binary (xdiff's FIRST_FEW_BYTES). */
+const FIRST_FEW_BYTES = 8000;
 
 const inputSchema = z.object({
   path: z.string().min(1).max(4096).describe('File to blame, relative to the repository root'),
@@ -29,6 +31,7 @@ const lineSchema = z.object({
   date: z.string().describe('Author date, ISO 8601'),
   summary: z.string().describe('Subject of the commit that last changed the line'),
   originalPath: z.string().optional().describe('Exact path of the file in that commit when it differs (renamed since)'),
+  boundary: z.boolean().optional().describe("True in a shallow clone when the commit is the clone's oldest: the line was last changed there or in an earlier commit the clone lacks"),
   content: z.string(),
 });
 
@@ -40,6 +43,7 @@ const outputSchema = z.object({
   endLine: z.number().int(),
   lines: z.array(lineSchema),
   truncated: z.boolean(),
+  note: z.string().optional(),
 });
 
 interface CommitInfo {
@@ -90,8 +94,13 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
     throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
   }
-  const lines = parseLinePorcelain(result.stdout.toString('utf8'), path);
-  return { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated };
+  const lines = parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow);
+  const atBoundary = lines.filter((l) => l.boundary).length;
+  // In a full clone the boundary is the first commit, and its lines are its own; in a shallow one it stands for the history cut off.
+  const note = atBoundary
+    ? `This is a shallow clone: ${atBoundary} of these lines are attributed to its oldest commit (boundary: true) because the history before it is not here; they were last changed there or earlier. \`git fetch --unshallow\` gives the real authors.`
+    : undefined;
+  return { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated, ...(note ? { note } : {}) };
 }
 
 /** Throws a UserFacingError unless `path` is a file (blob) in `commit`. */
@@ -101,21 +110,24 @@ async function requireFile(repo: Repo, commit: string, path: string, refLabel: s
   if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show.`);
   if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
   // git blames a binary file line by line all the same, cutting it at stray newline bytes: the lines would be garbage.
-  // `diff --numstat` gives git's own verdict (NUL bytes in the first 8,000, or a `binary`/`-diff` attribute) as `-`.
-  const numstat = await repo.git(['diff', '--numstat', '--no-ext-diff', '--no-textconv', '--no-color', '--no-renames', emptyTree(repo), commit, '--', path], { maxBytes: 64 * 1024 });
-  if (numstat.stdout.toString('utf8').startsWith('-\t-\t')) {
+  // Judged from the content at the ref as git's own heuristic does (a NUL in the first 8,000 bytes: images, UTF-16
+  // text), not from diff attributes: lockfiles marked `-diff` or `binary` are text and `git blame` blames them.
+  const head = await repo.git(['cat-file', 'blob', `${commit}:${path}`], { maxBytes: FIRST_FEW_BYTES });
+  if (head.stdout.includes(0)) {
     throw new UserFacingError(
-      `path: '${path}' is binary to git in ${refLabel} (NUL bytes, as in images or UTF-16 text, or a binary attribute), so it has no lines to blame; git_log with this path lists the commits that changed it.`,
+      `path: '${path}' is binary in ${refLabel} (a NUL byte in its first ${FIRST_FEW_BYTES} bytes, as in images or UTF-16 text), so it has no lines to blame; git_log with this path lists the commits that changed it.`,
     );
   }
 }
 
-function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSchema>[] {
+/** `git blame --line-porcelain` output as lines; `shallow`: mark lines of boundary commits (the history cut off). */
+function parseLinePorcelain(output: string, path: string, shallow: boolean): z.infer<typeof lineSchema>[] {
   const lines: z.infer<typeof lineSchema>[] = [];
   const known = new Map<string, CommitInfo>();
   let hash = '';
   let finalLine = 0;
   let info: Partial<CommitInfo> & { time?: number; tz?: string } = {};
+  const boundaries = new Set<string>();
   for (const raw of output.split('\n')) {
     if (raw.startsWith('\t')) {
       const commit: CommitInfo = {
@@ -135,6 +147,7 @@ function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSc
         date: commit.date,
         summary: sanitizeLine(commit.summary, 500),
         ...(commit.filename !== undefined && commit.filename !== path ? { originalPath: commit.filename } : {}),
+        ...(shallow && boundaries.has(hash) ? { boundary: true } : {}),
         content: sanitizeLine(raw.slice(1), 1000),
       });
       continue;
@@ -155,6 +168,7 @@ function parseLinePorcelain(output: string, path: string): z.infer<typeof lineSc
     else if (key === 'author-tz') info.tz = value;
     else if (key === 'summary') info.summary = value;
     else if (key === 'filename') info.filename = unquoteGitPath(value);
+    else if (key === 'boundary') boundaries.add(hash);
   }
   return lines;
 }

@@ -33,7 +33,7 @@ export function registerDiffStatTool(server: McpServer, context: GitServerContex
     name: 'git_diff_stat',
     title: 'Git diff statistics',
     description:
-      'Lines added and deleted per file between two commits (renames detected). Use it for "how big is this change", "what did the last commit touch", or "what differs between main and my branch" (from "main", to the branch). Without "from" it compares "to" with its parent, and works on a repository with a single commit. For uncommitted changes use git_status.',
+      'Lines added and deleted per file between two commits (renames detected). Use it for "how big is this change", "what did the last commit touch", or "what differs between main and my branch" (from "main", to the branch; when main has moved on since the branch forked, the note gives the merge base to use as "from" for what the branch itself changes). Without "from" it compares "to" with its parent, and works on a repository with a single commit. For uncommitted changes use git_status.',
     input: inputSchema,
     output: outputSchema,
     list: 'files',
@@ -51,8 +51,23 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
   const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files;
   const files = all.slice(0, input.limit);
   const untouched = path !== undefined && all.length === 0 ? await explainUnchangedBetween(repo, path, { from, to }, { from: fromLabel, to: input.to }) : undefined;
-  const notes = [note, untouched].filter(Boolean).join(' ');
+  const diverged = input.from !== undefined ? await explainDiverged(repo, { from, to }, { from: fromLabel, to: input.to }) : undefined;
+  const notes = [note, diverged, untouched].filter(Boolean).join(' ');
   return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(notes ? { note: notes } : {}) };
+}
+
+/**
+ * The note when `from` is not an ancestor of `to`: the comparison is of two trees, so what only `from` has (work merged to
+ * main after the branch forked) reads as deleted by `to`. A pull request shows the change from the merge base.
+ */
+async function explainDiverged(repo: Repo, sides: { from: string; to: string }, labels: { from: string; to: string }): Promise<string | undefined> {
+  const ancestor = await repo.git(['merge-base', '--is-ancestor', sides.from, sides.to], { okExitCodes: [0, 1] });
+  if (ancestor.exitCode === 0) return undefined;
+  const base = await repo.git(['merge-base', sides.from, sides.to], { okExitCodes: [0, 1] });
+  const hash = base.stdout.toString('utf8').trim();
+  const head = `${labels.from} is not an ancestor of ${labels.to}: this compares the two trees, so changes made on ${labels.from} since they forked count as deleted by ${labels.to}.`;
+  if (base.exitCode !== 0 || hash === '') return `${head} They share no history.`;
+  return `${head} For what ${labels.to} itself changes (a pull request's view), compare from their merge base: from "${hash}".`;
 }
 
 /** The note when nothing under `path` differs between the two sides: whether it exists on either. */

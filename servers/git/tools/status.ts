@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
 import { explainGitFailure, type Repo } from '../repo/repo';
-import { countChanges, readStatus } from '../repo/status';
+import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation } from '../repo/operation';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH } from './schemas';
@@ -28,8 +28,9 @@ const outputSchema = z.object({
   detached: z.boolean(),
   headHash: z.string().nullable().describe('null in a repository without commits'),
   upstream: z.string().optional(),
-  ahead: z.number().int().optional(),
-  behind: z.number().int().optional(),
+  ahead: z.number().int().optional().describe('Commits on the branch not on its upstream; absent when the upstream is gone'),
+  behind: z.number().int().optional().describe('Commits on the upstream not on the branch; absent when the upstream is gone'),
+  upstreamGone: z.boolean().optional().describe('True when the upstream branch no longer exists (deleted on the remote and pruned): nothing tells whether the branch is pushed'),
   clean: z.boolean().describe('True when nothing is staged, modified, conflicted or untracked'),
   counts: z.object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() }),
   files: z.array(entrySchema),
@@ -41,6 +42,7 @@ const outputSchema = z.object({
       branch: z.string().optional().describe('For a rebase: the branch being rebased (HEAD is detached meanwhile)'),
       step: z.number().int().optional().describe('For a rebase or am: the step git stopped at (1-based)'),
       total: z.number().int().optional().describe('For a rebase or am: how many steps there are'),
+      alsoBisecting: z.boolean().optional().describe('True when a bisect is running alongside this operation'),
       next: z.string().describe("How to go on or back out, in git's commands"),
     })
     .optional()
@@ -63,6 +65,12 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
   });
 }
 
+function upstreamFields(upstream: ReturnType<typeof upstreamState>): Pick<StatusOutput, 'upstream' | 'ahead' | 'behind' | 'upstreamGone'> {
+  if (!upstream) return {};
+  if ('gone' in upstream) return { upstream: upstream.name, upstreamGone: true };
+  return { upstream: upstream.name, ahead: upstream.ahead, behind: upstream.behind };
+}
+
 async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOutput> {
   const [status, operation] = await Promise.all([readStatus(repo), readOperation(repo)]).catch((error: unknown) => {
     throw explainGitFailure(error, repo.root);
@@ -72,7 +80,7 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     branch: status.branch,
     detached: status.detached,
     headHash: status.oid,
-    ...(status.upstream ? { upstream: status.upstream, ahead: status.ahead ?? 0, behind: status.behind ?? 0 } : {}),
+    ...upstreamFields(upstreamState(status)),
     clean: status.entries.length === 0 && !status.truncated,
     counts: countChanges(status.entries),
     files: status.entries.slice(0, input.limit),

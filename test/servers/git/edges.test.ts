@@ -286,6 +286,94 @@ describe('git server edge cases', function () {
       edges.kit.git(root, ['bisect', 'reset']);
       assert.equal((await ok(server, 'git_status')).operation, undefined);
     });
+
+    // break13: the conflict of a cherry-pick of several commits resolved and committed leaves only sequencer/; git
+    // status still says "Cherry-pick currently in progress", and the commits left are applied by --continue alone.
+    it('names a cherry-pick of several commits waiting between steps', async () => {
+      const { root, tip } = diverged('sequence');
+      const who = edges.kit.as(ALICE, '2024-05-04T10:00:00Z');
+      attempt(root, ['cherry-pick', `${tip}~1`, tip]);
+      edges.kit.write(root, 'shared.txt', 'resolved\n');
+      edges.kit.git(root, ['add', '-A']);
+      edges.kit.git(root, ['commit', '-q', '--no-edit'], who);
+      assert.match(edges.kit.git(root, ['status']), /Cherry-pick currently in progress/, 'git itself says so');
+      const status = await ok(await open(root), 'git_status');
+      assert.equal(status.operation.kind, 'cherry-pick');
+      assert.match(status.operation.next, /git cherry-pick --continue/);
+    });
+
+    it('reads the markers in git status\'s order, and names a bisect running alongside', async () => {
+      const { root, tip } = diverged('stacked');
+      const server = await open(root);
+      edges.kit.git(root, ['bisect', 'start', 'HEAD', 'HEAD~1']);
+      attempt(root, ['cherry-pick', `${tip}~1`]);
+      const picking = await ok(server, 'git_status');
+      assert.deepEqual([picking.operation.kind, picking.operation.alsoBisecting], ['cherry-pick', true]);
+      assert.match(picking.operation.next, /git cherry-pick --continue.*git bisect reset/);
+      // A merge in progress comes first whatever else left markers (git reads MERGE_HEAD before the others).
+      writeFileSync(join(edges.kit.git(root, ['rev-parse', '--absolute-git-dir']), 'MERGE_HEAD'), `${tip}\n`);
+      assert.equal((await ok(server, 'git_status')).operation.kind, 'merge');
+    });
+  });
+
+  describe('upstream and diverged sides', () => {
+    // break13: the upstream branch deleted on the remote (a merged pull request) and pruned, with a commit never
+    // pushed: porcelain v2 prints no ahead/behind, and the tools said ahead 0, behind 0: "everything is pushed".
+    it('an upstream that is gone is said to be gone, without counts', async () => {
+      const { kit } = edges;
+      const remote = join(kit.dir, 'gone-remote.git');
+      kit.git(kit.dir, ['init', '-q', '--bare', '-b', 'main', remote]);
+      const root = kit.repo('gone', [{ subject: 'base', date: '2024-05-01T10:00:00Z' }]);
+      kit.git(root, ['remote', 'add', 'origin', remote]);
+      kit.git(root, ['push', '-q', '-u', 'origin', 'main']);
+      kit.git(root, ['checkout', '-q', '-b', 'feat']);
+      kit.write(root, 'b.txt', 'b\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-02T10:00:00Z', 'pushed');
+      kit.git(root, ['push', '-q', '-u', 'origin', 'feat']);
+      kit.git(remote, ['branch', '-D', 'feat']);
+      kit.write(root, 'c.txt', 'c\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-03T10:00:00Z', 'never pushed');
+      kit.git(root, ['fetch', '-q', '--prune']);
+      assert.match(kit.git(root, ['status']), /upstream is gone/, 'git itself says so');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const status = await ok(server, 'git_status');
+        assert.deepEqual([status.upstream, status.upstreamGone, status.ahead, status.behind], ['origin/feat', true, undefined, undefined]);
+        assert.deepEqual((await readInfo(server)).upstream, { name: 'origin/feat', gone: true });
+        kit.git(root, ['checkout', '-q', 'main']);
+        const tracking = await ok(server, 'git_status');
+        assert.deepEqual([tracking.upstream, tracking.ahead, tracking.behind, tracking.upstreamGone], ['origin/main', 0, 0, undefined]);
+      } finally {
+        await server.close();
+      }
+    });
+
+    // break13: "what does my branch change?" after main moved on read main's new work as deleted by the branch.
+    it('git_diff_stat says when "from" is not an ancestor of "to" and gives the merge base', async () => {
+      const { kit } = edges;
+      const root = kit.repo('diverge', [{ subject: 'base', date: '2024-05-01T10:00:00Z', file: 'shared.txt' }]);
+      const base = kit.git(root, ['rev-parse', 'HEAD']);
+      kit.git(root, ['checkout', '-q', '-b', 'feature']);
+      kit.write(root, 'feature.txt', 'f\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'feature');
+      kit.git(root, ['checkout', '-q', 'main']);
+      kit.write(root, 'big.txt', `${Array.from({ length: 200 }, (_, i) => i).join('\n')}\n`);
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-03T10:00:00Z', 'main moved on');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const stat = await ok(server, 'git_diff_stat', { from: 'main', to: 'feature' });
+        assert.match(stat.note, new RegExp(`main is not an ancestor of feature.*from "${base}"`));
+        const pr = await ok(server, 'git_diff_stat', { from: base, to: 'feature' });
+        assert.deepEqual(pr.files.map((f: Data) => [f.path, f.added, f.deleted]), [['feature.txt', 1, 0]]);
+        assert.equal(pr.note, undefined, 'from the merge base: no note');
+      } finally {
+        await server.close();
+      }
+    });
   });
 
   // git blames a binary file "line by line" anyway, cutting it at newline bytes: the answer was garbage.
@@ -296,8 +384,9 @@ describe('git server edge cases', function () {
       const root = kit.repo('binary', [{ subject: 'text', date: '2024-05-01T10:00:00Z', file: 'notes.txt' }]);
       writeFileSync(join(root, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x0a, 0x49, 0x48]));
       writeFileSync(join(root, 'wide.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('line one\nline two\n', 'utf16le')]));
-      kit.write(root, 'blob.dat', 'plain text bytes\nbut marked binary\n');
-      kit.write(root, '.gitattributes', 'blob.dat binary\n');
+      kit.write(root, 'yarn.lock', 'plain text bytes\nbut marked binary\n');
+      kit.write(root, 'package-lock.json', '{\n  "lockfileVersion": 3\n}\n');
+      kit.write(root, '.gitattributes', 'yarn.lock binary\npackage-lock.json -diff\n');
       kit.git(root, ['add', '-A']);
       kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'add binaries');
       server = await open(root);
@@ -307,15 +396,40 @@ describe('git server edge cases', function () {
     });
     const open = (root: string) => startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
 
-    it('says the file is binary (NUL bytes or an attribute) instead of listing garbled lines', async () => {
-      for (const path of ['logo.png', 'wide.txt', 'blob.dat']) {
-        assert.match(await fails(server, 'git_blame', { path }), /is binary to git in HEAD .*git_log with this path/, path);
+    it('says the file is binary (a NUL byte in its first 8,000) instead of listing garbled lines', async () => {
+      for (const path of ['logo.png', 'wide.txt']) {
+        assert.match(await fails(server, 'git_blame', { path }), /is binary in HEAD \(a NUL byte .*git_log with this path/, path);
       }
     });
 
-    it('a text file still blames', async () => {
-      const blame = await ok(server, 'git_blame', { path: 'notes.txt' });
-      assert.deepEqual(blame.lines.map((l: Data) => l.content), ['text']);
+    // break13: lockfiles marked `binary` or `-diff` are text, and git blame blames them.
+    it('text files blame, whatever their diff attributes say', async () => {
+      assert.deepEqual((await ok(server, 'git_blame', { path: 'notes.txt' })).lines.map((l: Data) => l.content), ['text']);
+      assert.deepEqual((await ok(server, 'git_blame', { path: 'yarn.lock' })).lines.map((l: Data) => l.content), ['plain text bytes', 'but marked binary']);
+      assert.equal((await ok(server, 'git_blame', { path: 'package-lock.json' })).lines.length, 3);
+    });
+
+    // break13: in a shallow clone (CI's --depth 1) every older line was given to the clone's oldest commit, with no word.
+    it('in a shallow clone, lines given to the oldest commit are marked boundary with a note', async () => {
+      const { kit } = edges;
+      const full = kit.repo('deep', [
+        { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'x.txt' },
+        { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'y.txt' },
+      ]);
+      const shallow = join(kit.dir, 'shallow');
+      kit.git(kit.dir, ['clone', '-q', '--depth', '1', `file://${full}`, shallow]);
+      const clone = await startBuiltServer('git', { REPO_PATH: shallow, TZ: 'UTC' });
+      const fullServer = await open(full);
+      try {
+        const blame = await ok(clone, 'git_blame', { path: 'x.txt' });
+        assert.deepEqual(blame.lines.map((l: Data) => [l.summary, l.boundary]), [['second', true]]);
+        assert.match(blame.note, /shallow clone: 1 of these lines .*git fetch --unshallow/);
+        const deep = await ok(fullServer, 'git_blame', { path: 'x.txt' });
+        assert.deepEqual(deep.lines.map((l: Data) => [l.summary, l.boundary]), [['first', undefined]]);
+        assert.equal(deep.note, undefined);
+      } finally {
+        await Promise.all([clone.close(), fullServer.close()]);
+      }
     });
   });
 });

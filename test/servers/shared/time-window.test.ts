@@ -177,6 +177,16 @@ describe('shared time window', () => {
           assert.equal(since, expected, tz);
           assert.equal(Date.parse(since!), Date.UTC(2024, 0, 1), `${tz}: the same instant`);
         }
+        // Where the local form cannot read back as the same instant, UTC: past year 9999, at the edge of the date range,
+        // and under a historical offset with seconds (Dublin's -00:25:21 in 1916), which an ISO offset cannot write.
+        process.env.TZ = 'Asia/Kathmandu';
+        assert.equal(windowToIso({ until: Date.UTC(10000, 0, 1) - 1 }).until, '9999-12-31T23:59:59.999Z');
+        assert.equal(windowToIso({ until: 8.64e15 }).until, new Date(8.64e15).toISOString());
+        process.env.TZ = 'America/New_York';
+        assert.equal(windowToIso({ until: -8.64e15 }).until, new Date(-8.64e15).toISOString());
+        process.env.TZ = 'Europe/Dublin';
+        const dublin = windowToIso({ since: Date.UTC(1916, 4, 1) }).since!;
+        assert.equal(Date.parse(dublin), Date.UTC(1916, 4, 1), dublin);
         process.env.TZ = 'Europe/Berlin'; // summer and winter offsets differ: each instant gets its own
         assert.equal(windowToIso({ since: Date.UTC(2024, 6, 1) }).since, '2024-07-01T02:00:00.000+02:00');
         assert.equal(windowToIso({ until: Date.UTC(2024, 0, 1) }).until, '2024-01-01T01:00:00.000+01:00');
