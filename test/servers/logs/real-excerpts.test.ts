@@ -239,7 +239,7 @@ const BATCH_10: Record<string, number> = {
 const BATCH_11: Record<string, number> = {
   PgpoolII: 0.813, Ollama: 0.71, VLLM: 0.333, Temporal: 0.724, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
   RustDesk: 0.69, JMeter: 0.678, Ombi: 1, Superset: 0.458, Guacamole: 0.475, ZoneMinder: 0.818, PhotoPrism: 0.703,
-  TeslaMate: 0.767, Airsonic: 0.767,
+  TeslaMate: 0.767, Airsonic: 0.767, Moodle: 0.7, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.619, Jaeger: 0.857,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11];
 /**
