@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { sanitizeLine } from './sanitize';
 import { type TimeWindow } from './time-rule';
 import { UserFacingError } from './tool-result';
+import { isoInLocalZone } from './local-time';
+
+export { isoInLocalZone } from './local-time';
 
 export { inWindow, type TimeWindow } from './time-rule';
 
@@ -94,23 +97,6 @@ export function windowToIso(window: TimeWindow): { since?: string; until?: strin
     ...(window.since === undefined ? {} : { since: isoInLocalZone(window.since) }),
     ...(window.until === undefined ? {} : { until: isoInLocalZone(window.until) }),
   };
-}
-
-/**
- * Epoch ms as ISO 8601 with milliseconds in the process's local zone (`…+09:00`); `Z` where the offset is zero, and in
- * UTC wherever the local form would not read back as the same instant (years past 9999, the edge of JavaScript's date
- * range, or a zone's historical offset with seconds, which an ISO offset cannot write).
- */
-export function isoInLocalZone(ms: number): string {
-  const utc = new Date(ms).toISOString();
-  const offsetMinutes = -new Date(ms).getTimezoneOffset();
-  if (offsetMinutes === 0) return utc;
-  const shifted = new Date(ms + offsetMinutes * 60_000);
-  if (Number.isNaN(shifted.getTime())) return utc;
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  const local = `${shifted.toISOString().slice(0, 23)}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
-  return /^\d{4}-/.test(local) && Date.parse(local) === ms ? local : utc;
 }
 
 /** Input fields for tools that take a window; `subject` names what is filtered ("commits", "lines"). */

@@ -12,6 +12,7 @@ import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
 import { LEVELS, type Level, type LineParser } from '../format/types';
+import { isoInLocalZone } from '../../shared/local-time';
 
 /**
  * What the logs server gives this tool. `resolveFile` turns a caller's file name into a safe path (inside the log
@@ -188,8 +189,8 @@ function summarize(template: MinedTemplate, total: number, lineBudget: { left: n
   };
   const level = highestLevel(template.levels);
   if (level) summary.level = level;
-  if (template.firstSeen !== undefined) summary.firstSeen = new Date(template.firstSeen).toISOString();
-  if (template.lastSeen !== undefined) summary.lastSeen = new Date(template.lastSeen).toISOString();
+  if (template.firstSeen !== undefined) summary.firstSeen = isoInLocalZone(template.firstSeen);
+  if (template.lastSeen !== undefined) summary.lastSeen = isoInLocalZone(template.lastSeen);
   if (template.lineNumbers) {
     const take = Math.min(template.lineNumbers.length, lineBudget.left);
     summary.lineNumbers = template.lineNumbers.slice(0, take);

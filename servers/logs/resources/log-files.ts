@@ -6,6 +6,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
 import { isSourceName } from '../sources/types';
+import { isoInLocalZone } from '../../shared/local-time';
 
 const TAIL_LINES = 200;
 const FORMAT_DETECTION_LIMIT = 200;
@@ -70,7 +71,7 @@ async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
   if (!isSourceName(name)) throw new UserFacingError(`not a source name: ${name} (names start with journal: or docker:, see logs://files)`);
   const out: string[] = [];
   for await (const record of ctx.sources.read(name, { tail: TAIL_LINES })) {
-    const time = record.time !== undefined ? new Date(record.time).toISOString() : '-';
+    const time = record.time !== undefined ? isoInLocalZone(record.time) : '-';
     out.push(`${time}${record.stream ? ` [${record.stream}]` : ''} ${sanitizeLine(record.text, 2000)}`);
   }
   return out.join('\n');
@@ -88,7 +89,7 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
         relativePath: f.relativePath,
         dir: f.dir,
         size: f.size,
-        modified: new Date(f.mtimeMs).toISOString(),
+        modified: isoInLocalZone(f.mtimeMs),
         compressed: f.gzip,
         format: i < FORMAT_DETECTION_LIMIT ? ((await ctx.formatOf(f)) ?? 'unreadable') : 'not detected',
         uri: fileUri(f.name),

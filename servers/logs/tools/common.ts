@@ -7,15 +7,19 @@ import { coverageNote, levelCoverage } from '../format/coverage';
 import { LEVELS } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
+import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
 
-/** Epoch ms as ISO 8601 text (UTC), undefined kept. */
+/**
+ * Epoch ms as ISO 8601 text in the server's local zone (`2026-12-01T09:30:00.000+09:00`, `Z` in UTC), undefined kept: a
+ * log line stamped `2026-12-01 09:30:00` in Seoul reads back as it is written, and as git's dates and windows do.
+ */
 export function iso(ms: number | undefined): string | undefined {
-  return ms === undefined ? undefined : new Date(ms).toISOString();
+  return ms === undefined ? undefined : isoInLocalZone(ms);
 }
 
 export interface EachFileOptions {

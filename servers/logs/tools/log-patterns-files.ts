@@ -13,6 +13,7 @@ import { noteDamage } from './common';
 import type { SourceRecord } from '../sources/types';
 import { envelopeOf } from './source-lines';
 import type { SourceRef } from './sources';
+import { isoInLocalZone } from '../../shared/local-time';
 
 interface Resolved {
   /** The name the caller used, for notes. */
@@ -139,6 +140,6 @@ export async function sourceWindowNote(ctx: LogsContext, source: SourceRef, wind
   let newest: SourceRecord | undefined;
   for await (const record of ctx.sources.read(source.name, { tail: 1, signal })) newest = record;
   if (!newest) return `${source.name} has no entries at all`;
-  const when = newest.time !== undefined ? ` its newest entry is at ${new Date(newest.time).toISOString()}:` : '';
+  const when = newest.time !== undefined ? ` its newest entry is at ${isoInLocalZone(newest.time)}:` : '';
   return `${source.name}: no entries in the window;${when} move or widen since/until to read it`;
 }
