@@ -337,7 +337,8 @@ describe('system server (built, over stdio)', function () {
         const external = r.interfaces.filter((i: Structured) => !i.loopback);
         assert.equal(r.totals.rxBytesPerSec, external.reduce((s: number, i: Structured) => s + i.rxBytesPerSec, 0));
         assert.equal(r.totals.txBytesTotal, external.reduce((s: number, i: Structured) => s + i.txBytesTotal, 0));
-        assert.ok(r.intervalMs >= 1000 && r.intervalMs < 3000);
+        // The interval actually measured: at least the one asked for; a loaded machine overshoots it (seen: > 3 s at load 17).
+        assert.ok(r.intervalMs >= 1000 && r.intervalMs < 60_000, `interval ${r.intervalMs} ms`);
         for (let i = 1; i < r.interfaces.length; i++) {
           const rate = (x: Structured) => x.rxBytesPerSec + x.txBytesPerSec;
           assert.ok(rate(r.interfaces[i - 1]) >= rate(r.interfaces[i]), 'busiest first');
