@@ -60,7 +60,7 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
 }
 
 /**
- * The run of column-shaped tokens `message` opens with (a lone `-` after one, `[main] - text`, is the column's),
+ * The run of column-shaped tokens `message` opens with (a lone `-` or `:` after one, `[main] - text`, is the column's),
  * leaving some text after it; undefined when the first token has no column shape.
  */
 function readRun(message: string): Run | undefined {
@@ -71,7 +71,10 @@ function readRun(message: string): Run | undefined {
     const shape = shapeOf(message.slice(at, end));
     if (!shape) break;
     let next = skipWhiteSpace(message, end);
-    if (message.charCodeAt(next) === 45 && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);
+    // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
+    // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
+    const c = message.charCodeAt(next);
+    if ((c === 45 || c === 58) && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);
     // A run must leave text: a message that is all columns is left whole.
     if (next >= message.length) break;
     run ??= { ends: [], shapes: [], masked: [], levels: [] };

@@ -100,4 +100,26 @@ describe('lead columns learned per file', () => {
     ];
     assert.deepEqual(read(lines).map((m) => m.level), [undefined, undefined, undefined]);
   });
+
+  it("libvirt: a level column closed by a lone `:` (`<pid>: info : libvirt version: …`) is cut as the journal's line has none", () => {
+    // libvirtd's own log file beside virtqemud's journal lines (batch 9, Libvirt), and a made-up word with a lone `:`
+    // that no column shape takes: it stays.
+    const lines = [
+      '2015-06-01 10:39:11.946+0000: 30612: info : libvirt version: 1.2.2',
+      '2015-06-01 10:39:11.946+0000: 30612: warning : virSecurityManagerNew:179 : Configured security driver "none" disables default policy to create confined guests',
+      '2015-06-02 02:07:52.095+0000: 12842: info : libvirt version: 1.2.2',
+      '2022-02-24 09:02:29.814+0000: 12056: info : hostname: LAPTOP-LJCBFINI',
+      '2022-02-24 09:02:29.814+0000: 12056: error : virNetlinkEventServiceStart:1040 : cannot add netlink membership: Invalid argument',
+      '2022-02-24 09:02:30.001+0000: 12056: Total : 5 domains',
+      'Mär 27 11:06:59 localhost virtqemud[16974]: libvirt version: 10.0.0',
+      'Mär 27 11:06:59 localhost virtqemud[16974]: hostname: localhost',
+    ];
+    const messages = read(lines);
+    assert.deepEqual(messages[0], { message: 'libvirt version: 1.2.2', level: 'INFO' });
+    assert.equal(messages[3].message, 'hostname: LAPTOP-LJCBFINI');
+    assert.equal(messages[4].level, 'ERROR');
+    assert.doesNotMatch(messages[4].message, /^error/);
+    assert.equal(messages[5].message, 'Total : 5 domains');
+    assert.equal(messages[6].message, 'libvirt version: 10.0.0');
+  });
 });
