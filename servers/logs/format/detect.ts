@@ -1,7 +1,7 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { isProgramTag, learnHeader, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
@@ -313,7 +313,9 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
-    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start))) {
+    // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
+    // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0)) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);

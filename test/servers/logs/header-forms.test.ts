@@ -628,6 +628,27 @@ describe('indented entries pasted beside unindented ones', () => {
   });
 });
 
+describe('a program\'s log-file line inside a journal line', () => {
+  it('behind a syslog tag, the inner line\'s own month-name time and level are header, as the tag\'s other lines have none', () => {
+    // Corosync (batch 9): its log-file line, time and level and all, as the journal's message, beside lines without.
+    const lines = [
+      'May 04 17:52:13 SmallDebian9_1 corosync[6415]: May 04 17:52:13 debug   [TOTEM ] got commit token',
+      'May 04 17:52:13 SmallDebian9_1 corosync[6415]:   [TOTEM ] got commit token',
+      'May 04 17:52:13 SmallDebian9_1 corosync[6415]: May 04 17:52:13 debug   [MAIN  ] Storing new sequence id for ring 14',
+      'May 04 17:52:14 SmallDebian9_1 corosync[6415]:   [TOTEM ] entering COMMIT state.',
+      // A message that opens with a month's name and no time is the message's own.
+      'May 04 17:52:15 SmallDebian9_1 corosync[6415]: May be unreachable: node 3',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[0].message, '[TOTEM ] got commit token');
+    assert.equal(parsed[0].level, 'DEBUG');
+    assert.equal(parsed[1].message.trim(), '[TOTEM ] got commit token');
+    assert.equal(parsed[2].message, '[MAIN  ] Storing new sequence id for ring 14');
+    assert.equal(parsed[4].message, 'May be unreachable: node 3');
+  });
+});
+
 describe('klog-like headers', () => {
   it("CockroachDB's `Lyymmdd hh:mm:ss.micros goid file:line` is read: its level, its time, the message after the location", () => {
     // Real lines (batch 4, CockroachDB) and a made-up warning of the same form.
