@@ -265,6 +265,27 @@ function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolea
   return parsed;
 }
 
+/** Columns of a shipper's table read before its last bar at most (host, container, stream). */
+const MAX_PIPED_COLUMNS = 3;
+
+/**
+ * Where the text after a run of one-token columns each closed by ` | ` starts (`pool-pk55 | cert-manager-controller |
+ * I0518 …`), from `start`; -1 when the text does not open so. Read by characters up to the first space: a message of
+ * prose fails at its first word.
+ */
+function pipedColumnsEnd(message: string, start: number): number {
+  let at = start;
+  let columns = 0;
+  while (columns < MAX_PIPED_COLUMNS) {
+    let end = at;
+    while (end < message.length && end - at <= 64 && message.charCodeAt(end) !== 32 && message.charCodeAt(end) !== 124) end++;
+    if (end === at || message.charCodeAt(end) !== 32 || message.charCodeAt(end + 1) !== 124 || message.charCodeAt(end + 2) !== 32) break;
+    at = end + 3;
+    columns++;
+  }
+  return columns > 0 && at < message.length ? at : -1;
+}
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -324,6 +345,16 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;
       if (own) return mergeInner(own, parsed, true, true);
+    }
+    // A log shipper's table (`<time> | <host> | <container> | <the program's line>`, as exports from a log store print
+    // it): the columns before the last bar are the shipper's, and the line after it is read as a line of its own when
+    // that reading finds its level (the program's own header), as a line behind a program's tag is.
+    const piped = wrapped ? pipedColumnsEnd(message, start) : -1;
+    if (piped > 0) {
+      const rest = message.slice(piped);
+      const inner = parse(rest, depth + 1);
+      // The shipper's time (a date with a year and a zone) before the program's (klog's has no year).
+      if (inner.message !== rest && inner.level !== undefined) return mergeInner(inner, parsed, true, parsed.timestamp === undefined);
     }
     if (wrapped && (message.indexOf('\t') >= 0 || message.charCodeAt(message.length - 1) === 125)) {
       const console = consoleMessage(message, line.charCodeAt(line.length - message.length - 1) === 9);

@@ -1,5 +1,6 @@
 // Records of Go's logr written as text (klogr: `<logger name> "msg"="<text>" "key"=value …`, format/logr-records.ts):
-// the msg's text is the message and the logger's name the component, as the same record in logfmt or JSON gives.
+// the msg's text is the message and the logger's name the component, as the same record in logfmt or JSON gives; and a
+// log shipper's table around a program's line (`<time> | <host> | <container> | <line>`) is read to the line inside.
 // Real lines from cert-manager's bug reports (test/fixtures/real-excerpts, batch 9), with neighbours that must stay.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
@@ -46,5 +47,26 @@ describe('logr records written as text', () => {
     assert.deepEqual(readLogrRecord('cert-manager "msg"="starting controller"  "version"="v1.0.2"'), { text: 'starting controller', name: 'cert-manager' });
     assert.equal(readLogrRecord('"msg"="unterminated'), undefined);
     assert.equal(readLogrRecord('two words "msg"="x"'), undefined);
+  });
+});
+
+describe("a log shipper's table around a program's line", () => {
+  it('the columns before the last bar are the table\'s, and the line after it is read by the file\'s header', () => {
+    const lines = [
+      '2020-05-18T08:10:03.097Z | pool-pk55kk4qf-984d | cert-manager-controller | I0518 08:10:03.095617       1 controller.go:138] cert-manager/controller/certificates "msg"="syncing item" "key"="default/dada-card.com"',
+      'I1124 11:37:16.133801       1 controller.go:152] cert-manager/controller/CertificateRequestManager "msg"="syncing item" "key"="giantswarm/happa-certs"',
+      'I1124 11:37:16.133843       1 controller.go:162] cert-manager/controller/CertificateRequestManager "msg"="finished processing work item" "key"="giantswarm/happa-certs"',
+      'E1124 11:37:17.000001       1 controller.go:170] cert-manager/controller/CertificateRequestManager "msg"="re-queuing item due to error processing" "error"="boom"',
+      // A message with bars of its own and no header after them stays whole.
+      '2020-05-18T08:10:04.000Z | a | b | plain text',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const first = parser.parse(lines[0]);
+    assert.equal(first.message, 'syncing item');
+    assert.equal(first.level, 'INFO');
+    assert.equal(first.component, 'cert-manager/controller/certificates');
+    assert.equal(first.timestamp, Date.UTC(2020, 4, 18, 8, 10, 3, 97));
+    assert.match(parser.parse(lines[4]).message, /plain text$/);
+    assert.match(parser.parse(lines[4]).message, /\| b \|/);
   });
 });
