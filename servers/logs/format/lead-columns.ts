@@ -14,7 +14,7 @@ import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
 /** How a leading token looks: the shapes a logger's columns take (a word of prose takes none of them). */
-type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location';
+type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'logger';
 
 /** A run of leading column-shaped tokens: where it ends in the message, its shapes, and its text with digits masked. */
 interface Run {
@@ -39,6 +39,12 @@ const KEY_LOOKAHEAD = 3;
 const LABEL = /^[A-Z][A-Za-z]{1,15}:$/;
 /** A source location: a name, then `:line` (`main.go:42`, `<0.640.0>@ejabberd_listener:accept:333`); not `host:port`. */
 const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
+/**
+ * A logger's name: lower-case dotted module names (`mopidy.ext`, `mopidy.__main__`, Python's `logging.getLogger(__name__)`,
+ * `net.dns`), a colon maybe closing it. Prose does not join lower-case words with dots; a file name (`config.yml`) has
+ * the shape too, and is cut only where the file shows it a column, as every shape is.
+ */
+const LOGGER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:?$/;
 /** A word of the statement: letters (an apostrophe or dash inside), maybe closed by punctuation. */
 const WORD = /^[A-Za-z][A-Za-z'_-]*[.,:;!?]?$/;
 
@@ -56,7 +62,8 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   const level = /^[A-Za-z]+$/.test(core) ? columnLevel(core) : undefined;
   if (level) return { shape: 'level', level };
   if (LABEL.test(token)) return { shape: 'label' };
-  return LOCATION.test(token) ? { shape: 'location' } : undefined;
+  if (LOCATION.test(token)) return { shape: 'location' };
+  return LOGGER.test(token) ? { shape: 'logger' } : undefined;
 }
 
 /**

@@ -122,4 +122,25 @@ describe('lead columns learned per file', () => {
     assert.equal(messages[5].message, 'Total : 5 domains');
     assert.equal(messages[6].message, 'libvirt version: 10.0.0');
   });
+
+  it("Mopidy: a thread and a dotted logger name (`[MainThread] mopidy.ext`) are columns where the statement also stands without them", () => {
+    // The console form `LEVEL    [thread] logger message` beside the log file's `… logger: message` (batch 9, Mopidy),
+    // and a dotted file name that opens one statement only: it stays.
+    const lines = [
+      '2015-09-13 20:56:39,955 DEBUG [3444:MainThread] mopidy.ext: Loaded extension: Mopidy-MPD 1.1.0',
+      '2015-09-13 20:56:39,967 DEBUG [3444:MainThread] mopidy.ext: Loaded extension: Mopidy-HTTP 1.1.0',
+      '2015-09-13 20:56:39,968 DEBUG [3444:MainThread] mopidy.ext: Loading entry point: stream = mopidy.stream:Extension',
+      'DEBUG    [MainThread] mopidy.ext Loaded extension: Mopidy-PiDi 1.0.4',
+      'DEBUG    [MainThread] mopidy.ext Loading entry point: local = mopidy_local:Extension',
+      'DEBUG    [MainThread] mopidy.ext Discovered extensions: raspberry-gpio, pidi, local',
+      'INFO     mopidy.conf written to disk',
+      'INFO     mopidy.conf written to disk',
+    ];
+    const messages = read(lines).map((m) => m.message);
+    assert.equal(messages[3], 'Loaded extension: Mopidy-PiDi 1.0.4');
+    assert.equal(messages[4], 'Loading entry point: local = mopidy_local:Extension');
+    assert.equal(messages[0], 'Loaded extension: Mopidy-MPD 1.1.0');
+    assert.equal(messages[6], 'mopidy.conf written to disk');
+  });
 });
+
