@@ -40,8 +40,8 @@ const LABEL = /^[A-Z][A-Za-z]{1,15}:$/;
 /** A source location: a name, then `:line` (`main.go:42`, `<0.640.0>@ejabberd_listener:accept:333`); not `host:port`. */
 const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
 /**
- * A logger's name: lower-case dotted module names (`mopidy.ext`, `mopidy.__main__`, Python's `logging.getLogger(__name__)`,
- * `net.dns`), a colon maybe closing it. Prose does not join lower-case words with dots; a file name (`config.yml`) has
+ * A logger's name: lower-case dotted module names (`mopidy.ext`, `mopidy.__main__`, Python's `logging.getLogger(__name__)`),
+ * a colon maybe closing it, read only after a thread's or context's bracket (readRun). A file name (`config.yml`) has
  * the shape too, and is cut only where the file shows it a column, as every shape is.
  */
 const LOGGER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:?$/;
@@ -77,6 +77,9 @@ function readRun(message: string): Run | undefined {
     const end = whiteSpaceTokenEnd(message, at);
     const shape = shapeOf(message.slice(at, end));
     if (!shape) break;
+    // A logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a Java
+    // logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
+    if (shape.shape === 'logger' && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren'))) break;
     let next = skipWhiteSpace(message, end);
     // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
     // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.

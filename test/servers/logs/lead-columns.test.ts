@@ -141,6 +141,15 @@ describe('lead columns learned per file', () => {
     assert.equal(messages[4], 'Loading entry point: local = mopidy_local:Extension');
     assert.equal(messages[0], 'Loaded extension: Mopidy-MPD 1.1.0');
     assert.equal(messages[6], 'mopidy.conf written to disk');
+    // Opening the message, a dotted name is no logger column: Proxifier's program, whose other values (`Dropbox.exe`,
+    // `svchost.exe *64`) no shape reads, stays with them.
+    const proxy = [
+      '[06.01 12:00:00] chrome.exe - www.example.com:443 open through proxy proxy.corp.local:3128 HTTPS',
+      '[06.01 12:00:01] Dropbox.exe - api.example.com:443 open through proxy proxy.corp.local:3128 HTTPS',
+      '[06.01 12:00:02] chrome.exe - cdn.example.com:443 close, 1.2 KB sent, 3.4 KB received, lifetime 00:02',
+      '[06.01 12:00:03] svchost.exe *64 - update.example.com:80 close, 0 bytes sent, 1 KB received, lifetime <1 sec',
+    ];
+    for (const [i, m] of read(proxy).entries()) assert.ok(m.message.endsWith(proxy[i].slice(17)), m.message);
   });
 });
 
