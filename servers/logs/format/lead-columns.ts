@@ -66,6 +66,14 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   return LOGGER.test(token) ? { shape: 'logger' } : undefined;
 }
 
+/** A logger's or category's name: letters, digits, `_`, `.`, `-`, a letter first. */
+const NAME = /^[A-Za-z_][\w.-]{0,63}$/;
+
+/** Whether the token at `at` is a source location (LOCATION). */
+function isLocationAt(message: string, at: number): boolean {
+  return at < message.length && LOCATION.test(message.slice(at, whiteSpaceTokenEnd(message, at)));
+}
+
 /**
  * The run of column-shaped tokens `message` opens with (a lone `-` or `:` after one, `[main] - text`, is the column's),
  * leaving some text after it; undefined when the first token has no column shape.
@@ -75,12 +83,15 @@ function readRun(message: string): Run | undefined {
   let at = 0;
   while ((run?.ends.length ?? 0) < MAX_RUN && at < message.length) {
     const end = whiteSpaceTokenEnd(message, at);
-    const shape = shapeOf(message.slice(at, end));
-    if (!shape) break;
-    // A logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a Java
-    // logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
-    if (shape.shape === 'logger' && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren'))) break;
     let next = skipWhiteSpace(message, end);
+    // A name right before a source location is a logger's column (`global  src/daemon/main.cpp:287`, easylogging's
+    // `%logger %loc`): the location vouches for it, as klog's `file:line]` closes its header.
+    const beforeLocation = isLocationAt(message, next);
+    const shape: { shape: Shape; level?: Level } | undefined = shapeOf(message.slice(at, end)) ?? (beforeLocation && NAME.test(message.slice(at, end)) ? { shape: 'logger' } : undefined);
+    if (!shape) break;
+    // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
+    // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
+    if (shape.shape === 'logger' && !beforeLocation && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren'))) break;
     // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
     // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
     const c = message.charCodeAt(next);

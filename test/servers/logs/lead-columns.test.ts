@@ -151,5 +151,24 @@ describe('lead columns learned per file', () => {
     ];
     for (const [i, m] of read(proxy).entries()) assert.ok(m.message.endsWith(proxy[i].slice(17)), m.message);
   });
+
+  it("Monero: a name right before a source location (`global  src/daemon/p2p.h:63`) is a logger column where the statement also stands without it", () => {
+    // easylogging's tab-separated lines beside the same program's lines with tabs turned to spaces (batch 9, Monero).
+    const lines = [
+      '2022-08-14 15:05:59.347\t     0x107a83600\tINFO\tglobal\tsrc/daemon/protocol.h:53\tInitializing cryptonote protocol...',
+      '2022-08-14 15:05:59.518\t     0x107a83600\tINFO\tglobal\tsrc/daemon/p2p.h:64\tInitializing p2p server...',
+      '2019-03-01 08:02:30.777     7fd276aee780        INFO    global  src/daemon/protocol.h:53        Initializing cryptonote protocol...',
+      '2019-03-01 08:02:30.777     7fd276aee780        INFO    global  src/daemon/protocol.h:58        Cryptonote protocol initialized OK',
+      '2019-03-01 08:02:30.777     7fd276aee780        INFO    global  src/daemon/p2p.h:63     Initializing p2p server...',
+      '2019-03-01 08:02:54.789     7fd276aee780        INFO    global  src/daemon/p2p.h:68     p2p server initialized OK',
+    ];
+    const messages = read(lines).map((m) => m.message);
+    assert.equal(messages[2], 'Initializing cryptonote protocol...');
+    assert.equal(messages[4], 'Initializing p2p server...');
+    assert.equal(messages[5], 'p2p server initialized OK');
+    // Where no statement stands both with and without such a pair, a word before a location is the message's.
+    const own = ['2019-03-01 08:02:55.000 INFO see main.cpp:12 for the reason', '2019-03-01 08:02:56.000 INFO see main.cpp:14 for the reason', '2019-03-01 08:02:57.000 INFO done'];
+    assert.deepEqual(read(own).map((m) => m.message), ['see main.cpp:12 for the reason', 'see main.cpp:14 for the reason', 'done']);
+  });
 });
 
