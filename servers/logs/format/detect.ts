@@ -1,8 +1,9 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
-import { isProgramTag, learnHeader, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
 import { normalizeLevel } from './levels';
@@ -264,6 +265,27 @@ function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolea
   return parsed;
 }
 
+/** Columns of a shipper's table read before its last bar at most (host, container, stream). */
+const MAX_PIPED_COLUMNS = 3;
+
+/**
+ * Where the text after a run of one-token columns each closed by ` | ` starts (`pool-pk55 | cert-manager-controller |
+ * I0518 …`), from `start`; -1 when the text does not open so. Read by characters up to the first space: a message of
+ * prose fails at its first word.
+ */
+function pipedColumnsEnd(message: string, start: number): number {
+  let at = start;
+  let columns = 0;
+  while (columns < MAX_PIPED_COLUMNS) {
+    let end = at;
+    while (end < message.length && end - at <= 64 && message.charCodeAt(end) !== 32 && message.charCodeAt(end) !== 124) end++;
+    if (end === at || message.charCodeAt(end) !== 32 || message.charCodeAt(end + 1) !== 124 || message.charCodeAt(end + 2) !== 32) break;
+    at = end + 3;
+    columns++;
+  }
+  return columns > 0 && at < message.length ? at : -1;
+}
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -313,7 +335,9 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
-    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start))) {
+    // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
+    // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0)) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
@@ -321,6 +345,16 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;
       if (own) return mergeInner(own, parsed, true, true);
+    }
+    // A log shipper's table (`<time> | <host> | <container> | <the program's line>`, as exports from a log store print
+    // it): the columns before the last bar are the shipper's, and the line after it is read as a line of its own when
+    // that reading finds its level (the program's own header), as a line behind a program's tag is.
+    const piped = wrapped ? pipedColumnsEnd(message, start) : -1;
+    if (piped > 0) {
+      const rest = message.slice(piped);
+      const inner = parse(rest, depth + 1);
+      // The shipper's time (a date with a year and a zone) before the program's (klog's has no year).
+      if (inner.message !== rest && inner.level !== undefined) return mergeInner(inner, parsed, true, parsed.timestamp === undefined);
     }
     if (wrapped && (message.indexOf('\t') >= 0 || message.charCodeAt(message.length - 1) === 125)) {
       const console = consoleMessage(message, line.charCodeAt(line.length - message.length - 1) === 9);
@@ -386,8 +420,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const { layers, inner } = peel(sample, context, offsetJson);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
-  // Columns no header reader knows: the fields a console formatter pads after the message, and the header columns
-  // left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages.
-  const parse = withLeadColumns(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample);
+  // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
+  // its message, and the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from
+  // the file's messages.
+  const parse = withLeadColumns(withLogrRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample);
   return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
 }

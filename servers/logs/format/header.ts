@@ -996,7 +996,12 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     else read.component ??= name;
     return read;
   }
-  if (line.length === 0 || line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) return parsed;
+  if (line.length === 0) return parsed;
+  // An indented line is the entry above's (a stack frame, wrapped text) unless the header does not read it and it opens,
+  // past its indentation, with a date and time of its own: a program does not date the lines of one entry again, while
+  // log text pasted indented (a quoted block, a journal's lines around the program's own) is indented whole, entries
+  // and all (`    2015-09-13 20:56:39,821 INFO [3444:MainThread] mopidy.__main__: Starting …` beside `INFO     Starting …`).
+  if ((line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && (consumed > 0 || !timestampStartsAt(line, skipSeparators(line, 0), context))) return parsed;
   // A line the learned header reads only in part and without the level it has a field for (its time in another form,
   // then another layout: a syslog line amid Java ones) is read by a header of its own, which wins when it finds the level.
   // It also wins when it reads further and ends at a program's tag: a syslog wrapper around the file's own form (hclog

@@ -14,7 +14,7 @@ import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
 /** How a leading token looks: the shapes a logger's columns take (a word of prose takes none of them). */
-type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location';
+type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'logger';
 
 /** A run of leading column-shaped tokens: where it ends in the message, its shapes, and its text with digits masked. */
 interface Run {
@@ -39,6 +39,12 @@ const KEY_LOOKAHEAD = 3;
 const LABEL = /^[A-Z][A-Za-z]{1,15}:$/;
 /** A source location: a name, then `:line` (`main.go:42`, `<0.640.0>@ejabberd_listener:accept:333`); not `host:port`. */
 const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
+/**
+ * A logger's name: lower-case dotted module names (`mopidy.ext`, `mopidy.__main__`, Python's `logging.getLogger(__name__)`),
+ * a colon maybe closing it, read only after a thread's or context's bracket (readRun). A file name (`config.yml`) has
+ * the shape too, and is cut only where the file shows it a column, as every shape is.
+ */
+const LOGGER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:?$/;
 /** A word of the statement: letters (an apostrophe or dash inside), maybe closed by punctuation. */
 const WORD = /^[A-Za-z][A-Za-z'_-]*[.,:;!?]?$/;
 
@@ -56,11 +62,20 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   const level = /^[A-Za-z]+$/.test(core) ? columnLevel(core) : undefined;
   if (level) return { shape: 'level', level };
   if (LABEL.test(token)) return { shape: 'label' };
-  return LOCATION.test(token) ? { shape: 'location' } : undefined;
+  if (LOCATION.test(token)) return { shape: 'location' };
+  return LOGGER.test(token) ? { shape: 'logger' } : undefined;
+}
+
+/** A logger's or category's name: letters, digits, `_`, `.`, `-`, a letter first. */
+const NAME = /^[A-Za-z_][\w.-]{0,63}$/;
+
+/** Whether the token at `at` is a source location (LOCATION). */
+function isLocationAt(message: string, at: number): boolean {
+  return at < message.length && LOCATION.test(message.slice(at, whiteSpaceTokenEnd(message, at)));
 }
 
 /**
- * The run of column-shaped tokens `message` opens with (a lone `-` after one, `[main] - text`, is the column's),
+ * The run of column-shaped tokens `message` opens with (a lone `-` or `:` after one, `[main] - text`, is the column's),
  * leaving some text after it; undefined when the first token has no column shape.
  */
 function readRun(message: string): Run | undefined {
@@ -68,10 +83,19 @@ function readRun(message: string): Run | undefined {
   let at = 0;
   while ((run?.ends.length ?? 0) < MAX_RUN && at < message.length) {
     const end = whiteSpaceTokenEnd(message, at);
-    const shape = shapeOf(message.slice(at, end));
-    if (!shape) break;
     let next = skipWhiteSpace(message, end);
-    if (message.charCodeAt(next) === 45 && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);
+    // A name right before a source location is a logger's column (`global  src/daemon/main.cpp:287`, easylogging's
+    // `%logger %loc`): the location vouches for it, as klog's `file:line]` closes its header.
+    const beforeLocation = isLocationAt(message, next);
+    const shape: { shape: Shape; level?: Level } | undefined = shapeOf(message.slice(at, end)) ?? (beforeLocation && NAME.test(message.slice(at, end)) ? { shape: 'logger' } : undefined);
+    if (!shape) break;
+    // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
+    // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
+    if (shape.shape === 'logger' && !beforeLocation && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren'))) break;
+    // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
+    // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
+    const c = message.charCodeAt(next);
+    if ((c === 45 || c === 58) && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);
     // A run must leave text: a message that is all columns is left whole.
     if (next >= message.length) break;
     run ??= { ends: [], shapes: [], masked: [], levels: [] };

@@ -590,6 +590,65 @@ describe("a C daemon's header with `-- ` between date and time and the level in 
   });
 });
 
+describe('indented entries pasted beside unindented ones', () => {
+  it('an indented line that the header does not read and that opens with its own date and time is an entry of its own', () => {
+    // Mopidy (batch 9): the console form `LEVEL    message`, then log-file lines pasted indented in the same report.
+    const lines = [
+      'INFO     Starting Mopidy 0.18.3',
+      'INFO     Loading config from: builtin defaults, /etc/xdg/mopidy/mopidy.conf, command line options',
+      'INFO     Enabled extensions: none',
+      'ERROR    No extension enabled, exiting...',
+      '    2015-09-13 20:56:39,821 INFO [3444:MainThread] mopidy.__main__: Starting Mopidy 1.1.0',
+      '    2015-09-13 20:56:39,955 DEBUG [3444:MainThread] mopidy.ext: Loaded extension: Mopidy-MPD 1.1.0',
+      'INFO     Starting Mopidy 2.1.0',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[4].message, 'Starting Mopidy 1.1.0');
+    assert.equal(parsed[4].level, 'INFO');
+    assert.equal(parsed[4].timestamp, new Date(2015, 8, 13, 20, 56, 39, 821).getTime());
+    assert.equal(parsed[5].message, 'Loaded extension: Mopidy-MPD 1.1.0');
+    assert.equal(parsed[5].level, 'DEBUG');
+  });
+
+  it('an indented line without a date of its own stays the entry above\'s, as a stack frame does', () => {
+    const lines = [
+      '2015-09-13 20:56:39,821 ERROR [3444:MainThread] app.main: Request failed',
+      '    Traceback (most recent call last):',
+      '      File "app.py", line 12, in handle',
+      '    12:00:01 retry scheduled',
+      '2015-09-13 20:56:40,001 INFO [3444:MainThread] app.main: Request done',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    for (const i of [1, 2, 3]) {
+      const parsed = parser.parse(lines[i]);
+      assert.equal(parsed.message, lines[i], lines[i]);
+      assert.equal(parsed.timestamp, undefined, lines[i]);
+    }
+  });
+});
+
+describe('a program\'s log-file line inside a journal line', () => {
+  it('behind a syslog tag, the inner line\'s own month-name time and level are header, as the tag\'s other lines have none', () => {
+    // Corosync (batch 9): its log-file line, time and level and all, as the journal's message, beside lines without.
+    const lines = [
+      'May 04 17:52:13 SmallDebian9_1 corosync[6415]: May 04 17:52:13 debug   [TOTEM ] got commit token',
+      'May 04 17:52:13 SmallDebian9_1 corosync[6415]:   [TOTEM ] got commit token',
+      'May 04 17:52:13 SmallDebian9_1 corosync[6415]: May 04 17:52:13 debug   [MAIN  ] Storing new sequence id for ring 14',
+      'May 04 17:52:14 SmallDebian9_1 corosync[6415]:   [TOTEM ] entering COMMIT state.',
+      // A message that opens with a month's name and no time is the message's own.
+      'May 04 17:52:15 SmallDebian9_1 corosync[6415]: May be unreachable: node 3',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[0].message, '[TOTEM ] got commit token');
+    assert.equal(parsed[0].level, 'DEBUG');
+    assert.equal(parsed[1].message.trim(), '[TOTEM ] got commit token');
+    assert.equal(parsed[2].message, '[MAIN  ] Storing new sequence id for ring 14');
+    assert.equal(parsed[4].message, 'May be unreachable: node 3');
+  });
+});
+
 describe('klog-like headers', () => {
   it("CockroachDB's `Lyymmdd hh:mm:ss.micros goid file:line` is read: its level, its time, the message after the location", () => {
     // Real lines (batch 4, CockroachDB) and a made-up warning of the same form.

@@ -100,4 +100,75 @@ describe('lead columns learned per file', () => {
     ];
     assert.deepEqual(read(lines).map((m) => m.level), [undefined, undefined, undefined]);
   });
+
+  it("libvirt: a level column closed by a lone `:` (`<pid>: info : libvirt version: …`) is cut as the journal's line has none", () => {
+    // libvirtd's own log file beside virtqemud's journal lines (batch 9, Libvirt), and a made-up word with a lone `:`
+    // that no column shape takes: it stays.
+    const lines = [
+      '2015-06-01 10:39:11.946+0000: 30612: info : libvirt version: 1.2.2',
+      '2015-06-01 10:39:11.946+0000: 30612: warning : virSecurityManagerNew:179 : Configured security driver "none" disables default policy to create confined guests',
+      '2015-06-02 02:07:52.095+0000: 12842: info : libvirt version: 1.2.2',
+      '2022-02-24 09:02:29.814+0000: 12056: info : hostname: LAPTOP-LJCBFINI',
+      '2022-02-24 09:02:29.814+0000: 12056: error : virNetlinkEventServiceStart:1040 : cannot add netlink membership: Invalid argument',
+      '2022-02-24 09:02:30.001+0000: 12056: Total : 5 domains',
+      'Mär 27 11:06:59 localhost virtqemud[16974]: libvirt version: 10.0.0',
+      'Mär 27 11:06:59 localhost virtqemud[16974]: hostname: localhost',
+    ];
+    const messages = read(lines);
+    assert.deepEqual(messages[0], { message: 'libvirt version: 1.2.2', level: 'INFO' });
+    assert.equal(messages[3].message, 'hostname: LAPTOP-LJCBFINI');
+    assert.equal(messages[4].level, 'ERROR');
+    assert.doesNotMatch(messages[4].message, /^error/);
+    assert.equal(messages[5].message, 'Total : 5 domains');
+    assert.equal(messages[6].message, 'libvirt version: 10.0.0');
+  });
+
+  it("Mopidy: a thread and a dotted logger name (`[MainThread] mopidy.ext`) are columns where the statement also stands without them", () => {
+    // The console form `LEVEL    [thread] logger message` beside the log file's `… logger: message` (batch 9, Mopidy),
+    // and a dotted file name that opens one statement only: it stays.
+    const lines = [
+      '2015-09-13 20:56:39,955 DEBUG [3444:MainThread] mopidy.ext: Loaded extension: Mopidy-MPD 1.1.0',
+      '2015-09-13 20:56:39,967 DEBUG [3444:MainThread] mopidy.ext: Loaded extension: Mopidy-HTTP 1.1.0',
+      '2015-09-13 20:56:39,968 DEBUG [3444:MainThread] mopidy.ext: Loading entry point: stream = mopidy.stream:Extension',
+      'DEBUG    [MainThread] mopidy.ext Loaded extension: Mopidy-PiDi 1.0.4',
+      'DEBUG    [MainThread] mopidy.ext Loading entry point: local = mopidy_local:Extension',
+      'DEBUG    [MainThread] mopidy.ext Discovered extensions: raspberry-gpio, pidi, local',
+      'INFO     mopidy.conf written to disk',
+      'INFO     mopidy.conf written to disk',
+    ];
+    const messages = read(lines).map((m) => m.message);
+    assert.equal(messages[3], 'Loaded extension: Mopidy-PiDi 1.0.4');
+    assert.equal(messages[4], 'Loading entry point: local = mopidy_local:Extension');
+    assert.equal(messages[0], 'Loaded extension: Mopidy-MPD 1.1.0');
+    assert.equal(messages[6], 'mopidy.conf written to disk');
+    // Opening the message, a dotted name is no logger column: Proxifier's program, whose other values (`Dropbox.exe`,
+    // `svchost.exe *64`) no shape reads, stays with them.
+    const proxy = [
+      '[06.01 12:00:00] chrome.exe - www.example.com:443 open through proxy proxy.corp.local:3128 HTTPS',
+      '[06.01 12:00:01] Dropbox.exe - api.example.com:443 open through proxy proxy.corp.local:3128 HTTPS',
+      '[06.01 12:00:02] chrome.exe - cdn.example.com:443 close, 1.2 KB sent, 3.4 KB received, lifetime 00:02',
+      '[06.01 12:00:03] svchost.exe *64 - update.example.com:80 close, 0 bytes sent, 1 KB received, lifetime <1 sec',
+    ];
+    for (const [i, m] of read(proxy).entries()) assert.ok(m.message.endsWith(proxy[i].slice(17)), m.message);
+  });
+
+  it("Monero: a name right before a source location (`global  src/daemon/p2p.h:63`) is a logger column where the statement also stands without it", () => {
+    // easylogging's tab-separated lines beside the same program's lines with tabs turned to spaces (batch 9, Monero).
+    const lines = [
+      '2022-08-14 15:05:59.347\t     0x107a83600\tINFO\tglobal\tsrc/daemon/protocol.h:53\tInitializing cryptonote protocol...',
+      '2022-08-14 15:05:59.518\t     0x107a83600\tINFO\tglobal\tsrc/daemon/p2p.h:64\tInitializing p2p server...',
+      '2019-03-01 08:02:30.777     7fd276aee780        INFO    global  src/daemon/protocol.h:53        Initializing cryptonote protocol...',
+      '2019-03-01 08:02:30.777     7fd276aee780        INFO    global  src/daemon/protocol.h:58        Cryptonote protocol initialized OK',
+      '2019-03-01 08:02:30.777     7fd276aee780        INFO    global  src/daemon/p2p.h:63     Initializing p2p server...',
+      '2019-03-01 08:02:54.789     7fd276aee780        INFO    global  src/daemon/p2p.h:68     p2p server initialized OK',
+    ];
+    const messages = read(lines).map((m) => m.message);
+    assert.equal(messages[2], 'Initializing cryptonote protocol...');
+    assert.equal(messages[4], 'Initializing p2p server...');
+    assert.equal(messages[5], 'p2p server initialized OK');
+    // Where no statement stands both with and without such a pair, a word before a location is the message's.
+    const own = ['2019-03-01 08:02:55.000 INFO see main.cpp:12 for the reason', '2019-03-01 08:02:56.000 INFO see main.cpp:14 for the reason', '2019-03-01 08:02:57.000 INFO done'];
+    assert.deepEqual(read(own).map((m) => m.message), ['see main.cpp:12 for the reason', 'see main.cpp:14 for the reason', 'done']);
+  });
 });
+
