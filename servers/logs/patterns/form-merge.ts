@@ -104,10 +104,10 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   joinFieldRuns(units, parent);
   joinLooseCores(units, parent, minLinesPerValue);
   joinOptionalFields(units, parent);
-  // The shown template of a value-span join is whole (from its first token) unless a header join cut it already.
-  const joinUnits = (shown: number, other: number) => {
-    union(parent, shown, other);
-    if (!Number.isFinite(joinedAt[shown])) joinedAt[shown] = 0;
+  // A value-span join may name the template to show: whole (from its first token) unless a header join cut it already.
+  const joinUnits = (first: number, other: number, showFirst?: boolean) => {
+    union(parent, first, other);
+    if (showFirst && !Number.isFinite(joinedAt[first])) joinedAt[first] = 0;
   };
   joinEmptyQuotes(units, joinUnits);
   joinFieldLines(units, joinUnits);

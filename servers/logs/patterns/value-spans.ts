@@ -11,10 +11,10 @@ import type { FormUnit } from './form-merge';
 import { WILDCARD } from './tokenize';
 
 /**
- * Joins two templates (indexes into the units) as one statement; the group shows `shown`'s text (the one whose value
- * the other's lines fill in too).
+ * Joins two templates (indexes into the units) as one statement. With `showFirst`, the group shows the first one's
+ * text, whole (the one that shows a value where the other's lines have none); otherwise form-merge.ts chooses.
  */
-export type JoinUnits = (shown: number, other: number) => void;
+export type JoinUnits = (first: number, other: number, showFirst?: boolean) => void;
 
 /** Longest template (tokens) looked at: a statement's text is shorter; longer ones are dumps, left apart. */
 const MAX_TOKENS = 64;
@@ -46,7 +46,7 @@ export function joinEmptyQuotes(units: readonly FormUnit[], join: JoinUnits): vo
   }
   for (const { plain, emptied } of byText.values()) {
     const into = plain ?? emptied[0];
-    for (const unit of emptied) if (unit !== into) join(into, unit);
+    for (const unit of emptied) if (unit !== into) join(into, unit, plain !== undefined);
   }
 }
 
