@@ -6,9 +6,16 @@
 // - a line that is one `key=value` field and nothing else (`  --k8s-namespace='kube-system'`), when the file shows the
 //   keys are data: a program that dumps its options prints every key through one statement, in a loop
 //   (joinFieldLines).
-// Both work on the templates form-merge.ts lists (FormUnit) and report the pairs they join through `join`.
-import type { FormUnit } from './form-merge';
+// Both work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
+// pairs they join through `join`.
 import { WILDCARD } from './tokenize';
+
+/** A template as form-merge.ts lists it (FormUnit): tokens (WILDCARD for variables), the text after each, the text before. */
+export interface SpanUnit {
+  readonly tokens: readonly string[];
+  readonly seps: readonly string[];
+  readonly lead: string;
+}
 
 /**
  * Joins two templates (indexes into the units) as one statement. With `showFirst`, the group shows the first one's
@@ -33,7 +40,7 @@ const EMPTY_QUOTES = /(^|[\s=:([,])(['"])\2(?=$|[\s,.;:)\]])/g;
  * than the others of their statement. The template shown is one with the quoted <*>, which says a value is there. Only a quoted <*> (a value the file shows varying) meets an empty pair: a quoted
  * constant word beside it may be the statement's own wording. Templates longer than MAX_TOKENS are left out.
  */
-export function joinEmptyQuotes(units: readonly FormUnit[], join: JoinUnits): void {
+export function joinEmptyQuotes(units: readonly SpanUnit[], join: JoinUnits): void {
   const byText = new Map<string, { plain?: number; emptied: number[] }>();
   for (let unit = 0; unit < units.length; unit++) {
     if (units[unit].tokens.length > MAX_TOKENS) continue;
@@ -68,7 +75,7 @@ const MAX_VALUE_TOKENS = 3;
  * one, an empty one none), with no other `=`; the text before the key and the form of the `=` (blanks around it or
  * not) are the same across the family. Templates longer than MAX_TOKENS are left out.
  */
-export function joinFieldLines(units: readonly FormUnit[], join: JoinUnits): void {
+export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): void {
   const families = new Map<string, { unit: number; key: string }[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const field = fieldLine(units[unit]);
@@ -91,7 +98,7 @@ export function joinFieldLines(units: readonly FormUnit[], join: JoinUnits): voi
  * `=`), or undefined. The `=` is in the text after the key (blanks around it, then an optional opening quote); the
  * text after the `=` holds no other `=`, and at most MAX_VALUE_TOKENS tokens.
  */
-function fieldLine(unit: FormUnit): { key: string; family: string } | undefined {
+function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined {
   const { tokens, seps } = unit;
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return undefined;
   let at = -1;
@@ -111,7 +118,7 @@ function fieldLine(unit: FormUnit): { key: string; family: string } | undefined 
 }
 
 /** A template's text: its lead, tokens and the text between (the last trimmed), as the miner renders it. */
-function templateText(unit: FormUnit): string {
+function templateText(unit: SpanUnit): string {
   let text = unit.lead;
   for (let i = 0; i < unit.tokens.length; i++) text += unit.tokens[i] + (i === unit.tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : (unit.seps[i] ?? ' '));
   return text;
