@@ -6,6 +6,7 @@
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
 import { WILDCARD } from './tokenize';
+import { joinEmptyQuotes, joinFieldLines } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -103,6 +104,13 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   joinFieldRuns(units, parent);
   joinLooseCores(units, parent, minLinesPerValue);
   joinOptionalFields(units, parent);
+  // A value-span join may name the template to show: whole (from its first token) unless a header join cut it already.
+  const joinUnits = (first: number, other: number, showFirst?: boolean) => {
+    union(parent, first, other);
+    if (showFirst && !Number.isFinite(joinedAt[first])) joinedAt[first] = 0;
+  };
+  joinEmptyQuotes(units, joinUnits);
+  joinFieldLines(units, joinUnits);
   const groups = new Map<number, number[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const root = find(parent, unit);

@@ -65,10 +65,13 @@ const BATCH_2: Record<string, number> = {
  * OpenLDAP (a month name not read; a
  * wrapper's second header form learned per file); by branch `formmerge` (one event behind two header forms is one
  * template, patterns/form-merge.ts): OpenLDAP.
+ * Raised by branch `shape12` (patterns/value-spans.ts, from batch 9's kind 1): Neo4j (its diagnostics dump, one
+ * `key=value` line per setting, is one statement once the miner masked a key, a value of two tokens with it), OpenLDAP
+ * (an empty quoted value, `base=""`, is the quoted value of the statement's other lines).
  */
 const BATCH_3: Record<string, number> = {
   Avahi: 1, Bluetoothd: 1, CUPS: 0.897, Caddy: 1, Ceph: 1, Dovecot: 0.583, Grafana: 0.735, InfluxDB: 1,
-  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 0.788, Nomad: 0.886, OpenLDAP: 0.509, SSSD: 1,
+  Keycloak: 1, Lighttpd: 1, MariaDB: 0.94, NATS: 0.68, Neo4j: 1, Nomad: 0.886, OpenLDAP: 0.673, SSSD: 1,
   // Solr: `values` lifted it to 0.848, `hdrforms`' per-file header forms took the lift back (AutoCommit and
   // UpdateLog lines split by the logger column kept on some forms): back at its session-start figure, not chased.
   // Raised by branch `forms10`: a message printed once with its constants behind one header form joins its masked form
@@ -214,11 +217,13 @@ const BATCH_8: Record<string, number> = {
  * Mopidy 0.457 -> 0.717 (indented log-file lines with their own date are entries; `[MainThread] mopidy.ext`, a thread
  * and a dotted logger name, are lead columns), Monero 0.463 -> 0.815 (a name right before a source location,
  * easylogging's `global  src/daemon/p2p.h:63`, is a lead column, so tab- and space-separated lines meet).
+ * Raised by branch `shape12` (patterns/value-spans.ts): Magento 0.714 -> 0.929 (an empty quoted value, `towards ''`,
+ * is the quoted value of the statement's other lines).
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.72, Meilisearch: 0.522, LND: 1,
   ScyllaDB: 0.8, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.891, Chef: 0.745,
-  Magento: 0.714, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
+  Magento: 0.929, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
 /**
