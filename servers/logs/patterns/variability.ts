@@ -332,7 +332,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     const families = new Map<string, Group[]>();
     for (const group of alive) {
       const run = group.tokens.length - prefix;
-      if (!group.alive || run < 1 || run > MAX_TAIL_RUN || constantWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      if (!group.alive || run < 1 || run > MAX_TAIL_RUN || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
       const key = group.tokens.slice(0, prefix).join('\u0001');
       const family = families.get(key);
       if (family) family.push(group);
@@ -351,6 +351,25 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       }
     }
   }
+}
+
+/**
+ * Words of the phrase that names the event a run at `end` closes (mergeTailRuns): the most tokens holding a letter
+ * that come in a row before `end`, no <*> between them (a mark such as `-` neither counts nor breaks the row). A
+ * sentence names its event with words in a row (`Reached target`, `established a TCP streaming connection with peer
+ * <*> (stream`); single words between filled-in values are header columns as often (a logger's name after a shard or
+ * thread number, `[shard <*>] init - creating tracing`, `global <*> Initializing p2p server...`), and one verb left
+ * before the run makes the run its object (`creating tracing` / `creating snitch` / `starting tokens manager`, each
+ * its own statement), as `Starting job controller` / `Starting daemon sets controller` are.
+ */
+function phraseWords(tokens: readonly string[], end: number): number {
+  let most = 0;
+  let row = 0;
+  for (let i = 0; i < end; i++) {
+    if (tokens[i] === WILDCARD) row = 0;
+    else if (hasLetter(tokens[i])) most = Math.max(most, ++row);
+  }
+  return most;
 }
 
 /** Least constant words around a run mergeInnerRuns reads as one name: a subject and what is said of it. */

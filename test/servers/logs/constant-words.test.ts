@@ -1,0 +1,50 @@
+// Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where
+// the words that differ name the statement, the listing keeps them apart; where they are a value, it merges them. Real
+// lines from the excerpts (test/fixtures/real-excerpts) with their right grouping, and a neighbour each that must stay
+// together.
+import assert from 'node:assert/strict';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+
+/** Mines `lines` as one file through the tool's pass (header detection, columns, miner): each line's listed template. */
+async function templatesOf(lines: string[]): Promise<string[]> {
+  const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+  const byLine: string[] = [];
+  for (const t of miner.templates()) for (const n of t.lineNumbers ?? []) byLine[n - 1] = t.template;
+  return byLine;
+}
+
+/** The lines at `indexes` share one template, and no other line has it. */
+function assertOneEvent(templates: string[], indexes: number[], what: string): void {
+  const template = templates[indexes[0]];
+  for (const i of indexes) assert.equal(templates[i], template, `${what}: line ${i + 1} is '${templates[i]}', not '${template}'`);
+  templates.forEach((other, i) => assert.ok(indexes.includes(i) || other !== template, `${what}: line ${i + 1} joined '${template}'`));
+}
+
+/** Each line at `indexes` has a template of its own. */
+function assertApart(templates: string[], indexes: number[], what: string): void {
+  const seen = new Set(indexes.map((i) => templates[i]));
+  assert.equal(seen.size, indexes.length, `${what}: ${indexes.map((i) => templates[i]).join(' | ')}`);
+}
+
+describe('log intelligence: constant words that name a statement, and label-value lines', () => {
+  it("keeps a verb's short objects apart after a logger's name (ScyllaDB's `init - creating tracing` / `creating snitch`)", async () => {
+    // scylla's main.cc prints each start-up step with its own call (`startlog.info("creating tracing")`, `…("creating
+    // snitch")`, `…("starting tokens manager")`, `…("determining DNS name")`): behind `[shard N] init - ` only the
+    // verb is left before the words that differ, so they are the statements' own words, not a name filled in.
+    const head = 'Jun 13 03:39:58 longevity-db-node-3f83cc53-2 scylla[87332]:  [shard 0] ';
+    const lines = [
+      `${head}init - starting tokens manager`,
+      `${head}init - creating tracing`,
+      `${head}init - creating snitch`,
+      `${head}init - determining DNS name`,
+      `${head}database - Setting compaction strategy of system.peers to SizeTieredCompactionStrategy`,
+      `${head}database - Setting compaction strategy of system.local to SizeTieredCompactionStrategy`,
+    ];
+    const templates = await templatesOf(lines);
+    assertApart(templates, [0, 1, 2, 3], 'init steps');
+    // The neighbour: etcd's rafthttp names the stream it opened (`(stream %s %s)`: `Message reader`, `MsgApp v2
+    // writer`) after a long phrase of its own, and the stream's names of one and two words are one value.
+    const etcd = ['Message reader', 'MsgApp v2 reader', 'Message writer', 'MsgApp v2 writer', 'Message reader'].map((stream, i) => `2016-10-26 20:03:11.60552${i} I | rafthttp: established a TCP streaming connection with peer 87575c769a05665a (stream ${stream})`);
+    assertOneEvent(await templatesOf([...etcd, '2016-10-26 20:03:12.000000 I | rafthttp: peer 87575c769a05665a became active']), [0, 1, 2, 3, 4], 'stream names');
+  });
+});
