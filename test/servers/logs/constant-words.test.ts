@@ -47,4 +47,32 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const etcd = ['Message reader', 'MsgApp v2 reader', 'Message writer', 'MsgApp v2 writer', 'Message reader'].map((stream, i) => `2016-10-26 20:03:11.60552${i} I | rafthttp: established a TCP streaming connection with peer 87575c769a05665a (stream ${stream})`);
     assertOneEvent(await templatesOf([...etcd, '2016-10-26 20:03:12.000000 I | rafthttp: peer 87575c769a05665a became active']), [0, 1, 2, 3, 4], 'stream names');
   });
+
+  it("reads what follows each label of a `label: value, label: value` record as its value (Emby's `networkInterface: Ethernet wlan0, Speed: …`)", async () => {
+    // Emby's NetworkManager prints each interface with one call (`networkInterface: {0} {1}, Speed: {2}, Description:
+    // {3}`); the interface type is a word on one line and a number on another, and stays one statement.
+    const head = '2024-07-25 02:36:04.638 Info NetworkManager: ';
+    const lines = [
+      `${head}networkInterface: Ethernet wlan0, Speed: 1000000, Description: wlan0`,
+      `${head}GatewayAddresses: `,
+      `${head}UnicastAddresses: fe80::4571:987c:ecbb:9398%31,192.168.1.101`,
+      `${head}networkInterface: Ethernet dummy0, Speed: 1000000, Description: dummy0`,
+      `${head}UnicastAddresses: fe80::7071:62ff:fe38:c07e%2`,
+      `${head}networkInterface: 0 tun0, Speed: 1000000, Description: tun0`,
+      `${head}Detecting local network addresses`,
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 3, 5], 'networkInterface records');
+    // The neighbours: records with other labels are other statements, and a label before a sentence of several words
+    // (`state: link is down now, port: 1`) gives no slots: its words may be the statement's own.
+    const other = await templatesOf([
+      'status: Ethernet wlan0, Speed: 1000000, Description: wlan0',
+      'networkInterface: Ethernet eth0, Speed: 1000000, Description: eth0',
+      'networkInterface: 0 tun0, Speed: 1000000, Description: tun0',
+      'state: link is down now, port: 1',
+      'state: link came up again, port: 2',
+    ].map((message) => head + message));
+    assertOneEvent(other, [1, 2], 'networkInterface records');
+    assertApart(other, [0, 1, 3, 4], 'other labels and sentences');
+  });
 });
