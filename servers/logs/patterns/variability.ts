@@ -524,7 +524,9 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
       const first = leadsWithValue(group, isValue) ? WILDCARD : group.tokens[0];
       return `${first}\u0001${group.tokens.slice(1, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
     }).flatMap(leadingFamilies);
-    for (const groups of families) {
+    for (const family of families) {
+      const groups = family.filter((group) => !addsField(group, prefix));
+      if (groups.length < 2) continue;
       const counts = tailCounts(groups, prefix);
       const masked = counts.has(WILDCARD);
       // A bare label (`webroot: <*>` / `webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")`) needs the file to show it
@@ -542,6 +544,21 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
     }
   }
 }
+
+/**
+ * The text after the label at `prefix` is one token and then another field of a record, `, label: ` (`libvirt version:
+ * <*>, package: <*> (…)` beside `libvirt version: <*>`): a record with one more field, which another call prints (the
+ * one that knows the package). The text after a label is a value the statement was given, and a value does not go on
+ * with a label of its own; so that text is no value of the shorter statement's label, and mergeColonTails leaves it out.
+ */
+function addsField(group: Group, prefix: number): boolean {
+  const seps = group.seps;
+  const label = group.tokens[prefix + 1];
+  return seps !== undefined && seps[prefix] === ', ' && seps[prefix + 1] === ': ' && label !== undefined && label !== WILDCARD && PROSE_LABEL.test(label);
+}
+
+/** A field's label after `, `: a word of letters (`package`, `Speed`). */
+const PROSE_LABEL = /^\p{L}+$/u;
 
 /** Least constant words around a free text mergeFramedTexts reads: a sentence on both sides, not a verb and a noun. */
 const MIN_FRAME_WORDS = 6;
