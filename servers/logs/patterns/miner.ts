@@ -6,6 +6,7 @@ import { cutText } from '../../shared/sanitize';
 import { isAsciiLetter, isDigitCode } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { mergeHeaderForms, messageLead } from './form-merge';
+import { recordValueSlots } from './records';
 import { SequenceCache, ShapeCache } from './sequence-cache';
 import { isEnumConstant, tokenizedScan, TokenScan, WILDCARD, type Tokenized } from './tokenize';
 import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
@@ -668,18 +669,20 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
  * Positions of a cluster's tokens that its text frames as values (see PositionUnit.valueSlots): a token right after
  * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`) or a lower-case `key:` glued to it (`name:dd`), a token in parentheses glued to a name
  * (`VRRP_Script(chk_haproxy)`, a call's argument) and a token between two quote marks of one kind (`name is "SNOOPY"`,
- * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`). `weak` lists those a weaker frame marks
+ * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`), and the values of a record of `label:
+ * value` fields (records.ts: `networkInterface: Ethernet wlan0, Speed: …`). `weak` lists those a weaker frame marks
  * (PositionUnit.weakSlots): a token alone in angle brackets (`realm <openvidu>`) and the one token after a label's `: `
  * that ends the message (`Adding protocol support for: AMQP`). Both undefined when there are none.
  */
 function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
   let slots: number[] | undefined;
   let weak: number[] | undefined;
+  const record = recordValueSlots(cluster.tokens, cluster.seps, cluster.lead);
   // A <*> position counts too: a split cluster's value groups have their words there (buildView).
   for (let i = 1; i < cluster.tokens.length; i++) {
     const before = cluster.seps[i - 1];
     const after = cluster.seps[i] ?? '';
-    if (isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after)) (slots ??= []).push(i);
+    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after)) (slots ??= []).push(i);
     else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);

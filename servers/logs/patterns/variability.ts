@@ -332,7 +332,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     const families = new Map<string, Group[]>();
     for (const group of alive) {
       const run = group.tokens.length - prefix;
-      if (!group.alive || run < 1 || run > MAX_TAIL_RUN || constantWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      if (!group.alive || run < 1 || run > MAX_TAIL_RUN || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
       const key = group.tokens.slice(0, prefix).join('\u0001');
       const family = families.get(key);
       if (family) family.push(group);
@@ -351,6 +351,25 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       }
     }
   }
+}
+
+/**
+ * Words of the phrase that names the event a run at `end` closes (mergeTailRuns): the most tokens holding a letter
+ * that come in a row before `end`, no <*> between them (a mark such as `-` neither counts nor breaks the row). A
+ * sentence names its event with words in a row (`Reached target`, `established a TCP streaming connection with peer
+ * <*> (stream`); single words between filled-in values are header columns as often (a logger's name after a shard or
+ * thread number, `[shard <*>] init - creating tracing`, `global <*> Initializing p2p server...`), and one verb left
+ * before the run makes the run its object (`creating tracing` / `creating snitch` / `starting tokens manager`, each
+ * its own statement), as `Starting job controller` / `Starting daemon sets controller` are.
+ */
+function phraseWords(tokens: readonly string[], end: number): number {
+  let most = 0;
+  let row = 0;
+  for (let i = 0; i < end; i++) {
+    if (tokens[i] === WILDCARD) row = 0;
+    else if (hasLetter(tokens[i])) most = Math.max(most, ++row);
+  }
+  return most;
 }
 
 /** Least constant words around a run mergeInnerRuns reads as one name: a subject and what is said of it. */
@@ -505,7 +524,9 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
       const first = leadsWithValue(group, isValue) ? WILDCARD : group.tokens[0];
       return `${first}\u0001${group.tokens.slice(1, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
     }).flatMap(leadingFamilies);
-    for (const groups of families) {
+    for (const family of families) {
+      const groups = family.filter((group) => !addsField(group, prefix));
+      if (groups.length < 2) continue;
       const counts = tailCounts(groups, prefix);
       const masked = counts.has(WILDCARD);
       // A bare label (`webroot: <*>` / `webroot: EnvVars.masterEnvVars.get("JENKINS_HOME")`) needs the file to show it
@@ -523,6 +544,21 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
     }
   }
 }
+
+/**
+ * The text after the label at `prefix` is one token and then another field of a record, `, label: ` (`libvirt version:
+ * <*>, package: <*> (…)` beside `libvirt version: <*>`): a record with one more field, which another call prints (the
+ * one that knows the package). The text after a label is a value the statement was given, and a value does not go on
+ * with a label of its own; so that text is no value of the shorter statement's label, and mergeColonTails leaves it out.
+ */
+function addsField(group: Group, prefix: number): boolean {
+  const seps = group.seps;
+  const label = group.tokens[prefix + 1];
+  return seps !== undefined && seps[prefix] === ', ' && seps[prefix + 1] === ': ' && label !== undefined && label !== WILDCARD && PROSE_LABEL.test(label);
+}
+
+/** A field's label after `, `: a word of letters (`package`, `Speed`). */
+const PROSE_LABEL = /^\p{L}+$/u;
 
 /** Least constant words around a free text mergeFramedTexts reads: a sentence on both sides, not a verb and a noun. */
 const MIN_FRAME_WORDS = 6;

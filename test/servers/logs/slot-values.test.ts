@@ -503,3 +503,71 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertApart(two, [0, 1], 'two names');
   });
 });
+
+// Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
+// words that differ name the statement, the listing keeps them apart; where they are a value, it merges them.
+describe('log intelligence: constant words that name a statement, and label-value lines', () => {
+  it("keeps a verb's short objects apart after a logger's name (ScyllaDB's `init - creating tracing` / `creating snitch`)", async () => {
+    // scylla's main.cc prints each start-up step with its own call (`startlog.info("creating tracing")`, `…("creating
+    // snitch")`, `…("starting tokens manager")`, `…("determining DNS name")`): behind `[shard N] init - ` only the
+    // verb is left before the words that differ, so they are the statements' own words, not a name filled in.
+    const head = 'Jun 13 03:39:58 longevity-db-node-3f83cc53-2 scylla[87332]:  [shard 0] ';
+    const lines = [
+      `${head}init - starting tokens manager`,
+      `${head}init - creating tracing`,
+      `${head}init - creating snitch`,
+      `${head}init - determining DNS name`,
+      `${head}database - Setting compaction strategy of system.peers to SizeTieredCompactionStrategy`,
+      `${head}database - Setting compaction strategy of system.local to SizeTieredCompactionStrategy`,
+    ];
+    const templates = await templatesOf(lines);
+    assertApart(templates, [0, 1, 2, 3], 'init steps');
+    // The neighbour: etcd's rafthttp names the stream it opened (`(stream %s %s)`: `Message reader`, `MsgApp v2
+    // writer`) after a long phrase of its own, and the stream's names of one and two words are one value.
+    const etcd = ['Message reader', 'MsgApp v2 reader', 'Message writer', 'MsgApp v2 writer', 'Message reader'].map((stream, i) => `2016-10-26 20:03:11.60552${i} I | rafthttp: established a TCP streaming connection with peer 87575c769a05665a (stream ${stream})`);
+    assertOneEvent(await templatesOf([...etcd, '2016-10-26 20:03:12.000000 I | rafthttp: peer 87575c769a05665a became active']), [0, 1, 2, 3, 4], 'stream names');
+  });
+
+  it("reads what follows each label of a `label: value, label: value` record as its value (Emby's `networkInterface: Ethernet wlan0, Speed: …`)", async () => {
+    // Emby's NetworkManager prints each interface with one call (`networkInterface: {0} {1}, Speed: {2}, Description:
+    // {3}`); the interface type is a word on one line and a number on another, and stays one statement.
+    const head = '2024-07-25 02:36:04.638 Info NetworkManager: ';
+    const lines = [
+      `${head}networkInterface: Ethernet wlan0, Speed: 1000000, Description: wlan0`,
+      `${head}GatewayAddresses: `,
+      `${head}UnicastAddresses: fe80::4571:987c:ecbb:9398%31,192.168.1.101`,
+      `${head}networkInterface: Ethernet dummy0, Speed: 1000000, Description: dummy0`,
+      `${head}UnicastAddresses: fe80::7071:62ff:fe38:c07e%2`,
+      `${head}networkInterface: 0 tun0, Speed: 1000000, Description: tun0`,
+      `${head}Detecting local network addresses`,
+    ];
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 3, 5], 'networkInterface records');
+    // The neighbours: records with other labels are other statements, and a label before a sentence of several words
+    // (`state: link is down now, port: 1`) gives no slots: its words may be the statement's own.
+    const labels = ['status: Ethernet wlan0', 'networkInterface: Ethernet eth0', 'networkInterface: 0 tun0'].map((first) => `${first}, Speed: 1000000, Description: ${first.split(' ').pop()}`);
+    const sentences = ['link is down now, port: 1', 'link came up again, port: 2'].map((text) => `state: ${text}`);
+    const other = await templatesOf([...labels, ...sentences].map((message) => head + message));
+    assertOneEvent(other, [1, 2], 'networkInterface records');
+    assertApart(other, [0, 1, 3, 4], 'other labels and sentences');
+  });
+
+  it("keeps a label's value apart from the same label followed by another field (Libvirt's `libvirt version: %s` / `…, package: %s`)", async () => {
+    // libvirt's virLogVMMVersion prints `libvirt version: %s, package: %s` when it knows the package and `libvirt
+    // version: %s` when not: two calls. A value after a label does not go on with a label of its own.
+    const version = (pid: number, text: string) => `2015-06-02 02:07:52.095+0000: ${pid}: info : libvirt version: ${text}`;
+    const lines = [
+      version(30612, '1.2.2'),
+      '2015-06-01 10:39:11.946+0000: 30612: warning : virSecurityManagerNew:179 : Configured security driver "none" disables default policy to create confined guests',
+      version(12842, '1.2.2'),
+      version(14139, '1.2.3'),
+      version(12056, '6.0.0, package: 0ubuntu8.15 (Christian Ehrhardt <christian.ehrhardt@canonical.com> Thu, 18 Nov 2021 10:23:11 +0100)'),
+      '2022-02-24 09:02:29.814+0000: 12056: info : hostname: LAPTOP-LJCBFINI',
+    ];
+    assertOneEvent(await templatesOf(lines), [0, 2, 3], 'libvirt version');
+    // The neighbour: texts after the label that go on without a field of their own are its values, masked or not.
+    const texts = ['Input/output error', '42', 'Connection reset by peer'];
+    const errors = texts.map((text, i) => `2015-06-01 10:39:1${i}.801+0000: 1185: error : virNetSocketReadWire:1523 : End of file while reading data: ${text}`);
+    assertOneEvent(await templatesOf([...errors, lines[0]]), [0, 1, 2], 'End of file while reading data');
+  });
+});
