@@ -225,10 +225,11 @@ const BATCH_8: Record<string, number> = {
  * `global <*> Initializing …`), Emby 0.891 -> 0.957 (the values of a `label: value, label: value` record are value
  * slots: `networkInterface: Ethernet wlan0, …` and `networkInterface: 0 tun0, …` are one statement), Libvirt 0.72 ->
  * 0.76 (a text after a label that goes on with `, package: ` is a record with one more field, another call: `libvirt
- * version: %s, package: %s` stays apart from `libvirt version: %s`).
+ * version: %s, package: %s` stays apart from `libvirt version: %s`). Libvirt 0.92 with `forms12` and `const12` merged
+ * (forms12 reads libvirtd's `<pid>: info : ` columns, const12 keeps the record with one more field apart).
  */
 const BATCH_9: Record<string, number> = {
-  Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.76, Meilisearch: 0.522, LND: 1,
+  Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
   ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
   Magento: 0.929, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
