@@ -6,10 +6,18 @@ import type { LineParser, ParsedLine } from './types';
 const ENTRY_PART = /^(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION)$/;
 const ENTRY_PART_MESSAGE = /^(?:DETAIL|HINT|STATEMENT|CONTEXT|QUERY|LOCATION):\s/;
 
+/**
+ * The first letters of ENTRY_PART's words (character codes): a text that opens with any other is no part, told before
+ * a regex runs (every timed line without a level is asked, twice).
+ */
+const PART_INITIALS = new Set([...ENTRY_PART.source.matchAll(/[A-Z]+/g)].map((word) => word[0].charCodeAt(0)));
+
 /** A part of the entry above that repeats its header (PostgreSQL `… [pid] DETAIL:  …`): no level of its own. */
 export function isEntryPart(parsed: ParsedLine): boolean {
   if (parsed.level !== undefined) return false;
-  return (parsed.component !== undefined && ENTRY_PART.test(parsed.component)) || ENTRY_PART_MESSAGE.test(parsed.message);
+  const component = parsed.component;
+  if (component !== undefined && PART_INITIALS.has(component.charCodeAt(0)) && ENTRY_PART.test(component)) return true;
+  return PART_INITIALS.has(parsed.message.charCodeAt(0)) && ENTRY_PART_MESSAGE.test(parsed.message);
 }
 
 /**

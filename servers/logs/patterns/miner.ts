@@ -311,9 +311,12 @@ export class TemplateMiner {
     this.lines++;
     this.view = undefined;
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
-    // Most lines repeat a shape seen before and skip the tokenizer (ShapeCache; this.scan is then restored).
-    let cluster = this.shapes?.get(message, this.scan, this.cache.generation);
-    if (cluster === undefined) {
+    // Most lines repeat a shape seen before and skip the tokenizer (ShapeCache); this.scan is restored to the message's
+    // ranges only for a cluster split by its words (recordSplit reads them), the only reader of a scan after add().
+    let cluster = this.shapes?.get(message, this.cache.generation);
+    if (cluster !== undefined) {
+      if (cluster.split) this.shapes?.restore(this.scan);
+    } else {
       const scan = this.scan.scan(message);
       // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
       cluster = this.cache.get(scan);

@@ -128,15 +128,19 @@ export class ShapeCache<V> {
   /** The message get() last hashed, and its hash: set() is called with the same message after a miss. */
   private lastMessage = '';
   private lastHash = 0;
+  /** The shape get() last found (for restore()), undefined after a miss. */
+  private lastShape: Shape<V> | undefined;
 
   constructor(private readonly limit: number) {}
 
   /**
-   * The value cached for the shape of `message` (under the SequenceCache generation `generation`), with `scan` made
-   * to hold what scanning `message` gives; undefined (and `scan` untouched) when the shape is not cached.
+   * The value cached for the shape of `message` (under the SequenceCache generation `generation`); undefined when the
+   * shape is not cached. restore() then makes a scan hold what scanning `message` gives: most callers need only the
+   * value, and copying the shape's ranges was a cost of every line found.
    */
-  get(message: string, scan: TokenScan, generation: number): V | undefined {
+  get(message: string, generation: number): V | undefined {
     if (generation !== this.generation) this.clear(generation);
+    this.lastShape = undefined;
     if (message.length > MAX_SHAPE_LENGTH) return undefined;
     const hash = shapeHash(message);
     this.lastMessage = message;
@@ -144,9 +148,15 @@ export class ShapeCache<V> {
     let shape = this.shapes.get(hash);
     while (shape !== undefined && !sameShape(shape.codes, message)) shape = shape.next;
     if (shape === undefined) return undefined;
-    scan.restore(message, shape.scan);
+    this.lastShape = shape;
     this.hits++;
     return shape.value;
+  }
+
+  /** Makes `scan` hold what scanning the message get() last found gives (its shape's ranges read in it). */
+  restore(scan: TokenScan): void {
+    if (this.lastShape === undefined) throw new Error('ShapeCache.restore: the last get() found no shape');
+    scan.restore(this.lastMessage, this.lastShape.scan);
   }
 
   /**

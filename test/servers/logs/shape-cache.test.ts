@@ -102,6 +102,19 @@ describe('log intelligence: the shape cache', () => {
     }
   });
 
+  it('a message found by its shape in a cluster split by its words is counted in the group of its own words', () => {
+    // The found message's words are read from the scan (recordSplit), restored for it alone: lines of two words in
+    // turn, each shape found from its third sighting, must each join its own word's group.
+    const messages: string[] = [];
+    for (let i = 0; i < 40; i++) messages.push(`cache flushed for ${i % 2 ? 'alpha' : 'beta'} after ${10 + (i % 9)} ms`);
+    const { ids, listings, hits } = bothWays(messages);
+    assert.deepEqual(ids[0], ids[1]);
+    assert.equal(listings[0], listings[1]);
+    assert.ok(hits > 20);
+    assert.notEqual(ids[0][0], ids[0][1], 'alpha and beta lines are told apart');
+    assert.equal(ids[0][2], ids[0][0]);
+  });
+
   it('shapes follow the sequence cache when it empties itself: a sequence placed again may join another cluster', () => {
     // More distinct sequences than the sequence cache holds (20,000), between lines of a few repeated shapes.
     const random = seededRandom(9);
