@@ -349,7 +349,9 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     // A log shipper's table (`<time> | <host> | <container> | <the program's line>`, as exports from a log store print
     // it): the columns before the last bar are the shipper's, and the line after it is read as a line of its own when
     // that reading finds its level (the program's own header), as a line behind a program's tag is.
-    const piped = wrapped ? pipedColumnsEnd(message, start) : -1;
+    // Only where the outer header gives no level: a program's own leveled line may hold bars (`INFO request | WARN cache
+    // miss | …` is one INFO line, not a table around a WARN one).
+    const piped = wrapped && parsed.level === undefined ? pipedColumnsEnd(message, start) : -1;
     if (piped > 0) {
       const rest = message.slice(piped);
       const inner = parse(rest, depth + 1);

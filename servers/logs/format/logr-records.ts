@@ -8,10 +8,12 @@
 import type { ParsedLine } from './types';
 
 /**
- * A logr record: an optional logger name (no space, quote or `=`), then `"msg"="<text>"` (escapes inside), then nothing
- * or more quoted-key pairs. Groups: 1 the name, 2 the message text.
+ * A logr record: an optional logger name (no space, quote or `=`), an optional verbosity (`"level"=0`, which klogr
+ * writes first for V-levelled calls), then `"msg"="<text>"` (escapes inside), then nothing or more quoted-key pairs
+ * (a key may hold spaces: controller-runtime's `"worker count"=1`).
+ * Groups: 1 the name, 2 the message text.
  */
-const RECORD = /^(?:([^\s"=]{1,200}) +)?"msg"="((?:[^"\\]|\\.)*)"(?=$| +"[^"\s]{1,100}"=)/;
+const RECORD = /^(?:([^\s"=]{1,200}) +)?(?:"level"=\d{1,3} +)?"msg"="((?:[^"\\]|\\.)*)"(?=$| +"[^"]{1,100}"=)/;
 
 /** Sample messages that must be logr records before the form is read in a file: one line may be a message quoting one. */
 const MIN_LINES = 2;
@@ -21,7 +23,9 @@ export function readLogrRecord(message: string): { text: string; name?: string }
   if (message.indexOf('"msg"="') < 0) return undefined;
   const m = RECORD.exec(message);
   if (!m) return undefined;
-  const text = m[2].replace(/\\(.)/g, '$1');
+  // An empty msg (`"msg"="" "error"="boom"`, logr's Error with no text) leaves the pairs as what the line says.
+  const text = m[2] === '' ? message.slice(m[0].length).trim() : m[2].replace(/\\(.)/g, '$1');
+  if (text === '') return undefined;
   return m[1] === undefined ? { text } : { text, name: m[1] };
 }
 

@@ -17,6 +17,8 @@ export interface FormUnit {
   lead: string;
   /** Lines the template holds. */
   count: number;
+  /** Its lines per level (levels.ts order); undefined when none had a level. */
+  levels?: readonly number[];
 }
 
 /** Templates after the merge: indexes into the input, the one whose text is shown first, and where its message starts. */

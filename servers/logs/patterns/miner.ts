@@ -388,7 +388,7 @@ export class TemplateMiner {
     }
     const finalIds = new Map<number, number>();
     const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
-    const forms = mergeHeaderForms(merged.map(({ members, tokens }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0) })), this.rule.minLinesPerValue);
+    const forms = mergeHeaderForms(merged.map(({ members, tokens }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0), levels: sumLevels(members.map((m) => units[m].levels)) })), this.rule.minLinesPerValue);
     const templates = forms.map((form) => {
       // The shown form (the barest) first: its cluster renders the template, from where its message starts.
       const { tokens } = merged[form.members[0]];
@@ -811,4 +811,15 @@ function render(cluster: Cluster, tokens: string[], from = 0): string {
   let text = messageLead(cluster, from);
   for (let i = from; i < tokens.length; i++) text += tokens[i] + (cluster.seps[i] ?? ' ');
   return text.trimEnd();
+}
+
+/** Per-level line counts added up; undefined when none of them had levels. */
+function sumLevels(all: ReadonlyArray<readonly number[] | undefined>): number[] | undefined {
+  let sum: number[] | undefined;
+  for (const levels of all) {
+    if (!levels) continue;
+    if (!sum) sum = [...levels];
+    else for (let i = 0; i < levels.length; i++) sum[i] = (sum[i] ?? 0) + levels[i];
+  }
+  return sum;
 }

@@ -9,12 +9,15 @@
 // Both work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
+import { levelsTellApart } from './variability';
 
 /** A template as form-merge.ts lists it (FormUnit): tokens (WILDCARD for variables), the text after each, the text before. */
 export interface SpanUnit {
   readonly tokens: readonly string[];
   readonly seps: readonly string[];
   readonly lead: string;
+  /** Lines per level; undefined when none had a level. */
+  readonly levels?: readonly number[];
 }
 
 /**
@@ -89,6 +92,9 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
     const keys = new Set(family.map((member) => member.key));
     const indented = /^[ \t]/.test(units[family[0].unit].lead);
     if (!(keys.has(WILDCARD) || (indented && keys.size >= MIN_FIELD_KEYS))) continue;
+    // Field lines whose templates keep to different levels belong to different statements (dumps under an INFO entry
+    // and an ERROR one: `    error=upstream timeout` stays its own).
+    if (levelsTellApart(family.map((member) => units[member.unit]))) continue;
     for (const member of family.slice(1)) join(family[0].unit, member.unit);
   }
 }

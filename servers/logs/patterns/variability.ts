@@ -269,7 +269,10 @@ function mergeValueSlots(list: Group[], rule: VariabilityRule, ids: TokenIds): v
       counts.set(key, (counts.get(key) ?? 0) + group.count);
     }
     if (!masked && !isSlotValuesVariable([...counts.values()], rule)) continue;
-    if (slots.some((position) => isWeakSlot(family, position)) && (!slots.every((position) => !isWeakSlot(family, position) || weakSlotIsVariable(family, position)) || levelsTellApart(family))) continue;
+    // Whatever frames the value (a key, quotes, a record's label), a word whose lines keep to another level than the
+    // others' is the statement's own: `status: ok, reason: none` (INFO) and `status: failed, reason: oom` (ERROR).
+    if (levelsTellApart(family)) continue;
+    if (slots.some((position) => isWeakSlot(family, position)) && !slots.every((position) => !isWeakSlot(family, position) || weakSlotIsVariable(family, position))) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     for (const position of slots) setToken(into, position, WILDCARD, ids);
@@ -675,7 +678,7 @@ function absorb(into: Group, rest: Group[]): void {
  * word that decides the level is the statement's own, not a value it was given: merging them would file failures under
  * a template whose examples show successes. Members without levelled lines say nothing.
  */
-function levelsTellApart(family: readonly Group[]): boolean {
+export function levelsTellApart(family: readonly { readonly levels?: readonly number[] }[]): boolean {
   let seen = -1;
   for (const group of family) {
     if (!group.levels) continue;

@@ -19,7 +19,8 @@ import type { AcceptedLine, FileScanResult, ScanMatch, ScanRequest, ScanTarget }
 /** The pattern ripgrep searches for (Rust syntax, or the literal text), or undefined when ripgrep cannot take the scan. */
 export function ripgrepPattern(request: ScanRequest, target: ScanTarget): string | undefined {
   const p = request.pattern;
-  if (!p || p.source.length === 0 || isDecoded(target)) return undefined;
+  // A NUL cannot reach ripgrep (process arguments are C strings): such a pattern runs on the Node engine.
+  if (!p || p.source.length === 0 || p.source.includes('\0') || isDecoded(target)) return undefined;
   return p.literal ? p.source : toRipgrep(compilePattern(p).source);
 }
 

@@ -69,4 +69,29 @@ describe("a log shipper's table around a program's line", () => {
     assert.match(parser.parse(lines[4]).message, /plain text$/);
     assert.match(parser.parse(lines[4]).message, /\| b \|/);
   });
+
+  // break14: a program's own leveled line with bars in it was read as a table around a WARN line.
+  it('a line whose own header gives a level is not read as a table, bars in its message or not', () => {
+    const lines = [
+      '2026-12-01 10:00:05 INFO request | WARN cache miss | key user:1',
+      '2026-12-01 10:00:06 INFO request | INFO cache hit | key user:2',
+      '2026-12-01 10:00:07 ERROR upstream failed | status 502 | path /api/users',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.deepEqual(lines.map((line) => [parser.parse(line).level, parser.parse(line).message]), [
+      ['INFO', 'request | WARN cache miss | key user:1'],
+      ['INFO', 'request | INFO cache hit | key user:2'],
+      ['ERROR', 'upstream failed | status 502 | path /api/users'],
+    ]);
+  });
+});
+
+describe('logr records: verbosity, keys with spaces, an empty msg (break14)', () => {
+  it('reads `"level"=N` before the msg, keys holding spaces after it, and an empty msg as the pairs it carries', () => {
+    assert.deepEqual(readLogrRecord('cert-manager/controller/certificates "level"=0 "msg"="syncing item" "key"="default/x"'), { text: 'syncing item', name: 'cert-manager/controller/certificates' });
+    assert.deepEqual(readLogrRecord('"level"=5 "msg"="running command" "cwd"=""'), { text: 'running command' });
+    assert.deepEqual(readLogrRecord('controller/secret "msg"="Starting workers" "worker count"=1'), { text: 'Starting workers', name: 'controller/secret' });
+    assert.deepEqual(readLogrRecord('setup "msg"="" "error"="boom"'), { text: '"error"="boom"', name: 'setup' });
+    assert.equal(readLogrRecord('setup "msg"=""'), undefined, 'nothing to show: the line stays as it is');
+  });
 });

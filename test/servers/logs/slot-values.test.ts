@@ -570,4 +570,19 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const errors = texts.map((text, i) => `2015-06-01 10:39:1${i}.801+0000: 1185: error : virNetSocketReadWire:1523 : End of file while reading data: ${text}`);
     assertOneEvent(await templatesOf([...errors, lines[0]]), [0, 1, 2], 'End of file while reading data');
   });
+
+  // break14: `status: ok, reason: none` (INFO) and `status: failed, reason: oom` (ERROR) became one template whose
+  // examples all showed `ok`: the failures vanished from log_patterns. The value slots of a record, a key=value field or
+  // a quote are the statement's own words where their lines keep to different levels.
+  it('value slots whose lines keep to different levels are not merged', () => {
+    const miner = new TemplateMiner();
+    const ok = Array.from({ length: 12 }, (_, i) => miner.add(`job ${i}: status: ok, reason: none`, { level: 'INFO' }));
+    const failed = ['timeout', 'oom', 'timeout', 'oom'].map((reason, i) => miner.add(`job ${20 + i}: status: failed, reason: ${reason}`, { level: 'ERROR' }));
+    const okIds = new Set(ok.map((id) => miner.finalId(id)));
+    for (const id of failed) assert.ok(!okIds.has(miner.finalId(id)), miner.templates().map((t) => t.template).join(' / '));
+    const fields = new TemplateMiner();
+    const succeeded = ['a', 'b', 'c'].map((name) => fields.add(`payment state=succeeded id=${name}`, { level: 'INFO' }));
+    const declined = ['d', 'e'].map((name) => fields.add(`payment state=declined id=${name}`, { level: 'ERROR' }));
+    assert.notEqual(fields.finalId(succeeded[0]), fields.finalId(declined[0]));
+  });
 });

@@ -85,4 +85,22 @@ describe('value spans: a value of no token or of several is still one value', ()
       'zookeeper.closeSessionTxn.enabled = true',
     ]), 6);
   });
+
+  // break14: dumps printed under an INFO entry and under an ERROR one joined into one `    <*>=<*>`, so the error's
+  // fields hid among the settings. One print statement has one level.
+  it('field lines whose templates keep to different levels stay apart', () => {
+    const miner = new TemplateMiner();
+    const add = (message: string, level: 'INFO' | 'ERROR') => miner.finalId(miner.add(message, { level }));
+    const request = ['    method=GET', '    path=/api/users', '    status=500'].map((m) => add(m, 'ERROR'));
+    const config = ['    mode=production', '    workers=4', '    region=eu-1'].map((m) => add(m, 'INFO'));
+    const byId = new Map(miner.templates().map((t) => [t.id, t]));
+    for (const id of [...request, ...config]) {
+      const levels = Object.keys(byId.get(miner.finalId(id))!.levels);
+      assert.equal(levels.length, 1, `${byId.get(miner.finalId(id))!.template}: ${levels}`);
+    }
+    // The same dumps at one level are one loop's lines, as before.
+    const one = new TemplateMiner();
+    const ids = ['    mode=production', '    workers=4', '    region=eu-1', '    method=GET'].map((m) => one.add(m, { level: 'INFO' }));
+    assert.equal(new Set(ids.map((id) => one.finalId(id))).size, 1, one.templates().map((t) => t.template).join(' / '));
+  });
 });
