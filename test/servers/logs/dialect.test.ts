@@ -145,6 +145,7 @@ describe('logs server: the issue\'s inputs 5 and 6 (built, over MCP)', function 
     const whole = gzipSync(body);
     writeFileSync(join(dir, 'cut.log.gz'), whole.subarray(0, Math.floor(whole.length / 2)));
     writeFileSync(join(dir, 'newline.log.gz'), Buffer.concat([whole, Buffer.from('\n')]));
+    writeFileSync(join(dir, 'nul.log'), Buffer.from('2026-11-29T10:15:02Z ERROR bo\u0000om 1\n2026-11-29T10:15:03Z INFO boom 2\n2026-11-29T10:15:04Z ERROR bo\u0000om 3\n', 'latin1'));
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -176,6 +177,12 @@ describe('logs server: the issue\'s inputs 5 and 6 (built, over MCP)', function 
         assert.deepEqual(han.matches.map((m) => m.line), [2]);
         const hanGz = await search(server, { pattern: '\\p{Han}+ ', regex: true, file: 'app.log.1.gz' });
         assert.deepEqual(hanGz.matches.map((m) => m.line), [2]);
+        // A NUL in the pattern cannot be a process argument: ripgrep is not asked, the Node engine answers (break14:
+        // "internal error: … must be a string without null bytes").
+        for (const caseSensitive of [true, false]) {
+          const nul = await search(server, { pattern: 'bo\u0000om', caseSensitive, file: 'nul.log' });
+          assert.deepEqual([nul.totalMatches, nul.matches.map((m) => m.line)], [2, [3, 1]]);
+        }
       } finally {
         await server.close();
       }
