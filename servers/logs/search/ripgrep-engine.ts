@@ -234,7 +234,7 @@ class RipgrepMatches {
    */
   private readonly deferred: NewestLines | undefined;
   /** The last matching line seen while deferring: how long it can be is known once the next one's offset is. */
-  private pending: { line: number; offset: number; prefix: number } | undefined;
+  private pending: { line: number; offset: number } | undefined;
 
   constructor(
     private readonly request: ScanRequest,
@@ -263,22 +263,22 @@ class RipgrepMatches {
     if (!head?.match) return;
     this.lastOffset = head.offset;
     const previous = this.pending;
-    this.pending = { line: head.line, offset: head.offset, prefix: head.textStart - start };
+    this.pending = { line: head.line, offset: head.offset };
     if (previous) return this.settle(previous, head.offset);
   }
 
   /**
-   * Counts and keeps a deferred line whose length is at most `bound - offset` bytes. A line longer than LineBlocker holds
-   * would have been cut in ripgrep's output (prefix + text over MAX_LINE_BYTES): the literal may lie in the part
-   * dropped, so such a line (rare) is read now and counted or kept only when its kept part holds the literal, as the
-   * path with texts does.
+   * Counts and keeps a deferred line whose length is at most `bound - offset` bytes. A line longer than MAX_LINE_BYTES
+   * is cut there by the Node engine and by the path with texts (LineBlocker): the literal may lie in the part dropped,
+   * so such a line (rare) is read now and counted or kept only when its first MAX_LINE_BYTES bytes hold the literal, as
+   * the Node engine does.
    */
-  private settle(match: { line: number; offset: number; prefix: number }, bound: number): void | Promise<void> {
-    if (match.prefix + (bound - match.offset) <= MAX_LINE_BYTES) {
+  private settle(match: { line: number; offset: number }, bound: number): void | Promise<void> {
+    if (bound - match.offset <= MAX_LINE_BYTES) {
       this.deferred!.add(match.line, match.offset);
       return;
     }
-    return this.headers.lineAt(match.offset, MAX_LINE_BYTES - match.prefix).then((text) => {
+    return this.headers.lineAt(match.offset, MAX_LINE_BYTES).then((text) => {
       if (text !== undefined && this.confirm.test(text)) this.deferred!.add(match.line, match.offset);
     });
   }
@@ -293,8 +293,7 @@ class RipgrepMatches {
     const { kept, dropped } = deferred.drain();
     this.collector.total += dropped;
     for (const { line, offset } of kept) {
-      const prefix = `${line}:${offset}:`.length;
-      const text = await this.headers.lineAt(offset, MAX_LINE_BYTES - prefix);
+      const text = await this.headers.lineAt(offset, MAX_LINE_BYTES);
       // Never a promise: without a filter, accept() keeps a line unparsed (its header is read in matches()).
       if (text !== undefined && this.confirm.test(text)) void this.accept({ line, offset, match: true, text });
     }
