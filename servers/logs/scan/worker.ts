@@ -11,7 +11,8 @@ import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, Unre
 import { readHead } from '../io/head';
 import { MessageTallies } from '../patterns/tallies';
 import { ByteKernel } from '../search/byte-kernel';
-import { FileScanner, ownCopy } from '../search/node-engine';
+import { FileScanner } from '../search/node-engine';
+import { ownCopy } from '../search/collector';
 import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ripgrep-engine';
 import type { AcceptedLine, FileScanResult, ScanTarget } from '../search/types';
 import { externalMemoryGuard } from './external-memory';

@@ -10,7 +10,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
 import { needsHeader } from '../format/continuation';
-import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
+import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
 /**
@@ -33,15 +33,6 @@ function prevNl(hay: Hay, from: number): number {
 function slice(hay: Hay, start: number, end: number): string {
   if (end > start && (typeof hay === 'string' ? hay.charCodeAt(end - 1) === 13 : hay[end - 1] === 13)) end--;
   return typeof hay === 'string' ? hay.slice(start, end) : hay.toString('utf8', start, end);
-}
-
-/**
- * A copy of `text` that does not keep the text it was cut from alive: V8 substrings point into their parent, so a
- * kept line would hold its whole decoded piece in memory (and into the old generation).
- */
-export function ownCopy(text: string): string {
-  // Joining flattens into a new string (no Buffer, so nothing outside V8's heap); the slice points into that.
-  return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 /**
@@ -94,7 +85,7 @@ export class FileScanner {
     /** Native-speed newline counting and literal search; without it, Buffer and string methods. */
     private readonly kernel?: ByteKernel,
   ) {
-    this.collector = new MatchCollector(request, { sink, own: ownCopy });
+    this.collector = new MatchCollector(request, { sink });
     const p = request.pattern;
     let kernelFinds = false;
     if (p && p.source.length > 0) {
