@@ -240,6 +240,9 @@ const BATCH_9: Record<string, number> = {
  * for these systems (none is in batches 1-9, the development set or Loghub): mean 0.745 over 23 systems (median
  * 0.815). Built blind to batches 7-9's failures while four other branches changed the miner; keep it out of the work
  * that tunes the miner; raise a figure when a general change lifts it.
+ * Released on 2026-12-01 (session 13): the lead read realx10's failure report (the kinds of wrong grouping it found,
+ * with examples), so batch 10 is no longer unseen; it is a studied batch like 1-6, 8 and 9 from here on, and batches 7
+ * and 11 (and batch 12, built in the same session) are held out.
  */
 const BATCH_10: Record<string, number> = {
   Frp: 0.923, ExternalDNS: 0.875, TiKV: 0.571, Scrapy: 0.674, Ntpd: 0.636,
@@ -265,7 +268,7 @@ const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, 
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_10, BATCH_11];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_11];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
