@@ -22,6 +22,8 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   assertPlainArgument(value, label);
   const result = await repo.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
+  // Before reading the answer: git's pick among several refs of that name can also be the reason it failed.
+  await assertOneCommitNamed(repo, value, label);
   if (result.exitCode !== 0 || !/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(hash)) {
     // A range in a one-commit field (git_diff_stat's to, git_show's ref) is a common slip; say what takes one.
     if (value.includes('..')) {
@@ -31,6 +33,38 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit, branch or tag in this repository (git_branches lists branches).`);
   }
   return hash;
+}
+
+/** A short name as git reads it (no revision syntax `~^:@{`, no glob, not a hash prefix, not HEAD or FETCH_HEAD…). */
+const SHORT_REF_NAME = /^(?![0-9a-f]{4,64}$)(?![A-Z_]*HEAD$)[^~^:@{}\\*?[\s]+$/;
+
+/**
+ * Refuses a short name that several refs carry when they point at different commits. git takes the first of
+ * refs/<name>, refs/tags/<name>, refs/heads/<name>, refs/remotes/<name>, refs/remotes/<name>/HEAD and only warns (on
+ * stderr, which --quiet drops): with a tag `release` left at an old commit and a branch `release` moved on, "what is on
+ * release" would be answered from the tag, a confident wrong answer. The full names (tags/release, heads/release) pick
+ * one. One for-each-ref over the candidate names; annotated tags are read at the commit they point to. A name
+ * followed by revision syntax (`release~1`) is checked by its name.
+ */
+async function assertOneCommitNamed(repo: Repo, expression: string, label: string): Promise<void> {
+  // `release~1` and `release^{tree}` start from the name as plain `release` does.
+  const value = /^[^~^:@{]*/.exec(expression)?.[0] ?? '';
+  if (!SHORT_REF_NAME.test(value)) return;
+  const candidates = [`refs/${value}`, `refs/tags/${value}`, `refs/heads/${value}`, `refs/remotes/${value}`, `refs/remotes/${value}/HEAD`];
+  const listed = await repo.git(['for-each-ref', '--format=%(refname)%00%(objectname)%00%(*objectname)', ...candidates], { okExitCodes: [0, 128] });
+  if (listed.exitCode !== 0) return;
+  const commitOf = new Map<string, string>();
+  for (const line of listed.stdout.toString('utf8').split('\n')) {
+    const [name, object, peeled] = line.split('\0');
+    if (name && candidates.includes(name)) commitOf.set(name, peeled || object);
+  }
+  const named = candidates.filter((name) => commitOf.has(name));
+  if (new Set(named.map((name) => commitOf.get(name))).size < 2) return;
+  const shown = named.map((name) => `${name} (${(commitOf.get(name) ?? '').slice(0, 12)})`).join(', ');
+  const short = named.map((name) => `'${name.replace(/^refs\//, '')}'`).join(' or ');
+  throw new UserFacingError(
+    `${label}: '${sanitizeLine(value, 80)}' names refs that point at different commits: ${sanitizeLine(shown, 400)}; git would take ${named[0]}. Give the full name (${sanitizeLine(short, 300)}) to choose one.`,
+  );
 }
 
 export interface RevisionRange {

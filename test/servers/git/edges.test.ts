@@ -316,6 +316,39 @@ describe('git server edge cases', function () {
     });
   });
 
+  describe('a short name several refs carry', () => {
+    // git takes refs/tags/<name> before refs/heads/<name> and only warns on stderr: a tag left at an old commit made
+    // "what is on release" an answer about the tag, not the branch.
+    it('refuses a name whose tag and branch point at different commits, and takes the full names', async () => {
+      const { kit } = edges;
+      const root = kit.repo('ambiguous', [
+        { subject: 'tagged', date: '2024-05-01T10:00:00Z' },
+        { subject: 'on the branch only', date: '2024-05-02T10:00:00Z' },
+      ]);
+      kit.git(root, ['tag', '-a', '-m', 'annotated', 'release', 'HEAD~1'], kit.as(ALICE, '2024-05-03T10:00:00Z'));
+      kit.git(root, ['branch', 'release', 'HEAD']);
+      kit.git(root, ['tag', 'same', 'HEAD']);
+      kit.git(root, ['branch', 'same', 'HEAD']);
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const refused = await fails(server, 'git_log', { ref: 'release' });
+        assert.match(refused, /'release' names refs that point at different commits: refs\/tags\/release \([0-9a-f]{12}\), refs\/heads\/release/);
+        assert.match(refused, /git would take refs\/tags\/release/);
+        assert.match(await fails(server, 'git_show', { ref: 'release' }), /different commits/);
+        const subjects = async (ref: string) => (await ok(server, 'git_log', { ref })).commits.map((c: Data) => c.subject);
+        assert.deepEqual(await subjects('heads/release'), ['on the branch only', 'tagged']);
+        assert.deepEqual(await subjects('tags/release'), ['tagged']);
+        assert.deepEqual(await subjects('same'), ['on the branch only', 'tagged'], 'a tag and a branch at one commit are one answer');
+        assert.deepEqual(await subjects('main'), ['on the branch only', 'tagged']);
+        assert.deepEqual(await subjects('main~1'), ['tagged'], 'revision syntax is git\'s to read');
+        assert.match(await fails(server, 'git_log', { ref: 'release~1' }), /'release' names refs that point at different commits/);
+        assert.deepEqual(await subjects('heads/release~1'), ['tagged']);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('upstream and diverged sides', () => {
     // break13: the upstream branch deleted on the remote (a merged pull request) and pruned, with a commit never
     // pushed: porcelain v2 prints no ahead/behind, and the tools said ahead 0, behind 0: "everything is pushed".
