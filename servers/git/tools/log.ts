@@ -67,7 +67,8 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
   const { all, truncated } = await commitsMatching(repo, selection, { window, ...texts }, input.count + 1);
   const commits = all.slice(0, input.count);
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, futureNote(commits)].filter(Boolean);
+  const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, futureNote(commits)].filter(Boolean);
   return {
     ref: range.label,
     commits,
@@ -77,6 +78,31 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     ...windowToIso(window),
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/**
+ * A note when the oldest commit listed for `path` made it by renaming another file. git log with a path stops there
+ * (following renames is --follow's, which takes one file and is slow on long histories), so "the whole history of
+ * this file" would silently begin at the rename. The note names the old path, which git_log takes as `path`. One
+ * diff-tree of that commit, with git's rename detection (-M, its default 50% similarity); nothing for a merge or a
+ * root commit, which rename nothing.
+ */
+async function renameNote(repo: Repo, path: string, oldest: CommitSummary | undefined): Promise<string | undefined> {
+  if (!oldest) return undefined;
+  const diff = await repo.git(['diff-tree', '-r', '-M', '-z', '--no-commit-id', '--name-status', oldest.hash], { okExitCodes: [0, 128] });
+  if (diff.exitCode !== 0) return undefined;
+  // -z: status NUL old NUL new NUL for a rename or copy, status NUL path NUL otherwise; paths exact, unquoted.
+  const fields = diff.stdout.toString('utf8').split('\0');
+  for (let i = 0; i < fields.length - 1; ) {
+    const status = fields[i];
+    if (status.startsWith('R') || status.startsWith('C')) {
+      if (status.startsWith('R') && fields[i + 2] === path) {
+        return `${JSON.stringify(path)} was renamed from ${JSON.stringify(fields[i + 1])} in ${oldest.hash.slice(0, 12)} (${oldest.date}): its earlier commits are listed under the old name (git_log with path ${JSON.stringify(fields[i + 1])}).`;
+      }
+      i += 3;
+    } else i += 2;
+  }
+  return undefined;
 }
 
 /** Slack for clocks a little ahead of this machine's before a commit counts as dated in the future. */

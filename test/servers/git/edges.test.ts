@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { ALICE, BOB, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -343,6 +343,37 @@ describe('git server edge cases', function () {
         assert.deepEqual(await subjects('main~1'), ['tagged'], 'revision syntax is git\'s to read');
         assert.match(await fails(server, 'git_log', { ref: 'release~1' }), /'release' names refs that point at different commits/);
         assert.deepEqual(await subjects('heads/release~1'), ['tagged']);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
+  describe('a file renamed in its history', () => {
+    // git log with a path stops at the rename: "the history of b.txt" began there without a word.
+    it('git_log names the old path when the oldest listed commit renamed the file', async () => {
+      const { kit } = edges;
+      const root = kit.repo('renamed', [{ subject: 'add a', date: '2024-05-01T10:00:00Z', file: 'src/a.txt' }]);
+      kit.write(root, 'src/a.txt', 'line one\nline two\nline three\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-02T10:00:00Z', 'grow a');
+      mkdirSync(join(root, 'lib'));
+      kit.git(root, ['mv', 'src/a.txt', 'lib/b.txt']);
+      kit.commit(root, ALICE, '2024-05-03T10:00:00Z', 'move a to b');
+      kit.write(root, 'lib/b.txt', 'line one\nline two\nline three\nline four\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-04T10:00:00Z', 'grow b');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const log = await ok(server, 'git_log', { path: 'lib/b.txt' });
+        assert.deepEqual(log.commits.map((c: Data) => c.subject), ['grow b', 'move a to b']);
+        assert.match(log.note, /^"lib\/b\.txt" was renamed from "src\/a\.txt" in [0-9a-f]{12} \(2024-05-03T10:00:00\+00:00\): its earlier commits are listed under the old name \(git_log with path "src\/a\.txt"\)\.$/);
+        const old = await ok(server, 'git_log', { path: 'src/a.txt' });
+        assert.deepEqual(old.commits.map((c: Data) => c.subject), ['move a to b', 'grow a', 'add a']);
+        assert.equal(old.note, undefined, 'the old path begins with its own first commit');
+        const cut = await ok(server, 'git_log', { path: 'lib/b.txt', count: 1 });
+        assert.equal(cut.truncated, true);
+        assert.equal(cut.note, undefined, 'not the oldest commit of the path: no word about a rename');
       } finally {
         await server.close();
       }
