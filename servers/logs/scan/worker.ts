@@ -16,6 +16,7 @@ import { ownCopy } from '../search/collector';
 import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ripgrep-engine';
 import type { AcceptedLine, FileScanResult, ScanTarget } from '../search/types';
 import { externalMemoryGuard } from './external-memory';
+import { assertNotRewrittenInPlace } from './in-place';
 import type { FromWorker, ScanJob, ToWorker } from './messages';
 import { ParserCache } from './parsers';
 
@@ -78,7 +79,7 @@ class ScanWorker {
       const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
       const result = (await this.tryRipgrep(job, parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
-      assertNotTruncated(fd, job.target);
+      assertNotRewrittenInPlace(fd, job.target, head);
       reports.flushTallies();
       this.post({ type: 'done', result });
     } catch (error) {
@@ -182,21 +183,6 @@ class JobReports {
 }
 
 /** Opens the file again by path and checks it is still the regular file the server resolved (no swap in between). */
-/**
- * Throws when the file is now shorter than when it was listed: it was emptied and written again in place while it was
- * searched (logrotate's copytruncate), so what was read mixes old and new contents (a line that never existed, or
- * none of the matches the old part held) and no count of it is true.
- */
-function assertNotTruncated(fd: number, target: ScanTarget): void {
-  if (target.gzip) return; // an archive is not rotated in place
-  const now = fstatSync(fd).size;
-  if (now < target.size) {
-    throw new UserFacingError(
-      `${target.name} was truncated while it was searched (${target.size} bytes when listed, ${now} now: rotated in place, as logrotate's copytruncate does), so what was read mixes its old and new contents; search again`,
-    );
-  }
-}
-
 function openSameFile(target: ScanTarget): number {
   const fd = openSync(target.realPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   const stats = fstatSync(fd);

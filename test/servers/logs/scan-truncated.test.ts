@@ -2,13 +2,15 @@
 // old and new contents, and answered "0 matches, complete" or a line that never existed, without a word (break14).
 // The scan now says the file was truncated. The scan process is the built one (dist/servers/logs-scan-worker.js).
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ScanClient } from '../../../servers/logs/scan/client';
 import type { ScanRequest, ScanTarget } from '../../../servers/logs/search/types';
 import { hasRipgrep } from '../../support/log-engines';
 import { UserFacingError } from '../../../servers/shared/tool-result';
+import { readHead } from '../../../servers/logs/io/head';
+import { assertNotRewrittenInPlace } from '../../../servers/logs/scan/in-place';
 
 describe('logs scan: a file truncated while it is searched', function () {
   this.timeout(60_000);
@@ -34,7 +36,7 @@ describe('logs scan: a file truncated while it is searched', function () {
     it(`says so when the file is shorter than when it was listed (${ripgrep ? 'ripgrep' : 'Node engine'})`, async function () {
       if (ripgrep && !hasRipgrep()) this.skip();
       const now = statSync(join(dir, 'app.log')).size;
-      await assert.rejects(scans.scanFile(target(now + 80_000_000), request, { ripgrep }), (error: unknown) => error instanceof UserFacingError && /app\.log was truncated while it was searched .*search again/.test(error.message));
+      await assert.rejects(scans.scanFile(target(now + 80_000_000), request, { ripgrep }), (error: unknown) => error instanceof UserFacingError && /app\.log: it was truncated while it was searched .*search again/.test(error.message));
       // The same file as listed, or grown since (appended to), is searched as usual.
       for (const size of [now, now - 10]) {
         const found = await scans.scanFile(target(size), request, { ripgrep });
@@ -42,4 +44,38 @@ describe('logs scan: a file truncated while it is searched', function () {
       }
     });
   }
+});
+
+describe('logs scan: a file emptied and written again past its old size', () => {
+  let dir: string;
+  before(() => (dir = mkdtempSync(join(tmpdir(), 'logs-rewritten-'))));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Opens `text` as a scan does (head first), lets `change` act on the path, then runs the check after the scan. */
+  const check = async (text: string, change: (path: string) => void): Promise<void> => {
+    const path = join(dir, 'app.log');
+    writeFileSync(path, text);
+    const stats = statSync(path);
+    const target: ScanTarget = { name: 'app.log', realPath: path, gzip: false, size: stats.size, mtimeMs: stats.mtimeMs, dev: stats.dev, ino: stats.ino };
+    const fd = openSync(path, 'r');
+    try {
+      const head = await readHead(fd, target);
+      change(path);
+      assertNotRewrittenInPlace(fd, target, head);
+    } finally {
+      closeSync(fd);
+    }
+  };
+  const old = '2026-12-01T10:00:02Z ERROR boom old 0\n2026-12-01T10:00:03Z INFO fine\n';
+
+  it('says so when the first bytes changed though the file is as long or longer (copytruncate, then many writes)', async () => {
+    const refill = (path: string) => writeFileSync(path, `2026-12-01T11:00:00Z INFO new start\n${'2026-12-01T11:00:01Z INFO more\n'.repeat(50)}`);
+    await assert.rejects(check(old, refill), (error: unknown) => error instanceof UserFacingError && /^app\.log: it was emptied and written again while it was searched \(its first bytes changed; \d+ bytes when listed, \d+ now/.test(error.message));
+  });
+
+  it('keeps quiet when the file was only appended to, or left alone', async () => {
+    await check(old, (path) => appendFileSync(path, '2026-12-01T10:00:04Z WARN later\n'.repeat(200)));
+    await check(old, () => undefined);
+    await check('', (path) => appendFileSync(path, 'first line\n'));
+  });
 });
