@@ -9,6 +9,7 @@ import type { LineParser } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
+import { assertNotRewrittenInPlace } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
 import { ByteKernel } from '../search/byte-kernel';
 import { FileScanner } from '../search/node-engine';
@@ -16,7 +17,6 @@ import { ownCopy } from '../search/collector';
 import { ripgrepCanRun, RipgrepUnsupported, scanWithRipgrep } from '../search/ripgrep-engine';
 import type { AcceptedLine, FileScanResult, ScanTarget } from '../search/types';
 import { externalMemoryGuard } from './external-memory';
-import { assertNotRewrittenInPlace } from './in-place';
 import type { FromWorker, ScanJob, ToWorker } from './messages';
 import { ParserCache } from './parsers';
 
@@ -79,7 +79,7 @@ class ScanWorker {
       const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
       const result = (await this.tryRipgrep(job, parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
-      assertNotRewrittenInPlace(fd, job.target, head);
+      assertNotRewrittenInPlace(fd, job.target, head.data);
       reports.flushTallies();
       this.post({ type: 'done', result });
     } catch (error) {

@@ -7,6 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
 import type { Charset } from '../io/charset';
 import { forEachLine } from '../io/chunks';
+import { assertNotRewrittenInPlace, readStart } from '../io/in-place';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage } from './common';
@@ -58,8 +59,10 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         if (!stats.isFile() || stats.dev !== info.dev || stats.ino !== info.ino) throw new UserFacingError('the file changed while being read; try again');
         const notes: string[] = [];
         const onDamage = (damage: string) => noteDamage(notes, name, damage);
+        const start = readStart(fd);
         const whole = await forEachLine(fd, info, (line) => (joiner ? give(joiner.push(line)) : onLine(line) !== false), { signal, onDamage });
         if (!whole) return { notes };
+        assertNotRewrittenInPlace(fd, { ...info, size: stats.size }, start);
         if (joiner) give(joiner.end());
         return { notes };
       } finally {

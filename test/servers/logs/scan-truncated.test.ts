@@ -10,7 +10,10 @@ import type { ScanRequest, ScanTarget } from '../../../servers/logs/search/types
 import { hasRipgrep } from '../../support/log-engines';
 import { UserFacingError } from '../../../servers/shared/tool-result';
 import { readHead } from '../../../servers/logs/io/head';
-import { assertNotRewrittenInPlace } from '../../../servers/logs/scan/in-place';
+import { createLogsContext } from '../../../servers/logs/tools/context';
+import { logPatternsContext } from '../../../servers/logs/tools/log-patterns-files';
+import { SourceRegistry } from '../../../servers/logs/sources/registry/registry';
+import { assertNotRewrittenInPlace } from '../../../servers/logs/io/in-place';
 
 describe('logs scan: a file truncated while it is searched', function () {
   this.timeout(60_000);
@@ -36,7 +39,7 @@ describe('logs scan: a file truncated while it is searched', function () {
     it(`says so when the file is shorter than when it was listed (${ripgrep ? 'ripgrep' : 'Node engine'})`, async function () {
       if (ripgrep && !hasRipgrep()) this.skip();
       const now = statSync(join(dir, 'app.log')).size;
-      await assert.rejects(scans.scanFile(target(now + 80_000_000), request, { ripgrep }), (error: unknown) => error instanceof UserFacingError && /app\.log: it was truncated while it was searched .*search again/.test(error.message));
+      await assert.rejects(scans.scanFile(target(now + 80_000_000), request, { ripgrep }), (error: unknown) => error instanceof UserFacingError && /app\.log: it was truncated while it was read .*try again/.test(error.message));
       // The same file as listed, or grown since (appended to), is searched as usual.
       for (const size of [now, now - 10]) {
         const found = await scans.scanFile(target(size), request, { ripgrep });
@@ -61,7 +64,7 @@ describe('logs scan: a file emptied and written again past its old size', () => 
     try {
       const head = await readHead(fd, target);
       change(path);
-      assertNotRewrittenInPlace(fd, target, head);
+      assertNotRewrittenInPlace(fd, target, head.data);
     } finally {
       closeSync(fd);
     }
@@ -70,7 +73,28 @@ describe('logs scan: a file emptied and written again past its old size', () => 
 
   it('says so when the first bytes changed though the file is as long or longer (copytruncate, then many writes)', async () => {
     const refill = (path: string) => writeFileSync(path, `2026-12-01T11:00:00Z INFO new start\n${'2026-12-01T11:00:01Z INFO more\n'.repeat(50)}`);
-    await assert.rejects(check(old, refill), (error: unknown) => error instanceof UserFacingError && /^app\.log: it was emptied and written again while it was searched \(its first bytes changed; \d+ bytes when listed, \d+ now/.test(error.message));
+    await assert.rejects(check(old, refill), (error: unknown) => error instanceof UserFacingError && /^app\.log: it was emptied and written again while it was read \(its first bytes changed; \d+ bytes when listed, \d+ now/.test(error.message));
+  });
+
+  it('log_patterns\'s reading of a file says so too', async () => {
+    const path = join(dir, 'app.log');
+    writeFileSync(path, old);
+    const scans = undefined as unknown as ScanClient; // reading a file for log_patterns starts no scan
+    const ctx = await createLogsContext({ dirs: [dir], ripgrep: undefined, scans, sources: new SourceRegistry([]) });
+    const files = logPatternsContext(ctx);
+    const resolved = await files.resolveFile('app.log');
+    const read = async (change: () => void) => {
+      const lines: string[] = [];
+      await files.readLines(resolved, (line) => {
+        if (lines.push(line) === 1) change();
+      });
+      return lines;
+    };
+    assert.deepEqual((await read(() => appendFileSync(path, 'appended\n'))).slice(0, 2), old.split('\n').slice(0, 2), 'a file appended to while read is no error');
+    await assert.rejects(
+      read(() => writeFileSync(path, `2026-12-01T11:00:00Z INFO new start\n${'x\n'.repeat(200)}`)),
+      (error: unknown) => error instanceof UserFacingError && /^app\.log: it was emptied and written again while it was read/.test(error.message),
+    );
   });
 
   it('keeps quiet when the file was only appended to, or left alone', async () => {
