@@ -147,6 +147,17 @@ export async function gitOrExplain(repo: Repo, args: readonly string[], options?
   }
 }
 
+/**
+ * The note when git gave up looking for renames (more changed files than diff.renameLimit, which the repository's
+ * config may set low): it warns on stderr only, and each renamed file is then listed as one deleted and one added, so
+ * counts of files and lines double for them.
+ */
+export function renameLimitNote(stderr: string): string | undefined {
+  if (!/rename detection was skipped/.test(stderr)) return undefined;
+  const limit = /renameLimit variable to at least (\d+)/.exec(stderr)?.[1];
+  return `git skipped rename detection here (more changed files than its rename limit${limit ? `; diff.renameLimit ${limit} would cover them` : ''}): renamed files are counted as deleted and added.`;
+}
+
 /** `text` (a message starting in lower case) as a sentence for a result's note. */
 export function sentence(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
-import { emptyTree, gitOrExplain, type Repo } from '../repo/repo';
+import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
@@ -52,7 +52,7 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
   const files = all.slice(0, input.limit);
   const untouched = path !== undefined && all.length === 0 ? await explainUnchangedBetween(repo, path, { from, to }, { from: fromLabel, to: input.to }) : undefined;
   const diverged = input.from !== undefined ? await explainDiverged(repo, { from, to }, { from: fromLabel, to: input.to }) : undefined;
-  const notes = [note, diverged, untouched].filter(Boolean).join(' ');
+  const notes = [note, diverged, untouched, renameLimitNote(result.stderr)].filter(Boolean).join(' ');
   return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(notes ? { note: notes } : {}) };
 }
 

@@ -4,7 +4,7 @@ import { progressReporter, throttleProgress, type HandlerExtra } from '../../sha
 import { inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
 import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type NumstatCommit } from '../repo/parse';
-import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
+import { explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { gitWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
@@ -83,20 +83,24 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   const commits = read.commits.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
   const ranked = rank(tally(commits), input.sortBy);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
+  const notes = [
+    limitHit ? `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` : undefined,
+    repo.shallow && !limitHit ? 'This is a shallow clone: commits older than its depth are not counted.' : undefined,
+    untouched,
+    read.renameNote,
+  ].filter(Boolean);
   return {
     ...base,
     commitsScanned: commits.length,
     filesChanged: ranked.length,
     files: ranked.slice(0, input.top),
     truncated: limitHit || truncated,
-    ...(limitHit ? { note: `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` } : {}),
-    ...(repo.shallow && !limitHit ? { note: 'This is a shallow clone: commits older than its depth are not counted.' } : {}),
-    ...(untouched ? { note: untouched } : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
 }
 
 /** Counts the selected commits first (for progress and the limit), then reads their numstats newest first. */
-async function readNumstats(repo: Repo, selection: string[], maxCommits: number, extra: HandlerExtra): Promise<{ commits: NumstatCommit[]; limitHit: boolean; truncated: boolean }> {
+async function readNumstats(repo: Repo, selection: string[], maxCommits: number, extra: HandlerExtra): Promise<{ commits: NumstatCommit[]; limitHit: boolean; truncated: boolean; renameNote?: string }> {
   const countResult = await gitOrExplain(repo, ['rev-list', '--count', `--max-count=${maxCommits + 1}`, ...selection]);
   const matching = Number(countResult.stdout.toString('utf8').trim()) || 0;
   const limitHit = matching > maxCommits;
@@ -116,7 +120,8 @@ async function readNumstats(repo: Repo, selection: string[], maxCommits: number,
   );
   const commits = parseNumstat(result.stdout.toString('utf8'), true);
   await report(total, `${commits.length} of ${total} commits examined`);
-  return { commits, limitHit, truncated: result.truncated };
+  const renameNote = renameLimitNote(result.stderr);
+  return { commits, limitHit, truncated: result.truncated, ...(renameNote ? { renameNote } : {}) };
 }
 
 function rank(churn: Map<string, Churn>, sortBy: ChurnInput['sortBy']): ChurnOutput['files'] {

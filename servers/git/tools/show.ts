@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
-import { gitOrExplain, type Repo } from '../repo/repo';
+import { gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
@@ -71,6 +71,12 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
   const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
   const untouched = path !== undefined && allFiles.length === 0 ? await explainUnchangedPath(repo, hash, path, input.ref) : undefined;
   const { parents } = meta;
+  const notes = [
+    parents.length > 1 ? 'A merge commit: files and patch are against the first parent.' : undefined,
+    parents.length === 0 && repo.shallow ? 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' : undefined,
+    untouched,
+    renameLimitNote(stats.stderr),
+  ].filter(Boolean);
   return {
     ...meta,
     files: allFiles.slice(0, input.maxFiles),
@@ -79,9 +85,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     ...(patch === undefined ? {} : { patch }),
     patchTruncated,
     truncated: filesTruncated || patchTruncated || bodyCut,
-    ...(parents.length > 1 ? { note: 'A merge commit: files and patch are against the first parent.' } : {}),
-    ...(parents.length === 0 && repo.shallow ? { note: 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' } : {}),
-    ...(untouched ? { note: untouched } : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
 }
 

@@ -380,6 +380,42 @@ describe('git server edge cases', function () {
     });
   });
 
+  describe('more renames than diff.renameLimit', () => {
+    // git gives up finding renames past its limit and only warns on stderr: each renamed file then counted as a deletion
+    // and an addition, twice its files and lines, without a word.
+    it('git_show, git_diff_stat and git_file_churn say that renames were not looked for', async () => {
+      const { kit } = edges;
+      const body = (n: number) => Array.from({ length: 40 }, (_, i) => `line ${i} of file ${n}`).join('\n');
+      const root = kit.repo('rename-limit', [{ subject: 'base', date: '2024-05-01T10:00:00Z', file: 'keep.txt' }]);
+      // Other base names: git pairs files of one base name before its limit applies.
+      for (const n of [1, 2, 3]) kit.write(root, `old/a${n}.txt`, `${body(n)}\n`);
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-02T10:00:00Z', 'three files');
+      mkdirSync(join(root, 'new'));
+      for (const n of [1, 2, 3]) {
+        kit.git(root, ['mv', `old/a${n}.txt`, `new/b${n}.txt`]);
+        kit.write(root, `new/b${n}.txt`, `${body(n)}\nan added line\n`);
+      }
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-03T10:00:00Z', 'move and touch three files');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const found = await ok(server, 'git_show', { ref: 'HEAD', includePatch: false });
+        assert.equal(found.files.length, 3, 'renames found under git\'s default limit');
+        assert.equal(found.note, undefined);
+        kit.git(root, ['config', 'diff.renameLimit', '1']);
+        const shown = await ok(server, 'git_show', { ref: 'HEAD', includePatch: false });
+        assert.equal(shown.files.length, 6, 'each rename listed as a deletion and an addition');
+        const said = /^git skipped rename detection here \(more changed files than its rename limit; diff\.renameLimit 3 would cover them\): renamed files are counted as deleted and added\.$/;
+        assert.match(shown.note, said);
+        assert.match((await ok(server, 'git_diff_stat', { to: 'HEAD' })).note, said);
+        assert.match((await ok(server, 'git_file_churn', { since: '2024-01-01' })).note, /git skipped rename detection here/);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('upstream and diverged sides', () => {
     // break13: the upstream branch deleted on the remote (a merged pull request) and pruned, with a commit never
     // pushed: porcelain v2 prints no ahead/behind, and the tools said ahead 0, behind 0: "everything is pushed".
