@@ -273,6 +273,7 @@ const BATCH_11: Record<string, number> = {
 const BATCH_12: Record<string, number> = {
   Cloudflared: 0.656, Thanos: 0.733, Dex: 0.31, Prefect: 0.708, BIRD: 0.795, MPD: 0.321, Akka: 0.571, Tvheadend: 0.73,
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.3, Bazarr: 0.556, CardanoNode: 0.45,
+  Tezos: 0.63, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12];
 /**
