@@ -6,7 +6,7 @@ import type { McpHub } from '../mcp/types';
 import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown, noErrorsMessage, type ErrorSummary } from '../views/error-summary-items';
-import { logNameForPath, parseLogFilesResource, type LogFile } from '../views/log-items';
+import { logNameForPath, parseLogFilesResource, unlistedLogName, type LogFile } from '../views/log-items';
 import { sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
 
@@ -39,8 +39,16 @@ export async function listLogFiles(hub: McpHub, signal?: AbortSignal): Promise<L
   return parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files', { signal })).text).files;
 }
 
+/** Whether `file` is below the folder `dir`, as the platform compares paths. */
+const isBelow = (dir: string, file: string) => {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel) && samePath(path.join(dir, rel), file);
+};
+
+/** The name the logs tools take for a file: as listed, or (a full listing leaves older files out) by its folder. */
 export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | undefined> {
-  return logNameForPath(await listLogFiles(hub), fsPath, samePath);
+  const resource = parseLogFilesResource((await hub.readResource(LOGS_SERVER_NAME, 'logs://files')).text);
+  return logNameForPath(resource.files, fsPath, samePath) ?? unlistedLogName(resource, fsPath, isBelow);
 }
 
 /** The deterministic error summary of one log, or why there is none (for the user, localized). */

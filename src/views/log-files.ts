@@ -52,7 +52,7 @@ export class LogFilesTree extends HubTree {
       return;
     }
     this.resource = resource;
-    this.view.message = resource.truncated ? vscode.l10n.t('Only the first {0} log files are listed.', resource.files.length) : undefined;
+    this.view.message = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not.', resource.files.length, resource.omitted ?? '?') : undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
     this.render();
 

@@ -1,5 +1,5 @@
 // Log Files tree content from the logs server's logs://files resource.
-import { isAbsolute, join } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { z } from 'zod';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from './format';
@@ -40,6 +40,8 @@ const logSourceSchema = z.object({
 export const logFilesResource = z.object({
   files: z.array(logFileSchema),
   truncated: z.boolean().optional(),
+  /** Older log files left out of a full list (the server lists the newest). */
+  omitted: z.number().int().nonnegative().optional(),
   directories: z.array(z.unknown()).optional(),
   sources: z.array(logSourceSchema).default([]),
   /** Why a source is not read ("Docker: permission denied on /var/run/docker.sock — add your user to the docker group"). */
@@ -68,6 +70,19 @@ export function logNameForPath(files: LogFile[], absolutePath: string, samePath:
     const path = logFilePath(file);
     return path !== undefined && samePath(path, absolutePath);
   })?.name;
+}
+
+/**
+ * The name the logs tools take for a file the listing does not hold, when the listing is full (the server lists the
+ * newest files and leaves older ones out): its path relative to the one log directory it is in, which the server
+ * resolves inside that directory. Undefined when the listing is complete (the file is then no log the server reads),
+ * or when the file is in no directory, or in several nested ones (a bare relative name could pick the wrong one).
+ */
+export function unlistedLogName(resource: LogFilesResource, absolutePath: string, isInside: (dir: string, path: string) => boolean): string | undefined {
+  if (!resource.truncated) return undefined;
+  const dirs = (resource.directories ?? []).filter((dir): dir is string => typeof dir === 'string' && isInside(dir, absolutePath));
+  if (dirs.length !== 1) return undefined;
+  return relative(dirs[0], absolutePath).split(sep).join('/');
 }
 
 export interface LogBuildOptions {

@@ -3,7 +3,7 @@ import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput } from '.
 import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors } from '../../src/views/log-items';
+import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -113,6 +113,17 @@ describe('Log Files tree items', () => {
     const same = (a: string, b: string) => a === b;
     assert.equal(logNameForPath(resource.files, '/work/app/logs/old.log.1.gz', same), 'logs/old.log.1.gz');
     assert.equal(logNameForPath(resource.files, '/elsewhere/app.log', same), undefined);
+  });
+
+  // break15: with more log files than the server lists, a file left out was "not in a log directory".
+  it('names a file a full listing left out by its path in its one log directory', () => {
+    const below = (dir: string, file: string) => file.startsWith(`${dir}/`);
+    const full = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, omitted: 101, directories: ['/work/app', '/srv/logs'] }));
+    assert.equal(unlistedLogName(full, '/work/app/logs/2023/app-2023-01-02.log', below), 'logs/2023/app-2023-01-02.log');
+    assert.equal(unlistedLogName(full, '/elsewhere/app.log', below), undefined, 'in no log directory');
+    const nested = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, directories: ['/work/app', '/work/app/logs'] }));
+    assert.equal(unlistedLogName(nested, '/work/app/logs/old.log', below), undefined, 'in two nested directories: no bare name');
+    assert.equal(unlistedLogName(resource, '/work/app/logs/notes.csv', below), undefined, 'a complete listing: not a log the server reads');
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {

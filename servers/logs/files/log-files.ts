@@ -36,7 +36,10 @@ export interface OpenedLog {
 const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json)(\.\d+)?(\.gz)?|\.log\.\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
 const LOG_BASENAMES = /^(syslog|messages|kern\.log|auth\.log|daemon\.log|dmesg|access_log|error_log|catalina\.out)(\.\d+)?(\.gz)?$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache']);
-const MAX_FILES = 1000;
+/** Log files listed (and searched when no file is named): the newest ones. */
+export const MAX_FILES = 1000;
+/** Log-file names looked at in all the directories before the walk stops (each costs a stat). */
+const MAX_EXAMINED = 100_000;
 const MAX_DEPTH = 4;
 
 export function isLogFileName(name: string): boolean {
@@ -68,9 +71,36 @@ function nameFor(dirs: LogDir[], dir: LogDir, rel: string): string {
   return dirs.length > 1 ? `${dir.label}/${posix}` : posix;
 }
 
-/** Log files in every directory (recursive to a small depth, bounded in count), newest first. */
-export async function listLogFiles(dirs: LogDir[]): Promise<{ files: LogFileInfo[]; truncated: boolean }> {
-  const files: LogFileInfo[] = [];
+/** What listLogFiles found: the newest MAX_FILES log files, and how many older ones it left out. */
+export interface LogFileListing {
+  /** Newest first (modification time), at most MAX_FILES. */
+  files: LogFileInfo[];
+  /** True when log files were left out: `omitted` older ones, or directories past MAX_EXAMINED names. */
+  truncated: boolean;
+  /** Log files left out because newer ones filled the list (older than every listed one). */
+  omitted: number;
+  /** The last modification (epoch ms) of the newest file left out, when one was. */
+  omittedNewestMs?: number;
+}
+
+/**
+ * Log files in every directory (recursive to a small depth), the newest MAX_FILES of them, newest first. Years of daily
+ * logs hold more than that: the newest are the ones asked about ("errors today"), so the cut keeps them and counts the
+ * older ones it leaves out. Names past MAX_EXAMINED are not looked at (truncated, not counted).
+ */
+export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
+  let files: LogFileInfo[] = [];
+  let omitted = 0;
+  let omittedNewestMs: number | undefined;
+  let examined = 0;
+  // Cut to the newest MAX_FILES whenever twice that many are held: memory bounded, each file sorted a few times.
+  const keepNewest = () => {
+    files.sort(newestFirst);
+    if (files.length <= MAX_FILES) return;
+    omitted += files.length - MAX_FILES;
+    omittedNewestMs = Math.max(omittedNewestMs ?? -Infinity, files[MAX_FILES].mtimeMs);
+    files = files.slice(0, MAX_FILES);
+  };
   // A link to a file already listed (inside the directories) would only double every count.
   const seen = new Set<string>();
   let truncated = false;
@@ -92,7 +122,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<{ files: LogFileInfo
           continue;
         }
         if (!isLogFileName(entry.name)) continue;
-        if (files.length >= MAX_FILES) {
+        if (++examined > MAX_EXAMINED) {
           truncated = true;
           break;
         }
@@ -110,12 +140,15 @@ export async function listLogFiles(dirs: LogDir[]): Promise<{ files: LogFileInfo
         seen.add(identity);
         const rel = relative(dir.real, full);
         files.push({ name: nameFor(dirs, dir, rel), relativePath: rel.split(sep).join('/'), dir: dir.path, size: stats.size, mtimeMs: stats.mtimeMs, gzip: /\.gz$/i.test(entry.name) });
+        if (files.length >= 2 * MAX_FILES) keepNewest();
       }
     }
   }
-  files.sort((a, b) => b.mtimeMs - a.mtimeMs || a.name.localeCompare(b.name));
-  return { files, truncated };
+  keepNewest();
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }) };
 }
+
+const newestFirst = (a: LogFileInfo, b: LogFileInfo) => b.mtimeMs - a.mtimeMs || a.name.localeCompare(b.name);
 
 export function isInside(root: string, candidate: string): boolean {
   if (candidate === root) return false;

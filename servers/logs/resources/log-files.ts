@@ -80,7 +80,7 @@ async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
 function fileList(ctx: LogsContext): ReadResourceCallback {
   return async (uri) => {
-    const { files, truncated } = await ctx.listFiles();
+    const { files, truncated, omitted } = await ctx.listFiles();
     const out = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
@@ -97,7 +97,8 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
     }
     const listing = await ctx.sources.list();
     const sources = listing.sources.map((s) => ({ ...s, uri: sourceUri(s.name) }));
-    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated, sources, sourceProblems: listing.problems };
+    // `omitted`: older log files left out of a full list (the newest are listed).
+    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated, omitted, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }

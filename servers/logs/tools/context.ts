@@ -1,7 +1,7 @@
 // What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
 import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
-import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type OpenedLog } from '../files/log-files';
+import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog } from '../files/log-files';
 import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
 import type { TailFile } from '../io/tail';
@@ -16,7 +16,7 @@ export interface LogsContext {
   scans: ScanClient;
   /** The journal and container sources that are on. */
   sources: SourceRegistry;
-  listFiles(): Promise<{ files: LogFileInfo[]; truncated: boolean }>;
+  listFiles(): Promise<LogFileListing>;
   /** Opens a caller-named file safely; the caller closes the handle. */
   open(name: string): Promise<OpenedLog>;
   /** The detected line parser of an opened file (cached by path, size and mtime). */

@@ -6,6 +6,8 @@ import { UserFacingError } from '../../shared/tool-result';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
+import type { LogFileListing } from '../files/log-files';
+import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 
 /** Most sources one call reads when it names none (a busy machine's journal has hundreds of units). */
@@ -65,10 +67,21 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
     if (sources.length === 0) throw noMatchingSource(args, listing.problems);
     return { files: [], sources, notes };
   }
-  const { files } = await ctx.listFiles();
+  const fileListing = await ctx.listFiles();
+  const { files } = fileListing;
   if (files.length === 0 && sources.length === 0) throw nothingToRead(ctx, listing.problems);
+  if (fileListing.truncated) notes.push(leftOutNote(fileListing));
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
   return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes };
+}
+
+/** What a call over every log file says when the listing left files out (files/log-files.ts keeps the newest). */
+export function leftOutNote({ files, omitted, omittedNewestMs }: LogFileListing): string {
+  const older =
+    omitted > 0 && omittedNewestMs !== undefined
+      ? `${omitted} older log files were left out (the newest of them last written ${isoInLocalZone(omittedNewestMs)})`
+      : 'log files past the first 100,000 names were not looked at';
+  return `read the newest ${files.length} log files: ${older}; name one in file to read it`;
 }
 
 function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingError {
