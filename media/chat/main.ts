@@ -3,6 +3,7 @@
 // renderer with raw HTML off. Links never navigate: they are posted to the extension.
 import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
 import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from '../../src/chat/protocol';
+import { announcementOf } from './announce';
 import { createMarkdownRenderer } from './markdown';
 
 interface VsCodeApi {
@@ -501,7 +502,7 @@ function applyEvent(event: AgentEvent) {
       flushAnswer();
       if (turn) turn.answer = undefined;
       setRunning(false);
-      ui?.announcer.replaceChildren(event.stopReason === 'cancelled' ? t('stopped') : t('answerDone'));
+      ui?.announcer.replaceChildren(t(announcementOf(event.stopReason)));
       if (document.hasFocus()) ui?.input.focus();
       break;
   }

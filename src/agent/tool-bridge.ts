@@ -2,6 +2,7 @@
 // tool output goes back to the model (in characters always, in tokens when the model can count).
 import type { ToolInfo } from '../mcp/types';
 import type { ModelTool } from './model';
+import { cutText } from '../../servers/shared/sanitize';
 
 export interface ResultBudget {
   /** Characters per tool result. */
@@ -16,7 +17,7 @@ export const DEFAULT_RESULT_BUDGET: ResultBudget = { perResult: 16_000, perRound
 export function toModelTools(tools: readonly ToolInfo[]): ModelTool[] {
   return tools.map((tool) => ({
     name: tool.qualifiedName,
-    description: (tool.description ?? tool.title ?? tool.name).slice(0, 4096),
+    description: cutText(tool.description ?? tool.title ?? tool.name, 4096),
     inputSchema: { ...tool.inputSchema, type: 'object' },
   }));
 }
@@ -67,7 +68,9 @@ export function truncate(text: string, limit: number): string {
   if (text.length <= limit) return text;
   // Read by the model, so English whatever the UI language.
   const note = `[truncated by DevOps Assistant: showing ${limit} of ${text.length} characters; ask for a narrower query for more]`;
-  return `${text.slice(0, limit)}\n${note}`;
+  // Whole characters only: half an emoji's surrogate pair makes the API refuse the request (400 "no low
+  // surrogate in string"), and every later one too, since the result stays in the conversation.
+  return `${cutText(text, limit)}\n${note}`;
 }
 
 /**
@@ -80,7 +83,7 @@ export function toolInput(input: unknown): Record<string, unknown> | undefined {
 
 /** Why a call with such arguments is not run; read by the model, so English whatever the UI language. */
 export function invalidInputMessage(toolName: string, input: unknown): string {
-  const shown = typeof input === 'string' ? `text ${JSON.stringify(input.slice(0, 200))}` : Array.isArray(input) ? 'an array' : String(input);
+  const shown = typeof input === 'string' ? `text ${JSON.stringify(cutText(input, 200))}` : Array.isArray(input) ? 'an array' : String(input);
   return `Not run: the arguments of ${toolName} are not a JSON object (got ${shown}). Call it again with its arguments as one JSON object.`;
 }
 

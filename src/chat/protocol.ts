@@ -35,6 +35,8 @@ export const CHAT_STRING_KEYS = [
   'thinking',
   'stopped',
   'answerDone',
+  'answerFailed',
+  'answerIncomplete',
   'transcriptLabel',
 ] as const;
 export type ChatStringKey = (typeof CHAT_STRING_KEYS)[number];

@@ -37,6 +37,8 @@ export function chatStrings(): ChatStrings {
     thinking: vscode.l10n.t('Working on the answer…'),
     stopped: vscode.l10n.t('Stopped.'),
     answerDone: vscode.l10n.t('Answer complete.'),
+    answerFailed: vscode.l10n.t('No answer: an error stopped it (see the message in the conversation).'),
+    answerIncomplete: vscode.l10n.t('The answer stopped before it was complete (see the notice in the conversation).'),
     transcriptLabel: vscode.l10n.t('Conversation'),
   };
 }

@@ -4,6 +4,7 @@
 // No `vscode` import: the turns are read by shape, so this is tested under plain mocha.
 import { z } from 'zod';
 import { repairMessages, type MessageParam } from '../agent/history';
+import { cutText } from '../../servers/shared/sanitize';
 
 /** Characters of one tool result kept in an answer's metadata (VS Code stores it with the chat session). */
 export const KEPT_RESULT_CHARS = 4000;
@@ -123,5 +124,5 @@ export function compactTurn(turnMessages: readonly MessageParam[]): MessageParam
 }
 
 function cut(text: string): string {
-  return text.length <= KEPT_RESULT_CHARS ? text : `${text.slice(0, KEPT_RESULT_CHARS)}\n[… ${text.length - KEPT_RESULT_CHARS} more characters not kept in the chat history]`;
+  return text.length <= KEPT_RESULT_CHARS ? text : `${cutText(text, KEPT_RESULT_CHARS)}\n[… ${text.length - KEPT_RESULT_CHARS} more characters not kept in the chat history]`;
 }

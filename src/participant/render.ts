@@ -3,6 +3,7 @@
 // collected for ChatResult.errorDetails (VS Code shows them as the request's error).
 // No `vscode` import: it writes to a ResponseSink (ChatResponseStream has these methods).
 import type { AgentEvent, EventAction } from '../agent/events';
+import { cutText } from '../../servers/shared/sanitize';
 
 /** The part of vscode.ChatResponseStream this module uses. */
 export interface ResponseSink {
@@ -89,7 +90,7 @@ export class TurnRenderer {
     if (event.status === 'ok') return `$(check) ${shown} · ${this.t('done in {0} s', seconds)}`;
     if (event.status === 'cancelled') return `$(circle-slash) ${shown} · ${this.t('cancelled')}`;
     const why = plain(event.result.split('\n')[0]?.trim() ?? '');
-    return `$(error) ${shown} · ${this.t('failed after {0} s: {1}', seconds, why.slice(0, 200))}`;
+    return `$(error) ${shown} · ${this.t('failed after {0} s: {1}', seconds, cutText(why, 200))}`;
   }
 }
 
@@ -97,7 +98,7 @@ export class TurnRenderer {
 function inputText(input: unknown): string {
   if (!input || typeof input !== 'object' || Object.keys(input).length === 0) return '';
   const json = JSON.stringify(input);
-  return json.length <= INPUT_CHARS ? json : `${json.slice(0, INPUT_CHARS)}…`;
+  return json.length <= INPUT_CHARS ? json : `${cutText(json, INPUT_CHARS)}…`;
 }
 
 /** Text from a tool in a line that shows theme icons: `$(` must not become an icon. */

@@ -1,6 +1,7 @@
 // The deterministic error summary as chat Markdown (pure; shapes from the logs server's error_summary).
 import { z } from 'zod';
 import { escapeMarkdown, type Translate } from './node';
+import { cutText } from '../../servers/shared/sanitize';
 
 const groupSchema = z.object({
   template: z.string(),
@@ -36,7 +37,7 @@ export interface SummaryMarkdownOptions {
 /** Untrusted log text as inline Markdown that stays text: no emphasis, links, HTML or line breaks. */
 const text = (value: string, max = 300) => {
   const single = value.replace(/\s+/g, ' ').trim();
-  return escapeMarkdown(single.length > max ? `${single.slice(0, max)}…` : single);
+  return escapeMarkdown(single.length > max ? `${cutText(single, max)}…` : single);
 };
 
 function when(value: string | undefined, locale: string): string {

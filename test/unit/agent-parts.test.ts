@@ -59,6 +59,19 @@ describe('agent parts', () => {
     assert.match(c, /showing 2950 of 9000 characters/);
   });
 
+  // break15: a cut inside an emoji left half a surrogate pair; the API refuses such a request (400 "no low surrogate
+  // in string"), and every later one, since the result stays in the conversation.
+  it('applyResultBudget cuts only between whole characters', () => {
+    const loneHalf = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    for (let offset = 0; offset < 14; offset++) {
+      const text = `${'x'.repeat(offset)}${'🚀 deployed ✅ '.repeat(800)}`;
+      const [cut] = applyResultBudget([text], { perResult: 1001, perRound: 1001 });
+      assert.ok(cut.length < text.length && cut.includes('truncated'));
+      assert.ok(!loneHalf.test(cut), `offset ${offset}: ${JSON.stringify(cut.slice(990, 1010))}`);
+    }
+    assert.ok(!loneHalf.test(invalidInputMessage('t', `${'a'.repeat(199)}🚀`)));
+  });
+
   it('callKey ignores object key order', () => {
     assert.equal(callKey('t', { a: 1, b: { c: 2, d: [1, 2] } }), callKey('t', { b: { d: [1, 2], c: 2 }, a: 1 }));
     assert.notEqual(callKey('t', { a: 1 }), callKey('t', { a: 2 }));
