@@ -1,3 +1,5 @@
+import { existsSync, realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
@@ -85,7 +87,11 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
   const path = resolveRepoPath(repo, input.path, 'path');
   await requireFile(repo, commit, path, input.ref);
   // git clamps the end to the file; a start past the end is an error that names the length.
-  const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`];
+  const ignored = await ignoreRevsFiles(repo);
+  // --no-ignore-revs-file drops the configured list (a missing file in it fails the whole blame); the files that
+  // exist come back one by one.
+  const ignoring = ignored === undefined ? [] : ['--no-ignore-revs-file', ...ignored.flatMap((f) => ['--ignore-revs-file', f])];
+  const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`, ...ignoring];
   if (input.ignoreWhitespace) args.push('-w');
   args.push(commit, '--', path);
   const result = await repo.git(args, { maxBytes: 4 * 1024 * 1024, okExitCodes: [0, 128] });
@@ -97,10 +103,37 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
   const lines = parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow);
   const atBoundary = lines.filter((l) => l.boundary).length;
   // In a full clone the boundary is the first commit, and its lines are its own; in a shallow one it stands for the history cut off.
-  const note = atBoundary
-    ? `This is a shallow clone: ${atBoundary} of these lines are attributed to its oldest commit (boundary: true) because the history before it is not here; they were last changed there or earlier. \`git fetch --unshallow\` gives the real authors.`
-    : undefined;
+  const notes = [
+    atBoundary
+      ? `This is a shallow clone: ${atBoundary} of these lines are attributed to its oldest commit (boundary: true) because the history before it is not here; they were last changed there or earlier. \`git fetch --unshallow\` gives the real authors.`
+      : undefined,
+    ignored !== undefined && ignored.length > 0
+      ? `Commits listed in ${ignored.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')} (blame.ignoreRevsFile) are skipped: lines they changed are attributed to the commits before them.`
+      : undefined,
+  ].filter(Boolean);
+  const note = notes.length > 0 ? notes.join(' ') : undefined;
   return { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated, ...(note ? { note } : {}) };
+}
+
+/**
+ * The blame.ignoreRevsFile files to give git again, or undefined when none is set (git then needs no help). Many set
+ * it globally (`.git-blame-ignore-revs`, GitHub's convention), and git blame fails outright in every repository without
+ * that file ("could not open object name list"): the caller drops git's list and gives back the files that exist.
+ * Relative names are read from the repository's root, where git runs; an empty value resets what came before it. A
+ * file outside the working tree is left out: git's error on a line it cannot read would quote that file's text.
+ */
+async function ignoreRevsFiles(repo: Repo): Promise<string[] | undefined> {
+  const set = await repo.git(['config', '--path', '--get-all', 'blame.ignoreRevsFile'], { okExitCodes: [0, 1] });
+  const values = set.exitCode === 0 ? set.stdout.toString('utf8').split('\n').slice(0, -1) : [];
+  if (values.length === 0) return undefined;
+  return values.slice(values.lastIndexOf('') + 1).filter((file) => insideRepository(repo, resolve(repo.root, file)));
+}
+
+
+function insideRepository(repo: Repo, path: string): boolean {
+  if (!existsSync(path)) return false;
+  const rel = relative(repo.realRoot, realpathSync(path));
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('.git');
 }
 
 /** Throws a UserFacingError unless `path` is a file (blob) in `commit`. */

@@ -477,6 +477,34 @@ describe('git server edge cases', function () {
   });
 
   // git blames a binary file "line by line" anyway, cutting it at newline bytes: the answer was garbage.
+  describe('git_blame with blame.ignoreRevsFile set', () => {
+    // Set globally by many (GitHub's `.git-blame-ignore-revs` convention), it made git blame fail in every repository
+    // without that file: "could not open object name list".
+    it('blames where the file is missing, and skips the listed commits (with a note) where it exists', async () => {
+      const { kit } = edges;
+      const root = kit.repo('ignore-revs', [{ subject: 'write code', date: '2024-05-01T10:00:00Z', file: 'app.js' }]);
+      kit.write(root, 'app.js', 'write code;\n');
+      kit.git(root, ['add', '-A']);
+      const reformat = kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'reformat');
+      kit.git(root, ['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+      kit.git(root, ['config', '--add', 'blame.ignoreRevsFile', '../outside-revs']);
+      writeFileSync(join(kit.dir, 'outside-revs'), 'not a revision\n');
+      assert.throws(() => kit.git(root, ['blame', 'app.js']), /could not open object name list|invalid object name: not a revision/, 'git itself fails, quoting the outside file');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const missing = await ok(server, 'git_blame', { path: 'app.js' });
+        assert.deepEqual(missing.lines.map((l: Data) => l.author), [BOB.name]);
+        assert.equal(missing.note, undefined);
+        kit.write(root, '.git-blame-ignore-revs', `# formatting\n${reformat}\n`);
+        const skipped = await ok(server, 'git_blame', { path: 'app.js' });
+        assert.deepEqual(skipped.lines.map((l: Data) => [l.author, l.content]), [[ALICE.name, 'write code;']], 'the reformat is skipped');
+        assert.equal(skipped.note, 'Commits listed in ".git-blame-ignore-revs" (blame.ignoreRevsFile) are skipped: lines they changed are attributed to the commits before them.');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('git_blame of a file git reads as binary', () => {
     let server: StartedServer;
     before(async () => {
