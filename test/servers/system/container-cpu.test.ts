@@ -2,7 +2,10 @@
 // the CFS quota of --cpus and the cpuset of --cpuset-cpus, with docker inspect as the oracle, and the
 // throttling a busy loop under a quota gets. The system server used to ignore both ("12% on 2 cores").
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { containerCpuBetween, countCpuList, readCgroupCpu, type CgroupCpuSnapshot } from '../../../servers/system/sampling/cgroup-cpu';
 import { parseProcStat, cpuUsageBetween } from '../../../servers/system/sampling/cpu';
 import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
@@ -71,6 +74,43 @@ describe('system server: container (cgroup) CPU limit', function () {
       const throttling = warnings.find((w) => w.subject === 'container throttling');
       assert.ok(throttling, JSON.stringify(warnings));
       assert.match(throttling.message, /^the container was throttled in \d+ of \d+ CPU periods \([\d.]+%\), held back \d+ ms: it wanted more CPU than its limit of 0\.25 CPUs \(its CPU quota\) allows$/);
+    });
+
+    // The finding as a user met it: the server itself inside a container limited to 0.25 CPU said "CPU 12% on 2 cores".
+    it('the built server inside a --cpus=0.25 container reports the quota, its use and the host\'s figures as the host\'s', async () => {
+      const root = path.resolve(__dirname, '../../..');
+      const modules = realpathSync(path.join(root, 'node_modules'));
+      const sdk = path.dirname(require.resolve('@modelcontextprotocol/sdk/client/index.js')).replace(`${path.sep}cjs${path.sep}`, `${path.sep}esm${path.sep}`);
+      const script = `
+        import { spawn } from 'node:child_process';
+        import { Client } from ${JSON.stringify(pathToFileURL(path.join(sdk, 'index.js')).href)};
+        import { StdioClientTransport } from ${JSON.stringify(pathToFileURL(path.join(sdk, 'stdio.js')).href)};
+        const burn = spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' });
+        const client = new Client({ name: 'in-container', version: '1' });
+        await client.connect(new StdioClientTransport({ command: process.execPath, args: [${JSON.stringify(path.join(root, 'dist/servers/system.js'))}], stderr: 'ignore' }));
+        const usage = await client.callTool({ name: 'get_resource_usage', arguments: { intervalMs: 2000 } });
+        const top = await client.callTool({ name: 'get_top_processes', arguments: { count: 5, intervalMs: 1000 } });
+        process.stdout.write(JSON.stringify({ usage: usage.structuredContent, top: top.structuredContent }));
+        burn.kill();
+        await client.close();`;
+      // The image holds busybox alone: the host's Node, its libraries, the built server and its modules are bound read-only.
+      const binds = ['/usr', ...['/lib', '/lib64'].filter((l) => existsSync(l)).map((l) => `${realpathSync(l)}:${l}`), root, modules].flatMap((b) => ['-v', `${b.includes(':') ? b : `${b}:${b}`}:ro`]);
+      const out = await daemon.docker('run', '--rm', '--network', 'none', '--cpus=0.25', ...binds, '-w', root, BUSYBOX_IMAGE, process.execPath, '--input-type=module', '-e', script);
+      const { usage, top } = JSON.parse(out) as { usage: Record<string, any>; top: Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      const container = usage.cpu.container;
+      assert.ok(container, JSON.stringify(usage.cpu));
+      assert.equal(container.limitCores, 0.25);
+      assert.equal(container.limitBy, 'quota');
+      assert.equal(container.cgroupVersion, readFileSync('/proc/self/cgroup', 'utf8').includes(':cpu') ? 1 : 2);
+      assert.ok(container.usedCores !== null && container.usedCores <= 0.35, JSON.stringify(container));
+      // usedCores is rounded to 0.01 CPU (2% of 0.25); the percentage comes from the unrounded figure.
+      assert.ok(Math.abs(container.percentOfLimit - (100 * container.usedCores) / 0.25) <= 2.01, JSON.stringify(container));
+      assert.match(usage.summary, new RegExp(`^CPU [\\d.]+% over 2000 ms on ${usage.cpu.logicalCores} cores \\(the host's\\); the container may use 0\\.25 CPUs \\(CPU quota\\), using [\\d.]+ CPU = [\\d.]+% of it`), usage.summary);
+      // Throttled periods warn, whatever the thresholds; none without them.
+      const throttled = container.throttling.throttledPeriods > 0;
+      assert.equal(usage.warnings.some((w: { subject?: string }) => w.subject === 'container throttling'), throttled, JSON.stringify(usage.warnings));
+      assert.deepEqual(top.containerCpu && [top.containerCpu.limitCores, top.containerCpu.limitBy], [0.25, 'quota']);
+      for (const row of top.processes) assert.equal(row.cpuPercentOfLimit, Math.round((10 * row.cpuPercent * usage.cpu.logicalCores) / 0.25) / 10, JSON.stringify(row));
     });
 
     it('--cpuset-cpus=0: one CPU, not the machine\'s cores, and no throttling (a cpuset does not throttle)', async () => {
