@@ -8,7 +8,7 @@ export const warningSchema = z.object({
   metric: z.enum(METRICS),
   value: z.number().describe('the reading, in % (for "container throttling": % of the CPU periods in which the container was throttled)'),
   threshold: z.number().describe('the limit it crossed, in % (0 for "container throttling": any throttling warns)'),
-  subject: z.string().optional().describe('what the reading is about: a mount point, "container" (its share of its own memory or CPU limit) or "container throttling"'),
+  subject: z.string().optional().describe('what the reading is about, e.g. a mount point; "container": the container\'s use of its own memory or CPU limit; "container throttling": its CPU quota held it back'),
   message: z.string().describe('the warning for a person'),
 });
 export type Warning = z.infer<typeof warningSchema>;
