@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { containerCpuBetween, countCpuList, readCgroupCpu, type CgroupCpuSnapshot } from '../../../servers/system/sampling/cgroup-cpu';
-import { parseProcStat, cpuUsageBetween } from '../../../servers/system/sampling/cpu';
+import { cpuSnapshot, cpuUsageBetween, parseProcStat } from '../../../servers/system/sampling/cpu';
 import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
 import { BUSYBOX_IMAGE, dockerSkipReason, startDockerDaemon, type DockerDaemon } from '../../support/docker-daemon';
 import { waitUntil } from '../../support/wait';
@@ -28,6 +28,17 @@ describe('system server: container (cgroup) CPU limit', function () {
       const after = parseProcStat('cpu  0 0 0 0 0 0 0 0 0 0\ncpu0 1100 0 0 1100 500 0 100 200 0 0\nintr 5\n');
       assert.ok(before && after);
       assert.deepEqual(cpuUsageBetween(before, after), { percent: 90, perCore: [90] });
+    });
+
+    (process.platform === 'linux' ? it : it.skip)('reads the machine from /proc/stat on Linux (every field), not from os.cpus()', () => {
+      const stat = () => parseProcStat(readFileSync('/proc/stat', 'utf8'))!;
+      const earlier = stat();
+      const taken = cpuSnapshot();
+      const later = stat();
+      assert.equal(taken.total.length, earlier.total.length);
+      // Counters only grow: the snapshot lies between two readings of the file taken around it (os.cpus() gives ms, not ticks, and leaves fields out).
+      taken.total.forEach((total, i) => assert.ok(earlier.total[i] <= total && total <= later.total[i], `core ${i}: ${earlier.total[i]} <= ${total} <= ${later.total[i]}`));
+      taken.busy.forEach((busy, i) => assert.ok(earlier.busy[i] <= busy && busy <= later.busy[i], `core ${i} busy`));
     });
   });
 
