@@ -19,13 +19,31 @@ export interface SystemConfig {
   fleet?: FleetConfig;
 }
 
-const PERCENTAGE = 'must be a percentage from 0 to 100';
+const PERCENTAGE = 'must be a percentage from 0 to 100, written as a plain decimal number (e.g. 80 or 92.5)';
+
+/**
+ * Plain decimal digits with an optional fraction: Number() alone would take "0x50" as 80, "1e1" as
+ * 10 and "0b1" as 1, so a setting could mean something its writer never read in it.
+ */
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
 
 /** A percentage 0–100 written as text; surrounding blanks are allowed, an empty value is not. */
 const percentage = z.string().transform((text, ctx) => {
-  const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 100) {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!PLAIN_DECIMAL.test(trimmed) || value > 100) {
     ctx.addIssue({ code: 'custom', message: PERCENTAGE });
+    return z.NEVER;
+  }
+  return value;
+});
+
+/** Whole seconds 1–300 as plain decimal digits (not "0x10" or "1e1"). */
+const seconds = z.string().transform((text, ctx) => {
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  if (!/^\d+$/.test(trimmed) || value < 1 || value > 300) {
+    ctx.addIssue({ code: 'custom', message: 'must be whole seconds from 1 to 300, written as plain decimal digits (e.g. 30)' });
     return z.NEVER;
   }
   return value;
@@ -75,7 +93,7 @@ export const SYSTEM_CLI = {
       env: 'PROMETHEUS_TIMEOUT',
       placeholder: 'SECONDS',
       description: 'longest wait for one Prometheus answer, in seconds (1–300)',
-      value: z.string().trim().pipe(z.coerce.number<string>().int('must be whole seconds').min(1).max(300)),
+      value: seconds,
       default: 10,
     },
   },

@@ -5,11 +5,32 @@ import { formatPercent } from './format';
 import type { Thresholds } from '../settings';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 
+// Inside a container (dev containers, Codespaces: the extension host runs there) the host's figures
+// read "fine" while the container is at its own limit: the view shows the container's figures and
+// every warning the server gives, not only those it can recompute.
+const containerCpuOutput = z.object({
+  limitCores: z.number(),
+  limitBy: z.enum(['quota', 'cpuset']),
+  usedCores: z.number().nullable(),
+  percentOfLimit: z.number().nullable(),
+  throttling: z.object({ periods: z.number(), throttledPeriods: z.number(), throttledMs: z.number().nullable() }).nullable(),
+});
 export const resourceUsageOutput = z.object({
-  cpu: z.object({ percent: z.number().nullable(), logicalCores: z.number().optional(), perCore: z.array(z.number()).optional() }),
+  cpu: z.object({
+    percent: z.number().nullable(),
+    logicalCores: z.number().optional(),
+    perCore: z.array(z.number()).optional(),
+    container: containerCpuOutput.nullable().optional(),
+  }),
   loadAverage: z.object({ oneMinute: z.number(), fiveMinutes: z.number(), fifteenMinutes: z.number() }).nullable().optional(),
-  memory: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number() }),
+  memory: z.object({
+    totalBytes: z.number(),
+    usedBytes: z.number(),
+    percent: z.number(),
+    container: z.object({ limitBytes: z.number(), usedBytes: z.number(), percent: z.number() }).nullable().optional(),
+  }),
   swap: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number().nullable() }).optional(),
+  warnings: z.array(z.object({ metric: z.string(), subject: z.string().optional(), message: z.string() })).optional(),
 });
 export const diskUsageOutput = z.object({
   disks: z.array(
@@ -96,22 +117,78 @@ export function systemNodes(snapshot: SystemSnapshot, options: SystemBuildOption
   ];
 }
 
-/** CPU, memory, swap (when reported) and load average (when the platform has one). */
+/** The node a server warning is about: the machine's CPU or memory, or the container's (its use of its limit, its throttling). */
+function warningNodeId(warning: { metric: string; subject?: string }): string | undefined {
+  const container = warning.subject === 'container' || warning.subject === 'container throttling';
+  if (warning.metric === 'cpu') return container ? 'system/container-cpu' : warning.subject === undefined ? 'system/cpu' : undefined;
+  if (warning.metric === 'memory') return container ? 'system/container-memory' : warning.subject === undefined ? 'system/memory' : undefined;
+  return undefined;
+}
+
+/** Marks `node` as warned with the server's messages (its own threshold check may not see them: throttling has none). */
+function withWarnings(node: NodeSpec, messages: string[]): NodeSpec {
+  if (messages.length === 0) return node;
+  return {
+    ...node,
+    tooltip: [node.tooltip, ...messages.map((m) => escapeMarkdown(m))].filter(Boolean).join('\n\n'),
+    icon: 'warning',
+    iconColor: 'list.warningForeground',
+    contextValue: 'devopsSystem.metric.over',
+  };
+}
+
+/** CPU, memory (the container's too when a cgroup limits it), swap (when reported), load average (when the platform has one), and any server warning no node shows. */
 function usageNodes(usage: ResourceUsage, { t, thresholds }: SystemBuildOptions): NodeSpec[] {
   const nodes: NodeSpec[] = [];
   const cores = usage.cpu.logicalCores;
-  nodes.push(metricNode('system/cpu', t('CPU'), usage.cpu.percent, thresholds.cpu, cores ? t('{0} cores', cores) : '', 'pulse', t));
+  const containerCpu = usage.cpu.container;
+  const containerMemory = usage.memory.container;
+  const hostCores = cores ? (containerCpu || containerMemory ? t("{0} cores (the host's)", cores) : t('{0} cores', cores)) : '';
+  nodes.push(metricNode('system/cpu', t('CPU'), usage.cpu.percent, thresholds.cpu, hostCores, 'pulse', t));
+  if (containerCpu) {
+    const limit = containerCpu.limitBy === 'quota' ? t('{0} CPU quota', containerCpu.limitCores) : t('{0} CPU cpuset', containerCpu.limitCores);
+    const throttled = containerCpu.throttling && containerCpu.throttling.throttledPeriods > 0
+      ? [t('Throttled in {0} of {1} CPU periods', containerCpu.throttling.throttledPeriods, containerCpu.throttling.periods)]
+      : [];
+    nodes.push(
+      metricNode(
+        'system/container-cpu',
+        t('Container CPU'),
+        containerCpu.percentOfLimit,
+        thresholds.cpu,
+        containerCpu.usedCores === null ? t('limit: {0}', limit) : t('{0} CPU of its {1}', containerCpu.usedCores, limit),
+        'pulse',
+        t,
+        throttled,
+      ),
+    );
+  }
   nodes.push(
     metricNode(
       'system/memory',
       t('Memory'),
       usage.memory.percent,
       thresholds.memory,
-      t('{0} of {1}', formatBytes(usage.memory.usedBytes), formatBytes(usage.memory.totalBytes)),
+      containerMemory
+        ? t("{0} of {1} (the host's)", formatBytes(usage.memory.usedBytes), formatBytes(usage.memory.totalBytes))
+        : t('{0} of {1}', formatBytes(usage.memory.usedBytes), formatBytes(usage.memory.totalBytes)),
       'server',
       t,
     ),
   );
+  if (containerMemory) {
+    nodes.push(
+      metricNode(
+        'system/container-memory',
+        t('Container memory'),
+        containerMemory.percent,
+        thresholds.memory,
+        t('{0} of its {1} limit', formatBytes(containerMemory.usedBytes), formatBytes(containerMemory.limitBytes)),
+        'server',
+        t,
+      ),
+    );
+  }
   if (usage.swap) {
     nodes.push(
       usage.swap.totalBytes > 0
@@ -129,7 +206,13 @@ function usageNodes(usage: ResourceUsage, { t, thresholds }: SystemBuildOptions)
       icon: 'dashboard',
     });
   }
-  return nodes;
+  const warnings = usage.warnings ?? [];
+  const shown = nodes.map((node) => withWarnings(node, warnings.filter((w) => warningNodeId(w) === node.id).map((w) => w.message)));
+  const elsewhere = warnings.filter((w) => !shown.some((node) => node.id === warningNodeId(w)));
+  return [
+    ...shown,
+    ...elsewhere.map((w, index): NodeSpec => ({ id: `system/warning/${index}`, label: w.message, icon: 'warning', iconColor: 'list.warningForeground' })),
+  ];
 }
 
 /** One node per mounted filesystem under "Disks", which warns when any of them is over the threshold. */

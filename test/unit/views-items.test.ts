@@ -258,6 +258,42 @@ describe('System tree items', () => {
     assert.equal(byId('system/disks').icon, 'warning');
   });
 
+  // Inside a dev container the extension host runs in the container: the host's 6.3% hid a container at 97% of its limit.
+  it('inside a container: its memory and CPU against its own limits, and every warning the server gives', () => {
+    const inside = resourceUsageOutput.parse({
+      cpu: {
+        percent: 12, perCore: [12, 12], logicalCores: 2, intervalMs: 500,
+        container: { limitCores: 0.25, limitBy: 'quota', usedCores: 0.25, percentOfLimit: 99.6, throttling: { periods: 5, throttledPeriods: 4, throttledMs: 310 }, cgroupVersion: 1 },
+      },
+      loadAverage: { oneMinute: 0.3, fiveMinutes: 0.2, fifteenMinutes: 0.1 },
+      memory: { totalBytes: 25276510208, usedBytes: 1600000000, availableBytes: 23676510208, percent: 6.3, container: { limitBytes: 314572800, usedBytes: 305135616, percent: 97, cgroupVersion: 1 } },
+      swap: { totalBytes: 0, usedBytes: 0, percent: null },
+      warnings: [
+        { metric: 'cpu', value: 99.6, threshold: 80, subject: 'container', message: 'container CPU use is 99.6% of its limit of 0.25 CPUs (its CPU quota), above the 80% threshold' },
+        { metric: 'cpu', value: 80, threshold: 0, subject: 'container throttling', message: 'the container was throttled in 4 of 5 CPU periods (80%), held back 310 ms: it wanted more CPU than its limit of 0.25 CPUs (its CPU quota) allows' },
+        { metric: 'memory', value: 97, threshold: 90, subject: 'container', message: 'container memory use is 97% of its limit, above the 90% threshold' },
+        { metric: 'load', value: 1, threshold: 0, subject: 'future', message: 'a warning of a kind this view does not know' },
+      ],
+    });
+    const shown = systemNodes({ usage: inside, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
+    const node = (id: string) => shown.find((n) => n.id === id)!;
+    assert.deepEqual(shown.map((n) => n.id), ['system/cpu', 'system/container-cpu', 'system/memory', 'system/container-memory', 'system/swap', 'system/load', 'system/warning/0']);
+    assert.deepEqual([node('system/cpu').label, node('system/cpu').description, node('system/cpu').icon], ['CPU: 12%', "2 cores (the host's)", 'pulse']);
+    assert.deepEqual([node('system/container-cpu').label, node('system/container-cpu').description, node('system/container-cpu').icon], ['Container CPU: 99.6%', '0.25 CPU of its 0.25 CPU quota', 'warning']);
+    assert.match(node('system/container-cpu').tooltip!, /Throttled in 4 of 5 CPU periods[\s\S]*the container was throttled in 4 of 5 CPU periods/);
+    assert.deepEqual([node('system/memory').label, node('system/memory').icon], ['Memory: 6.3%', 'server']);
+    assert.deepEqual(
+      [node('system/container-memory').label, node('system/container-memory').description, node('system/container-memory').icon],
+      ['Container memory: 97%', '291 MiB of its 300 MiB limit', 'warning'],
+    );
+    assert.match(node('system/container-memory').tooltip!, /container memory use is 97% of its limit, above the 90% threshold/);
+    assert.deepEqual([node('system/warning/0').label, node('system/warning/0').icon], ['a warning of a kind this view does not know', 'warning']);
+    // Throttling alone (the container under its CPU threshold) warns too: the server's word, not the view's threshold.
+    const throttledOnly = resourceUsageOutput.parse({ ...inside, cpu: { ...inside.cpu, container: { ...inside.cpu.container!, percentOfLimit: 50, usedCores: 0.13 } }, warnings: [inside.warnings![1]] });
+    const quiet = systemNodes({ usage: throttledOnly, errors: [] }, { thresholds: { cpu: 80, memory: 99, disk: 90 }, t });
+    assert.equal(quiet.find((n) => n.id === 'system/container-cpu')!.icon, 'warning');
+  });
+
   it('shows what could not be read', () => {
     const partial = systemNodes({ errors: ['get_disk_usage: timed out'] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
     assert.deepEqual(partial.map((n) => [n.label, n.icon]), [['get_disk_usage: timed out', 'error']]);

@@ -19,7 +19,15 @@ export const diskSchema = z.object({
 });
 export type Disk = z.infer<typeof diskSchema>;
 
-export const skippedMountSchema = z.object({ mount: z.string(), type: z.string(), reason: z.string() });
+export const skippedMountSchema = z.object({
+  mount: z.string(),
+  type: z.string(),
+  reason: z.string(),
+  sameAs: z
+    .string()
+    .optional()
+    .describe('mount point of the listed filesystem this mount shows again (a bind mount, or the same device mounted twice): its figures are that one\'s'),
+});
 export type SkippedMount = z.infer<typeof skippedMountSchema>;
 
 export const SKIP_RULE =
@@ -58,33 +66,65 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
       readOnly: typeof entry.rw === 'boolean' ? !entry.rw : null,
     });
   }
-  skipped.push(...(await pseudoMounts(new Set(raw.map((d) => d.mount)))));
+  skipped.push(...(await unlistedMounts(new Set(raw.map((d) => d.mount)), disks)));
   return { disks, skipped };
 }
 
-/** Linux only: mounts in /proc/self/mounts that systeminformation (via df) left out, with why. */
-async function pseudoMounts(listed: Set<string>): Promise<SkippedMount[]> {
+/** One line of /proc/self/mountinfo: the mount point, its device number (major:minor) and type. */
+interface MountInfo {
+  mount: string;
+  device: string;
+  type: string;
+}
+
+const unescapeMount = (raw: string) => raw.replace(/\\([0-7]{3})/g, (_m, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+
+/** /proc/self/mountinfo parsed ("id parent major:minor root mount options [optional…] - type source super"). */
+function parseMountInfo(text: string): MountInfo[] {
+  const out: MountInfo[] = [];
+  for (const line of text.split('\n')) {
+    const fields = line.split(' ');
+    const dash = fields.indexOf('-');
+    if (dash < 6 || !fields[2] || !fields[4] || !fields[dash + 1]) continue;
+    out.push({ mount: unescapeMount(fields[4]), device: fields[2], type: fields[dash + 1] });
+  }
+  return out;
+}
+
+/**
+ * Linux only: mounts in /proc/self/mountinfo that systeminformation (via df) left out, with why.
+ * df lists a device once, so a bind mount (a data folder, Docker's /etc/hosts, a kubelet volume) or a
+ * second mount of a listed filesystem is left out too: it has the same device number as a listed
+ * mount, and is named with `sameAs` so a path on it gets that filesystem's figures, not "pseudo".
+ */
+async function unlistedMounts(listed: Set<string>, disks: Disk[]): Promise<SkippedMount[]> {
   if (process.platform !== 'linux') return [];
-  let text: string;
+  let mounts: MountInfo[];
   try {
-    text = await readFile('/proc/self/mounts', 'utf8');
+    mounts = parseMountInfo(await readFile('/proc/self/mountinfo', 'utf8'));
   } catch {
     return [];
   }
+  const listedByDevice = new Map<string, string>();
+  const diskMounts = new Set(disks.map((d) => d.mount));
+  for (const m of mounts) if (diskMounts.has(sanitizeLine(m.mount, 1024)) && !listedByDevice.has(m.device)) listedByDevice.set(m.device, sanitizeLine(m.mount, 1024));
   const result: SkippedMount[] = [];
   const seen = new Set<string>();
-  for (const line of text.split('\n')) {
-    const [, rawMount, type] = line.split(' ');
-    if (!rawMount || !type) continue;
-    const mount = rawMount.replace(/\\([0-7]{3})/g, (_m, octal: string) => String.fromCharCode(parseInt(octal, 8)));
+  for (const { mount, device, type } of mounts) {
     if (listed.has(mount) || seen.has(mount)) continue;
     seen.add(mount);
+    const shown = { mount: sanitizeLine(mount, 1024), type: sanitizeLine(type, 64) };
+    const sameAs = IN_MEMORY.has(type) ? undefined : listedByDevice.get(device);
+    if (sameAs !== undefined) {
+      result.push({ ...shown, reason: `the filesystem listed at ${sameAs} again (a bind mount or a second mount of the same device): df lists a device once`, sameAs });
+      continue;
+    }
     const reason = IN_MEMORY.has(type)
       ? 'in-memory filesystem'
       : type === 'squashfs'
         ? 'read-only image (snap or loop)'
         : 'not reported by df: a pseudo filesystem or one without capacity';
-    result.push({ mount: sanitizeLine(mount, 1024), type: sanitizeLine(type, 64), reason });
+    result.push({ ...shown, reason });
   }
   return result;
 }

@@ -9,8 +9,9 @@ import type { Disk, SkippedMount } from './filesystems';
  * The listed filesystem holding `given` (an absolute path; links are followed when it exists).
  * Throws a UserFacingError when no listed filesystem holds it (naming the mount points), or when a
  * skipped mount (proc, tmpfs, …) holds it more closely than any listed one (naming it and why).
+ * `via` is the bind mount (or second mount) the path is on when that is not the listed mount point.
  */
-export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<Disk> {
+export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<{ disk: Disk; via?: string }> {
   // Follow links: /var/log may be a link onto another filesystem. A path that does not exist is
   // refused: the mount point of a disk that is gone (unmounted, unplugged) is often gone with it, and
   // the longest prefix would then be `/`, whose figures would be read as that disk's.
@@ -36,9 +37,12 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
   }
   const skippedHolder = longestPrefix(target, skipped);
   if (skippedHolder && skippedHolder.mount.length > holder.mount.length) {
+    // A bind mount of a listed filesystem: that filesystem holds the path, whatever the prefix says.
+    const same = skippedHolder.sameAs === undefined ? undefined : disks.find((d) => d.mount === skippedHolder.sameAs);
+    if (same) return { disk: same, via: skippedHolder.mount };
     throw new UserFacingError(`"${sanitizeLine(given, 200)}" is on ${skippedHolder.mount} (${skippedHolder.type}), which is not listed: ${skippedHolder.reason}`);
   }
-  return holder;
+  return { disk: holder };
 }
 
 function isAbsolutePath(p: string): boolean {

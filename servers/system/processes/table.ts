@@ -18,7 +18,11 @@ export const processSchema = z.object({
   name: z.string().describe('the name the kernel knows (Linux /proc/<pid>/comm: the executable\'s file name, or the title the process gave itself; at most 15 bytes there)'),
   executable: z.string().optional().describe('full path of the executable, when readable'),
   arguments: z.array(z.string()).optional().describe('the arguments after the executable, exactly as given (control characters removed, secrets masked)'),
-  cpuPercent: z.number().describe('share of the whole machine over the interval (all cores = 100)'),
+  cpuPercent: z.number().describe('share of the whole machine over the interval (all the host\'s cores = 100)'),
+  cpuPercentOfLimit: z
+    .number()
+    .optional()
+    .describe("inside a container with a CPU limit (quota or cpuset): the same use as % of what the container may use (its limit = 100); absent without one"),
   memoryPercent: z.number().describe('resident memory as % of total memory'),
   memoryBytes: z.number().describe('resident set size'),
   user: z.string(),

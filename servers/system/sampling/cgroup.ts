@@ -19,9 +19,9 @@ export interface CgroupPaths {
   physicalBytes: number;
 }
 
-const DEFAULT_PATHS: CgroupPaths = { root: '/sys/fs/cgroup', selfCgroup: '/proc/self/cgroup', physicalBytes: 0 };
+export const DEFAULT_PATHS: CgroupPaths = { root: '/sys/fs/cgroup', selfCgroup: '/proc/self/cgroup', physicalBytes: 0 };
 
-async function readText(file: string): Promise<string | undefined> {
+export async function readText(file: string): Promise<string | undefined> {
   try {
     return (await readFile(file, 'utf8')).trim();
   } catch {
@@ -29,7 +29,7 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
-async function readNumber(file: string): Promise<number | undefined> {
+export async function readNumber(file: string): Promise<number | undefined> {
   const text = await readText(file);
   if (text === undefined || !/^\d+$/.test(text)) return undefined;
   return Number(text);
@@ -45,12 +45,12 @@ async function inactiveFile(dir: string, keys: string[]): Promise<number> {
 }
 
 /** The cgroup directory for `cgroupPath`, either as mounted on the host or namespaced at the root (inside a container). */
-function candidates(base: string, cgroupPath: string): string[] {
+export function candidates(base: string, cgroupPath: string): string[] {
   return [...new Set([path.posix.join(base, cgroupPath), base])];
 }
 
 /** Directories from `dir` up to `base`, for limits set on a parent (a systemd slice, a pod). */
-function ancestors(dir: string, base: string): string[] {
+export function ancestors(dir: string, base: string): string[] {
   const out: string[] = [];
   for (let current = dir; current.startsWith(base); current = path.posix.dirname(current)) {
     out.push(current);

@@ -53,12 +53,13 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
     outputSchema,
     run: async (args, signal) => {
       const { disks: listed, skipped } = await listFilesystems(signal);
-      const disks = args.path === undefined ? listed : [await filesystemHolding(args.path, listed, skipped)];
+      const held = args.path === undefined ? undefined : await filesystemHolding(args.path, listed, skipped);
+      const disks = held === undefined ? listed : [held.disk];
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
       const warnings = evaluateWarnings({ disks }, thresholds);
       // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
       const report = fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
-      return args.path === undefined ? report : { ...report, summary: `${holderNote(args.path, disks[0])}; ${report.summary}` };
+      return held === undefined || args.path === undefined ? report : { ...report, summary: `${holderNote(args.path, held.disk, held.via)}; ${report.summary}` };
     },
   });
 }
@@ -67,8 +68,12 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
  * Which mount holds the asked path, said first: an empty folder left where a disk used to be mounted
  * (/mnt/backup) lies on `/`, and `/`'s figures must not read as the missing disk's.
  */
-function holderNote(path: string, holder: Disk): string {
+function holderNote(path: string, holder: Disk, via: string | undefined): string {
   const shown = JSON.stringify(sanitizeLine(path, 200));
+  if (via !== undefined) {
+    const at = via === path.replace(/(.)[\\/]+$/, '$1') ? 'is' : `is on ${via},`;
+    return `${shown} ${at} a bind mount (or second mount) of ${holder.fs}, the filesystem listed at ${holder.mount}: these are its figures`;
+  }
   return holder.mount === path.replace(/(.)[\\/]+$/, '$1') ? `${shown} is a mount point` : `${shown} is on the filesystem mounted at ${holder.mount} (no filesystem is mounted at that path itself)`;
 }
 

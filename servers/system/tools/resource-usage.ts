@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../../shared/bytes';
+import { containerCpuSchema, type ContainerCpu } from '../sampling/cgroup-cpu';
 import { cpuDuring, type CpuUsage } from '../sampling/cpu';
 import { measuredWait } from '../sampling/interval';
 import { readMemory, type MemoryReading } from '../sampling/memory';
@@ -27,10 +28,17 @@ const outputSchema = z.object({
   summary: z.string(),
   measuredAt: z.string().describe('ISO time the measurement ended'),
   cpu: z.object({
-    percent: z.number().nullable().describe('busy share of all cores together over the interval, 0–100; null if the platform reports no CPU times'),
+    percent: z
+      .number()
+      .nullable()
+      .describe(
+        "busy share of all the host's cores together over the interval, 0–100 (Linux: from /proc/stat, iowait, softirq and steal counted as busy, as host_usage counts them); " +
+          'null if the platform reports no CPU times. Inside a container this is the host\'s figure: see container',
+      ),
     perCore: z.array(z.number()).describe('busy % of each logical core over the interval'),
-    logicalCores: z.number(),
+    logicalCores: z.number().describe("the host's logical cores (a container may be allowed fewer: see container)"),
     intervalMs: z.number(),
+    container: containerCpuSchema,
   }),
   loadAverage: z
     .object({ oneMinute: z.number(), fiveMinutes: z.number(), fifteenMinutes: z.number() })
@@ -62,7 +70,7 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
     title: 'CPU, memory and load',
     description:
       'Current CPU use (overall and per core, measured over a short interval, not since boot), load averages, memory and swap, ' +
-      "and the container's own memory limit when a cgroup sets one. " +
+      "and the container's own CPU limit (quota or cpuset, its use of it and throttling) and memory limit when a cgroup sets them. " +
       'Use it when asked whether the machine is busy, slow, or short of memory. Returns warnings when CPU or memory is above its threshold.',
     inputSchema,
     outputSchema,
@@ -77,7 +85,7 @@ export function registerResourceUsage(server: McpServer, config: SystemConfig): 
       return {
         summary: summarize(cpu, args.intervalMs, cores, memory, warnings),
         measuredAt: new Date().toISOString(),
-        cpu: { percent: cpu.percent, perCore: cpu.perCore, logicalCores: cores, intervalMs: args.intervalMs },
+        cpu: { percent: cpu.percent, perCore: cpu.perCore, logicalCores: cores, intervalMs: args.intervalMs, container: cpu.container },
         loadAverage: loadAverage(),
         memory: {
           totalBytes: memory.totalBytes,
@@ -106,10 +114,19 @@ function loadAverage(): { oneMinute: number; fiveMinutes: number; fifteenMinutes
 function summarize(cpu: CpuUsage, intervalMs: number, cores: number, memory: MemoryReading, warnings: Warning[]): string {
   const container = memory.container;
   return (
-    `CPU ${cpu.percent ?? 'unknown'}% over ${intervalMs} ms on ${cores} cores; ` +
+    `CPU ${cpu.percent ?? 'unknown'}% over ${intervalMs} ms on ${cores} cores` +
+    (cpu.container ? ` (the host's); ${containerCpuNote(cpu.container)}; ` : '; ') +
     `memory ${formatBytes(memory.usedBytes)} of ${formatBytes(memory.totalBytes)} used (${memory.percent}%); ` +
     (container ? `container ${formatBytes(container.usedBytes)} of its ${formatBytes(container.limitBytes)} limit (${container.percent}%); ` : '') +
     (memory.swap.totalBytes > 0 ? `swap ${formatBytes(memory.swap.usedBytes)} of ${formatBytes(memory.swap.totalBytes)}` : 'no swap') +
     warningsNote(warnings)
   );
+}
+
+/** The container's CPU limit, its use of it and throttling, for a summary: the host's figure alone reads "fine" while the container is held back. */
+export function containerCpuNote(container: ContainerCpu): string {
+  const limit = `${container.limitCores} CPU${container.limitCores === 1 ? '' : 's'} (${container.limitBy === 'quota' ? 'CPU quota' : 'cpuset'})`;
+  const use = container.usedCores === null ? 'its use of it unknown' : `using ${container.usedCores} CPU = ${container.percentOfLimit}% of it`;
+  const throttled = container.throttling && container.throttling.throttledPeriods > 0 ? `, throttled in ${container.throttling.throttledPeriods} of ${container.throttling.periods} periods` : '';
+  return `the container may use ${limit}, ${use}${throttled}`;
 }

@@ -1,8 +1,10 @@
+import os from 'node:os';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../../shared/bytes';
+import type { ContainerCpu } from '../sampling/cgroup-cpu';
 import { readKernelViews } from '../processes/kernel';
 import { processRows, processSchema, sampleProcesses, sortRows, type ProcessRow, type ProcessSample } from '../processes/table';
 import { readMemory } from '../sampling/memory';
@@ -10,6 +12,7 @@ import { warningsNote } from '../warnings/evaluate';
 import { machineLoad, machineLoadFields, type MachineLoad } from '../warnings/machine-load';
 import { thresholdInputs } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
+import { containerCpuNote } from './resource-usage';
 
 const inputSchema = z.object({
   sortBy: z.enum(['cpu', 'memory']).default('cpu').describe('"cpu" (busiest first) or "memory" (largest resident memory first)'),
@@ -64,8 +67,8 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       const kernel = await readKernelViews(sample.list.map((p) => p.pid));
       const rows = processRows(sample.list, args.name?.toLowerCase(), kernel);
       sortRows(rows, args.sortBy);
-      const processes = rows.slice(0, args.count);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
+      const processes = rows.slice(0, args.count).map((row) => withContainerShare(row, load.containerCpu));
       return {
         summary: summarize(args, processes[0], rows.length, sample, load),
         measuredAt: new Date().toISOString(),
@@ -84,7 +87,20 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
 /** One line: the top process, how many matched, and the machine's CPU and memory. */
 function summarize(args: Input, top: ProcessRow | undefined, matched: number, sample: ProcessSample, load: MachineLoad): string {
   const lead = top
-    ? `top by ${args.sortBy}: ${top.name} (pid ${top.pid}) ${args.sortBy === 'cpu' ? `${top.cpuPercent}% CPU` : formatBytes(top.memoryBytes)}; `
+    ? `top by ${args.sortBy}: ${top.name} (pid ${top.pid}) ${args.sortBy === 'cpu' ? `${top.cpuPercent}% CPU${top.cpuPercentOfLimit === undefined ? '' : ` of the host, ${top.cpuPercentOfLimit}% of the container's limit`}` : formatBytes(top.memoryBytes)}; `
     : `no process matched${args.name ? ` "${sanitizeLine(args.name, 60)}"` : ''}; `;
-  return lead + `${matched} of ${sample.all} processes matched; machine CPU ${load.cpuPercent ?? 'unknown'}%, memory ${load.memoryPercent}%` + warningsNote(load.warnings);
+  return (
+    lead +
+    `${matched} of ${sample.all} processes matched; machine CPU ${load.cpuPercent ?? 'unknown'}%` +
+    (load.containerCpu ? ` (the host's; ${containerCpuNote(load.containerCpu)})` : '') +
+    `, memory ${load.memoryPercent}%` +
+    warningsNote(load.warnings)
+  );
+}
+
+/** A row's CPU as a share of what the container may use too: 12% of a 2-core host is all of a 0.25-CPU quota. */
+function withContainerShare(row: ProcessRow, container: ContainerCpu | null): ProcessRow {
+  if (!container) return row;
+  const cores = os.cpus().length;
+  return { ...row, cpuPercentOfLimit: Math.round((10 * row.cpuPercent * cores) / container.limitCores) / 10 };
 }

@@ -1,13 +1,14 @@
 // Readings compared with thresholds: one warning per reading above its threshold.
 import { z } from 'zod';
-import { round1 } from '../format';
+import { percentOf, round1 } from '../format';
+import type { ContainerCpu } from '../sampling/cgroup-cpu';
 import { METRICS, type Metric, type Thresholds } from './thresholds';
 
 export const warningSchema = z.object({
   metric: z.enum(METRICS),
-  value: z.number().describe('the reading, in %'),
-  threshold: z.number().describe('the limit it crossed, in %'),
-  subject: z.string().optional().describe('what the reading is about, e.g. a mount point'),
+  value: z.number().describe('the reading, in % (for "container throttling": % of the CPU periods in which the container was throttled)'),
+  threshold: z.number().describe('the limit it crossed, in % (0 for "container throttling": any throttling warns)'),
+  subject: z.string().optional().describe('what the reading is about, e.g. a mount point; "container": the container\'s use of its own memory or CPU limit; "container throttling": its CPU quota held it back'),
   message: z.string().describe('the warning for a person'),
 });
 export type Warning = z.infer<typeof warningSchema>;
@@ -19,6 +20,8 @@ export interface Readings {
   /** Use of the container's (cgroup's) memory limit, when there is one. */
   containerMemoryPercent?: number | null;
   disks?: Array<{ fs: string; mount: string; usePercent: number | null }>;
+  /** The container's CPU limit and its use of it over the interval, when a cgroup limits CPU. */
+  containerCpu?: ContainerCpu | null;
 }
 
 /** One warning per reading above its threshold; a device mounted at several points warns once. */
@@ -36,6 +39,26 @@ export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Wa
   check('cpu', readings.cpuPercent, (v) => `CPU use is ${v}%`);
   check('memory', readings.memoryPercent, (v) => `memory use is ${v}%`);
   check('memory', readings.containerMemoryPercent, (v) => `container memory use is ${v}% of its limit`, 'container');
+  const cpu = readings.containerCpu;
+  if (cpu) {
+    const limit = `${cpu.limitCores} CPU${cpu.limitCores === 1 ? '' : 's'} (${cpu.limitBy === 'quota' ? 'its CPU quota' : 'its cpuset'})`;
+    check('cpu', cpu.percentOfLimit, (v) => `container CPU use is ${v}% of its limit of ${limit}`, 'container');
+    // Throttled: the container wanted more CPU than its quota gave it, whatever the host's CPU reads.
+    const throttled = cpu.throttling;
+    if (throttled && throttled.throttledPeriods > 0 && throttled.periods > 0) {
+      const value = round1(percentOf(throttled.throttledPeriods, throttled.periods));
+      warnings.push({
+        metric: 'cpu',
+        value,
+        threshold: 0,
+        subject: 'container throttling',
+        message:
+          `the container was throttled in ${throttled.throttledPeriods} of ${throttled.periods} CPU periods (${value}%)` +
+          (throttled.throttledMs === null ? '' : `, held back ${throttled.throttledMs} ms`) +
+          `: it wanted more CPU than its limit of ${limit} allows`,
+      });
+    }
+  }
   const warnedDevices = new Set<string>();
   for (const disk of readings.disks ?? []) {
     if (warnedDevices.has(disk.fs)) continue;

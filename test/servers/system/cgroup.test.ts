@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readCgroupMemory } from '../../../servers/system/sampling/cgroup';
+import { containerCpuBetween, readCgroupCpu } from '../../../servers/system/sampling/cgroup-cpu';
 
 const GiB = 1024 ** 3;
 
@@ -45,6 +46,38 @@ describe('system server: container (cgroup) memory', () => {
     write('cg/memory/memory.usage_in_bytes', `${GiB}\n`);
     write('cg/memory/memory.stat', `cache 1\ninactive_file 7\ntotal_inactive_file ${GiB / 2}\n`);
     assert.deepEqual(await read(), { limitBytes: 4 * GiB, usedBytes: GiB / 2, percent: 12.5, cgroupVersion: 1 });
+  });
+
+  // This machine runs cgroup v1 (the real-container tests in container-cpu.test.ts); v2's files are laid out here as the kernel does.
+  it('v2 CPU: the tightest cpu.max among ancestors, the cpuset, and usage and throttling from cpu.stat', async () => {
+    write('self', '0::/kubepods/pod1/c1\n');
+    write('cg/kubepods/pod1/cpu.max', '50000 100000\n');
+    write('cg/kubepods/pod1/c1/cpu.max', 'max 100000\n');
+    write('cg/kubepods/pod1/c1/cpuset.cpus.effective', '0-3\n');
+    const stat = (usage: number, periods: number, throttled: number, throttledUsec: number) =>
+      write('cg/kubepods/pod1/c1/cpu.stat', `usage_usec ${usage}\nuser_usec 1\nsystem_usec 2\nnr_periods ${periods}\nnr_throttled ${throttled}\nthrottled_usec ${throttledUsec}\n`);
+    stat(1_000_000, 10, 2, 5000);
+    const cpu = () => readCgroupCpu({ root: path.join(dir, 'cg'), selfCgroup: path.join(dir, 'self') });
+    const before = await cpu();
+    stat(1_400_000, 18, 9, 305_000);
+    const after = await cpu();
+    assert.ok(before && after);
+    assert.equal(after.cgroupVersion, 2);
+    assert.equal(after.quotaCores, 0.5);
+    assert.equal(after.cpusetCores, 4);
+    // One second between the readings: 0.4 s of CPU is 0.4 CPU, 80% of the 0.5 CPU quota.
+    const container = containerCpuBetween({ ...before, at: 0 }, { ...after, at: 1000 }, 8);
+    assert.deepEqual(container, {
+      limitCores: 0.5,
+      limitBy: 'quota',
+      usedCores: 0.4,
+      percentOfLimit: 80,
+      throttling: { periods: 8, throttledPeriods: 7, throttledMs: 300 },
+      cgroupVersion: 2,
+    });
+    write('cg/kubepods/pod1/cpu.max', 'max 100000\n');
+    assert.equal(containerCpuBetween(before, await cpu(), 4), null, 'no quota and a cpuset of all 4 cores: no limit');
+    assert.equal((await cpu())?.quotaCores, null);
   });
 
   it('no limit ("max", or v1 unlimited at or above physical memory) and no cgroup files mean null', async () => {

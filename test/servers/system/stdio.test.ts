@@ -1,7 +1,7 @@
 // The built system server (dist/servers/system.js) over stdio, checked against what Node itself reports.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
@@ -212,6 +212,33 @@ describe('system server (built, over stdio)', function () {
         const mount = await call(server, 'get_disk_usage', { path: r.disks[0].mount });
         assert.ok(mount.summary.startsWith(`${JSON.stringify(r.disks[0].mount)} is a mount point; `), mount.summary);
       } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    });
+
+    // df lists a device once, so a bind mount was named "a pseudo filesystem" and a path on it refused.
+    (process.platform === 'linux' && process.getuid?.() === 0 ? it : it.skip)('answers for a bind mount with the figures of the filesystem df names for it', async () => {
+      const folder = mkdtempSync(path.join(os.tmpdir(), 'bind-'));
+      const source = path.join(folder, 'source');
+      const target = path.join(folder, 'target');
+      mkdirSync(path.join(source, 'sub'), { recursive: true });
+      mkdirSync(target);
+      execFileSync('mount', ['--bind', source, target]);
+      try {
+        const [, dfLine] = execFileSync('df', ['-kPT', target], { encoding: 'utf8' }).trim().split('\n');
+        const [device, type, , , , , mountedOn] = dfLine.split(/\s+/);
+        assert.equal(mountedOn, target, 'df reports the bind mount itself');
+        for (const asked of [target, path.join(target, 'sub')]) {
+          const r = await call(server, 'get_disk_usage', { path: asked });
+          assert.equal(r.disks.length, 1);
+          assert.equal(r.disks[0].fs, device, JSON.stringify(r.disks[0]));
+          assert.equal(r.disks[0].type, type);
+          assert.match(r.summary, /a bind mount \(or second mount\) of .*, the filesystem listed at .*: these are its figures; /);
+          const entry = r.skipped.mounts.find((m: Structured) => m.mount === target);
+          assert.ok(entry && entry.sameAs === r.disks[0].mount && !/pseudo/.test(entry.reason), JSON.stringify(entry));
+        }
+      } finally {
+        execFileSync('umount', [target]);
         rmSync(folder, { recursive: true, force: true });
       }
     });

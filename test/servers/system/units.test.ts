@@ -45,11 +45,22 @@ describe('system server parts', () => {
       }
     });
 
-    for (const bad of ['abc', '-1', '101', ' ', 'NaN', 'Infinity']) {
+    // Number() reads hexadecimal, binary, octal and exponents: "0x50" would be 80 and "1e1" 10.
+    for (const bad of ['abc', '-1', '101', ' ', 'NaN', 'Infinity', '0x50', '1e1', '0b1', '0o7', '80%', '.5', '5.']) {
       it(`refuses ${JSON.stringify(bad)}`, () => {
         assert.throws(() => load({ MEMORY_THRESHOLD: bad }), /--memory-threshold \/ MEMORY_THRESHOLD: must be a percentage/);
       });
     }
+  });
+
+  describe('plain decimal settings', () => {
+    it('reads " 92.5 " and 007 as decimals, and refuses the timeout in hexadecimal or with an exponent', () => {
+      assert.deepEqual(loadConfig([], { CPU_THRESHOLD: ' 92.5 ', DISK_THRESHOLD: '007' }).thresholds, { cpu: 92.5, memory: 90, disk: 7 });
+      for (const bad of ['0x10', '1e1', '2.5', '-3', 'abc']) {
+        assert.throws(() => loadConfig([], { PROMETHEUS_URL: 'http://p', PROMETHEUS_TIMEOUT: bad }), /--prometheus-timeout \/ PROMETHEUS_TIMEOUT: must be whole seconds from 1 to 300, written as plain decimal digits/, bad);
+      }
+      assert.equal(loadConfig([], { PROMETHEUS_URL: 'http://p', PROMETHEUS_TIMEOUT: ' 30 ' }).fleet?.prometheus.timeoutMs, 30_000);
+    });
   });
 
   describe('cpuUsageBetween', () => {
