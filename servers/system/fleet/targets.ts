@@ -66,7 +66,7 @@ export function completeHost(prefix: string, targets: readonly Target[]): string
  * PromQL label matchers (without braces) covering `targets`: `job=~"…",instance=~"…"`. The pairs are
  * crossed, so callers keep only the series whose targetKey is one of theirs.
  */
-export function targetMatchers(targets: readonly Target[]): string {
+export function targetMatchers<T extends Pick<Target, 'job' | 'instance'>>(targets: readonly T[]): string {
   const alternatives = (values: string[]) => promString([...new Set(values)].map(escapeRegex).join('|'));
   return `job=~${alternatives(targets.map((t) => t.job))},instance=~${alternatives(targets.map((t) => t.instance))}`;
 }

@@ -23,7 +23,14 @@ const hostRowSchema = z.object({
   instance: z.string(),
   job: z.string(),
   up: z.boolean().describe("whether Prometheus's last scrape of the target succeeded"),
-  cpuPercent: z.number().nullable().describe('busy % of all cores together over cpuWindowSeconds; null when the target is down'),
+  cpuPercent: z
+    .number()
+    .nullable()
+    .describe('busy % of all cores together over this row\'s cpuWindowSeconds; null when the target is down, or up with fewer than two scrapes of its CPU counters within the last hour'),
+  cpuWindowSeconds: z
+    .number()
+    .nullable()
+    .describe('the rate window of cpuPercent: the one asked for, or wider (300, 900, 3600 s) for a host scraped too rarely for two scrapes to fall in it'),
   memoryPercent: z.number().nullable().describe('(total - available) / total, %'),
   fullestDisk: z
     .object({ mount: z.string(), fs: z.string(), usePercent: z.number().nullable(), availableBytes: z.number() })
@@ -72,7 +79,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       ).map(({ fullestDiskPercent: _, warningCount: __, ...row }) => row);
       const down = rows.filter((r) => !r.up).length;
       const build = (shown: readonly HostRow[]) => ({
-        summary: summarize(rows, down),
+        summary: summarize(rows, down, args.cpuWindowSeconds),
         measuredAt: new Date(at).toISOString(),
         prometheus: fleet.client.url,
         hostLabel: fleet.hostLabel,
@@ -97,6 +104,7 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   return {
     ...target,
     cpuPercent: live?.cpuPercent ?? null,
+    cpuWindowSeconds: live?.cpuWindowSeconds ?? null,
     memoryPercent: live?.memory?.percent ?? null,
     fullestDisk: fullest ? { mount: fullest.mount, fs: fullest.fs, usePercent: fullest.usePercent, availableBytes: fullest.availableBytes } : null,
     load1: live?.loadAverage?.oneMinute ?? null,
@@ -107,12 +115,21 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   };
 }
 
-function summarize(rows: HostRow[], down: number): string {
+function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): string {
   if (rows.length === 0) return 'Prometheus scrapes no node_exporter targets (no job exported node_uname_info within the last hour)';
   const warned = rows.filter((r) => r.warnings.length > 0);
   const worst = rows[0];
   const parts = [`${rows.length} host(s)`, down > 0 ? `${down} down` : 'all up', `${warned.length} with warnings`];
   const fullest = [...rows].sort((a, b) => (b.fullestDisk?.usePercent ?? -1) - (a.fullestDisk?.usePercent ?? -1))[0];
   if (fullest.fullestDisk) parts.push(`fullest disk ${fullest.host} ${fullest.fullestDisk.mount} at ${fullest.fullestDisk.usePercent}%`);
+  // An up host without CPU is not a calm one: say so, and say when a figure is over a wider window than asked.
+  const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null);
+  if (unknownCpu.length > 0) parts.push(`CPU unknown for ${unknownCpu.length} up host(s) (fewer than two scrapes within the last hour: ${names(unknownCpu)})`);
+  const widened = rows.filter((r) => r.cpuWindowSeconds !== null && r.cpuWindowSeconds > cpuWindowSeconds);
+  if (widened.length > 0) parts.push(`CPU of ${widened.length} host(s) over a wider window than ${cpuWindowSeconds} s, as they are scraped too rarely for it (${names(widened)})`);
   return `${parts.join('; ')}; worst: ${worst.host}${worst.up ? '' : ' (down)'}`;
+}
+
+function names(rows: readonly HostRow[]): string {
+  return rows.length > 5 ? `${rows.slice(0, 5).map((r) => r.host).join(', ')}, …` : rows.map((r) => r.host).join(', ');
 }
