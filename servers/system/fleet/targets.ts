@@ -19,13 +19,14 @@ export interface Target {
  */
 const TARGETS_QUERY = 'up and on (job) group by (job) (last_over_time(node_uname_info[1h]))';
 
-/** Most targets one answer covers: a fleet larger than this is cut (and says so). */
-export const MAX_TARGETS = 2000;
-
-/** The node_exporter targets at `time` (epoch ms; default now), sorted by host name. */
+/**
+ * Every node_exporter target at `time` (epoch ms; default now), sorted by host name. None is left
+ * out: a fleet of any size is counted whole (the answer's byte cap, ~40 000 targets, is the limit,
+ * and past it the query fails rather than cutting silently); the tools page their readings.
+ */
 export async function listTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<Target[]> {
   const series = await client.vector(TARGETS_QUERY, signal, time);
-  const targets = series.slice(0, MAX_TARGETS).map(({ metric, value }) => ({
+  const targets = series.map(({ metric, value }) => ({
     host: hostName(metric, hostLabel),
     instance: sanitizeLine(metric.instance ?? '', 200),
     job: sanitizeLine(metric.job ?? '', 200),

@@ -5,10 +5,13 @@ import type { Thresholds } from '../warnings/thresholds';
 import type { Fleet } from '../fleet/fleet';
 import { worstFirst } from '../fleet/rank';
 import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
-import { targetKey, type Target } from '../fleet/targets';
+import { targetKey, targetMatchers, type Target } from '../fleet/targets';
 import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
+
+/** Targets read per query: a page's answer stays well under the 8 MiB cap even with many filesystems per host. */
+const PAGE_SIZE = 250;
 
 const inputSchema = z.object({
   cpuWindowSeconds: cpuWindowInput,
@@ -48,9 +51,9 @@ const outputSchema = z.object({
   prometheus: z.string().describe('the Prometheus read (URL without credentials)'),
   hostLabel: z.string().describe('the label hosts are named by'),
   hosts: z.array(hostRowSchema).describe('worst first: down, then most warnings, then closest to a threshold'),
-  total: z.number().describe('hosts found'),
-  down: z.number(),
-  truncated: z.boolean(),
+  total: z.number().describe('hosts found, all of them counted (listed or not)'),
+  down: z.number().describe('hosts down among all found, listed or not'),
+  truncated: z.boolean().describe('whether hosts were left out of the list (limit or output budget); total and down still count them'),
   thresholds: thresholdsSchema,
   warnings: z.array(warningSchema).describe('every listed host\'s warnings, each subject prefixed with the host name'),
 });
@@ -69,8 +72,19 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const at = Date.now();
       await report(0, 'listing targets');
       const targets = await fleet.targets(signal, at);
-      await report(30, 'reading metrics');
-      const figures = await readFigures(fleet.client, { matchers: '', rateWindowSeconds: args.cpuWindowSeconds, detail: false }, { at }, signal);
+      const figures = new Map<string, Map<number, HostFigures>>();
+      // A page of targets at a time: one answer for the whole fleet passes the answer's byte cap at
+      // about a thousand hosts with ten filesystems each.
+      for (let i = 0; i < targets.length; i += PAGE_SIZE) {
+        await report(10 + Math.round((90 * i) / targets.length), `reading metrics of ${Math.min(targets.length, i + PAGE_SIZE)} of ${targets.length} hosts`);
+        const page = targets.slice(i, i + PAGE_SIZE);
+        const read = await readFigures(fleet.client, { matchers: targetMatchers(page), rateWindowSeconds: args.cpuWindowSeconds, detail: false }, { at }, signal);
+        // The matchers cross jobs and instances: keep only this page's targets.
+        for (const target of page) {
+          const found = read.get(targetKey(target));
+          if (found) figures.set(targetKey(target), found);
+        }
+      }
       await report(100, 'done');
       const thresholds = effectiveThresholds(configured, { cpu: args.cpuThreshold, memory: args.memoryThreshold, disk: args.diskThreshold });
       const rows = worstFirst(
@@ -79,7 +93,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       ).map(({ fullestDiskPercent: _, warningCount: __, ...row }) => row);
       const down = rows.filter((r) => !r.up).length;
       const build = (shown: readonly HostRow[]) => ({
-        summary: summarize(rows, down, args.cpuWindowSeconds),
+        summary: summarize(rows, down, args.cpuWindowSeconds) + (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : ''),
         measuredAt: new Date(at).toISOString(),
         prometheus: fleet.client.url,
         hostLabel: fleet.hostLabel,

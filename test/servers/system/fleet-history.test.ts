@@ -136,3 +136,68 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
     assert.match(usage.summary, /CPU 50% \(over 300 s: scraped too rarely for two scrapes in 60 s\)/);
   });
 });
+
+describe('system server fleet tools on a large backfilled fleet (real Prometheus)', function () {
+  this.timeout(300_000);
+  const HOSTS = 2500;
+  const DOWN = new Set([7, 300, 999, 1500, 2001, 2100, 2200, 2300, 2400, 2495]);
+  const FILESYSTEMS = 6;
+  let prometheus: Component;
+  let server: StartedServer;
+
+  /** 2500 hosts with six filesystems each: more targets than the old cap (2000), and filesystem series past one 8 MiB answer. */
+  function fleet(): string {
+    const now = Math.floor(Date.now() / 1000);
+    const times = [now - 60, now - 45, now - 30, now - 15];
+    const byName = new Map<string, string[]>();
+    const add = (name: string, labels: Record<string, string>, value: number) => {
+      const text = Object.entries(labels).map(([k, v]) => `${k}="${v}"`).join(',');
+      const lines = byName.get(name) ?? byName.set(name, []).get(name)!;
+      for (const t of times) lines.push(`${name}{${text}} ${value} ${t}`);
+    };
+    for (let i = 1; i <= HOSTS; i++) {
+      const host = `host-${String(i).padStart(4, '0')}`;
+      const l = { job: 'node', instance: `10.${Math.floor(i / 250)}.${i % 250}.1:9100`, host };
+      add('up', l, DOWN.has(i) ? 0 : 1);
+      add('node_uname_info', { ...l, nodename: host }, 1);
+      add('node_memory_MemTotal_bytes', l, 8 * GIB);
+      add('node_memory_MemAvailable_bytes', l, 6 * GIB);
+      for (let f = 0; f < FILESYSTEMS; f++) {
+        const fs = { ...l, device: `/dev/vd${String.fromCharCode(97 + f)}`, fstype: 'ext4', mountpoint: f === 0 ? '/' : `/srv/data-volume-number-${f}` };
+        add('node_filesystem_size_bytes', fs, 100 * GIB);
+        add('node_filesystem_free_bytes', fs, (50 + f) * GIB);
+        add('node_filesystem_avail_bytes', fs, (45 + f) * GIB);
+      }
+    }
+    return [...byName.values()].map((lines) => lines.join('\n') + '\n').join('');
+  }
+
+  before(async function () {
+    if (!hasCommand('prometheus') || !hasCommand('promtool')) throw new Error('prometheus and promtool are needed: apt-get install prometheus (.ci/run installs it)');
+    prometheus = await startPrometheus({ targets: [], backfill: fleet() });
+    server = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'host' });
+  });
+
+  after(async () => {
+    await server?.close();
+    await prometheus?.stop();
+  });
+
+  it('fleet_overview counts every host and every down one, pages its reads past 8 MiB, and says how many it left out', async () => {
+    const data = await call(server, 'fleet_overview', { limit: 20 });
+    assert.equal(data.total, HOSTS);
+    assert.equal(data.down, DOWN.size);
+    assert.equal(data.truncated, true);
+    assert.equal(data.hosts.length, 20);
+    assert.deepEqual(data.hosts.slice(0, DOWN.size).map((h: Structured) => h.host), [...DOWN].map((i) => `host-${String(i).padStart(4, '0')}`));
+    assert.match(data.summary, /^2500 host\(s\); 10 down;.*listing the worst 20, 2480 left out/);
+    // A live host's figures were read (its page's answer), with its fullest filesystem by df's formula.
+    const live = data.hosts[DOWN.size];
+    assert.equal(live.memoryPercent, 25);
+    assert.equal(live.fullestDisk.mount, '/');
+    assert.equal(live.fullestDisk.usePercent, 52.6);
+    const last = await call(server, 'host_usage', { host: 'host-2499' });
+    assert.equal(last.up, true);
+    assert.equal(last.disks.length, FILESYSTEMS);
+  });
+});
