@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fitToBudget } from '../../shared/output-budget';
 import type { Thresholds } from '../warnings/thresholds';
 import type { Fleet } from '../fleet/fleet';
+import { partialNote } from '../fleet/prometheus';
 import { worstFirst } from '../fleet/rank';
 import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
 import { targetKey, targetMatchers, type Target } from '../fleet/targets';
@@ -93,7 +94,10 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       ).map(({ fullestDiskPercent: _, warningCount: __, ...row }) => row);
       const down = rows.filter((r) => !r.up).length;
       const build = (shown: readonly HostRow[]) => ({
-        summary: summarize(rows, down, args.cpuWindowSeconds) + (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : ''),
+        summary:
+          summarize(rows, down, args.cpuWindowSeconds) +
+          (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : '') +
+          partialNote(fleet.client.warnings(signal)),
         measuredAt: new Date(at).toISOString(),
         prometheus: fleet.client.url,
         hostLabel: fleet.hostLabel,

@@ -5,6 +5,7 @@ import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../s
 import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
+import { partialNote } from '../fleet/prometheus';
 import { cpuWindowInput, readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../../shared/bytes';
@@ -84,7 +85,8 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       // until is exclusive: the readings are those of the last instant before it.
       const end = window ? window.until - 1 : Date.now();
       await report(0, 'finding the host');
-      const target = pickTarget(targetsOf(args.host, await fleet.targets(signal, end)));
+      const all = await fleet.targets(signal, end);
+      const target = pickTarget(withPartialNote(() => targetsOf(args.host, all), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
       if (window) await report(50, 'reading the history');
@@ -100,7 +102,8 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
           ? evaluateWarnings({ cpuPercent: latest.cpuPercent, memoryPercent: latest.memory?.percent, disks: latest.disks }, thresholds)
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
-      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks }, history);
+      const partial = partialNote(fleet.client.warnings(signal));
+      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial }, history);
     },
   });
 }
@@ -189,6 +192,8 @@ interface UsageBase {
   args: Input;
   /** The rate window CPU use was read over, in seconds. */
   cpuWindowSeconds: number;
+  /** Prometheus's warnings that the answers may be partial, for the summary ('' without). */
+  partial: string;
   thresholds: Thresholds;
   warnings: Warning[];
   peaks: Peaks | null;
@@ -197,7 +202,7 @@ interface UsageBase {
 function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly HistoryPoint[], historyTotal: number): Output {
   const { target, latest } = base;
   return {
-    summary: summarize(base),
+    summary: summarize(base) + base.partial,
     host: target.host,
     instance: target.instance,
     job: target.job,
@@ -234,4 +239,14 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
 export function cpuText(percent: number | null, windowSeconds: number | null, askedSeconds: number): string {
   if (percent === null) return `unknown (fewer than two scrapes within the last hour)`;
   return windowSeconds !== null && windowSeconds > askedSeconds ? `${percent}% (over ${windowSeconds} s: scraped too rarely for two scrapes in ${askedSeconds} s)` : `${percent}%`;
+}
+
+/** A "no such host" error says when Prometheus warned that its target list may be partial (a store that did not answer). */
+function withPartialNote<T>(find: () => T, warnings: string[]): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof UserFacingError && warnings.length > 0) throw new UserFacingError(`${error.message}${partialNote(warnings)}`);
+    throw error;
+  }
 }
