@@ -25,8 +25,9 @@ const inputSchema = z.object({
 const hostRowSchema = z.object({
   host: z.string().describe('the name host_usage takes'),
   instance: z.string(),
-  job: z.string(),
-  up: z.boolean().describe("whether Prometheus's last scrape of the target succeeded"),
+  job: z.string().describe('the job its figures are read through (one that is up, when any is)'),
+  jobs: z.array(z.string()).describe('every job scraping this exporter: one exporter scraped by several jobs is one host'),
+  up: z.boolean().describe("whether Prometheus's last scrape of the target succeeded (through any of its jobs)"),
   cpuPercent: z
     .number()
     .nullable()

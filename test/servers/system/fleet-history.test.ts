@@ -76,15 +76,20 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
     const l = { job: 'node-slow', instance: 'slow-1:9100', host: 'slow-1' };
     const from = now - 1800;
     const to = Math.floor(Date.now() / 1000) - 5;
-    const each = (name: string, labels: Record<string, string>, value: (t: number) => number) => series(name, { ...l, ...labels }, from, to, 60, value);
-    return [
-      each('up', {}, () => 1),
-      each('node_uname_info', { nodename: 'slow-1' }, () => 1),
-      each('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, (t) => (t - from) * 0.5),
-      each('node_cpu_seconds_total', { cpu: '1', mode: 'idle' }, (t) => (t - from) * 0.5),
-      each('node_memory_MemTotal_bytes', {}, () => 8 * GIB),
-      each('node_memory_MemAvailable_bytes', {}, () => 4 * GIB),
-    ].join('');
+    // The same exporter scraped by a second job too (a dashboard's job next to the node job): one host.
+    return ['node-slow', 'node-dup']
+      .map((job) => {
+        const each = (name: string, labels: Record<string, string>, value: (t: number) => number) => series(name, { ...l, job, ...labels }, from, to, 60, value);
+        return [
+          each('up', {}, () => 1),
+          each('node_uname_info', { nodename: 'slow-1' }, () => 1),
+          each('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, (t) => (t - from) * 0.5),
+          each('node_cpu_seconds_total', { cpu: '1', mode: 'idle' }, (t) => (t - from) * 0.5),
+          each('node_memory_MemTotal_bytes', {}, () => 8 * GIB),
+          each('node_memory_MemAvailable_bytes', {}, () => 4 * GIB),
+        ].join('');
+      })
+      .join('');
   }
 
   before(async function () {
@@ -122,9 +127,13 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
     assert.equal(data.disks[0].mount, '/');
   });
 
-  it('a host scraped every 60 s has CPU, over a wider window that the answer names, not null', async () => {
+  it('a host scraped every 60 s has CPU, over a wider window that the answer names, not null; scraped by two jobs, it is one host', async () => {
     const overview = await call(server, 'fleet_overview', {});
-    const slow = overview.hosts.find((h: Structured) => h.host === 'slow-1');
+    const slows = overview.hosts.filter((h: Structured) => h.host.startsWith('slow-1'));
+    assert.equal(slows.length, 1, 'one exporter scraped by two jobs is one host');
+    assert.deepEqual(slows[0].jobs, ['node-dup', 'node-slow']);
+    assert.equal(overview.total, 2);
+    const slow = slows[0];
     assert.equal(slow.up, true);
     assert.equal(slow.cpuPercent, 50);
     assert.equal(slow.cpuWindowSeconds, 300);

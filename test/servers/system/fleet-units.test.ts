@@ -8,7 +8,7 @@ import { worstFirst } from '../../../servers/system/fleet/rank';
 import { completeHost, targetMatchers, targetsOf, type Target } from '../../../servers/system/fleet/targets';
 
 const thresholds = { cpu: 80, memory: 90, disk: 90 };
-const target = (host: string, instance = `${host}:9100`, up = true): Target => ({ host, instance, job: 'node', up });
+const target = (host: string, instance = `${host}:9100`, up = true): Target => ({ host, instance, job: 'node', jobs: ['node'], up });
 
 describe('system server fleet parts', () => {
   describe('configuration', () => {
