@@ -103,6 +103,12 @@ export interface PrometheusOptions {
   scrapeIntervalSeconds?: number;
   /** Users allowed in with basic auth: name to bcrypt hash (Prometheus's web config file). */
   basicAuthUsers?: Record<string, string>;
+  /**
+   * History written into the storage before Prometheus starts (OpenMetrics text without "# EOF",
+   * samples with timestamps in seconds), by promtool's backfill: exact, known series in the past,
+   * for what live scrapes cannot make on demand (a spike an hour ago, a 60 s scrape interval).
+   */
+  backfill?: string;
 }
 
 /** Prometheus on a free loopback port with its own storage folder, scraping `targets`. */
@@ -128,6 +134,11 @@ export function startPrometheus(options: PrometheusOptions): Promise<Component> 
       // JSON is YAML: no YAML writer needed.
       writeFileSync(path.join(dir, 'prometheus.yml'), JSON.stringify(config));
       if (auth) writeFileSync(path.join(dir, 'web.yml'), JSON.stringify({ basic_auth_users: auth }));
+      if (options.backfill !== undefined) {
+        writeFileSync(path.join(dir, 'backfill.om'), `${options.backfill}# EOF\n`);
+        const made = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'backfill.om'), path.join(dir, 'data')], { encoding: 'utf8', timeout: 60_000 });
+        if (made.status !== 0) throw new Error(`promtool backfill failed: ${made.stderr}${made.stdout}`);
+      }
     },
   );
 }

@@ -91,6 +91,16 @@ export interface PrometheusClient {
   vector(promql: string, signal: AbortSignal, time?: number): Promise<VectorSeries[]>;
   /** A range query that must answer a range vector (a list of samples per series). */
   matrix(promql: string, range: { start: number; end: number; stepSeconds: number }, signal: AbortSignal): Promise<MatrixSeries[]>;
+  /**
+   * The warnings of the answers to requests made with `signal` (one tool call's): Thanos, Mimir or
+   * Cortex answer 200 with `warnings` when some stores did not answer, and the result is partial.
+   */
+  warnings(signal: AbortSignal): string[];
+}
+
+/** The warnings to add to an answer built on `warnings` (Prometheus's), or '' when there are none. */
+export function partialNote(warnings: readonly string[]): string {
+  return warnings.length === 0 ? '' : `; Prometheus warned that the answer may be incomplete: ${warnings.slice(0, 3).join('; ')}${warnings.length > 3 ? ` (and ${warnings.length - 3} more)` : ''}`;
 }
 
 const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
@@ -104,6 +114,8 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
   if (settings.auth.kind === 'basic') headers.Authorization = `Basic ${Buffer.from(`${settings.auth.username}:${settings.auth.password}`).toString('base64')}`;
   const secrets = secretValues(settings.auth);
   const maxBytes = settings.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  // Per tool call (its signal), so concurrent calls never see each other's warnings.
+  const warned = new WeakMap<AbortSignal, Set<string>>();
 
   async function call(path: string, params: Record<string, string>, signal: AbortSignal): Promise<QueryData> {
     const body = new URLSearchParams({ ...params, timeout: `${Math.max(1, Math.floor(settings.timeoutMs / 1000))}s` });
@@ -128,7 +140,12 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
         );
       }
       text = await readCapped(response, maxBytes, both);
-      return parseAnswer(text, response.status);
+      const { data, warnings } = parseAnswer(text, response.status);
+      if (warnings.length > 0) {
+        const set = warned.get(signal) ?? warned.set(signal, new Set()).get(signal)!;
+        for (const w of warnings) set.add(sanitizeLine(w, 300));
+      }
+      return data;
     } catch (error) {
       if (error instanceof PrometheusError) throw redactError(error, secrets);
       if (signal.aborted) throw abortError();
@@ -139,14 +156,17 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
     }
   }
 
-  function parseAnswer(text: string, status: number): QueryData {
+  function parseAnswer(text: string, status: number): { data: QueryData; warnings: string[] } {
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
+      // A 5xx page is a server or a proxy in trouble, not a wrong URL: say what the status means.
+      if (status >= 500) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
       throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} (HTTP ${status}) is not JSON: is this the URL of Prometheus (its HTTP API is under /api/v1)?`);
     }
     const parsed = envelope.safeParse(json);
+    if (!parsed.success && status >= 500) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
     if (!parsed.success) throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} (HTTP ${status}) is not Prometheus's API format: is this the URL of Prometheus?`);
     const answer = parsed.data;
     if (answer.status === 'error') {
@@ -160,7 +180,7 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
     }
     const data = queryData.safeParse(answer.data);
     if (!data.success) throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} has no query result in Prometheus's format`);
-    return data.data;
+    return { data: data.data, warnings: answer.warnings ?? [] };
   }
 
   const client: PrometheusClient = {
@@ -178,6 +198,7 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
       if (data.resultType !== 'matrix') throw new PrometheusError('bad-query', `expected a range vector from ${promql}, got a ${data.resultType}`);
       return data.result;
     },
+    warnings: (signal) => [...(warned.get(signal) ?? [])],
   };
   return client;
 }
@@ -208,6 +229,14 @@ async function readCapped(response: Response, maxBytes: number, signal: AbortSig
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** What a 5xx without a JSON body usually means, for the message. */
+function statusMeaning(status: number): string {
+  if (status === 503) return 'Service Unavailable: Prometheus is starting up (loading its data) or shutting down, or overloaded';
+  if (status === 502) return 'Bad Gateway: a proxy or load balancer in front of Prometheus could not reach it';
+  if (status === 504) return 'Gateway Timeout: a proxy in front of Prometheus gave up waiting for it';
+  return 'a server error';
 }
 
 function tooLarge(maxBytes: number): PrometheusError {

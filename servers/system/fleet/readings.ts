@@ -10,8 +10,10 @@ import { promString, targetKey, targetMatchers, type Target } from './targets';
 
 /** The figures of one target at one instant; null where node_exporter gave nothing (a target that is down). */
 export interface HostFigures {
-  /** Busy share of all cores together over the rate window, 0–100. */
+  /** Busy share of all cores together over the rate window, 0–100 (with a step: the busiest window within it). */
   cpuPercent: number | null;
+  /** The rate window CPU use was averaged over, in seconds: wider than asked when the target is scraped too rarely for it; null without CPU. */
+  cpuWindowSeconds: number | null;
   /** Busy % of each core, in the exporter's cpu order; empty unless asked for. */
   perCore: number[];
   logicalCores: number | null;
@@ -39,6 +41,12 @@ export interface ReadingPlan {
   rateWindowSeconds: number;
   /** Also read per-core CPU and every filesystem's flags (one host's detail, not the fleet's). */
   detail: boolean;
+  /**
+   * History: each reading is the highest within the `stepSeconds` before its time (the least memory
+   * and free space, the busiest rate window), not the sample at that instant, so a spike shorter than
+   * the step still counts. Only with a range of evaluation times.
+   */
+  peakStepSeconds?: number;
 }
 
 /** An instant (`at`, epoch ms) or a range of evaluation times (epoch ms, both ends included). */
@@ -48,23 +56,57 @@ export type When = { at: number } | { start: number; end: number; stepSeconds: n
 // as the local disk list leaves them out (SKIP_RULE).
 const SKIPPED_FS_TYPES = [...IN_MEMORY_TYPES, 'squashfs'].join('|');
 
+/** One query of a reading: its part, and the metric name its series stand for when a function drops __name__. */
+interface Part {
+  part: string;
+  promql: string;
+  name?: string;
+}
+
 /** The PromQL of each part of a reading; each returns at most a handful of series per target. */
-function queries(plan: ReadingPlan): Record<string, string> {
+function queries(plan: ReadingPlan): Part[] {
   const m = plan.matchers === '' ? '' : `,${plan.matchers}`;
-  const idle = `rate(node_cpu_seconds_total{mode="idle"${m}}[${plan.rateWindowSeconds}s])`;
-  return {
-    cpu: `avg by (job, instance) (${idle})`,
-    cores: `count by (job, instance) (node_cpu_seconds_total{mode="idle"${m}})`,
-    memory: `{__name__=~"node_memory_(MemTotal|MemAvailable|SwapTotal|SwapFree)_bytes"${m}}`,
-    load: `{__name__=~"node_load(1|5|15)"${m}}`,
-    filesystems: `{__name__=~"node_filesystem_(size|free|avail)_bytes${plan.detail ? '|node_filesystem_readonly' : ''}",fstype!~${promString(SKIPPED_FS_TYPES)}${m}}`,
-    ...(plan.detail ? { perCore: idle } : {}),
-  };
+  const w = plan.rateWindowSeconds;
+  const idle = `rate(node_cpu_seconds_total{mode="idle"${m}}[${w}s])`;
+  const cpu = `avg by (job, instance) (${idle})`;
+  const fsSelector = (names: string) => `{__name__=~"${names}",fstype!~${promString(SKIPPED_FS_TYPES)}${m}}`;
+  const common: Part[] = [
+    { part: 'cores', promql: `count by (job, instance) (node_cpu_seconds_total{mode="idle"${m}})` },
+    { part: 'load', promql: `{__name__=~"node_load(1|5|15)"${m}}` },
+  ];
+  const step = plan.peakStepSeconds;
+  if (step === undefined) {
+    return [
+      ...common,
+      { part: 'cpu', promql: cpu },
+      { part: 'memory', promql: `{__name__=~"node_memory_(MemTotal|MemAvailable|SwapTotal|SwapFree)_bytes"${m}}` },
+      { part: 'filesystems', promql: fsSelector(`node_filesystem_(size|free|avail)_bytes${plan.detail ? '|node_filesystem_readonly' : ''}`) },
+      ...(plan.detail ? [{ part: 'perCore', promql: idle }] : []),
+    ];
+  }
+  // The highest use within each step: memory use is highest where available memory is lowest (the
+  // total does not move), and df's use % where free space is lowest (free and available differ by
+  // the reserved blocks, a constant, so both are lowest at the same time). CPU: the least idle of the
+  // rate windows inside the step (a subquery at the window's resolution); a step no longer than the
+  // window already covers it.
+  const fsMatchers = `{fstype!~${promString(SKIPPED_FS_TYPES)}${m}}`;
+  const memMatchers = `{${m.slice(1)}}`;
+  const over = (part: string, fn: string, name: string, matchers: string): Part => ({ part, promql: `${fn}(${name}${matchers}[${step}s])`, name });
+  return [
+    ...common,
+    { part: 'cpu', promql: step > w ? `min_over_time(${cpu}[${step}s:${w}s])` : cpu },
+    over('memory', 'max_over_time', 'node_memory_MemTotal_bytes', memMatchers),
+    over('memory', 'min_over_time', 'node_memory_MemAvailable_bytes', memMatchers),
+    over('filesystems', 'max_over_time', 'node_filesystem_size_bytes', fsMatchers),
+    over('filesystems', 'min_over_time', 'node_filesystem_free_bytes', fsMatchers),
+    over('filesystems', 'min_over_time', 'node_filesystem_avail_bytes', fsMatchers),
+  ];
 }
 
 /** Raw numbers of one target at one time, before the formulas. */
 interface RawReading {
   cpuIdle?: number | null;
+  cpuWindowSeconds?: number;
   cores?: number | null;
   perCoreIdle: Array<{ cpu: string; idle: number | null }>;
   metrics: Map<string, number | null>;
@@ -76,23 +118,24 @@ interface RawReading {
  * at each evaluation time (epoch seconds), oldest first. Rejects with a PrometheusError.
  */
 export async function readFigures(client: PrometheusClient, plan: ReadingPlan, when: When, signal: AbortSignal): Promise<Map<string, Map<number, HostFigures>>> {
-  const parts = Object.entries(queries(plan));
-  const answers = await Promise.all(
-    parts.map(async ([part, promql]) => {
-      const series: MatrixSeries[] =
-        'at' in when ? (await client.vector(promql, signal, when.at)).map((s) => ({ metric: s.metric, values: [s.value] })) : await client.matrix(promql, when, signal);
-      return [part, series] as const;
-    }),
-  );
+  const read = async (promql: string): Promise<MatrixSeries[]> =>
+    'at' in when ? (await client.vector(promql, signal, when.at)).map((s) => ({ metric: s.metric, values: [s.value] })) : await client.matrix(promql, when, signal);
+  const answers = await Promise.all(queries(plan).map(async (part) => [part, await read(part.promql)] as const));
   const raw = new Map<string, Map<number, RawReading>>();
+  const targetLabels = new Map<string, Labels>();
   const slot = (labels: Labels, time: number): RawReading => {
     const key = targetKey(labels);
+    if (!targetLabels.has(key)) targetLabels.set(key, labels);
     const times = raw.get(key) ?? raw.set(key, new Map()).get(key)!;
     return times.get(time) ?? times.set(time, { perCoreIdle: [], metrics: new Map(), filesystems: new Map() }).get(time)!;
   };
   for (const [part, series] of answers) {
-    for (const { metric, values } of series) for (const sample of values) addSample(slot(metric, sample.time), part, metric, sample);
+    for (const { metric, values } of series) {
+      const labels = part.name ? { ...metric, __name__: part.name } : metric;
+      for (const sample of values) addSample(slot(labels, sample.time), part.part, labels, sample, plan.rateWindowSeconds);
+    }
   }
+  if ('at' in when) await widenCpuWindow(read, plan, raw, targetLabels);
   const figures = new Map<string, Map<number, HostFigures>>();
   for (const [key, times] of raw) {
     const sorted = [...times.entries()].sort(([a], [b]) => a - b);
@@ -101,14 +144,47 @@ export async function readFigures(client: PrometheusClient, plan: ReadingPlan, w
   return figures;
 }
 
+/** Wider rate windows tried, in seconds, for a target with too few scrapes in the one asked for. */
+const WIDER_CPU_WINDOWS = [300, 900, 3600];
+
+/**
+ * A rate needs two samples in its window: a target scraped every 60 s (Prometheus's default) has
+ * one in a 60 s window, and its CPU would read as unknown while it is up. Such targets are read again
+ * over the narrowest wider window holding two scrapes (4x a 60 s interval, then 15 min, 1 h), and the
+ * figure says which window it is over.
+ */
+async function widenCpuWindow(read: (promql: string) => Promise<MatrixSeries[]>, plan: ReadingPlan, raw: Map<string, Map<number, RawReading>>, targetLabels: Map<string, Labels>): Promise<void> {
+  const missing = [...raw].filter(([, times]) => [...times.values()].every((r) => r.cpuIdle == null)).map(([key]) => key);
+  const windows = WIDER_CPU_WINDOWS.filter((w) => w > plan.rateWindowSeconds);
+  // Instants only: one reading per target.
+  if (missing.length === 0 || windows.length === 0) return;
+  const m = targetMatchers(missing.map((key) => targetLabels.get(key)!).map((l) => ({ job: l.job ?? '', instance: l.instance ?? '' })));
+  // Per core (averaged here), so one host's detail gets its cores too; only the few targets missing are read.
+  const tagged = (w: number) => `label_replace(rate(node_cpu_seconds_total{mode="idle",${m}}[${w}s]), "cpu_window", "${w}", "", "")`;
+  const series = await read(windows.map(tagged).join(' or on (job, instance, cpu) '));
+  const perTarget = new Map<string, MatrixSeries[]>();
+  for (const s of series) if (missing.includes(targetKey(s.metric))) perTarget.set(targetKey(s.metric), [...(perTarget.get(targetKey(s.metric)) ?? []), s]);
+  for (const [key, cores] of perTarget) {
+    const reading = [...raw.get(key)!.values()][0];
+    const idle = cores.map((c) => c.values[0]?.value ?? null);
+    if (idle.some((v) => v === null)) continue;
+    // Every core of a target has the same scrapes, hence the same (narrowest) window.
+    addSample(reading, 'cpu', cores[0].metric, { time: 0, value: (idle as number[]).reduce((a, b) => a + b, 0) / idle.length }, Number(cores[0].metric.cpu_window));
+    if (plan.detail) for (const c of cores) addSample(reading, 'perCore', c.metric, c.values[0], 0);
+  }
+}
+
 /** One target's detailed figures (per-core CPU, every filesystem) at `at` (epoch ms); undefined when Prometheus has none. */
 export async function readTargetAt(client: PrometheusClient, target: Target, rateWindowSeconds: number, at: number, signal: AbortSignal): Promise<HostFigures | undefined> {
   const figures = await readFigures(client, { matchers: targetMatchers([target]), rateWindowSeconds, detail: true }, { at }, signal);
   return figures.get(targetKey(target))?.values().next().value;
 }
 
-function addSample(reading: RawReading, part: string, labels: Labels, sample: Sample): void {
-  if (part === 'cpu') reading.cpuIdle = sample.value;
+function addSample(reading: RawReading, part: string, labels: Labels, sample: Sample, rateWindowSeconds: number): void {
+  if (part === 'cpu') {
+    reading.cpuIdle = sample.value;
+    reading.cpuWindowSeconds = rateWindowSeconds;
+  }
   else if (part === 'cores') reading.cores = sample.value;
   else if (part === 'perCore') reading.perCoreIdle.push({ cpu: labels.cpu ?? '', idle: sample.value });
   else if (part === 'filesystems') {
@@ -130,6 +206,7 @@ function toFigures(raw: RawReading): HostFigures {
   const used = total !== null && available !== null ? Math.max(0, total - available) : null;
   return {
     cpuPercent: busy(raw.cpuIdle),
+    cpuWindowSeconds: raw.cpuIdle == null ? null : (raw.cpuWindowSeconds ?? null),
     perCore: raw.perCoreIdle
       .sort((a, b) => Number(a.cpu) - Number(b.cpu))
       .map((c) => busy(c.idle))

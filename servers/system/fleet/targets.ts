@@ -8,7 +8,10 @@ export interface Target {
   /** The host's name: the configured label's value, else `instance`; made unique with the instance when two targets share it. */
   host: string;
   instance: string;
+  /** The job its figures are read through: one that is up, when any is. */
   job: string;
+  /** Every job scraping this exporter (one exporter scraped by two jobs is one host, not two). */
+  jobs: string[];
   /** Whether the last scrape succeeded (`up` is 1). */
   up: boolean;
 }
@@ -19,19 +22,23 @@ export interface Target {
  */
 const TARGETS_QUERY = 'up and on (job) group by (job) (last_over_time(node_uname_info[1h]))';
 
-/** Most targets one answer covers: a fleet larger than this is cut (and says so). */
-export const MAX_TARGETS = 2000;
-
-/** The node_exporter targets at `time` (epoch ms; default now), sorted by host name. */
+/**
+ * Every node_exporter target at `time` (epoch ms; default now), sorted by host name. None is left
+ * out: a fleet of any size is counted whole (the answer's byte cap, ~40 000 targets, is the limit,
+ * and past it the query fails rather than cutting silently); the tools page their readings.
+ */
 export async function listTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<Target[]> {
   const series = await client.vector(TARGETS_QUERY, signal, time);
-  const targets = series.slice(0, MAX_TARGETS).map(({ metric, value }) => ({
-    host: hostName(metric, hostLabel),
-    instance: sanitizeLine(metric.instance ?? '', 200),
-    job: sanitizeLine(metric.job ?? '', 200),
-    up: value.value === 1,
-  }));
-  return uniqueNames(targets).sort((a, b) => a.host.localeCompare(b.host));
+  // One target per host name and instance: the same exporter scraped by two jobs is one machine.
+  const byExporter = new Map<string, Target>();
+  for (const { metric, value } of series) {
+    const target = { host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200), up: value.value === 1 };
+    const key = `${target.host}\u0000${target.instance}`;
+    const seen = byExporter.get(key);
+    if (!seen) byExporter.set(key, { ...target, jobs: [target.job] });
+    else byExporter.set(key, { ...seen, jobs: [...seen.jobs, target.job].sort(), ...(!seen.up && target.up ? { job: target.job, up: true } : {}) });
+  }
+  return uniqueNames([...byExporter.values()]).sort((a, b) => a.host.localeCompare(b.host));
 }
 
 /**
@@ -66,7 +73,7 @@ export function completeHost(prefix: string, targets: readonly Target[]): string
  * PromQL label matchers (without braces) covering `targets`: `job=~"…",instance=~"…"`. The pairs are
  * crossed, so callers keep only the series whose targetKey is one of theirs.
  */
-export function targetMatchers(targets: readonly Target[]): string {
+export function targetMatchers<T extends Pick<Target, 'job' | 'instance'>>(targets: readonly T[]): string {
   const alternatives = (values: string[]) => promString([...new Set(values)].map(escapeRegex).join('|'));
   return `job=~${alternatives(targets.map((t) => t.job))},instance=~${alternatives(targets.map((t) => t.instance))}`;
 }

@@ -3,12 +3,16 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fitToBudget } from '../../shared/output-budget';
 import type { Thresholds } from '../warnings/thresholds';
 import type { Fleet } from '../fleet/fleet';
+import { partialNote } from '../fleet/prometheus';
 import { worstFirst } from '../fleet/rank';
 import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
-import { targetKey, type Target } from '../fleet/targets';
+import { targetKey, targetMatchers, type Target } from '../fleet/targets';
 import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
+
+/** Targets read per query: a page's answer stays well under the 8 MiB cap even with many filesystems per host. */
+const PAGE_SIZE = 250;
 
 const inputSchema = z.object({
   cpuWindowSeconds: cpuWindowInput,
@@ -21,9 +25,17 @@ const inputSchema = z.object({
 const hostRowSchema = z.object({
   host: z.string().describe('the name host_usage takes'),
   instance: z.string(),
-  job: z.string(),
-  up: z.boolean().describe("whether Prometheus's last scrape of the target succeeded"),
-  cpuPercent: z.number().nullable().describe('busy % of all cores together over cpuWindowSeconds; null when the target is down'),
+  job: z.string().describe('the job its figures are read through (one that is up, when any is)'),
+  jobs: z.array(z.string()).describe('every job scraping this exporter: one exporter scraped by several jobs is one host'),
+  up: z.boolean().describe("whether Prometheus's last scrape of the target succeeded (through any of its jobs)"),
+  cpuPercent: z
+    .number()
+    .nullable()
+    .describe('busy % of all cores together over this row\'s cpuWindowSeconds; null when the target is down, or up with fewer than two scrapes of its CPU counters within the last hour'),
+  cpuWindowSeconds: z
+    .number()
+    .nullable()
+    .describe('the rate window of cpuPercent: the one asked for, or wider (300, 900, 3600 s) for a host scraped too rarely for two scrapes to fall in it'),
   memoryPercent: z.number().nullable().describe('(total - available) / total, %'),
   fullestDisk: z
     .object({ mount: z.string(), fs: z.string(), usePercent: z.number().nullable(), availableBytes: z.number() })
@@ -41,9 +53,9 @@ const outputSchema = z.object({
   prometheus: z.string().describe('the Prometheus read (URL without credentials)'),
   hostLabel: z.string().describe('the label hosts are named by'),
   hosts: z.array(hostRowSchema).describe('worst first: down, then most warnings, then closest to a threshold'),
-  total: z.number().describe('hosts found'),
-  down: z.number(),
-  truncated: z.boolean(),
+  total: z.number().describe('hosts found, all of them counted (listed or not)'),
+  down: z.number().describe('hosts down among all found, listed or not'),
+  truncated: z.boolean().describe('whether hosts were left out of the list (limit or output budget); total and down still count them'),
   thresholds: thresholdsSchema,
   warnings: z.array(warningSchema).describe('every listed host\'s warnings, each subject prefixed with the host name'),
 });
@@ -62,8 +74,19 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const at = Date.now();
       await report(0, 'listing targets');
       const targets = await fleet.targets(signal, at);
-      await report(30, 'reading metrics');
-      const figures = await readFigures(fleet.client, { matchers: '', rateWindowSeconds: args.cpuWindowSeconds, detail: false }, { at }, signal);
+      const figures = new Map<string, Map<number, HostFigures>>();
+      // A page of targets at a time: one answer for the whole fleet passes the answer's byte cap at
+      // about a thousand hosts with ten filesystems each.
+      for (let i = 0; i < targets.length; i += PAGE_SIZE) {
+        await report(10 + Math.round((90 * i) / targets.length), `reading metrics of ${Math.min(targets.length, i + PAGE_SIZE)} of ${targets.length} hosts`);
+        const page = targets.slice(i, i + PAGE_SIZE);
+        const read = await readFigures(fleet.client, { matchers: targetMatchers(page), rateWindowSeconds: args.cpuWindowSeconds, detail: false }, { at }, signal);
+        // The matchers cross jobs and instances: keep only this page's targets.
+        for (const target of page) {
+          const found = read.get(targetKey(target));
+          if (found) figures.set(targetKey(target), found);
+        }
+      }
       await report(100, 'done');
       const thresholds = effectiveThresholds(configured, { cpu: args.cpuThreshold, memory: args.memoryThreshold, disk: args.diskThreshold });
       const rows = worstFirst(
@@ -72,7 +95,10 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       ).map(({ fullestDiskPercent: _, warningCount: __, ...row }) => row);
       const down = rows.filter((r) => !r.up).length;
       const build = (shown: readonly HostRow[]) => ({
-        summary: summarize(rows, down),
+        summary:
+          summarize(rows, down, args.cpuWindowSeconds) +
+          (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : '') +
+          partialNote(fleet.client.warnings(signal)),
         measuredAt: new Date(at).toISOString(),
         prometheus: fleet.client.url,
         hostLabel: fleet.hostLabel,
@@ -97,6 +123,7 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   return {
     ...target,
     cpuPercent: live?.cpuPercent ?? null,
+    cpuWindowSeconds: live?.cpuWindowSeconds ?? null,
     memoryPercent: live?.memory?.percent ?? null,
     fullestDisk: fullest ? { mount: fullest.mount, fs: fullest.fs, usePercent: fullest.usePercent, availableBytes: fullest.availableBytes } : null,
     load1: live?.loadAverage?.oneMinute ?? null,
@@ -107,12 +134,21 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   };
 }
 
-function summarize(rows: HostRow[], down: number): string {
+function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): string {
   if (rows.length === 0) return 'Prometheus scrapes no node_exporter targets (no job exported node_uname_info within the last hour)';
   const warned = rows.filter((r) => r.warnings.length > 0);
   const worst = rows[0];
   const parts = [`${rows.length} host(s)`, down > 0 ? `${down} down` : 'all up', `${warned.length} with warnings`];
   const fullest = [...rows].sort((a, b) => (b.fullestDisk?.usePercent ?? -1) - (a.fullestDisk?.usePercent ?? -1))[0];
   if (fullest.fullestDisk) parts.push(`fullest disk ${fullest.host} ${fullest.fullestDisk.mount} at ${fullest.fullestDisk.usePercent}%`);
+  // An up host without CPU is not a calm one: say so, and say when a figure is over a wider window than asked.
+  const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null);
+  if (unknownCpu.length > 0) parts.push(`CPU unknown for ${unknownCpu.length} up host(s) (fewer than two scrapes within the last hour: ${names(unknownCpu)})`);
+  const widened = rows.filter((r) => r.cpuWindowSeconds !== null && r.cpuWindowSeconds > cpuWindowSeconds);
+  if (widened.length > 0) parts.push(`CPU of ${widened.length} host(s) over a wider window than ${cpuWindowSeconds} s, as they are scraped too rarely for it (${names(widened)})`);
   return `${parts.join('; ')}; worst: ${worst.host}${worst.up ? '' : ' (down)'}`;
+}
+
+function names(rows: readonly HostRow[]): string {
+  return rows.length > 5 ? `${rows.slice(0, 5).map((r) => r.host).join(', ')}, …` : rows.map((r) => r.host).join(', ');
 }

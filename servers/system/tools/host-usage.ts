@@ -5,6 +5,7 @@ import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../s
 import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
+import { partialNote } from '../fleet/prometheus';
 import { cpuWindowInput, readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../../shared/bytes';
@@ -23,13 +24,16 @@ const inputSchema = z.object({
 });
 type Input = z.infer<typeof inputSchema>;
 
-const historyPoint = z.object({
-  time: z.string(),
-  cpuPercent: z.number().nullable(),
-  memoryPercent: z.number().nullable(),
-  fullestDiskPercent: z.number().nullable(),
-  load1: z.number().nullable(),
-});
+const historyPoint = z
+  .object({
+    time: z.string().describe('the end of the step this point covers'),
+    cpuPercent: z.number().nullable().describe('the busiest CPU use (averaged over cpu.intervalMs) within the step'),
+    memoryPercent: z.number().nullable().describe('the highest memory use within the step'),
+    fullestDiskPercent: z.number().nullable().describe("the highest use % (df's) of any filesystem within the step"),
+    fullestDiskMount: z.string().nullable().describe('the mount point of that filesystem'),
+    load1: z.number().nullable().describe('one-minute load average at `time`'),
+  })
+  .describe('the highest readings within the step before `time`, so a spike shorter than a step still shows');
 type HistoryPoint = z.infer<typeof historyPoint>;
 
 const peaksSchema = z.object({ cpuPercent: z.number().nullable(), memoryPercent: z.number().nullable(), disk: diskSchema.pick({ mount: true, fs: true, usePercent: true }).nullable() });
@@ -47,7 +51,7 @@ const outputSchema = z.object({
     percent: z.number().nullable().describe('busy share of all cores together over intervalMs before measuredAt, 0–100'),
     perCore: z.array(z.number()),
     logicalCores: z.number().nullable(),
-    intervalMs: z.number().describe('the rate window CPU use is averaged over'),
+    intervalMs: z.number().describe('the rate window CPU use is averaged over: cpuWindowSeconds, or wider when the host is scraped too rarely for two scrapes to fall in it'),
   }),
   loadAverage: z.object({ oneMinute: z.number(), fiveMinutes: z.number(), fifteenMinutes: z.number() }).nullable(),
   memory: z
@@ -56,8 +60,10 @@ const outputSchema = z.object({
   swap: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number().nullable() }).nullable(),
   disks: z.array(diskSchema).describe('fullest first; use % as df computes it'),
   truncated: z.boolean().describe('whether disks or history were cut to fit the output budget'),
-  history: z.array(historyPoint).describe('with a window: the readings at each step, oldest first; empty otherwise'),
-  peaks: peaksSchema.nullable().describe('with a window: the highest reading of each over the history; warnings are on these'),
+  history: z.array(historyPoint).describe('with a window: the highest readings within each step, oldest first; empty otherwise'),
+  peaks: peaksSchema
+    .nullable()
+    .describe('with a window: the highest reading of each within the whole window (the disk: the filesystem that was fullest, at its fullest); warnings are on these'),
   thresholds: thresholdsSchema,
   warnings: z.array(warningSchema),
 });
@@ -79,30 +85,48 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       // until is exclusive: the readings are those of the last instant before it.
       const end = window ? window.until - 1 : Date.now();
       await report(0, 'finding the host');
-      const target = pickTarget(targetsOf(args.host, await fleet.targets(signal, end)));
+      const all = await fleet.targets(signal, end);
+      const target = pickTarget(withPartialNote(() => targetsOf(args.host, all), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
       if (window) await report(50, 'reading the history');
-      const { history, stepSeconds } = window ? await readHistory(fleet, target, args, { since: window.since, end }, signal) : { history: [], stepSeconds: 0 };
+      const cpuWindowSeconds = latest?.cpuWindowSeconds ?? args.cpuWindowSeconds;
+      const read = window ? await readHistory(fleet, target, args, { since: window.since, end }, cpuWindowSeconds, signal) : { history: [], stepSeconds: 0 };
+      const { stepSeconds } = read;
+      const history = read.history.map((h) => h.point);
       await report(100, 'done');
-      const peaks = window ? peakReadings(history, latest) : null;
+      const peaks = window ? peakReadings(read.history) : null;
       const warnings = peaks
         ? peakWarnings(peaks, thresholds)
         : latest
           ? evaluateWarnings({ cpuPercent: latest.cpuPercent, memoryPercent: latest.memory?.percent, disks: latest.disks }, thresholds)
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
-      return fitUsage({ target, latest, end, window: shownWindow, args, thresholds, warnings, peaks }, history);
+      const partial = partialNote(fleet.client.warnings(signal));
+      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial }, history);
     },
   });
 }
 
-/** CPU, memory, fullest disk and load at `points` steps from `since` to `end` (epoch ms, both included). */
-async function readHistory(fleet: Fleet, target: Target, args: Input, range: { since: number; end: number }, signal: AbortSignal): Promise<{ history: HistoryPoint[]; stepSeconds: number }> {
-  const stepSeconds = Math.max(1, Math.ceil((range.end - range.since) / 1000 / (args.points - 1)));
-  // A rate window shorter than the step would skip the time between points.
-  const plan = { matchers: targetMatchers([target]), rateWindowSeconds: Math.max(args.cpuWindowSeconds, stepSeconds), detail: false };
-  const series = (await readFigures(fleet.client, plan, { start: range.since, end: range.end, stepSeconds }, signal)).get(targetKey(target));
+/** A history point, and the filesystem behind its fullest-disk figure (for the peak's mount and device). */
+interface HistoryEntry {
+  point: HistoryPoint;
+  fullest: Disk | undefined;
+}
+
+/**
+ * The highest CPU, memory and disk use within each of `points` steps covering (since, end], and the
+ * load at each step's end. `cpuWindowSeconds` is the rate window the reading at the end needed.
+ */
+async function readHistory(fleet: Fleet, target: Target, args: Input, range: { since: number; end: number }, cpuWindowSeconds: number, signal: AbortSignal): Promise<{ history: HistoryEntry[]; stepSeconds: number }> {
+  const spanSeconds = Math.max(1, Math.ceil((range.end - range.since) / 1000));
+  const stepSeconds = Math.max(1, Math.ceil(spanSeconds / args.points));
+  // Each point covers the step before it and the last is at the end, so the first is about one step
+  // after since: the steps cover the window (reaching before since only by the rounding of the step).
+  const count = Math.min(args.points, Math.ceil(spanSeconds / stepSeconds));
+  const start = range.end - (count - 1) * stepSeconds * 1000;
+  const plan = { matchers: targetMatchers([target]), rateWindowSeconds: cpuWindowSeconds, detail: false, peakStepSeconds: stepSeconds };
+  const series = (await readFigures(fleet.client, plan, { start, end: range.end, stepSeconds }, signal)).get(targetKey(target));
   return { history: [...(series ?? new Map<number, HostFigures>()).entries()].map(([time, f]) => historyEntry(time, f)), stepSeconds };
 }
 
@@ -129,25 +153,29 @@ function pickTarget(targets: Target[]): Target {
   return targets.find((t) => t.up) ?? targets[0];
 }
 
-function historyEntry(time: number, figures: HostFigures): HistoryPoint {
+function historyEntry(time: number, figures: HostFigures): HistoryEntry {
+  const fullest = figures.disks[0];
   return {
-    time: new Date(time * 1000).toISOString(),
-    cpuPercent: figures.cpuPercent,
-    memoryPercent: figures.memory?.percent ?? null,
-    fullestDiskPercent: figures.disks[0]?.usePercent ?? null,
-    load1: figures.loadAverage?.oneMinute ?? null,
+    point: {
+      time: new Date(time * 1000).toISOString(),
+      cpuPercent: figures.cpuPercent,
+      memoryPercent: figures.memory?.percent ?? null,
+      fullestDiskPercent: fullest?.usePercent ?? null,
+      fullestDiskMount: fullest?.mount ?? null,
+      load1: figures.loadAverage?.oneMinute ?? null,
+    },
+    fullest,
   };
 }
 
-/** The highest CPU and memory of the history, and the fullest disk (its mount from the readings at the end). */
-function peakReadings(history: HistoryPoint[], latest: HostFigures | undefined): Peaks {
+/** The highest CPU and memory of the history, and the disk at its fullest (that filesystem's mount and device, from the same step). */
+function peakReadings(history: HistoryEntry[]): Peaks {
   const max = (values: Array<number | null>) => values.reduce<number | null>((a, b) => (b === null ? a : a === null ? b : Math.max(a, b)), null);
-  const diskPeak = max(history.map((p) => p.fullestDiskPercent));
-  const fullestNow = latest?.disks[0];
+  const fullest = history.reduce<Disk | undefined>((a, { fullest: b }) => (b?.usePercent == null ? a : a?.usePercent == null || b.usePercent > a.usePercent ? b : a), undefined);
   return {
-    cpuPercent: max(history.map((p) => p.cpuPercent)),
-    memoryPercent: max(history.map((p) => p.memoryPercent)),
-    disk: diskPeak === null ? null : { mount: fullestNow?.mount ?? '', fs: fullestNow?.fs ?? '', usePercent: diskPeak },
+    cpuPercent: max(history.map((h) => h.point.cpuPercent)),
+    memoryPercent: max(history.map((h) => h.point.memoryPercent)),
+    disk: fullest ? { mount: fullest.mount, fs: fullest.fs, usePercent: fullest.usePercent } : null,
   };
 }
 
@@ -162,6 +190,10 @@ interface UsageBase {
   end: number;
   window: Output['window'];
   args: Input;
+  /** The rate window CPU use was read over, in seconds. */
+  cpuWindowSeconds: number;
+  /** Prometheus's warnings that the answers may be partial, for the summary ('' without). */
+  partial: string;
   thresholds: Thresholds;
   warnings: Warning[];
   peaks: Peaks | null;
@@ -170,14 +202,14 @@ interface UsageBase {
 function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly HistoryPoint[], historyTotal: number): Output {
   const { target, latest } = base;
   return {
-    summary: summarize(base),
+    summary: summarize(base) + base.partial,
     host: target.host,
     instance: target.instance,
     job: target.job,
     up: target.up,
     measuredAt: new Date(base.end).toISOString(),
     window: base.window,
-    cpu: { percent: latest?.cpuPercent ?? null, perCore: latest?.perCore ?? [], logicalCores: latest?.logicalCores ?? null, intervalMs: base.args.cpuWindowSeconds * 1000 },
+    cpu: { percent: latest?.cpuPercent ?? null, perCore: latest?.perCore ?? [], logicalCores: latest?.logicalCores ?? null, intervalMs: base.cpuWindowSeconds * 1000 },
     loadAverage: latest?.loadAverage ?? null,
     memory: latest?.memory ? { ...latest.memory, container: null } : null,
     swap: latest?.swap ?? null,
@@ -190,15 +222,31 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
   };
 }
 
-function summarize({ target, latest, window, peaks, warnings }: UsageBase): string {
+function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds }: UsageBase): string {
   if (!target.up) return `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
   const now =
-    `${target.host}: CPU ${latest.cpuPercent ?? 'unknown'}%` +
+    `${target.host}: CPU ${cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds)}` +
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '');
   const peak = window && peaks ? `; peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%` : '';
   return now + peak + warningsNote(warnings);
+}
+
+/** CPU use for a summary, saying when it is over a wider window than asked, or why it is unknown. */
+export function cpuText(percent: number | null, windowSeconds: number | null, askedSeconds: number): string {
+  if (percent === null) return `unknown (fewer than two scrapes within the last hour)`;
+  return windowSeconds !== null && windowSeconds > askedSeconds ? `${percent}% (over ${windowSeconds} s: scraped too rarely for two scrapes in ${askedSeconds} s)` : `${percent}%`;
+}
+
+/** A "no such host" error says when Prometheus warned that its target list may be partial (a store that did not answer). */
+function withPartialNote<T>(find: () => T, warnings: string[]): T {
+  try {
+    return find();
+  } catch (error) {
+    if (error instanceof UserFacingError && warnings.length > 0) throw new UserFacingError(`${error.message}${partialNote(warnings)}`);
+    throw error;
+  }
 }

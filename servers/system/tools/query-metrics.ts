@@ -5,7 +5,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { parseTimePoint, resolveWindow, timeFields, TIME_FORMS, WINDOW_RULE } from '../../shared/time-window';
 import { UserFacingError } from '../../shared/tool-result';
 import type { Fleet } from '../fleet/fleet';
-import { PrometheusError, type Labels, type QueryData, type Sample } from '../fleet/prometheus';
+import { partialNote, PrometheusError, type Labels, type QueryData, type Sample } from '../fleet/prometheus';
 import { registerSystemTool } from './define';
 
 const MAX_SERIES = 500;
@@ -55,7 +55,8 @@ export function registerQueryMetrics(server: McpServer, fleet: Fleet): void {
       await report(0, 'querying Prometheus');
       const answer = args.since || args.until ? await rangeQuery(fleet, args, signal) : await instantQuery(fleet, args, signal);
       await report(100, 'done');
-      return answer;
+      // A partial answer (Thanos, Mimir: a store did not answer) must not read as complete.
+      return { ...answer, summary: answer.summary + partialNote(fleet.client.warnings(signal)) };
     },
   });
 }

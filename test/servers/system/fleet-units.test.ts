@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { CliUsageError } from '../../../servers/shared/cli';
 import { loadConfig } from '../../../servers/system/config';
 import { dfUsage } from '../../../servers/system/disks/df';
-import { authFromEnv, createPrometheusClient, PrometheusError } from '../../../servers/system/fleet/prometheus';
+import { authFromEnv, createPrometheusClient, partialNote, PrometheusError } from '../../../servers/system/fleet/prometheus';
 import { worstFirst } from '../../../servers/system/fleet/rank';
 import { completeHost, targetMatchers, targetsOf, type Target } from '../../../servers/system/fleet/targets';
 
 const thresholds = { cpu: 80, memory: 90, disk: 90 };
-const target = (host: string, instance = `${host}:9100`, up = true): Target => ({ host, instance, job: 'node', up });
+const target = (host: string, instance = `${host}:9100`, up = true): Target => ({ host, instance, job: 'node', jobs: ['node'], up });
 
 describe('system server fleet parts', () => {
   describe('configuration', () => {
@@ -96,6 +96,25 @@ describe('system server fleet parts', () => {
       await failsWith(answering(503, JSON.stringify({ status: 'error', errorType: 'timeout', error: 'query timed out' })), 'timeout', /time limit/);
       await failsWith(answering(422, JSON.stringify({ status: 'error', errorType: 'execution', error: 'query processing would load too many samples' })), 'too-large', /too many samples/);
       await failsWith((async () => { throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ENOTFOUND' } }); }) as typeof fetch, 'unreachable', /cannot be reached \(ENOTFOUND\)/);
+    });
+
+    it('says what a 5xx page means (Prometheus starting, a proxy that cannot reach it) instead of doubting the URL', async () => {
+      await failsWith(answering(503, 'Service Unavailable'), 'server', /HTTP 503 \(Service Unavailable: Prometheus is starting up.*try again shortly\. The URL itself is likely right/);
+      await failsWith(answering(502, '<html><body>502 Bad Gateway</body></html>'), 'server', /HTTP 502 \(Bad Gateway: a proxy or load balancer in front of Prometheus could not reach it\)/);
+      await failsWith(answering(504, '{"message":"upstream timed out"}'), 'server', /HTTP 504 \(Gateway Timeout/);
+      // A 200 page that is not Prometheus's is still a wrong URL.
+      await failsWith(answering(200, '<html>'), 'not-prometheus', /is this the URL of Prometheus/);
+    });
+
+    it("keeps a partial answer's warnings (Thanos, Mimir) for the tool call that got them", async () => {
+      const body = JSON.stringify({ status: 'success', warnings: ['store 10.0.0.7:10901 unavailable'], data: { resultType: 'vector', result: [] } });
+      const client = createPrometheusClient(settings, answering(200, body));
+      const call = new AbortController().signal;
+      const other = new AbortController().signal;
+      assert.deepEqual(await client.vector('up', call), []);
+      assert.deepEqual(client.warnings(call), ['store 10.0.0.7:10901 unavailable']);
+      assert.deepEqual(client.warnings(other), []);
+      assert.equal(partialNote(client.warnings(call)), '; Prometheus warned that the answer may be incomplete: store 10.0.0.7:10901 unavailable');
     });
 
     it('reads numbers Prometheus sends as strings, NaN and Inf as null', async () => {

@@ -270,6 +270,35 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
       });
     });
 
+    it('a partial answer (Thanos, Mimir warnings) is not taken as complete; a 503 says Prometheus is starting, not that the URL is wrong', async () => {
+      // What a real Prometheus cannot be made to do: answer 200 with warnings (a querier missing a store), or 503 on demand.
+      let mode: 'partial' | 'starting' = 'partial';
+      const partial = http.createServer((request, response) => {
+        if (mode === 'starting') {
+          response.writeHead(503, { 'content-type': 'text/plain' });
+          response.end('Service Unavailable');
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ status: 'success', warnings: ['store 10.0.0.7:10901 unavailable'], data: { resultType: 'vector', result: [] } }));
+      });
+      await new Promise<void>((r) => partial.listen(0, '127.0.0.1', r));
+      try {
+        await withServer({ PROMETHEUS_URL: `http://127.0.0.1:${(partial.address() as AddressInfo).port}` }, async (s) => {
+          const overview = await call(s, 'fleet_overview');
+          assert.match(overview.summary, /scrapes no node_exporter targets.*; Prometheus warned that the answer may be incomplete: store 10\.0\.0\.7:10901 unavailable/);
+          assert.match(await callError(s, 'host_usage', { host: 'web-1' }), /Prometheus warned that the answer may be incomplete/);
+          assert.match((await call(s, 'query_metrics', { query: 'up' })).summary, /may be incomplete/);
+          mode = 'starting';
+          const error = await callError(s, 'fleet_overview');
+          assert.match(error, /HTTP 503 \(Service Unavailable: Prometheus is starting up/);
+          assert.ok(!/is this the URL/.test(error), error);
+        });
+      } finally {
+        await new Promise((r) => partial.close(r));
+      }
+    });
+
     it('--help and a refused URL never show a credential', () => {
       const env = { PATH: process.env.PATH, PROMETHEUS_BEARER_TOKEN: TOKEN, PROMETHEUS_PASSWORD: PASSWORD, PROMETHEUS_USERNAME: 'fleet' };
       const help = spawnSync(process.execPath, [script, '--help'], { encoding: 'utf8', env, timeout: 10_000 });
