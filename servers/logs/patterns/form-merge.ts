@@ -6,7 +6,7 @@
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
 import { WILDCARD } from './tokenize';
-import { joinEmptyQuotes, joinFieldLines } from './value-spans';
+import { joinEmptyQuotes, joinFieldLines, joinLabelTails } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -26,6 +26,8 @@ export interface FormGroup {
   members: number[];
   /** Token index of the shown member where the message starts: the header run before it is not shown. */
   from: number;
+  /** Token index of the shown member from which its text is one value (joinLabelTails), when it is. */
+  valueFrom?: number;
 }
 
 /** Longest header run looked at (tokens): a header is a handful of fields. */
@@ -113,6 +115,11 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   };
   joinEmptyQuotes(units, joinUnits);
   joinFieldLines(units, joinUnits);
+  const valueFrom = new Map<number, number>();
+  joinLabelTails(units, (unit) => find(parent, unit), (first, other, at) => {
+    joinUnits(first, other, true);
+    valueFrom.set(first, at).set(other, at);
+  });
   const groups = new Map<number, number[]>();
   for (let unit = 0; unit < units.length; unit++) {
     const root = find(parent, unit);
@@ -124,7 +131,9 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     if (members.length === 1) return { members, from: 0 };
     members.sort((a, b) => joinedAt[a] - joinedAt[b] || units[b].count - units[a].count || a - b);
     // A group joined only by its fields or its masked pieces (joinFieldRuns, joinLooseCores) shows a whole template.
-    return { members, from: Number.isFinite(joinedAt[members[0]]) ? joinedAt[members[0]] : 0 };
+    const from = Number.isFinite(joinedAt[members[0]]) ? joinedAt[members[0]] : 0;
+    const at = valueFrom.get(members[0]);
+    return at !== undefined && at > from ? { members, from, valueFrom: at } : { members, from };
   });
 }
 

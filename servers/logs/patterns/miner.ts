@@ -400,8 +400,13 @@ export class TemplateMiner {
         for (const member of members.slice(1)) mergeStats(stats, units[member].stats, this.maxExamples);
       }
       for (const member of members) finalIds.set(units[member].id, first.id);
-      const shown = maskDisagreements(tokens, form.members.slice(1).map((index) => merged[index].tokens));
-      return this.describe(first.id, first.cluster.id, render(first.cluster, shown, form.from), stats);
+      let shown = maskDisagreements(tokens, form.members.slice(1).map((index) => merged[index].tokens));
+      // A text after a label that is one value (value-spans.ts joinLabelTails) is shown as one <*>.
+      if (form.valueFrom !== undefined) shown = [...shown.slice(0, form.valueFrom), WILDCARD];
+      let text = render(first.cluster, shown, form.from);
+      // Whatever the shown line had after the value's first token is part of the value.
+      if (form.valueFrom !== undefined) text = text.slice(0, text.lastIndexOf(WILDCARD) + WILDCARD.length);
+      return this.describe(first.id, first.cluster.id, text, stats);
     });
     this.view = { templates: templates.sort((a, b) => b.count - a.count || a.id - b.id), finalIds };
     return this.view;

@@ -1,12 +1,15 @@
 // One statement whose value takes no token in some lines and one or more in others, so that its lines differ in length
-// and the per-position rule (variability.ts), which compares templates of one length, never meets them. Two shapes
-// whose delimiters say where the value is, whatever it holds:
+// and the per-position rule (variability.ts), which compares templates of one length, never meets them. Shapes whose
+// delimiters say where the value is, whatever it holds:
 // - an empty quoted value (`towards ''` beside `towards 'header'`): the quotes frame a value, and an empty one is a
 //   value as much as a word is (joinEmptyQuotes);
 // - a line that is one `key=value` field and nothing else (`  --k8s-namespace='kube-system'`), when the file shows the
 //   keys are data: a program that dumps its options prints every key through one statement, in a loop
-//   (joinFieldLines).
-// Both work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
+//   (joinFieldLines);
+// - a text after a label that ends a phrase (`login to server failed: EOF` / `…: dial tcp 127.0.0.1:7000: connect:
+//   connection refused`), when the file shows the texts differing in length and words and not printed again
+//   (joinLabelTails): an error's text, a command line or a list appended with one `%s`.
+// All work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
 import { levelsTellApart } from './variability';
@@ -128,4 +131,202 @@ function templateText(unit: SpanUnit): string {
   let text = unit.lead;
   for (let i = 0; i < unit.tokens.length; i++) text += unit.tokens[i] + (i === unit.tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : (unit.seps[i] ?? ' '));
   return text;
+}
+
+/** A template as form-merge.ts lists it, with its lines (FormUnit's count). */
+export interface TailUnit extends SpanUnit {
+  readonly count: number;
+}
+
+/**
+ * Joins two templates (indexes into the units) as one statement whose text from token `valueFrom` on is one value, in
+ * both of them; `first` is the one to show.
+ */
+export type JoinTails = (first: number, other: number, valueFrom: number) => void;
+
+/** Words in a row that must end right before a label: a phrase (`Command line`, `login to server failed`), not a tag. */
+const MIN_LABEL_WORDS = 2;
+/** Labels of one template looked at, first ones first: a sentence appends its text after one or two. */
+const MAX_LABELS = 4;
+/**
+ * Statements a family needs after one label: two texts after one phrase are as often two statements as one with a
+ * value, and a small file cannot tell them apart (variability.ts' mergeColonTails found held-out real logs losing more
+ * by joining on two than studied ones gained); three of several lengths are a value's.
+ */
+const MIN_TAIL_STATEMENTS = 3;
+/** Lines a statement's texts after a label must typically (median) hold fewer of to be values: more is one printed again. */
+const MIN_RECURRING_LINES = 3;
+
+/**
+ * Joins templates that agree up to a label's `: ` after a phrase and differ in the text after it, when those texts
+ * differ in length and the statements behind them typically hold fewer than MIN_RECURRING_LINES lines each: frp's
+ * `login to server failed: EOF` / `…: dial tcp 127.0.0.1:7000: connect: connection refused` / `…: DialTcpByHttpProxy
+ * error, StatusCode [500]`, ntpd's `Command line: ntpd -g -q` / `… ntpd -gq`, Mopidy's `Enabled extensions: none` /
+ * `…: iris, mpd, http, …`. Why it holds: a sentence that ends in a label and goes on with texts of different lengths
+ * and words appends a value it was given (an error's text, a command line, a list), which a program formats with one
+ * `%s` however many words it has; the per-position rule compares templates of one length only and never meets them.
+ * Its own wordings after one label are texts the file shows again (`Broken reference: the '<*>' element cannot be
+ * added …` on 18 lines, `Broken reference: No element found with ID '<*>'.` on others), and those stay apart
+ * (MIN_RECURRING_LINES), as do texts of one length (the per-position rule's to judge) and statements whose lines keep
+ * to different levels (levelsTellApart). A label after one word or a tag (`Error: `, `os: `, `S: `) is a topic as often
+ * as a sentence, and is left out (MIN_LABEL_WORDS). A text that is one <*> already is a value the file shows varying,
+ * and counts as one more length. The statements are the groups `rootOf` gives (templates joined already, header forms
+ * of one message among them), so that a statement's lines are counted together. Longer shared beginnings are tried
+ * first; the template shown is the member with the shortest text.
+ */
+export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number) => number, join: JoinTails): void {
+  const byPrefix = new Map<number, number[]>();
+  // The statements as joined before, and the lines of each in the whole file: a text the file shows again is counted
+  // with all its lines, header forms and places the per-position rule masked included.
+  const statementOf = units.map((_, unit) => rootOf(unit));
+  const linesOf = new Map<number, number>();
+  for (let unit = 0; unit < units.length; unit++) {
+    linesOf.set(statementOf[unit], (linesOf.get(statementOf[unit]) ?? 0) + units[unit].count);
+    for (const at of labelEnds(units[unit].tokens, units[unit].seps)) {
+      const list = byPrefix.get(at);
+      if (list) list.push(unit);
+      else byPrefix.set(at, [unit]);
+    }
+  }
+  for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
+    const families = new Map<string, number[]>();
+    for (const unit of byPrefix.get(prefix) as number[]) {
+      const { tokens, seps } = units[unit];
+      if (addsField(units[unit], prefix)) continue;
+      const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix).join('\u0001')}`;
+      const family = families.get(key);
+      if (family) family.push(unit);
+      else families.set(key, [unit]);
+    }
+    for (const family of families.values()) {
+      if (family.length < 2 || !tailsAreValues(family, prefix, units, statementOf, linesOf)) continue;
+      family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+      for (const other of family.slice(1)) join(family[0], other, prefix);
+    }
+  }
+}
+
+/**
+ * The texts after `prefix` tokens of the family's templates are a value's (joinLabelTails): MIN_TAIL_STATEMENTS or more,
+ * texts of two lengths or more, the statements whose texts are not one <*> typically holding fewer than
+ * MIN_RECURRING_LINES lines, no text that opens as a sentence of the program's own (opensSentence), and no levels
+ * telling the statements apart.
+ */
+function tailsAreValues(family: readonly number[], prefix: number, units: readonly TailUnit[], statementOf: readonly number[], linesOf: ReadonlyMap<number, number>): boolean {
+  const statements = new Map<number, { value: boolean; levels?: number[] }>();
+  const lengths = new Set<number>();
+  for (const unit of family) {
+    const { tokens, levels } = units[unit];
+    if (opensSentence(units[unit], prefix)) return false;
+    lengths.add(tokens.length - prefix);
+    const statement = statements.get(statementOf[unit]) ?? { value: false };
+    statements.set(statementOf[unit], statement);
+    if (tokens.length === prefix + 1 && tokens[prefix] === WILDCARD) statement.value = true;
+    if (levels) statement.levels = statement.levels ? statement.levels.map((n, i) => n + (levels[i] ?? 0)) : [...levels];
+  }
+  if (statements.size < MIN_TAIL_STATEMENTS || lengths.size < 2 || levelsTellApart([...statements.values()]) || extendsAnother(family, prefix, units, statementOf)) return false;
+  const lines = [...statements].filter(([, statement]) => !statement.value).map(([root]) => linesOf.get(root) ?? 0).sort((a, b) => a - b);
+  return lines.length === 0 || lines[Math.floor(lines.length / 2)] < MIN_RECURRING_LINES;
+}
+
+/**
+ * One statement's text is another's with a part added at its end after a blank (ghostunnel's `tcp:<*> [CN=client] <->
+ * tcp:<*> [no tls]` and the same with ` [forwarded 398.3 KiB, returned 0 bytes, …]`; one word between may differ when
+ * more than MIN_AGREEING others agree, a value the lines fill in): one wording extended, printed by another statement
+ * or version, as a record with one more field is (addsField). An item added to a list after `, ` (`ssl, http11` /
+ * `ssl, http11, django`) is the list growing, a value. Families of more than MAX_PAIRED templates are not compared.
+ */
+function extendsAnother(family: readonly number[], prefix: number, units: readonly TailUnit[], statementOf: readonly number[]): boolean {
+  if (family.length > MAX_PAIRED) return false;
+  for (const short of family) {
+    for (const long of family) {
+      const a = units[short].tokens;
+      const b = units[long].tokens;
+      if (statementOf[short] === statementOf[long] || a.length >= b.length) continue;
+      let differ = 0;
+      for (let i = prefix; i < a.length && differ <= 1; i++) if (a[i] !== b[i] && a[i] !== WILDCARD && b[i] !== WILDCARD) differ++;
+      // One differing word needs MIN_AGREEING others beside it: in a short text it is the whole difference.
+      if ((differ === 0 || (differ === 1 && a.length - prefix > MIN_AGREEING)) && !(units[long].seps[a.length - 1] ?? '').includes(',')) return true;
+    }
+  }
+  return false;
+}
+
+/** Tokens of the shorter text that must agree with the longer one's around one that differs (extendsAnother). */
+const MIN_AGREEING = 4;
+/** Templates of one family extendsAnother compares pairwise (a family is a handful of wordings after one label). */
+const MAX_PAIRED = 16;
+
+/**
+ * The text after the label at `prefix` opens with two words of letters joined by one blank (`register module`,
+ * `added ip-host pair …`, `start authentication`) and holds no label of its own: a sentence, which after a component's
+ * name (`Diagnosis Engine: `, `hosts container: `) is a statement of the program's, one per wording. A text handed on
+ * from elsewhere is a list, a command line, a word (`EOF`, `none`), or a chain of labels (`dial tcp 127.0.0.1:7000:
+ * connect: connection refused`, an error wrapped by each caller), which such a label ends.
+ */
+function opensSentence(unit: TailUnit, prefix: number): boolean {
+  const { tokens, seps } = unit;
+  if (prefix + 1 >= tokens.length || seps[prefix] !== ' ' || !isProseWord(tokens[prefix]) || !isProseWord(tokens[prefix + 1])) return false;
+  // A chain names what the caller acted on before its first label (`dial tcp 127.0.0.1:7000: connect: …`): a value.
+  // A first label after a word ends a sentence that fills in a value (`qemu unexpectedly closed the monitor: …`).
+  for (let i = prefix; i + 1 < tokens.length; i++) {
+    const sep = seps[i] ?? '';
+    if (sep.length > 1 && sep.trimEnd() === ':') return tokens[i] !== WILDCARD;
+  }
+  return true;
+}
+
+/**
+ * A word as a sentence spells it: letters, with an inner hyphen or apostrophe (`ip-host`, `don't`, `USB`); one with a
+ * capital after a lower-case letter (`DialTcpByHttpProxy`) is a name from code.
+ */
+function isProseWord(token: string): boolean {
+  return PROSE_TOKEN.test(token) && !CAMEL_CASE.test(token);
+}
+
+/** A lower-case letter followed by a capital: a name written in camel case. */
+const CAMEL_CASE = /\p{Ll}\p{Lu}/u;
+
+/** A word of letters, with an inner hyphen or apostrophe (`ip-host`, `don't`, `USB`). */
+const PROSE_TOKEN = /^\p{L}+(?:['-]\p{L}+)*$/u;
+
+/**
+ * The text after the label at `prefix` is one token and then another field of a record, `, label: ` (`libvirt
+ * version: 6.0.0, package: 0ubuntu8.15 (…)` beside `libvirt version: 1.2.2`): a record with one more field, printed by
+ * another call (the one that knows the package), not a longer value of the same label.
+ */
+function addsField(unit: TailUnit, prefix: number): boolean {
+  const { tokens, seps } = unit;
+  return seps[prefix] === ', ' && prefix + 1 < tokens.length && PROSE_TOKEN.test(tokens[prefix + 1]) && seps[prefix + 1] === ': ';
+}
+
+/**
+ * Where texts after a label may start in a template (token indexes, at most MAX_LABELS, first ones first): after a
+ * separator that ends in `: ` and follows MIN_LABEL_WORDS or more words in a row (tokens that start with a letter,
+ * blanks between them), outside brackets.
+ */
+function labelEnds(tokens: readonly string[], seps: readonly string[] | undefined): number[] {
+  const ends: number[] = [];
+  if (!seps) return ends;
+  let row = 0;
+  let depth = 0;
+  for (let i = 0; i + 1 < tokens.length && ends.length < MAX_LABELS; i++) {
+    const sep = seps[i] ?? '';
+    row = startsWithLetter(tokens[i]) ? row + 1 : 0;
+    if (depth === 0 && row >= MIN_LABEL_WORDS && sep.length >= 2 && sep.endsWith(': ') && sep.trimEnd() === ':') ends.push(i + 1);
+    for (let k = 0; k < sep.length; k++) {
+      const c = sep.charCodeAt(k);
+      if (c === 91 /* [ */ || c === 40 /* ( */ || c === 123 /* { */) depth++;
+      else if ((c === 93 /* ] */ || c === 41 /* ) */ || c === 125) /* } */ && depth > 0) depth--;
+    }
+    // Words of a phrase are joined by blanks; any other mark between them starts a new row.
+    if (sep.trim() !== '') row = 0;
+  }
+  return ends;
+}
+
+/** The token starts with a letter (ASCII, or above U+007F: a word in another script), as a word of a sentence does. */
+function startsWithLetter(token: string): boolean {
+  const c = token.charCodeAt(0) | 32;
+  return (c >= 97 && c <= 122) || c > 127;
 }

@@ -103,4 +103,59 @@ describe('value spans: a value of no token or of several is still one value', ()
     const ids = ['    mode=production', '    workers=4', '    region=eu-1', '    method=GET'].map((m) => one.add(m, { level: 'INFO' }));
     assert.equal(new Set(ids.map((id) => one.finalId(id))).size, 1, one.templates().map((t) => t.template).join(' / '));
   });
+
+  it('reads the text after a label that ends a phrase as one value when its texts differ in length and words', () => {
+    // frp (batch 10), client/service.go: `xl.Warn("login to server failed: %v", err)`, err a Go error chain or a word.
+    const frp = [
+      'login to server failed: DialTcpByHttpProxy error, StatusCode [500]',
+      'login to server failed: dial tcp a.b.c.d:7000: connect: network is unreachable',
+      'login to server failed: dial tcp 127.0.0.1:7000: connect: connection refused',
+      'login to server failed: dial tcp 127.0.0.1:7000: connect: connection refused',
+      'login to server failed: EOF',
+    ];
+    const templates = templatesOf(frp);
+    assert.equal(new Set(templates).size, 1, templates.join(' / '));
+    assert.equal(templates[0], 'login to server failed: <*>');
+    // ntpd (batch 10), ntpd.c: `msyslog(LOG_INFO, "Command line: %s", cmdline)`, the daemon's arguments as given.
+    const ntpd = ['Command line: ntpd -g -q', 'Command line: ntpd -gq', 'Command line: ntpd -I wwan0 -d 99', 'Command line: ntpd -n -q -p 203.107.6.88'];
+    assert.deepEqual([...new Set(templatesOf(ntpd))], ['Command line: <*>']);
+  });
+
+  it('keeps apart texts after one label that the file prints again, or that open as sentences of their own', () => {
+    // Two texts after one phrase, one line each: as often two statements as one with a value, which the file cannot
+    // tell (Mopidy's `Enabled extensions: %s`, batch 9, stays split until a third text shows).
+    assert.equal(minedCount(['Enabled extensions: none', 'Enabled extensions: iris, mpd, http, file, stream, m3u, softwaremixer, local']), 2);
+    // Each text printed on several lines: two wordings of the program's after one label, not one value.
+    assert.equal(minedCount([
+      ...Array(3).fill('upstream request failed: Connection refused'),
+      ...Array(3).fill('upstream request failed: Connection reset by peer'),
+    ]), 2);
+    // ZED (batch 3): the diagnosis engine's own statements after its name, one line each.
+    assert.equal(minedCount([
+      'Diagnosis Engine: register module',
+      'Diagnosis Engine: case opened (6ad8c46d-63ea-4f25-924b-7772c5db7294)',
+      "Diagnosis Engine: opening case for vdev 1616964075280407541 due to 'ereport.fs.zfs.checksum'",
+    ]), 3);
+    // libvirt (batch 9): `internal error: %s` given two messages that each end in their own label and value.
+    assert.equal(minedCount([
+      'internal error: qemu unexpectedly closed the monitor: 2022-07-20T06:13:31.151467Z qemu-system-x86_64: -blockdev {x}: Could not open',
+      'internal error: process exited while connecting to monitor: 2022-07-20T06:13:31.151467Z qemu-system-x86_64: Could not open',
+    ]), 2);
+  });
+
+  it('keeps apart a text that another statement extends with a part of its own', () => {
+    // ghostunnel (batch 2): `closed pipe: %s <-> %s` in one version, with ` [forwarded …, returned …, open …]` in a later.
+    assert.equal(minedCount([
+      'closed pipe: tcp:103.56.62.6:50014 [CN=zj1.cu.xlddns.xyz] <-> tcp:127.0.0.1:10111 [no tls]',
+      'closed pipe: tcp:103.56.62.6:50016 [CN=zj1.cu.xlddns.xyz] <-> tcp:127.0.0.1:10111 [no tls]',
+      'closed pipe: tcp:127.0.0.1:57373 [CN=client] <-> tcp:127.0.0.1:8004 [no tls] [forwarded 398.3 KiB, returned 0 bytes, open 1.507570916s]',
+      'closed pipe: tcp:127.0.0.1:57374 [CN=client] <-> tcp:127.0.0.1:8004 [no tls] [forwarded 12.1 KiB, returned 0 bytes, open 0.2s]',
+    ]), 2);
+    // libvirt (batch 9): the version alone, and the version with one more field, printed by another call.
+    assert.equal(minedCount([
+      'libvirt version: 1.2.2',
+      'libvirt version: 10.0.0',
+      'libvirt version: 6.0.0, package: 0ubuntu8.15 (Christian Ehrhardt <christian.ehrhardt@canonical.com> Thu, 18 Nov 2021 10:23:11 +0100)',
+    ]), 2);
+  });
 });
