@@ -520,6 +520,28 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const cache = minedAlone(['entry found in cache layer', 'entry found in disk layer', 'lookup done']);
     assertApart(cache, [0, 1], 'in cache layer / in disk layer');
   });
+  it("reads snake_case names inside a sentence as values (Qdrant's `Loading collection: user_emb`, the kernel's `Key type id_resolver registered`)", () => {
+    // Real lines (test/fixtures/real-excerpts Qdrant, Riak, LinuxKernel): two objects the program was given, one statement each.
+    const collections = minedAlone(['Loading collection: user_emb', 'Loading collection: item_emb', 'Loaded 2 collections']);
+    assertOneEvent(collections, [0, 1], 'Loading collection: <*>');
+    const pools = minedAlone([
+      'Spidermonkey VM (thread stack: 16MB, max heap: 8MB, pool: riak_kv_js_reduce) host starting (<0.407.0>)',
+      'Spidermonkey VM (thread stack: 16MB, max heap: 8MB, pool: riak_kv_js_hook) host starting (<0.410.0>)',
+      'Spidermonkey VM (thread stack: 16MB, max heap: 8MB, pool: riak_kv_js_hook) host starting (<0.411.0>)',
+    ]);
+    assertOneEvent(pools, [0, 1, 2], 'pool: <*>');
+    const keys = minedAlone(['Key type id_resolver registered', 'Key type id_legacy registered', 'Key type dns_resolver registered']);
+    assertOneEvent(keys, [0, 1, 2], 'Key type <*> registered');
+    // A program's own identifiers open its message (a function's name after a column: PgBouncer's `pause_client` /
+    // `activate_client`) or label a value (`vc_cma_base = <*>`): they stay apart, as plain words would.
+    const calls = minedAlone(['DEBUG 0x55d1 pause_client', 'DEBUG 0x55d2 activate_client', 'DEBUG 0x55d3 query time: 12 us']);
+    assertApart(calls, [0, 1], 'pause_client / activate_client');
+    const dump = minedAlone(['vc-cma: vc_cma_base      = 0x1c000000', 'vc-cma: vc_cma_size      = 0x00000000', 'vc-cma: loaded']);
+    assertApart(dump, [0, 1], 'vc_cma_base / vc_cma_size');
+    // Plain words in the same place are the statement's own (`registered new driver usbhid` / `hub` stays with the counts).
+    const words = minedAlone(['Key type legacy registered', 'Key type resolver registered', 'done']);
+    assertApart(words, [0, 1], 'legacy / resolver');
+  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
