@@ -326,8 +326,10 @@ const MIN_TAIL_PREFIX = 2;
  * Sockets.` / `… Basic System.`): a name of a varying number of words, which templates of one length cannot show. The
  * runs count as the values of one position (isVariablePosition, or a <*> run already); a message keeps at least
  * MIN_TAIL_PREFIX constant words, so a verb and its object (`Starting job controller` / `Starting daemon sets
- * controller`, each printed by its own statement) stay apart. The longest shared beginning is tried first; the
- * merged template is the one with the shortest run, its run written as one <*>.
+ * controller`, each printed by its own statement) stay apart, and so do runs whose lines keep to different levels
+ * (levelsTellApart: dhcpcd's `probing for an IPv4LL address` at info beside `probing for <*>` at debug, two calls).
+ * The longest shared beginning is tried first; the merged template is the one with the shortest run, its run written
+ * as one <*>.
  */
 function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
   const maxLength = alive.reduce((max, g) => Math.max(max, g.tokens.length), 0);
@@ -343,7 +345,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     }
     for (let family of families.values()) {
       family = mergeableMembers(family, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run));
-      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule)) continue;
+      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule) || levelsTellApart(family)) continue;
       family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
       const [into, ...rest] = family;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD + sharedEnding(family.map((group) => group.tokens[group.tokens.length - 1]))];
@@ -385,7 +387,8 @@ const MIN_INNER_WORDS = 3;
  * `Discovery`, `Software Update`, `Anonymous Usage Tracking`), which neither templates of one length nor a run at the
  * message's end can show. Why it holds: a statement keeps its words on both sides of what it fills in, and names of
  * several lengths at one place are not a program's own words, which have one spelling each; a few names with many
- * lines each still sort lines into events (isVariablePosition). At least MIN_INNER_WORDS constant words must stay,
+ * lines each still sort lines into events (isVariablePosition), nor do names whose lines keep to different levels
+ * (levelsTellApart). At least MIN_INNER_WORDS constant words must stay,
  * one before the run and one after it, so that a verb and its object (`Starting job controller` / `Starting daemon
  * sets controller`, two statements) stay apart. The merged template is the member whose run is one token (the
  * others' runs become its <*>); without such a member nothing merges, since the template is rendered from one member's
@@ -423,7 +426,7 @@ function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: 
       counts.set(run, (counts.get(run) ?? 0) + group.count);
     }
     const into = family.filter((group) => group.tokens.length === prefix + suffix + 1).sort((a, b) => a.id - b.id)[0];
-    if (!into || lengths.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
+    if (!into || lengths.size < 2 || !isVariablePosition([...counts.values()], rule) || levelsTellApart(family)) continue;
     into.tokens = [...into.tokens];
     into.tokens[prefix] = WILDCARD;
     absorb(into, family.filter((group) => group !== into));

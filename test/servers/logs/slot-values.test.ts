@@ -614,6 +614,18 @@ describe('log intelligence: constant words that name a statement, and label-valu
   // break14: `status: ok, reason: none` (INFO) and `status: failed, reason: oom` (ERROR) became one template whose
   // examples all showed `ok`: the failures vanished from log_patterns. The value slots of a record, a key=value field or
   // a quote are the statement's own words where their lines keep to different levels.
+  it("a run of words ending a message is no name where the lines keep to different levels (dhcpcd's `probing for an IPv4LL address` / `probing for <address>`)", () => {
+    // Real lines (test/fixtures/real-excerpts Dhcpcd): ipv4ll.c logs the first at info, arp.c the second at debug.
+    const miner = new TemplateMiner();
+    const wording = miner.add('wlp4s0: probing for an IPv4LL address', { level: 'INFO' });
+    const address = miner.add('wlp4s0: probing for 169.254.69.177', { level: 'DEBUG' });
+    miner.add('wlp4s0: probing for 169.254.12.3', { level: 'DEBUG' });
+    assert.notEqual(miner.finalId(wording), miner.finalId(address), miner.templates().map((t) => t.template).join(' / '));
+    // Names of several words at one level stay one statement (systemd's `Reached target %s.`).
+    const targets = new TemplateMiner();
+    const ids = ['Sockets.', 'Basic System.', 'Local File Systems.', 'Timers.'].map((name) => targets.add(`Reached target ${name}`, { level: 'INFO' }));
+    assert.equal(new Set(ids.map((id) => targets.finalId(id))).size, 1, targets.templates().map((t) => t.template).join(' / '));
+  });
   it('value slots whose lines keep to different levels are not merged', () => {
     const miner = new TemplateMiner();
     const ok = Array.from({ length: 12 }, (_, i) => miner.add(`job ${i}: status: ok, reason: none`, { level: 'INFO' }));
