@@ -326,8 +326,10 @@ const MIN_TAIL_PREFIX = 2;
  * Sockets.` / `… Basic System.`): a name of a varying number of words, which templates of one length cannot show. The
  * runs count as the values of one position (isVariablePosition, or a <*> run already); a message keeps at least
  * MIN_TAIL_PREFIX constant words, so a verb and its object (`Starting job controller` / `Starting daemon sets
- * controller`, each printed by its own statement) stay apart. The longest shared beginning is tried first; the
- * merged template is the one with the shortest run, its run written as one <*>.
+ * controller`, each printed by its own statement) stay apart, and so do runs whose lines keep to different levels
+ * (levelsTellApart: dhcpcd's `probing for an IPv4LL address` at info beside `probing for <*>` at debug, two calls).
+ * The longest shared beginning is tried first; the merged template is the one with the shortest run, its run written
+ * as one <*>.
  */
 function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
   const maxLength = alive.reduce((max, g) => Math.max(max, g.tokens.length), 0);
@@ -343,7 +345,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     }
     for (let family of families.values()) {
       family = mergeableMembers(family, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run));
-      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule)) continue;
+      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule) || levelsTellApart(family)) continue;
       family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
       const [into, ...rest] = family;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD + sharedEnding(family.map((group) => group.tokens[group.tokens.length - 1]))];
@@ -385,7 +387,8 @@ const MIN_INNER_WORDS = 3;
  * `Discovery`, `Software Update`, `Anonymous Usage Tracking`), which neither templates of one length nor a run at the
  * message's end can show. Why it holds: a statement keeps its words on both sides of what it fills in, and names of
  * several lengths at one place are not a program's own words, which have one spelling each; a few names with many
- * lines each still sort lines into events (isVariablePosition). At least MIN_INNER_WORDS constant words must stay,
+ * lines each still sort lines into events (isVariablePosition), nor do names whose lines keep to different levels
+ * (levelsTellApart). At least MIN_INNER_WORDS constant words must stay,
  * one before the run and one after it, so that a verb and its object (`Starting job controller` / `Starting daemon
  * sets controller`, two statements) stay apart. The merged template is the member whose run is one token (the
  * others' runs become its <*>); without such a member nothing merges, since the template is rendered from one member's
@@ -423,7 +426,7 @@ function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: 
       counts.set(run, (counts.get(run) ?? 0) + group.count);
     }
     const into = family.filter((group) => group.tokens.length === prefix + suffix + 1).sort((a, b) => a.id - b.id)[0];
-    if (!into || lengths.size < 2 || !isVariablePosition([...counts.values()], rule)) continue;
+    if (!into || lengths.size < 2 || !isVariablePosition([...counts.values()], rule) || levelsTellApart(family)) continue;
     into.tokens = [...into.tokens];
     into.tokens[prefix] = WILDCARD;
     absorb(into, family.filter((group) => group !== into));
@@ -1163,5 +1166,50 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
+  if (counts.size > 1 && namesModeAt(family, position, counts)) return true;
+  if (counts.size > 1 && namesObjectsAt(family, position, counts)) return true;
   return isVariablePosition([...counts.values()], rule);
 }
+
+/**
+ * The family differs in the word after `in` that names the mode or setting a program runs in: the word ends the
+ * message or comes before `mode`, and every word there is lower-case letters (a closing `.` or `...` aside), no
+ * levels telling them apart (Puma's `Puma starting in single mode...` / `… cluster mode...`, Ghost's `Ghost is
+ * running in production...` / `… development...`, Ghostunnel's `starting ghostunnel in client mode` / `server mode`).
+ * Why it holds: `in %s mode` and `running in %s` are how a program reports the configuration it started with, one
+ * statement given the configured word, and a file holds few of them (one per start), so counts never show them a
+ * variable. Other prepositions before a word are as often two statements (`Listening for UDP queries` / `TCP`,
+ * `checking … on source...` / `on target...`) and stay with the counts.
+ */
+function namesModeAt(family: Group[], position: number, counts: Map<string, number>): boolean {
+  const tokens = family[0].tokens;
+  if (position < 2 || tokens[position - 1] !== 'in' || levelsTellApart(family)) return false;
+  const next = tokens[position + 1];
+  if (next !== undefined && !/^mode\b/.test(next)) return false;
+  for (const word of counts.keys()) if (!MODE_WORD.test(word)) return false;
+  return true;
+}
+
+/**
+ * The family differs, inside a sentence, in snake_case names (`user_emb` / `item_emb`, `riak_kv_js_reduce` /
+ * `riak_kv_js_hook`, `id_resolver` / `id_legacy`): a word of the program's wording comes before them, they are not a
+ * label or key (no `:` or `=` follows), and no levels tell them apart (Qdrant's `Loading collection: user_emb`, Riak's
+ * `Spidermonkey VM (…, pool: riak_kv_js_reduce) host starting`, the kernel's `Key type id_resolver registered`, cloud-init's
+ * `Found cc_rightscale_userdata with attributes …`). Why it holds: a sentence is written in words; an identifier
+ * joined by `_` in the middle of one names an object the program handles (a collection, a pool, a module, a key
+ * type), which the statement is given, so two of them are already two values of one variable. A program's own
+ * identifiers open a message (a function's name after the header, PgBouncer's `pause_client` / `activate_client`:
+ * position 0 or after a <*>) or label a value (`vc_cma_base = <*>`), and those stay apart.
+ */
+function namesObjectsAt(family: Group[], position: number, counts: Map<string, number>): boolean {
+  const before = family[0].tokens[position - 1];
+  if (before === undefined || before === WILDCARD || !hasLetter(before) || levelsTellApart(family)) return false;
+  for (const word of counts.keys()) if (!SNAKE_NAME.test(word)) return false;
+  return family.every((group) => !/^\s*[:=]/.test(group.seps?.[position] ?? ''));
+}
+
+/** A snake_case name (namesObjectsAt): lower-case words joined by `_`, then at most a closing bracket or stop. */
+const SNAKE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+[).,;]?$/;
+
+/** A mode's word (namesModeAt): lower-case letters, then at most a sentence's closing dots. */
+const MODE_WORD = /^\p{Ll}+\.{0,3}$/u;

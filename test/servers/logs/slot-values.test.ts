@@ -32,6 +32,15 @@ function assertOneEvent(templates: string[], indexes: number[], what: string): v
   templates.forEach((other, i) => assert.ok(indexes.includes(i) || other !== template, `${what}: line ${i + 1} joined '${template}'`));
 }
 
+/** A file's messages (mined alone), the lines that must share one template (or each keep their own), and what they show. */
+type Grouping = [messages: string[], indexes: number[], what: string];
+
+/** Mines each case's messages alone: `together` cases are one event each (assertOneEvent), `apart` ones stay apart. */
+function assertGroupings(together: Grouping[], apart: Grouping[]): void {
+  for (const [messages, indexes, what] of together) assertOneEvent(minedAlone(messages), indexes, what);
+  for (const [messages, indexes, what] of apart) assertApart(minedAlone(messages), indexes, what);
+}
+
 /** Each line at `indexes` has a template of its own. */
 function assertApart(templates: string[], indexes: number[], what: string): void {
   const seen = new Set(indexes.map((i) => templates[i]));
@@ -502,6 +511,43 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
     assertApart(two, [0, 1], 'two names');
   });
+  it("reads the word after `in` that names a program's mode as its value (Puma's `starting in single mode...`, Ghost's `running in production...`)", () => {
+    // Real lines (test/fixtures/real-excerpts Puma, Ghost, Ghostunnel): one start-up statement given the configured mode.
+    // After another preposition two words are as often two statements (PowerDNS Recursor's `Listening for UDP queries
+    // on` / `TCP`, Syncoid's `checking availability of lzop on source...` / `target...`), and a word that goes on with
+    // more than `mode` is the statement's own wording.
+    assertGroupings(
+      [
+        [['Puma starting in single mode...', 'Use Ctrl-C to stop', 'Puma starting in cluster mode...', 'Use Ctrl-C to stop'], [0, 2], 'Puma starting in <*> mode...'],
+        [['Ghost is running in production...', 'Ghost is running in development...', 'Ghost boot 2.35s', 'Ghost is running in production...'], [0, 1, 3], 'Ghost is running in <*>'],
+        [['starting ghostunnel in client mode', 'starting ghostunnel in server mode', 'using target address localhost:8080'], [0, 1], 'starting ghostunnel in <*> mode'],
+      ],
+      [
+        [['Listening for UDP queries on 0.0.0.0:53', 'Listening for TCP queries on 0.0.0.0:53', 'Done priming cache'], [0, 1], 'UDP / TCP queries'],
+        [['checking availability of lzop on source...', 'checking availability of lzop on target...', 'sending incremental'], [0, 1], 'on source / on target'],
+        [['entry found in cache layer', 'entry found in disk layer', 'lookup done'], [0, 1], 'in cache layer / in disk layer'],
+      ],
+    );
+  });
+  it("reads snake_case names inside a sentence as values (Qdrant's `Loading collection: user_emb`, the kernel's `Key type id_resolver registered`)", () => {
+    // Real lines (test/fixtures/real-excerpts Qdrant, Riak, LinuxKernel): two objects the program was given, one
+    // statement each. A program's own identifiers open its message (a function's name after a column: PgBouncer's
+    // `pause_client` / `activate_client`) or label a value (`vc_cma_base = <*>`): they stay apart, as plain words in the
+    // same place do (`registered new driver usbhid` / `hub` stays with the counts).
+    const pool = (name: string, pid: number) => `Spidermonkey VM (thread stack: 16MB, max heap: 8MB, pool: ${name}) host starting (<0.${pid}.0>)`;
+    assertGroupings(
+      [
+        [['Loading collection: user_emb', 'Loading collection: item_emb', 'Loaded 2 collections'], [0, 1], 'Loading collection: <*>'],
+        [[pool('riak_kv_js_reduce', 407), pool('riak_kv_js_hook', 410), pool('riak_kv_js_hook', 411)], [0, 1, 2], 'pool: <*>'],
+        [['Key type id_resolver registered', 'Key type id_legacy registered', 'Key type dns_resolver registered'], [0, 1, 2], 'Key type <*> registered'],
+      ],
+      [
+        [['DEBUG 0x55d1 pause_client', 'DEBUG 0x55d2 activate_client', 'DEBUG 0x55d3 query time: 12 us'], [0, 1], 'pause_client / activate_client'],
+        [['vc-cma: vc_cma_base      = 0x1c000000', 'vc-cma: vc_cma_size      = 0x00000000', 'vc-cma: loaded'], [0, 1], 'vc_cma_base / vc_cma_size'],
+        [['Key type legacy registered', 'Key type resolver registered', 'done'], [0, 1], 'legacy / resolver'],
+      ],
+    );
+  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
@@ -574,6 +620,18 @@ describe('log intelligence: constant words that name a statement, and label-valu
   // break14: `status: ok, reason: none` (INFO) and `status: failed, reason: oom` (ERROR) became one template whose
   // examples all showed `ok`: the failures vanished from log_patterns. The value slots of a record, a key=value field or
   // a quote are the statement's own words where their lines keep to different levels.
+  it("a run of words ending a message is no name where the lines keep to different levels (dhcpcd's `probing for an IPv4LL address` / `probing for <address>`)", () => {
+    // Real lines (test/fixtures/real-excerpts Dhcpcd): ipv4ll.c logs the first at info, arp.c the second at debug.
+    const miner = new TemplateMiner();
+    const wording = miner.add('wlp4s0: probing for an IPv4LL address', { level: 'INFO' });
+    const address = miner.add('wlp4s0: probing for 169.254.69.177', { level: 'DEBUG' });
+    miner.add('wlp4s0: probing for 169.254.12.3', { level: 'DEBUG' });
+    assert.notEqual(miner.finalId(wording), miner.finalId(address), miner.templates().map((t) => t.template).join(' / '));
+    // Names of several words at one level stay one statement (systemd's `Reached target %s.`).
+    const targets = new TemplateMiner();
+    const ids = ['Sockets.', 'Basic System.', 'Local File Systems.', 'Timers.'].map((name) => targets.add(`Reached target ${name}`, { level: 'INFO' }));
+    assert.equal(new Set(ids.map((id) => targets.finalId(id))).size, 1, targets.templates().map((t) => t.template).join(' / '));
+  });
   it('value slots whose lines keep to different levels are not merged', () => {
     const miner = new TemplateMiner();
     const ok = Array.from({ length: 12 }, (_, i) => miner.add(`job ${i}: status: ok, reason: none`, { level: 'INFO' }));
