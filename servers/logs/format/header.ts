@@ -1090,6 +1090,10 @@ const LEVEL_PHRASE_AT = /([A-Z][a-z]+) (?:([a-z]+) )?([a-z]+):(?=[ \t]|$)/y;
  * a level word (`Strict Standards:`) is not one.
  */
 function levelPhraseAt(line: string, position: number): FieldMatch | undefined {
+  // The phrase opens with a capital letter: any other first character rules it out without running the regex (every
+  // line of a file with a level field asks this first).
+  const first = line.charCodeAt(position);
+  if (!(first >= 65 && first <= 90)) return undefined;
   const m = matchAt(LEVEL_PHRASE_AT, line, position);
   if (!m || !LEVEL_WORD_SET.has(m[3])) return undefined;
   let level = normalizeLevel(m[3]);

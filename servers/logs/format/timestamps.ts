@@ -331,7 +331,7 @@ const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\
 function scanIso(line: string, start: number): { epoch: number | undefined; end: number } | null {
   // The 19 characters of the last second read match the regex's fixed part wherever they are written: only the rest
   // (fraction, zone, what follows) is left to read, by hand when it takes the regex's first reading.
-  const sameSecond = lastIsoSecond.text.length === 19 && line.startsWith(lastIsoSecond.text, start);
+  const sameSecond = isLastIsoSecond(line, start);
   const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
   const end = tail >= 0 ? tail : isoRegexEnd(line, start);
   return end < 0 ? null : readIso(line, start, end, sameSecond);
@@ -412,7 +412,9 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
   if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
-    lastIsoSecond.text = line.slice(start, start + 19);
+    const codes = lastIsoSecond.codes;
+    for (let i = 0; i < ISO_SECOND_LENGTH; i++) codes[i] = line.charCodeAt(start + i);
+    lastIsoSecond.known = true;
     lastIsoSecond.utc = utc;
   }
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
@@ -634,8 +636,21 @@ export function unorderedDateEnd(line: string, position: number): number {
 /** A two-digit-year date in any order and its time (unorderedDateEnd): groups 1-4 the three parts and the separator. */
 const SHORT_DATE_AT = new RegExp(String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{1,2}) ${TIME}(?![\d:])`, 'y');
 
-/** The last whole second scanIso read (its 19 characters and zone) and its epoch (ms). */
-const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
+/** Characters of an ISO time up to its seconds (`2024-01-02T03:04:05`). */
+const ISO_SECOND_LENGTH = 19;
+/**
+ * The ISO second readIso read last: its characters up to the seconds, as codes (a copy: a string cut from the line was
+ * a slice of it, slower to compare with every next line's), whether it was UTC, and its epoch (ms).
+ */
+const lastIsoSecond: { codes: Uint16Array; known: boolean; utc: boolean; epoch: number | undefined } = { codes: new Uint16Array(ISO_SECOND_LENGTH), known: false, utc: false, epoch: undefined };
+
+/** Whether `line` holds lastIsoSecond's characters from `start` (compared from the seconds: they differ first). */
+function isLastIsoSecond(line: string, start: number): boolean {
+  if (!lastIsoSecond.known || line.length < start + ISO_SECOND_LENGTH) return false;
+  const codes = lastIsoSecond.codes;
+  for (let i = ISO_SECOND_LENGTH - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
+  return true;
+}
 
 
 /** Ordered most specific first: the first that matches at a position wins. */

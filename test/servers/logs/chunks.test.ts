@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../../servers/logs/io/chunks';
+import { CHUNK_BYTES, MAX_LINE_BYTES, forEachLine, readLineBlocks, readPlainBlocksAhead, type LineBlock } from '../../../servers/logs/io/chunks';
 
 function expectedText(content: string): string {
   const lines = content.split('\n');
@@ -55,4 +55,23 @@ describe('logs io: plain block readers', function () {
       if (content.length) assert.equal(plain.last?.offset, content.length);
     });
   }
+
+  // forEachLine decodes an all-ASCII block as Latin-1 (the same string for bytes below 0x80) and any other block as
+  // UTF-8: a block of plain lines, then a block with accented and wide characters, CRLF ends in both.
+  it('gives the same lines from ASCII and UTF-8 blocks as a UTF-8 decoding of the file', async () => {
+    const ascii = Array.from({ length: 120_000 }, (_, i) => `2026-12-01 10:00:${String(i % 60).padStart(2, '0')} INFO worker ${i} started\r`);
+    const wide = Array.from({ length: 50_000 }, (_, i) => (i % 2 ? `2026-12-01 ERROR Zürich 東京 ${i} café 😀` : `plain ascii ${i}`));
+    const content = `${[...ascii, ...wide].join('\n')}\n`;
+    const file = join(dir, 'mixed.log');
+    writeFileSync(file, content, 'utf8');
+    assert.ok(Buffer.byteLength(content) > CHUNK_BYTES, 'the file spans more than one block');
+    const fd = openSync(file, 'r');
+    const lines: string[] = [];
+    try {
+      await forEachLine(fd, { gzip: false }, (line) => lines.push(line) > 0);
+    } finally {
+      closeSync(fd);
+    }
+    assert.deepEqual(lines, [...ascii.map((line) => line.slice(0, -1)), ...wide]);
+  });
 });
