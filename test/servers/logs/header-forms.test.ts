@@ -666,3 +666,39 @@ describe('klog-like headers', () => {
     assert.match(parsed[0].message, /^received initial cluster-verification connection/);
   });
 });
+
+describe('one event behind two header forms in one file (session 13)', () => {
+  it("a viewer's ISO time glued to the program's own `MM-dd time Level` gives the message the program's bare lines give", () => {
+    // Real lines (batch 10, Jackett): NLog's console lines copied bare, and the same lines from a log viewer that glued
+    // its `…+00:00` time to them (no space between the offset and the program's `01-24`).
+    const lines = [
+      '2022-07-30 10:26:43\tInfo\tStarting Jackett v0.20.1489',
+      '2022-07-30 10:26:44\tInfo\tJackett variant: CoreLinuxAmdx64',
+      '2022-07-30 10:26:44\tInfo\tOS version: Unix 5.4.0.122 (64bit OS) (64bit process)',
+      '2023-01-24 08:47:12.195241+00:0001-24 00:47:12 Info Starting Jackett v0.20.2297 ',
+      '2023-01-24 08:47:13.508745+00:0001-24 00:47:13 Info Environment version: 6.0.11 (/app/) ',
+      '2023-01-24 08:47:13.508802+00:0001-24 00:47:13 Info OS version: Unix 5.15.79.0 (64bit OS) (64bit process) ',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.message.trim()), [
+      'Starting Jackett v0.20.1489', 'Jackett variant: CoreLinuxAmdx64', 'OS version: Unix 5.4.0.122 (64bit OS) (64bit process)',
+      'Starting Jackett v0.20.2297', 'Environment version: 6.0.11 (/app/)', 'OS version: Unix 5.15.79.0 (64bit OS) (64bit process)',
+    ]);
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO']);
+    // The viewer's time is the line's (the first one read), with its offset.
+    assert.equal(parsed[3].timestamp, Date.UTC(2023, 0, 24, 8, 47, 12, 195));
+  });
+
+  it('an offset followed by digits that are no month-day date is not read as an offset, as before', () => {
+    // A made-up neighbour: `+00:0012` is no offset followed by a date; the time is read up to its seconds as today.
+    const lines = [
+      '2023-01-24 08:47:12+00:0012 value written',
+      '2023-01-24 08:47:13+00:0013 value written',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[0].timestamp, new Date(2023, 0, 24, 8, 47, 12).getTime());
+    assert.equal(parsed[1].message, '+00:0013 value written');
+  });
+});
