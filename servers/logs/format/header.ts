@@ -384,6 +384,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'word':
       out.end = wordEnd(line, position);
+      // A word that opens a quote it does not close (`msg="Listening` of `msg="Listening for queries" subsystem=…`) is
+      // the start of a quoted value running on into the message: no column (a host, a thread) holds half a quotation.
+      if (out.end >= 0 && opensQuote(line, position, out.end)) return false;
       if (field.levelWords && out.end >= 0) out.level = columnLevel(line.slice(position, out.end));
       return out.end >= 0;
   }
@@ -428,6 +431,17 @@ function readComponent(line: string, position: number, out: FieldMatch): boolean
   }
   out.component = line.slice(position, end - 1);
   return true;
+}
+
+/** Whether [start, end) of `line` holds a `="` and then an odd number of `"` (a `key="value` cut at a space). */
+function opensQuote(line: string, start: number, end: number): boolean {
+  let quotes = -1;
+  for (let i = start + 1; i < end; i++) {
+    if (line.charCodeAt(i) !== 34 /* " */) continue;
+    if (quotes >= 0) quotes++;
+    else if (line.charCodeAt(i - 1) === 61 /* = */) quotes = 1;
+  }
+  return quotes % 2 === 1;
 }
 
 /** End of WORD_AT's match at `position` (`[^\s|]+`), or -1. */

@@ -701,4 +701,25 @@ describe('one event behind two header forms in one file (session 13)', () => {
     assert.equal(parsed[0].timestamp, new Date(2023, 0, 24, 8, 47, 12).getTime());
     assert.equal(parsed[1].message, '+00:0013 value written');
   });
+
+  it('a syslog host column never takes the start of a quoted value (`msg="Listening`): the record\'s msg is the message', () => {
+    // Real lines (batch 10, PdnsRecursor 4.8's structured logging): a journal line with host and tag, and the same
+    // program's records pasted behind only the syslog time; a neighbour whose host word holds a closed quote stays a host.
+    const lines = [
+      'Jun 17 14:21:24 ultimate pdns-recursor[2734553]: Using 64-bits mode. Built using gcc 9.4.0 on Jun 17 2022 11:58:38 by root@01cab996a69e.',
+      'Jun 17 14:21:24 ultimate pdns_recursor[2734553]: If using IPv6, please raise sysctl net.ipv6.route.max_size to a size >= 16384',
+      'Dec  7 17:25:04 <VM-HOSTNAME> pdns_recursor[1506403]: msg="Question" subsystem="syncres" level="0" prio="Info" tid="2" ts="1733579704.098" ecs="" mtid="2" proto="udp" qname="google.com" qtype="A" remote="192.168.0.1:51800"',
+      'Dec 09 09:30:01 msg="Listening for queries" subsystem="config" level="0" prio="Info" tid="0" ts="1733733001.553" addresses="0.0.0.0:5301 [::]:5301" proto="UDP" reuseport="1" socketInstances="4"',
+      'Dec 09 09:30:01 msg="Listening for queries" subsystem="config" level="0" prio="Info" tid="0" ts="1733733001.553" addresses="0.0.0.0:5301 [::]:5301" protocol="TCP" reuseport="1" socketInstances="1"',
+      'Dec 09 09:30:02 host="a" pdns_recursor[1506403]: Done',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[0].message, 'Using 64-bits mode. Built using gcc 9.4.0 on Jun 17 2022 11:58:38 by root@01cab996a69e.');
+    assert.equal(parsed[2].message, 'Question');
+    assert.equal(parsed[3].message, 'Listening for queries');
+    assert.equal(parsed[4].message, 'Listening for queries');
+    assert.equal(parsed[5].message, 'Done');
+    assert.equal(parsed[5].component, 'pdns_recursor[1506403]');
+  });
 });
