@@ -3,6 +3,7 @@ import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
@@ -423,8 +424,8 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
-  // its message, and the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from
-  // the file's messages.
-  const parse = withLeadColumns(withLogrRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample);
+  // its message, a bracketed record's fields around its quoted message, and the header columns left at its start (a
+  // level word, a `[Context]`, a padded logger), learned from the file's messages.
+  const parse = withLeadColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample);
   return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
 }

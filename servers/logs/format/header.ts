@@ -384,6 +384,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'word':
       out.end = wordEnd(line, position);
+      // A word that opens a quote it does not close (`msg="Listening` of `msg="Listening for queries" subsystem=…`) is
+      // the start of a quoted value running on into the message: no column (a host, a thread) holds half a quotation.
+      if (out.end >= 0 && opensQuote(line, position, out.end)) return false;
       if (field.levelWords && out.end >= 0) out.level = columnLevel(line.slice(position, out.end));
       return out.end >= 0;
   }
@@ -428,6 +431,17 @@ function readComponent(line: string, position: number, out: FieldMatch): boolean
   }
   out.component = line.slice(position, end - 1);
   return true;
+}
+
+/** Whether [start, end) of `line` holds a `="` and then an odd number of `"` (a `key="value` cut at a space). */
+function opensQuote(line: string, start: number, end: number): boolean {
+  let quotes = -1;
+  for (let i = start + 1; i < end; i++) {
+    if (line.charCodeAt(i) !== 34 /* " */) continue;
+    if (quotes >= 0) quotes++;
+    else if (line.charCodeAt(i - 1) === 61 /* = */) quotes = 1;
+  }
+  return quotes % 2 === 1;
 }
 
 /** End of WORD_AT's match at `position` (`[^\s|]+`), or -1. */
@@ -826,6 +840,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
+  if (best) best = componentOnSomeLinesOnly(best, prefixes, sample, context) ?? best;
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
     const forms = learnMarkedForms(sample, [], context, lines);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
@@ -835,6 +850,41 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
 }
+
+/** Lines of a form that must lack its `name:` after the level, and their least share, for it to be the message's. */
+const MIN_LINES_WITHOUT_COMPONENT = 2;
+const WITHOUT_COMPONENT_SHARE = 0.1;
+
+/**
+ * The header `best` without its last field, a `name:` after its level, when a share of the lines reading every strong
+ * field before it do not have it (`[nsqd] 2021/01/15 09:28:44.636149 INFO: nsqd v1.2.0` beside `… INFO: TCP: listening on
+ * [::]:4150`): a logger writes its name column on every line of its layout, so a `word:` on some lines only is the
+ * statement's own text (`TCP: listening on %s` and `HTTP: listening on %s` are two calls, not one call from two loggers).
+ * Undefined when the name is a column of the header (or the header has none).
+ */
+function componentOnSomeLinesOnly(best: Prefix, prefixes: ReadonlyMap<string, Prefix>, sample: readonly string[], context: TimestampContext): Prefix | undefined {
+  const n = best.fields.length;
+  if (n < 2 || best.fields[n - 1].kind !== 'component') return undefined;
+  // Only a name right after the level: a syslog tag after a host has no level before it (and a tag is the program's on
+  // every line it writes); after a scope word, a `name:` on some lines only is left as it is read today (a call that
+  // fills in that name, `%s: %s for node:%s`, would split by it until its values are judged as slots).
+  if (best.fields[n - 2].kind !== 'level') return undefined;
+  const before = prefixes.get(signature(best.fields.slice(0, -1)));
+  if (!before || before.count - best.count < MIN_LINES_WITHOUT_COMPONENT) return undefined;
+  // The lines the name field did not read, less those whose name is padded before its colon (logcat's `OkHttp  : …`):
+  // a name written all the same.
+  let without = 0;
+  const read: HeaderRead = { fields: 0 };
+  for (const line of sample) {
+    const parsed: ParsedLine = { message: line };
+    if (applyHeader(before.fields, line, context, parsed, read) === 0 || read.fields < before.fields.length) continue;
+    if (!NAME_FIRST.test(parsed.message)) without++;
+  }
+  return without >= MIN_LINES_WITHOUT_COMPONENT && without >= before.count * WITHOUT_COMPONENT_SHARE ? before : undefined;
+}
+
+/** A message opening with a name and its colon, padded or not (`TCP: …`, `OkHttp  : …`). */
+const NAME_FIRST = /^[^\s:]+ *:(?:\s|$)/;
 
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
 function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {

@@ -313,15 +313,23 @@ function digitsAt(line: string, start: number, offsets: readonly number[]): bool
 
 const TIME = String.raw`(\d\d):(\d\d):(\d\d)(?:[.,:](\d{1,9}))?`;
 
+/**
+ * What may follow an ISO time: neither a digit nor `:digit` (the time would be part of a longer number), except a
+ * month-day date right after an offset written with its colon: a program that prints its own `MM-dd HH:mm:ss` behind a
+ * viewer's or collector's `…+00:00` time glued to it (`2023-01-24 08:47:12.195241+00:0001-24 00:47:12 Info …`). The
+ * colon-written offset has its fixed five characters, so the digits after it can only start the next field.
+ */
+const GLUED_DATE_OR_END = String.raw`(?:(?<=[+-]\d\d:\d\d)(?=\d\d-\d\d[ T]\d)|(?!\d|:\d))`;
+
 // The zone may follow after a space (Serilog `+01:00`, PostgreSQL `UTC`).
 // Or an AM/PM mark (a 12-hour clock, .NET's `hh:mm:ss tt`, log4net): read as 24-hour, 01:05:01 PM is twelve hours early.
-const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp][Mm])(?![A-Za-z]))?(?!\d|:\d)`, 'y');
+const ISO_REGEX = new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d)[T _]${TIME}(?:(Z)|(?: ?([+-]\d\d:?\d\d))| (UTC|GMT)| ([AaPp][Mm])(?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
 
 /**
  * ISO_REGEX with only the capture its back-reference needs: the same matches, and test() has fewer captures to record
  * (a cost of every line of a file with ISO times).
  */
-const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp][Mm](?![A-Za-z]))?(?!\d|:\d)`, 'y');
+const ISO_SHAPE = new RegExp(String.raw`\d{4}([-/.])\d\d\1\d\d[T _]\d\d:\d\d:\d\d(?:[.,:]\d{1,9})?(?:Z| ?[+-]\d\d:?\d\d| (?:UTC|GMT)| [AaPp][Mm](?![A-Za-z]))?${GLUED_DATE_OR_END}`, 'y');
 
 /**
  * The iso form read without a match array: ISO_REGEX's test() says whether and where it matches, and the parts are
@@ -372,6 +380,7 @@ function isoTailEnd(line: string, seconds: number): number {
   if (fractionEnd < 0) return -1;
   const end = zoneEnd(line, fractionEnd);
   const next = line.charCodeAt(end);
+  if (isDigit(next) && gluedDateAfterOffset(line, end)) return end;
   return isDigit(next) || (next === 58 && isDigit(line.charCodeAt(end + 1))) ? -1 : end;
 }
 
@@ -387,6 +396,12 @@ function zoneEnd(line: string, at: number): number {
   if (c === 32 && (line.startsWith('UTC', at + 1) || line.startsWith('GMT', at + 1))) return at + 4;
   if (twelveHourMarkAt(line, at) !== undefined) return at + 3;
   return at;
+}
+
+/** GLUED_DATE_OR_END's exception: a colon-written offset ends at `end` and `MM-dd` and a space or `T` follow. */
+function gluedDateAfterOffset(line: string, end: number): boolean {
+  return line.charCodeAt(end - 3) === 58 && isSign(line.charCodeAt(end - 6)) && digitsAt(line, end, [0, 1, 3, 4, 6]) && line.charCodeAt(end + 2) === 45 &&
+    (line.charCodeAt(end + 5) === 32 || line.charCodeAt(end + 5) === 84);
 }
 
 function isSign(c: number): boolean {

@@ -666,3 +666,113 @@ describe('klog-like headers', () => {
     assert.match(parsed[0].message, /^received initial cluster-verification connection/);
   });
 });
+
+describe('one event behind two header forms in one file (session 13)', () => {
+  it("a viewer's ISO time glued to the program's own `MM-dd time Level` gives the message the program's bare lines give", () => {
+    // Real lines (batch 10, Jackett): NLog's console lines copied bare, and the same lines from a log viewer that glued
+    // its `…+00:00` time to them (no space between the offset and the program's `01-24`).
+    const lines = [
+      '2022-07-30 10:26:43\tInfo\tStarting Jackett v0.20.1489',
+      '2022-07-30 10:26:44\tInfo\tJackett variant: CoreLinuxAmdx64',
+      '2022-07-30 10:26:44\tInfo\tOS version: Unix 5.4.0.122 (64bit OS) (64bit process)',
+      '2023-01-24 08:47:12.195241+00:0001-24 00:47:12 Info Starting Jackett v0.20.2297 ',
+      '2023-01-24 08:47:13.508745+00:0001-24 00:47:13 Info Environment version: 6.0.11 (/app/) ',
+      '2023-01-24 08:47:13.508802+00:0001-24 00:47:13 Info OS version: Unix 5.15.79.0 (64bit OS) (64bit process) ',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.message.trim()), [
+      'Starting Jackett v0.20.1489', 'Jackett variant: CoreLinuxAmdx64', 'OS version: Unix 5.4.0.122 (64bit OS) (64bit process)',
+      'Starting Jackett v0.20.2297', 'Environment version: 6.0.11 (/app/)', 'OS version: Unix 5.15.79.0 (64bit OS) (64bit process)',
+    ]);
+    assert.deepEqual(parsed.map((p) => p.level), ['INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO']);
+    // The viewer's time is the line's (the first one read), with its offset.
+    assert.equal(parsed[3].timestamp, Date.UTC(2023, 0, 24, 8, 47, 12, 195));
+  });
+
+  it('an offset followed by digits that are no month-day date is not read as an offset, as before', () => {
+    // A made-up neighbour: `+00:0012` is no offset followed by a date; the time is read up to its seconds as today.
+    const lines = [
+      '2023-01-24 08:47:12+00:0012 value written',
+      '2023-01-24 08:47:13+00:0013 value written',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[0].timestamp, new Date(2023, 0, 24, 8, 47, 12).getTime());
+    assert.equal(parsed[1].message, '+00:0013 value written');
+  });
+
+  it('a syslog host column never takes the start of a quoted value (`msg="Listening`): the record\'s msg is the message', () => {
+    // Real lines (batch 10, PdnsRecursor 4.8's structured logging): a journal line with host and tag, and the same
+    // program's records pasted behind only the syslog time; a neighbour whose host word holds a closed quote stays a host.
+    const lines = [
+      'Jun 17 14:21:24 ultimate pdns-recursor[2734553]: Using 64-bits mode. Built using gcc 9.4.0 on Jun 17 2022 11:58:38 by root@01cab996a69e.',
+      'Jun 17 14:21:24 ultimate pdns_recursor[2734553]: If using IPv6, please raise sysctl net.ipv6.route.max_size to a size >= 16384',
+      'Dec  7 17:25:04 <VM-HOSTNAME> pdns_recursor[1506403]: msg="Question" subsystem="syncres" level="0" prio="Info" tid="2" ts="1733579704.098" ecs="" mtid="2" proto="udp" qname="google.com" qtype="A" remote="192.168.0.1:51800"',
+      'Dec 09 09:30:01 msg="Listening for queries" subsystem="config" level="0" prio="Info" tid="0" ts="1733733001.553" addresses="0.0.0.0:5301 [::]:5301" proto="UDP" reuseport="1" socketInstances="4"',
+      'Dec 09 09:30:01 msg="Listening for queries" subsystem="config" level="0" prio="Info" tid="0" ts="1733733001.553" addresses="0.0.0.0:5301 [::]:5301" protocol="TCP" reuseport="1" socketInstances="1"',
+      'Dec 09 09:30:02 host="a" pdns_recursor[1506403]: Done',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[0].message, 'Using 64-bits mode. Built using gcc 9.4.0 on Jun 17 2022 11:58:38 by root@01cab996a69e.');
+    assert.equal(parsed[2].message, 'Question');
+    assert.equal(parsed[3].message, 'Listening for queries');
+    assert.equal(parsed[4].message, 'Listening for queries');
+    assert.equal(parsed[5].message, 'Done');
+    assert.equal(parsed[5].component, 'pdns_recursor[1506403]');
+  });
+
+  it("a `word:` after the level on some lines of the form only is the message's own text, not a name column", async () => {
+    // Real lines (batch 10, NSQ: its lg package writes `[app] date time LEVEL: msg`; `TCP: listening on %s` and
+    // `HTTP: listening on %s` are two calls): the lines without a `word:` show it is no column.
+    const lines = [
+      '[nsqlookupd] 2021/01/15 09:28:43.633014 INFO: nsqlookupd v1.2.0 (built w/go1.12.9)',
+      '[nsqlookupd] 2021/01/15 09:28:43.634274 INFO: TCP: listening on [::]:4160',
+      '[nsqlookupd] 2021/01/15 09:28:43.634350 INFO: HTTP: listening on [::]:4161',
+      '[nsqd] 2021/01/15 09:28:44.636149 INFO: nsqd v1.2.0 (built w/go1.12.9)',
+      '[nsqd] 2021/01/15 09:28:44.636271 INFO: ID: 582',
+      '[nsqd] 2021/01/15 09:28:44.637834 INFO: TOPIC(d2s_data): created',
+      '[nsqd] 2021/01/15 09:28:44.652335 INFO: LOOKUP connecting to localhost:4160',
+      '[nsqd] 2021/01/15 09:28:44.652417 INFO: HTTP: listening on [::]:4151',
+      '[nsqd] 2021/01/15 09:28:44.652535 INFO: TCP: listening on [::]:4150',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.equal(parsed[1].message, 'TCP: listening on [::]:4160');
+    assert.equal(parsed[4].message, 'ID: 582');
+    assert.equal(parsed[6].message, 'LOOKUP connecting to localhost:4160');
+    assert.deepEqual([...new Set(parsed.map((p) => p.level))], ['INFO']);
+    const templates = await templatesOf(lines, REFERENCE);
+    assert.equal(templates[1], templates[8]);
+    assert.equal(templates[2], templates[7]);
+    assert.notEqual(templates[1], templates[2]);
+  });
+
+  it('a name after the level on every line of the form stays a header column (the component)', () => {
+    // A made-up neighbour of Python's `%(asctime)s %(levelname)s %(name)s: %(message)s`.
+    const lines = [
+      '2024-03-01 10:00:00,001 INFO app.db: connected to primary',
+      '2024-03-01 10:00:01,002 INFO app.web: listening on port 8080',
+      '2024-03-01 10:00:02,003 WARNING app.db: slow query took 2.5s',
+      '2024-03-01 10:00:03,004 INFO app.cache: warmed 120 keys',
+      '2024-03-01 10:00:04,005 ERROR app.web: request failed: timeout',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => p.component), ['app.db', 'app.web', 'app.db', 'app.cache', 'app.web']);
+    assert.equal(parsed[1].message, 'listening on port 8080');
+    // Android logcat pads short tags before the colon (`OkHttp  : `): a name all the same, the tag column stays.
+    const logcat = [
+      '11-29 10:15:00.001  1234  1250 I ActivityManager: Start proc 4242:com.example.shop/u0a123 for activity',
+      '11-29 10:15:00.500  4242  4242 D ShopActivity: onCreate',
+      '11-29 10:15:01.500  4242  4260 W OkHttp  : A connection to https://api.example.com/ was leaked.',
+      '11-29 10:15:02.123  4242  4242 E AndroidRuntime: FATAL EXCEPTION: main',
+      '11-29 10:15:03.000  1234  1250 V WindowManager: relayout',
+      '11-29 10:15:04.000  4242  4242 F libc    : Fatal signal 11 (SIGSEGV), code 1 (SEGV_MAPERR)',
+    ];
+    const logcatParser = createLineParser(logcat, { referenceTime: REFERENCE });
+    assert.equal(logcatParser.parse(logcat[0]).component, 'ActivityManager');
+    assert.equal(logcatParser.parse(logcat[4]).message, 'relayout');
+  });
+});

@@ -231,11 +231,13 @@ const BATCH_8: Record<string, number> = {
  * 0.76 (a text after a label that goes on with `, package: ` is a record with one more field, another call: `libvirt
  * version: %s, package: %s` stays apart from `libvirt version: %s`). Libvirt 0.92 with `forms12` and `const12` merged
  * (forms12 reads libvirtd's `<pid>: info : ` columns, const12 keeps the record with one more field apart).
+ * Raised by branch `forms13` (session 13): Kong 0.568 -> 0.727 (a `name:` after the level that a share of the form's
+ * lines lack is no column: nginx's `pid#tid:` is left in the message, as on the lines of Kong's own `[debug] ngx_lua:`).
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
   ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
-  Magento: 0.929, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
+  Magento: 0.929, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.727, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
 /**
@@ -255,11 +257,17 @@ const BATCH_9: Record<string, number> = {
  * (snake_case names inside a sentence are values: `Loading collection: user_emb`, `pool: riak_kv_js_reduce)`), Dhcpcd
  * (a run of words ending a message, `probing for an IPv4LL address` at info beside `probing for <*>` at debug, is no
  * filled-in name when the levels differ).
+ * Raised by branch `forms13` (session 13, realx10's kinds 3, 4 and 6): Jackett 0.111 -> 0.822 (a viewer's ISO time
+ * glued to the program's `MM-dd time Level`: a colon-written offset may be followed by a glued date, both times and the
+ * level are header), TiKV 0.571 -> 0.918 (a record wholly in brackets: its one quoted field is the message, the
+ * `[key=value]` after it fields, format/bracket-records.ts), PdnsRecursor 0.842 -> 0.895 (a syslog host column never
+ * takes `msg="Listening`, a word opening a quote it does not close), NSQ 0.459 -> 0.784 (a `name:` after the level that
+ * a share of the form's lines lack is the message's: `TCP: listening on` and `HTTP: listening on` stay two calls).
  */
 const BATCH_10: Record<string, number> = {
-  Frp: 1, ExternalDNS: 0.875, TiKV: 0.571, Scrapy: 0.674, Ntpd: 0.727,
-  Jackett: 0.111, Etherpad: 1, Monit: 1, Puma: 1, Istio: 0.769, Uvicorn: 0.944, Druid: 0.815,
-  NSQ: 0.459, Dhcpcd: 0.775, Janus: 0.816, Xray: 0.857, PdnsRecursor: 0.842, Qdrant: 0.633, Riak: 0.926,
+  Frp: 1, ExternalDNS: 0.875, TiKV: 0.918, Scrapy: 0.674, Ntpd: 0.727,
+  Jackett: 0.822, Etherpad: 1, Monit: 1, Puma: 1, Istio: 0.769, Uvicorn: 0.944, Druid: 0.815,
+  NSQ: 0.784, Dhcpcd: 0.775, Janus: 0.816, Xray: 0.857, PdnsRecursor: 0.895, Qdrant: 0.633, Riak: 0.926,
   Ghost: 0.932, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
 /**
