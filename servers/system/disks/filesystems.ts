@@ -16,6 +16,7 @@ export const diskSchema = z.object({
   availableBytes: z.number().describe('free space available to unprivileged users'),
   usePercent: z.number().nullable().describe('used / (used + available), as df shows it'),
   readOnly: z.boolean().nullable().describe('null when the platform does not say'),
+  alsoMountedAt: z.array(z.string()).optional().describe('Other mounts of this same filesystem (bind mounts), not listed again'),
 });
 export type Disk = z.infer<typeof diskSchema>;
 

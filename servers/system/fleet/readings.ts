@@ -222,16 +222,22 @@ function toFigures(raw: RawReading): HostFigures {
   };
 }
 
-/** Filesystems with a size, fullest first; a device mounted twice is listed at each mount, as df does. */
-function toDisks(filesystems: RawReading['filesystems']): Disk[] {
+/**
+ * Filesystems with a size, fullest first. node_exporter reports a block device at every mount of it (bind mounts of
+ * data folders, a container runtime's mounts): one filesystem, listed once at its shortest mount, the others in
+ * `alsoMountedAt`, so it is not counted (and warned about) once per mount. Devices without a path (tmpfs, overlay) are
+ * separate filesystems whatever their name, and stay apart.
+ */
+export function toDisks(filesystems: RawReading['filesystems']): Disk[] {
   const disks: Disk[] = [];
+  const byDevice = new Map<string, Disk>();
   for (const { labels, values } of filesystems.values()) {
     const size = values.get('node_filesystem_size_bytes');
     const free = values.get('node_filesystem_free_bytes');
     const avail = values.get('node_filesystem_avail_bytes');
     if (size == null || free == null || avail == null || !(size > 0)) continue;
     const readOnly = values.get('node_filesystem_readonly');
-    disks.push({
+    const disk: Disk = {
       fs: sanitizeLine(labels.device ?? '', 1024),
       type: sanitizeLine(labels.fstype ?? '', 64),
       mount: sanitizeLine(labels.mountpoint ?? '', 1024),
@@ -239,7 +245,18 @@ function toDisks(filesystems: RawReading['filesystems']): Disk[] {
       availableBytes: Math.max(0, avail),
       ...dfUsage(size, free, avail),
       readOnly: readOnly == null ? null : readOnly === 1,
-    });
+    };
+    // The same device with the same figures is the same filesystem (a device of another size is another one).
+    const key = disk.fs.startsWith('/') ? `${disk.fs}\0${disk.type}\0${size}\0${free}\0${avail}` : undefined;
+    const seen = key === undefined ? undefined : byDevice.get(key);
+    if (seen === undefined) {
+      disks.push(disk);
+      if (key !== undefined) byDevice.set(key, disk);
+      continue;
+    }
+    const [first, other] = disk.mount.length < seen.mount.length ? [disk.mount, seen.mount] : [seen.mount, disk.mount];
+    seen.mount = first;
+    seen.alsoMountedAt = [...(seen.alsoMountedAt ?? []), other].sort();
   }
   return disks.sort((a, b) => (b.usePercent ?? -1) - (a.usePercent ?? -1));
 }

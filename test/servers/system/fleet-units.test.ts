@@ -5,12 +5,35 @@ import { loadConfig } from '../../../servers/system/config';
 import { dfUsage } from '../../../servers/system/disks/df';
 import { authFromEnv, createPrometheusClient, partialNote, PrometheusError } from '../../../servers/system/fleet/prometheus';
 import { worstFirst } from '../../../servers/system/fleet/rank';
+import { toDisks } from '../../../servers/system/fleet/readings';
 import { completeHost, targetMatchers, targetsOf, type Target } from '../../../servers/system/fleet/targets';
 
 const thresholds = { cpu: 80, memory: 90, disk: 90 };
 const target = (host: string, instance = `${host}:9100`, up = true): Target => ({ host, instance, job: 'node', jobs: ['node'], up });
 
 describe('system server fleet parts', () => {
+  // break15: node_exporter reports a device at each of its mounts; a bind mount of /dev/vda counted as another full disk.
+  it('a block device at several mounts is one filesystem, listed at its shortest mount', () => {
+    const fs = (device: string, fstype: string, mountpoint: string, size: number, free: number) => [
+      `${device}${mountpoint}`,
+      { labels: { device, fstype, mountpoint }, values: new Map([['node_filesystem_size_bytes', size], ['node_filesystem_free_bytes', free], ['node_filesystem_avail_bytes', free], ['node_filesystem_readonly', 0]]) },
+    ] as const;
+    const disks = toDisks(new Map([
+      fs('/dev/vda', 'ext4', '/srv/data', 100e9, 30e9),
+      fs('/dev/vda', 'ext4', '/', 100e9, 30e9),
+      fs('/dev/vda', 'ext4', '/var/lib/docker', 100e9, 30e9),
+      fs('/dev/vdb', 'ext4', '/backup', 100e9, 30e9),
+      fs('tmpfs', 'tmpfs', '/run', 1e9, 0.5e9),
+      fs('tmpfs', 'tmpfs', '/dev/shm', 1e9, 0.5e9),
+    ]));
+    assert.deepEqual(disks.map((d) => [d.fs, d.mount, d.alsoMountedAt]), [
+      ['/dev/vda', '/', ['/srv/data', '/var/lib/docker']],
+      ['/dev/vdb', '/backup', undefined],
+      ['tmpfs', '/run', undefined],
+      ['tmpfs', '/dev/shm', undefined],
+    ]);
+  });
+
   describe('configuration', () => {
     it('has no fleet without a URL, and reads URL, host label, timeout and credentials when given', () => {
       assert.equal(loadConfig([], {}).fleet, undefined);
