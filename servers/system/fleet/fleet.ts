@@ -1,13 +1,15 @@
 // What the fleet tools share: one Prometheus client, the host label, and the host list for completion.
 import type { FleetConfig } from '../config';
 import { createPrometheusClient, type PrometheusClient } from './prometheus';
-import { completeHost, listTargets, type Target } from './targets';
+import { completeHost, listGoneTargets, listTargets, type GoneTarget, type Target } from './targets';
 
 export interface Fleet {
   client: PrometheusClient;
   hostLabel: string;
   /** The node_exporter targets now, or at `time` (epoch ms). Rejects with a PrometheusError. */
   targets(signal: AbortSignal, time?: number): Promise<Target[]>;
+  /** The node_exporter targets scraped within the hour before `time` that Prometheus no longer has. */
+  gone(signal: AbortSignal, time?: number): Promise<GoneTarget[]>;
   /** Host names for MCP completion; never rejects (an unreachable Prometheus completes nothing). */
   complete(prefix: string): Promise<string[]>;
 }
@@ -22,6 +24,7 @@ export function createFleet(config: FleetConfig, fetchImpl?: typeof fetch): Flee
     client,
     hostLabel: config.hostLabel,
     targets: (signal, time) => listTargets(client, config.hostLabel, signal, time),
+    gone: (signal, time) => listGoneTargets(client, config.hostLabel, signal, time),
     complete: async (prefix) => {
       if (!cached || Date.now() - cached.at > COMPLETION_CACHE_MS) cached = { at: Date.now(), targets: fleet.targets(new AbortController().signal) };
       try {

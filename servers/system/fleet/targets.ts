@@ -41,16 +41,54 @@ export async function listTargets(client: PrometheusClient, hostLabel: string, s
   return uniqueNames([...byExporter.values()]).sort((a, b) => a.host.localeCompare(b.host));
 }
 
+/** A node_exporter target scraped within the last hour that Prometheus no longer has. */
+export interface GoneTarget {
+  host: string;
+  instance: string;
+  job: string;
+  /** Whether its last scrape in that hour succeeded (false: it was down before it went). */
+  lastUp: boolean;
+}
+
+/**
+ * Targets of node_exporter jobs with an `up` sample within the last hour but none now: service discovery (EC2,
+ * Kubernetes, Consul, file_sd) dropped them, as it does with a terminated or crashed machine, so `up` has no series for
+ * them and a fleet read from `up` alone says "all up" the moment a host vanishes.
+ */
+const GONE_QUERY = `(last_over_time(up[1h]) unless on (job, instance) up) and on (job) group by (job) (last_over_time(node_uname_info[1h]))`;
+
+/** The targets gone within the hour before `time` (epoch ms; default now), sorted by host name. */
+export async function listGoneTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<GoneTarget[]> {
+  const series = await client.vector(GONE_QUERY, signal, time);
+  return series
+    .map(({ metric, value }) => ({ host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200), lastUp: value.value === 1 }))
+    .sort((a, b) => a.host.localeCompare(b.host));
+}
+
+/** What a summary says of gone targets: their number and names (at most 10), whether they were down before. */
+export function goneNote(gone: readonly GoneTarget[]): string | undefined {
+  if (gone.length === 0) return undefined;
+  const shown = gone.slice(0, 10).map((g) => `${g.host}${g.lastUp ? '' : ' (down before it went)'}`);
+  const more = gone.length > shown.length ? `, and ${gone.length - shown.length} more` : '';
+  return `${gone.length} host(s) scraped within the last hour are gone from Prometheus's targets (removed by service discovery: terminated, crashed or scaled down): ${shown.join(', ')}${more}`;
+}
+
 /**
  * The targets of `host` (its name as listed, or an instance). Throws a UserFacingError naming the
- * closest known hosts when there is no such host.
+ * closest known hosts when there is no such host, and saying so when it is among `gone`.
  */
-export function targetsOf(host: string, targets: readonly Target[]): Target[] {
+export function targetsOf(host: string, targets: readonly Target[], gone: readonly GoneTarget[] = []): Target[] {
   const wanted = host.trim();
   const named = targets.filter((t) => t.host === wanted);
   if (named.length > 0) return named;
   const byInstance = targets.filter((t) => t.instance === wanted);
   if (byInstance.length > 0) return byInstance;
+  const went = gone.find((g) => g.host === wanted || g.instance === wanted);
+  if (went) {
+    throw new UserFacingError(
+      `${went.host} (${went.instance}) is no longer among Prometheus's targets: it was scraped within the last hour${went.lastUp ? '' : ', its last scrape failing,'} and service discovery has since dropped it (a terminated, crashed or scaled-down machine); its last readings are in Prometheus's history (query_metrics with a time before it went).`,
+    );
+  }
   const near = completeHost(wanted, targets).slice(0, 10);
   const known = near.length > 0 ? near : targets.slice(0, 10).map((t) => t.host);
   throw new UserFacingError(

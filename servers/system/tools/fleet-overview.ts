@@ -6,7 +6,7 @@ import type { Fleet } from '../fleet/fleet';
 import { partialNote } from '../fleet/prometheus';
 import { worstFirst } from '../fleet/rank';
 import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
-import { targetKey, targetMatchers, type Target } from '../fleet/targets';
+import { goneNote, targetKey, targetMatchers, type Target } from '../fleet/targets';
 import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
@@ -58,6 +58,9 @@ const outputSchema = z.object({
   truncated: z.boolean().describe('whether hosts were left out of the list (limit or output budget); total and down still count them'),
   thresholds: thresholdsSchema,
   warnings: z.array(warningSchema).describe('every listed host\'s warnings, each subject prefixed with the host name'),
+  gone: z
+    .array(z.object({ host: z.string(), instance: z.string(), job: z.string(), lastUp: z.boolean().describe('whether its last scrape succeeded') }))
+    .describe('hosts scraped within the last hour that Prometheus no longer has as targets (dropped by service discovery: terminated, crashed, scaled down); not in `hosts`, `total` or `down`'),
 });
 
 export function registerFleetOverview(server: McpServer, configured: Thresholds, fleet: Fleet): void {
@@ -74,6 +77,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const at = Date.now();
       await report(0, 'listing targets');
       const targets = await fleet.targets(signal, at);
+      const gone = await fleet.gone(signal, at);
       const figures = new Map<string, Map<number, HostFigures>>();
       // A page of targets at a time: one answer for the whole fleet passes the answer's byte cap at
       // about a thousand hosts with ten filesystems each.
@@ -97,6 +101,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const build = (shown: readonly HostRow[]) => ({
         summary:
           summarize(rows, down, args.cpuWindowSeconds) +
+          (gone.length > 0 ? `; ${goneNote(gone)}` : '') +
           (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : '') +
           partialNote(fleet.client.warnings(signal)),
         measuredAt: new Date(at).toISOString(),
@@ -105,6 +110,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
         hosts: [...shown],
         total: rows.length,
         down,
+        gone,
         truncated: shown.length < rows.length,
         thresholds,
         warnings: shown.flatMap((r) => r.warnings.map((w) => ({ ...w, subject: w.subject ? `${r.host} ${w.subject}` : r.host, message: `${r.host}: ${w.message}` }))),
@@ -138,7 +144,7 @@ function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): str
   if (rows.length === 0) return 'Prometheus scrapes no node_exporter targets (no job exported node_uname_info within the last hour)';
   const warned = rows.filter((r) => r.warnings.length > 0);
   const worst = rows[0];
-  const parts = [`${rows.length} host(s)`, down > 0 ? `${down} down` : 'all up', `${warned.length} with warnings`];
+  const parts = [`${rows.length} host(s)`, down > 0 ? `${down} down` : 'all of them up', `${warned.length} with warnings`];
   const fullest = [...rows].sort((a, b) => (b.fullestDisk?.usePercent ?? -1) - (a.fullestDisk?.usePercent ?? -1))[0];
   if (fullest.fullestDisk) parts.push(`fullest disk ${fullest.host} ${fullest.fullestDisk.mount} at ${fullest.fullestDisk.usePercent}%`);
   // An up host without CPU is not a calm one: say so, and say when a figure is over a wider window than asked.

@@ -86,7 +86,9 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       const end = window ? window.until - 1 : Date.now();
       await report(0, 'finding the host');
       const all = await fleet.targets(signal, end);
-      const target = pickTarget(withPartialNote(() => targetsOf(args.host, all), fleet.client.warnings(signal)));
+      const known = all.some((t) => t.host === args.host.trim() || t.instance === args.host.trim());
+      const gone = known ? [] : await fleet.gone(signal, end);
+      const target = pickTarget(withPartialNote(() => targetsOf(args.host, all, gone), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
       if (window) await report(50, 'reading the history');
