@@ -30,13 +30,15 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
   let prometheus: Component;
   let server: StartedServer;
   // Whole minutes, so the subquery steps and the spikes line up the same on every run.
-  const now = Math.floor(Date.now() / 60_000) * 60;
-  const t0 = now - 2 * 3600;
+  // Set in `before`, when the tests are about to run: at the file's loading a long suite's first tests are still ahead,
+  // and a host whose samples ended before the instant query's 5 minute look-back is no longer listed.
+  let now = 0;
+  let t0 = 0;
   // spike-1: scraped every 15 s for two hours; / stays 31.6% full, /srv/full is full for 45 s at
   // t0 + 60 min, memory at 95% for 30 s at t0 + 40 min, both cores busy for 120 s at t0 + 80 min.
-  const diskSpike = [t0 + 3600, t0 + 3600 + 30];
-  const memorySpike = [t0 + 2400, t0 + 2400 + 15];
-  const cpuSpike = [t0 + 4800, t0 + 4800 + 120];
+  let diskSpike: number[] = [];
+  let memorySpike: number[] = [];
+  let cpuSpike: number[] = [];
   const inside = (t: number, [a, b]: number[]) => t >= a && t <= b;
 
   function spikeHost(): string {
@@ -94,6 +96,11 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
 
   before(async function () {
     if (!hasCommand('prometheus') || !hasCommand('promtool')) throw new Error('prometheus and promtool are needed: apt-get install prometheus (.ci/run installs it)');
+    now = Math.floor(Date.now() / 60_000) * 60;
+    t0 = now - 2 * 3600;
+    diskSpike = [t0 + 3600, t0 + 3600 + 30];
+    memorySpike = [t0 + 2400, t0 + 2400 + 15];
+    cpuSpike = [t0 + 4800, t0 + 4800 + 120];
     prometheus = await startPrometheus({ targets: [], backfill: spikeHost() + slowHost() });
     server = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'host' });
   });
