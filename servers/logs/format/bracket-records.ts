@@ -14,13 +14,21 @@ const MIN_LINES = 2;
 const FIELDS_TO_END = /^(?:\s+\[[^\s="\][]{1,100}=(?:"(?:[^"\\]|\\.)*"|[^"\]]*)\])*\s*$/;
 
 /**
- * The message of `line` when it is a bracketed record: the text of its `["…"]` field (unescaped), which follows a
- * closing bracket and a space (the header's last field) and is followed by nothing but `[key=value]` fields; undefined
- * when the line is no such record.
+ * What comes right before the message: the record's header, three bracketed fields in a row (time, level, source
+ * location), after a prefix a shipper may add (`tikv-1 | `). A line of text ending in a bracketed quote (Go's `%v %q`
+ * of a one-element list: `deleting images of [web] ["nginx:1.25"]`) has words before its one bracket, and its quote is
+ * an argument, not the message.
+ */
+const BRACKETED_HEADER = /(?:^|\s)\[[^\]]*\]\s+\[[^\]]*\]\s+\[[^\]]*\]$/;
+
+/**
+ * The message of `line` when it is a bracketed record: the text of its `["…"]` field (unescaped), which follows the
+ * header's three bracketed fields and is followed by nothing but `[key=value]` fields; undefined when the line is no
+ * such record.
  */
 export function readBracketRecord(line: string): string | undefined {
   const open = line.indexOf('] ["');
-  if (open < 0) return undefined;
+  if (open < 0 || !BRACKETED_HEADER.test(line.slice(0, open + 1))) return undefined;
   const start = open + 4;
   let i = start;
   while (i < line.length) {

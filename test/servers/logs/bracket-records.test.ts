@@ -40,10 +40,30 @@ describe('bracketed records whose message is one quoted field', () => {
     assert.notEqual(templates[6], templates[7]);
   });
 
+  it('a file of text lines ending in a bracketed quote keeps its statements (break16)', async () => {
+    const lines = [
+      '2026-11-30 10:00:00 INFO deleting unused images of [api] ["golang:1.22"]',
+      '2026-11-30 10:00:01 INFO pulling images of [api] ["golang:1.22"]',
+      '2026-11-30 10:00:02 ERROR failed to push images of [db] ["postgres:16"]',
+      '2026-11-30 10:00:03 INFO deleting unused images of [db] ["postgres:16"]',
+      '2026-11-30 10:00:04 INFO pulling images of [db] ["postgres:16"]',
+      '2026-11-30 10:00:05 ERROR failed to push images of [api] ["golang:1.22"]',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    assert.ok(lines.every((line) => /images of/.test(parser.parse(line).message)), 'the message is the line\'s text');
+    const templates = await templatesOf(lines, REFERENCE);
+    assert.equal(templates[0], templates[3]);
+    assert.equal(templates[2], templates[5]);
+    assert.equal(new Set(templates).size, 3);
+  });
+
   it('a quoted string in brackets inside prose, or followed by more text, is no record', () => {
     assert.equal(readBracketRecord('2024-01-01 10:00:00 INFO [main] ["a", "b"] loaded'), undefined);
     assert.equal(readBracketRecord('2024-01-01 10:00:00 INFO [main] ["plugins"] then more text'), undefined);
     assert.equal(readBracketRecord('2024-01-01 10:00:00 INFO [main] [""]'), undefined);
+    // break16: Go's `%v %q` of one-element lists ends a line of text in `[web] ["nginx:1.25"]`: an argument, no message.
+    assert.equal(readBracketRecord('2026-11-30 10:00:00 INFO deleting unused images of [api] ["golang:1.22"]'), undefined);
+    assert.equal(readBracketRecord('2026-11-30 10:00:00 INFO [main] copying [a] ["b"]'), undefined);
     // One such line in a file of prose leaves every message as it is.
     const lines = [
       '2024-01-01 10:00:00 INFO [main] loading ["plugins"]',
