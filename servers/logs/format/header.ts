@@ -840,7 +840,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (best) best = componentOnSomeLinesOnly(best, prefixes, sample, context) ?? best;
+  if (best) best = componentOnSomeLinesOnly(best, prefixes) ?? best;
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
     const forms = learnMarkedForms(sample, [], context, lines);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
@@ -862,7 +862,7 @@ const WITHOUT_COMPONENT_SHARE = 0.1;
  * statement's own text (`TCP: listening on %s` and `HTTP: listening on %s` are two calls, not one call from two loggers).
  * Undefined when the name is a column of the header (or the header has none).
  */
-function componentOnSomeLinesOnly(best: Prefix, prefixes: ReadonlyMap<string, Prefix>, sample: readonly string[], context: TimestampContext): Prefix | undefined {
+function componentOnSomeLinesOnly(best: Prefix, prefixes: ReadonlyMap<string, Prefix>): Prefix | undefined {
   const n = best.fields.length;
   if (n < 2 || best.fields[n - 1].kind !== 'component') return undefined;
   // Only a name right after the level: a syslog tag after a host has no level before it (and a tag is the program's on
@@ -870,21 +870,10 @@ function componentOnSomeLinesOnly(best: Prefix, prefixes: ReadonlyMap<string, Pr
   // fills in that name, `%s: %s for node:%s`, would split by it until its values are judged as slots).
   if (best.fields[n - 2].kind !== 'level') return undefined;
   const before = prefixes.get(signature(best.fields.slice(0, -1)));
-  if (!before || before.count - best.count < MIN_LINES_WITHOUT_COMPONENT) return undefined;
-  // The lines the name field did not read, less those whose name is padded before its colon (logcat's `OkHttp  : …`):
-  // a name written all the same.
-  let without = 0;
-  const read: HeaderRead = { fields: 0 };
-  for (const line of sample) {
-    const parsed: ParsedLine = { message: line };
-    if (applyHeader(before.fields, line, context, parsed, read) === 0 || read.fields < before.fields.length) continue;
-    if (!NAME_FIRST.test(parsed.message)) without++;
-  }
+  if (!before) return undefined;
+  const without = before.count - best.count;
   return without >= MIN_LINES_WITHOUT_COMPONENT && without >= before.count * WITHOUT_COMPONENT_SHARE ? before : undefined;
 }
-
-/** A message opening with a name and its colon, padded or not (`TCP: …`, `OkHttp  : …`). */
-const NAME_FIRST = /^[^\s:]+ *:(?:\s|$)/;
 
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
 function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {

@@ -762,17 +762,5 @@ describe('one event behind two header forms in one file (session 13)', () => {
     const parsed = lines.map((line) => parser.parse(line));
     assert.deepEqual(parsed.map((p) => p.component), ['app.db', 'app.web', 'app.db', 'app.cache', 'app.web']);
     assert.equal(parsed[1].message, 'listening on port 8080');
-    // Android logcat pads short tags before the colon (`OkHttp  : `): a name all the same, the tag column stays.
-    const logcat = [
-      '11-29 10:15:00.001  1234  1250 I ActivityManager: Start proc 4242:com.example.shop/u0a123 for activity',
-      '11-29 10:15:00.500  4242  4242 D ShopActivity: onCreate',
-      '11-29 10:15:01.500  4242  4260 W OkHttp  : A connection to https://api.example.com/ was leaked.',
-      '11-29 10:15:02.123  4242  4242 E AndroidRuntime: FATAL EXCEPTION: main',
-      '11-29 10:15:03.000  1234  1250 V WindowManager: relayout',
-      '11-29 10:15:04.000  4242  4242 F libc    : Fatal signal 11 (SIGSEGV), code 1 (SEGV_MAPERR)',
-    ];
-    const logcatParser = createLineParser(logcat, { referenceTime: REFERENCE });
-    assert.equal(logcatParser.parse(logcat[0]).component, 'ActivityManager');
-    assert.equal(logcatParser.parse(logcat[4]).message, 'relayout');
   });
 });
