@@ -840,7 +840,6 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (best) best = componentOnSomeLinesOnly(best, prefixes) ?? best;
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
     const forms = learnMarkedForms(sample, [], context, lines);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
@@ -849,30 +848,6 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const forms = learnMarkedForms(sample, best.fields, context, lines);
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
-}
-
-/** Lines of a form that must lack its `name:` after the level, and their least share, for it to be the message's. */
-const MIN_LINES_WITHOUT_COMPONENT = 2;
-const WITHOUT_COMPONENT_SHARE = 0.1;
-
-/**
- * The header `best` without its last field, a `name:` after its level, when a share of the lines reading every strong
- * field before it do not have it (`[nsqd] 2021/01/15 09:28:44.636149 INFO: nsqd v1.2.0` beside `… INFO: TCP: listening on
- * [::]:4150`): a logger writes its name column on every line of its layout, so a `word:` on some lines only is the
- * statement's own text (`TCP: listening on %s` and `HTTP: listening on %s` are two calls, not one call from two loggers).
- * Undefined when the name is a column of the header (or the header has none).
- */
-function componentOnSomeLinesOnly(best: Prefix, prefixes: ReadonlyMap<string, Prefix>): Prefix | undefined {
-  const n = best.fields.length;
-  if (n < 2 || best.fields[n - 1].kind !== 'component') return undefined;
-  // Only a name right after the level: a syslog tag after a host has no level before it (and a tag is the program's on
-  // every line it writes); after a scope word, a `name:` on some lines only is left as it is read today (a call that
-  // fills in that name, `%s: %s for node:%s`, would split by it until its values are judged as slots).
-  if (best.fields[n - 2].kind !== 'level') return undefined;
-  const before = prefixes.get(signature(best.fields.slice(0, -1)));
-  if (!before) return undefined;
-  const without = before.count - best.count;
-  return without >= MIN_LINES_WITHOUT_COMPONENT && without >= before.count * WITHOUT_COMPONENT_SHARE ? before : undefined;
 }
 
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */

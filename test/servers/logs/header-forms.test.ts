@@ -722,45 +722,4 @@ describe('one event behind two header forms in one file (session 13)', () => {
     assert.equal(parsed[5].message, 'Done');
     assert.equal(parsed[5].component, 'pdns_recursor[1506403]');
   });
-
-  it("a `word:` after the level on some lines of the form only is the message's own text, not a name column", async () => {
-    // Real lines (batch 10, NSQ: its lg package writes `[app] date time LEVEL: msg`; `TCP: listening on %s` and
-    // `HTTP: listening on %s` are two calls): the lines without a `word:` show it is no column.
-    const lines = [
-      '[nsqlookupd] 2021/01/15 09:28:43.633014 INFO: nsqlookupd v1.2.0 (built w/go1.12.9)',
-      '[nsqlookupd] 2021/01/15 09:28:43.634274 INFO: TCP: listening on [::]:4160',
-      '[nsqlookupd] 2021/01/15 09:28:43.634350 INFO: HTTP: listening on [::]:4161',
-      '[nsqd] 2021/01/15 09:28:44.636149 INFO: nsqd v1.2.0 (built w/go1.12.9)',
-      '[nsqd] 2021/01/15 09:28:44.636271 INFO: ID: 582',
-      '[nsqd] 2021/01/15 09:28:44.637834 INFO: TOPIC(d2s_data): created',
-      '[nsqd] 2021/01/15 09:28:44.652335 INFO: LOOKUP connecting to localhost:4160',
-      '[nsqd] 2021/01/15 09:28:44.652417 INFO: HTTP: listening on [::]:4151',
-      '[nsqd] 2021/01/15 09:28:44.652535 INFO: TCP: listening on [::]:4150',
-    ];
-    const parser = createLineParser(lines, { referenceTime: REFERENCE });
-    const parsed = lines.map((line) => parser.parse(line));
-    assert.equal(parsed[1].message, 'TCP: listening on [::]:4160');
-    assert.equal(parsed[4].message, 'ID: 582');
-    assert.equal(parsed[6].message, 'LOOKUP connecting to localhost:4160');
-    assert.deepEqual([...new Set(parsed.map((p) => p.level))], ['INFO']);
-    const templates = await templatesOf(lines, REFERENCE);
-    assert.equal(templates[1], templates[8]);
-    assert.equal(templates[2], templates[7]);
-    assert.notEqual(templates[1], templates[2]);
-  });
-
-  it('a name after the level on every line of the form stays a header column (the component)', () => {
-    // A made-up neighbour of Python's `%(asctime)s %(levelname)s %(name)s: %(message)s`.
-    const lines = [
-      '2024-03-01 10:00:00,001 INFO app.db: connected to primary',
-      '2024-03-01 10:00:01,002 INFO app.web: listening on port 8080',
-      '2024-03-01 10:00:02,003 WARNING app.db: slow query took 2.5s',
-      '2024-03-01 10:00:03,004 INFO app.cache: warmed 120 keys',
-      '2024-03-01 10:00:04,005 ERROR app.web: request failed: timeout',
-    ];
-    const parser = createLineParser(lines, { referenceTime: REFERENCE });
-    const parsed = lines.map((line) => parser.parse(line));
-    assert.deepEqual(parsed.map((p) => p.component), ['app.db', 'app.web', 'app.db', 'app.cache', 'app.web']);
-    assert.equal(parsed[1].message, 'listening on port 8080');
-  });
 });
