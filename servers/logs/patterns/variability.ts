@@ -1167,7 +1167,6 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
   if (counts.size > 1 && namesModeAt(family, position, counts)) return true;
-  if (counts.size > 1 && namesObjectsAt(family, position, counts)) return true;
   return isVariablePosition([...counts.values()], rule);
 }
 
@@ -1189,27 +1188,6 @@ function namesModeAt(family: Group[], position: number, counts: Map<string, numb
   for (const word of counts.keys()) if (!MODE_WORD.test(word)) return false;
   return true;
 }
-
-/**
- * The family differs, inside a sentence, in snake_case names (`user_emb` / `item_emb`, `riak_kv_js_reduce` /
- * `riak_kv_js_hook`, `id_resolver` / `id_legacy`): a word of the program's wording comes before them, they are not a
- * label or key (no `:` or `=` follows), and no levels tell them apart (Qdrant's `Loading collection: user_emb`, Riak's
- * `Spidermonkey VM (…, pool: riak_kv_js_reduce) host starting`, the kernel's `Key type id_resolver registered`, cloud-init's
- * `Found cc_rightscale_userdata with attributes …`). Why it holds: a sentence is written in words; an identifier
- * joined by `_` in the middle of one names an object the program handles (a collection, a pool, a module, a key
- * type), which the statement is given, so two of them are already two values of one variable. A program's own
- * identifiers open a message (a function's name after the header, PgBouncer's `pause_client` / `activate_client`:
- * position 0 or after a <*>) or label a value (`vc_cma_base = <*>`), and those stay apart.
- */
-function namesObjectsAt(family: Group[], position: number, counts: Map<string, number>): boolean {
-  const before = family[0].tokens[position - 1];
-  if (before === undefined || before === WILDCARD || !hasLetter(before) || levelsTellApart(family)) return false;
-  for (const word of counts.keys()) if (!SNAKE_NAME.test(word)) return false;
-  return family.every((group) => !/^\s*[:=]/.test(group.seps?.[position] ?? ''));
-}
-
-/** A snake_case name (namesObjectsAt): lower-case words joined by `_`, then at most a closing bracket or stop. */
-const SNAKE_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+[).,;]?$/;
 
 /** A mode's word (namesModeAt): lower-case letters, then at most a sentence's closing dots. */
 const MODE_WORD = /^\p{Ll}+\.{0,3}$/u;

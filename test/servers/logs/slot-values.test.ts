@@ -529,25 +529,6 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
       ],
     );
   });
-  it("reads snake_case names inside a sentence as values (Qdrant's `Loading collection: user_emb`, the kernel's `Key type id_resolver registered`)", () => {
-    // Real lines (test/fixtures/real-excerpts Qdrant, Riak, LinuxKernel): two objects the program was given, one
-    // statement each. A program's own identifiers open its message (a function's name after a column: PgBouncer's
-    // `pause_client` / `activate_client`) or label a value (`vc_cma_base = <*>`): they stay apart, as plain words in the
-    // same place do (`registered new driver usbhid` / `hub` stays with the counts).
-    const pool = (name: string, pid: number) => `Spidermonkey VM (thread stack: 16MB, max heap: 8MB, pool: ${name}) host starting (<0.${pid}.0>)`;
-    assertGroupings(
-      [
-        [['Loading collection: user_emb', 'Loading collection: item_emb', 'Loaded 2 collections'], [0, 1], 'Loading collection: <*>'],
-        [[pool('riak_kv_js_reduce', 407), pool('riak_kv_js_hook', 410), pool('riak_kv_js_hook', 411)], [0, 1, 2], 'pool: <*>'],
-        [['Key type id_resolver registered', 'Key type id_legacy registered', 'Key type dns_resolver registered'], [0, 1, 2], 'Key type <*> registered'],
-      ],
-      [
-        [['DEBUG 0x55d1 pause_client', 'DEBUG 0x55d2 activate_client', 'DEBUG 0x55d3 query time: 12 us'], [0, 1], 'pause_client / activate_client'],
-        [['vc-cma: vc_cma_base      = 0x1c000000', 'vc-cma: vc_cma_size      = 0x00000000', 'vc-cma: loaded'], [0, 1], 'vc_cma_base / vc_cma_size'],
-        [['Key type legacy registered', 'Key type resolver registered', 'done'], [0, 1], 'legacy / resolver'],
-      ],
-    );
-  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
