@@ -1166,28 +1166,5 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
-  if (counts.size > 1 && namesModeAt(family, position, counts)) return true;
   return isVariablePosition([...counts.values()], rule);
 }
-
-/**
- * The family differs in the word after `in` that names the mode or setting a program runs in: the word ends the
- * message or comes before `mode`, and every word there is lower-case letters (a closing `.` or `...` aside), no
- * levels telling them apart (Puma's `Puma starting in single mode...` / `… cluster mode...`, Ghost's `Ghost is
- * running in production...` / `… development...`, Ghostunnel's `starting ghostunnel in client mode` / `server mode`).
- * Why it holds: `in %s mode` and `running in %s` are how a program reports the configuration it started with, one
- * statement given the configured word, and a file holds few of them (one per start), so counts never show them a
- * variable. Other prepositions before a word are as often two statements (`Listening for UDP queries` / `TCP`,
- * `checking … on source...` / `on target...`) and stay with the counts.
- */
-function namesModeAt(family: Group[], position: number, counts: Map<string, number>): boolean {
-  const tokens = family[0].tokens;
-  if (position < 2 || tokens[position - 1] !== 'in' || levelsTellApart(family)) return false;
-  const next = tokens[position + 1];
-  if (next !== undefined && !/^mode\b/.test(next)) return false;
-  for (const word of counts.keys()) if (!MODE_WORD.test(word)) return false;
-  return true;
-}
-
-/** A mode's word (namesModeAt): lower-case letters, then at most a sentence's closing dots. */
-const MODE_WORD = /^\p{Ll}+\.{0,3}$/u;

@@ -511,24 +511,6 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
     assertApart(two, [0, 1], 'two names');
   });
-  it("reads the word after `in` that names a program's mode as its value (Puma's `starting in single mode...`, Ghost's `running in production...`)", () => {
-    // Real lines (test/fixtures/real-excerpts Puma, Ghost, Ghostunnel): one start-up statement given the configured mode.
-    // After another preposition two words are as often two statements (PowerDNS Recursor's `Listening for UDP queries
-    // on` / `TCP`, Syncoid's `checking availability of lzop on source...` / `target...`), and a word that goes on with
-    // more than `mode` is the statement's own wording.
-    assertGroupings(
-      [
-        [['Puma starting in single mode...', 'Use Ctrl-C to stop', 'Puma starting in cluster mode...', 'Use Ctrl-C to stop'], [0, 2], 'Puma starting in <*> mode...'],
-        [['Ghost is running in production...', 'Ghost is running in development...', 'Ghost boot 2.35s', 'Ghost is running in production...'], [0, 1, 3], 'Ghost is running in <*>'],
-        [['starting ghostunnel in client mode', 'starting ghostunnel in server mode', 'using target address localhost:8080'], [0, 1], 'starting ghostunnel in <*> mode'],
-      ],
-      [
-        [['Listening for UDP queries on 0.0.0.0:53', 'Listening for TCP queries on 0.0.0.0:53', 'Done priming cache'], [0, 1], 'UDP / TCP queries'],
-        [['checking availability of lzop on source...', 'checking availability of lzop on target...', 'sending incremental'], [0, 1], 'on source / on target'],
-        [['entry found in cache layer', 'entry found in disk layer', 'lookup done'], [0, 1], 'in cache layer / in disk layer'],
-      ],
-    );
-  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
