@@ -48,6 +48,24 @@ function assertApart(templates: string[], indexes: number[], what: string): void
 }
 
 describe('log intelligence: a slot the statement fills in, judged by the file', () => {
+  // break16: rules that made a word after `in`, or a snake_case name, a value whatever the counts hid a rare outcome in
+  // the common one's template (`ended in rollback` among 75 `ended in commit`; `fraud_detected` among order events).
+  it('keeps a rare outcome word apart from the common one where the counts say it is no filled-in value', () => {
+    const file = (common: (i: number) => string, rare: (i: number) => string, every: number, total: number) =>
+      Array.from({ length: total }, (_, i) => ((i + 1) % every === 0 ? rare(i) : common(i)));
+    const outcomes = file((i) => `transaction ${1000 + i} ended in commit`, (i) => `transaction ${1000 + i} ended in rollback`, 16, 80);
+    const modes = file(() => 'cluster health check: running in normal mode', () => 'cluster health check: running in degraded mode', 8, 40);
+    const events = file((i) => `publishing event ${['order_created', 'order_paid', 'order_cancelled'][i % 3]} to queue orders`, () => 'publishing event fraud_detected to queue orders', 10, 60);
+    assertGroupings(
+      [],
+      [
+        [outcomes, [0, 15], 'ended in commit / rollback'],
+        [modes, [0, 7], 'running in normal / degraded mode'],
+        [events, [0, 9], 'order_created / fraud_detected'],
+      ],
+    );
+  });
+
   it('reads the members of one enumeration with a shared prefix as one variable (HTCondor ULOG_*, made-up JOB_*)', async () => {
     const node = 'merge_scec-HighFrequency-1.0_PID3_ID12';
     const real = ['ULOG_SUBMIT', 'ULOG_EXECUTE', 'ULOG_IMAGE_SIZE', 'ULOG_JOB_EVICTED'].map((kind, i) => `07/27/11 19:4${i}:55 Event: ${kind} for Condor Node ${node} (5437648.0.0)`);
