@@ -90,7 +90,7 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
   const ignored = await ignoreRevsFiles(repo);
   // --no-ignore-revs-file drops the configured list (a missing file in it fails the whole blame); the files that
   // exist come back one by one.
-  const ignoring = ignored === undefined ? [] : ['--no-ignore-revs-file', ...ignored.flatMap((f) => ['--ignore-revs-file', f])];
+  const ignoring = ignored === undefined ? [] : ['--no-ignore-revs-file', ...ignored.files.flatMap((f) => ['--ignore-revs-file', f])];
   const args = ['blame', '--line-porcelain', '--no-textconv', '-L', `${input.startLine},${endLine}`, ...ignoring];
   if (input.ignoreWhitespace) args.push('-w');
   args.push(commit, '--', path);
@@ -107,8 +107,11 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     atBoundary
       ? `This is a shallow clone: ${atBoundary} of these lines are attributed to its oldest commit (boundary: true) because the history before it is not here; they were last changed there or earlier. \`git fetch --unshallow\` gives the real authors.`
       : undefined,
-    ignored !== undefined && ignored.length > 0
-      ? `Commits listed in ${ignored.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')} (blame.ignoreRevsFile) are skipped: lines they changed are attributed to the commits before them.`
+    ignored !== undefined && ignored.files.length > 0
+      ? `Commits listed in ${ignored.files.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')} (blame.ignoreRevsFile) are skipped: lines they changed are attributed to the commits before them.`
+      : undefined,
+    ignored !== undefined && ignored.outside.length > 0
+      ? `blame.ignoreRevsFile also names ${ignored.outside.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')}, outside the working tree, which is not read: the commits listed there are not skipped here, as git blame would skip them.`
       : undefined,
   ].filter(Boolean);
   const note = notes.length > 0 ? notes.join(' ') : undefined;
@@ -122,11 +125,14 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
  * Relative names are read from the repository's root, where git runs; an empty value resets what came before it. A
  * file outside the working tree is left out: git's error on a line it cannot read would quote that file's text.
  */
-async function ignoreRevsFiles(repo: Repo): Promise<string[] | undefined> {
+async function ignoreRevsFiles(repo: Repo): Promise<{ files: string[]; outside: string[] } | undefined> {
   const set = await repo.git(['config', '--path', '--get-all', 'blame.ignoreRevsFile'], { okExitCodes: [0, 1] });
   const values = set.exitCode === 0 ? set.stdout.toString('utf8').split('\n').slice(0, -1) : [];
   if (values.length === 0) return undefined;
-  return values.slice(values.lastIndexOf('') + 1).filter((file) => insideRepository(repo, resolve(repo.root, file)));
+  const effective = values.slice(values.lastIndexOf('') + 1);
+  const files = effective.filter((file) => insideRepository(repo, resolve(repo.root, file)));
+  const outside = effective.filter((file) => !files.includes(file) && existsSync(resolve(repo.root, file)));
+  return { files, outside };
 }
 
 

@@ -8,8 +8,8 @@ export interface Fleet {
   hostLabel: string;
   /** The node_exporter targets now, or at `time` (epoch ms). Rejects with a PrometheusError. */
   targets(signal: AbortSignal, time?: number): Promise<Target[]>;
-  /** The node_exporter targets scraped within the hour before `time` that Prometheus no longer has. */
-  gone(signal: AbortSignal, time?: number): Promise<GoneTarget[]>;
+  /** The node_exporter targets scraped within the hour before `time` that Prometheus no longer has, `present` being the targets then. */
+  gone(present: readonly Target[], signal: AbortSignal, time?: number): Promise<GoneTarget[]>;
   /** Host names for MCP completion; never rejects (an unreachable Prometheus completes nothing). */
   complete(prefix: string): Promise<string[]>;
 }
@@ -24,7 +24,7 @@ export function createFleet(config: FleetConfig, fetchImpl?: typeof fetch): Flee
     client,
     hostLabel: config.hostLabel,
     targets: (signal, time) => listTargets(client, config.hostLabel, signal, time),
-    gone: (signal, time) => listGoneTargets(client, config.hostLabel, signal, time),
+    gone: (present, signal, time) => listGoneTargets(client, config.hostLabel, present, signal, time),
     complete: async (prefix) => {
       if (!cached || Date.now() - cached.at > COMPLETION_CACHE_MS) cached = { at: Date.now(), targets: fleet.targets(new AbortController().signal) };
       try {

@@ -57,11 +57,17 @@ export interface GoneTarget {
  */
 const GONE_QUERY = `(last_over_time(up[1h]) unless on (job, instance) up) and on (job) group by (job) (last_over_time(node_uname_info[1h]))`;
 
-/** The targets gone within the hour before `time` (epoch ms; default now), sorted by host name. */
-export async function listGoneTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<GoneTarget[]> {
+/**
+ * The targets gone within the hour before `time` (epoch ms; default now), sorted by host name, leaving out those whose
+ * host is still among `present` (the targets at that time) under another address or job: a machine re-addressed, or a
+ * job renamed, changes the `up` series without any machine going.
+ */
+export async function listGoneTargets(client: PrometheusClient, hostLabel: string, present: readonly Target[], signal: AbortSignal, time?: number): Promise<GoneTarget[]> {
   const series = await client.vector(GONE_QUERY, signal, time);
+  const hosts = new Set(present.flatMap((t) => [t.host, t.host.replace(/ \(.*\)$/, ''), t.instance]));
   return series
     .map(({ metric, value }) => ({ host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200), lastUp: value.value === 1 }))
+    .filter((gone) => !hosts.has(gone.host) && !hosts.has(gone.instance))
     .sort((a, b) => a.host.localeCompare(b.host));
 }
 

@@ -77,7 +77,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const at = Date.now();
       await report(0, 'listing targets');
       const targets = await fleet.targets(signal, at);
-      const gone = await fleet.gone(signal, at);
+      const gone = await fleet.gone(targets, signal, at);
       const figures = new Map<string, Map<number, HostFigures>>();
       // A page of targets at a time: one answer for the whole fleet passes the answer's byte cap at
       // about a thousand hosts with ten filesystems each.

@@ -87,7 +87,7 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       await report(0, 'finding the host');
       const all = await fleet.targets(signal, end);
       const known = all.some((t) => t.host === args.host.trim() || t.instance === args.host.trim());
-      const gone = known ? [] : await fleet.gone(signal, end);
+      const gone = known ? [] : await fleet.gone(all, signal, end);
       const target = pickTarget(withPartialNote(() => targetsOf(args.host, all, gone), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
