@@ -1,5 +1,5 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
@@ -130,16 +130,19 @@ async function ignoreRevsFiles(repo: Repo): Promise<{ files: string[]; outside: 
   const values = set.exitCode === 0 ? set.stdout.toString('utf8').split('\n').slice(0, -1) : [];
   if (values.length === 0) return undefined;
   const effective = values.slice(values.lastIndexOf('') + 1);
-  const files = effective.filter((file) => insideRepository(repo, resolve(repo.root, file)));
+  const files = effective.filter((file) => insideRepository(repo, file));
   const outside = effective.filter((file) => !files.includes(file) && existsSync(resolve(repo.root, file)));
   return { files, outside };
 }
 
-
-function insideRepository(repo: Repo, path: string): boolean {
-  if (!existsSync(path)) return false;
-  const rel = relative(repo.realRoot, realpathSync(path));
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('.git');
+/** Whether `file` (as git reads it, from the root) exists inside the working tree: validate.ts's path rule, which follows links. */
+function insideRepository(repo: Repo, file: string): boolean {
+  try {
+    resolveRepoPath(repo, resolve(repo.root, file), 'blame.ignoreRevsFile');
+  } catch {
+    return false;
+  }
+  return existsSync(resolve(repo.root, file));
 }
 
 /** Throws a UserFacingError unless `path` is a file (blob) in `commit`. */
