@@ -269,8 +269,8 @@ const BATCH_10: Record<string, number> = {
  * Batch 11 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
  * branch `realx11` on the miner of main at 4bd754e (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-10, the development set or Loghub): mean 0.682 over 22 systems (median
- * 0.706). Built blind to batches 7-10's failures while four other branches changed the miner; keep it out of the work
- * that tunes the miner; raise a figure when a general change lifts it.
+ * 0.706). Built blind to batches 7-10's failures while four other branches changed the miner. Released for study on
+ * 2026-12-01 (fourteenth session), when batch 13 was built to take its place among the held-out batches.
  */
 const BATCH_11: Record<string, number> = {
   PgpoolII: 0.813, Ollama: 0.71, VLLM: 0.333, Temporal: 0.724, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
@@ -295,7 +295,7 @@ const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, 
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_11, BATCH_12];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_12];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
