@@ -109,6 +109,12 @@ export interface PrometheusOptions {
    * for what live scrapes cannot make on demand (a spike an hour ago, a 60 s scrape interval).
    */
   backfill?: string;
+  /**
+   * Prometheus's `--query.lookback-delta` in seconds (its default is 300): how old the newest sample of a series may be
+   * for an instant query to see it. A test whose backfilled samples are written before a slow start can widen it so
+   * that a slow machine does not age them out.
+   */
+  lookbackDeltaSeconds?: number;
 }
 
 /** Prometheus on a free loopback port with its own storage folder, scraping `targets`. */
@@ -127,6 +133,7 @@ export function startPrometheus(options: PrometheusOptions): Promise<Component> 
       `--storage.tsdb.path=${path.join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
       ...(auth ? [`--web.config.file=${path.join(dir, 'web.yml')}`] : []),
+      ...(options.lookbackDeltaSeconds !== undefined ? [`--query.lookback-delta=${options.lookbackDeltaSeconds}s`] : []),
     ],
     // /-/ready needs the credentials too when basic auth is on; any answer means it listens.
     async (url) => (auth ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 401 : answers(`${url}/-/ready`)),

@@ -20,7 +20,9 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   if (value === '') throw new UserFacingError(`${label}: empty ref; give a branch, tag or commit hash.`);
   if (value.length > MAX_REF_LENGTH) throw new UserFacingError(`${label}: ref is longer than ${MAX_REF_LENGTH} characters.`);
   assertPlainArgument(value, label);
-  const result = await repo.git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
+  // --quiet also silences the warning that a reflog lookup (`name@{date}`) went past the reflog's start.
+  const quiet = value.includes('@{') ? [] : ['--quiet'];
+  const result = await repo.git(['rev-parse', '--verify', ...quiet, '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
   // Before reading the answer: git's pick among several refs of that name can also be the reason it failed.
   await assertOneCommitNamed(repo, value, label);
@@ -30,9 +32,27 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
       throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is a range, and this takes one commit; git_log takes ranges (ref A..B), git_diff_stat compares two commits (from, to).`);
     }
     if (!(await repo.head())) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit here; ${await explainNoHead(repo)}`);
+    // A reflog lookup's own reason (`log for 'HEAD' only has 1 entries`) says more than "not a commit".
+    const reflog = /^fatal: (log for .*)$/m.exec(result.stderr);
+    if (reflog) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}': git says the ${sanitizeLine(reflog[1], 120)} (a reflog lookup reads this repository's record of its ref moves).`);
     throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' is not a commit, branch or tag in this repository (git_branches lists branches).`);
   }
+  assertReflogCovers(value, result.stderr, label);
   return hash;
+}
+
+/**
+ * Refuses `name@{<date>}` where the reflog does not reach back that far. The form asks where the ref pointed at that
+ * time by this clone's own record of its moves, which starts when the clone was made; before that git answers with the
+ * oldest entry (today's tip in a fresh clone) and only warns: "what changed on main this week" (`main@{1 week ago}..main`)
+ * would be "nothing". The commits of a period are what git_log's since/until give.
+ */
+function assertReflogCovers(value: string, stderr: string, label: string): void {
+  const short = /^warning: log for '([^']*)' only goes back to (.+)$/m.exec(stderr);
+  if (!short) return;
+  throw new UserFacingError(
+    `${label}: '${sanitizeLine(value, 80)}' asks where ${sanitizeLine(short[1], 80)} pointed at that time by this repository's reflog, which only goes back to ${sanitizeLine(short[2], 60)}; git would answer with its oldest entry instead. For the commits of a period use git_log's since and until (commit dates).`,
+  );
 }
 
 /** A short name as git reads it (no revision syntax `~^:@{`, no glob, not a hash prefix, not HEAD or FETCH_HEAD…). */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { ALICE, BOB, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
 
@@ -345,6 +345,40 @@ describe('git server edge cases', function () {
         assert.deepEqual(await subjects('heads/release~1'), ['tagged']);
       } finally {
         await server.close();
+      }
+    });
+  });
+
+  describe('a ref at a date before the reflog begins', () => {
+    // A fresh clone's reflog starts at the clone: `main@{1 week ago}` was answered with today's tip (git only warns), so
+    // "what changed on main this week" came out as nothing.
+    it('refuses name@{date} older than the reflog and points to since/until; a date the reflog covers still resolves', async () => {
+      const { kit } = edges;
+      const day = 86_400_000;
+      const dates = [3, 2, 1].map((n) => new Date(Date.now() - n * day).toISOString().replace(/\.\d+Z$/, 'Z'));
+      const origin = kit.repo('reflog-origin', dates.map((date, i) => ({ subject: `change ${3 - i} days ago`, date })));
+      const clone = join(dirname(origin), 'reflog-clone');
+      kit.git(dirname(origin), ['clone', '-q', origin, clone]);
+      const server = await startBuiltServer('git', { REPO_PATH: clone, TZ: 'UTC' });
+      try {
+        const refused = await fails(server, 'git_log', { ref: 'main@{1 week ago}..main' });
+        assert.match(refused, /'main@\{1 week ago\}' asks where main pointed at that time by this repository's reflog, which only goes back to /);
+        assert.match(refused, /git_log's since and until/);
+        assert.match(await fails(server, 'git_diff_stat', { from: 'main@{1 week ago}', to: 'main' }), /only goes back to/);
+        assert.match(await fails(server, 'git_show', { ref: 'main@{5}' }), /git says the log for 'main' only has 1 entries/);
+        const week = await ok(server, 'git_log', { since: '1 week ago' });
+        assert.equal(week.commits.length, 3, 'the period asked about, by commit dates');
+      } finally {
+        await server.close();
+      }
+      // The origin's reflog entries carry the commits' dates: a date inside it is git's to answer.
+      const own = await startBuiltServer('git', { REPO_PATH: origin, TZ: 'UTC' });
+      try {
+        const middle = new Date(Date.now() - 1.5 * day).toISOString();
+        const at = await ok(own, 'git_log', { ref: `main@{${middle}}` });
+        assert.deepEqual(at.commits.map((c: Data) => c.subject), ['change 2 days ago', 'change 3 days ago']);
+      } finally {
+        await own.close();
       }
     });
   });
