@@ -1,17 +1,20 @@
 // Which filesystem holds a path: the mount point that is its longest prefix, after links.
-import { realpath } from 'node:fs/promises';
+import { realpath, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { Disk, SkippedMount } from './filesystems';
+import { IN_MEMORY_TYPES, type Disk, type SkippedMount } from './filesystems';
+import { round1 } from '../format';
 
 /**
  * The listed filesystem holding `given` (an absolute path; links are followed when it exists).
  * Throws a UserFacingError when no listed filesystem holds it (naming the mount points), or when a
- * skipped mount (proc, tmpfs, …) holds it more closely than any listed one (naming it and why).
+ * skipped mount (proc, squashfs, …) holds it more closely than any listed one (naming it and why). An in-memory
+ * filesystem with a size limit (tmpfs at /dev/shm or /run) is left out of the full list but answered when asked by
+ * path: a full /dev/shm or /run fails writes as a full disk does (`inMemory` is then set).
  * `via` is the bind mount (or second mount) the path is on when that is not the listed mount point.
  */
-export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<{ disk: Disk; via?: string }> {
+export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<{ disk: Disk; via?: string; inMemory?: boolean }> {
   // Follow links: /var/log may be a link onto another filesystem. A path that does not exist is
   // refused: the mount point of a disk that is gone (unmounted, unplugged) is often gone with it, and
   // the longest prefix would then be `/`, whose figures would be read as that disk's.
@@ -40,9 +43,26 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
     // A bind mount of a listed filesystem: that filesystem holds the path, whatever the prefix says.
     const same = skippedHolder.sameAs === undefined ? undefined : disks.find((d) => d.mount === skippedHolder.sameAs);
     if (same) return { disk: same, via: skippedHolder.mount };
+    const inMemory = IN_MEMORY_TYPES.includes(skippedHolder.type) ? await inMemoryDisk(skippedHolder) : undefined;
+    if (inMemory) return { disk: inMemory, inMemory: true };
     throw new UserFacingError(`"${sanitizeLine(given, 200)}" is on ${skippedHolder.mount} (${skippedHolder.type}), which is not listed: ${skippedHolder.reason}`);
   }
   return { disk: holder };
+}
+
+/**
+ * A tmpfs's figures from statfs(2) on its mount point, as df computes them (bytes; use % of used + available); none
+ * for a filesystem without a size limit (ramfs reports 0 blocks: it grows until memory runs out) or one statfs cannot
+ * read.
+ */
+async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
+  const st = await statfs(mount.mount).catch(() => undefined);
+  if (!st || !(st.blocks > 0)) return undefined;
+  const sizeBytes = st.blocks * st.bsize;
+  const usedBytes = (st.blocks - st.bfree) * st.bsize;
+  const availableBytes = st.bavail * st.bsize;
+  const usePercent = usedBytes + availableBytes > 0 ? round1((usedBytes / (usedBytes + availableBytes)) * 100) : null;
+  return { fs: mount.type, type: mount.type, mount: mount.mount, sizeBytes, usedBytes, availableBytes, usePercent, readOnly: null };
 }
 
 function isAbsolutePath(p: string): boolean {

@@ -19,7 +19,7 @@ const inputSchema = z.object({
     .min(1)
     .max(4096)
     .optional()
-    .describe('only the filesystem holding this absolute path, e.g. "/var/log" (default: every filesystem)'),
+    .describe('only the filesystem holding this absolute path, e.g. "/var/log" (default: every filesystem); an in-memory filesystem with a size limit (tmpfs: /dev/shm, /run) is answered too'),
   limit: z.number().int().min(1).max(500).default(100).describe('most filesystems to list (1–500)'),
   diskThreshold: thresholdInputs.disk,
 });
@@ -59,7 +59,9 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       const warnings = evaluateWarnings({ disks }, thresholds);
       // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
       const report = fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
-      return held === undefined || args.path === undefined ? report : { ...report, summary: `${holderNote(args.path, held.disk, held.via)}; ${report.summary}` };
+      if (held === undefined || args.path === undefined) return report;
+      const memory = held.inMemory ? `; it is an in-memory filesystem (${held.disk.type}): its space is RAM and swap, counted in memory use, and writes fail when it is full` : '';
+      return { ...report, summary: `${holderNote(args.path, held.disk, held.via)}${memory}; ${report.summary}` };
     },
   });
 }

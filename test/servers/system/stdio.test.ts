@@ -1,7 +1,7 @@
 // The built system server (dist/servers/system.js) over stdio, checked against what Node itself reports.
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import net from 'node:net';
 import os from 'node:os';
@@ -190,6 +190,30 @@ describe('system server (built, over stdio)', function () {
         const proc = await callError(server, 'get_disk_usage', { path: '/proc/self/status' });
         assert.match(proc, /"\/proc\/self\/status" is on \/proc \(proc\), which is not listed/);
       }
+    });
+
+    // "Is /dev/shm full?" was refused as "not listed: in-memory filesystem"; a full tmpfs fails writes as a disk does.
+    it('answers for a path on a tmpfs (left out of the full list) with statfs figures, and says it is memory', async function () {
+      if (process.platform !== 'linux') this.skip();
+      const tmpfs = readFileSync('/proc/self/mountinfo', 'utf8')
+        .split('\n')
+        .map((line) => line.split(' '))
+        .filter((f) => f[f.indexOf('-') + 1] === 'tmpfs' && !/\\/.test(f[4] ?? ''))
+        .map((f) => f[4])
+        .find((mount) => statfsSync(mount).blocks > 0);
+      if (!tmpfs) throw new Error('no tmpfs mounted here (/dev/shm and /run are on any Linux machine this runs on)');
+      const r = await call(server, 'get_disk_usage', { path: tmpfs });
+      assert.equal(r.disks.length, 1);
+      const disk = r.disks[0];
+      assert.equal(disk.mount, tmpfs);
+      assert.equal(disk.type, 'tmpfs');
+      const st = statfsSync(tmpfs);
+      assert.equal(disk.sizeBytes, st.blocks * st.bsize);
+      assert.ok(Math.abs(disk.availableBytes - st.bavail * st.bsize) <= 0.01 * disk.sizeBytes, `available ${disk.availableBytes}`);
+      assert.ok(disk.usePercent >= 0 && disk.usePercent <= 100);
+      assert.match(r.summary, /in-memory filesystem \(tmpfs\): its space is RAM and swap/);
+      const all = await call(server, 'get_disk_usage', {});
+      assert.ok(!all.disks.some((d: Structured) => d.type === 'tmpfs'), 'the full list still leaves tmpfs out');
     });
 
     // An unmounted disk's mount point: the longest prefix was `/`, answered as if it were that disk.
