@@ -3,7 +3,7 @@ import { realpath, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import { IN_MEMORY_TYPES, type Disk, type SkippedMount } from './filesystems';
+import type { Disk, SkippedMount } from './filesystems';
 import { round1 } from '../format';
 
 /**
@@ -43,7 +43,8 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
     // A bind mount of a listed filesystem: that filesystem holds the path, whatever the prefix says.
     const same = skippedHolder.sameAs === undefined ? undefined : disks.find((d) => d.mount === skippedHolder.sameAs);
     if (same) return { disk: same, via: skippedHolder.mount };
-    const inMemory = IN_MEMORY_TYPES.includes(skippedHolder.type) ? await inMemoryDisk(skippedHolder) : undefined;
+    // tmpfs only: devtmpfs holds device nodes (/dev/zero is no file with space), ramfs has no size limit.
+    const inMemory = skippedHolder.type === 'tmpfs' ? await inMemoryDisk(skippedHolder) : undefined;
     if (inMemory) return { disk: inMemory, inMemory: true };
     throw new UserFacingError(`"${sanitizeLine(given, 200)}" is on ${skippedHolder.mount} (${skippedHolder.type}), which is not listed: ${skippedHolder.reason}`);
   }
@@ -52,8 +53,7 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
 
 /**
  * A tmpfs's figures from statfs(2) on its mount point, as df computes them (bytes; use % of used + available); none
- * for a filesystem without a size limit (ramfs reports 0 blocks: it grows until memory runs out) or one statfs cannot
- * read.
+ * when it reports no size (0 blocks) or statfs cannot read it.
  */
 async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
   const st = await statfs(mount.mount).catch(() => undefined);
