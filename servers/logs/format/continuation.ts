@@ -1,5 +1,6 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
-import type { LineParser, ParsedLine } from './types';
+import { levelAtLeast } from './levels';
+import type { Level, LineParser, ParsedLine } from './types';
 
 // PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
 // the learned component (`… [pid] DETAIL:`) or, where no header was learned, on the start of the message.
@@ -55,4 +56,20 @@ export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
  */
 export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefined): boolean {
   return parsed.level === undefined && parsed.timestamp !== undefined && below !== undefined && below.level !== undefined && below.timestamp === undefined;
+}
+
+/**
+ * The level of a line that takes its level from the entry above (`above`: that entry's level, undefined when there is
+ * none): `above`, except for the first line of an exception's report (`report`) under an entry below WARN or under no
+ * entry, which is an error of its own — an uncaught exception printed after INFO lines. Under a WARN or ERROR entry the
+ * report is that entry's own (`log.warn("retrying", e)`), at its level. Every reader of entries (search, summaries, the
+ * miner, sources, recent_logs) decides by this one rule.
+ */
+export function inheritedLevel(parsed: ParsedLine, above: Level | undefined): Level | undefined {
+  return parsed.report !== undefined && !levelAtLeast(above, 'WARN') ? parsed.report : above;
+}
+
+/** The level of a line that starts an entry of its own (needsHeader false): its own, or its report's (`report`). */
+export function ownLevel(parsed: ParsedLine): Level | undefined {
+  return parsed.level ?? parsed.report;
 }

@@ -3,6 +3,7 @@ import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { crashReport } from './crash-reports';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
@@ -410,6 +411,21 @@ function isJsonRecordLine(line: string, context: TimestampContext): boolean {
 }
 
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
+/**
+ * Reads the failures a line without a level of its own reports (format/crash-reports.ts): a runtime's word on an
+ * uncaught one becomes the line's level; an exception's report is marked (`report`) for the entry rule to weigh. Lines
+ * with a level, and timed lines that start an entry, are as parsed.
+ */
+function withCrashReports(parse: (line: string) => ParsedLine): (line: string) => ParsedLine {
+  return (line) => {
+    const parsed = parse(line);
+    if (parsed.level !== undefined || parsed.standalone || (parsed.timestamp !== undefined && !parsed.continues)) return parsed;
+    const crash = crashReport(parsed.message);
+    if (crash === undefined) return parsed;
+    return crash.uncaught ? { ...parsed, level: crash.level, continues: undefined } : { ...parsed, report: crash.level };
+  };
+}
+
 export function createLineParser(sampleLines: string[], options: LineParserOptions = {}): LineParser {
   // Without a reference time, the time the parser is made: read once, not per year-less line.
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
@@ -426,6 +442,6 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
   // its message, a bracketed record's fields around its quoted message, and the header columns left at its start (a
   // level word, a `[Context]`, a padded logger), learned from the file's messages.
-  const parse = withLeadColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample);
+  const parse = withCrashReports(withLeadColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample));
   return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
 }

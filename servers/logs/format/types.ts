@@ -28,6 +28,12 @@ export interface ParsedLine {
    * an app's tab-separated ones (AWS Lambda's `START`/`END`/`REPORT RequestId: …`). It takes no time or level from above.
    */
   standalone?: boolean;
+  /**
+   * Set on the first line of an exception's report that has no level of its own (`Traceback (most recent call last):`,
+   * `TypeError: …`): the level it has when the entry above is below WARN or absent (an uncaught failure after INFO
+   * lines); under a WARN or ERROR entry it is that entry's report and takes its level (continuation.ts inheritedLevel).
+   */
+  report?: Level;
 }
 
 export interface LineParser {

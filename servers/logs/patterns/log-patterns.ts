@@ -6,7 +6,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
-import { needsHeader } from '../format/continuation';
+import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
@@ -136,9 +136,9 @@ export async function minePatterns(
     let level = parsed.level;
     let timestamp = parsed.timestamp;
     if (needsHeader(p, parsed)) {
-      level ??= previousLevel;
+      level ??= inheritedLevel(parsed, previousLevel);
       timestamp ??= previousTime;
-    }
+    } else level = ownLevel(parsed);
     previousLevel = level;
     previousTime = timestamp;
     if (filtering) {

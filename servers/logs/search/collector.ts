@@ -1,7 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { isEntryPart } from '../format/continuation';
+import { inheritedLevel, isEntryPart } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -26,7 +26,10 @@ export function parseLine(parser: LineParser, text: string): ParsedLine {
 
 /** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */
 export function headerOf(parser: LineParser, text: string): Header | undefined {
-  const parsed = parseLine(parser, text);
+  return headerOfParsed(parseLine(parser, text));
+}
+
+function headerOfParsed(parsed: ParsedLine): Header | undefined {
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
   // levels do not reach up to an error many lines above.
@@ -45,8 +48,17 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
   for (let n = 0; n < HEADER_LOOKBACK_LINES; n++) {
     const text = lineAbove(n);
     if (text === undefined) return undefined;
-    const header = headerOf(parser, text);
-    if (header) return header;
+    const parsed = parseLine(parser, text);
+    const header = headerOfParsed(parsed);
+    // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
+    // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
+    // on the entry above it (inheritedLevel). The lines below either are that entry's.
+    const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
+    if (header && !(header.timestamp === undefined && header.level !== undefined && !parsed.standalone)) return header;
+    if (header || report) {
+      const above = headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined));
+      return { timestamp: parsed.timestamp ?? above?.timestamp, level: header ? header.level : inheritedLevel(parsed, above?.level) };
+    }
   }
   return undefined;
 }

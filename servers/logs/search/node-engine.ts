@@ -9,7 +9,7 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
-import { needsHeader } from '../format/continuation';
+import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
@@ -307,11 +307,9 @@ export class FileScanner {
     let { timestamp, level } = parsed;
     if (needsHeader(this.parser, parsed)) {
       const header = this.headerBefore(hay, lineStart, lineNumber);
-      if (header) {
-        timestamp ??= header.timestamp;
-        level ??= header.level;
-      }
-    }
+      timestamp ??= header?.timestamp;
+      level ??= inheritedLevel(parsed, header?.level);
+    } else level = ownLevel(parsed);
     this.lastParsed = { line: lineNumber, header: { timestamp, level } };
     if (!this.collector.admits({ timestamp, level })) return;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);

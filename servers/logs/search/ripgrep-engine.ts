@@ -6,11 +6,11 @@ import { spawn } from 'node:child_process';
 import { promises as fsp } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { joinsPartials } from '../format/partials';
-import type { LineParser } from '../format/types';
+import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
-import { needsHeader } from '../format/continuation';
+import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { headerAbove, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
@@ -320,7 +320,7 @@ class RipgrepMatches {
     for (const { match, note: offset, raw } of this.collector.chosen()) {
       if (!this.collector.filtering) {
         const parsed = parseLine(this.parser, raw);
-        const { timestamp, level } = needsHeader(this.parser, parsed) ? await this.withHeader(parsed, offset) : parsed;
+        const { timestamp, level } = needsHeader(this.parser, parsed) ? await this.withHeader(parsed, offset) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
         if (level) match.level = level;
         if (timestamp !== undefined) match.timestamp = timestamp;
       }
@@ -336,7 +336,7 @@ class RipgrepMatches {
     }
     const parsed = parseLine(this.parser, out.text);
     if (needsHeader(this.parser, parsed)) return this.withHeader(parsed, out.offset).then((header) => this.filterAndKeep(out, parsed.message, header));
-    this.filterAndKeep(out, parsed.message, parsed);
+    this.filterAndKeep(out, parsed.message, { timestamp: parsed.timestamp, level: ownLevel(parsed) });
   }
 
   private filterAndKeep(out: OutputLine, message: string, header: Header): void {
@@ -350,9 +350,9 @@ class RipgrepMatches {
   }
 
   /** A continuation line's time and level: what it lacks taken from the entry header above byte `offset`. */
-  private async withHeader(parsed: Header, offset: number): Promise<Header> {
+  private async withHeader(parsed: ParsedLine, offset: number): Promise<Header> {
     const header = await this.headers.above(offset);
-    return { timestamp: parsed.timestamp ?? header?.timestamp, level: parsed.level ?? header?.level };
+    return { timestamp: parsed.timestamp ?? header?.timestamp, level: parsed.level ?? inheritedLevel(parsed, header?.level) };
   }
 
   private remember(line: number, clean: string): void {

@@ -94,6 +94,32 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
   return found;
 }
 
+/** Most a file's last write may follow its newest entry, beyond the zone offset, to count as "written then" (ms). */
+const WRITE_SLACK_MS = 2 * 60_000;
+
+/**
+ * For a file whose time windows are likely off: its newest entry (read in this server's zone when its times carry none)
+ * lies exactly this zone's UTC offset away from the file's last write — a log written in UTC without a zone (containers,
+ * cloud machines, Python's asctime, log4j's %d) read by a server in Seoul or New York, so "the last hour" missed every
+ * entry or read them as hours in the future — or it lies after that write. Undefined when neither holds. `newest` is
+ * newestEntry's answer (epoch ms).
+ */
+export function clockNote(file: OpenedLog, newest: number | undefined): string | undefined {
+  if (newest === undefined) return undefined;
+  const written = file.stats.mtimeMs;
+  // East of UTC is positive: Seoul +9 h. A UTC time read in Seoul names an instant 9 h early.
+  const offset = -new Date(newest).getTimezoneOffset() * 60_000;
+  const name = file.info.name;
+  if (Math.abs(offset) >= 15 * 60_000 && Math.abs(written - newest - offset) <= WRITE_SLACK_MS) {
+    const hours = `${Math.abs(offset) / 3_600_000} h`;
+    return `${name}: its newest entry reads ${iso(newest)}, ${hours} ${offset > 0 ? 'before' : 'after'} the file was last written (${iso(Math.floor(written))}), exactly this server's offset from UTC: its times carry no zone and are most likely UTC, read here as local time, so time windows on this file are ${hours} off (entries read ${hours} ${offset > 0 ? 'older' : 'newer'} than they are); widen since/until by ${hours} to cover them`;
+  }
+  if (newest > written + WRITE_SLACK_MS) {
+    return `${name}: its newest entry (${iso(newest)}) is later than the file's last write (${iso(Math.floor(written))}): its times are in another zone than this server's, or the writer's clock runs ahead; time windows on this file are off`;
+  }
+  return undefined;
+}
+
 /** The time of a file's oldest entry (epoch ms): the first readable timestamp of its head sample (io/head). */
 export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
   const parser = await ctx.parserOf(file);

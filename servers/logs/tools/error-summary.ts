@@ -14,7 +14,7 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { forEachLogFile, iso, newestEntry, noteDamage } from './common';
+import { clockNote, forEachLogFile, iso, newestEntry, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -186,6 +186,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
   else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error line(s) fall inside it`;
   if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error line(s) without a readable timestamp were not counted (wholeFile counts them)`);
+  const clock = clockNote(file, newest);
+  if (clock) job.notes.push(clock);
 }
 
 /** The file spells its levels as words (so the error-word prefilter cannot miss an error line). */

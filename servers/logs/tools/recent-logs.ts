@@ -6,10 +6,10 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { inheritsLevel } from '../format/continuation';
+import { inheritedLevel, inheritsLevel, ownLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
-import type { LineParser } from '../format/types';
+import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
 import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
@@ -102,10 +102,25 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
 async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs, signal?: AbortSignal): Promise<Recent> {
   const usesHeaders = parser.format.id !== 'unknown';
   const recent: Recent = { newestFirst: [], exhausted: true, notes: [] };
+  // Continuation lines read so far (newest first), waiting for their entry's header above; `report` is the first line
+  // of an exception's report among them nearest that header, whose level depends on the header (inheritedLevel).
   let pending: string[] = [];
+  let report: { at: number; parsed: ParsedLine } | undefined;
   const accept = (line: Line) => {
     recent.newestFirst.push(line);
     return recent.newestFirst.length < args.lines;
+  };
+  /** Hands over the held lines under a header of `level` (undefined: none above them); false when enough are kept. */
+  const settle = (level: Level | undefined): boolean => {
+    const held = pending;
+    const split = report;
+    pending = [];
+    report = undefined;
+    for (let i = 0; i < held.length; i++) {
+      const own = split !== undefined && i <= split.at ? inheritedLevel(split.parsed, level) : level;
+      if (levelAtLeast(own, args.level!) && !accept({ text: held[i], level: own })) return false;
+    }
+    return true;
   };
   const onLine = (raw: string): boolean => {
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
@@ -113,21 +128,23 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
     if (usesHeaders && inheritsLevel(parsed)) {
       // A continuation line or an entry's part (PostgreSQL DETAIL:): its level is that of the entry above it, read next.
-      if (pending.length < MAX_CONTINUATION) pending.push(text);
+      if (pending.length < MAX_CONTINUATION) {
+        if (parsed.report !== undefined) report = { at: pending.length, parsed };
+        pending.push(text);
+      }
       return true;
     }
-    const keep = levelAtLeast(parsed.level, args.level);
-    const held = pending;
-    pending = [];
-    if (!keep) return true;
-    for (const cont of held) if (!accept({ text: cont, level: parsed.level })) return false;
-    return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
+    if (!settle(parsed.level)) return false;
+    if (!levelAtLeast(ownLevel(parsed), args.level)) return true;
+    return accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
   };
   // One line more than asked tells whether the file has earlier lines (a decoded file keeps only what it is asked to).
   const decodedLines = args.level ? MAX_DECODED_LINES : args.lines + 1;
   const joined = joinedBackwards(parser, onLine);
   const outcome = await readLinesBackwards(tailOf(file), { onLine: joined.onLine, signal, decodedLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
   joined.end();
+  // Lines above the file's first header: an exception's report there is read under no entry.
+  if (args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   if (isDecoded(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);

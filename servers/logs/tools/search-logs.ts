@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { forEachLogFile, iso, levelFilterNote, levelSchema, noteDamage, windowMissNote } from './common';
+import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, windowMissNote } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -151,8 +151,10 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
       if (note) found.notes.push(note);
     }
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
-    if (result.totalMatches === 0 && (request.since !== undefined || request.until !== undefined)) {
-      const note = await windowMissNote(ctx, file, request.since, request.until);
+    if (request.since !== undefined || request.until !== undefined) {
+      const clock = clockNote(file, await newestEntry(ctx, file));
+      if (clock) found.notes.push(clock);
+      const note = result.totalMatches === 0 ? await windowMissNote(ctx, file, request.since, request.until) : undefined;
       if (note) found.notes.push(note);
     }
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });

@@ -6,7 +6,7 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser } from '../format/detect';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { needsHeader } from '../format/continuation';
+import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { parseLine, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
 import type { SourceKind, SourceRecord } from '../sources/types';
@@ -65,16 +65,19 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // it is used as it is. Other lines are read by format/ as a log of their kind would be.
     const parsed: ParsedLine = record.level !== undefined ? { message: record.text, level: record.level, timestamp: record.time } : parseLine(p, envelopeOf(record, kind));
     let { timestamp, level } = parsed;
-    const header = record.level === undefined && needsHeader(p, parsed) ? previous : undefined;
+    const above = record.level === undefined && needsHeader(p, parsed) ? previous : undefined;
+    // An exception's report under an entry below WARN (an uncaught one after INFO lines) is an entry of its own.
+    const header = above !== undefined && parsed.level === undefined && inheritedLevel(parsed, above.level) !== above.level ? undefined : above;
     const continuation = header !== undefined;
     if (header) {
       timestamp ??= header.timestamp;
       level ??= header.level;
     } else {
+      level = ownLevel(parsed);
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
     }
-    timestamp ??= record.time;
+    timestamp ??= record.time ?? above?.timestamp;
     previous = { timestamp, level };
     const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
     if (record.stream) line.stream = record.stream;

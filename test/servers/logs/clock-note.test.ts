@@ -1,0 +1,58 @@
+// A log written in UTC without a zone in its times, read by a server in another zone: every time window on it was off by
+// the zone's offset ("no errors in the last hour" in Seoul; entries 5 h in the future in New York) and nothing said so
+// (break17). The file's last write and its newest entry, read as local time, differ by exactly the server's offset.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBuiltServer } from '../../support/mcp-client';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** `YYYY-MM-DD HH:MM:SS` of `ms` as the wall clock of a zone `offsetHours` east of UTC (0: UTC). */
+const wall = (ms: number, offsetHours: number) => new Date(ms + offsetHours * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
+
+describe('logs: a zoneless log written in another zone than the server\'s', function () {
+  this.timeout(60_000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-clock-'));
+    const now = Date.now();
+    const lines = (offsetHours: number, suffix = '') => [0, 1, 2, 3, 4].map((i) => `${wall(now - 240_000 + i * 60_000, offsetHours)}${suffix} ERROR payment ${i} failed: gateway timeout`).join('\n') + '\n';
+    writeFileSync(join(dir, 'utc-zoneless.log'), lines(0));
+    writeFileSync(join(dir, 'seoul-local.log'), lines(9));
+    writeFileSync(join(dir, 'zoned.log'), lines(0, 'Z').replace(/^(\d{4}-\d\d-\d\d) /gm, '$1T'));
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  const notesIn = async (tz: string, tool: string, args: Record<string, unknown>): Promise<string[]> => {
+    const server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off', TZ: tz });
+    try {
+      const result = (await server.client.callTool({ name: tool, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return (result.structuredContent as Data).notes as string[];
+    } finally {
+      await server.close();
+    }
+  };
+
+  it('error_summary in Seoul says the UTC file is read 9 h early, and not the file written in Seoul\'s time or with Z', async () => {
+    const notes = (await notesIn('Asia/Seoul', 'error_summary', { hours: 1 })).join('\n');
+    assert.match(notes, /utc-zoneless\.log: its newest entry reads .*, 9 h before the file was last written .* most likely UTC.* widen since\/until by 9 h/);
+    assert.doesNotMatch(notes, /seoul-local\.log: its newest entry/);
+    assert.doesNotMatch(notes, /zoned\.log: its newest entry/);
+  });
+
+  it('search_logs in New York with a window says the UTC file\'s entries read 5 h in the future', async () => {
+    const notes = (await notesIn('America/New_York', 'search_logs', { pattern: 'failed', since: '30 minutes ago' })).join('\n');
+    assert.match(notes, /utc-zoneless\.log: its newest entry reads .*, 5 h after the file was last written/);
+    assert.match(notes, /seoul-local\.log: its newest entry .* is later than the file's last write/, 'a Seoul wall clock read in New York is 14 h ahead');
+    assert.doesNotMatch(notes, /zoned\.log/);
+  });
+
+  it('says nothing in UTC, where the zoneless file is read right', async () => {
+    const notes = (await notesIn('UTC', 'error_summary', { hours: 1 })).join('\n');
+    assert.doesNotMatch(notes, /utc-zoneless\.log: its newest entry/);
+  });
+});

@@ -1,0 +1,125 @@
+// A program that logs INFO lines and then dies of an uncaught exception or panic: the runtime's report has no header,
+// so by the continuation rule it took the INFO entry's level, and error_summary said "no ERROR or FATAL lines" (break17).
+// A runtime-only line (Java's `Exception in thread`, Go's `panic:`, Rust's `panicked at`) is an entry of its own; the
+// first line of an exception's report is an error of its own under an entry below WARN, and that entry's report under a
+// WARN or ERROR one (`log.warn("retrying", e)` stays a warning).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { crashReport } from '../../../servers/logs/format/crash-reports';
+import { parserFor } from '../../../servers/logs/format/parser';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
+import { FileScanner } from '../../../servers/logs/search/node-engine';
+import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
+import type { ScanRequest } from '../../../servers/logs/search/types';
+import { hasRipgrep } from '../../support/log-engines';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Six INFO lines at `time` (ISO), then `tail` (the runtime's report, or a logged entry with its report). */
+const logOf = (time: string, tail: string[]): string[] => [...[1, 2, 3, 4, 5, 6].map((n) => `${time} INFO handled request ${n}`), ...tail];
+
+const PYTHON = ['Traceback (most recent call last):', '  File "/app/worker.py", line 88, in <module>', '    main()', 'ZeroDivisionError: division by zero'];
+const JAVA = ['Exception in thread "main" java.lang.IllegalStateException: config key db.url missing', '\tat com.acme.Config.load(Config.java:31)'];
+const NODE = ['/app/server.js:17', '    const n = user.name.length;', '                        ^', '', "TypeError: Cannot read properties of undefined (reading 'name')", '    at handler (/app/server.js:17:25)', '', 'Node.js v20.11.0'];
+const GO = ['panic: runtime error: invalid memory address or nil pointer dereference', '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4b2f1a]', '', 'goroutine 1 [running]:', 'main.handler(0x0)', '\t/app/main.go:42 +0x1a'];
+const RUST = ["thread 'main' panicked at src/main.rs:12:5:", 'called `Option::unwrap()` on a `None` value', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'];
+
+describe('logs: uncaught exceptions and panics after INFO lines are errors', function () {
+  this.timeout(60_000);
+
+  it('tells the runtime-only lines and the first lines of exception reports from other lines', () => {
+    const uncaught = ['Exception in thread "main" java.lang.Error: x', 'panic: boom', 'fatal error: all goroutines are asleep - deadlock!', "thread 'tokio-1' panicked at 'oops', src/a.rs:1:2", 'Unhandled exception. System.InvalidOperationException: bad', "terminate called after throwing an instance of 'std::runtime_error'", 'Segmentation fault (core dumped)'];
+    for (const line of uncaught) assert.equal(crashReport(line)?.uncaught, true, line);
+    const reports = ['Traceback (most recent call last):', 'ZeroDivisionError: division by zero', 'java.net.SocketTimeoutException: Read timed out', 'Error: ENOENT: no such file or directory', 'TypeError: x is not a function', '** (RuntimeError) boom', "app.rb:3:in 'run': boom (RuntimeError)", 'java.lang.OutOfMemoryError'];
+    for (const line of reports) assert.deepEqual(crashReport(line), { level: 'ERROR', uncaught: false }, line);
+    const others = ['\tat com.acme.Main.main(Main.java:12)', '  File "/app/worker.py", line 88', 'ErrorHandler registered for /api', 'Errors: 0', 'Exceptions are logged to stderr', 'panicking is not allowed here', 'Caused by: java.io.IOException: x', ''];
+    for (const line of others) assert.equal(crashReport(line), undefined, line);
+  });
+
+  describe('each reader gives the same levels', () => {
+    let time: string;
+    let dir: string;
+    before(() => {
+      time = new Date(Date.now() - 30_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      dir = mkdtempSync(join(tmpdir(), 'logs-crash-'));
+    });
+    after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+    // name, lines after the INFO ones, the levels of those lines (the INFO lines are lines 1-6).
+    const cases: () => [string, string[], (string | undefined)[]][] = () => [
+      ['python', PYTHON, ['ERROR', 'ERROR', 'ERROR', 'ERROR']],
+      ['java', JAVA, ['ERROR', 'ERROR']],
+      ['node', NODE, ['INFO', 'INFO', 'INFO', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
+      ['go', GO, ['FATAL', 'FATAL', undefined, 'FATAL', 'FATAL', 'FATAL']],
+      // Rust's closing `note: run with RUST_BACKTRACE=1` spells a level of its own (note: INFO).
+      ['rust', RUST, ['ERROR', 'ERROR', 'INFO']],
+      // A logged warning's exception is the warning's; a logged error's traceback is that error's.
+      ['warned', [`${time} WARN retrying the upstream`, 'java.net.SocketTimeoutException: Read timed out', '\tat com.acme.Net.read(Net.java:31)'], ['WARN', 'WARN', 'WARN']],
+      ['logged', [`${time} ERROR batch failed`, ...PYTHON], ['ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
+    ];
+
+    it('log_patterns (minePatterns), the Node engine and ripgrep, with a time window', async () => {
+      const rg = hasRipgrep() ? 'rg' : undefined;
+      for (const [name, tail, expected] of cases()) {
+        const lines = logOf(time, tail);
+        const content = lines.join('\n') + '\n';
+        const parser = parserFor(Buffer.from(content), true, Date.now());
+        const want = [...Array(6).fill('INFO'), ...expected];
+        // Lines at ERROR and above within the last hour: the report's lines have times from the entry above.
+        const errorLines = want.flatMap((level, i) => (level === 'ERROR' || level === 'FATAL' ? [i + 1] : []));
+        const since = Date.now() - 3_600_000;
+        const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: { since }, minimum: 'ERROR', trackLines: true });
+        const mined = miner.templates().flatMap((t) => t.lineNumbers ?? []).sort((a, b) => a - b);
+        assert.deepEqual(mined, errorLines, `${name}: log_patterns`);
+        const request: ScanRequest = { pattern: { source: '\\S', literal: false, caseSensitive: true }, before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 500, minLevel: 'ERROR', since };
+        const scanner = new FileScanner(request, parser);
+        scanner.push(Buffer.from(content));
+        assert.deepEqual(scanner.result().matches.map((m) => m.line), errorLines, `${name}: node engine`);
+        if (!rg) continue;
+        const realPath = join(dir, `${name}.log`);
+        writeFileSync(realPath, content);
+        const st = statSync(realPath);
+        const result = await scanWithRipgrep(rg, { name: `${name}.log`, realPath, gzip: false, size: st.size, mtimeMs: st.mtimeMs, dev: st.dev, ino: st.ino }, request, parser);
+        assert.deepEqual(result.matches.map((m) => m.line), errorLines, `${name}: ripgrep engine`);
+      }
+    });
+
+    describe('through the built server', () => {
+      let server: StartedServer;
+      before(async () => {
+        for (const [name, tail] of cases()) writeFileSync(join(dir, `${name}.log`), logOf(time, tail).join('\n') + '\n');
+        server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+      });
+      after(async () => server?.close());
+
+      const call = async (name: string, args: Record<string, unknown>): Promise<Data> => {
+        const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        return result.structuredContent as Data;
+      };
+
+      it('error_summary over the last hour names each crash, once, and no warning', async () => {
+        const data = await call('error_summary', { hours: 1 });
+        const errors = Object.fromEntries(data.files.map((f: Data) => [f.file, f.errors]));
+        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged']) assert.ok(errors[`${name}.log`] >= 1, `${name}: ${JSON.stringify(data.files)}`);
+        assert.equal(errors['warned.log'] ?? 0, 0, 'a logged warning with its exception is no error');
+        const templates = data.groups.map((g: Data) => g.template).join('\n');
+        assert.match(templates, /ZeroDivisionError: division by zero|Traceback/);
+        assert.match(templates, /Exception in thread/);
+        assert.match(templates, /TypeError: Cannot read properties of undefined/);
+        assert.match(templates, /panicked at/);
+      });
+
+      it('recent_logs at ERROR returns the traceback and not the INFO lines above it', async () => {
+        const data = await call('recent_logs', { file: 'python.log', level: 'ERROR', lines: 20 });
+        assert.deepEqual(data.lines.map((l: Data) => [l.text, l.level]), PYTHON.map((text) => [text, 'ERROR']));
+        const warned = await call('recent_logs', { file: 'warned.log', level: 'ERROR', lines: 20 });
+        assert.equal(warned.lines.length, 0, JSON.stringify(warned.lines));
+      });
+    });
+  });
+});
