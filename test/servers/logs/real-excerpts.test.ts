@@ -293,8 +293,8 @@ const BATCH_12: Record<string, number> = {
 /**
  * Batch 13 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
  * branch `realx13` on the miner of main at eea8d42 (the start of the session that built it), before anything was fixed
- * for these systems (none is in batches 1-12, the development set or Loghub): mean 0.691 over 20 systems (median
- * 0.702). Built blind to batches 7 and 12 and to the failures being fixed while three other branches changed the
+ * for these systems (none is in batches 1-12, the development set or Loghub): mean 0.700 over 21 systems (median
+ * 0.708). Built blind to batches 7 and 12 and to the failures being fixed while three other branches changed the
  * miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
  */
 const BATCH_13: Record<string, number> = {
@@ -318,6 +318,7 @@ const BATCH_13: Record<string, number> = {
   Jekyll: 0.338,
   Moonraker: 0.458,
   Nebula: 1.0,
+  OBS: 0.881,
 };
 const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13];
 /**
