@@ -290,12 +290,24 @@ const BATCH_12: Record<string, number> = {
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.3, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 0.63, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12];
+/**
+ * Batch 13 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
+ * branch `realx13` on the miner of main at eea8d42 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-12, the development set or Loghub): mean 0.700 over 21 systems (median
+ * 0.708). Built blind to batches 7 and 12 and to the failures being fixed while three other branches changed the
+ * miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_13: Record<string, number> = {
+  Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.789, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
+  SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
+  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.338, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
+};
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_12];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_12, BATCH_13];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
