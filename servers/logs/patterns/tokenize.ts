@@ -398,19 +398,19 @@ export class TokenScan extends FlaggedRanges {
   /** True when the tokens are exactly `tokens` (compared in place, no string made). */
   equals(tokens: readonly string[]): boolean {
     if (tokens.length !== this.count) return false;
+    for (let i = 0; i < this.count; i++) if (!this.tokenIs(i, tokens[i])) return false;
+    return true;
+  }
+
+  /** True when token i is `token` (WILDCARD for a masked one), compared in place: no string is made. */
+  tokenIs(i: number, token: string): boolean {
+    if (this.flags[i] === 1) return token === WILDCARD;
+    const start = this.starts[i];
+    const length = token.length;
+    if (length !== this.ends[i] - start) return false;
     const message = this.message;
-    for (let i = 0; i < this.count; i++) {
-      const token = tokens[i];
-      if (this.flags[i] === 1) {
-        if (token !== WILDCARD) return false;
-        continue;
-      }
-      const start = this.starts[i];
-      const length = token.length;
-      if (length !== this.ends[i] - start) return false;
-      // Compared here rather than by startsWith: tokens are short, and a call per token cost more than the compare.
-      for (let j = 0; j < length; j++) if (token.charCodeAt(j) !== message.charCodeAt(start + j)) return false;
-    }
+    // Compared here rather than by startsWith: tokens are short, and a call per token cost more than the compare.
+    for (let j = 0; j < length; j++) if (token.charCodeAt(j) !== message.charCodeAt(start + j)) return false;
     return true;
   }
 
