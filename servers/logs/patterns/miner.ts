@@ -437,14 +437,18 @@ export class TemplateMiner {
   }
 
   /**
-   * The key of the value group of the message just scanned (its words at the split's positions, joined by \u0001),
-   * read from the scan: most lines find their group, and need no token array for it.
+   * The value group of the message just scanned (its words at the split's positions), found by comparing its tokens
+   * in place with each group's words: most lines find their group among a few, and need no string for it. Undefined
+   * when the message's words make a new group.
    */
-  private splitKey(split: Split): string {
+  private foundGroup(split: Split): ValueGroup | undefined {
     const positions = split.positions;
-    let key = this.scan.token(positions[0]);
-    for (let i = 1; i < positions.length; i++) key += `\u0001${this.scan.token(positions[i])}`;
-    return key;
+    for (const group of split.groups.values()) {
+      let same = true;
+      for (let i = 0; same && i < positions.length; i++) same = this.scan.tokenIs(positions[i], group.values[i]);
+      if (same) return group;
+    }
+    return undefined;
   }
 
   /**
@@ -452,7 +456,7 @@ export class TemplateMiner {
    * many or masked.
    */
   private recordSplit(cluster: Cluster, split: Split, info: MessageInfo, example: string | undefined): number {
-    let group = split.groups.get(this.splitKey(split));
+    let group = this.foundGroup(split);
     if (!group) {
       const values = split.positions.map((position) => this.scan.token(position));
       const key = values.join('\u0001');
@@ -478,7 +482,7 @@ export class TemplateMiner {
   }
 
   private groupOf(split: Split): number {
-    const group = split.groups.get(this.splitKey(split));
+    const group = this.foundGroup(split);
     return group ? group.id : -1;
   }
 

@@ -99,8 +99,15 @@ const MAX_SHAPE_LENGTH = 1024;
 /** Slots of the filter that admits a shape on its second sighting (a power of two). */
 const DOORKEEPER_SLOTS = 4096;
 
-/** A cached shape: a message of it (shapeCodes), its scan, the value; `next` chains shapes whose hashes are equal. */
+/**
+ * Heads of the chains of cached shapes, by the low bits of their hash: twice the shapes kept at most, so that chains
+ * are short (a power of two).
+ */
+const SHAPE_HEADS = 8192;
+
+/** A cached shape: its hash, a message of it (shapeCodes), its scan, the value; `next` chains shapes of one head. */
 interface Shape<V> {
+  hash: number;
   codes: Uint16Array;
   scan: ScanSnapshot;
   value: V;
@@ -118,7 +125,11 @@ interface Shape<V> {
  * unique shapes (hex ids: their letters differ) pays a hash per line, not an entry.
  */
 export class ShapeCache<V> {
-  private readonly shapes = new Map<number, Shape<V>>();
+  /**
+   * Shapes by the low bits of their hash (SHAPE_HEADS), chained: an array indexed by the hash reads one slot where a
+   * Map of hashes had hashed the hash again, a cost of every line.
+   */
+  private readonly heads = new Array<Shape<V> | undefined>(SHAPE_HEADS).fill(undefined);
   /** Hashes seen once (shapeHash + 1 per slot; 0 is empty): the doorkeeper of set(). */
   private readonly seen = new Int32Array(DOORKEEPER_SLOTS);
   private size = 0;
@@ -145,8 +156,8 @@ export class ShapeCache<V> {
     const hash = shapeHash(message);
     this.lastMessage = message;
     this.lastHash = hash;
-    let shape = this.shapes.get(hash);
-    while (shape !== undefined && !sameShape(shape.codes, message)) shape = shape.next;
+    let shape = this.heads[hash & (SHAPE_HEADS - 1)];
+    while (shape !== undefined && !(shape.hash === hash && sameShape(shape.codes, message))) shape = shape.next;
     if (shape === undefined) return undefined;
     this.lastShape = shape;
     this.hits++;
@@ -176,11 +187,12 @@ export class ShapeCache<V> {
     if (!holdsShape(scan)) return;
     if (this.size >= this.limit) this.clear(generation);
     this.size++;
-    this.shapes.set(hash, { codes: shapeCodes(message), scan: scan.snapshot(), value, next: this.shapes.get(hash) });
+    const head = hash & (SHAPE_HEADS - 1);
+    this.heads[head] = { hash, codes: shapeCodes(message), scan: scan.snapshot(), value, next: this.heads[head] };
   }
 
   private clear(generation: number): void {
-    this.shapes.clear();
+    if (this.size > 0) this.heads.fill(undefined);
     this.size = 0;
     this.generation = generation;
   }

@@ -398,19 +398,19 @@ export class TokenScan extends FlaggedRanges {
   /** True when the tokens are exactly `tokens` (compared in place, no string made). */
   equals(tokens: readonly string[]): boolean {
     if (tokens.length !== this.count) return false;
+    for (let i = 0; i < this.count; i++) if (!this.tokenIs(i, tokens[i])) return false;
+    return true;
+  }
+
+  /** True when token i is `token` (WILDCARD for a masked one), compared in place: no string is made. */
+  tokenIs(i: number, token: string): boolean {
+    if (this.flags[i] === 1) return token === WILDCARD;
+    const start = this.starts[i];
+    const length = token.length;
+    if (length !== this.ends[i] - start) return false;
     const message = this.message;
-    for (let i = 0; i < this.count; i++) {
-      const token = tokens[i];
-      if (this.flags[i] === 1) {
-        if (token !== WILDCARD) return false;
-        continue;
-      }
-      const start = this.starts[i];
-      const length = token.length;
-      if (length !== this.ends[i] - start) return false;
-      // Compared here rather than by startsWith: tokens are short, and a call per token cost more than the compare.
-      for (let j = 0; j < length; j++) if (token.charCodeAt(j) !== message.charCodeAt(start + j)) return false;
-    }
+    // Compared here rather than by startsWith: tokens are short, and a call per token cost more than the compare.
+    for (let j = 0; j < length; j++) if (token.charCodeAt(j) !== message.charCodeAt(start + j)) return false;
     return true;
   }
 
@@ -528,18 +528,21 @@ function isLooseDigit(text: string, i: number): boolean {
 }
 
 /**
- * A 30-bit hash of the message's shape: of every character, a loose digit (isLooseDigit) counted as `0`. Messages of
- * the same shape (sameShape) hash equal.
+ * A 30-bit hash of the message's shape: of every character, every ASCII digit counted as `0`. Messages of the same
+ * shape (sameShape) hash equal, as they differ only in loose digits (isLooseDigit); a digit glued to a letter counts as
+ * `0` too, so `tty2` and `tty3` hash equal and are told apart by sameShape: telling loose digits from glued ones here
+ * read each digit's neighbours again, a cost of every line for the few messages that differ only in a glued digit.
  */
 export function shapeHash(message: string): number {
   const length = message.length;
   let hash = HASH_BASIS ^ length;
-  // Two characters a step (a multiply per pair, not per character); an odd last one alone.
+  // Two characters a step (a multiply per pair, not per character); an odd last one alone. `c - 48` is 0..9 for a digit
+  // only, read unsigned.
   for (let i = 0; i < length; i += 2) {
     let c = message.charCodeAt(i);
-    if (c >= Char.Zero && c <= Char.Nine && isLooseDigit(message, i)) c = Char.Zero;
+    if ((c - Char.Zero) >>> 0 <= 9) c = Char.Zero;
     let d = i + 1 < length ? message.charCodeAt(i + 1) : 0;
-    if (d >= Char.Zero && d <= Char.Nine && isLooseDigit(message, i + 1)) d = Char.Zero;
+    if ((d - Char.Zero) >>> 0 <= 9) d = Char.Zero;
     hash = Math.imul(hash ^ (c | (d << 16)), HASH_PRIME);
   }
   return (hash ^ (hash >>> 30)) & 0x3fffffff;

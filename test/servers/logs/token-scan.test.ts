@@ -107,4 +107,20 @@ describe('log intelligence: token scan and the miner cache', () => {
     assert.equal(scan.count, 0);
     assert.equal(cache.get(scan), undefined);
   });
+
+  it('a token is compared in place with a word (tokenIs): the value group of a split cluster is found without a string', () => {
+    const scan = new TokenScan().scan('cache flushed for alpha after 12 ms');
+    const tokens = scan.tokens();
+    assert.equal(tokens.join(' '), 'cache flushed for alpha after <*>');
+    tokens.forEach((token, i) => assert.ok(scan.tokenIs(i, token), token));
+    assert.equal(scan.tokenIs(3, 'alphas'), false);
+    assert.equal(scan.tokenIs(3, 'alpho'), false);
+    assert.equal(scan.tokenIs(3, '<*>'), false);
+    assert.equal(scan.tokenIs(5, '12 ms'), false, 'a masked token is only <*>');
+    // The miner's value groups: alpha and beta lines each keep their own group's id, found again line after line.
+    const miner = new TemplateMiner({ shapeCache: false });
+    const ids = ['alpha', 'beta', 'alpha', 'beta', 'alpha'].map((word) => miner.add(`cache flushed for ${word} after 12 ms`));
+    assert.notEqual(ids[0], ids[1]);
+    assert.deepEqual(ids, [ids[0], ids[1], ids[0], ids[1], ids[0]]);
+  });
 });
