@@ -44,3 +44,29 @@ describe('timestampPatternsAt', () => {
     assert.equal(timestampPatternsAt('[pool-0-thread-0]', 0).length, 0);
   });
 });
+
+/** The iso form read by its regex alone (the reading scanIso's hand-written one must give). */
+function isoByRegex(line: string, at: number): { epoch: number | undefined; end: number } | undefined {
+  const iso = TIMESTAMP_PATTERNS.find((p) => p.id === 'iso') as TimestampPattern;
+  const regex = new RegExp(iso.regex.source, 'y');
+  regex.lastIndex = at;
+  const m = regex.exec(line);
+  return m ? { epoch: iso.toEpoch(m, {}), end: at + m[0].length } : undefined;
+}
+
+describe('ISO times read by characters', () => {
+  const TIMES = [
+    '2026-01-05 08:00:00.000', '2026-01-05 08:00:01.137 rest', '2026-01-05T08:00:02Z', '2026-01-05T08:00:02.5Z x',
+    '2026/01/05 08:00:03', '2026.01.05_08:00:04,123', '2026-01-05 08:00:05 +01:00', '2026-01-05 08:00:05+0100 x',
+    '2026-01-05 08:00:06 UTC', '2026-01-05 08:00:07 PM', '2026-01-05 08:00:08 AMx', '2023-01-24 08:47:12.195241+00:0001-24 00:47:12 Info',
+    '2026-01/05 08:00:09', '2026-13-05 08:00:10', '2024-02-30 08:00:11', '2026-01-05 08:00:12:7', '2026-01-05 08:00:121',
+    '2026-01-05 08:00:13:45', '2026-01-05x08:00:14', '2026-01-05 08-00-15', '12026-01-05 08:00:16', '2026-01-05 08:00:17.1234567890',
+  ];
+  it('gives the regex reading for each line, whatever line came before', () => {
+    const iso = TIMESTAMP_PATTERNS.find((p) => p.id === 'iso') as TimestampPattern;
+    // Forward, backward and each line twice: the same second read again, and a new second after any other.
+    for (const order of [TIMES, [...TIMES].reverse(), TIMES.flatMap((t) => [t, t])]) {
+      for (const line of order) assert.deepEqual(matchTimestampAt(line, 0, iso, {}) ?? undefined, isoByRegex(line, 0), line);
+    }
+  });
+});
