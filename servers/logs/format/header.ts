@@ -4,7 +4,7 @@
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
-import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
+import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import { LEVELS, type Level, type ParsedLine } from './types';
 
 export type FieldKind = 'timestamp' | 'level' | 'number' | 'pid' | 'bracket' | 'paren' | 'uptime' | 'clock' | 'component' | 'logger' | 'word';
@@ -257,7 +257,7 @@ function paddedColonEnd(line: string, end: number): number {
  * level word right after it, when one is written there.
  */
 function timeInside(line: string, position: number, context: TimestampContext, leveled: boolean | undefined): { epoch?: number; level?: Level } {
-  for (const pattern of TIMESTAMP_PATTERNS) {
+  for (const pattern of timestampPatternsAt(line, position)) {
     const m = matchTimestampAt(line, position, pattern, context);
     if (m?.epoch === undefined) continue;
     const next = line.charCodeAt(m.end);
@@ -279,7 +279,8 @@ function slashLevel(line: string, position: number, end: number): Level | undefi
 }
 
 function timestampStartsAt(line: string, position: number, context: TimestampContext): boolean {
-  return TIMESTAMP_PATTERNS.some((pattern) => matchTimestampAt(line, position, pattern, context)?.epoch !== undefined);
+  for (const pattern of timestampPatternsAt(line, position)) if (matchTimestampAt(line, position, pattern, context)?.epoch !== undefined) return true;
+  return false;
 }
 
 /** Matches one field of a known kind at `position` (for reading a header: a new match each time). */
@@ -1296,7 +1297,7 @@ function isSpelledOutLevel(line: string, start: number, end: number): boolean {
  * differently. Only tried when the learned form fails.
  */
 function otherTimeForm(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
-  for (const pattern of TIMESTAMP_PATTERNS) {
+  for (const pattern of timestampPatternsAt(line, position)) {
     if (pattern === field.pattern) continue;
     if (readField({ kind: 'timestamp', pattern }, line, position, context, out) && out.epoch !== undefined) return true;
   }

@@ -340,10 +340,26 @@ function scanIso(line: string, start: number): { epoch: number | undefined; end:
   // The 19 characters of the last second read match the regex's fixed part wherever they are written: only the rest
   // (fraction, zone, what follows) is left to read, by hand when it takes the regex's first reading.
   const sameSecond = isLastIsoSecond(line, start);
-  const tail = sameSecond ? isoTailEnd(line, start + 19) : -1;
+  const tail = sameSecond || isoSecondShapeAt(line, start) ? isoTailEnd(line, start + 19) : -1;
   const end = tail >= 0 ? tail : isoRegexEnd(line, start);
   return end < 0 ? null : readIso(line, start, end, sameSecond);
 }
+
+/**
+ * Whether the 19 characters from `start` are ISO_SHAPE's fixed part (`yyyy-MM-dd hh:mm:ss`, the date's two separators
+ * alike: `-`, `/` or `.`; `T`, `_` or a space before the time), read by characters: then isoTailEnd reads the rest as the
+ * regex does, and a line of a new second needs no regex either.
+ */
+function isoSecondShapeAt(line: string, start: number): boolean {
+  const separator = line.charCodeAt(start + 4);
+  const between = line.charCodeAt(start + 10);
+  return (separator === 45 || separator === 47 || separator === 46) /* - / . */ && line.charCodeAt(start + 7) === separator &&
+    (between === 84 || between === 95 || between === 32) /* T _ space */ && line.charCodeAt(start + 13) === 58 && line.charCodeAt(start + 16) === 58 &&
+    digitsAt(line, start, ISO_SECOND_DIGITS);
+}
+
+/** Where the digits of ISO_SHAPE's fixed part are, from its first character. */
+const ISO_SECOND_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
 
 /**
  * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
@@ -875,6 +891,23 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
 ];
+
+/**
+ * TIMESTAMP_PATTERNS that can start with each ASCII character code (their startsWith says yes, or they have none), in
+ * their order. Whether a form may start with a character depends on the character alone, so the forms left out would
+ * each have been rejected by matchTimestampAt's own first test: reading only these gives the same first match, without
+ * asking every form (a bracketed thread name or a logger is asked for a time on every line).
+ */
+const PATTERNS_BY_INITIAL: readonly (readonly TimestampPattern[])[] = Array.from({ length: 128 }, (_, c) => TIMESTAMP_PATTERNS.filter((pattern) => !pattern.startsWith || pattern.startsWith(c)));
+
+/**
+ * The TIMESTAMP_PATTERNS that may match at `position` of `line` (where matchTimestampAt reads: after a `[` there), in
+ * order: all of them unless that character is ASCII.
+ */
+export function timestampPatternsAt(line: string, position: number): readonly TimestampPattern[] {
+  const c = line.charCodeAt(line.charCodeAt(position) === 91 /* [ */ ? position + 1 : position);
+  return c < 128 ? PATTERNS_BY_INITIAL[c] : TIMESTAMP_PATTERNS;
+}
 
 const ANCHORED = TIMESTAMP_PATTERNS.map((pattern) => ({ pattern, regex: new RegExp(`^(?:${pattern.regex.source})$`) }));
 
