@@ -313,7 +313,8 @@ const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record
 const SLACK = 0.02;
 
 describe('Real log excerpts from public bug reports (log_patterns through dist/servers/logs.js)', function () {
-  this.timeout(600_000);
+  // ~1 min on a quiet machine; 250+ systems through the built server take many times that on a loaded one.
+  this.timeout(1_800_000);
   let result: EvaluationResult;
 
   it('labels every line from its templates (no CSV edited by hand, no line without an event)', () => {
