@@ -199,11 +199,136 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
       else families.set(key, [unit]);
     }
     for (const family of families.values()) {
-      if (family.length < 2 || !tailsAreValues(family, prefix, units, statementOf, linesOf)) continue;
+      if (family.length < 2 || !(tailsAreValues(family, prefix, units, statementOf, linesOf) || tailsNameObjects(family, prefix, units))) continue;
       family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
       for (const other of family.slice(1)) join(family[0], other, prefix);
     }
   }
+  joinListTails(units, join);
+}
+
+/** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */
+const MIN_NAMED_OBJECTS = 3;
+
+/**
+ * The texts after `prefix` tokens of the family's templates are objects' names, each followed by its identifier in
+ * parentheses at the message's end (Moodle's `Execute scheduled task: Award badges (core\task\badges_cron_task)` /
+ * `…: Systeem: oude sessies opschonen (core\task\session_cleanup_task)`): MIN_NAMED_OBJECTS distinct names or more, of
+ * two lengths or more, every identifier a code name (isCodeName) or a value the miner masked, and no identifier shown
+ * with two different names; no levels telling the templates apart. Why it holds: a program that reports an object
+ * prints its display name and beside it the identifier it is known by in code (`%s (%s)`, name, class), so an
+ * identifier that changes with every text says the text is the object's name, given to the statement, whatever words
+ * (or language) it is written in; a statement's own wordings would be printed beside one identifier as beside any
+ * other, which is what an identifier shared by two texts shows (those stay apart), and a word in parentheses
+ * (`(reset)`, `(deadline)`) is a reason or a state, not an object's identifier.
+ */
+function tailsNameObjects(family: readonly number[], prefix: number, units: readonly TailUnit[]): boolean {
+  const idOfName = new Map<string, string>();
+  const nameOfId = new Map<string, string>();
+  const lengths = new Set<number>();
+  for (const unit of family) {
+    const { tokens, seps } = units[unit];
+    const last = tokens.length - 1;
+    // The name, one token or more, then ` (identifier)` ending the message.
+    if (last - prefix < 1 || !(seps[last - 1] ?? '').endsWith(' (') || (seps[last] ?? '').trimEnd() !== ')') return false;
+    const id = tokens[last];
+    if (id !== WILDCARD && !isCodeName(id)) return false;
+    const name = `${tokens.slice(prefix, last).join('\u0001')}\u0002${seps.slice(prefix, last - 1).join('\u0001')}`;
+    const seen = idOfName.get(name);
+    if (seen !== undefined && seen !== id) return false;
+    idOfName.set(name, id);
+    if (id !== WILDCARD) {
+      const other = nameOfId.get(id);
+      if (other !== undefined && other !== name) return false;
+      nameOfId.set(id, name);
+    }
+    lengths.add(last - prefix);
+  }
+  return idOfName.size >= MIN_NAMED_OBJECTS && lengths.size >= 2 && nameOfId.size >= 2 && !levelsTellApart(family.map((unit) => units[unit]));
+}
+
+/**
+ * A name as code spells it: letters and digits joined by `_`, `.`, `\`, `/` or `::` (a class, a module path, a file),
+ * or a word in camel case; a plain word (`reset`) is prose.
+ */
+function isCodeName(token: string): boolean {
+  return (CODE_NAME.test(token) && /[_.\\/]|::/.test(token)) || CAMEL_CASE.test(token);
+}
+
+/** Letters, digits and `_` in parts joined by `.`, `\`, `/` or `::` (a class, a module path, a file's name). */
+const CODE_NAME = /^[\p{L}_][\p{L}\p{N}_]*(?:(?:[.\\/]|::)[\p{L}\p{N}_]+)*$/u;
+
+/** Separators between the items of a list: a comma or a bar, with the blank after it that a list's join puts in. */
+const LIST_SEPS = new Set([', ', ' | ']);
+
+/**
+ * Joins templates that agree up to a label's `: ` (after a word, outside brackets) and end in a list there, items of
+ * one token joined by `, ` or ` | ` (vLLM's `Route: /docs, Methods: HEAD, GET` / `…, Methods: GET` / `…, Methods:
+ * POST`), when the file shows the lists of two lengths or more and one item at two different places of its list
+ * (`GET` second after `HEAD, `, first alone). Why it holds: a program prints a collection with one join (`', '.join(…)`)
+ * after its label, so the items and their number are the value; a statement's own words keep their places in its
+ * text, so a word that moves within the tail is an item whose neighbours came and went. Tails that differ only by
+ * words added at the end (`failed: timeout` / `failed: timeout, retrying`) show no item moving and stay apart, as do
+ * lists of one length (the per-position rule's to judge) and templates whose levels tell them apart. The template shown
+ * is the member with the shortest list.
+ */
+function joinListTails(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, { unit: number; at: number; sep?: string }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const tail = listTail(units[unit]);
+    if (tail === undefined) continue;
+    const { tokens, seps } = units[unit];
+    const key = `${tokens.slice(0, tail.at).join('\u0001')}\u0002${seps.slice(0, tail.at).join('\u0001')}`;
+    const family = families.get(key);
+    if (family) family.push({ unit, ...tail });
+    else families.set(key, [{ unit, ...tail }]);
+  }
+  for (const family of families.values()) {
+    if (family.length < 2) continue;
+    const listSeps = new Set(family.map((member) => member.sep).filter((sep) => sep !== undefined));
+    const lengths = new Set(family.map((member) => units[member.unit].tokens.length - member.at));
+    if (listSeps.size > 1 || lengths.size < 2 || !anItemMoves(family, units) || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    family.sort((a, b) => units[a.unit].tokens.length - units[b.unit].tokens.length || a.unit - b.unit);
+    for (const other of family.slice(1)) join(family[0].unit, other.unit, family[0].at);
+  }
+}
+
+/**
+ * Where a list ends the template (joinListTails): the token index after the last label `: ` outside brackets, when
+ * every token from there on is one item, joined by one LIST_SEPS separator (undefined for a list of one item), and
+ * nothing but blanks follows the last; or undefined. Templates longer than MAX_TOKENS are left out.
+ */
+function listTail(unit: SpanUnit): { at: number; sep?: string } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 2 || tokens.length > MAX_TOKENS || (seps[tokens.length - 1] ?? '').trim() !== '') return undefined;
+  let at = tokens.length - 1;
+  let sep: string | undefined;
+  for (; at > 0; at--) {
+    const before = seps[at - 1] ?? '';
+    if (before === ': ') break;
+    if (!LIST_SEPS.has(before) || (sep !== undefined && before !== sep)) return undefined;
+    sep = before;
+  }
+  if (at === 0 || !startsWithLetter(tokens[at - 1]) || tokens[at - 1] === WILDCARD) return undefined;
+  // The label is outside brackets: a `: ` inside `[…]` or `(…)` is a field of a bracketed group.
+  let depth = 0;
+  for (let i = 0; i < at - 1; i++) for (const c of seps[i] ?? '') depth += c === '[' || c === '(' || c === '{' ? 1 : c === ']' || c === ')' || c === '}' ? -1 : 0;
+  return depth === 0 ? { at, sep } : undefined;
+}
+
+/** One item of the family's lists (not a masked one) stands at two different places of its list. */
+function anItemMoves(family: readonly { unit: number; at: number }[], units: readonly TailUnit[]): boolean {
+  const placeOf = new Map<string, number>();
+  for (const { unit, at } of family) {
+    const { tokens } = units[unit];
+    for (let i = at; i < tokens.length; i++) {
+      if (tokens[i] === WILDCARD) continue;
+      const place = placeOf.get(tokens[i]);
+      if (place !== undefined && place !== i - at) return true;
+      placeOf.set(tokens[i], i - at);
+    }
+  }
+  return false;
 }
 
 /**
