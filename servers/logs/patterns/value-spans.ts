@@ -102,6 +102,105 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
   }
 }
 
+/** Least templates of one record whose fields come and go (joinFieldRecords): two are as often two statements. */
+const MIN_RECORD_FORMS = 3;
+/** Least fields every form of the record holds (joinFieldRecords): the record's own, around the ones left out. */
+const MIN_SHARED_FIELDS = 2;
+
+/**
+ * Joins templates that agree but for a run of `key:value` (or `key=value`) fields in which some fields are left out,
+ * when the file shows MIN_RECORD_FORMS forms or more, the keys in one order in all of them, MIN_SHARED_FIELDS keys or
+ * more in every form, and one key at two different places of its run (PhotoPrism's `found 60 results for photo:true
+ * dist:20 year:2019 month:7 count:60 order:newest merged:true [29.5ms]` / `… dist:20 count:60 order:newest …`, the
+ * filter's unset fields left out). Why it holds: a program that writes a record (a query's filter, a struct, a
+ * request's parameters) writes the fields that are set, in one fixed order, so which fields show is the record's value;
+ * a statement's own words keep their places in its text, so a key that moves is one whose fields before it came and
+ * went. A field added at the end of a record (PAM's `… rhost=<*>` / `… rhost=<*> user=<*>`, printed by two calls) moves
+ * no key, and those stay apart, as do keys in two orders (two statements' records) and templates whose levels tell them
+ * apart. Templates longer than MAX_TOKENS are left out. The record and what follows it are shown as one value, the
+ * template shown the member with the fewest tokens.
+ */
+function joinFieldRecords(units: readonly SpanUnit[], join: JoinTails): void {
+  const families = new Map<string, { unit: number; keys: string[]; from: number }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const run = fieldRun(units[unit]);
+    if (run === undefined) continue;
+    const family = families.get(run.frame);
+    if (family) family.push({ unit, ...run });
+    else families.set(run.frame, [{ unit, ...run }]);
+  }
+  for (const family of families.values()) {
+    if (family.length < MIN_RECORD_FORMS || !oneRecord(family.map((member) => member.keys)) || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    family.sort((a, b) => units[a.unit].tokens.length - units[b.unit].tokens.length || a.unit - b.unit);
+    for (const member of family.slice(1)) join(family[0].unit, member.unit, family[0].from);
+  }
+}
+
+/**
+ * The longest run of two fields or more in a template (joinFieldRecords): each a key (a token that starts with a
+ * letter) glued to its value (one token) by `:` or `=`, the fields joined by one separator (`, ` or a blank); its keys
+ * in order, and its frame: the template's text with the run left out, the glue and separator kept. Undefined when the
+ * template has no such run or is longer than MAX_TOKENS.
+ */
+function fieldRun(unit: SpanUnit): { keys: string[]; frame: string; from: number } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length > MAX_TOKENS) return undefined;
+  let best: { from: number; to: number } | undefined;
+  for (let i = 0; i + 1 < tokens.length; ) {
+    if (!isGluedKey(tokens, seps, i)) {
+      i++;
+      continue;
+    }
+    let to = i + 2;
+    while (FIELD_SEPS.has(seps[i + 1] ?? '') && to + 1 < tokens.length && seps[to - 1] === seps[i + 1] && isGluedKey(tokens, seps, to) && seps[to] === seps[i]) to += 2;
+    if (to - i >= 4 && (best === undefined || to - i > best.to - best.from)) best = { from: i, to };
+    i = to;
+  }
+  if (best === undefined) return undefined;
+  const { from, to } = best;
+  const keys: string[] = [];
+  for (let i = from; i < to; i += 2) keys.push(tokens[i]);
+  const text = (a: number, b: number) => tokens.slice(a, b).map((token, k) => `${token}\u0001${seps[a + k] ?? ''}`).join('\u0002');
+  return { keys, from, frame: `${unit.lead}\u0003${text(0, from)}\u0003${seps[from]}${seps[from + 1]}\u0003${text(to, tokens.length)}` };
+}
+
+/** Separators between a compact record's fields: a blank, or a comma and a blank. */
+const FIELD_SEPS = new Set([' ', ', ']);
+
+/** Token i is a key glued to its value by `:` or `=` (no blank): a field of a compact record. */
+function isGluedKey(tokens: readonly string[], seps: readonly string[], i: number): boolean {
+  return i + 1 < tokens.length && (seps[i] === ':' || seps[i] === '=') && tokens[i] !== WILDCARD && startsWithLetter(tokens[i]);
+}
+
+/**
+ * The key lists are forms of one record whose fields come and go (joinFieldRecords): MIN_RECORD_FORMS distinct lists
+ * or more, each key once per list, every two keys in one order wherever both show, MIN_SHARED_FIELDS keys in every
+ * list, and one key at two different places.
+ */
+function oneRecord(lists: readonly (readonly string[])[]): boolean {
+  if (new Set(lists.map((keys) => keys.join('\u0001'))).size < MIN_RECORD_FORMS) return false;
+  const placeOf = new Map<string, number>();
+  let moves = false;
+  for (const keys of lists) {
+    if (new Set(keys).size !== keys.length) return false;
+    keys.forEach((key, i) => {
+      const place = placeOf.get(key);
+      if (place !== undefined && place !== i) moves = true;
+      placeOf.set(key, i);
+    });
+  }
+  const shared = lists[0].filter((key) => lists.every((keys) => keys.includes(key)));
+  if (!moves || shared.length < MIN_SHARED_FIELDS) return false;
+  // One order: no two keys written one before the other in one list and the other way round in another.
+  const before = new Set<string>();
+  for (const keys of lists) for (let a = 0; a < keys.length; a++) for (let b = a + 1; b < keys.length; b++) before.add(`${keys[a]}\u0001${keys[b]}`);
+  for (const pair of before) {
+    const [a, b] = pair.split('\u0001');
+    if (before.has(`${b}\u0001${a}`)) return false;
+  }
+  return true;
+}
+
 /**
  * A template that is one field: its key (a token), and its family key (the text before the key and the form of the
  * `=`), or undefined. The `=` is in the text after the key (blanks around it, then an optional opening quote); the
@@ -205,6 +304,7 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
     }
   }
   joinListTails(units, join);
+  joinFieldRecords(units, join);
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

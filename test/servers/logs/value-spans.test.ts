@@ -214,4 +214,35 @@ describe('value spans: a value of no token or of several is still one value', ()
       ...Array(3).fill('Peer state: idle'),
     ]), 3);
   });
+
+  it("reads a record whose fields come and go as one value when one of its keys moves", () => {
+    // PhotoPrism (batch 11), internal/search/photos.go: `log.Infof("photos: found %s for %s [%s]", …, form.Serialize(),
+    // …)`, the search form written field by field, the unset ones left out.
+    const photoprism = [
+      'found 28 results for photo:true dist:20 year:2019 month:7 count:60 offset:120 order:newest merged:true [26.069908ms]',
+      'found 60 results for photo:true dist:20 year:2019 month:7 count:60 offset:60 order:newest merged:true [21.26049ms]',
+      'found 60 results for photo:true dist:20 year:2019 month:7 count:60 order:newest merged:true [29.577238ms]',
+      'found 60 results for photo:true dist:20 year:2019 count:60 offset:60 order:newest merged:true [24.219353ms]',
+      'found 60 results for photo:true dist:20 year:2019 count:60 order:newest merged:true [31.451306ms]',
+      'found 360 results for photo:true dist:20 count:360 order:newest merged:true [89.225876ms]',
+      'found 60 results for photo:true dist:20 count:60 offset:60 order:newest merged:true [59.32206ms]',
+      'found 60 results for photo:true dist:20 count:60 order:newest merged:true [48.170987ms]',
+    ];
+    assert.deepEqual([...new Set(templatesOf(photoprism))], ['found <*> results for <*>']);
+  });
+
+  it('keeps apart records extended by fields at their end, and records whose keys come in two orders', () => {
+    // A field added at the end moves no key: each form may be its own call (PAM's `… rhost=%s` / `… rhost=%s user=%s`).
+    assert.equal(minedCount([
+      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1',
+      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root',
+      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root port=22',
+    ]), 3);
+    // The same keys in two orders are two statements' records, whatever fields each leaves out.
+    assert.equal(minedCount([
+      'request done: method=GET status=200 path=/a took=3ms',
+      'request done: status=200 method=GET took=3ms',
+      'request done: method=GET status=200 took=3ms',
+    ]), 3);
+  });
 });
