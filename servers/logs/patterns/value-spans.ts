@@ -86,9 +86,7 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
   for (let unit = 0; unit < units.length; unit++) {
     const field = fieldLine(units[unit]);
     if (field === undefined) continue;
-    const family = families.get(field.family);
-    if (family) family.push({ unit, key: field.key });
-    else families.set(field.family, [{ unit, key: field.key }]);
+    addTo(families, field.family, { unit, key: field.key });
   }
   for (const family of families.values()) {
     if (family.length < 2) continue;
@@ -125,9 +123,7 @@ function joinFieldRecords(units: readonly SpanUnit[], join: JoinTails): void {
   for (let unit = 0; unit < units.length; unit++) {
     const run = fieldRun(units[unit]);
     if (run === undefined) continue;
-    const family = families.get(run.frame);
-    if (family) family.push({ unit, ...run });
-    else families.set(run.frame, [{ unit, ...run }]);
+    addTo(families, run.frame, { unit, ...run });
   }
   for (const family of families.values()) {
     if (family.length < MIN_RECORD_FORMS || !oneRecord(family.map((member) => member.keys)) || levelsTellApart(family.map((member) => units[member.unit]))) continue;
@@ -225,6 +221,13 @@ function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined 
   return { key: tokens[at], family: `${before}\u0003${eq[1]}` };
 }
 
+/** Adds `item` to the list `map` holds under `key`, a new list when there is none. */
+function addTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
+}
+
 /** A template's text: its lead, tokens and the text between (the last trimmed), as the miner renders it. */
 function templateText(unit: SpanUnit): string {
   let text = unit.lead;
@@ -282,9 +285,7 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
   for (let unit = 0; unit < units.length; unit++) {
     linesOf.set(statementOf[unit], (linesOf.get(statementOf[unit]) ?? 0) + units[unit].count);
     for (const at of labelEnds(units[unit].tokens, units[unit].seps)) {
-      const list = byPrefix.get(at);
-      if (list) list.push(unit);
-      else byPrefix.set(at, [unit]);
+      addTo(byPrefix, at, unit);
     }
   }
   for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
@@ -293,9 +294,7 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
       const { tokens, seps } = units[unit];
       if (addsField(units[unit], prefix)) continue;
       const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix).join('\u0001')}`;
-      const family = families.get(key);
-      if (family) family.push(unit);
-      else families.set(key, [unit]);
+      addTo(families, key, unit);
     }
     for (const family of families.values()) {
       if (family.length < 2 || !(tailsAreValues(family, prefix, units, statementOf, linesOf) || tailsNameObjects(family, prefix, units))) continue;
@@ -379,9 +378,7 @@ function joinListTails(units: readonly TailUnit[], join: JoinTails): void {
     if (tail === undefined) continue;
     const { tokens, seps } = units[unit];
     const key = `${tokens.slice(0, tail.at).join('\u0001')}\u0002${seps.slice(0, tail.at).join('\u0001')}`;
-    const family = families.get(key);
-    if (family) family.push({ unit, ...tail });
-    else families.set(key, [{ unit, ...tail }]);
+    addTo(families, key, { unit, ...tail });
   }
   for (const family of families.values()) {
     if (family.length < 2) continue;
