@@ -86,9 +86,7 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
   for (let unit = 0; unit < units.length; unit++) {
     const field = fieldLine(units[unit]);
     if (field === undefined) continue;
-    const family = families.get(field.family);
-    if (family) family.push({ unit, key: field.key });
-    else families.set(field.family, [{ unit, key: field.key }]);
+    addTo(families, field.family, { unit, key: field.key });
   }
   for (const family of families.values()) {
     if (family.length < 2) continue;
@@ -100,6 +98,103 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
     if (levelsTellApart(family.map((member) => units[member.unit]))) continue;
     for (const member of family.slice(1)) join(family[0].unit, member.unit);
   }
+}
+
+/** Least templates of one record whose fields come and go (joinFieldRecords): two are as often two statements. */
+const MIN_RECORD_FORMS = 3;
+/** Least fields every form of the record holds (joinFieldRecords): the record's own, around the ones left out. */
+const MIN_SHARED_FIELDS = 2;
+
+/**
+ * Joins templates that agree but for a run of `key:value` (or `key=value`) fields in which some fields are left out,
+ * when the file shows MIN_RECORD_FORMS forms or more, the keys in one order in all of them, MIN_SHARED_FIELDS keys or
+ * more in every form, and one key at two different places of its run (PhotoPrism's `found 60 results for photo:true
+ * dist:20 year:2019 month:7 count:60 order:newest merged:true [29.5ms]` / `… dist:20 count:60 order:newest …`, the
+ * filter's unset fields left out). Why it holds: a program that writes a record (a query's filter, a struct, a
+ * request's parameters) writes the fields that are set, in one fixed order, so which fields show is the record's value;
+ * a statement's own words keep their places in its text, so a key that moves is one whose fields before it came and
+ * went. A field added at the end of a record (PAM's `… rhost=<*>` / `… rhost=<*> user=<*>`, printed by two calls) moves
+ * no key, and those stay apart, as do keys in two orders (two statements' records) and templates whose levels tell them
+ * apart. Templates longer than MAX_TOKENS are left out. The record and what follows it are shown as one value, the
+ * template shown the member with the fewest tokens.
+ */
+function joinFieldRecords(units: readonly SpanUnit[], join: JoinTails): void {
+  const families = new Map<string, { unit: number; keys: string[]; from: number }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const run = fieldRun(units[unit]);
+    if (run === undefined) continue;
+    addTo(families, run.frame, { unit, ...run });
+  }
+  for (const family of families.values()) {
+    if (family.length < MIN_RECORD_FORMS || !oneRecord(family.map((member) => member.keys)) || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    family.sort((a, b) => units[a.unit].tokens.length - units[b.unit].tokens.length || a.unit - b.unit);
+    for (const member of family.slice(1)) join(family[0].unit, member.unit, family[0].from);
+  }
+}
+
+/**
+ * The longest run of two fields or more in a template (joinFieldRecords): each a key (a token that starts with a
+ * letter) glued to its value (one token) by `:` or `=`, the fields joined by one separator (`, ` or a blank); its keys
+ * in order, and its frame: the template's text with the run left out, the glue and separator kept. Undefined when the
+ * template has no such run or is longer than MAX_TOKENS.
+ */
+function fieldRun(unit: SpanUnit): { keys: string[]; frame: string; from: number } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length > MAX_TOKENS) return undefined;
+  let best: { from: number; to: number } | undefined;
+  for (let i = 0; i + 1 < tokens.length; ) {
+    if (!isGluedKey(tokens, seps, i)) {
+      i++;
+      continue;
+    }
+    let to = i + 2;
+    while (FIELD_SEPS.has(seps[i + 1] ?? '') && to + 1 < tokens.length && seps[to - 1] === seps[i + 1] && isGluedKey(tokens, seps, to) && seps[to] === seps[i]) to += 2;
+    if (to - i >= 4 && (best === undefined || to - i > best.to - best.from)) best = { from: i, to };
+    i = to;
+  }
+  if (best === undefined) return undefined;
+  const { from, to } = best;
+  const keys: string[] = [];
+  for (let i = from; i < to; i += 2) keys.push(tokens[i]);
+  const text = (a: number, b: number) => tokens.slice(a, b).map((token, k) => `${token}\u0001${seps[a + k] ?? ''}`).join('\u0002');
+  return { keys, from, frame: `${unit.lead}\u0003${text(0, from)}\u0003${seps[from]}${seps[from + 1]}\u0003${text(to, tokens.length)}` };
+}
+
+/** Separators between a compact record's fields: a blank, or a comma and a blank. */
+const FIELD_SEPS = new Set([' ', ', ']);
+
+/** Token i is a key glued to its value by `:` or `=` (no blank): a field of a compact record. */
+function isGluedKey(tokens: readonly string[], seps: readonly string[], i: number): boolean {
+  return i + 1 < tokens.length && (seps[i] === ':' || seps[i] === '=') && tokens[i] !== WILDCARD && startsWithLetter(tokens[i]);
+}
+
+/**
+ * The key lists are forms of one record whose fields come and go (joinFieldRecords): MIN_RECORD_FORMS distinct lists
+ * or more, each key once per list, every two keys in one order wherever both show, MIN_SHARED_FIELDS keys in every
+ * list, and one key at two different places.
+ */
+function oneRecord(lists: readonly (readonly string[])[]): boolean {
+  if (new Set(lists.map((keys) => keys.join('\u0001'))).size < MIN_RECORD_FORMS) return false;
+  const placeOf = new Map<string, number>();
+  let moves = false;
+  for (const keys of lists) {
+    if (new Set(keys).size !== keys.length) return false;
+    keys.forEach((key, i) => {
+      const place = placeOf.get(key);
+      if (place !== undefined && place !== i) moves = true;
+      placeOf.set(key, i);
+    });
+  }
+  const shared = lists[0].filter((key) => lists.every((keys) => keys.includes(key)));
+  if (!moves || shared.length < MIN_SHARED_FIELDS) return false;
+  // One order: no two keys written one before the other in one list and the other way round in another.
+  const before = new Set<string>();
+  for (const keys of lists) for (let a = 0; a < keys.length; a++) for (let b = a + 1; b < keys.length; b++) before.add(`${keys[a]}\u0001${keys[b]}`);
+  for (const pair of before) {
+    const [a, b] = pair.split('\u0001');
+    if (before.has(`${b}\u0001${a}`)) return false;
+  }
+  return true;
 }
 
 /**
@@ -124,6 +219,13 @@ function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined 
   // The key must open after a blank, a bracket or the line's start: `a.b=1` glued to a word is not a field line.
   if (!/(^|[\s[(\]-])$/.test(at === 0 ? unit.lead : (seps[at - 1] ?? ''))) return undefined;
   return { key: tokens[at], family: `${before}\u0003${eq[1]}` };
+}
+
+/** Adds `item` to the list `map` holds under `key`, a new list when there is none. */
+function addTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
+  const list = map.get(key);
+  if (list) list.push(item);
+  else map.set(key, [item]);
 }
 
 /** A template's text: its lead, tokens and the text between (the last trimmed), as the miner renders it. */
@@ -183,9 +285,7 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
   for (let unit = 0; unit < units.length; unit++) {
     linesOf.set(statementOf[unit], (linesOf.get(statementOf[unit]) ?? 0) + units[unit].count);
     for (const at of labelEnds(units[unit].tokens, units[unit].seps)) {
-      const list = byPrefix.get(at);
-      if (list) list.push(unit);
-      else byPrefix.set(at, [unit]);
+      addTo(byPrefix, at, unit);
     }
   }
   for (const prefix of [...byPrefix.keys()].sort((a, b) => b - a)) {
@@ -194,16 +294,138 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
       const { tokens, seps } = units[unit];
       if (addsField(units[unit], prefix)) continue;
       const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix).join('\u0001')}`;
-      const family = families.get(key);
-      if (family) family.push(unit);
-      else families.set(key, [unit]);
+      addTo(families, key, unit);
     }
     for (const family of families.values()) {
-      if (family.length < 2 || !tailsAreValues(family, prefix, units, statementOf, linesOf)) continue;
+      if (family.length < 2 || !(tailsAreValues(family, prefix, units, statementOf, linesOf) || tailsNameObjects(family, prefix, units))) continue;
       family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
       for (const other of family.slice(1)) join(family[0], other, prefix);
     }
   }
+  joinListTails(units, join);
+  joinFieldRecords(units, join);
+}
+
+/** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */
+const MIN_NAMED_OBJECTS = 3;
+
+/**
+ * The texts after `prefix` tokens of the family's templates are objects' names, each followed by its identifier in
+ * parentheses at the message's end (Moodle's `Execute scheduled task: Award badges (core\task\badges_cron_task)` /
+ * `…: Systeem: oude sessies opschonen (core\task\session_cleanup_task)`): MIN_NAMED_OBJECTS distinct names or more, of
+ * two lengths or more, every identifier a code name (isCodeName) or a value the miner masked, and no identifier shown
+ * with two different names; no levels telling the templates apart. Why it holds: a program that reports an object
+ * prints its display name and beside it the identifier it is known by in code (`%s (%s)`, name, class), so an
+ * identifier that changes with every text says the text is the object's name, given to the statement, whatever words
+ * (or language) it is written in; a statement's own wordings would be printed beside one identifier as beside any
+ * other, which is what an identifier shared by two texts shows (those stay apart), and a word in parentheses
+ * (`(reset)`, `(deadline)`) is a reason or a state, not an object's identifier.
+ */
+function tailsNameObjects(family: readonly number[], prefix: number, units: readonly TailUnit[]): boolean {
+  const idOfName = new Map<string, string>();
+  const nameOfId = new Map<string, string>();
+  const lengths = new Set<number>();
+  for (const unit of family) {
+    const { tokens, seps } = units[unit];
+    const last = tokens.length - 1;
+    // The name, one token or more, then ` (identifier)` ending the message.
+    if (last - prefix < 1 || !(seps[last - 1] ?? '').endsWith(' (') || (seps[last] ?? '').trimEnd() !== ')') return false;
+    const id = tokens[last];
+    if (id !== WILDCARD && !isCodeName(id)) return false;
+    const name = `${tokens.slice(prefix, last).join('\u0001')}\u0002${seps.slice(prefix, last - 1).join('\u0001')}`;
+    const seen = idOfName.get(name);
+    if (seen !== undefined && seen !== id) return false;
+    idOfName.set(name, id);
+    if (id !== WILDCARD) {
+      const other = nameOfId.get(id);
+      if (other !== undefined && other !== name) return false;
+      nameOfId.set(id, name);
+    }
+    lengths.add(last - prefix);
+  }
+  return idOfName.size >= MIN_NAMED_OBJECTS && lengths.size >= 2 && nameOfId.size >= 2 && !levelsTellApart(family.map((unit) => units[unit]));
+}
+
+/**
+ * A name as code spells it: letters and digits joined by `_`, `.`, `\`, `/` or `::` (a class, a module path, a file),
+ * or a word in camel case; a plain word (`reset`) is prose.
+ */
+function isCodeName(token: string): boolean {
+  return (CODE_NAME.test(token) && /[_.\\/]|::/.test(token)) || CAMEL_CASE.test(token);
+}
+
+/** Letters, digits and `_` in parts joined by `.`, `\`, `/` or `::` (a class, a module path, a file's name). */
+const CODE_NAME = /^[\p{L}_][\p{L}\p{N}_]*(?:(?:[.\\/]|::)[\p{L}\p{N}_]+)*$/u;
+
+/** Separators between the items of a list: a comma or a bar, with the blank after it that a list's join puts in. */
+const LIST_SEPS = new Set([', ', ' | ']);
+
+/**
+ * Joins templates that agree up to a label's `: ` (after a word, outside brackets) and end in a list there, items of
+ * one token joined by `, ` or ` | ` (vLLM's `Route: /docs, Methods: HEAD, GET` / `…, Methods: GET` / `…, Methods:
+ * POST`), when the file shows the lists of two lengths or more and one item at two different places of its list
+ * (`GET` second after `HEAD, `, first alone). Why it holds: a program prints a collection with one join (`', '.join(…)`)
+ * after its label, so the items and their number are the value; a statement's own words keep their places in its
+ * text, so a word that moves within the tail is an item whose neighbours came and went. Tails that differ only by
+ * words added at the end (`failed: timeout` / `failed: timeout, retrying`) show no item moving and stay apart, as do
+ * lists of one length (the per-position rule's to judge) and templates whose levels tell them apart. The template shown
+ * is the member with the shortest list.
+ */
+function joinListTails(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, { unit: number; at: number; sep?: string }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const tail = listTail(units[unit]);
+    if (tail === undefined) continue;
+    const { tokens, seps } = units[unit];
+    const key = `${tokens.slice(0, tail.at).join('\u0001')}\u0002${seps.slice(0, tail.at).join('\u0001')}`;
+    addTo(families, key, { unit, ...tail });
+  }
+  for (const family of families.values()) {
+    if (family.length < 2) continue;
+    const listSeps = new Set(family.map((member) => member.sep).filter((sep) => sep !== undefined));
+    const lengths = new Set(family.map((member) => units[member.unit].tokens.length - member.at));
+    if (listSeps.size > 1 || lengths.size < 2 || !anItemMoves(family, units) || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    family.sort((a, b) => units[a.unit].tokens.length - units[b.unit].tokens.length || a.unit - b.unit);
+    for (const other of family.slice(1)) join(family[0].unit, other.unit, family[0].at);
+  }
+}
+
+/**
+ * Where a list ends the template (joinListTails): the token index after the last label `: ` outside brackets, when
+ * every token from there on is one item, joined by one LIST_SEPS separator (undefined for a list of one item), and
+ * nothing but blanks follows the last; or undefined. Templates longer than MAX_TOKENS are left out.
+ */
+function listTail(unit: SpanUnit): { at: number; sep?: string } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 2 || tokens.length > MAX_TOKENS || (seps[tokens.length - 1] ?? '').trim() !== '') return undefined;
+  let at = tokens.length - 1;
+  let sep: string | undefined;
+  for (; at > 0; at--) {
+    const before = seps[at - 1] ?? '';
+    if (before === ': ') break;
+    if (!LIST_SEPS.has(before) || (sep !== undefined && before !== sep)) return undefined;
+    sep = before;
+  }
+  if (at === 0 || !startsWithLetter(tokens[at - 1]) || tokens[at - 1] === WILDCARD) return undefined;
+  // The label is outside brackets: a `: ` inside `[…]` or `(…)` is a field of a bracketed group.
+  let depth = 0;
+  for (let i = 0; i < at - 1; i++) for (const c of seps[i] ?? '') depth += c === '[' || c === '(' || c === '{' ? 1 : c === ']' || c === ')' || c === '}' ? -1 : 0;
+  return depth === 0 ? { at, sep } : undefined;
+}
+
+/** One item of the family's lists (not a masked one) stands at two different places of its list. */
+function anItemMoves(family: readonly { unit: number; at: number }[], units: readonly TailUnit[]): boolean {
+  const placeOf = new Map<string, number>();
+  for (const { unit, at } of family) {
+    const { tokens } = units[unit];
+    for (let i = at; i < tokens.length; i++) {
+      if (tokens[i] === WILDCARD) continue;
+      const place = placeOf.get(tokens[i]);
+      if (place !== undefined && place !== i - at) return true;
+      placeOf.set(tokens[i], i - at);
+    }
+  }
+  return false;
 }
 
 /**

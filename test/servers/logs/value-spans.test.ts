@@ -2,6 +2,7 @@
 // quoted value beside a quoted word, and a dump of `key=value` lines printed by one loop. Real lines from the excerpts'
 // public reports, each with a neighbour that must stay apart.
 import assert from 'node:assert/strict';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { TemplateMiner } from '../../../servers/logs/patterns/miner';
 
 /** The templates the miner gives `messages`, one per message (in order). */
@@ -157,5 +158,91 @@ describe('value spans: a value of no token or of several is still one value', ()
       'libvirt version: 10.0.0',
       'libvirt version: 6.0.0, package: 0ubuntu8.15 (Christian Ehrhardt <christian.ehrhardt@canonical.com> Thu, 18 Nov 2021 10:23:11 +0100)',
     ]), 2);
+  });
+
+  it("reads an object's name before its identifier in parentheses as one value, in whatever words it is written", () => {
+    // Moodle 3.x (batch 11), lib/cronlib.php: `mtrace("Execute scheduled task: " . $task->get_name() . " (" .
+    // get_class($task) . ")")`, the name translated to the site's language (Dutch here), and the same after the task.
+    const moodle = [
+      'Execute scheduled task: Check for users that need to recomplete (local_recompletion\\task\\check_recompletion)',
+      'Scheduled task complete: Check for users that need to recomplete (local_recompletion\\task\\check_recompletion)',
+      'Execute scheduled task: Bereken algemene voltooiingsgegevens (core\\task\\completion_regular_task)',
+      'Scheduled task complete: Bereken algemene voltooiingsgegevens (core\\task\\completion_regular_task)',
+      'Execute scheduled task: Systeem: oude sessies opschonen (core\\task\\session_cleanup_task)',
+      'Scheduled task complete: Systeem: oude sessies opschonen (core\\task\\session_cleanup_task)',
+      'Execute scheduled task: Award badges (core\\task\\badges_cron_task)',
+      'Scheduled task complete: Award badges (core\\task\\badges_cron_task)',
+    ];
+    const templates = templatesOf(moodle);
+    assert.deepEqual([...new Set(templates)], ['Execute scheduled task: <*>', 'Scheduled task complete: <*>']);
+  });
+
+  it('keeps apart texts before one identifier, and texts before a word in parentheses', () => {
+    // One task's identifier beside three texts: the texts are the statement's own wordings, not the task's name.
+    assert.equal(minedCount([
+      'Scheduled task state: started the run (core\\task\\badges_cron_task)',
+      'Scheduled task state: finished (core\\task\\badges_cron_task)',
+      'Scheduled task state: failed with an error (core\\task\\badges_cron_task)',
+    ]), 3);
+    // A word in parentheses is a reason or a state, not an object's identifier.
+    assert.equal(minedCount([
+      'upstream connection closed: by peer (reset)',
+      'upstream connection closed: after the deadline passed (timeout)',
+      'upstream connection closed: refused (unreachable)',
+    ]), 3);
+  });
+
+  it('reads a list after a label as one value when one of its items moves within the list', async () => {
+    // vLLM 0.10 (batch 11), entrypoints/launcher.py: `logger.info("Route: %s, Methods: %s", path, ', '.join(methods))`,
+    // every route of the API server at start-up, read through the tool's pass (the file's header learned).
+    const lines = [
+      '(APIServer pid=1) INFO 04-08 20:32:02 [launcher.py:37] Available routes are:',
+      ...['/openapi.json', '/docs', '/docs/oauth2-redirect', '/redoc'].map((path) => `${path}, Methods: HEAD, GET`),
+      ...['/tokenize', '/detokenize'].map((path) => `${path}, Methods: POST`),
+      ...['/load', '/version', '/health', '/metrics', '/v1/models', '/ping'].map((path) => `${path}, Methods: GET`),
+      '/ping, Methods: POST',
+    ].map((message, i) => (i === 0 ? message : `(APIServer pid=1) INFO 04-08 20:32:02 [launcher.py:46] Route: ${message}`));
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.deepEqual(miner.templates().map((t) => t.count).sort((a, b) => b - a), [13, 1], miner.templates().map((t) => t.template).join(' / '));
+  });
+
+  it('keeps apart tails that a word added at their end extends, no item moving', () => {
+    // A statement's own word after a comma keeps its place: `syncing` extends the text, it is no list's item.
+    assert.equal(minedCount([
+      ...Array(3).fill('Peer state: connected, syncing'),
+      ...Array(3).fill('Peer state: connected'),
+      ...Array(3).fill('Peer state: idle'),
+    ]), 3);
+  });
+
+  it("reads a record whose fields come and go as one value when one of its keys moves", () => {
+    // PhotoPrism (batch 11), internal/search/photos.go: `log.Infof("photos: found %s for %s [%s]", …, form.Serialize(),
+    // …)`, the search form written field by field, the unset ones left out.
+    const photoprism = [
+      'found 28 results for photo:true dist:20 year:2019 month:7 count:60 offset:120 order:newest merged:true [26.069908ms]',
+      'found 60 results for photo:true dist:20 year:2019 month:7 count:60 offset:60 order:newest merged:true [21.26049ms]',
+      'found 60 results for photo:true dist:20 year:2019 month:7 count:60 order:newest merged:true [29.577238ms]',
+      'found 60 results for photo:true dist:20 year:2019 count:60 offset:60 order:newest merged:true [24.219353ms]',
+      'found 60 results for photo:true dist:20 year:2019 count:60 order:newest merged:true [31.451306ms]',
+      'found 360 results for photo:true dist:20 count:360 order:newest merged:true [89.225876ms]',
+      'found 60 results for photo:true dist:20 count:60 offset:60 order:newest merged:true [59.32206ms]',
+      'found 60 results for photo:true dist:20 count:60 order:newest merged:true [48.170987ms]',
+    ];
+    assert.deepEqual([...new Set(templatesOf(photoprism))], ['found <*> results for <*>']);
+  });
+
+  it('keeps apart records extended by fields at their end, and records whose keys come in two orders', () => {
+    // A field added at the end moves no key: each form may be its own call (PAM's `… rhost=%s` / `… rhost=%s user=%s`).
+    assert.equal(minedCount([
+      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1',
+      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root',
+      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root port=22',
+    ]), 3);
+    // The same keys in two orders are two statements' records, whatever fields each leaves out.
+    assert.equal(minedCount([
+      'request done: method=GET status=200 path=/a took=3ms',
+      'request done: status=200 method=GET took=3ms',
+      'request done: method=GET status=200 took=3ms',
+    ]), 3);
   });
 });
