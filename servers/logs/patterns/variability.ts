@@ -1220,5 +1220,35 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
+  if (masked === 0 && fillsAlike(family, position, counts, rule)) return true;
   return isVariablePosition([...counts.values()], rule);
+}
+
+/** Least distinct words, and lines per word, that fillsAlike reads as a filled-in value. */
+const MIN_ALIKE_VALUES = 3;
+const MIN_ALIKE_LINES = 2;
+/** Most times the commonest word's lines may outnumber the rarest's for the words to be of comparable frequency. */
+const MAX_ALIKE_RATIO = 2;
+
+/**
+ * Several words of comparable frequency at one position, each with the same variables elsewhere (the family agrees
+ * on every other token, <*>s included, and has one), each on fewer than minLinesPerValue lines: ArangoDB's starter
+ * `Starting agent on port <*>` / `dbserver` / `coordinator`, each started as often as the others. Such words are a
+ * variable from MIN_ALIKE_VALUES on, one fewer than isVariablePosition asks of words the file shows nothing more of.
+ * Why it holds: a statement that fills in a role prints each role about as often, with the same other values
+ * varying; a rare word beside a common one (`ended in rollback` 5 times beside `ended in commit` 75 times) is an
+ * outcome worth keeping apart, words without another variable (`running in degraded mode`) show nothing of the kind,
+ * and words on many lines each sort lines into events (PAM's `user=root` / `guest` / `test`, as isVariablePosition).
+ */
+function fillsAlike(family: readonly Group[], position: number, counts: ReadonlyMap<string, number>, rule: VariabilityRule): boolean {
+  if (counts.size < MIN_ALIKE_VALUES || !family[0].tokens.some((token, i) => i !== position && token === WILDCARD)) return false;
+  let least = Infinity;
+  let most = 0;
+  for (const count of counts.values()) {
+    least = Math.min(least, count);
+    most = Math.max(most, count);
+  }
+  if (least < MIN_ALIKE_LINES || most > least * MAX_ALIKE_RATIO || levelsTellApart(family)) return false;
+  const sorted = [...counts.values()].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
 }
