@@ -61,6 +61,11 @@ export function isVariablePosition(countsPerWord: number[], rule: VariabilityRul
   const distinct = countsPerWord.length;
   if (distinct <= rule.maxSplitValues) return false;
   if (distinct > rule.maxEventValues) return true;
+  return typicallyFewLines(countsPerWord, rule);
+}
+
+/** The words (line counts per distinct word) typically (median) hold fewer than `minLinesPerValue` lines each. */
+function typicallyFewLines(countsPerWord: readonly number[], rule: VariabilityRule): boolean {
   const sorted = [...countsPerWord].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
 }
@@ -362,8 +367,7 @@ function weakSlotIsVariable(family: Group[], position: number): boolean {
 export function isSlotValuesVariable(countsPerValues: number[], rule: VariabilityRule): boolean {
   if (countsPerValues.length < 2) return false;
   if (countsPerValues.length > rule.maxSplitValues) return true;
-  const sorted = [...countsPerValues].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
+  return typicallyFewLines(countsPerValues, rule);
 }
 
 /** Longest run of words at a message's end that mergeTailRuns reads as one name (`Basic System`, `attach detach`). */
@@ -1248,7 +1252,5 @@ function fillsAlike(family: readonly Group[], position: number, counts: Readonly
     least = Math.min(least, count);
     most = Math.max(most, count);
   }
-  if (least < MIN_ALIKE_LINES || most > least * MAX_ALIKE_RATIO || levelsTellApart(family)) return false;
-  const sorted = [...counts.values()].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
+  return least >= MIN_ALIKE_LINES && most <= least * MAX_ALIKE_RATIO && !levelsTellApart(family) && typicallyFewLines([...counts.values()], rule);
 }
