@@ -45,9 +45,9 @@ const BATCH_1: Record<string, number> = {
  * Manager...`, makes no dotted name), Logstash (Ruby's Hash#inspect `{"id"=>"main", …}` is one value), PiholeFTL (each
  * label of a dumped counter, `-> Total DNS queries: <*>`, is its own statement), Kubelet (three CamelCase kinds with a
  * shared start, `NodeHas…`, are one variable), Traefik (JSON in a sentence and `{}` are one value).
-  * Raised by branch `slots14`: Gitea 0.917 -> 1 (lines of one call site, `setting/log.go:249`, that differ at one word are
+ * Raised by branch `slots14`: Gitea 0.917 -> 1 (lines of one call site, `setting/log.go:249`, that differ at one word are
  * one statement: `Macaron Log: Console(…)` / `Router Log: …`, patterns/call-site.ts and variability.ts mergeSiteFamilies).
-  * Raised by branch `slots14`: Unbound 0.855 -> 1 (three words of comparable frequency beside the same variable are one
+ * Raised by branch `slots14`: Unbound 0.855 -> 1 (three words of comparable frequency beside the same variable are one
  * filled-in value: `init module <*>: validator` / `iterator` / `python`, variability.ts fillsAlike).
  */
 const BATCH_2: Record<string, number> = {
@@ -106,7 +106,7 @@ const BATCH_3: Record<string, number> = {
  * the user is logged in, cut where the file shows the same statements without it).
  * Raised by branch `forms10`: UWSGI (a message printed once with its constants behind one header form joins its form
  * with those values masked behind another).
-  * Raised by branch `slots14`: GlusterFS 0.915 -> 0.957 (one call site, one statement: `bitd already stopped` / `scrub
+ * Raised by branch `slots14`: GlusterFS 0.915 -> 0.957 (one call site, one statement: `bitd already stopped` / `scrub
  * already stopped` at glusterd-proc-mgmt.c:86, variability.ts mergeSiteFamilies).
  */
 const BATCH_4: Record<string, number> = {
@@ -156,7 +156,7 @@ const BATCH_5: Record<string, number> = {
  * form with those values masked behind another, form-merge.ts's `generalises`).
  * Branch `spans14` (value-spans.ts joinListTails): PaperlessNgx 0.825 -> 0.857 (Django's `Apply all migrations: admin,
  * auth, …`: a list after a label whose items move within it is one value).
-  * Raised by branch `slots14`: Kamailio 0.943 -> 1 (one call site, one statement: parse_via.c:1254's `Found param type
+ * Raised by branch `slots14`: Kamailio 0.943 -> 1 (one call site, one statement: parse_via.c:1254's `Found param type
  * <*>, <branch>` / `<rport>`, variability.ts mergeSiteFamilies).
  */
 const BATCH_6: Record<string, number> = {
@@ -237,7 +237,7 @@ const BATCH_8: Record<string, number> = {
  * 0.76 (a text after a label that goes on with `, package: ` is a record with one more field, another call: `libvirt
  * version: %s, package: %s` stays apart from `libvirt version: %s`). Libvirt 0.92 with `forms12` and `const12` merged
  * (forms12 reads libvirtd's `<pid>: info : ` columns, const12 keeps the record with one more field apart).
-  * Raised by branch `slots14`: FreeSWITCH 0.612 -> 0.653 (one call site, one statement: `Running State Change CS_INIT` /
+ * Raised by branch `slots14`: FreeSWITCH 0.612 -> 0.653 (one call site, one statement: `Running State Change CS_INIT` /
  * `CS_HANGUP` at switch_core_state_machine.c:581, variability.ts mergeSiteFamilies).
  */
 const BATCH_9: Record<string, number> = {
@@ -287,10 +287,10 @@ const BATCH_10: Record<string, number> = {
  * (`Methods: HEAD, GET` / `GET` / `POST`: a list after a label whose items move within it is one value), Moodle 0.7 ->
  * 0.95 (`Execute scheduled task: <name> (<class>)`: a name before a code identifier in parentheses that changes with
  * every name is the object's name, in whatever words or language).
-  * Raised by branch `slots14` (one call site, one statement, variability.ts mergeSiteFamilies): RustDesk 0.69 -> 0.759
+ * Raised by branch `slots14` (one call site, one statement, variability.ts mergeSiteFamilies): RustDesk 0.69 -> 0.759
  * (`rendezvous-servers=[]` / `relay-servers=[]` at src/common.rs:46), Jaeger 0.857 -> 0.914 (grpc's `Subchannel
  * Connectivity change to CONNECTING` / `TRANSIENT_FAILURE` at clientconn.go:1056).
-  * Raised by branch `slots14`: ArangoDB 0.619 -> 0.833 (three words of comparable frequency beside the same variable are
+ * Raised by branch `slots14`: ArangoDB 0.619 -> 0.833 (three words of comparable frequency beside the same variable are
  * one filled-in value: the starter's `Starting agent|dbserver|coordinator on port <*>`, variability.ts fillsAlike).
  */
 const BATCH_11: Record<string, number> = {
