@@ -3,10 +3,12 @@ import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
+import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
+import { logfmtMessage } from './logfmt-message';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
@@ -53,8 +55,8 @@ function opensLikeTime(text: string, start: number): boolean {
   return isDigitCode(third) && isDigitCode(text.charCodeAt(start + 3));
 }
 
-/** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`). */
-const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp']);
+/** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`, structlog `event=`). */
+const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp', 'event']);
 
 /** The first characters of LOGFMT_OPENING_KEYS: any other rules a record out before its first word is read. */
 const LOGFMT_KEY_INITIALS = new Set([...LOGFMT_OPENING_KEYS].map((key) => key.charCodeAt(0)));
@@ -72,7 +74,7 @@ function mayBeLogfmtRecord(text: string, start: number): boolean {
  * undefined when it has none of a message, a level or a time key.
  */
 function logfmtLine(pairs: Map<string, string>, text: string, context: TimestampContext): ParsedLine | undefined {
-  const message = pick(pairs, ['msg', 'message']);
+  const message = logfmtMessage(pairs, text);
   const level = pick(pairs, ['level', 'lvl', 'severity']);
   const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
   if (message === undefined && level === undefined && time === undefined) return undefined;
@@ -460,9 +462,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
-  // its message, a bracketed record's fields around its quoted message, and the header columns left at its start (a
-  // level word, a `[Context]`, a padded logger), learned from the file's messages.
-  const parse = withLeadColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample);
+  // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
+  // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages.
+  const parse = withLeadColumns(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

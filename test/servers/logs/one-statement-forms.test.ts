@@ -49,4 +49,83 @@ describe('one statement in several renderings of one file', () => {
     assert.equal(out[2].timestamp, new Date(2026, 0, 29, 19, 8, 5).getTime());
     assert.equal(out[2].component, 'guacd[1244]');
   });
+
+  it('a logfmt-like console record writes its message unquoted: the words up to the record\'s pairs are the message, as in its JSON copy', () => {
+    // Temporal: its text encoder beside its zap JSON; structlog's console key=value form beside its JSON (message key
+    // `event`), as authentik writes both.
+    const lines = [
+      'INF ts=2024-01-19T03:53:00.499Z msg=Current reachable members component=service-resolver service=frontend addresses=["127.0.0.1:7233"] logging-call-at=service_resolver.go:279',
+      '{"level":"info","ts":"2022-03-28T17:21:10.253Z","msg":"Current reachable members","service":"history","component":"service-resolver","addresses":["0.0.0.0:7239"],"logging-call-at":"rpServiceResolver.go:266"}',
+      'DBG | event=Loaded config logger=authentik.lib.config timestamp=1742547473.5752518 file=/authentik/lib/default.yml ',
+      '{"event": "Loaded config", "level": "debug", "logger": "authentik.lib.config", "timestamp": 1742547473.57, "file": "/authentik/lib/default.yml"}',
+      // Neighbours: a quoted message is read as before; a message key beside `msg` is a field; bare words followed by
+      // text that is not pairs to the end are not cut at a `=` inside the prose.
+      'level=info ts=2024-01-19T03:53:01Z msg="Started Worker" service=worker',
+      'level=info ts=2024-01-19T03:53:02Z msg="user created" event=signup',
+      'level=warn ts=2024-01-19T03:53:03Z msg=set x=5 for all workers',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), [
+      'Current reachable members',
+      'Current reachable members',
+      'Loaded config',
+      'Loaded config',
+      'Started Worker',
+      'user created',
+      'set',
+    ]);
+    // Each line keeps its own time, level and logger (the console lines' three-letter levels are read, or not, as before).
+    assert.deepEqual([out[1].level, out[3].level, out[4].level, out[6].level], ['INFO', 'DEBUG', 'INFO', 'WARN']);
+    assert.equal(out[0].timestamp, Date.UTC(2024, 0, 19, 3, 53, 0, 499));
+    assert.equal(out[0].component, 'service-resolver');
+    assert.equal(out[2].timestamp, 1742547473575);
+    assert.equal(out[2].component, 'authentik.lib.config');
+  });
+
+  it('a level and a logger glued by colons (Python\'s BASIC_FORMAT) are header where the file shows the text after them standing alone', () => {
+    // Superset: `logging.basicConfig()`'s lines beside the statements printed bare by its own handler.
+    const lines = [
+      'logging was configured successfully',
+      'INFO:superset.utils.logging_configurator:logging was configured successfully',
+      'No PIL installation found',
+      'INFO:superset.utils.screenshots:No PIL installation found',
+      'INFO:werkzeug: * Running on http://127.0.0.1:8888/ (Press CTRL+C to quit)',
+      'WARNING:werkzeug: * Debugger is active!',
+      'Loaded your LOCAL configuration at [/home/ec2-user/superset_config.py]',
+      '2023-09-30 20:55:12,234:INFO:superset.utils.logging_configurator:logging was configured successfully',
+      // Neighbours: a level and prose (a space after the colon: the header reads that level, as before), a URL, a
+      // `key:value` of prose are no glued run.
+      'ERROR: relation "users" does not exist',
+      'see http://example.org:8080/docs for details',
+      'note:remember to rotate the keys',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), [
+      'logging was configured successfully',
+      'logging was configured successfully',
+      'No PIL installation found',
+      'No PIL installation found',
+      '* Running on http://127.0.0.1:8888/ (Press CTRL+C to quit)',
+      '* Debugger is active!',
+      'Loaded your LOCAL configuration at [/home/ec2-user/superset_config.py]',
+      'logging was configured successfully',
+      'relation "users" does not exist',
+      'see http://example.org:8080/docs for details',
+      'note:remember to rotate the keys',
+    ]);
+    assert.deepEqual(out.map((p) => p.level).slice(0, 8), [undefined, 'INFO', undefined, 'INFO', 'INFO', 'WARN', undefined, 'INFO']);
+    assert.deepEqual(out.map((p) => p.component).slice(0, 6), [undefined, 'superset.utils.logging_configurator', undefined, 'superset.utils.screenshots', 'werkzeug', 'werkzeug']);
+  });
+
+  it('a glued run is no header where the file never shows its text standing alone (one line is chance)', () => {
+    // A made-up file of `key:value` words opening its statements: no statement stands alone, nothing is cut.
+    const lines = [
+      'INFO:cache:warm',
+      'INFO:cache.hits:1200 hits in the last minute',
+      'INFO:cache.misses:14 misses in the last minute',
+      'DEBUG:pool:size=8 idle=3',
+      '1200 hits in the last minute',
+    ];
+    assert.deepEqual(parsed(lines).map((p) => p.message).slice(0, 4), ['INFO:cache:warm', 'INFO:cache.hits:1200 hits in the last minute', 'INFO:cache.misses:14 misses in the last minute', 'DEBUG:pool:size=8 idle=3']);
+  });
 });
