@@ -4,6 +4,7 @@
 // from public bug reports (test/fixtures/real-excerpts, batch 11) with neighbours that must stay as they are.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
+import { learnLeadColumns } from '../../../servers/logs/format/lead-columns';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -127,5 +128,45 @@ describe('one statement in several renderings of one file', () => {
       '1200 hits in the last minute',
     ];
     assert.deepEqual(parsed(lines).map((p) => p.message).slice(0, 4), ['INFO:cache:warm', 'INFO:cache.hits:1200 hits in the last minute', 'INFO:cache.misses:14 misses in the last minute', 'DEBUG:pool:size=8 idle=3']);
+  });
+
+  it('a Java class name with its colon left after another header form is a logger column where the file shows its statements without it', () => {
+    // JMeter 2.x's logkit form (`INFO  - jmeter.JMeter: …`) beside 5.x's log4j2 form (`INFO o.a.j.JMeter: …`).
+    const lines = [
+      '2014/04/08 22:16:22 INFO  - jmeter.util.JMeterUtils: Setting Locale to en_US ',
+      '2014/04/08 22:16:22 INFO  - jmeter.JMeter: Loading user properties from: /usr/local/Cellar/jmeter/2.11/libexec/bin/user.properties ',
+      '2014/04/08 22:16:22 INFO  - jmeter.JMeter: Loading system properties from: /usr/local/Cellar/jmeter/2.11/libexec/bin/system.properties ',
+      '2014/04/08 22:16:22 INFO  - jmeter.JMeter: Version 2.11 r1554548 ',
+      '2014/04/08 22:16:22 INFO  - jmeter.JMeter: java.version=1.7.0_51 ',
+      '2019-10-16 21:01:25,706 INFO o.a.j.u.JMeterUtils: Setting Locale to en_EN',
+      '2019-10-16 21:01:25,707 INFO o.a.j.JMeter: Loading user properties from: /opt/ggs/config/ggs.properties',
+      '2019-10-16 21:01:25,708 INFO o.a.j.JMeter: Loading system properties from: /opt/jmeter/bin/system.properties',
+      '2019-10-16 21:01:25,725 INFO o.a.j.JMeter: Version 5.1 r1853635',
+      '2019-10-16 21:01:25,726 INFO o.a.j.JMeter: java.version=1.8.0_222',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message.trim()), [
+      'Setting Locale to en_US',
+      'Loading user properties from: /usr/local/Cellar/jmeter/2.11/libexec/bin/user.properties',
+      'Loading system properties from: /usr/local/Cellar/jmeter/2.11/libexec/bin/system.properties',
+      'Version 2.11 r1554548',
+      'java.version=1.7.0_51',
+      'Setting Locale to en_EN',
+      'Loading user properties from: /opt/ggs/config/ggs.properties',
+      'Loading system properties from: /opt/jmeter/bin/system.properties',
+      'Version 5.1 r1853635',
+      'java.version=1.8.0_222',
+    ]);
+    assert.ok(out.every((p) => p.level === 'INFO'));
+  });
+
+  it('a Java class name opening statements is kept where the file never shows them without it', () => {
+    // Made-up: a program that names the class each statement is about, never a statement without it or behind another.
+    const lines = [
+      'org.example.Main: class loaded from jar',
+      'org.example.Main: class loaded from jar',
+      'org.example.Worker: pool started with 4 threads',
+    ];
+    assert.equal(learnLeadColumns(lines), undefined);
   });
 });
