@@ -4,10 +4,12 @@ import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { crashReport } from './crash-reports';
+import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
+import { logfmtMessage } from './logfmt-message';
 import { normalizeLevel } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
@@ -54,8 +56,8 @@ function opensLikeTime(text: string, start: number): boolean {
   return isDigitCode(third) && isDigitCode(text.charCodeAt(start + 3));
 }
 
-/** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`). */
-const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp']);
+/** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`, structlog `event=`). */
+const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp', 'event']);
 
 /**
  * The first characters of LOGFMT_OPENING_KEYS, as a table by character code (1: an initial): any other rules a record
@@ -80,7 +82,7 @@ function mayBeLogfmtRecord(text: string, start: number): boolean {
  * undefined when it has none of a message, a level or a time key.
  */
 function logfmtLine(pairs: Map<string, string>, text: string, context: TimestampContext): ParsedLine | undefined {
-  const message = pick(pairs, ['msg', 'message']);
+  const message = logfmtMessage(pairs, text);
   const level = pick(pairs, ['level', 'lvl', 'severity']);
   const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
   if (message === undefined && level === undefined && time === undefined) return undefined;
@@ -295,6 +297,19 @@ function pipedColumnsEnd(message: string, start: number): number {
   return columns > 0 && at < message.length ? at : -1;
 }
 
+/**
+ * Whether the message at `start` opens with the program's tag again, its pid after it (`guacd: guacd[1244]: INFO:…`,
+ * `guacd[37488]: guacd[37488]: WARNING: …`): a daemon that writes its own `name[pid]: ` line to stderr, its output
+ * captured by a supervisor or the journal under the program's name. The repeated tag is the inner line's header, not
+ * the message's first word: the same statement printed to the daemon's own log (`guacd[1244]: INFO: Connection …`)
+ * opens with it as its header. `component` is the outer tag as the header read it (`guacd` or `guacd[1244]`).
+ */
+function repeatsProgramTag(message: string, start: number, component: string): boolean {
+  const bracket = component.indexOf('[');
+  const name = bracket > 0 ? component.slice(0, bracket) : component;
+  return name.length > 0 && message.startsWith(name, start) && message.charCodeAt(start + name.length) === 91 /* [ */;
+}
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -346,7 +361,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     }
     // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
     // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
-    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0)) {
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
@@ -405,6 +420,25 @@ export function stripEscapeCodes(line: string): string {
 }
 
 /**
+ * rsyslog's escapes of control characters (`$EscapeControlCharactersOnReceive`, on by default): `#` and the
+ * character's three octal digits. A tab after a program's level (`guacd[1244]: INFO:#011Connection ID is …`) and the
+ * ESC of a terminal color (`#033[32m`) are the ones that reach logs in practice; a line is read as the program wrote
+ * it, so that the statement meets its copy written to a file or a terminal unescaped. Other codes (`#012`, a newline
+ * inside a record) are left as written: decoding them would split one record into lines.
+ */
+const SYSLOG_ESCAPE = /#0(?:11|33)/g;
+const SYSLOG_ESCAPED: Record<string, string> = { '#011': '\t', '#033': '\x1b' };
+
+function hasSyslogEscapes(line: string): boolean {
+  return line.includes('#011') || line.includes('#033[');
+}
+
+/** `line` with rsyslog's escapes of a tab and of ESC decoded (the line itself when it has none). */
+export function decodeSyslogEscapes(line: string): string {
+  return line.indexOf('#0') < 0 ? line : line.replace(SYSLOG_ESCAPE, (code) => SYSLOG_ESCAPED[code]);
+}
+
+/**
  * Whether a line is a JSON record, at its start or after a short prefix. After a prefix, the object must say what a log
  * record says (a message, a level or a time): zap's console encoder ends a text line with its fields as an object
  * (`2024-06-01T12:30:45.123Z\tERROR\tmain.go:42\tfailed\t{"error": "boom"}`), and that line is text.
@@ -438,8 +472,12 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const context: TimestampContext = { referenceTime: options.referenceTime ?? Date.now() };
   // Terminal colors written to a file (logrus ForceColors, colored level encoders): read without their escape codes.
   // Decided on the sample, so that files without them pay nothing per line.
-  const colored = sampleLines.some(hasEscapeCodes);
-  const sample = cleanSample(colored ? sampleLines.map(stripEscapeCodes) : sampleLines);
+  // rsyslog's escapes of a tab and of ESC: decoded before anything else reads the line (colors escaped so are colors).
+  // Decided on the sample: a file that shows none pays nothing per line.
+  const escaped = sampleLines.some(hasSyslogEscapes);
+  const decoded = escaped ? sampleLines.map(decodeSyslogEscapes) : sampleLines;
+  const colored = decoded.some(hasEscapeCodes);
+  const sample = cleanSample(colored ? decoded.map(stripEscapeCodes) : decoded);
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
@@ -447,8 +485,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
-  // its message, a bracketed record's fields around its quoted message, and the header columns left at its start (a
-  // level word, a `[Context]`, a padded logger), learned from the file's messages.
-  const parse = withCrashReports(withLeadColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample));
-  return { format: formatFor(layer, text.format), parse: colored ? (line) => parse(stripEscapeCodes(line)) : parse };
+  // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
+  // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages.
+  const parse = withCrashReports(withLeadColumns(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample), sample));
+  const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
+  return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

@@ -45,6 +45,12 @@ const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
  * the shape too, and is cut only where the file shows it a column, as every shape is.
  */
 const LOGGER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:?$/;
+/**
+ * A Java logger's class name closed by a colon (`jmeter.JMeter:`, `o.a.j.u.JMeterUtils:`, log4j's `%c: %m` after a
+ * `LEVEL - ` column): packages in lower case, the class capitalised, the colon glued. Prose does not write a dotted
+ * class name with its colon; a file name or a host (`chrome.exe`, `db.local:`) has no capitalised last part.
+ */
+const CLASS_LOGGER = /^(?:[a-z][\w$]*\.)+[A-Z][\w$]*:$/;
 /** A word of the statement: letters (an apostrophe or dash inside), maybe closed by punctuation. */
 const WORD = /^[A-Za-z][A-Za-z'_-]*[.,:;!?]?$/;
 
@@ -63,7 +69,7 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   if (level) return { shape: 'level', level };
   if (LABEL.test(token)) return { shape: 'label' };
   if (LOCATION.test(token)) return { shape: 'location' };
-  return LOGGER.test(token) ? { shape: 'logger' } : undefined;
+  return LOGGER.test(token) || CLASS_LOGGER.test(token) ? { shape: 'logger' } : undefined;
 }
 
 /** A logger's or category's name: letters, digits, `_`, `.`, `-`, a letter first. */
@@ -91,7 +97,8 @@ function readRun(message: string): Run | undefined {
     if (!shape) break;
     // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
     // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
-    if (shape.shape === 'logger' && !beforeLocation && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren'))) break;
+    // A Java class name with its colon is a logger's column wherever it stands (CLASS_LOGGER).
+    if (shape.shape === 'logger' && !beforeLocation && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(message.slice(at, end))) break;
     // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
     // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
     const c = message.charCodeAt(next);

@@ -11,6 +11,11 @@ const MIN_PADDING = 2;
 /** `key=value` pairs, a value quoted (escapes inside) or bare, one space between, to the end of the text. */
 const PAIRS = /^[\w.@-]+=(?:"(?:[^"\\]|\\.)*"|\S*)(?: [\w.@-]+=(?:"(?:[^"\\]|\\.)*"|\S*))*$/;
 
+/** Whether `text` is a run of `key=value` pairs to its end, one space between them (a record's trailing fields). */
+export function isPairRun(text: string): boolean {
+  return PAIRS.test(text);
+}
+
 /** Where the padding before a message's trailing fields starts, or -1 when it has none. */
 export function paddedFieldsStart(message: string): number {
   const padding = ' '.repeat(MIN_PADDING);
@@ -18,7 +23,7 @@ export function paddedFieldsStart(message: string): number {
     let end = at;
     while (message.charCodeAt(end) === 32) end++;
     // Fields after fields (`rhost=host  user=root`, PAM's own double space) are the message's: padding ends prose.
-    if (end < message.length && !endsWithPair(message, at) && PAIRS.test(message.slice(end))) return at;
+    if (end < message.length && !endsWithPair(message, at) && isPairRun(message.slice(end))) return at;
     at = end;
   }
   return -1;

@@ -292,12 +292,17 @@ const BATCH_10: Record<string, number> = {
  * Connectivity change to CONNECTING` / `TRANSIENT_FAILURE` at clientconn.go:1056).
  * Raised by branch `slots14`: ArangoDB 0.619 -> 0.833 (three words of comparable frequency beside the same variable are
  * one filled-in value: the starter's `Starting agent|dbserver|coordinator on port <*>`, variability.ts fillsAlike).
+ * Raised by branch `forms14` (kind 1: one statement in several renderings of one file is one message): Guacamole
+ * 0.475 -> 0.95 (a program tag repeated behind its syslog tag is the inner line's header, rsyslog's `#011` a tab),
+ * Authentik 0.485 -> 1 and Temporal 0.724 -> 0.897 (a logfmt-like console record's unquoted message runs over its bare
+ * words; structlog's `event=` is its message key), Superset 0.458 -> 0.661 (Python's `LEVEL:logger:` glued to the
+ * message is header where the file shows the text standing alone, format/glued-columns.ts).
  */
 const BATCH_11: Record<string, number> = {
-  PgpoolII: 0.813, Ollama: 0.71, VLLM: 0.926, Temporal: 0.724, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
-  RustDesk: 0.759, JMeter: 0.678, Ombi: 1, Superset: 0.458, Guacamole: 0.475, ZoneMinder: 0.818, PhotoPrism: 0.703,
+  PgpoolII: 0.813, Ollama: 0.71, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
+  RustDesk: 0.759, JMeter: 0.678, Ombi: 1, Superset: 0.661, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
   TeslaMate: 0.767, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.833, Jaeger: 0.914,
-  Authentik: 0.485,
+  Authentik: 1,
 };
 /**
  * Batch 12 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
