@@ -97,12 +97,14 @@ export interface JsonEntry {
   component?: string;
 }
 
-const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp'];
+// zap's development encoder in JSON names its keys `T`, `L`, `M`; OpenTelemetry's log records `Timestamp`,
+// `SeverityText`, `Body` (`severity_text` / `severityText` in its other exporters).
+const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T'];
 // `s` last: MongoDB's structured log (`"s":"E"`).
-const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 's'];
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'L', 's'];
 /** Text fields that carry a whole log line written by someone else. */
 const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
-const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg'];
+const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg', 'Body', 'M'];
 const COMPONENT_KEYS = ['logger', 'name', 'component', 'module', 'logger_name', 'source', 'SYSLOG_IDENTIFIER'];
 
 /** A key looked up in a record: `a.b` is the key itself, else key `b` of the object at `a` (split once, not per line). */

@@ -36,6 +36,18 @@ describe('log envelopes and prefixes', () => {
     assert.equal(parser.parse(lines[2]).component, 'com.x.Y');
   });
 
+  // break17: error_summary called these files free of errors; their levels sit under keys it did not know.
+  it("zap's development encoder in JSON (`L`/`T`/`M`) and OpenTelemetry records (`SeverityText`/`Timestamp`/`Body`)", () => {
+    const zap = ['INFO', 'ERROR'].map((level, i) => JSON.stringify({ L: level, T: `2026-12-01T21:55:2${i}.000Z`, M: `step ${i}` }));
+    const zapParser = createLineParser(zap);
+    assert.deepEqual(zapParser.parse(zap[1]), { message: 'step 1', level: 'ERROR', timestamp: Date.parse('2026-12-01T21:55:21.000Z') });
+    const otel = ['INFO', 'ERROR'].map((level, i) => JSON.stringify({ Timestamp: `2026-12-01T21:55:4${i}.000Z`, SeverityText: level, SeverityNumber: 9 + 8 * i, Body: `request ${i}` }));
+    const otelParser = createLineParser(otel);
+    assert.deepEqual(otelParser.parse(otel[1]), { message: 'request 1', level: 'ERROR', timestamp: Date.parse('2026-12-01T21:55:41.000Z') });
+    const snake = JSON.stringify({ time_unix: 1, severity_text: 'WARN', body: 'slow' });
+    assert.equal(createLineParser([snake]).parse(snake).level, 'WARN');
+  });
+
   it('Fluent Bit (`log` with Kubernetes metadata) and Fluentd (`message` without a level field)', () => {
     const bit = JSON.stringify({ date: T / 1000, log: 'W0601 12:30:45.123456 1 main.go:10] slow sync', stream: 'stderr', kubernetes: { pod_name: 'p' } });
     assert.equal(createLineParser([bit]).parse(bit).level, 'WARN');
