@@ -39,9 +39,14 @@ export interface RecordQuery {
   until?: number;
   /** Only the newest N records (journalctl -n / docker tail), still yielded oldest first. */
   tail?: number;
-  /** Pushed down when the source can filter (journal -p); the tool layer still filters. */
+  /**
+   * The level the caller keeps (the tool layer filters by each line's own level). Not pushed down where the source's
+   * level can hide the text's (journald's PRIORITY): a source may instead bound what it reads, saying so in onNote.
+   */
   minLevel?: Level;
   signal?: AbortSignal;
+  /** Receives what the caller should say about this read: entries left unread, a container's exit code. */
+  onNote?: (note: string) => void;
 }
 
 /** Narrowing of which sources are read when a tool names no `file` (the tools' `unit`, `container`, `host`). */

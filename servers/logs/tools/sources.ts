@@ -120,7 +120,8 @@ export async function forEachSource(
     throwIfAborted(options.signal);
     const source = sources[i];
     const stats = readStats();
-    const lines = sourceLines(ctx.sources.read(source.name, { ...query, signal: options.signal }), source.kind, options.maxLineChars, stats);
+    const onNote = (note: string) => options.notes.push(`${source.name}: ${note}`);
+    const lines = sourceLines(ctx.sources.read(source.name, { ...query, signal: options.signal, onNote }), source.kind, options.maxLineChars, stats);
     try {
       if ((await work(source, lines, stats)) === false) return sources.length - i - 1;
     } catch (error) {

@@ -266,6 +266,31 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.deepEqual(recent.lines.map((l) => l.text), ['agetty started outside a unit']);
     });
 
+    it("a service's stdout lines (PRIORITY 6 from journald) take the level their text says, and colours are stripped", async () => {
+      // journald stores each stdout/stderr line of a service with the unit's SyslogLevel (info): Python's logging and
+      // logrus write their own level into the text. An entry without a level in its text keeps PRIORITY.
+      const at = (m: number) => new Date(NOW - m * MIN).toISOString().replace('T', ' ').replace('Z', '');
+      const file = writeJournal(dir, 'stdout', [
+        { time: NOW - 9 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 6, message: `${at(9)} INFO app.http: GET /health 200` },
+        { time: NOW - 8 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 6, message: `${at(8)} ERROR app.db: connection to db-1 lost (attempt 1)` },
+        { time: NOW - 7 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 6, message: `${at(7)} INFO app.http: GET /health 200` },
+        { time: NOW - 6 * MIN, host: 'srv', unit: 'worker.service', identifier: 'worker', priority: 6, message: 'level=info msg="job 1 done"' },
+        { time: NOW - 5 * MIN, host: 'srv', unit: 'worker.service', identifier: 'worker', priority: 6, message: 'level=error msg="job 2 failed" err="timeout"' },
+        { time: NOW - 4 * MIN, host: 'srv', unit: 'disk.service', identifier: 'disk', priority: 3, message: 'mount of /data failed' },
+        { time: NOW - 3 * MIN, host: 'srv', unit: 'disk.service', identifier: 'disk', priority: 6, message: 'mounted /backup' },
+        { time: NOW - 2 * MIN, host: 'srv', unit: 'tint.service', identifier: 'tint', priority: 3, message: '\x1b[31mdisk quota exceeded\x1b[0m for user 1000' },
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const summary = await call<{ totalErrors: number; groups: { template: string; files: string[] }[] }>(single, 'error_summary', {});
+      assert.equal(summary.totalErrors, 4);
+      assert.deepEqual(summary.groups.map((g) => g.files[0]).sort(), ['journal:api.service', 'journal:disk.service', 'journal:tint.service', 'journal:worker.service']);
+      assert.ok(summary.groups.some((g) => g.template.startsWith('disk quota exceeded')), JSON.stringify(summary.groups));
+      const errors = await call<{ matches: Match[] }>(single, 'search_logs', { level: 'ERROR', unit: 'api.service' });
+      assert.deepEqual(errors.matches.map((m) => [m.level, m.text.slice(24)]), [['ERROR', 'ERROR app.db: connection to db-1 lost (attempt 1)']]);
+      const recent = await call<{ lines: { text: string; level?: string }[] }>(single, 'recent_logs', { file: 'journal:disk.service', lines: 2 });
+      assert.deepEqual(recent.lines.map((l) => l.level), ['ERROR', 'INFO']);
+    });
+
     it('log_patterns shows a huge MESSAGE as its text, cut, not as a cut JSON envelope', async () => {
       const huge = `request failed: ${'x'.repeat(200_000)}`;
       const file = writeJournal(dir, 'huge', [{ time: NOW - MIN, host: 'srv', unit: 'big.service', identifier: 'big', priority: 3, message: huge }]);

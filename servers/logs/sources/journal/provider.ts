@@ -1,7 +1,6 @@
 // The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
 // several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
 import { UserFacingError } from '../../../shared/tool-result';
-import type { Level } from '../../format/types';
 import { mergeByTime } from '../merge';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { ENTRY_FIELDS, recordOf, unitOf } from './entries';
@@ -23,15 +22,17 @@ export interface JournalProviderOptions {
   pageRecords?: number;
   /** Newest entries scanned to pair hosts with units when the journals hold several hosts (default LIST_SCAN_ENTRIES). */
   listScanEntries?: number;
+  /** Newest entries read for a level filter over a window (default LEVEL_SCAN_ENTRIES). */
+  levelScanEntries?: number;
 }
 
 export const PAGE_RECORDS = 20_000;
 export const LIST_SCAN_ENTRIES = 200_000;
+/** Newest entries of a source read for a level filter over a window (journalctl -p is not used: see read). */
+export const LEVEL_SCAN_ENTRIES = 500_000;
 /** A listing is reused this long (ms): a tool reading many sources lists once. */
 const LIST_TTL_MS = 5_000;
 
-/** The highest syslog priority (journalctl -p 0..N) a minimum level admits. */
-const MAX_PRIORITY: Record<Level, number | undefined> = { FATAL: 2, ERROR: 3, WARN: 4, INFO: 6, DEBUG: undefined, TRACE: undefined };
 
 interface Listing {
   at: number;
@@ -62,8 +63,20 @@ export class JournalProvider implements LogSourceProvider {
       if (listing.contents.length === 0 && listing.problem) throw new UserFacingError(`cannot read ${name}: ${listing.problem}`);
       throw unknownUnit(name, listing.sources.map((s) => s.name));
     }
-    const streams = holders.map((c) => this.readJournal(c, wanted, query));
-    yield* mergeByTime(streams);
+    // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
+    // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
+    // The tool layer filters by each entry's own level; a window read for a level is bounded to its newest entries.
+    const capped = query.minLevel !== undefined && query.tail === undefined;
+    const limit = this.options.levelScanEntries ?? LEVEL_SCAN_ENTRIES;
+    const read = capped ? { ...query, tail: limit } : query;
+    let count = 0;
+    for await (const record of mergeByTime(holders.map((c) => this.readJournal(c, wanted, read)))) {
+      count++;
+      yield record;
+    }
+    if (capped && count >= limit) {
+      query.onNote?.(`only its newest ${limit.toLocaleString('en-US')} entries${query.since !== undefined ? ' of the window' : ''} were read for the level (journalctl -p cannot see a level written in the text); older ones were not: narrow the window to read them`);
+    }
   }
 
   /** The listing, reused for LIST_TTL_MS (a tool call lists, then reads; a bounded host scan is not repeated). */
@@ -185,13 +198,9 @@ function sinceArgs(query: RecordQuery): string[] {
   return query.since !== undefined ? [`--since=@${Math.floor(query.since / 1000)}`] : [];
 }
 
-/** journalctl's end of the window (whole seconds at or after it) and priority arguments. */
+/** journalctl's end of the window (whole seconds at or after it). */
 function untilArgs(query: RecordQuery): string[] {
-  const args: string[] = [];
-  if (query.until !== undefined) args.push(`--until=@${Math.ceil(query.until / 1000)}`);
-  const priority = query.minLevel ? MAX_PRIORITY[query.minLevel] : undefined;
-  if (priority !== undefined) args.push(`--priority=0..${priority}`);
-  return args;
+  return query.until !== undefined ? [`--until=@${Math.ceil(query.until / 1000)}`] : [];
 }
 
 /** since inclusive, until exclusive (servers/shared/time-window); a record without a time is kept. */
