@@ -30,6 +30,13 @@ export interface SourceInfo {
   container?: { id: string; image: string; state: string; status: string };
   /** Where the data is, for messages: "journal directory /var/log/journal/remote", "docker at unix:///run/docker.sock". */
   location: string;
+  /**
+   * Epoch ms of the source's newest entry (journal: among the newest entries scanned when listing; an exited
+   * container: when it stopped), undefined when not known. Orders the sources read when there are too many.
+   */
+  lastWritten?: number;
+  /** A running container: it may be writing now, so it comes before any other when sources are chosen by recency. */
+  running?: boolean;
 }
 
 export interface RecordQuery {

@@ -224,8 +224,17 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
   it('an unknown unit is a clear error, by name and by filter', async () => {
     assert.match(await callError(server, 'search_logs', { file: 'journal:web-1/nope.service' }), /unknown journal source journal:web-1\/nope\.service.*known: journal:web-1\/api\.service/);
     assert.match(await callError(server, 'error_summary', { unit: 'nope.service' }), /no journal unit or container matches unit nope\.service/);
-    // Names without the host cannot tell which machine is meant when the journals hold several.
-    assert.match(await callError(server, 'recent_logs', { file: 'journal:api.service' }), /unknown journal source journal:api\.service/);
+    // Only the filters given are named, not the other arguments of the call.
+    const filtered = await callError(server, 'search_logs', { pattern: 'timeout', unit: 'nope.service', host: 'web-1', since: '1h', limit: 5 });
+    assert.match(filtered, /no journal unit or container matches unit nope\.service, host web-1 \(see the sources/);
+    assert.doesNotMatch(filtered, /pattern|limit|since/);
+  });
+
+  it('a unit named without its host is read on every host that has it', async () => {
+    const out = await call<{ lines: { text: string }[] }>(server, 'recent_logs', { file: 'journal:api.service', lines: 3 });
+    assert.deepEqual(out.lines.map((l) => l.text), ['panic: nil pointer dereference in handler', 'request /orders ok', 'started api v2']);
+    const summary = await call<{ totalErrors: number }>(server, 'error_summary', { file: 'journal:nginx.service' });
+    assert.equal(summary.totalErrors, 2);
   });
 
   describe('one host, a bad file, no journalctl', () => {
@@ -289,6 +298,36 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.deepEqual(errors.matches.map((m) => [m.level, m.text.slice(24)]), [['ERROR', 'ERROR app.db: connection to db-1 lost (attempt 1)']]);
       const recent = await call<{ lines: { text: string; level?: string }[] }>(single, 'recent_logs', { file: 'journal:disk.service', lines: 2 });
       assert.deepEqual(recent.lines.map((l) => l.level), ['ERROR', 'INFO']);
+    });
+
+    it('lists no source for a syslog identifier that logs only inside a unit (python3 in api.service)', async () => {
+      const file = writeJournal(dir, 'ghost', [
+        { time: NOW - 3 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 3, message: 'connection to db-1 lost' },
+        { time: NOW - 2 * MIN, host: 'srv', identifier: 'cron', priority: 6, message: 'job backup ran' },
+        { time: NOW - 1 * MIN, host: 'srv', unit: 'ssh.service', identifier: 'sshd', priority: 6, message: 'Accepted publickey for deploy' },
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const result = await single.client.readResource({ uri: 'logs://files' });
+      const body = JSON.parse((result.contents[0] as { text: string }).text) as { sources: { name: string }[] };
+      assert.deepEqual(body.sources.map((s) => s.name), ['journal:api.service', 'journal:cron', 'journal:ssh.service']);
+      assert.match(await callError(single, 'recent_logs', { file: 'journal:python3' }), /journal:python3 has no entries of its own: python3 logs inside systemd units/);
+    });
+
+    it('without file, reads the 100 most recently written units, not the first 100 by name, and says how many older ones were left out', async () => {
+      const entries: JournalEntry[] = [];
+      for (let i = 0; i < 130; i++) {
+        const unit = `unit${String(i).padStart(3, '0')}`;
+        entries.push({ time: NOW - (200 - i) * MIN, host: 'srv', unit: `${unit}.service`, identifier: unit, priority: 6, message: `${unit} tick` });
+      }
+      entries.push({ time: NOW - MIN, host: 'srv', unit: 'zz-payments.service', identifier: 'payments', priority: 3, message: 'payment gateway unreachable' });
+      const file = writeJournal(dir, 'many-units', entries);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const out = await call<{ totalErrors: number; files: { file: string }[]; notes: string[] }>(single, 'error_summary', {});
+      assert.equal(out.totalErrors, 1);
+      assert.equal(out.files.length, 100);
+      assert.ok(out.files.some((f) => f.file === 'journal:zz-payments.service'));
+      assert.ok(!out.files.some((f) => f.file === 'journal:unit030.service'), 'the oldest units are the ones left out');
+      assert.ok(out.notes.some((n) => /read the 100 most recently written sources: 31 older ones were left out \(the newest of them last written /.test(n)), out.notes.join('\n'));
     });
 
     it('log_patterns shows a huge MESSAGE as its text, cut, not as a cut JSON envelope', async () => {
