@@ -10,7 +10,8 @@ import { readConfig } from '../../../servers/logs/config';
 import { recordOf } from '../../../servers/logs/sources/journal/entries';
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
 import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
-import type { SourceRecord } from '../../../servers/logs/sources/types';
+import type { SourceInfo, SourceRecord } from '../../../servers/logs/sources/types';
+import { newestSources } from '../../../servers/logs/tools/sources';
 import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { hasCommand } from '../../support/real-components';
@@ -387,6 +388,14 @@ describe('journal settings and source filters', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('chooses sources by recency: running containers, then the newest written, then those of no known time, by name', () => {
+    const at = (name: string, extra: Partial<SourceInfo>): SourceInfo => ({ name, kind: name.startsWith('docker:') ? 'docker' : 'journal', location: 'here', ...extra });
+    const all = [at('journal:a.service', {}), at('docker:zz-api', { running: true }), at('journal:b.service', { lastWritten: 5 }), at('docker:old', { lastWritten: 1 }), at('journal:c.service', { lastWritten: 9 }), at('docker:never', {})];
+    const { read, left } = newestSources(all, 4);
+    assert.deepEqual(read.map((s) => s.name), ['docker:zz-api', 'journal:c.service', 'journal:b.service', 'docker:old']);
+    assert.deepEqual(left.map((s) => s.name), ['docker:never', 'journal:a.service']);
   });
 
   it('narrows journal sources by unit (or its stem) and host, containers by name or id start', () => {
