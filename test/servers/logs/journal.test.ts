@@ -77,6 +77,15 @@ async function callError(server: StartedServer, name: string, args: Record<strin
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** An entry of host srv, `minutes` ago. */
+const srv = (minutes: number, unit: string | undefined, identifier: string, priority: number, message: string): JournalEntry => ({
+  time: NOW - minutes * MIN,
+  host: 'srv',
+  ...(unit !== undefined ? { unit } : {}),
+  identifier,
+  priority,
+  message,
+});
 
 describe('logs server: the systemd journal (real journal files, real journalctl)', function () {
   this.timeout(120_000);
@@ -281,14 +290,14 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       // logrus write their own level into the text. An entry without a level in its text keeps PRIORITY.
       const at = (m: number) => new Date(NOW - m * MIN).toISOString().replace('T', ' ').replace('Z', '');
       const file = writeJournal(dir, 'stdout', [
-        { time: NOW - 9 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 6, message: `${at(9)} INFO app.http: GET /health 200` },
-        { time: NOW - 8 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 6, message: `${at(8)} ERROR app.db: connection to db-1 lost (attempt 1)` },
-        { time: NOW - 7 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 6, message: `${at(7)} INFO app.http: GET /health 200` },
-        { time: NOW - 6 * MIN, host: 'srv', unit: 'worker.service', identifier: 'worker', priority: 6, message: 'level=info msg="job 1 done"' },
-        { time: NOW - 5 * MIN, host: 'srv', unit: 'worker.service', identifier: 'worker', priority: 6, message: 'level=error msg="job 2 failed" err="timeout"' },
-        { time: NOW - 4 * MIN, host: 'srv', unit: 'disk.service', identifier: 'disk', priority: 3, message: 'mount of /data failed' },
-        { time: NOW - 3 * MIN, host: 'srv', unit: 'disk.service', identifier: 'disk', priority: 6, message: 'mounted /backup' },
-        { time: NOW - 2 * MIN, host: 'srv', unit: 'tint.service', identifier: 'tint', priority: 3, message: '\x1b[31mdisk quota exceeded\x1b[0m for user 1000' },
+        srv(9, 'api.service', 'python3', 6, `${at(9)} INFO app.http: GET /health 200`),
+        srv(8, 'api.service', 'python3', 6, `${at(8)} ERROR app.db: connection to db-1 lost (attempt 1)`),
+        srv(7, 'api.service', 'python3', 6, `${at(7)} INFO app.http: GET /health 200`),
+        srv(6, 'worker.service', 'worker', 6, 'level=info msg="job 1 done"'),
+        srv(5, 'worker.service', 'worker', 6, 'level=error msg="job 2 failed" err="timeout"'),
+        srv(4, 'disk.service', 'disk', 3, 'mount of /data failed'),
+        srv(3, 'disk.service', 'disk', 6, 'mounted /backup'),
+        srv(2, 'tint.service', 'tint', 3, '\x1b[31mdisk quota exceeded\x1b[0m for user 1000'),
       ]);
       single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
       const summary = await call<{ totalErrors: number; groups: { template: string; files: string[] }[] }>(single, 'error_summary', {});
@@ -303,9 +312,9 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
 
     it('lists no source for a syslog identifier that logs only inside a unit (python3 in api.service)', async () => {
       const file = writeJournal(dir, 'ghost', [
-        { time: NOW - 3 * MIN, host: 'srv', unit: 'api.service', identifier: 'python3', priority: 3, message: 'connection to db-1 lost' },
-        { time: NOW - 2 * MIN, host: 'srv', identifier: 'cron', priority: 6, message: 'job backup ran' },
-        { time: NOW - 1 * MIN, host: 'srv', unit: 'ssh.service', identifier: 'sshd', priority: 6, message: 'Accepted publickey for deploy' },
+        srv(3, 'api.service', 'python3', 3, 'connection to db-1 lost'),
+        srv(2, undefined, 'cron', 6, 'job backup ran'),
+        srv(1, 'ssh.service', 'sshd', 6, 'Accepted publickey for deploy'),
       ]);
       single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
       const result = await single.client.readResource({ uri: 'logs://files' });
