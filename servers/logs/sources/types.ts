@@ -30,6 +30,13 @@ export interface SourceInfo {
   container?: { id: string; image: string; state: string; status: string };
   /** Where the data is, for messages: "journal directory /var/log/journal/remote", "docker at unix:///run/docker.sock". */
   location: string;
+  /**
+   * Epoch ms of the source's newest entry (journal: among the newest entries scanned when listing; an exited
+   * container: when it stopped), undefined when not known. Orders the sources read when there are too many.
+   */
+  lastWritten?: number;
+  /** A running container: it may be writing now, so it comes before any other when sources are chosen by recency. */
+  running?: boolean;
 }
 
 export interface RecordQuery {
@@ -39,9 +46,14 @@ export interface RecordQuery {
   until?: number;
   /** Only the newest N records (journalctl -n / docker tail), still yielded oldest first. */
   tail?: number;
-  /** Pushed down when the source can filter (journal -p); the tool layer still filters. */
+  /**
+   * The level the caller keeps (the tool layer filters by each line's own level). Not pushed down where the source's
+   * level can hide the text's (journald's PRIORITY): a source may instead bound what it reads, saying so in onNote.
+   */
   minLevel?: Level;
   signal?: AbortSignal;
+  /** Receives what the caller should say about this read: entries left unread, a container's exit code. */
+  onNote?: (note: string) => void;
 }
 
 /** Narrowing of which sources are read when a tool names no `file` (the tools' `unit`, `container`, `host`). */

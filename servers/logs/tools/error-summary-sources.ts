@@ -10,7 +10,7 @@ import type { LogsContext } from './context';
 import { sourceLevelNote, type SourceLine } from './source-lines';
 import { forEachSource, type SourceRef } from './sources';
 
-/** Error records read from one source to find those a window missed (journalctl -p makes this cheap). */
+/** Newest records read from one source to find the errors a window missed. */
 const OUTSIDE_RECORDS = 100_000;
 /** Lines folded into tallies before they are handed to the grouper (as the scan process does per block). */
 const TALLY_BATCH = 1000;
@@ -85,12 +85,16 @@ export async function findSourceErrorsOutside(ctx: LogsContext, sources: SourceR
   const options = { single: false, signal: job.signal, notes: summary.notes, maxLineChars: 200 };
   await forEachSource(ctx, read, { minLevel: job.level, tail: OUTSIDE_RECORDS }, options, async (source, lines) => {
     const outside = { errors: 0, firstSeen: undefined as number | undefined, lastSeen: undefined as number | undefined };
-    for await (const line of lines) countOutside(outside, line, job.level);
+    let read = 0;
+    for await (const line of lines) {
+      read++;
+      countOutside(outside, line, job.level);
+    }
     const entry = entries.get(source.name);
     if (!entry || outside.errors === 0) return;
     entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
     const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : '';
-    entry.note = `no errors in the last ${job.hours} h; ${outside.errors.toLocaleString('en-US')} error line(s)${span}${outside.errors >= OUTSIDE_RECORDS ? ' (at least: the newest were counted)' : ''}: use wholeFile: true (or a larger hours) to summarise them`;
+    entry.note = `no errors in the last ${job.hours} h; ${outside.errors.toLocaleString('en-US')} error line(s)${span}${read >= OUTSIDE_RECORDS ? ` in its newest ${OUTSIDE_RECORDS.toLocaleString('en-US')} entries (older ones were not read)` : ''}: use wholeFile: true (or a larger hours) to summarise them`;
   });
 }
 

@@ -3,7 +3,7 @@
 // level, time and continuation rules), and a stack frame or wrapped line takes the time and level of its entry.
 import { sanitizeLine } from '../../shared/sanitize';
 import { coverageNote, type LevelCoverage } from '../format/coverage';
-import { createLineParser } from '../format/detect';
+import { createLineParser, stripEscapeCodes } from '../format/detect';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
 import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
@@ -51,21 +51,33 @@ export function envelopeOf(record: SourceRecord, kind: SourceKind): string {
 }
 
 /**
+ * The record as format/ reads its text: without the source's level (so that the text's own is found) and without
+ * terminal colour codes (Rust tracing, FORCE_COLOR: format/ strips them from files, but inside a JSON envelope they
+ * are escaped and would stay).
+ */
+function textRecord(record: SourceRecord): SourceRecord {
+  const { level: _sourceLevel, ...rest } = record;
+  return { ...rest, text: stripEscapeCodes(record.text) };
+}
+
+/**
  * The lines of `records` (oldest first), parsed by a parser detected from the first SAMPLE_LINES envelopes. `stats`
  * is filled as lines are read. Stops the records' reader when the consumer stops.
  */
 export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: SourceKind, maxLineChars: number, stats: SourceReadStats): AsyncGenerator<SourceLine> {
   const sample: SourceRecord[] = [];
   let parser: LineParser | undefined;
-  let previous: Header | undefined;
+  let previous: (Header & { stream?: SourceRecord['stream'] }) | undefined;
   let n = 0;
   const toLine = (record: SourceRecord): SourceLine => {
     const p = parser!;
-    // A source that knows the level (journal PRIORITY) gives the message without a header (journald keeps none):
-    // it is used as it is. Other lines are read by format/ as a log of their kind would be.
-    const parsed: ParsedLine = record.level !== undefined ? { message: record.text, level: record.level, timestamp: record.time } : parseLine(p, envelopeOf(record, kind));
+    // Every record is read by format/ as a log of its kind would be. Its text's own level (`ERROR app.db: …`,
+    // `level=error`) wins over the source's (journal PRIORITY), which is used only when the text has none: journald
+    // gives every stdout/stderr line of a service the unit's SyslogLevel (info by default) whatever it says.
+    const parsed: ParsedLine = parseLine(p, envelopeOf(textRecord(record), kind));
     let { timestamp, level } = parsed;
-    const above = record.level === undefined && needsHeader(p, parsed) ? previous : undefined;
+    // An entry never continues across streams: a stderr line is not part of the stdout entry above it.
+    const above = needsHeader(p, parsed) && previous?.stream === record.stream ? previous : undefined;
     // An exception's report under an entry below WARN (an uncaught one after INFO lines) is an entry of its own.
     const header = above !== undefined && parsed.level === undefined && inheritedLevel(parsed, above.level) !== above.level ? undefined : above;
     const continuation = header !== undefined;
@@ -73,12 +85,12 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
       timestamp ??= header.timestamp;
       level ??= header.level;
     } else {
-      level = ownLevel(parsed);
+      level = ownLevel(parsed) ?? record.level;
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
     }
     timestamp ??= record.time ?? above?.timestamp;
-    previous = { timestamp, level };
+    previous = { timestamp, level, stream: record.stream };
     const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
     if (record.stream) line.stream = record.stream;
     if (record.host) line.host = record.host;
@@ -87,7 +99,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     return line;
   };
   const start = () => {
-    parser = createLineParser(sample.map((r) => envelopeOf(r, kind)), { referenceTime: Date.now() });
+    parser = createLineParser(sample.map((r) => envelopeOf(textRecord(r), kind)), { referenceTime: Date.now() });
     stats.format = parser.format.id;
     stats.layoutKnown = parser.format.id !== 'unknown';
   };

@@ -60,11 +60,13 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   const notes = listing.problems.map((p) => `not read: ${p}`);
   let sources: SourceRef[] = listing.sources.map((s) => ({ name: s.name, kind: s.kind }));
   if (sources.length > MAX_SOURCES_PER_CALL) {
-    notes.push(`read ${MAX_SOURCES_PER_CALL} of ${sources.length} sources: name one in file, or narrow with unit, container or host`);
-    sources = sources.slice(0, MAX_SOURCES_PER_CALL);
+    const chosen = newestSources(listing.sources, MAX_SOURCES_PER_CALL);
+    notes.push(leftOutSourcesNote(chosen.left));
+    sources = chosen.read.map((s) => ({ name: s.name, kind: s.kind }));
   }
   if (filtered) {
-    if (sources.length === 0) throw noMatchingSource(args, listing.problems);
+    // Only the filters the user gave are named (args holds every argument of the tool).
+    if (sources.length === 0) throw noMatchingSource({ unit: args.unit, container: args.container, host: args.host }, listing.problems);
     return { files: [], sources, notes };
   }
   const fileListing = await ctx.listFiles();
@@ -82,6 +84,27 @@ export function leftOutNote({ files, omitted, omittedNewestMs }: LogFileListing)
       ? `${omitted} older log files were left out (the newest of them last written ${isoInLocalZone(omittedNewestMs)})`
       : 'log files past the first 100,000 names were not looked at';
   return `read the newest ${files.length} log files: ${older}; name one in file to read it`;
+}
+
+/**
+ * The `count` sources most recently written: running containers first (they may be writing now), then by the time of
+ * the newest entry, those whose time is not known last (a journal unit not among the newest entries scanned, a
+ * container never started); by name among equals. Errors of today are where a machine's logs are being written, not
+ * in the first units by name.
+ */
+export function newestSources(sources: SourceInfo[], count: number): { read: SourceInfo[]; left: SourceInfo[] } {
+  const ordered = [...sources].sort(
+    (a, b) => Number(b.running ?? false) - Number(a.running ?? false) || (b.lastWritten ?? -Infinity) - (a.lastWritten ?? -Infinity) || a.name.localeCompare(b.name),
+  );
+  // Two unknown times give -Infinity - -Infinity = NaN, which is falsy: `||` goes on to the name.
+  return { read: ordered.slice(0, count), left: ordered.slice(count) };
+}
+
+/** What a call says about the sources left out by newestSources: how many, and that they are the older ones. */
+function leftOutSourcesNote(left: SourceInfo[]): string {
+  const newest = left.reduce<number | undefined>((max, s) => (s.lastWritten !== undefined && (max === undefined || s.lastWritten > max) ? s.lastWritten : max), undefined);
+  const when = newest !== undefined ? `the newest of them last written ${isoInLocalZone(newest)}` : 'none with a known time of writing: never started, or not among the newest journal entries';
+  return `read the ${MAX_SOURCES_PER_CALL} most recently written sources: ${left.length} older ones were left out (${when}); name one in file, or narrow with unit, container or host`;
 }
 
 function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingError {
@@ -120,7 +143,11 @@ export async function forEachSource(
     throwIfAborted(options.signal);
     const source = sources[i];
     const stats = readStats();
-    const lines = sourceLines(ctx.sources.read(source.name, { ...query, signal: options.signal }), source.kind, options.maxLineChars, stats);
+    // Said once per call, though a source may be read twice (a window, then its errors outside it).
+    const onNote = (note: string) => {
+      if (!options.notes.includes(`${source.name}: ${note}`)) options.notes.push(`${source.name}: ${note}`);
+    };
+    const lines = sourceLines(ctx.sources.read(source.name, { ...query, signal: options.signal, onNote }), source.kind, options.maxLineChars, stats);
     try {
       if ((await work(source, lines, stats)) === false) return sources.length - i - 1;
     } catch (error) {

@@ -83,6 +83,11 @@ describe('logs docker source: a real dockerd', function () {
     assert.equal(byName.get('docker:mixed')?.container?.id, ids.mixed);
     assert.equal(byName.get('docker:mixed')?.container?.image, BUSYBOX_IMAGE);
     assert.match(byName.get('docker:mixed')?.container?.status ?? '', /^Exited \(0\)/);
+    // What choosing sources by recency needs: running, and when a stopped one stopped (from the daemon's inspect).
+    assert.equal(byName.get('docker:running')?.running, true);
+    const finished = JSON.parse(await daemon.docker('inspect', '--format', '{{json .State.FinishedAt}}', 'mixed')) as string;
+    assert.equal(byName.get('docker:mixed')?.lastWritten, Date.parse(finished));
+    assert.equal(byName.get('docker:mixed')?.running, undefined);
     for (const source of sources) assert.deepEqual([source.kind, source.location], ['docker', `docker at ${daemon.host}`]);
   });
 
@@ -332,6 +337,27 @@ describe('logs docker source: a real dockerd', function () {
         assert.equal(search.totalMatches, 5);
       } finally {
         await daemon.docker('rm', '-f', 'java.app-blue');
+      }
+    });
+
+    it('a stderr line never continues the stdout entry above it, and a container that failed says its exit code', async () => {
+      // A Python worker dying of an uncaught exception: its INFO lines on stdout, the traceback on stderr, exit 1.
+      const script = 'echo "$(date -u +%FT%TZ) INFO worker started"; printf "Traceback (most recent call last):\\n  File \\"/app/worker.py\\", line 88, in <module>\\nZeroDivisionError: division by zero\\n" >&2; exit 1';
+      await daemon.run('crashy', script);
+      await daemon.waitExited('crashy');
+      try {
+        const recent = await call('recent_logs', { file: 'docker:crashy', lines: 10 });
+        const lines = recent.lines as Array<{ text: string; stream: string; level?: string }>;
+        assert.equal(lines.length, 4);
+        for (const line of lines) assert.equal(line.level, line.stream === 'stdout' ? 'INFO' : undefined, JSON.stringify(line));
+        assert.ok((recent.notes as string[]).some((n) => /^docker:crashy: the container exited with code 1 at \d{4}-\d\d-\d\dT/.test(n)), JSON.stringify(recent.notes));
+        const summary = await call('error_summary', { file: 'docker:crashy' });
+        assert.ok((summary.notes as string[]).some((n) => n.includes('exited with code 1')), JSON.stringify(summary.notes));
+        // A clean exit says nothing of the kind.
+        const clean = await call('error_summary', { file: 'docker:errors' });
+        assert.ok(!(clean.notes as string[]).some((n) => n.includes('exited with code')), JSON.stringify(clean.notes));
+      } finally {
+        await daemon.docker('rm', '-f', 'crashy');
       }
     });
 

@@ -10,7 +10,8 @@ import { readConfig } from '../../../servers/logs/config';
 import { recordOf } from '../../../servers/logs/sources/journal/entries';
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
 import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
-import type { SourceRecord } from '../../../servers/logs/sources/types';
+import type { SourceInfo, SourceRecord } from '../../../servers/logs/sources/types';
+import { newestSources } from '../../../servers/logs/tools/sources';
 import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { hasCommand } from '../../support/real-components';
@@ -76,6 +77,15 @@ async function callError(server: StartedServer, name: string, args: Record<strin
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** An entry of host srv, `minutes` ago. */
+const srv = (minutes: number, unit: string | undefined, identifier: string, priority: number, message: string): JournalEntry => ({
+  time: NOW - minutes * MIN,
+  host: 'srv',
+  ...(unit !== undefined ? { unit } : {}),
+  identifier,
+  priority,
+  message,
+});
 
 describe('logs server: the systemd journal (real journal files, real journalctl)', function () {
   this.timeout(120_000);
@@ -224,8 +234,17 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
   it('an unknown unit is a clear error, by name and by filter', async () => {
     assert.match(await callError(server, 'search_logs', { file: 'journal:web-1/nope.service' }), /unknown journal source journal:web-1\/nope\.service.*known: journal:web-1\/api\.service/);
     assert.match(await callError(server, 'error_summary', { unit: 'nope.service' }), /no journal unit or container matches unit nope\.service/);
-    // Names without the host cannot tell which machine is meant when the journals hold several.
-    assert.match(await callError(server, 'recent_logs', { file: 'journal:api.service' }), /unknown journal source journal:api\.service/);
+    // Only the filters given are named, not the other arguments of the call.
+    const filtered = await callError(server, 'search_logs', { pattern: 'timeout', unit: 'nope.service', host: 'web-1', since: '1h', limit: 5 });
+    assert.match(filtered, /no journal unit or container matches unit nope\.service, host web-1 \(see the sources/);
+    assert.doesNotMatch(filtered, /pattern|limit|since/);
+  });
+
+  it('a unit named without its host is read on every host that has it', async () => {
+    const out = await call<{ lines: { text: string }[] }>(server, 'recent_logs', { file: 'journal:api.service', lines: 3 });
+    assert.deepEqual(out.lines.map((l) => l.text), ['panic: nil pointer dereference in handler', 'request /orders ok', 'started api v2']);
+    const summary = await call<{ totalErrors: number }>(server, 'error_summary', { file: 'journal:nginx.service' });
+    assert.equal(summary.totalErrors, 2);
   });
 
   describe('one host, a bad file, no journalctl', () => {
@@ -264,6 +283,61 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       // Its newest line is that entry although newer agetty entries (in the unit) come after it.
       const recent = await call<{ lines: { text: string }[] }>(single, 'recent_logs', { file: 'journal:agetty', lines: 1 });
       assert.deepEqual(recent.lines.map((l) => l.text), ['agetty started outside a unit']);
+    });
+
+    it("a service's stdout lines (PRIORITY 6 from journald) take the level their text says, and colours are stripped", async () => {
+      // journald stores each stdout/stderr line of a service with the unit's SyslogLevel (info): Python's logging and
+      // logrus write their own level into the text. An entry without a level in its text keeps PRIORITY.
+      const at = (m: number) => new Date(NOW - m * MIN).toISOString().replace('T', ' ').replace('Z', '');
+      const file = writeJournal(dir, 'stdout', [
+        srv(9, 'api.service', 'python3', 6, `${at(9)} INFO app.http: GET /health 200`),
+        srv(8, 'api.service', 'python3', 6, `${at(8)} ERROR app.db: connection to db-1 lost (attempt 1)`),
+        srv(7, 'api.service', 'python3', 6, `${at(7)} INFO app.http: GET /health 200`),
+        srv(6, 'worker.service', 'worker', 6, 'level=info msg="job 1 done"'),
+        srv(5, 'worker.service', 'worker', 6, 'level=error msg="job 2 failed" err="timeout"'),
+        srv(4, 'disk.service', 'disk', 3, 'mount of /data failed'),
+        srv(3, 'disk.service', 'disk', 6, 'mounted /backup'),
+        srv(2, 'tint.service', 'tint', 3, '\x1b[31mdisk quota exceeded\x1b[0m for user 1000'),
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const summary = await call<{ totalErrors: number; groups: { template: string; files: string[] }[] }>(single, 'error_summary', {});
+      assert.equal(summary.totalErrors, 4);
+      assert.deepEqual(summary.groups.map((g) => g.files[0]).sort(), ['journal:api.service', 'journal:disk.service', 'journal:tint.service', 'journal:worker.service']);
+      assert.ok(summary.groups.some((g) => g.template.startsWith('disk quota exceeded')), JSON.stringify(summary.groups));
+      const errors = await call<{ matches: Match[] }>(single, 'search_logs', { level: 'ERROR', unit: 'api.service' });
+      assert.deepEqual(errors.matches.map((m) => [m.level, m.text.slice(24)]), [['ERROR', 'ERROR app.db: connection to db-1 lost (attempt 1)']]);
+      const recent = await call<{ lines: { text: string; level?: string }[] }>(single, 'recent_logs', { file: 'journal:disk.service', lines: 2 });
+      assert.deepEqual(recent.lines.map((l) => l.level), ['ERROR', 'INFO']);
+    });
+
+    it('lists no source for a syslog identifier that logs only inside a unit (python3 in api.service)', async () => {
+      const file = writeJournal(dir, 'ghost', [
+        srv(3, 'api.service', 'python3', 3, 'connection to db-1 lost'),
+        srv(2, undefined, 'cron', 6, 'job backup ran'),
+        srv(1, 'ssh.service', 'sshd', 6, 'Accepted publickey for deploy'),
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const result = await single.client.readResource({ uri: 'logs://files' });
+      const body = JSON.parse((result.contents[0] as { text: string }).text) as { sources: { name: string }[] };
+      assert.deepEqual(body.sources.map((s) => s.name), ['journal:api.service', 'journal:cron', 'journal:ssh.service']);
+      assert.match(await callError(single, 'recent_logs', { file: 'journal:python3' }), /journal:python3 has no entries of its own: python3 logs inside systemd units/);
+    });
+
+    it('without file, reads the 100 most recently written units, not the first 100 by name, and says how many older ones were left out', async () => {
+      const entries: JournalEntry[] = [];
+      for (let i = 0; i < 130; i++) {
+        const unit = `unit${String(i).padStart(3, '0')}`;
+        entries.push({ time: NOW - (200 - i) * MIN, host: 'srv', unit: `${unit}.service`, identifier: unit, priority: 6, message: `${unit} tick` });
+      }
+      entries.push({ time: NOW - MIN, host: 'srv', unit: 'zz-payments.service', identifier: 'payments', priority: 3, message: 'payment gateway unreachable' });
+      const file = writeJournal(dir, 'many-units', entries);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const out = await call<{ totalErrors: number; files: { file: string }[]; notes: string[] }>(single, 'error_summary', {});
+      assert.equal(out.totalErrors, 1);
+      assert.equal(out.files.length, 100);
+      assert.ok(out.files.some((f) => f.file === 'journal:zz-payments.service'));
+      assert.ok(!out.files.some((f) => f.file === 'journal:unit030.service'), 'the oldest units are the ones left out');
+      assert.ok(out.notes.some((n) => /read the 100 most recently written sources: 31 older ones were left out \(the newest of them last written /.test(n)), out.notes.join('\n'));
     });
 
     it('log_patterns shows a huge MESSAGE as its text, cut, not as a cut JSON envelope', async () => {
@@ -323,6 +397,14 @@ describe('journal settings and source filters', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('chooses sources by recency: running containers, then the newest written, then those of no known time, by name', () => {
+    const at = (name: string, extra: Partial<SourceInfo>): SourceInfo => ({ name, kind: name.startsWith('docker:') ? 'docker' : 'journal', location: 'here', ...extra });
+    const all = [at('journal:a.service', {}), at('docker:zz-api', { running: true }), at('journal:b.service', { lastWritten: 5 }), at('docker:old', { lastWritten: 1 }), at('journal:c.service', { lastWritten: 9 }), at('docker:never', {})];
+    const { read, left } = newestSources(all, 4);
+    assert.deepEqual(read.map((s) => s.name), ['docker:zz-api', 'journal:c.service', 'journal:b.service', 'docker:old']);
+    assert.deepEqual(left.map((s) => s.name), ['docker:never', 'journal:a.service']);
   });
 
   it('narrows journal sources by unit (or its stem) and host, containers by name or id start', () => {

@@ -9,6 +9,8 @@ export interface ContainerSummary {
   Image: string;
   State: string;
   Status: string;
+  /** Epoch seconds. */
+  Created?: number;
 }
 
 const PREFIX = 'docker:';
@@ -31,6 +33,7 @@ export function containerSources(containers: ContainerSummary[], location: strin
       kind: 'docker',
       container: { id: container.Id, image: container.Image, state: container.State, status: container.Status },
       location,
+      ...(container.State === 'running' || container.State === 'restarting' ? { running: true } : {}),
     };
   });
 }

@@ -37,6 +37,28 @@ interface ContainerFacts {
   name: string;
   tty: boolean;
   logDriver?: string;
+  /** How a stopped container ended when it failed: "exited with code 1 at …" (see endedNote). */
+  ended?: string;
+}
+
+/** Stopped containers inspected for their stop time when listing, at most. */
+const MAX_STOPPED_INSPECTS = 300;
+/** Inspections sent to the daemon at once. */
+const INSPECT_BATCH = 8;
+
+/**
+ * The sentence for a container that stopped with a failure: a non-zero exit code (1 an error, 137 killed by
+ * SIGKILL, 139 a segfault: 128 + the signal), or killed for lack of memory. Undefined for a running container or a
+ * clean exit (code 0), whose log tells its own story.
+ */
+export function endedNote(state: { Running?: boolean; Restarting?: boolean; ExitCode?: number; OOMKilled?: boolean; FinishedAt?: string } | undefined): string | undefined {
+  if (!state || state.Running || state.Restarting) return undefined;
+  const finished = Date.parse(state.FinishedAt ?? '');
+  const at = Number.isFinite(finished) && finished > 0 ? ` at ${new Date(finished).toISOString()}` : '';
+  if (state.OOMKilled) return `the container was killed for lack of memory (OOM, exit code ${state.ExitCode ?? 137})${at}`;
+  if (state.ExitCode === undefined || state.ExitCode === 0) return undefined;
+  const signal = state.ExitCode > 128 && state.ExitCode < 160 ? ` (128 + signal ${state.ExitCode - 128})` : '';
+  return `the container exited with code ${state.ExitCode}${signal}${at}: it failed`;
 }
 
 /** Reads container logs from one Docker daemon. The address is resolved once, at construction. */
@@ -78,7 +100,9 @@ export class DockerSourceProvider implements LogSourceProvider {
     try {
       const { docker } = await this.ready(signal);
       const containers = (await docker.listContainers({ all: true, abortSignal: signal })) as ContainerSummary[];
-      return { sources: containerSources(containers, this.location) };
+      const sources = containerSources(containers, this.location);
+      await this.stoppedTimes(docker, sources, signal);
+      return { sources };
     } catch (error) {
       signal?.throwIfAborted();
       if (this.auto && isDaemonAbsent(error instanceof UserFacingError ? error.cause : error)) return { sources: [] };
@@ -96,6 +120,8 @@ export class DockerSourceProvider implements LogSourceProvider {
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const { docker, address } = await this.ready(query.signal);
     const container = await this.inspect(docker, sourceContainerRef(name), query.signal);
+    // How a stopped container ended is part of its log's story: a crash often leaves no ERROR line (a traceback on stderr).
+    if (container.ended) query.onNote?.(container.ended);
     const read: LineReader = (apiTail, counter) => this.lines(docker, address, container, query, apiTail, counter);
     let lines: AsyncIterable<DockerLine>;
     if (query.tail === undefined) lines = read();
@@ -134,6 +160,31 @@ export class DockerSourceProvider implements LogSourceProvider {
     }
   }
 
+  /**
+   * Sets lastWritten of stopped containers to when they stopped (a stopped container writes nothing after): the
+   * list has no such time, so each is inspected, a few at a time, the newest created first and at most
+   * MAX_STOPPED_INSPECTS (the others keep no time and come last when sources are chosen by recency). A container
+   * created but never started has no time: it has no log.
+   */
+  private async stoppedTimes(docker: Docker, sources: SourceInfo[], signal?: AbortSignal): Promise<void> {
+    const stopped = sources.filter((s) => !s.running && s.container).slice(0, MAX_STOPPED_INSPECTS);
+    for (let i = 0; i < stopped.length; i += INSPECT_BATCH) {
+      await Promise.all(
+        stopped.slice(i, i + INSPECT_BATCH).map(async (source) => {
+          try {
+            const info = await docker.getContainer(source.container!.id).inspect({ abortSignal: signal } as object);
+            const finished = Date.parse(info.State?.FinishedAt ?? '');
+            // Docker writes 0001-01-01T00:00:00Z for a container that never ran.
+            if (Number.isFinite(finished) && finished > 0) source.lastWritten = finished;
+          } catch {
+            // Removed between the list and the inspect, or the daemon refused: no time, the source keeps its place.
+          }
+        }),
+      );
+      signal?.throwIfAborted();
+    }
+  }
+
   /** The client, once the daemon has answered /version with an API version this can use. */
   private async ready(signal?: AbortSignal): Promise<{ docker: Docker; address: DockerAddress }> {
     if (!this.options || !this.address) throw new UserFacingError(this.addressProblem ?? 'no Docker address');
@@ -167,7 +218,8 @@ export class DockerSourceProvider implements LogSourceProvider {
     if (!isContainerRef(ref)) throw new UserFacingError(await this.unknownContainer(sanitizeLine(ref, 100), signal));
     try {
       const info = await docker.getContainer(ref).inspect({ abortSignal: signal } as object);
-      return { id: info.Id, name: info.Name.replace(/^\//, ''), tty: info.Config?.Tty === true, logDriver: info.HostConfig?.LogConfig?.Type };
+      const ended = endedNote(info.State);
+      return { id: info.Id, name: info.Name.replace(/^\//, ''), tty: info.Config?.Tty === true, logDriver: info.HostConfig?.LogConfig?.Type, ...(ended ? { ended } : {}) };
     } catch (error) {
       signal?.throwIfAborted();
       if (!isNotFound(error)) throw new UserFacingError(this.failure(error));

@@ -46,6 +46,23 @@ export function unitOf(unit: string | undefined, identifier: string | undefined)
  * __REALTIME_TIMESTAMP (µs); level: PRIORITY (syslog 0..7) on the one level scale (format/levels.ts).
  */
 export function recordOf(line: string): SourceRecord | undefined {
+  return recordOfEntry(entryOf(line));
+}
+
+/**
+ * The record of one JSON line and, when the entry has a unit, the syslog identifier it logged under inside it
+ * (python3 in api.service): a listing tells by it which identifiers are only programs of units.
+ */
+export function scannedOf(line: string): { record: SourceRecord; identifierInUnit?: string } | undefined {
+  const entry = entryOf(line);
+  const record = recordOfEntry(entry);
+  if (!entry || !record) return undefined;
+  const unit = text(entry._SYSTEMD_UNIT);
+  const identifier = name(text(entry.SYSLOG_IDENTIFIER));
+  return unit !== undefined && identifier ? { record, identifierInUnit: identifier } : { record };
+}
+
+function entryOf(line: string): z.infer<typeof entrySchema> | undefined {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -53,8 +70,11 @@ export function recordOf(line: string): SourceRecord | undefined {
     return undefined;
   }
   const parsed = entrySchema.safeParse(json);
-  if (!parsed.success) return undefined;
-  const entry = parsed.data;
+  return parsed.success ? parsed.data : undefined;
+}
+
+function recordOfEntry(entry: z.infer<typeof entrySchema> | undefined): SourceRecord | undefined {
+  if (!entry) return undefined;
   const micros = Number(text(entry.__REALTIME_TIMESTAMP));
   const priority = text(entry.PRIORITY);
   const record: SourceRecord = { text: text(entry.MESSAGE) ?? (entry.MESSAGE === null ? '[message too large to show]' : '') };

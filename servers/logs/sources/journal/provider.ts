@@ -1,10 +1,9 @@
 // The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
 // several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
 import { UserFacingError } from '../../../shared/tool-result';
-import type { Level } from '../../format/types';
 import { mergeByTime } from '../merge';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
-import { ENTRY_FIELDS, recordOf, unitOf } from './entries';
+import { ENTRY_FIELDS, recordOf, scannedOf, unitOf } from './entries';
 import { journalctlLines, type JournalctlOptions } from './journalctl';
 import { configuredJournals, journalContents, permissionProblem, unknownUnit, type JournalContents } from './journals';
 import { journalName, parseJournalName, unitStem } from './names';
@@ -23,15 +22,17 @@ export interface JournalProviderOptions {
   pageRecords?: number;
   /** Newest entries scanned to pair hosts with units when the journals hold several hosts (default LIST_SCAN_ENTRIES). */
   listScanEntries?: number;
+  /** Newest entries read for a level filter over a window (default LEVEL_SCAN_ENTRIES). */
+  levelScanEntries?: number;
 }
 
 export const PAGE_RECORDS = 20_000;
 export const LIST_SCAN_ENTRIES = 200_000;
+/** Newest entries of a source read for a level filter over a window (journalctl -p is not used: see read). */
+export const LEVEL_SCAN_ENTRIES = 500_000;
 /** A listing is reused this long (ms): a tool reading many sources lists once. */
 const LIST_TTL_MS = 5_000;
 
-/** The highest syslog priority (journalctl -p 0..N) a minimum level admits. */
-const MAX_PRIORITY: Record<Level, number | undefined> = { FATAL: 2, ERROR: 3, WARN: 4, INFO: 6, DEBUG: undefined, TRACE: undefined };
 
 interface Listing {
   at: number;
@@ -58,12 +59,29 @@ export class JournalProvider implements LogSourceProvider {
     const listing = await this.listed(query.signal);
     const unit = wanted?.unit;
     const holders = unit === undefined ? [] : listing.contents.filter((c) => (c.units.has(unit) || c.identifiers.has(unit)) && (wanted?.host === undefined || c.hosts.includes(wanted.host)));
-    if (!wanted || holders.length === 0 || (listing.byHost && wanted.host === undefined)) {
+    // A unit named without its host, in journals of several hosts, is read on every host that has it (records carry their host).
+    if (!wanted || holders.length === 0) {
       if (listing.contents.length === 0 && listing.problem) throw new UserFacingError(`cannot read ${name}: ${listing.problem}`);
       throw unknownUnit(name, listing.sources.map((s) => s.name));
     }
-    const streams = holders.map((c) => this.readJournal(c, wanted, query));
-    yield* mergeByTime(streams);
+    // A syslog identifier the listing left out logs only inside units (python3 in api.service): nothing of its own to read.
+    if (!listing.byHost && holders.every((c) => !c.units.has(unit!)) && !listing.sources.some((s) => s.name === name)) {
+      throw new UserFacingError(`${name} has no entries of its own: ${unit} logs inside systemd units, whose sources hold its lines (see logs://files)`);
+    }
+    // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
+    // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
+    // The tool layer filters by each entry's own level; a window read for a level is bounded to its newest entries.
+    const capped = query.minLevel !== undefined && query.tail === undefined;
+    const limit = this.options.levelScanEntries ?? LEVEL_SCAN_ENTRIES;
+    const read = capped ? { ...query, tail: limit } : query;
+    let count = 0;
+    for await (const record of mergeByTime(holders.map((c) => this.readJournal(c, wanted, read)))) {
+      count++;
+      yield record;
+    }
+    if (capped && count >= limit) {
+      query.onNote?.(`only its newest ${limit.toLocaleString('en-US')} entries${query.since !== undefined ? ' of the window' : ''} were read for the level (journalctl -p cannot see a level written in the text); older ones were not: narrow the window to read them`);
+    }
   }
 
   /** The listing, reused for LIST_TTL_MS (a tool call lists, then reads; a bounded host scan is not repeated). */
@@ -102,31 +120,42 @@ export class JournalProvider implements LogSourceProvider {
     }
     const hosts = new Set(contents.flatMap((c) => c.hosts));
     const byHost = hosts.size > 1;
-    const sources = byHost ? await this.hostSources(contents, problems, signal) : unitSources(contents);
+    const scans = await this.scanNewest(contents, byHost, problems, signal);
+    const sources = byHost ? hostSources(scans) : unitSources(contents, scans);
     // journalctl missing is said once, not once per journal.
     const said = [...new Set(problems)];
     return { at: Date.now(), contents, sources, byHost, ...(said.length ? { problem: said.join('; ') } : {}) };
   }
 
   /**
-   * Host × unit pairs from the newest listScanEntries entries of each journal (journalctl -F cannot pair two fields);
-   * a pair only in older entries is still read by its name, and the problem text says the listing was bounded.
+   * The sources seen in the newest listScanEntries entries of each journal, with the time of each one's newest entry
+   * (journalctl -F gives values, not host × unit pairs, nor which identifiers log outside units, nor recency). With
+   * several hosts a pair only in older entries is still read by its name, and the problem text says the listing was bounded.
    */
-  private async hostSources(contents: JournalContents[], problems: string[], signal: AbortSignal | undefined): Promise<SourceInfo[]> {
+  private async scanNewest(contents: JournalContents[], byHost: boolean, problems: string[], signal: AbortSignal | undefined): Promise<JournalScan[]> {
     const limit = this.options.listScanEntries ?? LIST_SCAN_ENTRIES;
-    const found = new Map<string, SourceInfo>();
+    const scans: JournalScan[] = [];
     for (const held of contents) {
+      const scan: JournalScan = { held, newest: new Map(), identifiersInUnits: new Set(), complete: true };
       let seen = 0;
       const args = [...held.journal.args, '--output=json', `--output-fields=_HOSTNAME,_SYSTEMD_UNIT,SYSLOG_IDENTIFIER`, `--lines=${limit}`];
       for await (const line of journalctlLines(args, held.journal.where, this.journalctl(signal))) {
         seen++;
-        const record = recordOf(line);
-        if (!record?.unit || !record.host) continue;
-        addSource(found, record.unit, record.host, held.journal.where);
+        const scanned = scannedOf(line);
+        if (scanned?.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
+        const record = scanned?.record;
+        if (!record?.unit || (byHost && !record.host)) continue;
+        const name = journalName(record.unit, byHost ? record.host : undefined);
+        const at = scan.newest.get(name);
+        if (!at || (record.time ?? 0) > at.time) scan.newest.set(name, { time: record.time ?? 0, unit: record.unit, ...(record.host ? { host: record.host } : {}) });
       }
-      if (seen >= limit) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
+      if (seen >= limit) {
+        scan.complete = false;
+        if (byHost) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
+      }
+      scans.push(scan);
     }
-    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+    return scans;
   }
 
   /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
@@ -185,13 +214,9 @@ function sinceArgs(query: RecordQuery): string[] {
   return query.since !== undefined ? [`--since=@${Math.floor(query.since / 1000)}`] : [];
 }
 
-/** journalctl's end of the window (whole seconds at or after it) and priority arguments. */
+/** journalctl's end of the window (whole seconds at or after it). */
 function untilArgs(query: RecordQuery): string[] {
-  const args: string[] = [];
-  if (query.until !== undefined) args.push(`--until=@${Math.ceil(query.until / 1000)}`);
-  const priority = query.minLevel ? MAX_PRIORITY[query.minLevel] : undefined;
-  if (priority !== undefined) args.push(`--priority=0..${priority}`);
-  return args;
+  return query.until !== undefined ? [`--until=@${Math.ceil(query.until / 1000)}`] : [];
 }
 
 /** since inclusive, until exclusive (servers/shared/time-window); a record without a time is kept. */
@@ -201,24 +226,53 @@ function inWindow(record: SourceRecord, query: RecordQuery): boolean {
   return query.until === undefined || record.time < query.until;
 }
 
-function addSource(found: Map<string, SourceInfo>, unit: string, host: string | undefined, where: string): void {
+function addSource(found: Map<string, SourceInfo>, unit: string, host: string | undefined, where: string, lastWritten?: number): void {
   const name = journalName(unit, host);
   const known = found.get(name);
   if (known) {
     if (!known.location.includes(where)) known.location += `, ${where}`;
+    if (lastWritten !== undefined && (known.lastWritten === undefined || lastWritten > known.lastWritten)) known.lastWritten = lastWritten;
     return;
   }
-  found.set(name, { name, kind: 'journal', unit, ...(host !== undefined ? { host } : {}), location: where });
+  found.set(name, { name, kind: 'journal', unit, ...(host !== undefined ? { host } : {}), location: where, ...(lastWritten !== undefined ? { lastWritten } : {}) });
 }
 
-/** One source per unit, plus one per syslog identifier that is not a unit's stem (entries logged outside units). */
-function unitSources(contents: JournalContents[]): SourceInfo[] {
+/** What the newest entries of one journal showed: each source's newest entry (by source name), and whether they were all of it. */
+interface JournalScan {
+  held: JournalContents;
+  newest: Map<string, { time: number; unit: string; host?: string }>;
+  /** Syslog identifiers seen on entries that have a unit. */
+  identifiersInUnits: Set<string>;
+  complete: boolean;
+}
+
+/** Host × unit sources of journals holding several hosts, from their scans, each with the time of its newest entry. */
+function hostSources(scans: JournalScan[]): SourceInfo[] {
+  const found = new Map<string, SourceInfo>();
+  for (const scan of scans) for (const [, seen] of scan.newest) addSource(found, seen.unit, seen.host, scan.held.journal.where, seen.time);
+  return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * One source per unit, plus one per syslog identifier that logs outside units. An identifier that is not a unit's
+ * stem is usually the program a unit runs (python3 in api.service, sshd in ssh.service): its entries are the unit's,
+ * and a source of its own would hold nothing. So it is listed only when the newest entries show it outside a unit, or
+ * when they do not show it at all and did not cover the whole journal (it cannot be told then). lastWritten: the
+ * time of the source's newest entry when the scan saw it.
+ */
+function unitSources(contents: JournalContents[], scans: JournalScan[]): SourceInfo[] {
   const found = new Map<string, SourceInfo>();
   for (const held of contents) {
+    const scan = scans.find((s) => s.held === held);
     const host = held.hosts.length === 1 ? held.hosts[0] : undefined;
     const stems = new Set([...held.units].map(unitStem));
-    for (const unit of held.units) addSource(found, unit, undefined, held.journal.where);
-    for (const id of held.identifiers) if (!stems.has(id) && !held.units.has(id)) addSource(found, unitOf(undefined, id)!, undefined, held.journal.where);
+    const newest = (unit: string) => scan?.newest.get(journalName(unit))?.time;
+    for (const unit of held.units) addSource(found, unit, undefined, held.journal.where, newest(unit));
+    for (const id of held.identifiers) {
+      if (stems.has(id) || held.units.has(id)) continue;
+      const outside = newest(id);
+      if (outside !== undefined || (scan !== undefined && !scan.complete && !scan.identifiersInUnits.has(id))) addSource(found, unitOf(undefined, id)!, undefined, held.journal.where, outside);
+    }
     if (host) for (const info of found.values()) info.host ??= host;
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
