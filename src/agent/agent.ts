@@ -262,7 +262,10 @@ export class Agent implements ChatAgent {
 
   /** Acts on one response's stop reason: 'continue' to send another request, else why the turn ends. */
   private async afterResponse(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<string> {
-    const reason = reply.stopReason;
+    // `tool_use` with no tool_use block (an Anthropic-compatible proxy or another backend says so) has
+    // nothing to run: it ends the answer like end_turn. Sending an empty user message instead makes the
+    // API refuse this and every later request of the conversation (400, empty content).
+    const reason = reply.stopReason === 'tool_use' && !reply.content.some((b) => b.type === 'tool_use') ? 'end_turn' : reply.stopReason;
     if (reason === 'tool_use') {
       // Both APIs take only object arguments in the history; a call with other ones is answered as an error.
       const content = reply.content.map((b) => (b.type === 'tool_use' && !toolInput(b.input) ? { ...b, input: {} } : b));
@@ -401,13 +404,19 @@ export class Agent implements ChatAgent {
       status = 'cancelled';
       text = CANCELLED_RESULT;
     } else {
+      // Each call gets its own signal that follows the turn's, unlinked when the call ends: the MCP
+      // client adds an abort listener to the signal it is given and never removes it, so on the turn's
+      // own signal they piled up round after round (MaxListenersExceededWarning after 11 calls).
+      const call = followAbort(signal);
       try {
-        const outcome = await this.deps.hub.callTool(tool.server, tool.name, input, { signal, timeoutMs: this.limits.toolTimeoutMs });
+        const outcome = await this.deps.hub.callTool(tool.server, tool.name, input, { signal: call.signal, timeoutMs: this.limits.toolTimeoutMs });
         status = outcome.isError ? 'error' : 'ok';
         text = outcome.text;
       } catch (error) {
         status = signal.aborted ? 'cancelled' : 'error';
         text = signal.aborted ? CANCELLED_RESULT : error instanceof Error ? error.message : String(error);
+      } finally {
+        call.dispose();
       }
     }
     const durationMs = Date.now() - started;
@@ -461,4 +470,13 @@ function safeEmitter(onEvent: (event: AgentEvent) => void): Emit {
       // a failing listener must not break the loop or the history
     }
   };
+}
+
+/** A signal aborted when `parent` is; dispose() removes the one listener this puts on `parent`. */
+function followAbort(parent: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent.reason);
+  if (parent.aborted) controller.abort(parent.reason);
+  else parent.addEventListener('abort', onAbort, { once: true });
+  return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', onAbort) };
 }

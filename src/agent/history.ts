@@ -59,11 +59,25 @@ export function appendUserText(messages: MessageParam[], text: string): MessageP
 export function repairMessages(input: readonly MessageParam[]): MessageParam[] {
   const messages: MessageParam[] = [];
   let start = 0;
+  let droppedEmpty = false;
   while (start < input.length && input[start]?.role !== 'user') start++;
   for (let i = start; i < input.length; i++) {
     const message = input[i];
     if (!message || (message.role !== 'user' && message.role !== 'assistant')) continue;
-    messages.push(message);
+    // An empty message (kept by an earlier version after a tool_use stop without tool calls) makes the
+    // API refuse every request; dropped, and two assistant messages it stood between become one.
+    if (message.content.length === 0) {
+      droppedEmpty = true;
+      continue;
+    }
+    const previous = messages[messages.length - 1];
+    const joinAssistants = droppedEmpty && message.role === 'assistant' && previous?.role === 'assistant';
+    droppedEmpty = false;
+    if (joinAssistants) {
+      messages[messages.length - 1] = { role: 'assistant', content: [...blocksOf(previous), ...blocksOf(message)] };
+    } else {
+      messages.push(message);
+    }
     if (message.role !== 'assistant' || typeof message.content === 'string') continue;
     const ids = message.content.filter((b): b is Anthropic.ToolUseBlockParam => b.type === 'tool_use').map((b) => b.id);
     if (ids.length === 0) continue;
@@ -75,7 +89,7 @@ export function repairMessages(input: readonly MessageParam[]): MessageParam[] {
       .map((id) => ({ type: 'tool_result', tool_use_id: id, is_error: true, content: 'Interrupted: this tool call did not finish.' }));
     if (missing.length === 0) continue;
     if (next?.role === 'user') {
-      const content = typeof next.content === 'string' ? [{ type: 'text' as const, text: next.content }] : next.content;
+      const content = blocksOf(next);
       // tool_result blocks must come first in the user message
       messages.push({ role: 'user', content: [...missing, ...content] });
       i++;
@@ -103,4 +117,8 @@ export function trimMessages(messages: MessageParam[], maxChars: number): Messag
 function isQuestion(message: MessageParam): boolean {
   if (message.role !== 'user') return false;
   return typeof message.content === 'string' || !message.content.some((b) => b.type === 'tool_result');
+}
+
+function blocksOf(message: MessageParam): Anthropic.ContentBlockParam[] {
+  return typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
 }

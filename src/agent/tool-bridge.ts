@@ -81,8 +81,16 @@ export function toolInput(input: unknown): Record<string, unknown> | undefined {
   return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
 }
 
-/** Why a call with such arguments is not run; read by the model, so English whatever the UI language. */
+/**
+ * Why a call with such arguments is not run; read by the model, so English whatever the UI language.
+ * Text that opens an object but does not parse whole is arguments cut off before their end (the
+ * stream ended early): the model is told so, since running the call with the fields that survived
+ * would answer another question (a filter silently gone).
+ */
 export function invalidInputMessage(toolName: string, input: unknown): string {
+  if (typeof input === 'string' && input.trimStart().startsWith('{') && !parsesAsJson(input)) {
+    return `Not run: the arguments of ${toolName} arrived cut off (their JSON ends before it is complete: ${JSON.stringify(cutText(input, 200))}); the call was not made with the fields that survived. Call it again with all its arguments as one complete JSON object.`;
+  }
   const shown = typeof input === 'string' ? `text ${JSON.stringify(cutText(input, 200))}` : Array.isArray(input) ? 'an array' : String(input);
   return `Not run: the arguments of ${toolName} are not a JSON object (got ${shown}). Call it again with its arguments as one JSON object.`;
 }
@@ -99,4 +107,13 @@ function stableStringify(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }

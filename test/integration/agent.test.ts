@@ -411,6 +411,65 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(results[0].content, /truncated by DevOps Assistant: showing \d+ of 50000 characters/);
   });
 
+  // break17 #8: a proxy ended a reply with stop_reason tool_use but sent no tool_use block; the loop sent (and kept)
+  // a user message with empty content, which the real API refuses in this and every later request.
+  it('stop_reason tool_use without a tool_use block ends the answer; no empty message is sent or kept', async () => {
+    mock.enqueue({ text: 'Let me check the logs.', stopReason: 'tool_use' }, { text: 'Nothing else.' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('로그에 오류가 있나요?', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(mock.messageRequests().length, 1, 'no second request with an empty user message');
+    assert.deepEqual(agent.messages(), [
+      { role: 'user', content: '로그에 오류가 있나요?' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Let me check the logs.' }] },
+    ]);
+    await agent.ask('And now?', new EventLog().onEvent, ac().signal);
+    const next = requestMessages(mock, 1);
+    assert.ok(next.every((m) => m.content.length > 0), JSON.stringify(next));
+  });
+
+  // break17 #10: the input JSON of a tool_use was cut off yet the reply said tool_use; the SDK's lenient parse kept
+  // {"text":"timeout"} and the tool ran without the cut "name" field, the model told nothing.
+  it('a tool_use whose input JSON was cut off is not run; the model gets an is_error result saying so', async () => {
+    mock.enqueue(
+      { content: [{ type: 'tool_use', id: 'toolu_cut', name: 'echo', input: { text: 'timeout' }, inputJson: '{"text": "timeout", "name": "app.l' }], stopReason: 'tool_use' },
+      { text: 'I will ask again.' },
+    );
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('search', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.deepEqual(log.of('toolEnd').map((e) => e.status), ['error']);
+    const [use, result] = requestMessages(mock, 1).slice(1);
+    assert.deepEqual(use.content[0].input, {}, 'the history keeps an object input');
+    assert.equal(result.content[0].tool_use_id, 'toolu_cut');
+    assert.equal(result.content[0].is_error, true);
+    assert.match(result.content[0].content, /^Not run: the arguments of echo arrived cut off .*"name/);
+    assert.doesNotMatch(result.content[0].content, /pid/, 'the tool did not run');
+  });
+
+  // break17: every tool call left an abort listener on the turn's signal (the MCP client never removes its own), so
+  // after 11 calls Node warned "MaxListenersExceededWarning: 11 abort listeners added to [AbortSignal]".
+  it('many tool calls in one answer leave no abort listeners behind (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      for (let i = 0; i < 4; i++) mock.enqueue({ content: [0, 1, 2, 3].map((j) => ({ type: 'tool_use' as const, name: 'echo', input: { text: `r${i} c${j}` } })) });
+      mock.enqueue({ text: 'done' });
+      const { agent } = makeAgent(mock, hub);
+      const log = new EventLog();
+      await agent.ask('many calls', log.onEvent, ac().signal);
+      assert.equal(log.done(), 'end_turn');
+      assert.equal(log.of('toolEnd').length, 16);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      assert.deepEqual(warnings.filter((w) => /MaxListeners/.test(w)), []);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('an unknown tool and a failing tool come back as is_error results and the loop goes on', async () => {
     mock.enqueue({ content: [{ type: 'tool_use', name: 'no_such_tool', input: {} }, { type: 'tool_use', name: 'fail', input: {} }] }, { text: 'sorry' });
     const { agent } = makeAgent(mock, hub);

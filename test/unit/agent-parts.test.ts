@@ -30,6 +30,23 @@ describe('agent parts', () => {
     assert.deepEqual(repairMessages(fine), fine);
   });
 
+  // break17 #8: an earlier version kept {"role":"user","content":[]} after a tool_use stop without tool calls; the API
+  // refuses every request holding it, so a stored conversation with one drops it and joins the answers around it.
+  it('repairMessages drops an empty message kept by an earlier version and joins the answers around it', () => {
+    const stored: MessageParam[] = [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Let me check.' }] },
+      { role: 'user', content: [] },
+      { role: 'assistant', content: [{ type: 'text', text: 'done' }] },
+      { role: 'user', content: 'next' },
+    ];
+    assert.deepEqual(repairMessages(stored), [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Let me check.' }, { type: 'text', text: 'done' }] },
+      { role: 'user', content: 'next' },
+    ]);
+  });
+
   it('appendUserText merges into a trailing user turn', () => {
     assert.deepEqual(appendUserText([], 'a'), [{ role: 'user', content: 'a' }]);
     const merged = appendUserText([{ role: 'user', content: 'a' }], 'b');
@@ -81,7 +98,9 @@ describe('agent parts', () => {
     assert.deepEqual(toolInput({ count: 5 }), { count: 5 });
     assert.deepEqual(toolInput({}), {});
     for (const bad of ['{"count": 5', [1], null, undefined, 3]) assert.equal(toolInput(bad), undefined, JSON.stringify(bad));
-    assert.match(invalidInputMessage('git_log', '{"count": 5'), /^Not run: the arguments of git_log are not a JSON object \(got text "\{\\"count\\": 5"\)/);
+    assert.match(invalidInputMessage('git_log', 'count=5'), /^Not run: the arguments of git_log are not a JSON object \(got text "count=5"\)/);
+    // break17 #10: an object whose JSON was cut off is named as cut, not run with the fields that survived
+    assert.match(invalidInputMessage('git_log', '{"count": 5, "path": "src/a'), /^Not run: the arguments of git_log arrived cut off \(their JSON ends before it is complete: "\{\\"count\\": 5, \\"path\\": \\"src\/a"\)/);
     assert.match(invalidInputMessage('git_log', [1]), /got an array/);
   });
 
