@@ -2,6 +2,7 @@
 // repairs that keep it valid for the API: every tool_use answered by a tool_result.
 import type Anthropic from '@anthropic-ai/sdk';
 import { cutText } from '../../servers/shared/sanitize';
+import { toolResultBody } from './content';
 import type { TranscriptItem } from './events';
 
 export type MessageParam = Anthropic.MessageParam;
@@ -163,13 +164,7 @@ export function fitMessages(messages: MessageParam[], maxChars: number): Message
 
 /** One tool result cut to `keep` characters with a note saying so (read by the model, so in English). */
 function shrinkResult(block: ToolResult, keep: number): ToolResult {
-  const text =
-    typeof block.content === 'string'
-      ? block.content
-      : (block.content ?? [])
-          .filter((b): b is Anthropic.TextBlockParam => b.type === 'text')
-          .map((b) => b.text)
-          .join('\n');
+  const text = toolResultBody(block);
   if (text.startsWith(REMOVED)) return block;
   if (keep === 0) {
     return { ...block, content: `${REMOVED} to keep this answer within the model's context window (it held ${text.length} characters); call the tool again if you need it.]` };

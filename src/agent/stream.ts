@@ -1,6 +1,7 @@
 // One streamed request: text deltas out as they come, the final message back, and an idle
 // watchdog so a stream that goes silent (not even pings) ends with an error instead of hanging.
 import type Anthropic from '@anthropic-ai/sdk';
+import { parsesAsJson } from './content';
 import { IdleWatchdog } from './idle';
 
 /**
@@ -41,20 +42,11 @@ export async function streamMessage(
 
 /** `message` with each tool_use whose streamed JSON does not parse whole holding that text as its input. */
 function withCutInputsAsText(message: Anthropic.Message, inputJson: ReadonlyMap<number, string>): Anthropic.Message {
-  const cut = [...inputJson].filter(([, text]) => text.trim() !== '' && !parsesWhole(text));
+  const cut = [...inputJson].filter(([, text]) => text.trim() !== '' && !parsesAsJson(text));
   if (cut.length === 0) return message;
   const content = message.content.map((block, index) => {
     const text = inputJson.get(index);
     return block.type === 'tool_use' && text !== undefined && cut.some(([i]) => i === index) ? { ...block, input: text } : block;
   });
   return { ...message, content };
-}
-
-function parsesWhole(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,6 +1,7 @@
 // Between the hub's tools and the model: tool schemas, name lookup, and the budget for how much
 // tool output goes back to the model (in characters always, in tokens when the model can count).
 import type { ToolInfo } from '../mcp/types';
+import { parsesAsJson } from './content';
 import type { ModelTool } from './model';
 import { cutText } from '../../servers/shared/sanitize';
 
@@ -107,13 +108,4 @@ function stableStringify(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
-}
-
-function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
