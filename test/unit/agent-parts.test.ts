@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
 import { mapApiError } from '../../src/agent/errors';
-import { appendUserText, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
+import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
 import { toAnthropicTools, withAnthropicToolIds } from '../../src/agent/anthropic-model';
@@ -45,6 +45,19 @@ describe('agent parts', () => {
       { role: 'assistant', content: [{ type: 'text', text: 'Let me check.' }, { type: 'text', text: 'done' }] },
       { role: 'user', content: 'next' },
     ]);
+  });
+
+  // break17 #7: one answer of many tool rounds could not be cut by trimMessages and outgrew the budget.
+  it('fitMessages shortens the older tool results of one answer, oldest first, and leaves a fitted history as it is', () => {
+    const round = (id: string, chars: number): MessageParam[] => [toolUse(id), { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: 'y'.repeat(chars) }] }];
+    const answer: MessageParam[] = [{ role: 'user', content: 'q' }, ...round('a', 10_000), ...round('b', 10_000), ...round('c', 10_000)];
+    const fitted = fitMessages(answer, 25_000);
+    assert.ok(JSON.stringify(fitted).length <= 25_000);
+    const bodies = fitted.filter((m) => m.role === 'user' && Array.isArray(m.content)).map((m) => (m.content as Array<{ content: string }>)[0].content);
+    assert.match(bodies[0], /^y{2000}\n\[shortened by DevOps Assistant .*2000 of 10000 characters kept/);
+    assert.equal(bodies[2], 'y'.repeat(10_000), 'the newest round is whole');
+    assert.deepEqual(fitMessages(fitted, 25_000), fitted, 'a fitted history is not shortened again');
+    assert.equal(fitMessages(answer, 1_000_000), answer);
   });
 
   it('appendUserText merges into a trailing user turn', () => {
