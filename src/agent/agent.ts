@@ -11,7 +11,7 @@ import { ANTHROPIC_DEFAULTS, anthropicChoice } from './anthropic-model';
 import type { ClientSettings } from './client';
 import { textOf } from './content';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
-import { appendUserText, HistoryStore, MAX_HISTORY_CHARS, repairMessages, trimMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
+import { appendUserText, fitMessages, HistoryStore, MAX_HISTORY_CHARS, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
 import { buildSystemPrompt } from './prompt';
 import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
@@ -37,6 +37,8 @@ export interface AgentLimits {
   displayResultChars: number;
   /** Give up on a response stream that sends nothing (not even a ping) for this long. */
   streamIdleMs: number;
+  /** Characters of history (messages as JSON) one request may carry; less when the model's window is known smaller. */
+  historyChars: number;
 }
 
 export interface AgentDeps {
@@ -60,7 +62,12 @@ export interface AgentDeps {
   log?(line: string): void;
 }
 
-const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, displayResultChars: 4000, ...ANTHROPIC_DEFAULTS };
+const DEFAULT_LIMITS: AgentLimits = { budget: DEFAULT_RESULT_BUDGET, repeatLimit: 3, pauseTurnLimit: 5, displayResultChars: 4000, historyChars: MAX_HISTORY_CHARS, ...ANTHROPIC_DEFAULTS };
+
+/** Times one request refused as too long is sent again with a smaller history. */
+const TOO_LONG_RETRIES = 2;
+/** Share of the refused size a resend may use when the refusal does not say by how much it was over. */
+const TOO_LONG_SHRINK = 0.5;
 
 type Emit = (event: AgentEvent) => void;
 
@@ -100,6 +107,11 @@ export class Agent implements ChatAgent {
   private turnDone: Promise<void> | undefined;
   private continuable = false;
   private readonly limits: AgentLimits;
+  /**
+   * A history size (characters) the model refused as too long taught: later requests stay below it.
+   * The conversation only grows until it is cleared, so the lesson holds until clear().
+   */
+  private refusedHistoryChars: number | undefined;
 
   constructor(private readonly deps: AgentDeps) {
     this.history = new HistoryStore(deps.store);
@@ -132,6 +144,7 @@ export class Agent implements ChatAgent {
     }
     this.conversation = { messages: [], transcript: [] };
     this.continuable = false;
+    this.refusedHistoryChars = undefined;
     await this.history.clear();
   }
 
@@ -250,7 +263,7 @@ export class Agent implements ChatAgent {
       if (turn.signal.aborted) return 'cancelled';
       const tools = this.deps.hub.tools();
       turn.partialText = '';
-      const reply = await this.streamOnce(turn, tools);
+      const reply = await this.streamFitted(turn, tools);
       turn.partialText = '';
       this.addUsage(turn.state, reply.usage);
       const text = textOf(reply.content);
@@ -262,7 +275,10 @@ export class Agent implements ChatAgent {
 
   /** Acts on one response's stop reason: 'continue' to send another request, else why the turn ends. */
   private async afterResponse(turn: Turn, reply: ModelReply, tools: readonly ToolInfo[]): Promise<string> {
-    const reason = reply.stopReason;
+    // `tool_use` with no tool_use block (an Anthropic-compatible proxy or another backend says so) has
+    // nothing to run: it ends the answer like end_turn. Sending an empty user message instead makes the
+    // API refuse this and every later request of the conversation (400, empty content).
+    const reason = reply.stopReason === 'tool_use' && !reply.content.some((b) => b.type === 'tool_use') ? 'end_turn' : reply.stopReason;
     if (reason === 'tool_use') {
       // Both APIs take only object arguments in the history; a call with other ones is answered as an error.
       const content = reply.content.map((b) => (b.type === 'tool_use' && !toolInput(b.input) ? { ...b, input: {} } : b));
@@ -296,12 +312,41 @@ export class Agent implements ChatAgent {
     if (turn.partialText) this.conversation.transcript.push({ kind: 'assistant', text: turn.partialText });
     if (turn.signal.aborted || turn.model.isCancellation(error, turn.signal)) return 'cancelled';
     this.deps.log?.(`[agent] request to ${turn.model.info.label} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
-    this.reportProblem(turn.emit, turn.model.describeError(error));
+    const problem = turn.model.describeError(error);
+    if (problem.tooLong) {
+      // Not the end of the conversation: the history kept every round's work, and Continue sends it
+      // again within the smaller size this refusal taught (or Clear Chat starts anew).
+      this.notice(turn.emit, problem.message, true, problem.action);
+      return 'prompt_too_long';
+    }
+    this.reportProblem(turn.emit, problem);
     return 'error';
   }
 
-  /** One request with the system prompt, the history (fitted to the model) and the tools. */
-  private async streamOnce(turn: Turn, tools: readonly ToolInfo[]): Promise<ModelReply> {
+  /**
+   * One request; refused as longer than the model's window, it is sent again with a smaller history
+   * (older tool results shortened further), and the user is told. Other failures are thrown as they are.
+   */
+  private async streamFitted(turn: Turn, tools: readonly ToolInfo[]): Promise<ModelReply> {
+    for (let attempt = 0; ; attempt++) {
+      const sent: { chars: number } = { chars: 0 };
+      try {
+        return await this.streamOnce(turn, tools, sent);
+      } catch (error) {
+        const tooLong = turn.signal.aborted || turn.partialText ? undefined : turn.model.describeError(error).tooLong;
+        if (!tooLong) throw error;
+        // The refusal's own figures say by how much it was over (tokens, not characters, and the system
+        // prompt and tools count too: a tenth less than their ratio, and another resend if that is not enough).
+        this.refusedHistoryChars = Math.floor(sent.chars * (tooLong.fitRatio ? tooLong.fitRatio * 0.9 : TOO_LONG_SHRINK));
+        this.deps.log?.(`[agent] ${turn.model.info.label} refused ${sent.chars} characters of history as too long; next requests stay within ${this.refusedHistoryChars}`);
+        if (attempt >= TOO_LONG_RETRIES) throw error;
+        this.notice(turn.emit, t('The request was too long for the model; older tool results of this answer were shortened and it was sent again.'), false);
+      }
+    }
+  }
+
+  /** One request with the system prompt, the history (fitted to the model) and the tools; `sent.chars`: the history's size. */
+  private async streamOnce(turn: Turn, tools: readonly ToolInfo[], sent: { chars: number }): Promise<ModelReply> {
     const system = buildSystemPrompt({
       now: this.deps.now?.() ?? new Date(),
       timeZone: this.deps.timeZone?.() ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
@@ -313,10 +358,16 @@ export class Agent implements ChatAgent {
         .map((state) => ({ name: state.name, reason: state.detail ?? state.status })),
     });
     const maxInput = turn.model.info.maxInputTokens;
-    const historyChars = maxInput ? Math.min(MAX_HISTORY_CHARS, Math.floor(maxInput * HISTORY_SHARE) * CHARS_PER_TOKEN) : MAX_HISTORY_CHARS;
+    const historyChars = Math.min(
+      this.limits.historyChars,
+      maxInput ? Math.floor(maxInput * HISTORY_SHARE) * CHARS_PER_TOKEN : Infinity,
+      this.refusedHistoryChars ?? Infinity,
+    );
+    const messages = fitMessages(repairMessages(this.conversation.messages), historyChars);
+    sent.chars = JSON.stringify(messages).length;
     const request = {
       system,
-      messages: trimMessages(repairMessages(this.conversation.messages), historyChars),
+      messages,
       tools: toModelTools(tools),
       maxTokens: turn.settings.maxTokens,
     };
@@ -401,13 +452,19 @@ export class Agent implements ChatAgent {
       status = 'cancelled';
       text = CANCELLED_RESULT;
     } else {
+      // Each call gets its own signal that follows the turn's, unlinked when the call ends: the MCP
+      // client adds an abort listener to the signal it is given and never removes it, so on the turn's
+      // own signal they piled up round after round (MaxListenersExceededWarning after 11 calls).
+      const call = followAbort(signal);
       try {
-        const outcome = await this.deps.hub.callTool(tool.server, tool.name, input, { signal, timeoutMs: this.limits.toolTimeoutMs });
+        const outcome = await this.deps.hub.callTool(tool.server, tool.name, input, { signal: call.signal, timeoutMs: this.limits.toolTimeoutMs });
         status = outcome.isError ? 'error' : 'ok';
         text = outcome.text;
       } catch (error) {
         status = signal.aborted ? 'cancelled' : 'error';
         text = signal.aborted ? CANCELLED_RESULT : error instanceof Error ? error.message : String(error);
+      } finally {
+        call.dispose();
       }
     }
     const durationMs = Date.now() - started;
@@ -461,4 +518,13 @@ function safeEmitter(onEvent: (event: AgentEvent) => void): Emit {
       // a failing listener must not break the loop or the history
     }
   };
+}
+
+/** A signal aborted when `parent` is; dispose() removes the one listener this puts on `parent`. */
+function followAbort(parent: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(parent.reason);
+  if (parent.aborted) controller.abort(parent.reason);
+  else parent.addEventListener('abort', onAbort, { once: true });
+  return { signal: controller.signal, dispose: () => parent.removeEventListener('abort', onAbort) };
 }

@@ -24,3 +24,22 @@ export function toParam(block: Anthropic.ContentBlock): Anthropic.ContentBlockPa
       return block as unknown as Anthropic.ContentBlockParam;
   }
 }
+
+/** The text of a tool result's content (a string, or its text blocks joined by newlines). */
+export function toolResultBody(block: Anthropic.ToolResultBlockParam): string {
+  if (typeof block.content === 'string') return block.content;
+  return (block.content ?? [])
+    .filter((b): b is Anthropic.TextBlockParam => b.type === 'text')
+    .map((b) => b.text)
+    .join('\n');
+}
+
+/** Whether `text` is one whole JSON value. */
+export function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -19,6 +19,7 @@ export const SET_API_KEY_COMMAND = 'devopsAssistant.setApiKey';
 export interface MappedError {
   message: string;
   action?: EventAction;
+  tooLong?: { fitRatio?: number };
 }
 
 export function setApiKeyAction(): EventAction {
@@ -57,6 +58,16 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
   if (error instanceof APIError && (error.status === 529 || error.type === 'overloaded_error' || /overloaded/i.test(error.message))) {
     return { message: t('The Anthropic API is overloaded right now and retries did not help. Try again in a few minutes.') };
   }
+  if ((error instanceof BadRequestError || (error instanceof APIError && error.status === 413)) && TOO_LONG.test(detail(error))) {
+    // "prompt is too long: 207113 tokens > 200000 maximum": the conversation outgrew the window.
+    const counts = /(\d+)\s*tokens?\s*>\s*(\d+)/i.exec(detail(error));
+    const fitRatio = counts ? Number(counts[2]) / Number(counts[1]) : undefined;
+    return {
+      message: t('The conversation is too long for the model, even with older tool results shortened ({0}). Continue to try again with less of it, or clear the chat to start anew.', detail(error)),
+      action: { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' },
+      tooLong: fitRatio && fitRatio > 0 && fitRatio < 1 ? { fitRatio } : {},
+    };
+  }
   if (error instanceof BadRequestError) {
     return { message: t('The Anthropic API refused the request (400): {0}', detail(error)) };
   }
@@ -72,6 +83,9 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
   }
   return { message: t('Something went wrong while asking Claude: {0}', text) };
 }
+
+/** How the API words a request over the model's window. */
+const TOO_LONG = /prompt is too long|too many (input )?tokens|exceeds? the (model's )?(context|maximum context)/i;
 
 function detail(error: APIError): string {
   const body = error.error as { error?: { message?: string } } | undefined;

@@ -67,6 +67,12 @@ export interface ModelProblem {
   action?: EventAction;
   /** More buttons (e.g. both "Set API Key" and "Choose Model" when there is no model at all). */
   moreActions?: EventAction[];
+  /**
+   * The request was refused as longer than the model's window ("prompt is too long"): the loop sends
+   * it again with a smaller history. `fitRatio`: the share of the request the model takes, when the
+   * refusal says (maximum tokens / tokens sent).
+   */
+  tooLong?: { fitRatio?: number };
 }
 
 export interface SendOptions {

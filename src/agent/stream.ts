@@ -1,8 +1,16 @@
 // One streamed request: text deltas out as they come, the final message back, and an idle
 // watchdog so a stream that goes silent (not even pings) ends with an error instead of hanging.
 import type Anthropic from '@anthropic-ai/sdk';
+import { parsesAsJson } from './content';
 import { IdleWatchdog } from './idle';
 
+/**
+ * Streams one request. A tool_use block whose input JSON did not arrive whole (a proxy or another
+ * backend ended the reply mid-arguments yet said `tool_use`) comes back with its `input` set to the
+ * raw JSON text received, not an object: the SDK's lenient parse of the cut text keeps the fields
+ * that closed and drops the cut one, and a tool run with fewer arguments than asked (a filter gone)
+ * answers a different question without anyone knowing. The loop refuses a call whose input is no object.
+ */
 export async function streamMessage(
   client: Anthropic,
   body: Anthropic.MessageCreateParamsNonStreaming,
@@ -12,14 +20,33 @@ export async function streamMessage(
 ): Promise<Anthropic.Message> {
   const watchdog = new IdleWatchdog(idleMs, signal);
   watchdog.touch();
+  /** The input JSON text of each tool_use block, by content index, as it streamed in. */
+  const inputJson = new Map<number, string>();
   try {
     const stream = client.messages.stream(body, { signal: watchdog.signal });
-    stream.on('streamEvent', () => watchdog.touch());
+    stream.on('streamEvent', (event) => {
+      watchdog.touch();
+      if (event.type === 'content_block_delta' && event.delta.type === 'input_json_delta') {
+        inputJson.set(event.index, (inputJson.get(event.index) ?? '') + event.delta.partial_json);
+      }
+    });
     stream.on('text', onText);
-    return await stream.finalMessage();
+    const message = await stream.finalMessage();
+    return withCutInputsAsText(message, inputJson);
   } catch (error) {
     return watchdog.rethrow(error);
   } finally {
     watchdog.dispose();
   }
+}
+
+/** `message` with each tool_use whose streamed JSON does not parse whole holding that text as its input. */
+function withCutInputsAsText(message: Anthropic.Message, inputJson: ReadonlyMap<number, string>): Anthropic.Message {
+  const cut = [...inputJson].filter(([, text]) => text.trim() !== '' && !parsesAsJson(text));
+  if (cut.length === 0) return message;
+  const content = message.content.map((block, index) => {
+    const text = inputJson.get(index);
+    return block.type === 'tool_use' && text !== undefined && cut.some(([i]) => i === index) ? { ...block, input: text } : block;
+  });
+  return { ...message, content };
 }

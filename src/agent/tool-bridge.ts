@@ -1,6 +1,7 @@
 // Between the hub's tools and the model: tool schemas, name lookup, and the budget for how much
 // tool output goes back to the model (in characters always, in tokens when the model can count).
 import type { ToolInfo } from '../mcp/types';
+import { parsesAsJson } from './content';
 import type { ModelTool } from './model';
 import { cutText } from '../../servers/shared/sanitize';
 
@@ -81,8 +82,16 @@ export function toolInput(input: unknown): Record<string, unknown> | undefined {
   return input !== null && typeof input === 'object' && !Array.isArray(input) ? (input as Record<string, unknown>) : undefined;
 }
 
-/** Why a call with such arguments is not run; read by the model, so English whatever the UI language. */
+/**
+ * Why a call with such arguments is not run; read by the model, so English whatever the UI language.
+ * Text that opens an object but does not parse whole is arguments cut off before their end (the
+ * stream ended early): the model is told so, since running the call with the fields that survived
+ * would answer another question (a filter silently gone).
+ */
 export function invalidInputMessage(toolName: string, input: unknown): string {
+  if (typeof input === 'string' && input.trimStart().startsWith('{') && !parsesAsJson(input)) {
+    return `Not run: the arguments of ${toolName} arrived cut off (their JSON ends before it is complete: ${JSON.stringify(cutText(input, 200))}); the call was not made with the fields that survived. Call it again with all its arguments as one complete JSON object.`;
+  }
   const shown = typeof input === 'string' ? `text ${JSON.stringify(cutText(input, 200))}` : Array.isArray(input) ? 'an array' : String(input);
   return `Not run: the arguments of ${toolName} are not a JSON object (got ${shown}). Call it again with its arguments as one JSON object.`;
 }

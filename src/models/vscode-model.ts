@@ -5,6 +5,7 @@
 // VS Code reports no usage, so tokens are counted with the model's own countTokens.
 import type Anthropic from '@anthropic-ai/sdk';
 import * as vscode from 'vscode';
+import { toolResultBody } from '../agent/content';
 import type { MessageParam } from '../agent/history';
 import { DEFAULT_STREAM_IDLE_MS, IdleWatchdog } from '../agent/idle';
 import type { ChatModel, ModelInfo, ModelProblem, ModelReply, ModelRequest, ModelUsage, SendOptions } from '../agent/model';
@@ -165,13 +166,7 @@ function partsOf(message: MessageParam): Array<vscode.LanguageModelTextPart | vs
 
 /** A tool result's text; a failed call says so in words, since VS Code's result part has no error flag. */
 function toolResultText(block: Anthropic.ToolResultBlockParam): string {
-  const body =
-    typeof block.content === 'string'
-      ? block.content
-      : (block.content ?? [])
-          .filter((b): b is Anthropic.TextBlockParam => b.type === 'text')
-          .map((b) => b.text)
-          .join('\n');
+  const body = toolResultBody(block);
   return block.is_error ? `Error: ${body || '(no details)'}` : body || '(no output)';
 }
 

@@ -411,6 +411,122 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.match(results[0].content, /truncated by DevOps Assistant: showing \d+ of 50000 characters/);
   });
 
+  // break17 #8: a proxy ended a reply with stop_reason tool_use but sent no tool_use block; the loop sent (and kept)
+  // a user message with empty content, which the real API refuses in this and every later request.
+  it('stop_reason tool_use without a tool_use block ends the answer; no empty message is sent or kept', async () => {
+    mock.enqueue({ text: 'Let me check the logs.', stopReason: 'tool_use' }, { text: 'Nothing else.' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('로그에 오류가 있나요?', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.equal(mock.messageRequests().length, 1, 'no second request with an empty user message');
+    assert.deepEqual(agent.messages(), [
+      { role: 'user', content: '로그에 오류가 있나요?' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Let me check the logs.' }] },
+    ]);
+    await agent.ask('And now?', new EventLog().onEvent, ac().signal);
+    const next = requestMessages(mock, 1);
+    assert.ok(next.every((m) => m.content.length > 0), JSON.stringify(next));
+  });
+
+  // break17 #10: the input JSON of a tool_use was cut off yet the reply said tool_use; the SDK's lenient parse kept
+  // {"text":"timeout"} and the tool ran without the cut "name" field, the model told nothing.
+  it('a tool_use whose input JSON was cut off is not run; the model gets an is_error result saying so', async () => {
+    mock.enqueue(
+      { content: [{ type: 'tool_use', id: 'toolu_cut', name: 'echo', input: { text: 'timeout' }, inputJson: '{"text": "timeout", "name": "app.l' }], stopReason: 'tool_use' },
+      { text: 'I will ask again.' },
+    );
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('search', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.deepEqual(log.of('toolEnd').map((e) => e.status), ['error']);
+    const [use, result] = requestMessages(mock, 1).slice(1);
+    assert.deepEqual(use.content[0].input, {}, 'the history keeps an object input');
+    assert.equal(result.content[0].tool_use_id, 'toolu_cut');
+    assert.equal(result.content[0].is_error, true);
+    assert.match(result.content[0].content, /^Not run: the arguments of echo arrived cut off .*"name/);
+    assert.doesNotMatch(result.content[0].content, /pid/, 'the tool did not run');
+  });
+
+  // break17: every tool call left an abort listener on the turn's signal (the MCP client never removes its own), so
+  // after 11 calls Node warned "MaxListenersExceededWarning: 11 abort listeners added to [AbortSignal]".
+  it('many tool calls in one answer leave no abort listeners behind (no MaxListenersExceededWarning)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => void warnings.push(`${w.name}: ${w.message}`);
+    process.on('warning', onWarning);
+    try {
+      for (let i = 0; i < 4; i++) mock.enqueue({ content: [0, 1, 2, 3].map((j) => ({ type: 'tool_use' as const, name: 'echo', input: { text: `r${i} c${j}` } })) });
+      mock.enqueue({ text: 'done' });
+      const { agent } = makeAgent(mock, hub);
+      const log = new EventLog();
+      await agent.ask('many calls', log.onEvent, ac().signal);
+      assert.equal(log.done(), 'end_turn');
+      assert.equal(log.of('toolEnd').length, 16);
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      assert.deepEqual(warnings.filter((w) => /MaxListeners/.test(w)), []);
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  // break17 #7: trimMessages cuts only before a plain question, so one answer of many tool rounds grew by a round's
+  // results each time (589k characters in round 12 against a 400k budget) until the API refused it.
+  it("one answer's history stays within the budget: older tool results of the answer are shortened, pairs kept", async () => {
+    for (let i = 0; i < 5; i++) mock.enqueue({ content: [0, 1, 2, 3].map((j) => ({ type: 'tool_use' as const, name: 'big', input: { ms: 5_000 + i * 10 + j } })) });
+    mock.enqueue({ text: 'summary' });
+    const { agent } = makeAgent(mock, hub, { limits: { historyChars: 60_000 } });
+    const log = new EventLog();
+    await agent.ask('search everything', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    const sizes = mock.messageRequests().map((r) => JSON.stringify(r.body.messages).length);
+    assert.equal(sizes.length, 6);
+    assert.ok(sizes.every((n) => n <= 60_000), `request sizes ${sizes.join(' ')}`);
+    const last = requestMessages(mock, 5);
+    assert.deepEqual(danglingToolUses(last), []);
+    const results = (m: { content: Array<{ type: string; content: string }> }) => m.content.filter((b) => b.type === 'tool_result').map((b) => b.content);
+    assert.ok(results(last[last.length - 1]).every((text) => /^x{5040,5043}$/.test(text)), 'the newest round is whole');
+    assert.match(results(last[2])[0], /^x{2000}\n\[shortened by DevOps Assistant to keep this answer within the model's context window: 2000 of 5000 characters kept; call the tool again/);
+    assert.equal(results(last[2]).length, 4, 'every tool_use still has its result');
+    assert.ok(JSON.stringify(agent.messages()).length > 60_000, 'the conversation itself keeps every result for this session');
+  });
+
+  // break17 #7: the API's 400 "prompt is too long" ended the answer with an error, every round's work lost.
+  it('"prompt is too long" is not the end: the request goes again with older results shortened, and the user is told', async () => {
+    for (let i = 0; i < 2; i++) mock.enqueue({ content: [0, 1].map((j) => ({ type: 'tool_use' as const, name: 'big', input: { ms: 20_000 + i * 10 + j } })) });
+    mock.enqueue({ status: 400, errorType: 'invalid_request_error', errorMessage: 'prompt is too long: 207113 tokens > 200000 maximum' }, { text: 'Found it.' });
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('search everything', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'end_turn');
+    assert.deepEqual(log.of('error'), []);
+    assert.match(log.of('notice')[0].message, /too long for the model; older tool results of this answer were shortened and it was sent again/);
+    const [refused, resent] = mock.messageRequests().slice(2).map((r) => r.body.messages);
+    assert.ok(JSON.stringify(resent).length <= JSON.stringify(refused).length * 0.87, `${JSON.stringify(resent).length} of ${JSON.stringify(refused).length}`);
+    assert.deepEqual(danglingToolUses(resent), []);
+    assert.match(resent[2].content[0].content, /shortened by DevOps Assistant/);
+  });
+
+  it('"prompt is too long" again and again: a notice that offers Continue and Clear Chat; the history keeps the work', async () => {
+    mock.enqueue({ content: [{ type: 'tool_use', name: 'big', input: { ms: 20_000 } }] });
+    const tooLong = { status: 400, errorType: 'invalid_request_error', errorMessage: 'prompt is too long: 250000 tokens > 200000 maximum' };
+    mock.enqueue(tooLong, tooLong, tooLong);
+    const { agent } = makeAgent(mock, hub);
+    const log = new EventLog();
+    await agent.ask('search everything', log.onEvent, ac().signal);
+    assert.equal(log.done(), 'prompt_too_long');
+    assert.deepEqual(log.of('error'), []);
+    const last = log.of('notice').at(-1);
+    assert.match(last?.message ?? '', /too long for the model.*prompt is too long: 250000 tokens > 200000 maximum.*Continue/);
+    assert.equal(last?.canContinue, true);
+    assert.equal(last?.action?.command, 'devopsAssistant.clearChat');
+    assert.equal(agent.messages().filter((m) => Array.isArray(m.content) && m.content.some((b) => b.type === 'tool_result')).length, 1);
+    mock.enqueue({ text: 'Here is what I found.' });
+    const next = new EventLog();
+    await agent.continue(next.onEvent, ac().signal);
+    assert.equal(next.done(), 'end_turn');
+  });
+
   it('an unknown tool and a failing tool come back as is_error results and the loop goes on', async () => {
     mock.enqueue({ content: [{ type: 'tool_use', name: 'no_such_tool', input: {} }, { type: 'tool_use', name: 'fail', input: {} }] }, { text: 'sorry' });
     const { agent } = makeAgent(mock, hub);

@@ -6,7 +6,11 @@ import type { AddressInfo, Socket } from 'node:net';
 
 export type MockBlock =
   | { type: 'text'; text: string }
-  | { type: 'tool_use'; id?: string; name: string; input: unknown };
+  /**
+   * `inputJson`: the input_json_delta text streamed instead of `input` serialised (e.g. JSON cut off
+   * before its end, as a proxy that ends a reply mid-arguments sends); streaming only.
+   */
+  | { type: 'tool_use'; id?: string; name: string; input: unknown; inputJson?: string };
 
 export interface MockUsage {
   input_tokens: number;
@@ -183,7 +187,7 @@ export async function startMockAnthropic(options: { port?: number; turns?: MockT
 
 interface BuiltMessage {
   final: Record<string, unknown>;
-  blocks: Array<{ type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: unknown }>;
+  blocks: Array<{ type: 'text'; text: string } | { type: 'tool_use'; id: string; name: string; input: unknown; inputJson?: string }>;
   usage: MockUsage;
   stopReason: string | null;
   model: string;
@@ -202,7 +206,7 @@ function buildMessage(turn: MockTurn, body: unknown): BuiltMessage {
     type: 'message',
     role: 'assistant',
     model,
-    content: blocks,
+    content: blocks.map((b) => (b.type === 'tool_use' ? { type: 'tool_use', id: b.id, name: b.name, input: b.input } : b)),
     stop_reason: stopReason,
     stop_sequence: turn.stopSequence ?? null,
     usage,
@@ -229,7 +233,7 @@ async function stream(res: ServerResponse, turn: MockTurn, message: BuiltMessage
       }
     } else {
       events.push(['content_block_start', { type: 'content_block_start', index, content_block: { type: 'tool_use', id: block.id, name: block.name, input: {} } }]);
-      for (const piece of chunks(JSON.stringify(block.input ?? {}), size)) {
+      for (const piece of chunks(block.inputJson ?? JSON.stringify(block.input ?? {}), size)) {
         events.push(['content_block_delta', { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } }]);
       }
     }

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
 import { mapApiError } from '../../src/agent/errors';
-import { appendUserText, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
+import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
 import { toAnthropicTools, withAnthropicToolIds } from '../../src/agent/anthropic-model';
@@ -28,6 +28,36 @@ describe('agent parts', () => {
     // Already consistent histories are left alone.
     const fine: MessageParam[] = [{ role: 'user', content: 'q' }, toolUse('c'), { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'c', content: 'ok' }] }];
     assert.deepEqual(repairMessages(fine), fine);
+  });
+
+  // break17 #8: an earlier version kept {"role":"user","content":[]} after a tool_use stop without tool calls; the API
+  // refuses every request holding it, so a stored conversation with one drops it and joins the answers around it.
+  it('repairMessages drops an empty message kept by an earlier version and joins the answers around it', () => {
+    const stored: MessageParam[] = [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Let me check.' }] },
+      { role: 'user', content: [] },
+      { role: 'assistant', content: [{ type: 'text', text: 'done' }] },
+      { role: 'user', content: 'next' },
+    ];
+    assert.deepEqual(repairMessages(stored), [
+      { role: 'user', content: 'q' },
+      { role: 'assistant', content: [{ type: 'text', text: 'Let me check.' }, { type: 'text', text: 'done' }] },
+      { role: 'user', content: 'next' },
+    ]);
+  });
+
+  // break17 #7: one answer of many tool rounds could not be cut by trimMessages and outgrew the budget.
+  it('fitMessages shortens the older tool results of one answer, oldest first, and leaves a fitted history as it is', () => {
+    const round = (id: string, chars: number): MessageParam[] => [toolUse(id), { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: 'y'.repeat(chars) }] }];
+    const answer: MessageParam[] = [{ role: 'user', content: 'q' }, ...round('a', 10_000), ...round('b', 10_000), ...round('c', 10_000)];
+    const fitted = fitMessages(answer, 25_000);
+    assert.ok(JSON.stringify(fitted).length <= 25_000);
+    const bodies = fitted.filter((m) => m.role === 'user' && Array.isArray(m.content)).map((m) => (m.content as Array<{ content: string }>)[0].content);
+    assert.match(bodies[0], /^y{2000}\n\[shortened by DevOps Assistant .*2000 of 10000 characters kept/);
+    assert.equal(bodies[2], 'y'.repeat(10_000), 'the newest round is whole');
+    assert.deepEqual(fitMessages(fitted, 25_000), fitted, 'a fitted history is not shortened again');
+    assert.equal(fitMessages(answer, 1_000_000), answer);
   });
 
   it('appendUserText merges into a trailing user turn', () => {
@@ -81,7 +111,9 @@ describe('agent parts', () => {
     assert.deepEqual(toolInput({ count: 5 }), { count: 5 });
     assert.deepEqual(toolInput({}), {});
     for (const bad of ['{"count": 5', [1], null, undefined, 3]) assert.equal(toolInput(bad), undefined, JSON.stringify(bad));
-    assert.match(invalidInputMessage('git_log', '{"count": 5'), /^Not run: the arguments of git_log are not a JSON object \(got text "\{\\"count\\": 5"\)/);
+    assert.match(invalidInputMessage('git_log', 'count=5'), /^Not run: the arguments of git_log are not a JSON object \(got text "count=5"\)/);
+    // break17 #10: an object whose JSON was cut off is named as cut, not run with the fields that survived
+    assert.match(invalidInputMessage('git_log', '{"count": 5, "path": "src/a'), /^Not run: the arguments of git_log arrived cut off \(their JSON ends before it is complete: "\{\\"count\\": 5, \\"path\\": \\"src\/a"\)/);
     assert.match(invalidInputMessage('git_log', [1]), /got an array/);
   });
 
