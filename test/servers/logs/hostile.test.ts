@@ -82,6 +82,7 @@ for (const engine of engines) {
     });
 
     it('stops a catastrophic regex within seconds, answers pings meanwhile, and keeps working', async function () {
+      this.timeout(120_000);
       const started = Date.now();
       const pending = server.client.callTool({ name: 'search_logs', arguments: { pattern: '(a+)+\\1$', regex: true, file: 'evil.log' } });
       const pingStarted = Date.now();
@@ -89,13 +90,15 @@ for (const engine of engines) {
       // Generous for a loaded CI machine; a blocked event loop would not answer before the scan is stopped.
       assert.ok(Date.now() - pingStarted < 2500, 'ping answered during the bad search');
       const result = (await pending) as CallToolResult;
-      assert.ok(Date.now() - started < 5000, `bad search answered in ${Date.now() - started} ms`);
+      // The watchdog stops a scan after 1 CPU-second of its own (wall time only as a 30 s backstop): under 20 s of wall
+      // time it was the CPU rule that stopped it, however loaded the machine (a 5 s bound failed on a loaded CI).
+      assert.ok(Date.now() - started < 20_000, `bad search answered in ${Date.now() - started} ms`);
       assert.equal(result.isError, true);
       assert.match((result.content[0] as { text: string }).text, /catastrophic backtracking|too long|simplify/);
       for (const pattern of ['(a+)+$', '(a|aa)+$', '(?=a)(a+)+b']) {
         const t0 = Date.now();
         const r = (await server.client.callTool({ name: 'search_logs', arguments: { pattern, regex: true, file: 'evil.log' } })) as CallToolResult;
-        assert.ok(Date.now() - t0 < 5000, `${pattern} answered in ${Date.now() - t0} ms`);
+        assert.ok(Date.now() - t0 < 20_000, `${pattern} answered in ${Date.now() - t0} ms`);
         if (!r.isError) assert.equal((r.structuredContent as { returned: number }).returned, 0);
       }
       const ok = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'timeout', file: 'app.log' } })) as CallToolResult;
