@@ -9,7 +9,6 @@ import { SAMPLE_LINES } from '../io/head';
 import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
-import { callSite } from './call-site';
 import { learnSourceColumns, type SourceColumns } from './columns';
 import { DEFAULT_MINER_OPTIONS, TemplateMiner, type MinedTemplate, type TemplateMinerOptions } from './miner';
 import { LEVELS, type Level, type LineParser } from '../format/types';
@@ -123,7 +122,7 @@ export async function minePatterns(
   let previousTime: number | undefined;
   // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
-  const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number; site: string | undefined } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0, site: undefined };
+  const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0 };
 
   const handle = (line: string) => {
     const lineNumber = ++linesRead;
@@ -153,7 +152,6 @@ export async function minePatterns(
     info.lineNumber = lineNumber;
     const message = (columns as SourceColumns).strip(parsed.message, parsed.component);
     options.onMessage?.(message, lineNumber);
-    info.site = callSite(line, message);
     miner.add(message, info);
     if (options.onProgress && lineNumber % PROGRESS_EVERY === 0) options.onProgress(lineNumber);
   };

@@ -89,11 +89,6 @@ export interface MessageInfo {
   line?: string;
   /** 1-based line number, recorded when trackLines is on. */
   lineNumber?: number;
-  /**
-   * Where the program printed the line (`server.cc:280`, call-site.ts), when its header or record names it: lines of
-   * one call site are one statement (variability.ts mergeSiteFamilies).
-   */
-  site?: string;
 }
 
 export interface MinedTemplate extends Template {
@@ -122,17 +117,7 @@ interface Stats {
   lastSeen: number;
   examples: string[];
   lineNumbers?: number[];
-  /**
-   * The call site every line had (MessageInfo.site); NO_SITE before the first line, MIXED_SITES once two lines differed
-   * or one had none. Always a string, so that the field keeps one type.
-   */
-  site: string;
 }
-
-/** Stats.site before any line. */
-const NO_SITE = '';
-/** Stats.site once its lines came from different call sites, or one named none. */
-const MIXED_SITES = '\u0000';
 
 /** Lines of a cluster told apart by the plain words they carry where the template has <*> (at most maxSplitValues). */
 interface ValueGroup {
@@ -186,17 +171,16 @@ const MAX_SPLIT_GROUPS = 32;
 const VALUE_WORDS = new Set(['true', 'false', 'null', 'none', 'nil', 'undefined', 'yes', 'no', 'TRUE', 'FALSE', 'NULL', 'None', 'True', 'False']);
 
 function newStats(): Stats {
-  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], firstSeen: NaN, lastSeen: NaN, examples: [], site: NO_SITE };
+  return { count: 0, levelCounts: [0, 0, 0, 0, 0, 0], firstSeen: NaN, lastSeen: NaN, examples: [] };
 }
 
 function copyStats(stats: Stats): Stats {
-  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], firstSeen: stats.firstSeen, lastSeen: stats.lastSeen, examples: [...stats.examples], site: stats.site };
+  const copy: Stats = { count: stats.count, levelCounts: [...stats.levelCounts], firstSeen: stats.firstSeen, lastSeen: stats.lastSeen, examples: [...stats.examples] };
   if (stats.lineNumbers) copy.lineNumbers = [...stats.lineNumbers];
   return copy;
 }
 
 function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
-  into.site = bothSites(into.site, from.site);
   into.count += from.count;
   for (let i = 0; i < into.levelCounts.length; i++) into.levelCounts[i] += from.levelCounts[i];
   // A comparison with NaN is false: a side without timestamps never wins, and one with them always beats NaN.
@@ -398,9 +382,9 @@ export class TemplateMiner {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
           cluster.split.positions.forEach((position, i) => (tokens[position] = group.values[i]));
-          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: group.stats.levelCounts, site: siteOf(group.stats), cluster, stats: group.stats });
+          units.push({ id: group.id, tokens, count: group.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: group.stats.levelCounts, cluster, stats: group.stats });
         }
-      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: cluster.stats.levelCounts, site: siteOf(cluster.stats), cluster, stats: cluster.stats });
+      } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: cluster.stats.levelCounts, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
     const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
@@ -681,7 +665,6 @@ function distinct(split: Split, index: number): number {
 }
 
 function recordStats(stats: Stats, info: MessageInfo, example: string | undefined, trackLines: boolean, maxExamples: number): void {
-  stats.site = bothSites(stats.site, info.site ?? MIXED_SITES);
   stats.count++;
   if (info.level !== undefined) stats.levelCounts[LEVELS.indexOf(info.level)]++;
   const timestamp = info.timestamp;
@@ -692,16 +675,6 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
   }
   if (example !== undefined && stats.examples.length < maxExamples && !stats.examples.includes(example)) stats.examples.push(example);
   if (trackLines && info.lineNumber !== undefined) (stats.lineNumbers ??= []).push(info.lineNumber);
-}
-
-/** The call site (Stats.site) of lines from two sets whose sites are `a` and `b`. */
-function bothSites(a: string, b: string): string {
-  return a === NO_SITE || a === b ? b : b === NO_SITE ? a : MIXED_SITES;
-}
-
-/** The one call site of a unit's lines, for variability.ts (undefined when they had none or several). */
-function siteOf(stats: Stats): string | undefined {
-  return stats.site === NO_SITE || stats.site === MIXED_SITES ? undefined : stats.site;
 }
 
 /**

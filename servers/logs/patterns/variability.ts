@@ -37,11 +37,6 @@ export interface PositionUnit {
    * different statements (levelsTellApart).
    */
   levels?: readonly number[];
-  /**
-   * The call site (`server.cc:280`, call-site.ts) every line of the unit was printed from, when the file's layout
-   * names one and all its lines name the same: see mergeSiteFamilies.
-   */
-  site?: string;
 }
 
 /** Templates after the rule: the units (indexes into the input) merged into each, and its tokens. */
@@ -61,11 +56,6 @@ export function isVariablePosition(countsPerWord: number[], rule: VariabilityRul
   const distinct = countsPerWord.length;
   if (distinct <= rule.maxSplitValues) return false;
   if (distinct > rule.maxEventValues) return true;
-  return typicallyFewLines(countsPerWord, rule);
-}
-
-/** The words (line counts per distinct word) typically (median) hold fewer than `minLinesPerValue` lines each. */
-function typicallyFewLines(countsPerWord: readonly number[], rule: VariabilityRule): boolean {
   const sorted = [...countsPerWord].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
 }
@@ -86,7 +76,6 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     if (list) list.push(group);
     else byLength.set(group.tokens.length, [group]);
   }
-  mergeSiteFamilies(groups, ids);
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
   for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids);
@@ -118,51 +107,6 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
-}
-
-/**
- * Merges the templates whose lines all come from one call site (PositionUnit.site) when they are all of one length
- * and differ at one position only: GlusterFS's `bitd already stopped` / `scrub already stopped` (glusterd-proc-mgmt.c:86),
- * FreeSWITCH's `Running State Change CS_INIT` / `CS_HANGUP` (switch_core_state_machine.c:581), gRPC's `Subchannel
- * Connectivity change to CONNECTING` / `TRANSIENT_FAILURE` (clientconn.go:1056). Why it holds: one source location is
- * one print statement, so the word that differs was filled in, whatever its shape or count (an UPPER_CASE state, two
- * words of one line each) say without the site. A site whose lines are unlike (other lengths, or differing at more
- * than one place) is a wrapper that prints many statements (CockroachDB's clog.go:1134 header lines), or the place
- * where two versions of the program have two statements (excerpts of several versions, FreeSWITCH's `State HANGUP` /
- * `<*> Send KeyFrame` at one line number): it decides nothing. Lines of one statement at several sites (another
- * version's line numbers, which is common) are not told apart by this: a different site is no evidence of a different
- * statement.
- */
-function mergeSiteFamilies(groups: Group[], ids: TokenIds): void {
-  const bySite = new Map<string, Group[]>();
-  for (const group of groups) {
-    if (group.site === undefined) continue;
-    const family = bySite.get(group.site);
-    if (family) family.push(group);
-    else bySite.set(group.site, [group]);
-  }
-  for (const family of bySite.values()) {
-    if (family.length < 2) continue;
-    const position = onlyDifference(family);
-    if (position < 0 || levelsTellApart(family)) continue;
-    family.sort((a, b) => a.id - b.id);
-    const [into, ...rest] = family;
-    setToken(into, position, WILDCARD, ids);
-    absorb(into, rest);
-  }
-}
-
-/** The one position where the groups' tokens differ, when they are all of one length (-1 otherwise). */
-function onlyDifference(family: readonly Group[]): number {
-  const first = family[0].tokens;
-  if (first.length > MAX_POSITIONS || family.some((group) => group.tokens.length !== first.length)) return -1;
-  let position = -1;
-  for (let i = 0; i < first.length; i++) {
-    if (family.every((group) => group.tokens[i] === first[i])) continue;
-    if (position !== -1) return -1;
-    position = i;
-  }
-  return position;
 }
 
 /** Least distinct words shaped as values that make a message's first position a variable (mergeLeadingValues). */
@@ -367,7 +311,8 @@ function weakSlotIsVariable(family: Group[], position: number): boolean {
 export function isSlotValuesVariable(countsPerValues: number[], rule: VariabilityRule): boolean {
   if (countsPerValues.length < 2) return false;
   if (countsPerValues.length > rule.maxSplitValues) return true;
-  return typicallyFewLines(countsPerValues, rule);
+  const sorted = [...countsPerValues].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
 }
 
 /** Longest run of words at a message's end that mergeTailRuns reads as one name (`Basic System`, `attach detach`). */
@@ -721,7 +666,6 @@ function absorb(into: Group, rest: Group[]): void {
   for (const other of rest) {
     into.members.push(...other.members);
     into.count += other.count;
-    if (other.site !== into.site) into.site = undefined;
     if (other.levels) {
       if (!into.levels) into.levels = [...other.levels];
       else for (let i = 0; i < other.levels.length; i++) into.levels[i] += other.levels[i];
@@ -1052,8 +996,6 @@ interface Group {
   seps: readonly string[] | undefined;
   /** Lines per level of every member (PositionUnit.levels summed); undefined when no unit had levels. */
   levels: number[] | undefined;
-  /** The one call site of every member's lines (PositionUnit.site), or undefined. */
-  site: string | undefined;
   count: number;
   id: number;
   alive: boolean;
@@ -1090,7 +1032,7 @@ function newGroup(unit: PositionUnit, index: number, ids: TokenIds): Group {
     hashes[lane] = hash;
   }
   const tail = tokens.length > MAX_POSITIONS ? ids.of(tokens.slice(MAX_POSITIONS).join('\u0001')) : 0;
-  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, levels: unit.levels ? [...unit.levels] : undefined, site: unit.site, count: unit.count, id: unit.id, alive: true };
+  return { members: [index], tokens, codes, hashes, tail, slots: unit.valueSlots, weak: unit.weakSlots, seps: unit.seps, levels: unit.levels ? [...unit.levels] : undefined, count: unit.count, id: unit.id, alive: true };
 }
 
 function setToken(group: Group, position: number, token: string, ids: TokenIds): void {
@@ -1224,33 +1166,5 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
-  if (masked === 0 && fillsAlike(family, position, counts, rule)) return true;
   return isVariablePosition([...counts.values()], rule);
-}
-
-/** Least distinct words, and lines per word, that fillsAlike reads as a filled-in value. */
-const MIN_ALIKE_VALUES = 3;
-const MIN_ALIKE_LINES = 2;
-/** Most times the commonest word's lines may outnumber the rarest's for the words to be of comparable frequency. */
-const MAX_ALIKE_RATIO = 2;
-
-/**
- * Several words of comparable frequency at one position, each with the same variables elsewhere (the family agrees
- * on every other token, <*>s included, and has one), each on fewer than minLinesPerValue lines: ArangoDB's starter
- * `Starting agent on port <*>` / `dbserver` / `coordinator`, each started as often as the others. Such words are a
- * variable from MIN_ALIKE_VALUES on, one fewer than isVariablePosition asks of words the file shows nothing more of.
- * Why it holds: a statement that fills in a role prints each role about as often, with the same other values
- * varying; a rare word beside a common one (`ended in rollback` 5 times beside `ended in commit` 75 times) is an
- * outcome worth keeping apart, words without another variable (`running in degraded mode`) show nothing of the kind,
- * and words on many lines each sort lines into events (PAM's `user=root` / `guest` / `test`, as isVariablePosition).
- */
-function fillsAlike(family: readonly Group[], position: number, counts: ReadonlyMap<string, number>, rule: VariabilityRule): boolean {
-  if (counts.size < MIN_ALIKE_VALUES || !family[0].tokens.some((token, i) => i !== position && token === WILDCARD)) return false;
-  let least = Infinity;
-  let most = 0;
-  for (const count of counts.values()) {
-    least = Math.min(least, count);
-    most = Math.max(most, count);
-  }
-  return least >= MIN_ALIKE_LINES && most <= least * MAX_ALIKE_RATIO && !levelsTellApart(family) && typicallyFewLines([...counts.values()], rule);
 }

@@ -45,17 +45,13 @@ const BATCH_1: Record<string, number> = {
  * Manager...`, makes no dotted name), Logstash (Ruby's Hash#inspect `{"id"=>"main", …}` is one value), PiholeFTL (each
  * label of a dumped counter, `-> Total DNS queries: <*>`, is its own statement), Kubelet (three CamelCase kinds with a
  * shared start, `NodeHas…`, are one variable), Traefik (JSON in a sentence and `{}` are one value).
- * Raised by branch `slots14`: Gitea 0.917 -> 1 (lines of one call site, `setting/log.go:249`, that differ at one word are
- * one statement: `Macaron Log: Console(…)` / `Router Log: …`, patterns/call-site.ts and variability.ts mergeSiteFamilies).
- * Raised by branch `slots14`: Unbound 0.855 -> 1 (three words of comparable frequency beside the same variable are one
- * filled-in value: `init module <*>: validator` / `iterator` / `python`, variability.ts fillsAlike).
  */
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
-  Ghostunnel: 0.649, Gitea: 1, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
+  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
   Logstash: 0.6, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.862,
   PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.688, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 1,
-  Unbound: 1, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
+  Unbound: 0.855, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
 };
 /**
  * Batch 3 (README), held out for the session's final measure: GA through log_patterns measured on 2026-11-30 by branch
@@ -106,11 +102,9 @@ const BATCH_3: Record<string, number> = {
  * the user is logged in, cut where the file shows the same statements without it).
  * Raised by branch `forms10`: UWSGI (a message printed once with its constants behind one header form joins its form
  * with those values masked behind another).
- * Raised by branch `slots14`: GlusterFS 0.915 -> 0.957 (one call site, one statement: `bitd already stopped` / `scrub
- * already stopped` at glusterd-proc-mgmt.c:86, variability.ts mergeSiteFamilies).
  */
 const BATCH_4: Record<string, number> = {
-  Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.957,
+  Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
   Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.689,
   Smartd: 0.682, Synapse: 0.78, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.696,
 };
@@ -156,11 +150,9 @@ const BATCH_5: Record<string, number> = {
  * form with those values masked behind another, form-merge.ts's `generalises`).
  * Branch `spans14` (value-spans.ts joinListTails): PaperlessNgx 0.825 -> 0.857 (Django's `Apply all migrations: admin,
  * auth, …`: a list after a label whose items move within it is one value).
- * Raised by branch `slots14`: Kamailio 0.943 -> 1 (one call site, one statement: parse_via.c:1254's `Found param type
- * <*>, <branch>` / `<rport>`, variability.ts mergeSiteFamilies).
  */
 const BATCH_6: Record<string, number> = {
-  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 1,
+  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.565, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.878,
   ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.857, Plausible: 1,
 };
@@ -237,12 +229,10 @@ const BATCH_8: Record<string, number> = {
  * 0.76 (a text after a label that goes on with `, package: ` is a record with one more field, another call: `libvirt
  * version: %s, package: %s` stays apart from `libvirt version: %s`). Libvirt 0.92 with `forms12` and `const12` merged
  * (forms12 reads libvirtd's `<pid>: info : ` columns, const12 keeps the record with one more field apart).
- * Raised by branch `slots14`: FreeSWITCH 0.612 -> 0.653 (one call site, one statement: `Running State Change CS_INIT` /
- * `CS_HANGUP` at switch_core_state_machine.c:581, variability.ts mergeSiteFamilies).
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
-  ScyllaDB: 0.914, FreeSWITCH: 0.653, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
+  ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
   Magento: 0.929, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
@@ -287,11 +277,6 @@ const BATCH_10: Record<string, number> = {
  * (`Methods: HEAD, GET` / `GET` / `POST`: a list after a label whose items move within it is one value), Moodle 0.7 ->
  * 0.95 (`Execute scheduled task: <name> (<class>)`: a name before a code identifier in parentheses that changes with
  * every name is the object's name, in whatever words or language).
- * Raised by branch `slots14` (one call site, one statement, variability.ts mergeSiteFamilies): RustDesk 0.69 -> 0.759
- * (`rendezvous-servers=[]` / `relay-servers=[]` at src/common.rs:46), Jaeger 0.857 -> 0.914 (grpc's `Subchannel
- * Connectivity change to CONNECTING` / `TRANSIENT_FAILURE` at clientconn.go:1056).
- * Raised by branch `slots14`: ArangoDB 0.619 -> 0.833 (three words of comparable frequency beside the same variable are
- * one filled-in value: the starter's `Starting agent|dbserver|coordinator on port <*>`, variability.ts fillsAlike).
  * Raised by branch `forms14` (kind 1: one statement in several renderings of one file is one message): Guacamole
  * 0.475 -> 0.95 (a program tag repeated behind its syslog tag is the inner line's header, rsyslog's `#011` a tab),
  * Authentik 0.485 -> 1 and Temporal 0.724 -> 0.897 (a logfmt-like console record's unquoted message runs over its bare
@@ -301,8 +286,8 @@ const BATCH_10: Record<string, number> = {
  */
 const BATCH_11: Record<string, number> = {
   PgpoolII: 0.813, Ollama: 0.71, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
-  RustDesk: 0.759, JMeter: 0.814, Ombi: 1, Superset: 0.661, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
-  TeslaMate: 0.767, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.833, Jaeger: 0.914,
+  RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.661, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
+  TeslaMate: 0.767, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.619, Jaeger: 0.857,
   Authentik: 1,
 };
 /**

@@ -624,21 +624,4 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const declined = ['d', 'e'].map((name) => fields.add(`payment state=declined id=${name}`, { level: 'ERROR' }));
     assert.notEqual(fields.finalId(succeeded[0]), fields.finalId(declined[0]));
   });
-
-  // slots14: three words of comparable frequency, each with the same other variable, are a filled-in role.
-  it("reads a few words of comparable frequency beside the same variable as one filled-in value (ArangoDB's `Starting agent|dbserver|coordinator on port N`)", () => {
-    // Real lines of the ArangoDB starter (test/fixtures/real-excerpts): `Starting %s on port %d`, each role started as often.
-    const starter = ['agent', 'dbserver', 'coordinator'].flatMap((role, r) => [4001, 4006, 8531].map((port) => `Starting ${role} on port ${port + r}`));
-    const lines = [...starter, 'Waiting for cluster to become ready', 'Cluster is ready'];
-    assertGroupings([[lines, starter.map((_, i) => i), 'Starting <role> on port <*>']], []);
-    // Neighbours that stay apart: two words only; a rare word beside common ones; words without another variable.
-    const two = ['agent', 'dbserver'].flatMap((role) => [4001, 4006, 8531].map((port) => `Starting ${role} on port ${port}`));
-    const rare = [...starter.slice(0, 6), ...starter.slice(0, 6).map((line) => line.replace(/\d+$/, (port) => `${Number(port) + 20}`)), 'Starting single on port 8529'];
-    const constant = ['agent', 'dbserver', 'coordinator'].flatMap((role) => [1, 2, 3].map(() => `Starting ${role} on the default port`));
-    assertGroupings([], [
-      [two, [0, 3], 'two roles'],
-      [rare, [0, rare.length - 1], 'a rare role beside common ones'],
-      [constant, [0, 3, 6], 'roles without another variable'],
-    ]);
-  });
 });
