@@ -1,5 +1,4 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
-import { levelAtLeast } from './levels';
 import type { Level, LineParser, ParsedLine } from './types';
 
 // PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
@@ -60,13 +59,14 @@ export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefine
 
 /**
  * The level of a line that takes its level from the entry above (`above`: that entry's level, undefined when there is
- * none): `above`, except for the first line of an exception's report (`report`) under an entry below WARN or under no
- * entry, which is an error of its own — an uncaught exception printed after INFO lines. Under a WARN or ERROR entry the
- * report is that entry's own (`log.warn("retrying", e)`), at its level. Every reader of entries (search, summaries, the
+ * none): `above`, except for the first line of an exception's report (`report`) under an INFO entry or under no entry,
+ * which is an error of its own — an uncaught exception printed after INFO lines. Under a WARN or ERROR entry the report
+ * is that entry's own (`log.warn("retrying", e)`), at its level; under DEBUG or TRACE too: libraries log exceptions they
+ * ignore there with their stack (Jetty's `DEBUG … ignored` + `java.io.EOFException`), and a debug log is no crash log. Every reader of entries (search, summaries, the
  * miner, sources, recent_logs) decides by this one rule.
  */
 export function inheritedLevel(parsed: ParsedLine, above: Level | undefined): Level | undefined {
-  return parsed.report !== undefined && !levelAtLeast(above, 'WARN') ? parsed.report : above;
+  return parsed.report !== undefined && (above === undefined || above === 'INFO') ? parsed.report : above;
 }
 
 /** The level of a line that starts an entry of its own (needsHeader false): its own, or its report's (`report`). */

@@ -429,8 +429,15 @@ export function stripEscapeCodes(line: string): string {
 const SYSLOG_ESCAPE = /#0(?:11|33)/g;
 const SYSLOG_ESCAPED: Record<string, string> = { '#011': '\t', '#033': '\x1b' };
 
+/**
+ * A tab's escape glued to the text before it and not followed by more lower-case hex digits (`INFO:#011Connection`), or
+ * an ESC's before a color's `[`. `order #011 shipped` (a number after a space) and `color:#011f4b` (a CSS color) are
+ * text: decoding them put a tab where the program wrote none (break18).
+ */
+const ESCAPED_TAB = /[^\s]#011(?![0-9a-f])/;
+
 function hasSyslogEscapes(line: string): boolean {
-  return line.includes('#011') || line.includes('#033[');
+  return line.includes('#033[') || (line.includes('#011') && ESCAPED_TAB.test(line));
 }
 
 /** `line` with rsyslog's escapes of a tab and of ESC decoded (the line itself when it has none). */

@@ -3,7 +3,9 @@
 import { statusLevel } from './header';
 import type { Level, LineParser } from './types';
 
-export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert';
+// With the words of a crash report without a level (format/crash-reports.ts): `java.lang.NullPointerException`,
+// `Traceback (most recent call last):`, `terminate called …`, `Segmentation fault` hold none of the level words.
+export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert|exception|traceback|terminate called|segmentation fault';
 
 const WORDS: Record<Level, RegExp> = {
   TRACE: /trace|finest|finer|verb|all/i,

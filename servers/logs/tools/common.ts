@@ -87,12 +87,21 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
   let seen = 0;
   const look = (text: string) => {
     const t = parser.parse(text).timestamp;
-    if (t !== undefined) found = t;
+    if (t !== undefined) {
+      found = t;
+      newestLines.set(file, text);
+    }
     return t === undefined;
   };
   await readLinesBackwards(tailOf(file), { onLine: (text) => look(text) && ++seen < 200, decodedLines: 200, maxBytes: 256 * 1024 });
   return found;
 }
+
+/** The line newestEntry read its time from, per opened file (for clockNote: whether that time names its zone). */
+const newestLines = new WeakMap<OpenedLog, string>();
+
+/** A time of day followed by a zone (`…:45Z`, `…:45.123+09:00`, `…:45 UTC`): such a time is read right in any zone. */
+const ZONED_TIME = /\d\d:\d\d(?::\d\d)?(?:[.,]\d+)?(?:Z|\s?[+-]\d\d:?\d\d|\s(?:UTC|GMT))(?![\w:])/;
 
 /** Most a file's last write may follow its newest entry, beyond the zone offset, to count as "written then" (ms). */
 const WRITE_SLACK_MS = 2 * 60_000;
@@ -106,6 +115,10 @@ const WRITE_SLACK_MS = 2 * 60_000;
  */
 export function clockNote(file: OpenedLog, newest: number | undefined): string | undefined {
   if (newest === undefined) return undefined;
+  // A time that names its zone is read right whatever the server's zone (break18: `…Z` lines written 9 h before the
+  // file's last write were called zoneless UTC in Seoul).
+  const text = newestLines.get(file);
+  if (text !== undefined && ZONED_TIME.test(text)) return undefined;
   const written = file.stats.mtimeMs;
   // East of UTC is positive: Seoul +9 h. A UTC time read in Seoul names an instant 9 h early.
   const offset = -new Date(newest).getTimezoneOffset() * 60_000;

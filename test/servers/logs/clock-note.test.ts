@@ -2,7 +2,7 @@
 // the zone's offset ("no errors in the last hour" in Seoul; entries 5 h in the future in New York) and nothing said so
 // (break17). The file's last write and its newest entry, read as local time, differ by exactly the server's offset.
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,10 @@ describe('logs: a zoneless log written in another zone than the server\'s', func
     writeFileSync(join(dir, 'utc-zoneless.log'), lines(0));
     writeFileSync(join(dir, 'seoul-local.log'), lines(9));
     writeFileSync(join(dir, 'zoned.log'), lines(0, 'Z').replace(/^(\d{4}-\d\d-\d\d) /gm, '$1T'));
+    // Times that say Z, the file last written 9 h after its newest entry (an untimed line appended then, or a copy).
+    writeFileSync(join(dir, 'zoned-late.log'), lines(0, 'Z').replace(/^(\d{4}-\d\d-\d\d) /gm, '$1T') + '--- end of run ---\n');
+    const late = (now + 9 * 3_600_000 - 60_000) / 1000;
+    utimesSync(join(dir, 'zoned-late.log'), late, late);
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -42,6 +46,7 @@ describe('logs: a zoneless log written in another zone than the server\'s', func
     assert.match(notes, /utc-zoneless\.log: its newest entry reads .*, 9 h before the file was last written .* most likely UTC.* widen since\/until by 9 h/);
     assert.doesNotMatch(notes, /seoul-local\.log: its newest entry/);
     assert.doesNotMatch(notes, /zoned\.log: its newest entry/);
+    assert.doesNotMatch(notes, /zoned-late\.log: its newest entry/, 'a time that says Z is read right in Seoul');
   });
 
   it('search_logs in New York with a window says the UTC file\'s entries read 5 h in the future', async () => {

@@ -51,6 +51,14 @@ describe('one statement in several renderings of one file', () => {
     assert.equal(out[2].component, 'guacd[1244]');
   });
 
+  // break18: any `#011` in the sample turned on the decoding, and an order number got a tab.
+  it("a `#011` after a space (an order number) or before hex digits (a CSS colour) is text, not rsyslog's tab", () => {
+    const lines = ['2026-12-01 10:00:00 INFO order #011 shipped to Berlin', '2026-12-01 10:00:01 INFO order #012 shipped to Paris', '2026-12-01 10:00:02 INFO theme color:#011f4b saved', '2026-12-01 10:00:03 INFO order #013 shipped to Rome'];
+    const parser = createLineParser(lines);
+    assert.equal(parser.parse(lines[0]).message, 'order #011 shipped to Berlin');
+    assert.equal(parser.parse(lines[2]).message, 'theme color:#011f4b saved');
+  });
+
   it('a logfmt-like console record writes its message unquoted: the words up to the record\'s pairs are the message, as in its JSON copy', () => {
     // Temporal: its text encoder beside its zap JSON; structlog's console key=value form beside its JSON (message key
     // `event`), as authentik writes both.
