@@ -3,9 +3,10 @@
 import { statusLevel } from './header';
 import type { Level, LineParser } from './types';
 
-// With the words of a crash report without a level (format/crash-reports.ts): `java.lang.NullPointerException`,
-// `Traceback (most recent call last):`, `terminate called …`, `Segmentation fault` hold none of the level words.
-export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert|exception|traceback|terminate called|segmentation fault';
+// With the words of what only a runtime prints when a program dies (format/crash-reports.ts): `Exception in thread`,
+// `terminate called …`, `Segmentation fault`, `Unhandled exception.` hold none of the level words. Not `exception` or
+// `traceback` alone: those open the report under a logged ERROR entry too, which would then count twice.
+export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert|exception in thread|terminate called|segmentation fault|unhandled exception';
 
 const WORDS: Record<Level, RegExp> = {
   TRACE: /trace|finest|finer|verb|all/i,

@@ -42,12 +42,13 @@ function headerOfParsed(parsed: ParsedLine): Header | undefined {
 
 /**
  * The nearest header among the HEADER_LOOKBACK_LINES lines above a continuation line. `lineAbove(n)` gives the n-th
- * line above (0 = the one directly above), or undefined where the engine's text ends.
+ * line above (0 = the one directly above), or undefined where the engine's text ends; `beyond` stands in for the lines
+ * above that end (the header the block before ended with).
  */
-export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined): Header | undefined {
+export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined, beyond?: Header): Header | undefined {
   for (let n = 0; n < HEADER_LOOKBACK_LINES; n++) {
     const text = lineAbove(n);
-    if (text === undefined) return undefined;
+    if (text === undefined) return beyond;
     const parsed = parseLine(parser, text);
     const header = headerOfParsed(parsed);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
@@ -56,7 +57,7 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
     if (header && !(header.timestamp === undefined && header.level !== undefined && !parsed.standalone)) return header;
     if (header || report) {
-      const above = headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined));
+      const above = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
       return { timestamp: parsed.timestamp ?? above?.timestamp, level: header ? header.level : inheritedLevel(parsed, above?.level) };
     }
   }

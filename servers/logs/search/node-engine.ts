@@ -10,7 +10,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
 import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
-import { headerAbove, headerOf, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
+import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
 /**
@@ -323,15 +323,18 @@ export class FileScanner {
       return h.timestamp !== undefined || h.level !== undefined ? h : undefined;
     }
     let end = lineStart - 1;
-    const header = headerAbove(this.parser, () => {
-      if (end < 0) return undefined;
-      const start = prevNl(hay, end - 1) + 1;
-      const text = slice(hay, start, end);
-      end = start - 1;
-      return text;
-    });
     // Lines above the block's first are in the block before: its last header stands in for them.
-    return header ?? (end < 0 ? this.prevBlockHeader : undefined);
+    return headerAbove(
+      this.parser,
+      () => {
+        if (end < 0) return undefined;
+        const start = prevNl(hay, end - 1) + 1;
+        const text = slice(hay, start, end);
+        end = start - 1;
+        return text;
+      },
+      this.prevBlockHeader,
+    );
   }
 
   /** A later part of a joined split line (its text is in the first part's line): no match, no line of context. */
@@ -366,20 +369,21 @@ export class FileScanner {
   private rememberTail(hay: Hay): void {
     const want = this.request.before;
     const tail: string[] = [];
+    // The block's last lines, the last first: the next block's first line reads its header from them as headerBefore
+    // would (one rule: headerAbove, with the header before this block standing in beyond its first line).
+    const last: string[] = [];
     let end = hay.length - 1;
     const lookback = Math.max(want, this.usesHeaders ? HEADER_LOOKBACK_LINES : 0);
-    let header: Header | undefined;
     for (let i = 0; i < lookback && end >= 0; i++) {
       const start = prevNl(hay, end - 1) + 1;
       const text = slice(hay, start, end);
       if (tail.length < want && !this.isPartSlot(text)) tail.unshift(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
-      if (this.usesHeaders && !header) {
-        header = headerOf(this.parser, text);
-        if (!header && tail.length >= want && i >= HEADER_LOOKBACK_LINES - 1) break;
-      } else if (tail.length >= want) break;
+      last.push(text);
       end = start - 1;
     }
     if (want > 0) this.prevTail = tail.length >= want ? tail : [...this.prevTail, ...tail].slice(-want);
+    if (!this.usesHeaders) return;
+    const header = headerAbove(this.parser, (n) => last[n], end < 0 ? this.prevBlockHeader : undefined);
     if (header) this.prevBlockHeader = header;
   }
 
