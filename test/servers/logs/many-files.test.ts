@@ -14,17 +14,20 @@ describe('logs: more log files than are listed', function () {
   const DAY_MS = 86_400_000;
   let dir: string;
   let server: StartedServer;
-  const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS);
-  const dayName = (daysAgo: number) => new Date(today.getTime() - daysAgo * DAY_MS).toISOString().slice(0, 10);
+  // A minute before the run, in before(): today's file was stamped 01:00 of the day, in the future for a run just after
+  // midnight UTC, and so outside "the last 24 h".
+  let start = 0;
+  const dayName = (daysAgo: number) => new Date(start - daysAgo * DAY_MS).toISOString().slice(0, 10);
 
   before(async () => {
+    start = Date.now() - 60_000;
     dir = mkdtempSync(join(tmpdir(), 'logs-many-files-'));
     // Names sort oldest first by name in one folder, and the newest in a later folder: neither order is the age order.
     for (let daysAgo = 0; daysAgo < DAYS; daysAgo++) {
       const folder = daysAgo < 30 ? 'recent' : 'archive';
       mkdirSync(join(dir, folder), { recursive: true });
       const file = join(dir, folder, `app-${dayName(daysAgo)}.log`);
-      const at = new Date(today.getTime() - daysAgo * DAY_MS + 3_600_000);
+      const at = new Date(start - daysAgo * DAY_MS);
       const error = daysAgo === 0 ? `${at.toISOString()} ERROR upstream db-1: Connection refused\n` : '';
       writeFileSync(file, `${at.toISOString()} INFO day ${daysAgo} started\n${error}`);
       utimesSync(file, at, at);
