@@ -25,11 +25,7 @@ export function parseLine(parser: LineParser, text: string): ParsedLine {
 }
 
 /** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */
-export function headerOf(parser: LineParser, text: string): Header | undefined {
-  return headerOfParsed(parseLine(parser, text));
-}
-
-function headerOfParsed(parsed: ParsedLine): Header | undefined {
+function headerOf(parsed: ParsedLine): Header | undefined {
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
   // levels do not reach up to an error many lines above.
@@ -50,7 +46,7 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     const text = lineAbove(n);
     if (text === undefined) return beyond;
     const parsed = parseLine(parser, text);
-    const header = headerOfParsed(parsed);
+    const header = headerOf(parsed);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
     // on the entry above it (inheritedLevel). The lines below either are that entry's.
