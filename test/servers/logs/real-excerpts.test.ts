@@ -295,7 +295,7 @@ const BATCH_11: Record<string, number> = {
  * branch `realx12` on the miner of main at 3f4a381 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-11, the development set or Loghub): mean 0.708 over 20 systems (median
  * 0.719). Built blind to batches 7 and 11 and to the failures being fixed while three other branches changed the
- * miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * miner. Released for study in session 15 (2026-12-02), when batch 14 was built: a studied batch from then on.
  */
 const BATCH_12: Record<string, number> = {
   Cloudflared: 0.656, Thanos: 0.733, Dex: 0.31, Prefect: 0.708, BIRD: 0.795, MPD: 0.321, Akka: 0.571, Tvheadend: 0.73,
@@ -319,7 +319,7 @@ const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, 
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_12, BATCH_13];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_13];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
