@@ -11,6 +11,7 @@ import { ANTHROPIC_DEFAULTS, anthropicChoice } from './anthropic-model';
 import type { ClientSettings } from './client';
 import { textOf } from './content';
 import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem, Usage } from './events';
+import { clearChatAction } from './errors';
 import { appendUserText, fitMessages, HistoryStore, MAX_HISTORY_CHARS, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
 import { buildSystemPrompt } from './prompt';
@@ -302,7 +303,7 @@ export class Agent implements ChatAgent {
     } else if (reason === 'refusal') {
       this.notice(turn.emit, t('Claude declined to answer this request.'), false);
     } else if (reason === 'model_context_window_exceeded') {
-      this.notice(turn.emit, t('The conversation no longer fits in the model\'s context window. Clear the chat to start anew.'), false, { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' });
+      this.notice(turn.emit, t('The conversation no longer fits in the model\'s context window. Clear the chat to start anew.'), false, clearChatAction());
     }
     return reason;
   }

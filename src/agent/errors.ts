@@ -58,14 +58,12 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
   if (error instanceof APIError && (error.status === 529 || error.type === 'overloaded_error' || /overloaded/i.test(error.message))) {
     return { message: t('The Anthropic API is overloaded right now and retries did not help. Try again in a few minutes.') };
   }
-  if ((error instanceof BadRequestError || (error instanceof APIError && error.status === 413)) && TOO_LONG.test(detail(error))) {
-    // "prompt is too long: 207113 tokens > 200000 maximum": the conversation outgrew the window.
-    const counts = /(\d+)\s*tokens?\s*>\s*(\d+)/i.exec(detail(error));
-    const fitRatio = counts ? Number(counts[2]) / Number(counts[1]) : undefined;
+  const overflow = error instanceof APIError && (error instanceof BadRequestError || error.status === 413) ? windowOverflow(detail(error)) : undefined;
+  if (error instanceof APIError && overflow) {
     return {
       message: t('The conversation is too long for the model, even with older tool results shortened ({0}). Continue to try again with less of it, or clear the chat to start anew.', detail(error)),
-      action: { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' },
-      tooLong: fitRatio && fitRatio > 0 && fitRatio < 1 ? { fitRatio } : {},
+      action: clearChatAction(),
+      tooLong: overflow,
     };
   }
   if (error instanceof BadRequestError) {
@@ -84,8 +82,46 @@ export function mapApiError(error: unknown, context: { baseURL: string; model: s
   return { message: t('Something went wrong while asking Claude: {0}', text) };
 }
 
-/** How the API words a request over the model's window. */
-const TOO_LONG = /prompt is too long|too many (input )?tokens|exceeds? the (model's )?(context|maximum context)/i;
+export function clearChatAction(): EventAction {
+  return { title: t('Clear Chat'), command: 'devopsAssistant.clearChat' };
+}
+
+/**
+ * How providers word a request over the model's window: Anthropic's "prompt is too long: 207113 tokens >
+ * 200000 maximum", GitHub Copilot's "prompt token count of 139639 exceeds the limit of 128000" (code
+ * model_max_prompt_tokens_exceeded) and "Message exceeds token limit.", OpenAI's "This model's maximum
+ * context length is 128000 tokens. However, your messages resulted in 130000 tokens" (context_length_exceeded).
+ */
+const TOO_LONG =
+  /prompt is too long|too many (input )?tokens|exceeds? the (model's )?(context|maximum context)|token count of \d+ exceeds|exceeds? (the )?token limit|maximum context length|context_length_exceeded|max_prompt_tokens_exceeded/i;
+
+/** Each wording's figures as [sent, limit] (tokens). */
+const OVERFLOW_FIGURES: readonly RegExp[] = [
+  /(\d+)\s*tokens?\s*>\s*(\d+)/i,
+  /token count of (\d+) exceeds the limit of (\d+)/i,
+];
+const CONTEXT_LENGTH = /maximum context length is (\d+)[^]*?resulted in (\d+)/i;
+
+/**
+ * A provider's error text that says the request was longer than the model's window, with the share of it
+ * that would have fitted (limit / sent, when the text gives both figures); undefined for any other error.
+ */
+export function windowOverflow(text: string): { fitRatio?: number } | undefined {
+  if (!TOO_LONG.test(text)) return undefined;
+  let sent: number | undefined;
+  let limit: number | undefined;
+  for (const figures of OVERFLOW_FIGURES) {
+    const m = figures.exec(text);
+    if (m) {
+      [sent, limit] = [Number(m[1]), Number(m[2])];
+      break;
+    }
+  }
+  const context = sent === undefined ? CONTEXT_LENGTH.exec(text) : null;
+  if (context) [limit, sent] = [Number(context[1]), Number(context[2])];
+  const fitRatio = sent && limit ? limit / sent : undefined;
+  return fitRatio && fitRatio > 0 && fitRatio < 1 ? { fitRatio } : {};
+}
 
 function detail(error: APIError): string {
   const body = error.error as { error?: { message?: string } } | undefined;

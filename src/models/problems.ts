@@ -2,7 +2,7 @@
 // user with the buttons that fix it (Set API Key, Choose Model).
 import * as vscode from 'vscode';
 import type { EventAction } from '../agent/events';
-import { setApiKeyAction } from '../agent/errors';
+import { clearChatAction, setApiKeyAction, windowOverflow } from '../agent/errors';
 import { StreamStalledError } from '../agent/idle';
 import type { ModelProblem } from '../agent/model';
 
@@ -54,6 +54,15 @@ export function modelProblems() {
       }
       if (code === NOT_FOUND) {
         return { message: vscode.l10n.t('The language model {0} is no longer available in VS Code. Choose another model.', label), action: chooseModelAction() };
+      }
+      const overflow = windowOverflow(text);
+      if (overflow) {
+        // Not a quota: the history outgrew the model's window; the loop resends it smaller.
+        return {
+          message: vscode.l10n.t('The conversation is too long for {0}, even with older tool results shortened ({1}). Continue to try again with less of it, or clear the chat to start anew.', label, text),
+          action: clearChatAction(),
+          tooLong: overflow,
+        };
       }
       if (code === BLOCKED || QUOTA.test(text)) {
         return { message: vscode.l10n.t('{0} refused the request because of a quota or rate limit ({1}). Wait and ask again, or choose another model.', label, text), action: chooseModelAction() };

@@ -178,6 +178,31 @@ describe('VS Code language models (scripted model provider)', function () {
     assert.deepEqual(other.last, { type: 'done', stopReason: 'error' });
   });
 
+  // A VS Code model's "over the window" refusal read as a generic failure ended the answer, every round's
+  // work lost; it is the Anthropic API's "prompt is too long" in another wording (GitHub Copilot's here).
+  it('"prompt token count … exceeds the limit" from a VS Code model is sent again smaller, and the user is told', async () => {
+    const overWindow = { message: 'Request Failed: 400 {"error":{"message":"prompt token count of 160000 exceeds the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}' };
+    await enqueue({ error: overWindow }, { text: 'The disks are 40 % full.' });
+    const recorder = recordEvents(extension.session);
+    await extension.session.ask('How full are the disks?');
+    recorder.dispose();
+    const notices = recorder.events.filter((e) => e.type === 'notice');
+    assert.match(notices[0]?.type === 'notice' ? notices[0].message : '', /too long for the model; older tool results of this answer were shortened and it was sent again|너무 길/);
+    assert.equal(recorder.events.find((e) => e.type === 'error'), undefined);
+    assert.deepEqual(recorder.events.at(-1), { type: 'done', stopReason: 'end_turn' });
+    assert.equal((await scriptedRequests()).length, 2);
+    // Refused every time: a notice that offers Continue and Clear Chat (not Choose Model: the model is fine).
+    await enqueue({ error: overWindow }, { error: overWindow }, { error: overWindow });
+    const again = recordEvents(extension.session);
+    await extension.session.ask('And the memory?');
+    again.dispose();
+    const last = again.events.filter((e) => e.type === 'notice').at(-1);
+    assert.ok(last?.type === 'notice' && last.canContinue, JSON.stringify(again.events));
+    assert.match(last?.type === 'notice' ? last.message : '', /too long for Scripted Model|Scripted Model에 비해 너무 깁니다/);
+    assert.equal(last?.type === 'notice' ? last.action?.command : undefined, 'devopsAssistant.clearChat');
+    assert.deepEqual(again.events.at(-1), { type: 'done', stopReason: 'prompt_too_long' });
+  });
+
   it('an error midway through the stream keeps the text so far and names the error', async () => {
     await enqueue({ text: 'The disk usage is', chunkSize: 4, chunkDelayMs: 200, error: { code: 'Blocked', message: 'Rate limit exceeded' } });
     const recorder = recordEvents(extension.session);

@@ -4,7 +4,7 @@ import { APIConnectionError, APIError, InternalServerError, NotFoundError, Permi
 import assert from 'node:assert/strict';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
-import { mapApiError } from '../../src/agent/errors';
+import { mapApiError, windowOverflow } from '../../src/agent/errors';
 import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
@@ -174,6 +174,22 @@ describe('agent parts', () => {
     assert.match(mapApiError(APIError.generate(529, { error: { type: 'overloaded_error' } }, 'Overloaded', headers), ctx).message, /overloaded/);
     assert.match(mapApiError(new APIConnectionError({ message: 'Connection error.' }), ctx).message, /Cannot reach the Anthropic API at https:\/\/gw\.example/);
     assert.match(mapApiError(new Error('boom'), ctx).message, /Something went wrong/);
+  });
+
+  // Each provider words "over the model's window" its own way; read as a quota or a generic failure, the answer
+  // ended with every round's work lost instead of being sent again smaller.
+  it('reads a request over the model window in each provider\'s wording, with the share that fits', () => {
+    assert.deepEqual(windowOverflow('prompt is too long: 250000 tokens > 200000 maximum'), { fitRatio: 0.8 });
+    assert.deepEqual(windowOverflow('Request Failed: 400 {"error":{"message":"prompt token count of 160000 exceeds the limit of 128000","code":"model_max_prompt_tokens_exceeded"}}'), { fitRatio: 0.8 });
+    assert.deepEqual(windowOverflow('Message exceeds token limit.'), {});
+    assert.deepEqual(
+      windowOverflow("This model's maximum context length is 128000 tokens. However, your messages resulted in 160000 tokens. Please reduce the length of the messages."),
+      { fitRatio: 0.8 },
+    );
+    // Neighbours that are not the window: a rate limit in tokens per minute, an output cap, another 400.
+    assert.equal(windowOverflow('Rate limit reached for requests: tokens per min (TPM): Limit 30000, Used 29000'), undefined);
+    assert.equal(windowOverflow('max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens'), undefined);
+    assert.equal(windowOverflow('messages: roles must alternate between "user" and "assistant"'), undefined);
   });
 
   it('the API key: SecretStorage first, then ANTHROPIC_API_KEY, and a broken keychain falls back', async () => {
