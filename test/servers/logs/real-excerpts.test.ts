@@ -314,12 +314,25 @@ const BATCH_13: Record<string, number> = {
   SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
   Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.338, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13];
+/**
+ * Batch 14 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
+ * branch `realx14` on the miner of main at 8d8a323 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-13, the development set or Loghub, nor a close cousin of one): mean 0.827 over
+ * 24 systems (median 0.832). Built blind to batches 7 and 13 and to the failures being fixed while three other
+ * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_14: Record<string, number> = {
+  Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903, Sway: 0.811,
+  RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.723, Aria2: 1,
+  PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 0.706, NetBird: 0.932, Invidious: 0.759, Rook: 1,
+  Blockscout: 1, LyrionMusicServer: 0.92,
+};
+const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_13];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_13, BATCH_14];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
