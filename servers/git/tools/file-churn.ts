@@ -6,7 +6,7 @@ import type { GitServerContext } from '../context';
 import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type NumstatCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
-import { gitWindowArgs } from '../repo/window';
+import { repoWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -76,7 +76,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     return { ...base, commitsScanned: 0, filesChanged: 0, files: [], truncated: false, note: sentence(await explainNoHead(repo)) };
   }
   const hash = await resolveCommit(repo, input.ref, 'ref');
-  const selection = ['--no-merges', ...gitWindowArgs(window), hash, '--', ...(path ? [path] : [])];
+  const selection = ['--no-merges', ...(await repoWindowArgs(repo, window)), hash, '--', ...(path ? [path] : [])];
   const read = await readNumstats(repo, selection, input.maxCommits, extra);
   const { limitHit, truncated } = read;
   // git's --since/--until only read 1970-2099: every commit is checked against the exact window here.

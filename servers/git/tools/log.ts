@@ -5,7 +5,7 @@ import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
-import { gitWindowArgs } from '../repo/window';
+import { repoWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
 import { commitSchema, pathInput } from './schemas';
 
@@ -59,7 +59,7 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: sentence(await explainNoHead(repo)), ...windowToIso(window) };
   }
   const range = await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
-  const filters = ['--no-color', ...gitWindowArgs(window)];
+  const filters = ['--no-color', ...(await repoWindowArgs(repo, window))];
   const texts = textFilters(input);
   filters.push(...texts.gitArgs);
   if (!input.includeMerges) filters.push('--no-merges');

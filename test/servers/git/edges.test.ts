@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { ALICE, BOB, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const subjectsOf = (log: Data): string[] => log.commits.map((c: Data) => c.subject);
 
 describe('git server edge cases', function () {
   this.timeout(30_000);
@@ -50,6 +51,29 @@ describe('git server edge cases', function () {
       assert.ok(!churn.files.some((f: Data) => f.path === 'future.txt'), JSON.stringify(churn.files));
       const future = await ok(odd, 'git_file_churn', { since: '2100-01-01' });
       assert.deepEqual(future.files.map((f: Data) => f.path), ['future.txt']);
+    });
+  });
+
+  // gitsys15: git's --since stops walking at the first commit older than the date, so one commit from a machine whose
+  // clock was behind hid the commits of the window made before it: "this week" listed 1 of 2 commits.
+  describe('a commit dated before its parent (a clock behind)', () => {
+    it('does not hide the commits below it from git_log and git_file_churn', async () => {
+      const skew = edges.kit.repo('skew', [
+        { subject: 'before the window', date: '2024-04-01T10:00:00Z' },
+        { subject: 'inside, first', date: '2024-05-10T10:00:00Z' },
+        { subject: 'from a clock a year behind', date: '2023-05-10T10:00:00Z' },
+        { subject: 'inside, second', date: '2024-05-11T10:00:00Z' },
+      ]);
+      const server = await startBuiltServer('git', { REPO_PATH: skew, TZ: 'UTC' });
+      try {
+        const log = await ok(server, 'git_log', { since: '2024-05-09' });
+        assert.deepEqual(subjectsOf(log), ['inside, second', 'inside, first']);
+        const churn = await ok(server, 'git_file_churn', { since: '2024-05-09' });
+        assert.equal(churn.commitsScanned, 2);
+        assert.deepEqual(churn.files.map((f: Data) => f.path).sort(), ['2.txt', '4.txt']);
+      } finally {
+        await server.close();
+      }
     });
   });
 
