@@ -77,6 +77,36 @@ describe('git server edge cases', function () {
     });
   });
 
+  // gitsys15: churn with a path diffed only under it, so git could not pair a rename's sides: a file moved into the path
+  // unchanged counted as all its lines added again (3 lines moved, one added later: "4 added").
+  describe('git_file_churn of a path a file was renamed into', () => {
+    it('counts the rename as a rename (no lines), and says earlier commits under the old name are not counted', async () => {
+      const { kit } = edges;
+      const root = kit.repo('moved-in', [{ subject: 'three lines', date: '2024-05-01T10:00:00Z', file: 'old.txt' }]);
+      kit.write(root, 'old.txt', 'one\ntwo\nthree\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, '2024-05-02T10:00:00Z', 'three lines');
+      mkdirSync(join(root, 'dir'));
+      kit.git(root, ['mv', 'old.txt', 'dir/old.txt']);
+      kit.commit(root, ALICE, '2024-05-03T10:00:00Z', 'move into dir');
+      kit.write(root, 'dir/old.txt', 'one\ntwo\nthree\nfour\n');
+      kit.commit(root, BOB, '2024-05-04T10:00:00Z', 'one more line', ['-a']);
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const churn = await ok(server, 'git_file_churn', { path: 'dir', since: '2024-01-01' });
+        assert.deepEqual(
+          churn.files.map((f: Data) => [f.path, f.commits, f.added, f.deleted, f.previousPaths]),
+          [['dir/old.txt', 2, 1, 0, ['old.txt']]],
+        );
+        assert.match(churn.note, /came into "dir" by a rename \("old.txt" to "dir\/old.txt"\): commits made under the old name are not counted/);
+        const whole = await ok(server, 'git_file_churn', { since: '2024-01-01' });
+        assert.deepEqual(whole.files.map((f: Data) => [f.path, f.commits, f.added, f.deleted]), [['dir/old.txt', 4, 5, 1]]);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('listed paths round-trip', () => {
     it('git_show lists exact paths (display forms beside them) and each works when passed back', async () => {
       const show = await ok(odd, 'git_show', { ref: 'HEAD~1', includePatch: false });
