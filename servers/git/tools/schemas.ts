@@ -13,8 +13,8 @@ export const READ_ONLY: ToolAnnotations = {
 export const commitSchema = z.object({
   hash: z.string().describe('Full commit hash'),
   shortHash: z.string(),
-  author: z.string(),
-  email: z.string(),
+  author: z.string().describe("Author name as git log shows it (through the repository's .mailmap)"),
+  email: z.string().describe('Author email, through the .mailmap too'),
   date: z.string().describe('Author date, ISO 8601 with offset'),
   committerDate: z.string().describe('Committer date, ISO 8601 with offset: what since/until select on; later than date after a rebase, amend or cherry-pick'),
   subject: z.string(),

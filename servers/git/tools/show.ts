@@ -41,7 +41,8 @@ const outputSchema = z.object({
   note: z.string().optional(),
 });
 
-const META_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%P', '%s', '%b'];
+/** Names and emails through the .mailmap, as everywhere (see COMMIT_FIELDS). */
+const META_FIELDS = ['%H', '%h', '%aN', '%aE', '%aI', '%cN', '%cE', '%cI', '%P', '%s', '%b'];
 
 type ShowInput = z.output<typeof inputSchema>;
 type ShowOutput = z.output<typeof outputSchema>;

@@ -107,6 +107,30 @@ describe('git server edge cases', function () {
     });
   });
 
+  // gitsys15: git_log and git_show printed the raw author (%an) while git_blame and git's own log use the .mailmap: one
+  // person under an old name read as two people, and blame named someone the log did not.
+  describe('a .mailmap', () => {
+    it('names people as git log and git blame do, in every tool', async () => {
+      const { kit } = edges;
+      const root = kit.repo('mailmap', [{ subject: 'under an old name', date: '2024-05-01T10:00:00Z', who: { name: 'jdoe', email: 'jdoe@old.example' } }]);
+      kit.write(root, '.mailmap', 'Jane Doe <jane@example.org> jdoe <jdoe@old.example>\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, { name: 'Jane Doe', email: 'jane@example.org' }, '2024-05-02T10:00:00Z', 'add the mailmap');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const log = await ok(server, 'git_log', {});
+        assert.deepEqual(log.commits.map((c: Data) => [c.author, c.email]), [['Jane Doe', 'jane@example.org'], ['Jane Doe', 'jane@example.org']]);
+        const show = await ok(server, 'git_show', { ref: 'HEAD~1', includePatch: false });
+        assert.deepEqual([show.author, show.email, show.committer, show.committerEmail], ['Jane Doe', 'jane@example.org', 'Jane Doe', 'jane@example.org']);
+        const blame = await ok(server, 'git_blame', { path: '1.txt' });
+        assert.deepEqual(blame.lines.map((l: Data) => l.author), ['Jane Doe']);
+        assert.equal((await ok(server, 'git_log', { author: 'Jane Doe' })).returned, 2);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('listed paths round-trip', () => {
     it('git_show lists exact paths (display forms beside them) and each works when passed back', async () => {
       const show = await ok(odd, 'git_show', { ref: 'HEAD~1', includePatch: false });
