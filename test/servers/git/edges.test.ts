@@ -131,6 +131,30 @@ describe('git server edge cases', function () {
     });
   });
 
+  // gitsys15: git stores a date before 1970 as negative seconds and its formats cannot read them: git_log, git_show and
+  // git://info gave the date as the literal text "%aI" (git log itself shows 1970-01-01).
+  describe('an author date before 1970', () => {
+    it('is read from the commit object, in the commit zone', async () => {
+      const { kit } = edges;
+      const root = kit.repo('before-1970', [{ subject: 'a parent', date: '2024-05-01T10:00:00Z' }]);
+      const tree = kit.git(root, ['rev-parse', 'HEAD^{tree}']);
+      const parent = kit.git(root, ['rev-parse', 'HEAD']);
+      // 1965-03-08T17:46:40Z written in +09:00: git commit refuses such a date, so the object is written by hand.
+      kit.write(kit.dir, 'old-commit.txt', `tree ${tree}\nparent ${parent}\nauthor Old Timer <old@example.org> -152000000 +0900\ncommitter Old Timer <old@example.org> 1715000000 +0000\n\nTyped in 1965\n`);
+      const hash = kit.git(root, ['hash-object', '-t', 'commit', '-w', '--literally', join(kit.dir, 'old-commit.txt')]);
+      kit.git(root, ['update-ref', 'refs/heads/main', hash]);
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const [newest] = (await ok(server, 'git_log', { count: 1 })).commits;
+        assert.deepEqual([newest.subject, newest.date, newest.committerDate], ['Typed in 1965', '1965-03-09T02:46:40+09:00', '2024-05-06T12:53:20+00:00']);
+        assert.equal((await ok(server, 'git_show', { ref: 'HEAD', includePatch: false })).date, '1965-03-09T02:46:40+09:00');
+        assert.equal((await readInfo(server)).lastCommit.date, '1965-03-09T02:46:40+09:00');
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('listed paths round-trip', () => {
     it('git_show lists exact paths (display forms beside them) and each works when passed back', async () => {
       const show = await ok(odd, 'git_show', { ref: 'HEAD~1', includePatch: false });

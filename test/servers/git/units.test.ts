@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gitWindowArgs, sinceFlagForVersion } from '../../../servers/git/repo/window';
+import { isoFromRawDate, isUnformattedDate } from '../../../servers/git/repo/raw-dates';
 import { resolveWindow } from '../../../servers/shared/time-window';
 import { redactRemoteUrl } from '../../../servers/git/repo/urls';
 import { parseCommitList, parseNumstat, unquoteGitPath } from '../../../servers/git/repo/parse';
@@ -43,6 +44,17 @@ describe('git server units', () => {
       assert.equal(sinceFlagForVersion('git version 3.0.0'), '--since-as-filter');
       assert.equal(sinceFlagForVersion('git version 2.37.7 (Apple Git-140)'), '--since');
       assert.equal(sinceFlagForVersion(''), '--since');
+    });
+  });
+
+  describe('isoFromRawDate', () => {
+    it('writes raw seconds and zone as ISO 8601 in that zone, negative seconds (before 1970) included', () => {
+      assert.equal(isoFromRawDate('-152000000 +0900'), '1965-03-09T02:46:40+09:00');
+      assert.equal(isoFromRawDate(' 1715000000 -0430'), '2024-05-06T08:23:20-04:30');
+      assert.equal(isoFromRawDate('0 +0000'), '1970-01-01T00:00:00+00:00');
+      assert.equal(isoFromRawDate('soon +0000'), undefined);
+      assert.equal(isUnformattedDate('%aI'), true);
+      assert.equal(isUnformattedDate('2024-05-06T08:23:20-04:30'), false);
     });
   });
 
