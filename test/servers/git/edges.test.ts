@@ -155,6 +155,30 @@ describe('git server edge cases', function () {
     });
   });
 
+  // gitsys15: a file name in Latin-1 (byte 0xFF) is listed with U+FFFD; passed back, that text names no file, and git_log
+  // answered "no commit touches it" (git_blame "does not exist") for a file that is there.
+  describe('a file name whose bytes are not UTF-8', () => {
+    it('is refused as a path with the reason, while a name really holding U+FFFD still works', async () => {
+      const { kit } = edges;
+      const root = kit.repo('latin1', [{ subject: 'first', date: '2024-05-01T10:00:00Z' }]);
+      writeFileSync(Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), 'latin-1 name\n');
+      writeFileSync(join(root, 'real\uFFFD.txt'), 'utf-8 name\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'two names');
+      const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+      try {
+        const listed = (await ok(server, 'git_show', { ref: 'HEAD', includePatch: false })).files.map((f: Data) => f.path).sort();
+        assert.deepEqual(listed, ['caf\uFFFD.txt', 'real\uFFFD.txt']);
+        for (const tool of ['git_log', 'git_blame', 'git_file_churn']) {
+          assert.match(await fails(server, tool, { path: 'caf\uFFFD.txt' }), /bytes of a file name that are not UTF-8.*Ask for its folder/);
+        }
+        assert.deepEqual((await ok(server, 'git_log', { path: 'real\uFFFD.txt' })).commits.map((c: Data) => c.subject), ['two names']);
+      } finally {
+        await server.close();
+      }
+    });
+  });
+
   describe('listed paths round-trip', () => {
     it('git_show lists exact paths (display forms beside them) and each works when passed back', async () => {
       const show = await ok(odd, 'git_show', { ref: 'HEAD~1', includePatch: false });
