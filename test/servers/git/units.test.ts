@@ -38,12 +38,15 @@ describe('git server units', () => {
 
   describe('sinceFlagForVersion', () => {
     it('uses --since-as-filter from git 2.38 on, --since before and for text it cannot read', () => {
-      assert.equal(sinceFlagForVersion('git version 2.39.5\n'), '--since-as-filter');
-      assert.equal(sinceFlagForVersion('git version 2.38.0'), '--since-as-filter');
-      assert.equal(sinceFlagForVersion('git version 2.45.1.windows.1'), '--since-as-filter');
-      assert.equal(sinceFlagForVersion('git version 3.0.0'), '--since-as-filter');
-      assert.equal(sinceFlagForVersion('git version 2.37.7 (Apple Git-140)'), '--since');
-      assert.equal(sinceFlagForVersion(''), '--since');
+      const expected: Array<[string, string]> = [
+        ['git version 2.39.5\n', '--since-as-filter'],
+        ['git version 2.38.0', '--since-as-filter'],
+        ['git version 2.45.1.windows.1', '--since-as-filter'],
+        ['git version 3.0.0', '--since-as-filter'],
+        ['git version 2.37.7 (Apple Git-140)', '--since'],
+        ['', '--since'],
+      ];
+      for (const [text, flag] of expected) assert.equal(sinceFlagForVersion(text), flag, text);
     });
   });
 
