@@ -2,8 +2,12 @@
 // subjects), so a `|` or a newline in the data never shifts a field.
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 
-/** Fields of one commit, in the order COMMIT_FORMAT prints them. */
-const COMMIT_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%s', '%P', '%cI'] as const;
+/**
+ * Fields of one commit, in the order COMMIT_FORMAT prints them. Names and emails are read through the repository's
+ * .mailmap (%aN, %aE), as `git log`, `git shortlog` and `git blame` show them: with the raw %an one person who
+ * committed under an old name or address counted as two, and git_blame (mailmap always) named someone git_log did not.
+ */
+const COMMIT_FIELDS = ['%H', '%h', '%aN', '%aE', '%aI', '%s', '%P', '%cI'] as const;
 export const COMMIT_FORMAT = COMMIT_FIELDS.join('%x00');
 export const COMMIT_FIELD_COUNT = COMMIT_FIELDS.length;
 

@@ -116,6 +116,7 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   if (value === '') throw new UserFacingError(`${label}: empty path.`);
   if (value.length > 4096) throw new UserFacingError(`${label}: path is too long.`);
   if (value.includes('\0')) throw new UserFacingError(`${label}: NUL characters are not allowed in paths.`);
+  if (value.includes('\uFFFD') && !existsSync(resolve(repo.root, value))) throw notUtf8Name(label, value);
   if (value.startsWith('-')) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' starts with '-'; write it as ./${sanitizeLine(value, 80)} if it is a file name.`);
 
   const outside = () => new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' is outside the repository (${repo.root}); give a path inside it, relative to its root.`);
@@ -137,6 +138,17 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   const gitPath = rel.split(sep).join('/');
   if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
   return gitPath === '' ? '.' : gitPath;
+}
+
+/**
+ * The refusal of a path holding U+FFFD that names no file. git stores names as bytes, and a name that is not UTF-8
+ * (Latin-1 from an old system, say) is listed with U+FFFD for each byte it cannot read; JSON cannot carry those bytes,
+ * so the text passed back names another file, and git would answer "nothing touches it", which is false.
+ */
+function notUtf8Name(label: string, value: string): UserFacingError {
+  return new UserFacingError(
+    `${label}: '${sanitizeLine(value, 200)}' has U+FFFD (\uFFFD), which stands for bytes of a file name that are not UTF-8: that name cannot be passed back exactly, so no tool can select this file by name. Ask for its folder instead (or the whole repository); its history is listed there.`,
+  );
 }
 
 /** `path` with symlinks resolved in its deepest existing folder (the rest, which may not exist, kept as written). */

@@ -2,6 +2,15 @@
 // epoch ms) into git's --since/--until, which compare whole seconds of the committer date and are
 // both inclusive. Only instants we computed reach git, never the caller's text.
 import type { TimeWindow } from '../../shared/time-window';
+import type { Repo } from './repo';
+
+/**
+ * How git is told where the window starts. Plain `--since` stops walking a line of history at its first commit older
+ * than the date: one commit made on a machine whose clock was behind (or an old commit cherry-picked with its date
+ * kept by a tool) hides every commit below it, even those inside the window, and "what changed this week" comes back
+ * short. `--since-as-filter` (git 2.38) visits every commit and only filters; older git has only `--since`.
+ */
+export type SinceFlag = '--since' | '--since-as-filter';
 
 // git reads dates only between 1970 and 2099 (others silently become "now"): a side beyond the
 // range is left out (it excludes nothing), and instants are pinned inside it.
@@ -13,17 +22,44 @@ const GIT_MAX_SECONDS = Date.UTC(2099, 11, 31, 23, 59, 59) / 1000;
  * `--since` gets the first whole second at or after `since`, `--until` the last whole second before
  * `until` (git's --until keeps commits at that second).
  */
-export function gitWindowArgs(window: TimeWindow): string[] {
+export function gitWindowArgs(window: TimeWindow, sinceFlag: SinceFlag = '--since-as-filter'): string[] {
   const args: string[] = [];
   if (window.since !== undefined) {
     const first = Math.ceil(window.since / 1000);
-    if (first > GIT_MIN_SECONDS) args.push(`--since=${gitDate(Math.min(first, GIT_MAX_SECONDS))}`);
+    if (first > GIT_MIN_SECONDS) args.push(`${sinceFlag}=${gitDate(Math.min(first, GIT_MAX_SECONDS))}`);
   }
   if (window.until !== undefined) {
     const last = Math.ceil(window.until / 1000) - 1;
     if (last < GIT_MAX_SECONDS) args.push(`--until=${gitDate(Math.max(last, GIT_MIN_SECONDS))}`);
   }
   return args;
+}
+
+/** gitWindowArgs with the since flag the installed git understands (asked once per process). */
+export async function repoWindowArgs(repo: Repo, window: TimeWindow): Promise<string[]> {
+  if (window.since === undefined) return gitWindowArgs(window);
+  return gitWindowArgs(window, await sinceFlagOf(repo));
+}
+
+let sinceFlagCache: Promise<SinceFlag> | undefined;
+
+function sinceFlagOf(repo: Repo): Promise<SinceFlag> {
+  sinceFlagCache ??= repo.git(['--version']).then(
+    (r) => sinceFlagForVersion(r.stdout.toString('utf8')),
+    () => {
+      sinceFlagCache = undefined; // a cancelled or failed call says nothing about git: ask again next time
+      return '--since' as const;
+    },
+  );
+  return sinceFlagCache;
+}
+
+/** The since flag for `git --version` output ("git version 2.39.5", "git version 2.45.1.windows.1"). */
+export function sinceFlagForVersion(versionText: string): SinceFlag {
+  const match = /(\d+)\.(\d+)/.exec(versionText);
+  if (!match) return '--since';
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  return major > 2 || (major === 2 && minor >= 38) ? '--since-as-filter' : '--since';
 }
 
 function gitDate(seconds: number): string {

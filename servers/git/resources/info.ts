@@ -4,6 +4,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { isMultiRepository, listNames, type GitServerContext } from '../context';
 import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
+import { withRawDates } from '../repo/raw-dates';
 import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../repo/repo';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation, type Operation } from '../repo/operation';
@@ -110,7 +111,7 @@ async function readLastCommit(repo: Repo): Promise<RepoInfo['lastCommit']> {
   const head = await repo.head();
   if (!head) return null;
   const result = await repo.git(['log', '-z', '-1', `--format=${COMMIT_FORMAT}`, head, '--']);
-  const [commit] = parseCommitList(result.stdout.toString('utf8'));
+  const [commit] = await withRawDates(repo, parseCommitList(result.stdout.toString('utf8')));
   if (!commit) return null;
   const { parents: _parents, ...rest } = commit;
   return rest;

@@ -3,10 +3,10 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { inWindow, resolveWindow, TIME_FORMS, timeFields, windowToIso } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
-import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type NumstatCommit } from '../repo/parse';
+import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type FileStat, type NumstatCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
-import { gitWindowArgs } from '../repo/window';
+import { repoWindowArgs } from '../repo/window';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -76,17 +76,19 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     return { ...base, commitsScanned: 0, filesChanged: 0, files: [], truncated: false, note: sentence(await explainNoHead(repo)) };
   }
   const hash = await resolveCommit(repo, input.ref, 'ref');
-  const selection = ['--no-merges', ...gitWindowArgs(window), hash, '--', ...(path ? [path] : [])];
-  const read = await readNumstats(repo, selection, input.maxCommits, extra);
+  const selection = ['--no-merges', ...(await repoWindowArgs(repo, window)), hash, '--', ...(path ? [path] : [])];
+  const read = await readNumstats(repo, selection, input.maxCommits, extra, path !== undefined && path !== '.');
   const { limitHit, truncated } = read;
   // git's --since/--until only read 1970-2099: every commit is checked against the exact window here.
-  const commits = read.commits.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
+  const inside = read.commits.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
+  const commits = path === undefined || path === '.' ? inside : inside.map((c) => ({ ...c, files: c.files.filter((f) => touchesPath(f, path)) }));
   const ranked = rank(tally(commits), input.sortBy);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
   const notes = [
     limitHit ? `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` : undefined,
     repo.shallow && !limitHit ? 'This is a shallow clone: commits older than its depth are not counted.' : undefined,
     untouched,
+    path !== undefined ? movedInNote(ranked, path) : undefined,
     read.renameNote,
   ].filter(Boolean);
   return {
@@ -99,8 +101,31 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   };
 }
 
-/** Counts the selected commits first (for progress and the limit), then reads their numstats newest first. */
-async function readNumstats(repo: Repo, selection: string[], maxCommits: number, extra: HandlerExtra): Promise<{ commits: NumstatCommit[]; limitHit: boolean; truncated: boolean; renameNote?: string }> {
+/** With a path: git selected only commits touching it, so a file moved in from outside has its earlier commits uncounted. */
+function movedInNote(files: ChurnOutput['files'], path: string): string | undefined {
+  const moved = files.filter((f) => f.previousPaths?.some((old) => !touchesPath({ path: old, added: 0, deleted: 0, binary: false }, path)));
+  if (moved.length === 0) return undefined;
+  const example = moved[0];
+  return `${moved.length} of these files came into ${JSON.stringify(path)} by a rename (${JSON.stringify(example.previousPaths?.[0])} to ${JSON.stringify(example.path)}): commits made under the old name are not counted here; ask with that path for them.`;
+}
+
+/**
+ * Whether a file stat read with --full-diff belongs to `path` (a file, or a folder and everything below it): its new
+ * name or, for a file moved in or out, its old name is there.
+ */
+function touchesPath(file: FileStat, path: string): boolean {
+  const under = (name: string) => name === path || name.startsWith(`${path}/`);
+  return under(file.path) || (file.oldPath !== undefined && under(file.oldPath));
+}
+
+/**
+ * Counts the selected commits first (for progress and the limit), then reads their numstats newest first.
+ * With `fullDiff` (a path was given) git diffs each selected commit whole instead of only under the path: limited to
+ * the path, git never sees the other side of a rename, so a file renamed into it counted as every line added again
+ * (a pure rename of a 200-line file: "200 lines added") and one moved out as every line deleted. The caller keeps the
+ * files under the path.
+ */
+async function readNumstats(repo: Repo, selection: string[], maxCommits: number, extra: HandlerExtra, fullDiff: boolean): Promise<{ commits: NumstatCommit[]; limitHit: boolean; truncated: boolean; renameNote?: string }> {
   const countResult = await gitOrExplain(repo, ['rev-list', '--count', `--max-count=${maxCommits + 1}`, ...selection]);
   const matching = Number(countResult.stdout.toString('utf8').trim()) || 0;
   const limitHit = matching > maxCommits;
@@ -115,7 +140,7 @@ async function readNumstats(repo: Repo, selection: string[], maxCommits: number,
   };
   const result = await gitOrExplain(
     repo,
-    ['log', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', `--format=${NUMSTAT_COMMIT_MARK}%H %ct`, `--max-count=${maxCommits}`, ...selection],
+    ['log', '--numstat', '-z', '-M', ...(fullDiff ? ['--full-diff'] : []), '--no-ext-diff', '--no-textconv', '--no-color', `--format=${NUMSTAT_COMMIT_MARK}%H %ct`, `--max-count=${maxCommits}`, ...selection],
     { maxBytes: 32 * 1024 * 1024, timeoutMs: 60_000, onStdout },
   );
   const commits = parseNumstat(result.stdout.toString('utf8'), true);

@@ -5,7 +5,8 @@ import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
-import { gitWindowArgs } from '../repo/window';
+import { repoWindowArgs } from '../repo/window';
+import { withRawDates } from '../repo/raw-dates';
 import { registerGitTool } from './register';
 import { commitSchema, pathInput } from './schemas';
 
@@ -59,13 +60,13 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: sentence(await explainNoHead(repo)), ...windowToIso(window) };
   }
   const range = await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
-  const filters = ['--no-color', ...gitWindowArgs(window)];
+  const filters = ['--no-color', ...(await repoWindowArgs(repo, window))];
   const texts = textFilters(input);
   filters.push(...texts.gitArgs);
   if (!input.includeMerges) filters.push('--no-merges');
   const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
   const { all, truncated } = await commitsMatching(repo, selection, { window, ...texts }, input.count + 1);
-  const commits = all.slice(0, input.count);
+  const commits = await withRawDates(repo, all.slice(0, input.count));
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, futureNote(commits)].filter(Boolean);

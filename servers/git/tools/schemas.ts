@@ -13,8 +13,8 @@ export const READ_ONLY: ToolAnnotations = {
 export const commitSchema = z.object({
   hash: z.string().describe('Full commit hash'),
   shortHash: z.string(),
-  author: z.string(),
-  email: z.string(),
+  author: z.string().describe("Author name as git log shows it (through the repository's .mailmap)"),
+  email: z.string().describe('Author email, through the .mailmap too'),
   date: z.string().describe('Author date, ISO 8601 with offset'),
   committerDate: z.string().describe('Committer date, ISO 8601 with offset: what since/until select on; later than date after a rebase, amend or cherry-pick'),
   subject: z.string(),
@@ -22,7 +22,8 @@ export const commitSchema = z.object({
 });
 
 /** What every listed path says about itself: exact for passing back, a display form only when needed. */
-export const EXACT_PATH = 'Exact path relative to the repository root; pass it back unchanged as a path argument';
+export const EXACT_PATH =
+  'Exact path relative to the repository root; pass it back unchanged as a path argument (except a name whose bytes are not UTF-8: those bytes show as U+FFFD and such a path cannot be passed back)';
 export const DISPLAY_PATH = 'The path for people, only when the exact one has control or invisible characters (shown as \\xNN); do not pass it back';
 
 export const fileStatSchema = z.object({

@@ -4,6 +4,7 @@ import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
 import { gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { withRawDates } from '../repo/raw-dates';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
@@ -41,7 +42,8 @@ const outputSchema = z.object({
   note: z.string().optional(),
 });
 
-const META_FIELDS = ['%H', '%h', '%an', '%ae', '%aI', '%cn', '%ce', '%cI', '%P', '%s', '%b'];
+/** Names and emails through the .mailmap, as everywhere (see COMMIT_FIELDS). */
+const META_FIELDS = ['%H', '%h', '%aN', '%aE', '%aI', '%cN', '%cE', '%cI', '%P', '%s', '%b'];
 
 type ShowInput = z.output<typeof inputSchema>;
 type ShowOutput = z.output<typeof outputSchema>;
@@ -103,15 +105,16 @@ async function readMeta(repo: Repo, hash: string) {
   const parents = parentList ? parentList.split(' ').filter(Boolean) : [];
   const bodyText = sanitizeText(rawBody ?? '').trim();
   const bodyCut = bodyText.length > MAX_BODY_CHARS;
+  const [dates] = await withRawDates(repo, [{ hash: full, date, committerDate }]);
   return {
     hash: full,
     shortHash,
     author: sanitizeLine(author, 200),
     email: sanitizeLine(email, 200),
-    date,
+    date: dates.date,
     committer: sanitizeLine(committer, 200),
     committerEmail: sanitizeLine(committerEmail, 200),
-    committerDate,
+    committerDate: dates.committerDate,
     subject: sanitizeLine(subject, 1000),
     body: bodyCut ? `${bodyText.slice(0, MAX_BODY_CHARS)}… [message cut]` : bodyText,
     parents,

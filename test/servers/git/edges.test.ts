@@ -8,6 +8,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { ALICE, BOB, createEdgeRepos, fails, ok, readInfo, type EdgeRepos } from '../../support/git-fixture';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+const subjectsOf = (log: Data): string[] => log.commits.map((c: Data) => c.subject);
+/** Runs `use` against a git server on `root` (TZ UTC), closing it afterwards. */
+async function withServer(root: string, use: (server: StartedServer) => Promise<void>): Promise<void> {
+  const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+  try {
+    await use(server);
+  } finally {
+    await server.close();
+  }
+}
 
 describe('git server edge cases', function () {
   this.timeout(30_000);
@@ -50,6 +60,89 @@ describe('git server edge cases', function () {
       assert.ok(!churn.files.some((f: Data) => f.path === 'future.txt'), JSON.stringify(churn.files));
       const future = await ok(odd, 'git_file_churn', { since: '2100-01-01' });
       assert.deepEqual(future.files.map((f: Data) => f.path), ['future.txt']);
+    });
+  });
+
+  // gitsys15: git's --since stops walking at the first commit older than the date, so one commit from a machine whose
+  // clock was behind hid the commits of the window made before it: "this week" listed 1 of 2 commits.
+  describe('a commit dated before its parent (a clock behind)', () => {
+    it('does not hide the commits below it from git_log and git_file_churn', async () => {
+      const skew = edges.kit.repo('skew', [
+        { subject: 'before the window', date: '2024-04-01T10:00:00Z' },
+        { subject: 'inside, first', date: '2024-05-10T10:00:00Z' },
+        { subject: 'from a clock a year behind', date: '2023-05-10T10:00:00Z' },
+        { subject: 'inside, second', date: '2024-05-11T10:00:00Z' },
+      ]);
+      await withServer(skew, async (server) => {
+        const log = await ok(server, 'git_log', { since: '2024-05-09' });
+        assert.deepEqual(subjectsOf(log), ['inside, second', 'inside, first']);
+        const churn = await ok(server, 'git_file_churn', { since: '2024-05-09' });
+        assert.equal(churn.commitsScanned, 2);
+        assert.deepEqual(churn.files.map((f: Data) => f.path).sort(), ['2.txt', '4.txt']);
+      });
+    });
+  });
+
+  // gitsys15: git_log and git_show printed the raw author (%an) while git_blame and git's own log use the .mailmap: one
+  // person under an old name read as two people, and blame named someone the log did not.
+  describe('a .mailmap', () => {
+    it('names people as git log and git blame do, in every tool', async () => {
+      const { kit } = edges;
+      const root = kit.repo('mailmap', [{ subject: 'under an old name', date: '2024-05-01T10:00:00Z', who: { name: 'jdoe', email: 'jdoe@old.example' } }]);
+      kit.write(root, '.mailmap', 'Jane Doe <jane@example.org> jdoe <jdoe@old.example>\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, { name: 'Jane Doe', email: 'jane@example.org' }, '2024-05-02T10:00:00Z', 'add the mailmap');
+      await withServer(root, async (server) => {
+        const log = await ok(server, 'git_log', {});
+        assert.deepEqual(log.commits.map((c: Data) => [c.author, c.email]), [['Jane Doe', 'jane@example.org'], ['Jane Doe', 'jane@example.org']]);
+        const show = await ok(server, 'git_show', { ref: 'HEAD~1', includePatch: false });
+        assert.deepEqual([show.author, show.email, show.committer, show.committerEmail], ['Jane Doe', 'jane@example.org', 'Jane Doe', 'jane@example.org']);
+        const blame = await ok(server, 'git_blame', { path: '1.txt' });
+        assert.deepEqual(blame.lines.map((l: Data) => l.author), ['Jane Doe']);
+        assert.equal((await ok(server, 'git_log', { author: 'Jane Doe' })).returned, 2);
+      });
+    });
+  });
+
+  // gitsys15: git stores a date before 1970 as negative seconds and its formats cannot read them: git_log, git_show and
+  // git://info gave the date as the literal text "%aI" (git log itself shows 1970-01-01).
+  describe('an author date before 1970', () => {
+    it('is read from the commit object, in the commit zone', async () => {
+      const { kit } = edges;
+      const root = kit.repo('before-1970', [{ subject: 'a parent', date: '2024-05-01T10:00:00Z' }]);
+      const tree = kit.git(root, ['rev-parse', 'HEAD^{tree}']);
+      const parent = kit.git(root, ['rev-parse', 'HEAD']);
+      // 1965-03-08T17:46:40Z written in +09:00: git commit refuses such a date, so the object is written by hand.
+      kit.write(kit.dir, 'old-commit.txt', `tree ${tree}\nparent ${parent}\nauthor Old Timer <old@example.org> -152000000 +0900\ncommitter Old Timer <old@example.org> 1715000000 +0000\n\nTyped in 1965\n`);
+      const hash = kit.git(root, ['hash-object', '-t', 'commit', '-w', '--literally', join(kit.dir, 'old-commit.txt')]);
+      kit.git(root, ['update-ref', 'refs/heads/main', hash]);
+      await withServer(root, async (server) => {
+        const [newest] = (await ok(server, 'git_log', { count: 1 })).commits;
+        assert.deepEqual([newest.subject, newest.date, newest.committerDate], ['Typed in 1965', '1965-03-09T02:46:40+09:00', '2024-05-06T12:53:20+00:00']);
+        assert.equal((await ok(server, 'git_show', { ref: 'HEAD', includePatch: false })).date, '1965-03-09T02:46:40+09:00');
+        assert.equal((await readInfo(server)).lastCommit.date, '1965-03-09T02:46:40+09:00');
+      });
+    });
+  });
+
+  // gitsys15: a file name in Latin-1 (byte 0xFF) is listed with U+FFFD; passed back, that text names no file, and git_log
+  // answered "no commit touches it" (git_blame "does not exist") for a file that is there.
+  describe('a file name whose bytes are not UTF-8', () => {
+    it('is refused as a path with the reason, while a name really holding U+FFFD still works', async () => {
+      const { kit } = edges;
+      const root = kit.repo('latin1', [{ subject: 'first', date: '2024-05-01T10:00:00Z' }]);
+      writeFileSync(Buffer.concat([Buffer.from(`${root}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]), 'latin-1 name\n');
+      writeFileSync(join(root, 'real\uFFFD.txt'), 'utf-8 name\n');
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, BOB, '2024-05-02T10:00:00Z', 'two names');
+      await withServer(root, async (server) => {
+        const listed = (await ok(server, 'git_show', { ref: 'HEAD', includePatch: false })).files.map((f: Data) => f.path).sort();
+        assert.deepEqual(listed, ['caf\uFFFD.txt', 'real\uFFFD.txt']);
+        for (const tool of ['git_log', 'git_blame', 'git_file_churn']) {
+          assert.match(await fails(server, tool, { path: 'caf\uFFFD.txt' }), /bytes of a file name that are not UTF-8.*Ask for its folder/);
+        }
+        assert.deepEqual((await ok(server, 'git_log', { path: 'real\uFFFD.txt' })).commits.map((c: Data) => c.subject), ['two names']);
+      });
     });
   });
 
@@ -408,6 +501,13 @@ describe('git server edge cases', function () {
         const cut = await ok(server, 'git_log', { path: 'lib/b.txt', count: 1 });
         assert.equal(cut.truncated, true);
         assert.equal(cut.note, undefined, 'not the oldest commit of the path: no word about a rename');
+        // gitsys15: churn with a path diffed only under it, so git could not pair the rename's sides: the move counted
+        // as every line of the file added again (lib: "4 added" for 1).
+        const churn = await ok(server, 'git_file_churn', { path: 'lib', since: '2024-01-01' });
+        assert.deepEqual(churn.files.map((f: Data) => [f.path, f.commits, f.added, f.deleted, f.previousPaths]), [['lib/b.txt', 2, 1, 0, ['src/a.txt']]]);
+        assert.match(churn.note, /came into "lib" by a rename \("src\/a.txt" to "lib\/b.txt"\): commits made under the old name are not counted/);
+        const whole = await ok(server, 'git_file_churn', { since: '2024-01-01' });
+        assert.deepEqual(whole.files.map((f: Data) => [f.path, f.commits, f.added, f.deleted]), [['lib/b.txt', 4, 5, 1]]);
       } finally {
         await server.close();
       }

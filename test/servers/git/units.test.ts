@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gitWindowArgs } from '../../../servers/git/repo/window';
+import { gitWindowArgs, sinceFlagForVersion } from '../../../servers/git/repo/window';
+import { isoFromRawDate, isUnformattedDate } from '../../../servers/git/repo/raw-dates';
 import { resolveWindow } from '../../../servers/shared/time-window';
 import { redactRemoteUrl } from '../../../servers/git/repo/urls';
 import { parseCommitList, parseNumstat, unquoteGitPath } from '../../../servers/git/repo/parse';
@@ -21,17 +22,42 @@ describe('git server units', () => {
     const window = (since?: string, until?: string) => resolveWindow({ since, until }, new Date(2024, 4, 15, 13, 45, 30));
 
     it('builds git arguments for since inclusive, until exclusive, and refuses an inverted window', () => {
-      assert.deepEqual(gitWindowArgs(window('2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z')), ['--since=2024-01-01T00:00:00Z', '--until=2024-01-31T23:59:59Z']);
+      assert.deepEqual(gitWindowArgs(window('2024-01-01T00:00:00Z', '2024-02-01T00:00:00Z')), ['--since-as-filter=2024-01-01T00:00:00Z', '--until=2024-01-31T23:59:59Z']);
       assert.deepEqual(gitWindowArgs(window('1900-01-01T00:00:00Z', '2200-01-01T00:00:00Z')), []);
       assert.throws(() => window('2024-02-01', '2024-01-01'), /before since/);
     });
 
     it('rounds sub-second bounds to the whole seconds git compares', () => {
       // A commit at 10:00:00 is before since 10:00:00.250; one at 10:00:01 is not.
-      assert.deepEqual(gitWindowArgs({ since: Date.UTC(2024, 0, 1, 10, 0, 0, 250) }), ['--since=2024-01-01T10:00:01Z']);
+      assert.deepEqual(gitWindowArgs({ since: Date.UTC(2024, 0, 1, 10, 0, 0, 250) }), ['--since-as-filter=2024-01-01T10:00:01Z']);
       // until 10:00:00.250 (exclusive) keeps a commit at 10:00:00.
       assert.deepEqual(gitWindowArgs({ until: Date.UTC(2024, 0, 1, 10, 0, 0, 250) }), ['--until=2024-01-01T10:00:00Z']);
       assert.deepEqual(gitWindowArgs({ until: Date.UTC(2024, 0, 1, 10, 0, 0) }), ['--until=2024-01-01T09:59:59Z']);
+    });
+  });
+
+  describe('sinceFlagForVersion', () => {
+    it('uses --since-as-filter from git 2.38 on, --since before and for text it cannot read', () => {
+      const expected: Array<[string, string]> = [
+        ['git version 2.39.5\n', '--since-as-filter'],
+        ['git version 2.38.0', '--since-as-filter'],
+        ['git version 2.45.1.windows.1', '--since-as-filter'],
+        ['git version 3.0.0', '--since-as-filter'],
+        ['git version 2.37.7 (Apple Git-140)', '--since'],
+        ['', '--since'],
+      ];
+      for (const [text, flag] of expected) assert.equal(sinceFlagForVersion(text), flag, text);
+    });
+  });
+
+  describe('isoFromRawDate', () => {
+    it('writes raw seconds and zone as ISO 8601 in that zone, negative seconds (before 1970) included', () => {
+      assert.equal(isoFromRawDate('-152000000 +0900'), '1965-03-09T02:46:40+09:00');
+      assert.equal(isoFromRawDate(' 1715000000 -0430'), '2024-05-06T08:23:20-04:30');
+      assert.equal(isoFromRawDate('0 +0000'), '1970-01-01T00:00:00+00:00');
+      assert.equal(isoFromRawDate('soon +0000'), undefined);
+      assert.equal(isUnformattedDate('%aI'), true);
+      assert.equal(isUnformattedDate('2024-05-06T08:23:20-04:30'), false);
     });
   });
 

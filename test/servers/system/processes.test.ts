@@ -12,8 +12,8 @@ import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-async function top(server: StartedServer, name: string): Promise<Row[]> {
-  const result = (await server.client.callTool({ name: 'get_top_processes', arguments: { name, count: 20, intervalMs: 500 } })) as CallToolResult;
+async function top(server: StartedServer, name: string, count = 20): Promise<Row[]> {
+  const result = (await server.client.callTool({ name: 'get_top_processes', arguments: { name, count, intervalMs: 500 } })) as CallToolResult;
   assert.notEqual(result.isError, true, JSON.stringify(result.content));
   return (result.structuredContent as Row).processes as Row[];
 }
@@ -88,7 +88,8 @@ describe('process names', function () {
       assert.equal(row.name, 'db sync task');
       assert.equal(row.executable, process.execPath);
       assert.deepEqual(row.arguments, []);
-      assert.ok((await top(server, process.execPath)).some((r) => r.pid === child.pid), 'found by its executable');
+      // Every node process matches the executable's path; on a busy machine an idle child is not among the top 20 by CPU.
+      assert.ok((await top(server, process.execPath, 100)).some((r) => r.pid === child.pid), 'found by its executable');
     });
   });
 });
