@@ -90,6 +90,8 @@ const DEFAULT_SETTINGS = {
 
 /** code-server starts in ~5 s on an idle machine and ~15 s on a loaded one; a deadline, not a wait. */
 const CODE_SERVER_START_DEADLINE_MS = 90_000;
+/** How long the workbench may take to show its activity bar after the page is opened (a loaded 2-core CI took 30+ s). */
+const WORKBENCH_LOAD_DEADLINE_MS = 120_000;
 
 export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   ensureToolchain();
@@ -112,9 +114,11 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     page.on('pageerror', (error) => consoleErrors.push(error.message));
 
     const url = workbenchUrl(server, options.folder);
-    await page.goto(url);
+    // The activity bar is the event that matters; the page's own "load" (every script of the workbench) took
+    // over playwright's default 30 s on a CI machine at load 25, so navigation waits only for the document.
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_LOAD_DEADLINE_MS });
     const workbench = wrap(page, url, server, browser, consoleErrors);
-    await workbench.activityBarItem().waitFor({ state: 'visible', timeout: 60_000 });
+    await workbench.activityBarItem().waitFor({ state: 'visible', timeout: WORKBENCH_LOAD_DEADLINE_MS });
     return workbench;
   } catch (error) {
     await browser?.close().catch(() => {});
