@@ -309,8 +309,8 @@ describe('UI: chat, trees and log files in the real workbench', function () {
 
   it('the chat survives a window reload (transcript restored)', async () => {
     const { page } = workbench;
-    await page.reload();
-    await workbench.activityBarItem().waitFor({ state: 'visible', timeout: 60_000 });
+    await page.reload({ waitUntil: 'domcontentloaded', timeout: 120_000 });
+    await workbench.activityBarItem().waitFor({ state: 'visible', timeout: 120_000 });
     await workbench.openView('Chat');
     const chat = workbench.chatFrame();
     await chat.locator('.message.user .text', { hasText: '오늘 커밋된 내용을 요약해 주세요' }).waitFor({ timeout: 30_000 });
