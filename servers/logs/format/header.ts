@@ -2,6 +2,7 @@
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
+import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
@@ -409,6 +410,8 @@ function readComponent(line: string, position: number, out: FieldMatch): boolean
     if (location) end = position + location[0].length;
   }
   if (end < 0 || !balanced(line, position, end)) return false;
+  // An exception's class (`java.net.ConnectException: …`) is the statement's subject, not a logger's column.
+  if (isExceptionName(line, position, end - 1)) return false;
   out.end = end;
   // The name is only cut out as a string when it may be a level (most are not: checked on its characters first).
   if (mayBeChannelLevel(line, position)) {
