@@ -212,6 +212,9 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
   const next = line.charCodeAt(close + 1);
   if (next === 91 /* [ */) return { end: close + 1, word };
   const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
+  // A colon glued to the level and to a `name:` after it (`[   INFO]:main: Log started`, a C logger's file form of its
+  // `[   INFO] main: …` console line) closes the level column as `] ` does: the name is the line's component.
+  if (next === 58 && componentEnd(line, end) > end) return { end, word };
   return endsField(line, end, true) ? { end, word } : undefined;
 }
 
