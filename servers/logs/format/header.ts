@@ -2,6 +2,7 @@
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
+import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
@@ -211,6 +212,9 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
   const next = line.charCodeAt(close + 1);
   if (next === 91 /* [ */) return { end: close + 1, word };
   const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
+  // A colon glued to the level and to a `name:` after it (`[   INFO]:main: Log started`, a C logger's file form of its
+  // `[   INFO] main: …` console line) closes the level column as `] ` does: the name is the line's component.
+  if (next === 58 && componentEnd(line, end) > end) return { end, word };
   return endsField(line, end, true) ? { end, word } : undefined;
 }
 
@@ -409,6 +413,8 @@ function readComponent(line: string, position: number, out: FieldMatch): boolean
     if (location) end = position + location[0].length;
   }
   if (end < 0 || !balanced(line, position, end)) return false;
+  // An exception's class (`java.net.ConnectException: …`) is the statement's subject, not a logger's column.
+  if (isExceptionName(line, position, end - 1)) return false;
   out.end = end;
   // The name is only cut out as a string when it may be a level (most are not: checked on its characters first).
   if (mayBeChannelLevel(line, position)) {

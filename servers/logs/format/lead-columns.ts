@@ -10,6 +10,7 @@
 // not change from line to line, so they never give that evidence. A run of a shape the file gives no evidence for is
 // left in the message: when unsure, keep the message whole.
 import { isWhiteSpace, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
+import { isExceptionName } from './exception-names';
 import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
@@ -67,6 +68,8 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   }
   const level = /^[A-Za-z]+$/.test(core) ? columnLevel(core) : undefined;
   if (level) return { shape: 'level', level };
+  // `TypeError:`, `java.io.IOException:` have a label's or a class logger's shape but name the failure (exception-names.ts).
+  if (core.length < token.length && isExceptionName(core, 0, core.length)) return undefined;
   if (LABEL.test(token)) return { shape: 'label' };
   if (LOCATION.test(token)) return { shape: 'location' };
   return LOGGER.test(token) || CLASS_LOGGER.test(token) ? { shape: 'logger' } : undefined;

@@ -177,4 +177,43 @@ describe('one statement in several renderings of one file', () => {
     ];
     assert.equal(learnLeadColumns(lines), undefined);
   });
+
+  it("a bracketed level glued by a colon to the subsystem's `name:` is the level column, as `] ` is (Tvheadend's file form)", () => {
+    // Tvheadend's tvhlog: `[ LEVEL] subsys: ` on its console and 4.2's log file `[ LEVEL]:subsys: `, 3.9's without a
+    // date, and a 2019 docker log without the level: one statement, one message, each line its own level and subsystem.
+    const lines = [
+      '2015-03-19 13:15:50.292 [   INFO] main: Log started',
+      '2015-03-19 13:15:50.323 [   INFO] config: loaded',
+      '2015-03-19 13:15:53.136 [WARNING] access: Access control checking disabled',
+      '2018-05-19 10:25:59.100 [   INFO]:main: Log started',
+      '2018-05-19 10:25:59.102 [  DEBUG]:config: no configuration, loading defaults',
+      '2018-05-19 10:25:59.206 [   INFO]:config: loaded',
+      '2023-12-19 12:48:03.772 [WARNING] linuxdvb: Unable to provide BER value.',
+      '2023-12-19 12:48:03.772 [WARNING] linuxdvb: Unable to provide UNC value.',
+      '2019-02-20 10:29:23.306 linuxdvb: Unable to provide UNC value.',
+      '[  ERROR]:HTTP: 89.27.5.135: /api/idnode/load -- 400',
+      // Neighbours: a glued colon not followed by a name is no level column; a name the file never shows as a
+      // component stays in a level-less line's message (a nameless statement with a colon of its own).
+      '2019-02-20 10:29:24.000 [INFO]:: odd',
+      '2019-02-20 10:29:25.000 retune: nodata on adapter 0',
+    ];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), [
+      'Log started',
+      'loaded',
+      'Access control checking disabled',
+      'Log started',
+      'no configuration, loading defaults',
+      'loaded',
+      'Unable to provide BER value.',
+      'Unable to provide UNC value.',
+      'Unable to provide UNC value.',
+      '89.27.5.135: /api/idnode/load -- 400',
+      '[INFO]:: odd',
+      'retune: nodata on adapter 0',
+    ]);
+    assert.deepEqual(out.map((p) => p.level), ['INFO', 'INFO', 'WARN', 'INFO', 'DEBUG', 'INFO', 'WARN', 'WARN', undefined, 'ERROR', undefined, undefined]);
+    assert.deepEqual(out.map((p) => p.component), ['main', 'config', 'access', 'main', 'config', 'config', 'linuxdvb', 'linuxdvb', 'linuxdvb', 'HTTP', undefined, undefined]);
+    assert.equal(out[8].timestamp, new Date(2019, 1, 20, 10, 29, 23, 306).getTime());
+  });
 });
