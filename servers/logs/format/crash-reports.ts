@@ -24,6 +24,18 @@ const UNCAUGHT: ReadonlyArray<readonly [RegExp, Level]> = [
 ];
 
 /**
+ * A report's first line that names no failure but announces one below (Python's `Traceback (most recent call last):`,
+ * then frames, then the exception's `ZeroDivisionError: division by zero`): the report is counted at that exception's
+ * line, which says what failed (continuation.ts entryOf).
+ */
+const ANNOUNCES = /^Traceback \(most recent call last\):\s*$/;
+
+/** True for a report's first line that announces the exception named further down (ANNOUNCES). */
+export function announcesReport(message: string): boolean {
+  return message.charCodeAt(0) === 84 && ANNOUNCES.test(message);
+}
+
+/**
  * The first line of an exception's report as both a logger (under an entry: `logger.exception`, `log.warn("…", e)`) and
  * a runtime (an uncaught one) write it: Python's `Traceback (most recent call last):`, an exception's name and message
  * (`ZeroDivisionError: division by zero`, `java.net.SocketTimeoutException: Read timed out`, Node's `TypeError: …`),
@@ -31,11 +43,22 @@ const UNCAUGHT: ReadonlyArray<readonly [RegExp, Level]> = [
  * that entry's report; under a lower one (or none) it is an error of its own (continuation.ts inheritedLevel).
  */
 const REPORT: readonly RegExp[] = [
-  /^Traceback \(most recent call last\):\s*$/,
+  ANNOUNCES,
   /^(?:[a-z_$][\w$]*\.)*(?:[A-Z][\w$]*)?(?:Error|Exception)(?::\s|\s*$)/,
   /^\*\* \([A-Z][\w.]*\) /,
   /^\S+:\d+:in [`'][^']*': .*\([A-Z][\w:]*\)\s*$/,
 ];
+
+/**
+ * Words (a regex alternation, case-insensitive) one of which every line crashReport reads holds: UNCAUGHT's and
+ * REPORT's. error_summary's word prefilter (prefilter.ts) takes them, so that a crash reported by none of the level
+ * words (a bare `java.lang.NullPointerException` after INFO lines) is read by it as search_logs and log_patterns read
+ * it: one rule in every tool. A report under a logged entry is that entry's (continuation.ts entryOf), so reading its
+ * lines does not count it twice. Not `traceback`: Python's report is counted at its exception's line (ANNOUNCES), which
+ * holds `Error` or `Exception` as REPORT's pattern requires. Kept beside the patterns it must cover
+ * (test/servers/logs/crash-reports.test.ts checks each example).
+ */
+export const CRASH_WORDS = 'exception|panic|fatal error|terminate called|segmentation fault|\\*\\* \\(|:in [`\']';
 
 /** First characters of UNCAUGHT's lines (character codes): other lines skip those regexes. */
 const UNCAUGHT_FIRST = new Set([...'EpftUS'].map((c) => c.charCodeAt(0)));
