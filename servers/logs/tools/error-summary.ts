@@ -8,7 +8,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { coverageNote, levelCoverage, levelsUnreadable } from '../format/coverage';
+import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
@@ -65,6 +65,7 @@ const outputSchema = z.object({
         .optional()
         .describe('error entries of this file outside the window, when the window held none'),
       levelsUnreadable: z.boolean().optional().describe('no sampled line of the file has a recognisable level: 0 errors here is not "no errors"'),
+      linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
       note: z.string().optional(),
     }),
   ),
@@ -164,7 +165,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const sample = await headLines(file.handle.fd, file.info);
   const coverage = levelCoverage(sample, parser);
   if (levelsUnreadable(coverage)) entry.levelsUnreadable = true;
-  const coverageText = coverageNote(file.info.name, coverage);
+  else if (coverage.withoutLevel > 0) entry.linesWithoutLevel = coverage.withoutLevel;
+  const coverageText = coverageNote(file.info.name, coverage, 'sampled', coverage.withoutLevel > 0 ? unreadLevelKey(sample, parser) : undefined);
   if (coverageText) job.notes.push(coverageText);
   const words = levelsAreWords(sample, parser);
   const { window } = job;
@@ -266,6 +268,8 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   let note = `no ${kind} lines ${where}`;
   if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window (see files[].outsideWindow)`;
   if (unreadable.length > 0) note += `; levels could not be read in ${unreadable.join(', ')}, so errors there may have been missed`;
+  const partly = files.filter((f) => f.linesWithoutLevel !== undefined).map((f) => f.file);
+  if (partly.length > 0) note += `; some lines of ${partly.join(', ')} have no readable level, and errors among them would not be counted (see notes)`;
   return note;
 }
 
