@@ -1,5 +1,6 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
-import type { Level, LineParser, ParsedLine } from './types';
+import { announcesReport } from './crash-reports';
+import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
 
 // PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
 // the learned component (`… [pid] DETAIL:`) or, where no header was learned, on the start of the message.
@@ -72,4 +73,36 @@ export function inheritedLevel(parsed: ParsedLine, above: Level | undefined): Le
 /** The level of a line that starts an entry of its own (needsHeader false): its own, or its report's (`report`). */
 export function ownLevel(parsed: ParsedLine): Level | undefined {
   return parsed.level ?? parsed.report;
+}
+
+/** The time and level of the entry a line belongs to, as the lines below it take them. */
+export interface EntryHeader {
+  timestamp?: number;
+  level?: Level;
+  /**
+   * The entry was opened by a line that announces an exception's report (Python's `Traceback …`, crash-reports.ts
+   * announcesReport) and is counted at the exception's line still to come.
+   */
+  announced?: boolean;
+}
+
+/**
+ * How a line that takes what it lacks from the entry above (needsHeader) stands to it, for counting entries rather
+ * than lines (error_summary: one logged error with a 40-line stack is one error). `level` is the line's level as read
+ * (its own, else inheritedLevel's); `above` the entry above, undefined when none was found (the text's first lines, or
+ * a frame deeper into a stack than the header lookback). `opens`: the line is an entry of its own, when its level is
+ * more severe than the entry's (an uncaught exception's report or a runtime's `panic:` after INFO lines, JUL's `SEVERE:`
+ * line under its level-less first half), when it has a level of its own and the entry above has no time either (a
+ * layout without times, Python's default `ERROR:root:msg`, writes an entry per leveled line), or when it is the
+ * exception's line of a report announced above. Under a timed entry, a line at its level is that entry's (a stack
+ * frame, `Caused by: …`, Node's `Error: …` under a logged ERROR), so the entry counts once. With no entry found above,
+ * a line with a level opens one: a long stack's report line may then count beside its logged entry (an error more),
+ * where taking it for part of an unseen entry could drop an uncaught crash (an error missed). `announced` is what the
+ * line hands down (EntryHeader.announced).
+ */
+export function entryOf(parsed: ParsedLine, level: Level | undefined, above: EntryHeader | undefined): { opens: boolean; announced: boolean } {
+  const severer = level !== undefined && (above?.level === undefined || LEVELS.indexOf(level) > LEVELS.indexOf(above.level));
+  if (parsed.level === undefined && parsed.report !== undefined && announcesReport(parsed.message)) return { opens: false, announced: severer || above?.announced === true };
+  const opens = level !== undefined && (severer || (parsed.level !== undefined && above?.timestamp === undefined) || (parsed.level === undefined && parsed.report !== undefined && above?.announced === true));
+  return { opens, announced: !opens && above?.announced === true };
 }

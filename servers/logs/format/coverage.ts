@@ -1,6 +1,7 @@
 // How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
 // could not judge, and never calls a file whose levels it could not read free of errors.
 import { inheritsLevel, levelOnNextLine } from './continuation';
+import { normalizeLevel } from './levels';
 import { joinedLines } from './partials';
 import type { LineParser, ParsedLine } from './types';
 
@@ -43,18 +44,69 @@ export function levelsUnreadable(coverage: LevelCoverage): boolean {
   return coverage.lines > 0 && coverage.withoutLevel === coverage.lines;
 }
 
+/** A JSON key whose values read as levels in records where no level was read (unreadLevelKey). */
+export interface LevelKeyHint {
+  key: string;
+  /** Its distinct values in the sample, at most MAX_HINT_VALUES. */
+  values: string[];
+}
+
+/** Distinct values a key may take and still be a level's (a scale has six to eight steps). */
+const MAX_HINT_VALUES = 8;
+
+/**
+ * Where a JSON-lines file may keep the levels no reader found: the top-level key that, in (nearly) every sampled record
+ * without a level, holds a short value the level scale reads (`"sev":"E"`, `"lvl_num":50`), with few distinct values.
+ * Only named, never read as the level: the key is not one a logger is known to write, so its values could be another
+ * field's (a count of 3 reads as a syslog severity). Undefined when fewer than 3 such records or no key fits.
+ */
+export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHint | undefined {
+  const keys = new Map<string, Set<string>>();
+  const hits = new Map<string, number>();
+  let records = 0;
+  for (const line of sample) {
+    if (line.charCodeAt(0) !== 123 || parser.parse(line).level !== undefined) continue;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
+    records++;
+    for (const [key, value] of Object.entries(record)) {
+      if (!((typeof value === 'string' && value.length <= 12) || typeof value === 'number') || normalizeLevel(value) === undefined) continue;
+      hits.set(key, (hits.get(key) ?? 0) + 1);
+      const values = keys.get(key) ?? new Set<string>();
+      values.add(String(value));
+      keys.set(key, values);
+    }
+  }
+  if (records < 3) return undefined;
+  let best: LevelKeyHint | undefined;
+  let bestHits = 0;
+  for (const [key, count] of hits) {
+    const values = keys.get(key)!;
+    if (count < 0.9 * records || values.size > MAX_HINT_VALUES || count <= bestHits) continue;
+    best = { key, values: [...values].sort() };
+    bestHits = count;
+  }
+  return best;
+}
+
 /**
  * The note a level-filtering tool gives for a file or source: how many lines have no recognisable level, or that none
  * has one (so 0 matches is not "no errors"). `seen` says where the counts come from: a file's sample from its start,
  * or every line a source read gave. Undefined when every line has a level.
  */
-export function coverageNote(file: string, coverage: LevelCoverage, seen: 'sampled' | 'read' = 'sampled'): string | undefined {
+export function coverageNote(file: string, coverage: LevelCoverage, seen: 'sampled' | 'read' = 'sampled', hint?: LevelKeyHint): string | undefined {
   if (coverage.withoutLevel === 0) return undefined;
   const count = `${coverage.withoutLevel.toLocaleString('en-US')} of ${coverage.lines.toLocaleString('en-US')}`;
+  const where = hint ? `; their level may be in the key "${hint.key}" (values ${hint.values.join(', ')}), which is not read as one` : '';
   if (levelsUnreadable(coverage)) {
     const layout = coverage.layoutKnown ? 'its lines carry no level this server can read' : 'its format was not recognised';
-    return `${file}: ${layout} (${count} lines ${seen} have no recognisable level): finding no errors here does not mean there are none`;
+    return `${file}: ${layout} (${count} lines ${seen} have no recognisable level${where}): finding no errors here does not mean there are none`;
   }
-  const where = seen === 'sampled' ? 'sampled from its start' : 'read';
-  return `${file}: ${count} lines ${where} have no recognisable level; such lines are never counted as errors`;
+  const from = seen === 'sampled' ? 'sampled from its start' : 'read';
+  return `${file}: ${count} lines ${from} have no recognisable level${where}; such lines are never counted as errors`;
 }

@@ -4,24 +4,64 @@
 import type { Level } from './types';
 
 /**
- * Printed only by a runtime when a failure was not caught (the thread or the process dies), never by a logger: such a
- * line is an entry of its own at the level given, whatever the entry above says.
+ * Printed only by a runtime (or by the shell or libc of a process that dies) when a failure was not caught: the thread
+ * or the process dies, and no logger writes these. Such a line is an entry of its own at the level given, whatever the
+ * entry above says. Each pattern is tried only on lines that start with one of the characters given before it.
  */
-const UNCAUGHT: ReadonlyArray<readonly [RegExp, Level]> = [
+const UNCAUGHT: ReadonlyArray<readonly [string, RegExp, Level]> = [
   // Java's default uncaught-exception handler: `Exception in thread "main" java.lang.IllegalStateException: …`.
-  [/^Exception in thread "[^"]*" \S/, 'ERROR'],
+  ['E', /^Exception in thread "[^"]*" \S/, 'ERROR'],
   // Go's runtime: `panic: …` (the process exits 2) and `fatal error: all goroutines are asleep - deadlock!`.
-  [/^panic: \S/, 'FATAL'],
-  [/^fatal error: \S/, 'FATAL'],
+  ['p', /^panic: \S/, 'FATAL'],
+  ['f', /^fatal error: \S/, 'FATAL'],
   // Rust's panic hook, before and after 1.73: `thread 'main' panicked at 'msg', src/x.rs:1:2` / `… at src/x.rs:1:2:`.
-  [/^thread '[^']*' panicked at /, 'ERROR'],
+  ['t', /^thread '[^']*' panicked at /, 'ERROR'],
   // .NET: `Unhandled exception. System.InvalidOperationException: …` (Core) / `Unhandled Exception: …` (Framework).
-  [/^Unhandled [Ee]xception[.:] \S/, 'FATAL'],
+  ['U', /^Unhandled [Ee]xception[.:] \S/, 'FATAL'],
   // C++'s std::terminate: `terminate called after throwing an instance of 'std::runtime_error'`.
-  [/^terminate called (?:after throwing an instance of|without an active exception)/, 'FATAL'],
-  // A shell's or init's word on a process killed by SIGSEGV.
-  [/^Segmentation fault(?: \(core dumped\))?$/, 'FATAL'],
+  ['t', /^terminate called (?:after throwing an instance of|without an active exception)/, 'FATAL'],
+  // A shell's word on a process a signal killed (bash's strsignal texts): SIGSEGV, SIGABRT (abort(), after a failed
+  // assert or a heap check), SIGKILL (the kernel's OOM killer, a `kill -9`), SIGBUS, SIGILL, SIGFPE.
+  ['SAKBIF', /^(?:Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/, 'FATAL'],
+  // Node.js 15 and later, a rejected promise nobody handled (the process exits 1): `[UnhandledPromiseRejection: This
+  // error originated either by throwing inside of an async function without a catch block, …] {`.
+  ['[', /^\[UnhandledPromiseRejection: /, 'FATAL'],
+  // HotSpot's crash report (hs_err) on stdout: `# A fatal error has been detected by the Java Runtime Environment:`,
+  // and its report of native memory exhausted: `# There is insufficient memory for the Java Runtime Environment to continue.`
+  ['#', /^# (?:A fatal error has been detected by the Java Runtime Environment:|There is insufficient memory for the Java Runtime Environment to continue\.)/, 'FATAL'],
+  // CPython's fatal errors (Py_FatalError, faulthandler): `Fatal Python error: Segmentation fault`.
+  ['F', /^Fatal Python error: /, 'FATAL'],
+  // musl's failed assert(): `Assertion failed: x > 0 (main.c: main: 12)`.
+  ['A', /^Assertion failed: .+ \([^()]+: [^()]+: \d+\)$/, 'FATAL'],
+  // glibc's heap checks (malloc_printerr), then abort(): `free(): double free detected in tcache 2`, `double free or
+  // corruption (out)`, `munmap_chunk(): invalid pointer`, `malloc(): corrupted top size`, `corrupted size vs. prev_size`;
+  // before glibc 2.26, `*** Error in `./prog': double free or corruption (fasttop): 0x… ***`; and the stack protector's
+  // `*** stack smashing detected ***: terminated`.
+  ['dfmrc', /^(?:double free or corruption \(|(?:free|malloc|realloc|munmap_chunk)\(\): (?:double free|invalid|corrupted|unaligned|memory corruption)|corrupted (?:size vs\. prev_size|double-linked list))/, 'FATAL'],
+  ['*', /^\*\*\* (?:Error in `[^`']*': |stack smashing detected \*\*\*)/, 'FATAL'],
 ];
+
+/**
+ * UNCAUGHT's lines that a program name or script position comes before, tried only on lines holding the text given:
+ * glibc's failed assert() (`prog: main.c:12: main: Assertion `x > 0' failed.`, the program name omitted when it has
+ * none) and bash's word on a script's job a signal killed (`./run.sh: line 3:  4711 Killed   java -jar app.jar`).
+ */
+const UNCAUGHT_INSIDE: ReadonlyArray<readonly [string, RegExp, Level]> = [
+  ['Assertion ', /^\S.*:\d+: .*Assertion [`'].*' failed\.$/, 'FATAL'],
+  [': line ', /^\S+: line \d+: +\d+ (?:Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)\b/, 'FATAL'],
+];
+
+/**
+ * A report's first line that names no failure but announces one below (Python's `Traceback (most recent call last):`,
+ * then frames, then the exception's `ZeroDivisionError: division by zero`): the report is counted at that exception's
+ * line, which says what failed (continuation.ts entryOf).
+ */
+const ANNOUNCES = /^Traceback \(most recent call last\):\s*$/;
+
+/** True for a report's first line that announces the exception named further down (ANNOUNCES). */
+export function announcesReport(message: string): boolean {
+  return message.charCodeAt(0) === 84 && ANNOUNCES.test(message);
+}
 
 /**
  * The first line of an exception's report as both a logger (under an entry: `logger.exception`, `log.warn("…", e)`) and
@@ -31,14 +71,31 @@ const UNCAUGHT: ReadonlyArray<readonly [RegExp, Level]> = [
  * that entry's report; under a lower one (or none) it is an error of its own (continuation.ts inheritedLevel).
  */
 const REPORT: readonly RegExp[] = [
-  /^Traceback \(most recent call last\):\s*$/,
+  ANNOUNCES,
   /^(?:[a-z_$][\w$]*\.)*(?:[A-Z][\w$]*)?(?:Error|Exception)(?::\s|\s*$)/,
   /^\*\* \([A-Z][\w.]*\) /,
   /^\S+:\d+:in [`'][^']*': .*\([A-Z][\w:]*\)\s*$/,
 ];
 
-/** First characters of UNCAUGHT's lines (character codes): other lines skip those regexes. */
-const UNCAUGHT_FIRST = new Set([...'EpftUS'].map((c) => c.charCodeAt(0)));
+/**
+ * Words (a regex alternation, case-insensitive) one of which every line crashReport reads holds: UNCAUGHT's and
+ * REPORT's. error_summary's word prefilter (prefilter.ts) takes them, so that a crash reported by none of the level
+ * words (a bare `java.lang.NullPointerException` after INFO lines) is read by it as search_logs and log_patterns read
+ * it: one rule in every tool. A report under a logged entry is that entry's (continuation.ts entryOf), so reading its
+ * lines does not count it twice. Not `traceback`: Python's report is counted at its exception's line (ANNOUNCES), which
+ * holds `Error` or `Exception` as REPORT's pattern requires. Kept beside the patterns it must cover
+ * (test/servers/logs/crash-reports.test.ts checks each example).
+ */
+export const CRASH_WORDS = 'exception|panic|fatal error|terminate called|segmentation fault|aborted|killed|illegal instruction|double free|corrupt|invalid pointer|(?:free|malloc|realloc|munmap_chunk)\\(\\)|unaligned|stack smashing|java runtime environment|\\*\\* \\(|:in [`\']';
+
+/** UNCAUGHT's patterns by the character codes their lines start with: other lines skip those regexes. */
+const UNCAUGHT_BY_FIRST = new Map<number, (readonly [RegExp, Level])[]>();
+for (const [firsts, pattern, level] of UNCAUGHT) {
+  for (const first of firsts) {
+    const code = first.charCodeAt(0);
+    UNCAUGHT_BY_FIRST.set(code, [...(UNCAUGHT_BY_FIRST.get(code) ?? []), [pattern, level]]);
+  }
+}
 
 /**
  * What a line without a level or time of its own says of a failure: `uncaught` when only a runtime prints it (an entry
@@ -49,7 +106,8 @@ export function crashReport(message: string): { level: Level; uncaught: boolean 
   const first = message.charCodeAt(0);
   // Stack frames and wrapped text start with spaces or tabs; an empty line opens nothing.
   if (Number.isNaN(first) || first === 32 || first === 9) return undefined;
-  if (UNCAUGHT_FIRST.has(first)) for (const [pattern, level] of UNCAUGHT) if (pattern.test(message)) return { level, uncaught: true };
+  for (const [pattern, level] of UNCAUGHT_BY_FIRST.get(first) ?? []) if (pattern.test(message)) return { level, uncaught: true };
+  for (const [inside, pattern, level] of UNCAUGHT_INSIDE) if (message.includes(inside) && pattern.test(message)) return { level, uncaught: true };
   for (const pattern of REPORT) if (pattern.test(message)) return { level: 'ERROR', uncaught: false };
   return undefined;
 }

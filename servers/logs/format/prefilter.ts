@@ -1,12 +1,14 @@
 // A cheap first pass for error_summary: when a file writes its levels as words (ERROR, error, [crit], level=fatal),
 // only lines containing one of the ERROR/FATAL words can be errors, so the scan (ripgrep or Buffer search) skips the rest.
+import { CRASH_WORDS } from './crash-reports';
 import { statusLevel } from './header';
 import type { Level, LineParser } from './types';
 
-// With the words of what only a runtime prints when a program dies (format/crash-reports.ts): `Exception in thread`,
-// `terminate called …`, `Segmentation fault`, `Unhandled exception.` hold none of the level words. Not `exception` or
-// `traceback` alone: those open the report under a logged ERROR entry too, which would then count twice.
-export const ERROR_WORDS_PATTERN = 'err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert|exception in thread|terminate called|segmentation fault|unhandled exception';
+// With the words of the lines that report a crash (format/crash-reports.ts CRASH_WORDS): `Exception in thread`,
+// `terminate called …`, `Segmentation fault`, a bare `java.lang.NullPointerException` or `Traceback` hold none of the
+// level words. Their lines under a logged ERROR entry are that entry's, and error_summary counts entries, so they do not
+// count twice.
+export const ERROR_WORDS_PATTERN = `err|eror|sever|fail|fatal|crit|alert|emerg|panic|ftl|assert|${CRASH_WORDS}`;
 
 const WORDS: Record<Level, RegExp> = {
   TRACE: /trace|finest|finer|verb|all/i,

@@ -38,7 +38,7 @@ const PROGRESS_EVERY = 100_000;
 export const templateSummarySchema = z.object({
   id: z.number().int(),
   template: z.string(),
-  count: z.number().int(),
+  count: z.number().int().describe('lines of this template: each line of a stack or wrapped message counts (error_summary counts entries)'),
   share: z.number(),
   levels: z.record(z.string(), z.number().int()),
   level: z.enum(LEVELS).optional(),
@@ -54,7 +54,7 @@ export const logPatternsResultShape = {
   file: z.string(),
   format: z.object({ id: z.string(), description: z.string() }),
   linesRead: z.number().int(),
-  linesMatched: z.number().int(),
+  linesMatched: z.number().int().describe('lines at the level and in the window, the stack lines under an entry included'),
   templateCount: z.number().int(),
   templates: z.array(templateSummarySchema),
   truncated: z.boolean().describe('More templates exist than were returned.'),

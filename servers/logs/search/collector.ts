@@ -1,9 +1,9 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { inheritedLevel, isEntryPart } from '../format/continuation';
+import { entryOf, inheritedLevel, isEntryPart, type EntryHeader } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
-import type { Level, LineParser, ParsedLine } from '../format/types';
+import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow } from '../../shared/time-rule';
 import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
@@ -13,11 +13,8 @@ export const PARSE_CHARS = 64 * 1024;
 /** How many lines above a continuation line (stack frame) are searched for the entry header it belongs to. */
 export const HEADER_LOOKBACK_LINES = 20;
 
-/** The time (epoch ms) and level of a log entry, from its header line. */
-export interface Header {
-  timestamp?: number;
-  level?: Level;
-}
+/** The time (epoch ms) and level of a log entry, from its header line (and whether a report was announced in it). */
+export type Header = EntryHeader;
 
 /** Parses one line, or its first PARSE_CHARS characters. */
 export function parseLine(parser: LineParser, text: string): ParsedLine {
@@ -54,7 +51,10 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     if (header && !(header.timestamp === undefined && header.level !== undefined && !parsed.standalone)) return header;
     if (header || report) {
       const above = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
-      return { timestamp: parsed.timestamp ?? above?.timestamp, level: header ? header.level : inheritedLevel(parsed, above?.level) };
+      const level = header ? header.level : inheritedLevel(parsed, above?.level);
+      const found: Header = { timestamp: parsed.timestamp ?? above?.timestamp, level };
+      if (report && entryOf(parsed, level, above).announced) found.announced = true;
+      return found;
     }
   }
   return undefined;
@@ -88,7 +88,7 @@ export class MatchCollector<Note = undefined> {
   untimed = 0;
   /** Order oldest and `limit` kept: later lines cannot be returned. */
   done = false;
-  /** The request has a level or time filter (without one, a line is accepted unparsed). */
+  /** The request has a level, time or entry filter (without one, a line is accepted unparsed). */
   readonly filtering: boolean;
   private readonly kept: Kept<Note>[] = [];
   private owed: { match: ScanMatch; remaining: number }[] = [];
@@ -97,7 +97,7 @@ export class MatchCollector<Note = undefined> {
     private readonly request: ScanRequest,
     private readonly options: CollectorOptions = {},
   ) {
-    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined;
+    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined || request.entries === true;
   }
 
   /** The level and time filters; a line without a timestamp is counted in `untimed` when a window is asked for. */

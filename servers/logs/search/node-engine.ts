@@ -9,7 +9,7 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
-import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
@@ -305,23 +305,27 @@ export class FileScanner {
     if (this.isPartSlot(text)) return;
     const parsed = parseLine(this.parser, text);
     let { timestamp, level } = parsed;
+    let continues = false;
+    let announced = false;
     if (needsHeader(this.parser, parsed)) {
       const header = this.headerBefore(hay, lineStart, lineNumber);
       timestamp ??= header?.timestamp;
       level ??= inheritedLevel(parsed, header?.level);
+      const entry = entryOf(parsed, level, header);
+      continues = !entry.opens;
+      announced = entry.announced;
     } else level = ownLevel(parsed);
-    this.lastParsed = { line: lineNumber, header: { timestamp, level } };
-    if (!this.collector.admits({ timestamp, level })) return;
+    this.lastParsed = { line: lineNumber, header: announced ? { timestamp, level, announced } : { timestamp, level } };
+    if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level })) return;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);
     this.fillPendingAfter(hay, lineEnd + 1);
   }
 
   /** The entry a continuation line belongs to: the nearest earlier line with a timestamp or level. */
   private headerBefore(hay: Hay, lineStart: number, lineNumber: number): Header | undefined {
-    if (this.lastParsed && this.lastParsed.line === lineNumber - 1) {
-      const h = this.lastParsed.header;
-      return h.timestamp !== undefined || h.level !== undefined ? h : undefined;
-    }
+    // The line above was read: its entry's time and level (both undefined for an entry without either, which is still
+    // an entry above: opensEntry tells it from none found).
+    if (this.lastParsed && this.lastParsed.line === lineNumber - 1) return this.lastParsed.header;
     let end = lineStart - 1;
     // Lines above the block's first are in the block before: its last header stands in for them.
     return headerAbove(

@@ -10,7 +10,7 @@ import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
-import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { headerAbove, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
@@ -320,7 +320,7 @@ class RipgrepMatches {
     for (const { match, note: offset, raw } of this.collector.chosen()) {
       if (!this.collector.filtering) {
         const parsed = parseLine(this.parser, raw);
-        const { timestamp, level } = needsHeader(this.parser, parsed) ? await this.withHeader(parsed, offset) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
+        const { timestamp, level } = needsHeader(this.parser, parsed) ? withHeader(parsed, await this.headers.above(offset)) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
         if (level) match.level = level;
         if (timestamp !== undefined) match.timestamp = timestamp;
       }
@@ -335,7 +335,12 @@ class RipgrepMatches {
       return;
     }
     const parsed = parseLine(this.parser, out.text);
-    if (needsHeader(this.parser, parsed)) return this.withHeader(parsed, out.offset).then((header) => this.filterAndKeep(out, parsed.message, header));
+    if (needsHeader(this.parser, parsed)) {
+      return this.headers.above(out.offset).then((above) => {
+        const header = withHeader(parsed, above);
+        if (!this.request.entries || entryOf(parsed, header.level, above).opens) this.filterAndKeep(out, parsed.message, header);
+      });
+    }
     this.filterAndKeep(out, parsed.message, { timestamp: parsed.timestamp, level: ownLevel(parsed) });
   }
 
@@ -349,17 +354,17 @@ class RipgrepMatches {
     this.collector.accept({ line, text: out.text, message, level, timestamp }, before, out.offset);
   }
 
-  /** A continuation line's time and level: what it lacks taken from the entry header above byte `offset`. */
-  private async withHeader(parsed: ParsedLine, offset: number): Promise<Header> {
-    const header = await this.headers.above(offset);
-    return { timestamp: parsed.timestamp ?? header?.timestamp, level: parsed.level ?? inheritedLevel(parsed, header?.level) };
-  }
 
   private remember(line: number, clean: string): void {
     if (this.request.before === 0) return;
     this.recent.push({ line, text: clean });
     if (this.recent.length > this.request.before) this.recent.shift();
   }
+}
+
+/** A continuation line's time and level: what it lacks taken from the entry header above it (`above`). */
+function withHeader(parsed: ParsedLine, above: Header | undefined): Header {
+  return { timestamp: parsed.timestamp ?? above?.timestamp, level: parsed.level ?? inheritedLevel(parsed, above?.level) };
 }
 
 /** Entry headers above byte offsets of one file: one handle, opened on first use; headers found are cached. */

@@ -29,6 +29,11 @@ export const scanRequestSchema = z.object({
   order: z.enum(['newest', 'oldest']),
   /** Returned lines are cut to this many characters. */
   maxLineChars: z.number().int().nonnegative(),
+  /**
+   * Only lines that open an entry match (format/continuation.ts opensEntry): the lines of a stack or wrapped text under
+   * an entry are not matches of their own, so counts are of entries (error_summary's), not lines.
+   */
+  entries: z.boolean().optional(),
 });
 export type ScanRequest = z.infer<typeof scanRequestSchema>;
 

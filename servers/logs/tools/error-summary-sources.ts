@@ -70,7 +70,7 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
     if (levelsUnreadable(stats)) entry.levelsUnreadable = true;
     const note = sourceLevelNote(source.name, stats);
     if (note) summary.notes.push(note);
-    if (untimed > 0) summary.notes.push(`${source.name}: ${untimed} error line(s) without a time were not counted (wholeFile counts them)`);
+    if (untimed > 0) summary.notes.push(`${source.name}: ${untimed} error entr(ies) without a time were not counted (wholeFile counts them)`);
   });
   return summary;
 }
@@ -94,7 +94,7 @@ export async function findSourceErrorsOutside(ctx: LogsContext, sources: SourceR
     if (!entry || outside.errors === 0) return;
     entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
     const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : '';
-    entry.note = `no errors in the last ${job.hours} h; ${outside.errors.toLocaleString('en-US')} error line(s)${span}${read >= OUTSIDE_RECORDS ? ` in its newest ${OUTSIDE_RECORDS.toLocaleString('en-US')} entries (older ones were not read)` : ''}: use wholeFile: true (or a larger hours) to summarise them`;
+    entry.note = `no errors in the last ${job.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}${read >= OUTSIDE_RECORDS ? ` in its newest ${OUTSIDE_RECORDS.toLocaleString('en-US')} entries (older ones were not read)` : ''}: use wholeFile: true (or a larger hours) to summarise them`;
   });
 }
 

@@ -8,7 +8,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
-import { coverageNote, levelCoverage, levelsUnreadable } from '../format/coverage';
+import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
@@ -32,14 +32,14 @@ const inputSchema = strictInput(z.object({
     .max(MAX_HOURS)
     .default(24)
     .describe('window: the last N hours before now (a line exactly N hours old is counted, as every since is inclusive); any age, e.g. 87600 for ten years'),
-  wholeFile: z.boolean().default(false).describe('count every error line whatever its time (no window; lines without a timestamp count too): for archived logs'),
+  wholeFile: z.boolean().default(false).describe('count every error entry whatever its time (no window; lines without a timestamp count too): for archived logs'),
   level: z.enum(['ERROR', 'FATAL']).default('ERROR').describe('minimum level counted as an error'),
   limit: z.number().int().min(1).max(100).default(20).describe('most groups to return, largest first'),
 }));
 
 const groupSchema = z.object({
   template: z.string().describe('message template, variable parts written <*>'),
-  count: z.number(),
+  count: z.number().describe('error entries in this group (a logged error with its stack or wrapped lines is one)'),
   levels: z.array(z.enum(LEVELS)),
   firstSeen: z.string().optional(),
   lastSeen: z.string().optional(),
@@ -50,7 +50,7 @@ const groupSchema = z.object({
 
 const outputSchema = z.object({
   window: z.object({ since: z.string(), until: z.string(), hours: z.number() }).optional().describe('absent with wholeFile'),
-  totalErrors: z.number(),
+  totalErrors: z.number().describe('error entries counted: a logged error with its stack or wrapped lines is one, not one per line'),
   groupCount: z.number(),
   groups: z.array(groupSchema),
   truncated: z.boolean().describe('more groups exist than returned'),
@@ -58,13 +58,14 @@ const outputSchema = z.object({
     z.object({
       file: z.string(),
       source: z.enum(['journal', 'docker']).optional().describe('set when this entry is a source, not a file'),
-      errors: z.number(),
+      errors: z.number().describe('error entries counted in this file or source'),
       newestEntry: z.string().optional().describe('timestamp of the newest line in the file'),
       outsideWindow: z
         .object({ errors: z.number(), firstSeen: z.string().optional(), lastSeen: z.string().optional() })
         .optional()
-        .describe('error lines of this file outside the window, when the window held none'),
+        .describe('error entries of this file outside the window, when the window held none'),
       levelsUnreadable: z.boolean().optional().describe('no sampled line of the file has a recognisable level: 0 errors here is not "no errors"'),
+      linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
       note: z.string().optional(),
     }),
   ),
@@ -89,7 +90,8 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
       title: 'Error summary',
       description:
         'Summarises ERROR and FATAL lines of the last N hours (default 24; any age) or, with wholeFile, of the whole file ' +
-        'whatever its age, grouped by message template with numbers, ids, UUIDs, IPs and paths masked: count, first/last ' +
+        'whatever its age, grouped by message template with numbers, ids, UUIDs, IPs and paths masked: count (of entries: an error ' +
+        'with its 40-line stack is one), first/last ' +
         'seen, levels, files and example lines, largest groups first. Use it first when asked what is going wrong, why ' +
         'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
         'containers unless `file` is given (unit, container and host narrow the sources). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
@@ -163,7 +165,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const sample = await headLines(file.handle.fd, file.info);
   const coverage = levelCoverage(sample, parser);
   if (levelsUnreadable(coverage)) entry.levelsUnreadable = true;
-  const coverageText = coverageNote(file.info.name, coverage);
+  else if (coverage.withoutLevel > 0) entry.linesWithoutLevel = coverage.withoutLevel;
+  const coverageText = coverageNote(file.info.name, coverage, 'sampled', coverage.withoutLevel > 0 ? unreadLevelKey(sample, parser) : undefined);
   if (coverageText) job.notes.push(coverageText);
   const words = levelsAreWords(sample, parser);
   const { window } = job;
@@ -184,8 +187,8 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const untimed = await scanErrors(ctx, file, entry, job, words);
   if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
-  else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error line(s) fall inside it`;
-  if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error line(s) without a readable timestamp were not counted (wholeFile counts them)`);
+  else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error entr(ies) fall inside it`;
+  if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error entr(ies) without a readable timestamp were not counted (wholeFile counts them)`);
   const clock = clockNote(file, newest);
   if (clock) job.notes.push(clock);
 }
@@ -235,7 +238,7 @@ async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileE
   if (outside.errors === 0) return;
   entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
   const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : ' (without readable times)';
-  const note = `no errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error line(s)${span}: use wholeFile: true (or a larger hours) to summarise them`;
+  const note = `no errors in the last ${job.args.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}: use wholeFile: true (or a larger hours) to summarise them`;
   entry.note = entry.note ? `${entry.note}; ${note}` : note;
 }
 
@@ -251,6 +254,8 @@ function errorScanRequest(level: SummaryArgs['level'], words: boolean, window: W
     limit: 1,
     order: 'oldest',
     maxLineChars: 2000,
+    // An error is an entry: the stack or wrapped lines under it are not errors of their own.
+    entries: true,
   };
 }
 
@@ -263,6 +268,8 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   let note = `no ${kind} lines ${where}`;
   if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window (see files[].outsideWindow)`;
   if (unreadable.length > 0) note += `; levels could not be read in ${unreadable.join(', ')}, so errors there may have been missed`;
+  const partly = files.filter((f) => f.linesWithoutLevel !== undefined).map((f) => f.file);
+  if (partly.length > 0) note += `; some lines of ${partly.join(', ')} have no readable level, and errors among them would not be counted (see notes)`;
   return note;
 }
 

@@ -50,7 +50,7 @@ const matchSchema = z.object({
 const outputSchema = z.object({
   matches: z.array(matchSchema),
   returned: z.number(),
-  totalMatches: z.number().describe('matching lines seen; a lower bound when truncated'),
+  totalMatches: z.number().describe('matching lines seen (lines, not entries: each matching line of a stack counts); a lower bound when truncated'),
   truncated: z.boolean().describe('more matches exist than returned (limit, output size, or files not searched)'),
   files: z.array(
     z.object({

@@ -6,7 +6,7 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser, stripEscapeCodes } from '../format/detect';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { parseLine, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
 import type { SourceKind, SourceRecord } from '../sources/types';
@@ -78,19 +78,21 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     let { timestamp, level } = parsed;
     // An entry never continues across streams: a stderr line is not part of the stdout entry above it.
     const above = needsHeader(p, parsed) && previous?.stream === record.stream ? previous : undefined;
-    // An exception's report under an entry below WARN (an uncaught one after INFO lines) is an entry of its own.
-    const header = above !== undefined && parsed.level === undefined && inheritedLevel(parsed, above.level) !== above.level ? undefined : above;
+    // An exception's report under an entry below WARN (an uncaught one after INFO lines), or a runtime's `panic:`, is an
+    // entry of its own (the rule the file engines count entries by); Python's `Traceback` line announces it, at ERROR.
+    const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level), above) : undefined;
+    const header = entry !== undefined && !entry.opens ? above : undefined;
     const continuation = header !== undefined;
     if (header) {
       timestamp ??= header.timestamp;
-      level ??= header.level;
+      level ??= inheritedLevel(parsed, header.level);
     } else {
       level = ownLevel(parsed) ?? record.level;
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
     }
     timestamp ??= record.time ?? above?.timestamp;
-    previous = { timestamp, level, stream: record.stream };
+    previous = { timestamp, level, stream: record.stream, announced: entry?.announced };
     const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
     if (record.stream) line.stream = record.stream;
     if (record.host) line.host = record.host;

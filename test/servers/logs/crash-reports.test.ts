@@ -9,6 +9,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crashReport } from '../../../servers/logs/format/crash-reports';
+import { ERROR_WORDS_PATTERN } from '../../../servers/logs/format/prefilter';
 import { parserFor } from '../../../servers/logs/format/parser';
 import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
@@ -26,16 +27,34 @@ const PYTHON = ['Traceback (most recent call last):', '  File "/app/worker.py", 
 const JAVA = ['Exception in thread "main" java.lang.IllegalStateException: config key db.url missing', '\tat com.acme.Config.load(Config.java:31)'];
 const NODE = ['/app/server.js:17', '    const n = user.name.length;', '                        ^', '', "TypeError: Cannot read properties of undefined (reading 'name')", '    at handler (/app/server.js:17:25)', '', 'Node.js v20.11.0'];
 const GO = ['panic: runtime error: invalid memory address or nil pointer dereference', '[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x4b2f1a]', '', 'goroutine 1 [running]:', 'main.handler(0x0)', '\t/app/main.go:42 +0x1a'];
+// glibc's failed assert() and the shell's word on the SIGABRT that follows (glibc assert/assert.c's format).
+const C_ASSERT = ["worker: src/queue.c:212: queue_pop: Assertion `q->len > 0' failed.", 'Aborted (core dumped)'];
+// Node.js 18's unhandled rejection of a non-Error value (as reported in nodejs/node#43326).
+const REJECTION = ['node:internal/process/promises:288', '            triggerUncaughtException(err, true /* fromPromise */);', '            ^', '', '[UnhandledPromiseRejection: This error originated either by throwing inside of an async function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise rejected with the reason "#<Object>".] {', "  code: 'ERR_UNHANDLED_REJECTION'", '}'];
+// HotSpot's crash report on stdout (adoptium/temurin-build#2086).
+const HS_ERR = ['#', '# A fatal error has been detected by the Java Runtime Environment:', '#', '#  SIGSEGV (0xb) at pc=0x00007f7bfaa351c9, pid=13060, tid=13080', '#'];
+// A container's entrypoint script whose java the OOM killer ended (bash's job report).
+const KILLED = ['/docker-entrypoint.sh: line 8:     7 Killed                  java -jar /app/app.jar'];
 const RUST = ["thread 'main' panicked at src/main.rs:12:5:", 'called `Option::unwrap()` on a `None` value', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'];
 
 describe('logs: uncaught exceptions and panics after INFO lines are errors', function () {
   this.timeout(60_000);
 
   it('tells the runtime-only lines and the first lines of exception reports from other lines', () => {
-    const uncaught = ['Exception in thread "main" java.lang.Error: x', 'panic: boom', 'fatal error: all goroutines are asleep - deadlock!', "thread 'tokio-1' panicked at 'oops', src/a.rs:1:2", 'Unhandled exception. System.InvalidOperationException: bad', "terminate called after throwing an instance of 'std::runtime_error'", 'Segmentation fault (core dumped)'];
+    const uncaught = ['Exception in thread "main" java.lang.Error: x', 'panic: boom', 'fatal error: all goroutines are asleep - deadlock!', "thread 'tokio-1' panicked at 'oops', src/a.rs:1:2", 'Unhandled exception. System.InvalidOperationException: bad', "terminate called after throwing an instance of 'std::runtime_error'", 'Segmentation fault (core dumped)',
+      C_ASSERT[0], 'Aborted (core dumped)', 'Aborted', 'Killed', KILLED[0], REJECTION[4], HS_ERR[1], '# There is insufficient memory for the Java Runtime Environment to continue.', 'Fatal Python error: Segmentation fault',
+      'Assertion failed: x > 0 (main.c: main: 12)', 'free(): double free detected in tcache 2', 'double free or corruption (out)', 'munmap_chunk(): invalid pointer', 'malloc(): corrupted top size', 'corrupted size vs. prev_size',
+      "*** Error in `./worker': double free or corruption (fasttop): 0x0000000001c3e010 ***", '*** stack smashing detected ***: terminated'];
     for (const line of uncaught) assert.equal(crashReport(line)?.uncaught, true, line);
     const reports = ['Traceback (most recent call last):', 'ZeroDivisionError: division by zero', 'java.net.SocketTimeoutException: Read timed out', 'Error: ENOENT: no such file or directory', 'TypeError: x is not a function', '** (RuntimeError) boom', "app.rb:3:in 'run': boom (RuntimeError)", 'java.lang.OutOfMemoryError'];
     for (const line of reports) assert.deepEqual(crashReport(line), { level: 'ERROR', uncaught: false }, line);
+    // error_summary's word prefilter reads every one of them (one rule in every tool), inside an envelope too; Python's
+    // `Traceback` line only announces the exception's line below it, where the report is counted.
+    const prefilter = new RegExp(ERROR_WORDS_PATTERN, 'i');
+    for (const line of [...uncaught, ...reports.filter((line) => !line.startsWith('Traceback'))]) assert.match(`{"log":${JSON.stringify(line)}}`, prefilter, line);
+    // Neighbours: the same words in other lines (a kernel's OOM line has a header of its own; a job's own words).
+    const neighbours = ['Killed process 4711 (java) total-vm:2048kB', 'Aborted by user', 'Assertion checks enabled', '# comment: fatal errors are mailed', '[Unhandled] request /api', 'free(): called', 'double free is detected by ASan'];
+    for (const line of neighbours) assert.equal(crashReport(line), undefined, line);
     const others = ['\tat com.acme.Main.main(Main.java:12)', '  File "/app/worker.py", line 88', 'ErrorHandler registered for /api', 'Errors: 0', 'Exceptions are logged to stderr', 'panicking is not allowed here', 'Caused by: java.io.IOException: x', ''];
     for (const line of others) assert.equal(crashReport(line), undefined, line);
   });
@@ -57,6 +76,10 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       ['go', GO, ['FATAL', 'FATAL', undefined, 'FATAL', 'FATAL', 'FATAL']],
       // Rust's closing `note: run with RUST_BACKTRACE=1` spells a level of its own (note: INFO).
       ['rust', RUST, ['ERROR', 'ERROR', 'INFO']],
+      ['cassert', C_ASSERT, ['FATAL', 'FATAL']],
+      ['rejection', REJECTION, ['INFO', 'INFO', 'INFO', undefined, 'FATAL', 'FATAL', 'FATAL']],
+      ['hserr', HS_ERR, ['INFO', 'FATAL', 'FATAL', 'FATAL', 'FATAL']],
+      ['killed', KILLED, ['FATAL']],
       // A logged warning's exception is the warning's; a logged error's traceback is that error's.
       ['warned', [`${time} WARN retrying the upstream`, 'java.net.SocketTimeoutException: Read timed out', '\tat com.acme.Net.read(Net.java:31)'], ['WARN', 'WARN', 'WARN']],
       ['logged', [`${time} ERROR batch failed`, ...PYTHON], ['ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
@@ -109,9 +132,8 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       it('error_summary over the last hour names each crash, once, and no warning', async () => {
         const data = await call('error_summary', { hours: 1 });
         const errors = Object.fromEntries(data.files.map((f: Data) => [f.file, f.errors]));
-        // `npe` is not here: a bare exception name without an error word is skipped by error_summary's word prefilter
-        // (search_logs and log_patterns at ERROR find it, above).
-        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged']) assert.ok(errors[`${name}.log`] >= 1, `${name}: ${JSON.stringify(data.files)}`);
+        // Each crash is one entry, `npe` (a bare exception name, no error word) too: the prefilter reads crashReport's words.
+        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged', 'npe', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
         assert.equal(errors['ignored.log'] ?? 0, 0, 'an exception ignored at DEBUG is no error');
         assert.equal(errors['warned.log'] ?? 0, 0, 'a logged warning with its exception is no error');
         const templates = data.groups.map((g: Data) => g.template).join('\n');

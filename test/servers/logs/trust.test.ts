@@ -104,7 +104,7 @@ describe('logs you can trust (issue 11)', function () {
         assert.equal(day.totalErrors, 0);
         const entry = day.files[0];
         assert.deepEqual(entry.outsideWindow, { errors: ARCHIVE_ERRORS, firstSeen: new Date(ARCHIVE_START).toISOString(), lastSeen: new Date(ARCHIVE_END).toISOString() });
-        assert.match(entry.note!, /40 error line\(s\) between 2015-07-29T08:00:00.000Z and 2015-08-10T18:00:00.000Z/);
+        assert.match(entry.note!, /40 error entr\(ies\) between 2015-07-29T08:00:00.000Z and 2015-08-10T18:00:00.000Z/);
         assert.doesNotMatch(day.notes.join(' '), /^no ERROR or FATAL lines in the last 24 h$/);
         const whole = await call<Summary>(s, 'error_summary', { file: 'archive-2015.log', wholeFile: true });
         assert.equal(whole.totalErrors, ARCHIVE_ERRORS);

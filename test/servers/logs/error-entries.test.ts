@@ -1,0 +1,94 @@
+// error_summary counts entries, not lines: a logged error with its stack (Spring Boot's `Servlet.service() … threw
+// exception` with 40 frames and `Caused by:` lines, Python's logger.exception traceback) is one error, whatever error
+// words its stack lines hold. An uncaught exception after INFO lines is one error too, and a layout without times
+// (Python's default `ERROR:root:msg`) writes one entry per leveled line (continuation.ts opensEntry).
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describeWithEachEngine } from '../../support/log-engines';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const stamp = (offsetSeconds: number): string => new Date(Date.now() - 60_000 + offsetSeconds * 1000).toISOString().replace('T', ' ').replace('Z', '');
+
+/** Spring Boot's (logback) line for an exception a servlet threw, with its stack as the JVM prints it. */
+function springLog(): string[] {
+  const frames = Array.from({ length: 40 }, (_, i) => `\tat org.apache.catalina.core.ApplicationFilterChain.internalDoFilter(ApplicationFilterChain.java:${160 + i})`);
+  return [
+    ...Array.from({ length: 60 }, (_, i) => `${stamp(0)}  INFO 4711 --- [nio-8080-exec-${i % 9}] c.e.orders.OrderController               : order ${i} read`),
+    `${stamp(1)} ERROR 4711 --- [nio-8080-exec-1] o.a.c.c.C.[.[.[/].[dispatcherServlet]    : Servlet.service() for servlet [dispatcherServlet] in context with path [] threw exception [Request processing failed; nested exception is java.lang.IllegalStateException: Failed to read order 42] with root cause`,
+    'org.springframework.web.util.NestedServletException: Request processing failed; nested exception is java.lang.IllegalStateException: Failed to read order 42',
+    ...frames.slice(0, 20),
+    'Caused by: java.lang.IllegalStateException: Failed to read order 42',
+    ...frames.slice(20),
+    'Caused by: java.sql.SQLException: Connection is not available, request timed out after 30000ms.',
+    '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)',
+    '\t... 52 common frames omitted',
+    `${stamp(2)}  INFO 4711 --- [nio-8080-exec-2] c.e.orders.OrderController               : order 43 read`,
+    `${stamp(3)} ERROR 4711 --- [nio-8080-exec-3] c.e.orders.OrderController               : order 44 failed: error reading row`,
+  ];
+}
+
+/** Python's logger.exception under INFO lines, then an uncaught exception (the interpreter's own traceback). */
+function pythonLog(): string[] {
+  return [
+    ...Array.from({ length: 30 }, (_, i) => `${stamp(0)},101 INFO worker: job ${i} done`),
+    `${stamp(1)},202 ERROR worker: job 7 failed`,
+    'Traceback (most recent call last):',
+    '  File "/app/worker.py", line 41, in run',
+    '    result = handler(job)',
+    '  File "/app/handlers.py", line 12, in handler',
+    "    raise ValueError('bad payload: error in field x')",
+    "ValueError: bad payload: error in field x",
+    `${stamp(2)},303 INFO worker: job 8 done`,
+    'Traceback (most recent call last):',
+    '  File "/app/worker.py", line 88, in <module>',
+    '    main()',
+    'ZeroDivisionError: division by zero',
+  ];
+}
+
+/** Python's logging.basicConfig default format: no time, one entry per leveled line. */
+const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
+
+describe('logs: error_summary counts entries, not lines', function () {
+  this.timeout(60_000);
+  let dir = '';
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'logs-entries-'));
+    writeFileSync(join(dir, 'spring.log'), springLog().join('\n') + '\n');
+    writeFileSync(join(dir, 'worker.log'), pythonLog().join('\n') + '\n');
+    writeFileSync(join(dir, 'untimed.log'), UNTIMED.join('\n') + '\n');
+  });
+  after(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+  describeWithEachEngine('', () => dir, (_engine, server) => {
+    const summary = async (file: string): Promise<Data> => {
+      const result = (await server().client.callTool({ name: 'error_summary', arguments: { file, wholeFile: true } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Data;
+    };
+
+    it('a logged error with a 44-line stack is one error; the next logged error is another', async () => {
+      const data = await summary('spring.log');
+      assert.equal(data.totalErrors, 2, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      const lines = data.groups.flatMap((g: Data) => g.examples.map((e: Data) => e.line)).sort((a: number, b: number) => a - b);
+      assert.deepEqual(lines, [61, 108]);
+    });
+
+    it('a logged traceback is its entry; an uncaught one after INFO lines is one error of its own', async () => {
+      const data = await summary('worker.log');
+      assert.equal(data.totalErrors, 2, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      const texts = data.groups.flatMap((g: Data) => g.examples.map((e: Data) => e.text)).join('\n');
+      assert.match(texts, /job 7 failed/);
+      assert.match(texts, /ZeroDivisionError: division by zero/);
+    });
+
+    it('without times, each leveled line is an entry', async () => {
+      const data = await summary('untimed.log');
+      assert.equal(data.totalErrors, 3, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+    });
+  });
+});
