@@ -40,20 +40,28 @@ const MAX_TOKENS = 64;
  */
 const EMPTY_QUOTES = /(^|[\s=:([,])(['"])\2(?=$|[\s,.;:)\]])/g;
 
+/** A name's empty argument list, `Completed()`: the parentheses glued to a letter, a digit or `_`. */
+const EMPTY_ARGUMENTS = /([\p{L}\p{N}_])\(\)/gu;
+/** A name's argument list that holds one <*>, quoted or not (`Completed('<*>')`), read as `Completed(<*>)`. */
+const QUOTED_ARGUMENT = /([\p{L}\p{N}_])\((['"]?)<\*>\2\)/gu;
+
 /**
  * Joins templates whose texts are the same once every empty quoted value is read as a quoted <*> (Magento's `the
  * '<*>' tries to reorder itself towards '', but their parents are different: '<*>' and '' respectively.` beside the
  * same sentence with `'<*>'` in both places). Why it holds: a program quotes what it was given so that an empty value
  * still shows, which is what the empty pair is; the tokenizer gives it no token, so those lines are one token shorter
  * than the others of their statement. The template shown is one with the quoted <*>, which says a value is there. Only a quoted <*> (a value the file shows varying) meets an empty pair: a quoted
- * constant word beside it may be the statement's own wording. Templates longer than MAX_TOKENS are left out.
+ * constant word beside it may be the statement's own wording. A name's empty argument list, `()`, is read the same
+ * way beside the name with one masked argument (Prefect's `Finished in state Completed()` / `… Completed('All states
+ * completed.')`): a program prints an object or a call as its name and what it holds in parentheses, and nothing
+ * there is a value as an empty quote is. Templates longer than MAX_TOKENS are left out.
  */
 export function joinEmptyQuotes(units: readonly SpanUnit[], join: JoinUnits): void {
   const byText = new Map<string, { plain?: number; emptied: number[] }>();
   for (let unit = 0; unit < units.length; unit++) {
     if (units[unit].tokens.length > MAX_TOKENS) continue;
-    const text = templateText(units[unit]);
-    const read = text.replace(EMPTY_QUOTES, `$1$2${WILDCARD}$2`);
+    const text = templateText(units[unit]).replace(QUOTED_ARGUMENT, `$1(${WILDCARD})`);
+    const read = text.replace(EMPTY_QUOTES, `$1$2${WILDCARD}$2`).replace(EMPTY_ARGUMENTS, `$1(${WILDCARD})`);
     const entry = byText.get(read) ?? { emptied: [] };
     byText.set(read, entry);
     if (read !== text) entry.emptied.push(unit);

@@ -48,6 +48,22 @@ describe('value spans: a value of no token or of several is still one value', ()
     ]), 3);
   });
 
+  it("reads a name's empty argument list as the masked argument of the statement's other lines", () => {
+    // Prefect 2.x (batch 12), engine: `logger.info(f"Finished in state {display_state}")`, the state's repr with its
+    // message when it has one.
+    const prefect = [
+      'Finished in state Completed()',
+      "Finished in state Completed('All states completed.')",
+      'Finished in state Completed()',
+      "Finished in state Failed('Flow run encountered an exception.')",
+    ];
+    const templates = templatesOf(prefect);
+    assert.deepEqual(templates.slice(0, 3), Array(3).fill("Finished in state Completed('<*>')"), templates.join(' / '));
+    // Another name with its argument is another state: it stays apart, as does a constant argument beside `()`.
+    assert.notEqual(templates[3], templates[0]);
+    assert.equal(minedCount(['worker stopped: reason()', 'worker stopped: reason(shutdown)']), 2);
+  });
+
   it("joins an indented dump of options, one `--key='value'` line each, and one of keys the miner masked", () => {
     // Cilium (batch 9), daemon/cmd: the agent logs every option in a loop, `  --%s='%s'`, an empty value as `''`.
     const cilium = [
