@@ -1464,8 +1464,29 @@ class QuoteCloses {
     this.apostropheFrom = -1;
   }
 
-  /** closingQuote(text, from, quote) for the message being scanned. */
+  /**
+   * Index of the double quote or apostrophe `quote` that closes a quoted text starting at `from` in the message being
+   * scanned, or -1: closingQuote, with the pairs of double quotes nested in the text passed over (opensInnerQuote), so
+   * that `played "Bobby "Blue" Bland/…/01 - You're the One.flac"` is one quoted value. Why it holds: a program quotes
+   * what it was given whole, and a title or a path may hold quotes of its own, which open after a blank and close later;
+   * a closing quote follows the text it closes, not a blank. An inner pair that does not close within MAX_QUOTED
+   * characters, or a quote the text never closes after it, is read as before (the first mark closes).
+   */
   find(text: string, from: number, quote: number): number {
+    const close = this.first(text, from, quote);
+    if (quote !== Char.Quote) return close;
+    let at = close;
+    while (at > from && opensInnerQuote(text, at)) {
+      const pair = this.first(text, at + 1, quote);
+      const next = pair < 0 ? -1 : this.first(text, pair + 1, quote);
+      if (next < 0 || next - from > MAX_QUOTED) return close;
+      at = next;
+    }
+    return at;
+  }
+
+  /** closingQuote(text, from, quote) for the message being scanned. */
+  private first(text: string, from: number, quote: number): number {
     const apostrophe = quote === Char.Apostrophe;
     const knownFrom = apostrophe ? this.apostropheFrom : this.quoteFrom;
     const known = apostrophe ? this.apostropheClose : this.quoteClose;
@@ -1480,6 +1501,12 @@ class QuoteCloses {
     }
     return close;
   }
+}
+
+/** The double quote at `index` opens a quote inside a quoted text: a blank before it, a letter or digit after it. */
+function opensInnerQuote(text: string, index: number): boolean {
+  const next = text.charCodeAt(index + 1);
+  return isSpace(text.charCodeAt(index - 1)) && (isDigit(next) || isAsciiLetter(next) || next > 127);
 }
 
 /** The apostrophe at `index` ends a word: the end of the text, a space or punctuation follows it. */

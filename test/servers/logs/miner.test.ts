@@ -133,6 +133,20 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(tokens("Couldn't open 'a b c"), "Couldn t open a b c");
   });
 
+  it('reads a quoted value that holds quotes of its own as one value, up to the quote that closes it', () => {
+    // MPD (batch 12), player thread: `FmtInfo(player_domain, "played \"{}\"", song.GetURI())`, the song's path as
+    // stored, an artist's nickname in quotes within it.
+    assert.equal(
+      tokens('played "Bobby "Blue" Bland/Bobby "Blue" Bland -- Turn On Your Love Light: The Duke Recordings, Volume 2 (1994)/Bobby "Blue" Bland -- 01-06 - You\'re the One (That I Adore).flac"'),
+      tokens('played "Metal/Arkaik/2019 - Supernal Flame/01 - Supernal Flame.mp3"'),
+    );
+    // Two quoted values after one another stay two: each closes after its text, before a blank.
+    assert.equal(tokens('rename "a b c" to "d e f" done'), 'rename <*> to <*> done');
+    assert.equal(tokens('copied "old name" "new name" ok'), 'copied <*> ok');
+    // A quote the text never closes after the inner one is read as before: the first mark closes.
+    assert.equal(tokens('say "hello "world'), 'say <*> world');
+  });
+
   it('reads a Windows path with spaces in its folder names as one variable', () => {
     // Made-up lines: `Program Files (x86)` is part of the path, not words of the message.
     assert.equal(tokens('launching C:\\Program Files\\Vusa\\bodisi.exe with 3 arguments'), 'launching <*> with <*> arguments');

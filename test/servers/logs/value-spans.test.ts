@@ -48,6 +48,22 @@ describe('value spans: a value of no token or of several is still one value', ()
     ]), 3);
   });
 
+  it("reads a name's empty argument list as the masked argument of the statement's other lines", () => {
+    // Prefect 2.x (batch 12), engine: `logger.info(f"Finished in state {display_state}")`, the state's repr with its
+    // message when it has one.
+    const prefect = [
+      'Finished in state Completed()',
+      "Finished in state Completed('All states completed.')",
+      'Finished in state Completed()',
+      "Finished in state Failed('Flow run encountered an exception.')",
+    ];
+    const templates = templatesOf(prefect);
+    assert.deepEqual(templates.slice(0, 3), Array(3).fill("Finished in state Completed('<*>')"), templates.join(' / '));
+    // Another name with its argument is another state: it stays apart, as does a constant argument beside `()`.
+    assert.notEqual(templates[3], templates[0]);
+    assert.equal(minedCount(['worker stopped: reason()', 'worker stopped: reason(shutdown)']), 2);
+  });
+
   it("joins an indented dump of options, one `--key='value'` line each, and one of keys the miner masked", () => {
     // Cilium (batch 9), daemon/cmd: the agent logs every option in a loop, `  --%s='%s'`, an empty value as `''`.
     const cilium = [
@@ -244,5 +260,61 @@ describe('value spans: a value of no token or of several is still one value', ()
       'request done: status=200 method=GET took=3ms',
       'request done: method=GET status=200 took=3ms',
     ]), 3);
+  });
+
+  it("reads the fields after a message as one value when the keys that come and go follow several messages", () => {
+    // cloudflared (batch 12), zerolog's console writer: the message, then the call's and the connection logger's fields
+    // (`connIndex`, `event`, `ip`, an `error` when there was one), which differ between versions.
+    const cloudflared = [
+      'Registered tunnel connection connIndex=3 connection=52b585bc-858c-432a-b724-90993c84cc10 event=0 ip=198.41.219.4 location=mia01 protocol=http2',
+      'Unregistered tunnel connection connIndex=2 event=0 ip=198.41.218.3',
+      'Unregistered tunnel connection connIndex=1 event=0 ip=198.41.219.5',
+      'Retrying connection in up to 1s connIndex=1 event=0 ip=198.41.219.5',
+      'Connection terminated connIndex=1',
+      'Connection terminated connIndex=3',
+      'Unregistered tunnel connection connIndex=2',
+      'Failed to serve quic connection error="failed to accept QUIC stream: timeout: no recent network activity" connIndex=2 ip=198.41.200.13',
+      'Serve tunnel error error="failed to accept QUIC stream: timeout: no recent network activity" connIndex=2 ip=198.41.200.13',
+      'Retrying connection in up to 1s seconds connIndex=2 ip=198.41.200.13',
+      'Connection terminated error="timeout: no recent network activity" connIndex=0',
+      'Unregistered tunnel connection connIndex=3',
+    ];
+    const templates = templatesOf(cloudflared);
+    assert.deepEqual([...new Set([1, 2, 6, 11].map((i) => templates[i]))], ['Unregistered tunnel connection <*>'], templates.join(' / '));
+    assert.deepEqual([...new Set([4, 5, 10].map((i) => templates[i]))], ['Connection terminated <*>']);
+    // The two wordings of the retry stay two statements: their messages differ by a word.
+    assert.notEqual(templates[3], templates[9]);
+  });
+
+  it('keeps apart fields that one message alone is seen with, and shared fields of different constant values', () => {
+    // `user` follows one message only: it may be what tells two statements apart (PAM's `… rhost=%s` / `… user=%s`).
+    assert.equal(minedCount([
+      'session opened rhost=10.0.0.1',
+      'session opened rhost=10.0.0.2 user=root',
+      'session closed rhost=10.0.0.1',
+      'session refused rhost=10.0.0.3',
+    ]), 4);
+    // `error` follows three messages, but the shared `status` holds an outcome in each: the statements stay apart.
+    assert.equal(minedCount([
+      'request done status=ok',
+      'request done status=failed error="connection reset"',
+      'upload done error="disk full"',
+      'sync done error="timeout"',
+    ]), 4);
+  });
+
+  it("reads a name in capitalised words after a label as one value, and a sentence there as the program's own", () => {
+    // Overseerr 1.2x (batch 12), Plex scanner: `Beginning to process recently added for library: ${library.name}`, the
+    // library's name as the user gave it, then winston's meta object.
+    const overseerr = [
+      'Beginning to process recently added for library: Hindi Movies {"lastScan":1746224400038}',
+      'Beginning to process recently added for library: Movies {"lastScan":1746224400045}',
+      'Beginning to process recently added for library: Anime {"lastScan":1746224400414}',
+      'Beginning to process recently added for library: TV Shows {"lastScan":1746224401028}',
+      'Beginning to process recently added for library: Stand-UP Comedy {"lastScan":1652386200084}',
+    ];
+    assert.deepEqual([...new Set(templatesOf(overseerr))], ['Beginning to process recently added for library: <*>']);
+    // A capitalised first word alone opens a sentence: the worker's own statements, one each.
+    assert.equal(minedCount(['Sync worker: Starting full sync', 'Sync worker: Finished full sync in 3 steps', 'Sync worker: Skipping locked library']), 3);
   });
 });
