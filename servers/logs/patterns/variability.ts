@@ -966,7 +966,10 @@ function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: st
   }
 }
 
-/** `wide` has <*> wherever its tokens differ from `narrow`'s (never at an enum value), and more shared words than those. */
+/**
+ * `wide` has <*> wherever its tokens differ from `narrow`'s (never at an enum value), quoted as `narrow`'s word there
+ * (sameQuotes), and more shared words than those.
+ */
 function covers(wide: Group, narrow: Group, mayMerge: (word: string) => boolean): boolean {
   let shared = 0;
   let covered = 0;
@@ -974,10 +977,34 @@ function covers(wide: Group, narrow: Group, mayMerge: (word: string) => boolean)
     const word = narrow.tokens[i];
     if (wide.tokens[i] === word) {
       if (word !== WILDCARD) shared++;
-    } else if (wide.tokens[i] !== WILDCARD || !mayMerge(word)) return false;
+    } else if (wide.tokens[i] !== WILDCARD || !mayMerge(word) || !sameQuotes(wide, narrow, i)) return false;
     else covered++;
   }
   return covered > 0 && shared > covered;
+}
+
+/**
+ * Token `position` is quoted alike in the two groups: the quote marks right before and after it (if any) are the same.
+ * A statement quotes what it fills in the same way on every line (`process command "%s"`), so a bare word where the
+ * other quotes its <*> (MPD's `process command list` beside `process command "status"`) is another statement's own
+ * text, not one more value (the miner's place() keeps such lines apart by the same reading).
+ */
+function sameQuotes(a: Group, b: Group, position: number): boolean {
+  const before = (group: Group) => {
+    const sep = position === 0 ? '' : (group.seps?.[position - 1] ?? '');
+    return quoteMarkAt(sep, sep.length - 1);
+  };
+  const after = (group: Group) => quoteMarkAt(group.seps?.[position] ?? '', 0);
+  return before(a) === before(b) && after(a) === after(b);
+}
+
+/**
+ * The quote mark at `index` of `text` (`"`, `'` or a backtick, as its character code), or -1 where there is none or
+ * `index` is outside the text: the mark that frames a quoted value on one side.
+ */
+export function quoteMarkAt(text: string, index: number): number {
+  const c = index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+  return c === 34 /* " */ || c === 39 /* ' */ || c === 96 /* ` */ ? c : -1;
 }
 
 interface Group {
