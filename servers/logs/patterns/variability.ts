@@ -1193,5 +1193,26 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
-  return isVariablePosition([...counts.values()], rule);
+  const perWord = [...counts.values()];
+  if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
+  return isVariablePosition(perWord, rule);
+}
+
+/** Share of a place's words (0..1) that must hold one same line count for recursEvenly. */
+const EVEN_SHARE = 0.75;
+
+/**
+ * EVEN_SHARE of the words of a place hold one same number of lines, two or more (Grafana's `Path Home`,
+ * `Path Data`, `Path Logs`, `Path Plugins` three times each, once per start, beside `Path Provisioning` once): a
+ * program's own words printed once per run of one sequence, as a start-up dumps its settings. Why it holds: a
+ * variable's values come from data and recur as often as the data does, unevenly (`removing chargen` beside `removing
+ * daytime` as services come and go, one line for most); words that recur in step, every one of them again and again
+ * the same number of times, are the statements of a sequence the program repeats. Only a place of few words
+ * (maxEventValues) is read so: more words than that are a variable however evenly they recur (hosts of a fleet).
+ */
+function recursEvenly(countsPerWord: number[]): boolean {
+  const byCount = new Map<number, number>();
+  for (const count of countsPerWord) if (count >= 2) byCount.set(count, (byCount.get(count) ?? 0) + 1);
+  for (const words of byCount.values()) if (words >= EVEN_SHARE * countsPerWord.length) return true;
+  return false;
 }

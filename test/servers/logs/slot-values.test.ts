@@ -874,4 +874,19 @@ describe('log intelligence: constant words that name a statement, and label-valu
     assert.deepEqual(miner.templates().map((t) => [t.template, t.count]), [['Welcome back <*>', 12]]);
   });
 
+  // realx3's Grafana (batch 3): three starts each print `Path Home`, `Path Data`, `Path Logs`, `Path Plugins` (and one
+  // `Path Provisioning`), one statement per setting; five words of three lines each read as a variable's values.
+  it("keeps apart words that recur in step, once per run of a sequence (Grafana's `Path Home` / `Path Data` at every start)", async () => {
+    // Real lines (test/fixtures/real-excerpts Grafana): settings.go logs each path with its own message.
+    const start = (time: string, paths: string[]) => paths.map((name) => `t=${time} lvl=info msg="Path ${name}" logger=settings path=/usr/share/grafana/${name.toLowerCase()}`);
+    const four = ['Home', 'Data', 'Logs', 'Plugins'];
+    const lines = [...start('2017-07-03T06:09:21+0000', four), ...start('2019-03-04T08:55:41+0000', [...four, 'Provisioning']), ...start('2020-11-09T09:14:11+0000', four)];
+    const templates = await templatesOf(lines);
+    assert.equal(new Set(templates).size, 5, [...new Set(templates)].join(' | '));
+    assertOneEvent(templates, [0, 4, 9], 'Path Home');
+    // The neighbour: a service's name, a few lines for some and one for most (xinetd's `removing <service>`), is one
+    // statement's value.
+    const services = ['chargen', 'daytime', 'echo', 'chargen', 'discard', 'time', 'daytime', 'echo', 'chargen', 'tftp'];
+    assert.equal(new Set(minedAlone(services.map((name) => `removing ${name}`))).size, 1);
+  });
 });
