@@ -9,7 +9,7 @@ import { mergeHeaderForms, messageLead } from './form-merge';
 import { recordValueSlots } from './records';
 import { SequenceCache, ShapeCache } from './sequence-cache';
 import { isEnumConstant, tokenizedScan, TokenScan, WILDCARD, type Tokenized } from './tokenize';
-import { mergeByVariability, type PositionUnit, type VariabilityRule } from './variability';
+import { mergeByVariability, quoteMarkAt, type PositionUnit, type VariabilityRule } from './variability';
 
 // Where it has always been imported from; it lives in tokenize.ts, which reads field values with it.
 export { isEnumConstant };
@@ -191,13 +191,21 @@ function mergeStats(into: Stats, from: Stats, maxExamples: number): void {
 }
 
 /**
- * Where a word ends without the full stop or ellipsis that ends its sentence (`SPP.`, `Frigate...`, `processor...`):
- * the dots a sentence ends with say nothing of the word, while a dot inside one (`kickasstorrents.ws`) makes a name.
+ * Where a word ends without the full stop, ellipsis, `!` or `?` that ends its sentence (`SPP.`, `Frigate...`,
+ * `processor...`, CUPS' `as the default!`): the marks a sentence ends with say nothing of the word, while a dot inside
+ * one (`kickasstorrents.ws`) makes a name. A word that ends its sentence with another mark is still a plain word, so a
+ * line that differs there (`as the default.` beside `as the default!`, two statements' texts) is told apart by its
+ * words (recordSplit), not masked at once.
  */
 function wordEnd(token: string): number {
   let end = token.length;
-  while (end > 1 && token.charCodeAt(end - 1) === 46 /* . */) end--;
+  while (end > 1 && isSentenceEnd(token.charCodeAt(end - 1))) end--;
   return end;
+}
+
+/** `.`, `!` or `?`: a mark a sentence ends with. */
+function isSentenceEnd(code: number): boolean {
+  return code === 46 /* . */ || code === 33 /* ! */ || code === 63; /* ? */
 }
 
 /**
@@ -572,9 +580,11 @@ export class TemplateMiner {
       const template = cluster.tokens;
       let skip = false;
       for (let i = 0; i < template.length; i++) {
-        if (template[i] === WILDCARD) wildcards++;
-        else if (template[i] === tokens[i]) same++;
-        else if (isEnumConstant(template[i]) && isEnumConstant(tokens[i])) skip = true;
+        if (template[i] === WILDCARD) {
+          wildcards++;
+          if (this.otherFrame(cluster, i, tokens[i])) skip = true;
+        } else if (template[i] === tokens[i]) same++;
+        else if ((isEnumConstant(template[i]) && isEnumConstant(tokens[i])) || this.otherFrame(cluster, i, tokens[i])) skip = true;
         if (skip || i + 1 - same > slack) {
           this.compared += i + 1;
           skip = true;
@@ -615,6 +625,21 @@ export class TemplateMiner {
     candidates.unshift(cluster);
     if (candidates.length > LEAF_CANDIDATES) candidates.pop();
     return cluster;
+  }
+
+  /**
+   * The message just scanned holds a plain word at `position` quoted otherwise than the cluster's token there: quote
+   * marks right around it in one and not the other, or other marks (MPD's `process command list` beside `process
+   * command "status"`). A statement quotes what it fills in the same way on every line, from its format string
+   * (`"%s"`); a bare word where the other quotes a value is another statement's own text, so the two are not joined.
+   * Only quotes: a bracket or parenthesis beside a word is as often a statement's own optional part (`(has extras)`).
+   */
+  private otherFrame(cluster: Cluster, position: number, token: string): boolean {
+    if (!isPlainWord(token)) return false;
+    const message = this.scan.message;
+    const opened = position === 0 ? cluster.lead : cluster.seps[position - 1];
+    const closed = cluster.seps[position] ?? '';
+    return quoteMarkAt(opened, opened.length - 1) !== quoteMarkAt(message, this.scan.starts[position] - 1) || quoteMarkAt(closed, 0) !== quoteMarkAt(message, this.scan.ends[position]);
   }
 
   /** The fewest equal tokens out of `length` that make a template similar enough to join (similarityThreshold). */

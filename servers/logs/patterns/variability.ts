@@ -966,7 +966,10 @@ function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: st
   }
 }
 
-/** `wide` has <*> wherever its tokens differ from `narrow`'s (never at an enum value), and more shared words than those. */
+/**
+ * `wide` has <*> wherever its tokens differ from `narrow`'s (never at an enum value), quoted as `narrow`'s word there
+ * (sameQuotes), and more shared words than those.
+ */
 function covers(wide: Group, narrow: Group, mayMerge: (word: string) => boolean): boolean {
   let shared = 0;
   let covered = 0;
@@ -974,10 +977,34 @@ function covers(wide: Group, narrow: Group, mayMerge: (word: string) => boolean)
     const word = narrow.tokens[i];
     if (wide.tokens[i] === word) {
       if (word !== WILDCARD) shared++;
-    } else if (wide.tokens[i] !== WILDCARD || !mayMerge(word)) return false;
+    } else if (wide.tokens[i] !== WILDCARD || !mayMerge(word) || !sameQuotes(wide, narrow, i)) return false;
     else covered++;
   }
   return covered > 0 && shared > covered;
+}
+
+/**
+ * Token `position` is quoted alike in the two groups: the quote marks right before and after it (if any) are the same.
+ * A statement quotes what it fills in the same way on every line (`process command "%s"`), so a bare word where the
+ * other quotes its <*> (MPD's `process command list` beside `process command "status"`) is another statement's own
+ * text, not one more value (the miner's place() keeps such lines apart by the same reading).
+ */
+function sameQuotes(a: Group, b: Group, position: number): boolean {
+  const before = (group: Group) => {
+    const sep = position === 0 ? '' : (group.seps?.[position - 1] ?? '');
+    return quoteMarkAt(sep, sep.length - 1);
+  };
+  const after = (group: Group) => quoteMarkAt(group.seps?.[position] ?? '', 0);
+  return before(a) === before(b) && after(a) === after(b);
+}
+
+/**
+ * The quote mark at `index` of `text` (`"`, `'` or a backtick, as its character code), or -1 where there is none or
+ * `index` is outside the text: the mark that frames a quoted value on one side.
+ */
+export function quoteMarkAt(text: string, index: number): number {
+  const c = index >= 0 && index < text.length ? text.charCodeAt(index) : -1;
+  return c === 34 /* " */ || c === 39 /* ' */ || c === 96 /* ` */ ? c : -1;
 }
 
 interface Group {
@@ -1166,5 +1193,26 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
   if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
-  return isVariablePosition([...counts.values()], rule);
+  const perWord = [...counts.values()];
+  if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
+  return isVariablePosition(perWord, rule);
+}
+
+/** Share of a place's words (0..1) that must hold one same line count for recursEvenly. */
+const EVEN_SHARE = 0.75;
+
+/**
+ * EVEN_SHARE of the words of a place hold one same number of lines, two or more (Grafana's `Path Home`,
+ * `Path Data`, `Path Logs`, `Path Plugins` three times each, once per start, beside `Path Provisioning` once): a
+ * program's own words printed once per run of one sequence, as a start-up dumps its settings. Why it holds: a
+ * variable's values come from data and recur as often as the data does, unevenly (`removing chargen` beside `removing
+ * daytime` as services come and go, one line for most); words that recur in step, every one of them again and again
+ * the same number of times, are the statements of a sequence the program repeats. Only a place of few words
+ * (maxEventValues) is read so: more words than that are a variable however evenly they recur (hosts of a fleet).
+ */
+function recursEvenly(countsPerWord: number[]): boolean {
+  const byCount = new Map<number, number>();
+  for (const count of countsPerWord) if (count >= 2) byCount.set(count, (byCount.get(count) ?? 0) + 1);
+  for (const words of byCount.values()) if (words >= EVEN_SHARE * countsPerWord.length) return true;
+  return false;
 }

@@ -848,4 +848,45 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const declined = ['d', 'e'].map((name) => fields.add(`payment state=declined id=${name}`, { level: 'ERROR' }));
     assert.notEqual(fields.finalId(succeeded[0]), fields.finalId(declined[0]));
   });
+
+  // realx12 kind 4: MPD's `process command list` (a command list opened) joined `process command "%s"` (a command's
+  // name in quotes) as one more value of its quoted <*>. The quotes are the statement's format string.
+  it('keeps a bare word apart from a value the statement quotes there (MPD\'s `process command list` / `process command "status"`)', () => {
+    // Real lines (test/fixtures/real-excerpts MPD, client.c's messages after the `client: [N]` header).
+    const messages = ['process command "stop"', 'command returned 0', 'process command list', 'process command "status"', 'command returned 0', 'process command "currentsong"', 'process command "idle"', 'process command "play"', 'process command list', 'process command "playid"'];
+    const templates = minedAlone(messages);
+    assertOneEvent(templates, [2, 8], 'process command list');
+    assertOneEvent(templates, [0, 3, 5, 6, 7, 9], 'process command "<*>"');
+    // The neighbour: quoted on every line, the names are one value (made-up lines in the same frame).
+    assertOneEvent(minedAlone(['process command "stop"', 'process command "status"', 'process command "idle"', 'process command "play"']), [0, 1, 2, 3], 'quoted names');
+  });
+
+  // CUPS' real lines (test/fixtures/real-excerpts, batch 3): `Using policy "default" as the default!` (2007) and `… as the default.` (2015) are two format
+  // strings; with `!` read as part of the word, the miner masked the place at once and merged them.
+  it("tells sentences apart by the mark that ends them (CUPS' `as the default!` / `as the default.`)", () => {
+    const templates = minedAlone(['Using policy "default" as the default!', 'Using policy "default" as the default.', 'Using policy "default" as the default.']);
+    assertApart(templates, [0, 1], 'default! / default.');
+    assert.equal(templates[1], templates[2]);
+    // The neighbour: words that end in `!` and vary a lot are values as any others are.
+    const greetings = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi', 'ivan', 'judy', 'mallory', 'oscar'].map((name) => `Welcome back ${name}!`);
+    const miner = new TemplateMiner();
+    for (const line of greetings) miner.add(line);
+    assert.deepEqual(miner.templates().map((t) => [t.template, t.count]), [['Welcome back <*>', 12]]);
+  });
+
+  // realx3's Grafana (batch 3): three starts each print `Path Home`, `Path Data`, `Path Logs`, `Path Plugins` (and one
+  // `Path Provisioning`), one statement per setting; five words of three lines each read as a variable's values.
+  it("keeps apart words that recur in step, once per run of a sequence (Grafana's `Path Home` / `Path Data` at every start)", async () => {
+    // Real lines (test/fixtures/real-excerpts Grafana): settings.go logs each path with its own message.
+    const start = (time: string, paths: string[]) => paths.map((name) => `t=${time} lvl=info msg="Path ${name}" logger=settings path=/usr/share/grafana/${name.toLowerCase()}`);
+    const four = ['Home', 'Data', 'Logs', 'Plugins'];
+    const lines = [...start('2017-07-03T06:09:21+0000', four), ...start('2019-03-04T08:55:41+0000', [...four, 'Provisioning']), ...start('2020-11-09T09:14:11+0000', four)];
+    const templates = await templatesOf(lines);
+    assert.equal(new Set(templates).size, 5, [...new Set(templates)].join(' | '));
+    assertOneEvent(templates, [0, 4, 9], 'Path Home');
+    // The neighbour: a service's name, a few lines for some and one for most (xinetd's `removing <service>`), is one
+    // statement's value.
+    const services = ['chargen', 'daytime', 'echo', 'chargen', 'discard', 'time', 'daytime', 'echo', 'chargen', 'tftp'];
+    assert.equal(new Set(minedAlone(services.map((name) => `removing ${name}`))).size, 1);
+  });
 });
