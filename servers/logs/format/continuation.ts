@@ -1,5 +1,5 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
-import { announcesReport } from './crash-reports';
+import { announcesReport, isSignalDeath } from './crash-reports';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
 
 // PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
@@ -91,11 +91,11 @@ export interface EntryHeader {
  * than lines (error_summary: one logged error with a 40-line stack is one error). `level` is the line's level as read
  * (its own, else inheritedLevel's); `above` the entry above, undefined when none was found (the text's first lines, or
  * a frame deeper into a stack than the header lookback). `opens`: the line is an entry of its own, when its level is
- * more severe than the entry's (an uncaught exception's report or a runtime's `panic:` after INFO lines, JUL's `SEVERE:`
- * line under its level-less first half), when it has a level of its own and the entry above has no time either (a
- * layout without times, Python's default `ERROR:root:msg`, writes an entry per leveled line), or when it is the
- * exception's line of a report announced above. Under a timed entry, a line at its level is that entry's (a stack
- * frame, `Caused by: …`, Node's `Error: …` under a logged ERROR), so the entry counts once. With no entry found above,
+ * more severe than the entry's (an uncaught exception's report after INFO lines, JUL's `SEVERE:` line under its
+ * level-less first half), when it has a level of its own (a layout without times, Python's default `ERROR:root:msg`,
+ * writes an entry per leveled line; a runtime's `panic:` or `Exception in thread` is the line's level), or when it is the
+ * exception's line of a report announced above. Under a timed entry, a line that borrows its level at the entry's
+ * level is that entry's (a stack frame, `Caused by: …`, a report's lines under a logged ERROR), so the entry counts once. With no entry found above,
  * a line with a level opens one: a long stack's report line may then count beside its logged entry (an error more),
  * where taking it for part of an unseen entry could drop an uncaught crash (an error missed). `announced` is what the
  * line hands down (EntryHeader.announced).
@@ -103,6 +103,11 @@ export interface EntryHeader {
 export function entryOf(parsed: ParsedLine, level: Level | undefined, above: EntryHeader | undefined): { opens: boolean; announced: boolean } {
   const severer = level !== undefined && (above?.level === undefined || LEVELS.indexOf(level) > LEVELS.indexOf(above.level));
   if (parsed.level === undefined && parsed.report !== undefined && announcesReport(parsed.message)) return { opens: false, announced: severer || above?.announced === true };
-  const opens = level !== undefined && (severer || (parsed.level !== undefined && above?.timestamp === undefined) || (parsed.level === undefined && parsed.report !== undefined && above?.announced === true));
+  // A level of the line's own (a header's `ERROR:`, or a runtime's word on an uncaught failure, which the parser makes
+  // the line's level) opens an entry even at the level of the entry above: psql's untimed `ERROR:  relation … does not
+  // exist` under a timed ERROR is another error, and a crash after a logged ERROR is the crash (break19: both vanished
+  // into the entry above). Only lines that borrow their level (frames, `Caused by:`, a report's lines) stay its part.
+  const ownLevelOpens = parsed.level !== undefined && !(above?.level === 'FATAL' && isSignalDeath(parsed.message));
+  const opens = level !== undefined && (severer || ownLevelOpens || (parsed.report !== undefined && above?.announced === true));
   return { opens, announced: !opens && above?.announced === true };
 }

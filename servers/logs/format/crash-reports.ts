@@ -3,6 +3,17 @@
 // a file with "no ERROR lines" in it.
 import type { Level } from './types';
 
+/** A shell's word on a process a signal killed: the last line of a crash, after the program's own last words or alone. */
+const SIGNAL_DEATH = /^(?:Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/;
+
+/**
+ * The shell's `Aborted (core dumped)` and the like: under a FATAL line (a failed assert, a heap check) it ends that
+ * crash rather than starting another (continuation.ts entryOf).
+ */
+export function isSignalDeath(message: string): boolean {
+  return SIGNAL_DEATH.test(message);
+}
+
 /**
  * Printed only by a runtime (or by the shell or libc of a process that dies) when a failure was not caught: the thread
  * or the process dies, and no logger writes these. Such a line is an entry of its own at the level given, whatever the
@@ -22,7 +33,7 @@ const UNCAUGHT: ReadonlyArray<readonly [string, RegExp, Level]> = [
   ['t', /^terminate called (?:after throwing an instance of|without an active exception)/, 'FATAL'],
   // A shell's word on a process a signal killed (bash's strsignal texts): SIGSEGV, SIGABRT (abort(), after a failed
   // assert or a heap check), SIGKILL (the kernel's OOM killer, a `kill -9`), SIGBUS, SIGILL, SIGFPE.
-  ['SAKBIF', /^(?:Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)(?: \(core dumped\))?$/, 'FATAL'],
+  ['SAKBIF', SIGNAL_DEATH, 'FATAL'],
   // Node.js 15 and later, a rejected promise nobody handled (the process exits 1): `[UnhandledPromiseRejection: This
   // error originated either by throwing inside of an async function without a catch block, …] {`.
   ['[', /^\[UnhandledPromiseRejection: /, 'FATAL'],

@@ -50,6 +50,28 @@ function pythonLog(): string[] {
   ];
 }
 
+/**
+ * break19: lines with a level of their own right after a logged ERROR are errors of their own — psql's untimed
+ * `ERROR:` lines pasted into an app's log, Python's `ERROR:root:` beside a timed logger, and what a runtime prints
+ * when it dies (Java's `Exception in thread`, Rust's `panicked at`) — not parts of that ERROR.
+ */
+function afterLoggedError(): string[] {
+  const ticks = Array.from({ length: 20 }, (_, i) => `${stamp(0)} INFO  app.Main - tick ${i}`);
+  return [
+    ...ticks,
+    `${stamp(1)} ERROR app.Migrate - migration step 3 failed, running psql by hand`,
+    'ERROR:  relation "orders" does not exist',
+    'ERROR:  permission denied for table customers',
+    `${stamp(2)} ERROR app.Db - connection pool exhausted`,
+    'Exception in thread "main" java.lang.IllegalStateException: pool closed',
+    '\tat app.Main.run(Main.java:3)',
+    '\tat app.Main.main(Main.java:1)',
+    `${stamp(3)} ERROR app.Db - connection pool exhausted`,
+    "thread 'main' panicked at src/main.rs:10:5:",
+    'called `Result::unwrap()` on an `Err` value: PoolClosed',
+  ];
+}
+
 /** Python's logging.basicConfig default format: no time, one entry per leveled line. */
 const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
 
@@ -61,6 +83,7 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'spring.log'), springLog().join('\n') + '\n');
     writeFileSync(join(dir, 'worker.log'), pythonLog().join('\n') + '\n');
     writeFileSync(join(dir, 'untimed.log'), UNTIMED.join('\n') + '\n');
+    writeFileSync(join(dir, 'after-error.log'), afterLoggedError().join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -84,6 +107,15 @@ describe('logs: error_summary counts entries, not lines', function () {
       const texts = data.groups.flatMap((g: Data) => g.examples.map((e: Data) => e.text)).join('\n');
       assert.match(texts, /job 7 failed/);
       assert.match(texts, /ZeroDivisionError: division by zero/);
+    });
+
+    it('a line with a level of its own after a logged ERROR is an error of its own: psql\'s ERROR, a crash', async () => {
+      const data = await summary('after-error.log');
+      const texts = data.groups.flatMap((g: Data) => g.examples.map((e: Data) => e.text)).join('\n');
+      assert.equal(data.totalErrors, 7, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.match(texts, /relation "orders" does not exist/);
+      assert.match(texts, /Exception in thread "main"/);
+      assert.match(texts, /panicked at/);
     });
 
     it('without times, each leveled line is an entry', async () => {
