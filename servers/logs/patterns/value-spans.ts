@@ -8,9 +8,7 @@
 //   (joinFieldLines);
 // - a text after a label that ends a phrase (`login to server failed: EOF` / `…: dial tcp 127.0.0.1:7000: connect:
 //   connection refused`), when the file shows the texts differing in length and words and not printed again
-//   (joinLabelTails): an error's text, a command line or a list appended with one `%s`;
-// - the `key=value` fields after a message, when the keys that some lines carry and others do not follow several
-//   messages of the file (joinContextFields): a structured logger's context, not the statement's words.
+//   (joinLabelTails): an error's text, a command line or a list appended with one `%s`.
 // All work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
@@ -140,119 +138,6 @@ function joinFieldRecords(units: readonly SpanUnit[], join: JoinTails): void {
     family.sort((a, b) => units[a.unit].tokens.length - units[b.unit].tokens.length || a.unit - b.unit);
     for (const member of family.slice(1)) join(family[0].unit, member.unit, family[0].from);
   }
-}
-
-/** Distinct messages a key must follow, in trailing field runs, to be a field of the logger's context (joinContextFields). */
-const MIN_CONTEXT_MESSAGES = 3;
-
-/**
- * Joins templates that print one message and differ in the `key=value` fields that follow it, when every field that
- * some of them carry and others do not has a key the file shows after MIN_CONTEXT_MESSAGES different messages or more
- * (cloudflared's zerolog console lines: `Unregistered tunnel connection connIndex=2 event=0 ip=198.41.218.3` beside
- * `Unregistered tunnel connection connIndex=2`, `Connection terminated connIndex=1` beside `Connection terminated
- * error="timeout: …" connIndex=0`, with `connIndex`, `ip`, `event`, `error` after many messages). Why it holds: a
- * structured logger writes the message and then the fields the call and the logger's context hold (a connection's
- * index, a peer's address, an error when there was one), so which fields show depends on the context and the version,
- * not on the statement; a key seen after several different messages is such a context field, not a word of one of
- * them. A field that only one message is seen with may be what tells two statements apart (PAM's `… rhost=<*>` and
- * `… rhost=<*> user=<*>`), and those stay apart, as do fields shared by two templates with different constant values
- * (`status=ok` / `status=failed`: an outcome; checked over every group joined, so that no chain of joins merges two
- * such values). The message must hold a word. The text from the field run on is shown as one value, the template shown
- * the member with the fewest tokens. Levels are not read: the message is word for word the same, and a call's level
- * changes between versions (cloudflared's `Connection terminated` at ERR in one, WRN with its error in another).
- * Templates longer than MAX_TOKENS are left out.
- */
-function joinContextFields(units: readonly SpanUnit[], join: JoinTails): void {
-  const families = new Map<string, { unit: number; from: number; fields: Map<string, string> }[]>();
-  const messagesOf = new Map<string, Set<string>>();
-  for (let unit = 0; unit < units.length; unit++) {
-    const tail = fieldTail(units[unit]);
-    if (tail === undefined) continue;
-    addTo(families, tail.message, { unit, ...tail });
-    for (const key of tail.fields.keys()) {
-      const messages = messagesOf.get(key) ?? new Set<string>();
-      messagesOf.set(key, messages.add(tail.message));
-    }
-  }
-  const isContext = (key: string) => (messagesOf.get(key)?.size ?? 0) >= MIN_CONTEXT_MESSAGES;
-  for (const family of families.values()) {
-    if (family.length < 2) continue;
-    const parent = family.map((_, i) => i);
-    const rootOf = (i: number): number => (parent[i] === i ? i : (parent[i] = rootOf(parent[i])));
-    for (let a = 0; a < family.length; a++) {
-      for (let b = a + 1; b < family.length; b++) {
-        const [x, y] = [family[a].fields, family[b].fields];
-        let differ = false;
-        let joins = true;
-        for (const [key, value] of x) {
-          const other = y.get(key);
-          if (other === undefined) differ = true;
-          if ((other === undefined && !isContext(key)) || (other !== undefined && other !== value)) joins = false;
-        }
-        for (const key of y.keys()) {
-          if (x.has(key)) continue;
-          differ = true;
-          if (!isContext(key)) joins = false;
-        }
-        if (differ && joins) parent[rootOf(b)] = rootOf(a);
-      }
-    }
-    const groups = new Map<number, number[]>();
-    family.forEach((_, i) => addTo(groups, rootOf(i), i));
-    for (const members of groups.values()) {
-      if (members.length < 2 || !oneValuePerKey(members.map((i) => family[i].fields))) continue;
-      members.sort((a, b) => units[family[a].unit].tokens.length - units[family[b].unit].tokens.length || family[a].unit - family[b].unit);
-      const first = family[members[0]];
-      for (const i of members.slice(1)) join(first.unit, family[i].unit, first.from);
-    }
-  }
-}
-
-/** No key takes two different values (tokens; <*> is one of them) across the field lists. */
-function oneValuePerKey(lists: readonly ReadonlyMap<string, string>[]): boolean {
-  const valueOf = new Map<string, string>();
-  for (const fields of lists) {
-    for (const [key, value] of fields) {
-      if ((valueOf.get(key) ?? value) !== value) return false;
-      valueOf.set(key, value);
-    }
-  }
-  return true;
-}
-
-/**
- * The run of `key=value` fields that ends a template (joinContextFields): each a key (a token that starts with a
- * letter) glued by `=` to a value of one token, bare or quoted, the fields parted by blanks, the run after a blank that
- * ends the message; its fields (key to value token), where it starts (token index) and the message before it (the
- * lead, tokens and text between, the family key). Undefined when there is no such run, no word before it, or the
- * template is longer than MAX_TOKENS.
- */
-function fieldTail(unit: SpanUnit): { message: string; from: number; fields: Map<string, string> } | undefined {
-  const { tokens, seps } = unit;
-  if (tokens.length < 3 || tokens.length > MAX_TOKENS) return undefined;
-  let from = tokens.length;
-  while (from >= 2 && isTailField(tokens, seps, from - 2, from === tokens.length)) from -= 2;
-  if (from === tokens.length || from === 0 || !/\s$/.test(seps[from - 1] ?? '')) return undefined;
-  const words = tokens.slice(0, from);
-  if (!words.some((token) => token !== WILDCARD && startsWithLetter(token))) return undefined;
-  const fields = new Map<string, string>();
-  for (let i = from; i < tokens.length; i += 2) {
-    if (fields.has(tokens[i])) return undefined;
-    fields.set(tokens[i], tokens[i + 1]);
-  }
-  return { message: `${unit.lead}\u0003${words.join('\u0001')}\u0002${seps.slice(0, from).join('\u0001')}`, from, fields };
-}
-
-/**
- * Tokens i and i + 1 are a field of a trailing run (fieldTail): a key glued to its value by `=` (a quote may open the
- * value and then closes it), and after the value blanks, or nothing when it ends the template (`last`).
- */
-function isTailField(tokens: readonly string[], seps: readonly string[], i: number, last: boolean): boolean {
-  const glue = /^=(["']?)$/.exec(seps[i] ?? '');
-  if (glue === null || tokens[i] === WILDCARD || !startsWithLetter(tokens[i])) return false;
-  const after = (seps[i + 1] ?? '').slice(glue[1].length);
-  if (glue[1] !== '' && !(seps[i + 1] ?? '').startsWith(glue[1])) return false;
-  return last ? after.trim() === '' : after !== '' && after.trim() === '';
 }
 
 /**
@@ -427,7 +312,6 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
   }
   joinListTails(units, join);
   joinFieldRecords(units, join);
-  joinContextFields(units, join);
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */
