@@ -90,15 +90,23 @@ export function clearChatAction(): EventAction {
  * How providers word a request over the model's window: Anthropic's "prompt is too long: 207113 tokens >
  * 200000 maximum", GitHub Copilot's "prompt token count of 139639 exceeds the limit of 128000" (code
  * model_max_prompt_tokens_exceeded) and "Message exceeds token limit.", OpenAI's "This model's maximum
- * context length is 128000 tokens. However, your messages resulted in 130000 tokens" (context_length_exceeded).
+ * context length is 128000 tokens. However, your messages resulted in 130000 tokens" (context_length_exceeded),
+ * Gemini's "The input token count (1200000) exceeds the maximum number of tokens allowed (1048576)".
  */
 const TOO_LONG =
-  /prompt is too long|too many (input )?tokens|exceeds? the (model's )?(context|maximum context)|token count of \d+ exceeds|exceeds? (the )?token limit|maximum context length|context_length_exceeded|max_prompt_tokens_exceeded/i;
+  /prompt is too long|too many (input )?tokens|exceeds? the (model's )?(context|maximum context)|token count of \d+ exceeds|exceeds? (the )?token limit|maximum context length|context_length_exceeded|max_prompt_tokens_exceeded|exceeds the maximum number of tokens/i;
+
+/**
+ * A limit on tokens over time, not on one request's size ("Too many tokens per minute", "Rate limit reached … (TPM)"):
+ * waiting helps, shortening the history does not.
+ */
+const RATE_LIMIT = /\bper (?:second|minute|min|hour|day)\b|\bfor this (?:minute|hour|day)\b|rate.?limit|quota|\b(?:TPM|RPM)\b|\b429\b/i;
 
 /** Each wording's figures as [sent, limit] (tokens). */
 const OVERFLOW_FIGURES: readonly RegExp[] = [
   /(\d+)\s*tokens?\s*>\s*(\d+)/i,
   /token count of (\d+) exceeds the limit of (\d+)/i,
+  /token count \((\d+)\) exceeds the maximum number of tokens allowed \((\d+)\)/i,
 ];
 const CONTEXT_LENGTH = /maximum context length is (\d+)[^]*?resulted in (\d+)/i;
 
@@ -107,7 +115,7 @@ const CONTEXT_LENGTH = /maximum context length is (\d+)[^]*?resulted in (\d+)/i;
  * that would have fitted (limit / sent, when the text gives both figures); undefined for any other error.
  */
 export function windowOverflow(text: string): { fitRatio?: number } | undefined {
-  if (!TOO_LONG.test(text)) return undefined;
+  if (!TOO_LONG.test(text) || RATE_LIMIT.test(text)) return undefined;
   let sent: number | undefined;
   let limit: number | undefined;
   for (const figures of OVERFLOW_FIGURES) {

@@ -55,6 +55,9 @@ export function modelProblems() {
       if (code === NOT_FOUND) {
         return { message: vscode.l10n.t('The language model {0} is no longer available in VS Code. Choose another model.', label), action: chooseModelAction() };
       }
+      if (code === BLOCKED || QUOTA.test(text)) {
+        return { message: vscode.l10n.t('{0} refused the request because of a quota or rate limit ({1}). Wait and ask again, or choose another model.', label, text), action: chooseModelAction() };
+      }
       const overflow = windowOverflow(text);
       if (overflow) {
         // Not a quota: the history outgrew the model's window; the loop resends it smaller.
@@ -63,9 +66,6 @@ export function modelProblems() {
           action: clearChatAction(),
           tooLong: overflow,
         };
-      }
-      if (code === BLOCKED || QUOTA.test(text)) {
-        return { message: vscode.l10n.t('{0} refused the request because of a quota or rate limit ({1}). Wait and ask again, or choose another model.', label, text), action: chooseModelAction() };
       }
       return { message: vscode.l10n.t('{0} returned an error: {1}', label, text), action: chooseModelAction() };
     },

@@ -189,6 +189,10 @@ describe('agent parts', () => {
     // Neighbours that are not the window: a rate limit in tokens per minute, an output cap, another 400.
     assert.equal(windowOverflow('Rate limit reached for requests: tokens per min (TPM): Limit 30000, Used 29000'), undefined);
     assert.equal(windowOverflow('max_tokens: 100000 > 64000, which is the maximum allowed number of output tokens'), undefined);
+    assert.deepEqual(windowOverflow('The input token count (1250000) exceeds the maximum number of tokens allowed (1000000).'), { fitRatio: 0.8 });
+    // break19: limits on tokens over time are waited out, not shortened away.
+    assert.equal(windowOverflow('Too many tokens per minute, please wait'), undefined);
+    assert.equal(windowOverflow('Request exceeds the token limit for this minute'), undefined);
     assert.equal(windowOverflow('messages: roles must alternate between "user" and "assistant"'), undefined);
   });
 
