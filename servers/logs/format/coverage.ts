@@ -51,6 +51,9 @@ export interface LevelKeyHint {
   values: string[];
 }
 
+/** A key whose numbers may be levels: named so. */
+const NUMERIC_LEVEL_KEY = /lev|lvl|sev|prio/i;
+
 /** Distinct values a key may take and still be a level's (a scale has six to eight steps). */
 const MAX_HINT_VALUES = 8;
 
@@ -75,7 +78,10 @@ export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHi
     if (record === null || typeof record !== 'object' || Array.isArray(record)) continue;
     records++;
     for (const [key, value] of Object.entries(record)) {
-      if (!((typeof value === 'string' && value.length <= 12) || typeof value === 'number') || normalizeLevel(value) === undefined) continue;
+      // A small number reads as a syslog severity, and so do shard, job and retry numbers: a number counts only under a
+      // key named like a level (`lvl_num`, `severity`, `priority`); break19 saw `"shard":0..3` named before `"sev":"E"`.
+      const numeric = typeof value === 'number' && NUMERIC_LEVEL_KEY.test(key);
+      if (!((typeof value === 'string' && value.length <= 12) || numeric) || normalizeLevel(value) === undefined) continue;
       hits.set(key, (hits.get(key) ?? 0) + 1);
       const values = keys.get(key) ?? new Set<string>();
       values.add(String(value));

@@ -31,6 +31,11 @@ describe('logs: a JSON key no reader knows as the level is named, not read', fun
     assert.deepEqual(hintOf(lines(zerolog)), { key: 'sev', values: ['error', 'info'] });
     assert.deepEqual(hintOf(lines(numeric)), { key: 'lvl_num', values: ['50'] });
     assert.equal(hintOf(lines(audit)), undefined);
+    // break19: a shard or job number (0..4 reads as syslog severities) is not named before the key holding the levels,
+    // nor named at all when no key holds them.
+    const sharded = (i: number): string => JSON.stringify({ ts: at(i), shard: i % 4, sev: i % 3 ? 'I' : 'E', msg: i % 3 ? 'started' : 'replica lag too high' });
+    assert.deepEqual(hintOf(lines(sharded)), { key: 'sev', values: ['E', 'I'] });
+    assert.equal(hintOf(lines((i) => JSON.stringify({ ts: at(i), msg: 'job done', job: (i % 4) + 1 }))), undefined);
     // A known key is read: nothing to name.
     assert.equal(hintOf(lines((i) => zerolog(i).replace('"sev"', '"level"'))), undefined);
   });
