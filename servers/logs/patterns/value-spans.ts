@@ -492,15 +492,11 @@ const MAX_PAIRED = 16;
  * `added ip-host pair …`, `start authentication`) and holds no label of its own: a sentence, which after a component's
  * name (`Diagnosis Engine: `, `hosts container: `) is a statement of the program's, one per wording. A text handed on
  * from elsewhere is a list, a command line, a word (`EOF`, `none`), or a chain of labels (`dial tcp 127.0.0.1:7000:
- * connect: connection refused`, an error wrapped by each caller), which such a label ends. Two capitalised words are a
- * name or a title (`library: Hindi Movies`), not a sentence.
+ * connect: connection refused`, an error wrapped by each caller), which such a label ends.
  */
 function opensSentence(unit: TailUnit, prefix: number): boolean {
   const { tokens, seps } = unit;
   if (prefix + 1 >= tokens.length || seps[prefix] !== ' ' || !isProseWord(tokens[prefix]) || !isProseWord(tokens[prefix + 1])) return false;
-  // Two capitalised words open a name or a title (`Hindi Movies`, `TV Shows`, `Stand-UP Comedy`: a library's, a show's,
-  // a job's name), not a sentence, which capitalises its first word only.
-  if (CAPITALISED.test(tokens[prefix]) && CAPITALISED.test(tokens[prefix + 1])) return false;
   // A chain names what the caller acted on before its first label (`dial tcp 127.0.0.1:7000: connect: …`): a value.
   // A first label after a word ends a sentence that fills in a value (`qemu unexpectedly closed the monitor: …`).
   for (let i = prefix; i + 1 < tokens.length; i++) {
@@ -517,9 +513,6 @@ function opensSentence(unit: TailUnit, prefix: number): boolean {
 function isProseWord(token: string): boolean {
   return PROSE_TOKEN.test(token) && !CAMEL_CASE.test(token);
 }
-
-/** A word that opens with a capital letter. */
-const CAPITALISED = /^\p{Lu}/u;
 
 /** A lower-case letter followed by a capital: a name written in camel case. */
 const CAMEL_CASE = /\p{Ll}\p{Lu}/u;

@@ -288,19 +288,4 @@ describe('value spans: a value of no token or of several is still one value', ()
       'sync done error="timeout"',
     ]), 4);
   });
-
-  it("reads a name in capitalised words after a label as one value, and a sentence there as the program's own", () => {
-    // Overseerr 1.2x (batch 12), Plex scanner: `Beginning to process recently added for library: ${library.name}`, the
-    // library's name as the user gave it, then winston's meta object.
-    const overseerr = [
-      'Beginning to process recently added for library: Hindi Movies {"lastScan":1746224400038}',
-      'Beginning to process recently added for library: Movies {"lastScan":1746224400045}',
-      'Beginning to process recently added for library: Anime {"lastScan":1746224400414}',
-      'Beginning to process recently added for library: TV Shows {"lastScan":1746224401028}',
-      'Beginning to process recently added for library: Stand-UP Comedy {"lastScan":1652386200084}',
-    ];
-    assert.deepEqual([...new Set(templatesOf(overseerr))], ['Beginning to process recently added for library: <*>']);
-    // A capitalised first word alone opens a sentence: the worker's own statements, one each.
-    assert.equal(minedCount(['Sync worker: Starting full sync', 'Sync worker: Finished full sync in 3 steps', 'Sync worker: Skipping locked library']), 3);
-  });
 });
