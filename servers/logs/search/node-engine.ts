@@ -324,7 +324,7 @@ export class FileScanner {
   /** The entry a continuation line belongs to: the nearest earlier line with a timestamp or level. */
   private headerBefore(hay: Hay, lineStart: number, lineNumber: number): Header | undefined {
     // The line above was read: its entry's time and level (both undefined for an entry without either, which is still
-    // an entry above: opensEntry tells it from none found).
+    // an entry above: entryOf tells it from none found).
     if (this.lastParsed && this.lastParsed.line === lineNumber - 1) return this.lastParsed.header;
     let end = lineStart - 1;
     // Lines above the block's first are in the block before: its last header stands in for them.

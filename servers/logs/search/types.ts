@@ -30,7 +30,7 @@ export const scanRequestSchema = z.object({
   /** Returned lines are cut to this many characters. */
   maxLineChars: z.number().int().nonnegative(),
   /**
-   * Only lines that open an entry match (format/continuation.ts opensEntry): the lines of a stack or wrapped text under
+   * Only lines that open an entry match (format/continuation.ts entryOf): the lines of a stack or wrapped text under
    * an entry are not matches of their own, so counts are of entries (error_summary's), not lines.
    */
   entries: z.boolean().optional(),

@@ -1,7 +1,7 @@
 // error_summary counts entries, not lines: a logged error with its stack (Spring Boot's `Servlet.service() … threw
 // exception` with 40 frames and `Caused by:` lines, Python's logger.exception traceback) is one error, whatever error
 // words its stack lines hold. An uncaught exception after INFO lines is one error too, and a layout without times
-// (Python's default `ERROR:root:msg`) writes one entry per leveled line (continuation.ts opensEntry).
+// (Python's default `ERROR:root:msg`) writes one entry per leveled line (continuation.ts entryOf).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
