@@ -97,10 +97,17 @@ const TOO_LONG =
   /prompt is too long|too many (input )?tokens|exceeds? the (model's )?(context|maximum context)|token count of \d+ exceeds|exceeds? (the )?token limit|maximum context length|context_length_exceeded|max_prompt_tokens_exceeded|exceeds the maximum number of tokens/i;
 
 /**
- * A limit on tokens over time, not on one request's size ("Too many tokens per minute", "Rate limit reached … (TPM)"):
- * waiting helps, shortening the history does not.
+ * A limit on requests or tokens over time, not on one request's size ("Too many tokens per minute", "Rate limit
+ * reached … (TPM)", "429 Too Many Requests", "quota exceeded"): waiting helps, shortening the history does not. The one
+ * reader for every provider's wording, so the Anthropic path and a VS Code model's refusal are told apart the same way.
  */
-const RATE_LIMIT = /\bper (?:second|minute|min|hour|day)\b|\bfor this (?:minute|hour|day)\b|rate.?limit|quota|\b(?:TPM|RPM)\b|\b429\b/i;
+const RATE_LIMIT =
+  /\bper (?:second|minute|min|hour|day)\b|\bfor this (?:minute|hour|day)\b|rate.?limit|quota|too many requests|\b(?:TPM|RPM)\b|\b429\b/i;
+
+/** Whether a provider's error text says a limit over time (quota, rate limit, tokens per minute) was reached. */
+export function isRateLimit(text: string): boolean {
+  return RATE_LIMIT.test(text);
+}
 
 /** Each wording's figures as [sent, limit] (tokens). */
 const OVERFLOW_FIGURES: readonly RegExp[] = [
@@ -115,7 +122,7 @@ const CONTEXT_LENGTH = /maximum context length is (\d+)[^]*?resulted in (\d+)/i;
  * that would have fitted (limit / sent, when the text gives both figures); undefined for any other error.
  */
 export function windowOverflow(text: string): { fitRatio?: number } | undefined {
-  if (!TOO_LONG.test(text) || RATE_LIMIT.test(text)) return undefined;
+  if (!TOO_LONG.test(text) || isRateLimit(text)) return undefined;
   let sent: number | undefined;
   let limit: number | undefined;
   for (const figures of OVERFLOW_FIGURES) {

@@ -2,7 +2,7 @@
 // user with the buttons that fix it (Set API Key, Choose Model).
 import * as vscode from 'vscode';
 import type { EventAction } from '../agent/events';
-import { clearChatAction, setApiKeyAction, windowOverflow } from '../agent/errors';
+import { clearChatAction, isRateLimit, setApiKeyAction, windowOverflow } from '../agent/errors';
 import { StreamStalledError } from '../agent/idle';
 import type { ModelProblem } from '../agent/model';
 
@@ -16,7 +16,6 @@ export function chooseModelAction(): EventAction {
 const NO_PERMISSIONS = 'NoPermissions';
 const BLOCKED = 'Blocked';
 const NOT_FOUND = 'NotFound';
-const QUOTA = /quota|rate.?limit|too many requests|\b429\b/i;
 
 export function modelProblems() {
   return {
@@ -55,7 +54,7 @@ export function modelProblems() {
       if (code === NOT_FOUND) {
         return { message: vscode.l10n.t('The language model {0} is no longer available in VS Code. Choose another model.', label), action: chooseModelAction() };
       }
-      if (code === BLOCKED || QUOTA.test(text)) {
+      if (code === BLOCKED || isRateLimit(text)) {
         return { message: vscode.l10n.t('{0} refused the request because of a quota or rate limit ({1}). Wait and ask again, or choose another model.', label, text), action: chooseModelAction() };
       }
       const overflow = windowOverflow(text);

@@ -4,7 +4,7 @@ import { APIConnectionError, APIError, InternalServerError, NotFoundError, Permi
 import assert from 'node:assert/strict';
 import { API_KEY_SECRET, readApiKey, validateApiKeyInput } from '../../src/agent/api-key';
 import { effectiveBaseUrl } from '../../src/agent/client';
-import { mapApiError, windowOverflow } from '../../src/agent/errors';
+import { isRateLimit, mapApiError, windowOverflow } from '../../src/agent/errors';
 import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
 import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
@@ -194,6 +194,27 @@ describe('agent parts', () => {
     assert.equal(windowOverflow('Too many tokens per minute, please wait'), undefined);
     assert.equal(windowOverflow('Request exceeds the token limit for this minute'), undefined);
     assert.equal(windowOverflow('messages: roles must alternate between "user" and "assistant"'), undefined);
+  });
+
+  // One reader for "wait, then ask again" serves both the Anthropic path and a VS Code model's refusal: a VS Code model
+  // saying "tokens per minute" was shown as a generic failure while the same words from Anthropic were a rate limit.
+  it('reads a limit over time in each provider\'s wording, and nothing else, as a rate limit', () => {
+    for (const text of [
+      'Too many tokens per minute, please wait',
+      'Rate limit reached for requests: tokens per min (TPM): Limit 30000, Used 29000',
+      '429 Too Many Requests',
+      'Request failed: Too Many Requests (retry later)',
+      'You exceeded your current quota, please check your plan and billing details.',
+      'Request exceeds the token limit for this minute',
+      'rate_limit_error: Number of request tokens has exceeded your per-minute rate limit',
+    ]) assert.equal(isRateLimit(text), true, text);
+    for (const text of [
+      'prompt is too long: 250000 tokens > 200000 maximum',
+      'Message exceeds token limit.',
+      'overloaded_error: Overloaded',
+      'Request Failed: 400 {"error":{"message":"prompt token count of 160000 exceeds the limit of 128000"}}',
+      'The request took 4290 ms',
+    ]) assert.equal(isRateLimit(text), false, text);
   });
 
   it('the API key: SecretStorage first, then ANTHROPIC_API_KEY, and a broken keychain falls back', async () => {
