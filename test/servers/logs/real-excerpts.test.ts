@@ -326,7 +326,7 @@ const BATCH_12: Record<string, number> = {
  * branch `realx13` on the miner of main at eea8d42 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-12, the development set or Loghub): mean 0.700 over 21 systems (median
  * 0.708). Built blind to batches 7 and 12 and to the failures being fixed while three other branches changed the
- * miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * miner. Released for study in session 16 (2026-12-02), when batch 15 was built: a studied batch from then on.
  */
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.789, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
@@ -346,12 +346,27 @@ const BATCH_14: Record<string, number> = {
   PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 0.706, NetBird: 0.932, Invidious: 0.759, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
 };
-const BATCHES = [BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14];
+/**
+ * Batch 15 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
+ * branch `realx15` on the miner of main at cac465c (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-14, the development set or Loghub, nor a close cousin of one): mean 0.783 over
+ * 22 systems (median 0.776). Built blind to batches 7 and 14 and to the failures being fixed while other branches
+ * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_15: Record<string, number> = {
+  Audiobookshelf: 0.828, BuildkiteAgent: 0.765, Chocolatey: 1, Cyw43: 0.607, FileZillaServer: 0.545, Forwarder: 0.778,
+  Gerbera: 0.875, Gerrit: 1, GoCD: 1, Haraka: 0.773, LibreNMS: 1, Liquidsoap: 0.644, Luanti: 1, ManticoreSearch: 0.763,
+  Medusa: 0.65, MetalLB: 1, Polkadot: 0.077, SRS: 0.932, SoftEtherVPN: 1, Tasmota: 0.633, Tinyproxy: 0.724, ZNC: 0.632,
+};
+const BATCHES = [
+  BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
+  BATCH_15,
+];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_13, BATCH_14];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_14, BATCH_15];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
