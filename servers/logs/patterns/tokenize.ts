@@ -788,7 +788,7 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     }
     const charClass = classOf(c);
     if (i === end || charClass & CharClass.Delimiter) {
-      if (i > pieceStart) {
+      if (i > pieceStart && !(i === end && closesSentenceAfterQuote(message, start, pieceStart, end))) {
         pushPiece(message, pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly), out);
       }
       pieceStart = i + 1;
@@ -797,6 +797,19 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     } else if (charClass & CharClass.Digit) digits++;
     else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
+}
+
+/**
+ * The word's last piece [pieceStart, end) is punctuation right after a closing quote mark (`IP: "fe80::1%tun0". Port`,
+ * `file "a.txt"!`): the mark that ends a sentence or clause after a quoted value, no word, as `,` or `)` there is
+ * already (they are delimiters). Why it holds: a program that quotes a value and goes on writes its sentence's
+ * punctuation after the quote; read as a token, the `.` made a line one token longer than the same statement's lines
+ * whose quoted value another rule read whole with the `.` as separator (`"127.0.0.1".`), and split the statement.
+ */
+function closesSentenceAfterQuote(message: string, start: number, pieceStart: number, end: number): boolean {
+  if (pieceStart <= start || !isQuoteMark(message.charCodeAt(pieceStart - 1))) return false;
+  for (let i = pieceStart; i < end; i++) if (!isTrailingPunctuation(message.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
