@@ -1098,7 +1098,8 @@ function literalOpening(message: string, position: number): number {
 
 /** The text at `at`, just inside a `{`, opens a Ruby hash's first entry (`:url=>`, `"id"=>`), a Python dict's (`'k': `) or a JSON object's (`"k":`). */
 function isHashOpening(message: string, at: number): boolean {
-  let i = at;
+  // Python 2 writes a unicode or bytes key with its prefix (`{u'tgt': u'glob'}`): the dict's syntax all the same.
+  let i = hasStringPrefix(message, at) ? at + 1 : at;
   const c = message.charCodeAt(i);
   if (c === Char.Quote || c === Char.Apostrophe) {
     const close = message.indexOf(c === Char.Quote ? '"' : "'", i + 1);
@@ -1125,13 +1126,21 @@ function listAt(message: string, position: number): number {
   const close = open === Char.OpenBracket ? Char.CloseBracket : Char.CloseBrace;
   let depth = 0;
   let commas = 0;
+  // Where the current item starts (after the opening bracket or an item's comma and blanks).
+  let itemStart = position + 1;
   const limit = Math.min(message.length, position + MAX_LIST);
   for (let i = position; i < limit; i++) {
     const c = message.charCodeAt(i);
     if (c === open) depth++;
-    else if (c === Char.Comma && depth === 1) commas++;
-    // A record of fields (`{ action=ACTION_DOWN, x=3 }`) is not a list: its values, enum constants among them, are read.
-    else if (c === Char.Equals || c === Char.Colon) return -1;
+    else if (c === Char.Comma && depth === 1) {
+      commas++;
+      itemStart = i + 1;
+      while (itemStart < limit && isSpace(message.charCodeAt(itemStart))) itemStart++;
+    }
+    // A record of fields (`{ action=ACTION_DOWN, x=3 }`, `{a: 1, b: 2}`) is not a list: its values, enum constants among
+    // them, are read. A colon inside an item that does not open with a key is no field's (`{/jobs/:id, PUT}`, a route's
+    // parameter; `[10.0.0.1:80, …]`, an address's port).
+    else if (c === Char.Equals || (c === Char.Colon && opensWithKey(message, itemStart, i))) return -1;
     else if (c === close && --depth === 0) {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
@@ -1139,6 +1148,39 @@ function listAt(message: string, position: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * The text [start, colon) of a bracketed item is a field's key, so the colon after it makes the item a field (listAt):
+ * a name (a letter or `_`, then letters, digits, `_`, `-`, `.`), quoted or not (Python 2's `u'key'` too), or nothing.
+ * Why it holds: a record writes each field as its key's name and then the colon; a colon after anything else is part
+ * of a value (a route's `/:id` parameter, an address's `:port`, a time's `12:00`), and a list of such values is a list
+ * as one without the colon is, whose items and their number change from line to line of one statement.
+ */
+function opensWithKey(message: string, start: number, colon: number): boolean {
+  let from = start;
+  let to = colon;
+  while (from < to && isSpace(message.charCodeAt(from))) from++;
+  while (to > from && isSpace(message.charCodeAt(to - 1))) to--;
+  if (hasStringPrefix(message, from)) from++;
+  if (to > from + 1 && isQuoteMark(message.charCodeAt(from)) && message.charCodeAt(to - 1) === message.charCodeAt(from)) {
+    from++;
+    to--;
+  }
+  if (from === to) return true;
+  const first = message.charCodeAt(from);
+  if (!(isAsciiLetter(first) || first === 95 || first > 127)) return false;
+  for (let k = from + 1; k < to; k++) {
+    const c = message.charCodeAt(k);
+    if (!(isWordChar(c) || c === Char.Minus || c === Char.Dot || c > 127)) return false;
+  }
+  return true;
+}
+
+/** At `at`, Python's `u` or `b` prefix of a quoted string (`u'glob'`, `b"…"`). */
+function hasStringPrefix(message: string, at: number): boolean {
+  const c = message.charCodeAt(at);
+  return (c === 117 /* u */ || c === 98 /* b */) && isQuoteMark(message.charCodeAt(at + 1));
 }
 
 /**
