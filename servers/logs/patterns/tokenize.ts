@@ -787,6 +787,11 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
       }
     }
     const charClass = classOf(c);
+    if (c === Char.Colon && i + 2 < end && joinsPath(message, start, i)) {
+      hexOnly = false;
+      i++;
+      continue;
+    }
     if (i === end || charClass & CharClass.Delimiter) {
       if (i > pieceStart && !(i === end && closesSentenceAfterQuote(message, start, pieceStart, end))) {
         pushPiece(message, pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly), out);
@@ -890,6 +895,11 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
     if (charClass & CharClass.QuoteMark) return false;
     if (charClass & CharClass.Space) break;
     if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
+    if (c === Char.Colon && joinsPath(message, start, i)) {
+      hexOnly = false;
+      i++;
+      continue;
+    }
     if (charClass & CharClass.Delimiter) {
       if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
       pieceStart = i + 1;
@@ -902,6 +912,19 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   word.end = i;
   word.firstMark = firstMark;
   return true;
+}
+
+/**
+ * The colon at `i` opens a `::` between two letters, inside the word that starts at `start` (`Net::Server`,
+ * `linkerd2_app_core::serve`, `Hyrax::HomepageController#index`): the scope operator of C++, Rust, Perl, Ruby and
+ * PHP, that joins a namespaced name's parts as a dot joins a Java class's (`org.apache.Foo`, one token). Why it holds:
+ * a name so written is one name, a module or a type, whatever it is nested in; split at the colons it made the same
+ * statement's lines differ in length by how deep each name is (`Module Net::Server 2.008` beside `Module Socket
+ * 2.018`), which no per-position rule can meet. An IPv6 address's `::` has a hex digit or nothing beside it
+ * (`fe80::1`, `::ffff`), and a whole address was read before its pieces are.
+ */
+function joinsPath(message: string, start: number, i: number): boolean {
+  return i > start && message.charCodeAt(i + 1) === Char.Colon && isAsciiLetter(message.charCodeAt(i - 1)) && isAsciiLetter(message.charCodeAt(i + 2));
 }
 
 /**

@@ -58,6 +58,16 @@ describe('log intelligence: masking and tokens', () => {
     assert.equal(tokens('set "a".b to 1'), 'set <*> .b to <*>');
   });
 
+  it('reads a name whose parts `::` joins as one token, as a dotted one is', () => {
+    // Made-up lines in the shape of Amavis' module list and a Rust target: a namespaced name is one name however deep.
+    assert.equal(tokenize('Module Net::Server         2.008').tokens.length, tokenize('Module Socket              2.018').tokens.length);
+    assert.deepEqual(tokenize('Processing by Hyrax::HomepageController#index as HTML').tokens, ['Processing', 'by', 'Hyrax::HomepageController#index', 'as', 'HTML']);
+    assert.deepEqual(tokenize('Foo::Bar("x") failed').tokens, ['Foo::Bar', '<*>', 'failed']);
+    // An IPv6 address stays one variable, and a `::` with no letter on one side stays a separator.
+    assert.equal(tokens('listening on fe80::1c34 port 22'), 'listening on <*> port <*>');
+    assert.equal(tokens('state:: ready'), 'state ready');
+  });
+
   it('keeps separators so a template reads like its lines', () => {
     const t = tokenize('  retry 3 of host=main, "a b" on (db-1)');
     assert.equal(t.lead, '  ');
