@@ -787,8 +787,13 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
       }
     }
     const charClass = classOf(c);
+    if (c === Char.Colon && i + 2 < end && joinsPath(message, start, i)) {
+      hexOnly = false;
+      i++;
+      continue;
+    }
     if (i === end || charClass & CharClass.Delimiter) {
-      if (i > pieceStart) {
+      if (i > pieceStart && !(i === end && closesSentenceAfterQuote(message, start, pieceStart, end))) {
         pushPiece(message, pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly), out);
       }
       pieceStart = i + 1;
@@ -797,6 +802,19 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     } else if (charClass & CharClass.Digit) digits++;
     else if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
   }
+}
+
+/**
+ * The word's last piece [pieceStart, end) is punctuation right after a closing quote mark (`IP: "fe80::1%tun0". Port`,
+ * `file "a.txt"!`): the mark that ends a sentence or clause after a quoted value, no word, as `,` or `)` there is
+ * already (they are delimiters). Why it holds: a program that quotes a value and goes on writes its sentence's
+ * punctuation after the quote; read as a token, the `.` made a line one token longer than the same statement's lines
+ * whose quoted value another rule read whole with the `.` as separator (`"127.0.0.1".`), and split the statement.
+ */
+function closesSentenceAfterQuote(message: string, start: number, pieceStart: number, end: number): boolean {
+  if (pieceStart <= start || !isQuoteMark(message.charCodeAt(pieceStart - 1))) return false;
+  for (let i = pieceStart; i < end; i++) if (!isTrailingPunctuation(message.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -877,6 +895,11 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
     if (charClass & CharClass.QuoteMark) return false;
     if (charClass & CharClass.Space) break;
     if (firstMark < 0 && charClass & CharClass.Mark) firstMark = i;
+    if (c === Char.Colon && joinsPath(message, start, i)) {
+      hexOnly = false;
+      i++;
+      continue;
+    }
     if (charClass & CharClass.Delimiter) {
       if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
       pieceStart = i + 1;
@@ -889,6 +912,19 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   word.end = i;
   word.firstMark = firstMark;
   return true;
+}
+
+/**
+ * The colon at `i` opens a `::` between two letters, inside the word that starts at `start` (`Net::Server`,
+ * `linkerd2_app_core::serve`, `Hyrax::HomepageController#index`): the scope operator of C++, Rust, Perl, Ruby and
+ * PHP, that joins a namespaced name's parts as a dot joins a Java class's (`org.apache.Foo`, one token). Why it holds:
+ * a name so written is one name, a module or a type, whatever it is nested in; split at the colons it made the same
+ * statement's lines differ in length by how deep each name is (`Module Net::Server 2.008` beside `Module Socket
+ * 2.018`), which no per-position rule can meet. An IPv6 address's `::` has a hex digit or nothing beside it
+ * (`fe80::1`, `::ffff`), and a whole address was read before its pieces are.
+ */
+function joinsPath(message: string, start: number, i: number): boolean {
+  return i > start && message.charCodeAt(i + 1) === Char.Colon && isAsciiLetter(message.charCodeAt(i - 1)) && isAsciiLetter(message.charCodeAt(i + 2));
 }
 
 /**
@@ -1085,7 +1121,8 @@ function literalOpening(message: string, position: number): number {
 
 /** The text at `at`, just inside a `{`, opens a Ruby hash's first entry (`:url=>`, `"id"=>`), a Python dict's (`'k': `) or a JSON object's (`"k":`). */
 function isHashOpening(message: string, at: number): boolean {
-  let i = at;
+  // Python 2 writes a unicode or bytes key with its prefix (`{u'tgt': u'glob'}`): the dict's syntax all the same.
+  let i = hasStringPrefix(message, at) ? at + 1 : at;
   const c = message.charCodeAt(i);
   if (c === Char.Quote || c === Char.Apostrophe) {
     const close = message.indexOf(c === Char.Quote ? '"' : "'", i + 1);
@@ -1112,13 +1149,21 @@ function listAt(message: string, position: number): number {
   const close = open === Char.OpenBracket ? Char.CloseBracket : Char.CloseBrace;
   let depth = 0;
   let commas = 0;
+  // Where the current item starts (after the opening bracket or an item's comma and blanks).
+  let itemStart = position + 1;
   const limit = Math.min(message.length, position + MAX_LIST);
   for (let i = position; i < limit; i++) {
     const c = message.charCodeAt(i);
     if (c === open) depth++;
-    else if (c === Char.Comma && depth === 1) commas++;
-    // A record of fields (`{ action=ACTION_DOWN, x=3 }`) is not a list: its values, enum constants among them, are read.
-    else if (c === Char.Equals || c === Char.Colon) return -1;
+    else if (c === Char.Comma && depth === 1) {
+      commas++;
+      itemStart = i + 1;
+      while (itemStart < limit && isSpace(message.charCodeAt(itemStart))) itemStart++;
+    }
+    // A record of fields (`{ action=ACTION_DOWN, x=3 }`, `{a: 1, b: 2}`) is not a list: its values, enum constants among
+    // them, are read. A colon inside an item that does not open with a key is no field's (`{/jobs/:id, PUT}`, a route's
+    // parameter; `[10.0.0.1:80, …]`, an address's port).
+    else if (c === Char.Equals || (c === Char.Colon && opensWithKey(message, itemStart, i))) return -1;
     else if (c === close && --depth === 0) {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
@@ -1126,6 +1171,39 @@ function listAt(message: string, position: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * The text [start, colon) of a bracketed item is a field's key, so the colon after it makes the item a field (listAt):
+ * a name (a letter or `_`, then letters, digits, `_`, `-`, `.`), quoted or not (Python 2's `u'key'` too), or nothing.
+ * Why it holds: a record writes each field as its key's name and then the colon; a colon after anything else is part
+ * of a value (a route's `/:id` parameter, an address's `:port`, a time's `12:00`), and a list of such values is a list
+ * as one without the colon is, whose items and their number change from line to line of one statement.
+ */
+function opensWithKey(message: string, start: number, colon: number): boolean {
+  let from = start;
+  let to = colon;
+  while (from < to && isSpace(message.charCodeAt(from))) from++;
+  while (to > from && isSpace(message.charCodeAt(to - 1))) to--;
+  if (hasStringPrefix(message, from)) from++;
+  if (to > from + 1 && isQuoteMark(message.charCodeAt(from)) && message.charCodeAt(to - 1) === message.charCodeAt(from)) {
+    from++;
+    to--;
+  }
+  if (from === to) return true;
+  const first = message.charCodeAt(from);
+  if (!(isAsciiLetter(first) || first === 95 || first > 127)) return false;
+  for (let k = from + 1; k < to; k++) {
+    const c = message.charCodeAt(k);
+    if (!(isWordChar(c) || c === Char.Minus || c === Char.Dot || c > 127)) return false;
+  }
+  return true;
+}
+
+/** At `at`, Python's `u` or `b` prefix of a quoted string (`u'glob'`, `b"…"`). */
+function hasStringPrefix(message: string, at: number): boolean {
+  const c = message.charCodeAt(at);
+  return (c === 117 /* u */ || c === 98 /* b */) && isQuoteMark(message.charCodeAt(at + 1));
 }
 
 /**

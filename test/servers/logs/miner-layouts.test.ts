@@ -181,6 +181,11 @@ describe('log intelligence: variables over several tokens', () => {
     // A bracketed list is one value however many items it has; a record of fields is read field by field.
     assert.deepEqual(tokenize('handlers for [TERM, HUP, INT] set').tokens, tokenize('handlers for [TERM, HUP] set').tokens);
     assert.deepEqual(tokenize('event { action=DOWN, x=3 }').tokens, ['event', 'action', 'DOWN', 'x', '<*>']);
+    // A colon inside an item that opens with no key is no field's: a route's parameter (NestJS's `Mapped {/jobs/:id,
+    // PUT} route`, Immich) or an address's port. A list with one is a list as one without is.
+    assert.deepEqual(tokenize('Mapped {/asset/thumbnail/:assetId, GET} route').tokens, tokenize('Mapped {/asset/file, GET} route').tokens);
+    assert.deepEqual(tokenize('upstreams [10.0.0.1:80, 10.0.0.2:8080] ready').tokens, ['upstreams', '<*>', 'ready']);
+    assert.deepEqual(tokenize('event { action: DOWN, x: 3 }').tokens, ['event', 'action', 'DOWN', 'x', '<*>']);
     // A time zone after a time is part of that time, as a unit is part of a number.
     assert.deepEqual(tokenize('valid until 2026-06-20 17:27:32 UTC now').tokens, tokenize('valid until 2026-06-20 17:27:32 now').tokens);
     assert.deepEqual(tokenize('valid until Tue Jul 20 08:08:37 CEST 2026').tokens, ['valid', 'until', '<*>']);

@@ -47,6 +47,27 @@ describe('log intelligence: masking and tokens', () => {
     assert.equal(tokens('10.0.0.1 "GET /v2/abc123/servers HTTP/1.1" status: 200'), '<*> GET <*> status <*>');
   });
 
+  it('reads a sentence\'s period after a quoted value as punctuation, whatever the value', () => {
+    // Made-up lines of one statement (as qBittorrent's `Successfully listening on IP. IP: "%1". Port: "%2"`): a quoted
+    // address another rule reads whole and a quoted name or zoned IPv6 address read piece by piece end in the same `.`.
+    const line = (value: string) => `listening on IP. IP: "${value}". Port: "TCP/6881"`;
+    assert.equal(tokens(line('fe80::1c34:576:2a33:1566%tun0')), tokens(line('127.0.0.1')));
+    assert.equal(tokens(line('eth0')), 'listening on IP. IP <*> Port <*>');
+    assert.equal(tokens('cannot open "a.txt"!'), 'cannot open <*>');
+    // A word glued after the quote is still a word: only punctuation is dropped.
+    assert.equal(tokens('set "a".b to 1'), 'set <*> .b to <*>');
+  });
+
+  it('reads a name whose parts `::` joins as one token, as a dotted one is', () => {
+    // Made-up lines in the shape of Amavis' module list and a Rust target: a namespaced name is one name however deep.
+    assert.equal(tokenize('Module Net::Server         2.008').tokens.length, tokenize('Module Socket              2.018').tokens.length);
+    assert.deepEqual(tokenize('Processing by Hyrax::HomepageController#index as HTML').tokens, ['Processing', 'by', 'Hyrax::HomepageController#index', 'as', 'HTML']);
+    assert.deepEqual(tokenize('Foo::Bar("x") failed').tokens, ['Foo::Bar', '<*>', 'failed']);
+    // An IPv6 address stays one variable, and a `::` with no letter on one side stays a separator.
+    assert.equal(tokens('listening on fe80::1c34 port 22'), 'listening on <*> port <*>');
+    assert.equal(tokens('state:: ready'), 'state ready');
+  });
+
   it('keeps separators so a template reads like its lines', () => {
     const t = tokenize('  retry 3 of host=main, "a b" on (db-1)');
     assert.equal(t.lead, '  ');
@@ -176,7 +197,8 @@ describe('log intelligence: TemplateMiner', () => {
     const withModule = 'loading plugin "io.containerd.snapshotter.v1.btrfs"...  module=containerd type=io.containerd.snapshotter.v1';
     const without = 'loading plugin "io.containerd.grpc.v1.images"...  type=io.containerd.grpc.v1';
     assert.equal(tokens(withModule), tokens(without));
-    assert.equal(tokens(without), 'loading plugin <*> ... <*>');
+    // The `...` after the quoted plugin name is punctuation, so the name and the fields are one run of variables.
+    assert.equal(tokens(without), 'loading plugin <*>');
     assert.equal(tokens('starting containerd                           module=containerd revision=89623f2 version=v1.0.0'), 'starting containerd <*>');
     assert.equal(tokens('failed to load plugin x  error="path /var/lib/x must be a btrfs filesystem" module=containerd'), 'failed to load plugin x <*>');
     // Fields after one space are the statement's own text, and a gap before prose or before text after the fields is not this.

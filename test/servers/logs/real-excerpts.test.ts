@@ -107,10 +107,12 @@ const BATCH_3: Record<string, number> = {
  * the user is logged in, cut where the file shows the same statements without it).
  * Raised by branch `forms10`: UWSGI (a message printed once with its constants behind one header form joins its form
  * with those values masked behind another).
+ * Raised by branch `values16` (patterns/tokenize.ts): Salt 0.689 -> 0.867 (Python 2's dict repr, `{u'tgt_type': u'glob',
+ * …}`, is one value as Python 3's `{'tgt_type': …}` is).
  */
 const BATCH_4: Record<string, number> = {
   Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
-  Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.689,
+  Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.867,
   Smartd: 0.682, Synapse: 0.78, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.696,
 };
 /**
@@ -157,10 +159,12 @@ const BATCH_5: Record<string, number> = {
  * auth, …`: a list after a label whose items move within it is one value).
  * Branch `forms15`: PaperlessNgx 0.857 -> 0.937 (supervisord's bare lines and their docker compose copies: a `name:` the
  * file's header reads as the component on the compose lines is the component where the bare line's header stops).
+ * Branch `values16` (patterns/tokenize.ts): QBittorrent 0.565 -> 0.729 (a sentence's `.` after a quoted value is
+ * punctuation whatever the value: `IP: "fe80::…%tun0". Port` and `IP: "127.0.0.1". Port` have one length).
  */
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
-  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.565, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.878,
+  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.729, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.878,
   ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
 };
 /**
@@ -204,11 +208,14 @@ const BATCH_7: Record<string, number> = {
  * 0.595 -> 0.811 (`HTTP <METHOD> <path> responded …`: a request's method and path are one value pair); EMQX 0.455 -> 0.545
  * (`msg: raw_bin_received, …` with and without the `clientid` field its logger adds once known: one record).
  * Kavita 0.946 with both branches merged (each lifts a different statement of its file).
+ * Raised by branch `values16` (patterns/tokenize.ts: a name whose parts `::` joins is one token, as a dotted one is):
+ * Rails 0.326 -> 0.442 (`Processing by Hyrax::HomepageController#index as HTML` beside `… WelcomeController#index …`),
+ * LinkerdProxy 0.846 -> 0.923 (the Rust target `linkerd2_app_core::serve:` a lead column as `linkerd2_app:` is).
  */
 const BATCH_8: Record<string, number> = {
-  CouchDB: 0.806, LinkerdProxy: 0.846, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
+  CouchDB: 0.806, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
-  Trino: 0.621, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.326,
+  Trino: 0.621, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
   Verdaccio: 0.143, Deluge: 0.872,
 };
 /**

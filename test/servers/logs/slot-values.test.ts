@@ -509,6 +509,11 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(ruby, [0, 1, 2], 'Booting Sidekiq');
     assertOneEvent(ruby, [3, 4], 'Starting pipeline');
     assertOneEvent(ruby, [5, 6], 'a Python dict');
+    // Salt (studied batch 4): Python 2's repr writes each key with its unicode prefix, `{u'tgt_type': u'glob', …}`; the
+    // same dict as Python 3 writes it is one value, and so is this one.
+    const py2 = "Command details {u'tgt_type': u'glob', u'jid': u'20180710145617465049', u'arg': [], u'fun': u'test.ping'}";
+    assert.deepEqual(tokenize(py2).tokens, tokenize("Command details {'tgt_type': 'glob', 'jid': '20141204172130720684', 'fun': 'saltutil.find_job'}").tokens);
+    assert.deepEqual(tokenize(py2).tokens, ['Command', 'details', '<*>']);
     // A record of fields is still read field by field; a brace that does not end its word is not a literal.
     assert.deepEqual(tokenize('event {action=ACTION_DOWN, x=3}').tokens, ['event', 'action', 'ACTION_DOWN', 'x', '<*>']);
     assert.deepEqual(tokenize('opts {:a=>1} and {b=>2}').tokens, ['opts', '<*>', 'and', '<*>']);
