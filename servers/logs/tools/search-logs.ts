@@ -189,7 +189,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
     for await (const line of lines) {
       read++;
       if (collector.owesAfter) collector.giveAfter(line.text);
-      if ((!compiled || compiled.test(line.raw)) && collector.admits(line)) collector.accept(line, () => recent.slice(-request.before), line);
+      if ((!compiled || recordMatches(compiled, line.raw)) && collector.admits(line)) collector.accept(line, () => recent.slice(-request.before), line);
       if (collector.done) break;
       if (request.before > 0 && recent.push(line.text) > request.before) recent.shift();
     }
@@ -201,6 +201,18 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
       if (note) found.notes.push(note);
     }
   });
+}
+
+/**
+ * Whether a source's record matches `pattern` (the dialect's one-line regex): its whole text, or one of its lines. A
+ * journal entry's MESSAGE may hold several lines (a traceback sent whole through sd_journal_send or Python's
+ * JournalHandler) that a log file would hold as lines of their own, and a pattern's ^ and $ mean a line's ends there
+ * as in files (break20: `^ValueError` found nothing in a journal traceback whose last line it starts).
+ */
+function recordMatches(pattern: RegExp, raw: string): boolean {
+  if (pattern.test(raw)) return true;
+  if (!raw.includes('\n')) return false;
+  return raw.split('\n').some((line) => pattern.test(line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
 function recordSourceResult(found: Found, source: SourceRef, collector: MatchCollector<SourceLine>, complete: boolean, stats: SourceReadStats): void {

@@ -323,6 +323,23 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.match(await callError(single, 'recent_logs', { file: 'journal:python3' }), /journal:python3 has no entries of its own: python3 logs inside systemd units/);
     });
 
+    it('search_logs reads ^ and $ at the lines of a multi-line MESSAGE, as in a file (break20)', async () => {
+      // Python's JournalHandler (and any sd_journal_send caller) sends a traceback as one entry whose MESSAGE holds its
+      // lines; a file holds them as lines, where `^ValueError` finds the last one.
+      const traceback = 'Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n    main()\nValueError: bad token';
+      const file = writeJournal(dir, 'multiline', [srv(2, 'api.service', 'python3', 3, traceback), srv(1, 'api.service', 'python3', 6, 'saw ValueError: retried')]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const anchored = await call<{ matches: Match[]; totalMatches: number }>(single, 'search_logs', { pattern: '^ValueError', regex: true });
+      assert.deepEqual([anchored.totalMatches, anchored.matches.map((m) => m.text.slice(0, 9))], [1, ['Traceback']]);
+      const atEnd = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'in <module>$', regex: true });
+      assert.equal(atEnd.totalMatches, 1);
+      // The whole text is still tried: a pattern across its lines matches, and an unanchored one finds both entries.
+      const across = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'main\\(\\)\\nValueError', regex: true });
+      assert.equal(across.totalMatches, 1);
+      const plain = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'ValueError' });
+      assert.equal(plain.totalMatches, 2);
+    });
+
     it('without file, reads the 100 most recently written units, not the first 100 by name, and says how many older ones were left out', async () => {
       const entries: JournalEntry[] = [];
       for (let i = 0; i < 130; i++) {
