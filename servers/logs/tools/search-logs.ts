@@ -139,9 +139,18 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   const report = progressReporter(extra, totalBytes);
   const progress = throttleProgress(report);
   let doneBytes = 0;
+  // Newest first with `limit` matches in hand: the time of the limit-th newest, which a later file (last written
+  // before it) cannot beat (see newestCutoff).
+  let cutoff: number | undefined;
+  let older = 0;
   const left = await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes: found.notes }, async (file: OpenedLog) => {
+    if (cutoff !== undefined && file.stats.mtimeMs < cutoff) {
+      older = 1;
+      return false;
+    }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
-    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit: args.limit - found.matches.length }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
+    const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
@@ -159,14 +168,38 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     }
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
-    return found.matches.length < args.limit;
+    if (found.matches.length < args.limit) return true;
+    if (args.order !== 'newest') return false;
+    if (cutoff !== undefined || found.matches.length > args.limit) {
+      sortByTime(found.matches, 'newest');
+      found.matches.length = args.limit;
+    }
+    cutoff = newestCutoff(found.matches);
+    return cutoff !== undefined;
   });
-  if (left > 0) {
+  if (left + older > 0) {
     found.truncated = true;
-    found.notes.push(`stopped before ${left} more file(s): limit reached`);
+    found.notes.push(
+      args.order === 'newest' && cutoff !== undefined
+        ? `stopped before ${left + older} more file(s), last written before the newest ${args.limit} matches found: their matches are older`
+        : `stopped before ${left + older} more file(s): limit reached`,
+    );
   }
+  // Matches of several files in time order, as one file's are, when every one has a time (files are read newest
+  // written first, which is not the order of their lines: a file written last can hold the oldest match).
+  if (new Set(found.matches.map((m) => m.file)).size > 1 && found.matches.every((m) => m.timestamp !== undefined)) sortByTime(found.matches, args.order);
   void report(doneBytes);
   return found;
+}
+
+/**
+ * Newest first, with `limit` matches kept (newest first): the time of the oldest of them, or undefined when one has no
+ * time. A line is written before its file's last write, so a file last written before that time holds no line that
+ * could displace a kept match and need not be searched; one written after it still may (break20: a file written last
+ * holding a 3-hour-old match hid a match 2 seconds old in the file written just before, as "newest").
+ */
+function newestCutoff(matches: FoundMatch[]): number | undefined {
+  return matches.every((m) => m.timestamp !== undefined) ? Math.min(...matches.map((m) => m.timestamp!)) : undefined;
 }
 
 /** Records read from a source at most when no window bounds the search (newest first: the newest records). */
