@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, windowMissNote } from './common';
+import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, oldestEntry, windowMissNote } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -139,14 +139,22 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   const report = progressReporter(extra, totalBytes);
   const progress = throttleProgress(report);
   let doneBytes = 0;
-  // Newest first with `limit` matches in hand: the time of the limit-th newest, which a later file (last written
-  // before it) cannot beat (see newestCutoff).
+  // With `limit` matches in hand: the time of the limit-th newest (oldest) one, which a later file can beat only when
+  // it was last written after it (its first entry is before it): see cutoffOf. Files passed over for that are counted.
   let cutoff: number | undefined;
-  let older = 0;
+  let passed = 0;
   const left = await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes: found.notes }, async (file: OpenedLog) => {
-    if (cutoff !== undefined && file.stats.mtimeMs < cutoff) {
-      older = 1;
+    if (cutoff !== undefined && args.order === 'newest' && file.stats.mtimeMs < cutoff) {
+      // Files come newest written first: every one after this was last written before the cutoff too.
+      passed = 1;
       return false;
+    }
+    if (cutoff !== undefined && args.order === 'oldest') {
+      const first = await oldestEntry(ctx, file);
+      if (first === undefined || first >= cutoff) {
+        passed++;
+        return true;
+      }
     }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
     const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
@@ -169,20 +177,22 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
     if (found.matches.length < args.limit) return true;
-    if (args.order !== 'newest') return false;
     if (cutoff !== undefined || found.matches.length > args.limit) {
-      sortByTime(found.matches, 'newest');
+      sortByTime(found.matches, args.order);
       found.matches.length = args.limit;
     }
-    cutoff = newestCutoff(found.matches);
+    cutoff = cutoffOf(found.matches, args.order);
     return cutoff !== undefined;
   });
-  if (left + older > 0) {
+  if (left + passed > 0) {
     found.truncated = true;
+    const more = `${left + passed} more file(s)`;
     found.notes.push(
-      args.order === 'newest' && cutoff !== undefined
-        ? `stopped before ${left + older} more file(s), last written before the newest ${args.limit} matches found: their matches are older`
-        : `stopped before ${left + older} more file(s): limit reached`,
+      cutoff === undefined
+        ? `stopped before ${more}: limit reached`
+        : args.order === 'newest'
+          ? `stopped before ${more}, last written before the newest ${args.limit} matches found: their matches are older`
+          : `did not search ${more} whose first entry is later than the oldest ${args.limit} matches found (or has no readable time): their matches are newer`,
     );
   }
   // Matches of several files in time order, as one file's are, when every one has a time (files are read newest
@@ -193,13 +203,16 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
 }
 
 /**
- * Newest first, with `limit` matches kept (newest first): the time of the oldest of them, or undefined when one has no
- * time. A line is written before its file's last write, so a file last written before that time holds no line that
- * could displace a kept match and need not be searched; one written after it still may (break20: a file written last
- * holding a 3-hour-old match hid a match 2 seconds old in the file written just before, as "newest").
+ * With `limit` matches kept (in `order`): the time of the last of them, or undefined when one has no time. Newest
+ * first: a line is written before its file's last write, so a file last written before that time holds no line that
+ * could displace a kept match; one written after it still may (break20: a file written last holding a 3-hour-old match
+ * hid a match 2 seconds old in the file written just before, as "newest"). Oldest first: a file whose first entry is
+ * at or after that time holds none either (files are read oldest written first, which says nothing of where they start).
  */
-function newestCutoff(matches: FoundMatch[]): number | undefined {
-  return matches.every((m) => m.timestamp !== undefined) ? Math.min(...matches.map((m) => m.timestamp!)) : undefined;
+function cutoffOf(matches: FoundMatch[], order: 'newest' | 'oldest'): number | undefined {
+  if (!matches.every((m) => m.timestamp !== undefined)) return undefined;
+  const times = matches.map((m) => m.timestamp!);
+  return order === 'newest' ? Math.min(...times) : Math.max(...times);
 }
 
 /** Records read from a source at most when no window bounds the search (newest first: the newest records). */

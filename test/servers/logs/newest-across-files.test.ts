@@ -1,6 +1,7 @@
-// search_logs newest first over several files: files are read newest written first, but a file written last can hold
-// old matches and one written a moment before it the newest; the newest matches are those of every file whose last
-// write could hold one, in time order (break20: "when did X last happen" answered 3 hours ago for a match 2 s old).
+// search_logs over several files: files are read newest (oldest) written first, but a file written last can hold old
+// matches and one written a moment before it the newest, and a file written first can start after one written later;
+// the newest (oldest) matches are those of every file that could hold one, in time order (break20: "when did X last
+// happen" answered 3 hours ago for a match 2 s old).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ const NOW = Math.floor(Date.now() / 1000) * 1000;
 const stamp = (secondsAgo: number) => new Date(NOW - secondsAgo * 1000).toISOString().replace('.000', '');
 
 for (const engine of SEARCH_ENGINES) {
-  describe(`logs: search_logs newest first across files (${engine.name})`, function () {
+  describe(`logs: search_logs newest and oldest first across files (${engine.name})`, function () {
     this.timeout(60_000);
     let dir: string;
     let server: StartedServer;
@@ -38,6 +39,8 @@ for (const engine of SEARCH_ENGINES) {
       write('api.log', [`${stamp(10_800)} ERROR payment timeout order=1`, `${stamp(5)} INFO heartbeat`, `${stamp(1)} INFO heartbeat`], 1);
       write('worker.log', [`${stamp(2)} ERROR payment timeout order=2`], 2);
       write('batch.log', [`${stamp(14_400)} ERROR payment timeout order=0`], 14_000);
+      // Written an hour ago but started a day ago: the oldest match, in a file written after batch.log.
+      write('long.log', [`${stamp(86_400)} ERROR payment timeout order=-1`, `${stamp(3_600)} INFO still up`], 3_600);
       server = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_DOCKER: 'off', ...engine.env }, ['--log-dir', dir]);
     });
 
@@ -62,13 +65,21 @@ for (const engine of SEARCH_ENGINES) {
     it('limit 2: stops before a file last written before the newest two matches, saying their matches are older', async () => {
       const out = await search({ pattern: 'payment timeout', limit: 2 });
       assert.deepEqual(orders(out), ['2', '1']);
-      assert.deepEqual(out.files.map((f) => f.file), ['api.log', 'worker.log']);
+      assert.deepEqual(out.files.map((f) => f.file), ['api.log', 'worker.log', 'long.log']);
       assert.ok(out.notes.some((n) => n.includes('last written before the newest 2 matches')), out.notes.join('\n'));
     });
 
+    it('oldest first, limit 1: the oldest match of all files, not the oldest of the file written first', async () => {
+      const out = await search({ pattern: 'payment timeout', order: 'oldest', limit: 1 });
+      assert.deepEqual(orders(out), ['-1']);
+      // worker.log and api.log start after it: not searched, and said so.
+      assert.deepEqual(out.files.map((f) => f.file), ['batch.log', 'long.log']);
+      assert.ok(out.notes.some((n) => n.includes('did not search 2 more file(s) whose first entry is later than the oldest 1 matches')), out.notes.join('\n'));
+    });
+
     it('every match in time order, newest or oldest first', async () => {
-      assert.deepEqual(orders(await search({ pattern: 'payment timeout' })), ['2', '1', '0']);
-      assert.deepEqual(orders(await search({ pattern: 'payment timeout', order: 'oldest' })), ['0', '1', '2']);
+      assert.deepEqual(orders(await search({ pattern: 'payment timeout' })), ['2', '1', '0', '-1']);
+      assert.deepEqual(orders(await search({ pattern: 'payment timeout', order: 'oldest' })), ['-1', '0', '1', '2']);
     });
   });
 }
