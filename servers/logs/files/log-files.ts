@@ -87,6 +87,12 @@ export interface LogFileListing {
    * nothing but such links (into /var/log/pods): without this, its listing read as "no log files" (break20).
    */
   linkedOutside?: { count: number; folders: string[] };
+  /**
+   * Folders deeper than MAX_DEPTH below a directory, which the walk does not enter: how many, and the first few. Log
+   * files in them are neither listed nor searched, so a search over every file says so rather than "no matches"
+   * (break20: a log five folders down was not found, truncated false, without a word).
+   */
+  tooDeep?: { count: number; folders: string[] };
 }
 
 /** Folders named at most in LogFileListing.linkedOutside. */
@@ -113,6 +119,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   // A link to a file already listed (inside the directories) would only double every count.
   const seen = new Set<string>();
   let linkedOutside: { count: number; folders: string[] } | undefined;
+  let tooDeep: { count: number; folders: string[] } | undefined;
   const noteOutside = async (real: string) => {
     // Only links to regular files count: a dangling link or one to a directory holds no log to point at.
     if (dirs.some((d) => isInside(d.real, real)) || !(await fsp.stat(real).then((s) => s.isFile(), () => false))) return;
@@ -136,7 +143,12 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
       for (const entry of entries) {
         const full = resolve(current.path, entry.name);
         if (entry.isDirectory()) {
-          if (current.depth < MAX_DEPTH && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) queue.push({ path: full, depth: current.depth + 1 });
+          if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+          if (current.depth < MAX_DEPTH) queue.push({ path: full, depth: current.depth + 1 });
+          else {
+            tooDeep ??= { count: 0, folders: [] };
+            if (tooDeep.count++ < MAX_LINKED_FOLDERS) tooDeep.folders.push(full);
+          }
           continue;
         }
         if (!isLogFileName(entry.name)) continue;
@@ -169,7 +181,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}) };
 }
 
 const newestFirst = (a: LogFileInfo, b: LogFileInfo) => b.mtimeMs - a.mtimeMs || a.name.localeCompare(b.name);
@@ -185,6 +197,14 @@ export function linkedOutsideNote(linked: { count: number; folders: string[] }):
   return (
     `${linked.count} log file name(s) in the log directories are links to files outside them (into ${linked.folders.join(', ')}${linked.count > linked.folders.length && linked.folders.length === MAX_LINKED_FOLDERS ? ', …' : ''}), ` +
     'which are not read (links may not lead out of the configured folders): add that folder to LOG_DIRS (--log-dir) to read them'
+  );
+}
+
+/** What a call says about the folders the walk did not enter (LogFileListing.tooDeep). */
+export function tooDeepNote(deep: { count: number; folders: string[] }): string {
+  return (
+    `${deep.count} folder(s) more than ${MAX_DEPTH} levels below a log directory were not looked at (${deep.folders.join(', ')}${deep.count > deep.folders.length ? ', …' : ''}): ` +
+    'log files in them are not listed or searched; add such a folder to LOG_DIRS (--log-dir) to read them'
   );
 }
 

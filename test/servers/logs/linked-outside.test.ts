@@ -1,7 +1,7 @@
 // Log-file names that link to files outside the log directories are never read (no escape from the configured
 // folders), but a listing that says nothing of them reads as "no log files": a Kubernetes node's /var/log/containers
-// holds nothing but links into /var/log/pods (break20). The listing, the calls over every file and the error when
-// nothing is left say how many there are, where they lead, and what to do.
+// holds nothing but links into /var/log/pods (break20). So with folders too deep for the walk. The listing, the calls
+// over every file and the error when nothing is left say how many there are, where they are, and what to do.
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +56,23 @@ describe('logs: links out of the log directories are named, not passed over in s
     const files = await server.client.readResource({ uri: 'logs://files' });
     const body = JSON.parse((files.contents[0] as { text: string }).text) as { linkedOutside?: { count: number; folders: string[] } };
     assert.deepEqual([body.linkedOutside?.count, body.linkedOutside?.folders], [1, [pods]]);
+  });
+
+  it('names the folders too deep for the walk, whose log files are neither listed nor searched', async () => {
+    const top = join(root, 'apps');
+    const deep = join(top, 'team', 'service', 'env', 'logs', 'current');
+    mkdirSync(deep, { recursive: true });
+    writeFileSync(join(deep, 'app.log'), '2026-12-02T04:00:00Z ERROR payment failed\n');
+    writeFileSync(join(top, 'team', 'service', 'env', 'logs', 'old.log'), '2026-12-01T04:00:00Z INFO fine\n');
+    const listing = await listLogFiles(await prepareDirs([top]));
+    assert.deepEqual(listing.files.map((f) => f.name), ['team/service/env/logs/old.log']);
+    assert.deepEqual(listing.tooDeep, { count: 1, folders: [deep] });
+    const server = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_DOCKER: 'off' }, ['--log-dir', top]);
+    servers.push(server);
+    const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'payment' } })) as CallToolResult;
+    const out = result.structuredContent as { totalMatches: number; notes: string[] };
+    assert.equal(out.totalMatches, 0);
+    assert.ok(out.notes.some((n) => n.startsWith('not read: 1 folder(s) more than 4 levels below') && n.includes(deep)), out.notes.join('\n'));
   });
 
   it('a call over every file notes them beside what it read', async () => {
