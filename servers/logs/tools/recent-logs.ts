@@ -15,7 +15,7 @@ import { readLinesBackwards } from '../io/tail';
 import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
-import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, newestSources, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
@@ -84,6 +84,10 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
         recent.notes.unshift(...notes);
+        if (args.file === undefined && inputs.sources.length > 0) {
+          const newer = await newerSourcesNote(ctx, file, extra.signal);
+          if (newer) recent.notes.push(newer);
+        }
         if (file.stats.size === 0) recent.notes.push(await emptyFileNote(ctx, file));
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
@@ -111,6 +115,20 @@ async function newestWithBytes(ctx: LogsContext, first: string, notes: string[])
   const named = empty.length > 5 ? `${empty.slice(0, 5).join(', ')} and ${empty.length - 5} more` : empty.join(', ');
   notes.push(`${named} ${empty.length === 1 ? 'is' : 'are'} empty (0 bytes: just rotated or truncated); showing ${files[index].name}, the most recently written log file with lines`);
   return files[index].name;
+}
+
+/**
+ * Without a named file, the file is chosen among files only: the sources (containers, journal units) written after it,
+ * running containers first, are named with what to do, so that a month-old file is not read as what is being logged
+ * now while a container writes (break20). Undefined when none is newer.
+ */
+async function newerSourcesNote(ctx: LogsContext, file: OpenedLog, signal?: AbortSignal): Promise<string | undefined> {
+  const { sources } = await ctx.sources.list({}, signal);
+  const newer = newestSources(sources.filter((s) => s.running || (s.lastWritten !== undefined && s.lastWritten > file.stats.mtimeMs)), sources.length).read;
+  if (newer.length === 0) return undefined;
+  const named = newer.slice(0, 5).map((s) => `${s.name} (${s.running ? 'running' : `last written ${iso(s.lastWritten)}`})`);
+  const more = newer.length > 5 ? ` and ${newer.length - 5} more` : '';
+  return `${newer.length === 1 ? 'a source was' : `${newer.length} sources were`} written after ${file.info.name} (last written ${iso(file.stats.mtimeMs)}): ${named.join(', ')}${more}; name one in file to read its newest lines`;
 }
 
 /** Rotated copies of a log are named after it: app.log.1, app.log.2.gz, app.log-20261201 (logrotate, Python, log4j). */

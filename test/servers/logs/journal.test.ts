@@ -2,7 +2,7 @@
 // export-format input with several hosts, units and priorities, read by the real journalctl through the built logs
 // server over stdio (and the provider in-process for cursor paging). No mock journal.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -338,6 +338,20 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.equal(across.totalMatches, 1);
       const plain = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'ValueError' });
       assert.equal(plain.totalMatches, 2);
+    });
+
+    it('recent_logs without file names the sources written after the file it read (break20)', async () => {
+      // The file is chosen among files: a month-old log must not pass for what is logged now while a unit writes.
+      const logs = join(dir, 'stale-logs');
+      mkdirSync(logs);
+      writeFileSync(join(logs, 'old.log'), '2026-10-01T10:00:00Z INFO old line\n');
+      const month = new Date(NOW - 30 * 24 * 60 * MIN);
+      utimesSync(join(logs, 'old.log'), month, month);
+      const file = writeJournal(dir, 'newer-than-file', [srv(2, 'api.service', 'api', 6, 'request ok'), srv(1, 'web.service', 'web', 6, 'served')]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file, LOG_DOCKER: 'off' }, ['--log-dir', logs]);
+      const out = await call<{ file: string; notes: string[] }>(single, 'recent_logs', {});
+      assert.equal(out.file, 'old.log');
+      assert.ok(out.notes.some((n) => n.startsWith('2 sources were written after old.log') && n.indexOf('journal:web.service') < n.indexOf('journal:api.service')), out.notes.join('\n'));
     });
 
     it('without file, reads the 100 most recently written units, not the first 100 by name, and says how many older ones were left out', async () => {
