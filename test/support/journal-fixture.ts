@@ -29,23 +29,34 @@ export function hasJournalTools(): boolean {
   }
 }
 
-/** The entries in journal export format: one field per line, a blank line after each entry. */
-export function exportFormat(entries: JournalEntry[]): string {
-  return entries
-    .map((e, i) => {
-      const fields = [
-        `__REALTIME_TIMESTAMP=${e.time * 1000}`,
-        `__MONOTONIC_TIMESTAMP=${(i + 1) * 1000}`,
-        '_BOOT_ID=0123456789abcdef0123456789abcdef',
-        `_HOSTNAME=${e.host}`,
-        ...(e.unit ? [`_SYSTEMD_UNIT=${e.unit}`] : []),
-        `SYSLOG_IDENTIFIER=${e.identifier}`,
-        `PRIORITY=${e.priority}`,
-        `MESSAGE=${e.message}`,
+/**
+ * The entries in journal export format: one field per line, a blank line after each entry. A value holding a newline
+ * (a traceback sent whole) is written as the format's binary field: the name, a newline, its length as a 64-bit
+ * little-endian integer, the bytes, a newline.
+ */
+export function exportFormat(entries: JournalEntry[]): Buffer {
+  const field = (name: string, value: string): Buffer => {
+    if (!value.includes('\n')) return Buffer.from(`${name}=${value}\n`);
+    const bytes = Buffer.from(value);
+    const size = Buffer.alloc(8);
+    size.writeBigUInt64LE(BigInt(bytes.length));
+    return Buffer.concat([Buffer.from(`${name}\n`), size, bytes, Buffer.from('\n')]);
+  };
+  return Buffer.concat(
+    entries.map((e, i) => {
+      const fields: [string, string][] = [
+        ['__REALTIME_TIMESTAMP', String(e.time * 1000)],
+        ['__MONOTONIC_TIMESTAMP', String((i + 1) * 1000)],
+        ['_BOOT_ID', '0123456789abcdef0123456789abcdef'],
+        ['_HOSTNAME', e.host],
+        ...(e.unit ? [['_SYSTEMD_UNIT', e.unit] as [string, string]] : []),
+        ['SYSLOG_IDENTIFIER', e.identifier],
+        ['PRIORITY', String(e.priority)],
+        ['MESSAGE', e.message],
       ];
-      return `${fields.join('\n')}\n\n`;
-    })
-    .join('');
+      return Buffer.concat([...fields.map(([name, value]) => field(name, value)), Buffer.from('\n')]);
+    }),
+  );
 }
 
 /** Writes `entries` (any order: the journal keeps them as written) to DIR/NAME.journal and returns its path. */

@@ -1,6 +1,6 @@
 // Which files are logs, and turning a name from a caller into a safe, open regular file inside a log directory.
 import { constants, promises as fsp, type Stats } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { charsetOfFile, type Charset } from '../io/charset';
 
@@ -81,7 +81,22 @@ export interface LogFileListing {
   omitted: number;
   /** The last modification (epoch ms) of the newest file left out, when one was. */
   omittedNewestMs?: number;
+  /**
+   * Log-file names that are links to regular files outside every directory, which are never read (no escape from the
+   * configured folders): how many, and the first few folders they lead to. A Kubernetes node's /var/log/containers is
+   * nothing but such links (into /var/log/pods): without this, its listing read as "no log files" (break20).
+   */
+  linkedOutside?: { count: number; folders: string[] };
+  /**
+   * Folders deeper than MAX_DEPTH below a directory, which the walk does not enter: how many, and the first few. Log
+   * files in them are neither listed nor searched, so a search over every file says so rather than "no matches"
+   * (break20: a log five folders down was not found, truncated false, without a word).
+   */
+  tooDeep?: { count: number; folders: string[] };
 }
+
+/** Folders named at most in LogFileListing.linkedOutside. */
+const MAX_LINKED_FOLDERS = 3;
 
 /**
  * Log files in every directory (recursive to a small depth), the newest MAX_FILES of them, newest first. Years of daily
@@ -103,6 +118,16 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   };
   // A link to a file already listed (inside the directories) would only double every count.
   const seen = new Set<string>();
+  let linkedOutside: { count: number; folders: string[] } | undefined;
+  let tooDeep: { count: number; folders: string[] } | undefined;
+  const noteOutside = async (real: string) => {
+    // Only links to regular files count: a dangling link or one to a directory holds no log to point at.
+    if (dirs.some((d) => isInside(d.real, real)) || !(await fsp.stat(real).then((s) => s.isFile(), () => false))) return;
+    linkedOutside ??= { count: 0, folders: [] };
+    linkedOutside.count++;
+    const folder = dirname(real);
+    if (linkedOutside.folders.length < MAX_LINKED_FOLDERS && !linkedOutside.folders.includes(folder)) linkedOutside.folders.push(folder);
+  };
   let truncated = false;
   for (const dir of dirs) {
     const queue: { path: string; depth: number }[] = [{ path: dir.real, depth: 0 }];
@@ -118,7 +143,12 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
       for (const entry of entries) {
         const full = resolve(current.path, entry.name);
         if (entry.isDirectory()) {
-          if (current.depth < MAX_DEPTH && !SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) queue.push({ path: full, depth: current.depth + 1 });
+          if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+          if (current.depth < MAX_DEPTH) queue.push({ path: full, depth: current.depth + 1 });
+          else {
+            tooDeep ??= { count: 0, folders: [] };
+            if (tooDeep.count++ < MAX_LINKED_FOLDERS) tooDeep.folders.push(full);
+          }
           continue;
         }
         if (!isLogFileName(entry.name)) continue;
@@ -129,7 +159,13 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
         // Symlinks count only when they resolve to a regular file inside the directory.
         let stats: Stats;
         try {
-          if (entry.isSymbolicLink() && !isInside(dir.real, await fsp.realpath(full))) continue;
+          if (entry.isSymbolicLink()) {
+            const real = await fsp.realpath(full);
+            if (!isInside(dir.real, real)) {
+              await noteOutside(real);
+              continue;
+            }
+          }
           stats = await fsp.stat(full);
         } catch {
           continue;
@@ -145,7 +181,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}) };
 }
 
 const newestFirst = (a: LogFileInfo, b: LogFileInfo) => b.mtimeMs - a.mtimeMs || a.name.localeCompare(b.name);
@@ -154,6 +190,22 @@ export function isInside(root: string, candidate: string): boolean {
   if (candidate === root) return false;
   const prefix = root.endsWith(sep) ? root : root + sep;
   return candidate.startsWith(prefix);
+}
+
+/** What a call says about log-file names that link outside the directories (LogFileListing.linkedOutside). */
+export function linkedOutsideNote(linked: { count: number; folders: string[] }): string {
+  return (
+    `${linked.count} log file name(s) in the log directories are links to files outside them (into ${linked.folders.join(', ')}${linked.count > linked.folders.length && linked.folders.length === MAX_LINKED_FOLDERS ? ', …' : ''}), ` +
+    'which are not read (links may not lead out of the configured folders): add that folder to LOG_DIRS (--log-dir) to read them'
+  );
+}
+
+/** What a call says about the folders the walk did not enter (LogFileListing.tooDeep). */
+export function tooDeepNote(deep: { count: number; folders: string[] }): string {
+  return (
+    `${deep.count} folder(s) more than ${MAX_DEPTH} levels below a log directory were not looked at (${deep.folders.join(', ')}${deep.count > deep.folders.length ? ', …' : ''}): ` +
+    'log files in them are not listed or searched; add such a folder to LOG_DIRS (--log-dir) to read them'
+  );
 }
 
 function notFound(name: string, available: LogFileInfo[]): UserFacingError {

@@ -36,6 +36,16 @@ function slice(hay: Hay, start: number, end: number): string {
 }
 
 /**
+ * The line ending at `lineEnd` (its "\n", or the text's end) ends with "\r": a CRLF line, whose "\r" belongs to the
+ * ending, not the text. A match that reaches it (`\s$` takes the "\r", `^\s*$` matches between "\r" and "\n" in
+ * JavaScript's multiline mode) says nothing about the line's text, so it is rechecked on the text alone (break20: every
+ * line of a CRLF file matched `\s$` in a .gz file).
+ */
+function endsWithCr(hay: Hay, lineEnd: number): boolean {
+  return lineEnd > 0 && (typeof hay === 'string' ? hay.charCodeAt(lineEnd - 1) === 13 : hay[lineEnd - 1] === 13);
+}
+
+/**
  * The literal text every match of a regex starts with (none when it has an alternation): letters, digits and
  * punctuation that are never special at the top level, without a last character a quantifier applies to.
  */
@@ -70,6 +80,18 @@ export class FileScanner {
   private readonly foldsBeyondAscii: boolean = false;
   /** A regex with a literal prefix (in the kernel): tried, sticky, only where the prefix occurs. */
   private readonly sticky: RegExp | undefined;
+  /**
+   * JavaScript's multiline ^ and $ also match next to U+2028, U+2029 and "\r", which do not end a line of a log file:
+   * only "\n" does (ripgrep's rule too), a CRLF line's "\r" being part of its ending and a lone "\r" (a progress bar's
+   * overwrites) part of its text. A candidate line holding one is rechecked on its line alone, where ^ and $ mean its
+   * ends (break20: `^ separator` matched after a U+2028 inside a line of a .gz file). Per piece of text: whether it
+   * holds U+2028 or U+2029 anywhere (then every candidate is rechecked), whether it holds "\r" (then crAt says where).
+   */
+  private separators = false;
+  private carriageReturns = false;
+  /** The first "\r" at or after crFrom in the current piece (Infinity: none), so that finding it stays linear. */
+  private crAt = Infinity;
+  private crFrom = 0;
   /** End of the line nextCandidate last returned, and its text when it had to be decoded already. */
   private candidateEnd = 0;
   private candidateText: string | undefined;
@@ -173,6 +195,10 @@ export class FileScanner {
     const bytes = this.needle !== undefined && (kernel !== undefined || !this.needleFolds);
     const hay: Hay = bytes ? block : block.toString('utf8');
     const length = hay.length;
+    this.separators = typeof hay === 'string' && this.regex !== undefined && (hay.includes('\u2028') || hay.includes('\u2029'));
+    this.carriageReturns = typeof hay === 'string' && this.regex !== undefined && hay.includes('\r');
+    this.crAt = Infinity;
+    this.crFrom = Infinity;
     // After-context still owed to matches of the previous block.
     this.fillPendingAfter(hay, 0);
 
@@ -233,8 +259,9 @@ export class FileScanner {
       if (lineEnd === -1) lineEnd = length;
       this.candidateEnd = lineEnd;
       this.candidateText = undefined;
-      // A match that ran past the end of its line is rechecked on the line alone.
-      if (this.regex && matchEnd > lineEnd) {
+      // A match that ran past the end of its line is rechecked on the line alone; so is one that may have leaned on a
+      // character the scan's multiline ^ and $ take for a line end but a log file does not (see `separators`).
+      if (this.regex && (matchEnd > lineEnd || (matchEnd === lineEnd && endsWithCr(hay, lineEnd)) || this.separators || this.crInside(hay, lineStart, lineEnd))) {
         const text = slice(hay, lineStart, lineEnd);
         if (!this.regex.line.test(text)) {
           pos = lineEnd + 1;
@@ -245,6 +272,18 @@ export class FileScanner {
       return lineStart;
     }
     return -1;
+  }
+
+  /** The line [lineStart, lineEnd) holds a "\r" before its last character (which is the "\r" of a CRLF ending). */
+  private crInside(hay: Hay, lineStart: number, lineEnd: number): boolean {
+    if (!this.carriageReturns || typeof hay !== 'string') return false;
+    // Candidates mostly come in file order: the "\r" found last is reused until a line starts past it.
+    if (this.crFrom > lineStart || this.crAt < lineStart) {
+      const at = hay.indexOf('\r', lineStart);
+      this.crAt = at === -1 ? Infinity : at;
+      this.crFrom = lineStart;
+    }
+    return this.crAt < lineEnd - 1;
   }
 
   /**

@@ -15,7 +15,7 @@ import { readLinesBackwards } from '../io/tail';
 import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
-import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, newestSources, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
@@ -78,10 +78,17 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         const recent = await recentOfSource(ctx, inputs.sources, args, extra.signal);
         return toolResult(linesOutput(recent, { file: recent.source.name, source: recent.source.kind, format: recent.format, ...(recent.newest !== undefined ? { modified: iso(recent.newest) } : {}) }));
       }
-      const file = await ctx.open(inputs.files[0]);
+      const notes: string[] = [];
+      const file = await ctx.open(args.file === undefined ? await newestWithBytes(ctx, inputs.files[0], notes) : inputs.files[0]);
       try {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
+        recent.notes.unshift(...notes);
+        if (args.file === undefined && inputs.sources.length > 0) {
+          const newer = await newerSourcesNote(ctx, file, extra.signal);
+          if (newer) recent.notes.push(newer);
+        }
+        if (file.stats.size === 0) recent.notes.push(await emptyFileNote(ctx, file));
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
@@ -93,6 +100,55 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
   );
 }
 
+
+/**
+ * Without a named file, the log file to read: the most recently written one that holds bytes (`first` when none does),
+ * with a note naming the newer empty ones passed over. Right after a rotation the newest file is the one logrotate just
+ * created or truncated (create, copytruncate) and holds nothing, while the lines written until a moment ago are in the
+ * file rotated away: "no recent lines" would be a wrong answer (break20).
+ */
+async function newestWithBytes(ctx: LogsContext, first: string, notes: string[]): Promise<string> {
+  const { files } = await ctx.listFiles();
+  const index = files.findIndex((f) => f.size > 0);
+  if (index <= 0) return first;
+  const empty = files.slice(0, index).map((f) => f.name);
+  const named = empty.length > 5 ? `${empty.slice(0, 5).join(', ')} and ${empty.length - 5} more` : empty.join(', ');
+  notes.push(`${named} ${empty.length === 1 ? 'is' : 'are'} empty (0 bytes: just rotated or truncated); showing ${files[index].name}, the most recently written log file with lines`);
+  return files[index].name;
+}
+
+/**
+ * Without a named file, the file is chosen among files only: the sources (containers, journal units) written after it,
+ * running containers first, are named with what to do, so that a month-old file is not read as what is being logged
+ * now while a container writes (break20). Undefined when none is newer.
+ */
+async function newerSourcesNote(ctx: LogsContext, file: OpenedLog, signal?: AbortSignal): Promise<string | undefined> {
+  const { sources } = await ctx.sources.list({}, signal);
+  const newer = newestSources(sources.filter((s) => s.running || (s.lastWritten !== undefined && s.lastWritten > file.stats.mtimeMs)), sources.length).read;
+  if (newer.length === 0) return undefined;
+  const named = newer.slice(0, 5).map((s) => `${s.name} (${s.running ? 'running' : `last written ${iso(s.lastWritten)}`})`);
+  const more = newer.length > 5 ? ` and ${newer.length - 5} more` : '';
+  return `${newer.length === 1 ? 'a source was' : `${newer.length} sources were`} written after ${file.info.name} (last written ${iso(file.stats.mtimeMs)}): ${named.join(', ')}${more}; name one in file to read its newest lines`;
+}
+
+/** Rotated copies of a log are named after it: app.log.1, app.log.2.gz, app.log-20261201 (logrotate, Python, log4j). */
+function isRotatedFrom(name: string, candidate: string): boolean {
+  return candidate.length > name.length && candidate.startsWith(name) && /[.\-_]/.test(candidate[name.length]);
+}
+
+/**
+ * What to say of a file that holds nothing: that it is empty and, when the listing has one, its newest rotated copy
+ * with lines (named after it: isRotatedFrom), where the lines written before the rotation are.
+ */
+async function emptyFileNote(ctx: LogsContext, file: OpenedLog): Promise<string> {
+  const { files } = await ctx.listFiles();
+  const name = file.info.name;
+  const rotated = files.find((f) => f.size > 0 && isRotatedFrom(name, f.name));
+  const where = rotated
+    ? `the lines before are most likely in ${rotated.name} (last written ${iso(rotated.mtimeMs)}), its newest rotated copy`
+    : 'it was rotated or truncated, or nothing has been written to it yet';
+  return `${name} is empty (0 bytes, last written ${iso(file.stats.mtimeMs)}): ${where}`;
+}
 
 /**
  * Reads the file backwards until `args.lines` lines (at or above `args.level`) are kept. With a level, continuation

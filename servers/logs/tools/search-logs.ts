@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, windowMissNote } from './common';
+import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, oldestEntry, windowMissNote } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -139,9 +139,26 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   const report = progressReporter(extra, totalBytes);
   const progress = throttleProgress(report);
   let doneBytes = 0;
+  // With `limit` matches in hand: the time of the limit-th newest (oldest) one, which a later file can beat only when
+  // it was last written after it (its first entry is before it): see cutoffOf. Files passed over for that are counted.
+  let cutoff: number | undefined;
+  let passed = 0;
   const left = await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes: found.notes }, async (file: OpenedLog) => {
+    if (cutoff !== undefined && args.order === 'newest' && file.stats.mtimeMs < cutoff) {
+      // Files come newest written first: every one after this was last written before the cutoff too.
+      passed = 1;
+      return false;
+    }
+    if (cutoff !== undefined && args.order === 'oldest') {
+      const first = await oldestEntry(ctx, file);
+      if (first === undefined || first >= cutoff) {
+        passed++;
+        return true;
+      }
+    }
     const onProgress = (bytes: number) => progress(doneBytes + bytes, `searching ${file.info.name}`);
-    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit: args.limit - found.matches.length }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
+    const limit = cutoff !== undefined ? args.limit : args.limit - found.matches.length;
+    const result = await ctx.scans.scanFile(targetOf(file), { ...request, limit }, { ripgrep: ctx.ripgrep, signal: extra.signal, onProgress });
     doneBytes += file.stats.size;
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
@@ -159,14 +176,43 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     }
     found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
-    return found.matches.length < args.limit;
+    if (found.matches.length < args.limit) return true;
+    if (cutoff !== undefined || found.matches.length > args.limit) {
+      sortByTime(found.matches, args.order);
+      found.matches.length = args.limit;
+    }
+    cutoff = cutoffOf(found.matches, args.order);
+    return cutoff !== undefined;
   });
-  if (left > 0) {
+  if (left + passed > 0) {
     found.truncated = true;
-    found.notes.push(`stopped before ${left} more file(s): limit reached`);
+    const more = `${left + passed} more file(s)`;
+    found.notes.push(
+      cutoff === undefined
+        ? `stopped before ${more}: limit reached`
+        : args.order === 'newest'
+          ? `stopped before ${more}, last written before the newest ${args.limit} matches found: their matches are older`
+          : `did not search ${more} whose first entry is later than the oldest ${args.limit} matches found (or has no readable time): their matches are newer`,
+    );
   }
+  // Matches of several files in time order, as one file's are, when every one has a time (files are read newest
+  // written first, which is not the order of their lines: a file written last can hold the oldest match).
+  if (new Set(found.matches.map((m) => m.file)).size > 1 && found.matches.every((m) => m.timestamp !== undefined)) sortByTime(found.matches, args.order);
   void report(doneBytes);
   return found;
+}
+
+/**
+ * With `limit` matches kept (in `order`): the time of the last of them, or undefined when one has no time. Newest
+ * first: a line is written before its file's last write, so a file last written before that time holds no line that
+ * could displace a kept match; one written after it still may (break20: a file written last holding a 3-hour-old match
+ * hid a match 2 seconds old in the file written just before, as "newest"). Oldest first: a file whose first entry is
+ * at or after that time holds none either (files are read oldest written first, which says nothing of where they start).
+ */
+function cutoffOf(matches: FoundMatch[], order: 'newest' | 'oldest'): number | undefined {
+  if (!matches.every((m) => m.timestamp !== undefined)) return undefined;
+  const times = matches.map((m) => m.timestamp!);
+  return order === 'newest' ? Math.min(...times) : Math.max(...times);
 }
 
 /** Records read from a source at most when no window bounds the search (newest first: the newest records). */
@@ -189,7 +235,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
     for await (const line of lines) {
       read++;
       if (collector.owesAfter) collector.giveAfter(line.text);
-      if ((!compiled || compiled.test(line.raw)) && collector.admits(line)) collector.accept(line, () => recent.slice(-request.before), line);
+      if ((!compiled || recordMatches(compiled, line.raw)) && collector.admits(line)) collector.accept(line, () => recent.slice(-request.before), line);
       if (collector.done) break;
       if (request.before > 0 && recent.push(line.text) > request.before) recent.shift();
     }
@@ -201,6 +247,18 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
       if (note) found.notes.push(note);
     }
   });
+}
+
+/**
+ * Whether a source's record matches `pattern` (the dialect's one-line regex): its whole text, or one of its lines. A
+ * journal entry's MESSAGE may hold several lines (a traceback sent whole through sd_journal_send or Python's
+ * JournalHandler) that a log file would hold as lines of their own, and a pattern's ^ and $ mean a line's ends there
+ * as in files (break20: `^ValueError` found nothing in a journal traceback whose last line it starts).
+ */
+function recordMatches(pattern: RegExp, raw: string): boolean {
+  if (pattern.test(raw)) return true;
+  if (!raw.includes('\n')) return false;
+  return raw.split('\n').some((line) => pattern.test(line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
 function recordSourceResult(found: Found, source: SourceRef, collector: MatchCollector<SourceLine>, complete: boolean, stats: SourceReadStats): void {

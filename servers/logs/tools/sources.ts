@@ -6,7 +6,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import type { LogFileListing } from '../files/log-files';
+import { linkedOutsideNote, tooDeepNote, type LogFileListing } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 
@@ -71,8 +71,10 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   }
   const fileListing = await ctx.listFiles();
   const { files } = fileListing;
-  if (files.length === 0 && sources.length === 0) throw nothingToRead(ctx, listing.problems);
+  if (files.length === 0 && sources.length === 0) throw nothingToRead(ctx, listing.problems, fileListing);
   if (fileListing.truncated) notes.push(leftOutNote(fileListing));
+  if (fileListing.linkedOutside) notes.push(`not read: ${linkedOutsideNote(fileListing.linkedOutside)}`);
+  if (fileListing.tooDeep) notes.push(`not read: ${tooDeepNote(fileListing.tooDeep)}`);
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
   return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes };
 }
@@ -113,11 +115,13 @@ function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingE
   return new UserFacingError(`no journal unit or container matches ${asked} (see the sources in logs://files)${why}`);
 }
 
-/** The error when there is nothing at all: no log file and no source. */
-export function nothingToRead(ctx: LogsContext, problems: string[]): UserFacingError {
+/** The error when there is nothing at all: no log file and no source (`listing`: what the directories held). */
+export function nothingToRead(ctx: LogsContext, problems: string[], listing?: LogFileListing): UserFacingError {
   const dirs = ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
-  return new UserFacingError(`no log files found in ${dirs}, and no sources: ${sources}`);
+  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep)].filter(Boolean);
+  const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
+  return new UserFacingError(`no log files found in ${dirs}${linked}, and no sources: ${sources}`);
 }
 
 export interface EachSourceOptions {

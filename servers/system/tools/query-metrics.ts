@@ -76,7 +76,12 @@ async function rangeQuery(fleet: Fleet, args: Input, signal: AbortSignal): Promi
   const end = until - 1;
   const spanSeconds = (end - window.since) / 1000;
   const stepSeconds = Math.max(args.stepSeconds ?? 1, Math.ceil(spanSeconds / (args.maxPoints - 1)), 1);
-  const data = await fleet.client.queryRange(args.query, { start: window.since, end, stepSeconds }, signal);
+  // The points are laid back from the window's end, as host_usage's are: a step that does not divide the window left
+  // up to a step before its end unread, the newest readings a question about a window most needs (break20: since 1h
+  // with maxPoints 2 read only the instant an hour ago, and "0 series" for a Prometheus started since).
+  const stepMs = stepSeconds * 1000;
+  const start = end - Math.floor((end - window.since) / stepMs) * stepMs;
+  const data = await fleet.client.queryRange(args.query, { start, end, stepSeconds }, signal);
   return shape(args, data, { window: { since: new Date(window.since).toISOString(), until: new Date(until).toISOString(), stepSeconds } });
 }
 

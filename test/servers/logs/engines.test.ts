@@ -115,4 +115,37 @@ describe('logs search engines: ripgrep and Node agree', function () {
     const lone = await scanWithRipgrep(rg!, file, { ...request, pattern: { source: '\ud800', literal: true, caseSensitive: true }, limit: 50 }, fileParser);
     assert.equal(lone.totalMatches, lone.matches.length);
   });
+
+  it('take only "\\n" as a line end for ^ and $: not the "\\r" of CRLF, a lone "\\r", U+2028 or U+2029 (break20)', async () => {
+    // JavaScript's multiline ^ and $ also match next to "\r", U+2028 and U+2029; ripgrep (and a log file) end a line at
+    // "\n" only, with a CRLF line's "\r" part of its ending. The Node engine (gzip, UTF-16, no ripgrep) matched `\s$` and
+    // `^$` on every CRLF line. Two files: a U+2028 anywhere in a piece of text has every candidate of it rechecked.
+    const crlf = [
+      '2026-12-01T10:00:00Z INFO plain',
+      '2026-12-01T10:00:01Z INFO trailing space ',
+      '2026-12-01T10:00:03Z INFO progress 10%\r 20%\r100% done',
+      '',
+      '2026-12-01T10:00:04Z INFO last',
+    ];
+    const separated = ['2026-12-01T10:00:00Z INFO a\u2028 separator inside\u2029 ok', '2026-12-01T10:00:01Z INFO b'];
+    const cases: [string, string, Record<string, number[]>][] = [
+      ['crlf.log', `${crlf.join('\r\n')}\r\n`, { '\\s$': [2], '^\\s*$': [4], '^$': [4], '^\\d+%': [], '\\W$': [2], 'done$': [3], '^2026.*last$': [5] }],
+      ['separated.log', `${separated.join('\n')}\n`, { '^ separator': [], 'inside$': [], '^ ok': [], '\\sok$': [1], '^2026': [1, 2] }],
+    ];
+    for (const [name, text, expected] of cases) {
+      const realPath = join(dir, name);
+      writeFileSync(realPath, text);
+      const stats = statSync(realPath);
+      const file: ScanTarget = { name, realPath, gzip: false, size: stats.size, mtimeMs: stats.mtimeMs, dev: stats.dev, ino: stats.ino };
+      const fileParser = parserFor(Buffer.from(text), false, 0);
+      for (const [source, lineNumbers] of Object.entries(expected)) {
+        const request: ScanRequest = { pattern: { source, literal: false, caseSensitive: false }, before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 500 };
+        const scanner = new FileScanner(request, fileParser);
+        scanner.push(Buffer.from(text));
+        assert.deepEqual(scanner.result().matches.map((m) => m.line), lineNumbers, `node: ${name} ${source}`);
+        const fromRipgrep = await scanWithRipgrep(rg!, file, request, fileParser);
+        assert.deepEqual(fromRipgrep.matches.map((m) => m.line), lineNumbers, `ripgrep: ${name} ${source}`);
+      }
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // export-format input with several hosts, units and priorities, read by the real journalctl through the built logs
 // server over stdio (and the provider in-process for cursor paging). No mock journal.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -323,6 +323,37 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.match(await callError(single, 'recent_logs', { file: 'journal:python3' }), /journal:python3 has no entries of its own: python3 logs inside systemd units/);
     });
 
+    it('search_logs reads ^ and $ at the lines of a multi-line MESSAGE, as in a file (break20)', async () => {
+      // Python's JournalHandler (and any sd_journal_send caller) sends a traceback as one entry whose MESSAGE holds its
+      // lines; a file holds them as lines, where `^ValueError` finds the last one.
+      const traceback = 'Traceback (most recent call last):\n  File "/srv/app.py", line 3, in <module>\n    main()\nValueError: bad token';
+      const file = writeJournal(dir, 'multiline', [srv(2, 'api.service', 'python3', 3, traceback), srv(1, 'api.service', 'python3', 6, 'saw ValueError: retried')]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const anchored = await call<{ matches: Match[]; totalMatches: number }>(single, 'search_logs', { pattern: '^ValueError', regex: true });
+      assert.deepEqual([anchored.totalMatches, anchored.matches.map((m) => m.text.slice(0, 9))], [1, ['Traceback']]);
+      const atEnd = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'in <module>$', regex: true });
+      assert.equal(atEnd.totalMatches, 1);
+      // The whole text is still tried: a pattern across its lines matches, and an unanchored one finds both entries.
+      const across = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'main\\(\\)\\nValueError', regex: true });
+      assert.equal(across.totalMatches, 1);
+      const plain = await call<{ totalMatches: number }>(single, 'search_logs', { pattern: 'ValueError' });
+      assert.equal(plain.totalMatches, 2);
+    });
+
+    it('recent_logs without file names the sources written after the file it read (break20)', async () => {
+      // The file is chosen among files: a month-old log must not pass for what is logged now while a unit writes.
+      const logs = join(dir, 'stale-logs');
+      mkdirSync(logs);
+      writeFileSync(join(logs, 'old.log'), '2026-10-01T10:00:00Z INFO old line\n');
+      const month = new Date(NOW - 30 * 24 * 60 * MIN);
+      utimesSync(join(logs, 'old.log'), month, month);
+      const file = writeJournal(dir, 'newer-than-file', [srv(2, 'api.service', 'api', 6, 'request ok'), srv(1, 'web.service', 'web', 6, 'served')]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file, LOG_DOCKER: 'off' }, ['--log-dir', logs]);
+      const out = await call<{ file: string; notes: string[] }>(single, 'recent_logs', {});
+      assert.equal(out.file, 'old.log');
+      assert.ok(out.notes.some((n) => n.startsWith('2 sources were written after old.log') && n.indexOf('journal:web.service') < n.indexOf('journal:api.service')), out.notes.join('\n'));
+    });
+
     it('without file, reads the 100 most recently written units, not the first 100 by name, and says how many older ones were left out', async () => {
       const entries: JournalEntry[] = [];
       for (let i = 0; i < 130; i++) {
@@ -421,7 +452,9 @@ describe('journal entries: one line of journalctl --output=json', () => {
     assert.deepEqual(at({ MESSAGE: 'x', PRIORITY: '3', _HOSTNAME: 'h', _SYSTEMD_UNIT: 'a.service', SYSLOG_IDENTIFIER: 'a' }), { text: 'x', time: 1700000000123, level: 'ERROR', host: 'h', unit: 'a.service', cursor: 'c' });
     assert.deepEqual(['0', '2', '4', '5', '6', '7'].map((p) => at({ MESSAGE: 'x', PRIORITY: p })?.level), ['FATAL', 'FATAL', 'WARN', 'INFO', 'INFO', 'DEBUG']);
     assert.equal(at({ MESSAGE: [104, 105, 255] })?.text, 'hi\ufffd');
-    assert.equal(at({ MESSAGE: ['first', 'second'] })?.text, 'first');
+    // A repeated MESSAGE keeps every value (journalctl -o short prints the last, --grep tests the first; break20).
+    assert.equal(at({ MESSAGE: ['first', 'second'] })?.text, 'first\nsecond');
+    assert.equal(at({ MESSAGE: ['first', [104, 105], null] })?.text, 'first\nhi');
     assert.equal(at({ MESSAGE: 'x', SYSLOG_IDENTIFIER: 'cron' })?.unit, 'cron');
     assert.equal(at({ MESSAGE: 'x', PRIORITY: 'high' })?.level, undefined);
     assert.equal(recordOf('not json'), undefined);

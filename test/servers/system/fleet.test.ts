@@ -175,6 +175,12 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     const range = await call(server, 'query_metrics', { query: 'up', since: '10s', maxPoints: 5 });
     assert.equal(range.resultType, 'matrix');
     assert.ok(range.series.every((s: Structured) => s.points.length <= 5 && s.points.length >= 1));
+    // A step that does not divide the window (3601 s steps over 3600.5 s): the last point is still at its end, where
+    // the readings are (Prometheus started seconds ago, so points laid from the window's start read nothing; break20).
+    const sparse = await call(server, 'query_metrics', { query: 'up', since: '3600.5s', maxPoints: 2 });
+    assert.equal(sparse.seriesCount, HOSTS.length + 1);
+    const last = Math.min(...sparse.series.map((s: Structured) => Date.parse(s.points.at(-1).time)));
+    assert.ok(Date.now() - last < 60_000, `last point ${new Date(last).toISOString()}`);
     const scalar = await call(server, 'query_metrics', { query: '1 + 1' });
     assert.equal(scalar.scalar, 2);
     assert.match(await callError(server, 'query_metrics', { query: 'node_load1', maxSeries: 2 }), /returns 3 series, more than maxSeries \(2\).*aggregate/);

@@ -32,6 +32,17 @@ function text(value: z.infer<typeof field>): string | undefined {
   return Buffer.from(first as number[]).toString('utf8');
 }
 
+/**
+ * The MESSAGE's text: every value of a repeated field, one per line. journalctl itself disagrees on which one an entry
+ * has (-o short prints the last, --grep tests the first), so keeping one left the other unsearchable: search_logs said
+ * "no matches" for a line journalctl shows (break20).
+ */
+function messageText(value: z.infer<typeof field>): string | undefined {
+  if (!Array.isArray(value) || value.length === 0 || typeof value[0] === 'number') return text(value);
+  const texts = (value as z.infer<typeof scalar>[]).map((v) => text(v)).filter((t): t is string => t !== undefined);
+  return texts.length > 0 ? texts.join('\n') : undefined;
+}
+
 function name(value: string | undefined): string | undefined {
   return value === undefined ? undefined : sanitizeLine(value, 256);
 }
@@ -77,7 +88,7 @@ function recordOfEntry(entry: z.infer<typeof entrySchema> | undefined): SourceRe
   if (!entry) return undefined;
   const micros = Number(text(entry.__REALTIME_TIMESTAMP));
   const priority = text(entry.PRIORITY);
-  const record: SourceRecord = { text: text(entry.MESSAGE) ?? (entry.MESSAGE === null ? '[message too large to show]' : '') };
+  const record: SourceRecord = { text: messageText(entry.MESSAGE) ?? (entry.MESSAGE === null ? '[message too large to show]' : '') };
   if (Number.isFinite(micros) && micros > 0) record.time = Math.floor(micros / 1000);
   const level = priority !== undefined && /^[0-7]$/.test(priority) ? normalizeLevel(Number(priority)) : undefined;
   if (level) record.level = level;
