@@ -49,6 +49,7 @@ export const TIMED_MESSAGE_FORMAT = `${TIMED_COMMIT_FORMAT}%x00%B`;
 /** A commit and its committer time in epoch ms (what a time window selects on). */
 export interface TimedCommit {
   commit: CommitSummary;
+  /** NaN when git could not read the committer date (one before 1970, stored negative; raw-dates.ts reads those). */
   committedAtMs: number;
   /** The raw message, when read with TIMED_MESSAGE_FORMAT. */
   message?: string;
@@ -58,7 +59,8 @@ export interface TimedCommit {
 export function parseTimedCommitList(output: string, withMessage = false): TimedCommit[] {
   return parseRecords(output, COMMIT_FIELD_COUNT + (withMessage ? 2 : 1)).map((fields) => ({
     commit: commitFromFields(fields),
-    committedAtMs: Number(fields[COMMIT_FIELD_COUNT]) * 1000,
+    // git prints nothing for a committer time it cannot read (a date before 1970, stored negative): NaN, not 0.
+    committedAtMs: /^\d+$/.test(fields[COMMIT_FIELD_COUNT]) ? Number(fields[COMMIT_FIELD_COUNT]) * 1000 : Number.NaN,
     ...(withMessage ? { message: fields[COMMIT_FIELD_COUNT + 1] } : {}),
   }));
 }
