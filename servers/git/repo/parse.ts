@@ -106,7 +106,7 @@ export function sumStats(files: readonly FileStat[]): { files: number; added: nu
 
 export interface NumstatCommit {
   hash: string;
-  /** Committer time in epoch ms, when the format gave it (`%x1e%H %ct`). */
+  /** Committer time in epoch ms, when the format gave it (`%x1e%H %ct`); NaN when git could not read it (before 1970). */
   committedAtMs?: number;
   files: FileStat[];
 }
@@ -127,9 +127,10 @@ export function parseNumstat(output: string, hashMarks: boolean): NumstatCommit[
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i].replace(/^\n+/, '');
     if (token === '') continue;
-    const mark = hashMarks && token.startsWith(NUMSTAT_COMMIT_MARK) ? /^\x1e([0-9a-f]{40}(?:[0-9a-f]{24})?)(?: (\d+))?$/.exec(token) : null;
+    // `%ct` prints nothing for a date git cannot read (before 1970): the commit is still one, its time NaN.
+    const mark = hashMarks && token.startsWith(NUMSTAT_COMMIT_MARK) ? /^\x1e([0-9a-f]{40}(?:[0-9a-f]{24})?)(?: (\d*))?$/.exec(token) : null;
     if (mark) {
-      current = { hash: mark[1], ...(mark[2] === undefined ? {} : { committedAtMs: Number(mark[2]) * 1000 }), files: [] };
+      current = { hash: mark[1], ...(mark[2] === undefined ? {} : { committedAtMs: mark[2] === '' ? Number.NaN : Number(mark[2]) * 1000 }), files: [] };
       commits.push(current);
       continue;
     }

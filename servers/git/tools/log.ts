@@ -206,7 +206,7 @@ async function commitsMatching(
     const result = await gitOrExplain(repo, ['log', '-z', `--format=${format}`, `--max-count=${ask}`, ...windowArgs, ...selection], { maxBytes: 4 * 1024 * 1024 });
     const parsed = parseTimedCommitList(result.stdout.toString('utf8'), withMessage);
     // A commit git printed no time for (before 1970) is placed in the window by the time its object holds.
-    const timed = await withRawCommitTimes(repo, unreadableOnly ? parsed.filter((c) => Number.isNaN(c.committedAtMs)) : parsed);
+    const timed = await withRawCommitTimes(repo, unreadableOnly ? parsed.filter((c) => Number.isNaN(c.committedAtMs)) : parsed, (c) => c.commit.hash);
     const kept = timed.filter((c) => (!windowed || inWindow(c.committedAtMs, window)) && passesLocal(c, local));
     const exhausted = parsed.length < ask || result.truncated;
     if (kept.length >= wanted || exhausted || attempt === 4) {

@@ -131,10 +131,12 @@ describe('git server edge cases', function () {
     it('lists them by the committer dates their objects hold', async () => {
       const { kit } = edges;
       const root = kit.repo('window-1969', [{ subject: 'a placeholder', date: '2024-05-01T10:00:00Z' }]);
-      const tree = kit.git(root, ['rev-parse', 'HEAD^{tree}']);
       let parent = '';
       // 1969-06-06T16:00:00Z, 1969-12-31T23:00:00Z, then 1971-01-01T00:00:00Z: git commit refuses the first two.
       for (const seconds of [-18000000, -3600, 31536000]) {
+        kit.write(root, '1.txt', `at ${seconds}\n`);
+        kit.git(root, ['add', '-A']);
+        const tree = kit.git(root, ['write-tree']);
         kit.write(kit.dir, 'commit-1969.txt', `tree ${tree}\n${parent ? `parent ${parent}\n` : ''}author A <a@example.org> ${seconds} +0000\ncommitter A <a@example.org> ${seconds} +0000\n\nat ${seconds}\n`);
         parent = kit.git(root, ['hash-object', '-t', 'commit', '-w', '--literally', join(kit.dir, 'commit-1969.txt')]);
       }
@@ -149,6 +151,12 @@ describe('git server edge cases', function () {
         assert.deepEqual(await window({ since: '1970-06-01' }), ['at 31536000']);
         const two = await ok(server, 'git_log', { until: '2000-01-01', count: 2 });
         assert.deepEqual([subjectsOf(two), two.truncated], [['at 31536000', 'at -3600'], true]);
+        // git_file_churn: each commit is one (a mark without a time had its files folded into the commit above).
+        const churn = async (args: Data) => (await ok(server, 'git_file_churn', args)).files.map((f: Data) => [f.path, f.commits]);
+        assert.deepEqual(await churn({ since: '1969-01-01', until: '1970-01-01' }), [['1.txt', 2]]);
+        assert.deepEqual(await churn({ since: '1969-01-01' }), [['1.txt', 3]]);
+        assert.deepEqual(await churn({ since: '1969-07-01', until: '2000-01-01' }), [['1.txt', 2]]);
+        assert.deepEqual(await churn({ since: '2020-01-01' }), []);
       });
     });
   });
