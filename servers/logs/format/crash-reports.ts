@@ -89,6 +89,15 @@ const REPORT: readonly RegExp[] = [
 ];
 
 /**
+ * A setting printed as `Name: value` whose name happens to end like an exception's (`RetryOnException: true`,
+ * `LogOnError: off`, `BackoffOnError: 500ms` in an options dump): the name is bare (no package) and the value a switch word
+ * in lower case or a quantity with its unit. An exception's report carries prose or the repr of a value after its
+ * name (`ValueError: bad payload`, Python's `KeyError: 5`, `KeyError: 'x'`, its `True`/`None` capitalised), never
+ * a lower-case switch or a unit, so such a line is no report and stays part of the entry above.
+ */
+const SETTING = /^[A-Za-z_$][\w$]*: (?:true|false|null|nil|none|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:[a-zA-Z]+|%))\s*$/;
+
+/**
  * Words (a regex alternation, case-insensitive) one of which every line crashReport reads holds: UNCAUGHT's and
  * REPORT's. error_summary's word prefilter (prefilter.ts) takes them, so that a crash reported by none of the level
  * words (a bare `java.lang.NullPointerException` after INFO lines) is read by it as search_logs and log_patterns read
@@ -119,6 +128,6 @@ export function crashReport(message: string): { level: Level; uncaught: boolean 
   if (Number.isNaN(first) || first === 32 || first === 9) return undefined;
   for (const [pattern, level] of UNCAUGHT_BY_FIRST.get(first) ?? []) if (pattern.test(message)) return { level, uncaught: true };
   for (const [inside, pattern, level] of UNCAUGHT_INSIDE) if (message.includes(inside) && pattern.test(message)) return { level, uncaught: true };
-  for (const pattern of REPORT) if (pattern.test(message)) return { level: 'ERROR', uncaught: false };
+  for (const pattern of REPORT) if (pattern.test(message)) return SETTING.test(message) ? undefined : { level: 'ERROR', uncaught: false };
   return undefined;
 }

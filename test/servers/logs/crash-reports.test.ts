@@ -57,6 +57,10 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     for (const line of neighbours) assert.equal(crashReport(line), undefined, line);
     const others = ['\tat com.acme.Main.main(Main.java:12)', '  File "/app/worker.py", line 88', 'ErrorHandler registered for /api', 'Errors: 0', 'Exceptions are logged to stderr', 'panicking is not allowed here', 'Caused by: java.io.IOException: x', ''];
     for (const line of others) assert.equal(crashReport(line), undefined, line);
+    // errors16: a setting whose name ends like an exception's, in an options dump, is no report; a value's repr is.
+    const settings = ['RetryOnException: true', 'LogOnError: off', 'StopOnError: false', 'BackoffOnError: 500ms', 'IgnoreException: null'];
+    for (const line of settings) assert.equal(crashReport(line), undefined, line);
+    for (const line of ['KeyError: 5', "KeyError: 'timeout'", 'KeyError: True', 'StopIterationError: none left']) assert.deepEqual(crashReport(line), { level: 'ERROR', uncaught: false }, line);
   });
 
   describe('each reader gives the same levels', () => {

@@ -93,6 +93,22 @@ function longStackShortFile(): string[] {
 const HEAP_ABORT = [`${stamp(0)} INFO app: starting`, `${stamp(1)} INFO app: loading plugins`, 'free(): invalid pointer', 'Aborted (core dumped)'];
 const STACK_SMASH = [`${stamp(0)} INFO app: starting`, `${stamp(1)} INFO app: reading input`, '*** stack smashing detected ***: terminated', 'Aborted (core dumped)'];
 
+/**
+ * errors16: a client's options dumped under an INFO line, one `Name: value` a line: `RetryOnException: true` read as an
+ * exception's report, an ERROR of its own, and the settings below it as its lines.
+ */
+function optionsDump(): string[] {
+  return [
+    ...Array.from({ length: 10 }, (_, i) => `${stamp(0)} INFO  [main] com.example.App - tick ${i}`),
+    `${stamp(1)} INFO  [main] com.example.Client - client options:`,
+    'MaxRetries: 5',
+    'RetryOnException: true',
+    'ExceptionHandler: default',
+    'Timeout: 30s',
+    `${stamp(2)} INFO  [main] com.example.App - ready`,
+  ];
+}
+
 /** Python's logging.basicConfig default format: no time, one entry per leveled line. */
 const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
 
@@ -105,6 +121,7 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'worker.log'), pythonLog().join('\n') + '\n');
     writeFileSync(join(dir, 'untimed.log'), UNTIMED.join('\n') + '\n');
     writeFileSync(join(dir, 'after-error.log'), afterLoggedError().join('\n') + '\n');
+    writeFileSync(join(dir, 'options.log'), optionsDump().join('\n') + '\n');
     writeFileSync(join(dir, 'long-stack.log'), longStackShortFile().join('\n') + '\n');
     writeFileSync(join(dir, 'heap-abort.log'), HEAP_ABORT.join('\n') + '\n');
     writeFileSync(join(dir, 'stack-smash.log'), STACK_SMASH.join('\n') + '\n');
@@ -165,6 +182,13 @@ describe('logs: error_summary counts entries, not lines', function () {
           assert.equal(data.groups[0].examples[0].line, 3);
         }
       }
+    });
+
+    it('an INFO options dump with `RetryOnException: true` holds no error, for error_summary and search_logs', async () => {
+      const data = await summary('options.log');
+      assert.equal(data.totalErrors, 0, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      const search = (await server().client.callTool({ name: 'search_logs', arguments: { file: 'options.log', level: 'ERROR' } })) as CallToolResult;
+      assert.deepEqual((search.structuredContent as Data).matches.map((m: Data) => m.text), []);
     });
 
     it('without times, each leveled line is an entry', async () => {
