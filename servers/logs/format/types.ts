@@ -34,6 +34,11 @@ export interface ParsedLine {
    * lines); under a WARN or ERROR entry it is that entry's report and takes its level (continuation.ts inheritedLevel).
    */
   report?: Level;
+  /**
+   * Set with `report` when the report's line is of a form a logger writes under its entry (crash-reports.ts
+   * LOGGED_FORMS): under an INFO entry it is that entry's (continuation.ts inheritedLevel).
+   */
+  logged?: true;
 }
 
 export interface LineParser {

@@ -209,6 +209,10 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   });
   entry.errors = job.grouper.total - before;
   noteDamage(job.notes, file.info.name, result.damage);
+  // Reports logged with INFO entries are no errors (continuation.ts inheritedLevel), but a person asking what goes
+  // wrong should know that the log holds exceptions' stacks: said, never dropped silently.
+  const reports = result.reportsAtInfo ?? 0;
+  if (reports > 0) job.notes.push(`${file.info.name}: ${reports} exception report(s) (a stack trace or traceback) logged with INFO entries${job.window ? ' in the window' : ''} are not counted as errors (each is an INFO entry's, not an ERROR one); search_logs for the exception's name shows them`);
   return result.untimed;
 }
 
