@@ -15,6 +15,8 @@ import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
 import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
+import type { SourceRecord } from '../../../servers/logs/sources/types';
+import { readStats, sourceLines, type SourceLine } from '../../../servers/logs/tools/source-lines';
 import { hasRipgrep } from '../../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
@@ -63,6 +65,21 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     const settings = ['RetryOnException: true', 'LogOnError: off', 'StopOnError: false', 'BackoffOnError: 500ms', 'IgnoreException: null'];
     for (const line of settings) assert.equal(crashReport(line), undefined, line);
     for (const line of ['KeyError: 5', "KeyError: 'timeout'", 'KeyError: True', 'StopIterationError: none left']) assert.deepEqual(crashReport(line), { level: 'ERROR', uncaught: false, logged: true }, line);
+  });
+
+  // errors16: a journal unit's or container's records are read by the same rule, and error_summary's note on exceptions
+  // logged at INFO counts them there too (SourceLine.reportAtInfo).
+  it('a source marks an exception logged with an INFO entry, once per report, and not an uncaught one', async () => {
+    const time = Date.now() - 1000;
+    const texts = ['2026-12-01 10:00:00,001 INFO worker: retrying the upstream', 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', '    sock.recv(4096)', 'TimeoutError: timed out',
+      '2026-12-01 10:00:01,001 INFO worker: job 8 done', ...PYTHON];
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of texts) yield { text, time, stream: 'stdout' };
+    }
+    const read: SourceLine[] = [];
+    for await (const line of sourceLines(records(), 'docker', 500, readStats())) read.push(line);
+    assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out']);
+    assert.deepEqual(read.map((l) => l.level), ['INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR']);
   });
 
   describe('each reader gives the same levels', () => {
