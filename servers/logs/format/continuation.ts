@@ -98,7 +98,7 @@ export interface EntryHeader {
  * than lines (error_summary: one logged error with a 40-line stack is one error). `level` is the line's level as read
  * (its own, else inheritedLevel's); `above` the entry above, undefined when none was found (the text's first lines, or
  * a frame deeper into a stack than the header lookback). `opens`: the line is an entry of its own, when its level is
- * more severe than the entry's (an uncaught exception's report after INFO lines, JUL's `SEVERE:` line under its
+ * more severe than the entry's (an uncaught exception's report after INFO lines: inheritedLevel, JUL's `SEVERE:` line under its
  * level-less first half), when it has a level of its own (a layout without times, Python's default `ERROR:root:msg`,
  * writes an entry per leveled line; a runtime's `panic:` or `Exception in thread` is the line's level), or when it is the
  * exception's line of a report announced above. Under a timed entry, a line that borrows its level at the entry's

@@ -1,6 +1,7 @@
 // The lines that open an exception's or a panic's report. They carry no header, so by the continuation rule they take
 // the level of the entry above them: a program that logs INFO lines and then dies of an uncaught exception would leave
-// a file with "no ERROR lines" in it.
+// a file with "no ERROR lines" in it. Which of them an INFO entry keeps as its own (an exception logged at INFO) is
+// continuation.ts inheritedLevel's rule, from the forms marked here (LOGGED_FORMS, SHOWS_UNCAUGHT).
 import type { Level } from './types';
 
 /** A shell's word on a process a signal killed: the last line of a crash, after the program's own last words or alone. */
@@ -126,7 +127,7 @@ const SETTING = /^[A-Za-z_$][\w$]*: (?:true|false|null|nil|none|yes|no|on|off|en
 /**
  * Words (a regex alternation, case-insensitive) one of which every line crashReport reads holds: UNCAUGHT's and
  * REPORT's. error_summary's word prefilter (prefilter.ts) takes them, so that a crash reported by none of the level
- * words (a bare `java.lang.NullPointerException` after INFO lines) is read by it as search_logs and log_patterns read
+ * words (a bare `java.lang.NullPointerException` under no entry) is read by it as search_logs and log_patterns read
  * it: one rule in every tool. A report under a logged entry is that entry's (continuation.ts entryOf), so reading its
  * lines does not count it twice. Not `traceback`: Python's report is counted at its exception's line (ANNOUNCES), which
  * holds `Error` or `Exception` as REPORT's pattern requires. Kept beside the patterns it must cover

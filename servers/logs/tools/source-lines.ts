@@ -84,8 +84,9 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     let { timestamp, level } = parsed;
     // An entry never continues across streams: a stderr line is not part of the stdout entry above it.
     const above = needsHeader(p, parsed) && previous?.stream === record.stream ? previous : undefined;
-    // An exception's report under an entry below WARN (an uncaught one after INFO lines), or a runtime's `panic:`, is an
-    // entry of its own (the rule the file engines count entries by); Python's `Traceback` line announces it, at ERROR.
+    // An exception's report that went uncaught (continuation.ts inheritedLevel), or a runtime's `panic:`, is an entry of
+    // its own (the rule the file engines count entries by); the line that announces it (`Traceback` under no entry, a
+    // traceback's `in <module>` frame) passes that down to the exception's line.
     const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level), above) : undefined;
     const header = entry !== undefined && !entry.opens ? above : undefined;
     const continuation = header !== undefined;
