@@ -49,6 +49,7 @@ export const TIMED_MESSAGE_FORMAT = `${TIMED_COMMIT_FORMAT}%x00%B`;
 /** A commit and its committer time in epoch ms (what a time window selects on). */
 export interface TimedCommit {
   commit: CommitSummary;
+  /** NaN when git could not read the committer date (one before 1970, stored negative; raw-dates.ts reads those). */
   committedAtMs: number;
   /** The raw message, when read with TIMED_MESSAGE_FORMAT. */
   message?: string;
@@ -58,7 +59,8 @@ export interface TimedCommit {
 export function parseTimedCommitList(output: string, withMessage = false): TimedCommit[] {
   return parseRecords(output, COMMIT_FIELD_COUNT + (withMessage ? 2 : 1)).map((fields) => ({
     commit: commitFromFields(fields),
-    committedAtMs: Number(fields[COMMIT_FIELD_COUNT]) * 1000,
+    // git prints nothing for a committer time it cannot read (a date before 1970, stored negative): NaN, not 0.
+    committedAtMs: /^\d+$/.test(fields[COMMIT_FIELD_COUNT]) ? Number(fields[COMMIT_FIELD_COUNT]) * 1000 : Number.NaN,
     ...(withMessage ? { message: fields[COMMIT_FIELD_COUNT + 1] } : {}),
   }));
 }
@@ -104,7 +106,7 @@ export function sumStats(files: readonly FileStat[]): { files: number; added: nu
 
 export interface NumstatCommit {
   hash: string;
-  /** Committer time in epoch ms, when the format gave it (`%x1e%H %ct`). */
+  /** Committer time in epoch ms, when the format gave it (`%x1e%H %ct`); NaN when git could not read it (before 1970). */
   committedAtMs?: number;
   files: FileStat[];
 }
@@ -125,9 +127,10 @@ export function parseNumstat(output: string, hashMarks: boolean): NumstatCommit[
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i].replace(/^\n+/, '');
     if (token === '') continue;
-    const mark = hashMarks && token.startsWith(NUMSTAT_COMMIT_MARK) ? /^\x1e([0-9a-f]{40}(?:[0-9a-f]{24})?)(?: (\d+))?$/.exec(token) : null;
+    // `%ct` prints nothing for a date git cannot read (before 1970): the commit is still one, its time NaN.
+    const mark = hashMarks && token.startsWith(NUMSTAT_COMMIT_MARK) ? /^\x1e([0-9a-f]{40}(?:[0-9a-f]{24})?)(?: (\d*))?$/.exec(token) : null;
     if (mark) {
-      current = { hash: mark[1], ...(mark[2] === undefined ? {} : { committedAtMs: Number(mark[2]) * 1000 }), files: [] };
+      current = { hash: mark[1], ...(mark[2] === undefined ? {} : { committedAtMs: mark[2] === '' ? Number.NaN : Number(mark[2]) * 1000 }), files: [] };
       commits.push(current);
       continue;
     }

@@ -52,3 +52,17 @@ export async function withRawDates<T extends { hash: string; date: string; commi
     }),
   );
 }
+
+/**
+ * `commits` each with a committer time: the ones git printed none for (NaN: a date before 1970) get the time read from
+ * the commit object, or keep NaN when that is unreadable too. One `git cat-file` per such commit; none for the others.
+ */
+export async function withRawCommitTimes<T extends { committedAtMs?: number }>(repo: Repo, commits: T[], hashOf: (commit: T) => string): Promise<T[]> {
+  return Promise.all(
+    commits.map(async (timed) => {
+      if (!Number.isNaN(timed.committedAtMs)) return timed;
+      const { committer } = await rawCommitDates(repo, hashOf(timed));
+      return committer === undefined ? timed : { ...timed, committedAtMs: Date.parse(committer) };
+    }),
+  );
+}

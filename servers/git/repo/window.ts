@@ -62,6 +62,19 @@ export function sinceFlagForVersion(versionText: string): SinceFlag {
   return major > 2 || (major === 2 && minor >= 38) ? '--since-as-filter' : '--since';
 }
 
+/**
+ * git arguments selecting the commits whose committer date git misreads: one before 1970 is stored as negative
+ * seconds, which git reads as a time past its range, so `--until` always leaves it out and a window over 1969 listed
+ * nothing. Those commits are the ones git dates after its last readable second (with `--since-as-filter`, which
+ * visits every commit); git older than 2.38 stops walking at the first older commit, so there the window's own
+ * arguments are dropped and every commit is read (the caller keeps those without a readable time). Needed only when
+ * the window may hold a date before 1970 (`since` absent or before it) and has an `until`.
+ */
+export async function misreadDateArgs(repo: Repo, window: TimeWindow): Promise<string[] | undefined> {
+  if (window.until === undefined || (window.since !== undefined && window.since >= GIT_MIN_SECONDS * 1000)) return undefined;
+  return (await sinceFlagOf(repo)) === '--since-as-filter' ? [`--since-as-filter=${gitDate(GIT_MAX_SECONDS)}`] : [];
+}
+
 function gitDate(seconds: number): string {
   return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -6,7 +6,8 @@ import type { GitServerContext } from '../context';
 import { listedPath, NUMSTAT_COMMIT_MARK, parseNumstat, type FileStat, type NumstatCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
-import { repoWindowArgs } from '../repo/window';
+import { misreadDateArgs, repoWindowArgs } from '../repo/window';
+import { withRawCommitTimes } from '../repo/raw-dates';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -76,11 +77,22 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     return { ...base, commitsScanned: 0, filesChanged: 0, files: [], truncated: false, note: sentence(await explainNoHead(repo)) };
   }
   const hash = await resolveCommit(repo, input.ref, 'ref');
-  const selection = ['--no-merges', ...(await repoWindowArgs(repo, window)), hash, '--', ...(path ? [path] : [])];
-  const read = await readNumstats(repo, selection, input.maxCommits, extra, path !== undefined && path !== '.');
+  const rest = [hash, '--', ...(path ? [path] : [])];
+  const fullDiff = path !== undefined && path !== '.';
+  const read = await readNumstats(repo, ['--no-merges', ...(await repoWindowArgs(repo, window)), ...rest], input.maxCommits, extra, fullDiff);
+  const misread = read.limitHit ? undefined : await misreadDateArgs(repo, window);
+  if (misread) {
+    // Commits dated before 1970, which git's --until leaves out (misreadDateArgs): read apart, those without a time kept.
+    const seen = new Set(read.commits.map((c) => c.hash));
+    const older = await readNumstats(repo, ['--no-merges', ...misread, ...rest], input.maxCommits - read.commits.length, extra, fullDiff);
+    read.commits.push(...older.commits.filter((c) => c.committedAtMs !== undefined && Number.isNaN(c.committedAtMs) && !seen.has(c.hash)));
+    read.truncated ||= older.truncated;
+  }
   const { limitHit, truncated } = read;
-  // git's --since/--until only read 1970-2099: every commit is checked against the exact window here.
-  const inside = read.commits.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
+  // git's --since/--until only read 1970-2099: every commit is checked against the exact window here, a commit git
+  // printed no time for (before 1970) by the time its object holds.
+  const timed = await withRawCommitTimes(repo, read.commits, (c) => c.hash);
+  const inside = timed.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
   const commits = path === undefined || path === '.' ? inside : inside.map((c) => ({ ...c, files: c.files.filter((f) => touchesPath(f, path)) }));
   const ranked = rank(tally(commits), input.sortBy);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;

@@ -5,8 +5,8 @@ import type { GitServerContext } from '../context';
 import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type CommitSummary, type TimedCommit } from '../repo/parse';
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
-import { repoWindowArgs } from '../repo/window';
-import { withRawDates } from '../repo/raw-dates';
+import { misreadDateArgs, repoWindowArgs } from '../repo/window';
+import { withRawCommitTimes, withRawDates } from '../repo/raw-dates';
 import { registerGitTool } from './register';
 import { commitSchema, pathInput } from './schemas';
 
@@ -60,12 +60,22 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: sentence(await explainNoHead(repo)), ...windowToIso(window) };
   }
   const range = await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
-  const filters = ['--no-color', ...(await repoWindowArgs(repo, window))];
+  const filters = ['--no-color'];
   const texts = textFilters(input);
   filters.push(...texts.gitArgs);
   if (!input.includeMerges) filters.push('--no-merges');
   const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
-  const { all, truncated } = await commitsMatching(repo, selection, { window, ...texts }, input.count + 1);
+  const windowArgs = await repoWindowArgs(repo, window);
+  const { all, truncated } = await commitsMatching(repo, windowArgs, selection, { window, ...texts }, input.count + 1);
+  if (all.length <= input.count) {
+    // Commits dated before 1970 that git's --until left out (misreadDateArgs): older than every other, so listed last.
+    const misread = await misreadDateArgs(repo, window);
+    if (misread) {
+      const seen = new Set(all.map((c) => c.hash));
+      const older = await commitsMatching(repo, misread, selection, { window, ...texts, unreadableOnly: true }, input.count + 1 - all.length);
+      all.push(...older.all.filter((c) => !seen.has(c.hash)));
+    }
+  }
   const commits = await withRawDates(repo, all.slice(0, input.count));
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
@@ -178,12 +188,14 @@ function passesLocal(commit: TimedCommit, local: LocalTextFilters): boolean {
  * Up to `wanted` commits of `selection`, newest first, whose committer time is inside `window`
  * exactly and which pass the `local` text filters. git's own --since/--until only read 1970-2099
  * and whole seconds, so every commit is checked against the window here too; when some fall
- * outside (or fail a local filter), git is asked again for more.
+ * outside (or fail a local filter), git is asked again for more. `windowArgs` are git's window arguments;
+ * `unreadableOnly` keeps only the commits git printed no committer time for (misreadDateArgs).
  */
 async function commitsMatching(
   repo: Repo,
+  windowArgs: string[],
   selection: string[],
-  { window, local }: { window: TimeWindow; local: LocalTextFilters },
+  { window, local, unreadableOnly }: { window: TimeWindow; local: LocalTextFilters; unreadableOnly?: boolean },
   wanted: number,
 ): Promise<{ all: CommitSummary[]; truncated: boolean }> {
   const windowed = window.since !== undefined || window.until !== undefined;
@@ -191,14 +203,16 @@ async function commitsMatching(
   let ask = wanted;
   for (let attempt = 0; ; attempt++) {
     const format = withMessage ? TIMED_MESSAGE_FORMAT : TIMED_COMMIT_FORMAT;
-    const result = await gitOrExplain(repo, ['log', '-z', `--format=${format}`, `--max-count=${ask}`, ...selection], { maxBytes: 4 * 1024 * 1024 });
-    const timed = parseTimedCommitList(result.stdout.toString('utf8'), withMessage);
+    const result = await gitOrExplain(repo, ['log', '-z', `--format=${format}`, `--max-count=${ask}`, ...windowArgs, ...selection], { maxBytes: 4 * 1024 * 1024 });
+    const parsed = parseTimedCommitList(result.stdout.toString('utf8'), withMessage);
+    // A commit git printed no time for (before 1970) is placed in the window by the time its object holds.
+    const timed = await withRawCommitTimes(repo, unreadableOnly ? parsed.filter((c) => Number.isNaN(c.committedAtMs)) : parsed, (c) => c.commit.hash);
     const kept = timed.filter((c) => (!windowed || inWindow(c.committedAtMs, window)) && passesLocal(c, local));
-    const exhausted = timed.length < ask || result.truncated;
+    const exhausted = parsed.length < ask || result.truncated;
     if (kept.length >= wanted || exhausted || attempt === 4) {
       return { all: kept.map((c) => c.commit), truncated: result.truncated || (!exhausted && kept.length < wanted) };
     }
-    ask = Math.min(ask + (timed.length - kept.length) * 2 + wanted, 100_000);
+    ask = Math.min(ask + (parsed.length - kept.length) * 2 + wanted, 100_000);
   }
 }
 

@@ -60,14 +60,21 @@ export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefine
 
 /**
  * The level of a line that takes its level from the entry above (`above`: that entry's level, undefined when there is
- * none): `above`, except for the first line of an exception's report (`report`) under an INFO entry or under no entry,
- * which is an error of its own — an uncaught exception printed after INFO lines. Under a WARN or ERROR entry the report
- * is that entry's own (`log.warn("retrying", e)`), at its level; under DEBUG or TRACE too: libraries log exceptions they
- * ignore there with their stack (Jetty's `DEBUG … ignored` + `java.io.EOFException`), and a debug log is no crash log. Every reader of entries (search, summaries, the
- * miner, sources, recent_logs) decides by this one rule.
+ * none): `above`, except for a line of an exception's report (`report`) under no entry, which is an error of its own —
+ * an uncaught exception printed where no entry is above — and under an INFO entry when the line is of a form only a
+ * runtime writes (Ruby's, Elixir's) or shows the exception went uncaught (a Python traceback's `in <module>` frame,
+ * Node's caret under the source line: crash-reports.ts SHOWS_UNCAUGHT). A report of a form a logger writes (`logged`:
+ * `Traceback …`, `java.io.IOException: …`) under an INFO entry is that entry's, logged at INFO
+ * (`logger.info("…", exc_info=True)`, `log.info("…", e)`): counting it as an error counted an INFO entry as one.
+ * Under a WARN or ERROR entry the report is that entry's own (`log.warn("retrying", e)`), at its level; under DEBUG or
+ * TRACE too: libraries log exceptions they ignore there with their stack (Jetty's `DEBUG … ignored` +
+ * `java.io.EOFException`), and a debug log is no crash log. Every reader of entries (search, summaries, the miner,
+ * sources, recent_logs) decides by this one rule.
  */
 export function inheritedLevel(parsed: ParsedLine, above: Level | undefined): Level | undefined {
-  return parsed.report !== undefined && (above === undefined || above === 'INFO') ? parsed.report : above;
+  if (parsed.report === undefined) return above;
+  if (above === undefined) return parsed.report;
+  return above === 'INFO' && parsed.logged !== true ? parsed.report : above;
 }
 
 /** The level of a line that starts an entry of its own (needsHeader false): its own, or its report's (`report`). */
@@ -91,7 +98,7 @@ export interface EntryHeader {
  * than lines (error_summary: one logged error with a 40-line stack is one error). `level` is the line's level as read
  * (its own, else inheritedLevel's); `above` the entry above, undefined when none was found (the text's first lines, or
  * a frame deeper into a stack than the header lookback). `opens`: the line is an entry of its own, when its level is
- * more severe than the entry's (an uncaught exception's report after INFO lines, JUL's `SEVERE:` line under its
+ * more severe than the entry's (an uncaught exception's report after INFO lines: inheritedLevel, JUL's `SEVERE:` line under its
  * level-less first half), when it has a level of its own (a layout without times, Python's default `ERROR:root:msg`,
  * writes an entry per leveled line; a runtime's `panic:` or `Exception in thread` is the line's level), or when it is the
  * exception's line of a report announced above. Under a timed entry, a line that borrows its level at the entry's

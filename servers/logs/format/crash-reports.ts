@@ -1,6 +1,7 @@
 // The lines that open an exception's or a panic's report. They carry no header, so by the continuation rule they take
 // the level of the entry above them: a program that logs INFO lines and then dies of an uncaught exception would leave
-// a file with "no ERROR lines" in it.
+// a file with "no ERROR lines" in it. Which of them an INFO entry keeps as its own (an exception logged at INFO) is
+// continuation.ts inheritedLevel's rule, from the forms marked here (LOGGED_FORMS, SHOWS_UNCAUGHT).
 import type { Level } from './types';
 
 /** A shell's word on a process a signal killed: the last line of a crash, after the program's own last words or alone. */
@@ -69,9 +70,27 @@ const UNCAUGHT_INSIDE: ReadonlyArray<readonly [string, RegExp, Level]> = [
  */
 const ANNOUNCES = /^Traceback \(most recent call last\):\s*$/;
 
-/** True for a report's first line that announces the exception named further down (ANNOUNCES). */
+/**
+ * Lines inside a report that show its exception was not caught, by whatever printed them: the outermost frame of a
+ * Python traceback is the main module's top level (`  File "/app/worker.py", line 88, in <module>`: the exception rose
+ * through every function, and a logger catching it there is rare), and a line of carets alone points into the source
+ * line above it, as Node's and V8's report of an uncaught error opens (`/app/server.js:17`, the source line, `    ^`).
+ * Each announces the exception's line below it (entryOf), as ANNOUNCES does under no entry.
+ */
+const SHOWS_UNCAUGHT: readonly RegExp[] = [/^\s+File "[^"]*", line \d+, in <module>$/, /^\s*\^+$/];
+
+/**
+ * True for a line inside a report that shows its exception went uncaught (SHOWS_UNCAUGHT). Asked of every line without
+ * a header (each stack frame): its last character ('>' or '^') is looked at before any regex runs.
+ */
+export function showsUncaught(message: string): boolean {
+  const last = message.charCodeAt(message.length - 1);
+  return (last === 62 || last === 94) && SHOWS_UNCAUGHT.some((pattern) => pattern.test(message));
+}
+
+/** True for a report's line that announces the exception named further down (ANNOUNCES, SHOWS_UNCAUGHT). */
 export function announcesReport(message: string): boolean {
-  return message.charCodeAt(0) === 84 && ANNOUNCES.test(message);
+  return (message.charCodeAt(0) === 84 && ANNOUNCES.test(message)) || showsUncaught(message);
 }
 
 /**
@@ -81,6 +100,14 @@ export function announcesReport(message: string): boolean {
  * Elixir's `** (RuntimeError) …`, Ruby's `app.rb:3:in 'x': boom (RuntimeError)`. Under an entry at WARN or above it is
  * that entry's report; under a lower one (or none) it is an error of its own (continuation.ts inheritedLevel).
  */
+/**
+ * REPORT's first patterns, the forms a logger writes under its entry too (Python's `logger.info("…", exc_info=True)`
+ * writes `Traceback …` and the exception's line; a Java logger's `log.info("…", e)` the exception's class and message):
+ * under an INFO entry such a report is that entry's, logged at INFO, unless the report shows it went uncaught
+ * (SHOWS_UNCAUGHT). Ruby's and Elixir's forms are written by the runtime when the exception is not caught.
+ */
+const LOGGED_FORMS = 2;
+
 const REPORT: readonly RegExp[] = [
   ANNOUNCES,
   /^(?:[a-z_$][\w$]*\.)*(?:[A-Z][\w$]*)?(?:Error|Exception)(?::\s|\s*$)/,
@@ -89,9 +116,18 @@ const REPORT: readonly RegExp[] = [
 ];
 
 /**
+ * A setting printed as `Name: value` whose name happens to end like an exception's (`RetryOnException: true`,
+ * `LogOnError: off`, `BackoffOnError: 500ms` in an options dump): the name is bare (no package) and the value a switch word
+ * in lower case or a quantity with its unit. An exception's report carries prose or the repr of a value after its
+ * name (`ValueError: bad payload`, Python's `KeyError: 5`, `KeyError: 'x'`, its `True`/`None` capitalised), never
+ * a lower-case switch or a unit, so such a line is no report and stays part of the entry above.
+ */
+const SETTING = /^[A-Za-z_$][\w$]*: (?:true|false|null|nil|none|yes|no|on|off|enabled|disabled|\d+(?:\.\d+)?(?:[a-zA-Z]+|%))\s*$/;
+
+/**
  * Words (a regex alternation, case-insensitive) one of which every line crashReport reads holds: UNCAUGHT's and
  * REPORT's. error_summary's word prefilter (prefilter.ts) takes them, so that a crash reported by none of the level
- * words (a bare `java.lang.NullPointerException` after INFO lines) is read by it as search_logs and log_patterns read
+ * words (a bare `java.lang.NullPointerException` under no entry) is read by it as search_logs and log_patterns read
  * it: one rule in every tool. A report under a logged entry is that entry's (continuation.ts entryOf), so reading its
  * lines does not count it twice. Not `traceback`: Python's report is counted at its exception's line (ANNOUNCES), which
  * holds `Error` or `Exception` as REPORT's pattern requires. Kept beside the patterns it must cover
@@ -113,12 +149,16 @@ for (const [firsts, pattern, level] of UNCAUGHT) {
  * of its own at `level`), otherwise the level of an exception's report (`report`), or undefined for other lines.
  * `message` is the line without header fields (the whole line for a line without a header).
  */
-export function crashReport(message: string): { level: Level; uncaught: boolean } | undefined {
+export function crashReport(message: string): { level: Level; uncaught: boolean; logged?: true } | undefined {
   const first = message.charCodeAt(0);
   // Stack frames and wrapped text start with spaces or tabs; an empty line opens nothing.
   if (Number.isNaN(first) || first === 32 || first === 9) return undefined;
   for (const [pattern, level] of UNCAUGHT_BY_FIRST.get(first) ?? []) if (pattern.test(message)) return { level, uncaught: true };
   for (const [inside, pattern, level] of UNCAUGHT_INSIDE) if (message.includes(inside) && pattern.test(message)) return { level, uncaught: true };
-  for (const pattern of REPORT) if (pattern.test(message)) return { level: 'ERROR', uncaught: false };
+  for (let i = 0; i < REPORT.length; i++) {
+    if (!REPORT[i].test(message)) continue;
+    if (SETTING.test(message)) return undefined;
+    return i < LOGGED_FORMS ? { level: 'ERROR', uncaught: false, logged: true } : { level: 'ERROR', uncaught: false };
+  }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
-import { crashReport } from './crash-reports';
+import { crashReport, showsUncaught } from './crash-reports';
 import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
@@ -470,8 +470,9 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
     const parsed = parse(line);
     if (parsed.level !== undefined || parsed.standalone || (parsed.timestamp !== undefined && !parsed.continues)) return parsed;
     const crash = crashReport(parsed.message);
-    if (crash === undefined) return parsed;
-    return crash.uncaught ? { ...parsed, level: crash.level, continues: undefined } : { ...parsed, report: crash.level };
+    if (crash === undefined) return showsUncaught(parsed.message) ? { ...parsed, report: 'ERROR' } : parsed;
+    if (crash.uncaught) return { ...parsed, level: crash.level, continues: undefined };
+    return crash.logged ? { ...parsed, report: crash.level, logged: true } : { ...parsed, report: crash.level };
   };
 }
 

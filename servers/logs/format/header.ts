@@ -2,6 +2,7 @@
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
 import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
+import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { normalizeLevel } from './levels';
@@ -672,6 +673,13 @@ export function signature(fields: HeaderField[]): string {
 const CONTINUATION =
   /^(?:\s|Traceback \(most recent call last\)|Caused by:|\.\.\. \d+ (?:more|common frames omitted)|[\w.$]+(?:Error|Exception|Throwable|Warning|Exit|Interrupt)(?::|$)|goroutine \d+ \[|[\w/.-]*\w\.(?:\(\*?\w+\)\.)?\w+(?:\([^)]*\))?$)/;
 
+/**
+ * Lines that open a stack trace: a frame (Java's and Node's `at …`, Python's `File "…", line 3`) or an unindented line of
+ * CONTINUATION's (a traceback's first line, an exception's class, `Caused by:`, a Go stack's lines). The indented lines
+ * after such a line (a frame's source line, the next frames) are the same trace's.
+ */
+const STACK_OPENER = /^(?:\s+(?:at\s|File ")|\S)/;
+
 /** A learned header's candidate: a run of fields, the lines it starts, and how many of them separate it with tabs. */
 interface Prefix {
   fields: HeaderField[];
@@ -680,12 +688,15 @@ interface Prefix {
 }
 
 /**
- * Whether a candidate header starts enough of the sample. Most entries must share it; a tab-separated one with a time
- * and a level (every line of it a record of columns) only a quarter of the lines and two at least: such a layout is
- * deliberate, and a runtime may write its own untabbed lines between (AWS Lambda's START/END/REPORT).
+ * Whether a candidate header starts enough of the sample. Most entries must share it, and a quarter of the lines that
+ * are not a stack trace's (`lines` less `stackLines`: a logged error's 120 frames say nothing against the header
+ * of the three lines around it, where a few timed lines amid plain indented text do not make that text a log); a
+ * tab-separated one with a time and a level (every line of it a record of columns) only a quarter of the lines and two
+ * at least: such a layout is deliberate, and a runtime may write its own untabbed lines between (AWS Lambda's
+ * START/END/REPORT).
  */
-function sharedEnough(prefix: Prefix, entries: number, lines: number): boolean {
-  if (prefix.count * 2 > Math.max(entries, lines / 4)) return true;
+function sharedEnough(prefix: Prefix, entries: number, lines: number, stackLines: number): boolean {
+  if (prefix.count * 2 > Math.max(entries, (lines - stackLines) / 4)) return true;
   const timedAndLeveled = prefix.fields.some((f) => f.kind === 'timestamp') && prefix.fields.some((f) => f.kind === 'level');
   return timedAndLeveled && prefix.tabbed === prefix.count && prefix.count >= 2 && prefix.count * 4 >= lines;
 }
@@ -821,14 +832,21 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const prefixes = new Map<string, Prefix>();
   let lines = 0;
   // Lines that may start an entry: stack frames and tracebacks do not, and in a short file they can outnumber the
-  // entries; the header must be shared by most of the others and by a quarter of all lines.
+  // entries; nor do the lines a runtime, libc or the shell write when a process dies uncaught (crashReport: `free():
+  // invalid pointer`, `Aborted (core dumped)`), which no logger writes and so never carry its header. The header must
+  // be shared by most of the others and by a quarter of the lines that are not a stack trace's (sharedEnough).
   let entries = 0;
+  let stackLines = 0;
+  let inStack = false;
   let timedWithoutLevel = false;
   for (const line of sample) {
     if (line.trim().length === 0) continue;
     lines++;
     const { fields, tabbed } = readHeader(line, context);
-    if (!CONTINUATION.test(line) && !(timedWithoutLevel && LEADING_LEVEL.test(line))) entries++;
+    const continuation = CONTINUATION.test(line);
+    inStack = continuation && (inStack || STACK_OPENER.test(line));
+    if (inStack) stackLines++;
+    if (!continuation && !(timedWithoutLevel && LEADING_LEVEL.test(line)) && crashReport(line) === undefined) entries++;
     // java.util.logging's SimpleFormatter splits an entry's header over two lines: `Nov 30, 2026 1:05:01 PM class method`,
     // then `SEVERE: message`. The level line belongs to the timed line above, as a stack frame does.
     timedWithoutLevel = fields.some((f) => f.kind === 'timestamp') && !fields.some((f) => f.kind === 'level' || f.leveled);
@@ -844,7 +862,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   }
   let best: Prefix | undefined;
   for (const entry of prefixes.values()) {
-    if (!sharedEnough(entry, entries, lines)) continue;
+    if (!sharedEnough(entry, entries, lines, stackLines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
   if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {

@@ -30,10 +30,15 @@ export interface ParsedLine {
   standalone?: boolean;
   /**
    * Set on the first line of an exception's report that has no level of its own (`Traceback (most recent call last):`,
-   * `TypeError: …`): the level it has when the entry above is below WARN or absent (an uncaught failure after INFO
-   * lines); under a WARN or ERROR entry it is that entry's report and takes its level (continuation.ts inheritedLevel).
+   * `TypeError: …`, a traceback's `in <module>` frame): the level it has when no entry is above, or an INFO entry unless
+   * `logged` (continuation.ts inheritedLevel); under a WARN or ERROR entry it is that entry's report and takes its level.
    */
   report?: Level;
+  /**
+   * Set with `report` when the report's line is of a form a logger writes under its entry (crash-reports.ts
+   * LOGGED_FORMS): under an INFO entry it is that entry's (continuation.ts inheritedLevel).
+   */
+  logged?: true;
 }
 
 export interface LineParser {

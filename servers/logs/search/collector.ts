@@ -2,6 +2,7 @@
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
 import { entryOf, inheritedLevel, isEntryPart, type EntryHeader } from '../format/continuation';
+import { announcesReport } from '../format/crash-reports';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -86,6 +87,12 @@ export class MatchCollector<Note = undefined> {
   total = 0;
   /** Lines skipped for lacking a timestamp while a time window was asked for. */
   untimed = 0;
+  /**
+   * Lines of exceptions' reports of a form a logger writes that an INFO entry carries (`logger.info("…", exc_info=True)`,
+   * `log.info("…", e)`: continuation.ts inheritedLevel), inside the window, seen by a scan for errors: what an ERROR
+   * filter leaves out on purpose, told so that it is not left out silently.
+   */
+  reportsAtInfo = 0;
   /** Order oldest and `limit` kept: later lines cannot be returned. */
   done = false;
   /** The request has a level, time or entry filter (without one, a line is accepted unparsed). */
@@ -98,6 +105,15 @@ export class MatchCollector<Note = undefined> {
     private readonly options: CollectorOptions = {},
   ) {
     this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined || request.entries === true;
+  }
+
+  /** Counts `parsed`, read at `header` (its entry's time and its own level), in reportsAtInfo when it is such a line. */
+  noteReport(parsed: ParsedLine, header: Header): void {
+    const { minLevel, since, until } = this.request;
+    // A traceback is counted once, at its exception's line, not at the `Traceback …` line that announces it.
+    if (parsed.logged !== true || header.level !== 'INFO' || (minLevel !== 'ERROR' && minLevel !== 'FATAL') || announcesReport(parsed.message)) return;
+    if ((since !== undefined || until !== undefined) && (header.timestamp === undefined || !inWindow(header.timestamp, this.request))) return;
+    this.reportsAtInfo++;
   }
 
   /** The level and time filters; a line without a timestamp is counted in `untimed` when a window is asked for. */

@@ -353,6 +353,7 @@ export class FileScanner {
       const entry = entryOf(parsed, level, header);
       continues = !entry.opens;
       announced = entry.announced;
+      if (parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
     } else level = ownLevel(parsed);
     this.lastParsed = { line: lineNumber, header: announced ? { timestamp, level, announced } : { timestamp, level } };
     if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level })) return;
@@ -435,6 +436,6 @@ export class FileScanner {
     this.finish();
     const { collector } = this;
     const matches = collector.chosen().map((kept) => kept.match);
-    return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, formatId: this.parser.format.id };
+    return { matches, totalMatches: collector.total, complete: !collector.done, untimed: collector.untimed, ...(collector.reportsAtInfo > 0 ? { reportsAtInfo: collector.reportsAtInfo } : {}), formatId: this.parser.format.id };
   }
 }

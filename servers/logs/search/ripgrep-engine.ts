@@ -64,8 +64,8 @@ export async function scanWithRipgrep(rg: string, target: ScanTarget, request: S
       progress: () => options.onProgress?.(output.lastOffset),
     });
     const matches = await output.matches();
-    const { total, done, untimed } = output.collector;
-    return { matches, totalMatches: total, complete: !done, untimed, engine: 'ripgrep', formatId: parser.format.id };
+    const { total, done, untimed, reportsAtInfo } = output.collector;
+    return { matches, totalMatches: total, complete: !done, untimed, ...(reportsAtInfo > 0 ? { reportsAtInfo } : {}), engine: 'ripgrep', formatId: parser.format.id };
   } finally {
     await headers.close();
   }
@@ -338,6 +338,7 @@ class RipgrepMatches {
     if (needsHeader(this.parser, parsed)) {
       return this.headers.above(out.offset).then((above) => {
         const header = withHeader(parsed, above);
+        if (parsed.report !== undefined) this.collector.noteReport(parsed, header);
         if (!this.request.entries || entryOf(parsed, header.level, above).opens) this.filterAndKeep(out, parsed.message, header);
       });
     }

@@ -57,6 +57,8 @@ export const fileScanResultSchema = z.object({
   complete: z.boolean(),
   /** Lines that had no timestamp while a time window was asked for (skipped). */
   untimed: z.number().int(),
+  /** A scan for errors: lines of exceptions' reports that INFO entries carry, in the window (collector reportsAtInfo). */
+  reportsAtInfo: z.number().int().optional(),
   engine: z.enum(['node', 'ripgrep']),
   formatId: z.string().optional(),
   /** gzip: why the text ends before the file does (a damaged member), when it does. */

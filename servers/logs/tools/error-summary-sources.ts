@@ -52,7 +52,9 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
     const tallies = new MessageTallies();
     let pending = 0;
     let untimed = 0;
+    let reportsAtInfo = 0;
     for await (const line of lines) {
+      if (line.reportAtInfo && (!job.window || (line.timestamp !== undefined && inWindow(line.timestamp, job.window)))) reportsAtInfo++;
       // As in a file, an error is its entry: the stack frames under it are not errors of their own.
       if (line.continuation || !levelAtLeast(line.level, job.level)) continue;
       if (job.window && (line.timestamp === undefined || !inWindow(line.timestamp, job.window))) {
@@ -71,8 +73,18 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
     const note = sourceLevelNote(source.name, stats);
     if (note) summary.notes.push(note);
     if (untimed > 0) summary.notes.push(`${source.name}: ${untimed} error entr(ies) without a time were not counted (wholeFile counts them)`);
+    if (reportsAtInfo > 0) summary.notes.push(reportsAtInfoNote(source.name, reportsAtInfo, job.window !== undefined));
   });
   return summary;
+}
+
+/**
+ * The note for exceptions' reports that INFO entries carry in a file or source (`count` of them; `windowed`: counted
+ * in the window): no errors (continuation.ts inheritedLevel), but a person asking what goes wrong should know the log
+ * holds exceptions' stacks, so they are said, never dropped silently.
+ */
+export function reportsAtInfoNote(name: string, count: number, windowed: boolean): string {
+  return `${name}: ${count} exception report(s) (a stack trace or traceback) logged with INFO entries${windowed ? ' in the window' : ''} are not counted as errors (each is an INFO entry's, not an ERROR one); search_logs for the exception's name shows them`;
 }
 
 /**

@@ -16,7 +16,7 @@ import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
 import { clockNote, forEachLogFile, iso, newestEntry, noteDamage } from './common';
 import { targetOf, type LogsContext } from './context';
-import { summariseSources, findSourceErrorsOutside } from './error-summary-sources';
+import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
@@ -209,6 +209,8 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   });
   entry.errors = job.grouper.total - before;
   noteDamage(job.notes, file.info.name, result.damage);
+  const reports = result.reportsAtInfo ?? 0;
+  if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
   return result.untimed;
 }
 

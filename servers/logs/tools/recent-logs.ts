@@ -161,7 +161,8 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   // Continuation lines read so far (newest first), waiting for their entry's header above; `report` is the first line
   // of an exception's report among them nearest that header, whose level depends on the header (inheritedLevel).
   let pending: string[] = [];
-  let report: { at: number; parsed: ParsedLine } | undefined;
+  // The held lines of exceptions' reports by their place in `pending`: each may change the level of the lines below it.
+  let reports = new Map<number, ParsedLine>();
   const accept = (line: Line) => {
     recent.newestFirst.push(line);
     return recent.newestFirst.length < args.lines;
@@ -169,12 +170,19 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   /** Hands over the held lines under a header of `level` (undefined: none above them); false when enough are kept. */
   const settle = (level: Level | undefined): boolean => {
     const held = pending;
-    const split = report;
+    const marked = reports;
     pending = [];
-    report = undefined;
+    reports = new Map();
+    // Read down from the header, as the lines were written: a report's line gives its level to the lines below it.
+    const levels: (Level | undefined)[] = new Array(held.length);
+    let current = level;
+    for (let i = held.length - 1; i >= 0; i--) {
+      const parsed = marked.get(i);
+      if (parsed !== undefined) current = inheritedLevel(parsed, current);
+      levels[i] = current;
+    }
     for (let i = 0; i < held.length; i++) {
-      const own = split !== undefined && i <= split.at ? inheritedLevel(split.parsed, level) : level;
-      if (levelAtLeast(own, args.level!) && !accept({ text: held[i], level: own })) return false;
+      if (levelAtLeast(levels[i], args.level!) && !accept({ text: held[i], level: levels[i] })) return false;
     }
     return true;
   };
@@ -185,7 +193,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     if (usesHeaders && inheritsLevel(parsed)) {
       // A continuation line or an entry's part (PostgreSQL DETAIL:): its level is that of the entry above it, read next.
       if (pending.length < MAX_CONTINUATION) {
-        if (parsed.report !== undefined) report = { at: pending.length, parsed };
+        if (parsed.report !== undefined) reports.set(pending.length, parsed);
         pending.push(text);
       }
       return true;

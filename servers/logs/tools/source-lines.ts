@@ -7,6 +7,7 @@ import { createLineParser, stripEscapeCodes } from '../format/detect';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
 import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { announcesReport } from '../format/crash-reports';
 import { parseLine, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
 import type { SourceKind, SourceRecord } from '../sources/types';
@@ -20,6 +21,11 @@ export interface SourceLine extends AcceptedLine {
   unit?: string;
   /** The line continues the entry above (stack frame, wrapped text): its level and time are that entry's. */
   continuation?: true;
+  /**
+   * The line is an exception's report of a form a logger writes, carried by an INFO entry (continuation.ts
+   * inheritedLevel): no error, but error_summary says how many there are (collector.ts reportsAtInfo for files).
+   */
+  reportAtInfo?: true;
 }
 
 /**
@@ -78,8 +84,9 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     let { timestamp, level } = parsed;
     // An entry never continues across streams: a stderr line is not part of the stdout entry above it.
     const above = needsHeader(p, parsed) && previous?.stream === record.stream ? previous : undefined;
-    // An exception's report under an entry below WARN (an uncaught one after INFO lines), or a runtime's `panic:`, is an
-    // entry of its own (the rule the file engines count entries by); Python's `Traceback` line announces it, at ERROR.
+    // An exception's report that went uncaught (continuation.ts inheritedLevel), or a runtime's `panic:`, is an entry of
+    // its own (the rule the file engines count entries by); the line that announces it (`Traceback` under no entry, a
+    // traceback's `in <module>` frame) passes that down to the exception's line.
     const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level), above) : undefined;
     const header = entry !== undefined && !entry.opens ? above : undefined;
     const continuation = header !== undefined;
@@ -98,6 +105,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     if (record.host) line.host = record.host;
     if (record.unit) line.unit = record.unit;
     if (continuation) line.continuation = true;
+    if (parsed.logged === true && level === 'INFO' && !announcesReport(parsed.message)) line.reportAtInfo = true;
     return line;
   };
   const start = () => {

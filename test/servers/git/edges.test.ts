@@ -125,6 +125,42 @@ describe('git server edge cases', function () {
     });
   });
 
+  // errors16: git reads a date before 1970 (negative seconds) as one past its range, so `--until` dropped such commits
+  // and their times were read as 0: a window over 1969 listed nothing, and `since` 1969-07-01 kept a June commit.
+  describe('a window over commits dated before 1970', () => {
+    it('lists them by the committer dates their objects hold', async () => {
+      const { kit } = edges;
+      const root = kit.repo('window-1969', [{ subject: 'a placeholder', date: '2024-05-01T10:00:00Z' }]);
+      let parent = '';
+      // 1969-06-06T16:00:00Z, 1969-12-31T23:00:00Z, then 1971-01-01T00:00:00Z: git commit refuses the first two.
+      for (const seconds of [-18000000, -3600, 31536000]) {
+        kit.write(root, '1.txt', `at ${seconds}\n`);
+        kit.git(root, ['add', '-A']);
+        const tree = kit.git(root, ['write-tree']);
+        kit.write(kit.dir, 'commit-1969.txt', `tree ${tree}\n${parent ? `parent ${parent}\n` : ''}author A <a@example.org> ${seconds} +0000\ncommitter A <a@example.org> ${seconds} +0000\n\nat ${seconds}\n`);
+        parent = kit.git(root, ['hash-object', '-t', 'commit', '-w', '--literally', join(kit.dir, 'commit-1969.txt')]);
+      }
+      kit.git(root, ['update-ref', 'refs/heads/main', parent]);
+      await withServer(root, async (server) => {
+        const window = async (args: Data) => subjectsOf(await ok(server, 'git_log', args));
+        assert.deepEqual(await window({ until: '1970-01-01T00:00:00Z' }), ['at -3600', 'at -18000000']);
+        assert.deepEqual(await window({ since: '1969-01-01T00:00:00Z', until: '1970-06-01T00:00:00Z' }), ['at -3600', 'at -18000000']);
+        assert.deepEqual(await window({ since: '1969-07-01' }), ['at 31536000', 'at -3600']);
+        assert.deepEqual(await window({ until: '2000-01-01' }), ['at 31536000', 'at -3600', 'at -18000000']);
+        assert.deepEqual(await window({ until: '1969-07-01' }), ['at -18000000']);
+        assert.deepEqual(await window({ since: '1970-06-01' }), ['at 31536000']);
+        const two = await ok(server, 'git_log', { until: '2000-01-01', count: 2 });
+        assert.deepEqual([subjectsOf(two), two.truncated], [['at 31536000', 'at -3600'], true]);
+        // git_file_churn: each commit is one (a mark without a time had its files folded into the commit above).
+        const churn = async (args: Data) => (await ok(server, 'git_file_churn', args)).files.map((f: Data) => [f.path, f.commits]);
+        assert.deepEqual(await churn({ since: '1969-01-01', until: '1970-01-01' }), [['1.txt', 2]]);
+        assert.deepEqual(await churn({ since: '1969-01-01' }), [['1.txt', 3]]);
+        assert.deepEqual(await churn({ since: '1969-07-01', until: '2000-01-01' }), [['1.txt', 2]]);
+        assert.deepEqual(await churn({ since: '2020-01-01' }), []);
+      });
+    });
+  });
+
   // gitsys15: a file name in Latin-1 (byte 0xFF) is listed with U+FFFD; passed back, that text names no file, and git_log
   // answered "no commit touches it" (git_blame "does not exist") for a file that is there.
   describe('a file name whose bytes are not UTF-8', () => {

@@ -15,6 +15,8 @@ import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
 import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
+import type { SourceRecord } from '../../../servers/logs/sources/types';
+import { readStats, sourceLines, type SourceLine } from '../../../servers/logs/tools/source-lines';
 import { hasRipgrep } from '../../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
@@ -47,7 +49,9 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       "*** Error in `./worker': double free or corruption (fasttop): 0x0000000001c3e010 ***", '*** stack smashing detected ***: terminated'];
     for (const line of uncaught) assert.equal(crashReport(line)?.uncaught, true, line);
     const reports = ['Traceback (most recent call last):', 'ZeroDivisionError: division by zero', 'java.net.SocketTimeoutException: Read timed out', 'Error: ENOENT: no such file or directory', 'TypeError: x is not a function', '** (RuntimeError) boom', "app.rb:3:in 'run': boom (RuntimeError)", 'java.lang.OutOfMemoryError'];
-    for (const line of reports) assert.deepEqual(crashReport(line), { level: 'ERROR', uncaught: false }, line);
+    // A logger writes the first forms under its entry too (`logged`: under an INFO entry they are that entry's).
+    const runtimeOnly = new Set(['** (RuntimeError) boom', "app.rb:3:in 'run': boom (RuntimeError)"]);
+    for (const line of reports) assert.deepEqual(crashReport(line), runtimeOnly.has(line) ? { level: 'ERROR', uncaught: false } : { level: 'ERROR', uncaught: false, logged: true }, line);
     // error_summary's word prefilter reads every one of them (one rule in every tool), inside an envelope too; Python's
     // `Traceback` line only announces the exception's line below it, where the report is counted.
     const prefilter = new RegExp(ERROR_WORDS_PATTERN, 'i');
@@ -57,6 +61,25 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     for (const line of neighbours) assert.equal(crashReport(line), undefined, line);
     const others = ['\tat com.acme.Main.main(Main.java:12)', '  File "/app/worker.py", line 88', 'ErrorHandler registered for /api', 'Errors: 0', 'Exceptions are logged to stderr', 'panicking is not allowed here', 'Caused by: java.io.IOException: x', ''];
     for (const line of others) assert.equal(crashReport(line), undefined, line);
+    // errors16: a setting whose name ends like an exception's, in an options dump, is no report; a value's repr is.
+    const settings = ['RetryOnException: true', 'LogOnError: off', 'StopOnError: false', 'BackoffOnError: 500ms', 'IgnoreException: null'];
+    for (const line of settings) assert.equal(crashReport(line), undefined, line);
+    for (const line of ['KeyError: 5', "KeyError: 'timeout'", 'KeyError: True', 'StopIterationError: none left']) assert.deepEqual(crashReport(line), { level: 'ERROR', uncaught: false, logged: true }, line);
+  });
+
+  // errors16: a journal unit's or container's records are read by the same rule, and error_summary's note on exceptions
+  // logged at INFO counts them there too (SourceLine.reportAtInfo).
+  it('a source marks an exception logged with an INFO entry, once per report, and not an uncaught one', async () => {
+    const time = Date.now() - 1000;
+    const texts = ['2026-12-01 10:00:00,001 INFO worker: retrying the upstream', 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', '    sock.recv(4096)', 'TimeoutError: timed out',
+      '2026-12-01 10:00:01,001 INFO worker: job 8 done', ...PYTHON];
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of texts) yield { text, time, stream: 'stdout' };
+    }
+    const read: SourceLine[] = [];
+    for await (const line of sourceLines(records(), 'docker', 500, readStats())) read.push(line);
+    assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out']);
+    assert.deepEqual(read.map((l) => l.level), ['INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR']);
   });
 
   describe('each reader gives the same levels', () => {
@@ -70,21 +93,27 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
 
     // name, lines after the INFO ones, the levels of those lines (the INFO lines are lines 1-6).
     const cases: () => [string, string[], (string | undefined)[]][] = () => [
-      ['python', PYTHON, ['ERROR', 'ERROR', 'ERROR', 'ERROR']],
+      // errors16: `Traceback` alone may be a logger's (exc_info=True at INFO); the `in <module>` frame shows it uncaught.
+      ['python', PYTHON, ['INFO', 'ERROR', 'ERROR', 'ERROR']],
       ['java', JAVA, ['ERROR', 'ERROR']],
-      ['node', NODE, ['INFO', 'INFO', 'INFO', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
+      // The caret under the source line shows the error went uncaught (errors16).
+      ['node', NODE, ['INFO', 'INFO', 'ERROR', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
       ['go', GO, ['FATAL', 'FATAL', undefined, 'FATAL', 'FATAL', 'FATAL']],
       // Rust's closing `note: run with RUST_BACKTRACE=1` spells a level of its own (note: INFO).
       ['rust', RUST, ['ERROR', 'ERROR', 'INFO']],
       ['cassert', C_ASSERT, ['FATAL', 'FATAL']],
-      ['rejection', REJECTION, ['INFO', 'INFO', 'INFO', undefined, 'FATAL', 'FATAL', 'FATAL']],
+      ['rejection', REJECTION, ['INFO', 'INFO', 'ERROR', undefined, 'FATAL', 'FATAL', 'FATAL']],
       ['hserr', HS_ERR, ['INFO', 'FATAL', 'FATAL', 'FATAL', 'FATAL']],
       ['killed', KILLED, ['FATAL']],
       // A logged warning's exception is the warning's; a logged error's traceback is that error's.
       ['warned', [`${time} WARN retrying the upstream`, 'java.net.SocketTimeoutException: Read timed out', '\tat com.acme.Net.read(Net.java:31)'], ['WARN', 'WARN', 'WARN']],
       ['logged', [`${time} ERROR batch failed`, ...PYTHON], ['ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
-      // An exception name without "err" in it.
-      ['npe', ['java.lang.NullPointerException: Cannot invoke "String.length()" because "s" is null', '\tat com.acme.Main.run(Main.java:9)'], ['ERROR', 'ERROR']],
+      // An exception name without "err" in it, printed after INFO lines (`e.printStackTrace()`, `log.info("…", e)`):
+      // no uncaught one (Java's handler writes `Exception in thread`), so the INFO entry's (errors16).
+      ['npe', ['java.lang.NullPointerException: Cannot invoke "String.length()" because "s" is null', '\tat com.acme.Main.run(Main.java:9)'], ['INFO', 'INFO']],
+      // errors16: an exception logged with an INFO entry (`log.info("…", e)`, Python's exc_info=True) is that entry's.
+      ['info-java', [`${time} INFO retrying the upstream`, 'java.net.SocketTimeoutException: Read timed out', '\tat com.acme.Net.read(Net.java:31)'], ['INFO', 'INFO', 'INFO']],
+      ['info-python', [`${time} INFO retrying the upstream`, 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', '    sock.recv(4096)', 'TimeoutError: timed out'], ['INFO', 'INFO', 'INFO', 'INFO', 'INFO']],
       // A library's exception ignored at DEBUG (Jetty) stays DEBUG: a debug log is no crash log.
       ['ignored', [`${time} DEBUG org.eclipse.jetty.io.ManagedSelector ignored`, 'java.io.EOFException', '\tat org.eclipse.jetty.io.ChannelEndPoint.fill(ChannelEndPoint.java:1)'], ['DEBUG', 'DEBUG', 'DEBUG']],
     ];
@@ -133,9 +162,17 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         const data = await call('error_summary', { hours: 1 });
         const errors = Object.fromEntries(data.files.map((f: Data) => [f.file, f.errors]));
         // Each crash is one entry, `npe` (a bare exception name, no error word) too: the prefilter reads crashReport's words.
-        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged', 'npe', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
+        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
         assert.equal(errors['ignored.log'] ?? 0, 0, 'an exception ignored at DEBUG is no error');
         assert.equal(errors['warned.log'] ?? 0, 0, 'a logged warning with its exception is no error');
+        assert.equal(errors['info-java.log'] ?? 0, 0, 'an exception logged at INFO is no error');
+        assert.equal(errors['info-python.log'] ?? 0, 0, 'a traceback logged at INFO is no error');
+        assert.equal(errors['npe.log'] ?? 0, 0, 'a bare exception after INFO lines is the INFO entry\'s');
+        // Not counted, and not left out silently either: the answer says they are there.
+        for (const name of ['info-java', 'info-python', 'npe']) {
+          assert.ok(data.notes.some((n: string) => n.startsWith(`${name}.log: 1 exception report(s) (a stack trace or traceback) logged with INFO entries in the window are not counted`)), `${name}: ${data.notes.join('\n')}`);
+        }
+        assert.ok(!data.notes.some((n: string) => /^(?:python|node|warned|logged)\.log: .*logged with INFO entries/.test(n)), data.notes.join('\n'));
         const templates = data.groups.map((g: Data) => g.template).join('\n');
         assert.match(templates, /ZeroDivisionError: division by zero|Traceback/);
         assert.match(templates, /Exception in thread/);
@@ -145,7 +182,8 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
 
       it('recent_logs at ERROR returns the traceback and not the INFO lines above it', async () => {
         const data = await call('recent_logs', { file: 'python.log', level: 'ERROR', lines: 20 });
-        assert.deepEqual(data.lines.map((l: Data) => [l.text, l.level]), PYTHON.map((text) => [text, 'ERROR']));
+        // The `Traceback` line alone may be an INFO entry's (exc_info=True); the `in <module>` frame shows it uncaught.
+        assert.deepEqual(data.lines.map((l: Data) => [l.text, l.level]), PYTHON.slice(1).map((text) => [text, 'ERROR']));
         const warned = await call('recent_logs', { file: 'warned.log', level: 'ERROR', lines: 20 });
         assert.equal(warned.lines.length, 0, JSON.stringify(warned.lines));
       });

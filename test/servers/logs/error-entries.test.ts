@@ -72,6 +72,43 @@ function afterLoggedError(): string[] {
   ];
 }
 
+/**
+ * errors16: a short file whose one logged ERROR carries a 120-frame stack: the frames outnumber the timed lines more
+ * than four to one, the file read as an unknown layout, and its exception line counted as an untimed error of its own.
+ */
+function longStackShortFile(): string[] {
+  return [
+    `${stamp(0)} INFO  [main] com.example.App - starting`,
+    `${stamp(1)} ERROR [main] com.example.App - request failed`,
+    'java.lang.IllegalStateException: pool closed',
+    ...Array.from({ length: 120 }, (_, i) => `\tat com.example.pool.Pool.get${i}(Pool.java:${i + 10})`),
+    `${stamp(2)} INFO  [main] com.example.App - done`,
+  ];
+}
+
+/**
+ * errors16: two timed lines, then glibc's heap check and the shell's word on the abort it raised: the crash's own lines
+ * outvoted the header, the file read as unknown, and the window counted 0 (the crash untimed) where it holds 1 crash.
+ */
+const HEAP_ABORT = [`${stamp(0)} INFO app: starting`, `${stamp(1)} INFO app: loading plugins`, 'free(): invalid pointer', 'Aborted (core dumped)'];
+const STACK_SMASH = [`${stamp(0)} INFO app: starting`, `${stamp(1)} INFO app: reading input`, '*** stack smashing detected ***: terminated', 'Aborted (core dumped)'];
+
+/**
+ * errors16: a client's options dumped under an INFO line, one `Name: value` a line: `RetryOnException: true` read as an
+ * exception's report, an ERROR of its own, and the settings below it as its lines.
+ */
+function optionsDump(): string[] {
+  return [
+    ...Array.from({ length: 10 }, (_, i) => `${stamp(0)} INFO  [main] com.example.App - tick ${i}`),
+    `${stamp(1)} INFO  [main] com.example.Client - client options:`,
+    'MaxRetries: 5',
+    'RetryOnException: true',
+    'ExceptionHandler: default',
+    'Timeout: 30s',
+    `${stamp(2)} INFO  [main] com.example.App - ready`,
+  ];
+}
+
 /** Python's logging.basicConfig default format: no time, one entry per leveled line. */
 const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
 
@@ -84,6 +121,10 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'worker.log'), pythonLog().join('\n') + '\n');
     writeFileSync(join(dir, 'untimed.log'), UNTIMED.join('\n') + '\n');
     writeFileSync(join(dir, 'after-error.log'), afterLoggedError().join('\n') + '\n');
+    writeFileSync(join(dir, 'options.log'), optionsDump().join('\n') + '\n');
+    writeFileSync(join(dir, 'long-stack.log'), longStackShortFile().join('\n') + '\n');
+    writeFileSync(join(dir, 'heap-abort.log'), HEAP_ABORT.join('\n') + '\n');
+    writeFileSync(join(dir, 'stack-smash.log'), STACK_SMASH.join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -116,6 +157,38 @@ describe('logs: error_summary counts entries, not lines', function () {
       assert.match(texts, /relation "orders" does not exist/);
       assert.match(texts, /Exception in thread "main"/);
       assert.match(texts, /panicked at/);
+    });
+
+    it('a short file with a 120-frame stack is read by its timed lines\' layout: one error, in the window too', async () => {
+      const listing = (await server().client.readResource({ uri: 'logs://files' })).contents[0];
+      const files = JSON.parse(String((listing as { text?: string }).text)).files as Data[];
+      assert.notEqual(files.find((f) => f.name === 'long-stack.log')?.format, 'unknown');
+      for (const wholeFile of [true, false]) {
+        const result = (await server().client.callTool({ name: 'error_summary', arguments: { file: 'long-stack.log', wholeFile } })) as CallToolResult;
+        const data = result.structuredContent as Data;
+        assert.equal(data.totalErrors, 1, JSON.stringify([wholeFile, data.groups.map((g: Data) => [g.template, g.count]), data.notes]));
+        assert.equal(data.groups[0].examples[0].line, 2);
+        assert.ok(!data.notes.some((n: string) => /without a readable timestamp/.test(n)), data.notes.join('\n'));
+      }
+    });
+
+    it('a heap abort after two timed lines is one FATAL entry, in the default window as with wholeFile', async () => {
+      for (const file of ['heap-abort.log', 'stack-smash.log']) {
+        for (const wholeFile of [true, false]) {
+          const result = (await server().client.callTool({ name: 'error_summary', arguments: { file, wholeFile } })) as CallToolResult;
+          const data = result.structuredContent as Data;
+          assert.equal(data.totalErrors, 1, JSON.stringify([file, wholeFile, data.groups.map((g: Data) => [g.template, g.count]), data.notes]));
+          assert.deepEqual(data.groups[0].levels, ['FATAL']);
+          assert.equal(data.groups[0].examples[0].line, 3);
+        }
+      }
+    });
+
+    it('an INFO options dump with `RetryOnException: true` holds no error, for error_summary and search_logs', async () => {
+      const data = await summary('options.log');
+      assert.equal(data.totalErrors, 0, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      const search = (await server().client.callTool({ name: 'search_logs', arguments: { file: 'options.log', level: 'ERROR' } })) as CallToolResult;
+      assert.deepEqual((search.structuredContent as Data).matches.map((m: Data) => m.text), []);
     });
 
     it('without times, each leveled line is an entry', async () => {
