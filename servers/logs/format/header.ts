@@ -672,6 +672,11 @@ export function signature(fields: HeaderField[]): string {
 const CONTINUATION =
   /^(?:\s|Traceback \(most recent call last\)|Caused by:|\.\.\. \d+ (?:more|common frames omitted)|[\w.$]+(?:Error|Exception|Throwable|Warning|Exit|Interrupt)(?::|$)|goroutine \d+ \[|[\w/.-]*\w\.(?:\(\*?\w+\)\.)?\w+(?:\([^)]*\))?$)/;
 
+/** True when `line` has the shape of an entry's continuation (CONTINUATION): a frame, a traceback's or exception's line. */
+export function continuationShaped(line: string): boolean {
+  return CONTINUATION.test(line);
+}
+
 /** A learned header's candidate: a run of fields, the lines it starts, and how many of them separate it with tabs. */
 interface Prefix {
   fields: HeaderField[];
