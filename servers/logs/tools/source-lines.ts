@@ -85,7 +85,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // (break20: `progress 10%` right after an ERROR line was labelled ERROR). The envelope's reading (format/detect.ts
     // markContinuation: a runtime-wrapped line without a header of its own continues) is the file rule, not used here.
     const above =
-      needsHeader(p, parsed) && previous?.stream === record.stream && (previous.announced === true || isEntryPart(parsed) || continuationShaped(stripEscapeCodes(record.text)))
+      needsHeader(p, parsed) && previous?.stream === record.stream && (previous?.announced === true || isEntryPart(parsed) || continuationShaped(stripEscapeCodes(record.text)))
         ? previous
         : undefined;
     // An exception's report under an entry below WARN (an uncaught one after INFO lines), or a runtime's `panic:`, is an
