@@ -13,7 +13,7 @@ import { readStats, sourceLines, type SourceLine, type SourceReadStats } from '.
 /** Most sources one call reads when it names none (a busy machine's journal has hundreds of units). */
 export const MAX_SOURCES_PER_CALL = 100;
 
-/** The filter arguments every logs tool takes (they narrow the sources read when `file` is omitted). */
+/** The filter arguments every logs tool takes (they narrow the sources read; refused with `file`, see chooseInputs). */
 export const sourceFilterFields = {
   unit: z.string().min(1).max(256).optional().describe('journal: only this systemd unit (nginx.service, or nginx) or syslog identifier; not with file'),
   container: z.string().min(1).max(256).optional().describe('docker: only this container (its name, or the start of its id); not with file'),
