@@ -93,6 +93,13 @@ export interface LogFileListing {
    * (break20: a log five folders down was not found, truncated false, without a word).
    */
   tooDeep?: { count: number; folders: string[] };
+  /**
+   * Hidden folders (a name starting with `.`) the walk does not enter that hold log files, in them or one folder down:
+   * how many, and the first few folders holding them. Process managers and tools keep real logs there (`~/.pm2/logs`,
+   * `~/.npm/_logs`), so a listing that passed them over said nothing of logs a person may be looking for (break20).
+   * `more`: folders holding log files past the first few named.
+   */
+  hidden?: { count: number; folders: string[]; more?: true };
 }
 
 /** Folders named at most in LogFileListing.linkedOutside. */
@@ -120,6 +127,17 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   const seen = new Set<string>();
   let linkedOutside: { count: number; folders: string[] } | undefined;
   let tooDeep: { count: number; folders: string[] } | undefined;
+  let hidden: { count: number; folders: string[]; more?: true } | undefined;
+  const noteHidden = async (path: string) => {
+    const holding = await foldersWithLogs(path);
+    if (holding.length === 0) return;
+    hidden ??= { count: 0, folders: [] };
+    hidden.count++;
+    for (const folder of holding) {
+      if (hidden.folders.length < MAX_LINKED_FOLDERS) hidden.folders.push(folder);
+      else hidden.more = true;
+    }
+  };
   const noteOutside = async (real: string) => {
     // Only links to regular files count: a dangling link or one to a directory holds no log to point at.
     if (dirs.some((d) => isInside(d.real, real)) || !(await fsp.stat(real).then((s) => s.isFile(), () => false))) return;
@@ -143,7 +161,13 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
       for (const entry of entries) {
         const full = resolve(current.path, entry.name);
         if (entry.isDirectory()) {
-          if (SKIP_DIRS.has(entry.name) || entry.name.startsWith('.')) continue;
+          if (SKIP_DIRS.has(entry.name)) continue;
+          // Hidden folders are mostly tools' state (.config, .local, .npm/_cacache): walking them could cost
+          // thousands of reads, so they are only looked into for log files, and named when they hold some.
+          if (entry.name.startsWith('.')) {
+            if (current.depth < MAX_DEPTH) await noteHidden(full);
+            continue;
+          }
           if (current.depth < MAX_DEPTH) queue.push({ path: full, depth: current.depth + 1 });
           else {
             tooDeep ??= { count: 0, folders: [] };
@@ -181,7 +205,25 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}) };
+}
+
+/** Subfolders of a hidden folder looked into at most (a tool's state folder can hold thousands: .npm/_cacache). */
+const MAX_PEEKED_FOLDERS = 32;
+
+/**
+ * The folders holding log files among `path` and its subfolders one level down (not hidden ones, at most
+ * MAX_PEEKED_FOLDERS): a process manager's `.pm2/logs`, npm's `.npm/_logs`. Unreadable folders hold none.
+ */
+async function foldersWithLogs(path: string): Promise<string[]> {
+  const entries = await fsp.readdir(path, { withFileTypes: true }).catch(() => []);
+  const holding = entries.some((e) => !e.isDirectory() && isLogFileName(e.name)) ? [path] : [];
+  const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name)).map((e) => e.name).sort().slice(0, MAX_PEEKED_FOLDERS);
+  for (const name of subfolders) {
+    const inner = await fsp.readdir(resolve(path, name), { withFileTypes: true }).catch(() => []);
+    if (inner.some((e) => !e.isDirectory() && isLogFileName(e.name))) holding.push(resolve(path, name));
+  }
+  return holding;
 }
 
 const newestFirst = (a: LogFileInfo, b: LogFileInfo) => b.mtimeMs - a.mtimeMs || a.name.localeCompare(b.name);
@@ -205,6 +247,14 @@ export function tooDeepNote(deep: { count: number; folders: string[] }): string 
   return (
     `${deep.count} folder(s) more than ${MAX_DEPTH} levels below a log directory were not looked at (${deep.folders.join(', ')}${deep.count > deep.folders.length ? ', …' : ''}): ` +
     'log files in them are not listed or searched; add such a folder to LOG_DIRS (--log-dir) to read them'
+  );
+}
+
+/** What a call says about the hidden folders holding log files that the walk did not enter (LogFileListing.hidden). */
+export function hiddenNote(hidden: { count: number; folders: string[]; more?: true }): string {
+  return (
+    `${hidden.count} hidden folder(s) in the log directories hold log files that are not listed or searched (in ${hidden.folders.join(', ')}${hidden.more ? ', …' : ''}): ` +
+    'hidden folders are not walked; add such a folder to LOG_DIRS (--log-dir) to read them'
   );
 }
 

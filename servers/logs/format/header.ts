@@ -680,6 +680,11 @@ const CONTINUATION =
  */
 const STACK_OPENER = /^(?:\s+(?:at\s|File ")|\S)/;
 
+/** True when `line` has the shape of an entry's continuation (CONTINUATION): a frame, a traceback's or exception's line. */
+export function continuationShaped(line: string): boolean {
+  return CONTINUATION.test(line);
+}
+
 /** A learned header's candidate: a run of fields, the lines it starts, and how many of them separate it with tabs. */
 interface Prefix {
   fields: HeaderField[];

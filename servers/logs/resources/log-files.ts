@@ -3,7 +3,7 @@
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import { UserFacingError } from '../../shared/tool-result';
-import { linkedOutsideNote, tooDeepNote } from '../files/log-files';
+import { hiddenNote, linkedOutsideNote, tooDeepNote } from '../files/log-files';
 import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
 import { isSourceName } from '../sources/types';
@@ -81,7 +81,7 @@ async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
 function fileList(ctx: LogsContext): ReadResourceCallback {
   return async (uri) => {
-    const { files, truncated, omitted, linkedOutside, tooDeep } = await ctx.listFiles();
+    const { files, truncated, omitted, linkedOutside, tooDeep, hidden } = await ctx.listFiles();
     const out = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
@@ -101,9 +101,11 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
     // `omitted`: older log files left out of a full list (the newest are listed).
     // `linkedOutside`: log-file names linking to files outside the directories, not read (with what to do).
     // `tooDeep`: folders the walk did not enter (too far down), whose log files are not listed.
+    // `hidden`: hidden folders holding log files, which the walk does not enter.
     const linked = linkedOutside ? { linkedOutside: { ...linkedOutside, note: linkedOutsideNote(linkedOutside) } } : {};
     const deep = tooDeep ? { tooDeep: { ...tooDeep, note: tooDeepNote(tooDeep) } } : {};
-    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated, omitted, ...linked, ...deep, sources, sourceProblems: listing.problems };
+    const hiddenLogs = hidden ? { hidden: { ...hidden, note: hiddenNote(hidden) } } : {};
+    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }

@@ -94,7 +94,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
         'with its 40-line stack is one), first/last ' +
         'seen, levels, files and example lines, largest groups first. Use it first when asked what is going wrong, why ' +
         'something fails, or for an error overview; then search_logs for details. Covers all log files, journal units and ' +
-        'containers unless `file` is given (unit, container and host narrow the sources). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
+        'containers unless `file` is given (unit, container and host narrow the sources, and are refused with file). When the window misses a file\'s errors it says how many there are and between which dates; it says when ' +
         'it cannot read levels in a file. Reads JSON envelopes (Docker, journald, Google Cloud, Fluent Bit, CloudWatch) ' +
         'and runtime prefixes (CRI, syslog) around log lines.',
       inputSchema,

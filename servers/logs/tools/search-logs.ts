@@ -87,7 +87,7 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
         'Find lines in the log files matching a literal text or a regular expression, optionally only at or above a level ' +
         '(e.g. ERROR), inside a time window, with context lines. Use it to look up a specific error, request id, host or ' +
         'message; newest matches first by default. Searches all log files, journal units and containers unless `file` is given ' +
-        '(see logs://files); unit, container and host narrow the sources. ' +
+        '(see logs://files); unit, container and host narrow the sources (not with file: a call naming both is refused). ' +
         `Regular expressions use ${REGEX_DIALECT} for every file, plain or .gz: \\p{…} property escapes, lookaround and ` +
         'backreferences work; \\w, \\d and \\b are ASCII-only as in JavaScript (write \\p{L} or [\\p{L}\\p{N}_] for letters of any script). ' +
         `For an overview of what went wrong use error_summary instead. Time window: ${WINDOW_RULE}.`,

@@ -6,8 +6,9 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser, stripEscapeCodes } from '../format/detect';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryOf, isEntryPart, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
+import { continuationShaped } from '../format/header';
 import { parseLine, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
 import type { SourceKind, SourceRecord } from '../sources/types';
@@ -82,8 +83,17 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // gives every stdout/stderr line of a service the unit's SyslogLevel (info by default) whatever it says.
     const parsed: ParsedLine = parseLine(p, envelopeOf(textRecord(record), kind));
     let { timestamp, level } = parsed;
-    // An entry never continues across streams: a stderr line is not part of the stdout entry above it.
-    const above = needsHeader(p, parsed) && previous?.stream === record.stream ? previous : undefined;
+    // An entry never continues across streams: a stderr line is not part of the stdout entry above it. Nor does a plain
+    // record: each journal entry and each Docker line is a write of its own (with its own PRIORITY, its own stream
+    // record), so only a line shaped as a continuation (a stack frame, `Caused by:`, a traceback's or exception's line,
+    // an entry's part, a line inside an announced traceback) takes the level of the one above. In a file a line without
+    // time belongs to the entry above because nothing else marks where entries end; a source marks every record
+    // (break20: `progress 10%` right after an ERROR line was labelled ERROR). The envelope's reading (format/detect.ts
+    // markContinuation: a runtime-wrapped line without a header of its own continues) is the file rule, not used here.
+    const above =
+      needsHeader(p, parsed) && previous?.stream === record.stream && (previous?.announced === true || isEntryPart(parsed) || continuationShaped(stripEscapeCodes(record.text)))
+        ? previous
+        : undefined;
     // An exception's report that went uncaught (continuation.ts inheritedLevel), or a runtime's `panic:`, is an entry of
     // its own (the rule the file engines count entries by); the line that announces it (`Traceback` under no entry, a
     // traceback's `in <module>` frame) passes that down to the exception's line.

@@ -6,18 +6,18 @@ import { UserFacingError } from '../../shared/tool-result';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { linkedOutsideNote, tooDeepNote, type LogFileListing } from '../files/log-files';
+import { hiddenNote, linkedOutsideNote, tooDeepNote, type LogFileListing } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 
 /** Most sources one call reads when it names none (a busy machine's journal has hundreds of units). */
 export const MAX_SOURCES_PER_CALL = 100;
 
-/** The filter arguments every logs tool takes (they narrow the sources read when `file` is omitted). */
+/** The filter arguments every logs tool takes (they narrow the sources read; refused with `file`, see chooseInputs). */
 export const sourceFilterFields = {
-  unit: z.string().min(1).max(256).optional().describe('journal: only this systemd unit (nginx.service, or nginx) or syslog identifier'),
-  container: z.string().min(1).max(256).optional().describe('docker: only this container (its name, or the start of its id)'),
-  host: z.string().min(1).max(256).optional().describe('journal: only entries of this host (_HOSTNAME), for journals collected from many machines'),
+  unit: z.string().min(1).max(256).optional().describe('journal: only this systemd unit (nginx.service, or nginx) or syslog identifier; not with file'),
+  container: z.string().min(1).max(256).optional().describe('docker: only this container (its name, or the start of its id); not with file'),
+  host: z.string().min(1).max(256).optional().describe('journal: only entries of this host (_HOSTNAME), for journals collected from many machines; not with file'),
 };
 
 /** The text every tool's `file` description adds about sources. */
@@ -48,10 +48,20 @@ export function sourceKindOf(name: string): SourceKind | undefined {
 /**
  * What a call reads: the named file or source; else, with a unit/container/host filter, the sources it selects; else
  * every listed file (ordered by `order`: modification time) and every source. Throws UserFacingError when nothing
- * is there to read, saying what is configured and what kept sources away.
+ * is there to read, saying what is configured and what kept sources away, and when `file` comes with a filter (both
+ * choose what to read: neither is dropped in silence).
  */
 export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?: 'newest' | 'oldest', signal?: AbortSignal): Promise<InputChoice> {
   if (args.file !== undefined) {
+    const filters = filtersGiven(args);
+    // `file` names one log; the filters choose among sources. Reading one of them and dropping the other would answer
+    // a question that was not asked as if it were (break20: file app.log with unit nginx read app.log, and said nothing).
+    if (filters.length > 0) {
+      throw new UserFacingError(
+        `file and ${filters.join(', ')} both choose what to read: give file alone (it names one log file or source, such as journal:nginx.service or docker:payments-api), ` +
+          `or ${filters.length > 1 ? 'the filters' : filters[0].split(' ')[0]} without file to narrow the journal and containers`,
+      );
+    }
     const kind = sourceKindOf(args.file);
     return kind ? { files: [], sources: [{ name: args.file, kind }], notes: [] } : { files: [args.file], sources: [], notes: [] };
   }
@@ -75,6 +85,7 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   if (fileListing.truncated) notes.push(leftOutNote(fileListing));
   if (fileListing.linkedOutside) notes.push(`not read: ${linkedOutsideNote(fileListing.linkedOutside)}`);
   if (fileListing.tooDeep) notes.push(`not read: ${tooDeepNote(fileListing.tooDeep)}`);
+  if (fileListing.hidden) notes.push(`not read: ${hiddenNote(fileListing.hidden)}`);
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
   return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes };
 }
@@ -109,6 +120,11 @@ function leftOutSourcesNote(left: SourceInfo[]): string {
   return `read the ${MAX_SOURCES_PER_CALL} most recently written sources: ${left.length} older ones were left out (${when}); name one in file, or narrow with unit, container or host`;
 }
 
+/** The source filters a call gave, as `unit nginx` words (args holds every argument of the tool). */
+function filtersGiven(filter: SourceFilter): string[] {
+  return (['unit', 'container', 'host'] as const).filter((k) => filter[k] !== undefined).map((k) => `${k} ${filter[k]}`);
+}
+
 function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingError {
   const asked = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`).join(', ');
   const why = problems.length > 0 ? `; ${problems.join('; ')}` : '';
@@ -119,7 +135,7 @@ function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingE
 export function nothingToRead(ctx: LogsContext, problems: string[], listing?: LogFileListing): UserFacingError {
   const dirs = ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
-  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep)].filter(Boolean);
+  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden)].filter(Boolean);
   const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
   return new UserFacingError(`no log files found in ${dirs}${linked}, and no sources: ${sources}`);
 }

@@ -340,6 +340,22 @@ describe('logs docker source: a real dockerd', function () {
       }
     });
 
+    it('a plain line after an ERROR line is a record of its own, not part of the error; frames still are (break20)', async () => {
+      // Docker stores every line a container writes as a record of its own: only a line shaped as a continuation (a
+      // frame, `Caused by:`) belongs to the ERROR line above; a progress line written next is not an error.
+      await daemon.run('plainafter', "printf 'ERROR upload failed\\n\\tat com.example.Up.run(Up.java:9)\\nCaused by: java.io.IOException: disk\\nprogress 10%% 20%% 100%%\\n'");
+      await daemon.waitExited('plainafter');
+      try {
+        const recent = await call('recent_logs', { file: 'docker:plainafter', lines: 10 });
+        const lines = recent.lines as Array<{ text: string; level?: string }>;
+        assert.deepEqual(lines.map((l) => [l.text.slice(0, 8), l.level ?? null]), [['ERROR up', 'ERROR'], ['\tat com.', 'ERROR'], ['Caused b', 'ERROR'], ['progress', null]]);
+        const search = await call('search_logs', { file: 'docker:plainafter', level: 'ERROR' });
+        assert.equal(search.totalMatches, 3);
+      } finally {
+        await daemon.docker('rm', '-f', 'plainafter');
+      }
+    });
+
     it('a stderr line never continues the stdout entry above it, and a container that failed says its exit code', async () => {
       // A Python worker dying of an uncaught exception: its INFO lines on stdout, the traceback on stderr, exit 1.
       const script = 'echo "$(date -u +%FT%TZ) INFO worker started"; printf "Traceback (most recent call last):\\n  File \\"/app/worker.py\\", line 88, in <module>\\nZeroDivisionError: division by zero\\n" >&2; exit 1';

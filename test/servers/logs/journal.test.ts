@@ -310,6 +310,20 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.deepEqual(recent.lines.map((l) => l.level), ['ERROR', 'INFO']);
     });
 
+    it('a plain entry after an ERROR entry keeps its own PRIORITY, not the ERROR above (break20)', async () => {
+      // journald stores each stdout line of a service as an entry of its own with its own PRIORITY: a plain line is
+      // no part of the ERROR line above it.
+      const file = writeJournal(dir, 'plain-after-error', [
+        srv(4, 'app.service', 'app', 6, 'ERROR payment failed for order 7'),
+        srv(3, 'app.service', 'app', 6, 'progress 10% 20% 100%'),
+        srv(2, 'app.service', 'app', 3, 'ERROR payment failed for order 8'),
+        srv(1, 'app.service', 'app', 4, 'retrying in 5 s'),
+      ]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const recent = await call<{ lines: { text: string; level?: string }[] }>(single, 'recent_logs', { file: 'journal:app.service', lines: 10 });
+      assert.deepEqual(recent.lines.map((l) => l.level), ['ERROR', 'INFO', 'ERROR', 'WARN']);
+    });
+
     it('lists no source for a syslog identifier that logs only inside a unit (python3 in api.service)', async () => {
       const file = writeJournal(dir, 'ghost', [
         srv(3, 'api.service', 'python3', 3, 'connection to db-1 lost'),
