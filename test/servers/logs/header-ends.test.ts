@@ -1,0 +1,80 @@
+// Where a header ends: the message's own first words must not be taken as header fields, even when most lines of a
+// file open with the same ones (one statement repeated) and they look like a `word name:` pair. Made-up lines of the
+// shapes found in public bug reports (batch 13 and others).
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+
+/** Reference time for year-less dates: 2026-11-30. */
+const REFERENCE = Date.UTC(2026, 10, 30);
+
+function parsed(lines: string[]) {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return lines.map((line) => parser.parse(line));
+}
+
+describe('where a header ends', () => {
+  it('a colon after a bracket closes the header: the words after it are the message, however many lines repeat them', () => {
+    const lines = [
+      '2026-03-01 10:00:00 +01 - [Information-Store.Results-TransferEvent]: Transfer event: Put - Started: a1.zip (12.5 MB)',
+      '2026-03-01 10:00:04 +01 - [Information-Store.Results-TransferEvent]: Transfer event: Put - Completed: a1.zip (12.5 MB)',
+      '2026-03-01 10:00:05 +01 - [Information-Store.Results-TransferEvent]: Transfer event: Get - Started: b2.zip (3.1 MB)',
+      '2026-03-01 10:00:07 +01 - [Information-Store.Results-TransferEvent]: Transfer event: Get - Completed: b2.zip (3.1 MB)',
+      '2026-03-01 10:00:09 +01 - [Information-Store.Controller-StartingOperation]: The operation Backup has started',
+      '2026-03-01 10:01:00 +01 - [Error-Store.Handler-FatalError]: Fatal error',
+    ];
+    assert.deepEqual(
+      parsed(lines).map((p) => p.message),
+      [
+        'Transfer event: Put - Started: a1.zip (12.5 MB)',
+        'Transfer event: Put - Completed: a1.zip (12.5 MB)',
+        'Transfer event: Get - Started: b2.zip (3.1 MB)',
+        'Transfer event: Get - Completed: b2.zip (3.1 MB)',
+        'The operation Backup has started',
+        'Fatal error',
+      ],
+    );
+    assert.ok(parsed(lines).every((p) => p.timestamp !== undefined));
+  });
+
+  it('a colon after a bracket closes the header in another layout too: `[worker]: Cache stats:` keeps its words', () => {
+    const lines = [
+      '2026-03-01T10:00:00Z [worker-1]: Cache stats: hits=10 misses=2',
+      '2026-03-01T10:00:01Z [worker-2]: Cache stats: hits=12 misses=0',
+      '2026-03-01T10:00:02Z [worker-1]: Cache stats: hits=15 misses=1',
+      '2026-03-01T10:00:03Z [worker-3]: Job done in 4 ms',
+    ];
+    assert.deepEqual(
+      parsed(lines).map((p) => p.message),
+      ['Cache stats: hits=10 misses=2', 'Cache stats: hits=12 misses=0', 'Cache stats: hits=15 misses=1', 'Job done in 4 ms'],
+    );
+  });
+
+  it("a report's aligned `label: value` lines, with no time or level, are messages, not a header of a name and a tag", () => {
+    // A static site generator's console: labels right-aligned to one column, a program's tag would carry a pid.
+    const lines = [
+      'Configuration file: /srv/site/_config.yml',
+      '            Source: /srv/site',
+      '       Destination: /srv/site/_site',
+      ' Incremental build: disabled',
+      '      Generating...',
+      '                    done.',
+      '    Server address: http://127.0.0.1:4000/',
+    ];
+    const result = parsed(lines);
+    assert.deepEqual(
+      result.map((p) => p.message.trim()),
+      lines.map((line) => line.trim()),
+    );
+    assert.ok(result.every((p) => p.component === undefined));
+  });
+
+  it('timeless lines that open with a tag holding a pid still have it as their header', () => {
+    const lines = ['cron[4411]: job started', 'cron[4412]: job finished', 'cron(pam_unix)[4413]: session closed for user root'];
+    const result = parsed(lines);
+    assert.deepEqual(
+      result.map((p) => p.message),
+      ['job started', 'job finished', 'session closed for user root'],
+    );
+    assert.equal(result[0].component, 'cron[4411]');
+  });
+});
