@@ -331,7 +331,7 @@ const BATCH_12: Record<string, number> = {
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.789, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
   SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
-  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.338, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
+  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
 };
 /**
  * Batch 14 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
