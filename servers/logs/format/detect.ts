@@ -31,7 +31,11 @@ function timeFrom(value: unknown, context: TimestampContext): number | undefined
 
 // A key starts where a run of key characters starts: tried from inside a run, it would scan to the run's end again at
 // every character (a long word with no `=` took seconds per line); the first match is the same either way.
-const LOGFMT_PAIR = /(?<![\w.@-])([\w.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+// A quoted value ends at a quote that ends its token (white space or the line's end after it): a program that writes
+// its message unescaped (`msg="loading plugin "io.containerd.content.v1.content"..." type=…`) leaves quotes inside it
+// with text glued after them, and logfmt never glues a pair to a closing quote. A value no such quote closes is read
+// to its first quote, as before.
+const LOGFMT_PAIR = /(?<![\w.@-])([\w.@-]+)=("(?:[^"\\]|\\.|"(?=\S))*"(?=\s|$)|"(?:[^"\\]|\\.)*"|\S*)/g;
 const LOGFMT_KEYS = /(?:^|\s)(?:level|lvl|severity|msg|message|time|ts|t)=/;
 
 export function parseLogfmt(line: string): Map<string, string> {

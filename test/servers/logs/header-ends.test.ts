@@ -2,7 +2,7 @@
 // file open with the same ones (one statement repeated) and they look like a `word name:` pair. Made-up lines of the
 // shapes found in public bug reports (batch 13 and others).
 import assert from 'node:assert/strict';
-import { createLineParser } from '../../../servers/logs/format/detect';
+import { createLineParser, parseLogfmt } from '../../../servers/logs/format/detect';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -66,6 +66,24 @@ describe('where a header ends', () => {
       lines.map((line) => line.trim()),
     );
     assert.ok(result.every((p) => p.component === undefined));
+  });
+
+  it('a logfmt message written with unescaped quotes inside is read whole, and pairs after it still are pairs', () => {
+    const lines = [
+      'time="2026-03-01T10:00:00.000000001Z" level=info msg="starting daemon" version=1.2.3',
+      'time="2026-03-01T10:00:00.000000002Z" level=info msg="opening store "cache.v1.local"..." type=store.v1',
+      'time="2026-03-01T10:00:00.000000003Z" level=info msg="opening store "index.v2.remote"..." type=store.v1',
+      'time="2026-03-01T10:00:00.000000004Z" level=warn msg="failed to open store index.v2.remote" error="no such file"',
+    ];
+    assert.deepEqual(
+      parsed(lines).map((p) => p.message),
+      ['starting daemon', 'opening store "cache.v1.local"...', 'opening store "index.v2.remote"...', 'failed to open store index.v2.remote'],
+    );
+    const pairs = parseLogfmt(lines[1]);
+    assert.equal(pairs.get('type'), 'store.v1');
+    // Quotes that close their values as logfmt writes them are read as before, escaped quotes too.
+    const plain = parseLogfmt('a="x y" b="say \\"hi\\"" c=3');
+    assert.deepEqual([...plain], [['a', 'x y'], ['b', 'say "hi"'], ['c', '3']]);
   });
 
   it('timeless lines that open with a tag holding a pid still have it as their header', () => {
