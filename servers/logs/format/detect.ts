@@ -315,6 +315,22 @@ function repeatsProgramTag(message: string, start: number, component: string): b
   return name.length > 0 && message.startsWith(name, start) && message.charCodeAt(start + name.length) === 91 /* [ */;
 }
 
+/** A source label's length at most (a pod's, a container's or a file's name). */
+const MAX_SOURCE_LABEL = 128;
+
+/**
+ * Where the bracket that opens `message` at `start` closes, when it holds one name (no white space, no other bracket)
+ * and a space follows it: a tailer's source label (`[pod/dex-5b7f/dex] `); -1 otherwise.
+ */
+function sourceLabelEnd(message: string, start: number): number {
+  for (let at = start + 1; at < message.length && at - start <= MAX_SOURCE_LABEL; at++) {
+    const c = message.charCodeAt(at);
+    if (c === 93 /* ] */) return at > start + 1 && message.charCodeAt(at + 1) === 32 ? at : -1;
+    if (c === 32 || c === 9 || c === 91) return -1;
+  }
+  return -1;
+}
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -363,6 +379,18 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const inner = logfmtLine(parseLogfmt(message), message, context);
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
+    }
+    // A tool that tails several sources names each line's source in a bracket before it (`[dex-5b7f-42rwx] time=…
+    // level=info msg=…`: kubectl logs --prefix, stern, multitail): a bracket alone is no header the file learns, yet a
+    // structured record after it is the line's, the bracket its source. The record must open with a record's key
+    // (mayBeLogfmtRecord), as a message of prose with a `key=value` in it does not.
+    if (first === 91 /* [ */ && !wrapped) {
+      const close = sourceLabelEnd(message, start);
+      if (close > 0 && mayBeLogfmtRecord(message, close + 2)) {
+        const record = message.slice(close + 2);
+        const inner = logfmtLine(parseLogfmt(record), record, context);
+        if (inner) return mergeInner(inner, { ...parsed, component: message.slice(start + 1, close) }, true, true);
+      }
     }
     // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
     // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).

@@ -86,6 +86,32 @@ describe('where a header ends', () => {
     assert.deepEqual([...plain], [['a', 'x y'], ['b', 'say "hi"'], ['c', '3']]);
   });
 
+  it("a tailer's bracketed source label before a logfmt record: the record is read, the label is its component", () => {
+    const lines = [
+      '[api-6d8f9c-x2x7q] time="2026-03-01T10:00:00Z" level=info msg="cache warmed, serving"',
+      '[api-6d8f9c-x2x7q] time="2026-03-01T10:00:01Z" level=info msg="next refresh: 2026-03-01 11:00:01 +0000 UTC"',
+      '[api-6d8f9c-p9k2w] time="2026-03-01T10:00:02Z" level=error msg="refresh failed: timeout"',
+      'time="2026-03-01T10:00:03Z" level=info msg="cache warmed, serving"',
+      '127.0.0.1 - - [01/Mar/2026:10:00:04 +0000] "GET /healthz HTTP/1.1" 200 2',
+      'Binding to 0.0.0.0:8080...',
+      '[notice] retry=3 left after the last attempt',
+    ];
+    const result = parsed(lines);
+    assert.deepEqual(
+      result.slice(0, 4).map((p) => [p.level, p.message]),
+      [
+        ['INFO', 'cache warmed, serving'],
+        ['INFO', 'next refresh: 2026-03-01 11:00:01 +0000 UTC'],
+        ['ERROR', 'refresh failed: timeout'],
+        ['INFO', 'cache warmed, serving'],
+      ],
+    );
+    assert.equal(result[0].component, 'api-6d8f9c-x2x7q');
+    assert.equal(result[0].timestamp, Date.UTC(2026, 2, 1, 10, 0, 0));
+    // A bracket before text that is no record (no record's key opens it) is left to the header's reading.
+    assert.match(result[6].message, /retry=3 left after the last attempt/);
+  });
+
   it('timeless lines that open with a tag holding a pid still have it as their header', () => {
     const lines = ['cron[4411]: job started', 'cron[4412]: job finished', 'cron(pam_unix)[4413]: session closed for user root'];
     const result = parsed(lines);

@@ -317,7 +317,7 @@ const BATCH_11: Record<string, number> = {
  * batch 14's Ryujinx 0.585 -> 0.512.
  */
 const BATCH_12: Record<string, number> = {
-  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.31, Prefect: 0.833, BIRD: 0.795, MPD: 0.5, Akka: 0.571, Tvheadend: 0.811,
+  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.759, Prefect: 0.833, BIRD: 0.795, MPD: 0.5, Akka: 0.571, Tvheadend: 0.811,
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.3, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 0.63, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
