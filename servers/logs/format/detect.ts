@@ -315,6 +315,16 @@ function repeatsProgramTag(message: string, start: number, component: string): b
   return name.length > 0 && message.startsWith(name, start) && message.charCodeAt(start + name.length) === 91 /* [ */;
 }
 
+/**
+ * Where the text after a runtime's stream column (`stdout` or `stderr`, then a comma, a tab or a space) starts in
+ * `message` at `start`; -1 when the message does not open so.
+ */
+function streamColumnEnd(message: string, start: number): number {
+  if (message.charCodeAt(start) !== 115 /* s */ || !(message.startsWith('stdout', start) || message.startsWith('stderr', start))) return -1;
+  const c = message.charCodeAt(start + 6);
+  return (c === 44 || c === 9 || c === 32) && start + 7 < message.length ? start + 7 : -1;
+}
+
 /** A source label's length at most (a pod's, a container's or a file's name). */
 const MAX_SOURCE_LABEL = 128;
 
@@ -402,6 +412,16 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;
       if (own) return mergeInner(own, parsed, true, true);
+    }
+    // A container runtime's stream column after its time (`2021-08-13 09:33:38,stdout,<the program's line>`, the CSV a
+    // container UI exports; `<time> stderr <line>`): the words `stdout`/`stderr` name the stream the runtime captured,
+    // and the program's own line follows. Read as a line of its own when that reading finds a level or a time (a message
+    // of prose that opens with the word, `stdout buffer full`, finds neither); the runtime's time first, as for CRI.
+    const stream = wrapped ? streamColumnEnd(message, start) : -1;
+    if (stream > 0) {
+      const rest = message.slice(stream);
+      const inner = parse(rest, depth + 1);
+      if (inner.message !== rest && (inner.level !== undefined || inner.timestamp !== undefined)) return mergeInner(inner, parsed, true, parsed.timestamp === undefined);
     }
     // A log shipper's table (`<time> | <host> | <container> | <the program's line>`, as exports from a log store print
     // it): the columns before the last bar are the shipper's, and the line after it is read as a line of its own when

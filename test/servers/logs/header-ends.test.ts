@@ -112,6 +112,29 @@ describe('where a header ends', () => {
     assert.match(result[6].message, /retry=3 left after the last attempt/);
   });
 
+  it("a runtime's stream column after its time (a container UI's CSV export): the program's line after it is read", () => {
+    const lines = [
+      '2026-03-01 09:00:00,stdout,[2026-03-01 10:00:00.100][routes][INFO] POST   /api/items/<id>/share',
+      '2026-03-01 09:00:00,stdout,[2026-03-01 10:00:00.101][routes][INFO] DELETE /api/items/<id>',
+      '2026-03-01 09:00:01,stderr,[2026-03-01 10:00:01.200][auth][ERROR] Error decoding token',
+      '[2026-03-01 10:00:02.300][routes][INFO] GET    /api/items',
+      '[2026-03-01 10:00:03.400][auth][ERROR] Error decoding token',
+      '[2026-03-01 10:00:04.500][store][INFO] stdout buffer full, flushing',
+    ];
+    const result = parsed(lines);
+    assert.deepEqual(
+      result.map((p) => [p.level, p.message]),
+      [
+        ['INFO', 'POST   /api/items/<id>/share'],
+        ['INFO', 'DELETE /api/items/<id>'],
+        ['ERROR', 'Error decoding token'],
+        ['INFO', 'GET    /api/items'],
+        ['ERROR', 'Error decoding token'],
+        ['INFO', 'stdout buffer full, flushing'],
+      ],
+    );
+  });
+
   it('timeless lines that open with a tag holding a pid still have it as their header', () => {
     const lines = ['cron[4411]: job started', 'cron[4412]: job finished', 'cron(pam_unix)[4413]: session closed for user root'];
     const result = parsed(lines);
