@@ -31,7 +31,11 @@ function timeFrom(value: unknown, context: TimestampContext): number | undefined
 
 // A key starts where a run of key characters starts: tried from inside a run, it would scan to the run's end again at
 // every character (a long word with no `=` took seconds per line); the first match is the same either way.
-const LOGFMT_PAIR = /(?<![\w.@-])([\w.@-]+)=("(?:[^"\\]|\\.)*"|\S*)/g;
+// A quoted value ends at a quote that ends its token (white space or the line's end after it): a program that writes
+// its message unescaped (`msg="loading plugin "io.containerd.content.v1.content"..." type=…`) leaves quotes inside it
+// with text glued after them, and logfmt never glues a pair to a closing quote. A value no such quote closes is read
+// to its first quote, as before.
+const LOGFMT_PAIR = /(?<![\w.@-])([\w.@-]+)=("(?:[^"\\]|\\.|"(?=\S))*"(?=\s|$)|"(?:[^"\\]|\\.)*"|\S*)/g;
 const LOGFMT_KEYS = /(?:^|\s)(?:level|lvl|severity|msg|message|time|ts|t)=/;
 
 export function parseLogfmt(line: string): Map<string, string> {
@@ -311,6 +315,32 @@ function repeatsProgramTag(message: string, start: number, component: string): b
   return name.length > 0 && message.startsWith(name, start) && message.charCodeAt(start + name.length) === 91 /* [ */;
 }
 
+/**
+ * Where the text after a runtime's stream column (`stdout` or `stderr`, then a comma, a tab or a space) starts in
+ * `message` at `start`; -1 when the message does not open so.
+ */
+function streamColumnEnd(message: string, start: number): number {
+  if (message.charCodeAt(start) !== 115 /* s */ || !(message.startsWith('stdout', start) || message.startsWith('stderr', start))) return -1;
+  const c = message.charCodeAt(start + 6);
+  return (c === 44 || c === 9 || c === 32) && start + 7 < message.length ? start + 7 : -1;
+}
+
+/** A source label's length at most (a pod's, a container's or a file's name). */
+const MAX_SOURCE_LABEL = 128;
+
+/**
+ * Where the bracket that opens `message` at `start` closes, when it holds one name (no white space, no other bracket)
+ * and a space follows it: a tailer's source label (`[pod/dex-5b7f/dex] `); -1 otherwise.
+ */
+function sourceLabelEnd(message: string, start: number): number {
+  for (let at = start + 1; at < message.length && at - start <= MAX_SOURCE_LABEL; at++) {
+    const c = message.charCodeAt(at);
+    if (c === 93 /* ] */) return at > start + 1 && message.charCodeAt(at + 1) === 32 ? at : -1;
+    if (c === 32 || c === 9 || c === 91) return -1;
+  }
+  return -1;
+}
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -360,6 +390,18 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
+    // A tool that tails several sources names each line's source in a bracket before it (`[dex-5b7f-42rwx] time=…
+    // level=info msg=…`: kubectl logs --prefix, stern, multitail): a bracket alone is no header the file learns, yet a
+    // structured record after it is the line's, the bracket its source. The record must open with a record's key
+    // (mayBeLogfmtRecord), as a message of prose with a `key=value` in it does not.
+    if (first === 91 /* [ */ && !wrapped) {
+      const close = sourceLabelEnd(message, start);
+      if (close > 0 && mayBeLogfmtRecord(message, close + 2)) {
+        const record = message.slice(close + 2);
+        const inner = logfmtLine(parseLogfmt(record), record, context);
+        if (inner) return mergeInner(inner, { ...parsed, component: message.slice(start + 1, close) }, true, true);
+      }
+    }
     // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
     // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
     if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
@@ -370,6 +412,16 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;
       if (own) return mergeInner(own, parsed, true, true);
+    }
+    // A container runtime's stream column after its time (`2021-08-13 09:33:38,stdout,<the program's line>`, the CSV a
+    // container UI exports; `<time> stderr <line>`): the words `stdout`/`stderr` name the stream the runtime captured,
+    // and the program's own line follows. Read as a line of its own when that reading finds a level or a time (a message
+    // of prose that opens with the word, `stdout buffer full`, finds neither); the runtime's time first, as for CRI.
+    const stream = wrapped ? streamColumnEnd(message, start) : -1;
+    if (stream > 0) {
+      const rest = message.slice(stream);
+      const inner = parse(rest, depth + 1);
+      if (inner.message !== rest && (inner.level !== undefined || inner.timestamp !== undefined)) return mergeInner(inner, parsed, true, parsed.timestamp === undefined);
     }
     // A log shipper's table (`<time> | <host> | <container> | <the program's line>`, as exports from a log store print
     // it): the columns before the last bar are the shipper's, and the line after it is read as a line of its own when

@@ -539,6 +539,8 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
   let hasComponent = false;
   // Words (not numbers: pids, thread ids) read since the last strong field: past one, the line may already be prose.
   let wordsSinceStrong = 0;
+  // Whether a field read so far ended in a colon (`[module]:`, `INFO:`, `tag[12]:`): see below.
+  let colonClosed = false;
   while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
     // A lone dash after the level separates the header from the message (`{models.py:126} INFO - Loaded DAG …`): what
     // follows is text, even when it looks like fields (`Loaded DAG <DAG:`).
@@ -600,6 +602,12 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       }
     }
     if (!field) break;
+    // A colon closes a header: writers put it where their prefix stops and the message starts (syslog's `tag[12]:`,
+    // `[module]:`, `INFO:`), so what follows it is the message, even when its first words look like fields (`[Source]:
+    // Backend event: Put`, `INFO: TCP: listening on`, `client: [8] process command`). Only a time or a level may still
+    // follow: a program writes its own at its message's start (`unbound[1:0] error:`, `kernel: [ 12.3] usb 1-1: …`).
+    if (colonClosed && !isTimeOrLevel(field.kind) && !field.timed && !field.leveled) break;
+    colonClosed ||= (field.kind === 'bracket' || field.kind === 'paren' || field.kind === 'pid') && line.charCodeAt(end - 1) === 58;
     if (isStrong(field.kind)) wordsSinceStrong = 0;
     else if (field.kind === 'word') wordsSinceStrong++;
     // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
@@ -870,7 +878,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines, stackLines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
-  if (!best || !best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'component' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled)) {
+  const dated = best !== undefined && best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled);
+  if (!best || (!dated && !(best.fields.some((f) => f.kind === 'component') && taggedHeader(best.fields, sample, context)))) {
     const forms = learnMarkedForms(sample, [], context, lines);
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
   }
@@ -878,6 +887,32 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const forms = learnMarkedForms(sample, best.fields, context, lines);
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
+}
+
+/**
+ * Whether a header that neither dates nor levels its lines, whose strong field is a `name:`, is a program's tag: on
+ * most of the sample lines it reads whole, the name ends in a bracket or parenthesis (`sshd[20898]:`,
+ * `sshd(pam_unix)[1]:`, `kernel(lo):`), the process id or unit a tag carries. A bare `name:` or `two words:` is also
+ * what a message's own label looks like (`Configuration file: /site/_config.yml`, `Source: /site`, a report's
+ * aligned `key: value` lines), and with no time or level on the line to vouch for a header, it is the message's.
+ */
+function taggedHeader(fields: HeaderField[], sample: string[], context: TimestampContext): boolean {
+  let read = 0;
+  let tagged = 0;
+  const m: FieldMatch = { end: -1 };
+  for (const line of sample) {
+    let position = skipSeparators(line, 0);
+    let tag = false;
+    let i = 0;
+    for (; i < fields.length && readField(fields[i], line, position, context, m); i++) {
+      if (fields[i].kind === 'component' && m.end >= 2 && line.charCodeAt(m.end - 1) === 58 && (line.charCodeAt(m.end - 2) === 93 || line.charCodeAt(m.end - 2) === 41)) tag = true;
+      position = skipSeparators(line, m.end);
+    }
+    if (i < fields.length) continue;
+    read++;
+    if (tag) tagged++;
+  }
+  return tagged * 2 > read;
 }
 
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */

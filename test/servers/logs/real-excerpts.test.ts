@@ -49,7 +49,7 @@ const BATCH_1: Record<string, number> = {
  * so the miner tells the statements apart by their words instead of masking the place at once).
  */
 const BATCH_2: Record<string, number> = {
-  Airflow: 1, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 0.464, CoreDNS: 0.477, Fail2ban: 0.865,
+  Airflow: 1, BindNamed: 0.6, ClickHouse: 0.884, Containerd: 1, CoreDNS: 0.477, Fail2ban: 0.865,
   Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 0.951, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
   Logstash: 0.6, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.862,
   PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.813, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 1,
@@ -214,7 +214,7 @@ const BATCH_7: Record<string, number> = {
  */
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
-  NexusRepository: 1, Vaultwarden: 0.241, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
+  NexusRepository: 1, Vaultwarden: 0.759, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
   Trino: 0.621, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
   Verdaccio: 0.143, Deluge: 0.872,
 };
@@ -324,7 +324,7 @@ const BATCH_11: Record<string, number> = {
  * batch 14's Ryujinx 0.585 -> 0.512.
  */
 const BATCH_12: Record<string, number> = {
-  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.31, Prefect: 0.833, BIRD: 0.795, MPD: 0.5, Akka: 0.571, Tvheadend: 0.811,
+  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.759, Prefect: 0.833, BIRD: 0.795, MPD: 0.5, Akka: 0.571, Tvheadend: 0.811,
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.3, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 0.63, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
@@ -338,7 +338,7 @@ const BATCH_12: Record<string, number> = {
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.789, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
   SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
-  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.338, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
+  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
 };
 /**
  * Batch 14 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
