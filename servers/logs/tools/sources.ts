@@ -115,7 +115,10 @@ function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingE
 
 /** The error when there is nothing at all: no log file and no source. */
 export function nothingToRead(ctx: LogsContext, problems: string[]): UserFacingError {
-  const dirs = ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)';
+  // A directory that was configured but could not be read is named with its reason: "none configured" would send the
+  // user to set a variable they did set.
+  const skipped = ctx.skippedDirs.map((d) => `${d.path} (${d.reason}, skipped)`);
+  const dirs = [...ctx.dirs.map((d) => d.path), ...skipped].join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
   return new UserFacingError(`no log files found in ${dirs}, and no sources: ${sources}`);
 }
