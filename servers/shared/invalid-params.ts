@@ -3,7 +3,7 @@
 // Invalid params. The SDK validates params inside each handler and lets the validation error fall through as -32603
 // Internal error whose message is the validator's issue list dumped as multi-line JSON: the client is told the server
 // broke, and gets nothing it can show. This wraps every request handler so such an error becomes -32602 with one line
-// naming each bad field.
+// naming each bad field. A pagination cursor is refused the same way, since these servers never hand one out.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
@@ -27,6 +27,9 @@ export function answerInvalidParams(server: McpServer): void {
   const table = handlers as Map<string, Handler>;
   for (const [method, handler] of table) {
     table.set(method, async (request: unknown, extra: unknown) => {
+      if (LISTS.has(method) && cursorOf(request) !== undefined) {
+        throw new McpError(ErrorCode.InvalidParams, `invalid params for ${method}: cursor: this server gives whole lists and never a nextCursor, so no cursor is valid; ask without one`);
+      }
       try {
         return await handler(request, extra);
       } catch (error) {
@@ -36,6 +39,18 @@ export function answerInvalidParams(server: McpServer): void {
       }
     });
   }
+}
+
+/**
+ * The paginated methods. The SDK's McpServer answers them with the whole list and no nextCursor, and ignored a cursor it
+ * never gave: a client holding a forged or another server's cursor got page one again as if it were the next page. The
+ * specification (server/utilities/pagination) says an invalid cursor SHOULD be answered -32602.
+ */
+const LISTS = new Set(['tools/list', 'resources/list', 'resources/templates/list', 'prompts/list']);
+
+function cursorOf(request: unknown): unknown {
+  const params = (request as { params?: { cursor?: unknown } } | undefined)?.params;
+  return params?.cursor;
 }
 
 /** The issues of a zod validation error (zod 3 or 4, whose core names it $ZodError: an object with an `issues` array), else undefined. */

@@ -117,6 +117,19 @@ describe('servers under raw JSON-RPC', () => {
     await server.close();
   });
 
+  it('refuses a cursor it never gave with -32602, and lists in full without one', async () => {
+    const { server, send, out } = await startInMemory();
+    send(JSON.stringify({ jsonrpc: '2.0', id: 12, method: 'tools/list', params: { cursor: 'eyJwYWdlIjoyfQ==' } }));
+    send(JSON.stringify({ jsonrpc: '2.0', id: 13, method: 'tools/list', params: {} }));
+    const forged = await out.next(12);
+    assert.equal(forged.error?.code, -32602, JSON.stringify(forged).slice(0, 200));
+    assert.match(forged.error.message, /cursor/);
+    const full = await out.next(13);
+    assert.deepEqual(full.result.tools.map((t: Message) => t.name), ['echo']);
+    assert.equal(full.result.nextCursor, undefined);
+    await server.close();
+  });
+
   it('the built servers use this wiring: a malformed line to dist/servers/system.js is answered', async () => {
     const child = spawn(process.execPath, [resolve(__dirname, '../../../dist/servers/system.js')], { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
