@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
@@ -108,7 +109,8 @@ function leftOutSourcesNote(left: SourceInfo[]): string {
 }
 
 function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingError {
-  const asked = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`).join(', ');
+  // The caller's own text goes back into a message a person or a model reads: controls and escapes are taken out.
+  const asked = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${sanitizeLine(String(v), 256)}`).join(', ');
   const why = problems.length > 0 ? `; ${problems.join('; ')}` : '';
   return new UserFacingError(`no journal unit or container matches ${asked} (see the sources in logs://files)${why}`);
 }
