@@ -1,7 +1,9 @@
 // Runs a server as a program: command line from its table, MCP over stdio, clean exit when stdin closes.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CliUsageError, helpText, readConfig, wantsHelp, type CliConfig, type CliOptions, type CliSpec } from './cli';
+import { answerInvalidParams } from './invalid-params';
+import { LineTransport } from './line-transport';
 import { log } from './log';
 
 export { log } from './log';
@@ -38,7 +40,7 @@ export async function serveStdio<O extends CliOptions>(entry: StdioServerEntry<O
 async function connectStdio(create: () => McpServer | Promise<McpServer>): Promise<void> {
   try {
     const server = await create();
-    const transport = new StdioServerTransport();
+    const transport = new LineTransport();
     const shutdown = () => {
       void server.close().finally(() => process.exit(0));
     };
@@ -46,9 +48,18 @@ async function connectStdio(create: () => McpServer | Promise<McpServer>): Promi
     process.stdin.on('close', shutdown);
     process.on('SIGTERM', shutdown);
     process.on('SIGINT', shutdown);
-    await server.connect(transport);
+    await serveOn(server, transport);
   } catch (error) {
     log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
+}
+
+/**
+ * Connects `server` (tools, resources and prompts all registered) to `transport` the way every bundled server runs:
+ * invalid params answered -32602 (invalid-params.ts). Resolves once the transport has started.
+ */
+export async function serveOn(server: McpServer, transport: Transport): Promise<void> {
+  answerInvalidParams(server);
+  await server.connect(transport);
 }

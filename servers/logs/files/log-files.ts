@@ -46,16 +46,38 @@ export function isLogFileName(name: string): boolean {
   return LOG_NAME.test(name) || LOG_BASENAMES.test(name);
 }
 
-export async function prepareDirs(paths: string[]): Promise<LogDir[]> {
+/** A configured log directory that is not read, and why (for the user: it is shown in errors and logs://files). */
+export interface SkippedDir {
+  path: string;
+  reason: string;
+}
+
+/**
+ * The configured directories that can be read, in order, each with its real path and label. The others are left out,
+ * each named on stderr and added to `skipped` (when given) so tools can say why nothing was found there.
+ */
+export async function prepareDirs(paths: string[], skipped: SkippedDir[] = []): Promise<LogDir[]> {
   const dirs: LogDir[] = [];
   const labels = new Set<string>();
+  const skip = (path: string, reason: string) => {
+    process.stderr.write(`logs: skipping ${path}: ${reason}\n`);
+    skipped.push({ path, reason });
+  };
   for (const path of paths) {
     let real: string;
     try {
       real = await fsp.realpath(path);
-      if (!(await fsp.stat(real)).isDirectory()) continue;
     } catch {
-      process.stderr.write(`logs: skipping ${path}: not a readable directory\n`);
+      skip(path, 'not a readable directory');
+      continue;
+    }
+    try {
+      if (!(await fsp.stat(real)).isDirectory()) {
+        skip(path, 'not a directory');
+        continue;
+      }
+    } catch {
+      skip(path, 'not a readable directory');
       continue;
     }
     let label = basename(path) || 'root';

@@ -28,7 +28,7 @@ export function registerResources(server: McpServer, ctx: LogsContext): void {
     {
       title: 'Log files',
       description:
-        'Log files in the configured directories (name, relative path, directory, size, modified time, detected format), and the sources ' +
+        'Log files in the configured directories (name, relative path, directory, size, modified time, detected format; skippedDirectories: configured ones that cannot be read, and why), and the sources ' +
         '(journal units, containers: name, kind, host, unit, container, location) with sourceProblems saying what keeps others away',
       mimeType: 'application/json',
     },
@@ -105,7 +105,8 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
     const linked = linkedOutside ? { linkedOutside: { ...linkedOutside, note: linkedOutsideNote(linkedOutside) } } : {};
     const deep = tooDeep ? { tooDeep: { ...tooDeep, note: tooDeepNote(tooDeep) } } : {};
     const hiddenLogs = hidden ? { hidden: { ...hidden, note: hiddenNote(hidden) } } : {};
-    const body = { directories: ctx.dirs.map((d) => d.path), files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, sources, sourceProblems: listing.problems };
+    const skippedDirectories = ctx.skippedDirs.length > 0 ? { skippedDirectories: ctx.skippedDirs } : {};
+    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }

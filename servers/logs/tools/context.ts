@@ -1,7 +1,7 @@
 // What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
 import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
-import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog } from '../files/log-files';
+import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog, type SkippedDir } from '../files/log-files';
 import { parserFor } from '../format/parser';
 import { readHead } from '../io/head';
 import type { TailFile } from '../io/tail';
@@ -11,6 +11,8 @@ import type { SourceRegistry } from '../sources/registry/registry';
 
 export interface LogsContext {
   dirs: LogDir[];
+  /** Configured directories that could not be read at start, with the reason: tools name them when nothing is found. */
+  skippedDirs: SkippedDir[];
   ripgrep: string | undefined;
   /** Runs scans in the scan process. */
   scans: ScanClient;
@@ -44,7 +46,7 @@ export function targetOf(opened: OpenedLog): ScanTarget {
 }
 
 export interface LogsContextOptions {
-  /** Absolute log directories (config.ts); missing or unreadable ones are skipped with a note on stderr. */
+  /** Absolute log directories (config.ts); missing or unreadable ones are skipped with a note on stderr and in skippedDirs. */
   dirs: string[];
   /** Path of the rg binary, or undefined for the pure-Node scanner. */
   ripgrep: string | undefined;
@@ -53,11 +55,13 @@ export interface LogsContextOptions {
 }
 
 export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }: LogsContextOptions): Promise<LogsContext> {
-  const dirs = await prepareDirs(paths);
+  const skippedDirs: SkippedDir[] = [];
+  const dirs = await prepareDirs(paths, skippedDirs);
   const parsers = new Map<string, LineParser>();
   const list = () => listLogFiles(dirs);
   const context: LogsContext = {
     dirs,
+    skippedDirs,
     ripgrep,
     scans,
     sources,

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
+import { sanitizeLine } from '../../shared/sanitize';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
@@ -126,14 +127,18 @@ function filtersGiven(filter: SourceFilter): string[] {
 }
 
 function noMatchingSource(filter: SourceFilter, problems: string[]): UserFacingError {
-  const asked = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${v}`).join(', ');
+  // The caller's own text goes back into a message a person or a model reads: controls and escapes are taken out.
+  const asked = Object.entries(filter).filter(([, v]) => v !== undefined).map(([k, v]) => `${k} ${sanitizeLine(String(v), 256)}`).join(', ');
   const why = problems.length > 0 ? `; ${problems.join('; ')}` : '';
   return new UserFacingError(`no journal unit or container matches ${asked} (see the sources in logs://files)${why}`);
 }
 
 /** The error when there is nothing at all: no log file and no source (`listing`: what the directories held). */
 export function nothingToRead(ctx: LogsContext, problems: string[], listing?: LogFileListing): UserFacingError {
-  const dirs = ctx.dirs.map((d) => d.path).join(', ') || '(no log directories configured: set LOG_DIRS)';
+  // A directory that was configured but could not be read is named with its reason: "none configured" would send the
+  // user to set a variable they did set.
+  const skipped = ctx.skippedDirs.map((d) => `${d.path} (${d.reason}, skipped)`);
+  const dirs = [...ctx.dirs.map((d) => d.path), ...skipped].join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
   const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden)].filter(Boolean);
   const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
