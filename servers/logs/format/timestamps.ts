@@ -305,6 +305,11 @@ function twoDigitsAt(line: string, at: number): boolean {
   return isDigit(line.charCodeAt(at)) && isDigit(line.charCodeAt(at + 1));
 }
 
+/** Whether `hh:mm:ss`'s six digits stand at their places from `at` (read one by one: this runs on every timed line). */
+function clockDigitsAt(line: string, at: number): boolean {
+  return twoDigitsAt(line, at) && twoDigitsAt(line, at + 3) && twoDigitsAt(line, at + 6);
+}
+
 /** Whether the characters at the given offsets from `start` are all digits. */
 function digitsAt(line: string, start: number, offsets: readonly number[]): boolean {
   for (const offset of offsets) if (!isDigit(line.charCodeAt(start + offset))) return false;
@@ -355,11 +360,10 @@ function isoSecondShapeAt(line: string, start: number): boolean {
   const between = line.charCodeAt(start + 10);
   return (separator === 45 || separator === 47 || separator === 46) /* - / . */ && line.charCodeAt(start + 7) === separator &&
     (between === 84 || between === 95 || between === 32) /* T _ space */ && line.charCodeAt(start + 13) === 58 && line.charCodeAt(start + 16) === 58 &&
-    digitsAt(line, start, ISO_SECOND_DIGITS);
+    twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 5) && twoDigitsAt(line, start + 8) &&
+    twoDigitsAt(line, start + 11) && twoDigitsAt(line, start + 14) && twoDigitsAt(line, start + 17);
 }
 
-/** Where the digits of ISO_SHAPE's fixed part are, from its first character. */
-const ISO_SECOND_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
 
 /**
  * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
@@ -451,10 +455,6 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
 }
 
-/** Where the digits of `hh:mm:ss` and of a year are, from their first character (constants: not an array per line). */
-const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7] as const;
-const YEAR_DIGITS = [0, 1, 2, 3] as const;
-const DATE_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
  * The compact form's common shapes (`20171223-22:15:29:606`, `20171223T221529`): each optional separator taken where
@@ -462,7 +462,7 @@ const DATE_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
  * else is left to the regex (undefined).
  */
 function scanCompact(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
-  if (!digitsAt(line, start, DATE_DIGITS)) return undefined;
+  if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
   let at = start + 8;
   const separator = line.charCodeAt(at);
   if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
@@ -497,7 +497,7 @@ function monthDayScan(separator: number | undefined): NonNullable<TimestampPatte
       if (line.charCodeAt(at) !== separator) return undefined;
       at++;
     }
-    if (!twoDigitsAt(line, at) || line.charCodeAt(at + 2) !== 32 || !digitsAt(line, at + 3, CLOCK_DIGITS) || line.charCodeAt(at + 5) !== 58 || line.charCodeAt(at + 8) !== 58) return undefined;
+    if (!twoDigitsAt(line, at) || line.charCodeAt(at + 2) !== 32 || !clockDigitsAt(line, at + 3) || line.charCodeAt(at + 5) !== 58 || line.charCodeAt(at + 8) !== 58) return undefined;
     const secondsEnd = at + 11;
     const fractionEnd = fractionEndAt(line, secondsEnd);
     const next = line.charCodeAt(fractionEnd);
@@ -520,7 +520,9 @@ const SYSLOG_INITIALS = new Set(ENGLISH_MONTHS.flatMap((name) => [name.charCodeA
 
 /** The three characters at `at` as one number (-1 when one is not ASCII: no month name then). */
 function monthKey(text: string, at: number): number {
-  const [a, b, c] = [text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)];
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
   return a < 128 && b < 128 && c < 128 ? (a << 16) | (b << 8) | c : -1;
 }
 
@@ -537,7 +539,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   const twoDigitDay = isDigit(line.charCodeAt(at + 1));
   const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
   at += twoDigitDay ? 2 : 1;
-  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, CLOCK_DIGITS) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+  if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
   const hour = twoDigits(line, at + 1);
   const minute = twoDigits(line, at + 4);
   const second = twoDigits(line, at + 7);
@@ -548,7 +550,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   end = fractionEnd;
   let year: number | undefined;
   const next = line.charCodeAt(end);
-  if (next === 32 && digitsAt(line, end + 1, YEAR_DIGITS)) {
+  if (next === 32 && twoDigitsAt(line, end + 1) && twoDigitsAt(line, end + 3)) {
     const after = line.charCodeAt(end + 5);
     if (after === 58) return undefined;
     if (!isDigit(after)) {
