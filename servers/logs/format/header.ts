@@ -88,6 +88,9 @@ const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[
  * either case are read as a timestamp first, see timestamps.ts).
  */
 export function monthWordDateEnd(line: string, position: number): number {
+  // The month's three to five letters end at a `.` or a space: a text with neither in those places (most words a
+  // message opens with) is ruled out before its letters are read (every line behind a program's tag is asked).
+  if (!isSpaceOrDot(line.charCodeAt(position + 3)) && !isSpaceOrDot(line.charCodeAt(position + 4)) && !isSpaceOrDot(line.charCodeAt(position + 5))) return -1;
   let at = position;
   while (at - position < 6 && isMonthLetter(line.charCodeAt(at))) at++;
   if (at - position < 3 || at - position > 5) return -1;
@@ -116,6 +119,10 @@ function undefinedOrderDate(line: string, position: number, out: { end: number }
   if (end < 0 || !endsField(line, end)) return false;
   out.end = end;
   return true;
+}
+
+function isSpaceOrDot(c: number): boolean {
+  return c === 32 || c === 46;
 }
 
 /** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
@@ -206,9 +213,8 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
   let close = wordEnd;
   while (line.charCodeAt(close) === 32) close++;
   if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
-  const word = line.slice(start, wordEnd);
-  // As written in lower or upper case (nearly every file) without a lower-cased copy of the word per line.
-  if (!LEVEL_WORD_SET.has(word) && !UPPER_LEVEL_WORD_SET.has(word) && !LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  const word = knownLevelWord(line, start, wordEnd);
+  if (word === undefined) return undefined;
   const next = line.charCodeAt(close + 1);
   if (next === 91 /* [ */) return { end: close + 1, word };
   const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
@@ -219,6 +225,27 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
 }
 
 const LONGEST_LEVEL_WORD = Math.max(...[...LEVEL_WORD_SET].map((word) => word.length));
+
+/**
+ * Level words as written that were found in LEVEL_WORD_SET (in any case), at most RECENT_LEVEL_WORDS of them: a file
+ * writes its few level words on every line, and comparing the line's characters with them costs less than cutting the
+ * word out and hashing it. Whether a word is one is a property of its characters alone, so a word found here is one.
+ */
+const recentLevelWords: string[] = [];
+const RECENT_LEVEL_WORDS = 16;
+let nextRecentLevelWord = 0;
+
+/** line[start, end) when it is one of LEVEL_WORDS in any ASCII case (the string as written), else undefined. */
+function knownLevelWord(line: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  for (const known of recentLevelWords) if (known.length === length && line.startsWith(known, start)) return known;
+  const word = line.slice(start, end);
+  // As written in lower or upper case (nearly every file) without a lower-cased copy of the word per line.
+  if (!LEVEL_WORD_SET.has(word) && !UPPER_LEVEL_WORD_SET.has(word) && !LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  recentLevelWords[nextRecentLevelWord] = word;
+  nextRecentLevelWord = (nextRecentLevelWord + 1) % RECENT_LEVEL_WORDS;
+  return word;
+}
 
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   if (line.charCodeAt(position) === 91 /* [ */) {
@@ -502,10 +529,8 @@ export function componentEnd(line: string, position: number): number {
  * in `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
  */
 function balanced(text: string, start: number, end: number): boolean {
-  // Most names hold no parenthesis: indexOf rules both out faster than a loop reads the name.
-  const open = text.indexOf('(', start);
-  const close = text.indexOf(')', start);
-  if ((open < 0 || open >= end) && (close < 0 || close >= end)) return true;
+  // Read within the name only: an indexOf from `start` scans on through the whole message when the name holds no
+  // parenthesis (most do not), and does so on every line.
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -1380,8 +1405,9 @@ function indentedAfter(line: string, end: number): boolean {
   return line.charCodeAt(end) === 9 || (line.charCodeAt(end) === 32 && (next === 32 || next === 9));
 }
 
-/** The first letters of the level words, lower case (character codes). */
-const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
+/** The first letters of the level words, lower case, as a table by character code (1: an initial). */
+const LEVEL_INITIALS = new Uint8Array(128);
+for (const word of LEVEL_WORDS.split('|')) LEVEL_INITIALS[word.charCodeAt(0)] = 1;
 
 /**
  * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, something that may be
@@ -1391,7 +1417,8 @@ const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCod
 function mayStartWithLevel(message: string): boolean {
   const c = message.charCodeAt(0);
   if (!isAsciiLetter(c)) return c === 91 || c === 60 || !(c > 32 && c < 127);
-  if (!LEVEL_INITIALS.has(c | 0x20)) return false;
+  // A table read, not a Set's lookup: every message of a file without a level field is asked.
+  if (LEVEL_INITIALS[c | 0x20] !== 1) return false;
   // Level words are letters and digits: the first word is the run of them.
   let end = 1;
   let upper = c <= 90;
@@ -1497,16 +1524,13 @@ const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** Whether CHANNEL_LEVEL can match at `start`: it needs a `.` and an upper-case letter right after a first run of word characters and dashes. */
 function mayBeChannelLevel(text: string, start: number): boolean {
-  // The first `.` (found by indexOf, faster than reading the run) must be that run's end, before an upper-case letter.
-  const dot = text.indexOf('.', start);
-  if (dot <= start) return false;
-  const next = text.charCodeAt(dot + 1);
-  if (!(next >= 65 && next <= 90)) return false;
-  for (let at = start; at < dot; at++) {
-    const c = text.charCodeAt(at);
-    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45)) return false;
-  }
-  return true;
+  // The run is read, not searched for its `.` by indexOf: a first word ends within a few characters (at a space, a
+  // `[`, a `:`), while the first `.` of a line may be far into it, or absent, and the search read up to there.
+  let at = start;
+  for (let c = text.charCodeAt(at); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = text.charCodeAt(++at));
+  if (at === start || text.charCodeAt(at) !== 46 /* . */) return false;
+  const next = text.charCodeAt(at + 1);
+  return next >= 65 && next <= 90;
 }
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
