@@ -529,8 +529,10 @@ export function componentEnd(line: string, position: number): number {
  * in `upstream timed out (110: Connection timed out)` is the message's own text cut in the middle of a parenthesis.
  */
 function balanced(text: string, start: number, end: number): boolean {
-  // Read within the name only: an indexOf from `start` scans on through the whole message when the name holds no
-  // parenthesis (most do not), and does so on every line.
+  // Most names hold no parenthesis: indexOf rules both out faster than a loop reads the name.
+  const open = text.indexOf('(', start);
+  const close = text.indexOf(')', start);
+  if ((open < 0 || open >= end) && (close < 0 || close >= end)) return true;
   let depth = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
@@ -1524,13 +1526,16 @@ const CHANNEL_LEVEL = new RegExp(String.raw`^[\w-]+\.(${UPPER_LEVELS}):`);
 
 /** Whether CHANNEL_LEVEL can match at `start`: it needs a `.` and an upper-case letter right after a first run of word characters and dashes. */
 function mayBeChannelLevel(text: string, start: number): boolean {
-  // The run is read, not searched for its `.` by indexOf: a first word ends within a few characters (at a space, a
-  // `[`, a `:`), while the first `.` of a line may be far into it, or absent, and the search read up to there.
-  let at = start;
-  for (let c = text.charCodeAt(at); (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45; c = text.charCodeAt(++at));
-  if (at === start || text.charCodeAt(at) !== 46 /* . */) return false;
-  const next = text.charCodeAt(at + 1);
-  return next >= 65 && next <= 90;
+  // The first `.` (found by indexOf, faster than reading the run) must be that run's end, before an upper-case letter.
+  const dot = text.indexOf('.', start);
+  if (dot <= start) return false;
+  const next = text.charCodeAt(dot + 1);
+  if (!(next >= 65 && next <= 90)) return false;
+  for (let at = start; at < dot; at++) {
+    const c = text.charCodeAt(at);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c === 45)) return false;
+  }
+  return true;
 }
 
 /** A level after the channel that logged it, at the start of the message: `app.ERROR: …` (PHP Monolog). */
