@@ -1202,6 +1202,10 @@ function firstWholeReading(forms: HeaderField[][], line: string, context: Timest
  * followed by at least one space before the bar, which prose and pipe-delimited columns (`Step_LSC|30002312|…`) are not.
  */
 function composePrefixEnd(line: string): number {
+  // The bar is the line's first (neither the name nor the spaces hold one), a space on each side: most lines fail
+  // that at their first `|` or have none, found by an indexOf, which costs less than reading the name.
+  const bar = line.indexOf('|');
+  if (bar < 2 || line.charCodeAt(bar - 1) !== 32 || line.charCodeAt(bar + 1) !== 32) return -1;
   let i = 0;
   while (i < line.length && i <= 64) {
     const c = line.charCodeAt(i);

@@ -462,26 +462,57 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
  * else is left to the regex (undefined).
  */
 function scanCompact(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
-  if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
-  let at = start + 8;
-  const separator = line.charCodeAt(at);
-  if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
-  if (!twoDigitsAt(line, at)) return undefined;
-  const hour = twoDigits(line, at);
-  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
-  if (!twoDigitsAt(line, at)) return undefined;
-  const minute = twoDigits(line, at);
-  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
-  if (!twoDigitsAt(line, at)) return undefined;
-  const second = twoDigits(line, at);
-  at += 2;
+  let at: number;
+  let secondEpoch: number | undefined;
+  if (isLastCompactSecond(line, start)) {
+    // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read
+    // beyond them), so the same second.
+    at = start + lastCompactSecond.length;
+    secondEpoch = lastCompactSecond.epoch;
+  } else {
+    if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
+    at = start + 8;
+    const separator = line.charCodeAt(at);
+    if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
+    if (!twoDigitsAt(line, at)) return undefined;
+    const hour = twoDigits(line, at);
+    at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+    if (!twoDigitsAt(line, at)) return undefined;
+    const minute = twoDigits(line, at);
+    at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+    if (!twoDigitsAt(line, at)) return undefined;
+    const second = twoDigits(line, at);
+    at += 2;
+    const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
+    // localEpoch adds the ms to the second's epoch (no range check reads them): the second's is kept for the lines after.
+    secondEpoch = localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, 0);
+    const length = at - start;
+    for (let i = 0; i < length; i++) lastCompactSecond.codes[i] = line.charCodeAt(start + i);
+    lastCompactSecond.length = length;
+    lastCompactSecond.epoch = secondEpoch;
+  }
   const fractionEnd = fractionEndAt(line, at);
   if (fractionEnd < 0) return undefined;
   const next = line.charCodeAt(fractionEnd);
   if (isDigit(next) || next === 58) return undefined;
   const ms = fractionEnd > at ? fractionMsAt(line, at + 1, fractionEnd) : 0;
-  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
-  return { epoch: localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, ms), end: fractionEnd };
+  return { epoch: secondEpoch === undefined ? undefined : secondEpoch + ms, end: fractionEnd };
+}
+
+/**
+ * The compact time scanCompact read last up to its seconds (at most `yyyyMMdd-hh:mm:ss`, 17 characters), as codes,
+ * and that second's epoch (ms; undefined when the parts make no date). Lines of one second, most of a busy file's,
+ * read only their fraction.
+ */
+const lastCompactSecond: { codes: Uint16Array; length: number; epoch: number | undefined } = { codes: new Uint16Array(17), length: 0, epoch: undefined };
+
+/** Whether `line` holds lastCompactSecond's characters from `start` (compared from the seconds: they differ first). */
+function isLastCompactSecond(line: string, start: number): boolean {
+  const length = lastCompactSecond.length;
+  if (length === 0 || line.length < start + length) return false;
+  const codes = lastCompactSecond.codes;
+  for (let i = length - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
+  return true;
 }
 
 /**
@@ -531,19 +562,32 @@ function monthKey(text: string, at: number): number {
  * character but a digit or `:`. Anything else is left to the regex.
  */
 function scanSyslog(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | undefined {
-  const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
-  if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
-  let at = start + 4;
-  while (line.charCodeAt(at) === 32) at++;
-  if (!isDigit(line.charCodeAt(at))) return undefined;
-  const twoDigitDay = isDigit(line.charCodeAt(at + 1));
-  const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
-  at += twoDigitDay ? 2 : 1;
-  if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
-  const hour = twoDigits(line, at + 1);
-  const minute = twoDigits(line, at + 4);
-  const second = twoDigits(line, at + 7);
-  let end = at + 9;
+  const last = lastSyslogSecond;
+  let end: number;
+  if (isLastSyslogSecond(line, start)) {
+    // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read beyond them).
+    end = start + last.length;
+  } else {
+    const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
+    if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
+    let at = start + 4;
+    while (line.charCodeAt(at) === 32) at++;
+    if (!isDigit(line.charCodeAt(at))) return undefined;
+    const twoDigitDay = isDigit(line.charCodeAt(at + 1));
+    const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
+    at += twoDigitDay ? 2 : 1;
+    if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+    end = at + 9;
+    const length = end - start;
+    last.length = length <= SYSLOG_SECOND_MAX ? length : 0;
+    for (let i = 0; i < last.length; i++) last.codes[i] = line.charCodeAt(start + i);
+    last.monthIndex = monthIndex;
+    last.day = day;
+    last.hour = twoDigits(line, at + 1);
+    last.minute = twoDigits(line, at + 4);
+    last.second = twoDigits(line, at + 7);
+  }
+  const { monthIndex, day, hour, minute, second } = last;
   const fractionEnd = fractionEndAt(line, end);
   if (fractionEnd < 0) return undefined;
   const ms = fractionEnd > end ? fractionMsAt(line, end + 1, fractionEnd) : 0;
@@ -560,6 +604,24 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   } else if (next === 58 || isDigit(next)) return undefined;
   const epoch = year === undefined ? inferYear(monthIndex, day, hour, minute, second, ms, context) : localEpoch(year, monthIndex, day, hour, minute, second, ms);
   return { epoch, end };
+}
+
+/** Characters up to the seconds of the longest syslog time kept in lastSyslogSecond (`Jun  4 15:16:01` has 15). */
+const SYSLOG_SECOND_MAX = 24;
+
+/**
+ * The syslog time scanSyslog read last, up to its seconds: its characters as codes (length 0: none kept) and its parts.
+ * Lines of one second, most of a busy file's, are not read again up to there.
+ */
+const lastSyslogSecond = { codes: new Uint16Array(SYSLOG_SECOND_MAX), length: 0, monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
+
+/** Whether `line` holds lastSyslogSecond's characters from `start` (compared from the seconds: they differ first). */
+function isLastSyslogSecond(line: string, start: number): boolean {
+  const length = lastSyslogSecond.length;
+  if (length === 0 || line.length < start + length) return false;
+  const codes = lastSyslogSecond.codes;
+  for (let i = length - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
+  return true;
 }
 
 /**
