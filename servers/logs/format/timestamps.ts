@@ -447,9 +447,7 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
   if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
-    const codes = lastIsoSecond.codes;
-    for (let i = 0; i < ISO_SECOND_LENGTH; i++) codes[i] = line.charCodeAt(start + i);
-    lastIsoSecond.known = true;
+    lastIsoSecond.text = line.slice(start, start + ISO_SECOND_LENGTH);
     lastIsoSecond.utc = utc;
   }
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
@@ -467,7 +465,7 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
   if (isLastCompactSecond(line, start)) {
     // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read
     // beyond them), so the same second.
-    at = start + lastCompactSecond.length;
+    at = start + lastCompactSecond.text.length;
     secondEpoch = lastCompactSecond.epoch;
   } else {
     if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
@@ -486,9 +484,7 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
     const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
     // localEpoch adds the ms to the second's epoch (no range check reads them): the second's is kept for the lines after.
     secondEpoch = localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, 0);
-    const length = at - start;
-    for (let i = 0; i < length; i++) lastCompactSecond.codes[i] = line.charCodeAt(start + i);
-    lastCompactSecond.length = length;
+    lastCompactSecond.text = line.slice(start, at);
     lastCompactSecond.epoch = secondEpoch;
   }
   const fractionEnd = fractionEndAt(line, at);
@@ -500,19 +496,14 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
 }
 
 /**
- * The compact time scanCompact read last up to its seconds (at most `yyyyMMdd-hh:mm:ss`, 17 characters), as codes,
- * and that second's epoch (ms; undefined when the parts make no date). Lines of one second, most of a busy file's,
- * read only their fraction.
+ * The compact time scanCompact read last up to its seconds ('' before the first) and that second's epoch (ms;
+ * undefined when the parts make no date). Lines of one second, most of a busy file's, read only their fraction.
  */
-const lastCompactSecond: { codes: Uint16Array; length: number; epoch: number | undefined } = { codes: new Uint16Array(17), length: 0, epoch: undefined };
+const lastCompactSecond: { text: string; epoch: number | undefined } = { text: '', epoch: undefined };
 
-/** Whether `line` holds lastCompactSecond's characters from `start` (compared from the seconds: they differ first). */
+/** Whether `line` holds lastCompactSecond's characters from `start`. */
 function isLastCompactSecond(line: string, start: number): boolean {
-  const length = lastCompactSecond.length;
-  if (length === 0 || line.length < start + length) return false;
-  const codes = lastCompactSecond.codes;
-  for (let i = length - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
-  return true;
+  return holdsAt(line, start, lastCompactSecond.text);
 }
 
 /**
@@ -566,7 +557,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   let end: number;
   if (isLastSyslogSecond(line, start)) {
     // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read beyond them).
-    end = start + last.length;
+    end = start + last.text.length;
   } else {
     const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
     if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
@@ -578,9 +569,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
     at += twoDigitDay ? 2 : 1;
     if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
     end = at + 9;
-    const length = end - start;
-    last.length = length <= SYSLOG_SECOND_MAX ? length : 0;
-    for (let i = 0; i < last.length; i++) last.codes[i] = line.charCodeAt(start + i);
+    last.text = line.slice(start, end);
     last.monthIndex = monthIndex;
     last.day = day;
     last.hour = twoDigits(line, at + 1);
@@ -606,22 +595,25 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   return { epoch, end };
 }
 
-/** Characters up to the seconds of the longest syslog time kept in lastSyslogSecond (`Jun  4 15:16:01` has 15). */
-const SYSLOG_SECOND_MAX = 24;
+/**
+ * The syslog time scanSyslog read last, up to its seconds ('' before the first), and its parts. Lines of one second,
+ * most of a busy file's, are not read again up to there.
+ */
+const lastSyslogSecond = { text: '', monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
+
+/** Whether `line` holds lastSyslogSecond's characters from `start`. */
+function isLastSyslogSecond(line: string, start: number): boolean {
+  return holdsAt(line, start, lastSyslogSecond.text);
+}
 
 /**
- * The syslog time scanSyslog read last, up to its seconds: its characters as codes (length 0: none kept) and its parts.
- * Lines of one second, most of a busy file's, are not read again up to there.
+ * Whether `line` holds `text` (not empty) from `start`: its last character first (the seconds of a time differ first,
+ * and most lines of a new second stop there), then the whole by startsWith, which compares faster than a loop reads.
+ * The kept texts are cut from the lines they were read in (a slice may hold its line: three lines at most).
  */
-const lastSyslogSecond = { codes: new Uint16Array(SYSLOG_SECOND_MAX), length: 0, monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
-
-/** Whether `line` holds lastSyslogSecond's characters from `start` (compared from the seconds: they differ first). */
-function isLastSyslogSecond(line: string, start: number): boolean {
-  const length = lastSyslogSecond.length;
-  if (length === 0 || line.length < start + length) return false;
-  const codes = lastSyslogSecond.codes;
-  for (let i = length - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
-  return true;
+function holdsAt(line: string, start: number, text: string): boolean {
+  const last = text.length - 1;
+  return last >= 0 && line.charCodeAt(start + last) === text.charCodeAt(last) && line.startsWith(text, start);
 }
 
 /**
@@ -733,18 +725,12 @@ const SHORT_DATE_AT = new RegExp(String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{1,2}) 
 
 /** Characters of an ISO time up to its seconds (`2024-01-02T03:04:05`). */
 const ISO_SECOND_LENGTH = 19;
-/**
- * The ISO second readIso read last: its characters up to the seconds, as codes (a copy: a string cut from the line was
- * a slice of it, slower to compare with every next line's), whether it was UTC, and its epoch (ms).
- */
-const lastIsoSecond: { codes: Uint16Array; known: boolean; utc: boolean; epoch: number | undefined } = { codes: new Uint16Array(ISO_SECOND_LENGTH), known: false, utc: false, epoch: undefined };
+/** The ISO second readIso read last: its characters up to the seconds ('' before the first), whether it was UTC, and its epoch (ms). */
+const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
 
-/** Whether `line` holds lastIsoSecond's characters from `start` (compared from the seconds: they differ first). */
+/** Whether `line` holds lastIsoSecond's characters from `start`. */
 function isLastIsoSecond(line: string, start: number): boolean {
-  if (!lastIsoSecond.known || line.length < start + ISO_SECOND_LENGTH) return false;
-  const codes = lastIsoSecond.codes;
-  for (let i = ISO_SECOND_LENGTH - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
-  return true;
+  return holdsAt(line, start, lastIsoSecond.text);
 }
 
 

@@ -37,7 +37,8 @@ const DEFAULT_SHARE = 0.9;
 const MIN_PADDED_SHARE = 0.25;
 const DELIMITERS = ['|', ';', '\t', ','];
 
-type Shape = 'number' | 'id' | 'punct' | 'word';
+/** What a column's values look like: digits alone (or with one letter after a leading digit), digits and letters, neither, letters alone. */
+export type Shape = 'number' | 'id' | 'punct' | 'word';
 
 const IDENTITY: MessageColumns = { description: undefined, strip: (message) => message };
 
@@ -133,7 +134,7 @@ function shapeOf(token: string): Shape {
 }
 
 /** shapeOf(text.slice(start, end)), without the slice (strip reads every line's columns). */
-function shapeOfRange(text: string, start: number, end: number): Shape {
+export function shapeOfRange(text: string, start: number, end: number): Shape {
   let digits = 0;
   let letters = 0;
   for (let i = start; i < end; i++) {
@@ -401,7 +402,7 @@ function skipSpaceColumns(message: string, from: number, typed: Shape[]): number
  * columns). By shapeOfRange's rule, an id has a digit and a letter (two when it starts with a digit); a number has a
  * digit and no letter (at most one after a leading digit).
  */
-function hasShape(text: string, start: number, end: number, shape: 'number' | 'id'): boolean {
+export function hasShape(text: string, start: number, end: number, shape: 'number' | 'id'): boolean {
   const first = text.charCodeAt(start);
   // Letters a number may hold: none, or one after a leading digit (`5s`, `3x`).
   const numberLetters = first >= 48 && first <= 57 ? 1 : 0;
