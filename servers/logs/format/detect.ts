@@ -284,12 +284,24 @@ function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolea
 /** Columns of a shipper's table read before its last bar at most (host, container, stream). */
 const MAX_PIPED_COLUMNS = 3;
 
+/** Whether ` | ` occurs in `message` from `start` on. */
+function hasSpacedBar(message: string, start: number): boolean {
+  for (let bar = message.indexOf('|', start + 1); bar >= 0; bar = message.indexOf('|', bar + 1)) {
+    if (message.charCodeAt(bar - 1) === 32 && message.charCodeAt(bar + 1) === 32) return true;
+  }
+  return false;
+}
+
 /**
  * Where the text after a run of one-token columns each closed by ` | ` starts (`pool-pk55 | cert-manager-controller |
  * I0518 …`), from `start`; -1 when the text does not open so. Read by characters up to the first space: a message of
  * prose fails at its first word.
  */
 function pipedColumnsEnd(message: string, start: number): number {
+  // Every column is closed by ` | `: a message without one (nearly all) has none, ruled out by looking at its `|`s
+  // (found by a one-character indexOf, which scans faster than a search for the three characters) rather than by
+  // reading its first word.
+  if (!hasSpacedBar(message, start)) return -1;
   let at = start;
   let columns = 0;
   while (columns < MAX_PIPED_COLUMNS) {
@@ -310,6 +322,9 @@ function pipedColumnsEnd(message: string, start: number): number {
  * opens with it as its header. `component` is the outer tag as the header read it (`guacd` or `guacd[1244]`).
  */
 function repeatsProgramTag(message: string, start: number, component: string): boolean {
+  // A message that does not open with the tag's first character does not repeat it: most lines stop here, before the
+  // name is cut out of the tag.
+  if (message.charCodeAt(start) !== component.charCodeAt(0)) return false;
   const bracket = component.indexOf('[');
   const name = bracket > 0 ? component.slice(0, bracket) : component;
   return name.length > 0 && message.startsWith(name, start) && message.charCodeAt(start + name.length) === 91 /* [ */;

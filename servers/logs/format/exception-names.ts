@@ -9,6 +9,9 @@
 
 /** Class-name suffixes of failures: `Exception` (Java, .NET, PHP), `Error` (Python, JavaScript, Ruby), `Fault` (SOAP, WCF). */
 const SUFFIXES = ['Exception', 'Error', 'Fault'];
+/** The last characters of SUFFIXES, as a table by character code (1: some suffix ends with it). */
+const SUFFIX_ENDS = new Uint8Array(128);
+for (const word of SUFFIXES) SUFFIX_ENDS[word.charCodeAt(word.length - 1)] = 1;
 
 /**
  * Whether `text` from `start` to `end` (exclusive: the name without its colon) is an exception's class name: an
@@ -16,6 +19,9 @@ const SUFFIXES = ['Exception', 'Error', 'Fault'];
  * `java.net.ConnectException`, `TypeError`, `Error`).
  */
 export function isExceptionName(text: string, start: number, end: number): boolean {
+  // A name whose last character ends no suffix (most loggers' and programs' names) is ruled out before any suffix is
+  // compared: this runs on every `name:` a header reads.
+  if (SUFFIX_ENDS[text.charCodeAt(end - 1)] !== 1) return false;
   let suffix = false;
   for (const word of SUFFIXES) {
     if (end - start >= word.length && text.startsWith(word, end - word.length)) {

@@ -89,6 +89,9 @@ const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[
  * either case are read as a timestamp first, see timestamps.ts).
  */
 export function monthWordDateEnd(line: string, position: number): number {
+  // The month's three to five letters end at a `.` or a space: a text with neither in those places (most words a
+  // message opens with) is ruled out before its letters are read (every line behind a program's tag is asked).
+  if (!isSpaceOrDot(line.charCodeAt(position + 3)) && !isSpaceOrDot(line.charCodeAt(position + 4)) && !isSpaceOrDot(line.charCodeAt(position + 5))) return -1;
   let at = position;
   while (at - position < 6 && isMonthLetter(line.charCodeAt(at))) at++;
   if (at - position < 3 || at - position > 5) return -1;
@@ -117,6 +120,10 @@ function undefinedOrderDate(line: string, position: number, out: { end: number }
   if (end < 0 || !endsField(line, end)) return false;
   out.end = end;
   return true;
+}
+
+function isSpaceOrDot(c: number): boolean {
+  return c === 32 || c === 46;
 }
 
 /** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
@@ -207,9 +214,8 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
   let close = wordEnd;
   while (line.charCodeAt(close) === 32) close++;
   if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
-  const word = line.slice(start, wordEnd);
-  // As written in lower or upper case (nearly every file) without a lower-cased copy of the word per line.
-  if (!LEVEL_WORD_SET.has(word) && !UPPER_LEVEL_WORD_SET.has(word) && !LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  const word = knownLevelWord(line, start, wordEnd);
+  if (word === undefined) return undefined;
   const next = line.charCodeAt(close + 1);
   if (next === 91 /* [ */) return { end: close + 1, word };
   const end = next === 58 || next === 44 ? close + 2 : close + 1; /* : , */
@@ -220,6 +226,27 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
 }
 
 const LONGEST_LEVEL_WORD = Math.max(...[...LEVEL_WORD_SET].map((word) => word.length));
+
+/**
+ * Level words as written that were found in LEVEL_WORD_SET (in any case), at most RECENT_LEVEL_WORDS of them: a file
+ * writes its few level words on every line, and comparing the line's characters with them costs less than cutting the
+ * word out and hashing it. Whether a word is one is a property of its characters alone, so a word found here is one.
+ */
+const recentLevelWords: string[] = [];
+const RECENT_LEVEL_WORDS = 16;
+let nextRecentLevelWord = 0;
+
+/** line[start, end) when it is one of LEVEL_WORDS in any ASCII case (the string as written), else undefined. */
+function knownLevelWord(line: string, start: number, end: number): string | undefined {
+  const length = end - start;
+  for (const known of recentLevelWords) if (known.length === length && line.startsWith(known, start)) return known;
+  const word = line.slice(start, end);
+  // As written in lower or upper case (nearly every file) without a lower-cased copy of the word per line.
+  if (!LEVEL_WORD_SET.has(word) && !UPPER_LEVEL_WORD_SET.has(word) && !LEVEL_WORD_SET.has(word.toLowerCase())) return undefined;
+  recentLevelWords[nextRecentLevelWord] = word;
+  nextRecentLevelWord = (nextRecentLevelWord + 1) % RECENT_LEVEL_WORDS;
+  return word;
+}
 
 function matchLevel(line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   if (line.charCodeAt(position) === 91 /* [ */) {
@@ -1233,6 +1260,10 @@ function firstWholeReading(forms: HeaderField[][], line: string, context: Timest
  * followed by at least one space before the bar, which prose and pipe-delimited columns (`Step_LSC|30002312|…`) are not.
  */
 function composePrefixEnd(line: string): number {
+  // The bar is the line's first (neither the name nor the spaces hold one), a space on each side: most lines fail
+  // that at their first `|` or have none, found by an indexOf, which costs less than reading the name.
+  const bar = line.indexOf('|');
+  if (bar < 2 || line.charCodeAt(bar - 1) !== 32 || line.charCodeAt(bar + 1) !== 32) return -1;
   let i = 0;
   while (i < line.length && i <= 64) {
     const c = line.charCodeAt(i);
@@ -1438,8 +1469,9 @@ function indentedAfter(line: string, end: number): boolean {
   return line.charCodeAt(end) === 9 || (line.charCodeAt(end) === 32 && (next === 32 || next === 9));
 }
 
-/** The first letters of the level words, lower case (character codes). */
-const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCodeAt(0)));
+/** The first letters of the level words, lower case, as a table by character code (1: an initial). */
+const LEVEL_INITIALS = new Uint8Array(128);
+for (const word of LEVEL_WORDS.split('|')) LEVEL_INITIALS[word.charCodeAt(0)] = 1;
 
 /**
  * Whether LEADING_LEVEL or LEADING_UPPER_LEVEL can match: the message starts with `[`, `<`, something that may be
@@ -1449,7 +1481,8 @@ const LEVEL_INITIALS = new Set(LEVEL_WORDS.split('|').map((word) => word.charCod
 function mayStartWithLevel(message: string): boolean {
   const c = message.charCodeAt(0);
   if (!isAsciiLetter(c)) return c === 91 || c === 60 || !(c > 32 && c < 127);
-  if (!LEVEL_INITIALS.has(c | 0x20)) return false;
+  // A table read, not a Set's lookup: every message of a file without a level field is asked.
+  if (LEVEL_INITIALS[c | 0x20] !== 1) return false;
   // Level words are letters and digits: the first word is the run of them.
   let end = 1;
   let upper = c <= 90;

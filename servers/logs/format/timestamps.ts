@@ -305,6 +305,11 @@ function twoDigitsAt(line: string, at: number): boolean {
   return isDigit(line.charCodeAt(at)) && isDigit(line.charCodeAt(at + 1));
 }
 
+/** Whether `hh:mm:ss`'s six digits stand at their places from `at` (read one by one: this runs on every timed line). */
+function clockDigitsAt(line: string, at: number): boolean {
+  return twoDigitsAt(line, at) && twoDigitsAt(line, at + 3) && twoDigitsAt(line, at + 6);
+}
+
 /** Whether the characters at the given offsets from `start` are all digits. */
 function digitsAt(line: string, start: number, offsets: readonly number[]): boolean {
   for (const offset of offsets) if (!isDigit(line.charCodeAt(start + offset))) return false;
@@ -355,11 +360,10 @@ function isoSecondShapeAt(line: string, start: number): boolean {
   const between = line.charCodeAt(start + 10);
   return (separator === 45 || separator === 47 || separator === 46) /* - / . */ && line.charCodeAt(start + 7) === separator &&
     (between === 84 || between === 95 || between === 32) /* T _ space */ && line.charCodeAt(start + 13) === 58 && line.charCodeAt(start + 16) === 58 &&
-    digitsAt(line, start, ISO_SECOND_DIGITS);
+    twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 5) && twoDigitsAt(line, start + 8) &&
+    twoDigitsAt(line, start + 11) && twoDigitsAt(line, start + 14) && twoDigitsAt(line, start + 17);
 }
 
-/** Where the digits of ISO_SHAPE's fixed part are, from its first character. */
-const ISO_SECOND_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
 
 /**
  * The AM/PM mark written after a time that ends at `at` (` PM`, ` am`: a 12-hour clock, as .NET's `hh:mm:ss tt` and
@@ -443,18 +447,12 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
   if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
-    const codes = lastIsoSecond.codes;
-    for (let i = 0; i < ISO_SECOND_LENGTH; i++) codes[i] = line.charCodeAt(start + i);
-    lastIsoSecond.known = true;
+    lastIsoSecond.text = line.slice(start, start + ISO_SECOND_LENGTH);
     lastIsoSecond.utc = utc;
   }
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
 }
 
-/** Where the digits of `hh:mm:ss` and of a year are, from their first character (constants: not an array per line). */
-const CLOCK_DIGITS = [0, 1, 3, 4, 6, 7] as const;
-const YEAR_DIGITS = [0, 1, 2, 3] as const;
-const DATE_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
 
 /**
  * The compact form's common shapes (`20171223-22:15:29:606`, `20171223T221529`): each optional separator taken where
@@ -462,26 +460,50 @@ const DATE_DIGITS = [0, 1, 2, 3, 4, 5, 6, 7] as const;
  * else is left to the regex (undefined).
  */
 function scanCompact(line: string, start: number): { epoch: number | undefined; end: number } | undefined {
-  if (!digitsAt(line, start, DATE_DIGITS)) return undefined;
-  let at = start + 8;
-  const separator = line.charCodeAt(at);
-  if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
-  if (!twoDigitsAt(line, at)) return undefined;
-  const hour = twoDigits(line, at);
-  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
-  if (!twoDigitsAt(line, at)) return undefined;
-  const minute = twoDigits(line, at);
-  at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
-  if (!twoDigitsAt(line, at)) return undefined;
-  const second = twoDigits(line, at);
-  at += 2;
+  let at: number;
+  let secondEpoch: number | undefined;
+  if (isLastCompactSecond(line, start)) {
+    // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read
+    // beyond them), so the same second.
+    at = start + lastCompactSecond.text.length;
+    secondEpoch = lastCompactSecond.epoch;
+  } else {
+    if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
+    at = start + 8;
+    const separator = line.charCodeAt(at);
+    if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
+    if (!twoDigitsAt(line, at)) return undefined;
+    const hour = twoDigits(line, at);
+    at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+    if (!twoDigitsAt(line, at)) return undefined;
+    const minute = twoDigits(line, at);
+    at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
+    if (!twoDigitsAt(line, at)) return undefined;
+    const second = twoDigits(line, at);
+    at += 2;
+    const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
+    // localEpoch adds the ms to the second's epoch (no range check reads them): the second's is kept for the lines after.
+    secondEpoch = localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, 0);
+    lastCompactSecond.text = line.slice(start, at);
+    lastCompactSecond.epoch = secondEpoch;
+  }
   const fractionEnd = fractionEndAt(line, at);
   if (fractionEnd < 0) return undefined;
   const next = line.charCodeAt(fractionEnd);
   if (isDigit(next) || next === 58) return undefined;
   const ms = fractionEnd > at ? fractionMsAt(line, at + 1, fractionEnd) : 0;
-  const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
-  return { epoch: localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, ms), end: fractionEnd };
+  return { epoch: secondEpoch === undefined ? undefined : secondEpoch + ms, end: fractionEnd };
+}
+
+/**
+ * The compact time scanCompact read last up to its seconds ('' before the first) and that second's epoch (ms;
+ * undefined when the parts make no date). Lines of one second, most of a busy file's, read only their fraction.
+ */
+const lastCompactSecond: { text: string; epoch: number | undefined } = { text: '', epoch: undefined };
+
+/** Whether `line` holds lastCompactSecond's characters from `start`. */
+function isLastCompactSecond(line: string, start: number): boolean {
+  return holdsAt(line, start, lastCompactSecond.text);
 }
 
 /**
@@ -497,7 +519,7 @@ function monthDayScan(separator: number | undefined): NonNullable<TimestampPatte
       if (line.charCodeAt(at) !== separator) return undefined;
       at++;
     }
-    if (!twoDigitsAt(line, at) || line.charCodeAt(at + 2) !== 32 || !digitsAt(line, at + 3, CLOCK_DIGITS) || line.charCodeAt(at + 5) !== 58 || line.charCodeAt(at + 8) !== 58) return undefined;
+    if (!twoDigitsAt(line, at) || line.charCodeAt(at + 2) !== 32 || !clockDigitsAt(line, at + 3) || line.charCodeAt(at + 5) !== 58 || line.charCodeAt(at + 8) !== 58) return undefined;
     const secondsEnd = at + 11;
     const fractionEnd = fractionEndAt(line, secondsEnd);
     const next = line.charCodeAt(fractionEnd);
@@ -520,7 +542,9 @@ const SYSLOG_INITIALS = new Set(ENGLISH_MONTHS.flatMap((name) => [name.charCodeA
 
 /** The three characters at `at` as one number (-1 when one is not ASCII: no month name then). */
 function monthKey(text: string, at: number): number {
-  const [a, b, c] = [text.charCodeAt(at), text.charCodeAt(at + 1), text.charCodeAt(at + 2)];
+  const a = text.charCodeAt(at);
+  const b = text.charCodeAt(at + 1);
+  const c = text.charCodeAt(at + 2);
   return a < 128 && b < 128 && c < 128 ? (a << 16) | (b << 8) | c : -1;
 }
 
@@ -529,26 +553,37 @@ function monthKey(text: string, at: number): number {
  * character but a digit or `:`. Anything else is left to the regex.
  */
 function scanSyslog(line: string, start: number, context: TimestampContext): { epoch: number | undefined; end: number } | undefined {
-  const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
-  if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
-  let at = start + 4;
-  while (line.charCodeAt(at) === 32) at++;
-  if (!isDigit(line.charCodeAt(at))) return undefined;
-  const twoDigitDay = isDigit(line.charCodeAt(at + 1));
-  const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
-  at += twoDigitDay ? 2 : 1;
-  if (line.charCodeAt(at) !== 32 || !digitsAt(line, at + 1, CLOCK_DIGITS) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
-  const hour = twoDigits(line, at + 1);
-  const minute = twoDigits(line, at + 4);
-  const second = twoDigits(line, at + 7);
-  let end = at + 9;
+  const last = lastSyslogSecond;
+  let end: number;
+  if (isLastSyslogSecond(line, start)) {
+    // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read beyond them).
+    end = start + last.text.length;
+  } else {
+    const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
+    if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
+    let at = start + 4;
+    while (line.charCodeAt(at) === 32) at++;
+    if (!isDigit(line.charCodeAt(at))) return undefined;
+    const twoDigitDay = isDigit(line.charCodeAt(at + 1));
+    const day = twoDigitDay ? twoDigits(line, at) : line.charCodeAt(at) - 48;
+    at += twoDigitDay ? 2 : 1;
+    if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
+    end = at + 9;
+    last.text = line.slice(start, end);
+    last.monthIndex = monthIndex;
+    last.day = day;
+    last.hour = twoDigits(line, at + 1);
+    last.minute = twoDigits(line, at + 4);
+    last.second = twoDigits(line, at + 7);
+  }
+  const { monthIndex, day, hour, minute, second } = last;
   const fractionEnd = fractionEndAt(line, end);
   if (fractionEnd < 0) return undefined;
   const ms = fractionEnd > end ? fractionMsAt(line, end + 1, fractionEnd) : 0;
   end = fractionEnd;
   let year: number | undefined;
   const next = line.charCodeAt(end);
-  if (next === 32 && digitsAt(line, end + 1, YEAR_DIGITS)) {
+  if (next === 32 && twoDigitsAt(line, end + 1) && twoDigitsAt(line, end + 3)) {
     const after = line.charCodeAt(end + 5);
     if (after === 58) return undefined;
     if (!isDigit(after)) {
@@ -558,6 +593,27 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   } else if (next === 58 || isDigit(next)) return undefined;
   const epoch = year === undefined ? inferYear(monthIndex, day, hour, minute, second, ms, context) : localEpoch(year, monthIndex, day, hour, minute, second, ms);
   return { epoch, end };
+}
+
+/**
+ * The syslog time scanSyslog read last, up to its seconds ('' before the first), and its parts. Lines of one second,
+ * most of a busy file's, are not read again up to there.
+ */
+const lastSyslogSecond = { text: '', monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
+
+/** Whether `line` holds lastSyslogSecond's characters from `start`. */
+function isLastSyslogSecond(line: string, start: number): boolean {
+  return holdsAt(line, start, lastSyslogSecond.text);
+}
+
+/**
+ * Whether `line` holds `text` (not empty) from `start`: its last character first (the seconds of a time differ first,
+ * and most lines of a new second stop there), then the whole by startsWith, which compares faster than a loop reads.
+ * The kept texts are cut from the lines they were read in (a slice may hold its line: three lines at most).
+ */
+function holdsAt(line: string, start: number, text: string): boolean {
+  const last = text.length - 1;
+  return last >= 0 && line.charCodeAt(start + last) === text.charCodeAt(last) && line.startsWith(text, start);
 }
 
 /**
@@ -669,18 +725,12 @@ const SHORT_DATE_AT = new RegExp(String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{1,2}) 
 
 /** Characters of an ISO time up to its seconds (`2024-01-02T03:04:05`). */
 const ISO_SECOND_LENGTH = 19;
-/**
- * The ISO second readIso read last: its characters up to the seconds, as codes (a copy: a string cut from the line was
- * a slice of it, slower to compare with every next line's), whether it was UTC, and its epoch (ms).
- */
-const lastIsoSecond: { codes: Uint16Array; known: boolean; utc: boolean; epoch: number | undefined } = { codes: new Uint16Array(ISO_SECOND_LENGTH), known: false, utc: false, epoch: undefined };
+/** The ISO second readIso read last: its characters up to the seconds ('' before the first), whether it was UTC, and its epoch (ms). */
+const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
 
-/** Whether `line` holds lastIsoSecond's characters from `start` (compared from the seconds: they differ first). */
+/** Whether `line` holds lastIsoSecond's characters from `start`. */
 function isLastIsoSecond(line: string, start: number): boolean {
-  if (!lastIsoSecond.known || line.length < start + ISO_SECOND_LENGTH) return false;
-  const codes = lastIsoSecond.codes;
-  for (let i = ISO_SECOND_LENGTH - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== codes[i]) return false;
-  return true;
+  return holdsAt(line, start, lastIsoSecond.text);
 }
 
 

@@ -37,7 +37,8 @@ const DEFAULT_SHARE = 0.9;
 const MIN_PADDED_SHARE = 0.25;
 const DELIMITERS = ['|', ';', '\t', ','];
 
-type Shape = 'number' | 'id' | 'punct' | 'word';
+/** What a column's values look like: digits alone (or with one letter after a leading digit), digits and letters, neither, letters alone. */
+export type Shape = 'number' | 'id' | 'punct' | 'word';
 
 const IDENTITY: MessageColumns = { description: undefined, strip: (message) => message };
 
@@ -133,7 +134,7 @@ function shapeOf(token: string): Shape {
 }
 
 /** shapeOf(text.slice(start, end)), without the slice (strip reads every line's columns). */
-function shapeOfRange(text: string, start: number, end: number): Shape {
+export function shapeOfRange(text: string, start: number, end: number): Shape {
   let digits = 0;
   let letters = 0;
   for (let i = start; i < end; i++) {
@@ -391,8 +392,35 @@ function skipSpaceColumns(message: string, from: number, typed: Shape[]): number
     const start = i;
     i = tokenEnd(message, i);
     const shape = typed[column];
-    if (shape !== 'word' && shape !== 'punct' && shapeOfRange(message, start, i) !== shape) return from;
+    if (shape !== 'word' && shape !== 'punct' && !hasShape(message, start, i, shape)) return from;
   }
+}
+
+/**
+ * shapeOfRange(text, start, end) === shape for 'number' or 'id', read only as far as the answer needs: a column of
+ * endpoints or ids (`host-3.example.net:41734`) is settled at its first digit, not at its end (strip reads every line's
+ * columns). By shapeOfRange's rule, an id has a digit and a letter (two when it starts with a digit); a number has a
+ * digit and no letter (at most one after a leading digit).
+ */
+export function hasShape(text: string, start: number, end: number, shape: 'number' | 'id'): boolean {
+  const first = text.charCodeAt(start);
+  // Letters a number may hold: none, or one after a leading digit (`5s`, `3x`).
+  const numberLetters = first >= 48 && first <= 57 ? 1 : 0;
+  let digits = 0;
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
+    else continue;
+    // More letters than a number may hold: an id once it has a digit, never a number.
+    if (letters > numberLetters) {
+      if (shape === 'number') return false;
+      if (digits > 0) return true;
+    }
+  }
+  if (digits === 0) return false;
+  return (letters > numberLetters ? 'id' : 'number') === shape;
 }
 
 function tokenAt(message: string, starts: number[], column: number): string {

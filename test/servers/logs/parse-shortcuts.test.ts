@@ -1,0 +1,120 @@
+// Shortcuts on the per-line parsing path (format/timestamps.ts, format/header.ts, format/exception-names.ts,
+// patterns/columns.ts) against the readings they shortcut: the same answer for every input, whatever was read before.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isExceptionName } from '../../../servers/logs/format/exception-names';
+import { monthWordDateEnd } from '../../../servers/logs/format/header';
+import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
+import { hasShape, shapeOfRange } from '../../../servers/logs/patterns/columns';
+
+const pattern = (id: string) => TIMESTAMP_PATTERNS.find((p) => p.id === id)!;
+const CONTEXT: TimestampContext = { referenceTime: Date.UTC(2026, 10, 30) };
+
+/** The reading of `line` by `id` just after `before` was read by the same form (what a kept second may carry over). */
+function readAfter(id: string, before: string, line: string) {
+  matchTimestampAt(before, 0, pattern(id), CONTEXT);
+  return matchTimestampAt(line, 0, pattern(id), CONTEXT);
+}
+
+/** The form's regex reading of `line`: what its hand-written scan must give, or leave to the regex. */
+function regexReading(id: string, line: string) {
+  const { regex, toEpoch } = pattern(id);
+  regex.lastIndex = 0;
+  const m = regex.exec(line);
+  return m ? { epoch: toEpoch(m, CONTEXT), end: m[0].length } : undefined;
+}
+
+/** The characters of a time's tail: digits, separators, fractions, zones, a year, letters. */
+const tailPiece = fc.constantFrom('', '0', '7', '12', '999', '.5', ',123', ':606', '.1234567891', ' ', ' 2024', ' 2024:', ' 20245', 'Z', '+02:00', ' x', ':', ':1', 'T', '|', ' PM', 'x');
+const tailArb = fc.array(tailPiece, { maxLength: 3 }).map((p) => p.join(''));
+
+describe('log intelligence: per-line parsing shortcuts', () => {
+  it("a time read just after another of its second reads as its form's regex reads it", () => {
+    // Each form keeps the second it read last (its text up to the seconds): a line of that second reads only what
+    // follows. Lines that share the second and differ after it, and lines that differ in one digit of it (the last
+    // one too), read as the regex reads them whatever was read before.
+    const forms: Array<[string, fc.Arbitrary<string>]> = [
+      ['compact', fc.constantFrom('20171223-22:15:29', '20171223-22:15:28', '20171223T221529', '20171223 22:15:29', '20171231-23:59:59', '20170230-10:00:00', '20171223-22:15:39', '2017122322:15:29')],
+      ['syslog', fc.constantFrom('Jun  4 15:16:01', 'Jun 14 15:16:01', 'jun  4 15:16:01', 'Dec 31 23:59:59', 'Nov 30 23:59:59', 'Feb 30 10:00:00', 'Jun  4 15:16:02', 'Jun   4 15:16:01')],
+      ['iso', fc.constantFrom('2026-01-05T08:00:00', '2026-01-05 08:00:00', '2026/01/05 08:00:00', '2026-12-31T23:59:59', '2026-01-05T08:00:01', '2026-02-30T08:00:00', '2026-01-05T08:00:11')],
+    ];
+    for (const [id, second] of forms) {
+      fc.assert(
+        fc.property(second, tailArb, second, tailArb, (firstSecond, firstTail, lineSecond, lineTail) => {
+          const line = lineSecond + lineTail;
+          assert.deepEqual(readAfter(id, firstSecond + firstTail, line), regexReading(id, line), `${id}: ${JSON.stringify(line)} after ${JSON.stringify(firstSecond + firstTail)}`);
+        }),
+        { numRuns: 2000 },
+      );
+    }
+  });
+
+  it("finds a month word's date where the reading without its shortcut does", () => {
+    const piece = fc.constantFrom('mars', 'Mai', 'avril', 'okt', 'okt.', 'févr.', 'juil', 'abc', 'abcdef', 'ab', 'a', ' ', '  ', '.', '3', '12', '123', ' 14:30:16', '14:30:16', '.5', ',25', ':', 'x', '\t');
+    const lineArb = fc.array(piece, { maxLength: 7 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(lineArb, (line) => {
+        for (let position = 0; position <= line.length; position++) assert.equal(monthWordDateEnd(line, position), monthWordDateEndUnshortened(line, position), `${JSON.stringify(line)} at ${position}`);
+      }),
+      { numRuns: 4000 },
+    );
+    assert.equal(monthWordDateEnd('mars 25 14:30:16 host', 0), 16);
+    assert.equal(monthWordDateEnd('avril 3 10:20:30', 0), 16);
+    assert.equal(monthWordDateEnd('févr. 3 10:20:30', 0), 16);
+  });
+
+  it('names an exception where the reading without its shortcut does', () => {
+    const piece = fc.constantFrom('java', '.', 'net', 'Connect', 'Exception', 'Error', 'Fault', 'Errors', 'n', 'r', 't', '$', '_', ' ', '-', '1', 'é', '');
+    const nameArb = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom('', 'x '), nameArb, fc.constantFrom('', ': rest'), (lead, name, rest) => {
+        const text = lead + name + rest;
+        const start = lead.length;
+        for (let end = start; end <= start + name.length; end++) assert.equal(isExceptionName(text, start, end), isExceptionNameUnshortened(text, start, end), `${JSON.stringify(text)} [${start}, ${end})`);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("settles a column's shape as the whole column's shape does", () => {
+    const piece = fc.constantFrom('a', 'Z', 'é', '5', '0', '12', '-', '.', ':', 'x1', '1x', 'ab', '_');
+    const tokenArb = fc.array(piece, { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.constantFrom('', 'ab '), tokenArb, fc.constantFrom('', ' rest 12'), fc.constantFrom('number' as const, 'id' as const), (lead, token, rest, shape) => {
+        const text = lead + token + rest;
+        const start = lead.length;
+        const end = start + token.length;
+        assert.equal(hasShape(text, start, end, shape), shapeOfRange(text, start, end) === shape, `${JSON.stringify(token)} as ${shape}`);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
+
+/** header.ts monthWordDateEnd as it read before its shortcut (a letter run of 3-5, `.`, spaces, a day, a time). */
+function monthWordDateEndUnshortened(line: string, position: number): number {
+  const isDigit = (c: number) => c >= 48 && c <= 57;
+  const isMonthLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  let at = position;
+  while (at - position < 6 && isMonthLetter(line.charCodeAt(at))) at++;
+  if (at - position < 3 || at - position > 5) return -1;
+  if (line.charCodeAt(at) === 46) at++;
+  if (line.charCodeAt(at) !== 32) return -1;
+  while (line.charCodeAt(at) === 32) at++;
+  const dayStart = at;
+  while (isDigit(line.charCodeAt(at)) && at - dayStart < 3) at++;
+  if (at === dayStart || at - dayStart > 2 || line.charCodeAt(at) !== 32) return -1;
+  at++;
+  if (!isDigit(line.charCodeAt(at)) || !isDigit(line.charCodeAt(at + 1)) || line.charCodeAt(at + 2) !== 58) return -1;
+  if (!isDigit(line.charCodeAt(at + 3)) || !isDigit(line.charCodeAt(at + 4)) || line.charCodeAt(at + 5) !== 58) return -1;
+  if (!isDigit(line.charCodeAt(at + 6)) || !isDigit(line.charCodeAt(at + 7))) return -1;
+  at += 8;
+  if (line.charCodeAt(at) === 46 || line.charCodeAt(at) === 44) for (at++; isDigit(line.charCodeAt(at)); at++);
+  return at >= line.length || /\s/.test(line[at]) ? at : -1;
+}
+
+/** exception-names.ts isExceptionName as it read before its shortcut. */
+function isExceptionNameUnshortened(text: string, start: number, end: number): boolean {
+  const name = text.slice(start, end);
+  return ['Exception', 'Error', 'Fault'].some((suffix) => name.endsWith(suffix)) && /^[\w$.]*$/.test(name);
+}
