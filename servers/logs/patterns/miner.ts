@@ -136,6 +136,8 @@ interface Cluster {
   tokens: string[];
   lead: string;
   seps: string[];
+  /** The quote marks around each token of the first line, as frameCode gives them (place() reads them, see scanFrames). */
+  frames: Uint8Array;
   stats: Stats;
   split?: Split;
 }
@@ -281,6 +283,8 @@ export class TemplateMiner {
   private readonly shapes: ShapeCache<Cluster> | undefined;
   /** Reused for every message: the tokens of the one being added. */
   private readonly scan = new TokenScan();
+  /** frameCode of each token of the message place() is placing (scratch, grown as needed, never shrunk). */
+  private lineFrames = new Uint8Array(64);
   private overflow: Cluster | undefined;
   /**
    * Clusters of messages without tokens (`{}`, `]]]`, `=====`), by their trimmed text: such a message joins only the
@@ -573,18 +577,22 @@ export class TemplateMiner {
     // Positions a template may differ at (or hold <*> at) and still be joined; past them a candidate is left, as it
     // cannot be chosen: only one at the threshold or above is, until the template cap is reached.
     const slack = full ? tokens.length : tokens.length - this.sameNeeded(tokens.length);
+    const lineFrames = this.scanFrames(tokens.length);
     for (let at = 0; at < candidates.length; at++) {
       const cluster = candidates[at];
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
+      const frames = cluster.frames;
       let skip = false;
       for (let i = 0; i < template.length; i++) {
+        // A plain word quoted otherwise than the template's token there is another statement's text (scanFrames); the
+        // codes are compared first, as isPlainWord reads the whole token.
         if (template[i] === WILDCARD) {
           wildcards++;
-          if (this.otherFrame(cluster, i, tokens[i])) skip = true;
+          if (frames[i] !== lineFrames[i] && isPlainWord(tokens[i])) skip = true;
         } else if (template[i] === tokens[i]) same++;
-        else if ((isEnumConstant(template[i]) && isEnumConstant(tokens[i])) || this.otherFrame(cluster, i, tokens[i])) skip = true;
+        else if ((isEnumConstant(template[i]) && isEnumConstant(tokens[i])) || (frames[i] !== lineFrames[i] && isPlainWord(tokens[i]))) skip = true;
         if (skip || i + 1 - same > slack) {
           this.compared += i + 1;
           skip = true;
@@ -628,18 +636,23 @@ export class TemplateMiner {
   }
 
   /**
-   * The message just scanned holds a plain word at `position` quoted otherwise than the cluster's token there: quote
-   * marks right around it in one and not the other, or other marks (MPD's `process command list` beside `process
-   * command "status"`). A statement quotes what it fills in the same way on every line, from its format string
-   * (`"%s"`); a bare word where the other quotes a value is another statement's own text, so the two are not joined.
-   * Only quotes: a bracket or parenthesis beside a word is as often a statement's own optional part (`(has extras)`).
+   * The frameCode of each of the `count` tokens of the message just scanned (this.scan), in a scratch array that the
+   * next call overwrites: the quote marks right before and after each token in the message.
+   *
+   * place() keeps a message from a cluster where it holds a plain word at a position quoted otherwise than the cluster's
+   * token there (frames differ): quote marks right around it in one and not the other, or other marks (MPD's `process
+   * command list` beside `process command "status"`). A statement quotes what it fills in the same way on every line,
+   * from its format string (`"%s"`); a bare word where the other quotes a value is another statement's own text, so the
+   * two are not joined. Only quotes: a bracket or parenthesis beside a word is as often a statement's own optional part
+   * (`(has extras)`). Computed once a line rather than at every compared place of every candidate (long lines of
+   * <*>: four character reads per place and candidate were a third of their mining).
    */
-  private otherFrame(cluster: Cluster, position: number, token: string): boolean {
-    if (!isPlainWord(token)) return false;
-    const message = this.scan.message;
-    const opened = position === 0 ? cluster.lead : cluster.seps[position - 1];
-    const closed = cluster.seps[position] ?? '';
-    return quoteMarkAt(opened, opened.length - 1) !== quoteMarkAt(message, this.scan.starts[position] - 1) || quoteMarkAt(closed, 0) !== quoteMarkAt(message, this.scan.ends[position]);
+  private scanFrames(count: number): Uint8Array {
+    if (this.lineFrames.length < count) this.lineFrames = new Uint8Array(Math.max(count, 2 * this.lineFrames.length));
+    const frames = this.lineFrames;
+    const { message, starts, ends } = this.scan;
+    for (let i = 0; i < count; i++) frames[i] = frameCode(quoteMarkAt(message, starts[i] - 1), quoteMarkAt(message, ends[i]));
+    return frames;
   }
 
   /** The fewest equal tokens out of `length` that make a template similar enough to join (similarityThreshold). */
@@ -679,8 +692,27 @@ export class TemplateMiner {
   }
 
   private newCluster(id: number, tokenized: Tokenized): Cluster {
-    return { id, tokens: [...tokenized.tokens], lead: tokenized.lead, seps: tokenized.seps, stats: newStats() };
+    const { tokens, lead, seps } = tokenized;
+    const frames = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const opened = i === 0 ? lead : seps[i - 1];
+      frames[i] = frameCode(quoteMarkAt(opened, opened.length - 1), quoteMarkAt(seps[i] ?? '', 0));
+    }
+    return { id, tokens: [...tokens], lead, seps, frames, stats: newStats() };
   }
+}
+
+/**
+ * The quote marks right before and after a token (quoteMarkAt's codes, -1 for none) as one number, 0..15: equal codes
+ * for equal pairs of marks.
+ */
+function frameCode(before: number, after: number): number {
+  return quoteIndex(before) | (quoteIndex(after) << 2);
+}
+
+/** 0 for no mark, 1..3 for `"`, `'` and a backtick. */
+function quoteIndex(mark: number): number {
+  return mark === 34 ? 1 : mark === 39 ? 2 : mark === 96 ? 3 : 0;
 }
 
 function distinct(split: Split, index: number): number {

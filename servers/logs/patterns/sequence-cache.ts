@@ -1,7 +1,7 @@
 // The miner's cache of token sequences seen before: most lines of a log repeat a shape already mined, and are matched
 // here by their tokens in place (TokenScan ranges), without making a string for them; and the cache of message shapes
 // in front of it, which spares most lines the tokenizing too.
-import { holdsShape, sameShape, shapeCodes, shapeHash, type ScanSnapshot, type TokenScan } from './tokenize';
+import { holdsShape, sameCodes, shapeKey, type ScanSnapshot, type TokenScan } from './tokenize';
 
 /**
  * Sequences sharing one quick hash (TokenScan.hash) beyond which that hash's sequences are keyed by their full hash
@@ -105,7 +105,7 @@ const DOORKEEPER_SLOTS = 4096;
  */
 const SHAPE_HEADS = 8192;
 
-/** A cached shape: its hash, a message of it (shapeCodes), its scan, the value; `next` chains shapes of one head. */
+/** A cached shape: its hash, its codes (shapeKey's), its scan, the value; `next` chains shapes of one head. */
 interface Shape<V> {
   hash: number;
   codes: Uint16Array;
@@ -130,15 +130,19 @@ export class ShapeCache<V> {
    * Map of hashes had hashed the hash again, a cost of every line.
    */
   private readonly heads = new Array<Shape<V> | undefined>(SHAPE_HEADS).fill(undefined);
-  /** Hashes seen once (shapeHash + 1 per slot; 0 is empty): the doorkeeper of set(). */
+  /** Hashes seen once (shapeKey's + 1 per slot; 0 is empty): the doorkeeper of set(). */
   private readonly seen = new Int32Array(DOORKEEPER_SLOTS);
   private size = 0;
   private generation = 0;
   /** Look-ups that found their shape. */
   hits = 0;
-  /** The message get() last hashed, and its hash: set() is called with the same message after a miss. */
+  /**
+   * The message get() last hashed, its hash, and its codes (shapeKey's, the first lastMessage.length of them): set() is
+   * called with the same message after a miss.
+   */
   private lastMessage = '';
   private lastHash = 0;
+  private readonly key = new Uint16Array(MAX_SHAPE_LENGTH);
   /** The shape get() last found (for restore()), undefined after a miss. */
   private lastShape: Shape<V> | undefined;
 
@@ -153,11 +157,11 @@ export class ShapeCache<V> {
     if (generation !== this.generation) this.clear(generation);
     this.lastShape = undefined;
     if (message.length > MAX_SHAPE_LENGTH) return undefined;
-    const hash = shapeHash(message);
+    const hash = shapeKey(message, this.key);
     this.lastMessage = message;
     this.lastHash = hash;
     let shape = this.heads[hash & (SHAPE_HEADS - 1)];
-    while (shape !== undefined && !(shape.hash === hash && sameShape(shape.codes, message))) shape = shape.next;
+    while (shape !== undefined && !(shape.hash === hash && sameCodes(shape.codes, this.key, message.length))) shape = shape.next;
     if (shape === undefined) return undefined;
     this.lastShape = shape;
     this.hits++;
@@ -178,7 +182,7 @@ export class ShapeCache<V> {
     const message = scan.message;
     if (generation !== this.generation) this.clear(generation);
     if (message.length > MAX_SHAPE_LENGTH || scan.count === 0) return;
-    const hash = message === this.lastMessage ? this.lastHash : shapeHash(message);
+    const hash = message === this.lastMessage ? this.lastHash : shapeKey(message, this.key);
     const slot = hash & (DOORKEEPER_SLOTS - 1);
     if (this.seen[slot] !== hash + 1) {
       this.seen[slot] = hash + 1;
@@ -188,7 +192,7 @@ export class ShapeCache<V> {
     if (this.size >= this.limit) this.clear(generation);
     this.size++;
     const head = hash & (SHAPE_HEADS - 1);
-    this.heads[head] = { hash, codes: shapeCodes(message), scan: scan.snapshot(), value, next: this.heads[head] };
+    this.heads[head] = { hash, codes: this.key.slice(0, message.length), scan: scan.snapshot(), value, next: this.heads[head] };
   }
 
   private clear(generation: number): void {

@@ -528,48 +528,63 @@ function isLooseDigit(text: string, i: number): boolean {
 }
 
 /**
- * A 30-bit hash of the message's shape: of every character, every ASCII digit counted as `0`. Messages of the same
- * shape (sameShape) hash equal, as they differ only in loose digits (isLooseDigit); a digit glued to a letter counts as
- * `0` too, so `tty2` and `tty3` hash equal and are told apart by sameShape: telling loose digits from glued ones here
- * read each digit's neighbours again, a cost of every line for the few messages that differ only in a glued digit.
+ * The message's shape written to `out` (from index 0; `out` holds at least message.length codes): its code units, each
+ * loose digit (isLooseDigit) written as `0`; and returned, its 30-bit hash. Messages of one shape (sameShape) write the
+ * same codes: where two differ only digit against digit, a digit's neighbours are letters in both or in neither, so a
+ * digit loose in one is loose in the other; and messages whose codes are the same are of one shape (a letter is written
+ * as itself, so a digit beside one is beside it in both). A digit glued to a letter keeps its value: messages that
+ * differ in one (`in 4567ms` beside `in 1365ms`, `292.4GB` beside `256.2GB`, a unit glued to a number, which logs print
+ * everywhere) are of different shapes and hash apart, where a hash that wrote every digit as `0` sent each look-up to
+ * compare the message with every such shape of its hash in turn. The message is read once, a character at a time (a
+ * message cut from a line is a slice, whose characters cost more to read than a typed array's); the hash and the
+ * compares that follow read `out`.
  */
-export function shapeHash(message: string): number {
+export function shapeKey(message: string, out: Uint16Array): number {
   const length = message.length;
-  let hash = HASH_BASIS ^ length;
-  // Two characters a step (a multiply per pair, not per character); an odd last one alone. `c - 48` is 0..9 for a digit
-  // only, read unsigned.
-  for (let i = 0; i < length; i += 2) {
-    let c = message.charCodeAt(i);
-    if ((c - Char.Zero) >>> 0 <= 9) c = Char.Zero;
-    let d = i + 1 < length ? message.charCodeAt(i + 1) : 0;
-    if ((d - Char.Zero) >>> 0 <= 9) d = Char.Zero;
-    hash = Math.imul(hash ^ (c | (d << 16)), HASH_PRIME);
+  // `c - 48` is 0..9 for a digit only, read unsigned; `before` and `next` are the neighbours of `c` (0: none).
+  let before = 0;
+  let c = length > 0 ? message.charCodeAt(0) : 0;
+  for (let i = 0; i < length; i++) {
+    const next = i + 1 < length ? message.charCodeAt(i + 1) : 0;
+    out[i] = (c - Char.Zero) >>> 0 <= 9 && !isAsciiLetter(before) && !isAsciiLetter(next) ? Char.Zero : c;
+    before = c;
+    c = next;
   }
+  let hash = HASH_BASIS ^ length;
+  // Two code units a step (a multiply per pair, not per unit); an odd last one alone.
+  for (let i = 0; i < length; i += 2) hash = Math.imul(hash ^ (out[i] | ((i + 1 < length ? out[i + 1] : 0) << 16)), HASH_PRIME);
   return (hash ^ (hash >>> 30)) & 0x3fffffff;
 }
 
-/**
- * The code units of a message, copied: what sameShape compares a later message with. A copy, not the string, since a
- * message cut from a line (a slice) keeps the whole line alive, and a short message may come from a long line.
- */
-export function shapeCodes(message: string): Uint16Array {
-  const codes = new Uint16Array(message.length);
-  for (let i = 0; i < message.length; i++) codes[i] = message.charCodeAt(i);
-  return codes;
+/** shapeKey's hash of `message` alone. */
+export function shapeHash(message: string): number {
+  return shapeKey(message, new Uint16Array(message.length));
 }
 
 /**
- * The message whose code units are `codes` (shapeCodes) and `message` are equal but for the values of loose digits
- * (isLooseDigit), so they scan to the same ranges. Where the two differ only digit against digit, a digit's neighbours
- * are letters in both or in neither, so a digit loose in `message` is loose in the other.
+ * The codes shapeKey writes for a message, in an array of their own: what a later message's codes are compared with
+ * (sameCodes). A copy, not the string, since a message cut from a line (a slice) keeps the whole line alive, and a short
+ * message may come from a long line.
+ */
+export function shapeCodes(message: string): Uint16Array {
+  const codes = new Uint16Array(message.length);
+  shapeKey(message, codes);
+  return codes;
+}
+
+/** The first `length` codes of `key` (shapeKey's) are `codes` (shapeCodes'): the two messages are of one shape. */
+export function sameCodes(codes: Uint16Array, key: Uint16Array, length: number): boolean {
+  if (codes.length !== length) return false;
+  for (let i = 0; i < length; i++) if (codes[i] !== key[i]) return false;
+  return true;
+}
+
+/**
+ * The message whose codes are `codes` (shapeCodes) and `message` are equal but for the values of loose digits
+ * (isLooseDigit), so they scan to the same ranges (see shapeKey).
  */
 export function sameShape(codes: Uint16Array, message: string): boolean {
-  if (codes.length !== message.length) return false;
-  for (let i = 0; i < codes.length; i++) {
-    const a = codes[i];
-    if (a !== message.charCodeAt(i) && !(a >= Char.Zero && a <= Char.Nine && isLooseDigit(message, i))) return false;
-  }
-  return true;
+  return sameCodes(codes, shapeCodes(message), message.length);
 }
 
 /**
