@@ -136,6 +136,8 @@ interface Cluster {
   tokens: string[];
   lead: string;
   seps: string[];
+  /** The message's standalone arrows (arrowsOf), which its lines all share. */
+  arrows: string;
   stats: Stats;
   split?: Split;
 }
@@ -327,10 +329,12 @@ export class TemplateMiner {
     } else {
       const scan = this.scan.scan(message);
       // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
+      const arrows = arrowsOf(scan);
       cluster = this.cache.get(scan);
-      if (cluster === undefined) {
+      // The cache keys tokens only; a line whose arrows point the other way is another statement (arrowsOf).
+      if (cluster === undefined || cluster.arrows !== arrows) {
         const tokens = scan.tokens();
-        cluster = this.place(tokens, message);
+        cluster = this.place(tokens, message, arrows);
         this.cache.set(scan, tokens, cluster);
       }
       this.shapes?.set(scan, cluster, this.cache.generation);
@@ -395,7 +399,17 @@ export class TemplateMiner {
       } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: cluster.stats.levelCounts, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
-    const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
+    // Clusters whose arrows differ are statements apart (arrowsOf), whatever their words: merged only among their own.
+    const byArrows = new Map<string, number[]>();
+    units.forEach((unit, index) => {
+      const list = byArrows.get(unit.cluster.arrows);
+      if (list) list.push(index);
+      else byArrows.set(unit.cluster.arrows, [index]);
+    });
+    const merged = byArrows.size === 1
+      ? mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord)
+      : [...byArrows.values()].flatMap((indexes) => mergeByVariability(indexes.map((i) => units[i]), this.rule, (word) => !isEnumConstant(word), isValueWord)
+        .map(({ members, tokens }) => ({ members: members.map((m) => indexes[m]), tokens })));
     const forms = mergeHeaderForms(merged.map(({ members, tokens }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0), levels: sumLevels(members.map((m) => units[m].levels)) })), this.rule.minLinesPerValue);
     const templates = forms.map((form) => {
       // The shown form (the barest) first: its cluster renders the template, from where its message starts.
@@ -561,7 +575,7 @@ export class TemplateMiner {
     return node;
   }
 
-  private place(tokens: string[], message: string): Cluster {
+  private place(tokens: string[], message: string, arrows: string): Cluster {
     if (tokens.length === 0) return this.placeBare(message);
     const leaf = this.leaf(tokens);
     const candidates = leaf.clusters;
@@ -575,6 +589,7 @@ export class TemplateMiner {
     const slack = full ? tokens.length : tokens.length - this.sameNeeded(tokens.length);
     for (let at = 0; at < candidates.length; at++) {
       const cluster = candidates[at];
+      if (cluster.arrows !== arrows) continue;
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
@@ -622,6 +637,7 @@ export class TemplateMiner {
     }
     if (full) return this.overflowCluster();
     const cluster = this.addCluster(tokens);
+    cluster.arrows = arrows;
     candidates.unshift(cluster);
     if (candidates.length > LEAF_CANDIDATES) candidates.pop();
     return cluster;
@@ -679,8 +695,46 @@ export class TemplateMiner {
   }
 
   private newCluster(id: number, tokenized: Tokenized): Cluster {
-    return { id, tokens: [...tokenized.tokens], lead: tokenized.lead, seps: tokenized.seps, stats: newStats() };
+    return { id, tokens: [...tokenized.tokens], lead: tokenized.lead, seps: tokenized.seps, arrows: '', stats: newStats() };
   }
+}
+
+/**
+ * The scanned message's standalone arrows, each with the number of tokens that start before it, joined; '' for most messages.
+ * An arrow is a word (white space or the message's end on both sides) made only of `<`, `>`, `-`, `=` and holding `<`
+ * or `>`: `-->`, `<--`, `->`, `<=`, a lone `>`. The tokenizer keeps at most its dashes (`--`), so lines that differ
+ * only in its direction would share one template. Why it holds: such a word holds no letter or digit, so it is no value
+ * the program was given (numbers, names, addresses all hold one); it is the statement's own text, and its direction
+ * says which way something went (`--> close` / `<-- close`, a frame sent or received): two statements, as `sent` and
+ * `received` are. A mark glued to other text (`<0.283.0>`, `a->b`, `<nil>`) is not a word of its own and not read here.
+ */
+function arrowsOf(scan: TokenScan): string {
+  const message = scan.message;
+  let arrows = '';
+  let gap = 0;
+  for (let i = 0; i < message.length; i++) {
+    const c = message.charCodeAt(i);
+    if (c !== 60 /* < */ && c !== 62 /* > */) continue;
+    let start = i;
+    while (start > 0 && isArrowMark(message.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < message.length && isArrowMark(message.charCodeAt(end))) end++;
+    if ((start === 0 || isBlank(message.charCodeAt(start - 1))) && (end === message.length || isBlank(message.charCodeAt(end)))) {
+      // Where it stands among the tokens, not its offset, which the values before it move.
+      while (gap < scan.count && scan.starts[gap] < start) gap++;
+      arrows += `${gap}:${message.slice(start, end)} `;
+    }
+    i = end - 1;
+  }
+  return arrows;
+}
+
+function isArrowMark(c: number): boolean {
+  return c === 60 || c === 62 || c === 45 /* - */ || c === 61 /* = */;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function distinct(split: Split, index: number): number {

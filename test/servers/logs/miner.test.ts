@@ -537,4 +537,25 @@ describe('log intelligence: TemplateMiner', () => {
       [['=====', 2], ['[[[[', 1], ['[]', 1], ['{', 2], ['}', 2]],
     );
   });
+
+  it('keeps two statements apart that differ only in an arrow standing alone: `--> close` sent, `<-- close` received', () => {
+    // Made-up lines in the form of a scheduler that logs each frame it sends and receives: the tokenizer keeps the
+    // arrow's dashes only, yet its direction is the statement's own text, as `sent` / `received` would be.
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 4; i++) {
+      miner.add(`--> close (${100 + i * 7})`);
+      miner.add(`<-- close (${300 + i * 11})`);
+      miner.add(`peer ${i} -> relay ${i + 5} ok`);
+      miner.add(`peer ${i} <- relay ${i + 9} ok`);
+      // An arrow's place is counted in tokens: a value of another length before it keeps the statement one.
+      miner.add(`peer ${'9'.repeat(i + 1)} -> relay 1 ok`);
+    }
+    // Glued marks are parts of values and words, not arrows: one statement whatever they hold.
+    miner.add('closing connection <0.283.0> now');
+    miner.add('closing connection <0.9.12> now');
+    assert.deepEqual(
+      miner.templates().map((t) => [t.template, t.count]).sort(),
+      [['--> close (<*>)', 4], ['<-- close (<*>)', 4], ['closing connection <<*>> now', 2], ['peer <*> -> relay <*> ok', 8], ['peer <*> <- relay <*> ok', 4]],
+    );
+  });
 });
