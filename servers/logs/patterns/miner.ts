@@ -329,7 +329,7 @@ export class TemplateMiner {
     } else {
       const scan = this.scan.scan(message);
       // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
-      const arrows = arrowsOf(scan);
+      const arrows = arrowsOf(message);
       cluster = this.cache.get(scan);
       // The cache keys tokens only; a line whose arrows point the other way is another statement (arrowsOf).
       if (cluster === undefined || cluster.arrows !== arrows) {
@@ -700,7 +700,7 @@ export class TemplateMiner {
 }
 
 /**
- * The scanned message's standalone arrows, each with the number of tokens that start before it, joined; '' for most messages.
+ * The scanned message's standalone arrows in order, joined; '' for most messages.
  * An arrow is a word (white space or the message's end on both sides) made only of `<`, `>`, `-`, `=` and holding `<`
  * or `>`: `-->`, `<--`, `->`, `<=`, a lone `>`. The tokenizer keeps at most its dashes (`--`), so lines that differ
  * only in its direction would share one template. Why it holds: such a word holds no letter or digit, so it is no value
@@ -708,10 +708,8 @@ export class TemplateMiner {
  * says which way something went (`--> close` / `<-- close`, a frame sent or received): two statements, as `sent` and
  * `received` are. A mark glued to other text (`<0.283.0>`, `a->b`, `<nil>`) is not a word of its own and not read here.
  */
-function arrowsOf(scan: TokenScan): string {
-  const message = scan.message;
+function arrowsOf(message: string): string {
   let arrows = '';
-  let gap = 0;
   for (let i = 0; i < message.length; i++) {
     const c = message.charCodeAt(i);
     if (c !== 60 /* < */ && c !== 62 /* > */) continue;
@@ -719,11 +717,8 @@ function arrowsOf(scan: TokenScan): string {
     while (start > 0 && isArrowMark(message.charCodeAt(start - 1))) start--;
     let end = i + 1;
     while (end < message.length && isArrowMark(message.charCodeAt(end))) end++;
-    if ((start === 0 || isBlank(message.charCodeAt(start - 1))) && (end === message.length || isBlank(message.charCodeAt(end)))) {
-      // Where it stands among the tokens, not its offset, which the values before it move.
-      while (gap < scan.count && scan.starts[gap] < start) gap++;
-      arrows += `${gap}:${message.slice(start, end)} `;
-    }
+    // Not where it stands: a name of several words before it moves it, and templates of other lengths merge later.
+    if ((start === 0 || isBlank(message.charCodeAt(start - 1))) && (end === message.length || isBlank(message.charCodeAt(end)))) arrows += `${message.slice(start, end)} `;
     i = end - 1;
   }
   return arrows;

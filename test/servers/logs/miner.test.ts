@@ -547,7 +547,7 @@ describe('log intelligence: TemplateMiner', () => {
       miner.add(`<-- close (${300 + i * 11})`);
       miner.add(`peer ${i} -> relay ${i + 5} ok`);
       miner.add(`peer ${i} <- relay ${i + 9} ok`);
-      // An arrow's place is counted in tokens: a value of another length before it keeps the statement one.
+      // A value of another length before the arrow keeps the statement one.
       miner.add(`peer ${'9'.repeat(i + 1)} -> relay 1 ok`);
     }
     // Glued marks are parts of values and words, not arrows: one statement whatever they hold.
