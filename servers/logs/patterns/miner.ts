@@ -332,7 +332,7 @@ export class TemplateMiner {
       const arrows = arrowsOf(message);
       cluster = this.cache.get(scan);
       // The cache keys tokens only; a line whose arrows point the other way is another statement (arrowsOf).
-      if (cluster === undefined || cluster.arrows !== arrows) {
+      if (cluster === undefined || otherArrows(cluster.arrows, arrows)) {
         const tokens = scan.tokens();
         cluster = this.place(tokens, message, arrows);
         this.cache.set(scan, tokens, cluster);
@@ -399,14 +399,15 @@ export class TemplateMiner {
       } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: cluster.stats.levelCounts, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
-    // Clusters whose arrows differ are statements apart (arrowsOf), whatever their words: merged only among their own.
+    // Clusters whose arrows differ are statements apart (arrowsOf), whatever their words: merged only among their own
+    // when the file shows arrows of two kinds; one kind beside none is no sign (a header form may write a `=>`).
     const byArrows = new Map<string, number[]>();
     units.forEach((unit, index) => {
       const list = byArrows.get(unit.cluster.arrows);
       if (list) list.push(index);
       else byArrows.set(unit.cluster.arrows, [index]);
     });
-    const merged = byArrows.size === 1
+    const merged = byArrows.size - (byArrows.has('') ? 1 : 0) <= 1
       ? mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord)
       : [...byArrows.values()].flatMap((indexes) => mergeByVariability(indexes.map((i) => units[i]), this.rule, (word) => !isEnumConstant(word), isValueWord)
         .map(({ members, tokens }) => ({ members: members.map((m) => indexes[m]), tokens })));
@@ -589,7 +590,7 @@ export class TemplateMiner {
     const slack = full ? tokens.length : tokens.length - this.sameNeeded(tokens.length);
     for (let at = 0; at < candidates.length; at++) {
       const cluster = candidates[at];
-      if (cluster.arrows !== arrows) continue;
+      if (otherArrows(cluster.arrows, arrows)) continue;
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
@@ -618,6 +619,7 @@ export class TemplateMiner {
       }
     }
     if (best && (bestSimilarity >= this.threshold || full)) {
+      best.arrows ||= arrows;
       const template = best.tokens;
       for (let i = 0; i < template.length; i++) {
         if (template[i] === tokens[i] || template[i] === WILDCARD) continue;
@@ -722,6 +724,15 @@ function arrowsOf(message: string): string {
     i = end - 1;
   }
   return arrows;
+}
+
+/**
+ * Arrows (arrowsOf) of two lines that tell them apart: both lines have some and they differ. A line without one beside a
+ * line with one is no sign: a header form may write a mark between its fields and the message (`1 => Server listening
+ * on …` beside `1|Server listening on …|<date>`), so only two directions at one statement's place are two statements.
+ */
+function otherArrows(a: string, b: string): boolean {
+  return a !== b && a !== '' && b !== '';
 }
 
 function isArrowMark(c: number): boolean {

@@ -550,12 +550,15 @@ describe('log intelligence: TemplateMiner', () => {
       // A value of another length before the arrow keeps the statement one.
       miner.add(`peer ${'9'.repeat(i + 1)} -> relay 1 ok`);
     }
+    // A line without an arrow beside one with it is no sign: a header form may write `=>` before the message.
+    miner.add('1 => server listening on 10.0.0.1:80');
+    miner.add('2|server listening on 10.0.0.2:81');
     // Glued marks are parts of values and words, not arrows: one statement whatever they hold.
     miner.add('closing connection <0.283.0> now');
     miner.add('closing connection <0.9.12> now');
     assert.deepEqual(
       miner.templates().map((t) => [t.template, t.count]).sort(),
-      [['--> close (<*>)', 4], ['<-- close (<*>)', 4], ['closing connection <<*>> now', 2], ['peer <*> -> relay <*> ok', 8], ['peer <*> <- relay <*> ok', 4]],
+      [['--> close (<*>)', 4], ['<*> => server listening on <*>', 2], ['<-- close (<*>)', 4], ['closing connection <<*>> now', 2], ['peer <*> -> relay <*> ok', 8], ['peer <*> <- relay <*> ok', 4]],
     );
   });
 });
