@@ -138,6 +138,8 @@ interface Cluster {
   seps: string[];
   /** The quote marks around each token of the first line, as frameCode gives them (place() reads them, see scanFrames). */
   frames: Uint8Array;
+  /** The message's standalone arrows (arrowsOf), which its lines all share. */
+  arrows: string;
   stats: Stats;
   split?: Split;
 }
@@ -330,11 +332,13 @@ export class TemplateMiner {
       if (cluster.split) this.shapes?.restore(this.scan);
     } else {
       const scan = this.scan.scan(message);
+      const arrows = arrowsOf(message);
       // A message without tokens (`{}`, `]]]`, `=====`) is told apart by its text alone, which the cache does not key.
       cluster = this.cache.get(scan);
-      if (cluster === undefined) {
+      // The cache keys tokens only; a line whose arrows point the other way is another statement (arrowsOf).
+      if (cluster === undefined || otherArrows(cluster.arrows, arrows)) {
         const tokens = scan.tokens();
-        cluster = this.place(tokens, message);
+        cluster = this.place(tokens, message, arrows);
         this.cache.set(scan, tokens, cluster);
       }
       this.shapes?.set(scan, cluster, this.cache.generation);
@@ -399,7 +403,18 @@ export class TemplateMiner {
       } else units.push({ id: cluster.id, tokens: cluster.tokens, count: cluster.stats.count, valueSlots: slots, weakSlots: weak, seps: cluster.seps, levels: cluster.stats.levelCounts, cluster, stats: cluster.stats });
     }
     const finalIds = new Map<number, number>();
-    const merged = mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord);
+    // Clusters whose arrows differ are statements apart (arrowsOf), whatever their words: merged only among their own
+    // when the file shows arrows of two kinds; one kind beside none is no sign (a header form may write a `=>`).
+    const byArrows = new Map<string, number[]>();
+    units.forEach((unit, index) => {
+      const list = byArrows.get(unit.cluster.arrows);
+      if (list) list.push(index);
+      else byArrows.set(unit.cluster.arrows, [index]);
+    });
+    const merged = byArrows.size - (byArrows.has('') ? 1 : 0) <= 1
+      ? mergeByVariability(units, this.rule, (word) => !isEnumConstant(word), isValueWord)
+      : [...byArrows.values()].flatMap((indexes) => mergeByVariability(indexes.map((i) => units[i]), this.rule, (word) => !isEnumConstant(word), isValueWord)
+        .map(({ members, tokens }) => ({ members: members.map((m) => indexes[m]), tokens })));
     const forms = mergeHeaderForms(merged.map(({ members, tokens }) => ({ tokens, seps: units[members[0]].cluster.seps, lead: units[members[0]].cluster.lead, count: members.reduce((sum, m) => sum + units[m].count, 0), levels: sumLevels(members.map((m) => units[m].levels)) })), this.rule.minLinesPerValue);
     const templates = forms.map((form) => {
       // The shown form (the barest) first: its cluster renders the template, from where its message starts.
@@ -565,7 +580,7 @@ export class TemplateMiner {
     return node;
   }
 
-  private place(tokens: string[], message: string): Cluster {
+  private place(tokens: string[], message: string, arrows: string): Cluster {
     if (tokens.length === 0) return this.placeBare(message);
     const leaf = this.leaf(tokens);
     const candidates = leaf.clusters;
@@ -580,6 +595,7 @@ export class TemplateMiner {
     const lineFrames = this.scanFrames(tokens.length);
     for (let at = 0; at < candidates.length; at++) {
       const cluster = candidates[at];
+      if (otherArrows(cluster.arrows, arrows)) continue;
       let same = 0;
       let wildcards = 0;
       const template = cluster.tokens;
@@ -611,6 +627,7 @@ export class TemplateMiner {
       }
     }
     if (best && (bestSimilarity >= this.threshold || full)) {
+      best.arrows ||= arrows;
       const template = best.tokens;
       for (let i = 0; i < template.length; i++) {
         if (template[i] === tokens[i] || template[i] === WILDCARD) continue;
@@ -630,6 +647,7 @@ export class TemplateMiner {
     }
     if (full) return this.overflowCluster();
     const cluster = this.addCluster(tokens);
+    cluster.arrows = arrows;
     candidates.unshift(cluster);
     if (candidates.length > LEAF_CANDIDATES) candidates.pop();
     return cluster;
@@ -698,7 +716,7 @@ export class TemplateMiner {
       const opened = i === 0 ? lead : seps[i - 1];
       frames[i] = frameCode(quoteMarkAt(opened, opened.length - 1), quoteMarkAt(seps[i] ?? '', 0));
     }
-    return { id, tokens: [...tokens], lead, seps, frames, stats: newStats() };
+    return { id, tokens: [...tokens], lead, seps, frames, arrows: '', stats: newStats() };
   }
 }
 
@@ -713,6 +731,48 @@ function frameCode(before: number, after: number): number {
 /** 0 for no mark, 1..3 for `"`, `'` and a backtick. */
 function quoteIndex(mark: number): number {
   return mark === 34 ? 1 : mark === 39 ? 2 : mark === 96 ? 3 : 0;
+}
+
+/**
+ * The scanned message's standalone arrows in order, joined; '' for most messages.
+ * An arrow is a word (white space or the message's end on both sides) made only of `<`, `>`, `-`, `=` and holding `<`
+ * or `>`: `-->`, `<--`, `->`, `<=`, a lone `>`. The tokenizer keeps at most its dashes (`--`), so lines that differ
+ * only in its direction would share one template. Why it holds: such a word holds no letter or digit, so it is no value
+ * the program was given (numbers, names, addresses all hold one); it is the statement's own text, and its direction
+ * says which way something went (`--> close` / `<-- close`, a frame sent or received): two statements, as `sent` and
+ * `received` are. A mark glued to other text (`<0.283.0>`, `a->b`, `<nil>`) is not a word of its own and not read here.
+ */
+function arrowsOf(message: string): string {
+  let arrows = '';
+  for (let i = 0; i < message.length; i++) {
+    const c = message.charCodeAt(i);
+    if (c !== 60 /* < */ && c !== 62 /* > */) continue;
+    let start = i;
+    while (start > 0 && isArrowMark(message.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < message.length && isArrowMark(message.charCodeAt(end))) end++;
+    // Not where it stands: a name of several words before it moves it, and templates of other lengths merge later.
+    if ((start === 0 || isBlank(message.charCodeAt(start - 1))) && (end === message.length || isBlank(message.charCodeAt(end)))) arrows += `${message.slice(start, end)} `;
+    i = end - 1;
+  }
+  return arrows;
+}
+
+/**
+ * Arrows (arrowsOf) of two lines that tell them apart: both lines have some and they differ. A line without one beside a
+ * line with one is no sign: a header form may write a mark between its fields and the message (`1 => Server listening
+ * on …` beside `1|Server listening on …|<date>`), so only two directions at one statement's place are two statements.
+ */
+function otherArrows(a: string, b: string): boolean {
+  return a !== b && a !== '' && b !== '';
+}
+
+function isArrowMark(c: number): boolean {
+  return c === 60 || c === 62 || c === 45 /* - */ || c === 61 /* = */;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 function distinct(split: Split, index: number): number {

@@ -537,4 +537,28 @@ describe('log intelligence: TemplateMiner', () => {
       [['=====', 2], ['[[[[', 1], ['[]', 1], ['{', 2], ['}', 2]],
     );
   });
+
+  it('keeps two statements apart that differ only in an arrow standing alone: `--> close` sent, `<-- close` received', () => {
+    // Made-up lines in the form of a scheduler that logs each frame it sends and receives: the tokenizer keeps the
+    // arrow's dashes only, yet its direction is the statement's own text, as `sent` / `received` would be.
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 4; i++) {
+      miner.add(`--> close (${100 + i * 7})`);
+      miner.add(`<-- close (${300 + i * 11})`);
+      miner.add(`peer ${i} -> relay ${i + 5} ok`);
+      miner.add(`peer ${i} <- relay ${i + 9} ok`);
+      // A value of another length before the arrow keeps the statement one.
+      miner.add(`peer ${'9'.repeat(i + 1)} -> relay 1 ok`);
+    }
+    // A line without an arrow beside one with it is no sign: a header form may write `=>` before the message.
+    miner.add('1 => server listening on 10.0.0.1:80');
+    miner.add('2|server listening on 10.0.0.2:81');
+    // Glued marks are parts of values and words, not arrows: one statement whatever they hold.
+    miner.add('closing connection <0.283.0> now');
+    miner.add('closing connection <0.9.12> now');
+    assert.deepEqual(
+      miner.templates().map((t) => [t.template, t.count]).sort(),
+      [['--> close (<*>)', 4], ['<*> => server listening on <*>', 2], ['<-- close (<*>)', 4], ['closing connection <<*>> now', 2], ['peer <*> -> relay <*> ok', 8], ['peer <*> <- relay <*> ok', 4]],
+    );
+  });
 });
