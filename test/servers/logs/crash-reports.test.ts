@@ -37,6 +37,10 @@ const REJECTION = ['node:internal/process/promises:288', '            triggerUnc
 const HS_ERR = ['#', '# A fatal error has been detected by the Java Runtime Environment:', '#', '#  SIGSEGV (0xb) at pc=0x00007f7bfaa351c9, pid=13060, tid=13080', '#'];
 // A container's entrypoint script whose java the OOM killer ended (bash's job report).
 const KILLED = ['/docker-entrypoint.sh: line 8:     7 Killed                  java -jar /app/app.jar'];
+// CPython's report of an exception that rose out of a thread's target (threading.excepthook, 3.10's thread name form)
+// and out of a child process's (multiprocessing's `Process Process-2:`): no `in <module>` frame, no carets (3.10).
+const PY_THREAD = ['Exception in thread Thread-2 (poll):', 'Traceback (most recent call last):', '  File "/usr/lib/python3.10/threading.py", line 1016, in _bootstrap_inner', '    self.run()', '  File "/srv/worker/app.py", line 31, in poll', '    job = decode(raw)', "KeyError: 'id'"];
+const PY_PROCESS = ['Process Process-2:', 'Traceback (most recent call last):', '  File "/usr/lib/python3.10/multiprocessing/process.py", line 315, in _bootstrap', '    self.run()', '  File "/srv/pool/work.py", line 9, in crunch', '    1 / 0', 'ZeroDivisionError: division by zero'];
 const RUST = ["thread 'main' panicked at src/main.rs:12:5:", 'called `Option::unwrap()` on a `None` value', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'];
 
 describe('logs: uncaught exceptions and panics after INFO lines are errors', function () {
@@ -96,6 +100,9 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       // errors16: `Traceback` alone may be a logger's (exc_info=True at INFO); the `in <module>` frame shows it uncaught.
       ['python', PYTHON, ['INFO', 'ERROR', 'ERROR', 'ERROR']],
       ['java', JAVA, ['ERROR', 'ERROR']],
+      // break21: the outermost frame is the thread's or the process's start code, which caught it: uncaught, not logged.
+      ['pythread', PY_THREAD, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
+      ['pyprocess', PY_PROCESS, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
       // The caret under the source line shows the error went uncaught (errors16).
       ['node', NODE, ['INFO', 'INFO', 'ERROR', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
       ['go', GO, ['FATAL', 'FATAL', undefined, 'FATAL', 'FATAL', 'FATAL']],
@@ -162,7 +169,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         const data = await call('error_summary', { hours: 1 });
         const errors = Object.fromEntries(data.files.map((f: Data) => [f.file, f.errors]));
         // Each crash is one entry, `npe` (a bare exception name, no error word) too: the prefilter reads crashReport's words.
-        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
+        for (const name of ['python', 'pythread', 'pyprocess', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
         assert.equal(errors['ignored.log'] ?? 0, 0, 'an exception ignored at DEBUG is no error');
         assert.equal(errors['warned.log'] ?? 0, 0, 'a logged warning with its exception is no error');
         assert.equal(errors['info-java.log'] ?? 0, 0, 'an exception logged at INFO is no error');
@@ -172,7 +179,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         for (const name of ['info-java', 'info-python', 'npe']) {
           assert.ok(data.notes.some((n: string) => n.startsWith(`${name}.log: 1 exception report(s) (a stack trace or traceback) logged with INFO entries in the window are not counted`)), `${name}: ${data.notes.join('\n')}`);
         }
-        assert.ok(!data.notes.some((n: string) => /^(?:python|node|warned|logged)\.log: .*logged with INFO entries/.test(n)), data.notes.join('\n'));
+        assert.ok(!data.notes.some((n: string) => /^(?:python|pythread|pyprocess|node|warned|logged)\.log: .*logged with INFO entries/.test(n)), data.notes.join('\n'));
         const templates = data.groups.map((g: Data) => g.template).join('\n');
         assert.match(templates, /ZeroDivisionError: division by zero|Traceback/);
         assert.match(templates, /Exception in thread/);
