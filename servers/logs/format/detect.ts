@@ -536,7 +536,11 @@ function withCrashReports(parse: (line: string) => ParsedLine): (line: string) =
   return (line) => {
     const parsed = parse(line);
     if (parsed.level !== undefined || parsed.standalone || (parsed.timestamp !== undefined && !parsed.continues)) return parsed;
-    const crash = crashReport(parsed.message);
+    // A header's optional word column can take the start of a line that has no header at all: Ruby's uncaught report
+    // (`/app/lib/a.rb:42:in 'run': boom (NoMethodError)`) under a `I, [time #pid]  INFO -- :` header lost its path as
+    // the word, and its message no longer read as a report. A line without a time or a level whose whole text opens a
+    // report is that report, whatever its start was taken for.
+    const crash = crashReport(parsed.message) ?? (parsed.message.length < line.length ? crashReport(line) : undefined);
     if (crash === undefined) return showsUncaught(parsed.message) ? { ...parsed, report: 'ERROR' } : parsed;
     if (crash.uncaught) return { ...parsed, level: crash.level, continues: undefined };
     return crash.logged ? { ...parsed, report: crash.level, logged: true } : { ...parsed, report: crash.level };

@@ -46,6 +46,20 @@ const RUST = ["thread 'main' panicked at src/main.rs:12:5:", 'called `Option::un
 describe('logs: uncaught exceptions and panics after INFO lines are errors', function () {
   this.timeout(60_000);
 
+  it("Ruby's uncaught report under a Logger header is an error, though the header's word column takes its path (break21)", () => {
+    // Ruby's Logger (`I, [time #pid]  INFO -- : msg`), then the interpreter's report of an uncaught exception: the
+    // header's optional word column took `/srv/…/importer.rb:42:in` off the report's line, and error_summary said
+    // "no ERROR or FATAL lines in the whole file(s)".
+    const lines = ['I, [2026-12-02T05:10:01.120415 #4711]  INFO -- : importing 3 files', 'I, [2026-12-02T05:10:01.340022 #4711]  INFO -- : file 1 imported',
+      "/srv/import/lib/importer.rb:42:in 'Importer#parse_row': undefined method 'strip' for nil (NoMethodError)", "\tfrom /srv/import/lib/importer.rb:30:in 'block in Importer#run'", "\tfrom /srv/import/bin/import:8:in '<main>'"];
+    const content = lines.join('\n') + '\n';
+    const parser = parserFor(Buffer.from(content), true, Date.now());
+    const request: ScanRequest = { pattern: { source: '\\S', literal: false, caseSensitive: true }, before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 500, minLevel: 'ERROR' };
+    const scanner = new FileScanner(request, parser);
+    scanner.push(Buffer.from(content));
+    assert.deepEqual(scanner.result().matches.map((m) => m.line), [3, 4, 5]);
+  });
+
   it('tells the runtime-only lines and the first lines of exception reports from other lines', () => {
     const uncaught = ['Exception in thread "main" java.lang.Error: x', 'panic: boom', 'fatal error: all goroutines are asleep - deadlock!', "thread 'tokio-1' panicked at 'oops', src/a.rs:1:2", 'Unhandled exception. System.InvalidOperationException: bad', "terminate called after throwing an instance of 'std::runtime_error'", 'Segmentation fault (core dumped)',
       C_ASSERT[0], 'Aborted (core dumped)', 'Aborted', 'Killed', KILLED[0], REJECTION[4], HS_ERR[1], '# There is insufficient memory for the Java Runtime Environment to continue.', 'Fatal Python error: Segmentation fault',
