@@ -41,6 +41,10 @@ const UNCAUGHT: ReadonlyArray<readonly [string, RegExp, Level]> = [
   // HotSpot's crash report (hs_err) on stdout: `# A fatal error has been detected by the Java Runtime Environment:`,
   // and its report of native memory exhausted: `# There is insufficient memory for the Java Runtime Environment to continue.`
   ['#', /^# (?:A fatal error has been detected by the Java Runtime Environment:|There is insufficient memory for the Java Runtime Environment to continue\.)/, 'FATAL'],
+  // PHP's runtime on a fatal or parse error, written to stderr or its error log with `PHP ` before the word: `PHP Fatal
+  // error:  Uncaught PDOException: … in /app/db.php:5`, `PHP Fatal error:  Allowed memory size of … exhausted`, `PHP Parse
+  // error:  syntax error, …`. The script stops there; no logger writes these words (Monolog writes `app.CRITICAL:`).
+  ['P', /^PHP (?:Fatal|Parse) error: +\S/, 'FATAL'],
   // CPython's fatal errors (Py_FatalError, faulthandler): `Fatal Python error: Segmentation fault`.
   ['F', /^Fatal Python error: /, 'FATAL'],
   // musl's failed assert(): `Assertion failed: x > 0 (main.c: main: 12)`.

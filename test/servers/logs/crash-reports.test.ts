@@ -41,6 +41,8 @@ const KILLED = ['/docker-entrypoint.sh: line 8:     7 Killed                  ja
 // and out of a child process's (multiprocessing's `Process Process-2:`): no `in <module>` frame, no carets (3.10).
 const PY_THREAD = ['Exception in thread Thread-2 (poll):', 'Traceback (most recent call last):', '  File "/usr/lib/python3.10/threading.py", line 1016, in _bootstrap_inner', '    self.run()', '  File "/srv/worker/app.py", line 31, in poll', '    job = decode(raw)', "KeyError: 'id'"];
 const PY_PROCESS = ['Process Process-2:', 'Traceback (most recent call last):', '  File "/usr/lib/python3.10/multiprocessing/process.py", line 315, in _bootstrap', '    self.run()', '  File "/srv/pool/work.py", line 9, in crunch', '    1 / 0', 'ZeroDivisionError: division by zero'];
+// PHP's runtime under a Monolog file (PHP's log to stderr beside it): memory exhausted, the script stops (break21).
+const PHP = ['PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /srv/app/src/Importer.php on line 88'];
 const RUST = ["thread 'main' panicked at src/main.rs:12:5:", 'called `Option::unwrap()` on a `None` value', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'];
 
 describe('logs: uncaught exceptions and panics after INFO lines are errors', function () {
@@ -63,7 +65,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
   it('tells the runtime-only lines and the first lines of exception reports from other lines', () => {
     const uncaught = ['Exception in thread "main" java.lang.Error: x', 'panic: boom', 'fatal error: all goroutines are asleep - deadlock!', "thread 'tokio-1' panicked at 'oops', src/a.rs:1:2", 'Unhandled exception. System.InvalidOperationException: bad', "terminate called after throwing an instance of 'std::runtime_error'", 'Segmentation fault (core dumped)',
       C_ASSERT[0], 'Aborted (core dumped)', 'Aborted', 'Killed', KILLED[0], REJECTION[4], HS_ERR[1], '# There is insufficient memory for the Java Runtime Environment to continue.', 'Fatal Python error: Segmentation fault',
-      'Assertion failed: x > 0 (main.c: main: 12)', 'free(): double free detected in tcache 2', 'double free or corruption (out)', 'munmap_chunk(): invalid pointer', 'malloc(): corrupted top size', 'corrupted size vs. prev_size',
+      'Assertion failed: x > 0 (main.c: main: 12)', 'PHP Fatal error:  Uncaught Exception: boom in /var/www/html/index.php:3', 'PHP Parse error:  syntax error, unexpected token "}" in /app/a.php on line 9', 'free(): double free detected in tcache 2', 'double free or corruption (out)', 'munmap_chunk(): invalid pointer', 'malloc(): corrupted top size', 'corrupted size vs. prev_size',
       "*** Error in `./worker': double free or corruption (fasttop): 0x0000000001c3e010 ***", '*** stack smashing detected ***: terminated'];
     for (const line of uncaught) assert.equal(crashReport(line)?.uncaught, true, line);
     const reports = ['Traceback (most recent call last):', 'ZeroDivisionError: division by zero', 'java.net.SocketTimeoutException: Read timed out', 'Error: ENOENT: no such file or directory', 'TypeError: x is not a function', '** (RuntimeError) boom', "app.rb:3:in 'run': boom (RuntimeError)", 'java.lang.OutOfMemoryError'];
@@ -75,7 +77,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     const prefilter = new RegExp(ERROR_WORDS_PATTERN, 'i');
     for (const line of [...uncaught, ...reports.filter((line) => !line.startsWith('Traceback'))]) assert.match(`{"log":${JSON.stringify(line)}}`, prefilter, line);
     // Neighbours: the same words in other lines (a kernel's OOM line has a header of its own; a job's own words).
-    const neighbours = ['Killed process 4711 (java) total-vm:2048kB', 'Aborted by user', 'Assertion checks enabled', '# comment: fatal errors are mailed', '[Unhandled] request /api', 'free(): called', 'double free is detected by ASan'];
+    const neighbours = ['Killed process 4711 (java) total-vm:2048kB', 'Aborted by user', 'Assertion checks enabled', '# comment: fatal errors are mailed', '[Unhandled] request /api', 'free(): called', 'double free is detected by ASan', 'PHP Warning:  Undefined variable $x in /app/a.php on line 3', 'PHP fatal errors are logged to stderr'];
     for (const line of neighbours) assert.equal(crashReport(line), undefined, line);
     const others = ['\tat com.acme.Main.main(Main.java:12)', '  File "/app/worker.py", line 88', 'ErrorHandler registered for /api', 'Errors: 0', 'Exceptions are logged to stderr', 'panicking is not allowed here', 'Caused by: java.io.IOException: x', ''];
     for (const line of others) assert.equal(crashReport(line), undefined, line);
@@ -114,6 +116,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       // errors16: `Traceback` alone may be a logger's (exc_info=True at INFO); the `in <module>` frame shows it uncaught.
       ['python', PYTHON, ['INFO', 'ERROR', 'ERROR', 'ERROR']],
       ['java', JAVA, ['ERROR', 'ERROR']],
+      ['php', PHP, ['FATAL']],
       // break21: the outermost frame is the thread's or the process's start code, which caught it: uncaught, not logged.
       ['pythread', PY_THREAD, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
       ['pyprocess', PY_PROCESS, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
@@ -183,7 +186,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         const data = await call('error_summary', { hours: 1 });
         const errors = Object.fromEntries(data.files.map((f: Data) => [f.file, f.errors]));
         // Each crash is one entry, `npe` (a bare exception name, no error word) too: the prefilter reads crashReport's words.
-        for (const name of ['python', 'pythread', 'pyprocess', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
+        for (const name of ['python', 'php', 'pythread', 'pyprocess', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
         assert.equal(errors['ignored.log'] ?? 0, 0, 'an exception ignored at DEBUG is no error');
         assert.equal(errors['warned.log'] ?? 0, 0, 'a logged warning with its exception is no error');
         assert.equal(errors['info-java.log'] ?? 0, 0, 'an exception logged at INFO is no error');
