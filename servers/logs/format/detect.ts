@@ -470,7 +470,10 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     // A transport's level (journald PRIORITY) gives way to the inner line's own only when that is written as a level
     // is (`WARN`, `[ERROR]`), not to a word of its prose (`error budget report: …`).
     const innerFirst = entry.level === undefined || (entry.levelIsTransport && upperCaseLevel(entry.text) !== undefined);
-    return markContinuation(mergeInner(inner, entry, innerFirst), inner, entry.kind === 'docker-json' && entry.level === undefined);
+    // A runtime that captures a program's output line by line (Docker's json-file, journald's stream from a unit's
+    // stdout/stderr) writes each line as a record with its own time: without a level of the record's own, a line
+    // without a header is part of the entry above (a traceback's lines, each a journal entry of its own, break21).
+    return markContinuation(mergeInner(inner, entry, innerFirst), inner, (entry.kind === 'docker-json' || entry.kind === 'journald') && entry.level === undefined);
   };
   return (line) => parse(line, 0);
 }

@@ -102,6 +102,23 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     assert.deepEqual(read.map((l) => l.level), ['INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR']);
   });
 
+  it('a journal unit whose traceback came line by line (one record a line, PRIORITY info) counts the uncaught one (break21)', async () => {
+    // journald stores each line of a unit's stderr as an entry of its own at the unit's SyslogLevel (info): the frames
+    // and the exception's line were records of their own at INFO, and error_summary said "no ERROR or FATAL lines".
+    const time = Date.now() - 1000;
+    const texts = ['INFO worker: starting 4 workers', 'Exception in thread Thread-2 (poll):', ...PY_THREAD.slice(1), 'INFO worker: job 8 done', 'progress 10%', ...PYTHON,
+      'INFO worker: retrying the upstream', 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', 'TimeoutError: timed out'];
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of texts) yield { text, time, level: 'INFO', unit: 'worker.service' };
+    }
+    const read: SourceLine[] = [];
+    for await (const line of sourceLines(records(), 'journal', 500, readStats())) read.push(line);
+    const entries = read.filter((l) => !l.continuation && (l.level === 'ERROR' || l.level === 'FATAL')).map((l) => l.raw);
+    assert.deepEqual(entries, ["KeyError: 'id'", 'ZeroDivisionError: division by zero']);
+    assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out']);
+    assert.equal(read.find((l) => l.raw === 'progress 10%')?.level, 'INFO');
+  });
+
   describe('each reader gives the same levels', () => {
     let time: string;
     let dir: string;
