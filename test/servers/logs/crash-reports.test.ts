@@ -115,6 +115,14 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     for await (const line of sourceLines(records(), 'journal', 500, readStats())) read.push(line);
     const entries = read.filter((l) => !l.continuation && (l.level === 'ERROR' || l.level === 'FATAL')).map((l) => l.raw);
     assert.deepEqual(entries, ["KeyError: 'id'", 'ZeroDivisionError: division by zero']);
+    // Ruby's Logger lines, then its uncaught report, in a unit: the header's word column must not hide the report here either.
+    const ruby = ['I, [2026-12-02T05:10:01.120415 #4711]  INFO -- : importing 3 files', "/srv/import/lib/importer.rb:42:in 'Importer#parse_row': undefined method 'strip' for nil (NoMethodError)", "\tfrom /srv/import/bin/import:8:in '<main>'"];
+    async function* rubyRecords(): AsyncGenerator<SourceRecord> {
+      for (const text of ruby) yield { text, time, level: 'INFO', unit: 'import.service' };
+    }
+    const rubyRead: SourceLine[] = [];
+    for await (const line of sourceLines(rubyRecords(), 'journal', 500, readStats())) rubyRead.push(line);
+    assert.deepEqual(rubyRead.map((l) => l.level), ['INFO', 'ERROR', 'ERROR']);
     assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out']);
     assert.equal(read.find((l) => l.raw === 'progress 10%')?.level, 'INFO');
   });
