@@ -41,6 +41,10 @@ const UNCAUGHT: ReadonlyArray<readonly [string, RegExp, Level]> = [
   // HotSpot's crash report (hs_err) on stdout: `# A fatal error has been detected by the Java Runtime Environment:`,
   // and its report of native memory exhausted: `# There is insufficient memory for the Java Runtime Environment to continue.`
   ['#', /^# (?:A fatal error has been detected by the Java Runtime Environment:|There is insufficient memory for the Java Runtime Environment to continue\.)/, 'FATAL'],
+  // PHP's runtime on a fatal or parse error, written to stderr or its error log with `PHP ` before the word: `PHP Fatal
+  // error:  Uncaught PDOException: … in /app/db.php:5`, `PHP Fatal error:  Allowed memory size of … exhausted`, `PHP Parse
+  // error:  syntax error, …`. The script stops there; no logger writes these words (Monolog writes `app.CRITICAL:`).
+  ['P', /^PHP (?:Fatal|Parse) error: +\S/, 'FATAL'],
   // CPython's fatal errors (Py_FatalError, faulthandler): `Fatal Python error: Segmentation fault`.
   ['F', /^Fatal Python error: /, 'FATAL'],
   // musl's failed assert(): `Assertion failed: x > 0 (main.c: main: 12)`.
@@ -80,11 +84,22 @@ const ANNOUNCES = /^Traceback \(most recent call last\):\s*$/;
 const SHOWS_UNCAUGHT: readonly RegExp[] = [/^\s+File "[^"]*", line \d+, in <module>$/, /^\s*\^+$/];
 
 /**
- * True for a line inside a report that shows its exception went uncaught (SHOWS_UNCAUGHT). Asked of every line without
- * a header (each stack frame): its last character ('>' or '^') is looked at before any regex runs.
+ * The outermost frame of a Python traceback that a thread's or a child process's start code caught: a traceback's first
+ * frame is the one whose `except` caught the exception, and CPython's threading.py `_bootstrap_inner` (then
+ * threading.excepthook: `Exception in thread Thread-2 (poll):`) and multiprocessing/process.py `_bootstrap` (`Process
+ * Process-2:`, then the child exits 1) catch only what rose out of the thread's or process's target, uncaught: the
+ * thread or the process is dead. A logger's traceback starts at the frame that caught it in the program's own code.
+ */
+const BOOTSTRAP_FRAME = /^\s+File "[^"]*[\\/](?:threading|multiprocessing[\\/]process)\.py", line \d+, in _bootstrap(?:_inner)?$/;
+
+/**
+ * True for a line inside a report that shows its exception went uncaught (SHOWS_UNCAUGHT, BOOTSTRAP_FRAME). Asked of
+ * every line without a header (each stack frame): its last character ('>', '^', or the 'p'/'r' of `_bootstrap`/
+ * `_bootstrap_inner`) is looked at before any regex runs.
  */
 export function showsUncaught(message: string): boolean {
   const last = message.charCodeAt(message.length - 1);
+  if (last === 112 || last === 114) return BOOTSTRAP_FRAME.test(message);
   return (last === 62 || last === 94) && SHOWS_UNCAUGHT.some((pattern) => pattern.test(message));
 }
 

@@ -470,7 +470,10 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     // A transport's level (journald PRIORITY) gives way to the inner line's own only when that is written as a level
     // is (`WARN`, `[ERROR]`), not to a word of its prose (`error budget report: …`).
     const innerFirst = entry.level === undefined || (entry.levelIsTransport && upperCaseLevel(entry.text) !== undefined);
-    return markContinuation(mergeInner(inner, entry, innerFirst), inner, entry.kind === 'docker-json' && entry.level === undefined);
+    // A runtime that captures a program's output line by line (Docker's json-file, journald's stream from a unit's
+    // stdout/stderr) writes each line as a record with its own time: without a level of the record's own, a line
+    // without a header is part of the entry above (a traceback's lines, each a journal entry of its own, break21).
+    return markContinuation(mergeInner(inner, entry, innerFirst), inner, (entry.kind === 'docker-json' || entry.kind === 'journald') && entry.level === undefined);
   };
   return (line) => parse(line, 0);
 }
@@ -528,6 +531,23 @@ function isJsonRecordLine(line: string, context: TimestampContext): boolean {
 
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
 /**
+ * A header's optional word column can take the start of a line that has no header at all: Ruby's uncaught report
+ * (`/app/lib/a.rb:42:in 'run': boom (NoMethodError)`) under `I, [time #pid]  INFO -- :` lines lost its path as the word,
+ * and what was left no longer read as a report (withCrashReports). A line that the header gave neither a time nor a
+ * level, and whose whole text opens a report, is that report: its whole text is its message. Applied to the text a
+ * file holds and to the text inside an envelope (a journal entry's MESSAGE, a Docker line's log) alike.
+ */
+function keepingReports(parse: (line: string) => ParsedLine): (line: string) => ParsedLine {
+  return (line) => {
+    const parsed = parse(line);
+    if (parsed.timestamp !== undefined || parsed.level !== undefined || parsed.message.length >= line.length) return parsed;
+    if (crashReport(parsed.message) !== undefined || crashReport(line) === undefined) return parsed;
+    const { component: _headerWord, ...rest } = parsed;
+    return { ...rest, message: line };
+  };
+}
+
+/**
  * Reads the failures a line without a level of its own reports (format/crash-reports.ts): a runtime's word on an
  * uncaught one becomes the line's level; an exception's report is marked (`report`) for the entry rule to weigh. Lines
  * with a level, and timed lines that start an entry, are as parsed.
@@ -564,7 +584,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
   // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages,
   // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts).
-  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(text.parse, context, offsetJson), sample), sample), sample), sample), sample), sample));
+  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample));
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

@@ -37,15 +37,35 @@ const REJECTION = ['node:internal/process/promises:288', '            triggerUnc
 const HS_ERR = ['#', '# A fatal error has been detected by the Java Runtime Environment:', '#', '#  SIGSEGV (0xb) at pc=0x00007f7bfaa351c9, pid=13060, tid=13080', '#'];
 // A container's entrypoint script whose java the OOM killer ended (bash's job report).
 const KILLED = ['/docker-entrypoint.sh: line 8:     7 Killed                  java -jar /app/app.jar'];
+// CPython's report of an exception that rose out of a thread's target (threading.excepthook, 3.10's thread name form)
+// and out of a child process's (multiprocessing's `Process Process-2:`): no `in <module>` frame, no carets (3.10).
+const PY_THREAD = ['Exception in thread Thread-2 (poll):', 'Traceback (most recent call last):', '  File "/usr/lib/python3.10/threading.py", line 1016, in _bootstrap_inner', '    self.run()', '  File "/srv/worker/app.py", line 31, in poll', '    job = decode(raw)', "KeyError: 'id'"];
+const PY_PROCESS = ['Process Process-2:', 'Traceback (most recent call last):', '  File "/usr/lib/python3.10/multiprocessing/process.py", line 315, in _bootstrap', '    self.run()', '  File "/srv/pool/work.py", line 9, in crunch', '    1 / 0', 'ZeroDivisionError: division by zero'];
+// PHP's runtime under a Monolog file (PHP's log to stderr beside it): memory exhausted, the script stops (break21).
+const PHP = ['PHP Fatal error:  Allowed memory size of 134217728 bytes exhausted (tried to allocate 20480 bytes) in /srv/app/src/Importer.php on line 88'];
 const RUST = ["thread 'main' panicked at src/main.rs:12:5:", 'called `Option::unwrap()` on a `None` value', 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace'];
 
 describe('logs: uncaught exceptions and panics after INFO lines are errors', function () {
   this.timeout(60_000);
 
+  it("Ruby's uncaught report under a Logger header is an error, though the header's word column takes its path (break21)", () => {
+    // Ruby's Logger (`I, [time #pid]  INFO -- : msg`), then the interpreter's report of an uncaught exception: the
+    // header's optional word column took `/srv/…/importer.rb:42:in` off the report's line, and error_summary said
+    // "no ERROR or FATAL lines in the whole file(s)".
+    const lines = ['I, [2026-12-02T05:10:01.120415 #4711]  INFO -- : importing 3 files', 'I, [2026-12-02T05:10:01.340022 #4711]  INFO -- : file 1 imported',
+      "/srv/import/lib/importer.rb:42:in 'Importer#parse_row': undefined method 'strip' for nil (NoMethodError)", "\tfrom /srv/import/lib/importer.rb:30:in 'block in Importer#run'", "\tfrom /srv/import/bin/import:8:in '<main>'"];
+    const content = lines.join('\n') + '\n';
+    const parser = parserFor(Buffer.from(content), true, Date.now());
+    const request: ScanRequest = { pattern: { source: '\\S', literal: false, caseSensitive: true }, before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 500, minLevel: 'ERROR' };
+    const scanner = new FileScanner(request, parser);
+    scanner.push(Buffer.from(content));
+    assert.deepEqual(scanner.result().matches.map((m) => m.line), [3, 4, 5]);
+  });
+
   it('tells the runtime-only lines and the first lines of exception reports from other lines', () => {
     const uncaught = ['Exception in thread "main" java.lang.Error: x', 'panic: boom', 'fatal error: all goroutines are asleep - deadlock!', "thread 'tokio-1' panicked at 'oops', src/a.rs:1:2", 'Unhandled exception. System.InvalidOperationException: bad', "terminate called after throwing an instance of 'std::runtime_error'", 'Segmentation fault (core dumped)',
       C_ASSERT[0], 'Aborted (core dumped)', 'Aborted', 'Killed', KILLED[0], REJECTION[4], HS_ERR[1], '# There is insufficient memory for the Java Runtime Environment to continue.', 'Fatal Python error: Segmentation fault',
-      'Assertion failed: x > 0 (main.c: main: 12)', 'free(): double free detected in tcache 2', 'double free or corruption (out)', 'munmap_chunk(): invalid pointer', 'malloc(): corrupted top size', 'corrupted size vs. prev_size',
+      'Assertion failed: x > 0 (main.c: main: 12)', 'PHP Fatal error:  Uncaught Exception: boom in /var/www/html/index.php:3', 'PHP Parse error:  syntax error, unexpected token "}" in /app/a.php on line 9', 'free(): double free detected in tcache 2', 'double free or corruption (out)', 'munmap_chunk(): invalid pointer', 'malloc(): corrupted top size', 'corrupted size vs. prev_size',
       "*** Error in `./worker': double free or corruption (fasttop): 0x0000000001c3e010 ***", '*** stack smashing detected ***: terminated'];
     for (const line of uncaught) assert.equal(crashReport(line)?.uncaught, true, line);
     const reports = ['Traceback (most recent call last):', 'ZeroDivisionError: division by zero', 'java.net.SocketTimeoutException: Read timed out', 'Error: ENOENT: no such file or directory', 'TypeError: x is not a function', '** (RuntimeError) boom', "app.rb:3:in 'run': boom (RuntimeError)", 'java.lang.OutOfMemoryError'];
@@ -57,7 +77,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     const prefilter = new RegExp(ERROR_WORDS_PATTERN, 'i');
     for (const line of [...uncaught, ...reports.filter((line) => !line.startsWith('Traceback'))]) assert.match(`{"log":${JSON.stringify(line)}}`, prefilter, line);
     // Neighbours: the same words in other lines (a kernel's OOM line has a header of its own; a job's own words).
-    const neighbours = ['Killed process 4711 (java) total-vm:2048kB', 'Aborted by user', 'Assertion checks enabled', '# comment: fatal errors are mailed', '[Unhandled] request /api', 'free(): called', 'double free is detected by ASan'];
+    const neighbours = ['Killed process 4711 (java) total-vm:2048kB', 'Aborted by user', 'Assertion checks enabled', '# comment: fatal errors are mailed', '[Unhandled] request /api', 'free(): called', 'double free is detected by ASan', 'PHP Warning:  Undefined variable $x in /app/a.php on line 3', 'PHP fatal errors are logged to stderr'];
     for (const line of neighbours) assert.equal(crashReport(line), undefined, line);
     const others = ['\tat com.acme.Main.main(Main.java:12)', '  File "/app/worker.py", line 88', 'ErrorHandler registered for /api', 'Errors: 0', 'Exceptions are logged to stderr', 'panicking is not allowed here', 'Caused by: java.io.IOException: x', ''];
     for (const line of others) assert.equal(crashReport(line), undefined, line);
@@ -82,6 +102,31 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     assert.deepEqual(read.map((l) => l.level), ['INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR']);
   });
 
+  it('a journal unit whose traceback came line by line (one record a line, PRIORITY info) counts the uncaught one (break21)', async () => {
+    // journald stores each line of a unit's stderr as an entry of its own at the unit's SyslogLevel (info): the frames
+    // and the exception's line were records of their own at INFO, and error_summary said "no ERROR or FATAL lines".
+    const time = Date.now() - 1000;
+    const texts = ['INFO worker: starting 4 workers', 'Exception in thread Thread-2 (poll):', ...PY_THREAD.slice(1), 'INFO worker: job 8 done', 'progress 10%', ...PYTHON,
+      'INFO worker: retrying the upstream', 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', 'TimeoutError: timed out'];
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of texts) yield { text, time, level: 'INFO', unit: 'worker.service' };
+    }
+    const read: SourceLine[] = [];
+    for await (const line of sourceLines(records(), 'journal', 500, readStats())) read.push(line);
+    const entries = read.filter((l) => !l.continuation && (l.level === 'ERROR' || l.level === 'FATAL')).map((l) => l.raw);
+    assert.deepEqual(entries, ["KeyError: 'id'", 'ZeroDivisionError: division by zero']);
+    // Ruby's Logger lines, then its uncaught report, in a unit: the header's word column must not hide the report here either.
+    const ruby = ['I, [2026-12-02T05:10:01.120415 #4711]  INFO -- : importing 3 files', "/srv/import/lib/importer.rb:42:in 'Importer#parse_row': undefined method 'strip' for nil (NoMethodError)", "\tfrom /srv/import/bin/import:8:in '<main>'"];
+    async function* rubyRecords(): AsyncGenerator<SourceRecord> {
+      for (const text of ruby) yield { text, time, level: 'INFO', unit: 'import.service' };
+    }
+    const rubyRead: SourceLine[] = [];
+    for await (const line of sourceLines(rubyRecords(), 'journal', 500, readStats())) rubyRead.push(line);
+    assert.deepEqual(rubyRead.map((l) => l.level), ['INFO', 'ERROR', 'ERROR']);
+    assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out']);
+    assert.equal(read.find((l) => l.raw === 'progress 10%')?.level, 'INFO');
+  });
+
   describe('each reader gives the same levels', () => {
     let time: string;
     let dir: string;
@@ -96,6 +141,10 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       // errors16: `Traceback` alone may be a logger's (exc_info=True at INFO); the `in <module>` frame shows it uncaught.
       ['python', PYTHON, ['INFO', 'ERROR', 'ERROR', 'ERROR']],
       ['java', JAVA, ['ERROR', 'ERROR']],
+      ['php', PHP, ['FATAL']],
+      // break21: the outermost frame is the thread's or the process's start code, which caught it: uncaught, not logged.
+      ['pythread', PY_THREAD, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
+      ['pyprocess', PY_PROCESS, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
       // The caret under the source line shows the error went uncaught (errors16).
       ['node', NODE, ['INFO', 'INFO', 'ERROR', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
       ['go', GO, ['FATAL', 'FATAL', undefined, 'FATAL', 'FATAL', 'FATAL']],
@@ -162,7 +211,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         const data = await call('error_summary', { hours: 1 });
         const errors = Object.fromEntries(data.files.map((f: Data) => [f.file, f.errors]));
         // Each crash is one entry, `npe` (a bare exception name, no error word) too: the prefilter reads crashReport's words.
-        for (const name of ['python', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
+        for (const name of ['python', 'php', 'pythread', 'pyprocess', 'java', 'node', 'go', 'rust', 'logged', 'cassert', 'rejection', 'hserr', 'killed']) assert.equal(errors[`${name}.log`], 1, `${name}: ${JSON.stringify(data.files)}`);
         assert.equal(errors['ignored.log'] ?? 0, 0, 'an exception ignored at DEBUG is no error');
         assert.equal(errors['warned.log'] ?? 0, 0, 'a logged warning with its exception is no error');
         assert.equal(errors['info-java.log'] ?? 0, 0, 'an exception logged at INFO is no error');
@@ -172,7 +221,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         for (const name of ['info-java', 'info-python', 'npe']) {
           assert.ok(data.notes.some((n: string) => n.startsWith(`${name}.log: 1 exception report(s) (a stack trace or traceback) logged with INFO entries in the window are not counted`)), `${name}: ${data.notes.join('\n')}`);
         }
-        assert.ok(!data.notes.some((n: string) => /^(?:python|node|warned|logged)\.log: .*logged with INFO entries/.test(n)), data.notes.join('\n'));
+        assert.ok(!data.notes.some((n: string) => /^(?:python|pythread|pyprocess|node|warned|logged)\.log: .*logged with INFO entries/.test(n)), data.notes.join('\n'));
         const templates = data.groups.map((g: Data) => g.template).join('\n');
         assert.match(templates, /ZeroDivisionError: division by zero|Traceback/);
         assert.match(templates, /Exception in thread/);
