@@ -11,8 +11,12 @@ import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
 
 /** Characters of a line handed to the parser (headers are at the start; JSON levels rarely past this). */
 export const PARSE_CHARS = 64 * 1024;
-/** How many lines above a continuation line (stack frame) are searched for the entry header it belongs to. */
-export const HEADER_LOOKBACK_LINES = 20;
+/**
+ * How many lines above a continuation line (stack frame) are searched for the entry header it belongs to. A Python
+ * traceback's exception line comes after all its frames, two lines each (15 frames, an ordinary web request's depth, are
+ * 30 lines), and is its entry's: read as an entry of its own, a logged ERROR with its traceback counted twice.
+ */
+export const HEADER_LOOKBACK_LINES = 100;
 
 /** The time (epoch ms) and level of a log entry, from its header line (and whether a report was announced in it). */
 export type Header = EntryHeader;

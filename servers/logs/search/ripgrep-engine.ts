@@ -11,7 +11,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
 import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
-import { headerAbove, MatchCollector, parseLine, type Header } from './collector';
+import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
 import type { AcceptedLine, FileScanResult, ScanMatch, ScanRequest, ScanTarget } from './types';
@@ -31,8 +31,13 @@ export function ripgrepCanRun(request: ScanRequest, target: ScanTarget): boolean
 /** ripgrep could not start or refused the pattern: the caller scans with the Node engine instead. */
 export class RipgrepUnsupported extends Error {}
 
-/** Bytes read above a continuation line to find its entry header (HEADER_LOOKBACK_LINES lines of ordinary length). */
-const HEADER_BACK_BYTES = 16 * 1024;
+/**
+ * Bytes read above a continuation line to find its entry header: first a few lines' worth, which finds most headers
+ * (a frame a few lines under its entry), then HEADER_LOOKBACK_LINES lines of ordinary length (a Python traceback's
+ * exception line comes after all its frames: 15 frames are 30 lines), so that the deep case costs a second read and
+ * the common one no more than before.
+ */
+const HEADER_BACK_BYTES = [16 * 1024, 64 * 1024];
 
 export interface RipgrepOptions {
   signal?: AbortSignal;
@@ -429,17 +434,21 @@ class HeaderReader {
     if (cached) return cached;
     await this.open();
     const end = offset + this.bom;
-    const start = Math.max(0, end - HEADER_BACK_BYTES);
-    const buffer = Buffer.alloc(end - start);
-    await this.handle!.read(buffer, 0, buffer.length, start);
-    const lines = buffer.toString('utf8').split('\n');
-    lines.pop();
-    const header = headerAbove(this.parser, (n) => {
-      const i = lines.length - 1 - n;
-      // The first line read may be the cut tail of a longer one.
-      if (i < 0 || (i === 0 && start > 0)) return undefined;
-      return lines[i].replace(/\r$/, '');
-    });
+    let header: Header | undefined;
+    for (const back of HEADER_BACK_BYTES) {
+      const start = Math.max(0, end - back);
+      const buffer = Buffer.alloc(end - start);
+      await this.handle!.read(buffer, 0, buffer.length, start);
+      const lines = buffer.toString('utf8').split('\n');
+      lines.pop();
+      header = headerAbove(this.parser, (n) => {
+        const i = lines.length - 1 - n;
+        // The first line read may be the cut tail of a longer one.
+        if (i < 0 || (i === 0 && start > 0)) return undefined;
+        return lines[i].replace(/\r$/, '');
+      });
+      if (header || start === 0 || lines.length > HEADER_LOOKBACK_LINES) break;
+    }
     if (header) this.cache.set(offset, header);
     return header;
   }

@@ -109,6 +109,22 @@ function optionsDump(): string[] {
   ];
 }
 
+/**
+ * A logged ERROR with a 40-frame traceback (a web request's ordinary depth): the exception's line is 81 lines under
+ * its entry's header, past a lookback of a few dozen lines, and read alone it was an error of its own.
+ */
+function deepTraceback(): string[] {
+  const frames = Array.from({ length: 40 }, (_, i) => [`  File "/srv/app/layer${i}.py", line ${i + 10}, in call${i}`, `    return call${i + 1}(request)`]).flat();
+  return [
+    '2026-11-30 10:00:00,100 INFO app.api: request 1 done',
+    '2026-11-30 10:00:01,200 ERROR app.api: request 2 failed',
+    'Traceback (most recent call last):',
+    ...frames,
+    'KeyError: \'user_id\'',
+    '2026-11-30 10:00:02,300 INFO app.api: request 3 done',
+  ];
+}
+
 /** Python's logging.basicConfig default format: no time, one entry per leveled line. */
 const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
 
@@ -124,6 +140,7 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'options.log'), optionsDump().join('\n') + '\n');
     writeFileSync(join(dir, 'long-stack.log'), longStackShortFile().join('\n') + '\n');
     writeFileSync(join(dir, 'heap-abort.log'), HEAP_ABORT.join('\n') + '\n');
+    writeFileSync(join(dir, 'deep-traceback.log'), deepTraceback().join('\n') + '\n');
     writeFileSync(join(dir, 'stack-smash.log'), STACK_SMASH.join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -157,6 +174,12 @@ describe('logs: error_summary counts entries, not lines', function () {
       assert.match(texts, /relation "orders" does not exist/);
       assert.match(texts, /Exception in thread "main"/);
       assert.match(texts, /panicked at/);
+    });
+
+    it('a logged ERROR with a 40-frame traceback is one error: its exception line is the entry\'s, 81 lines down', async () => {
+      const data = await summary('deep-traceback.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 2);
     });
 
     it('a short file with a 120-frame stack is read by its timed lines\' layout: one error, in the window too', async () => {
