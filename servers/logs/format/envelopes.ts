@@ -191,10 +191,28 @@ function journaldBytes(value: unknown): string | undefined {
   return Array.isArray(value) && value.every((b) => typeof b === 'number') ? Buffer.from(value as number[]).toString('utf8') : undefined;
 }
 
-function kindOf(record: Record<string, unknown>, textKey: string | undefined): JsonKind {
-  if (textKey === 'MESSAGE' || has(record, '__REALTIME_TIMESTAMP')) return 'journald';
-  if (textKey === 'textPayload' || has(record, 'jsonPayload')) return 'gcp';
-  if (textKey === 'log' && (has(record, 'stream') || has(record, 'time'))) return 'docker-json';
+// The keys whose mere presence says which envelope a record is (kindOf), as bits.
+const JOURNALD_MARK = 1;
+const GCP_MARK = 2;
+const DOCKER_MARK = 4;
+const MARK_KEYS: [string, number][] = [
+  ['__REALTIME_TIMESTAMP', JOURNALD_MARK],
+  ['jsonPayload', GCP_MARK],
+  ['stream', DOCKER_MARK],
+  ['time', DOCKER_MARK],
+];
+
+/** The marks of MARK_KEYS a record has (key by key). */
+function marksOf(record: Record<string, unknown>): number {
+  let marks = 0;
+  for (const [key, mark] of MARK_KEYS) if (has(record, key)) marks |= mark;
+  return marks;
+}
+
+function kindOf(marks: number, textKey: string | undefined): JsonKind {
+  if (textKey === 'MESSAGE' || marks & JOURNALD_MARK) return 'journald';
+  if (textKey === 'textPayload' || marks & GCP_MARK) return 'gcp';
+  if (textKey === 'log' && marks & DOCKER_MARK) return 'docker-json';
   return 'json';
 }
 
@@ -207,13 +225,15 @@ interface KeyRole {
   time: number;
   component: number;
   parent: boolean;
+  /** Its bit of MARK_KEYS, or 0. */
+  mark: number;
 }
 
 function keyRoles(): Map<string, KeyRole> {
   const roles = new Map<string, KeyRole>();
   const role = (key: string): KeyRole => {
     let found = roles.get(key);
-    if (!found) roles.set(key, (found = { envelope: -1, message: -1, level: -1, time: -1, component: -1, parent: false }));
+    if (!found) roles.set(key, (found = { envelope: -1, message: -1, level: -1, time: -1, component: -1, parent: false, mark: 0 }));
     return found;
   };
   const lists: [KeyPath[], 'envelope' | 'message' | 'level' | 'time' | 'component'][] = [
@@ -229,6 +249,7 @@ function keyRoles(): Map<string, KeyRole> {
       if (path.parent !== undefined) role(path.parent).parent = true;
     });
   }
+  for (const [key, mark] of MARK_KEYS) role(key).mark = mark;
   return roles;
 }
 
@@ -236,6 +257,8 @@ const KEY_ROLES = keyRoles();
 
 /** The first key of each list a record has (as its index in the list, -1: none), found by one walk over its keys. */
 interface FirstKeys {
+  /** The MARK_KEYS bits of the keys it has. */
+  marks: number;
   envelope: number;
   message: number;
   level: number;
@@ -243,25 +266,28 @@ interface FirstKeys {
   component: number;
 }
 
-const firstKeys: FirstKeys = { envelope: -1, message: -1, level: -1, time: -1, component: -1 };
+const firstKeys: FirstKeys = { marks: 0, envelope: -1, message: -1, level: -1, time: -1, component: -1 };
 
 const earlier = (found: number, rank: number): number => (rank >= 0 && (found < 0 || rank < found) ? rank : found);
 
 /**
- * Fills `firstKeys` with what firstString (envelope, message, component) and firstPresent (level, time) would find, by
- * one walk over the record's keys instead of a look-up of every listed key (about 50 a record, most of them absent).
+ * Fills `firstKeys` with what firstString (envelope, message, component), firstPresent (level, time) and marksOf
+ * would find, by one walk over the record's keys instead of a look-up of every listed key (about 50 a record, most of
+ * them absent).
  * Returns false, and reading must go key by key, when a key a nested key is read under (`log`, `jsonPayload`) holds an
  * object: then a listed `a.b` may be found below it, which the walk over the record's own keys does not see. A key
  * whose value is undefined counts as absent, as `has` and `field` read it.
  */
 function findFirstKeys(record: Record<string, unknown>): boolean {
   firstKeys.envelope = firstKeys.message = firstKeys.level = firstKeys.time = firstKeys.component = -1;
+  firstKeys.marks = 0;
   for (const key in record) {
     const role = KEY_ROLES.get(key);
     if (role === undefined) continue;
     const value = record[key];
     if (value === undefined) continue;
     if (role.parent && value !== null && typeof value === 'object') return false;
+    firstKeys.marks |= role.mark;
     if (typeof value === 'string') {
       firstKeys.envelope = earlier(firstKeys.envelope, role.envelope);
       firstKeys.message = earlier(firstKeys.message, role.message);
@@ -283,6 +309,7 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
   return jsonEntry(
     record,
     context,
+    firstKeys.marks,
     envelope,
     messageKey,
     messageKey === undefined ? undefined : (record[messageKey] as string),
@@ -301,13 +328,14 @@ export function readJsonRecordByKey(record: Record<string, unknown>, context: Ti
   const message = envelope ?? firstString(record, MESSAGE_PATHS);
   const level = firstPresent(record, LEVEL_PATHS);
   const time = firstPresent(record, TIME_PATHS);
-  return jsonEntry(record, context, envelope !== undefined, message?.key, message?.value, level, time, firstString(record, COMPONENT_PATHS)?.value);
+  return jsonEntry(record, context, marksOf(record), envelope !== undefined, message?.key, message?.value, level, time, firstString(record, COMPONENT_PATHS)?.value);
 }
 
 /** The entry of a record, from the first key of each list it has (`messageKey`, `text`: the envelope's when it has one). */
 function jsonEntry(
   record: Record<string, unknown>,
   context: TimestampContext,
+  marks: number,
   envelope: boolean,
   messageKey: string | undefined,
   messageText: string | undefined,
@@ -316,7 +344,7 @@ function jsonEntry(
   component: string | undefined,
 ): JsonEntry {
   const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined;
-  const kind = kindOf(record, messageKey);
+  const kind = kindOf(marks, messageKey);
   let text = messageText;
   if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
