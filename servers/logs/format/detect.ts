@@ -1,6 +1,6 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
-import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonKind, type PrefixKind } from './envelopes';
+import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
@@ -396,7 +396,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const record = parseJsonRecord(message);
       if (record) {
         const entry = readJsonRecord(record, context);
-        if (entry.text !== undefined) return mergeInner(jsonLine(record, message, depth + 1), parsed, true, true);
+        if (entry.text !== undefined) return mergeInner(jsonLine(record, message, depth + 1, entry), parsed, true, true);
       }
       return parsed;
     }
@@ -459,8 +459,9 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     }
     return parsed;
   };
-  const jsonLine = (record: Record<string, unknown>, line: string, depth: number): ParsedLine => {
-    const entry = readJsonRecord(record, context);
+  // `read`: the record's reading, when the caller already has it (readJsonRecord of the same record gives the same).
+  const jsonLine = (record: Record<string, unknown>, line: string, depth: number, read?: JsonEntry): ParsedLine => {
+    const entry = read ?? readJsonRecord(record, context);
     if (entry.text === undefined) return mergeInner({ message: line }, entry, false);
     if (!entry.textIsLine) return mergeInner({ message: entry.text }, entry, false);
     // A multi-line text (a stack trace in one record) is read by its first line.

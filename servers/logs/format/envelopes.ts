@@ -191,33 +191,172 @@ function journaldBytes(value: unknown): string | undefined {
   return Array.isArray(value) && value.every((b) => typeof b === 'number') ? Buffer.from(value as number[]).toString('utf8') : undefined;
 }
 
-function kindOf(record: Record<string, unknown>, textKey: string | undefined): JsonKind {
-  if (textKey === 'MESSAGE' || has(record, '__REALTIME_TIMESTAMP')) return 'journald';
-  if (textKey === 'textPayload' || has(record, 'jsonPayload')) return 'gcp';
-  if (textKey === 'log' && (has(record, 'stream') || has(record, 'time'))) return 'docker-json';
+// The keys whose mere presence says which envelope a record is (kindOf), as bits.
+const JOURNALD_MARK = 1;
+const GCP_MARK = 2;
+const DOCKER_MARK = 4;
+const MARK_KEYS: [string, number][] = [
+  ['__REALTIME_TIMESTAMP', JOURNALD_MARK],
+  ['jsonPayload', GCP_MARK],
+  ['stream', DOCKER_MARK],
+  ['time', DOCKER_MARK],
+];
+
+/** The marks of MARK_KEYS a record has (key by key). */
+function marksOf(record: Record<string, unknown>): number {
+  let marks = 0;
+  for (const [key, mark] of MARK_KEYS) if (has(record, key)) marks |= mark;
+  return marks;
+}
+
+function kindOf(marks: number, textKey: string | undefined): JsonKind {
+  if (textKey === 'MESSAGE' || marks & JOURNALD_MARK) return 'journald';
+  if (textKey === 'textPayload' || marks & GCP_MARK) return 'gcp';
+  if (textKey === 'log' && marks & DOCKER_MARK) return 'docker-json';
   return 'json';
+}
+
+// What each key of the lists above is, for readJsonRecord's one walk over a record's own keys: its place in each list
+// (-1: not in it), and whether a nested key is read below it (`log.level`, `jsonPayload.message`: the parents).
+interface KeyRole {
+  envelope: number;
+  message: number;
+  level: number;
+  time: number;
+  component: number;
+  parent: boolean;
+  /** Its bit of MARK_KEYS, or 0. */
+  mark: number;
+}
+
+function keyRoles(): Map<string, KeyRole> {
+  const roles = new Map<string, KeyRole>();
+  const role = (key: string): KeyRole => {
+    let found = roles.get(key);
+    if (!found) roles.set(key, (found = { envelope: -1, message: -1, level: -1, time: -1, component: -1, parent: false, mark: 0 }));
+    return found;
+  };
+  const lists: [KeyPath[], 'envelope' | 'message' | 'level' | 'time' | 'component'][] = [
+    [ENVELOPE_TEXT_PATHS, 'envelope'],
+    [MESSAGE_PATHS, 'message'],
+    [LEVEL_PATHS, 'level'],
+    [TIME_PATHS, 'time'],
+    [COMPONENT_PATHS, 'component'],
+  ];
+  for (const [paths, list] of lists) {
+    paths.forEach((path, rank) => {
+      role(path.key)[list] = rank;
+      if (path.parent !== undefined) role(path.parent).parent = true;
+    });
+  }
+  for (const [key, mark] of MARK_KEYS) role(key).mark = mark;
+  return roles;
+}
+
+const KEY_ROLES = keyRoles();
+
+/** The first key of each list a record has (as its index in the list, -1: none), found by one walk over its keys. */
+interface FirstKeys {
+  /** The MARK_KEYS bits of the keys it has. */
+  marks: number;
+  envelope: number;
+  message: number;
+  level: number;
+  time: number;
+  component: number;
+}
+
+const firstKeys: FirstKeys = { marks: 0, envelope: -1, message: -1, level: -1, time: -1, component: -1 };
+
+const earlier = (found: number, rank: number): number => (rank >= 0 && (found < 0 || rank < found) ? rank : found);
+
+/**
+ * Fills `firstKeys` with what firstString (envelope, message, component), firstPresent (level, time) and marksOf
+ * would find, by one walk over the record's keys instead of a look-up of every listed key (about 50 a record, most of
+ * them absent).
+ * Returns false, and reading must go key by key, when a key a nested key is read under (`log`, `jsonPayload`) holds an
+ * object: then a listed `a.b` may be found below it, which the walk over the record's own keys does not see. A key
+ * whose value is undefined counts as absent, as `has` and `field` read it.
+ */
+function findFirstKeys(record: Record<string, unknown>): boolean {
+  firstKeys.envelope = firstKeys.message = firstKeys.level = firstKeys.time = firstKeys.component = -1;
+  firstKeys.marks = 0;
+  for (const key in record) {
+    const role = KEY_ROLES.get(key);
+    if (role === undefined) continue;
+    const value = record[key];
+    if (value === undefined) continue;
+    if (role.parent && value !== null && typeof value === 'object') return false;
+    firstKeys.marks |= role.mark;
+    if (typeof value === 'string') {
+      firstKeys.envelope = earlier(firstKeys.envelope, role.envelope);
+      firstKeys.message = earlier(firstKeys.message, role.message);
+      firstKeys.component = earlier(firstKeys.component, role.component);
+    }
+    if (value !== null) {
+      firstKeys.level = earlier(firstKeys.level, role.level);
+      firstKeys.time = earlier(firstKeys.time, role.time);
+    }
+  }
+  return true;
 }
 
 /** Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. */
 export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext): JsonEntry {
+  if (!findFirstKeys(record)) return readJsonRecordByKey(record, context);
+  const envelope = firstKeys.envelope >= 0;
+  const messageKey = envelope ? ENVELOPE_TEXT_KEYS[firstKeys.envelope] : firstKeys.message >= 0 ? MESSAGE_KEYS[firstKeys.message] : undefined;
+  return jsonEntry(
+    record,
+    context,
+    firstKeys.marks,
+    envelope,
+    messageKey,
+    messageKey === undefined ? undefined : (record[messageKey] as string),
+    firstKeys.level < 0 ? undefined : record[LEVEL_KEYS[firstKeys.level]],
+    firstKeys.time < 0 ? undefined : record[TIME_KEYS[firstKeys.time]],
+    firstKeys.component < 0 ? undefined : (record[COMPONENT_KEYS[firstKeys.component]] as string),
+  );
+}
+
+/**
+ * readJsonRecord key by key: each list's keys looked up in order (nested `a.b` ones too). This is the reading the walk
+ * of findFirstKeys stands in for; it is used when that walk cannot tell, and exported for the test comparing the two.
+ */
+export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext): JsonEntry {
   const envelope = firstString(record, ENVELOPE_TEXT_PATHS);
   const message = envelope ?? firstString(record, MESSAGE_PATHS);
-  const rawLevel = firstPresent(record, LEVEL_PATHS);
+  const level = firstPresent(record, LEVEL_PATHS);
+  const time = firstPresent(record, TIME_PATHS);
+  return jsonEntry(record, context, marksOf(record), envelope !== undefined, message?.key, message?.value, level, time, firstString(record, COMPONENT_PATHS)?.value);
+}
+
+/** The entry of a record, from the first key of each list it has (`messageKey`, `text`: the envelope's when it has one). */
+function jsonEntry(
+  record: Record<string, unknown>,
+  context: TimestampContext,
+  marks: number,
+  envelope: boolean,
+  messageKey: string | undefined,
+  messageText: string | undefined,
+  rawLevel: unknown,
+  rawTime: unknown,
+  component: string | undefined,
+): JsonEntry {
   const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined;
-  const kind = kindOf(record, message?.key);
-  let text = message?.value;
+  const kind = kindOf(marks, messageKey);
+  let text = messageText;
   if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
   const entry: JsonEntry = {
     kind,
     text,
-    textIsLine: envelope !== undefined || kind === 'journald' || level === undefined,
+    textIsLine: envelope || kind === 'journald' || level === undefined,
     level,
-    levelIsTransport: kind === 'journald' || (kind === 'gcp' && envelope !== undefined),
-    timestamp: jsonTime(firstPresent(record, TIME_PATHS), context),
+    levelIsTransport: kind === 'journald' || (kind === 'gcp' && envelope),
+    timestamp: jsonTime(rawTime, context),
   };
-  const component = firstString(record, COMPONENT_PATHS);
-  if (component) entry.component = component.value;
+  if (component !== undefined) entry.component = component;
   return entry;
 }
 

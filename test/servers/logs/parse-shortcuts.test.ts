@@ -2,6 +2,7 @@
 // patterns/columns.ts) against the readings they shortcut: the same answer for every input, whatever was read before.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
 import { monthWordDateEnd } from '../../../servers/logs/format/header';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
@@ -87,6 +88,31 @@ describe('log intelligence: per-line parsing shortcuts', () => {
         assert.equal(hasShape(text, start, end, shape), shapeOfRange(text, start, end) === shape, `${JSON.stringify(token)} as ${shape}`);
       }),
       { numRuns: 4000 },
+    );
+  });
+  it('a JSON record read by one walk over its keys reads as it does key by key', () => {
+    // readJsonRecord finds the first key of each list (text, level, time, component) by one walk over the record's own
+    // keys; readJsonRecordByKey looks each listed key up in order, nested `a.b` keys too. Records mix listed keys
+    // (flat, dotted, and the parents of dotted ones), in any order, holding strings, numbers, null, objects, arrays.
+    const keyArb = fc.constantFrom(
+      'log', 'MESSAGE', 'textPayload', 'message', 'msg', '@m', 'text', 'event', 'body', 'Body', 'M', 'jsonPayload', 'jsonPayload.message', 'jsonPayload.msg',
+      'level', 'severity', 'lvl', 'log.level', 'priority', 'PRIORITY', 'jsonPayload.level', 'jsonPayload.severity', 'L', 's', 'SeverityText',
+      'timestamp', 'time', 'ts', '@timestamp', 't', '__REALTIME_TIMESTAMP', 'Timestamp', 'T', 'logger', 'name', 'component', 'SYSLOG_IDENTIFIER',
+      'stream', 'thread', 'other', '0',
+    );
+    const leafArb = fc.oneof(
+      fc.constantFrom('hello world', 'error', 'WARN', '2026-01-05T08:00:00.000Z', '1733097600123', 'x\n', ''),
+      fc.constantFrom(3, 1733097600, 1733097600123, 0),
+      fc.constant(null),
+      fc.constant([104, 105]),
+    );
+    const nestedArb = fc.dictionary(fc.constantFrom('message', 'msg', 'level', 'severity', 'other'), leafArb, { maxKeys: 3 });
+    const recordArb = fc.dictionary(keyArb, fc.oneof(leafArb, leafArb, nestedArb), { maxKeys: 8 });
+    fc.assert(
+      fc.property(recordArb, (record) => {
+        assert.deepEqual(readJsonRecord(record, CONTEXT), readJsonRecordByKey(record, CONTEXT), JSON.stringify(record));
+      }),
+      { numRuns: 3000 },
     );
   });
 });
