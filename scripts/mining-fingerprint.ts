@@ -56,9 +56,16 @@ async function main(): Promise<void> {
     return;
   }
   const before = JSON.parse(readFileSync(compare, 'utf8')) as Record<string, string>;
-  const changed = Object.keys({ ...before, ...result }).filter((name) => before[name] !== result[name]);
-  process.stdout.write(changed.length ? `changed (${changed.length} of ${Object.keys(result).length}):\n${changed.map((n) => `  ${n}`).join('\n')}\n` : `all ${Object.keys(result).length} fingerprints unchanged\n`);
-  if (changed.length) process.exitCode = 1;
+  // An input only one side has was not measured on the other (the Loghub folder not found, a layout added): it is said
+  // apart, never as "changed", which reads as a result that moved.
+  const changed = Object.keys(result).filter((name) => name in before && before[name] !== result[name]);
+  const missing = Object.keys(before).filter((name) => !(name in result));
+  const added = Object.keys(result).filter((name) => !(name in before));
+  const compared = Object.keys(result).length - added.length;
+  process.stdout.write(changed.length ? `changed (${changed.length} of ${compared}):\n${changed.map((n) => `  ${n}`).join('\n')}\n` : `all ${compared} fingerprints unchanged\n`);
+  if (missing.length) process.stdout.write(`not measured here (${missing.length}, in ${compare} only${missing.some((n) => n.startsWith('loghub/')) ? `; Loghub inputs are read from LOGHUB_DEV_DIR or ${DEFAULT_DIR}` : ''}):\n${missing.map((n) => `  ${n}`).join('\n')}\n`);
+  if (added.length) process.stdout.write(`new here (${added.length}, not in ${compare}):\n${added.map((n) => `  ${n}`).join('\n')}\n`);
+  if (changed.length || missing.length) process.exitCode = 1;
 }
 
 void main();
