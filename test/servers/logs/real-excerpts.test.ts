@@ -348,7 +348,7 @@ const BATCH_13: Record<string, number> = {
  * branch `realx14` on the miner of main at 8d8a323 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-13, the development set or Loghub, nor a close cousin of one): mean 0.827 over
  * 24 systems (median 0.832). Built blind to batches 7 and 13 and to the failures being fixed while three other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * branches changed the miner. Released for study in session 17 (2026-12-02), when batch 16 was built.
  */
 const BATCH_14: Record<string, number> = {
   Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903, Sway: 0.811,
@@ -376,7 +376,7 @@ const BATCHES = [
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_14, BATCH_15];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_15];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
