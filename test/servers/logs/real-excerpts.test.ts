@@ -368,15 +368,28 @@ const BATCH_15: Record<string, number> = {
   Gerbera: 0.875, Gerrit: 1, GoCD: 1, Haraka: 0.773, LibreNMS: 1, Liquidsoap: 0.644, Luanti: 1, ManticoreSearch: 0.763,
   Medusa: 0.65, MetalLB: 1, Polkadot: 0.077, SRS: 0.932, SoftEtherVPN: 1, Tasmota: 0.633, Tinyproxy: 0.724, ZNC: 0.632,
 };
+/**
+ * Batch 16 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
+ * branch `realx16` on the miner of main at a655ec4 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-15, the development set or Loghub, nor a close cousin of one): mean 0.792 over
+ * 21 systems (median 0.786). Built blind to batches 7 and 15 and to the failures being fixed while other branches
+ * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_16: Record<string, number> = {
+  ActionsRunner: 1, DatadogAgent: 0.923, Directus: 0.154, EspIdf: 0.778, Factorio: 0.744, HiveMQ: 1, Luigi: 0.744,
+  MSSQLServer: 1, MediaMTX: 0.833, ModemManager: 0.632, NSClient: 1, Netclient: 0.909, NimbusEth2: 0.611,
+  OpenSMTPD: 0.686, OtelCollector: 0.839, Postal: 0.7, Privoxy: 0.783, Redpanda: 0.895, Rsyslog: 0.786, SurrealDB: 0.607,
+  Zulip: 1,
+};
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15,
+  BATCH_15, BATCH_16,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_15];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_15, BATCH_16];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
