@@ -126,9 +126,12 @@ function isSpaceOrDot(c: number): boolean {
   return c === 32 || c === 46;
 }
 
-/** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
+/**
+ * A letter of a month name: ASCII, a Latin letter with a diacritic (`févr.`, `Mär`), or a Greek or Cyrillic letter
+ * (`фев`, `Φεβ`): a journal written under a Greek or Cyrillic LC_TIME names its months in that script.
+ */
 function isMonthLetter(c: number): boolean {
-  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x386 && c <= 0x3ce) || (c >= 0x400 && c <= 0x45f);
 }
 
 /** The level that ends a bracket after a slash: `[Server thread/INFO]` (Minecraft, log4j2 `[%t/%level]`). */
@@ -420,6 +423,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
       // A word that opens a quote it does not close (`msg="Listening` of `msg="Listening for queries" subsystem=…`) is
       // the start of a quoted value running on into the message: no column (a host, a thread) holds half a quotation.
       if (out.end >= 0 && opensQuote(line, position, out.end)) return false;
+      // Nor is a month's name opening a date (`juil. 25 02:16:24` where the file's lines open with a service's name):
+      // a journal's line from a machine with another LC_TIME, whose own header is its date.
+      if (out.end >= 0 && out.end - position <= 6 && monthWordDateEnd(line, position) >= 0) return false;
       if (field.levelWords && out.end >= 0) out.level = columnLevel(line.slice(position, out.end));
       return out.end >= 0;
   }
