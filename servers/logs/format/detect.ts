@@ -331,11 +331,17 @@ function repeatsProgramTag(message: string, start: number, component: string): b
 }
 
 /**
- * Where the text after a runtime's stream column (`stdout` or `stderr`, then a comma, a tab or a space) starts in
+ * Where the text after a runtime's stream column (`stdout` or `stderr`, then a comma, a tab or a space; or in capitals
+ * closed by a colon, `STDERR: `, as process supervisors write the stream they captured a line from) starts in
  * `message` at `start`; -1 when the message does not open so.
  */
 function streamColumnEnd(message: string, start: number): number {
-  if (message.charCodeAt(start) !== 115 /* s */ || !(message.startsWith('stdout', start) || message.startsWith('stderr', start))) return -1;
+  const first = message.charCodeAt(start);
+  if (first === 83 /* S */) {
+    if (!(message.startsWith('STDOUT:', start) || message.startsWith('STDERR:', start)) || message.charCodeAt(start + 7) !== 32) return -1;
+    return start + 8 < message.length ? start + 8 : -1;
+  }
+  if (first !== 115 /* s */ || !(message.startsWith('stdout', start) || message.startsWith('stderr', start))) return -1;
   const c = message.charCodeAt(start + 6);
   return (c === 44 || c === 9 || c === 32) && start + 7 < message.length ? start + 7 : -1;
 }
