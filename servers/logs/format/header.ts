@@ -158,6 +158,16 @@ function skipSeparators(line: string, position: number): number {
   return end;
 }
 
+/**
+ * Whether the field that ends at `end` (after the one that ends at `before`) stands between aligned separators: a tab,
+ * or two spaces or more, before it and before `next` (where the next field starts).
+ */
+function alignedColumn(line: string, before: number, end: number, next: number): boolean {
+  const aligned = (from: number, to: number) => to - from >= 2 || line.charCodeAt(from) === 9;
+  const start = skipSeparators(line, before);
+  return aligned(before, start) && aligned(end, next);
+}
+
 /** End of a balanced [...] starting at `position`, or -1. */
 function bracketEnd(line: string, position: number): number {
   if (line.charCodeAt(position) !== 91) return -1;
@@ -611,7 +621,12 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       // The logger follows the thread or the context (`(main) [   ] o.a.s.c.CoreContainer …`, log4j's `%t %X %c`).
       // So does log4j2's and logback's default `%d [%t] %-5level %logger - %msg`: the level between thread and logger.
       const threadKind = (f: HeaderField | undefined) => f?.kind === 'paren' || f?.kind === 'bracket';
-      const afterThread = hasLevel && (threadKind(fields.at(-1)) || (fields.at(-1)?.kind === 'level' && threadKind(fields.at(-2))));
+      // A bare thread name after the level is a column too when the line aligns its columns (a tab or two spaces
+      // or more on either side of it: `INFO    main    io.trino.server.PluginManager   Registering …`, airlift's
+      // `%d\t%p\t%t\t%c\t%m`): prose puts one space between its words.
+      const afterThread =
+        hasLevel &&
+        (threadKind(fields.at(-1)) || (fields.at(-1)?.kind === 'level' && threadKind(fields.at(-2))) || (fields.at(-1)?.kind === 'word' && fields.at(-2)?.kind === 'level' && alignedColumn(line, ends[ends.length - 2], ends[ends.length - 1], position)));
       for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'logger', 'component', 'word'] as const) {
         if (kind === 'logger' && !afterThread) continue;
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's. A whole date whose
@@ -846,8 +861,10 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const extended: HeaderField[][] = [];
   for (const [key, { fields }] of common) {
     if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
-      // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper).
-      const ends = fields.at(-1)?.kind === 'level' ? !mainLevels : fields.at(-1)?.kind === 'component' && isSyslogTag(fields);
+      // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper);
+      // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader).
+      const last = fields.at(-1)?.kind;
+      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger';
       if (ends && extended.length < MAX_FORMS) extended.push(fields);
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
@@ -1242,17 +1259,22 @@ interface HeaderRead {
  */
 function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
-  if (whole && main.level === undefined && main.component === undefined && header.extended) {
-    const extended = firstWholeReading(header.extended, line, context, consumed, read);
+  // A line the main header read a level on takes only an extension by thread and logger columns (learnForms).
+  if (whole && main.component === undefined && header.extended) {
+    const extended = firstWholeReading(header.extended, line, context, consumed, read, main.level !== undefined);
     if (extended) return extended;
   }
   if (!header.forms || (!whole && opensWithOwnHeader(line, context))) return undefined;
   return firstWholeReading(header.forms, line, context, whole ? consumed : 0, read);
 }
 
-/** The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends. */
-function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead): [ParsedLine, number] | undefined {
+/**
+ * The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends;
+ * `loggerOnly`: only forms that end at a logger.
+ */
+function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead, loggerOnly = false): [ParsedLine, number] | undefined {
   for (const fields of forms) {
+    if (loggerOnly && fields[fields.length - 1].kind !== 'logger') continue;
     const own: ParsedLine = { message: line };
     const end = applyHeader(fields, line, context, own, read);
     if (read.fields === fields.length && end > after) return [own, end];

@@ -3,6 +3,7 @@
 // real-excerpts batches; each case states the answer a person reading the file would give.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
+import { learnMessageColumns } from '../../../servers/logs/patterns/columns';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -42,5 +43,53 @@ describe('mixed header forms in one file', () => {
     assert.equal(read[5].message, 'Database ready.');
     assert.equal(read[6].message, 'Server listening on port 9000');
     assert.equal(read[5].component, 'api[3184]');
+  });
+
+  it('a padded column most of whose other lines would overflow it is no column: the first word of a message stays', () => {
+    // Half the messages open with a thread padded to 8 characters; the others are a second form's plain messages,
+    // whose first words are as wide as that column.
+    const padded = ['main    Loading plugin tpch', 'main    Installing plugin tpch', 'main    Loading plugin jmx', 'worker  Installing plugin jmx', 'main    Loading plugin vertica', 'main    Installing plugin vertica', 'main    Loading plugin hive', 'main    Installing plugin hive', 'main    Loading plugin kafka', 'main    Installing plugin kafka', 'main    Loading plugin mysql', 'main    Loading plugin redis'];
+    const plain = ['Registering connector tpch', 'Registering connector jmx', 'Announced servers in 18.34ms', 'Created catalog tpch in 13.60ms', 'Registering connector hive', 'Installed plugin kafka in 7.12ms', 'Registering connector mysql', 'Announced catalog jmx in 15.22ms', 'Registering connector redis', 'Finished loading catalogs'];
+    const columns = learnMessageColumns([...padded, ...plain]);
+    for (const message of plain) assert.equal(columns.strip(message), message);
+  });
+
+  it("a supervisor's `STDERR:` column after its own time and the program's name is peeled: the program's line is read as its own", () => {
+    const lines = [
+      '[queued] 2021/01/15 09:28:43.634274 INFO: queued v1.2.0 (built w/go1.12.9)',
+      '[queued] 2021/01/15 09:28:43.634350 INFO: listening on [::]:4161',
+      '[queued] 2021/01/15 09:28:43.634400 INFO: persisting metadata to /data/queued.dat',
+      '[queued] 2021/01/15 09:28:44.636149 WARN: slow disk',
+      '14:57:00 queued: STDERR: [queued] 2020/07/06 12:57:00.352188 INFO: queued v1.1.0 (built w/go1.10.3)',
+      '14:57:00 queued: STDERR: [queued] 2020/07/06 12:57:00.353913 WARN: slow disk',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[4].message, 'queued v1.1.0 (built w/go1.10.3)');
+    assert.equal(read[5].message, 'slow disk');
+    assert.equal(read[5].level, 'WARN');
+    assert.equal(read[5].timestamp, new Date(2020, 6, 6, 12, 57, 0, 353).getTime());
+  });
+
+  it("a form that adds aligned thread and logger columns after the file's time and level has them read as header on its lines", () => {
+    // Trino/airlift: `<time>\t<level>\t<thread>\t<logger>\t<message>`, pasted with its tabs as spaces, beside an older
+    // version's `<time> <level> <message>`.
+    const lines = [
+      '2019-01-29T01:59:10.772-0600 INFO Registering connector tpch',
+      '2019-01-29T01:59:10.793-0600 INFO Created catalog tpch in 13.60ms',
+      '2019-01-29T01:59:10.809-0600 INFO Announced catalog tpch in 15.22ms',
+      '2019-01-29T01:59:10.900-0600 INFO Registering connector jmx',
+      '2019-01-29T01:59:11.000-0600 WARN Catalog jmx has no tables',
+      '2026-02-18T21:56:29.966Z        INFO    main    io.trino.server.PluginManager   Registering connector tpcds',
+      '2026-02-18T21:56:29.967Z        INFO    main    io.trino.server.PluginManager   -- Loading plugin tpch --',
+      '2026-02-18T21:56:29.971Z        WARN    main    io.trino.connector.CatalogManager   Catalog jmx has no tables',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[5].message, 'Registering connector tpcds');
+    assert.equal(read[5].component, 'io.trino.server.PluginManager');
+    assert.equal(read[7].message, 'Catalog jmx has no tables');
+    assert.equal(read[0].message, 'Registering connector tpch');
+    // One space between the level and a word is prose: `INFO Loading com.example.Foo` keeps its words.
+    const prose = parsed(['2019-01-29T01:59:10.772-0600 INFO Loading com.example.Foo now', '2019-01-29T01:59:10.773-0600 INFO Loading com.example.Bar now', '2019-01-29T01:59:10.774-0600 INFO Loading com.example.Baz now']);
+    assert.equal(prose[0].message, 'Loading com.example.Foo now');
   });
 });
