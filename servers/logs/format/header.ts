@@ -187,6 +187,22 @@ function bracketEnd(line: string, position: number): number {
   return -1;
 }
 
+/**
+ * Whether line[start, end) holds an arrow standing alone between spaces (`<`, `>`, `->`, `<-`, `=>`, `<=`, `<->`):
+ * `[T6a5e4999: gt06 < 10.0.4.115]` beside `[… > …]`, `[5005 <- 187.146.226.85]` beside `[5005 -> …]`. Such a bracket
+ * says which way data went between two ends, which the statement reports: no header column (a thread, a context, a
+ * time) holds a direction, and reading it as one would put a line received and a line sent under one template.
+ */
+function holdsLoneArrow(line: string, start: number, end: number): boolean {
+  for (let at = line.indexOf(' ', start); at >= 0 && at < end; at = line.indexOf(' ', at + 1)) {
+    let tail = at + 1;
+    while (tail < end && tail - at <= 3 && (line.charCodeAt(tail) === 60 || line.charCodeAt(tail) === 62 || line.charCodeAt(tail) === 45 || line.charCodeAt(tail) === 61)) tail++;
+    const arrow = line.slice(at + 1, tail);
+    if (tail < end && line.charCodeAt(tail) === 32 && (arrow.includes('<') || arrow.includes('>'))) return true;
+  }
+  return false;
+}
+
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
 function closesField(line: string, close: number): number {
   const next = line.charCodeAt(close + 1);
@@ -381,7 +397,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'bracket': {
       const end = bracketEnd(line, position);
-      if (end < 0) return false;
+      if (end < 0 || holdsLoneArrow(line, position + 1, end)) return false;
       out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
       if (field.timed !== false) {

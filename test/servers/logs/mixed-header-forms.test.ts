@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { learnMessageColumns } from '../../../servers/logs/patterns/columns';
+import { templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -91,5 +92,24 @@ describe('mixed header forms in one file', () => {
     // One space between the level and a word is prose: `INFO Loading com.example.Foo` keeps its words.
     const prose = parsed(['2019-01-29T01:59:10.772-0600 INFO Loading com.example.Foo now', '2019-01-29T01:59:10.773-0600 INFO Loading com.example.Bar now', '2019-01-29T01:59:10.774-0600 INFO Loading com.example.Baz now']);
     assert.equal(prose[0].message, 'Loading com.example.Foo now');
+  });
+
+  it('a bracket holding a lone arrow (`[c1: gt06 < 10.0.4.115]`) is the statement\'s direction, not a header column: it stays in the message', async () => {
+    const lines = [
+      '2024-10-04 07:59:40  INFO: [T6a5e4999: gt06 < 10.0.4.115] 78781f12180a040f3b28cf',
+      '2024-10-04 07:59:40  INFO: [T6a5e4999] id: 356153592191396, lat: 30.64798',
+      '2024-10-04 07:59:40  INFO: [T6a5e4999: gt06 > 10.0.4.115] 7878051208350a4a0d0a',
+      '2024-10-04 07:59:41  INFO: [Tb0967a85: gt06 < 10.0.4.115] 79790020940a0356153594',
+      '2024-10-04 07:59:41  INFO: [Tb0967a85] id: 356153594214063, lat: 30.30413',
+      '2024-10-04 07:59:42  INFO: [Tb0967a85: gt06 > 10.0.4.115] 78780512065d7f140d0a',
+      '2015-07-24 00:02:54 DEBUG: [5005 <- 187.146.226.85] - HEX: 2454524343522c3230',
+      '2015-07-24 00:03:30 DEBUG: [5005 -> 201.138.177.5] - HEX: 4f4b310d0a',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[0].message, '[T6a5e4999: gt06 < 10.0.4.115] 78781f12180a040f3b28cf');
+    assert.equal(read[2].message, '[T6a5e4999: gt06 > 10.0.4.115] 7878051208350a4a0d0a');
+    assert.equal(read[6].message, '[5005 <- 187.146.226.85] - HEX: 2454524343522c3230');
+    const templates = await templatesOf(lines, REFERENCE);
+    assert.notEqual(templates[6], templates[7], 'received and sent under one template');
   });
 });
