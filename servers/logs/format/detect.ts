@@ -4,6 +4,7 @@ import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
+import { withElapsedTrailer } from './trailers';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
@@ -590,8 +591,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
   // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
   // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages,
-  // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts).
-  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample));
+  // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts);
+  // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts).
+  const parse = withCrashReports(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample));
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

@@ -112,4 +112,18 @@ describe('mixed header forms in one file', () => {
     const templates = await templatesOf(lines, REFERENCE);
     assert.notEqual(templates[6], templates[7], 'received and sent under one template');
   });
+
+  it("a logger's elapsed-time trailer (`+2ms`, NestJS, Node's debug) is cut where the file's lines show it; a statement's own signed duration elsewhere stays", () => {
+    const lines = [
+      '[Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/file, GET} route +2ms',
+      '[Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/search, POST} route +1ms',
+      '[Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/jobs, GET} route +0ms',
+      '[Nest] 18  - 09/04/2025, 12:20:20 AM     LOG [Api:RouterExplorer] Mapped {/api/faces, POST} route',
+      '[Nest] 18  - 09/04/2025, 12:20:20 AM     LOG [Api:RouterExplorer] Mapped {/api/faces, GET} route',
+    ];
+    for (const p of parsed(lines)) assert.match(p.message, /^Mapped \{[^}]+\} route$/);
+    // One line in a file of others: a statement's own offset, kept.
+    const own = ['2024-01-01 10:00:00 INFO clock offset +5ms', '2024-01-01 10:00:01 INFO sync done', '2024-01-01 10:00:02 INFO sync done', '2024-01-01 10:00:03 INFO sync done'];
+    assert.equal(parsed(own)[0].message, 'clock offset +5ms');
+  });
 });
