@@ -126,4 +126,20 @@ describe('mixed header forms in one file', () => {
     const own = ['2024-01-01 10:00:00 INFO clock offset +5ms', '2024-01-01 10:00:01 INFO sync done', '2024-01-01 10:00:02 INFO sync done', '2024-01-01 10:00:03 INFO sync done'];
     assert.equal(parsed(own)[0].message, 'clock offset +5ms');
   });
+
+  it("log4j's `%c - %m` (a Java class, then a lone dash) is the logger's column on every line that has it, beside `[Logger]` lines", () => {
+    const lines = [
+      '2016-05-26 12:29:29,949 INFO : org.graylog2.bootstrap.CmdLineTool - Loaded plugin: Collector 1.0.1 [org.graylog.plugins.collector.CollectorPlugin]',
+      '2016-05-26 12:29:29,950 INFO : org.graylog2.bootstrap.CmdLineTool - Loaded plugin: AWS plugins 2.4.3 [org.graylog.aws.plugin.AWSPlugin]',
+      '2016-05-26 12:29:30,614 INFO : org.graylog2.bootstrap.CmdLineTool - Running with JVM arguments: -Xmx1g',
+      '2016-05-26 12:29:31,000 INFO : org.graylog2.shared.buffers.InputBufferImpl - Message journal is enabled.',
+      '2016-05-20T12:23:49.022Z INFO  [CmdLineTool] Loaded plugin: Elastic Beats Input 1.1.1 [org.graylog.plugins.beats.BeatsInputPlugin]',
+      '2016-05-20T12:23:49.069Z INFO  [CmdLineTool] Running with JVM arguments: -Xms1g -Xmx1g',
+      '2016-05-20T12:23:50.000Z INFO  [InputBufferImpl] Message journal is enabled.',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[0].message, 'Loaded plugin: Collector 1.0.1 [org.graylog.plugins.collector.CollectorPlugin]');
+    assert.equal(read[3].message, 'Message journal is enabled.');
+    assert.equal(read[6].message, 'Message journal is enabled.');
+  });
 });
