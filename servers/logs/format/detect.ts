@@ -62,6 +62,18 @@ function opensLikeTime(text: string, start: number): boolean {
   return isDigitCode(third) && isDigitCode(text.charCodeAt(start + 3));
 }
 
+/**
+ * Whether `text` at `start` opens with glog's level letter glued to its month and day (`I1126 06:45:05.123 57067
+ * master.go:125] …`): a Go program's klog/glog line, which a journal or supervisor wraps with its own header
+ * (kubelet, SeaweedFS behind systemd).
+ */
+function opensLikeGlog(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c !== 73 /* I */ && c !== 87 /* W */ && c !== 69 /* E */ && c !== 70 /* F */) return false;
+  for (let i = 1; i <= 4; i++) if (!isDigitCode(text.charCodeAt(start + i))) return false;
+  return text.charCodeAt(start + 5) === 32;
+}
+
 /** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`, structlog `event=`). */
 const LOGFMT_OPENING_KEYS = new Set(['time', 'ts', 't', 'level', 'lvl', 'msg', 'timestamp', 'event']);
 
@@ -426,7 +438,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     }
     // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
     // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
-    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || opensLikeGlog(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);

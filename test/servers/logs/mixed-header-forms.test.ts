@@ -142,4 +142,20 @@ describe('mixed header forms in one file', () => {
     assert.equal(read[3].message, 'Message journal is enabled.');
     assert.equal(read[6].message, 'Message journal is enabled.');
   });
+
+  it("a glog line behind a journal's tag (`master.sh[57067]: I1126 06:45:05 57067 master.go:125] …`) is read by its own header", () => {
+    const lines = [
+      'I0717 23:35:51 14717 master_server.go:196] adminScripts:',
+      'I0717 23:35:51 14717 master.go:114] Start Seaweed Master 1.85 at 0.0.0.0:9333',
+      'I0717 23:35:52 14717 raft_server.go:47] Starting RaftServer with 192.168.0.107:9333',
+      'W0717 23:35:53 14717 raft_server.go:60] no peers',
+      'Nov 26 06:45:05 storage02 master.sh[57067]: I1126 06:45:05 57067 master_server.go:213] adminScripts:',
+      'Nov 26 06:45:05 storage02 master.sh[57067]: W1126 06:45:06 57067 raft_server.go:60] no peers',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[4].message, 'adminScripts:');
+    assert.equal(read[4].component, 'master_server.go:213');
+    assert.equal(read[5].message, 'no peers');
+    assert.equal(read[5].level, 'WARN');
+  });
 });
