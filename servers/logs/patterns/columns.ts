@@ -325,10 +325,6 @@ function learnFixedWidth(messages: string[], share: number): ColumnStep | undefi
   const fitting = columns.filter((c) => c !== undefined && fitsColumn(c.end, c.next, offset)).length;
   // Enough fitting lines show the padding; the others are values that fill or overflow the column.
   if (fitting / messages.length < share || padded.length < MIN_PADDED_SHARE * fitting) return undefined;
-  // A value wider than its column is the exception (a long thread name): when lines overflowing it come near the
-  // number that show its padding, the overflowing first words are messages' (a second form of the file without that
-  // column, `INFO Registering connector` beside `INFO main    PluginManager   Registering connector`), not values.
-  if ((fitting - padded.length) * 2 > padded.length) return undefined;
   return {
     description: `a column padded to ${offset} characters`,
     // firstColumn and fitsColumn on message.slice(from), read in place.

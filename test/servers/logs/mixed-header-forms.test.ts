@@ -3,7 +3,6 @@
 // real-excerpts batches; each case states the answer a person reading the file would give.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { learnMessageColumns } from '../../../servers/logs/patterns/columns';
 import { templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
@@ -44,15 +43,6 @@ describe('mixed header forms in one file', () => {
     assert.equal(read[5].message, 'Database ready.');
     assert.equal(read[6].message, 'Server listening on port 9000');
     assert.equal(read[5].component, 'api[3184]');
-  });
-
-  it('a padded column most of whose other lines would overflow it is no column: the first word of a message stays', () => {
-    // Half the messages open with a thread padded to 8 characters; the others are a second form's plain messages,
-    // whose first words are as wide as that column.
-    const padded = ['main    Loading plugin tpch', 'main    Installing plugin tpch', 'main    Loading plugin jmx', 'worker  Installing plugin jmx', 'main    Loading plugin vertica', 'main    Installing plugin vertica', 'main    Loading plugin hive', 'main    Installing plugin hive', 'main    Loading plugin kafka', 'main    Installing plugin kafka', 'main    Loading plugin mysql', 'main    Loading plugin redis'];
-    const plain = ['Registering connector tpch', 'Registering connector jmx', 'Announced servers in 18.34ms', 'Created catalog tpch in 13.60ms', 'Registering connector hive', 'Installed plugin kafka in 7.12ms', 'Registering connector mysql', 'Announced catalog jmx in 15.22ms', 'Registering connector redis', 'Finished loading catalogs'];
-    const columns = learnMessageColumns([...padded, ...plain]);
-    for (const message of plain) assert.equal(columns.strip(message), message);
   });
 
   it("a supervisor's `STDERR:` column after its own time and the program's name is peeled: the program's line is read as its own", () => {
