@@ -340,7 +340,7 @@ const BATCH_12: Record<string, number> = {
  */
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.877, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
-  SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.75, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
+  SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
   Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
 };
 /**
@@ -369,8 +369,7 @@ const BATCH_15: Record<string, number> = {
   Medusa: 0.65, MetalLB: 1, Polkadot: 0.077, SRS: 0.932, SoftEtherVPN: 1, Tasmota: 0.633, Tinyproxy: 0.724, ZNC: 0.632,
 };
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
-// Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds;
-// a padded column most of whose other lines would overflow it is none), Kanidm (the same), Traccar (a bracket holding a
+// Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
 // SeaweedFS (a glog line behind a journal's tag).
 const BATCHES = [
