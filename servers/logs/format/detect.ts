@@ -4,6 +4,7 @@ import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix
 import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
+import { withElapsedTrailer } from './trailers';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
@@ -59,6 +60,18 @@ function opensLikeTime(text: string, start: number): boolean {
   const third = text.charCodeAt(start + 2);
   if (third === 58 || third === 45 || third === 47 || third === 46) return true;
   return isDigitCode(third) && isDigitCode(text.charCodeAt(start + 3));
+}
+
+/**
+ * Whether `text` at `start` opens with glog's level letter glued to its month and day (`I1126 06:45:05.123 57067
+ * master.go:125] …`): a Go program's klog/glog line, which a journal or supervisor wraps with its own header
+ * (kubelet, SeaweedFS behind systemd).
+ */
+function opensLikeGlog(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c !== 73 /* I */ && c !== 87 /* W */ && c !== 69 /* E */ && c !== 70 /* F */) return false;
+  for (let i = 1; i <= 4; i++) if (!isDigitCode(text.charCodeAt(start + i))) return false;
+  return text.charCodeAt(start + 5) === 32;
 }
 
 /** Keys a logfmt record opens with (logrus `time=`, zap `ts=`, log15 `t=`, slog `level=`/`msg=`, structlog `event=`). */
@@ -331,11 +344,17 @@ function repeatsProgramTag(message: string, start: number, component: string): b
 }
 
 /**
- * Where the text after a runtime's stream column (`stdout` or `stderr`, then a comma, a tab or a space) starts in
+ * Where the text after a runtime's stream column (`stdout` or `stderr`, then a comma, a tab or a space; or in capitals
+ * closed by a colon, `STDERR: `, as process supervisors write the stream they captured a line from) starts in
  * `message` at `start`; -1 when the message does not open so.
  */
 function streamColumnEnd(message: string, start: number): number {
-  if (message.charCodeAt(start) !== 115 /* s */ || !(message.startsWith('stdout', start) || message.startsWith('stderr', start))) return -1;
+  const first = message.charCodeAt(start);
+  if (first === 83 /* S */) {
+    if (!(message.startsWith('STDOUT:', start) || message.startsWith('STDERR:', start)) || message.charCodeAt(start + 7) !== 32) return -1;
+    return start + 8 < message.length ? start + 8 : -1;
+  }
+  if (first !== 115 /* s */ || !(message.startsWith('stdout', start) || message.startsWith('stderr', start))) return -1;
   const c = message.charCodeAt(start + 6);
   return (c === 44 || c === 9 || c === 32) && start + 7 < message.length ? start + 7 : -1;
 }
@@ -419,7 +438,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     }
     // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
     // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
-    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || opensLikeGlog(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
       if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
@@ -584,8 +603,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
   // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
   // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages,
-  // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts).
-  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample));
+  // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts);
+  // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts).
+  const parse = withCrashReports(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample));
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

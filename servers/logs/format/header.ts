@@ -126,9 +126,12 @@ function isSpaceOrDot(c: number): boolean {
   return c === 32 || c === 46;
 }
 
-/** A letter of a month name: ASCII or a Latin letter with a diacritic (`févr.`, `Mär`). */
+/**
+ * A letter of a month name: ASCII, a Latin letter with a diacritic (`févr.`, `Mär`), or a Greek or Cyrillic letter
+ * (`фев`, `Φεβ`): a journal written under a Greek or Cyrillic LC_TIME names its months in that script.
+ */
 function isMonthLetter(c: number): boolean {
-  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
+  return isAsciiLetter(c) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x386 && c <= 0x3ce) || (c >= 0x400 && c <= 0x45f);
 }
 
 /** The level that ends a bracket after a slash: `[Server thread/INFO]` (Minecraft, log4j2 `[%t/%level]`). */
@@ -155,6 +158,16 @@ function skipSeparators(line: string, position: number): number {
   return end;
 }
 
+/**
+ * Whether the field that ends at `end` (after the one that ends at `before`) stands between aligned separators: a tab,
+ * or two spaces or more, before it and before `next` (where the next field starts).
+ */
+function alignedColumn(line: string, before: number, end: number, next: number): boolean {
+  const aligned = (from: number, to: number) => to - from >= 2 || line.charCodeAt(from) === 9;
+  const start = skipSeparators(line, before);
+  return aligned(before, start) && aligned(end, next);
+}
+
 /** End of a balanced [...] starting at `position`, or -1. */
 function bracketEnd(line: string, position: number): number {
   if (line.charCodeAt(position) !== 91) return -1;
@@ -172,6 +185,22 @@ function bracketEnd(line: string, position: number): number {
     else if (c === 93 && --depth === 0) return closesField(line, i);
   }
   return -1;
+}
+
+/**
+ * Whether line[start, end) holds an arrow standing alone between spaces (`<`, `>`, `->`, `<-`, `=>`, `<=`, `<->`):
+ * `[T6a5e4999: gt06 < 10.0.4.115]` beside `[… > …]`, `[5005 <- 187.146.226.85]` beside `[5005 -> …]`. Such a bracket
+ * says which way data went between two ends, which the statement reports: no header column (a thread, a context, a
+ * time) holds a direction, and reading it as one would put a line received and a line sent under one template.
+ */
+function holdsLoneArrow(line: string, start: number, end: number): boolean {
+  for (let at = line.indexOf(' ', start); at >= 0 && at < end; at = line.indexOf(' ', at + 1)) {
+    let tail = at + 1;
+    while (tail < end && tail - at <= 3 && (line.charCodeAt(tail) === 60 || line.charCodeAt(tail) === 62 || line.charCodeAt(tail) === 45 || line.charCodeAt(tail) === 61)) tail++;
+    const arrow = line.slice(at + 1, tail);
+    if (tail < end && line.charCodeAt(tail) === 32 && (arrow.includes('<') || arrow.includes('>'))) return true;
+  }
+  return false;
 }
 
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
@@ -368,7 +397,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'bracket': {
       const end = bracketEnd(line, position);
-      if (end < 0) return false;
+      if (end < 0 || holdsLoneArrow(line, position + 1, end)) return false;
       out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
       if (field.timed !== false) {
@@ -420,6 +449,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
       // A word that opens a quote it does not close (`msg="Listening` of `msg="Listening for queries" subsystem=…`) is
       // the start of a quoted value running on into the message: no column (a host, a thread) holds half a quotation.
       if (out.end >= 0 && opensQuote(line, position, out.end)) return false;
+      // Nor is a month's name opening a date (`juil. 25 02:16:24` where the file's lines open with a service's name):
+      // a journal's line from a machine with another LC_TIME, whose own header is its date.
+      if (out.end >= 0 && out.end - position <= 6 && monthWordDateEnd(line, position) >= 0) return false;
       if (field.levelWords && out.end >= 0) out.level = columnLevel(line.slice(position, out.end));
       return out.end >= 0;
   }
@@ -605,7 +637,12 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
       // The logger follows the thread or the context (`(main) [   ] o.a.s.c.CoreContainer …`, log4j's `%t %X %c`).
       // So does log4j2's and logback's default `%d [%t] %-5level %logger - %msg`: the level between thread and logger.
       const threadKind = (f: HeaderField | undefined) => f?.kind === 'paren' || f?.kind === 'bracket';
-      const afterThread = hasLevel && (threadKind(fields.at(-1)) || (fields.at(-1)?.kind === 'level' && threadKind(fields.at(-2))));
+      // A bare thread name after the level is a column too when the line aligns its columns (a tab or two spaces
+      // or more on either side of it: `INFO    main    io.trino.server.PluginManager   Registering …`, airlift's
+      // `%d\t%p\t%t\t%c\t%m`): prose puts one space between its words.
+      const afterThread =
+        hasLevel &&
+        (threadKind(fields.at(-1)) || (fields.at(-1)?.kind === 'level' && threadKind(fields.at(-2))) || (fields.at(-1)?.kind === 'word' && fields.at(-2)?.kind === 'level' && alignedColumn(line, ends[ends.length - 2], ends[ends.length - 1], position)));
       for (const kind of ['uptime', 'clock', 'bracket', 'pid', 'paren', 'number', 'logger', 'component', 'word'] as const) {
         if (kind === 'logger' && !afterThread) continue;
         // Only a line's first field may be a time of day: further in, `12:30:00` is the message's. A whole date whose
@@ -840,8 +877,10 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const extended: HeaderField[][] = [];
   for (const [key, { fields }] of common) {
     if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
-      // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper).
-      const ends = fields.at(-1)?.kind === 'level' ? !mainLevels : fields.at(-1)?.kind === 'component' && isSyslogTag(fields);
+      // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper);
+      // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader).
+      const last = fields.at(-1)?.kind;
+      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger';
       if (ends && extended.length < MAX_FORMS) extended.push(fields);
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
@@ -1236,17 +1275,22 @@ interface HeaderRead {
  */
 function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
-  if (whole && main.level === undefined && main.component === undefined && header.extended) {
-    const extended = firstWholeReading(header.extended, line, context, consumed, read);
+  // A line the main header read a level on takes only an extension by thread and logger columns (learnForms).
+  if (whole && main.component === undefined && header.extended) {
+    const extended = firstWholeReading(header.extended, line, context, consumed, read, main.level !== undefined);
     if (extended) return extended;
   }
   if (!header.forms || (!whole && opensWithOwnHeader(line, context))) return undefined;
   return firstWholeReading(header.forms, line, context, whole ? consumed : 0, read);
 }
 
-/** The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends. */
-function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead): [ParsedLine, number] | undefined {
+/**
+ * The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends;
+ * `loggerOnly`: only forms that end at a logger.
+ */
+function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead, loggerOnly = false): [ParsedLine, number] | undefined {
   for (const fields of forms) {
+    if (loggerOnly && fields[fields.length - 1].kind !== 'logger') continue;
     const own: ParsedLine = { message: line };
     const end = applyHeader(fields, line, context, own, read);
     if (read.fields === fields.length && end > after) return [own, end];

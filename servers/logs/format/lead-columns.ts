@@ -52,6 +52,8 @@ const LOGGER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:?$/;
  * class name with its colon; a file name or a host (`chrome.exe`, `db.local:`) has no capitalised last part.
  */
 const CLASS_LOGGER = /^(?:[a-z][\w$]*\.)+[A-Z][\w$]*:$/;
+/** A Java class name without a colon: lower-case packages, the class capitalised (`kafka.log.LogManager`). */
+const JAVA_CLASS = /^(?:[a-z][\w$]*\.)+[A-Z][\w$]*$/;
 /** A word of the statement: letters (an apostrophe or dash inside), maybe closed by punctuation. */
 const WORD = /^[A-Za-z][A-Za-z'_-]*[.,:;!?]?$/;
 
@@ -96,15 +98,19 @@ function readRun(message: string): Run | undefined {
     // A name right before a source location is a logger's column (`global  src/daemon/main.cpp:287`, easylogging's
     // `%logger %loc`): the location vouches for it, as klog's `file:line]` closes its header.
     const beforeLocation = isLocationAt(message, next);
-    const shape: { shape: Shape; level?: Level } | undefined = shapeOf(message.slice(at, end)) ?? (beforeLocation && NAME.test(message.slice(at, end)) ? { shape: 'logger' } : undefined);
+    const c = message.charCodeAt(next);
+    const token = message.slice(at, end);
+    // A Java class name before a lone dash is log4j's `%c - %m` (`org.graylog2.bootstrap.CmdLineTool - Loaded plugin`):
+    // the dash closes the logger's column as a colon does (CLASS_LOGGER).
+    const classBeforeDash = c === 45 && isWhiteSpace(message.charCodeAt(next + 1)) && JAVA_CLASS.test(token);
+    const shape: { shape: Shape; level?: Level } | undefined = shapeOf(token) ?? ((beforeLocation && NAME.test(token)) || classBeforeDash ? { shape: 'logger' } : undefined);
     if (!shape) break;
     // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
     // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
     // A Java class name with its colon is a logger's column wherever it stands (CLASS_LOGGER).
-    if (shape.shape === 'logger' && !beforeLocation && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(message.slice(at, end))) break;
+    if (shape.shape === 'logger' && !beforeLocation && !classBeforeDash && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(token)) break;
     // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
     // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
-    const c = message.charCodeAt(next);
     if ((c === 45 || c === 58) && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);
     // A run must leave text: a message that is all columns is left whole.
     if (next >= message.length) break;

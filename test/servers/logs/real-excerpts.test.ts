@@ -165,7 +165,7 @@ const BATCH_5: Record<string, number> = {
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.729, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.878,
-  ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
+  ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0.848, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
 };
 /**
  * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by
@@ -215,7 +215,7 @@ const BATCH_7: Record<string, number> = {
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.806, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.759, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
-  Trino: 0.621, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
+  Trino: 0.828, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
   Verdaccio: 0.143, Deluge: 0.872,
 };
 /**
@@ -246,8 +246,8 @@ const BATCH_8: Record<string, number> = {
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
-  ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.447, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
-  Magento: 0.929, Traccar: 0.167, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
+  ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.532, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
+  Magento: 0.929, Traccar: 0.208, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
 /**
@@ -278,7 +278,7 @@ const BATCH_9: Record<string, number> = {
 const BATCH_10: Record<string, number> = {
   Frp: 1, ExternalDNS: 0.875, TiKV: 0.918, Scrapy: 0.674, Ntpd: 0.727,
   Jackett: 0.822, Etherpad: 1, Monit: 1, Puma: 0.931, Istio: 0.769, Uvicorn: 0.944, Druid: 0.815,
-  NSQ: 0.459, Dhcpcd: 0.775, Janus: 0.816, Xray: 0.857, PdnsRecursor: 0.895, Qdrant: 0.567, Riak: 0.778,
+  NSQ: 0.676, Dhcpcd: 0.775, Janus: 0.816, Xray: 0.857, PdnsRecursor: 0.895, Qdrant: 0.567, Riak: 0.778,
   Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
 /**
@@ -339,7 +339,7 @@ const BATCH_12: Record<string, number> = {
  * miner. Released for study in session 16 (2026-12-02), when batch 15 was built: a studied batch from then on.
  */
 const BATCH_13: Record<string, number> = {
-  Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.789, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
+  Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.877, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
   SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.079,
   Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
 };
@@ -353,7 +353,7 @@ const BATCH_13: Record<string, number> = {
 const BATCH_14: Record<string, number> = {
   Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903, Sway: 0.811,
   RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.723, Aria2: 1,
-  PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 0.706, NetBird: 0.932, Invidious: 0.759, Rook: 1,
+  PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 0.706, NetBird: 0.932, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
 };
 /**
@@ -381,6 +381,10 @@ const BATCH_16: Record<string, number> = {
   OpenSMTPD: 0.686, OtelCollector: 0.839, Postal: 0.7, Privoxy: 0.783, Redpanda: 0.895, Rsyslog: 0.786, SurrealDB: 0.607,
   Zulip: 1,
 };
+// Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
+// Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
+// lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
+// SeaweedFS (a glog line behind a journal's tag).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16,

@@ -1,0 +1,151 @@
+// One file, several header forms: the header a line carries is read on every line that carries it, whatever other
+// forms the file mixes in (a journal written under another LC_TIME, …). Made-up lines of the shapes found in the
+// real-excerpts batches; each case states the answer a person reading the file would give.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { templatesOf } from '../../support/mined-templates';
+
+/** Reference time for year-less dates: 2026-11-30. */
+const REFERENCE = Date.UTC(2026, 10, 30);
+
+function parsed(lines: string[]) {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return lines.map((line) => parser.parse(line));
+}
+
+describe('mixed header forms in one file', () => {
+  it('a journal line whose month is Cyrillic or Greek (`фев`, `Φεβ`) is read as a syslog line: its tag and message apart', () => {
+    const lines = [
+      'Feb 09 10:49:50 home feedd[3910]: fetching channel 17',
+      'Feb 09 10:49:51 home feedd[3910]: channel 17 done',
+      'фев 09 10:49:52 home feedd[3910]: fetching channel 18',
+      'фев 09 10:49:53 home feedd[3910]: channel 18 done',
+      'Φεβ 09 10:49:54 home feedd[3910]: fetching channel 19',
+      'Φεβ 09 10:49:55 home feedd[3910]: channel 19 done',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.map((p) => p.message), ['fetching channel 17', 'channel 17 done', 'fetching channel 18', 'channel 18 done', 'fetching channel 19', 'channel 19 done']);
+    assert.deepEqual(read.map((p) => p.component), Array(6).fill('feedd[3910]'));
+  });
+
+  it("a word column (a service's name) never takes a date's month word: the journal line in another language keeps its own header", () => {
+    // A compose-style service column opens most lines; two lines come from a French journal (`juil.`).
+    const lines = [
+      'api_1  [10.0.0.2:443] 2018-07-25 02:16:20.100 info: Database ready.',
+      'api_1  [10.0.0.2:443] 2018-07-25 02:16:21.100 info: Server listening on port 9000',
+      'api_1  [10.0.0.2:443] 2018-07-25 02:16:22.100 info: Creating the administrator.',
+      'api_1  [10.0.0.2:443] 2018-07-25 02:16:23.100 warn: Emailer is disabled.',
+      'api_1  [10.0.0.2:443] 2018-07-25 02:16:23.200 info: Database ready.',
+      'juil. 25 02:16:24 web api[3184]: Database ready.',
+      'juil. 25 02:16:25 web api[3184]: Server listening on port 9000',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[5].message, 'Database ready.');
+    assert.equal(read[6].message, 'Server listening on port 9000');
+    assert.equal(read[5].component, 'api[3184]');
+  });
+
+  it("a supervisor's `STDERR:` column after its own time and the program's name is peeled: the program's line is read as its own", () => {
+    const lines = [
+      '[queued] 2021/01/15 09:28:43.634274 INFO: queued v1.2.0 (built w/go1.12.9)',
+      '[queued] 2021/01/15 09:28:43.634350 INFO: listening on [::]:4161',
+      '[queued] 2021/01/15 09:28:43.634400 INFO: persisting metadata to /data/queued.dat',
+      '[queued] 2021/01/15 09:28:44.636149 WARN: slow disk',
+      '14:57:00 queued: STDERR: [queued] 2020/07/06 12:57:00.352188 INFO: queued v1.1.0 (built w/go1.10.3)',
+      '14:57:00 queued: STDERR: [queued] 2020/07/06 12:57:00.353913 WARN: slow disk',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[4].message, 'queued v1.1.0 (built w/go1.10.3)');
+    assert.equal(read[5].message, 'slow disk');
+    assert.equal(read[5].level, 'WARN');
+    assert.equal(read[5].timestamp, new Date(2020, 6, 6, 12, 57, 0, 353).getTime());
+  });
+
+  it("a form that adds aligned thread and logger columns after the file's time and level has them read as header on its lines", () => {
+    // Trino/airlift: `<time>\t<level>\t<thread>\t<logger>\t<message>`, pasted with its tabs as spaces, beside an older
+    // version's `<time> <level> <message>`.
+    const lines = [
+      '2019-01-29T01:59:10.772-0600 INFO Registering connector tpch',
+      '2019-01-29T01:59:10.793-0600 INFO Created catalog tpch in 13.60ms',
+      '2019-01-29T01:59:10.809-0600 INFO Announced catalog tpch in 15.22ms',
+      '2019-01-29T01:59:10.900-0600 INFO Registering connector jmx',
+      '2019-01-29T01:59:11.000-0600 WARN Catalog jmx has no tables',
+      '2026-02-18T21:56:29.966Z        INFO    main    io.trino.server.PluginManager   Registering connector tpcds',
+      '2026-02-18T21:56:29.967Z        INFO    main    io.trino.server.PluginManager   -- Loading plugin tpch --',
+      '2026-02-18T21:56:29.971Z        WARN    main    io.trino.connector.CatalogManager   Catalog jmx has no tables',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[5].message, 'Registering connector tpcds');
+    assert.equal(read[5].component, 'io.trino.server.PluginManager');
+    assert.equal(read[7].message, 'Catalog jmx has no tables');
+    assert.equal(read[0].message, 'Registering connector tpch');
+    // One space between the level and a word is prose: `INFO Loading com.example.Foo` keeps its words.
+    const prose = parsed(['2019-01-29T01:59:10.772-0600 INFO Loading com.example.Foo now', '2019-01-29T01:59:10.773-0600 INFO Loading com.example.Bar now', '2019-01-29T01:59:10.774-0600 INFO Loading com.example.Baz now']);
+    assert.equal(prose[0].message, 'Loading com.example.Foo now');
+  });
+
+  it('a bracket holding a lone arrow (`[c1: gt06 < 10.0.4.115]`) is the statement\'s direction, not a header column: it stays in the message', async () => {
+    const lines = [
+      '2024-10-04 07:59:40  INFO: [T6a5e4999: gt06 < 10.0.4.115] 78781f12180a040f3b28cf',
+      '2024-10-04 07:59:40  INFO: [T6a5e4999] id: 356153592191396, lat: 30.64798',
+      '2024-10-04 07:59:40  INFO: [T6a5e4999: gt06 > 10.0.4.115] 7878051208350a4a0d0a',
+      '2024-10-04 07:59:41  INFO: [Tb0967a85: gt06 < 10.0.4.115] 79790020940a0356153594',
+      '2024-10-04 07:59:41  INFO: [Tb0967a85] id: 356153594214063, lat: 30.30413',
+      '2024-10-04 07:59:42  INFO: [Tb0967a85: gt06 > 10.0.4.115] 78780512065d7f140d0a',
+      '2015-07-24 00:02:54 DEBUG: [5005 <- 187.146.226.85] - HEX: 2454524343522c3230',
+      '2015-07-24 00:03:30 DEBUG: [5005 -> 201.138.177.5] - HEX: 4f4b310d0a',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[0].message, '[T6a5e4999: gt06 < 10.0.4.115] 78781f12180a040f3b28cf');
+    assert.equal(read[2].message, '[T6a5e4999: gt06 > 10.0.4.115] 7878051208350a4a0d0a');
+    assert.equal(read[6].message, '[5005 <- 187.146.226.85] - HEX: 2454524343522c3230');
+    const templates = await templatesOf(lines, REFERENCE);
+    assert.notEqual(templates[6], templates[7], 'received and sent under one template');
+  });
+
+  it("a logger's elapsed-time trailer (`+2ms`, NestJS, Node's debug) is cut where the file's lines show it; a statement's own signed duration elsewhere stays", () => {
+    const lines = [
+      '[Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/file, GET} route +2ms',
+      '[Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/asset/search, POST} route +1ms',
+      '[Nest] 29  - 06/26/2022, 1:18:36 AM     LOG [RouterExplorer] Mapped {/jobs, GET} route +0ms',
+      '[Nest] 18  - 09/04/2025, 12:20:20 AM     LOG [Api:RouterExplorer] Mapped {/api/faces, POST} route',
+      '[Nest] 18  - 09/04/2025, 12:20:20 AM     LOG [Api:RouterExplorer] Mapped {/api/faces, GET} route',
+    ];
+    for (const p of parsed(lines)) assert.match(p.message, /^Mapped \{[^}]+\} route$/);
+    // One line in a file of others: a statement's own offset, kept.
+    const own = ['2024-01-01 10:00:00 INFO clock offset +5ms', '2024-01-01 10:00:01 INFO sync done', '2024-01-01 10:00:02 INFO sync done', '2024-01-01 10:00:03 INFO sync done'];
+    assert.equal(parsed(own)[0].message, 'clock offset +5ms');
+  });
+
+  it("log4j's `%c - %m` (a Java class, then a lone dash) is the logger's column on every line that has it, beside `[Logger]` lines", () => {
+    const lines = [
+      '2016-05-26 12:29:29,949 INFO : org.graylog2.bootstrap.CmdLineTool - Loaded plugin: Collector 1.0.1 [org.graylog.plugins.collector.CollectorPlugin]',
+      '2016-05-26 12:29:29,950 INFO : org.graylog2.bootstrap.CmdLineTool - Loaded plugin: AWS plugins 2.4.3 [org.graylog.aws.plugin.AWSPlugin]',
+      '2016-05-26 12:29:30,614 INFO : org.graylog2.bootstrap.CmdLineTool - Running with JVM arguments: -Xmx1g',
+      '2016-05-26 12:29:31,000 INFO : org.graylog2.shared.buffers.InputBufferImpl - Message journal is enabled.',
+      '2016-05-20T12:23:49.022Z INFO  [CmdLineTool] Loaded plugin: Elastic Beats Input 1.1.1 [org.graylog.plugins.beats.BeatsInputPlugin]',
+      '2016-05-20T12:23:49.069Z INFO  [CmdLineTool] Running with JVM arguments: -Xms1g -Xmx1g',
+      '2016-05-20T12:23:50.000Z INFO  [InputBufferImpl] Message journal is enabled.',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[0].message, 'Loaded plugin: Collector 1.0.1 [org.graylog.plugins.collector.CollectorPlugin]');
+    assert.equal(read[3].message, 'Message journal is enabled.');
+    assert.equal(read[6].message, 'Message journal is enabled.');
+  });
+
+  it("a glog line behind a journal's tag (`master.sh[57067]: I1126 06:45:05 57067 master.go:125] …`) is read by its own header", () => {
+    const lines = [
+      'I0717 23:35:51 14717 master_server.go:196] adminScripts:',
+      'I0717 23:35:51 14717 master.go:114] Start Seaweed Master 1.85 at 0.0.0.0:9333',
+      'I0717 23:35:52 14717 raft_server.go:47] Starting RaftServer with 192.168.0.107:9333',
+      'W0717 23:35:53 14717 raft_server.go:60] no peers',
+      'Nov 26 06:45:05 storage02 master.sh[57067]: I1126 06:45:05 57067 master_server.go:213] adminScripts:',
+      'Nov 26 06:45:05 storage02 master.sh[57067]: W1126 06:45:06 57067 raft_server.go:60] no peers',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[4].message, 'adminScripts:');
+    assert.equal(read[4].component, 'master_server.go:213');
+    assert.equal(read[5].message, 'no peers');
+    assert.equal(read[5].level, 'WARN');
+  });
+});
