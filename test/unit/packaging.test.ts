@@ -1,0 +1,89 @@
+// What the .vsix carries, as vsce itself decides from .vscodeignore (its listFiles, in-process): every file the extension
+// needs at run time, every file the README it shows on the extension's page points to, and nothing else (no source, no
+// tests or fixtures, no source maps, no test bundles, no node_modules). The repository is mirrored into a temporary
+// folder as empty files beside the build's outputs, so no build is needed and nothing here depends on one having run.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, posix } from 'node:path';
+import { listFiles, PackageManager } from '@vscode/vsce';
+
+const root = join(__dirname, '..', '..');
+/** Not part of the source tree: git's, npm's, the build's and the test runs' own folders (see .gitignore). */
+const NOT_SOURCE = new Set(['.git', 'node_modules', 'dist', 'dist-vsix', '.vscode-server', '.vscode-test', '.test-results', 'test-output']);
+/** Files vsce reads (the manifest, its translations, the ignore list, the README it checks) keep their content. */
+const READ_BY_VSCE = new Set(['package.json', 'package.nls.json', 'package.nls.ko.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md']);
+
+/** What `node esbuild.mjs --production` writes, and what a development build adds (maps, the extension-host tests). */
+const BUNDLES = ['dist/extension.js', ...['git', 'logs', 'system', 'logs-dockerode', 'logs-scan-worker'].map((s) => `dist/servers/${s}.js`), 'dist/webview/chat.js'];
+const DEV_ONLY = ['dist/extension.js.map', 'dist/servers/logs.js.map', 'dist/webview/chat.js.map', 'dist/test/extension/index.js', 'dist/test/extension/chat.test.js'];
+
+function mirror(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (NOT_SOURCE.has(entry.name)) continue;
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(target, { recursive: true });
+      mirror(source, target);
+    } else if (entry.isFile()) {
+      if (from === root && READ_BY_VSCE.has(entry.name)) copyFileSync(source, target);
+      else writeFileSync(target, '');
+    }
+  }
+}
+
+/** Relative targets of the README's links and images (`[text](path#anchor)`, `![alt](path)`), without the anchor. */
+function readmeTargets(): string[] {
+  const text = readFileSync(join(root, 'README.md'), 'utf8');
+  const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]);
+  return [...new Set(targets.filter((t) => !/^([a-z]+:|#)/i.test(t)).map((t) => posix.normalize(t.replace(/#.*$/, ''))))];
+}
+
+describe('the .vsix contents (.vscodeignore, read by vsce)', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let packaged: Set<string>;
+
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'devops-vsix-files-'));
+    mirror(root, dir);
+    for (const file of [...BUNDLES, ...DEV_ONLY]) {
+      mkdirSync(dirname(join(dir, file)), { recursive: true });
+      writeFileSync(join(dir, file), '');
+    }
+    mkdirSync(join(dir, 'node_modules', 'zod'), { recursive: true });
+    writeFileSync(join(dir, 'node_modules', 'zod', 'index.js'), '');
+    const files = await listFiles({ cwd: dir, packageManager: PackageManager.None });
+    packaged = new Set(files.map((f) => f.split('\\').join('/')));
+  });
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('carries every file the extension reads at run time', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { icon: string; contributes: unknown };
+    // Files the manifest names by path (the icon, a view container's icon), besides the bundles and the assets the code
+    // loads: the chat's stylesheet, the participant's icon, the Korean manifest and runtime strings.
+    const named = [manifest.icon, ...[...JSON.stringify(manifest.contributes).matchAll(/"(media\/[^"]+)"/g)].map((m) => m[1])];
+    const needed = [...BUNDLES, ...named, 'media/chat/chat.css', 'media/icon.png', 'package.json', 'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+    assert.deepEqual(needed.filter((f) => !packaged.has(f)), []);
+  });
+
+  it('carries what the README on the extension page shows and links to (screenshots, docs)', () => {
+    const targets = readmeTargets();
+    assert.ok(targets.some((t) => t.startsWith('screenshots/')) && targets.includes('docs/servers.md'), `README targets: ${targets.join(', ')}`);
+    assert.deepEqual(targets.filter((t) => !packaged.has(t)), [], 'README links to files the .vsix lacks (broken on the extension page)');
+  });
+
+  it('carries nothing else: no source, tests, fixtures, source maps, test bundles, scripts or node_modules', () => {
+    const shown = new Set(readmeTargets());
+    const stray = [...packaged].filter(
+      (f) =>
+        /\.(ts|map|mjs|cjs|py)$/.test(f) ||
+        /^(src|servers|test|scripts|bench|types|node_modules|dist\/test)\//.test(f) ||
+        (f.startsWith('screenshots/') && !shown.has(f)) ||
+        (f.startsWith('docs/') && !shown.has(f)),
+    );
+    assert.deepEqual(stray, []);
+  });
+});
