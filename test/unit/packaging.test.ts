@@ -1,13 +1,19 @@
-// What the .vsix carries, as vsce itself decides from .vscodeignore (its listFiles, in-process): every file the extension
-// needs at run time and nothing else (no source, no tests or fixtures, no source maps, no test bundles, no node_modules). The repository is mirrored into a temporary
+// What the .vsix carries, as vsce itself lays it out (its `collect`, in-process: .vscodeignore, then its renames such as
+// README.md -> readme.md): every file the extension needs at run time, under the name the code opens, and nothing else
+// (no source, no tests or fixtures, no source maps, no test bundles, no node_modules). The repository is mirrored into a temporary
 // folder as empty files beside the build's outputs, so no build is needed and nothing here depends on one having run.
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { listFiles, PackageManager } from '@vscode/vsce';
+import { createRequire } from 'node:module';
 
 const root = join(__dirname, '..', '..');
+/** vsce's packaging steps (not in its typed API): the manifest, and the files of the .vsix with their paths in it. */
+const vsce = createRequire(__filename)('@vscode/vsce/out/package.js') as {
+  readManifest(cwd: string): Promise<unknown>;
+  collect(manifest: unknown, options: { cwd: string; dependencies: boolean; rewriteRelativeLinks: boolean }): Promise<Array<{ path: string }>>;
+};
 /** Not part of the source tree: git's, npm's, the build's and the test runs' own folders (see .gitignore). */
 const NOT_SOURCE = new Set(['.git', 'node_modules', 'dist', 'dist-vsix', '.vscode-server', '.vscode-test', '.test-results', 'test-output']);
 /** Files vsce reads (the manifest, its translations, the ignore list, the README it checks) keep their content. */
@@ -46,8 +52,9 @@ describe('the .vsix contents (.vscodeignore, read by vsce)', function () {
     }
     mkdirSync(join(dir, 'node_modules', 'zod'), { recursive: true });
     writeFileSync(join(dir, 'node_modules', 'zod', 'index.js'), '');
-    const files = await listFiles({ cwd: dir, packageManager: PackageManager.None });
-    packaged = new Set(files.map((f) => f.split('\\').join('/')));
+    const files = await vsce.collect(await vsce.readManifest(dir), { cwd: dir, dependencies: false, rewriteRelativeLinks: false });
+    // The extension's own files sit under extension/ in the .vsix, and so in the installed extension's folder.
+    packaged = new Set(files.map((f) => f.path).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length)));
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -57,8 +64,34 @@ describe('the .vsix contents (.vscodeignore, read by vsce)', function () {
     // Files the manifest names by path (the icon, a view container's icon), besides the bundles and the assets the code
     // loads: the chat's stylesheet, the participant's icon, the Korean manifest and runtime strings.
     const named = [manifest.icon, ...[...JSON.stringify(manifest.contributes).matchAll(/"(media\/[^"]+)"/g)].map((m) => m[1])];
-    const needed = [...BUNDLES, ...named, 'media/chat/chat.css', 'media/icon.png', 'package.json', 'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+    const needed = [...BUNDLES, ...named, 'media/chat/chat.css', 'media/icon.png', 'package.json', 'package.nls.json', 'package.nls.ko.json', 'l10n/bundle.l10n.ko.json', 'readme.md', 'LICENSE.txt', 'changelog.md'];
     assert.deepEqual(needed.filter((f) => !packaged.has(f)), []);
+  });
+
+  // The code names files of its own folder by literal path (vscode.Uri.joinPath(context.extensionUri, 'media', 'icon.png'));
+  // each must be in the .vsix under exactly that name, or a folder of it: an installed extension on Linux, or on a
+  // Remote-SSH host, opens names case-sensitively, and vsce renames some (README.md is readme.md there).
+  it('carries every file the code opens by name in its own folder, under that exact name', () => {
+    const opened: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(join(root, dir), { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else if (path.endsWith('.ts')) {
+          const text = readFileSync(join(root, path), 'utf8');
+          for (const m of text.matchAll(/joinPath\(\s*(?:context\.|this\.)?extension(?:Uri|Path)\s*,\s*((?:'[^']*'\s*,?\s*)+)\)/g)) {
+            opened.push(`${path}: ${[...m[1].matchAll(/'([^']*)'/g)].map((p) => p[1]).join('/')}`);
+          }
+        }
+      }
+    };
+    walk('src');
+    assert.ok(opened.some((o) => o.endsWith(': media/icon.png')), `found: ${opened.join(', ')}`);
+    const missing = opened.filter((o) => {
+      const target = o.slice(o.indexOf(': ') + 2);
+      return !packaged.has(target) && ![...packaged].some((f) => f.startsWith(`${target}/`));
+    });
+    assert.deepEqual(missing, []);
   });
 
   it('carries nothing else: no source, tests, fixtures, source maps, test bundles, scripts or node_modules', () => {
