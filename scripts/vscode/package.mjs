@@ -23,6 +23,7 @@ function step(label, command, args) {
 step('production build', process.execPath, ['esbuild.mjs', '--production']);
 mkdirSync(dirname(out), { recursive: true });
 const vsce = join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-// Relative README links (screenshots/, docs/) stay as they are: there is no public repository to point at.
+// Relative README links (screenshots/, docs/) stay as they are: there is no public repository to point at. VS Code's
+// page of the installed extension shows none of them (it drops relative image and link targets, packaged or not).
 step('vsce package', process.execPath, [vsce, 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', out]);
 console.log(`[package] ${out}: ${(statSync(out).size / 1024).toFixed(0)} KB`);

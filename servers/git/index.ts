@@ -1,5 +1,6 @@
 // Entry point: `node dist/servers/git.js [--repo <folder> | --repos <json>]` (or REPO_PATH / REPO_PATHS), MCP over stdio.
 import { resolve } from 'node:path';
+import { CliUsageError } from '../shared/cli';
 import { log } from '../shared/log';
 import { serveStdio } from '../shared/run-stdio';
 import { GIT_CLI } from './cli';
@@ -9,7 +10,7 @@ import { createServer } from './server';
 void serveStdio({
   cli: GIT_CLI,
   create: (config) => {
-    if (config.repo !== undefined && config.repos !== undefined) throw new Error('give either --repo (REPO_PATH) or --repos (REPO_PATHS), not both');
+    if (config.repo !== undefined && config.repos !== undefined) throw new CliUsageError('give either --repo (REPO_PATH) or --repos (REPO_PATHS), not both');
     const context: GitServerContext = config.repos
       ? { repositories: config.repos.map((r) => ({ name: r.name, path: resolve(r.path) })) }
       : singleRepository(resolve(config.repo ?? process.cwd()));

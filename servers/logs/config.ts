@@ -78,7 +78,7 @@ const options = {
     flag: 'docker',
     env: 'LOG_DOCKER',
     placeholder: 'auto|on|off',
-    description: 'Docker container logs through the Engine API at DOCKER_HOST (default unix:///var/run/docker.sock)',
+    description: 'Docker container logs through the Engine API at DOCKER_HOST (default: the first socket found of Docker Desktop, /var/run/docker.sock, rootless Docker)',
     value: switchValue,
     default: 'auto' as Switch,
   },
@@ -86,13 +86,14 @@ const options = {
 
 /** The logs server's command line: the table --help and the parser are made from. */
 export const LOGS_CLI: CliSpec<typeof options> = {
-  title: 'devops-assistant logs MCP server (stdio)',
+  title: 'DevOps Assistant logs MCP server (read-only), speaking MCP over stdio.',
   command: 'node logs.js',
   options,
   notes:
     'Reads log files under one or more directories (read-only), the systemd journal and Docker containers, and offers\n' +
     'the tools search_logs, error_summary, recent_logs and log_patterns, the resource logs://files and the resource\n' +
-    'templates logs://file/{path} and logs://source/{name}. DOCKER_HOST is honoured (unix:// or tcp://).\n' +
+    'templates logs://file/{path} and logs://source/{name}. DOCKER_HOST is honoured: unix://, tcp:// (TLS with\n' +
+    'DOCKER_TLS_VERIFY and DOCKER_CERT_PATH) or ssh://user@host (through SSH_AUTH_SOCK).\n' +
     'Logs go to stderr; the server exits when stdin closes.',
 };
 

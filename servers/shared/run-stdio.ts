@@ -11,7 +11,10 @@ export { log } from './log';
 export interface StdioServerEntry<O extends CliOptions> {
   /** The server's one table of flags and variables; --help is generated from it. */
   cli: CliSpec<O>;
-  /** Builds the server from the parsed configuration; a thrown error stops the program (exit code 1). */
+  /**
+   * Builds the server from the parsed configuration; a thrown CliUsageError (a setting checked only here, such as a
+   * URL) stops the program as a wrong command line does (exit code 2), any other error with exit code 1.
+   */
   create: (config: CliConfig<O>) => McpServer | Promise<McpServer>;
 }
 
@@ -36,7 +39,7 @@ export async function serveStdio<O extends CliOptions>(entry: StdioServerEntry<O
   await connectStdio(() => entry.create(config));
 }
 
-/** Starts `create()`'s server on stdio and exits cleanly when stdin closes; a failed start exits 1. */
+/** Starts `create()`'s server on stdio and exits cleanly when stdin closes; a failed start exits 1 (a usage error 2). */
 async function connectStdio(create: () => McpServer | Promise<McpServer>): Promise<void> {
   try {
     const server = await create();
@@ -50,6 +53,11 @@ async function connectStdio(create: () => McpServer | Promise<McpServer>): Promi
     process.on('SIGINT', shutdown);
     await serveOn(server, transport);
   } catch (error) {
+    if (error instanceof CliUsageError) {
+      // A bad setting, found after the table was read: the same message and exit code as one the table refuses.
+      process.stderr.write(`error: ${error.message}\n`);
+      process.exit(error.exitCode);
+    }
     log(`failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }

@@ -64,8 +64,8 @@ const URL_OPTION = '--prometheus-url / PROMETHEUS_URL';
 
 /** Flags and environment variables of the system server. */
 export const SYSTEM_CLI = {
-  title: 'devops-assistant system MCP server (stdio)',
-  command: 'node dist/servers/system.js',
+  title: 'DevOps Assistant system MCP server (read-only), speaking MCP over stdio.',
+  command: 'node system.js',
   options: {
     cpu: thresholdOption('cpu'),
     memory: thresholdOption('memory'),

@@ -101,6 +101,15 @@ async function showSourceProblem(context: vscode.ExtensionContext, problem: unkn
   const retry = vscode.l10n.t('Try Again');
   const choice = await vscode.window.showWarningMessage(problem, settings, guide, retry);
   if (choice === settings) await vscode.commands.executeCommand('workbench.action.openSettings', 'devopsAssistant.logs');
-  else if (choice === guide) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(context.extensionUri, 'README.md'));
+  else if (choice === guide) await vscode.commands.executeCommand('markdown.showPreview', await readmeUri(context.extensionUri));
   else if (choice === retry) await refreshTree();
+}
+
+/**
+ * The extension's README. vsce packs README.md as `readme.md`, so an installed .vsix has only that name while a
+ * development checkout has README.md; Linux and remote hosts open names case-sensitively, so the name is looked up.
+ */
+async function readmeUri(extensionUri: vscode.Uri): Promise<vscode.Uri> {
+  const names = await vscode.workspace.fs.readDirectory(extensionUri).then((entries) => entries.map(([name]) => name), () => []);
+  return vscode.Uri.joinPath(extensionUri, names.find((name) => name.toLowerCase() === 'readme.md') ?? 'readme.md');
 }

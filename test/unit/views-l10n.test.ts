@@ -68,4 +68,24 @@ describe('UI localization (Korean)', () => {
       assert.notEqual(ko[key], english[key], `${key} is not translated`);
     }
   });
+
+  // VS Code replaces a "%key%" in any string of the manifest (not only under contributes), so every sentence a user
+  // reads there can be translated: the Restricted Mode description shows in the workspace trust editor and the
+  // extension's page. The product's name is the same in every language.
+  it('takes every sentence of the manifest that VS Code shows from package.nls.json, translated', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
+    const shown = /^(displayName|description|title|shortTitle|name|label|fullName|contents|markdownDescription|enumDescriptions|markdownEnumDescriptions|deprecationMessage|markdownDeprecationMessage|category|altText)$/;
+    const literal: string[] = [];
+    const walk = (value: unknown, path: string[]): void => {
+      if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, String(i)]));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, [...path, k]);
+      else if (typeof value === 'string') {
+        const key = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? '';
+        // A value without a space is a name such as a participant's `devops` or its `/errors` command, not a sentence.
+        if (shown.test(key) && /\s/.test(value) && !/^%[\w.]+%$/.test(value) && value !== 'DevOps Assistant') literal.push(`${path.join('.')}: ${value}`);
+      }
+    };
+    walk({ contributes: manifest.contributes, capabilities: manifest.capabilities }, []);
+    assert.deepEqual(literal, [], `manifest strings not taken from package.nls.json:\n${literal.join('\n')}`);
+  });
 });

@@ -118,7 +118,7 @@ describe('git server with several repositories', function () {
     assert.equal(duplicate.status, 2);
     assert.match(duplicate.stderr, /names must be unique/);
     const both = run({ REPO_PATH: repositories[0].path }, ['--repos', JSON.stringify(repositories)]);
-    assert.equal(both.status, 1);
-    assert.match(both.stderr, /either --repo .* or --repos/);
+    assert.equal(both.status, 2, 'a usage error, as docs/servers.md says of every bad setting');
+    assert.match(both.stderr, /^error: give either --repo .* or --repos/m);
   });
 });

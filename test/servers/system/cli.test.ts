@@ -47,6 +47,21 @@ describe('system server command line', function () {
     });
   }
 
+  // The Prometheus URL is checked after the table is read (it needs the credentials' variables too); a bad one is
+  // still a wrong setting, so it ends like every other one: `error:` on stderr and exit code 2 (docs/servers.md).
+  for (const [label, env] of [
+    ['a PROMETHEUS_URL carrying credentials', { PROMETHEUS_URL: 'http://admin:hunter22@127.0.0.1:9/' }],
+    ['a PROMETHEUS_URL that is not http(s)', { PROMETHEUS_URL: 'ftp://127.0.0.1:9/' }],
+  ] as const) {
+    it(`refuses ${label} as a usage error: message on stderr, exit code 2, no secret repeated`, () => {
+      const run = spawnSync(process.execPath, [script], { encoding: 'utf8', timeout: 10_000, env: { PATH: process.env.PATH, ...env }, input: '' });
+      assert.equal(run.status, 2, run.stderr);
+      assert.match(run.stderr, /^error: --prometheus-url \/ PROMETHEUS_URL: /m);
+      assert.ok(!run.stderr.includes('hunter22'), 'the password is not repeated');
+      assert.equal(run.stdout, '', 'nothing on stdout but protocol');
+    });
+  }
+
   it('takes thresholds from the environment, and flags override the environment', async () => {
     const server = await startBuiltServer('system', { CPU_THRESHOLD: '100', MEMORY_THRESHOLD: '0', DISK_THRESHOLD: '0' }, ['--cpu-threshold', '95']);
     try {

@@ -1,0 +1,36 @@
+// Where Summarize Errors is offered by file name (the menus' `resourceFilename` clauses of package.json), against the
+// logs server's own test of a log file's name.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isLogFileName } from '../../servers/logs/files/log-files';
+
+const root = join(__dirname, '..', '..');
+// Summarize Errors is offered on a file in the Explorer, the editor's title and its context menu, and in the palette,
+// when the file's name is one the logs server lists as a log (servers/logs/files/log-files.ts), so that `catalina.out`,
+// `syslog` or `app.log.2024-05-01` shown in Log Files can be summarised from the Explorer too. `.txt` and `.json` are
+// left out of the menus: the server reads them when they sit in a log folder, but most such files in a workspace are
+// not logs (package.json, notes.txt), and a menu entry on each would be noise.
+describe('where Summarize Errors is offered (package.json menus)', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { contributes: { menus: Record<string, Array<{ command: string; when?: string }>> } };
+  const clauses = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) =>
+    items.filter((i) => i.command === 'devopsAssistant.summarizeErrors' && i.when?.includes('resourceFilename')).map((i) => [menu, i.when ?? ''] as const),
+  );
+  const LOGS = ['app.log', 'app.log.1', 'app.log.2.gz', 'catalina.out', 'worker.err', 'events.jsonl', 'events.ndjson', 'app.log.2024-05-01', 'app.log.20240501.gz', 'syslog', 'syslog.1', 'messages', 'access_log', 'error_log.2.gz', 'kern.log', 'nohup.out'];
+  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js'];
+
+  it('finds the menus (Explorer, editor title and context, palette)', () => {
+    assert.deepEqual(clauses.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'editor/title/context', 'explorer/context']);
+  });
+
+  it('offers it on every file name the logs server lists as a log, but .txt and .json', () => {
+    assert.deepEqual(LOGS.filter((name) => !isLogFileName(name)), [], 'the samples are names the server lists');
+    for (const [menu, when] of clauses) {
+      const literal = /resourceFilename =~ \/(.+?)\/(i?)(?: |$)/.exec(when);
+      assert.ok(literal, `${menu}: ${when}`);
+      const pattern = new RegExp(literal[1], literal[2]);
+      assert.deepEqual(LOGS.filter((name) => !pattern.test(name)), [], `${menu} leaves out log files`);
+      assert.deepEqual(NOT_LOGS.filter((name) => pattern.test(name)), [], `${menu} offers it on files that are not logs`);
+    }
+  });
+});
