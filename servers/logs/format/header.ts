@@ -174,6 +174,35 @@ function bracketEnd(line: string, position: number): number {
   return -1;
 }
 
+/**
+ * The text [start, end) holds a standalone arrow: a word made only of `<`, `>`, `-`, `=` that holds `<` or `>` (`<`,
+ * `->`, `<--`), between blanks or the text's ends (`[T6a5e4999: gt06 < 10.0.4.115]`, `[5005 -> 201.138.177.5]`).
+ * Why such a bracket is no header column: a column names where the line comes from (a thread, a context, a
+ * connection), the same on every line of it, while an arrow's direction says which way the data went (received or
+ * sent), which is the statement's own text; cut as a header, both directions' lines would read as one statement.
+ */
+function holdsArrow(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 60 /* < */ && c !== 62 /* > */) continue;
+    let from = i;
+    while (from > start && isArrowMark(line.charCodeAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < end && isArrowMark(line.charCodeAt(to))) to++;
+    if ((from === start || isBlankCode(line.charCodeAt(from - 1))) && (to === end || isBlankCode(line.charCodeAt(to)))) return true;
+    i = to - 1;
+  }
+  return false;
+}
+
+function isArrowMark(c: number): boolean {
+  return c === 60 || c === 62 || c === 45 /* - */ || c === 61 /* = */;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
 function closesField(line: string, close: number): number {
   const next = line.charCodeAt(close + 1);
@@ -318,14 +347,14 @@ function timestampStartsAt(line: string, position: number, context: TimestampCon
 /** Matches one field of a known kind at `position` (for reading a header: a new match each time). */
 function matchField(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   const out: FieldMatch = { end: -1 };
-  return readField(field, line, position, context, out) ? out : undefined;
+  return readField(field, line, position, context, out, true) ? out : undefined;
 }
 
 /**
  * Reads one field of a known kind at `position` into `out` (its end and what it says; the other members undefined):
  * true when it matches there. The hot path reuses one `out` for every field of a line.
  */
-function readField(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+function readField(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch, learning = false): boolean {
   out.epoch = undefined;
   out.level = undefined;
   out.component = undefined;
@@ -369,6 +398,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'bracket': {
       const end = bracketEnd(line, position);
       if (end < 0) return false;
+      // A bracket that holds an arrow is the message's on a line of a learned header (holdsArrow); the header is still
+      // learned from it, so that the file's other lines keep their bracket column cut.
+      if (!learning && holdsArrow(line, position + 1, end - 1)) return false;
       out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
       if (field.timed !== false) {
