@@ -399,12 +399,15 @@ function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: 
   for (const group of alive) {
     const length = group.tokens.length;
     // A long message's middle rarely decides its event, and its keys cost its length squared (MAX_POSITIONS).
-    // The first and last words are the statement's own on both sides of the name.
-    if (length > MAX_POSITIONS || group.tokens[0] === WILDCARD || group.tokens[length - 1] === WILDCARD) continue;
+    // The first word is the statement's own; after the name, a word of its own must come too (below), and values may
+    // follow it to the end: a statement appends what it was given after its sentence (Overseerr's `… for library:
+    // Hindi Movies {"lastScan":<*>}`), which says nothing of whether the name is one.
+    if (length > MAX_POSITIONS || group.tokens[0] === WILDCARD) continue;
     for (let run = 1; run <= MAX_TAIL_RUN; run++) {
       for (let prefix = 1; prefix + run < length; prefix++) {
         const suffix = length - prefix - run;
-        if (constantWords(group.tokens, prefix) + constantWordsFrom(group.tokens, prefix + run) < MIN_INNER_WORDS) continue;
+        const after = constantWordsFrom(group.tokens, prefix + run);
+        if (after === 0 || constantWords(group.tokens, prefix) + after < MIN_INNER_WORDS) continue;
         const key = `${prefix}:${suffix}|${group.tokens.slice(0, prefix).join('\u0001')}|${group.tokens.slice(prefix + run).join('\u0001')}`;
         const family = families.get(key);
         if (family) family.groups.push(group);

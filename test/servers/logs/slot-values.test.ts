@@ -529,6 +529,13 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     // Made up: a device name of one to three words between fixed words.
     const devices = await templatesOf(['Kitchen', 'Living Room Lamp', 'Garage Door', 'Porch', 'Front Door Lock'].map((name, i) => `12:00:0${i} hub: device ${name} went offline after timeout`));
     assert.equal(new Set(devices).size, 1, devices.join(' | '));
+    // Overseerr (batch 10): the name comes after a label and before a value the statement appends, so the message ends
+    // in a <*>: the statement's own word after the name (`lastScan`) still closes it. Made-up feeds of the same form.
+    const feeds = await templatesOf(['Tech News', 'Sports', 'World Politics Daily', 'Music', 'Local Weather'].map((name, i) => `2025-05-02T22:25:0${i}.037Z [info][Feeds]: Refreshing feed: ${name} {"since":174622440${i}038}`));
+    assert.equal(new Set(feeds).size, 1, feeds.join(' | '));
+    // With no word of its own after the run, a verb's objects followed by a value stay apart (`Starting job controller 7`).
+    const started = await templatesOf(['job', 'daemon sets', 'cronjob', 'replica set', 'endpoint slice mirroring'].map((name, i) => `I0101 10:00:0${i}.000000 1 controllermanager.go:1${i}] Starting ${name} controller ${i}ms`));
+    assert.equal(new Set(started).size, 5, started.join(' | '));
   });
 
   it('keeps optional lower-case words and a verb with its object apart (OpenSSH `invalid user`, `Starting job controller`)', async () => {
