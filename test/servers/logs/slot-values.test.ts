@@ -304,6 +304,21 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(templates, [6, 7, 8, 9, 10], 'made-up JOB_* states');
   });
 
+  it('reads a shared-prefix enumeration that opens the message as one variable too (Kong\'s `KONG_PG_HOST ENV found with "…"`)', async () => {
+    // Made-up settings in the form of Kong's environment dump (batch 8): a variable's name, UPPER_CASE with the
+    // program's prefix, opens each line, once per setting.
+    const names = ['APP_DB_HOST', 'APP_DB_PORT', 'APP_LOG_LEVEL', 'APP_LISTEN', 'APP_CACHE_SIZE'];
+    const lines = names.map((name, i) => `2021/06/03 07:55:0${i} [debug] ${name} ENV found with "v${i}"`);
+    lines.push('2021/06/03 07:55:09 [debug] loading config file');
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4], 'APP_* settings');
+    // Without a shared prefix, or only two of them, first words name their events as before.
+    const states = await templatesOf(['NEW task 1 seen', 'RUNNING task 1 seen', 'KILLED task 1 seen', 'DONE task 1 seen']);
+    assert.equal(new Set(states).size, 4, states.join(' | '));
+    const two = await templatesOf(['ULOG_SUBMIT for node a1 (5.0.0)', 'ULOG_EXECUTE for node a1 (5.0.0)']);
+    assertApart(two, [0, 1], 'two shared-prefix names opening the message');
+  });
+
   it('holds on a long file: a shared-prefix enumeration with hundreds of lines per value is still one variable', async () => {
     const kinds = ['DHCPDISCOVER', 'DHCPOFFER', 'DHCPREQUEST', 'DHCPACK'];
     const lines = Array.from({ length: 2000 }, (_, i) => `lease ${kinds[i % 4]} seen on interface br-lan from 02:f6:01:6f:ca:${(i % 90) + 10}`);
