@@ -78,7 +78,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
-  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids, mayMerge, rule);
+  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids, mayMerge);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -127,61 +127,15 @@ const MIN_LEADING_VALUES = 3;
  * and three of them before one same sentence are the values a loop or one call fills in. Two, or names without the
  * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
-function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, rule: VariabilityRule): void {
-  const families = familiesAt(list, 0);
-  const shared = leadingShared(families);
-  for (const family of families) {
+function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean): void {
+  for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge);
-    if (!(kind || leadingNames(family, shared, rule) || (family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family))) || levelsTellApart(family)) continue;
+    if (!(kind || (family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family))) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
-}
-
-/**
- * For each word that opens two or more of `families` (templates of one length that agree but for their first word),
- * the families it opens (their keys, as sharedWords keeps them).
- */
-function leadingShared(families: Group[][]): Map<string, Set<string>> {
-  const seenIn = new Map<string, Set<string>>();
-  for (const family of families) {
-    const key = `${family[0].tokens.length}:0:${keyWithout(family[0], 0)}`;
-    for (const group of family) {
-      const word = group.tokens[0];
-      if (word === WILDCARD) continue;
-      const keys = seenIn.get(word) ?? new Set<string>();
-      keys.add(key);
-      seenIn.set(word, keys);
-    }
-  }
-  for (const [word, keys] of seenIn) if (keys.size < 2) seenIn.delete(word);
-  return seenIn;
-}
-
-/**
- * Every first word of the family also opens another same-length sentence where the family's own does, and they are
- * names several statements were given (sharedNames: MIN_SHARED_NAMES or more, twice as many as those sentences):
- * Bitcoin Core's threads, `net thread start` / `msghand thread start` / `addcon thread start` beside `net thread exit` /
- * `msghand thread exit` / `addcon thread exit`; or, as familyIsVariable reads a place further in, more words than
- * maxSplitValues, most of them shared (the start lines name two threads more). Why it holds at the first word as it does further in: a program's
- * own word names one event, while the names of what it runs pass through every statement that reports on them; a
- * grid of a few verbs and subjects (`syslogd startup succeeded` / `klogd startup succeeded` and their `shutdown`
- * lines) shows too few names, or as many frames as names, and stays apart.
- */
-function leadingNames(family: Group[], shared: Map<string, Set<string>>, rule: VariabilityRule): boolean {
-  const counts = new Map<string, number>();
-  let sharedCount = 0;
-  for (const group of family) {
-    const word = group.tokens[0];
-    if (word === WILDCARD) return false;
-    if (!counts.has(word) && shared.has(word)) sharedCount++;
-    counts.set(word, (counts.get(word) ?? 0) + group.count);
-  }
-  // More words than a few choices, most of them shared: a shared variable (familyIsVariable's rule further in).
-  if (counts.size > rule.maxSplitValues && sharedCount * 2 > counts.size) return !levelsTellApart(family);
-  return sharedCount === counts.size && sharedNames(family, 0, counts, shared);
 }
 
 /**

@@ -780,19 +780,6 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
     assertApart(two, [0, 1], 'two names');
   });
-
-  it("reads names that open several statements as one variable at the first word too (Bitcoin Core's `<thread> thread start`)", () => {
-    // Bitcoin Core (batch 8): each thread it runs prints `<name> thread start` and, at shutdown, `<name> thread exit`.
-    // Made-up worker names in that form; two of them start but were not seen to exit.
-    const started = ['dispatcher', 'resolver', 'gossip', 'indexer', 'pruner', 'watchdog'];
-    const lines = [...started.map((name) => `${name} thread start`), ...started.slice(0, 4).map((name) => `${name} thread exit`), 'shutdown requested'];
-    const templates = minedAlone(lines);
-    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], '<*> thread start');
-    assertOneEvent(templates, [6, 7, 8, 9], '<*> thread exit');
-    // Two daemons over two verbs stay apart: two names, as many as the sentences they open.
-    const grid = minedAlone(['syslogd startup succeeded', 'klogd startup succeeded', 'syslogd shutdown succeeded', 'klogd shutdown succeeded']);
-    assertApart(grid, [0, 1], 'syslogd / klogd startup succeeded');
-  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
