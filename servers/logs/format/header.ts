@@ -188,19 +188,32 @@ function bracketEnd(line: string, position: number): number {
 }
 
 /**
- * Whether line[start, end) holds an arrow standing alone between spaces (`<`, `>`, `->`, `<-`, `=>`, `<=`, `<->`):
- * `[T6a5e4999: gt06 < 10.0.4.115]` beside `[… > …]`, `[5005 <- 187.146.226.85]` beside `[5005 -> …]`. Such a bracket
- * says which way data went between two ends, which the statement reports: no header column (a thread, a context, a
- * time) holds a direction, and reading it as one would put a line received and a line sent under one template.
+ * The text [start, end) holds a standalone arrow: a word made only of `<`, `>`, `-`, `=` that holds `<` or `>` (`<`,
+ * `->`, `<--`), between blanks or the text's ends (`[T6a5e4999: gt06 < 10.0.4.115]`, `[5005 -> 201.138.177.5]`).
+ * Why such a bracket is no header column: a column names where the line comes from (a thread, a context, a
+ * connection), the same on every line of it, while an arrow's direction says which way the data went (received or
+ * sent), which is the statement's own text; cut as a header, both directions' lines would read as one statement.
  */
-function holdsLoneArrow(line: string, start: number, end: number): boolean {
-  for (let at = line.indexOf(' ', start); at >= 0 && at < end; at = line.indexOf(' ', at + 1)) {
-    let tail = at + 1;
-    while (tail < end && tail - at <= 3 && (line.charCodeAt(tail) === 60 || line.charCodeAt(tail) === 62 || line.charCodeAt(tail) === 45 || line.charCodeAt(tail) === 61)) tail++;
-    const arrow = line.slice(at + 1, tail);
-    if (tail < end && line.charCodeAt(tail) === 32 && (arrow.includes('<') || arrow.includes('>'))) return true;
+function holdsArrow(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 60 /* < */ && c !== 62 /* > */) continue;
+    let from = i;
+    while (from > start && isArrowMark(line.charCodeAt(from - 1))) from--;
+    let to = i + 1;
+    while (to < end && isArrowMark(line.charCodeAt(to))) to++;
+    if ((from === start || isBlankCode(line.charCodeAt(from - 1))) && (to === end || isBlankCode(line.charCodeAt(to)))) return true;
+    i = to - 1;
   }
   return false;
+}
+
+function isArrowMark(c: number): boolean {
+  return c === 60 || c === 62 || c === 45 /* - */ || c === 61 /* = */;
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
 }
 
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */
@@ -347,14 +360,14 @@ function timestampStartsAt(line: string, position: number, context: TimestampCon
 /** Matches one field of a known kind at `position` (for reading a header: a new match each time). */
 function matchField(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
   const out: FieldMatch = { end: -1 };
-  return readField(field, line, position, context, out) ? out : undefined;
+  return readField(field, line, position, context, out, true) ? out : undefined;
 }
 
 /**
  * Reads one field of a known kind at `position` into `out` (its end and what it says; the other members undefined):
  * true when it matches there. The hot path reuses one `out` for every field of a line.
  */
-function readField(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+function readField(field: HeaderField, line: string, position: number, context: TimestampContext, out: FieldMatch, learning = false): boolean {
   out.epoch = undefined;
   out.level = undefined;
   out.component = undefined;
@@ -397,7 +410,10 @@ function readField(field: HeaderField, line: string, position: number, context: 
     }
     case 'bracket': {
       const end = bracketEnd(line, position);
-      if (end < 0 || holdsLoneArrow(line, position + 1, end)) return false;
+      if (end < 0) return false;
+      // A bracket that holds an arrow is the message's on a line of a learned header (holdsArrow); the header is still
+      // learned from it, so that the file's other lines keep their bracket column cut.
+      if (!learning && holdsArrow(line, position + 1, end - 1)) return false;
       out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
       if (field.timed !== false) {

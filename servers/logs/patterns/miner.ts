@@ -584,6 +584,14 @@ export class TemplateMiner {
     if (tokens.length === 0) return this.placeBare(message);
     const leaf = this.leaf(tokens);
     const candidates = leaf.clusters;
+    // A line with arrows whose tokens the sequence cache holds for a cluster of the other direction (add) joins the
+    // cluster of its own direction with those tokens, if there is one: the cache keeps one cluster per token sequence,
+    // so lines that alternate directions would otherwise start a cluster at each change, and a message of few words
+    // (one <*>: `[id: gt06 < 10.0.4.115] 7878…`) is similar to no template by its words.
+    if (arrows !== '') {
+      const twin = candidates.find((cluster) => cluster.arrows === arrows && sameTokens(cluster.tokens, tokens));
+      if (twin) return twin;
+    }
     let best: Cluster | undefined;
     let bestAt = -1;
     let bestSimilarity = -1;
@@ -756,6 +764,13 @@ function arrowsOf(message: string): string {
     i = end - 1;
   }
   return arrows;
+}
+
+/** The two token sequences are the same, token by token. */
+function sameTokens(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -810,7 +810,7 @@ function scanPieces(message: string, start: number, end: number, out: TokenScan)
     if (i === end || charClass & CharClass.Delimiter) {
       if (i > pieceStart && !(i === end && closesSentenceAfterQuote(message, start, pieceStart, end))) {
         pushPiece(message, pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly), out);
-      }
+      } else if (i < end && closesEmptyAngleValue(message, start, i)) out.push(true, i, i);
       pieceStart = i + 1;
       digits = 0;
       hexOnly = true;
@@ -917,6 +917,7 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
     }
     if (charClass & CharClass.Delimiter) {
       if (i > pieceStart) word.addPiece(pieceStart, i, isCountedVariablePiece(message, pieceStart, i, digits, hexOnly));
+      else if (closesEmptyAngleValue(message, start, i)) word.addPiece(i, i, true);
       pieceStart = i + 1;
       digits = 0;
       hexOnly = true;
@@ -927,6 +928,21 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   word.end = i;
   word.firstMark = firstMark;
   return true;
+}
+
+/**
+ * The `>` at `i` closes an empty angle-bracketed value glued to its key by `=`, inside the word that starts at `start`:
+ * `realm=<>`, `from=<>` (SMTP's null sender). It is read as a value with no text (an empty <*>), as
+ * `realm=<openvidu>` gives a token between its brackets. Why it holds: a program that writes a field's value in angle
+ * brackets writes the brackets when the value is empty too, so that the field still shows; without a token there, the
+ * lines with an empty value were one token shorter than the statement's others (coturn's `realm=<>, username=<demo>`
+ * beside `realm=<myrealm>, username=<>`), and no per-position rule could meet them. A `<>` standing alone is left as it
+ * is: between two words it is as often SQL's not-equal (`a <> b`) as an empty value. After a colon (`FROM:<>`) too: the
+ * word with a value there (`FROM:<a@b.example>`) is read whole as one variable, so a token for the empty one would make
+ * the lines differ in length where they now agree.
+ */
+function closesEmptyAngleValue(message: string, start: number, i: number): boolean {
+  return message.charCodeAt(i) === Char.Greater && i - 2 >= start && message.charCodeAt(i - 1) === Char.Less && message.charCodeAt(i - 2) === Char.Equals;
 }
 
 /**

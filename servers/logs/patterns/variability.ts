@@ -78,7 +78,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   }
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
-  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids);
+  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids, mayMerge);
   const shared = sharedWords(byLength);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -121,10 +121,16 @@ const MIN_LEADING_VALUES = 3;
  * devices and versions at that place come from data, and three of them are a list, not three statements. Two
  * (`SSH2 support: …` / `IPv6 support: …`) are as often two statements and stay apart, and so do a key before `=`
  * (`zookeeper.flushDelay=<*>`, each its own setting) and a symbol with `_` (`w32_fcntl`, `w32_bind`: functions).
+ * First words that are members of one enumeration (isKindFamily: three or more UPPER_CASE names that share their first
+ * MIN_KIND_PREFIX characters, Kong's `KONG_PG_HOST ENV found with "…"` / `KONG_PG_PORT …` / `KONG_DATABASE …`) merge
+ * too, for the reason they do elsewhere in a message: a program names its own kinds and settings with a shared prefix,
+ * and three of them before one same sentence are the values a loop or one call fills in. Two, or names without the
+ * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
-function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds): void {
+function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean): void {
   for (const family of familiesAt(list, 0)) {
-    if (!family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) || !leadingIsVariable(family) || levelsTellApart(family)) continue;
+    const kind = isKindFamily(family, 0, mayMerge);
+    if (!(kind || (family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family))) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
@@ -399,12 +405,15 @@ function mergeInnerRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: 
   for (const group of alive) {
     const length = group.tokens.length;
     // A long message's middle rarely decides its event, and its keys cost its length squared (MAX_POSITIONS).
-    // The first and last words are the statement's own on both sides of the name.
-    if (length > MAX_POSITIONS || group.tokens[0] === WILDCARD || group.tokens[length - 1] === WILDCARD) continue;
+    // The first word is the statement's own; after the name, a word of its own must come too (below), and values may
+    // follow it to the end: a statement appends what it was given after its sentence (Overseerr's `… for library:
+    // Hindi Movies {"lastScan":<*>}`), which says nothing of whether the name is one.
+    if (length > MAX_POSITIONS || group.tokens[0] === WILDCARD) continue;
     for (let run = 1; run <= MAX_TAIL_RUN; run++) {
       for (let prefix = 1; prefix + run < length; prefix++) {
         const suffix = length - prefix - run;
-        if (constantWords(group.tokens, prefix) + constantWordsFrom(group.tokens, prefix + run) < MIN_INNER_WORDS) continue;
+        const after = constantWordsFrom(group.tokens, prefix + run);
+        if (after === 0 || constantWords(group.tokens, prefix) + after < MIN_INNER_WORDS) continue;
         const key = `${prefix}:${suffix}|${group.tokens.slice(0, prefix).join('\u0001')}|${group.tokens.slice(prefix + run).join('\u0001')}`;
         const family = families.get(key);
         if (family) family.groups.push(group);

@@ -3,6 +3,7 @@
 // neighbours of the same kind). Levels and times stay right, and a date that cannot be read gives no timestamp.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
+import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
@@ -15,6 +16,36 @@ function messages(lines: string[]): string[] {
 
 
 describe('several header forms in one file', () => {
+  it('leaves a bracket that holds an arrow in the message: received (`<`) and sent (`>`) stay two statements', async () => {
+    // Traccar (batch 5): the connection's bracket is a header column on its decoded lines (`[T6a5e4999] id: …`) and
+    // holds the frame's direction on its raw ones; cut as a header, received and sent frames were one template.
+    const lines = [
+      '2024-10-04 07:59:40  INFO: [T6a5e4999: gt06 < 10.0.4.115] 78781f12180a040f3b28cf0349c5a403',
+      '2024-10-04 07:59:40  INFO: [T6a5e4999] id: 356153592191396, time: 2024-10-04 15:59:40, course: 128.0',
+      '2024-10-04 07:59:40  INFO: [T6a5e4999: gt06 > 10.0.4.115] 7878051208350a4a0d0a',
+      '2024-10-04 07:59:41  INFO: [Tb0967a85: gt06 < 10.0.4.115] 79790020940a0356153594214063',
+      '2024-10-04 07:59:41  INFO: [Tb0967a85] id: 356153594214063, time: 2024-10-04 06:51:38, course: 72.0',
+      '2024-10-04 07:59:42  INFO: [Tb0967a85: gt06 > 10.0.4.115] 78780512065d7f140d0a',
+      '2015-07-24 00:02:54 DEBUG: [5005 <- 187.146.226.85] - HEX: 2454524343522c3230313530',
+      '2015-07-24 00:03:30 DEBUG: [5005 -> 201.138.177.5] - HEX: 4f4b310d0a',
+      '2015-07-24 00:03:54 DEBUG: [5005 <- 187.146.226.85] - HEX: 2454524343522c3230313531',
+      '2015-07-24 00:04:30 DEBUG: [5005 -> 201.138.177.5] - HEX: 4f4b310d0b',
+    ];
+    const templates = await templatesOf(lines, REFERENCE);
+    // The decoded lines keep their bracket cut: one statement.
+    assert.equal(templates[1], templates[4]);
+    assert.ok(!templates[1].startsWith('['), templates[1]);
+    // Which template each line joined (the raw frames' templates are one <*> each, whatever their direction).
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true, referenceTime: REFERENCE });
+    const ids: number[] = [];
+    for (const template of miner.templates()) for (const n of template.lineNumbers ?? []) ids[n - 1] = template.id;
+    for (const [received, sent] of [[0, 2], [3, 5], [6, 7], [8, 9]]) assert.notEqual(ids[received], ids[sent], `line ${received + 1} / ${sent + 1}`);
+    assert.equal(ids[0], ids[3]);
+    assert.equal(ids[2], ids[5]);
+    assert.equal(ids[6], ids[8]);
+    assert.equal(ids[7], ids[9]);
+  });
+
   it('a journal with a lower-case month (a non-English locale) is read as syslog, dated by the English month it names', () => {
     // Bluetoothd: `sep` is September in the locales that write it so.
     const lines = [

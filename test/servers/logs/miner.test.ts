@@ -58,6 +58,19 @@ describe('log intelligence: masking and tokens', () => {
     assert.equal(tokens('set "a".b to 1'), 'set <*> .b to <*>');
   });
 
+  it('reads an empty angle-bracketed value after `=` as a value, so that its lines keep the statement\'s length', () => {
+    // coturn (batch 6): `realm=<>` beside `realm=<myrealm>` in one statement's lines.
+    const lengths = ['realm=<>, username=<demo>, rp=1019', 'realm=<myrealm>, username=<>, rp=1', 'realm=<a>, username=<b>, rp=2'].map((m) => tokenize(`usage: ${m}`).tokens.length);
+    assert.deepEqual(lengths, [7, 7, 7]);
+    assert.deepEqual(tokenize('usage: realm=<>, username=<demo>').tokens, ['usage', 'realm', '<*>', 'username', 'demo']);
+    const miner = new TemplateMiner();
+    for (const rp of [1019, 1025, 1031]) miner.add(`session 001000000000000005: usage: realm=<>, username=<demo>, rp=${rp}, rb=${rp * 7}`);
+    miner.add('session 002000000000000006: usage: realm=<myrealm>, username=<>, rp=1, rb=20');
+    assert.deepEqual(miner.templates().map((t) => [t.template, t.count]), [['session <*>: usage: realm=<<*>>, username=<<*>>, rp=<*>, rb=<*>', 4]]);
+    // Standing alone, `<>` is as often an operator (SQL's not-equal): left as it was.
+    assert.deepEqual(tokenize('where a <> b').tokens, ['where', 'a', 'b']);
+  });
+
   it('reads a name whose parts `::` joins as one token, as a dotted one is', () => {
     // Made-up lines in the shape of Amavis' module list and a Rust target: a namespaced name is one name however deep.
     assert.equal(tokenize('Module Net::Server         2.008').tokens.length, tokenize('Module Socket              2.018').tokens.length);
@@ -560,5 +573,17 @@ describe('log intelligence: TemplateMiner', () => {
       miner.templates().map((t) => [t.template, t.count]).sort(),
       [['--> close (<*>)', 4], ['<*> => server listening on <*>', 2], ['<-- close (<*>)', 4], ['closing connection <<*>> now', 2], ['peer <*> -> relay <*> ok', 8], ['peer <*> <- relay <*> ok', 4]],
     );
+  });
+
+  it('keeps one template per direction when lines of one token sequence alternate their arrows', () => {
+    // Made-up lines in the form of a tracker that logs each frame it receives and sends: the bracket is read as one
+    // value with the hex after it, so every line is one <*>, and only the arrow tells received from sent. Lines that
+    // alternate directions must not start a template at each change (the sequence cache holds one cluster per tokens).
+    const miner = new TemplateMiner();
+    for (let i = 0; i < 4; i++) {
+      miner.add(`[T${i}a5e4999: gt06 < 10.0.4.${i}] 78781f12180a040f3b${i}d0a`);
+      miner.add(`[T${i}a5e4999: gt06 > 10.0.4.${i}] 7878051208${i}0d0a`);
+    }
+    assert.deepEqual(miner.templates().map((t) => t.count), [4, 4]);
   });
 });

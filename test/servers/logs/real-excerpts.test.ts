@@ -161,9 +161,11 @@ const BATCH_5: Record<string, number> = {
  * file's header reads as the component on the compose lines is the component where the bare line's header stops).
  * Branch `values16` (patterns/tokenize.ts): QBittorrent 0.565 -> 0.729 (a sentence's `.` after a quoted value is
  * punctuation whatever the value: `IP: "fe80::…%tun0". Port` and `IP: "127.0.0.1". Port` have one length).
+ * Raised by branch `slot17` (patterns/tokenize.ts): Coturn 0.433 -> 0.6 (an empty `realm=<>` is an empty value, so its
+ * lines keep the length of `realm=<myrealm>`'s).
  */
 const BATCH_6: Record<string, number> = {
-  CloudInit: 0.579, Coturn: 0.433, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
+  CloudInit: 0.579, Coturn: 0.6, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.729, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.878,
   ActiveMQArtemis: 0.92, AdGuardHome: 0.778, Flink: 0.679, Immich: 0.848, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
 };
@@ -243,11 +245,16 @@ const BATCH_8: Record<string, number> = {
  * 0.76 (a text after a label that goes on with `, package: ` is a record with one more field, another call: `libvirt
  * version: %s, package: %s` stays apart from `libvirt version: %s`). Libvirt 0.92 with `forms12` and `const12` merged
  * (forms12 reads libvirtd's `<pid>: info : ` columns, const12 keeps the record with one more field apart).
+ * Raised by branch `slot17`: Traccar 0.167 -> 0.833 (format/header.ts: a bracket holding an arrow, `[T6a5e4999: gt06 <
+ * 10.0.4.115]`, is the message's, not a header column, so received and sent frames are two statements; patterns/miner.ts:
+ * lines that alternate directions join their own direction's template), Kong 0.568 -> 0.841 (patterns/variability.ts:
+ * three or more shared-prefix UPPER_CASE names opening one same sentence, `KONG_PG_HOST ENV found with "…"`, are one
+ * variable, as they are elsewhere in a message).
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
   ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.532, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
-  Magento: 0.929, Traccar: 0.208, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.568, SpamAssassin: 0.625,
+  Magento: 0.929, Traccar: 0.833, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.841, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
 /**
@@ -325,10 +332,13 @@ const BATCH_11: Record<string, number> = {
  * Raised by branch `merged16` (patterns/miner.ts arrowsOf): Tezos 0.63 -> 0.848 (`--> close (271)` and `<-- close
  * (271)`, a frame sent and one received, were one template: an arrow standing alone is the statement's own text, and
  * two directions are two statements).
+ * Raised by branch `slot17` (patterns/variability.ts mergeInnerRuns): Overseerr 0.3 -> 0.633 (a name of one to three
+ * capitalised words filled in mid-sentence may be followed by the statement's own word and then values to the message's
+ * end: `… for library: Hindi Movies {"lastScan":<*>}`); held-out batches 7 and 15 did not move, nor did Ryujinx.
  */
 const BATCH_12: Record<string, number> = {
   Cloudflared: 0.656, Thanos: 0.733, Dex: 0.759, Prefect: 0.833, BIRD: 0.795, MPD: 0.5, Akka: 0.571, Tvheadend: 0.811,
-  Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.3, Bazarr: 0.556, CardanoNode: 0.45,
+  Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.633, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 0.848, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
 /**

@@ -304,6 +304,21 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(templates, [6, 7, 8, 9, 10], 'made-up JOB_* states');
   });
 
+  it('reads a shared-prefix enumeration that opens the message as one variable too (Kong\'s `KONG_PG_HOST ENV found with "…"`)', async () => {
+    // Made-up settings in the form of Kong's environment dump (batch 8): a variable's name, UPPER_CASE with the
+    // program's prefix, opens each line, once per setting.
+    const names = ['APP_DB_HOST', 'APP_DB_PORT', 'APP_LOG_LEVEL', 'APP_LISTEN', 'APP_CACHE_SIZE'];
+    const lines = names.map((name, i) => `2021/06/03 07:55:0${i} [debug] ${name} ENV found with "v${i}"`);
+    lines.push('2021/06/03 07:55:09 [debug] loading config file');
+    const templates = await templatesOf(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4], 'APP_* settings');
+    // Without a shared prefix, or only two of them, first words name their events as before.
+    const states = await templatesOf(['NEW task 1 seen', 'RUNNING task 1 seen', 'KILLED task 1 seen', 'DONE task 1 seen']);
+    assert.equal(new Set(states).size, 4, states.join(' | '));
+    const two = await templatesOf(['ULOG_SUBMIT for node a1 (5.0.0)', 'ULOG_EXECUTE for node a1 (5.0.0)']);
+    assertApart(two, [0, 1], 'two shared-prefix names opening the message');
+  });
+
   it('holds on a long file: a shared-prefix enumeration with hundreds of lines per value is still one variable', async () => {
     const kinds = ['DHCPDISCOVER', 'DHCPOFFER', 'DHCPREQUEST', 'DHCPACK'];
     const lines = Array.from({ length: 2000 }, (_, i) => `lease ${kinds[i % 4]} seen on interface br-lan from 02:f6:01:6f:ca:${(i % 90) + 10}`);
@@ -529,6 +544,13 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     // Made up: a device name of one to three words between fixed words.
     const devices = await templatesOf(['Kitchen', 'Living Room Lamp', 'Garage Door', 'Porch', 'Front Door Lock'].map((name, i) => `12:00:0${i} hub: device ${name} went offline after timeout`));
     assert.equal(new Set(devices).size, 1, devices.join(' | '));
+    // Overseerr (batch 10): the name comes after a label and before a value the statement appends, so the message ends
+    // in a <*>: the statement's own word after the name (`lastScan`) still closes it. Made-up feeds of the same form.
+    const feeds = await templatesOf(['Tech News', 'Sports', 'World Politics Daily', 'Music', 'Local Weather'].map((name, i) => `2025-05-02T22:25:0${i}.037Z [info][Feeds]: Refreshing feed: ${name} {"since":174622440${i}038}`));
+    assert.equal(new Set(feeds).size, 1, feeds.join(' | '));
+    // With no word of its own after the run, a verb's objects followed by a value stay apart (`Starting job controller 7`).
+    const started = await templatesOf(['job', 'daemon sets', 'cronjob', 'replica set', 'endpoint slice mirroring'].map((name, i) => `I0101 10:00:0${i}.000000 1 controllermanager.go:1${i}] Starting ${name} controller ${i}ms`));
+    assert.equal(new Set(started).size, 5, started.join(' | '));
   });
 
   it('keeps optional lower-case words and a verb with its object apart (OpenSSH `invalid user`, `Starting job controller`)', async () => {
