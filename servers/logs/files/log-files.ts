@@ -1,7 +1,7 @@
 // Which files are logs, and turning a name from a caller into a safe, open regular file inside a log directory.
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { UserFacingError } from '../../shared/tool-result';
+import { InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { charsetOfFile, type Charset } from '../io/charset';
 
 export interface LogDir {
@@ -280,10 +280,10 @@ export function hiddenNote(hidden: { count: number; folders: string[]; more?: tr
   );
 }
 
-function notFound(name: string, available: LogFileInfo[]): UserFacingError {
+function notFound(name: string, available: LogFileInfo[]): NotFoundError {
   const names = available.slice(0, 20).map((f) => f.name);
   const more = available.length > names.length ? `, … (${available.length - names.length} more)` : '';
-  return new UserFacingError(`no such log file: ${name}; available: ${names.length ? names.join(', ') + more : '(none)'}`);
+  return new NotFoundError(`no such log file: ${name}; available: ${names.length ? names.join(', ') + more : '(none)'}`);
 }
 
 /**
@@ -292,11 +292,11 @@ function notFound(name: string, available: LogFileInfo[]): UserFacingError {
  */
 export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>): Promise<OpenedLog> {
   const cleaned = name.trim().replace(/\\/g, '/');
-  if (cleaned.length === 0 || cleaned.includes('\0')) throw new UserFacingError('file name is empty or invalid');
+  if (cleaned.length === 0 || cleaned.includes('\0')) throw new InvalidArgumentError('file name is empty or invalid');
   if (isAbsolute(name) || cleaned.startsWith('/') || /^[a-zA-Z]:/.test(cleaned)) {
-    throw new UserFacingError(`absolute paths are not allowed: give a name relative to a log directory (see logs://files)`);
+    throw new InvalidArgumentError(`absolute paths are not allowed: give a name relative to a log directory (see logs://files)`);
   }
-  if (cleaned.split('/').includes('..')) throw new UserFacingError(`".." is not allowed in log file names: ${name}`);
+  if (cleaned.split('/').includes('..')) throw new InvalidArgumentError(`".." is not allowed in log file names: ${name}`);
 
   const candidates: { dir: LogDir; rel: string }[] = [];
   if (dirs.length > 1) {
@@ -315,10 +315,10 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       continue;
     }
     const real = await fsp.realpath(full).catch(() => undefined);
-    if (real === undefined) throw new UserFacingError(`${name} is a broken link`);
-    if (!dirs.some((d) => isInside(d.real, real))) throw new UserFacingError(`${name} points outside the log directories; refused`);
+    if (real === undefined) throw new NotFoundError(`${name} is a broken link`);
+    if (!dirs.some((d) => isInside(d.real, real))) throw new InvalidArgumentError(`${name} points outside the log directories; refused`);
     const stats = await fsp.stat(real);
-    if (!stats.isFile()) throw new UserFacingError(`${name} is not a regular file (${kindOf(stats)}); refused`);
+    if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);
     // O_NONBLOCK: even if the path was swapped for a FIFO since the stat, open returns at once.
     const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const opened = await handle.stat();

@@ -1,6 +1,6 @@
 // The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
 // several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
-import { UserFacingError } from '../../../shared/tool-result';
+import { NotFoundError, UserFacingError } from '../../../shared/tool-result';
 import { mergeByTime } from '../merge';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { ENTRY_FIELDS, recordOf, scannedOf, unitOf } from './entries';
@@ -66,7 +66,7 @@ export class JournalProvider implements LogSourceProvider {
     }
     // A syslog identifier the listing left out logs only inside units (python3 in api.service): nothing of its own to read.
     if (!listing.byHost && holders.every((c) => !c.units.has(unit!)) && !listing.sources.some((s) => s.name === name)) {
-      throw new UserFacingError(`${name} has no entries of its own: ${unit} logs inside systemd units, whose sources hold its lines (see logs://files)`);
+      throw new NotFoundError(`${name} has no entries of its own: ${unit} logs inside systemd units, whose sources hold its lines (see logs://files)`);
     }
     // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
     // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
