@@ -35,7 +35,11 @@ function resourceError(error: unknown, uri: string): unknown {
   if (error instanceof InvalidArgumentError) return new ProtocolError(ErrorCode.InvalidParams, error.message, { uri });
   // The SDK's answer for a URI no registered resource or template matches (McpServer's resources/read handler).
   if (error instanceof McpError && error.code === ErrorCode.InvalidParams && /Resource .* not found$/.test(error.message)) {
-    return new ProtocolError(RESOURCE_NOT_FOUND, `no resource ${uri}: resources/list and resources/templates/list give the ones this server has`, { uri });
+    // A template's {name} is RFC 6570 simple expansion, one segment with "/" written %2F: a name with a slash built by hand
+    // (logs://file/sub/app.log) matches no template although the file is there, so the answer says how to write it.
+    const segments = /^[a-z][a-z0-9+.-]*:\/\/[^/]*\/(.*)$/i.exec(uri)?.[1] ?? '';
+    const slash = segments.includes('/') ? ' (a name in a template is one segment: write a "/" inside it as %2F)' : '';
+    return new ProtocolError(RESOURCE_NOT_FOUND, `no resource ${uri}: resources/list and resources/templates/list give the ones this server has${slash}`, { uri });
   }
   // new URL(uri) in the SDK's handler: the string is not a URI at all.
   if (error instanceof TypeError && (error as { code?: unknown }).code === 'ERR_INVALID_URL') {

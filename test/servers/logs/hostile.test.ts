@@ -148,7 +148,9 @@ for (const engine of engines) {
       const codes: Record<string, [number, RegExp]> = {
         'logs://file/nothing-here.log': [-32002, /no such log file: nothing-here\.log/],
         'logs://source/journal%3Anothing.service': [-32002, /journal sources are turned off|unknown journal source journal:nothing\.service/],
-        'logs://nothing': [-32002, /no resource logs:\/\/nothing/],
+        'logs://nothing': [-32002, /no resource logs:\/\/nothing: resources\/list and resources\/templates\/list give the ones this server has$/],
+        // The file is there as sub/nested.log; the name's "/" must be written %2F in the template's one segment.
+        'logs://file/sub/nested.log': [-32002, /no resource logs:\/\/file\/sub\/nested\.log: .*write a "\/" inside it as %2F/],
         'logs://file/..%2Flogs-evil%2Fsecret.log': [-32602, /"\.\." is not allowed/],
         'logs://file/link-out.log': [-32602, /points outside the log directories/],
         [`logs://file/${encodeURIComponent('/etc/passwd')}`]: [-32602, /absolute paths are not allowed/],
