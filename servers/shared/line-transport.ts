@@ -47,9 +47,11 @@ export class LineTransport implements Transport {
   /** The current line passed maxBytes: the rest of it is skipped, then answered. */
   private oversize = false;
   private closed = false;
-  /** Requests read and not yet answered nor cancelled, by id (a count, should a client reuse an id meanwhile). */
-  private readonly unanswered = new Map<string | number, number>();
+  /** Requests read and not yet answered nor cancelled, by id (a second request under an id in flight is refused). */
+  private readonly unanswered = new Set<string | number>();
   private inputEnded = false;
+  /** Messages handed to the output and not yet written. */
+  private writing = 0;
   private outputBroken = false;
   private resolveDrained!: () => void;
 
@@ -69,11 +71,15 @@ export class LineTransport implements Transport {
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
+    // A response ends its request (even if it cannot be written: nothing more will be tried for it), and its id may be
+    // used again as soon as the client can read the answer; the exit waits for the write itself (`writing`).
+    if (!('method' in message) && 'id' in message && message.id !== undefined) this.unanswered.delete(message.id);
+    this.writing++;
     try {
       await this.write(message);
     } finally {
-      // A response ends its request even when it could not be written: nothing more will be tried for it.
-      if (!('method' in message) && 'id' in message && message.id !== undefined) this.settle(message.id);
+      this.writing--;
+      this.checkDrained();
     }
   }
 
@@ -109,22 +115,18 @@ export class LineTransport implements Transport {
   };
 
   private settle(id: string | number): void {
-    const count = this.unanswered.get(id);
-    if (count === undefined) return;
-    if (count > 1) this.unanswered.set(id, count - 1);
-    else this.unanswered.delete(id);
-    this.checkDrained();
+    if (this.unanswered.delete(id)) this.checkDrained();
   }
 
   private checkDrained(): void {
-    if (this.inputEnded && (this.unanswered.size === 0 || this.outputBroken)) this.resolveDrained();
+    if (this.inputEnded && ((this.unanswered.size === 0 && this.writing === 0) || this.outputBroken)) this.resolveDrained();
   }
 
   /** Notes what `message` (just read) asks of the server: a request awaits its answer; a cancellation ends that wait. */
   private track(message: JSONRPCMessage): void {
     if (!('method' in message)) return;
     if ('id' in message) {
-      this.unanswered.set(message.id, (this.unanswered.get(message.id) ?? 0) + 1);
+      this.unanswered.add(message.id);
     } else if (message.method === 'notifications/cancelled') {
       // The specification says a cancelled request gets no response: it is no longer owed one.
       const id = (message.params as { requestId?: unknown } | undefined)?.requestId;
@@ -188,8 +190,16 @@ export class LineTransport implements Transport {
     }
     const parsed = JSONRPCMessageSchema.safeParse(value);
     if (parsed.success) {
-      this.track(parsed.data);
-      this.onmessage?.(parsed.data);
+      const message = parsed.data;
+      if ('method' in message && 'id' in message && this.unanswered.has(message.id)) {
+        // MCP: a request id MUST NOT have been used before in the session. Two requests in flight under one id would get
+        // two answers the client cannot tell apart, and a cancellation would reach only one of them (the SDK keeps one
+        // per id). The second is refused with id null: an answer carrying the id would read as the first one's.
+        this.refuse(null, ErrorCode.InvalidRequest, `id ${JSON.stringify(message.id)} is already used by a request still being answered: give each request its own id`);
+        return;
+      }
+      this.track(message);
+      this.onmessage?.(message);
       return;
     }
     this.refuse(readableId(value), ErrorCode.InvalidRequest, `not a valid JSON-RPC 2.0 message: ${whyInvalid(value) ?? 'its fields do not make a request, a notification or a response'}`);

@@ -223,6 +223,27 @@ describe('servers under raw JSON-RPC', () => {
     await server.close();
   });
 
+  it('refuses a second request under the id of one still being answered (-32600, id null), and takes the id again once answered', async () => {
+    const { server, send, out, release } = await startInMemory();
+    send(JSON.stringify({ jsonrpc: '2.0', id: 50, method: 'tools/call', params: { name: 'hold', arguments: {} } }));
+    send(JSON.stringify({ jsonrpc: '2.0', id: 50, method: 'ping' }));
+    send(JSON.stringify({ jsonrpc: '2.0', id: 51, method: 'ping' }));
+    await out.next(51);
+    const refused = out.messages.find((m) => m.id === null);
+    assert.equal(refused?.error.code, -32600);
+    assert.match(refused?.error.message, /id 50 is already used by a request still being answered/);
+    assert.equal(out.messages.some((m) => m.id === 50), false, 'the ping under id 50 was answered as if it were the call');
+    release();
+    assert.equal((await out.next(50)).result.content[0].text, 'released');
+    // Once answered, the id is free (reused at once, as soon as the answer is read).
+    send(JSON.stringify({ jsonrpc: '2.0', id: 50, method: 'ping' }));
+    send(JSON.stringify({ jsonrpc: '2.0', id: 52, method: 'ping' }));
+    await out.next(52);
+    assert.deepEqual(out.messages.filter((m) => m.id === 50).map((m) => m.result), [{ content: [{ type: 'text', text: 'released' }] }, {}]);
+    assert.equal(out.messages.filter((m) => m.id === null).length, 1);
+    await server.close();
+  });
+
   it('the built server answers the calls a client wrote before closing stdin, then exits 0', async () => {
     const child = spawn(process.execPath, [resolve(__dirname, '../../../dist/servers/system.js')], { env: { PATH: process.env.PATH ?? '' }, stdio: ['pipe', 'pipe', 'pipe'] });
     const out = reader(child.stdout);
