@@ -5,10 +5,8 @@
 // broke, and gets nothing it can show. This wraps every request handler so such an error becomes -32602 with one line
 // naming each bad field. A pagination cursor is refused the same way, since these servers never hand one out.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
-import { log } from './log';
-
-type Handler = (request: unknown, extra: unknown) => Promise<unknown>;
+import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ProtocolError, wrapRequestHandlers } from './request-handlers';
 
 /** One validation problem as zod reports it. */
 interface Issue {
@@ -19,31 +17,22 @@ interface Issue {
 /**
  * Makes every request handler registered on `server` so far answer invalid params with -32602 and a readable message.
  * Call it once, after the tools, resources and prompts are registered and before connecting (handlers registered later
- * are not covered). Reads the SDK's handler table (Protocol._requestHandlers, a Map from method to handler). If an SDK
- * update removed it, the server still starts, answering as the SDK does, and says so on stderr: worse error codes are
- * no reason to serve nothing (test/servers/shared/raw-json-rpc.test.ts fails on such an update, which is where it is seen).
+ * are not covered; see request-handlers.ts for what happens when an SDK update hides the handler table: worse error
+ * codes are no reason to serve nothing).
  */
 export function answerInvalidParams(server: McpServer): void {
-  const handlers = (server.server as unknown as { _requestHandlers?: unknown })._requestHandlers;
-  if (!(handlers instanceof Map)) {
-    log('the MCP SDK no longer keeps request handlers in _requestHandlers: invalid params are answered as the SDK answers them (update servers/shared/invalid-params.ts)');
-    return;
-  }
-  const table = handlers as Map<string, Handler>;
-  for (const [method, handler] of table) {
-    table.set(method, async (request: unknown, extra: unknown) => {
-      if (LISTS.has(method) && cursorOf(request) !== undefined) {
-        throw new McpError(ErrorCode.InvalidParams, `invalid params for ${method}: cursor: this server gives whole lists and never a nextCursor, so no cursor is valid; ask without one`);
-      }
-      try {
-        return await handler(request, extra);
-      } catch (error) {
-        const issues = validationIssues(error);
-        if (issues) throw new McpError(ErrorCode.InvalidParams, `invalid params for ${method}: ${describeIssues(issues)}`);
-        throw error;
-      }
-    });
-  }
+  wrapRequestHandlers(server, 'invalid params are answered as the SDK answers them', (method, handler) => async (request, extra) => {
+    if (LISTS.has(method) && cursorOf(request) !== undefined) {
+      throw new ProtocolError(ErrorCode.InvalidParams, `invalid params for ${method}: cursor: this server gives whole lists and never a nextCursor, so no cursor is valid; ask without one`);
+    }
+    try {
+      return await handler(request, extra);
+    } catch (error) {
+      const issues = validationIssues(error);
+      if (issues) throw new ProtocolError(ErrorCode.InvalidParams, `invalid params for ${method}: ${describeIssues(issues)}`);
+      throw error;
+    }
+  });
 }
 
 /**

@@ -4,6 +4,10 @@
 // line over 10 MiB (the server then exits 0 with no message). JSON-RPC 2.0 (section 5.1) has answers for both: -32700
 // for text that is not JSON, -32600 for JSON that is not a valid request, with the request's id when it can be read
 // and null otherwise. Every line the server cannot take gets one of those and a line on stderr; nothing else changes.
+// It also knows when the conversation is over: the client closed stdin (end of input) and every request it sent has
+// been answered or cancelled. A client may write its requests and close stdin at once (a script, `cmd | server`, the
+// stdio shutdown the specification gives: close the input, then wait for the server to exit), and those calls are
+// answered before the server exits (`drained`); a client that cannot wait sends SIGTERM, which stops at once.
 import type { Readable, Writable } from 'node:stream';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -29,6 +33,11 @@ export class LineTransport implements Transport {
   onclose?: () => void;
   onerror?: (error: Error) => void;
   onmessage?: (message: JSONRPCMessage) => void;
+  /**
+   * Resolves once the input has ended and every request read has had its response written (or was cancelled by the
+   * client, which gets no response), or once the output cannot be written any more: then nothing is left to do.
+   */
+  readonly drained: Promise<void>;
 
   private readonly input: Readable;
   private readonly output: Writable;
@@ -38,20 +47,40 @@ export class LineTransport implements Transport {
   /** The current line passed maxBytes: the rest of it is skipped, then answered. */
   private oversize = false;
   private closed = false;
+  /** Requests read and not yet answered nor cancelled, by id (a second request under an id in flight is refused). */
+  private readonly unanswered = new Set<string | number>();
+  private inputEnded = false;
+  /** Messages handed to the output and not yet written. */
+  private writing = 0;
+  private outputBroken = false;
+  private resolveDrained!: () => void;
 
   constructor(options: LineTransportOptions = {}) {
     this.input = options.input ?? process.stdin;
     this.output = options.output ?? process.stdout;
     this.maxBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    this.drained = new Promise((resolve) => (this.resolveDrained = resolve));
   }
 
   async start(): Promise<void> {
     this.input.on('data', this.onData);
     this.input.on('error', this.onInputError);
+    this.input.on('end', this.onInputEnd);
+    this.input.on('close', this.onInputEnd);
+    this.output.on('error', this.onOutputError);
   }
 
   async send(message: JSONRPCMessage): Promise<void> {
-    await this.write(message);
+    // A response ends its request (even if it cannot be written: nothing more will be tried for it), and its id may be
+    // used again as soon as the client can read the answer; the exit waits for the write itself (`writing`).
+    if (!('method' in message) && 'id' in message && message.id !== undefined) this.unanswered.delete(message.id);
+    this.writing++;
+    try {
+      await this.write(message);
+    } finally {
+      this.writing--;
+      this.checkDrained();
+    }
   }
 
   async close(): Promise<void> {
@@ -59,6 +88,9 @@ export class LineTransport implements Transport {
     this.closed = true;
     this.input.off('data', this.onData);
     this.input.off('error', this.onInputError);
+    this.input.off('end', this.onInputEnd);
+    this.input.off('close', this.onInputEnd);
+    this.output.off('error', this.onOutputError);
     this.parts = [];
     this.onclose?.();
   }
@@ -66,6 +98,41 @@ export class LineTransport implements Transport {
   private readonly onInputError = (error: Error): void => {
     this.onerror?.(error);
   };
+
+  /** End of input: a last line without its newline is still a message; then wait for the answers still owed. */
+  private readonly onInputEnd = (): void => {
+    if (this.inputEnded) return;
+    if (this.bytes > 0 || this.oversize) this.endLine();
+    this.inputEnded = true;
+    this.checkDrained();
+  };
+
+  /** The client stopped reading (EPIPE, a closed pipe): no answer can reach it any more. */
+  private readonly onOutputError = (error: Error): void => {
+    this.outputBroken = true;
+    this.onerror?.(error);
+    this.checkDrained();
+  };
+
+  private settle(id: string | number): void {
+    if (this.unanswered.delete(id)) this.checkDrained();
+  }
+
+  private checkDrained(): void {
+    if (this.inputEnded && ((this.unanswered.size === 0 && this.writing === 0) || this.outputBroken)) this.resolveDrained();
+  }
+
+  /** Notes what `message` (just read) asks of the server: a request awaits its answer; a cancellation ends that wait. */
+  private track(message: JSONRPCMessage): void {
+    if (!('method' in message)) return;
+    if ('id' in message) {
+      this.unanswered.add(message.id);
+    } else if (message.method === 'notifications/cancelled') {
+      // The specification says a cancelled request gets no response: it is no longer owed one.
+      const id = (message.params as { requestId?: unknown } | undefined)?.requestId;
+      if (typeof id === 'string' || typeof id === 'number') this.settle(id);
+    }
+  }
 
   private readonly onData = (chunk: Buffer | string): void => {
     const data = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
@@ -123,7 +190,16 @@ export class LineTransport implements Transport {
     }
     const parsed = JSONRPCMessageSchema.safeParse(value);
     if (parsed.success) {
-      this.onmessage?.(parsed.data);
+      const message = parsed.data;
+      if ('method' in message && 'id' in message && this.unanswered.has(message.id)) {
+        // MCP: a request id MUST NOT have been used before in the session. Two requests in flight under one id would get
+        // two answers the client cannot tell apart, and a cancellation would reach only one of them (the SDK keeps one
+        // per id). The second is refused with id null: an answer carrying the id would read as the first one's.
+        this.refuse(null, ErrorCode.InvalidRequest, `id ${JSON.stringify(message.id)} is already used by a request still being answered: give each request its own id`);
+        return;
+      }
+      this.track(message);
+      this.onmessage?.(message);
       return;
     }
     this.refuse(readableId(value), ErrorCode.InvalidRequest, `not a valid JSON-RPC 2.0 message: ${whyInvalid(value) ?? 'its fields do not make a request, a notification or a response'}`);
@@ -135,13 +211,13 @@ export class LineTransport implements Transport {
     void this.write({ jsonrpc: '2.0', id, error: { code, message } }).catch((error: unknown) => this.onerror?.(error instanceof Error ? error : new Error(String(error))));
   }
 
+  /** Resolves once the line has been handed to the system (the write's callback), so that an exit after it loses nothing. */
   private write(message: unknown): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ok = this.output.write(`${JSON.stringify(message)}\n`, (error) => {
+      this.output.write(`${JSON.stringify(message)}\n`, (error) => {
         if (error) reject(error);
+        else resolve();
       });
-      if (ok) resolve();
-      else this.output.once('drain', resolve);
     });
   }
 }

@@ -1,10 +1,13 @@
-// Runs a server as a program: command line from its table, MCP over stdio, clean exit when stdin closes.
+// Runs a server as a program: command line from its table, MCP over stdio, clean exit once stdin has closed and the
+// calls read before it are answered.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { CliUsageError, helpText, readConfig, wantsHelp, type CliConfig, type CliOptions, type CliSpec } from './cli';
 import { answerInvalidParams } from './invalid-params';
+import { refuseBeforeInitialize } from './lifecycle';
 import { LineTransport } from './line-transport';
 import { log } from './log';
+import { answerResourceErrors } from './resource-errors';
 
 export { log } from './log';
 
@@ -21,7 +24,8 @@ export interface StdioServerEntry<O extends CliOptions> {
 /**
  * The whole life of a server program. `--help` prints the generated text (exit 0); a wrong command
  * line prints its error to stderr (exit 2); otherwise the server speaks MCP on stdin/stdout until
- * stdin closes or SIGTERM/SIGINT arrives (exit 0). `argv` and `env` default to the process's own.
+ * stdin closes and every call read before that is answered, or SIGTERM/SIGINT arrives, which stops the calls
+ * still running (exit 0 either way). `argv` and `env` default to the process's own.
  */
 export async function serveStdio<O extends CliOptions>(entry: StdioServerEntry<O>, argv: readonly string[] = process.argv.slice(2), env: NodeJS.ProcessEnv = process.env): Promise<void> {
   if (wantsHelp(argv)) {
@@ -39,7 +43,10 @@ export async function serveStdio<O extends CliOptions>(entry: StdioServerEntry<O
   await connectStdio(() => entry.create(config));
 }
 
-/** Starts `create()`'s server on stdio and exits cleanly when stdin closes; a failed start exits 1 (a usage error 2). */
+/**
+ * Starts `create()`'s server on stdio and exits cleanly once stdin has closed and the calls read before it are answered
+ * (LineTransport.drained); a failed start exits 1 (a usage error 2).
+ */
 async function connectStdio(create: () => McpServer | Promise<McpServer>): Promise<void> {
   try {
     const server = await create();
@@ -47,8 +54,7 @@ async function connectStdio(create: () => McpServer | Promise<McpServer>): Promi
     const shutdown = () => {
       void server.close().finally(() => process.exit(0));
     };
-    process.stdin.on('end', shutdown);
-    process.stdin.on('close', shutdown);
+    void transport.drained.then(shutdown);
     process.on('SIGTERM', shutdown);
     process.on('SIGINT', shutdown);
     await serveOn(server, transport);
@@ -65,9 +71,13 @@ async function connectStdio(create: () => McpServer | Promise<McpServer>): Promi
 
 /**
  * Connects `server` (tools, resources and prompts all registered) to `transport` the way every bundled server runs:
- * invalid params answered -32602 (invalid-params.ts). Resolves once the transport has started.
+ * resources/read's caller errors answered -32002 / -32602 (resource-errors.ts), invalid params -32602
+ * (invalid-params.ts), requests before initialize refused -32600 (lifecycle.ts). Resolves once the transport has started.
  */
 export async function serveOn(server: McpServer, transport: Transport): Promise<void> {
+  // Each wraps the handlers as they are then, so the last is the outermost: the lifecycle is checked first.
+  answerResourceErrors(server);
   answerInvalidParams(server);
+  refuseBeforeInitialize(server);
   await server.connect(transport);
 }

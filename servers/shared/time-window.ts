@@ -61,12 +61,12 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[t ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d
  * as `since` and the start of the next local day as `until`, so that `until` (exclusive) still
  * covers the day. Throws a UserFacingError naming `bound` and listing the accepted forms.
  */
-export function parseTimePoint(input: string, bound: TimeBound, now: number | Date = Date.now()): number {
+export function parseTimePoint(input: string, bound: TimeBound, now: number | Date = Date.now(), field: string = bound): number {
   const nowMs = typeof now === 'number' ? now : now.getTime();
   const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
   const value = parseWords(text, bound, nowMs) ?? parseIso(text, bound) ?? parseEpoch(text);
   if (value === undefined || !Number.isFinite(value) || Number.isNaN(new Date(value).getTime())) {
-    throw new UserFacingError(`${bound}: cannot read "${sanitizeLine(input, 80)}" as a time (could not understand it). Use ${TIME_FORMS}.`);
+    throw new UserFacingError(`${field}: cannot read "${sanitizeLine(input, 80)}" as a time (could not understand it). Use ${TIME_FORMS}.`);
   }
   return value;
 }

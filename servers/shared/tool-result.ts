@@ -17,6 +17,18 @@ export function toolError(message: string): CallToolResult {
 /** An error whose message is safe and meant for the user; anything else is reported generically. */
 export class UserFacingError extends Error {}
 
+/**
+ * A UserFacingError saying that what the caller named (a file, a source, a host) does not exist here. Tools answer it as
+ * any UserFacingError; resources/read answers it -32002 Resource not found (resource-errors.ts).
+ */
+export class NotFoundError extends UserFacingError {}
+
+/**
+ * A UserFacingError saying that the caller's value cannot name anything this server serves (malformed, an absolute
+ * path, "..", outside what is served). Tools answer it as any UserFacingError; resources/read answers it -32602.
+ */
+export class InvalidArgumentError extends UserFacingError {}
+
 /** Wraps a tool handler so thrown errors become `isError` results instead of protocol errors or crashes. */
 export function guarded<A extends unknown[]>(
   handler: (...args: A) => Promise<CallToolResult>,

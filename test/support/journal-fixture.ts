@@ -17,6 +17,9 @@ export interface JournalEntry {
   /** Syslog priority 0..7. */
   priority: number;
   message: string;
+  /** _BOOT_ID (32 hex digits; one constant boot by default). journalctl orders entries of one boot by their monotonic
+   * time, here their place in the file, so entries written to a second file come after the first file's only on another boot. */
+  boot?: string;
 }
 
 /** systemd-journal-remote and journalctl are installed (the tests that need them are skipped otherwise). */
@@ -47,7 +50,7 @@ export function exportFormat(entries: JournalEntry[]): Buffer {
       const fields: [string, string][] = [
         ['__REALTIME_TIMESTAMP', String(e.time * 1000)],
         ['__MONOTONIC_TIMESTAMP', String((i + 1) * 1000)],
-        ['_BOOT_ID', '0123456789abcdef0123456789abcdef'],
+        ['_BOOT_ID', e.boot ?? '0123456789abcdef0123456789abcdef'],
         ['_HOSTNAME', e.host],
         ...(e.unit ? [['_SYSTEMD_UNIT', e.unit] as [string, string]] : []),
         ['SYSLOG_IDENTIFIER', e.identifier],

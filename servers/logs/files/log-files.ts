@@ -1,7 +1,7 @@
 // Which files are logs, and turning a name from a caller into a safe, open regular file inside a log directory.
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { UserFacingError } from '../../shared/tool-result';
+import { InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { charsetOfFile, type Charset } from '../io/charset';
 
 export interface LogDir {
@@ -93,6 +93,16 @@ function nameFor(dirs: LogDir[], dir: LogDir, rel: string): string {
   return dirs.length > 1 ? `${dir.label}/${posix}` : posix;
 }
 
+/**
+ * Places the walk found and did not read (links leading out, folders too deep, hidden folders holding logs): how many,
+ * the first MAX_NAMED_FOLDERS folders they are in, and `more` when there are folders past those named.
+ */
+export interface UnreadPlaces {
+  count: number;
+  folders: string[];
+  more?: true;
+}
+
 /** What listLogFiles found: the newest MAX_FILES log files, and how many older ones it left out. */
 export interface LogFileListing {
   /** Newest first (modification time), at most MAX_FILES. */
@@ -108,24 +118,40 @@ export interface LogFileListing {
    * configured folders): how many, and the first few folders they lead to. A Kubernetes node's /var/log/containers is
    * nothing but such links (into /var/log/pods): without this, its listing read as "no log files" (break20).
    */
-  linkedOutside?: { count: number; folders: string[] };
+  linkedOutside?: UnreadPlaces;
   /**
    * Folders deeper than MAX_DEPTH below a directory, which the walk does not enter: how many, and the first few. Log
    * files in them are neither listed nor searched, so a search over every file says so rather than "no matches"
    * (break20: a log five folders down was not found, truncated false, without a word).
    */
-  tooDeep?: { count: number; folders: string[] };
+  tooDeep?: UnreadPlaces;
   /**
    * Hidden folders (a name starting with `.`) the walk does not enter that hold log files, in them or one folder down:
    * how many, and the first few folders holding them. Process managers and tools keep real logs there (`~/.pm2/logs`,
    * `~/.npm/_logs`), so a listing that passed them over said nothing of logs a person may be looking for (break20).
-   * `more`: folders holding log files past the first few named.
    */
-  hidden?: { count: number; folders: string[]; more?: true };
+  hidden?: UnreadPlaces;
 }
 
-/** Folders named at most in LogFileListing.linkedOutside. */
-const MAX_LINKED_FOLDERS = 3;
+/** Folders named at most in each of LogFileListing's UnreadPlaces. */
+const MAX_NAMED_FOLDERS = 3;
+
+/** Counts one more unread place in `places` (created when undefined), naming `folder` if it is new and there is room. */
+function noteUnread(places: UnreadPlaces | undefined, folders: readonly string[]): UnreadPlaces {
+  const out = places ?? { count: 0, folders: [] };
+  out.count++;
+  for (const folder of folders) {
+    if (out.folders.includes(folder)) continue;
+    if (out.folders.length < MAX_NAMED_FOLDERS) out.folders.push(folder);
+    else out.more = true;
+  }
+  return out;
+}
+
+/** The folders of `places` as a note names them: the first few, and "…" when there are more. */
+function namedFolders(places: UnreadPlaces): string {
+  return `${places.folders.join(', ')}${places.more ? ', …' : ''}`;
+}
 
 /**
  * Log files in every directory (recursive to a small depth), the newest MAX_FILES of them, newest first. Years of daily
@@ -147,26 +173,17 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   };
   // A link to a file already listed (inside the directories) would only double every count.
   const seen = new Set<string>();
-  let linkedOutside: { count: number; folders: string[] } | undefined;
-  let tooDeep: { count: number; folders: string[] } | undefined;
-  let hidden: { count: number; folders: string[]; more?: true } | undefined;
+  let linkedOutside: UnreadPlaces | undefined;
+  let tooDeep: UnreadPlaces | undefined;
+  let hidden: UnreadPlaces | undefined;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
-    if (holding.length === 0) return;
-    hidden ??= { count: 0, folders: [] };
-    hidden.count++;
-    for (const folder of holding) {
-      if (hidden.folders.length < MAX_LINKED_FOLDERS) hidden.folders.push(folder);
-      else hidden.more = true;
-    }
+    if (holding.length > 0) hidden = noteUnread(hidden, holding);
   };
   const noteOutside = async (real: string) => {
     // Only links to regular files count: a dangling link or one to a directory holds no log to point at.
     if (dirs.some((d) => isInside(d.real, real)) || !(await fsp.stat(real).then((s) => s.isFile(), () => false))) return;
-    linkedOutside ??= { count: 0, folders: [] };
-    linkedOutside.count++;
-    const folder = dirname(real);
-    if (linkedOutside.folders.length < MAX_LINKED_FOLDERS && !linkedOutside.folders.includes(folder)) linkedOutside.folders.push(folder);
+    linkedOutside = noteUnread(linkedOutside, [dirname(real)]);
   };
   let truncated = false;
   for (const dir of dirs) {
@@ -191,10 +208,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
             continue;
           }
           if (current.depth < MAX_DEPTH) queue.push({ path: full, depth: current.depth + 1 });
-          else {
-            tooDeep ??= { count: 0, folders: [] };
-            if (tooDeep.count++ < MAX_LINKED_FOLDERS) tooDeep.folders.push(full);
-          }
+          else tooDeep = noteUnread(tooDeep, [full]);
           continue;
         }
         if (!isLogFileName(entry.name)) continue;
@@ -257,33 +271,33 @@ export function isInside(root: string, candidate: string): boolean {
 }
 
 /** What a call says about log-file names that link outside the directories (LogFileListing.linkedOutside). */
-export function linkedOutsideNote(linked: { count: number; folders: string[] }): string {
+export function linkedOutsideNote(linked: UnreadPlaces): string {
   return (
-    `${linked.count} log file name(s) in the log directories are links to files outside them (into ${linked.folders.join(', ')}${linked.count > linked.folders.length && linked.folders.length === MAX_LINKED_FOLDERS ? ', …' : ''}), ` +
+    `${linked.count} log file name(s) in the log directories are links to files outside them (into ${namedFolders(linked)}), ` +
     'which are not read (links may not lead out of the configured folders): add that folder to LOG_DIRS (--log-dir) to read them'
   );
 }
 
 /** What a call says about the folders the walk did not enter (LogFileListing.tooDeep). */
-export function tooDeepNote(deep: { count: number; folders: string[] }): string {
+export function tooDeepNote(deep: UnreadPlaces): string {
   return (
-    `${deep.count} folder(s) more than ${MAX_DEPTH} levels below a log directory were not looked at (${deep.folders.join(', ')}${deep.count > deep.folders.length ? ', …' : ''}): ` +
+    `${deep.count} folder(s) more than ${MAX_DEPTH} levels below a log directory were not looked at (${namedFolders(deep)}): ` +
     'log files in them are not listed or searched; add such a folder to LOG_DIRS (--log-dir) to read them'
   );
 }
 
 /** What a call says about the hidden folders holding log files that the walk did not enter (LogFileListing.hidden). */
-export function hiddenNote(hidden: { count: number; folders: string[]; more?: true }): string {
+export function hiddenNote(hidden: UnreadPlaces): string {
   return (
-    `${hidden.count} hidden folder(s) in the log directories hold log files that are not listed or searched (in ${hidden.folders.join(', ')}${hidden.more ? ', …' : ''}): ` +
+    `${hidden.count} hidden folder(s) in the log directories hold log files that are not listed or searched (in ${namedFolders(hidden)}): ` +
     'hidden folders are not walked; add such a folder to LOG_DIRS (--log-dir) to read them'
   );
 }
 
-function notFound(name: string, available: LogFileInfo[]): UserFacingError {
+function notFound(name: string, available: LogFileInfo[]): NotFoundError {
   const names = available.slice(0, 20).map((f) => f.name);
   const more = available.length > names.length ? `, … (${available.length - names.length} more)` : '';
-  return new UserFacingError(`no such log file: ${name}; available: ${names.length ? names.join(', ') + more : '(none)'}`);
+  return new NotFoundError(`no such log file: ${name}; available: ${names.length ? names.join(', ') + more : '(none)'}`);
 }
 
 /**
@@ -292,11 +306,11 @@ function notFound(name: string, available: LogFileInfo[]): UserFacingError {
  */
 export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>): Promise<OpenedLog> {
   const cleaned = name.trim().replace(/\\/g, '/');
-  if (cleaned.length === 0 || cleaned.includes('\0')) throw new UserFacingError('file name is empty or invalid');
+  if (cleaned.length === 0 || cleaned.includes('\0')) throw new InvalidArgumentError('file name is empty or invalid');
   if (isAbsolute(name) || cleaned.startsWith('/') || /^[a-zA-Z]:/.test(cleaned)) {
-    throw new UserFacingError(`absolute paths are not allowed: give a name relative to a log directory (see logs://files)`);
+    throw new InvalidArgumentError(`absolute paths are not allowed: give a name relative to a log directory (see logs://files)`);
   }
-  if (cleaned.split('/').includes('..')) throw new UserFacingError(`".." is not allowed in log file names: ${name}`);
+  if (cleaned.split('/').includes('..')) throw new InvalidArgumentError(`".." is not allowed in log file names: ${name}`);
 
   const candidates: { dir: LogDir; rel: string }[] = [];
   if (dirs.length > 1) {
@@ -315,10 +329,10 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       continue;
     }
     const real = await fsp.realpath(full).catch(() => undefined);
-    if (real === undefined) throw new UserFacingError(`${name} is a broken link`);
-    if (!dirs.some((d) => isInside(d.real, real))) throw new UserFacingError(`${name} points outside the log directories; refused`);
+    if (real === undefined) throw new NotFoundError(`${name} is a broken link`);
+    if (!dirs.some((d) => isInside(d.real, real))) throw new InvalidArgumentError(`${name} points outside the log directories; refused`);
     const stats = await fsp.stat(real);
-    if (!stats.isFile()) throw new UserFacingError(`${name} is not a regular file (${kindOf(stats)}); refused`);
+    if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);
     // O_NONBLOCK: even if the path was swapped for a FIFO since the stat, open returns at once.
     const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     const opened = await handle.stat();

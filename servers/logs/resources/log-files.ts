@@ -2,7 +2,8 @@
 // logs://file/{path} (a file's tail) and logs://source/{name} (a source's tail).
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
-import { UserFacingError } from '../../shared/tool-result';
+import { InvalidArgumentError } from '../../shared/tool-result';
+import { decodeUriPart } from '../../shared/resource-errors';
 import { hiddenNote, linkedOutsideNote, tooDeepNote } from '../files/log-files';
 import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
@@ -45,7 +46,7 @@ export function registerResources(server: McpServer, ctx: LogsContext): void {
     { title: 'Log file tail', description: `The last ${TAIL_LINES} lines of one log file (names as in logs://files, URL-encoded)`, mimeType: 'text/plain' },
     async (uri, variables) => {
       const raw = Array.isArray(variables.path) ? variables.path.join(',') : variables.path;
-      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await fileTail(ctx, decodeURIComponentSafe(String(raw ?? ''))) }] };
+      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await fileTail(ctx, decodeUriPart(String(raw ?? ''), 'file name')) }] };
     },
   );
   server.registerResource(
@@ -62,14 +63,14 @@ export function registerResources(server: McpServer, ctx: LogsContext): void {
     },
     async (uri, variables) => {
       const raw = Array.isArray(variables.name) ? variables.name.join(',') : variables.name;
-      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await sourceTail(ctx, decodeURIComponentSafe(String(raw ?? ''))) }] };
+      return { contents: [{ uri: uri.href, mimeType: 'text/plain', text: await sourceTail(ctx, decodeUriPart(String(raw ?? ''), 'source name')) }] };
     },
   );
 }
 
 /** The last TAIL_LINES records of a source, "time [stream] text" (what journalctl -n / docker logs --tail -t show). */
 async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
-  if (!isSourceName(name)) throw new UserFacingError(`not a source name: ${name} (names start with journal: or docker:, see logs://files)`);
+  if (!isSourceName(name)) throw new InvalidArgumentError(`not a source name: ${name} (names start with journal: or docker:, see logs://files)`);
   const out: string[] = [];
   for await (const record of ctx.sources.read(name, { tail: TAIL_LINES })) {
     const time = record.time !== undefined ? isoInLocalZone(record.time) : '-';
@@ -113,7 +114,7 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
 
 /** File names for a typed prefix: those starting with it first, then those containing it (case-insensitive), at most 100. */
 async function completeName(ctx: LogsContext, value: string): Promise<string[]> {
-  const lower = decodeURIComponentSafe(value).toLowerCase();
+  const lower = decodeUriPart(value, 'file name').toLowerCase();
   const all = (await ctx.listFiles()).files.map((f) => f.name);
   const starts = all.filter((n) => n.toLowerCase().startsWith(lower));
   const contains = all.filter((n) => !n.toLowerCase().startsWith(lower) && n.toLowerCase().includes(lower));
@@ -128,13 +129,5 @@ async function fileTail(ctx: LogsContext, name: string): Promise<string> {
     return lines.map((l) => sanitizeLine(l, 2000)).join('\n');
   } finally {
     await closeQuietly(file.handle);
-  }
-}
-
-function decodeURIComponentSafe(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    throw new UserFacingError(`badly encoded file name: ${value}`);
   }
 }

@@ -5,7 +5,7 @@ import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
-import type { OpenedLog } from '../files/log-files';
+import type { LogFileInfo, OpenedLog } from '../files/log-files';
 import { inheritedLevel, inheritsLevel, ownLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
@@ -15,7 +15,7 @@ import { readLinesBackwards } from '../io/tail';
 import { iso, levelFilterNote, levelSchema, noteDamage } from './common';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
-import { chooseInputs, newestSources, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, newestSources, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
@@ -79,7 +79,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         return toolResult(linesOutput(recent, { file: recent.source.name, source: recent.source.kind, format: recent.format, ...(recent.newest !== undefined ? { modified: iso(recent.newest) } : {}) }));
       }
       const notes: string[] = [];
-      const file = await ctx.open(args.file === undefined ? await newestWithBytes(ctx, inputs.files[0], notes) : inputs.files[0]);
+      const file = await ctx.open(inputs.listed ? newestWithBytes(inputs.listed, notes) : inputs.files[0]);
       try {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
@@ -88,7 +88,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
           const newer = await newerSourcesNote(ctx, file, extra.signal);
           if (newer) recent.notes.push(newer);
         }
-        if (file.stats.size === 0) recent.notes.push(await emptyFileNote(ctx, file));
+        if (file.stats.size === 0) recent.notes.push(emptyFileNote(inputs.listed ?? (await ctx.listFiles()).files, file));
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
@@ -102,18 +102,17 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
 
 
 /**
- * Without a named file, the log file to read: the most recently written one that holds bytes (`first` when none does),
- * with a note naming the newer empty ones passed over. Right after a rotation the newest file is the one logrotate just
- * created or truncated (create, copytruncate) and holds nothing, while the lines written until a moment ago are in the
- * file rotated away: "no recent lines" would be a wrong answer (break20).
+ * Without a named file, the log file to read among `files` (the listing, newest first, not empty): the most recently
+ * written one that holds bytes (the newest when none does), with a note naming the newer empty ones passed over. Right
+ * after a rotation the newest file is the one logrotate just created or truncated (create, copytruncate) and holds
+ * nothing, while the lines written until a moment ago are in the file rotated away: "no recent lines" would be a wrong
+ * answer (break20).
  */
-async function newestWithBytes(ctx: LogsContext, first: string, notes: string[]): Promise<string> {
-  const { files } = await ctx.listFiles();
+function newestWithBytes(files: readonly LogFileInfo[], notes: string[]): string {
   const index = files.findIndex((f) => f.size > 0);
-  if (index <= 0) return first;
+  if (index <= 0) return files[0].name;
   const empty = files.slice(0, index).map((f) => f.name);
-  const named = empty.length > 5 ? `${empty.slice(0, 5).join(', ')} and ${empty.length - 5} more` : empty.join(', ');
-  notes.push(`${named} ${empty.length === 1 ? 'is' : 'are'} empty (0 bytes: just rotated or truncated); showing ${files[index].name}, the most recently written log file with lines`);
+  notes.push(`${someNames(empty)} ${empty.length === 1 ? 'is' : 'are'} empty (0 bytes: just rotated or truncated); showing ${files[index].name}, the most recently written log file with lines`);
   return files[index].name;
 }
 
@@ -126,9 +125,8 @@ async function newerSourcesNote(ctx: LogsContext, file: OpenedLog, signal?: Abor
   const { sources } = await ctx.sources.list({}, signal);
   const newer = newestSources(sources.filter((s) => s.running || (s.lastWritten !== undefined && s.lastWritten > file.stats.mtimeMs)), sources.length).read;
   if (newer.length === 0) return undefined;
-  const named = newer.slice(0, 5).map((s) => `${s.name} (${s.running ? 'running' : `last written ${iso(s.lastWritten)}`})`);
-  const more = newer.length > 5 ? ` and ${newer.length - 5} more` : '';
-  return `${newer.length === 1 ? 'a source was' : `${newer.length} sources were`} written after ${file.info.name} (last written ${iso(file.stats.mtimeMs)}): ${named.join(', ')}${more}; name one in file to read its newest lines`;
+  const named = someNames(newer.map((s) => `${s.name} (${s.running ? 'running' : `last written ${iso(s.lastWritten)}`})`));
+  return `${newer.length === 1 ? 'a source was' : `${newer.length} sources were`} written after ${file.info.name} (last written ${iso(file.stats.mtimeMs)}): ${named}; name one in file to read its newest lines`;
 }
 
 /** Rotated copies of a log are named after it: app.log.1, app.log.2.gz, app.log-20261201 (logrotate, Python, log4j). */
@@ -140,8 +138,7 @@ function isRotatedFrom(name: string, candidate: string): boolean {
  * What to say of a file that holds nothing: that it is empty and, when the listing has one, its newest rotated copy
  * with lines (named after it: isRotatedFrom), where the lines written before the rotation are.
  */
-async function emptyFileNote(ctx: LogsContext, file: OpenedLog): Promise<string> {
-  const { files } = await ctx.listFiles();
+function emptyFileNote(files: readonly LogFileInfo[], file: OpenedLog): string {
   const name = file.info.name;
   const rotated = files.find((f) => f.size > 0 && isRotatedFrom(name, f.name));
   const where = rotated

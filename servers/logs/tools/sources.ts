@@ -7,7 +7,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { hiddenNote, linkedOutsideNote, tooDeepNote, type LogFileListing } from '../files/log-files';
+import { hiddenNote, linkedOutsideNote, tooDeepNote, type LogFileInfo, type LogFileListing } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 
@@ -35,6 +35,11 @@ export interface InputChoice {
   sources: SourceRef[];
   /** Sources that could not be listed, sources left out (cap): say where the data is that was not read. */
   notes: string[];
+  /**
+   * When no file was named: the listing `files` came from (newest first, with sizes and times), so that a tool choosing
+   * among them does not walk the directories a second time (a walk costs a stat per entry, up to MAX_FILES files).
+   */
+  listed?: LogFileInfo[];
 }
 
 export interface FileAndFilter extends SourceFilter {
@@ -88,7 +93,12 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   if (fileListing.tooDeep) notes.push(`not read: ${tooDeepNote(fileListing.tooDeep)}`);
   if (fileListing.hidden) notes.push(`not read: ${hiddenNote(fileListing.hidden)}`);
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
-  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes };
+  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files };
+}
+
+/** Names for a note: the first `shown` and "and N more" (a note lists what it is about, not a thousand names). */
+export function someNames(names: readonly string[], shown = 5): string {
+  return names.length > shown ? `${names.slice(0, shown).join(', ')} and ${names.length - shown} more` : names.join(', ');
 }
 
 /** What a call over every log file says when the listing left files out (files/log-files.ts keeps the newest). */

@@ -53,8 +53,8 @@ export function describeAuth(auth: PrometheusAuth): string {
   return auth.kind === 'none' ? 'no credentials' : auth.kind === 'bearer' ? `a bearer token (${AUTH_ENV.token})` : `basic auth (${AUTH_ENV.username})`;
 }
 
-/** One sample value: Prometheus sends numbers as strings ("NaN", "+Inf"); anything not finite becomes null. */
-const sampleValue = z.tuple([z.number(), z.string()]).transform(([time, value]) => ({ time, value: finiteOrNull(Number(value)) }));
+/** One sample value: Prometheus sends numbers as strings ("NaN", "+Inf"); anything not finite becomes null, with `nonFinite` saying which. */
+const sampleValue = z.tuple([z.number(), z.string()]).transform(([time, value]): Sample => ({ time, ...sampleNumber(value) }));
 const labels = z.record(z.string(), z.string());
 
 const vectorResult = z.object({ resultType: z.literal('vector'), result: z.array(z.object({ metric: labels, value: sampleValue })) });
@@ -74,7 +74,24 @@ export type Labels = Record<string, string>;
 export interface Sample {
   /** Epoch seconds, as Prometheus gives them. */
   time: number;
+  /** The value; null when it is not a finite number (then `nonFinite` says which, when Prometheus wrote one of them). */
   value: number | null;
+  /** PromQL's non-finite results (0/0 is NaN, x/0 is ±Inf) as Prometheus writes them: a value, not missing data. */
+  nonFinite?: NonFinite;
+}
+
+/** The spellings of Prometheus's API (Go's strconv.FormatFloat) for the float values that are not finite. */
+export type NonFinite = 'NaN' | '+Inf' | '-Inf';
+
+/** A sample's text as a number, or null with the non-finite value named ("Inf" without a sign is taken as +Inf). */
+export function sampleNumber(text: string): { value: number | null; nonFinite?: NonFinite } {
+  const n = Number(text);
+  if (Number.isFinite(n)) return { value: n };
+  const t = text.trim();
+  if (/^nan$/i.test(t)) return { value: null, nonFinite: 'NaN' };
+  if (/^\+?inf(inity)?$/i.test(t)) return { value: null, nonFinite: '+Inf' };
+  if (/^-inf(inity)?$/i.test(t)) return { value: null, nonFinite: '-Inf' };
+  return { value: null };
 }
 export type QueryData = z.infer<typeof queryData>;
 export type VectorSeries = z.infer<typeof vectorResult>['result'][number];
@@ -271,8 +288,4 @@ function redactError(error: PrometheusError, secrets: readonly string[]): Promet
 
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
-}
-
-function finiteOrNull(n: number): number | null {
-  return Number.isFinite(n) ? n : null;
 }

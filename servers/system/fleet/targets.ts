@@ -1,6 +1,6 @@
 // The hosts of the fleet: every target of a job that node_exporter answers for, named by a label.
 import { sanitizeLine } from '../../shared/sanitize';
-import { UserFacingError } from '../../shared/tool-result';
+import { NotFoundError } from '../../shared/tool-result';
 import type { Labels, PrometheusClient } from './prometheus';
 
 /** One scrape target of node_exporter, as the fleet tools name it. */
@@ -80,7 +80,7 @@ export function goneNote(gone: readonly GoneTarget[]): string | undefined {
 }
 
 /**
- * The targets of `host` (its name as listed, or an instance). Throws a UserFacingError naming the
+ * The targets of `host` (its name as listed, or an instance). Throws a NotFoundError naming the
  * closest known hosts when there is no such host, and saying so when it is among `gone`.
  */
 export function targetsOf(host: string, targets: readonly Target[], gone: readonly GoneTarget[] = []): Target[] {
@@ -91,13 +91,13 @@ export function targetsOf(host: string, targets: readonly Target[], gone: readon
   if (byInstance.length > 0) return byInstance;
   const went = gone.find((g) => g.host === wanted || g.instance === wanted);
   if (went) {
-    throw new UserFacingError(
+    throw new NotFoundError(
       `${went.host} (${went.instance}) is no longer among Prometheus's targets: it was scraped within the last hour${went.lastUp ? '' : ', its last scrape failing,'} and service discovery has since dropped it (a terminated, crashed or scaled-down machine); its last readings are in Prometheus's history (query_metrics with a time before it went).`,
     );
   }
   const near = completeHost(wanted, targets).slice(0, 10);
   const known = near.length > 0 ? near : targets.slice(0, 10).map((t) => t.host);
-  throw new UserFacingError(
+  throw new NotFoundError(
     targets.length === 0
       ? 'Prometheus scrapes no node_exporter targets (no job has exported node_uname_info within the last hour).'
       : `no host "${sanitizeLine(wanted, 100)}" among the ${targets.length} node_exporter target(s); ${near.length > 0 ? 'did you mean' : 'known hosts include'}: ${known.join(', ')}`,

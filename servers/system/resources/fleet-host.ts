@@ -3,6 +3,7 @@ import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/serv
 import type { Fleet } from '../fleet/fleet';
 import { readTargetAt } from '../fleet/readings';
 import { targetsOf } from '../fleet/targets';
+import { decodeUriPart } from '../../shared/resource-errors';
 
 export const FLEET_HOST_TEMPLATE = 'fleet://host/{host}';
 
@@ -26,7 +27,7 @@ export function registerFleetHostResource(server: McpServer, fleet: Fleet): void
       mimeType: 'application/json',
     },
     async (uri, variables, extra) => {
-      const host = decodeURIComponent(String(variables.host));
+      const host = decodeUriPart(String(variables.host), 'host name');
       const at = Date.now();
       const [target] = targetsOf(host, await fleet.targets(extra.signal, at));
       const readings = target.up ? ((await readTargetAt(fleet.client, target, RATE_WINDOW_SECONDS, at, extra.signal)) ?? null) : null;

@@ -5,7 +5,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { parseTimePoint, resolveWindow, timeFields, TIME_FORMS, WINDOW_RULE } from '../../shared/time-window';
 import { UserFacingError } from '../../shared/tool-result';
 import type { Fleet } from '../fleet/fleet';
-import { partialNote, PrometheusError, type Labels, type QueryData, type Sample } from '../fleet/prometheus';
+import { partialNote, PrometheusError, sampleNumber, type Labels, type QueryData, type Sample } from '../fleet/prometheus';
 import { registerSystemTool } from './define';
 
 const MAX_SERIES = 500;
@@ -20,7 +20,13 @@ const inputSchema = z.object({
 });
 type Input = z.infer<typeof inputSchema>;
 
-const pointSchema = z.object({ time: z.string(), value: z.number().nullable().describe('null for NaN and ±Inf') });
+// PromQL gives NaN for 0/0 (a ratio over an idle interval) and ±Inf for x/0: values, which null would let a reader take
+// for a missing sample. They are written as Prometheus's API writes them; null is left for text that is no number at all.
+const valueSchema = z
+  .union([z.number(), z.enum(['NaN', '+Inf', '-Inf'])])
+  .nullable()
+  .describe('a number; "NaN", "+Inf" or "-Inf" for PromQL\'s non-finite results (0/0, x/0), which are values and not missing data; null only if Prometheus sent something that is not a number');
+const pointSchema = z.object({ time: z.string(), value: valueSchema });
 const seriesSchema = z.object({
   labels: z.record(z.string(), z.string()),
   value: pointSchema.optional().describe('instant queries'),
@@ -34,7 +40,7 @@ const outputSchema = z.object({
   resultType: z.enum(['vector', 'matrix', 'scalar', 'string']),
   time: z.string().optional().describe('instant queries: when it was evaluated'),
   window: z.object({ since: z.string(), until: z.string(), stepSeconds: z.number() }).optional().describe('range queries'),
-  scalar: z.union([z.number(), z.string()]).nullable().optional().describe('scalar and string results'),
+  scalar: z.union([z.number(), z.string()]).nullable().optional().describe('scalar and string results (a scalar that is not finite: "NaN", "+Inf", "-Inf")'),
   series: z.array(seriesSchema),
   seriesCount: z.number(),
   truncated: z.boolean().describe('whether series were left out to fit the output budget'),
@@ -62,7 +68,8 @@ export function registerQueryMetrics(server: McpServer, fleet: Fleet): void {
 }
 
 async function instantQuery(fleet: Fleet, args: Input, signal: AbortSignal): Promise<Output> {
-  const time = args.at ? parseTimePoint(args.at, 'since') : Date.now();
+  // An instant reads a day as its start, as since does; errors name the argument the caller gave.
+  const time = args.at ? parseTimePoint(args.at, 'since', undefined, 'at') : Date.now();
   const data = await fleet.client.query(args.query, signal, time);
   return shape(args, data, { time: new Date(time).toISOString() });
 }
@@ -89,7 +96,7 @@ async function rangeQuery(fleet: Fleet, args: Input, signal: AbortSignal): Promi
 function shape(args: Input, data: QueryData, when: Pick<Output, 'time' | 'window'>): Output {
   if (data.resultType === 'scalar' || data.resultType === 'string') {
     const [time, text] = data.result;
-    const value = data.resultType === 'scalar' ? finite(Number(text)) : sanitizeLine(text, 1000);
+    const value = data.resultType === 'scalar' ? valueOf(sampleNumber(text)) : sanitizeLine(text, 1000);
     return { summary: `${data.resultType} ${value} at ${iso(time)}`, query: args.query, resultType: data.resultType, ...when, scalar: value, series: [], seriesCount: 0, truncated: false };
   }
   const count = data.result.length;
@@ -105,8 +112,10 @@ function shape(args: Input, data: QueryData, when: Pick<Output, 'time' | 'window
       : data.resultType === 'vector'
         ? data.result.map((s) => ({ labels: cleanLabels(s.metric), value: point(s.value) }))
         : [];
+  const nonFinite = series.reduce((n, s) => n + [...(s.points ?? []), ...(s.value ? [s.value] : [])].filter((p) => typeof p.value === 'string').length, 0);
+  const nonFiniteNote = nonFinite > 0 ? `; ${nonFinite} value${nonFinite === 1 ? ' is' : 's are'} NaN or ±Inf (PromQL's result for 0/0 or x/0: a value, not missing data)` : '';
   const build = (kept: readonly Series[]): Output => ({
-    summary: `${count} series${data.resultType === 'matrix' ? ` × up to ${Math.max(0, ...series.map((s) => s.points?.length ?? 0))} points` : ''}${kept.length < count ? `; ${kept.length} shown (output budget)` : ''}`,
+    summary: `${count} series${data.resultType === 'matrix' ? ` × up to ${Math.max(0, ...series.map((s) => s.points?.length ?? 0))} points` : ''}${nonFiniteNote}${kept.length < count ? `; ${kept.length} shown (output budget)` : ''}`,
     query: args.query,
     resultType: data.resultType,
     ...when,
@@ -122,13 +131,14 @@ function cleanLabels(labels: Labels): Record<string, string> {
 }
 
 function point(sample: Sample): z.infer<typeof pointSchema> {
-  return { time: iso(sample.time), value: sample.value };
+  return { time: iso(sample.time), value: valueOf(sample) };
+}
+
+/** A sample's value as the tool gives it: the number, or the non-finite value's name. */
+function valueOf(sample: Pick<Sample, 'value' | 'nonFinite'>): z.infer<typeof valueSchema> {
+  return sample.value ?? sample.nonFinite ?? null;
 }
 
 function iso(seconds: number): string {
   return new Date(seconds * 1000).toISOString();
-}
-
-function finite(n: number): number | null {
-  return Number.isFinite(n) ? n : null;
 }

@@ -11,7 +11,7 @@ import { dockerProvider } from '../../../servers/logs/sources/docker';
 import { DockerSourceProvider } from '../../../servers/logs/sources/docker/provider';
 import { parseTimestamp } from '../../../servers/logs/format/timestamps';
 import type { RecordQuery, SourceRecord } from '../../../servers/logs/sources/types';
-import { UserFacingError } from '../../../servers/shared/tool-result';
+import { NotFoundError, UserFacingError } from '../../../servers/shared/tool-result';
 import { dockerSkipReason, startDockerDaemon, BUSYBOX_IMAGE, type DockerDaemon } from '../../support/docker-daemon';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
@@ -213,7 +213,7 @@ describe('logs docker source: a real dockerd', function () {
 
   it('says the container is unknown, naming the known ones', async () => {
     await assert.rejects(records(provider, 'docker:ghost'), (error: Error) => {
-      assert.ok(error instanceof UserFacingError);
+      assert.ok(error instanceof NotFoundError, 'an unknown container is not found (resources/read: -32002)');
       assert.match(error.message, /^no container "ghost" at unix:\/\/.*known containers are .*docker:mixed.*docker ps -a/);
       return true;
     });
@@ -308,6 +308,17 @@ describe('logs docker source: a real dockerd', function () {
     };
     before(async () => (server = await startBuiltServer('logs', { DOCKER_HOST: daemon.host, LOG_JOURNAL: 'off' }, ['--docker', 'on'])));
     after(async () => server?.close());
+
+    it('logs://source of an unknown container is -32002 resource not found, naming the known ones; a source the server does not have is not -32603', async () => {
+      const failure = (uri: string) => server.client.readResource({ uri }).then(() => undefined, (e: { code?: number; message: string; data?: unknown }) => e);
+      const ghost = await failure('logs://source/docker%3Aghost');
+      assert.deepEqual([ghost?.code, ghost?.data], [-32002, { uri: 'logs://source/docker%3Aghost' }]);
+      assert.match(ghost!.message, /no container "ghost" at .*known containers are/);
+      const off = await failure('logs://source/journal%3Anginx.service');
+      assert.deepEqual([off?.code, off?.message.replace(/^MCP error -32002: /, '')], [-32002, 'journal sources are turned off in this server: turn them on with --journal on / LOG_JOURNAL=on, or --journal-dir / --journal-file']);
+      const { contents } = await server.client.readResource({ uri: 'logs://source/docker%3Aerrors' });
+      assert.match((contents[0] as { text: string }).text, /ERROR payment timeout after 31s/);
+    });
 
     it('lists the containers in logs://files and answers recent_logs, search_logs and error_summary on one', async () => {
       const files = await filesOf(server) as { sources: Array<{ name: string; location: string; uri: string }>; sourceProblems?: string[] };

@@ -143,6 +143,31 @@ for (const engine of engines) {
       }
     });
 
+    it('answers resource reads the caller got wrong with -32002 (not there) or -32602 (cannot name a log), not -32603', async function () {
+      // The resources page of the specification: -32002 resource not found, -32603 internal errors only.
+      const codes: Record<string, [number, RegExp]> = {
+        'logs://file/nothing-here.log': [-32002, /no such log file: nothing-here\.log/],
+        'logs://source/journal%3Anothing.service': [-32002, /journal sources are turned off|unknown journal source journal:nothing\.service/],
+        'logs://nothing': [-32002, /no resource logs:\/\/nothing: resources\/list and resources\/templates\/list give the ones this server has$/],
+        // The file is there as sub/nested.log; the name's "/" must be written %2F in the template's one segment.
+        'logs://file/sub/nested.log': [-32002, /no resource logs:\/\/file\/sub\/nested\.log: .*write a "\/" inside it as %2F/],
+        'logs://file/..%2Flogs-evil%2Fsecret.log': [-32602, /"\.\." is not allowed/],
+        'logs://file/link-out.log': [-32602, /points outside the log directories/],
+        [`logs://file/${encodeURIComponent('/etc/passwd')}`]: [-32602, /absolute paths are not allowed/],
+        'logs://file/%E0%A4%A': [-32602, /badly encoded file name/],
+        'logs://source/plain.log': [-32602, /not a source name/],
+      };
+      for (const [uri, [code, message]] of Object.entries(codes)) {
+        const error = await server.client.readResource({ uri }).then(
+          () => undefined,
+          (e: { code?: number; message: string; data?: unknown }) => e,
+        );
+        assert.equal(error?.code, code, `${uri}: ${error?.message}`);
+        assert.match(error.message, message);
+        assert.deepEqual(error.data, { uri });
+      }
+    });
+
     it('wrote nothing and leaked nothing from outside', async function () {
       const all = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'SECRET', limit: 500 } })) as CallToolResult;
       assert.equal((all.structuredContent as { returned: number }).returned, 0);

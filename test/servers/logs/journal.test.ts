@@ -509,6 +509,34 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     assert.deepEqual(window.map((r) => r.text), ['entry 1', 'entry 2', 'entry 3', 'entry 4']);
   });
 
+  it('a listing reads on from the last one\'s cursor: only the entries written since, unless the journal holds something new', async () => {
+    // A wrapper that notes each journalctl command line: which entries each listing read.
+    const calls = join(dir, 'calls.txt');
+    const wrapper = join(dir, 'journalctl-wrapper');
+    writeFileSync(wrapper, `#!/bin/sh\nprintf '%s\\n' "$*" >> '${calls}'\nexec journalctl "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const folder = join(dir, 'listing');
+    mkdirSync(folder);
+    const at = (i: number) => NOW - (100 - i) * MIN;
+    writeJournal(folder, 'one', [
+      ...Array.from({ length: 20 }, (_, i) => ({ time: at(i), host: i % 2 ? 'web-1' : 'web-2', unit: 'api.service', identifier: 'api', priority: 6, message: `api ${i}` })),
+    ]);
+    const provider = new JournalProvider({ journalctl: wrapper, local: 'off', directories: [folder], files: [], listTtlMs: 0 });
+    const scans = () => readFileSync(calls, 'utf8').split('\n').filter((line) => line.includes('--output-fields=_HOSTNAME'));
+    const listed = async () => Object.fromEntries((await provider.list()).sources.map((s) => [s.name, s.lastWritten]));
+    assert.deepEqual(await listed(), { 'journal:web-1/api.service': at(19), 'journal:web-2/api.service': at(18) });
+    assert.match(scans()[0], /--lines=200000/);
+    // Newer entries of the same host and unit (another boot, so that journalctl orders them after the first file's).
+    writeJournal(folder, 'two', [{ time: at(50), host: 'web-2', unit: 'api.service', identifier: 'api', priority: 6, message: 'api later', boot: 'fedcba9876543210fedcba9876543210' }]);
+    assert.deepEqual(await listed(), { 'journal:web-1/api.service': at(19), 'journal:web-2/api.service': at(50) });
+    assert.match(scans()[1], /--after-cursor=/);
+    assert.doesNotMatch(scans()[1], /--lines=/);
+    // A unit the journal did not hold: scanned afresh, so that a late upload sorted before the cursor is not missed.
+    writeJournal(folder, 'three', [{ time: at(60), host: 'web-1', unit: 'worker.service', identifier: 'worker', priority: 6, message: 'worker', boot: '00112233445566778899aabbccddeeff' }]);
+    assert.equal((await listed())['journal:web-1/worker.service'], at(60));
+    assert.match(scans()[2], /--lines=200000/);
+  });
+
   it('stops its journalctl when the reader stops early', async () => {
     // More output than a pipe holds: a journalctl left running would wait on its full pipe for ever.
     const many = Array.from({ length: 5000 }, (_, i) => ({ ...entries[0], time: NOW - 5000 * 1000 + i * 1000, message: `entry ${i} ${'x'.repeat(200)}` }));

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { listLogFiles, prepareDirs } from '../../../servers/logs/files/log-files';
+import { linkedOutsideNote, listLogFiles, prepareDirs } from '../../../servers/logs/files/log-files';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 describe('logs: links out of the log directories are named, not passed over in silence', function () {
@@ -44,6 +44,29 @@ describe('logs: links out of the log directories are named, not passed over in s
     // A link into another configured directory is read there: not outside.
     const both = await listLogFiles(await prepareDirs([containers, join(root, 'pods')]));
     assert.equal(both.linkedOutside, undefined);
+  });
+
+  it('"…" after the folders named means folders past them, not more links into the same ones', async () => {
+    const links = join(root, 'many-links');
+    mkdirSync(links);
+    const folders = ['a', 'b', 'c', 'd'].map((name) => join(root, 'elsewhere', name));
+    for (const [i, folder] of folders.entries()) {
+      mkdirSync(folder, { recursive: true });
+      for (const n of [1, 2]) {
+        writeFileSync(join(folder, `${n}.log`), 'x\n');
+        symlinkSync(join(folder, `${n}.log`), join(links, `${i}-${n}.log`));
+      }
+    }
+    // Eight links into four folders; then six into three: all three are named, and nothing else.
+    const four = await listLogFiles(await prepareDirs([links]));
+    assert.equal(four.linkedOutside?.count, 8);
+    rmSync(join(links, '3-1.log'));
+    rmSync(join(links, '3-2.log'));
+    const named = await listLogFiles(await prepareDirs([links]));
+    assert.deepEqual([named.linkedOutside?.count, named.linkedOutside?.folders], [6, folders.slice(0, 3)]);
+    assert.match(linkedOutsideNote(named.linkedOutside!), new RegExp(`\\(into ${folders.slice(0, 3).join(', ')}\\), which`));
+    // A fourth folder is past the three named: "…".
+    assert.match(linkedOutsideNote(four.linkedOutside!), new RegExp(`\\(into ${folders.slice(0, 3).join(', ')}, …\\), which`));
   });
 
   it('a call with nothing else to read says where the logs are instead of "no log files"', async () => {

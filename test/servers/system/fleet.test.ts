@@ -187,6 +187,30 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     assert.match(await callError(server, 'query_metrics', { query: 'sum(' }), /Prometheus refused the query: .*parse error/);
   });
 
+  it('query_metrics: NaN and ±Inf are given as Prometheus writes them, never null (which reads as no data); a bad at is named at', async () => {
+    const values = async (query: string) => (await call(server, 'query_metrics', { query })) as Structured;
+    const nan = await values('vector(0) / 0');
+    assert.deepEqual(nan.series.map((s: Structured) => s.value.value), ['NaN']);
+    assert.match(nan.summary, /1 value is NaN or ±Inf \(PromQL's result for 0\/0 or x\/0: a value, not missing data\)/);
+    assert.deepEqual((await values('vector(1) / 0')).series.map((s: Structured) => s.value.value), ['+Inf']);
+    assert.deepEqual((await values('vector(-1) / 0')).series.map((s: Structured) => s.value.value), ['-Inf']);
+    assert.equal((await values('scalar(vector(0)) / 0')).scalar, 'NaN');
+    const range = (await call(server, 'query_metrics', { query: 'vector(1) / 0', since: '10s', maxPoints: 3 })) as Structured;
+    assert.ok(range.series[0].points.every((p: Structured) => p.value === '+Inf'), JSON.stringify(range.series[0].points));
+    assert.deepEqual((await values('vector(2)')).series.map((s: Structured) => s.value.value), [2]);
+    assert.match(await callError(server, 'query_metrics', { query: 'up', at: 'banana' }), /^at: cannot read "banana" as a time/);
+  });
+
+  it('fleet://host/{host} for a host Prometheus does not scrape is -32002 resource not found, naming the close ones', async () => {
+    const error = await server.client.readResource({ uri: 'fleet://host/web' }).then(
+      () => undefined,
+      (e: { code?: number; message: string; data?: unknown }) => e,
+    );
+    assert.equal(error?.code, -32002, error?.message);
+    assert.match(error.message, /no host "web".*did you mean.*web-1, web-2/);
+    assert.deepEqual(error.data, { uri: 'fleet://host/web' });
+  });
+
   it('completes host names on the check_host prompt and the fleet://host/{host} template, and reads a host as a resource', async () => {
     const prompt = await server.client.complete({ ref: { type: 'ref/prompt', name: 'check_host' }, argument: { name: 'host', value: 'web' } });
     assert.deepEqual(prompt.completion.values, ['web-1', 'web-2']);

@@ -5,7 +5,7 @@ import type { IncomingMessage } from 'node:http';
 import type Docker from 'dockerode';
 import { sanitizeLine } from '../../../shared/sanitize';
 import { inWindow } from '../../../shared/time-rule';
-import { UserFacingError } from '../../../shared/tool-result';
+import { NotFoundError, UserFacingError } from '../../../shared/tool-result';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { resolveDockerAddress, type DockerAddress, type DockerEnv } from './address';
 import { dockerode } from './client';
@@ -215,7 +215,7 @@ export class DockerSourceProvider implements LogSourceProvider {
 
   private async inspect(docker: Docker, ref: string, signal?: AbortSignal): Promise<ContainerFacts> {
     // dockerode puts the reference into the request path as it is: only what Docker allows in a name or id goes there.
-    if (!isContainerRef(ref)) throw new UserFacingError(await this.unknownContainer(sanitizeLine(ref, 100), signal));
+    if (!isContainerRef(ref)) throw new NotFoundError(await this.unknownContainer(sanitizeLine(ref, 100), signal));
     try {
       const info = await docker.getContainer(ref).inspect({ abortSignal: signal } as object);
       const ended = endedNote(info.State);
@@ -223,7 +223,7 @@ export class DockerSourceProvider implements LogSourceProvider {
     } catch (error) {
       signal?.throwIfAborted();
       if (!isNotFound(error)) throw new UserFacingError(this.failure(error));
-      throw new UserFacingError(await this.unknownContainer(ref, signal));
+      throw new NotFoundError(await this.unknownContainer(ref, signal));
     }
   }
 

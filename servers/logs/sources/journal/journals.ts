@@ -1,7 +1,7 @@
 // The journals the server reads: the local system journal and the configured directories and files, each with the
 // journalctl arguments that select it and what it holds (hosts, units, syslog identifiers).
 import { sanitizeLine } from '../../../shared/sanitize';
-import { UserFacingError } from '../../../shared/tool-result';
+import { NotFoundError } from '../../../shared/tool-result';
 import { journalctlOutput, type JournalctlOptions } from './journalctl';
 
 export interface Journal {
@@ -57,7 +57,7 @@ export function permissionProblem(warnings: string[]): string | undefined {
 }
 
 /** Thrown for a journal source name that no configured journal holds. */
-export function unknownUnit(name: string, known: string[]): UserFacingError {
+export function unknownUnit(name: string, known: string[]): NotFoundError {
   const sample = known.slice(0, 20).join(', ');
-  return new UserFacingError(`unknown journal source ${name}: no configured journal has entries of that unit${known.length ? ` (known: ${sample}${known.length > 20 ? ', …' : ''}; see logs://files)` : ''}`);
+  return new NotFoundError(`unknown journal source ${name}: no configured journal has entries of that unit${known.length ? ` (known: ${sample}${known.length > 20 ? ', …' : ''}; see logs://files)` : ''}`);
 }

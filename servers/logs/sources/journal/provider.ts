@@ -1,6 +1,6 @@
 // The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
 // several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
-import { UserFacingError } from '../../../shared/tool-result';
+import { NotFoundError, UserFacingError } from '../../../shared/tool-result';
 import { mergeByTime } from '../merge';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
 import { ENTRY_FIELDS, recordOf, scannedOf, unitOf } from './entries';
@@ -24,6 +24,8 @@ export interface JournalProviderOptions {
   listScanEntries?: number;
   /** Newest entries read for a level filter over a window (default LEVEL_SCAN_ENTRIES). */
   levelScanEntries?: number;
+  /** How long (ms) a listing is reused (default LIST_TTL_MS). */
+  listTtlMs?: number;
 }
 
 export const PAGE_RECORDS = 20_000;
@@ -32,6 +34,12 @@ export const LIST_SCAN_ENTRIES = 200_000;
 export const LEVEL_SCAN_ENTRIES = 500_000;
 /** A listing is reused this long (ms): a tool reading many sources lists once. */
 const LIST_TTL_MS = 5_000;
+/**
+ * A journal's newest entries are scanned afresh at least this often (ms); in between, a listing reads on from the last
+ * scan's cursor. Entries that sort before the cursor but arrive later (a remote host's journal uploaded late) are
+ * seen by the next full scan, or at once when they bring a host, unit or identifier the journal did not hold before.
+ */
+export const FULL_SCAN_EVERY_MS = 5 * 60_000;
 
 
 interface Listing {
@@ -46,6 +54,8 @@ interface Listing {
 export class JournalProvider implements LogSourceProvider {
   readonly kind = 'journal' as const;
   private listing: Listing | undefined;
+  /** Each journal's last scan (by its journalctl arguments), continued from its cursor by the next listing. */
+  private readonly scans = new Map<string, JournalScan>();
 
   constructor(private readonly options: JournalProviderOptions) {}
 
@@ -66,7 +76,7 @@ export class JournalProvider implements LogSourceProvider {
     }
     // A syslog identifier the listing left out logs only inside units (python3 in api.service): nothing of its own to read.
     if (!listing.byHost && holders.every((c) => !c.units.has(unit!)) && !listing.sources.some((s) => s.name === name)) {
-      throw new UserFacingError(`${name} has no entries of its own: ${unit} logs inside systemd units, whose sources hold its lines (see logs://files)`);
+      throw new NotFoundError(`${name} has no entries of its own: ${unit} logs inside systemd units, whose sources hold its lines (see logs://files)`);
     }
     // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
     // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
@@ -86,7 +96,7 @@ export class JournalProvider implements LogSourceProvider {
 
   /** The listing, reused for LIST_TTL_MS (a tool call lists, then reads; a bounded host scan is not repeated). */
   private async listed(signal: AbortSignal | undefined): Promise<Listing> {
-    if (this.listing && Date.now() - this.listing.at < LIST_TTL_MS) return this.listing;
+    if (this.listing && Date.now() - this.listing.at < (this.options.listTtlMs ?? LIST_TTL_MS)) return this.listing;
     this.listing = await this.makeListing(signal);
     return this.listing;
   }
@@ -131,31 +141,67 @@ export class JournalProvider implements LogSourceProvider {
    * The sources seen in the newest listScanEntries entries of each journal, with the time of each one's newest entry
    * (journalctl -F gives values, not host × unit pairs, nor which identifiers log outside units, nor recency). With
    * several hosts a pair only in older entries is still read by its name, and the problem text says the listing was bounded.
+   * A journal scanned before is read on from the cursor of the newest entry that scan saw: a listing costs the entries
+   * written since (a busy journal's 200,000 newest took 6–14 s to read each time, and every tool call lists). The
+   * newest are scanned afresh when more than listScanEntries were written since, when the cursor is gone (rotated,
+   * vacuumed), when the journal holds a host, unit or identifier it did not, and every FULL_SCAN_EVERY_MS.
    */
   private async scanNewest(contents: JournalContents[], byHost: boolean, problems: string[], signal: AbortSignal | undefined): Promise<JournalScan[]> {
     const limit = this.options.listScanEntries ?? LIST_SCAN_ENTRIES;
     const scans: JournalScan[] = [];
     for (const held of contents) {
-      const scan: JournalScan = { held, newest: new Map(), identifiersInUnits: new Set(), complete: true };
-      let seen = 0;
-      const args = [...held.journal.args, '--output=json', `--output-fields=_HOSTNAME,_SYSTEMD_UNIT,SYSLOG_IDENTIFIER`, `--lines=${limit}`];
-      for await (const line of journalctlLines(args, held.journal.where, this.journalctl(signal))) {
-        seen++;
-        const scanned = scannedOf(line);
-        if (scanned?.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
-        const record = scanned?.record;
-        if (!record?.unit || (byHost && !record.host)) continue;
-        const name = journalName(record.unit, byHost ? record.host : undefined);
-        const at = scan.newest.get(name);
-        if (!at || (record.time ?? 0) > at.time) scan.newest.set(name, { time: record.time ?? 0, unit: record.unit, ...(record.host ? { host: record.host } : {}) });
-      }
-      if (seen >= limit) {
-        scan.complete = false;
-        if (byHost) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
-      }
+      const key = held.journal.args.join('\0');
+      const before = this.scans.get(key);
+      const scan = (before?.byHost === byHost ? await this.scanSince(held, before, limit, signal) : undefined) ?? (await this.scanLatest(held, byHost, limit, signal));
+      this.scans.set(key, scan);
+      if (!scan.complete && byHost) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
       scans.push(scan);
     }
     return scans;
+  }
+
+  /** The newest `limit` entries of `held`. */
+  private async scanLatest(held: JournalContents, byHost: boolean, limit: number, signal: AbortSignal | undefined): Promise<JournalScan> {
+    const scan: JournalScan = { held, byHost, newest: new Map(), identifiersInUnits: new Set(), complete: true, fullAt: Date.now() };
+    const seen = await this.scanInto(scan, [`--lines=${limit}`], Infinity, signal);
+    if (seen >= limit) scan.complete = false;
+    return scan;
+  }
+
+  /**
+   * `before` carried on with the entries written after its cursor, or undefined when that cannot be done: no cursor,
+   * more than `limit` new entries (the newest are scanned afresh), or journalctl refusing the cursor.
+   */
+  private async scanSince(held: JournalContents, before: JournalScan, limit: number, signal: AbortSignal | undefined): Promise<JournalScan | undefined> {
+    if (before.cursor === undefined || Date.now() - before.fullAt >= FULL_SCAN_EVERY_MS || holdsNew(held, before.held)) return undefined;
+    // What the journal no longer holds (vacuumed, rotated away) is not listed from an earlier scan.
+    const kept = [...before.newest].filter(([, seen]) => (held.units.has(seen.unit) || held.identifiers.has(seen.unit)) && (seen.host === undefined || held.hosts.includes(seen.host)));
+    const scan: JournalScan = { ...before, held, newest: new Map(kept), identifiersInUnits: new Set(before.identifiersInUnits) };
+    try {
+      const seen = await this.scanInto(scan, [`--after-cursor=${before.cursor}`], limit, signal);
+      return seen > limit ? undefined : scan;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      return undefined;
+    }
+  }
+
+  /** Reads `held`'s entries selected by `select` into `scan` (stopping after `stop` + 1 of them); returns how many were read. */
+  private async scanInto(scan: JournalScan, select: string[], stop: number, signal: AbortSignal | undefined): Promise<number> {
+    const args = [...scan.held.journal.args, '--output=json', `--output-fields=_HOSTNAME,_SYSTEMD_UNIT,SYSLOG_IDENTIFIER`, ...select];
+    let seen = 0;
+    for await (const line of journalctlLines(args, scan.held.journal.where, this.journalctl(signal))) {
+      if (++seen > stop) break;
+      const scanned = scannedOf(line);
+      if (scanned?.record.cursor !== undefined) scan.cursor = scanned.record.cursor;
+      if (scanned?.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
+      const record = scanned?.record;
+      if (!record?.unit || (scan.byHost && !record.host)) continue;
+      const name = journalName(record.unit, scan.byHost ? record.host : undefined);
+      const at = scan.newest.get(name);
+      if (!at || (record.time ?? 0) > at.time) scan.newest.set(name, { time: record.time ?? 0, unit: record.unit, ...(record.host ? { host: record.host } : {}) });
+    }
+    return seen;
   }
 
   /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
@@ -240,10 +286,22 @@ function addSource(found: Map<string, SourceInfo>, unit: string, host: string | 
 /** What the newest entries of one journal showed: each source's newest entry (by source name), and whether they were all of it. */
 interface JournalScan {
   held: JournalContents;
+  /** Names carry the host (the scan was made for journals of several hosts). */
+  byHost: boolean;
   newest: Map<string, { time: number; unit: string; host?: string }>;
   /** Syslog identifiers seen on entries that have a unit. */
   identifiersInUnits: Set<string>;
   complete: boolean;
+  /** The __CURSOR of the newest entry read, where the next listing continues. */
+  cursor?: string;
+  /** When the full scan this one continues was made (epoch ms). */
+  fullAt: number;
+}
+
+/** Whether `now` holds a host, unit or syslog identifier that `before` did not (journalctl -F of each). */
+function holdsNew(now: JournalContents, before: JournalContents): boolean {
+  const hosts = new Set(before.hosts);
+  return now.hosts.some((h) => !hosts.has(h)) || [...now.units].some((u) => !before.units.has(u)) || [...now.identifiers].some((i) => !before.identifiers.has(i));
 }
 
 /** Host × unit sources of journals holding several hosts, from their scans, each with the time of its newest entry. */

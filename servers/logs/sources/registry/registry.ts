@@ -1,6 +1,6 @@
 // Which source providers are on, every source they list, and name → provider: the one place the tools and resources
 // ask about sources.
-import { UserFacingError } from '../../../shared/tool-result';
+import { InvalidArgumentError, NotFoundError } from '../../../shared/tool-result';
 import { unitStem } from '../journal/names';
 import { dockerProvider } from '../docker';
 import { JournalProvider } from '../journal/provider';
@@ -49,13 +49,15 @@ export class SourceRegistry {
     return { sources: sources.sort((a, b) => a.name.localeCompare(b.name)), problems: results.flatMap((r) => (r.problem ? [r.problem] : [])) };
   }
 
-  /** The records of one source (LogSourceProvider.read). Throws UserFacingError when its kind is off or unknown. */
+  /** The records of one source (LogSourceProvider.read). Throws NotFoundError when its kind is off, InvalidArgumentError when unknown. */
   read(name: string, query: RecordQuery): AsyncIterable<SourceRecord> {
     const provider = this.providerOf(name);
     if (!provider) {
       const kind = name.slice(0, name.indexOf(':'));
       const how = kind === 'journal' ? '--journal on / LOG_JOURNAL=on, or --journal-dir / --journal-file' : kind === 'docker' ? '--docker on / LOG_DOCKER=on' : undefined;
-      throw new UserFacingError(how ? `${kind} sources are turned off in this server: turn them on with ${how}` : `unknown source kind in ${name}: names start with journal: or docker:`);
+      // Off here, so no such source in this server; an unknown kind cannot name one anywhere.
+      if (how) throw new NotFoundError(`${kind} sources are turned off in this server: turn them on with ${how}`);
+      throw new InvalidArgumentError(`unknown source kind in ${name}: names start with journal: or docker:`);
     }
     return provider.read(name, query);
   }
