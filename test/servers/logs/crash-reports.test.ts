@@ -145,13 +145,14 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       // break21: the outermost frame is the thread's or the process's start code, which caught it: uncaught, not logged.
       ['pythread', PY_THREAD, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
       ['pyprocess', PY_PROCESS, ['INFO', 'INFO', 'ERROR', 'ERROR', 'ERROR', 'ERROR', 'ERROR']],
-      // The caret under the source line shows the error went uncaught (errors16).
-      ['node', NODE, ['INFO', 'INFO', 'ERROR', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
+      // The script position Node.js prints above the source line shows the error went uncaught (errors17; errors16 read
+      // the caret under it, which Python 3.11+ prints in logged tracebacks too): the report is the error from there on.
+      ['node', NODE, ['ERROR', 'ERROR', 'ERROR', undefined, 'ERROR', 'ERROR', undefined, 'ERROR']],
       ['go', GO, ['FATAL', 'FATAL', undefined, 'FATAL', 'FATAL', 'FATAL']],
       // Rust's closing `note: run with RUST_BACKTRACE=1` spells a level of its own (note: INFO).
       ['rust', RUST, ['ERROR', 'ERROR', 'INFO']],
       ['cassert', C_ASSERT, ['FATAL', 'FATAL']],
-      ['rejection', REJECTION, ['INFO', 'INFO', 'ERROR', undefined, 'FATAL', 'FATAL', 'FATAL']],
+      ['rejection', REJECTION, ['ERROR', 'ERROR', 'ERROR', undefined, 'FATAL', 'FATAL', 'FATAL']],
       ['hserr', HS_ERR, ['INFO', 'FATAL', 'FATAL', 'FATAL', 'FATAL']],
       ['killed', KILLED, ['FATAL']],
       // A logged warning's exception is the warning's; a logged error's traceback is that error's.
