@@ -1,7 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { entryOf, inheritedLevel, isEntryPart, type EntryHeader } from '../format/continuation';
+import { entryOf, inheritedLevel, isEntryPart, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
@@ -48,7 +48,7 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     const text = lineAbove(n);
     if (text === undefined) return beyond;
     const parsed = parseLine(parser, text);
-    const header = headerOf(parsed);
+    const header = headerOf(parsed) ?? (unknownEntry(parser, parsed) ? {} : undefined);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
     // on the entry above it (inheritedLevel). The lines below either are that entry's.

@@ -128,6 +128,77 @@ function deepTraceback(): string[] {
 /** Python's logging.basicConfig default format: no time, one entry per leveled line. */
 const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
 
+/**
+ * errors17: Python 3.11+'s traceback of an exception logged at INFO (`log.info("…", exc_info=True)`), as CPython 3.11.7
+ * printed it: its caret lines under each frame's source line (`^^^^^^^^`) were read as Node's caret under the source
+ * line of an uncaught error, and the INFO entry's traceback counted as an error.
+ */
+function python311AtInfo(): string[] {
+  return [
+    ...Array.from({ length: 3 }, (_, i) => `2026-12-02 07:02:08,${975 + i} INFO api: request ${i}`),
+    '2026-12-02 07:02:08,978 INFO api: cache miss, falling back to the database',
+    'Traceback (most recent call last):',
+    '  File "/srv/api/cache.py", line 15, in serve',
+    '    Cache().get("k")',
+    '  File "/srv/api/cache.py", line 9, in get',
+    '    return self.client.get(key)',
+    '           ^^^^^^^^^^^^^^^^^^^^',
+    '  File "/srv/api/redis_client.py", line 5, in get',
+    '    def get(self, k): raise ConnectionError("redis down")',
+    '                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+    'ConnectionError: redis down',
+    '2026-12-02 07:02:08,981 INFO api: no rows for the average',
+    'Traceback (most recent call last):',
+    '  File "/srv/api/stats.py", line 19, in serve',
+    '    total([])',
+    '  File "/srv/api/stats.py", line 10, in total',
+    '    def total(rows): return sum(rows) / len(rows)',
+    '                            ~~~~~~~~~~^~~~~~~~~~~',
+    'ZeroDivisionError: division by zero',
+    '2026-12-02 07:02:08,981 INFO api: request 4',
+  ];
+}
+
+/**
+ * errors17: asyncio's report of a task's exception nobody retrieved, as CPython 3.11.7 wrote it when the program
+ * configured a handler for its own logger only: the `asyncio` logger's ERROR went to Python's last-resort handler, which
+ * writes the bare message. It read as a traceback logged with the INFO entry above (0 errors and a note).
+ */
+const ASYNCIO_LAST_RESORT = [
+  '2026-12-02 07:01:29,941 INFO app: worker 1 started',
+  'Task exception was never retrieved',
+  "future: <Task finished name='Task-2' coro=<poll() done, defined at /srv/app/main.py:3> exception=ConnectionError('upstream closed')>",
+  'Traceback (most recent call last):',
+  '  File "/srv/app/main.py", line 5, in poll',
+  '    raise ConnectionError("upstream closed")',
+  'ConnectionError: upstream closed',
+  '2026-12-02 07:01:30,005 INFO app: worker 1 idle',
+];
+
+/**
+ * errors17 (break21's pino case): two pino records, then Node.js's report of an uncaught TypeError: too few records for
+ * a JSON layout, so each line was read alone, and the report counted twice (the caret line, then the TypeError).
+ */
+const PINO_THEN_CRASH = [
+  '{"level":30,"time":1796188201120,"pid":7,"hostname":"api-1","msg":"server listening on 0.0.0.0:3000"}',
+  '{"level":30,"time":1796188202120,"pid":7,"hostname":"api-1","reqId":"req-1","msg":"request completed","responseTime":3.2}',
+  '/srv/api/src/routes/orders.js:42',
+  '    const total = order.items.reduce((s, i) => s + i.price, 0);',
+  '                              ^',
+  '',
+  "TypeError: Cannot read properties of undefined (reading 'reduce')",
+  '    at handler (/srv/api/src/routes/orders.js:42:31)',
+  '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+  '',
+  'Node.js v20.11.1',
+];
+
+/**
+ * errors17: Python's logging.basicConfig() default layout (`LEVEL:logger:message`, no time), which is read line by line,
+ * with logging.exception()'s traceback (CPython 3.11.7): the traceback's exception line was a second error.
+ */
+const BASIC_CONFIG_EXCEPTION = ['INFO:root:job 0 started', 'INFO:root:job 1 started', 'INFO:root:job 2 started', 'ERROR:root:job 3 failed', 'Traceback (most recent call last):', '  File "/srv/jobs/run.py", line 8, in <module>', '  File "/srv/jobs/run.py", line 4, in job', "KeyError: 'b'", 'INFO:root:job 4 started'];
+
 describe('logs: error_summary counts entries, not lines', function () {
   this.timeout(60_000);
   let dir = '';
@@ -142,6 +213,10 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'heap-abort.log'), HEAP_ABORT.join('\n') + '\n');
     writeFileSync(join(dir, 'deep-traceback.log'), deepTraceback().join('\n') + '\n');
     writeFileSync(join(dir, 'stack-smash.log'), STACK_SMASH.join('\n') + '\n');
+    writeFileSync(join(dir, 'py311-info.log'), python311AtInfo().join('\n') + '\n');
+    writeFileSync(join(dir, 'asyncio.log'), ASYNCIO_LAST_RESORT.join('\n') + '\n');
+    writeFileSync(join(dir, 'pino-crash.log'), PINO_THEN_CRASH.join('\n') + '\n');
+    writeFileSync(join(dir, 'basic-config.log'), BASIC_CONFIG_EXCEPTION.join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -212,6 +287,39 @@ describe('logs: error_summary counts entries, not lines', function () {
       assert.equal(data.totalErrors, 0, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
       const search = (await server().client.callTool({ name: 'search_logs', arguments: { file: 'options.log', level: 'ERROR' } })) as CallToolResult;
       assert.deepEqual((search.structuredContent as Data).matches.map((m: Data) => m.text), []);
+    });
+
+    const errorLines = async (file: string): Promise<number[]> => {
+      const result = (await server().client.callTool({ name: 'search_logs', arguments: { file, level: 'ERROR', order: 'oldest', limit: 100 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return (result.structuredContent as Data).matches.map((m: Data) => m.line);
+    };
+
+    it("Python 3.11+'s carets in a traceback logged at INFO are no sign of an uncaught error: no error, and the note", async () => {
+      const data = await summary('py311-info.log');
+      assert.equal(data.totalErrors, 0, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.ok(data.notes.some((n: string) => n.startsWith('py311-info.log: 2 exception report(s)')), data.notes.join('\n'));
+      assert.deepEqual(await errorLines('py311-info.log'), []);
+    });
+
+    it("asyncio's `Task exception was never retrieved` written by the last-resort handler is one error, with its traceback", async () => {
+      const data = await summary('asyncio.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 2);
+      assert.deepEqual(await errorLines('asyncio.log'), [2, 3, 4, 5, 6, 7]);
+    });
+
+    it("a Node.js crash after two pino records is one error, counted at its TypeError line", async () => {
+      const data = await summary('pino-crash.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 7);
+    });
+
+    it("Python's default basicConfig layout: logging.exception() with its traceback is one error", async () => {
+      const data = await summary('basic-config.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 4);
+      assert.deepEqual(await errorLines('basic-config.log'), [4, 5, 6, 7, 8]);
     });
 
     it('without times, each leveled line is an entry', async () => {
