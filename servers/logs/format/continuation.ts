@@ -121,11 +121,26 @@ export function ownLevel(parsed: ParsedLine): Level | undefined {
 export interface EntryHeader {
   timestamp?: number;
   level?: Level;
+  /** The stream a container runtime read the entry's last line from (ParsedLine.stream). */
+  stream?: string;
   /**
    * The entry was opened by a line that announces an exception's report (Python's `Traceback …`, crash-reports.ts
    * announcesReport) and is counted at the exception's line still to come.
    */
   announced?: boolean;
+}
+
+/**
+ * The entry above (`above`, as found) that a line needing one (needsHeader) may belong to, or undefined when it is none:
+ * a container runtime's record read from another stream than the entry's last line (a program's `e.printStackTrace()`
+ * on stderr after its logger's INFO lines on stdout is no report of theirs: an entry is written whole to one stream),
+ * or a plain record (ParsedLine.plain) unless a report announced above goes on through it (Node's source line, asyncio's
+ * `future: <Task …>`). The sources' records join by the same forms (tools/source-lines.ts).
+ */
+export function entryAbove(parsed: ParsedLine, above: EntryHeader | undefined): EntryHeader | undefined {
+  if (above === undefined) return undefined;
+  if (parsed.stream !== undefined && above.stream !== undefined && parsed.stream !== above.stream) return undefined;
+  return parsed.plain === true && above.announced !== true ? undefined : above;
 }
 
 /**

@@ -199,6 +199,31 @@ const PINO_THEN_CRASH = [
  */
 const BASIC_CONFIG_EXCEPTION = ['INFO:root:job 0 started', 'INFO:root:job 1 started', 'INFO:root:job 2 started', 'ERROR:root:job 3 failed', 'Traceback (most recent call last):', '  File "/srv/jobs/run.py", line 8, in <module>', '  File "/srv/jobs/run.py", line 4, in job', "KeyError: 'b'", 'INFO:root:job 4 started'];
 
+/** Docker's json-file records (`/var/lib/docker/containers/<id>/<id>-json.log`): one line a record, its stream marked. */
+const dockerJson = (records: [stream: 'stdout' | 'stderr', text: string][]): string[] =>
+  records.map(([stream, text], i) => JSON.stringify({ log: `${text}\n`, stream, time: `2026-12-02T06:00:${String(i).padStart(2, '0')}.123456789Z` }));
+
+/**
+ * errors17: a container's json-file read as a log file. Each record is a write of its own: a plain line after an ERROR
+ * line is no part of it (it was read as ERROR in files, sources16 fixed the Docker API path), and a stack a program
+ * prints on stderr (`e.printStackTrace()`) after its logger's INFO lines on stdout is no report of theirs: an error,
+ * where a logger's `log.info("…", e)` on stdout stays the INFO entry's, noted.
+ */
+const DOCKER_PLAIN_AFTER_ERROR = dockerJson([
+  ['stdout', '2026-12-02T06:00:00.100Z INFO  uploader: upload 7 started'],
+  ['stderr', '2026-12-02T06:00:01.100Z ERROR uploader: upload 7 failed: disk full'],
+  ['stderr', 'progress 10% 20% 100%'],
+  ['stdout', '2026-12-02T06:00:03.100Z INFO  uploader: upload 8 started'],
+]);
+const JAVA_STACK: [string, string, string] = ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.', '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)', '\tat com.acme.Sync.run(Sync.java:44)'];
+const dockerStack = (stream: 'stdout' | 'stderr'): string[] =>
+  dockerJson([
+    ['stdout', '06:00:00.100 [main] INFO  com.acme.Sync - sync started'],
+    ['stdout', '06:00:00.300 [main] INFO  com.acme.Sync - 12 rows read'],
+    ...JAVA_STACK.map((text): ['stdout' | 'stderr', string] => [stream, text]),
+    ['stdout', '06:00:31.400 [main] INFO  com.acme.Sync - sync finished'],
+  ]);
+
 describe('logs: error_summary counts entries, not lines', function () {
   this.timeout(60_000);
   let dir = '';
@@ -217,6 +242,9 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'asyncio.log'), ASYNCIO_LAST_RESORT.join('\n') + '\n');
     writeFileSync(join(dir, 'pino-crash.log'), PINO_THEN_CRASH.join('\n') + '\n');
     writeFileSync(join(dir, 'basic-config.log'), BASIC_CONFIG_EXCEPTION.join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-plain-json.log'), DOCKER_PLAIN_AFTER_ERROR.join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-stderr-json.log'), dockerStack('stderr').join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-stdout-json.log'), dockerStack('stdout').join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -320,6 +348,24 @@ describe('logs: error_summary counts entries, not lines', function () {
       assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
       assert.equal(data.groups[0].examples[0].line, 4);
       assert.deepEqual(await errorLines('basic-config.log'), [4, 5, 6, 7, 8]);
+    });
+
+    it("a container's json-file: a plain record after an ERROR record is no part of it, for search_logs and log_patterns", async () => {
+      const data = await summary('docker-plain-json.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.deepEqual(await errorLines('docker-plain-json.log'), [2]);
+      const patterns = (await server().client.callTool({ name: 'log_patterns', arguments: { file: 'docker-plain-json.log', level: 'ERROR' } })) as CallToolResult;
+      assert.deepEqual((patterns.structuredContent as Data).templates.map((t: Data) => t.count), [1], JSON.stringify(patterns.structuredContent));
+    });
+
+    it("a container's json-file: a stack on stderr after INFO records on stdout is an error; on stdout it is the INFO entry's, noted", async () => {
+      const stderr = await summary('docker-stderr-json.log');
+      assert.equal(stderr.totalErrors, 1, JSON.stringify(stderr.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(stderr.groups[0].examples[0].line, 3);
+      assert.deepEqual(await errorLines('docker-stderr-json.log'), [3, 4, 5]);
+      const stdout = await summary('docker-stdout-json.log');
+      assert.equal(stdout.totalErrors, 0, JSON.stringify(stdout.groups.map((g: Data) => [g.template, g.count])));
+      assert.ok(stdout.notes.some((n: string) => n.startsWith('docker-stdout-json.log: 1 exception report(s)')), stdout.notes.join('\n'));
     });
 
     it('without times, each leveled line is an entry', async () => {
