@@ -291,9 +291,13 @@ function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolea
   return parsed;
 }
 
-/** True for a record's text that may go on the entry above: the forms the sources' records join it by (tools/source-lines.ts). */
+/**
+ * True for a record's text that may go on the entry above: the forms the sources' records join it by
+ * (tools/source-lines.ts), and an empty line, which a program writes inside its multi-line output (Go's panic before
+ * `goroutine 1 [running]:`, Node's report before the error's name) and which starts nothing.
+ */
 function continuationLike(text: string, inner: ParsedLine): boolean {
-  return continuationShaped(text) || crashReport(text) !== undefined || showsUncaught(text) || isEntryPart(inner);
+  return text.trim().length === 0 || continuationShaped(text) || crashReport(text) !== undefined || showsUncaught(text) || isEntryPart(inner);
 }
 
 /** Columns of a shipper's table read before its last bar at most (host, container, stream). */

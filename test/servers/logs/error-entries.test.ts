@@ -215,6 +215,15 @@ const DOCKER_PLAIN_AFTER_ERROR = dockerJson([
   ['stderr', 'progress 10% 20% 100%'],
   ['stdout', '2026-12-02T06:00:03.100Z INFO  uploader: upload 8 started'],
 ]);
+/** Go's panic on stderr after logrus's line on stdout: its empty record is no plain one, the goroutine's lines are the panic's. */
+const DOCKER_GO_PANIC = dockerJson([
+  ['stdout', 'time="2026-12-02T06:00:00Z" level=info msg="listening"'],
+  ['stderr', 'panic: runtime error: index out of range [3] with length 3'],
+  ['stderr', ''],
+  ['stderr', 'goroutine 7 [running]:'],
+  ['stderr', 'main.handle(...)'],
+  ['stderr', '\t/src/main.go:40 +0x1d'],
+]);
 const JAVA_STACK: [string, string, string] = ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.', '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)', '\tat com.acme.Sync.run(Sync.java:44)'];
 const dockerStack = (stream: 'stdout' | 'stderr'): string[] =>
   dockerJson([
@@ -244,6 +253,7 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'basic-config.log'), BASIC_CONFIG_EXCEPTION.join('\n') + '\n');
     writeFileSync(join(dir, 'docker-plain-json.log'), DOCKER_PLAIN_AFTER_ERROR.join('\n') + '\n');
     writeFileSync(join(dir, 'docker-stderr-json.log'), dockerStack('stderr').join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-panic-json.log'), DOCKER_GO_PANIC.join('\n') + '\n');
     writeFileSync(join(dir, 'docker-stdout-json.log'), dockerStack('stdout').join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -356,6 +366,9 @@ describe('logs: error_summary counts entries, not lines', function () {
       assert.deepEqual(await errorLines('docker-plain-json.log'), [2]);
       const patterns = (await server().client.callTool({ name: 'log_patterns', arguments: { file: 'docker-plain-json.log', level: 'ERROR' } })) as CallToolResult;
       assert.deepEqual((patterns.structuredContent as Data).templates.map((t: Data) => t.count), [1], JSON.stringify(patterns.structuredContent));
+      // An empty record is no plain one: Go's panic goes on through it to its goroutine's lines.
+      assert.equal((await summary('docker-panic-json.log')).totalErrors, 1);
+      assert.deepEqual(await errorLines('docker-panic-json.log'), [2, 3, 4, 5, 6]);
     });
 
     it("a container's json-file: a stack on stderr after INFO records on stdout is an error; on stdout it is the INFO entry's, noted", async () => {
