@@ -73,6 +73,10 @@ describe('logs: a zoneless log written in another zone than the server\'s', func
       const second = await search('2026-10-25T01:00:00Z', '2026-10-25T02:00:00Z');
       assert.deepEqual(second.matches, []);
       assert.ok(second.notes.some((n: string) => /^app\.log: its times carry no zone, and this server's zone lives 02:00 to 02:59 of 2026-10-25 twice .* read 60 min early/.test(n)), second.notes.join('\n'));
+      // log_patterns' window on a file says it as search_logs does.
+      const patterns = ((await server.client.callTool({ name: 'log_patterns', arguments: { file: 'app.log', since: '2026-10-25T01:00:00Z', until: '2026-10-25T02:00:00Z' } })) as CallToolResult).structuredContent as Data;
+      assert.equal(patterns.linesMatched, 0);
+      assert.ok((patterns.notes ?? []).some((n: string) => /^app\.log: its times carry no zone, .* twice/.test(n)), JSON.stringify(patterns.notes));
       // A window far from the change says nothing of it.
       const far = await search('2026-10-25T04:00:00Z', '2026-10-25T05:00:00Z');
       assert.ok(!far.notes.some((n: string) => /lives .* twice/.test(n)), far.notes.join('\n'));
