@@ -58,8 +58,8 @@ export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
  * still that line's: a frame is indented, a report opens with `Traceback …` or the exception's name, and no program
  * writes its own entries so (header.ts continuationShaped, crash-reports.ts crashReport). Read as entries of their own,
  * `logging.exception()`'s traceback was a second error beside its ERROR line. A plain line stays an entry of its own
- * (`Finished with 0 failures` under an `error: …` line is no error), and so does an empty one's neighbour: an empty
- * line is no line of the entry above and ends none.
+ * (`Finished with 0 failures` under an `error: …` line is no error); an empty line belongs to no entry and ends none
+ * (unknownEntry).
  */
 function unknownContinues(parsed: ParsedLine): boolean {
   if (parsed.level !== undefined || parsed.timestamp !== undefined) return false;
@@ -89,8 +89,8 @@ export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefine
  * none): `above`, except for a line of an exception's report (`report`) under no entry, which is an error of its own —
  * an uncaught exception printed where no entry is above — and under an INFO entry when the line is of a form only a
  * runtime writes (Ruby's, Elixir's) or shows the exception went uncaught (a Python traceback's `in <module>` frame,
- * the script position Node.js prints above the source line: crash-reports.ts showsUncaught). A report of a form a logger writes (`logged`:
- * `Traceback …`, `java.io.IOException: …`) under an INFO entry is that entry's, logged at INFO
+ * the script position Node.js prints above the source line: crash-reports.ts showsUncaught). A report of a form a
+ * logger writes (`logged`: `Traceback …`, `java.io.IOException: …`) under an INFO entry is that entry's, logged at INFO
  * (`logger.info("…", exc_info=True)`, `log.info("…", e)`): counting it as an error counted an INFO entry as one.
  * Under a WARN or ERROR entry the report is that entry's own (`log.warn("retrying", e)`), at its level; under DEBUG or
  * TRACE too: libraries log exceptions they ignore there with their stack (Jetty's `DEBUG … ignored` +

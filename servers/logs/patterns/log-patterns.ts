@@ -131,11 +131,11 @@ export async function minePatterns(
     const p = parser as LineParser;
     const parsed = p.parse(line);
     // Lines without a header of their own (stack traces, wrapped text) and an entry's parts (PostgreSQL `DETAIL:`) take
-    // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). A file without
-    // entry headers ('unknown': each line is the message) has no entries to belong to: `Finished with 0 failures` under
-    // an `error: …` line is no error.
-    // A container runtime's plain record or one from another stream is no part of the entry above (continuation.ts
-    // entryAbove; the search engines also let a report announced above go on through a plain record, read here as none).
+    // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). In a file without
+    // entry headers ('unknown': each line is the message) only a stack's or a report's lines do: `Finished with 0
+    // failures` under an `error: …` line is no error. A container runtime's plain record or one from another stream is
+    // no part of the entry above (continuation.ts entryAbove; the search engines also let a report announced above go on
+    // through a plain record, read here as none).
     let level = parsed.level;
     let timestamp = parsed.timestamp;
     if (needsHeader(p, parsed) && parsed.plain !== true && (parsed.stream === undefined || previousStream === undefined || parsed.stream === previousStream)) {
