@@ -1,5 +1,6 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
 import { announcesReport, isSignalDeath } from './crash-reports';
+import { continuationShaped } from './header';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
 
 // PostgreSQL writes the parts of one entry (DETAIL, HINT, STATEMENT …) as lines with the entry's own prefix. Matched on
@@ -41,12 +42,37 @@ export function inheritsLevel(parsed: ParsedLine): boolean {
  * A parsed line takes what it lacks from the entry header above: a continuation line (no time of its own: stack frame,
  * indented text) its time and level, an entry's part (continuesEntry) its level. A line with its own time starts a new
  * entry and never inherits a level: without one it stays level-less (and is counted as such) rather than taking the
- * level of an unrelated entry above. Formats without entry headers ('unknown') inherit nothing.
+ * level of an unrelated entry above. In a format without entry headers ('unknown': each line is the message) only a
+ * line shaped as a continuation does (unknownContinues).
  */
 export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
-  if (parser.format.id === 'unknown' || parsed.standalone) return false;
+  if (parsed.standalone) return false;
+  if (parser.format.id === 'unknown') return unknownContinues(parsed);
   if (parsed.timestamp === undefined) return true;
   return continuesEntry(parsed);
+}
+
+/**
+ * In a format without entry headers, where a line's level is read from its own spelling (Python's default
+ * `ERROR:root:job 3 failed`, `error: …`), the lines of a stack trace or an exception's report below a leveled line are
+ * still that line's: a frame is indented, a report opens with `Traceback …` or the exception's name, and no program
+ * writes its own entries so (header.ts continuationShaped, crash-reports.ts crashReport). Read as entries of their own,
+ * `logging.exception()`'s traceback was a second error beside its ERROR line. A plain line stays an entry of its own
+ * (`Finished with 0 failures` under an `error: …` line is no error); an empty line belongs to no entry and ends none
+ * (unknownEntry).
+ */
+function unknownContinues(parsed: ParsedLine): boolean {
+  if (parsed.level !== undefined || parsed.timestamp !== undefined) return false;
+  return parsed.report !== undefined || continuationShaped(parsed.message);
+}
+
+/**
+ * True when a line of a format without entry headers ends the search for the entry above (collector.ts headerAbove): a
+ * line that is no continuation (unknownContinues) is an entry of its own even without a level, as the lines are read in
+ * order (needsHeader false: its own level, none). Empty lines do not end it.
+ */
+export function unknownEntry(parser: LineParser, parsed: ParsedLine): boolean {
+  return parser.format.id === 'unknown' && !parsed.standalone && parsed.message.trim().length > 0 && !unknownContinues(parsed);
 }
 
 /**
@@ -63,8 +89,8 @@ export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefine
  * none): `above`, except for a line of an exception's report (`report`) under no entry, which is an error of its own —
  * an uncaught exception printed where no entry is above — and under an INFO entry when the line is of a form only a
  * runtime writes (Ruby's, Elixir's) or shows the exception went uncaught (a Python traceback's `in <module>` frame,
- * Node's caret under the source line: crash-reports.ts SHOWS_UNCAUGHT). A report of a form a logger writes (`logged`:
- * `Traceback …`, `java.io.IOException: …`) under an INFO entry is that entry's, logged at INFO
+ * the script position Node.js prints above the source line: crash-reports.ts showsUncaught). A report of a form a
+ * logger writes (`logged`: `Traceback …`, `java.io.IOException: …`) under an INFO entry is that entry's, logged at INFO
  * (`logger.info("…", exc_info=True)`, `log.info("…", e)`): counting it as an error counted an INFO entry as one.
  * Under a WARN or ERROR entry the report is that entry's own (`log.warn("retrying", e)`), at its level; under DEBUG or
  * TRACE too: libraries log exceptions they ignore there with their stack (Jetty's `DEBUG … ignored` +
@@ -77,6 +103,15 @@ export function inheritedLevel(parsed: ParsedLine, above: Level | undefined): Le
   return above === 'INFO' && parsed.logged !== true ? parsed.report : above;
 }
 
+/**
+ * True for a line that announces an exception's report below it (Python's `Traceback …`, Node's script position:
+ * crash-reports.ts announcesReport) and has no level of its own: never an entry of its own (entryOf), for the report is
+ * counted at its exception's line (`ZeroDivisionError: …`, `TypeError: …`), which names what failed.
+ */
+export function announcesOnly(parsed: ParsedLine): boolean {
+  return parsed.level === undefined && parsed.report !== undefined && announcesReport(parsed.message);
+}
+
 /** The level of a line that starts an entry of its own (needsHeader false): its own, or its report's (`report`). */
 export function ownLevel(parsed: ParsedLine): Level | undefined {
   return parsed.level ?? parsed.report;
@@ -86,11 +121,26 @@ export function ownLevel(parsed: ParsedLine): Level | undefined {
 export interface EntryHeader {
   timestamp?: number;
   level?: Level;
+  /** The stream a container runtime read the entry's last line from (ParsedLine.stream). */
+  stream?: string;
   /**
    * The entry was opened by a line that announces an exception's report (Python's `Traceback …`, crash-reports.ts
    * announcesReport) and is counted at the exception's line still to come.
    */
   announced?: boolean;
+}
+
+/**
+ * The entry above (`above`, as found) that a line needing one (needsHeader) may belong to, or undefined when it is none:
+ * a container runtime's record read from another stream than the entry's last line (a program's `e.printStackTrace()`
+ * on stderr after its logger's INFO lines on stdout is no report of theirs: an entry is written whole to one stream),
+ * or a plain record (ParsedLine.plain) unless a report announced above goes on through it (Node's source line, asyncio's
+ * `future: <Task …>`). The sources' records join by the same forms (tools/source-lines.ts).
+ */
+export function entryAbove(parsed: ParsedLine, above: EntryHeader | undefined): EntryHeader | undefined {
+  if (above === undefined) return undefined;
+  if (parsed.stream !== undefined && above.stream !== undefined && parsed.stream !== above.stream) return undefined;
+  return parsed.plain === true && above.announced !== true ? undefined : above;
 }
 
 /**
@@ -109,7 +159,7 @@ export interface EntryHeader {
  */
 export function entryOf(parsed: ParsedLine, level: Level | undefined, above: EntryHeader | undefined): { opens: boolean; announced: boolean } {
   const severer = level !== undefined && (above?.level === undefined || LEVELS.indexOf(level) > LEVELS.indexOf(above.level));
-  if (parsed.level === undefined && parsed.report !== undefined && announcesReport(parsed.message)) return { opens: false, announced: severer || above?.announced === true };
+  if (announcesOnly(parsed)) return { opens: false, announced: severer || above?.announced === true };
   // A level of the line's own (a header's `ERROR:`, or a runtime's word on an uncaught failure, which the parser makes
   // the line's level) opens an entry even at the level of the entry above: psql's untimed `ERROR:  relation … does not
   // exist` under a timed ERROR is another error, and a crash after a logged ERROR is the crash (break19: both vanished

@@ -1,7 +1,7 @@
 // The lines that open an exception's or a panic's report. They carry no header, so by the continuation rule they take
 // the level of the entry above them: a program that logs INFO lines and then dies of an uncaught exception would leave
 // a file with "no ERROR lines" in it. Which of them an INFO entry keeps as its own (an exception logged at INFO) is
-// continuation.ts inheritedLevel's rule, from the forms marked here (LOGGED_FORMS, SHOWS_UNCAUGHT).
+// continuation.ts inheritedLevel's rule, from the forms marked here (LOGGED_FORMS, showsUncaught).
 import type { Level } from './types';
 
 /** A shell's word on a process a signal killed: the last line of a crash, after the program's own last words or alone. */
@@ -45,6 +45,14 @@ const UNCAUGHT: ReadonlyArray<readonly [string, RegExp, Level]> = [
   // error:  Uncaught PDOException: … in /app/db.php:5`, `PHP Fatal error:  Allowed memory size of … exhausted`, `PHP Parse
   // error:  syntax error, …`. The script stops there; no logger writes these words (Monolog writes `app.CRITICAL:`).
   ['P', /^PHP (?:Fatal|Parse) error: +\S/, 'FATAL'],
+  // Python's asyncio event loop, on an exception no code handled (its default exception handler logs these at ERROR to
+  // the `asyncio` logger): one a task or future raised that was never awaited or retrieved (`Task exception was never
+  // retrieved`, `Future …`, `_GatheringFuture …`; asyncio/futures.py, then `future: <Task …>` and the traceback) and one
+  // a callback raised (`Exception in callback <Handle …>`; asyncio/events.py). With no logging configured, Python's
+  // last-resort handler writes the bare message, with no time or level, so after a program's own INFO lines the report
+  // below it read as an exception logged at INFO.
+  ['TF_', /^_?(?:[A-Z]\w*)?(?:Task|Future) exception was never retrieved\s*$/, 'ERROR'],
+  ['E', /^Exception in callback \S/, 'ERROR'],
   // CPython's fatal errors (Py_FatalError, faulthandler): `Fatal Python error: Segmentation fault`.
   ['F', /^Fatal Python error: /, 'FATAL'],
   // musl's failed assert(): `Assertion failed: x > 0 (main.c: main: 12)`.
@@ -77,11 +85,16 @@ const ANNOUNCES = /^Traceback \(most recent call last\):\s*$/;
 /**
  * Lines inside a report that show its exception was not caught, by whatever printed them: the outermost frame of a
  * Python traceback is the main module's top level (`  File "/app/worker.py", line 88, in <module>`: the exception rose
- * through every function, and a logger catching it there is rare), and a line of carets alone points into the source
- * line above it, as Node's and V8's report of an uncaught error opens (`/app/server.js:17`, the source line, `    ^`).
+ * through every function, and a logger catching it there is rare), and the script position Node.js prints alone on the
+ * first line of its report of an uncaught error (`/app/server.js:17`, `file:///app/main.mjs:3`,
+ * `node:internal/process/promises:288`, then the source line and a caret under it): V8's resource name of a script and
+ * a line number, which only the process's fatal-exception handler writes so (a logged `err.stack` starts with the
+ * error's name). Not the caret line: Python 3.11 and later underline the failing expression in every frame of a
+ * traceback (`    ^^^^^^^^`), logged ones too, and a line of carets alone cannot tell whose it is.
  * Each announces the exception's line below it (entryOf), as ANNOUNCES does under no entry.
  */
-const SHOWS_UNCAUGHT: readonly RegExp[] = [/^\s+File "[^"]*", line \d+, in <module>$/, /^\s*\^+$/];
+const MODULE_FRAME = /^\s+File "[^"]*", line \d+, in <module>$/;
+const NODE_POSITION = /^(?:file:\/\/\S+|(?:\/|[A-Za-z]:\\)\S*\.(?:[cm]?js|jsx|[cm]?ts|tsx)|node:[\w/.-]+|\[eval\]):\d+$/;
 
 /**
  * The outermost frame of a Python traceback that a thread's or a child process's start code caught: a traceback's first
@@ -93,17 +106,18 @@ const SHOWS_UNCAUGHT: readonly RegExp[] = [/^\s+File "[^"]*", line \d+, in <modu
 const BOOTSTRAP_FRAME = /^\s+File "[^"]*[\\/](?:threading|multiprocessing[\\/]process)\.py", line \d+, in _bootstrap(?:_inner)?$/;
 
 /**
- * True for a line inside a report that shows its exception went uncaught (SHOWS_UNCAUGHT, BOOTSTRAP_FRAME). Asked of
- * every line without a header (each stack frame): its last character ('>', '^', or the 'p'/'r' of `_bootstrap`/
- * `_bootstrap_inner`) is looked at before any regex runs.
+ * True for a line inside a report that shows its exception went uncaught (MODULE_FRAME, NODE_POSITION,
+ * BOOTSTRAP_FRAME). Asked of every line without a header (each stack frame): its last character ('>', a digit, or the
+ * 'p'/'r' of `_bootstrap`/`_bootstrap_inner`) is looked at before any regex runs.
  */
 export function showsUncaught(message: string): boolean {
   const last = message.charCodeAt(message.length - 1);
   if (last === 112 || last === 114) return BOOTSTRAP_FRAME.test(message);
-  return (last === 62 || last === 94) && SHOWS_UNCAUGHT.some((pattern) => pattern.test(message));
+  if (last === 62) return MODULE_FRAME.test(message);
+  return last >= 48 && last <= 57 && NODE_POSITION.test(message);
 }
 
-/** True for a report's line that announces the exception named further down (ANNOUNCES, SHOWS_UNCAUGHT). */
+/** True for a report's line that announces the exception named further down (ANNOUNCES, showsUncaught). */
 export function announcesReport(message: string): boolean {
   return (message.charCodeAt(0) === 84 && ANNOUNCES.test(message)) || showsUncaught(message);
 }
@@ -119,7 +133,7 @@ export function announcesReport(message: string): boolean {
  * REPORT's first patterns, the forms a logger writes under its entry too (Python's `logger.info("…", exc_info=True)`
  * writes `Traceback …` and the exception's line; a Java logger's `log.info("…", e)` the exception's class and message):
  * under an INFO entry such a report is that entry's, logged at INFO, unless the report shows it went uncaught
- * (SHOWS_UNCAUGHT). Ruby's and Elixir's forms are written by the runtime when the exception is not caught.
+ * (showsUncaught). Ruby's and Elixir's forms are written by the runtime when the exception is not caught.
  */
 const LOGGED_FORMS = 2;
 

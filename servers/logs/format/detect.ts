@@ -1,10 +1,11 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
 import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
-import { isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
+import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
+import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
@@ -288,10 +289,28 @@ function mergeInner(inner: ParsedLine, outer: { timestamp?: number; level?: Leve
   return parsed;
 }
 
-/** Marks a runtime-wrapped line whose inner text has no header of its own: the runtime's time does not make it an entry. */
-function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolean): ParsedLine {
-  if (runtime && (inner.continues || (inner.timestamp === undefined && inner.level === undefined))) parsed.continues = true;
+/**
+ * Marks a runtime-wrapped line whose inner text (`text`, its first line) has no header of its own: the runtime's time
+ * does not make it an entry (`continues`). Unless that text is shaped as a continuation (a stack frame, a report's or a
+ * crash's line, an entry's part) it is `plain`: a runtime writes each line as a record of its own, and only the lines
+ * of an entry a program writes on several lines continue it (`progress 10% 20% 100%` after an ERROR line is no part of
+ * it). `stream`: the runtime's name for where it read the line (stdout, stderr).
+ */
+function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolean, text: string, stream?: string): ParsedLine {
+  if (stream !== undefined) parsed.stream = stream;
+  if (!runtime || !(inner.continues || (inner.timestamp === undefined && inner.level === undefined))) return parsed;
+  parsed.continues = true;
+  if (!inner.continues && !continuationLike(text, inner)) parsed.plain = true;
   return parsed;
+}
+
+/**
+ * True for a record's text that may go on the entry above: the forms the sources' records join it by
+ * (tools/source-lines.ts), and an empty line, which a program writes inside its multi-line output (Go's panic before
+ * `goroutine 1 [running]:`, Node's report before the error's name) and which starts nothing.
+ */
+function continuationLike(text: string, inner: ParsedLine): boolean {
+  return text.trim().length === 0 || continuationShaped(text) || crashReport(text) !== undefined || showsUncaught(text) || isEntryPart(inner);
 }
 
 /** Columns of a shipper's table read before its last bar at most (host, container, stream). */
@@ -393,7 +412,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const prefix = unwrapPrefix(line, context);
       if (prefix) {
         const inner = parse(prefix.inner, depth + 1);
-        return markContinuation(mergeInner(inner, prefix, true, prefix.kind === 'syslog-3164'), inner, prefix.kind === 'cri');
+        return markContinuation(mergeInner(inner, prefix, true, prefix.kind === 'syslog-3164'), inner, prefix.kind === 'cri', prefix.inner, prefix.stream);
       }
     }
     const parsed = text(line);
@@ -493,7 +512,8 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     // A runtime that captures a program's output line by line (Docker's json-file, journald's stream from a unit's
     // stdout/stderr) writes each line as a record with its own time: without a level of the record's own, a line
     // without a header is part of the entry above (a traceback's lines, each a journal entry of its own, break21).
-    return markContinuation(mergeInner(inner, entry, innerFirst), inner, (entry.kind === 'docker-json' || entry.kind === 'journald') && entry.level === undefined);
+    const stream = entry.kind === 'docker-json' && typeof record.stream === 'string' ? record.stream : undefined;
+    return markContinuation(mergeInner(inner, entry, innerFirst), inner, (entry.kind === 'docker-json' || entry.kind === 'journald') && entry.level === undefined, newline < 0 ? entry.text : entry.text.slice(0, newline), stream);
   };
   return (line) => parse(line, 0);
 }

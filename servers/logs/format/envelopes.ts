@@ -21,6 +21,8 @@ export interface Unwrapped {
   level?: Level;
   /** CRI `P`: the line was split by the runtime and continues on the next line (which carries no header of its own). */
   partial?: boolean;
+  /** CRI's stream, `stdout` or `stderr`. */
+  stream?: string;
 }
 
 const CRI = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d)) (stdout|stderr) ([PF]) ?/;
@@ -75,7 +77,7 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
   // 35): other lines that start with a digit (most timestamps, ISO ones too) skip the regex.
   if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && streamFollowsTime(line)) {
     const cri = CRI.exec(line);
-    if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P' };
+    if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P', stream: cri[2] };
   }
   return undefined;
 }

@@ -24,6 +24,18 @@ export interface ParsedLine {
    */
   continues?: boolean;
   /**
+   * Set with `continues` when the line inside is not shaped as an entry's continuation either (no frame, no report's
+   * line, no entry part: header.ts continuationShaped, crash-reports.ts): `progress 10% 20% 100%`. A runtime writes each
+   * line as a record of its own, so such a record is no part of the entry above unless a report announced above goes on
+   * through it (continuation.ts entryAbove).
+   */
+  plain?: true;
+  /**
+   * The stream a container runtime captured the line from (Docker json-file's `stream`, CRI's `stdout`/`stderr`): an
+   * entry never continues across streams (continuation.ts entryAbove).
+   */
+  stream?: string;
+  /**
    * True for a line without a time that neither starts an entry nor continues one: a record a runtime writes between
    * an app's tab-separated ones (AWS Lambda's `START`/`END`/`REPORT RequestId: …`). It takes no time or level from above.
    */

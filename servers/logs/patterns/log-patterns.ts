@@ -120,6 +120,7 @@ export async function minePatterns(
   // The entry above, as later lines take from it (needsHeader): its time and level, kept as two fields, not an object.
   let previousLevel: Level | undefined;
   let previousTime: number | undefined;
+  let previousStream: string | undefined;
   // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
   const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0 };
@@ -130,17 +131,20 @@ export async function minePatterns(
     const p = parser as LineParser;
     const parsed = p.parse(line);
     // Lines without a header of their own (stack traces, wrapped text) and an entry's parts (PostgreSQL `DETAIL:`) take
-    // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). A file without
-    // entry headers ('unknown': each line is the message) has no entries to belong to: `Finished with 0 failures` under
-    // an `error: …` line is no error.
+    // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). In a file without
+    // entry headers ('unknown': each line is the message) only a stack's or a report's lines do: `Finished with 0
+    // failures` under an `error: …` line is no error. A container runtime's plain record or one from another stream is
+    // no part of the entry above (continuation.ts entryAbove; the search engines also let a report announced above go on
+    // through a plain record, read here as none).
     let level = parsed.level;
     let timestamp = parsed.timestamp;
-    if (needsHeader(p, parsed)) {
+    if (needsHeader(p, parsed) && parsed.plain !== true && (parsed.stream === undefined || previousStream === undefined || parsed.stream === previousStream)) {
       level ??= inheritedLevel(parsed, previousLevel);
       timestamp ??= previousTime;
     } else level = ownLevel(parsed);
     previousLevel = level;
     previousTime = timestamp;
+    previousStream = parsed.stream;
     if (filtering) {
       if (options.minimum !== undefined && !levelAtLeast(level, options.minimum)) return;
       if (timed && (timestamp === undefined || !inWindow(timestamp, options.window))) return;

@@ -1,7 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { entryOf, inheritedLevel, isEntryPart, type EntryHeader } from '../format/continuation';
+import { entryAbove, entryOf, inheritedLevel, isEntryPart, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
@@ -31,11 +31,17 @@ function headerOf(parsed: ParsedLine): Header | undefined {
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
   // levels do not reach up to an error many lines above.
-  if (parsed.continues && level === undefined) return { timestamp };
+  if (parsed.continues && level === undefined) return withStream({ timestamp }, parsed);
   // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
   if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
-  return timestamp !== undefined || level !== undefined ? { timestamp, level } : undefined;
+  return timestamp !== undefined || level !== undefined ? withStream({ timestamp, level }, parsed) : undefined;
+}
+
+/** `header` with the stream a container runtime read `parsed` from, when it names one (entryAbove). */
+function withStream(header: Header, parsed: ParsedLine): Header {
+  if (parsed.stream !== undefined) header.stream = parsed.stream;
+  return header;
 }
 
 /**
@@ -48,16 +54,17 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     const text = lineAbove(n);
     if (text === undefined) return beyond;
     const parsed = parseLine(parser, text);
-    const header = headerOf(parsed);
+    const header = headerOf(parsed) ?? (unknownEntry(parser, parsed) ? {} : undefined);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
     // on the entry above it (inheritedLevel). The lines below either are that entry's.
     const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
     if (header && !(header.timestamp === undefined && header.level !== undefined && !parsed.standalone)) return header;
     if (header || report) {
-      const above = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
+      const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
+      const above = header ? upper : entryAbove(parsed, upper);
       const level = header ? header.level : inheritedLevel(parsed, above?.level);
-      const found: Header = { timestamp: parsed.timestamp ?? above?.timestamp, level };
+      const found: Header = withStream({ timestamp: parsed.timestamp ?? above?.timestamp, level }, parsed);
       if (report && entryOf(parsed, level, above).announced) found.announced = true;
       return found;
     }

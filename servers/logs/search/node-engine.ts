@@ -9,7 +9,7 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
-import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
@@ -347,7 +347,7 @@ export class FileScanner {
     let continues = false;
     let announced = false;
     if (needsHeader(this.parser, parsed)) {
-      const header = this.headerBefore(hay, lineStart, lineNumber);
+      const header = entryAbove(parsed, this.headerBefore(hay, lineStart, lineNumber));
       timestamp ??= header?.timestamp;
       level ??= inheritedLevel(parsed, header?.level);
       const entry = entryOf(parsed, level, header);
@@ -355,7 +355,9 @@ export class FileScanner {
       announced = entry.announced;
       if (parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
     } else level = ownLevel(parsed);
-    this.lastParsed = { line: lineNumber, header: announced ? { timestamp, level, announced } : { timestamp, level } };
+    const header: Header = announced ? { timestamp, level, announced } : { timestamp, level };
+    if (parsed.stream !== undefined) header.stream = parsed.stream;
+    this.lastParsed = { line: lineNumber, header };
     if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level })) return;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);
     this.fillPendingAfter(hay, lineEnd + 1);

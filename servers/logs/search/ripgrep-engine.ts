@@ -10,7 +10,7 @@ import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
-import { entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
@@ -325,7 +325,7 @@ class RipgrepMatches {
     for (const { match, note: offset, raw } of this.collector.chosen()) {
       if (!this.collector.filtering) {
         const parsed = parseLine(this.parser, raw);
-        const { timestamp, level } = needsHeader(this.parser, parsed) ? withHeader(parsed, await this.headers.above(offset)) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
+        const { timestamp, level } = needsHeader(this.parser, parsed) ? withHeader(parsed, entryAbove(parsed, await this.headers.above(offset))) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
         if (level) match.level = level;
         if (timestamp !== undefined) match.timestamp = timestamp;
       }
@@ -341,7 +341,8 @@ class RipgrepMatches {
     }
     const parsed = parseLine(this.parser, out.text);
     if (needsHeader(this.parser, parsed)) {
-      return this.headers.above(out.offset).then((above) => {
+      return this.headers.above(out.offset).then((found) => {
+        const above = entryAbove(parsed, found);
         const header = withHeader(parsed, above);
         if (parsed.report !== undefined) this.collector.noteReport(parsed, header);
         if (!this.request.entries || entryOf(parsed, header.level, above).opens) this.filterAndKeep(out, parsed.message, header);

@@ -133,6 +133,56 @@ export function clockNote(file: OpenedLog, newest: number | undefined): string |
   return undefined;
 }
 
+/** This server's offset from UTC at `ms` (minutes, east positive). */
+function offsetAt(ms: number): number {
+  return -new Date(ms).getTimezoneOffset();
+}
+
+/**
+ * The instant (epoch ms, to the minute) this server's zone sets its clocks back within 3 hours of `at`, with how many
+ * minutes it goes back; undefined when it does not. No zone goes back more than an hour or twice in 6 hours.
+ */
+function fallBackNear(at: number): { at: number; minutes: number } | undefined {
+  let low = at - 3 * 3_600_000;
+  let high = at + 3 * 3_600_000;
+  const minutes = offsetAt(low) - offsetAt(high);
+  if (!(minutes > 0) || Number.isNaN(low) || Number.isNaN(high)) return undefined;
+  // The offset drops once between low and high: the last minute with the earlier offset.
+  const before = offsetAt(low);
+  while (high - low > 60_000) {
+    const mid = low + Math.floor((high - low) / 120_000) * 60_000;
+    if (offsetAt(mid) === before) low = mid;
+    else high = mid;
+  }
+  return { at: high, minutes };
+}
+
+/**
+ * For a time window on a file whose times carry no zone (its newest entry names none, as newestEntry read it): when
+ * `since` or `until` (epoch ms) lies in or next to a span this server's zone lives twice — its clocks go back (DST ends:
+ * 02:00–02:59 twice in Berlin) — the local times written in that span are each read as their first pass, so an entry
+ * of the second pass reads up to that long early, and the window's edge may leave it out or take it wrongly. Nothing in
+ * a zoneless line tells the passes apart (its order in the file could, but search reads lines out of order), so the
+ * note says it. Undefined otherwise.
+ */
+export function repeatedTimeNote(file: OpenedLog, since: number | undefined, until: number | undefined): string | undefined {
+  const text = newestLines.get(file);
+  if (text === undefined || ZONED_TIME.test(text)) return undefined;
+  for (const edge of [since, until]) {
+    if (edge === undefined) continue;
+    const back = fallBackNear(edge);
+    if (back === undefined) continue;
+    const span = back.minutes * 60_000;
+    if (edge < back.at - span || edge > back.at + span) continue;
+    return (
+      `${file.info.name}: its times carry no zone, and this server's zone lives ${iso(back.at - span)?.slice(11, 16)} to ${iso(back.at - 60_000)?.slice(11, 16)} of ${iso(back.at)?.slice(0, 10)} twice ` +
+      `(clocks go back ${back.minutes} min at ${iso(back.at)}): each time written then is read as its first pass, so entries of the second pass read ${back.minutes} min early ` +
+      `and a window edge in ${iso(back.at - span)} .. ${iso(back.at + span)} may leave them out or take them wrongly; widen since/until by ${back.minutes} min past that span to cover them`
+    );
+  }
+  return undefined;
+}
+
 /** The time of a file's oldest entry (epoch ms): the first readable timestamp of its head sample (io/head). */
 export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
   const parser = await ctx.parserOf(file);

@@ -81,10 +81,17 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
 /**
  * The note for exceptions' reports that INFO entries carry in a file or source (`count` of them; `windowed`: counted
  * in the window): no errors (continuation.ts inheritedLevel), but a person asking what goes wrong should know the log
- * holds exceptions' stacks, so they are said, never dropped silently.
+ * holds exceptions' stacks, so they are said, never dropped silently. Nor is the rule's reading said as a fact: a report
+ * a logger wrote with its INFO entry (`log.info("…", e)`, `exc_info=True`) and one a program printed on its own right
+ * below it (`e.printStackTrace()`, `traceback.print_exc()`, an error by intent) look alike where nothing marks the
+ * stream (a container's json-file does: continuation.ts entryAbove), so the note names both.
  */
 export function reportsAtInfoNote(name: string, count: number, windowed: boolean): string {
-  return `${name}: ${count} exception report(s) (a stack trace or traceback) logged with INFO entries${windowed ? ' in the window' : ''} are not counted as errors (each is an INFO entry's, not an ERROR one); search_logs for the exception's name shows them`;
+  return (
+    `${name}: ${count} exception report(s) (a stack trace or traceback) right under INFO entries${windowed ? ' in the window' : ''} are not counted as errors: ` +
+    `read as logged with those entries (log.info("…", e), exc_info=True), which this log cannot tell from one printed on its own (e.printStackTrace(), traceback.print_exc()); ` +
+    `search_logs for the exception's name shows them`
+  );
 }
 
 /**

@@ -3,11 +3,12 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { progressReporter } from '../../shared/progress';
-import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
+import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
-import type { LogsContext } from './context';
+import { clockNote, newestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { closeQuietly, type LogsContext } from './context';
 import { exampleText, sourcePatternsContext, sourceWindowNote } from './log-patterns-files';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
 import { strictInput } from '../../shared/strict-input';
@@ -22,6 +23,22 @@ async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSig
   if (all.length === 1) return inputs.sources.length === 1 ? inputs.sources[0] : inputs.files[0];
   const names = all.map((i) => (typeof i === 'string' ? i : i.name));
   throw new UserFacingError(`log_patterns reads one log and ${names.length} match: ${names.slice(0, 20).join(', ')}${names.length > 20 ? ', …' : ''}; name one in file`);
+}
+
+/**
+ * What a time window on file `name` may have got wrong, as search_logs says it (common.ts): times read in the wrong
+ * zone (clockNote), a window edge in a span the server's zone lives twice (repeatedTimeNote), and, when the window held
+ * no line (`empty`), where the file's entries are (windowMissNote). None without a window.
+ */
+async function fileWindowNotes(ctx: LogsContext, name: string, window: TimeWindow, empty: boolean): Promise<string[]> {
+  if (window.since === undefined && window.until === undefined) return [];
+  const file = await ctx.open(name);
+  try {
+    const notes = [clockNote(file, await newestEntry(ctx, file)), repeatedTimeNote(file, window.since, window.until), empty ? await windowMissNote(ctx, file, window.since, window.until) : undefined];
+    return notes.filter((note): note is string => note !== undefined);
+  } finally {
+    await closeQuietly(file.handle);
+  }
 }
 
 export const logPatternsInput = {
@@ -64,7 +81,11 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       const onProgress = (lines: number) => void report(lines, `${lines} lines read`);
       const file = ctx ? await oneInput(ctx, args, extra.signal) : args.file;
       if (file === undefined) throw new UserFacingError('name the log file in file (see logs://files)');
-      if (typeof file === 'string') return toolResult(await logPatterns(context, { ...args, file }, extra.signal, onProgress));
+      if (typeof file === 'string') {
+        const result = await logPatterns(context, { ...args, file }, extra.signal, onProgress);
+        const notes = [...(result.notes ?? []), ...(ctx ? await fileWindowNotes(ctx, file, resolveWindow(args), result.linesMatched === 0) : [])];
+        return toolResult({ ...result, ...(notes.length ? { notes } : {}) });
+      }
       const window = resolveWindow(args);
       const result = await logPatterns(sourcePatternsContext(ctx!, file, window), { ...args, file: file.name }, extra.signal, onProgress);
       const empty = result.linesRead === 0 ? await sourceWindowNote(ctx!, file, window, extra.signal) : undefined;

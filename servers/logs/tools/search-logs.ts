@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, oldestEntry, windowMissNote } from './common';
+import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -171,6 +171,8 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (request.since !== undefined || request.until !== undefined) {
       const clock = clockNote(file, await newestEntry(ctx, file));
       if (clock) found.notes.push(clock);
+      const repeated = repeatedTimeNote(file, request.since, request.until);
+      if (repeated) found.notes.push(repeated);
       const note = result.totalMatches === 0 ? await windowMissNote(ctx, file, request.since, request.until) : undefined;
       if (note) found.notes.push(note);
     }

@@ -4,7 +4,7 @@
 import { sanitizeLine } from '../../shared/sanitize';
 import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser, stripEscapeCodes } from '../format/detect';
-import type { Level, LineParser, ParsedLine } from '../format/types';
+import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
 import { entryOf, isEntryPart, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
@@ -74,7 +74,7 @@ function textRecord(record: SourceRecord): SourceRecord {
 export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: SourceKind, maxLineChars: number, stats: SourceReadStats): AsyncGenerator<SourceLine> {
   const sample: SourceRecord[] = [];
   let parser: LineParser | undefined;
-  let previous: (Header & { stream?: SourceRecord['stream'] }) | undefined;
+  let previous: (Header & { stream?: SourceRecord['stream']; recordLevel?: Level }) | undefined;
   let n = 0;
   const toLine = (record: SourceRecord): SourceLine => {
     const p = parser!;
@@ -90,8 +90,16 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // time belongs to the entry above because nothing else marks where entries end; a source marks every record
     // (break20: `progress 10%` right after an ERROR line was labelled ERROR). The envelope's reading (format/detect.ts
     // markContinuation: a runtime-wrapped line without a header of its own continues) is the file rule, not used here.
+    // Nor is a record the source marks more severe than the record above (a journal entry at PRIORITY err after one at
+    // info): a logger writes an entry and its report in one call, at one priority; a line journald stores at another
+    // came another way (a `<3>` prefix, sd_journal, syslog()), and its priority is what the program said of it (a Java
+    // stack at err after a service's INFO lines stayed INFO, break21). A unit whose every line is at err changes nothing.
     const above =
-      needsHeader(p, parsed) && previous?.stream === record.stream && (previous?.announced === true || isEntryPart(parsed) || continuationShaped(stripEscapeCodes(record.text)))
+      needsHeader(p, parsed) &&
+      previous !== undefined &&
+      previous.stream === record.stream &&
+      !severer(record.level, previous.recordLevel) &&
+      (previous.announced === true || isEntryPart(parsed) || continuationShaped(stripEscapeCodes(record.text)))
         ? previous
         : undefined;
     // An exception's report that went uncaught (continuation.ts inheritedLevel), or a runtime's `panic:`, is an entry of
@@ -109,7 +117,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
       if (level === undefined) stats.withoutLevel++;
     }
     timestamp ??= record.time ?? above?.timestamp;
-    previous = { timestamp, level, stream: record.stream, announced: entry?.announced };
+    previous = { timestamp, level, stream: record.stream, recordLevel: record.level, announced: entry?.announced };
     const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
     if (record.stream) line.stream = record.stream;
     if (record.host) line.host = record.host;
@@ -137,6 +145,11 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     start();
     for (const held of sample.splice(0)) yield toLine(held);
   }
+}
+
+/** True when `level` is known and more severe than `than` (also known). */
+function severer(level: Level | undefined, than: Level | undefined): boolean {
+  return level !== undefined && than !== undefined && LEVELS.indexOf(level) > LEVELS.indexOf(than);
 }
 
 /** The note for a level filter over a source whose lines (some or all) have no recognisable level (format/coverage). */

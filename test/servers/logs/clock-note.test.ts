@@ -60,4 +60,29 @@ describe('logs: a zoneless log written in another zone than the server\'s', func
     const notes = (await notesIn('UTC', 'error_summary', { hours: 1 })).join('\n');
     assert.doesNotMatch(notes, /utc-zoneless\.log: its newest entry/);
   });
+
+  it('search_logs in Berlin with a window edge in the hour DST ends lives twice says the second pass is read an hour early (errors17)', async () => {
+    // 2026-10-25: Berlin's clocks go from 03:00 CEST back to 02:00 CET. The zoneless 02:10 and 02:50 of the second pass
+    // (01:10Z, 01:50Z) are read as the first pass (00:10Z, 00:50Z): a window on 01:00Z..02:00Z found nothing, and said
+    // nothing. Nothing in a zoneless line tells the passes apart, so the answer says so.
+    const dst = mkdtempSync(join(tmpdir(), 'logs-dst-'));
+    writeFileSync(join(dst, 'app.log'), ['01:50:00 INFO  worker: tick', '02:10:00 INFO  worker: tick a', '02:50:00 INFO  worker: tick b', '02:10:00 ERROR worker: disk full a', '02:50:00 ERROR worker: disk full b', '03:10:00 INFO  worker: tick'].map((t) => `2026-10-25 ${t}`).join('\n') + '\n');
+    const server = await startBuiltServer('logs', { LOG_DIRS: dst, LOG_JOURNAL: 'off', LOG_DOCKER: 'off', TZ: 'Europe/Berlin' });
+    try {
+      const search = async (since: string, until: string): Promise<Data> => ((await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'worker', since, until } })) as CallToolResult).structuredContent as Data;
+      const second = await search('2026-10-25T01:00:00Z', '2026-10-25T02:00:00Z');
+      assert.deepEqual(second.matches, []);
+      assert.ok(second.notes.some((n: string) => /^app\.log: its times carry no zone, and this server's zone lives 02:00 to 02:59 of 2026-10-25 twice .* read 60 min early/.test(n)), second.notes.join('\n'));
+      // log_patterns' window on a file says it as search_logs does.
+      const patterns = ((await server.client.callTool({ name: 'log_patterns', arguments: { file: 'app.log', since: '2026-10-25T01:00:00Z', until: '2026-10-25T02:00:00Z' } })) as CallToolResult).structuredContent as Data;
+      assert.equal(patterns.linesMatched, 0);
+      assert.ok((patterns.notes ?? []).some((n: string) => /^app\.log: its times carry no zone, .* twice/.test(n)), JSON.stringify(patterns.notes));
+      // A window far from the change says nothing of it.
+      const far = await search('2026-10-25T04:00:00Z', '2026-10-25T05:00:00Z');
+      assert.ok(!far.notes.some((n: string) => /lives .* twice/.test(n)), far.notes.join('\n'));
+    } finally {
+      await server.close();
+      rmSync(dst, { recursive: true, force: true });
+    }
+  });
 });

@@ -19,7 +19,8 @@ describe('log envelopes and prefixes', () => {
     const line = JSON.stringify({ log: 'ERROR boom\n', stream: 'stderr', time: NANO });
     const parser = createLineParser([line]);
     assert.equal(parser.format.id, 'docker-json');
-    assert.deepEqual(parser.parse(line), { message: 'boom', level: 'ERROR', timestamp: T });
+    // The stream is kept as the record's (an entry never continues across streams: continuation.ts entryAbove).
+    assert.deepEqual(parser.parse(line), { message: 'boom', level: 'ERROR', timestamp: T, stream: 'stderr' });
     const plain = JSON.stringify({ log: 'listening on :8080\n', stream: 'stderr', time: NANO });
     assert.equal(parser.parse(plain).level, undefined, 'stderr is a stream, not a level');
     assert.equal(parser.parse(plain).message, 'listening on :8080');
@@ -27,7 +28,7 @@ describe('log envelopes and prefixes', () => {
 
   it('Docker around a structured app line (pino JSON, and a timestamped text header)', () => {
     const pino = JSON.stringify({ log: `${JSON.stringify({ level: 50, time: T, msg: 'db down' })}\n`, stream: 'stdout', time: NANO });
-    assert.deepEqual(createLineParser([pino]).parse(pino), { message: 'db down', level: 'ERROR', timestamp: T });
+    assert.deepEqual(createLineParser([pino]).parse(pino), { message: 'db down', level: 'ERROR', timestamp: T, stream: 'stdout' });
     const lines = ['INFO', 'WARN', 'ERROR'].map((level, i) => JSON.stringify({ log: `2024-06-01 12:30:4${i},000 ${level} [main] com.x.Y - step ${i}\n`, stream: 'stdout', time: NANO }));
     const parser = createLineParser(lines);
     assert.deepEqual(lines.map((l) => parser.parse(l).level), ['INFO', 'WARN', 'ERROR']);
@@ -93,7 +94,7 @@ describe('log envelopes and prefixes', () => {
     const parser = createLineParser(lines);
     assert.equal(parser.format.id, 'cri');
     assert.deepEqual(lines.map((l) => parser.parse(l).level), ['INFO', 'ERROR', 'WARN', undefined]);
-    assert.deepEqual(parser.parse(lines[1]), { message: 'failed to bind', level: 'ERROR', timestamp: T });
+    assert.deepEqual(parser.parse(lines[1]), { message: 'failed to bind', level: 'ERROR', timestamp: T, stream: 'stderr' });
     assert.equal(parser.parse(lines[3]).timestamp, T, 'the runtime time');
   });
 

@@ -128,6 +128,111 @@ function deepTraceback(): string[] {
 /** Python's logging.basicConfig default format: no time, one entry per leveled line. */
 const UNTIMED = ['INFO:root:starting', 'ERROR:root:cannot open /data/a.db', 'ERROR:root:cannot open /data/b.db', 'WARNING:root:retrying', 'ERROR:root:giving up'];
 
+/**
+ * errors17: Python 3.11+'s traceback of an exception logged at INFO (`log.info("…", exc_info=True)`), as CPython 3.11.7
+ * printed it: its caret lines under each frame's source line (`^^^^^^^^`) were read as Node's caret under the source
+ * line of an uncaught error, and the INFO entry's traceback counted as an error.
+ */
+function python311AtInfo(): string[] {
+  return [
+    ...Array.from({ length: 3 }, (_, i) => `2026-12-02 07:02:08,${975 + i} INFO api: request ${i}`),
+    '2026-12-02 07:02:08,978 INFO api: cache miss, falling back to the database',
+    'Traceback (most recent call last):',
+    '  File "/srv/api/cache.py", line 15, in serve',
+    '    Cache().get("k")',
+    '  File "/srv/api/cache.py", line 9, in get',
+    '    return self.client.get(key)',
+    '           ^^^^^^^^^^^^^^^^^^^^',
+    '  File "/srv/api/redis_client.py", line 5, in get',
+    '    def get(self, k): raise ConnectionError("redis down")',
+    '                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^',
+    'ConnectionError: redis down',
+    '2026-12-02 07:02:08,981 INFO api: no rows for the average',
+    'Traceback (most recent call last):',
+    '  File "/srv/api/stats.py", line 19, in serve',
+    '    total([])',
+    '  File "/srv/api/stats.py", line 10, in total',
+    '    def total(rows): return sum(rows) / len(rows)',
+    '                            ~~~~~~~~~~^~~~~~~~~~~',
+    'ZeroDivisionError: division by zero',
+    '2026-12-02 07:02:08,981 INFO api: request 4',
+  ];
+}
+
+/**
+ * errors17: asyncio's report of a task's exception nobody retrieved, as CPython 3.11.7 wrote it when the program
+ * configured a handler for its own logger only: the `asyncio` logger's ERROR went to Python's last-resort handler, which
+ * writes the bare message. It read as a traceback logged with the INFO entry above (0 errors and a note).
+ */
+const ASYNCIO_LAST_RESORT = [
+  '2026-12-02 07:01:29,941 INFO app: worker 1 started',
+  'Task exception was never retrieved',
+  "future: <Task finished name='Task-2' coro=<poll() done, defined at /srv/app/main.py:3> exception=ConnectionError('upstream closed')>",
+  'Traceback (most recent call last):',
+  '  File "/srv/app/main.py", line 5, in poll',
+  '    raise ConnectionError("upstream closed")',
+  'ConnectionError: upstream closed',
+  '2026-12-02 07:01:30,005 INFO app: worker 1 idle',
+];
+
+/**
+ * errors17 (break21's pino case): two pino records, then Node.js's report of an uncaught TypeError: too few records for
+ * a JSON layout, so each line was read alone, and the report counted twice (the caret line, then the TypeError).
+ */
+const PINO_THEN_CRASH = [
+  '{"level":30,"time":1796188201120,"pid":7,"hostname":"api-1","msg":"server listening on 0.0.0.0:3000"}',
+  '{"level":30,"time":1796188202120,"pid":7,"hostname":"api-1","reqId":"req-1","msg":"request completed","responseTime":3.2}',
+  '/srv/api/src/routes/orders.js:42',
+  '    const total = order.items.reduce((s, i) => s + i.price, 0);',
+  '                              ^',
+  '',
+  "TypeError: Cannot read properties of undefined (reading 'reduce')",
+  '    at handler (/srv/api/src/routes/orders.js:42:31)',
+  '    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)',
+  '',
+  'Node.js v20.11.1',
+];
+
+/**
+ * errors17: Python's logging.basicConfig() default layout (`LEVEL:logger:message`, no time), which is read line by line,
+ * with logging.exception()'s traceback (CPython 3.11.7): the traceback's exception line was a second error.
+ */
+const BASIC_CONFIG_EXCEPTION = ['INFO:root:job 0 started', 'INFO:root:job 1 started', 'INFO:root:job 2 started', 'ERROR:root:job 3 failed', 'Traceback (most recent call last):', '  File "/srv/jobs/run.py", line 8, in <module>', '  File "/srv/jobs/run.py", line 4, in job', "KeyError: 'b'", 'INFO:root:job 4 started'];
+
+/** Docker's json-file records (`/var/lib/docker/containers/<id>/<id>-json.log`): one line a record, its stream marked. */
+const dockerJson = (records: [stream: 'stdout' | 'stderr', text: string][]): string[] =>
+  records.map(([stream, text], i) => JSON.stringify({ log: `${text}\n`, stream, time: `2026-12-02T06:00:${String(i).padStart(2, '0')}.123456789Z` }));
+
+/**
+ * errors17: a container's json-file read as a log file. Each record is a write of its own: a plain line after an ERROR
+ * line is no part of it (it was read as ERROR in files, sources16 fixed the Docker API path), and a stack a program
+ * prints on stderr (`e.printStackTrace()`) after its logger's INFO lines on stdout is no report of theirs: an error,
+ * where a logger's `log.info("…", e)` on stdout stays the INFO entry's, noted.
+ */
+const DOCKER_PLAIN_AFTER_ERROR = dockerJson([
+  ['stdout', '2026-12-02T06:00:00.100Z INFO  uploader: upload 7 started'],
+  ['stderr', '2026-12-02T06:00:01.100Z ERROR uploader: upload 7 failed: disk full'],
+  ['stderr', 'progress 10% 20% 100%'],
+  ['stdout', '2026-12-02T06:00:03.100Z INFO  uploader: upload 8 started'],
+]);
+/** Go's panic on stderr after logrus's line on stdout: its empty record is no plain one, the goroutine's lines are the panic's. */
+const DOCKER_GO_PANIC = dockerJson([
+  ['stdout', 'time="2026-12-02T06:00:00Z" level=info msg="listening"'],
+  ['stderr', 'panic: runtime error: index out of range [3] with length 3'],
+  ['stderr', ''],
+  ['stderr', 'goroutine 7 [running]:'],
+  ['stderr', 'main.handle(...)'],
+  ['stderr', '\t/src/main.go:40 +0x1d'],
+]);
+const JAVA_STACK: [string, string, string] = ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.', '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)', '\tat com.acme.Sync.run(Sync.java:44)'];
+const dockerStack = (stream: 'stdout' | 'stderr'): string[] =>
+  dockerJson([
+    ['stdout', '06:00:00.100 [main] INFO  com.acme.Sync - sync started'],
+    ['stdout', '06:00:00.300 [main] INFO  com.acme.Sync - 12 rows read'],
+    ...JAVA_STACK.map((text): ['stdout' | 'stderr', string] => [stream, text]),
+    ['stdout', '06:00:31.400 [main] INFO  com.acme.Sync - sync finished'],
+  ]);
+
 describe('logs: error_summary counts entries, not lines', function () {
   this.timeout(60_000);
   let dir = '';
@@ -142,6 +247,14 @@ describe('logs: error_summary counts entries, not lines', function () {
     writeFileSync(join(dir, 'heap-abort.log'), HEAP_ABORT.join('\n') + '\n');
     writeFileSync(join(dir, 'deep-traceback.log'), deepTraceback().join('\n') + '\n');
     writeFileSync(join(dir, 'stack-smash.log'), STACK_SMASH.join('\n') + '\n');
+    writeFileSync(join(dir, 'py311-info.log'), python311AtInfo().join('\n') + '\n');
+    writeFileSync(join(dir, 'asyncio.log'), ASYNCIO_LAST_RESORT.join('\n') + '\n');
+    writeFileSync(join(dir, 'pino-crash.log'), PINO_THEN_CRASH.join('\n') + '\n');
+    writeFileSync(join(dir, 'basic-config.log'), BASIC_CONFIG_EXCEPTION.join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-plain-json.log'), DOCKER_PLAIN_AFTER_ERROR.join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-stderr-json.log'), dockerStack('stderr').join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-panic-json.log'), DOCKER_GO_PANIC.join('\n') + '\n');
+    writeFileSync(join(dir, 'docker-stdout-json.log'), dockerStack('stdout').join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -212,6 +325,60 @@ describe('logs: error_summary counts entries, not lines', function () {
       assert.equal(data.totalErrors, 0, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
       const search = (await server().client.callTool({ name: 'search_logs', arguments: { file: 'options.log', level: 'ERROR' } })) as CallToolResult;
       assert.deepEqual((search.structuredContent as Data).matches.map((m: Data) => m.text), []);
+    });
+
+    const errorLines = async (file: string): Promise<number[]> => {
+      const result = (await server().client.callTool({ name: 'search_logs', arguments: { file, level: 'ERROR', order: 'oldest', limit: 100 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return (result.structuredContent as Data).matches.map((m: Data) => m.line);
+    };
+
+    it("Python 3.11+'s carets in a traceback logged at INFO are no sign of an uncaught error: no error, and the note", async () => {
+      const data = await summary('py311-info.log');
+      assert.equal(data.totalErrors, 0, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.ok(data.notes.some((n: string) => n.startsWith('py311-info.log: 2 exception report(s)')), data.notes.join('\n'));
+      assert.deepEqual(await errorLines('py311-info.log'), []);
+    });
+
+    it("asyncio's `Task exception was never retrieved` written by the last-resort handler is one error, with its traceback", async () => {
+      const data = await summary('asyncio.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 2);
+      assert.deepEqual(await errorLines('asyncio.log'), [2, 3, 4, 5, 6, 7]);
+    });
+
+    it("a Node.js crash after two pino records is one error, counted at its TypeError line", async () => {
+      const data = await summary('pino-crash.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 7);
+    });
+
+    it("Python's default basicConfig layout: logging.exception() with its traceback is one error", async () => {
+      const data = await summary('basic-config.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(data.groups[0].examples[0].line, 4);
+      assert.deepEqual(await errorLines('basic-config.log'), [4, 5, 6, 7, 8]);
+    });
+
+    it("a container's json-file: a plain record after an ERROR record is no part of it, for search_logs and log_patterns", async () => {
+      const data = await summary('docker-plain-json.log');
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups.map((g: Data) => [g.template, g.count])));
+      assert.deepEqual(await errorLines('docker-plain-json.log'), [2]);
+      const patterns = (await server().client.callTool({ name: 'log_patterns', arguments: { file: 'docker-plain-json.log', level: 'ERROR' } })) as CallToolResult;
+      assert.deepEqual((patterns.structuredContent as Data).templates.map((t: Data) => t.count), [1], JSON.stringify(patterns.structuredContent));
+      // An empty record is no plain one: Go's panic goes on through it to its goroutine's lines.
+      assert.equal((await summary('docker-panic-json.log')).totalErrors, 1);
+      assert.deepEqual(await errorLines('docker-panic-json.log'), [2, 3, 4, 5, 6]);
+    });
+
+    it("a container's json-file: a stack on stderr after INFO records on stdout is an error; on stdout it is the INFO entry's, noted", async () => {
+      const stderr = await summary('docker-stderr-json.log');
+      assert.equal(stderr.totalErrors, 1, JSON.stringify(stderr.groups.map((g: Data) => [g.template, g.count])));
+      assert.equal(stderr.groups[0].examples[0].line, 3);
+      assert.deepEqual(await errorLines('docker-stderr-json.log'), [3, 4, 5]);
+      const stdout = await summary('docker-stdout-json.log');
+      assert.equal(stdout.totalErrors, 0, JSON.stringify(stdout.groups.map((g: Data) => [g.template, g.count])));
+      assert.ok(stdout.notes.some((n: string) => n.startsWith('docker-stdout-json.log: 1 exception report(s)')), stdout.notes.join('\n'));
     });
 
     it('without times, each leveled line is an entry', async () => {

@@ -324,6 +324,30 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.deepEqual(recent.lines.map((l) => l.level), ['ERROR', 'INFO', 'ERROR', 'WARN']);
     });
 
+    it("a Java stack journald stored line by line at PRIORITY err after the service's INFO lines is one error; at info it is noted (errors17)", async () => {
+      // Each line a record of its own. At err (the stack came another way than the logger's info lines: a `<3>` prefix,
+      // syslog()) the journal says what it is: it stayed the INFO entry's report, 0 errors. At info, as a logger's
+      // `log.info("…", e)` is stored, it cannot be told from one: not counted, and the note says so.
+      const at = (m: number) => new Date(NOW - m * MIN).toISOString().slice(11, 23);
+      const stack = ['java.sql.SQLTransientConnectionException: HikariPool-1 - Connection is not available, request timed out after 30000ms.', '\tat com.zaxxer.hikari.pool.HikariPool.createTimeoutException(HikariPool.java:696)', '\tat com.acme.Sync.run(Sync.java:44)'];
+      const unit = (name: string, priority: number): JournalEntry[] => [
+        srv(5, name, 'java', 6, `${at(5)} [main] INFO  com.acme.Sync - sync started`),
+        srv(4.9, name, 'java', 6, `${at(4.9)} [main] INFO  com.acme.Sync - 12 rows read`),
+        ...stack.map((line, i) => srv(4.8 - i / 100, name, 'java', priority, line)),
+        srv(4, name, 'java', 6, `${at(4)} [main] INFO  com.acme.Sync - sync finished`),
+      ];
+      const file = writeJournal(dir, 'java-stack', [...unit('err.service', 3), ...unit('info.service', 6)]);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const err = await call<{ totalErrors: number; groups: { template: string }[] }>(single, 'error_summary', { file: 'journal:err.service' });
+      assert.equal(err.totalErrors, 1, JSON.stringify(err.groups));
+      assert.match(err.groups[0].template, /^java\.sql\.SQLTransientConnectionException/);
+      const errLines = await call<{ matches: Match[] }>(single, 'search_logs', { file: 'journal:err.service', level: 'ERROR' });
+      assert.equal(errLines.matches.length, 3);
+      const info = await call<{ totalErrors: number; notes: string[] }>(single, 'error_summary', { file: 'journal:info.service' });
+      assert.equal(info.totalErrors, 0);
+      assert.ok(info.notes.some((n) => n.startsWith('journal:info.service: 1 exception report(s)')), info.notes.join('\n'));
+    });
+
     it('lists no source for a syslog identifier that logs only inside a unit (python3 in api.service)', async () => {
       const file = writeJournal(dir, 'ghost', [
         srv(3, 'api.service', 'python3', 3, 'connection to db-1 lost'),
