@@ -157,6 +157,9 @@ function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input
   const send = button('primary', 'send', 'submit');
   const stop = button('stop', 'stop', 'button');
   stop.hidden = true;
+  // Escape stops too (see onDocumentKey); said where the button is, for sighted and screen-reader users.
+  stop.title = `${t('stop')} (Esc)`;
+  stop.setAttribute('aria-keyshortcuts', 'Escape');
   const clear = button('secondary', 'clear', 'button');
   const buttons = el('div', 'buttons');
   buttons.append(send, stop, clear);
@@ -600,6 +603,17 @@ function onMessage(message: ToWebviewMessage) {
       break;
   }
 }
+
+/**
+ * Escape anywhere in the view stops a running answer, as chat UIs do. An Escape that ends an IME
+ * composition (Korean, Japanese…) only cancels the composition; with no answer running it does nothing.
+ */
+function onDocumentKey(event: KeyboardEvent) {
+  if (event.key !== 'Escape' || event.isComposing || event.keyCode === 229 || !running) return;
+  event.preventDefault();
+  post({ type: 'stop' });
+}
+document.addEventListener('keydown', onDocumentKey);
 
 // When the view gets the keyboard (clicked, or revealed by "DevOps: Ask"), the input takes it.
 window.addEventListener('focus', () => {
