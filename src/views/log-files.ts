@@ -17,6 +17,8 @@ const SOURCE_COUNT_TTL_MS = 2 * 60_000;
 
 export class LogFilesTree extends HubTree {
   private readonly errorCounts = new Map<string, number>();
+  /** Names whose counted window had lines without readable levels: their 0 is "unknown", not "none". */
+  private readonly levelsUnreadable = new Set<string>();
   /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
@@ -76,7 +78,9 @@ export class LogFilesTree extends HubTree {
       if (at !== undefined && entry.fresh(at) && this.errorCounts.has(entry.name)) continue;
       const count = await errorCountFor(this.hub, entry.name).catch(() => undefined);
       if (count === undefined) continue;
-      this.errorCounts.set(entry.name, count);
+      this.errorCounts.set(entry.name, count.errors);
+      if (count.levelsUnreadable) this.levelsUnreadable.add(entry.name);
+      else this.levelsUnreadable.delete(entry.name);
       this.countedAt.set(entry.name, entry.stamp);
       changed = true;
     }
@@ -85,7 +89,7 @@ export class LogFilesTree extends HubTree {
 
   private render(): void {
     if (!this.resource) return;
-    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts };
+    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable };
     this.provider.setRoots(logTreeNodes(this.resource, options));
     const errors = totalErrors(this.resource, this.errorCounts);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;

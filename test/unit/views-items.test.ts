@@ -109,6 +109,19 @@ describe('Log Files tree items', () => {
     assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]])), 7);
   });
 
+  // break22: a binary file (or one without levels) was "0 errors" in the tree while Summarize Errors said its levels
+  // could not be read, so errors may have been missed.
+  it('says the count is unknown, not "0 errors", when the levels could not be read', () => {
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0], ['logs/old.log.1.gz', 2]]), levelsUnreadable: new Set(['logs/app.log', 'logs/old.log.1.gz']) };
+    const nodes = logFileNodes(resource, options);
+    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
+    assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
+    assert.match(String(nodes[0].tooltip), /unknown, because the log levels could not be read/);
+    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago · 2 errors', 'errors found are counted even if some levels were unreadable');
+    const readable = logFileNodes(resource, { ...options, levelsUnreadable: new Set<string>() });
+    assert.equal(readable[0].description, '2.0 KiB · 5 minutes ago · 0 errors');
+  });
+
   it('maps an absolute path back to the name the logs tools take', () => {
     const same = (a: string, b: string) => a === b;
     assert.equal(logNameForPath(resource.files, '/work/app/logs/old.log.1.gz', same), 'logs/old.log.1.gz');
