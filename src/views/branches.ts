@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { GIT_SERVER, gitRepositoryNames } from '../mcp/git-repositories';
 import type { McpHub, ServerState } from '../mcp/types';
-import { branchNodes, gitBranchesOutput } from './branch-items';
+import { branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
 import type { NodeSpec } from './node';
 import { HubTree, serverStateMessage, setContext } from './hub-tree';
 
@@ -81,9 +81,20 @@ export class BranchesTree extends HubTree {
       if (outcome.isError) return NOT_A_REPO.test(outcome.text) ? { nodes: [], notRepo: true } : { nodes: [], message: outcome.text };
       const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
       if (!parsed.success) return { nodes: [], message: vscode.l10n.t('Unexpected answer from git_branches.') };
-      return { nodes: branchNodes(parsed.data, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
+      const listing = missesCurrentBranch(parsed.data) ? withCurrentBranch(parsed.data, await this.currentBranchListing(server, repository, parsed.data.current!)) : parsed.data;
+      return { nodes: branchNodes(listing, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
     } catch (error) {
       return { nodes: [], message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The local branches whose name contains the checked-out one's (it among them), or undefined when that fails. */
+  private async currentBranchListing(server: string, repository: string | undefined, current: string): Promise<GitBranchesOutput | undefined> {
+    const outcome = await this.hub
+      .callTool(server, 'git_branches', { scope: 'local', contains: current, limit: 1000, ...(repository === undefined ? {} : { repository }) })
+      .catch(() => undefined);
+    if (!outcome || outcome.isError) return undefined;
+    const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
+    return parsed.success ? parsed.data : undefined;
   }
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput } from '../../src/views/branch-items';
+import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
@@ -62,6 +62,25 @@ describe('Branches tree items', () => {
     const main = nodes[0].children![0];
     assert.doesNotMatch(main.tooltip!, /(?<!\\)<img/);
     assert.match(main.tooltip!, /\\<img/);
+  });
+
+  // break22: with 500 branches committed at the same time, the 300 listed were feature/* ones: the tree had no current
+  // branch and said "Local 300" as if that were all of them.
+  it('a listing cut at the limit says so, and keeps the checked-out branch in it', () => {
+    const features = Array.from({ length: 3 }, (_, i) => ({ ...branchesSample.branches[0], name: `feature/JIRA-${i}`, current: false }));
+    const cut = gitBranchesOutput.parse({ ...branchesSample, branches: features, truncated: true });
+    assert.equal(missesCurrentBranch(cut), true);
+    const found = gitBranchesOutput.parse({ ...branchesSample, branches: [{ ...branchesSample.branches[1], name: 'main-old', current: false }, branchesSample.branches[1]] });
+    const listing = withCurrentBranch(cut, found);
+    assert.equal(missesCurrentBranch(listing), false);
+    const tree = branchNodes(listing, { server: 'git', now: NOW, locale: 'en', t });
+    assert.deepEqual(tree[0].children!.map((n) => n.label), ['main', 'feature/JIRA-0', 'feature/JIRA-1', 'feature/JIRA-2']);
+    assert.equal(tree[0].children![0].icon, 'check');
+    assert.equal(tree[0].description, '4+');
+    assert.equal(tree.at(-1)!.label, 'More branches exist than the 4 listed here.');
+    assert.equal(withCurrentBranch(cut, undefined), cut, 'no second listing: unchanged');
+    assert.equal(nodes.length, 2, 'a complete listing has no "more" item');
+    assert.equal(nodes[0].description, '2');
   });
 
   it('marks a detached HEAD', () => {
