@@ -44,5 +44,12 @@ describe('UI: welcome content of the trees', function () {
     await page.locator('.statusbar-item', { hasText: /DevOps [1-9]\/\d/ }).waitFor({ timeout: 30_000 });
     await item.locator('a').first().click();
     await page.locator('.editor-instance .view-lines', { hasText: 'DevOps Assistant: MCP servers' }).waitFor({ timeout: 15_000 });
+    // break22: each click opened another untitled file, which VS Code counted as unsaved and asked to save on close.
+    await item.locator('a').first().click();
+    await page.locator('.editor-instance .view-lines', { hasText: 'DevOps Assistant: MCP servers' }).waitFor({ timeout: 15_000 });
+    const tabs = page.locator('.tabs-container .tab', { hasText: 'DevOps Assistant servers' });
+    await tabs.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await tabs.count(), 1, 'one report tab, whatever the clicks');
+    assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no unsaved file');
   });
 });
