@@ -389,6 +389,10 @@ describe('error summary for the chat', () => {
     const markdown = errorSummaryMarkdown(summary, { file: 'logs/app.log', t, locale: 'en' });
     const html = render(markdown);
     assert.match(html, /7 errors in 2 groups/);
+    // break22: a one-group file read "5 errors in 1 groups."
+    const one = (totalErrors: number) => render(errorSummaryMarkdown({ ...summary, totalErrors, groupCount: 1, groups: summary.groups.slice(0, 1) }, { file: 'logs/app.log', t, locale: 'en' }));
+    assert.match(one(5), /5 errors in 1 group\./);
+    assert.match(one(1), /1 error in 1 group\./);
     assert.match(html, /<strong>5×<\/strong> <code>ERROR<\/code> Connection timeout to &lt;\*&gt;/);
     assert.match(html, /line 12:/);
     assert.doesNotMatch(html, /<img|<script|data-href|<strong>bold/);
