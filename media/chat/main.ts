@@ -49,6 +49,8 @@ interface Layout {
   empty: HTMLElement;
   announcer: HTMLElement;
   input: HTMLTextAreaElement;
+  /** Why a question was not sent (an answer is still running); hidden otherwise. */
+  hint: HTMLElement;
   send: HTMLButtonElement;
   stop: HTMLButtonElement;
   clear: HTMLButtonElement;
@@ -147,7 +149,7 @@ function buildTranscript(): HTMLElement {
 }
 
 /** The question box (its draft survives the view being hidden) and the Send, Stop and Clear buttons. */
-function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input' | 'send' | 'stop' | 'clear'> } {
+function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input' | 'hint' | 'send' | 'stop' | 'clear'> } {
   const form = el('form', 'composer');
   const input = el('textarea', 'input');
   input.id = 'chat-input';
@@ -163,7 +165,10 @@ function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input
   const clear = button('secondary', 'clear', 'button');
   const buttons = el('div', 'buttons');
   buttons.append(send, stop, clear);
-  form.append(input, buttons);
+  const hint = el('p', 'hint');
+  hint.hidden = true;
+  hint.setAttribute('role', 'status');
+  form.append(input, buttons, hint);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -177,7 +182,7 @@ function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input
   clear.addEventListener('click', () => post({ type: 'clear' }));
   const saved = vscode.getState() as SavedState | undefined;
   input.value = saved?.draft ?? '';
-  return { form, controls: { input, send, stop, clear } };
+  return { form, controls: { input, hint, send, stop, clear } };
 }
 
 /** A composer button whose id and label key are the same word. */
@@ -211,9 +216,15 @@ function ask(text: string) {
 }
 
 function submit() {
-  if (!ui || running) return;
+  if (!ui) return;
   const text = ui.input.value;
   if (!text.trim()) return;
+  // Enter during an answer keeps the question in the box; without a word it looked like a key that did nothing.
+  if (running) {
+    ui.hint.textContent = t('stillAnswering');
+    ui.hint.hidden = false;
+    return;
+  }
   ask(text);
   ui.input.value = '';
   vscode.setState({ draft: '' } satisfies SavedState);
@@ -257,6 +268,7 @@ function onInputKey(event: KeyboardEvent) {
 function setRunning(value: boolean) {
   running = value;
   if (!ui) return;
+  if (!value) ui.hint.hidden = true;
   ui.stop.hidden = !value;
   ui.send.disabled = value;
   ui.transcript.setAttribute('aria-busy', String(value));

@@ -55,6 +55,26 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     assert.equal(await chat.locator('.notice').count(), notices);
   });
 
+  it('Enter while an answer streams keeps the question in the box and says why, on screen', async () => {
+    const { workbench, mock } = env();
+    const chat = workbench.chatFrame();
+    mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
+    const input = chat.locator('#chat-input');
+    await input.fill('first question');
+    await input.press('Enter');
+    await chat.locator('.message.assistant', { hasText: 'Paragraph 1' }).last().waitFor({ timeout: 30_000 });
+    await input.fill('second question while the first streams');
+    await input.press('Enter');
+    const hint = chat.locator('.composer .hint');
+    await assertSeenInChat(workbench.page, hint, 'the "still answering" hint', 10_000);
+    assert.match((await hint.textContent()) ?? '', /still answering/);
+    assert.equal(await input.inputValue(), 'second question while the first streams');
+    assert.ok(!mock.messageRequests().some((r) => JSON.stringify(r.body.messages).includes('second question while')), 'the second question was not sent');
+    await input.press('Escape');
+    await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 15_000 });
+    await hint.waitFor({ state: 'hidden', timeout: 5_000 });
+  });
+
   it('a table of commits keeps each hash and time on one line and in view', async () => {
     const { workbench, mock } = env();
     const chat = workbench.chatFrame();
