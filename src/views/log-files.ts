@@ -8,6 +8,8 @@ import { errorCountFor } from './error-summary';
 
 export const LOG_FILES_VIEW_ID = 'devopsAssistant.logFiles';
 export const LOGS_SERVER = 'logs';
+/** Files whose creation, change or deletion refreshes the tree (one brace group: VS Code's globs do not nest them). */
+export const LOG_FILE_GLOB = '**/{*.log,*.log.*,*.out,*.out.*,*.err,*.err.*,*.gz,*.1,*.2,*.3,syslog,syslog.*,messages,messages.*,dmesg,access_log,access_log.*,error_log,error_log.*}';
 /** Error counts are looked up for the most recently modified files only. */
 const MAX_COUNTED_FILES = 25;
 /** …and for this many sources (each count is one error_summary call reading the journal or the Docker API). */
@@ -25,7 +27,9 @@ export class LogFilesTree extends HubTree {
 
   constructor(hub: McpHub) {
     super(hub, LOG_FILES_VIEW_ID);
-    this.refreshOnFileChanges('**/*.{log,out,err,gz,1,2,3}', 1000);
+    // The names the logs server lists (servers/logs/files/log-files.ts) that are unambiguous, rotations included: a
+    // write to syslog or worker.out must refresh the tree as one to app.log does (.txt/.json would wake it on every save).
+    this.refreshOnFileChanges(LOG_FILE_GLOB, 1000);
     this.onServersChanged(statusOf(LOGS_SERVER), () => void this.refresh());
     void this.refresh();
   }

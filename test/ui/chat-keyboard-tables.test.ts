@@ -1,6 +1,8 @@
 // The chat as a new user meets it (break22): Escape stops a running answer like the Stop button, and
 // a table in the default-width side bar keeps short tokens (commit hashes, times) whole, on screen.
 import * as assert from 'node:assert/strict';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { waitUntil } from '../support/wait';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
@@ -102,5 +104,19 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
       assert.equal(lines, 1, `${token} is laid out on ${lines} lines`);
     }
     await workbench.screenshot('tmp/break22-table-default-width');
+  });
+
+  // break22: writes to syslog (no extension) or worker.out did not refresh Log Files; only *.log and a few others did.
+  it('Log Files follows a syslog file being created and written to', async () => {
+    const { workbench, folder } = env();
+    const { page } = workbench;
+    const stamp = () => new Date().toISOString();
+    const syslog = join(folder, 'logs', 'syslog');
+    writeFileSync(syslog, `${stamp()} ERROR [cron] job backup failed: disk quota exceeded\n`);
+    await workbench.openView('Log Files');
+    const row = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Log Files' }) }).locator('.monaco-list-row', { hasText: 'logs/syslog' });
+    await row.filter({ hasText: '1 error' }).waitFor({ state: 'visible', timeout: 60_000 });
+    appendFileSync(syslog, `${stamp()} ERROR [cron] job rotate failed: permission denied\n`);
+    await row.filter({ hasText: '2 errors' }).waitFor({ state: 'visible', timeout: 60_000 });
   });
 });
