@@ -118,5 +118,10 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     await row.filter({ hasText: '1 error' }).waitFor({ state: 'visible', timeout: 60_000 });
     appendFileSync(syslog, `${stamp()} ERROR [cron] job rotate failed: permission denied\n`);
     await row.filter({ hasText: '2 errors' }).waitFor({ state: 'visible', timeout: 60_000 });
+    // The container's icon now carries the error badge: the tests' handle on it must still find it and click it.
+    await page.locator('.activitybar .badge[aria-label^="DevOps - "]').waitFor({ state: 'visible', timeout: 30_000 });
+    await workbench.activityBarItem().click({ timeout: 10_000 });
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Log Files' }).waitFor({ state: 'hidden', timeout: 10_000 });
+    await workbench.openView('Log Files');
   });
 });
