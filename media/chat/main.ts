@@ -49,6 +49,8 @@ interface Layout {
   empty: HTMLElement;
   announcer: HTMLElement;
   input: HTMLTextAreaElement;
+  /** Why a question was not sent (an answer is still running); hidden otherwise. */
+  hint: HTMLElement;
   send: HTMLButtonElement;
   stop: HTMLButtonElement;
   clear: HTMLButtonElement;
@@ -147,7 +149,7 @@ function buildTranscript(): HTMLElement {
 }
 
 /** The question box (its draft survives the view being hidden) and the Send, Stop and Clear buttons. */
-function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input' | 'send' | 'stop' | 'clear'> } {
+function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input' | 'hint' | 'send' | 'stop' | 'clear'> } {
   const form = el('form', 'composer');
   const input = el('textarea', 'input');
   input.id = 'chat-input';
@@ -157,10 +159,16 @@ function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input
   const send = button('primary', 'send', 'submit');
   const stop = button('stop', 'stop', 'button');
   stop.hidden = true;
+  // Escape stops too (see onDocumentKey); said where the button is, for sighted and screen-reader users.
+  stop.title = `${t('stop')} (Esc)`;
+  stop.setAttribute('aria-keyshortcuts', 'Escape');
   const clear = button('secondary', 'clear', 'button');
   const buttons = el('div', 'buttons');
   buttons.append(send, stop, clear);
-  form.append(input, buttons);
+  const hint = el('p', 'hint');
+  hint.hidden = true;
+  hint.setAttribute('role', 'status');
+  form.append(input, buttons, hint);
 
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -174,7 +182,7 @@ function buildComposer(): { form: HTMLFormElement; controls: Pick<Layout, 'input
   clear.addEventListener('click', () => post({ type: 'clear' }));
   const saved = vscode.getState() as SavedState | undefined;
   input.value = saved?.draft ?? '';
-  return { form, controls: { input, send, stop, clear } };
+  return { form, controls: { input, hint, send, stop, clear } };
 }
 
 /** A composer button whose id and label key are the same word. */
@@ -208,9 +216,15 @@ function ask(text: string) {
 }
 
 function submit() {
-  if (!ui || running) return;
+  if (!ui) return;
   const text = ui.input.value;
   if (!text.trim()) return;
+  // Enter during an answer keeps the question in the box; without a word it looked like a key that did nothing.
+  if (running) {
+    ui.hint.textContent = t('stillAnswering');
+    ui.hint.hidden = false;
+    return;
+  }
   ask(text);
   ui.input.value = '';
   vscode.setState({ draft: '' } satisfies SavedState);
@@ -254,6 +268,7 @@ function onInputKey(event: KeyboardEvent) {
 function setRunning(value: boolean) {
   running = value;
   if (!ui) return;
+  if (!value) ui.hint.hidden = true;
   ui.stop.hidden = !value;
   ui.send.disabled = value;
   ui.transcript.setAttribute('aria-busy', String(value));
@@ -600,6 +615,17 @@ function onMessage(message: ToWebviewMessage) {
       break;
   }
 }
+
+/**
+ * Escape anywhere in the view stops a running answer, as chat UIs do. An Escape that ends an IME
+ * composition (Korean, Japanese…) only cancels the composition; with no answer running it does nothing.
+ */
+function onDocumentKey(event: KeyboardEvent) {
+  if (event.key !== 'Escape' || event.isComposing || event.keyCode === 229 || !running) return;
+  event.preventDefault();
+  post({ type: 'stop' });
+}
+document.addEventListener('keydown', onDocumentKey);
 
 // When the view gets the keyboard (clicked, or revealed by "DevOps: Ask"), the input takes it.
 window.addEventListener('focus', () => {

@@ -117,6 +117,13 @@ export class Agent implements ChatAgent {
   constructor(private readonly deps: AgentDeps) {
     this.history = new HistoryStore(deps.store);
     this.conversation = this.history.load();
+    // A finished turn leaves its answer, a notice, an error or its usage after the question and its tool steps; a
+    // saved transcript that ends with the question or a tool step is a turn cut by a window reload or a closed
+    // window. Said so, instead of leaving the question there without a word.
+    const last = this.conversation.transcript.at(-1)?.kind;
+    if (last === 'user' || last === 'tool') {
+      this.conversation.transcript.push({ kind: 'notice', text: t('Not answered: VS Code was reloaded or closed while the answer was being written. Ask again to get one.') });
+    }
     this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
   }
 

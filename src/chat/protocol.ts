@@ -38,6 +38,7 @@ export const CHAT_STRING_KEYS = [
   'answerFailed',
   'answerIncomplete',
   'transcriptLabel',
+  'stillAnswering',
 ] as const;
 export type ChatStringKey = (typeof CHAT_STRING_KEYS)[number];
 

@@ -40,6 +40,7 @@ export function chatStrings(): ChatStrings {
     answerFailed: vscode.l10n.t('No answer: an error stopped it (see the message in the conversation).'),
     answerIncomplete: vscode.l10n.t('The answer stopped before it was complete (see the notice in the conversation).'),
     transcriptLabel: vscode.l10n.t('Conversation'),
+    stillAnswering: vscode.l10n.t('The assistant is still answering. Stop it or wait, then ask again.'),
   };
 }
 

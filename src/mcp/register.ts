@@ -78,7 +78,22 @@ function followSpecChanges(
   );
 }
 
+/**
+ * The status report is a read-only document of its own (one tab, refreshed on each open), not an untitled file: an
+ * untitled one per click piled up tabs that VS Code then asked to save on close and counted as unsaved files.
+ */
+const STATUS_SCHEME = 'devops-status';
+const STATUS_URI = vscode.Uri.from({ scheme: STATUS_SCHEME, path: '/DevOps Assistant servers.md' });
+
 function registerServerCommands(context: vscode.ExtensionContext, hub: ServerHub): void {
+  const statusChanged = new vscode.EventEmitter<vscode.Uri>();
+  context.subscriptions.push(
+    statusChanged,
+    vscode.workspace.registerTextDocumentContentProvider(STATUS_SCHEME, {
+      onDidChange: statusChanged.event,
+      provideTextDocumentContent: () => formatStatusReport(hub.states(), hub.metrics()),
+    }),
+  );
   context.subscriptions.push(
     vscode.commands.registerCommand('devopsAssistant.restartServers', async () => {
       await vscode.window.withProgress(
@@ -91,8 +106,10 @@ function registerServerCommands(context: vscode.ExtensionContext, hub: ServerHub
       const states = hub.states();
       const metrics = hub.metrics();
       if (!options?.quiet) {
-        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: formatStatusReport(states, metrics) });
-        await vscode.window.showTextDocument(doc, { preview: true });
+        // An open report is read again (VS Code asks the provider after onDidChange), so it shows the figures of now.
+        statusChanged.fire(STATUS_URI);
+        const doc = await vscode.workspace.openTextDocument(STATUS_URI);
+        await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(doc, 'markdown'), { preview: true });
       }
       return { states, metrics };
     }),

@@ -38,9 +38,13 @@ export interface BundledSpecInput {
   hostEnv?: NodeJS.ProcessEnv;
 }
 
-/** Environment names a child needs to run at all (and to find `git`); everything else is dropped, the API key included. */
+/**
+ * Environment names a child needs to run at all (and to find `git`); everything else is dropped, the API key included.
+ * TZ is the user's time zone where it is set that way (containers, remote hosts): the agent's prompt names the extension
+ * host's zone, and the servers must read "today", "since yesterday" and log times without an offset in that same zone.
+ */
 const PASSED_THROUGH = [
-  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE',
+  'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ',
   'SystemRoot', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ComSpec', 'PATHEXT', 'WINDIR', 'Path',
 ];
 

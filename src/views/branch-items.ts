@@ -83,10 +83,29 @@ export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpe
   };
 }
 
-/** Local and remote groups; the current branch first among the local ones. */
+/**
+ * The listing with the checked-out branch in it: git_branches lists the most recently committed branches first, so
+ * in a repository with hundreds of them the current one can fall past the limit (a tie on commit dates is enough).
+ * `found`: a second, narrower listing that holds it (git_branches with `contains`); only its exact name is taken.
+ */
+export function withCurrentBranch(output: GitBranchesOutput, found: GitBranchesOutput | undefined): GitBranchesOutput {
+  if (output.current === null || output.branches.some((b) => b.kind === 'local' && b.name === output.current)) return output;
+  const current = found?.branches.find((b) => b.kind === 'local' && b.name === output.current);
+  return current ? { ...output, branches: [{ ...current, current: true }, ...output.branches] } : output;
+}
+
+/** Whether the listing misses the checked-out branch (see withCurrentBranch). */
+export const missesCurrentBranch = (output: GitBranchesOutput) =>
+  output.current !== null && !output.branches.some((b) => b.kind === 'local' && b.name === output.current);
+
+/**
+ * Local and remote groups; the current branch first among the local ones. A listing cut at the tool's limit says so
+ * ("300+" and a last item), so that a branch missing from it is not taken for one that does not exist.
+ */
 export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptions): NodeSpec[] {
   const { t } = options;
   const server = scopeOf(options);
+  const count = (n: number) => (output.truncated ? `${n}+` : String(n));
   const local = output.branches.filter((b) => b.kind === 'local').sort((a, b) => Number(b.current) - Number(a.current));
   const remote = output.branches.filter((b) => b.kind === 'remote');
   const groups: NodeSpec[] = [];
@@ -104,7 +123,7 @@ export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptio
   groups.push({
     id: `${server}/local`,
     label: t('Local'),
-    description: String(local.length),
+    description: count(local.length),
     icon: 'repo',
     expanded: true,
     children: [...detached, ...local.map((b) => branchNode(b, options))],
@@ -113,10 +132,17 @@ export function branchNodes(output: GitBranchesOutput, options: BranchBuildOptio
     groups.push({
       id: `${server}/remote`,
       label: t('Remote'),
-      description: String(remote.length),
+      description: count(remote.length),
       icon: 'cloud',
       expanded: false,
       children: remote.map((b) => branchNode(b, options)),
+    });
+  }
+  if (output.truncated) {
+    groups.push({
+      id: `${server}/more`,
+      label: t('More branches exist than the {0} listed here.', output.branches.length),
+      icon: 'info',
     });
   }
   return groups;

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { GIT_SERVER, gitRepositoryNames } from '../mcp/git-repositories';
 import type { McpHub, ServerState } from '../mcp/types';
-import { branchNodes, gitBranchesOutput } from './branch-items';
+import { branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
 import type { NodeSpec } from './node';
 import { HubTree, serverStateMessage, setContext } from './hub-tree';
 
@@ -39,7 +39,7 @@ export class BranchesTree extends HubTree {
       return;
     }
     const messages: string[] = [];
-    const groups: { repository?: string; nodes: NodeSpec[] }[] = [];
+    const groups: { repository?: string; nodes: NodeSpec[]; notRepo?: boolean }[] = [];
     let notRepo = 0;
     let asked = 0;
     for (const server of servers) {
@@ -52,18 +52,27 @@ export class BranchesTree extends HubTree {
       for (const repository of names.length > 1 ? names : [undefined]) {
         asked++;
         const result = await this.branchesOf(server.name, repository);
-        if (result.notRepo) notRepo++;
-        else if (result.message !== undefined) messages.push(repository === undefined ? result.message : `${repository}: ${result.message}`);
+        if (result.notRepo) {
+          notRepo++;
+          // In a multi-root workspace a folder that is not a repository keeps its place and says why it has no branches
+          // (it used to vanish from the tree without a word).
+          if (repository !== undefined) {
+            groups.push({ repository, notRepo: true, nodes: [{ id: `${server.name}/${repository}/not-a-repo`, label: vscode.l10n.t('Not a git repository'), icon: 'info' }] });
+          }
+        } else if (result.message !== undefined) messages.push(repository === undefined ? result.message : `${repository}: ${result.message}`);
         else groups.push({ repository, nodes: result.nodes });
       }
     }
-    await setContext('devopsAssistant.notGitRepo', notRepo > 0 && notRepo === asked);
+    const noRepository = notRepo > 0 && notRepo === asked;
+    await setContext('devopsAssistant.notGitRepo', noRepository);
+    // When no folder is a repository the view's welcome text says so (it shows only while the tree is empty).
+    const shown = noRepository ? groups.filter((g) => !g.notRepo) : groups;
     this.view.message = messages.length ? messages.join(' ') : undefined;
-    if (groups.length === 1 && groups[0].repository === undefined) {
-      this.provider.setRoots(groups[0].nodes);
+    if (shown.length === 1 && shown[0].repository === undefined) {
+      this.provider.setRoots(shown[0].nodes);
     } else {
       this.provider.setRoots(
-        groups.map(({ repository, nodes }) => ({
+        shown.map(({ repository, nodes }) => ({
           id: `${GIT_SERVER}/${repository}/folder`,
           label: repository ?? GIT_SERVER,
           icon: 'root-folder',
@@ -81,9 +90,20 @@ export class BranchesTree extends HubTree {
       if (outcome.isError) return NOT_A_REPO.test(outcome.text) ? { nodes: [], notRepo: true } : { nodes: [], message: outcome.text };
       const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
       if (!parsed.success) return { nodes: [], message: vscode.l10n.t('Unexpected answer from git_branches.') };
-      return { nodes: branchNodes(parsed.data, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
+      const listing = missesCurrentBranch(parsed.data) ? withCurrentBranch(parsed.data, await this.currentBranchListing(server, repository, parsed.data.current!)) : parsed.data;
+      return { nodes: branchNodes(listing, { server, repository, now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t }) };
     } catch (error) {
       return { nodes: [], message: error instanceof Error ? error.message : String(error) };
     }
+  }
+
+  /** The local branches whose name contains the checked-out one's (it among them), or undefined when that fails. */
+  private async currentBranchListing(server: string, repository: string | undefined, current: string): Promise<GitBranchesOutput | undefined> {
+    const outcome = await this.hub
+      .callTool(server, 'git_branches', { scope: 'local', contains: current, limit: 1000, ...(repository === undefined ? {} : { repository }) })
+      .catch(() => undefined);
+    if (!outcome || outcome.isError) return undefined;
+    const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
+    return parsed.success ? parsed.data : undefined;
   }
 }

@@ -67,7 +67,11 @@ export function errorSummaryMarkdown(summary: ErrorSummary, options: SummaryMark
     lines.push(`**${noErrorsMessage(summary, text(options.file), t).message}**`);
     if (summary.window) lines.push('', t('Searched from {0} to {1}.', when(summary.window.since, locale), when(summary.window.until, locale)));
   } else {
-    lines.push(t('{0} errors in {1} groups.', summary.totalErrors, summary.groupCount ?? summary.groups.length), '');
+    const groups = summary.groupCount ?? summary.groups.length;
+    // English needs the singular ("1 errors in 1 groups." was what a one-group file got).
+    const counted =
+      summary.totalErrors === 1 ? t('1 error in 1 group.') : groups === 1 ? t('{0} errors in 1 group.', summary.totalErrors) : t('{0} errors in {1} groups.', summary.totalErrors, groups);
+    lines.push(counted, '');
     for (const group of summary.groups) {
       const levels = group.levels.length ? ` ${group.levels.map((l) => `\`${l.replace(/`/g, '')}\``).join(' ')}` : '';
       lines.push(`- **${group.count}×**${levels} ${text(group.template)}`);

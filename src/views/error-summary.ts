@@ -14,7 +14,16 @@ export async function callErrorSummary(hub: McpHub, file: string, options: { hou
   return parsed.data;
 }
 
-/** Errors in the last 24 hours (error_summary's default window). */
-export async function errorCountFor(hub: McpHub, file: string): Promise<number> {
-  return (await callErrorSummary(hub, file, { hours: 24 })).totalErrors;
+/** What the Log Files tree shows for one file or source: its error count, and whether that count can be trusted. */
+export interface ErrorCount {
+  /** Errors in the last 24 hours (error_summary's default window). */
+  errors: number;
+  /** True when the log levels of (part of) it could not be read: then 0 errors does not mean there were none. */
+  levelsUnreadable: boolean;
+}
+
+/** Errors in the last 24 hours (error_summary's default window), with whether its levels could be read. */
+export async function errorCountFor(hub: McpHub, file: string): Promise<ErrorCount> {
+  const summary = await callErrorSummary(hub, file, { hours: 24 });
+  return { errors: summary.totalErrors, levelsUnreadable: summary.files.some((f) => f.levelsUnreadable === true) };
 }

@@ -8,6 +8,8 @@ import { errorCountFor } from './error-summary';
 
 export const LOG_FILES_VIEW_ID = 'devopsAssistant.logFiles';
 export const LOGS_SERVER = 'logs';
+/** Files whose creation, change or deletion refreshes the tree (one brace group: VS Code's globs do not nest them). */
+export const LOG_FILE_GLOB = '**/{*.log,*.log.*,*.out,*.out.*,*.err,*.err.*,*.gz,*.1,*.2,*.3,syslog,syslog.*,messages,messages.*,dmesg,access_log,access_log.*,error_log,error_log.*}';
 /** Error counts are looked up for the most recently modified files only. */
 const MAX_COUNTED_FILES = 25;
 /** …and for this many sources (each count is one error_summary call reading the journal or the Docker API). */
@@ -17,13 +19,17 @@ const SOURCE_COUNT_TTL_MS = 2 * 60_000;
 
 export class LogFilesTree extends HubTree {
   private readonly errorCounts = new Map<string, number>();
+  /** Names whose counted window had lines without readable levels: their 0 is "unknown", not "none". */
+  private readonly levelsUnreadable = new Set<string>();
   /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
 
   constructor(hub: McpHub) {
     super(hub, LOG_FILES_VIEW_ID);
-    this.refreshOnFileChanges('**/*.{log,out,err,gz,1,2,3}', 1000);
+    // The names the logs server lists (servers/logs/files/log-files.ts) that are unambiguous, rotations included: a
+    // write to syslog or worker.out must refresh the tree as one to app.log does (.txt/.json would wake it on every save).
+    this.refreshOnFileChanges(LOG_FILE_GLOB, 1000);
     this.onServersChanged(statusOf(LOGS_SERVER), () => void this.refresh());
     void this.refresh();
   }
@@ -76,7 +82,9 @@ export class LogFilesTree extends HubTree {
       if (at !== undefined && entry.fresh(at) && this.errorCounts.has(entry.name)) continue;
       const count = await errorCountFor(this.hub, entry.name).catch(() => undefined);
       if (count === undefined) continue;
-      this.errorCounts.set(entry.name, count);
+      this.errorCounts.set(entry.name, count.errors);
+      if (count.levelsUnreadable) this.levelsUnreadable.add(entry.name);
+      else this.levelsUnreadable.delete(entry.name);
       this.countedAt.set(entry.name, entry.stamp);
       changed = true;
     }
@@ -85,7 +93,7 @@ export class LogFilesTree extends HubTree {
 
   private render(): void {
     if (!this.resource) return;
-    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts };
+    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable };
     this.provider.setRoots(logTreeNodes(this.resource, options));
     const errors = totalErrors(this.resource, this.errorCounts);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;

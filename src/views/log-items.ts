@@ -91,15 +91,18 @@ export interface LogBuildOptions {
   t: Translate;
   /** Recent error counts by file or source name, when known. */
   errorCounts: ReadonlyMap<string, number>;
+  /** Names whose log levels could not be read when they were counted: a 0 of theirs is shown as unknown. */
+  levelsUnreadable?: ReadonlySet<string>;
 }
 
 export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const { t, now, locale } = options;
   const modified = file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : NaN);
   const errors = file.errorCount ?? options.errorCounts.get(file.name);
+  const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
   const parts = [formatBytes(file.size)];
   if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
-  const errorText = errorsText(errors, t);
+  const errorText = errorsText(errors, t, unknown);
   if (errorText) parts.push(errorText);
   const path = logFilePath(file);
   const tooltip = [
@@ -108,7 +111,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     t('Size: {0}', formatBytes(file.size)),
     Number.isFinite(modified) ? t('Modified: {0}', new Date(modified).toLocaleString(locale)) : '',
     file.format ? t('Format: {0}', escapeMarkdown(file.format)) : '',
-    errors !== undefined ? t('Errors in the last 24 hours: {0}', errors) : '',
+    errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -139,8 +142,19 @@ export function sumErrors(entries: ReadonlyArray<{ name: string; errorCount?: nu
   return entries.reduce((sum, entry) => sum + (entry.errorCount ?? counts.get(entry.name) ?? 0), 0);
 }
 
-/** "3 errors" / "1 error", or nothing when the count is not known. */
-export function errorsText(errors: number | undefined, t: Translate): string | undefined {
+/**
+ * "3 errors" / "1 error", or nothing when the count is not known. `levelsUnreadable`: the 0 came from lines whose
+ * levels could not be read (a binary file, a format without levels), so it is said to be unknown, never "0 errors".
+ */
+export function errorsText(errors: number | undefined, t: Translate, levelsUnreadable = false): string | undefined {
   if (errors === undefined) return undefined;
+  if (errors === 0 && levelsUnreadable) return t('errors unknown');
   return errors === 1 ? t('1 error') : t('{0} errors', errors);
+}
+
+/** The tooltip's line about the recent error count (see errorsText), or '' when there is none. */
+export function errorsTooltip(errors: number | undefined, t: Translate, levelsUnreadable = false): string {
+  if (errors === undefined) return '';
+  if (errors === 0 && levelsUnreadable) return t('Errors in the last 24 hours: unknown, because the log levels could not be read. Summarize Errors says more.');
+  return t('Errors in the last 24 hours: {0}', errors);
 }

@@ -1,6 +1,6 @@
 // Log Files tree content for what the logs server reads besides files (journal units, containers)
 // and the grouping Files / Journal / Containers. Pure: shapes from logs://files (log-items.ts).
-import { errorsText, logFileNodes, sumErrors, type LogBuildOptions, type LogFilesResource, type LogSource } from './log-items';
+import { errorsText, errorsTooltip, logFileNodes, sumErrors, type LogBuildOptions, type LogFilesResource, type LogSource } from './log-items';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 
 /** Opens a source's recent lines in an editor (argument: the source name). */
@@ -54,10 +54,11 @@ function journalChildren(journal: LogSource[], options: LogBuildOptions): NodeSp
 export function logSourceNode(source: LogSource, options: LogBuildOptions, underHost = false): NodeSpec {
   const { t } = options;
   const errors = source.errorCount ?? options.errorCounts.get(source.name);
+  const unknown = errors === 0 && options.levelsUnreadable?.has(source.name) === true;
   const container = source.container;
   const running = container?.state === 'running';
   const parts = source.kind === 'docker' ? [container?.image, container?.status ?? container?.state] : [underHost ? undefined : source.host];
-  parts.push(errorsText(errors, t));
+  parts.push(errorsText(errors, t, unknown));
   const tooltip = [
     `**${escapeMarkdown(source.name)}**`,
     source.location ? escapeMarkdown(source.location) : '',
@@ -66,7 +67,7 @@ export function logSourceNode(source: LogSource, options: LogBuildOptions, under
     container?.image ? t('Image: {0}', escapeMarkdown(container.image)) : '',
     container?.id ? t('Container: {0}', escapeMarkdown(container.id.slice(0, 12))) : '',
     container?.status || container?.state ? t('State: {0}', escapeMarkdown(container.status ?? container.state ?? '')) : '',
-    errors !== undefined ? t('Errors in the last 24 hours: {0}', errors) : '',
+    errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');

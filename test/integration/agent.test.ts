@@ -564,6 +564,29 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
     assert.deepEqual(makeAgent(mock, hub, { store }).agent.transcript(), []);
   });
 
+  // break22: reloading the window mid-answer left the question in the restored chat with nothing after it.
+  it('a turn cut by a window reload is said to be unanswered in the restored transcript', async () => {
+    mock.enqueue({ text: 'a slow answer that the reload cuts off', chunkSize: 4, eventDelayMs: 100 }, { text: 'answered now' });
+    const { agent, store } = makeAgent(mock, hub);
+    const log = new EventLog();
+    const asked = agent.ask('summarize today', log.onEvent, ac().signal);
+    await waitUntil('the first words of the answer', () => log.of('text').length > 0);
+    // What workspaceState holds at this moment is what the reloaded window gets.
+    const saved = new MemoryStore();
+    for (const [key, value] of store.data) saved.data.set(key, value);
+    await agent.clear();
+    await asked;
+    const restored = makeAgent(mock, hub, { store: saved }).agent;
+    const items = restored.transcript();
+    assert.deepEqual(items.map((i) => i.kind), ['user', 'notice']);
+    assert.match((items[1] as { text: string }).text, /^Not answered: VS Code was reloaded or closed/);
+    // The conversation goes on: the next question is sent and answered.
+    const next = new EventLog();
+    await restored.ask('summarize today, again', next.onEvent, ac().signal);
+    assert.equal(next.done(), 'end_turn');
+    assert.deepEqual(restored.transcript().map((i) => i.kind), ['user', 'notice', 'user', 'assistant', 'usage']);
+  });
+
   it('clear() during an answer stops it first, then leaves nothing behind', async () => {
     mock.enqueue({ text: 'a slow answer that is still streaming when the chat is cleared', chunkSize: 4, eventDelayMs: 100 });
     const { agent, store } = makeAgent(mock, hub);

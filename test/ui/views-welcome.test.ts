@@ -1,10 +1,10 @@
 // Welcome content when the trees have nothing to show: a folder that is not a git repository
 // and has no log files.
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchWorkbench, type Workbench } from './support/workbench';
+import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 import { collapsePane } from './ui-helpers';
 
 describe('UI: welcome content of the trees', function () {
@@ -44,5 +44,48 @@ describe('UI: welcome content of the trees', function () {
     await page.locator('.statusbar-item', { hasText: /DevOps [1-9]\/\d/ }).waitFor({ timeout: 30_000 });
     await item.locator('a').first().click();
     await page.locator('.editor-instance .view-lines', { hasText: 'DevOps Assistant: MCP servers' }).waitFor({ timeout: 15_000 });
+    // break22: each click opened another untitled file, which VS Code counted as unsaved and asked to save on close.
+    await item.locator('a').first().click();
+    await page.locator('.editor-instance .view-lines', { hasText: 'DevOps Assistant: MCP servers' }).waitFor({ timeout: 15_000 });
+    const tabs = page.locator('.tabs-container .tab', { hasText: 'DevOps Assistant servers' });
+    await tabs.first().waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await tabs.count(), 1, 'one report tab, whatever the clicks');
+    assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no unsaved file');
+  });
+});
+
+// break22: in a multi-root workspace a folder that is not a repository vanished from Branches without a word.
+describe('UI: Branches in a multi-root workspace with a folder that is not a repository', function () {
+  this.timeout(180_000);
+  let root: string;
+  let repo: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    root = mkdtempSync(join(tmpdir(), 'devops-mixed-'));
+    repo = createFixtureWorkspace();
+    const plain = join(root, 'notes');
+    mkdirSync(plain);
+    writeFileSync(join(plain, 'README.md'), '# notes, not a repository\n');
+    const file = join(root, 'mixed.code-workspace');
+    writeFileSync(file, JSON.stringify({ folders: [{ path: repo }, { path: plain }] }));
+    workbench = await launchWorkbench({ folder: file });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+    if (repo) rmSync(repo, { recursive: true, force: true });
+  });
+
+  it('keeps the plain folder in the tree and says it is not a git repository', async () => {
+    const { page } = workbench;
+    await workbench.openView('Branches');
+    const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Branches' }) });
+    await pane.locator('.monaco-list-row', { hasText: 'main' }).first().waitFor({ state: 'visible', timeout: 60_000 });
+    const notes = pane.locator('.monaco-list-row', { hasText: 'notes' });
+    await notes.waitFor({ state: 'visible', timeout: 30_000 });
+    if ((await notes.getAttribute('aria-expanded')) === 'false') await notes.click();
+    await pane.locator('.monaco-list-row', { hasText: 'Not a git repository' }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 });

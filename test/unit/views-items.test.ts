@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput } from '../../src/views/branch-items';
+import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
@@ -64,6 +64,25 @@ describe('Branches tree items', () => {
     assert.match(main.tooltip!, /\\<img/);
   });
 
+  // break22: with 500 branches committed at the same time, the 300 listed were feature/* ones: the tree had no current
+  // branch and said "Local 300" as if that were all of them.
+  it('a listing cut at the limit says so, and keeps the checked-out branch in it', () => {
+    const features = Array.from({ length: 3 }, (_, i) => ({ ...branchesSample.branches[0], name: `feature/JIRA-${i}`, current: false }));
+    const cut = gitBranchesOutput.parse({ ...branchesSample, branches: features, truncated: true });
+    assert.equal(missesCurrentBranch(cut), true);
+    const found = gitBranchesOutput.parse({ ...branchesSample, branches: [{ ...branchesSample.branches[1], name: 'main-old', current: false }, branchesSample.branches[1]] });
+    const listing = withCurrentBranch(cut, found);
+    assert.equal(missesCurrentBranch(listing), false);
+    const tree = branchNodes(listing, { server: 'git', now: NOW, locale: 'en', t });
+    assert.deepEqual(tree[0].children!.map((n) => n.label), ['main', 'feature/JIRA-0', 'feature/JIRA-1', 'feature/JIRA-2']);
+    assert.equal(tree[0].children![0].icon, 'check');
+    assert.equal(tree[0].description, '4+');
+    assert.equal(tree.at(-1)!.label, 'More branches exist than the 4 listed here.');
+    assert.equal(withCurrentBranch(cut, undefined), cut, 'no second listing: unchanged');
+    assert.equal(nodes.length, 2, 'a complete listing has no "more" item');
+    assert.equal(nodes[0].description, '2');
+  });
+
   it('marks a detached HEAD', () => {
     const detached = branchNodes({ ...branchesSample, current: null, detached: true, headHash: 'c'.repeat(40) }, { server: 'git', now: NOW, locale: 'en', t });
     assert.equal(detached[0].children![0].label, 'HEAD detached at cccccccccc');
@@ -107,6 +126,19 @@ describe('Log Files tree items', () => {
     assert.equal(nodes[1].description, '5.0 MiB · 24 days ago');
     assert.equal(nodes[1].icon, 'output');
     assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]])), 7);
+  });
+
+  // break22: a binary file (or one without levels) was "0 errors" in the tree while Summarize Errors said its levels
+  // could not be read, so errors may have been missed.
+  it('says the count is unknown, not "0 errors", when the levels could not be read', () => {
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0], ['logs/old.log.1.gz', 2]]), levelsUnreadable: new Set(['logs/app.log', 'logs/old.log.1.gz']) };
+    const nodes = logFileNodes(resource, options);
+    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
+    assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
+    assert.match(String(nodes[0].tooltip), /unknown, because the log levels could not be read/);
+    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago · 2 errors', 'errors found are counted even if some levels were unreadable');
+    const readable = logFileNodes(resource, { ...options, levelsUnreadable: new Set<string>() });
+    assert.equal(readable[0].description, '2.0 KiB · 5 minutes ago · 0 errors');
   });
 
   it('maps an absolute path back to the name the logs tools take', () => {
@@ -357,6 +389,10 @@ describe('error summary for the chat', () => {
     const markdown = errorSummaryMarkdown(summary, { file: 'logs/app.log', t, locale: 'en' });
     const html = render(markdown);
     assert.match(html, /7 errors in 2 groups/);
+    // break22: a one-group file read "5 errors in 1 groups."
+    const one = (totalErrors: number) => render(errorSummaryMarkdown({ ...summary, totalErrors, groupCount: 1, groups: summary.groups.slice(0, 1) }, { file: 'logs/app.log', t, locale: 'en' }));
+    assert.match(one(5), /5 errors in 1 group\./);
+    assert.match(one(1), /1 error in 1 group\./);
     assert.match(html, /<strong>5×<\/strong> <code>ERROR<\/code> Connection timeout to &lt;\*&gt;/);
     assert.match(html, /line 12:/);
     assert.doesNotMatch(html, /<img|<script|data-href|<strong>bold/);

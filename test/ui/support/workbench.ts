@@ -152,10 +152,16 @@ export const CHAT_CONTAINER_TITLE = 'DevOps Assistant';
 
 export type ViewName = 'Chat' | 'Branches' | 'Log Files' | 'System';
 
-/** A container's icon in the activity bar, by its exact title (the label may add a keybinding in brackets). */
+/**
+ * A container's icon in the activity bar, by its exact title. The label may add a keybinding in brackets, or a badge
+ * after " - " ("DevOps - 12 recent errors in the log files", once Log Files has counted errors). The item is the
+ * whole entry, so that a click on it is not refused because the badge sits over the icon.
+ */
 export function activityBarItem(page: Page, title = TREES_CONTAINER_TITLE): Locator {
-  const label = '.activitybar .action-item .action-label';
-  return page.locator(`${label}[aria-label="${title}"], ${label}[aria-label^="${title} ("]`);
+  const label = '.action-label';
+  return page.locator('.activitybar .action-item').filter({
+    has: page.locator(`${label}[aria-label="${title}"], ${label}[aria-label^="${title} ("], ${label}[aria-label^="${title} - "]`),
+  });
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

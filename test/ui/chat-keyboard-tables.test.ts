@@ -1,0 +1,127 @@
+// The chat as a new user meets it (break22): Escape stops a running answer like the Stop button, and
+// a table in the default-width side bar keeps short tokens (commit hashes, times) whole, on screen.
+import * as assert from 'node:assert/strict';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitUntil } from '../support/wait';
+import { useMockedWorkbench } from './support/mocked-workbench';
+import { assertSeenInChat } from './support/visibility';
+
+describe('UI: the chat by keyboard, and tables in a side bar of the default width', function () {
+  this.timeout(240_000);
+  const env = useMockedWorkbench({ apiKey: 'test-key', failurePrefix: 'keyboard-tables' });
+
+  before(async () => {
+    await env().workbench.openView('Chat');
+  });
+
+  // Each test starts with no answer running, whatever the one before left.
+  beforeEach(async () => {
+    const stop = env().workbench.chatFrame().locator('#stop');
+    if (await stop.isVisible()) await stop.click();
+    await stop.waitFor({ state: 'hidden', timeout: 15_000 });
+  });
+
+  it('Escape in the chat stops a long, slow answer (as Stop does) and says so on screen', async () => {
+    const { workbench, mock } = env();
+    const chat = workbench.chatFrame();
+    mock.enqueue({ text: Array.from({ length: 80 }, (_, i) => `문단 ${i + 1}: 천천히 오는 답변입니다.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
+    const input = chat.locator('#chat-input');
+    await input.click();
+    await input.fill('로그를 천천히 분석해 주세요');
+    await input.press('Enter');
+    const answer = chat.locator('.message.assistant', { hasText: '문단 1' }).last();
+    await answer.waitFor({ timeout: 30_000 });
+    assert.equal(await chat.locator('#stop').getAttribute('aria-keyshortcuts'), 'Escape');
+    // The keyboard is still in the input, where the question was typed.
+    await input.press('Escape');
+    await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 15_000 });
+    await waitUntil('the HTTP stream to close', () => mock.messageRequests().at(-1)?.closedByClient === true, { timeoutMs: 15_000 });
+    await assertSeenInChat(workbench.page, chat.locator('.notice', { hasText: 'Stopped.' }).last(), 'the "Stopped." notice');
+    assert.doesNotMatch((await answer.textContent()) ?? '', /문단 80/);
+    assert.equal(await chat.locator('#send').isDisabled(), false);
+  });
+
+  it('Escape with no answer running does nothing (no request, no notice)', async () => {
+    const { workbench, mock } = env();
+    const chat = workbench.chatFrame();
+    const requests = mock.messageRequests().length;
+    const notices = await chat.locator('.notice').count();
+    await chat.locator('#chat-input').press('Escape');
+    // A stop message would have been handled before this round trip of a question is answered.
+    mock.enqueue({ text: 'Still here.' });
+    await chat.locator('#chat-input').fill('ping');
+    await chat.locator('#chat-input').press('Enter');
+    await chat.locator('.message.assistant', { hasText: 'Still here.' }).waitFor({ timeout: 30_000 });
+    assert.equal(mock.messageRequests().length, requests + 1);
+    assert.equal(await chat.locator('.notice').count(), notices);
+  });
+
+  it('Enter while an answer streams keeps the question in the box and says why, on screen', async () => {
+    const { workbench, mock } = env();
+    const chat = workbench.chatFrame();
+    mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
+    const input = chat.locator('#chat-input');
+    await input.fill('first question');
+    await input.press('Enter');
+    await chat.locator('.message.assistant', { hasText: 'Paragraph 1' }).last().waitFor({ timeout: 30_000 });
+    await input.fill('second question while the first streams');
+    await input.press('Enter');
+    const hint = chat.locator('.composer .hint');
+    await assertSeenInChat(workbench.page, hint, 'the "still answering" hint', 10_000);
+    assert.match((await hint.textContent()) ?? '', /still answering/);
+    assert.equal(await input.inputValue(), 'second question while the first streams');
+    assert.ok(!mock.messageRequests().some((r) => JSON.stringify(r.body.messages).includes('second question while')), 'the second question was not sent');
+    await input.press('Escape');
+    await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 15_000 });
+    await hint.waitFor({ state: 'hidden', timeout: 5_000 });
+  });
+
+  it('a table of commits keeps each hash and time on one line and in view', async () => {
+    const { workbench, mock } = env();
+    const chat = workbench.chatFrame();
+    mock.enqueue({
+      text:
+        '## 오늘의 커밋\n\n| 커밋 | 시각 | 내용 |\n|---|---|---|\n' +
+        '| 2709d5d | 16:01:26 | MQTT 브로커 타임아웃 60초로 변경 |\n' +
+        '| 3eced8c | 16:01:26 | Fix ledger sync retry on ConnectionError |\n' +
+        '| 3fed0a2 | 16:01:26 | 결제 서버 로그 로테이션 설정 추가 |\n\nEnd of the table answer.',
+    });
+    const input = chat.locator('#chat-input');
+    await input.fill('오늘 커밋된 내용을 요약해 주세요');
+    await input.press('Enter');
+    const table = chat.locator('.message.assistant table').last();
+    await chat.locator('.message.assistant', { hasText: 'End of the table answer.' }).waitFor({ timeout: 30_000 });
+    for (const token of ['2709d5d', '3eced8c', '3fed0a2', '16:01:26']) {
+      const cell = table.locator('td', { hasText: token }).first();
+      await assertSeenInChat(workbench.page, cell, `the cell ${token}`, 10_000);
+      // The lines the cell's text is laid out on: one, or the token was cut.
+      const lines = await cell.evaluate((td) => {
+        const range = document.createRange();
+        range.selectNodeContents(td);
+        return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+      });
+      assert.equal(lines, 1, `${token} is laid out on ${lines} lines`);
+    }
+    await workbench.screenshot('tmp/break22-table-default-width');
+  });
+
+  // break22: writes to syslog (no extension) or worker.out did not refresh Log Files; only *.log and a few others did.
+  it('Log Files follows a syslog file being created and written to', async () => {
+    const { workbench, folder } = env();
+    const { page } = workbench;
+    const stamp = () => new Date().toISOString();
+    const syslog = join(folder, 'logs', 'syslog');
+    writeFileSync(syslog, `${stamp()} ERROR [cron] job backup failed: disk quota exceeded\n`);
+    await workbench.openView('Log Files');
+    const row = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Log Files' }) }).locator('.monaco-list-row', { hasText: 'logs/syslog' });
+    await row.filter({ hasText: '1 error' }).waitFor({ state: 'visible', timeout: 60_000 });
+    appendFileSync(syslog, `${stamp()} ERROR [cron] job rotate failed: permission denied\n`);
+    await row.filter({ hasText: '2 errors' }).waitFor({ state: 'visible', timeout: 60_000 });
+    // The container's icon now carries the error badge: the tests' handle on it must still find it and click it.
+    await page.locator('.activitybar .badge[aria-label^="DevOps - "]').waitFor({ state: 'visible', timeout: 30_000 });
+    await workbench.activityBarItem().click({ timeout: 10_000 });
+    await page.locator('.part.sidebar .pane-header', { hasText: 'Log Files' }).waitFor({ state: 'hidden', timeout: 10_000 });
+    await workbench.openView('Log Files');
+  });
+});
