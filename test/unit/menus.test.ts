@@ -16,11 +16,15 @@ describe('where Summarize Errors is offered (package.json menus)', () => {
   const clauses = Object.entries(manifest.contributes.menus).flatMap(([menu, items]) =>
     items.filter((i) => i.command === 'devopsAssistant.summarizeErrors' && i.when?.includes('resourceFilename')).map((i) => [menu, i.when ?? ''] as const),
   );
-  const LOGS = ['app.log', 'app.log.1', 'app.log.2.gz', 'catalina.out', 'worker.err', 'events.jsonl', 'events.ndjson', 'app.log.2024-05-01', 'app.log.20240501.gz', 'syslog', 'syslog.1', 'messages', 'access_log', 'error_log.2.gz', 'kern.log', 'nohup.out'];
-  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js'];
+  const LOGS = ['app.log', 'app.log.1', 'app.log.2.gz', 'catalina.out', 'worker.err', 'events.jsonl', 'events.ndjson', 'app.log.2024-05-01', 'app.log.20240501.gz', 'syslog', 'syslog.1', 'messages', 'access_log', 'error_log.2.gz', 'kern.log', 'nohup.out', 'app.LOG', 'worker.out.1', 'messages.1', 'syslog.2.gz', '결제-서버.log', 'celery worker.log'];
+  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js', 'logo.png', 'blog.md', 'syslog.conf', 'messages.ts', 'output.log.bak'];
 
   it('finds the menus (Explorer, editor title and context, palette)', () => {
     assert.deepEqual(clauses.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'editor/title/context', 'explorer/context']);
+  });
+
+  it('tests the same names in every menu', () => {
+    assert.equal(new Set(clauses.map(([, when]) => /resourceFilename =~ (\/.+?\/[a-z]*)(?: |$)/.exec(when)?.[1])).size, 1);
   });
 
   it('offers it on every file name the logs server lists as a log, but .txt and .json', () => {
