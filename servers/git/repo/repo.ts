@@ -129,6 +129,11 @@ export function explainGitFailure(error: unknown, folder?: string): Error {
     if (/not a git repository/i.test(error.stderr)) {
       return new UserFacingError(`not a git repository: ${folder ?? 'the configured folder'}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
     }
+    if (/promisor remote|lazy fetching disabled/i.test(error.stderr)) {
+      return new UserFacingError(
+        `this needs git objects that are not in this repository: it is a partial clone (made with --filter), which downloads old file contents only when they are read, and this server never fetches (it reads what is on disk and runs nothing the repository's config names for fetching). Running the same git command in a terminal downloads them; so does cloning without --filter. git said: ${message}`,
+      );
+    }
     if (/dubious ownership/i.test(error.stderr)) {
       return new UserFacingError(`git refuses this repository because it belongs to another user (${message}). Add it to safe.directory in your global git config if you trust it.`);
     }

@@ -70,6 +70,12 @@ export function gitEnvironment(config: ReadonlyArray<readonly [string, string]> 
     PAGER: 'cat',
     GIT_ASKPASS: '',
     SSH_ASKPASS: '',
+    // A partial clone (`--filter=blob:none`) fetches a missing object from its promisor remote whenever a read needs
+    // it: `git show` or `git blame` of an old commit would then reach the network and run whatever the repository's
+    // config names for that (core.sshCommand, an `ext::` remote URL, a remote helper). An empty allow-list of
+    // transports overrides every protocol.*.allow in any config, so no fetch can start; git 2.44+ also skips the try.
+    GIT_ALLOW_PROTOCOL: '',
+    GIT_NO_LAZY_FETCH: '1',
     LC_ALL: 'C',
     LANGUAGE: 'C',
   });
