@@ -161,6 +161,33 @@ describe('git server edge cases', function () {
     });
   });
 
+  // break23: git_branches failed whole ("git failed: Timestamp too large for this system: 18446744073709548016") when a
+  // branch tip was committed before 1970, and git_blame dated such a commit's lines 1970-01-01T00:00:00+00:00.
+  describe('a branch tip and blamed lines dated before 1970', () => {
+    it('git_branches lists the branch with its date, and git_blame gives the date the commit holds', async () => {
+      const { kit } = edges;
+      const root = kit.repo('branch-1969', [{ subject: 'a placeholder', date: '2024-05-01T10:00:00Z' }]);
+      kit.write(root, '1.txt', 'typed in 1969\n');
+      kit.git(root, ['add', '-A']);
+      const tree = kit.git(root, ['write-tree']);
+      const parent = kit.git(root, ['rev-parse', 'HEAD']);
+      // 1969-12-31T23:00:00Z written in +01:00: git commit refuses such a date, so the object is written by hand.
+      kit.write(kit.dir, 'commit-branch-1969.txt', `tree ${tree}\nparent ${parent}\nauthor Old Timer <old@example.org> -3600 +0100\ncommitter Old Timer <old@example.org> -3600 +0100\n\nTyped in 1969\n`);
+      const old = kit.git(root, ['hash-object', '-t', 'commit', '-w', '--literally', join(kit.dir, 'commit-branch-1969.txt')]);
+      kit.git(root, ['update-ref', 'refs/heads/old', old]);
+      kit.git(root, ['reset', '-q', '--hard']);
+      await withServer(root, async (server) => {
+        const listed = (await ok(server, 'git_branches')).branches.map((b: Data) => [b.name, b.lastCommitDate, b.subject]);
+        assert.deepEqual(listed, [
+          ['main', '2024-05-01T10:00:00+00:00', 'a placeholder'],
+          ['old', '1970-01-01T00:00:00+01:00', 'Typed in 1969'],
+        ]);
+        const [line] = (await ok(server, 'git_blame', { path: '1.txt', ref: 'old' })).lines;
+        assert.deepEqual([line.summary, line.date], ['Typed in 1969', '1970-01-01T00:00:00+01:00']);
+      });
+    });
+  });
+
   // gitsys15: a file name in Latin-1 (byte 0xFF) is listed with U+FFFD; passed back, that text names no file, and git_log
   // answered "no commit touches it" (git_blame "does not exist") for a file that is there.
   describe('a file name whose bytes are not UTF-8', () => {
@@ -338,6 +365,14 @@ describe('git server edge cases', function () {
       assert.equal(status.counts.unstaged, 2);
       const info = await readInfo(superproject);
       assert.equal(info.dirty, true);
+    });
+
+    // break23: both were "does not exist in HEAD": the superproject's tree holds a submodule as a commit of another
+    // repository, which git cat-file cannot find here, and none of the submodule's files.
+    it('git_blame of a submodule, or of a file inside one, says so and where to open it', async () => {
+      assert.match(await fails(superproject, 'git_blame', { path: 'sub' }), /'sub' is a submodule \(a repository of its own, at commit [0-9a-f]{12} in HEAD\), not a file;.*set to \S*\/super\/sub\)/);
+      assert.match(await fails(superproject, 'git_blame', { path: 'sub/1.txt' }), /'sub\/1\.txt' is inside the submodule 'sub' .*\/super\/sub\) and pass '1\.txt'/);
+      assert.match(await fails(superproject, 'git_blame', { path: 'nothing/here.txt' }), /'nothing\/here\.txt' does not exist in HEAD/);
     });
   });
 
