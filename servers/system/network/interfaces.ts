@@ -1,4 +1,5 @@
 // Network interfaces measured over an interval: rates, totals since they came up, errors and drops.
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import * as si from 'systeminformation';
@@ -47,7 +48,7 @@ export interface NetworkSample {
  * Rejects with an AbortError when `signal` aborts, or a DeadlineError when a read hangs.
  */
 export function sampleNetwork(intervalMs: number, only: string | undefined, signal: AbortSignal, report: ProgressReporter): Promise<NetworkSample> {
-  const read = () => freshSample('network', 'reading network counters', () => si.networkStats('*'), signal);
+  const read = () => freshSample('network', 'reading network counters', () => si.networkStats(allInterfaces()), signal);
   // systeminformation keeps the previous counters per interface; one request's two reads must be adjacent.
   return exclusive('network', async () => {
     throwIfAborted(signal);
@@ -62,6 +63,23 @@ export function sampleNetwork(intervalMs: number, only: string | undefined, sign
     });
     return { ...result, cpu };
   });
+}
+
+/**
+ * Every interface, for systeminformation: on Linux the names in /sys/class/net. Its own '*' lists only what
+ * os.networkInterfaces() names, the interfaces holding an address, so one that is down or lost its address (an unplugged
+ * cable, a failed DHCP lease, a bond's member) was "no network interface named …" when asked for by name. A name holding
+ * systeminformation's list separators (',' '|') cannot be passed and is left out; '*' elsewhere or when the folder
+ * cannot be read.
+ */
+function allInterfaces(): string {
+  if (process.platform !== 'linux') return '*';
+  try {
+    const names = readdirSync('/sys/class/net').filter((name) => !/[,|\s]/.test(name));
+    return names.length > 0 ? names.join(',') : '*';
+  } catch {
+    return '*';
+  }
 }
 
 /** One row per interface of the second read, with rates over the sample's interval; `only` narrows to one interface. */
