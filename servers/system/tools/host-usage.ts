@@ -105,7 +105,8 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
       const partial = partialNote(fleet.client.warnings(signal));
-      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial }, history);
+      const coverage = window ? coverageNote(window.since, history, stepSeconds) : '';
+      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
     },
   });
 }
@@ -196,6 +197,8 @@ interface UsageBase {
   cpuWindowSeconds: number;
   /** Prometheus's warnings that the answers may be partial, for the summary ('' without). */
   partial: string;
+  /** Where the history starts later than the window, for the summary ('' without). */
+  coverage: string;
   thresholds: Thresholds;
   warnings: Warning[];
   peaks: Peaks | null;
@@ -224,7 +227,19 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
   };
 }
 
-function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds }: UsageBase): string {
+/**
+ * The words for the summary when Prometheus holds no readings of the host for the start of the window (it was added,
+ * or Prometheus started, later): the peaks are then those of a shorter time than asked. Each history point covers the
+ * step before it, so more than a step missing before the first one is said. '' when the history covers the window
+ * (or is empty: the peaks then say unknown).
+ */
+export function coverageNote(since: number, history: readonly HistoryPoint[], stepSeconds: number): string {
+  const first = history.length > 0 ? Date.parse(history[0].time) : Number.NaN;
+  if (!Number.isFinite(first) || first - 2 * stepSeconds * 1000 <= since) return '';
+  return ` (Prometheus holds readings of this host only from about ${new Date(first - stepSeconds * 1000).toISOString()}, not from the window's start: the peaks cover that part)`;
+}
+
+function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds, coverage }: UsageBase): string {
   if (!target.up) return `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
@@ -233,7 +248,7 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '');
-  const peak = window && peaks ? `; peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%` : '';
+  const peak = window && peaks ? `; peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%${coverage}` : '';
   return now + peak + warningsNote(warnings);
 }
 

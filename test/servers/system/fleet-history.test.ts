@@ -132,6 +132,17 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
     assert.deepEqual(fine.peaks.disk, { mount: '/srv/full', fs: '/dev/loop0', usePercent: 100 });
     // The readings at the end are those of the end: / is the fullest there.
     assert.equal(data.disks[0].mount, '/');
+    assert.doesNotMatch(data.summary, /holds readings of this host only from/);
+  });
+
+  // break23: a window reaching back before Prometheus held any reading of the host gave "peaks over the window" without
+  // a word that they covered only its end.
+  it('host_usage says when its readings start after the window does', async () => {
+    const data = await call(server, 'host_usage', { host: 'spike-1', since: new Date((t0 - 3 * 3600) * 1000).toISOString(), until: new Date((t0 + 3000) * 1000).toISOString(), points: 50 });
+    const from = /Prometheus holds readings of this host only from about (\S+), not from the window's start: the peaks cover that part/.exec(data.summary);
+    assert.ok(from, data.summary);
+    assert.ok(Math.abs(Date.parse(from[1]) - t0 * 1000) <= data.window.stepSeconds * 1000, `${from[1]} vs the first reading at ${new Date(t0 * 1000).toISOString()}`);
+    assert.equal(data.peaks.memoryPercent, 95);
   });
 
   it('a host scraped every 60 s has CPU, over a wider window that the answer names, not null; scraped by two jobs, it is one host', async () => {
