@@ -240,7 +240,9 @@ export function coverageNote(since: number, history: readonly HistoryPoint[], st
 }
 
 function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds, coverage }: UsageBase): string {
-  if (!target.up) return `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
+  const down = `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
+  // Down at the window's end, it may have been up before: the peaks and their warnings are still the window's.
+  if (!target.up) return window && peaks && hasReading(peaks) ? `${down}; before that, ${peakText(peaks, coverage)}${warningsNote(warnings)}` : down;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
   const now =
@@ -248,9 +250,15 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '');
-  const peak = window && peaks ? `; peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%${coverage}` : '';
+  const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }
+
+function peakText(peaks: Peaks, coverage: string): string {
+  return `peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%${coverage}`;
+}
+
+const hasReading = (peaks: Peaks) => peaks.cpuPercent !== null || peaks.memoryPercent !== null || peaks.disk !== null;
 
 /** CPU use for a summary, saying when it is over a wider window than asked, or why it is unknown. */
 export function cpuText(percent: number | null, windowSeconds: number | null, askedSeconds: number): string {
