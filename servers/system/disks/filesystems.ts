@@ -33,7 +33,8 @@ export type SkippedMount = z.infer<typeof skippedMountSchema>;
 
 export const SKIP_RULE =
   'Pseudo, in-memory and image filesystems are not listed: proc, sysfs, cgroup, devpts, tmpfs, devtmpfs, ramfs, squashfs ' +
-  '(snap/loop images) and others without real capacity; nor filesystems reporting a size of 0.';
+  '(snap/loop images) and others without real capacity; nor filesystems reporting a size of 0. A tmpfs fuller than the ' +
+  'disk threshold is named in the warnings: writes to it fail as on a full disk.';
 
 /** Filesystem types that live in memory: no disk to run out of (the fleet tools skip them too). */
 export const IN_MEMORY_TYPES: readonly string[] = ['tmpfs', 'devtmpfs', 'ramfs', 'rootfs', 'initramfs'];

@@ -55,7 +55,7 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
  * A tmpfs's figures from statfs(2) on its mount point, as df computes them (bytes; use % of used + available); none
  * when it reports no size (0 blocks) or statfs cannot read it.
  */
-async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
+export async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
   const st = await statfs(mount.mount).catch(() => undefined);
   if (!st || !(st.blocks > 0)) return undefined;
   const sizeBytes = st.blocks * st.bsize;
