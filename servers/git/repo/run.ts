@@ -13,6 +13,12 @@ export const SAFE_GLOBAL_ARGS: readonly string[] = [
   '-c', 'color.ui=false',
   '-c', 'core.quotePath=false',
   '-c', 'i18n.logOutputEncoding=UTF-8',
+  // Repository config that changes what the tools read, as opposed to running programs: log.follow makes `git log --
+  // <path>` follow renames (the tools list a path's own history and name the rename in a note); diff.noprefix and
+  // diff.mnemonicPrefix drop or change the a/ and b/ of patch headers, which readers and `git apply` expect.
+  '-c', 'log.follow=false',
+  '-c', 'diff.noprefix=false',
+  '-c', 'diff.mnemonicPrefix=false',
 ];
 
 export const DEFAULT_TIMEOUT_MS = 20_000;

@@ -582,6 +582,17 @@ describe('git server edge cases', function () {
       } finally {
         await server.close();
       }
+      // break23: repository config changed what the tools say: log.follow made git_log with a path follow the rename (its
+      // note then named an old path whose commits were already listed), diff.noprefix and diff.mnemonicPrefix dropped or
+      // changed the a/ b/ of the patch headers.
+      for (const [key, value] of [['log.follow', 'true'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true']]) kit.git(root, ['config', key, value]);
+      assert.equal(kit.git(root, ['log', '--format=%s', '--', 'lib/b.txt']).split('\n').length, 4, 'git itself follows the rename');
+      await withServer(root, async (configured) => {
+        const log = await ok(configured, 'git_log', { path: 'lib/b.txt' });
+        assert.deepEqual(log.commits.map((c: Data) => c.subject), ['grow b', 'move a to b']);
+        assert.match(log.note, /was renamed from "src\/a\.txt"/);
+        assert.match((await ok(configured, 'git_show')).patch, /^diff --git a\/lib\/b\.txt b\/lib\/b\.txt\n[\s\S]*\n--- a\/lib\/b\.txt\n\+\+\+ b\/lib\/b\.txt\n/);
+      });
     });
   });
 
