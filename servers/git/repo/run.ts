@@ -15,8 +15,10 @@ export const SAFE_GLOBAL_ARGS: readonly string[] = [
   '-c', 'i18n.logOutputEncoding=UTF-8',
   // Repository config that changes what the tools read, as opposed to running programs: log.follow makes `git log --
   // <path>` follow renames (the tools list a path's own history and name the rename in a note); diff.noprefix and
-  // diff.mnemonicPrefix drop or change the a/ and b/ of patch headers, which readers and `git apply` expect.
+  // diff.mnemonicPrefix drop or change the a/ and b/ of patch headers, which readers and `git apply` expect;
+  // log.showRoot=false shows the first commit with no changes (no files in git_show, none of its lines in churn).
   '-c', 'log.follow=false',
+  '-c', 'log.showRoot=true',
   '-c', 'diff.noprefix=false',
   '-c', 'diff.mnemonicPrefix=false',
 ];

@@ -584,14 +584,19 @@ describe('git server edge cases', function () {
       }
       // break23: repository config changed what the tools say: log.follow made git_log with a path follow the rename (its
       // note then named an old path whose commits were already listed), diff.noprefix and diff.mnemonicPrefix dropped or
-      // changed the a/ b/ of the patch headers.
-      for (const [key, value] of [['log.follow', 'true'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true']]) kit.git(root, ['config', key, value]);
-      assert.equal(kit.git(root, ['log', '--format=%s', '--', 'lib/b.txt']).split('\n').length, 4, 'git itself follows the rename');
+      // changed the a/ b/ of the patch headers, log.showRoot=false made the first commit change nothing (git_show: no
+      // files, git_file_churn: its lines not counted).
+      for (const [key, value] of [['log.follow', 'true'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['log.showRoot', 'false']]) kit.git(root, ['config', key, value]);
+      assert.equal(kit.git(root, ['-c', 'log.showRoot=true', 'log', '--format=%s', '--', 'lib/b.txt']).split('\n').length, 4, 'git itself follows the rename');
       await withServer(root, async (configured) => {
         const log = await ok(configured, 'git_log', { path: 'lib/b.txt' });
         assert.deepEqual(log.commits.map((c: Data) => c.subject), ['grow b', 'move a to b']);
         assert.match(log.note, /was renamed from "src\/a\.txt"/);
         assert.match((await ok(configured, 'git_show')).patch, /^diff --git a\/lib\/b\.txt b\/lib\/b\.txt\n[\s\S]*\n--- a\/lib\/b\.txt\n\+\+\+ b\/lib\/b\.txt\n/);
+        const first = await ok(configured, 'git_show', { ref: kit.git(root, ['rev-list', '--max-parents=0', 'HEAD']) });
+        assert.deepEqual(first.files.map((f: Data) => [f.path, f.added]), [['src/a.txt', 1]]);
+        const whole = await ok(configured, 'git_file_churn', { since: '2024-01-01' });
+        assert.deepEqual(whole.files.map((f: Data) => [f.path, f.commits, f.added, f.deleted]), [['lib/b.txt', 4, 5, 1]]);
       });
     });
   });
