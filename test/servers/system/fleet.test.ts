@@ -199,6 +199,10 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     assert.ok(host.readings.disks.length >= 1);
     const { messages } = await server.client.getPrompt({ name: 'check_host', arguments: { host: 'db-1' } });
     assert.match(JSON.stringify(messages), /host_usage/);
+    // break23: a label value holding quotes was cut in the prompt's text ("db "primary"" reads as the host "db ").
+    const quoted = await server.client.getPrompt({ name: 'check_host', arguments: { host: 'db "primary"' } });
+    const text = quoted.messages[0].content.type === 'text' ? quoted.messages[0].content.text : '';
+    assert.ok(text.startsWith('Check the fleet host "db \\"primary\\"": call host_usage'), text);
   });
 
   describe('errors, and credentials that never show', () => {
