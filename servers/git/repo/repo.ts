@@ -126,6 +126,14 @@ export function explainGitFailure(error: unknown, folder?: string): Error {
   if (error instanceof GitTimeoutError) return new UserFacingError(error.message);
   if (error instanceof GitCommandError) {
     const message = sanitizeLine(error.message, 500);
+    // "not a git repository: <dir>" (a path, not "(or any of the parent directories)"): a .git file names a git folder
+    // that is not there, as in a linked worktree or submodule whose repository was moved or deleted.
+    const pointer = /not a git repository: (\/.*|[A-Za-z]:[\\/].*)$/im.exec(error.stderr)?.[1]?.trim();
+    if (pointer) {
+      return new UserFacingError(
+        `${folder ?? 'the configured folder'} is a linked worktree or submodule whose .git file points to ${sanitizeLine(pointer, 300)}, which is not a repository (moved or deleted?): run \`git worktree repair\` in the main repository after moving it, or \`git worktree prune\` there if it is gone.`,
+      );
+    }
     if (/not a git repository/i.test(error.stderr)) {
       return new UserFacingError(`not a git repository: ${folder ?? 'the configured folder'}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
     }

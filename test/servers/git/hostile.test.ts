@@ -2,7 +2,7 @@
 // out of the repository, repository config that runs programs, odd repositories, cancellation.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../../support/git-fixture';
@@ -273,6 +273,24 @@ describe('git server under hostile input', function () {
         assert.match(await fails(through, 'git_log', { path: join(linked, '..', 'outside', 'secret.txt') }), /outside the repository/);
       } finally {
         await through.close();
+      }
+    });
+
+    // break23: "not a git repository: <folder>. Set REPO_PATH to a folder inside a git working tree" for a folder that is
+    // one: a linked worktree whose main repository had been moved, which `git worktree repair` mends.
+    it('a linked worktree whose main repository moved: says where its .git file points and how to mend it', async () => {
+      const main = join(fixture.dir, 'wt-main');
+      const linked = join(fixture.dir, 'wt-linked');
+      fixture.git(fixture.dir, ['clone', '-q', fixture.repo, main]);
+      fixture.git(main, ['worktree', 'add', '-q', linked, '-b', 'wt-branch']);
+      renameSync(main, join(fixture.dir, 'wt-main-moved'));
+      const orphan = await startBuiltServer('git', { REPO_PATH: linked });
+      try {
+        const expected = /wt-linked is a linked worktree or submodule whose \.git file points to \S*wt-main\/\.git\/worktrees\/wt-linked, which is not a repository \(moved or deleted\?\): run `git worktree repair`/;
+        assert.match(await fails(orphan, 'git_log'), expected);
+        assert.match((await readInfo(orphan)).message, expected);
+      } finally {
+        await orphan.close();
       }
     });
 
