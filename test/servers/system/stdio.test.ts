@@ -225,6 +225,8 @@ describe('system server (built, over stdio)', function () {
         // A file used as a folder, and a loop of links, name no place either (they answered "on the filesystem at /").
         writeFileSync(path.join(folder, 'file'), 'x');
         assert.match(await callError(server, 'get_disk_usage', { path: path.join(folder, 'file', 'x') }), /does not exist, so no filesystem holds it/);
+        // break23: a NUL byte (no file name holds one) was judged by the text before it: "/tmp\0x" was "on /".
+        assert.match(await callError(server, 'get_disk_usage', { path: `${folder}\u0000x` }), /holds a NUL character, which no path can hold, so no filesystem holds it/);
         if (process.platform !== 'win32') {
           symlinkSync(path.join(folder, 'b'), path.join(folder, 'a'));
           symlinkSync(path.join(folder, 'a'), path.join(folder, 'b'));
