@@ -102,7 +102,7 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
     throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
   }
-  const lines = await withObjectDates(repo, parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow));
+  const lines = await withShortHashes(repo, await withObjectDates(repo, parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow)));
   const atBoundary = lines.filter((l) => l.boundary).length;
   // In a full clone the boundary is the first commit, and its lines are its own; in a shallow one it stands for the history cut off.
   const notes = [
@@ -228,6 +228,24 @@ function parseLinePorcelain(output: string, path: string, shallow: boolean): z.i
     else if (key === 'boundary') boundaries.add(hash);
   }
   return lines;
+}
+
+/**
+ * `lines` with git's own short hashes (`git rev-parse --short`, one call for all): as long as needed to be unique in
+ * this repository and at least core.abbrev, as git_log and git_show print them. The porcelain gives full hashes only, and
+ * a fixed 7 characters can name several objects in a large repository, so passed back it would be refused as ambiguous.
+ */
+async function withShortHashes(repo: Repo, lines: z.infer<typeof lineSchema>[]): Promise<z.infer<typeof lineSchema>[]> {
+  const hashes = [...new Set(lines.map((l) => l.hash))];
+  if (hashes.length === 0) return lines;
+  const result = await repo.git(['rev-parse', '--short', ...hashes], { okExitCodes: [0, 128] });
+  const shorts = result.stdout.toString('utf8').split('\n');
+  if (result.exitCode !== 0 || shorts.length < hashes.length) return lines;
+  const byHash = new Map(hashes.map((hash, i) => [hash, shorts[i]]));
+  return lines.map((l) => {
+    const short = byHash.get(l.hash);
+    return short && l.hash.startsWith(short) ? { ...l, shortHash: short } : l;
+  });
 }
 
 /** `lines` with each date git could not print (empty) read from the commit object: one `git cat-file` per such commit. */

@@ -188,6 +188,25 @@ describe('git server edge cases', function () {
     });
   });
 
+  // break23: git_blame cut every hash to 7 characters while git_log and git_show print git's own short hash (unique in
+  // the repository, at least core.abbrev): in the 10,000-commit test repository git_log said fda07457, blame fda0745.
+  describe("git_blame's short hashes", () => {
+    it('are the short hashes git_log prints for the same commits', async () => {
+      const { kit } = edges;
+      const root = kit.repo('abbrev', [
+        { subject: 'one', date: '2024-05-01T10:00:00Z', file: 'a.txt' },
+        { subject: 'two', date: '2024-05-02T10:00:00Z', file: 'b.txt' },
+      ]);
+      kit.git(root, ['config', 'core.abbrev', '12']);
+      await withServer(root, async (server) => {
+        const logged = new Map((await ok(server, 'git_log')).commits.map((c: Data) => [c.hash, c.shortHash]));
+        const [line] = (await ok(server, 'git_blame', { path: 'a.txt' })).lines;
+        assert.equal(line.shortHash, logged.get(line.hash));
+        assert.equal(line.shortHash.length, 12);
+      });
+    });
+  });
+
   // gitsys15: a file name in Latin-1 (byte 0xFF) is listed with U+FFFD; passed back, that text names no file, and git_log
   // answered "no commit touches it" (git_blame "does not exist") for a file that is there.
   describe('a file name whose bytes are not UTF-8', () => {
