@@ -121,9 +121,12 @@ export function sortInterfaces(rows: Interface[]): void {
   rows.sort((a, b) => b.rxBytesPerSec + b.txBytesPerSec - (a.rxBytesPerSec + a.txBytesPerSec) || a.name.localeCompare(b.name));
 }
 
-/** Sums over the rows that are not loopback: traffic a machine only sends to itself is not network use. */
-export function externalTotals(rows: Interface[]): InterfaceTotals {
-  const external = rows.filter((r) => !r.loopback);
+/**
+ * Sums over the rows that are not loopback: traffic a machine only sends to itself is not network use. `asked`: one
+ * interface named by the caller, summed whatever it is (asked for loopback, its own traffic is the answer, not 0).
+ */
+export function externalTotals(rows: Interface[], asked = false): InterfaceTotals {
+  const external = asked ? rows : rows.filter((r) => !r.loopback);
   const sum = (key: keyof InterfaceTotals) => external.reduce((acc, r) => acc + r[key], 0);
   return {
     rxBytesPerSec: sum('rxBytesPerSec'),
