@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fitToBudget } from '../../shared/output-budget';
+import { isoInLocalZone } from '../../shared/local-time';
 import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
 import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
@@ -148,6 +149,7 @@ function readingWindow(args: Input): Required<TimeWindow> | null {
   if (window.since === undefined) throw new UserFacingError('a window needs since (until alone has no start); leave both out for a reading now');
   const until = window.until ?? Date.now();
   if (until > Date.now() + 60_000) throw new UserFacingError('until is in the future: Prometheus has no readings there yet');
+  if (window.since >= until) throw new UserFacingError(`since (${isoInLocalZone(window.since)}) is not before until (${isoInLocalZone(until)}${window.until === undefined ? ', now' : ''}): the window would be empty.`);
   return { since: window.since, until };
 }
 

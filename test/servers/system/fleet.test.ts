@@ -185,6 +185,11 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     assert.equal(scalar.scalar, 2);
     assert.match(await callError(server, 'query_metrics', { query: 'node_load1', maxSeries: 2 }), /returns 3 series, more than maxSeries \(2\).*aggregate/);
     assert.match(await callError(server, 'query_metrics', { query: 'sum(' }), /Prometheus refused the query: .*parse error/);
+    // break23: a since after now (until's default) reached Prometheus: "end timestamp must not be before start time".
+    for (const tool of ['query_metrics', 'host_usage']) {
+      const args = tool === 'query_metrics' ? { query: 'up', since: '2099-01-01' } : { host: 'db-1', since: '2099-01-01' };
+      assert.match(await callError(server, tool, args), /^since \(2099-01-01T00:00:00\.000.*\) is not before until \(.*, now\): the window would be empty\.$/, tool);
+    }
   });
 
   it('completes host names on the check_host prompt and the fleet://host/{host} template, and reads a host as a resource', async () => {
