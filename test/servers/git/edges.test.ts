@@ -100,6 +100,15 @@ describe('git server edge cases', function () {
         const blame = await ok(server, 'git_blame', { path: '1.txt' });
         assert.deepEqual(blame.lines.map((l: Data) => l.author), ['Jane Doe']);
         assert.equal((await ok(server, 'git_log', { author: 'Jane Doe' })).returned, 2);
+        // break23: the name recorded before the .mailmap matched nothing, without a word (git matches mapped names).
+        const old = await ok(server, 'git_log', { author: 'jdoe' });
+        assert.equal(old.returned, 0);
+        assert.equal(
+          old.note,
+          'No commit\'s author matches "jdoe" as the repository\'s .mailmap names people, but commits recorded as "jdoe <jdoe@old.example>" do: .mailmap lists them as "Jane Doe <jane@example.org>"; search for that name.',
+        );
+        assert.equal((await ok(server, 'git_log', { author: 'jdoe', since: '2024-05-02' })).note, undefined, 'outside the window: no such commit at all');
+        assert.equal((await ok(server, 'git_log', { author: 'nobody' })).note, undefined);
       });
     });
   });
