@@ -126,8 +126,21 @@ export function explainGitFailure(error: unknown, folder?: string): Error {
   if (error instanceof GitTimeoutError) return new UserFacingError(error.message);
   if (error instanceof GitCommandError) {
     const message = sanitizeLine(error.message, 500);
+    // "not a git repository: <dir>" (a path, not "(or any of the parent directories)"): a .git file names a git folder
+    // that is not there, as in a linked worktree or submodule whose repository was moved or deleted.
+    const pointer = /not a git repository: (\/.*|[A-Za-z]:[\\/].*)$/im.exec(error.stderr)?.[1]?.trim();
+    if (pointer) {
+      return new UserFacingError(
+        `${folder ?? 'the configured folder'} is a linked worktree or submodule whose .git file points to ${sanitizeLine(pointer, 300)}, which is not a repository (moved or deleted?): run \`git worktree repair\` in the main repository after moving it, or \`git worktree prune\` there if it is gone.`,
+      );
+    }
     if (/not a git repository/i.test(error.stderr)) {
       return new UserFacingError(`not a git repository: ${folder ?? 'the configured folder'}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
+    }
+    if (/promisor remote|lazy fetching disabled/i.test(error.stderr)) {
+      return new UserFacingError(
+        `this needs git objects that are not in this repository: it is a partial clone (made with --filter), which downloads old file contents only when they are read, and this server never fetches (it reads what is on disk and runs nothing the repository's config names for fetching). Running the same git command in a terminal downloads them; so does cloning without --filter. git said: ${message}`,
+      );
     }
     if (/dubious ownership/i.test(error.stderr)) {
       return new UserFacingError(`git refuses this repository because it belongs to another user (${message}). Add it to safe.directory in your global git config if you trust it.`);

@@ -13,6 +13,14 @@ export const SAFE_GLOBAL_ARGS: readonly string[] = [
   '-c', 'color.ui=false',
   '-c', 'core.quotePath=false',
   '-c', 'i18n.logOutputEncoding=UTF-8',
+  // Repository config that changes what the tools read, as opposed to running programs: log.follow makes `git log --
+  // <path>` follow renames (the tools list a path's own history and name the rename in a note); diff.noprefix and
+  // diff.mnemonicPrefix drop or change the a/ and b/ of patch headers, which readers and `git apply` expect;
+  // log.showRoot=false shows the first commit with no changes (no files in git_show, none of its lines in churn).
+  '-c', 'log.follow=false',
+  '-c', 'log.showRoot=true',
+  '-c', 'diff.noprefix=false',
+  '-c', 'diff.mnemonicPrefix=false',
 ];
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
@@ -70,6 +78,12 @@ export function gitEnvironment(config: ReadonlyArray<readonly [string, string]> 
     PAGER: 'cat',
     GIT_ASKPASS: '',
     SSH_ASKPASS: '',
+    // A partial clone (`--filter=blob:none`) fetches a missing object from its promisor remote whenever a read needs
+    // it: `git show` or `git blame` of an old commit would then reach the network and run whatever the repository's
+    // config names for that (core.sshCommand, an `ext::` remote URL, a remote helper). An empty allow-list of
+    // transports overrides every protocol.*.allow in any config, so no fetch can start; git 2.44+ also skips the try.
+    GIT_ALLOW_PROTOCOL: '',
+    GIT_NO_LAZY_FETCH: '1',
     LC_ALL: 'C',
     LANGUAGE: 'C',
   });

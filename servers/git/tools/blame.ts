@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, type Repo } from '../repo/repo';
+import { explainGitFailure, gitOrExplain, type Repo } from '../repo/repo';
+import { enclosingSubmodule, treeEntry } from '../repo/tree-entry';
+import { rawCommitDates } from '../repo/raw-dates';
 import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
@@ -100,7 +102,7 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     if (length) throw new UserFacingError(`startLine ${input.startLine} is past the end of ${path}, which has ${length[1]} lines in ${input.ref}.`);
     throw explainGitFailure(new GitCommandError(result.exitCode, result.stderr), repo.root);
   }
-  const lines = parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow);
+  const lines = await withShortHashes(repo, await withObjectDates(repo, parseLinePorcelain(result.stdout.toString('utf8'), path, repo.shallow)));
   const atBoundary = lines.filter((l) => l.boundary).length;
   // In a full clone the boundary is the first commit, and its lines are its own; in a shallow one it stands for the history cut off.
   const notes = [
@@ -147,14 +149,26 @@ function insideRepository(repo: Repo, file: string): boolean {
 
 /** Throws a UserFacingError unless `path` is a file (blob) in `commit`. */
 async function requireFile(repo: Repo, commit: string, path: string, refLabel: string): Promise<void> {
-  const exists = await repo.git(['cat-file', '-t', `${commit}:${path}`], { okExitCodes: [0, 128] });
-  const type = exists.stdout.toString('utf8').trim();
-  if (exists.exitCode !== 0) throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show.`);
-  if (type !== 'blob') throw new UserFacingError(`path: '${path}' is a ${type === 'tree' ? 'folder' : type}, not a file.`);
+  const entry = await treeEntry(repo, commit, path);
+  if (entry === undefined) {
+    const submodule = await enclosingSubmodule(repo, commit, path);
+    if (submodule) {
+      throw new UserFacingError(
+        `path: '${path}' is inside the submodule '${submodule.path}' (a repository of its own, at commit ${submodule.commit.slice(0, 12)} in ${refLabel}), whose files this repository does not hold; to blame it, open the submodule as a repository (REPO_PATH, or an entry of REPO_PATHS, set to ${join(repo.root, submodule.path)}) and pass '${path.slice(submodule.path.length + 1)}'.`,
+      );
+    }
+    throw new UserFacingError(`path: '${path}' does not exist in ${refLabel}; check the name with git_log or git_show.`);
+  }
+  if (entry.type === 'commit') {
+    throw new UserFacingError(
+      `path: '${path}' is a submodule (a repository of its own, at commit ${entry.object.slice(0, 12)} in ${refLabel}), not a file; blame a file inside it by opening the submodule as a repository (REPO_PATH, or an entry of REPO_PATHS, set to ${join(repo.root, path)}).`,
+    );
+  }
+  if (entry.type === 'tree') throw new UserFacingError(`path: '${path}' is a folder, not a file.`);
   // git blames a binary file line by line all the same, cutting it at stray newline bytes: the lines would be garbage.
   // Judged from the content at the ref as git's own heuristic does (a NUL in the first 8,000 bytes: images, UTF-16
   // text), not from diff attributes: lockfiles marked `-diff` or `binary` are text and `git blame` blames them.
-  const head = await repo.git(['cat-file', 'blob', `${commit}:${path}`], { maxBytes: FIRST_FEW_BYTES });
+  const head = await gitOrExplain(repo, ['cat-file', 'blob', entry.object], { maxBytes: FIRST_FEW_BYTES });
   if (head.stdout.includes(0)) {
     throw new UserFacingError(
       `path: '${path}' is binary in ${refLabel} (a NUL byte in its first ${FIRST_FEW_BYTES} bytes, as in images or UTF-16 text), so it has no lines to blame; git_log with this path lists the commits that changed it.`,
@@ -175,7 +189,8 @@ function parseLinePorcelain(output: string, path: string, shallow: boolean): z.i
       const commit: CommitInfo = {
         author: info.author ?? '',
         email: info.email ?? '',
-        date: info.time === undefined ? '' : isoWithOffset(info.time, info.tz ?? '+0000'),
+        // git prints a date before 1970 (negative seconds) as time 0 in zone "(unknown)": left empty, read from the object.
+        date: info.time === undefined || !/^[+-]\d{4}$/.test(info.tz ?? '') ? '' : isoWithOffset(info.time, info.tz ?? '+0000'),
         summary: info.summary ?? '',
         ...(info.filename !== undefined ? { filename: info.filename } : {}),
       };
@@ -213,6 +228,32 @@ function parseLinePorcelain(output: string, path: string, shallow: boolean): z.i
     else if (key === 'boundary') boundaries.add(hash);
   }
   return lines;
+}
+
+/**
+ * `lines` with git's own short hashes (`git rev-parse --short`, one call for all): as long as needed to be unique in
+ * this repository and at least core.abbrev, as git_log and git_show print them. The porcelain gives full hashes only, and
+ * a fixed 7 characters can name several objects in a large repository, so passed back it would be refused as ambiguous.
+ */
+async function withShortHashes(repo: Repo, lines: z.infer<typeof lineSchema>[]): Promise<z.infer<typeof lineSchema>[]> {
+  const hashes = [...new Set(lines.map((l) => l.hash))];
+  if (hashes.length === 0) return lines;
+  const result = await repo.git(['rev-parse', '--short', ...hashes], { okExitCodes: [0, 128] });
+  const shorts = result.stdout.toString('utf8').split('\n');
+  if (result.exitCode !== 0 || shorts.length < hashes.length) return lines;
+  const byHash = new Map(hashes.map((hash, i) => [hash, shorts[i]]));
+  return lines.map((l) => {
+    const short = byHash.get(l.hash);
+    return short && l.hash.startsWith(short) ? { ...l, shortHash: short } : l;
+  });
+}
+
+/** `lines` with each date git could not print (empty) read from the commit object: one `git cat-file` per such commit. */
+async function withObjectDates(repo: Repo, lines: z.infer<typeof lineSchema>[]): Promise<z.infer<typeof lineSchema>[]> {
+  const undated = [...new Set(lines.filter((l) => l.date === '').map((l) => l.hash))];
+  if (undated.length === 0) return lines;
+  const dates = new Map(await Promise.all(undated.map(async (hash) => [hash, (await rawCommitDates(repo, hash)).author ?? ''] as const)));
+  return lines.map((l) => (l.date === '' ? { ...l, date: dates.get(l.hash) ?? '' } : l));
 }
 
 /** Unix seconds plus a "+0900"-style zone as ISO 8601 in that zone, like git's %aI. */

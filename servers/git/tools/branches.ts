@@ -3,7 +3,9 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { currentBranch, parseTrack } from '../repo/head';
-import { gitOrExplain, type Repo } from '../repo/repo';
+import { explainGitFailure, gitOrExplain, type Repo } from '../repo/repo';
+import { isoFromRawDate } from '../repo/raw-dates';
+import { GitCommandError } from '../repo/run';
 import { plainText } from '../repo/validate';
 import { registerGitTool } from './register';
 
@@ -39,7 +41,8 @@ const outputSchema = z.object({
 });
 
 // Field order for for-each-ref; each field ends with NUL, which cannot occur in ref names or subjects.
-const FIELDS = ['%(refname)', '%(objectname)', '%(objectname:short)', '%(committerdate:iso-strict)', '%(contents:subject)', '%(upstream:short)', '%(upstream:track,nobracket)', '%(HEAD)', '%(symref)'];
+// The date is read raw (seconds and zone): git cannot format a date before 1970, which it keeps as negative seconds.
+const FIELDS = ['%(refname)', '%(objectname)', '%(objectname:short)', '%(committerdate:raw)', '%(contents:subject)', '%(upstream:short)', '%(upstream:track,nobracket)', '%(HEAD)', '%(symref)'];
 
 type BranchesInput = z.output<typeof inputSchema>;
 type BranchesOutput = z.output<typeof outputSchema>;
@@ -61,38 +64,71 @@ export function registerBranchesTool(server: McpServer, context: GitServerContex
 async function listBranches(input: BranchesInput, repo: Repo): Promise<BranchesOutput> {
   const head = await currentBranch(repo);
   const patterns = input.scope === 'local' ? ['refs/heads'] : input.scope === 'remote' ? ['refs/remotes'] : ['refs/heads', 'refs/remotes'];
-  const result = await gitOrExplain(repo, ['for-each-ref', `--format=${FIELDS.join('%00')}%00`, '--sort=-committerdate', `--count=${MAX_REFS_SCANNED}`, ...patterns], {
-    maxBytes: 8 * 1024 * 1024,
-  });
+  const { refs, truncated } = await readRefs(repo, patterns);
   const needle = input.contains === undefined ? undefined : plainText(input.contains, 'contains').toLowerCase();
   const branches: Branch[] = [];
   let matched = 0;
-  for (const branch of parseRefs(result.stdout.toString('utf8'))) {
+  for (const branch of refs) {
     if (needle !== undefined && !branch.name.toLowerCase().includes(needle)) continue;
     matched++;
     if (branches.length < input.limit) branches.push(branch);
   }
-  return { current: head.branch, detached: head.detached, headHash: head.hash, branches, returned: branches.length, truncated: matched > branches.length || result.truncated };
+  return { current: head.branch, detached: head.detached, headHash: head.hash, branches, returned: branches.length, truncated: matched > branches.length || truncated };
 }
 
-/** Branches from for-each-ref output (NUL after each field), symbolic aliases such as origin/HEAD left out. */
-function parseRefs(output: string): Branch[] {
+/**
+ * The branches under `patterns`, most recently committed first, at most MAX_REFS_SCANNED. git sorts them, except when a
+ * tip is dated before 1970: git 2.3x then fails the whole listing ("Timestamp too large for this system", "Timestamp+tz
+ * too large"), so they are read unsorted and sorted here by the raw seconds.
+ */
+async function readRefs(repo: Repo, patterns: string[]): Promise<{ refs: Branch[]; truncated: boolean }> {
+  const format = `--format=${FIELDS.join('%00')}%00`;
+  const options = { maxBytes: 8 * 1024 * 1024 };
+  const sorted = await repo.git(['for-each-ref', format, '--sort=-committerdate', `--count=${MAX_REFS_SCANNED}`, ...patterns], { ...options, okExitCodes: [0, 128] });
+  if (sorted.exitCode === 0 || sorted.truncated) return { refs: parseRefs(sorted.stdout.toString('utf8')).map((r) => r.branch), truncated: sorted.truncated };
+  if (!/timestamp\S* too large/i.test(sorted.stderr)) throw explainGitFailure(new GitCommandError(sorted.exitCode, sorted.stderr), repo.root);
+  const all = await gitOrExplain(repo, ['for-each-ref', format, ...patterns], options);
+  const when = (seconds: number) => (Number.isNaN(seconds) ? -Infinity : seconds);
+  const refs = parseRefs(all.stdout.toString('utf8')).sort((a, b) => when(b.seconds) - when(a.seconds));
+  return { refs: refs.slice(0, MAX_REFS_SCANNED).map((r) => r.branch), truncated: all.truncated || refs.length > MAX_REFS_SCANNED };
+}
+
+/**
+ * Branches from for-each-ref output (NUL after each field), symbolic aliases such as origin/HEAD left out, each with its
+ * tip's committer time in seconds.
+ */
+function parseRefs(output: string): Array<{ branch: Branch; seconds: number }> {
   const tokens = output.split('\0');
-  const branches: Branch[] = [];
+  const branches: Array<{ branch: Branch; seconds: number }> = [];
   for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
     const [refname, hash, shortHash, date, subject, upstream, track, headMark, symref] = tokens.slice(i, i + FIELDS.length);
     if (symref) continue;
     const ref = refname.replace(/^\n/, '');
-    branches.push({
+    const { iso, seconds } = rawDate(date);
+    const branch: Branch = {
       name: sanitizeLine(ref.replace(/^refs\/(heads|remotes)\//, ''), 300),
       kind: ref.startsWith('refs/heads/') ? 'local' : 'remote',
       current: headMark === '*',
       hash,
       shortHash,
-      lastCommitDate: date,
+      lastCommitDate: iso,
       subject: sanitizeLine(subject, 500),
       ...(upstream ? { upstream: sanitizeLine(upstream, 300), ...parseTrack(track) } : {}),
-    });
+    };
+    branches.push({ branch, seconds });
   }
   return branches;
+}
+
+/**
+ * A `%(committerdate:raw)` value ("<seconds> <±hhmm>") as ISO 8601 in its zone and as seconds. git prints a date before
+ * 1970 as its negative seconds taken unsigned (2^64 − n), which is read back as −n.
+ */
+export function rawDate(raw: string): { iso: string; seconds: number } {
+  const [digits = '', zone = '+0000'] = raw.trim().split(' ');
+  if (!/^\d{1,20}$/.test(digits)) return { iso: raw, seconds: Number.NaN };
+  let value = BigInt(digits);
+  if (value >= 2n ** 63n) value -= 2n ** 64n;
+  const seconds = Number(value);
+  return { iso: isoFromRawDate(`${seconds} ${zone}`) ?? raw, seconds };
 }

@@ -73,8 +73,9 @@ async function explainDiverged(repo: Repo, sides: { from: string; to: string }, 
 /** The note when nothing under `path` differs between the two sides: whether it exists on either. */
 async function explainUnchangedBetween(repo: Repo, path: string, sides: { from: string; to: string }, labels: { from: string; to: string }): Promise<string> {
   const spec = path === '.' ? '' : path;
+  // The name is looked up in the tree, not read: a submodule's commit or a partial clone's undownloaded file exists too.
   const [inFrom, inTo] = await Promise.all(
-    [sides.from, sides.to].map(async (side) => (await repo.git(['cat-file', '-e', `${side}:${spec}`], { okExitCodes: [0, 1, 128] })).exitCode === 0),
+    [sides.from, sides.to].map(async (side) => (await repo.git(['rev-parse', '--verify', '--quiet', `${side}:${spec}`], { okExitCodes: [0, 1, 128] })).exitCode === 0),
   );
   if (inFrom || inTo) return `Nothing under ${JSON.stringify(path)} differs between ${labels.from} and ${labels.to}; it exists there unchanged.`;
   return explainUntouchedPath(repo, path, [sides.to], labels.to);

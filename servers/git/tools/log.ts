@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sanitizeLine } from '../../shared/sanitize';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { inWindow, resolveWindow, timeFields, windowToIso, type TimeWindow } from '../../shared/time-window';
 import type { GitServerContext } from '../context';
@@ -79,7 +80,8 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
   const commits = await withRawDates(repo, all.slice(0, input.count));
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, futureNote(commits)].filter(Boolean);
+  const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits)].filter(Boolean);
   return {
     ref: range.label,
     commits,
@@ -128,6 +130,18 @@ function futureNote(commits: readonly CommitSummary[], now = Date.now()): string
   const future = commits.filter((c) => Date.parse(c.committerDate) > now + FUTURE_SLACK_MS).length;
   if (future === 0) return undefined;
   return `${future} of these commits ${future === 1 ? 'is' : 'are'} dated in the future (committerDate after now): the clock of the machine that made ${future === 1 ? 'it was' : 'them was'} wrong, so ${future === 1 ? 'its date does' : 'their dates do'} not say when ${future === 1 ? 'it was' : 'they were'} made.`;
+}
+
+/**
+ * A note when `author` matches no commit as the repository's .mailmap names people (git_log lists and matches mapped
+ * names, as `git log` does) but matches the identity recorded in a commit: a name someone used before the .mailmap
+ * mapped it. Names the first such recorded identity and the name it is listed under. One git log without the mailmap.
+ */
+async function mailmapNote(repo: Repo, author: string, selection: string[]): Promise<string | undefined> {
+  const raw = await repo.git(['log', '--no-use-mailmap', '-1', '--format=%an <%ae>%x00%aN <%aE>', ...selection], { okExitCodes: [0, 128] });
+  const [recorded, mapped] = raw.stdout.toString('utf8').trim().split('\0');
+  if (raw.exitCode !== 0 || !recorded || !mapped || recorded === mapped) return undefined;
+  return `No commit's author matches ${JSON.stringify(author)} as the repository's .mailmap names people, but commits recorded as ${JSON.stringify(sanitizeLine(recorded, 200))} do: .mailmap lists them as ${JSON.stringify(sanitizeLine(mapped, 200))}; search for that name.`;
 }
 
 /** Text filters checked here after git's match: lower-cased needles. */

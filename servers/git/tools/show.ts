@@ -93,7 +93,8 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
 
 /** The note when the shown commit does not change `path`: whether the path exists there at all. */
 async function explainUnchangedPath(repo: Repo, hash: string, path: string, refLabel: string): Promise<string> {
-  const exists = await repo.git(['cat-file', '-e', `${hash}:${path === '.' ? '' : path}`], { okExitCodes: [0, 1, 128] });
+  // The name is looked up in the tree, not read: a submodule's commit or a partial clone's undownloaded file exists too.
+  const exists = await repo.git(['rev-parse', '--verify', '--quiet', `${hash}:${path === '.' ? '' : path}`], { okExitCodes: [0, 1, 128] });
   if (exists.exitCode === 0) return `${refLabel} does not change ${JSON.stringify(path)}, which exists at that commit; git_log with this path lists the commits that do.`;
   return explainUntouchedPath(repo, path, [hash], refLabel);
 }

@@ -33,7 +33,8 @@ export type SkippedMount = z.infer<typeof skippedMountSchema>;
 
 export const SKIP_RULE =
   'Pseudo, in-memory and image filesystems are not listed: proc, sysfs, cgroup, devpts, tmpfs, devtmpfs, ramfs, squashfs ' +
-  '(snap/loop images) and others without real capacity; nor filesystems reporting a size of 0.';
+  '(snap/loop images) and others without real capacity; nor filesystems reporting a size of 0. A tmpfs fuller than the ' +
+  'disk threshold is named in the warnings: writes to it fail as on a full disk.';
 
 /** Filesystem types that live in memory: no disk to run out of (the fleet tools skip them too). */
 export const IN_MEMORY_TYPES: readonly string[] = ['tmpfs', 'devtmpfs', 'ramfs', 'rootfs', 'initramfs'];
@@ -47,6 +48,8 @@ const IN_MEMORY = new Set(IN_MEMORY_TYPES);
  */
 export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Disk[]; skipped: SkippedMount[] }> {
   const raw = await withDeadline(si.fsSize(), READ_DEADLINE_MS, 'listing filesystems (a network mount may be hanging)', signal);
+  const mounts = await readMountInfo();
+  const readOnly = readOnlyByMount(mounts ?? []);
   const disks: Disk[] = [];
   const skipped: SkippedMount[] = [];
   for (const entry of raw) {
@@ -64,48 +67,65 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
       usedBytes: entry.used,
       availableBytes: entry.available,
       usePercent: Number.isFinite(entry.use) ? round1(entry.use) : null,
-      readOnly: typeof entry.rw === 'boolean' ? !entry.rw : null,
+      // systeminformation reads rw only from /proc/mounts lines whose source starts with '/', and calls every other
+      // mount read-only: an overlay (the root of every Docker container), NFS (`host:/export`), CIFS. Linux says it
+      // for each mount point in mountinfo.
+      readOnly: readOnly.get(entry.mount) ?? (typeof entry.rw === 'boolean' ? !entry.rw : null),
     });
   }
-  skipped.push(...(await unlistedMounts(new Set(raw.map((d) => d.mount)), disks)));
+  skipped.push(...unlistedMounts(mounts, new Set(raw.map((d) => d.mount)), disks));
   return { disks, skipped };
 }
 
-/** One line of /proc/self/mountinfo: the mount point, its device number (major:minor) and type. */
+/** One line of /proc/self/mountinfo: the mount point, its device number (major:minor), type and whether it is read-only. */
 interface MountInfo {
   mount: string;
   device: string;
   type: string;
+  readOnly: boolean;
+}
+
+/** /proc/self/mountinfo parsed, on Linux; undefined elsewhere or when it cannot be read. */
+async function readMountInfo(): Promise<MountInfo[] | undefined> {
+  if (process.platform !== 'linux') return undefined;
+  try {
+    return parseMountInfo(await readFile('/proc/self/mountinfo', 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether each mount point is read-only, as mountinfo says (the mount's own options or its superblock's hold `ro`). The
+ * last line for a mount point wins: a later mount on the same point hides the earlier one.
+ */
+export function readOnlyByMount(mounts: readonly MountInfo[]): Map<string, boolean> {
+  return new Map(mounts.map((m) => [m.mount, m.readOnly]));
 }
 
 const unescapeMount = (raw: string) => raw.replace(/\\([0-7]{3})/g, (_m, octal: string) => String.fromCharCode(parseInt(octal, 8)));
 
 /** /proc/self/mountinfo parsed ("id parent major:minor root mount options [optional…] - type source super"). */
-function parseMountInfo(text: string): MountInfo[] {
+export function parseMountInfo(text: string): MountInfo[] {
   const out: MountInfo[] = [];
   for (const line of text.split('\n')) {
     const fields = line.split(' ');
     const dash = fields.indexOf('-');
     if (dash < 6 || !fields[2] || !fields[4] || !fields[dash + 1]) continue;
-    out.push({ mount: unescapeMount(fields[4]), device: fields[2], type: fields[dash + 1] });
+    const readOnly = [fields[5], fields[dash + 3]].some((options) => (options ?? '').split(',').includes('ro'));
+    out.push({ mount: unescapeMount(fields[4]), device: fields[2], type: fields[dash + 1], readOnly });
   }
   return out;
 }
 
 /**
- * Linux only: mounts in /proc/self/mountinfo that systeminformation (via df) left out, with why.
+ * Linux only (`mounts` from mountinfo): mounts that systeminformation (via df) left out, with why.
  * df lists a device once, so a bind mount (a data folder, Docker's /etc/hosts, a kubelet volume) or a
  * second mount of a listed filesystem is left out too: it has the same device number as a listed
  * mount, and is named with `sameAs` so a path on it gets that filesystem's figures, not "pseudo".
  */
-async function unlistedMounts(listed: Set<string>, disks: Disk[]): Promise<SkippedMount[]> {
-  if (process.platform !== 'linux') return [];
-  let mounts: MountInfo[];
-  try {
-    mounts = parseMountInfo(await readFile('/proc/self/mountinfo', 'utf8'));
-  } catch {
-    return [];
-  }
+function unlistedMounts(mounts: MountInfo[] | undefined, listed: Set<string>, disks: Disk[]): SkippedMount[] {
+  if (mounts === undefined) return [];
   const listedByDevice = new Map<string, string>();
   const diskMounts = new Set(disks.map((d) => d.mount));
   for (const m of mounts) if (diskMounts.has(sanitizeLine(m.mount, 1024)) && !listedByDevice.has(m.device)) listedByDevice.set(m.device, sanitizeLine(m.mount, 1024));

@@ -20,8 +20,11 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
   // the longest prefix would then be `/`, whose figures would be read as that disk's.
   // A file used as a folder (ENOTDIR) names nothing either, and a loop of links (ELOOP) leads nowhere; other errors
   // (a folder on the way that cannot be read) leave a path that may well exist, judged by its own text.
-  let unresolved: string | undefined;
-  const target = isAbsolutePath(given)
+  // A NUL byte ends a path at the system call, and Node refuses one (not an errno): no file name holds it.
+  let unresolved: string | undefined = given.includes('\0') ? 'holds a NUL character, which no path can hold' : undefined;
+  const target = unresolved
+    ? undefined
+    : isAbsolutePath(given)
     ? await realpath(given).catch((error: NodeJS.ErrnoException) => {
         unresolved = error.code === 'ENOENT' || error.code === 'ENOTDIR' ? 'does not exist' : error.code === 'ELOOP' ? 'is a loop of symbolic links' : undefined;
         return unresolved ? undefined : given;
@@ -55,7 +58,7 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
  * A tmpfs's figures from statfs(2) on its mount point, as df computes them (bytes; use % of used + available); none
  * when it reports no size (0 blocks) or statfs cannot read it.
  */
-async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
+export async function inMemoryDisk(mount: SkippedMount): Promise<Disk | undefined> {
   const st = await statfs(mount.mount).catch(() => undefined);
   if (!st || !(st.blocks > 0)) return undefined;
   const sizeBytes = st.blocks * st.bsize;

@@ -1,4 +1,5 @@
 // Network interfaces measured over an interval: rates, totals since they came up, errors and drops.
+import { readdirSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import * as si from 'systeminformation';
@@ -47,7 +48,7 @@ export interface NetworkSample {
  * Rejects with an AbortError when `signal` aborts, or a DeadlineError when a read hangs.
  */
 export function sampleNetwork(intervalMs: number, only: string | undefined, signal: AbortSignal, report: ProgressReporter): Promise<NetworkSample> {
-  const read = () => freshSample('network', 'reading network counters', () => si.networkStats('*'), signal);
+  const read = () => freshSample('network', 'reading network counters', () => si.networkStats(allInterfaces()), signal);
   // systeminformation keeps the previous counters per interface; one request's two reads must be adjacent.
   return exclusive('network', async () => {
     throwIfAborted(signal);
@@ -62,6 +63,23 @@ export function sampleNetwork(intervalMs: number, only: string | undefined, sign
     });
     return { ...result, cpu };
   });
+}
+
+/**
+ * Every interface, for systeminformation: on Linux the names in /sys/class/net. Its own '*' lists only what
+ * os.networkInterfaces() names, the interfaces holding an address, so one that is down or lost its address (an unplugged
+ * cable, a failed DHCP lease, a bond's member) was "no network interface named …" when asked for by name. A name holding
+ * systeminformation's list separators (',' '|') cannot be passed and is left out; '*' elsewhere or when the folder
+ * cannot be read.
+ */
+function allInterfaces(): string {
+  if (process.platform !== 'linux') return '*';
+  try {
+    const names = readdirSync('/sys/class/net').filter((name) => !/[,|\s]/.test(name));
+    return names.length > 0 ? names.join(',') : '*';
+  } catch {
+    return '*';
+  }
 }
 
 /** One row per interface of the second read, with rates over the sample's interval; `only` narrows to one interface. */
@@ -103,9 +121,12 @@ export function sortInterfaces(rows: Interface[]): void {
   rows.sort((a, b) => b.rxBytesPerSec + b.txBytesPerSec - (a.rxBytesPerSec + a.txBytesPerSec) || a.name.localeCompare(b.name));
 }
 
-/** Sums over the rows that are not loopback: traffic a machine only sends to itself is not network use. */
-export function externalTotals(rows: Interface[]): InterfaceTotals {
-  const external = rows.filter((r) => !r.loopback);
+/**
+ * Sums over the rows that are not loopback: traffic a machine only sends to itself is not network use. `asked`: one
+ * interface named by the caller, summed whatever it is (asked for loopback, its own traffic is the answer, not 0).
+ */
+export function externalTotals(rows: Interface[], asked = false): InterfaceTotals {
+  const external = asked ? rows : rows.filter((r) => !r.loopback);
   const sum = (key: keyof InterfaceTotals) => external.reduce((acc, r) => acc + r[key], 0);
   return {
     rxBytesPerSec: sum('rxBytesPerSec'),

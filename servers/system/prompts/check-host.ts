@@ -20,7 +20,8 @@ export function registerCheckHostPrompt(server: McpServer, fleet: Fleet): void {
           content: {
             type: 'text',
             text:
-              `Check the fleet host "${sanitizeLine(host, 200)}": call host_usage for it now and with since "1h", ` +
+              // Quoted as a JSON string: a label value may hold quotes itself (db "primary"), and the name must come back whole.
+              `Check the fleet host ${JSON.stringify(sanitizeLine(host, 200))}: call host_usage for it now and with since "1h", ` +
               'then say whether CPU, memory or any filesystem is above its threshold or rising, and what to look at next.',
           },
         },

@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fitToBudget } from '../../shared/output-budget';
 import type { SystemConfig } from '../config';
 import { diskSchema, listFilesystems, SKIP_RULE, skippedMountSchema, type Disk, type SkippedMount } from '../disks/filesystems';
-import { filesystemHolding } from '../disks/holder';
+import { filesystemHolding, inMemoryDisk } from '../disks/holder';
 import { formatBytes } from '../../shared/bytes';
 import { sanitizeLine } from '../../shared/sanitize';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
@@ -56,7 +56,7 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       const held = args.path === undefined ? undefined : await filesystemHolding(args.path, listed, skipped);
       const disks = held === undefined ? listed : [held.disk];
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
-      const warnings = evaluateWarnings({ disks }, thresholds);
+      const warnings = [...evaluateWarnings({ disks }, thresholds), ...(held === undefined ? await inMemoryWarnings(skipped, thresholds) : [])];
       // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
       const report = fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
       if (held === undefined || args.path === undefined) return report;
@@ -64,6 +64,20 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       return { ...report, summary: `${holderNote(args.path, held.disk, held.via)}${memory}; ${report.summary}` };
     },
   });
+}
+
+/**
+ * Warnings for the in-memory filesystems with a size limit (tmpfs) fuller than the threshold. They are not listed (no
+ * disk to run out of), but a full one fails writes as a full disk does: /dev/shm holds the shared memory of databases
+ * and browsers, /run the sockets and PID files of services. One statfs per tmpfs mount; each warns on its own (they all
+ * share the source name "tmpfs").
+ */
+async function inMemoryWarnings(skipped: SkippedMount[], thresholds: Thresholds): Promise<Warning[]> {
+  const mounts = skipped.filter((m) => m.type === 'tmpfs' && m.sameAs === undefined);
+  const disks = (await Promise.all(mounts.map(inMemoryDisk))).filter((d): d is Disk => d !== undefined);
+  return disks.flatMap((disk) =>
+    evaluateWarnings({ disks: [disk] }, thresholds).map((w) => ({ ...w, message: `${w.message} (an in-memory filesystem, not listed above: writes to it fail when it is full)` })),
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fitToBudget } from '../../shared/output-budget';
+import { isoInLocalZone } from '../../shared/local-time';
 import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
 import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
@@ -105,7 +106,8 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
       const partial = partialNote(fleet.client.warnings(signal));
-      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial }, history);
+      const coverage = window ? coverageNote(window.since, history, stepSeconds) : '';
+      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
     },
   });
 }
@@ -147,6 +149,7 @@ function readingWindow(args: Input): Required<TimeWindow> | null {
   if (window.since === undefined) throw new UserFacingError('a window needs since (until alone has no start); leave both out for a reading now');
   const until = window.until ?? Date.now();
   if (until > Date.now() + 60_000) throw new UserFacingError('until is in the future: Prometheus has no readings there yet');
+  if (window.since >= until) throw new UserFacingError(`since (${isoInLocalZone(window.since)}) is not before until (${isoInLocalZone(until)}${window.until === undefined ? ', now' : ''}): the window would be empty.`);
   return { since: window.since, until };
 }
 
@@ -196,6 +199,8 @@ interface UsageBase {
   cpuWindowSeconds: number;
   /** Prometheus's warnings that the answers may be partial, for the summary ('' without). */
   partial: string;
+  /** Where the history starts later than the window, for the summary ('' without). */
+  coverage: string;
   thresholds: Thresholds;
   warnings: Warning[];
   peaks: Peaks | null;
@@ -224,8 +229,22 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
   };
 }
 
-function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds }: UsageBase): string {
-  if (!target.up) return `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
+/**
+ * The words for the summary when Prometheus holds no readings of the host for the start of the window (it was added,
+ * or Prometheus started, later): the peaks are then those of a shorter time than asked. Each history point covers the
+ * step before it, so more than a step missing before the first one is said. '' when the history covers the window
+ * (or is empty: the peaks then say unknown).
+ */
+export function coverageNote(since: number, history: readonly HistoryPoint[], stepSeconds: number): string {
+  const first = history.length > 0 ? Date.parse(history[0].time) : Number.NaN;
+  if (!Number.isFinite(first) || first - 2 * stepSeconds * 1000 <= since) return '';
+  return ` (Prometheus holds readings of this host only from about ${new Date(first - stepSeconds * 1000).toISOString()}, not from the window's start: the peaks cover that part)`;
+}
+
+function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds, coverage }: UsageBase): string {
+  const down = `${target.host} is down: Prometheus's last scrape of ${target.instance} (job ${target.job}) failed`;
+  // Down at the window's end, it may have been up before: the peaks and their warnings are still the window's.
+  if (!target.up) return window && peaks && hasReading(peaks) ? `${down}; before that, ${peakText(peaks, coverage)}${warningsNote(warnings)}` : down;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
   const now =
@@ -233,9 +252,15 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '');
-  const peak = window && peaks ? `; peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%` : '';
+  const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }
+
+function peakText(peaks: Peaks, coverage: string): string {
+  return `peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%${coverage}`;
+}
+
+const hasReading = (peaks: Peaks) => peaks.cpuPercent !== null || peaks.memoryPercent !== null || peaks.disk !== null;
 
 /** CPU use for a summary, saying when it is over a wider window than asked, or why it is unknown. */
 export function cpuText(percent: number | null, windowSeconds: number | null, askedSeconds: number): string {

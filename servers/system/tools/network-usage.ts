@@ -24,7 +24,7 @@ const outputSchema = z.object({
   intervalMs: z.number().describe('the interval actually measured'),
   interfaces: z.array(interfaceSchema).describe('busiest first'),
   truncated: z.boolean(),
-  totals: interfaceTotalsSchema.describe('sum over the listed interfaces, loopback excluded'),
+  totals: interfaceTotalsSchema.describe('sum over the listed interfaces, loopback excluded (unless it is the one interface asked for)'),
   ...machineLoadFields,
 });
 
@@ -46,12 +46,16 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
       const rows = interfaceRows(sample, args.interface);
       sortInterfaces(rows);
       const interfaces = rows.slice(0, MAX_INTERFACES);
-      const totals = externalTotals(rows);
+      const asked = args.interface !== undefined;
+      const totals = externalTotals(rows, asked);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, sample.cpu, memory);
+      // The busiest named is one that carries network traffic: loopback only when there is no other.
+      const busiest = interfaces.find((i) => !i.loopback) ?? interfaces[0];
+      const rates = `receiving ${formatBytes(totals.rxBytesPerSec)}/s, sending ${formatBytes(totals.txBytesPerSec)}/s`;
       const summary =
-        `${rows.length} interface(s); receiving ${formatBytes(totals.rxBytesPerSec)}/s, sending ${formatBytes(totals.txBytesPerSec)}/s (loopback excluded)` +
-        (interfaces[0] ? `; busiest ${interfaces[0].name}` : '') +
-        warningsNote(load.warnings);
+        (asked && rows[0]
+          ? `${rows[0].name}${rows[0].loopback ? ' (loopback)' : ''}: ${rates}`
+          : `${rows.length} interface(s); ${rates} (loopback excluded)` + (busiest ? `; busiest ${busiest.name}` : '')) + warningsNote(load.warnings);
       return {
         summary,
         measuredAt: new Date().toISOString(),

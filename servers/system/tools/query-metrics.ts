@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
+import { isoInLocalZone } from '../../shared/local-time';
 import { parseTimePoint, resolveWindow, timeFields, TIME_FORMS, WINDOW_RULE } from '../../shared/time-window';
 import { UserFacingError } from '../../shared/tool-result';
 import type { Fleet } from '../fleet/fleet';
@@ -79,6 +80,9 @@ async function rangeQuery(fleet: Fleet, args: Input, signal: AbortSignal): Promi
   const window = resolveWindow({ since: args.since, until: args.until });
   if (window.since === undefined) throw new UserFacingError('a range query needs since (until alone has no start)');
   const until = window.until ?? Date.now();
+  // until defaults to now, which resolveWindow does not see: a since in the future reached Prometheus and came back as
+  // "end timestamp must not be before start time".
+  if (window.since >= until) throw new UserFacingError(`since (${isoInLocalZone(window.since)}) is not before until (${isoInLocalZone(until)}${window.until === undefined ? ', now' : ''}): the window would be empty.`);
   // until is exclusive: the last point lies before it.
   const end = until - 1;
   const spanSeconds = (end - window.since) / 1000;

@@ -100,6 +100,15 @@ describe('git server edge cases', function () {
         const blame = await ok(server, 'git_blame', { path: '1.txt' });
         assert.deepEqual(blame.lines.map((l: Data) => l.author), ['Jane Doe']);
         assert.equal((await ok(server, 'git_log', { author: 'Jane Doe' })).returned, 2);
+        // break23: the name recorded before the .mailmap matched nothing, without a word (git matches mapped names).
+        const old = await ok(server, 'git_log', { author: 'jdoe' });
+        assert.equal(old.returned, 0);
+        assert.equal(
+          old.note,
+          'No commit\'s author matches "jdoe" as the repository\'s .mailmap names people, but commits recorded as "jdoe <jdoe@old.example>" do: .mailmap lists them as "Jane Doe <jane@example.org>"; search for that name.',
+        );
+        assert.equal((await ok(server, 'git_log', { author: 'jdoe', since: '2024-05-02' })).note, undefined, 'outside the window: no such commit at all');
+        assert.equal((await ok(server, 'git_log', { author: 'nobody' })).note, undefined);
       });
     });
   });
@@ -157,6 +166,52 @@ describe('git server edge cases', function () {
         assert.deepEqual(await churn({ since: '1969-01-01' }), [['1.txt', 3]]);
         assert.deepEqual(await churn({ since: '1969-07-01', until: '2000-01-01' }), [['1.txt', 2]]);
         assert.deepEqual(await churn({ since: '2020-01-01' }), []);
+      });
+    });
+  });
+
+  // break23: git_branches failed whole ("git failed: Timestamp too large for this system: 18446744073709548016") when a
+  // branch tip was committed before 1970, and git_blame dated such a commit's lines 1970-01-01T00:00:00+00:00.
+  describe('a branch tip and blamed lines dated before 1970', () => {
+    it('git_branches lists the branch with its date, and git_blame gives the date the commit holds', async () => {
+      const { kit } = edges;
+      const root = kit.repo('branch-1969', [{ subject: 'a placeholder', date: '2024-05-01T10:00:00Z' }]);
+      kit.write(root, '1.txt', 'typed in 1969\n');
+      kit.git(root, ['add', '-A']);
+      const tree = kit.git(root, ['write-tree']);
+      const parent = kit.git(root, ['rev-parse', 'HEAD']);
+      // 1969-12-31T23:00:00Z written in +01:00: git commit refuses such a date, so the object is written by hand.
+      kit.write(kit.dir, 'commit-branch-1969.txt', `tree ${tree}\nparent ${parent}\nauthor Old Timer <old@example.org> -3600 +0100\ncommitter Old Timer <old@example.org> -3600 +0100\n\nTyped in 1969\n`);
+      const old = kit.git(root, ['hash-object', '-t', 'commit', '-w', '--literally', join(kit.dir, 'commit-branch-1969.txt')]);
+      kit.git(root, ['update-ref', 'refs/heads/old', old]);
+      kit.git(root, ['reset', '-q', '--hard']);
+      await withServer(root, async (server) => {
+        const listed = (await ok(server, 'git_branches')).branches.map((b: Data) => [b.name, b.lastCommitDate, b.subject]);
+        assert.deepEqual(listed, [
+          ['main', '2024-05-01T10:00:00+00:00', 'a placeholder'],
+          ['old', '1970-01-01T00:00:00+01:00', 'Typed in 1969'],
+        ]);
+        const [line] = (await ok(server, 'git_blame', { path: '1.txt', ref: 'old' })).lines;
+        assert.deepEqual([line.summary, line.date], ['Typed in 1969', '1970-01-01T00:00:00+01:00']);
+      });
+    });
+  });
+
+  // break23: git_blame cut every hash to 7 characters while git_log and git_show print git's own short hash (unique in
+  // the repository, at least core.abbrev): in the 10,000-commit test repository git_log said fda07457, blame fda0745.
+  describe("git_blame's short hashes", () => {
+    it('are the short hashes git_log prints for the same commits', async () => {
+      const { kit } = edges;
+      const root = kit.repo('abbrev', [
+        { subject: 'one', date: '2024-05-01T10:00:00Z', file: 'a.txt' },
+        { subject: 'two', date: '2024-05-02T10:00:00Z', file: 'b.txt' },
+      ]);
+      kit.git(root, ['config', 'core.abbrev', '12']);
+      await withServer(root, async (server) => {
+        const logged = new Map((await ok(server, 'git_log')).commits.map((c: Data) => [c.hash, c.shortHash]));
+        const [line] = (await ok(server, 'git_blame', { path: 'a.txt' })).lines;
+        assert.equal(line.shortHash, logged.get(line.hash));
+        assert.equal(line.shortHash.length, 12);
       });
     });
   });
@@ -338,6 +393,14 @@ describe('git server edge cases', function () {
       assert.equal(status.counts.unstaged, 2);
       const info = await readInfo(superproject);
       assert.equal(info.dirty, true);
+    });
+
+    // break23: both were "does not exist in HEAD": the superproject's tree holds a submodule as a commit of another
+    // repository, which git cat-file cannot find here, and none of the submodule's files.
+    it('git_blame of a submodule, or of a file inside one, says so and where to open it', async () => {
+      assert.match(await fails(superproject, 'git_blame', { path: 'sub' }), /'sub' is a submodule \(a repository of its own, at commit [0-9a-f]{12} in HEAD\), not a file;.*set to \S*\/super\/sub\)/);
+      assert.match(await fails(superproject, 'git_blame', { path: 'sub/1.txt' }), /'sub\/1\.txt' is inside the submodule 'sub' .*\/super\/sub\) and pass '1\.txt'/);
+      assert.match(await fails(superproject, 'git_blame', { path: 'nothing/here.txt' }), /'nothing\/here\.txt' does not exist in HEAD/);
     });
   });
 
@@ -547,6 +610,22 @@ describe('git server edge cases', function () {
       } finally {
         await server.close();
       }
+      // break23: repository config changed what the tools say: log.follow made git_log with a path follow the rename (its
+      // note then named an old path whose commits were already listed), diff.noprefix and diff.mnemonicPrefix dropped or
+      // changed the a/ b/ of the patch headers, log.showRoot=false made the first commit change nothing (git_show: no
+      // files, git_file_churn: its lines not counted).
+      for (const [key, value] of [['log.follow', 'true'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['log.showRoot', 'false']]) kit.git(root, ['config', key, value]);
+      assert.equal(kit.git(root, ['-c', 'log.showRoot=true', 'log', '--format=%s', '--', 'lib/b.txt']).split('\n').length, 4, 'git itself follows the rename');
+      await withServer(root, async (configured) => {
+        const log = await ok(configured, 'git_log', { path: 'lib/b.txt' });
+        assert.deepEqual(log.commits.map((c: Data) => c.subject), ['grow b', 'move a to b']);
+        assert.match(log.note, /was renamed from "src\/a\.txt"/);
+        assert.match((await ok(configured, 'git_show')).patch, /^diff --git a\/lib\/b\.txt b\/lib\/b\.txt\n[\s\S]*\n--- a\/lib\/b\.txt\n\+\+\+ b\/lib\/b\.txt\n/);
+        const first = await ok(configured, 'git_show', { ref: kit.git(root, ['rev-list', '--max-parents=0', 'HEAD']) });
+        assert.deepEqual(first.files.map((f: Data) => [f.path, f.added]), [['src/a.txt', 1]]);
+        const whole = await ok(configured, 'git_file_churn', { since: '2024-01-01' });
+        assert.deepEqual(whole.files.map((f: Data) => [f.path, f.commits, f.added, f.deleted]), [['lib/b.txt', 4, 5, 1]]);
+      });
     });
   });
 

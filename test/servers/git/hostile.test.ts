@@ -2,7 +2,7 @@
 // out of the repository, repository config that runs programs, odd repositories, cancellation.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readlinkSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createBigRepo, createGitFixture, fails, ok, readInfo, type GitFixture } from '../../support/git-fixture';
@@ -177,6 +177,50 @@ describe('git server under hostile input', function () {
     });
   });
 
+  // break23: a partial clone fetches an object it lacks from its promisor remote whenever a read needs it, so git_show or
+  // git_blame of an old commit reached the network and ran what the repository's config named for that: a remote URL
+  // `ext::sh -c …` (or core.sshCommand) ran a program.
+  describe('a partial clone whose promisor remote would run a program', () => {
+    let partial: StartedServer;
+    let marker: string;
+    let older: string;
+
+    before(async () => {
+      const source = join(fixture.dir, 'partial-source');
+      fixture.git(fixture.dir, ['init', '-q', '-b', 'main', source]);
+      for (const text of ['first\n', 'first\nsecond\n']) {
+        writeFileSync(join(source, 'a.txt'), text);
+        fixture.git(source, ['add', 'a.txt']);
+        fixture.git(source, ['commit', '-q', '-m', text.trim().split('\n').at(-1) ?? ''], { GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@example.org', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@example.org' });
+      }
+      fixture.git(source, ['config', 'uploadpack.allowFilter', 'true']);
+      const clone = join(fixture.dir, 'partial-clone');
+      fixture.git(fixture.dir, ['clone', '-q', '--filter=blob:none', `file://${source}`, clone]);
+      older = fixture.git(clone, ['rev-parse', 'HEAD~1']);
+      marker = join(fixture.dir, 'pwned-lazy-fetch');
+      fixture.git(clone, ['config', 'remote.origin.url', `ext::sh -c touch% ${marker}% 1>&2`]);
+      fixture.git(clone, ['config', 'protocol.ext.allow', 'always']);
+      partial = await startBuiltServer('git', { REPO_PATH: clone, TZ: 'UTC' });
+    });
+    after(async () => {
+      await partial?.close();
+    });
+
+    it('no tool fetches: an object the clone lacks is said to be missing, and nothing runs', async () => {
+      for (const [tool, args] of [['git_show', { ref: older }], ['git_blame', { path: 'a.txt', ref: older }], ['git_diff_stat', { from: older, to: 'HEAD' }]] as const) {
+        assert.match(await fails(partial, tool, args), /partial clone .*never fetches/, tool);
+      }
+      assert.deepEqual((await ok(partial, 'git_log')).commits.map((c: Record<string, unknown>) => c.subject), ['second', 'first']);
+      assert.equal(existsSync(marker), false, 'a lazy fetch ran the remote URL');
+    });
+
+    it('the clone is really hostile: plain git runs the remote URL on the same read', () => {
+      assert.throws(() => fixture.git(join(fixture.dir, 'partial-clone'), ['show', older]));
+      assert.equal(existsSync(marker), true);
+      rmSync(marker, { force: true });
+    });
+  });
+
   describe('unusual repositories', () => {
     it('not a repository: every tool says so, the resource too', async () => {
       const plain = await startBuiltServer('git', { REPO_PATH: fixture.notRepo });
@@ -229,6 +273,24 @@ describe('git server under hostile input', function () {
         assert.match(await fails(through, 'git_log', { path: join(linked, '..', 'outside', 'secret.txt') }), /outside the repository/);
       } finally {
         await through.close();
+      }
+    });
+
+    // break23: "not a git repository: <folder>. Set REPO_PATH to a folder inside a git working tree" for a folder that is
+    // one: a linked worktree whose main repository had been moved, which `git worktree repair` mends.
+    it('a linked worktree whose main repository moved: says where its .git file points and how to mend it', async () => {
+      const main = join(fixture.dir, 'wt-main');
+      const linked = join(fixture.dir, 'wt-linked');
+      fixture.git(fixture.dir, ['clone', '-q', fixture.repo, main]);
+      fixture.git(main, ['worktree', 'add', '-q', linked, '-b', 'wt-branch']);
+      renameSync(main, join(fixture.dir, 'wt-main-moved'));
+      const orphan = await startBuiltServer('git', { REPO_PATH: linked });
+      try {
+        const expected = /wt-linked is a linked worktree or submodule whose \.git file points to \S*wt-main\/\.git\/worktrees\/wt-linked, which is not a repository \(moved or deleted\?\): run `git worktree repair`/;
+        assert.match(await fails(orphan, 'git_log'), expected);
+        assert.match((await readInfo(orphan)).message, expected);
+      } finally {
+        await orphan.close();
       }
     });
 

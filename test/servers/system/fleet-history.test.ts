@@ -94,6 +94,19 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
       .join('');
   }
 
+  // down-1: up and busy from t0 for 30 min, then its scrapes fail until t0 + 60 min; nothing after (so it is no host of now).
+  function downHost(): string {
+    const l = { job: 'node-down', instance: 'down-1:9100', host: 'down-1' };
+    const each = (name: string, labels: Record<string, string>, to: number, value: (t: number) => number) => series(name, { ...l, ...labels }, t0, to, 15, value);
+    return [
+      each('up', {}, t0 + 3600, (t) => (t <= t0 + 1800 ? 1 : 0)),
+      each('node_uname_info', { nodename: 'down-1' }, t0 + 1800, () => 1),
+      each('node_cpu_seconds_total', { cpu: '0', mode: 'idle' }, t0 + 1800, (t) => (t - t0) * 0.1),
+      each('node_memory_MemTotal_bytes', {}, t0 + 1800, () => 8 * GIB),
+      each('node_memory_MemAvailable_bytes', {}, t0 + 1800, () => 2 * GIB),
+    ].join('');
+  }
+
   before(async function () {
     if (!hasCommand('prometheus') || !hasCommand('promtool')) throw new Error('prometheus and promtool are needed: apt-get install prometheus (.ci/run installs it)');
     now = Math.floor(Date.now() / 60_000) * 60;
@@ -101,7 +114,7 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
     diskSpike = [t0 + 3600, t0 + 3600 + 30];
     memorySpike = [t0 + 2400, t0 + 2400 + 15];
     cpuSpike = [t0 + 4800, t0 + 4800 + 120];
-    prometheus = await startPrometheus({ targets: [], backfill: spikeHost() + slowHost() });
+    prometheus = await startPrometheus({ targets: [], backfill: spikeHost() + slowHost() + downHost() });
     server = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'host' });
   });
 
@@ -132,6 +145,25 @@ describe('system server fleet tools on backfilled history (real Prometheus)', fu
     assert.deepEqual(fine.peaks.disk, { mount: '/srv/full', fs: '/dev/loop0', usePercent: 100 });
     // The readings at the end are those of the end: / is the fullest there.
     assert.equal(data.disks[0].mount, '/');
+    assert.doesNotMatch(data.summary, /holds readings of this host only from/);
+  });
+
+  // break23: a window reaching back before Prometheus held any reading of the host gave "peaks over the window" without
+  // a word that they covered only its end.
+  it('host_usage says when its readings start after the window does', async () => {
+    const data = await call(server, 'host_usage', { host: 'spike-1', since: new Date((t0 - 3 * 3600) * 1000).toISOString(), until: new Date((t0 + 3000) * 1000).toISOString(), points: 50 });
+    const from = /Prometheus holds readings of this host only from about (\S+), not from the window's start: the peaks cover that part/.exec(data.summary);
+    assert.ok(from, data.summary);
+    assert.ok(Math.abs(Date.parse(from[1]) - t0 * 1000) <= data.window.stepSeconds * 1000, `${from[1]} vs the first reading at ${new Date(t0 * 1000).toISOString()}`);
+    assert.equal(data.peaks.memoryPercent, 95);
+  });
+
+  // break23: a host down at the window's end was only "is down" in the summary, its peaks and warnings over the window unsaid.
+  it('host_usage of a host down at the window\'s end still sums up the window before', async () => {
+    const data = await call(server, 'host_usage', { host: 'down-1', since: new Date(t0 * 1000).toISOString(), until: new Date((t0 + 3000) * 1000).toISOString(), points: 20 });
+    assert.equal(data.up, false);
+    assert.equal(data.peaks.memoryPercent, 75);
+    assert.match(data.summary, /^down-1 is down: Prometheus's last scrape of down-1:9100 \(job node-down\) failed; before that, peaks over the window: CPU 90%, memory 75%, disk unknown%/);
   });
 
   it('a host scraped every 60 s has CPU, over a wider window that the answer names, not null; scraped by two jobs, it is one host', async () => {

@@ -185,6 +185,11 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     assert.equal(scalar.scalar, 2);
     assert.match(await callError(server, 'query_metrics', { query: 'node_load1', maxSeries: 2 }), /returns 3 series, more than maxSeries \(2\).*aggregate/);
     assert.match(await callError(server, 'query_metrics', { query: 'sum(' }), /Prometheus refused the query: .*parse error/);
+    // break23: a since after now (until's default) reached Prometheus: "end timestamp must not be before start time".
+    for (const tool of ['query_metrics', 'host_usage']) {
+      const args = tool === 'query_metrics' ? { query: 'up', since: '2099-01-01' } : { host: 'db-1', since: '2099-01-01' };
+      assert.match(await callError(server, tool, args), /^since \(2099-01-01T00:00:00\.000.*\) is not before until \(.*, now\): the window would be empty\.$/, tool);
+    }
   });
 
   it('query_metrics: NaN and ±Inf are given as Prometheus writes them, never null (which reads as no data); a bad at is named at', async () => {
@@ -223,6 +228,10 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
     assert.ok(host.readings.disks.length >= 1);
     const { messages } = await server.client.getPrompt({ name: 'check_host', arguments: { host: 'db-1' } });
     assert.match(JSON.stringify(messages), /host_usage/);
+    // break23: a label value holding quotes was cut in the prompt's text ("db "primary"" reads as the host "db ").
+    const quoted = await server.client.getPrompt({ name: 'check_host', arguments: { host: 'db "primary"' } });
+    const text = quoted.messages[0].content.type === 'text' ? quoted.messages[0].content.text : '';
+    assert.ok(text.startsWith('Check the fleet host "db \\"primary\\"": call host_usage'), text);
   });
 
   describe('errors, and credentials that never show', () => {

@@ -225,6 +225,8 @@ describe('system server (built, over stdio)', function () {
         // A file used as a folder, and a loop of links, name no place either (they answered "on the filesystem at /").
         writeFileSync(path.join(folder, 'file'), 'x');
         assert.match(await callError(server, 'get_disk_usage', { path: path.join(folder, 'file', 'x') }), /does not exist, so no filesystem holds it/);
+        // break23: a NUL byte (no file name holds one) was judged by the text before it: "/tmp\0x" was "on /".
+        assert.match(await callError(server, 'get_disk_usage', { path: `${folder}\u0000x` }), /holds a NUL character, which no path can hold, so no filesystem holds it/);
         if (process.platform !== 'win32') {
           symlinkSync(path.join(folder, 'b'), path.join(folder, 'a'));
           symlinkSync(path.join(folder, 'a'), path.join(folder, 'b'));
@@ -386,6 +388,8 @@ describe('system server (built, over stdio)', function () {
         assert.ok(lo.rxBytesPerSec > 1_000_000, `loopback carried ${lo.rxBytesPerSec} B/s`);
         assert.ok(lo.rxBytesTotal >= lo.rxBytesPerSec);
         const external = r.interfaces.filter((i: Structured) => !i.loopback);
+        // break23: the summary said "(loopback excluded); busiest lo" while loopback carried the test's traffic.
+        if (external.length > 0) assert.match(r.summary, new RegExp(`; busiest ${external[0].name}`), r.summary);
         assert.equal(r.totals.rxBytesPerSec, external.reduce((s: number, i: Structured) => s + i.rxBytesPerSec, 0));
         assert.equal(r.totals.txBytesTotal, external.reduce((s: number, i: Structured) => s + i.txBytesTotal, 0));
         // The interval actually measured: at least the one asked for; a loaded machine overshoots it (seen: > 3 s at load 17).
@@ -406,6 +410,10 @@ describe('system server (built, over stdio)', function () {
       assert.ok(loopbackName);
       const r = await call(server, 'get_network_usage', { interface: loopbackName, intervalMs: 500 });
       assert.deepEqual(r.interfaces.map((i: Structured) => i.name), [loopbackName]);
+      // break23: asked for loopback by name, the totals and the summary left it out ("receiving 0 B/s").
+      assert.equal(r.totals.rxBytesTotal, r.interfaces[0].rxBytesTotal);
+      assert.ok(r.totals.rxBytesTotal > 0);
+      assert.match(r.summary, new RegExp(`^${loopbackName} \\(loopback\\): receiving `));
       const started = Date.now();
       // The longest interval there is, so that machine load cannot blur "before the interval".
       const message = await callError(server, 'get_network_usage', { interface: 'nosuch0', intervalMs: 5000 });

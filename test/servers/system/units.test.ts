@@ -5,6 +5,7 @@ import { loadConfig, SYSTEM_CLI } from '../../../servers/system/config';
 import { cpuUsageBetween } from '../../../servers/system/sampling/cpu';
 import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
 import { cleanCommand, maskSecrets } from '../../../servers/system/processes/command-line';
+import { parseMountInfo, readOnlyByMount } from '../../../servers/system/disks/filesystems';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {
@@ -124,6 +125,31 @@ describe('system server parts', () => {
         warnings.map((w) => w.subject),
         ['/', '/backup'],
       );
+    });
+  });
+
+  // break23: systeminformation reads rw only for mounts whose source starts with '/', so an overlay (every Docker
+  // container's root), NFS and CIFS were all readOnly: true.
+  describe('readOnlyByMount (mountinfo)', () => {
+    const text = [
+      '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw,discard',
+      '51 27 0:41 / /var/lib/docker/overlay2/x/merged rw,relatime - overlay overlay rw,lowerdir=/l,upperdir=/u,workdir=/w',
+      '52 27 0:44 / /mnt/nfs rw,relatime - nfs4 fileserver:/export rw,vers=4.2',
+      '53 27 0:45 / /mnt/image ro,relatime - squashfs /dev/loop3 ro',
+      '54 27 0:43 / /mnt/lower\\040only rw,relatime - overlay overlay ro,lowerdir=/a:/b',
+      '55 27 7:0 / /mnt/data rw - ext4 /dev/loop0 rw',
+      '56 27 7:0 / /mnt/data ro,relatime - ext4 /dev/loop0 rw',
+      '',
+    ].join('\n');
+    it('reads each mount point from its own options and its superblock, the last mount on a point winning', () => {
+      assert.deepEqual(Object.fromEntries(readOnlyByMount(parseMountInfo(text))), {
+        '/': false,
+        '/var/lib/docker/overlay2/x/merged': false,
+        '/mnt/nfs': false,
+        '/mnt/image': true,
+        '/mnt/lower only': true,
+        '/mnt/data': true,
+      });
     });
   });
 
