@@ -1,7 +1,9 @@
-// Shortcuts on the miner's per-line path (patterns/miner.ts, patterns/tokenize.ts) against the readings they replace:
-// the same answer for every input. Each reference below is the code as it was before its shortcut.
+// Shortcuts on the per-line path (patterns/miner.ts, patterns/tokenize.ts, format/header.ts) against the readings they
+// replace: the same answer for every input, whatever was read before. Each reference below is the code as it was
+// before its shortcut.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { createLineParser } from '../../../servers/logs/format/detect';
 import { arrowsOf } from '../../../servers/logs/patterns/miner';
 import { shapeKey } from '../../../servers/logs/patterns/tokenize';
 
@@ -63,5 +65,49 @@ describe('log intelligence: miner per-line shortcuts', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+
+  it("reads each line as it reads it alone, whatever line came before (the header's shared records)", () => {
+    // Files whose lines set different fields (time, host, program, a channel's level, a level column, another form, a
+    // compose prefix, a continuation): a line read after any other reads as it does after itself.
+    const files = [
+      [
+        'Jan  5 08:00:00 alpha prog[123]: message text here',
+        'Jan  5 08:00:01 beta kernel: [ 12.345] usb 1-1: new device',
+        'Jan  5 08:00:02 alpha app.ERROR: failure in channel',
+        'Jan  5 08:00:03 gamma postgres[44]: ERROR: relation missing',
+        '2024-01-01 10:00:03 ERROR db down',
+        '[2017-6-23 08:13:01] Loaded plugin: x',
+        'web-1  | Jan  5 08:00:04 alpha prog: composed line',
+        '    at com.example.Foo(Foo.java:10)',
+        'Jan  5 08:00:05 beta sshd(pam_unix)[20898]: session opened',
+        'Jan  5 08:00:06 beta su (pam_unix): auth failure',
+        'Jan  5 08:00:07 alpha httpd[1]: "GET /x HTTP/1.1" 500 12',
+        'plain text without a header',
+        'Jan  5 08:00:08 alpha prog[9]: warning: disk almost full',
+      ],
+      [
+        '[2026-01-05 08:00:00.000] [main] [INFO] [com.x.Api] request served',
+        '[2026-01-05 08:00:00.137] [pool-1] [ERROR] [com.x.Db] connection lost',
+        '[2026-01-05 08:00:01.001] [main] [WARN] [com.x.Api] slow answer',
+        '[2026-01-05 08:00:01] [main] INFO started',
+        'Caused by: java.io.IOException: boom',
+        '2026-01-05 08:00:02,123 DEBUG other form line',
+        'db-1  | 2026-01-05 08:00:03 ERROR composed',
+      ],
+    ];
+    for (const lines of files) {
+      const parser = createLineParser([...lines, ...lines, ...lines], { referenceTime: Date.UTC(2026, 0, 10) });
+      const alone = lines.map((line) => {
+        parser.parse(line);
+        return parser.parse(line);
+      });
+      fc.assert(
+        fc.property(fc.array(fc.nat(lines.length - 1), { minLength: 2, maxLength: 12 }), (order) => {
+          for (const i of order) assert.deepEqual(parser.parse(lines[i]), alone[i], `${JSON.stringify(lines[i])} in ${order.join(',')}`);
+        }),
+        { numRuns: 500 },
+      );
+    }
   });
 });
