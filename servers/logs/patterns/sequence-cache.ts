@@ -204,7 +204,8 @@ export class ShapeCache<V> {
 
   /**
    * shapeKey of `message` into `key` (its hash returned), with a 0 after an odd number of codes: the last pair of
-   * `keyPairs` then holds only the message's codes and that 0, as every stored shape's last pair does.
+   * `keyPairs` then holds only the message's codes and that 0, as every stored shape's last pair does (MAX_SHAPE_LENGTH
+   * is even, so `key` has room for it).
    */
   private keyOf(message: string): number {
     const hash = shapeKey(message, this.key);

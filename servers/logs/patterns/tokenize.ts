@@ -536,8 +536,8 @@ function isLooseDigit(text: string, i: number): boolean {
  * differ in one (`in 4567ms` beside `in 1365ms`, `292.4GB` beside `256.2GB`, a unit glued to a number, which logs print
  * everywhere) are of different shapes and hash apart, where a hash that wrote every digit as `0` sent each look-up to
  * compare the message with every such shape of its hash in turn. The message is read once, a character at a time (a
- * message cut from a line is a slice, whose characters cost more to read than a typed array's); the hash and the
- * compares that follow read `out`.
+ * message cut from a line is a slice, whose characters cost more to read than a typed array's), and hashed as it is
+ * read; the compares that follow read `out`.
  */
 export function shapeKey(message: string, out: Uint16Array): number {
   const length = message.length;
