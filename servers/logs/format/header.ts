@@ -1116,13 +1116,12 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   let parsed: ParsedLine = { message: line };
-  // Only a header with other forms needs to know how many fields the main one read, and only one without a level field
-  // whether the line's time was in another form (below): files with a level field and one form allocate nothing here.
   const others = header.forms !== undefined || header.extended !== undefined;
   const levelField = (header.levelField ??= header.fields.some((f) => f.kind === 'level'));
-  // Files with a level field and one form read into one shared record (no object per line): whether a line's time was
-  // in another form is still needed below (tookWordAfterOtherTime).
-  const read: HeaderRead = others || !levelField ? { fields: 0 } : SHARED_READ;
+  // How far the main header read (how many fields, whether the time was in another form) goes to one shared record, no
+  // object per line: it is read below before any nested parse could write it (readOtherForm reads into a record of its
+  // own, and the compose branch, which parses again, reads it no more).
+  const read: HeaderRead = SHARED_READ;
   let consumed = applyHeader(header.fields, line, context, parsed, read);
   // A column-only level word opening the message, where the file's messages show that column (columnLevelsShown): the
   // line's level, the word left in the message as a level word there is (applyHeader's leadingLevel).
@@ -1460,6 +1459,13 @@ function otherTimeForm(field: HeaderField, line: string, position: number, conte
 }
 
 /**
+ * The match applyHeader reads every field into: one record for all lines (no object per line), every member set from
+ * the start so that readField's writes keep one shape. applyHeader is not re-entered while it reads (no field reader
+ * applies a header), so no line's reading overwrites another's.
+ */
+const FIELD_MATCH: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
+
+/**
  * Applies header fields in order from the start of `line` to `parsed` (a new `{ message: line }`); returns where the
  * header ended (0: none matched).
  */
@@ -1468,8 +1474,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let consumed = 0;
   let uptimeEnd = -1;
   let clockEnd = -1;
-  // Every field set from the start: one shape for readField's writes (no map transitions per line).
-  const m: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
+  const m = FIELD_MATCH;
+  m.end = -1;
   if (read) {
     read.fields = 0;
     read.otherTime = false;

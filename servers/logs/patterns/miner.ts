@@ -750,18 +750,23 @@ function quoteIndex(mark: number): number {
  * says which way something went (`--> close` / `<-- close`, a frame sent or received): two statements, as `sent` and
  * `received` are. A mark glued to other text (`<0.283.0>`, `a->b`, `<nil>`) is not a word of its own and not read here.
  */
-function arrowsOf(message: string): string {
+export function arrowsOf(message: string): string {
   let arrows = '';
-  for (let i = 0; i < message.length; i++) {
-    const c = message.charCodeAt(i);
-    if (c !== 60 /* < */ && c !== 62 /* > */) continue;
+  // The next `<` and `>` at or after i, found by indexOf (-1: none left): most messages hold neither, and a native
+  // search rules that out faster than a loop reads each character.
+  let lt = message.indexOf('<');
+  let gt = message.indexOf('>');
+  while (lt >= 0 || gt >= 0) {
+    const i = lt < 0 ? gt : gt < 0 ? lt : Math.min(lt, gt);
     let start = i;
     while (start > 0 && isArrowMark(message.charCodeAt(start - 1))) start--;
     let end = i + 1;
     while (end < message.length && isArrowMark(message.charCodeAt(end))) end++;
     // Not where it stands: a name of several words before it moves it, and templates of other lengths merge later.
     if ((start === 0 || isBlank(message.charCodeAt(start - 1))) && (end === message.length || isBlank(message.charCodeAt(end)))) arrows += `${message.slice(start, end)} `;
-    i = end - 1;
+    // Read on from the arrow's end (past i: the arrow holds the mark at i).
+    if (lt >= 0 && lt < end) lt = message.indexOf('<', end);
+    if (gt >= 0 && gt < end) gt = message.indexOf('>', end);
   }
   return arrows;
 }

@@ -1,7 +1,7 @@
 // The miner's cache of token sequences seen before: most lines of a log repeat a shape already mined, and are matched
 // here by their tokens in place (TokenScan ranges), without making a string for them; and the cache of message shapes
 // in front of it, which spares most lines the tokenizing too.
-import { holdsShape, sameCodes, shapeKey, type ScanSnapshot, type TokenScan } from './tokenize';
+import { holdsShape, shapeKey, type ScanSnapshot, type TokenScan } from './tokenize';
 
 /**
  * Sequences sharing one quick hash (TokenScan.hash) beyond which that hash's sequences are keyed by their full hash
@@ -105,10 +105,14 @@ const DOORKEEPER_SLOTS = 4096;
  */
 const SHAPE_HEADS = 8192;
 
-/** A cached shape: its hash, its codes (shapeKey's), its scan, the value; `next` chains shapes of one head. */
+/**
+ * A cached shape: its hash, its message's length and codes (shapeKey's, as pairs: see shapePairs), its scan, the value;
+ * `next` chains shapes of one head.
+ */
 interface Shape<V> {
   hash: number;
-  codes: Uint16Array;
+  length: number;
+  pairs: Uint32Array;
   scan: ScanSnapshot;
   value: V;
   next: Shape<V> | undefined;
@@ -143,6 +147,8 @@ export class ShapeCache<V> {
   private lastMessage = '';
   private lastHash = 0;
   private readonly key = new Uint16Array(MAX_SHAPE_LENGTH);
+  /** `key`'s memory read two codes at a time: shapes are compared a pair per step (shapePairs). */
+  private readonly keyPairs = new Uint32Array(this.key.buffer);
   /** The shape get() last found (for restore()), undefined after a miss. */
   private lastShape: Shape<V> | undefined;
 
@@ -157,11 +163,12 @@ export class ShapeCache<V> {
     if (generation !== this.generation) this.clear(generation);
     this.lastShape = undefined;
     if (message.length > MAX_SHAPE_LENGTH) return undefined;
-    const hash = shapeKey(message, this.key);
+    const hash = this.keyOf(message);
     this.lastMessage = message;
     this.lastHash = hash;
+    const length = message.length;
     let shape = this.heads[hash & (SHAPE_HEADS - 1)];
-    while (shape !== undefined && !(shape.hash === hash && sameCodes(shape.codes, this.key, message.length))) shape = shape.next;
+    while (shape !== undefined && !(shape.hash === hash && shape.length === length && samePairs(shape.pairs, this.keyPairs))) shape = shape.next;
     if (shape === undefined) return undefined;
     this.lastShape = shape;
     this.hits++;
@@ -182,7 +189,7 @@ export class ShapeCache<V> {
     const message = scan.message;
     if (generation !== this.generation) this.clear(generation);
     if (message.length > MAX_SHAPE_LENGTH || scan.count === 0) return;
-    const hash = message === this.lastMessage ? this.lastHash : shapeKey(message, this.key);
+    const hash = message === this.lastMessage ? this.lastHash : this.keyOf(message);
     const slot = hash & (DOORKEEPER_SLOTS - 1);
     if (this.seen[slot] !== hash + 1) {
       this.seen[slot] = hash + 1;
@@ -192,7 +199,18 @@ export class ShapeCache<V> {
     if (this.size >= this.limit) this.clear(generation);
     this.size++;
     const head = hash & (SHAPE_HEADS - 1);
-    this.heads[head] = { hash, codes: this.key.slice(0, message.length), scan: scan.snapshot(), value, next: this.heads[head] };
+    this.heads[head] = { hash, length: message.length, pairs: this.keyPairs.slice(0, shapePairs(message.length)), scan: scan.snapshot(), value, next: this.heads[head] };
+  }
+
+  /**
+   * shapeKey of `message` into `key` (its hash returned), with a 0 after an odd number of codes: the last pair of
+   * `keyPairs` then holds only the message's codes and that 0, as every stored shape's last pair does (MAX_SHAPE_LENGTH
+   * is even, so `key` has room for it).
+   */
+  private keyOf(message: string): number {
+    const hash = shapeKey(message, this.key);
+    if (message.length % 2 === 1) this.key[message.length] = 0;
+    return hash;
   }
 
   private clear(generation: number): void {
@@ -200,4 +218,19 @@ export class ShapeCache<V> {
     this.size = 0;
     this.generation = generation;
   }
+}
+
+/**
+ * The pairs of codes (32 bits each: two UTF-16 code units) that hold a message of `length` codes, its odd last code
+ * beside a 0. Two messages of one length are of one shape iff their pairs are equal: the pairs hold the codes in order,
+ * and each pad is 0. Compared a pair at a time, half the steps of a code at a time (every line found is compared).
+ */
+function shapePairs(length: number): number {
+  return (length + 1) >> 1;
+}
+
+/** The stored `pairs` of a shape equal the first pairs.length pairs of the key being looked up. */
+function samePairs(pairs: Uint32Array, key: Uint32Array): boolean {
+  for (let i = 0; i < pairs.length; i++) if (pairs[i] !== key[i]) return false;
+  return true;
 }

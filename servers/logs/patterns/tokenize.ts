@@ -536,24 +536,40 @@ function isLooseDigit(text: string, i: number): boolean {
  * differ in one (`in 4567ms` beside `in 1365ms`, `292.4GB` beside `256.2GB`, a unit glued to a number, which logs print
  * everywhere) are of different shapes and hash apart, where a hash that wrote every digit as `0` sent each look-up to
  * compare the message with every such shape of its hash in turn. The message is read once, a character at a time (a
- * message cut from a line is a slice, whose characters cost more to read than a typed array's); the hash and the
- * compares that follow read `out`.
+ * message cut from a line is a slice, whose characters cost more to read than a typed array's), and hashed as it is
+ * read; the compares that follow read `out`.
  */
 export function shapeKey(message: string, out: Uint16Array): number {
   const length = message.length;
-  // `c - 48` is 0..9 for a digit only, read unsigned; `before` and `next` are the neighbours of `c` (0: none).
+  let hash = HASH_BASIS ^ length;
+  // Two code units a step, hashed as they are written (a multiply per pair, not per unit; an odd last one alone): one
+  // pass over the message, not a second over `out`. `before` and `next` are the neighbours of the pair (0: none).
   let before = 0;
   let c = length > 0 ? message.charCodeAt(0) : 0;
-  for (let i = 0; i < length; i++) {
-    const next = i + 1 < length ? message.charCodeAt(i + 1) : 0;
-    out[i] = (c - Char.Zero) >>> 0 <= 9 && !isAsciiLetter(before) && !isAsciiLetter(next) ? Char.Zero : c;
-    before = c;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const d = message.charCodeAt(i + 1);
+    const next = i + 2 < length ? message.charCodeAt(i + 2) : 0;
+    const first = shapeCode(before, c, d);
+    const second = shapeCode(c, d, next);
+    out[i] = first;
+    out[i + 1] = second;
+    hash = Math.imul(hash ^ (first | (second << 16)), HASH_PRIME);
+    before = d;
     c = next;
   }
-  let hash = HASH_BASIS ^ length;
-  // Two code units a step (a multiply per pair, not per unit); an odd last one alone.
-  for (let i = 0; i < length; i += 2) hash = Math.imul(hash ^ (out[i] | ((i + 1 < length ? out[i + 1] : 0) << 16)), HASH_PRIME);
+  if (i < length) {
+    const last = shapeCode(before, c, 0);
+    out[i] = last;
+    hash = Math.imul(hash ^ last, HASH_PRIME);
+  }
   return (hash ^ (hash >>> 30)) & 0x3fffffff;
+}
+
+/** The code shapeKey writes for `c` between `before` and `next` (0: none): `0` for a loose digit, else `c`. */
+function shapeCode(before: number, c: number, next: number): number {
+  // `c - 48` is 0..9 for a digit only, read unsigned.
+  return (c - Char.Zero) >>> 0 <= 9 && !isAsciiLetter(before) && !isAsciiLetter(next) ? Char.Zero : c;
 }
 
 /** shapeKey's hash of `message` alone. */

@@ -113,6 +113,17 @@ describe('log intelligence: the shape cache', () => {
     assert.equal(hits, 2);
   });
 
+  it('a shape of an odd length is found whatever longer message was looked up between its lines', () => {
+    // Shapes are compared two codes at a time, an odd last code beside a 0: what a longer message left after it must not count.
+    const lines = ['worker 1 restarted', 'job alpha finished in 5 minutes', 'worker 2 restarted', 'job gamma was done within 6 minutes', 'worker 3 restarted', 'job omega then quit after 7 minutes', 'worker 4 restarted'];
+    assert.equal(lines[0].length % 2, 0);
+    const odd = lines.map((line, i) => (i % 2 === 0 ? `${line}!` : line));
+    const { ids, listings, hits } = bothWays(odd);
+    assert.deepEqual(ids[0], ids[1]);
+    assert.equal(listings[0], listings[1]);
+    assert.equal(hits, 2);
+  });
+
   it('the miner gives every line the same id and the same listing with the shape cache as without it', () => {
     for (const layout of SYNTHETIC_LAYOUTS) {
       const { ids, listings, hits } = bothWays(generateSynthetic(layout, 3000, 4).messages.map(String));
