@@ -7,7 +7,9 @@
 // It also knows when the conversation is over: the client closed stdin (end of input) and every request it sent has
 // been answered or cancelled. A client may write its requests and close stdin at once (a script, `cmd | server`, the
 // stdio shutdown the specification gives: close the input, then wait for the server to exit), and those calls are
-// answered before the server exits (`drained`); a client that cannot wait sends SIGTERM, which stops at once.
+// answered before the server exits (`drained`); a client that cannot wait sends SIGTERM, which stops at once. The wait
+// has a ceiling (DRAIN_LIMIT_MS): a server whose client died without a signal (its stdin closed by the OS) must not
+// live on behind a call that never ends; what is still running then is named on stderr.
 import type { Readable, Writable } from 'node:stream';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import { ErrorCode, JSONRPCMessageSchema, type JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
@@ -15,6 +17,8 @@ import { log } from './log';
 
 /** Longest line read as a message (bytes, without the newline); the SDK's limit. Longer lines are answered -32600 and skipped. */
 export const MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+/** Longest wait (ms) after the end of input for the calls still running; `drained` then resolves without them. */
+export const DRAIN_LIMIT_MS = 30_000;
 
 /** Where the transport reads and writes; the process's stdin and stdout unless a test gives its own. */
 export interface LineTransportOptions {
@@ -22,6 +26,8 @@ export interface LineTransportOptions {
   output?: Writable;
   /** Longest message in bytes (default MAX_MESSAGE_BYTES). */
   maxMessageBytes?: number;
+  /** Longest wait in ms after the end of input for calls still running (default DRAIN_LIMIT_MS). */
+  drainLimitMs?: number;
 }
 
 /**
@@ -54,11 +60,14 @@ export class LineTransport implements Transport {
   private writing = 0;
   private outputBroken = false;
   private resolveDrained!: () => void;
+  private readonly drainLimitMs: number;
+  private drainTimer: NodeJS.Timeout | undefined;
 
   constructor(options: LineTransportOptions = {}) {
     this.input = options.input ?? process.stdin;
     this.output = options.output ?? process.stdout;
     this.maxBytes = options.maxMessageBytes ?? MAX_MESSAGE_BYTES;
+    this.drainLimitMs = options.drainLimitMs ?? DRAIN_LIMIT_MS;
     this.drained = new Promise((resolve) => (this.resolveDrained = resolve));
   }
 
@@ -105,6 +114,12 @@ export class LineTransport implements Transport {
     if (this.bytes > 0 || this.oversize) this.endLine();
     this.inputEnded = true;
     this.checkDrained();
+    if (this.unanswered.size > 0 && !this.drainTimer) {
+      this.drainTimer = setTimeout(() => {
+        log(`input ended ${this.drainLimitMs} ms ago; ${this.unanswered.size} call(s) still running are not answered (ids ${[...this.unanswered].join(', ')})`);
+        this.resolveDrained();
+      }, this.drainLimitMs);
+    }
   };
 
   /** The client stopped reading (EPIPE, a closed pipe): no answer can reach it any more. */
@@ -119,7 +134,10 @@ export class LineTransport implements Transport {
   }
 
   private checkDrained(): void {
-    if (this.inputEnded && ((this.unanswered.size === 0 && this.writing === 0) || this.outputBroken)) this.resolveDrained();
+    if (this.inputEnded && ((this.unanswered.size === 0 && this.writing === 0) || this.outputBroken)) {
+      clearTimeout(this.drainTimer);
+      this.resolveDrained();
+    }
   }
 
   /** Notes what `message` (just read) asks of the server: a request awaits its answer; a cancellation ends that wait. */

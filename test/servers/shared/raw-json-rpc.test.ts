@@ -49,7 +49,7 @@ const INITIALIZE = { jsonrpc: '2.0', method: 'initialize', params: { protocolVer
  * is false. `hold` is a tool that answers when `release()` is called, or never when cancelled; `where/{name}` a resource
  * template whose read throws by name (missing: NotFoundError, bad: InvalidArgumentError, down: a server-side failure).
  */
-async function startInMemory(maxMessageBytes?: number, initialize = true) {
+async function startInMemory(maxMessageBytes?: number, initialize = true, drainLimitMs?: number) {
   const input = new PassThrough();
   const output = new PassThrough();
   const server = createMcpServer('raw-test', 'test');
@@ -69,7 +69,7 @@ async function startInMemory(maxMessageBytes?: number, initialize = true) {
     if (name === 'down') throw new UserFacingError('the map service cannot be reached');
     return { contents: [{ uri: uri.href, text: String(name) }] };
   });
-  const transport = new LineTransport({ input, output, maxMessageBytes });
+  const transport = new LineTransport({ input, output, maxMessageBytes, drainLimitMs });
   await serveOn(server, transport);
   const out = reader(output);
   const send = (line: string) => input.write(`${line}\n`);
@@ -220,6 +220,17 @@ describe('servers under raw JSON-RPC', () => {
     assert.equal((await out.next(40)).result.content[0].text, 'released');
     await transport.drained;
     assert.equal(out.messages.some((m) => m.id === 41), false, 'a cancelled request got a response');
+    await server.close();
+  });
+
+  it('stops waiting for calls still running at the drain limit after its input ended (a client gone without a signal)', async () => {
+    const { server, send, out, input, transport } = await startInMemory(undefined, true, 50);
+    send(JSON.stringify({ jsonrpc: '2.0', id: 45, method: 'tools/call', params: { name: 'hold', arguments: {} } }));
+    input.end(JSON.stringify({ jsonrpc: '2.0', id: 46, method: 'ping' }));
+    assert.deepEqual((await out.next(46)).result, {});
+    // Never released: without the limit this waits for ever (mocha's timeout fails it).
+    await transport.drained;
+    assert.equal(out.messages.some((m) => m.id === 45), false);
     await server.close();
   });
 

@@ -100,7 +100,7 @@ describe('system server command line', function () {
     assert.equal(reply.result.serverInfo.name, 'devops-assistant-system');
   });
 
-  it('exits promptly when stdin closes in the middle of a long measurement', async () => {
+  it('when stdin closes in the middle of a long measurement, answers it and then exits at once', async () => {
     const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'], env: { PATH: process.env.PATH } });
     const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
     const initialized = outputContaining(child.stdout, '\n');
@@ -109,14 +109,19 @@ describe('system server command line', function () {
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     // A progress notification shows the measurement is under way when stdin closes.
     const measuring = outputContaining(child.stdout, 'notifications/progress');
-    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_top_processes', arguments: { intervalMs: 5000 }, _meta: { progressToken: 'p' } } });
+    send({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'get_top_processes', arguments: { intervalMs: 3000 }, _meta: { progressToken: 'p' } } });
     await measuring;
-    const closedAt = Date.now();
+    let answeredAt = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (!answeredAt && chunk.toString().includes('"id":2')) answeredAt = Date.now();
+    });
     child.stdin.end();
-    const code = await exitOf(child, 20_000);
+    const code = await exitOf(child, 60_000);
     assert.equal(code, 0);
-    // Held until the measurement ended, it would exit about 4.7 s after stdin closed.
-    assert.ok(Date.now() - closedAt < 3500, `exited ${Date.now() - closedAt} ms after stdin closed`);
+    // The call read before the input ended is answered (a script's `requests | server` gets its answers), and the
+    // server does not linger after it: nothing else is owed.
+    assert.ok(answeredAt > 0, 'the measurement in flight was not answered');
+    assert.ok(Date.now() - answeredAt < 3000, `exited ${Date.now() - answeredAt} ms after its last answer`);
   });
 
   it('answers concurrent measurements of the same kind, one after the other', async () => {
