@@ -187,7 +187,7 @@ export async function readProcessTable(before: ReadonlyMap<number, Tick>): Promi
     const ticks = sameProcess ? stat.cpuTicks - first.stat.cpuTicks : stat.cpuTicks;
     const cpu = spanMs > 0 ? Math.min(100, ((ticks / CLOCK_TICKS_PER_SECOND) * 1000 * 100) / (spanMs * cores)) : 0;
     const rssKib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0); // kernel threads have no VmRSS
-    const uid = /^Uid:\s+(\d+)/m.exec(status)?.[1] ?? '';
+    const uid = /^Uid:\s+\d+\s+(\d+)/m.exec(status)?.[1] ?? ''; // the effective uid, the one ps names
     const argv = cmdline === undefined ? [] : splitCmdline(cmdline);
     table.kernel!.set(stat.pid, { name: stat.comm, ...(exe ? { executable: exe.replace(/ \(deleted\)$/, '') } : {}), argv });
     const entry: ProcessEntry = {
