@@ -44,6 +44,7 @@ export const diskUsageOutput = z.object({
       usePercent: z.number().nullable(),
     }),
   ),
+  warnings: z.array(z.object({ metric: z.string(), subject: z.string().optional(), message: z.string() })).optional(),
 });
 export const topProcessesOutput = z.object({
   processes: z.array(
@@ -215,25 +216,38 @@ function usageNodes(usage: ResourceUsage, { t, thresholds }: SystemBuildOptions)
   ];
 }
 
-/** One node per mounted filesystem under "Disks", which warns when any of them is over the threshold. */
+/**
+ * One node per mounted filesystem under "Disks", which warns when any of them is over the threshold, and the
+ * server's disk warnings: on the disk they name, or as their own node when that filesystem is not listed (the server
+ * warns of a full tmpfs it leaves out of the list, and its check may see what the list alone does not).
+ */
 function disksNode(disks: DiskUsage, { t, thresholds }: SystemBuildOptions): NodeSpec {
-  const children = disks.disks.map((disk) =>
-    metricNode(
-      `system/disk/${disk.mount}`,
-      disk.mount,
-      disk.usePercent,
-      thresholds.disk,
-      t('{0} free of {1}', formatBytes(disk.availableBytes), formatBytes(disk.sizeBytes)),
-      'database',
-      t,
-      [escapeMarkdown(`${disk.fs}${disk.type ? ` (${disk.type})` : ''}`)],
+  const warnings = (disks.warnings ?? []).filter((w) => w.metric === 'disk');
+  const listed = disks.disks.map((disk) =>
+    withWarnings(
+      metricNode(
+        `system/disk/${disk.mount}`,
+        disk.mount,
+        disk.usePercent,
+        thresholds.disk,
+        t('{0} free of {1}', formatBytes(disk.availableBytes), formatBytes(disk.sizeBytes)),
+        'database',
+        t,
+        [escapeMarkdown(`${disk.fs}${disk.type ? ` (${disk.type})` : ''}`)],
+      ),
+      warnings.filter((w) => w.subject === disk.mount).map((w) => w.message),
     ),
   );
+  const mounts = new Set(disks.disks.map((disk) => disk.mount));
+  const unlisted = warnings
+    .filter((w) => w.subject === undefined || !mounts.has(w.subject))
+    .map((w, index): NodeSpec => ({ id: `system/disk-warning/${index}`, label: w.message, tooltip: escapeMarkdown(w.message), icon: 'warning', iconColor: 'list.warningForeground' }));
+  const children = [...listed, ...unlisted];
   const over = children.some((c) => c.icon === 'warning');
   return {
     id: 'system/disks',
     label: t('Disks'),
-    description: String(children.length),
+    description: String(listed.length),
     icon: over ? 'warning' : 'database',
     iconColor: over ? 'list.warningForeground' : undefined,
     expanded: true,

@@ -326,6 +326,28 @@ describe('System tree items', () => {
     assert.equal(quiet.find((n) => n.id === 'system/container-cpu')!.icon, 'warning');
   });
 
+  // get_disk_usage warns of a full tmpfs (/dev/shm) it leaves out of the list: the view built its disk warnings from the list alone.
+  it("shows the server's disk warnings, on the listed disk or as their own node when the filesystem is not listed", () => {
+    const withWarnings = diskUsageOutput.parse({
+      ...disks,
+      warnings: [
+        { metric: 'disk', value: 95, threshold: 90, subject: '/', message: 'filesystem / (/dev/sda1) is 95% full, above the 90% threshold' },
+        { metric: 'disk', value: 100, threshold: 90, subject: '/dev/shm', message: 'filesystem /dev/shm (tmpfs) is 100% full, above the 90% threshold (an in-memory filesystem, not listed above: writes to it fail when it is full)' },
+      ],
+    });
+    const quietDisks = diskUsageOutput.parse({ ...withWarnings, disks: [disks.disks[1]], warnings: [withWarnings.warnings![1]] });
+    const shown = systemNodes({ disks: quietDisks, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
+    const group = shown.find((n) => n.id === 'system/disks')!;
+    assert.equal(group.icon, 'warning');
+    assert.equal(group.description, '1', 'counts the listed filesystems');
+    assert.deepEqual(group.children!.map((c) => [c.id, c.icon]), [['system/disk//data', 'database'], ['system/disk-warning/0', 'warning']]);
+    assert.match(group.children![1].label as string, /\/dev\/shm \(tmpfs\) is 100% full/);
+    // A warning about a listed disk goes on its node (not twice).
+    const both = systemNodes({ disks: withWarnings, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 99 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.deepEqual(both.children!.map((c) => [c.id, c.icon]), [['system/disk//', 'warning'], ['system/disk//data', 'database'], ['system/disk-warning/0', 'warning']]);
+    assert.match(both.children![0].tooltip!, /is 95% full/);
+  });
+
   it('shows what could not be read', () => {
     const partial = systemNodes({ errors: ['get_disk_usage: timed out'] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
     assert.deepEqual(partial.map((n) => [n.label, n.icon]), [['get_disk_usage: timed out', 'error']]);

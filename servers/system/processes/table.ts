@@ -6,9 +6,11 @@ import { throwIfAborted, type ProgressReporter } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import { round1 } from '../format';
 import { cpuDuring, type CpuUsage } from '../sampling/cpu';
-import { exclusive, freshSample, measuredWait } from '../sampling/interval';
+import { exclusive, freshSample, measuredWait, READ_DEADLINE_MS } from '../sampling/interval';
+import { withDeadline } from '../../shared/progress';
 import { cleanArguments, cleanCommand, COMMAND_MAX_CHARS, joinArgv } from './command-line';
-import type { KernelView } from './kernel';
+import { hasProcfs, type KernelView } from './kernel';
+import { readProcessTable, readStats, type ProcessTable } from './procfs';
 
 const NAME_MAX_CHARS = 100;
 
@@ -32,14 +34,27 @@ export const processSchema = z.object({
 });
 export type ProcessRow = z.infer<typeof processSchema>;
 
-export type ProcessSample = si.Systeminformation.ProcessesData;
+/** The process table: /proc's on Linux (with the kernel's views), systeminformation's elsewhere. */
+export type ProcessSample = ProcessTable;
 
 /**
- * Two process-table reads `intervalMs` apart (systeminformation computes per-process CPU between
- * them) and the machine's CPU use over the same time. Reports progress 0–80; rejects with an
- * AbortError when `signal` aborts or a DeadlineError when a read hangs.
+ * The process table measured over `intervalMs` and the machine's CPU use over the same time. On
+ * Linux two passes over /proc (no child process; per-process CPU between each process's two reads);
+ * elsewhere two systeminformation reads (it computes per-process CPU between them). Reports
+ * progress 0–80; rejects with an AbortError when `signal` aborts or a DeadlineError when a read hangs.
  */
 export function sampleProcesses(intervalMs: number, signal: AbortSignal, report: ProgressReporter): Promise<{ result: ProcessSample; cpu: CpuUsage }> {
+  if (hasProcfs()) {
+    return (async () => {
+      throwIfAborted(signal);
+      await report(0, 'reading the process table');
+      return cpuDuring(async () => {
+        const before = await withDeadline(readStats(), READ_DEADLINE_MS, 'reading the process table', signal);
+        await measuredWait(intervalMs, signal, report, 10, 80);
+        return withDeadline(readProcessTable(before), READ_DEADLINE_MS, 'reading the process table', signal);
+      });
+    })();
+  }
   const read = () => freshSample('processes', 'reading the process table', () => si.processes(), signal);
   // systeminformation computes per-process CPU against its previous sample (module state), so
   // the two samples of one request must not interleave with another request's.
@@ -129,6 +144,11 @@ function untruncated(comm: string, paths: ReadonlyArray<string | undefined>): st
 }
 
 const positive = (n: number) => (Number.isFinite(n) && n > 0 ? n : 0);
+
+/** How many processes of `list` this server started (systeminformation's shells and `ps`; none with /proc): left out of the rows. */
+export function ownHelperCount(list: Array<{ pid: number; parentPid: number }>): number {
+  return descendantsOf(process.pid, list).size;
+}
 
 /** The shells and `ps` runs systeminformation starts for us: not part of the machine's workload. */
 function descendantsOf(root: number, list: Array<{ pid: number; parentPid: number }>): Set<number> {

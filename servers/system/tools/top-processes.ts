@@ -6,7 +6,7 @@ import type { SystemConfig } from '../config';
 import { formatBytes } from '../../shared/bytes';
 import type { ContainerCpu } from '../sampling/cgroup-cpu';
 import { readKernelViews } from '../processes/kernel';
-import { processRows, processSchema, sampleProcesses, sortRows, type ProcessRow, type ProcessSample } from '../processes/table';
+import { ownHelperCount, processRows, processSchema, sampleProcesses, sortRows, type ProcessRow } from '../processes/table';
 import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';
 import { machineLoad, machineLoadFields, type MachineLoad } from '../warnings/machine-load';
@@ -40,7 +40,7 @@ const outputSchema = z.object({
   sortBy: z.enum(['cpu', 'memory']),
   intervalMs: z.number(),
   processes: z.array(processSchema),
-  matched: z.number().describe('processes that passed the name filter (all of them without one)'),
+  matched: z.number().describe("processes that passed the name filter (all of them without one), this server's own helper processes left out"),
   truncated: z.boolean().describe('true when more processes matched than were returned'),
   totals: z.object({ processes: z.number(), running: z.number(), sleeping: z.number(), blocked: z.number() }),
   ...machineLoadFields,
@@ -64,13 +64,13 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       const memory = await readMemory(signal);
       await report(100, 'done');
 
-      const kernel = await readKernelViews(sample.list.map((p) => p.pid));
+      const kernel = sample.kernel ?? (await readKernelViews(sample.list.map((p) => p.pid)));
       const rows = processRows(sample.list, args.name?.toLowerCase(), kernel);
       sortRows(rows, args.sortBy);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
       const processes = rows.slice(0, args.count).map((row) => withContainerShare(row, load.containerCpu));
       return {
-        summary: summarize(args, processes[0], rows.length, sample, load),
+        summary: summarize(args, processes[0], rows.length, sample.all, ownHelperCount(sample.list), load),
         measuredAt: new Date().toISOString(),
         sortBy: args.sortBy,
         intervalMs: args.intervalMs,
@@ -84,14 +84,14 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
   });
 }
 
-/** One line: the top process, how many matched, and the machine's CPU and memory. */
-function summarize(args: Input, top: ProcessRow | undefined, matched: number, sample: ProcessSample, load: MachineLoad): string {
+/** One line: the top process, how many matched (of the processes other than this server's own helpers), and the machine's CPU and memory. */
+function summarize(args: Input, top: ProcessRow | undefined, matched: number, all: number, helpers: number, load: MachineLoad): string {
   const lead = top
     ? `top by ${args.sortBy}: ${top.name} (pid ${top.pid}) ${args.sortBy === 'cpu' ? `${top.cpuPercent}% CPU${top.cpuPercentOfLimit === undefined ? '' : ` of the host, ${top.cpuPercentOfLimit}% of the container's limit`}` : formatBytes(top.memoryBytes)}; `
     : `no process matched${args.name ? ` "${sanitizeLine(args.name, 60)}"` : ''}; `;
   return (
     lead +
-    `${matched} of ${sample.all} processes matched; machine CPU ${load.cpuPercent ?? 'unknown'}%` +
+    `${matched} of ${all - helpers} processes matched${helpers > 0 ? ` (${helpers} more were this server's own, reading the table, and are left out)` : ''}; machine CPU ${load.cpuPercent ?? 'unknown'}%` +
     (load.containerCpu ? ` (the host's; ${containerCpuNote(load.containerCpu)})` : '') +
     `, memory ${load.memoryPercent}%` +
     warningsNote(load.warnings)

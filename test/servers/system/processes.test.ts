@@ -1,9 +1,9 @@
 // Process names as the kernel knows them (issue 12, item 3): an executable whose file name has
 // spaces, and a process that renamed itself; the full executable path and arguments kept apart.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { splitCmdline } from '../../../servers/system/processes/kernel';
@@ -74,6 +74,38 @@ describe('process names', function () {
       // The filter matches the name, the executable's path, or the command line.
       assert.ok((await top(server, dir)).some((r) => r.pid === child.pid), 'found by its folder');
       assert.ok((await top(server, 'WORKER 7" 120')).some((r) => r.pid === child.pid), 'found by its command line');
+    });
+
+    // The figures of /proc read directly, against ps at the same moment: a child burning CPU under a name with
+    // ") (" and Korean (the stat line's name ends at the last ")"), and one holding 64 MiB.
+    it('CPU and resident memory agree with ps for a busy process and one holding 64 MiB', async () => {
+      const burner = spawn(process.execPath, ['-e', "process.title = 'a) (작업'; process.stdout.write('ready\\n'); for (;;) {}"], { stdio: ['ignore', 'pipe', 'ignore'] });
+      const holder = spawn(process.execPath, ['-e', "globalThis.kept = Buffer.alloc(64 * 1024 * 1024, 1); process.title = 'mem holder'; process.stdout.write('ready\\n'); setInterval(() => {}, 1000)"], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      children.push(burner, holder);
+      await Promise.all([started(burner, true), started(holder, true)]);
+      const busy = (await top(server, 'a) (작업')).find((r) => r.pid === burner.pid);
+      const psBusy = execFileSync('ps', ['-o', 'pcpu=,etimes=', '-p', String(burner.pid)], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+      assert.ok(busy, 'the busy child is listed under its name');
+      assert.equal(busy.name, 'a) (작업');
+      // ps gives % of one core over the process's life (it has burned since its first second); ours is of all cores over the interval.
+      const expected = psBusy[0] / cpus().length;
+      assert.ok(busy.cpuPercent > 5 && Math.abs(busy.cpuPercent - expected) < 25, `ours ${busy.cpuPercent}%, ps ${psBusy[0]}% of one core over ${psBusy[1]} s`);
+      const held = (await top(server, 'mem holder')).find((r) => r.pid === holder.pid);
+      const psRssKib = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(holder.pid)], { encoding: 'utf8' }).trim());
+      assert.ok(held, 'the holder is listed');
+      assert.ok(held.memoryBytes >= 64 * 1024 ** 2, `holds 64 MiB: ${held.memoryBytes}`);
+      assert.ok(Math.abs(held.memoryBytes - psRssKib * 1024) < 4 * 1024 ** 2, `ours ${held.memoryBytes} B, ps ${psRssKib} KiB`);
+      burner.kill('SIGKILL');
+    });
+
+    // Through systeminformation the listing held the shells and ps it started: "167 of 169 processes matched" with no filter.
+    it('without a filter every process counts as matched, and no process of its own is in the table', async () => {
+      const result = (await server.client.callTool({ name: 'get_top_processes', arguments: { count: 1, intervalMs: 500 } })) as CallToolResult;
+      const out = result.structuredContent as Row;
+      assert.equal(out.matched, out.totals.processes, out.summary);
+      assert.match(out.summary, new RegExp(`; ${out.matched} of ${out.matched} processes matched; `));
     });
 
     it('a process that set its title to "db sync task" is reported by that name, its executable kept', async () => {
