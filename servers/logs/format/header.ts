@@ -53,6 +53,13 @@ export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
 const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})(?=\s)`, 'iy');
+/**
+ * Python logging's default layout (`logging.basicConfig()` without a format: BASIC_FORMAT `%(levelname)s:%(name)s:%(message)s`,
+ * `ERROR:asyncio:Task exception was never retrieved`, `WARNING:root:disk low`): the level name as Python writes it,
+ * a colon, the logger's dotted name, a colon, the message with no space before it. Prose and key:value text put a space
+ * after a colon; an upper-case level glued by colons to a name on both sides is this header and nothing else.
+ */
+const PYTHON_BASIC_AT = /(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
 const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
@@ -297,6 +304,8 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
     const level = bracketed && normalizeLevel(bracketed.word);
     if (bracketed && level) return { end: bracketed.end, level };
   } else {
+    const python = matchAt(PYTHON_BASIC_AT, line, position);
+    if (python) return { end: position + python[0].length, level: normalizeLevel(python[1]), component: python[2] };
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
       const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : (m[4] ?? m[5])));
