@@ -5,7 +5,7 @@ import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
-import { normalizeLevel } from './levels';
+import { localizedLevel, normalizeLevel } from './levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import { LEVELS, type Level, type ParsedLine } from './types';
 
@@ -1229,7 +1229,7 @@ function pipedLevel(name: string): Level | undefined {
  * a value the file shows to be a column: as a word of prose `log` is no level. Undefined otherwise.
  */
 export function columnLevel(value: string): Level | undefined {
-  return COLUMN_ONLY_LEVELS.get(value) ?? pipedLevel(value);
+  return columnOnlyLevel(value) ?? pipedLevel(value);
 }
 
 /**
@@ -1239,9 +1239,13 @@ export function columnLevel(value: string): Level | undefined {
 const COLUMN_ONLY_LEVELS: ReadonlyMap<string, Level> = new Map([['LOG', 'INFO']]);
 
 
-/** The level of `value` when it is a word only a level column holds (COLUMN_ONLY_LEVELS, as written), else undefined. */
+/**
+ * The level of `value` when it is a word only a level column holds, else undefined: COLUMN_ONLY_LEVELS as written, or a
+ * level name in another language (levels.ts localizedLevel: `WARNUNG`, `심각`, `エラー`), which is a word of text
+ * anywhere but in a column its file shows to hold levels.
+ */
 export function columnOnlyLevel(value: string): Level | undefined {
-  return COLUMN_ONLY_LEVELS.get(value);
+  return COLUMN_ONLY_LEVELS.get(value) ?? localizedLevel(value);
 }
 
 /**
