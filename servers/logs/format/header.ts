@@ -649,7 +649,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && isShortBareLevel(line, position, m.end))) {
+      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position)))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -1413,6 +1413,20 @@ function syslogTagEnd(line: string, position: number): number {
  * The level text [start, end) is an abbreviation of two or three letters without brackets (`ERR`, `FTL`, `inf`), not
  * glued to the time that follows it.
  */
+/**
+ * On a line read alone: a lower-case level word right after a capitalised word that follows the time (`1764662405:
+ * Socket error on client c1`, `<time> Parse error in line 3`) is the head of a noun phrase opening the message, not a
+ * level column: a message starts as a sentence does, with a capital, and a level written in lower case after a column
+ * (a host, a thread) does not follow one capitalised as a sentence's first word. No other line vouches for a column here.
+ */
+function isNounOfPhrase(fields: HeaderField[], line: string, ends: number[], position: number): boolean {
+  if (fields.length < 2 || fields.at(-1)?.kind !== 'word' || !isStrong(fields[fields.length - 2].kind)) return false;
+  const c = line.charCodeAt(position);
+  if (c < 97 || c > 122) return false;
+  const start = skipSeparators(line, ends[ends.length - 2]);
+  return /^[A-Z][a-z]+$/.test(line.slice(start, ends[ends.length - 1]));
+}
+
 function isShortBareLevel(line: string, start: number, end: number): boolean {
   const first = line.charCodeAt(start);
   if (first === 91 || first === 60 || first === 40 || isDigitCode(line.charCodeAt(end))) return false;

@@ -79,6 +79,21 @@ const ERLANG = [
   '             started: [{pid,<0.90.0>},{id,alarm_handler}]',
 ];
 
+/**
+ * Mosquitto behind syslog: its messages carry no level (`Socket error on client c1, disconnecting.` is a NOTICE in its
+ * source). Read alone, `<epoch>: Socket error` once looked like time, host and level; it is the message's first words.
+ */
+const mosquittoStamp = Math.floor(now.getTime() / 1000) - 60;
+const syslogDay = `${now.toLocaleString('en', { month: 'short', timeZone: 'UTC' })} ${String(now.getUTCDate()).padStart(2, ' ')}`;
+const MOSQUITTO = [
+  'mosquitto version 2.0.18 starting',
+  'Opening ipv4 listen socket on port 1883.',
+  'New connection from 10.0.0.5:51234 on port 1883.',
+  'New client connected from 10.0.0.5:51234 as c1 (p2, c1, k60).',
+  'Socket error on client c1, disconnecting.',
+  'Client c2 disconnected.',
+].map((m, i) => `${syslogDay} 00:00:0${i} broker mosquitto[812]: ${mosquittoStamp + i}: ${m}`);
+
 const parserOf = (lines: string[]) => parserFor(Buffer.from(lines.join('\n') + '\n'), true, Date.now());
 
 describe('logs: level fields of Python\'s default layout, localized level columns and Erlang reports', () => {
@@ -101,6 +116,13 @@ describe('logs: level fields of Python\'s default layout, localized level column
     assert.deepEqual(FREE_TEXT.map((l) => free.parse(l).level), [undefined, undefined, undefined, undefined]);
   });
 
+  it('Mosquitto\'s `Socket error on client …` behind syslog is its message, with no level', () => {
+    const parser = parserOf(MOSQUITTO);
+    const parsed = parser.parse(MOSQUITTO[4]);
+    assert.equal(parsed.level, undefined);
+    assert.match(parsed.message, /Socket error on client c1, disconnecting\./);
+  });
+
   it("Erlang's report headings carry the report's level and time", () => {
     const parser = parserOf(ERLANG);
     const headings = ERLANG.map((l) => parser.parse(l)).filter((p) => p.timestamp !== undefined);
@@ -118,6 +140,7 @@ describe('logs: error_summary and search_logs levels for these layouts', functio
     writeFileSync(join(dir, 'catalina-de.log'), TOMCAT_DE.join('\n') + '\n');
     writeFileSync(join(dir, 'free-text.log'), FREE_TEXT.join('\n') + '\n');
     writeFileSync(join(dir, 'erlang.log'), ERLANG.join('\n') + '\n');
+    writeFileSync(join(dir, 'mosquitto.log'), MOSQUITTO.join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -147,6 +170,13 @@ describe('logs: error_summary and search_logs levels for these layouts', functio
       assert.deepEqual(await atLeast('catalina-ko.log', 'WARN'), [2, 3]);
       assert.equal((await summary('catalina-de.log')).totalErrors, 1);
       assert.deepEqual(await atLeast('catalina-de.log', 'WARN'), [2, 3]);
+    });
+
+    it('Mosquitto: no error is claimed from `Socket error`, and the answer says the lines carry no level', async () => {
+      const data = await summary('mosquitto.log');
+      assert.equal(data.totalErrors, 0, groups(data));
+      assert.match(data.notes.join(' '), /no recognisable level/);
+      assert.deepEqual(await atLeast('mosquitto.log', 'ERROR'), []);
     });
 
     it('Erlang: the ERROR and CRASH reports are two errors; a WARN filter keeps them and the WARNING report', async () => {
