@@ -57,9 +57,10 @@ const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})
  * Python logging's default layout (`logging.basicConfig()` without a format: BASIC_FORMAT `%(levelname)s:%(name)s:%(message)s`,
  * `ERROR:asyncio:Task exception was never retrieved`, `WARNING:root:disk low`): the level name as Python writes it,
  * a colon, the logger's dotted name, a colon, the message with no space before it. Prose and key:value text put a space
- * after a colon; an upper-case level glued by colons to a name on both sides is this header and nothing else.
+ * after a colon; an upper-case level glued by colons to a name on both sides is this header and nothing else. The same
+ * run glued to a time before it (`%(asctime)s:%(levelname)s:%(name)s:…`) is read from that colon on.
  */
-const PYTHON_BASIC_AT = /(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
+const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
 const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
