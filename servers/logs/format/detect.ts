@@ -161,6 +161,7 @@ const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   'paren-mark': '(EE)/(WW)/(II) marks',
   facility: 'facility:level',
   'raw-priority': '<syslog priority>',
+  'erlang-report': '=LEVEL REPORT==== date ===',
 };
 
 function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
@@ -172,6 +173,7 @@ function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {
   let id = 'text';
   if (level?.form === 'glued-bracket') id = 'logrus';
   else if (level?.form === 'paren-mark') id = 'xorg';
+  else if (level?.form === 'erlang-report') id = 'erlang';
   else if (fields.some((f) => f.kind === 'uptime') || level?.form === 'facility' || level?.form === 'raw-priority') id = 'dmesg';
   else if (fields.some((f) => f.leveled && f.timed)) id = 'bracket-time-level';
   else if (fields.some((f) => f.leveled)) id = 'bracket-level';

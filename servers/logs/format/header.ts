@@ -5,7 +5,7 @@ import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
-import { normalizeLevel } from './levels';
+import { localizedLevel, normalizeLevel } from './levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import { LEVELS, type Level, type ParsedLine } from './types';
 
@@ -53,6 +53,14 @@ export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
 const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})(?=\s)`, 'iy');
+/**
+ * Python logging's default layout (`logging.basicConfig()` without a format: BASIC_FORMAT `%(levelname)s:%(name)s:%(message)s`,
+ * `ERROR:asyncio:Task exception was never retrieved`, `WARNING:root:disk low`): the level name as Python writes it,
+ * a colon, the logger's dotted name, a colon, the message with no space before it. Prose and key:value text put a space
+ * after a colon; an upper-case level glued by colons to a name on both sides is this header and nothing else. The same
+ * run glued to a time before it (`%(asctime)s:%(levelname)s:%(name)s:…`) is read from that colon on.
+ */
+const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
 const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
@@ -297,6 +305,8 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
     const level = bracketed && normalizeLevel(bracketed.word);
     if (bracketed && level) return { end: bracketed.end, level };
   } else {
+    const python = matchAt(PYTHON_BASIC_AT, line, position);
+    if (python) return { end: position + python[0].length, level: normalizeLevel(python[1]), component: python[2] };
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
       const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : (m[4] ?? m[5])));
@@ -640,7 +650,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && isShortBareLevel(line, position, m.end))) {
+      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position)))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -1219,7 +1229,7 @@ function pipedLevel(name: string): Level | undefined {
  * a value the file shows to be a column: as a word of prose `log` is no level. Undefined otherwise.
  */
 export function columnLevel(value: string): Level | undefined {
-  return COLUMN_ONLY_LEVELS.get(value) ?? pipedLevel(value);
+  return columnOnlyLevel(value) ?? pipedLevel(value);
 }
 
 /**
@@ -1229,9 +1239,13 @@ export function columnLevel(value: string): Level | undefined {
 const COLUMN_ONLY_LEVELS: ReadonlyMap<string, Level> = new Map([['LOG', 'INFO']]);
 
 
-/** The level of `value` when it is a word only a level column holds (COLUMN_ONLY_LEVELS, as written), else undefined. */
+/**
+ * The level of `value` when it is a word only a level column holds, else undefined: COLUMN_ONLY_LEVELS as written, or a
+ * level name in another language (levels.ts localizedLevel: `WARNUNG`, `심각`, `エラー`), which is a word of text
+ * anywhere but in a column its file shows to hold levels.
+ */
 export function columnOnlyLevel(value: string): Level | undefined {
-  return COLUMN_ONLY_LEVELS.get(value);
+  return COLUMN_ONLY_LEVELS.get(value) ?? localizedLevel(value);
 }
 
 /**
@@ -1399,6 +1413,20 @@ function syslogTagEnd(line: string, position: number): number {
  * The level text [start, end) is an abbreviation of two or three letters without brackets (`ERR`, `FTL`, `inf`), not
  * glued to the time that follows it.
  */
+/**
+ * On a line read alone: a lower-case level word right after a capitalised word that follows the time (`1764662405:
+ * Socket error on client c1`, `<time> Parse error in line 3`) is the head of a noun phrase opening the message, not a
+ * level column: a message starts as a sentence does, with a capital, and a level written in lower case after a column
+ * (a host, a thread) does not follow one capitalised as a sentence's first word. No other line vouches for a column here.
+ */
+function isNounOfPhrase(fields: HeaderField[], line: string, ends: number[], position: number): boolean {
+  if (fields.length < 2 || fields.at(-1)?.kind !== 'word' || !isStrong(fields[fields.length - 2].kind)) return false;
+  const c = line.charCodeAt(position);
+  if (c < 97 || c > 122) return false;
+  const start = skipSeparators(line, ends[ends.length - 2]);
+  return /^[A-Z][a-z]+$/.test(line.slice(start, ends[ends.length - 1]));
+}
+
 function isShortBareLevel(line: string, start: number, end: number): boolean {
   const first = line.charCodeAt(start);
   if (first === 91 || first === 60 || first === 40 || isDigitCode(line.charCodeAt(end))) return false;

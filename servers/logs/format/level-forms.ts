@@ -6,7 +6,7 @@ import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
 /** Which shape a level field had (the file's format is named after it). */
-export type LevelForm = 'glued-bracket' | 'paren-mark' | 'facility' | 'raw-priority';
+export type LevelForm = 'glued-bracket' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report';
 
 export interface LevelFormMatch {
   form: LevelForm;
@@ -50,11 +50,21 @@ const FACILITY_INITIALS = new Set([...'kumdaslncf'].map((c) => c.charCodeAt(0)))
 /** `dmesg -r` (raw): the syslog priority glued to the uptime stamp, `<4>[    0.000000] …`. */
 const RAW_PRIORITY_AT = /<(\d{1,3})>(?=\[)/y;
 
+/**
+ * Erlang/OTP's report heading (error_logger's tty format, and logger's since OTP 21 for reports): `=ERROR REPORT====
+ * 2-Dec-2026::08:00:02.123456 ===`, its report's lines below it. The kind of report is its level: CRASH (a process
+ * died) and SUPERVISOR (a supervisor's child failed) are written at error level by OTP, PROGRESS at info; the others
+ * name a logger level (ERROR, WARNING, INFO, NOTICE, CRITICAL, ALERT, EMERGENCY, DEBUG).
+ */
+const ERLANG_REPORT_AT = /=([A-Z]{4,9}) REPORT==== (\d{1,2}-[A-Z][a-z]{2}-\d{4})::(\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?) ===(?=\s|$)/y;
+const ERLANG_REPORT_LEVELS: Record<string, Level> = { CRASH: 'ERROR', SUPERVISOR: 'ERROR', PROGRESS: 'INFO' };
+
 /** A level field of one of the shapes above at `position`, or undefined. */
 export function matchLevelForm(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
   const c = line.charCodeAt(position);
   if (c === 40 /* ( */) return parenMark(line, position);
   if (c === 60 /* < */) return rawPriority(line, position);
+  if (c === 61 /* = */) return erlangReport(line, position, context);
   if (c >= 65 && c <= 90) return gluedBracket(line, position, context);
   if (FACILITY_INITIALS.has(c)) return facilityLevel(line, position);
   return undefined;
@@ -84,6 +94,17 @@ function parenMark(line: string, position: number): LevelFormMatch | undefined {
   PAREN_MARK_AT.lastIndex = position;
   const m = PAREN_MARK_AT.exec(line);
   return m ? { form: 'paren-mark', end: position + m[0].length, level: PAREN_LEVELS[m[1]] ?? 'INFO' } : undefined;
+}
+
+function erlangReport(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
+  ERLANG_REPORT_AT.lastIndex = position;
+  const m = ERLANG_REPORT_AT.exec(line);
+  const level = m ? (ERLANG_REPORT_LEVELS[m[1]] ?? normalizeLevel(m[1])) : undefined;
+  if (!m || !level) return undefined;
+  const match: LevelFormMatch = { form: 'erlang-report', end: position + m[0].length, level };
+  const epoch = parseTimestamp(`${m[2]} ${m[3]}`, context);
+  if (epoch !== undefined) match.epoch = epoch;
+  return match;
 }
 
 function rawPriority(line: string, position: number): LevelFormMatch | undefined {

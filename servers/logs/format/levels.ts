@@ -78,3 +78,41 @@ function numericLevel(value: number): Level | undefined {
 export function levelAtLeast(level: Level | undefined, minimum: Level): boolean {
   return level !== undefined && LEVELS.indexOf(level) >= LEVELS.indexOf(minimum);
 }
+
+/**
+ * Level names in other languages, as localized loggers write them in their level column: java.util.logging's localized
+ * level names (Level.getLocalizedName, which Tomcat's OneLineFormatter and JUL's SimpleFormatter print: `심각 [main]`,
+ * `SCHWERWIEGEND:`, `WARNUNG`, `AVERTISSEMENT`, `重大`, `严重`), and the level names of Windows' event logs and of
+ * localized application loggers (`오류`/`경고`/`정보`, `Fehler`/`Warnung`, `エラー`, `错误`, `Ошибка`). Keys are lower
+ * case (scripts without case are as written). Only for a value its file shows to be a level column (header.ts
+ * columnOnlyLevel): in free text these are ordinary words (`Fehler beim Lesen`, `정보 없음`), never a level.
+ */
+const LOCALIZED: Record<string, Level> = {
+  // German
+  schwerwiegend: 'ERROR', fehler: 'ERROR', kritisch: 'FATAL', warnung: 'WARN', informationen: 'INFO', konfiguration: 'DEBUG', fein: 'DEBUG', feiner: 'TRACE',
+  // French
+  grave: 'ERROR', erreur: 'ERROR', critique: 'FATAL', avertissement: 'WARN', infos: 'INFO',
+  // Spanish, Italian, Portuguese
+  advertencia: 'WARN', 'información': 'INFO', 'crítico': 'FATAL', errore: 'ERROR', avvertenza: 'WARN', avviso: 'WARN', informazioni: 'INFO',
+  'advertência': 'WARN', aviso: 'WARN', 'informações': 'INFO',
+  // Russian
+  'ошибка': 'ERROR', 'критическая': 'FATAL', 'предупреждение': 'WARN', 'сведения': 'INFO', 'информация': 'INFO', 'отладка': 'DEBUG',
+  // Korean
+  '심각': 'ERROR', '치명적': 'FATAL', '오류': 'ERROR', '에러': 'ERROR', '경고': 'WARN', '정보': 'INFO', '디버그': 'DEBUG', '구성': 'DEBUG', '미세': 'DEBUG',
+  // Japanese
+  '重大': 'ERROR', '致命的': 'FATAL', 'エラー': 'ERROR', '警告': 'WARN', '情報': 'INFO', 'デバッグ': 'DEBUG',
+  // Chinese (simplified, traditional)
+  '严重': 'ERROR', '致命': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG',
+};
+
+/**
+ * A level name in another language (LOCALIZED) as a level column writes it: upper case or capitalised for the scripts
+ * with case (`WARNUNG`, `Warnung`), as is for the others; undefined otherwise (`warnung` in lower case is a word of text).
+ */
+export function localizedLevel(word: string): Level | undefined {
+  const lower = word.toLowerCase();
+  const level = LOCALIZED[lower];
+  if (!level) return undefined;
+  if (lower === word.toUpperCase()) return level;
+  return word === word.toUpperCase() || word === lower.charAt(0).toUpperCase() + lower.slice(1) ? level : undefined;
+}

@@ -127,15 +127,25 @@ describe('one statement in several renderings of one file', () => {
   });
 
   it('a glued run is no header where the file never shows its text standing alone (one line is chance)', () => {
-    // A made-up file of `key:value` words opening its statements: no statement stands alone, nothing is cut.
+    // A made-up file of `key:value` words opening its statements: no statement stands alone, nothing is cut. (Python's
+    // own BASIC_FORMAT, its level names in capitals, is its header without that evidence: the next test.)
     const lines = [
-      'INFO:cache:warm',
-      'INFO:cache.hits:1200 hits in the last minute',
-      'INFO:cache.misses:14 misses in the last minute',
-      'DEBUG:pool:size=8 idle=3',
+      'Info:cache:warm',
+      'Info:cache.hits:1200 hits in the last minute',
+      'Info:cache.misses:14 misses in the last minute',
+      'Debug:pool:size=8 idle=3',
       '1200 hits in the last minute',
     ];
-    assert.deepEqual(parsed(lines).map((p) => p.message).slice(0, 4), ['INFO:cache:warm', 'INFO:cache.hits:1200 hits in the last minute', 'INFO:cache.misses:14 misses in the last minute', 'DEBUG:pool:size=8 idle=3']);
+    assert.deepEqual(parsed(lines).map((p) => p.message).slice(0, 4), ['Info:cache:warm', 'Info:cache.hits:1200 hits in the last minute', 'Info:cache.misses:14 misses in the last minute', 'Debug:pool:size=8 idle=3']);
+  });
+
+  it("Python's BASIC_FORMAT (`INFO:cache:warm`, the level names as Python writes them) is header with no statement standing alone", () => {
+    // The layout of every script that calls logging.basicConfig() without a format: the whole file is written so, and no
+    // statement ever stands alone; read as text, each line's level word and logger stayed in its message (pylevel17).
+    const lines = ['INFO:cache:warm', 'INFO:cache.hits:1200 hits in the last minute', 'INFO:cache.misses:14 misses in the last minute', 'DEBUG:pool:size=8 idle=3'];
+    const out = parsed(lines);
+    assert.deepEqual(out.map((p) => p.message), ['warm', '1200 hits in the last minute', '14 misses in the last minute', 'size=8 idle=3']);
+    assert.deepEqual(out.map((p) => [p.level, p.component]), [['INFO', 'cache'], ['INFO', 'cache.hits'], ['INFO', 'cache.misses'], ['DEBUG', 'pool']]);
   });
 
   it('a Java class name with its colon left after another header form is a logger column where the file shows its statements without it', () => {

@@ -182,7 +182,7 @@ const BATCH_6: Record<string, number> = {
  * batches 1-6 without looking at batch 7): UptimeKuma 0.543 -> 0.743.
  */
 const BATCH_7: Record<string, number> = {
-  Authelia: 0.68, Certbot: 0.672, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.818,
+  Authelia: 0.68, Certbot: 0.862, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.818,
   Jicofo: 0.625, K3s: 0.939, Kibana: 0.882, Kodi: 0.759, Longhorn: 1, Metabase: 0.848, Nextcloud: 0.393,
   NginxProxyManager: 0.956, Odoo: 0.434, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929,
   UptimeKuma: 0.743, Vector: 0.84,
