@@ -27,6 +27,11 @@ export interface GitToolSpec<I extends z.ZodObject, O extends z.ZodObject> {
   check?: (input: z.output<I>) => void;
   /** The tool's work: reads the repository and returns the whole result (the list uncut). */
   run: (input: z.output<I>, repo: Repo, extra: HandlerExtra) => Promise<z.output<O>>;
+  /**
+   * Runs after the budget cut with the kept result and the whole one `run` gave: where a tool says what was left
+   * out and how to get it (a nextCursor after the last kept item), which only the cut result can tell.
+   */
+  finish?: (kept: z.output<O>, whole: z.output<O>, repo: Repo) => Promise<z.output<O>>;
 }
 
 /**
@@ -42,7 +47,9 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
     const toolInput = rest as z.output<I>;
     spec.check?.(toolInput);
     const repo = await openRepo(target.path, extra.signal);
-    const data = withinBudget(await spec.run(toolInput, repo, extra), spec.list, spec.cutFlags ?? ['truncated']);
+    const whole = await spec.run(toolInput, repo, extra);
+    const kept = withinBudget(whole, spec.list, spec.cutFlags ?? ['truncated']);
+    const data = spec.finish ? await spec.finish(kept, whole, repo) : kept;
     return toolResult(multi ? { repository: target.name, ...data } : data);
   });
   const inputSchema: z.ZodObject = strictInput(spec.input.extend({ repository: repositoryInput(context) }));
