@@ -120,7 +120,7 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits)].filter(Boolean);
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -228,6 +228,32 @@ async function renameNote(repo: Repo, path: string, oldest: CommitSummary | unde
     } else i += 2;
   }
   return undefined;
+}
+
+/**
+ * Notes on what a date window means for the commits listed, only when it matters to them. since/until select the
+ * committer date (when the commit was made in this history: git log's own order and filter); a rebase, amend or
+ * cherry-pick makes a commit anew with its first-written author date kept, so "today's commits" lists a commit written
+ * days ago, and leaves out one written today that was only committed later. And a merge made in the window brings in
+ * commits made before it, which the window leaves out: "what landed today" is more than the commits made today.
+ */
+function windowNotes(commits: readonly CommitSummary[], window: TimeWindow): string[] {
+  if (window.since === undefined && window.until === undefined) return [];
+  const notes: string[] = [];
+  const authoredOutside = commits.filter((c) => !Number.isNaN(Date.parse(c.date)) && !inWindow(Date.parse(c.date), window)).length;
+  if (authoredOutside > 0) {
+    notes.push(
+      `since/until select by committer date (when a commit was made in this history); ${authoredOutside} of these ${authoredOutside === 1 ? 'was' : 'were'} written (author date, \`date\`) outside the window and rebased, amended or cherry-picked into it.`,
+    );
+  }
+  const merges = commits.filter((c) => c.parents.length > 1);
+  if (merges.length > 0) {
+    const [first] = merges;
+    notes.push(
+      `${merges.length} of these ${merges.length === 1 ? 'is a merge' : 'are merges'}: the commits a merge brings in were made before it and are listed only when inside the window; git_log with ref ${JSON.stringify(`${first.parents[0].slice(0, 12)}..${first.hash.slice(0, 12)}`)} lists what the newest one brought in.`,
+    );
+  }
+  return notes;
 }
 
 /** Slack for clocks a little ahead of this machine's before a commit counts as dated in the future. */
