@@ -111,6 +111,31 @@ describe('git_log pages', function () {
     }
   });
 
+  // A blame of 500 long lines overflows the budget: endLine said 500 over a list that stopped long before it.
+  it('git_blame: endLine is the last line listed when the budget cuts, and nextStartLine gives the rest', async () => {
+    const wide = kit.repo('wide', [{ subject: 'root', date: '2024-07-01T00:00:00Z' }]);
+    kit.write(wide, 'wide.txt', Array.from({ length: 500 }, (_, i) => `${i + 1} ${'y'.repeat(1000)}`).join('\n') + '\n');
+    kit.git(wide, ['add', '-A']);
+    kit.commit(wide, ALICE, '2024-07-01T00:00:00Z', 'wide lines');
+    const wideServer = await startBuiltServer('git', { REPO_PATH: wide, TZ: 'UTC' });
+    const seen: number[] = [];
+    let startLine = 1;
+    try {
+      for (let call = 0; call < 20; call++) {
+        const page = await ok(wideServer, 'git_blame', { path: 'wide.txt', startLine, endLine: 500 });
+        seen.push(...page.lines.map((l: Data) => l.line));
+        assert.equal(page.endLine, page.lines.at(-1).line, 'endLine is the last line listed');
+        if (!page.truncated) break;
+        assert.ok(page.lines.length < 500 - startLine + 1);
+        assert.equal(page.nextStartLine, page.endLine + 1);
+        startLine = page.nextStartLine;
+      }
+    } finally {
+      await wideServer.close();
+    }
+    assert.deepEqual(seen, Array.from({ length: 500 }, (_, i) => i + 1));
+  });
+
   it('refuses a cursor it did not give, or given for other arguments', async () => {
     const { nextCursor } = await ok(server, 'git_log', { count: 5 });
     assert.match(await fails(server, 'git_log', { cursor: 'abc' }), /cursor: this is not a cursor this tool gave/);
