@@ -136,6 +136,33 @@ describe('git_log pages', function () {
     assert.deepEqual(seen, Array.from({ length: 500 }, (_, i) => i + 1));
   });
 
+  // They said truncated: true and nothing more; the answer now says how to get what was left out.
+  it('git_branches, git_status and git_diff_stat say how to get what they left out', async () => {
+    const repo = kit.repo('several', [
+      { subject: 'one', date: '2024-07-01T00:00:00Z', file: 'a.txt' },
+      { subject: 'two', date: '2024-07-02T00:00:00Z', file: 'b.txt' },
+      { subject: 'three', date: '2024-07-03T00:00:00Z', file: 'c.txt' },
+    ]);
+    kit.git(repo, ['branch', 'side', 'HEAD~1']);
+    kit.write(repo, 'e.txt', 'untracked\n');
+    kit.write(repo, 'd.txt', 'untracked\n');
+    const several = await startBuiltServer('git', { REPO_PATH: repo, TZ: 'UTC' });
+    try {
+      const branches = await ok(several, 'git_branches', { limit: 1 });
+      assert.equal(branches.truncated, true);
+      assert.match(branches.note, /More branches match than are listed .*raise limit \(up to 1000\), or narrow the list with contains or scope\./);
+      assert.equal((await ok(several, 'git_branches')).note, undefined);
+      const status = await ok(several, 'git_status', { limit: 1 });
+      assert.match(status.note, /Not every changed file is listed \(counts cover all of them\): raise limit/);
+      assert.equal((await ok(several, 'git_status')).note, undefined);
+      const diff = await ok(several, 'git_diff_stat', { from: 'HEAD~2', to: 'HEAD', limit: 1 });
+      assert.equal(diff.truncated, true);
+      assert.match(diff.note, /Not every changed file is listed \(totals cover all of them\): raise limit .* or give path/);
+    } finally {
+      await several.close();
+    }
+  });
+
   it('refuses a cursor it did not give, or given for other arguments', async () => {
     const { nextCursor } = await ok(server, 'git_log', { count: 5 });
     assert.match(await fails(server, 'git_log', { cursor: 'abc' }), /cursor: this is not a cursor this tool gave/);
