@@ -43,7 +43,7 @@ const outputSchema = z.object({
     .string()
     .optional()
     .describe('When truncated: pass it back as cursor (same other arguments) for the next commits. It names commits, so commits made meanwhile do not shift the pages'),
-  remaining: z.number().int().optional().describe('When truncated and cheap to count: how many matching commits come after this page'),
+  remaining: z.number().int().optional().describe('When truncated and cheap to count (up to 10000): how many matching commits come after this page'),
   since: z.string().optional().describe('The resolved start of the window (ISO, inclusive)'),
   until: z.string().optional().describe('The resolved end of the window (ISO, exclusive)'),
   shallow: z.boolean().describe('True when the clone is shallow and older history is missing'),
@@ -184,19 +184,28 @@ async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo): Promi
     return { ...kept, note: kept.note ? `${kept.note} ${note}` : note };
   }
   const nextCursor = encodeCursor({ ...page.state, after: last.hash });
-  const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash);
+  const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length);
   return { ...kept, nextCursor, ...(remaining === undefined ? {} : { remaining }) };
 }
 
-/** Commits git lists after `after` that are inside the window; undefined when a time is unreadable or the listing too long. */
-async function countAfter(repo: Repo, page: Paging, after: string): Promise<number | undefined> {
+/**
+ * How many commits after a page are counted at most. Counting walks the history after the page (git has no count of
+ * "what follows this commit"), so a page of 20 in a history of a million commits would walk all of it on every call;
+ * past this many, remaining is left out rather than made slow.
+ */
+const COUNT_AT_MOST = 10_000;
+
+/** Commits git lists after `after` that are inside the window; undefined when a time is unreadable or there are too many to count cheaply. */
+async function countAfter(repo: Repo, page: Paging, after: string, listed: number): Promise<number | undefined> {
+  const most = page.skip + listed + COUNT_AT_MOST;
   let entries: Array<{ hash: string; committedAtMs: number }>;
   try {
-    entries = await listingOf(repo, page.listing);
+    entries = await listingOf(repo, [`--max-count=${most + 1}`, ...page.listing]);
   } catch (error) {
     if (error instanceof UserFacingError) return undefined;
     throw error;
   }
+  if (entries.length > most) return undefined;
   const index = entries.findIndex((e) => e.hash === after);
   if (index < 0) return undefined;
   const rest = entries.slice(index + 1);

@@ -163,6 +163,22 @@ describe('git_log pages', function () {
     }
   });
 
+  // Counting walks what follows the page: past 10 000 commits it is left out, not paid on every call of a long history.
+  it('leaves remaining out when more than 10 000 commits follow, and still gives a cursor', async () => {
+    const long = manyCommits(kit, 'long', 10_050, (i) => `c${i}`);
+    const longServer = await startBuiltServer('git', { REPO_PATH: long, TZ: 'UTC' });
+    try {
+      const first = await ok(longServer, 'git_log', { count: 20 });
+      assert.equal(first.truncated, true);
+      assert.equal(first.remaining, undefined);
+      assert.equal(typeof first.nextCursor, 'string');
+      const near = await ok(longServer, 'git_log', { count: 100, since: '2024-05-07T00:00:00Z' });
+      assert.equal(near.remaining, 10_050 - 8640 - 100, 'counted when few enough follow');
+    } finally {
+      await longServer.close();
+    }
+  });
+
   it('refuses a cursor it did not give, or given for other arguments', async () => {
     const { nextCursor } = await ok(server, 'git_log', { count: 5 });
     assert.match(await fails(server, 'git_log', { cursor: 'abc' }), /cursor: this is not a cursor this tool gave/);
