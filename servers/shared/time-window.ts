@@ -17,11 +17,12 @@ export type TimeBound = 'since' | 'until';
 /** The window rule, in words every tool description repeats. */
 export const WINDOW_RULE =
   '`since` is inclusive (an entry at exactly that instant is included) and `until` is exclusive (an entry at exactly that instant is left out); ' +
-  'a whole day (2024-05-01, today, yesterday) as `until` includes all of that day';
+  'a whole day (2024-05-01, today, yesterday) or week (this week) as `until` includes all of it';
 
 /** The accepted forms, in words (error messages and tool descriptions). */
 export const TIME_FORMS =
-  "ISO 8601 (2024-05-01, 2024-05-01T13:00, 2024-05-01T13:00:00.250Z, 2024-05-01 13:00+09:00), 'now', 'today', 'yesterday', " +
+  "ISO 8601 (2024-05-01, 2024-05-01T13:00, 2024-05-01T13:00:00.250Z, 2024-05-01 13:00+09:00), 'now', 'today', 'yesterday', 'this week' (from Monday), " +
+  "the same in Korean ('지금', '오늘', '어제', '이번 주'), " +
   "'2 hours ago', '3 days ago', '2 weeks ago', '1 month ago', 'last week', git's '2.weeks.ago', the short ages '90s', '30m', '2h', '7d', '1w', " +
   'or epoch digits (9 to 11 digits: seconds, e.g. 1714557600; 12 to 16 digits: milliseconds, e.g. 1714557600000). ' +
   'Times without a zone and whole days are local time';
@@ -112,10 +113,28 @@ export const sinceField = timeFields().since;
 /** The generic `until` field. */
 export const untilField = timeFields().until;
 
+/**
+ * Day and week words in the languages users ask in (the extension's users write Korean as often as English): the same
+ * spans as the English words, never a guess at a phrase. "이번 주" is written with and without the space.
+ */
+const WORDS: Record<string, 'now' | 'today' | 'yesterday' | 'this week'> = {
+  now: 'now',
+  today: 'today',
+  yesterday: 'yesterday',
+  'this week': 'this week',
+  지금: 'now',
+  오늘: 'today',
+  어제: 'yesterday',
+  '이번 주': 'this week',
+  이번주: 'this week',
+};
+
 function parseWords(text: string, bound: TimeBound, now: number): number | undefined {
-  if (text === 'now') return now;
-  if (text === 'today') return dayBound(startOfLocalDay(now, 0), bound);
-  if (text === 'yesterday') return dayBound(startOfLocalDay(now, -1), bound);
+  const word = WORDS[text];
+  if (word === 'now') return now;
+  if (word === 'today') return dayBound(startOfLocalDay(now, 0), bound);
+  if (word === 'yesterday') return dayBound(startOfLocalDay(now, -1), bound);
+  if (word === 'this week') return weekBound(startOfLocalWeek(now), bound);
   // git also writes relative forms with dots: "2.weeks.ago".
   const words = /^[a-z0-9]+(?:\.[a-z0-9]+)+$/.test(text) && text.endsWith('.ago') ? text.replace(/\./g, ' ') : text;
   const long = RELATIVE_LONG.exec(words);
@@ -181,6 +200,21 @@ function stepBack(now: number, amount: number, unit: string): number | undefined
 function startOfLocalDay(ms: number, dayOffset: number): number {
   const date = new Date(ms);
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + dayOffset).getTime();
+}
+
+/**
+ * The start of the local week holding `ms`: Monday 00:00, as ISO 8601 counts weeks (and as Korea, Europe and most of
+ * the world do; a result always prints the resolved instant, so a reader who starts weeks on Sunday sees the span).
+ */
+function startOfLocalWeek(ms: number): number {
+  const date = new Date(ms);
+  const sinceMonday = (date.getDay() + 6) % 7;
+  return startOfLocalDay(ms, -sinceMonday);
+}
+
+/** A whole week as one side of a window: its start for `since`, the next week's start for `until`. */
+function weekBound(weekStart: number, bound: TimeBound): number {
+  return bound === 'since' ? weekStart : startOfLocalDay(weekStart, 7);
 }
 
 /** A whole day as one side of a window: its start for `since`, the next day's start for `until`. */

@@ -46,7 +46,8 @@ const outputSchema = z.object({
   startLine: z.number().int(),
   endLine: z.number().int(),
   lines: z.array(lineSchema),
-  truncated: z.boolean(),
+  truncated: z.boolean().describe('True when fewer lines than asked are listed (the output budget cut them): nextStartLine gives the rest'),
+  nextStartLine: z.number().int().optional().describe('When truncated: pass it as startLine (same endLine) for the lines not listed'),
   note: z.string().optional(),
 });
 
@@ -72,7 +73,18 @@ export function registerBlameTool(server: McpServer, context: GitServerContext):
     list: 'lines',
     check: (input) => void lastLine(input),
     run: blameRange,
+    finish: async (kept) => restOfRange(kept),
   });
+}
+
+/**
+ * After the budget cut: endLine is the last line listed (it was the last line git gave, which the cut may have left
+ * out: "lines 1-500" over a list that stops at 212 would say the rest was seen), and where the rest starts.
+ */
+export function restOfRange(kept: BlameOutput): BlameOutput {
+  if (!kept.truncated) return kept;
+  const last = kept.lines.at(-1)?.line ?? kept.startLine - 1;
+  return { ...kept, endLine: Math.max(kept.startLine, last), nextStartLine: last + 1 };
 }
 
 /** The last line asked for; throws when the range is inverted or longer than MAX_SPAN. */

@@ -37,7 +37,8 @@ const outputSchema = z.object({
   headHash: z.string().nullable().describe('Commit HEAD points at; null in a repository without commits'),
   branches: z.array(branchSchema),
   returned: z.number().int(),
-  truncated: z.boolean(),
+  truncated: z.boolean().describe('True when more branches match than are listed (the note says how to get them)'),
+  note: z.string().optional(),
 });
 
 // Field order for for-each-ref; each field ends with NUL, which cannot occur in ref names or subjects.
@@ -57,6 +58,7 @@ export function registerBranchesTool(server: McpServer, context: GitServerContex
     input: inputSchema,
     output: outputSchema,
     list: 'branches',
+    rest: 'More branches match than are listed (most recently committed first): raise limit (up to 1000), or narrow the list with contains or scope.',
     run: listBranches,
   });
 }

@@ -8,7 +8,9 @@ import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { withRawCommitTimes, withRawDates } from '../repo/raw-dates';
+import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
+import { decodeCursor, encodeCursor, queryDigest, type CursorState } from '../repo/cursor';
 import { commitSchema, pathInput } from './schemas';
 
 const inputSchema = z.object({
@@ -24,6 +26,12 @@ const inputSchema = z.object({
   ...timeFields('commits (by committer date)'),
   path: pathInput.optional().describe('Only commits touching this file or folder (relative to the repository root)'),
   includeMerges: z.boolean().default(true).describe('Set false to leave out merge commits'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2048)
+    .optional()
+    .describe('nextCursor of an earlier git_log result, with the same other arguments: lists the commits after that page (count may differ)'),
 });
 
 const outputSchema = z.object({
@@ -31,6 +39,11 @@ const outputSchema = z.object({
   commits: z.array(commitSchema),
   returned: z.number().int(),
   truncated: z.boolean().describe('True when more commits matched than were returned'),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('When truncated: pass it back as cursor (same other arguments) for the next commits. It names commits, so commits made meanwhile do not shift the pages'),
+  remaining: z.number().int().optional().describe('When truncated and cheap to count (up to 10000): how many matching commits come after this page'),
   since: z.string().optional().describe('The resolved start of the window (ISO, inclusive)'),
   until: z.string().optional().describe('The resolved end of the window (ISO, exclusive)'),
   shallow: z.boolean().describe('True when the clone is shallow and older history is missing'),
@@ -45,29 +58,54 @@ export function registerLogTool(server: McpServer, context: GitServerContext): v
     name: 'git_log',
     title: 'Git commit history',
     description:
-      'List commits (hash, author, email, date, subject), newest first. Use it to answer "what changed recently", "who committed to X", "commits since last week", or "what is on branch B but not on main" (ref "main..B"). Filter by author, message text, date window (since inclusive, until exclusive), or a file/folder path.',
+      'List commits (hash, author, email, date, subject), newest first. Use it to answer "what changed recently", "who committed to X", "commits since last week", or "what is on branch B but not on main" (ref "main..B"). Filter by author, message text, date window (since inclusive, until exclusive), or a file/folder path. A long history comes in pages: when truncated, pass nextCursor back as cursor for the next commits (remaining says how many).',
     input: inputSchema,
     output: outputSchema,
     list: 'commits',
     run: readLog,
+    finish: pageOnwards,
   });
 }
 
+/** What a page needs to tell where the next one starts: kept per call, keyed by the uncut result. */
+interface Paging {
+  state: Omit<CursorState, 'after'>;
+  /** git log arguments of the whole listing (window and selection, tips fixed), without --skip or --max-count. */
+  listing: string[];
+  /** Commits already handed out on earlier pages (git's listing position of the first commit of this page). */
+  skip: number;
+  /** True when commits are filtered here beyond git (non-ASCII author/grep), so git's listing cannot be counted. */
+  localFilters: boolean;
+  /** True when commits of before 1970 were added after git's listing: no cursor can continue them. */
+  misread: boolean;
+}
+
+const paging = new WeakMap<object, Paging>();
+
 async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
-  const window = resolveWindow(input);
+  const query = queryDigest({ ref: input.ref, author: input.author, grep: input.grep, since: input.since, until: input.until, path: input.path, includeMerges: input.includeMerges });
+  const resumed = input.cursor === undefined ? undefined : decodeCursor(input.cursor, query, 'git_log');
+  // A later page keeps the first page's window: "today" asked just before midnight still means that day.
+  const window = resumed ? { ...(resumed.since === undefined ? {} : { since: resumed.since }), ...(resumed.until === undefined ? {} : { until: resumed.until }) } : resolveWindow(input);
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const head = await repo.head();
-  if (!head && input.ref === undefined) {
+  if (!head && input.ref === undefined && !resumed) {
     return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: sentence(await explainNoHead(repo)), ...windowToIso(window) };
   }
-  const range = await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
+  // The tips a later page reads from are the first page's, so commits made since do not shift the listing.
+  const range = resumed
+    ? { args: [...resumed.excluded.map((h) => `^${h}`), ...resumed.tips], label: input.ref ?? 'HEAD' }
+    : await resolveRange(repo, input.ref ?? 'HEAD', 'ref');
   const filters = ['--no-color'];
   const texts = textFilters(input);
   filters.push(...texts.gitArgs);
   if (!input.includeMerges) filters.push('--no-merges');
   const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
   const windowArgs = await repoWindowArgs(repo, window);
-  const { all, truncated } = await commitsMatching(repo, windowArgs, selection, { window, ...texts }, input.count + 1);
+  const skip = resumed ? await positionAfter(repo, [...windowArgs, ...selection], resumed.after) : 0;
+  const skipArgs = skip > 0 ? [`--skip=${skip}`] : [];
+  const { all, truncated } = await commitsMatching(repo, [...skipArgs, ...windowArgs], selection, { window, ...texts }, input.count + 1);
+  let misreadUsed = false;
   if (all.length <= input.count) {
     // Commits dated before 1970 that git's --until left out (misreadDateArgs): older than every other, so listed last.
     const misread = await misreadDateArgs(repo, window);
@@ -75,14 +113,15 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
       const seen = new Set(all.map((c) => c.hash));
       const older = await commitsMatching(repo, misread, selection, { window, ...texts, unreadableOnly: true }, input.count + 1 - all.length);
       all.push(...older.all.filter((c) => !seen.has(c.hash)));
+      misreadUsed = older.all.length > 0;
     }
   }
   const commits = await withRawDates(repo, all.slice(0, input.count));
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits)].filter(Boolean);
-  return {
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window)].filter(Boolean);
+  const result: LogOutput = {
     ref: range.label,
     commits,
     returned: commits.length,
@@ -91,6 +130,88 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     ...windowToIso(window),
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+  const tips = range.args.filter((a) => !a.startsWith('^'));
+  const excluded = range.args.filter((a) => a.startsWith('^')).map((a) => a.slice(1));
+  paging.set(result, {
+    state: { query, tips, excluded, ...(window.since === undefined ? {} : { since: window.since }), ...(window.until === undefined ? {} : { until: window.until }) },
+    listing: [...windowArgs, ...selection],
+    skip,
+    localFilters: texts.local.author !== undefined || texts.local.grep !== undefined,
+    misread: misreadUsed,
+  });
+  return result;
+}
+
+/** Bytes of a hash-and-time listing read to place a cursor or count what is left (about 400,000 commits). */
+const LISTING_BYTES = 20 * 1024 * 1024;
+
+/**
+ * git's listing position just after commit `after` (so many commits to skip), for the same arguments the first page
+ * was read with. The tips are fixed, so the listing is the same one; the commit is missing only when the cursor was
+ * not made for it, which decodeCursor already refused.
+ */
+async function positionAfter(repo: Repo, listing: string[], after: string): Promise<number> {
+  const hashes = (await listingOf(repo, listing)).map((e) => e.hash);
+  const index = hashes.indexOf(after);
+  if (index < 0) throw new UserFacingError('cursor: its last commit is no longer in this listing (the history was rewritten and collected since); ask again without cursor.');
+  return index + 1;
+}
+
+/** Hash and committer time (ms; NaN when git printed none) of every commit git lists for `listing`, in its order. */
+async function listingOf(repo: Repo, listing: string[]): Promise<Array<{ hash: string; committedAtMs: number }>> {
+  const result = await gitOrExplain(repo, ['log', '-z', '--format=%H %ct', ...listing], { maxBytes: LISTING_BYTES });
+  if (result.truncated) throw new UserFacingError('cursor: the history is too long to continue this listing; narrow it with since/until or path.');
+  return result.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [hash, seconds] = line.trim().split(' ');
+      return { hash, committedAtMs: seconds ? Number(seconds) * 1000 : Number.NaN };
+    });
+}
+
+/**
+ * After the budget cut: when commits were left out, a cursor after the last one kept, and how many are left when
+ * git's own listing says it exactly (no filter applied here beyond git's, every listed commit's time readable).
+ */
+async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo): Promise<LogOutput> {
+  const page = paging.get(whole);
+  const last = kept.commits.at(-1);
+  if (!kept.truncated || !page || !last) return kept;
+  if (page.misread) {
+    const note = 'More commits dated before 1970 match than were listed, and no cursor can continue them: narrow since/until.';
+    return { ...kept, note: kept.note ? `${kept.note} ${note}` : note };
+  }
+  const nextCursor = encodeCursor({ ...page.state, after: last.hash });
+  const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length);
+  return { ...kept, nextCursor, ...(remaining === undefined ? {} : { remaining }) };
+}
+
+/**
+ * How many commits after a page are counted at most. Counting walks the history after the page (git has no count of
+ * "what follows this commit"), so a page of 20 in a history of a million commits would walk all of it on every call;
+ * past this many, remaining is left out rather than made slow.
+ */
+const COUNT_AT_MOST = 10_000;
+
+/** Commits git lists after `after` that are inside the window; undefined when a time is unreadable or there are too many to count cheaply. */
+async function countAfter(repo: Repo, page: Paging, after: string, listed: number): Promise<number | undefined> {
+  const most = page.skip + listed + COUNT_AT_MOST;
+  let entries: Array<{ hash: string; committedAtMs: number }>;
+  try {
+    entries = await listingOf(repo, [`--max-count=${most + 1}`, ...page.listing]);
+  } catch (error) {
+    if (error instanceof UserFacingError) return undefined;
+    throw error;
+  }
+  if (entries.length > most) return undefined;
+  const index = entries.findIndex((e) => e.hash === after);
+  if (index < 0) return undefined;
+  const rest = entries.slice(index + 1);
+  if (rest.some((e) => Number.isNaN(e.committedAtMs))) return undefined;
+  const window = { since: page.state.since, until: page.state.until };
+  return rest.filter((e) => inWindow(e.committedAtMs, window)).length;
 }
 
 /**
@@ -116,6 +237,32 @@ async function renameNote(repo: Repo, path: string, oldest: CommitSummary | unde
     } else i += 2;
   }
   return undefined;
+}
+
+/**
+ * Notes on what a date window means for the commits listed, only when it matters to them. since/until select the
+ * committer date (when the commit was made in this history: git log's own order and filter); a rebase, amend or
+ * cherry-pick makes a commit anew with its first-written author date kept, so "today's commits" lists a commit written
+ * days ago, and leaves out one written today that was only committed later. And a merge made in the window brings in
+ * commits made before it, which the window leaves out: "what landed today" is more than the commits made today.
+ */
+function windowNotes(commits: readonly CommitSummary[], window: TimeWindow): string[] {
+  if (window.since === undefined && window.until === undefined) return [];
+  const notes: string[] = [];
+  const authoredOutside = commits.filter((c) => !Number.isNaN(Date.parse(c.date)) && !inWindow(Date.parse(c.date), window)).length;
+  if (authoredOutside > 0) {
+    notes.push(
+      `since/until select by committer date (when a commit was made in this history); ${authoredOutside} of these ${authoredOutside === 1 ? 'was' : 'were'} written (author date, \`date\`) outside the window and rebased, amended or cherry-picked into it.`,
+    );
+  }
+  const merges = commits.filter((c) => c.parents.length > 1);
+  if (merges.length > 0) {
+    const [first] = merges;
+    notes.push(
+      `${merges.length} of these ${merges.length === 1 ? 'is a merge' : 'are merges'}: the commits a merge brings in were made before it and are listed only when inside the window; git_log with ref ${JSON.stringify(`${first.parents[0].slice(0, 12)}..${first.hash.slice(0, 12)}`)} lists what the newest one brought in.`,
+    );
+  }
+  return notes;
 }
 
 /** Slack for clocks a little ahead of this machine's before a commit counts as dated in the future. */

@@ -27,6 +27,16 @@ export interface GitToolSpec<I extends z.ZodObject, O extends z.ZodObject> {
   check?: (input: z.output<I>) => void;
   /** The tool's work: reads the repository and returns the whole result (the list uncut). */
   run: (input: z.output<I>, repo: Repo, extra: HandlerExtra) => Promise<z.output<O>>;
+  /**
+   * Runs after the budget cut with the kept result and the whole one `run` gave: where a tool says what was left
+   * out and how to get it (a nextCursor after the last kept item), which only the cut result can tell.
+   */
+  finish?: (kept: z.output<O>, whole: z.output<O>, repo: Repo) => Promise<z.output<O>>;
+  /**
+   * How to get what a truncated result left out (a sentence): added to its `note` whenever `truncated` is true, so
+   * the cut is said with the way to the rest, whether the tool's limit or the output budget made it.
+   */
+  rest?: string;
 }
 
 /**
@@ -42,7 +52,10 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
     const toolInput = rest as z.output<I>;
     spec.check?.(toolInput);
     const repo = await openRepo(target.path, extra.signal);
-    const data = withinBudget(await spec.run(toolInput, repo, extra), spec.list, spec.cutFlags ?? ['truncated']);
+    const whole = await spec.run(toolInput, repo, extra);
+    const kept = withinBudget(whole, spec.list, spec.cutFlags ?? ['truncated']);
+    const finished = spec.finish ? await spec.finish(kept, whole, repo) : kept;
+    const data = spec.rest === undefined ? finished : withRest(finished, spec.rest);
     return toolResult(multi ? { repository: target.name, ...data } : data);
   });
   const inputSchema: z.ZodObject = strictInput(spec.input.extend({ repository: repositoryInput(context) }));
@@ -84,4 +97,11 @@ export function withinBudget<T extends Data>(data: T, list: string, cutFlags: re
     return result as T;
   });
   return value;
+}
+
+/** `data` with `rest` appended to its note when it is truncated. */
+export function withRest<T extends Data>(data: T, rest: string): T {
+  if (data.truncated !== true) return data;
+  const note = typeof data.note === 'string' && data.note !== '' ? `${data.note} ${rest}` : rest;
+  return { ...data, note };
 }

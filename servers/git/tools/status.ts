@@ -34,7 +34,8 @@ const outputSchema = z.object({
   clean: z.boolean().describe('True when nothing is staged, modified, conflicted or untracked'),
   counts: z.object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() }),
   files: z.array(entrySchema),
-  truncated: z.boolean(),
+  truncated: z.boolean().describe('True when not every changed file is listed (counts cover all; the note says how to get them)'),
+  note: z.string().optional(),
   operation: z
     .object({
       kind: z.enum(['merge', 'rebase', 'cherry-pick', 'revert', 'am', 'bisect']),
@@ -61,6 +62,7 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
     input: inputSchema,
     output: outputSchema,
     list: 'files',
+    rest: 'Not every changed file is listed (counts cover all of them): raise limit (up to 2000) to list more.',
     run: readWorkingTree,
   });
 }

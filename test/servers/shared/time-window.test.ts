@@ -27,6 +27,24 @@ describe('shared time window', () => {
       assert.equal(at(' NOW '), now.getTime());
     });
 
+    // gitpage17: "this week" and the Korean day words were refused ("cannot read"), so "이번 주 커밋" could not be asked.
+    it('reads this week as the local ISO week (from Monday) and the Korean day and week words', () => {
+      // 2024-05-15 is a Wednesday: the week is Monday 13 to Monday 20.
+      assert.equal(at('this week'), new Date(2024, 4, 13).getTime());
+      assert.equal(at('This Week', 'until'), new Date(2024, 4, 20).getTime());
+      const sunday = new Date(2024, 4, 19, 23, 0);
+      const monday = new Date(2024, 4, 20, 0, 30);
+      assert.equal(parseTimePoint('this week', 'since', sunday), new Date(2024, 4, 13).getTime(), 'a Sunday ends the week that began on Monday');
+      assert.equal(parseTimePoint('this week', 'since', monday), new Date(2024, 4, 20).getTime());
+      assert.equal(at('오늘'), at('today'));
+      assert.equal(at('오늘', 'until'), at('today', 'until'));
+      assert.equal(at('어제'), at('yesterday'));
+      assert.equal(at('이번 주'), at('this week'));
+      assert.equal(at('이번주', 'until'), at('this week', 'until'));
+      assert.equal(at('지금'), now.getTime());
+      assert.throws(() => at('지난 주'), /cannot read/);
+    });
+
     it('reads relative forms in git style', () => {
       assert.equal(at('3 days ago'), now.getTime() - 3 * 86_400_000);
       assert.equal(at('2.weeks.ago'), now.getTime() - 14 * 86_400_000);

@@ -1,0 +1,191 @@
+// git_log past one answer (gitpage17): at most 500 commits per call, fewer when the output budget cuts the list, and
+// before this no way to ask for the rest. A cursor names commits (the listing's tips and the last commit handed out),
+// so the pages hold every commit once even when commits are made between calls; a cursor not given is refused.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { ALICE, createRepoKit, fails, ok, type RepoKit } from '../../support/git-fixture';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A repository of `count` commits, one a minute from 2024-05-01T00:00Z, made by git fast-import (fast for thousands). */
+function manyCommits(kit: RepoKit, folder: string, count: number, subjectOf: (i: number) => string): string {
+  const root = kit.repo(folder, [{ subject: 'root', date: '2024-04-30T00:00:00Z' }]);
+  const start = Date.UTC(2024, 4, 1) / 1000;
+  const parts: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const message = Buffer.from(subjectOf(i));
+    const when = `${start + i * 60} +0000`;
+    parts.push(
+      `commit refs/heads/main\ncommitter ${ALICE.name} <${ALICE.email}> ${when}\ndata ${message.length}\n${message}\n` +
+        (i === 0 ? 'from refs/heads/main^0\n' : '') +
+        `M 644 inline file.txt\ndata ${String(i).length + 1}\n${i}\n\n`,
+    );
+  }
+  const branch = kit.git(root, ['symbolic-ref', '--short', 'HEAD']).trim();
+  const stream = parts.join('').replaceAll('refs/heads/main', `refs/heads/${branch}`);
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: root, input: stream });
+  kit.git(root, ['reset', '-q', '--hard']);
+  return root;
+}
+
+/** Every page of git_log for `args`, following nextCursor. */
+async function allPages(server: StartedServer, args: Data): Promise<Data[]> {
+  const pages: Data[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await ok(server, 'git_log', { ...args, ...(cursor ? { cursor } : {}) });
+    pages.push(page);
+    cursor = page.nextCursor;
+    assert.equal(cursor === undefined, !page.truncated, 'a cursor exactly when the page is cut');
+  } while (cursor && pages.length < 50);
+  return pages;
+}
+
+describe('git_log pages', function () {
+  this.timeout(120_000);
+  let kit: RepoKit;
+  let plain: string;
+  let wordy: string;
+  let server: StartedServer;
+  let wordyServer: StartedServer;
+
+  before(async () => {
+    kit = createRepoKit('git-paging-');
+    plain = manyCommits(kit, 'plain', 1200, (i) => `change ${i}`);
+    // Subjects long enough that 500 commits overflow the output budget: the list is cut below the count asked.
+    wordy = manyCommits(kit, 'wordy', 700, (i) => `change ${i} ${'x'.repeat(400)}`);
+    server = await startBuiltServer('git', { REPO_PATH: plain, TZ: 'UTC' });
+    wordyServer = await startBuiltServer('git', { REPO_PATH: wordy, TZ: 'UTC' });
+  });
+  after(async () => {
+    await Promise.all([server?.close(), wordyServer?.close()]);
+    kit?.cleanup();
+  });
+
+  it('lists every commit once across pages, and says how many are left', async () => {
+    const expected = kit.git(plain, ['rev-list', 'HEAD']).trim().split('\n');
+    const pages = await allPages(server, { count: 500 });
+    assert.ok(pages.length >= 3, `${pages.length} pages`);
+    // The output budget may keep fewer than 500 a page; each page says exactly how many are still to come.
+    let listed = 0;
+    for (const page of pages) {
+      listed += page.returned;
+      assert.equal(page.remaining, listed === 1201 ? undefined : 1201 - listed);
+    }
+    assert.deepEqual(pages.flatMap((p) => p.commits.map((c: Data) => c.hash)), expected);
+  });
+
+  it('keeps the window of the first page and pages inside it', async () => {
+    const args = { count: 40, since: '2024-05-01T10:00:00Z', until: '2024-05-01T12:00:00Z' };
+    const pages = await allPages(server, args);
+    assert.deepEqual(pages.map((p) => p.returned), [40, 40, 40]);
+    assert.deepEqual(pages.map((p) => p.remaining), [80, 40, undefined]);
+    const subjects = pages.flatMap((p) => p.commits.map((c: Data) => c.subject));
+    assert.equal(subjects[0], 'change 719');
+    assert.equal(subjects.at(-1), 'change 600');
+    assert.equal(new Set(subjects).size, 120);
+  });
+
+  it('continues after the last commit kept when the output budget cut the list', async () => {
+    const first = await ok(wordyServer, 'git_log', { count: 500 });
+    assert.ok(first.returned < 500, `the budget cut the list (${first.returned})`);
+    assert.equal(first.truncated, true);
+    assert.equal(first.remaining, 701 - first.returned);
+    const second = await ok(wordyServer, 'git_log', { count: 500, cursor: first.nextCursor });
+    assert.equal(second.commits[0].hash, kit.git(wordy, ['rev-parse', `HEAD~${first.returned}`]).trim());
+  });
+
+  it('is not shifted by commits made after the first page', async () => {
+    const first = await ok(server, 'git_log', { count: 10 });
+    kit.write(plain, 'new.txt', 'made between two pages\n');
+    kit.git(plain, ['add', '-A']);
+    kit.commit(plain, ALICE, '2024-06-01T00:00:00Z', 'made between two pages');
+    try {
+      const second = await ok(server, 'git_log', { count: 10, cursor: first.nextCursor });
+      assert.equal(second.commits[0].hash, kit.git(plain, ['rev-parse', 'HEAD~11']).trim(), 'the commit after page one, not one repeated');
+      assert.equal(second.remaining, 1200 + 1 - 20);
+      assert.equal((await ok(server, 'git_log', { count: 1 })).commits[0].subject, 'made between two pages');
+    } finally {
+      kit.git(plain, ['reset', '-q', '--hard', 'HEAD~1']);
+    }
+  });
+
+  // A blame of 500 long lines overflows the budget: endLine said 500 over a list that stopped long before it.
+  it('git_blame: endLine is the last line listed when the budget cuts, and nextStartLine gives the rest', async () => {
+    const wide = kit.repo('wide', [{ subject: 'root', date: '2024-07-01T00:00:00Z' }]);
+    kit.write(wide, 'wide.txt', Array.from({ length: 500 }, (_, i) => `${i + 1} ${'y'.repeat(1000)}`).join('\n') + '\n');
+    kit.git(wide, ['add', '-A']);
+    kit.commit(wide, ALICE, '2024-07-01T00:00:00Z', 'wide lines');
+    const wideServer = await startBuiltServer('git', { REPO_PATH: wide, TZ: 'UTC' });
+    const seen: number[] = [];
+    let startLine = 1;
+    try {
+      for (let call = 0; call < 20; call++) {
+        const page = await ok(wideServer, 'git_blame', { path: 'wide.txt', startLine, endLine: 500 });
+        seen.push(...page.lines.map((l: Data) => l.line));
+        assert.equal(page.endLine, page.lines.at(-1).line, 'endLine is the last line listed');
+        if (!page.truncated) break;
+        assert.ok(page.lines.length < 500 - startLine + 1);
+        assert.equal(page.nextStartLine, page.endLine + 1);
+        startLine = page.nextStartLine;
+      }
+    } finally {
+      await wideServer.close();
+    }
+    assert.deepEqual(seen, Array.from({ length: 500 }, (_, i) => i + 1));
+  });
+
+  // They said truncated: true and nothing more; the answer now says how to get what was left out.
+  it('git_branches, git_status and git_diff_stat say how to get what they left out', async () => {
+    const repo = kit.repo('several', [
+      { subject: 'one', date: '2024-07-01T00:00:00Z', file: 'a.txt' },
+      { subject: 'two', date: '2024-07-02T00:00:00Z', file: 'b.txt' },
+      { subject: 'three', date: '2024-07-03T00:00:00Z', file: 'c.txt' },
+    ]);
+    kit.git(repo, ['branch', 'side', 'HEAD~1']);
+    kit.write(repo, 'e.txt', 'untracked\n');
+    kit.write(repo, 'd.txt', 'untracked\n');
+    const several = await startBuiltServer('git', { REPO_PATH: repo, TZ: 'UTC' });
+    try {
+      const branches = await ok(several, 'git_branches', { limit: 1 });
+      assert.equal(branches.truncated, true);
+      assert.match(branches.note, /More branches match than are listed .*raise limit \(up to 1000\), or narrow the list with contains or scope\./);
+      assert.equal((await ok(several, 'git_branches')).note, undefined);
+      const status = await ok(several, 'git_status', { limit: 1 });
+      assert.match(status.note, /Not every changed file is listed \(counts cover all of them\): raise limit/);
+      assert.equal((await ok(several, 'git_status')).note, undefined);
+      const diff = await ok(several, 'git_diff_stat', { from: 'HEAD~2', to: 'HEAD', limit: 1 });
+      assert.equal(diff.truncated, true);
+      assert.match(diff.note, /Not every changed file is listed \(totals cover all of them\): raise limit .* or give path/);
+    } finally {
+      await several.close();
+    }
+  });
+
+  // Counting walks what follows the page: past 10 000 commits it is left out, not paid on every call of a long history.
+  it('leaves remaining out when more than 10 000 commits follow, and still gives a cursor', async () => {
+    const long = manyCommits(kit, 'long', 10_050, (i) => `c${i}`);
+    const longServer = await startBuiltServer('git', { REPO_PATH: long, TZ: 'UTC' });
+    try {
+      const first = await ok(longServer, 'git_log', { count: 20 });
+      assert.equal(first.truncated, true);
+      assert.equal(first.remaining, undefined);
+      assert.equal(typeof first.nextCursor, 'string');
+      const near = await ok(longServer, 'git_log', { count: 100, since: '2024-05-07T00:00:00Z' });
+      assert.equal(near.remaining, 10_050 - 8640 - 100, 'counted when few enough follow');
+    } finally {
+      await longServer.close();
+    }
+  });
+
+  it('refuses a cursor it did not give, or given for other arguments', async () => {
+    const { nextCursor } = await ok(server, 'git_log', { count: 5 });
+    assert.match(await fails(server, 'git_log', { cursor: 'abc' }), /cursor: this is not a cursor this tool gave/);
+    const altered = `${nextCursor.slice(0, 10)}${nextCursor[10] === 'A' ? 'B' : 'A'}${nextCursor.slice(11)}`;
+    assert.match(await fails(server, 'git_log', { cursor: altered }), /cursor: this cursor was not given by this server/);
+    assert.match(await fails(server, 'git_log', { cursor: nextCursor, grep: 'change 1' }), /cursor: this cursor was given for other arguments/);
+    assert.match(await fails(wordyServer, 'git_log', { cursor: nextCursor }), /not given by this server/);
+    assert.equal((await ok(server, 'git_log', { count: 5, cursor: nextCursor })).commits[0].subject, 'change 1194');
+  });
+});
