@@ -92,6 +92,7 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
   if (!head && input.ref === undefined && !resumed) {
     return { ref: 'HEAD', commits: [], returned: 0, truncated: false, shallow: repo.shallow, note: sentence(await explainNoHead(repo)), ...windowToIso(window) };
   }
+  if (resumed) await requireCursorCommits(repo, [...resumed.tips, ...resumed.excluded, resumed.after]);
   // The tips a later page reads from are the first page's, so commits made since do not shift the listing.
   const range = resumed
     ? { args: [...resumed.excluded.map((h) => `^${h}`), ...resumed.tips], label: input.ref ?? 'HEAD' }
@@ -140,6 +141,24 @@ async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
     misread: misreadUsed,
   });
   return result;
+}
+
+/**
+ * Refuses a cursor whose commits (tips, excluded commits, last commit handed out: full hashes) the repository no longer
+ * holds: a branch deleted or rewritten and then collected by git gc. git itself would answer only "bad object <hash>",
+ * which does not tell the caller that the cursor, not the repository, is what to drop.
+ */
+async function requireCursorCommits(repo: Repo, hashes: string[]): Promise<void> {
+  const missing: string[] = [];
+  for (const hash of new Set(hashes)) {
+    const found = await repo.git(['cat-file', '-e', `${hash}^{commit}`], { okExitCodes: [0, 1, 128] });
+    if (found.exitCode !== 0) missing.push(hash);
+  }
+  if (missing.length > 0) {
+    throw new UserFacingError(
+      `cursor: commit ${missing[0]} it continues from is no longer in this repository (a branch deleted or rewritten, and its commits collected by git gc since the first page); ask again without cursor.`,
+    );
+  }
 }
 
 /** Bytes of a hash-and-time listing read to place a cursor or count what is left (about 400,000 commits). */

@@ -188,4 +188,28 @@ describe('git_log pages', function () {
     assert.match(await fails(wordyServer, 'git_log', { cursor: nextCursor }), /not given by this server/);
     assert.equal((await ok(server, 'git_log', { count: 5, cursor: nextCursor })).commits[0].subject, 'change 1194');
   });
+
+  // break24: after the branch a cursor read was deleted and collected, git answered only "git failed: bad object <hash>".
+  it('says a cursor is stale when its commits were deleted and collected since the first page', async () => {
+    const gone = manyCommits(kit, 'gone', 5, (i) => `kept ${i}`);
+    const base = kit.git(gone, ['symbolic-ref', '--short', 'HEAD']).trim();
+    kit.git(gone, ['checkout', '-q', '-b', 'side']);
+    for (const n of [1, 2, 3]) {
+      kit.write(gone, 'side.txt', `${n}\n`);
+      kit.git(gone, ['add', '-A']);
+      kit.commit(gone, ALICE, `2024-06-0${n}T00:00:00Z`, `side ${n}`);
+    }
+    kit.git(gone, ['checkout', '-q', base]);
+    const goneServer = await startBuiltServer('git', { REPO_PATH: gone, TZ: 'UTC' });
+    try {
+      const first = await ok(goneServer, 'git_log', { ref: 'side', count: 2 });
+      assert.ok(first.nextCursor);
+      kit.git(gone, ['branch', '-q', '-D', 'side']);
+      kit.git(gone, ['reflog', 'expire', '--expire=now', '--all']);
+      kit.git(gone, ['gc', '-q', '--prune=now']);
+      assert.match(await fails(goneServer, 'git_log', { ref: 'side', count: 2, cursor: first.nextCursor }), /cursor: commit [0-9a-f]{40} it continues from is no longer in this repository.*ask again without cursor/);
+    } finally {
+      await goneServer.close();
+    }
+  });
 });
