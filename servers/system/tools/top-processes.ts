@@ -42,7 +42,13 @@ const outputSchema = z.object({
   processes: z.array(processSchema),
   matched: z.number().describe("processes that passed the name filter (all of them without one), this server's own helper processes left out"),
   truncated: z.boolean().describe('true when more processes matched than were returned'),
-  totals: z.object({ processes: z.number(), running: z.number(), sleeping: z.number(), blocked: z.number() }),
+  totals: z.object({
+    processes: z.number(),
+    running: z.number(),
+    sleeping: z.number(),
+    blocked: z.number(),
+    zombie: z.number().describe('processes that have exited and wait for their parent to reap them (state Z); they hold a pid but no CPU or memory'),
+  }),
   ...machineLoadFields,
 });
 
@@ -69,19 +75,27 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       sortRows(rows, args.sortBy);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, cpu, memory);
       const processes = rows.slice(0, args.count).map((row) => withContainerShare(row, load.containerCpu));
+      // Counted from the whole table: a zombie uses no CPU or memory, so a top-by-CPU list never shows one.
+      const zombies = sample.list.filter((p) => p.state === 'zombie').length;
       return {
-        summary: summarize(args, processes[0], rows.length, sample.all, ownHelperCount(sample.list), load),
+        summary: summarize(args, processes[0], rows.length, sample.all, ownHelperCount(sample.list), load) + zombieNote(zombies),
         measuredAt: new Date().toISOString(),
         sortBy: args.sortBy,
         intervalMs: args.intervalMs,
         processes,
         matched: rows.length,
         truncated: rows.length > processes.length,
-        totals: { processes: sample.all, running: sample.running, sleeping: sample.sleeping, blocked: sample.blocked },
+        totals: { processes: sample.all, running: sample.running, sleeping: sample.sleeping, blocked: sample.blocked, zombie: zombies },
         ...load,
       };
     },
   });
+}
+
+/** The summary's words on zombies ('' without any): they are left out of every top list, so the count is said. */
+function zombieNote(zombies: number): string {
+  if (zombies === 0) return '';
+  return `; ${zombies} zombie process${zombies === 1 ? '' : 'es'} (exited, not yet reaped by their parent: see totals.zombie, or ask with their name)`;
 }
 
 /** One line: the top process, how many matched (of the processes other than this server's own helpers), and the machine's CPU and memory. */

@@ -108,6 +108,26 @@ describe('process names', function () {
       assert.match(out.summary, new RegExp(`; ${out.matched} of ${out.matched} processes matched; `));
     });
 
+    // break24: zombies (state Z) use no CPU or memory, so no top list shows them, and totals counted none of them.
+    it('counts zombie processes in totals and says so in the summary', async () => {
+      // The parent waits for its child's exit without reaping it (waitid WNOWAIT), then says ready: the child is a zombie.
+      const script = 'import os, sys\npid = os.fork()\nif pid == 0: os._exit(0)\nos.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)\nprint(pid, flush=True)\nsys.stdin.read()';
+      const parent = spawn('python3', ['-c', script], { stdio: ['pipe', 'pipe', 'ignore'] });
+      children.push(parent);
+      const zombiePid = await new Promise<number>((resolve, reject) => {
+        parent.once('error', reject);
+        parent.stdout!.once('data', (d: Buffer) => resolve(Number(String(d).trim())));
+      });
+      const result = (await server.client.callTool({ name: 'get_top_processes', arguments: { count: 1, intervalMs: 500 } })) as CallToolResult;
+      assert.notEqual(result.isError, true, JSON.stringify(result.content));
+      const out = result.structuredContent as Row;
+      assert.ok(out.totals.zombie >= 1, JSON.stringify(out.totals));
+      assert.match(out.summary, /; \d+ zombie process(es)? \(exited, not yet reaped by their parent/);
+      const row = (await top(server, 'python3', 50)).find((r) => r.pid === zombiePid);
+      assert.equal(row?.state, 'zombie');
+      parent.stdin!.end();
+    });
+
     it('a process that set its title to "db sync task" is reported by that name, its executable kept', async () => {
       const child = spawn(process.execPath, ['-e', "process.title = 'db sync task'; process.stdout.write('ready\\n'); setInterval(() => {}, 1000)"], {
         stdio: ['ignore', 'pipe', 'ignore'],
