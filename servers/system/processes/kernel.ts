@@ -12,6 +12,30 @@ export interface KernelView {
   argv?: string[];
 }
 
+/**
+ * Why this process may not see every process in /proc, or undefined when it sees them all. `mountinfo` is
+ * /proc/self/mountinfo's text; the last mount on /proc is the one in effect. proc(5): with `hidepid=1`/`noaccess` other
+ * users' /proc/<pid> cannot be read, with `2`/`invisible` they are not listed, with `4`/`ptraceable` only processes this
+ * one may trace are; root (CAP_SYS_PTRACE) and members of the mount's `gid=` group see all. Without this, a listing
+ * read as an ordinary user holds only that user's processes while it looks like the whole machine's.
+ */
+export function procHidesOthers(mountinfo: string, euid: number, groups: readonly number[]): string | undefined {
+  let options: string | undefined;
+  for (const line of mountinfo.split('\n')) {
+    // "36 25 0:5 / /proc rw,nosuid - proc proc rw,hidepid=2": mount point is field 5, super options follow " - type source".
+    const fields = line.split(' ');
+    const dash = fields.indexOf('-');
+    if (fields[4] === '/proc' && dash > 0 && fields[dash + 1] === 'proc') options = fields[dash + 3] ?? '';
+  }
+  if (options === undefined || euid === 0) return undefined;
+  const opts = new Map(options.split(',').map((o) => [o.split('=')[0], o.split('=')[1] ?? ''] as const));
+  const hidepid = opts.get('hidepid');
+  if (hidepid === undefined || hidepid === '0' || hidepid === 'off') return undefined;
+  const gid = opts.get('gid');
+  if (gid !== undefined && groups.includes(Number(gid))) return undefined;
+  return `/proc is mounted with hidepid=${hidepid} and this server runs as uid ${euid}: other users' processes are hidden from it, so the list and counts hold only the processes it may see`;
+}
+
 /** True where /proc describes processes (Linux). */
 export function hasProcfs(): boolean {
   return process.platform === 'linux';

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
@@ -5,7 +6,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../../shared/bytes';
 import type { ContainerCpu } from '../sampling/cgroup-cpu';
-import { readKernelViews } from '../processes/kernel';
+import { hasProcfs, procHidesOthers, readKernelViews } from '../processes/kernel';
 import { ownHelperCount, processRows, processSchema, sampleProcesses, sortRows, type ProcessRow } from '../processes/table';
 import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';
@@ -49,6 +50,7 @@ const outputSchema = z.object({
     blocked: z.number(),
     zombie: z.number().describe('processes that have exited and wait for their parent to reap them (state Z); they hold a pid but no CPU or memory'),
   }),
+  note: z.string().optional().describe('why the table may not hold every process (Linux /proc mounted with hidepid)'),
   ...machineLoadFields,
 });
 
@@ -77,14 +79,16 @@ export function registerTopProcesses(server: McpServer, config: SystemConfig): v
       const processes = rows.slice(0, args.count).map((row) => withContainerShare(row, load.containerCpu));
       // Counted from the whole table: a zombie uses no CPU or memory, so a top-by-CPU list never shows one.
       const zombies = sample.list.filter((p) => p.state === 'zombie').length;
+      const hidden = hasProcfs() ? procHidesOthers(await readFile('/proc/self/mountinfo', 'utf8').catch(() => ''), process.geteuid?.() ?? 0, process.getgroups?.() ?? []) : undefined;
       return {
-        summary: summarize(args, processes[0], rows.length, sample.all, ownHelperCount(sample.list), load) + zombieNote(zombies),
+        summary: summarize(args, processes[0], rows.length, sample.all, ownHelperCount(sample.list), load) + zombieNote(zombies) + (hidden ? `; only the processes this server may see (${hidden.split(':')[0]})` : ''),
         measuredAt: new Date().toISOString(),
         sortBy: args.sortBy,
         intervalMs: args.intervalMs,
         processes,
         matched: rows.length,
         truncated: rows.length > processes.length,
+        ...(hidden ? { note: `${hidden}.` } : {}),
         totals: { processes: sample.all, running: sample.running, sleeping: sample.sleeping, blocked: sample.blocked, zombie: zombies },
         ...load,
       };

@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { splitCmdline } from '../../../servers/system/processes/kernel';
+import { procHidesOthers, splitCmdline } from '../../../servers/system/processes/kernel';
 import { cleanArguments, joinArgv } from '../../../servers/system/processes/command-line';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
@@ -35,6 +35,20 @@ describe('process names', function () {
     it('splits /proc cmdline, dropping the NULs a retitled process leaves', () => {
       assert.deepEqual(splitCmdline(Buffer.from('/tmp/batch worker 7\u000030\u0000')), ['/tmp/batch worker 7', '30']);
       assert.deepEqual(splitCmdline(Buffer.from('db sync task\u0000\u0000\u0000\u0000')), ['db sync task']);
+    });
+
+    // break24: as an ordinary user under hidepid, the table held that user's 3 processes and said "3 of 3 processes matched".
+    it('says when /proc hides other users\' processes (hidepid), from the mount in effect', () => {
+      const plain = '22 27 0:21 / /proc rw,relatime - proc proc rw\n';
+      const hiding = '66 48 0:40 / /proc rw,relatime - proc proc rw,gid=5,hidepid=invisible\n';
+      assert.match(procHidesOthers(plain + hiding, 1000, [1000]) ?? '', /hidepid=invisible and this server runs as uid 1000: other users' processes are hidden/);
+      assert.match(procHidesOthers('66 48 0:40 / /proc rw - proc proc rw,hidepid=2\n', 1000, []) ?? '', /hidepid=2/);
+      assert.match(procHidesOthers('66 48 0:40 / /proc rw - proc proc rw,hidepid=noaccess\n', 1000, []) ?? '', /hidepid=noaccess/);
+      assert.equal(procHidesOthers(hiding + plain, 1000, []), undefined, 'the last mount on /proc is the one in effect');
+      assert.equal(procHidesOthers(hiding, 0, []), undefined, 'root sees every process');
+      assert.equal(procHidesOthers(hiding, 1000, [5]), undefined, "the mount's gid= group sees every process");
+      assert.equal(procHidesOthers('66 48 0:40 / /proc rw - proc proc rw,hidepid=0\n', 1000, []), undefined);
+      assert.equal(procHidesOthers('66 48 0:40 / /mnt/proc rw - proc proc rw,hidepid=2\n' + plain, 1000, []), undefined, 'another mount point');
     });
 
     it('quotes arguments with spaces and masks secrets given as separate arguments', () => {
