@@ -7,7 +7,7 @@
 // initialized notification are served: the rule above ends at the response (the Go SDK's server reads it the same way,
 // modelcontextprotocol/go-sdk#419).
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode } from '@modelcontextprotocol/sdk/types.js';
+import { ErrorCode, InitializeRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { ProtocolError, wrapRequestHandlers } from './request-handlers';
 
 /** Methods a client may send before initialization: initialize itself, and ping (the lifecycle page allows it). */
@@ -16,12 +16,19 @@ const BEFORE_INITIALIZE = new Set(['initialize', 'ping']);
 /**
  * Makes every request handler registered on `server` so far refuse (-32600 "Invalid Request") a request other
  * than initialize and ping until the server has answered an initialize successfully (the SDK then knows the client's
- * name: Server.getClientVersion()). A failed initialize (invalid params) leaves the server uninitialized.
+ * name: Server.getClientVersion()). A failed initialize (invalid params) leaves the server uninitialized; an initialize
+ * after a successful one is refused (-32600), the session's agreed version and capabilities kept.
  */
 export function refuseBeforeInitialize(server: McpServer): void {
   wrapRequestHandlers(server, 'requests before initialize are served', (method, handler) => async (request, extra) => {
     if (!BEFORE_INITIALIZE.has(method) && server.server.getClientVersion() === undefined) {
       throw new ProtocolError(ErrorCode.InvalidRequest, `${method} before initialize: send initialize first (MCP lifecycle: initialization is the first interaction; only ping may come before it)`);
+    }
+    // A second initialize on one connection: the SDK answered it and switched the session's protocol version (and
+    // the client's capabilities) under calls already agreed on the first; initialization happens once per connection.
+    // Malformed params are still answered -32602 by the handler, naming the field, as for any request.
+    if (method === 'initialize' && server.server.getClientVersion() !== undefined && InitializeRequestSchema.safeParse(request).success) {
+      throw new ProtocolError(ErrorCode.InvalidRequest, 'initialize was already answered on this connection: a session is initialized once; to start again, open a new connection (over stdio, a new server process)');
     }
     return handler(request, extra);
   });

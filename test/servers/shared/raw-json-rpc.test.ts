@@ -179,6 +179,19 @@ describe('servers under raw JSON-RPC', () => {
     await server.close();
   });
 
+  // break24: a second initialize was answered with another protocol version (the SDK's newest), switching the session.
+  it('refuses a second initialize on one connection (-32600), keeping the version agreed first', async () => {
+    const { server, send, out } = await startInMemory();
+    send(JSON.stringify({ ...INITIALIZE, id: 30, params: { ...INITIALIZE.params, protocolVersion: '2024-11-05' } }));
+    const again = await out.next(30);
+    assert.equal(again.error?.code, -32600, JSON.stringify(again));
+    assert.match(again.error.message, /initialize was already answered on this connection/);
+    assert.equal(server.server.getClientVersion()?.name, 'raw');
+    send(JSON.stringify({ jsonrpc: '2.0', id: 31, method: 'tools/list' }));
+    assert.deepEqual((await out.next(31)).result.tools.map((t: Message) => t.name), ['echo', 'hold']);
+    await server.close();
+  });
+
   it('answers resources/read with -32002 for what is not there and -32602 for a malformed name or URI, -32603 only for its own failures', async () => {
     const { server, send, out } = await startInMemory();
     const read = async (id: number, uri: unknown) => {
