@@ -127,9 +127,27 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     ignored !== undefined && ignored.outside.length > 0
       ? `blame.ignoreRevsFile also names ${ignored.outside.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')}, outside the working tree, which is not read: the commits listed there are not skipped here, as git blame would skip them.`
       : undefined,
+    input.endLine === undefined && !result.truncated && lines.at(-1)?.line === endLine ? await restNote(repo, commit, path, endLine) : undefined,
   ].filter(Boolean);
   const note = notes.length > 0 ? notes.join(' ') : undefined;
   return { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated, ...(note ? { note } : {}) };
+}
+
+/**
+ * When the default window (no endLine) ended at `endLine` and the file goes on: how many lines it has and where the
+ * rest starts. Without it a blame of the first 100 lines of a longer file looked like the whole file's (truncated:
+ * false, no word of the rest). Reads the blob (up to 16 MiB; past that it says only that more lines follow).
+ */
+async function restNote(repo: Repo, commit: string, path: string, endLine: number): Promise<string | undefined> {
+  const blob = await repo.git(['cat-file', 'blob', `${commit}:${path}`], { maxBytes: 16 * 1024 * 1024, okExitCodes: [0, 128] });
+  if (blob.exitCode !== 0 && !blob.truncated) return undefined;
+  const text = blob.stdout;
+  let count = 0;
+  for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) count++;
+  if (text.length > 0 && text[text.length - 1] !== 10) count++; // a last line without a newline
+  if (!blob.truncated && count <= endLine) return undefined;
+  const total = blob.truncated ? 'more lines' : `${count} lines`;
+  return `Lines ${endLine + 1} on are not listed (the file has ${total}; without endLine a blame covers 100 lines): ask with startLine ${endLine + 1} and an endLine for the rest.`;
 }
 
 /**

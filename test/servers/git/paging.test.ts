@@ -136,6 +136,26 @@ describe('git_log pages', function () {
     assert.deepEqual(seen, Array.from({ length: 500 }, (_, i) => i + 1));
   });
 
+  // break24: without endLine a blame covers 100 lines; of a longer file it said truncated: false and nothing of the rest.
+  it('git_blame without endLine says when the file goes on past its 100 lines, and is silent when it does not', async () => {
+    const long = kit.repo('blame-long', [{ subject: 'root', date: '2024-07-01T00:00:00Z' }]);
+    kit.write(long, 'long.txt', Array.from({ length: 150 }, (_, i) => `line ${i + 1}`).join('\n')); // no final newline
+    kit.write(long, 'hundred.txt', Array.from({ length: 100 }, (_, i) => `line ${i + 1}\n`).join(''));
+    kit.git(long, ['add', '-A']);
+    kit.commit(long, ALICE, '2024-07-01T00:00:00Z', 'two files');
+    const longServer = await startBuiltServer('git', { REPO_PATH: long, TZ: 'UTC' });
+    try {
+      const first = await ok(longServer, 'git_blame', { path: 'long.txt' });
+      assert.equal(first.endLine, 100);
+      assert.match(first.note ?? '', /Lines 101 on are not listed \(the file has 150 lines; .*startLine 101/);
+      assert.equal((await ok(longServer, 'git_blame', { path: 'long.txt', startLine: 101 })).note, undefined, 'lines 101-150 are the rest');
+      assert.equal((await ok(longServer, 'git_blame', { path: 'hundred.txt' })).note, undefined, 'exactly 100 lines');
+      assert.equal((await ok(longServer, 'git_blame', { path: 'long.txt', endLine: 100 })).note, undefined, 'the caller chose the end');
+    } finally {
+      await longServer.close();
+    }
+  });
+
   // They said truncated: true and nothing more; the answer now says how to get what was left out.
   it('git_branches, git_status and git_diff_stat say how to get what they left out', async () => {
     const repo = kit.repo('several', [
