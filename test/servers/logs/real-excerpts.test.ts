@@ -337,7 +337,7 @@ const BATCH_11: Record<string, number> = {
  * end: `… for library: Hindi Movies {"lastScan":<*>}`); held-out batches 7 and 15 did not move, nor did Ryujinx.
  */
 const BATCH_12: Record<string, number> = {
-  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.759, Prefect: 0.833, BIRD: 0.795, MPD: 0.5, Akka: 0.571, Tvheadend: 0.811,
+  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.759, Prefect: 0.833, BIRD: 0.795, MPD: 0.536, Akka: 0.571, Tvheadend: 0.811,
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.633, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 0.848, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
