@@ -28,3 +28,36 @@ export function whiteSpaceTokenEnd(text: string, at: number): number {
   while (at < text.length && !isWhiteSpace(text.charCodeAt(at))) at++;
   return at;
 }
+
+/**
+ * Where the first standalone arrow in text[from, to) is: a word made only of `<`, `>`, `-`, `=` holding `<` or `>`
+ * (`<`, `->`, `<--`, `=>`) with white space or the range's ends on both sides; undefined when there is none. Read by
+ * the header (a bracket holding one is the message's) and by the miner (two directions are two statements), so both
+ * agree on what an arrow is. `<` and `>` are found by indexOf: most lines hold neither.
+ */
+export function nextArrow(text: string, from: number, to: number): { start: number; end: number } | undefined {
+  let lt = text.indexOf('<', from);
+  let gt = text.indexOf('>', from);
+  for (;;) {
+    if (lt >= to) lt = -1;
+    if (gt >= to) gt = -1;
+    if (lt < 0 && gt < 0) return undefined;
+    const i = lt < 0 ? gt : gt < 0 ? lt : Math.min(lt, gt);
+    let start = i;
+    while (start > from && isArrowMark(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end < to && isArrowMark(text.charCodeAt(end))) end++;
+    if ((start === from || isSpaceOrTab(text.charCodeAt(start - 1))) && (end === to || isSpaceOrTab(text.charCodeAt(end)))) return { start, end };
+    // Read on past this run of marks (it holds the mark at i).
+    if (lt >= 0 && lt < end) lt = text.indexOf('<', end);
+    if (gt >= 0 && gt < end) gt = text.indexOf('>', end);
+  }
+}
+
+function isArrowMark(c: number): boolean {
+  return c === 60 /* < */ || c === 62 /* > */ || c === 45 /* - */ || c === 61 /* = */;
+}
+
+function isSpaceOrTab(c: number): boolean {
+  return c === 32 || c === 9;
+}

@@ -1,7 +1,7 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
-import { isAsciiLetter, isDigitCode, isWhiteSpace } from './chars';
+import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
@@ -203,25 +203,7 @@ function bracketEnd(line: string, position: number): number {
  * sent), which is the statement's own text; cut as a header, both directions' lines would read as one statement.
  */
 function holdsArrow(line: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const c = line.charCodeAt(i);
-    if (c !== 60 /* < */ && c !== 62 /* > */) continue;
-    let from = i;
-    while (from > start && isArrowMark(line.charCodeAt(from - 1))) from--;
-    let to = i + 1;
-    while (to < end && isArrowMark(line.charCodeAt(to))) to++;
-    if ((from === start || isBlankCode(line.charCodeAt(from - 1))) && (to === end || isBlankCode(line.charCodeAt(to)))) return true;
-    i = to - 1;
-  }
-  return false;
-}
-
-function isArrowMark(c: number): boolean {
-  return c === 60 || c === 62 || c === 45 /* - */ || c === 61 /* = */;
-}
-
-function isBlankCode(c: number): boolean {
-  return c === 32 || c === 9;
+  return nextArrow(line, start, end) !== undefined;
 }
 
 /** Where a bracketed field whose `]` is at `close` ends: after it when the line ends or a separator follows there, else -1. */

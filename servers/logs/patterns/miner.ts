@@ -3,7 +3,7 @@
 // the most similar one when enough tokens agree; differing positions become <*>. Memory is bounded by the number of
 // templates (capped), not by the number of lines.
 import { cutText } from '../../shared/sanitize';
-import { isAsciiLetter, isDigitCode } from '../format/chars';
+import { isAsciiLetter, isDigitCode, nextArrow } from '../format/chars';
 import { LEVELS, type Level, type Template } from '../format/types';
 import { mergeHeaderForms, messageLead } from './form-merge';
 import { recordValueSlots } from './records';
@@ -752,21 +752,9 @@ function quoteIndex(mark: number): number {
  */
 export function arrowsOf(message: string): string {
   let arrows = '';
-  // The next `<` and `>` at or after i, found by indexOf (-1: none left): most messages hold neither, and a native
-  // search rules that out faster than a loop reads each character.
-  let lt = message.indexOf('<');
-  let gt = message.indexOf('>');
-  while (lt >= 0 || gt >= 0) {
-    const i = lt < 0 ? gt : gt < 0 ? lt : Math.min(lt, gt);
-    let start = i;
-    while (start > 0 && isArrowMark(message.charCodeAt(start - 1))) start--;
-    let end = i + 1;
-    while (end < message.length && isArrowMark(message.charCodeAt(end))) end++;
-    // Not where it stands: a name of several words before it moves it, and templates of other lengths merge later.
-    if ((start === 0 || isBlank(message.charCodeAt(start - 1))) && (end === message.length || isBlank(message.charCodeAt(end)))) arrows += `${message.slice(start, end)} `;
-    // Read on from the arrow's end (past i: the arrow holds the mark at i).
-    if (lt >= 0 && lt < end) lt = message.indexOf('<', end);
-    if (gt >= 0 && gt < end) gt = message.indexOf('>', end);
+  // Not where it stands: a name of several words before it moves it, and templates of other lengths merge later.
+  for (let arrow = nextArrow(message, 0, message.length); arrow; arrow = nextArrow(message, arrow.end, message.length)) {
+    arrows += `${message.slice(arrow.start, arrow.end)} `;
   }
   return arrows;
 }
@@ -785,14 +773,6 @@ function sameTokens(a: readonly string[], b: readonly string[]): boolean {
  */
 function otherArrows(a: string, b: string): boolean {
   return a !== b && a !== '' && b !== '';
-}
-
-function isArrowMark(c: number): boolean {
-  return c === 60 || c === 62 || c === 45 /* - */ || c === 61 /* = */;
-}
-
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9;
 }
 
 function distinct(split: Split, index: number): number {
