@@ -133,6 +133,11 @@ function shapeOf(token: string): Shape {
   return shapeOfRange(token, 0, token.length);
 }
 
+/** A letter as a column's shape counts it: ASCII, or any code unit past ASCII (accented and non-Latin words, names). */
+function isShapeLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127;
+}
+
 /** shapeOf(text.slice(start, end)), without the slice (strip reads every line's columns). */
 export function shapeOfRange(text: string, start: number, end: number): Shape {
   let digits = 0;
@@ -140,7 +145,7 @@ export function shapeOfRange(text: string, start: number, end: number): Shape {
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
+    else if (isShapeLetter(c)) letters++;
   }
   if (digits === 0) return letters === 0 ? 'punct' : 'word';
   const first = text.charCodeAt(start);
@@ -411,7 +416,7 @@ export function hasShape(text: string, start: number, end: number, shape: 'numbe
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) digits++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 127) letters++;
+    else if (isShapeLetter(c)) letters++;
     else continue;
     // More letters than a number may hold: an id once it has a digit, never a number.
     if (letters > numberLetters) {
