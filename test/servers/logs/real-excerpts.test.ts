@@ -371,7 +371,7 @@ const BATCH_14: Record<string, number> = {
  * branch `realx15` on the miner of main at cac465c (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-14, the development set or Loghub, nor a close cousin of one): mean 0.783 over
  * 22 systems (median 0.776). Built blind to batches 7 and 14 and to the failures being fixed while other branches
- * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * changed the miner. Released for study in session 18 (2026-12-02), when batch 17 was built: a studied batch from then on.
  */
 const BATCH_15: Record<string, number> = {
   Audiobookshelf: 0.828, BuildkiteAgent: 0.765, Chocolatey: 1, Cyw43: 0.607, FileZillaServer: 0.545, Forwarder: 0.778,
@@ -391,19 +391,31 @@ const BATCH_16: Record<string, number> = {
   OpenSMTPD: 0.686, OtelCollector: 0.839, Postal: 0.7, Privoxy: 0.783, Redpanda: 0.895, Rsyslog: 0.786, SurrealDB: 0.607,
   Zulip: 1,
 };
+/**
+ * Batch 17 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
+ * branch `realx17` on the miner of main at e1b89e4 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-16, the development set or Loghub, nor a close cousin of one): mean 0.767 over
+ * 21 systems (median 0.833). Built blind to batches 7 and 16 and to the failures being fixed while other branches
+ * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_17: Record<string, number> = {
+  AcmeSh: 0.521, Alacritty: 0.885, Besu: 1, Cacti: 0.438, Dagster: 1, Ddclient: 0.64, DnscryptProxy: 0.855,
+  Domoticz: 0.917, Fastlane: 0.512, Hasura: 0.111, KOReader: 0.649, Meshtastic: 0.959, Nethermind: 0.784, Passenger: 1,
+  ROS2: 0.78, SOGo: 0.941, Tdarr: 0.846, TeamSpeak: 0.816, Valheim: 0.833, VirtualBox: 0.75, Zephyr: 0.879,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
 // SeaweedFS (a glog line behind a journal's tag).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16,
+  BATCH_15, BATCH_16, BATCH_17,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_15, BATCH_16];
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_16, BATCH_17];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
