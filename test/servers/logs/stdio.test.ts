@@ -8,6 +8,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { hasRipgrep, SEARCH_ENGINES } from '../../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createLogFixture, type LogFixture } from '../../support/log-fixtures';
+import { childPids } from '../../support/processes';
 import { waitUntil } from '../../support/wait';
 
 interface Match {
@@ -26,14 +27,6 @@ interface SearchOut {
   truncated: boolean;
   files: { file: string; engine: string; matches: number; complete: boolean; format?: string }[];
   notes: string[];
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
 }
 
 function cpuMs(pid: number): number {
