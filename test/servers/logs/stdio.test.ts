@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { clockTicksPerSecond, ticksToMs } from '../../../servers/system/processes/procfs';
 import { hasRipgrep, SEARCH_ENGINES } from '../../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createLogFixture, type LogFixture } from '../../support/log-fixtures';
@@ -32,7 +33,7 @@ interface SearchOut {
 function cpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return ticksToMs(Number(fields[11]) + Number(fields[12]), clockTicksPerSecond());
   } catch {
     return 0;
   }
