@@ -1,6 +1,7 @@
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_VERSION } from '../shared/version';
 import { isMultiRepository, listNames, type GitServerContext } from './context';
+import { PageCursors } from './repo/cursor';
 import { registerInfoResource } from './resources/info';
 import { registerBlameTool } from './tools/blame';
 import { registerBranchesTool } from './tools/branches';
@@ -25,16 +26,18 @@ function multiInstructions(context: GitServerContext): string {
   );
 }
 
+/** The git server for `context`, with its own cursor key (a cursor it gives is refused by every other server). */
 export function createServer(context: GitServerContext): McpServer {
   const instructions = isMultiRepository(context) ? multiInstructions(context) : INSTRUCTIONS;
   const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions });
-  registerTools(server, context);
+  registerTools(server, context, new PageCursors());
   registerInfoResource(server, context);
   return server;
 }
 
-export function registerTools(server: McpServer, context: GitServerContext): void {
-  registerLogTool(server, context);
+/** Registers every git tool on `server`; the paging tools sign and check their cursors with `cursors`. */
+export function registerTools(server: McpServer, context: GitServerContext, cursors: PageCursors): void {
+  registerLogTool(server, context, cursors);
   registerDiffStatTool(server, context);
   registerBranchesTool(server, context);
   registerShowTool(server, context);

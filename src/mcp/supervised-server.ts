@@ -1,12 +1,12 @@
 // One MCP server over stdio, kept alive: restarted with exponential backoff when it exits or
 // stops answering pings, marked failed after repeated quick failures. No `vscode` import.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ErrorCode, McpError, ToolListChangedNotificationSchema, type Tool } from '@modelcontextprotocol/sdk/types.js';
 import { isConnectionClosed, listAllTools, toOutcome } from './client-calls';
 import { t } from '@vscode/l10n';
 import type { MetricsRecorder } from './metrics';
 import type { ServerSpec } from './server-specs';
+import { serverTransport, type ServerTransport } from './server-transport';
 import type { ServerState, ServerStatus, ToolCallOutcome } from './types';
 import { VERSION } from '../version';
 
@@ -73,7 +73,7 @@ export class SupervisedServer {
   private quickFailures = 0;
   private generation = 0;
   private client: Client | undefined;
-  private transport: StdioClientTransport | undefined;
+  private transport: ServerTransport | undefined;
   /** When the current process reached 'running'; undefined while it has not. */
   private runningSince: number | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
@@ -239,13 +239,7 @@ export class SupervisedServer {
     this.runningSince = undefined;
     this.missedPings = 0;
     this.setStatus(this.restarts > 0 ? 'restarting' : 'starting', undefined);
-    const transport = new StdioClientTransport({
-      command: this.spec.command,
-      args: this.spec.args,
-      env: this.spec.env,
-      cwd: this.spec.cwd,
-      stderr: 'pipe',
-    });
+    const transport = serverTransport({ command: this.spec.command, args: this.spec.args, env: this.spec.env, cwd: this.spec.cwd });
     transport.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk.toString('utf8')));
     const client = new Client({ name: 'devops-assistant', version: VERSION }, { capabilities: {} });
     client.onclose = () => this.onClosed(generation);
@@ -340,17 +334,10 @@ export class SupervisedServer {
     this.pingTimer.unref?.();
   }
 
-  /** Kills a hung process outright; the resulting close triggers the restart. */
+  /** Kills a hung process outright, with the processes it started (server-transport.ts); the resulting close triggers the restart. */
   private kill(reason: string): void {
     this.killReason = reason;
-    const pid = this.transport?.pid;
-    if (pid) {
-      try {
-        process.kill(pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }
+    this.transport?.killAll();
     void this.client?.close().catch(() => undefined);
   }
 

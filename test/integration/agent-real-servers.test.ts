@@ -1,17 +1,13 @@
 // The agent with the BUILT bundled servers (dist/servers/*.js) under the real supervisor: a
 // scripted question makes it call real tools and the mock API receives their real results.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ServerHub, waitForStates } from '../../src/mcp/hub';
-import { bundledServerSpecs, minimalEnv } from '../../src/mcp/server-specs';
+import { join } from 'node:path';
+import type { ServerHub } from '../../src/mcp/hub';
+import { oneCommitRepo, serversBuilt, startBundledHub } from '../support/bundled-hub';
 import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropic';
 import { EventLog, makeAgent, requestMessages } from '../support/mock-anthropic-harness';
-
-const root = resolve(__dirname, '../..');
-const built = (name: string) => existsSync(join(root, 'dist', 'servers', `${name}.js`));
 
 describe('agent with the built bundled servers', function () {
   this.timeout(60_000);
@@ -20,17 +16,10 @@ describe('agent with the built bundled servers', function () {
   let repo: string;
 
   before(async function () {
-    if (!['git', 'logs', 'system'].every(built)) this.skip(); // run `node esbuild.mjs` first
+    if (!serversBuilt('git', 'logs', 'system')) this.skip(); // run `node esbuild.mjs` first
     const work = mkdtempSync(join(tmpdir(), 'core-real-'));
     repo = join(work, 'repo');
-    mkdirSync(repo);
-    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('config', 'user.email', 'dev@example.com');
-    git('config', 'user.name', 'Dev');
-    writeFileSync(join(repo, 'README.md'), '# demo\n');
-    git('add', '.');
-    git('commit', '-qm', 'Add deployment checklist to README');
+    oneCommitRepo(repo, { 'README.md': '# demo\n' }, 'Add deployment checklist to README');
     mkdirSync(join(repo, 'logs'));
     writeFileSync(
       join(repo, 'logs', 'app.log'),
@@ -41,19 +30,7 @@ describe('agent with the built bundled servers', function () {
         `${new Date().toISOString()} ERROR upstream timeout after 30000 ms (payments)`,
       ].join('\n') + '\n',
     );
-    hub = new ServerHub({ output: () => ({ append: () => undefined }), options: { pingIntervalMs: 0 } });
-    hub.setSpecs(
-      bundledServerSpecs({
-        extensionPath: root,
-        execPath: process.execPath,
-        folders: [{ name: 'repo', path: repo }],
-        logDirectories: [],
-        thresholds: { cpu: 80, memory: 90, disk: 90 },
-        trusted: true,
-        baseEnv: minimalEnv(),
-      }),
-    );
-    await waitForStates(hub, (s) => s.every((x) => x.status === 'running'), 45_000);
+    hub = await startBundledHub({ folder: repo });
   });
   after(async () => {
     await hub?.dispose();

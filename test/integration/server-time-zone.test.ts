@@ -2,14 +2,12 @@
 // agent's system prompt names: VS Code's TZ reaches them (break22: it was dropped, so with TZ=Asia/Seoul the prompt
 // said "today is in Asia/Seoul" while git_log's 'today' began at midnight UTC, nine hours late).
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { ServerHub, waitForStates } from '../../src/mcp/hub';
-import { bundledServerSpecs, minimalEnv } from '../../src/mcp/server-specs';
-
-const root = resolve(__dirname, '../..');
+import { join } from 'node:path';
+import type { ServerHub } from '../../src/mcp/hub';
+import { minimalEnv } from '../../src/mcp/server-specs';
+import { oneCommitRepo, serversBuilt, startBundledHub } from '../support/bundled-hub';
 
 /** Midnight starting today in `timeZone`, as an instant (ISO, UTC). */
 function midnightIn(timeZone: string, now = new Date()): string {
@@ -24,7 +22,7 @@ describe('the bundled servers and the user\'s time zone', function () {
   let work: string | undefined;
 
   before(function () {
-    if (!existsSync(join(root, 'dist', 'servers', 'git.js'))) this.skip(); // run `node esbuild.mjs` first
+    if (!serversBuilt('git')) this.skip(); // run `node esbuild.mjs` first
   });
   after(async () => {
     await hub?.dispose();
@@ -42,25 +40,8 @@ describe('the bundled servers and the user\'s time zone', function () {
     const zone = 'Asia/Seoul';
     work = mkdtempSync(join(tmpdir(), 'tz-'));
     const repo = join(work, 'repo');
-    mkdirSync(repo);
-    const git = (...args: string[]) => execFileSync('git', ['-C', repo, ...args], { stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    writeFileSync(join(repo, 'a.txt'), 'a\n');
-    git('add', '.');
-    git('-c', 'user.name=Dev', '-c', 'user.email=dev@example.com', 'commit', '-qm', 'first');
-    hub = new ServerHub({ output: () => ({ append: () => undefined }), options: { pingIntervalMs: 0 } });
-    hub.setSpecs(
-      bundledServerSpecs({
-        extensionPath: root,
-        execPath: process.execPath,
-        folders: [{ name: 'repo', path: repo }],
-        logDirectories: [],
-        thresholds: { cpu: 80, memory: 90, disk: 90 },
-        trusted: true,
-        baseEnv: minimalEnv({ ...process.env, TZ: zone }),
-      }).filter((spec) => spec.name === 'git'),
-    );
-    await waitForStates(hub, (s) => s.every((x) => x.status === 'running'), 45_000);
+    oneCommitRepo(repo, { 'a.txt': 'a\n' }, 'first');
+    hub = await startBundledHub({ folder: repo, only: ['git'], baseEnv: minimalEnv({ ...process.env, TZ: zone }) });
     const before = midnightIn(zone);
     const outcome = await hub.callTool('git', 'git_log', { since: 'today', count: 5 });
     const after = midnightIn(zone);

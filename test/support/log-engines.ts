@@ -1,6 +1,8 @@
 // The logs server's two search engines as test runs see them: ripgrep (when rg is on PATH) and the pure-Node scan,
 // with the server environment that selects each.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from './mcp-client';
 
 /** Whether an `rg` binary runs from PATH (the server's default engine when it does). */
@@ -45,4 +47,11 @@ export function describeWithEachEngine(title: string, dir: () => string, body: (
       });
     });
   }
+}
+
+/** error_summary of the whole of `file` (wholeFile: no time window) from `server`: its structured result, asserted not to be an error. */
+export async function wholeFileSummary(server: StartedServer, file: string): Promise<Record<string, any>> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const result = (await server.client.callTool({ name: 'error_summary', arguments: { file, wholeFile: true } })) as CallToolResult;
+  assert.ok(!result.isError, JSON.stringify(result.content));
+  return result.structuredContent as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }

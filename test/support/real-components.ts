@@ -2,7 +2,7 @@
 // Docker and journal writers fit the same frame): each one is a child process stopped by its pid, in
 // a temporary folder removed on stop. Readiness is polled from the component's own API, never slept.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +40,15 @@ export async function freePort(): Promise<number> {
  * Starts `command` (args from its folder and port) in a new temporary folder, after `setup(dir)`, and
  * resolves once `ready(url)` holds; stops it and rethrows when it exits or never gets ready.
  */
-export async function startComponent(name: string, command: string, args: (dir: string, port: number) => string[], ready: (url: string) => Promise<boolean>, setup?: (dir: string) => void): Promise<Component> {
+export async function startComponent(
+  name: string,
+  command: string,
+  args: (dir: string, port: number) => string[],
+  ready: (url: string) => Promise<boolean>,
+  setup?: (dir: string) => void,
+  /** The signal that stops it (SIGTERM; SIGKILL for a wrapper that ignores SIGTERM, as `unshare --fork` does). */
+  stopSignal: NodeJS.Signals = 'SIGTERM',
+): Promise<Component> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `${name}-`));
   setup?.(dir);
   const port = await freePort();
@@ -54,7 +62,7 @@ export async function startComponent(name: string, command: string, args: (dir: 
   void exited.then(() => (running = false));
   const stop = async () => {
     if (running && child.pid !== undefined) {
-      process.kill(child.pid, 'SIGTERM');
+      process.kill(child.pid, stopSignal);
       const timer = setTimeout(() => child.pid !== undefined && running && process.kill(child.pid, 'SIGKILL'), 5000);
       await exited;
       clearTimeout(timer);
@@ -87,6 +95,35 @@ export function startNodeExporter(): Promise<Component> {
     (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`],
     (url) => answers(`${url}/metrics`),
   );
+}
+
+/** Whether this machine lets a test mount a tmpfs in a namespace of its own (user and mount namespaces, util-linux unshare). */
+export function canMountPrivateTmpfs(): boolean {
+  if (process.platform !== 'linux' || !hasCommand('unshare')) return false;
+  return spawnSync('unshare', ['--map-root-user', '--mount', '--pid', '--fork', '--kill-child', 'sh', '-c', 'mount -t tmpfs -o size=64k tmpfs /mnt'], { timeout: 10_000 }).status === 0;
+}
+
+/**
+ * node_exporter that sees one more filesystem: a tmpfs of `sizeKiB` mounted at `<its folder>/full` and filled with
+ * `fillBytes`, in mount and PID namespaces of its own (node_exporter reads the mounts of PID 1, which it is there), so
+ * the machine's mounts are untouched and the tmpfs goes with the process. Check canMountPrivateTmpfs() first.
+ */
+export async function startNodeExporterWithTmpfs(sizeKiB: number, fillBytes: number): Promise<Component & { mount: string }> {
+  let mount = '';
+  const component = await startComponent(
+    'node-exporter-tmpfs',
+    'unshare',
+    (dir, port) => {
+      mount = path.join(dir, 'full');
+      const script = `mount -t tmpfs -o size=${sizeKiB}k tmpfs "$1" && head -c ${fillBytes} /dev/zero > "$1/fill"; exec prometheus-node-exporter --web.listen-address=127.0.0.1:${port}`;
+      return ['--map-root-user', '--mount', '--pid', '--fork', '--kill-child', '--mount-proc', 'sh', '-c', script, 'sh', mount];
+    },
+    (url) => answers(`${url}/metrics`),
+    (dir) => mkdirSync(path.join(dir, 'full')),
+    // unshare --fork ignores SIGTERM while it waits; SIGKILL ends it, and --kill-child then ends node_exporter.
+    'SIGKILL',
+  );
+  return { ...component, mount };
 }
 
 export interface ScrapeTarget {

@@ -1,12 +1,14 @@
 // Opaque page cursors for git tools that list more than one answer holds. A cursor names commits, never an offset:
 // the tips the listing was read from (so commits made since do not shift the pages) and the last commit handed out
-// (the next page starts after it). It is signed with a key of this server process, so a cursor edited, made up, or
-// given by another server (or before a restart) is refused instead of silently listing something else.
+// (the next page starts after it). It is signed with a key of the server that gave it (PageCursors, made where the
+// server is built), so a cursor edited, made up, or given by another server (or before a restart) is refused instead
+// of silently listing something else.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from '../../shared/tool-result';
 
-const KEY = randomBytes(32);
 const VERSION = 1;
+/** Bytes of a server's signing key (HMAC-SHA-256's block is 64; 32 random bytes are its strength). */
+const KEY_BYTES = 32;
 
 /** What a page cursor holds: `query` is a digest of the call's arguments; the rest is the tool's own state. */
 export interface CursorState {
@@ -29,33 +31,46 @@ export function queryDigest(args: Record<string, unknown>): string {
   return createHash('sha256').update(JSON.stringify(sorted)).digest('base64url').slice(0, 22);
 }
 
-/** The opaque text handed to the caller as nextCursor. */
-export function encodeCursor(state: CursorState): string {
-  const body = Buffer.from(JSON.stringify({ v: VERSION, ...state })).toString('base64url');
-  return `${body}.${sign(body)}`;
-}
-
 /**
- * The state of a cursor this process gave for a call with the same `query` digest. Throws a UserFacingError (the
- * tool's error result) for anything else: text that is not a cursor, one altered or from another server process, or
- * one given for different arguments.
+ * The cursors of one server: made once where the server is built (createServer) and handed to the tools that page, so
+ * the key lives exactly as long as that server; two servers (two processes, or two built in one process) never accept
+ * each other's cursors. `key` is for tests; by default 32 random bytes.
  */
-export function decodeCursor(cursor: string, query: string, tool: string): CursorState {
-  const [body, mac, extra] = cursor.split('.');
-  const refuse = (why: string) =>
-    new UserFacingError(`cursor: ${why}. Pass back nextCursor exactly as ${tool} gave it, with the same arguments; or ask again without cursor for the first page.`);
-  if (!body || !mac || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(body)) throw refuse('this is not a cursor this tool gave');
-  const expected = Buffer.from(sign(body));
-  const given = Buffer.from(mac);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw refuse('this cursor was not given by this server (it was altered, or the server was restarted since it was given)');
-  }
-  const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState & { v: number };
-  if (state.v !== VERSION) throw refuse('this cursor is from another version of the server');
-  if (state.query !== query) throw refuse('this cursor was given for other arguments (ref, author, grep, since, until, path or includeMerges differ)');
-  return state;
-}
+export class PageCursors {
+  private readonly key: Buffer;
 
-function sign(body: string): string {
-  return createHmac('sha256', KEY).update(body).digest('base64url').slice(0, 22);
+  constructor(key: Buffer = randomBytes(KEY_BYTES)) {
+    this.key = key;
+  }
+
+  /** The opaque text handed to the caller as nextCursor. */
+  encode(state: CursorState): string {
+    const body = Buffer.from(JSON.stringify({ v: VERSION, ...state })).toString('base64url');
+    return `${body}.${this.sign(body)}`;
+  }
+
+  /**
+   * The state of a cursor this server gave for a call with the same `query` digest. Throws a UserFacingError (the
+   * tool's error result) for anything else: text that is not a cursor, one altered or from another server, or one
+   * given for different arguments.
+   */
+  decode(cursor: string, query: string, tool: string): CursorState {
+    const [body, mac, extra] = cursor.split('.');
+    const refuse = (why: string) =>
+      new UserFacingError(`cursor: ${why}. Pass back nextCursor exactly as ${tool} gave it, with the same arguments; or ask again without cursor for the first page.`);
+    if (!body || !mac || extra !== undefined || !/^[A-Za-z0-9_-]+$/.test(body)) throw refuse('this is not a cursor this tool gave');
+    const expected = Buffer.from(this.sign(body));
+    const given = Buffer.from(mac);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw refuse('this cursor was not given by this server (it was altered, or the server was restarted since it was given)');
+    }
+    const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState & { v: number };
+    if (state.v !== VERSION) throw refuse('this cursor is from another version of the server');
+    if (state.query !== query) throw refuse('this cursor was given for other arguments (ref, author, grep, since, until, path or includeMerges differ)');
+    return state;
+  }
+
+  private sign(body: string): string {
+    return createHmac('sha256', this.key).update(body).digest('base64url').slice(0, 22);
+  }
 }

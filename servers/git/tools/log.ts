@@ -10,7 +10,7 @@ import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { withRawCommitTimes, withRawDates } from '../repo/raw-dates';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
-import { decodeCursor, encodeCursor, queryDigest, type CursorState } from '../repo/cursor';
+import { queryDigest, type CursorState, type PageCursors } from '../repo/cursor';
 import { commitSchema, pathInput } from './schemas';
 
 const inputSchema = z.object({
@@ -53,7 +53,7 @@ const outputSchema = z.object({
 type LogInput = z.output<typeof inputSchema>;
 type LogOutput = z.output<typeof outputSchema>;
 
-export function registerLogTool(server: McpServer, context: GitServerContext): void {
+export function registerLogTool(server: McpServer, context: GitServerContext, cursors: PageCursors): void {
   registerGitTool(server, context, {
     name: 'git_log',
     title: 'Git commit history',
@@ -62,8 +62,8 @@ export function registerLogTool(server: McpServer, context: GitServerContext): v
     input: inputSchema,
     output: outputSchema,
     list: 'commits',
-    run: readLog,
-    finish: pageOnwards,
+    run: (input, repo) => readLog(input, repo, cursors),
+    finish: (kept, whole, repo) => pageOnwards(kept, whole, repo, cursors),
   });
 }
 
@@ -82,9 +82,9 @@ interface Paging {
 
 const paging = new WeakMap<object, Paging>();
 
-async function readLog(input: LogInput, repo: Repo): Promise<LogOutput> {
+async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promise<LogOutput> {
   const query = queryDigest({ ref: input.ref, author: input.author, grep: input.grep, since: input.since, until: input.until, path: input.path, includeMerges: input.includeMerges });
-  const resumed = input.cursor === undefined ? undefined : decodeCursor(input.cursor, query, 'git_log');
+  const resumed = input.cursor === undefined ? undefined : cursors.decode(input.cursor, query, 'git_log');
   // A later page keeps the first page's window: "today" asked just before midnight still means that day.
   const window = resumed ? { ...(resumed.since === undefined ? {} : { since: resumed.since }), ...(resumed.until === undefined ? {} : { until: resumed.until }) } : resolveWindow(input);
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
@@ -194,7 +194,7 @@ async function listingOf(repo: Repo, listing: string[]): Promise<Array<{ hash: s
  * After the budget cut: when commits were left out, a cursor after the last one kept, and how many are left when
  * git's own listing says it exactly (no filter applied here beyond git's, every listed commit's time readable).
  */
-async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo): Promise<LogOutput> {
+async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursors: PageCursors): Promise<LogOutput> {
   const page = paging.get(whole);
   const last = kept.commits.at(-1);
   if (!kept.truncated || !page || !last) return kept;
@@ -202,7 +202,7 @@ async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo): Promi
     const note = 'More commits dated before 1970 match than were listed, and no cursor can continue them: narrow since/until.';
     return { ...kept, note: kept.note ? `${kept.note} ${note}` : note };
   }
-  const nextCursor = encodeCursor({ ...page.state, after: last.hash });
+  const nextCursor = cursors.encode({ ...page.state, after: last.hash });
   const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length);
   return { ...kept, nextCursor, ...(remaining === undefined ? {} : { remaining }) };
 }

@@ -36,6 +36,9 @@ export function runScanWorker(): void {
   process.on('message', (message: ToWorker) => worker.receive(message));
   // The server went away (or closed the channel): nothing more to do.
   process.on('disconnect', () => process.exit(0));
+  // However this process ends (that exit, or a crash such as a heartbeat posted to the closed channel), the ripgrep of
+  // a job still running would outlive it and the server (one killed outright cannot stop it): it goes first.
+  process.on('exit', () => worker.stopRipgrep());
   worker.post({ type: 'ready' });
 }
 
@@ -50,6 +53,8 @@ class ScanWorker {
   private ackWaiter: (() => void) | undefined;
   /** Formats learned by earlier jobs (the same file is searched again and again). */
   private readonly parsers = new ParserCache();
+  /** The ripgrep of the running job, while it runs. */
+  private ripgrepPid: number | undefined;
 
   constructor(readonly post: (message: FromWorker) => void) {}
 
@@ -105,7 +110,10 @@ class ScanWorker {
     }, 250);
     try {
       return await scanWithRipgrep(job.ripgrep, target, request, parser, {
-        onSpawn: (pid) => this.post({ type: 'ripgrep', pid }),
+        onSpawn: (pid) => {
+          this.ripgrepPid = pid;
+          this.post({ type: 'ripgrep', pid });
+        },
         onProgress: (offset) => {
           reports.raw = offset;
           reports.beat();
@@ -119,6 +127,17 @@ class ScanWorker {
       return undefined;
     } finally {
       clearInterval(heartbeat);
+      this.ripgrepPid = undefined;
+    }
+  }
+
+  /** Kills the running job's ripgrep, if any (SIGKILL: this process is about to exit and cannot wait for it). */
+  stopRipgrep(): void {
+    if (this.ripgrepPid === undefined) return;
+    try {
+      process.kill(this.ripgrepPid, 'SIGKILL');
+    } catch {
+      // already gone
     }
   }
 

@@ -111,20 +111,25 @@ async function runRipgrep(rg: string, args: string[], options: RipgrepOptions, h
   child.stderr.on('data', (b: Buffer) => {
     if (stderr.length < 4096) stderr += b.toString();
   });
-  const onAbort = () => child.kill();
+  // SIGKILL: ripgrep has nothing to clean up, and a SIGTERM stays pending on a stopped process (the scan process
+  // would forget a ripgrep that never ends).
+  const stop = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const onAbort = stop;
   options.signal?.addEventListener('abort', onAbort, { once: true });
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   const spawnError = new Promise<never>((_, reject) => child.on('error', (e) => reject(new RipgrepUnsupported(`ripgrep failed to start: ${e.message}`))));
   try {
     await Promise.race([readOutputLines(child.stdout, handlers), spawnError]);
-    if (handlers.stopped()) child.kill();
+    if (handlers.stopped()) stop();
     const code = await Promise.race([exit, spawnError]);
     if (options.signal?.aborted) throw abortError();
     // Exit code 1 means no line matched.
     if (!handlers.stopped() && code !== 0 && code !== 1) throw new RipgrepUnsupported(`ripgrep refused the pattern: ${stderr.trim().split('\n').slice(-3).join(' ')}`);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
-    if (child.exitCode === null) child.kill();
+    stop();
   }
 }
 

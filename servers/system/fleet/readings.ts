@@ -5,7 +5,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { dfUsage } from '../disks/df';
 import { IN_MEMORY_TYPES, type Disk } from '../disks/filesystems';
 import { percentOf, round1 } from '../format';
-import type { Labels, MatrixSeries, PrometheusClient, Sample } from './prometheus';
+import type { Labels, MatrixSeries, NonFinite, PrometheusClient, Sample } from './prometheus';
 import { promString, targetKey, targetMatchers, type Target } from './targets';
 
 /** The figures of one target at one instant; null where node_exporter gave nothing (a target that is down). */
@@ -22,7 +22,27 @@ export interface HostFigures {
   swap: { totalBytes: number; usedBytes: number; percent: number | null } | null;
   /** Filesystems with real capacity, fullest first. */
   disks: Disk[];
+  /** Filesystems in memory with a size limit (tmpfs), not in `disks`, for the warnings; read at an instant only (empty in a history). */
+  inMemoryDisks: Disk[];
+  /**
+   * Figures that are null because Prometheus gave a value that is not a number (NaN, ±Inf) for what they are computed
+   * from: a value (PromQL's 0/0, or one the exporter sent), not missing data, so each says which and from what.
+   */
+  unknown: UnknownFigure[];
 }
+
+/** A figure that is unknown because one of its inputs is not a number, and why. */
+export interface UnknownFigure {
+  /** The figure: "cpu", "memory", "swap", "loadAverage", "logicalCores", or "disk <mount>". */
+  figure: string;
+  why: string;
+}
+
+/** The output schema of UnknownFigure, for the tools. */
+export const unknownFigureSchema = z.object({
+  figure: z.string().describe('the figure that is null: cpu, memory, swap, loadAverage, logicalCores, or "disk <mount>"'),
+  why: z.string().describe('the metric Prometheus gave as NaN or ±Inf for it: a value that is not a number, not missing data'),
+});
 
 /** The tools' input for the rate window of CPU use. */
 export const cpuWindowInput = z
@@ -81,6 +101,8 @@ function queries(plan: ReadingPlan): Part[] {
       { part: 'cpu', promql: cpu },
       { part: 'memory', promql: `{__name__=~"node_memory_(MemTotal|MemAvailable|SwapTotal|SwapFree)_bytes"${m}}` },
       { part: 'filesystems', promql: fsSelector(`node_filesystem_(size|free|avail)_bytes${plan.detail ? '|node_filesystem_readonly' : ''}`) },
+      // tmpfs only, as the local disk tool: devtmpfs holds device nodes, ramfs has no size limit to run out of.
+      { part: 'inMemory', promql: `{__name__=~"node_filesystem_(size|free|avail)_bytes",fstype="tmpfs"${m}}` },
       ...(plan.detail ? [{ part: 'perCore', promql: idle }] : []),
     ];
   }
@@ -111,6 +133,9 @@ interface RawReading {
   perCoreIdle: Array<{ cpu: string; idle: number | null }>;
   metrics: Map<string, number | null>;
   filesystems: Map<string, { labels: Labels; values: Map<string, number | null> }>;
+  inMemory: Map<string, { labels: Labels; values: Map<string, number | null> }>;
+  /** Inputs Prometheus gave as NaN or ±Inf: the figure they feed, the metric and the value. */
+  nonFinite: Array<{ figure: string; metric: string; value: NonFinite }>;
 }
 
 /**
@@ -127,7 +152,7 @@ export async function readFigures(client: PrometheusClient, plan: ReadingPlan, w
     const key = targetKey(labels);
     if (!targetLabels.has(key)) targetLabels.set(key, labels);
     const times = raw.get(key) ?? raw.set(key, new Map()).get(key)!;
-    return times.get(time) ?? times.set(time, { perCoreIdle: [], metrics: new Map(), filesystems: new Map() }).get(time)!;
+    return times.get(time) ?? times.set(time, { perCoreIdle: [], metrics: new Map(), filesystems: new Map(), inMemory: new Map(), nonFinite: [] }).get(time)!;
   };
   for (const [part, series] of answers) {
     for (const { metric, values } of series) {
@@ -154,7 +179,8 @@ const WIDER_CPU_WINDOWS = [300, 900, 3600];
  * figure says which window it is over.
  */
 async function widenCpuWindow(read: (promql: string) => Promise<MatrixSeries[]>, plan: ReadingPlan, raw: Map<string, Map<number, RawReading>>, targetLabels: Map<string, Labels>): Promise<void> {
-  const missing = [...raw].filter(([, times]) => [...times.values()].every((r) => r.cpuIdle == null)).map(([key]) => key);
+  // Missing, not NaN: a rate Prometheus gave as NaN is a value, and a wider window would hide it.
+  const missing = [...raw].filter(([, times]) => [...times.values()].every((r) => r.cpuIdle == null && !r.nonFinite.some((n) => n.figure === 'cpu'))).map(([key]) => key);
   const windows = WIDER_CPU_WINDOWS.filter((w) => w > plan.rateWindowSeconds);
   // Instants only: one reading per target.
   if (missing.length === 0 || windows.length === 0) return;
@@ -167,6 +193,8 @@ async function widenCpuWindow(read: (promql: string) => Promise<MatrixSeries[]>,
   for (const [key, cores] of perTarget) {
     const reading = [...raw.get(key)!.values()][0];
     const idle = cores.map((c) => c.values[0]?.value ?? null);
+    const notNumber = cores.find((c) => c.values[0]?.nonFinite !== undefined)?.values[0];
+    if (notNumber) addSample(reading, 'cpu', cores[0].metric, notNumber, Number(cores[0].metric.cpu_window));
     if (idle.some((v) => v === null)) continue;
     // Every core of a target has the same scrapes, hence the same (narrowest) window.
     addSample(reading, 'cpu', cores[0].metric, { time: 0, value: (idle as number[]).reduce((a, b) => a + b, 0) / idle.length }, Number(cores[0].metric.cpu_window));
@@ -180,16 +208,35 @@ export async function readTargetAt(client: PrometheusClient, target: Target, rat
   return figures.get(targetKey(target))?.values().next().value;
 }
 
+/** What each part's series make, for naming a figure made unknown by a value that is not a number. */
+function figureOf(part: string, labels: Labels): string {
+  if (part === 'filesystems' || part === 'inMemory') return `disk ${labels.mountpoint ?? ''}`;
+  if (part === 'perCore') return 'cpu';
+  if (part === 'load') return 'loadAverage';
+  if (part === 'cores') return 'logicalCores';
+  if (part === 'memory') return /Swap/.test(labels.__name__ ?? '') ? 'swap' : 'memory';
+  return part;
+}
+
+/** The metric a part's series stand for, as the reason names it. */
+function metricOf(part: string, labels: Labels): string {
+  if (part === 'cpu' || part === 'perCore') return 'the rate of node_cpu_seconds_total{mode="idle"}';
+  if (part === 'cores') return 'the count of node_cpu_seconds_total{mode="idle"}';
+  return labels.__name__ ?? part;
+}
+
 function addSample(reading: RawReading, part: string, labels: Labels, sample: Sample, rateWindowSeconds: number): void {
+  if (sample.nonFinite !== undefined) reading.nonFinite.push({ figure: figureOf(part, labels), metric: metricOf(part, labels), value: sample.nonFinite });
   if (part === 'cpu') {
     reading.cpuIdle = sample.value;
     reading.cpuWindowSeconds = rateWindowSeconds;
   }
   else if (part === 'cores') reading.cores = sample.value;
   else if (part === 'perCore') reading.perCoreIdle.push({ cpu: labels.cpu ?? '', idle: sample.value });
-  else if (part === 'filesystems') {
+  else if (part === 'filesystems' || part === 'inMemory') {
+    const into = part === 'filesystems' ? reading.filesystems : reading.inMemory;
     const fsKey = `${labels.device}\u0000${labels.mountpoint}`;
-    const fs = reading.filesystems.get(fsKey) ?? reading.filesystems.set(fsKey, { labels, values: new Map() }).get(fsKey)!;
+    const fs = into.get(fsKey) ?? into.set(fsKey, { labels, values: new Map() }).get(fsKey)!;
     fs.values.set(labels.__name__ ?? '', sample.value);
   } else reading.metrics.set(labels.__name__ ?? '', sample.value);
 }
@@ -219,7 +266,20 @@ function toFigures(raw: RawReading): HostFigures {
         ? { totalBytes: swapTotal, usedBytes: Math.max(0, swapTotal - swapFree), percent: swapTotal > 0 ? round1(percentOf(swapTotal - swapFree, swapTotal)) : null }
         : null,
     disks: toDisks(raw.filesystems),
+    inMemoryDisks: toDisks(raw.inMemory),
+    unknown: unknownFigures(raw.nonFinite),
   };
+}
+
+/** One entry per figure made unknown, naming every metric of it that was not a number. */
+function unknownFigures(nonFinite: RawReading['nonFinite']): UnknownFigure[] {
+  const byFigure = new Map<string, string[]>();
+  for (const { figure, metric, value } of nonFinite) {
+    const said = `${metric} is ${value}`;
+    const list = byFigure.get(figure) ?? byFigure.set(figure, []).get(figure)!;
+    if (!list.includes(said)) list.push(said);
+  }
+  return [...byFigure].map(([figure, said]) => ({ figure, why: `${said.join(', ')} in Prometheus (not a number: PromQL's result for 0/0 or x/0, or a value the exporter sent), so ${figure} is unknown; the host did report it` }));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The process table read straight from Linux /proc. systeminformation's processes() starts a `cat`
 // per process for each of its two reads: 3,000 extra processes took 19–24 s (`ps` 0.43 s), and
 // ~10,000 passed the client's 60 s timeout. Reading the files ourselves costs no process at all.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, readlinkSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -8,12 +9,69 @@ import { performance } from 'node:perf_hooks';
 import type { KernelView } from './kernel';
 import { splitCmdline } from './kernel';
 
+/** The auxiliary-vector entry that holds sysconf(_SC_CLK_TCK) (elf.h); 0 ends the vector. */
+const AT_CLKTCK = 17;
+const AT_NULL = 0;
+
 /**
- * Clock ticks per second of the times in /proc/<pid>/stat (USER_HZ). The kernel exports them in
- * USER_HZ, not its internal HZ, and USER_HZ is 100 on every architecture Node runs on (x86, arm,
- * arm64, ppc, s390x, riscv); reading sysconf(_SC_CLK_TCK) would need a child process.
+ * AT_CLKTCK from an auxiliary vector (/proc/<pid>/auxv: pairs of native words, type then value), or undefined when
+ * the vector has none. `wordBytes` 8 or 4, `endianness` os.endianness()'s letters.
  */
-export const CLOCK_TICKS_PER_SECOND = 100;
+export function clockTicksFromAuxv(auxv: Buffer, wordBytes: 4 | 8, endianness: 'LE' | 'BE'): number | undefined {
+  const word = (at: number): number => {
+    if (wordBytes === 4) return endianness === 'LE' ? auxv.readUInt32LE(at) : auxv.readUInt32BE(at);
+    return Number(endianness === 'LE' ? auxv.readBigUInt64LE(at) : auxv.readBigUInt64BE(at));
+  };
+  for (let at = 0; at + 2 * wordBytes <= auxv.length; at += 2 * wordBytes) {
+    const type = word(at);
+    if (type === AT_NULL) return undefined;
+    if (type === AT_CLKTCK) {
+      const value = word(at + wordBytes);
+      return value > 0 ? value : undefined;
+    }
+  }
+  return undefined;
+}
+
+let ticksPerSecond: number | undefined;
+
+/**
+ * Clock ticks per second of the times in /proc/<pid>/stat (USER_HZ, what sysconf(_SC_CLK_TCK) returns): the value
+ * the kernel gave this process in its auxiliary vector (AT_CLKTCK, /proc/self/auxv, where the C library reads it too),
+ * else `getconf CLK_TCK`. It is a constant of the running kernel, so it is read once per process. Throws when neither
+ * can be read: a figure from an assumed value would be wrong by that factor where USER_HZ is not 100.
+ */
+export function clockTicksPerSecond(): number {
+  if (ticksPerSecond !== undefined) return ticksPerSecond;
+  let found: number | undefined;
+  try {
+    const wordBytes = /64|s390x/.test(process.arch) ? 8 : 4;
+    found = clockTicksFromAuxv(readFileSync('/proc/self/auxv'), wordBytes, os.endianness());
+  } catch {
+    // unreadable: ask getconf below
+  }
+  if (found === undefined) {
+    try {
+      const text = execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+      if (/^[1-9]\d*$/.test(text)) found = Number(text);
+    } catch {
+      // no getconf either: said below
+    }
+  }
+  if (found === undefined) throw new Error('cannot tell the clock ticks per second of /proc times (no AT_CLKTCK in /proc/self/auxv, no `getconf CLK_TCK`)');
+  ticksPerSecond = found;
+  return found;
+}
+
+/** Milliseconds in `ticks` clock ticks at `perSecond` ticks a second (USER_HZ). */
+export function ticksToMs(ticks: number, perSecond: number): number {
+  return (ticks * 1000) / perSecond;
+}
+
+/** % of the whole machine (all `cores` = 100, capped there) that `ticks` of CPU time over `spanMs` of wall time is; 0 for no span. */
+export function cpuPercentOf(ticks: number, spanMs: number, cores: number, perSecond: number): number {
+  return spanMs > 0 ? Math.max(0, Math.min(100, (ticksToMs(ticks, perSecond) * 100) / (spanMs * cores))) : 0;
+}
 
 /**
  * Processes read per turn of the event loop. /proc files are made by the kernel on read and never
@@ -160,9 +218,11 @@ async function bootTimeMs(): Promise<number> {
  * The table from a first stat pass (`before`, from readStats) and a second one now: each process's
  * CPU is its user+system ticks over the time between its own two reads (a process started meanwhile:
  * since its start), as a share of all cores; memory is VmRSS from /proc/<pid>/status. Processes that
- * end while being read are left out. Linux only; rejects only when /proc itself cannot be listed.
+ * end while being read are left out. Linux only; rejects only when /proc itself cannot be listed or its clock ticks
+ * per second cannot be read (clockTicksPerSecond).
  */
 export async function readProcessTable(before: ReadonlyMap<number, Tick>): Promise<ProcessTable> {
+  const perSecond = clockTicksPerSecond();
   const [after, users, totalKib, bootMs] = await Promise.all([readStats(), userNames(), memTotalKib(), bootTimeMs()]);
   const cores = Math.max(1, os.cpus().length);
   const uptimeNow = (await readFile('/proc/uptime', 'utf8').catch(() => '')).split(' ')[0];
@@ -182,10 +242,10 @@ export async function readProcessTable(before: ReadonlyMap<number, Tick>): Promi
     const first = before.get(stat.pid);
     // The same pid with another start time is a new process that reused it.
     const sameProcess = first && first.stat.startTicks === stat.startTicks;
-    const startedSinceBootMs = (stat.startTicks / CLOCK_TICKS_PER_SECOND) * 1000;
+    const startedSinceBootMs = ticksToMs(stat.startTicks, perSecond);
     const spanMs = sameProcess ? at - first.at : nowSinceBootMs + (at - uptimeReadAt) - startedSinceBootMs;
     const ticks = sameProcess ? stat.cpuTicks - first.stat.cpuTicks : stat.cpuTicks;
-    const cpu = spanMs > 0 ? Math.min(100, ((ticks / CLOCK_TICKS_PER_SECOND) * 1000 * 100) / (spanMs * cores)) : 0;
+    const cpu = cpuPercentOf(ticks, spanMs, cores, perSecond);
     const rssKib = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1] ?? 0); // kernel threads have no VmRSS
     const uid = /^Uid:\s+\d+\s+(\d+)/m.exec(status)?.[1] ?? ''; // the effective uid, the one ps names
     const argv = cmdline === undefined ? [] : splitCmdline(cmdline);
@@ -194,7 +254,7 @@ export async function readProcessTable(before: ReadonlyMap<number, Tick>): Promi
       pid: stat.pid,
       parentPid: stat.parentPid,
       name: stat.comm,
-      cpu: Math.max(0, cpu),
+      cpu,
       mem: totalKib > 0 ? (100 * rssKib) / totalKib : 0,
       memRss: rssKib,
       user: users.get(uid) ?? uid,

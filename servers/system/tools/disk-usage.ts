@@ -56,7 +56,7 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
       const held = args.path === undefined ? undefined : await filesystemHolding(args.path, listed, skipped);
       const disks = held === undefined ? listed : [held.disk];
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
-      const warnings = [...evaluateWarnings({ disks }, thresholds), ...(held === undefined ? await inMemoryWarnings(skipped, thresholds) : [])];
+      const warnings = evaluateWarnings({ disks, inMemoryDisks: held === undefined ? await inMemoryDisks(skipped) : [] }, thresholds);
       // Hosts with hundreds of mounts (container hosts) must still get an answer of bounded size.
       const report = fitToBudget(disks.slice(0, args.limit), (shown) => diskReport(disks, shown, skipped, thresholds, warnings), { keepAtLeast: 1 }).value;
       if (held === undefined || args.path === undefined) return report;
@@ -67,17 +67,13 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
 }
 
 /**
- * Warnings for the in-memory filesystems with a size limit (tmpfs) fuller than the threshold. They are not listed (no
- * disk to run out of), but a full one fails writes as a full disk does: /dev/shm holds the shared memory of databases
- * and browsers, /run the sockets and PID files of services. One statfs per tmpfs mount; each warns on its own (they all
- * share the source name "tmpfs").
+ * The in-memory filesystems with a size limit (tmpfs), for the warnings. They are not listed (no disk to run out of),
+ * but a full one fails writes as a full disk does: /dev/shm holds the shared memory of databases and browsers, /run
+ * the sockets and PID files of services. One statfs per tmpfs mount.
  */
-async function inMemoryWarnings(skipped: SkippedMount[], thresholds: Thresholds): Promise<Warning[]> {
+async function inMemoryDisks(skipped: SkippedMount[]): Promise<Disk[]> {
   const mounts = skipped.filter((m) => m.type === 'tmpfs' && m.sameAs === undefined);
-  const disks = (await Promise.all(mounts.map(inMemoryDisk))).filter((d): d is Disk => d !== undefined);
-  return disks.flatMap((disk) =>
-    evaluateWarnings({ disks: [disk] }, thresholds).map((w) => ({ ...w, message: `${w.message} (an in-memory filesystem, not listed above: writes to it fail when it is full)` })),
-  );
+  return (await Promise.all(mounts.map(inMemoryDisk))).filter((d): d is Disk => d !== undefined);
 }
 
 /**

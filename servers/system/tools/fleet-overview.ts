@@ -5,7 +5,7 @@ import type { Thresholds } from '../warnings/thresholds';
 import type { Fleet } from '../fleet/fleet';
 import { partialNote } from '../fleet/prometheus';
 import { worstFirst } from '../fleet/rank';
-import { cpuWindowInput, readFigures, type HostFigures } from '../fleet/readings';
+import { cpuWindowInput, readFigures, unknownFigureSchema, type HostFigures } from '../fleet/readings';
 import { goneNote, targetKey, targetMatchers, type Target } from '../fleet/targets';
 import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
@@ -43,6 +43,10 @@ const hostRowSchema = z.object({
     .describe('the fullest filesystem, use % as df computes it'),
   load1: z.number().nullable().describe('one-minute load average'),
   logicalCores: z.number().nullable(),
+  unknown: z
+    .array(unknownFigureSchema)
+    .optional()
+    .describe('figures that are null because Prometheus gave NaN or ±Inf for them (a value, not missing data), and which metric; absent when none'),
   warnings: z.array(warningSchema),
 });
 type HostRow = z.infer<typeof hostRowSchema>;
@@ -125,7 +129,7 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   // A target that is down has only stale series: its figures say nothing about now.
   const live = target.up ? figures : undefined;
   const fullest = live?.disks[0];
-  const warnings = live ? evaluateWarnings({ cpuPercent: live.cpuPercent, memoryPercent: live.memory?.percent, disks: live.disks }, thresholds) : [];
+  const warnings = live ? evaluateWarnings({ cpuPercent: live.cpuPercent, memoryPercent: live.memory?.percent, disks: live.disks, inMemoryDisks: live.inMemoryDisks }, thresholds) : [];
   return {
     ...target,
     cpuPercent: live?.cpuPercent ?? null,
@@ -134,6 +138,7 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
     fullestDisk: fullest ? { mount: fullest.mount, fs: fullest.fs, usePercent: fullest.usePercent, availableBytes: fullest.availableBytes } : null,
     load1: live?.loadAverage?.oneMinute ?? null,
     logicalCores: live?.logicalCores ?? null,
+    ...(live && live.unknown.length > 0 ? { unknown: live.unknown } : {}),
     warnings,
     fullestDiskPercent: fullest?.usePercent ?? null,
     warningCount: warnings.length,
@@ -148,8 +153,10 @@ function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): str
   const fullest = [...rows].sort((a, b) => (b.fullestDisk?.usePercent ?? -1) - (a.fullestDisk?.usePercent ?? -1))[0];
   if (fullest.fullestDisk) parts.push(`fullest disk ${fullest.host} ${fullest.fullestDisk.mount} at ${fullest.fullestDisk.usePercent}%`);
   // An up host without CPU is not a calm one: say so, and say when a figure is over a wider window than asked.
-  const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null);
+  const notNumbers = rows.filter((r) => r.unknown !== undefined);
+  const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null && !r.unknown?.some((u) => u.figure === 'cpu'));
   if (unknownCpu.length > 0) parts.push(`CPU unknown for ${unknownCpu.length} up host(s) (fewer than two scrapes within the last hour: ${names(unknownCpu)})`);
+  if (notNumbers.length > 0) parts.push(`figures unknown for ${notNumbers.length} host(s), as Prometheus gave NaN or ±Inf for them (see unknown: ${names(notNumbers)})`);
   const widened = rows.filter((r) => r.cpuWindowSeconds !== null && r.cpuWindowSeconds > cpuWindowSeconds);
   if (widened.length > 0) parts.push(`CPU of ${widened.length} host(s) over a wider window than ${cpuWindowSeconds} s, as they are scraped too rarely for it (${names(widened)})`);
   return `${parts.join('; ')}; worst: ${worst.host}${worst.up ? '' : ' (down)'}`;

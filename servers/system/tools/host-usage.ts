@@ -7,7 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
 import { partialNote } from '../fleet/prometheus';
-import { cpuWindowInput, readFigures, readTargetAt, type HostFigures } from '../fleet/readings';
+import { cpuWindowInput, readFigures, readTargetAt, unknownFigureSchema, type HostFigures, type UnknownFigure } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../../shared/bytes';
 import { evaluateWarnings, warningSchema, warningsNote, type Warning } from '../warnings/evaluate';
@@ -60,6 +60,9 @@ const outputSchema = z.object({
     .nullable(),
   swap: z.object({ totalBytes: z.number(), usedBytes: z.number(), percent: z.number().nullable() }).nullable(),
   disks: z.array(diskSchema).describe('fullest first; use % as df computes it'),
+  unknown: z
+    .array(unknownFigureSchema)
+    .describe('figures of the readings at measuredAt that are null because Prometheus gave NaN or ±Inf for them (a value, not missing data), and which metric'),
   truncated: z.boolean().describe('whether disks or history were cut to fit the output budget'),
   history: z.array(historyPoint).describe('with a window: the highest readings within each step, oldest first; empty otherwise'),
   peaks: peaksSchema
@@ -102,7 +105,7 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       const warnings = peaks
         ? peakWarnings(peaks, thresholds)
         : latest
-          ? evaluateWarnings({ cpuPercent: latest.cpuPercent, memoryPercent: latest.memory?.percent, disks: latest.disks }, thresholds)
+          ? evaluateWarnings({ cpuPercent: latest.cpuPercent, memoryPercent: latest.memory?.percent, disks: latest.disks, inMemoryDisks: latest.inMemoryDisks }, thresholds)
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
       const partial = partialNote(fleet.client.warnings(signal));
@@ -221,6 +224,7 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
     memory: latest?.memory ? { ...latest.memory, container: null } : null,
     swap: latest?.swap ?? null,
     disks: [...disks],
+    unknown: latest?.unknown ?? [],
     truncated: disks.length < (latest?.disks.length ?? 0) || history.length < historyTotal,
     history: [...history],
     peaks: base.peaks,
@@ -248,10 +252,11 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
   const now =
-    `${target.host}: CPU ${cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds)}` +
+    `${target.host}: CPU ${cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown)}` +
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
-    (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '');
+    (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '') +
+    unknownText(latest.unknown);
   const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }
@@ -263,9 +268,15 @@ function peakText(peaks: Peaks, coverage: string): string {
 const hasReading = (peaks: Peaks) => peaks.cpuPercent !== null || peaks.memoryPercent !== null || peaks.disk !== null;
 
 /** CPU use for a summary, saying when it is over a wider window than asked, or why it is unknown. */
-export function cpuText(percent: number | null, windowSeconds: number | null, askedSeconds: number): string {
-  if (percent === null) return `unknown (fewer than two scrapes within the last hour)`;
+export function cpuText(percent: number | null, windowSeconds: number | null, askedSeconds: number, unknown: readonly UnknownFigure[] = []): string {
+  if (percent === null) return unknown.some((u) => u.figure === 'cpu') ? 'unknown (Prometheus gave it as not a number: see unknown)' : `unknown (fewer than two scrapes within the last hour)`;
   return windowSeconds !== null && windowSeconds > askedSeconds ? `${percent}% (over ${windowSeconds} s: scraped too rarely for two scrapes in ${askedSeconds} s)` : `${percent}%`;
+}
+
+/** The summary's words for the figures other than CPU that are unknown because Prometheus gave NaN or ±Inf. */
+function unknownText(unknown: readonly UnknownFigure[]): string {
+  const others = unknown.filter((u) => u.figure !== 'cpu').map((u) => u.figure);
+  return others.length > 0 ? `; unknown, as Prometheus gave NaN or ±Inf for them: ${others.join(', ')} (see unknown)` : '';
 }
 
 /** A "no such host" error says when Prometheus warned that its target list may be partial (a store that did not answer). */

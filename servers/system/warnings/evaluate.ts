@@ -20,20 +20,31 @@ export interface Readings {
   /** Use of the container's (cgroup's) memory limit, when there is one. */
   containerMemoryPercent?: number | null;
   disks?: Array<{ fs: string; mount: string; usePercent: number | null }>;
+  /**
+   * Filesystems that live in memory with a size limit (tmpfs: /run, /dev/shm), which the disk lists leave out: a full
+   * one still fails writes as a full disk does, so each warns on its own (they all share the source name "tmpfs").
+   */
+  inMemoryDisks?: Array<{ fs: string; mount: string; usePercent: number | null }>;
   /** The container's CPU limit and its use of it over the interval, when a cgroup limits CPU. */
   containerCpu?: ContainerCpu | null;
 }
 
-/** One warning per reading above its threshold; a device mounted at several points warns once. */
+/** Said after the warning of a full in-memory filesystem: the disk list it is compared with does not hold it. */
+const IN_MEMORY_NOTE = ' (an in-memory filesystem, not listed above: writes to it fail when it is full)';
+
+/**
+ * One warning per reading above its threshold; a device mounted at several points warns once. The one rule for every
+ * tool, local or fleet: the same readings give the same warnings whichever reads them.
+ */
 export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Warning[] {
   const warnings: Warning[] = [];
   /** Adds a warning when `reading` is above the metric's threshold; `says` words the reading. */
-  const check = (metric: Metric, reading: number | null | undefined, says: (shown: number) => string, subject?: string): boolean => {
+  const check = (metric: Metric, reading: number | null | undefined, says: (shown: number) => string, subject?: string, note = ''): boolean => {
     // Compare the figure as shown (one decimal), so a warning never reads "80% is above 80%".
     const value = reading == null ? null : round1(reading);
     const threshold = thresholds[metric];
     if (value == null || value <= threshold) return false;
-    warnings.push({ metric, value, threshold, ...(subject === undefined ? {} : { subject }), message: `${says(value)}, above the ${threshold}% threshold` });
+    warnings.push({ metric, value, threshold, ...(subject === undefined ? {} : { subject }), message: `${says(value)}, above the ${threshold}% threshold${note}` });
     return true;
   };
   check('cpu', readings.cpuPercent, (v) => `CPU use is ${v}%`);
@@ -64,6 +75,7 @@ export function evaluateWarnings(readings: Readings, thresholds: Thresholds): Wa
     if (warnedDevices.has(disk.fs)) continue;
     if (check('disk', disk.usePercent, (v) => `filesystem ${disk.mount} (${disk.fs}) is ${v}% full`, disk.mount)) warnedDevices.add(disk.fs);
   }
+  for (const disk of readings.inMemoryDisks ?? []) check('disk', disk.usePercent, (v) => `filesystem ${disk.mount} (${disk.fs}) is ${v}% full`, disk.mount, IN_MEMORY_NOTE);
   return warnings;
 }
 

@@ -3,6 +3,11 @@
 // so the pages hold every commit once even when commits are made between calls; a cursor not given is refused.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { singleRepository } from '../../../servers/git/context';
+import { createServer } from '../../../servers/git/server';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { ALICE, createRepoKit, fails, ok, type RepoKit } from '../../support/git-fixture';
 
@@ -231,5 +236,50 @@ describe('git_log pages', function () {
     } finally {
       await goneServer.close();
     }
+  });
+});
+
+// The key that signs cursors belongs to the server createServer builds, not to the module: two servers in one process
+// (a host that builds one per workspace, a test) each refuse the other's cursors, as two processes always did.
+describe('git_log cursors: each server its own key', () => {
+  let kit: RepoKit;
+  const clients: Client[] = [];
+
+  /** A git server built in this process on `repo`, and a client connected to it. */
+  async function inProcessServer(repo: string): Promise<Client> {
+    const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
+    await createServer(singleRepository(repo)).connect(serverSide);
+    const client = new Client({ name: 'test-client', version: '0.0.0' });
+    await client.connect(clientSide);
+    clients.push(client);
+    return client;
+  }
+  const gitLog = async (client: Client, args: Data) => (await client.callTool({ name: 'git_log', arguments: args })) as CallToolResult;
+  const textOf = (result: CallToolResult) => (result.content[0] as { text: string }).text;
+
+  before(() => {
+    kit = createRepoKit('git-cursor-key-');
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    kit?.cleanup();
+  });
+
+  it('a cursor given by one server is refused by another built in the same process, and taken by its own', async () => {
+    const repo = kit.repo('three', [
+      { subject: 'one', date: '2024-05-01T00:00:00Z' },
+      { subject: 'two', date: '2024-05-02T00:00:00Z' },
+      { subject: 'three', date: '2024-05-03T00:00:00Z' },
+    ]);
+    const [first, second] = [await inProcessServer(repo), await inProcessServer(repo)];
+    const page = await gitLog(first, { count: 1 });
+    const cursor = (page.structuredContent as Data).nextCursor;
+    assert.equal(typeof cursor, 'string', textOf(page));
+    const elsewhere = await gitLog(second, { count: 1, cursor });
+    assert.equal(elsewhere.isError, true, textOf(elsewhere));
+    assert.match(textOf(elsewhere), /not given by this server/);
+    const next = await gitLog(first, { count: 1, cursor });
+    assert.notEqual(next.isError, true, textOf(next));
+    assert.equal((next.structuredContent as Data).commits[0].subject, 'two');
   });
 });

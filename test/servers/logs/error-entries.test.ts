@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWithEachEngine } from '../../support/log-engines';
+import { describeWithEachEngine, wholeFileSummary } from '../../support/log-engines';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -259,11 +259,7 @@ describe('logs: error_summary counts entries, not lines', function () {
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   describeWithEachEngine('', () => dir, (_engine, server) => {
-    const summary = async (file: string): Promise<Data> => {
-      const result = (await server().client.callTool({ name: 'error_summary', arguments: { file, wholeFile: true } })) as CallToolResult;
-      assert.ok(!result.isError, JSON.stringify(result.content));
-      return result.structuredContent as Data;
-    };
+    const summary = (file: string): Promise<Data> => wholeFileSummary(server(), file);
 
     it('a logged error with a 44-line stack is one error; the next logged error is another', async () => {
       const data = await summary('spring.log');

@@ -8,7 +8,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parserFor } from '../../../servers/logs/format/parser';
-import { describeWithEachEngine } from '../../support/log-engines';
+import { describeWithEachEngine, wholeFileSummary } from '../../support/log-engines';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -145,11 +145,7 @@ describe('logs: error_summary and search_logs levels for these layouts', functio
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
   describeWithEachEngine('', () => dir, (_engine, server) => {
-    const summary = async (file: string): Promise<Data> => {
-      const result = (await server().client.callTool({ name: 'error_summary', arguments: { file, wholeFile: true } })) as CallToolResult;
-      assert.ok(!result.isError, JSON.stringify(result.content));
-      return result.structuredContent as Data;
-    };
+    const summary = (file: string): Promise<Data> => wholeFileSummary(server(), file);
     const atLeast = async (file: string, level: string): Promise<number[]> => {
       const result = (await server().client.callTool({ name: 'search_logs', arguments: { file, level, order: 'oldest', limit: 100 } })) as CallToolResult;
       assert.ok(!result.isError, JSON.stringify(result.content));

@@ -5,9 +5,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { clockTicksPerSecond, ticksToMs } from '../../../servers/system/processes/procfs';
 import { hasRipgrep, SEARCH_ENGINES } from '../../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createLogFixture, type LogFixture } from '../../support/log-fixtures';
+import { childPids, commandName, isAlive } from '../../support/processes';
 import { waitUntil } from '../../support/wait';
 
 interface Match {
@@ -28,18 +30,10 @@ interface SearchOut {
   notes: string[];
 }
 
-function childPids(pid: number): number[] {
-  try {
-    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
-  } catch {
-    return [];
-  }
-}
-
 function cpuMs(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return ticksToMs(Number(fields[11]) + Number(fields[12]), clockTicksPerSecond());
   } catch {
     return 0;
   }
@@ -386,6 +380,33 @@ describe('logs server (built, over MCP)', function () {
         assert.equal((after.structuredContent as unknown as SearchOut).files[0].engine, 'ripgrep');
         assert.equal((after.structuredContent as unknown as SearchOut).returned, 3);
       } finally {
+        await s.close();
+      }
+    });
+
+    // A server killed outright (SIGKILL from a client that only knows its pid) cannot stop its scans: the scan process
+    // sees its channel close and exits, and its ripgrep went on alone until it ended or next wrote (the search below
+    // holds it with SIGSTOP, so it can end neither way: only being killed ends it).
+    it("a server killed outright takes its scan process's ripgrep with it", async function () {
+      if (!hasRipgrep() || process.platform !== 'linux') this.skip();
+      const s = await startBuiltServer('logs', { LOG_DIRS: dir });
+      const server = s.transport.pid!;
+      let ripgrep: number | undefined;
+      try {
+        const pending = s.client.callTool({ name: 'search_logs', arguments: { pattern: 'handled request', level: 'ERROR', file: 'big.log' } });
+        let settled = false;
+        pending.then(() => (settled = true), () => (settled = true));
+        const found = await waitUntil('ripgrep to start', () => {
+          const rg = childPids(server).flatMap(childPids).find((pid) => commandName(pid) === 'rg');
+          return rg ?? (settled ? -1 : undefined);
+        }, { intervalMs: 10 });
+        assert.ok(found > 0, 'ripgrep started (the search ended before it was seen)');
+        ripgrep = found;
+        process.kill(ripgrep, 'SIGSTOP');
+        process.kill(server, 'SIGKILL');
+        await waitUntil(`ripgrep (pid ${ripgrep}) to end with its server`, () => !isAlive(found), { timeoutMs: 10_000 });
+      } finally {
+        if (ripgrep !== undefined && isAlive(ripgrep)) process.kill(ripgrep, 'SIGKILL');
         await s.close();
       }
     });

@@ -2,7 +2,7 @@
 // read, kernel threads have no command line.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { parseProcStat, readProcessTable, readStats } from '../../../servers/system/processes/procfs';
+import { clockTicksFromAuxv, clockTicksPerSecond, cpuPercentOf, parseProcStat, readProcessTable, readStats, ticksToMs } from '../../../servers/system/processes/procfs';
 
 describe('process table from /proc', () => {
   it('a name holding ") (", spaces and Korean ends at the last ")" of the stat line', () => {
@@ -12,7 +12,40 @@ describe('process table from /proc', () => {
     assert.equal(parseProcStat('not a stat line'), null);
   });
 
+  // /proc's times are in USER_HZ ticks, 100 a second on common kernels but not on every one: a kernel with 250 (or
+  // 1000, 1024) made every process's CPU 2.5 (10) times too high and its start time that far from boot.
+  it('CPU share and start time follow the clock ticks per second given, not a fixed 100', () => {
+    assert.equal(ticksToMs(2500, 250), 10_000);
+    assert.equal(ticksToMs(2500, 100), 25_000);
+    assert.equal(cpuPercentOf(250, 1000, 1, 250), 100, 'one second of CPU in one second on one core');
+    assert.equal(cpuPercentOf(25, 1000, 2, 250), 5);
+    assert.equal(cpuPercentOf(1000, 1000, 4, 1000), 25);
+    assert.equal(cpuPercentOf(10, 0, 4, 100), 0, 'no span, no share');
+    assert.equal(cpuPercentOf(900, 1000, 1, 100), 100, 'capped at the whole machine');
+  });
+
+  it('reads AT_CLKTCK from an auxiliary vector of 8- or 4-byte words in either byte order', () => {
+    const vector = (wordBytes: 4 | 8, endianness: 'LE' | 'BE', pairs: Array<[number, number]>) => {
+      const buffer = Buffer.alloc(pairs.length * 2 * wordBytes);
+      pairs.flat().forEach((value, i) => {
+        if (wordBytes === 8) buffer[endianness === 'LE' ? 'writeBigUInt64LE' : 'writeBigUInt64BE'](BigInt(value), i * 8);
+        else buffer[endianness === 'LE' ? 'writeUInt32LE' : 'writeUInt32BE'](value, i * 4);
+      });
+      return buffer;
+    };
+    const pairs: Array<[number, number]> = [[33, 0x7ffd0000], [6, 4096], [17, 250], [3, 0x400040], [0, 0]];
+    for (const wordBytes of [8, 4] as const) {
+      for (const endianness of ['LE', 'BE'] as const) assert.equal(clockTicksFromAuxv(vector(wordBytes, endianness, pairs), wordBytes, endianness), 250, `${wordBytes}-byte ${endianness}`);
+    }
+    assert.equal(clockTicksFromAuxv(vector(8, 'LE', [[6, 4096], [0, 0], [17, 250]]), 8, 'LE'), undefined, 'nothing after AT_NULL');
+    assert.equal(clockTicksFromAuxv(Buffer.alloc(0), 8, 'LE'), undefined);
+  });
+
   (process.platform === 'linux' ? describe : describe.skip)('on this machine', () => {
+    it('the clock ticks per second are what getconf CLK_TCK says', () => {
+      assert.equal(clockTicksPerSecond(), Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()));
+    });
+
     it('a process that is gone by the time it is read is left out, not an error', async () => {
       const gone = 2 ** 22 + 7; // above pid_max's largest value (4,194,304): never a live pid
       assert.equal((await readStats([gone, process.pid])).has(gone), false);
