@@ -316,11 +316,15 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */
 const MIN_NAMED_OBJECTS = 3;
+/** The brackets an object's identifier is written in after its name (tailsNameObjects): the opening, after a blank, and the closing. */
+const ID_BRACKETS = new Map([[' (', ')'], [' [', ']']]);
 
 /**
  * The texts after `prefix` tokens of the family's templates are objects' names, each followed by its identifier in
- * parentheses at the message's end (Moodle's `Execute scheduled task: Award badges (core\task\badges_cron_task)` /
- * `…: Systeem: oude sessies opschonen (core\task\session_cleanup_task)`): MIN_NAMED_OBJECTS distinct names or more, of
+ * parentheses or square brackets at the message's end (Moodle's `Execute scheduled task: Award badges
+ * (core\task\badges_cron_task)` / `…: Systeem: oude sessies opschonen (core\task\session_cleanup_task)`; a plugin's
+ * `Loaded plugin: Map Widget 1.0.1 [org.example.map.MapWidgetPlugin]`, the name and its version before the class, a
+ * Java object's `%s %s [%s]`): MIN_NAMED_OBJECTS distinct names or more, of
  * two lengths or more, every identifier a code name (isCodeName) or a value the miner masked, and no identifier shown
  * with two different names; no levels telling the templates apart. Why it holds: a program that reports an object
  * prints its display name and beside it the identifier it is known by in code (`%s (%s)`, name, class), so an
@@ -336,8 +340,9 @@ function tailsNameObjects(family: readonly number[], prefix: number, units: read
   for (const unit of family) {
     const { tokens, seps } = units[unit];
     const last = tokens.length - 1;
-    // The name, one token or more, then ` (identifier)` ending the message.
-    if (last - prefix < 1 || !(seps[last - 1] ?? '').endsWith(' (') || (seps[last] ?? '').trimEnd() !== ')') return false;
+    // The name, one token or more, then ` (identifier)` or ` [identifier]` ending the message.
+    const open = (seps[last - 1] ?? '').slice(-2);
+    if (last - prefix < 1 || !ID_BRACKETS.has(open) || (seps[last] ?? '').trimEnd() !== ID_BRACKETS.get(open)) return false;
     const id = tokens[last];
     if (id !== WILDCARD && !isCodeName(id)) return false;
     const name = `${tokens.slice(prefix, last).join('\u0001')}\u0002${seps.slice(prefix, last - 1).join('\u0001')}`;

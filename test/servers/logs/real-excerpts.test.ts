@@ -253,7 +253,7 @@ const BATCH_8: Record<string, number> = {
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
-  ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.532, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
+  ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.936, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
   Magento: 0.929, Traccar: 0.833, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.841, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
@@ -395,6 +395,8 @@ const BATCH_16: Record<string, number> = {
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
 // SeaweedFS (a glog line behind a journal's tag).
+// Raised by branch `slot18` (value spans, patterns/value-spans.ts): Graylog (an object's name and version before its class
+// in square brackets, `Loaded plugin: <name> <version> [<class>]`, is one value).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16,

@@ -193,6 +193,34 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.deepEqual([...new Set(templates)], ['Execute scheduled task: <*>', 'Scheduled task complete: <*>']);
   });
 
+  it("reads an object's name and version before its class in square brackets as one value", () => {
+    // A plugin loader's `Loaded plugin: %s` of a plugin object written `name version [class]` (made-up lines of that
+    // shape): names of one to three words, each with its class.
+    const plugins = [
+      'Loaded plugin: Disk Quota 2.1.0 [org.example.quota.DiskQuotaPlugin]',
+      'Loaded plugin: Mailer 1.4.2 [org.example.mail.MailerPlugin]',
+      'Loaded plugin: Remote Audit Trail 0.9.1-rc.2 [com.example.audit.AuditTrailPlugin]',
+      'Loaded plugin: Disk Quota 2.2.0 [org.example.quota.DiskQuotaPlugin]',
+      'Loaded plugin: Single Sign On 3.0.0 [org.example.sso.SsoPlugin]',
+    ];
+    assert.deepEqual([...new Set(templatesOf(plugins))], ['Loaded plugin: <*>']);
+  });
+
+  it('keeps apart texts before a word in square brackets, and texts before one class', () => {
+    // A status word in brackets is the check's outcome, not an object's identifier.
+    assert.equal(minedCount([
+      'Health check finished: disk space [OK]',
+      'Health check finished: memory use is high [WARN]',
+      'Health check finished: swap nearly exhausted on host [FAIL]',
+    ]), 3);
+    // One class beside three texts: the texts are the statement's own wordings.
+    assert.equal(minedCount([
+      'Plugin state changed: started the run [org.example.mail.MailerPlugin]',
+      'Plugin state changed: stopped [org.example.mail.MailerPlugin]',
+      'Plugin state changed: failed with an error [org.example.mail.MailerPlugin]',
+    ]), 3);
+  });
+
   it('keeps apart texts before one identifier, and texts before a word in parentheses', () => {
     // One task's identifier beside three texts: the texts are the statement's own wordings, not the task's name.
     assert.equal(minedCount([
