@@ -6,7 +6,7 @@
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
 import { WILDCARD } from './tokenize';
-import { joinEmptyQuotes, joinFieldLines, joinLabelTails } from './value-spans';
+import { joinEmptyQuotes, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -115,6 +115,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   };
   joinEmptyQuotes(units, joinUnits);
   joinFieldLines(units, joinUnits);
+  joinTrailingNotes(units, joinUnits);
   const valueFrom = new Map<number, number>();
   joinLabelTails(units, (unit) => find(parent, unit), (first, other, at) => {
     joinUnits(first, other, true);

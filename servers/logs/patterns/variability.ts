@@ -917,7 +917,7 @@ function sharedEnding(words: string[]): string {
 }
 
 /** Tokens before `end` that are words, not <*>. */
-function constantWords(tokens: readonly string[], end: number): number {
+export function constantWords(tokens: readonly string[], end: number): number {
   let words = 0;
   for (let i = 0; i < end; i++) if (tokens[i] !== WILDCARD) words++;
   return words;

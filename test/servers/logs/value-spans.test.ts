@@ -236,6 +236,39 @@ describe('value spans: a value of no token or of several is still one value', ()
     ]), 3);
   });
 
+  it('joins a statement to its lines that end in a note of words in parentheses', () => {
+    // A note a program appends with one `%s` that is empty when there is nothing to add (made-up lines of the shape of
+    // `closed%s`, `loaded serial %u%s`): with and without it, one statement.
+    const lines = [
+      'session 12 closed',
+      'session 14 closed (peer went away)',
+      'session 19 closed (peer went away)',
+      'session 23 closed',
+      'table users: loaded revision 41',
+      'table orders: loaded revision 7 (checksum verified)',
+      'table items: loaded revision 9',
+      'table carts: loaded revision 13 (checksum verified)',
+    ];
+    assert.equal(minedCount(lines), 2, templatesOf(lines).join(' / '));
+  });
+
+  it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
+    // A note with a value (a version) is a field the statement writes every time: without it, another statement.
+    assert.equal(minedCount([
+      ...Array(3).fill('worker pool started'),
+      ...['worker pool started (pool/2.4.1)', 'worker pool started (pool/2.5.0)'],
+    ]), 2);
+    // A part in square brackets added at the end is as often another statement's record.
+    assert.equal(minedCount([
+      ...Array(3).fill('tunnel opened to upstream'),
+      ...Array(3).fill('tunnel opened to upstream [no tls]'),
+    ]), 2);
+    // A note printed at another level than the bare text is another call.
+    const lines = ['INFO backup finished', 'INFO backup finished', 'ERROR backup finished (with errors)', 'ERROR backup finished (with errors)'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
   it('reads a list after a label as one value when one of its items moves within the list', async () => {
     // vLLM 0.10 (batch 11), entrypoints/launcher.py: `logger.info("Route: %s, Methods: %s", path, ', '.join(methods))`,
     // every route of the API server at start-up, read through the tool's pass (the file's header learned).
