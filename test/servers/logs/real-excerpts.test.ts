@@ -363,7 +363,7 @@ const BATCH_13: Record<string, number> = {
 const BATCH_14: Record<string, number> = {
   Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903, Sway: 0.811,
   RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.723, Aria2: 1,
-  PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 0.706, NetBird: 0.932, Invidious: 1, Rook: 1,
+  PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 0.932, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
 };
 /**
@@ -398,7 +398,8 @@ const BATCH_16: Record<string, number> = {
 // Raised by branch `slot18` (value spans, patterns/value-spans.ts): Graylog (an object's name and version before its class
 // in square brackets, `Loaded plugin: <name> <version> [<class>]`, is one value); BindNamed, OpenLDAP (a note of words in
 // parentheses that ends some lines of a statement, `loaded serial <*> (DNSSEC signed)`, `closed (connection lost)`);
-// Medusa (a title of more than three words in title case ending the message, `… from The Great British Bake Off`).
+// Medusa (a title of more than three words in title case ending the message, `… from The Great British Bake Off`);
+// Lighthouse (a console logger's padded `key: value` fields, whichever the call set, patterns/form-merge.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16,
