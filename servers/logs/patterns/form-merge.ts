@@ -6,7 +6,7 @@
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
 import { WILDCARD } from './tokenize';
-import { joinEmptyQuotes, joinFieldLines, joinLabelTails } from './value-spans';
+import { joinEmptyQuotes, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -115,6 +115,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   };
   joinEmptyQuotes(units, joinUnits);
   joinFieldLines(units, joinUnits);
+  joinTrailingNotes(units, joinUnits);
   const valueFrom = new Map<number, number>();
   joinLabelTails(units, (unit) => find(parent, unit), (first, other, at) => {
     joinUnits(first, other, true);
@@ -448,7 +449,7 @@ const PADDING = /(?: {3,}|\t)$/;
  * - the template of its message alone, when a padding (PADDING) opens the run, or when the message holds
  *   MIN_TAIL_WORDS plain words: what the file shows with and without the fields is one statement;
  * - the other templates of its message whose tail is padded too: the console logger's columns, whatever fields a
- *   call adds. Unpadded field runs of different keys are not joined to each other: two statements may differ only by
+ *   call adds; a padded run of `key: value` fields joined by `, ` (slog's terminal format) is one too (paddedLabelRun). Unpadded field runs of different keys are not joined to each other: two statements may differ only by
  *   a field (`check pass; … rhost=<*>` and `… rhost=<*> user=<*>`, PAM's two statements), which variability.ts decides
  *   from the lines each holds.
  * The message must keep MIN_FIELD_CORE_WORDS plain words: not keys (`conn=<*> op=<*> SRCH attr=<*>` keeps one, so
@@ -519,12 +520,27 @@ function fieldRunCut(unit: FormUnit): FieldRun | undefined {
     if (keys === 0 && !padded) continue;
     best = { at: i, padded, words: 0 };
   }
+  best ??= paddedLabelRun(unit, depths ??= prefixDepths(unit));
   if (best === undefined) return undefined;
   // The message's own words: not keys, not names of a file, host or logger, not inside brackets
   // (`ntp_core.c:<*>:(process_response) reference=<*> …` is a header and fields, no message).
   const before = depths ?? prefixDepths(unit);
   for (let i = 0; i < best.at; i++) if (before[i] === 0 && tokens[i] !== WILDCARD && !isKeyAt(unit, i) && !isNameLike(tokens[i])) best.words++;
   return best.words >= MIN_FIELD_CORE_WORDS ? best : undefined;
+}
+
+/**
+ * A run of `key: value` fields that a padding opens, to the message's end (a console logger's columns, Rust slog's
+ * `Could not publish message<padding>kind: <*>, error: InsufficientPeers, service: libp2p`, where the same call's lines
+ * carry the fields that were set): the first token after the padding (outside brackets) is a key, a word followed by
+ * `: `. Undefined when there is none.
+ */
+function paddedLabelRun(unit: FormUnit, depths: readonly number[]): FieldRun | undefined {
+  const { tokens, seps } = unit;
+  for (let i = 1; i < tokens.length; i++) {
+    if (depths[i] === 0 && PADDING.test(seps[i - 1] ?? '') && tokens[i] !== WILDCARD && /^\p{L}/u.test(tokens[i]) && seps[i] === ': ') return { at: i, padded: true, words: 0 };
+  }
+  return undefined;
 }
 
 /** Token i is a field's key: a word glued to `=`. */

@@ -6,13 +6,15 @@
 // - a line that is one `key=value` field and nothing else (`  --k8s-namespace='kube-system'`), when the file shows the
 //   keys are data: a program that dumps its options prints every key through one statement, in a loop
 //   (joinFieldLines);
+// - a note of words in parentheses that ends some lines of a statement (`closed` / `closed (connection lost)`), which
+//   the program appends with one `%s`, empty on the others (joinTrailingNotes);
 // - a text after a label that ends a phrase (`login to server failed: EOF` / `…: dial tcp 127.0.0.1:7000: connect:
 //   connection refused`), when the file shows the texts differing in length and words and not printed again
 //   (joinLabelTails): an error's text, a command line or a list appended with one `%s`.
 // All work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
-import { levelsTellApart } from './variability';
+import { constantWords, levelsTellApart } from './variability';
 
 /** A template as form-merge.ts lists it (FormUnit): tokens (WILDCARD for variables), the text after each, the text before. */
 export interface SpanUnit {
@@ -69,6 +71,58 @@ export function joinEmptyQuotes(units: readonly SpanUnit[], join: JoinUnits): vo
     const into = plain ?? emptied[0];
     for (const unit of emptied) if (unit !== into) join(into, unit, plain !== undefined);
   }
+}
+
+/** Constant words the text before an optional note must hold (joinTrailingNotes): a word, not values alone. */
+const MIN_NOTED_WORDS = 1;
+
+/**
+ * Joins a template to the same text followed by a note in parentheses that ends the message (OpenLDAP's `conn=<*>
+ * fd=<*> closed` / `… closed (connection lost)`, BIND's `zone <*>: loaded serial <*>` / `… (DNSSEC signed)`, nginx's
+ * `… exited on signal <*>` / `… (core dumped)`). Why it holds: a program appends such a note with one `%s` that is empty
+ * when there is nothing to add (`closed%s%s%s`, `serial %u%s`), so the lines with and without it are one statement,
+ * which the per-position rule, comparing templates of one length, never meets. Only parentheses after a blank: a part
+ * in square brackets added at the end (`[no tls]` / `[no tls] [forwarded …]`) is as often another statement's record.
+ * The note is words (isNoteWord): a condition's own text, which the program chooses between it and nothing; a note that
+ * holds a value (`server started` / `server started (lighttpd/1.4.70)`) is a field, which a statement that writes it
+ * writes on every line, so the lines without it are another statement's (or another version's). The text before the
+ * note holds MIN_NOTED_WORDS constant words or more, and templates whose levels tell them apart stay apart. Templates
+ * longer than MAX_TOKENS are left out.
+ */
+export function joinTrailingNotes(units: readonly SpanUnit[], join: JoinUnits): void {
+  const byText = new Map<string, number>();
+  for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) byText.set(templateText(units[unit]), unit);
+  for (let unit = 0; unit < units.length; unit++) {
+    const at = trailingNote(units[unit]);
+    if (at === undefined) continue;
+    const { tokens, seps, lead } = units[unit];
+    const bare: SpanUnit = { tokens: tokens.slice(0, at), seps: [...seps.slice(0, at - 1), (seps[at - 1] ?? '').slice(0, -2)], lead };
+    const other = byText.get(templateText(bare));
+    if (other === undefined || other === unit || constantWords(bare.tokens, at) < MIN_NOTED_WORDS || levelsTellApart([units[unit], units[other]])) continue;
+    join(other, unit);
+  }
+}
+
+/**
+ * Where a note in parentheses that ends the template starts (the index of its first token), or undefined: the text
+ * before that token ends in ` (` after a token, the parentheses hold one token or more with none opened or closed
+ * between, and nothing but blanks follows the closing one.
+ */
+function trailingNote(unit: SpanUnit): number | undefined {
+  const { tokens, seps } = unit;
+  const last = tokens.length - 1;
+  if (last < 1 || tokens.length > MAX_TOKENS || (seps[last] ?? '').trimEnd() !== ')') return undefined;
+  for (let at = last; at >= 1; at--) {
+    const before = seps[at - 1] ?? '';
+    if (before === ' (') return tokens.slice(at).every(isNoteWord) ? at : undefined;
+    if (/[()]/.test(before)) return undefined;
+  }
+  return undefined;
+}
+
+/** A word of a note (trailingNote): letters, with an inner hyphen or apostrophe; not a value (`lighttpd/1.4.70`, <*>). */
+function isNoteWord(token: string): boolean {
+  return PROSE_TOKEN.test(token);
 }
 
 /** Least distinct keys an indented listing of field lines shows (joinFieldLines). */
@@ -316,11 +370,15 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */
 const MIN_NAMED_OBJECTS = 3;
+/** The brackets an object's identifier is written in after its name (tailsNameObjects): the opening, after a blank, and the closing. */
+const ID_BRACKETS = new Map([[' (', ')'], [' [', ']']]);
 
 /**
  * The texts after `prefix` tokens of the family's templates are objects' names, each followed by its identifier in
- * parentheses at the message's end (Moodle's `Execute scheduled task: Award badges (core\task\badges_cron_task)` /
- * `…: Systeem: oude sessies opschonen (core\task\session_cleanup_task)`): MIN_NAMED_OBJECTS distinct names or more, of
+ * parentheses or square brackets at the message's end (Moodle's `Execute scheduled task: Award badges
+ * (core\task\badges_cron_task)` / `…: Systeem: oude sessies opschonen (core\task\session_cleanup_task)`; a plugin's
+ * `Loaded plugin: Map Widget 1.0.1 [org.example.map.MapWidgetPlugin]`, the name and its version before the class, a
+ * Java object's `%s %s [%s]`): MIN_NAMED_OBJECTS distinct names or more, of
  * two lengths or more, every identifier a code name (isCodeName) or a value the miner masked, and no identifier shown
  * with two different names; no levels telling the templates apart. Why it holds: a program that reports an object
  * prints its display name and beside it the identifier it is known by in code (`%s (%s)`, name, class), so an
@@ -336,8 +394,9 @@ function tailsNameObjects(family: readonly number[], prefix: number, units: read
   for (const unit of family) {
     const { tokens, seps } = units[unit];
     const last = tokens.length - 1;
-    // The name, one token or more, then ` (identifier)` ending the message.
-    if (last - prefix < 1 || !(seps[last - 1] ?? '').endsWith(' (') || (seps[last] ?? '').trimEnd() !== ')') return false;
+    // The name, one token or more, then ` (identifier)` or ` [identifier]` ending the message.
+    const open = (seps[last - 1] ?? '').slice(-2);
+    if (last - prefix < 1 || !ID_BRACKETS.has(open) || (seps[last] ?? '').trimEnd() !== ID_BRACKETS.get(open)) return false;
     const id = tokens[last];
     if (id !== WILDCARD && !isCodeName(id)) return false;
     const name = `${tokens.slice(prefix, last).join('\u0001')}\u0002${seps.slice(prefix, last - 1).join('\u0001')}`;

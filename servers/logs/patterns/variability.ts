@@ -323,6 +323,8 @@ export function isSlotValuesVariable(countsPerValues: number[], rule: Variabilit
 
 /** Longest run of words at a message's end that mergeTailRuns reads as one name (`Basic System`, `attach detach`). */
 const MAX_TAIL_RUN = 3;
+/** Longest run at a message's end that mergeTailRuns reads as one title (isTitleRun): a show's, a book's, a device's name. */
+const MAX_TITLE_RUN = 8;
 /** Constant words a message must keep before such a run: the sentence that names the event (`Reached target`). */
 const MIN_TAIL_PREFIX = 2;
 
@@ -334,6 +336,8 @@ const MIN_TAIL_PREFIX = 2;
  * MIN_TAIL_PREFIX constant words, so a verb and its object (`Starting job controller` / `Starting daemon sets
  * controller`, each printed by its own statement) stay apart, and so do runs whose lines keep to different levels
  * (levelsTellApart: dhcpcd's `probing for an IPv4LL address` at info beside `probing for <*>` at debug, two calls).
+ * A longer run, up to MAX_TITLE_RUN tokens, is read so when its case makes it a title (isTitleRun: `Seeing if we need
+ * anything from The Great British Bake Off` / `… Dogs of Berlin`).
  * The longest shared beginning is tried first; the merged template is the one with the shortest run, its run written
  * as one <*>.
  */
@@ -343,7 +347,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     const families = new Map<string, Group[]>();
     for (const group of alive) {
       const run = group.tokens.length - prefix;
-      if (!group.alive || run < 1 || run > MAX_TAIL_RUN || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      if (!group.alive || run < 1 || run > MAX_TITLE_RUN || (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
       const key = group.tokens.slice(0, prefix).join('\u0001');
       const family = families.get(key);
       if (family) family.push(group);
@@ -362,6 +366,48 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
       }
     }
   }
+}
+
+/**
+ * The tokens from `start` to the end are a title (mergeTailRuns): the first a word opening with a capital letter after
+ * a lower-case word of the sentence, and more than half of the words opening with a capital (`The Great British Bake
+ * Off`, `Dogs of Berlin`, `Dave Gorman: Modern Life is Goodish`), as names of works, shows and devices are written in
+ * title case: MIN_TITLE_WORDS words of letters or more (a code's name, `CampaignsController#home`, `SHA512`, is no
+ * title's word), fewer of them masked by the miner (`James <*>: The Reassembler`, a month's name) than not. A sentence's own words are lower-case (`checking availability of zfs resume feature on
+ * source...`, `cleanup common data on abort`, each its own statement), so a longer run than MAX_TAIL_RUN is read as
+ * one name only when its case says it is one.
+ */
+function isTitleRun(tokens: readonly string[], start: number): boolean {
+  if (start < 1 || !startsLowerCase(tokens[start - 1]) || !startsUpperCase(tokens[start])) return false;
+  let words = 0;
+  let capitals = 0;
+  let masked = 0;
+  for (let i = start; i < tokens.length; i++) {
+    if (tokens[i] === WILDCARD) masked++;
+    else if (!TITLE_WORD.test(tokens[i])) return false;
+    else {
+      words++;
+      if (startsUpperCase(tokens[i])) capitals++;
+    }
+  }
+  return words >= MIN_TITLE_WORDS && masked < words && capitals * 2 > words;
+}
+
+/** Words a title holds (isTitleRun): one capitalised word is as often a code's constant (`SHA512`, `HTML`). */
+const MIN_TITLE_WORDS = 2;
+/** A word of a title: letters, with inner apostrophes, dots or hyphens (`Grey's`, `S.H.I.E.L.D.`, `Wi-Fi`). */
+const TITLE_WORD = /^\p{L}+(?:['’.-]\p{L}+)*[.!?]*$/u;
+
+/** The token opens with a capital letter (ASCII or another script's). */
+function startsUpperCase(token: string): boolean {
+  const c = token.charAt(0);
+  return c !== c.toLowerCase();
+}
+
+/** The token opens with a lower-case letter (ASCII or another script's). */
+function startsLowerCase(token: string): boolean {
+  const c = token.charAt(0);
+  return c !== c.toUpperCase();
 }
 
 /**
@@ -917,7 +963,7 @@ function sharedEnding(words: string[]): string {
 }
 
 /** Tokens before `end` that are words, not <*>. */
-function constantWords(tokens: readonly string[], end: number): number {
+export function constantWords(tokens: readonly string[], end: number): number {
   let words = 0;
   for (let i = 0; i < end; i++) if (tokens[i] !== WILDCARD) words++;
   return words;
@@ -935,8 +981,9 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
       masked = true;
       continue;
     }
-    // A name is words: a run that mixes <*> and words is more fields (`rhost=<*> user=<*>`), not a longer name.
-    if (!run.every((word) => word !== WILDCARD)) return false;
+    // A name is words: a run that mixes <*> and words is more fields (`rhost=<*> user=<*>`), not a longer name, unless
+    // its case says it is a title whose word the miner masked.
+    if (!run.every((word) => word !== WILDCARD) && !isTitleRun(group.tokens, prefix)) return false;
     const key = run.join(' ');
     counts.set(key, (counts.get(key) ?? 0) + group.count);
   }

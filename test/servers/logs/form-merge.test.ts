@@ -54,6 +54,29 @@ describe('form merge: one statement, one template across its printed forms', () 
     ]), 1);
   });
 
+  it("joins a console logger's padded `key: value` columns whatever fields the call set", () => {
+    // A slog-style terminal format (made-up lines of that shape): the message padded to a column, then `key: value`
+    // fields joined by `, `, some set on one line and not on another.
+    assert.equal(minedCount([
+      'Could not send request                  error: Timeout, service: rpc',
+      'Could not send request                  error: Timeout, service: rpc',
+      'Could not send request                  peer: node_7, error: Timeout, service: rpc',
+      'Could not send request                  peer: node_12, error: Timeout, service: rpc',
+    ]), 1);
+    assert.equal(minedCount([
+      'Cache warm-up finished                  entries_left: 1500, service: cache',
+      'Cache warm-up finished                  entries_left: 1500, service: cache',
+      'Cache warm-up finished                  entries_left: not counted yet, service: cache',
+    ]), 1);
+  });
+
+  it('keeps apart unpadded `key: value` tails, and padded columns that open with no key', () => {
+    // One blank before the fields: the fields may be what tells two statements apart.
+    assert.equal(minedCount(['Could not send request error: Timeout', 'Could not send request error: Timeout', 'Could not send request peer: node_7, error: Timeout']), 2);
+    // A padded column of words, then a label further on: a table's row, not a logger's fields.
+    assert.equal(minedCount(['Sync state updated     Stalled for: 3 blocks', 'Sync state updated     Syncing Finalized Chain since: 12 blocks']), 2);
+  });
+
   it('keeps apart a padded column that is not fields, and a message of one word', () => {
     // A table row: its padded column holds plain words, not `key=value` fields.
     assert.equal(minedCount(['eth0 link state     UP', 'eth0 link state']), 2);

@@ -330,6 +330,23 @@ describe('log intelligence: TemplateMiner', () => {
     assert.notEqual(pam.finalId(short[0]), pam.finalId(long[0]));
   });
 
+  it('reads a title of more than three words that ends the message as one variable, a word of it masked or not', () => {
+    // A scheduler naming each show it looks at (made-up titles of that shape): title case after a lower-case sentence.
+    const miner = new TemplateMiner();
+    const titles = ['Harbour Lights', 'The Silent Coast', 'Carla Jones: Life on the Road', "Ahmed's Kitchen Table Talks", 'The Grand Old Lighthouse Keepers', 'Anna May: The Restorer'];
+    const ids = titles.map((title) => miner.add(`Checking whether we need anything from ${title}`));
+    assert.equal(new Set(ids.map((id) => miner.finalId(id))).size, 1, miner.templates().map((t) => t.template).join('\n'));
+    // Lower-case endings are the sentence's own words, each its own statement; capitalised code names are constants.
+    const own = new TemplateMiner();
+    const sentences = ['of lzop on source', 'of lzop on target', 'of the resume feature on source', 'of the resume feature on target', 'of mbuffer on the local machine'];
+    const mine = sentences.map((text) => own.add(`checking availability ${text}...`));
+    assert.equal(new Set(mine.map((id) => own.finalId(id))).size, 5, own.templates().map((t) => t.template).join('\n'));
+    const codes = new TemplateMiner();
+    const digests = ['SHA512 = 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', 'MD5 = 2c2678d613dda4d5669dd465792642bd'];
+    const sums = [...digests, ...digests].map((digest) => codes.add(`reload: Running configuration ${digest}`));
+    assert.equal(new Set(sums.map((id) => codes.finalId(id))).size, 2, codes.templates().map((t) => t.template).join('\n'));
+  });
+
   it('reads lists of fields that differ in which keys they hold as one variable when the lists vary like a variable', () => {
     // smtpd (real Postfix lines, test/fixtures/real-excerpts) counts only the commands the client sent.
     const commands = ['ehlo', 'helo', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'quit', 'unknown'];

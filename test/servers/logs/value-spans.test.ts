@@ -193,6 +193,34 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.deepEqual([...new Set(templates)], ['Execute scheduled task: <*>', 'Scheduled task complete: <*>']);
   });
 
+  it("reads an object's name and version before its class in square brackets as one value", () => {
+    // A plugin loader's `Loaded plugin: %s` of a plugin object written `name version [class]` (made-up lines of that
+    // shape): names of one to three words, each with its class.
+    const plugins = [
+      'Loaded plugin: Disk Quota 2.1.0 [org.example.quota.DiskQuotaPlugin]',
+      'Loaded plugin: Mailer 1.4.2 [org.example.mail.MailerPlugin]',
+      'Loaded plugin: Remote Audit Trail 0.9.1-rc.2 [com.example.audit.AuditTrailPlugin]',
+      'Loaded plugin: Disk Quota 2.2.0 [org.example.quota.DiskQuotaPlugin]',
+      'Loaded plugin: Single Sign On 3.0.0 [org.example.sso.SsoPlugin]',
+    ];
+    assert.deepEqual([...new Set(templatesOf(plugins))], ['Loaded plugin: <*>']);
+  });
+
+  it('keeps apart texts before a word in square brackets, and texts before one class', () => {
+    // A status word in brackets is the check's outcome, not an object's identifier.
+    assert.equal(minedCount([
+      'Health check finished: disk space [OK]',
+      'Health check finished: memory use is high [WARN]',
+      'Health check finished: swap nearly exhausted on host [FAIL]',
+    ]), 3);
+    // One class beside three texts: the texts are the statement's own wordings.
+    assert.equal(minedCount([
+      'Plugin state changed: started the run [org.example.mail.MailerPlugin]',
+      'Plugin state changed: stopped [org.example.mail.MailerPlugin]',
+      'Plugin state changed: failed with an error [org.example.mail.MailerPlugin]',
+    ]), 3);
+  });
+
   it('keeps apart texts before one identifier, and texts before a word in parentheses', () => {
     // One task's identifier beside three texts: the texts are the statement's own wordings, not the task's name.
     assert.equal(minedCount([
@@ -206,6 +234,39 @@ describe('value spans: a value of no token or of several is still one value', ()
       'upstream connection closed: after the deadline passed (timeout)',
       'upstream connection closed: refused (unreachable)',
     ]), 3);
+  });
+
+  it('joins a statement to its lines that end in a note of words in parentheses', () => {
+    // A note a program appends with one `%s` that is empty when there is nothing to add (made-up lines of the shape of
+    // `closed%s`, `loaded serial %u%s`): with and without it, one statement.
+    const lines = [
+      'session 12 closed',
+      'session 14 closed (peer went away)',
+      'session 19 closed (peer went away)',
+      'session 23 closed',
+      'table users: loaded revision 41',
+      'table orders: loaded revision 7 (checksum verified)',
+      'table items: loaded revision 9',
+      'table carts: loaded revision 13 (checksum verified)',
+    ];
+    assert.equal(minedCount(lines), 2, templatesOf(lines).join(' / '));
+  });
+
+  it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
+    // A note with a value (a version) is a field the statement writes every time: without it, another statement.
+    assert.equal(minedCount([
+      ...Array(3).fill('worker pool started'),
+      ...['worker pool started (pool/2.4.1)', 'worker pool started (pool/2.5.0)'],
+    ]), 2);
+    // A part in square brackets added at the end is as often another statement's record.
+    assert.equal(minedCount([
+      ...Array(3).fill('tunnel opened to upstream'),
+      ...Array(3).fill('tunnel opened to upstream [no tls]'),
+    ]), 2);
+    // A note printed at another level than the bare text is another call.
+    const lines = ['INFO backup finished', 'INFO backup finished', 'ERROR backup finished (with errors)', 'ERROR backup finished (with errors)'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
   it('reads a list after a label as one value when one of its items moves within the list', async () => {
