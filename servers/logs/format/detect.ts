@@ -7,6 +7,7 @@ import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
+import { withNextLineLevels } from './next-line-levels';
 import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
@@ -626,8 +627,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
   // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages,
   // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts);
-  // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts).
-  const parse = withCrashReports(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample));
+  // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts); java.util.logging's level line
+  // under its timed line, its level named in the JVM's language (next-line-levels.ts).
+  const parse = withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample), sample));
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }
