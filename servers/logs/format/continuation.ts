@@ -168,3 +168,38 @@ export function entryOf(parsed: ParsedLine, level: Level | undefined, above: Ent
   const opens = level !== undefined && (severer || ownLevelOpens || (parsed.report !== undefined && above?.announced === true));
   return { opens, announced: !opens && above?.announced === true };
 }
+
+/** A line read in order (readInOrder): its entry's time and level, and what it hands the line below. */
+export interface InOrder {
+  timestamp?: number;
+  level?: Level;
+  /** The line takes what it lacks from the entry above and stays part of it (entryOf: not `opens`). */
+  continues: boolean;
+  /** The entry header the line below takes (its `above`). */
+  next: EntryHeader;
+}
+
+/**
+ * A line of `parser`'s text read right after the line whose entry header is `above` (undefined when there is none:
+ * the text's first line): its time and level (its own, else its entry's by needsHeader, entryAbove and
+ * inheritedLevel), whether it continues that entry (entryOf), and the header it hands down (`announced` by a report's
+ * announcing line). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
+ * line gets the same level in search_logs, error_summary and log_patterns: a container's plain record inside a report
+ * announced above (Node's source line under its script position) is the report's in all of them.
+ */
+export function readInOrder(parser: LineParser, parsed: ParsedLine, above: EntryHeader | undefined): InOrder {
+  let { timestamp, level } = parsed;
+  let continues = false;
+  let announced = false;
+  if (needsHeader(parser, parsed)) {
+    const header = entryAbove(parsed, above);
+    timestamp ??= header?.timestamp;
+    level ??= inheritedLevel(parsed, header?.level);
+    const entry = entryOf(parsed, level, header);
+    continues = !entry.opens;
+    announced = entry.announced;
+  } else level = ownLevel(parsed);
+  const next: EntryHeader = announced ? { timestamp, level, announced } : { timestamp, level };
+  if (parsed.stream !== undefined) next.stream = parsed.stream;
+  return { timestamp, level, continues, next };
+}

@@ -194,6 +194,33 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       }
     });
 
+    it("a container's plain record inside a report announced above takes the report's level in every reader", async () => {
+      // Docker json-file, one record a line: Node's script position announces the report, and the source line it prints
+      // below it (unindented: a plain record) is the report's until the error's line. log_patterns read it with no level.
+      const records: [string, string][] = [
+        [`${time} INFO server started`, 'stdout'],
+        ['/app/server.js:17', 'stderr'],
+        ['throw new Error("boom");', 'stderr'],
+        ['^', 'stderr'],
+        ['', 'stderr'],
+        ['Error: boom', 'stderr'],
+        ['    at Object.<anonymous> (/app/server.js:17:7)', 'stderr'],
+        ['', 'stderr'],
+        ['Node.js v20.11.0', 'stderr'],
+      ];
+      const lines = records.map(([log, stream], i) => JSON.stringify({ log: `${log}\n`, stream, time: new Date(Date.now() - 60_000 + i).toISOString() }));
+      const content = lines.join('\n') + '\n';
+      const parser = parserFor(Buffer.from(content), true, Date.now());
+      const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, minimum: 'ERROR', trackLines: true });
+      const mined = miner.templates().flatMap((t) => t.lineNumbers ?? []).sort((a, b) => a - b);
+      const request: ScanRequest = { pattern: { source: '\\S|^$', literal: false, caseSensitive: true }, before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 500, minLevel: 'ERROR' };
+      const scanner = new FileScanner(request, parser);
+      scanner.push(Buffer.from(content));
+      const searched = scanner.result().matches.map((m) => m.line);
+      assert.deepEqual(searched, [2, 3, 4, 5, 6, 7, 8], 'node engine');
+      assert.deepEqual(mined, searched, 'log_patterns');
+    });
+
     describe('through the built server', () => {
       let server: StartedServer;
       before(async () => {
