@@ -6,7 +6,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
-import { needsHeader, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
+import { needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
 import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
@@ -123,6 +123,8 @@ export async function minePatterns(
   let previousStream: string | undefined;
   // Whether the entry above announced a report still to come (EntryHeader.announced), and whether there is one at all.
   let previousAnnounced = false;
+  // Whether the entry above opened a report its logger wrote (EntryHeader.logsReport).
+  let previousLogsReport = false;
   let seenEntry = false;
   // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
@@ -143,15 +145,17 @@ export async function minePatterns(
     let level: Level | undefined;
     let timestamp: number | undefined;
     if (needsHeader(p, parsed)) {
-      const above: EntryHeader | undefined = seenEntry ? { timestamp: previousTime, level: previousLevel, ...(previousStream !== undefined ? { stream: previousStream } : {}), ...(previousAnnounced ? { announced: true } : {}) } : undefined;
+      const above: EntryHeader | undefined = seenEntry ? { timestamp: previousTime, level: previousLevel, ...(previousStream !== undefined ? { stream: previousStream } : {}), ...(previousAnnounced ? { announced: true } : {}), ...(previousLogsReport ? { logsReport: true } : {}) } : undefined;
       const read = readInOrder(p, parsed, above);
       level = read.level;
       timestamp = read.timestamp;
       previousAnnounced = read.next.announced === true;
+      previousLogsReport = read.next.logsReport === true;
     } else {
       level = ownLevel(parsed);
       timestamp = parsed.timestamp;
       previousAnnounced = false;
+      previousLogsReport = opensLoggedReport(parsed);
     }
     seenEntry = true;
     previousLevel = level;
