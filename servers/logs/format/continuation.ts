@@ -208,7 +208,7 @@ export function readInOrder(parser: LineParser, parsed: ParsedLine, above: Entry
   let { timestamp, level } = parsed;
   let continues = false;
   let announced = false;
-  let logsReport = false;
+  let logsReport: boolean;
   if (needsHeader(parser, parsed)) {
     const header = entryAbove(parsed, above);
     timestamp ??= header?.timestamp;
