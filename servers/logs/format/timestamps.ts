@@ -839,9 +839,13 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
   },
   {
     // java.util.logging's SimpleFormatter date (`%1$tb %1$td, %1$tY %1$tl:%1$tM:%1$tS %1$Tp`) in another locale: the
-    // month as the JDK's locale data abbreviates it (`6월`, `6月`, `juin`, `déc.`, `Dez.`) and its 12-hour mark upper-cased
+    // month as the JDK's locale data abbreviates it (`6월`, `6月`, `Dez.`) and its 12-hour mark upper-cased
     // (JUL_DAY_PERIODS): 6월 17, 2019 3:04:05 오후. The mark is required: a 12-hour clock read without it is 12 hours off.
     id: 'month-day-comma-year-localized',
+    // A month in digits (`6월`, `6月`: Korean, Japanese, Chinese) or a capitalised name (`Dez.`, `Juni`). Not one in lower
+    // case (`juin`, `déc.`: French, Spanish, Italian): no date form starts with a lower-case letter, so the positions
+    // of words and thread names are asked for none (timestampPatternsAt); such a date gives no time, not a wrong one.
+    startsWith: (c) => isDigit(c) || (c >= 65 && c <= 90),
     scan: julDateShape,
     regex: new RegExp(String.raw`(\d{1,2}[월月]|\p{L}{3,}\.?) (\d{1,2}), (\d{4}) (\d{1,2}):(\d\d):(\d\d) (${[...JUL_DAY_PERIODS.keys()].map((mark) => mark.replace('.', '\\.')).join('|')})(?![\p{L}\d])`, 'uy'),
     toEpoch: (m) => {
