@@ -1,5 +1,5 @@
 // Lines that carry a time yet belong to the entry above: they share its level instead of starting an entry of their own.
-import { announcesReport, isSignalDeath } from './crash-reports';
+import { announcesReport, isSignalDeath, opensTraceback } from './crash-reports';
 import { continuationShaped } from './header';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from './types';
 
@@ -95,10 +95,11 @@ export function levelOnNextLine(parsed: ParsedLine, below: ParsedLine | undefine
  * Under a WARN or ERROR entry the report is that entry's own (`log.warn("retrying", e)`), at its level; under DEBUG or
  * TRACE too: libraries log exceptions they ignore there with their stack (Jetty's `DEBUG … ignored` +
  * `java.io.EOFException`), and a debug log is no crash log. Every reader of entries (search, summaries, the miner,
- * sources, recent_logs) decides by this one rule.
+ * sources, recent_logs) decides by this one rule. `logsReport`: the entry's own line opened the report
+ * (EntryHeader.logsReport): every line of it is that entry's, at its level, whatever it shows.
  */
-export function inheritedLevel(parsed: ParsedLine, above: Level | undefined): Level | undefined {
-  if (parsed.report === undefined) return above;
+export function inheritedLevel(parsed: ParsedLine, above: Level | undefined, logsReport = false): Level | undefined {
+  if (parsed.report === undefined || logsReport) return above;
   if (above === undefined) return parsed.report;
   return above === 'INFO' && parsed.logged !== true ? parsed.report : above;
 }
@@ -128,6 +129,22 @@ export interface EntryHeader {
    * announcesReport) and is counted at the exception's line still to come.
    */
   announced?: boolean;
+  /**
+   * The entry's own line, a logger's, opened an exception's report (opensLoggedReport): the report's lines below are
+   * that entry's (inheritedLevel), an `in <module>` frame among them too.
+   */
+  logsReport?: boolean;
+}
+
+/**
+ * True for a line with a level of its own whose message ends by opening Python's traceback (`2026-12-02 10:00:01 INFO
+ * root: Traceback (most recent call last):`, `WARNING:root:Traceback …`): a logger wrote the report (`logger.info(
+ * traceback.format_exc())`), so its lines below are that entry's at its level. A traceback that went uncaught is
+ * printed by the interpreter with no header on its first line, and keeps the rule of inheritedLevel (its `in <module>`
+ * frame shows it uncaught).
+ */
+export function opensLoggedReport(parsed: ParsedLine): boolean {
+  return parsed.level !== undefined && opensTraceback(parsed.message);
 }
 
 /**
@@ -167,4 +184,45 @@ export function entryOf(parsed: ParsedLine, level: Level | undefined, above: Ent
   const ownLevelOpens = parsed.level !== undefined && !(above?.level === 'FATAL' && isSignalDeath(parsed.message));
   const opens = level !== undefined && (severer || ownLevelOpens || (parsed.report !== undefined && above?.announced === true));
   return { opens, announced: !opens && above?.announced === true };
+}
+
+/** A line read in order (readInOrder): its entry's time and level, and what it hands the line below. */
+export interface InOrder {
+  timestamp?: number;
+  level?: Level;
+  /** The line takes what it lacks from the entry above and stays part of it (entryOf: not `opens`). */
+  continues: boolean;
+  /** The entry header the line below takes (its `above`). */
+  next: EntryHeader;
+}
+
+/**
+ * A line of `parser`'s text read right after the line whose entry header is `above` (undefined when there is none:
+ * the text's first line): its time and level (its own, else its entry's by needsHeader, entryAbove and
+ * inheritedLevel), whether it continues that entry (entryOf), and the header it hands down (`announced` by a report's
+ * announcing line). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
+ * line gets the same level in search_logs, error_summary and log_patterns: a container's plain record inside a report
+ * announced above (Node's source line under its script position) is the report's in all of them.
+ */
+export function readInOrder(parser: LineParser, parsed: ParsedLine, above: EntryHeader | undefined): InOrder {
+  let { timestamp, level } = parsed;
+  let continues = false;
+  let announced = false;
+  let logsReport: boolean;
+  if (needsHeader(parser, parsed)) {
+    const header = entryAbove(parsed, above);
+    timestamp ??= header?.timestamp;
+    level ??= inheritedLevel(parsed, header?.level, header?.logsReport);
+    const entry = entryOf(parsed, level, header);
+    continues = !entry.opens;
+    announced = entry.announced;
+    logsReport = continues ? header?.logsReport === true : opensLoggedReport(parsed);
+  } else {
+    level = ownLevel(parsed);
+    logsReport = opensLoggedReport(parsed);
+  }
+  const next: EntryHeader = announced ? { timestamp, level, announced } : { timestamp, level };
+  if (logsReport) next.logsReport = true;
+  if (parsed.stream !== undefined) next.stream = parsed.stream;
+  return { timestamp, level, continues, next };
 }

@@ -117,6 +117,20 @@ export function showsUncaught(message: string): boolean {
   return last >= 48 && last <= 57 && NODE_POSITION.test(message);
 }
 
+/**
+ * True for a message that ends by opening Python's traceback (`Traceback (most recent call last):`, after the logger's
+ * name or the program's own words where the layout puts them: `root: Traceback …`, `job failed: Traceback …`): on a
+ * line with a logger's header (`logger.info(traceback.format_exc())`) the report below is that entry's
+ * (continuation.ts opensLoggedReport).
+ */
+export function opensTraceback(message: string): boolean {
+  let end = message.length;
+  while (end > 0 && (message.charCodeAt(end - 1) === 32 || message.charCodeAt(end - 1) === 9)) end--;
+  return message.charCodeAt(end - 1) === 58 /* : */ && message.startsWith(TRACEBACK_HEAD, end - TRACEBACK_HEAD.length);
+}
+
+const TRACEBACK_HEAD = 'Traceback (most recent call last):';
+
 /** True for a report's line that announces the exception named further down (ANNOUNCES, showsUncaught). */
 export function announcesReport(message: string): boolean {
   return (message.charCodeAt(0) === 84 && ANNOUNCES.test(message)) || showsUncaught(message);

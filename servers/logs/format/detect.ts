@@ -7,6 +7,7 @@ import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
+import { withNextLineLevels } from './next-line-levels';
 import { withGluedColumns } from './glued-columns';
 import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
@@ -396,6 +397,12 @@ function sourceLabelEnd(message: string, start: number): number {
   return -1;
 }
 
+/**
+ * The shape of a level and a logger name glued by colons opening a text (Python logging's default `WARNING:root:…`):
+ * a cheap test before the header reader reads it (ownLeveledHeader), which knows the level words.
+ */
+const LOGGER_HEADER = /^[A-Z]{4,8}:[A-Za-z_][\w.-]{0,127}:/;
+
 /** Envelopes inside envelopes (Docker around pino JSON) are unwrapped this deep. */
 const MAX_DEPTH = 3;
 
@@ -410,7 +417,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
     if (depth < MAX_DEPTH) {
       const record = parseJsonRecord(line, jsonOffset && depth === 0);
-      if (record) return jsonLine(record, line, depth);
+      if (record) return jsonOffset && depth === 0 ? withRecordPrefix(jsonLine(record, line, depth), line) : jsonLine(record, line, depth);
       const prefix = unwrapPrefix(line, context);
       if (prefix) {
         const inner = parse(prefix.inner, depth + 1);
@@ -499,11 +506,45 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     }
     return parsed;
   };
+  /**
+   * A JSON record after a short prefix (`[INFO] {"msg":"WARNING:root:disk low"}`, `2026-12-02T10:00:00Z ERROR {…}`: a
+   * wrapper that tags each line a program writes): the prefix's own header, when it gives a level (ownLeveledHeader),
+   * is the wrapper's word on the line, used where the record gives none (mergeInner's order: the program's own level,
+   * the record's or its message's `LEVEL:logger:`, wins, as a supervisor tags every stdout line INFO and every stderr
+   * line ERROR whatever the program said). Read without it, a record whose message had no level took the level of the
+   * entry above (`[INFO] {"msg":"plain message"}` under a WARNING one read as WARN).
+   */
+  const withRecordPrefix = (parsed: ParsedLine, line: string): ParsedLine => {
+    let start = 0;
+    while (line.charCodeAt(start) === 32 || line.charCodeAt(start) === 9) start++;
+    if (line.charCodeAt(start) === 123 /* { */) return parsed;
+    const prefix = line.slice(0, line.indexOf('{')).trimEnd();
+    const outer = prefix.length > 0 && (parsed.level === undefined || parsed.timestamp === undefined) ? ownLeveledHeader(prefix, context) : undefined;
+    if (!outer) return parsed;
+    const read: ParsedLine = { ...parsed };
+    read.timestamp ??= outer.timestamp;
+    if (read.timestamp === undefined) delete read.timestamp;
+    if (read.level === undefined) {
+      // A level of the wrapper's makes the record an entry of its own: no part of the entry above.
+      read.level = outer.level;
+      delete read.continues;
+      delete read.plain;
+    }
+    return read;
+  };
   // `read`: the record's reading, when the caller already has it (readJsonRecord of the same record gives the same).
   const jsonLine = (record: Record<string, unknown>, line: string, depth: number, read?: JsonEntry): ParsedLine => {
     const entry = read ?? readJsonRecord(record, context);
     if (entry.text === undefined) return mergeInner({ message: line }, entry, false);
-    if (!entry.textIsLine) return mergeInner({ message: entry.text }, entry, false);
+    if (!entry.textIsLine) {
+      // A message that opens with another logger's header, level and logger name (`{"level":"info","msg":"WARNING:root:
+      // disk low"}`: a supervisor or shipper wrapping a Python program's stderr line in its own record at its own level)
+      // is that program's line: its level is the program's own and wins, its header leaves the message, as for an
+      // envelope's text (a prefix around the record reads alike: withRecordPrefix).
+      const program = LOGGER_HEADER.test(entry.text) ? ownLeveledHeader(entry.text, context) : undefined;
+      if (program?.component !== undefined && entry.text.startsWith(`:${program.component}:`, entry.text.indexOf(':'))) return mergeInner(program, entry, true);
+      return mergeInner({ message: entry.text }, entry, false);
+    }
     // A multi-line text (a stack trace in one record) is read by its first line.
     const newline = entry.text.indexOf('\n');
     const inner = parse(newline < 0 ? entry.text : entry.text.slice(0, newline), depth + 1);
@@ -626,8 +667,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // its message, a bracketed record's fields around its quoted message, a level and logger glued to it by colons, and
   // the header columns left at its start (a level word, a `[Context]`, a padded logger), learned from the file's messages,
   // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts);
-  // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts).
-  const parse = withCrashReports(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample));
+  // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts); java.util.logging's level line
+  // under its timed line, its level named in the JVM's language (next-line-levels.ts).
+  const parse = withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample), sample));
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

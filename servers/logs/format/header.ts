@@ -6,6 +6,7 @@ import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
 import { localizedLevel, normalizeLevel } from './levels';
+import { levelLine } from './next-line-levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import { LEVELS, type Level, type ParsedLine } from './types';
 
@@ -933,9 +934,10 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     const continuation = CONTINUATION.test(line);
     inStack = continuation && (inStack || STACK_OPENER.test(line));
     if (inStack) stackLines++;
-    if (!continuation && !(timedWithoutLevel && LEADING_LEVEL.test(line)) && crashReport(line) === undefined) entries++;
+    if (!continuation && !(timedWithoutLevel && (LEADING_LEVEL.test(line) || levelLine(line) !== undefined)) && crashReport(line) === undefined) entries++;
     // java.util.logging's SimpleFormatter splits an entry's header over two lines: `Nov 30, 2026 1:05:01 PM class method`,
-    // then `SEVERE: message`. The level line belongs to the timed line above, as a stack frame does.
+    // then `SEVERE: message` (`심각: message` in Korean: next-line-levels.ts). The level line belongs to the timed line
+    // above, as a stack frame does.
     timedWithoutLevel = fields.some((f) => f.kind === 'timestamp') && !fields.some((f) => f.kind === 'level' || f.leveled);
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;

@@ -95,6 +95,21 @@ const LOCALIZED: Record<string, Level> = {
   // Spanish, Italian, Portuguese
   advertencia: 'WARN', 'información': 'INFO', 'crítico': 'FATAL', errore: 'ERROR', avvertenza: 'WARN', avviso: 'WARN', informazioni: 'INFO',
   'advertência': 'WARN', aviso: 'WARN', 'informações': 'INFO',
+  // Swedish
+  allvarlig: 'ERROR', varning: 'WARN',
+  // The rest of java.util.logging's level names in the languages the JDK ships (sun/util/logging/resources/logging_*:
+  // de es fr it ja ko pt_BR sv zh_CN zh_TW; Level.getLocalizedLevelName upper-cases them in their locale): CONFIG, FINE,
+  // FINER and FINEST, some of several words (`AM FEINSTEN`, `보다 미세`), read where a whole level name stands (a level
+  // column, JUL's `LEVEL: message` line). `詳細` is Japanese FINER but Chinese (Taiwan) FINE: DEBUG.
+  'am feinsten': 'TRACE',
+  configurar: 'DEBUG', detallado: 'DEBUG', 'muy detallado': 'TRACE', 'más detallado': 'TRACE',
+  'précis': 'DEBUG', 'plus précis': 'TRACE', 'le plus précis': 'TRACE',
+  configurazione: 'DEBUG', buono: 'DEBUG', migliore: 'TRACE', ottimale: 'TRACE',
+  'configuração': 'DEBUG', detalhado: 'DEBUG', 'mais detalhado': 'TRACE', 'o mais detalhado': 'TRACE',
+  konfig: 'DEBUG', fin: 'DEBUG', finare: 'TRACE', finaste: 'TRACE',
+  '보다 미세': 'TRACE', '가장 미세': 'TRACE',
+  '構成': 'DEBUG', '普通': 'DEBUG', '詳細': 'DEBUG', '最も詳細': 'TRACE',
+  '配置': 'DEBUG', '详细': 'DEBUG', '较详细': 'TRACE', '非常详细': 'TRACE', '組態': 'DEBUG', '較詳細': 'TRACE', '最詳細': 'TRACE',
   // Russian
   'ошибка': 'ERROR', 'критическая': 'FATAL', 'предупреждение': 'WARN', 'сведения': 'INFO', 'информация': 'INFO', 'отладка': 'DEBUG',
   // Korean

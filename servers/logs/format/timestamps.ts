@@ -377,6 +377,30 @@ function twelveHourMarkAt(line: string, at: number): string | undefined {
   return isAsciiLetter(after) || isDigit(after) ? undefined : line.slice(at + 1, at + 3);
 }
 
+/**
+ * The 12-hour marks java.util.logging's SimpleFormatter writes (`%Tp`: the locale's marker, upper-cased) in the locales
+ * whose month it writes in digits or letters other than English (the JDK's locale data, CLDR and the older JRE data):
+ * Korean, Japanese, Chinese, German before CLDR (`NACHM.`), Swedish, and the AM/PM of the others.
+ */
+const JUL_DAY_PERIODS: ReadonlyMap<string, 'am' | 'pm'> = new Map([
+  ['AM', 'am'], ['PM', 'pm'], ['오전', 'am'], ['오후', 'pm'], ['午前', 'am'], ['午後', 'pm'], ['上午', 'am'], ['下午', 'pm'],
+  ['VORM.', 'am'], ['NACHM.', 'pm'], ['FM', 'am'], ['EM', 'pm'],
+]);
+
+/**
+ * Whether a localized JUL date may start at `start` (scan's contract: null when it cannot, undefined to let the regex
+ * decide): a month of up to twelve characters, a space, a day of one or two digits and `, `. Every position of a header
+ * that starts with a digit or a letter is asked, most fail within a few characters.
+ */
+function julDateShape(line: string, start: number): null | undefined {
+  let space = start + 1;
+  while (space < start + 12 && space < line.length && line.charCodeAt(space) !== 32) space++;
+  if (line.charCodeAt(space) !== 32) return null;
+  let at = space + 1;
+  while (at < space + 3 && isDigit(line.charCodeAt(at))) at++;
+  return at > space + 1 && line.charCodeAt(at) === 44 && line.charCodeAt(at + 1) === 32 ? undefined : null;
+}
+
 /** Local epoch of `parts` (year, month index, day, h, m, s, ms) with the hour on a 12-hour clock; undefined for hour 0 or 13+. */
 function twelveHourEpoch(parts: number[], mark: string): number | undefined {
   const hour = twelveHour(parts[3], mark);
@@ -814,6 +838,24 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
+    // java.util.logging's SimpleFormatter date (`%1$tb %1$td, %1$tY %1$tl:%1$tM:%1$tS %1$Tp`) in another locale: the
+    // month as the JDK's locale data abbreviates it (`6월`, `6月`, `Dez.`) and its 12-hour mark upper-cased
+    // (JUL_DAY_PERIODS): 6월 17, 2019 3:04:05 오후. The mark is required: a 12-hour clock read without it is 12 hours off.
+    id: 'month-day-comma-year-localized',
+    // A month in digits (`6월`, `6月`: Korean, Japanese, Chinese) or a capitalised name (`Dez.`, `Juni`). Not one in lower
+    // case (`juin`, `déc.`: French, Spanish, Italian): no date form starts with a lower-case letter, so the positions
+    // of words and thread names are asked for none (timestampPatternsAt); such a date gives no time, not a wrong one.
+    startsWith: (c) => isDigit(c) || (c >= 65 && c <= 90),
+    scan: julDateShape,
+    regex: new RegExp(String.raw`(\d{1,2}[월月]|\p{L}{3,}\.?) (\d{1,2}), (\d{4}) (\d{1,2}):(\d\d):(\d\d) (${[...JUL_DAY_PERIODS.keys()].map((mark) => mark.replace('.', '\\.')).join('|')})(?![\p{L}\d])`, 'uy'),
+    toEpoch: (m) => {
+      const monthIndex = /^\d/.test(m[1]) ? Number.parseInt(m[1], 10) - 1 : localizedMonth(m[1]);
+      const hour = Number(m[4]);
+      if (monthIndex === undefined || hour < 1 || hour > 12) return undefined;
+      return localEpoch(Number(m[3]), monthIndex, Number(m[2]), (hour % 12) + (JUL_DAY_PERIODS.get(m[7]) === 'pm' ? 12 : 0), Number(m[5]), Number(m[6]));
+    },
+  },
+  {
     // Mon, 30 Nov 2026 10:00:00 GMT (RFC 1123: HTTP dates, JavaScript's toUTCString) and RFC 2822's +0000 (mail)
     id: 'rfc1123',
     startsWith: (c) => c === 77 || c === 84 || c === 87 || c === 70 || c === 83 /* M T W F S */,
@@ -959,7 +1001,7 @@ export function timestampPatternsAt(line: string, position: number): readonly Ti
   return c < 128 ? PATTERNS_BY_INITIAL[c] : TIMESTAMP_PATTERNS;
 }
 
-const ANCHORED = TIMESTAMP_PATTERNS.map((pattern) => ({ pattern, regex: new RegExp(`^(?:${pattern.regex.source})$`) }));
+const ANCHORED = TIMESTAMP_PATTERNS.map((pattern) => ({ pattern, regex: new RegExp(`^(?:${pattern.regex.source})$`, pattern.regex.unicode ? 'u' : '') }));
 
 /**
  * Parses a timestamp in any known form (ISO 8601, syslog, logcat, yyMMdd HHmmss, ctime, CLF, epoch seconds or millis, …).

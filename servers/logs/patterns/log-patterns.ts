@@ -6,7 +6,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
-import { inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
 import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
@@ -121,6 +121,11 @@ export async function minePatterns(
   let previousLevel: Level | undefined;
   let previousTime: number | undefined;
   let previousStream: string | undefined;
+  // Whether the entry above announced a report still to come (EntryHeader.announced), and whether there is one at all.
+  let previousAnnounced = false;
+  // Whether the entry above opened a report its logger wrote (EntryHeader.logsReport).
+  let previousLogsReport = false;
+  let seenEntry = false;
   // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
   const info: { level: Level | undefined; timestamp: number; line: string; lineNumber: number } = { level: undefined, timestamp: NaN, line: '', lineNumber: 0 };
@@ -134,14 +139,25 @@ export async function minePatterns(
     // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). In a file without
     // entry headers ('unknown': each line is the message) only a stack's or a report's lines do: `Finished with 0
     // failures` under an `error: …` line is no error. A container runtime's plain record or one from another stream is
-    // no part of the entry above (continuation.ts entryAbove; the search engines also let a report announced above go on
-    // through a plain record, read here as none).
-    let level = parsed.level;
-    let timestamp = parsed.timestamp;
-    if (needsHeader(p, parsed) && parsed.plain !== true && (parsed.stream === undefined || previousStream === undefined || parsed.stream === previousStream)) {
-      level ??= inheritedLevel(parsed, previousLevel);
-      timestamp ??= previousTime;
-    } else level = ownLevel(parsed);
+    // no part of the entry above, unless a report announced above goes on through it (continuation.ts entryAbove). The
+    // rule is readInOrder's, the node engine's own, asked only of lines that take from above (an entry's own line costs
+    // no object).
+    let level: Level | undefined;
+    let timestamp: number | undefined;
+    if (needsHeader(p, parsed)) {
+      const above: EntryHeader | undefined = seenEntry ? { timestamp: previousTime, level: previousLevel, ...(previousStream !== undefined ? { stream: previousStream } : {}), ...(previousAnnounced ? { announced: true } : {}), ...(previousLogsReport ? { logsReport: true } : {}) } : undefined;
+      const read = readInOrder(p, parsed, above);
+      level = read.level;
+      timestamp = read.timestamp;
+      previousAnnounced = read.next.announced === true;
+      previousLogsReport = read.next.logsReport === true;
+    } else {
+      level = ownLevel(parsed);
+      timestamp = parsed.timestamp;
+      previousAnnounced = false;
+      previousLogsReport = opensLoggedReport(parsed);
+    }
+    seenEntry = true;
     previousLevel = level;
     previousTime = timestamp;
     previousStream = parsed.stream;

@@ -1,7 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { entryAbove, entryOf, inheritedLevel, isEntryPart, unknownEntry, type EntryHeader } from '../format/continuation';
+import { entryAbove, entryOf, inheritedLevel, isEntryPart, opensLoggedReport, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
@@ -35,7 +35,8 @@ function headerOf(parsed: ParsedLine): Header | undefined {
   // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
   if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
-  return timestamp !== undefined || level !== undefined ? withStream({ timestamp, level }, parsed) : undefined;
+  if (timestamp === undefined && level === undefined) return undefined;
+  return withStream(opensLoggedReport(parsed) ? { timestamp, level, logsReport: true } : { timestamp, level }, parsed);
 }
 
 /** `header` with the stream a container runtime read `parsed` from, when it names one (entryAbove). */
@@ -63,9 +64,10 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     if (header || report) {
       const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
       const above = header ? upper : entryAbove(parsed, upper);
-      const level = header ? header.level : inheritedLevel(parsed, above?.level);
+      const level = header ? header.level : inheritedLevel(parsed, above?.level, above?.logsReport);
       const found: Header = withStream({ timestamp: parsed.timestamp ?? above?.timestamp, level }, parsed);
       if (report && entryOf(parsed, level, above).announced) found.announced = true;
+      if (header ? opensLoggedReport(parsed) : above?.logsReport === true) found.logsReport = true;
       return found;
     }
   }

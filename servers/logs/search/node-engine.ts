@@ -9,7 +9,7 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
-import { entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { needsHeader, readInOrder } from '../format/continuation';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
@@ -343,21 +343,11 @@ export class FileScanner {
   private consider(hay: Hay, lineStart: number, lineEnd: number, lineNumber: number, text: string): void {
     if (this.isPartSlot(text)) return;
     const parsed = parseLine(this.parser, text);
-    let { timestamp, level } = parsed;
-    let continues = false;
-    let announced = false;
-    if (needsHeader(this.parser, parsed)) {
-      const header = entryAbove(parsed, this.headerBefore(hay, lineStart, lineNumber));
-      timestamp ??= header?.timestamp;
-      level ??= inheritedLevel(parsed, header?.level);
-      const entry = entryOf(parsed, level, header);
-      continues = !entry.opens;
-      announced = entry.announced;
-      if (parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
-    } else level = ownLevel(parsed);
-    const header: Header = announced ? { timestamp, level, announced } : { timestamp, level };
-    if (parsed.stream !== undefined) header.stream = parsed.stream;
-    this.lastParsed = { line: lineNumber, header };
+    // The entry above is read only for a line that takes from it (headerBefore may walk up the lines).
+    const takes = needsHeader(this.parser, parsed);
+    const { timestamp, level, continues, next } = readInOrder(this.parser, parsed, takes ? this.headerBefore(hay, lineStart, lineNumber) : undefined);
+    if (takes && parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
+    this.lastParsed = { line: lineNumber, header: next };
     if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level })) return;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);
     this.fillPendingAfter(hay, lineEnd + 1);

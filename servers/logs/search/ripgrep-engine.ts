@@ -376,7 +376,7 @@ class RipgrepMatches {
 
 /** A continuation line's time and level: what it lacks taken from the entry header above it (`above`). */
 function withHeader(parsed: ParsedLine, above: Header | undefined): Header {
-  return { timestamp: parsed.timestamp ?? above?.timestamp, level: parsed.level ?? inheritedLevel(parsed, above?.level) };
+  return { timestamp: parsed.timestamp ?? above?.timestamp, level: parsed.level ?? inheritedLevel(parsed, above?.level, above?.logsReport) };
 }
 
 /** Entry headers above byte offsets of one file: one handle, opened on first use; headers found are cached. */

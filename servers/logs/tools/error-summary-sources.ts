@@ -89,7 +89,7 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
 export function reportsAtInfoNote(name: string, count: number, windowed: boolean): string {
   return (
     `${name}: ${count} exception report(s) (a stack trace or traceback) right under INFO entries${windowed ? ' in the window' : ''} are not counted as errors: ` +
-    `read as logged with those entries (log.info("…", e), exc_info=True), which this log cannot tell from one printed on its own (e.printStackTrace(), traceback.print_exc()); ` +
+    `read as logged with those entries (log.info("…", e), exc_info=True, a traceback opened on the logger's own line), which this log cannot tell from one printed on its own (e.printStackTrace(), traceback.print_exc()); ` +
     `search_logs for the exception's name shows them`
   );
 }

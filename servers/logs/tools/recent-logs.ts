@@ -6,7 +6,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { LogFileInfo, OpenedLog } from '../files/log-files';
-import { inheritedLevel, inheritsLevel, ownLevel } from '../format/continuation';
+import { inheritedLevel, inheritsLevel, opensLoggedReport, ownLevel } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
@@ -164,8 +164,11 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     recent.newestFirst.push(line);
     return recent.newestFirst.length < args.lines;
   };
-  /** Hands over the held lines under a header of `level` (undefined: none above them); false when enough are kept. */
-  const settle = (level: Level | undefined): boolean => {
+  /**
+   * Hands over the held lines under a header of `level` (undefined: none above them; `logsReport`: the header's line
+   * opened the report below it, continuation.ts opensLoggedReport); false when enough are kept.
+   */
+  const settle = (level: Level | undefined, logsReport = false): boolean => {
     const held = pending;
     const marked = reports;
     pending = [];
@@ -175,7 +178,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     let current = level;
     for (let i = held.length - 1; i >= 0; i--) {
       const parsed = marked.get(i);
-      if (parsed !== undefined) current = inheritedLevel(parsed, current);
+      if (parsed !== undefined) current = inheritedLevel(parsed, current, logsReport);
       levels[i] = current;
     }
     for (let i = 0; i < held.length; i++) {
@@ -195,7 +198,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
       }
       return true;
     }
-    if (!settle(parsed.level)) return false;
+    if (!settle(parsed.level, opensLoggedReport(parsed))) return false;
     if (!levelAtLeast(ownLevel(parsed), args.level)) return true;
     return accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
   };

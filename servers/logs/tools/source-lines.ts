@@ -6,7 +6,7 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createLineParser, stripEscapeCodes } from '../format/detect';
 import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { entryOf, isEntryPart, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryOf, isEntryPart, inheritedLevel, needsHeader, opensLoggedReport, ownLevel } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { continuationShaped } from '../format/header';
 import { parseLine, type Header } from '../search/collector';
@@ -105,19 +105,19 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // An exception's report that went uncaught (continuation.ts inheritedLevel), or a runtime's `panic:`, is an entry of
     // its own (the rule the file engines count entries by); the line that announces it (`Traceback` under no entry, a
     // traceback's `in <module>` frame) passes that down to the exception's line.
-    const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level), above) : undefined;
+    const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level, above.logsReport), above) : undefined;
     const header = entry !== undefined && !entry.opens ? above : undefined;
     const continuation = header !== undefined;
     if (header) {
       timestamp ??= header.timestamp;
-      level ??= inheritedLevel(parsed, header.level);
+      level ??= inheritedLevel(parsed, header.level, header.logsReport);
     } else {
       level = ownLevel(parsed) ?? record.level;
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
     }
     timestamp ??= record.time ?? above?.timestamp;
-    previous = { timestamp, level, stream: record.stream, recordLevel: record.level, announced: entry?.announced };
+    previous = { timestamp, level, stream: record.stream, recordLevel: record.level, announced: entry?.announced, logsReport: header !== undefined ? header.logsReport : opensLoggedReport(parsed) };
     const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
     if (record.stream) line.stream = record.stream;
     if (record.host) line.host = record.host;

@@ -107,7 +107,9 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     // and the exception's line were records of their own at INFO, and error_summary said "no ERROR or FATAL lines".
     const time = Date.now() - 1000;
     const texts = ['INFO worker: starting 4 workers', 'Exception in thread Thread-2 (poll):', ...PY_THREAD.slice(1), 'INFO worker: job 8 done', 'progress 10%', ...PYTHON,
-      'INFO worker: retrying the upstream', 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', 'TimeoutError: timed out'];
+      'INFO worker: retrying the upstream', 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', 'TimeoutError: timed out',
+      // The logger's own line opens this traceback (`logger.info(traceback.format_exc())` at the top level): its report.
+      'INFO worker: Traceback (most recent call last):', '  File "/app/run.py", line 5, in <module>', '    main()', 'ValueError: logged at top level'];
     async function* records(): AsyncGenerator<SourceRecord> {
       for (const text of texts) yield { text, time, level: 'INFO', unit: 'worker.service' };
     }
@@ -123,7 +125,7 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
     const rubyRead: SourceLine[] = [];
     for await (const line of sourceLines(rubyRecords(), 'journal', 500, readStats())) rubyRead.push(line);
     assert.deepEqual(rubyRead.map((l) => l.level), ['INFO', 'ERROR', 'ERROR']);
-    assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out']);
+    assert.deepEqual(read.filter((l) => l.reportAtInfo).map((l) => l.raw), ['TimeoutError: timed out', 'ValueError: logged at top level']);
     assert.equal(read.find((l) => l.raw === 'progress 10%')?.level, 'INFO');
   });
 
@@ -164,6 +166,9 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       // errors16: an exception logged with an INFO entry (`log.info("…", e)`, Python's exc_info=True) is that entry's.
       ['info-java', [`${time} INFO retrying the upstream`, 'java.net.SocketTimeoutException: Read timed out', '\tat com.acme.Net.read(Net.java:31)'], ['INFO', 'INFO', 'INFO']],
       ['info-python', [`${time} INFO retrying the upstream`, 'Traceback (most recent call last):', '  File "/app/net.py", line 31, in read', '    sock.recv(4096)', 'TimeoutError: timed out'], ['INFO', 'INFO', 'INFO', 'INFO', 'INFO']],
+      // A traceback whose first line is the logger's own (`logger.info(traceback.format_exc())` in a script's top-level
+      // `try`): the logger wrote it, so its `in <module>` frame is no sign of an uncaught exception (levels18).
+      ['info-format-exc', [`${time} INFO root: Traceback (most recent call last):`, '  File "/app/job.py", line 20, in <module>', '    main()', 'ValueError: bad'], ['INFO', 'INFO', 'INFO', 'INFO']],
       // A library's exception ignored at DEBUG (Jetty) stays DEBUG: a debug log is no crash log.
       ['ignored', [`${time} DEBUG org.eclipse.jetty.io.ManagedSelector ignored`, 'java.io.EOFException', '\tat org.eclipse.jetty.io.ChannelEndPoint.fill(ChannelEndPoint.java:1)'], ['DEBUG', 'DEBUG', 'DEBUG']],
     ];
@@ -194,6 +199,33 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
       }
     });
 
+    it("a container's plain record inside a report announced above takes the report's level in every reader", async () => {
+      // Docker json-file, one record a line: Node's script position announces the report, and the source line it prints
+      // below it (unindented: a plain record) is the report's until the error's line. log_patterns read it with no level.
+      const records: [string, string][] = [
+        [`${time} INFO server started`, 'stdout'],
+        ['/app/server.js:17', 'stderr'],
+        ['throw new Error("boom");', 'stderr'],
+        ['^', 'stderr'],
+        ['', 'stderr'],
+        ['Error: boom', 'stderr'],
+        ['    at Object.<anonymous> (/app/server.js:17:7)', 'stderr'],
+        ['', 'stderr'],
+        ['Node.js v20.11.0', 'stderr'],
+      ];
+      const lines = records.map(([log, stream], i) => JSON.stringify({ log: `${log}\n`, stream, time: new Date(Date.now() - 60_000 + i).toISOString() }));
+      const content = lines.join('\n') + '\n';
+      const parser = parserFor(Buffer.from(content), true, Date.now());
+      const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, minimum: 'ERROR', trackLines: true });
+      const mined = miner.templates().flatMap((t) => t.lineNumbers ?? []).sort((a, b) => a - b);
+      const request: ScanRequest = { pattern: { source: '\\S|^$', literal: false, caseSensitive: true }, before: 0, after: 0, limit: 50, order: 'oldest', maxLineChars: 500, minLevel: 'ERROR' };
+      const scanner = new FileScanner(request, parser);
+      scanner.push(Buffer.from(content));
+      const searched = scanner.result().matches.map((m) => m.line);
+      assert.deepEqual(searched, [2, 3, 4, 5, 6, 7, 8], 'node engine');
+      assert.deepEqual(mined, searched, 'log_patterns');
+    });
+
     describe('through the built server', () => {
       let server: StartedServer;
       before(async () => {
@@ -218,8 +250,9 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         assert.equal(errors['info-java.log'] ?? 0, 0, 'an exception logged at INFO is no error');
         assert.equal(errors['info-python.log'] ?? 0, 0, 'a traceback logged at INFO is no error');
         assert.equal(errors['npe.log'] ?? 0, 0, 'a bare exception after INFO lines is the INFO entry\'s');
+        assert.equal(errors['info-format-exc.log'] ?? 0, 0, 'a traceback on the logger\'s own INFO line is no error');
         // Not counted, and not left out silently either: the answer says they are there.
-        for (const name of ['info-java', 'info-python', 'npe']) {
+        for (const name of ['info-java', 'info-python', 'npe', 'info-format-exc']) {
           // errors17: the note says what it cannot tell (a logged report from one printed on its own), not only its reading.
           const note = data.notes.find((n: string) => n.startsWith(`${name}.log: 1 exception report(s) (a stack trace or traceback) right under INFO entries in the window are not counted`));
           assert.ok(note, `${name}: ${data.notes.join('\n')}`);
@@ -239,6 +272,8 @@ describe('logs: uncaught exceptions and panics after INFO lines are errors', fun
         assert.deepEqual(data.lines.map((l: Data) => [l.text, l.level]), PYTHON.slice(1).map((text) => [text, 'ERROR']));
         const warned = await call('recent_logs', { file: 'warned.log', level: 'ERROR', lines: 20 });
         assert.equal(warned.lines.length, 0, JSON.stringify(warned.lines));
+        const formatted = await call('recent_logs', { file: 'info-format-exc.log', level: 'ERROR', lines: 20 });
+        assert.equal(formatted.lines.length, 0, JSON.stringify(formatted.lines));
       });
     });
   });

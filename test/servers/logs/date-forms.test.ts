@@ -186,4 +186,85 @@ describe('log intelligence: date forms', () => {
       }
     });
   });
+
+  describe("java.util.logging's two-line entries in the JVM's language: a localized date above, a localized level name below", () => {
+    const KO = [
+      '6월 17, 2019 3:04:05 오후 org.apache.catalina.startup.Catalina start',
+      '정보: 서버가 [1234] 밀리초 내에 시작되었습니다.',
+      '6월 17, 2019 3:04:06 오후 org.apache.catalina.core.StandardContext startInternal',
+      '심각: 하나 이상의 리스너들이 시작하지 못했습니다.',
+      'java.lang.IllegalStateException: listener failed',
+      '\tat org.apache.catalina.core.StandardContext.listenerStart(StandardContext.java:4698)',
+      '6월 17, 2019 11:04:07 오전 org.apache.catalina.core.StandardServer await',
+      '경고: 잘못된 명령',
+    ];
+    const DE = [
+      '02.12.2026 15:04:05 org.acme.Server start',
+      'INFORMATION: Server gestartet',
+      '02.12.2026 15:04:06 org.acme.Db connect',
+      'SCHWERWIEGEND: Fehler beim Verbinden mit db:5432',
+      '02.12.2026 15:04:07 org.acme.Cache trim',
+      'AM FEINSTEN: 12 Einträge entfernt',
+      '02.12.2026 15:04:08 org.acme.Pool grow',
+      'WARNUNG: Pool erschöpft',
+    ];
+
+    it('reads the localized date (month in digits or letters, the 12-hour mark required) and the level line', () => {
+      assert.equal(parseTimestamp('6월 17, 2019 3:04:05 오후'), local(2019, 6, 17, 15, 4, 5));
+      assert.equal(parseTimestamp('6월 17, 2019 12:04:05 오전'), local(2019, 6, 17, 0, 4, 5));
+      assert.equal(parseTimestamp('6月 17, 2019 3:04:05 午後'), local(2019, 6, 17, 15, 4, 5));
+      assert.equal(parseTimestamp('Dez. 02, 2026 3:04:05 NACHM.'), local(2026, 12, 2, 15, 4, 5));
+      // Without its mark a 12-hour clock is 12 hours off half the day: no time rather than a wrong one.
+      assert.equal(parseTimestamp('6월 17, 2019 3:04:05'), undefined);
+      assert.equal(parseTimestamp('6월 17, 2019 13:04:05 오후'), undefined);
+      const ko = createLineParser(KO);
+      assert.notEqual(ko.format.id, 'unknown', ko.format.description);
+      assert.equal(ko.parse(KO[0]).timestamp, local(2019, 6, 17, 15, 4, 5));
+      const severe = ko.parse(KO[3]);
+      assert.deepEqual([severe.level, severe.message], ['ERROR', '하나 이상의 리스너들이 시작하지 못했습니다.']);
+      assert.equal(needsHeader(ko, severe), true);
+      assert.deepEqual([ko.parse(KO[7]).level, ko.parse(KO[1]).level], ['WARN', 'INFO']);
+      assert.deepEqual(levelCoverage(KO, ko), { lines: 3, withoutLevel: 0, layoutKnown: true });
+      const de = createLineParser(DE);
+      // The German level word leaves the message, as the English one does; a name of two words is read whole.
+      assert.deepEqual([de.parse(DE[3]).level, de.parse(DE[3]).message], ['ERROR', 'Fehler beim Verbinden mit db:5432']);
+      assert.deepEqual([de.parse(DE[5]).level, de.parse(DE[5]).message], ['TRACE', '12 Einträge entfernt']);
+      assert.equal(de.parse(DE[7]).level, 'WARN');
+    });
+
+    it('a localized level name opening a line of a file without the two-line layout is a word of text', () => {
+      const lines = ['2026-12-02 10:00:00 start', 'Fehler: das ist Text', '2026-12-02 10:00:01 weiter', 'Warnung: auch Text', '2026-12-02 10:00:02 ende'];
+      const parser = createLineParser(lines.filter((_, i) => i !== 3));
+      assert.equal(parser.parse(lines[1]).level, undefined);
+      assert.equal(parser.parse(lines[1]).message, lines[1]);
+    });
+
+    it('error_summary, search_logs and log_patterns read the pairs as entries with their levels', async function () {
+      this.timeout(60_000);
+      const dir = mkdtempSync(join(tmpdir(), 'logs-jul-local-'));
+      writeFileSync(join(dir, 'catalina-ko.log'), KO.join('\n') + '\n');
+      writeFileSync(join(dir, 'app-de.log'), DE.join('\n') + '\n');
+      const server = await startBuiltServer('logs', { LOG_DIRS: dir });
+      const call = async (name: string, args: Record<string, unknown>) => {
+        const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        return result.structuredContent as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+      };
+      try {
+        for (const [file, error, warn] of [['catalina-ko.log', 4, 8], ['app-de.log', 4, 8]] as const) {
+          const summary = await call('error_summary', { file, wholeFile: true });
+          assert.equal(summary.totalErrors, 1, JSON.stringify(summary));
+          const search = await call('search_logs', { file, level: 'WARN', order: 'oldest' });
+          const lines = search.matches.map((m: { line: number }) => m.line);
+          assert.ok(lines.includes(error) && lines.includes(warn) && !lines.includes(2), JSON.stringify(lines));
+          const patterns = await call('log_patterns', { file, level: 'ERROR' });
+          assert.equal(patterns.templates.length, file === 'catalina-ko.log' ? 3 : 1, JSON.stringify(patterns.templates));
+          assert.ok(!patterns.templates.some((t: { template: string }) => /^(?:심각|SCHWERWIEGEND):/.test(t.template)), JSON.stringify(patterns.templates));
+        }
+      } finally {
+        await server.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
 });

@@ -96,6 +96,26 @@ const MOSQUITTO = [
 
 const parserOf = (lines: string[]) => parserFor(Buffer.from(lines.join('\n') + '\n'), true, Date.now());
 
+/**
+ * A wrapper's level around a JSON record whose message is a Python program's line in logging's default layout: a
+ * supervisor that tags stdout INFO and stderr ERROR (`[ERROR] {…}`), and a shipper's own record at its own level
+ * (`{"level":"info","msg":"WARNING:root:…"}`). The program's level is what it meant; the wrapper's is its guess.
+ */
+const WRAPPED_PREFIX = [
+  '[ERROR] {"msg":"INFO:root:worker started"}',
+  '[ERROR] {"msg":"WARNING:root:disk low on /var (5% free)"}',
+  '[INFO] {"msg":"plain line the program printed"}',
+  '[ERROR] {"msg":"ERROR:app.db:connection refused to db:5432"}',
+  '[INFO] {"msg":"another plain line"}',
+];
+const WRAPPED_RECORD = [
+  '{"level":"error","msg":"INFO:root:worker started"}',
+  '{"level":"info","msg":"WARNING:root:disk low on /var (5% free)"}',
+  '{"level":"info","msg":"plain line the program printed"}',
+  '{"level":"info","msg":"ERROR:app.db:connection refused to db:5432"}',
+  '{"level":"info","msg":"ERROR: a message of the shipper\'s own"}',
+];
+
 describe('logs: level fields of Python\'s default layout, localized level columns and Erlang reports', () => {
   it("Python's basicConfig layout: the level and logger are the header, the message follows the second colon", () => {
     const parser = parserOf(PYTHON_BASIC);
@@ -123,6 +143,19 @@ describe('logs: level fields of Python\'s default layout, localized level column
     assert.match(parsed.message, /Socket error on client c1, disconnecting\./);
   });
 
+  it("a wrapper's level around a JSON record gives way to the Python line's own in its message; without one it is the line's", () => {
+    const prefixed = parserOf(WRAPPED_PREFIX);
+    assert.deepEqual(WRAPPED_PREFIX.map((line) => prefixed.parse(line).level), ['INFO', 'WARN', 'INFO', 'ERROR', 'INFO']);
+    // Only the level and the logger leave the message: the logger is the component.
+    assert.deepEqual([prefixed.parse(WRAPPED_PREFIX[1]).message, prefixed.parse(WRAPPED_PREFIX[1]).component], ['disk low on /var (5% free)', 'root']);
+    assert.equal(prefixed.parse(WRAPPED_PREFIX[2]).message, 'plain line the program printed');
+    const recorded = parserOf(WRAPPED_RECORD);
+    assert.deepEqual(WRAPPED_RECORD.map((line) => recorded.parse(line).level), ['INFO', 'WARN', 'INFO', 'ERROR', 'INFO']);
+    assert.deepEqual([recorded.parse(WRAPPED_RECORD[3]).message, recorded.parse(WRAPPED_RECORD[3]).component], ['connection refused to db:5432', 'app.db']);
+    // A level word and a colon with no logger name is the shipper's own text, at the record's level.
+    assert.equal(recorded.parse(WRAPPED_RECORD[4]).message, "ERROR: a message of the shipper's own");
+  });
+
   it("Erlang's report headings carry the report's level and time", () => {
     const parser = parserOf(ERLANG);
     const headings = ERLANG.map((l) => parser.parse(l)).filter((p) => p.timestamp !== undefined);
@@ -141,6 +174,8 @@ describe('logs: error_summary and search_logs levels for these layouts', functio
     writeFileSync(join(dir, 'free-text.log'), FREE_TEXT.join('\n') + '\n');
     writeFileSync(join(dir, 'erlang.log'), ERLANG.join('\n') + '\n');
     writeFileSync(join(dir, 'mosquitto.log'), MOSQUITTO.join('\n') + '\n');
+    writeFileSync(join(dir, 'wrapped-prefix.log'), WRAPPED_PREFIX.join('\n') + '\n');
+    writeFileSync(join(dir, 'wrapped-record.log'), WRAPPED_RECORD.join('\n') + '\n');
   });
   after(() => dir && rmSync(dir, { recursive: true, force: true }));
 
@@ -173,6 +208,19 @@ describe('logs: error_summary and search_logs levels for these layouts', functio
       assert.equal(data.totalErrors, 0, groups(data));
       assert.match(data.notes.join(' '), /no recognisable level/);
       assert.deepEqual(await atLeast('mosquitto.log', 'ERROR'), []);
+    });
+
+    it("a wrapper's level gives way to the wrapped Python line's own in error_summary, search_logs and log_patterns alike", async () => {
+      for (const file of ['wrapped-prefix.log', 'wrapped-record.log']) {
+        const data = await summary(file);
+        assert.equal(data.totalErrors, 1, `${file}: ${groups(data)}`);
+        assert.deepEqual(await atLeast(file, 'WARN'), [2, 4], file);
+        const result = (await server().client.callTool({ name: 'log_patterns', arguments: { file, level: 'WARN' } })) as CallToolResult;
+        assert.ok(!result.isError, JSON.stringify(result.content));
+        const templates = (result.structuredContent as Data).templates.map((t: Data) => [t.template, t.level]);
+        // Each template starts where the program's message does: `WARNING:root:` is the header, not the text.
+        assert.deepEqual(templates.map(([template, level]: string[]) => [template.split(' ').slice(0, 2).join(' '), level]).sort(), [['connection refused', 'ERROR'], ['disk low', 'WARN']], `${file}: ${JSON.stringify(templates)}`);
+      }
     });
 
     it('Erlang: the ERROR and CRASH reports are two errors; a WARN filter keeps them and the WARNING report', async () => {
