@@ -14,7 +14,8 @@ interface W3cColumns {
 }
 
 const FIELDS_DIRECTIVE = '#Fields:';
-const DATE_DIRECTIVE = '#Date:';
+/** The directives whose value is a date and time (`#Date: 2026-12-02 08:33:37`), in UTC as the columns are. */
+const DATE_DIRECTIVE = /^#(?:Start-|End-)?Date:\s*/;
 const DATE = /^(\d{4})-(\d\d)-(\d\d)$/;
 const TIME = /^(\d\d):(\d\d)(?::(\d\d)(?:\.(\d{1,9}))?)?$/;
 const DATE_TIME = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d(?::\d\d(?:\.\d{1,9})?)?)$/;
@@ -39,12 +40,17 @@ export function w3cColumns(sample: readonly string[]): W3cColumns | undefined {
   return date < 0 || time < 0 ? undefined : { date, time };
 }
 
-/** The whitespace-separated columns of a data line up to `last`; a quoted value (`"a b"`, the format's strings) is one. */
+/**
+ * The columns of a data line up to `last`: separated by white space, a quoted value (`"a b"`, the format's strings) one
+ * column; in a line holding a tab, by tabs alone (ISA Server and TMG separate fields by tabs and write a user agent's
+ * spaces as they are).
+ */
 function columnsUpTo(line: string, last: number): string[] {
+  if (line.includes('\t')) return line.split('\t', last + 1).map((value) => value.trim());
   const out: string[] = [];
   let at = 0;
   while (out.length <= last) {
-    while (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9) at++;
+    while (line.charCodeAt(at) === 32) at++;
     if (at >= line.length) break;
     let end: number;
     if (line.charCodeAt(at) === 34 /* " */) {
@@ -52,7 +58,7 @@ function columnsUpTo(line: string, last: number): string[] {
       end = end < 0 ? line.length : end + 1;
     } else {
       end = at;
-      while (end < line.length && line.charCodeAt(end) !== 32 && line.charCodeAt(end) !== 9) end++;
+      while (end < line.length && line.charCodeAt(end) !== 32) end++;
     }
     out.push(line.slice(at, end));
     at = end;
@@ -73,7 +79,7 @@ function utcEpoch(date: string, time: string): number | undefined {
 
 /**
  * `parse` for a file in the W3C extended log format (w3cColumns of its sample): each data line's time read from its
- * `date` and `time` columns as UTC, and a time read in a `#Date:` directive as UTC; every other field of the parse (level from the
+ * `date` and `time` columns as UTC, and a time read in a `#Date:` (`#Start-Date:`, `#End-Date:`) directive as UTC; every other field of the parse (level from the
  * status, message) as `parse` gives it. A line whose columns hold no date and time keeps `parse`'s reading. `parse`
  * itself for any other file.
  */
@@ -86,7 +92,8 @@ export function withW3cTimes(parse: (line: string) => ParsedLine, sample: readon
     if (line.charCodeAt(0) === 35 /* # */) {
       // A directive is no entry: it keeps what parse read, but a time parse read in it is the `#Date:`'s, in UTC.
       if (parsed.timestamp === undefined) return parsed;
-      const m = line.startsWith(DATE_DIRECTIVE) ? DATE_TIME.exec(line.slice(DATE_DIRECTIVE.length).trim()) : null;
+      const directive = DATE_DIRECTIVE.exec(line);
+      const m = directive === null ? null : DATE_TIME.exec(line.slice(directive[0].length).trim());
       return { ...parsed, timestamp: m === null ? undefined : utcEpoch(m[1], m[2]) };
     }
     const values = columnsUpTo(line, last);

@@ -83,6 +83,13 @@ describe('logs: W3C extended logs (IIS) are in UTC', function () {
     assert.equal(parser.parse(sample[3]).timestamp, Date.UTC(2026, 10, 29, 10, 15, 2, 250));
     const directive = parser.parse(sample[1]).timestamp;
     assert.ok(directive === undefined || directive === Date.UTC(2026, 10, 29, 10, 15, 0), `#Date read as ${directive}`);
+    // ISA Server / TMG: tab-separated, a user agent's spaces as they are, the date and time after it
+    // (https://docs.tibco.com/pub/logeva/6.3.0/doc/html/GUID-C0EF3D92-09C9-4204-BABD-E62EB6BACF94.html).
+    const isa = ['#Software: Microsoft(R) Internet Security and Acceleration Server 2000', '#Version: 1.0', '#Start-Date: 2009-03-25 00:00:00', '#Fields: c-ip\tcs-username\tc-agent\tdate\ttime\ts-computername\tsc-status', '172.20.56.78\tanonymous\tMozilla/4.0 (compatible; MSIE 6.0; Windows NT 5.0)\t2009-03-25\t00:00:07\tCO-NET-002\t502'];
+    const isaParser = createLineParser(isa, { referenceTime: Date.UTC(2009, 2, 26) });
+    assert.equal(isaParser.parse(isa[4]).timestamp, Date.UTC(2009, 2, 25, 0, 0, 7));
+    const start = isaParser.parse(isa[2]).timestamp;
+    assert.ok(start === undefined || start === Date.UTC(2009, 2, 25), `#Start-Date read as ${start}`);
     // A `#Fields:` line with no directive of the format beside it (a comment in some other log) changes nothing.
     const other = createLineParser(['#Fields: date time', '2026-11-29 10:15:02 ERROR disk full'], { referenceTime: Date.UTC(2026, 10, 30) });
     assert.equal(other.parse('2026-11-29 10:15:02 ERROR disk full').timestamp, new Date(2026, 10, 29, 10, 15, 2).getTime());
