@@ -1,7 +1,8 @@
 // Settings of the logs server: ONE table (flags, environment variables, defaults) gives both the parser and --help
 // (servers/shared/cli.ts). Directories come from LOG_DIRS / --log-dir, ripgrep from RIPGREP_PATH / --ripgrep-path.
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { delimiter, isAbsolute, join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
 import type { SourcesConfig, Switch } from './sources/registry/registry';
@@ -105,10 +106,21 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
   return logsConfig(readCli(LOGS_CLI, argv, env), env);
 }
 
+/**
+ * `path` made absolute: a leading `~` (alone, or before `/`, or `\\` on Windows) is the home directory (`env.HOME`, else the
+ * user's), the rest is resolved against the working directory. MCP clients start servers without a shell, so
+ * `"LOG_DIRS": "~/logs"` in Claude Desktop's config reached the server as written and was read as the folder `~` under
+ * the client's working directory: "not a readable directory", and no logs. `~user` forms are left as they are.
+ */
+export function absolutePath(path: string, env: NodeJS.ProcessEnv): string {
+  if (path === '~' || path.startsWith('~/') || (sep === '\\' && path.startsWith('~\\'))) return resolve(env.HOME || homedir(), `.${path.slice(1)}`);
+  return resolve(path);
+}
+
 /** What the table cannot say: directories made absolute and unique, ripgrep checked or found on `env.PATH`. */
 export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEnv): LogsConfig {
   return {
-    dirs: [...new Set(cli.dirs.map((d) => resolve(d)))],
+    dirs: [...new Set(cli.dirs.map((d) => absolutePath(d, env)))],
     ripgrep: findRipgrep(cli.ripgrep, env.PATH),
     sources: sourcesConfig(cli, env),
   };
@@ -119,13 +131,13 @@ export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEn
  * one list of "journal paths" from the editor's settings can go to either variable.
  */
 function sourcesConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEnv): SourcesConfig {
-  const paths = [...new Set([...cli.journalDirs, ...cli.journalFiles].map((p) => resolve(p)))];
+  const paths = [...new Set([...cli.journalDirs, ...cli.journalFiles].map((p) => absolutePath(p, env)))];
   const isFile = (p: string) => {
     try {
       return statSync(p).isFile();
     } catch {
       // Missing: what it was given as (reading it later says it does not exist).
-      return cli.journalFiles.some((f) => resolve(f) === p);
+      return cli.journalFiles.some((f) => absolutePath(f, env) === p);
     }
   };
   return {

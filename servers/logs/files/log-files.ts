@@ -297,30 +297,58 @@ export function hiddenNote(hidden: UnreadPlaces): string {
 }
 
 function notFound(name: string, available: LogFileInfo[]): NotFoundError {
+  // A name without its folder (`spring.log` for `app/spring.log`, `error.log` beside nginx/ and mysql/): the files it
+  // may mean first, so that a client fixes the call at once rather than read a list of twenty other files.
+  const asked = name.trim().replace(/\\/g, '/').split('/').pop()?.toLowerCase();
+  const meant = available.filter((f) => f.name.split('/').pop()?.toLowerCase() === asked).slice(0, 20);
   const names = available.slice(0, 20).map((f) => f.name);
   const more = available.length > names.length ? `, … (${available.length - names.length} more)` : '';
-  return new NotFoundError(`no such log file: ${name}; available: ${names.length ? names.join(', ') + more : '(none)'}`);
+  const hint = meant.length > 0 ? `; did you mean ${meant.map((f) => f.name).join(' or ')}?` : '';
+  return new NotFoundError(`no such log file: ${name}${hint}; available: ${names.length ? names.join(', ') + more : '(none)'}`);
 }
 
 /**
- * Resolves a caller-supplied name to a regular file inside one of the directories and opens it.
- * Refuses absolute paths, `..`, links that leave the directory, FIFOs, sockets and devices; never blocks on open.
+ * The directory and name inside it of an absolute path that lies in one of `dirs` (as configured or as resolved:
+ * `/var/log/nginx/error.log` in a server given `/var/log`), or undefined. Clients are shown full paths (by the user,
+ * by `logs://files`' `dir`) and pass them back; the file is then checked as any name is.
+ */
+function insideDir(dirs: LogDir[], path: string): { dir: LogDir; rel: string } | undefined {
+  const full = resolve(path);
+  for (const dir of dirs) {
+    for (const root of [dir.path, dir.real]) {
+      if (isInside(root, full)) return { dir, rel: relative(root, full).split(sep).join('/') };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Resolves a caller-supplied name to a regular file inside one of the directories and opens it. An absolute path is
+ * taken when it lies inside a directory (as that directory's file); refused elsewhere, as are `..`, links that leave
+ * the directory, FIFOs, sockets and devices; never blocks on open.
  */
 export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>): Promise<OpenedLog> {
   const cleaned = name.trim().replace(/\\/g, '/');
   if (cleaned.length === 0 || cleaned.includes('\0')) throw new InvalidArgumentError('file name is empty or invalid');
-  if (isAbsolute(name) || cleaned.startsWith('/') || /^[a-zA-Z]:/.test(cleaned)) {
-    throw new InvalidArgumentError(`absolute paths are not allowed: give a name relative to a log directory (see logs://files)`);
-  }
   if (cleaned.split('/').includes('..')) throw new InvalidArgumentError(`".." is not allowed in log file names: ${name}`);
 
   const candidates: { dir: LogDir; rel: string }[] = [];
-  if (dirs.length > 1) {
-    const slash = cleaned.indexOf('/');
-    const labelled = slash > 0 ? dirs.find((d) => d.label === cleaned.slice(0, slash)) : undefined;
-    if (labelled) candidates.push({ dir: labelled, rel: cleaned.slice(slash + 1) });
+  if (isAbsolute(name) || cleaned.startsWith('/') || /^[a-zA-Z]:/.test(cleaned)) {
+    const inside = insideDir(dirs, name.trim());
+    if (inside === undefined) {
+      throw new InvalidArgumentError(
+        `absolute paths are not allowed outside the log directories (${dirs.map((d) => d.path).join(', ') || 'none configured'}): give a name relative to a log directory (see logs://files)`,
+      );
+    }
+    candidates.push(inside);
+  } else {
+    if (dirs.length > 1) {
+      const slash = cleaned.indexOf('/');
+      const labelled = slash > 0 ? dirs.find((d) => d.label === cleaned.slice(0, slash)) : undefined;
+      if (labelled) candidates.push({ dir: labelled, rel: cleaned.slice(slash + 1) });
+    }
+    for (const dir of dirs) candidates.push({ dir, rel: cleaned });
   }
-  for (const dir of dirs) candidates.push({ dir, rel: cleaned });
 
   for (const { dir, rel } of candidates) {
     const full = resolve(dir.real, rel);

@@ -43,11 +43,16 @@ export function inheritsLevel(parsed: ParsedLine): boolean {
  * indented text) its time and level, an entry's part (continuesEntry) its level. A line with its own time starts a new
  * entry and never inherits a level: without one it stays level-less (and is counted as such) rather than taking the
  * level of an unrelated entry above. In a format without entry headers ('unknown': each line is the message) only a
- * line shaped as a continuation does (unknownContinues).
+ * line shaped as a continuation does (unknownContinues), and a line with a level and no time (a runtime's `panic:`)
+ * takes the time above.
  */
 export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
   if (parsed.standalone) return false;
-  if (parser.format.id === 'unknown') return unknownContinues(parsed);
+  // A level without a time takes its time from above in every layout: Go's `panic: …` after the timed lines of its
+  // standard `log` package (`2026/12/02 10:21:37 fetched 1200 entries`, no level: 'unknown') was an error without a
+  // time, which every time window left out ("errors in the last hour" missed the crash of ten minutes ago). Its own
+  // level stays its own and opens an entry (entryOf), as in a layout with headers.
+  if (parser.format.id === 'unknown') return unknownContinues(parsed) || (parsed.level !== undefined && parsed.timestamp === undefined);
   if (parsed.timestamp === undefined) return true;
   return continuesEntry(parsed);
 }

@@ -5,6 +5,7 @@ import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLev
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
 import { withElapsedTrailer } from './trailers';
+import { withW3cTimes } from './w3c';
 import { isEntryPart } from './continuation';
 import { crashReport, showsUncaught } from './crash-reports';
 import { withNextLineLevels } from './next-line-levels';
@@ -669,7 +670,8 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // and a component the file's header reads on other lines where a line's header stopped before it (known-components.ts);
   // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts); java.util.logging's level line
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
-  const parse = withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample), sample));
+  // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts).
+  const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

@@ -97,4 +97,14 @@ describe('logs server configuration (readConfig)', function () {
     const config = readConfig(['--log-dir', 'b', '--log-dir=/c'], { LOG_DIRS: ['/a', ' ', 'b'].join(delimiter), PATH: '' });
     assert.deepEqual(config.dirs, [resolve('/a'), resolve('b'), resolve('/c')]);
   });
+
+  // MCP clients start a server without a shell: `"LOG_DIRS": "~/logs"` in Claude Desktop's config reached it as
+  // written and was read as a folder named `~` under the client's working directory (break25).
+  it('reads a leading ~ in LOG_DIRS, --log-dir and the journal paths as the home directory', function () {
+    const home = resolve(bin, 'home');
+    const config = readConfig(['--log-dir', '~', '--journal-file', '~/j/system.journal'], { LOG_DIRS: ['~/logs', '~other/logs', 'a~/b'].join(delimiter), LOG_JOURNAL_DIRS: '~/journal', HOME: home, PATH: '' });
+    assert.deepEqual(config.dirs, [join(home, 'logs'), resolve('~other/logs'), resolve('a~/b'), home]);
+    assert.deepEqual(config.sources.journalDirs, [join(home, 'journal')]);
+    assert.deepEqual(config.sources.journalFiles, [join(home, 'j', 'system.journal')]);
+  });
 });
