@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { readConfig } from '../../../servers/logs/config';
-import { recordOf } from '../../../servers/logs/sources/journal/entries';
+import { ENTRY_KEPT, recordOf } from '../../../servers/logs/sources/journal/entries';
+import { ExportReader, type ExportEntry } from '../../../servers/logs/sources/journal/export';
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
 import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
 import type { SourceInfo, SourceRecord } from '../../../servers/logs/sources/types';
@@ -484,18 +485,56 @@ describe('journal settings and source filters', () => {
   });
 });
 
-describe('journal entries: one line of journalctl --output=json', () => {
+describe('journal entries: journalctl --output=export read from its bytes', () => {
+  /** One entry in export format: `NAME=value` lines, a value given as bytes written in the binary form. */
+  const exported = (fields: [string, string | Buffer][]): Buffer =>
+    Buffer.concat([
+      ...fields.map(([name, value]) => {
+        if (typeof value === 'string') return Buffer.from(`${name}=${value}\n`);
+        const size = Buffer.alloc(8);
+        size.writeBigUInt64LE(BigInt(value.length));
+        return Buffer.concat([Buffer.from(`${name}\n`), size, value, Buffer.from('\n')]);
+      }),
+      Buffer.from('\n'),
+    ]);
+  const read = (bytes: Buffer, chunk = bytes.length): ExportEntry[] => {
+    const reader = new ExportReader(ENTRY_KEPT);
+    const out: ExportEntry[] = [];
+    for (let at = 0; at < bytes.length; at += chunk) out.push(...reader.push(bytes.subarray(at, at + chunk)));
+    assert.equal(reader.partial, false);
+    return out;
+  };
+  const at = (fields: [string, string | Buffer][]) => recordOf(read(exported([['__CURSOR', 'c'], ['__REALTIME_TIMESTAMP', '1700000000123456'], ...fields]))[0]);
+
   it('reads times in µs, PRIORITY on the one scale, bytes and repeated fields, and the identifier outside units', () => {
-    const at = (fields: Record<string, unknown>) => recordOf(JSON.stringify({ __CURSOR: 'c', __REALTIME_TIMESTAMP: '1700000000123456', ...fields }));
-    assert.deepEqual(at({ MESSAGE: 'x', PRIORITY: '3', _HOSTNAME: 'h', _SYSTEMD_UNIT: 'a.service', SYSLOG_IDENTIFIER: 'a' }), { text: 'x', time: 1700000000123, level: 'ERROR', host: 'h', unit: 'a.service', cursor: 'c' });
-    assert.deepEqual(['0', '2', '4', '5', '6', '7'].map((p) => at({ MESSAGE: 'x', PRIORITY: p })?.level), ['FATAL', 'FATAL', 'WARN', 'INFO', 'INFO', 'DEBUG']);
-    assert.equal(at({ MESSAGE: [104, 105, 255] })?.text, 'hi\ufffd');
+    assert.deepEqual(at([['MESSAGE', 'x'], ['PRIORITY', '3'], ['_HOSTNAME', 'h'], ['_SYSTEMD_UNIT', 'a.service'], ['SYSLOG_IDENTIFIER', 'a']]), { text: 'x', time: 1700000000123, level: 'ERROR', host: 'h', unit: 'a.service', cursor: 'c' });
+    assert.deepEqual(['0', '2', '4', '5', '6', '7'].map((p) => at([['MESSAGE', 'x'], ['PRIORITY', p]]).level), ['FATAL', 'FATAL', 'WARN', 'INFO', 'INFO', 'DEBUG']);
+    // Not valid UTF-8: journalctl writes the binary form; bad bytes are replaced.
+    assert.equal(at([['MESSAGE', Buffer.from([104, 105, 255])]]).text, 'hi\ufffd');
     // A repeated MESSAGE keeps every value (journalctl -o short prints the last, --grep tests the first; break20).
-    assert.equal(at({ MESSAGE: ['first', 'second'] })?.text, 'first\nsecond');
-    assert.equal(at({ MESSAGE: ['first', [104, 105], null] })?.text, 'first\nhi');
-    assert.equal(at({ MESSAGE: 'x', SYSLOG_IDENTIFIER: 'cron' })?.unit, 'cron');
-    assert.equal(at({ MESSAGE: 'x', PRIORITY: 'high' })?.level, undefined);
-    assert.equal(recordOf('not json'), undefined);
+    assert.equal(at([['MESSAGE', 'first'], ['MESSAGE', 'second']]).text, 'first\nsecond');
+    assert.equal(at([['MESSAGE', 'first'], ['MESSAGE', Buffer.from('a\nb=c\n')]]).text, 'first\na\nb=c\n');
+    assert.equal(at([['MESSAGE', 'x'], ['SYSLOG_IDENTIFIER', 'cron']]).unit, 'cron');
+    // A PRIORITY that is not a syslog severity 0..7 (text, `<3>` written by hand) gives no level: the text's own decides.
+    assert.deepEqual(['high', '<3>', '8', ''].map((p) => at([['MESSAGE', 'x'], ['PRIORITY', p]]).level), [undefined, undefined, undefined, undefined]);
+    assert.equal(at([['PRIORITY', '3']]).text, '');
+  });
+
+  it('reads the same entries whatever chunks the pipe gives them in, skipping fields it does not keep', () => {
+    const bytes = Buffer.concat([
+      exported([['__CURSOR', 's=1'], ['_PID', '12'], ['MESSAGE', 'plain = text'], ['_CMDLINE', Buffer.from('bin\0arg')]]),
+      exported([['__CURSOR', 's=2'], ['MESSAGE', Buffer.from('Traceback:\n  line 1\n')], ['PRIORITY', '3']]),
+      exported([['__CURSOR', 's=3'], ['MESSAGE', Buffer.alloc(0)]]),
+    ]);
+    const whole = read(bytes).map(recordOf);
+    assert.deepEqual(whole, [{ text: 'plain = text', cursor: 's=1' }, { text: 'Traceback:\n  line 1\n', level: 'ERROR', cursor: 's=2' }, { text: '', cursor: 's=3' }]);
+    for (const chunk of [1, 2, 3, 7, 8, 9, 13]) assert.deepEqual(read(bytes, chunk).map(recordOf), whole, `chunks of ${chunk} bytes`);
+  });
+
+  it('says when the output stopped inside an entry', () => {
+    const reader = new ExportReader(ENTRY_KEPT);
+    assert.deepEqual(reader.push(Buffer.from('__CURSOR=s=1\nMESSAGE=cut')), []);
+    assert.equal(reader.partial, true);
   });
 });
 

@@ -1,10 +1,10 @@
 // The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
-// several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
+// several hosts) and streams a source's entries from `journalctl --output=export`, page by page with cursors.
 import { NotFoundError, UserFacingError } from '../../../shared/tool-result';
 import { mergeByTime } from '../merge';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
-import { ENTRY_FIELDS, recordOf, scannedOf, unitOf } from './entries';
-import { journalctlLines, type JournalctlOptions } from './journalctl';
+import { ENTRY_FIELDS, ENTRY_KEPT, recordOf, scannedOf, unitOf } from './entries';
+import { journalctlEntries, type JournalctlOptions } from './journalctl';
 import { configuredJournals, journalContents, permissionProblem, unknownUnit, type JournalContents } from './journals';
 import { journalName, parseJournalName, unitStem } from './names';
 
@@ -29,6 +29,8 @@ export interface JournalProviderOptions {
 }
 
 export const PAGE_RECORDS = 20_000;
+/** The fields a listing's scan asks for (--output-fields). */
+const SCAN_FIELDS = ['_HOSTNAME', '_SYSTEMD_UNIT', 'SYSLOG_IDENTIFIER'];
 export const LIST_SCAN_ENTRIES = 200_000;
 /** Newest entries of a source read for a level filter over a window (journalctl -p is not used: see read). */
 export const LEVEL_SCAN_ENTRIES = 500_000;
@@ -188,15 +190,15 @@ export class JournalProvider implements LogSourceProvider {
 
   /** Reads `held`'s entries selected by `select` into `scan` (stopping after `stop` + 1 of them); returns how many were read. */
   private async scanInto(scan: JournalScan, select: string[], stop: number, signal: AbortSignal | undefined): Promise<number> {
-    const args = [...scan.held.journal.args, '--output=json', `--output-fields=_HOSTNAME,_SYSTEMD_UNIT,SYSLOG_IDENTIFIER`, ...select];
+    const args = [...scan.held.journal.args, `--output-fields=${SCAN_FIELDS.join(',')}`, ...select];
     let seen = 0;
-    for await (const line of journalctlLines(args, scan.held.journal.where, this.journalctl(signal))) {
+    for await (const entry of journalctlEntries(args, ['__CURSOR', '__REALTIME_TIMESTAMP', ...SCAN_FIELDS], scan.held.journal.where, this.journalctl(signal))) {
       if (++seen > stop) break;
-      const scanned = scannedOf(line);
-      if (scanned?.record.cursor !== undefined) scan.cursor = scanned.record.cursor;
-      if (scanned?.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
-      const record = scanned?.record;
-      if (!record?.unit || (scan.byHost && !record.host)) continue;
+      const scanned = scannedOf(entry);
+      if (scanned.record.cursor !== undefined) scan.cursor = scanned.record.cursor;
+      if (scanned.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
+      const record = scanned.record;
+      if (!record.unit || (scan.byHost && !record.host)) continue;
       const name = journalName(record.unit, scan.byHost ? record.host : undefined);
       const at = scan.newest.get(name);
       if (!at || (record.time ?? 0) > at.time) scan.newest.set(name, { time: record.time ?? 0, unit: record.unit, ...(record.host ? { host: record.host } : {}) });
@@ -215,7 +217,7 @@ export class JournalProvider implements LogSourceProvider {
     }
     const matches = [byIdentifier ? `SYSLOG_IDENTIFIER=${wanted.unit}` : `_SYSTEMD_UNIT=${wanted.unit}`];
     if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
-    const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
+    const base = [...held.journal.args, `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
     let left = query.tail ?? Infinity;
     for (;;) {
@@ -223,9 +225,8 @@ export class JournalProvider implements LogSourceProvider {
       const start = cursor !== undefined ? [`--after-cursor=${cursor}`] : [...sinceArgs(query), ...(query.tail !== undefined ? [`--lines=${query.tail}`] : [])];
       const args = [...base, ...start];
       let inPage = 0;
-      for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
-        const record = recordOf(line);
-        if (!record) continue;
+      for await (const entry of journalctlEntries(args, ENTRY_KEPT, held.journal.where, this.journalctl(query.signal))) {
+        const record = recordOf(entry);
         inPage++;
         cursor = record.cursor ?? cursor;
         // An identifier's source holds its entries outside units: the others belong to their unit's source
