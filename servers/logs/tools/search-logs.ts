@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
-import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
+import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, type ProgressTick } from '../../shared/progress';
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
@@ -97,10 +97,11 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
     },
     guarded(async (args, extra) => {
       const request = scanRequestOf(args);
-      const inputs = await chooseInputs(ctx, args, args.order, extra.signal);
+      const tick = progressTicks(extra);
+      const inputs = await chooseInputs(ctx, args, args.order, extra.signal, tick);
       const found = await searchFiles(ctx, inputs.files, args, request, extra, inputs.totalBytes);
       found.notes.unshift(...inputs.notes);
-      await searchSources(ctx, inputs.sources, args, request, found, extra.signal);
+      await searchSources(ctx, inputs.sources, args, request, found, extra.signal, tick);
       if (inputs.sources.length > 0) sortByTime(found.matches, args.order);
       return toolResult(searchOutput(found, args, request));
     }),
@@ -224,11 +225,11 @@ const MAX_SOURCE_RECORDS = 200_000;
  * Searches each source's records through the same collector as files (search/collector.ts); with order newest and
  * no `since`, only the newest MAX_SOURCE_RECORDS records of a source are read (noted).
  */
-async function searchSources(ctx: LogsContext, sources: SourceRef[], args: SearchArgs, request: ScanRequest, found: Found, signal?: AbortSignal): Promise<void> {
+async function searchSources(ctx: LogsContext, sources: SourceRef[], args: SearchArgs, request: ScanRequest, found: Found, signal?: AbortSignal, onProgress?: ProgressTick): Promise<void> {
   const compiled = request.pattern ? compilePattern(request.pattern).line : undefined;
   const tail = args.order === 'newest' && request.since === undefined ? MAX_SOURCE_RECORDS : undefined;
   const query = { since: request.since, until: request.until, minLevel: request.minLevel, tail };
-  const options = { single: args.file !== undefined, signal, notes: found.notes, maxLineChars: MAX_LINE_CHARS };
+  const options = { single: args.file !== undefined, signal, notes: found.notes, maxLineChars: MAX_LINE_CHARS, onProgress };
   await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
     // Each source keeps its own newest (oldest) `limit`: the sources' matches are put in time order together after.
     const collector = new MatchCollector<SourceLine>(request);

@@ -255,6 +255,19 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       single = undefined;
     });
 
+    it('sends progress while it lists the journal and reads a unit, so that a client resetting its time-out keeps waiting', async () => {
+      const many = Array.from({ length: 6000 }, (_, i) => srv(100 - i / 100, 'busy.service', 'busy', 6, `request ${i} done`));
+      const file = writeJournal(dir, 'progress', many);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const sent: { progress: number; message?: string }[] = [];
+      const result = (await single.client.callTool({ name: 'search_logs', arguments: { pattern: 'request 5999 done', unit: 'busy.service' } }, undefined, { onprogress: (p) => void sent.push(p) })) as CallToolResult;
+      assert.ok(!result.isError, textOf(result));
+      assert.equal((result.structuredContent as { totalMatches: number }).totalMatches, 1);
+      assert.match(sent[0]?.message ?? '', /^listing journal sources: /);
+      assert.ok(sent.some((p) => /^reading journal:busy\.service: [\d,]+ entries read$/.test(p.message ?? '')), JSON.stringify(sent));
+      assert.ok(sent.every((p, i) => i === 0 || p.progress > sent[i - 1].progress), 'progress increases');
+    });
+
     it('names sources journal:<unit> when the journal holds one host', async () => {
       const file = writeJournal(dir, 'one-host', ENTRIES.filter((e) => e.host === 'web-1'));
       single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });

@@ -29,6 +29,8 @@ export interface JournalProviderOptions {
 }
 
 export const PAGE_RECORDS = 20_000;
+/** Entries read between two progress messages (each is throttled by time after). */
+const PROGRESS_ENTRIES = 1_000;
 /** The fields a listing's scan asks for (--output-fields). */
 const SCAN_FIELDS = ['_HOSTNAME', '_SYSTEMD_UNIT', 'SYSLOG_IDENTIFIER'];
 export const LIST_SCAN_ENTRIES = 200_000;
@@ -43,6 +45,9 @@ const LIST_TTL_MS = 5_000;
  */
 export const FULL_SCAN_EVERY_MS = 5 * 60_000;
 
+
+/** Hears what a long listing is doing (LogSourceProvider.list). */
+type Progress = (message: string) => void;
 
 interface Listing {
   at: number;
@@ -61,14 +66,14 @@ export class JournalProvider implements LogSourceProvider {
 
   constructor(private readonly options: JournalProviderOptions) {}
 
-  async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
-    const listing = await this.listed(signal);
+  async list(signal?: AbortSignal, onProgress?: (message: string) => void): Promise<{ sources: SourceInfo[]; problem?: string }> {
+    const listing = await this.listed(signal, onProgress);
     return { sources: listing.sources, ...(listing.problem ? { problem: listing.problem } : {}) };
   }
 
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const wanted = parseJournalName(name);
-    const listing = await this.listed(query.signal);
+    const listing = await this.listed(query.signal, query.onProgress);
     const unit = wanted?.unit;
     const holders = unit === undefined ? [] : listing.contents.filter((c) => (c.units.has(unit) || c.identifiers.has(unit)) && (wanted?.host === undefined || c.hosts.includes(wanted.host)));
     // A unit named without its host, in journals of several hosts, is read on every host that has it (records carry their host).
@@ -97,9 +102,9 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   /** The listing, reused for LIST_TTL_MS (a tool call lists, then reads; a bounded host scan is not repeated). */
-  private async listed(signal: AbortSignal | undefined): Promise<Listing> {
+  private async listed(signal: AbortSignal | undefined, onProgress?: Progress): Promise<Listing> {
     if (this.listing && Date.now() - this.listing.at < (this.options.listTtlMs ?? LIST_TTL_MS)) return this.listing;
-    this.listing = await this.makeListing(signal);
+    this.listing = await this.makeListing(signal, onProgress);
     return this.listing;
   }
 
@@ -107,12 +112,13 @@ export class JournalProvider implements LogSourceProvider {
     return { command: this.options.journalctl, env: this.options.env, signal };
   }
 
-  private async makeListing(signal: AbortSignal | undefined): Promise<Listing> {
+  private async makeListing(signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<Listing> {
     const { local, directories, files } = this.options;
     const problems: string[] = [];
     const warnings: string[] = [];
     const contents: JournalContents[] = [];
     for (const journal of configuredJournals(local !== 'off', directories, files)) {
+      onProgress?.(`listing journal sources: the units of the ${journal.where}`);
       try {
         const held = await journalContents(journal, this.journalctl(signal), warnings);
         // 'auto' reads the local journal only when it has something: no journal files is not a problem then.
@@ -132,7 +138,7 @@ export class JournalProvider implements LogSourceProvider {
     }
     const hosts = new Set(contents.flatMap((c) => c.hosts));
     const byHost = hosts.size > 1;
-    const scans = await this.scanNewest(contents, byHost, problems, signal);
+    const scans = await this.scanNewest(contents, byHost, problems, signal, onProgress);
     const sources = byHost ? hostSources(scans) : unitSources(contents, scans);
     // journalctl missing is said once, not once per journal.
     const said = [...new Set(problems)];
@@ -148,13 +154,13 @@ export class JournalProvider implements LogSourceProvider {
    * newest are scanned afresh when more than listScanEntries were written since, when the cursor is gone (rotated,
    * vacuumed), when the journal holds a host, unit or identifier it did not, and every FULL_SCAN_EVERY_MS.
    */
-  private async scanNewest(contents: JournalContents[], byHost: boolean, problems: string[], signal: AbortSignal | undefined): Promise<JournalScan[]> {
+  private async scanNewest(contents: JournalContents[], byHost: boolean, problems: string[], signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<JournalScan[]> {
     const limit = this.options.listScanEntries ?? LIST_SCAN_ENTRIES;
     const scans: JournalScan[] = [];
     for (const held of contents) {
       const key = held.journal.args.join('\0');
       const before = this.scans.get(key);
-      const scan = (before?.byHost === byHost ? await this.scanSince(held, before, limit, signal) : undefined) ?? (await this.scanLatest(held, byHost, limit, signal));
+      const scan = (before?.byHost === byHost ? await this.scanSince(held, before, limit, signal, onProgress) : undefined) ?? (await this.scanLatest(held, byHost, limit, signal, onProgress));
       this.scans.set(key, scan);
       if (!scan.complete && byHost) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
       scans.push(scan);
@@ -163,9 +169,9 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   /** The newest `limit` entries of `held`. */
-  private async scanLatest(held: JournalContents, byHost: boolean, limit: number, signal: AbortSignal | undefined): Promise<JournalScan> {
+  private async scanLatest(held: JournalContents, byHost: boolean, limit: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<JournalScan> {
     const scan: JournalScan = { held, byHost, newest: new Map(), identifiersInUnits: new Set(), complete: true, fullAt: Date.now() };
-    const seen = await this.scanInto(scan, [`--lines=${limit}`], Infinity, signal);
+    const seen = await this.scanInto(scan, [`--lines=${limit}`], Infinity, signal, onProgress);
     if (seen >= limit) scan.complete = false;
     return scan;
   }
@@ -174,13 +180,13 @@ export class JournalProvider implements LogSourceProvider {
    * `before` carried on with the entries written after its cursor, or undefined when that cannot be done: no cursor,
    * more than `limit` new entries (the newest are scanned afresh), or journalctl refusing the cursor.
    */
-  private async scanSince(held: JournalContents, before: JournalScan, limit: number, signal: AbortSignal | undefined): Promise<JournalScan | undefined> {
+  private async scanSince(held: JournalContents, before: JournalScan, limit: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<JournalScan | undefined> {
     if (before.cursor === undefined || Date.now() - before.fullAt >= FULL_SCAN_EVERY_MS || holdsNew(held, before.held)) return undefined;
     // What the journal no longer holds (vacuumed, rotated away) is not listed from an earlier scan.
     const kept = [...before.newest].filter(([, seen]) => (held.units.has(seen.unit) || held.identifiers.has(seen.unit)) && (seen.host === undefined || held.hosts.includes(seen.host)));
     const scan: JournalScan = { ...before, held, newest: new Map(kept), identifiersInUnits: new Set(before.identifiersInUnits) };
     try {
-      const seen = await this.scanInto(scan, [`--after-cursor=${before.cursor}`], limit, signal);
+      const seen = await this.scanInto(scan, [`--after-cursor=${before.cursor}`], limit, signal, onProgress);
       return seen > limit ? undefined : scan;
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -189,11 +195,12 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   /** Reads `held`'s entries selected by `select` into `scan` (stopping after `stop` + 1 of them); returns how many were read. */
-  private async scanInto(scan: JournalScan, select: string[], stop: number, signal: AbortSignal | undefined): Promise<number> {
+  private async scanInto(scan: JournalScan, select: string[], stop: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<number> {
     const args = [...scan.held.journal.args, `--output-fields=${SCAN_FIELDS.join(',')}`, ...select];
     let seen = 0;
     for await (const entry of journalctlEntries(args, ['__CURSOR', '__REALTIME_TIMESTAMP', ...SCAN_FIELDS], scan.held.journal.where, this.journalctl(signal))) {
       if (++seen > stop) break;
+      if (seen % PROGRESS_ENTRIES === 0) onProgress?.(`listing journal sources: ${seen.toLocaleString('en-US')} of the newest entries of the ${scan.held.journal.where} scanned`);
       const scanned = scannedOf(entry);
       if (scanned.record.cursor !== undefined) scan.cursor = scanned.record.cursor;
       if (scanned.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
