@@ -12,6 +12,7 @@ import { ExportReader, type ExportEntry } from '../../../servers/logs/sources/jo
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
 import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
 import type { SourceInfo, SourceRecord } from '../../../servers/logs/sources/types';
+import { FIRST_PASS_RECORDS } from '../../../servers/logs/tools/search-logs';
 import { newestSources } from '../../../servers/logs/tools/sources';
 import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
@@ -266,6 +267,32 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       assert.match(sent[0]?.message ?? '', /^listing journal sources: /);
       assert.ok(sent.some((p) => /^reading journal:busy\.service: [\d,]+ entries read$/.test(p.message ?? '')), JSON.stringify(sent));
       assert.ok(sent.every((p, i) => i === 0 || p.progress > sent[i - 1].progress), 'progress increases');
+    });
+
+    it('search_logs newest first stops after the newest records when they hold the newest matches, and says what it left unread', async () => {
+      // More records than the first pass reads: every one says `tick`, one old record says `rare`.
+      const count = FIRST_PASS_RECORDS + 500;
+      const many = Array.from({ length: count }, (_, i) => srv(1000 - i / 20, 'busy.service', 'busy', 6, i === 3 ? 'tick rare event' : `tick ${i}`));
+      const file = writeJournal(dir, 'first-pass', many);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      type Out = { matches: Match[]; totalMatches: number; truncated: boolean; files: { complete: boolean }[]; notes: string[] };
+      const since = iso(NOW - 2000 * MIN);
+      const common = await call<Out>(single, 'search_logs', { pattern: 'tick', since, limit: 5 });
+      assert.deepEqual(common.matches.map((m) => m.text), [count - 1, count - 2, count - 3, count - 4, count - 5].map((i) => `tick ${i}`));
+      assert.equal(common.truncated, true);
+      assert.equal(common.files[0].complete, false);
+      assert.equal(common.totalMatches, FIRST_PASS_RECORDS);
+      const firstRead = many[count - FIRST_PASS_RECORDS].time;
+      assert.deepEqual(common.notes, [`journal:busy.service: its newest ${FIRST_PASS_RECORDS.toLocaleString('en-US')} records hold its newest 5 matches, so older records were not searched (totalMatches counts the records read); give until ${iso(firstRead)} to search before them`]);
+      // The until it gives searches the rest.
+      const rest = await call<Out>(single, 'search_logs', { pattern: 'tick', since, until: iso(firstRead), limit: 5 });
+      assert.equal(rest.totalMatches, count - FIRST_PASS_RECORDS);
+      // A match only before the first pass is still found: the whole window is read then, and the answer is complete.
+      const rare = await call<Out>(single, 'search_logs', { pattern: 'rare', since });
+      assert.deepEqual([rare.totalMatches, rare.truncated, rare.matches[0]?.text, rare.notes], [1, false, 'tick rare event', []]);
+      // Oldest first reads from the start as before.
+      const oldest = await call<Out>(single, 'search_logs', { pattern: 'tick', since, limit: 2, order: 'oldest' });
+      assert.deepEqual(oldest.matches.map((m) => m.text), ['tick 0', 'tick 1']);
     });
 
     it('names sources journal:<unit> when the journal holds one host', async () => {
@@ -583,6 +610,16 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     assert.deepEqual((await all(provider.read('journal:pager.service', { tail: 5 }))).map((r) => r.text), ['entry 2', 'entry 3', 'entry 4', 'entry 5', 'entry 6']);
     const window = await all(provider.read('journal:pager.service', { since: entries[1].time, until: entries[5].time }));
     assert.deepEqual(window.map((r) => r.text), ['entry 1', 'entry 2', 'entry 3', 'entry 4']);
+  });
+
+  it('a tail of a window is its newest entries, not the first after since nor none before until (journalctl counts --lines from the end)', async () => {
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2 });
+    const texts = async (query: { tail: number; since?: number; until?: number }) => (await all(provider.read('journal:pager.service', query))).map((r) => r.text);
+    assert.deepEqual(await texts({ tail: 2, since: entries[1].time, until: entries[5].time }), ['entry 3', 'entry 4']);
+    assert.deepEqual(await texts({ tail: 2, until: entries[5].time }), ['entry 3', 'entry 4']);
+    assert.deepEqual(await texts({ tail: 3, since: entries[4].time }), ['entry 4', 'entry 5', 'entry 6']);
+    assert.deepEqual(await texts({ tail: 10, since: entries[4].time, until: entries[6].time }), ['entry 4', 'entry 5']);
+    assert.deepEqual(await texts({ tail: 2, since: NOW + MIN }), []);
   });
 
   it('a listing reads on from the last one\'s cursor: only the entries written since, unless the journal holds something new', async () => {

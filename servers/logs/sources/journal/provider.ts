@@ -213,6 +213,24 @@ export class JournalProvider implements LogSourceProvider {
     return seen;
   }
 
+  /**
+   * The cursor of the oldest of the newest `count` entries of `matches` in the query's window (exactly: entries of the
+   * whole seconds journalctl's --since/--until add are not counted), read newest first with no field but the cursor
+   * and time; undefined when the window holds none.
+   */
+  private async newestStart(held: JournalContents, matches: string[], query: RecordQuery, count: number): Promise<string | undefined> {
+    const args = [...held.journal.args, '--output-fields=PRIORITY', '--reverse', ...sinceArgs(query), ...untilArgs(query), ...matches];
+    let start: string | undefined;
+    let counted = 0;
+    for await (const entry of journalctlEntries(args, ['__CURSOR', '__REALTIME_TIMESTAMP'], held.journal.where, this.journalctl(query.signal))) {
+      const record = recordOf(entry);
+      if (!inWindow(record, query) || record.cursor === undefined) continue;
+      start = record.cursor;
+      if (++counted >= count) break;
+    }
+    return start;
+  }
+
   /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
   private async *readJournal(held: JournalContents, wanted: { host?: string; unit: string }, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const page = this.options.pageRecords ?? PAGE_RECORDS;
@@ -227,9 +245,17 @@ export class JournalProvider implements LogSourceProvider {
     const base = [...held.journal.args, `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
     let left = query.tail ?? Infinity;
+    // journalctl counts --lines back from the journal's end whatever --until says, and forward from --since: the
+    // newest entries of a window are found backwards first, then read forwards from the oldest of them.
+    let first: string[] | undefined;
+    if (query.tail !== undefined && (query.since !== undefined || query.until !== undefined)) {
+      const from = await this.newestStart(held, matches, query, query.tail);
+      if (from === undefined) return;
+      first = [`--cursor=${from}`];
+    }
     for (;;) {
-      // journalctl takes one start: --since on the first page, the cursor on the next ones.
-      const start = cursor !== undefined ? [`--after-cursor=${cursor}`] : [...sinceArgs(query), ...(query.tail !== undefined ? [`--lines=${query.tail}`] : [])];
+      // journalctl takes one start: --since (or the cursor of the window's newest) on the first page, the cursor on the next ones.
+      const start = cursor !== undefined ? [`--after-cursor=${cursor}`] : (first ?? [...sinceArgs(query), ...(query.tail !== undefined ? [`--lines=${query.tail}`] : [])]);
       const args = [...base, ...start];
       let inPage = 0;
       for await (const entry of journalctlEntries(args, ENTRY_KEPT, held.journal.where, this.journalctl(query.signal))) {
