@@ -622,6 +622,22 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     assert.deepEqual(await texts({ tail: 2, since: NOW + MIN }), []);
   });
 
+  it('a read for a level is bounded: the newest entries without a window, the first of a window, each with its note', async () => {
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2, levelScanEntries: 3 });
+    const read = async (query: { since?: number }) => {
+      const notes: string[] = [];
+      const texts = (await all(provider.read('journal:pager.service', { ...query, minLevel: 'ERROR', onNote: (n) => notes.push(n) }))).map((r) => r.text);
+      return { texts, notes };
+    };
+    const newest = await read({});
+    assert.deepEqual(newest.texts, ['entry 4', 'entry 5', 'entry 6']);
+    assert.match(newest.notes[0], /^only its newest 3 entries were read for the level/);
+    const windowed = await read({ since: entries[1].time });
+    assert.deepEqual(windowed.texts, ['entry 1', 'entry 2', 'entry 3']);
+    assert.deepEqual(windowed.notes, [`only the first 3 entries of the window were read for the level (journalctl -p cannot see a level written in the text); later ones were not: give a since after ${iso(entries[3].time)} to read them`]);
+    assert.deepEqual(await read({ since: entries[4].time }), { texts: ['entry 4', 'entry 5', 'entry 6'], notes: [] });
+  });
+
   it('a listing reads on from the last one\'s cursor: only the entries written since, unless the journal holds something new', async () => {
     // A wrapper that notes each journalctl command line: which entries each listing read.
     const calls = join(dir, 'calls.txt');

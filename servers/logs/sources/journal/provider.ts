@@ -89,17 +89,27 @@ export class JournalProvider implements LogSourceProvider {
     }
     // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
     // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
-    // The tool layer filters by each entry's own level; a window read for a level is bounded to its newest entries.
+    // The tool layer filters by each entry's own level; a read for a level is bounded: without a window to the newest
+    // entries (--lines from the journal's end), over a window to its first ones (finding a window's newest costs one
+    // more journalctl per source, paid by every level read though few windows hold that many).
     const capped = query.minLevel !== undefined && query.tail === undefined;
     const limit = this.options.levelScanEntries ?? LEVEL_SCAN_ENTRIES;
-    const read = capped ? { ...query, tail: limit } : query;
+    const windowed = query.since !== undefined || query.until !== undefined;
+    const read = capped && !windowed ? { ...query, tail: limit } : query;
     let count = 0;
+    let last: number | undefined;
     for await (const record of mergeByTime(holders.map((c) => this.readJournal(c, wanted, read)))) {
+      if (capped && windowed && count >= limit) {
+        const from = last !== undefined ? `after ${new Date(last).toISOString()}` : 'later';
+        query.onNote?.(`only the first ${limit.toLocaleString('en-US')} entries of the window were read for the level (journalctl -p cannot see a level written in the text); later ones were not: give a since ${from} to read them`);
+        return;
+      }
       count++;
+      if (record.time !== undefined) last = record.time;
       yield record;
     }
-    if (capped && count >= limit) {
-      query.onNote?.(`only its newest ${limit.toLocaleString('en-US')} entries${query.since !== undefined ? ' of the window' : ''} were read for the level (journalctl -p cannot see a level written in the text); older ones were not: narrow the window to read them`);
+    if (capped && !windowed && count >= limit) {
+      query.onNote?.(`only its newest ${limit.toLocaleString('en-US')} entries were read for the level (journalctl -p cannot see a level written in the text); older ones were not: give since and until to read them`);
     }
   }
 
