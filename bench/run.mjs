@@ -4,6 +4,10 @@
 // through the built server over MCP (one long-lived, warmed-up server per engine as in the extension; its peak RSS
 // during each call from /proc/<pid>/status VmHWM, reset through clear_refs, and that of its scan process).
 // Each figure is the better of RUNS runs (warm page cache).
+// Then the systemd journal (when journalctl and systemd-journal-remote are installed; BENCH_JOURNAL=0 skips it): a
+// machine's journal of BENCH_JOURNAL_ENTRIES entries (300,000) over the last 24 h, built once under
+// <tmpdir>/devops-bench/journal-<N> (bench/make-journal.mjs), read through our tools beside journalctl --grep / -p err
+// on the same journal, with the CPU time of the server and of its journalctl processes. BENCH_ONLY=journal runs only it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +15,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { JOURNAL_REMOTE, makeJournal } from './make-journal.mjs';
 import { makeLog } from './make-log.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +27,8 @@ const file = join(dir, 'app.log');
 const PATTERN = 'timeout after';
 /** The Node the servers run under (the extension uses the extension host's); BENCH_NODE picks another. */
 const NODE = process.env.BENCH_NODE ?? process.execPath;
+const JOURNAL_ENTRIES = Number(process.env.BENCH_JOURNAL_ENTRIES ?? 300_000);
+const journalDir = join(tmpdir(), 'devops-bench', `journal-${JOURNAL_ENTRIES}`);
 
 function which(name) {
   const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
@@ -111,6 +118,30 @@ async function measureTool(env, name, args) {
   return { ms, rssKb: peakKb(s.pid), scanKb, result: result.structuredContent };
 }
 
+/** CPU seconds (user + system) of a process and of its children it has waited for (the journalctl it ran). */
+function cpuOf(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return { own: (Number(f[11]) + Number(f[12])) / 100, children: (Number(f[13]) + Number(f[14])) / 100 };
+  } catch {
+    return undefined;
+  }
+}
+
+/** One tool call on server `s` (a journal server): wall time, the server's CPU and its journalctl's, progress notifications. */
+async function measureJournalTool(s, name, args) {
+  resetPeak(s.pid);
+  const before = cpuOf(s.pid);
+  let progress = 0;
+  const started = process.hrtime.bigint();
+  const result = await s.client.callTool({ name, arguments: args }, undefined, { timeout: 600_000, onprogress: () => progress++ });
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (result.isError) throw new Error(`${name}: ${result.content[0].text}`);
+  const after = cpuOf(s.pid);
+  const cpu = before && after ? { own: after.own - before.own, children: after.children - before.children } : undefined;
+  return { ms, rssKb: peakKb(s.pid), cpu, progress, result: result.structuredContent };
+}
+
 async function best(fn) {
   let bestRun;
   for (let i = 0; i < RUNS; i++) {
@@ -120,7 +151,78 @@ async function best(fn) {
   return bestRun;
 }
 
+/**
+ * The journal part: our tools on a BENCH_JOURNAL_ENTRIES journal beside journalctl itself. Each figure is the better
+ * of RUNS runs; a fresh server for the first listing, one warmed-up server for the rest (as in the extension).
+ */
+async function journalBench() {
+  if (!existsSync(JOURNAL_REMOTE) || !which('journalctl')) {
+    console.log('\njournal benchmark skipped: journalctl or systemd-journal-remote (package systemd-journal-remote) is not installed');
+    return;
+  }
+  const stamp = join(journalDir, 'built-at');
+  const builtAt = existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : 0;
+  // The entries span the 24 h before the build; rebuilt when that is more than 6 days ago (the window below is a week).
+  if (Date.now() - builtAt > 6 * 24 * 3600_000) {
+    process.stderr.write(`building a journal of ${JOURNAL_ENTRIES} entries in ${journalDir} (once)…\n`);
+    await makeJournal(journalDir, JOURNAL_ENTRIES);
+    writeFileSync(stamp, String(Date.now()));
+  }
+  const empty = join(journalDir, 'no-files');
+  mkdirSync(empty, { recursive: true });
+  const env = { LOG_JOURNAL: 'off', LOG_JOURNAL_DIRS: journalDir, LOG_DIRS: empty };
+  const since = new Date(Date.now() - 7 * 24 * 3600_000).toISOString();
+  const sinceArg = `--since=@${Math.floor((Date.now() - 7 * 24 * 3600_000) / 1000)}`;
+  const journalctl = (args) => ['sh', ['-c', `journalctl --no-pager --directory='${journalDir}' ${sinceArg} ${args} | wc -l`]];
+  const rows = [];
+  const add = (name, run, note = '') => {
+    rows.push({ name, ms: run.ms, rssKb: run.rssKb, cpu: run.cpu, progress: run.progress, note });
+    process.stderr.write(`  ${name}: ${run.ms.toFixed(0)} ms\n`);
+  };
+  const grep = await best(() => measureCommand(...journalctl('--grep=timeout')));
+  add("journalctl --grep=timeout | wc -l", grep, `${grep.out} lines`);
+  const err = await best(() => measureCommand(...journalctl('-p err')));
+  add('journalctl -p err | wc -l', err, `${err.out} lines`);
+  const listing = await best(async () => {
+    const fresh = await startServer(env);
+    try {
+      return await measureJournalTool(fresh, 'search_logs', { pattern: 'no-such-text', unit: 'nginx.service', since: new Date(Date.now() - 60_000).toISOString() });
+    } finally {
+      await fresh.close();
+    }
+  });
+  add('first listing (fresh server, one unit)', listing, 'journal sources listed: -F of units, newest 200,000 entries scanned');
+  const s = await startServer(env);
+  try {
+    await s.client.callTool({ name: 'recent_logs', arguments: { file: 'journal:nginx.service', lines: 5 } }, undefined, { timeout: 600_000 });
+    const search = await best(() => measureJournalTool(s, 'search_logs', { pattern: 'timeout', since }));
+    add("search_logs 'timeout' (every unit)", search, `${search.result.totalMatches} matches, ${search.result.returned} newest returned`);
+    const level = await best(() => measureJournalTool(s, 'search_logs', { level: 'ERROR', since }));
+    add('search_logs level>=ERROR (every unit)', level, `${level.result.totalMatches} matches`);
+    const summary = await best(() => measureJournalTool(s, 'error_summary', { hours: 7 * 24 }));
+    add('error_summary (every unit)', summary, `${summary.result.totalErrors} errors, ${summary.result.groupCount} groups`);
+    const patterns = await best(() => measureJournalTool(s, 'log_patterns', { unit: 'api.service', since }));
+    add('log_patterns (unit api.service)', patterns, `${patterns.result.linesRead} lines, ${patterns.result.templates.length} templates`);
+    const recent = await best(() => measureJournalTool(s, 'recent_logs', { file: 'journal:worker.service', lines: 50, level: 'ERROR' }));
+    add('recent_logs 50 ERROR lines (one unit)', recent, `${recent.result.returned} lines`);
+  } finally {
+    await s.close();
+  }
+  const width = Math.max(...rows.map((r) => r.name.length));
+  const sec = (v) => (v === undefined ? '-' : `${v.toFixed(1)} s`).padStart(9);
+  console.log(`\njournal benchmark: ${JOURNAL_ENTRIES.toLocaleString('en-US')} entries over 24 h, one host, 12 units and 3 identifiers outside units (${journalDir}); ${RUNS} run(s) each, best wall time`);
+  console.log(`${'what'.padEnd(width)}  ${'wall'.padStart(9)}  ${'peak RSS'.padStart(9)}  ${'cpu ours'.padStart(9)}  ${'cpu jctl'.padStart(9)}  ${'progress'.padStart(8)}  notes`);
+  const mb = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '-').padStart(9);
+  for (const r of rows) {
+    console.log(`${r.name.padEnd(width)}  ${`${(r.ms / 1000).toFixed(3)} s`.padStart(9)}  ${mb(r.rssKb)}  ${sec(r.cpu?.own)}  ${sec(r.cpu?.children)}  ${String(r.progress ?? '-').padStart(8)}  ${r.note}`);
+  }
+  console.log('(journalctl rows: the command piped to wc -l, peak RSS the largest of its processes. cpu ours: the server process; cpu jctl: the journalctl processes it ran; progress: notifications the call sent. MCP clients time out at 60 s unless progress resets the time-out.)');
+  const worst = rows.filter((r) => r.cpu).reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(`${worst.ms <= 60_000 ? 'OK  ' : 'MISS'} every journal tool call within an MCP client's 60 s: slowest ${(worst.ms / 1000).toFixed(1)} s (${worst.name})`);
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'journal') return journalBench();
   if (!existsSync(server)) throw new Error('dist/servers/logs.js missing: run node esbuild.mjs');
   mkdirSync(dir, { recursive: true });
   if (!existsSync(file) || statSync(file).size < SIZE) {
@@ -189,6 +291,7 @@ async function main() {
   console.log(`${verdict((worst.rssKb ?? Infinity) < 100 * 1024)} peak memory < 100 MB for every tool (server): worst ${((worst.rssKb ?? 0) / 1024).toFixed(0)} MB (${worst.name})`);
   const worstScan = ours.reduce((a, b) => ((b.scanKb ?? 0) > (a.scanKb ?? 0) ? b : a));
   if (worstScan.scanKb) console.log(`${verdict(worstScan.scanKb < 100 * 1024)} peak memory < 100 MB (scan process): worst ${(worstScan.scanKb / 1024).toFixed(0)} MB (${worstScan.name})`);
+  if (process.env.BENCH_JOURNAL !== '0') await journalBench();
 }
 
 main().catch((error) => {

@@ -8,14 +8,26 @@ export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification
 /** Reports progress to the client; does nothing when the request carried no progress token. Values that do not increase are skipped. */
 export type ProgressReporter = (progress: number, message?: string) => Promise<void>;
 
+/**
+ * The last progress sent for each request (by its `extra`): every reporter of one request (a listing's ticks, then a
+ * file scan's bytes) sends on one token, whose progress must increase across all of them.
+ */
+const lastSent = new WeakMap<HandlerExtra, { last: number }>();
+
+function sentOf(extra: HandlerExtra): { last: number } {
+  let sent = lastSent.get(extra);
+  if (!sent) lastSent.set(extra, (sent = { last: -Infinity }));
+  return sent;
+}
+
 export function progressReporter(extra: HandlerExtra, total?: number): ProgressReporter {
   const token = extra._meta?.progressToken;
   if (token === undefined) return async () => {};
-  let last = -Infinity;
+  const sent = sentOf(extra);
   return async (progress, message) => {
     // The spec requires progress to increase with every notification: repeats are dropped.
-    if (!(progress > last)) return;
-    last = progress;
+    if (!(progress > sent.last)) return;
+    sent.last = progress;
     try {
       await extra.sendNotification({
         method: 'notifications/progress',
@@ -117,4 +129,20 @@ export function throttleProgress(
     last = now;
     void report(progress, message);
   };
+}
+
+/** Says what a long step is doing ("listing journal sources: 40,000 entries scanned"); see progressTicks. */
+export type ProgressTick = (message: string) => void;
+
+/**
+ * Progress of steps whose total is not known (listing journal sources, reading a journal unit): each tick that passes
+ * the throttle (throttleProgress) sends the request's last progress + 1 with `message` and no total. A client that
+ * resets its time-out on progress keeps waiting while a long read goes on; the message says what is read.
+ */
+export function progressTicks(extra: HandlerExtra, intervalMs = PROGRESS_INTERVAL_MS, clock: () => number = Date.now): ProgressTick {
+  if (extra._meta?.progressToken === undefined) return () => {};
+  const report = progressReporter(extra);
+  const sent = sentOf(extra);
+  const throttled = throttleProgress(report, intervalMs, clock);
+  return (message) => throttled((Number.isFinite(sent.last) ? Math.floor(sent.last) : 0) + 1, message);
 }

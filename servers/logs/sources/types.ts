@@ -54,6 +54,8 @@ export interface RecordQuery {
   signal?: AbortSignal;
   /** Receives what the caller should say about this read: entries left unread, a container's exit code. */
   onNote?: (note: string) => void;
+  /** Hears what a long step of the read is doing (the listing a first read makes), for progress notifications. */
+  onProgress?: (message: string) => void;
 }
 
 /** Narrowing of which sources are read when a tool names no `file` (the tools' `unit`, `container`, `host`). */
@@ -65,8 +67,11 @@ export interface SourceFilter {
 
 export interface LogSourceProvider {
   readonly kind: SourceKind;
-  /** Sources now available. Never throws for an unavailable backend: returns problem text saying what to do. */
-  list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }>;
+  /**
+   * Sources now available. Never throws for an unavailable backend: returns problem text saying what to do.
+   * `onProgress` hears what a long listing is doing (a journal's newest entries scanned), for progress notifications.
+   */
+  list(signal?: AbortSignal, onProgress?: (message: string) => void): Promise<{ sources: SourceInfo[]; problem?: string }>;
   /**
    * Records of one source, oldest first, streamed (never the whole journal/log in memory). Throws UserFacingError
    * (servers/shared/tool-result) for an unknown name, no permission, daemon down, journalctl missing — each with what

@@ -1,5 +1,6 @@
 // error_summary over sources (journal units, containers): their error records go into the same ErrorGrouper as file
 // lines, through the same masked-message tallies, and a window that holds none of a source's errors says where they are.
+import type { ProgressTick } from '../../shared/progress';
 import { inWindow } from '../../shared/time-rule';
 import { levelsUnreadable } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
@@ -24,6 +25,8 @@ export interface SourceSummaryJob {
   /** The caller named the source: its errors fail the call instead of becoming notes. */
   single: boolean;
   signal?: AbortSignal;
+  /** Hears how far the reads are (progressTicks). */
+  onProgress?: ProgressTick;
 }
 
 /** One source's entry in error_summary's `files`. */
@@ -45,7 +48,7 @@ export interface SourcesSummary {
 export async function summariseSources(ctx: LogsContext, sources: SourceRef[], job: SourceSummaryJob): Promise<SourcesSummary> {
   const summary: SourcesSummary = { files: [], notes: [] };
   const query = { since: job.window?.since, until: job.window?.until, minLevel: job.level };
-  const options = { single: job.single, signal: job.signal, notes: summary.notes, maxLineChars: 2000 };
+  const options = { single: job.single, signal: job.signal, notes: summary.notes, maxLineChars: 2000, onProgress: job.onProgress };
   await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
     const entry: SourceEntry = { file: source.name, source: source.kind, errors: 0 };
     summary.files.push(entry);
@@ -101,7 +104,7 @@ export function reportsAtInfoNote(name: string, count: number, windowed: boolean
 export async function findSourceErrorsOutside(ctx: LogsContext, sources: SourceRef[], summary: SourcesSummary, job: SourceSummaryJob): Promise<void> {
   const entries = new Map(summary.files.map((e) => [e.file, e]));
   const read = sources.filter((s) => entries.has(s.name));
-  const options = { single: false, signal: job.signal, notes: summary.notes, maxLineChars: 200 };
+  const options = { single: false, signal: job.signal, notes: summary.notes, maxLineChars: 200, onProgress: job.onProgress };
   await forEachSource(ctx, read, { minLevel: job.level, tail: OUTSIDE_RECORDS }, options, async (source, lines) => {
     const outside = { errors: 0, firstSeen: undefined as number | undefined, lastSeen: undefined as number | undefined };
     let read = 0;

@@ -5,7 +5,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
-import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
+import { progressReporter, progressTicks, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
@@ -104,12 +104,14 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
     guarded(async (args, extra) => {
       const until = Date.now();
       const window: Window | undefined = args.wholeFile ? undefined : { since: until - args.hours * 3_600_000, until };
-      const inputs = await chooseInputs(ctx, args, undefined, extra.signal);
+      const onProgress = progressTicks(extra);
+      const inputs = await chooseInputs(ctx, args, undefined, extra.signal, onProgress);
       const grouper = new ErrorGrouper();
+      const job = { level: args.level, hours: args.hours, window, grouper, single: args.file !== undefined, signal: extra.signal, onProgress };
       // Sources first: when they hold errors, the files need not be read again for errors outside the window.
-      const fromSources = await summariseSources(ctx, inputs.sources, { level: args.level, hours: args.hours, window, grouper, single: args.file !== undefined, signal: extra.signal });
+      const fromSources = await summariseSources(ctx, inputs.sources, job);
       const { files, notes } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
-      if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, { level: args.level, hours: args.hours, window, grouper, single: args.file !== undefined, signal: extra.signal });
+      if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
       return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window));
     }),
   );

@@ -74,16 +74,17 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
 
 /**
  * The `log_patterns` context of one source: its records written as the envelopes format/ reads (source-lines.ts), the
- * window pushed down to the source (`log_patterns` applies it again to the parsed times).
+ * window pushed down to the source (`log_patterns` applies it again to the parsed times). `onProgress` hears the
+ * listing a first read makes (the lines read are the tool's own progress).
  */
-export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, window: TimeWindow): LogPatternsContext {
+export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, window: TimeWindow, onProgress?: (message: string) => void): LogPatternsContext {
   return {
     async resolveFile(name) {
       if (name !== source.name) throw new UserFacingError(`not the source being read: ${name}`);
       return name;
     },
     async readLines(_name, onLine, signal) {
-      const records = ctx.sources.read(source.name, { since: window.since, until: window.until, signal })[Symbol.asyncIterator]();
+      const records = ctx.sources.read(source.name, { since: window.since, until: window.until, signal, ...(onProgress ? { onProgress } : {}) })[Symbol.asyncIterator]();
       try {
         for (let step = await records.next(); !step.done; step = await records.next()) {
           if (signal?.aborted || onLine(envelopeOf(step.value, source.kind)) === false) return;

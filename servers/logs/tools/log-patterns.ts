@@ -2,7 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
-import { progressReporter } from '../../shared/progress';
+import { progressReporter, progressTicks, type ProgressTick } from '../../shared/progress';
 import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { LEVELS } from '../format/types';
@@ -14,11 +14,11 @@ import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter
 import { strictInput } from '../../shared/strict-input';
 
 /** The one log the call reads: a file name, or a source. Throws UserFacingError when none or several are selected. */
-async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSignal): Promise<string | SourceRef> {
+async function oneInput(ctx: LogsContext, args: FileAndFilter, signal?: AbortSignal, onProgress?: ProgressTick): Promise<string | SourceRef> {
   if (args.file === undefined && args.unit === undefined && args.container === undefined && args.host === undefined) {
     throw new UserFacingError('name the log in file (a file or a source from logs://files), or select one source with unit, container or host');
   }
-  const inputs = await chooseInputs(ctx, args, undefined, signal);
+  const inputs = await chooseInputs(ctx, args, undefined, signal, onProgress);
   const all: (string | SourceRef)[] = [...inputs.files, ...inputs.sources];
   if (all.length === 1) return inputs.sources.length === 1 ? inputs.sources[0] : inputs.files[0];
   const names = all.map((i) => (typeof i === 'string' ? i : i.name));
@@ -79,7 +79,8 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       // Progress counts lines read (the total is unknown until the end), every PROGRESS_EVERY lines.
       const report = progressReporter(extra);
       const onProgress = (lines: number) => void report(lines, `${lines} lines read`);
-      const file = ctx ? await oneInput(ctx, args, extra.signal) : args.file;
+      const tick = progressTicks(extra);
+      const file = ctx ? await oneInput(ctx, args, extra.signal, tick) : args.file;
       if (file === undefined) throw new UserFacingError('name the log file in file (see logs://files)');
       if (typeof file === 'string') {
         const result = await logPatterns(context, { ...args, file }, extra.signal, onProgress);
@@ -87,7 +88,7 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
         return toolResult({ ...result, ...(notes.length ? { notes } : {}) });
       }
       const window = resolveWindow(args);
-      const result = await logPatterns(sourcePatternsContext(ctx!, file, window), { ...args, file: file.name }, extra.signal, onProgress);
+      const result = await logPatterns(sourcePatternsContext(ctx!, file, window, tick), { ...args, file: file.name }, extra.signal, onProgress);
       const empty = result.linesRead === 0 ? await sourceWindowNote(ctx!, file, window, extra.signal) : undefined;
       const notes = [...(result.notes ?? []), ...(empty ? [empty] : [])];
       return toolResult({ ...result, templates: result.templates.map((t) => ({ ...t, examples: t.examples.map(exampleText) })), ...(notes.length ? { notes } : {}) });

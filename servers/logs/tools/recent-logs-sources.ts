@@ -1,5 +1,6 @@
 // recent_logs of a source: its newest records (journalctl -n, docker logs --tail), optionally at or above a level,
 // container lines with their stream (stdout/stderr) apart.
+import type { ProgressTick } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { levelAtLeast } from '../format/levels';
 import type { Level } from '../format/types';
@@ -43,13 +44,13 @@ export interface RecentArgs {
  * The newest `args.lines` lines of the source (the named one, or of several the one whose newest line is newest).
  * Throws UserFacingError when the source cannot be read.
  */
-export async function recentOfSource(ctx: LogsContext, sources: SourceRef[], args: RecentArgs, signal?: AbortSignal): Promise<SourceRecent> {
+export async function recentOfSource(ctx: LogsContext, sources: SourceRef[], args: RecentArgs, signal?: AbortSignal, onProgress?: ProgressTick): Promise<SourceRecent> {
   const notes: string[] = [];
   const source = sources.length === 1 ? sources[0] : await newestSource(ctx, sources, notes, signal);
   // One record more than asked tells whether the source has earlier ones.
   const tail = args.level ? MAX_LEVEL_SCAN_RECORDS : args.lines + 1;
   let result: SourceRecent | undefined;
-  await forEachSource(ctx, [source], { tail, minLevel: args.level }, { single: true, signal, notes, maxLineChars: MAX_LINE_CHARS }, async (_, lines, stats) => {
+  await forEachSource(ctx, [source], { tail, minLevel: args.level }, { single: true, signal, notes, maxLineChars: MAX_LINE_CHARS, onProgress }, async (_, lines, stats) => {
     const kept: Line[] = [];
     let read = 0;
     let newest: number | undefined;

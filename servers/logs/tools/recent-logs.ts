@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
+import { progressTicks } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { LogFileInfo, OpenedLog } from '../files/log-files';
@@ -73,9 +74,10 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
     },
     guarded(async (args, extra) => {
       // Without a name, the first listed file: listings put the most recently written first.
-      const inputs = await chooseInputs(ctx, args, undefined, extra.signal);
+      const onProgress = progressTicks(extra);
+      const inputs = await chooseInputs(ctx, args, undefined, extra.signal, onProgress);
       if (inputs.files.length === 0) {
-        const recent = await recentOfSource(ctx, inputs.sources, args, extra.signal);
+        const recent = await recentOfSource(ctx, inputs.sources, args, extra.signal, onProgress);
         return toolResult(linesOutput(recent, { file: recent.source.name, source: recent.source.kind, format: recent.format, ...(recent.newest !== undefined ? { modified: iso(recent.newest) } : {}) }));
       }
       const notes: string[] = [];

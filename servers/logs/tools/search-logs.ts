@@ -3,7 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
-import { progressReporter, throttleProgress, type HandlerExtra } from '../../shared/progress';
+import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, type ProgressTick } from '../../shared/progress';
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
@@ -15,7 +15,7 @@ import type { SourceRef } from './sources';
 import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
-import { chooseInputs, forEachSource, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
@@ -97,10 +97,11 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
     },
     guarded(async (args, extra) => {
       const request = scanRequestOf(args);
-      const inputs = await chooseInputs(ctx, args, args.order, extra.signal);
+      const tick = progressTicks(extra);
+      const inputs = await chooseInputs(ctx, args, args.order, extra.signal, tick);
       const found = await searchFiles(ctx, inputs.files, args, request, extra, inputs.totalBytes);
       found.notes.unshift(...inputs.notes);
-      await searchSources(ctx, inputs.sources, args, request, found, extra.signal);
+      await searchSources(ctx, inputs.sources, args, request, found, extra.signal, tick);
       if (inputs.sources.length > 0) sortByTime(found.matches, args.order);
       return toolResult(searchOutput(found, args, request));
     }),
@@ -219,36 +220,108 @@ function cutoffOf(matches: FoundMatch[], order: 'newest' | 'oldest'): number | u
 
 /** Records read from a source at most when no window bounds the search (newest first: the newest records). */
 const MAX_SOURCE_RECORDS = 200_000;
+/** With order newest, the records of a source searched first, before the whole window (see searchSources). */
+export const FIRST_PASS_RECORDS = 10_000;
+/**
+ * Matches among a first pass's oldest records do not count toward stopping after it: their before-context, or the
+ * entry a stack frame belongs to, may lie before the pass.
+ */
+const PASS_MARGIN = 100;
+
+/** One read of a source through a collector. */
+interface SourcePass {
+  collector: MatchCollector<SourceLine>;
+  /** Records read. */
+  read: number;
+  /** Matches kept after the pass's first PASS_MARGIN records. */
+  late: number;
+  /** Epoch ms of the first record read that has a time. */
+  first?: number;
+}
 
 /**
  * Searches each source's records through the same collector as files (search/collector.ts); with order newest and
- * no `since`, only the newest MAX_SOURCE_RECORDS records of a source are read (noted).
+ * no `since`, only the newest MAX_SOURCE_RECORDS records of a source are read (noted). With order newest, a source's
+ * newest FIRST_PASS_RECORDS records are searched first: when they hold `limit` matches (past the first PASS_MARGIN),
+ * those are the newest of the whole window, and the older records are left unread, saying so (the result is
+ * truncated, totalMatches counts what was read, and the note gives the until that searches before them). A common
+ * pattern over a busy unit costs its newest records, not the window; a rare one costs the first pass once more.
  */
-async function searchSources(ctx: LogsContext, sources: SourceRef[], args: SearchArgs, request: ScanRequest, found: Found, signal?: AbortSignal): Promise<void> {
+async function searchSources(ctx: LogsContext, sources: SourceRef[], args: SearchArgs, request: ScanRequest, found: Found, signal?: AbortSignal, onProgress?: ProgressTick): Promise<void> {
   const compiled = request.pattern ? compilePattern(request.pattern).line : undefined;
   const tail = args.order === 'newest' && request.since === undefined ? MAX_SOURCE_RECORDS : undefined;
   const query = { since: request.since, until: request.until, minLevel: request.minLevel, tail };
-  const options = { single: args.file !== undefined, signal, notes: found.notes, maxLineChars: MAX_LINE_CHARS };
-  await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
-    // Each source keeps its own newest (oldest) `limit`: the sources' matches are put in time order together after.
-    const collector = new MatchCollector<SourceLine>(request);
-    const recent: string[] = [];
-    let read = 0;
-    for await (const line of lines) {
-      read++;
-      if (collector.owesAfter) collector.giveAfter(line.text);
-      if ((!compiled || recordMatches(compiled, line.raw)) && collector.admits(line)) collector.accept(line, () => recent.slice(-request.before), line);
-      if (collector.done) break;
-      if (request.before > 0 && recent.push(line.text) > request.before) recent.shift();
-    }
-    const complete = !collector.done && (tail === undefined || read < tail);
-    if (tail !== undefined && read >= tail) found.notes.push(`${source.name}: only its newest ${tail} records were searched; give since to search further back`);
-    recordSourceResult(found, source, collector, complete, stats);
-    if (args.level) {
-      const note = sourceLevelNote(source.name, stats);
+  const options = { single: args.file !== undefined, signal, notes: found.notes, maxLineChars: MAX_LINE_CHARS, onProgress };
+  // Results are added in the order of `sources`, whichever pass finished each.
+  const results = new Map<string, () => void>();
+  const finish = (source: SourceRef, pass: SourcePass, complete: boolean, stats: SourceReadStats, note?: string) => {
+    results.set(source.name, () => {
       if (note) found.notes.push(note);
-    }
+      recordSourceResult(found, source, pass.collector, complete, stats);
+      if (args.level) {
+        const levelNote = sourceLevelNote(source.name, stats);
+        if (levelNote) found.notes.push(levelNote);
+      }
+    });
+  };
+  let whole = sources;
+  const stopped: { name: string; first?: number }[] = [];
+  const firstPass = args.order === 'newest' ? FIRST_PASS_RECORDS : undefined;
+  if (firstPass !== undefined && firstPass < (tail ?? Infinity)) {
+    whole = [];
+    await forEachSource(ctx, sources, { ...query, tail: firstPass }, options, async (source, lines, stats) => {
+      const pass = await searchPass(lines, request, compiled);
+      // Fewer records than asked: the window holds no more, this was all of it.
+      if (pass.read < firstPass) finish(source, pass, !pass.collector.done, stats);
+      else if (pass.late >= args.limit) {
+        finish(source, pass, false, stats);
+        stopped.push({ name: source.name, first: pass.first });
+      } else whole.push(source);
+    });
+    if (stopped.length > 0) found.notes.push(stoppedNote(stopped, firstPass, args.limit));
+  }
+  await forEachSource(ctx, whole, query, options, async (source, lines, stats) => {
+    const pass = await searchPass(lines, request, compiled);
+    const complete = !pass.collector.done && (tail === undefined || pass.read < tail);
+    finish(source, pass, complete, stats, tail !== undefined && pass.read >= tail ? `${source.name}: only its newest ${tail} records were searched; give since to search further back` : undefined);
   });
+  for (const source of sources) results.get(source.name)?.();
+}
+
+/**
+ * The note for sources whose first pass held the newest matches: older records were left unread, and the until that
+ * searches before them all (the latest first time of their passes: every unread record is older).
+ */
+function stoppedNote(stopped: { name: string; first?: number }[], records: number, limit: number): string {
+  const firsts = stopped.map((s) => s.first);
+  const until = firsts.every((t) => t !== undefined) ? Math.max(...(firsts as number[])) : undefined;
+  const names = someNames(stopped.map((s) => s.name));
+  const whose = stopped.length === 1 ? 'its' : 'each one\'s';
+  return (
+    `${names}: ${whose} newest ${records.toLocaleString('en-US')} records hold ${stopped.length === 1 ? 'its' : 'their'} newest ${limit} matches, so older records were not searched ` +
+    `(totalMatches counts the records read)${until !== undefined ? `; give until ${iso(until)} to search before them` : ''}`
+  );
+}
+
+/** Searches one read of a source's lines (a pass) with a collector of its own. */
+async function searchPass(lines: AsyncGenerator<SourceLine>, request: ScanRequest, compiled: RegExp | undefined): Promise<SourcePass> {
+  // Each source keeps its own newest (oldest) `limit`: the sources' matches are put in time order together after.
+  const pass: SourcePass = { collector: new MatchCollector<SourceLine>(request), read: 0, late: 0 };
+  const { collector } = pass;
+  const recent: string[] = [];
+  for await (const line of lines) {
+    pass.read++;
+    if (pass.first === undefined && line.timestamp !== undefined) pass.first = line.timestamp;
+    if (collector.owesAfter) collector.giveAfter(line.text);
+    if ((!compiled || recordMatches(compiled, line.raw)) && collector.admits(line)) {
+      const kept = collector.total;
+      collector.accept(line, () => recent.slice(-request.before), line);
+      if (pass.read > PASS_MARGIN && collector.total > kept) pass.late++;
+    }
+    if (collector.done) break;
+    if (request.before > 0 && recent.push(line.text) > request.before) recent.shift();
+  }
+  return pass;
 }
 
 /**

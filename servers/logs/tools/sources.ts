@@ -1,7 +1,7 @@
 // What the logs tools share about sources (the journal, containers): the filter arguments, choosing files and sources
 // for a call, and the per-source loop that skips a source that cannot be read with a note.
 import { z } from 'zod';
-import { throwIfAborted } from '../../shared/progress';
+import { throwIfAborted, type ProgressTick } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
@@ -53,11 +53,12 @@ export function sourceKindOf(name: string): SourceKind | undefined {
 
 /**
  * What a call reads: the named file or source; else, with a unit/container/host filter, the sources it selects; else
- * every listed file (ordered by `order`: modification time) and every source. Throws UserFacingError when nothing
+ * every listed file (ordered by `order`: modification time) and every source (`onProgress` hears a long listing of
+ * them: progressTicks). Throws UserFacingError when nothing
  * is there to read, saying what is configured and what kept sources away, and when `file` comes with a filter (both
  * choose what to read: neither is dropped in silence).
  */
-export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?: 'newest' | 'oldest', signal?: AbortSignal): Promise<InputChoice> {
+export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?: 'newest' | 'oldest', signal?: AbortSignal, onProgress?: ProgressTick): Promise<InputChoice> {
   if (args.file !== undefined) {
     const filters = filtersGiven(args);
     // `file` names one log; the filters choose among sources. Reading one of them and dropping the other would answer
@@ -72,7 +73,7 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
     return kind ? { files: [], sources: [{ name: args.file, kind }], notes: [] } : { files: [args.file], sources: [], notes: [] };
   }
   const filtered = args.unit !== undefined || args.container !== undefined || args.host !== undefined;
-  const listing = await ctx.sources.list({ unit: args.unit, container: args.container, host: args.host }, signal);
+  const listing = await ctx.sources.list({ unit: args.unit, container: args.container, host: args.host }, signal, onProgress);
   const notes = listing.problems.map((p) => `not read: ${p}`);
   let sources: SourceRef[] = listing.sources.map((s) => ({ name: s.name, kind: s.kind }));
   if (sources.length > MAX_SOURCES_PER_CALL) {
@@ -160,6 +161,20 @@ export interface EachSourceOptions {
   single: boolean;
   signal?: AbortSignal;
   notes: string[];
+  /** Hears how far each source's read is (every RECORDS_PER_TICK records) and the listing a first read makes. */
+  onProgress?: ProgressTick;
+}
+
+/** Records read between two progress ticks of a source (each is throttled by time after). */
+const RECORDS_PER_TICK = 1_000;
+
+/** `records` counted into progress ticks that name the source. */
+async function* counted<T>(records: AsyncIterable<T>, name: string, onProgress: ProgressTick): AsyncGenerator<T> {
+  let n = 0;
+  for await (const record of records) {
+    if (++n % RECORDS_PER_TICK === 0) onProgress(`reading ${name}: ${n.toLocaleString('en-US')} entries read`);
+    yield record;
+  }
 }
 
 /**
@@ -182,7 +197,9 @@ export async function forEachSource(
     const onNote = (note: string) => {
       if (!options.notes.includes(`${source.name}: ${note}`)) options.notes.push(`${source.name}: ${note}`);
     };
-    const lines = sourceLines(ctx.sources.read(source.name, { ...query, signal: options.signal, onNote }), source.kind, options.maxLineChars, stats);
+    const onProgress = options.onProgress;
+    const records = ctx.sources.read(source.name, { ...query, signal: options.signal, onNote, ...(onProgress ? { onProgress } : {}) });
+    const lines = sourceLines(onProgress ? counted(records, source.name, onProgress) : records, source.kind, options.maxLineChars, stats);
     try {
       if ((await work(source, lines, stats)) === false) return sources.length - i - 1;
     } catch (error) {

@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { readConfig } from '../../../servers/logs/config';
-import { recordOf } from '../../../servers/logs/sources/journal/entries';
+import { ENTRY_KEPT, recordOf } from '../../../servers/logs/sources/journal/entries';
+import { ExportReader, type ExportEntry } from '../../../servers/logs/sources/journal/export';
 import { JournalProvider } from '../../../servers/logs/sources/journal/provider';
 import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
 import type { SourceInfo, SourceRecord } from '../../../servers/logs/sources/types';
+import { FIRST_PASS_RECORDS } from '../../../servers/logs/tools/search-logs';
 import { newestSources } from '../../../servers/logs/tools/sources';
 import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
@@ -254,6 +256,45 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       single = undefined;
     });
 
+    it('sends progress while it lists the journal and reads a unit, so that a client resetting its time-out keeps waiting', async () => {
+      const many = Array.from({ length: 6000 }, (_, i) => srv(100 - i / 100, 'busy.service', 'busy', 6, `request ${i} done`));
+      const file = writeJournal(dir, 'progress', many);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const sent: { progress: number; message?: string }[] = [];
+      const result = (await single.client.callTool({ name: 'search_logs', arguments: { pattern: 'request 5999 done', unit: 'busy.service' } }, undefined, { onprogress: (p) => void sent.push(p) })) as CallToolResult;
+      assert.ok(!result.isError, textOf(result));
+      assert.equal((result.structuredContent as { totalMatches: number }).totalMatches, 1);
+      assert.match(sent[0]?.message ?? '', /^listing journal sources: /);
+      assert.ok(sent.some((p) => /^reading journal:busy\.service: [\d,]+ entries read$/.test(p.message ?? '')), JSON.stringify(sent));
+      assert.ok(sent.every((p, i) => i === 0 || p.progress > sent[i - 1].progress), 'progress increases');
+    });
+
+    it('search_logs newest first stops after the newest records when they hold the newest matches, and says what it left unread', async () => {
+      // More records than the first pass reads: every one says `tick`, one old record says `rare`.
+      const count = FIRST_PASS_RECORDS + 500;
+      const many = Array.from({ length: count }, (_, i) => srv(1000 - i / 20, 'busy.service', 'busy', 6, i === 3 ? 'tick rare event' : `tick ${i}`));
+      const file = writeJournal(dir, 'first-pass', many);
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      type Out = { matches: Match[]; totalMatches: number; truncated: boolean; files: { complete: boolean }[]; notes: string[] };
+      const since = iso(NOW - 2000 * MIN);
+      const common = await call<Out>(single, 'search_logs', { pattern: 'tick', since, limit: 5 });
+      assert.deepEqual(common.matches.map((m) => m.text), [count - 1, count - 2, count - 3, count - 4, count - 5].map((i) => `tick ${i}`));
+      assert.equal(common.truncated, true);
+      assert.equal(common.files[0].complete, false);
+      assert.equal(common.totalMatches, FIRST_PASS_RECORDS);
+      const firstRead = many[count - FIRST_PASS_RECORDS].time;
+      assert.deepEqual(common.notes, [`journal:busy.service: its newest ${FIRST_PASS_RECORDS.toLocaleString('en-US')} records hold its newest 5 matches, so older records were not searched (totalMatches counts the records read); give until ${iso(firstRead)} to search before them`]);
+      // The until it gives searches the rest.
+      const rest = await call<Out>(single, 'search_logs', { pattern: 'tick', since, until: iso(firstRead), limit: 5 });
+      assert.equal(rest.totalMatches, count - FIRST_PASS_RECORDS);
+      // A match only before the first pass is still found: the whole window is read then, and the answer is complete.
+      const rare = await call<Out>(single, 'search_logs', { pattern: 'rare', since });
+      assert.deepEqual([rare.totalMatches, rare.truncated, rare.matches[0]?.text, rare.notes], [1, false, 'tick rare event', []]);
+      // Oldest first reads from the start as before.
+      const oldest = await call<Out>(single, 'search_logs', { pattern: 'tick', since, limit: 2, order: 'oldest' });
+      assert.deepEqual(oldest.matches.map((m) => m.text), ['tick 0', 'tick 1']);
+    });
+
     it('names sources journal:<unit> when the journal holds one host', async () => {
       const file = writeJournal(dir, 'one-host', ENTRIES.filter((e) => e.host === 'web-1'));
       single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
@@ -484,18 +525,56 @@ describe('journal settings and source filters', () => {
   });
 });
 
-describe('journal entries: one line of journalctl --output=json', () => {
+describe('journal entries: journalctl --output=export read from its bytes', () => {
+  /** One entry in export format: `NAME=value` lines, a value given as bytes written in the binary form. */
+  const exported = (fields: [string, string | Buffer][]): Buffer =>
+    Buffer.concat([
+      ...fields.map(([name, value]) => {
+        if (typeof value === 'string') return Buffer.from(`${name}=${value}\n`);
+        const size = Buffer.alloc(8);
+        size.writeBigUInt64LE(BigInt(value.length));
+        return Buffer.concat([Buffer.from(`${name}\n`), size, value, Buffer.from('\n')]);
+      }),
+      Buffer.from('\n'),
+    ]);
+  const read = (bytes: Buffer, chunk = bytes.length): ExportEntry[] => {
+    const reader = new ExportReader(ENTRY_KEPT);
+    const out: ExportEntry[] = [];
+    for (let at = 0; at < bytes.length; at += chunk) out.push(...reader.push(bytes.subarray(at, at + chunk)));
+    assert.equal(reader.partial, false);
+    return out;
+  };
+  const at = (fields: [string, string | Buffer][]) => recordOf(read(exported([['__CURSOR', 'c'], ['__REALTIME_TIMESTAMP', '1700000000123456'], ...fields]))[0]);
+
   it('reads times in µs, PRIORITY on the one scale, bytes and repeated fields, and the identifier outside units', () => {
-    const at = (fields: Record<string, unknown>) => recordOf(JSON.stringify({ __CURSOR: 'c', __REALTIME_TIMESTAMP: '1700000000123456', ...fields }));
-    assert.deepEqual(at({ MESSAGE: 'x', PRIORITY: '3', _HOSTNAME: 'h', _SYSTEMD_UNIT: 'a.service', SYSLOG_IDENTIFIER: 'a' }), { text: 'x', time: 1700000000123, level: 'ERROR', host: 'h', unit: 'a.service', cursor: 'c' });
-    assert.deepEqual(['0', '2', '4', '5', '6', '7'].map((p) => at({ MESSAGE: 'x', PRIORITY: p })?.level), ['FATAL', 'FATAL', 'WARN', 'INFO', 'INFO', 'DEBUG']);
-    assert.equal(at({ MESSAGE: [104, 105, 255] })?.text, 'hi\ufffd');
+    assert.deepEqual(at([['MESSAGE', 'x'], ['PRIORITY', '3'], ['_HOSTNAME', 'h'], ['_SYSTEMD_UNIT', 'a.service'], ['SYSLOG_IDENTIFIER', 'a']]), { text: 'x', time: 1700000000123, level: 'ERROR', host: 'h', unit: 'a.service', cursor: 'c' });
+    assert.deepEqual(['0', '2', '4', '5', '6', '7'].map((p) => at([['MESSAGE', 'x'], ['PRIORITY', p]]).level), ['FATAL', 'FATAL', 'WARN', 'INFO', 'INFO', 'DEBUG']);
+    // Not valid UTF-8: journalctl writes the binary form; bad bytes are replaced.
+    assert.equal(at([['MESSAGE', Buffer.from([104, 105, 255])]]).text, 'hi\ufffd');
     // A repeated MESSAGE keeps every value (journalctl -o short prints the last, --grep tests the first; break20).
-    assert.equal(at({ MESSAGE: ['first', 'second'] })?.text, 'first\nsecond');
-    assert.equal(at({ MESSAGE: ['first', [104, 105], null] })?.text, 'first\nhi');
-    assert.equal(at({ MESSAGE: 'x', SYSLOG_IDENTIFIER: 'cron' })?.unit, 'cron');
-    assert.equal(at({ MESSAGE: 'x', PRIORITY: 'high' })?.level, undefined);
-    assert.equal(recordOf('not json'), undefined);
+    assert.equal(at([['MESSAGE', 'first'], ['MESSAGE', 'second']]).text, 'first\nsecond');
+    assert.equal(at([['MESSAGE', 'first'], ['MESSAGE', Buffer.from('a\nb=c\n')]]).text, 'first\na\nb=c\n');
+    assert.equal(at([['MESSAGE', 'x'], ['SYSLOG_IDENTIFIER', 'cron']]).unit, 'cron');
+    // A PRIORITY that is not a syslog severity 0..7 (text, `<3>` written by hand) gives no level: the text's own decides.
+    assert.deepEqual(['high', '<3>', '8', ''].map((p) => at([['MESSAGE', 'x'], ['PRIORITY', p]]).level), [undefined, undefined, undefined, undefined]);
+    assert.equal(at([['PRIORITY', '3']]).text, '');
+  });
+
+  it('reads the same entries whatever chunks the pipe gives them in, skipping fields it does not keep', () => {
+    const bytes = Buffer.concat([
+      exported([['__CURSOR', 's=1'], ['_PID', '12'], ['MESSAGE', 'plain = text'], ['_CMDLINE', Buffer.from('bin\0arg')]]),
+      exported([['__CURSOR', 's=2'], ['MESSAGE', Buffer.from('Traceback:\n  line 1\n')], ['PRIORITY', '3']]),
+      exported([['__CURSOR', 's=3'], ['MESSAGE', Buffer.alloc(0)]]),
+    ]);
+    const whole = read(bytes).map(recordOf);
+    assert.deepEqual(whole, [{ text: 'plain = text', cursor: 's=1' }, { text: 'Traceback:\n  line 1\n', level: 'ERROR', cursor: 's=2' }, { text: '', cursor: 's=3' }]);
+    for (const chunk of [1, 2, 3, 7, 8, 9, 13]) assert.deepEqual(read(bytes, chunk).map(recordOf), whole, `chunks of ${chunk} bytes`);
+  });
+
+  it('says when the output stopped inside an entry', () => {
+    const reader = new ExportReader(ENTRY_KEPT);
+    assert.deepEqual(reader.push(Buffer.from('__CURSOR=s=1\nMESSAGE=cut')), []);
+    assert.equal(reader.partial, true);
   });
 });
 
@@ -531,6 +610,32 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     assert.deepEqual((await all(provider.read('journal:pager.service', { tail: 5 }))).map((r) => r.text), ['entry 2', 'entry 3', 'entry 4', 'entry 5', 'entry 6']);
     const window = await all(provider.read('journal:pager.service', { since: entries[1].time, until: entries[5].time }));
     assert.deepEqual(window.map((r) => r.text), ['entry 1', 'entry 2', 'entry 3', 'entry 4']);
+  });
+
+  it('a tail of a window is its newest entries, not the first after since nor none before until (journalctl counts --lines from the end)', async () => {
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2 });
+    const texts = async (query: { tail: number; since?: number; until?: number }) => (await all(provider.read('journal:pager.service', query))).map((r) => r.text);
+    assert.deepEqual(await texts({ tail: 2, since: entries[1].time, until: entries[5].time }), ['entry 3', 'entry 4']);
+    assert.deepEqual(await texts({ tail: 2, until: entries[5].time }), ['entry 3', 'entry 4']);
+    assert.deepEqual(await texts({ tail: 3, since: entries[4].time }), ['entry 4', 'entry 5', 'entry 6']);
+    assert.deepEqual(await texts({ tail: 10, since: entries[4].time, until: entries[6].time }), ['entry 4', 'entry 5']);
+    assert.deepEqual(await texts({ tail: 2, since: NOW + MIN }), []);
+  });
+
+  it('a read for a level is bounded: the newest entries without a window, the first of a window, each with its note', async () => {
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2, levelScanEntries: 3 });
+    const read = async (query: { since?: number }) => {
+      const notes: string[] = [];
+      const texts = (await all(provider.read('journal:pager.service', { ...query, minLevel: 'ERROR', onNote: (n) => notes.push(n) }))).map((r) => r.text);
+      return { texts, notes };
+    };
+    const newest = await read({});
+    assert.deepEqual(newest.texts, ['entry 4', 'entry 5', 'entry 6']);
+    assert.match(newest.notes[0], /^only its newest 3 entries were read for the level/);
+    const windowed = await read({ since: entries[1].time });
+    assert.deepEqual(windowed.texts, ['entry 1', 'entry 2', 'entry 3']);
+    assert.deepEqual(windowed.notes, [`only the first 3 entries of the window were read for the level (journalctl -p cannot see a level written in the text); later ones were not: give a since after ${iso(entries[3].time)} to read them`]);
+    assert.deepEqual(await read({ since: entries[4].time }), { texts: ['entry 4', 'entry 5', 'entry 6'], notes: [] });
   });
 
   it('a listing reads on from the last one\'s cursor: only the entries written since, unless the journal holds something new', async () => {

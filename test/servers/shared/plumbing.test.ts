@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { READ_ONLY } from '../../../servers/shared/annotations';
 import { describeError } from '../../../servers/shared/log';
-import { throttleProgress, PROGRESS_INTERVAL_MS } from '../../../servers/shared/progress';
+import { progressReporter, progressTicks, throttleProgress, PROGRESS_INTERVAL_MS, type HandlerExtra } from '../../../servers/shared/progress';
 import { SERVER_VERSION } from '../../../servers/shared/version';
 import pkg from '../../../package.json';
 
@@ -26,6 +26,31 @@ describe('shared server plumbing', () => {
     report(5);
     assert.deepEqual(sent, [[1, 'a'], [4, 'd'], [5, undefined]]);
     assert.equal(PROGRESS_INTERVAL_MS, 200);
+  });
+
+  it('progress of one request increases across its reporters: ticks of a listing, then bytes of files, then ticks again', async () => {
+    const sent: { progress: number; total?: number; message?: string }[] = [];
+    const extra = { _meta: { progressToken: 't' }, sendNotification: async (n: { params: { progress: number; total?: number; message?: string } }) => void sent.push(n.params) } as unknown as HandlerExtra;
+    let clock = 1_000;
+    const tick = progressTicks(extra, 200, () => clock);
+    tick('listing');
+    clock += 200;
+    tick('listing more');
+    clock += 10;
+    tick('dropped: within the interval');
+    const bytes = progressReporter(extra, 100);
+    await bytes(1, 'a value not above the ticks is dropped');
+    await bytes(50, 'files');
+    clock += 200;
+    tick('reading journal:x');
+    assert.deepEqual(sent.map((p) => [p.progress, p.total, p.message]), [
+      [1, undefined, 'listing'],
+      [2, undefined, 'listing more'],
+      [50, 100, 'files'],
+      [51, undefined, 'reading journal:x'],
+    ]);
+    // Without a progress token nothing is sent.
+    progressTicks({ sendNotification: async () => assert.fail('sent') } as unknown as HandlerExtra)('x');
   });
 
   it('reports the version written in package.json', () => {

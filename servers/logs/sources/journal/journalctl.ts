@@ -1,8 +1,10 @@
-// Runs journalctl and streams its standard output line by line (readline over the pipe, so a journal of any size is
+// Runs journalctl and streams its standard output, as lines or as export-format entries (a journal of any size is
 // never held in memory); the process is killed as soon as the consumer stops or the signal aborts. Its failures
 // become UserFacingErrors that say what to do.
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { ExportReader, type ExportEntry } from './export';
 import { abortError } from '../../../shared/progress';
 import { UserFacingError } from '../../../shared/tool-result';
 
@@ -24,7 +26,25 @@ export interface JournalctlOptions {
  * ("journal file /x/a.journal"). Throws UserFacingError when journalctl is missing, cannot read the journal (no
  * permission, bad file) or fails otherwise; an AbortError when `signal` aborts.
  */
-export async function* journalctlLines(args: string[], where: string, options: JournalctlOptions): AsyncGenerator<string> {
+export function journalctlLines(args: string[], where: string, options: JournalctlOptions): AsyncGenerator<string> {
+  return journalctlRead(args, where, options, (stdout) => createInterface({ input: stdout, crlfDelay: Infinity }));
+}
+
+/**
+ * The entries of `journalctl --output=export` for `args` (which select them and may name --output-fields), with only
+ * the fields in `kept`; errors as journalctlLines.
+ */
+export function journalctlEntries(args: string[], kept: readonly string[], where: string, options: JournalctlOptions): AsyncGenerator<ExportEntry> {
+  return journalctlRead([...args, '--output=export'], where, options, (stdout) => exportEntries(stdout, kept));
+}
+
+async function* exportEntries(stdout: Readable, kept: readonly string[]): AsyncGenerator<ExportEntry> {
+  const reader = new ExportReader(kept);
+  for await (const chunk of stdout) yield* reader.push(chunk as Buffer);
+}
+
+/** What `parse` makes of journalctl's stdout for `args`, with the process handled as journalctlLines says. */
+async function* journalctlRead<T>(args: string[], where: string, options: JournalctlOptions, parse: (stdout: Readable) => AsyncIterable<T>): AsyncGenerator<T> {
   if (options.signal?.aborted) throw abortError();
   const child = spawn(options.command, ['--no-pager', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
   let stderr = '';
@@ -38,18 +58,19 @@ export async function* journalctlLines(args: string[], where: string, options: J
   });
   const kill = () => child.kill('SIGKILL');
   options.signal?.addEventListener('abort', kill, { once: true });
-  const lines = createInterface({ input: child.stdout, crlfDelay: Infinity });
+  const items = parse(child.stdout)[Symbol.asyncIterator]();
   let finished = false;
   try {
-    for await (const line of lines) {
+    for (let step = await items.next(); !step.done; step = await items.next()) {
       if (options.signal?.aborted) throw abortError();
-      yield line;
+      yield step.value;
     }
     finished = true;
   } finally {
     options.signal?.removeEventListener('abort', kill);
-    lines.close();
     if (!finished && child.exitCode === null) kill();
+    // Closes the reader of the pipe (readline's interface; the export reader's stream iterator destroys the stream).
+    await items.return?.();
   }
   const { code, error } = await exited;
   if (options.signal?.aborted) throw abortError();

@@ -1,10 +1,10 @@
 // The systemd journal as a LogSourceProvider: lists one source per unit (per host and unit when the journals hold
-// several hosts) and streams a source's entries from `journalctl --output=json`, page by page with cursors.
+// several hosts) and streams a source's entries from `journalctl --output=export`, page by page with cursors.
 import { NotFoundError, UserFacingError } from '../../../shared/tool-result';
 import { mergeByTime } from '../merge';
 import type { LogSourceProvider, RecordQuery, SourceInfo, SourceRecord } from '../types';
-import { ENTRY_FIELDS, recordOf, scannedOf, unitOf } from './entries';
-import { journalctlLines, type JournalctlOptions } from './journalctl';
+import { ENTRY_FIELDS, ENTRY_KEPT, recordOf, scannedOf, unitOf } from './entries';
+import { journalctlEntries, journalctlLines, type JournalctlOptions } from './journalctl';
 import { configuredJournals, journalContents, permissionProblem, unknownUnit, type JournalContents } from './journals';
 import { journalName, parseJournalName, unitStem } from './names';
 
@@ -29,6 +29,12 @@ export interface JournalProviderOptions {
 }
 
 export const PAGE_RECORDS = 20_000;
+/** How journalctl --show-cursor writes the cursor after the last entry shown. */
+const CURSOR_LINE = '-- cursor: ';
+/** Entries read between two progress messages (each is throttled by time after). */
+const PROGRESS_ENTRIES = 1_000;
+/** The fields a listing's scan asks for (--output-fields). */
+const SCAN_FIELDS = ['_HOSTNAME', '_SYSTEMD_UNIT', 'SYSLOG_IDENTIFIER'];
 export const LIST_SCAN_ENTRIES = 200_000;
 /** Newest entries of a source read for a level filter over a window (journalctl -p is not used: see read). */
 export const LEVEL_SCAN_ENTRIES = 500_000;
@@ -41,6 +47,9 @@ const LIST_TTL_MS = 5_000;
  */
 export const FULL_SCAN_EVERY_MS = 5 * 60_000;
 
+
+/** Hears what a long listing is doing (LogSourceProvider.list). */
+type Progress = (message: string) => void;
 
 interface Listing {
   at: number;
@@ -59,14 +68,14 @@ export class JournalProvider implements LogSourceProvider {
 
   constructor(private readonly options: JournalProviderOptions) {}
 
-  async list(signal?: AbortSignal): Promise<{ sources: SourceInfo[]; problem?: string }> {
-    const listing = await this.listed(signal);
+  async list(signal?: AbortSignal, onProgress?: (message: string) => void): Promise<{ sources: SourceInfo[]; problem?: string }> {
+    const listing = await this.listed(signal, onProgress);
     return { sources: listing.sources, ...(listing.problem ? { problem: listing.problem } : {}) };
   }
 
   async *read(name: string, query: RecordQuery): AsyncGenerator<SourceRecord> {
     const wanted = parseJournalName(name);
-    const listing = await this.listed(query.signal);
+    const listing = await this.listed(query.signal, query.onProgress);
     const unit = wanted?.unit;
     const holders = unit === undefined ? [] : listing.contents.filter((c) => (c.units.has(unit) || c.identifiers.has(unit)) && (wanted?.host === undefined || c.hosts.includes(wanted.host)));
     // A unit named without its host, in journals of several hosts, is read on every host that has it (records carry their host).
@@ -80,24 +89,34 @@ export class JournalProvider implements LogSourceProvider {
     }
     // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
     // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
-    // The tool layer filters by each entry's own level; a window read for a level is bounded to its newest entries.
+    // The tool layer filters by each entry's own level; a read for a level is bounded: without a window to the newest
+    // entries (--lines from the journal's end), over a window to its first ones (finding a window's newest costs one
+    // more journalctl per source, paid by every level read though few windows hold that many).
     const capped = query.minLevel !== undefined && query.tail === undefined;
     const limit = this.options.levelScanEntries ?? LEVEL_SCAN_ENTRIES;
-    const read = capped ? { ...query, tail: limit } : query;
+    const windowed = query.since !== undefined || query.until !== undefined;
+    const read = capped && !windowed ? { ...query, tail: limit } : query;
     let count = 0;
+    let last: number | undefined;
     for await (const record of mergeByTime(holders.map((c) => this.readJournal(c, wanted, read)))) {
+      if (capped && windowed && count >= limit) {
+        const from = last !== undefined ? `after ${new Date(last).toISOString()}` : 'later';
+        query.onNote?.(`only the first ${limit.toLocaleString('en-US')} entries of the window were read for the level (journalctl -p cannot see a level written in the text); later ones were not: give a since ${from} to read them`);
+        return;
+      }
       count++;
+      if (record.time !== undefined) last = record.time;
       yield record;
     }
-    if (capped && count >= limit) {
-      query.onNote?.(`only its newest ${limit.toLocaleString('en-US')} entries${query.since !== undefined ? ' of the window' : ''} were read for the level (journalctl -p cannot see a level written in the text); older ones were not: narrow the window to read them`);
+    if (capped && !windowed && count >= limit) {
+      query.onNote?.(`only its newest ${limit.toLocaleString('en-US')} entries were read for the level (journalctl -p cannot see a level written in the text); older ones were not: give since and until to read them`);
     }
   }
 
   /** The listing, reused for LIST_TTL_MS (a tool call lists, then reads; a bounded host scan is not repeated). */
-  private async listed(signal: AbortSignal | undefined): Promise<Listing> {
+  private async listed(signal: AbortSignal | undefined, onProgress?: Progress): Promise<Listing> {
     if (this.listing && Date.now() - this.listing.at < (this.options.listTtlMs ?? LIST_TTL_MS)) return this.listing;
-    this.listing = await this.makeListing(signal);
+    this.listing = await this.makeListing(signal, onProgress);
     return this.listing;
   }
 
@@ -105,12 +124,13 @@ export class JournalProvider implements LogSourceProvider {
     return { command: this.options.journalctl, env: this.options.env, signal };
   }
 
-  private async makeListing(signal: AbortSignal | undefined): Promise<Listing> {
+  private async makeListing(signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<Listing> {
     const { local, directories, files } = this.options;
     const problems: string[] = [];
     const warnings: string[] = [];
     const contents: JournalContents[] = [];
     for (const journal of configuredJournals(local !== 'off', directories, files)) {
+      onProgress?.(`listing journal sources: the units of the ${journal.where}`);
       try {
         const held = await journalContents(journal, this.journalctl(signal), warnings);
         // 'auto' reads the local journal only when it has something: no journal files is not a problem then.
@@ -130,7 +150,7 @@ export class JournalProvider implements LogSourceProvider {
     }
     const hosts = new Set(contents.flatMap((c) => c.hosts));
     const byHost = hosts.size > 1;
-    const scans = await this.scanNewest(contents, byHost, problems, signal);
+    const scans = await this.scanNewest(contents, byHost, problems, signal, onProgress);
     const sources = byHost ? hostSources(scans) : unitSources(contents, scans);
     // journalctl missing is said once, not once per journal.
     const said = [...new Set(problems)];
@@ -146,13 +166,13 @@ export class JournalProvider implements LogSourceProvider {
    * newest are scanned afresh when more than listScanEntries were written since, when the cursor is gone (rotated,
    * vacuumed), when the journal holds a host, unit or identifier it did not, and every FULL_SCAN_EVERY_MS.
    */
-  private async scanNewest(contents: JournalContents[], byHost: boolean, problems: string[], signal: AbortSignal | undefined): Promise<JournalScan[]> {
+  private async scanNewest(contents: JournalContents[], byHost: boolean, problems: string[], signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<JournalScan[]> {
     const limit = this.options.listScanEntries ?? LIST_SCAN_ENTRIES;
     const scans: JournalScan[] = [];
     for (const held of contents) {
       const key = held.journal.args.join('\0');
       const before = this.scans.get(key);
-      const scan = (before?.byHost === byHost ? await this.scanSince(held, before, limit, signal) : undefined) ?? (await this.scanLatest(held, byHost, limit, signal));
+      const scan = (before?.byHost === byHost ? await this.scanSince(held, before, limit, signal, onProgress) : undefined) ?? (await this.scanLatest(held, byHost, limit, signal, onProgress));
       this.scans.set(key, scan);
       if (!scan.complete && byHost) problems.push(`${held.journal.where}: hosts and units listed from its newest ${limit} entries; older ones can still be read by name (journal:<host>/<unit>)`);
       scans.push(scan);
@@ -161,9 +181,9 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   /** The newest `limit` entries of `held`. */
-  private async scanLatest(held: JournalContents, byHost: boolean, limit: number, signal: AbortSignal | undefined): Promise<JournalScan> {
+  private async scanLatest(held: JournalContents, byHost: boolean, limit: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<JournalScan> {
     const scan: JournalScan = { held, byHost, newest: new Map(), identifiersInUnits: new Set(), complete: true, fullAt: Date.now() };
-    const seen = await this.scanInto(scan, [`--lines=${limit}`], Infinity, signal);
+    const seen = await this.scanInto(scan, [`--lines=${limit}`], Infinity, signal, onProgress);
     if (seen >= limit) scan.complete = false;
     return scan;
   }
@@ -172,13 +192,13 @@ export class JournalProvider implements LogSourceProvider {
    * `before` carried on with the entries written after its cursor, or undefined when that cannot be done: no cursor,
    * more than `limit` new entries (the newest are scanned afresh), or journalctl refusing the cursor.
    */
-  private async scanSince(held: JournalContents, before: JournalScan, limit: number, signal: AbortSignal | undefined): Promise<JournalScan | undefined> {
+  private async scanSince(held: JournalContents, before: JournalScan, limit: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<JournalScan | undefined> {
     if (before.cursor === undefined || Date.now() - before.fullAt >= FULL_SCAN_EVERY_MS || holdsNew(held, before.held)) return undefined;
     // What the journal no longer holds (vacuumed, rotated away) is not listed from an earlier scan.
     const kept = [...before.newest].filter(([, seen]) => (held.units.has(seen.unit) || held.identifiers.has(seen.unit)) && (seen.host === undefined || held.hosts.includes(seen.host)));
     const scan: JournalScan = { ...before, held, newest: new Map(kept), identifiersInUnits: new Set(before.identifiersInUnits) };
     try {
-      const seen = await this.scanInto(scan, [`--after-cursor=${before.cursor}`], limit, signal);
+      const seen = await this.scanInto(scan, [`--after-cursor=${before.cursor}`], limit, signal, onProgress);
       return seen > limit ? undefined : scan;
     } catch (error) {
       if (signal?.aborted) throw error;
@@ -187,21 +207,43 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   /** Reads `held`'s entries selected by `select` into `scan` (stopping after `stop` + 1 of them); returns how many were read. */
-  private async scanInto(scan: JournalScan, select: string[], stop: number, signal: AbortSignal | undefined): Promise<number> {
-    const args = [...scan.held.journal.args, '--output=json', `--output-fields=_HOSTNAME,_SYSTEMD_UNIT,SYSLOG_IDENTIFIER`, ...select];
+  private async scanInto(scan: JournalScan, select: string[], stop: number, signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<number> {
+    const args = [...scan.held.journal.args, `--output-fields=${SCAN_FIELDS.join(',')}`, ...select];
     let seen = 0;
-    for await (const line of journalctlLines(args, scan.held.journal.where, this.journalctl(signal))) {
+    for await (const entry of journalctlEntries(args, ['__CURSOR', '__REALTIME_TIMESTAMP', ...SCAN_FIELDS], scan.held.journal.where, this.journalctl(signal))) {
       if (++seen > stop) break;
-      const scanned = scannedOf(line);
-      if (scanned?.record.cursor !== undefined) scan.cursor = scanned.record.cursor;
-      if (scanned?.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
-      const record = scanned?.record;
-      if (!record?.unit || (scan.byHost && !record.host)) continue;
+      if (seen % PROGRESS_ENTRIES === 0) onProgress?.(`listing journal sources: ${seen.toLocaleString('en-US')} of the newest entries of the ${scan.held.journal.where} scanned`);
+      const scanned = scannedOf(entry);
+      if (scanned.record.cursor !== undefined) scan.cursor = scanned.record.cursor;
+      if (scanned.identifierInUnit) scan.identifiersInUnits.add(scanned.identifierInUnit);
+      const record = scanned.record;
+      if (!record.unit || (scan.byHost && !record.host)) continue;
       const name = journalName(record.unit, scan.byHost ? record.host : undefined);
       const at = scan.newest.get(name);
       if (!at || (record.time ?? 0) > at.time) scan.newest.set(name, { time: record.time ?? 0, unit: record.unit, ...(record.host ? { host: record.host } : {}) });
     }
     return seen;
+  }
+
+  /**
+   * The cursor of the oldest of the newest `count` entries of `matches` in the query's window, from journalctl itself:
+   * newest first (--reverse --lines), each entry written as its PRIORITY alone (-o cat: a few bytes, where the export
+   * of 300,000 entries' cursors and times cost seconds), and --show-cursor's cursor of the last one shown. The window is
+   * given to the millisecond (journalctl reads fractional @seconds; --until is inclusive there, so it ends a
+   * microsecond before). Undefined when journalctl gives no cursor. When the window holds no entry, the cursor is of
+   * the entry near where journalctl looked, and reading on from it within the window finds nothing, as it should.
+   */
+  private async newestStart(held: JournalContents, matches: string[], query: RecordQuery, count: number): Promise<string | undefined> {
+    const window = [
+      ...(query.since !== undefined ? [`--since=@${(query.since / 1000).toFixed(3)}`] : []),
+      ...(query.until !== undefined ? [`--until=@${((query.until * 1000 - 1) / 1e6).toFixed(6)}`] : []),
+    ];
+    const args = [...held.journal.args, '--reverse', `--lines=${count}`, '--show-cursor', '--output=cat', '--output-fields=PRIORITY', ...window, ...matches];
+    let cursor: string | undefined;
+    for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
+      if (line.startsWith(CURSOR_LINE)) cursor = line.slice(CURSOR_LINE.length);
+    }
+    return cursor;
   }
 
   /** One journal's entries of the wanted unit (and host), oldest first, in pages of pageRecords entries. */
@@ -215,17 +257,24 @@ export class JournalProvider implements LogSourceProvider {
     }
     const matches = [byIdentifier ? `SYSLOG_IDENTIFIER=${wanted.unit}` : `_SYSTEMD_UNIT=${wanted.unit}`];
     if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
-    const base = [...held.journal.args, '--output=json', '--all', `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
+    const base = [...held.journal.args, `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
     let left = query.tail ?? Infinity;
+    // journalctl counts --lines back from the journal's end whatever --until says, and forward from --since: the
+    // newest entries of a window are found backwards first, then read forwards from the oldest of them.
+    let first: string[] | undefined;
+    if (query.tail !== undefined && (query.since !== undefined || query.until !== undefined)) {
+      const from = await this.newestStart(held, matches, query, query.tail);
+      if (from === undefined) return;
+      first = [`--cursor=${from}`];
+    }
     for (;;) {
-      // journalctl takes one start: --since on the first page, the cursor on the next ones.
-      const start = cursor !== undefined ? [`--after-cursor=${cursor}`] : [...sinceArgs(query), ...(query.tail !== undefined ? [`--lines=${query.tail}`] : [])];
+      // journalctl takes one start: --since (or the cursor of the window's newest) on the first page, the cursor on the next ones.
+      const start = cursor !== undefined ? [`--after-cursor=${cursor}`] : (first ?? [...sinceArgs(query), ...(query.tail !== undefined ? [`--lines=${query.tail}`] : [])]);
       const args = [...base, ...start];
       let inPage = 0;
-      for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
-        const record = recordOf(line);
-        if (!record) continue;
+      for await (const entry of journalctlEntries(args, ENTRY_KEPT, held.journal.where, this.journalctl(query.signal))) {
+        const record = recordOf(entry);
         inPage++;
         cursor = record.cursor ?? cursor;
         // An identifier's source holds its entries outside units: the others belong to their unit's source

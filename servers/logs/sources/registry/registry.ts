@@ -40,11 +40,11 @@ export class SourceRegistry {
 
   /**
    * Every source of the providers that are on, narrowed by `filter` (see `matchesFilter`), sorted by name. A provider
-   * that fails gives a problem instead (never throws, except an AbortError).
+   * that fails gives a problem instead (never throws, except an AbortError). `onProgress`: see LogSourceProvider.list.
    */
-  async list(filter: SourceFilter = {}, signal?: AbortSignal): Promise<SourceListing> {
+  async list(filter: SourceFilter = {}, signal?: AbortSignal, onProgress?: (message: string) => void): Promise<SourceListing> {
     const wanted = kindsOf(filter);
-    const results = await Promise.all(this.providers.filter((p) => wanted.includes(p.kind)).map((p) => p.list(signal)));
+    const results = await Promise.all(this.providers.filter((p) => wanted.includes(p.kind)).map((p) => p.list(signal, onProgress)));
     const sources = results.flatMap((r) => r.sources).filter((s) => matchesFilter(s, filter));
     return { sources: sources.sort((a, b) => a.name.localeCompare(b.name)), problems: results.flatMap((r) => (r.problem ? [r.problem] : [])) };
   }
