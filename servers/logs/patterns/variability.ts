@@ -128,14 +128,61 @@ const MIN_LEADING_VALUES = 3;
  * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
 function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean): void {
-  for (const family of familiesAt(list, 0)) {
+  const families = familiesAt(list, 0);
+  const frames = leadingFrames(families);
+  for (const family of families) {
     const kind = isKindFamily(family, 0, mayMerge);
-    if (!(kind || (family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family))) || levelsTellApart(family)) continue;
+    const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
+    if (!(kind || valued || sharedLeadingNames(family, frames, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/** For each word that opens a member of a first-word family (familiesAt(list, 0)), the families (keys) it opens. */
+function leadingFrames(families: Group[][]): Map<string, Set<string>> {
+  const frames = new Map<string, Set<string>>();
+  for (const family of families) {
+    const key = keyWithout(family[0], 0);
+    for (const group of family) {
+      const word = group.tokens[0];
+      if (word === WILDCARD) continue;
+      const keys = frames.get(word);
+      if (keys) keys.add(key);
+      else frames.set(word, new Set([key]));
+    }
+  }
+  return frames;
+}
+
+/**
+ * The family's first words are names that several statements were given, as sharedNames reads them elsewhere in a
+ * message: none an UPPER_CASE enumeration value (`mayMerge`); MIN_SHARED_NAMES or more of them, and more than half,
+ * open the same place in two or more families (`frames`, leadingFrames); and the words are twice as many as the
+ * families those shared ones open (BitcoinCore's threads: `scheduler thread start`, `dnsseed thread start`, `opencon
+ * thread start`, `net thread start`, … and `opencon thread exit`, `net thread exit`, …). Why it holds: a program's own first word names one event and is spelled in one statement,
+ * while a thing's name passes through every statement that handles it; the first word is otherwise the event's own
+ * (familiesAt). Two names (`syslogd startup succeeded` / `klogd …`, also with `shutdown`) stay apart, and so does a
+ * grid of a program's verbs over a few names (`Starting foo` / `Stopping foo` / `Starting bar` / `Stopping bar`): its
+ * words do not outnumber the frames twice over.
+ */
+function sharedLeadingNames(family: Group[], frames: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
+  const words = new Set<string>();
+  const shared = new Set<string>();
+  const keys = new Set<string>();
+  for (const group of family) {
+    const word = group.tokens[0];
+    if (word === WILDCARD) continue;
+    if (!mayMerge(word)) return false;
+    words.add(word);
+    const opens = frames.get(word) as Set<string>;
+    if (opens.size < 2) continue;
+    shared.add(word);
+    for (const key of opens) keys.add(key);
+  }
+  return shared.size >= MIN_SHARED_NAMES && shared.size * 2 > words.size && words.size >= 2 * keys.size;
 }
 
 /**

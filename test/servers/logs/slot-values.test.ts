@@ -780,6 +780,23 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
     assertApart(two, [0, 1], 'two names');
   });
+  it("reads names that open several statements as one variable, though a first word names its event (BitcoinCore's `<thread> thread start` / `exit`)", () => {
+    // bitcoind's util/thread.cpp prints `%s thread start` and `%s thread exit` for each of its threads: the names open
+    // both statements, so they are what the statements were given; each appears once or twice in a short file.
+    const start = ['scheduler', 'dnsseed', 'opencon', 'net', 'msghand', 'addcon'].map((name) => `${name} thread start`);
+    const exit = ['addcon', 'net', 'opencon', 'msghand'].map((name) => `${name} thread exit`);
+    const threads = minedAlone([...start, 'Bound to 127.0.0.1:8334', ...exit]);
+    assertOneEvent(threads, [0, 1, 2, 3, 4, 5], '<*> thread start');
+    assertOneEvent(threads, [7, 8, 9, 10], '<*> thread exit');
+    // The neighbours: two names over two statements are as often the statements' own words (syslogd / klogd); verbs
+    // of a program over a few names are a grid, each verb a statement; names that open one statement only are its own.
+    const daemons = minedAlone(['syslogd startup succeeded', 'klogd startup succeeded', 'syslogd shutdown succeeded', 'klogd shutdown succeeded']);
+    assertApart(daemons, [0, 1], 'syslogd / klogd');
+    const verbs = minedAlone(['Starting cache service', 'Stopping cache service', 'Reloading cache service', 'Starting queue service', 'Stopping queue service', 'Reloading queue service']);
+    assertApart(verbs, [0, 1, 2], 'Starting / Stopping / Reloading');
+    const alone = minedAlone(['usbhid driver registered', 'hub driver registered', 'usb-storage driver registered', 'cdc_acm driver registered']);
+    assertApart(alone, [0, 1, 2, 3], 'names that open one statement only');
+  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
