@@ -780,20 +780,22 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
     assertApart(two, [0, 1], 'two names');
   });
-  it("reads names that open several statements as one variable, though a first word names its event (BitcoinCore's `<thread> thread start` / `exit`)", () => {
-    // bitcoind's util/thread.cpp prints `%s thread start` and `%s thread exit` for each of its threads: the names open
-    // both statements, so they are what the statements were given; each appears once or twice in a short file.
-    const start = ['scheduler', 'dnsseed', 'opencon', 'net', 'msghand', 'addcon'].map((name) => `${name} thread start`);
-    const exit = ['addcon', 'net', 'opencon', 'msghand'].map((name) => `${name} thread exit`);
-    const threads = minedAlone([...start, 'Bound to 127.0.0.1:8334', ...exit]);
-    assertOneEvent(threads, [0, 1, 2, 3, 4, 5], '<*> thread start');
-    assertOneEvent(threads, [7, 8, 9, 10], '<*> thread exit');
-    // The neighbours: two names over two statements are as often the statements' own words (syslogd / klogd); verbs
-    // of a program over a few names are a grid, each verb a statement; names that open one statement only are its own.
-    const daemons = minedAlone(['syslogd startup succeeded', 'klogd startup succeeded', 'syslogd shutdown succeeded', 'klogd shutdown succeeded']);
+  it("reads names that open one statement and fill another mid-sentence as one variable in both (ArangoDB's `<role> not ready after 5min!`)", () => {
+    // arangodb's starter prints `Starting %s on port %d` and `%s not ready after 5min!` for each server role.
+    const roles = ['agent', 'dbserver', 'coordinator'];
+    const lines = [...roles.flatMap((role, i) => [`Starting ${role} on port ${8531 + i}`, `Starting ${role} on port ${8541 + i}`]), ...roles.map((role) => `${role} not ready after 5min!`), 'Waiting for cluster to be ready'];
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'Starting <*> on port <*>');
+    assertOneEvent(templates, [6, 7, 8], '<*> not ready after 5min!');
+    // The neighbour: the same statement once behind a lead its header left in the message (`<time> AM - DHT support
+    // [ON]`) is one statement, not a second one the names passed through; its settings stay apart.
+    const settings = ['DHT', 'PeX', 'Encryption'];
+    const led = minedAlone([...settings.map((name) => `${name} support [ON]`), ...settings.map((name) => `11:54 AM - ${name} support [ON]`)]);
+    assertApart(led, [0, 1, 2], 'DHT / PeX / Encryption support');
+    // Two names over two statements are as often the statements' own words; names that open one statement only are its
+    // own (the first word names the event); a grid of frames of one shape stays apart (above: verbs over names).
+    const daemons = minedAlone(['syslogd startup succeeded', 'klogd startup succeeded', 'syslogd shutdown succeeded', 'klogd shutdown succeeded', 'Starting syslogd on tty0', 'Starting klogd on tty1']);
     assertApart(daemons, [0, 1], 'syslogd / klogd');
-    const verbs = minedAlone(['Starting cache service', 'Stopping cache service', 'Reloading cache service', 'Starting queue service', 'Stopping queue service', 'Reloading queue service']);
-    assertApart(verbs, [0, 1, 2], 'Starting / Stopping / Reloading');
     const alone = minedAlone(['usbhid driver registered', 'hub driver registered', 'usb-storage driver registered', 'cdc_acm driver registered']);
     assertApart(alone, [0, 1, 2, 3], 'names that open one statement only');
   });
