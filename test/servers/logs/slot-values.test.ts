@@ -789,9 +789,9 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assertOneEvent(templates, [6, 7, 8], '<*> not ready after 5min!');
     // The neighbour: the same statement once behind a lead its header left in the message (`<time> AM - DHT support
     // [ON]`) is one statement, not a second one the names passed through; its settings stay apart.
-    const settings = ['DHT', 'PeX', 'Encryption'];
+    const settings = ['Encryption', 'PeX', 'Tracker'];
     const led = minedAlone([...settings.map((name) => `${name} support [ON]`), ...settings.map((name) => `11:54 AM - ${name} support [ON]`)]);
-    assertApart(led, [0, 1, 2], 'DHT / PeX / Encryption support');
+    assertApart(led, [0, 1, 2], 'Encryption / PeX / Tracker support');
     // Two names over two statements are as often the statements' own words; names that open one statement only are its
     // own (the first word names the event); a grid of frames of one shape stays apart (above: verbs over names).
     const daemons = minedAlone(['syslogd startup succeeded', 'klogd startup succeeded', 'syslogd shutdown succeeded', 'klogd shutdown succeeded', 'Starting syslogd on tty0', 'Starting klogd on tty1']);
