@@ -90,7 +90,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge);
-        const family = keys || kind ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        const family = keys || kind || namedElsewhere(all, position, names) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
         if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
@@ -130,11 +130,11 @@ const MIN_LEADING_VALUES = 3;
  * and three of them before one same sentence are the values a loop or one call fills in. Two, or names without the
  * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
-function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, shared: Map<string, Set<string>>): void {
+function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, names: Map<string, Set<string>>): void {
   for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge);
     const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
-    if (!(kind || valued || sharedLeadingNames(family, shared, mayMerge)) || levelsTellApart(family)) continue;
+    if (!(kind || valued || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
@@ -143,35 +143,25 @@ function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, i
 }
 
 /**
- * The family's first words are names that several statements were given, as sharedNames reads them elsewhere in a
- * message: none an UPPER_CASE enumeration value (`mayMerge`); MIN_SHARED_NAMES or more of them, and more than half,
- * also vary in a statement of another length or at another place (`shared`: sharedWords from the first word on); and
- * the words are twice as many as the frames of this length they open (ArangoDB's starter: `agent not ready after
- * 5min!` / `dbserver …` / `coordinator …` beside `Starting agent on port 8531` / `Starting dbserver …` / …). Why it
- * holds: a program's own first word names one event and is spelled in one statement, while a thing's name passes
- * through every statement that handles it, wherever each puts it; the first word is otherwise the event's own
+ * The family's first words are names that several statements were given (namedElsewhere, and twice as many as the
+ * frames of this length they open: sharedNames), none an UPPER_CASE enumeration value (`mayMerge`: a sentence that
+ * opens with one, `JOB_STARTED` / `JOB_FAILED`, is as often the event's own name): ArangoDB's starter, `agent not ready
+ * after 5min!` / `dbserver …` / `coordinator …` beside `Starting agent on port 8531` / `Starting dbserver …` / ….
+ * Why it holds: a program's own first word names one event and is spelled in one statement, while a thing's name
+ * passes through every statement that handles it, wherever each puts it; the first word is otherwise the event's own
  * (familiesAt). Two names (`syslogd startup succeeded` / `klogd …`) stay apart, and so do first words shared only by
- * frames of one shape (a grid, see below).
+ * frames of one shape (a grid: `Starting nginx service` / `Stopping …`, the same for `mysql`; BitcoinCore's `<thread>
+ * thread start` / `… exit` has that shape and stays apart too).
  */
-function sharedLeadingNames(family: Group[], shared: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
-  const place = `${family[0].tokens.length}:0:`;
-  const words = new Set<string>();
-  const names = new Set<string>();
-  const frames = new Set<string>([place + keyWithout(family[0], 0)]);
+function sharedLeadingNames(family: Group[], names: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
+  const counts = new Map<string, number>();
   for (const group of family) {
     const word = group.tokens[0];
     if (word === WILDCARD) continue;
     if (!mayMerge(word)) return false;
-    words.add(word);
-    const keys = shared.get(word);
-    // Only a statement of another shape shows the word a name: frames of one length that differ in one more word are
-    // a grid, where the verbs that open them look as shared as names do (`Starting nginx service` / `Stopping …`, the
-    // same for `mysql`; BitcoinCore's `<thread> thread start` / `… exit` has that shape and stays apart too).
-    if (!keys || [...keys].every((key) => key.startsWith(place))) continue;
-    names.add(word);
-    for (const key of keys) if (key.startsWith(place)) frames.add(key);
+    counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
-  return names.size >= MIN_SHARED_NAMES && names.size * 2 > words.size && words.size >= 2 * frames.size;
+  return namedElsewhere(family, 0, names) && sharedNames(family, 0, counts, names);
 }
 
 /**
@@ -1188,22 +1178,47 @@ function sameStatementBehindLead(a: Group, at: number, b: Group, bt: number): bo
   return true;
 }
 
+/**
+ * MIN_SHARED_NAMES or more of the family's words at `position`, and more than half of them, also vary in a statement of
+ * another length or at another place (`names`: sharedWords from the first word on): names that statements of different
+ * shapes were given, wherever each puts them (FreeSWITCH's `State HANGUP` and `State HANGUP going to sleep`, the same
+ * for `REPORTING` and `DESTROY`). Why it holds: a program's own word names one event, spelled in one statement; a name
+ * it was given (a thing's, or a state's from an enumeration) passes through every statement that handles it, and
+ * statements of different shapes cannot make the grid that frames of one shape make (`Port uplink link UP` / `DOWN`,
+ * the same for `trunk`), where the states look as shared as names do. A word of the family seen nowhere else (`State
+ * INIT`, once) is one more value, so a majority suffices.
+ */
+function namedElsewhere(family: Group[], position: number, names: Map<string, Set<string>>): boolean {
+  const place = `${family[0].tokens.length}:${position}:`;
+  const words = new Set<string>();
+  let elsewhere = 0;
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD || words.has(word)) continue;
+    words.add(word);
+    const keys = names.get(word);
+    if (keys && [...keys].some((key) => !key.startsWith(place))) elsewhere++;
+  }
+  return elsewhere >= MIN_SHARED_NAMES && elsewhere * 2 > words.size;
+}
+
 /** Least distinct words that sharedNames reads as names a place is filled with. */
 const MIN_SHARED_NAMES = 3;
 
 /**
- * Every word of the family (`counts`, each also varying elsewhere: `shared`, sharedWords from the first word on) is a
- * name that several statements were given: MIN_SHARED_NAMES or more of them, twice as many as the frames of this length they fill at this place, and no
- * levels telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished
- * loading plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event,
- * while data passes through every statement that handles it. Frames of one length that differ in one more word (a
- * grid: `Port eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do;
- * the words must outnumber those frames twice over.
+ * The family's words (`counts`) are names that several statements were given: every one also varies elsewhere
+ * (`shared`, sharedWords from the first word on), or most do in statements of other shapes (namedElsewhere);
+ * MIN_SHARED_NAMES or more of them, twice as many as the frames of this length they fill at this place, and no levels
+ * telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished loading
+ * plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event, while data
+ * passes through every statement that handles it. Frames of one length that differ in one more word (a grid: `Port
+ * eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do; the words must
+ * outnumber those frames twice over.
  */
 function sharedNames(family: Group[], position: number, counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
   if (counts.size < MIN_SHARED_NAMES || levelsTellApart(family)) return false;
-  for (const word of counts.keys()) if (!shared.has(word)) return false;
   const place = `${family[0].tokens.length}:${position}:`;
+  if (![...counts.keys()].every((word) => shared.has(word)) && !namedElsewhere(family, position, shared)) return false;
   const frames = new Set<string>([place + keyWithout(family[0], position)]);
   for (const word of counts.keys()) for (const key of shared.get(word) ?? []) if (key.startsWith(place)) frames.add(key);
   return counts.size >= 2 * frames.size;

@@ -799,6 +799,21 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const alone = minedAlone(['usbhid driver registered', 'hub driver registered', 'usb-storage driver registered', 'cdc_acm driver registered']);
     assertApart(alone, [0, 1, 2, 3], 'names that open one statement only');
   });
+  it("reads an enumeration's values that statements of other shapes were given as one variable (FreeSWITCH's `State HANGUP` / `State HANGUP going to sleep`)", () => {
+    // switch_core_state_machine.c prints the state it enters and the state it leaves, each for every state: the states
+    // fill both statements, so they are what the statements were given (a state seen in one of them only is one more).
+    const enter = ['INIT', 'HANGUP', 'REPORTING', 'DESTROY'].map((state) => `State ${state}`);
+    const sleep = ['EXCHANGE_MEDIA', 'HANGUP', 'REPORTING', 'DESTROY'].map((state) => `State ${state} going to sleep`);
+    const templates = minedAlone([...enter, ...sleep, 'Close Channel sofia/internal/519']);
+    assertOneEvent(templates, [0, 1, 2, 3], 'State <*>');
+    assertOneEvent(templates, [4, 5, 6, 7], 'State <*> going to sleep');
+    // The neighbours: states over two ports of one shape are a grid (each state may be the statement's own), and states
+    // that one statement alone shows stay the statement's own words, as UPPER_CASE words do.
+    const grid = minedAlone(['uplink', 'trunk'].flatMap((port) => ['UP', 'DOWN', 'FLAPPING', 'TESTING'].map((state) => `Port ${port} link ${state}`)));
+    assertApart(grid, [0, 1, 2, 3], 'UP / DOWN / FLAPPING / TESTING');
+    const one = minedAlone(['QUEUED', 'RUNNING', 'DONE'].map((state) => `Job entered state ${state}`));
+    assertApart(one, [0, 1, 2], 'QUEUED / RUNNING / DONE in one statement');
+  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
