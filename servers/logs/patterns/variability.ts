@@ -77,9 +77,12 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
     else byLength.set(group.tokens.length, [group]);
   }
   for (const list of byLength.values()) if (list.length >= 2) mergeValueSlots(list, rule, ids);
+  // Words that vary in several statements, their first words included (sharedNames), as the file showed them before
+  // any first word was merged.
+  const names = sharedWords(byLength, 0);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
-  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids, mayMerge);
-  const shared = sharedWords(byLength);
+  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids, mayMerge, names);
+  const shared = sharedWords(byLength, 1);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
     for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
@@ -87,8 +90,8 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge);
-        const family = keys || kind ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-        if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, isValue))) continue;
+        const family = keys || kind || namedElsewhere(all, position, names) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -127,15 +130,38 @@ const MIN_LEADING_VALUES = 3;
  * and three of them before one same sentence are the values a loop or one call fills in. Two, or names without the
  * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
-function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean): void {
+function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, names: Map<string, Set<string>>): void {
   for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge);
-    if (!(kind || (family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family))) || levelsTellApart(family)) continue;
+    const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
+    if (!(kind || valued || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/**
+ * The family's first words are names that several statements were given (namedElsewhere, and twice as many as the
+ * frames of this length they open: sharedNames), none an UPPER_CASE enumeration value (`mayMerge`: a sentence that
+ * opens with one, `JOB_STARTED` / `JOB_FAILED`, is as often the event's own name): ArangoDB's starter, `agent not ready
+ * after 5min!` / `dbserver …` / `coordinator …` beside `Starting agent on port 8531` / `Starting dbserver …` / ….
+ * Why it holds: a program's own first word names one event and is spelled in one statement, while a thing's name
+ * passes through every statement that handles it, wherever each puts it; the first word is otherwise the event's own
+ * (familiesAt). Two names (`syslogd startup succeeded` / `klogd …`) stay apart, and so do first words shared only by
+ * frames of one shape (a grid: `Starting nginx service` / `Stopping …`, the same for `mysql`; BitcoinCore's `<thread>
+ * thread start` / `… exit` has that shape and stays apart too).
+ */
+function sharedLeadingNames(family: Group[], names: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
+  const counts = new Map<string, number>();
+  for (const group of family) {
+    const word = group.tokens[0];
+    if (word === WILDCARD) continue;
+    if (!mayMerge(word)) return false;
+    counts.set(word, (counts.get(word) ?? 0) + group.count);
+  }
+  return namedElsewhere(family, 0, names) && sharedNames(family, 0, counts, names);
 }
 
 /**
@@ -1157,23 +1183,27 @@ function familiesAt(list: Group[], position: number): Group[][] {
 /**
  * For each word that varies in two or more different families, the families it varies in (their keys, `length:position:`
  * and the rest; `cyrus`, `news` after both `session opened for user` and `session closed for user`): values of a
- * variable that several events share, not names of one event.
+ * variable that several events share, not names of one event. Positions from `from` on: 1 leaves out the first word
+ * (familiesAt), which the one-position rules read apart; 0 takes it in too, for the names sharedNames and
+ * sharedLeadingNames read (`agent` in `agent not ready after 5min!` and in `Starting agent on port 8531`). A first word
+ * whose message says the same after it as another message after that word is one statement, not two
+ * (sameStatementBehindLead).
  */
-function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
-  const firstFamily = new Map<string, string>();
+function sharedWords(byLength: Map<number, Group[]>, from: 0 | 1): Map<string, Set<string>> {
+  const firstFamily = new Map<string, { key: string; group: Group; position: number }>();
   const seenIn = new Map<string, Set<string>>();
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
-    for (let position = 1; position < Math.min(length, MAX_POSITIONS); position++) {
+    for (let position = from; position < Math.min(length, MAX_POSITIONS); position++) {
       for (const family of familiesAt(list, position)) {
         const familyKey = `${length}:${position}:${keyWithout(family[0], position)}`;
         for (const group of family) {
           const word = group.tokens[position];
           if (word === WILDCARD) continue;
           const seen = firstFamily.get(word);
-          if (seen === undefined) firstFamily.set(word, familyKey);
-          else if (seen !== familyKey) {
-            const keys = seenIn.get(word) ?? new Set([seen]);
+          if (seen === undefined) firstFamily.set(word, { key: familyKey, group, position });
+          else if (seen.key !== familyKey && !sameStatementBehindLead(seen.group, seen.position, group, position)) {
+            const keys = seenIn.get(word) ?? new Set([seen.key]);
             keys.add(familyKey);
             seenIn.set(word, keys);
           }
@@ -1184,21 +1214,58 @@ function sharedWords(byLength: Map<number, Group[]>): Map<string, Set<string>> {
   return seenIn;
 }
 
+/**
+ * One of the two places opens its message and the two messages say the same after it (`DHT support [ON]` beside
+ * `<time> AM - DHT support [ON]`): one statement, once behind a lead its header left in the message, not two
+ * statements the word passed through.
+ */
+function sameStatementBehindLead(a: Group, at: number, b: Group, bt: number): boolean {
+  if ((at === 0) === (bt === 0) || a.tokens.length - at !== b.tokens.length - bt) return false;
+  for (let i = 1; at + i < a.tokens.length; i++) if (a.tokens[at + i] !== b.tokens[bt + i]) return false;
+  return true;
+}
+
+/**
+ * MIN_SHARED_NAMES or more of the family's words at `position`, and more than half of them, also vary in a statement of
+ * another length or at another place (`names`: sharedWords from the first word on): names that statements of different
+ * shapes were given, wherever each puts them (FreeSWITCH's `State HANGUP` and `State HANGUP going to sleep`, the same
+ * for `REPORTING` and `DESTROY`). Why it holds: a program's own word names one event, spelled in one statement; a name
+ * it was given (a thing's, or a state's from an enumeration) passes through every statement that handles it, and
+ * statements of different shapes cannot make the grid that frames of one shape make (`Port uplink link UP` / `DOWN`,
+ * the same for `trunk`), where the states look as shared as names do. A word of the family seen nowhere else (`State
+ * INIT`, once) is one more value, so a majority suffices.
+ */
+function namedElsewhere(family: Group[], position: number, names: Map<string, Set<string>>): boolean {
+  const place = `${family[0].tokens.length}:${position}:`;
+  const words = new Set<string>();
+  let elsewhere = 0;
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD || words.has(word)) continue;
+    words.add(word);
+    const keys = names.get(word);
+    if (keys && [...keys].some((key) => !key.startsWith(place))) elsewhere++;
+  }
+  return elsewhere >= MIN_SHARED_NAMES && elsewhere * 2 > words.size;
+}
+
 /** Least distinct words that sharedNames reads as names a place is filled with. */
 const MIN_SHARED_NAMES = 3;
 
 /**
- * Every word of the family (`counts`, each also varying elsewhere: sharedWords) is a name that several statements were
- * given: MIN_SHARED_NAMES or more of them, twice as many as the frames of this length they fill at this place, and no
- * levels telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished
- * loading plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event,
- * while data passes through every statement that handles it. Frames of one length that differ in one more word (a
- * grid: `Port eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do;
- * the words must outnumber those frames twice over.
+ * The family's words (`counts`) are names that several statements were given: every one also varies elsewhere
+ * (`shared`, sharedWords from the first word on), or most do in statements of other shapes (namedElsewhere);
+ * MIN_SHARED_NAMES or more of them, twice as many as the frames of this length they fill at this place, and no levels
+ * telling them apart (Trino's plugins: `-- Loading plugin tpch --`, `Registering connector tpch`, `-- Finished loading
+ * plugin tpch --`, the same for `tpcds` and `vertica`). Why it holds: a program's own word names one event, while data
+ * passes through every statement that handles it. Frames of one length that differ in one more word (a grid: `Port
+ * eth0 link up` / `down` / `flapping`, the same for `eth1`) make each verb look shared as the names do; the words must
+ * outnumber those frames twice over.
  */
 function sharedNames(family: Group[], position: number, counts: Map<string, number>, shared: Map<string, Set<string>>): boolean {
   if (counts.size < MIN_SHARED_NAMES || levelsTellApart(family)) return false;
   const place = `${family[0].tokens.length}:${position}:`;
+  if (![...counts.keys()].every((word) => shared.has(word)) && !namedElsewhere(family, position, shared)) return false;
   const frames = new Set<string>([place + keyWithout(family[0], position)]);
   for (const word of counts.keys()) for (const key of shared.get(word) ?? []) if (key.startsWith(place)) frames.add(key);
   return counts.size >= 2 * frames.size;
@@ -1213,7 +1280,7 @@ function afterLabel(group: Group, position: number): boolean {
 /** Least families a few words must all vary in, after a label, to be one variable's values (familyIsVariable). */
 const MIN_SHARED_FAMILIES = 3;
 
-function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, Set<string>>, isValue: (word: string) => boolean): boolean {
+function familyIsVariable(family: Group[], position: number, rule: VariabilityRule, shared: Map<string, Set<string>>, names: Map<string, Set<string>>, isValue: (word: string) => boolean): boolean {
   const counts = new Map<string, number>();
   let sharedCount = 0;
   let widelyShared = 0;
@@ -1248,7 +1315,7 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   // one event each, while data passes through several. One statement with two words (`registered new driver usbhid` /
   // `hub`) shows nothing of the kind and stays apart.
   if (counts.size > 1 && widelyShared === counts.size && afterLabel(family[0], position)) return true;
-  if (sharedCount === counts.size && sharedNames(family, position, counts, shared)) return true;
+  if (sharedNames(family, position, counts, names)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
   return isVariablePosition(perWord, rule);

@@ -250,10 +250,12 @@ const BATCH_8: Record<string, number> = {
  * lines that alternate directions join their own direction's template), Kong 0.568 -> 0.841 (patterns/variability.ts:
  * three or more shared-prefix UPPER_CASE names opening one same sentence, `KONG_PG_HOST ENV found with "…"`, are one
  * variable, as they are elsewhere in a message).
+ * Raised by branch `merge18` (patterns/variability.ts namedElsewhere): FreeSWITCH 0.612 -> 0.796 (an enumeration's
+ * values that statements of other shapes were given, `State HANGUP` and `State HANGUP going to sleep`, are one variable).
  */
 const BATCH_9: Record<string, number> = {
   Geth: 0.95, CertManager: 0.742, Cilium: 0.714, Corosync: 0.855, Libvirt: 0.92, Meilisearch: 0.522, LND: 1,
-  ScyllaDB: 0.914, FreeSWITCH: 0.612, Graylog: 0.936, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
+  ScyllaDB: 0.914, FreeSWITCH: 0.796, Graylog: 0.936, VerneMQ: 0.929, Mopidy: 0.717, Emby: 0.957, Chef: 0.745,
   Magento: 0.929, Traccar: 0.833, Monero: 0.815, CalibreWeb: 1, Komga: 1, Kong: 0.841, SpamAssassin: 0.625,
   PostgREST: 1, RocketChat: 1,
 };
@@ -304,11 +306,14 @@ const BATCH_10: Record<string, number> = {
  * words; structlog's `event=` is its message key), Superset 0.458 -> 0.661 (Python's `LEVEL:logger:` glued to the
  * message is header where the file shows the text standing alone, format/glued-columns.ts), JMeter 0.678 -> 0.814 (a
  * Java class name with a colon is a lead column where the file shows its statements without it).
+ * Raised by branch `merge18` (patterns/variability.ts sharedLeadingNames): ArangoDB 0.619 -> 0.952 (names that open one
+ * statement and fill another mid-sentence, `agent not ready after 5min!` beside `Starting agent on port 8531`, are one
+ * variable in both).
  */
 const BATCH_11: Record<string, number> = {
   PgpoolII: 0.813, Ollama: 0.71, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
   RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.661, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
-  TeslaMate: 0.767, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.619, Jaeger: 0.857,
+  TeslaMate: 0.767, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
 /**

@@ -780,6 +780,40 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     const two = minedAlone(['Registering connector tpch', 'Registering connector tpcds', 'Installed connector tpch', 'Installed connector tpcds']);
     assertApart(two, [0, 1], 'two names');
   });
+  it("reads names that open one statement and fill another mid-sentence as one variable in both (ArangoDB's `<role> not ready after 5min!`)", () => {
+    // arangodb's starter prints `Starting %s on port %d` and `%s not ready after 5min!` for each server role.
+    const roles = ['agent', 'dbserver', 'coordinator'];
+    const lines = [...roles.flatMap((role, i) => [`Starting ${role} on port ${8531 + i}`, `Starting ${role} on port ${8541 + i}`]), ...roles.map((role) => `${role} not ready after 5min!`), 'Waiting for cluster to be ready'];
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [0, 1, 2, 3, 4, 5], 'Starting <*> on port <*>');
+    assertOneEvent(templates, [6, 7, 8], '<*> not ready after 5min!');
+    // The neighbour: the same statement once behind a lead its header left in the message (`<time> AM - DHT support
+    // [ON]`) is one statement, not a second one the names passed through; its settings stay apart.
+    const settings = ['Encryption', 'PeX', 'Tracker'];
+    const led = minedAlone([...settings.map((name) => `${name} support [ON]`), ...settings.map((name) => `11:54 AM - ${name} support [ON]`)]);
+    assertApart(led, [0, 1, 2], 'Encryption / PeX / Tracker support');
+    // Two names over two statements are as often the statements' own words; names that open one statement only are its
+    // own (the first word names the event); a grid of frames of one shape stays apart (above: verbs over names).
+    const daemons = minedAlone(['syslogd startup succeeded', 'klogd startup succeeded', 'syslogd shutdown succeeded', 'klogd shutdown succeeded', 'Starting syslogd on tty0', 'Starting klogd on tty1']);
+    assertApart(daemons, [0, 1], 'syslogd / klogd');
+    const alone = minedAlone(['usbhid driver registered', 'hub driver registered', 'usb-storage driver registered', 'cdc_acm driver registered']);
+    assertApart(alone, [0, 1, 2, 3], 'names that open one statement only');
+  });
+  it("reads an enumeration's values that statements of other shapes were given as one variable (FreeSWITCH's `State HANGUP` / `State HANGUP going to sleep`)", () => {
+    // switch_core_state_machine.c prints the state it enters and the state it leaves, each for every state: the states
+    // fill both statements, so they are what the statements were given (a state seen in one of them only is one more).
+    const enter = ['INIT', 'HANGUP', 'REPORTING', 'DESTROY'].map((state) => `State ${state}`);
+    const sleep = ['EXCHANGE_MEDIA', 'HANGUP', 'REPORTING', 'DESTROY'].map((state) => `State ${state} going to sleep`);
+    const templates = minedAlone([...enter, ...sleep, 'Close Channel sofia/internal/519']);
+    assertOneEvent(templates, [0, 1, 2, 3], 'State <*>');
+    assertOneEvent(templates, [4, 5, 6, 7], 'State <*> going to sleep');
+    // The neighbours: states over two ports of one shape are a grid (each state may be the statement's own), and states
+    // that one statement alone shows stay the statement's own words, as UPPER_CASE words do.
+    const grid = minedAlone(['uplink', 'trunk'].flatMap((port) => ['UP', 'DOWN', 'FLAPPING', 'TESTING'].map((state) => `Port ${port} link ${state}`)));
+    assertApart(grid, [0, 1, 2, 3], 'UP / DOWN / FLAPPING / TESTING');
+    const one = minedAlone(['QUEUED', 'RUNNING', 'DONE'].map((state) => `Job entered state ${state}`));
+    assertApart(one, [0, 1, 2], 'QUEUED / RUNNING / DONE in one statement');
+  });
 });
 
 // Statements that differ in one constant word, and label-value lines (issue 13, realx9-report kinds 4 and 5): where the
