@@ -799,6 +799,11 @@ export interface LearnedHeader {
   /** The main header with a level after it (`unbound[1:0] error:` after the syslog time), for lines it reads whole without a level. */
   extended?: HeaderField[][];
   /**
+   * The main header with one word column more before one of its fields (learnInsertedColumns: `<time>: main pid 12:`
+   * beside `<time>: pid 12:`, a newer version's process name), for lines the main header reads only in part.
+   */
+  inserted?: HeaderField[][];
+  /**
    * Whether the messages the main header leaves open with a level column holding words only such a column holds
    * (columnLevelsShown: NestJS's `LOG` beside its `ERROR`): such a word opening a message is then its line's level.
    */
@@ -961,6 +966,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   }
   markLevelWords(best.fields, sample, context);
   const forms = learnMarkedForms(sample, best.fields, context, lines);
+  const inserted = learnInsertedColumns(sample, best.fields, context, lines);
+  if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
 }
@@ -991,8 +998,79 @@ function taggedHeader(fields: HeaderField[], sample: string[], context: Timestam
   return tagged * 2 > read;
 }
 
+/**
+ * A word column some lines of a file write inside the main header (a process name before `pid 12:` in a newer version,
+ * `<time>: main pid 2543: LOG:  …` beside `<time>: pid 1: LOG:  …`): the main header stopped at the field after it,
+ * so such lines kept their whole header in the message, and the same statement was mined twice. The evidence is the
+ * format's own literal word: a word column of the main header that holds one value on every line it reads whole
+ * (`pid`) stands one place further on those lines, after the new column. Learned when enough sample lines read whole
+ * so (least: as learnForms' forms) and the new column takes few values (at most half as many as those lines: a process
+ * or role name). A message's first words (`gave up:` after a level) shift no literal, and are never read so.
+ */
+function learnInsertedColumns(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): HeaderField[][] | undefined {
+  if (main.length < 2 || !main.some((f) => f.kind === 'word')) return undefined;
+  const literals = literalWords(sample, main, context);
+  if (literals.size === 0) return undefined;
+  const counts = new Map<number, { lines: number; values: Set<string> }>();
+  const read: HeaderRead = { fields: 0 };
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    // The place: the field after the literal, where the main header stopped (the literal read as the column's value).
+    if (applyHeader(main, line, context, { message: line }, read) === 0 || read.fields === 0 || read.fields >= main.length) continue;
+    const at = read.fields;
+    const literal = literals.get(at - 1);
+    if (literal === undefined) continue;
+    const fields = [...main.slice(0, at), { kind: 'word' } as HeaderField, ...main.slice(at)];
+    if (applyHeader(fields, line, context, { message: line }, read) === 0 || read.fields < fields.length) continue;
+    const column = at === 1 ? skipSeparators(line, 0) : skipSeparators(line, fieldEndAt(main.slice(0, at - 1), line, context));
+    const next = skipSeparators(line, wordEnd(line, column));
+    if (line.slice(next, wordEnd(line, next)) !== literal) continue;
+    const entry = counts.get(at) ?? { lines: 0, values: new Set<string>() };
+    entry.lines++;
+    entry.values.add(line.slice(column, wordEnd(line, column)));
+    counts.set(at, entry);
+  }
+  const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
+  const forms: HeaderField[][] = [];
+  for (const [at, entry] of counts) {
+    if (entry.lines >= least && entry.values.size * 2 <= entry.lines) forms.push([...main.slice(0, at), { kind: 'word' }, ...main.slice(at)]);
+  }
+  return forms.length > 0 ? forms : undefined;
+}
+
+/**
+ * The main header's word columns that hold one value on every sample line it reads whole (MIN_FORM_LINES of them at
+ * least): a literal of the format (`pid` of `<time>: pid 12:`), by field index.
+ */
+function literalWords(sample: string[], main: HeaderField[], context: TimestampContext): Map<number, string> {
+  const values = new Map<number, Set<string>>();
+  const read: HeaderRead = { fields: 0 };
+  let whole = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    if (applyHeader(main, line, context, { message: line }, read) === 0 || read.fields < main.length) continue;
+    whole++;
+    main.forEach((field, i) => {
+      if (field.kind !== 'word') return;
+      const start = i === 0 ? skipSeparators(line, 0) : skipSeparators(line, fieldEndAt(main.slice(0, i), line, context));
+      const set = values.get(i) ?? new Set<string>();
+      set.add(line.slice(start, wordEnd(line, start)));
+      values.set(i, set);
+    });
+  }
+  const literals = new Map<number, string>();
+  if (whole < MIN_FORM_LINES) return literals;
+  for (const [i, set] of values) if (set.size === 1) literals.set(i, [...set][0]);
+  return literals;
+}
+
+/** Where `fields` read at the start of `line` end (applyHeader's end), 0 when they do not read. */
+function fieldEndAt(fields: HeaderField[], line: string, context: TimestampContext): number {
+  return applyHeader(fields, line, context, { message: '' });
+}
+
 /** learnForms' forms, their word columns of level words marked (markLevelWords) as the main header's are. */
-function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended'> {
+function learnMarkedForms(sample: string[], main: HeaderField[], context: TimestampContext, lines: number): Pick<LearnedHeader, 'forms' | 'extended' | 'inserted'> {
   const forms = learnForms(sample, main, context, lines);
   for (const form of forms.forms ?? []) markLevelWords(form, sample, context);
   return forms;
@@ -1110,7 +1188,7 @@ export const LEADING_UPPER_LEVEL = new RegExp(String.raw`^\s*(${LEVEL_WORDS.spli
  */
 export function parseWithHeader(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine {
   let parsed: ParsedLine = { message: line };
-  const others = header.forms !== undefined || header.extended !== undefined;
+  const others = header.forms !== undefined || header.extended !== undefined || header.inserted !== undefined;
   const levelField = (header.levelField ??= header.fields.some((f) => f.kind === 'level'));
   // How far the main header read (how many fields, whether the time was in another form) goes to one shared record, no
   // object per line: it is read below before any nested parse could write it (readOtherForm reads into a record of its
@@ -1119,10 +1197,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   let consumed = applyHeader(header.fields, line, context, parsed, read);
   // A column-only level word opening the message, where the file's messages show that column (columnLevelsShown): the
   // line's level, the word left in the message as a level word there is (applyHeader's leadingLevel).
-  if ((header.columnLevels || header.messageLevels) && consumed > 0 && parsed.level === undefined) {
-    const first = firstWord(parsed.message);
-    parsed.level = header.messageLevels ? (header.messageLevels.includes(caseShape(first)) ? messageLevel(first) : undefined) : columnOnlyLevel(first);
-  }
+  if (consumed > 0) readColumnLevel(header, parsed);
   if (others) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
@@ -1189,6 +1264,16 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
+}
+
+/**
+ * The level of a line the header read, when it has none yet, from the word opening its message where the file's
+ * messages show a level column (LearnedHeader.columnLevels, .messageLevels); the word is left in the message.
+ */
+function readColumnLevel(header: LearnedHeader, parsed: ParsedLine): void {
+  if ((!header.columnLevels && !header.messageLevels) || parsed.level !== undefined) return;
+  const first = firstWord(parsed.message);
+  parsed.level = header.messageLevels ? (header.messageLevels.includes(caseShape(first)) ? messageLevel(first) : undefined) : columnOnlyLevel(first);
 }
 
 /**
@@ -1292,6 +1377,13 @@ function readOtherForm(header: LearnedHeader, line: string, context: TimestampCo
   if (whole && main.component === undefined && header.extended) {
     const extended = firstWholeReading(header.extended, line, context, consumed, read, main.level !== undefined);
     if (extended) return extended;
+  }
+  // A line the main header read in part, with a word column the file writes inside it on some lines (learnInsertedColumns).
+  if (!whole && consumed > 0 && header.inserted) {
+    const inserted = firstWholeReading(header.inserted, line, context, consumed, read);
+    // The main header's columns, and so its messages' level column.
+    if (inserted) readColumnLevel(header, inserted[0]);
+    if (inserted) return inserted;
   }
   if (!header.forms || (!whole && opensWithOwnHeader(line, context))) return undefined;
   return firstWholeReading(header.forms, line, context, whole ? consumed : 0, read);
