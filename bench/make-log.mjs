@@ -4,7 +4,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 
-function rng(seed) {
+/** A seeded pseudo-random generator (mulberry32): the bench inputs are the same every run, so runs compare. */
+export function rng(seed) {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
