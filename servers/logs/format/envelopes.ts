@@ -109,6 +109,11 @@ export interface JsonEntry {
 const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T'];
 // `s` last: MongoDB's structured log (`"s":"E"`).
 const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'L', 's'];
+
+/** Whether `key` is one of a record's top-level keys read as its level (LEVEL_KEYS). */
+export function isLevelKey(key: string): boolean {
+  return LEVEL_KEYS.includes(key);
+}
 /** Text fields that carry a whole log line written by someone else. */
 const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
 const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg', 'Body', 'M'];

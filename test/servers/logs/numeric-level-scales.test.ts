@@ -71,6 +71,7 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'logs-numeric-'));
       writeFileSync(join(dir, 'nextcloud.log'), NEXTCLOUD.join('\n') + '\n');
+      writeFileSync(join(dir, 'unsure.log'), [3, 3, 3, 2, 4].map((l, i) => nextcloud(i, l, `m${i}`)).join('\n') + '\n');
       server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
     after(async () => {
@@ -85,6 +86,14 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
       assert.equal(data.totalErrors, 2, JSON.stringify(data));
       const templates = (data.groups as Data[]).map((g) => `${g.levels.join('/')} ${g.template}`).join('\n');
       assert.doesNotMatch(templates, /Login|host|debug/);
+    });
+
+    it('error_summary says which lines\' levels it could not read, and why', async () => {
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'unsure.log', hours: 1 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const data = result.structuredContent as Data;
+      assert.equal(data.totalErrors, 3);
+      assert.match((data.notes as string[]).join('\n'), /2 of 5 lines .*number in the key "level" \(values 2, 4\).*does not show which/);
     });
 
     it('search_logs at WARN returns the warning, the error and the fatal line', async () => {
