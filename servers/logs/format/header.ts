@@ -1208,10 +1208,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   }
   if (consumed > 0) return parsed;
   // A sentence that opens with a level word in a case the file's level column never writes is text, not a header.
-  if (header.levelCases !== undefined && proseLevelWord(line, header.levelCases)) return parsed;
+  const prose = header.levelCases !== undefined && proseLevelWord(line, header.levelCases);
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
   // word further in is content. Most lines of a file without a learned header start with none, and skip reading a whole header.
-  if (opensWithOwnHeader(line, context)) {
+  if (!prose && opensWithOwnHeader(line, context)) {
     // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
     // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
     // The file's forms dropped an optional column after theirs (extendsByOptionalColumn): so is it from this reading.
@@ -1225,7 +1225,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     reparsed.level ??= spelledLevel(reparsed.message);
     return reparsed;
   }
-  parsed.level ??= spelledLevel(line);
+  if (!prose) parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
 }
