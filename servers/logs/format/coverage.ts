@@ -1,6 +1,7 @@
 // How much of a file's sample has a recognisable level: so that a tool that filters by level can say how many lines it
 // could not judge, and never calls a file whose levels it could not read free of errors.
 import { inheritsLevel, levelOnNextLine } from './continuation';
+import { isLevelKey } from './envelopes';
 import { normalizeLevel } from './levels';
 import { joinedLines } from './partials';
 import type { LineParser, ParsedLine } from './types';
@@ -49,6 +50,11 @@ export interface LevelKeyHint {
   key: string;
   /** Its distinct values in the sample, at most MAX_HINT_VALUES. */
   values: string[];
+  /**
+   * The key is read as the level, but its numbers (0..7) are on a scale the file does not show: syslog's counting down
+   * or Nextcloud's counting up (levels.ts smallLevelScale); the values the two disagree on are read as no level.
+   */
+  uncertainScale?: true;
 }
 
 /** A key whose numbers may be levels: named so. */
@@ -88,7 +94,7 @@ export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHi
       keys.set(key, values);
     }
   }
-  if (records < 3) return undefined;
+  if (records === 0) return undefined;
   let best: LevelKeyHint | undefined;
   let bestHits = 0;
   for (const [key, count] of hits) {
@@ -97,7 +103,9 @@ export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHi
     best = { key, values: [...values].sort() };
     bestHits = count;
   }
-  return best;
+  // A key read as the level whose small numbers were not read: their scale is what is unknown, however few such records.
+  if (best && isLevelKey(best.key) && best.values.every((v) => /^[0-7]$/.test(v))) return { ...best, uncertainScale: true };
+  return records < 3 ? undefined : best;
 }
 
 /**
@@ -108,7 +116,12 @@ export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHi
 export function coverageNote(file: string, coverage: LevelCoverage, seen: 'sampled' | 'read' = 'sampled', hint?: LevelKeyHint): string | undefined {
   if (coverage.withoutLevel === 0) return undefined;
   const count = `${coverage.withoutLevel.toLocaleString('en-US')} of ${coverage.lines.toLocaleString('en-US')}`;
-  const where = hint ? `; their level may be in the key "${hint.key}" (values ${hint.values.join(', ')}), which is not read as one` : '';
+  const values = hint?.values.join(', ');
+  const where = !hint
+    ? ''
+    : hint.uncertainScale
+      ? `; their level is the number in the key "${hint.key}" (values ${values}), which may count down (syslog: 0 emergency … 7 debug) or up (0 debug … 4 fatal, as Nextcloud writes it), and the file does not show which`
+      : `; their level may be in the key "${hint.key}" (values ${values}), which is not read as one`;
   if (levelsUnreadable(coverage)) {
     const layout = coverage.layoutKnown ? 'its lines carry no level this server can read' : 'its format was not recognised';
     return `${file}: ${layout} (${count} lines ${seen} have no recognisable level${where}): finding no errors here does not mean there are none`;

@@ -15,7 +15,7 @@ import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
 import { logfmtMessage } from './logfmt-message';
-import { normalizeLevel } from './levels';
+import { normalizeLevel, smallLevelScale, type SmallLevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
@@ -226,15 +226,20 @@ function cleanSample(lines: string[]): string[] {
 
 type Layer = PrefixKind | JsonKind | 'text';
 
-/** What wraps each sample line, and the inner lines (what the learned header is learned from). */
-function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[] } {
+/**
+ * What wraps each sample line, the inner lines (what the learned header is learned from), and the numbers the records'
+ * level fields hold without a level word beside them (what the file's numeric scale is decided from).
+ */
+function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[]; levelNumbers: number[] } {
   const layers: Layer[] = [];
   const inner: string[] = [];
+  const levelNumbers: number[] = [];
   for (const line of sample) {
     const record = parseJsonRecord(line, jsonOffset);
     if (record) {
       const entry = readJsonRecord(record, context);
       layers.push(entry.kind);
+      if (entry.levelNumber !== undefined) levelNumbers.push(entry.levelNumber);
       if (entry.textIsLine && entry.text !== undefined) inner.push(...entry.text.split('\n').filter((l) => l.trim().length > 0 && l.length <= MAX_SAMPLE_LINE_CHARS));
       continue;
     }
@@ -242,7 +247,7 @@ function peel(sample: string[], context: TimestampContext, jsonOffset: boolean):
     layers.push(prefix ? prefix.kind : 'text');
     inner.push(prefix ? prefix.inner : line);
   }
-  return { layers, inner };
+  return { layers, inner, levelNumbers };
 }
 
 const LAYER_NAMES: Record<Exclude<Layer, 'text'>, string> = {
@@ -412,7 +417,7 @@ const MAX_DEPTH = 3;
  * syslog prefix (its inner line parsed), or plain text (the learned header, else the line's own header or spelled
  * level). `jsonOffset`: JSON may start after a short prefix (only for files detected as JSON).
  */
-function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: boolean): TextParse {
+function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: boolean, scale: SmallLevelScale): TextParse {
   const parse = (raw: string, depth: number): ParsedLine => {
     let line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
@@ -443,7 +448,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     if (first === 123 /* { */ && wrapped) {
       const record = parseJsonRecord(message);
       if (record) {
-        const entry = readJsonRecord(record, context);
+        const entry = readJsonRecord(record, context, scale);
         if (entry.text !== undefined) return mergeInner(jsonLine(record, message, depth + 1, entry), parsed, true, true);
       }
       return parsed;
@@ -535,7 +540,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
   };
   // `read`: the record's reading, when the caller already has it (readJsonRecord of the same record gives the same).
   const jsonLine = (record: Record<string, unknown>, line: string, depth: number, read?: JsonEntry): ParsedLine => {
-    const entry = read ?? readJsonRecord(record, context);
+    const entry = read ?? readJsonRecord(record, context, scale);
     if (entry.text === undefined) return mergeInner({ message: line }, entry, false);
     if (!entry.textIsLine) {
       // A message that opens with another logger's header, level and logger name (`{"level":"info","msg":"WARNING:root:
@@ -610,7 +615,7 @@ function isJsonRecordLine(line: string, context: TimestampContext): boolean {
   if (!record) return false;
   if (/^[ \t]*\{/.test(line)) return true;
   const entry = readJsonRecord(record, context);
-  return entry.text !== undefined || entry.level !== undefined || entry.timestamp !== undefined;
+  return entry.text !== undefined || entry.level !== undefined || entry.levelNumber !== undefined || entry.timestamp !== undefined;
 }
 
 /** Detects the layout of a file from some of its lines (the first few hundred are enough) and returns a parser for all of them. */
@@ -661,7 +666,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
-  const { layers, inner } = peel(sample, context, offsetJson);
+  const { layers, inner, levelNumbers } = peel(sample, context, offsetJson);
+  // The scale the records' numeric levels count on (syslog's down, Nextcloud's up), as the sample shows it.
+  const scale = smallLevelScale(levelNumbers);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
@@ -671,7 +678,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts); java.util.logging's level line
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
   // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts).
-  const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
+  const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson, scale), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
 }

@@ -5,7 +5,7 @@
 // CloudWatch and Fluentd `message` without a level field). Unwrapping gives the inner line (parsed as a log line in
 // its own right) and what the envelope itself says about time and severity. A stream name (stdout/stderr) is never
 // a level.
-import { normalizeLevel } from './levels';
+import { normalizeLevel, numericLevelOn, type SmallLevelScale } from './levels';
 import { epochFromNumber, parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
@@ -95,6 +95,11 @@ export interface JsonEntry {
   level?: Level;
   /** True when the record's level is only a transport's guess (journald PRIORITY, GCP severity beside textPayload). */
   levelIsTransport: boolean;
+  /**
+   * The record's level field when it is a number with no level word beside it (Monolog's `level_name`): read on the
+   * file's scale (`level`, undefined when that cannot tell), and what the file's scale is decided from (smallLevelScale).
+   */
+  levelNumber?: number;
   timestamp?: number;
   component?: string;
 }
@@ -103,7 +108,12 @@ export interface JsonEntry {
 // `SeverityText`, `Body` (`severity_text` / `severityText` in its other exporters).
 const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T'];
 // `s` last: MongoDB's structured log (`"s":"E"`).
-const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'L', 's'];
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'L', 's'];
+
+/** Whether `key` is one of a record's top-level keys read as its level (LEVEL_KEYS). */
+export function isLevelKey(key: string): boolean {
+  return LEVEL_KEYS.includes(key);
+}
 /** Text fields that carry a whole log line written by someone else. */
 const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
 const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg', 'Body', 'M'];
@@ -303,9 +313,12 @@ function findFirstKeys(record: Record<string, unknown>): boolean {
   return true;
 }
 
-/** Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. */
-export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext): JsonEntry {
-  if (!findFirstKeys(record)) return readJsonRecordByKey(record, context);
+/**
+ * Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. A numeric
+ * level is read on `scale`, the file's (levels.ts numericLevelOn); journald's PRIORITY always as a syslog severity.
+ */
+export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext, scale?: SmallLevelScale): JsonEntry {
+  if (!findFirstKeys(record)) return readJsonRecordByKey(record, context, scale);
   const envelope = firstKeys.envelope >= 0;
   const messageKey = envelope ? ENVELOPE_TEXT_KEYS[firstKeys.envelope] : firstKeys.message >= 0 ? MESSAGE_KEYS[firstKeys.message] : undefined;
   return jsonEntry(
@@ -318,6 +331,7 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
     firstKeys.level < 0 ? undefined : record[LEVEL_KEYS[firstKeys.level]],
     firstKeys.time < 0 ? undefined : record[TIME_KEYS[firstKeys.time]],
     firstKeys.component < 0 ? undefined : (record[COMPONENT_KEYS[firstKeys.component]] as string),
+    scale,
   );
 }
 
@@ -325,12 +339,12 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
  * readJsonRecord key by key: each list's keys looked up in order (nested `a.b` ones too). This is the reading the walk
  * of findFirstKeys stands in for; it is used when that walk cannot tell, and exported for the test comparing the two.
  */
-export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext): JsonEntry {
+export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext, scale?: SmallLevelScale): JsonEntry {
   const envelope = firstString(record, ENVELOPE_TEXT_PATHS);
   const message = envelope ?? firstString(record, MESSAGE_PATHS);
   const level = firstPresent(record, LEVEL_PATHS);
   const time = firstPresent(record, TIME_PATHS);
-  return jsonEntry(record, context, marksOf(record), envelope !== undefined, message?.key, message?.value, level, time, firstString(record, COMPONENT_PATHS)?.value);
+  return jsonEntry(record, context, marksOf(record), envelope !== undefined, message?.key, message?.value, level, time, firstString(record, COMPONENT_PATHS)?.value, scale);
 }
 
 /** The entry of a record, from the first key of each list it has (`messageKey`, `text`: the envelope's when it has one). */
@@ -344,22 +358,46 @@ function jsonEntry(
   rawLevel: unknown,
   rawTime: unknown,
   component: string | undefined,
+  scale: SmallLevelScale,
 ): JsonEntry {
-  const level = typeof rawLevel === 'string' || typeof rawLevel === 'number' ? normalizeLevel(rawLevel) : undefined;
   const kind = kindOf(marks, messageKey);
+  let level = typeof rawLevel === 'string' ? normalizeLevel(rawLevel) : undefined;
+  let levelNumber: number | undefined;
+  if (typeof rawLevel === 'number') {
+    // A number's scale is the file's (Nextcloud's 0..4 count up, syslog's down), unless a level word stands beside it;
+    // journald's PRIORITY is a syslog severity by definition.
+    const word = kind === 'journald' ? undefined : levelWord(record);
+    if (word !== undefined) level = word;
+    else {
+      level = kind === 'journald' ? normalizeLevel(rawLevel) : numericLevelOn(rawLevel, scale);
+      levelNumber = rawLevel;
+    }
+  }
   let text = messageText;
   if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);
   const entry: JsonEntry = {
     kind,
     text,
-    textIsLine: envelope || kind === 'journald' || level === undefined,
+    textIsLine: envelope || kind === 'journald' || (level === undefined && levelNumber === undefined),
     level,
     levelIsTransport: kind === 'journald' || (kind === 'gcp' && envelope),
     timestamp: jsonTime(rawTime, context),
   };
   if (component !== undefined) entry.component = component;
+  if (levelNumber !== undefined) entry.levelNumber = levelNumber;
   return entry;
+}
+
+/** The first level key of a record whose value is a level word (`"level_name":"ERROR"` beside `"level":400`). */
+function levelWord(record: Record<string, unknown>): Level | undefined {
+  for (const path of LEVEL_PATHS) {
+    const value = field(record, path);
+    if (typeof value !== 'string') continue;
+    const level = normalizeLevel(value);
+    if (level !== undefined) return level;
+  }
+  return undefined;
 }
 
 /** A JSON object at the start of `line` (or, with `offset`, within its first 64 characters), or undefined. */

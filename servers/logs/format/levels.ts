@@ -22,7 +22,8 @@ const SYSLOG: Level[] = ['FATAL', 'FATAL', 'FATAL', 'ERROR', 'WARN', 'INFO', 'IN
 
 /**
  * Maps a level word from any common vocabulary onto the one scale, or undefined when it is not a level.
- * Numbers: 0..7 are syslog severities; 10..60 are bunyan/pino levels (10 trace … 60 fatal).
+ * Numbers: 0..7 are syslog severities (a PRI's, journald's PRIORITY); 10..60 are bunyan/pino levels (10 trace … 60
+ * fatal). A JSON record's number is read on its file's scale instead (numericLevelOn).
  * `<3>` (a syslog PRI) is read as its severity.
  */
 export function normalizeLevel(word: string | number | undefined | null): Level | undefined {
@@ -72,6 +73,54 @@ function numericLevel(value: number): Level | undefined {
   if (value <= 7 && Number.isInteger(value)) return SYSLOG[value];
   if (value >= 10 && value <= 69) return LEVELS[Math.min(5, Math.floor(value / 10) - 1)];
   return undefined;
+}
+
+/**
+ * The scale small numbers (0..7) of a JSON file's level field count on: syslog severities count down (0 emergency …
+ * 7 debug), the scale Nextcloud and ownCloud write counts up (0 debug, 1 info, 2 warn, 3 error, 4 fatal). Undefined when
+ * the file does not show which (numericLevelOn then reads only the values both agree on, or only syslog has).
+ */
+export type SmallLevelScale = 'syslog' | 'ascending' | undefined;
+
+/** Nextcloud/ownCloud's ILogger levels 0..4, counting up. */
+const ASCENDING: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+
+/** Monolog's levels (RFC 5424's names on a scale counting up in hundreds): 250 notice, 550 alert. */
+const MONOLOG: Record<number, Level> = { 100: 'DEBUG', 200: 'INFO', 250: 'INFO', 300: 'WARN', 400: 'ERROR', 500: 'FATAL', 550: 'FATAL', 600: 'FATAL' };
+
+/**
+ * A JSON record's numeric level: 0..7 on `scale` (undefined scale: the level when syslog's and the ascending reading
+ * agree, 3 = error, or when only syslog has the value, 5..7; otherwise undefined, as the number alone cannot tell);
+ * 10..69 bunyan/pino (10 trace … 60 fatal); Monolog's 100..600. Undefined for any other number.
+ */
+export function numericLevelOn(value: number, scale: SmallLevelScale): Level | undefined {
+  if (Number.isInteger(value) && value >= 0 && value <= 7) {
+    if (scale === 'syslog' || value > 4) return scale === 'ascending' ? undefined : SYSLOG[value];
+    if (scale === 'ascending') return ASCENDING[value];
+    return SYSLOG[value] === ASCENDING[value] ? SYSLOG[value] : undefined;
+  }
+  if (value >= 100) return MONOLOG[value];
+  return numericLevel(value);
+}
+
+/** Share of a file's levels above which a reading that puts them at ERROR or above is not believed (a log is mostly routine). */
+const MOSTLY = 0.5;
+
+/**
+ * The scale a file's small numeric levels (`values`, from its sample's records) count on. A value above 4 only syslog
+ * has; otherwise a reading that makes most entries errors or worse is the wrong one (Nextcloud's `1` for a login is
+ * INFO, syslog's alert), when the other reading does not. Undefined when the values cannot tell (none, or both readings
+ * as plausible).
+ */
+export function smallLevelScale(values: number[]): SmallLevelScale {
+  const small = values.filter((v) => Number.isInteger(v) && v >= 0 && v <= 7);
+  if (small.length === 0) return undefined;
+  if (small.some((v) => v > 4)) return 'syslog';
+  const severe = (scale: Level[]) => small.filter((v) => LEVELS.indexOf(scale[v]) >= LEVELS.indexOf('ERROR')).length / small.length;
+  const syslogSevere = severe(SYSLOG) > MOSTLY;
+  const ascendingSevere = severe(ASCENDING) > MOSTLY;
+  if (syslogSevere === ascendingSevere) return undefined;
+  return syslogSevere ? 'ascending' : 'syslog';
 }
 
 /** True when `level` is at or above `minimum` on the scale (minimum-level filter semantics). */

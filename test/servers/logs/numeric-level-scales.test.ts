@@ -1,0 +1,110 @@
+// A JSON log's numeric level counts on the file's own scale: Nextcloud (and ownCloud) write `"level": 0..4` counting up
+// (0 debug, 1 info, 2 warn, 3 error, 4 fatal), syslog severities count down (0 emergency … 7 debug). Read as syslog,
+// Nextcloud's "Login successful" (1) was FATAL and error_summary counted 4 errors where there are 2 (break25). The scale
+// is decided per file from what its sample shows (levels.ts smallLevelScale); where it cannot tell, only the values both
+// readings agree on are read, and the others are said to have no readable level rather than guessed.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parserFor } from '../../../servers/logs/format/parser';
+import { smallLevelScale } from '../../../servers/logs/format/levels';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const at = (i: number): string => new Date(Date.now() - 600_000 + i * 60_000).toISOString();
+
+/** nextcloud.log's record shape (lib/private/Log/LogDetails.php), as break25 wrote it. */
+const nextcloud = (i: number, level: number, message: string): string =>
+  JSON.stringify({ reqId: 'abc', level, time: at(i), remoteAddr: '10.0.0.1', user: 'admin', app: 'core', method: 'GET', url: '/index.php', message, userAgent: 'Mozilla/5.0', version: '27.1.0.7' });
+
+const NEXTCLOUD = [
+  nextcloud(0, 1, 'Login successful'),
+  nextcloud(1, 2, 'Could not detect any host in https:///data/htdocs/occ'),
+  nextcloud(2, 3, 'Uncaught exception: Doctrine\\DBAL\\Exception: Failed to connect to the database'),
+  nextcloud(3, 4, 'Fatal: out of memory'),
+  nextcloud(4, 0, 'debug thing'),
+];
+
+const levelsOf = (lines: string[]) => {
+  const parser = parserFor(Buffer.from(lines.join('\n') + '\n'), true, Date.now());
+  return lines.map((line) => parser.parse(line).level);
+};
+
+describe('logs: numeric levels are read on the scale the file counts on', function () {
+  this.timeout(60_000);
+
+  it('reads Nextcloud 0..4 counting up, syslog 0..7 counting down', () => {
+    assert.deepEqual(levelsOf(NEXTCLOUD), ['INFO', 'WARN', 'ERROR', 'FATAL', 'DEBUG']);
+    // A production Nextcloud log (loglevel 2): warnings most, some errors.
+    assert.deepEqual(levelsOf([2, 2, 3, 2, 2].map((l, i) => nextcloud(i, l, `m${i}`))), ['WARN', 'WARN', 'ERROR', 'WARN', 'WARN']);
+    // A syslog-scale file: a value above 4 only syslog has, and all of the file's small numbers are read on it.
+    const syslog = [6, 6, 3, 4, 6, 2].map((l, i) => JSON.stringify({ time: at(i), severity: l, message: `m${i}` }));
+    assert.deepEqual(levelsOf(syslog), ['INFO', 'INFO', 'ERROR', 'WARN', 'INFO', 'FATAL']);
+    // Warnings and worse only, most of them warnings (4): read up, most would be fatal; read down (syslog), they are warnings.
+    assert.deepEqual(levelsOf([4, 4, 4, 3].map((l, i) => nextcloud(i, l, `m${i}`))), ['WARN', 'WARN', 'WARN', 'ERROR']);
+  });
+
+  it('reads no level where the file cannot tell, except the values both scales agree on', () => {
+    // Mostly 3 (error on both scales), a 2 and a 4: syslog's reading and Nextcloud's are as plausible.
+    assert.equal(smallLevelScale([3, 3, 3, 2, 4]), undefined);
+    assert.deepEqual(levelsOf([3, 3, 3, 2, 4].map((l, i) => nextcloud(i, l, `m${i}`))), ['ERROR', 'ERROR', 'ERROR', undefined, undefined]);
+    // A message that opens with a level word is not read as the level when the record's number cannot be read.
+    assert.deepEqual(levelsOf([3, 3, 3, 2].map((l, i) => nextcloud(i, l, i === 3 ? 'Fatal: out of memory' : `m${i}`))), ['ERROR', 'ERROR', 'ERROR', undefined]);
+  });
+
+  it('reads a level word beside the number, Monolog 100..600 and pino 10..60', () => {
+    // Monolog's JsonFormatter writes both.
+    const monolog = [[200, 'INFO'], [400, 'ERROR'], [550, 'ALERT']].map(([n, w], i) => JSON.stringify({ message: `m${i}`, level: n, level_name: w, channel: 'app', datetime: at(i) }));
+    assert.deepEqual(levelsOf(monolog), ['INFO', 'ERROR', 'FATAL']);
+    const bare = [200, 250, 300, 400, 500].map((n, i) => JSON.stringify({ message: `m${i}`, level: n, datetime: at(i) }));
+    assert.deepEqual(levelsOf(bare), ['INFO', 'INFO', 'WARN', 'ERROR', 'FATAL']);
+    const pino = [30, 30, 50, 60].map((n, i) => JSON.stringify({ level: n, time: Date.now() - 60_000 + i, msg: `m${i}` }));
+    assert.deepEqual(levelsOf(pino), ['INFO', 'INFO', 'ERROR', 'FATAL']);
+  });
+
+  describe('through the tools', () => {
+    let dir = '';
+    let server: StartedServer;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'logs-numeric-'));
+      writeFileSync(join(dir, 'nextcloud.log'), NEXTCLOUD.join('\n') + '\n');
+      writeFileSync(join(dir, 'unsure.log'), [3, 3, 3, 2, 4].map((l, i) => nextcloud(i, l, `m${i}`)).join('\n') + '\n');
+      server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+    });
+    after(async () => {
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('error_summary counts Nextcloud\'s one error and one fatal, not the login', async () => {
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'nextcloud.log', hours: 1 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const data = result.structuredContent as Data;
+      assert.equal(data.totalErrors, 2, JSON.stringify(data));
+      const templates = (data.groups as Data[]).map((g) => `${g.levels.join('/')} ${g.template}`).join('\n');
+      assert.doesNotMatch(templates, /Login|host|debug/);
+    });
+
+    it('error_summary says which lines\' levels it could not read, and why', async () => {
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'unsure.log', hours: 1 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const data = result.structuredContent as Data;
+      assert.equal(data.totalErrors, 3);
+      assert.match((data.notes as string[]).join('\n'), /2 of 5 lines .*number in the key "level" \(values 2, 4\).*does not show which/);
+    });
+
+    it('search_logs at WARN returns the warning, the error and the fatal line', async () => {
+      const result = (await server.client.callTool({ name: 'search_logs', arguments: { file: 'nextcloud.log', level: 'WARN', order: 'oldest' } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const data = result.structuredContent as Data;
+      assert.deepEqual((data.matches as Data[]).map((m) => [m.level, JSON.parse(m.text).message]), [
+        ['WARN', 'Could not detect any host in https:///data/htdocs/occ'],
+        ['ERROR', 'Uncaught exception: Doctrine\\DBAL\\Exception: Failed to connect to the database'],
+        ['FATAL', 'Fatal: out of memory'],
+      ]);
+    });
+  });
+});
