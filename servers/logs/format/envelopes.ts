@@ -105,8 +105,9 @@ export interface JsonEntry {
 }
 
 // zap's development encoder in JSON names its keys `T`, `L`, `M`; OpenTelemetry's log records `Timestamp`,
-// `SeverityText`, `Body` (`severity_text` / `severityText` in its other exporters).
-const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T'];
+// `SeverityText`, `Body` (`severity_text` / `severityText` in its other exporters). Log4j 2's JsonLayout writes its
+// time as `instant` ({epochSecond, nanoOfSecond}, 2.11 on) or `timeMillis` (before).
+const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T', 'instant', 'timeMillis'];
 // `s` last: MongoDB's structured log (`"s":"E"`).
 const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'L', 's'];
 
@@ -189,6 +190,16 @@ export function jsonTime(value: unknown, context: TimestampContext): number | un
   if (value && typeof value === 'object' && '$date' in value) {
     const date = (value as { $date: unknown }).$date;
     return jsonTime(date && typeof date === 'object' && '$numberLong' in date ? (date as { $numberLong: unknown }).$numberLong : date, context);
+  }
+  // An epoch split into whole seconds and nanoseconds: Log4j 2's {epochSecond, nanoOfSecond}, protobuf's {seconds, nanos}.
+  // A bare {seconds} is a duration as often as a time, and is not read.
+  if (value && typeof value === 'object') {
+    const split = value as Record<string, unknown>;
+    const log4j = 'epochSecond' in split;
+    if (!log4j && !('seconds' in split && 'nanos' in split)) return undefined;
+    const seconds = Number(log4j ? split.epochSecond : split.seconds);
+    const nanos = Number((log4j ? split.nanoOfSecond : split.nanos) ?? 0);
+    return Number.isFinite(seconds) && Number.isFinite(nanos) && seconds > 0 ? seconds * 1000 + Math.floor(nanos / 1e6) : undefined;
   }
   if (typeof value !== 'string') return undefined;
   if (isEpochDigits(value)) return epochFromNumber(Number(value));
