@@ -105,17 +105,20 @@ export function numericLevelOn(value: number, scale: SmallLevelScale): Level | u
 
 /** Share of a file's levels above which a reading that puts them at ERROR or above is not believed (a log is mostly routine). */
 const MOSTLY = 0.5;
+/** Records below which that share says nothing: a file of one or two records may well be one crash's. */
+const MOSTLY_MIN_RECORDS = 3;
 
 /**
  * The scale a file's small numeric levels (`values`, from its sample's records) count on. A value above 4 only syslog
  * has; otherwise a reading that makes most entries errors or worse is the wrong one (Nextcloud's `1` for a login is
- * INFO, syslog's alert), when the other reading does not. Undefined when the values cannot tell (none, or both readings
- * as plausible).
+ * INFO, syslog's alert), when the other reading does not. Undefined when the values cannot tell (none, fewer than
+ * MOSTLY_MIN_RECORDS, or both readings as plausible).
  */
 export function smallLevelScale(values: number[]): SmallLevelScale {
   const small = values.filter((v) => Number.isInteger(v) && v >= 0 && v <= 7);
   if (small.length === 0) return undefined;
   if (small.some((v) => v > 4)) return 'syslog';
+  if (small.length < MOSTLY_MIN_RECORDS) return undefined;
   const severe = (scale: Level[]) => small.filter((v) => LEVELS.indexOf(scale[v]) >= LEVELS.indexOf('ERROR')).length / small.length;
   const syslogSevere = severe(SYSLOG) > MOSTLY;
   const ascendingSevere = severe(ASCENDING) > MOSTLY;

@@ -53,6 +53,14 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
     assert.deepEqual(levelsOf([3, 3, 3, 2, 4].map((l, i) => nextcloud(i, l, `m${i}`))), ['ERROR', 'ERROR', 'ERROR', undefined, undefined]);
     // A message that opens with a level word is not read as the level when the record's number cannot be read.
     assert.deepEqual(levelsOf([3, 3, 3, 2].map((l, i) => nextcloud(i, l, i === 3 ? 'Fatal: out of memory' : `m${i}`))), ['ERROR', 'ERROR', 'ERROR', undefined]);
+    // One or two records say nothing of what most of a file is (break26): a lone `2` is syslog's critical as well as
+    // Nextcloud's warning, and error_summary said "no ERROR or FATAL lines" for it. A value above 4 still decides.
+    for (const values of [[2], [1], [1, 2], [4, 4]]) {
+      assert.equal(smallLevelScale(values), undefined, JSON.stringify(values));
+      assert.deepEqual(levelsOf(values.map((l, i) => nextcloud(i, l, `m${i}`))), values.map(() => undefined), JSON.stringify(values));
+    }
+    assert.equal(smallLevelScale([6]), 'syslog');
+    assert.deepEqual(levelsOf([nextcloud(0, 3, 'm0')]), ['ERROR']);
   });
 
   it('reads a level word beside the number, Monolog 100..600 and pino 10..60', () => {
