@@ -1283,10 +1283,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   }
   if (consumed > 0) return parsed;
   // A sentence that opens with a level word in a case the file's level column never writes is text, not a header.
-  const prose = header.levelCases !== undefined && proseLevelWord(line, header.levelCases);
+  if (header.levelCases !== undefined && proseLevelWord(line, header.levelCases)) return parsed;
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
   // word further in is content. Most lines of a file without a learned header start with none, and skip reading a whole header.
-  if (!prose && opensWithOwnHeader(line, context)) {
+  if (opensWithOwnHeader(line, context)) {
     // No other line vouches for this one's header: a bare level abbreviated to two or three letters (Pi-hole's
     // `FTL branch: master`) is more often a word of the text than a level, and is not read as one.
     // The file's forms dropped an optional column after theirs (extendsByOptionalColumn): so is it from this reading.
@@ -1300,7 +1300,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     reparsed.level ??= spelledLevel(reparsed.message);
     return reparsed;
   }
-  if (!prose) parsed.level ??= spelledLevel(line);
+  parsed.level ??= spelledLevel(line);
   if (header.tabbed && parsed.timestamp === undefined && !CONTINUATION.test(line)) parsed.standalone = true;
   return parsed;
 }

@@ -22,8 +22,7 @@ const SYSLOG: Level[] = ['FATAL', 'FATAL', 'FATAL', 'ERROR', 'WARN', 'INFO', 'IN
 
 /**
  * Maps a level word from any common vocabulary onto the one scale, or undefined when it is not a level.
- * Numbers: 0..7 are syslog severities (a PRI's, journald's PRIORITY); 10..60 are bunyan/pino levels (10 trace … 60
- * fatal). A JSON record's number is read on its file's scale instead (numericLevelOn).
+ * Numbers: 0..7 are syslog severities; 10..60 are bunyan/pino levels (10 trace … 60 fatal).
  * `<3>` (a syslog PRI) is read as its severity.
  */
 export function normalizeLevel(word: string | number | undefined | null): Level | undefined {
