@@ -814,13 +814,6 @@ export interface LearnedHeader {
    * the file writes its level words in (caseShape letters: `U` upper, `L` lower, `T` title).
    */
   messageLevels?: string;
-  /**
-   * The cases (caseShape letters) the main header's bare level column writes its words in on the sample (`U` for
-   * Spring Boot's `INFO`/`ERROR`): a line the header does not read that opens with a level word in another case, bare
-   * and followed by text (`Error starting ApplicationContext. …`), opens with a word of prose, not a level
-   * (proseLevelWord). Undefined when the header has no such column.
-   */
-  levelCases?: string;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -976,37 +969,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const inserted = learnInsertedColumns(sample, best.fields, context, lines);
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
-  const levelCases = levelColumnCases(best.fields, sample, context);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(levelCases ? { levelCases } : {}) };
-}
-
-/**
- * The cases (caseShape letters) of the words the bare level field of `fields` reads on the sample's lines, or
- * undefined when it has no bare level field (bracketed and marked forms are told apart by their marks) or reads none.
- */
-function levelColumnCases(fields: HeaderField[], sample: string[], context: TimestampContext): string | undefined {
-  const index = fields.findIndex((f) => f.kind === 'level');
-  if (index < 0 || fields[index].bracketed || fields[index].form !== undefined) return undefined;
-  const upToLevel = fields.slice(0, index + 1);
-  const cases = new Set<string>();
-  for (const line of sample) {
-    const parsed: ParsedLine = { message: line };
-    const end = applyHeader(upToLevel, line, context, parsed);
-    if (end === 0 || parsed.level === undefined) continue;
-    const word = /([A-Za-z]+)\W*$/.exec(line.slice(0, end).trimEnd());
-    if (word) cases.add(caseShape(word[1]));
-  }
-  return cases.size > 0 ? [...cases].sort().join('') : undefined;
-}
-
-/**
- * Whether `line` opens with a bare level word followed by text, in a case the file's level column (`cases`) never
- * writes (`Error starting ApplicationContext. …` in a file whose column writes `ERROR`): a sentence that starts with the
- * word, not a level. A word with a colon or in brackets (`Error: …`, `[error]`) is a level's or a report's form, not this.
- */
-function proseLevelWord(line: string, cases: string): boolean {
-  const m = /^([A-Za-z]+) +\S/.exec(line);
-  return m !== null && !cases.includes(caseShape(m[1])) && normalizeLevel(m[1]) !== undefined;
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
 }
 
 /**
@@ -1282,8 +1245,6 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
-  // A sentence that opens with a level word in a case the file's level column never writes is text, not a header.
-  if (header.levelCases !== undefined && proseLevelWord(line, header.levelCases)) return parsed;
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
   // word further in is content. Most lines of a file without a learned header start with none, and skip reading a whole header.
   if (opensWithOwnHeader(line, context)) {
