@@ -390,7 +390,7 @@ const BATCH_15: Record<string, number> = {
  * branch `realx16` on the miner of main at a655ec4 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-15, the development set or Loghub, nor a close cousin of one): mean 0.792 over
  * 21 systems (median 0.786). Built blind to batches 7 and 15 and to the failures being fixed while other branches
- * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * changed the miner. Released for study in session 19 (2026-12-02), when batch 18 was built: a studied batch from then on.
  */
 const BATCH_16: Record<string, number> = {
   ActionsRunner: 1, DatadogAgent: 0.923, Directus: 0.154, EspIdf: 0.778, Factorio: 0.744, HiveMQ: 1, Luigi: 0.744,
@@ -429,7 +429,8 @@ const BATCHES = [
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_16, BATCH_17];
+// Batch 18 joins when branch `realx18` lands it (session 19); batch 16 was released for study at that session's start.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_17];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
