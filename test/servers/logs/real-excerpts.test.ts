@@ -412,6 +412,18 @@ const BATCH_17: Record<string, number> = {
   Domoticz: 0.917, Fastlane: 0.512, Hasura: 0.111, KOReader: 0.649, Meshtastic: 0.959, Nethermind: 1, Passenger: 1,
   ROS2: 0.78, SOGo: 0.941, Tdarr: 0.846, TeamSpeak: 0.816, Valheim: 0.833, VirtualBox: 0.75, Zephyr: 0.879,
 };
+/**
+ * Batch 18 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
+ * branch `realx18` on the miner of main at 51e3d79 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-17, the development set or Loghub, nor a close cousin of one): mean 0.834 over
+ * 20 systems (median 0.9345). Built blind to batches 7 and 17 and to the failures being fixed while other branches
+ * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_18: Record<string, number> = {
+  BitwardenServer: 1, Buildbot: 0.94, FHEM: 0.612, FluxCD: 1, Ghostty: 0.929, I2pd: 0.963, IoBroker: 0.593,
+  Memcached: 0.5, Motion: 0.636, NZBGet: 0.625, PSAppDeployToolkit: 1, PipeWire: 1, Portainer: 1, ProxySQL: 0.667,
+  Rancher: 1, SSMAgent: 0.833, Solana: 0.75, TeamCity: 1, UBoot: 1, WALinuxAgent: 0.638,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -423,14 +435,14 @@ const BATCH_17: Record<string, number> = {
 // Lighthouse (a console logger's padded `key: value` fields, whichever the call set, patterns/form-merge.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-// Batch 18 joins when branch `realx18` lands it (session 19); batch 16 was released for study at that session's start.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_17];
+// Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_17, BATCH_18];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
