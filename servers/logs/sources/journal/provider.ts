@@ -28,7 +28,15 @@ export interface JournalProviderOptions {
   listTtlMs?: number;
 }
 
-export const PAGE_RECORDS = 20_000;
+/**
+ * Entries one journalctl gives before the next continues after its cursor. Large: a read streams (the pipe holds
+ * journalctl back while the tool works), so a page bounds no memory, and each page costs a process start (a fork of
+ * a server with a large heap, ~100 ms on a loaded machine) and a journalctl that opens every journal file and seeks
+ * the cursor. Reading all 300,000 entries of 15 sources (bench/make-journal.mjs, in-process, load 14-20) took, server +
+ * journalctl CPU: pages of 5,000 4.4-4.7 + 7.9-8.2 s, of 20,000 (the earlier value) 3.3-3.7 + 6.7-7.4 s, unbounded
+ * 2.8-3.3 + 6.2-6.8 s. Paging stays for a journal past this size.
+ */
+export const PAGE_RECORDS = 1_000_000;
 /** How journalctl --show-cursor writes the cursor after the last entry shown. */
 const CURSOR_LINE = '-- cursor: ';
 /** Entries read between two progress messages (each is throttled by time after). */
