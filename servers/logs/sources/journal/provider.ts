@@ -97,6 +97,8 @@ export class JournalProvider implements LogSourceProvider {
     }
     // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
     // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
+    // Nor is a pattern (--grep): it tests only the first value of a repeated MESSAGE, and its PCRE2 caseless match does
+    // not fold as the search dialect does (K KELVIN SIGN, ſ LONG S; systemd 252), so it is not a superset of our matches.
     // The tool layer filters by each entry's own level; a read for a level is bounded: without a window to the newest
     // entries (--lines from the journal's end), over a window to its first ones (finding a window's newest costs one
     // more journalctl per source, paid by every level read though few windows hold that many).
