@@ -46,7 +46,7 @@ export function inheritsLevel(parsed: ParsedLine): boolean {
  * line shaped as a continuation does (unknownContinues), and a line with a level and no time (a runtime's `panic:`)
  * takes the time above.
  */
-export function needsHeader(parser: LineParser, parsed: ParsedLine): boolean {
+export function needsHeader(parser: Pick<LineParser, 'format'>, parsed: ParsedLine): boolean {
   if (parsed.standalone) return false;
   // A level without a time takes its time from above in every layout: Go's `panic: …` after the timed lines of its
   // standard `log` package (`2026/12/02 10:21:37 fetched 1200 entries`, no level: 'unknown') was an error without a

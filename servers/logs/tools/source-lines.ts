@@ -1,15 +1,15 @@
-// A source's records as the logs tools' lines: each record is written as the JSON envelope of its kind (journald
-// export, Docker json-file) so that format/ reads it exactly as it reads those logs in files (the inner line's own
-// level, time and continuation rules), and a stack frame or wrapped line takes the time and level of its entry.
+// A source's records as the logs tools' lines: each record is read by format/ as its line in a log of its kind
+// (journald export, Docker json-file) would be (format/detect.ts createRecordParser: the inner line's own level, time
+// and continuation rules), and a stack frame or wrapped line takes the time and level of its entry.
 import { sanitizeLine } from '../../shared/sanitize';
 import { coverageNote, type LevelCoverage } from '../format/coverage';
-import { createLineParser, stripEscapeCodes } from '../format/detect';
-import { LEVELS, type Level, type LineParser, type ParsedLine } from '../format/types';
+import { createRecordParser, stripEscapeCodes, type RecordParser, type RuntimeRecord } from '../format/detect';
+import { LEVELS, type Level, type ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
 import { entryOf, isEntryPart, inheritedLevel, needsHeader, opensLoggedReport, ownLevel } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { continuationShaped } from '../format/header';
-import { parseLine, type Header } from '../search/collector';
+import { PARSE_CHARS, type Header } from '../search/collector';
 import type { AcceptedLine } from '../search/types';
 import type { SourceKind, SourceRecord } from '../sources/types';
 
@@ -45,7 +45,10 @@ export function readStats(): SourceReadStats {
 /** Syslog severity written for a level (journald PRIORITY), when the source gave one. */
 const PRIORITY: Record<Level, string> = { FATAL: '2', ERROR: '3', WARN: '4', INFO: '6', DEBUG: '7', TRACE: '7' };
 
-/** The record in the envelope of its kind: what journalctl -o json / Docker's json-file driver would have written. */
+/**
+ * The record in the envelope of its kind: what journalctl -o json / Docker's json-file driver would have written
+ * (log_patterns mines these lines as it mines such files).
+ */
 export function envelopeOf(record: SourceRecord, kind: SourceKind): string {
   if (kind === 'journal') {
     return JSON.stringify({
@@ -58,22 +61,24 @@ export function envelopeOf(record: SourceRecord, kind: SourceKind): string {
 }
 
 /**
- * The record as format/ reads its text: without the source's level (so that the text's own is found) and without
- * terminal colour codes (Rust tracing, FORCE_COLOR: format/ strips them from files, but inside a JSON envelope they
- * are escaped and would stay).
+ * What format/ reads of a record (createRecordParser): not the source's level (so that the text's own is found), and
+ * its text without terminal colour codes (Rust tracing, FORCE_COLOR: format/ strips them from files, but inside a JSON
+ * envelope they are escaped and would stay).
  */
-function textRecord(record: SourceRecord): SourceRecord {
-  const { level: _sourceLevel, ...rest } = record;
-  return { ...rest, text: stripEscapeCodes(record.text) };
+function runtimeRecord(record: SourceRecord): RuntimeRecord {
+  const read: RuntimeRecord = { text: stripEscapeCodes(record.text) };
+  if (record.time !== undefined) read.time = record.time;
+  if (record.stream !== undefined) read.stream = record.stream;
+  return read;
 }
 
 /**
- * The lines of `records` (oldest first), parsed by a parser detected from the first SAMPLE_LINES envelopes. `stats`
+ * The lines of `records` (oldest first), parsed by a parser detected from the first SAMPLE_LINES records. `stats`
  * is filled as lines are read. Stops the records' reader when the consumer stops.
  */
 export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: SourceKind, maxLineChars: number, stats: SourceReadStats): AsyncGenerator<SourceLine> {
   const sample: SourceRecord[] = [];
-  let parser: LineParser | undefined;
+  let parser: RecordParser | undefined;
   let previous: (Header & { stream?: SourceRecord['stream']; recordLevel?: Level }) | undefined;
   let n = 0;
   const toLine = (record: SourceRecord): SourceLine => {
@@ -81,7 +86,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // Every record is read by format/ as a log of its kind would be. Its text's own level (`ERROR app.db: …`,
     // `level=error`) wins over the source's (journal PRIORITY), which is used only when the text has none: journald
     // gives every stdout/stderr line of a service the unit's SyslogLevel (info by default) whatever it says.
-    const parsed: ParsedLine = parseLine(p, envelopeOf(textRecord(record), kind));
+    const parsed: ParsedLine = p.parse(runtimeRecord(record));
     let { timestamp, level } = parsed;
     // An entry never continues across streams: a stderr line is not part of the stdout entry above it. Nor does a plain
     // record: each journal entry and each Docker line is a write of its own (with its own PRIORITY, its own stream
@@ -127,7 +132,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     return line;
   };
   const start = () => {
-    parser = createLineParser(sample.map((r) => envelopeOf(textRecord(r), kind)), { referenceTime: Date.now() });
+    parser = createRecordParser(kind === 'journal' ? 'journald' : 'docker-json', sample.map(runtimeRecord), { referenceTime: Date.now(), maxChars: PARSE_CHARS });
     stats.format = parser.format.id;
     stats.layoutKnown = parser.format.id !== 'unknown';
   };

@@ -2,6 +2,7 @@
 // export-format input with several hosts, units and priorities, read by the real journalctl through the built logs
 // server over stdio (and the provider in-process for cursor paging). No mock journal.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { matchesFilter } from '../../../servers/logs/sources/registry/registry';
 import type { SourceInfo, SourceRecord } from '../../../servers/logs/sources/types';
 import { FIRST_PASS_RECORDS } from '../../../servers/logs/tools/search-logs';
 import { newestSources } from '../../../servers/logs/tools/sources';
-import { hasJournalTools, writeJournal, type JournalEntry } from '../../support/journal-fixture';
+import { exportFormat, hasJournalTools, JOURNAL_REMOTE, writeJournal, type JournalEntry } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { hasCommand } from '../../support/real-components';
 import { waitUntil } from '../../support/wait';
@@ -387,6 +388,30 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
       const info = await call<{ totalErrors: number; notes: string[] }>(single, 'error_summary', { file: 'journal:info.service' });
       assert.equal(info.totalErrors, 0);
       assert.ok(info.notes.some((n) => n.startsWith('journal:info.service: 1 exception report(s)')), info.notes.join('\n'));
+    });
+
+    it("finds what journalctl's own filters would miss, so neither is pushed down: ERROR text at PRIORITY 6, Unicode case folding, a repeated MESSAGE", async () => {
+      // journalctl -p err sees PRIORITY only; --grep (PCRE2, systemd 252) tests the first value of a repeated MESSAGE
+      // and folds case without JavaScript's /iu folds (K KELVIN SIGN is k, ſ LONG S is s): `journalctl --grep=kill
+      // --case-sensitive=no` does not show `Kill`. The answers are ours, read from every entry of the window.
+      const entries = [
+        srv(4, 'app.service', 'app', 6, 'ERROR payment failed for order 7'),
+        srv(3, 'app.service', 'app', 6, '\u212Aill signal sent to worker 3'),
+        srv(2, 'app.service', 'app', 6, 'socket clo\u017Fed by peer'),
+        srv(1, 'app.service', 'app', 6, 'first value'),
+      ];
+      const exported = exportFormat(entries).toString('utf8').replace('MESSAGE=first value\n', 'MESSAGE=first value\nMESSAGE=second value: queue full\n');
+      const input = join(dir, 'not-pushed.export');
+      writeFileSync(input, exported);
+      const file = join(dir, 'not-pushed.journal');
+      execFileSync(JOURNAL_REMOTE, [`--output=${file}`, input], { stdio: 'ignore' });
+      single = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_JOURNAL_FILES: file });
+      const errors = await call<{ totalErrors: number }>(single, 'error_summary', { file: 'journal:app.service' });
+      assert.equal(errors.totalErrors, 1);
+      const atError = await call<{ totalMatches: number }>(single, 'search_logs', { file: 'journal:app.service', level: 'ERROR' });
+      assert.equal(atError.totalMatches, 1);
+      const found = async (pattern: string) => (await call<{ totalMatches: number }>(single!, 'search_logs', { file: 'journal:app.service', pattern })).totalMatches;
+      assert.deepEqual([await found('kill signal'), await found('closed by'), await found('queue full')], [1, 1, 1]);
     });
 
     it('lists no source for a syslog identifier that logs only inside a unit (python3 in api.service)', async () => {

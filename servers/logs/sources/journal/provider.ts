@@ -28,7 +28,15 @@ export interface JournalProviderOptions {
   listTtlMs?: number;
 }
 
-export const PAGE_RECORDS = 20_000;
+/**
+ * Entries one journalctl gives before the next continues after its cursor. Large: a read streams (the pipe holds
+ * journalctl back while the tool works), so a page bounds no memory, and each page costs a process start (a fork of
+ * a server with a large heap, ~100 ms on a loaded machine) and a journalctl that opens every journal file and seeks
+ * the cursor. Reading all 300,000 entries of 15 sources (bench/make-journal.mjs, in-process, load 14-20) took, server +
+ * journalctl CPU: pages of 5,000 4.4-4.7 + 7.9-8.2 s, of 20,000 (the earlier value) 3.3-3.7 + 6.7-7.4 s, unbounded
+ * 2.8-3.3 + 6.2-6.8 s. Paging stays for a journal past this size.
+ */
+export const PAGE_RECORDS = 1_000_000;
 /** How journalctl --show-cursor writes the cursor after the last entry shown. */
 const CURSOR_LINE = '-- cursor: ';
 /** Entries read between two progress messages (each is throttled by time after). */
@@ -89,6 +97,8 @@ export class JournalProvider implements LogSourceProvider {
     }
     // A level is never pushed down to journalctl (-p): journald gives a service's stdout/stderr lines the unit's
     // SyslogLevel (info by default) whatever level their text says, and the text's level wins (tools/source-lines.ts).
+    // Nor is a pattern (--grep): it tests only the first value of a repeated MESSAGE, and its PCRE2 caseless match does
+    // not fold as the search dialect does (K KELVIN SIGN, ſ LONG S; systemd 252), so it is not a superset of our matches.
     // The tool layer filters by each entry's own level; a read for a level is bounded: without a window to the newest
     // entries (--lines from the journal's end), over a window to its first ones (finding a window's newest costs one
     // more journalctl per source, paid by every level read though few windows hold that many).
