@@ -73,6 +73,25 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
     assert.deepEqual(levelsOf(pino), ['INFO', 'INFO', 'ERROR', 'FATAL']);
   });
 
+  it(".NET's JSON records: Microsoft.Extensions.Logging's LogLevel (a name, or its enum's number on its own scale), Serilog's Level and CLEF's default", () => {
+    // The JSON console formatter's record (no Timestamp unless configured); a serializer writing the enum as its number.
+    const mel = (level: string | number, message: string) => JSON.stringify({ EventId: 0, LogLevel: level, Category: 'App.Worker', Message: message, State: { Message: message, '{OriginalFormat}': message } });
+    const text = [mel('Information', 'Now listening on: http://localhost:5000'), mel('Warning', 'slow'), mel('Error', 'Failed to connect'), mel('Critical', 'down')];
+    assert.deepEqual(levelsOf(text), ['INFO', 'WARN', 'ERROR', 'FATAL']);
+    const parser = parserFor(Buffer.from(text.join('\n') + '\n'), true, Date.now());
+    assert.deepEqual([parser.parse(text[2]).message, parser.parse(text[2]).component], ['Failed to connect', 'App.Worker']);
+    // 0 Trace … 5 Critical: 2 is Information (Nextcloud's scale would make it a warning, syslog's critical), 6 None no level.
+    assert.deepEqual(levelsOf([2, 2, 4, 2, 3, 5, 0, 1].map((l, i) => mel(l, `m${i}`))), ['INFO', 'INFO', 'ERROR', 'INFO', 'WARN', 'FATAL', 'TRACE', 'DEBUG']);
+    assert.deepEqual(levelsOf([2, 6].map((l, i) => mel(l, `m${i}`))), ['INFO', undefined]);
+    // Serilog's JsonFormatter; its compact form (CLEF) leaves `@l` out for Information.
+    const serilog = [['Information', 'Started'], ['Error', 'Failed 3']].map(([l, m], i) => JSON.stringify({ Timestamp: at(i), Level: l, MessageTemplate: m, RenderedMessage: m }));
+    assert.deepEqual(levelsOf(serilog), ['INFO', 'ERROR']);
+    const clef = [JSON.stringify({ '@t': at(0), '@mt': 'Started {App}', App: 'x' }), JSON.stringify({ '@t': at(1), '@mt': 'Failed {Id}', '@l': 'Error', Id: 3 })];
+    assert.deepEqual(levelsOf(clef), ['INFO', 'ERROR']);
+    // A record of another shape without a level key still has none.
+    assert.deepEqual(levelsOf([JSON.stringify({ time: at(0), msg: 'no level' }), JSON.stringify({ time: at(1), msg: 'none' })]), [undefined, undefined]);
+  });
+
   describe('through the tools', () => {
     let dir = '';
     let server: StartedServer;
