@@ -5,7 +5,7 @@
 // CloudWatch and Fluentd `message` without a level field). Unwrapping gives the inner line (parsed as a log line in
 // its own right) and what the envelope itself says about time and severity. A stream name (stdout/stderr) is never
 // a level.
-import { normalizeLevel, numericLevelOn, type SmallLevelScale } from './levels';
+import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { epochFromNumber, parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
@@ -97,7 +97,7 @@ export interface JsonEntry {
   levelIsTransport: boolean;
   /**
    * The record's level field when it is a number with no level word beside it (Monolog's `level_name`): read on the
-   * file's scale (`level`, undefined when that cannot tell), and what the file's scale is decided from (smallLevelScale).
+   * file's scale (`level`, undefined when that cannot tell), and what the file's scale is decided from (levelScale).
    */
   levelNumber?: number;
   timestamp?: number;
@@ -346,7 +346,7 @@ function findFirstKeys(record: Record<string, unknown>): boolean {
  * Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. A numeric
  * level is read on `scale`, the file's (levels.ts numericLevelOn); journald's PRIORITY always as a syslog severity.
  */
-export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext, scale?: SmallLevelScale): JsonEntry {
+export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext, scale?: LevelScale): JsonEntry {
   if (!findFirstKeys(record)) return readJsonRecordByKey(record, context, scale);
   const envelope = firstKeys.envelope >= 0;
   const messageKey = envelope ? ENVELOPE_TEXT_KEYS[firstKeys.envelope] : firstKeys.message >= 0 ? MESSAGE_KEYS[firstKeys.message] : undefined;
@@ -369,7 +369,7 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
  * readJsonRecord key by key: each list's keys looked up in order (nested `a.b` ones too). This is the reading the walk
  * of findFirstKeys stands in for; it is used when that walk cannot tell, and exported for the test comparing the two.
  */
-export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext, scale?: SmallLevelScale): JsonEntry {
+export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext, scale?: LevelScale): JsonEntry {
   const envelope = firstString(record, ENVELOPE_TEXT_PATHS);
   const message = envelope ?? firstString(record, MESSAGE_PATHS);
   const level = firstPresentKey(record, LEVEL_PATHS);
@@ -389,7 +389,7 @@ function jsonEntry(
   levelKey: string | undefined,
   rawTime: unknown,
   component: string | undefined,
-  scale: SmallLevelScale,
+  scale: LevelScale,
 ): JsonEntry {
   const kind = kindOf(marks, messageKey);
   let level = typeof rawLevel === 'string' ? normalizeLevel(rawLevel) : undefined;
