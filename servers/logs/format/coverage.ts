@@ -87,7 +87,9 @@ export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHi
       // A small number reads as a syslog severity, and so do shard, job and retry numbers: a number counts only under a
       // key named like a level (`lvl_num`, `severity`, `priority`); break19 saw `"shard":0..3` named before `"sev":"E"`.
       const numeric = typeof value === 'number' && NUMERIC_LEVEL_KEY.test(key);
-      if (!((typeof value === 'string' && value.length <= 12) || numeric) || normalizeLevel(value) === undefined) continue;
+      // A level in hundreds (Monolog's, Log4j 2's) is read on no scale without the file's: it is a level's all the same.
+      const hundreds = numeric && (value as number) % 100 === 0 && (value as number) >= 100 && (value as number) <= 600;
+      if (!((typeof value === 'string' && value.length <= 12) || numeric) || (!hundreds && normalizeLevel(value) === undefined)) continue;
       hits.set(key, (hits.get(key) ?? 0) + 1);
       const values = keys.get(key) ?? new Set<string>();
       values.add(String(value));
@@ -104,7 +106,7 @@ export function unreadLevelKey(sample: string[], parser: LineParser): LevelKeyHi
     bestHits = count;
   }
   // A key read as the level whose small numbers were not read: their scale is what is unknown, however few such records.
-  if (best && isLevelKey(best.key) && best.values.every((v) => /^[0-7]$/.test(v))) return { ...best, uncertainScale: true };
+  if (best && isLevelKey(best.key) && (best.values.every((v) => /^[0-7]$/.test(v)) || best.values.every((v) => /^[1-6]00$/.test(v)))) return { ...best, uncertainScale: true };
   return records < 3 ? undefined : best;
 }
 
@@ -120,7 +122,7 @@ export function coverageNote(file: string, coverage: LevelCoverage, seen: 'sampl
   const where = !hint
     ? ''
     : hint.uncertainScale
-      ? `; their level is the number in the key "${hint.key}" (values ${values}), which may count down (syslog: 0 emergency … 7 debug) or up (0 debug … 4 fatal, as Nextcloud writes it), and the file does not show which`
+      ? `; their level is the number in the key "${hint.key}" (values ${values}), which may count ${hint.values.every((v) => v.length === 3) ? 'up (Monolog: 100 debug … 600 emergency) or down (Log4j 2: 100 fatal … 600 trace)' : 'down (syslog: 0 emergency … 7 debug) or up (0 debug … 4 fatal, as Nextcloud writes it)'}, and the file does not show which`
       : `; their level may be in the key "${hint.key}" (values ${values}), which is not read as one`;
   if (levelsUnreadable(coverage)) {
     const layout = coverage.layoutKnown ? 'its lines carry no level this server can read' : 'its format was not recognised';

@@ -15,7 +15,7 @@ import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
 import { logfmtMessage } from './logfmt-message';
-import { normalizeLevel, smallLevelScale, type SmallLevelScale } from './levels';
+import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
 import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
@@ -102,19 +102,39 @@ function mayBeLogfmtRecord(text: string, start: number): boolean {
  * A logfmt record's pairs read as a line (its msg, level, time and logger; `text` the message when it has no msg), or
  * undefined when it has none of a message, a level or a time key.
  */
-function logfmtLine(pairs: Map<string, string>, text: string, context: TimestampContext): ParsedLine | undefined {
+function logfmtLine(pairs: Map<string, string>, text: string, context: TimestampContext, scale: LevelScale): ParsedLine | undefined {
   const message = logfmtMessage(pairs, text);
-  const level = pick(pairs, ['level', 'lvl', 'severity']);
+  const level = pick(pairs, LOGFMT_LEVEL_KEYS);
   const time = pick(pairs, ['time', 'ts', 't', 'timestamp']);
   if (message === undefined && level === undefined && time === undefined) return undefined;
   const component = pick(pairs, ['logger', 'component', 'module', 'caller']);
   const parsed: ParsedLine = {
     message: message ?? text,
-    level: level === undefined ? undefined : normalizeLevel(level),
+    level: level === undefined ? undefined : isDigits(level) ? numericLevelOn(Number(level), scale) : normalizeLevel(level),
     timestamp: time === undefined ? undefined : timeFrom(/^\d+(\.\d+)?$/.test(time) ? Number(time) : time, context),
   };
   if (component !== undefined) parsed.component = component;
   return parsed;
+}
+
+/** The keys a logfmt record's level is read from, the first present. */
+const LOGFMT_LEVEL_KEYS = ['level', 'lvl', 'severity'];
+
+function isDigits(value: string): boolean {
+  return /^\d{1,3}$/.test(value);
+}
+
+/**
+ * The scale the numeric levels of a logfmt file's records (`level=3`) count on (levels.ts levelScale), from its sample's
+ * records: a number is read on it as a JSON record's is, so `level=2` is not syslog's critical in a file counting up.
+ */
+function logfmtLevelScale(lines: string[]): LevelScale {
+  const numbers: number[] = [];
+  for (const line of lines) {
+    const level = pick(parseLogfmt(line), LOGFMT_LEVEL_KEYS);
+    if (level !== undefined && isDigits(level)) numbers.push(Number(level));
+  }
+  return levelScale(numbers);
 }
 
 function pick(pairs: Map<string, string>, keys: string[]): string | undefined {
@@ -134,12 +154,12 @@ function looksLikeLogfmt(line: string): boolean {
  * The parser of a logfmt file. A line without a message or level key (another form of the program's output between
  * the records: zap's console lines, a wrapper's own) is read by `other`, the header learned from such lines of the sample.
  */
-function logfmtParser(context: TimestampContext, other: TextParse): LineParser {
+function logfmtParser(context: TimestampContext, other: TextParse, scale: LevelScale): LineParser {
   return {
     format: { id: 'logfmt', description: 'logfmt (key=value pairs)' },
     parse(line) {
       if (line.indexOf('=') < 0) return other(line);
-      return logfmtLine(parseLogfmt(line), line, context) ?? other(line);
+      return logfmtLine(parseLogfmt(line), line, context, scale) ?? other(line);
     },
   };
 }
@@ -198,7 +218,7 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
   if (sample.length > 0 && logfmtLines.length / sample.length >= STRUCTURED_SHARE) {
     const others = sample.filter((line) => !looksLikeLogfmt(line));
     const otherHeader = learnHeader(others, context);
-    const logfmt = logfmtParser(context, (line) => parseWithHeader(otherHeader, line, context));
+    const logfmt = logfmtParser(context, (line) => parseWithHeader(otherHeader, line, context), logfmtLevelScale(logfmtLines));
     return { parse: (line) => logfmt.parse(line), format: logfmt.format };
   }
   const header = learnHeader(sample, context);
@@ -417,7 +437,7 @@ const MAX_DEPTH = 3;
  * syslog prefix (its inner line parsed), or plain text (the learned header, else the line's own header or spelled
  * level). `jsonOffset`: JSON may start after a short prefix (only for files detected as JSON).
  */
-function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: boolean, scale: SmallLevelScale): { line: TextParse; record: (entry: JsonEntry, stream?: string) => ParsedLine } {
+function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: boolean, scale: LevelScale): { line: TextParse; record: (entry: JsonEntry, stream?: string) => ParsedLine } {
   const parse = (raw: string, depth: number): ParsedLine => {
     let line = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
@@ -454,7 +474,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       return parsed;
     }
     if (mayBeLogfmtRecord(message, start)) {
-      const inner = logfmtLine(parseLogfmt(message), message, context);
+      const inner = logfmtLine(parseLogfmt(message), message, context, scale);
       if (inner) return mergeInner(inner, parsed, true, true);
       return parsed;
     }
@@ -466,7 +486,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
       const close = sourceLabelEnd(message, start);
       if (close > 0 && mayBeLogfmtRecord(message, close + 2)) {
         const record = message.slice(close + 2);
-        const inner = logfmtLine(parseLogfmt(record), record, context);
+        const inner = logfmtLine(parseLogfmt(record), record, context, scale);
         if (inner) return mergeInner(inner, { ...parsed, component: message.slice(start + 1, close) }, true, true);
       }
     }
@@ -671,8 +691,9 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   context.yearLastDayFirst = yearLastOrder(sample, context);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
   const { layers, inner, levelNumbers } = peel(sample, context, offsetJson);
-  // The scale the records' numeric levels count on (syslog's down, Nextcloud's up), as the sample shows it.
-  const scale = smallLevelScale(levelNumbers);
+  // The scale the records' numeric levels count on (syslog's down, Nextcloud's up; Monolog's up, Log4j 2's down), as the
+  // sample shows it.
+  const scale = levelScale(levelNumbers);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
@@ -739,7 +760,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
   const inner = sample.flatMap((text) => text.split('\n').filter((l) => l.trim().length > 0 && l.length <= MAX_SAMPLE_LINE_CHARS));
   const text = textParserFor(inner, context);
   // The records' levels are the texts' own: a record carries none (journald's PRIORITY is the caller's to weigh), so no numeric scale either.
-  const layered = layeredParse(keepingReports(text.parse), context, false, smallLevelScale([]));
+  const layered = layeredParse(keepingReports(text.parse), context, false, levelScale([]));
   // The record being read; while the parser learns from its sample, the sample's record of each text.
   let current: RuntimeRecord | undefined;
   const base = (line: string): ParsedLine => {

@@ -5,7 +5,7 @@
 // CloudWatch and Fluentd `message` without a level field). Unwrapping gives the inner line (parsed as a log line in
 // its own right) and what the envelope itself says about time and severity. A stream name (stdout/stderr) is never
 // a level.
-import { normalizeLevel, numericLevelOn, type SmallLevelScale } from './levels';
+import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { epochFromNumber, parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
@@ -97,7 +97,7 @@ export interface JsonEntry {
   levelIsTransport: boolean;
   /**
    * The record's level field when it is a number with no level word beside it (Monolog's `level_name`): read on the
-   * file's scale (`level`, undefined when that cannot tell), and what the file's scale is decided from (smallLevelScale).
+   * file's scale (`level`, undefined when that cannot tell), and what the file's scale is decided from (levelScale).
    */
   levelNumber?: number;
   timestamp?: number;
@@ -108,8 +108,17 @@ export interface JsonEntry {
 // `SeverityText`, `Body` (`severity_text` / `severityText` in its other exporters). Log4j 2's JsonLayout writes its
 // time as `instant` ({epochSecond, nanoOfSecond}, 2.11 on) or `timeMillis` (before).
 const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 't', '@t', 'eventTime', 'asctime', '__REALTIME_TIMESTAMP', 'receiveTimestamp', 'Timestamp', 'T', 'instant', 'timeMillis'];
-// `s` last: MongoDB's structured log (`"s":"E"`).
-const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'L', 's'];
+// `s` last: MongoDB's structured log (`"s":"E"`). `LogLevel`, `Message`, `Category`: .NET's Microsoft.Extensions.Logging
+// JSON console formatter (`{"EventId":0,"LogLevel":"Information","Category":"…","Message":"…","State":{…}}`); `Level`,
+// `RenderedMessage`, `MessageTemplate`: Serilog's JsonFormatter (`{"Timestamp":"…","Level":"Warning",…}`).
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'LogLevel', 'Level', 'L', 's'];
+/**
+ * Level keys whose number counts on a scale of their own, whatever the file's other records show: .NET's `LogLevel` enum
+ * (Microsoft.Extensions.Logging: 0 Trace, 1 Debug, 2 Information, 3 Warning, 4 Error, 5 Critical, 6 None), which a JSON
+ * serializer writes as its number unless told to write names. Read on the file's scale, `2` would be a warning
+ * (Nextcloud's) or critical (syslog's) for an information line.
+ */
+const KEYED_LEVEL_SCALES: ReadonlyMap<string, readonly (Level | undefined)[]> = new Map([['LogLevel', ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']]]);
 
 /** Whether `key` is one of a record's top-level keys read as its level (LEVEL_KEYS). */
 export function isLevelKey(key: string): boolean {
@@ -117,8 +126,8 @@ export function isLevelKey(key: string): boolean {
 }
 /** Text fields that carry a whole log line written by someone else. */
 const ENVELOPE_TEXT_KEYS = ['log', 'MESSAGE', 'textPayload'];
-const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg', 'Body', 'M'];
-const COMPONENT_KEYS = ['logger', 'name', 'component', 'module', 'logger_name', 'source', 'SYSLOG_IDENTIFIER'];
+const MESSAGE_KEYS = ['message', 'msg', '@m', '@mt', 'text', 'event', 'body', 'jsonPayload.message', 'jsonPayload.msg', 'Body', 'Message', 'RenderedMessage', 'MessageTemplate', 'M'];
+const COMPONENT_KEYS = ['logger', 'name', 'component', 'module', 'logger_name', 'source', 'SYSLOG_IDENTIFIER', 'Category'];
 
 /** A key looked up in a record: `a.b` is the key itself, else key `b` of the object at `a` (split once, not per line). */
 interface KeyPath {
@@ -161,6 +170,15 @@ function firstString(record: Record<string, unknown>, paths: KeyPath[]): { key: 
   for (const path of paths) {
     const value = field(record, path);
     if (typeof value === 'string') return { key: path.key, value };
+  }
+  return undefined;
+}
+
+/** The first of `paths` a record holds a value (not null) at, with its key. */
+function firstPresentKey(record: Record<string, unknown>, paths: KeyPath[]): { key: string; value: unknown } | undefined {
+  for (const path of paths) {
+    const value = field(record, path);
+    if (value !== undefined && value !== null) return { key: path.key, value };
   }
   return undefined;
 }
@@ -328,7 +346,7 @@ function findFirstKeys(record: Record<string, unknown>): boolean {
  * Reads a JSON log record: its text, level, time and component, and whether its text is a log line of its own. A numeric
  * level is read on `scale`, the file's (levels.ts numericLevelOn); journald's PRIORITY always as a syslog severity.
  */
-export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext, scale?: SmallLevelScale): JsonEntry {
+export function readJsonRecord(record: Record<string, unknown>, context: TimestampContext, scale?: LevelScale): JsonEntry {
   if (!findFirstKeys(record)) return readJsonRecordByKey(record, context, scale);
   const envelope = firstKeys.envelope >= 0;
   const messageKey = envelope ? ENVELOPE_TEXT_KEYS[firstKeys.envelope] : firstKeys.message >= 0 ? MESSAGE_KEYS[firstKeys.message] : undefined;
@@ -340,6 +358,7 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
     messageKey,
     messageKey === undefined ? undefined : (record[messageKey] as string),
     firstKeys.level < 0 ? undefined : record[LEVEL_KEYS[firstKeys.level]],
+    firstKeys.level < 0 ? undefined : LEVEL_KEYS[firstKeys.level],
     firstKeys.time < 0 ? undefined : record[TIME_KEYS[firstKeys.time]],
     firstKeys.component < 0 ? undefined : (record[COMPONENT_KEYS[firstKeys.component]] as string),
     scale,
@@ -350,12 +369,12 @@ export function readJsonRecord(record: Record<string, unknown>, context: Timesta
  * readJsonRecord key by key: each list's keys looked up in order (nested `a.b` ones too). This is the reading the walk
  * of findFirstKeys stands in for; it is used when that walk cannot tell, and exported for the test comparing the two.
  */
-export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext, scale?: SmallLevelScale): JsonEntry {
+export function readJsonRecordByKey(record: Record<string, unknown>, context: TimestampContext, scale?: LevelScale): JsonEntry {
   const envelope = firstString(record, ENVELOPE_TEXT_PATHS);
   const message = envelope ?? firstString(record, MESSAGE_PATHS);
-  const level = firstPresent(record, LEVEL_PATHS);
+  const level = firstPresentKey(record, LEVEL_PATHS);
   const time = firstPresent(record, TIME_PATHS);
-  return jsonEntry(record, context, marksOf(record), envelope !== undefined, message?.key, message?.value, level, time, firstString(record, COMPONENT_PATHS)?.value, scale);
+  return jsonEntry(record, context, marksOf(record), envelope !== undefined, message?.key, message?.value, level?.value, level?.key, time, firstString(record, COMPONENT_PATHS)?.value, scale);
 }
 
 /** The entry of a record, from the first key of each list it has (`messageKey`, `text`: the envelope's when it has one). */
@@ -367,9 +386,10 @@ function jsonEntry(
   messageKey: string | undefined,
   messageText: string | undefined,
   rawLevel: unknown,
+  levelKey: string | undefined,
   rawTime: unknown,
   component: string | undefined,
-  scale: SmallLevelScale,
+  scale: LevelScale,
 ): JsonEntry {
   const kind = kindOf(marks, messageKey);
   let level = typeof rawLevel === 'string' ? normalizeLevel(rawLevel) : undefined;
@@ -378,12 +398,16 @@ function jsonEntry(
     // A number's scale is the file's (Nextcloud's 0..4 count up, syslog's down), unless a level word stands beside it;
     // journald's PRIORITY is a syslog severity by definition.
     const word = kind === 'journald' ? undefined : levelWord(record);
+    const keyed = levelKey === undefined ? undefined : KEYED_LEVEL_SCALES.get(levelKey);
     if (word !== undefined) level = word;
+    else if (keyed) level = Number.isInteger(rawLevel) ? keyed[rawLevel] : undefined;
     else {
       level = kind === 'journald' ? normalizeLevel(rawLevel) : numericLevelOn(rawLevel, scale);
       levelNumber = rawLevel;
     }
   }
+  // Serilog's compact JSON (CLEF: `@t` and `@mt` or `@m`) leaves `@l` out for Information, its default level.
+  if (rawLevel === undefined && kind === 'json' && has(record, '@t') && (has(record, '@mt') || has(record, '@m'))) level = 'INFO';
   let text = messageText;
   if (text === undefined && has(record, 'MESSAGE')) text = journaldBytes(record.MESSAGE);
   if (text !== undefined && kind === 'docker-json' && text.endsWith('\n')) text = text.slice(0, text.endsWith('\r\n') ? -2 : -1);

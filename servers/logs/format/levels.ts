@@ -81,24 +81,42 @@ function numericLevel(value: number): Level | undefined {
  */
 export type SmallLevelScale = 'syslog' | 'ascending' | undefined;
 
+/**
+ * The scale a file's levels in hundreds count on: Monolog's counts up (100 debug, 200 info, 250 notice, 300 warning,
+ * 400 error, 500 critical, 550 alert, 600 emergency), Log4j 2's intLevel counts down (100 fatal, 200 error, 300 warn,
+ * 400 info, 500 debug, 600 trace). Undefined when the file does not show which (then only 300, a warning on both, is read).
+ */
+export type HundredsLevelScale = 'monolog' | 'log4j' | undefined;
+
+/** The scale of a file's numeric levels, small (0..7) or in hundreds, as its sample shows it (levelScale). */
+export type LevelScale = SmallLevelScale | HundredsLevelScale;
+
 /** Nextcloud/ownCloud's ILogger levels 0..4, counting up. */
 const ASCENDING: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 
 /** Monolog's levels (RFC 5424's names on a scale counting up in hundreds): 250 notice, 550 alert. */
 const MONOLOG: Record<number, Level> = { 100: 'DEBUG', 200: 'INFO', 250: 'INFO', 300: 'WARN', 400: 'ERROR', 500: 'FATAL', 550: 'FATAL', 600: 'FATAL' };
 
+/** Log4j 2's standard levels' intLevel (StandardLevel), counting down in hundreds. */
+const LOG4J: Record<number, Level> = { 100: 'FATAL', 200: 'ERROR', 300: 'WARN', 400: 'INFO', 500: 'DEBUG', 600: 'TRACE' };
+
 /**
  * A JSON record's numeric level: 0..7 on `scale` (undefined scale: the level when syslog's and the ascending reading
  * agree, 3 = error, or when only syslog has the value, 5..7; otherwise undefined, as the number alone cannot tell);
- * 10..69 bunyan/pino (10 trace … 60 fatal); Monolog's 100..600. Undefined for any other number.
+ * 10..69 bunyan/pino (10 trace … 60 fatal); 100..600 on Monolog's or Log4j 2's scale (undefined scale: only 300, a
+ * warning on both). Undefined for any other number.
  */
-export function numericLevelOn(value: number, scale: SmallLevelScale): Level | undefined {
+export function numericLevelOn(value: number, scale: LevelScale): Level | undefined {
+  if (value >= 100) {
+    if (scale === 'monolog' || scale === 'log4j') return (scale === 'monolog' ? MONOLOG : LOG4J)[value];
+    return MONOLOG[value] === LOG4J[value] ? MONOLOG[value] : undefined;
+  }
+  if (scale === 'monolog' || scale === 'log4j') scale = undefined;
   if (Number.isInteger(value) && value >= 0 && value <= 7) {
     if (scale === 'syslog' || value > 4) return scale === 'ascending' ? undefined : SYSLOG[value];
     if (scale === 'ascending') return ASCENDING[value];
     return SYSLOG[value] === ASCENDING[value] ? SYSLOG[value] : undefined;
   }
-  if (value >= 100) return MONOLOG[value];
   return numericLevel(value);
 }
 
@@ -106,6 +124,31 @@ export function numericLevelOn(value: number, scale: SmallLevelScale): Level | u
 const MOSTLY = 0.5;
 /** Records below which that share says nothing: a file of one or two records may well be one crash's. */
 const MOSTLY_MIN_RECORDS = 3;
+
+/**
+ * The scale a file's numeric levels (`values`, from its sample's records) count on: in hundreds when it writes any
+ * (hundredsLevelScale), else small (smallLevelScale).
+ */
+export function levelScale(values: number[]): LevelScale {
+  return values.some((v) => v >= 100) ? hundredsLevelScale(values) : smallLevelScale(values);
+}
+
+/**
+ * The scale a file's levels in hundreds (`values`) count on: Monolog's when a value only Monolog has shows (250 notice,
+ * 550 alert); otherwise the reading that does not make most entries errors or worse (a Log4j 2 log of `400`s is mostly
+ * INFO, not ERROR; a Monolog log of `200`s mostly INFO, not ERROR), when the other does. Undefined when the values
+ * cannot tell (fewer than MOSTLY_MIN_RECORDS, or both readings as plausible).
+ */
+export function hundredsLevelScale(values: number[]): HundredsLevelScale {
+  const hundreds = values.filter((v) => MONOLOG[v] !== undefined);
+  if (hundreds.some((v) => LOG4J[v] === undefined)) return 'monolog';
+  if (hundreds.length < MOSTLY_MIN_RECORDS) return undefined;
+  const severe = (scale: Record<number, Level>) => hundreds.filter((v) => LEVELS.indexOf(scale[v]) >= LEVELS.indexOf('ERROR')).length / hundreds.length;
+  const monologSevere = severe(MONOLOG) > MOSTLY;
+  const log4jSevere = severe(LOG4J) > MOSTLY;
+  if (monologSevere === log4jSevere) return undefined;
+  return monologSevere ? 'log4j' : 'monolog';
+}
 
 /**
  * The scale a file's small numeric levels (`values`, from its sample's records) count on. A value above 4 only syslog

@@ -25,6 +25,11 @@ export interface TimestampPattern {
    */
   startsWith?(c: number): boolean;
   /**
+   * Characters the form may also start with at a line's first character (not after a `[`), where startsWith says no:
+   * a form written only at a line's start whose initial elsewhere is mostly a word of text (JUL's `déc. 02, 2026`).
+   */
+  startsLine?(c: number): boolean;
+  /**
    * A hand-written reading of the form at `start`, for the hot path: its epoch (ms) and end, exactly what the regex and
    * toEpoch give; null when the regex does not match there; undefined when the scan cannot tell (the regex decides).
    */
@@ -46,37 +51,46 @@ function twelveHour(hour: number, mark: string | undefined): number | undefined 
 }
 
 /**
- * Locales whose month names (Latin script) journals and daemons write when LANG/LC_TIME is set: `dez 07` (pt), `mars
- * 25` (fr), `Okt 12` (de), `dic` (es)… English names are read by the patterns themselves.
+ * Locales whose month names journals and daemons write when LANG/LC_TIME is set (`dez 07` (pt), `mars 25` (fr), `Okt 12`
+ * (de), `dic` (es)…), and java.util.logging's SimpleFormatter in a JVM of that locale (`déc. 02, 2026`, `out. 06, 2023`,
+ * `kwi 21, 2017`, `дек. 02, 2026`). English names are read by the patterns themselves.
  */
-const MONTH_LOCALES = ['pt', 'fr', 'de', 'es', 'it', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ro', 'hu', 'tr', 'ca', 'hr', 'sk', 'sl', 'et', 'lv', 'id'];
+const MONTH_LOCALES = ['pt', 'fr', 'de', 'es', 'it', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ro', 'hu', 'tr', 'ca', 'hr', 'sk', 'sl', 'et', 'lv', 'id', 'ru', 'uk', 'el', 'sr'];
 
 /**
- * Month names of MONTH_LOCALES, short and long, lower case without a final dot, to the month index (0-11), taken from
- * Intl on first use: no hand-written list. A name that means different months in two locales (`lis`: October in
- * Croatian, November in Polish) is left out: an unread month gives no time, never a wrong one. Empty when the runtime
- * has no locale data. Built on first use, not at load: the 44 formatters page in about 10 MB of ICU locale data, which
- * every start of the logs server and of each scan process would otherwise carry while most logs never need it.
+ * Month names of MONTH_LOCALES, short and long, as a date writes them (format context: Russian `дек.`, `мая`) and as they
+ * stand alone (`май`), lower case without a final dot, to the month index (0-11), taken from Intl (CLDR) on first use:
+ * no hand-written list. A name that means different months in two locales (`lis`: October in Croatian, November in
+ * Polish) is left out: an unread month gives no time, never a wrong one. Empty when the runtime has no locale data.
+ * Built on first use, not at load: the formatters page in about 10 MB of ICU locale data, which every start of the logs
+ * server and of each scan process would otherwise carry while most logs never need it.
  */
 let localMonths: ReadonlyMap<string, number> | undefined;
 
 function buildLocalMonths(): ReadonlyMap<string, number> {
   const months = new Map<string, number>();
   const ambiguous = new Set<string>();
+  const add = (text: string | undefined, index: number) => {
+    const name = text?.toLowerCase().replace(/\.$/, '');
+    if (name === undefined || !/^\p{L}{3,}$/u.test(name)) return;
+    const known = months.get(name);
+    if (known !== undefined && known !== index) ambiguous.add(name);
+    months.set(name, index);
+  };
   for (const locale of MONTH_LOCALES) {
     for (const style of ['short', 'long'] as const) {
-      let format: Intl.DateTimeFormat;
+      let alone: Intl.DateTimeFormat;
+      let inDate: Intl.DateTimeFormat;
       try {
-        format = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+        alone = new Intl.DateTimeFormat(locale, { month: style, timeZone: 'UTC' });
+        inDate = new Intl.DateTimeFormat(locale, { month: style, day: 'numeric', timeZone: 'UTC' });
       } catch {
         continue;
       }
       for (let index = 0; index < 12; index++) {
-        const name = format.format(Date.UTC(2021, index, 15)).toLowerCase().replace(/\.$/, '');
-        if (!/^\p{L}{3,}$/u.test(name)) continue;
-        const known = months.get(name);
-        if (known !== undefined && known !== index) ambiguous.add(name);
-        months.set(name, index);
+        const date = Date.UTC(2021, index, 15);
+        add(alone.format(date), index);
+        add(inDate.formatToParts(date).find((part) => part.type === 'month')?.value, index);
       }
     }
   }
@@ -378,19 +392,33 @@ function twelveHourMarkAt(line: string, at: number): string | undefined {
 }
 
 /**
- * The 12-hour marks java.util.logging's SimpleFormatter writes (`%Tp`: the locale's marker, upper-cased) in the locales
- * whose month it writes in digits or letters other than English (the JDK's locale data, CLDR and the older JRE data):
- * Korean, Japanese, Chinese, German before CLDR (`NACHM.`), Swedish, and the AM/PM of the others.
+ * The 12-hour marks java.util.logging's SimpleFormatter writes (`%Tp`: the locale's marker, upper-cased in its locale)
+ * in the locales whose month it writes in digits or letters other than English, as the JDK's locale data has them (CLDR,
+ * and the older JRE data: German `NACHM.`): Korean, Japanese, Chinese, Spanish and Catalan `P. M.`, Dutch, Norwegian and
+ * Romanian `P.M.`, Swedish, Finnish, Czech, Slovenian, Hungarian, Turkish, Latvian, Ukrainian, Greek, and the AM/PM of the
+ * others. A space inside a mark is a space, a no-break space or a narrow one (CLDR writes `p.\u202fm.`). Kept whole
+ * here (a test holds it against Intl's, CLDR's, day periods of the month locales): the date form's regex is built at
+ * load, and asking Intl then would page in its locale data for every log.
  */
 const JUL_DAY_PERIODS: ReadonlyMap<string, 'am' | 'pm'> = new Map([
   ['AM', 'am'], ['PM', 'pm'], ['오전', 'am'], ['오후', 'pm'], ['午前', 'am'], ['午後', 'pm'], ['上午', 'am'], ['下午', 'pm'],
-  ['VORM.', 'am'], ['NACHM.', 'pm'], ['FM', 'am'], ['EM', 'pm'],
+  ['VORM.', 'am'], ['NACHM.', 'pm'], ['FM', 'am'], ['EM', 'pm'], ['A. M.', 'am'], ['P. M.', 'pm'], ['A.M.', 'am'], ['P.M.', 'pm'],
+  ['AP.', 'am'], ['IP.', 'pm'], ['DOP.', 'am'], ['ODP.', 'pm'], ['POP.', 'pm'], ['DE.', 'am'], ['DU.', 'pm'], ['ÖÖ', 'am'], ['ÖS', 'pm'],
+  ['PRIEKŠP.', 'am'], ['PĒCP.', 'pm'], ['ДП', 'am'], ['ПП', 'pm'], ['Π.Μ.', 'am'], ['Μ.Μ.', 'pm'],
 ]);
+
+/** JUL_DAY_PERIODS' marks as the regex reads them: dots literal, a space any of the three. */
+const JUL_DAY_PERIOD_SOURCE = [...JUL_DAY_PERIODS.keys()].map((mark) => mark.replace(/\./g, '\\.').replace(/ /g, '[ \\u00a0\\u202f]')).join('|');
+
+/** The day period a JUL_DAY_PERIODS mark read from a line means (its spaces may be no-break ones). */
+export function julDayPeriod(mark: string): 'am' | 'pm' | undefined {
+  return JUL_DAY_PERIODS.get(mark.replace(/[\u00a0\u202f]/g, ' '));
+}
 
 /**
  * Whether a localized JUL date may start at `start` (scan's contract: null when it cannot, undefined to let the regex
  * decide): a month of up to twelve characters, a space, a day of one or two digits and `, `. Every position of a header
- * that starts with a digit or a letter is asked, most fail within a few characters.
+ * that starts with a digit or a capital is asked (and a line's start), most fail within a few characters.
  */
 function julDateShape(line: string, start: number): null | undefined {
   let space = start + 1;
@@ -842,17 +870,18 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     // month as the JDK's locale data abbreviates it (`6월`, `6月`, `Dez.`) and its 12-hour mark upper-cased
     // (JUL_DAY_PERIODS): 6월 17, 2019 3:04:05 오후. The mark is required: a 12-hour clock read without it is 12 hours off.
     id: 'month-day-comma-year-localized',
-    // A month in digits (`6월`, `6月`: Korean, Japanese, Chinese) or a capitalised name (`Dez.`, `Juni`). Not one in lower
-    // case (`juin`, `déc.`: French, Spanish, Italian): no date form starts with a lower-case letter, so the positions
-    // of words and thread names are asked for none (timestampPatternsAt); such a date gives no time, not a wrong one.
+    // A month in digits (`6월`, `6月`: Korean, Japanese, Chinese) or a capitalised name (`Dez.`, `Juni`) anywhere; one in
+    // lower case (`déc.`, `dic`: French, Spanish, Italian…) only at the line's start, where SimpleFormatter writes the
+    // date: elsewhere a lower-case word is text or a thread's name, and asking each would cost every line of every log.
     startsWith: (c) => isDigit(c) || (c >= 65 && c <= 90),
+    startsLine: (c) => c >= 97 && c <= 122,
     scan: julDateShape,
-    regex: new RegExp(String.raw`(\d{1,2}[월月]|\p{L}{3,}\.?) (\d{1,2}), (\d{4}) (\d{1,2}):(\d\d):(\d\d) (${[...JUL_DAY_PERIODS.keys()].map((mark) => mark.replace('.', '\\.')).join('|')})(?![\p{L}\d])`, 'uy'),
+    regex: new RegExp(String.raw`(\d{1,2}[월月]|\p{L}{3,}\.?) (\d{1,2}), (\d{4}) (\d{1,2}):(\d\d):(\d\d) (${JUL_DAY_PERIOD_SOURCE})(?![\p{L}\d])`, 'uy'),
     toEpoch: (m) => {
       const monthIndex = /^\d/.test(m[1]) ? Number.parseInt(m[1], 10) - 1 : localizedMonth(m[1]);
       const hour = Number(m[4]);
       if (monthIndex === undefined || hour < 1 || hour > 12) return undefined;
-      return localEpoch(Number(m[3]), monthIndex, Number(m[2]), (hour % 12) + (JUL_DAY_PERIODS.get(m[7]) === 'pm' ? 12 : 0), Number(m[5]), Number(m[6]));
+      return localEpoch(Number(m[3]), monthIndex, Number(m[2]), (hour % 12) + (julDayPeriod(m[7]) === 'pm' ? 12 : 0), Number(m[5]), Number(m[6]));
     },
   },
   {
@@ -992,13 +1021,18 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
  */
 const PATTERNS_BY_INITIAL: readonly (readonly TimestampPattern[])[] = Array.from({ length: 128 }, (_, c) => TIMESTAMP_PATTERNS.filter((pattern) => !pattern.startsWith || pattern.startsWith(c)));
 
+/** PATTERNS_BY_INITIAL at a line's first character: with the forms whose startsLine says yes. */
+const PATTERNS_BY_LINE_INITIAL: readonly (readonly TimestampPattern[])[] = Array.from({ length: 128 }, (_, c) =>
+  TIMESTAMP_PATTERNS.filter((pattern) => !pattern.startsWith || pattern.startsWith(c) || pattern.startsLine?.(c)));
+
 /**
  * The TIMESTAMP_PATTERNS that may match at `position` of `line` (where matchTimestampAt reads: after a `[` there), in
  * order: all of them unless that character is ASCII.
  */
 export function timestampPatternsAt(line: string, position: number): readonly TimestampPattern[] {
-  const c = line.charCodeAt(line.charCodeAt(position) === 91 /* [ */ ? position + 1 : position);
-  return c < 128 ? PATTERNS_BY_INITIAL[c] : TIMESTAMP_PATTERNS;
+  const at = line.charCodeAt(position) === 91 /* [ */ ? position + 1 : position;
+  const c = line.charCodeAt(at);
+  return c < 128 ? (at === 0 ? PATTERNS_BY_LINE_INITIAL : PATTERNS_BY_INITIAL)[c] : TIMESTAMP_PATTERNS;
 }
 
 const ANCHORED = TIMESTAMP_PATTERNS.map((pattern) => ({ pattern, regex: new RegExp(`^(?:${pattern.regex.source})$`, pattern.regex.unicode ? 'u' : '') }));
@@ -1041,7 +1075,7 @@ export function matchTimestampAt(line: string, position: number, pattern: Timest
   let start = position;
   const bracketed = line.charCodeAt(position) === 91; /* [ */
   if (bracketed) start++;
-  if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start))) return undefined;
+  if (pattern.startsWith && !pattern.startsWith(line.charCodeAt(start)) && !(start === 0 && pattern.startsLine?.(line.charCodeAt(0)))) return undefined;
   const scanned = pattern.scan?.(line, start, context);
   if (scanned === null) return undefined;
   if (scanned) {

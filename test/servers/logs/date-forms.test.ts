@@ -8,7 +8,7 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { needsHeader } from '../../../servers/logs/format/continuation';
 import { levelCoverage } from '../../../servers/logs/format/coverage';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { parseTimestamp } from '../../../servers/logs/format/timestamps';
+import { julDayPeriod, parseTimestamp } from '../../../servers/logs/format/timestamps';
 import { startBuiltServer } from '../../support/mcp-client';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
@@ -232,6 +232,54 @@ describe('log intelligence: date forms', () => {
       assert.equal(de.parse(DE[7]).level, 'WARN');
     });
 
+    // French, Spanish, Italian, Portuguese… JVMs: a month in lower case, often with a dot (`déc.`, `out.`), as the JDK's
+    // CLDR data (JDK 9+) and its older JRE data (`dic`, `jul`) abbreviate it; Spanish's mark `P. M.` (CLDR spaces it with
+    // a no-break or a narrow no-break space). Each was "format not recognised" with no time (session 18).
+    const FR = [
+      'déc. 02, 2026 1:02:03 PM org.apache.catalina.startup.Catalina start',
+      'INFOS: Server startup in 1234 ms',
+      'déc. 02, 2026 1:02:04 PM org.apache.catalina.core.StandardContext startInternal',
+      'GRAVE: Error listenerStart',
+      'déc. 02, 2026 1:02:05 PM org.apache.catalina.core.StandardContext startInternal',
+      'AVERTISSEMENT: Context [/app] startup failed due to previous errors',
+    ];
+
+    it('reads the date with a lower-case or dotted month name in any locale Intl (CLDR) names, and every CLDR 12-hour mark', () => {
+      const cases: [string, number][] = [
+        ['déc. 02, 2026 1:02:03 PM', local(2026, 12, 2, 13, 2, 3)],
+        ['avr. 09, 2014 9:35:41 PM', local(2014, 4, 9, 21, 35, 41)],
+        ['dic 02, 2026 1:02:03 PM', local(2026, 12, 2, 13, 2, 3)],
+        ['dic. 02, 2026 1:02:03 P. M.', local(2026, 12, 2, 13, 2, 3)],
+        ['dic 02, 2026 9:02:03 A.\u00a0M.', local(2026, 12, 2, 9, 2, 3)],
+        ['ene. 02, 2026 1:02:03 P.\u202fM.', local(2026, 1, 2, 13, 2, 3)],
+        ['gen 15, 2026 1:02:03 PM', local(2026, 1, 15, 13, 2, 3)],
+        ['out. 06, 2023 4:03:37 PM', local(2023, 10, 6, 16, 3, 37)],
+        ['kwi 21, 2017 4:45:51 PM', local(2017, 4, 21, 16, 45, 51)],
+        ['mrt 21, 2017 4:45:51 P.M.', local(2017, 3, 21, 16, 45, 51)],
+        ['дек. 02, 2026 1:02:03 PM', local(2026, 12, 2, 13, 2, 3)],
+        ['мая 02, 2026 1:02:03 PM', local(2026, 5, 2, 13, 2, 3)],
+      ];
+      for (const [text, epoch] of cases) assert.equal(parseTimestamp(text), epoch, text);
+      // A word that is no month, and a lower-case month anywhere but the line's start (text, a thread's name), give no time.
+      assert.equal(parseTimestamp('foo 02, 2026 1:02:03 PM'), undefined);
+      const late = createLineParser(['worker déc. 02, 2026 1:02:03 PM started', 'worker déc. 02, 2026 1:02:04 PM stopped']);
+      assert.equal(late.parse('worker déc. 02, 2026 1:02:03 PM started').timestamp, undefined);
+      // Every 12-hour mark CLDR has for the month locales, upper-cased as %Tp writes it, is read (and means what it says).
+      for (const locale of ['pt', 'fr', 'de', 'es', 'it', 'nl', 'sv', 'da', 'nb', 'fi', 'pl', 'cs', 'ro', 'hu', 'tr', 'ca', 'hr', 'sk', 'sl', 'et', 'lv', 'id', 'ru', 'uk', 'el', 'sr', 'ko', 'ja', 'zh']) {
+        const format = new Intl.DateTimeFormat(locale, { hour: 'numeric', hour12: true, timeZone: 'UTC' });
+        for (const [hour, period] of [[9, 'am'], [15, 'pm']] as const) {
+          const mark = format.formatToParts(Date.UTC(2021, 0, 1, hour)).find((part) => part.type === 'dayPeriod')?.value;
+          if (mark !== undefined) assert.equal(julDayPeriod(mark.toLocaleUpperCase(locale)), period, `${locale} ${mark}`);
+        }
+      }
+      const fr = createLineParser(FR);
+      assert.notEqual(fr.format.id, 'unknown', fr.format.description);
+      assert.equal(fr.parse(FR[2]).timestamp, local(2026, 12, 2, 13, 2, 4));
+      assert.deepEqual([fr.parse(FR[3]).level, fr.parse(FR[3]).message], ['ERROR', 'Error listenerStart']);
+      assert.deepEqual([fr.parse(FR[1]).level, fr.parse(FR[5]).level], ['INFO', 'WARN']);
+      assert.deepEqual(levelCoverage(FR, fr), { lines: 3, withoutLevel: 0, layoutKnown: true });
+    });
+
     it('a localized level name opening a line of a file without the two-line layout is a word of text', () => {
       const lines = ['2026-12-02 10:00:00 start', 'Fehler: das ist Text', '2026-12-02 10:00:01 weiter', 'Warnung: auch Text', '2026-12-02 10:00:02 ende'];
       const parser = createLineParser(lines.filter((_, i) => i !== 3));
@@ -244,6 +292,7 @@ describe('log intelligence: date forms', () => {
       const dir = mkdtempSync(join(tmpdir(), 'logs-jul-local-'));
       writeFileSync(join(dir, 'catalina-ko.log'), KO.join('\n') + '\n');
       writeFileSync(join(dir, 'app-de.log'), DE.join('\n') + '\n');
+      writeFileSync(join(dir, 'catalina-fr.log'), FR.join('\n') + '\n');
       const server = await startBuiltServer('logs', { LOG_DIRS: dir });
       const call = async (name: string, args: Record<string, unknown>) => {
         const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
@@ -251,7 +300,7 @@ describe('log intelligence: date forms', () => {
         return result.structuredContent as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
       };
       try {
-        for (const [file, error, warn] of [['catalina-ko.log', 4, 8], ['app-de.log', 4, 8]] as const) {
+        for (const [file, error, warn] of [['catalina-ko.log', 4, 8], ['app-de.log', 4, 8], ['catalina-fr.log', 4, 6]] as const) {
           const summary = await call('error_summary', { file, wholeFile: true });
           assert.equal(summary.totalErrors, 1, JSON.stringify(summary));
           const search = await call('search_logs', { file, level: 'WARN', order: 'oldest' });

@@ -16,7 +16,8 @@ const cases: Record<string,[string,string|undefined][]> = {
   monolog: [['[2024-06-01T12:30:45.123456+00:00] app.ERROR: boom {"exception":"x"} []','ERROR'],['[2024-06-01T12:30:45.123456+00:00] app.INFO: ok [] []','INFO'],['[2024-06-01T12:30:45.123456+00:00] request.WARNING: slow [] []','WARN']],
   django: [['ERROR 2024-06-01 12:30:45,123 log 123 456 Internal Server Error: /x','ERROR'],['WARNING 2024-06-01 12:30:45,124 log 123 456 Not Found: /y','WARN'],['INFO 2024-06-01 12:30:45,125 basehttp 1 2 "GET / HTTP/1.1" 200 10','INFO']],
   golog: [['2024/06/01 12:30:45 server started',undefined],['2024/06/01 12:30:46 ERROR: cannot connect','ERROR'],['2024/06/01 12:30:47 http: panic serving 1.2.3.4: boom',undefined]],
-  serilog: [['{"@t":"2024-06-01T12:30:45.123Z","@mt":"Failed {Id}","@l":"Error","Id":1}','ERROR'],['{"@t":"2024-06-01T12:30:45.123Z","@mt":"Started"}',undefined],['{"@t":"2024-06-01T12:30:45.123Z","@mt":"Slow","@l":"Warning"}','WARN']],
+  // Serilog's compact JSON (CLEF): a record without `@l` is Information, as the format defines it.
+  serilog: [['{"@t":"2024-06-01T12:30:45.123Z","@mt":"Failed {Id}","@l":"Error","Id":1}','ERROR'],['{"@t":"2024-06-01T12:30:45.123Z","@mt":"Started"}','INFO'],['{"@t":"2024-06-01T12:30:45.123Z","@mt":"Slow","@l":"Warning"}','WARN']],
   windows: [['2024-06-01 12:30:45, Error                 CBS    Failed to load the package [HRESULT = 0x800f0805]','ERROR'],['2024-06-01 12:30:45, Info                  CBS    Loaded Servicing Stack','INFO'],['2024-06-01 12:30:46, Warning               CBS    slow','WARN']],
   python: [['2024-06-01 12:30:45,123 ERROR [app.views] boom','ERROR'],['2024-06-01 12:30:45,124 WARNING [app.views] careful','WARN']],
   haproxy: [['<134>Jun  1 12:30:45 lb haproxy[123]: 10.0.0.1:5000 [01/Jun/2024:12:30:45.123] fe be/s1 0/0/1/2/3 503 212 - - SC-- 1/1/0/0/0 0/0 "GET / HTTP/1.1"','ERROR'],['<131>Jun  1 12:30:46 lb haproxy[123]: Server be/s1 is DOWN','ERROR']],

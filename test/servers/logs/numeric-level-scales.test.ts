@@ -9,7 +9,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parserFor } from '../../../servers/logs/format/parser';
-import { smallLevelScale } from '../../../servers/logs/format/levels';
+import { hundredsLevelScale, smallLevelScale } from '../../../servers/logs/format/levels';
+import { coverageNote, levelCoverage, unreadLevelKey } from '../../../servers/logs/format/coverage';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -71,6 +72,53 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
     assert.deepEqual(levelsOf(bare), ['INFO', 'INFO', 'WARN', 'ERROR', 'FATAL']);
     const pino = [30, 30, 50, 60].map((n, i) => JSON.stringify({ level: n, time: Date.now() - 60_000 + i, msg: `m${i}` }));
     assert.deepEqual(levelsOf(pino), ['INFO', 'INFO', 'ERROR', 'FATAL']);
+  });
+
+  it("reads levels in hundreds on Monolog's scale (up) or Log4j 2's intLevel (down), as the file shows, and none where it cannot tell", () => {
+    const record = (level: number, i: number) => JSON.stringify({ time: at(i), level, logger: 'a.B', msg: `m${i}` });
+    // Log4j 2's intLevel: mostly 400 (INFO) — read as Monolog's, four of five entries were errors.
+    assert.equal(hundredsLevelScale([400, 400, 200, 400, 400]), 'log4j');
+    assert.deepEqual(levelsOf([400, 400, 200, 400, 500, 100].map(record)), ['INFO', 'INFO', 'ERROR', 'INFO', 'DEBUG', 'FATAL']);
+    // Monolog: mostly 200 (INFO); 250 or 550, which only Monolog has, decide whatever the rest.
+    assert.equal(hundredsLevelScale([200, 200, 400]), 'monolog');
+    assert.deepEqual(levelsOf([200, 200, 400, 200].map(record)), ['INFO', 'INFO', 'ERROR', 'INFO']);
+    assert.equal(hundredsLevelScale([400, 400, 250]), 'monolog');
+    // One or two records, or as many 200s as 400s: no scale, and only 300 (a warning on both) is read.
+    for (const values of [[400], [200, 400], [200, 400, 200, 400]]) assert.equal(hundredsLevelScale(values), undefined, JSON.stringify(values));
+    assert.deepEqual(levelsOf([400, 300].map(record)), [undefined, 'WARN']);
+    const lines = [400, 200, 400, 200].map(record);
+    const parser = parserFor(Buffer.from(lines.join('\n') + '\n'), true, Date.now());
+    assert.match(coverageNote('app.json', levelCoverage(lines, parser), 'sampled', unreadLevelKey(lines, parser)) ?? '', /number in the key "level" \(values 200, 400\).*Monolog.*Log4j 2.*does not show which/);
+  });
+
+  it('reads logfmt\'s numeric levels (`level=3`) on the file\'s scale too, as JSON records\' are', () => {
+    const record = (level: number, i: number) => `time=${at(i)} level=${level} msg="m${i}"`;
+    // Counting up (2 warn, 4 fatal): read as syslog, four of five were critical.
+    assert.deepEqual(levelsOf([2, 2, 4, 2, 2].map(record)), ['WARN', 'WARN', 'FATAL', 'WARN', 'WARN']);
+    // A value above 4: syslog's, all of the file's numbers read on it.
+    assert.deepEqual(levelsOf([6, 6, 3, 6, 2].map(record)), ['INFO', 'INFO', 'ERROR', 'INFO', 'FATAL']);
+    // Cannot tell: only 3 (an error on both) is read; level words as before.
+    assert.deepEqual(levelsOf([2, 3].map(record)), [undefined, 'ERROR']);
+    assert.deepEqual(levelsOf([`time=${at(0)} level=info msg=a`, `time=${at(1)} level=error msg=b`]), ['INFO', 'ERROR']);
+  });
+
+  it(".NET's JSON records: Microsoft.Extensions.Logging's LogLevel (a name, or its enum's number on its own scale), Serilog's Level and CLEF's default", () => {
+    // The JSON console formatter's record (no Timestamp unless configured); a serializer writing the enum as its number.
+    const mel = (level: string | number, message: string) => JSON.stringify({ EventId: 0, LogLevel: level, Category: 'App.Worker', Message: message, State: { Message: message, '{OriginalFormat}': message } });
+    const text = [mel('Information', 'Now listening on: http://localhost:5000'), mel('Warning', 'slow'), mel('Error', 'Failed to connect'), mel('Critical', 'down')];
+    assert.deepEqual(levelsOf(text), ['INFO', 'WARN', 'ERROR', 'FATAL']);
+    const parser = parserFor(Buffer.from(text.join('\n') + '\n'), true, Date.now());
+    assert.deepEqual([parser.parse(text[2]).message, parser.parse(text[2]).component], ['Failed to connect', 'App.Worker']);
+    // 0 Trace … 5 Critical: 2 is Information (Nextcloud's scale would make it a warning, syslog's critical), 6 None no level.
+    assert.deepEqual(levelsOf([2, 2, 4, 2, 3, 5, 0, 1].map((l, i) => mel(l, `m${i}`))), ['INFO', 'INFO', 'ERROR', 'INFO', 'WARN', 'FATAL', 'TRACE', 'DEBUG']);
+    assert.deepEqual(levelsOf([2, 6].map((l, i) => mel(l, `m${i}`))), ['INFO', undefined]);
+    // Serilog's JsonFormatter; its compact form (CLEF) leaves `@l` out for Information.
+    const serilog = [['Information', 'Started'], ['Error', 'Failed 3']].map(([l, m], i) => JSON.stringify({ Timestamp: at(i), Level: l, MessageTemplate: m, RenderedMessage: m }));
+    assert.deepEqual(levelsOf(serilog), ['INFO', 'ERROR']);
+    const clef = [JSON.stringify({ '@t': at(0), '@mt': 'Started {App}', App: 'x' }), JSON.stringify({ '@t': at(1), '@mt': 'Failed {Id}', '@l': 'Error', Id: 3 })];
+    assert.deepEqual(levelsOf(clef), ['INFO', 'ERROR']);
+    // A record of another shape without a level key still has none.
+    assert.deepEqual(levelsOf([JSON.stringify({ time: at(0), msg: 'no level' }), JSON.stringify({ time: at(1), msg: 'none' })]), [undefined, undefined]);
   });
 
   describe('through the tools', () => {

@@ -1,0 +1,85 @@
+// Kernel lines in kern.log/syslog carry no level column: error_summary could only say it cannot read their levels, and a
+// user asking "any errors?" was not pointed at `Out of memory: Killed process …` or `I/O error, dev sda`. The lines whose
+// text reads as an error are named as a count of their own (files[].textErrors and a note), never counted as ERROR; a
+// line of routine text with an error word in another role (`errors=remount-ro`, `0 errors`) is not among them.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { isTextError } from '../../../servers/logs/format/text-errors';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A syslog time (`Dec  2 14:00:01`) `minutesAgo` before now, local time as rsyslog writes it. */
+const syslogTime = (minutesAgo: number): string => {
+  const d = new Date(Date.now() - minutesAgo * 60_000);
+  const month = d.toLocaleString('en-US', { month: 'short' });
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${month} ${String(d.getDate()).padStart(2, ' ')} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
+
+const KERNEL = [
+  'e1000e: enp0s31f6 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: None',
+  'Out of memory: Killed process 1234 (java) total-vm:8123456kB, anon-rss:4000000kB, file-rss:0kB, UID:1000 oom_score_adj:0',
+  'blk_update_request: I/O error, dev sda, sector 123456 op 0x0:(READ) flags 0x0 phys_seg 1 prio class 0',
+  'EXT4-fs error (device sda1): ext4_find_entry:1455: inode #2: comm ls: reading directory lblock 0',
+  'myapp[4321]: segfault at 0 ip 00007f1234567890 sp 00007ffd12345678 error 4 in libc-2.31.so[7f1234500000+178000]',
+  'usb 1-1: new high-speed USB device number 3 using xhci_hcd',
+  'EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: errors=remount-ro',
+  'md0: resync done, 0 errors',
+];
+
+describe('logs: lines without a level whose text reads as an error', function () {
+  this.timeout(60_000);
+
+  it('reads the kernel\'s error lines by their words, and not a word in another role', () => {
+    assert.deepEqual(KERNEL.map(isTextError), [false, true, true, true, true, false, false, false]);
+    const yes = ['Memory cgroup out of memory: Killed process 999 (node)', 'ACPI Error: No handler for Region [ECOR]', 'usb 1-1: device descriptor read/64, error -71', 'Failed to start nginx.service', 'Kernel panic - not syncing: Fatal exception', 'Call Trace:'];
+    for (const text of yes) assert.equal(isTextError(text), true, text);
+    const no = ['no errors found', 'Job finished without error', 'Errors: 0', 'error_count=3', 'switching to failover', 'fail-safe mode enabled', 'non-fatal exception ignored', 'zero failures in 12 runs', 'terror', 'Opts: errors=continue'];
+    for (const text of no) assert.equal(isTextError(text), false, text);
+  });
+
+  describe('through error_summary', () => {
+    let dir = '';
+    let server: StartedServer;
+    before(async () => {
+      dir = mkdtempSync(join(tmpdir(), 'logs-text-errors-'));
+      writeFileSync(join(dir, 'kern.log'), KERNEL.map((text, i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${text}`).join('\n') + '\n');
+      writeFileSync(join(dir, 'quiet.log'), [0, 5, 6, 7].map((i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${KERNEL[i]}`).join('\n') + '\n');
+      server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+    });
+    after(async () => {
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const summary = async (args: Record<string, unknown>): Promise<Data> => {
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Data;
+    };
+
+    it('names the lines whose text reads as an error, apart from the errors counted', async () => {
+      for (const args of [{ file: 'kern.log', hours: 2 }, { file: 'kern.log', wholeFile: true }]) {
+        const data = await summary(args);
+        assert.equal(data.totalErrors, 0, JSON.stringify(data));
+        const file = (data.files as Data[]).find((f) => f.file === 'kern.log') as Data;
+        assert.equal(file.levelsUnreadable, true);
+        assert.deepEqual(file.textErrors, { lines: 4, first: [2, 3, 4, 5] }, JSON.stringify(file));
+        const notes = (data.notes as string[]).join('\n');
+        assert.match(notes, /kern\.log: 4 line\(s\) without a level read as errors by their text \(lines 2, 3, 4, 5/);
+        assert.match(notes, /not counted in totalErrors/);
+      }
+    });
+
+    it('says nothing of text errors where no line reads as one, and still that the levels cannot be read', async () => {
+      const data = await summary({ file: 'quiet.log', hours: 2 });
+      const file = (data.files as Data[]).find((f) => f.file === 'quiet.log') as Data;
+      assert.equal(file.textErrors, undefined, JSON.stringify(file));
+      assert.match((data.notes as string[]).join('\n'), /levels could not be read in quiet\.log/);
+    });
+  });
+});
