@@ -191,7 +191,7 @@ const LISTING_BYTES = 20 * 1024 * 1024;
  * not made for it, which decodeCursor already refused.
  */
 async function positionAfter(repo: Repo, listing: string[], after: string): Promise<number> {
-  const hashes = (await listingOf(repo, listing)).map((e) => e.hash);
+  const hashes = (await listingOf(repo, listing, '%ct', after)).map((e) => e.hash);
   const index = hashes.indexOf(after);
   if (index < 0) throw new UserFacingError('cursor: its last commit is no longer in this listing (the history was rewritten and collected since); ask again without cursor.');
   return index + 1;
@@ -201,9 +201,16 @@ async function positionAfter(repo: Repo, listing: string[], after: string): Prom
  * Hash and time (ms; NaN when git printed none) of every commit git lists for `listing`, in its order: the committer
  * time (`%ct`) or the author time (`%at`).
  */
-async function listingOf(repo: Repo, listing: string[], time: '%ct' | '%at' = '%ct'): Promise<Array<{ hash: string; timeMs: number }>> {
-  const result = await gitOrExplain(repo, ['log', '-z', `--format=%H ${time}`, ...listing], { maxBytes: LISTING_BYTES });
-  if (result.truncated) throw new UserFacingError('cursor: the history is too long to continue this listing; narrow it with since/until or path.');
+async function listingOf(repo: Repo, listing: string[], time: '%ct' | '%at' = '%ct', stopAt?: string): Promise<Array<{ hash: string; timeMs: number }>> {
+  // With stopAt, git is stopped once that commit is listed: a later page reads the history up to its cursor, not all of it.
+  let seen = '';
+  const onStdout = stopAt === undefined ? undefined : (chunk: Buffer) => {
+    seen = seen.slice(-stopAt.length) + chunk.toString('latin1');
+    return seen.includes(`${stopAt} `) ? ('stop' as const) : undefined;
+  };
+  const result = await gitOrExplain(repo, ['log', '-z', `--format=%H ${time}`, ...listing], { maxBytes: LISTING_BYTES, onStdout });
+  const found = stopAt !== undefined && result.stdout.includes(`${stopAt} `);
+  if (result.truncated && !found) throw new UserFacingError('cursor: the history is too long to continue this listing; narrow it with since/until or path.');
   return result.stdout
     .toString('utf8')
     .split('\0')
