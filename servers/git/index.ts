@@ -1,7 +1,7 @@
 // Entry point: `node dist/servers/git.js [--repo <folder> | --repos <json>]` (or REPO_PATH / REPO_PATHS), MCP over stdio.
-import { resolve } from 'node:path';
 import { CliUsageError } from '../shared/cli';
 import { log } from '../shared/log';
+import { absolutePath } from '../shared/paths';
 import { serveStdio } from '../shared/run-stdio';
 import { GIT_CLI } from './cli';
 import { singleRepository, type GitServerContext } from './context';
@@ -12,8 +12,8 @@ void serveStdio({
   create: (config) => {
     if (config.repo !== undefined && config.repos !== undefined) throw new CliUsageError('give either --repo (REPO_PATH) or --repos (REPO_PATHS), not both');
     const context: GitServerContext = config.repos
-      ? { repositories: config.repos.map((r) => ({ name: r.name, path: resolve(r.path) })) }
-      : singleRepository(resolve(config.repo ?? process.cwd()));
+      ? { repositories: config.repos.map((r) => ({ name: r.name, path: absolutePath(r.path) })) }
+      : singleRepository(absolutePath(config.repo ?? process.cwd()));
     for (const r of context.repositories) log(`git server for ${r.path}${context.repositories.length > 1 ? ` as ${JSON.stringify(r.name)}` : ''}`);
     return createServer(context);
   },

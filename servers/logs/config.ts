@@ -1,10 +1,10 @@
 // Settings of the logs server: ONE table (flags, environment variables, defaults) gives both the parser and --help
 // (servers/shared/cli.ts). Directories come from LOG_DIRS / --log-dir, ripgrep from RIPGREP_PATH / --ripgrep-path.
 import { accessSync, constants, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { delimiter, isAbsolute, join, resolve, sep } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
+import { absolutePath, expandHome } from '../shared/paths';
 import type { SourcesConfig, Switch } from './sources/registry/registry';
 
 export interface LogsConfig {
@@ -106,22 +106,11 @@ export function readConfig(argv: readonly string[] = process.argv.slice(2), env:
   return logsConfig(readCli(LOGS_CLI, argv, env), env);
 }
 
-/**
- * `path` made absolute: a leading `~` (alone, or before `/`, or `\\` on Windows) is the home directory (`env.HOME`, else the
- * user's), the rest is resolved against the working directory. MCP clients start servers without a shell, so
- * `"LOG_DIRS": "~/logs"` in Claude Desktop's config reached the server as written and was read as the folder `~` under
- * the client's working directory: "not a readable directory", and no logs. `~user` forms are left as they are.
- */
-export function absolutePath(path: string, env: NodeJS.ProcessEnv): string {
-  if (path === '~' || path.startsWith('~/') || (sep === '\\' && path.startsWith('~\\'))) return resolve(env.HOME || homedir(), `.${path.slice(1)}`);
-  return resolve(path);
-}
-
 /** What the table cannot say: directories made absolute and unique, ripgrep checked or found on `env.PATH`. */
 export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEnv): LogsConfig {
   return {
     dirs: [...new Set(cli.dirs.map((d) => absolutePath(d, env)))],
-    ripgrep: findRipgrep(cli.ripgrep, env.PATH),
+    ripgrep: findRipgrep(cli.ripgrep, env),
     sources: sourcesConfig(cli, env),
   };
 }
@@ -160,12 +149,17 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** An explicit path wins ("none" or "off" turns ripgrep off; a path that is not an absolute executable too); otherwise rg on PATH. */
-export function findRipgrep(explicit: string | undefined, pathEnv: string | undefined): string | undefined {
+/**
+ * An explicit path wins ("none" or "off" turns ripgrep off; a path that is not an absolute executable too; a leading `~`
+ * is the home directory, as a shell would read it); otherwise rg on `env.PATH`.
+ */
+export function findRipgrep(explicit: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   if (explicit !== undefined) {
     if (explicit === 'none' || explicit === 'off') return undefined;
-    return isAbsolute(explicit) && isExecutable(explicit) ? explicit : undefined;
+    const path = expandHome(explicit, env);
+    return isAbsolute(path) && isExecutable(path) ? path : undefined;
   }
+  const pathEnv = env.PATH;
   const exe = process.platform === 'win32' ? 'rg.exe' : 'rg';
   for (const dir of (pathEnv ?? '').split(delimiter)) {
     if (!dir) continue;

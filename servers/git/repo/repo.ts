@@ -1,9 +1,10 @@
 // Finds the repository for the configured folder and gives tools one way to call git in it.
 import { existsSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
+import { findUnsafeFiles, guardedCall, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
 
 export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
 
@@ -14,6 +15,8 @@ export interface Repo {
   realRoot: string;
   shallow: boolean;
   objectFormat: 'sha1' | 'sha256';
+  /** Files git would open that it must not (unsafe-files.ts): git calls are kept from them or refused. */
+  unsafeFiles: readonly UnsafeFile[];
   signal?: AbortSignal;
   git(args: readonly string[], options?: RepoGitOptions): Promise<GitRunResult>;
   /** Full hash of HEAD, or null in a repository without commits. */
@@ -41,7 +44,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
 
   let lines: string[];
   try {
-    const result = await runGit(['rev-parse', '--is-bare-repository', '--show-toplevel', '--is-shallow-repository', '--show-object-format'], {
+    const result = await runGit(['rev-parse', '--is-bare-repository', '--show-toplevel', '--is-shallow-repository', '--show-object-format', '--git-common-dir'], {
       cwd: folder,
       signal,
       timeoutMs: 10_000,
@@ -60,7 +63,9 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   const shallow = lines[2] === 'true';
   const objectFormat = lines[3] === 'sha256' ? 'sha256' : 'sha1';
   const realRoot = realpathSync(root);
-  const config = await filterOverrides(root, signal);
+  const { overrides: config, files } = await readRepoConfig(root, signal);
+  // --git-common-dir is relative to the folder git ran in unless it is absolute.
+  const unsafeFiles = findUnsafeFiles(root, resolve(folder, lines[4] || join(root, '.git')), files);
 
   let headCache: Promise<string | null> | undefined;
   const repo: Repo = {
@@ -68,8 +73,17 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     realRoot,
     shallow,
     objectFormat,
+    unsafeFiles,
     signal,
-    git: (args, options = {}) => runGit(args, { ...options, cwd: root, config, signal }),
+    git: (args, options = {}) => {
+      let call: ReturnType<typeof guardedCall>;
+      try {
+        call = guardedCall(args, unsafeFiles);
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+      return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+    },
     head: () => {
       headCache ??= repo
         .git(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { okExitCodes: [0, 1] })
@@ -102,22 +116,33 @@ function assertExpectedWorktree(folder: string, root: string): void {
 }
 
 /**
- * Clean/smudge filters named in repository config would run on `git status` and worktree diffs.
- * Their names are only known from the config, so each one found is set to empty (= no program).
+ * What the server needs from the repository's config, in one call. `overrides`: clean/smudge filters named in config
+ * would run on `git status` and worktree diffs; their names are only known from the config, so each one found is set
+ * to empty (= no program). `files`: the mailmap, attributes and ignore files config names (checked by unsafe-files.ts).
  */
-async function filterOverrides(root: string, signal?: AbortSignal): Promise<Array<[string, string]>> {
-  const result = await runGit(['config', '-z', '--get-regexp', '^filter\\.'], { cwd: root, signal, okExitCodes: [0, 1], timeoutMs: 10_000 });
+async function readRepoConfig(root: string, signal?: AbortSignal): Promise<{ overrides: Array<[string, string]>; files: ConfiguredFiles }> {
+  const result = await runGit(['config', '-z', '--path', '--get-regexp', '^(filter\\..*|mailmap\\.file|core\\.attributesfile|core\\.excludesfile)$'], {
+    cwd: root,
+    signal,
+    okExitCodes: [0, 1],
+    timeoutMs: 10_000,
+  });
   const names = new Set<string>();
+  const files: ConfiguredFiles = {};
   for (const entry of result.stdout.toString('utf8').split('\0')) {
-    const key = entry.split('\n', 1)[0];
+    const newline = entry.indexOf('\n');
+    const key = newline < 0 ? entry : entry.slice(0, newline);
+    const value = newline < 0 ? '' : entry.slice(newline + 1);
     const match = /^filter\.(.+)\.[^.]+$/s.exec(key);
     if (match) names.add(match[1]);
+    // Relative paths in config are read from the top of the working tree, where git runs.
+    else if (value !== '') files[key === 'mailmap.file' ? 'mailmap' : key === 'core.attributesfile' ? 'attributes' : 'ignore'] = resolve(root, value);
   }
   const overrides: Array<[string, string]> = [];
   for (const name of names) {
     overrides.push([`filter.${name}.clean`, ''], [`filter.${name}.smudge`, ''], [`filter.${name}.process`, ''], [`filter.${name}.required`, 'false']);
   }
-  return overrides;
+  return { overrides, files };
 }
 
 /** Turns a git failure into a message a person can act on. */

@@ -37,7 +37,8 @@ export interface GitRunOptions {
   config?: ReadonlyArray<readonly [string, string]>;
   /** Exit codes that are not failures (default only 0). */
   okExitCodes?: readonly number[];
-  onStdout?: (chunk: Buffer) => void;
+  /** Sees each kept piece of stdout; returning 'stop' stops git there (the result is then `truncated`, as at the cap). */
+  onStdout?: (chunk: Buffer) => void | 'stop';
 }
 
 export interface GitRunResult {
@@ -155,8 +156,8 @@ function guardChild(child: ChildProcess, timeoutMs: number, signal: AbortSignal 
   return { stop, release };
 }
 
-/** Keeps the first `maxBytes` of stdout, passing each kept piece to `onChunk`; calls `onFull` once the cap is reached. */
-function collectStdout(child: ChildProcess, maxBytes: number, onChunk: ((chunk: Buffer) => void) | undefined, onFull: () => void) {
+/** Keeps the first `maxBytes` of stdout, passing each kept piece to `onChunk`; calls `onFull` once the cap is reached or `onChunk` says stop. */
+function collectStdout(child: ChildProcess, maxBytes: number, onChunk: ((chunk: Buffer) => void | 'stop') | undefined, onFull: () => void) {
   const chunks: Buffer[] = [];
   let size = 0;
   let truncated = false;
@@ -170,7 +171,7 @@ function collectStdout(child: ChildProcess, maxBytes: number, onChunk: ((chunk: 
     if (chunk.length > 0) {
       chunks.push(chunk);
       size += chunk.length;
-      onChunk?.(chunk);
+      if (onChunk?.(chunk) === 'stop') truncated = true;
     }
     if (truncated) onFull();
   });

@@ -9,6 +9,7 @@ import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../r
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation, type Operation } from '../repo/operation';
 import { redactRemoteUrl } from '../repo/urls';
+import { mailmapSkippedNote, UnsafeFileError } from '../repo/unsafe-files';
 
 export const INFO_URI = 'git://info';
 
@@ -21,7 +22,11 @@ export interface RepoInfo {
   detached?: boolean;
   /** True only when the repository has no commits at all (an unborn branch beside others with history is not empty). */
   empty?: boolean;
-  /** Set when HEAD names no commit although the repository has some: what that means and what to do. */
+  /**
+   * Set when HEAD names no commit although the repository has some (what that means and what to do), when the working
+   * tree's state could not be read (an unsafe attributes or ignore file: upstream, dirty and changes are then absent),
+   * or when names were read without the .mailmap.
+   */
   note?: string;
   shallow?: boolean;
   lastCommit?: Omit<CommitSummary, 'parents'> | null;
@@ -82,12 +87,27 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
   }
   const [head, status, remotes, lastCommit, operation] = await Promise.all([
     currentBranch(repo),
-    readStatus(repo),
+    // git status reads attributes and ignore rules: with one unsafe (unsafe-files.ts) the overview is given without it.
+    readStatus(repo).catch((error: unknown) => {
+      if (error instanceof UnsafeFileError) return error;
+      throw error;
+    }),
     readRemotes(repo),
     readLastCommit(repo),
     readOperation(repo),
   ]);
   const unborn = head.hash === null && (await hasAnyCommit(repo));
+  const unsafe = status instanceof UnsafeFileError ? `The working tree's state (dirty, changes, upstream) is not known: ${status.message}` : undefined;
+  const notes = [unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
+  const state =
+    status instanceof UnsafeFileError
+      ? {}
+      : {
+          upstream: upstreamState(status) ?? null,
+          dirty: status.entries.length > 0,
+          changes: countChanges(status.entries),
+          ...(status.truncated ? { changesTruncated: true } : {}),
+        };
   return {
     isRepository: true,
     path: repoPath,
@@ -95,14 +115,11 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     branch: head.branch,
     detached: head.detached,
     empty: head.hash === null && !unborn,
-    ...(unborn ? { note: sentence(await explainNoHead(repo)) } : {}),
+    ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
     shallow: repo.shallow,
     lastCommit,
-    upstream: upstreamState(status) ?? null,
     remotes,
-    dirty: status.entries.length > 0,
-    changes: countChanges(status.entries),
-    ...(status.truncated ? { changesTruncated: true } : {}),
+    ...state,
     ...(operation ? { operation } : {}),
   };
 }

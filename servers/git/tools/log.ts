@@ -7,9 +7,10 @@ import { parseTimedCommitList, TIMED_COMMIT_FORMAT, TIMED_MESSAGE_FORMAT, type C
 import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
-import { withRawCommitTimes, withRawDates } from '../repo/raw-dates';
+import { isUnformattedDate, rawCommitDates, withRawCommitTimes, withRawDates } from '../repo/raw-dates';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
+import { UnsafeFileError } from '../repo/unsafe-files';
 import { queryDigest, type CursorState, type PageCursors } from '../repo/cursor';
 import { commitSchema, pathInput } from './schemas';
 
@@ -23,7 +24,13 @@ const inputSchema = z.object({
     .describe('Where to start: a branch, tag or commit (default HEAD), or a range A..B for commits in B that are not in A'),
   author: z.string().min(1).max(200).optional().describe('Only commits whose author name or email contains this text (case-insensitive)'),
   grep: z.string().min(1).max(200).optional().describe('Only commits whose message contains this text (case-insensitive)'),
-  ...timeFields('commits (by committer date)'),
+  ...timeFields('commits (by the date dateBy names: committer date unless told)'),
+  dateBy: z
+    .enum(['committer', 'author'])
+    .default('committer')
+    .describe(
+      "Which date since/until select on. committer (default): when the commit was made in this history, git log's own filter: what landed here in the window, including work written earlier and rebased, amended, cherry-picked or applied in it. author: when the change was first written (the commit's `date`), kept through rebases: \"what did I write today\". Either way commits are listed newest first by git's (committer) order",
+    ),
   path: pathInput.optional().describe('Only commits touching this file or folder (relative to the repository root)'),
   includeMerges: z.boolean().default(true).describe('Set false to leave out merge commits'),
   cursor: z
@@ -58,7 +65,7 @@ export function registerLogTool(server: McpServer, context: GitServerContext, cu
     name: 'git_log',
     title: 'Git commit history',
     description:
-      'List commits (hash, author, email, date, subject), newest first. Use it to answer "what changed recently", "who committed to X", "commits since last week", or "what is on branch B but not on main" (ref "main..B"). Filter by author, message text, date window (since inclusive, until exclusive), or a file/folder path. A long history comes in pages: when truncated, pass nextCursor back as cursor for the next commits (remaining says how many).',
+      'List commits (hash, author, email, date, subject), newest first. Use it to answer "what changed recently", "who committed to X", "commits since last week", or "what is on branch B but not on main" (ref "main..B"). Filter by author, message text, date window (since inclusive, until exclusive; on the committer date, or with dateBy "author" on when each change was written), or a file/folder path. A long history comes in pages: when truncated, pass nextCursor back as cursor for the next commits (remaining says how many).',
     input: inputSchema,
     output: outputSchema,
     list: 'commits',
@@ -78,12 +85,24 @@ interface Paging {
   localFilters: boolean;
   /** True when commits of before 1970 were added after git's listing: no cursor can continue them. */
   misread: boolean;
+  /** True when the window selects on author dates (dateBy 'author'), checked here: git's arguments only prefilter. */
+  byAuthor: boolean;
 }
 
 const paging = new WeakMap<object, Paging>();
 
 async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promise<LogOutput> {
-  const query = queryDigest({ ref: input.ref, author: input.author, grep: input.grep, since: input.since, until: input.until, path: input.path, includeMerges: input.includeMerges });
+  const byAuthor = input.dateBy === 'author';
+  const query = queryDigest({
+    ref: input.ref,
+    author: input.author,
+    grep: input.grep,
+    since: input.since,
+    until: input.until,
+    path: input.path,
+    includeMerges: input.includeMerges,
+    ...(byAuthor ? { dateBy: 'author' } : {}),
+  });
   const resumed = input.cursor === undefined ? undefined : cursors.decode(input.cursor, query, 'git_log');
   // A later page keeps the first page's window: "today" asked just before midnight still means that day.
   const window = resumed ? { ...(resumed.since === undefined ? {} : { since: resumed.since }), ...(resumed.until === undefined ? {} : { until: resumed.until }) } : resolveWindow(input);
@@ -102,12 +121,13 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   filters.push(...texts.gitArgs);
   if (!input.includeMerges) filters.push('--no-merges');
   const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
-  const windowArgs = await repoWindowArgs(repo, window);
+  const windowArgs = await repoWindowArgs(repo, byAuthor ? authorPrefilter(window) : window);
   const skip = resumed ? await positionAfter(repo, [...windowArgs, ...selection], resumed.after) : 0;
   const skipArgs = skip > 0 ? [`--skip=${skip}`] : [];
-  const { all, truncated } = await commitsMatching(repo, [...skipArgs, ...windowArgs], selection, { window, ...texts }, input.count + 1);
+  const { all, truncated } = await commitsMatching(repo, [...skipArgs, ...windowArgs], selection, { window, byAuthor, ...texts }, input.count + 1);
   let misreadUsed = false;
-  if (all.length <= input.count) {
+  // (By author date git gets no --until, so it leaves out no commit of before 1970.)
+  if (all.length <= input.count && !byAuthor) {
     // Commits dated before 1970 that git's --until left out (misreadDateArgs): older than every other, so listed last.
     const misread = await misreadDateArgs(repo, window);
     if (misread) {
@@ -121,7 +141,7 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window)].filter(Boolean);
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -137,6 +157,7 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     state: { query, tips, excluded, ...(window.since === undefined ? {} : { since: window.since }), ...(window.until === undefined ? {} : { until: window.until }) },
     listing: [...windowArgs, ...selection],
     skip,
+    byAuthor,
     localFilters: texts.local.author !== undefined || texts.local.grep !== undefined,
     misread: misreadUsed,
   });
@@ -170,23 +191,33 @@ const LISTING_BYTES = 20 * 1024 * 1024;
  * not made for it, which decodeCursor already refused.
  */
 async function positionAfter(repo: Repo, listing: string[], after: string): Promise<number> {
-  const hashes = (await listingOf(repo, listing)).map((e) => e.hash);
+  const hashes = (await listingOf(repo, listing, '%ct', after)).map((e) => e.hash);
   const index = hashes.indexOf(after);
   if (index < 0) throw new UserFacingError('cursor: its last commit is no longer in this listing (the history was rewritten and collected since); ask again without cursor.');
   return index + 1;
 }
 
-/** Hash and committer time (ms; NaN when git printed none) of every commit git lists for `listing`, in its order. */
-async function listingOf(repo: Repo, listing: string[]): Promise<Array<{ hash: string; committedAtMs: number }>> {
-  const result = await gitOrExplain(repo, ['log', '-z', '--format=%H %ct', ...listing], { maxBytes: LISTING_BYTES });
-  if (result.truncated) throw new UserFacingError('cursor: the history is too long to continue this listing; narrow it with since/until or path.');
+/**
+ * Hash and time (ms; NaN when git printed none) of every commit git lists for `listing`, in its order: the committer
+ * time (`%ct`) or the author time (`%at`).
+ */
+async function listingOf(repo: Repo, listing: string[], time: '%ct' | '%at' = '%ct', stopAt?: string): Promise<Array<{ hash: string; timeMs: number }>> {
+  // With stopAt, git is stopped once that commit is listed: a later page reads the history up to its cursor, not all of it.
+  let seen = '';
+  const onStdout = stopAt === undefined ? undefined : (chunk: Buffer) => {
+    seen = seen.slice(-stopAt.length) + chunk.toString('latin1');
+    return seen.includes(`${stopAt} `) ? ('stop' as const) : undefined;
+  };
+  const result = await gitOrExplain(repo, ['log', '-z', `--format=%H ${time}`, ...listing], { maxBytes: LISTING_BYTES, onStdout });
+  const found = stopAt !== undefined && result.stdout.includes(`${stopAt} `);
+  if (result.truncated && !found) throw new UserFacingError('cursor: the history is too long to continue this listing; narrow it with since/until or path.');
   return result.stdout
     .toString('utf8')
     .split('\0')
     .filter((line) => line.trim() !== '')
     .map((line) => {
       const [hash, seconds] = line.trim().split(' ');
-      return { hash, committedAtMs: seconds ? Number(seconds) * 1000 : Number.NaN };
+      return { hash, timeMs: seconds ? Number(seconds) * 1000 : Number.NaN };
     });
 }
 
@@ -217,9 +248,9 @@ const COUNT_AT_MOST = 10_000;
 /** Commits git lists after `after` that are inside the window; undefined when a time is unreadable or there are too many to count cheaply. */
 async function countAfter(repo: Repo, page: Paging, after: string, listed: number): Promise<number | undefined> {
   const most = page.skip + listed + COUNT_AT_MOST;
-  let entries: Array<{ hash: string; committedAtMs: number }>;
+  let entries: Array<{ hash: string; timeMs: number }>;
   try {
-    entries = await listingOf(repo, [`--max-count=${most + 1}`, ...page.listing]);
+    entries = await listingOf(repo, [`--max-count=${most + 1}`, ...page.listing], page.byAuthor ? '%at' : '%ct');
   } catch (error) {
     if (error instanceof UserFacingError) return undefined;
     throw error;
@@ -228,9 +259,9 @@ async function countAfter(repo: Repo, page: Paging, after: string, listed: numbe
   const index = entries.findIndex((e) => e.hash === after);
   if (index < 0) return undefined;
   const rest = entries.slice(index + 1);
-  if (rest.some((e) => Number.isNaN(e.committedAtMs))) return undefined;
+  if (rest.some((e) => Number.isNaN(e.timeMs))) return undefined;
   const window = { since: page.state.since, until: page.state.until };
-  return rest.filter((e) => inWindow(e.committedAtMs, window)).length;
+  return rest.filter((e) => inWindow(e.timeMs, window)).length;
 }
 
 /**
@@ -242,8 +273,12 @@ async function countAfter(repo: Repo, page: Paging, after: string, listed: numbe
  */
 async function renameNote(repo: Repo, path: string, oldest: CommitSummary | undefined): Promise<string | undefined> {
   if (!oldest) return undefined;
-  const diff = await repo.git(['diff-tree', '-r', '-M', '-z', '--no-commit-id', '--name-status', oldest.hash], { okExitCodes: [0, 128] });
-  if (diff.exitCode !== 0) return undefined;
+  // Refused (UnsafeFileError) when rename detection would read an unsafe attributes file: the listing stands without the note.
+  const diff = await repo.git(['diff-tree', '-r', '-M', '-z', '--no-commit-id', '--name-status', oldest.hash], { okExitCodes: [0, 128] }).catch((error: unknown) => {
+    if (error instanceof UnsafeFileError) return undefined;
+    throw error;
+  });
+  if (diff?.exitCode !== 0) return undefined;
   // -z: status NUL old NUL new NUL for a rename or copy, status NUL path NUL otherwise; paths exact, unquoted.
   const fields = diff.stdout.toString('utf8').split('\0');
   for (let i = 0; i < fields.length - 1; ) {
@@ -265,14 +300,18 @@ async function renameNote(repo: Repo, path: string, oldest: CommitSummary | unde
  * days ago, and leaves out one written today that was only committed later. And a merge made in the window brings in
  * commits made before it, which the window leaves out: "what landed today" is more than the commits made today.
  */
-function windowNotes(commits: readonly CommitSummary[], window: TimeWindow): string[] {
+function windowNotes(commits: readonly CommitSummary[], window: TimeWindow, byAuthor: boolean): string[] {
   if (window.since === undefined && window.until === undefined) return [];
   const notes: string[] = [];
-  const authoredOutside = commits.filter((c) => !Number.isNaN(Date.parse(c.date)) && !inWindow(Date.parse(c.date), window)).length;
-  if (authoredOutside > 0) {
+  const other = (c: CommitSummary) => Date.parse(byAuthor ? c.committerDate : c.date);
+  const outside = commits.filter((c) => !Number.isNaN(other(c)) && !inWindow(other(c), window)).length;
+  const were = outside === 1 ? 'was' : 'were';
+  if (outside > 0 && !byAuthor) {
     notes.push(
-      `since/until select by committer date (when a commit was made in this history); ${authoredOutside} of these ${authoredOutside === 1 ? 'was' : 'were'} written (author date, \`date\`) outside the window and rebased, amended or cherry-picked into it.`,
+      `since/until select by committer date (when a commit was made in this history); ${outside} of these ${were} written (author date, \`date\`) outside the window and rebased, amended or cherry-picked into it (dateBy "author" selects by when commits were written).`,
     );
+  } else if (outside > 0) {
+    notes.push(`since/until select by author date (dateBy "author"); ${outside} of these ${were} committed (\`committerDate\`) outside the window: rebased, amended or cherry-picked later.`);
   }
   const merges = commits.filter((c) => c.parents.length > 1);
   if (merges.length > 0) {
@@ -308,6 +347,28 @@ async function mailmapNote(repo: Repo, author: string, selection: string[]): Pro
   const [recorded, mapped] = raw.stdout.toString('utf8').trim().split('\0');
   if (raw.exitCode !== 0 || !recorded || !mapped || recorded === mapped) return undefined;
   return `No commit's author matches ${JSON.stringify(author)} as the repository's .mailmap names people, but commits recorded as ${JSON.stringify(sanitizeLine(recorded, 200))} do: .mailmap lists them as ${JSON.stringify(sanitizeLine(mapped, 200))}; search for that name.`;
+}
+
+/**
+ * git's window arguments for a window on author dates. git filters only on committer dates, and a commit is made no
+ * earlier than it is written, so commits written since `since` were committed since then too: git is given that since,
+ * a day early (clocks of the machines that wrote and committed a change may differ), and no until (a commit written
+ * before `until` may be committed after it). The exact test is made here on each commit's author date.
+ */
+function authorPrefilter(window: TimeWindow): TimeWindow {
+  return window.since === undefined ? {} : { since: window.since - 24 * 3600_000 };
+}
+
+/** Each commit's author time in epoch ms: from its ISO `date`, or from its object when git could not format it (before 1970). */
+async function authorTimes(repo: Repo, commits: readonly TimedCommit[]): Promise<number[]> {
+  return Promise.all(
+    commits.map(async (c) => {
+      const parsed = isUnformattedDate(c.commit.date) ? Number.NaN : Date.parse(c.commit.date);
+      if (!Number.isNaN(parsed)) return parsed;
+      const raw = (await rawCommitDates(repo, c.commit.hash)).author;
+      return raw === undefined ? Number.NaN : Date.parse(raw);
+    }),
+  );
 }
 
 /** Text filters checked here after git's match: lower-cased needles. */
@@ -375,7 +436,7 @@ async function commitsMatching(
   repo: Repo,
   windowArgs: string[],
   selection: string[],
-  { window, local, unreadableOnly }: { window: TimeWindow; local: LocalTextFilters; unreadableOnly?: boolean },
+  { window, byAuthor = false, local, unreadableOnly }: { window: TimeWindow; byAuthor?: boolean; local: LocalTextFilters; unreadableOnly?: boolean },
   wanted: number,
 ): Promise<{ all: CommitSummary[]; truncated: boolean }> {
   const windowed = window.since !== undefined || window.until !== undefined;
@@ -387,7 +448,8 @@ async function commitsMatching(
     const parsed = parseTimedCommitList(result.stdout.toString('utf8'), withMessage);
     // A commit git printed no time for (before 1970) is placed in the window by the time its object holds.
     const timed = await withRawCommitTimes(repo, unreadableOnly ? parsed.filter((c) => Number.isNaN(c.committedAtMs)) : parsed, (c) => c.commit.hash);
-    const kept = timed.filter((c) => (!windowed || inWindow(c.committedAtMs, window)) && passesLocal(c, local));
+    const authored = byAuthor && windowed ? await authorTimes(repo, timed) : undefined;
+    const kept = timed.filter((c, i) => (!windowed || inWindow(authored ? authored[i] : c.committedAtMs, window)) && passesLocal(c, local));
     const exhausted = parsed.length < ask || result.truncated;
     if (kept.length >= wanted || exhausted || attempt === 4) {
       return { all: kept.map((c) => c.commit), truncated: result.truncated || (!exhausted && kept.length < wanted) };

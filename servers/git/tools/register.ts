@@ -9,6 +9,7 @@ import type { HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import { isMultiRepository, listNames, pickRepository, type GitServerContext } from '../context';
 import { openRepo, type Repo } from '../repo/repo';
+import { mailmapSkippedNote } from '../repo/unsafe-files';
 
 type Data = Record<string, unknown>;
 
@@ -55,7 +56,9 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
     const whole = await spec.run(toolInput, repo, extra);
     const kept = withinBudget(whole, spec.list, spec.cutFlags ?? ['truncated']);
     const finished = spec.finish ? await spec.finish(kept, whole, repo) : kept;
-    const data = spec.rest === undefined ? finished : withRest(finished, spec.rest);
+    const rested = spec.rest === undefined ? finished : withRest(finished, spec.rest);
+    const skipped = mailmapSkippedNote(repo.unsafeFiles);
+    const data = skipped === undefined ? rested : withNote(rested, skipped);
     return toolResult(multi ? { repository: target.name, ...data } : data);
   });
   const inputSchema: z.ZodObject = strictInput(spec.input.extend({ repository: repositoryInput(context) }));
@@ -101,7 +104,11 @@ export function withinBudget<T extends Data>(data: T, list: string, cutFlags: re
 
 /** `data` with `rest` appended to its note when it is truncated. */
 export function withRest<T extends Data>(data: T, rest: string): T {
-  if (data.truncated !== true) return data;
-  const note = typeof data.note === 'string' && data.note !== '' ? `${data.note} ${rest}` : rest;
+  return data.truncated === true ? withNote(data, rest) : data;
+}
+
+/** `data` with `text` appended to its note. */
+function withNote<T extends Data>(data: T, text: string): T {
+  const note = typeof data.note === 'string' && data.note !== '' ? `${data.note} ${text}` : text;
   return { ...data, note };
 }

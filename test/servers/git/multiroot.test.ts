@@ -108,6 +108,30 @@ describe('git server with several repositories', function () {
     }
   });
 
+  // MCP clients start servers without a shell: `"REPO_PATH": "~/project"` reached the server as written and was read as
+  // a folder named `~` under the client's working directory ("repository folder does not exist").
+  it('reads a leading ~ in REPO_PATH, --repo and REPO_PATHS as the home directory', async () => {
+    const home = kit.dir;
+    const single = await startBuiltServer('git', { REPO_PATH: '~/backend', HOME: home, TZ: 'UTC' });
+    try {
+      assert.equal((await ok(single, 'git_status')).root, repositories[1].path);
+    } finally {
+      await single.close();
+    }
+    const flag = await startBuiltServer('git', { HOME: home, TZ: 'UTC' }, ['--repo', '~/one/api']);
+    try {
+      assert.equal((await ok(flag, 'git_status')).root, repositories[3].path);
+    } finally {
+      await flag.close();
+    }
+    const several = await startBuiltServer('git', { REPO_PATHS: JSON.stringify([{ name: 'f', path: '~/frontend' }, { name: 'b', path: repositories[1].path }]), HOME: home, TZ: 'UTC' });
+    try {
+      assert.equal((await ok(several, 'git_status', { repository: 'f' })).root, repositories[0].path);
+    } finally {
+      await several.close();
+    }
+  });
+
   it('refuses REPO_PATHS that is not a list of unique names, and --repo with --repos', () => {
     const run = (env: Record<string, string>, args: string[] = []) =>
       spawnSync(process.execPath, [SERVER_SCRIPT, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, encoding: 'utf8', timeout: 10_000, input: '' });

@@ -1,6 +1,7 @@
 // "오늘 커밋된 내용을 요약해 주세요" (summarise what was committed today) end to end on the git server (gitpage17): the
 // day and week words in English and Korean, in Seoul and in UTC; a commit rebased today that was written days ago
-// (author and committer dates differ: the window reads the committer date, and the result says so); a merge made today.
+// (author and committer dates differ: the window reads the committer date, and the result says so; dateBy "author"
+// reads the author date); a merge made today.
 import assert from 'node:assert/strict';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { ALICE, BOB, createRepoKit, fails, ok, type RepoKit } from '../../support/git-fixture';
@@ -91,6 +92,36 @@ describe('git_log: what was committed today', function () {
     assert.match(log.note, /since\/until select by committer date .*1 of these was written \(author date, `date`\) outside the window and rebased, amended or cherry-picked into it/);
     const plain = await ok(seoul, 'git_log', { since: '어제', until: '어제' });
     assert.equal(plain.note, undefined, 'nothing to say when author and committer dates agree with the window');
+  });
+
+  // leftovers19: the window could only read committer dates, so "what did I write today" listed a commit written three
+  // days ago and rebased today, and no window found that commit on the day it was written.
+  it('dateBy "author" selects on when each change was written, and says when a listed one was committed outside', async () => {
+    const todayByAuthor = await ok(seoul, 'git_log', { since: '오늘', includeMerges: false, dateBy: 'author' });
+    assert.deepEqual(subjects(todayByAuthor), [], 'the rebased commit was written three days ago');
+    const written = { since: new Date(today - 3 * DAY).toISOString(), until: new Date(today - 2 * DAY).toISOString() };
+    const byAuthor = await ok(seoul, 'git_log', { ...written, dateBy: 'author' });
+    assert.deepEqual(subjects(byAuthor), ['rebased today, written three days ago']);
+    assert.match(byAuthor.note, /select by author date .*1 of these was committed \(`committerDate`\) outside the window/);
+    assert.deepEqual(subjects(await ok(seoul, 'git_log', written)), [], 'by committer date it was made today');
+    const yesterday = await ok(seoul, 'git_log', { since: '어제', until: '어제', dateBy: 'author' });
+    assert.deepEqual(subjects(yesterday), ['topic work from yesterday', 'yesterday in Seoul']);
+  });
+
+  it('dateBy "author" pages with cursors, and a cursor is only good for the same dateBy', async () => {
+    const window = { since: 'this week', until: 'this week', dateBy: 'author' };
+    const all = subjects(await ok(seoul, 'git_log', window));
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await ok(seoul, 'git_log', { ...window, count: 1, ...(cursor ? { cursor } : {}) });
+      paged.push(...subjects(page));
+      if (page.nextCursor) assert.equal(page.remaining, all.length - paged.length);
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, all);
+    const first = await ok(seoul, 'git_log', { ...window, count: 1 });
+    if (first.nextCursor) assert.match(await fails(seoul, 'git_log', { since: 'this week', until: 'this week', count: 1, cursor: first.nextCursor }), /given for other arguments/);
   });
 
   it('says a merge in the window brings in commits made before it, and how to list them', async () => {

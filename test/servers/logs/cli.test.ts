@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join, resolve } from 'node:path';
+import { basename, delimiter, join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { readConfig } from '../../../servers/logs/config';
 import { startBuiltServer } from '../../support/mcp-client';
@@ -106,5 +106,13 @@ describe('logs server configuration (readConfig)', function () {
     assert.deepEqual(config.dirs, [join(home, 'logs'), resolve('~other/logs'), resolve('a~/b'), home]);
     assert.deepEqual(config.sources.journalDirs, [join(home, 'journal')]);
     assert.deepEqual(config.sources.journalFiles, [join(home, 'j', 'system.journal')]);
+  });
+
+  // The same for the ripgrep setting: `"RIPGREP_PATH": "~/bin/rg"` was not absolute, so ripgrep was silently off.
+  it('reads a leading ~ in RIPGREP_PATH and --ripgrep-path as the home directory', function () {
+    const rg = `~/${basename(fakeRg)}`;
+    assert.equal(readConfig([], { RIPGREP_PATH: rg, HOME: bin, PATH: '' }).ripgrep, fakeRg);
+    assert.equal(readConfig(['--ripgrep-path', rg], { HOME: bin, PATH: '' }).ripgrep, fakeRg);
+    assert.equal(readConfig([], { RIPGREP_PATH: 'rg', PATH: bin }).ripgrep, undefined, 'a relative path is still refused');
   });
 });

@@ -1,0 +1,156 @@
+// Files git opens from the working tree, the git folder and the paths config names, checked before git reads them.
+// git opens them blindly: one that is not a regular file (a FIFO waits for a writer forever, /dev/zero never ends) keeps
+// a read-only call busy until its time limit, and a huge .mailmap takes git minutes to load (its list insert is
+// quadratic: 400,000 lines took 48 s). A repository is not trusted to be well-formed, so each such file is found here
+// once per call (a few stat() calls) and git is kept from it: the .mailmap is switched off, and a call that would read
+// attributes or ignore rules from an unsafe file is refused with what to fix, instead of waiting for the time limit.
+import { statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { formatBytes } from '../../shared/bytes';
+import { UserFacingError } from '../../shared/tool-result';
+
+/** What git reads the file for. */
+export type UnsafeRole = 'mailmap' | 'attributes' | 'ignore';
+
+/** A file git would open for `role` that it must not: `path` as git would open it, `why` a phrase ("a FIFO (named pipe)"). */
+export interface UnsafeFile {
+  role: UnsafeRole;
+  path: string;
+  why: string;
+}
+
+/**
+ * Sizes beyond which a file is not read. A real .mailmap is at most some thousands of lines (Linux's: 60 KB); git's load
+ * time grows with the square of its lines (100,000 lines: 1.4 s; 400,000: 48 s). Attribute and ignore files are
+ * matched line by line against every path; git itself ignores attribute files over 100 MB.
+ */
+const MAX_BYTES: Record<UnsafeRole, number> = { mailmap: 1024 * 1024, attributes: 16 * 1024 * 1024, ignore: 16 * 1024 * 1024 };
+
+/** The paths config names for each role (`git config --type=path`: `~` expanded), when set. */
+export interface ConfiguredFiles {
+  mailmap?: string;
+  attributes?: string;
+  ignore?: string;
+}
+
+/**
+ * The unsafe files among those git opens at the top of a working tree `root` with git folder `commonDir` (where info/
+ * lives; the main repository's for a linked worktree) and the files config names (`configured`, else git's defaults
+ * under XDG_CONFIG_HOME). Symlinks are followed: git 2.32+ refuses a symlinked in-tree .mailmap/.gitattributes/.gitignore,
+ * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked at: finding them
+ * would walk the whole tree on every call.
+ */
+export function findUnsafeFiles(root: string, commonDir: string, configured: ConfiguredFiles, env: NodeJS.ProcessEnv = process.env): UnsafeFile[] {
+  const xdg = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
+  const candidates: Array<[UnsafeRole, string | undefined]> = [
+    ['mailmap', join(root, '.mailmap')],
+    ['mailmap', configured.mailmap],
+    ['attributes', join(root, '.gitattributes')],
+    ['attributes', join(commonDir, 'info', 'attributes')],
+    ['attributes', configured.attributes ?? (xdg && join(xdg, 'git', 'attributes'))],
+    ['ignore', join(root, '.gitignore')],
+    ['ignore', join(commonDir, 'info', 'exclude')],
+    ['ignore', configured.ignore ?? (xdg && join(xdg, 'git', 'ignore'))],
+  ];
+  const unsafe: UnsafeFile[] = [];
+  for (const [role, path] of candidates) {
+    if (!path) continue;
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      continue; // missing (or a dangling link): git skips it too
+    }
+    const why = unsafeBecause(stats, MAX_BYTES[role]);
+    if (why) unsafe.push({ role, path, why });
+  }
+  return unsafe;
+}
+
+function unsafeBecause(stats: Stats, maxBytes: number): string | undefined {
+  if (stats.isFIFO()) return 'a FIFO (named pipe), which git would wait on for ever';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, which git would read without end';
+  if (stats.isSocket()) return 'a socket, not a file';
+  if (stats.isDirectory()) return undefined; // git's open or read fails at once and it goes on
+  if (stats.size > maxBytes) return `${formatBytes(stats.size)}, far larger than any real one (over ${formatBytes(maxBytes)}), which git would take minutes to load`;
+  return undefined;
+}
+
+/** Refused git call: it would read `file`. */
+export class UnsafeFileError extends UserFacingError {
+  constructor(readonly file: UnsafeFile) {
+    super(`this needs git to read ${file.path} (${ROLE_TEXT[file.role]}), which is ${file.why}; remove it or make it a regular file of sensible size, then ask again.`);
+    this.name = 'UnsafeFileError';
+  }
+}
+
+const ROLE_TEXT: Record<UnsafeRole, string> = {
+  mailmap: 'the .mailmap, which git blame always reads',
+  attributes: 'attributes, which git reads whenever it compares file contents',
+  ignore: 'ignore rules, which git reads when it looks at the working tree',
+};
+
+/** Config that keeps git from every mailmap (log's default use, mailmap.file, mailmap.blob). */
+const NO_MAILMAP: Array<[string, string]> = [
+  ['log.mailmap', 'false'],
+  ['mailmap.file', ''],
+  ['mailmap.blob', ''],
+];
+
+/** Mapped-identity placeholders of --format (%aN: author name through the .mailmap) and their raw forms. */
+const MAPPED_PLACEHOLDER = /%([ac])([NEL])/g;
+
+/**
+ * `args` made safe to run with `unsafe` files: with an unsafe mailmap, format placeholders that read it (%aN, %aE, %aL
+ * and the committer's) become the recorded ones and config switches the mailmap off; a call that still reads an unsafe
+ * file (blame reads the mailmap whatever it is told; comparing contents reads attributes; the working tree, ignore
+ * rules) throws UnsafeFileError. Unchanged when nothing is unsafe.
+ */
+export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile[]): { args: readonly string[]; config: Array<[string, string]> } {
+  if (unsafe.length === 0) return { args, config: [] };
+  const hit = (role: UnsafeRole) => unsafe.find((f) => f.role === role);
+  const mailmap = hit('mailmap');
+  if (mailmap && args[0] === 'blame') throw new UnsafeFileError(mailmap);
+  const attributes = hit('attributes');
+  if (attributes && readsAttributes(args)) throw new UnsafeFileError(attributes);
+  const ignore = hit('ignore');
+  if (ignore && readsWorkTree(args)) throw new UnsafeFileError(ignore);
+  if (!mailmap) return { args, config: [] };
+  const rewritten = args.map((arg) => (/^--(format|pretty)=/.test(arg) ? arg.replace(MAPPED_PLACEHOLDER, (_, who: string, what: string) => `%${who}${what.toLowerCase()}`) : arg));
+  return { args: rewritten, config: NO_MAILMAP };
+}
+
+/** The note for a result read with the .mailmap switched off, when it was. */
+export function mailmapSkippedNote(unsafe: readonly UnsafeFile[]): string | undefined {
+  const mailmap = unsafe.find((f) => f.role === 'mailmap');
+  if (!mailmap) return undefined;
+  return `Names and emails are as recorded in the commits, not through the .mailmap: ${mailmap.path} is ${mailmap.why}, so it was not read.`;
+}
+
+/** Subcommands that always compare contents (and so read attributes). */
+const CONTENT_COMMANDS = new Set(['blame', 'status', 'diff', 'diff-tree', 'diff-index', 'diff-files', 'check-attr', 'archive']);
+/** Subcommands that look at the working tree's files (and so read ignore rules); `git diff` unless given two commits. */
+const WORK_TREE_COMMANDS = new Set(['status', 'blame', 'diff-files', 'diff-index', 'ls-files', 'check-ignore']);
+/** log/show options that print a diff (rename detection, included, reads contents). */
+const DIFF_OUTPUT = /^(-p|-u|--patch|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--summary|--name-only|--name-status|--raw|-M.*|-C.*|--find-renames.*|--find-copies.*|--follow|--check)$/;
+
+/** `args` up to `--`: what follows is paths, whatever they look like. */
+function beforePaths(args: readonly string[]): readonly string[] {
+  const end = args.indexOf('--');
+  return end < 0 ? args : args.slice(0, end);
+}
+
+function readsWorkTree(all: readonly string[]): boolean {
+  const args = beforePaths(all);
+  if (args[0] === 'diff') return args.slice(1).filter((a) => !a.startsWith('-')).length < 2;
+  return WORK_TREE_COMMANDS.has(args[0]);
+}
+
+function readsAttributes(all: readonly string[]): boolean {
+  const args = beforePaths(all);
+  const [command] = args;
+  if (CONTENT_COMMANDS.has(command)) return true;
+  if (command === 'show' && !args.some((a) => a === '-s' || a === '--no-patch')) return true; // show prints a patch by default
+  if (command === 'log' || command === 'show' || command === 'whatchanged') return args.some((a) => DIFF_OUTPUT.test(a));
+  return false;
+}

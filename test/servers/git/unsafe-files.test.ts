@@ -1,0 +1,108 @@
+// Files git opens from a repository that it must not read: a FIFO (git waits for a writer for ever), a link to
+// /dev/zero (never ends), a huge .mailmap (minutes to load). Each tool answered only after git's 20 s time limit, with
+// "git did not finish"; now the .mailmap is skipped with a note and a call that needs an unsafe attributes or ignore
+// file says which file to fix, at once. Real FIFOs, made with mkfifo.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
+
+const OLD = { name: 'jdoe', email: 'jdoe@old.example' };
+const MAPPED = 'Jane Doe <jane@example.org> jdoe <jdoe@old.example>\n';
+
+describe('git server and unsafe files in the repository', function () {
+  this.timeout(120_000);
+  let kit: RepoKit;
+  const servers: StartedServer[] = [];
+
+  /** A repository with two commits by `OLD`, its working tree then given `plant`, and a server for it. */
+  async function serverFor(folder: string, plant: (root: string) => void): Promise<StartedServer> {
+    const root = kit.repo(folder, [
+      { subject: 'first', date: '2024-05-01T10:00:00Z', who: OLD },
+      { subject: 'second', date: '2024-05-02T10:00:00Z', who: OLD },
+    ]);
+    plant(root);
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    return server;
+  }
+  const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
+
+  before(function () {
+    if (process.platform === 'win32') this.skip();
+    kit = createRepoKit('git-unsafe-');
+  });
+  after(async () => {
+    for (const server of servers) await server.close();
+    kit?.cleanup();
+  });
+
+  it('a FIFO .mailmap: commits are listed with the names they record and a note; blame says what to fix', async () => {
+    const server = await serverFor('fifo-mailmap', (root) => mkfifo(join(root, '.mailmap')));
+    const log = await ok(server, 'git_log');
+    assert.deepEqual(
+      log.commits.map((c: { subject: string; author: string }) => [c.subject, c.author]),
+      [
+        ['second', 'jdoe'],
+        ['first', 'jdoe'],
+      ],
+    );
+    assert.match(log.note, /as recorded in the commits, not through the \.mailmap: .*\.mailmap is a FIFO/);
+    assert.equal((await ok(server, 'git_log', { author: 'jdoe' })).returned, 2, 'the author filter reads the recorded names');
+    const show = await ok(server, 'git_show');
+    assert.equal(show.author, 'jdoe');
+    assert.match(show.note, /not through the \.mailmap/);
+    assert.match(await fails(server, 'git_blame', { path: '1.txt' }), /\.mailmap .*git blame always reads.*a FIFO \(named pipe\).*remove it or make it a regular file/);
+    const info = await readInfo(server);
+    assert.equal(info.lastCommit.author, 'jdoe');
+    assert.equal(info.dirty, false, 'git status passes over a FIFO: git cannot track one');
+    assert.match(info.note, /not through the \.mailmap/);
+  });
+
+  it('a .mailmap linked to /dev/zero, and one far too large, are skipped the same way', async () => {
+    const linked = await serverFor('zero-mailmap', (root) => symlinkSync('/dev/zero', join(root, '.mailmap')));
+    const log = await ok(linked, 'git_log');
+    assert.equal(log.commits[0].author, 'jdoe');
+    assert.match(log.note, /is a device, which git would read without end/);
+    const huge = await serverFor('huge-mailmap', (root) => writeFileSync(join(root, '.mailmap'), MAPPED.repeat(60_000)));
+    const big = await ok(huge, 'git_log');
+    assert.equal(big.commits[0].author, 'jdoe');
+    assert.match(big.note, /MiB, far larger than any real one/);
+  });
+
+  it('a sane .mailmap is still read', async () => {
+    const server = await serverFor('sane-mailmap', (root) => writeFileSync(join(root, '.mailmap'), MAPPED));
+    const log = await ok(server, 'git_log');
+    assert.equal(log.commits[0].author, 'Jane Doe');
+    assert.equal(log.note, undefined);
+  });
+
+  it('a FIFO .gitattributes: the log still answers; what compares contents says which file to fix', async () => {
+    const server = await serverFor('fifo-attributes', (root) => mkfifo(join(root, '.gitattributes')));
+    assert.equal((await ok(server, 'git_log', { path: '2.txt' })).returned, 1);
+    for (const [tool, args] of [
+      ['git_diff_stat', { from: 'HEAD~1' }],
+      ['git_show', {}],
+      ['git_status', {}],
+      ['git_file_churn', { since: '2024-01-01' }],
+    ] as const) {
+      assert.match(await fails(server, tool, args), /\.gitattributes \(attributes, .*\), which is a FIFO \(named pipe\), which git would wait on for ever/, tool);
+    }
+    const info = await readInfo(server);
+    assert.equal(info.lastCommit.subject, 'second');
+    assert.equal(info.dirty, undefined, 'not known, so not said');
+    assert.match(info.note, /working tree's state .* is not known: .*\.gitattributes/);
+  });
+
+  it('a FIFO info/exclude: status says which file to fix; the history reads on', async () => {
+    const server = await serverFor('fifo-exclude', (root) => {
+      execFileSync('rm', ['-f', join(root, '.git', 'info', 'exclude')]);
+      mkfifo(join(root, '.git', 'info', 'exclude'));
+    });
+    assert.match(await fails(server, 'git_status'), /info\/exclude \(ignore rules, .*\), which is a FIFO/);
+    assert.equal((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD' })).files.length, 1);
+    assert.equal((await ok(server, 'git_log')).returned, 2);
+  });
+});
