@@ -313,11 +313,12 @@ const MIN_LABEL_WORDS = 2;
 /** Labels of one template looked at, first ones first: a sentence appends its text after one or two. */
 const MAX_LABELS = 4;
 /**
- * Statements a family needs after one label: two texts after one phrase are as often two statements as one with a
- * value, and a small file cannot tell them apart (variability.ts' mergeColonTails found held-out real logs losing more
- * by joining on two than studied ones gained); three of several lengths are a value's.
+ * Statements a family needs after one label. Two texts after one phrase are a value's (`Enabled extensions: none` /
+ * `…: iris, mpd, http`, `Operating system: Linux` / `…: Ubuntu 24.04 LTS`) unless one of them shows the program's own
+ * wording going on (wordingGoesOn), which is what made two texts as often two statements as one value when
+ * variability.ts' mergeColonTails joined on two without looking (held-out real logs lost more than studied ones gained).
  */
-const MIN_TAIL_STATEMENTS = 3;
+const MIN_TAIL_STATEMENTS = 2;
 /** Lines a statement's texts after a label must typically (median) hold fewer of to be values: more is one printed again. */
 const MIN_RECURRING_LINES = 3;
 
@@ -514,6 +515,8 @@ function tailsAreValues(family: readonly number[], prefix: number, units: readon
     if (levels) statement.levels = statement.levels ? statement.levels.map((n, i) => n + (levels[i] ?? 0)) : [...levels];
   }
   if (statements.size < MIN_TAIL_STATEMENTS || lengths.size < 2 || levelsTellApart([...statements.values()]) || extendsAnother(family, prefix, units, statementOf)) return false;
+  // Two statements only: neither text may show wording of the program's going on after the label (wordingGoesOn).
+  if (statements.size === 2 && wordingGoesOn(family, prefix, units)) return false;
   const lines = [...statements].filter(([, statement]) => !statement.value).map(([root]) => linesOf.get(root) ?? 0).sort((a, b) => a - b);
   return lines.length === 0 || lines[Math.floor(lines.length / 2)] < MIN_RECURRING_LINES;
 }
@@ -545,6 +548,30 @@ function extendsAnother(family: readonly number[], prefix: number, units: readon
 const MIN_AGREEING = 4;
 /** Templates of one family extendsAnother compares pairwise (a family is a handful of wordings after one label). */
 const MAX_PAIRED = 16;
+
+/**
+ * The texts after the label at `prefix` show the statements' own wording going on past a value: each opens with a
+ * value (one <*>) followed by words of a sentence, and those words differ (`process with pid: <*> exit with SUCCESS.`
+ * beside `… pid: <*> exits with status <*>`: the label names the one value, and the words after it are each
+ * statement's own); or one text holds a second sentence that opens with a capital after one ended (`Incremental build:
+ * disabled. Enable with --incremental` beside `…: enabled`: a hint the program adds in one branch). A value handed to a
+ * statement is a word, a list, a name or an error's text; the program's wording around it is what tells two
+ * statements apart when only two show.
+ */
+function wordingGoesOn(family: readonly number[], prefix: number, units: readonly TailUnit[]): boolean {
+  const after = new Set<string>();
+  for (const unit of family) {
+    const { tokens, seps } = units[unit];
+    for (let i = prefix; i + 2 < tokens.length; i++) {
+      const sep = seps[i] ?? '';
+      const ended = /[.!?]$/.test(tokens[i]) || /^[.!?] +$/.test(sep);
+      if (ended && sep.endsWith(' ') && seps[i + 1] === ' ' && /^\p{Lu}/u.test(tokens[i + 1]) && isProseWord(tokens[i + 1]) && isProseWord(tokens[i + 2])) return true;
+    }
+    const valueThenWords = tokens[prefix] === WILDCARD && prefix + 2 < tokens.length && seps[prefix] === ' ' && seps[prefix + 1] === ' ' && isProseWord(tokens[prefix + 1]) && isProseWord(tokens[prefix + 2]);
+    after.add(valueThenWords ? `${tokens[prefix + 1]} ${tokens[prefix + 2]}` : '\u0000');
+  }
+  return after.size > 1 && !after.has('\u0000');
+}
 
 /**
  * The text after the label at `prefix` opens with two words of letters joined by one blank (`register module`,
