@@ -336,8 +336,9 @@ const MIN_RECURRING_LINES = 3;
  * to different levels (levelsTellApart). A label after one word or a tag (`Error: `, `os: `, `S: `) is a topic as often
  * as a sentence, and is left out (MIN_LABEL_WORDS). A text that is one <*> already is a value the file shows varying,
  * and counts as one more length. The statements are the groups `rootOf` gives (templates joined already, header forms
- * of one message among them), so that a statement's lines are counted together. Longer shared beginnings are tried
- * first; the template shown is the member with the shortest text.
+ * of one message among them), so that a statement's lines are counted together. A label that ends a line (`Client
+ * hooks:` beside `Client hooks: Audit::Client, …`) has an empty text after it: the value printed empty. Longer shared
+ * beginnings are tried first; the template shown is the member with the shortest text that is not empty.
  */
 export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number) => number, join: JoinTails): void {
   const byPrefix = new Map<number, number[]>();
@@ -356,12 +357,15 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
     for (const unit of byPrefix.get(prefix) as number[]) {
       const { tokens, seps } = units[unit];
       if (addsField(units[unit], prefix)) continue;
-      const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix).join('\u0001')}`;
+      // The label's own mark, without the blanks after it: a label that ends the text has none.
+      const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
       addTo(families, key, unit);
     }
     for (const family of families.values()) {
       if (family.length < 2 || !(tailsAreValues(family, prefix, units, statementOf, linesOf) || tailsNameObjects(family, prefix, units))) continue;
-      family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+      // The shortest text shows, an empty one last: the template shown says a value follows the label.
+      const empty = (unit: number) => (units[unit].tokens.length === prefix ? 1 : 0);
+      family.sort((a, b) => empty(a) - empty(b) || units[a].tokens.length - units[b].tokens.length || a - b);
       for (const other of family.slice(1)) join(family[0], other, prefix);
     }
   }
@@ -534,7 +538,8 @@ function extendsAnother(family: readonly number[], prefix: number, units: readon
     for (const long of family) {
       const a = units[short].tokens;
       const b = units[long].tokens;
-      if (statementOf[short] === statementOf[long] || a.length >= b.length) continue;
+      // An empty text is extended by any other: the value printed empty, not a wording extended.
+      if (statementOf[short] === statementOf[long] || a.length >= b.length || a.length === prefix) continue;
       let differ = 0;
       for (let i = prefix; i < a.length && differ <= 1; i++) if (a[i] !== b[i] && a[i] !== WILDCARD && b[i] !== WILDCARD) differ++;
       // One differing word needs MIN_AGREEING others beside it: in a short text it is the whole difference.
@@ -626,10 +631,12 @@ function labelEnds(tokens: readonly string[], seps: readonly string[] | undefine
   if (!seps) return ends;
   let row = 0;
   let depth = 0;
-  for (let i = 0; i + 1 < tokens.length && ends.length < MAX_LABELS; i++) {
+  for (let i = 0; i < tokens.length && ends.length < MAX_LABELS; i++) {
     const sep = seps[i] ?? '';
     row = startsWithLetter(tokens[i]) ? row + 1 : 0;
-    if (depth === 0 && row >= MIN_LABEL_WORDS && sep.length >= 2 && sep.endsWith(': ') && sep.trimEnd() === ':') ends.push(i + 1);
+    // A label that ends the text has an empty text after it (`Enabled item pipelines:`): the value printed empty.
+    const labels = i + 1 < tokens.length ? sep.length >= 2 && sep.endsWith(': ') && sep.trimEnd() === ':' : sep.trim() === ':';
+    if (depth === 0 && row >= MIN_LABEL_WORDS && labels) ends.push(i + 1);
     for (let k = 0; k < sep.length; k++) {
       const c = sep.charCodeAt(k);
       if (c === 91 /* [ */ || c === 40 /* ( */ || c === 123 /* { */) depth++;

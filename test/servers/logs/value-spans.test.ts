@@ -172,6 +172,16 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(['Fast rebuild: enabled', 'Fast rebuild: disabled. Turn it on with --fast']), 2);
   });
 
+  it('reads a label that ends a line as the same label with its value printed empty', () => {
+    // `Client hooks: %s` given an empty list on one line (made-up lines of the shape Sidekiq and Scrapy print).
+    const templates = templatesOf(['Client hooks:', 'Client hooks: Audit::Client, Retry::Client', 'Client hooks: Tracing::Client']);
+    assert.deepEqual([...new Set(templates)], ['Client hooks: <*>']);
+    // Texts the file prints again after the label are wordings of the program's, the bare label a heading of its own.
+    assert.equal(minedCount(['Upstream status:', ...Array(3).fill('Upstream status: healthy'), ...Array(3).fill('Upstream status: degraded')]), 3);
+    // After one word the label is a topic (`Error:`), not a phrase's.
+    assert.equal(templatesOf(['Error:', 'Error: disk full', 'Error: quota exceeded for user'])[0], 'Error:');
+  });
+
   it('keeps apart a text that another statement extends with a part of its own', () => {
     // ghostunnel (batch 2): `closed pipe: %s <-> %s` in one version, with ` [forwarded …, returned …, open …]` in a later.
     assert.equal(minedCount([
