@@ -313,11 +313,12 @@ const MIN_LABEL_WORDS = 2;
 /** Labels of one template looked at, first ones first: a sentence appends its text after one or two. */
 const MAX_LABELS = 4;
 /**
- * Statements a family needs after one label: two texts after one phrase are as often two statements as one with a
- * value, and a small file cannot tell them apart (variability.ts' mergeColonTails found held-out real logs losing more
- * by joining on two than studied ones gained); three of several lengths are a value's.
+ * Statements a family needs after one label. Two texts after one phrase are a value's (`Enabled extensions: none` /
+ * `…: iris, mpd, http`, `Operating system: Linux` / `…: Ubuntu 24.04 LTS`) unless one of them shows the program's own
+ * wording going on (wordingGoesOn), which is what made two texts as often two statements as one value when
+ * variability.ts' mergeColonTails joined on two without looking (held-out real logs lost more than studied ones gained).
  */
-const MIN_TAIL_STATEMENTS = 3;
+const MIN_TAIL_STATEMENTS = 2;
 /** Lines a statement's texts after a label must typically (median) hold fewer of to be values: more is one printed again. */
 const MIN_RECURRING_LINES = 3;
 
@@ -335,8 +336,9 @@ const MIN_RECURRING_LINES = 3;
  * to different levels (levelsTellApart). A label after one word or a tag (`Error: `, `os: `, `S: `) is a topic as often
  * as a sentence, and is left out (MIN_LABEL_WORDS). A text that is one <*> already is a value the file shows varying,
  * and counts as one more length. The statements are the groups `rootOf` gives (templates joined already, header forms
- * of one message among them), so that a statement's lines are counted together. Longer shared beginnings are tried
- * first; the template shown is the member with the shortest text.
+ * of one message among them), so that a statement's lines are counted together. A label that ends a line (`Client
+ * hooks:` beside `Client hooks: Audit::Client, …`) has an empty text after it: the value printed empty. Longer shared
+ * beginnings are tried first; the template shown is the member with the shortest text that is not empty.
  */
 export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number) => number, join: JoinTails): void {
   const byPrefix = new Map<number, number[]>();
@@ -355,12 +357,15 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
     for (const unit of byPrefix.get(prefix) as number[]) {
       const { tokens, seps } = units[unit];
       if (addsField(units[unit], prefix)) continue;
-      const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix).join('\u0001')}`;
+      // The label's own mark, without the blanks after it: a label that ends the text has none.
+      const key = `${tokens.slice(0, prefix).join('\u0001')}\u0002${seps.slice(0, prefix - 1).join('\u0001')}\u0001${(seps[prefix - 1] ?? '').trimEnd()}`;
       addTo(families, key, unit);
     }
     for (const family of families.values()) {
       if (family.length < 2 || !(tailsAreValues(family, prefix, units, statementOf, linesOf) || tailsNameObjects(family, prefix, units))) continue;
-      family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+      // The shortest text shows, an empty one last: the template shown says a value follows the label.
+      const empty = (unit: number) => (units[unit].tokens.length === prefix ? 1 : 0);
+      family.sort((a, b) => empty(a) - empty(b) || units[a].tokens.length - units[b].tokens.length || a - b);
       for (const other of family.slice(1)) join(family[0], other, prefix);
     }
   }
@@ -514,6 +519,8 @@ function tailsAreValues(family: readonly number[], prefix: number, units: readon
     if (levels) statement.levels = statement.levels ? statement.levels.map((n, i) => n + (levels[i] ?? 0)) : [...levels];
   }
   if (statements.size < MIN_TAIL_STATEMENTS || lengths.size < 2 || levelsTellApart([...statements.values()]) || extendsAnother(family, prefix, units, statementOf)) return false;
+  // Two statements only: neither text may show wording of the program's going on after the label (wordingGoesOn).
+  if (statements.size === 2 && wordingGoesOn(family, prefix, units)) return false;
   const lines = [...statements].filter(([, statement]) => !statement.value).map(([root]) => linesOf.get(root) ?? 0).sort((a, b) => a - b);
   return lines.length === 0 || lines[Math.floor(lines.length / 2)] < MIN_RECURRING_LINES;
 }
@@ -531,7 +538,8 @@ function extendsAnother(family: readonly number[], prefix: number, units: readon
     for (const long of family) {
       const a = units[short].tokens;
       const b = units[long].tokens;
-      if (statementOf[short] === statementOf[long] || a.length >= b.length) continue;
+      // An empty text is extended by any other: the value printed empty, not a wording extended.
+      if (statementOf[short] === statementOf[long] || a.length >= b.length || a.length === prefix) continue;
       let differ = 0;
       for (let i = prefix; i < a.length && differ <= 1; i++) if (a[i] !== b[i] && a[i] !== WILDCARD && b[i] !== WILDCARD) differ++;
       // One differing word needs MIN_AGREEING others beside it: in a short text it is the whole difference.
@@ -545,6 +553,30 @@ function extendsAnother(family: readonly number[], prefix: number, units: readon
 const MIN_AGREEING = 4;
 /** Templates of one family extendsAnother compares pairwise (a family is a handful of wordings after one label). */
 const MAX_PAIRED = 16;
+
+/**
+ * The texts after the label at `prefix` show the statements' own wording going on past a value: each opens with a
+ * value (one <*>) followed by words of a sentence, and those words differ (`process with pid: <*> exit with SUCCESS.`
+ * beside `… pid: <*> exits with status <*>`: the label names the one value, and the words after it are each
+ * statement's own); or one text holds a second sentence that opens with a capital after one ended (`Incremental build:
+ * disabled. Enable with --incremental` beside `…: enabled`: a hint the program adds in one branch). A value handed to a
+ * statement is a word, a list, a name or an error's text; the program's wording around it is what tells two
+ * statements apart when only two show.
+ */
+function wordingGoesOn(family: readonly number[], prefix: number, units: readonly TailUnit[]): boolean {
+  const after = new Set<string>();
+  for (const unit of family) {
+    const { tokens, seps } = units[unit];
+    for (let i = prefix; i + 2 < tokens.length; i++) {
+      const sep = seps[i] ?? '';
+      const ended = /[.!?]$/.test(tokens[i]) || /^[.!?] +$/.test(sep);
+      if (ended && sep.endsWith(' ') && seps[i + 1] === ' ' && /^\p{Lu}/u.test(tokens[i + 1]) && isProseWord(tokens[i + 1]) && isProseWord(tokens[i + 2])) return true;
+    }
+    const valueThenWords = tokens[prefix] === WILDCARD && prefix + 2 < tokens.length && seps[prefix] === ' ' && seps[prefix + 1] === ' ' && isProseWord(tokens[prefix + 1]) && isProseWord(tokens[prefix + 2]);
+    after.add(valueThenWords ? `${tokens[prefix + 1]} ${tokens[prefix + 2]}` : '\u0000');
+  }
+  return after.size > 1 && !after.has('\u0000');
+}
 
 /**
  * The text after the label at `prefix` opens with two words of letters joined by one blank (`register module`,
@@ -599,10 +631,12 @@ function labelEnds(tokens: readonly string[], seps: readonly string[] | undefine
   if (!seps) return ends;
   let row = 0;
   let depth = 0;
-  for (let i = 0; i + 1 < tokens.length && ends.length < MAX_LABELS; i++) {
+  for (let i = 0; i < tokens.length && ends.length < MAX_LABELS; i++) {
     const sep = seps[i] ?? '';
     row = startsWithLetter(tokens[i]) ? row + 1 : 0;
-    if (depth === 0 && row >= MIN_LABEL_WORDS && sep.length >= 2 && sep.endsWith(': ') && sep.trimEnd() === ':') ends.push(i + 1);
+    // A label that ends the text has an empty text after it (`Enabled item pipelines:`): the value printed empty.
+    const labels = i + 1 < tokens.length ? sep.length >= 2 && sep.endsWith(': ') && sep.trimEnd() === ':' : sep.trim() === ':';
+    if (depth === 0 && row >= MIN_LABEL_WORDS && labels) ends.push(i + 1);
     for (let k = 0; k < sep.length; k++) {
       const c = sep.charCodeAt(k);
       if (c === 91 /* [ */ || c === 40 /* ( */ || c === 123 /* { */) depth++;

@@ -369,11 +369,14 @@ const MIN_TAIL_PREFIX = 2;
  */
 function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
   const maxLength = alive.reduce((max, g) => Math.max(max, g.tokens.length), 0);
-  for (let prefix = maxLength - 1; prefix >= MIN_TAIL_PREFIX; prefix--) {
+  for (let prefix = maxLength - 1; prefix >= 1; prefix--) {
+    // After the message's first word alone, only titles, and only many (manyTitles): see there.
+    const opening = prefix < MIN_TAIL_PREFIX;
     const families = new Map<string, Group[]>();
     for (const group of alive) {
       const run = group.tokens.length - prefix;
-      if (!group.alive || run < 1 || run > MAX_TITLE_RUN || (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
+      if (!group.alive || run < 1 || run > MAX_TITLE_RUN) continue;
+      if (opening ? !isTitleRun(group.tokens, prefix, true) || group.tokens[0] === WILDCARD : (run > MAX_TAIL_RUN && !isTitleRun(group.tokens, prefix)) || phraseWords(group.tokens, prefix) < MIN_TAIL_PREFIX) continue;
       const key = group.tokens.slice(0, prefix).join('\u0001');
       const family = families.get(key);
       if (family) family.push(group);
@@ -381,7 +384,7 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
     }
     for (let family of families.values()) {
       family = mergeableMembers(family, (group) => runOf(group, prefix), (run) => run.includes(' ') || mayMerge(run));
-      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule) || levelsTellApart(family)) continue;
+      if (family.length < 2 || !tailRunIsVariable(family, prefix, rule) || levelsTellApart(family) || (opening && !manyTitles(family, rule))) continue;
       family.sort((a, b) => a.tokens.length - b.tokens.length || a.id - b.id);
       const [into, ...rest] = family;
       into.tokens = [...into.tokens.slice(0, prefix), WILDCARD + sharedEnding(family.map((group) => group.tokens[group.tokens.length - 1]))];
@@ -403,20 +406,39 @@ function mergeTailRuns(alive: Group[], rule: VariabilityRule, mayMerge: (word: s
  * source...`, `cleanup common data on abort`, each its own statement), so a longer run than MAX_TAIL_RUN is read as
  * one name only when its case says it is one.
  */
-function isTitleRun(tokens: readonly string[], start: number): boolean {
-  if (start < 1 || !startsLowerCase(tokens[start - 1]) || !startsUpperCase(tokens[start])) return false;
+function isTitleRun(tokens: readonly string[], start: number, merged = false): boolean {
+  if (start < 1 || !(start === 1 || startsLowerCase(tokens[start - 1])) || !startsUpperCase(tokens[start])) return false;
   let words = 0;
   let capitals = 0;
   let masked = 0;
   for (let i = start; i < tokens.length; i++) {
-    if (tokens[i] === WILDCARD) masked++;
+    if (MASKED_WORD.test(tokens[i])) masked++;
     else if (!TITLE_WORD.test(tokens[i])) return false;
     else {
       words++;
       if (startsUpperCase(tokens[i])) capitals++;
     }
   }
+  // A run merged from titles already (mergeTailRuns' opening pass) counts its <*> as the title words they stand for.
+  if (merged) return words >= 1 && words + masked >= MIN_TITLE_WORDS && masked <= words && capitals * 2 > words;
   return words >= MIN_TITLE_WORDS && masked < words && capitals * 2 > words;
+}
+
+/** A <*>, with the marks of a sentence's end the miner kept after it (`<*>...`): a masked word of a title. */
+const MASKED_WORD = /^<\*>[.!?]*$/;
+
+/**
+ * A family of title runs after the message's first word alone (mergeTailRuns) is one statement's when the file shows
+ * more distinct titles than a few events would name (more than maxEventValues templates): Directus' `Applying Remove
+ * System Relations...` / `Applying Add Insights...`, one migration's name each, systemd's `Starting Network
+ * Manager...`. A verb opening a message and a name after it is a statement in a loop over named things; a program
+ * that writes its own messages in title case (`Server Started Successfully`, `Server Shutting Down`) writes a few,
+ * which stay apart.
+ */
+function manyTitles(family: readonly Group[], rule: VariabilityRule): boolean {
+  let templates = 0;
+  for (const group of family) templates += group.members.length;
+  return templates > rule.maxEventValues;
 }
 
 /** Words a title holds (isTitleRun): one capitalised word is as often a code's constant (`SHA512`, `HTML`). */

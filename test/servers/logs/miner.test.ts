@@ -347,6 +347,30 @@ describe('log intelligence: TemplateMiner', () => {
     assert.equal(new Set(sums.map((id) => codes.finalId(id))).size, 2, codes.templates().map((t) => t.template).join('\n'));
   });
 
+  it("reads many titles after a message's first word as one variable, and keeps a few title-case messages apart", () => {
+    // A migration runner announcing each step by its name (made-up names of Directus' `Applying ${name}...` shape):
+    // one statement in a loop, names of two to four words in title case, more than a few events would name.
+    const steps = ['Drop Legacy Tables', 'Drop Audit Columns', 'Create Users Index', 'Create Session Store Table', 'Rename Owner Field',
+      'Split Address Columns', 'Backfill Display Names', 'Add Tenant Key', 'Add Tenant Foreign Key Constraint', 'Merge Duplicate Tags',
+      'Convert Price Type', 'Seed Default Roles', 'Tidy Settings'];
+    const miner = new TemplateMiner();
+    const ids = [...steps, ...steps].map((step) => miner.add(`Migrating ${step}...`));
+    assert.equal(new Set(ids.map((id) => miner.finalId(id))).size, 1, miner.templates().map((t) => t.template).join('\n'));
+    assert.equal(miner.templates()[0].template, 'Migrating <*>...');
+    // A program that writes its own few messages in title case: each its own statement.
+    const own = new TemplateMiner();
+    const messages = ['Server Started Successfully', 'Server Shutting Down', 'Server Listening Now', 'Server Configuration Reloaded From Disk', 'Server Ready'];
+    const mine = [...messages, ...messages].map((text) => own.add(text));
+    assert.equal(new Set(mine.map((id) => own.finalId(id))).size, 5, own.templates().map((t) => t.template).join('\n'));
+    // Lower-case words after the first one are the sentence's own, however many statements share that word.
+    const lower = new TemplateMiner();
+    const sentences = ['job controller', 'daemon sets controller', 'cron job controller', 'garbage collector', 'token cleaner',
+      'endpoint slice mirroring controller', 'node lifecycle controller', 'pod disruption budget controller', 'ttl after finished controller',
+      'persistent volume binder', 'namespace controller', 'service account controller'];
+    const started = sentences.map((text) => lower.add(`Starting ${text}`));
+    assert.ok(new Set(started.map((id) => lower.finalId(id))).size > 1, lower.templates().map((t) => t.template).join('\n'));
+  });
+
   it('reads lists of fields that differ in which keys they hold as one variable when the lists vary like a variable', () => {
     // smtpd (real Postfix lines, test/fixtures/real-excerpts) counts only the commands the client sent.
     const commands = ['ehlo', 'helo', 'starttls', 'auth', 'mail', 'rcpt', 'data', 'bdat', 'rset', 'noop', 'quit', 'unknown'];

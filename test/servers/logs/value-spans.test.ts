@@ -139,9 +139,6 @@ describe('value spans: a value of no token or of several is still one value', ()
   });
 
   it('keeps apart texts after one label that the file prints again, or that open as sentences of their own', () => {
-    // Two texts after one phrase, one line each: as often two statements as one with a value, which the file cannot
-    // tell (Mopidy's `Enabled extensions: %s`, batch 9, stays split until a third text shows).
-    assert.equal(minedCount(['Enabled extensions: none', 'Enabled extensions: iris, mpd, http, file, stream, m3u, softwaremixer, local']), 2);
     // Each text printed on several lines: two wordings of the program's after one label, not one value.
     assert.equal(minedCount([
       ...Array(3).fill('upstream request failed: Connection refused'),
@@ -158,6 +155,31 @@ describe('value spans: a value of no token or of several is still one value', ()
       'internal error: qemu unexpectedly closed the monitor: 2022-07-20T06:13:31.151467Z qemu-system-x86_64: -blockdev {x}: Could not open',
       'internal error: process exited while connecting to monitor: 2022-07-20T06:13:31.151467Z qemu-system-x86_64: Could not open',
     ]), 2);
+  });
+
+  it('reads two texts after one label as one value unless the wording of the program goes on past it', () => {
+    // A word or a list, a name, a command: each handed to one `%s` (made-up lines of the shapes Mopidy, Jellyfin and
+    // Sway print, batches 9, 2 and 14).
+    assert.deepEqual([...new Set(templatesOf(['Loaded plugins: none', 'Loaded plugins: alpha, beta-two, gamma, delta']))], ['Loaded plugins: <*>']);
+    assert.deepEqual([...new Set(templatesOf(['Host platform: Plan9', 'Host platform: Debian 13.1 stable']))], ['Host platform: <*>']);
+    assert.equal(minedCount(['Startup command: bind $key Alt', 'Startup command: run "wait 5 && quit"']), 1);
+    // A value after the label, then each statement's own words: two statements (`pid: %d exit with SUCCESS.` and
+    // `pid: %d exits with status %d`).
+    assert.equal(minedCount(['Worker process with pid: 411 exit with SUCCESS.', 'Worker process with pid: 412 exits with status 3']), 2);
+    // The same words after the value in both: the texts differ further on, in a value.
+    assert.equal(minedCount(['Cache entry with key: 9f1 and tags default, cart_index: not valid', 'Cache entry with key: 9f2 and tags onecolumn: not valid']), 1);
+    // A second sentence the program adds in one branch: two statements (`…: enabled` / `…: disabled. Enable with …`).
+    assert.equal(minedCount(['Fast rebuild: enabled', 'Fast rebuild: disabled. Turn it on with --fast']), 2);
+  });
+
+  it('reads a label that ends a line as the same label with its value printed empty', () => {
+    // `Client hooks: %s` given an empty list on one line (made-up lines of the shape Sidekiq and Scrapy print).
+    const templates = templatesOf(['Client hooks:', 'Client hooks: Audit::Client, Retry::Client', 'Client hooks: Tracing::Client']);
+    assert.deepEqual([...new Set(templates)], ['Client hooks: <*>']);
+    // Texts the file prints again after the label are wordings of the program's, the bare label a heading of its own.
+    assert.equal(minedCount(['Upstream status:', ...Array(3).fill('Upstream status: healthy'), ...Array(3).fill('Upstream status: degraded')]), 3);
+    // After one word the label is a topic (`Error:`), not a phrase's.
+    assert.equal(templatesOf(['Error:', 'Error: disk full', 'Error: quota exceeded for user'])[0], 'Error:');
   });
 
   it('keeps apart a text that another statement extends with a part of its own', () => {
