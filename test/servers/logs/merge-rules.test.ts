@@ -25,6 +25,9 @@ function assertApart(templates: string[], indexes: number[], what: string): void
   assert.equal(seen.size, indexes.length, `${what}: ${indexes.map((i) => templates[i]).join(' | ')}`);
 }
 
+/** Indexes from `from` to `to - 1`. */
+const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);
+
 describe('log intelligence: merge rules learned from the file', () => {
   // Batch 16's EspIdf (`wifi:state: init -> auth (b0)`, one line per transition), OpenSMTPD (`MTA_INIT -> MTA_BANNER`),
   // FreeSWITCH and Pacemaker (`S_IDLE -> S_POLICY_ENGINE`): one statement whose two values are split into a template per
@@ -57,5 +60,27 @@ describe('log intelligence: merge rules learned from the file', () => {
     // event per transition): as often the statements' own names.
     const job = minedAlone(['job_1 Transitioned from NEW to INITED', 'job_1 Transitioned from INITED to SETUP', 'job_1 Transitioned from SETUP to RUNNING', 'Starting scheduler on core 0']);
     assertApart(job, [0, 1, 2], 'plain UPPER_CASE states');
+  });
+
+  // Batch 16's Luigi: `Informed scheduler that task   %s   has status   %s`, nine lines PENDING and two DONE, split in two.
+  it('reads a word the statement pads with runs of spaces as a value (`has status   PENDING` / `   DONE`)', () => {
+    const other = ['Asking scheduler for work...', 'There are 3 pending tasks unique to this worker', 'Done'];
+    const status = ['PENDING', 'PENDING', 'PENDING', 'DONE', 'PENDING', 'DONE'].map((s, i) => `Informed scheduler that task   Task_${i}_2bbbfdbecd   has status   ${s}`);
+    assertOneEvent(minedAlone([...other, ...status]), range(3, 9), 'padded status');
+    // In the middle of a sentence too (`role   leader   since`).
+    const role = ['leader', 'follower', 'leader'].map((r, i) => `Node n${i} took role   ${r}   since term 4`);
+    assertOneEvent(minedAlone([...other, ...role]), range(3, 6), 'padded word inside');
+  });
+
+  it('keeps apart words joined by single spaces, and padded words that each hold many lines', () => {
+    const other = ['Asking scheduler for work...', 'There are 3 pending tasks unique to this worker', 'Done'];
+    // The same words without padding: no sign they are values (two words, a few lines each).
+    const plain = minedAlone([...other, 'Informed scheduler that task T1 has status PENDING', 'Informed scheduler that task T2 has status DONE']);
+    assertApart(plain, [3, 4], 'single spaces');
+    // Two padded words on many lines each sort lines into events, as two values of a key do (`user=root` / `user=guest`).
+    const many: string[] = [];
+    for (let i = 0; i < 12; i++) many.push(`Check   disk${i}   result   PASSED`, `Check   disk${i}   result   FAILED`);
+    const templates = minedAlone([...other, ...many]);
+    assertApart(templates, [3, 4], 'padded words on many lines');
   });
 });
