@@ -186,10 +186,13 @@ function mergeMovedValues(list: Group[], ids: TokenIds, typical: number, mayMerg
 /**
  * The family varies at both places and a word (not <*>) stands at place `p` in one member and at place `q` in another.
  * Two neighbouring words of one phrase (a plain space between them: `rx ba win` / `tcp rx win`, labels of a dump) are
- * no two places of values: a label's words are spelled in different orders by different statements.
+ * no two places of values: a label's words are spelled in different orders by different statements; nor are keys
+ * glued to their values (`year:<*> month:<*>` / `count:<*> offset:<*>`: a record's fields in another order).
  */
 function valuesMoved(family: readonly Group[], p: number, q: number): boolean {
   if (q === p + 1 && family.some((group) => (group.seps?.[p] ?? ' ') === ' ')) return false;
+  // Keys glued to their values (`year:<*>`, `count=<*>`) name fields, whichever order a record prints them in.
+  if (family.some((group) => isGluedKeyAt(group, p) || isGluedKeyAt(group, q))) return false;
   // The member holding each word at `p`, or null when two or more do.
   const atP = new Map<string, Group | null>();
   const atQ = new Set<string>();
@@ -203,6 +206,12 @@ function valuesMoved(family: readonly Group[], p: number, q: number): boolean {
     const holder = atP.get(group.tokens[q]);
     return holder !== undefined && holder !== group && group.tokens[q] !== WILDCARD;
   });
+}
+
+/** The token at `position` is glued to what follows by `:` or `=`: a key of a field, not a value. */
+function isGluedKeyAt(group: Group, position: number): boolean {
+  const sep = group.seps?.[position] ?? '';
+  return sep.length > 0 && (sep.charCodeAt(0) === 58 /* : */ || sep.charCodeAt(0) === 61 /* = */) && (sep.length === 1 || sep.charCodeAt(1) !== 32);
 }
 
 /**
