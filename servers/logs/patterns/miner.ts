@@ -799,7 +799,8 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
  * `key=` (or `key=<`, `key=(`, `key=[`, `user=<postmaster>`) or a lower-case `key:` glued to it (`name:dd`), a token in parentheses glued to a name
  * (`VRRP_Script(chk_haproxy)`, a call's argument) and a token between two quote marks of one kind (`name is "SNOOPY"`,
  * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`), and the values of a record of `label:
- * value` fields (records.ts: `networkInterface: Ethernet wlan0, Speed: …`). `weak` lists those a weaker frame marks
+ * value` fields (records.ts: `networkInterface: Ethernet wlan0, Speed: …`), and a token the statement pads with runs of
+ * spaces (isPaddedSlot: Luigi's `task   %s   has status   %s`). `weak` lists those a weaker frame marks
  * (PositionUnit.weakSlots): a token alone in angle brackets (`realm <openvidu>`) and the one token after a label's `: `
  * that ends the message (`Adding protocol support for: AMQP`). Both undefined when there are none.
  */
@@ -811,7 +812,7 @@ function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
   for (let i = 1; i < cluster.tokens.length; i++) {
     const before = cluster.seps[i - 1];
     const after = cluster.seps[i] ?? '';
-    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after)) (slots ??= []).push(i);
+    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1)) (slots ??= []).push(i);
     else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);
@@ -878,6 +879,19 @@ function isGluedLabel(key: string): boolean {
 function isArgumentSlot(name: string, before: string, after: string): boolean {
   const close = before === '(' ? 41 /* ) */ : before === '[' ? 93 /* ] */ : -1;
   return close !== -1 && after.charCodeAt(0) === close && name !== WILDCARD && endsInNameChar(name);
+}
+
+/**
+ * The token stands between runs of two or more spaces (`task   %s   has status   %s`), or after one at the message's
+ * end: what the statement was given, set off by padding as a format pads a field (`%-10s`, a column's width). Why it
+ * holds: a sentence's own words are joined by single spaces; a program widens the gap around what it fills in, so
+ * the words there are values, judged by the counts as every value slot is (mergeValueSlots: two values that each
+ * hold many lines still sort lines into events). A header's aligned columns are cut before the message is mined.
+ */
+function isPaddedSlot(before: string, after: string, last: boolean): boolean {
+  if (!(before.length >= 2 && before.charCodeAt(before.length - 1) === 32 && before.charCodeAt(before.length - 2) === 32)) return false;
+  if (last && after.trim() === '') return true;
+  return after.length >= 2 && after.charCodeAt(0) === 32 && after.charCodeAt(1) === 32;
 }
 
 /** The word ends in a letter, a digit or `_`. */

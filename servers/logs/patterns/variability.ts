@@ -103,6 +103,8 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       }
     }
   }
+  const typical = typicalCount(groups);
+  for (const list of byLength.values()) if (list.length >= 2) mergeMovedValues(list, ids, typical, mayMerge);
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
@@ -110,6 +112,131 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/** The median line count of the file's templates (how many lines a statement of this file typically holds). */
+function typicalCount(groups: readonly Group[]): number {
+  if (groups.length === 0) return 0;
+  const counts = groups.map((group) => group.count).sort((a, b) => a - b);
+  return counts[Math.floor(counts.length / 2)];
+}
+
+/**
+ * Merges templates of one length that agree everywhere but at two places, where one word of the family stands at the
+ * first place in one member and at the second in another: the transitions of a state machine (`state: init -> auth`,
+ * `auth -> assoc`, `assoc -> run`; `(detached -> unknown)` / `(unknown -> detached)`; `MTA_INIT -> MTA_BANNER` /
+ * `MTA_BANNER -> MTA_EHLO`), a copy's source and target. Why it holds: a program's own word is spelled at one place of
+ * its statement, while a value passes wherever the statement puts what it was given, so a word seen at both places is
+ * one variable's value there, and the other words at those places are more of its values, UPPER_CASE enum values too.
+ * The file must show the pairs as data: typically (median) no more lines per pair than its templates typically hold
+ * (`typical`). A few directions a program writes itself (`ZNC -> IRC` on 7 lines, `IRC -> ZNC` on 5, where the
+ * file's statements hold one or two) recur as its statements do, more often than its data does, and stay apart.
+ * The first word is left out, as elsewhere (familiesAt). Levels that tell members apart keep them apart.
+ */
+function mergeMovedValues(list: Group[], ids: TokenIds, typical: number, mayMerge: (word: string) => boolean): void {
+  const length = list[0].tokens.length;
+  const limit = Math.min(length, MAX_POSITIONS);
+  // Places each word takes among the living templates of this length; a word at two places gives that pair.
+  const placesOf = new Map<string, Set<number>>();
+  for (const group of list) {
+    if (!group.alive) continue;
+    for (let i = 1; i < limit; i++) {
+      const word = group.tokens[i];
+      if (word === WILDCARD) continue;
+      const places = placesOf.get(word);
+      if (places) places.add(i);
+      else placesOf.set(word, new Set([i]));
+    }
+  }
+  const pairs = new Set<number>();
+  for (const places of placesOf.values()) {
+    if (places.size < 2) continue;
+    const sorted = [...places].sort((a, b) => a - b);
+    for (let a = 0; a < sorted.length; a++) for (let b = a + 1; b < sorted.length; b++) pairs.add(sorted[a] * MAX_POSITIONS + sorted[b]);
+  }
+  for (const pair of [...pairs].sort((a, b) => a - b)) {
+    const p = Math.floor(pair / MAX_POSITIONS);
+    const q = pair % MAX_POSITIONS;
+    const families = new Map<string, Group[]>();
+    for (const group of list) {
+      if (!group.alive) continue;
+      const key = keyWithoutTwo(group, p, q);
+      const family = families.get(key);
+      if (family) family.push(group);
+      else families.set(key, [group]);
+    }
+    for (const family of families.values()) {
+      if (family.length < 2 || !valuesMoved(family, p, q) || !enumsNamespaced(family, p, q, mayMerge) || levelsTellApart(family)) continue;
+      const perPair = new Map<string, number>();
+      for (const group of family) {
+        const key = `${group.tokens[p]}\u0001${group.tokens[q]}`;
+        perPair.set(key, (perPair.get(key) ?? 0) + group.count);
+      }
+      const counts = [...perPair.values()].sort((a, b) => a - b);
+      if (counts[Math.floor(counts.length / 2)] > typical) continue;
+      family.sort((a, b) => a.id - b.id);
+      const [into, ...rest] = family;
+      setToken(into, p, WILDCARD, ids);
+      setToken(into, q, WILDCARD, ids);
+      absorb(into, rest);
+    }
+  }
+}
+
+/**
+ * The family varies at both places and a word (not <*>) stands at place `p` in one member and at place `q` in another.
+ * Two neighbouring words of one phrase (a plain space between them: `rx ba win` / `tcp rx win`, labels of a dump) are
+ * no two places of values: a label's words are spelled in different orders by different statements; nor are keys
+ * glued to their values (`year:<*> month:<*>` / `count:<*> offset:<*>`: a record's fields in another order).
+ */
+function valuesMoved(family: readonly Group[], p: number, q: number): boolean {
+  if (q === p + 1 && family.some((group) => (group.seps?.[p] ?? ' ') === ' ')) return false;
+  // Keys glued to their values (`year:<*>`, `count=<*>`) name fields, whichever order a record prints them in.
+  if (family.some((group) => isGluedKeyAt(group, p) || isGluedKeyAt(group, q))) return false;
+  // The member holding each word at `p`, or null when two or more do.
+  const atP = new Map<string, Group | null>();
+  const atQ = new Set<string>();
+  for (const group of family) {
+    const word = group.tokens[p];
+    if (word !== WILDCARD) atP.set(word, atP.has(word) ? null : group);
+    atQ.add(group.tokens[q]);
+  }
+  if (atP.size < 2 || atQ.size < 2) return false;
+  return family.some((group) => {
+    const holder = atP.get(group.tokens[q]);
+    return holder !== undefined && holder !== group && group.tokens[q] !== WILDCARD;
+  });
+}
+
+/** The token at `position` is glued to what follows by `:` or `=`: a key of a field, not a value. */
+function isGluedKeyAt(group: Group, position: number): boolean {
+  const sep = group.seps?.[position] ?? '';
+  return sep.length > 0 && (sep.charCodeAt(0) === 58 /* : */ || sep.charCodeAt(0) === 61 /* = */) && (sep.length === 1 || sep.charCodeAt(1) !== 32);
+}
+
+/**
+ * Where the family's words at places `p` and `q` include UPPER_CASE enumeration values (words `mayMerge` refuses),
+ * every word there is one and all share a namespace: a start of MIN_KIND_PREFIX characters or one ending in `_`
+ * (`MTA_INIT` / `MTA_BANNER`, `S_IDLE` / `S_POLICY_ENGINE`, `CS_NEW` / `CS_INIT`), as a C program prefixes the
+ * constants of one enumeration it prints by name. Plain ones (`NEW` / `UNASSIGNED` / `ASSIGNED`, Hadoop's task
+ * states, each transition a statement of its own in Loghub's labels) are as often the statements' own names and are
+ * left apart, as isKindFamily leaves them to the counts. Words of other forms need nothing more.
+ */
+function enumsNamespaced(family: readonly Group[], p: number, q: number, mayMerge: (word: string) => boolean): boolean {
+  const words = new Set<string>();
+  for (const group of family) for (const place of [p, q]) if (group.tokens[place] !== WILDCARD) words.add(group.tokens[place]);
+  let refused = 0;
+  for (const word of words) if (!mayMerge(word)) refused++;
+  if (refused === 0) return true;
+  if (refused < words.size) return false;
+  const [first, ...rest] = words;
+  let shared = first.length;
+  for (const word of rest) {
+    let i = 0;
+    while (i < shared && i < word.length && word.charCodeAt(i) === first.charCodeAt(i)) i++;
+    shared = i;
+  }
+  return shared >= MIN_KIND_PREFIX || first.lastIndexOf('_', shared - 1) >= 1;
 }
 
 /** Least distinct words shaped as values that make a message's first position a variable (mergeLeadingValues). */
@@ -1180,6 +1307,13 @@ function setToken(group: Group, position: number, token: string, ids: TokenIds):
 function keyWithout(group: Group, position: number): string {
   const a = (group.hashes[0] - Math.imul(group.codes[position], MAX_POSITIONS_POWERS[0][position])) >>> 0;
   const b = (group.hashes[1] - Math.imul(group.codes[position], MAX_POSITIONS_POWERS[1][position])) >>> 0;
+  return `${a}:${b}:${group.tail}`;
+}
+
+/** A key for the group's tokens with places `p` and `q` left out (keyWithout for two places). */
+function keyWithoutTwo(group: Group, p: number, q: number): string {
+  const a = (group.hashes[0] - Math.imul(group.codes[p], MAX_POSITIONS_POWERS[0][p]) - Math.imul(group.codes[q], MAX_POSITIONS_POWERS[0][q])) >>> 0;
+  const b = (group.hashes[1] - Math.imul(group.codes[p], MAX_POSITIONS_POWERS[1][p]) - Math.imul(group.codes[q], MAX_POSITIONS_POWERS[1][q])) >>> 0;
   return `${a}:${b}:${group.tail}`;
 }
 
