@@ -88,8 +88,10 @@ function namesFile(name: string): boolean {
  */
 function searchPrefixEnd(line: string, context: TimestampContext): number {
   let at = 0;
-  while (at < line.length && at <= MAX_SEARCHED_NAME && isNameCode(line.charCodeAt(at))) at++;
-  if (at === 0 || line.charCodeAt(at) !== 58 /* : */ || !namesFile(line.slice(0, at))) return -1;
+  // Whether the name holds a dot: a time (`08:01:02`) or a word before a colon has none, and is ruled out without a string.
+  let dotted = false;
+  for (let c = line.charCodeAt(0); at < line.length && at <= MAX_SEARCHED_NAME && isNameCode(c); c = line.charCodeAt(++at)) dotted ||= c === 46;
+  if (!dotted || line.charCodeAt(at) !== 58 /* : */ || !namesFile(line.slice(0, at))) return -1;
   let start = at + 1;
   let digits = start;
   while (digits < line.length && digits - start < 10 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits++;
