@@ -6,10 +6,10 @@
 // its own right) and what the envelope itself says about time and severity. A stream name (stdout/stderr) is never
 // a level.
 import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
-import { epochFromNumber, parseTimestamp, type TimestampContext } from './timestamps';
+import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
-export type PrefixKind = 'cri' | 'syslog-5424' | 'syslog-3164';
+export type PrefixKind = 'cri' | 'syslog-5424' | 'syslog-3164' | 'search';
 
 export interface Unwrapped {
   kind: PrefixKind;
@@ -60,7 +60,48 @@ function priSeverity(pri: string): Level | undefined {
   return value <= 191 ? normalizeLevel(value & 7) : undefined;
 }
 
-/** The prefix at the start of `line` (CRI, syslog RFC 5424, RFC 3164 with PRI), or undefined. */
+/** A source file's name at most, in a search tool's prefix (SEARCH_PREFIX). */
+const MAX_SEARCHED_NAME = 255;
+/** A file name's extension: a letter, then up to 9 letters or digits (`log`, `jsonl`, `txt`, `out`, `log4`). */
+const EXTENSION = /^[A-Za-z][A-Za-z\d]{0,9}$/;
+
+function isNameCode(c: number): boolean {
+  // Letters, digits, `_`, `.`, `/`, `-`, `~`, `+`: a path as a shell prints it.
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45 || c === 126 || c === 43;
+}
+
+/** Whether the last part of a path names a file by its extension (`app.log`, `node.2.jsonl`, rotated `app.log.1`). */
+function namesFile(name: string): boolean {
+  const parts = name.slice(name.lastIndexOf('/') + 1).split('.');
+  if (parts.length < 2 || parts[0] === '') return false;
+  const last = parts[parts.length - 1];
+  return EXTENSION.test(last) || (parts.length >= 3 && /^\d{1,3}$/.test(last) && EXTENSION.test(parts[parts.length - 2]));
+}
+
+/**
+ * Where the line after a search tool's source prefix starts, or -1: `grep -H`, `grep -r` and `rg --no-heading` print each
+ * line they found behind the name of the file it is in and a colon glued to it (`app.log:2024-06-01 12:30:45 ERROR …`,
+ * `node.2.jsonl:{"lvl":"INF",…}`), with `-n` its line number and a colon too (`app.log:42:…`). Logs pasted so keep the
+ * prefix on some lines only (a search's output beside the file's own lines), and the program's header behind it is the
+ * line's. The name is a path whose last part has a file's extension; the line after it must open with a time (bare or
+ * bracketed) or a JSON record that parses: a program's `name:value` or a source location (`main.go:42: …`, with a space) does not.
+ */
+function searchPrefixEnd(line: string, context: TimestampContext): number {
+  let at = 0;
+  // Whether the name holds a dot: a time (`08:01:02`) or a word before a colon has none, and is ruled out without a string.
+  let dotted = false;
+  for (let c = line.charCodeAt(0); at < line.length && at <= MAX_SEARCHED_NAME && isNameCode(c); c = line.charCodeAt(++at)) dotted ||= c === 46;
+  if (!dotted || line.charCodeAt(at) !== 58 /* : */ || !namesFile(line.slice(0, at))) return -1;
+  let start = at + 1;
+  let digits = start;
+  while (digits < line.length && digits - start < 10 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits++;
+  if (digits > start && line.charCodeAt(digits) === 58) start = digits + 1;
+  if (line.charCodeAt(start) === 123 /* { */) return parseJsonRecord(line.slice(start)) ? start : -1;
+  for (const pattern of timestampPatternsAt(line, start)) if (matchTimestampAt(line, start, pattern, context)?.epoch !== undefined) return start;
+  return -1;
+}
+
+/** The prefix at the start of `line` (CRI, syslog RFC 5424, RFC 3164 with PRI, a search tool's file name), or undefined. */
 export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped | undefined {
   const first = line.charCodeAt(0);
   if (first === 60 /* < */) {
@@ -78,6 +119,11 @@ export function unwrapPrefix(line: string, context: TimestampContext): Unwrapped
   if (first >= 48 && first <= 57 && line.charCodeAt(10) === 84 /* T */ && streamFollowsTime(line)) {
     const cri = CRI.exec(line);
     if (cri) return { kind: 'cri', inner: line.slice(cri[0].length), timestamp: parseTimestamp(cri[1], context), partial: cri[3] === 'P', stream: cri[2] };
+  }
+  // A file name opens with a letter, a digit, `.`, `/`, `_` or `~`; most lines that do reach a space before any colon.
+  if (isNameCode(first)) {
+    const searched = searchPrefixEnd(line, context);
+    if (searched > 0) return { kind: 'search', inner: line.slice(searched) };
   }
   return undefined;
 }

@@ -1198,7 +1198,11 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // A column-only level word opening the message, where the file's messages show that column (columnLevelsShown): the
   // line's level, the word left in the message as a level word there is (applyHeader's leadingLevel).
   if (consumed > 0) readColumnLevel(header, parsed);
-  if (others) {
+  // A line the main header does not read at all behind a docker compose prefix is read after the prefix (below), by the
+  // main header first: a form of the file's that reads the prefix as a word column and stops at its level
+  // (`db-1  | <time> WARN`) would leave the service's `target:` in the message, where the same program's bare lines
+  // have it cut.
+  if (others && !(consumed === 0 && composePrefixEnd(line) > 0)) {
     const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
     if (other) [parsed, consumed] = other;
   }
