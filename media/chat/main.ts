@@ -230,6 +230,20 @@ function submit() {
   vscode.setState({ draft: '' } satisfies SavedState);
 }
 
+/** A question asked from the palette while an answer runs: in the box after what was typed there, with the reason. */
+function keepDraft(text: string) {
+  if (!ui) return;
+  const typed = ui.input.value.trim();
+  if (typed !== text.trim()) ui.input.value = typed ? `${ui.input.value.trimEnd()}\n\n${text}` : text;
+  vscode.setState({ draft: ui.input.value } satisfies SavedState);
+  if (running) {
+    ui.hint.textContent = t('stillAnswering');
+    ui.hint.hidden = false;
+  }
+  ui.input.focus();
+  ui.input.setSelectionRange(ui.input.value.length, ui.input.value.length);
+}
+
 function onInputKey(event: KeyboardEvent) {
   if (!ui) return;
   const input = ui.input;
@@ -612,6 +626,9 @@ function onMessage(message: ToWebviewMessage) {
       break;
     case 'focusInput':
       ui?.input.focus();
+      break;
+    case 'draft':
+      keepDraft(message.text);
       break;
   }
 }

@@ -75,6 +75,9 @@ async function runInWorkbench(server, browser, { devPaths, testsPath, folder, te
       ['extensionTestsPath', remoteUri(server, testsPath)],
       ['extensionEnvironment', JSON.stringify(testEnv)],
     ]),
+    // The tests' exit is the event that matters; the page's own "load" (every workbench script) took over playwright's
+    // default 30 s at load 30 and failed the run before a test started (test/ui/support/workbench.ts waits the same way).
+    { waitUntil: 'domcontentloaded', timeout: 120_000 },
   );
   let timer;
   const timedOut = new Promise((r) => (timer = setTimeout(() => r('timeout'), timeoutMs)));

@@ -82,6 +82,8 @@ export const toWebviewMessage = z.discriminatedUnion('type', [
   /** A turn started or ended (also for `continue`, which has no `start` event). */
   z.object({ type: z.literal('busy'), busy: z.boolean() }),
   z.object({ type: z.literal('focusInput') }),
+  /** A question asked elsewhere (the palette's "DevOps: Ask") while an answer runs: kept in the input box, not lost. */
+  z.object({ type: z.literal('draft'), text: z.string() }),
 ]);
 export type ToWebviewMessage = z.infer<typeof toWebviewMessage>;
 

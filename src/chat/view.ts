@@ -24,6 +24,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
   private ready = false;
   /** Commands that came with an error or notice; the webview may run only these (and our own). */
   private readonly offeredCommands = new Set<string>();
+  /** A question to put in the input box once the webview is ready (keepDraft before `init`). */
+  private pendingDraft: string | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -78,6 +80,15 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     }
   }
 
+  /**
+   * Puts `text` in the chat's input box (after what is typed there), so that a question that could not be asked
+   * now (an answer is running) is not lost; kept until the webview is ready if it is not yet.
+   */
+  keepDraft(text: string): void {
+    if (this.view && this.ready) this.post({ type: 'draft', text });
+    else this.pendingDraft = text;
+  }
+
   private post(message: ToWebviewMessage): void {
     if (this.view && this.ready) void this.view.webview.postMessage(message);
   }
@@ -100,6 +111,10 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       live: snapshot.live,
       model,
     });
+    if (this.pendingDraft !== undefined) {
+      this.post({ type: 'draft', text: this.pendingDraft });
+      this.pendingDraft = undefined;
+    }
   }
 
   /** The buttons an error or notice offers may be run from the webview (isActionAllowed). */

@@ -10,7 +10,9 @@ import type { CommandTargets } from './targets';
 async function askWithProgress({ session, chatView }: CommandTargets, question: string): Promise<boolean> {
   await chatView.reveal();
   if (session.busy) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('The assistant is still answering. Stop it or wait, then ask again.'));
+    // The question stays in the chat's input box, under its "still answering" hint: typed in the palette, it used
+    // to be gone with the notification that said to ask again.
+    chatView.keepDraft(question);
     return false;
   }
   return vscode.window.withProgress(

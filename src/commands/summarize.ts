@@ -13,7 +13,17 @@ import type { NodeSpec } from '../views/node';
 /** What "Summarize Errors" reads: a file (by its path) or a journal/Docker source (by the name the logs tools take). */
 export type LogTarget = { kind: 'file'; uri: vscode.Uri } | { kind: 'source'; name: string };
 
-/** The log a command was invoked on: a Uri (explorer, editor title), a Log Files item (file or source), or the active editor. */
+/**
+ * The file of the active editor, or of the active tab when it has no text editor: a log the editor will not show (too
+ * large, or "binary" for the NUL bytes a log truncated in place by copytruncate rotation starts with) is open in a tab
+ * without one, and "Summarize Errors" from the palette then asked the user to open the file they had open.
+ */
+export function activeEditorUri(): vscode.Uri | undefined {
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  return vscode.window.activeTextEditor?.document.uri ?? (input instanceof vscode.TabInputText ? input.uri : undefined);
+}
+
+/** The log a command was invoked on: a Uri (explorer, editor title), a Log Files item (file or source), or the active editor (its tab). */
 export function targetLog(arg: unknown): LogTarget | undefined {
   const fromUri = (uri: vscode.Uri): LogTarget => {
     const source = sourceNameOfUri(uri);
@@ -26,7 +36,7 @@ export function targetLog(arg: unknown): LogTarget | undefined {
     if (typeof spec.filePath === 'string') return { kind: 'file', uri: vscode.Uri.file(spec.filePath) };
     if (spec.resourceUri instanceof vscode.Uri) return fromUri(spec.resourceUri);
   }
-  const active = vscode.window.activeTextEditor?.document.uri;
+  const active = activeEditorUri();
   return active ? fromUri(active) : undefined;
 }
 

@@ -8,8 +8,8 @@ import type { Models } from '../models/register';
 export interface CommandTargets {
   hub: McpHub;
   session: ChatSession;
-  /** Revealed when a command puts something in the chat. */
-  chatView: Pick<ChatViewProvider, 'reveal'>;
+  /** Revealed when a command puts something in the chat; keeps a question that cannot be asked yet. */
+  chatView: Pick<ChatViewProvider, 'reveal' | 'keepDraft'>;
   /** Which model answers; the Choose Model picker lists what VS Code offers. */
   models: Models;
 }

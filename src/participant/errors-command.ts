@@ -3,7 +3,7 @@
 // "Explain the causes" hands the summary to the agent when the user wants that.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { explainErrorsQuestion, listLogFiles, noErrorsNote, samePath, summarizeLogFile } from '../commands/summarize';
+import { activeEditorUri, explainErrorsQuestion, listLogFiles, noErrorsNote, samePath, summarizeLogFile } from '../commands/summarize';
 import { logFilePath, type LogFile } from '../views/log-items';
 import type { TurnMetadata } from './history';
 import { promptText } from './history';
@@ -62,7 +62,7 @@ async function resolveTarget(hub: McpHub, request: ErrorsRequest, signal: AbortS
   if (referenced) return { uri: referenced };
   const query = cleanFileArgument(request.prompt);
   if (!query) {
-    const active = vscode.window.activeTextEditor?.document.uri;
+    const active = activeEditorUri();
     if (active?.scheme === 'file') return { uri: active };
     return { message: await usage(hub, signal) };
   }

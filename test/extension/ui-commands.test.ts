@@ -129,6 +129,26 @@ describe('UI commands in the extension host', function () {
     }
   });
 
+  it('from the palette, summarizes the log of the active tab when the editor shows no text (a log starting with NUL bytes)', async () => {
+    // copytruncate rotation under a writer without O_APPEND leaves a hole of NUL bytes at the start of the log:
+    // VS Code then shows "binary" instead of a text editor, and there is no activeTextEditor.
+    const uri = vscode.Uri.joinPath(folder, 'logs', 'truncated-in-place.log');
+    const stamp = new Date().toISOString().slice(0, 19).replace('T', ' ');
+    writeFileSync(uri.fsPath, Buffer.concat([Buffer.alloc(600), Buffer.from(`${stamp} ERROR [db] Connection refused after rotation\n${stamp} INFO [main] ok\n`)]));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await waitUntil('the log in the active tab', () => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputText && input.uri.fsPath === uri.fsPath;
+    });
+    assert.equal(vscode.window.activeTextEditor, undefined, 'the editor shows the file as binary (no text editor)');
+    const result = await vscode.commands.executeCommand<{ totalErrors: number } | undefined>('devopsAssistant.summarizeErrors');
+    assert.deepEqual(result, { totalErrors: 1 });
+    const summary = agent.transcript().at(-1);
+    assert.ok(summary?.kind === 'assistant' && summary.text.includes('Connection refused after rotation'), JSON.stringify(summary));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
   it('refuses a file that is not a log file in a log directory', async () => {
     const before = agent.transcript().length;
     const result = await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'README.md'));

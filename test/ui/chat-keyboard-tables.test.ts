@@ -77,6 +77,33 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     await hint.waitFor({ state: 'hidden', timeout: 5_000 });
   });
 
+  it('"DevOps: Ask" from the palette while an answer streams keeps the question in the chat\'s box, after what was typed', async () => {
+    const { workbench, mock } = env();
+    const { page } = workbench;
+    const chat = workbench.chatFrame();
+    mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Part ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
+    const input = chat.locator('#chat-input');
+    await input.fill('first question');
+    await input.press('Enter');
+    await chat.locator('.message.assistant', { hasText: 'Part 1 of' }).last().waitFor({ timeout: 30_000 });
+    await input.fill('a note I was typing');
+    // runCommand presses Escape first, which in the chat stops the answer: the keyboard goes to the editor area first.
+    await page.locator('.part.editor').click();
+    await workbench.runCommand('DevOps: Ask');
+    const box = page.locator('.quick-input-widget input.input');
+    await box.waitFor({ state: 'visible', timeout: 10_000 });
+    await box.fill('오늘 커밋된 내용을 요약해 주세요');
+    await page.keyboard.press('Enter');
+    await waitUntil('the question to reach the chat\'s input box', async () => (await input.inputValue()).includes('오늘 커밋된 내용을'), { timeoutMs: 15_000 });
+    assert.equal(await input.inputValue(), 'a note I was typing\n\n오늘 커밋된 내용을 요약해 주세요');
+    const hint = chat.locator('.composer .hint');
+    await assertSeenInChat(page, hint, 'the "still answering" hint', 10_000);
+    assert.ok(!mock.messageRequests().some((r) => JSON.stringify(r.body.messages).includes('오늘 커밋된')), 'the question was not sent');
+    await input.press('Escape');
+    await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 15_000 });
+    await input.fill('');
+  });
+
   it('a table of commits keeps each hash and time on one line and in view', async () => {
     const { workbench, mock } = env();
     const chat = workbench.chatFrame();

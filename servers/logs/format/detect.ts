@@ -232,9 +232,17 @@ function textParserFor(sample: string[], context: TimestampContext): { parse: Te
 
 
 /** The sample as detection reads it: BOM and CR gone, blank and overlong lines left out. */
+/**
+ * A line without the NUL bytes it starts with. A log truncated in place (logrotate's copytruncate) under a writer
+ * that does not append keeps writing at its old offset: the file starts with a run of NULs and the next entry is
+ * glued to its end, on one "line" whose header was then unread (an ERROR there was not counted, with no word).
+ */
+export const withoutLeadingNuls = (line: string): string => (line.charCodeAt(0) === 0 ? line.replace(/^\0+/, '') : line);
+
 function cleanSample(lines: string[]): string[] {
   const out: string[] = [];
   for (let line of lines) {
+    line = withoutLeadingNuls(line);
     if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line.trim().length === 0 || line.length > MAX_SAMPLE_LINE_CHARS) continue;
@@ -706,7 +714,8 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts).
   const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
-  return { format: formatFor(layer, text.format), parse: escaped ? (line) => read(decodeSyslogEscapes(line)) : read };
+  const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
+  return { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
 }
 
 /** A line a runtime captured and stored as a record of its own, with what the runtime says beside it. */
