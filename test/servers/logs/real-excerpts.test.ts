@@ -429,9 +429,11 @@ const BATCH_17: Record<string, number> = {
  * 20 systems (median 0.9345). Built blind to batches 7 and 17 and to the failures being fixed while other branches
  * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
  */
+// Raised after measuring, by a general rule of branch `merge19` (built blind to this batch; measured per branch: only
+// merge19's tree moves it): Memcached 0.5 -> 0.913.
 const BATCH_18: Record<string, number> = {
   BitwardenServer: 1, Buildbot: 0.94, FHEM: 0.612, FluxCD: 1, Ghostty: 0.929, I2pd: 0.963, IoBroker: 0.593,
-  Memcached: 0.5, Motion: 0.636, NZBGet: 0.625, PSAppDeployToolkit: 1, PipeWire: 1, Portainer: 1, ProxySQL: 0.667,
+  Memcached: 0.913, Motion: 0.636, NZBGet: 0.625, PSAppDeployToolkit: 1, PipeWire: 1, Portainer: 1, ProxySQL: 0.667,
   Rancher: 1, SSMAgent: 0.833, Solana: 0.75, TeamCity: 1, UBoot: 1, WALinuxAgent: 0.638,
 };
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
