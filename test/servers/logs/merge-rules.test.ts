@@ -1,29 +1,7 @@
 // Merge rules learned from the file (patterns/variability.ts): where templates differ in a few places, whether those
 // places hold values or the statements' own words is read from how the words behave across the whole file. Made-up
 // lines of the failing shapes with their right grouping, and the neighbours that must stay apart.
-import assert from 'node:assert/strict';
-import { TemplateMiner } from '../../../servers/logs/patterns/miner';
-
-/** The listed template of each message, mined by the miner alone (the messages are bare: no header to learn). */
-function minedAlone(messages: string[]): string[] {
-  const miner = new TemplateMiner();
-  const ids = messages.map((message) => miner.add(message));
-  const text = new Map(miner.templates().map((t) => [t.id, t.template]));
-  return ids.map((id) => text.get(miner.finalId(id)) ?? '?');
-}
-
-/** The lines at `indexes` share one template, and no other line has it. */
-function assertOneEvent(templates: string[], indexes: number[], what: string): void {
-  const template = templates[indexes[0]];
-  for (const i of indexes) assert.equal(templates[i], template, `${what}: line ${i + 1} is '${templates[i]}', not '${template}'`);
-  templates.forEach((other, i) => assert.ok(indexes.includes(i) || other !== template, `${what}: line ${i + 1} joined '${template}'`));
-}
-
-/** Each line at `indexes` has a template of its own. */
-function assertApart(templates: string[], indexes: number[], what: string): void {
-  const seen = new Set(indexes.map((i) => templates[i]));
-  assert.equal(seen.size, indexes.length, `${what}: ${indexes.map((i) => templates[i]).join(' | ')}`);
-}
+import { assertApart, assertOneEvent, minedAlone } from '../../support/mined-templates';
 
 /** Indexes from `from` to `to - 1`. */
 const range = (from: number, to: number): number[] => Array.from({ length: to - from }, (_, i) => from + i);

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { minePatterns } from '../../../servers/logs/patterns/log-patterns';
 import { TemplateMiner } from '../../../servers/logs/patterns/miner';
+import { assertApart, assertOneEvent, minedAlone } from '../../support/mined-templates';
 import { tokenize } from '../../../servers/logs/patterns/tokenize';
 
 /**
@@ -17,21 +18,6 @@ async function templatesOf(lines: string[]): Promise<string[]> {
   return byLine;
 }
 
-/** The listed template of each message, mined by the miner alone (the messages are bare: no header to learn). */
-function minedAlone(messages: string[]): string[] {
-  const miner = new TemplateMiner();
-  const ids = messages.map((message) => miner.add(message));
-  const text = new Map(miner.templates().map((t) => [t.id, t.template]));
-  return ids.map((id) => text.get(miner.finalId(id)) ?? '?');
-}
-
-/** The lines at `indexes` share one template, and no other line has it. */
-function assertOneEvent(templates: string[], indexes: number[], what: string): void {
-  const template = templates[indexes[0]];
-  for (const i of indexes) assert.equal(templates[i], template, `${what}: line ${i + 1} is '${templates[i]}', not '${template}'`);
-  templates.forEach((other, i) => assert.ok(indexes.includes(i) || other !== template, `${what}: line ${i + 1} joined '${template}'`));
-}
-
 /** A file's messages (mined alone), the lines that must share one template (or each keep their own), and what they show. */
 type Grouping = [messages: string[], indexes: number[], what: string];
 
@@ -41,11 +27,6 @@ function assertGroupings(together: Grouping[], apart: Grouping[]): void {
   for (const [messages, indexes, what] of apart) assertApart(minedAlone(messages), indexes, what);
 }
 
-/** Each line at `indexes` has a template of its own. */
-function assertApart(templates: string[], indexes: number[], what: string): void {
-  const seen = new Set(indexes.map((i) => templates[i]));
-  assert.equal(seen.size, indexes.length, `${what}: ${indexes.map((i) => templates[i]).join(' | ')}`);
-}
 
 describe('log intelligence: a slot the statement fills in, judged by the file', () => {
 
