@@ -1,16 +1,16 @@
 // A server the supervisor kills takes the processes it started with it (Linux: read through /proc). The built git
-// server runs a git that cannot end on its own (the repository's .mailmap is a FIFO nobody writes, so git log waits in
-// open() for ever); the server is then hung with SIGSTOP, so it cannot stop its call itself, and the supervisor kills
+// server runs a git that cannot end on its own (the repository's config includes a FIFO nobody writes, so git waits in
+// open() for ever: the one hang the server does not guard, as it refuses a FIFO .mailmap or .gitattributes); the server is then hung with SIGSTOP, so it cannot stop its call itself, and the supervisor kills
 // it: once because it stops answering pings, once because the hub is disposed. Before the servers ran in a process
 // group of their own, that git outlived its server, an orphan holding its FIFO (or, with real work, a core).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitForStates, type ServerHub } from '../../src/mcp/hub';
 import { oneCommitRepo, serversBuilt, startBundledHub } from '../support/bundled-hub';
-import { childPids, commandLine, commandName, isAlive } from '../support/processes';
+import { childPids, commandName, isAlive } from '../support/processes';
 import { waitUntil } from '../support/wait';
 
 describe('a killed server takes its children with it', function () {
@@ -51,18 +51,21 @@ describe('a killed server takes its children with it', function () {
       supervisor: pings ? { pingIntervalMs: 200, pingTimeoutMs: 200, missedPingsBeforeRestart: 2 } : {},
     });
     const server = hub.states()[0].pid!;
-    execFileSync('mkfifo', [join(repo, '.mailmap')]);
+    const fifo = join(work, 'included-config');
+    if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
+    const config = join(repo, '.git', 'config');
+    const saved = readFileSync(config, 'utf8');
+    writeFileSync(config, `${saved}[include]\n\tpath = ${fifo}\n`);
     const call = hub.callTool('git', 'git_log', { count: 1 }).then(
       (outcome) => `answered: ${outcome.text}`,
       (error: Error) => error.message,
     );
-    // The server's child git whose format names authors through the .mailmap (%aN): the one waiting on the FIFO.
-    const readsMailmap = (pid: number) => commandName(pid) === 'git' && commandLine(pid).includes('log') && commandLine(pid).some((arg) => arg.includes('%aN'));
-    const git = await waitUntil('the server to start git log', () => childPids(server).find(readsMailmap));
+    // The server's first child git of the call reads the config and waits on the FIFO.
+    const git = await waitUntil('the server to start git', () => childPids(server).find((pid) => commandName(pid) === 'git'));
     leftovers.push(git);
     process.kill(server, 'SIGSTOP');
-    // The git already waits in open() on the FIFO and stays there; a git started now reads no .mailmap.
-    rmSync(join(repo, '.mailmap'));
+    // The git already waits in open() on the FIFO and stays there; a git started now reads the config as it was.
+    writeFileSync(config, saved);
     return { server, git, call };
   }
 

@@ -115,7 +115,7 @@ describe('git server under hostile input', function () {
     // A guessed name (file for path, branch for ref) used to be dropped silently: git_log then
     // answered with the whole history of HEAD as if it were that file's or that branch's.
     it('refuses an argument the tool does not take, naming the ones it takes', async () => {
-      assert.match(await fails(server, 'git_log', { file: 'README.md' }), /unknown argument "file"; this tool takes count, ref, author, grep, since, until, path, includeMerges, cursor, repository/);
+      assert.match(await fails(server, 'git_log', { file: 'README.md' }), /unknown argument "file"; this tool takes count, ref, author, grep, since, until, dateBy, path, includeMerges, cursor, repository/);
       assert.match(await fails(server, 'git_log', { branch: 'feature', count: 1 }), /unknown argument "branch"/);
       assert.match(await fails(server, 'git_status', { path: 'src' }), /unknown argument "path"; this tool takes limit, repository/);
     });
