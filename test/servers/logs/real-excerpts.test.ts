@@ -413,7 +413,8 @@ const BATCH_16: Record<string, number> = {
  * branch `realx17` on the miner of main at e1b89e4 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-16, the development set or Loghub, nor a close cousin of one): mean 0.767 over
  * 21 systems (median 0.833). Built blind to batches 7 and 16 and to the failures being fixed while other branches
- * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * changed the miner. Released for study at the start of session 20 (2026-12-02), when batch 19 was to be built: a studied
+ * batch from then on; its mean at release was 0.783 over 21 systems.
  */
 // Raised after measuring, by a general rule of branch `merge18` (patterns/variability.ts namedElsewhere / shared first
 // words, found on studied systems; measured per branch: only merge18's tree moves it): Nethermind 0.784 -> 1.
@@ -457,8 +458,9 @@ const BATCHES = [
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
-// Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_17, BATCH_18];
+// Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study; batch 17 was
+// released for study at the start of session 20 (2026-12-02), when batch 19 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_18];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
