@@ -23,50 +23,86 @@ const MAX_GROUP = 32;
  * lines either template holds. A whole word where the other has <*> (`state <*>` / `state DOWN`) says nothing of the
  * kind, and stays with the counts of variability.ts. Both must share MIN_SHARED_WORDS words or more; levels that tell
  * them apart keep them apart. The template shown is the one with the masked chunk, which says a value is there.
- * Time is linear in the chunks of the templates of at most MAX_TOKENS tokens (keys of their texts without one chunk),
- * plus at most MAX_GROUP comparisons per key.
+ * Time is linear in the chunks of the templates of at most MAX_TOKENS tokens (a key of a text without one chunk is two
+ * rolling hashes, checked chunk by chunk before a join), plus at most MAX_GROUP comparisons per key.
  */
 export function joinMaskedChunks(units: readonly SpanUnit[], join: JoinUnits): void {
-  const chunksOf = units.map((unit) => (unit.tokens.length > 0 && unit.tokens.length <= MAX_TOKENS ? chunks(unit) : undefined));
+  const ids = new Map<string, number>();
+  const texts = units.map((unit) => (unit.tokens.length > 0 && unit.tokens.length <= MAX_TOKENS ? chunkedText(unit, ids) : undefined));
   // Templates by their text without one chunk that holds <*>: the masked side of a pair.
-  const masked = new Map<string, { unit: number; chunk: string }[]>();
-  chunksOf.forEach((list, unit) => {
-    if (!list) return;
-    list.forEach((chunk, i) => {
+  const masked = new Map<string, { unit: number; at: number }[]>();
+  texts.forEach((text, unit) => {
+    if (!text) return;
+    text.chunks.forEach((chunk, i) => {
       if (!chunk.includes(WILDCARD)) return;
-      const key = keyWithout(list, i);
+      const key = keyWithout(text, i);
       const same = masked.get(key);
-      if (!same) masked.set(key, [{ unit, chunk }]);
-      else if (same.length < MAX_GROUP) same.push({ unit, chunk });
+      if (!same) masked.set(key, [{ unit, at: i }]);
+      else if (same.length < MAX_GROUP) same.push({ unit, at: i });
     });
   });
   if (masked.size === 0) return;
-  chunksOf.forEach((list, unit) => {
-    if (!list) return;
-    list.forEach((chunk, i) => {
-      const wide = masked.get(keyWithout(list, i));
-      if (!wide) return;
+  texts.forEach((text, unit) => {
+    if (!text) return;
+    const words = sharedWords(text.chunks);
+    text.chunks.forEach((chunk, i) => {
+      const wide = masked.get(keyWithout(text, i));
       // Words besides the chunk the pair differs in.
-      if (sharedWords(list) - (isWord(chunk) ? 1 : 0) < MIN_SHARED_WORDS) return;
-      const into = wide.find((w) => w.unit !== unit && w.chunk !== chunk && maskedValueMatch(w.chunk, chunk) && !levelsTellApart([units[w.unit], units[unit]]));
+      if (!wide || words - (isWord(chunk) ? 1 : 0) < MIN_SHARED_WORDS) return;
+      const into = wide.find(({ unit: w, at }) => {
+        const other = texts[w] as ChunkedText;
+        return w !== unit && at === i && maskedValueMatch(other.chunks[i], chunk) && sameBut(other.chunks, text.chunks, i) && !levelsTellApart([units[w], units[unit]]);
+      });
       if (into) join(into.unit, unit, true);
     });
   });
 }
 
-/**
- * The template's text from its first token on, cut at blanks: each chunk is the tokens and the separators between
- * them up to the next blank (`[<*>]:XXXX`, `<*>:xx:xx:xx`, `peers:`); a trailing separator ends the last chunk.
- */
-function chunks(unit: SpanUnit): string[] {
-  let text = '';
-  for (let i = 0; i < unit.tokens.length; i++) text += unit.tokens[i] + (unit.seps[i] ?? '');
-  return text.split(/\s+/).filter((chunk) => chunk !== '');
+/** A template's chunks, and two rolling hashes of their ids from the start (prefix) and from the end (suffix). */
+interface ChunkedText {
+  chunks: string[];
+  prefix: [Uint32Array, Uint32Array];
+  suffix: [Uint32Array, Uint32Array];
 }
 
-/** A key for the chunks with chunk `i` left out (its place kept). */
-function keyWithout(list: readonly string[], i: number): string {
-  return `${list.length}\u0001${i}\u0001${list.slice(0, i).join('\u0002')}\u0003${list.slice(i + 1).join('\u0002')}`;
+const BASES = [0x01000193, 0x5bd1e995] as const;
+
+/**
+ * The template's text from its first token on, cut at blanks: each chunk is the tokens and the separators between
+ * them up to the next blank (`[<*>]:XXXX`, `<*>:xx:xx:xx`, `peers:`); a trailing separator ends the last chunk. With
+ * the hashes keyWithout reads, so that a key costs the same however long the message.
+ */
+function chunkedText(unit: SpanUnit, ids: Map<string, number>): ChunkedText {
+  let text = '';
+  for (let i = 0; i < unit.tokens.length; i++) text += unit.tokens[i] + (unit.seps[i] ?? '');
+  const chunks = text.split(/\s+/).filter((chunk) => chunk !== '');
+  const codes = chunks.map((chunk) => {
+    const id = ids.get(chunk);
+    if (id !== undefined) return id;
+    ids.set(chunk, ids.size + 1);
+    return ids.size;
+  });
+  const n = chunks.length;
+  const hashes = BASES.map((base) => {
+    const prefix = new Uint32Array(n + 1);
+    const suffix = new Uint32Array(n + 1);
+    for (let i = 0; i < n; i++) prefix[i + 1] = (Math.imul(prefix[i], base) + codes[i]) >>> 0;
+    for (let i = n - 1; i >= 0; i--) suffix[i] = (Math.imul(suffix[i + 1], base) + codes[i]) >>> 0;
+    return { prefix, suffix };
+  });
+  return { chunks, prefix: [hashes[0].prefix, hashes[1].prefix], suffix: [hashes[0].suffix, hashes[1].suffix] };
+}
+
+/** A key for the chunks with chunk `i` left out (its place kept); sameBut checks a pair it matches. */
+function keyWithout(text: ChunkedText, i: number): string {
+  return `${text.chunks.length}:${i}:${text.prefix[0][i]}:${text.prefix[1][i]}:${text.suffix[0][i + 1]}:${text.suffix[1][i + 1]}`;
+}
+
+/** The two lists of chunks are the same but at place `i`. */
+function sameBut(a: readonly string[], b: readonly string[], i: number): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (k !== i && a[k] !== b[k]) return false;
+  return true;
 }
 
 /** Chunks that are words of the statement: a letter, nothing masked. */
