@@ -112,6 +112,7 @@ function sharedWords(list: readonly string[]): number {
   return words;
 }
 
+/** The chunk is a word of the statement's own: a letter and no <*> (`authenticated`, `peers:`, `802.11:` is not). */
 function isWord(chunk: string): boolean {
   return !chunk.includes(WILDCARD) && /\p{L}/u.test(chunk);
 }
