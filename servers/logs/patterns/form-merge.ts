@@ -5,6 +5,7 @@
 // run is judged by the shape of its tokens and by what the file shows (the same run in front of several messages that
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
+import { joinMaskedChunks } from './masked-chunks';
 import { WILDCARD } from './tokenize';
 import { joinEmptyQuotes, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
 
@@ -116,6 +117,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   joinEmptyQuotes(units, joinUnits);
   joinFieldLines(units, joinUnits);
   joinTrailingNotes(units, joinUnits);
+  joinMaskedChunks(units, joinUnits);
   const valueFrom = new Map<number, number>();
   joinLabelTails(units, (unit) => find(parent, unit), (first, other, at) => {
     joinUnits(first, other, true);

@@ -229,14 +229,29 @@ function enumsNamespaced(family: readonly Group[], p: number, q: number, mayMerg
   for (const word of words) if (!mayMerge(word)) refused++;
   if (refused === 0) return true;
   if (refused < words.size) return false;
-  const [first, ...rest] = words;
-  let shared = first.length;
-  for (const word of rest) {
+  const [first] = words;
+  const shared = sharedStartLength(words);
+  return shared >= MIN_KIND_PREFIX || first.lastIndexOf('_', shared - 1) >= 1;
+}
+
+/**
+ * How many leading characters (UTF-16 code units) all the words share: the namespace a program's kinds or enumeration
+ * values are spelled with (`MTA_INIT` / `MTA_BANNER` share 4). 0 for no words.
+ */
+function sharedStartLength(words: Iterable<string>): number {
+  let first: string | undefined;
+  let shared = 0;
+  for (const word of words) {
+    if (first === undefined) {
+      first = word;
+      shared = word.length;
+      continue;
+    }
     let i = 0;
     while (i < shared && i < word.length && word.charCodeAt(i) === first.charCodeAt(i)) i++;
     shared = i;
   }
-  return shared >= MIN_KIND_PREFIX || first.lastIndexOf('_', shared - 1) >= 1;
+  return shared;
 }
 
 /** Least distinct words shaped as values that make a message's first position a variable (mergeLeadingValues). */
@@ -1083,14 +1098,7 @@ function isKindFamily(family: Group[], position: number, mayMerge: (word: string
     values.add(word);
   }
   if (values.size < MIN_KIND_VALUES) return false;
-  const [first, ...rest] = values;
-  let shared = first.length;
-  for (const word of rest) {
-    let i = 0;
-    while (i < shared && i < word.length && word.charCodeAt(i) === first.charCodeAt(i)) i++;
-    shared = i;
-  }
-  return shared >= MIN_KIND_PREFIX;
+  return sharedStartLength(values) >= MIN_KIND_PREFIX;
 }
 
 /**
