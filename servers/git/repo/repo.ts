@@ -78,7 +78,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     git: (args, options = {}) => {
       let call: ReturnType<typeof guardedCall>;
       try {
-        call = guardedCall(args, unsafeFiles);
+        call = guardedCall(args, unsafeFiles, root);
       } catch (error) {
         return Promise.reject(error as Error);
       }

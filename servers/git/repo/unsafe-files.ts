@@ -37,8 +37,8 @@ export interface ConfiguredFiles {
  * The unsafe files among those git opens at the top of a working tree `root` with git folder `commonDir` (where info/
  * lives; the main repository's for a linked worktree) and the files config names (`configured`, else git's defaults
  * under XDG_CONFIG_HOME). Symlinks are followed: git 2.32+ refuses a symlinked in-tree .mailmap/.gitattributes/.gitignore,
- * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked at: finding them
- * would walk the whole tree on every call.
+ * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked for here: finding them
+ * would walk the whole tree on every call (guardedCall checks the .gitattributes along the paths a call names).
  */
 export function findUnsafeFiles(root: string, commonDir: string, configured: ConfiguredFiles, env: NodeJS.ProcessEnv = process.env): UnsafeFile[] {
   const xdg = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
@@ -103,10 +103,14 @@ const MAPPED_PLACEHOLDER = /%([ac])([NEL])/g;
 /**
  * `args` made safe to run with `unsafe` files: with an unsafe mailmap, format placeholders that read it (%aN, %aE, %aL
  * and the committer's) become the recorded ones and config switches the mailmap off; a call that still reads an unsafe
- * file (blame reads the mailmap whatever it is told; comparing contents reads attributes; the working tree, ignore
- * rules) throws UnsafeFileError. Unchanged when nothing is unsafe.
+ * file (blame reads the mailmap whatever it is told; comparing contents reads attributes; listing untracked files,
+ * ignore rules) throws UnsafeFileError. With `root` (the top of the working tree), a call that compares the contents
+ * of paths it names (after `--`) is also refused when a .gitattributes in a folder along them is unsafe: git reads the
+ * one of every folder from the top down to each path it compares. Unchanged when nothing is unsafe.
  */
-export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile[]): { args: readonly string[]; config: Array<[string, string]> } {
+export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile[], root?: string): { args: readonly string[]; config: Array<[string, string]> } {
+  const along = root !== undefined && readsAttributes(args) ? unsafeAttributesAlong(root, args) : undefined;
+  if (along) throw new UnsafeFileError(along);
   if (unsafe.length === 0) return { args, config: [] };
   const hit = (role: UnsafeRole) => unsafe.find((f) => f.role === role);
   const mailmap = hit('mailmap');
@@ -114,7 +118,7 @@ export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile
   const attributes = hit('attributes');
   if (attributes && readsAttributes(args)) throw new UnsafeFileError(attributes);
   const ignore = hit('ignore');
-  if (ignore && readsWorkTree(args)) throw new UnsafeFileError(ignore);
+  if (ignore && readsIgnoreRules(args)) throw new UnsafeFileError(ignore);
   if (!mailmap) return { args, config: [] };
   const rewritten = args.map((arg) => (/^--(format|pretty)=/.test(arg) ? arg.replace(MAPPED_PLACEHOLDER, (_, who: string, what: string) => `%${who}${what.toLowerCase()}`) : arg));
   return { args: rewritten, config: NO_MAILMAP };
@@ -129,8 +133,15 @@ export function mailmapSkippedNote(unsafe: readonly UnsafeFile[]): string | unde
 
 /** Subcommands that always compare contents (and so read attributes). */
 const CONTENT_COMMANDS = new Set(['blame', 'status', 'diff', 'diff-tree', 'diff-index', 'diff-files', 'check-attr', 'archive']);
-/** Subcommands that look at the working tree's files (and so read ignore rules); `git diff` unless given two commits. */
-const WORK_TREE_COMMANDS = new Set(['status', 'blame', 'diff-files', 'diff-index', 'ls-files', 'check-ignore']);
+/**
+ * Subcommands that read ignore rules: those that list or act on untracked files. Comparing tracked files (diff,
+ * diff-files, diff-index, blame) and listing the index (ls-files without its ignore options) never read them.
+ */
+const IGNORE_COMMANDS = new Set(['status', 'check-ignore', 'clean', 'add']);
+/** ls-files options that read ignore rules (untracked or ignored files, exclude patterns). */
+const LS_FILES_IGNORING = /^(-o|--others|-i|--ignored|--exclude-standard|--exclude(-from|-per-directory)?(=.*)?|-x.*|-X.*|--directory)$/;
+/** `git status` options that leave untracked files out, and with them the ignore rules. */
+const NO_UNTRACKED = /^(-uno|--untracked-files=no)$/;
 /** log/show options that print a diff (rename detection, included, reads contents). */
 const DIFF_OUTPUT = /^(-p|-u|--patch|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--summary|--name-only|--name-status|--raw|-M.*|-C.*|--find-renames.*|--find-copies.*|--follow|--check)$/;
 
@@ -140,10 +151,44 @@ function beforePaths(args: readonly string[]): readonly string[] {
   return end < 0 ? args : args.slice(0, end);
 }
 
-function readsWorkTree(all: readonly string[]): boolean {
+function readsIgnoreRules(all: readonly string[]): boolean {
   const args = beforePaths(all);
-  if (args[0] === 'diff') return args.slice(1).filter((a) => !a.startsWith('-')).length < 2;
-  return WORK_TREE_COMMANDS.has(args[0]);
+  const [command, ...options] = args;
+  if (command === 'ls-files') return options.some((a) => LS_FILES_IGNORING.test(a));
+  if (command === 'status') return !options.some((a) => NO_UNTRACKED.test(a));
+  return IGNORE_COMMANDS.has(command);
+}
+
+/** Most paths after `--` whose folders are looked at: a call naming more is not one this server makes. */
+const PATHS_CHECKED = 64;
+
+/**
+ * The first unsafe .gitattributes in a folder along the paths `args` names after `--` (relative to `root`, as the git
+ * tools pass them), below the top (the top's own is found with the other files once per call). Only named paths can
+ * be checked so: finding every .gitattributes deeper down would walk the whole tree on every call, so a comparison of
+ * whole commits is not guarded against one in a subfolder.
+ */
+function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFile | undefined {
+  const end = args.indexOf('--');
+  if (end < 0) return undefined;
+  const folders = new Set<string>();
+  for (const path of args.slice(end + 1, end + 1 + PATHS_CHECKED)) {
+    const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+    // Every folder from the first level down to the path itself (a folder path names its own .gitattributes too).
+    for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
+  }
+  for (const folder of folders) {
+    const path = join(root, folder, '.gitattributes');
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      continue;
+    }
+    const why = unsafeBecause(stats, MAX_BYTES.attributes);
+    if (why) return { role: 'attributes', path, why };
+  }
+  return undefined;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -105,4 +105,26 @@ describe('git server and unsafe files in the repository', function () {
     assert.equal((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD' })).files.length, 1);
     assert.equal((await ok(server, 'git_log')).returned, 2);
   });
+
+  it('a FIFO .gitignore refuses only what lists untracked files: blame compares tracked files and answers', async () => {
+    const server = await serverFor('fifo-ignore', (root) => mkfifo(join(root, '.gitignore')));
+    assert.match(await fails(server, 'git_status'), /\.gitignore \(ignore rules, .*\), which is a FIFO/);
+    // git blame never reads ignore rules: it was refused with the status message.
+    const blame = await ok(server, 'git_blame', { path: '1.txt' });
+    assert.equal(blame.lines[0].summary, 'first');
+  });
+
+  it('a FIFO .gitattributes in a subfolder: what compares a path below it says which file to fix, at once', async () => {
+    const root = kit.repo('fifo-sub-attributes', [
+      { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'sub/deep/a.txt' },
+      { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'other/b.txt' },
+    ]);
+    mkfifo(join(root, 'sub', '.gitattributes'));
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    // git diff reads the attributes of every path it compares (binary or not): it waited on the FIFO for git's time limit.
+    assert.match(await fails(server, 'git_diff_stat', { to: 'HEAD~1', path: 'sub/deep' }), /sub\/\.gitattributes \(attributes, .*\), which is a FIFO/);
+    assert.deepEqual((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD', path: 'other' })).files.map((f: { path: string }) => f.path), ['other/b.txt'], 'a path in another folder is read');
+    assert.equal((await ok(server, 'git_log', { path: 'sub' })).returned, 1, 'the history of the folder reads no attributes');
+  });
 });
