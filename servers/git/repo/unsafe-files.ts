@@ -67,6 +67,18 @@ export function findUnsafeFiles(root: string, commonDir: string, configured: Con
   return unsafe;
 }
 
+/**
+ * Why git must not read the file at `path` (a phrase: "a FIFO (named pipe), which …"), or undefined when it may: it is
+ * missing, a folder, or a regular file of at most `maxBytes`. Links are followed, as git follows them.
+ */
+export function unsafeFileReason(path: string, maxBytes: number): string | undefined {
+  try {
+    return unsafeBecause(statSync(path), maxBytes);
+  } catch {
+    return undefined; // missing (or a dangling link): git skips it, or fails at once
+  }
+}
+
 function unsafeBecause(stats: Stats, maxBytes: number): string | undefined {
   if (stats.isFIFO()) return 'a FIFO (named pipe), which git would wait on for ever';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, which git would read without end';

@@ -114,6 +114,17 @@ describe('git server and unsafe files in the repository', function () {
     assert.equal(blame.lines[0].summary, 'first');
   });
 
+  it('a FIFO blame.ignoreRevsFile: blame answers without it, and says so', async () => {
+    const server = await serverFor('fifo-ignore-revs', (root) => {
+      mkfifo(join(root, '.git-blame-ignore-revs'));
+      kit.git(root, ['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+    });
+    // git reads the list before blaming: it waited on the FIFO until its time limit.
+    const blame = await ok(server, 'git_blame', { path: '2.txt' });
+    assert.equal(blame.lines[0].summary, 'second');
+    assert.match(blame.note, /blame\.ignoreRevsFile names "\.git-blame-ignore-revs", which is a FIFO \(named pipe\).*not read/);
+  });
+
   it('a FIFO .gitattributes in a subfolder: what compares a path below it says which file to fix, at once', async () => {
     const root = kit.repo('fifo-sub-attributes', [
       { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'sub/deep/a.txt' },
