@@ -10,13 +10,17 @@ import { formatBytes } from '../../shared/bytes';
 import { UserFacingError } from '../../shared/tool-result';
 
 /** What git reads the file for. */
-export type UnsafeRole = 'mailmap' | 'attributes' | 'ignore';
+export type UnsafeRole = 'mailmap' | 'attributes' | 'ignore' | 'config';
 
-/** A file git would open for `role` that it must not: `path` as git would open it, `why` a phrase ("a FIFO (named pipe)"). */
+/**
+ * A file git would open for `role` that it must not: `path` as git would open it, `why` a phrase ("a FIFO (named
+ * pipe)"), `namedBy` what names it when that is not plain ("include.path in /repo/.git/config").
+ */
 export interface UnsafeFile {
   role: UnsafeRole;
   path: string;
   why: string;
+  namedBy?: string;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface UnsafeFile {
  * time grows with the square of its lines (100,000 lines: 1.4 s; 400,000: 48 s). Attribute and ignore files are
  * matched line by line against every path; git itself ignores attribute files over 100 MB.
  */
-const MAX_BYTES: Record<UnsafeRole, number> = { mailmap: 1024 * 1024, attributes: 16 * 1024 * 1024, ignore: 16 * 1024 * 1024 };
+const MAX_BYTES: Record<Exclude<UnsafeRole, 'config'>, number> = { mailmap: 1024 * 1024, attributes: 16 * 1024 * 1024, ignore: 16 * 1024 * 1024 };
 
 /** The paths config names for each role (`git config --type=path`: `~` expanded), when set. */
 export interface ConfiguredFiles {
@@ -42,7 +46,7 @@ export interface ConfiguredFiles {
  */
 export function findUnsafeFiles(root: string, commonDir: string, configured: ConfiguredFiles, env: NodeJS.ProcessEnv = process.env): UnsafeFile[] {
   const xdg = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
-  const candidates: Array<[UnsafeRole, string | undefined]> = [
+  const candidates: Array<[keyof typeof MAX_BYTES, string | undefined]> = [
     ['mailmap', join(root, '.mailmap')],
     ['mailmap', configured.mailmap],
     ['attributes', join(root, '.gitattributes')],
@@ -91,7 +95,8 @@ function unsafeBecause(stats: Stats, maxBytes: number): string | undefined {
 /** Refused git call: it would read `file`. */
 export class UnsafeFileError extends UserFacingError {
   constructor(readonly file: UnsafeFile) {
-    super(`this needs git to read ${file.path} (${ROLE_TEXT[file.role]}), which is ${file.why}; remove it or make it a regular file of sensible size, then ask again.`);
+    const namedBy = file.namedBy === undefined ? '' : `, named by ${file.namedBy}`;
+    super(`this needs git to read ${file.path} (${ROLE_TEXT[file.role]}${namedBy}), which is ${file.why}; remove it or make it a regular file of sensible size, then ask again.`);
     this.name = 'UnsafeFileError';
   }
 }
@@ -99,7 +104,8 @@ export class UnsafeFileError extends UserFacingError {
 const ROLE_TEXT: Record<UnsafeRole, string> = {
   mailmap: 'the .mailmap, which git blame always reads',
   attributes: 'attributes, which git reads whenever it compares file contents',
-  ignore: 'ignore rules, which git reads when it looks at the working tree',
+  ignore: 'ignore rules, which git reads when it lists untracked files',
+  config: "the repository's config, which git reads on every call",
 };
 
 /** Config that keeps git from every mailmap (log's default use, mailmap.file, mailmap.blob). */
