@@ -112,6 +112,33 @@ describe('UI commands in the extension host', function () {
     assert.ok(last && last.kind === 'assistant' && /No errors found in logs\/clean\\?\.log/.test(last.text), JSON.stringify(last));
   });
 
+  it('says a log file is empty, not that it has no errors', async () => {
+    const empty = vscode.Uri.joinPath(folder, 'logs', 'empty.log');
+    writeFileSync(empty.fsPath, '');
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', empty);
+    assert.deepEqual(result, { totalErrors: 0 });
+    const last = agent.transcript().at(-1);
+    // It said "No errors found in logs/empty.log": true, but read as "checked, all well".
+    assert.ok(last && /logs\/empty\.log is empty/.test(last.kind === 'notice' ? last.text : ''), JSON.stringify(last));
+  });
+
+  it('Summarize Errors shows its progress as a notification, where the person who clicked looks', async () => {
+    // Only in the status bar, the 8+ s the logs server takes right after start-up looked like nothing happening.
+    const window = vscode.window as { withProgress: typeof vscode.window.withProgress };
+    const original = window.withProgress;
+    const locations: unknown[] = [];
+    window.withProgress = (options, task) => {
+      locations.push(options.location);
+      return original(options, task);
+    };
+    try {
+      await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'logs', 'app.log'));
+    } finally {
+      window.withProgress = original;
+    }
+    assert.deepEqual(locations, [vscode.ProgressLocation.Notification]);
+  });
+
   it('takes a Log Files tree item too (the inline "Summarize Errors" action)', async () => {
     const items = flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles'));
     const app = items.find((n) => n.label.endsWith('logs/app.log'))!;
