@@ -1,5 +1,6 @@
 // "DevOps: Summarize Errors": the deterministic error summary of one log file or log source (journal
 // unit, container), straight into the chat; then, when a model is available, the agent explains likely causes.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
@@ -64,7 +65,7 @@ export async function logNameFor(hub: McpHub, fsPath: string): Promise<string | 
 /** The deterministic error summary of one log, or why there is none (for the user, localized). */
 export type LogErrorSummary =
   | { kind: 'summary'; name: string; display: string; summary: ErrorSummary; markdown: string; question: string }
-  | { kind: 'notLogFile' | 'serverUnavailable' | 'failed'; display: string; message: string };
+  | { kind: 'notLogFile' | 'empty' | 'serverUnavailable' | 'failed'; display: string; message: string };
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -85,6 +86,11 @@ export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: Abor
     return runSummary(hub, target.name, target.name, { hours: 24, signal }, question);
   }
   const display = vscode.workspace.asRelativePath(target.uri);
+  // An empty file has no errors, but "No errors found" reads as "checked, all well": a log not written yet (a service
+  // that never started, a rotation just done) is a different answer.
+  if ((await stat(target.uri.fsPath).catch(() => undefined))?.size === 0) {
+    return { kind: 'empty', display, message: vscode.l10n.t('{0} is empty: nothing has been written to it yet, so there are no errors to summarize.', display) };
+  }
   let name: string | undefined;
   try {
     name = await logNameFor(hub, target.uri.fsPath);
@@ -124,12 +130,20 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
     return undefined;
   }
   const title = target.kind === 'source' ? target.name : vscode.workspace.asRelativePath(target.uri);
+  // A notification, not the status bar: right after start-up the logs server takes seconds to answer, and a progress
+  // in the status bar alone left the person who clicked with nothing happening where they were looking.
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Summarizing errors in {0}…', title) },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Summarizing errors in {0}…', title) },
     async () => {
       const result = await summarizeLog(hub, target);
       if (result.kind === 'serverUnavailable') void vscode.window.showErrorMessage(result.message);
       if (result.kind === 'notLogFile') void vscode.window.showWarningMessage(result.message);
+      if (result.kind === 'empty') {
+        session.append({ kind: 'notice', text: result.message });
+        await chatView.reveal(false);
+        void vscode.window.showInformationMessage(result.message);
+        return { totalErrors: 0 };
+      }
       if (result.kind === 'failed') {
         session.append({ kind: 'error', text: result.message });
         await chatView.reveal(false);

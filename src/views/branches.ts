@@ -16,7 +16,9 @@ export function gitServers(hub: McpHub): ServerState[] {
 export class BranchesTree extends HubTree {
   constructor(hub: McpHub) {
     super(hub, BRANCHES_VIEW_ID, { showCollapseAll: true });
-    this.refreshOnFileChanges('**/.git/{HEAD,refs/heads/**}', 500);
+    // The refs the tree lists: local and remote-tracking branches, loose (a commit, a checkout, `git fetch`) or in
+    // packed-refs (`git pack-refs`, `git gc`, a clone, a fetch of many refs). Watching only refs/heads missed a fetch.
+    this.refreshOnFileChanges('**/.git/{HEAD,packed-refs,refs/heads/**,refs/remotes/**}', 500);
     this.onServersChanged(
       () => gitServers(hub).map((s) => `${s.name}:${s.status}`).join(','),
       () => void this.refresh(),

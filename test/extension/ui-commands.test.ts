@@ -2,7 +2,9 @@
 // with a logs/ folder), without a model (no API key, modelProvider `anthropic`): trees from the
 // real servers, and the deterministic error summary of a log file.
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { ChatAgent, TranscriptItem } from '../../src/agent/events';
 import type { DevopsAssistantApi } from '../../src/api';
@@ -53,6 +55,26 @@ describe('UI commands in the extension host', function () {
     assert.ok(nodes.some((n) => n.label === 'feature/payment-retries' && n.contextValue === 'devopsBranch.local'));
   });
 
+  it('Branches: a fetched or packed branch appears without a refresh (refs/remotes, packed-refs)', async () => {
+    const { trees } = await testApi();
+    await vscode.commands.executeCommand('devopsAssistant.refreshBranches');
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: folder.fsPath, encoding: 'utf8' }).trim();
+    const labels = () => flatten(trees.branches.provider.items).map((n) => n.label);
+    const head = git('rev-parse', 'HEAD');
+    try {
+      // What `git fetch` writes: a loose ref under refs/remotes (the tree watched only HEAD and refs/heads).
+      git('update-ref', 'refs/remotes/origin/fetched-meanwhile', head);
+      await waitUntil('the fetched branch in the tree', () => labels().some((l) => l.endsWith('fetched-meanwhile')), { timeoutMs: 20_000, intervalMs: 100 });
+      // What `git pack-refs` (or a clone) leaves: a branch only in packed-refs.
+      appendFileSync(join(folder.fsPath, '.git', 'packed-refs'), `${head} refs/heads/packed-meanwhile\n`);
+      await waitUntil('the packed branch in the tree', () => labels().includes('packed-meanwhile'), { timeoutMs: 20_000, intervalMs: 100 });
+    } finally {
+      git('update-ref', '-d', 'refs/remotes/origin/fetched-meanwhile');
+      git('update-ref', '-d', 'refs/heads/packed-meanwhile');
+      await vscode.commands.executeCommand('devopsAssistant.refreshBranches');
+    }
+  });
+
   it('Log Files: the fixture logs with their paths on disk', async () => {
     // Flat, or under Files when this machine's journal or Docker is read too.
     const nodes = flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles'));
@@ -88,6 +110,33 @@ describe('UI commands in the extension host', function () {
     assert.deepEqual(result, { totalErrors: 0 });
     const last = agent.transcript().at(-1);
     assert.ok(last && last.kind === 'assistant' && /No errors found in logs\/clean\\?\.log/.test(last.text), JSON.stringify(last));
+  });
+
+  it('says a log file is empty, not that it has no errors', async () => {
+    const empty = vscode.Uri.joinPath(folder, 'logs', 'empty.log');
+    writeFileSync(empty.fsPath, '');
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', empty);
+    assert.deepEqual(result, { totalErrors: 0 });
+    const last = agent.transcript().at(-1);
+    // It said "No errors found in logs/empty.log": true, but read as "checked, all well".
+    assert.ok(last && /logs\/empty\.log is empty/.test(last.kind === 'notice' ? last.text : ''), JSON.stringify(last));
+  });
+
+  it('Summarize Errors shows its progress as a notification, where the person who clicked looks', async () => {
+    // Only in the status bar, the 8+ s the logs server takes right after start-up looked like nothing happening.
+    const window = vscode.window as { withProgress: typeof vscode.window.withProgress };
+    const original = window.withProgress;
+    const locations: unknown[] = [];
+    window.withProgress = (options, task) => {
+      locations.push(options.location);
+      return original(options, task);
+    };
+    try {
+      await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', vscode.Uri.joinPath(folder, 'logs', 'app.log'));
+    } finally {
+      window.withProgress = original;
+    }
+    assert.deepEqual(locations, [vscode.ProgressLocation.Notification]);
   });
 
   it('takes a Log Files tree item too (the inline "Summarize Errors" action)', async () => {

@@ -1,14 +1,16 @@
 // A server the supervisor kills takes the processes it started with it (Linux: read through /proc). The built git
-// server runs a git that cannot end on its own (the repository's config includes a FIFO nobody writes, so git waits in
-// open() for ever: the one hang the server does not guard, as it refuses a FIFO .mailmap or .gitattributes); the server is then hung with SIGSTOP, so it cannot stop its call itself, and the supervisor kills
+// server runs a git that cannot end on its own (the person's global config includes a FIFO nobody writes, so git waits
+// in open() for ever: a hang the server does not guard, as it refuses a FIFO .mailmap, .gitattributes or one the
+// repository's config includes; it only names the cause at its time limit); the server is then hung with SIGSTOP, so it cannot stop its call itself, and the supervisor kills
 // it: once because it stops answering pings, once because the hub is disposed. Before the servers ran in a process
 // group of their own, that git outlived its server, an orphan holding its FIFO (or, with real work, a core).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitForStates, type ServerHub } from '../../src/mcp/hub';
+import { minimalEnv } from '../../src/mcp/server-specs';
 import { oneCommitRepo, serversBuilt, startBundledHub } from '../support/bundled-hub';
 import { childPids, commandName, isAlive } from '../support/processes';
 import { waitUntil } from '../support/wait';
@@ -17,6 +19,7 @@ describe('a killed server takes its children with it', function () {
   this.timeout(90_000);
   let work: string;
   let repo: string;
+  let home: string;
   let hub: ServerHub | undefined;
   const leftovers: number[] = [];
 
@@ -25,6 +28,8 @@ describe('a killed server takes its children with it', function () {
     if (!serversBuilt('git')) this.skip(); // run `npm run build` first
     work = mkdtempSync(join(tmpdir(), 'children-'));
     repo = join(work, 'repo');
+    home = join(work, 'home');
+    mkdirSync(home);
     oneCommitRepo(repo, { 'README.md': '# demo\n' }, 'first');
   });
   afterEach(async () => {
@@ -48,14 +53,14 @@ describe('a killed server takes its children with it', function () {
     hub = await startBundledHub({
       folder: repo,
       only: ['git'],
+      baseEnv: { ...minimalEnv(), HOME: home },
       supervisor: pings ? { pingIntervalMs: 200, pingTimeoutMs: 200, missedPingsBeforeRestart: 2 } : {},
     });
     const server = hub.states()[0].pid!;
     const fifo = join(work, 'included-config');
     if (!existsSync(fifo)) execFileSync('mkfifo', [fifo]);
-    const config = join(repo, '.git', 'config');
-    const saved = readFileSync(config, 'utf8');
-    writeFileSync(config, `${saved}[include]\n\tpath = ${fifo}\n`);
+    const config = join(home, '.gitconfig');
+    writeFileSync(config, `[include]\n\tpath = ${fifo}\n`);
     const call = hub.callTool('git', 'git_log', { count: 1 }).then(
       (outcome) => `answered: ${outcome.text}`,
       (error: Error) => error.message,
@@ -65,7 +70,7 @@ describe('a killed server takes its children with it', function () {
     leftovers.push(git);
     process.kill(server, 'SIGSTOP');
     // The git already waits in open() on the FIFO and stays there; a git started now reads the config as it was.
-    writeFileSync(config, saved);
+    writeFileSync(config, '');
     return { server, git, call };
   }
 

@@ -20,6 +20,11 @@ export interface CursorState {
   excluded: string[];
   /** The last commit handed out; the next page lists what follows it. */
   after: string;
+  /**
+   * git's listing position just after `after` (commits before the next page), when known: the next page has git skip
+   * them (a walk without printing) instead of listing every earlier commit to find `after` again. Checked on use.
+   */
+  position?: number;
   /** The window as resolved on the first page (epoch ms), so "today" keeps meaning the first page's day. */
   since?: number;
   until?: number;

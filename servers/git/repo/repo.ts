@@ -4,7 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
-import { findUnsafeFiles, guardedCall, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
+import { findUnsafeFiles, guardedCall, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
+import { findGitDirs, findUnsafeConfig } from './config-files';
 
 export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
 
@@ -41,6 +42,10 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     throw new UserFacingError(`repository folder does not exist: ${folder}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
   }
   if (!isDirectory) throw new UserFacingError(`repository path is not a folder: ${folder}. Set REPO_PATH (or --repo) to a folder.`);
+  const dirs = findGitDirs(folder);
+  // Reading a config file's includes runs git, which reads the global config first: it can wait as rev-parse would.
+  const unsafeConfig = dirs && (await findUnsafeConfig(dirs, signal).catch((error: unknown) => Promise.reject(error instanceof GitTimeoutError ? openingTimedOut(folder, error) : error)));
+  if (unsafeConfig) throw new UnsafeFileError(unsafeConfig);
 
   let lines: string[];
   try {
@@ -54,6 +59,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     // git 2.3x refuses --show-toplevel without a working tree instead of printing nothing: a bare
     // repository or a folder inside .git would otherwise get "git failed: … must be run in a work tree".
     if (error instanceof GitCommandError && /must be run in a work tree/i.test(error.stderr)) throw await noWorkingTree(folder, signal);
+    if (error instanceof GitTimeoutError) throw openingTimedOut(folder, error);
     throw explainGitFailure(error, folder);
   }
   if (lines[0] === 'true') throw new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
@@ -78,7 +84,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     git: (args, options = {}) => {
       let call: ReturnType<typeof guardedCall>;
       try {
-        call = guardedCall(args, unsafeFiles);
+        call = guardedCall(args, unsafeFiles, root);
       } catch (error) {
         return Promise.reject(error as Error);
       }
@@ -92,6 +98,18 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/**
+ * The error when git did not even find the repository in time. The call had asked git for nothing but where the
+ * repository is, so "narrow the request" would mislead: something git reads on every call waits. The repository's own
+ * config files were checked before (config-files.ts); what is left is the person's global config and what it includes,
+ * or a folder on a network drive that does not answer.
+ */
+function openingTimedOut(folder: string, error: GitTimeoutError): UserFacingError {
+  return new UserFacingError(
+    `git did not answer within ${Math.round(error.timeoutMs / 1000)} s while only finding the repository at ${folder}, before reading anything asked for: something git reads on every call keeps it waiting, such as a file your global git config (~/.gitconfig, or ~/.config/git/config) includes that is a FIFO, or a folder on a network drive that does not answer. \`git status\` in a terminal in that folder waits the same way; fix that, then ask again.`,
+  );
 }
 
 /** The error for a folder git reads as a repository without a working tree: a bare one, or inside .git. */

@@ -10,13 +10,17 @@ import { formatBytes } from '../../shared/bytes';
 import { UserFacingError } from '../../shared/tool-result';
 
 /** What git reads the file for. */
-export type UnsafeRole = 'mailmap' | 'attributes' | 'ignore';
+export type UnsafeRole = 'mailmap' | 'attributes' | 'ignore' | 'config';
 
-/** A file git would open for `role` that it must not: `path` as git would open it, `why` a phrase ("a FIFO (named pipe)"). */
+/**
+ * A file git would open for `role` that it must not: `path` as git would open it, `why` a phrase ("a FIFO (named
+ * pipe)"), `namedBy` what names it when that is not plain ("include.path in /repo/.git/config").
+ */
 export interface UnsafeFile {
   role: UnsafeRole;
   path: string;
   why: string;
+  namedBy?: string;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface UnsafeFile {
  * time grows with the square of its lines (100,000 lines: 1.4 s; 400,000: 48 s). Attribute and ignore files are
  * matched line by line against every path; git itself ignores attribute files over 100 MB.
  */
-const MAX_BYTES: Record<UnsafeRole, number> = { mailmap: 1024 * 1024, attributes: 16 * 1024 * 1024, ignore: 16 * 1024 * 1024 };
+const MAX_BYTES: Record<Exclude<UnsafeRole, 'config'>, number> = { mailmap: 1024 * 1024, attributes: 16 * 1024 * 1024, ignore: 16 * 1024 * 1024 };
 
 /** The paths config names for each role (`git config --type=path`: `~` expanded), when set. */
 export interface ConfiguredFiles {
@@ -37,12 +41,12 @@ export interface ConfiguredFiles {
  * The unsafe files among those git opens at the top of a working tree `root` with git folder `commonDir` (where info/
  * lives; the main repository's for a linked worktree) and the files config names (`configured`, else git's defaults
  * under XDG_CONFIG_HOME). Symlinks are followed: git 2.32+ refuses a symlinked in-tree .mailmap/.gitattributes/.gitignore,
- * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked at: finding them
- * would walk the whole tree on every call.
+ * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked for here: finding them
+ * would walk the whole tree on every call (guardedCall checks the .gitattributes along the paths a call names).
  */
 export function findUnsafeFiles(root: string, commonDir: string, configured: ConfiguredFiles, env: NodeJS.ProcessEnv = process.env): UnsafeFile[] {
   const xdg = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
-  const candidates: Array<[UnsafeRole, string | undefined]> = [
+  const candidates: Array<[keyof typeof MAX_BYTES, string | undefined]> = [
     ['mailmap', join(root, '.mailmap')],
     ['mailmap', configured.mailmap],
     ['attributes', join(root, '.gitattributes')],
@@ -67,6 +71,18 @@ export function findUnsafeFiles(root: string, commonDir: string, configured: Con
   return unsafe;
 }
 
+/**
+ * Why git must not read the file at `path` (a phrase: "a FIFO (named pipe), which …"), or undefined when it may: it is
+ * missing, a folder, or a regular file of at most `maxBytes`. Links are followed, as git follows them.
+ */
+export function unsafeFileReason(path: string, maxBytes: number): string | undefined {
+  try {
+    return unsafeBecause(statSync(path), maxBytes);
+  } catch {
+    return undefined; // missing (or a dangling link): git skips it, or fails at once
+  }
+}
+
 function unsafeBecause(stats: Stats, maxBytes: number): string | undefined {
   if (stats.isFIFO()) return 'a FIFO (named pipe), which git would wait on for ever';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device, which git would read without end';
@@ -79,7 +95,8 @@ function unsafeBecause(stats: Stats, maxBytes: number): string | undefined {
 /** Refused git call: it would read `file`. */
 export class UnsafeFileError extends UserFacingError {
   constructor(readonly file: UnsafeFile) {
-    super(`this needs git to read ${file.path} (${ROLE_TEXT[file.role]}), which is ${file.why}; remove it or make it a regular file of sensible size, then ask again.`);
+    const namedBy = file.namedBy === undefined ? '' : `, named by ${file.namedBy}`;
+    super(`this needs git to read ${file.path} (${ROLE_TEXT[file.role]}${namedBy}), which is ${file.why}; remove it or make it a regular file of sensible size, then ask again.`);
     this.name = 'UnsafeFileError';
   }
 }
@@ -87,7 +104,8 @@ export class UnsafeFileError extends UserFacingError {
 const ROLE_TEXT: Record<UnsafeRole, string> = {
   mailmap: 'the .mailmap, which git blame always reads',
   attributes: 'attributes, which git reads whenever it compares file contents',
-  ignore: 'ignore rules, which git reads when it looks at the working tree',
+  ignore: 'ignore rules, which git reads when it lists untracked files',
+  config: "the repository's config, which git reads on every call",
 };
 
 /** Config that keeps git from every mailmap (log's default use, mailmap.file, mailmap.blob). */
@@ -103,10 +121,14 @@ const MAPPED_PLACEHOLDER = /%([ac])([NEL])/g;
 /**
  * `args` made safe to run with `unsafe` files: with an unsafe mailmap, format placeholders that read it (%aN, %aE, %aL
  * and the committer's) become the recorded ones and config switches the mailmap off; a call that still reads an unsafe
- * file (blame reads the mailmap whatever it is told; comparing contents reads attributes; the working tree, ignore
- * rules) throws UnsafeFileError. Unchanged when nothing is unsafe.
+ * file (blame reads the mailmap whatever it is told; comparing contents reads attributes; listing untracked files,
+ * ignore rules) throws UnsafeFileError. With `root` (the top of the working tree), a call that compares the contents
+ * of paths it names (after `--`) is also refused when a .gitattributes in a folder along them is unsafe: git reads the
+ * one of every folder from the top down to each path it compares. Unchanged when nothing is unsafe.
  */
-export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile[]): { args: readonly string[]; config: Array<[string, string]> } {
+export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile[], root?: string): { args: readonly string[]; config: Array<[string, string]> } {
+  const along = root !== undefined && readsAttributes(args) ? unsafeAttributesAlong(root, args) : undefined;
+  if (along) throw new UnsafeFileError(along);
   if (unsafe.length === 0) return { args, config: [] };
   const hit = (role: UnsafeRole) => unsafe.find((f) => f.role === role);
   const mailmap = hit('mailmap');
@@ -114,7 +136,7 @@ export function guardedCall(args: readonly string[], unsafe: readonly UnsafeFile
   const attributes = hit('attributes');
   if (attributes && readsAttributes(args)) throw new UnsafeFileError(attributes);
   const ignore = hit('ignore');
-  if (ignore && readsWorkTree(args)) throw new UnsafeFileError(ignore);
+  if (ignore && readsIgnoreRules(args)) throw new UnsafeFileError(ignore);
   if (!mailmap) return { args, config: [] };
   const rewritten = args.map((arg) => (/^--(format|pretty)=/.test(arg) ? arg.replace(MAPPED_PLACEHOLDER, (_, who: string, what: string) => `%${who}${what.toLowerCase()}`) : arg));
   return { args: rewritten, config: NO_MAILMAP };
@@ -129,8 +151,15 @@ export function mailmapSkippedNote(unsafe: readonly UnsafeFile[]): string | unde
 
 /** Subcommands that always compare contents (and so read attributes). */
 const CONTENT_COMMANDS = new Set(['blame', 'status', 'diff', 'diff-tree', 'diff-index', 'diff-files', 'check-attr', 'archive']);
-/** Subcommands that look at the working tree's files (and so read ignore rules); `git diff` unless given two commits. */
-const WORK_TREE_COMMANDS = new Set(['status', 'blame', 'diff-files', 'diff-index', 'ls-files', 'check-ignore']);
+/**
+ * Subcommands that read ignore rules: those that list or act on untracked files. Comparing tracked files (diff,
+ * diff-files, diff-index, blame) and listing the index (ls-files without its ignore options) never read them.
+ */
+const IGNORE_COMMANDS = new Set(['status', 'check-ignore', 'clean', 'add']);
+/** ls-files options that read ignore rules (untracked or ignored files, exclude patterns). */
+const LS_FILES_IGNORING = /^(-o|--others|-i|--ignored|--exclude-standard|--exclude(-from|-per-directory)?(=.*)?|-x.*|-X.*|--directory)$/;
+/** `git status` options that leave untracked files out, and with them the ignore rules. */
+const NO_UNTRACKED = /^(-uno|--untracked-files=no)$/;
 /** log/show options that print a diff (rename detection, included, reads contents). */
 const DIFF_OUTPUT = /^(-p|-u|--patch|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--summary|--name-only|--name-status|--raw|-M.*|-C.*|--find-renames.*|--find-copies.*|--follow|--check)$/;
 
@@ -140,10 +169,44 @@ function beforePaths(args: readonly string[]): readonly string[] {
   return end < 0 ? args : args.slice(0, end);
 }
 
-function readsWorkTree(all: readonly string[]): boolean {
+function readsIgnoreRules(all: readonly string[]): boolean {
   const args = beforePaths(all);
-  if (args[0] === 'diff') return args.slice(1).filter((a) => !a.startsWith('-')).length < 2;
-  return WORK_TREE_COMMANDS.has(args[0]);
+  const [command, ...options] = args;
+  if (command === 'ls-files') return options.some((a) => LS_FILES_IGNORING.test(a));
+  if (command === 'status') return !options.some((a) => NO_UNTRACKED.test(a));
+  return IGNORE_COMMANDS.has(command);
+}
+
+/** Most paths after `--` whose folders are looked at: a call naming more is not one this server makes. */
+const PATHS_CHECKED = 64;
+
+/**
+ * The first unsafe .gitattributes in a folder along the paths `args` names after `--` (relative to `root`, as the git
+ * tools pass them), below the top (the top's own is found with the other files once per call). Only named paths can
+ * be checked so: finding every .gitattributes deeper down would walk the whole tree on every call, so a comparison of
+ * whole commits is not guarded against one in a subfolder.
+ */
+function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFile | undefined {
+  const end = args.indexOf('--');
+  if (end < 0) return undefined;
+  const folders = new Set<string>();
+  for (const path of args.slice(end + 1, end + 1 + PATHS_CHECKED)) {
+    const parts = path.split('/').filter((part) => part !== '' && part !== '.');
+    // Every folder from the first level down to the path itself (a folder path names its own .gitattributes too).
+    for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
+  }
+  for (const folder of folders) {
+    const path = join(root, folder, '.gitattributes');
+    let stats: Stats;
+    try {
+      stats = statSync(path);
+    } catch {
+      continue;
+    }
+    const why = unsafeBecause(stats, MAX_BYTES.attributes);
+    if (why) return { role: 'attributes', path, why };
+  }
+  return undefined;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
+import { unsafeFileReason } from '../repo/unsafe-files';
 import type { GitServerContext } from '../context';
 import { explainGitFailure, gitOrExplain, type Repo } from '../repo/repo';
 import { enclosingSubmodule, treeEntry } from '../repo/tree-entry';
@@ -124,6 +125,10 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
     ignored !== undefined && ignored.files.length > 0
       ? `Commits listed in ${ignored.files.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')} (blame.ignoreRevsFile) are skipped: lines they changed are attributed to the commits before them.`
       : undefined,
+    ...(ignored?.unsafe ?? []).map(
+      ({ file, why }) =>
+        `blame.ignoreRevsFile names ${JSON.stringify(sanitizeLine(file, 200))}, which is ${why}, so it was not read: the commits it would list are not skipped here.`,
+    ),
     ignored !== undefined && ignored.outside.length > 0
       ? `blame.ignoreRevsFile also names ${ignored.outside.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')}, outside the working tree, which is not read: the commits listed there are not skipped here, as git blame would skip them.`
       : undefined,
@@ -157,15 +162,23 @@ async function restNote(repo: Repo, commit: string, path: string, endLine: numbe
  * Relative names are read from the repository's root, where git runs; an empty value resets what came before it. A
  * file outside the working tree is left out: git's error on a line it cannot read would quote that file's text.
  */
-async function ignoreRevsFiles(repo: Repo): Promise<{ files: string[]; outside: string[] } | undefined> {
+async function ignoreRevsFiles(repo: Repo): Promise<{ files: string[]; outside: string[]; unsafe: Array<{ file: string; why: string }> } | undefined> {
   const set = await repo.git(['config', '--path', '--get-all', 'blame.ignoreRevsFile'], { okExitCodes: [0, 1] });
   const values = set.exitCode === 0 ? set.stdout.toString('utf8').split('\n').slice(0, -1) : [];
   if (values.length === 0) return undefined;
   const effective = values.slice(values.lastIndexOf('') + 1);
-  const files = effective.filter((file) => insideRepository(repo, file));
-  const outside = effective.filter((file) => !files.includes(file) && existsSync(resolve(repo.root, file)));
-  return { files, outside };
+  const inside = effective.filter((file) => insideRepository(repo, file));
+  const outside = effective.filter((file) => !inside.includes(file) && existsSync(resolve(repo.root, file)));
+  // git reads the list whatever it is: a FIFO would keep blame waiting until its time limit (unsafe-files.ts).
+  const unsafe = inside.flatMap((file) => {
+    const why = unsafeFileReason(resolve(repo.root, file), IGNORE_REVS_MAX_BYTES);
+    return why === undefined ? [] : [{ file, why }];
+  });
+  return { files: inside.filter((file) => !unsafe.some((u) => u.file === file)), outside, unsafe };
 }
+
+/** Largest blame.ignoreRevsFile read: a list of commit hashes (41 bytes a line), far above any real one. */
+const IGNORE_REVS_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Whether `file` (as git reads it, from the root) exists inside the working tree: validate.ts's path rule, which follows links. */
 function insideRepository(repo: Repo, file: string): boolean {

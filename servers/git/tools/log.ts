@@ -81,6 +81,8 @@ interface Paging {
   listing: string[];
   /** Commits already handed out on earlier pages (git's listing position of the first commit of this page). */
   skip: number;
+  /** git's listing position of each commit of the page (its index in the whole listing), when it came from the listing. */
+  positions: Map<string, number>;
   /** True when commits are filtered here beyond git (non-ASCII author/grep), so git's listing cannot be counted. */
   localFilters: boolean;
   /** True when commits of before 1970 were added after git's listing: no cursor can continue them. */
@@ -122,9 +124,10 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   if (!input.includeMerges) filters.push('--no-merges');
   const selection = [...filters, ...range.args, '--', ...(path ? [path] : [])];
   const windowArgs = await repoWindowArgs(repo, byAuthor ? authorPrefilter(window) : window);
-  const skip = resumed ? await positionAfter(repo, [...windowArgs, ...selection], resumed.after) : 0;
-  const skipArgs = skip > 0 ? [`--skip=${skip}`] : [];
-  const { all, truncated } = await commitsMatching(repo, [...skipArgs, ...windowArgs], selection, { window, byAuthor, ...texts }, input.count + 1);
+  const filtersOf = { window, byAuthor, ...texts };
+  const read = resumed ? await readOnwards(repo, windowArgs, selection, filtersOf, resumed, input.count + 1) : { skip: 0, ...(await commitsMatching(repo, windowArgs, selection, filtersOf, input.count + 1)) };
+  const { skip, all, truncated } = read;
+  const positions = new Map(all.map((c, i) => [c.hash, skip + read.offsets[i]]));
   let misreadUsed = false;
   // (By author date git gets no --until, so it leaves out no commit of before 1970.)
   if (all.length <= input.count && !byAuthor) {
@@ -157,6 +160,7 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     state: { query, tips, excluded, ...(window.since === undefined ? {} : { since: window.since }), ...(window.until === undefined ? {} : { until: window.until }) },
     listing: [...windowArgs, ...selection],
     skip,
+    positions,
     byAuthor,
     localFilters: texts.local.author !== undefined || texts.local.grep !== undefined,
     misread: misreadUsed,
@@ -180,6 +184,30 @@ async function requireCursorCommits(repo: Repo, hashes: string[]): Promise<void>
       `cursor: commit ${missing[0]} it continues from is no longer in this repository (a branch deleted or rewritten, and its commits collected by git gc since the first page); ask again without cursor.`,
     );
   }
+}
+
+/**
+ * The page after a cursor's commit: `wanted` commits (as commitsMatching) from git's listing just after `resumed.after`,
+ * and `skip`, how many commits of the listing come before them. With the cursor's position git skips to the cursor's
+ * commit itself (a walk without printing), which must come first: the tips are fixed, so the listing is the same one
+ * unless the history was rewritten (replace refs), and then, as for a cursor without a position, the listing is read
+ * from its start to find the commit.
+ */
+async function readOnwards(
+  repo: Repo,
+  windowArgs: string[],
+  selection: string[],
+  filters: Parameters<typeof commitsMatching>[3],
+  resumed: CursorState,
+  wanted: number,
+): Promise<{ skip: number; all: CommitSummary[]; offsets: number[]; truncated: boolean }> {
+  if (resumed.position !== undefined && resumed.position > 0) {
+    const skip = resumed.position - 1;
+    const read = await commitsMatching(repo, [`--skip=${skip}`, ...windowArgs], selection, filters, wanted + 1);
+    if (read.all[0]?.hash === resumed.after && read.offsets[0] === 0) return { skip: skip + 1, all: read.all.slice(1), offsets: read.offsets.slice(1).map((o) => o - 1), truncated: read.truncated };
+  }
+  const skip = await positionAfter(repo, [...windowArgs, ...selection], resumed.after);
+  return { skip, ...(await commitsMatching(repo, skip > 0 ? [`--skip=${skip}`, ...windowArgs] : windowArgs, selection, filters, wanted)) };
 }
 
 /** Bytes of a hash-and-time listing read to place a cursor or count what is left (about 400,000 commits). */
@@ -233,8 +261,10 @@ async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursor
     const note = 'More commits dated before 1970 match than were listed, and no cursor can continue them: narrow since/until.';
     return { ...kept, note: kept.note ? `${kept.note} ${note}` : note };
   }
-  const nextCursor = cursors.encode({ ...page.state, after: last.hash });
-  const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length);
+  const at = page.positions.get(last.hash);
+  const position = at === undefined ? undefined : at + 1;
+  const nextCursor = cursors.encode({ ...page.state, after: last.hash, ...(position === undefined ? {} : { position }) });
+  const remaining = page.localFilters ? undefined : await countAfter(repo, page, last.hash, kept.commits.length, position);
   return { ...kept, nextCursor, ...(remaining === undefined ? {} : { remaining }) };
 }
 
@@ -246,18 +276,21 @@ async function pageOnwards(kept: LogOutput, whole: LogOutput, repo: Repo, cursor
 const COUNT_AT_MOST = 10_000;
 
 /** Commits git lists after `after` that are inside the window; undefined when a time is unreadable or there are too many to count cheaply. */
-async function countAfter(repo: Repo, page: Paging, after: string, listed: number): Promise<number | undefined> {
-  const most = page.skip + listed + COUNT_AT_MOST;
+async function countAfter(repo: Repo, page: Paging, after: string, listed: number, position?: number): Promise<number | undefined> {
+  // From the position just after the page git skips the commits before it without printing them (a deep page listed
+  // all of them again); without one, the listing is read from its start up to the page.
+  const most = position === undefined ? page.skip + listed + COUNT_AT_MOST : COUNT_AT_MOST;
+  const from = position === undefined ? [] : [`--skip=${position}`];
   let entries: Array<{ hash: string; timeMs: number }>;
   try {
-    entries = await listingOf(repo, [`--max-count=${most + 1}`, ...page.listing], page.byAuthor ? '%at' : '%ct');
+    entries = await listingOf(repo, [...from, `--max-count=${most + 1}`, ...page.listing], page.byAuthor ? '%at' : '%ct');
   } catch (error) {
     if (error instanceof UserFacingError) return undefined;
     throw error;
   }
   if (entries.length > most) return undefined;
-  const index = entries.findIndex((e) => e.hash === after);
-  if (index < 0) return undefined;
+  const index = position === undefined ? entries.findIndex((e) => e.hash === after) : -1;
+  if (position === undefined && index < 0) return undefined;
   const rest = entries.slice(index + 1);
   if (rest.some((e) => Number.isNaN(e.timeMs))) return undefined;
   const window = { since: page.state.since, until: page.state.until };
@@ -438,7 +471,7 @@ async function commitsMatching(
   selection: string[],
   { window, byAuthor = false, local, unreadableOnly }: { window: TimeWindow; byAuthor?: boolean; local: LocalTextFilters; unreadableOnly?: boolean },
   wanted: number,
-): Promise<{ all: CommitSummary[]; truncated: boolean }> {
+): Promise<{ all: CommitSummary[]; offsets: number[]; truncated: boolean }> {
   const windowed = window.since !== undefined || window.until !== undefined;
   const withMessage = local.grep !== undefined;
   let ask = wanted;
@@ -449,10 +482,12 @@ async function commitsMatching(
     // A commit git printed no time for (before 1970) is placed in the window by the time its object holds.
     const timed = await withRawCommitTimes(repo, unreadableOnly ? parsed.filter((c) => Number.isNaN(c.committedAtMs)) : parsed, (c) => c.commit.hash);
     const authored = byAuthor && windowed ? await authorTimes(repo, timed) : undefined;
-    const kept = timed.filter((c, i) => (!windowed || inWindow(authored ? authored[i] : c.committedAtMs, window)) && passesLocal(c, local));
+    // Each kept commit's index in git's output (with unreadableOnly, among the unreadable ones): its place in the listing.
+    const offsets = timed.flatMap((c, i) => ((!windowed || inWindow(authored ? authored[i] : c.committedAtMs, window)) && passesLocal(c, local) ? [i] : []));
+    const kept = offsets.map((i) => timed[i]);
     const exhausted = parsed.length < ask || result.truncated;
     if (kept.length >= wanted || exhausted || attempt === 4) {
-      return { all: kept.map((c) => c.commit), truncated: result.truncated || (!exhausted && kept.length < wanted) };
+      return { all: kept.map((c) => c.commit), offsets, truncated: result.truncated || (!exhausted && kept.length < wanted) };
     }
     ask = Math.min(ask + (parsed.length - kept.length) * 2 + wanted, 100_000);
   }

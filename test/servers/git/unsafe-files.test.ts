@@ -4,7 +4,7 @@
 // file says which file to fix, at once. Real FIFOs, made with mkfifo.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
@@ -104,5 +104,74 @@ describe('git server and unsafe files in the repository', function () {
     assert.match(await fails(server, 'git_status'), /info\/exclude \(ignore rules, .*\), which is a FIFO/);
     assert.equal((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD' })).files.length, 1);
     assert.equal((await ok(server, 'git_log')).returned, 2);
+  });
+
+  it('a FIFO .gitignore refuses only what lists untracked files: blame compares tracked files and answers', async () => {
+    const server = await serverFor('fifo-ignore', (root) => mkfifo(join(root, '.gitignore')));
+    assert.match(await fails(server, 'git_status'), /\.gitignore \(ignore rules, .*\), which is a FIFO/);
+    // git blame never reads ignore rules: it was refused with the status message.
+    const blame = await ok(server, 'git_blame', { path: '1.txt' });
+    assert.equal(blame.lines[0].summary, 'first');
+  });
+
+  it('a FIFO blame.ignoreRevsFile: blame answers without it, and says so', async () => {
+    const server = await serverFor('fifo-ignore-revs', (root) => {
+      mkfifo(join(root, '.git-blame-ignore-revs'));
+      kit.git(root, ['config', 'blame.ignoreRevsFile', '.git-blame-ignore-revs']);
+    });
+    // git reads the list before blaming: it waited on the FIFO until its time limit.
+    const blame = await ok(server, 'git_blame', { path: '2.txt' });
+    assert.equal(blame.lines[0].summary, 'second');
+    assert.match(blame.note, /blame\.ignoreRevsFile names "\.git-blame-ignore-revs", which is a FIFO \(named pipe\).*not read/);
+  });
+
+  it('a FIFO .gitattributes in a subfolder: what compares a path below it says which file to fix, at once', async () => {
+    const root = kit.repo('fifo-sub-attributes', [
+      { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'sub/deep/a.txt' },
+      { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'other/b.txt' },
+    ]);
+    mkfifo(join(root, 'sub', '.gitattributes'));
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    // git diff reads the attributes of every path it compares (binary or not): it waited on the FIFO for git's time limit.
+    assert.match(await fails(server, 'git_diff_stat', { to: 'HEAD~1', path: 'sub/deep' }), /sub\/\.gitattributes \(attributes, .*\), which is a FIFO/);
+    assert.deepEqual((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD', path: 'other' })).files.map((f: { path: string }) => f.path), ['other/b.txt'], 'a path in another folder is read');
+    assert.equal((await ok(server, 'git_log', { path: 'sub' })).returned, 1, 'the history of the folder reads no attributes');
+  });
+
+  it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {
+    const server = await serverFor('fifo-include', (root) => {
+      mkfifo(join(root, '..', 'fifo-included'));
+      appendFileSync(join(root, '.git', 'config'), `[include]\n\tpath = ${join(root, '..', 'fifo-included')}\n`);
+    });
+    // git reads the config before anything else: every call waited 10 s and said "narrow the request".
+    assert.match(await fails(server, 'git_log'), /fifo-included \(the repository's config, which git reads on every call, named by include\.path in .*\.git\/config\), which is a FIFO/);
+    assert.match(await fails(server, 'git_branches'), /fifo-included .*a FIFO/);
+  });
+
+  it('a FIFO an includeIf of an included file names (relative to that file) is found as git would find it', async () => {
+    const server = await serverFor('fifo-include-if', (root) => {
+      mkdirSync(join(root, '.git', 'more'));
+      mkfifo(join(root, '.git', 'fifo-conditional'));
+      writeFileSync(join(root, '.git', 'more', 'extra.cfg'), '[includeIf "onbranch:main"]\n\tpath = ../fifo-conditional\n');
+      appendFileSync(join(root, '.git', 'config'), '[include]\n\tpath = more/extra.cfg\n');
+    });
+    assert.match(await fails(server, 'git_log'), /\.git\/fifo-conditional \(.*named by includeif\.onbranch:main\.path in .*more\/extra\.cfg\), which is a FIFO/);
+  });
+
+  it("a FIFO the person's global config includes: the time limit names what git waits on, not the request", async () => {
+    const home = join(kit.dir, 'home-with-fifo');
+    mkdirSync(home);
+    mkfifo(join(home, 'fifo'));
+    writeFileSync(join(home, '.gitconfig'), `[include]\n\tpath = ${join(home, 'fifo')}\n`);
+    const root = kit.repo('global-fifo', [{ subject: 'first', date: '2024-05-01T10:00:00Z' }]);
+    // An include of the repository's own makes the server read its config with git, which reads the global config first.
+    writeFileSync(join(root, '.git', 'extra.cfg'), '[core]\n\tabbrev = 12\n');
+    appendFileSync(join(root, '.git', 'config'), '[include]\n\tpath = extra.cfg\n');
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC', HOME: home });
+    servers.push(server);
+    const message = await fails(server, 'git_log');
+    assert.match(message, /did not answer within 10 s while only finding the repository .*global git config/);
+    assert.doesNotMatch(message, /narrow the request/);
   });
 });
