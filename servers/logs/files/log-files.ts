@@ -364,7 +364,9 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     const stats = await fsp.stat(real);
     if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);
     // O_NONBLOCK: even if the path was swapped for a FIFO since the stat, open returns at once.
-    const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch((error: unknown) => {
+      throw notOpened(name, stats, error);
+    });
     const opened = await handle.stat();
     if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) {
       await handle.close();
@@ -385,6 +387,21 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     };
   }
   throw notFound(name, await available());
+}
+
+/**
+ * What to say when a listed regular file cannot be opened. Permission denied is a property of the file (a log of a
+ * service written mode 0600 or 0640 for its own user, as in /var/log), not a fault of the server: as a UserFacingError
+ * it names the file and who may read it, and a call over many files skips it with a note (tools/common.ts) instead of
+ * failing whole as "internal error: EACCES". Other errors are returned as they are.
+ */
+function notOpened(name: string, stats: Stats, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'EACCES' && code !== 'EPERM') return error;
+  const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+  const uid = process.getuid?.();
+  const who = uid === undefined ? 'this server' : `this server (uid ${uid})`;
+  return new UserFacingError(`${name} cannot be read: permission denied (mode ${mode}, owner uid ${stats.uid}, group gid ${stats.gid}); give ${who} read access to it, e.g. through its group`);
 }
 
 function kindOf(stats: Stats): string {
