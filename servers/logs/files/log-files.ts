@@ -133,6 +133,12 @@ export interface LogFileListing {
    * `~/.npm/_logs`), so a listing that passed them over said nothing of logs a person may be looking for (break20).
    */
   hidden?: UnreadPlaces;
+  /**
+   * Folders the server may not open (permission denied: /var/log/private, a service's 0700 folder): how many, and the
+   * first few. Their log files are neither listed nor searched, so a call over every file names them rather than
+   * answering "0 errors" or "no log files found" about a folder full of logs it could not look into (break28).
+   */
+  noAccess?: UnreadPlaces;
 }
 
 /** Folders named at most in each of LogFileListing's UnreadPlaces. */
@@ -178,6 +184,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   let linkedOutside: UnreadPlaces | undefined;
   let tooDeep: UnreadPlaces | undefined;
   let hidden: UnreadPlaces | undefined;
+  let noAccess: UnreadPlaces | undefined;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
     if (holding.length > 0) hidden = noteUnread(hidden, holding);
@@ -195,7 +202,8 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
       let entries;
       try {
         entries = await fsp.readdir(current.path, { withFileTypes: true });
-      } catch {
+      } catch (error) {
+        if (isPermissionDenied(error)) noAccess = noteUnread(noAccess, [current.path]);
         continue;
       }
       entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -243,7 +251,19 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}) };
+}
+
+/** Whether `error` is the file system's "permission denied" (EACCES, or EPERM where a policy forbids the access). */
+export function isPermissionDenied(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/** Who the server runs as, for a note that says who must be given access: `this server (uid 1000)`. */
+function serverUser(): string {
+  const uid = process.getuid?.();
+  return uid === undefined ? 'this server' : `this server (uid ${uid})`;
 }
 
 /** Subfolders of a hidden folder looked into at most (a tool's state folder can hold thousands: .npm/_cacache). */
@@ -293,6 +313,14 @@ export function hiddenNote(hidden: UnreadPlaces): string {
   return (
     `${hidden.count} hidden folder(s) in the log directories hold log files that are not listed or searched (in ${namedFolders(hidden)}): ` +
     'hidden folders are not walked; add such a folder to LOG_DIRS (--log-dir) to read them'
+  );
+}
+
+/** What a call says about the folders the server may not open (LogFileListing.noAccess). */
+export function noAccessNote(closed: UnreadPlaces): string {
+  return (
+    `${closed.count} folder(s) in the log directories could not be opened (permission denied: ${namedFolders(closed)}): ` +
+    `log files in them are not listed or searched; give ${serverUser()} read and search (x) access to them`
   );
 }
 
@@ -396,12 +424,9 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
  * failing whole as "internal error: EACCES". Other errors are returned as they are.
  */
 function notOpened(name: string, stats: Stats, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code !== 'EACCES' && code !== 'EPERM') return error;
+  if (!isPermissionDenied(error)) return error;
   const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
-  const uid = process.getuid?.();
-  const who = uid === undefined ? 'this server' : `this server (uid ${uid})`;
-  return new UserFacingError(`${name} cannot be read: permission denied (mode ${mode}, owner uid ${stats.uid}, group gid ${stats.gid}); give ${who} read access to it, e.g. through its group`);
+  return new UserFacingError(`${name} cannot be read: permission denied (mode ${mode}, owner uid ${stats.uid}, group gid ${stats.gid}); give ${serverUser()} read access to it, e.g. through its group`);
 }
 
 function kindOf(stats: Stats): string {

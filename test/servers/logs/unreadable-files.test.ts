@@ -1,11 +1,13 @@
 // A log file the server may not read (a service's log written 0600 or 0640 for its own user, as /var/log holds many)
 // is a fact about that file, not a fault of the server: a call over every file skips it with a note naming it and who
 // may read it, and a call naming it says so. Before (break28), its EACCES failed every call over the folder with
-// "internal error: EACCES: permission denied", so one root-only file hid the errors of all the others.
+// "internal error: EACCES: permission denied", so one root-only file hid the errors of all the others. A folder the
+// server may not open (/var/log/private) was passed over without a word: "1 error" with its logs unread, and "no log
+// files found in <it>" when it was the folder configured.
 // Root reads any file, so as root the server is started as user nobody (setpriv) to meet the permission check.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -17,6 +19,8 @@ describe('logs: a file the server may not read is skipped with a note, not an in
   this.timeout(60_000);
   let root: string;
   let server: StartedServer | undefined;
+  /** A server whose one log directory it may not open. */
+  let closedOnly: StartedServer | undefined;
 
   before(async function () {
     const root0 = process.getuid?.() === 0;
@@ -32,12 +36,17 @@ describe('logs: a file the server may not read is skipped with a note, not an in
     writeFileSync(join(root, 'secure.log'), '2026-12-02T10:00:00Z ERROR sshd: authentication failure\n');
     chmodSync(join(root, 'app.log'), 0o644);
     chmodSync(join(root, 'secure.log'), 0o000);
+    mkdirSync(join(root, 'private', 'inner'), { recursive: true });
+    writeFileSync(join(root, 'private', 'inner', 'daemon.log'), '2026-12-02T10:00:00Z ERROR daemon crashed\n');
+    chmodSync(join(root, 'private'), 0o700);
     const wrapper = root0 ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
     server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root }, [], wrapper);
+    closedOnly = await startBuiltServer('logs', { LOG_DIRS: join(root, 'private'), HOME: root }, [], wrapper);
   });
 
   after(async () => {
     await server?.close();
+    await closedOnly?.close();
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
@@ -54,6 +63,10 @@ describe('logs: a file the server may not read is skipped with a note, not an in
         out.notes.some((n) => /secure\.log cannot be read: permission denied \(mode 0000, owner uid \d+/.test(n)),
         `${tool} names the unreadable file: ${JSON.stringify(out.notes)}`,
       );
+      assert.ok(
+        out.notes.some((n) => n.includes(`1 folder(s) in the log directories could not be opened (permission denied: ${join(root, 'private')})`)),
+        `${tool} names the folder it could not open: ${JSON.stringify(out.notes)}`,
+      );
     }
   });
 
@@ -63,5 +76,11 @@ describe('logs: a file the server may not read is skipped with a note, not an in
       assert.ok(result.isError);
       assert.match(text(result), /^secure\.log cannot be read: permission denied .*give this server \(uid \d+\) read access/);
     }
+  });
+
+  it('a configured folder it may not open is named as such, not "no log files found"', async () => {
+    const result = (await closedOnly!.client.callTool({ name: 'error_summary', arguments: {} })) as CallToolResult;
+    assert.ok(result.isError);
+    assert.match(text(result), /could not be opened \(permission denied: .*private\)/);
   });
 });
