@@ -2,7 +2,7 @@
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
-import { charsetOfFile, type Charset } from '../io/charset';
+import { codingOfFile, type Charset } from '../io/charset';
 
 export interface LogDir {
   /** Absolute path as configured. */
@@ -23,6 +23,8 @@ export interface LogFileInfo {
   gzip: boolean;
   /** The text's encoding, learned when the file is opened (io/charset.ts); absent in listings (not opened) and for gzip. */
   charset?: Charset;
+  /** Its start holds bytes that are not UTF-8 (io/charset.ts startsAsLegacyText); learned when opened, like charset. */
+  legacyText?: true;
 }
 
 export interface OpenedLog {
@@ -403,12 +405,22 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     const relFinal = relative(dir.real, full).split(sep).join('/');
     const gzip = /\.gz$/i.test(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const charset = gzip ? undefined : await charsetOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
+    const coding = gzip ? undefined : await codingOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
+    const charset = coding?.charset;
     return {
-      info: { name: nameFor(dirs, dir, relFinal), relativePath: relFinal, dir: dir.path, size: opened.size, mtimeMs: opened.mtimeMs, gzip, ...(charset ? { charset } : {}) },
+      info: {
+        name: nameFor(dirs, dir, relFinal),
+        relativePath: relFinal,
+        dir: dir.path,
+        size: opened.size,
+        mtimeMs: opened.mtimeMs,
+        gzip,
+        ...(charset ? { charset } : {}),
+        ...(coding?.legacy ? { legacyText: true as const } : {}),
+      },
       handle,
       realPath: real,
       stats: opened,
