@@ -37,6 +37,9 @@ const logSourceSchema = z.object({
   errorCount: z.number().optional(),
 });
 
+/** Places the server's walk did not read (servers/logs/files/log-files.ts UnreadPlaces): the first few folders. */
+const unreadPlaces = z.object({ count: z.number(), folders: z.array(z.string()), more: z.boolean().optional() });
+
 export const logFilesResource = z.object({
   files: z.array(logFileSchema),
   truncated: z.boolean().optional(),
@@ -46,6 +49,8 @@ export const logFilesResource = z.object({
   sources: z.array(logSourceSchema).default([]),
   /** Why a source is not read ("Docker: permission denied on /var/run/docker.sock — add your user to the docker group"). */
   sourceProblems: z.array(z.string()).default([]),
+  /** Folders the server's walk did not enter (too far down): their log files are not listed, but are read when named. */
+  tooDeep: unreadPlaces.optional(),
 });
 export type LogFilesResource = z.infer<typeof logFilesResource>;
 export type LogFile = z.infer<typeof logFileSchema>;
@@ -73,16 +78,21 @@ export function logNameForPath(files: LogFile[], absolutePath: string, samePath:
 }
 
 /**
- * The name the logs tools take for a file the listing does not hold, when the listing is full (the server lists the
- * newest files and leaves older ones out): its path relative to the one log directory it is in, which the server
- * resolves inside that directory. Undefined when the listing is complete (the file is then no log the server reads),
- * or when the file is in no directory, or in several nested ones (a bare relative name could pick the wrong one).
+ * The name the logs tools take for a file the listing does not hold, but which the server reads when it is named: its
+ * path relative to the one log directory it is in, which the server resolves inside that directory. That is a file
+ * the listing left out because it was full (the server lists the newest files), or one in a folder its walk does not
+ * enter: a hidden folder (`.pm2/logs`, `.npm/_logs`) or one too far down that the listing names (break28: "Summarize
+ * Errors" on `.pm2/logs/api-error.log` said the file was in no log directory). Undefined otherwise (the file is then
+ * no log the server reads), or when the file is in no directory, or in several nested ones (a bare relative name
+ * could pick the wrong one).
  */
 export function unlistedLogName(resource: LogFilesResource, absolutePath: string, isInside: (dir: string, path: string) => boolean): string | undefined {
-  if (!resource.truncated) return undefined;
   const dirs = (resource.directories ?? []).filter((dir): dir is string => typeof dir === 'string' && isInside(dir, absolutePath));
   if (dirs.length !== 1) return undefined;
-  return relative(dirs[0], absolutePath).split(sep).join('/');
+  const name = relative(dirs[0], absolutePath).split(sep).join('/');
+  const inHiddenFolder = name.split('/').slice(0, -1).some((segment) => segment.startsWith('.'));
+  const tooDeep = (resource.tooDeep?.folders ?? []).some((folder) => isInside(folder, absolutePath));
+  return resource.truncated || inHiddenFolder || tooDeep ? name : undefined;
 }
 
 export interface LogBuildOptions {

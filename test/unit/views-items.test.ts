@@ -158,6 +158,17 @@ describe('Log Files tree items', () => {
     assert.equal(unlistedLogName(resource, '/work/app/logs/notes.csv', below), undefined, 'a complete listing: not a log the server reads');
   });
 
+  it('names a file in a folder the server does not walk (hidden, or too far down) by its path in its log directory', () => {
+    // break28: "Summarize Errors" on .pm2/logs/api-error.log said it was in no log directory; the server reads it by name.
+    const below = (dir: string, file: string) => file.startsWith(`${dir}/`);
+    const listing = { ...JSON.parse(filesText), directories: ['/work/app'], tooDeep: { count: 1, folders: ['/work/app/a/b/c/d/e'] } };
+    const complete = parseLogFilesResource(JSON.stringify(listing));
+    assert.equal(unlistedLogName(complete, '/work/app/.pm2/logs/api-error.log', below), '.pm2/logs/api-error.log');
+    assert.equal(unlistedLogName(complete, '/work/app/a/b/c/d/e/deep.log', below), 'a/b/c/d/e/deep.log');
+    assert.equal(unlistedLogName(complete, '/work/app/.env', below), undefined, 'a hidden file in a walked folder is no log the server lists');
+    assert.equal(unlistedLogName(complete, '/work/app/logs/notes.csv', below), undefined);
+  });
+
   it('refuses a listing of the wrong shape with a clear error', () => {
     assert.throws(() => parseLogFilesResource('{"files":[{"size":1}]}'), /unexpected shape/);
     assert.throws(() => parseLogFilesResource('not json'));
