@@ -105,10 +105,31 @@ export interface LogBuildOptions {
   levelsUnreadable?: ReadonlySet<string>;
 }
 
+/** The window of the tree's error counts (error_summary's `hours: 24`), in ms. */
+const RECENT_MS = 24 * 60 * 60 * 1000;
+
+/** When `file` was last written (epoch ms), NaN when the listing does not say. */
+const modifiedMs = (file: LogFile): number => file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : NaN);
+
+/**
+ * Whether `file` was last written before the tree's 24-hour window: none of its entries can be recent. Its count is
+ * not shown: "0 errors" beside a rotated archive holding a FATAL read as "this file is clean" (break28), and a count
+ * taken while the file was young stays cached while its mtime does, though the window has moved past its errors.
+ */
+export function writtenBeforeWindow(file: LogFile, now: number): boolean {
+  const modified = modifiedMs(file);
+  return Number.isFinite(modified) && now - modified > RECENT_MS;
+}
+
+/** The recent error count shown for `file`: none for a file not written in the window (writtenBeforeWindow). */
+function recentErrors(file: LogFile, counts: ReadonlyMap<string, number>, now: number): number | undefined {
+  return writtenBeforeWindow(file, now) ? undefined : (file.errorCount ?? counts.get(file.name));
+}
+
 export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const { t, now, locale } = options;
-  const modified = file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : NaN);
-  const errors = file.errorCount ?? options.errorCounts.get(file.name);
+  const modified = modifiedMs(file);
+  const errors = recentErrors(file, options.errorCounts, now);
   const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
   const parts = [formatBytes(file.size)];
   if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
@@ -121,7 +142,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     t('Size: {0}', formatBytes(file.size)),
     Number.isFinite(modified) ? t('Modified: {0}', new Date(modified).toLocaleString(locale)) : '',
     file.format ? t('Format: {0}', escapeMarkdown(file.format)) : '',
-    errorsTooltip(errors, t, unknown),
+    writtenBeforeWindow(file, now) ? t('Not written in the last 24 hours: no recent errors to count. Summarize Errors reads the whole file.') : errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -143,8 +164,9 @@ export function logFileNodes(resource: LogFilesResource, options: LogBuildOption
 }
 
 /** Sum of the known error counts of files and sources, for the view's badge. */
-export function totalErrors(resource: LogFilesResource, errorCounts: ReadonlyMap<string, number>): number {
-  return sumErrors([...resource.files, ...resource.sources], errorCounts);
+export function totalErrors(resource: LogFilesResource, errorCounts: ReadonlyMap<string, number>, now = Date.now()): number {
+  const recentFiles = resource.files.filter((file) => !writtenBeforeWindow(file, now));
+  return sumErrors([...recentFiles, ...resource.sources], errorCounts);
 }
 
 /** Sum of the known error counts (the listing's own, else the looked-up one) of files or sources. */

@@ -125,18 +125,37 @@ describe('Log Files tree items', () => {
     assert.equal(nodes[0].contextValue, 'devopsLogFile');
     assert.equal(nodes[1].description, '5.0 MiB · 24 days ago');
     assert.equal(nodes[1].icon, 'output');
-    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]])), 7);
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3]]), NOW), 3);
+  });
+
+  // break28: a rotated archive last written 24 days ago was "0 errors" beside its FATAL (the count is of the last 24
+  // hours, which no line of it can be in), and a count cached while a file was young stayed after the window moved on.
+  it('shows no recent count for a file not written in the last 24 hours, and leaves it out of the badge', () => {
+    const counts = new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 0]]);
+    const nodes = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: counts });
+    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago');
+    assert.doesNotMatch(String(nodes[1].tooltip), /last 24 hours: 0/);
+    assert.match(String(nodes[1].tooltip), /Not written in the last 24 hours: no recent errors to count\. Summarize Errors reads the whole file\./);
+    // A count taken when the file was young is stale once the window has passed its last write.
+    const stale = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/old.log.1.gz', 4]]) });
+    assert.equal(stale[1].description, '5.0 MiB · 24 days ago');
+    assert.equal(stale[1].icon, 'output');
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]]), NOW), 3);
+    // Written 23 hours before: counted.
+    const young = parseLogFilesResource(JSON.stringify({ files: [{ name: 'a.log', size: 1, modified: new Date(NOW - 23 * 3600_000).toISOString() }] }));
+    assert.equal(logFileNodes(young, { now: NOW, locale: 'en', t, errorCounts: new Map([['a.log', 0]]) })[0].description, '1 B · 23 hours ago · 0 errors');
   });
 
   // break22: a binary file (or one without levels) was "0 errors" in the tree while Summarize Errors said its levels
   // could not be read, so errors may have been missed.
   it('says the count is unknown, not "0 errors", when the levels could not be read', () => {
-    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0], ['logs/old.log.1.gz', 2]]), levelsUnreadable: new Set(['logs/app.log', 'logs/old.log.1.gz']) };
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), levelsUnreadable: new Set(['logs/app.log']) };
     const nodes = logFileNodes(resource, options);
     assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
     assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
     assert.match(String(nodes[0].tooltip), /unknown, because the log levels could not be read/);
-    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago · 2 errors', 'errors found are counted even if some levels were unreadable');
+    const found = logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) });
+    assert.equal(found[0].description, '2.0 KiB · 5 minutes ago · 2 errors', 'errors found are counted even if some levels were unreadable');
     const readable = logFileNodes(resource, { ...options, levelsUnreadable: new Set<string>() });
     assert.equal(readable[0].description, '2.0 KiB · 5 minutes ago · 0 errors');
   });
@@ -224,7 +243,7 @@ describe('Log Files tree with journal and Docker sources', () => {
     assert.equal(containers.children![0].icon, 'vm-running');
     assert.equal(containers.children![1].description, 'local/worker:1 · Exited (1) 2 hours ago · 1 error');
     assert.match(containers.children![1].tooltip!, /Container: 666666666666/);
-    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]])), 6);
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]]), NOW), 6);
   });
 
   it('a journal of several machines is grouped by host; an entry without a host stays beside them', () => {
