@@ -98,7 +98,14 @@ export function sniffCharset(start: Buffer): RegionCharset {
  * A character cut by the sniff's end is not counted; a NUL run (a file padded after a crash) is UTF-8.
  */
 export function startsAsLegacyText(start: Buffer): boolean {
-  return !isUtf8(start.subarray(0, wholeUtf8End(start)));
+  // Binary data (a gzip member without a .gz name, a core dump) holds C0 controls no text has: it is no charset.
+  return !isUtf8(start.subarray(0, wholeUtf8End(start))) && !hasBinaryControl(start);
+}
+
+/** Whether `bytes` hold a C0 control that text does not (NUL runs aside: a file padded after a crash is still text). */
+function hasBinaryControl(bytes: Buffer): boolean {
+  for (const b of bytes) if (b < 0x20 && b !== 0 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 0x1b) return true;
+  return false;
 }
 
 /** The end of `bytes` without a UTF-8 character cut short at its end (its lead byte and the continuation bytes read). */

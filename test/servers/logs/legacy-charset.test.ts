@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startsAsLegacyText } from '../../../servers/logs/io/charset';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
@@ -41,6 +42,7 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
     assert.equal(startsAsLegacyText(Buffer.from('2026-12-02 ERROR 오류').subarray(0, -1)), false, 'a character cut at the end');
     assert.equal(startsAsLegacyText(Buffer.from('2026-12-02 ERROR caf\xe9\n', 'latin1')), true, 'Latin-1');
     assert.equal(startsAsLegacyText(Buffer.concat([Buffer.alloc(64), Buffer.from('2026-12-02 ERROR x\n')])), false, 'a NUL run is no charset');
+    assert.equal(startsAsLegacyText(gzipSync('2026-12-02 ERROR compressed, with no .gz in its name\n')), false, 'binary data is no charset');
   });
 
   it('search_logs, error_summary and recent_logs say which file is not UTF-8; UTF-8 files get no such note', async () => {
