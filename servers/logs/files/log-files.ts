@@ -403,13 +403,14 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       throw new UserFacingError(`${name} changed while being opened; refused`);
     }
     const relFinal = relative(dir.real, full).split(sep).join('/');
-    const gzip = /\.gz$/i.test(real);
+    const named = /\.gz$/i.test(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const coding = gzip ? undefined : await codingOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
+    const coding = named ? undefined : await codingOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
-    const charset = coding?.charset;
+    const gzip = named || coding?.gzip === true;
+    const charset = gzip ? undefined : coding?.charset;
     return {
       info: {
         name: nameFor(dirs, dir, relFinal),
@@ -419,7 +420,7 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
         mtimeMs: opened.mtimeMs,
         gzip,
         ...(charset ? { charset } : {}),
-        ...(coding?.legacy ? { legacyText: true as const } : {}),
+        ...(!gzip && coding?.legacy ? { legacyText: true as const } : {}),
       },
       handle,
       realPath: real,

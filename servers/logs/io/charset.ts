@@ -132,7 +132,15 @@ export interface SniffedCoding {
   charset: Charset;
   /** startsAsLegacyText: read as UTF-8, the start holds bytes that are not UTF-8. */
   legacy: boolean;
+  /**
+   * It starts with a gzip member's header (1f 8b 08): compressed whatever its name says (a rotation that compressed
+   * `app.log.3` without adding `.gz`); its text's charset is learned when it is decompressed, as for a `.gz` file.
+   */
+  gzip?: true;
 }
+
+/** Whether `start` begins with a gzip member's header: the magic 1f 8b and the deflate method (8), which gzip writes. */
+export const startsAsGzip = (start: Buffer): boolean => start.length >= 3 && start[0] === 0x1f && start[1] === 0x8b && start[2] === 8;
 
 /**
  * The charset of the file of `size` bytes open on `fd`, from its first SNIFF_BYTES, and for a UTF-8 start its last
@@ -148,6 +156,7 @@ export async function codingOfFile(fd: number, size = 0): Promise<SniffedCoding>
   const start = Buffer.alloc(SNIFF_BYTES);
   const { bytesRead } = await readAsync(fd, start, 0, SNIFF_BYTES, 0);
   const read = start.subarray(0, bytesRead);
+  if (startsAsGzip(read)) return { charset: 'utf-8', legacy: false, gzip: true };
   const charset = sniffCharset(read);
   const legacy = charset === 'utf-8' && startsAsLegacyText(read);
   if (charset !== 'utf-8' || size <= SNIFF_BYTES) return { charset, legacy };

@@ -2,6 +2,8 @@
 // Shift_JIS, GBK, Latin-1) is read as UTF-8, so its Korean letters read as U+FFFD. A search for `오류` in it answered
 // "0 matches, complete" without a word (break28), about a file whose second line says 오류: a confident "nothing". The
 // tools cannot tell which legacy charset it is from a few bytes, so they say the text is not UTF-8, and what to do.
+// A gzip file without a .gz name (a rotation that compressed app.log.3 in place) was read as such binary text: it is
+// decompressed, as its header says it must be.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
     root = mkdtempSync(join(tmpdir(), 'legacy-charset-'));
     writeFileSync(join(root, 'euckr.log'), eucKrLog);
     writeFileSync(join(root, 'utf8.log'), '2026-12-02 11:00:01 ERROR 데이터베이스 연결 오류 발생\n');
+    writeFileSync(join(root, 'app.log.3'), gzipSync('2026-12-02 11:00:00 INFO up\n2026-12-02 11:00:01 ERROR disk quota exceeded\n'));
     server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root });
   });
 
@@ -61,5 +64,13 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
       );
       assert.ok(!notes.some((n) => n.startsWith('utf8.log')), `${tool}: ${JSON.stringify(notes)}`);
     }
+  });
+
+  it('a file that starts with a gzip header is decompressed, whatever its name', async () => {
+    const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'disk quota', file: 'app.log.3' } })) as CallToolResult;
+    assert.ok(!result.isError, JSON.stringify(result.content));
+    const out = result.structuredContent as { matches: { line: number; text: string }[]; notes: string[] };
+    assert.deepEqual(out.matches.map((m) => [m.line, m.text]), [[2, '2026-12-02 11:00:01 ERROR disk quota exceeded']]);
+    assert.ok(!out.notes.some((n) => n.includes('not UTF-8')), JSON.stringify(out.notes));
   });
 });
