@@ -83,8 +83,8 @@ export function logNameForPath(files: LogFile[], absolutePath: string, samePath:
  * the listing left out because it was full (the server lists the newest files), or one in a folder its walk does not
  * enter: a hidden folder (`.pm2/logs`, `.npm/_logs`) or one too far down that the listing names (break28: "Summarize
  * Errors" on `.pm2/logs/api-error.log` said the file was in no log directory). Undefined otherwise (the file is then
- * no log the server reads), or when the file is in no directory, or in several nested ones (a bare relative name
- * could pick the wrong one).
+ * no log the server reads), or when the file is in no directory, or in several nested ones. With several
+ * directories the name is the absolute path (a relative one is tried in each directory, and could read another file).
  */
 export function unlistedLogName(resource: LogFilesResource, absolutePath: string, isInside: (dir: string, path: string) => boolean): string | undefined {
   const dirs = (resource.directories ?? []).filter((dir): dir is string => typeof dir === 'string' && isInside(dir, absolutePath));
@@ -92,7 +92,10 @@ export function unlistedLogName(resource: LogFilesResource, absolutePath: string
   const name = relative(dirs[0], absolutePath).split(sep).join('/');
   const inHiddenFolder = name.split('/').slice(0, -1).some((segment) => segment.startsWith('.'));
   const tooDeep = (resource.tooDeep?.folders ?? []).some((folder) => isInside(folder, absolutePath));
-  return resource.truncated || inHiddenFolder || tooDeep ? name : undefined;
+  if (!resource.truncated && !inHiddenFolder && !tooDeep) return undefined;
+  // With several directories the server tries a bare name in each in turn, so the same path in an earlier one would be
+  // read instead: the absolute path, which it takes inside its own directory, names this file and no other.
+  return (resource.directories ?? []).length > 1 ? absolutePath : name;
 }
 
 export interface LogBuildOptions {

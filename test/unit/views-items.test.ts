@@ -170,7 +170,10 @@ describe('Log Files tree items', () => {
   it('names a file a full listing left out by its path in its one log directory', () => {
     const below = (dir: string, file: string) => file.startsWith(`${dir}/`);
     const full = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, omitted: 101, directories: ['/work/app', '/srv/logs'] }));
-    assert.equal(unlistedLogName(full, '/work/app/logs/2023/app-2023-01-02.log', below), 'logs/2023/app-2023-01-02.log');
+    // Two directories: the absolute path, which the server takes inside its directory (a bare name is tried in each).
+    assert.equal(unlistedLogName(full, '/work/app/logs/2023/app-2023-01-02.log', below), '/work/app/logs/2023/app-2023-01-02.log');
+    const one = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, omitted: 101, directories: ['/work/app'] }));
+    assert.equal(unlistedLogName(one, '/work/app/logs/2023/app-2023-01-02.log', below), 'logs/2023/app-2023-01-02.log');
     assert.equal(unlistedLogName(full, '/elsewhere/app.log', below), undefined, 'in no log directory');
     const nested = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, directories: ['/work/app', '/work/app/logs'] }));
     assert.equal(unlistedLogName(nested, '/work/app/logs/old.log', below), undefined, 'in two nested directories: no bare name');
@@ -186,6 +189,9 @@ describe('Log Files tree items', () => {
     assert.equal(unlistedLogName(complete, '/work/app/a/b/c/d/e/deep.log', below), 'a/b/c/d/e/deep.log');
     assert.equal(unlistedLogName(complete, '/work/app/.env', below), undefined, 'a hidden file in a walked folder is no log the server lists');
     assert.equal(unlistedLogName(complete, '/work/app/logs/notes.csv', below), undefined);
+    // Two workspace folders with the same hidden log: each is named so that the server reads that one.
+    const two = parseLogFilesResource(JSON.stringify({ ...listing, directories: ['/work/app', '/work/api'] }));
+    assert.equal(unlistedLogName(two, '/work/api/.pm2/logs/api-error.log', below), '/work/api/.pm2/logs/api-error.log');
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
