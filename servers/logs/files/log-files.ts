@@ -50,6 +50,15 @@ export function isLogFileName(name: string): boolean {
   return LOG_NAME.test(name) || LOG_BASENAMES.test(name);
 }
 
+/** Compressions logrotate's `compresscmd` may use that the server cannot read (Node's zlib has gzip, not these). */
+const OTHER_COMPRESSION = /\.(bz2|xz|zst|lz4)$/i;
+
+/** Whether `name` is a log file compressed with bzip2, xz, zstd or lz4 (`syslog.2.bz2`, `app.log.1.xz`): not read. */
+export function isOtherCompressedLog(name: string): boolean {
+  const inner = name.replace(OTHER_COMPRESSION, '');
+  return inner !== name && isLogFileName(inner);
+}
+
 /** A configured log directory that is not read, and why (for the user: it is shown in errors and logs://files). */
 export interface SkippedDir {
   path: string;
@@ -141,6 +150,12 @@ export interface LogFileListing {
    * answering "0 errors" or "no log files found" about a folder full of logs it could not look into (break28).
    */
   noAccess?: UnreadPlaces;
+  /**
+   * Rotated logs compressed with bzip2, xz, zstd or lz4 (logrotate's `compresscmd`), which the server cannot read: how
+   * many, and the first few folders. Left out in silence, a question about last week's errors was answered from the
+   * files it could read as if they were all (break28).
+   */
+  otherCompressed?: UnreadPlaces;
 }
 
 /** Folders named at most in each of LogFileListing's UnreadPlaces. */
@@ -187,6 +202,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   let tooDeep: UnreadPlaces | undefined;
   let hidden: UnreadPlaces | undefined;
   let noAccess: UnreadPlaces | undefined;
+  let otherCompressed: UnreadPlaces | undefined;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
     if (holding.length > 0) hidden = noteUnread(hidden, holding);
@@ -223,7 +239,10 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
           else tooDeep = noteUnread(tooDeep, [full]);
           continue;
         }
-        if (!isLogFileName(entry.name)) continue;
+        if (!isLogFileName(entry.name)) {
+          if (isOtherCompressedLog(entry.name)) otherCompressed = noteUnread(otherCompressed, [current.path]);
+          continue;
+        }
         if (++examined > MAX_EXAMINED) {
           truncated = true;
           break;
@@ -253,7 +272,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}) };
 }
 
 /** Whether `error` is the file system's "permission denied" (EACCES, or EPERM where a policy forbids the access). */
@@ -323,6 +342,14 @@ export function noAccessNote(closed: UnreadPlaces): string {
   return (
     `${closed.count} folder(s) in the log directories could not be opened (permission denied: ${namedFolders(closed)}): ` +
     `log files in them are not listed or searched; give ${serverUser()} read and search (x) access to them`
+  );
+}
+
+/** What a call says about the rotated logs in compressions the server cannot read (LogFileListing.otherCompressed). */
+export function otherCompressedNote(other: UnreadPlaces): string {
+  return (
+    `${other.count} rotated log file(s) compressed with bzip2, xz, zstd or lz4 are not read (in ${namedFolders(other)}): ` +
+    'only gzip is; decompress them (bunzip2 -k, unxz -k, unzstd, lz4 -d) to read them'
   );
 }
 
