@@ -1,7 +1,7 @@
 // Log Files tree: logs://files from the logs server (files, journal units, containers), with recent error counts.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { parseLogFilesResource, totalErrors, writtenBeforeWindow, type LogFilesResource } from './log-items';
+import { parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
@@ -58,7 +58,9 @@ export class LogFilesTree extends HubTree {
       return;
     }
     this.resource = resource;
-    this.view.message = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const cut = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const unread = unreadPlacesMessage(resource, vscode.l10n.t);
+    this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
     this.render();
 

@@ -51,6 +51,14 @@ export const logFilesResource = z.object({
   sourceProblems: z.array(z.string()).default([]),
   /** Folders the server's walk did not enter (too far down): their log files are not listed, but are read when named. */
   tooDeep: unreadPlaces.optional(),
+  /** Hidden folders holding log files, which the walk does not enter. */
+  hidden: unreadPlaces.optional(),
+  /** Log-file names that link to files outside the log folders (never read). */
+  linkedOutside: unreadPlaces.optional(),
+  /** Folders the server may not open (permission denied). */
+  noAccess: unreadPlaces.optional(),
+  /** Rotated logs compressed with bzip2, xz, zstd or lz4 (not read). */
+  otherCompressed: unreadPlaces.optional(),
 });
 export type LogFilesResource = z.infer<typeof logFilesResource>;
 export type LogFile = z.infer<typeof logFileSchema>;
@@ -96,6 +104,23 @@ export function unlistedLogName(resource: LogFilesResource, absolutePath: string
   // With several directories the server tries a bare name in each in turn, so the same path in an earlier one would be
   // read instead: the absolute path, which it takes inside its own directory, names this file and no other.
   return (resource.directories ?? []).length > 1 ? absolutePath : name;
+}
+
+/**
+ * What the Log Files view says above its items about the places the server's listing did not read (break28: the
+ * listing said so to the tools, but the view showed a complete-looking list, with no word of a folder it could not
+ * open, of logs in hidden folders, or of rotated logs it cannot decompress). One sentence per kind, in the UI's
+ * language; undefined when there is none.
+ */
+export function unreadPlacesMessage(resource: LogFilesResource, t: Translate): string | undefined {
+  const where = (places: z.infer<typeof unreadPlaces>) => `${places.folders.join(', ')}${places.more ? ', …' : ''}`;
+  const lines: string[] = [];
+  if (resource.noAccess) lines.push(t('Not listed: {0} folder(s) that cannot be opened (permission denied: {1}).', resource.noAccess.count, where(resource.noAccess)));
+  if (resource.hidden) lines.push(t('Not listed: log files in {0} hidden folder(s) ({1}).', resource.hidden.count, where(resource.hidden)));
+  if (resource.tooDeep) lines.push(t('Not listed: {0} folder(s) too far down ({1}).', resource.tooDeep.count, where(resource.tooDeep)));
+  if (resource.linkedOutside) lines.push(t('Not read: {0} link(s) to files outside the log folders (into {1}).', resource.linkedOutside.count, where(resource.linkedOutside)));
+  if (resource.otherCompressed) lines.push(t('Not read: {0} rotated log(s) compressed with bzip2, xz, zstd or lz4 ({1}).', resource.otherCompressed.count, where(resource.otherCompressed)));
+  return lines.length > 0 ? lines.join(' ') : undefined;
 }
 
 export interface LogBuildOptions {

@@ -3,7 +3,7 @@ import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCu
 import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName } from '../../src/views/log-items';
+import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -192,6 +192,29 @@ describe('Log Files tree items', () => {
     // Two workspace folders with the same hidden log: each is named so that the server reads that one.
     const two = parseLogFilesResource(JSON.stringify({ ...listing, directories: ['/work/app', '/work/api'] }));
     assert.equal(unlistedLogName(two, '/work/api/.pm2/logs/api-error.log', below), '/work/api/.pm2/logs/api-error.log');
+  });
+
+  // break28: logs://files said which places it had not read, but the view showed a complete-looking list.
+  it('says above the list which places the server did not read: no access, hidden, too deep, links out, bzip2/xz', () => {
+    assert.equal(unreadPlacesMessage(resource, t), undefined);
+    const listing = parseLogFilesResource(
+      JSON.stringify({
+        ...JSON.parse(filesText),
+        noAccess: { count: 1, folders: ['/var/log/private'] },
+        hidden: { count: 2, folders: ['/work/app/.pm2/logs'], note: 'server words' },
+        tooDeep: { count: 4, folders: ['/work/app/a/b/c/d/e', '/work/app/x/y/z/w/v', '/work/app/q/r/s/t/u'], more: true },
+        linkedOutside: { count: 1, folders: ['/etc'] },
+        otherCompressed: { count: 3, folders: ['/work/app/logs'] },
+      }),
+    );
+    assert.equal(
+      unreadPlacesMessage(listing, t),
+      'Not listed: 1 folder(s) that cannot be opened (permission denied: /var/log/private). ' +
+        'Not listed: log files in 2 hidden folder(s) (/work/app/.pm2/logs). ' +
+        'Not listed: 4 folder(s) too far down (/work/app/a/b/c/d/e, /work/app/x/y/z/w/v, /work/app/q/r/s/t/u, …). ' +
+        'Not read: 1 link(s) to files outside the log folders (into /etc). ' +
+        'Not read: 3 rotated log(s) compressed with bzip2, xz, zstd or lz4 (/work/app/logs).',
+    );
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
