@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
@@ -25,8 +25,12 @@ describe('logs: a file the server may not read is skipped with a note, not an in
   before(async function () {
     const root0 = process.getuid?.() === 0;
     if (process.platform === 'win32') this.skip();
-    if (root0 && spawnSync('setpriv', ['--version']).status !== 0) {
-      console.log('      (skipped: running as root without setpriv, so no user the file can be hidden from)');
+    const wrapper = root0 ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
+    // As nobody, node and the built server must be reachable (a clone under /root is not): else there is no such user.
+    const script = resolve(__dirname, '../../../dist/servers/logs.js');
+    const probe = root0 ? spawnSync(wrapper[0], [...wrapper.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(script)}, 4)`]) : { status: 0 };
+    if (probe.status !== 0) {
+      console.log('      (skipped: running as root, and user nobody cannot run node or read dist/ here (or setpriv is missing))');
       this.skip();
     }
     root = mkdtempSync(join(tmpdir(), 'unreadable-'));
@@ -39,7 +43,6 @@ describe('logs: a file the server may not read is skipped with a note, not an in
     mkdirSync(join(root, 'private', 'inner'), { recursive: true });
     writeFileSync(join(root, 'private', 'inner', 'daemon.log'), '2026-12-02T10:00:00Z ERROR daemon crashed\n');
     chmodSync(join(root, 'private'), 0o700);
-    const wrapper = root0 ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
     server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root }, [], wrapper);
     closedOnly = await startBuiltServer('logs', { LOG_DIRS: join(root, 'private'), HOME: root }, [], wrapper);
   });
