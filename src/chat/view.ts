@@ -1,6 +1,6 @@
 // The chat webview view: renders the session, and acts on what the webview asks for.
-// The extension posts only after the webview said `ready`; until then (and while the view is
-// hidden) nothing is lost, because `init` carries the transcript and the running turn.
+// The extension posts only after the webview said `ready` (again after each time the view was hidden, which discards
+// the webview's document); until then nothing is lost, because `init` carries the transcript and the running turn.
 import * as vscode from 'vscode';
 import type { AgentEvent, EventAction } from '../agent/events';
 import { chatHtml, createNonce } from './html';
@@ -59,8 +59,15 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
       const parsed = fromWebviewMessage.safeParse(message);
       if (parsed.success) void this.onWebviewMessage(parsed.data);
     });
+    // Hidden, a webview view without retainContextWhenHidden loses its document: messages posted then are dropped,
+    // and shown again it is loaded anew and says `ready`. So nothing counts as delivered until then: a question kept
+    // by keepDraft while the chat was hidden (an answer running, the Explorer shown) was lost with the old document.
+    const visibility = view.onDidChangeVisibility(() => {
+      if (!view.visible && this.view === view) this.ready = false;
+    });
     view.onDidDispose(() => {
       received.dispose();
+      visibility.dispose();
       if (this.view === view) {
         this.view = undefined;
         this.ready = false;
@@ -86,7 +93,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
    */
   keepDraft(text: string): void {
     if (this.view && this.ready) this.post({ type: 'draft', text });
-    else this.pendingDraft = text;
+    // Two questions asked before the webview is ready are both kept, as the webview keeps them (one after the other).
+    else this.pendingDraft = this.pendingDraft === undefined ? text : `${this.pendingDraft}\n\n${text}`;
   }
 
   private post(message: ToWebviewMessage): void {

@@ -1,7 +1,7 @@
 // Log Files tree: logs://files from the logs server (files, journal units, containers), with recent error counts.
 import * as vscode from 'vscode';
 import type { McpHub } from '../mcp/types';
-import { parseLogFilesResource, totalErrors, type LogFilesResource } from './log-items';
+import { parseLogFilesResource, totalErrors, unreadPlacesMessage, writtenBeforeWindow, type LogFilesResource } from './log-items';
 import { logTreeNodes, sourcesToCount } from './log-source-items';
 import { HubTree, serverStateMessage, setContext, statusOf } from './hub-tree';
 import { errorCountFor } from './error-summary';
@@ -58,7 +58,9 @@ export class LogFilesTree extends HubTree {
       return;
     }
     this.resource = resource;
-    this.view.message = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const cut = resource.truncated ? vscode.l10n.t('The newest {0} log files are listed; {1} older ones are not.', resource.files.length, resource.omitted ?? '?') : undefined;
+    const unread = unreadPlacesMessage(resource, vscode.l10n.t);
+    this.view.message = [cut, unread].filter(Boolean).join(' ') || undefined;
     await setContext('devopsAssistant.noLogFiles', resource.files.length === 0 && resource.sources.length === 0 && resource.sourceProblems.length === 0);
     this.render();
 
@@ -72,7 +74,8 @@ export class LogFilesTree extends HubTree {
     const fileStamp = (file: LogFilesResource['files'][number]) => file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : 0);
     // A file's count holds while its mtime stays; a source's for SOURCE_COUNT_TTL_MS.
     const due = [
-      ...resource.files.slice(0, MAX_COUNTED_FILES).map((file) => ({ ...file, stamp: fileStamp(file), fresh: (at: number) => at === fileStamp(file) })),
+      // A file not written in the window has no recent entry to count (writtenBeforeWindow): no call for it.
+      ...resource.files.slice(0, MAX_COUNTED_FILES).filter((file) => !writtenBeforeWindow(file, now)).map((file) => ({ ...file, stamp: fileStamp(file), fresh: (at: number) => at === fileStamp(file) })),
       ...sourcesToCount(resource.sources, MAX_COUNTED_SOURCES).map((source) => ({ ...source, stamp: now, fresh: (at: number) => now - at < SOURCE_COUNT_TTL_MS })),
     ];
     let changed = false;
@@ -95,7 +98,7 @@ export class LogFilesTree extends HubTree {
     if (!this.resource) return;
     const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable };
     this.provider.setRoots(logTreeNodes(this.resource, options));
-    const errors = totalErrors(this.resource, this.errorCounts);
+    const errors = totalErrors(this.resource, this.errorCounts, options.now);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;
   }
 }

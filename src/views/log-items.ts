@@ -37,6 +37,9 @@ const logSourceSchema = z.object({
   errorCount: z.number().optional(),
 });
 
+/** Places the server's walk did not read (servers/logs/files/log-files.ts UnreadPlaces): the first few folders. */
+const unreadPlaces = z.object({ count: z.number(), folders: z.array(z.string()), more: z.boolean().optional() });
+
 export const logFilesResource = z.object({
   files: z.array(logFileSchema),
   truncated: z.boolean().optional(),
@@ -46,6 +49,16 @@ export const logFilesResource = z.object({
   sources: z.array(logSourceSchema).default([]),
   /** Why a source is not read ("Docker: permission denied on /var/run/docker.sock — add your user to the docker group"). */
   sourceProblems: z.array(z.string()).default([]),
+  /** Folders the server's walk did not enter (too far down): their log files are not listed, but are read when named. */
+  tooDeep: unreadPlaces.optional(),
+  /** Hidden folders holding log files, which the walk does not enter. */
+  hidden: unreadPlaces.optional(),
+  /** Log-file names that link to files outside the log folders (never read). */
+  linkedOutside: unreadPlaces.optional(),
+  /** Folders the server may not open (permission denied). */
+  noAccess: unreadPlaces.optional(),
+  /** Rotated logs compressed with bzip2, xz, zstd or lz4 (not read). */
+  otherCompressed: unreadPlaces.optional(),
 });
 export type LogFilesResource = z.infer<typeof logFilesResource>;
 export type LogFile = z.infer<typeof logFileSchema>;
@@ -73,16 +86,41 @@ export function logNameForPath(files: LogFile[], absolutePath: string, samePath:
 }
 
 /**
- * The name the logs tools take for a file the listing does not hold, when the listing is full (the server lists the
- * newest files and leaves older ones out): its path relative to the one log directory it is in, which the server
- * resolves inside that directory. Undefined when the listing is complete (the file is then no log the server reads),
- * or when the file is in no directory, or in several nested ones (a bare relative name could pick the wrong one).
+ * The name the logs tools take for a file the listing does not hold, but which the server reads when it is named: its
+ * path relative to the one log directory it is in, which the server resolves inside that directory. That is a file
+ * the listing left out because it was full (the server lists the newest files), or one in a folder its walk does not
+ * enter: a hidden folder (`.pm2/logs`, `.npm/_logs`) or one too far down that the listing names (break28: "Summarize
+ * Errors" on `.pm2/logs/api-error.log` said the file was in no log directory). Undefined otherwise (the file is then
+ * no log the server reads), or when the file is in no directory, or in several nested ones. With several
+ * directories the name is the absolute path (a relative one is tried in each directory, and could read another file).
  */
 export function unlistedLogName(resource: LogFilesResource, absolutePath: string, isInside: (dir: string, path: string) => boolean): string | undefined {
-  if (!resource.truncated) return undefined;
   const dirs = (resource.directories ?? []).filter((dir): dir is string => typeof dir === 'string' && isInside(dir, absolutePath));
   if (dirs.length !== 1) return undefined;
-  return relative(dirs[0], absolutePath).split(sep).join('/');
+  const name = relative(dirs[0], absolutePath).split(sep).join('/');
+  const inHiddenFolder = name.split('/').slice(0, -1).some((segment) => segment.startsWith('.'));
+  const tooDeep = (resource.tooDeep?.folders ?? []).some((folder) => isInside(folder, absolutePath));
+  if (!resource.truncated && !inHiddenFolder && !tooDeep) return undefined;
+  // With several directories the server tries a bare name in each in turn, so the same path in an earlier one would be
+  // read instead: the absolute path, which it takes inside its own directory, names this file and no other.
+  return (resource.directories ?? []).length > 1 ? absolutePath : name;
+}
+
+/**
+ * What the Log Files view says above its items about the places the server's listing did not read (break28: the
+ * listing said so to the tools, but the view showed a complete-looking list, with no word of a folder it could not
+ * open, of logs in hidden folders, or of rotated logs it cannot decompress). One sentence per kind, in the UI's
+ * language; undefined when there is none.
+ */
+export function unreadPlacesMessage(resource: LogFilesResource, t: Translate): string | undefined {
+  const where = (places: z.infer<typeof unreadPlaces>) => `${places.folders.join(', ')}${places.more ? ', …' : ''}`;
+  const lines: string[] = [];
+  if (resource.noAccess) lines.push(t('Not listed: {0} folder(s) that cannot be opened (permission denied: {1}).', resource.noAccess.count, where(resource.noAccess)));
+  if (resource.hidden) lines.push(t('Not listed: log files in {0} hidden folder(s) ({1}).', resource.hidden.count, where(resource.hidden)));
+  if (resource.tooDeep) lines.push(t('Not listed: {0} folder(s) too far down ({1}).', resource.tooDeep.count, where(resource.tooDeep)));
+  if (resource.linkedOutside) lines.push(t('Not read: {0} link(s) to files outside the log folders (into {1}).', resource.linkedOutside.count, where(resource.linkedOutside)));
+  if (resource.otherCompressed) lines.push(t('Not read: {0} rotated log(s) compressed with bzip2, xz, zstd or lz4 ({1}).', resource.otherCompressed.count, where(resource.otherCompressed)));
+  return lines.length > 0 ? lines.join(' ') : undefined;
 }
 
 export interface LogBuildOptions {
@@ -95,10 +133,31 @@ export interface LogBuildOptions {
   levelsUnreadable?: ReadonlySet<string>;
 }
 
+/** The window of the tree's error counts (error_summary's `hours: 24`), in ms. */
+const RECENT_MS = 24 * 60 * 60 * 1000;
+
+/** When `file` was last written (epoch ms), NaN when the listing does not say. */
+const modifiedMs = (file: LogFile): number => file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : NaN);
+
+/**
+ * Whether `file` was last written before the tree's 24-hour window: none of its entries can be recent. Its count is
+ * not shown: "0 errors" beside a rotated archive holding a FATAL read as "this file is clean" (break28), and a count
+ * taken while the file was young stays cached while its mtime does, though the window has moved past its errors.
+ */
+export function writtenBeforeWindow(file: LogFile, now: number): boolean {
+  const modified = modifiedMs(file);
+  return Number.isFinite(modified) && now - modified > RECENT_MS;
+}
+
+/** The recent error count shown for `file`: none for a file not written in the window (writtenBeforeWindow). */
+function recentErrors(file: LogFile, counts: ReadonlyMap<string, number>, now: number): number | undefined {
+  return writtenBeforeWindow(file, now) ? undefined : (file.errorCount ?? counts.get(file.name));
+}
+
 export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const { t, now, locale } = options;
-  const modified = file.mtimeMs ?? (file.modified ? Date.parse(file.modified) : NaN);
-  const errors = file.errorCount ?? options.errorCounts.get(file.name);
+  const modified = modifiedMs(file);
+  const errors = recentErrors(file, options.errorCounts, now);
   const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
   const parts = [formatBytes(file.size)];
   if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
@@ -111,7 +170,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     t('Size: {0}', formatBytes(file.size)),
     Number.isFinite(modified) ? t('Modified: {0}', new Date(modified).toLocaleString(locale)) : '',
     file.format ? t('Format: {0}', escapeMarkdown(file.format)) : '',
-    errorsTooltip(errors, t, unknown),
+    writtenBeforeWindow(file, now) ? t('Not written in the last 24 hours: no recent errors to count. Summarize Errors reads the whole file.') : errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -133,8 +192,9 @@ export function logFileNodes(resource: LogFilesResource, options: LogBuildOption
 }
 
 /** Sum of the known error counts of files and sources, for the view's badge. */
-export function totalErrors(resource: LogFilesResource, errorCounts: ReadonlyMap<string, number>): number {
-  return sumErrors([...resource.files, ...resource.sources], errorCounts);
+export function totalErrors(resource: LogFilesResource, errorCounts: ReadonlyMap<string, number>, now = Date.now()): number {
+  const recentFiles = resource.files.filter((file) => !writtenBeforeWindow(file, now));
+  return sumErrors([...recentFiles, ...resource.sources], errorCounts);
 }
 
 /** Sum of the known error counts (the listing's own, else the looked-up one) of files or sources. */

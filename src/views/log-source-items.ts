@@ -1,6 +1,6 @@
 // Log Files tree content for what the logs server reads besides files (journal units, containers)
 // and the grouping Files / Journal / Containers. Pure: shapes from logs://files (log-items.ts).
-import { errorsText, errorsTooltip, logFileNodes, sumErrors, type LogBuildOptions, type LogFilesResource, type LogSource } from './log-items';
+import { errorsText, errorsTooltip, logFileNodes, sumErrors, writtenBeforeWindow, type LogBuildOptions, type LogFilesResource, type LogSource } from './log-items';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 
 /** Opens a source's recent lines in an editor (argument: the source name). */
@@ -25,7 +25,7 @@ export function logTreeNodes(resource: LogFilesResource, options: LogBuildOption
   if (sources.length === 0 && sourceProblems.length === 0) return logFileNodes(resource, options);
   const count = (entries: Array<{ name: string; errorCount?: number }>) => sumErrors(entries, options.errorCounts);
   const roots: NodeSpec[] = sourceProblems.map((problem) => sourceProblemNode(problem, options.t));
-  if (resource.files.length) roots.push(groupNode('files', options.t('Files'), 'files', logFileNodes(resource, options), resource.files.length, count(resource.files), options.t));
+  if (resource.files.length) roots.push(groupNode('files', options.t('Files'), 'files', logFileNodes(resource, options), resource.files.length, count(resource.files.filter((file) => !writtenBeforeWindow(file, options.now))), options.t));
   const journal = sources.filter((s) => s.kind === 'journal');
   if (journal.length) roots.push(groupNode('journal', options.t('Journal'), 'book', journalChildren(journal, options), journal.length, count(journal), options.t));
   const containers = sources.filter((s) => s.kind === 'docker').sort(byStateThenName);

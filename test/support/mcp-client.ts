@@ -11,12 +11,17 @@ export interface StartedServer {
   close: () => Promise<void>;
 }
 
-export async function startBuiltServer(name: 'git' | 'logs' | 'system', env: Record<string, string> = {}, args: string[] = []): Promise<StartedServer> {
+/**
+ * `wrapper`: a command and its arguments that run node in their stead (e.g. `setpriv --reuid=…` to run the server as
+ * another user); empty: node itself.
+ */
+export async function startBuiltServer(name: 'git' | 'logs' | 'system', env: Record<string, string> = {}, args: string[] = [], wrapper: string[] = []): Promise<StartedServer> {
   const script = resolve(__dirname, '../../dist/servers', `${name}.js`);
   if (!existsSync(script)) throw new Error(`${script} is missing: run "npm run build" first`);
+  const [command, ...before] = [...wrapper, process.execPath];
   const transport = new StdioClientTransport({
-    command: process.execPath,
-    args: [script, ...args],
+    command,
+    args: [...before, script, ...args],
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stderr: 'pipe',
   });

@@ -104,6 +104,34 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     await input.fill('');
   });
 
+  it('"DevOps: Ask" while an answer streams and the chat is hidden (Explorer shown) keeps the question too', async () => {
+    // break28: hidden, the chat's webview loses its document; the question was posted to it there and lost with it,
+    // and the chat came back with an empty box.
+    const { workbench, mock } = env();
+    const { page } = workbench;
+    const chat = workbench.chatFrame();
+    mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Piece ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
+    const input = chat.locator('#chat-input');
+    await input.fill('first question');
+    await input.press('Enter');
+    await chat.locator('.message.assistant', { hasText: 'Piece 1 of' }).last().waitFor({ timeout: 30_000 });
+    await page.locator('.part.editor').click();
+    await page.keyboard.press('Control+Shift+E');
+    await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 15_000 });
+    await workbench.runCommand('DevOps: Ask');
+    const box = page.locator('.quick-input-widget input.input');
+    await box.waitFor({ state: 'visible', timeout: 10_000 });
+    await box.fill('숨겨진 채팅에서 물어본 질문');
+    await page.keyboard.press('Enter');
+    await waitUntil('the question to reach the chat\'s input box', async () => (await input.inputValue().catch(() => '')).includes('숨겨진 채팅에서'), { timeoutMs: 20_000 });
+    assert.equal(await input.inputValue(), '숨겨진 채팅에서 물어본 질문');
+    await assertSeenInChat(page, chat.locator('.composer .hint'), 'the "still answering" hint', 10_000);
+    assert.ok(!mock.messageRequests().some((r) => JSON.stringify(r.body.messages).includes('숨겨진 채팅에서')), 'the question was not sent');
+    await input.press('Escape');
+    await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 15_000 });
+    await input.fill('');
+  });
+
   it('a table of commits keeps each hash and time on one line and in view', async () => {
     const { workbench, mock } = env();
     const chat = workbench.chatFrame();

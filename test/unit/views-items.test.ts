@@ -3,7 +3,7 @@ import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCu
 import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
-import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName } from '../../src/views/log-items';
+import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
 import { logTreeNodes, sourceResourceUri, sourcesToCount } from '../../src/views/log-source-items';
 import { plainTranslate as t, type NodeSpec } from '../../src/views/node';
 import { fleetNode, fleetOverviewOutput } from '../../src/views/fleet-items';
@@ -125,18 +125,37 @@ describe('Log Files tree items', () => {
     assert.equal(nodes[0].contextValue, 'devopsLogFile');
     assert.equal(nodes[1].description, '5.0 MiB · 24 days ago');
     assert.equal(nodes[1].icon, 'output');
-    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]])), 7);
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3]]), NOW), 3);
+  });
+
+  // break28: a rotated archive last written 24 days ago was "0 errors" beside its FATAL (the count is of the last 24
+  // hours, which no line of it can be in), and a count cached while a file was young stayed after the window moved on.
+  it('shows no recent count for a file not written in the last 24 hours, and leaves it out of the badge', () => {
+    const counts = new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 0]]);
+    const nodes = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: counts });
+    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago');
+    assert.doesNotMatch(String(nodes[1].tooltip), /last 24 hours: 0/);
+    assert.match(String(nodes[1].tooltip), /Not written in the last 24 hours: no recent errors to count\. Summarize Errors reads the whole file\./);
+    // A count taken when the file was young is stale once the window has passed its last write.
+    const stale = logFileNodes(resource, { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/old.log.1.gz', 4]]) });
+    assert.equal(stale[1].description, '5.0 MiB · 24 days ago');
+    assert.equal(stale[1].icon, 'output');
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['logs/old.log.1.gz', 4]]), NOW), 3);
+    // Written 23 hours before: counted.
+    const young = parseLogFilesResource(JSON.stringify({ files: [{ name: 'a.log', size: 1, modified: new Date(NOW - 23 * 3600_000).toISOString() }] }));
+    assert.equal(logFileNodes(young, { now: NOW, locale: 'en', t, errorCounts: new Map([['a.log', 0]]) })[0].description, '1 B · 23 hours ago · 0 errors');
   });
 
   // break22: a binary file (or one without levels) was "0 errors" in the tree while Summarize Errors said its levels
   // could not be read, so errors may have been missed.
   it('says the count is unknown, not "0 errors", when the levels could not be read', () => {
-    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0], ['logs/old.log.1.gz', 2]]), levelsUnreadable: new Set(['logs/app.log', 'logs/old.log.1.gz']) };
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), levelsUnreadable: new Set(['logs/app.log']) };
     const nodes = logFileNodes(resource, options);
     assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
     assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
     assert.match(String(nodes[0].tooltip), /unknown, because the log levels could not be read/);
-    assert.equal(nodes[1].description, '5.0 MiB · 24 days ago · 2 errors', 'errors found are counted even if some levels were unreadable');
+    const found = logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) });
+    assert.equal(found[0].description, '2.0 KiB · 5 minutes ago · 2 errors', 'errors found are counted even if some levels were unreadable');
     const readable = logFileNodes(resource, { ...options, levelsUnreadable: new Set<string>() });
     assert.equal(readable[0].description, '2.0 KiB · 5 minutes ago · 0 errors');
   });
@@ -151,11 +170,51 @@ describe('Log Files tree items', () => {
   it('names a file a full listing left out by its path in its one log directory', () => {
     const below = (dir: string, file: string) => file.startsWith(`${dir}/`);
     const full = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, omitted: 101, directories: ['/work/app', '/srv/logs'] }));
-    assert.equal(unlistedLogName(full, '/work/app/logs/2023/app-2023-01-02.log', below), 'logs/2023/app-2023-01-02.log');
+    // Two directories: the absolute path, which the server takes inside its directory (a bare name is tried in each).
+    assert.equal(unlistedLogName(full, '/work/app/logs/2023/app-2023-01-02.log', below), '/work/app/logs/2023/app-2023-01-02.log');
+    const one = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, omitted: 101, directories: ['/work/app'] }));
+    assert.equal(unlistedLogName(one, '/work/app/logs/2023/app-2023-01-02.log', below), 'logs/2023/app-2023-01-02.log');
     assert.equal(unlistedLogName(full, '/elsewhere/app.log', below), undefined, 'in no log directory');
     const nested = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), truncated: true, directories: ['/work/app', '/work/app/logs'] }));
     assert.equal(unlistedLogName(nested, '/work/app/logs/old.log', below), undefined, 'in two nested directories: no bare name');
     assert.equal(unlistedLogName(resource, '/work/app/logs/notes.csv', below), undefined, 'a complete listing: not a log the server reads');
+  });
+
+  it('names a file in a folder the server does not walk (hidden, or too far down) by its path in its log directory', () => {
+    // break28: "Summarize Errors" on .pm2/logs/api-error.log said it was in no log directory; the server reads it by name.
+    const below = (dir: string, file: string) => file.startsWith(`${dir}/`);
+    const listing = { ...JSON.parse(filesText), directories: ['/work/app'], tooDeep: { count: 1, folders: ['/work/app/a/b/c/d/e'] } };
+    const complete = parseLogFilesResource(JSON.stringify(listing));
+    assert.equal(unlistedLogName(complete, '/work/app/.pm2/logs/api-error.log', below), '.pm2/logs/api-error.log');
+    assert.equal(unlistedLogName(complete, '/work/app/a/b/c/d/e/deep.log', below), 'a/b/c/d/e/deep.log');
+    assert.equal(unlistedLogName(complete, '/work/app/.env', below), undefined, 'a hidden file in a walked folder is no log the server lists');
+    assert.equal(unlistedLogName(complete, '/work/app/logs/notes.csv', below), undefined);
+    // Two workspace folders with the same hidden log: each is named so that the server reads that one.
+    const two = parseLogFilesResource(JSON.stringify({ ...listing, directories: ['/work/app', '/work/api'] }));
+    assert.equal(unlistedLogName(two, '/work/api/.pm2/logs/api-error.log', below), '/work/api/.pm2/logs/api-error.log');
+  });
+
+  // break28: logs://files said which places it had not read, but the view showed a complete-looking list.
+  it('says above the list which places the server did not read: no access, hidden, too deep, links out, bzip2/xz', () => {
+    assert.equal(unreadPlacesMessage(resource, t), undefined);
+    const listing = parseLogFilesResource(
+      JSON.stringify({
+        ...JSON.parse(filesText),
+        noAccess: { count: 1, folders: ['/var/log/private'] },
+        hidden: { count: 2, folders: ['/work/app/.pm2/logs'], note: 'server words' },
+        tooDeep: { count: 4, folders: ['/work/app/a/b/c/d/e', '/work/app/x/y/z/w/v', '/work/app/q/r/s/t/u'], more: true },
+        linkedOutside: { count: 1, folders: ['/etc'] },
+        otherCompressed: { count: 3, folders: ['/work/app/logs'] },
+      }),
+    );
+    assert.equal(
+      unreadPlacesMessage(listing, t),
+      'Not listed: 1 folder(s) that cannot be opened (permission denied: /var/log/private). ' +
+        'Not listed: log files in 2 hidden folder(s) (/work/app/.pm2/logs). ' +
+        'Not listed: 4 folder(s) too far down (/work/app/a/b/c/d/e, /work/app/x/y/z/w/v, /work/app/q/r/s/t/u, …). ' +
+        'Not read: 1 link(s) to files outside the log folders (into /etc). ' +
+        'Not read: 3 rotated log(s) compressed with bzip2, xz, zstd or lz4 (/work/app/logs).',
+    );
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {
@@ -213,7 +272,7 @@ describe('Log Files tree with journal and Docker sources', () => {
     assert.equal(containers.children![0].icon, 'vm-running');
     assert.equal(containers.children![1].description, 'local/worker:1 · Exited (1) 2 hours ago · 1 error');
     assert.match(containers.children![1].tooltip!, /Container: 666666666666/);
-    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]])), 6);
+    assert.equal(totalErrors(resource, new Map([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]]), NOW), 6);
   });
 
   it('a journal of several machines is grouped by host; an entry without a host stays beside them', () => {

@@ -2,7 +2,7 @@
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
-import { charsetOfFile, type Charset } from '../io/charset';
+import { codingOfFile, type Charset } from '../io/charset';
 
 export interface LogDir {
   /** Absolute path as configured. */
@@ -23,6 +23,8 @@ export interface LogFileInfo {
   gzip: boolean;
   /** The text's encoding, learned when the file is opened (io/charset.ts); absent in listings (not opened) and for gzip. */
   charset?: Charset;
+  /** Its start holds bytes that are not UTF-8 (io/charset.ts startsAsLegacyText); learned when opened, like charset. */
+  legacyText?: true;
 }
 
 export interface OpenedLog {
@@ -46,6 +48,15 @@ const MAX_DEPTH = 4;
 
 export function isLogFileName(name: string): boolean {
   return LOG_NAME.test(name) || LOG_BASENAMES.test(name);
+}
+
+/** Compressions logrotate's `compresscmd` may use that the server cannot read (Node's zlib has gzip, not these). */
+const OTHER_COMPRESSION = /\.(bz2|xz|zst|lz4)$/i;
+
+/** Whether `name` is a log file compressed with bzip2, xz, zstd or lz4 (`syslog.2.bz2`, `app.log.1.xz`): not read. */
+export function isOtherCompressedLog(name: string): boolean {
+  const inner = name.replace(OTHER_COMPRESSION, '');
+  return inner !== name && isLogFileName(inner);
 }
 
 /** A configured log directory that is not read, and why (for the user: it is shown in errors and logs://files). */
@@ -133,6 +144,18 @@ export interface LogFileListing {
    * `~/.npm/_logs`), so a listing that passed them over said nothing of logs a person may be looking for (break20).
    */
   hidden?: UnreadPlaces;
+  /**
+   * Folders the server may not open (permission denied: /var/log/private, a service's 0700 folder): how many, and the
+   * first few. Their log files are neither listed nor searched, so a call over every file names them rather than
+   * answering "0 errors" or "no log files found" about a folder full of logs it could not look into (break28).
+   */
+  noAccess?: UnreadPlaces;
+  /**
+   * Rotated logs compressed with bzip2, xz, zstd or lz4 (logrotate's `compresscmd`), which the server cannot read: how
+   * many, and the first few folders. Left out in silence, a question about last week's errors was answered from the
+   * files it could read as if they were all (break28).
+   */
+  otherCompressed?: UnreadPlaces;
 }
 
 /** Folders named at most in each of LogFileListing's UnreadPlaces. */
@@ -178,6 +201,8 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
   let linkedOutside: UnreadPlaces | undefined;
   let tooDeep: UnreadPlaces | undefined;
   let hidden: UnreadPlaces | undefined;
+  let noAccess: UnreadPlaces | undefined;
+  let otherCompressed: UnreadPlaces | undefined;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
     if (holding.length > 0) hidden = noteUnread(hidden, holding);
@@ -195,7 +220,8 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
       let entries;
       try {
         entries = await fsp.readdir(current.path, { withFileTypes: true });
-      } catch {
+      } catch (error) {
+        if (isPermissionDenied(error)) noAccess = noteUnread(noAccess, [current.path]);
         continue;
       }
       entries.sort((a, b) => a.name.localeCompare(b.name));
@@ -213,7 +239,10 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
           else tooDeep = noteUnread(tooDeep, [full]);
           continue;
         }
-        if (!isLogFileName(entry.name)) continue;
+        if (!isLogFileName(entry.name)) {
+          if (isOtherCompressedLog(entry.name)) otherCompressed = noteUnread(otherCompressed, [current.path]);
+          continue;
+        }
         if (++examined > MAX_EXAMINED) {
           truncated = true;
           break;
@@ -243,7 +272,19 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}) };
+}
+
+/** Whether `error` is the file system's "permission denied" (EACCES, or EPERM where a policy forbids the access). */
+export function isPermissionDenied(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EACCES' || code === 'EPERM';
+}
+
+/** Who the server runs as, for a note that says who must be given access: `this server (uid 1000)`. */
+function serverUser(): string {
+  const uid = process.getuid?.();
+  return uid === undefined ? 'this server' : `this server (uid ${uid})`;
 }
 
 /** Subfolders of a hidden folder looked into at most (a tool's state folder can hold thousands: .npm/_cacache). */
@@ -293,6 +334,22 @@ export function hiddenNote(hidden: UnreadPlaces): string {
   return (
     `${hidden.count} hidden folder(s) in the log directories hold log files that are not listed or searched (in ${namedFolders(hidden)}): ` +
     'hidden folders are not walked; add such a folder to LOG_DIRS (--log-dir) to read them'
+  );
+}
+
+/** What a call says about the folders the server may not open (LogFileListing.noAccess). */
+export function noAccessNote(closed: UnreadPlaces): string {
+  return (
+    `${closed.count} folder(s) in the log directories could not be opened (permission denied: ${namedFolders(closed)}): ` +
+    `log files in them are not listed or searched; give ${serverUser()} read and search (x) access to them`
+  );
+}
+
+/** What a call says about the rotated logs in compressions the server cannot read (LogFileListing.otherCompressed). */
+export function otherCompressedNote(other: UnreadPlaces): string {
+  return (
+    `${other.count} rotated log file(s) compressed with bzip2, xz, zstd or lz4 are not read (in ${namedFolders(other)}): ` +
+    'only gzip is; decompress them (bunzip2 -k, unxz -k, unzstd, lz4 -d) to read them'
   );
 }
 
@@ -364,27 +421,52 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     const stats = await fsp.stat(real);
     if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);
     // O_NONBLOCK: even if the path was swapped for a FIFO since the stat, open returns at once.
-    const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    const handle = await fsp.open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)).catch((error: unknown) => {
+      throw notOpened(name, stats, error);
+    });
     const opened = await handle.stat();
     if (!opened.isFile() || opened.ino !== stats.ino || opened.dev !== stats.dev) {
       await handle.close();
       throw new UserFacingError(`${name} changed while being opened; refused`);
     }
     const relFinal = relative(dir.real, full).split(sep).join('/');
-    const gzip = /\.gz$/i.test(real);
+    const named = /\.gz$/i.test(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const charset = gzip ? undefined : await charsetOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
+    const coding = named ? undefined : await codingOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
+    const gzip = named || coding?.gzip === true;
+    const charset = gzip ? undefined : coding?.charset;
     return {
-      info: { name: nameFor(dirs, dir, relFinal), relativePath: relFinal, dir: dir.path, size: opened.size, mtimeMs: opened.mtimeMs, gzip, ...(charset ? { charset } : {}) },
+      info: {
+        name: nameFor(dirs, dir, relFinal),
+        relativePath: relFinal,
+        dir: dir.path,
+        size: opened.size,
+        mtimeMs: opened.mtimeMs,
+        gzip,
+        ...(charset ? { charset } : {}),
+        ...(!gzip && coding?.legacy ? { legacyText: true as const } : {}),
+      },
       handle,
       realPath: real,
       stats: opened,
     };
   }
   throw notFound(name, await available());
+}
+
+/**
+ * What to say when a listed regular file cannot be opened. Permission denied is a property of the file (a log of a
+ * service written mode 0600 or 0640 for its own user, as in /var/log), not a fault of the server: as a UserFacingError
+ * it names the file and who may read it, and a call over many files skips it with a note (tools/common.ts) instead of
+ * failing whole as "internal error: EACCES". Other errors are returned as they are.
+ */
+function notOpened(name: string, stats: Stats, error: unknown): unknown {
+  if (!isPermissionDenied(error)) return error;
+  const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
+  return new UserFacingError(`${name} cannot be read: permission denied (mode ${mode}, owner uid ${stats.uid}, group gid ${stats.gid}); give ${serverUser()} read access to it, e.g. through its group`);
 }
 
 function kindOf(stats: Stats): string {

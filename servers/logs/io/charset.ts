@@ -90,20 +90,81 @@ export function sniffCharset(start: Buffer): RegionCharset {
 }
 
 /**
+ * Whether `start` (a file's first bytes, which sniffCharset read as UTF-8) holds bytes that are not UTF-8: text in a
+ * legacy 8-bit charset (EUC-KR/CP949, Shift_JIS, GBK, Latin-1...), which Korean, Japanese and Chinese Windows programs
+ * and JVMs with their default file.encoding still write. Such a file is read as UTF-8 all the same (which legacy
+ * charset it is cannot be told from a few bytes), so its non-ASCII letters read as U+FFFD and a search in those
+ * letters matches nothing: the tools say so (legacyTextNote) rather than answer "0 matches" about a line that is there.
+ * A character cut by the sniff's end is not counted; a NUL run (a file padded after a crash) is UTF-8.
+ */
+export function startsAsLegacyText(start: Buffer): boolean {
+  // Binary data (a gzip member without a .gz name, a core dump) holds C0 controls no text has: it is no charset.
+  return !isUtf8(start.subarray(0, wholeUtf8End(start))) && !hasBinaryControl(start);
+}
+
+/** Whether `bytes` hold a C0 control that text does not (NUL runs aside: a file padded after a crash is still text). */
+function hasBinaryControl(bytes: Buffer): boolean {
+  for (const b of bytes) if (b < 0x20 && b !== 0 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 0x1b) return true;
+  return false;
+}
+
+/** The end of `bytes` without a UTF-8 character cut short at its end (its lead byte and the continuation bytes read). */
+function wholeUtf8End(bytes: Buffer): number {
+  const end = bytes.length;
+  for (let i = end - 1; i >= Math.max(0, end - 4); i--) {
+    const b = bytes[i];
+    if (b < 0x80) return end;
+    if (b >= 0xc0) return end - i < (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) ? i : end;
+  }
+  return end;
+}
+
+/** The note a tool adds about a file whose start is not UTF-8 (startsAsLegacyText). */
+export function legacyTextNote(name: string): string {
+  return (
+    `${name}: its text is not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1): letters outside ASCII ` +
+    'read as \uFFFD and a search for them matches nothing there; convert the file to UTF-8 (iconv -f <charset> -t UTF-8) to read them'
+  );
+}
+
+/** A file's coding as learned when it is opened: its charset, and whether its UTF-8 start holds legacy text. */
+export interface SniffedCoding {
+  charset: Charset;
+  /** startsAsLegacyText: read as UTF-8, the start holds bytes that are not UTF-8. */
+  legacy: boolean;
+  /**
+   * It starts with a gzip member's header (1f 8b 08): compressed whatever its name says (a rotation that compressed
+   * `app.log.3` without adding `.gz`); its text's charset is learned when it is decompressed, as for a `.gz` file.
+   */
+  gzip?: true;
+}
+
+/** Whether `start` begins with a gzip member's header: the magic 1f 8b and the deflate method (8), which gzip writes. */
+export const startsAsGzip = (start: Buffer): boolean => start.length >= 3 && start[0] === 0x1f && start[1] === 0x8b && start[2] === 8;
+
+/**
  * The charset of the file of `size` bytes open on `fd`, from its first SNIFF_BYTES, and for a UTF-8 start its last
  * END_SNIFF_BYTES (positional reads: the descriptor is untouched): a UTF-16 end behind a UTF-8 start is 'mixed'. A
  * UTF-16 start needs no look at the end: its decoder finds UTF-8 regions itself (TextRegions).
  */
 export async function charsetOfFile(fd: number, size = 0): Promise<Charset> {
+  return (await codingOfFile(fd, size)).charset;
+}
+
+/** charsetOfFile, and whether a UTF-8 start holds legacy text (startsAsLegacyText), from the same reads. */
+export async function codingOfFile(fd: number, size = 0): Promise<SniffedCoding> {
   const start = Buffer.alloc(SNIFF_BYTES);
   const { bytesRead } = await readAsync(fd, start, 0, SNIFF_BYTES, 0);
-  const charset = sniffCharset(start.subarray(0, bytesRead));
-  if (charset !== 'utf-8' || size <= SNIFF_BYTES) return charset;
+  const read = start.subarray(0, bytesRead);
+  if (startsAsGzip(read)) return { charset: 'utf-8', legacy: false, gzip: true };
+  const charset = sniffCharset(read);
+  const legacy = charset === 'utf-8' && startsAsLegacyText(read);
+  if (charset !== 'utf-8' || size <= SNIFF_BYTES) return { charset, legacy };
   // The end's code units are aligned with the file's end (an appended region ends there), so an even count is read.
   const length = Math.min(END_SNIFF_BYTES, size - SNIFF_BYTES) & ~1;
   const end = Buffer.alloc(length);
   const { bytesRead: endRead } = await readAsync(fd, end, 0, length, size - length);
-  return utf16Shape(end.subarray(0, endRead), MIN_UNITS) ? 'mixed' : 'utf-8';
+  return { charset: utf16Shape(end.subarray(0, endRead), MIN_UNITS) ? 'mixed' : 'utf-8', legacy };
 }
 
 /** Whether the file must be read as a decoded stream (from its start) rather than by positional reads of its bytes. */

@@ -7,6 +7,7 @@ import { coverageNote, levelCoverage } from '../format/coverage';
 import { LEVELS } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
+import { legacyTextNote } from '../io/charset';
 import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
@@ -65,6 +66,14 @@ export async function forEachLogFile(ctx: LogsContext, names: string[], options:
  */
 export function noteDamage(notes: string[], name: string, damage: string | undefined): void {
   if (damage !== undefined) notes.push(`${name}: ${damage}`);
+}
+
+/**
+ * Adds to `notes` that `file`'s text is not UTF-8 when its start showed so (io/charset.ts startsAsLegacyText): its
+ * lines show U+FFFD for their letters, and a search in those letters found nothing there that "0 matches" can vouch for.
+ */
+export function noteLegacyText(notes: string[], file: OpenedLog): void {
+  if (file.info.legacyText) notes.push(legacyTextNote(file.info.name));
 }
 
 /**

@@ -15,7 +15,7 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, forEachLogFile, iso, newestEntry, noteDamage } from './common';
+import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -218,6 +218,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   });
   entry.errors = job.grouper.total - before;
   noteDamage(job.notes, file.info.name, result.damage);
+  noteLegacyText(job.notes, file);
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
   return result.untimed;

@@ -12,7 +12,7 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, noteLegacyText, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -164,6 +164,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
     noteDamage(found.notes, file.info.name, result.damage);
+    noteLegacyText(found.notes, file);
     if (args.level) {
       const note = await levelFilterNote(ctx, file);
       if (note) found.notes.push(note);
