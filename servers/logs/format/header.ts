@@ -91,6 +91,39 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
  * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
  */
 const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+/** A time of day (hh:mm:ss, a fraction allowed) standing alone among a bracketed date's parts. */
+const TIME_OF_DAY = /^\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?$/;
+/** A date's part beside its time: a number, a word (a day's or month's name, a zone) or both (`2022年`, `3.`), a zone in parentheses (`(UTC+0100)`). */
+const DATE_PART = /^(?:\(?[\p{L}\d][\p{L}\d.:+-]{0,15}\)?)$/u;
+/** Most parts a bracketed date is written in (`[2022年 12月 25日 星期日 09:28:16 EST]`: six). */
+const MAX_DATE_PARTS = 8;
+/**
+ * A date and time written bracketed in a locale's words at `position`, whose date this reader does not read: the `date`
+ * command's output under another LC_TIME (`[mardi 3 janvier 2017, 11:53:28 (UTC+0100)]`, `[2022年 12月 25日 星期日
+ * 09:28:16 EST]`) that shell scripts write before each message. Where the bracket ends, or -1. Read as a clock field
+ * (no date is guessed): the time of day and a number beside it (a day or year), in a few parts of words and numbers,
+ * closed before the line's message. A bracket of prose holds more words, or no time, or ends its line.
+ */
+export function bracketedDateEnd(line: string, position: number): number {
+  if (line.charCodeAt(position) !== 91 /* [ */) return -1;
+  const close = line.indexOf(']', position + 1);
+  if (close < 0 || close - position > 64 || !endsField(line, close + 1) || skipSeparators(line, close + 1) >= line.length) return -1;
+  // Most brackets hold no time: one without a `:` is ruled out before its parts are read.
+  const colon = line.indexOf(':', position + 1);
+  if (colon < 0 || colon > close) return -1;
+  const inner = line.slice(position + 1, close);
+  if (inner.includes('[')) return -1;
+  const parts = inner.split(/[\s,]+/).filter((part) => part.length > 0);
+  if (parts.length < 2 || parts.length > MAX_DATE_PARTS) return -1;
+  let times = 0;
+  let numbered = 0;
+  for (const part of parts) {
+    if (TIME_OF_DAY.test(part)) times++;
+    else if (!DATE_PART.test(part)) return -1;
+    else if (/\d/.test(part)) numbered++;
+  }
+  return times === 1 && numbered > 0 ? close + 1 : -1;
+}
 /**
  * A syslog-like date whose month is a word this reader does not know (`mars 25 14:30:16`, `Mai  3 08:00:01`,
  * `okt. 12 10:20:30`: a journal in another language), at `position`: the end of its time, or -1. Read as a clock
@@ -426,7 +459,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
         return true;
       }
       const m = matchAt(CLOCK_AT, line, position);
-      if (!m) return undefinedOrderDate(line, position, out);
+      if (!m) {
+        // A bracket that opens with a time this reader does read (`[2020-10-20 12:38:37.223 29492M]`) is a timed bracket.
+        const bracketed = bracketedDateEnd(line, position);
+        if (bracketed < 0 || timeInside(line, position + 1, context, false).epoch !== undefined) return undefinedOrderDate(line, position, out);
+        out.end = bracketed;
+        return true;
+      }
       out.end = position + m[0].length;
       return true;
     }

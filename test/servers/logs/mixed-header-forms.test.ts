@@ -3,7 +3,7 @@
 // real-excerpts batches; each case states the answer a person reading the file would give.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { templatesOf } from '../../support/mined-templates';
+import { assertOneEvent, templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -147,5 +147,36 @@ describe('mixed header forms in one file', () => {
     assert.equal(read[4].component, 'master_server.go:213');
     assert.equal(read[5].message, 'no peers');
     assert.equal(read[5].level, 'WARN');
+  });
+
+  it("a shell script's bracketed `date` under another LC_TIME (`[mardi 3 janvier 2017, 11:53:28 (UTC+0100)]`) is its header, read without a date", async () => {
+    // acme.sh-style: each message behind `[$(date)]`; the C locale's date is read, the French and Chinese ones are not.
+    const lines = [
+      '[Thu Jun  1 07:14:37 UTC 2017] Verifying: example.org',
+      "[Thu Jun  1 07:14:37 UTC 2017] uri='https://ca.example/challenge/1'",
+      '[Thu Jun  1 07:14:38 UTC 2017] Pending',
+      '[Thu Jun  1 07:14:39 UTC 2017] Success',
+      '[mardi 3 janvier 2017, 11:53:28 (UTC+0100)] Verifying: example.net',
+      "[mardi 3 janvier 2017, 11:53:28 (UTC+0100)] uri='https://ca.example/challenge/2'",
+      '[mardi 3 janvier 2017, 11:53:29 (UTC+0100)] Pending',
+      '[2022年 12月 25日 星期日 09:28:16 EST] Verifying: example.com',
+      "[2022年 12月 25日 星期日 09:28:16 EST] uri='https://ca.example/challenge/3'",
+      '[2022年 12月 25日 星期日 09:28:17 EST] Success',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(
+      read.map((p) => p.message),
+      ['Verifying: example.org', "uri='https://ca.example/challenge/1'", 'Pending', 'Success', 'Verifying: example.net', "uri='https://ca.example/challenge/2'", 'Pending', 'Verifying: example.com', "uri='https://ca.example/challenge/3'", 'Success'],
+    );
+    // A date that cannot be read gives no time (a guessed one would be a confident wrong answer).
+    assert.equal(read[4].timestamp, undefined);
+    assert.equal(read[7].timestamp, undefined);
+    const templates = await templatesOf(lines, REFERENCE);
+    assertOneEvent(templates, [2, 6], 'Pending');
+    assertOneEvent(templates, [3, 9], 'Success');
+    // A bracket of text that holds a time, or one that ends its line, stays the message's.
+    const prose = parsed(['2024-01-01 10:00:00 INFO start', '[job run at 12:00:01 by cron on host a] done', '[job run at 12:00:02 by cron on host a] done', '[job run at 12:00:03 by cron on host a] done', '[ Sep 19 03:25:21 Disabled. ]', '[ Sep 19 03:25:22 Disabled. ]', '[ Sep 19 03:25:23 Disabled. ]']);
+    assert.equal(prose[1].message, '[job run at 12:00:01 by cron on host a] done');
+    assert.equal(prose[4].message, '[ Sep 19 03:25:21 Disabled. ]');
   });
 });
