@@ -887,6 +887,8 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const mainLevels = main.some((f) => f.kind === 'level' || f.leveled);
   // Each line's reading, cut as a form may be; then every run of its first fields that ends at a strong one, counted.
   const readings: HeaderField[][] = [];
+  // The line of each reading.
+  const read: string[] = [];
   const prefixes = new Map<string, number>();
   for (const line of sample) {
     if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
@@ -897,6 +899,7 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
       if (level >= 0) fields = fields.slice(0, level + 1);
     }
     readings.push(fields);
+    read.push(line);
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
       const key = signature(fields.slice(0, end));
@@ -906,34 +909,41 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
   // A line's form is the longest of its runs that enough lines share (a value that reads as a field, such as an epoch
   // ending one message, does not make a form of its own).
-  const chosen = new Map<string, { fields: HeaderField[]; count: number }>();
-  for (const fields of readings) {
+  const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number }>();
+  readings.forEach((fields, index) => {
+    const line = read[index];
     let end = fields.length;
     while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
+    // A bracket closed by a colon (`[talker]:`) ends the header there: a colon is where a writer's prefix stops.
+    const closed = end > 1 && fields[end - 1].kind === 'bracket' && line.charCodeAt(fieldEndAt(fields.slice(0, end), line, context) - 1) === 58;
     // A column that enough lines of the form go without is the message's (extendsByOptionalColumn).
-    if (end > 1 && isOptionalColumn(fields[end - 1])) {
+    if (end > 1 && !closed && isOptionalColumn(fields[end - 1])) {
       const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
       if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
     }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
-    if (form.length === 0) continue;
+    if (form.length === 0) return;
     const key = signature(form);
-    if (key === mainSignature || mainSignature.startsWith(`${key} `)) continue;
-    const entry = chosen.get(key) ?? { fields: form, count: 0 };
+    if (key === mainSignature || mainSignature.startsWith(`${key} `)) return;
+    const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0 };
     entry.count++;
+    if (closed && end === form.length) entry.closed++;
     chosen.set(key, entry);
-  }
+  });
   const common = [...chosen].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
   const forms: HeaderField[][] = [];
   const extended: HeaderField[][] = [];
-  for (const [key, { fields }] of common) {
+  for (const [key, { fields, count, closed }] of common) {
     if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
       // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper);
-      // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader).
+      // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader);
+      // or the main header's columns, then a bracketed name closed by a colon on most of the form's lines (a launcher's
+      // `[talker-1] [INFO]` before the node's `[talker]:`, where the file's other lines carry `[INFO] [talker]:`), with
+      // no word between: `When writing to [url]:` is a statement's own words.
       const last = fields.at(-1)?.kind;
-      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger';
+      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger' || (last === 'bracket' && closed * 2 > count && fields.slice(main.length).every((f) => isStrong(f.kind)));
       if (ends && extended.length < MAX_FORMS) extended.push(fields);
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
@@ -1416,7 +1426,8 @@ interface HeaderRead {
  */
 function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
-  // A line the main header read a level on takes only an extension by thread and logger columns (learnForms).
+  // A line the main header read a level on takes only an extension by thread and logger columns, or by a bracketed
+  // name closed by a colon (learnForms).
   if (whole && main.component === undefined && header.extended) {
     const extended = firstWholeReading(header.extended, line, context, consumed, read, main.level !== undefined);
     if (extended) return extended;
@@ -1434,16 +1445,23 @@ function readOtherForm(header: LearnedHeader, line: string, context: TimestampCo
 
 /**
  * The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends;
- * `loggerOnly`: only forms that end at a logger.
+ * `loggerOnly`: only forms that end at a logger or a bracket (learnForms learns such an extension where a colon closes
+ * it). A later form that reads the line's time where the first read none wins: a form of fewer columns may read the
+ * start of another's line whole, its time as a plain column (`[cont-2] [DEBUG] [1699510965.6]` read as bracket, level,
+ * bracket, where the line's own form reads the time and the `[rcl]:` after it).
  */
 function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead, loggerOnly = false): [ParsedLine, number] | undefined {
+  let first: [ParsedLine, number] | undefined;
   for (const fields of forms) {
-    if (loggerOnly && fields[fields.length - 1].kind !== 'logger') continue;
+    if (loggerOnly && fields[fields.length - 1].kind !== 'logger' && fields[fields.length - 1].kind !== 'bracket') continue;
     const own: ParsedLine = { message: line };
     const end = applyHeader(fields, line, context, own, read);
-    if (read.fields === fields.length && end > after) return [own, end];
+    if (read.fields !== fields.length || end <= after) continue;
+    if (first === undefined) first = [own, end];
+    else if (first[0].timestamp === undefined && own.timestamp !== undefined) return [own, end];
+    if (first[0].timestamp !== undefined) return first;
   }
-  return undefined;
+  return first;
 }
 
 /**

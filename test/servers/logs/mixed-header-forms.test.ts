@@ -179,4 +179,42 @@ describe('mixed header forms in one file', () => {
     assert.equal(prose[1].message, '[job run at 12:00:01 by cron on host a] done');
     assert.equal(prose[4].message, '[ Sep 19 03:25:21 Disabled. ]');
   });
+
+  it("a launcher's `[name-1]` column before the node's own `[LEVEL] [node]:` has the node's bracket, closed by its colon, read as header", async () => {
+    // ROS 2's `ros2 launch`: each process's lines behind `[<process>-<n>] `, the launcher's own lines without it.
+    const lines = [
+      '[INFO] [launch]: Default logging verbosity is set to INFO',
+      '[INFO] [pub-1]: process started with pid [3928]',
+      '[pub-1] [INFO] [pub]: Publishing: 10',
+      '[pub-1] [INFO] [pub]: Publishing: 11',
+      '[pub-1] [INFO] [pub]: Publishing: 12',
+      '[pub-1] [INFO] [pub]: Publishing: 13',
+      '[INFO] [pub-1]: process has finished cleanly [pid 3928]',
+      '[INFO] [launch]: Default logging verbosity is set to INFO',
+      '[INFO] [cont-2]: process started with pid [20416]',
+      '[cont-2] [DEBUG] [1699510965.612146880] [rcl]: Initializing node',
+      '[cont-2] [DEBUG] [1699510965.612341210] [rcl]: Using domain ID of 0',
+      '[cont-2] [DEBUG] [1699510965.620387694] [rcl]: Node initialized',
+      '[INFO] [1715664551.785235062] [pub]: Publishing: 1',
+      '[INFO] [1715664552.785184214] [pub]: Publishing: 2',
+      '[INFO] [1715664553.785225364] [pub]: Publishing: 3',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[2].message, 'Publishing: 10');
+    assert.equal(read[9].message, 'Initializing node');
+    assert.equal(read[9].level, 'DEBUG');
+    assert.equal(read[12].message, 'Publishing: 1');
+    const templates = await templatesOf(lines, REFERENCE);
+    assertOneEvent(templates, [2, 3, 4, 5, 12, 13, 14], 'Publishing');
+    // Words before a bracket closed by a colon are the statement's (`When writing to [url]:`), never a header's column.
+    const words = parsed([
+      '2019-03-12T09:14:05Z I! [agent] Starting service inputs',
+      '2019-03-12T09:14:05Z I! [agent] Connecting outputs',
+      '2019-03-12T09:14:06Z E! [outputs.influxdb] When writing to [http://db.local:8086]: database creation failed',
+      '2019-03-12T09:14:07Z E! [outputs.influxdb] When writing to [http://db.local:8086]: 403 Forbidden',
+      '2019-03-12T09:14:08Z E! [outputs.influxdb] When writing to [http://db.local:8086]: 403 Forbidden',
+      '2019-03-12T09:14:09Z D! [agent] Stopping service inputs',
+    ]);
+    assert.equal(words[2].message, 'When writing to [http://db.local:8086]: database creation failed');
+  });
 });
