@@ -31,6 +31,23 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.equal(parsed[1].message, 'failed to start container');
   });
 
+  it("a level glued to its thread's id and a call's (`VERBOSE[15558][C-000009fa]`, `NOTICE[2225]:`) is the level, the source file after it the component", async () => {
+    // Asterisk's full log: `[time] LEVEL[thread][call] file.c: message`; the call's id is written on some lines only.
+    const lines = [
+      '[2023-04-13 18:46:50] VERBOSE[5495][C-00000003] pbx.c: Executing [dstring@macro-dial-one:15] Set("PJSIP/100-04", "ITER=2") in new stack',
+      '[2023-04-13 18:46:50] VERBOSE[5495][C-00000003] pbx.c: Executing [s@macro-dial-one:28] GotoIf("PJSIP/100-04", "0?nodial") in new stack',
+      '[2023-04-13 18:46:51] NOTICE[1362] chan_sip.c: Peer 668 is now UNREACHABLE!',
+      '[2023-04-13 18:46:52] WARNING[1362]: chan_sip.c: Peer 668 is now Reachable.',
+      '[2023-04-13 18:46:53] ERROR[1814] chan_sip.c: Registration from 104 failed',
+    ];
+    const { id, parsed } = parseAll(lines);
+    assert.notEqual(id, 'logrus', 'a thread-glued level after a time is not logrus');
+    assert.deepEqual(parsed.map((p) => p.level), ['TRACE', 'TRACE', 'INFO', 'WARN', 'ERROR']);
+    assert.deepEqual(parsed.map((p) => p.component), ['pbx.c', 'pbx.c', 'chan_sip.c', 'chan_sip.c', 'chan_sip.c']);
+    assert.equal(parsed[0].message, 'Executing [dstring@macro-dial-one:15] Set("PJSIP/100-04", "ITER=2") in new stack');
+    assert.equal(parsed[0].timestamp, new Date(2023, 3, 13, 18, 46, 50).getTime());
+  });
+
   it('reads lines written with terminal colors as if they had none, and pays nothing when a file has none', () => {
     const { id, parsed } = parseAll(['\u001b[36mINFO\u001b[0m[0000] started', '\u001b[31mERRO\u001b[0m[0003] failed to start']);
     assert.equal(id, 'logrus');
