@@ -916,8 +916,10 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
     // A bracket closed by a colon (`[talker]:`) ends the header there: a colon is where a writer's prefix stops.
     const closed = end > 1 && fields[end - 1].kind === 'bracket' && line.charCodeAt(fieldEndAt(fields.slice(0, end), line, context) - 1) === 58;
-    // A column that enough lines of the form go without is the message's (extendsByOptionalColumn).
-    if (end > 1 && !closed && isOptionalColumn(fields[end - 1])) {
+    // A column that enough lines of the form go without is the message's (extendsByOptionalColumn); not a process id
+    // in brackets right after the time (`<time> [7513] SMTP protocol error …`), which a logger writes on some lines (an
+    // option turned on: Exim's `log_selector = +pid`) while a message never opens with a bare bracketed number after it.
+    if (end > 1 && !closed && isOptionalColumn(fields[end - 1]) && !pidAfterTime(fields.slice(0, end), line, context)) {
       const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
       if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
     }
@@ -964,6 +966,13 @@ function extendsByOptionalColumn(fields: HeaderField[], isForm: (signature: stri
   const last = fields.at(-1);
   if (fields.length < 2 || last === undefined || !isOptionalColumn(last)) return false;
   return isForm(signature(fields.slice(0, -1))) && !isForm(signature(fields));
+}
+
+/** Whether `fields` end in a bracket holding a number only (`[7513]`) right after a timestamp, as `line` reads them. */
+function pidAfterTime(fields: HeaderField[], line: string, context: TimestampContext): boolean {
+  if (fields.length < 2 || fields.at(-1)?.kind !== 'bracket' || fields.at(-2)?.kind !== 'timestamp') return false;
+  const start = skipSeparators(line, fieldEndAt(fields.slice(0, -1), line, context));
+  return /^\[\d{1,10}\]/.test(line.slice(start, start + 12));
 }
 
 function isOptionalColumn(field: HeaderField): boolean {

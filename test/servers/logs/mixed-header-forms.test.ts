@@ -217,4 +217,28 @@ describe('mixed header forms in one file', () => {
     ]);
     assert.equal(words[2].message, 'When writing to [http://db.local:8086]: database creation failed');
   });
+
+  it('a process id in brackets right after the time, written on some lines only (`<time> [7513] …`), is a header column on those lines', async () => {
+    // Exim with `log_selector = +pid` on one host, without it on another, and `exim -bV` output, pasted into one file.
+    const lines = [
+      'Exim version 4.92 uid=101 gid=101 pid=274 D=80001',
+      'Support for: crypteq iconv() IPv6 GnuTLS',
+      'Authenticators: cram_md5 plaintext',
+      'Lookups (built-in): lsearch wildlsearch',
+      'Routers: accept dnslookup manualroute',
+      'Transports: appendfile autoreply pipe smtp',
+      '2017-12-03 08:51:35 no host name found for IP address 114.99.5.147',
+      '2017-12-03 08:51:37 no host name found for IP address 114.99.5.148',
+      '2017-12-03 08:51:38 Start queue run: pid=449',
+      '2016-03-21 06:38:05 [5718] no MAIL in SMTP connection from [49.212.207.15]:28890 D=21s',
+      '2016-03-21 06:57:36 [5908] no MAIL in SMTP connection from [122.165.71.116]:2056 D=10s',
+      '2016-03-21 06:58:36 [5909] SMTP protocol error in "AUTH LOGIN" H=(ylmf-pc) [45.32.34.167]:60723',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[9].message, 'no MAIL in SMTP connection from [49.212.207.15]:28890 D=21s');
+    assert.equal(read[11].message, 'SMTP protocol error in "AUTH LOGIN" H=(ylmf-pc) [45.32.34.167]:60723');
+    // A bracketed number after a level, not a time, stays the message's (Janus's session id).
+    const session = parsed(['2024-01-01 10:00:00 WARN [5444367] No stream yet', '2024-01-01 10:00:01 WARN No stream yet', '2024-01-01 10:00:02 WARN [5444368] No stream yet', '2024-01-01 10:00:03 INFO started', '2024-01-01 10:00:04 INFO started']);
+    assert.equal(session[0].message, '[5444367] No stream yet');
+  });
 });
