@@ -430,6 +430,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
       out.end = numberEnd(line, position);
       return out.end >= 0;
     case 'pid': {
+      if (isDigitCode(line.charCodeAt(position))) return gluedPidEnd(line, position, context, out);
       const pid = line.charCodeAt(position) === 40 ? matchAt(PAREN_PID_AT, line, position) : null;
       if (pid) out.end = position + pid[0].length;
       return pid !== null;
@@ -966,6 +967,18 @@ function extendsByOptionalColumn(fields: HeaderField[], isForm: (signature: stri
   const last = fields.at(-1);
   if (fields.length < 2 || last === undefined || !isOptionalColumn(last)) return false;
   return isForm(signature(fields.slice(0, -1))) && !isForm(signature(fields));
+}
+
+/**
+ * A process id glued by a colon to the time after it (`173:20251118:081245.011`, Zabbix's `%6d:%Y%m%d:%H%M%S.%03d`,
+ * the pid padded to its width before it): where the colon ends it in `out`. A number glued to anything else is text.
+ */
+function gluedPidEnd(line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  let at = position;
+  while (at - position < 10 && isDigitCode(line.charCodeAt(at))) at++;
+  if (line.charCodeAt(at) !== 58 /* : */ || !timestampStartsAt(line, at + 1, context)) return false;
+  out.end = at + 1;
+  return true;
 }
 
 /** Whether `fields` end in a bracket holding a number only (`[7513]`) right after a timestamp, as `line` reads them. */

@@ -48,6 +48,25 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.equal(parsed[0].timestamp, new Date(2023, 3, 13, 18, 46, 50).getTime());
   });
 
+  it("a process id glued by a colon to a compact date and time (`   173:20251118:081245.011`, Zabbix's `%6d:%Y%m%d:%H%M%S.%03d`) is the header", () => {
+    const lines = [
+      '    64:20150527:015042.452 Starting Zabbix Agent [Zabbix server]. Zabbix 2.4.5 (revision 53282).',
+      '    64:20150527:015042.452 using configuration file: /etc/zabbix/zabbix_agentd.conf',
+      '   173:20251118:081245.011 cannot send list of active checks to "172.17.0.1": host [localhost] not found',
+      '101405:20180615:093827.654 item "Fluffy1:rabbitmq[queues]" became not supported: Unsupported item key.',
+    ];
+    const { parsed } = parseAll(lines);
+    assert.deepEqual(parsed.map((p) => p.message), [
+      'Starting Zabbix Agent [Zabbix server]. Zabbix 2.4.5 (revision 53282).',
+      'using configuration file: /etc/zabbix/zabbix_agentd.conf',
+      'cannot send list of active checks to "172.17.0.1": host [localhost] not found',
+      'item "Fluffy1:rabbitmq[queues]" became not supported: Unsupported item key.',
+    ]);
+    assert.equal(parsed[2].timestamp, new Date(2025, 10, 18, 8, 12, 45, 11).getTime());
+    // A number glued by a colon to what is no time stays text (`8080:tcp open`).
+    assert.equal(parseAll(['8080:tcp open', '8081:tcp closed']).parsed[0].message, '8080:tcp open');
+  });
+
   it('reads lines written with terminal colors as if they had none, and pays nothing when a file has none', () => {
     const { id, parsed } = parseAll(['\u001b[36mINFO\u001b[0m[0000] started', '\u001b[31mERRO\u001b[0m[0003] failed to start']);
     assert.equal(id, 'logrus');
