@@ -180,6 +180,7 @@ function fieldName(f: HeaderField): string {
 
 const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   'glued-bracket': 'LEVL[seconds or time]',
+  'thread-level': 'LEVEL[thread]',
   'paren-mark': '(EE)/(WW)/(II) marks',
   facility: 'facility:level',
   'raw-priority': '<syslog priority>',

@@ -70,13 +70,22 @@ function isNameCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45 || c === 126 || c === 43;
 }
 
-/** Whether the last part of a path names a file by its extension (`app.log`, `node.2.jsonl`, rotated `app.log.1`). */
+/**
+ * Whether the last part of a path names a file by its extension (`app.log`, `node.2.jsonl`, rotated `app.log.1`), or
+ * names a rotated log without one: logrotate's number (`verbose.0`, `syslog.1`) or its `dateext` date (`messages-20170203`).
+ */
 function namesFile(name: string): boolean {
-  const parts = name.slice(name.lastIndexOf('/') + 1).split('.');
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  if (ROTATED_DATE.test(base)) return true;
+  const parts = base.split('.');
   if (parts.length < 2 || parts[0] === '') return false;
   const last = parts[parts.length - 1];
-  return EXTENSION.test(last) || (parts.length >= 3 && /^\d{1,3}$/.test(last) && EXTENSION.test(parts[parts.length - 2]));
+  if (/^\d{1,3}$/.test(last)) return parts.length === 2 ? /^[A-Za-z][A-Za-z_-]*$/.test(parts[0]) : EXTENSION.test(parts[parts.length - 2]);
+  return EXTENSION.test(last);
 }
+
+/** A log's name with logrotate's `dateext` suffix: a name, a dash, the rotation's date `YYYYMMDD` (`messages-20170203`). */
+const ROTATED_DATE = /^[A-Za-z][\w.]*-(?:19|20)\d\d[01]\d[0-3]\d$/;
 
 /**
  * Where the line after a search tool's source prefix starts, or -1: `grep -H`, `grep -r` and `rg --no-heading` print each
@@ -89,9 +98,10 @@ function namesFile(name: string): boolean {
 function searchPrefixEnd(line: string, context: TimestampContext): number {
   let at = 0;
   // Whether the name holds a dot: a time (`08:01:02`) or a word before a colon has none, and is ruled out without a string.
+  // A rotated name without one ends in a dash and a date's eight digits (`messages-20170203`).
   let dotted = false;
   for (let c = line.charCodeAt(0); at < line.length && at <= MAX_SEARCHED_NAME && isNameCode(c); c = line.charCodeAt(++at)) dotted ||= c === 46;
-  if (!dotted || line.charCodeAt(at) !== 58 /* : */ || !namesFile(line.slice(0, at))) return -1;
+  if (line.charCodeAt(at) !== 58 /* : */ || !(dotted || (at > 9 && line.charCodeAt(at - 9) === 45)) || !namesFile(line.slice(0, at))) return -1;
   let start = at + 1;
   let digits = start;
   while (digits < line.length && digits - start < 10 && line.charCodeAt(digits) >= 48 && line.charCodeAt(digits) <= 57) digits++;

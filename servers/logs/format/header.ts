@@ -91,6 +91,39 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
  * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
  */
 const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+/** A time of day (hh:mm:ss, a fraction allowed) standing alone among a bracketed date's parts. */
+const TIME_OF_DAY = /^\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?$/;
+/** A date's part beside its time: a number, a word (a day's or month's name, a zone) or both (`2022年`, `3.`), a zone in parentheses (`(UTC+0100)`). */
+const DATE_PART = /^(?:\(?[\p{L}\d][\p{L}\d.:+-]{0,15}\)?)$/u;
+/** Most parts a bracketed date is written in (`[2022年 12月 25日 星期日 09:28:16 EST]`: six). */
+const MAX_DATE_PARTS = 8;
+/**
+ * A date and time written bracketed in a locale's words at `position`, whose date this reader does not read: the `date`
+ * command's output under another LC_TIME (`[mardi 3 janvier 2017, 11:53:28 (UTC+0100)]`, `[2022年 12月 25日 星期日
+ * 09:28:16 EST]`) that shell scripts write before each message. Where the bracket ends, or -1. Read as a clock field
+ * (no date is guessed): the time of day and a number beside it (a day or year), in a few parts of words and numbers,
+ * closed before the line's message. A bracket of prose holds more words, or no time, or ends its line.
+ */
+export function bracketedDateEnd(line: string, position: number): number {
+  if (line.charCodeAt(position) !== 91 /* [ */) return -1;
+  const close = line.indexOf(']', position + 1);
+  if (close < 0 || close - position > 64 || !endsField(line, close + 1) || skipSeparators(line, close + 1) >= line.length) return -1;
+  // Most brackets hold no time: one without a `:` is ruled out before its parts are read.
+  const colon = line.indexOf(':', position + 1);
+  if (colon < 0 || colon > close) return -1;
+  const inner = line.slice(position + 1, close);
+  if (inner.includes('[')) return -1;
+  const parts = inner.split(/[\s,]+/).filter((part) => part.length > 0);
+  if (parts.length < 2 || parts.length > MAX_DATE_PARTS) return -1;
+  let times = 0;
+  let numbered = 0;
+  for (const part of parts) {
+    if (TIME_OF_DAY.test(part)) times++;
+    else if (!DATE_PART.test(part)) return -1;
+    else if (/\d/.test(part)) numbered++;
+  }
+  return times === 1 && numbered > 0 ? close + 1 : -1;
+}
 /**
  * A syslog-like date whose month is a word this reader does not know (`mars 25 14:30:16`, `Mai  3 08:00:01`,
  * `okt. 12 10:20:30`: a journal in another language), at `position`: the end of its time, or -1. Read as a clock
@@ -397,6 +430,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
       out.end = numberEnd(line, position);
       return out.end >= 0;
     case 'pid': {
+      if (isDigitCode(line.charCodeAt(position))) return gluedPidEnd(line, position, context, out);
       const pid = line.charCodeAt(position) === 40 ? matchAt(PAREN_PID_AT, line, position) : null;
       if (pid) out.end = position + pid[0].length;
       return pid !== null;
@@ -426,7 +460,13 @@ function readField(field: HeaderField, line: string, position: number, context: 
         return true;
       }
       const m = matchAt(CLOCK_AT, line, position);
-      if (!m) return undefinedOrderDate(line, position, out);
+      if (!m) {
+        // A bracket that opens with a time this reader does read (`[2020-10-20 12:38:37.223 29492M]`) is a timed bracket.
+        const bracketed = bracketedDateEnd(line, position);
+        if (bracketed < 0 || timeInside(line, position + 1, context, false).epoch !== undefined) return undefinedOrderDate(line, position, out);
+        out.end = bracketed;
+        return true;
+      }
       out.end = position + m[0].length;
       return true;
     }
@@ -848,6 +888,8 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const mainLevels = main.some((f) => f.kind === 'level' || f.leveled);
   // Each line's reading, cut as a form may be; then every run of its first fields that ends at a strong one, counted.
   const readings: HeaderField[][] = [];
+  // The line of each reading.
+  const read: string[] = [];
   const prefixes = new Map<string, number>();
   for (const line of sample) {
     if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
@@ -858,6 +900,7 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
       if (level >= 0) fields = fields.slice(0, level + 1);
     }
     readings.push(fields);
+    read.push(line);
     for (let end = 1; end <= fields.length; end++) {
       if (!isStrong(fields[end - 1].kind)) continue;
       const key = signature(fields.slice(0, end));
@@ -867,34 +910,43 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
   // A line's form is the longest of its runs that enough lines share (a value that reads as a field, such as an epoch
   // ending one message, does not make a form of its own).
-  const chosen = new Map<string, { fields: HeaderField[]; count: number }>();
-  for (const fields of readings) {
+  const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number }>();
+  readings.forEach((fields, index) => {
+    const line = read[index];
     let end = fields.length;
     while (end > 0 && (!isStrong(fields[end - 1].kind) || (prefixes.get(signature(fields.slice(0, end))) ?? 0) < least)) end--;
-    // A column that enough lines of the form go without is the message's (extendsByOptionalColumn).
-    if (end > 1 && isOptionalColumn(fields[end - 1])) {
+    // A bracket closed by a colon (`[talker]:`) ends the header there: a colon is where a writer's prefix stops.
+    const closed = end > 1 && fields[end - 1].kind === 'bracket' && line.charCodeAt(fieldEndAt(fields.slice(0, end), line, context) - 1) === 58;
+    // A column that enough lines of the form go without is the message's (extendsByOptionalColumn); not a process id
+    // in brackets right after the time (`<time> [7513] SMTP protocol error …`), which a logger writes on some lines (an
+    // option turned on: Exim's `log_selector = +pid`) while a message never opens with a bare bracketed number after it.
+    if (end > 1 && !closed && isOptionalColumn(fields[end - 1]) && !pidAfterTime(fields.slice(0, end), line, context)) {
       const without = prefixes.get(signature(fields.slice(0, end - 1))) ?? 0;
       if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
     }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
-    if (form.length === 0) continue;
+    if (form.length === 0) return;
     const key = signature(form);
-    if (key === mainSignature || mainSignature.startsWith(`${key} `)) continue;
-    const entry = chosen.get(key) ?? { fields: form, count: 0 };
+    if (key === mainSignature || mainSignature.startsWith(`${key} `)) return;
+    const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0 };
     entry.count++;
+    if (closed && end === form.length) entry.closed++;
     chosen.set(key, entry);
-  }
+  });
   const common = [...chosen].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
   const forms: HeaderField[][] = [];
   const extended: HeaderField[][] = [];
-  for (const [key, { fields }] of common) {
+  for (const [key, { fields, count, closed }] of common) {
     if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
       // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper);
-      // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader).
+      // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader);
+      // or the main header's columns, then a bracketed name closed by a colon on most of the form's lines (a launcher's
+      // `[talker-1] [INFO]` before the node's `[talker]:`, where the file's other lines carry `[INFO] [talker]:`), with
+      // no word between: `When writing to [url]:` is a statement's own words.
       const last = fields.at(-1)?.kind;
-      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger';
+      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger' || (last === 'bracket' && closed * 2 > count && fields.slice(main.length).every((f) => isStrong(f.kind)));
       if (ends && extended.length < MAX_FORMS) extended.push(fields);
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
@@ -915,6 +967,25 @@ function extendsByOptionalColumn(fields: HeaderField[], isForm: (signature: stri
   const last = fields.at(-1);
   if (fields.length < 2 || last === undefined || !isOptionalColumn(last)) return false;
   return isForm(signature(fields.slice(0, -1))) && !isForm(signature(fields));
+}
+
+/**
+ * A process id glued by a colon to the time after it (`173:20251118:081245.011`, Zabbix's `%6d:%Y%m%d:%H%M%S.%03d`,
+ * the pid padded to its width before it): where the colon ends it in `out`. A number glued to anything else is text.
+ */
+function gluedPidEnd(line: string, position: number, context: TimestampContext, out: FieldMatch): boolean {
+  let at = position;
+  while (at - position < 10 && isDigitCode(line.charCodeAt(at))) at++;
+  if (line.charCodeAt(at) !== 58 /* : */ || !timestampStartsAt(line, at + 1, context)) return false;
+  out.end = at + 1;
+  return true;
+}
+
+/** Whether `fields` end in a bracket holding a number only (`[7513]`) right after a timestamp, as `line` reads them. */
+function pidAfterTime(fields: HeaderField[], line: string, context: TimestampContext): boolean {
+  if (fields.length < 2 || fields.at(-1)?.kind !== 'bracket' || fields.at(-2)?.kind !== 'timestamp') return false;
+  const start = skipSeparators(line, fieldEndAt(fields.slice(0, -1), line, context));
+  return /^\[\d{1,10}\]/.test(line.slice(start, start + 12));
 }
 
 function isOptionalColumn(field: HeaderField): boolean {
@@ -1377,7 +1448,8 @@ interface HeaderRead {
  */
 function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
-  // A line the main header read a level on takes only an extension by thread and logger columns (learnForms).
+  // A line the main header read a level on takes only an extension by thread and logger columns, or by a bracketed
+  // name closed by a colon (learnForms).
   if (whole && main.component === undefined && header.extended) {
     const extended = firstWholeReading(header.extended, line, context, consumed, read, main.level !== undefined);
     if (extended) return extended;
@@ -1395,16 +1467,23 @@ function readOtherForm(header: LearnedHeader, line: string, context: TimestampCo
 
 /**
  * The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends;
- * `loggerOnly`: only forms that end at a logger.
+ * `loggerOnly`: only forms that end at a logger or a bracket (learnForms learns such an extension where a colon closes
+ * it). A later form that reads the line's time where the first read none wins: a form of fewer columns may read the
+ * start of another's line whole, its time as a plain column (`[cont-2] [DEBUG] [1699510965.6]` read as bracket, level,
+ * bracket, where the line's own form reads the time and the `[rcl]:` after it).
  */
 function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead, loggerOnly = false): [ParsedLine, number] | undefined {
+  let first: [ParsedLine, number] | undefined;
   for (const fields of forms) {
-    if (loggerOnly && fields[fields.length - 1].kind !== 'logger') continue;
+    if (loggerOnly && fields[fields.length - 1].kind !== 'logger' && fields[fields.length - 1].kind !== 'bracket') continue;
     const own: ParsedLine = { message: line };
     const end = applyHeader(fields, line, context, own, read);
-    if (read.fields === fields.length && end > after) return [own, end];
+    if (read.fields !== fields.length || end <= after) continue;
+    if (first === undefined) first = [own, end];
+    else if (first[0].timestamp === undefined && own.timestamp !== undefined) return [own, end];
+    if (first[0].timestamp !== undefined) return first;
   }
-  return undefined;
+  return first;
 }
 
 /**

@@ -52,6 +52,12 @@ const LOGGER = /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)+:?$/;
  * class name with its colon; a file name or a host (`chrome.exe`, `db.local:`) has no capitalised last part.
  */
 const CLASS_LOGGER = /^(?:[a-z][\w$]*\.)+[A-Z][\w$]*:$/;
+/**
+ * A Rust module path, a target of the `log`/`tracing` crates (`surrealdb::kvs`, `hyper::proto::h1::conn`), a colon maybe
+ * closing it: lower-case names joined by `::`, which prose does not write. env_logger's `[time] INFO  target message`
+ * puts it after the level without a colon, where tracing's `… INFO target: message` closes it with one.
+ */
+const RUST_TARGET = /^[a-z_][a-z0-9_]*(?:::[a-z_][a-z0-9_]*)+:?$/;
 /** A Java class name without a colon: lower-case packages, the class capitalised (`kafka.log.LogManager`). */
 const JAVA_CLASS = /^(?:[a-z][\w$]*\.)+[A-Z][\w$]*$/;
 /** A word of the statement: letters (an apostrophe or dash inside), maybe closed by punctuation. */
@@ -74,7 +80,7 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   if (core.length < token.length && isExceptionName(core, 0, core.length)) return undefined;
   if (LABEL.test(token)) return { shape: 'label' };
   if (LOCATION.test(token)) return { shape: 'location' };
-  return LOGGER.test(token) || CLASS_LOGGER.test(token) ? { shape: 'logger' } : undefined;
+  return LOGGER.test(token) || CLASS_LOGGER.test(token) || RUST_TARGET.test(token) ? { shape: 'logger' } : undefined;
 }
 
 /** A logger's or category's name: letters, digits, `_`, `.`, `-`, a letter first. */
@@ -107,8 +113,8 @@ function readRun(message: string): Run | undefined {
     if (!shape) break;
     // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
     // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
-    // A Java class name with its colon is a logger's column wherever it stands (CLASS_LOGGER).
-    if (shape.shape === 'logger' && !beforeLocation && !classBeforeDash && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(token)) break;
+    // A Java class name with its colon is a logger's column wherever it stands (CLASS_LOGGER), as a Rust target is (RUST_TARGET).
+    if (shape.shape === 'logger' && !beforeLocation && !classBeforeDash && !(run && (run.shapes.at(-1) === 'bracket' || run.shapes.at(-1) === 'paren')) && !CLASS_LOGGER.test(token) && !RUST_TARGET.test(token)) break;
     // A lone `-` or `:` after a column closes it (`[main] - text`; libvirt's `<pid>: error : virFunc:12 : text`, a
     // column padded before its colon): no statement opens with a lone `-` or `:`, so it is never the message's.
     if ((c === 45 || c === 58) && isWhiteSpace(message.charCodeAt(next + 1))) next = skipWhiteSpace(message, next + 1);

@@ -6,7 +6,7 @@ import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
 /** Which shape a level field had (the file's format is named after it). */
-export type LevelForm = 'glued-bracket' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report';
+export type LevelForm = 'glued-bracket' | 'thread-level' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report';
 
 export interface LevelFormMatch {
   form: LevelForm;
@@ -22,9 +22,11 @@ export interface LevelFormMatch {
 /**
  * logrus's TextFormatter on a terminal (or with ForceColors, colors stripped): the level upper-cased and cut to four
  * letters, glued to a bracket holding seconds since the program started (`INFO[0042]`) or, with FullTimestamp, its
- * time (`ERRO[2018-02-02T09:23:05.575578120-02:00]`). Whole level words glued the same way are read too.
+ * time (`ERRO[2018-02-02T09:23:05.575578120-02:00]`). Whole level words glued the same way are read too, and a level
+ * glued to the thread's id and more ids (`VERBOSE[15558][C-000009fa]`, `NOTICE[2225]:`: Asterisk's thread and call),
+ * which no word of prose is written as; a colon may close it.
  */
-const GLUED_BRACKET_LEVEL_AT = /(TRACE?|DEBUG?|INFO|WARN(?:ING)?|ERROR?|FATAL?|PANIC?)\[([^\]\s][^\]]{0,63})\](?=\s|$)/y;
+const GLUED_BRACKET_LEVEL_AT = /(TRACE?|DEBUG?|VERBOSE|INFO|NOTICE|WARN(?:ING)?|ERROR?|FATAL?|PANIC?)\[([^\]\s][^\]]{0,63})\]((?:\[[^\]\s][^\]]{0,63}\])*)(?::(?=\s))?(?=\s|$)/y;
 const GLUED_LEVELS: Record<string, Level> = { TRAC: 'TRACE', DEBU: 'DEBUG', ERRO: 'ERROR', FATA: 'FATAL', PANI: 'FATAL' };
 /** Seconds since start (`0000`, `12.5`): no wall-clock time. */
 const SECONDS = /^\d+(?:\.\d+)?$/;
@@ -80,8 +82,11 @@ function gluedBracket(line: string, position: number, context: TimestampContext)
   if (!m) return undefined;
   const level = GLUED_LEVELS[m[1]] ?? normalizeLevel(m[1]);
   if (!level) return undefined;
-  const match: LevelFormMatch = { form: 'glued-bracket', end: position + m[0].length, level };
-  if (!SECONDS.test(m[2])) {
+  // logrus writes its level first on the line, with one bracket, and has no verbose or notice level: a level glued to
+  // more ids, after other fields or spelled so is a thread's (Asterisk's `[time] VERBOSE[15558][C-000009fa]`).
+  const threaded = m[3].length > 0 || position > 0 || m[1] === 'VERBOSE' || m[1] === 'NOTICE';
+  const match: LevelFormMatch = { form: threaded ? 'thread-level' : 'glued-bracket', end: position + m[0].length, level };
+  if (!threaded && !SECONDS.test(m[2])) {
     const epoch = parseTimestamp(m[2], context);
     if (epoch !== undefined) match.epoch = epoch;
   }

@@ -523,7 +523,8 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
     if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
     at = start + 8;
     const separator = line.charCodeAt(at);
-    if (separator === 45 || separator === 84 || separator === 32) at++; /* - T space */
+    // A colon too: Zabbix's `%Y%m%d:%H%M%S.%03d` (`20251118:081245.011`).
+    if (separator === 45 || separator === 84 || separator === 32 || separator === 58) at++; /* - T space : */
     if (!twoDigitsAt(line, at)) return undefined;
     const hour = twoDigits(line, at);
     at += line.charCodeAt(at + 2) === 58 ? 3 : 2;
@@ -955,11 +956,11 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     toEpoch: (m, context) => shortDateEpoch(m, context),
   },
   {
-    // 20171223-22:15:29:606 / 20171223T221529
+    // 20171223-22:15:29:606 / 20171223T221529 / 20251118:081245.011
     id: 'compact',
     startsWith: isDigit,
     scan: scanCompact,
-    regex: /(\d{4})(\d\d)(\d\d)[-T ]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
+    regex: /(\d{4})(\d\d)(\d\d)[-T :]?(\d\d):?(\d\d):?(\d\d)(?:[.,:](\d{1,9}))?(?![\d:])/y,
     toEpoch: (m) => localEpoch(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), fractionMs(m[7])),
   },
   {

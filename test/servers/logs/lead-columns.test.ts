@@ -171,5 +171,23 @@ describe('lead columns learned per file', () => {
     const own = ['2019-03-01 08:02:55.000 INFO see main.cpp:12 for the reason', '2019-03-01 08:02:56.000 INFO see main.cpp:14 for the reason', '2019-03-01 08:02:57.000 INFO done'];
     assert.deepEqual(read(own).map((m) => m.message), ['see main.cpp:12 for the reason', 'see main.cpp:14 for the reason', 'done']);
   });
-});
 
+  it("a Rust target after the level without its colon (`INFO  surrealdb::kvs Starting …`, env_logger) is a logger column where the statement also stands without it", () => {
+    // SurrealDB 1.x (env_logger's `[time] LEVEL target message`) beside 2.x (tracing's `time LEVEL target: message`).
+    const lines = [
+      '[2022-09-18 09:56:48] INFO  surrealdb::dbs Database strict mode is disabled',
+      '[2022-09-18 09:56:48] INFO  surrealdb::kvs Starting kvs store in memory',
+      '[2022-09-18 09:56:48] INFO  surrealdb::kvs Started kvs store in memory',
+      '2023-08-30T15:06:34.788821Z  INFO surrealdb::kvs::ds: Starting kvs store in file:mydatabase.db',
+      '2023-08-30T15:06:34.788859Z  INFO surrealdb::kvs::ds: Started kvs store in file:mydatabase.db',
+      '2023-12-15T11:43:55.469665Z DEBUG surreal::dbs: Database strict mode is false',
+      '2023-12-15T11:43:56.469665Z  INFO surrealdb::net: Started web server on 0.0.0.0:8080',
+    ];
+    const messages = read(lines).map((p) => p.message);
+    assert.deepEqual(messages.slice(0, 3), ['Database strict mode is disabled', 'Starting kvs store in memory', 'Started kvs store in memory']);
+    assert.equal(messages[3], 'Starting kvs store in file:mydatabase.db');
+    // A path of one statement only is no evidence: `std::bad_alloc thrown` keeps its words.
+    const own = read(['2024-01-01 10:00:00 ERROR std::bad_alloc thrown in worker', '2024-01-01 10:00:01 INFO worker started', '2024-01-01 10:00:02 INFO worker stopped']);
+    assert.equal(own[0].message, 'std::bad_alloc thrown in worker');
+  });
+});

@@ -3,7 +3,7 @@
 // real-excerpts batches; each case states the answer a person reading the file would give.
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
-import { templatesOf } from '../../support/mined-templates';
+import { assertOneEvent, templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -147,5 +147,98 @@ describe('mixed header forms in one file', () => {
     assert.equal(read[4].component, 'master_server.go:213');
     assert.equal(read[5].message, 'no peers');
     assert.equal(read[5].level, 'WARN');
+  });
+
+  it("a shell script's bracketed `date` under another LC_TIME (`[mardi 3 janvier 2017, 11:53:28 (UTC+0100)]`) is its header, read without a date", async () => {
+    // acme.sh-style: each message behind `[$(date)]`; the C locale's date is read, the French and Chinese ones are not.
+    const lines = [
+      '[Thu Jun  1 07:14:37 UTC 2017] Verifying: example.org',
+      "[Thu Jun  1 07:14:37 UTC 2017] uri='https://ca.example/challenge/1'",
+      '[Thu Jun  1 07:14:38 UTC 2017] Pending',
+      '[Thu Jun  1 07:14:39 UTC 2017] Success',
+      '[mardi 3 janvier 2017, 11:53:28 (UTC+0100)] Verifying: example.net',
+      "[mardi 3 janvier 2017, 11:53:28 (UTC+0100)] uri='https://ca.example/challenge/2'",
+      '[mardi 3 janvier 2017, 11:53:29 (UTC+0100)] Pending',
+      '[2022年 12月 25日 星期日 09:28:16 EST] Verifying: example.com',
+      "[2022年 12月 25日 星期日 09:28:16 EST] uri='https://ca.example/challenge/3'",
+      '[2022年 12月 25日 星期日 09:28:17 EST] Success',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(
+      read.map((p) => p.message),
+      ['Verifying: example.org', "uri='https://ca.example/challenge/1'", 'Pending', 'Success', 'Verifying: example.net', "uri='https://ca.example/challenge/2'", 'Pending', 'Verifying: example.com', "uri='https://ca.example/challenge/3'", 'Success'],
+    );
+    // A date that cannot be read gives no time (a guessed one would be a confident wrong answer).
+    assert.equal(read[4].timestamp, undefined);
+    assert.equal(read[7].timestamp, undefined);
+    const templates = await templatesOf(lines, REFERENCE);
+    assertOneEvent(templates, [2, 6], 'Pending');
+    assertOneEvent(templates, [3, 9], 'Success');
+    // A bracket of text that holds a time, or one that ends its line, stays the message's.
+    const prose = parsed(['2024-01-01 10:00:00 INFO start', '[job run at 12:00:01 by cron on host a] done', '[job run at 12:00:02 by cron on host a] done', '[job run at 12:00:03 by cron on host a] done', '[ Sep 19 03:25:21 Disabled. ]', '[ Sep 19 03:25:22 Disabled. ]', '[ Sep 19 03:25:23 Disabled. ]']);
+    assert.equal(prose[1].message, '[job run at 12:00:01 by cron on host a] done');
+    assert.equal(prose[4].message, '[ Sep 19 03:25:21 Disabled. ]');
+  });
+
+  it("a launcher's `[name-1]` column before the node's own `[LEVEL] [node]:` has the node's bracket, closed by its colon, read as header", async () => {
+    // ROS 2's `ros2 launch`: each process's lines behind `[<process>-<n>] `, the launcher's own lines without it.
+    const lines = [
+      '[INFO] [launch]: Default logging verbosity is set to INFO',
+      '[INFO] [pub-1]: process started with pid [3928]',
+      '[pub-1] [INFO] [pub]: Publishing: 10',
+      '[pub-1] [INFO] [pub]: Publishing: 11',
+      '[pub-1] [INFO] [pub]: Publishing: 12',
+      '[pub-1] [INFO] [pub]: Publishing: 13',
+      '[INFO] [pub-1]: process has finished cleanly [pid 3928]',
+      '[INFO] [launch]: Default logging verbosity is set to INFO',
+      '[INFO] [cont-2]: process started with pid [20416]',
+      '[cont-2] [DEBUG] [1699510965.612146880] [rcl]: Initializing node',
+      '[cont-2] [DEBUG] [1699510965.612341210] [rcl]: Using domain ID of 0',
+      '[cont-2] [DEBUG] [1699510965.620387694] [rcl]: Node initialized',
+      '[INFO] [1715664551.785235062] [pub]: Publishing: 1',
+      '[INFO] [1715664552.785184214] [pub]: Publishing: 2',
+      '[INFO] [1715664553.785225364] [pub]: Publishing: 3',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[2].message, 'Publishing: 10');
+    assert.equal(read[9].message, 'Initializing node');
+    assert.equal(read[9].level, 'DEBUG');
+    assert.equal(read[12].message, 'Publishing: 1');
+    const templates = await templatesOf(lines, REFERENCE);
+    assertOneEvent(templates, [2, 3, 4, 5, 12, 13, 14], 'Publishing');
+    // Words before a bracket closed by a colon are the statement's (`When writing to [url]:`), never a header's column.
+    const words = parsed([
+      '2019-03-12T09:14:05Z I! [agent] Starting service inputs',
+      '2019-03-12T09:14:05Z I! [agent] Connecting outputs',
+      '2019-03-12T09:14:06Z E! [outputs.influxdb] When writing to [http://db.local:8086]: database creation failed',
+      '2019-03-12T09:14:07Z E! [outputs.influxdb] When writing to [http://db.local:8086]: 403 Forbidden',
+      '2019-03-12T09:14:08Z E! [outputs.influxdb] When writing to [http://db.local:8086]: 403 Forbidden',
+      '2019-03-12T09:14:09Z D! [agent] Stopping service inputs',
+    ]);
+    assert.equal(words[2].message, 'When writing to [http://db.local:8086]: database creation failed');
+  });
+
+  it('a process id in brackets right after the time, written on some lines only (`<time> [7513] …`), is a header column on those lines', async () => {
+    // Exim with `log_selector = +pid` on one host, without it on another, and `exim -bV` output, pasted into one file.
+    const lines = [
+      'Exim version 4.92 uid=101 gid=101 pid=274 D=80001',
+      'Support for: crypteq iconv() IPv6 GnuTLS',
+      'Authenticators: cram_md5 plaintext',
+      'Lookups (built-in): lsearch wildlsearch',
+      'Routers: accept dnslookup manualroute',
+      'Transports: appendfile autoreply pipe smtp',
+      '2017-12-03 08:51:35 no host name found for IP address 114.99.5.147',
+      '2017-12-03 08:51:37 no host name found for IP address 114.99.5.148',
+      '2017-12-03 08:51:38 Start queue run: pid=449',
+      '2016-03-21 06:38:05 [5718] no MAIL in SMTP connection from [49.212.207.15]:28890 D=21s',
+      '2016-03-21 06:57:36 [5908] no MAIL in SMTP connection from [122.165.71.116]:2056 D=10s',
+      '2016-03-21 06:58:36 [5909] SMTP protocol error in "AUTH LOGIN" H=(ylmf-pc) [45.32.34.167]:60723',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[9].message, 'no MAIL in SMTP connection from [49.212.207.15]:28890 D=21s');
+    assert.equal(read[11].message, 'SMTP protocol error in "AUTH LOGIN" H=(ylmf-pc) [45.32.34.167]:60723');
+    // A bracketed number after a level, not a time, stays the message's (Janus's session id).
+    const session = parsed(['2024-01-01 10:00:00 WARN [5444367] No stream yet', '2024-01-01 10:00:01 WARN No stream yet', '2024-01-01 10:00:02 WARN [5444368] No stream yet', '2024-01-01 10:00:03 INFO started', '2024-01-01 10:00:04 INFO started']);
+    assert.equal(session[0].message, '[5444367] No stream yet');
   });
 });

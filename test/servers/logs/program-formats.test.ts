@@ -31,6 +31,42 @@ describe('logs: program-shaped layouts (logrus, dmesg, Xorg, Celery)', () => {
     assert.equal(parsed[1].message, 'failed to start container');
   });
 
+  it("a level glued to its thread's id and a call's (`VERBOSE[15558][C-000009fa]`, `NOTICE[2225]:`) is the level, the source file after it the component", async () => {
+    // Asterisk's full log: `[time] LEVEL[thread][call] file.c: message`; the call's id is written on some lines only.
+    const lines = [
+      '[2023-04-13 18:46:50] VERBOSE[5495][C-00000003] pbx.c: Executing [dstring@macro-dial-one:15] Set("PJSIP/100-04", "ITER=2") in new stack',
+      '[2023-04-13 18:46:50] VERBOSE[5495][C-00000003] pbx.c: Executing [s@macro-dial-one:28] GotoIf("PJSIP/100-04", "0?nodial") in new stack',
+      '[2023-04-13 18:46:51] NOTICE[1362] chan_sip.c: Peer 668 is now UNREACHABLE!',
+      '[2023-04-13 18:46:52] WARNING[1362]: chan_sip.c: Peer 668 is now Reachable.',
+      '[2023-04-13 18:46:53] ERROR[1814] chan_sip.c: Registration from 104 failed',
+    ];
+    const { id, parsed } = parseAll(lines);
+    assert.notEqual(id, 'logrus', 'a thread-glued level after a time is not logrus');
+    assert.deepEqual(parsed.map((p) => p.level), ['TRACE', 'TRACE', 'INFO', 'WARN', 'ERROR']);
+    assert.deepEqual(parsed.map((p) => p.component), ['pbx.c', 'pbx.c', 'chan_sip.c', 'chan_sip.c', 'chan_sip.c']);
+    assert.equal(parsed[0].message, 'Executing [dstring@macro-dial-one:15] Set("PJSIP/100-04", "ITER=2") in new stack');
+    assert.equal(parsed[0].timestamp, new Date(2023, 3, 13, 18, 46, 50).getTime());
+  });
+
+  it("a process id glued by a colon to a compact date and time (`   173:20251118:081245.011`, Zabbix's `%6d:%Y%m%d:%H%M%S.%03d`) is the header", () => {
+    const lines = [
+      '    64:20150527:015042.452 Starting Zabbix Agent [Zabbix server]. Zabbix 2.4.5 (revision 53282).',
+      '    64:20150527:015042.452 using configuration file: /etc/zabbix/zabbix_agentd.conf',
+      '   173:20251118:081245.011 cannot send list of active checks to "172.17.0.1": host [localhost] not found',
+      '101405:20180615:093827.654 item "Fluffy1:rabbitmq[queues]" became not supported: Unsupported item key.',
+    ];
+    const { parsed } = parseAll(lines);
+    assert.deepEqual(parsed.map((p) => p.message), [
+      'Starting Zabbix Agent [Zabbix server]. Zabbix 2.4.5 (revision 53282).',
+      'using configuration file: /etc/zabbix/zabbix_agentd.conf',
+      'cannot send list of active checks to "172.17.0.1": host [localhost] not found',
+      'item "Fluffy1:rabbitmq[queues]" became not supported: Unsupported item key.',
+    ]);
+    assert.equal(parsed[2].timestamp, new Date(2025, 10, 18, 8, 12, 45, 11).getTime());
+    // A number glued by a colon to what is no time stays text (`8080:tcp open`).
+    assert.equal(parseAll(['8080:tcp open', '8081:tcp closed']).parsed[0].message, '8080:tcp open');
+  });
+
   it('reads lines written with terminal colors as if they had none, and pays nothing when a file has none', () => {
     const { id, parsed } = parseAll(['\u001b[36mINFO\u001b[0m[0000] started', '\u001b[31mERRO\u001b[0m[0003] failed to start']);
     assert.equal(id, 'logrus');

@@ -77,4 +77,26 @@ describe("a search tool's file-name prefix", () => {
     const result = parsed(lines);
     for (let i = BARE.length; i < lines.length; i++) assert.equal(result[i].message, lines[i], lines[i]);
   });
+
+  it("is read where the file is a rotated log without an extension (`verbose.0`, logrotate's dated `messages-20170203`)", () => {
+    const plain = [
+      '[2023-04-13 18:46:50] VERBOSE[5495][C-00000003] pbx.c: Executing [s@dial:15] Set("PJSIP/100-04") in new stack',
+      '[2023-04-13 18:46:51] NOTICE[5495] chan_sip.c: Peer 668 is now Reachable.',
+      '[2023-04-13 18:46:52] VERBOSE[5495][C-00000003] pbx.c: Executing [s@dial:16] GotoIf("PJSIP/100-04") in new stack',
+      '[2023-04-13 18:46:53] WARNING[5496] chan_sip.c: Peer 669 is now UNREACHABLE!',
+    ];
+    const lines = [...plain, `verbose.0:${plain[0]}`, `messages-20170203:${plain[1]}`, `/var/log/asterisk/messages.1:${plain[3]}`];
+    const result = parsed(lines);
+    assert.deepEqual(
+      result.slice(plain.length).map((p) => [p.message, p.level, p.timestamp]),
+      [
+        [result[0].message, result[0].level, result[0].timestamp],
+        [result[1].message, result[1].level, result[1].timestamp],
+        [result[3].message, result[3].level, result[3].timestamp],
+      ],
+    );
+    // A key of a key:value record is no file's name (LTSV's `time:`), nor a word and a dash before a date (`build-20240101:`).
+    const ltsv = ['time:2026-03-01T10:00:00Z\thost:a\tstatus:200', 'time:2026-03-01T10:00:01Z\thost:b\tstatus:404', 'time:2026-03-01T10:00:02Z\thost:c\tstatus:500'];
+    for (const p of parsed(ltsv)) assert.ok(p.message.startsWith('time:') || p.message.includes('host:'), p.message);
+  });
 });
