@@ -5,8 +5,8 @@
 // run is judged by the shape of its tokens and by what the file shows (the same run in front of several messages that
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
-import { WILDCARD } from './tokenize';
-import { joinEmptyQuotes, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
+import { HTTP_METHODS, WILDCARD } from './tokenize';
+import { joinEmptyQuotes, joinEmptyValues, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -114,6 +114,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     if (showFirst && !Number.isFinite(joinedAt[first])) joinedAt[first] = 0;
   };
   joinEmptyQuotes(units, joinUnits);
+  joinEmptyValues(units, joinUnits);
   joinFieldLines(units, joinUnits);
   joinTrailingNotes(units, joinUnits);
   const valueFrom = new Map<number, number>();
@@ -640,8 +641,6 @@ function looseCore(unit: FormUnit): { key: string; methods: string } | undefined
   return words >= MIN_TAIL_WORDS || (pairs === 1 && words === 0 && masked === 0) ? { key, methods } : undefined;
 }
 
-/** HTTP's request methods (RFC 9110 and PATCH): a closed set, written in capitals on every request line. */
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
 
 /**
  * Token i is a request's method and the next its path: a method word, blanks only (a route table pads the method to a
