@@ -215,7 +215,7 @@ const BATCH_7: Record<string, number> = {
  * LinkerdProxy 0.846 -> 0.923 (the Rust target `linkerd2_app_core::serve:` a lead column as `linkerd2_app:` is).
  */
 const BATCH_8: Record<string, number> = {
-  CouchDB: 0.806, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
+  CouchDB: 0.871, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.759, FRRouting: 0.52, Hostapd: 0.636, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
   Trino: 0.828, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
   Verdaccio: 0.143, Deluge: 0.872,
@@ -288,7 +288,7 @@ const BATCH_9: Record<string, number> = {
  */
 const BATCH_10: Record<string, number> = {
   Frp: 1, ExternalDNS: 0.875, TiKV: 0.918, Scrapy: 0.721, Ntpd: 0.727,
-  Jackett: 0.822, Etherpad: 1, Monit: 1, Puma: 0.931, Istio: 0.769, Uvicorn: 0.944, Druid: 0.815,
+  Jackett: 0.822, Etherpad: 1, Monit: 1, Puma: 0.931, Istio: 0.769, Uvicorn: 1, Druid: 0.815,
   NSQ: 0.676, Dhcpcd: 0.775, Janus: 0.816, Xray: 0.857, PdnsRecursor: 0.895, Qdrant: 0.567, Riak: 0.778,
   Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
@@ -318,7 +318,7 @@ const BATCH_10: Record<string, number> = {
  */
 const BATCH_11: Record<string, number> = {
   PgpoolII: 0.975, Ollama: 0.71, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
-  RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.661, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
+  RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.864, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
   TeslaMate: 0.8, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
@@ -374,7 +374,7 @@ const BATCH_13: Record<string, number> = {
 const BATCH_14: Record<string, number> = {
   Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903, Sway: 0.849,
   RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.723, Aria2: 1,
-  PeerTube: 0.757, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 0.932, Invidious: 1, Rook: 1,
+  PeerTube: 0.865, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 0.932, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
 };
 /**
@@ -419,7 +419,7 @@ const BATCH_16: Record<string, number> = {
 // Raised after measuring, by a general rule of branch `merge18` (patterns/variability.ts namedElsewhere / shared first
 // words, found on studied systems; measured per branch: only merge18's tree moves it): Nethermind 0.784 -> 1.
 const BATCH_17: Record<string, number> = {
-  AcmeSh: 0.521, Alacritty: 0.885, Besu: 1, Cacti: 0.438, Dagster: 1, Ddclient: 0.64, DnscryptProxy: 0.855,
+  AcmeSh: 0.521, Alacritty: 0.885, Besu: 1, Cacti: 0.438, Dagster: 1, Ddclient: 0.84, DnscryptProxy: 0.855,
   Domoticz: 0.917, Fastlane: 0.512, Hasura: 0.111, KOReader: 0.757, Meshtastic: 0.959, Nethermind: 1, Passenger: 1,
   ROS2: 0.78, SOGo: 0.941, Tdarr: 0.846, TeamSpeak: 0.816, Valheim: 0.833, VirtualBox: 0.75, Zephyr: 0.879,
 };
@@ -450,6 +450,10 @@ const BATCH_18: Record<string, number> = {
 // Scrapy, Solr, Sway, Vault and held-out KOReader (two texts after one label are one value unless a value followed by each
 // one's own words, or a second sentence, shows the program's wording); Directus (many title-case names after a message's
 // first word, `Applying <name>...`); Sidekiq (a label that ends a line is that label with its value printed empty).
+// Raised by branch `slot20` (value spans, patterns/value-spans.ts and tokenize.ts): Ddclient (a value printed empty
+// mid-line where the text shows its hole, `updating : unexpected status`); Superset, Uvicorn, PeerTube (a request's
+// root path `/` after its method is the path value, `"GET / HTTP/1.1"`); CouchDB (a name at a host without a domain,
+// `couchdb@localhost`, is a value).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18,
