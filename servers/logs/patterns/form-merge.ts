@@ -606,8 +606,10 @@ function methodsNameEvents(countsPerMethods: number[], minLinesPerValue: number)
 
 /**
  * A template's loose core key (joinLooseCores) and the request methods it holds, or undefined when it is too long or
- * has too few constant words. A request's method and path (isRequestPair) are one mark: a message made of that pair
- * alone is a key too, since every request line of a file is the one statement that prints them.
+ * has too few constant words. A request's method and path (isRequestPair) are one mark, and a message that holds
+ * that pair is a key however few words it keeps besides (`http: PUT <path>]`, `<*> "GET <path>`, `POST <url> -> <*>`):
+ * the pair says what the statement prints, a request line, and every request line of a file is the one statement that
+ * prints them; the words and the text around them must still agree.
  */
 function looseCore(unit: FormUnit): { key: string; methods: string } | undefined {
   const { tokens } = unit;
@@ -638,19 +640,25 @@ function looseCore(unit: FormUnit): { key: string; methods: string } | undefined
     if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
     key += `\u0003\u0001${sep}\u0002`;
   }
-  return words >= MIN_TAIL_WORDS || (pairs === 1 && words === 0 && masked === 0) ? { key, methods } : undefined;
+  return words >= MIN_TAIL_WORDS || pairs > 0 ? { key, methods } : undefined;
 }
-
 
 /**
  * Token i is a request's method and the next its path: a method word, blanks only (a route table pads the method to a
- * column), then a masked value or a path (`/api/sync`). The method is a value of the request line as the path is
- * (the program prints whatever method came in), so `GET <path>` and `POST <path>` are one statement.
+ * column) or the method in brackets and a blank (`(POST) /server/info`, `[GET] /api`), then a masked value or a path
+ * (`/api/sync`). The method is a value of the request line as the path is (the program prints whatever method came
+ * in), so `GET <path>` and `POST <path>` are one statement.
  */
 function isRequestPair(unit: FormUnit, i: number): boolean {
-  const { tokens } = unit;
-  if (i + 1 >= tokens.length || !HTTP_METHODS.has(tokens[i]) || !/^[ \t]+$/.test(unit.seps[i] ?? '')) return false;
+  const { tokens, seps } = unit;
+  if (i + 1 >= tokens.length || !HTTP_METHODS.has(tokens[i]) || !(/^[ \t]+$/.test(seps[i] ?? '') || inBrackets(i === 0 ? unit.lead : seps[i - 1] ?? '', seps[i] ?? ''))) return false;
   return tokens[i + 1] === WILDCARD || tokens[i + 1].startsWith('/');
+}
+
+/** The texts before and after a token enclose it in one pair of brackets, a blank after the closing one (`(`, `) `). */
+function inBrackets(before: string, after: string): boolean {
+  const open = before.at(-1);
+  return (open === '(' && after === ') ') || (open === '[' && after === '] ');
 }
 
 /** Text with each run of white space written as one blank (a padded column's width is not the statement's). */

@@ -317,9 +317,9 @@ const BATCH_10: Record<string, number> = {
  * the prefix, as the program's bare lines are).
  */
 const BATCH_11: Record<string, number> = {
-  PgpoolII: 0.975, Ollama: 0.71, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
-  RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.864, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.703,
-  TeslaMate: 0.8, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
+  PgpoolII: 0.975, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
+  RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.864, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
+  TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
 /**
@@ -348,7 +348,7 @@ const BATCH_11: Record<string, number> = {
  * end: `… for library: Hindi Movies {"lastScan":<*>}`); held-out batches 7 and 15 did not move, nor did Ryujinx.
  */
 const BATCH_12: Record<string, number> = {
-  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.759, Prefect: 0.833, BIRD: 0.795, MPD: 0.536, Akka: 0.571, Tvheadend: 0.811,
+  Cloudflared: 0.656, Thanos: 0.733, Dex: 0.828, Prefect: 0.833, BIRD: 0.795, MPD: 0.536, Akka: 0.571, Tvheadend: 0.811,
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.633, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 0.848, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
@@ -362,7 +362,7 @@ const BATCH_12: Record<string, number> = {
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.877, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
   SupabaseRealtime: 0.762, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.132,
-  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.458, Nebula: 1, OBS: 0.881,
+  Xrdp: 0.635, Radicale: 0.697, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.625, Nebula: 1, OBS: 0.881,
 };
 /**
  * Batch 14 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
@@ -453,7 +453,9 @@ const BATCH_18: Record<string, number> = {
 // Raised by branch `slot20` (value spans, patterns/value-spans.ts and tokenize.ts): Ddclient (a value printed empty
 // mid-line where the text shows its hole, `updating : unexpected status`); Superset, Uvicorn, PeerTube (a request's
 // root path `/` after its method is the path value, `"GET / HTTP/1.1"`); CouchDB (a name at a host without a domain,
-// `couchdb@localhost`, is a value).
+// `couchdb@localhost`, is a value); Ollama, Dex, TeslaMate, PhotoPrism, Moonraker (a request's method before its path
+// is a value however few other words the line keeps, `POST <path> --> <handler>`, and in brackets, `(POST) <path>`,
+// patterns/form-merge.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18,
