@@ -616,7 +616,6 @@ function looseCore(unit: FormUnit): { key: string; methods: string } | undefined
   if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
   let words = 0;
   let pairs = 0;
-  let masked = 0;
   let methods = '';
   let key = oneBlank(unit.lead);
   const sepAt = (i: number) => oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
@@ -635,7 +634,6 @@ function looseCore(unit: FormUnit): { key: string; methods: string } | undefined
       key += `${tokens[i]}\u0001${sep}\u0002`;
       continue;
     }
-    masked++;
     // A masked token whose following text joins it to the next masked one is part of one masked piece.
     if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
     key += `\u0003\u0001${sep}\u0002`;
