@@ -6,8 +6,8 @@
 // also occur without it, or behind another header).
 import { normalizeLevel } from '../format/levels';
 import { joinMaskedChunks } from './masked-chunks';
-import { WILDCARD } from './tokenize';
-import { joinEmptyQuotes, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
+import { HTTP_METHODS, WILDCARD } from './tokenize';
+import { joinEmptyQuotes, joinEmptyValues, joinFieldLines, joinLabelTails, joinTrailingNotes } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -115,6 +115,7 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
     if (showFirst && !Number.isFinite(joinedAt[first])) joinedAt[first] = 0;
   };
   joinEmptyQuotes(units, joinUnits);
+  joinEmptyValues(units, joinUnits);
   joinFieldLines(units, joinUnits);
   joinTrailingNotes(units, joinUnits);
   joinMaskedChunks(units, joinUnits);
@@ -607,15 +608,16 @@ function methodsNameEvents(countsPerMethods: number[], minLinesPerValue: number)
 
 /**
  * A template's loose core key (joinLooseCores) and the request methods it holds, or undefined when it is too long or
- * has too few constant words. A request's method and path (isRequestPair) are one mark: a message made of that pair
- * alone is a key too, since every request line of a file is the one statement that prints them.
+ * has too few constant words. A request's method and path (isRequestPair) are one mark, and a message that holds
+ * that pair is a key however few words it keeps besides (`http: PUT <path>]`, `<*> "GET <path>`, `POST <url> -> <*>`):
+ * the pair says what the statement prints, a request line, and every request line of a file is the one statement that
+ * prints them; the words and the text around them must still agree.
  */
 function looseCore(unit: FormUnit): { key: string; methods: string } | undefined {
   const { tokens } = unit;
   if (tokens.length === 0 || tokens.length > MAX_CORE_TOKENS) return undefined;
   let words = 0;
   let pairs = 0;
-  let masked = 0;
   let methods = '';
   let key = oneBlank(unit.lead);
   const sepAt = (i: number) => oneBlank(i === tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : unit.seps[i] ?? '');
@@ -634,26 +636,29 @@ function looseCore(unit: FormUnit): { key: string; methods: string } | undefined
       key += `${tokens[i]}\u0001${sep}\u0002`;
       continue;
     }
-    masked++;
     // A masked token whose following text joins it to the next masked one is part of one masked piece.
     if (i + 1 < tokens.length && tokens[i + 1] === WILDCARD && !/[\p{L}\p{N}[\](){}<>]/u.test(sep)) continue;
     key += `\u0003\u0001${sep}\u0002`;
   }
-  return words >= MIN_TAIL_WORDS || (pairs === 1 && words === 0 && masked === 0) ? { key, methods } : undefined;
+  return words >= MIN_TAIL_WORDS || pairs > 0 ? { key, methods } : undefined;
 }
-
-/** HTTP's request methods (RFC 9110 and PATCH): a closed set, written in capitals on every request line. */
-const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
 
 /**
  * Token i is a request's method and the next its path: a method word, blanks only (a route table pads the method to a
- * column), then a masked value or a path (`/api/sync`). The method is a value of the request line as the path is
- * (the program prints whatever method came in), so `GET <path>` and `POST <path>` are one statement.
+ * column) or the method in brackets and a blank (`(POST) /server/info`, `[GET] /api`), then a masked value or a path
+ * (`/api/sync`). The method is a value of the request line as the path is (the program prints whatever method came
+ * in), so `GET <path>` and `POST <path>` are one statement.
  */
 function isRequestPair(unit: FormUnit, i: number): boolean {
-  const { tokens } = unit;
-  if (i + 1 >= tokens.length || !HTTP_METHODS.has(tokens[i]) || !/^[ \t]+$/.test(unit.seps[i] ?? '')) return false;
+  const { tokens, seps } = unit;
+  if (i + 1 >= tokens.length || !HTTP_METHODS.has(tokens[i]) || !(/^[ \t]+$/.test(seps[i] ?? '') || inBrackets(i === 0 ? unit.lead : seps[i - 1] ?? '', seps[i] ?? ''))) return false;
   return tokens[i + 1] === WILDCARD || tokens[i + 1].startsWith('/');
+}
+
+/** The texts before and after a token enclose it in one pair of brackets, a blank after the closing one (`(`, `) `). */
+function inBrackets(before: string, after: string): boolean {
+  const open = before.at(-1);
+  return (open === '(' && after === ') ') || (open === '[' && after === '] ');
 }
 
 /** Text with each run of white space written as one blank (a padded column's width is not the statement's). */

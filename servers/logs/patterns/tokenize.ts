@@ -208,10 +208,29 @@ function isVariableRange(text: string, start: number, end: number): boolean {
   }
   if (slashes >= 2 && digits + dots > 0 && !doubleSlash) return true; // a/b/c.txt, 1/2/3
   if (at > start && at < end - 3 && dotAfter(text, at, end)) return true; // user@host.tld
+  if (at > start && isNodeName(text, start, at, end)) return true; // couchdb@localhost, rabbit@node1
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
   if (hexLike && colons >= 2 && doubleColon) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
   if (digits > 0 && dots === 3 && isIpv4(text, start, end)) return true;
   return dots >= 2 ? isHostName(text, start, end) : isLocalHost(text, start, end);
+}
+
+/**
+ * A name at a host without a domain (`couchdb@localhost`, `nonode@nohost`, `rabbit@node-1`): an Erlang node's name, a
+ * user at a machine, the way a mail address names its box. Which node or user is the value, as it is when the host has
+ * a domain (user@host.tld); the test asks for name characters only on both sides of the one `@` (letters, digits,
+ * `_`, `-`, `.`) and a letter in the host, so that a word with a stray `@` in other marks is left to the other tests.
+ */
+function isNodeName(text: string, start: number, at: number, end: number): boolean {
+  if (end - at < 2) return false;
+  let letter = false;
+  for (let i = start; i < end; i++) {
+    if (i === at) continue;
+    const c = text.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Dot || c === Char.Minus)) return false;
+    if (i > at && ((c >= Char.LowerA && c <= Char.LowerZ) || (c >= Char.UpperA && c <= Char.UpperZ))) letter = true;
+  }
+  return letter;
 }
 
 /**
@@ -754,7 +773,9 @@ function scanTokens(message: string, out: TokenScan): void {
     // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
     const mayBeVariable = quoted ? quoteAt === coreStart - 1 && mayBeVariableWord(message, coreStart, core) : firstMark >= 0 && firstMark < core;
-    if (core - coreStart >= 2 && mayBeVariable && isVariableRange(message, coreStart, core)) {
+    if (core - coreStart === 1 && message.charCodeAt(coreStart) === Char.Slash && isRootPath(message, coreStart, out)) {
+      out.push(true, coreStart, core);
+    } else if (core - coreStart >= 2 && mayBeVariable && isVariableRange(message, coreStart, core)) {
       const valueStart = fieldValueStart(message, coreStart, core);
       // The key of a field stays a word, as it does when its value is a plain word (`user=<office>`).
       if (valueStart > 0 && isVariableRange(message, valueStart, core)) {
@@ -774,6 +795,21 @@ function scanTokens(message: string, out: TokenScan): void {
     position = wordEnd;
     while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
   }
+}
+
+/** HTTP's request methods (RFC 9110 and PATCH): a closed set, written in capitals on every request line. */
+export const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+
+/**
+ * The lone `/` at `at` is a request's path, the site's root (`"GET / HTTP/1.1"` beside `"GET /login/ HTTP/1.1"`): it
+ * follows a request method and one blank. A path is a value whichever page was asked for, and the root is one of them;
+ * the other paths are masked for their slash (isVariableRange), the root alone, one character, was left a word. A `/`
+ * between words (`read / write`) is not after a method and stays one.
+ */
+function isRootPath(message: string, at: number, out: TokenScan): boolean {
+  const last = out.count - 1;
+  if (last < 0 || out.flags[last] === 1 || out.ends[last] !== at - 1 || message.charCodeAt(at - 1) !== Char.Space) return false;
+  return HTTP_METHODS.has(message.slice(out.starts[last], out.ends[last]));
 }
 
 /**

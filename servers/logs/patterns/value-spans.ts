@@ -73,6 +73,62 @@ export function joinEmptyQuotes(units: readonly SpanUnit[], join: JoinUnits): vo
   }
 }
 
+/** Marks that close what a value opened or end a field, glued to the value before them (`name: `, `a, b`, `(x)`). */
+const CLOSING_MARKS = ':,;)]}>';
+/** Brackets that enclose a value, by their opening mark: with nothing between them they show where the value was. */
+const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}'], ['<', '>']]);
+
+/**
+ * Joins a template to the same text with one masked value left out, where the text around the missing value shows the
+ * hole it left (ddclient's `FAILED: updating host.domain.com: unexpected status (15)` beside `FAILED: updating :
+ * unexpected status (0)`, the host printed empty): a blank before a mark that closes a value (` :`, ` ,`, ` )`),
+ * brackets with nothing between (`[]`, `()` after a blank) or an `=` with no value after it (`user= from`). Why it
+ * holds: a program writes its wording around a `%s`, so a value printed empty leaves the text on both sides of it as
+ * it was, blank and mark alike, which no writer puts together by hand (a label is glued to its word, a list's comma
+ * to its item); the tokenizer gives the empty value no token, so those lines are one token shorter than the others of
+ * their statement and the per-position rule never meets them. Only a <*> (a value the file shows varying) may be
+ * missing: a constant word left out is another wording. Templates whose levels tell them apart stay apart; templates
+ * longer than MAX_TOKENS are left out. The template shown is the one with the value.
+ */
+export function joinEmptyValues(units: readonly SpanUnit[], join: JoinUnits): void {
+  const byText = new Map<string, number>();
+  for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) byText.set(templateText(units[unit]), unit);
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length < 2 || tokens.length > MAX_TOKENS) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i] !== WILDCARD) continue;
+      const before = i === 0 ? lead : seps[i - 1] ?? ' ';
+      const after = seps[i] ?? '';
+      if (!leavesHole(before, after)) continue;
+      const emptied: SpanUnit = {
+        tokens: [...tokens.slice(0, i), ...tokens.slice(i + 1)],
+        seps: i === 0 ? seps.slice(1) : [...seps.slice(0, i - 1), before + after, ...seps.slice(i + 1)],
+        lead: i === 0 ? lead + after : lead,
+      };
+      const other = byText.get(templateText(emptied));
+      if (other === undefined || other === unit || levelsTellApart([units[unit], units[other]])) continue;
+      join(unit, other, true);
+    }
+  }
+}
+
+/**
+ * The text `before` a value and the text `after` it, written together with the value left out, show where it was
+ * (joinEmptyValues): a blank then a closing mark (` :`, ` ,`, ` )`), an opening bracket then its closing one (`()`,
+ * `[ ]` the blanks inside allowed) after a blank or at the start, or `=` then a blank, a `,`, a `;` or the end.
+ */
+function leavesHole(before: string, after: string): boolean {
+  if (before === '' && after === '') return false;
+  const last = before.at(-1);
+  const next = after.trimStart()[0];
+  if (last === undefined) return false;
+  if (/\s/.test(last) && after !== '' && CLOSING_MARKS.includes(after[0])) return true;
+  const closer = BRACKET_PAIRS.get(last);
+  if (closer !== undefined && next === closer && (before.length === 1 || /\s/.test(before.at(-2) as string))) return true;
+  return last === '=' && (after === '' || /^[\s,;]/.test(after));
+}
+
 /** Constant words the text before an optional note must hold (joinTrailingNotes): a word, not values alone. */
 const MIN_NOTED_WORDS = 1;
 

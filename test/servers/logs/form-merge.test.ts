@@ -158,6 +158,18 @@ describe('form merge: one statement, one template across its printed forms', () 
     assert.deepEqual(groups(['NAME "GET NAME HTTP/1.1" status: NAME len: NAME time: NAME', 'NAME "POST NAME HTTP/1.1" status: NAME len: NAME time: NAME'], 400), [[0], [1]]);
     // A request pair beside other values: the message must keep its words.
     assert.deepEqual(groups(['GET NAME NAME', 'POST NAME']), [[0], [1]]);
+    // slot20: a request pair with few words besides is still a request line (PhotoPrism, batch 11: `http: %s %s (%d)
+    // [%s]`; TeslaMate, batch 11: `%s %s -> %d (%s ms)`; Dex, batch 12: an access line), whose method is a value.
+    assert.deepEqual(groups(['http: PUT NAME', 'http: POST NAME']), [[0, 1]]);
+    assert.deepEqual(groups(['POST NAME -> NAME', 'GET NAME -> NAME']), [[0, 1]]);
+    assert.deepEqual(groups(['NAME - - [NAME] "GET NAME', 'NAME - - [NAME] "POST NAME']), [[0, 1]]);
+    // The text around the pair must still agree (`->` / `<-`), and a word that is no method stays a word.
+    assert.deepEqual(groups(['POST NAME -> NAME', 'GET NAME <- NAME']), [[0], [1]]);
+    assert.deepEqual(groups(['http: PUT NAME', 'http: PUSH NAME']), [[0], [1]]);
+    // Moonraker (batch 13): `Registering HTTP Endpoint: (%s) %s`, the method in parentheses before its path.
+    assert.deepEqual(groups(['Registering HTTP Endpoint: (POST) NAME', 'Registering HTTP Endpoint: (GET) /server/info']), [[0, 1]]);
+    // In brackets before a word, not a path, the method names what the statement does.
+    assert.deepEqual(groups(['cache mode (GET) enabled now', 'cache mode (PUT) enabled now']), [[0], [1]]);
   });
   it('shows a joined group without a constant that only some of its lines hold', async () => {
     // A few requests of each method in a small access log are one statement: its template must not read `"GET <*>"`

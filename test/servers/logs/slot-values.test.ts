@@ -931,4 +931,15 @@ describe('log intelligence: constant words that name a statement, and label-valu
     const services = ['chargen', 'daytime', 'echo', 'chargen', 'discard', 'time', 'daytime', 'echo', 'chargen', 'tftp'];
     assert.equal(new Set(minedAlone(services.map((name) => `removing ${name}`))).size, 1);
   });
+
+  it('reads the root path of a request line as the path its other requests take (`"GET / HTTP/1.1"` / `"GET /login/ …"`)', () => {
+    // Werkzeug's access line (Superset, batch 11; Uvicorn, batch 10, and PeerTube, batch 14, print the same request
+    // line): the root page asked for beside other pages, one statement.
+    const root = tokenize('127.0.0.1 - - [06/May/2020 15:37:24] "GET / HTTP/1.1" 302 -').tokens;
+    assert.deepEqual(root, tokenize('127.0.0.1 - - [06/May/2020 15:37:24] "GET /superset/welcome HTTP/1.1" 302 -').tokens);
+    assert.deepEqual(tokenize('POST / 200').tokens, ['POST', '<*>']);
+    // A slash between words, or after a word that is no request method, is the sentence's own.
+    assert.deepEqual(tokenize('read / write').tokens, ['read', '/', 'write']);
+    assert.deepEqual(tokenize('GETS / more').tokens, ['GETS', '/', 'more']);
+  });
 });

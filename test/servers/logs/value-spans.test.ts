@@ -371,4 +371,26 @@ describe('value spans: a value of no token or of several is still one value', ()
       'sync done error="timeout"',
     ]), 4);
   });
+
+  it('reads a value printed empty mid-line as the value of the statement\'s other lines where the text shows its hole', () => {
+    // ddclient (batch 17): `updating %s: unexpected status (%s)` with the host empty on one line, `updating : …`.
+    const ddclient = [
+      'FAILED:   updating host.domain.com: unexpected status (15)',
+      'FAILED:   updating xxxxxx.dyndns-ip.com: unexpected status (2b)',
+      'FAILED:   updating : unexpected status (0)',
+    ];
+    assert.deepEqual([...new Set(templatesOf(ddclient))], ['FAILED:   updating <*>: unexpected status (<*>)']);
+    // Made-up lines of the other holes: a blank before a comma, empty brackets after a blank, an `=` with nothing after it.
+    assert.equal(minedCount(['peer 10.0.0.1, state up', 'peer 10.0.0.2, state up', 'peer , state up']), 1);
+    assert.equal(minedCount(['client (10.0.0.1) left', 'client (10.0.0.2) left', 'client () left']), 1);
+    assert.equal(minedCount(['mail from <a@example.org> accepted', 'mail from <b@example.org> accepted', 'mail from <> accepted']), 1);
+    assert.equal(minedCount(['login user=10.0.0.1 from console', 'login user=10.0.0.2 from console', 'login user= from console']), 1);
+  });
+
+  it('keeps apart a line that lacks a value where no hole shows, and one that lacks a constant word', () => {
+    // Words on both sides of the missing value, joined by one blank: another wording (`Starting service`), not a hole.
+    assert.equal(minedCount(['Starting 10.0.0.1 service', 'Starting 10.0.0.2 service', 'Starting service']), 2);
+    // A constant word left out is the program's wording (`updating zone: …` / `updating : …`), not a value.
+    assert.equal(minedCount(['updating zone: unexpected status', 'updating : unexpected status']), 2);
+  });
 });

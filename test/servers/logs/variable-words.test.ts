@@ -24,6 +24,8 @@ function specified(word: string): boolean {
   const at = word.lastIndexOf('@');
   if (count('/') >= 2 && digits + count('.') > 0 && !word.includes('//')) return true;
   if (at > 0 && at < length - 3 && word.indexOf('.', at) > at) return true;
+  // slot20: a name at a host without a domain (`couchdb@localhost`).
+  if (at > 0 && /^[\w.-]+@[\w.-]*[A-Za-z][\w.-]*$/.test(word)) return true;
   if (digits > 0 && hexLike && count(':') >= 2) return true;
   if (hexLike && count(':') >= 2 && word.includes('::')) return true;
   if (digits > 0 && count('.') === 3 && IPV4.test(word)) return true;
@@ -41,12 +43,14 @@ describe('log intelligence: whole-word variables read in place', () => {
   });
 
   it('known words: addresses, host names, files and paths are variables; class names and versions are not', () => {
-    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost']) assert.equal(isVariableWord(w), true, w);
-    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456']) assert.equal(isVariableWord(w), false, w);
+    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost', 'couchdb@localhost', 'nonode@nohost', 'rabbit@node-1']) assert.equal(isVariableWord(w), true, w);
+    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456', 'user@', 'foo@3', 'a@b@c', 'x@y/z']) assert.equal(isVariableWord(w), false, w);
   });
 
   it('a variable word inside a message is masked in place, with the same tokens as the word alone', () => {
     assert.deepEqual(tokenize('connected to db-1.example.com:5432 as bob@mail.example.org').tokens, ['connected', 'to', '<*>', 'as', '<*>']);
     assert.deepEqual(tokenize('wrote app.log (12 KB) and notes.txt').tokens, ['wrote', '<*>', 'and', '<*>']);
+    // An Erlang node's name (CouchDB, batch 8; Riak, batch 10): which node, however few a file names.
+    assert.deepEqual(tokenize('changes listener died on nonode@nohost').tokens, tokenize('changes listener died on couchdb@localhost').tokens);
   });
 });
