@@ -1,7 +1,7 @@
 // Entry of dist/servers/logs.js: the logs MCP server on stdio. Scans (ripgrep or pure Node) run in a child process
 // started from dist/servers/logs-scan-worker.js, next to this bundle (see scan-worker.ts).
 // First: it sets how V8 sizes this process's young generation before the other modules load (young-generation.ts).
-import './young-generation';
+import { growWhileReading } from './young-generation';
 import { join } from 'node:path';
 import { describeError, log } from '../shared/log';
 import { serveStdio } from '../shared/run-stdio';
@@ -18,6 +18,6 @@ void serveStdio({
   create: (cli) => {
     const config = logsConfig(cli, process.env);
     log(`logs server starting: ${config.dirs.length} director${config.dirs.length === 1 ? 'y' : 'ies'} (${config.dirs.join(', ') || 'none: set LOG_DIRS'}), ${config.ripgrep ? `ripgrep ${config.ripgrep}` : 'pure-Node search'}`);
-    return createServer(config, scans);
+    return createServer(config, scans, growWhileReading);
   },
 });

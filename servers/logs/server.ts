@@ -4,7 +4,7 @@ import type { LogsConfig } from './config';
 import type { ScanClient } from './scan/client';
 import { registerResources } from './resources/log-files';
 import { createMcpServer } from '../shared/mcp-server';
-import { createSourceRegistry } from './sources/registry/registry';
+import { createSourceRegistry, type SourceReadWrapper } from './sources/registry/registry';
 import { createLogsContext } from './tools/context';
 import { registerTools } from './tools/register';
 
@@ -15,10 +15,11 @@ const INSTRUCTIONS =
 
 /**
  * The server for `config`, its scans run by `scans`: log directories prepared (missing ones skipped with a note on
- * stderr), nothing connected yet.
+ * stderr), nothing connected yet. `wrapSourceRead`: what every read of a journal or container source goes through
+ * (the server process's: young-generation.ts growWhileReading).
  */
-export async function createServer(config: LogsConfig, scans: ScanClient) {
-  const ctx = await createLogsContext({ dirs: config.dirs, ripgrep: config.ripgrep, scans, sources: createSourceRegistry(config.sources) });
+export async function createServer(config: LogsConfig, scans: ScanClient, wrapSourceRead?: SourceReadWrapper) {
+  const ctx = await createLogsContext({ dirs: config.dirs, ripgrep: config.ripgrep, scans, sources: createSourceRegistry(config.sources, process.env, wrapSourceRead) });
   const server = createMcpServer('devops-logs', INSTRUCTIONS);
   registerResources(server, ctx);
   registerTools(server, ctx);

@@ -29,8 +29,14 @@ export interface SourceListing {
   problems: string[];
 }
 
+/** What every read of a source goes through (the server's: young-generation.ts growWhileReading); by default nothing. */
+export type SourceReadWrapper = (records: AsyncIterable<SourceRecord>) => AsyncIterable<SourceRecord>;
+
 export class SourceRegistry {
-  constructor(readonly providers: readonly LogSourceProvider[]) {}
+  constructor(
+    readonly providers: readonly LogSourceProvider[],
+    private readonly wrapRead: SourceReadWrapper = (records) => records,
+  ) {}
 
   /** The provider of a source name (`journal:…` → the journal), or undefined when that kind is off or unknown. */
   providerOf(name: string): LogSourceProvider | undefined {
@@ -59,7 +65,7 @@ export class SourceRegistry {
       if (how) throw new NotFoundError(`${kind} sources are turned off in this server: turn them on with ${how}`);
       throw new InvalidArgumentError(`unknown source kind in ${name}: names start with journal: or docker:`);
     }
-    return provider.read(name, query);
+    return this.wrapRead(provider.read(name, query));
   }
 }
 
@@ -85,7 +91,7 @@ export function matchesFilter(source: SourceInfo, filter: SourceFilter): boolean
 }
 
 /** The providers the configuration turns on (off ones are absent, so their names get a "turned off" error). */
-export function createSourceRegistry(config: SourcesConfig, env: NodeJS.ProcessEnv = process.env): SourceRegistry {
+export function createSourceRegistry(config: SourcesConfig, env: NodeJS.ProcessEnv = process.env, wrapRead?: SourceReadWrapper): SourceRegistry {
   const providers: LogSourceProvider[] = [];
   const journalPaths = config.journalDirs.length + config.journalFiles.length;
   if (config.journal !== 'off' || journalPaths > 0) {
@@ -93,5 +99,5 @@ export function createSourceRegistry(config: SourcesConfig, env: NodeJS.ProcessE
   }
   const docker = dockerProvider(config, env);
   if (docker) providers.push(docker);
-  return new SourceRegistry(providers);
+  return new SourceRegistry(providers, wrapRead);
 }
