@@ -123,10 +123,54 @@ export function ownLevel(parsed: ParsedLine): Level | undefined {
   return parsed.level ?? parsed.report;
 }
 
+/**
+ * A message that is empty, or only a name closed by a padded separator (Spring Boot's `%-40.40logger{39} : %m` gives
+ * `ConditionEvaluationReportLoggingListener : `, logback's `%logger - %msg` gives `c.e.Shop - `): the entry's text is on
+ * the line(s) below. A name closed without the padding (`Properties:`) is a message of its own.
+ */
+const EMPTY_MESSAGE = /^\s*(?:\S+\s+[:|-])?\s*$/;
+
+/**
+ * True for an entry's own line (a time and a level) whose message is empty (EMPTY_MESSAGE): Spring Boot logs
+ * `"\n\nError starting ApplicationContext. …"` at INFO, so the header line ends empty and the text comes below it.
+ */
+export function awaitsMessage(parsed: ParsedLine): boolean {
+  return parsed.timestamp !== undefined && parsed.level !== undefined && EMPTY_MESSAGE.test(parsed.message);
+}
+
+/** A line with nothing but white space (after the parser took away what it read). */
+export function isBlankLine(parsed: ParsedLine): boolean {
+  return parsed.level === undefined && parsed.timestamp === undefined && parsed.report === undefined && parsed.message.trim().length === 0;
+}
+
+/**
+ * `parsed` as read under the entry above (`above`, as entryAbove gives it): the first text line under a header whose
+ * message is empty (EntryHeader.awaitsMessage) is that entry's message, at its level, so a level word it opens with is
+ * a word of the text (`Error starting ApplicationContext …` under Spring Boot's empty INFO line was an ERROR of its
+ * own). `parsed` itself otherwise. Every reader of entries applies it where it finds the entry above a line.
+ */
+export function underEntry(parsed: ParsedLine, above: EntryHeader | undefined): ParsedLine {
+  if (above?.awaitsMessage !== true || parsed.level === undefined || parsed.timestamp !== undefined || parsed.standalone === true) return parsed;
+  return { ...parsed, level: undefined };
+}
+
+/**
+ * Whether the line below `parsed` still finds its entry's message to come: `parsed` is an entry's own line that awaits
+ * it, or a blank line under such a header (`header`, the entry above `parsed`; `own`: `parsed` opens its entry).
+ */
+export function passesAwaiting(parsed: ParsedLine, own: boolean, header: EntryHeader | undefined): boolean {
+  return own ? awaitsMessage(parsed) : header?.awaitsMessage === true && isBlankLine(parsed);
+}
+
 /** The time and level of the entry a line belongs to, as the lines below it take them. */
 export interface EntryHeader {
   timestamp?: number;
   level?: Level;
+  /**
+   * The entry's message is still to come (awaitsMessage): its own line's message is empty and only blank lines
+   * followed it. The next text line is its message (underEntry).
+   */
+  awaitsMessage?: boolean;
   /** The stream a container runtime read the entry's last line from (ParsedLine.stream). */
   stream?: string;
   /**
@@ -204,30 +248,37 @@ export interface InOrder {
 /**
  * A line of `parser`'s text read right after the line whose entry header is `above` (undefined when there is none:
  * the text's first line): its time and level (its own, else its entry's by needsHeader, entryAbove and
- * inheritedLevel), whether it continues that entry (entryOf), and the header it hands down (`announced` by a report's
- * announcing line). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
+ * inheritedLevel; a level word opening the text under an empty header is no level: underEntry), whether it continues
+ * that entry (entryOf), and the header it hands down (`announced` by a report's announcing line, `awaitsMessage` by an
+ * empty header and the blank lines under it). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
  * line gets the same level in search_logs, error_summary and log_patterns: a container's plain record inside a report
  * announced above (Node's source line under its script position) is the report's in all of them.
  */
-export function readInOrder(parser: LineParser, parsed: ParsedLine, above: EntryHeader | undefined): InOrder {
+export function readInOrder(parser: LineParser, line: ParsedLine, above: EntryHeader | undefined): InOrder {
+  let parsed = line;
   let { timestamp, level } = parsed;
   let continues = false;
   let announced = false;
   let logsReport: boolean;
+  let awaiting: boolean;
   if (needsHeader(parser, parsed)) {
     const header = entryAbove(parsed, above);
+    parsed = underEntry(parsed, header);
     timestamp ??= header?.timestamp;
-    level ??= inheritedLevel(parsed, header?.level, header?.logsReport);
+    level = parsed.level ?? inheritedLevel(parsed, header?.level, header?.logsReport);
     const entry = entryOf(parsed, level, header);
     continues = !entry.opens;
     announced = entry.announced;
     logsReport = continues ? header?.logsReport === true : opensLoggedReport(parsed);
+    awaiting = passesAwaiting(parsed, false, header);
   } else {
     level = ownLevel(parsed);
     logsReport = opensLoggedReport(parsed);
+    awaiting = passesAwaiting(parsed, true, undefined);
   }
   const next: EntryHeader = announced ? { timestamp, level, announced } : { timestamp, level };
   if (logsReport) next.logsReport = true;
+  if (awaiting) next.awaitsMessage = true;
   if (parsed.stream !== undefined) next.stream = parsed.stream;
   return { timestamp, level, continues, next };
 }
