@@ -51,9 +51,10 @@ export function needsHeader(parser: Pick<LineParser, 'format'>, parsed: ParsedLi
   // A level without a time takes its time from above in every layout: Go's `panic: …` after the timed lines of its
   // standard `log` package (`2026/12/02 10:21:37 fetched 1200 entries`, no level: 'unknown') was an error without a
   // time, which every time window left out ("errors in the last hour" missed the crash of ten minutes ago). Its own
-  // level stays its own and opens an entry (entryOf), as in a layout with headers.
+  // level stays its own and opens an entry (entryOf), as in a layout with headers. So does a line whose only time is a
+  // container runtime's (runtimeTime): the entry above is looked up for it too, as it may be an empty header's text.
   if (parser.format.id === 'unknown') return unknownContinues(parsed) || (parsed.level !== undefined && parsed.timestamp === undefined);
-  if (parsed.timestamp === undefined) return true;
+  if (parsed.timestamp === undefined || parsed.runtimeTime === true) return true;
   return continuesEntry(parsed);
 }
 
@@ -138,9 +139,9 @@ export function awaitsMessage(parsed: ParsedLine): boolean {
   return parsed.timestamp !== undefined && parsed.level !== undefined && EMPTY_MESSAGE.test(parsed.message);
 }
 
-/** A line with nothing but white space (after the parser took away what it read). */
+/** A line with nothing but white space (after the parser took away what it read; a runtime's time, `continues`, too). */
 export function isBlankLine(parsed: ParsedLine): boolean {
-  return parsed.level === undefined && parsed.timestamp === undefined && parsed.report === undefined && parsed.message.trim().length === 0;
+  return parsed.level === undefined && (parsed.timestamp === undefined || parsed.continues === true) && parsed.report === undefined && parsed.message.trim().length === 0;
 }
 
 /**
@@ -150,7 +151,8 @@ export function isBlankLine(parsed: ParsedLine): boolean {
  * own). `parsed` itself otherwise. Every reader of entries applies it where it finds the entry above a line.
  */
 export function underEntry(parsed: ParsedLine, above: EntryHeader | undefined): ParsedLine {
-  if (above?.awaitsMessage !== true || parsed.level === undefined || parsed.timestamp !== undefined || parsed.standalone === true) return parsed;
+  if (above?.awaitsMessage !== true || parsed.level === undefined || parsed.standalone === true) return parsed;
+  if (parsed.timestamp !== undefined && parsed.runtimeTime !== true) return parsed;
   return { ...parsed, level: undefined };
 }
 

@@ -30,8 +30,9 @@ export function parseLine(parser: LineParser, text: string): ParsedLine {
 function headerOf(parsed: ParsedLine): Header | undefined {
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
-  // levels do not reach up to an error many lines above.
-  if (parsed.continues && level === undefined) return withStream({ timestamp }, parsed);
+  // levels do not reach up to an error many lines above. A blank one is passed, as in order (readInOrder): it is no
+  // record of text, and an empty header above it still awaits its message (EntryHeader.awaitsMessage).
+  if (parsed.continues && level === undefined) return isBlankLine(parsed) ? undefined : withStream({ timestamp }, parsed);
   // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
   if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
@@ -72,7 +73,8 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
     // on the entry above it (inheritedLevel). The lines below either are that entry's.
     const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
-    if (header && !(header.timestamp === undefined && header.level !== undefined && !parsed.standalone)) return seenThrough(header, blank);
+    const untimedLevel = header !== undefined && header.level !== undefined && !parsed.standalone && (header.timestamp === undefined || parsed.runtimeTime === true);
+    if (header && !untimedLevel) return seenThrough(header, blank);
     if (header || report) {
       const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
       const above = header ? upper : entryAbove(parsed, upper);

@@ -13,6 +13,8 @@ import { parserFor } from '../../../servers/logs/format/parser';
 import { FileScanner } from '../../../servers/logs/search/node-engine';
 import { scanWithRipgrep } from '../../../servers/logs/search/ripgrep-engine';
 import type { ScanRequest } from '../../../servers/logs/search/types';
+import type { SourceRecord } from '../../../servers/logs/sources/types';
+import { readStats, sourceLines, type SourceLine } from '../../../servers/logs/tools/source-lines';
 import { hasRipgrep } from '../../support/log-engines';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
@@ -111,8 +113,12 @@ describe('logs: the text under a header whose message is empty is that entry\'s 
       dir = mkdtempSync(join(tmpdir(), 'logs-empty-header-rg-'));
     });
     after(() => dir && rmSync(dir, { recursive: true, force: true }));
+    // Docker's json-file log of the same application: each line a record with the runtime's time (ParsedLine.runtimeTime).
+    const time = new Date(Date.now() - 60_000).toISOString();
+    const docker = SPRING_BOOT.map((text) => JSON.stringify({ log: `${text}\n`, stream: 'stdout', time }));
     const cases: [string, string[], 'WARN' | 'ERROR', number[]][] = [
       ['spring', SPRING_BOOT, 'ERROR', [FAILURE_HEADER]],
+      ['docker', docker, 'ERROR', [FAILURE_HEADER]],
       ['logback', LOGBACK, 'WARN', []],
       ['psql-below', PSQL_BELOW, 'ERROR', [5]],
     ];
@@ -126,7 +132,8 @@ describe('logs: the text under a header whose message is empty is that entry\'s 
           const scanner = new FileScanner(request, parser);
           scanner.push(Buffer.from(content));
           assert.deepEqual(scanner.result().matches.map((m) => m.line), expected, `node engine ${JSON.stringify(request.pattern)}`);
-          if (!hasRipgrep() || request.pattern === undefined) continue;
+          // ripgrep sees lines, not a runtime's records: Docker json-file files are left to the Node engine.
+          if (!hasRipgrep() || request.pattern === undefined || name === 'docker') continue;
           const realPath = join(dir, `${name}.log`);
           writeFileSync(realPath, content);
           const stats = statSync(realPath);
@@ -136,6 +143,18 @@ describe('logs: the text under a header whose message is empty is that entry\'s 
         }
       });
     }
+  });
+
+  it('a container\'s records: the text record under the empty header is its message at INFO (one record a line)', async () => {
+    const time = Date.now() - 60_000;
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of SPRING_BOOT) yield { text, time, stream: 'stdout' };
+    }
+    const read: SourceLine[] = [];
+    for await (const line of sourceLines(records(), 'docker', 500, readStats())) read.push(line);
+    assert.equal(read[ERROR_STARTING - 1].level, 'INFO', JSON.stringify(read[ERROR_STARTING - 1]));
+    assert.equal(read[ERROR_STARTING - 1].continuation, true);
+    assert.deepEqual(read.filter((l) => !l.continuation && l.level === 'ERROR').map((l) => l.line), [FAILURE_HEADER]);
   });
 
   describe('through the tools', () => {

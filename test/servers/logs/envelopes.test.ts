@@ -20,7 +20,8 @@ describe('log envelopes and prefixes', () => {
     const parser = createLineParser([line]);
     assert.equal(parser.format.id, 'docker-json');
     // The stream is kept as the record's (an entry never continues across streams: continuation.ts entryAbove).
-    assert.deepEqual(parser.parse(line), { message: 'boom', level: 'ERROR', timestamp: T, stream: 'stderr' });
+    // Its time is the runtime's (runtimeTime): the wrapped line has a level and no time of its own.
+    assert.deepEqual(parser.parse(line), { message: 'boom', level: 'ERROR', timestamp: T, stream: 'stderr', runtimeTime: true });
     const plain = JSON.stringify({ log: 'listening on :8080\n', stream: 'stderr', time: NANO });
     assert.equal(parser.parse(plain).level, undefined, 'stderr is a stream, not a level');
     assert.equal(parser.parse(plain).message, 'listening on :8080');
