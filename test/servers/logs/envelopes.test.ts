@@ -50,6 +50,21 @@ describe('log envelopes and prefixes', () => {
     assert.equal(createLineParser([snake]).parse(snake).level, 'WARN');
   });
 
+  // levels21: an OpenTelemetry record whose source left SeverityText out (SDK bridges that set only the number) had no
+  // level, or one read on another scale (17 as pino's trace-to-fatal 10..60 would not even be a level).
+  it('OpenTelemetry\'s SeverityNumber without SeverityText: 1-4 TRACE … 21-24 FATAL, under each spelling of its key', () => {
+    const numbers = [9, 13, 17, 21, 5, 1, 24, 20, 12];
+    const expected = ['INFO', 'WARN', 'ERROR', 'FATAL', 'DEBUG', 'TRACE', 'FATAL', 'ERROR', 'INFO'];
+    for (const key of ['SeverityNumber', 'severityNumber', 'severity_number']) {
+      const lines = numbers.map((n, i) => JSON.stringify({ Timestamp: `2026-12-01T21:55:4${i}.000Z`, [key]: n, Body: `event ${i}` }));
+      const parser = createLineParser(lines);
+      assert.deepEqual(lines.map((line) => parser.parse(line).level), expected, key);
+    }
+    // Its text, where there is one, says the level in the source's words, and wins (`Information` is INFO either way).
+    const both = JSON.stringify({ Timestamp: '2026-12-01T21:55:40.000Z', SeverityNumber: 17, SeverityText: 'Warning', Body: 'slow' });
+    assert.equal(createLineParser([both]).parse(both).level, 'WARN');
+  });
+
   it('Fluent Bit (`log` with Kubernetes metadata) and Fluentd (`message` without a level field)', () => {
     const bit = JSON.stringify({ date: T / 1000, log: 'W0601 12:30:45.123456 1 main.go:10] slow sync', stream: 'stderr', kubernetes: { pod_name: 'p' } });
     assert.equal(createLineParser([bit]).parse(bit).level, 'WARN');
