@@ -63,6 +63,12 @@ const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})
  */
 const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
+/**
+ * Three-letter level columns that are words or nothing in lower case, read in upper case only (levels.ts
+ * UPPER_CASE_LEVELS): Nim's chronicles writes `TRC DBG INF NOT WRN ERR FAT` (`NTC` for NOT in its newer versions), the others
+ * being LEVEL_WORDS already.
+ */
+const UPPER_CASE_LEVEL_AT = /(TRC|NOT|NTC|FAT)(?=\s|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
 const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
@@ -303,6 +309,8 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   }
   const letter = matchAt(LEVEL_LETTER_AT, line, position);
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
+  const upper = matchAt(UPPER_CASE_LEVEL_AT, line, position);
+  if (upper) return { end: position + upper[0].length, level: normalizeLevel(upper[1]) };
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
   if (glued && timestampStartsAt(line, position + glued[0].length, context)) return { end: position + glued[0].length, level: normalizeLevel(glued[1] ?? glued[2]) };
   return matchLevelForm(line, position, context);

@@ -1,0 +1,40 @@
+// Level spellings and dates the reader missed (levels21), each checked against its program's own source or documents:
+// Nim's chronicles writes its levels in three letters (`TRC DBG INF NOT WRN ERR FAT`, `NTC` for NOT in its newer versions), and
+// `NOT` and `FAT` were no levels (a chronicles FATAL was no error at all); they are read in upper case only, as `not`
+// and `fat` are words.
+import assert from 'node:assert/strict';
+import { parserFor } from '../../../servers/logs/format/parser';
+import { normalizeLevel } from '../../../servers/logs/format/levels';
+
+const parserOf = (lines: string[]) => parserFor(Buffer.from(lines.join('\n') + '\n'), true, Date.parse('2026-12-02T12:00:00Z'));
+const levelsOf = (lines: string[]) => {
+  const parser = parserOf(lines);
+  return lines.map((line) => parser.parse(line).level);
+};
+
+describe('logs: level spellings read from their programs\' own forms', () => {
+  it("chronicles' textlines: TRC, NOT/NTC and FAT beside INF, WRN, ERR", () => {
+    const lines = [
+      'INF 2026-12-02 10:00:01.285+00:00 Starting beacon node                        topics="beacnde" tid=1 version=v24.1.0',
+      'TRC 2026-12-02 10:00:01.300+00:00 Peer connected                              topics="networking" peer=16U*abc',
+      'NOT 2026-12-02 10:00:02.285+00:00 Reached new finalization checkpoint         topics="chaindag" tid=18446 file=blockchain_dag.nim:1071',
+      'NTC 2026-12-02 10:00:03.285+00:00 Reached new finalization checkpoint         topics="chaindag" tid=18446',
+      'WRN 2026-12-02 10:00:04.285+00:00 Peer count low                              topics="networking" wanted=160 have=12',
+      'ERR 2026-12-02 10:00:05.285+00:00 Failed to send attestation                  topics="beacval" err="timeout"',
+      'FAT 2026-12-02 10:00:06.285+00:00 Database corrupted, cannot continue         topics="beacnde" tid=1',
+      'INF 2026-12-02 10:00:07.285+00:00 Stopping                                    topics="beacnde" tid=1',
+    ];
+    assert.deepEqual(levelsOf(lines), ['INFO', 'TRACE', 'INFO', 'INFO', 'WARN', 'ERROR', 'FATAL', 'INFO']);
+    // Its JSON sink writes the same letters under `lvl`.
+    const json = ['INF', 'NOT', 'FAT'].map((lvl, i) => JSON.stringify({ lvl, ts: `2026-12-02 10:00:0${i}.000+00:00`, msg: `event ${i}`, topics: 'beacnde' }));
+    assert.deepEqual(levelsOf(json), ['INFO', 'INFO', 'FATAL']);
+  });
+
+  it('reads them in upper case only: `not` and `fat` in lower or mixed case are words', () => {
+    assert.equal(normalizeLevel('NOT'), 'INFO');
+    assert.equal(normalizeLevel('FAT'), 'FATAL');
+    for (const word of ['not', 'Not', 'fat', 'Fat', 'trc']) assert.equal(normalizeLevel(word), undefined, word);
+    const prose = ['2026-12-02 10:00:01 INFO started', '2026-12-02 10:00:02 INFO ready', '2026-12-02 10:00:03 not ready yet', '2026-12-02 10:00:04 FAT32 volume mounted'];
+    assert.deepEqual(levelsOf(prose), ['INFO', 'INFO', undefined, undefined]);
+  });
+});
