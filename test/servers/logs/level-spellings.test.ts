@@ -1,7 +1,8 @@
 // Level spellings and dates the reader missed (levels21), each checked against its program's own source or documents:
 // Nim's chronicles writes its levels in three letters (`TRC DBG INF NOT WRN ERR FAT`, `NTC` for NOT in its newer versions), and
 // `NOT` and `FAT` were no levels (a chronicles FATAL was no error at all); they are read in upper case only, as `not`
-// and `fat` are words.
+// and `fat` are words. ModemManager marks its levels `<err> <wrn> <msg> <inf> <dbg>` (mm-log.c), `<msg>` being its
+// MESSAGE level, which it logs to syslog as NOTICE: those lines had no level.
 import assert from 'node:assert/strict';
 import { parserFor } from '../../../servers/logs/format/parser';
 import { normalizeLevel } from '../../../servers/logs/format/levels';
@@ -28,6 +29,16 @@ describe('logs: level spellings read from their programs\' own forms', () => {
     // Its JSON sink writes the same letters under `lvl`.
     const json = ['INF', 'NOT', 'FAT'].map((lvl, i) => JSON.stringify({ lvl, ts: `2026-12-02 10:00:0${i}.000+00:00`, msg: `event ${i}`, topics: 'beacnde' }));
     assert.deepEqual(levelsOf(json), ['INFO', 'INFO', 'FATAL']);
+  });
+
+  it("ModemManager's `<msg>` is a notice (INFO), beside `<err>`, `<wrn>`, `<inf>`, `<dbg>`; `msg` elsewhere is no level", () => {
+    const lines = ['dbg', 'msg', 'inf', 'wrn', 'err', 'msg', 'dbg'].map((mark, i) => `ModemManager[41257]: <${mark}> [17310194${51 + i}.994355] [modem0] 3GPP registration state changed (idle -> unknown)`);
+    assert.deepEqual(levelsOf(lines), ['DEBUG', 'INFO', 'INFO', 'WARN', 'ERROR', 'INFO', 'DEBUG']);
+    const syslog = ['Dec  2 10:00:01 host ModemManager[2234]: <msg> [1719412473.190084] [modem0] state changed (enabling -> enabled)', 'Dec  2 10:00:02 host ModemManager[2234]: <wrn> [1719412473.190676] [modem0] couldn\'t load SIM'];
+    assert.deepEqual(levelsOf(syslog), ['INFO', 'WARN']);
+    assert.equal(normalizeLevel('msg'), undefined);
+    const prose = ['2026-12-02 10:00:01 INFO started', '2026-12-02 10:00:02 INFO ready', '2026-12-02 10:00:03 msg: hello from the queue'];
+    assert.deepEqual(levelsOf(prose), ['INFO', 'INFO', undefined]);
   });
 
   it('reads them in upper case only: `not` and `fat` in lower or mixed case are words', () => {
