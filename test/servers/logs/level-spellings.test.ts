@@ -2,7 +2,9 @@
 // Nim's chronicles writes its levels in three letters (`TRC DBG INF NOT WRN ERR FAT`, `NTC` for NOT in its newer versions), and
 // `NOT` and `FAT` were no levels (a chronicles FATAL was no error at all); they are read in upper case only, as `not`
 // and `fat` are words. ModemManager marks its levels `<err> <wrn> <msg> <inf> <dbg>` (mm-log.c), `<msg>` being its
-// MESSAGE level, which it logs to syslog as NOTICE: those lines had no level.
+// MESSAGE level, which it logs to syslog as NOTICE: those lines had no level. java.util.logging's SimpleFormatter before
+// Java 7 wrote the locale's medium date (`{0,date} {0,time}`): day first in French (`2 déc. 2026 13:02:03`), which was
+// no time, so its two-line entries were not seen as such and their `GRAVE:` (SEVERE) lines were no errors.
 import assert from 'node:assert/strict';
 import { parserFor } from '../../../servers/logs/format/parser';
 import { normalizeLevel } from '../../../servers/logs/format/levels';
@@ -39,6 +41,32 @@ describe('logs: level spellings read from their programs\' own forms', () => {
     assert.equal(normalizeLevel('msg'), undefined);
     const prose = ['2026-12-02 10:00:01 INFO started', '2026-12-02 10:00:02 INFO ready', '2026-12-02 10:00:03 msg: hello from the queue'];
     assert.deepEqual(levelsOf(prose), ['INFO', 'INFO', undefined]);
+  });
+
+  it("java.util.logging's day-first localized date (`2 déc. 2026 13:02:03`) is a time, and its entries' levels are read", () => {
+    const lines = [
+      '2 déc. 2026 13:02:03 org.apache.catalina.core.StandardService startInternal',
+      'INFO: Démarrage du service Catalina',
+      '2 déc. 2026 13:02:04 org.apache.catalina.core.StandardContext start',
+      'GRAVE: Erreur de démarrage du contexte [/app]',
+      '2 déc. 2026 13:02:05 org.apache.catalina.startup.HostConfig deployWAR',
+      'AVERTISSEMENT: Le déploiement de [/app.war] a pris 12 000 ms',
+      '12 déc. 2026 13:02:06 org.apache.catalina.startup.Catalina start',
+      'INFO: Le serveur a démarré en 1234 ms',
+    ];
+    const parser = parserOf(lines);
+    const parsed = lines.map((line) => parser.parse(line));
+    const at = (day: number, second: number) => new Date(2026, 11, day, 13, 2, second).getTime();
+    assert.deepEqual(parsed.map((p) => p.timestamp), [at(2, 3), undefined, at(2, 4), undefined, at(2, 5), undefined, at(12, 6), undefined]);
+    assert.deepEqual(parsed.map((p) => p.level), [undefined, 'INFO', undefined, 'ERROR', undefined, 'WARN', undefined, 'INFO']);
+    // The JDK's CLDR data puts a comma before the time; German's short month (`Dez.`) reads as well.
+    const cldr = ['2 déc. 2026, 13:02:03 org.a.Server start', 'GRAVE: boom', '3 Dez. 2026 08:00:00 org.a.Server stop', 'SCHWERWIEGEND: boom'];
+    const cldrParser = parserOf(cldr);
+    assert.equal(cldrParser.parse(cldr[0]).timestamp, new Date(2026, 11, 2, 13, 2, 3).getTime());
+    assert.equal(cldrParser.parse(cldr[2]).timestamp, new Date(2026, 11, 3, 8, 0, 0).getTime());
+    // A time with a 12-hour mark after it is no 24-hour time: unread, never 12 hours off.
+    const twelve = ['2 déc. 2026 1:02:03 PM org.a.Server start', 'GRAVE: boom', '2 déc. 2026 1:02:04 PM org.a.Server stop', 'GRAVE: boom'];
+    assert.equal(parserOf(twelve).parse(twelve[0]).timestamp, undefined);
   });
 
   it('reads them in upper case only: `not` and `fat` in lower or mixed case are words', () => {
