@@ -258,7 +258,8 @@ export interface InOrder {
  */
 export function readInOrder(parser: LineParser, line: ParsedLine, above: EntryHeader | undefined): InOrder {
   let parsed = line;
-  let { timestamp, level } = parsed;
+  let timestamp = parsed.timestamp;
+  let level: Level | undefined;
   let continues = false;
   let announced = false;
   let logsReport: boolean;
