@@ -51,9 +51,10 @@ export function needsHeader(parser: Pick<LineParser, 'format'>, parsed: ParsedLi
   // A level without a time takes its time from above in every layout: Go's `panic: …` after the timed lines of its
   // standard `log` package (`2026/12/02 10:21:37 fetched 1200 entries`, no level: 'unknown') was an error without a
   // time, which every time window left out ("errors in the last hour" missed the crash of ten minutes ago). Its own
-  // level stays its own and opens an entry (entryOf), as in a layout with headers.
+  // level stays its own and opens an entry (entryOf), as in a layout with headers. So does a line whose only time is a
+  // container runtime's (runtimeTime): the entry above is looked up for it too, as it may be an empty header's text.
   if (parser.format.id === 'unknown') return unknownContinues(parsed) || (parsed.level !== undefined && parsed.timestamp === undefined);
-  if (parsed.timestamp === undefined) return true;
+  if (parsed.timestamp === undefined || parsed.runtimeTime === true) return true;
   return continuesEntry(parsed);
 }
 
@@ -123,10 +124,55 @@ export function ownLevel(parsed: ParsedLine): Level | undefined {
   return parsed.level ?? parsed.report;
 }
 
+/**
+ * A message that is empty, or only a name closed by a padded separator (Spring Boot's `%-40.40logger{39} : %m` gives
+ * `ConditionEvaluationReportLoggingListener : `, logback's `%logger - %msg` gives `c.e.Shop - `): the entry's text is on
+ * the line(s) below. A name closed without the padding (`Properties:`) is a message of its own.
+ */
+const EMPTY_MESSAGE = /^\s*(?:\S+\s+[:|-])?\s*$/;
+
+/**
+ * True for an entry's own line (a time and a level) whose message is empty (EMPTY_MESSAGE): Spring Boot logs
+ * `"\n\nError starting ApplicationContext. …"` at INFO, so the header line ends empty and the text comes below it.
+ */
+export function awaitsMessage(parsed: ParsedLine): boolean {
+  return parsed.timestamp !== undefined && parsed.level !== undefined && EMPTY_MESSAGE.test(parsed.message);
+}
+
+/** A line with nothing but white space (after the parser took away what it read; a runtime's time, `continues`, too). */
+export function isBlankLine(parsed: ParsedLine): boolean {
+  return parsed.level === undefined && (parsed.timestamp === undefined || parsed.continues === true) && parsed.report === undefined && parsed.message.trim().length === 0;
+}
+
+/**
+ * `parsed` as read under the entry above (`above`, as entryAbove gives it): the first text line under a header whose
+ * message is empty (EntryHeader.awaitsMessage) is that entry's message, at its level, so a level word it opens with is
+ * a word of the text (`Error starting ApplicationContext …` under Spring Boot's empty INFO line was an ERROR of its
+ * own). `parsed` itself otherwise. Every reader of entries applies it where it finds the entry above a line.
+ */
+export function underEntry(parsed: ParsedLine, above: EntryHeader | undefined): ParsedLine {
+  if (above?.awaitsMessage !== true || parsed.level === undefined || parsed.standalone === true) return parsed;
+  if (parsed.timestamp !== undefined && parsed.runtimeTime !== true) return parsed;
+  return { ...parsed, level: undefined };
+}
+
+/**
+ * Whether the line below `parsed` still finds its entry's message to come: `parsed` is an entry's own line that awaits
+ * it, or a blank line under such a header (`header`, the entry above `parsed`; `own`: `parsed` opens its entry).
+ */
+export function passesAwaiting(parsed: ParsedLine, own: boolean, header: EntryHeader | undefined): boolean {
+  return own ? awaitsMessage(parsed) : header?.awaitsMessage === true && isBlankLine(parsed);
+}
+
 /** The time and level of the entry a line belongs to, as the lines below it take them. */
 export interface EntryHeader {
   timestamp?: number;
   level?: Level;
+  /**
+   * The entry's message is still to come (awaitsMessage): its own line's message is empty and only blank lines
+   * followed it. The next text line is its message (underEntry).
+   */
+  awaitsMessage?: boolean;
   /** The stream a container runtime read the entry's last line from (ParsedLine.stream). */
   stream?: string;
   /**
@@ -204,30 +250,38 @@ export interface InOrder {
 /**
  * A line of `parser`'s text read right after the line whose entry header is `above` (undefined when there is none:
  * the text's first line): its time and level (its own, else its entry's by needsHeader, entryAbove and
- * inheritedLevel), whether it continues that entry (entryOf), and the header it hands down (`announced` by a report's
- * announcing line). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
+ * inheritedLevel; a level word opening the text under an empty header is no level: underEntry), whether it continues
+ * that entry (entryOf), and the header it hands down (`announced` by a report's announcing line, `awaitsMessage` by an
+ * empty header and the blank lines under it). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
  * line gets the same level in search_logs, error_summary and log_patterns: a container's plain record inside a report
  * announced above (Node's source line under its script position) is the report's in all of them.
  */
-export function readInOrder(parser: LineParser, parsed: ParsedLine, above: EntryHeader | undefined): InOrder {
-  let { timestamp, level } = parsed;
+export function readInOrder(parser: LineParser, line: ParsedLine, above: EntryHeader | undefined): InOrder {
+  let parsed = line;
+  let timestamp = parsed.timestamp;
+  let level: Level | undefined;
   let continues = false;
   let announced = false;
   let logsReport: boolean;
+  let awaiting: boolean;
   if (needsHeader(parser, parsed)) {
     const header = entryAbove(parsed, above);
+    parsed = underEntry(parsed, header);
     timestamp ??= header?.timestamp;
-    level ??= inheritedLevel(parsed, header?.level, header?.logsReport);
+    level = parsed.level ?? inheritedLevel(parsed, header?.level, header?.logsReport);
     const entry = entryOf(parsed, level, header);
     continues = !entry.opens;
     announced = entry.announced;
     logsReport = continues ? header?.logsReport === true : opensLoggedReport(parsed);
+    awaiting = passesAwaiting(parsed, false, header);
   } else {
     level = ownLevel(parsed);
     logsReport = opensLoggedReport(parsed);
+    awaiting = passesAwaiting(parsed, true, undefined);
   }
   const next: EntryHeader = announced ? { timestamp, level, announced } : { timestamp, level };
   if (logsReport) next.logsReport = true;
+  if (awaiting) next.awaitsMessage = true;
   if (parsed.stream !== undefined) next.stream = parsed.stream;
   return { timestamp, level, continues, next };
 }

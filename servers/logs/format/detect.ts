@@ -333,10 +333,13 @@ function mergeInner(inner: ParsedLine, outer: { timestamp?: number; level?: Leve
  * does not make it an entry (`continues`). Unless that text is shaped as a continuation (a stack frame, a report's or a
  * crash's line, an entry's part) it is `plain`: a runtime writes each line as a record of its own, and only the lines
  * of an entry a program writes on several lines continue it (`progress 10% 20% 100%` after an ERROR line is no part of
- * it). `stream`: the runtime's name for where it read the line (stdout, stderr).
+ * it). `stream`: the runtime's name for where it read the line (stdout, stderr). A text with a level and no time of its
+ * own is an entry (its level's) whose time is the runtime's (`runtimeTime`): it may still be the message of an empty
+ * header above it (continuation.ts underEntry).
  */
 function markContinuation(parsed: ParsedLine, inner: ParsedLine, runtime: boolean, text: string, stream?: string): ParsedLine {
   if (stream !== undefined) parsed.stream = stream;
+  if (runtime && !inner.continues && inner.timestamp === undefined && inner.level !== undefined && parsed.timestamp !== undefined) parsed.runtimeTime = true;
   if (!runtime || !(inner.continues || (inner.timestamp === undefined && inner.level === undefined))) return parsed;
   parsed.continues = true;
   if (!inner.continues && !continuationLike(text, inner)) parsed.plain = true;

@@ -7,7 +7,7 @@
 // a level.
 import { normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { epochFromNumber, matchTimestampAt, parseTimestamp, timestampPatternsAt, type TimestampContext } from './timestamps';
-import type { Level } from './types';
+import { LEVELS, type Level } from './types';
 
 export type PrefixKind = 'cri' | 'syslog-5424' | 'syslog-3164' | 'search';
 
@@ -167,14 +167,20 @@ const TIME_KEYS = ['timestamp', 'time', 'ts', '@timestamp', 'date', 'datetime', 
 // `s` last: MongoDB's structured log (`"s":"E"`). `LogLevel`, `Message`, `Category`: .NET's Microsoft.Extensions.Logging
 // JSON console formatter (`{"EventId":0,"LogLevel":"Information","Category":"…","Message":"…","State":{…}}`); `Level`,
 // `RenderedMessage`, `MessageTemplate`: Serilog's JsonFormatter (`{"Timestamp":"…","Level":"Warning",…}`).
-const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'LogLevel', 'Level', 'L', 's'];
+// OpenTelemetry's `SeverityNumber` (`severityNumber` in OTLP JSON, `severity_number`) last: its `SeverityText` says
+// the level in the source's own words when there is one, and the number stands alone only where the text was left out.
+const LEVEL_KEYS = ['level', 'severity', 'lvl', 'loglevel', 'log_level', 'levelname', 'log.level', '@l', 'priority', 'PRIORITY', 'levelName', 'jsonPayload.level', 'jsonPayload.severity', 'SeverityText', 'severity_text', 'severityText', 'level_name', 'LogLevel', 'Level', 'L', 's', 'SeverityNumber', 'severityNumber', 'severity_number'];
 /**
  * Level keys whose number counts on a scale of their own, whatever the file's other records show: .NET's `LogLevel` enum
  * (Microsoft.Extensions.Logging: 0 Trace, 1 Debug, 2 Information, 3 Warning, 4 Error, 5 Critical, 6 None), which a JSON
  * serializer writes as its number unless told to write names. Read on the file's scale, `2` would be a warning
  * (Nextcloud's) or critical (syslog's) for an information line.
  */
-const KEYED_LEVEL_SCALES: ReadonlyMap<string, readonly (Level | undefined)[]> = new Map([['LogLevel', ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']]]);
+const KEYED_LEVEL_SCALES: ReadonlyMap<string, readonly (Level | undefined)[]> = new Map([
+  ['LogLevel', ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']],
+  // OpenTelemetry's SeverityNumber (Logs Data Model): 0 unspecified, then four steps a level, 1-4 TRACE … 21-24 FATAL.
+  ...['SeverityNumber', 'severityNumber', 'severity_number'].map((key): [string, (Level | undefined)[]] => [key, [undefined, ...LEVELS.flatMap((level) => [level, level, level, level])]]),
+]);
 
 /** Whether `key` is one of a record's top-level keys read as its level (LEVEL_KEYS). */
 export function isLevelKey(key: string): boolean {

@@ -48,8 +48,16 @@ const MAX_WEAK_RUN = 3;
 const LEVEL_WORDS =
   'trace[1-8]|debug[1-5]|trace|trce|finest|finer|verbose|vrb|debug|debg|dbug|dbg|fine|info|information|informational|inf|notice|note|system|warn|warning|wrn|error|erro|err|fail|severe|fatal|ftl|crit|critical|alert|emerg|emergency|dpanic|panic';
 // A bracketed level may be padded (`[WARN ]`) and followed by the next bracket (`[ts][ERROR][logger]`, Elasticsearch);
-// a level in angle brackets (`<Notice>`, `<Error>`: C daemons' loggers) is read like the syslog priority `<3>`.
-export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS})|<(${LEVEL_WORDS})>)(?::|,)?(?=[\s|]|$))`, 'iy');
+// a level in angle brackets (`<Notice>`, `<Error>`: C daemons' loggers) is read like the syslog priority `<3>`, and
+// so is ModemManager's `<msg>` (its MESSAGE level, between `<wrn>` and `<inf>`, which it logs to syslog as NOTICE).
+export const LEVEL_AT = new RegExp(String.raw`(?:\[ *(${LEVEL_WORDS}) *\](?=\[)|(?:\[ *(${LEVEL_WORDS}) *\]|<(\d{1,3})>|(${LEVEL_WORDS})|<(${LEVEL_WORDS}|msg)>)(?::|,)?(?=[\s|]|$))`, 'iy');
+/**
+ * The level of a word written in angle brackets (LEVEL_AT's, LEADING_LEVEL's): ModemManager's `<msg>` is its
+ * MM_LOG_LEVEL_MSG, which it logs to syslog as NOTICE, INFO on the one scale; `msg` is no level word anywhere else.
+ */
+function angleLevel(word: string): Level | undefined {
+  return word.length === 3 && word.toLowerCase() === 'msg' ? 'INFO' : normalizeLevel(word);
+}
 /** A level qualified by the module that logged it: `[core:error]`, `[ssl:warn]` (Apache 2.4). */
 const QUALIFIED_LEVEL_AT = new RegExp(String.raw`\[([A-Za-z_][\w.-]*):(${LEVEL_WORDS})\]:?(?=[\s|]|$)`, 'iy');
 /** The same without brackets, the program's name first: `Zigbee2MQTT:info  2021-12-06 19:14:40: …` (npm's debug-style loggers). */
@@ -63,6 +71,12 @@ const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})
  */
 const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
 const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
+/**
+ * Three-letter level columns that are words or nothing in lower case, read in upper case only (levels.ts
+ * UPPER_CASE_LEVELS): Nim's chronicles writes `TRC DBG INF NOT WRN ERR FAT` (`NTC` for NOT in its newer versions), the others
+ * being LEVEL_WORDS already.
+ */
+const UPPER_CASE_LEVEL_AT = /(TRC|NOT|NTC|FAT)(?=\s|$)/y;
 /** A level letter written against the timestamp that follows it: `E1120 09:00:01.123456` (glog, klog), `<W>2021-12-05 …` (Qt's, Mumble's). */
 const GLUED_LEVEL_LETTER_AT = /<([VDIWEFAC])>(?=\d)|([VDIWEFA])(?=\d)/y;
 const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
@@ -325,7 +339,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
     if (python) return { end: position + python[0].length, level: normalizeLevel(python[1]), component: python[2] };
     const m = matchAt(LEVEL_AT, line, position);
     if (m) {
-      const level = normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : (m[4] ?? m[5])));
+      const level = m[5] !== undefined ? angleLevel(m[5]) : normalizeLevel(m[1] ?? m[2] ?? (m[3] !== undefined ? `<${m[3]}>` : m[4]));
       if (level) return { end: paddedColonEnd(line, position + m[0].length), level };
     }
   }
@@ -336,6 +350,8 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   }
   const letter = matchAt(LEVEL_LETTER_AT, line, position);
   if (letter) return { end: position + letter[0].length, level: normalizeLevel(letter[1]) };
+  const upper = matchAt(UPPER_CASE_LEVEL_AT, line, position);
+  if (upper) return { end: position + upper[0].length, level: normalizeLevel(upper[1]) };
   const glued = matchAt(GLUED_LEVEL_LETTER_AT, line, position);
   if (glued && timestampStartsAt(line, position + glued[0].length, context)) return { end: position + glued[0].length, level: normalizeLevel(glued[1] ?? glued[2]) };
   return matchLevelForm(line, position, context);
@@ -1242,7 +1258,7 @@ function markLevelWords(fields: HeaderField[], sample: string[], context: Timest
   });
 }
 
-export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS})>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
+export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS}|msg)>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
 /**
  * An upper-case level word opening the message, spelled out: the three-letter abbreviations (Serilog's INF, WRN, FTL,
  * VRB, DBG) count only where a header puts them, since as the first word of a message they are as often a name
@@ -1749,7 +1765,7 @@ export function leadingLevel(message: string): Level | undefined {
   if (!mayStartWithLevel(message)) return undefined;
   const m = LEADING_LEVEL.exec(message) ?? LEADING_UPPER_LEVEL.exec(message);
   if (!m) return undefined;
-  return normalizeLevel(m[1] ?? m[2] ?? m[3]);
+  return m[2] !== undefined ? angleLevel(m[2]) : normalizeLevel(m[1] ?? m[3]);
 }
 
 const UPPER_LEVELS = 'TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|SEVERE|FATAL|CRIT|CRITICAL|ALERT|EMERG|EMERGENCY|PANIC';

@@ -17,6 +17,12 @@ const WORDS: Record<string, Level> = {
 /** Android logcat and glog letters; also used for bare `E`/`W` columns. Upper case only: lower-case letters are too often words. */
 const LETTERS: Record<string, Level> = { V: 'TRACE', T: 'TRACE', D: 'DEBUG', I: 'INFO', N: 'INFO', W: 'WARN', E: 'ERROR', F: 'FATAL', A: 'FATAL', C: 'FATAL' };
 
+/**
+ * Level abbreviations read in upper case only: `not` and `fat` are words. Nim's chronicles writes its levels in three
+ * letters (TRC, DBG, INF, NOT or NTC for NOTICE, WRN, ERR, FAT) in its text lines and its JSON `lvl`.
+ */
+const UPPER_CASE_LEVELS: ReadonlyMap<string, Level> = new Map([['TRC', 'TRACE'], ['NOT', 'INFO'], ['NTC', 'INFO'], ['FAT', 'FATAL']]);
+
 /** Syslog severities 0..7 (RFC 5424). */
 const SYSLOG: Level[] = ['FATAL', 'FATAL', 'FATAL', 'ERROR', 'WARN', 'INFO', 'INFO', 'DEBUG'];
 
@@ -51,6 +57,8 @@ function wordLevel(word: string): Level | undefined {
   }
   if (text.endsWith(':')) text = text.slice(0, -1);
   if (text.length === 1 && !(text >= '0' && text <= '9')) return LETTERS[text];
+  const upper = text.length === 3 ? UPPER_CASE_LEVELS.get(text) : undefined;
+  if (upper) return upper;
   if (/^\d+$/.test(text)) return numericLevel(Number(text));
   const lower = text.toLowerCase();
   const direct = WORDS[lower];

@@ -429,6 +429,18 @@ function julDateShape(line: string, start: number): null | undefined {
   return at > space + 1 && line.charCodeAt(at) === 44 && line.charCodeAt(at + 1) === 32 ? undefined : null;
 }
 
+/**
+ * Whether a day-first date with a month word may start at `start` (null: it cannot, the regex is not run): one or two
+ * digits, a space, then a letter (any script's: a code above 127, or ASCII).
+ */
+function dayMonthWordShape(line: string, start: number): null | undefined {
+  let at = start + 1;
+  if (isDigit(line.charCodeAt(at))) at++;
+  if (line.charCodeAt(at) !== 32) return null;
+  const c = line.charCodeAt(at + 1);
+  return c > 127 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? undefined : null;
+}
+
 /** Local epoch of `parts` (year, month index, day, h, m, s, ms) with the hour on a 12-hour clock; undefined for hour 0 or 13+. */
 function twelveHourEpoch(parts: number[], mark: string): number | undefined {
   const hour = twelveHour(parts[3], mark);
@@ -883,6 +895,22 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
       const hour = Number(m[4]);
       if (monthIndex === undefined || hour < 1 || hour > 12) return undefined;
       return localEpoch(Number(m[3]), monthIndex, Number(m[2]), (hour % 12) + (julDayPeriod(m[7]) === 'pm' ? 12 : 0), Number(m[5]), Number(m[6]));
+    },
+  },
+  {
+    // A date in the order day, month, year with the month named in another language, then a 24-hour time: Java's medium
+    // date-time format in a day-first locale (`DateFormat.getDateTimeInstance()`: `2 déc. 2026 13:02:03`, `2 déc. 2026,
+    // 13:02:03` with the JDK's CLDR data), which java.util.logging's SimpleFormatter wrote before Java 7 (`{0,date}
+    // {0,time}`), its level on the next line. A time followed by a 12-hour mark is no 24-hour time and is left unread.
+    id: 'day-month-year-localized',
+    startsWith: isDigit,
+    scan: dayMonthWordShape,
+    regex: new RegExp(String.raw`(\d{1,2}) (\p{L}{3,}\.?) (\d{4}),? (\d{1,2}):(\d\d):(\d\d)(?![\d:])(?! ?(?:[AaPp]\.? ?[Mm]\.?|${JUL_DAY_PERIOD_SOURCE})(?![\p{L}\d]))`, 'uy'),
+    toEpoch: (m) => {
+      const monthIndex = localizedMonth(m[2]);
+      const hour = Number(m[4]);
+      if (monthIndex === undefined || hour > 23) return undefined;
+      return localEpoch(Number(m[3]), monthIndex, Number(m[1]), hour, Number(m[5]), Number(m[6]));
     },
   },
   {

@@ -31,6 +31,13 @@ export interface ParsedLine {
    */
   plain?: true;
   /**
+   * True when a container runtime's envelope or prefix gave the line its time and the line inside has a level but no
+   * time of its own: an entry of its own, at its level, unless it is the text of an empty header above it
+   * (`Error starting ApplicationContext…` under Spring Boot's empty INFO line, each line a record: continuation.ts
+   * underEntry). The entry above is looked up for it as for a line without a time (needsHeader).
+   */
+  runtimeTime?: true;
+  /**
    * The stream a container runtime captured the line from (Docker json-file's `stream`, CRI's `stdout`/`stderr`): an
    * entry never continues across streams (continuation.ts entryAbove).
    */

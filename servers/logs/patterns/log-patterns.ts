@@ -6,7 +6,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
-import { needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
+import { awaitsMessage, needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
 import { coverageNote, levelCoverage } from '../format/coverage';
 import { levelAtLeast } from '../format/levels';
 import { learnSourceColumns, type SourceColumns } from './columns';
@@ -125,6 +125,8 @@ export async function minePatterns(
   let previousAnnounced = false;
   // Whether the entry above opened a report its logger wrote (EntryHeader.logsReport).
   let previousLogsReport = false;
+  // Whether the entry above still awaits its message (EntryHeader.awaitsMessage: its own line's message was empty).
+  let previousAwaits = false;
   let seenEntry = false;
   // One MessageInfo for every line (the miner reads it during add() and keeps none of it): no object per line. The
   // time is NaN when the entry has none (the miner counts NaN as no time), so the field stays a double written in place.
@@ -145,17 +147,19 @@ export async function minePatterns(
     let level: Level | undefined;
     let timestamp: number | undefined;
     if (needsHeader(p, parsed)) {
-      const above: EntryHeader | undefined = seenEntry ? { timestamp: previousTime, level: previousLevel, ...(previousStream !== undefined ? { stream: previousStream } : {}), ...(previousAnnounced ? { announced: true } : {}), ...(previousLogsReport ? { logsReport: true } : {}) } : undefined;
+      const above: EntryHeader | undefined = seenEntry ? { timestamp: previousTime, level: previousLevel, ...(previousStream !== undefined ? { stream: previousStream } : {}), ...(previousAnnounced ? { announced: true } : {}), ...(previousLogsReport ? { logsReport: true } : {}), ...(previousAwaits ? { awaitsMessage: true } : {}) } : undefined;
       const read = readInOrder(p, parsed, above);
       level = read.level;
       timestamp = read.timestamp;
       previousAnnounced = read.next.announced === true;
       previousLogsReport = read.next.logsReport === true;
+      previousAwaits = read.next.awaitsMessage === true;
     } else {
       level = ownLevel(parsed);
       timestamp = parsed.timestamp;
       previousAnnounced = false;
       previousLogsReport = opensLoggedReport(parsed);
+      previousAwaits = awaitsMessage(parsed);
     }
     seenEntry = true;
     previousLevel = level;

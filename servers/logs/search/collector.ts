@@ -1,7 +1,7 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { entryAbove, entryOf, inheritedLevel, isEntryPart, opensLoggedReport, unknownEntry, type EntryHeader } from '../format/continuation';
+import { awaitsMessage, entryAbove, entryOf, inheritedLevel, isBlankLine, isEntryPart, opensLoggedReport, underEntry, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
@@ -30,13 +30,24 @@ export function parseLine(parser: LineParser, text: string): ParsedLine {
 function headerOf(parsed: ParsedLine): Header | undefined {
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
-  // levels do not reach up to an error many lines above.
-  if (parsed.continues && level === undefined) return withStream({ timestamp }, parsed);
+  // levels do not reach up to an error many lines above. A blank one is passed, as in order (readInOrder): it is no
+  // record of text, and an empty header above it still awaits its message (EntryHeader.awaitsMessage).
+  if (parsed.continues && level === undefined) return isBlankLine(parsed) ? undefined : withStream({ timestamp }, parsed);
   // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
   if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
   if (timestamp === undefined && level === undefined) return undefined;
-  return withStream(opensLoggedReport(parsed) ? { timestamp, level, logsReport: true } : { timestamp, level }, parsed);
+  const header: Header = opensLoggedReport(parsed) ? { timestamp, level, logsReport: true } : { timestamp, level };
+  if (awaitsMessage(parsed)) header.awaitsMessage = true;
+  return withStream(header, parsed);
+}
+
+/** `header` as a line below the blank lines under it sees it: its message still to come only if all are blank. */
+function seenThrough(header: Header | undefined, blank: boolean): Header | undefined {
+  if (blank || header?.awaitsMessage !== true) return header;
+  const seen = { ...header };
+  delete seen.awaitsMessage;
+  return seen;
 }
 
 /** `header` with the stream a container runtime read `parsed` from, when it names one (entryAbove). */
@@ -51,25 +62,31 @@ function withStream(header: Header, parsed: ParsedLine): Header {
  * above that end (the header the block before ended with).
  */
 export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined, beyond?: Header): Header | undefined {
+  // Every line read so far is blank: an empty header found above still awaits its message (EntryHeader.awaitsMessage).
+  let blank = true;
   for (let n = 0; n < HEADER_LOOKBACK_LINES; n++) {
     const text = lineAbove(n);
-    if (text === undefined) return beyond;
+    if (text === undefined) return seenThrough(beyond, blank);
     const parsed = parseLine(parser, text);
     const header = headerOf(parsed) ?? (unknownEntry(parser, parsed) ? {} : undefined);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
     // (needsHeader) when lines are read in order; so does the first line of an exception's report, whose level depends
     // on the entry above it (inheritedLevel). The lines below either are that entry's.
     const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
-    if (header && !(header.timestamp === undefined && header.level !== undefined && !parsed.standalone)) return header;
+    const untimedLevel = header !== undefined && header.level !== undefined && !parsed.standalone && (header.timestamp === undefined || parsed.runtimeTime === true);
+    if (header && !untimedLevel) return seenThrough(header, blank);
     if (header || report) {
       const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
       const above = header ? upper : entryAbove(parsed, upper);
-      const level = header ? header.level : inheritedLevel(parsed, above?.level, above?.logsReport);
+      // The first text line under an empty header is that entry's message, its opening level word a word (underEntry).
+      const message = header !== undefined && underEntry(parsed, upper) !== parsed;
+      const level = header && !message ? header.level : inheritedLevel(parsed, above?.level, above?.logsReport);
       const found: Header = withStream({ timestamp: parsed.timestamp ?? above?.timestamp, level }, parsed);
       if (report && entryOf(parsed, level, above).announced) found.announced = true;
-      if (header ? opensLoggedReport(parsed) : above?.logsReport === true) found.logsReport = true;
+      if (header && !message ? opensLoggedReport(parsed) : above?.logsReport === true) found.logsReport = true;
       return found;
     }
+    if (!isBlankLine(parsed)) blank = false;
   }
   return undefined;
 }

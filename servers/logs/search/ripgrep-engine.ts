@@ -10,7 +10,7 @@ import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
-import { entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel } from '../format/continuation';
+import { entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel, underEntry } from '../format/continuation';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
@@ -330,7 +330,7 @@ class RipgrepMatches {
     for (const { match, note: offset, raw } of this.collector.chosen()) {
       if (!this.collector.filtering) {
         const parsed = parseLine(this.parser, raw);
-        const { timestamp, level } = needsHeader(this.parser, parsed) ? withHeader(parsed, entryAbove(parsed, await this.headers.above(offset))) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
+        const { timestamp, level } = needsHeader(this.parser, parsed) ? await this.underHeader(parsed, offset) : { timestamp: parsed.timestamp, level: ownLevel(parsed) };
         if (level) match.level = level;
         if (timestamp !== undefined) match.timestamp = timestamp;
       }
@@ -348,12 +348,19 @@ class RipgrepMatches {
     if (needsHeader(this.parser, parsed)) {
       return this.headers.above(out.offset).then((found) => {
         const above = entryAbove(parsed, found);
-        const header = withHeader(parsed, above);
+        const line = underEntry(parsed, above);
+        const header = withHeader(line, above);
         if (parsed.report !== undefined) this.collector.noteReport(parsed, header);
-        if (!this.request.entries || entryOf(parsed, header.level, above).opens) this.filterAndKeep(out, parsed.message, header);
+        if (!this.request.entries || entryOf(line, header.level, above).opens) this.filterAndKeep(out, parsed.message, header);
       });
     }
     this.filterAndKeep(out, parsed.message, { timestamp: parsed.timestamp, level: ownLevel(parsed) });
+  }
+
+  /** A line's time and level taken from the entry above it (the line at byte `offset`). */
+  private async underHeader(parsed: ParsedLine, offset: number): Promise<Header> {
+    const above = entryAbove(parsed, await this.headers.above(offset));
+    return withHeader(underEntry(parsed, above), above);
   }
 
   private filterAndKeep(out: OutputLine, message: string, header: Header): void {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
-import { coverageNote, levelCoverage } from '../format/coverage';
+import { coverageNote, levelCoverage, type LevelCoverage } from '../format/coverage';
 import { LEVELS } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
@@ -82,8 +82,12 @@ export function noteLegacyText(notes: string[], file: OpenedLog): void {
  * sampled line has a level. Reads the file's head (io/head) and its detected parser.
  */
 export async function levelFilterNote(ctx: LogsContext, file: OpenedLog): Promise<string | undefined> {
-  const parser = await ctx.parserOf(file);
-  return coverageNote(file.info.name, levelCoverage(await headLines(file.handle.fd, file.info), parser));
+  return coverageNote(file.info.name, await sampledCoverage(ctx, file));
+}
+
+/** The level coverage (format/coverage.ts) of the lines sampled from `file`'s start (io/head), by its detected parser. */
+export async function sampledCoverage(ctx: LogsContext, file: OpenedLog): Promise<LevelCoverage> {
+  return levelCoverage(await headLines(file.handle.fd, file.info), await ctx.parserOf(file));
 }
 
 /**

@@ -10,7 +10,6 @@ import { guarded, toolResult } from '../../shared/tool-result';
 import type { OpenedLog } from '../files/log-files';
 import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
-import { isTextError, TEXT_ERROR_CANDIDATES } from '../format/text-errors';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
@@ -19,6 +18,7 @@ import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
 
 /** A millennium: no log is older, and the window's start stays a valid date. */
@@ -69,7 +69,7 @@ const outputSchema = z.object({
       textErrors: z
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
-        .describe('in a file whose levels cannot be read: lines (of the window) whose text reads as an error (`I/O error`, `segfault`, `Out of memory`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
+        .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
       note: z.string().optional(),
     }),
@@ -179,7 +179,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const { window } = job;
   if (!window) {
     await scanErrors(ctx, file, entry, job, words);
-    if (entry.levelsUnreadable) await findTextErrors(ctx, file, entry, job);
+    if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
     return;
   }
   // Files not written since the window opened hold no line inside it (mtime is the last write).
@@ -193,7 +193,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const newest = await newestEntry(ctx, file);
   if (newest !== undefined) entry.newestEntry = iso(newest);
   const untimed = await scanErrors(ctx, file, entry, job, words);
-  if (entry.levelsUnreadable) await findTextErrors(ctx, file, entry, job);
+  if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);
   if (newest === undefined) entry.note = 'no timestamps found at the end of this file: lines without a time are not counted';
   else if (newest < window.since && entry.errors === 0) entry.note = `newest entry (${iso(newest)}) is older than the ${job.args.hours} h window: no errors counted in it`;
   else if (newest < window.since) entry.note = `entries out of time order: the last one (${iso(newest)}) is older than the ${job.args.hours} h window, yet ${entry.errors} error entr(ies) fall inside it`;
@@ -224,36 +224,18 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   return result.untimed;
 }
 
-/** Candidate lines a file's text errors are read from at most (each checked by isTextError). */
-const TEXT_ERROR_CANDIDATE_LIMIT = 1000;
-/** Line numbers of text errors named in the answer. */
-const TEXT_ERROR_LINES_SHOWN = 10;
-
 /**
- * In a file whose levels cannot be read (kern.log: the kernel writes no level column): the lines of the window whose
- * text reads as an error (format/text-errors.ts), as a count of their own with where they are. Not counted as errors:
- * their level is unknown, and a text rule is a pointer, not a level.
+ * In a file whose levels cannot be read (kern.log: the kernel writes no level column), or not on every line: the entries
+ * of the window without a level whose text reads as an error (tools/text-error-lines.ts), as a count of their own with
+ * where they are. Not counted as errors: their level is unknown, and a text rule is a pointer, not a level. A file
+ * with a level on some lines only hid its unleveled `Failed to …` lines behind "N errors" as much as kern.log behind 0.
  */
 async function findTextErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob): Promise<void> {
   if (job.args.level === 'FATAL') return;
-  const request: ScanRequest = {
-    pattern: { source: TEXT_ERROR_CANDIDATES, literal: false, caseSensitive: false },
-    since: job.window?.since,
-    until: job.window?.until,
-    before: 0,
-    after: 0,
-    limit: TEXT_ERROR_CANDIDATE_LIMIT,
-    order: 'oldest',
-    maxLineChars: 2000,
-    entries: true,
-  };
-  const result = await ctx.scans.scanFile(targetOf(file), request, { ripgrep: ctx.ripgrep, signal: job.signal });
-  const lines = result.matches.filter((m) => m.level === undefined && isTextError(m.text)).map((m) => m.line);
-  if (lines.length === 0) return;
-  const atLeast = result.totalMatches > result.matches.length;
-  entry.textErrors = { lines: lines.length, ...(atLeast ? { atLeast } : {}), first: lines.slice(0, TEXT_ERROR_LINES_SHOWN) };
-  const count = `${atLeast ? 'at least ' : ''}${lines.length.toLocaleString('en-US')}`;
-  const shown = lines.slice(0, TEXT_ERROR_LINES_SHOWN).join(', ') + (lines.length > TEXT_ERROR_LINES_SHOWN ? ', …' : '');
+  const found = await findTextErrorLines(ctx, file, { since: job.window?.since, until: job.window?.until, signal: job.signal });
+  if (!found) return;
+  entry.textErrors = found;
+  const { count, shown } = textErrorWords(found);
   job.notes.push(
     `${file.info.name}: ${count} line(s) without a level read as errors by their text (lines ${shown}${job.window ? `, in the last ${job.args.hours} h` : ''}); not counted in totalErrors, as their level is unknown (see files[].textErrors)`,
   );

@@ -7,7 +7,7 @@ import { progressTicks } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult } from '../../shared/tool-result';
 import type { LogFileInfo, OpenedLog } from '../files/log-files';
-import { inheritedLevel, inheritsLevel, opensLoggedReport, ownLevel } from '../format/continuation';
+import { awaitsMessage, inheritedLevel, inheritsLevel, isBlankLine, opensLoggedReport, ownLevel, underEntry } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
@@ -188,10 +188,47 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     }
     return true;
   };
+  // A line with a level of its own and no time, read with the held lines below it: it may be the message of an empty
+  // header above (continuation.ts underEntry), which only the next line that is not blank tells.
+  let waiting: { text: string; parsed: ParsedLine; below: string[]; reports: Map<number, ParsedLine> } | undefined;
+  /** Hands over the waiting line at its own level, with the held lines below it; false when enough are kept. */
+  const ownWaiting = (): boolean => {
+    if (!waiting) return true;
+    const { text, parsed, below, reports: belowReports } = waiting;
+    const blanks = pending;
+    waiting = undefined;
+    pending = below;
+    reports = belowReports;
+    if (!settle(parsed.level, opensLoggedReport(parsed))) return false;
+    pending = blanks;
+    return !levelAtLeast(ownLevel(parsed), args.level!) || accept({ text, level: ownLevel(parsed), timestamp: parsed.timestamp });
+  };
+  /** The waiting line is the message of the empty header read now: held with the lines below it, at its level. */
+  const messageOfHeader = () => {
+    if (!waiting) return;
+    const { text, parsed, below, reports: belowReports } = waiting;
+    const line = underEntry(parsed, { awaitsMessage: true });
+    const merged = new Map(belowReports);
+    if (line.report !== undefined) merged.set(below.length, line);
+    for (const [i, report] of reports) merged.set(below.length + 1 + i, report);
+    pending = [...below, text, ...pending];
+    reports = merged;
+    waiting = undefined;
+  };
   const onLine = (raw: string): boolean => {
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
     const parsed = parser.parse(raw);
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
+    if (waiting && !isBlankLine(parsed)) {
+      if (!inheritsLevel(parsed) && awaitsMessage(parsed)) messageOfHeader();
+      else if (!ownWaiting()) return false;
+    }
+    if (usesHeaders && parsed.level !== undefined && parsed.timestamp === undefined && parsed.standalone !== true) {
+      waiting = { text, parsed, below: pending, reports };
+      pending = [];
+      reports = new Map();
+      return true;
+    }
     if (usesHeaders && inheritsLevel(parsed)) {
       // A continuation line or an entry's part (PostgreSQL DETAIL:): its level is that of the entry above it, read next.
       if (pending.length < MAX_CONTINUATION) {
@@ -209,8 +246,9 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   const joined = joinedBackwards(parser, onLine);
   const outcome = await readLinesBackwards(tailOf(file), { onLine: joined.onLine, signal, decodedLines, maxBytes: args.level ? MAX_SCAN_BYTES : undefined });
   joined.end();
+  const more = ownWaiting();
   // Lines above the file's first header: an exception's report there is read under no entry.
-  if (args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
+  if (more && args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   noteLegacyText(recent.notes, file);

@@ -12,7 +12,9 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { clockNote, forEachLogFile, iso, levelFilterNote, levelSchema, newestEntry, noteDamage, noteLegacyText, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { coverageNote } from '../format/coverage';
+import { clockNote, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
+import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -60,6 +62,10 @@ const outputSchema = z.object({
       matches: z.number(),
       complete: z.boolean(),
       format: z.string().optional(),
+      textErrors: z
+        .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
+        .optional()
+        .describe('with a level filter, in a file where some or all lines have no readable level: entry lines without a level that match the pattern and read as errors by their text (`I/O error`, `Out of memory`), which no level filter passes; first: their first line numbers'),
     }),
   ),
   notes: z.array(z.string()),
@@ -165,10 +171,8 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (!result.complete) found.truncated = true;
     noteDamage(found.notes, file.info.name, result.damage);
     noteLegacyText(found.notes, file);
-    if (args.level) {
-      const note = await levelFilterNote(ctx, file);
-      if (note) found.notes.push(note);
-    }
+    const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId };
+    if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
     if (request.since !== undefined || request.until !== undefined) {
       const clock = clockNote(file, await newestEntry(ctx, file));
@@ -178,7 +182,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
       const note = result.totalMatches === 0 ? await windowMissNote(ctx, file, request.since, request.until) : undefined;
       if (note) found.notes.push(note);
     }
-    found.files.push({ file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId });
+    found.files.push(entry);
     for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
     if (found.matches.length < args.limit) return true;
     if (cutoff !== undefined || found.matches.length > args.limit) {
@@ -204,6 +208,25 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   if (new Set(found.matches.map((m) => m.file)).size > 1 && found.matches.every((m) => m.timestamp !== undefined)) sortByTime(found.matches, args.order);
   void report(doneBytes);
   return found;
+}
+
+/**
+ * For a level filter on `file`: how many of its sampled lines have no level (a level filter never passes them), and, when
+ * some have none, its entries without a level that match the pattern and read as errors by their text (kern.log's `I/O
+ * error`: the kernel writes no level column), named in `entry.textErrors` and a note, so that no match at level ERROR
+ * never stands for "no errors". FATAL is no level a text is read at: no such lines then.
+ */
+async function noteLevelless(ctx: LogsContext, file: OpenedLog, entry: SearchOutput['files'][number], args: SearchArgs, request: ScanRequest, notes: string[], signal?: AbortSignal): Promise<void> {
+  const coverage = await sampledCoverage(ctx, file);
+  const note = coverageNote(file.info.name, coverage);
+  if (note) notes.push(note);
+  if (coverage.withoutLevel === 0 || args.level === 'FATAL') return;
+  const found = await findTextErrorLines(ctx, file, { since: request.since, until: request.until, pattern: request.pattern, signal });
+  if (!found) return;
+  entry.textErrors = found;
+  const { count, shown } = textErrorWords(found);
+  const matching = request.pattern ? ' matching the pattern' : '';
+  notes.push(`${file.info.name}: ${count} line(s)${matching} have no level yet read as errors by their text (lines ${shown}): the level filter cannot pass them, as their level is unknown; search without level to see them (see files[].textErrors)`);
 }
 
 /**

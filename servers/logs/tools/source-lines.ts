@@ -6,7 +6,7 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createRecordParser, stripEscapeCodes, type RecordParser, type RuntimeRecord } from '../format/detect';
 import { LEVELS, type Level, type ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { entryOf, isEntryPart, inheritedLevel, needsHeader, opensLoggedReport, ownLevel } from '../format/continuation';
+import { entryOf, isEntryPart, inheritedLevel, needsHeader, opensLoggedReport, ownLevel, passesAwaiting, underEntry } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import { continuationShaped } from '../format/header';
 import { PARSE_CHARS, type Header } from '../search/collector';
@@ -86,8 +86,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // Every record is read by format/ as a log of its kind would be. Its text's own level (`ERROR app.db: …`,
     // `level=error`) wins over the source's (journal PRIORITY), which is used only when the text has none: journald
     // gives every stdout/stderr line of a service the unit's SyslogLevel (info by default) whatever it says.
-    const parsed: ParsedLine = p.parse(runtimeRecord(record));
-    let { timestamp, level } = parsed;
+    const read: ParsedLine = p.parse(runtimeRecord(record));
     // An entry never continues across streams: a stderr line is not part of the stdout entry above it. Nor does a plain
     // record: each journal entry and each Docker line is a write of its own (with its own PRIORITY, its own stream
     // record), so only a line shaped as a continuation (a stack frame, `Caused by:`, a traceback's or exception's line,
@@ -99,14 +98,18 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     // info): a logger writes an entry and its report in one call, at one priority; a line journald stores at another
     // came another way (a `<3>` prefix, sd_journal, syslog()), and its priority is what the program said of it (a Java
     // stack at err after a service's INFO lines stayed INFO, break21). A unit whose every line is at err changes nothing.
+    // A header whose message is empty writes its text as records below it (Spring Boot's `\n\nError starting
+    // ApplicationContext…` at INFO): the first text record is its message (continuation.ts underEntry).
     const above =
-      needsHeader(p, parsed) &&
+      needsHeader(p, read) &&
       previous !== undefined &&
       previous.stream === record.stream &&
       !severer(record.level, previous.recordLevel) &&
-      (previous.announced === true || isEntryPart(parsed) || continuationShaped(stripEscapeCodes(record.text)))
+      (previous.announced === true || previous.awaitsMessage === true || isEntryPart(read) || continuationShaped(stripEscapeCodes(record.text)))
         ? previous
         : undefined;
+    const parsed = underEntry(read, above);
+    let { timestamp, level } = parsed;
     // An exception's report that went uncaught (continuation.ts inheritedLevel), or a runtime's `panic:`, is an entry of
     // its own (the rule the file engines count entries by); the line that announces it (`Traceback` under no entry, a
     // traceback's `in <module>` frame) passes that down to the exception's line.
@@ -123,6 +126,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     }
     timestamp ??= record.time ?? above?.timestamp;
     previous = { timestamp, level, stream: record.stream, recordLevel: record.level, announced: entry?.announced, logsReport: header !== undefined ? header.logsReport : opensLoggedReport(parsed) };
+    if (passesAwaiting(parsed, header === undefined, above)) previous.awaitsMessage = true;
     const line: SourceLine = { line: ++n, text: sanitizeLine(record.text, maxLineChars), raw: record.text, message: parsed.message, level, timestamp };
     if (record.stream) line.stream = record.stream;
     if (record.host) line.host = record.host;

@@ -20,7 +20,8 @@ describe('log envelopes and prefixes', () => {
     const parser = createLineParser([line]);
     assert.equal(parser.format.id, 'docker-json');
     // The stream is kept as the record's (an entry never continues across streams: continuation.ts entryAbove).
-    assert.deepEqual(parser.parse(line), { message: 'boom', level: 'ERROR', timestamp: T, stream: 'stderr' });
+    // Its time is the runtime's (runtimeTime): the wrapped line has a level and no time of its own.
+    assert.deepEqual(parser.parse(line), { message: 'boom', level: 'ERROR', timestamp: T, stream: 'stderr', runtimeTime: true });
     const plain = JSON.stringify({ log: 'listening on :8080\n', stream: 'stderr', time: NANO });
     assert.equal(parser.parse(plain).level, undefined, 'stderr is a stream, not a level');
     assert.equal(parser.parse(plain).message, 'listening on :8080');
@@ -47,6 +48,21 @@ describe('log envelopes and prefixes', () => {
     assert.deepEqual(otelParser.parse(otel[1]), { message: 'request 1', level: 'ERROR', timestamp: Date.parse('2026-12-01T21:55:41.000Z') });
     const snake = JSON.stringify({ time_unix: 1, severity_text: 'WARN', body: 'slow' });
     assert.equal(createLineParser([snake]).parse(snake).level, 'WARN');
+  });
+
+  // levels21: an OpenTelemetry record whose source left SeverityText out (SDK bridges that set only the number) had no
+  // level, or one read on another scale (17 as pino's trace-to-fatal 10..60 would not even be a level).
+  it('OpenTelemetry\'s SeverityNumber without SeverityText: 1-4 TRACE … 21-24 FATAL, under each spelling of its key', () => {
+    const numbers = [9, 13, 17, 21, 5, 1, 24, 20, 12];
+    const expected = ['INFO', 'WARN', 'ERROR', 'FATAL', 'DEBUG', 'TRACE', 'FATAL', 'ERROR', 'INFO'];
+    for (const key of ['SeverityNumber', 'severityNumber', 'severity_number']) {
+      const lines = numbers.map((n, i) => JSON.stringify({ Timestamp: `2026-12-01T21:55:4${i}.000Z`, [key]: n, Body: `event ${i}` }));
+      const parser = createLineParser(lines);
+      assert.deepEqual(lines.map((line) => parser.parse(line).level), expected, key);
+    }
+    // Its text, where there is one, says the level in the source's words, and wins (`Information` is INFO either way).
+    const both = JSON.stringify({ Timestamp: '2026-12-01T21:55:40.000Z', SeverityNumber: 17, SeverityText: 'Warning', Body: 'slow' });
+    assert.equal(createLineParser([both]).parse(both).level, 'WARN');
   });
 
   it('Fluent Bit (`log` with Kubernetes metadata) and Fluentd (`message` without a level field)', () => {

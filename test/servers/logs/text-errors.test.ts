@@ -31,6 +31,25 @@ const KERNEL = [
   'md0: resync done, 0 errors',
 ];
 
+/** An ISO local time (`2026-12-02 14:00:01`) `minutesAgo` before now. */
+const isoTime = (minutesAgo: number): string => {
+  const d = new Date(Date.now() - minutesAgo * 60_000);
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+};
+
+/** A program that writes a level on most lines, not on all (a library's own lines, a `print`): line 4 is an error. */
+const WORKER = [
+  'INFO starting worker 3',
+  'INFO connected to redis at 10.0.0.5:6379',
+  'INFO job 1 done in 120 ms',
+  'failed to open /data/cache.db: permission denied',
+  'INFO job 2 done in 98 ms',
+  'ERROR job 3 failed: upstream timed out',
+  'cache warm-up finished, 0 errors',
+  'INFO job 4 done in 101 ms',
+];
+
 describe('logs: lines without a level whose text reads as an error', function () {
   this.timeout(60_000);
 
@@ -49,6 +68,7 @@ describe('logs: lines without a level whose text reads as an error', function ()
       dir = mkdtempSync(join(tmpdir(), 'logs-text-errors-'));
       writeFileSync(join(dir, 'kern.log'), KERNEL.map((text, i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${text}`).join('\n') + '\n');
       writeFileSync(join(dir, 'quiet.log'), [0, 5, 6, 7].map((i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${KERNEL[i]}`).join('\n') + '\n');
+      writeFileSync(join(dir, 'worker.log'), WORKER.map((text, i) => `${isoTime(30 - i)} ${text}`).join('\n') + '\n');
       server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
     after(async () => {
@@ -80,6 +100,41 @@ describe('logs: lines without a level whose text reads as an error', function ()
       const file = (data.files as Data[]).find((f) => f.file === 'quiet.log') as Data;
       assert.equal(file.textErrors, undefined, JSON.stringify(file));
       assert.match((data.notes as string[]).join('\n'), /levels could not be read in quiet\.log/);
+    });
+
+    it('names them in a file with a level on some lines only, beside the errors counted', async () => {
+      const data = await summary({ file: 'worker.log', hours: 2 });
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups));
+      const file = (data.files as Data[]).find((f) => f.file === 'worker.log') as Data;
+      assert.deepEqual(file.textErrors, { lines: 1, first: [4] }, JSON.stringify(file));
+      assert.match((data.notes as string[]).join('\n'), /worker\.log: 1 line\(s\) without a level read as errors by their text \(lines 4/);
+    });
+
+    const search = async (args: Record<string, unknown>): Promise<Data> => {
+      const result = (await server.client.callTool({ name: 'search_logs', arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Data;
+    };
+
+    it('search_logs at level ERROR on kern.log says the levels cannot be read and points at the text errors', async () => {
+      for (const [pattern, first] of [['', [2, 3, 4, 5]], ['sda', [3, 4]]] as const) {
+        const data = await search({ file: 'kern.log', pattern, level: 'ERROR' });
+        assert.equal(data.returned, 0);
+        const file = (data.files as Data[]).find((f) => f.file === 'kern.log') as Data;
+        assert.deepEqual(file.textErrors, { lines: first.length, first }, JSON.stringify(data));
+        const notes = (data.notes as string[]).join('\n');
+        assert.match(notes, /kern\.log: its lines carry no level this server can read/);
+        assert.match(notes, new RegExp(`kern\\.log: ${first.length} line\\(s\\)${pattern ? ' matching the pattern' : ''} have no level yet read as errors by their text \\(lines ${first.join(', ')}\\)`));
+      }
+      // Without a level filter, nothing is said of them: every line is returned.
+      const plain = await search({ file: 'kern.log', pattern: 'sda' });
+      assert.equal(((plain.files as Data[])[0] as Data).textErrors, undefined);
+    });
+
+    it('search_logs at level ERROR on a partly leveled file returns the ERROR and points at the unleveled error', async () => {
+      const data = await search({ file: 'worker.log', level: 'ERROR' });
+      assert.deepEqual((data.matches as Data[]).map((m) => m.line), [6]);
+      assert.deepEqual(((data.files as Data[])[0] as Data).textErrors, { lines: 1, first: [4] });
     });
   });
 });
