@@ -91,6 +91,10 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
           if (newer) recent.notes.push(newer);
         }
         if (file.stats.size === 0) recent.notes.push(emptyFileNote(inputs.listed ?? (await ctx.listFiles()).files, file));
+        // A compressed rotation of a log that was empty is a gzip member of no text: its size is not 0, its lines none.
+        else if (file.info.gzip && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
+          recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of gzip, no text): the log was empty when it was rotated`);
+        }
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
