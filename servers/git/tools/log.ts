@@ -96,6 +96,8 @@ const paging = new WeakMap<object, Paging>();
 async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promise<LogOutput> {
   const byAuthor = input.dateBy === 'author';
   const query = queryDigest({
+    // The repository too: a server of several gives one key to all, and a clone shares the commits a cursor names.
+    repository: repo.root,
     ref: input.ref,
     author: input.author,
     grep: input.grep,
