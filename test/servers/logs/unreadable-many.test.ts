@@ -21,6 +21,8 @@ describe('logs: a folder where most files are unreadable', function () {
   this.timeout(60_000);
   let root: string;
   let server: StartedServer | undefined;
+  let closed: StartedServer | undefined;
+  let closedDir: string;
 
   before(async function () {
     const root0 = process.getuid?.() === 0;
@@ -49,11 +51,23 @@ describe('logs: a folder where most files are unreadable', function () {
     writeFileSync(join(root, 'secure.log'), '2026-12-02T10:00:00Z ERROR sshd: authentication failure\n');
     chmodSync(join(root, 'secure.log'), 0o600);
     server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root }, [], wrapper);
+    // A folder of unreadable files only (beside a readable one without errors).
+    closedDir = mkdtempSync(join(tmpdir(), 'unreadable-closed-'));
+    chmodSync(closedDir, 0o755);
+    for (const name of ['auth.log', 'kern.log']) {
+      writeFileSync(join(closedDir, name), '2026-12-02T10:00:00Z ERROR something broke\n');
+      chmodSync(join(closedDir, name), 0o600);
+    }
+    writeFileSync(join(closedDir, 'quiet.log'), '2026-12-02T10:00:00Z INFO all fine\n');
+    chmodSync(join(closedDir, 'quiet.log'), 0o644);
+    closed = await startBuiltServer('logs', { LOG_DIRS: closedDir, HOME: root }, [], wrapper);
   });
 
   after(async () => {
     await server?.close();
+    await closed?.close();
     if (root) rmSync(root, { recursive: true, force: true });
+    if (closedDir) rmSync(closedDir, { recursive: true, force: true });
   });
 
   const call = async (name: string, args: Record<string, unknown>) => (await server!.client.callTool({ name, arguments: args })) as CallToolResult;
@@ -80,6 +94,19 @@ describe('logs: a folder where most files are unreadable', function () {
     assert.equal(out.file, 'app.log');
     assert.match(out.lines[0].text, /payment failed/);
     assert.ok(out.notes.some((n) => /secure\.log/.test(n) && /permission denied/.test(n)), JSON.stringify(out.notes));
+  });
+
+  // "No errors" must be true: with the files holding them unread, it was said all the same.
+  it('error_summary does not say "no errors" of files it could not read', async () => {
+    for (const args of [{}, { wholeFile: true }]) {
+      const result = (await closed!.client.callTool({ name: 'error_summary', arguments: args })) as CallToolResult;
+      assert.ok(!result.isError);
+      const out = result.structuredContent as { totalErrors: number; notes: string[] };
+      assert.equal(out.totalErrors, 0);
+      const none = out.notes.find((n) => n.startsWith('no ERROR or FATAL lines'));
+      assert.ok(none, JSON.stringify(out.notes));
+      assert.match(none, /in the files read.*2 log files? could not be read/, none);
+    }
   });
 
   it('recent_logs naming the unreadable file still fails with why', async () => {
