@@ -487,15 +487,15 @@ export class PermissionDeniedError extends UserFacingError {
  * One note for the files a call over many skipped as unreadable (PermissionDeniedError), in the order met: a folder
  * read by a user who may open few of its files (/var/log for anyone but root) made a sentence per file, hundreds of
  * them around the few answers. Up to `each` files keep their own sentence; more are counted, the first few named,
- * and the mode and owner told when they all share it.
+ * and the mode and owner told when they all share it. `skipped`: say the call went on without them.
  */
-export function deniedFilesNotes(denied: readonly PermissionDeniedError[], each = 3): string[] {
+export function deniedFilesNotes(denied: readonly PermissionDeniedError[], each = 3, skipped = true): string[] {
   if (denied.length <= each) return denied.map((d) => `skipped ${d.file}: ${d.message}`);
   const shown = 5;
   const names = denied.length > shown ? `${denied.slice(0, shown).map((d) => d.file).join(', ')} and ${denied.length - shown} more` : denied.map((d) => d.file).join(', ');
   const access = new Set(denied.map((d) => d.access));
   const how = access.size === 1 ? ` (${denied[0].access})` : ` (${denied[0].file}: ${denied[0].access})`;
-  return [`${denied.length} log files cannot be read: permission denied${how}: ${names}; they were skipped: give ${serverUser()} read access to them, e.g. through their group`];
+  return [`${denied.length} log files cannot be read: permission denied${how}: ${names}; ${skipped ? 'they were skipped: ' : ''}give ${serverUser()} read access to them, e.g. through their group`];
 }
 
 function kindOf(stats: Stats): string {

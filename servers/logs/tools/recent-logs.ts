@@ -143,7 +143,7 @@ async function openNewest(ctx: LogsContext, files: readonly LogFileInfo[], notes
       if (!(error instanceof PermissionDeniedError)) throw error;
       denied.push(error);
       candidates = candidates.filter((f) => f.name !== name);
-      if (candidates.length === 0) throw denied.length === 1 ? error : new UserFacingError(`no log file here may be read: ${deniedFilesNotes(denied, 0)[0]}`);
+      if (candidates.length === 0) throw denied.length === 1 ? error : new UserFacingError(`no log file here may be read: ${deniedFilesNotes(denied, 0, false)[0]}`);
     }
   }
 }

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { deniedFilesNotes, PermissionDeniedError } from '../../../servers/logs/files/log-files';
 
 const NOBODY = 65534;
 const UNREADABLE = 40;
@@ -107,6 +108,15 @@ describe('logs: a folder where most files are unreadable', function () {
       assert.ok(none, JSON.stringify(out.notes));
       assert.match(none, /in the files read.*2 log files? could not be read/, none);
     }
+  });
+
+  it('deniedFilesNotes: a sentence each up to 3 files, then one counting note; "skipped" only when the call went on', () => {
+    const denied = ['a.log', 'b.log', 'c.log', 'd.log'].map((f) => new PermissionDeniedError(f, 'mode 0600, owner uid 0, group gid 0'));
+    assert.equal(deniedFilesNotes(denied.slice(0, 3)).length, 3);
+    assert.match(deniedFilesNotes(denied.slice(0, 1))[0], /^skipped a\.log: a\.log cannot be read: permission denied \(mode 0600/);
+    const [one] = deniedFilesNotes(denied);
+    assert.match(one, /^4 log files cannot be read: permission denied \(mode 0600, owner uid 0, group gid 0\): a\.log, b\.log, c\.log, d\.log; they were skipped: give/);
+    assert.doesNotMatch(deniedFilesNotes(denied, 0, false)[0], /skipped/);
   });
 
   it('recent_logs naming the unreadable file still fails with why', async () => {
