@@ -71,7 +71,7 @@ export class PageCursors {
     }
     const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState & { v: number };
     if (state.v !== VERSION) throw refuse('this cursor is from another version of the server');
-    if (state.query !== query) throw refuse('this cursor was given for other arguments (ref, author, grep, since, until, path or includeMerges differ)');
+    if (state.query !== query) throw refuse('this cursor was given for other arguments (repository, ref, author, grep, since, until, path or includeMerges differ)');
     return state;
   }
 

@@ -163,6 +163,19 @@ async function readRepoConfig(root: string, signal?: AbortSignal): Promise<{ ove
   return { overrides, files };
 }
 
+/**
+ * What to say when git stopped reading config includes 10 levels deep: almost always files that include each other
+ * (a.inc names b.inc, which names a.inc). git names the chain on the lines after its "fatal:" line (`\t<file>`, `from`,
+ * `\t<file>`, ...), which the first-line message left out; the distinct files are named here, in git's order.
+ * Undefined for any other failure.
+ */
+function includeCircle(stderr: string): string | undefined {
+  if (!/exceeded maximum include depth/i.test(stderr)) return undefined;
+  const files = [...new Set(stderr.split('\n').filter((line) => line.startsWith('\t')).map((line) => line.trim()).filter(Boolean))];
+  const named = files.length > 0 ? ` (${sanitizeLine(files.slice(0, 6).join(', '), 600)})` : '';
+  return `the repository's git config includes files more than 10 levels deep, most likely in a circle: files that include each other${named} through include.path or includeIf.*.path; remove the include that leads back, then ask again.`;
+}
+
 /** Turns a git failure into a message a person can act on. */
 export function explainGitFailure(error: unknown, folder?: string): Error {
   if (error instanceof UserFacingError) return error;
@@ -185,6 +198,8 @@ export function explainGitFailure(error: unknown, folder?: string): Error {
         `this needs git objects that are not in this repository: it is a partial clone (made with --filter), which downloads old file contents only when they are read, and this server never fetches (it reads what is on disk and runs nothing the repository's config names for fetching). Running the same git command in a terminal downloads them; so does cloning without --filter. git said: ${message}`,
       );
     }
+    const circle = includeCircle(error.stderr);
+    if (circle) return new UserFacingError(circle);
     if (/dubious ownership/i.test(error.stderr)) {
       return new UserFacingError(`git refuses this repository because it belongs to another user (${message}). Add it to safe.directory in your global git config if you trust it.`);
     }

@@ -96,6 +96,8 @@ const paging = new WeakMap<object, Paging>();
 async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promise<LogOutput> {
   const byAuthor = input.dateBy === 'author';
   const query = queryDigest({
+    // The repository too: a server of several gives one key to all, and a clone shares the commits a cursor names.
+    repository: repo.root,
     ref: input.ref,
     author: input.author,
     grep: input.grep,
@@ -144,7 +146,8 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   const empty = commits.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, range.args, range.label) : undefined;
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const rewritten = resumed ? await rewrittenNote(repo, resumed.tips, input.ref ?? 'HEAD') : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -166,6 +169,39 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/**
+ * A note when a later page's `ref` (a branch, or the B of A..B) no longer leads to a tip the first page was read from
+ * (`tips`, full hashes): the branch was rebased, reset or force-pushed since. The cursor still lists the history as it
+ * was (its tips are fixed, so commits made meanwhile do not shift the pages), but commits of it may be gone from the
+ * branch, and a page of them answered "what is on main" with commits main no longer holds, without a word (break29).
+ * Undefined when every tip is still reachable from what `ref` names now; one `git merge-base --is-ancestor` per tip.
+ */
+async function rewrittenNote(repo: Repo, tips: readonly string[], ref: string): Promise<string | undefined> {
+  const asThen = 'these commits continue its history as it was at the first page, and some of them may no longer be on it; ask again without cursor for its history now.';
+  let current: string[];
+  try {
+    current = (await resolveRange(repo, ref, 'ref')).args.filter((a) => !a.startsWith('^'));
+  } catch (error) {
+    if (error instanceof UserFacingError) return `${JSON.stringify(ref)} no longer names a commit (deleted or renamed since the first page): ${asThen}`;
+    throw error;
+  }
+  for (const tip of tips) {
+    if (current.includes(tip)) continue;
+    let reachable = false;
+    for (const now of current) {
+      const check = await repo.git(['merge-base', '--is-ancestor', tip, now], { okExitCodes: [0, 1, 128] });
+      if (check.exitCode === 0) {
+        reachable = true;
+        break;
+      }
+    }
+    if (!reachable) {
+      return `${JSON.stringify(ref)} was rewritten since the first page (a rebase, reset or force-push): it no longer holds ${tip.slice(0, 12)}, the commit the listing started from, so ${asThen}`;
+    }
+  }
+  return undefined;
 }
 
 /**

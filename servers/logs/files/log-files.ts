@@ -466,7 +466,36 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
 function notOpened(name: string, stats: Stats, error: unknown): unknown {
   if (!isPermissionDenied(error)) return error;
   const mode = (stats.mode & 0o777).toString(8).padStart(4, '0');
-  return new UserFacingError(`${name} cannot be read: permission denied (mode ${mode}, owner uid ${stats.uid}, group gid ${stats.gid}); give ${serverUser()} read access to it, e.g. through its group`);
+  return new PermissionDeniedError(name, `mode ${mode}, owner uid ${stats.uid}, group gid ${stats.gid}`);
+}
+
+/**
+ * A listed log file the server may not open (EACCES/EPERM). `file` is its name as tools take it; `access` its mode and
+ * owner (`mode 0600, owner uid 0, group gid 0`), so a call skipping many such files can name them in one note
+ * (deniedFilesNote) instead of a sentence each.
+ */
+export class PermissionDeniedError extends UserFacingError {
+  constructor(
+    readonly file: string,
+    readonly access: string,
+  ) {
+    super(`${file} cannot be read: permission denied (${access}); give ${serverUser()} read access to it, e.g. through its group`);
+  }
+}
+
+/**
+ * One note for the files a call over many skipped as unreadable (PermissionDeniedError), in the order met: a folder
+ * read by a user who may open few of its files (/var/log for anyone but root) made a sentence per file, hundreds of
+ * them around the few answers. Up to `each` files keep their own sentence; more are counted, the first few named,
+ * and the mode and owner told when they all share it. `skipped`: say the call went on without them.
+ */
+export function deniedFilesNotes(denied: readonly PermissionDeniedError[], each = 3, skipped = true): string[] {
+  if (denied.length <= each) return denied.map((d) => `skipped ${d.file}: ${d.message}`);
+  const shown = 5;
+  const names = denied.length > shown ? `${denied.slice(0, shown).map((d) => d.file).join(', ')} and ${denied.length - shown} more` : denied.map((d) => d.file).join(', ');
+  const access = new Set(denied.map((d) => d.access));
+  const how = access.size === 1 ? ` (${denied[0].access})` : ` (${denied[0].file}: ${denied[0].access})`;
+  return [`${denied.length} log files cannot be read: permission denied${how}: ${names}; ${skipped ? 'they were skipped: ' : ''}give ${serverUser()} read access to them, e.g. through their group`];
 }
 
 function kindOf(stats: Stats): string {

@@ -95,7 +95,8 @@ export function sniffCharset(start: Buffer): RegionCharset {
  * and JVMs with their default file.encoding still write. Such a file is read as UTF-8 all the same (which legacy
  * charset it is cannot be told from a few bytes), so its non-ASCII letters read as U+FFFD and a search in those
  * letters matches nothing: the tools say so (legacyTextNote) rather than answer "0 matches" about a line that is there.
- * A character cut by the sniff's end is not counted; a NUL run (a file padded after a crash) is UTF-8.
+ * A character cut by the sniff's end is not counted; a NUL run (a file padded after a crash) is UTF-8. Past the start,
+ * codingOfFile samples the file's end and middle the same way (holdsLegacyText).
  */
 export function startsAsLegacyText(start: Buffer): boolean {
   // Binary data (a gzip member without a .gz name, a core dump) holds C0 controls no text has: it is no charset.
@@ -164,7 +165,45 @@ export async function codingOfFile(fd: number, size = 0): Promise<SniffedCoding>
   const length = Math.min(END_SNIFF_BYTES, size - SNIFF_BYTES) & ~1;
   const end = Buffer.alloc(length);
   const { bytesRead: endRead } = await readAsync(fd, end, 0, length, size - length);
-  return { charset: utf16Shape(end.subarray(0, endRead), MIN_UNITS) ? 'mixed' : 'utf-8', legacy };
+  if (utf16Shape(end.subarray(0, endRead), MIN_UNITS)) return { charset: 'mixed', legacy };
+  return { charset: 'utf-8', legacy: legacy || (await holdsLegacyText(fd, size)) };
+}
+
+/** Samples of a UTF-8 file past its start tested for legacy text (holdsLegacyText), and the bytes of each. */
+const LEGACY_SAMPLES = 8;
+const LEGACY_SAMPLE_BYTES = 2048;
+/** Bytes at the file's end tested too: its newest lines, what a person asks about first. */
+const LEGACY_END_BYTES = 4096;
+
+/**
+ * Whether a file whose start is UTF-8 (or ASCII) holds legacy text further on: a log most often begins with its ASCII
+ * start-up banner and prints its Korean or Japanese messages later, so testing its first SNIFF_BYTES alone said
+ * nothing about a file whose search for `오류` matched nothing (break29). Tests the last LEGACY_END_BYTES and
+ * LEGACY_SAMPLES windows spread evenly over the rest (the whole file up to 16 KB): positional reads, a few per open.
+ * A sample, not a proof: a single legacy line in a large file may fall between the windows.
+ */
+async function holdsLegacyText(fd: number, size: number): Promise<boolean> {
+  const windows: Array<[number, number]> = [];
+  const rest = size - SNIFF_BYTES;
+  for (let k = 0; k < LEGACY_SAMPLES && k * LEGACY_SAMPLE_BYTES < rest; k++) {
+    const at = SNIFF_BYTES + (rest <= LEGACY_SAMPLES * LEGACY_SAMPLE_BYTES ? k * LEGACY_SAMPLE_BYTES : Math.floor((rest * k) / LEGACY_SAMPLES));
+    windows.push([at, Math.min(LEGACY_SAMPLE_BYTES, size - at)]);
+  }
+  const endAt = Math.max(SNIFF_BYTES, size - LEGACY_END_BYTES);
+  windows.push([endAt, size - endAt]);
+  const buffer = Buffer.alloc(Math.max(LEGACY_SAMPLE_BYTES, LEGACY_END_BYTES));
+  for (const [at, length] of windows) {
+    const { bytesRead } = await readAsync(fd, buffer, 0, length, at);
+    if (isLegacySample(buffer.subarray(0, bytesRead))) return true;
+  }
+  return false;
+}
+
+/** startsAsLegacyText for bytes read from inside a file: a UTF-8 character cut by the window's start is skipped. */
+function isLegacySample(bytes: Buffer): boolean {
+  let from = 0;
+  while (from < 3 && from < bytes.length && (bytes[from] & 0xc0) === 0x80) from++;
+  return startsAsLegacyText(bytes.subarray(from));
 }
 
 /** Whether the file must be read as a decoded stream (from its start) rather than by positional reads of its bytes. */

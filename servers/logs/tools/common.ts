@@ -5,7 +5,7 @@ import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { coverageNote, levelCoverage, type LevelCoverage } from '../format/coverage';
 import { LEVELS } from '../format/types';
-import type { OpenedLog } from '../files/log-files';
+import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { legacyTextNote } from '../io/charset';
 import { isoInLocalZone } from '../../shared/local-time';
@@ -38,26 +38,33 @@ export interface EachFileOptions {
  * Throws an AbortError when `signal` aborts between files.
  */
 export async function forEachLogFile(ctx: LogsContext, names: string[], options: EachFileOptions, work: (file: OpenedLog) => Promise<boolean | void>): Promise<number> {
-  for (let i = 0; i < names.length; i++) {
-    throwIfAborted(options.signal);
-    let file: OpenedLog;
-    try {
-      file = await ctx.open(names[i]);
-    } catch (error) {
-      if (options.single || !(error instanceof UserFacingError)) throw error;
-      options.notes.push(`skipped ${names[i]}: ${error.message}`);
-      continue;
+  // Files the server may not open are named together at the end (deniedFilesNotes): one note, not one per file.
+  const denied: PermissionDeniedError[] = [];
+  try {
+    for (let i = 0; i < names.length; i++) {
+      throwIfAborted(options.signal);
+      let file: OpenedLog;
+      try {
+        file = await ctx.open(names[i]);
+      } catch (error) {
+        if (options.single || !(error instanceof UserFacingError)) throw error;
+        if (error instanceof PermissionDeniedError) denied.push(error);
+        else options.notes.push(`skipped ${names[i]}: ${error.message}`);
+        continue;
+      }
+      try {
+        if ((await work(file)) === false) return names.length - i - 1;
+      } catch (error) {
+        if (options.single || !(error instanceof UnreadableError)) throw error;
+        options.notes.push(`skipped ${file.info.name}: ${(error as Error).message}`);
+      } finally {
+        await closeQuietly(file.handle);
+      }
     }
-    try {
-      if ((await work(file)) === false) return names.length - i - 1;
-    } catch (error) {
-      if (options.single || !(error instanceof UnreadableError)) throw error;
-      options.notes.push(`skipped ${file.info.name}: ${(error as Error).message}`);
-    } finally {
-      await closeQuietly(file.handle);
-    }
+    return 0;
+  } finally {
+    options.notes.push(...deniedFilesNotes(denied));
   }
-  return 0;
 }
 
 /**

@@ -117,7 +117,8 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
       const fromSources = await summariseSources(ctx, inputs.sources, job);
       const { files, notes } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
       if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
-      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window));
+      const unread = inputs.files.length - files.length;
+      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window, unread));
     }),
   );
 }
@@ -288,10 +289,15 @@ function errorScanRequest(level: SummaryArgs['level'], words: boolean, window: W
   };
 }
 
-/** What the answer says when no error line was counted: never "no errors" for files whose levels could not be read. */
-function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | undefined): string {
+/**
+ * What the answer says when no error line was counted: never "no errors" for files whose levels could not be read, nor
+ * for the `unread` files of the call that were skipped (unreadable, undecompressable: named in the notes). With every
+ * file unread it said "no ERROR or FATAL lines in the last 24 h" about logs it had not opened (break29).
+ */
+function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | undefined, unread = 0): string {
   const kind = args.level === 'FATAL' ? 'FATAL' : 'ERROR or FATAL';
-  const where = window ? `in the last ${args.hours} h` : 'in the whole file(s)';
+  const read = unread > 0 ? ' in the files read' : '';
+  const where = `${window ? `in the last ${args.hours} h` : 'in the whole file(s)'}${read}${unread > 0 ? `; ${unread} log file${unread === 1 ? '' : 's'} could not be read (see notes), and errors there are not known` : ''}`;
   const outside = files.filter((f) => f.outsideWindow).reduce((sum, f) => sum + (f.outsideWindow?.errors ?? 0), 0);
   const unreadable = files.filter((f) => f.levelsUnreadable).map((f) => f.file);
   let note = `no ${kind} lines ${where}`;
@@ -305,7 +311,7 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
 }
 
 /** The tool's answer: the largest groups first, cut to `limit` and to the shared byte budget. */
-function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[], args: SummaryArgs, window: Window | undefined): Output {
+function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[], args: SummaryArgs, window: Window | undefined, unread = 0): Output {
   const all = grouper.sorted();
   const groups = all.slice(0, args.limit).map((g) => ({
     template: g.template,
@@ -328,6 +334,6 @@ function summaryOutput(grouper: ErrorGrouper, files: FileEntry[], notes: string[
     files,
     notes,
   }));
-  if (grouper.total === 0) notes.push(noErrorsNote(files, args, window));
+  if (grouper.total === 0) notes.push(noErrorsNote(files, args, window, unread));
   return { ...fitted.value, truncated: truncated || fitted.cut };
 }

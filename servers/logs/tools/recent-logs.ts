@@ -5,8 +5,8 @@ import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import { progressTicks } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
-import { guarded, toolResult } from '../../shared/tool-result';
-import type { LogFileInfo, OpenedLog } from '../files/log-files';
+import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
+import { deniedFilesNotes, PermissionDeniedError, type LogFileInfo, type OpenedLog } from '../files/log-files';
 import { awaitsMessage, inheritedLevel, inheritsLevel, isBlankLine, opensLoggedReport, ownLevel, underEntry } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
@@ -81,7 +81,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         return toolResult(linesOutput(recent, { file: recent.source.name, source: recent.source.kind, format: recent.format, ...(recent.newest !== undefined ? { modified: iso(recent.newest) } : {}) }));
       }
       const notes: string[] = [];
-      const file = await ctx.open(inputs.listed ? newestWithBytes(inputs.listed, notes) : inputs.files[0]);
+      const file = inputs.listed ? await openNewest(ctx, inputs.listed, notes) : await ctx.open(inputs.files[0]);
       try {
         const parser = await ctx.parserOf(file);
         const recent = await readRecent(file, parser, args, extra.signal);
@@ -91,6 +91,10 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
           if (newer) recent.notes.push(newer);
         }
         if (file.stats.size === 0) recent.notes.push(emptyFileNote(inputs.listed ?? (await ctx.listFiles()).files, file));
+        // A compressed rotation of a log that was empty is a gzip member of no text: its size is not 0, its lines none.
+        else if (file.info.gzip && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
+          recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of gzip, no text): the log was empty when it was rotated`);
+        }
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
@@ -116,6 +120,32 @@ function newestWithBytes(files: readonly LogFileInfo[], notes: string[]): string
   const empty = files.slice(0, index).map((f) => f.name);
   notes.push(`${someNames(empty)} ${empty.length === 1 ? 'is' : 'are'} empty (0 bytes: just rotated or truncated); showing ${files[index].name}, the most recently written log file with lines`);
   return files[index].name;
+}
+
+/**
+ * Without a named file, the file to read (newestWithBytes) that the server may open: the most recently written log is
+ * often one it may not (an auth log written 0600 by a daemon, which logs more often than anything else), and failing
+ * the call on it hid the readable files behind it (break29). The files passed over are named in `notes`. Throws the
+ * permission error when no listed file may be opened, and any other error of opening as it is.
+ */
+async function openNewest(ctx: LogsContext, files: readonly LogFileInfo[], notes: string[]): Promise<OpenedLog> {
+  const denied: PermissionDeniedError[] = [];
+  let candidates = files;
+  for (;;) {
+    const chosen: string[] = [];
+    const name = newestWithBytes(candidates, chosen);
+    try {
+      const file = await ctx.open(name);
+      if (denied.length > 0) notes.push(...deniedFilesNotes(denied), `showing ${name}, the most recently written log file this server may read`);
+      notes.push(...chosen);
+      return file;
+    } catch (error) {
+      if (!(error instanceof PermissionDeniedError)) throw error;
+      denied.push(error);
+      candidates = candidates.filter((f) => f.name !== name);
+      if (candidates.length === 0) throw denied.length === 1 ? error : new UserFacingError(`no log file here may be read: ${deniedFilesNotes(denied, 0, false)[0]}`);
+    }
+  }
 }
 
 /**

@@ -3,7 +3,7 @@
 // each call reads the repository it names. One repository keeps the old behaviour.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { BOB, CAROL, createRepoKit, fails, ok, type RepoKit } from '../../support/git-fixture';
 
@@ -76,6 +76,23 @@ describe('git server with several repositories', function () {
     assert.match(missing, /repository/);
     const unknown = await fails(server, 'git_log', { repository: 'nope' });
     assert.match(unknown, /前端/);
+  });
+
+  // break29: the cursor's digest left the repository out, so a cursor of one repository passed with another that
+  // shares its history (a clone, a fork) listed the first one's commits under the second's name, without a word.
+  it('a git_log cursor of one repository is refused by another, also by a clone of it', async () => {
+    const origin = repositories[0].path;
+    const clone = join(kit.dir, 'frontend-clone');
+    kit.git(kit.dir, ['clone', '-q', origin, clone]);
+    const pair = await startBuiltServer('git', { REPO_PATHS: JSON.stringify([{ name: 'origin', path: origin }, { name: 'clone', path: clone }]), TZ: 'UTC' });
+    try {
+      const first = await ok(pair, 'git_log', { repository: 'origin', count: 1 });
+      assert.ok(first.nextCursor);
+      assert.match(await fails(pair, 'git_log', { repository: 'clone', count: 1, cursor: first.nextCursor }), /cursor: this cursor was given for other arguments \(repository/);
+      assert.equal((await ok(pair, 'git_log', { repository: 'origin', count: 1, cursor: first.nextCursor })).commits[0].subject, 'frontend: first page');
+    } finally {
+      await pair.close();
+    }
   });
 
   it('git://info lists every repository and git://info/<name> reads one', async () => {

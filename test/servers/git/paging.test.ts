@@ -263,6 +263,32 @@ describe('git_log pages', function () {
       await goneServer.close();
     }
   });
+
+  // break29: a branch reset or force-pushed between two pages kept answering from its old history (the cursor's tips
+  // are fixed) without a word, so "what is on side" listed commits side no longer holds.
+  it('says when the branch was rewritten since the first page, and not when it only moved on', async () => {
+    const moved = manyCommits(kit, 'moved', 8, (i) => `old ${i}`);
+    kit.git(moved, ['branch', 'side']);
+    const movedServer = await startBuiltServer('git', { REPO_PATH: moved, TZ: 'UTC' });
+    try {
+      const first = await ok(movedServer, 'git_log', { ref: 'side', count: 3 });
+      kit.git(moved, ['checkout', '-q', 'side']);
+      kit.write(moved, 'more.txt', 'on top\n');
+      kit.git(moved, ['add', '-A']);
+      kit.commit(moved, ALICE, '2024-06-01T00:00:00Z', 'moved on');
+      const onwards = await ok(movedServer, 'git_log', { ref: 'side', count: 3, cursor: first.nextCursor });
+      assert.equal(onwards.note, undefined, 'a branch that only moved on is not rewritten');
+      kit.git(moved, ['reset', '-q', '--hard', 'HEAD~5']);
+      kit.write(moved, 'new.txt', 'rewritten\n');
+      kit.git(moved, ['add', '-A']);
+      kit.commit(moved, ALICE, '2024-06-02T00:00:00Z', 'force-pushed');
+      const second = await ok(movedServer, 'git_log', { ref: 'side', count: 3, cursor: first.nextCursor });
+      assert.equal(second.commits[0].subject, 'old 4', 'the cursor still continues the listing as it was');
+      assert.match(second.note ?? '', /"side" was rewritten since the first page.*no longer holds [0-9a-f]{12}.*ask again without cursor/);
+    } finally {
+      await movedServer.close();
+    }
+  });
 });
 
 // The key that signs cursors belongs to the server createServer builds, not to the module: two servers in one process

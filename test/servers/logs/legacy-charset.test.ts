@@ -31,6 +31,10 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
     writeFileSync(join(root, 'euckr.log'), eucKrLog);
     writeFileSync(join(root, 'utf8.log'), '2026-12-02 11:00:01 ERROR 데이터베이스 연결 오류 발생\n');
     writeFileSync(join(root, 'app.log.3'), gzipSync('2026-12-02 11:00:00 INFO up\n2026-12-02 11:00:01 ERROR disk quota exceeded\n'));
+    // An ASCII start-up banner of 20 lines (about 1 KB) before the first EUC-KR line; and a long UTF-8 file.
+    const banner = Array.from({ length: 20 }, (_, i) => `2026-12-02 10:59:${String(i).padStart(2, '0')} INFO starting module number ${i}\n`).join('');
+    writeFileSync(join(root, 'late-euckr.log'), Buffer.concat([Buffer.from(banner), eucKrLog, Buffer.from(banner)]));
+    writeFileSync(join(root, 'long-utf8.log'), `${banner}2026-12-02 11:00:01 ERROR 데이터베이스 연결 오류 발생 – café\n`.repeat(40));
     server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root });
   });
 
@@ -64,6 +68,19 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
       );
       assert.ok(!notes.some((n) => n.startsWith('utf8.log')), `${tool}: ${JSON.stringify(notes)}`);
     }
+  });
+
+  // break29: a log's first lines are most often its ASCII start-up banner, and its Korean errors come later: with the
+  // legacy text only past the first 512 bytes, a search for 오류 answered "0 matches" without a word again.
+  it('says so also when the legacy text comes after an ASCII start, and not for a long UTF-8 file', async () => {
+    for (const [tool, args] of [['search_logs', { pattern: '오류', file: 'late-euckr.log' }], ['recent_logs', { file: 'late-euckr.log' }]] as const) {
+      const result = (await server.client.callTool({ name: tool, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, tool);
+      const notes = (result.structuredContent as { notes: string[] }).notes;
+      assert.ok(notes.some((n) => /^late-euckr\.log: its text is not UTF-8/.test(n)), `${tool}: ${JSON.stringify(notes)}`);
+    }
+    const long = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: '오류', file: 'long-utf8.log' } })) as CallToolResult;
+    assert.ok(!(long.structuredContent as { notes: string[] }).notes.some((n) => n.includes('not UTF-8')), JSON.stringify(long.structuredContent));
   });
 
   it('a file that starts with a gzip header is decompressed, whatever its name', async () => {

@@ -3,6 +3,7 @@
 // recently" (break20).
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
@@ -35,6 +36,9 @@ describe('logs: recent_logs after a rotation emptied the live file', function ()
     utimesSync(join(dir, 'app.log.1'), at(2), at(2));
     writeFileSync(join(dir, 'app.log'), '');
     utimesSync(join(dir, 'app.log'), at(1), at(1));
+    // logrotate's compress of a log that was empty (notifempty unset): a 20-byte gzip member of no text.
+    writeFileSync(join(dir, 'worker.log.2.gz'), gzipSync(''));
+    utimesSync(join(dir, 'worker.log.2.gz'), at(60), at(60));
     server = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_DOCKER: 'off' }, ['--log-dir', dir]);
   });
 
@@ -56,5 +60,12 @@ describe('logs: recent_logs after a rotation emptied the live file', function ()
     assert.ok(out.notes.some((n) => n.startsWith('app.log is empty (0 bytes') && n.includes('most likely in app.log.1')), out.notes.join('\n'));
     // A file with lines gets no such note.
     assert.deepEqual((await recent(server, { file: 'worker.log' })).notes, []);
+  });
+
+  // break29: a gzip file that decompresses to nothing answered no lines without a word (its size is not 0).
+  it('naming a compressed rotation that holds no text: says it is empty once decompressed', async () => {
+    const out = await recent(server, { file: 'worker.log.2.gz' });
+    assert.deepEqual(out.lines, []);
+    assert.ok(out.notes.some((n) => n.startsWith('worker.log.2.gz is empty once decompressed')), out.notes.join('\n'));
   });
 });
