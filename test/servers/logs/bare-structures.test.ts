@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { tokenize } from '../../../servers/logs/patterns/tokenize';
-import { assertApart, assertOneEvent, minedAlone } from '../../support/mined-templates';
+import { assertApart, assertOneEvent, minedAlone, templatesOf } from '../../support/mined-templates';
 
 /** Reference time for year-less dates: 2026-11-30. */
 const REFERENCE = Date.UTC(2026, 10, 30);
@@ -47,5 +47,27 @@ describe('a message that is only a printed collection', () => {
   it('leaves a collection inside a sentence one variable, brackets and all', () => {
     assert.deepEqual(tokenize('Preparing for databases [main, state]').tokens, ['Preparing', 'for', 'databases', '<*>']);
     assert.deepEqual(tokenize('[main, state] checked').tokens, ['<*>', 'checked']);
+  });
+});
+
+describe("a log relayed behind a label (`VMMDev: Guest Log: …`)", () => {
+  it("keeps each relayed line its own event: texts that open with their own tag or clock and padded column", async () => {
+    // VirtualBox (batch 16): the host's log relays the guest's BIOS and Guest Additions lines behind `Guest Log: `.
+    const lines = [
+      '00:00:07.819182 VMMDev: Guest Log: BIOS: Boot : bseqnr=1, bootseq=0023',
+      '00:00:07.820212 VMMDev: Guest Log: BIOS: CDROM boot failure code : 0004',
+      '00:00:07.820352 VMMDev: Guest Log: BIOS: Boot from CD-ROM failed',
+      '00:00:07.821793 VMMDev: Guest Log: BIOS: Booting from Hard Disk...',
+      '00:00:14.521032 VMMDev: Guest Log: 06:10:33.089339 main     vbglR3GuestCtrlDetectPeekGetCancelSupport: Supported (#1)',
+      '00:00:14.571359 VMMDev: Guest Log: 06:10:33.139651 main     Error: Failed to become guest control master: VERR_VERSION_MISMATCH',
+      "00:00:14.571537 VMMDev: Guest Log: 06:10:33.139853 main     Error: Service 'control' failed to initialize: VERR_VERSION_MISMATCH",
+      '00:00:14.571643 VMMDev: Guest Log: 06:10:33.139961 main     Session 0 is about to close ...',
+      '00:00:14.571677 VMMDev: Guest Log: 06:10:33.139999 main     Stopping all guest processes ...',
+      // Made-up: another relay of the same kind.
+      '00:00:15.000001 VMMDev: Guest Log: 06:10:34.000001 main     Session 1 is about to close ...',
+    ];
+    const templates = await templatesOf(lines, REFERENCE);
+    assertApart(templates, [0, 1, 2, 3, 4, 5, 6, 7, 8], 'the relayed lines');
+    assertOneEvent(templates, [7, 9], 'one relayed statement at two times');
   });
 });
