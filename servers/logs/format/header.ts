@@ -663,8 +663,12 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
   let hasComponent = false;
   // Words (not numbers: pids, thread ids) read since the last strong field: past one, the line may already be prose.
   let wordsSinceStrong = 0;
+  // The same, lone dashes between columns left out (a level may follow `<time> - name - 12 -`).
+  let namesSinceStrong = 0;
   // Whether a field read so far ended in a colon (`[module]:`, `INFO:`, `tag[12]:`): see below.
   let colonClosed = false;
+  // Which fields are lone dashes between columns (see below).
+  const separators: boolean[] = [];
   while (fields.length < MAX_HEADER_FIELDS && position < line.length) {
     // A lone dash after the level separates the header from the message (`{models.py:126} INFO - Loaded DAG …`): what
     // follows is text, even when it looks like fields (`Loaded DAG <DAG:`).
@@ -689,7 +693,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m && (wordsSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position)))) {
+      if (m && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position)))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -737,12 +741,19 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     // follow: a program writes its own at its message's start (`unbound[1:0] error:`, `kernel: [ 12.3] usb 1-1: …`).
     if (colonClosed && !isTimeOrLevel(field.kind) && !field.timed && !field.leveled) break;
     colonClosed ||= (field.kind === 'bracket' || field.kind === 'paren' || field.kind === 'pid') && line.charCodeAt(end - 1) === 58;
-    if (isStrong(field.kind)) wordsSinceStrong = 0;
-    else if (field.kind === 'word') wordsSinceStrong++;
+    // A lone dash between a header's columns separates them (Python logging's `%(asctime)s - %(name)s - %(lineno)d -
+    // %(levelname)s - …`): no word of the line, so it counts toward no run of words.
+    const separator = field.kind === 'word' && isLoneDash(line, position);
+    if (isStrong(field.kind)) wordsSinceStrong = namesSinceStrong = 0;
+    else if (field.kind === 'word') {
+      wordsSinceStrong++;
+      if (!separator) namesSinceStrong++;
+    }
     // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
     if (field.kind === 'paren') hasComponent = true;
     fields.push(field);
     ends.push(end);
+    separators.push(separator);
     position = skipSeparators(line, end);
     if (field.kind === 'component' || field.kind === 'logger' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
   }
@@ -753,7 +764,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     if (isStrong(fields[i].kind)) {
       last = i;
       weakRun = 0;
-    } else if (++weakRun > MAX_WEAK_RUN) break;
+    } else if (!separators[i] && ++weakRun > MAX_WEAK_RUN) break;
   }
   const header = leaveMessage(fields.slice(0, last + 1), ends, line);
   let tabbed = 0;
@@ -1705,6 +1716,8 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     // A lone dash, arrow or colon between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`,
     // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither.
     position = skipSeparators(line, loneSeparatorEnd(line, position));
+    // An empty column between two dashes (`INFO - - Server version`, Python's `%(request)s` outside a request) too.
+    while (isLoneDash(line, position)) position = skipSeparators(line, position + 1);
     parsed.message = line.slice(position);
   }
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);

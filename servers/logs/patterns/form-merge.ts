@@ -541,9 +541,22 @@ function fieldRunCut(unit: FormUnit): FieldRun | undefined {
 function paddedLabelRun(unit: FormUnit, depths: readonly number[]): FieldRun | undefined {
   const { tokens, seps } = unit;
   for (let i = 1; i < tokens.length; i++) {
-    if (depths[i] === 0 && PADDING.test(seps[i - 1] ?? '') && tokens[i] !== WILDCARD && /^\p{L}/u.test(tokens[i]) && seps[i] === ': ') return { at: i, padded: true, words: 0 };
+    if (depths[i] === 0 && PADDING.test(seps[i - 1] ?? '') && tokens[i] !== WILDCARD && /^\p{L}/u.test(tokens[i]) && seps[i] === ': ' && endsField(unit, i + 1)) return { at: i, padded: true, words: 0 };
   }
   return undefined;
+}
+
+/**
+ * What follows the key before token i reads as fields: one value that ends the message, or a `, key: ` further on
+ * opening the next field. A padded `word: ` whose text goes on in words alone (`main     Error: Failed to become guest
+ * control master: …`, a relayed log's thread column and then its message) is a message's own label, not a run's field.
+ */
+function endsField(unit: FormUnit, i: number): boolean {
+  const { tokens, seps } = unit;
+  if (i >= tokens.length) return false;
+  if (i === tokens.length - 1) return (seps[i] ?? '').trim() === '';
+  for (let j = i; j + 2 < tokens.length; j++) if (seps[j] === ', ' && seps[j + 1] === ': ' && tokens[j + 1] !== WILDCARD) return true;
+  return false;
 }
 
 /** Token i is a field's key: a word glued to `=`. */

@@ -731,6 +731,15 @@ function scanTokens(message: string, out: TokenScan): void {
     const third = message.charCodeAt(position + 2);
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
+      if (out.count === 0 && isBareCollection(message, position, listEnd)) {
+        // A message that is only a list or dict dump (Python's `[('zho', 'CN', None), …]` beside `{<Language [en]>,
+        // …}`, each a statement printing its own collection) keeps its brackets: the contents vary from line to line,
+        // but which kind of collection a statement prints does not, and that is all that tells two such events apart.
+        out.push(false, position, position + 1);
+        out.push(true, position + 1, listEnd - 1);
+        out.push(false, listEnd - 1, listEnd);
+        break;
+      }
       out.push(true, position, listEnd);
       // A bracketed number takes a unit like a bare one (`finished in [58,056] ms`).
       afterValue = endsInValue(message, position, listEnd);
@@ -1114,6 +1123,19 @@ const MAX_LIST = 256;
 const MAX_LITERAL = 4096;
 /** `m`, which Go's `map[K]V{…}` opens with. */
 const LOWER_M = 109;
+
+/**
+ * The collection [position, end) that opens the message is all of it (trailing spaces aside), opened by the `[` or `{`
+ * its last character closes, and holds something: a message that is a bare dump (see scanTokens).
+ */
+function isBareCollection(message: string, position: number, end: number): boolean {
+  if (end - position < 3) return false;
+  const open = message.charCodeAt(position);
+  const close = message.charCodeAt(end - 1);
+  if (!((open === Char.OpenBracket && close === Char.CloseBracket) || (open === Char.OpenBrace && close === Char.CloseBrace))) return false;
+  for (let i = end; i < message.length; i++) if (!isSpace(message.charCodeAt(i))) return false;
+  return true;
+}
 
 /**
  * End of a collection at `position` printed as one value: an empty one (`{}`, `[]`: what a list or options were when

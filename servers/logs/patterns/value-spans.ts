@@ -565,20 +565,43 @@ function anItemMoves(family: readonly { unit: number; at: number }[], units: rea
 function tailsAreValues(family: readonly number[], prefix: number, units: readonly TailUnit[], statementOf: readonly number[], linesOf: ReadonlyMap<number, number>): boolean {
   const statements = new Map<number, { value: boolean; levels?: number[] }>();
   const lengths = new Set<number>();
+  let relayed = 0;
   for (const unit of family) {
     const { tokens, levels } = units[unit];
     if (opensSentence(units[unit], prefix)) return false;
+    if (opensRelayedLine(units[unit], prefix)) relayed++;
     lengths.add(tokens.length - prefix);
     const statement = statements.get(statementOf[unit]) ?? { value: false };
     statements.set(statementOf[unit], statement);
     if (tokens.length === prefix + 1 && tokens[prefix] === WILDCARD) statement.value = true;
     if (levels) statement.levels = statement.levels ? statement.levels.map((n, i) => n + (levels[i] ?? 0)) : [...levels];
   }
+  // Every text a relayed log's line: each is a statement of the program that wrote it (see opensRelayedLine).
+  if (relayed === family.length) return false;
   if (statements.size < MIN_TAIL_STATEMENTS || lengths.size < 2 || levelsTellApart([...statements.values()]) || extendsAnother(family, prefix, units, statementOf)) return false;
   // Two statements only: neither text may show wording of the program's going on after the label (wordingGoesOn).
   if (statements.size === 2 && wordingGoesOn(family, prefix, units)) return false;
   const lines = [...statements].filter(([, statement]) => !statement.value).map(([root]) => linesOf.get(root) ?? 0).sort((a, b) => a - b);
   return lines.length === 0 || lines[Math.floor(lines.length / 2)] < MIN_RECURRING_LINES;
+}
+
+/** Tokens at the start of a text after a label in which a relayed line's header columns are looked for. */
+const RELAYED_HEADER_TOKENS = 3;
+
+/**
+ * The text after the label at `prefix` opens as a log line of its own, relayed by the program that wrote the label
+ * (VirtualBox's `VMMDev: Guest Log: BIOS: Booting from Hard Disk...`, `…: Guest Log: 06:10:33.139999 main     Session
+ * 0 is about to close ...`: the guest's log, behind its source's tag or its own clock and padded thread column): a
+ * word of letters glued to a label of its own (`BIOS: `), or a gap of two blanks or more between its first tokens (a
+ * header's padded columns, which no sentence and no error's text holds). Each such text is a statement of the relayed
+ * program's, with its own values, not one value handed to the label's statement (tailsAreValues).
+ */
+function opensRelayedLine(unit: TailUnit, prefix: number): boolean {
+  const { tokens, seps } = unit;
+  if (prefix >= tokens.length) return false;
+  if (seps[prefix] === ': ' && prefix + 1 < tokens.length && PROSE_TOKEN.test(tokens[prefix])) return true;
+  for (let i = prefix; i < Math.min(tokens.length - 1, prefix + RELAYED_HEADER_TOKENS); i++) if (/^(?: {2,}|\t)/.test(seps[i] ?? '')) return true;
+  return false;
 }
 
 /**
