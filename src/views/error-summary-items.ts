@@ -21,7 +21,18 @@ export const errorSummaryOutput = z.object({
   groups: z.array(groupSchema),
   truncated: z.boolean().default(false),
   files: z
-    .array(z.object({ file: z.string(), errors: z.number(), newestEntry: z.string().optional(), levelsUnreadable: z.boolean().optional(), note: z.string().optional() }))
+    .array(
+      z.object({
+        file: z.string(),
+        errors: z.number(),
+        newestEntry: z.string().optional(),
+        levelsUnreadable: z.boolean().optional(),
+        textErrors: z.object({ lines: z.number() }).passthrough().optional(),
+        linesWithoutLevel: z.number().optional(),
+        legacyText: z.boolean().optional(),
+        note: z.string().optional(),
+      }),
+    )
     .default([]),
   notes: z.array(z.string()).default([]),
 });
@@ -48,12 +59,23 @@ function when(value: string | undefined, locale: string): string {
 
 /**
  * What a summary without error groups says about `file` (its display name, escaped by the caller as
- * its medium needs): a file whose levels could not be read is never reported as free of errors, so
- * that case is a warning. Shared by the chat Markdown and the "Summarize Errors" notification.
+ * its medium needs). "No errors found" only when the server read the log and said nothing that
+ * weakens the zero: nothing read, levels unreadable (in all or some lines), or text that is not
+ * UTF-8 each make it a warning that says why the zero may be wrong (the server's notes, shown below
+ * the summary, say more). Shared by the chat Markdown, the "Summarize Errors" notification and
+ * @devops /errors.
  */
 export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'>, file: string, t: Translate): { severity: 'warning' | 'info'; message: string } {
+  const warning = (message: string) => ({ severity: 'warning' as const, message });
+  if (summary.files.length === 0) return warning(t('No errors counted in {0}, but nothing of it could be read, so its errors are not known: the notes say why.', file));
   if (summary.files.some((f) => f.levelsUnreadable)) {
-    return { severity: 'warning', message: t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', file) };
+    return warning(t('No error lines recognised in {0}: its log levels could not be read, so errors may have been missed.', file));
+  }
+  if (summary.files.some((f) => f.linesWithoutLevel !== undefined || f.textErrors !== undefined)) {
+    return warning(t('No error lines counted in {0}, but some of its lines have no readable level, so errors among them were not counted: the notes say more.', file));
+  }
+  if (summary.files.some((f) => f.legacyText)) {
+    return warning(t('No error lines counted in {0}, but its text is not UTF-8 (a legacy charset such as EUC-KR): words outside ASCII could not be read, so errors worded in them may have been missed.', file));
   }
   return { severity: 'info', message: t('No errors found in {0}.', file) };
 }

@@ -25,5 +25,7 @@ export interface ErrorCount {
 /** Errors in the last 24 hours (error_summary's default window), with whether its levels could be read. */
 export async function errorCountFor(hub: McpHub, file: string): Promise<ErrorCount> {
   const summary = await callErrorSummary(hub, file, { hours: 24 });
-  return { errors: summary.totalErrors, levelsUnreadable: summary.files.some((f) => f.levelsUnreadable === true) };
+  // A zero over nothing read, or beside lines whose text reads as an error without a level, is not "0 errors".
+  const uncounted = summary.files.length === 0 || summary.files.some((f) => f.levelsUnreadable === true || f.textErrors !== undefined);
+  return { errors: summary.totalErrors, levelsUnreadable: uncounted };
 }

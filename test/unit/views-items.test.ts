@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
-import { errorSummaryMarkdown, errorSummaryOutput } from '../../src/views/error-summary-items';
+import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
 import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
@@ -482,6 +482,30 @@ describe('error summary for the chat', () => {
   it('says clearly when there are no errors', () => {
     const html = render(errorSummaryMarkdown({ ...summary, totalErrors: 0, groups: [] }, { file: 'logs/ok.log', t, locale: 'en' }));
     assert.match(html, /<strong>No errors found in logs\/ok\.log\.<\/strong>/);
+  });
+
+  // fix30: "No errors found" was decided from the count alone, so a log the server said it had read only in part (lines
+  // without a level), or whose text is not UTF-8, or nothing of which was read, was "checked, all well" all the same.
+  it('never says "No errors found" when the server said the zero may be wrong', () => {
+    const zero = (files: unknown[], notes: string[] = []) =>
+      noErrorsMessage(errorSummaryOutput.parse({ totalErrors: 0, groups: [], files, notes }), 'logs/x.log', t);
+    assert.deepEqual(zero([{ file: 'logs/x.log', errors: 0 }]), { severity: 'info', message: 'No errors found in logs/x.log.' });
+    const cases: Array<[unknown[], RegExp]> = [
+      [[], /nothing of it could be read/],
+      [[{ file: 'logs/x.log', errors: 0, levelsUnreadable: true }], /log levels could not be read/],
+      [[{ file: 'logs/x.log', errors: 0, linesWithoutLevel: 12 }], /some of its lines have no readable level/],
+      [[{ file: 'logs/x.log', errors: 0, textErrors: { lines: 2, first: [4, 9] } }], /some of its lines have no readable level/],
+      [[{ file: 'logs/x.log', errors: 0, legacyText: true }], /not UTF-8/],
+    ];
+    for (const [files, message] of cases) {
+      const note = zero(files);
+      assert.equal(note.severity, 'warning', JSON.stringify(files));
+      assert.match(note.message, message);
+      assert.doesNotMatch(note.message, /No errors found/);
+      const html = render(errorSummaryMarkdown(errorSummaryOutput.parse({ totalErrors: 0, groups: [], files, notes: ['the server note'] }), { file: 'logs/x.log', t, locale: 'en' }));
+      assert.doesNotMatch(html, /No errors found/, JSON.stringify(files));
+      assert.match(html, /the server note/);
+    }
   });
 });
 

@@ -68,6 +68,11 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
       );
       assert.ok(!notes.some((n) => n.startsWith('utf8.log')), `${tool}: ${JSON.stringify(notes)}`);
     }
+    // fix30: and error_summary marks the file itself, so a client does not read the notes' English to qualify a zero.
+    const summary = (await server.client.callTool({ name: 'error_summary', arguments: { wholeFile: true } })) as CallToolResult;
+    const files = (summary.structuredContent as { files: Array<{ file: string; legacyText?: boolean }> }).files;
+    assert.equal(files.find((f) => f.file === 'euckr.log')?.legacyText, true, JSON.stringify(files));
+    assert.equal(files.find((f) => f.file === 'utf8.log')?.legacyText, undefined, JSON.stringify(files));
   });
 
   // break29: a log's first lines are most often its ASCII start-up banner, and its Korean errors come later: with the
