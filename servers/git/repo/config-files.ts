@@ -5,6 +5,7 @@
 // and is not looked at here (the system config is never read: run.ts sets GIT_CONFIG_NOSYSTEM).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { includeConditionHolds } from './include-conditions';
 import { runGit } from './run';
 import { unsafeFileReason, type UnsafeFile } from './unsafe-files';
 
@@ -55,8 +56,10 @@ function gitDirsAt(dotGit: string): GitDirs | undefined {
  * The first config file git would read for this repository that it must not (a FIFO, a device, a socket, one far too
  * large): the repository's config, its worktree config, and what they include, followed as git follows them (a
  * relative path from the including file's folder, `~/` from HOME, at most 10 deep). `namedBy` says which file and key
- * name it. An includeIf target counts whatever its condition: git would read it whenever the condition holds (the
- * branch, the folder, a remote's URL), and the call would hang then. Parsing is git's own (`git config --file
+ * name it. An includeIf target whose condition is `gitdir:`/`gitdir/i:` counts only when the condition holds for this
+ * repository (include-conditions.ts): a FIFO behind `gitdir:/elsewhere/` made every call fail though git would never
+ * open it. Other conditions (the branch, a remote's URL) count whatever they say, since git reads them itself and
+ * the call would hang whenever they held; `namedBy` says so. Parsing is git's own (`git config --file
  * --no-includes`, which reads one file and no repository), run only for a file that mentions "include".
  */
 export async function findUnsafeConfig(dirs: GitDirs, signal?: AbortSignal): Promise<UnsafeFile | undefined> {
@@ -72,7 +75,7 @@ export async function findUnsafeConfig(dirs: GitDirs, signal?: AbortSignal): Pro
     const why = unsafeFileReason(path, MAX_CONFIG_BYTES);
     if (why) return { role: 'config', path, why, ...(namedBy ? { namedBy } : {}) };
     if (!mentions(path, /include/i)) continue;
-    for (const include of await includesOf(path, signal)) queue.push({ ...include, depth: depth + 1 });
+    for (const include of await includesOf(path, dirs.gitDir, signal)) queue.push({ ...include, depth: depth + 1 });
   }
   return undefined;
 }
@@ -87,8 +90,11 @@ function mentions(path: string, pattern: RegExp): boolean {
   }
 }
 
-/** The files the config file at `path` includes, resolved as git resolves them, each with the key that names it. */
-async function includesOf(path: string, signal?: AbortSignal): Promise<Array<{ path: string; namedBy: string }>> {
+/**
+ * The files the config file at `path` includes, resolved as git resolves them, each with the key that names it; an
+ * includeIf whose condition does not hold for the repository at `gitDir` is left out.
+ */
+async function includesOf(path: string, gitDir: string, signal?: AbortSignal): Promise<Array<{ path: string; namedBy: string }>> {
   // --git-dir at a folder that does not exist: git reads no repository (and so none of its includes) for this call.
   const result = await runGit(['--git-dir', join(dirname(path), 'no-repository-here'), 'config', '--file', path, '--no-includes', '--path', '-z', '--get-regexp', '^include(if\\..*)?\\.path$'], {
     cwd: dirname(path),
@@ -103,7 +109,12 @@ async function includesOf(path: string, signal?: AbortSignal): Promise<Array<{ p
     const key = entry.slice(0, newline);
     const value = entry.slice(newline + 1);
     if (value === '') continue;
-    includes.push({ path: resolve(dirname(path), value), namedBy: `${key} in ${path}` });
+    // git prints the section and key in lower case, the condition (the subsection) as written.
+    const condition = /^includeif\.(.*)\.path$/is.exec(key)?.[1];
+    const answer = condition === undefined ? undefined : includeConditionHolds(condition, gitDir, path, process.env.HOME);
+    if (answer && 'holds' in answer && !answer.holds) continue;
+    const why = answer === undefined ? '' : 'holds' in answer ? ', whose condition holds for this repository' : `, taken to hold: ${answer.unknown}`;
+    includes.push({ path: resolve(dirname(path), value), namedBy: `${key} in ${path}${why}` });
   }
   return includes;
 }

@@ -156,7 +156,24 @@ describe('git server and unsafe files in the repository', function () {
       writeFileSync(join(root, '.git', 'more', 'extra.cfg'), '[includeIf "onbranch:main"]\n\tpath = ../fifo-conditional\n');
       appendFileSync(join(root, '.git', 'config'), '[include]\n\tpath = more/extra.cfg\n');
     });
-    assert.match(await fails(server, 'git_log'), /\.git\/fifo-conditional \(.*named by includeif\.onbranch:main\.path in .*more\/extra\.cfg\), which is a FIFO/);
+    assert.match(
+      await fails(server, 'git_log'),
+      /\.git\/fifo-conditional \(.*named by includeif\.onbranch:main\.path in .*more\/extra\.cfg, taken to hold: an onbranch: condition depends on the checked-out branch.*\), which is a FIFO/,
+    );
+  });
+
+  // fix30: a FIFO behind `gitdir:/nowhere/` made every call fail, though git never opens it for this repository.
+  it('an includeIf gitdir: that does not hold for the repository is not followed; one that holds is', async () => {
+    const elsewhere = await serverFor('fifo-gitdir-elsewhere', (root) => {
+      mkfifo(join(root, '.git', 'fifo-gitdir'));
+      appendFileSync(join(root, '.git', 'config'), '[includeIf "gitdir:/nowhere/"]\n\tpath = fifo-gitdir\n[includeIf "gitdir/i:**/no-such-folder/"]\n\tpath = fifo-gitdir\n');
+    });
+    assert.equal((await ok(elsewhere, 'git_log')).commits.length, 2);
+    const here = await serverFor('fifo-gitdir-here', (root) => {
+      mkfifo(join(root, '.git', 'fifo-gitdir'));
+      appendFileSync(join(root, '.git', 'config'), '[includeIf "gitdir/i:**/FIFO-GITDIR-HERE/"]\n\tpath = fifo-gitdir\n');
+    });
+    assert.match(await fails(here, 'git_log'), /fifo-gitdir \(.*named by includeif\.gitdir\/i:\*\*\/FIFO-GITDIR-HERE\/\.path in .*\.git\/config, whose condition holds for this repository\), which is a FIFO/);
   });
 
   it("a FIFO the person's global config includes: the time limit names what git waits on, not the request", async () => {
