@@ -373,6 +373,9 @@ function paddedColonEnd(line: string, end: number): number {
  * level word right after it, when one is written there.
  */
 function timeInside(line: string, position: number, context: TimestampContext, leveled: boolean | undefined): { epoch?: number; level?: Level } {
+  // A bracket padded inside (`[ 2019-04-04 11:33:08.4726 17814/7f39af24f700 …:657 ]:`, Phusion Passenger) holds its time
+  // after the space: read there, its lines had no time and a time filter dropped them all.
+  if (line.charCodeAt(position) === 32 && line.charCodeAt(position + 1) !== 32) position++;
   for (const pattern of timestampPatternsAt(line, position)) {
     const m = matchTimestampAt(line, position, pattern, context);
     if (m?.epoch === undefined) continue;

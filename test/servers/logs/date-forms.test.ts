@@ -66,6 +66,32 @@ describe('log intelligence: date forms', () => {
     }
   });
 
+  // fix30: Phusion Passenger pads its header bracket inside (`[ 2019-04-04 … ]:`); its lines had no time, so a time
+  // filter (since/until, the error summary's window) dropped every one of them.
+  it('reads the time of a bracket padded with a space inside, as of one without', () => {
+    const passenger = [
+      '[ 2019-04-04 11:33:08.4726 17814/7f39af24f700 age/Ust/Controller.h:657 ]: Running UstRouter garbage collector',
+      '[ 2019-04-04 11:33:08.6455 17806/7f3eabfff700 Ser/AcceptLoadBalancer.h:195 ]: File descriptor opened: 64',
+      '[ 2019-04-04 11:33:08.6457 17806/7f3ee377d700 Ser/Server.h:370 ]: [ServerThr.2] Checking out client object from freelist (128 -> 127)',
+    ];
+    const parsed = passenger.map((line) => createLineParser(passenger).parse(line));
+    assert.deepEqual(
+      parsed.map((p) => [p.timestamp, p.message]),
+      [
+        [local(2019, 4, 4, 11, 33, 8, 472), 'Running UstRouter garbage collector'],
+        [local(2019, 4, 4, 11, 33, 8, 645), 'File descriptor opened: 64'],
+        [local(2019, 4, 4, 11, 33, 8, 645), '[ServerThr.2] Checking out client object from freelist (128 -> 127)'],
+      ],
+    );
+    // A made-up file of the kind: a padded bracket holding only the time, then the level.
+    const padded = ['[ 2026-11-30 10:00:01 ] INFO started', '[ 2026-11-30 10:00:02 ] ERROR failed to bind :8080'];
+    const parser = createLineParser(padded);
+    assert.deepEqual(padded.map((line) => [parser.parse(line).timestamp, parser.parse(line).level]), [
+      [local(2026, 11, 30, 10, 0, 1), 'INFO'],
+      [local(2026, 11, 30, 10, 0, 2), 'ERROR'],
+    ]);
+  });
+
   it("Tomcat's catalina.out: the dashed date is the time, then level and thread", () => {
     const sample = [
       '30-Nov-2026 10:00:00.123 INFO [main] org.apache.catalina.startup.VersionLoggerListener.log Server version name:   Apache Tomcat/9.0.83',
