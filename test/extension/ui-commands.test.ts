@@ -112,6 +112,19 @@ describe('UI commands in the extension host', function () {
     assert.ok(last && last.kind === 'assistant' && /No errors found in logs\/clean\\?\.log/.test(last.text), JSON.stringify(last));
   });
 
+  // fix30: "No errors found" was decided from the count alone; a log whose text is not UTF-8 (its words outside ASCII
+  // unreadable) was "checked, all well" though the server's notes said otherwise.
+  it('warns, not "No errors found", when the server said the zero may be wrong', async () => {
+    const latin1 = vscode.Uri.joinPath(folder, 'logs', 'latin1.log');
+    writeFileSync(latin1.fsPath, Buffer.from('2026-11-20 09:00:01 INFO  [main] caf\xe9 pr\xeat\n2026-11-20 09:00:02 INFO  [main] d\xe9marr\xe9\n', 'latin1'));
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', latin1);
+    assert.deepEqual(result, { totalErrors: 0 });
+    const last = agent.transcript().at(-1);
+    const text = last && last.kind === 'assistant' ? last.text : '';
+    assert.match(text, /its text is not UTF-8/, JSON.stringify(last));
+    assert.doesNotMatch(text, /No errors found/);
+  });
+
   it('says a log file is empty, not that it has no errors', async () => {
     const empty = vscode.Uri.joinPath(folder, 'logs', 'empty.log');
     writeFileSync(empty.fsPath, '');
