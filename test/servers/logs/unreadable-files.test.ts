@@ -6,14 +6,13 @@
 // files found in <it>" when it was the folder configured.
 // Root reads any file, so as root the server is started as user nobody (setpriv) to meet the permission check.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { unprivilegedServerPrefix } from '../../support/unprivileged';
 
-const NOBODY = 65534;
 
 describe('logs: a file the server may not read is skipped with a note, not an internal error', function () {
   this.timeout(60_000);
@@ -23,16 +22,7 @@ describe('logs: a file the server may not read is skipped with a note, not an in
   let closedOnly: StartedServer | undefined;
 
   before(async function () {
-    const root0 = process.getuid?.() === 0;
-    if (process.platform === 'win32') this.skip();
-    const wrapper = root0 ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
-    // As nobody, node and the built server must be reachable (a clone under /root is not): else there is no such user.
-    const script = resolve(__dirname, '../../../dist/servers/logs.js');
-    const probe = root0 ? spawnSync(wrapper[0], [...wrapper.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(script)}, 4)`]) : { status: 0 };
-    if (probe.status !== 0) {
-      console.log('      (skipped: running as root, and user nobody cannot run node or read dist/ here (or setpriv is missing))');
-      this.skip();
-    }
+    const wrapper = unprivilegedServerPrefix(this);
     root = mkdtempSync(join(tmpdir(), 'unreadable-'));
     // The server's user must reach the folder and the readable files.
     chmodSync(root, 0o755);

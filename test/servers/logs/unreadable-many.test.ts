@@ -7,15 +7,14 @@
 //   files were there.
 // Root reads any file, so as root the server is started as user nobody (setpriv), as unreadable-files.test.ts does.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { unprivilegedServerPrefix } from '../../support/unprivileged';
 import { deniedFilesNotes, PermissionDeniedError } from '../../../servers/logs/files/log-files';
 
-const NOBODY = 65534;
 const UNREADABLE = 40;
 
 describe('logs: a folder where most files are unreadable', function () {
@@ -26,15 +25,7 @@ describe('logs: a folder where most files are unreadable', function () {
   let closedDir: string;
 
   before(async function () {
-    const root0 = process.getuid?.() === 0;
-    if (process.platform === 'win32') this.skip();
-    const wrapper = root0 ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups'] : [];
-    const script = resolve(__dirname, '../../../dist/servers/logs.js');
-    const probe = root0 ? spawnSync(wrapper[0], [...wrapper.slice(1), process.execPath, '-e', `require('fs').accessSync(${JSON.stringify(script)}, 4)`]) : { status: 0 };
-    if (probe.status !== 0) {
-      console.log('      (skipped: running as root, and user nobody cannot run node or read dist/ here (or setpriv is missing))');
-      this.skip();
-    }
+    const wrapper = unprivilegedServerPrefix(this);
     root = mkdtempSync(join(tmpdir(), 'unreadable-many-'));
     chmodSync(root, 0o755);
     const hourAgo = new Date(Date.now() - 3600_000);
