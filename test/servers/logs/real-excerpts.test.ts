@@ -461,7 +461,8 @@ const BATCH_17: Record<string, number> = {
  * branch `realx18` on the miner of main at 51e3d79 (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-17, the development set or Loghub, nor a close cousin of one): mean 0.834 over
  * 20 systems (median 0.9345). Built blind to batches 7 and 17 and to the failures being fixed while other branches
- * changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts it.
+ * changed the miner. Released for study at the start of session 22 (2026-12-03), when batch 20 was to be built: a studied
+ * batch from then on; its mean at release was 0.855 over 20 systems.
  */
 // Raised after measuring, by a general rule of branch `merge19` (built blind to this batch; measured per branch: only
 // merge19's tree moves it): Memcached 0.5 -> 0.913.
@@ -512,8 +513,9 @@ const BATCHES = [
  * wrongly grouped events, so that reading this output does not make them batches fixed against.
  */
 // Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study; batch 17 was
-// released for study at the start of session 20 (2026-12-02), when batch 19 was built and measured by branch `realx19`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_18, BATCH_19];
+// released for study at the start of session 20 (2026-12-02), when batch 19 was built and measured by branch `realx19`;
+// batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_19];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
