@@ -241,4 +241,25 @@ describe('mixed header forms in one file', () => {
     const session = parsed(['2024-01-01 10:00:00 WARN [5444367] No stream yet', '2024-01-01 10:00:01 WARN No stream yet', '2024-01-01 10:00:02 WARN [5444368] No stream yet', '2024-01-01 10:00:03 INFO started', '2024-01-01 10:00:04 INFO started']);
     assert.equal(session[0].message, '[5444367] No stream yet');
   });
+
+  it("Heroku's `<time> app[web.3]: …` beside the app's own lines without a header: the tag with its dyno in brackets is the header's", () => {
+    // Rails (batch 8): a Heroku drain's lines (`source[dyno]:` after the time) beside lines of a development log.
+    const lines = [
+      '2013-11-19T21:30:37.121105+00:00 app[web.3]: Started GET "/" for 127.0.0.1 at 2013-11-19 21:30:37 +0000',
+      '2013-11-19T21:30:37.126286+00:00 app[web.3]: Processing by HomeController#index as HTML',
+      '2013-11-19T21:30:37.152057+00:00 app[web.3]:   Rendered shared/_share_buttons.html.erb (0.4ms)',
+      '2013-11-19T21:30:38.294645+00:00 heroku[router]: at=info method=GET path="/" status=200',
+      'Started GET "/" for 152.2.176.37 at 2019-03-01 15:57:11 -0500',
+      'Processing by WelcomeController#index as HTML',
+      '  Rendered shared/_footer.html.erb (3.6ms)',
+      'Completed 200 OK in 38ms (Views: 13.5ms | ActiveRecord: 13.7ms)',
+      '2019-03-04 14:14:52 +0000 Completed 200 OK in 40ms (Views: 13.5ms | ActiveRecord: 13.7ms)',
+      '2019-03-04 14:14:53 +0000 Parameters: {"id"=>"1"}',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.slice(0, 4).map((p) => p.message), ['Started GET "/" for 127.0.0.1 at 2013-11-19 21:30:37 +0000', 'Processing by HomeController#index as HTML', 'Rendered shared/_share_buttons.html.erb (0.4ms)', 'at=info method=GET path="/" status=200']);
+    assert.deepEqual(read.slice(0, 4).map((p) => p.component), ['app[web.3]', 'app[web.3]', 'app[web.3]', 'heroku[router]']);
+    // A statement's own `key:` after the time holds no bracket: it stays the message's.
+    assert.equal(read[9].message, 'Parameters: {"id"=>"1"}');
+  });
 });
