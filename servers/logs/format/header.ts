@@ -117,10 +117,15 @@ const DATE_PART = /^(?:\(?[\p{L}\d][\p{L}\d.:+-]{0,15}\)?)$/u;
 /** Most parts a bracketed date is written in (`[2022年 12月 25日 星期日 09:28:16 EST]`: six). */
 const MAX_DATE_PARTS = 8;
 /**
+ * Numbered parts a bracketed date has besides its time: `date` writes the day and the year in every locale (`3` and
+ * `2017`, `25日` and `2022年`). A bracket of prose around a time holds one number at most (`[Retry 3 at 12:00:01]`).
+ */
+const MIN_NUMBERED_DATE_PARTS = 2;
+/**
  * A date and time written bracketed in a locale's words at `position`, whose date this reader does not read: the `date`
  * command's output under another LC_TIME (`[mardi 3 janvier 2017, 11:53:28 (UTC+0100)]`, `[2022年 12月 25日 星期日
  * 09:28:16 EST]`) that shell scripts write before each message. Where the bracket ends, or -1. Read as a clock field
- * (no date is guessed): the time of day and a number beside it (a day or year), in a few parts of words and numbers,
+ * (no date is guessed): the time of day and numbers beside it (the day and the year), in a few parts of words and numbers,
  * closed before the line's message. A bracket of prose holds more words, or no time, or ends its line.
  */
 export function bracketedDateEnd(line: string, position: number): number {
@@ -141,7 +146,7 @@ export function bracketedDateEnd(line: string, position: number): number {
     else if (!DATE_PART.test(part)) return -1;
     else if (/\d/.test(part)) numbered++;
   }
-  return times === 1 && numbered > 0 ? close + 1 : -1;
+  return times === 1 && numbered >= MIN_NUMBERED_DATE_PARTS ? close + 1 : -1;
 }
 /**
  * A syslog-like date whose month is a word this reader does not know (`mars 25 14:30:16`, `Mai  3 08:00:01`,

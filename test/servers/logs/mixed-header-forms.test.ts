@@ -178,6 +178,9 @@ describe('mixed header forms in one file', () => {
     const prose = parsed(['2024-01-01 10:00:00 INFO start', '[job run at 12:00:01 by cron on host a] done', '[job run at 12:00:02 by cron on host a] done', '[job run at 12:00:03 by cron on host a] done', '[ Sep 19 03:25:21 Disabled. ]', '[ Sep 19 03:25:22 Disabled. ]', '[ Sep 19 03:25:23 Disabled. ]']);
     assert.equal(prose[1].message, '[job run at 12:00:01 by cron on host a] done');
     assert.equal(prose[4].message, '[ Sep 19 03:25:21 Disabled. ]');
+    // Nor is a bracket of words around a time with one number (a retry's count): a date has its day and its year.
+    const retries = parsed(['[Retry 3 at 12:00:01] Connecting to db', '[Retry 4 at 12:00:05] Connecting to db', '[Retry 5 at 12:00:09] Connecting to db', 'Connected']);
+    assert.equal(retries[0].message, '[Retry 3 at 12:00:01] Connecting to db');
   });
 
   it("a launcher's `[name-1]` column before the node's own `[LEVEL] [node]:` has the node's bracket, closed by its colon, read as header", async () => {
