@@ -264,5 +264,17 @@ describe('mixed header forms in one file', () => {
     assert.deepEqual(read.slice(0, 4).map((p) => p.component), ['app[web.3]', 'app[web.3]', 'app[web.3]', 'heroku[router]']);
     // A statement's own `key:` after the time holds no bracket: it stays the message's.
     assert.equal(read[9].message, 'Parameters: {"id"=>"1"}');
+    // The same on a serial console's lines (Kea, batch 5: a shell prompt and the kernel's uptime before a tag), a form
+    // of their own beside the journal's lines.
+    const serial = [
+      'Dec 17 18:14:05 vyos kea-dhcp4[2734]: 2023-12-17 18:14:05.076 INFO  [kea-dhcp4.dhcp4/2734.1405] DHCP4_STARTING server starting',
+      'Dec 17 18:14:06 vyos kea-dhcp4[2734]: 2023-12-17 18:14:06.076 INFO  [kea-dhcp4.dhcpsrv/2734.1405] DHCPSRV_MEMFILE_DB opening lease database',
+      'router # [    9.628615] kea-dhcp4[814]: 2024-12-02 16:22:54.626 INFO  [kea-dhcp4.dhcpsrv/814.2814] DHCPSRV_CFGMGR_ADD_IFACE listening on eth1',
+      'router # [    9.630444] kea-dhcp4[814]: 2024-12-02 16:22:54.626 INFO  [kea-dhcp4.dhcpsrv/814.2814] DHCPSRV_CFGMGR_ADD_IFACE listening on eth2',
+      'router # [    9.647177] kea-dhcp4[814]: 2024-12-02 16:22:54.663 INFO  [kea-dhcp4.dhcpsrv/814.2814] DHCPSRV_MEMFILE_DB opening lease database',
+    ];
+    const serialRead = parsed(serial);
+    assert.deepEqual(serialRead.slice(2, 5).map((p) => p.component), ['kea-dhcp4[814]', 'kea-dhcp4[814]', 'kea-dhcp4[814]']);
+    assert.ok(serialRead[4].message.endsWith('DHCPSRV_MEMFILE_DB opening lease database') && !serialRead[4].message.includes('kea-dhcp4[814]'), serialRead[4].message);
   });
 });

@@ -506,10 +506,12 @@ const BATCH_19: Record<string, number> = {
 // patterns/form-merge.ts).
 // Raised by branch `hdr22` (header columns): TeamSpeak 0.816 -> 0.868 (columns a header writes with `|` past its level,
 // `time|LEVEL|channel |id |message`, are cut where every line of the header form leaves them, format/pipe-columns.ts);
-// Synapse 0.78 -> 0.902, Kea 0.9 -> 1 (a name closed by a dash after the header, Python's `%(request)s - ` and `None- `,
-// is a lead column where the file shows it one, format/lead-columns.ts); WALinuxAgent 0.638 -> 1 (a thread's name
-// written as a plain word before the statement, `INFO Daemon …`, learned by its value where two statements or more it
-// stands before also open messages without it, format/lead-columns.ts).
+// Synapse 0.78 -> 0.902 (a name closed by a dash after the header, Python's `%(request)s - ` and `None- `, is a lead
+// column where the file shows it one, format/lead-columns.ts); WALinuxAgent 0.638 -> 1 (a thread's name written as a
+// plain word before the statement, `INFO Daemon …`, learned by its value where two statements or more it stands before
+// also open messages without it, format/lead-columns.ts); Kea 0.9 -> 1 (a program's tag with its id in brackets after
+// a form's first field, `router # [    9.647177] kea-dhcp4[814]: …` on a serial console, extends the header,
+// format/header.ts learnForms).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19,
