@@ -14,6 +14,7 @@ import { withBracketRecords } from './bracket-records';
 import { withLogrRecords } from './logr-records';
 import type { LevelForm } from './level-forms';
 import { withPaddedFields } from './padded-fields';
+import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
@@ -716,7 +717,7 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   // and a logger's elapsed-time trailer after the message (`… route +2ms`, trailers.ts); java.util.logging's level line
   // under its timed line, its level named in the JVM's language (next-line-levels.ts).
   // A W3C extended log's (IIS) times are read from its date and time columns in UTC, which it writes them in (w3c.ts).
-  const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample)), sample);
+  const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
   return { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
@@ -783,7 +784,7 @@ export function createRecordParser(kind: 'journald' | 'docker-json', sampleRecor
     if (record?.time !== undefined) entry.timestamp = record.time;
     return layered.record(entry, kind === 'docker-json' ? (record?.stream ?? 'stdout') : undefined);
   };
-  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(base, sample), sample), sample), sample), sample));
+  const parse = withCrashReports(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withPaddedFields(withPipeColumns(base, sample), sample), sample), sample), sample), sample));
   const prepare = (line: string): string => {
     const plain = escaped ? decodeSyslogEscapes(line) : line;
     return colored ? stripEscapeCodes(plain) : plain;

@@ -36,6 +36,11 @@ export interface HeaderField {
    * take whole since `LOG` is none of LEVEL_WORDS), learned from the sample (markLevelWords): its value is the line's level.
    */
   levelWords?: boolean;
+  /**
+   * For components: only a program's tag with its id in brackets (`app[web.3]:`, taggedComponentEnd), where the form
+   * was learned from such tags alone after a time (learnForms' extensions): a bare `name:` there is the message's.
+   */
+  tagged?: boolean;
 }
 
 const MAX_HEADER_FIELDS = 14;
@@ -112,10 +117,15 @@ const DATE_PART = /^(?:\(?[\p{L}\d][\p{L}\d.:+-]{0,15}\)?)$/u;
 /** Most parts a bracketed date is written in (`[2022年 12月 25日 星期日 09:28:16 EST]`: six). */
 const MAX_DATE_PARTS = 8;
 /**
+ * Numbered parts a bracketed date has besides its time: `date` writes the day and the year in every locale (`3` and
+ * `2017`, `25日` and `2022年`). A bracket of prose around a time holds one number at most (`[Retry 3 at 12:00:01]`).
+ */
+const MIN_NUMBERED_DATE_PARTS = 2;
+/**
  * A date and time written bracketed in a locale's words at `position`, whose date this reader does not read: the `date`
  * command's output under another LC_TIME (`[mardi 3 janvier 2017, 11:53:28 (UTC+0100)]`, `[2022年 12月 25日 星期日
  * 09:28:16 EST]`) that shell scripts write before each message. Where the bracket ends, or -1. Read as a clock field
- * (no date is guessed): the time of day and a number beside it (a day or year), in a few parts of words and numbers,
+ * (no date is guessed): the time of day and numbers beside it (the day and the year), in a few parts of words and numbers,
  * closed before the line's message. A bracket of prose holds more words, or no time, or ends its line.
  */
 export function bracketedDateEnd(line: string, position: number): number {
@@ -136,7 +146,7 @@ export function bracketedDateEnd(line: string, position: number): number {
     else if (!DATE_PART.test(part)) return -1;
     else if (/\d/.test(part)) numbered++;
   }
-  return times === 1 && numbered > 0 ? close + 1 : -1;
+  return times === 1 && numbered >= MIN_NUMBERED_DATE_PARTS ? close + 1 : -1;
 }
 /**
  * A syslog-like date whose month is a word this reader does not know (`mars 25 14:30:16`, `Mai  3 08:00:01`,
@@ -504,7 +514,9 @@ function readField(field: HeaderField, line: string, position: number, context: 
       return true;
     }
     case 'component':
-      return readComponent(line, position, out);
+      // A form learned from programs' tags with their ids (learnForms) reads only such a tag: a statement's own `key:`
+      // after the time is no column of it.
+      return readComponent(line, position, out) && (!field.tagged || taggedComponentEnd(line, out.end));
     case 'logger': {
       const m = matchAt(LOGGER_AT, line, position);
       if (!m) return false;
@@ -903,6 +915,19 @@ function isSyslogTag(fields: HeaderField[]): boolean {
   return fields.at(-2)?.kind === 'word' && time !== undefined && (time.kind === 'timestamp' || time.kind === 'clock');
 }
 
+/**
+ * Whether the `name:` field ending at `end` is a program's tag with its id in brackets (`app[web.3]:`, `heroku[router]:`,
+ * `sshd[212]:`): a name of letters, digits, `_`, `.`, `-` or `/` opening with a letter, then a bracket of such
+ * characters, then the colon. A statement's own `key:` is a word (`Parameters:`), not a name with a bracket glued to it.
+ */
+function taggedComponentEnd(line: string, end: number): boolean {
+  if (end < 4 || line.charCodeAt(end - 1) !== 58 /* : */ || line.charCodeAt(end - 2) !== 93 /* ] */) return false;
+  const open = line.lastIndexOf('[', end - 3);
+  if (open <= 0) return false;
+  const start = line.lastIndexOf(' ', open) + 1;
+  return /^[A-Za-z][\w./-]{0,63}\[[\w./:-]{1,64}\]:$/.test(line.slice(start, end));
+}
+
 /** Whether a header dates or levels its lines: a form without such a field is too weak to be told from text. */
 function datesOrLevels(fields: HeaderField[]): boolean {
   return fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'clock' || f.kind === 'uptime' || f.timed || f.leveled);
@@ -940,7 +965,7 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
   const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
   // A line's form is the longest of its runs that enough lines share (a value that reads as a field, such as an epoch
   // ending one message, does not make a form of its own).
-  const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number }>();
+  const chosen = new Map<string, { fields: HeaderField[]; count: number; closed: number; tagged: number }>();
   readings.forEach((fields, index) => {
     const line = read[index];
     let end = fields.length;
@@ -955,20 +980,23 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
       if (without >= least && without - (prefixes.get(signature(fields.slice(0, end))) ?? 0) >= least) end--;
     }
     let form = fields.slice(0, end);
-    // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's tag).
-    if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form)) form = form.slice(0, -1);
+    // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's
+    // tag), or it is a tag with its id in brackets (`app[web.3]:`, `heroku[router]:`, `sshd[212]:`: taggedComponentEnd).
+    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && taggedComponentEnd(line, fieldEndAt(form, line, context));
+    if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form) && !tagged) form = form.slice(0, -1);
     if (form.length === 0) return;
     const key = signature(form);
     if (key === mainSignature || mainSignature.startsWith(`${key} `)) return;
-    const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0 };
+    const entry = chosen.get(key) ?? { fields: form, count: 0, closed: 0, tagged: 0 };
     entry.count++;
     if (closed && end === form.length) entry.closed++;
+    if (tagged) entry.tagged++;
     chosen.set(key, entry);
   });
   const common = [...chosen].filter(([, e]) => e.count >= least).sort((a, b) => b[1].count - a[1].count);
   const forms: HeaderField[][] = [];
   const extended: HeaderField[][] = [];
-  for (const [key, { fields, count, closed }] of common) {
+  for (const [key, { fields, count, closed, tagged }] of common) {
     if (main.length > 0 && key.startsWith(`${mainSignature} `)) {
       // The main header's time, then a level (`unbound[1:0] error:`) or a host and a program's tag (a syslog wrapper);
       // or the main header's columns, then the thread and logger columns another form of the file adds (readHeader);
@@ -976,8 +1004,11 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
       // `[talker-1] [INFO]` before the node's `[talker]:`, where the file's other lines carry `[INFO] [talker]:`), with
       // no word between: `When writing to [url]:` is a statement's own words.
       const last = fields.at(-1)?.kind;
-      const ends = last === 'level' ? !mainLevels : (last === 'component' && isSyslogTag(fields)) || last === 'logger' || (last === 'bracket' && closed * 2 > count && fields.slice(main.length).every((f) => isStrong(f.kind)));
-      if (ends && extended.length < MAX_FORMS) extended.push(fields);
+      // Or the main header's time, then a program's tag with its id in brackets on every line of the form (Heroku's
+      // `<time> app[web.3]: …` beside the app's own lines without a header): a message's own `key:` holds no bracket.
+      const ends = last === 'level' ? !mainLevels : (last === 'component' && (isSyslogTag(fields) || tagged === count)) || last === 'logger' || (last === 'bracket' && closed * 2 > count && fields.slice(main.length).every((f) => isStrong(f.kind)));
+      const tagOnly = last === 'component' && !isSyslogTag(fields);
+      if (ends && extended.length < MAX_FORMS) extended.push(tagOnly ? [...fields.slice(0, -1), { kind: 'component', tagged: true }] : fields);
     } else if (datesOrLevels(fields) && forms.length < MAX_FORMS) forms.push(fields);
   }
   return { ...(forms.length ? { forms } : {}), ...(extended.length ? { extended } : {}) };

@@ -15,7 +15,7 @@ import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
 /** How a leading token looks: the shapes a logger's columns take (a word of prose takes none of them). */
-type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'logger';
+type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'logger' | 'dashed';
 
 /** A run of leading column-shaped tokens: where it ends in the message, its shapes, and its text with digits masked. */
 interface Run {
@@ -85,6 +85,11 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
 
 /** A logger's or category's name: letters, digits, `_`, `.`, `-`, a letter first. */
 const NAME = /^[A-Za-z_][\w.-]{0,63}$/;
+/**
+ * A name with the dash that closes its column glued to it (`None-`: Synapse's `%(request)s- %(message)s`, the request's
+ * name or `None` outside one). A word of prose is not written with a dash glued to its end before a space.
+ */
+const DASH_GLUED_NAME = /^[A-Za-z_][\w.]{0,62}-$/;
 
 /** Whether the token at `at` is a source location (LOCATION). */
 function isLocationAt(message: string, at: number): boolean {
@@ -109,7 +114,11 @@ function readRun(message: string): Run | undefined {
     // A Java class name before a lone dash is log4j's `%c - %m` (`org.graylog2.bootstrap.CmdLineTool - Loaded plugin`):
     // the dash closes the logger's column as a colon does (CLASS_LOGGER).
     const classBeforeDash = c === 45 && isWhiteSpace(message.charCodeAt(next + 1)) && JAVA_CLASS.test(token);
-    const shape: { shape: Shape; level?: Level } | undefined = shapeOf(token) ?? ((beforeLocation && NAME.test(token)) || classBeforeDash ? { shape: 'logger' } : undefined);
+    // A name closed by a dash (`main - text`, `None- text`: Python's `%(request)s - %(message)s` after its level
+    // column) is a column's value where the file shows it one (learnLeadColumns), as every shape is.
+    const dashed = (c === 45 && isWhiteSpace(message.charCodeAt(next + 1)) && NAME.test(token)) || (DASH_GLUED_NAME.test(token) && next > end);
+    const shape: { shape: Shape; level?: Level } | undefined =
+      shapeOf(token) ?? ((beforeLocation && NAME.test(token)) || classBeforeDash ? { shape: 'logger' } : dashed ? { shape: 'dashed' } : undefined);
     if (!shape) break;
     // Elsewhere a logger's name follows the thread or context in a run (`[MainThread] mopidy.ext`), as the header reads a
     // Java logger after one: opening a message, a dotted name is as often the statement's subject (`chrome.exe - …`).
@@ -151,6 +160,64 @@ function statementKey(message: string, from: number): string | undefined {
 /** What a file's sample taught: the run signatures (shapes joined by spaces) that are columns of its layout. */
 export interface LeadColumns {
   readonly signatures: ReadonlySet<string>;
+  /** The plain words the file writes as a column before its statements (namedColumnWords), cut before any run. */
+  readonly words?: ReadonlySet<string>;
+}
+
+/**
+ * A thread's or role's name written as a plain capitalised word before the statement (WALinuxAgent's `LEVEL thread
+ * message` from 2.2.3x on, `Daemon`, `ExtHandler`, the name written twice from 2.2.47 on as a logger prefix): no shape
+ * tells it from a statement's first word, so it is learned by its value.
+ */
+const NAMED_WORD = /^[A-Z][A-Za-z]{1,31}$/;
+/** Statements a named word must stand before that the file also writes without it. */
+const MIN_NAMED_STATEMENTS = 2;
+
+/** Where the text after `word` (and its repeats: `Daemon Daemon …`) starts in `message`, or -1 when it does not open with it. */
+function afterNamedWord(message: string, word: string): number {
+  let at = 0;
+  while (message.startsWith(word, at) && isWhiteSpace(message.charCodeAt(at + word.length))) at = skipWhiteSpace(message, at + word.length);
+  return at > 0 && at < message.length ? at : -1;
+}
+
+/**
+ * The plain words a file's messages open with as a column: a capitalised word (NAMED_WORD) standing before
+ * MIN_NAMED_STATEMENTS statements or more that the file also writes without any word before them (`Daemon Finished
+ * provisioning` beside an older version's `Finished provisioning`). A statement's own first word opens it on every
+ * line, so the words after it never open a message of their own; where two statements differ only by a first word
+ * (`Running State Change` beside `State Change`), it stands before one statement, not several.
+ */
+function namedColumnWords(messages: readonly string[]): Set<string> | undefined {
+  const bare = new Set<string>();
+  const after = new Map<string, Set<string>>();
+  for (const message of messages) {
+    if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
+    const key = statementKey(message, 0);
+    if (key !== undefined) bare.add(key);
+    const word = message.slice(0, whiteSpaceTokenEnd(message, 0));
+    if (!NAMED_WORD.test(word)) continue;
+    const at = afterNamedWord(message, word);
+    const rest = at < 0 ? undefined : statementKey(message, at);
+    if (rest === undefined) continue;
+    let keys = after.get(word);
+    if (!keys) after.set(word, (keys = new Set()));
+    keys.add(rest);
+  }
+  let words: Set<string> | undefined;
+  for (const [word, keys] of after) {
+    let shown = 0;
+    for (const key of keys) if (bare.has(key) && !key.startsWith(`${word} `)) shown++;
+    if (shown >= MIN_NAMED_STATEMENTS) (words ??= new Set()).add(word);
+  }
+  return words;
+}
+
+/** `message` without the named column word it opens with (and its repeats), or `message` itself. */
+function withoutNamedWord(words: ReadonlySet<string>, message: string): string {
+  const word = message.slice(0, whiteSpaceTokenEnd(message, 0));
+  if (!words.has(word)) return message;
+  const at = afterNamedWord(message, word);
+  return at < 0 ? message : message.slice(at);
 }
 
 /**
@@ -158,7 +225,10 @@ export interface LeadColumns {
  * above, indented, are left out): a run's signature is learned when the words after one such run also follow a run
  * with other text, or no run. Undefined when the file shows none.
  */
-export function learnLeadColumns(messages: readonly string[]): LeadColumns | undefined {
+export function learnLeadColumns(sampleMessages: readonly string[]): LeadColumns | undefined {
+  // A named word is cut first: a bracket or level column may follow it (`ExtHandler [Extension-1.0] Target …`).
+  const words = namedColumnWords(sampleMessages);
+  const messages = words ? sampleMessages.map((message) => withoutNamedWord(words, message)) : sampleMessages;
   // For each statement key, the masked runs it follows ('' for none); for each masked run (each prefix of a run too:
   // `(pid)` alone is learned where `(pid) Label:` stands beside `(pid)`), its signature and the keys it precedes.
   const runs = new Map<string, Set<string>>();
@@ -193,6 +263,7 @@ export function learnLeadColumns(messages: readonly string[]): LeadColumns | und
       if (entry && entry.keys.size >= 2) learned.add(entry.signature);
     }
   }
+  if (words) return { signatures: learned, words };
   return learned.size > 0 ? { signatures: learned } : undefined;
 }
 
@@ -201,8 +272,9 @@ export function learnLeadColumns(messages: readonly string[]): LeadColumns | und
  * column in the run). A message that opens with white space (a line of the entry above) is left whole.
  */
 export function cutLeadColumns(columns: LeadColumns, parsed: ParsedLine): ParsedLine {
+  if (parsed.message.length === 0 || isWhiteSpace(parsed.message.charCodeAt(0))) return parsed;
+  if (columns.words) parsed.message = withoutNamedWord(columns.words, parsed.message);
   const message = parsed.message;
-  if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) return parsed;
   const run = readRun(message);
   if (!run) return parsed;
   for (let cut = run.ends.length; cut > 0; cut--) {

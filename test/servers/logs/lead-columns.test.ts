@@ -190,4 +190,63 @@ describe('lead columns learned per file', () => {
     const own = read(['2024-01-01 10:00:00 ERROR std::bad_alloc thrown in worker', '2024-01-01 10:00:01 INFO worker started', '2024-01-01 10:00:02 INFO worker stopped']);
     assert.equal(own[0].message, 'std::bad_alloc thrown in worker');
   });
+
+  it("Python's request column closed by a dash (`%(request)s - %(message)s`, `None-` glued) is cut where the statement also follows another value", () => {
+    // Synapse (batch 3): `%(asctime)s - %(name)s - %(lineno)d - %(levelname)s - %(request)s - %(message)s`, older
+    // versions gluing the dash (`None-`), the request empty outside one (`- -`).
+    const lines = [
+      '2016-09-27 12:36:52,941 - synapse.app.homeserver - 308 - INFO - - Preparing database: sqlite3...',
+      '2018-03-05 12:30:50,032 - synapse.app.homeserver - 323 - INFO - None- Preparing database: psycopg2...',
+      '2018-08-23 18:07:29,970 - root - 215 - WARNING - None- Server /usr/lib/python2.7/dist-packages/synapse/app/homeserver.py version 0.33.3',
+      '2021-05-13 19:51:19,464 - root - 326 - WARNING - main - Server /usr/local/lib/python3.8/site-packages/synapse/app/homeserver.py version 1.34.0rc1',
+      '2021-08-17 19:01:45,381 - synapse.storage.util.id_generators - 55 - INFO - main - initialising stream generator for events(stream_ordering)',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.message), [
+      'Preparing database: sqlite3...',
+      'Preparing database: psycopg2...',
+      'Server /usr/lib/python2.7/dist-packages/synapse/app/homeserver.py version 0.33.3',
+      'Server /usr/local/lib/python3.8/site-packages/synapse/app/homeserver.py version 1.34.0rc1',
+      'initialising stream generator for events(stream_ordering)',
+    ]);
+    // A statement's own words before a dash, where no statement stands with another value there, stay.
+    const own = ['2024-01-01 10:00:00,000 - INFO - Backup - finished in 3s', '2024-01-01 10:00:01,000 - INFO - Restore - finished in 5s', '2024-01-01 10:00:02,000 - INFO - Done'];
+    assert.deepEqual(read(own).map((m) => m.message), ['Backup - finished in 3s', 'Restore - finished in 5s', 'Done']);
+  });
+
+  it('a thread name written as a plain word (`INFO Daemon …`, twice from a later version on) is cut where its statements also stand without it', () => {
+    // WALinuxAgent (batch 18): waagent.log `date LEVEL [thread [prefix ]]message`, the thread from 2.2.3x on, the
+    // logger's prefix (the thread's name again) from 2.2.47 on, beside 2.2.1x lines without either.
+    const lines = [
+      '2017/07/20 21:02:55.622125 INFO Azure Linux Agent Version:2.2.12',
+      '2017/07/20 21:02:55.664556 INFO Wire server endpoint:168.63.129.16',
+      '2017/07/20 21:03:00.185585 INFO Finished provisioning',
+      '2017/07/20 21:03:01.000000 INFO Agent WALinuxAgent-2.2.12 is running as the goal state agent',
+      '2021-02-09T00:57:58.168686Z INFO Daemon Azure Linux Agent Version:2.2.46',
+      '2021-02-09T00:58:45.903673Z INFO Daemon Daemon Azure Linux Agent Version:2.2.47',
+      '2023-04-07T04:09:13.984172Z INFO Daemon Finished provisioning',
+      '2023-04-07T04:09:15.240089Z INFO ExtHandler Wire server endpoint:168.63.129.16',
+      '2021-02-09T00:58:47.171673Z INFO ExtHandler ExtHandler Agent WALinuxAgent-2.2.47 is running as the goal state agent',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.message), [
+      'Azure Linux Agent Version:2.2.12',
+      'Wire server endpoint:168.63.129.16',
+      'Finished provisioning',
+      'Agent WALinuxAgent-2.2.12 is running as the goal state agent',
+      'Azure Linux Agent Version:2.2.46',
+      'Azure Linux Agent Version:2.2.47',
+      'Finished provisioning',
+      'Wire server endpoint:168.63.129.16',
+      'Agent WALinuxAgent-2.2.47 is running as the goal state agent',
+    ]);
+    // Two statements that differ by their first word (FreeSWITCH's `Running State Change` beside `State Change`): the
+    // word stands before one statement only, and stays.
+    const own = [
+      '2024-01-01 10:00:00.000 DEBUG (sofia/a) Running State Change CS_HANGUP',
+      '2024-01-01 10:00:01.000 DEBUG (sofia/b) Running State Change CS_REPORTING',
+      '2024-01-01 10:00:02.000 DEBUG (sofia/a) State Change CS_HANGUP -> CS_REPORTING',
+      '2024-01-01 10:00:03.000 DEBUG Running tasks now',
+    ];
+    assert.ok(read(own).some((m) => m.message.includes('Running State Change CS_HANGUP')));
+    assert.equal(learnLeadColumns(['Running State Change CS_HANGUP', 'Running State Change CS_REPORTING', 'State Change CS_HANGUP -> CS_REPORTING'])?.words, undefined);
+  });
 });

@@ -178,6 +178,9 @@ describe('mixed header forms in one file', () => {
     const prose = parsed(['2024-01-01 10:00:00 INFO start', '[job run at 12:00:01 by cron on host a] done', '[job run at 12:00:02 by cron on host a] done', '[job run at 12:00:03 by cron on host a] done', '[ Sep 19 03:25:21 Disabled. ]', '[ Sep 19 03:25:22 Disabled. ]', '[ Sep 19 03:25:23 Disabled. ]']);
     assert.equal(prose[1].message, '[job run at 12:00:01 by cron on host a] done');
     assert.equal(prose[4].message, '[ Sep 19 03:25:21 Disabled. ]');
+    // Nor is a bracket of words around a time with one number (a retry's count): a date has its day and its year.
+    const retries = parsed(['[Retry 3 at 12:00:01] Connecting to db', '[Retry 4 at 12:00:05] Connecting to db', '[Retry 5 at 12:00:09] Connecting to db', 'Connected']);
+    assert.equal(retries[0].message, '[Retry 3 at 12:00:01] Connecting to db');
   });
 
   it("a launcher's `[name-1]` column before the node's own `[LEVEL] [node]:` has the node's bracket, closed by its colon, read as header", async () => {
@@ -240,5 +243,38 @@ describe('mixed header forms in one file', () => {
     // A bracketed number after a level, not a time, stays the message's (Janus's session id).
     const session = parsed(['2024-01-01 10:00:00 WARN [5444367] No stream yet', '2024-01-01 10:00:01 WARN No stream yet', '2024-01-01 10:00:02 WARN [5444368] No stream yet', '2024-01-01 10:00:03 INFO started', '2024-01-01 10:00:04 INFO started']);
     assert.equal(session[0].message, '[5444367] No stream yet');
+  });
+
+  it("Heroku's `<time> app[web.3]: …` beside the app's own lines without a header: the tag with its dyno in brackets is the header's", () => {
+    // Rails (batch 8): a Heroku drain's lines (`source[dyno]:` after the time) beside lines of a development log.
+    const lines = [
+      '2013-11-19T21:30:37.121105+00:00 app[web.3]: Started GET "/" for 127.0.0.1 at 2013-11-19 21:30:37 +0000',
+      '2013-11-19T21:30:37.126286+00:00 app[web.3]: Processing by HomeController#index as HTML',
+      '2013-11-19T21:30:37.152057+00:00 app[web.3]:   Rendered shared/_share_buttons.html.erb (0.4ms)',
+      '2013-11-19T21:30:38.294645+00:00 heroku[router]: at=info method=GET path="/" status=200',
+      'Started GET "/" for 152.2.176.37 at 2019-03-01 15:57:11 -0500',
+      'Processing by WelcomeController#index as HTML',
+      '  Rendered shared/_footer.html.erb (3.6ms)',
+      'Completed 200 OK in 38ms (Views: 13.5ms | ActiveRecord: 13.7ms)',
+      '2019-03-04 14:14:52 +0000 Completed 200 OK in 40ms (Views: 13.5ms | ActiveRecord: 13.7ms)',
+      '2019-03-04 14:14:53 +0000 Parameters: {"id"=>"1"}',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.slice(0, 4).map((p) => p.message), ['Started GET "/" for 127.0.0.1 at 2013-11-19 21:30:37 +0000', 'Processing by HomeController#index as HTML', 'Rendered shared/_share_buttons.html.erb (0.4ms)', 'at=info method=GET path="/" status=200']);
+    assert.deepEqual(read.slice(0, 4).map((p) => p.component), ['app[web.3]', 'app[web.3]', 'app[web.3]', 'heroku[router]']);
+    // A statement's own `key:` after the time holds no bracket: it stays the message's.
+    assert.equal(read[9].message, 'Parameters: {"id"=>"1"}');
+    // The same on a serial console's lines (Kea, batch 5: a shell prompt and the kernel's uptime before a tag), a form
+    // of their own beside the journal's lines.
+    const serial = [
+      'Dec 17 18:14:05 vyos kea-dhcp4[2734]: 2023-12-17 18:14:05.076 INFO  [kea-dhcp4.dhcp4/2734.1405] DHCP4_STARTING server starting',
+      'Dec 17 18:14:06 vyos kea-dhcp4[2734]: 2023-12-17 18:14:06.076 INFO  [kea-dhcp4.dhcpsrv/2734.1405] DHCPSRV_MEMFILE_DB opening lease database',
+      'router # [    9.628615] kea-dhcp4[814]: 2024-12-02 16:22:54.626 INFO  [kea-dhcp4.dhcpsrv/814.2814] DHCPSRV_CFGMGR_ADD_IFACE listening on eth1',
+      'router # [    9.630444] kea-dhcp4[814]: 2024-12-02 16:22:54.626 INFO  [kea-dhcp4.dhcpsrv/814.2814] DHCPSRV_CFGMGR_ADD_IFACE listening on eth2',
+      'router # [    9.647177] kea-dhcp4[814]: 2024-12-02 16:22:54.663 INFO  [kea-dhcp4.dhcpsrv/814.2814] DHCPSRV_MEMFILE_DB opening lease database',
+    ];
+    const serialRead = parsed(serial);
+    assert.deepEqual(serialRead.slice(2, 5).map((p) => p.component), ['kea-dhcp4[814]', 'kea-dhcp4[814]', 'kea-dhcp4[814]']);
+    assert.ok(serialRead[4].message.endsWith('DHCPSRV_MEMFILE_DB opening lease database') && !serialRead[4].message.includes('kea-dhcp4[814]'), serialRead[4].message);
   });
 });

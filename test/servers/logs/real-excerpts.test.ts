@@ -113,7 +113,7 @@ const BATCH_3: Record<string, number> = {
 const BATCH_4: Record<string, number> = {
   Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
   Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.867,
-  Smartd: 0.682, Synapse: 0.78, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.696,
+  Smartd: 0.682, Synapse: 0.902, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.696,
 };
 /**
  * Batch 5 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
@@ -136,7 +136,7 @@ const BATCH_4: Record<string, number> = {
 const BATCH_5: Record<string, number> = {
   ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.836, Fluentd: 0.931, Frigate: 0.965, Homebridge: 0.809, NodeRED: 0.8,
   OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 1, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.868,
-  Telegraf: 1, Wazuh: 0.881, Kea: 0.9, Mumble: 0.946, Terraform: 1,
+  Telegraf: 1, Wazuh: 0.881, Kea: 1, Mumble: 0.946, Terraform: 1,
   Varnish: 0.571, Icinga2: 1, Prosody: 0.793,
 };
 /**
@@ -454,7 +454,7 @@ const BATCH_16: Record<string, number> = {
 const BATCH_17: Record<string, number> = {
   AcmeSh: 0.958, Alacritty: 0.885, Besu: 1, Cacti: 0.438, Dagster: 1, Ddclient: 0.84, DnscryptProxy: 0.855,
   Domoticz: 0.917, Fastlane: 0.512, Hasura: 0.111, KOReader: 0.757, Meshtastic: 0.959, Nethermind: 1, Passenger: 1,
-  ROS2: 1, SOGo: 0.941, Tdarr: 0.846, TeamSpeak: 0.816, Valheim: 0.833, VirtualBox: 1, Zephyr: 0.879,
+  ROS2: 1, SOGo: 0.941, Tdarr: 0.846, TeamSpeak: 0.868, Valheim: 0.833, VirtualBox: 1, Zephyr: 0.879,
 };
 /**
  * Batch 18 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
@@ -469,7 +469,7 @@ const BATCH_17: Record<string, number> = {
 const BATCH_18: Record<string, number> = {
   BitwardenServer: 1, Buildbot: 0.94, FHEM: 0.612, FluxCD: 1, Ghostty: 0.929, I2pd: 0.963, IoBroker: 0.593,
   Memcached: 0.913, Motion: 0.636, NZBGet: 0.625, PSAppDeployToolkit: 1, PipeWire: 1, Portainer: 1, ProxySQL: 0.667,
-  Rancher: 1, SSMAgent: 0.833, Solana: 0.75, TeamCity: 1, UBoot: 1, WALinuxAgent: 0.638,
+  Rancher: 1, SSMAgent: 0.833, Solana: 0.75, TeamCity: 1, UBoot: 1, WALinuxAgent: 1,
 };
 /**
  * Batch 19 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-02 by
@@ -517,6 +517,14 @@ const BATCH_20: Record<string, number> = {
 // `couchdb@localhost`, is a value); Ollama, Dex, TeslaMate, PhotoPrism, Moonraker (a request's method before its path
 // is a value however few other words the line keeps, `POST <path> --> <handler>`, and in brackets, `(POST) <path>`,
 // patterns/form-merge.ts).
+// Raised by branch `hdr22` (header columns): TeamSpeak 0.816 -> 0.868 (columns a header writes with `|` past its level,
+// `time|LEVEL|channel |id |message`, are cut where every line of the header form leaves them, format/pipe-columns.ts);
+// Synapse 0.78 -> 0.902 (a name closed by a dash after the header, Python's `%(request)s - ` and `None- `, is a lead
+// column where the file shows it one, format/lead-columns.ts); WALinuxAgent 0.638 -> 1 (a thread's name written as a
+// plain word before the statement, `INFO Daemon …`, learned by its value where two statements or more it stands before
+// also open messages without it, format/lead-columns.ts); Kea 0.9 -> 1 (a program's tag with its id in brackets after
+// a form's first field, `router # [    9.647177] kea-dhcp4[814]: …` on a serial console, extends the header,
+// format/header.ts learnForms).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20,

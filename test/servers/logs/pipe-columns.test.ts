@@ -1,0 +1,64 @@
+// Header columns written with `|` between them past the fields the header reader knows (format/pipe-columns.ts): cut
+// where every line of the file's header form leaves them, kept where a line's own text is what holds a `|`.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { withPipeColumns } from '../../../servers/logs/format/pipe-columns';
+import type { ParsedLine } from '../../../servers/logs/format/types';
+
+const REFERENCE = { referenceTime: Date.UTC(2026, 10, 30) };
+
+describe('pipe-separated header columns', () => {
+  it('Karaf: thread, logger and bundle columns after `time | LEVEL |` are cut, the message\'s own `|` kept', () => {
+    // Made-up lines of Karaf's `%d | %-5.5p | %-16.16t | %-32.32c{1} | %X{bundle.id} - %X{bundle.name} - %X{bundle.version} | %m`.
+    const lines = [
+      '2024-05-03 13:48:07,202 | INFO  | pool-1-thread-3  | Indexer                          | 42 - org.example.search - 1.2.0 | Indexed 12 documents',
+      '2024-05-03 13:48:08,117 | WARN  | pool-1-thread-1  | Scheduler                        | 40 - org.example.core - 1.2.0 | Job nightly | run skipped',
+      '2024-05-03 13:48:09,001 | INFO  | pool-1-thread-3  | Indexer                          | 42 - org.example.search - 1.2.0 | Indexed 7 documents',
+    ];
+    const parser = createLineParser(lines, REFERENCE);
+    assert.deepEqual(lines.map((line) => parser.parse(line).message), ['Indexed 12 documents', 'Job nightly | run skipped', 'Indexed 7 documents']);
+    assert.equal(parser.parse(lines[1]).level, 'WARN');
+  });
+
+  it('TeamSpeak: an empty column counts, and Python\'s record closed by `|` loses its closing bar', () => {
+    // TeamSpeak (batch 2): `time|LEVEL   |channel |id |message`, the id column often empty.
+    const teamspeak = [
+      '2018-02-25 19:53:36.370493|INFO    |ServerLibPriv |   |TeamSpeak 3 Server 3.1.0 (2018-02-13 11:45:47)',
+      '2018-02-25 19:53:36.375409|INFO    |ServerLibPriv |   |Using hardware aes',
+      '2018-02-25 19:53:36.482145|INFO    |VirtualServer |1  |listening on 0.0.0.0:9987',
+    ];
+    const parser = createLineParser(teamspeak, REFERENCE);
+    assert.deepEqual(teamspeak.map((line) => parser.parse(line).message), ['TeamSpeak 3 Server 3.1.0 (2018-02-13 11:45:47)', 'Using hardware aes', 'listening on 0.0.0.0:9987']);
+    // Bazarr (batch 12): `%(asctime)s|%(levelname)-8s|%(name)-32s|%(message)s|`.
+    const bazarr = [
+      '26/11/2018 21:49:14|DEBUG   |apscheduler.scheduler           |Looking for jobs to run|',
+      '26/11/2018 21:49:14|DEBUG   |urllib3.connectionpool          |Starting new HTTP connection (1): 127.0.0.1:8989|',
+      '26/11/2018 21:49:17|INFO    |apscheduler.scheduler           |Adding job tentatively|',
+    ];
+    const python = createLineParser(bazarr, REFERENCE);
+    assert.deepEqual(bazarr.map((line) => python.parse(line).message), ['Looking for jobs to run', 'Starting new HTTP connection (1): 127.0.0.1:8989', 'Adding job tentatively']);
+  });
+
+  it('a level a cut column spells is the line\'s level', () => {
+    // Tautulli (batch 4) writes `time | LEVEL | message` beside its tab-separated lines; where the header reader stops
+    // at the time (a reader that reads only the time here), the level column is cut and read.
+    const lines = ['2019-06-14 14:43:55 | DEBUG | Tautulli ActivityHandler :: Session 57 stopped.', '2019-06-14 14:43:56 | WARNING | Tautulli Users :: Unable to retrieve library'];
+    const timeOnly = (line: string): ParsedLine => ({ timestamp: 0, message: line.slice(line.indexOf('|') + 2) });
+    const parse = withPipeColumns(timeOnly, lines);
+    assert.deepEqual(lines.map((line) => parse(line).message), ['Tautulli ActivityHandler :: Session 57 stopped.', 'Tautulli Users :: Unable to retrieve library']);
+    assert.deepEqual(lines.map((line) => parse(line).level), ['DEBUG', 'WARN']);
+    // One line of the form is no evidence.
+    assert.equal(withPipeColumns(timeOnly, lines.slice(0, 1))(lines[0]).message, 'DEBUG | Tautulli ActivityHandler :: Session 57 stopped.');
+  });
+
+  it('a form whose lines do not all leave a column keeps its messages whole', () => {
+    // Only some messages hold a `|` (a table row): no column of the header.
+    const lines = ['2024-05-03 13:48:07 | INFO | name | size | owner', '2024-05-03 13:48:08 | INFO | Listed 3 files', '2024-05-03 13:48:09 | INFO | a.txt | 12 | root'];
+    const parser = createLineParser(lines, REFERENCE);
+    assert.deepEqual(lines.map((line) => parser.parse(line).message), ['name | size | owner', 'Listed 3 files', 'a.txt | 12 | root']);
+    // A header without `|` leaves the `|` of its messages alone (SonarQube's `done | time=688ms`).
+    const plain = ['2018.08.23 08:01:48 INFO  web[][o.s.s.e.IndexerStartupTask] Indexing of type [rules/activeRule] done | time=688ms', '2018.08.23 08:01:49 INFO  web[][o.s.s.e.IndexerStartupTask] Indexing of type [users/user] done | time=213ms'];
+    const sonar = createLineParser(plain, REFERENCE);
+    assert.ok(plain.every((line) => sonar.parse(line).message.endsWith('| time=688ms') || sonar.parse(line).message.endsWith('| time=213ms')));
+  });
+});
