@@ -331,18 +331,67 @@ describe('value spans: a value of no token or of several is still one value', ()
   });
 
   it('keeps apart records extended by fields at their end, and records whose keys come in two orders', () => {
-    // A field added at the end moves no key: each form may be its own call (PAM's `… rhost=%s` / `… rhost=%s user=%s`).
+    // A field added at the end moves no key (joinFieldRecords). PAM's own (`… rhost=%s` / `… rhost=%s  user=%s`, which
+    // Loghub's Linux labels two events) is set off by two blanks: no logfmt field of the record (joinEdgeFields).
     assert.equal(minedCount([
-      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1',
-      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root',
-      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root port=22',
-    ]), 3);
+      'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
+      'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=220-135-151-1.hinet-ip.hinet.net  user=root',
+      'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=207.243.167.114  user=guest',
+    ]), 2);
     // The same keys in two orders are two statements' records, whatever fields each leaves out.
     assert.equal(minedCount([
       'request done: method=GET status=200 path=/a took=3ms',
       'request done: status=200 method=GET took=3ms',
       'request done: method=GET status=200 took=3ms',
     ]), 3);
+  });
+
+  it("reads the fields a structured logger adds at either end of a message's fields as one statement", () => {
+    // cloudflared (batch 12), zerolog's console writer: `Unregistered tunnel connection` with the connection's index,
+    // and in a later version its event and edge address after it.
+    const cloudflared = [
+      'Unregistered tunnel connection connIndex=2 event=0 ip=198.41.218.3',
+      'Unregistered tunnel connection connIndex=1 event=0 ip=198.41.219.5',
+      'Unregistered tunnel connection connIndex=3 event=0 ip=198.41.219.4',
+      'Unregistered tunnel connection connIndex=2',
+      'Unregistered tunnel connection connIndex=3',
+    ];
+    assert.equal(minedCount(cloudflared), 1);
+    // AdGuard Home (batch 6), safesearch: the client's name before the count when the rules are a client's.
+    assert.equal(minedCount([
+      'reset rules count=258',
+      'reset rules client=adguard count=258',
+      'reset rules client=audiobookshelf count=258',
+      'reset rules client=codeserver count=258',
+    ]), 1);
+    // Supabase Realtime (batch 13), Ecto's query log: the source table before the timings, the queue's after them.
+    assert.equal(minedCount([
+      'QUERY OK db=1.7ms queue=96.8ms idle=0.0ms',
+      'QUERY OK source="tenants" db=6.9ms',
+      'QUERY OK source="extensions" db=0.4ms',
+      'QUERY OK db=0.4ms',
+      'QUERY OK db=0.2ms',
+    ]), 1);
+  });
+
+  it('keeps apart fields added inside a record, fields of a constant word, and fields a format string parts by a comma', () => {
+    // A field added between two others is a version's own record (OpenLDAP's `RESULT tag= err= qtime= etime= text=`).
+    assert.equal(minedCount([
+      'search finished tag=101 err=0 nentries=1 text=none',
+      'search finished tag=101 err=32 nentries=0 text=none',
+      'search finished tag=101 err=0 qtime=0.000054 etime=0.000887 nentries=1 text=none',
+    ]), 2);
+    // A field whose value is one word may be the outcome (`result=denied`): the statements stay apart.
+    assert.equal(minedCount([
+      'login checked user=12 ip=10.0.0.1',
+      'login checked user=13 ip=10.0.0.2',
+      'login checked user=14 ip=10.0.0.3 result=denied',
+    ]), 2);
+    // SRS's `RTMP client ip=%s` beside `RTMP client ip=%s, fd=%d`: fields a format string writes with its own commas.
+    assert.equal(minedCount(['RTMP client ip=192.168.1.15', 'RTMP client ip=10.4.7.85:37610, fd=14']), 2);
+    // Two field sets the file prints again and again, a dozen lines each: two statements as far as the file can tell.
+    const often = Array.from({ length: 12 }, (_, i) => [`tunnel connection closed index=${i}`, `tunnel connection closed index=${i} edge=10.0.0.${i}`]).flat();
+    assert.equal(minedCount(often), 2);
   });
 
   // break19: a rule that joined fields coming and going after one message (a structured logger's context) made
