@@ -163,8 +163,8 @@ export function joinTrailingNotes(units: readonly SpanUnit[], join: JoinUnits): 
 
 /**
  * Where a note in parentheses that ends the template starts (the index of its first token), or undefined: the text
- * before that token ends in ` (` after a token, the parentheses hold one token or more with none opened or closed
- * between, and nothing but blanks follows the closing one.
+ * before that token is ` (` after a token or a closing quote, the parentheses hold one token or more with none opened
+ * or closed between, and nothing but blanks follows the closing one.
  */
 function trailingNote(unit: SpanUnit): number | undefined {
   const { tokens, seps } = unit;
@@ -172,7 +172,8 @@ function trailingNote(unit: SpanUnit): number | undefined {
   if (last < 1 || tokens.length > MAX_TOKENS || (seps[last] ?? '').trimEnd() !== ')') return undefined;
   for (let at = last; at >= 1; at--) {
     const before = seps[at - 1] ?? '';
-    if (before === ' (') return tokens.slice(at).every(isNoteWord) ? at : undefined;
+    // After a token, or after the quote that closes a quoted value (Flask's `Serving Flask app "superset" (lazy loading)`).
+    if (/^["']? \($/.test(before)) return tokens.slice(at).every(isNoteWord) ? at : undefined;
     if (/[()]/.test(before)) return undefined;
   }
   return undefined;
@@ -412,7 +413,7 @@ function oneRecord(lists: readonly (readonly string[])[]): boolean {
  * `=`), or undefined. The `=` is in the text after the key (blanks around it, then an optional opening quote); the
  * text after the `=` holds no other `=`, and at most MAX_VALUE_TOKENS tokens.
  */
-function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined {
+function fieldLine(unit: SpanUnit, maxValueTokens = MAX_VALUE_TOKENS): { key: string; family: string; at: number } | undefined {
   const { tokens, seps } = unit;
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return undefined;
   let at = -1;
@@ -421,14 +422,49 @@ function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined 
     if (at !== -1) return undefined;
     at = i;
   }
-  if (at === -1 || tokens.length - at - 1 > MAX_VALUE_TOKENS) return undefined;
+  if (at === -1 || tokens.length - at - 1 > maxValueTokens) return undefined;
   const eq = /^( *)=( *)(["']?)/.exec(seps[at] ?? '');
   if (eq === null || eq[1] !== eq[2]) return undefined;
   let before = unit.lead;
   for (let i = 0; i < at; i++) before += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
   // The key must open after a blank, a bracket or the line's start: `a.b=1` glued to a word is not a field line.
   if (!/(^|[\s[(\]-])$/.test(at === 0 ? unit.lead : (seps[at - 1] ?? ''))) return undefined;
-  return { key: tokens[at], family: `${before}\u0003${eq[1]}` };
+  return { key: tokens[at], family: `${before}\u0003${eq[1]}`, at };
+}
+
+/** Most tokens the value of a line that is one setting may take (joinSettingValues): a value, not a record. */
+const MAX_SETTING_TOKENS = 12;
+
+/**
+ * Joins templates that are one field each and nothing else, `key=value` (or `key = value`) opening the message, of
+ * the same key, whose values take different numbers of tokens (JMeter's `java.vm.name=Java HotSpot(TM) 64-Bit Server
+ * VM` beside `java.vm.name=OpenJDK 64-Bit Server VM`, `os.name=Linux` beside `os.name=Windows Server 2019`). Why it
+ * holds: a line that is nothing but a key and its value reports a setting through one `%s=%s`, so whatever follows the
+ * `=` is the value, one word or several; the per-position rule compares templates of one length and never meets
+ * them. Lines of different keys are joinFieldLines' to judge. The value is at most MAX_SETTING_TOKENS tokens with no
+ * other `=`; templates whose levels tell them apart stay apart, and so do two that each hold MIN_FORM_LINES lines or
+ * more (a value the file prints again and again may be a state the statement names). The template shown is the member
+ * with the shortest value, its value shown as one <*>.
+ */
+function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, number[]>();
+  const valueAt = new Map<number, number>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const field = fieldLine(units[unit], MAX_SETTING_TOKENS);
+    // The key opens the message: a field after other words or inside a bracket is part of a sentence or a record.
+    if (field === undefined || field.at !== 0 || units[unit].lead.trim() !== '' || field.at + 1 >= units[unit].tokens.length) continue;
+    // A value that opens with a masked one and goes on in words is a context field before a message (`trace=2
+    // switched protocols, …`, a request's id in front of each statement of a proxy), not a setting's words.
+    if (units[unit].tokens[field.at + 1] === WILDCARD && units[unit].tokens.length > field.at + 2) continue;
+    valueAt.set(unit, field.at + 1);
+    addTo(families, `${field.family}\u0004${field.key}`, unit);
+  }
+  for (const family of families.values()) {
+    if (family.length < 2 || new Set(family.map((unit) => units[unit].tokens.length)).size < 2) continue;
+    if (levelsTellApart(family.map((unit) => units[unit])) || family.filter((unit) => units[unit].count >= MIN_FORM_LINES).length >= 2) continue;
+    family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+    for (const other of family.slice(1)) join(family[0], other, valueAt.get(family[0]) as number);
+  }
 }
 
 /** Adds `item` to the list `map` holds under `key`, a new list when there is none. */
@@ -520,6 +556,7 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
   joinListTails(units, join);
   joinFieldRecords(units, join);
   joinEdgeFields(units, join);
+  joinSettingValues(units, join);
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

@@ -274,6 +274,12 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(lines), 2, templatesOf(lines).join(' / '));
   });
 
+  it('joins a statement to its lines that end in a note after a quoted value', () => {
+    // Superset (batch 11), Flask's CLI banner: ` * Serving Flask app "%s"` and, in another version, ` (lazy loading)`.
+    const flask = [' * Serving Flask app "superset" (lazy loading)', ' * Serving Flask app "superset"', " * Serving Flask app 'superset'", ' * Environment: production'];
+    assert.equal(minedCount(flask), 2, templatesOf(flask).join(' / '));
+  });
+
   it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
     // A note with a value (a version) is a field the statement writes every time: without it, another statement.
     assert.equal(minedCount([
@@ -392,6 +398,36 @@ describe('value spans: a value of no token or of several is still one value', ()
     // Two field sets the file prints again and again, a dozen lines each: two statements as far as the file can tell.
     const often = Array.from({ length: 12 }, (_, i) => [`tunnel connection closed index=${i}`, `tunnel connection closed index=${i} edge=10.0.0.${i}`]).flat();
     assert.equal(minedCount(often), 2);
+  });
+
+  it('reads what follows the `=` of a line that is one setting as its value, however many words it takes', () => {
+    // JMeter (batch 9), the JVM's properties at start-up, `log.info("{}={}", name, value)`: one statement per key.
+    const jmeter = [
+      'java.vm.name=Java HotSpot(TM) 64-Bit Server VM',
+      'java.vm.name=OpenJDK 64-Bit Server VM',
+      'java.vm.name=OpenJDK 64-Bit Server VM',
+      'os.name=Linux',
+      'os.name=Windows Server 2019',
+      'os.name=Linux',
+    ];
+    const templates = templatesOf(jmeter);
+    assert.deepEqual([...new Set(templates)], ['java.vm.name=<*>', 'os.name=<*>']);
+    // Blanks around the `=` (Sabnzbd's `Platform = %s`) are the same form when both lines write them.
+    assert.equal(minedCount(['Platform = posix', 'Platform = Debian GNU/Linux 12 (bookworm)', 'Version = 4.0']), 2);
+  });
+
+  it('keeps apart settings of one key printed again and again, at different levels, or behind different text', async () => {
+    // A dozen lines of each: a value the file prints again and again may be a state the statement names.
+    const often = Array.from({ length: 12 }, () => ['mode=normal', 'mode=read only']).flat();
+    assert.equal(minedCount(often), 2);
+    // Another key, or a field after other words or in brackets, is another statement (joinFieldLines' to judge).
+    assert.equal(minedCount(['os.name=Linux', 'os.arch=x86 64 bit', 'jvm os.name=Windows Server 2019', 'jvm os.name=Linux']), 4);
+    assert.equal(minedCount(['closed pipe [CN=client] <-> tcp [no tls]', 'closed pipe [CN=client] <-> tcp [no tls] [forwarded 3 KiB, returned 0 bytes]']), 2);
+    // Forwarder (batch 14): a request's trace id in front of each statement, `trace=2 closed CONNECT tunnel`.
+    assert.equal(minedCount(['trace=2 attempting to establish CONNECT tunnel: www.google.com:443', 'trace=2 switched protocols, proxying CONNECT traffic', 'trace=2 closed CONNECT tunnel', 'trace=3 closed CONNECT tunnel']), 3);
+    const lines = ['INFO cache=warm and ready', 'INFO cache=warm and ready', 'ERROR cache=cold', 'ERROR cache=cold'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
   // break19: a rule that joined fields coming and going after one message (a structured logger's context) made
