@@ -1213,13 +1213,18 @@ function goValueAt(message: string, position: number): number {
   } else return -1;
   const limit = Math.min(message.length, position + MAX_LITERAL);
   let depth = 0;
+  let blanks = 0;
   for (; i < limit; i++) {
     const c = message.charCodeAt(i);
     if (c === Char.OpenBrace || c === Char.OpenBracket) depth++;
+    else if (c === Char.Space) blanks++;
     else if ((c === Char.CloseBrace || c === Char.CloseBracket) && --depth === 0) {
       let end = i + 1;
       while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
-      return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
+      if (!(end === message.length || isSpace(message.charCodeAt(end)))) return -1;
+      // A bare struct shows its fields parted by blanks: one name, a colon and no blank (`{Elapsed:000}`) is a
+      // placeholder of a message template (Serilog's, .NET's composite format), the statement's own text.
+      return first === Char.OpenBrace && blanks === 0 ? -1 : i + 1;
     }
   }
   return -1;

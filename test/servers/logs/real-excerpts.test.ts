@@ -224,7 +224,7 @@ const BATCH_7: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // Hostapd 0.636 -> 0.932.
 const BATCH_8: Record<string, number> = {
-  CouchDB: 0.871, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 0.958, Netdata: 0.783,
+  CouchDB: 0.871, LinkerdProxy: 0.923, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 1, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.759, FRRouting: 0.52, Hostapd: 0.932, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
   Trino: 0.828, BitcoinCore: 0.568, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
   Verdaccio: 0.143, Deluge: 0.872,
@@ -299,7 +299,7 @@ const BATCH_9: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // Dhcpcd 0.775 -> 0.803, Qdrant 0.567 -> 0.7.
 const BATCH_10: Record<string, number> = {
-  Frp: 1, ExternalDNS: 0.875, TiKV: 0.918, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
+  Frp: 1, ExternalDNS: 0.917, TiKV: 0.918, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
   Puma: 0.931, Istio: 0.769, Uvicorn: 1, Druid: 0.815, NSQ: 0.676, Dhcpcd: 0.803, Janus: 0.816, Xray: 0.857,
   PdnsRecursor: 0.895, Qdrant: 0.7, Riak: 0.778, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
@@ -332,7 +332,7 @@ const BATCH_10: Record<string, number> = {
 // PgpoolII 0.975 -> 1.
 const BATCH_11: Record<string, number> = {
   PgpoolII: 1, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
-  RustDesk: 0.69, JMeter: 0.814, Ombi: 1, Superset: 0.864, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
+  RustDesk: 0.69, JMeter: 0.932, Ombi: 1, Superset: 0.932, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
   TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
@@ -390,7 +390,7 @@ const BATCH_13: Record<string, number> = {
 // NetBird 0.932 -> 1.
 const BATCH_14: Record<string, number> = {
   Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903,
-  Sway: 0.849, RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.723,
+  Sway: 0.849, RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.872,
   Aria2: 1, PeerTube: 0.865, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 1, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
 };
@@ -506,7 +506,11 @@ const BATCH_19: Record<string, number> = {
 // patterns/form-merge.ts).
 // Raised by branch `slot22` (value spans, patterns/value-spans.ts): Cloudflared, AdGuardHome, SupabaseRealtime (the
 // `key=value` fields a structured logger adds at the start or the end of a message's field run, values the file shows
-// varying, one blank apart: `Unregistered tunnel connection connIndex=<*>` / `… connIndex=<*> event=<*> ip=<*>`).
+// varying, one blank apart: `Unregistered tunnel connection connIndex=<*>` / `… connIndex=<*> event=<*> ip=<*>`);
+// JMeter, Sabnzbd (a line that is one setting, `os.name=Linux` / `os.name=Windows Server 2019`: what follows the `=` is
+// the value, however many words); Superset (a note after a quoted value, `Serving Flask app "superset" (lazy
+// loading)`); Dependabot (two names joined by one `/`, one written as code, `peaceiris/actions-gh-pages`, patterns/
+// tokenize.ts); ExternalDNS (a value Go printed with `%+v`, `config: &{Master: KubeConfig: …}`, patterns/tokenize.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19,

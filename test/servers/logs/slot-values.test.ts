@@ -534,6 +534,8 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.deepEqual(tokenize('mapping {done} ok').tokens, tokenize('mapping {fine} ok').tokens.map((t) => (t === 'fine' ? 'done' : t)));
     assert.deepEqual(tokenize('mapping function').tokens, ['mapping', 'function']);
     assert.notDeepEqual(tokenize('got &{Name:x here').tokens, ['got', '<*>', 'here']);
+    // A message template's placeholder with its format (Serilog's `{Elapsed:000}`) is the statement's own text.
+    assert.ok(tokenize('Processed {@Position} in {Elapsed:000} ms').tokens.includes('Elapsed'));
   });
 
   it('reads a name of several words filled in mid-sentence as one value (OctoPrint `Plugin %s is disabled.`)', async () => {
