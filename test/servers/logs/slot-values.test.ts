@@ -517,7 +517,7 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
   });
 
   it("reads a value Go printed with %v or %+v (a struct, a pointer to one, a map) as one value", async () => {
-    // ExternalDNS (batch 5): `log.Infof("config: %+v", cfg)`, the options struct, whose fields' words differ by run.
+    // ExternalDNS (batch 10): `log.Infof("config: %+v", cfg)`, the options struct, whose fields' words differ by run.
     const externalDns = await templatesOf([
       'time="2017-11-19T20:22:57Z" level=info msg="config: &{Master: KubeConfig: Sources:[service ingress] Namespace: Provider:aws Policy:sync}"',
       'time="2017-11-19T20:22:57Z" level=info msg="Connected to cluster at https://10.0.0.1:443"',

@@ -401,7 +401,7 @@ describe('value spans: a value of no token or of several is still one value', ()
   });
 
   it('reads what follows the `=` of a line that is one setting as its value, however many words it takes', () => {
-    // JMeter (batch 9), the JVM's properties at start-up, `log.info("{}={}", name, value)`: one statement per key.
+    // JMeter (batch 11), the JVM's properties at start-up, `log.info("{}={}", name, value)`: one statement per key.
     const jmeter = [
       'java.vm.name=Java HotSpot(TM) 64-Bit Server VM',
       'java.vm.name=OpenJDK 64-Bit Server VM',
@@ -423,7 +423,7 @@ describe('value spans: a value of no token or of several is still one value', ()
     // Another key, or a field after other words or in brackets, is another statement (joinFieldLines' to judge).
     assert.equal(minedCount(['os.name=Linux', 'os.arch=x86 64 bit', 'jvm os.name=Windows Server 2019', 'jvm os.name=Linux']), 4);
     assert.equal(minedCount(['closed pipe [CN=client] <-> tcp [no tls]', 'closed pipe [CN=client] <-> tcp [no tls] [forwarded 3 KiB, returned 0 bytes]']), 2);
-    // Forwarder (batch 14): a request's trace id in front of each statement, `trace=2 closed CONNECT tunnel`.
+    // Forwarder (batch 15): a request's trace id in front of each statement, `trace=2 closed CONNECT tunnel`.
     assert.equal(minedCount(['trace=2 attempting to establish CONNECT tunnel: www.google.com:443', 'trace=2 switched protocols, proxying CONNECT traffic', 'trace=2 closed CONNECT tunnel', 'trace=3 closed CONNECT tunnel']), 3);
     const lines = ['INFO cache=warm and ready', 'INFO cache=warm and ready', 'ERROR cache=cold', 'ERROR cache=cold'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
     const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
