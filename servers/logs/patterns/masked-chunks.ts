@@ -68,12 +68,14 @@ interface ChunkedText {
 const BASES = [0x01000193, 0x5bd1e995] as const;
 
 /**
- * The template's text from its first token on, cut at blanks: each chunk is the tokens and the separators between
- * them up to the next blank (`[<*>]:XXXX`, `<*>:xx:xx:xx`, `peers:`); a trailing separator ends the last chunk. With
- * the hashes keyWithout reads, so that a key costs the same however long the message.
+ * The template's text, its lead included, cut at blanks: each chunk is the tokens and the separators between them up
+ * to the next blank (`[<*>]:XXXX`, `<*>:xx:xx:xx`, `peers:`); a trailing separator ends the last chunk. The lead is
+ * text the statement wrote too (memcached's `<` before a request read and `>` before a reply, a diff's `+` and `-`):
+ * left out, two statements that differ only there were joined. With the hashes keyWithout reads, so that a key costs
+ * the same however long the message.
  */
 function chunkedText(unit: SpanUnit, ids: Map<string, number>): ChunkedText {
-  let text = '';
+  let text = unit.lead;
   for (let i = 0; i < unit.tokens.length; i++) text += unit.tokens[i] + (unit.seps[i] ?? '');
   const chunks = text.split(/\s+/).filter((chunk) => chunk !== '');
   const codes = chunks.map((chunk) => {

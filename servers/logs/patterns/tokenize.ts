@@ -212,7 +212,35 @@ function isVariableRange(text: string, start: number, end: number): boolean {
   if (digits > 0 && hexLike && colons >= 2) return true; // IPv6, MAC, 00:1a:2b
   if (hexLike && colons >= 2 && doubleColon) return true; // IPv6 without a digit: ::, fe80::, ::ffff:a
   if (digits > 0 && dots === 3 && isIpv4(text, start, end)) return true;
+  if (slashes === 1 && colons === 0 && at < 0 && isNamePair(text, start, end)) return true; // kube-system/coredns, backend_api/app_1
   return dots >= 2 ? isHostName(text, start, end) : isLocalHost(text, start, end);
+}
+
+/**
+ * Two names joined by one `/`, one of them at least written as code names its objects (a `-`, a `_` or a digit inside):
+ * Kubernetes' `namespace/name` (`kube-system/coredns`, `cert-manager/cert-manager-controller`), HAProxy's
+ * `backend/server` (`csg-gateway/csggateway-app-1`), a repository's `owner/name` (`peaceiris/actions-gh-pages`), a
+ * media type (`image/x-png`). Which object is the value, as a path's file is; across the studied excerpts such words
+ * were values in 25 systems' truth and words of the statement in four. Those four are written in capitals, an
+ * acronym's (`DVB-T/T2`, `UPnP/NAT-PMP`, `mDNS/DNS-SD`), so both names must hold a lower-case letter; a pair of
+ * plain words (`read/write`, `I/O`, `TCP/IP`) names no object and stays.
+ */
+function isNamePair(text: string, start: number, end: number): boolean {
+  const slash = text.indexOf('/', start);
+  if (slash <= start || slash >= end - 1) return false;
+  let coded = false;
+  for (const [from, to] of [[start, slash], [slash + 1, end]]) {
+    if (!isAsciiLetter(text.charCodeAt(from))) return false;
+    let lower = false;
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= Char.LowerA && c <= Char.LowerZ) lower = true;
+      else if (c === Char.Minus || c === 95 || isDigit(c)) coded = true;
+      else if (!(c === Char.Dot || (c >= Char.UpperA && c <= Char.UpperZ))) return false;
+    }
+    if (!lower) return false;
+  }
+  return coded;
 }
 
 /**
@@ -729,7 +757,7 @@ function scanTokens(message: string, out: TokenScan): void {
       continue;
     }
     const third = message.charCodeAt(position + 2);
-    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
+    const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M || first === AMPERSAND ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       if (out.count === 0 && isBareCollection(message, position, listEnd)) {
         // A message that is only a list or dict dump (Python's `[('zho', 'CN', None), …]` beside `{<Language [en]>,
@@ -1148,7 +1176,58 @@ function collectionAt(message: string, position: number, opensMessage: boolean):
   if (empty > 0) return empty;
   const literal = literalAt(message, position);
   if (literal > 0) return literal;
-  return message.charCodeAt(position) === LOWER_M ? -1 : listAt(message, position);
+  const printed = goValueAt(message, position);
+  if (printed > 0) return printed;
+  const first = message.charCodeAt(position);
+  return first === LOWER_M || first === AMPERSAND ? -1 : listAt(message, position);
+}
+
+/** `&`, which Go's `%v` of a pointer to a struct opens with (`&{…}`). */
+const AMPERSAND = 38;
+
+/**
+ * End of a value Go's fmt printed with `%v` or `%+v` at `position`, or -1: a pointer to a struct (`&{Master:
+ * KubeConfig: Sources:[service ingress] …}`, `&{0.0.0.0:9333 {…}}`), a struct with its field names (`{Name:etcd-2
+ * ClientURLs:[http://…]}`, a capitalised Go field and a colon after the brace) or a map (`map[OLLAMA_DEBUG:false
+ * OLLAMA_HOST:…]`, `map[]`). Why it holds: a Go program that logs a value with `%v` hands the statement the whole
+ * object, and which fields it holds and how many words each takes change with the object, so its words are no
+ * tokens of the statement; the syntax marks it. The brackets and braces must balance within MAX_LITERAL and the value
+ * must end the word.
+ */
+function goValueAt(message: string, position: number): number {
+  const first = message.charCodeAt(position);
+  let i = position;
+  if (first === AMPERSAND) {
+    if (message.charCodeAt(position + 1) !== Char.OpenBrace) return -1;
+    i++;
+  } else if (first === LOWER_M) {
+    if (!message.startsWith('map[', position)) return -1;
+    i += 3;
+  } else if (first === Char.OpenBrace) {
+    // A struct printed with its field names: an exported (capitalised) field's name and its colon first.
+    let k = position + 1;
+    const c = message.charCodeAt(k);
+    if (!(c >= Char.UpperA && c <= Char.UpperZ)) return -1;
+    while (k < message.length && k - position < 64 && isWordChar(message.charCodeAt(k))) k++;
+    if (message.charCodeAt(k) !== Char.Colon) return -1;
+  } else return -1;
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let depth = 0;
+  let blanks = 0;
+  for (; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.OpenBrace || c === Char.OpenBracket) depth++;
+    else if (c === Char.Space) blanks++;
+    else if ((c === Char.CloseBrace || c === Char.CloseBracket) && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      if (!(end === message.length || isSpace(message.charCodeAt(end)))) return -1;
+      // A bare struct shows its fields parted by blanks: one name, a colon and no blank (`{Elapsed:000}`) is a
+      // placeholder of a message template (Serilog's, .NET's composite format), the statement's own text.
+      return first === Char.OpenBrace && blanks === 0 ? -1 : i + 1;
+    }
+  }
+  return -1;
 }
 
 /** End of a `{}` or `[]` at `position` that is a word of its own (trailing punctuation aside), or -1. */

@@ -10,7 +10,9 @@
 //   the program appends with one `%s`, empty on the others (joinTrailingNotes);
 // - a text after a label that ends a phrase (`login to server failed: EOF` / `…: dial tcp 127.0.0.1:7000: connect:
 //   connection refused`), when the file shows the texts differing in length and words and not printed again
-//   (joinLabelTails): an error's text, a command line or a list appended with one `%s`.
+//   (joinLabelTails): an error's text, a command line or a list appended with one `%s`;
+// - the `key=value` fields after a message when some lines carry more of them at the start or the end of the run
+//   (joinEdgeFields): the fields a structured logger's call or context adds.
 // All work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
@@ -161,8 +163,8 @@ export function joinTrailingNotes(units: readonly SpanUnit[], join: JoinUnits): 
 
 /**
  * Where a note in parentheses that ends the template starts (the index of its first token), or undefined: the text
- * before that token ends in ` (` after a token, the parentheses hold one token or more with none opened or closed
- * between, and nothing but blanks follows the closing one.
+ * before that token is ` (` after a token or a closing quote, the parentheses hold one token or more with none opened
+ * or closed between, and nothing but blanks follows the closing one.
  */
 function trailingNote(unit: SpanUnit): number | undefined {
   const { tokens, seps } = unit;
@@ -170,7 +172,8 @@ function trailingNote(unit: SpanUnit): number | undefined {
   if (last < 1 || tokens.length > MAX_TOKENS || (seps[last] ?? '').trimEnd() !== ')') return undefined;
   for (let at = last; at >= 1; at--) {
     const before = seps[at - 1] ?? '';
-    if (before === ' (') return tokens.slice(at).every(isNoteWord) ? at : undefined;
+    // After a token, or after the quote that closes a quoted value (Flask's `Serving Flask app "superset" (lazy loading)`).
+    if (/^["']? \($/.test(before)) return tokens.slice(at).every(isNoteWord) ? at : undefined;
     if (/[()]/.test(before)) return undefined;
   }
   return undefined;
@@ -179,6 +182,96 @@ function trailingNote(unit: SpanUnit): number | undefined {
 /** A word of a note (trailingNote): letters, with an inner hyphen or apostrophe; not a value (`lighttpd/1.4.70`, <*>). */
 function isNoteWord(token: string): boolean {
   return PROSE_TOKEN.test(token);
+}
+
+/** Constant words (keys not counted) a message must hold before its optional fields (joinEdgeFields). */
+const MIN_EDGE_MESSAGE_WORDS = 2;
+/** Lines each of two field sets must hold to be two statements whatever else agrees (joinEdgeFields). */
+const MIN_FORM_LINES = 10;
+
+/**
+ * Joins templates of one message whose trailing `key=value` fields differ by fields added at one end of the run
+ * (cloudflared's `Unregistered tunnel connection connIndex=<*>` beside `… connIndex=<*> event=<*> ip=<*>`,
+ * AdGuard Home's `reset rules count=<*>` beside `reset rules client=<*> count=<*>`, Supabase's `QUERY OK db=<*>`
+ * beside `QUERY OK source="<*>" db=<*>` and `QUERY OK db=<*> queue=<*> idle=<*>`). Why it holds: a structured
+ * logger writes the call's message, then the fields the call was given, then those its context adds (a connection's
+ * index, a client's name once known), each as `key=value` after one blank; which of them a line carries is the
+ * call's data, so the fields the lines share keep their order and the others come at the start or the end of the run.
+ * The run must be such a logger's: fields of one token each (a quoted value too), one blank between every two, after
+ * a message of MIN_EDGE_MESSAGE_WORDS constant words or more. A field set off otherwise is a format string's own
+ * wording: PAM's `… rhost=<*>  user=<*>` (two blanks before `user=`, which Loghub labels another event) keeps its
+ * `rhost=<*>` in the message and stays apart, as does a field added inside the run (OpenLDAP's `RESULT tag=<*>
+ * err=<*> qtime=<*> etime=<*> text=`, a newer version's statement), and one whose value is a constant word
+ * (addsValuesOnly). Fields that both show must agree, key and value; templates whose levels tell them apart stay apart,
+ * and so do two that each hold MIN_FORM_LINES lines or more: a field set the file prints again and again is a
+ * statement of its own as far as the file can tell, as a few words at one position that each hold many lines are
+ * events (variability.ts; Loghub labels PAM's two forms so on thousands of lines). The run is shown as one value, the
+ * template shown the member with fewer fields. Templates longer than MAX_TOKENS are left out.
+ */
+function joinEdgeFields(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, { unit: number; fields: string[]; from: number }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const run = edgeFieldRun(units[unit]);
+    if (run !== undefined) addTo(families, run.message, { unit, ...run });
+  }
+  for (const family of families.values()) {
+    if (family.length < 2) continue;
+    for (const short of family) {
+      for (const long of family) {
+        if (short.fields.length >= long.fields.length || !atAnEnd(short.fields, long.fields) || !addsValuesOnly(short.fields, long.fields)) continue;
+        if (levelsTellApart([units[short.unit], units[long.unit]]) || Math.min(units[short.unit].count, units[long.unit].count) >= MIN_FORM_LINES) continue;
+        join(short.unit, long.unit, short.from);
+      }
+    }
+  }
+}
+
+/**
+ * Every field `whole` holds beyond `part` (its first or last ones, atAnEnd) has a masked value, one the file shows
+ * varying: data the logger's context adds (an index, an address, a client's name). A field whose value is a constant
+ * word (`status=ok`, `user=root`) may be the outcome or a wording that tells two statements apart, and stays apart.
+ */
+function addsValuesOnly(part: readonly string[], whole: readonly string[]): boolean {
+  const head = part.every((field, i) => field === whole[i]);
+  const added = head ? whole.slice(part.length) : whole.slice(0, whole.length - part.length);
+  return added.every((field) => field.endsWith(WILDCARD));
+}
+
+/** `part` is `whole`'s first or last fields, in order (joinEdgeFields). */
+function atAnEnd(part: readonly string[], whole: readonly string[]): boolean {
+  const tail = whole.length - part.length;
+  return part.every((field, i) => field === whole[i]) || part.every((field, i) => field === whole[tail + i]);
+}
+
+/**
+ * A template's trailing run of logfmt fields (joinEdgeFields): each a key (a word that starts with a letter) glued to
+ * `=` and a value of one token (quoted or not), one blank between two fields, the run opened after a blank and ending
+ * the message; its fields (key, quote and value each) and its message (the text before the run), or undefined when
+ * there is no such run or the message keeps fewer than MIN_EDGE_MESSAGE_WORDS constant words outside it.
+ */
+function edgeFieldRun(unit: SpanUnit): { message: string; fields: string[]; from: number } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 3 || tokens.length > MAX_TOKENS) return undefined;
+  const fields: string[] = [];
+  let at = tokens.length - 2;
+  for (; at >= 0; at -= 2) {
+    const key = tokens[at];
+    const glue = /^=(["']?)$/.exec(seps[at] ?? '');
+    if (key === WILDCARD || !startsWithLetter(key) || glue === null) break;
+    const quote = glue[1];
+    // The value's closing quote, then one blank before the next field (or nothing but blanks at the end).
+    const close = seps[at + 1] ?? '';
+    if (!close.startsWith(quote) || (fields.length > 0 ? close.slice(quote.length) !== ' ' : close.slice(quote.length).trim() !== '')) break;
+    fields.unshift(`${key}=${quote}${tokens[at + 1]}`);
+  }
+  const first = at + 2;
+  if (fields.length === 0 || first === 0 || !/ $/.test(seps[first - 1] ?? '')) return undefined;
+  let words = 0;
+  for (let i = 0; i < first; i++) if (tokens[i] !== WILDCARD && !(seps[i] ?? '').startsWith('=')) words++;
+  if (words < MIN_EDGE_MESSAGE_WORDS) return undefined;
+  let message = unit.lead;
+  for (let i = 0; i < first; i++) message += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+  return { message, fields, from: first };
 }
 
 /** Least distinct keys an indented listing of field lines shows (joinFieldLines). */
@@ -320,7 +413,7 @@ function oneRecord(lists: readonly (readonly string[])[]): boolean {
  * `=`), or undefined. The `=` is in the text after the key (blanks around it, then an optional opening quote); the
  * text after the `=` holds no other `=`, and at most MAX_VALUE_TOKENS tokens.
  */
-function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined {
+function fieldLine(unit: SpanUnit, maxValueTokens = MAX_VALUE_TOKENS): { key: string; family: string; at: number } | undefined {
   const { tokens, seps } = unit;
   if (tokens.length === 0 || tokens.length > MAX_TOKENS) return undefined;
   let at = -1;
@@ -329,14 +422,49 @@ function fieldLine(unit: SpanUnit): { key: string; family: string } | undefined 
     if (at !== -1) return undefined;
     at = i;
   }
-  if (at === -1 || tokens.length - at - 1 > MAX_VALUE_TOKENS) return undefined;
+  if (at === -1 || tokens.length - at - 1 > maxValueTokens) return undefined;
   const eq = /^( *)=( *)(["']?)/.exec(seps[at] ?? '');
   if (eq === null || eq[1] !== eq[2]) return undefined;
   let before = unit.lead;
   for (let i = 0; i < at; i++) before += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
   // The key must open after a blank, a bracket or the line's start: `a.b=1` glued to a word is not a field line.
   if (!/(^|[\s[(\]-])$/.test(at === 0 ? unit.lead : (seps[at - 1] ?? ''))) return undefined;
-  return { key: tokens[at], family: `${before}\u0003${eq[1]}` };
+  return { key: tokens[at], family: `${before}\u0003${eq[1]}`, at };
+}
+
+/** Most tokens the value of a line that is one setting may take (joinSettingValues): a value, not a record. */
+const MAX_SETTING_TOKENS = 12;
+
+/**
+ * Joins templates that are one field each and nothing else, `key=value` (or `key = value`) opening the message, of
+ * the same key, whose values take different numbers of tokens (JMeter's `java.vm.name=Java HotSpot(TM) 64-Bit Server
+ * VM` beside `java.vm.name=OpenJDK 64-Bit Server VM`, `os.name=Linux` beside `os.name=Windows Server 2019`). Why it
+ * holds: a line that is nothing but a key and its value reports a setting through one `%s=%s`, so whatever follows the
+ * `=` is the value, one word or several; the per-position rule compares templates of one length and never meets
+ * them. Lines of different keys are joinFieldLines' to judge. The value is at most MAX_SETTING_TOKENS tokens with no
+ * other `=`; templates whose levels tell them apart stay apart, and so do two that each hold MIN_FORM_LINES lines or
+ * more (a value the file prints again and again may be a state the statement names). The template shown is the member
+ * with the shortest value, its value shown as one <*>.
+ */
+function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, number[]>();
+  const valueAt = new Map<number, number>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const field = fieldLine(units[unit], MAX_SETTING_TOKENS);
+    // The key opens the message: a field after other words or inside a bracket is part of a sentence or a record.
+    if (field === undefined || field.at !== 0 || units[unit].lead.trim() !== '' || field.at + 1 >= units[unit].tokens.length) continue;
+    // A value that opens with a masked one and goes on in words is a context field before a message (`trace=2
+    // switched protocols, …`, a request's id in front of each statement of a proxy), not a setting's words.
+    if (units[unit].tokens[field.at + 1] === WILDCARD && units[unit].tokens.length > field.at + 2) continue;
+    valueAt.set(unit, field.at + 1);
+    addTo(families, `${field.family}\u0004${field.key}`, unit);
+  }
+  for (const family of families.values()) {
+    if (family.length < 2 || new Set(family.map((unit) => units[unit].tokens.length)).size < 2) continue;
+    if (levelsTellApart(family.map((unit) => units[unit])) || family.filter((unit) => units[unit].count >= MIN_FORM_LINES).length >= 2) continue;
+    family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+    for (const other of family.slice(1)) join(family[0], other, valueAt.get(family[0]) as number);
+  }
 }
 
 /** Adds `item` to the list `map` holds under `key`, a new list when there is none. */
@@ -427,6 +555,8 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
   }
   joinListTails(units, join);
   joinFieldRecords(units, join);
+  joinEdgeFields(units, join);
+  joinSettingValues(units, join);
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

@@ -90,8 +90,9 @@ describe('form merge: one statement, one template across its printed forms', () 
     // Two words: the fields may be what tells the statements apart.
     assert.equal(minedCount(['reset rules count=3', 'reset rules count=5', 'reset rules']), 2);
     // Two field sets of one message, never printed bare: PAM's two statements (`check pass; … rhost=<*>` and
-    // `… user=<*>`, Loghub) differ only so; variability.ts decides them by their lines, not this merge.
-    assert.deepEqual(groups(['check pass; logname= uid=NAME ruser= rhost=NAME', 'check pass; logname= uid=NAME ruser= rhost=NAME user=NAME']), [[0], [1]]);
+    // `…  user=<*>`, Loghub) differ only so; variability.ts decides them by their lines, not this merge. (PAM sets its
+    // `user=` off by two blanks, as Loghub's Linux shows: value-spans.ts' joinEdgeFields reads that as no logfmt field.)
+    assert.deepEqual(groups(['check pass; logname= uid=NAME ruser= rhost=NAME', 'check pass; logname= uid=NAME ruser= rhost=NAME  user=NAME']), [[0], [1]]);
     // OpenLDAP: the keys in front of `SRCH` are fields too, so the message keeps one word: the two kinds stay apart.
     assert.equal(minedCount([
       'conn=1000 op=1 SRCH base="dc=example,dc=com" scope=2 deref=0 filter="(uid=a)"',

@@ -57,6 +57,17 @@ describe('masked chunks: a value masked whole and in part is one value', () => {
     assertApart(owner, [1, 3], 'two keys');
   });
 
+  // slot22, re-reading the rule: the chunks were read from the first token on, so a mark before it (memcached's `<` for
+  // a request read, `>` for a reply sent, a diff's `+`/`-`) was not compared, and a reply printed with an empty value
+  // joined the requests' template: the direction vanished.
+  it('keeps apart templates whose text before the first token differs, a value printed empty or not', () => {
+    const frames = minedAlone(['Starting scheduler on core 0', '> sent frame to peers:1 on link', '> sent frame to peers:2 on link', '< sent frame to peers: on link', '< sent frame to peers: on link']);
+    assertApart(frames, [1, 3], 'a direction mark before the first token');
+    // The same mark on both sides still joins the value printed empty (`peers:` / `peers:<*>`).
+    const same = minedAlone(['Starting scheduler on core 0', '> sent frame to peers:1 on link', '> sent frame to peers:2 on link', '> sent frame to peers: on link']);
+    assertOneEvent(same, [1, 2, 3], 'one mark, a value printed empty');
+  });
+
   it('matches a masked chunk against a chunk only where each <*> stands for no word', () => {
     assert.equal(maskedValueMatch('[<*>]:XXXX', '[::]:XXXX'), true);
     assert.equal(maskedValueMatch('peers:<*>', 'peers:'), true);

@@ -516,6 +516,28 @@ describe('log intelligence: a slot the statement fills in, judged by the file', 
     assert.notDeepEqual(tokenize('got []string{"a"}x here').tokens, ['got', '<*>', 'here']);
   });
 
+  it("reads a value Go printed with %v or %+v (a struct, a pointer to one, a map) as one value", async () => {
+    // ExternalDNS (batch 10): `log.Infof("config: %+v", cfg)`, the options struct, whose fields' words differ by run.
+    const externalDns = await templatesOf([
+      'time="2017-11-19T20:22:57Z" level=info msg="config: &{Master: KubeConfig: Sources:[service ingress] Namespace: Provider:aws Policy:sync}"',
+      'time="2017-11-19T20:22:57Z" level=info msg="Connected to cluster at https://10.0.0.1:443"',
+      'time="2017-12-01T05:40:36Z" level=info msg="config: &{Master: KubeConfig: Sources:[service ingress] Namespace:default Provider:aws Policy:upsert-only}"',
+      'time="2017-12-01T05:40:36Z" level=info msg="Connected to cluster at https://10.0.0.2:443"',
+    ]);
+    assertOneEvent(externalDns, [0, 2], 'a pointer to a struct');
+    // etcd's `published {Name:… ClientURLs:[…]}` (a struct with its field names) and kubelet's map of partitions.
+    assert.deepEqual(tokenize('published {Name:etcd-2 ClientURLs:[http://etcd-2:2379]} to cluster 5e12').tokens, ['published', '<*>', 'to', 'cluster', '<*>']);
+    assert.deepEqual(tokenize('Filesystem partitions: map[/dev/vda9:{mountpoint:/ major:254 minor:9} /dev/vda3:{mountpoint:/usr major:254}]').tokens, ['Filesystem', 'partitions', '<*>']);
+    assert.deepEqual(tokenize('env map[]').tokens, ['env', '<*>']);
+    // Not Go's: a `&` between words, a brace after a lower-case word, a map's name, an unclosed struct.
+    assert.deepEqual(tokenize('a & b').tokens, ['a', '&', 'b']);
+    assert.deepEqual(tokenize('mapping {done} ok').tokens, tokenize('mapping {fine} ok').tokens.map((t) => (t === 'fine' ? 'done' : t)));
+    assert.deepEqual(tokenize('mapping function').tokens, ['mapping', 'function']);
+    assert.notDeepEqual(tokenize('got &{Name:x here').tokens, ['got', '<*>', 'here']);
+    // A message template's placeholder with its format (Serilog's `{Elapsed:000}`) is the statement's own text.
+    assert.ok(tokenize('Processed {@Position} in {Elapsed:000} ms').tokens.includes('Elapsed'));
+  });
+
   it('reads a name of several words filled in mid-sentence as one value (OctoPrint `Plugin %s is disabled.`)', async () => {
     const names = ['Anonymous Usage Tracking', 'Software Update', 'Discovery', 'CuraEngine (<= 15.04)', 'Printer Safety Check', 'Announcement Plugin'];
     const lines = names.map((name, i) => `2020-06-01 10:00:0${i},123 - octoprint.plugin.core - INFO - Plugin ${name} is disabled.`);

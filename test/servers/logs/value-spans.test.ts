@@ -274,6 +274,12 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(lines), 2, templatesOf(lines).join(' / '));
   });
 
+  it('joins a statement to its lines that end in a note after a quoted value', () => {
+    // Superset (batch 11), Flask's CLI banner: ` * Serving Flask app "%s"` and, in another version, ` (lazy loading)`.
+    const flask = [' * Serving Flask app "superset" (lazy loading)', ' * Serving Flask app "superset"', " * Serving Flask app 'superset'", ' * Environment: production'];
+    assert.equal(minedCount(flask), 2, templatesOf(flask).join(' / '));
+  });
+
   it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
     // A note with a value (a version) is a field the statement writes every time: without it, another statement.
     assert.equal(minedCount([
@@ -331,18 +337,97 @@ describe('value spans: a value of no token or of several is still one value', ()
   });
 
   it('keeps apart records extended by fields at their end, and records whose keys come in two orders', () => {
-    // A field added at the end moves no key: each form may be its own call (PAM's `… rhost=%s` / `… rhost=%s user=%s`).
+    // A field added at the end moves no key (joinFieldRecords). PAM's own (`… rhost=%s` / `… rhost=%s  user=%s`, which
+    // Loghub's Linux labels two events) is set off by two blanks: no logfmt field of the record (joinEdgeFields).
     assert.equal(minedCount([
-      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1',
-      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root',
-      'authentication failure; uid=0 euid=0 tty=ssh rhost=10.0.0.1 user=root port=22',
-    ]), 3);
+      'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=218.188.2.4',
+      'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=220-135-151-1.hinet-ip.hinet.net  user=root',
+      'authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost=207.243.167.114  user=guest',
+    ]), 2);
     // The same keys in two orders are two statements' records, whatever fields each leaves out.
     assert.equal(minedCount([
       'request done: method=GET status=200 path=/a took=3ms',
       'request done: status=200 method=GET took=3ms',
       'request done: method=GET status=200 took=3ms',
     ]), 3);
+  });
+
+  it("reads the fields a structured logger adds at either end of a message's fields as one statement", () => {
+    // cloudflared (batch 12), zerolog's console writer: `Unregistered tunnel connection` with the connection's index,
+    // and in a later version its event and edge address after it.
+    const cloudflared = [
+      'Unregistered tunnel connection connIndex=2 event=0 ip=198.41.218.3',
+      'Unregistered tunnel connection connIndex=1 event=0 ip=198.41.219.5',
+      'Unregistered tunnel connection connIndex=3 event=0 ip=198.41.219.4',
+      'Unregistered tunnel connection connIndex=2',
+      'Unregistered tunnel connection connIndex=3',
+    ];
+    assert.equal(minedCount(cloudflared), 1);
+    // AdGuard Home (batch 6), safesearch: the client's name before the count when the rules are a client's.
+    assert.equal(minedCount([
+      'reset rules count=258',
+      'reset rules client=adguard count=258',
+      'reset rules client=audiobookshelf count=258',
+      'reset rules client=codeserver count=258',
+    ]), 1);
+    // Supabase Realtime (batch 13), Ecto's query log: the source table before the timings, the queue's after them.
+    assert.equal(minedCount([
+      'QUERY OK db=1.7ms queue=96.8ms idle=0.0ms',
+      'QUERY OK source="tenants" db=6.9ms',
+      'QUERY OK source="extensions" db=0.4ms',
+      'QUERY OK db=0.4ms',
+      'QUERY OK db=0.2ms',
+    ]), 1);
+  });
+
+  it('keeps apart fields added inside a record, fields of a constant word, and fields a format string parts by a comma', () => {
+    // A field added between two others is a version's own record (OpenLDAP's `RESULT tag= err= qtime= etime= text=`).
+    assert.equal(minedCount([
+      'search finished tag=101 err=0 nentries=1 text=none',
+      'search finished tag=101 err=32 nentries=0 text=none',
+      'search finished tag=101 err=0 qtime=0.000054 etime=0.000887 nentries=1 text=none',
+    ]), 2);
+    // A field whose value is one word may be the outcome (`result=denied`): the statements stay apart.
+    assert.equal(minedCount([
+      'login checked user=12 ip=10.0.0.1',
+      'login checked user=13 ip=10.0.0.2',
+      'login checked user=14 ip=10.0.0.3 result=denied',
+    ]), 2);
+    // SRS's `RTMP client ip=%s` beside `RTMP client ip=%s, fd=%d`: fields a format string writes with its own commas.
+    assert.equal(minedCount(['RTMP client ip=192.168.1.15', 'RTMP client ip=10.4.7.85:37610, fd=14']), 2);
+    // Two field sets the file prints again and again, a dozen lines each: two statements as far as the file can tell.
+    const often = Array.from({ length: 12 }, (_, i) => [`tunnel connection closed index=${i}`, `tunnel connection closed index=${i} edge=10.0.0.${i}`]).flat();
+    assert.equal(minedCount(often), 2);
+  });
+
+  it('reads what follows the `=` of a line that is one setting as its value, however many words it takes', () => {
+    // JMeter (batch 11), the JVM's properties at start-up, `log.info("{}={}", name, value)`: one statement per key.
+    const jmeter = [
+      'java.vm.name=Java HotSpot(TM) 64-Bit Server VM',
+      'java.vm.name=OpenJDK 64-Bit Server VM',
+      'java.vm.name=OpenJDK 64-Bit Server VM',
+      'os.name=Linux',
+      'os.name=Windows Server 2019',
+      'os.name=Linux',
+    ];
+    const templates = templatesOf(jmeter);
+    assert.deepEqual([...new Set(templates)], ['java.vm.name=<*>', 'os.name=<*>']);
+    // Blanks around the `=` (Sabnzbd's `Platform = %s`) are the same form when both lines write them.
+    assert.equal(minedCount(['Platform = posix', 'Platform = Debian GNU/Linux 12 (bookworm)', 'Version = 4.0']), 2);
+  });
+
+  it('keeps apart settings of one key printed again and again, at different levels, or behind different text', async () => {
+    // A dozen lines of each: a value the file prints again and again may be a state the statement names.
+    const often = Array.from({ length: 12 }, () => ['mode=normal', 'mode=read only']).flat();
+    assert.equal(minedCount(often), 2);
+    // Another key, or a field after other words or in brackets, is another statement (joinFieldLines' to judge).
+    assert.equal(minedCount(['os.name=Linux', 'os.arch=x86 64 bit', 'jvm os.name=Windows Server 2019', 'jvm os.name=Linux']), 4);
+    assert.equal(minedCount(['closed pipe [CN=client] <-> tcp [no tls]', 'closed pipe [CN=client] <-> tcp [no tls] [forwarded 3 KiB, returned 0 bytes]']), 2);
+    // Forwarder (batch 15): a request's trace id in front of each statement, `trace=2 closed CONNECT tunnel`.
+    assert.equal(minedCount(['trace=2 attempting to establish CONNECT tunnel: www.google.com:443', 'trace=2 switched protocols, proxying CONNECT traffic', 'trace=2 closed CONNECT tunnel', 'trace=3 closed CONNECT tunnel']), 3);
+    const lines = ['INFO cache=warm and ready', 'INFO cache=warm and ready', 'ERROR cache=cold', 'ERROR cache=cold'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
   // break19: a rule that joined fields coming and going after one message (a structured logger's context) made

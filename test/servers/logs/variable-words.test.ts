@@ -29,6 +29,9 @@ function specified(word: string): boolean {
   if (digits > 0 && hexLike && count(':') >= 2) return true;
   if (hexLike && count(':') >= 2 && word.includes('::')) return true;
   if (digits > 0 && count('.') === 3 && IPV4.test(word)) return true;
+  // slot22: two names joined by one `/`, each with a lower-case letter, one with a `-`, `_` or digit (`kube-system/coredns`).
+  const pair = /^([A-Za-z][\w.-]*)\/([A-Za-z][\w.-]*)$/.exec(word);
+  if (pair && /[a-z]/.test(pair[1]) && /[a-z]/.test(pair[2]) && /[-_\d]/.test(word)) return true;
   if (count('.') >= 2) return HOST_NAME.test(word);
   return /^localhost(?::\d{1,5})?$/i.test(word);
 }
@@ -43,8 +46,8 @@ describe('log intelligence: whole-word variables read in place', () => {
   });
 
   it('known words: addresses, host names, files and paths are variables; class names and versions are not', () => {
-    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost', 'couchdb@localhost', 'nonode@nohost', 'rabbit@node-1']) assert.equal(isVariableWord(w), true, w);
-    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456', 'user@', 'foo@3', 'a@b@c', 'x@y/z']) assert.equal(isVariableWord(w), false, w);
+    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost', 'couchdb@localhost', 'nonode@nohost', 'rabbit@node-1', 'kube-system/coredns', 'csg-gateway/csggateway-app-1', 'backend_api/resin_api_1', 'image/x-png']) assert.equal(isVariableWord(w), true, w);
+    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456', 'user@', 'foo@3', 'a@b@c', 'x@y/z', 'I/O', 'read/write', 'text/html', 'DVB-T/T2', 'UPnP/NAT-PMP', 'mDNS/DNS-SD', 'a/-b']) assert.equal(isVariableWord(w), false, w);
   });
 
   it('a variable word inside a message is masked in place, with the same tokens as the word alone', () => {
@@ -52,5 +55,7 @@ describe('log intelligence: whole-word variables read in place', () => {
     assert.deepEqual(tokenize('wrote app.log (12 KB) and notes.txt').tokens, ['wrote', '<*>', 'and', '<*>']);
     // An Erlang node's name (CouchDB, batch 8; Riak, batch 10): which node, however few a file names.
     assert.deepEqual(tokenize('changes listener died on nonode@nohost').tokens, tokenize('changes listener died on couchdb@localhost').tokens);
+    // HAProxy (batch 2): a backend's server, `backend/server`, whichever the line names.
+    assert.deepEqual(tokenize('Server csg-gateway/csggateway-app-2 is UP.').tokens, tokenize('Server vpn-tunnel/balena_vpn is UP.').tokens);
   });
 });
