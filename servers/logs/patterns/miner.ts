@@ -812,7 +812,7 @@ function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
   for (let i = 1; i < cluster.tokens.length; i++) {
     const before = cluster.seps[i - 1];
     const after = cluster.seps[i] ?? '';
-    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1)) (slots ??= []).push(i);
+    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isNoteSlot(cluster.tokens[i - 1], before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1)) (slots ??= []).push(i);
     else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);
@@ -912,6 +912,22 @@ function isQuotedSlot(before: string, after: string): boolean {
   if (!(open === 34 /* " */ || open === 39 /* ' */) || after.charCodeAt(0) !== open) return false;
   return ' \t=:(['.includes(before[before.length - 2]);
 }
+
+/**
+ * The token is alone in parentheses opened after a space, right after a value or a name (`count is 2 (open)`, `source
+ * '…' (cut_transition) created`, `GardenaSmartDevice (Sensor_alt) - …`): a note on what that value or thing is, its
+ * state, kind or own name, which the statement fills in. After a word of prose the parentheses qualify that word with
+ * the program's own text (`Completed initial scan (rw) of folder`, `scan (ro)`: two statements), so no slot is read
+ * there. `previous` is the token before, `before` and `after` the texts around the token.
+ */
+function isNoteSlot(previous: string, before: string, after: string): boolean {
+  if (!(before.length >= 2 && before.charCodeAt(before.length - 1) === 40 /* ( */ && after.charCodeAt(0) === 41 /* ) */)) return false;
+  const space = before[before.length - 2];
+  return (space === ' ' || space === '\t') && !PROSE_PHRASE_WORD.test(previous);
+}
+
+/** A word as prose spells it: letters, lower case after the first (`scan`, `Level`, `built-in`); not a name or a value. */
+const PROSE_PHRASE_WORD = /^\p{L}\p{Ll}*(?:['-]\p{Ll}+)*$/u;
 
 /**
  * The shown member's tokens, with every place where another member of its group holds a different token masked: a

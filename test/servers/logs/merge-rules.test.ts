@@ -61,4 +61,44 @@ describe('log intelligence: merge rules learned from the file', () => {
     const templates = minedAlone([...other, ...many]);
     assertApart(templates, [3, 4], 'padded words on many lines');
   });
+
+  // Batch 18's FHEM (`GardenaSmartDevice (Sensor_alt) - I/O device is …` beside `(Water_Control)`), batch 16's
+  // ModemManager (`device open count is 2 (open)` / `1 (close)`), batch 13's OBS (`source '…' (cut_transition) created`).
+  it('reads a word alone in parentheses after a value or a name as a value (`count is 2 (open)`, `Device (Sensor_alt)`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const count = minedAlone([...other, 'device open count is 2 (open)', 'device open count is 1 (close)', 'device open count is 0 (close)']);
+    assertOneEvent(count, [3, 4, 5], 'a state after a count');
+    const device = minedAlone([...other, 'SmartDevice (Sensor_alt) - I/O device is Bridge_1', 'SmartDevice (Water_Control) - I/O device is Bridge_1']);
+    assertOneEvent(device, [3, 4], "a thing's name after its kind");
+    const source = minedAlone([...other, "source 'eb2b6f1e' (cut_transition) created", "source 'wasapi_output_8c00' (wasapi_output_capture) created"]);
+    assertOneEvent(source, [3, 4], 'a kind after a quoted value');
+    // FHEM's real lines, in its header.
+    const fhem = minedAlone([
+      'eventTypes: loaded 62 events from ./log/eventTypes.txt',
+      'GardenaSmartDevice (Sensor_alt) - I/O device is Gardena_Bridge',
+      'GardenaSmartDevice (Sensor_alt) - defined GardenaSmartDevice with DEVICEID: 57083794-b9f2-4f16-b8ea-b4f80ac066b3',
+      'GardenaSmartDevice (Water_Control) - I/O device is Gardena_Bridge',
+      'GardenaSmartDevice (Water_Control) - defined GardenaSmartDevice with DEVICEID: 91417fcf-1a3d-4e04-b0bc-16f56b9d39c3',
+    ]);
+    assertOneEvent(fhem, [1, 3], 'I/O device');
+    assertOneEvent(fhem, [2, 4], 'defined');
+  });
+
+  // Batch 5's Syncthing: `Completed initial scan (rw) of folder %s` and `(ro)` are two statements (two folder kinds).
+  it('keeps a word in parentheses after a word of prose the statement\'s own (`initial scan (rw)` / `(ro)`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const folders = [['rw', 'Musicas'], ['ro', 'DiskStation_01_Webman'], ['ro', 'DiskStation_01_John'], ['rw', 'ffqd9-ntcrv']];
+    const scan = minedAlone([...other, ...folders.map(([mode, folder]) => `Completed initial scan (${mode}) of folder ${folder}`)]);
+    assertApart(scan, [3, 4], 'rw / ro');
+  });
+
+  // Batch 2's HAProxy: `Server %s is DOWN, reason: …` over five servers, and one more whose name the tree routed apart.
+  it('joins a rare template to one that covers it with <*> over three times its lines (`Server <*> is DOWN` / `Server vpn-tunnel/balena_vpn …`)', () => {
+    const other = ['Proxy stats started.', 'Loaded 4 backends', 'Ready'];
+    const down = ['app/web-1', 'app/web-2', 'db/pg-1', 'db/pg-2', 'vpn-tunnel/balena_vpn', 'cache/redis-1'].map((s) => `Server ${s} is DOWN, reason: Layer4 connection problem, check duration: 0ms.`);
+    assertOneEvent(minedAlone([...other, ...down]), range(3, 9), 'one server down');
+    // Two templates of a line each show no variable: a word and a <*> beside it stay apart.
+    const two = minedAlone([...other, 'Started initialization of plugins', 'Started 7f3a9c1 of plugins']);
+    assertApart(two, [3, 4], 'a word beside one value');
+  });
 });
