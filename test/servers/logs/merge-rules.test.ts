@@ -1,6 +1,7 @@
 // Merge rules learned from the file (patterns/variability.ts): where templates differ in a few places, whether those
 // places hold values or the statements' own words is read from how the words behave across the whole file. Made-up
 // lines of the failing shapes with their right grouping, and the neighbours that must stay apart.
+import assert from 'node:assert/strict';
 import { assertApart, assertOneEvent, minedAlone } from '../../support/mined-templates';
 
 /** Indexes from `from` to `to - 1`. */
@@ -100,5 +101,38 @@ describe('log intelligence: merge rules learned from the file', () => {
     // Two templates of a line each show no variable: a word and a <*> beside it stay apart.
     const two = minedAlone([...other, 'Started initialization of plugins', 'Started 7f3a9c1 of plugins']);
     assertApart(two, [3, 4], 'a word beside one value');
+  });
+
+  // Batch 17's Fastlane: a box of dashes as long as each step's title, `--- Step: setup_jenkins ---`, around every step.
+  it('reads rulers of one mark in three or more lengths as one statement (a box sized to its title)', () => {
+    const lines: string[] = [];
+    for (const step of ['default_platform', 'setup_jenkins', 'clear_derived_data', 'match']) {
+      const title = `--- Step: ${step} ---`;
+      lines.push('-'.repeat(title.length), title, '-'.repeat(title.length), `Running ${step} now`);
+    }
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [0, 2, 4, 6, 8, 10, 12, 14], 'rulers');
+    assert.equal(templates[0], '-<*>');
+  });
+
+  // Batch 13's Dask: the worker's banner of 49 dashes and the scheduler's of 47 are two statements.
+  it('keeps rulers of two lengths, and rulers of other marks, apart', () => {
+    const two = minedAlone(['-'.repeat(49), 'Start worker at: tcp://127.0.0.1:37805', '-'.repeat(49), 'Listening to: tcp://127.0.0.1:37805', '-'.repeat(47), 'Scheduler at: tcp://127.0.0.1:8786']);
+    assertApart(two, [0, 4], 'two lengths');
+    const marks = minedAlone(['-'.repeat(20), '='.repeat(21), '*'.repeat(22), 'Done']);
+    assertApart(marks, [0, 1, 2], 'three marks');
+  });
+
+  // Batch 13's Radicale (`PROPFIND request at /felix/ received` / `GET …` / `REPORT …`), batch 1's Wazuh (`Registering
+  // GET endpoint: …` / `POST`).
+  it('reads HTTP request methods at one place as one variable, at the message start too', () => {
+    const other = ['Starting Radicale server', 'Loaded 4 collections', 'Ready'];
+    const requests = minedAlone([...other, 'PROPFIND request at /felix/calendar.ics/ received', 'OPTIONS request at /felix/ received', 'REPORT request at /felix/calendar.ics/ received', 'PROPFIND request at /felix/contacts.vcf/ received']);
+    assertOneEvent(requests, [3, 4, 5, 6], 'methods first');
+    const routes = minedAlone([...other, 'Registering GET endpoint: /v1/agents', 'Registering GET endpoint: /v1/rules', 'Registering POST endpoint: /v1/agents']);
+    assertOneEvent(routes, [3, 4, 5], 'methods mid-sentence');
+    // Other UPPER_CASE words stay the statements' own.
+    const states = minedAlone([...other, 'Peer state changed to LEADING', 'Peer state changed to FOLLOWING']);
+    assertApart(states, [3, 4], 'states');
   });
 });
