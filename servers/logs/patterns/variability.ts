@@ -106,6 +106,8 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   const typical = typicalCount(groups);
   for (const list of byLength.values()) if (list.length >= 2) mergeMovedValues(list, ids, typical, mayMerge);
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
+  const pairs = byLength.get(2);
+  if (pairs && pairs.length >= MIN_PADDED_KEYS) mergePaddedKeys(pairs, ids);
   const single = byLength.get(1);
   if (single && single.length >= MIN_RULER_LENGTHS) mergeRulers(single, ids);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
@@ -1198,6 +1200,39 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
   }
   if (lengths.size < 2) return false;
   return masked || isVariablePosition([...counts.values()], rule);
+}
+
+/** Least distinct keys a padded `key   value` dump must show to be one statement (mergePaddedKeys). */
+const MIN_PADDED_KEYS = 3;
+
+/**
+ * Merges messages of two tokens, `key<spaces>value`, whose keys are padded to one column (each key and its spaces
+ * equally wide) when MIN_PADDED_KEYS keys or more show it: a settings dump printed by one call with a padded field,
+ * `%-25s %s` (Motion's `daemon                    on` / `setup_mode                off` / `logfile …`). Why it holds:
+ * a program that writes each setting in a statement of its own spells its label, with a colon (`SSH2 support:` /
+ * `IPv6 support:`, each its own statement even when aligned by hand); a bare name padded to the width of the longest
+ * is a value a format was given. A key holding `:` or `=` is such a label, and keys padded to different widths are no
+ * one column. Levels that tell the lines apart keep them apart.
+ */
+function mergePaddedKeys(pairs: Group[], ids: TokenIds): void {
+  const byWidth = new Map<number, Group[]>();
+  for (const group of pairs) {
+    const [key] = group.tokens;
+    const pad = group.seps?.[0] ?? '';
+    if (!group.alive || key === WILDCARD || !/^ {2,}$/.test(pad) || /[:=]/.test(key) || !hasLetter(key)) continue;
+    const width = key.length + pad.length;
+    const family = byWidth.get(width);
+    if (family) family.push(group);
+    else byWidth.set(width, [group]);
+  }
+  for (const family of byWidth.values()) {
+    if (new Set(family.map((group) => group.tokens[0])).size < MIN_PADDED_KEYS || levelsTellApart(family)) continue;
+    family.sort((a, b) => a.id - b.id);
+    const [into, ...rest] = family;
+    setToken(into, 0, WILDCARD, ids);
+    setToken(into, 1, WILDCARD, ids);
+    absorb(into, rest);
+  }
 }
 
 /** Least characters of a ruler (isRuler): one mark repeated, `-----`. */

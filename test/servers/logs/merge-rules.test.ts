@@ -125,4 +125,20 @@ describe('log intelligence: merge rules learned from the file', () => {
     const states = minedAlone([...other, 'Peer state changed to LEADING', 'Peer state changed to FOLLOWING']);
     assertApart(states, [3, 4], 'states');
   });
+
+  // Batch 18's Motion: its configuration dump, `%-25s %s` per setting (`daemon                    on`, `setup_mode …`).
+  it('reads a dump of bare keys padded to one column as one statement (`daemon      on` / `setup_mode  off`)', () => {
+    const other = ['Motion 4.3.2 Started', 'Using log type (ALL) log level (INF)', 'Writing configuration parameters from all files (1):'];
+    const pad = (key: string, value: string) => `${key.padEnd(26)}${value}`;
+    const dump = minedAlone([...other, pad('daemon', 'on'), pad('process_id_file', '/var/run/motion/motion.pid'), pad('setup_mode', 'off'), pad('logfile', '/tmp/motion.log')]);
+    assertOneEvent(dump, [3, 4, 5, 6], 'padded settings');
+    // Labels with a colon, aligned by hand (Dask's `Threads:                          4`, `Memory:   …`), are statements of
+    // their own; two keys, or keys padded to different widths, show no one column of a dump.
+    const labels = minedAlone([...other, `${'Threads:'.padEnd(26)}4`, `${'Memory:'.padEnd(26)}15.55`, `${'Nanny:'.padEnd(26)}tcp`]);
+    assertApart(labels, [3, 4, 5], 'labels with a colon');
+    const two = minedAlone([...other, pad('daemon', 'on'), pad('setup_mode', 'off')]);
+    assertApart(two, [3, 4], 'two keys');
+    const widths = minedAlone([...other, 'daemon  on', 'setup_mode    off', 'logfile   /tmp/motion.log']);
+    assertApart(widths, [3, 4, 5], 'different widths');
+  });
 });
