@@ -1281,20 +1281,13 @@ function isAlphanumeric(code: number): boolean {
 }
 
 /**
- * A rare template (fewer than minLinesPerValue lines) that a larger one of the same length covers joins it: the larger
- * one holds <*> at every position where they differ, and they share more words than they differ in. Its words there are
- * more values of those variables that happen to look like words (a hex id without a digit, `ffbffcaa`; a module's name,
- * `Module Razor2::Client::Version 2.84` beside `Module <*> <*>` of eight modules); the miner's tree routed them by such a
- * word to a branch of their own, so they never met the template they fit. The larger one must hold enough lines to
- * show its <*> a variable: minLinesPerValue, or COVER_RATIO times the rare one's and at least MIN_COVER_LINES (a <*>
- * over eight lines beside one line of a word; two templates of a line each show nothing of the kind). Templates are
+ * A rare template (fewer than minLinesPerValue lines) that a larger one of the same length (minLinesPerValue lines or
+ * more: enough to show its <*> are variables) covers joins it: the larger one holds <*> at every position where they
+ * differ, and they share more words than they differ in. Its words there are
+ * more values of those variables that happen to look like words (a hex id without a digit, `ffbffcaa`); the miner's
+ * tree routed them by such a word to a branch of their own, so they never met the template they fit. Templates are
  * compared only with those that start with the same word (the first word names the event).
  */
-/** Least lines a covering template needs (below minLinesPerValue) to show its <*> a variable (absorbCovered). */
-const MIN_COVER_LINES = 3;
-/** How many times the rare template's lines a covering template needs (below minLinesPerValue; absorbCovered). */
-const COVER_RATIO = 3;
-
 function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: string) => boolean): void {
   const byFirst = new Map<string, Group[]>();
   for (const group of list) {
@@ -1309,8 +1302,7 @@ function absorbCovered(list: Group[], rule: VariabilityRule, mayMerge: (word: st
     same.sort((a, b) => b.count - a.count || a.id - b.id);
     for (const rare of same) {
       if (!rare.alive || rare.count >= rule.minLinesPerValue) continue;
-      const enough = Math.min(rule.minLinesPerValue, Math.max(MIN_COVER_LINES, COVER_RATIO * rare.count));
-      const into = same.find((wide) => wide !== rare && wide.alive && wide.count >= enough && wide.count > rare.count && covers(wide, rare, mayMerge));
+      const into = same.find((wide) => wide !== rare && wide.alive && wide.count >= rule.minLinesPerValue && wide.count > rare.count && covers(wide, rare, mayMerge));
       if (!into) continue;
       into.members.push(...rare.members);
       into.count += rare.count;

@@ -83,16 +83,6 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(scan, [3, 4], 'rw / ro');
   });
 
-  // Batch 2's HAProxy: `Server %s is DOWN, reason: …` over five servers, and one more whose name the tree routed apart.
-  it('joins a rare template to one that covers it with <*> over three times its lines (`Server <*> is DOWN` / `Server vpn-tunnel/balena_vpn …`)', () => {
-    const other = ['Proxy stats started.', 'Loaded 4 backends', 'Ready'];
-    const down = ['app/web-1', 'app/web-2', 'db/pg-1', 'db/pg-2', 'vpn-tunnel/balena_vpn', 'cache/redis-1'].map((s) => `Server ${s} is DOWN, reason: Layer4 connection problem, check duration: 0ms.`);
-    assertOneEvent(minedAlone([...other, ...down]), range(3, 9), 'one server down');
-    // Two templates of a line each show no variable: a word and a <*> beside it stay apart.
-    const two = minedAlone([...other, 'Started initialization of plugins', 'Started 7f3a9c1 of plugins']);
-    assertApart(two, [3, 4], 'a word beside one value');
-  });
-
   // Batch 17's Fastlane: a box of dashes as long as each step's title, `--- Step: setup_jenkins ---`, around every step.
   it('reads rulers of one mark in three or more lengths as one statement (a box sized to its title)', () => {
     const lines: string[] = [];
