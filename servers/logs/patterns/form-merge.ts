@@ -209,7 +209,7 @@ function learnedRuns(buckets: Map<number, Registration[]>): { shapes: Set<string
   for (const list of buckets.values()) {
     const known = list.filter((r) => r.kind !== RunKind.Candidate);
     if (known.length === 0 || list[0].short) continue;
-    // Apart: a run of plain words only is its own shape, word for word as its exact text.
+    // Two sets: a run of plain words only has a shape equal to its exact text, which one shared set took as counted.
     const countedExact = new Set<string>();
     const countedRuns = new Set<string>();
     for (const r of list) {
