@@ -259,16 +259,18 @@ type Layer = PrefixKind | JsonKind | 'text';
  * What wraps each sample line, the inner lines (what the learned header is learned from), and the numbers the records'
  * level fields hold without a level word beside them (what the file's numeric scale is decided from).
  */
-function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[]; levelNumbers: number[] } {
+function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[]; levelNumbers: number[]; dotnet: boolean } {
   const layers: Layer[] = [];
   const inner: string[] = [];
   const levelNumbers: number[] = [];
+  let dotnetRecords = 0;
   for (const line of sample) {
     const record = parseJsonRecord(line, jsonOffset);
     if (record) {
       const entry = readJsonRecord(record, context);
       layers.push(entry.kind);
       if (entry.levelNumber !== undefined) levelNumbers.push(entry.levelNumber);
+      if (entry.dotnetFields) dotnetRecords++;
       if (entry.textIsLine && entry.text !== undefined) inner.push(...entry.text.split('\n').filter((l) => l.trim().length > 0 && l.length <= MAX_SAMPLE_LINE_CHARS));
       continue;
     }
@@ -276,7 +278,8 @@ function peel(sample: string[], context: TimestampContext, jsonOffset: boolean):
     layers.push(prefix ? prefix.kind : 'text');
     inner.push(prefix ? prefix.inner : line);
   }
-  return { layers, inner, levelNumbers };
+  // Most records with a number for a level carry .NET's fields beside it (levels.ts levelScale).
+  return { layers, inner, levelNumbers, dotnet: dotnetRecords * 2 > levelNumbers.length };
 }
 
 const LAYER_NAMES: Record<Exclude<Layer, 'text'>, string> = {
@@ -703,10 +706,10 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
-  const { layers, inner, levelNumbers } = peel(sample, context, offsetJson);
-  // The scale the records' numeric levels count on (syslog's down, Nextcloud's up; Monolog's up, Log4j 2's down), as the
-  // sample shows it.
-  const scale = levelScale(levelNumbers);
+  const { layers, inner, levelNumbers, dotnet } = peel(sample, context, offsetJson);
+  // The scale the records' numeric levels count on (syslog's down, Nextcloud's and .NET's up; Monolog's up, Log4j 2's
+  // down), as the sample shows it.
+  const scale = levelScale(levelNumbers, dotnet);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
