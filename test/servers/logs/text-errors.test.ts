@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isTextError } from '../../../servers/logs/format/text-errors';
+import type { SourceRecord } from '../../../servers/logs/sources/types';
+import { readStats, sourceLines } from '../../../servers/logs/tools/source-lines';
+import { SourceTextErrors } from '../../../servers/logs/tools/text-error-lines';
+import { hasJournalTools, writeJournal } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -135,6 +139,62 @@ describe('logs: lines without a level whose text reads as an error', function ()
       const data = await search({ file: 'worker.log', level: 'ERROR' });
       assert.deepEqual((data.matches as Data[]).map((m) => m.line), [6]);
       assert.deepEqual(((data.files as Data[])[0] as Data).textErrors, { lines: 1, first: [4] });
+    });
+  });
+  // levels22: a source's records with no level of their own (a container that writes none; a unit's stdout lines,
+  // which journald stores at the unit's SyslogLevel, info, whatever they say) were never pointed at: search_logs at
+  // level ERROR answered no match, error_summary 0 errors, over `failed to connect` lines.
+  /** A service's output: plain lines, one with an error word, one with a level of its own. */
+  const SERVICE = ['listening on :8080', 'failed to connect to db: connection refused', 'ERROR payment 7 declined', 'request 3 served', 'cache warmed, 0 errors'];
+
+  it('a container\'s records without a level: the ones whose text reads as an error, apart from those a level filter passes', async () => {
+    const time = Date.now() - 60_000;
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of SERVICE) yield { text, time, stream: 'stdout' };
+    }
+    const found = new SourceTextErrors('ERROR', { since: time - 1000 });
+    for await (const line of sourceLines(records(), 'docker', 500, readStats())) found.consider(line);
+    assert.deepEqual(found.result(), { lines: 1, first: [2] });
+    assert.equal(new SourceTextErrors('FATAL').result(), undefined);
+  });
+
+  describe('through the tools, over a journal unit', () => {
+    let dir = '';
+    let server: StartedServer | undefined;
+    before(async function () {
+      if (!hasJournalTools()) this.skip();
+      dir = mkdtempSync(join(tmpdir(), 'logs-text-errors-journal-'));
+      // journald's stdout lines: PRIORITY 6 (the unit's SyslogLevel), whatever their text says; the ERROR line's text has its own.
+      const file = writeJournal(dir, 'svc', SERVICE.map((message, i) => ({ time: Date.now() - (30 - i) * 60_000, host: 'web-1', unit: 'shop.service', identifier: 'shop', priority: 6, message })));
+      server = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_DOCKER: 'off', LOG_JOURNAL_FILES: file });
+    });
+    after(async () => {
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const call = async (name: string, args: Record<string, unknown>): Promise<Data> => {
+      const result = (await server!.client.callTool({ name, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Data;
+    };
+
+    it('search_logs at level ERROR returns the ERROR line and points at the unit\'s line that reads as an error', async () => {
+      const data = await call('search_logs', { unit: 'shop.service', level: 'ERROR', since: '2h' });
+      assert.deepEqual((data.matches as Data[]).map((m) => m.text), ['ERROR payment 7 declined']);
+      const source = (data.files as Data[]).find((f) => f.source === 'journal') as Data;
+      assert.deepEqual(source.textErrors, { lines: 1, first: [2] }, JSON.stringify(data));
+      assert.match((data.notes as string[]).join('\n'), /shop\.service: 1 record\(s\) have no level of their own \(none, or only the source's\) yet read as errors by their text \(records 2 of those read\)/);
+      const matching = await call('search_logs', { unit: 'shop.service', level: 'ERROR', pattern: 'payment', since: '2h' });
+      assert.equal(((matching.files as Data[]).find((f) => f.source === 'journal') as Data).textErrors, undefined, 'the pattern leaves it out');
+    });
+
+    it('error_summary counts the ERROR line and names the other apart', async () => {
+      const data = await call('error_summary', { unit: 'shop.service', hours: 2 });
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups));
+      const source = (data.files as Data[]).find((f) => f.source === 'journal') as Data;
+      assert.deepEqual(source.textErrors, { lines: 1, first: [2] }, JSON.stringify(data));
+      assert.match((data.notes as string[]).join('\n'), /not counted in totalErrors/);
     });
   });
 });
