@@ -17,7 +17,7 @@ import { withPaddedFields } from './padded-fields';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
+import { shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
@@ -722,7 +722,10 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
-  return { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
+  const parser: LineParser = { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
+  const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
+  if (undecided !== undefined) parser.undecidedDate = undecided;
+  return parser;
 }
 
 /** A line a runtime captured and stored as a record of its own, with what the runtime says beside it. */

@@ -238,6 +238,19 @@ const LOCALIZED: Record<string, Level> = {
   '严重': 'ERROR', '致命': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG',
 };
 
+/** A name in the Latin or Cyrillic script (and spaces): `SCHWERWIEGEND`, `GRAVE`, `INFORMACIÓN`, `ОШИБКА`. */
+const LATIN_OR_CYRILLIC = /^[\p{Script=Latin}\p{Script=Cyrillic} ]+$/u;
+
+/**
+ * True for a level name (as localizedLevel reads it) in a language whose locales write a numeric date day first
+ * (`3/12/2026`, `03.12.2026`): every LOCALIZED name in the Latin or Cyrillic script (German, French, Spanish, Italian,
+ * Portuguese, Swedish, Russian). English names are none of them (en-US writes month first, en-GB day first), nor are
+ * the CJK ones (their locales write the year first).
+ */
+export function namesDayFirstLocale(word: string): boolean {
+  return localizedLevel(word) !== undefined && LATIN_OR_CYRILLIC.test(word);
+}
+
 /**
  * A level name in another language (LOCALIZED) as a level column writes it: upper case or capitalised for the scripts
  * with case (`WARNUNG`, `Warnung`), as is for the others; undefined otherwise (`warnung` in lower case is a word of text).

@@ -14,7 +14,7 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText } from './common';
+import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -179,6 +179,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (coverageText) job.notes.push(coverageText);
   const words = levelsAreWords(sample, parser);
   const { window } = job;
+  if (window) noteUndecidedDates(job.notes, file.info.name, parser);
   if (!window) {
     await scanErrors(ctx, file, entry, job, words);
     if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);

@@ -13,7 +13,7 @@ import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
 import { coverageNote } from '../format/coverage';
-import { clockNote, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
+import { clockNote, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
 import { findTextErrorLines, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, type LogsContext } from './context';
@@ -176,6 +176,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
     if (request.since !== undefined || request.until !== undefined) {
+      noteUndecidedDates(found.notes, file.info.name, await ctx.parserOf(file));
       const clock = clockNote(file, await newestEntry(ctx, file));
       if (clock) found.notes.push(clock);
       const repeated = repeatedTimeNote(file, request.since, request.until);
