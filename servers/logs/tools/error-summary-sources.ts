@@ -37,7 +37,7 @@ export interface SourceEntry {
   errors: number;
   outsideWindow?: { errors: number; firstSeen?: string; lastSeen?: string };
   levelsUnreadable?: boolean;
-  /** Its entries with no level of their own (none, or only the source's) whose text reads as an error (SourceTextErrors). */
+  /** Its entries with no level of their own (none, or only the journal's default for a service's output) whose text reads as an error (SourceTextErrors). */
   textErrors?: TextErrorLines;
   note?: string;
 }
@@ -90,7 +90,7 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
       entry.textErrors = found;
       const { count, shown } = textErrorWords(found);
       summary.notes.push(
-        `${source.name}: ${count} record(s) with no level of their own (none, or only the source's) read as errors by their text (records ${shown} of those read${job.window ? `, in the last ${job.hours} h` : ''}); not counted in totalErrors, as their level is unknown (see files[].textErrors)`,
+        `${source.name}: ${count} record(s) with no level of their own (none, or only the journal's default for a service's output) read as errors by their text (records ${shown} of those read${job.window ? `, in the last ${job.hours} h` : ''}); not counted in totalErrors, as their level is unknown (see files[].textErrors)`,
       );
     }
   });

@@ -69,7 +69,7 @@ const outputSchema = z.object({
       textErrors: z
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
-        .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error; in a source, its records with no level of their own (none, or only the journal\'s PRIORITY) below the level asked whose text does (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
+        .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) below the level asked whose text does (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
       legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset): words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
       note: z.string().optional(),

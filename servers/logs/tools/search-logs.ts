@@ -66,7 +66,7 @@ const outputSchema = z.object({
       textErrors: z
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
-        .describe('with a level filter, in a file where some or all lines have no readable level: entry lines without a level that match the pattern and read as errors by their text (`I/O error`, `Out of memory`), which no level filter passes; in a source, its records with no level of their own (none, or only the journal\'s PRIORITY) that do; first: their first line numbers (a source\'s: positions in the records read)'),
+        .describe('with a level filter, in a file where some or all lines have no readable level: entry lines without a level that match the pattern and read as errors by their text (`I/O error`, `Out of memory`), which no level filter passes; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) that do; first: their first line numbers (a source\'s: positions in the records read)'),
     }),
   ),
   notes: z.array(z.string()),
@@ -390,7 +390,7 @@ function recordSourceResult(found: Found, source: SourceRef, collector: MatchCol
 /** The note naming a source's text errors (SourceTextErrors), as a file's is worded (noteLevelless). */
 function sourceTextErrorsNote(name: string, found: TextErrorLines, pattern: boolean): string {
   const { count, shown } = textErrorWords(found);
-  return `${name}: ${count} record(s)${pattern ? ' matching the pattern' : ''} have no level of their own (none, or only the source's) yet read as errors by their text (records ${shown} of those read): the level filter does not pass them; search without level to see them (see files[].textErrors)`;
+  return `${name}: ${count} record(s)${pattern ? ' matching the pattern' : ''} have no level of their own (none, or only the journal's default for a service's output) yet read as errors by their text (records ${shown} of those read): the level filter does not pass them; search without level to see them (see files[].textErrors)`;
 }
 
 /** Matches of files and sources together in time order, newest or oldest first (those without a time last). */

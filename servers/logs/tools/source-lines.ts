@@ -24,10 +24,11 @@ export interface SourceLine extends AcceptedLine {
   /** The line continues the entry above (stack frame, wrapped text): its level and time are that entry's. */
   continuation?: true;
   /**
-   * The entry's level is the source's (journald's PRIORITY), its text having none: journald gives a service's stdout
-   * and stderr lines the unit's SyslogLevel (info by default) whatever they say (text-error-lines.ts SourceTextErrors).
+   * The entry's level is only the source's default (SourceRecord.levelIsDefault), its text having none: journald gives
+   * a service's stdout and stderr lines the unit's SyslogLevel (info by default) whatever they say
+   * (text-error-lines.ts SourceTextErrors).
    */
-  levelFromSource?: true;
+  defaultLevel?: true;
   /**
    * The line is an exception's report of a form a logger writes, carried by an INFO entry (continuation.ts
    * inheritedLevel): no error, but error_summary says how many there are (collector.ts reportsAtInfo for files).
@@ -146,7 +147,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level, above.logsReport), above) : undefined;
     const header = entry !== undefined && !entry.opens ? above : undefined;
     const continuation = header !== undefined;
-    let fromSource = false;
+    let defaulted = false;
     if (header) {
       timestamp ??= header.timestamp;
       level ??= inheritedLevel(parsed, header.level, header.logsReport);
@@ -154,7 +155,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
       level = ownLevel(parsed);
       if (level === undefined && record.level !== undefined) {
         level = record.level;
-        fromSource = true;
+        defaulted = record.levelIsDefault === true;
       }
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
@@ -167,7 +168,7 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     if (record.host) line.host = record.host;
     if (record.unit) line.unit = record.unit;
     if (continuation) line.continuation = true;
-    if (fromSource) line.levelFromSource = true;
+    if (defaulted) line.defaultLevel = true;
     if (parsed.logged === true && level === 'INFO' && !announcesReport(parsed.message)) line.reportAtInfo = true;
     const body = parsed.continues === true || parsed.runtimeTime === true ? parsed.message : stripEscapeCodes(record.text);
     return handOver(line, parsed, body, header === undefined && awaitsMessage(parsed));

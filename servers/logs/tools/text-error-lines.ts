@@ -68,8 +68,8 @@ export function textErrorWords(found: TextErrorLines): { count: string; shown: s
 /**
  * The text errors of a source (a journal unit, a container) as its lines are read, for a level filter at `minLevel`
  * (ERROR or below: FATAL is no level a text is read at): its entries that the filter does not pass, whose level is not
- * the text's own (none, or only the source's: journald gives a service's stdout lines the unit's SyslogLevel, info by
- * default, whatever they say: SourceLine.levelFromSource), inside `window` when given, whose text reads as an error.
+ * the text's own (none, or only the source's default: journald gives a service's stdout lines the unit's SyslogLevel,
+ * info by default, whatever they say: SourceLine.defaultLevel; a PRIORITY a program sent through syslog() is its word), inside `window` when given, whose text reads as an error.
  * As findTextErrorLines does for a file: a container that writes no levels answered "no match at level ERROR" over its
  * `failed to connect` lines, and a unit's stdout `Failed to …` lines at the journal's info did too.
  */
@@ -85,7 +85,7 @@ export class SourceTextErrors {
   /** Reads one line of the source (in order); `line.line` is its position in the read. */
   consider(line: SourceLine): void {
     if (this.minLevel === 'FATAL' || line.continuation) return;
-    if (line.level !== undefined && (line.levelFromSource !== true || levelAtLeast(line.level, this.minLevel))) return;
+    if (line.level !== undefined && (line.defaultLevel !== true || levelAtLeast(line.level, this.minLevel))) return;
     const { since, until } = this.window ?? {};
     if ((since !== undefined || until !== undefined) && (line.timestamp === undefined || !inWindow(line.timestamp, { since, until }))) return;
     if (!isTextError(line.message)) return;

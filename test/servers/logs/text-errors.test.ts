@@ -164,8 +164,11 @@ describe('logs: lines without a level whose text reads as an error', function ()
     before(async function () {
       if (!hasJournalTools()) this.skip();
       dir = mkdtempSync(join(tmpdir(), 'logs-text-errors-journal-'));
-      // journald's stdout lines: PRIORITY 6 (the unit's SyslogLevel), whatever their text says; the ERROR line's text has its own.
-      const file = writeJournal(dir, 'svc', SERVICE.map((message, i) => ({ time: Date.now() - (30 - i) * 60_000, host: 'web-1', unit: 'shop.service', identifier: 'shop', priority: 6, message })));
+      // journald's stdout lines: PRIORITY 6 (the unit's SyslogLevel), whatever their text says; the ERROR line's text
+      // has its own. A line sent through syslog() at info is the program's word: no pointer at it.
+      const entries = SERVICE.map((message, i) => ({ time: Date.now() - (30 - i) * 60_000, host: 'web-1', unit: 'shop.service', identifier: 'shop', priority: 6, message, transport: 'stdout' }));
+      entries.push({ time: Date.now() - 20 * 60_000, host: 'web-1', unit: 'shop.service', identifier: 'shop', priority: 6, message: 'login failed for user bob', transport: 'syslog' });
+      const file = writeJournal(dir, 'svc', entries);
       server = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_DOCKER: 'off', LOG_JOURNAL_FILES: file });
     });
     after(async () => {
@@ -184,7 +187,7 @@ describe('logs: lines without a level whose text reads as an error', function ()
       assert.deepEqual((data.matches as Data[]).map((m) => m.text), ['ERROR payment 7 declined']);
       const source = (data.files as Data[]).find((f) => f.source === 'journal') as Data;
       assert.deepEqual(source.textErrors, { lines: 1, first: [2] }, JSON.stringify(data));
-      assert.match((data.notes as string[]).join('\n'), /shop\.service: 1 record\(s\) have no level of their own \(none, or only the source's\) yet read as errors by their text \(records 2 of those read\)/);
+      assert.match((data.notes as string[]).join('\n'), /shop\.service: 1 record\(s\) have no level of their own \(none, or only the journal's default for a service's output\) yet read as errors by their text \(records 2 of those read\)/);
       const matching = await call('search_logs', { unit: 'shop.service', level: 'ERROR', pattern: 'payment', since: '2h' });
       assert.equal(((matching.files as Data[]).find((f) => f.source === 'journal') as Data).textErrors, undefined, 'the pattern leaves it out');
     });
