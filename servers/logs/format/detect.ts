@@ -1,6 +1,6 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
-import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
+import { consoleMessage, isOtlpLogsBatch, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
@@ -577,7 +577,13 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
   // `read`: the record's reading, when the caller already has it (readJsonRecord of the same record gives the same).
   const jsonLine = (record: Record<string, unknown>, line: string, depth: number, read?: JsonEntry): ParsedLine => {
     const entry = read ?? readJsonRecord(record, context, scale);
-    if (entry.text === undefined) return mergeInner({ message: line }, entry, false);
+    if (entry.text === undefined) {
+      const parsed = mergeInner({ message: line }, entry, false);
+      // An OTLP export batch has neither time nor level of its own, and was taken for the continuation of the line
+      // above: a file of them answered "no ERROR or FATAL lines" without a word about its levels.
+      if (isOtlpLogsBatch(record)) parsed.standalone = true;
+      return parsed;
+    }
     if (!entry.textIsLine) {
       // A message that opens with another logger's header, level and logger name (`{"level":"info","msg":"WARNING:root:
       // disk low"}`: a supervisor or shipper wrapping a Python program's stderr line in its own record at its own level)

@@ -191,6 +191,16 @@ const KEYED_LEVEL_SCALES: ReadonlyMap<string, readonly (Level | undefined)[]> = 
  */
 const DOTNET_FIELDS = ['EventId', 'eventId', 'Category', 'CategoryName', 'categoryName', 'SourceContext', 'MessageTemplate', 'messageTemplate', '@mt'];
 
+/**
+ * True for an OpenTelemetry collector file exporter's line: one OTLP/JSON export request (`{"resourceLogs":[{"scopeLogs":
+ * [{"logRecords":[…]}]}]}`) holding many records, each with its own time and severity. Its records are not read one by
+ * one (yet): such a line is a record of its own without a level (detect.ts jsonLine), never a continuation of the line
+ * above, so a file of them is said to have no readable level instead of answering "no errors".
+ */
+export function isOtlpLogsBatch(record: Record<string, unknown>): boolean {
+  return Array.isArray(record.resourceLogs);
+}
+
 /** Whether `key` is one of a record's top-level keys read as its level (LEVEL_KEYS). */
 export function isLevelKey(key: string): boolean {
   return LEVEL_KEYS.includes(key);

@@ -54,6 +54,21 @@ const WORKER = [
   'INFO job 4 done in 101 ms',
 ];
 
+/**
+ * The OpenTelemetry collector's file exporter: one OTLP/JSON export request a line, many records in it (a made-up
+ * sample of the kind, after the OTLP/JSON encoding: `resourceLogs → scopeLogs → logRecords`).
+ */
+const OTLP_BATCHES = [0, 1, 2].map((batch) => {
+  const record = (i: number, severityText: string, severityNumber: number, body: string) => ({
+    timeUnixNano: String(BigInt(Date.now() - (60 - batch * 4 - i) * 60_000) * 1_000_000n),
+    severityNumber,
+    severityText,
+    body: { stringValue: body },
+  });
+  const logRecords = [record(0, 'INFO', 9, 'request served'), record(1, 'ERROR', 17, 'failed to connect to db'), record(2, 'INFO', 9, 'ok')];
+  return JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'shop' } }] }, scopeLogs: [{ scope: {}, logRecords }] }] });
+});
+
 describe('logs: lines without a level whose text reads as an error', function () {
   this.timeout(60_000);
 
@@ -73,6 +88,7 @@ describe('logs: lines without a level whose text reads as an error', function ()
       writeFileSync(join(dir, 'kern.log'), KERNEL.map((text, i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${text}`).join('\n') + '\n');
       writeFileSync(join(dir, 'quiet.log'), [0, 5, 6, 7].map((i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${KERNEL[i]}`).join('\n') + '\n');
       writeFileSync(join(dir, 'worker.log'), WORKER.map((text, i) => `${isoTime(30 - i)} ${text}`).join('\n') + '\n');
+      writeFileSync(join(dir, 'otel.json'), OTLP_BATCHES.join('\n') + '\n');
       server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
     after(async () => {
@@ -112,6 +128,17 @@ describe('logs: lines without a level whose text reads as an error', function ()
       const file = (data.files as Data[]).find((f) => f.file === 'worker.log') as Data;
       assert.deepEqual(file.textErrors, { lines: 1, first: [4] }, JSON.stringify(file));
       assert.match((data.notes as string[]).join('\n'), /worker\.log: 1 line\(s\) without a level read as errors by their text \(lines 4/);
+    });
+
+    // levels22: its records are not read one by one yet; a line of them had neither time nor level and was taken for a
+    // continuation, so error_summary answered "no ERROR or FATAL lines" about three batches holding an error each.
+    it('an OTLP export batch a line: levels said to be unreadable, and its lines with an error word named, never "no errors"', async () => {
+      const data = await summary({ file: 'otel.json', wholeFile: true });
+      assert.equal(data.totalErrors, 0);
+      const file = (data.files as Data[]).find((f) => f.file === 'otel.json') as Data;
+      assert.equal(file.levelsUnreadable, true, JSON.stringify(data));
+      assert.deepEqual(file.textErrors, { lines: 3, first: [1, 2, 3] }, JSON.stringify(file));
+      assert.match((data.notes as string[]).join('\n'), /levels could not be read in otel\.json/);
     });
 
     const search = async (args: Record<string, unknown>): Promise<Data> => {
