@@ -94,6 +94,15 @@ const LOGBACK_ERRORS = [
   '2026-11-29 10:15:00.004 ERROR [main] c.e.Shop - ',
   '2026-11-29 10:15:00.005 INFO  [main] c.e.Shop - bye',
 ];
+/** A made-up sample: an empty INFO header, a banner rule, then its text opening with a level word. */
+const BANNER_INFO = [
+  '2026-11-29 10:15:00.001 INFO  [main] c.e.Shop - starting',
+  '2026-11-29 10:15:00.002 INFO  [main] c.e.Report - ',
+  '==========',
+  'Error: 3 prices are older than a day (report only)',
+  '2026-11-29 10:15:00.003 INFO  [main] c.e.Shop - ready',
+];
+
 /** Each error entry's line and the message error_summary groups it by. */
 const LOGBACK_MESSAGES: [number, string][] = [
   [2, 'java.lang.IllegalStateException: catalogue missing'],
@@ -259,6 +268,7 @@ describe('logs: the text under a header whose message is empty is that entry\'s 
     before(async () => {
       dir = mkdtempSync(join(tmpdir(), 'logs-empty-header-'));
       writeFileSync(join(dir, 'app.log'), SPRING_BOOT.join('\n') + '\n');
+      writeFileSync(join(dir, 'banner.log'), BANNER_INFO.join('\n') + '\n');
       server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
     after(async () => {
@@ -300,6 +310,15 @@ describe('logs: the text under a header whose message is empty is that entry\'s 
       const info = await call('recent_logs', { file: 'app.log', level: 'INFO', lines: 50 });
       const line = (info.lines as Data[]).find((l) => (l.text as string).startsWith('Error starting'));
       assert.equal(line?.level, 'INFO', JSON.stringify(info.lines));
+    });
+
+    it('a banner rule under an empty INFO header: the `Error:` text below it is INFO in search_logs, recent_logs and error_summary', async () => {
+      const errors = await call('search_logs', { file: 'banner.log', level: 'ERROR' });
+      assert.equal((errors.matches as Data[]).length, 0, JSON.stringify(errors.matches));
+      const recent = await call('recent_logs', { file: 'banner.log', level: 'ERROR', lines: 10 });
+      assert.equal((recent.lines as Data[]).length, 0, JSON.stringify(recent.lines));
+      const summary = await call('error_summary', { file: 'banner.log', wholeFile: true });
+      assert.equal(summary.totalErrors, 0, JSON.stringify(summary.groups));
     });
 
     it('log_patterns with level ERROR leaves the INFO text out', async () => {
