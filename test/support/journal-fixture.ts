@@ -17,6 +17,8 @@ export interface JournalEntry {
   /** Syslog priority 0..7. */
   priority: number;
   message: string;
+  /** _TRANSPORT (`stdout` for a service's output, `syslog`, `journal`, `kernel`); absent by default. */
+  transport?: string;
   /** _BOOT_ID (32 hex digits; one constant boot by default). journalctl orders entries of one boot by their monotonic
    * time, here their place in the file, so entries written to a second file come after the first file's only on another boot. */
   boot?: string;
@@ -55,6 +57,7 @@ export function exportFormat(entries: JournalEntry[]): Buffer {
         ...(e.unit ? [['_SYSTEMD_UNIT', e.unit] as [string, string]] : []),
         ['SYSLOG_IDENTIFIER', e.identifier],
         ['PRIORITY', String(e.priority)],
+        ...(e.transport ? [['_TRANSPORT', e.transport] as [string, string]] : []),
         ['MESSAGE', e.message],
       ];
       return Buffer.concat([...fields.map(([name, value]) => field(name, value)), Buffer.from('\n')]);

@@ -139,9 +139,16 @@ export function awaitsMessage(parsed: ParsedLine): boolean {
   return parsed.timestamp !== undefined && parsed.level !== undefined && EMPTY_MESSAGE.test(parsed.message);
 }
 
-/** A line with nothing but white space (after the parser took away what it read; a runtime's time, `continues`, too). */
-export function isBlankLine(parsed: ParsedLine): boolean {
-  return parsed.level === undefined && (parsed.timestamp === undefined || parsed.continues === true) && parsed.report === undefined && parsed.message.trim().length === 0;
+/** Text of no letter or digit in any script: white space, a banner's rule (`*****`, `-----`, `=====`). */
+const NO_WORD = /^[^\p{L}\p{N}]*$/u;
+
+/**
+ * A line with no word (NO_WORD, after the parser took away what it read; a runtime's time, `continues`, too): white
+ * space or a banner's rule. Under an empty header it is passed over on the way to the message (Spring Boot opens its
+ * failure analysis with a blank line and a rule of `*`), in every reader of entries.
+ */
+export function isWordless(parsed: ParsedLine): boolean {
+  return parsed.level === undefined && (parsed.timestamp === undefined || parsed.continues === true) && parsed.report === undefined && NO_WORD.test(parsed.message);
 }
 
 /**
@@ -158,10 +165,10 @@ export function underEntry(parsed: ParsedLine, above: EntryHeader | undefined): 
 
 /**
  * Whether the line below `parsed` still finds its entry's message to come: `parsed` is an entry's own line that awaits
- * it, or a blank line under such a header (`header`, the entry above `parsed`; `own`: `parsed` opens its entry).
+ * it, or a line with no word under such a header (isWordless) (`header`, the entry above `parsed`; `own`: `parsed` opens its entry).
  */
 export function passesAwaiting(parsed: ParsedLine, own: boolean, header: EntryHeader | undefined): boolean {
-  return own ? awaitsMessage(parsed) : header?.awaitsMessage === true && isBlankLine(parsed);
+  return own ? awaitsMessage(parsed) : header?.awaitsMessage === true && isWordless(parsed);
 }
 
 /** The time and level of the entry a line belongs to, as the lines below it take them. */
@@ -169,8 +176,8 @@ export interface EntryHeader {
   timestamp?: number;
   level?: Level;
   /**
-   * The entry's message is still to come (awaitsMessage): its own line's message is empty and only blank lines
-   * followed it. The next text line is its message (underEntry).
+   * The entry's message is still to come (awaitsMessage): its own line's message is empty and only lines with no word
+   * (isWordless: blank lines, a banner's rule) followed it. The next text line is its message (underEntry).
    */
   awaitsMessage?: boolean;
   /** The stream a container runtime read the entry's last line from (ParsedLine.stream). */
@@ -252,7 +259,7 @@ export interface InOrder {
  * the text's first line): its time and level (its own, else its entry's by needsHeader, entryAbove and
  * inheritedLevel; a level word opening the text under an empty header is no level: underEntry), whether it continues
  * that entry (entryOf), and the header it hands down (`announced` by a report's announcing line, `awaitsMessage` by an
- * empty header and the blank lines under it). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
+ * empty header and the wordless lines under it). The one decision every reader of lines in order takes (the node engine's scan, log_patterns), so a
  * line gets the same level in search_logs, error_summary and log_patterns: a container's plain record inside a report
  * announced above (Node's source line under its script position) is the report's in all of them.
  */

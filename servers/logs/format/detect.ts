@@ -1,6 +1,6 @@
 // Detects a file's line layout from a sample and returns a parser for its lines.
 import { isAsciiLetter, isDigitCode } from './chars';
-import { consoleMessage, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
+import { consoleMessage, isOtlpLogsBatch, jsonTime, parseJsonRecord, readJsonRecord, unwrapPrefix, type JsonEntry, type JsonKind, type PrefixKind } from './envelopes';
 import { continuationShaped, isProgramTag, learnHeader, monthWordDateEnd, ownLeveledHeader, parseWithHeader, upperCaseLevel, type HeaderField, type LearnedHeader } from './header';
 import { withLeadColumns } from './lead-columns';
 import { withKnownComponents } from './known-components';
@@ -18,7 +18,7 @@ import { withPipeColumns } from './pipe-columns';
 import { logfmtMessage } from './logfmt-message';
 import { levelScale, normalizeLevel, numericLevelOn, type LevelScale } from './levels';
 import { MAX_SAMPLE_LINE_CHARS } from '../io/head';
-import { shortDateOrder, yearLastOrder, type TimestampContext } from './timestamps';
+import { shortDateOrder, undecidedYearLastDate, yearLastOrder, type TimestampContext } from './timestamps';
 import type { Level, LineParser, LogFormat, ParsedLine } from './types';
 
 export interface LineParserOptions {
@@ -260,16 +260,18 @@ type Layer = PrefixKind | JsonKind | 'text';
  * What wraps each sample line, the inner lines (what the learned header is learned from), and the numbers the records'
  * level fields hold without a level word beside them (what the file's numeric scale is decided from).
  */
-function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[]; levelNumbers: number[] } {
+function peel(sample: string[], context: TimestampContext, jsonOffset: boolean): { layers: Layer[]; inner: string[]; levelNumbers: number[]; dotnet: boolean } {
   const layers: Layer[] = [];
   const inner: string[] = [];
   const levelNumbers: number[] = [];
+  let dotnetRecords = 0;
   for (const line of sample) {
     const record = parseJsonRecord(line, jsonOffset);
     if (record) {
       const entry = readJsonRecord(record, context);
       layers.push(entry.kind);
       if (entry.levelNumber !== undefined) levelNumbers.push(entry.levelNumber);
+      if (entry.dotnetFields) dotnetRecords++;
       if (entry.textIsLine && entry.text !== undefined) inner.push(...entry.text.split('\n').filter((l) => l.trim().length > 0 && l.length <= MAX_SAMPLE_LINE_CHARS));
       continue;
     }
@@ -277,7 +279,8 @@ function peel(sample: string[], context: TimestampContext, jsonOffset: boolean):
     layers.push(prefix ? prefix.kind : 'text');
     inner.push(prefix ? prefix.inner : line);
   }
-  return { layers, inner, levelNumbers };
+  // Most records with a number for a level carry .NET's fields beside it (levels.ts levelScale).
+  return { layers, inner, levelNumbers, dotnet: dotnetRecords * 2 > levelNumbers.length };
 }
 
 const LAYER_NAMES: Record<Exclude<Layer, 'text'>, string> = {
@@ -575,7 +578,13 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
   // `read`: the record's reading, when the caller already has it (readJsonRecord of the same record gives the same).
   const jsonLine = (record: Record<string, unknown>, line: string, depth: number, read?: JsonEntry): ParsedLine => {
     const entry = read ?? readJsonRecord(record, context, scale);
-    if (entry.text === undefined) return mergeInner({ message: line }, entry, false);
+    if (entry.text === undefined) {
+      const parsed = mergeInner({ message: line }, entry, false);
+      // An OTLP export batch has neither time nor level of its own, and was taken for the continuation of the line
+      // above: a file of them answered "no ERROR or FATAL lines" without a word about its levels.
+      if (isOtlpLogsBatch(record)) parsed.standalone = true;
+      return parsed;
+    }
     if (!entry.textIsLine) {
       // A message that opens with another logger's header, level and logger name (`{"level":"info","msg":"WARNING:root:
       // disk low"}`: a supervisor or shipper wrapping a Python program's stderr line in its own record at its own level)
@@ -704,10 +713,10 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   context.dayFirst = shortDateOrder(sample, context);
   context.yearLastDayFirst = yearLastOrder(sample, context);
   const offsetJson = sample.length > 0 && sample.filter((line) => isJsonRecordLine(line, context)).length / sample.length >= STRUCTURED_SHARE;
-  const { layers, inner, levelNumbers } = peel(sample, context, offsetJson);
-  // The scale the records' numeric levels count on (syslog's down, Nextcloud's up; Monolog's up, Log4j 2's down), as the
-  // sample shows it.
-  const scale = levelScale(levelNumbers);
+  const { layers, inner, levelNumbers, dotnet } = peel(sample, context, offsetJson);
+  // The scale the records' numeric levels count on (syslog's down, Nextcloud's and .NET's up; Monolog's up, Log4j 2's
+  // down), as the sample shows it.
+  const scale = levelScale(levelNumbers, dotnet);
   const layer = sample.length === 0 ? 'text' : offsetJson ? dominantLayer(layers.map((l) => (l === 'text' ? 'json' : l))) : dominantLayer(layers);
   const text = textParserFor(inner, context);
   // Columns no header reader knows: the fields a console formatter pads after the message, a logr record's pairs around
@@ -720,7 +729,10 @@ export function createLineParser(sampleLines: string[], options: LineParserOptio
   const parse = withW3cTimes(withCrashReports(withNextLineLevels(withElapsedTrailer(withLeadColumns(withKnownComponents(withGluedColumns(withLogrRecords(withBracketRecords(withPaddedFields(withPipeColumns(layeredParse(keepingReports(text.parse), context, offsetJson, scale).line, sample), sample), sample), sample), sample), sample), sample), sample), sample)), sample);
   const read = colored ? (line: string) => parse(stripEscapeCodes(line)) : parse;
   const readDecoded = escaped ? (line: string) => read(decodeSyslogEscapes(line)) : read;
-  return { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
+  const parser: LineParser = { format: formatFor(layer, text.format), parse: (line) => readDecoded(withoutLeadingNuls(line)) };
+  const undecided = context.yearLastDayFirst === undefined ? undecidedYearLastDate(sample) : undefined;
+  if (undecided !== undefined) parser.undecidedDate = undecided;
+  return parser;
 }
 
 /** A line a runtime captured and stored as a record of its own, with what the runtime says beside it. */

@@ -156,6 +156,8 @@ export interface JsonEntry {
    * file's scale (`level`, undefined when that cannot tell), and what the file's scale is decided from (levelScale).
    */
   levelNumber?: number;
+  /** Set with `levelNumber` when fields only .NET's loggers write stand beside it (DOTNET_FIELDS): .NET's scale. */
+  dotnetFields?: true;
   timestamp?: number;
   component?: string;
 }
@@ -181,6 +183,23 @@ const KEYED_LEVEL_SCALES: ReadonlyMap<string, readonly (Level | undefined)[]> = 
   // OpenTelemetry's SeverityNumber (Logs Data Model): 0 unspecified, then four steps a level, 1-4 TRACE … 21-24 FATAL.
   ...['SeverityNumber', 'severityNumber', 'severity_number'].map((key): [string, (Level | undefined)[]] => [key, [undefined, ...LEVELS.flatMap((level) => [level, level, level, level])]]),
 ]);
+
+/**
+ * Top-level fields only .NET's loggers write beside a level: Microsoft.Extensions.Logging's `EventId` and `Category`
+ * (its JSON console formatter's names, kept by serializers of its log entries), Serilog's `SourceContext` and
+ * `MessageTemplate` (CLEF's `@mt`). A record's numeric level beside them counts on .NET's scale (levels.ts levelScale).
+ */
+const DOTNET_FIELDS = ['EventId', 'eventId', 'Category', 'CategoryName', 'categoryName', 'SourceContext', 'MessageTemplate', 'messageTemplate', '@mt'];
+
+/**
+ * True for an OpenTelemetry collector file exporter's line: one OTLP/JSON export request (`{"resourceLogs":[{"scopeLogs":
+ * [{"logRecords":[…]}]}]}`) holding many records, each with its own time and severity. Its records are not read one by
+ * one (yet): such a line is a record of its own without a level (detect.ts jsonLine), never a continuation of the line
+ * above, so a file of them is said to have no readable level instead of answering "no errors".
+ */
+export function isOtlpLogsBatch(record: Record<string, unknown>): boolean {
+  return Array.isArray(record.resourceLogs);
+}
 
 /** Whether `key` is one of a record's top-level keys read as its level (LEVEL_KEYS). */
 export function isLevelKey(key: string): boolean {
@@ -483,6 +502,7 @@ function jsonEntry(
   };
   if (component !== undefined) entry.component = component;
   if (levelNumber !== undefined) entry.levelNumber = levelNumber;
+  if (levelNumber !== undefined && DOTNET_FIELDS.some((key) => has(record, key))) entry.dotnetFields = true;
   return entry;
 }
 

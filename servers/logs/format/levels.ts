@@ -84,10 +84,12 @@ function numericLevel(value: number): Level | undefined {
 
 /**
  * The scale small numbers (0..7) of a JSON file's level field count on: syslog severities count down (0 emergency …
- * 7 debug), the scale Nextcloud and ownCloud write counts up (0 debug, 1 info, 2 warn, 3 error, 4 fatal). Undefined when
- * the file does not show which (numericLevelOn then reads only the values both agree on, or only syslog has).
+ * 7 debug), the scale Nextcloud and ownCloud write counts up (0 debug, 1 info, 2 warn, 3 error, 4 fatal), .NET's
+ * counts up from trace (`dotnet`: 0 trace, 1 debug, 2 information, 3 warning, 4 error, 5 critical or fatal, 6 none).
+ * Undefined when the file does not show which (numericLevelOn then reads only the values both syslog's and Nextcloud's
+ * agree on, or only syslog has).
  */
-export type SmallLevelScale = 'syslog' | 'ascending' | undefined;
+export type SmallLevelScale = 'syslog' | 'ascending' | 'dotnet' | undefined;
 
 /**
  * The scale a file's levels in hundreds count on: Monolog's counts up (100 debug, 200 info, 250 notice, 300 warning,
@@ -101,6 +103,13 @@ export type LevelScale = SmallLevelScale | HundredsLevelScale;
 
 /** Nextcloud/ownCloud's ILogger levels 0..4, counting up. */
 const ASCENDING: Level[] = ['DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
+
+/**
+ * .NET's level enums, which a JSON serializer writes as numbers unless told to write names: Microsoft.Extensions.Logging's
+ * LogLevel (Trace 0 … Critical 5, None 6: never a message's), Serilog's LogEventLevel (Verbose 0 … Fatal 5) and NLog's
+ * ordinals (Trace 0 … Fatal 5, Off 6) agree.
+ */
+const DOTNET: Level[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL'];
 
 /** Monolog's levels (RFC 5424's names on a scale counting up in hundreds): 250 notice, 550 alert. */
 const MONOLOG: Record<number, Level> = { 100: 'DEBUG', 200: 'INFO', 250: 'INFO', 300: 'WARN', 400: 'ERROR', 500: 'FATAL', 550: 'FATAL', 600: 'FATAL' };
@@ -120,6 +129,7 @@ export function numericLevelOn(value: number, scale: LevelScale): Level | undefi
     return MONOLOG[value] === LOG4J[value] ? MONOLOG[value] : undefined;
   }
   if (scale === 'monolog' || scale === 'log4j') scale = undefined;
+  if (scale === 'dotnet') return Number.isInteger(value) && value >= 0 && value <= 7 ? DOTNET[value] : numericLevel(value);
   if (Number.isInteger(value) && value >= 0 && value <= 7) {
     if (scale === 'syslog' || value > 4) return scale === 'ascending' ? undefined : SYSLOG[value];
     if (scale === 'ascending') return ASCENDING[value];
@@ -135,10 +145,16 @@ const MOSTLY_MIN_RECORDS = 3;
 
 /**
  * The scale a file's numeric levels (`values`, from its sample's records) count on: in hundreds when it writes any
- * (hundredsLevelScale), else small (smallLevelScale).
+ * (hundredsLevelScale); .NET's (`dotnet`) when `dotnet`, most of those records carrying fields only .NET loggers write
+ * beside their level (envelopes.ts dotnetFields), and every value is one of its enum's (0..6); else small
+ * (smallLevelScale). The numbers alone cannot tell .NET's 2 (information) from Nextcloud's (warning) or syslog's
+ * (critical): a .NET log of Information lines with one Critical (5, which only syslog has among the others) was read as
+ * syslog's, every Information line FATAL.
  */
-export function levelScale(values: number[]): LevelScale {
-  return values.some((v) => v >= 100) ? hundredsLevelScale(values) : smallLevelScale(values);
+export function levelScale(values: number[], dotnet = false): LevelScale {
+  if (values.some((v) => v >= 100)) return hundredsLevelScale(values);
+  if (dotnet && values.length > 0 && values.every((v) => Number.isInteger(v) && v >= 0 && v <= 6)) return 'dotnet';
+  return smallLevelScale(values);
 }
 
 /**
@@ -221,6 +237,19 @@ const LOCALIZED: Record<string, Level> = {
   // Chinese (simplified, traditional)
   '严重': 'ERROR', '致命': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG',
 };
+
+/** A name in the Latin or Cyrillic script (and spaces): `SCHWERWIEGEND`, `GRAVE`, `INFORMACIÓN`, `ОШИБКА`. */
+const LATIN_OR_CYRILLIC = /^[\p{Script=Latin}\p{Script=Cyrillic} ]+$/u;
+
+/**
+ * True for a level name (as localizedLevel reads it) in a language whose locales write a numeric date day first
+ * (`3/12/2026`, `03.12.2026`): every LOCALIZED name in the Latin or Cyrillic script (German, French, Spanish, Italian,
+ * Portuguese, Swedish, Russian). English names are none of them (en-US writes month first, en-GB day first), nor are
+ * the CJK ones (their locales write the year first).
+ */
+export function namesDayFirstLocale(word: string): boolean {
+  return localizedLevel(word) !== undefined && LATIN_OR_CYRILLIC.test(word);
+}
 
 /**
  * A level name in another language (LOCALIZED) as a level column writes it: upper case or capitalised for the scripts

@@ -1,5 +1,6 @@
 // Timestamp forms seen in real logs, each usable anchored at a position (for header detection) or on a whole string.
 import { isAsciiLetter, isDigitCode as isDigit } from './chars';
+import { namesDayFirstLocale } from './levels';
 
 export interface TimestampContext {
   /** Epoch ms the file was last written (or now): the year of year-less timestamps is chosen so they are not after it. */
@@ -733,8 +734,12 @@ export function yearLastOrder(sample: readonly string[], context: TimestampConte
     dates.push({ at: m.index, first, second, year });
   }
   if (dayFirst || monthFirst) return dayFirst && monthFirst ? null : dayFirst;
+  if (dates.length === 0) return undefined;
+  // The language of the file's level names: java.util.logging writes them in the JVM's, and with its dates in that
+  // locale's order (`3/12/2026 13:02:03` above `GRAVE: …`, es/fr/it/pt: day first).
+  if (sample.some(namesDayFirstLocaleLevel)) return true;
   const reference = context.referenceTime;
-  if (reference === undefined || dates.length === 0) return undefined;
+  if (reference === undefined) return undefined;
   // Only the header's dates, where most lines have theirs: a date inside a message may lie ahead (`next run
   // scheduled for 12/05/2026`) and must not decide the order of every line's time.
   const counts = new Map<number, number>();
@@ -749,6 +754,25 @@ export function yearLastOrder(sample: readonly string[], context: TimestampConte
     monthFirstPossible &&= possibleDay(localEpoch(year, first - 1, second), reference);
   }
   return dayFirstPossible === monthFirstPossible ? undefined : dayFirstPossible;
+}
+
+/** A line that opens with a level name and a colon (JUL's `GRAVE: …` line) in a day-first locale's language. */
+const LEVEL_LINE = /^(\p{Lu}[\p{Lu}\p{Ll} ]{1,24}):\s/u;
+function namesDayFirstLocaleLevel(line: string): boolean {
+  const m = LEVEL_LINE.exec(line);
+  return m !== null && namesDayFirstLocale(m[1]);
+}
+
+/**
+ * A date of the sample ending in a four-digit year, slashed or dashed, whose parts are both 12 or less (`3/12/2026`):
+ * its text, for a file whose order yearLastOrder could not tell (LineParser.undecidedDate); undefined when none.
+ */
+export function undecidedYearLastDate(sample: readonly string[]): string | undefined {
+  for (const line of sample) {
+    const m = YEAR_LAST_SEARCH.exec(line.length > YEAR_LAST_REACH ? line.slice(0, YEAR_LAST_REACH) : line);
+    if (m && m[2] !== '.' && Number(m[1]) <= 12 && Number(m[3]) <= 12) return `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]}`;
+  }
+  return undefined;
 }
 
 /** Whether the day starting at `epoch` (ms; undefined: no such day) is not after `reference` plus a day of clock skew. */

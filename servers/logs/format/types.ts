@@ -63,6 +63,12 @@ export interface ParsedLine {
 export interface LineParser {
   format: LogFormat;
   parse(line: string): ParsedLine;
+  /**
+   * One of the sampled dates ending in a four-digit year (`3/12/2026`) whose day and month order neither the date (a
+   * part above 12) nor the file (its other dates, the language of its level names) tells: such dates give no time,
+   * never a guessed one, and the tools say why (timestamps.ts yearLastOrder).
+   */
+  undecidedDate?: string;
 }
 
 export interface Template {

@@ -1,8 +1,9 @@
 // The one match collector both engines (ripgrep and the pure-Node scanner) feed: the level and time filters, the entry
 // header a continuation line (stack frame) takes its time and level from, keeping the newest or oldest `limit`
 // matches, and the lines of context after them. Each engine reads lines its own way and hands them here.
-import { awaitsMessage, entryAbove, entryOf, inheritedLevel, isBlankLine, isEntryPart, opensLoggedReport, underEntry, unknownEntry, type EntryHeader } from '../format/continuation';
+import { awaitsMessage, entryAbove, entryOf, inheritedLevel, isWordless, isEntryPart, opensLoggedReport, underEntry, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
+import type { MessageBelow } from '../format/entry-message';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -31,8 +32,9 @@ function headerOf(parsed: ParsedLine): Header | undefined {
   const { timestamp, level } = parsed;
   // A runtime-wrapped continuation ends the search with its time only: plain lines of a container that writes no
   // levels do not reach up to an error many lines above. A blank one is passed, as in order (readInOrder): it is no
-  // record of text, and an empty header above it still awaits its message (EntryHeader.awaitsMessage).
-  if (parsed.continues && level === undefined) return isBlankLine(parsed) ? undefined : withStream({ timestamp }, parsed);
+  // record of text, and an empty header above it still awaits its message (EntryHeader.awaitsMessage). A banner's rule
+  // (`=====`) is a plain record, which no entry continues (entryAbove), in order as here.
+  if (parsed.continues && level === undefined) return parsed.message.trim().length === 0 ? undefined : withStream({ timestamp }, parsed);
   // A record of its own (standalone) ends the search with nothing to give: what is above it is another entry.
   if (parsed.standalone) return {};
   if (isEntryPart(parsed)) return undefined;
@@ -42,9 +44,9 @@ function headerOf(parsed: ParsedLine): Header | undefined {
   return withStream(header, parsed);
 }
 
-/** `header` as a line below the blank lines under it sees it: its message still to come only if all are blank. */
-function seenThrough(header: Header | undefined, blank: boolean): Header | undefined {
-  if (blank || header?.awaitsMessage !== true) return header;
+/** `header` as a line below the lines under it sees it: its message still to come only if none has a word (isWordless). */
+function seenThrough(header: Header | undefined, wordless: boolean): Header | undefined {
+  if (wordless || header?.awaitsMessage !== true) return header;
   const seen = { ...header };
   delete seen.awaitsMessage;
   return seen;
@@ -62,11 +64,11 @@ function withStream(header: Header, parsed: ParsedLine): Header {
  * above that end (the header the block before ended with).
  */
 export function headerAbove(parser: LineParser, lineAbove: (n: number) => string | undefined, beyond?: Header): Header | undefined {
-  // Every line read so far is blank: an empty header found above still awaits its message (EntryHeader.awaitsMessage).
-  let blank = true;
+  // No line read so far has a word (isWordless): an empty header found above still awaits its message.
+  let wordless = true;
   for (let n = 0; n < HEADER_LOOKBACK_LINES; n++) {
     const text = lineAbove(n);
-    if (text === undefined) return seenThrough(beyond, blank);
+    if (text === undefined) return seenThrough(beyond, wordless);
     const parsed = parseLine(parser, text);
     const header = headerOf(parsed) ?? (unknownEntry(parser, parsed) ? {} : undefined);
     // A level without a time (Go's `panic: …` after timed lines) takes its time from above, as the entry rule gives it
@@ -74,7 +76,7 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
     // on the entry above it (inheritedLevel). The lines below either are that entry's.
     const report = !header && parsed.report !== undefined && parsed.level === undefined && !isEntryPart(parsed);
     const untimedLevel = header !== undefined && header.level !== undefined && !parsed.standalone && (header.timestamp === undefined || parsed.runtimeTime === true);
-    if (header && !untimedLevel) return seenThrough(header, blank);
+    if (header && !untimedLevel) return seenThrough(header, wordless);
     if (header || report) {
       const upper = n + 1 < HEADER_LOOKBACK_LINES ? headerAbove(parser, (m) => (n + 1 + m < HEADER_LOOKBACK_LINES ? lineAbove(n + 1 + m) : undefined), beyond) : undefined;
       const above = header ? upper : entryAbove(parsed, upper);
@@ -86,7 +88,7 @@ export function headerAbove(parser: LineParser, lineAbove: (n: number) => string
       if (header && !message ? opensLoggedReport(parsed) : above?.logsReport === true) found.logsReport = true;
       return found;
     }
-    if (!isBlankLine(parsed)) blank = false;
+    if (!isWordless(parsed)) wordless = false;
   }
   return undefined;
 }
@@ -129,6 +131,11 @@ export class MatchCollector<Note = undefined> {
   readonly filtering: boolean;
   private readonly kept: Kept<Note>[] = [];
   private owed: { match: ScanMatch; remaining: number }[] = [];
+  /**
+   * Lines accepted for the sink while one above them waits for its message (accept's `below`), oldest first: held so
+   * that the sink gets them in line order.
+   */
+  private awaiting: { line: AcceptedLine; below?: MessageBelow }[] = [];
 
   constructor(
     private readonly request: ScanRequest,
@@ -158,14 +165,23 @@ export class MatchCollector<Note = undefined> {
     return inWindow(header.timestamp, this.request);
   }
 
+  /** Accepted lines go to a sink (error_summary), which groups them by message. */
+  get summarising(): boolean {
+    return this.options.sink !== undefined;
+  }
+
   /**
    * Counts a line that passed the filters and keeps it as a match (or hands it to the sink). `before` gives its
    * before-context (sanitized lines, oldest first) and is called only when the match is kept and context was asked for.
+   * `below`, for the sink: the line is an entry's own line whose message is below it (continuation.ts awaitsMessage);
+   * it is held until the engine has handed `below` the lines under it (giveBelow; at the end, flushBelow), and reaches
+   * the sink with the message read there, so that it is grouped by what it says, not by its logger's name.
    */
-  accept(line: AcceptedLine, before: () => string[], note: Note): void {
+  accept(line: AcceptedLine, before: () => string[], note: Note, below?: MessageBelow): void {
     this.total++;
     if (this.options.sink) {
-      this.options.sink(line);
+      if (below !== undefined || this.awaiting.length > 0) this.awaiting.push({ line, below });
+      else this.options.sink(line);
       return;
     }
     const { limit, order, maxLineChars } = this.request;
@@ -187,6 +203,33 @@ export class MatchCollector<Note = undefined> {
     }
     this.kept.push({ match, note });
     if (order === 'newest' && this.kept.length >= limit * 2) this.kept.splice(0, this.kept.length - limit);
+  }
+
+  /** Lines held for the sink still wait for the lines below them (accept's `below`). */
+  get owesBelow(): boolean {
+    return this.awaiting.some((held) => held.below !== undefined && !held.below.done);
+  }
+
+  /** The next line below every held line so far (its raw text): read into their messages while they take lines. */
+  giveBelow(text: string): void {
+    for (const held of this.awaiting) held.below?.take(text);
+    this.release(false);
+  }
+
+  /** The end of the text: held lines go to the sink with what was read of their messages. */
+  flushBelow(): void {
+    this.release(true);
+  }
+
+  /** Hands the held lines whose message is read (all with `all`) to the sink, in line order. */
+  private release(all: boolean): void {
+    const sink = this.options.sink;
+    if (!sink) return;
+    while (this.awaiting.length > 0 && (all || this.awaiting[0].below === undefined || this.awaiting[0].below.done)) {
+      const { line, below } = this.awaiting.shift()!;
+      const message = below?.text();
+      sink(message === undefined ? line : { ...line, message });
+    }
   }
 
   /** Kept matches still wait for lines of after-context. */

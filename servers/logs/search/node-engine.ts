@@ -9,7 +9,8 @@ import type { LineParser } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { MAX_RING, type ByteKernel } from './byte-kernel';
 import { compilePattern, type CompiledPattern } from './dialect';
-import { needsHeader, readInOrder } from '../format/continuation';
+import { awaitsMessage, needsHeader, readInOrder } from '../format/continuation';
+import { MessageBelow } from '../format/entry-message';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, ownCopy, parseLine, type Header } from './collector';
 import type { AcceptedLine, FileScanResult, ScanRequest } from './types';
 
@@ -161,9 +162,11 @@ export class FileScanner {
 
   /** The end of the file: lines held by the split-line joiner (a run the file ends inside) are searched too. */
   finish(): void {
-    if (!this.joiner || this.done) return;
-    const block = this.joinedBlock(this.joiner.end());
-    if (block.length > 0) this.pushBlock(block);
+    if (this.joiner && !this.done) {
+      const block = this.joinedBlock(this.joiner.end());
+      if (block.length > 0) this.pushBlock(block);
+    }
+    this.collector.flushBelow();
   }
 
   private joinedBlock(lines: string[]): Buffer {
@@ -349,7 +352,8 @@ export class FileScanner {
     if (takes && parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
     this.lastParsed = { line: lineNumber, header: next };
     if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level })) return;
-    this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined);
+    const below = this.collector.summarising && awaitsMessage(parsed) ? new MessageBelow(this.parser) : undefined;
+    this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined, below);
     this.fillPendingAfter(hay, lineEnd + 1);
   }
 
@@ -391,13 +395,20 @@ export class FileScanner {
     return out;
   }
 
-  /** Hands the lines from `from` on to the collector while kept matches are owed after-context. */
+  /**
+   * Hands the lines from `from` on to the collector while kept matches are owed after-context, or lines held for the
+   * sink wait for their message below (MatchCollector.giveBelow).
+   */
   private fillPendingAfter(hay: Hay, from: number): void {
-    for (let pos = from; this.collector.owesAfter && pos < hay.length; ) {
+    const { collector } = this;
+    for (let pos = from; (collector.owesAfter || collector.owesBelow) && pos < hay.length; ) {
       let end = nextNl(hay, pos);
       if (end === -1) end = hay.length;
       const text = slice(hay, pos, end);
-      if (!this.isPartSlot(text)) this.collector.giveAfter(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
+      if (!this.isPartSlot(text)) {
+        if (collector.owesAfter) collector.giveAfter(ownCopy(sanitizeLine(text, this.request.maxLineChars)));
+        if (collector.owesBelow) collector.giveBelow(text);
+      }
       pos = end + 1;
     }
   }

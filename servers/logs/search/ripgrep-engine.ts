@@ -10,7 +10,8 @@ import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
 import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
-import { entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel, underEntry } from '../format/continuation';
+import { awaitsMessage, entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel, underEntry } from '../format/continuation';
+import { MessageBelow } from '../format/entry-message';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
 import { isDecoded } from '../io/charset';
 import { compilePattern, toRipgrep } from './dialect';
@@ -38,6 +39,8 @@ export class RipgrepUnsupported extends Error {}
  * the common one no more than before.
  */
 const HEADER_BACK_BYTES = [16 * 1024, 64 * 1024];
+/** Bytes read below an entry's own line for its message at most (entry-message.ts reads a few lines of it). */
+const BELOW_BYTES = 256 * 1024;
 
 export interface RipgrepOptions {
   signal?: AbortSignal;
@@ -354,7 +357,15 @@ class RipgrepMatches {
         if (!this.request.entries || entryOf(line, header.level, above).opens) this.filterAndKeep(out, parsed.message, header);
       });
     }
-    this.filterAndKeep(out, parsed.message, { timestamp: parsed.timestamp, level: ownLevel(parsed) });
+    const header: Header = { timestamp: parsed.timestamp, level: ownLevel(parsed) };
+    if (!this.collector.admits(header)) return;
+    // error_summary groups an entry whose own line is empty by the text below it, which ripgrep did not print: read
+    // from the file (rare: a few lines per such entry).
+    if (this.collector.summarising && awaitsMessage(parsed)) {
+      const below = new MessageBelow(this.parser);
+      return this.headers.below(out.offset, (line) => below.take(line)).then(() => this.keep(out, below.text() ?? parsed.message, header));
+    }
+    this.keep(out, parsed.message, header);
   }
 
   /** A line's time and level taken from the entry above it (the line at byte `offset`). */
@@ -438,6 +449,37 @@ class HeaderReader {
     if (parts.length === 0 && length === 0 && (await handle.stat()).size <= offset + this.bom) return undefined;
     const line = Buffer.concat(parts, length);
     return line.toString('utf8', 0, line.length > 0 && line[line.length - 1] === 13 ? line.length - 1 : line.length);
+  }
+
+  /**
+   * Hands the lines below the line at ripgrep's byte `offset` to `take`, in order (decoded, without line breaks), until
+   * it returns false, the file ends, or BELOW_BYTES have been read.
+   */
+  async below(offset: number, take: (line: string) => boolean): Promise<void> {
+    const handle = await this.open();
+    let position = offset + this.bom;
+    let rest = Buffer.alloc(0);
+    let first = true;
+    let ended = false;
+    for (let read = 0; read < BELOW_BYTES; ) {
+      const buffer = Buffer.allocUnsafe(16 * 1024);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      ended = bytesRead === 0;
+      if (ended) break;
+      position += bytesRead;
+      read += bytesRead;
+      let text = Buffer.concat([rest, buffer.subarray(0, bytesRead)]);
+      for (let nl = text.indexOf(10); nl !== -1; nl = text.indexOf(10)) {
+        const line = text.toString('utf8', 0, nl > 0 && text[nl - 1] === 13 ? nl - 1 : nl);
+        text = text.subarray(nl + 1);
+        // The first line is the one at `offset` itself.
+        if (!first && !take(line)) return;
+        first = false;
+      }
+      rest = Buffer.from(text);
+    }
+    // A last line without a line break.
+    if (ended && !first && rest.length > 0) take(rest.toString('utf8'));
   }
 
   /** The time and level of the nearest entry header above `offset` (bytes), for a continuation line there. */

@@ -11,6 +11,11 @@ export interface SourceRecord {
   time?: number;
   /** Set when the source itself knows it (journal PRIORITY); else the tool layer parses `text` with format/. */
   level?: Level;
+  /**
+   * `level` is a default the source gives lines that did not say theirs (journald's PRIORITY of a service's stdout and
+   * stderr lines: the unit's SyslogLevel), not the program's word.
+   */
+  levelIsDefault?: true;
   /** One log line (journal MESSAGE; Docker line without its timestamp and newline); sanitized by the tool layer. */
   text: string;
   stream?: 'stdout' | 'stderr';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { coverageNote, levelCoverage, type LevelCoverage } from '../format/coverage';
-import { LEVELS } from '../format/types';
+import { LEVELS, type LineParser } from '../format/types';
 import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { legacyTextNote } from '../io/charset';
@@ -81,6 +81,16 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
  */
 export function noteLegacyText(notes: string[], file: OpenedLog): void {
   if (file.info.legacyText) notes.push(legacyTextNote(file.info.name));
+}
+
+/**
+ * Notes (once) that `name`'s dates like `3/12/2026` give no time, when its parser could not tell their day and month
+ * order (LineParser.undecidedDate): its lines then have no time, and a window or a time order leaves them out.
+ */
+export function noteUndecidedDates(notes: string[], name: string, parser: LineParser): void {
+  if (parser.undecidedDate === undefined) return;
+  const note = `${name}: dates such as ${parser.undecidedDate} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names), so they give no time: its lines have none, and a time window leaves them out`;
+  if (!notes.includes(note)) notes.push(note);
 }
 
 /**

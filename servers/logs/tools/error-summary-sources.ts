@@ -10,6 +10,7 @@ import { iso } from './common';
 import type { LogsContext } from './context';
 import { sourceLevelNote, type SourceLine } from './source-lines';
 import { forEachSource, type SourceRef } from './sources';
+import { SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 
 /** Newest records read from one source to find the errors a window missed. */
 const OUTSIDE_RECORDS = 100_000;
@@ -36,6 +37,8 @@ export interface SourceEntry {
   errors: number;
   outsideWindow?: { errors: number; firstSeen?: string; lastSeen?: string };
   levelsUnreadable?: boolean;
+  /** Its entries with no level of their own (none, or only the journal's default for a service's output) whose text reads as an error (SourceTextErrors). */
+  textErrors?: TextErrorLines;
   note?: string;
 }
 
@@ -56,10 +59,15 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
     let pending = 0;
     let untimed = 0;
     let reportsAtInfo = 0;
+    const textErrors = new SourceTextErrors(job.level, job.window);
     for await (const line of lines) {
       if (line.reportAtInfo && (!job.window || (line.timestamp !== undefined && inWindow(line.timestamp, job.window)))) reportsAtInfo++;
       // As in a file, an error is its entry: the stack frames under it are not errors of their own.
-      if (line.continuation || !levelAtLeast(line.level, job.level)) continue;
+      if (line.continuation) continue;
+      if (!levelAtLeast(line.level, job.level)) {
+        textErrors.consider(line);
+        continue;
+      }
       if (job.window && (line.timestamp === undefined || !inWindow(line.timestamp, job.window))) {
         if (line.timestamp === undefined) untimed++;
         continue;
@@ -77,6 +85,14 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
     if (note) summary.notes.push(note);
     if (untimed > 0) summary.notes.push(`${source.name}: ${untimed} error entr(ies) without a time were not counted (wholeFile counts them)`);
     if (reportsAtInfo > 0) summary.notes.push(reportsAtInfoNote(source.name, reportsAtInfo, job.window !== undefined));
+    const found = textErrors.result();
+    if (found) {
+      entry.textErrors = found;
+      const { count, shown } = textErrorWords(found);
+      summary.notes.push(
+        `${source.name}: ${count} record(s) with no level of their own (none, or only the journal's default for a service's output) read as errors by their text (records ${shown} of those read${job.window ? `, in the last ${job.hours} h` : ''}); not counted in totalErrors, as their level is unknown (see files[].textErrors)`,
+      );
+    }
   });
   return summary;
 }

@@ -14,7 +14,7 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText } from './common';
+import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates } from './common';
 import { targetOf, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -69,7 +69,7 @@ const outputSchema = z.object({
       textErrors: z
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
-        .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
+        .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) below the level asked whose text does (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
       legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset): words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
       note: z.string().optional(),
@@ -179,6 +179,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (coverageText) job.notes.push(coverageText);
   const words = levelsAreWords(sample, parser);
   const { window } = job;
+  if (window) noteUndecidedDates(job.notes, file.info.name, parser);
   if (!window) {
     await scanErrors(ctx, file, entry, job, words);
     if (coverage.withoutLevel > 0) await findTextErrors(ctx, file, entry, job);

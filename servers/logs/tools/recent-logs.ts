@@ -7,7 +7,7 @@ import { progressTicks } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { deniedFilesNotes, PermissionDeniedError, type LogFileInfo, type OpenedLog } from '../files/log-files';
-import { awaitsMessage, inheritedLevel, inheritsLevel, isBlankLine, opensLoggedReport, ownLevel, underEntry } from '../format/continuation';
+import { awaitsMessage, inheritedLevel, inheritsLevel, isWordless, opensLoggedReport, ownLevel, underEntry } from '../format/continuation';
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
@@ -249,7 +249,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
     const parsed = parser.parse(raw);
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
-    if (waiting && !isBlankLine(parsed)) {
+    if (waiting && !isWordless(parsed)) {
       if (!inheritsLevel(parsed) && awaitsMessage(parsed)) messageOfHeader();
       else if (!ownWaiting()) return false;
     }

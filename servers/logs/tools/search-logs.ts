@@ -13,8 +13,9 @@ import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
 import { coverageNote } from '../format/coverage';
-import { clockNote, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
-import { findTextErrorLines, textErrorWords } from './text-error-lines';
+import { clockNote, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
+import { findTextErrorLines, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
+import type { Level } from '../format/types';
 import { targetOf, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -65,7 +66,7 @@ const outputSchema = z.object({
       textErrors: z
         .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
         .optional()
-        .describe('with a level filter, in a file where some or all lines have no readable level: entry lines without a level that match the pattern and read as errors by their text (`I/O error`, `Out of memory`), which no level filter passes; first: their first line numbers'),
+        .describe('with a level filter, in a file where some or all lines have no readable level: entry lines without a level that match the pattern and read as errors by their text (`I/O error`, `Out of memory`), which no level filter passes; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) that do; first: their first line numbers (a source\'s: positions in the records read)'),
     }),
   ),
   notes: z.array(z.string()),
@@ -175,6 +176,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
     if (request.since !== undefined || request.until !== undefined) {
+      noteUndecidedDates(found.notes, file.info.name, await ctx.parserOf(file));
       const clock = clockNote(file, await newestEntry(ctx, file));
       if (clock) found.notes.push(clock);
       const repeated = repeatedTimeNote(file, request.since, request.until);
@@ -261,6 +263,8 @@ interface SourcePass {
   late: number;
   /** Epoch ms of the first record read that has a time. */
   first?: number;
+  /** With a level filter: matching entries it cannot pass whose text reads as an error (SourceTextErrors). */
+  textErrors: SourceTextErrors;
 }
 
 /**
@@ -281,10 +285,15 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
   const finish = (source: SourceRef, pass: SourcePass, complete: boolean, stats: SourceReadStats, note?: string) => {
     results.set(source.name, () => {
       if (note) found.notes.push(note);
-      recordSourceResult(found, source, pass.collector, complete, stats);
+      const entry = recordSourceResult(found, source, pass.collector, complete, stats);
       if (args.level) {
         const levelNote = sourceLevelNote(source.name, stats);
         if (levelNote) found.notes.push(levelNote);
+        const textErrors = pass.textErrors.result(!complete);
+        if (textErrors) {
+          entry.textErrors = textErrors;
+          found.notes.push(sourceTextErrorsNote(source.name, textErrors, request.pattern !== undefined));
+        }
       }
     });
   };
@@ -294,7 +303,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
   if (firstPass !== undefined && firstPass < (tail ?? Infinity)) {
     whole = [];
     await forEachSource(ctx, sources, { ...query, tail: firstPass }, options, async (source, lines, stats) => {
-      const pass = await searchPass(lines, request, compiled);
+      const pass = await searchPass(lines, request, compiled, args.level);
       // Fewer records than asked: the window holds no more, this was all of it.
       if (pass.read < firstPass) finish(source, pass, !pass.collector.done, stats);
       else if (pass.late >= args.limit) {
@@ -305,7 +314,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
     if (stopped.length > 0) found.notes.push(stoppedNote(stopped, firstPass, args.limit));
   }
   await forEachSource(ctx, whole, query, options, async (source, lines, stats) => {
-    const pass = await searchPass(lines, request, compiled);
+    const pass = await searchPass(lines, request, compiled, args.level);
     const complete = !pass.collector.done && (tail === undefined || pass.read < tail);
     finish(source, pass, complete, stats, tail !== undefined && pass.read >= tail ? `${source.name}: only its newest ${tail} records were searched; give since to search further back` : undefined);
   });
@@ -327,21 +336,26 @@ function stoppedNote(stopped: { name: string; first?: number }[], records: numbe
   );
 }
 
-/** Searches one read of a source's lines (a pass) with a collector of its own. */
-async function searchPass(lines: AsyncGenerator<SourceLine>, request: ScanRequest, compiled: RegExp | undefined): Promise<SourcePass> {
+/**
+ * Searches one read of a source's lines (a pass) with a collector of its own; with a level filter (`level`), notes the
+ * matching lines it cannot pass whose text reads as an error (pass.textErrors).
+ */
+async function searchPass(lines: AsyncGenerator<SourceLine>, request: ScanRequest, compiled: RegExp | undefined, level?: Level): Promise<SourcePass> {
   // Each source keeps its own newest (oldest) `limit`: the sources' matches are put in time order together after.
-  const pass: SourcePass = { collector: new MatchCollector<SourceLine>(request), read: 0, late: 0 };
+  const textErrors = new SourceTextErrors(level ?? 'FATAL', request);
+  const pass: SourcePass = { collector: new MatchCollector<SourceLine>(request), read: 0, late: 0, textErrors };
   const { collector } = pass;
   const recent: string[] = [];
   for await (const line of lines) {
     pass.read++;
     if (pass.first === undefined && line.timestamp !== undefined) pass.first = line.timestamp;
     if (collector.owesAfter) collector.giveAfter(line.text);
-    if ((!compiled || recordMatches(compiled, line.raw)) && collector.admits(line)) {
+    const matches = !compiled || recordMatches(compiled, line.raw);
+    if (matches && collector.admits(line)) {
       const kept = collector.total;
       collector.accept(line, () => recent.slice(-request.before), line);
       if (pass.read > PASS_MARGIN && collector.total > kept) pass.late++;
-    }
+    } else if (matches && level !== undefined) textErrors.consider(line);
     if (collector.done) break;
     if (request.before > 0 && recent.push(line.text) > request.before) recent.shift();
   }
@@ -360,14 +374,23 @@ function recordMatches(pattern: RegExp, raw: string): boolean {
   return raw.split('\n').some((line) => pattern.test(line.endsWith('\r') ? line.slice(0, -1) : line));
 }
 
-function recordSourceResult(found: Found, source: SourceRef, collector: MatchCollector<SourceLine>, complete: boolean, stats: SourceReadStats): void {
+/** A source's matches into `found`; returns its entry in `found.files`. */
+function recordSourceResult(found: Found, source: SourceRef, collector: MatchCollector<SourceLine>, complete: boolean, stats: SourceReadStats): SearchOutput['files'][number] {
   found.totalMatches += collector.total;
   if (!complete) found.truncated = true;
   if (collector.untimed > 0) found.notes.push(`${source.name}: ${collector.untimed} matching line(s) without a time were left out by the time filter`);
-  found.files.push({ file: source.name, source: source.kind, engine: source.kind, matches: collector.total, complete, format: stats.format });
+  const entry: SearchOutput['files'][number] = { file: source.name, source: source.kind, engine: source.kind, matches: collector.total, complete, format: stats.format };
+  found.files.push(entry);
   for (const { match, note } of collector.chosen()) {
     found.matches.push({ ...match, file: source.name, ...(note.stream ? { stream: note.stream } : {}), ...(note.host ? { host: note.host } : {}), ...(note.unit ? { unit: note.unit } : {}) });
   }
+  return entry;
+}
+
+/** The note naming a source's text errors (SourceTextErrors), as a file's is worded (noteLevelless). */
+function sourceTextErrorsNote(name: string, found: TextErrorLines, pattern: boolean): string {
+  const { count, shown } = textErrorWords(found);
+  return `${name}: ${count} record(s)${pattern ? ' matching the pattern' : ''} have no level of their own (none, or only the journal's default for a service's output) yet read as errors by their text (records ${shown} of those read): the level filter does not pass them; search without level to see them (see files[].textErrors)`;
 }
 
 /** Matches of files and sources together in time order, newest or oldest first (those without a time last). */

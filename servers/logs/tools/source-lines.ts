@@ -6,7 +6,8 @@ import { coverageNote, type LevelCoverage } from '../format/coverage';
 import { createRecordParser, stripEscapeCodes, type RecordParser, type RuntimeRecord } from '../format/detect';
 import { LEVELS, type Level, type ParsedLine } from '../format/types';
 import { SAMPLE_LINES } from '../io/head';
-import { entryOf, isEntryPart, inheritedLevel, needsHeader, opensLoggedReport, ownLevel, passesAwaiting, underEntry } from '../format/continuation';
+import { awaitsMessage, entryOf, isEntryPart, inheritedLevel, needsHeader, opensLoggedReport, ownLevel, passesAwaiting, underEntry } from '../format/continuation';
+import { MessageBelow } from '../format/entry-message';
 import { announcesReport } from '../format/crash-reports';
 import { continuationShaped } from '../format/header';
 import { PARSE_CHARS, type Header } from '../search/collector';
@@ -22,6 +23,12 @@ export interface SourceLine extends AcceptedLine {
   unit?: string;
   /** The line continues the entry above (stack frame, wrapped text): its level and time are that entry's. */
   continuation?: true;
+  /**
+   * The entry's level is only the source's default (SourceRecord.levelIsDefault), its text having none: journald gives
+   * a service's stdout and stderr lines the unit's SyslogLevel (info by default) whatever they say
+   * (text-error-lines.ts SourceTextErrors).
+   */
+  defaultLevel?: true;
   /**
    * The line is an exception's report of a form a logger writes, carried by an INFO entry (continuation.ts
    * inheritedLevel): no error, but error_summary says how many there are (collector.ts reportsAtInfo for files).
@@ -74,14 +81,38 @@ function runtimeRecord(record: SourceRecord): RuntimeRecord {
 
 /**
  * The lines of `records` (oldest first), parsed by a parser detected from the first SAMPLE_LINES records. `stats`
- * is filled as lines are read. Stops the records' reader when the consumer stops.
+ * is filled as lines are read. Stops the records' reader when the consumer stops. An entry's own line whose message is
+ * empty (continuation.ts awaitsMessage) has as its `message` the text of the records below it (entry-message.ts), as a
+ * file's has in error_summary: it is handed over, with those records, once that text is read (a few records later).
  */
 export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: SourceKind, maxLineChars: number, stats: SourceReadStats): AsyncGenerator<SourceLine> {
   const sample: SourceRecord[] = [];
   let parser: RecordParser | undefined;
   let previous: (Header & { stream?: SourceRecord['stream']; recordLevel?: Level }) | undefined;
   let n = 0;
-  const toLine = (record: SourceRecord): SourceLine => {
+  // The entry's own line whose message is being read from the records below it, with those records (held in order).
+  let held: { below: MessageBelow; lines: SourceLine[] } | undefined;
+  function* release(): Generator<SourceLine> {
+    if (!held) return;
+    const { below, lines } = held;
+    held = undefined;
+    const message = below.text();
+    if (message !== undefined) lines[0].message = message;
+    yield* lines;
+  }
+  /** `line` (read as `parsed`, its record's text `body`) handed over in order, after any held line whose message it ends. */
+  function* handOver(line: SourceLine, parsed: ParsedLine, body: string, awaits: boolean): Generator<SourceLine> {
+    if (held) {
+      if (held.below.takeParsed(parsed, body)) {
+        held.lines.push(line);
+        return;
+      }
+      yield* release();
+    }
+    if (awaits) held = { below: new MessageBelow(), lines: [line] };
+    else yield line;
+  }
+  const toLine = (record: SourceRecord): Generator<SourceLine> => {
     const p = parser!;
     // Every record is read by format/ as a log of its kind would be. Its text's own level (`ERROR app.db: …`,
     // `level=error`) wins over the source's (journal PRIORITY), which is used only when the text has none: journald
@@ -116,11 +147,16 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     const entry = above !== undefined ? entryOf(parsed, parsed.level ?? inheritedLevel(parsed, above.level, above.logsReport), above) : undefined;
     const header = entry !== undefined && !entry.opens ? above : undefined;
     const continuation = header !== undefined;
+    let defaulted = false;
     if (header) {
       timestamp ??= header.timestamp;
       level ??= inheritedLevel(parsed, header.level, header.logsReport);
     } else {
-      level = ownLevel(parsed) ?? record.level;
+      level = ownLevel(parsed);
+      if (level === undefined && record.level !== undefined) {
+        level = record.level;
+        defaulted = record.levelIsDefault === true;
+      }
       stats.lines++;
       if (level === undefined) stats.withoutLevel++;
     }
@@ -132,8 +168,10 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
     if (record.host) line.host = record.host;
     if (record.unit) line.unit = record.unit;
     if (continuation) line.continuation = true;
+    if (defaulted) line.defaultLevel = true;
     if (parsed.logged === true && level === 'INFO' && !announcesReport(parsed.message)) line.reportAtInfo = true;
-    return line;
+    const body = parsed.continues === true || parsed.runtimeTime === true ? parsed.message : stripEscapeCodes(record.text);
+    return handOver(line, parsed, body, header === undefined && awaitsMessage(parsed));
   };
   const start = () => {
     parser = createRecordParser(kind === 'journal' ? 'journald' : 'docker-json', sample.map(runtimeRecord), { referenceTime: Date.now(), maxChars: PARSE_CHARS });
@@ -142,18 +180,19 @@ export async function* sourceLines(records: AsyncIterable<SourceRecord>, kind: S
   };
   for await (const record of records) {
     if (parser) {
-      yield toLine(record);
+      yield* toLine(record);
       continue;
     }
     sample.push(record);
     if (sample.length < SAMPLE_LINES) continue;
     start();
-    for (const held of sample.splice(0)) yield toLine(held);
+    for (const sampled of sample.splice(0)) yield* toLine(sampled);
   }
   if (!parser) {
     start();
-    for (const held of sample.splice(0)) yield toLine(held);
+    for (const sampled of sample.splice(0)) yield* toLine(sampled);
   }
+  yield* release();
 }
 
 /** True when `level` is known and more severe than `than` (also known). */

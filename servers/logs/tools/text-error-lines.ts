@@ -2,11 +2,15 @@
 // Killed process …` in kern.log, where the kernel writes no level column, or a program's unleveled `Failed to …` lines
 // among its leveled ones. A level filter can never pass them, so error_summary (0 errors) and search_logs (no match at
 // level ERROR) name them apart, as a pointer with line numbers: never counted as errors, for their level is unknown.
+import { inWindow } from '../../shared/time-rule';
 import { compilePattern } from '../search/dialect';
 import type { PatternSpec, ScanRequest } from '../search/types';
+import { levelAtLeast } from '../format/levels';
 import { isTextError, TEXT_ERROR_CANDIDATES } from '../format/text-errors';
+import type { Level } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
 import { targetOf, type LogsContext } from './context';
+import type { SourceLine } from './source-lines';
 
 /** Candidate lines read at most (each checked by isTextError). */
 const CANDIDATE_LIMIT = 1000;
@@ -59,4 +63,39 @@ export function textErrorWords(found: TextErrorLines): { count: string; shown: s
   const count = `${found.atLeast ? 'at least ' : ''}${found.lines.toLocaleString('en-US')}`;
   const shown = found.first.join(', ') + (found.lines > found.first.length ? ', …' : '');
   return { count, shown };
+}
+
+/**
+ * The text errors of a source (a journal unit, a container) as its lines are read, for a level filter at `minLevel`
+ * (ERROR or below: FATAL is no level a text is read at): its entries that the filter does not pass, whose level is not
+ * the text's own (none, or only the source's default: journald gives a service's stdout lines the unit's SyslogLevel,
+ * info by default, whatever they say: SourceLine.defaultLevel; a PRIORITY a program sent through syslog() is its word), inside `window` when given, whose text reads as an error.
+ * As findTextErrorLines does for a file: a container that writes no levels answered "no match at level ERROR" over its
+ * `failed to connect` lines, and a unit's stdout `Failed to …` lines at the journal's info did too.
+ */
+export class SourceTextErrors {
+  private count = 0;
+  private readonly first: number[] = [];
+
+  constructor(
+    private readonly minLevel: Level,
+    private readonly window?: { since?: number; until?: number },
+  ) {}
+
+  /** Reads one line of the source (in order); `line.line` is its position in the read. */
+  consider(line: SourceLine): void {
+    if (this.minLevel === 'FATAL' || line.continuation) return;
+    if (line.level !== undefined && (line.defaultLevel !== true || levelAtLeast(line.level, this.minLevel))) return;
+    const { since, until } = this.window ?? {};
+    if ((since !== undefined || until !== undefined) && (line.timestamp === undefined || !inWindow(line.timestamp, { since, until }))) return;
+    if (!isTextError(line.message)) return;
+    this.count++;
+    if (this.first.length < TEXT_ERROR_LINES_SHOWN) this.first.push(line.line);
+  }
+
+  /** What was found (`atLeast` when the read did not cover the source: `partial`), or undefined when nothing. */
+  result(partial = false): TextErrorLines | undefined {
+    if (this.count === 0) return undefined;
+    return { lines: this.count, ...(partial ? { atLeast: true } : {}), first: [...this.first] };
+  }
 }

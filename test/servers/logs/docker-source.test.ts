@@ -351,6 +351,26 @@ describe('logs docker source: a real dockerd', function () {
       }
     });
 
+    it('levels22: a container without levels points at its lines that read as errors; an empty ERROR header is grouped by the text below it', async () => {
+      await daemon.run('nolevels', "printf 'listening on :8080\\nfailed to connect to db: connection refused\\nrequest 3 served\\n'");
+      const spring = '2026-01-01 10:00:00.000 ERROR 1 --- [main] o.s.b.d.LoggingFailureAnalysisReporter   : \\n\\n***************************\\nAPPLICATION FAILED TO START\\n***************************\\n\\nDescription:\\n\\nWeb server failed to start. Port 8080 was already in use.\\n';
+      await daemon.run('failedstart', `printf '${spring}'`);
+      await daemon.waitExited('nolevels');
+      await daemon.waitExited('failedstart');
+      try {
+        const search = await call('search_logs', { file: 'docker:nolevels', level: 'ERROR' });
+        assert.equal(search.totalMatches, 0);
+        const source = (search.files as Array<Record<string, unknown>>).find((f) => f.file === 'docker:nolevels');
+        assert.deepEqual(source?.textErrors, { lines: 1, first: [2] }, JSON.stringify(search));
+        const summary = await call('error_summary', { file: 'docker:failedstart', wholeFile: true });
+        assert.equal(summary.totalErrors, 1, JSON.stringify(summary.groups));
+        const [group] = summary.groups as Array<{ template: string }>;
+        assert.match(group.template, /^APPLICATION FAILED TO START Description: Web server failed to start\. Port <\*> was already in use\.$/);
+      } finally {
+        await daemon.docker('rm', '-f', 'nolevels', 'failedstart');
+      }
+    });
+
     it('a plain line after an ERROR line is a record of its own, not part of the error; frames still are (break20)', async () => {
       // Docker stores every line a container writes as a record of its own: only a line shaped as a continuation (a
       // frame, `Caused by:`) belongs to the ERROR line above; a progress line written next is not an error.

@@ -8,6 +8,11 @@
 import assert from 'node:assert/strict';
 import { parserFor } from '../../../servers/logs/format/parser';
 import { normalizeLevel } from '../../../servers/logs/format/levels';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startBuiltServer } from '../../support/mcp-client';
 
 const parserOf = (lines: string[]) => parserFor(Buffer.from(lines.join('\n') + '\n'), true, Date.parse('2026-12-02T12:00:00Z'));
 const levelsOf = (lines: string[]) => {
@@ -67,6 +72,54 @@ describe('logs: level spellings read from their programs\' own forms', () => {
     // A time with a 12-hour mark after it is no 24-hour time: unread, never 12 hours off.
     const twelve = ['2 déc. 2026 1:02:03 PM org.a.Server start', 'GRAVE: boom', '2 déc. 2026 1:02:04 PM org.a.Server stop', 'GRAVE: boom'];
     assert.equal(parserOf(twelve).parse(twelve[0]).timestamp, undefined);
+  });
+
+  // levels22: java.util.logging's numeric dates in the JVM's locale (`{0,date}` in a day-first locale: `1/12/2026`,
+  // `01.12.2026`) above its level line in that locale's language. A dotted date is day first in every locale; a
+  // slashed one whose parts are both 12 or less was no time at all, the two-line layout went unrecognised, and
+  // `GRAVE:` was no level either.
+  it("java.util.logging's numeric dates: dotted ones day first, slashed ones day first where the level names' language writes them so, else no time and a reason", () => {
+    const at = (day: number, minute: number) => new Date(2026, 11, day, 13, minute, 3).getTime();
+    const spanish = [
+      '1/12/2026 13:02:03 org.apache.catalina.startup.Catalina start',
+      'INFORMACIÓN: Server startup in 1234 ms',
+      '2/12/2026 13:05:03 org.apache.catalina.core.StandardWrapperValve invoke',
+      'GRAVE: Servlet.service() para el servlet [jsp] lanzó una excepción',
+      '2/12/2026 13:06:03 org.apache.catalina.core.StandardContext reload',
+      'ADVERTENCIA: Recargando el contexto',
+    ];
+    const es = parserOf(spanish);
+    assert.deepEqual(spanish.map((l) => es.parse(l).timestamp), [at(1, 2), undefined, at(2, 5), undefined, at(2, 6), undefined]);
+    assert.deepEqual(spanish.map((l) => es.parse(l).level), [undefined, 'INFO', undefined, 'ERROR', undefined, 'WARN']);
+    assert.equal(es.undecidedDate, undefined);
+    const german = ['01.12.2026 13:02:03 org.a.Server start', 'INFORMATION: gestartet', '02.12.2026 13:05:03 org.a.Server invoke', 'SCHWERWIEGEND: Ausnahme', '02.12.2026 13:06:03 org.a.Server reload', 'WARNUNG: neu laden'];
+    const de = parserOf(german);
+    assert.deepEqual(german.map((l) => [de.parse(l).timestamp, de.parse(l).level]), [[at(1, 2), undefined], [undefined, 'INFO'], [at(2, 5), undefined], [undefined, 'ERROR'], [at(2, 6), undefined], [undefined, 'WARN']]);
+    // English names tell no order (en-US writes month first, en-GB day first): no time, and the parser says which date.
+    const english = spanish.map((l) => l.replace('INFORMACIÓN', 'INFO').replace('GRAVE', 'SEVERE').replace('ADVERTENCIA', 'WARNING'));
+    const en = parserOf(english);
+    assert.deepEqual(english.map((l) => en.parse(l).timestamp), english.map(() => undefined));
+    assert.equal(en.undecidedDate, '1/12/2026');
+    // A part above 12 still tells the order whatever the language.
+    const told = parserOf([...english, '13/12/2026 13:07:03 org.a.Server stop', 'INFO: stopped']);
+    assert.equal(told.parse(english[0]).timestamp, at(1, 2));
+    assert.equal(told.undecidedDate, undefined);
+  });
+
+  it('error_summary with a window says why dates of an undecided order give no time', async function () {
+    this.timeout(60_000);
+    const dir = mkdtempSync(join(tmpdir(), 'logs-undecided-dates-'));
+    const server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
+    try {
+      writeFileSync(join(dir, 'catalina.log'), ['1/12/2026 13:02:03 org.a.Server start', 'INFO: started', '2/12/2026 13:05:03 org.a.Server invoke', 'SEVERE: boom'].join('\n') + '\n');
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'catalina.log', hours: 24 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const notes = ((result.structuredContent as { notes: string[] }).notes ?? []).join('\n');
+      assert.match(notes, /catalina\.log: dates such as 1\/12\/2026 read as day\/month and as month\/day alike/);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads them in upper case only: `not` and `fat` in lower or mixed case are words', () => {

@@ -121,6 +121,26 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
     assert.deepEqual(levelsOf([JSON.stringify({ time: at(0), msg: 'no level' }), JSON.stringify({ time: at(1), msg: 'none' })]), [undefined, undefined]);
   });
 
+  // levels22: .NET's enum as a number under a plain `level` key (a serializer of ILogger's entries, Serilog's Level
+  // written as its number) with .NET's fields beside it. On the numbers alone, one Critical (5, which only syslog has
+  // among the other scales) made the file syslog's and every Information line (2) FATAL.
+  /** A made-up record of the kind: Microsoft.Extensions.Logging's entry as System.Text.Json writes it (enums as numbers). */
+  const dotnet = (i: number, level: number, message: string): string => JSON.stringify({ Timestamp: at(i), level, Category: 'Shop.Orders', EventId: 0, Message: message });
+  const serilogNumber = (i: number, level: number, message: string): string => JSON.stringify({ Timestamp: at(i), Level: level, MessageTemplate: message, SourceContext: 'Shop' });
+  /** Information mostly, a warning, an error, a critical one, a debug one. */
+  const DOTNET_LEVELS = [2, 2, 3, 2, 4, 2, 5, 1];
+  const DOTNET_READ = ['INFO', 'INFO', 'WARN', 'INFO', 'ERROR', 'INFO', 'FATAL', 'DEBUG'];
+
+  it(".NET's level numbers under a plain key are read on .NET's scale where .NET's fields stand beside them", () => {
+    assert.deepEqual(levelsOf(DOTNET_LEVELS.map((l, i) => dotnet(i, l, `m${i}`))), DOTNET_READ);
+    assert.deepEqual(levelsOf(DOTNET_LEVELS.map((l, i) => serilogNumber(i, l, `m${i}`))), DOTNET_READ);
+    // Without them the numbers alone decide, as before: a 5 makes the file syslog's.
+    assert.deepEqual(levelsOf(DOTNET_LEVELS.map((l, i) => JSON.stringify({ time: at(i), level: l, msg: `m${i}` }))), ['FATAL', 'FATAL', 'ERROR', 'FATAL', 'WARN', 'FATAL', 'INFO', 'FATAL']);
+    // pino's and Nextcloud's stay theirs.
+    assert.deepEqual(levelsOf([30, 30, 50, 60].map((n, i) => JSON.stringify({ level: n, time: Date.now() - 60_000 + i, msg: `m${i}`, Category: 'x' }))), ['INFO', 'INFO', 'ERROR', 'FATAL']);
+    assert.deepEqual(levelsOf(NEXTCLOUD), ['INFO', 'WARN', 'ERROR', 'FATAL', 'DEBUG']);
+  });
+
   describe('through the tools', () => {
     let dir = '';
     let server: StartedServer;
@@ -128,6 +148,7 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
       dir = mkdtempSync(join(tmpdir(), 'logs-numeric-'));
       writeFileSync(join(dir, 'nextcloud.log'), NEXTCLOUD.join('\n') + '\n');
       writeFileSync(join(dir, 'unsure.log'), [3, 3, 3, 2, 4].map((l, i) => nextcloud(i, l, `m${i}`)).join('\n') + '\n');
+      writeFileSync(join(dir, 'shop.json'), DOTNET_LEVELS.map((l, i) => dotnet(i, l, `m${i}`)).join('\n') + '\n');
       server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
     after(async () => {
@@ -142,6 +163,13 @@ describe('logs: numeric levels are read on the scale the file counts on', functi
       assert.equal(data.totalErrors, 2, JSON.stringify(data));
       const templates = (data.groups as Data[]).map((g) => `${g.levels.join('/')} ${g.template}`).join('\n');
       assert.doesNotMatch(templates, /Login|host|debug/);
+    });
+
+    it('error_summary counts the .NET log\'s error and critical entry, not its Information lines', async () => {
+      const result = (await server.client.callTool({ name: 'error_summary', arguments: { file: 'shop.json', hours: 1 } })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      const data = result.structuredContent as Data;
+      assert.equal(data.totalErrors, 2, JSON.stringify(data.groups));
     });
 
     it('error_summary says which lines\' levels it could not read, and why', async () => {

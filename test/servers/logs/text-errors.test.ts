@@ -8,6 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isTextError } from '../../../servers/logs/format/text-errors';
+import type { SourceRecord } from '../../../servers/logs/sources/types';
+import { readStats, sourceLines } from '../../../servers/logs/tools/source-lines';
+import { SourceTextErrors } from '../../../servers/logs/tools/text-error-lines';
+import { hasJournalTools, writeJournal } from '../../support/journal-fixture';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -50,6 +54,21 @@ const WORKER = [
   'INFO job 4 done in 101 ms',
 ];
 
+/**
+ * The OpenTelemetry collector's file exporter: one OTLP/JSON export request a line, many records in it (a made-up
+ * sample of the kind, after the OTLP/JSON encoding: `resourceLogs → scopeLogs → logRecords`).
+ */
+const OTLP_BATCHES = [0, 1, 2].map((batch) => {
+  const record = (i: number, severityText: string, severityNumber: number, body: string) => ({
+    timeUnixNano: String(BigInt(Date.now() - (60 - batch * 4 - i) * 60_000) * 1_000_000n),
+    severityNumber,
+    severityText,
+    body: { stringValue: body },
+  });
+  const logRecords = [record(0, 'INFO', 9, 'request served'), record(1, 'ERROR', 17, 'failed to connect to db'), record(2, 'INFO', 9, 'ok')];
+  return JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: 'service.name', value: { stringValue: 'shop' } }] }, scopeLogs: [{ scope: {}, logRecords }] }] });
+});
+
 describe('logs: lines without a level whose text reads as an error', function () {
   this.timeout(60_000);
 
@@ -69,6 +88,7 @@ describe('logs: lines without a level whose text reads as an error', function ()
       writeFileSync(join(dir, 'kern.log'), KERNEL.map((text, i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${text}`).join('\n') + '\n');
       writeFileSync(join(dir, 'quiet.log'), [0, 5, 6, 7].map((i) => `${syslogTime(30 - i)} host kernel: [${12345 + i}.000001] ${KERNEL[i]}`).join('\n') + '\n');
       writeFileSync(join(dir, 'worker.log'), WORKER.map((text, i) => `${isoTime(30 - i)} ${text}`).join('\n') + '\n');
+      writeFileSync(join(dir, 'otel.json'), OTLP_BATCHES.join('\n') + '\n');
       server = await startBuiltServer('logs', { LOG_DIRS: dir, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
     after(async () => {
@@ -110,6 +130,17 @@ describe('logs: lines without a level whose text reads as an error', function ()
       assert.match((data.notes as string[]).join('\n'), /worker\.log: 1 line\(s\) without a level read as errors by their text \(lines 4/);
     });
 
+    // levels22: its records are not read one by one yet; a line of them had neither time nor level and was taken for a
+    // continuation, so error_summary answered "no ERROR or FATAL lines" about three batches holding an error each.
+    it('an OTLP export batch a line: levels said to be unreadable, and its lines with an error word named, never "no errors"', async () => {
+      const data = await summary({ file: 'otel.json', wholeFile: true });
+      assert.equal(data.totalErrors, 0);
+      const file = (data.files as Data[]).find((f) => f.file === 'otel.json') as Data;
+      assert.equal(file.levelsUnreadable, true, JSON.stringify(data));
+      assert.deepEqual(file.textErrors, { lines: 3, first: [1, 2, 3] }, JSON.stringify(file));
+      assert.match((data.notes as string[]).join('\n'), /levels could not be read in otel\.json/);
+    });
+
     const search = async (args: Record<string, unknown>): Promise<Data> => {
       const result = (await server.client.callTool({ name: 'search_logs', arguments: args })) as CallToolResult;
       assert.ok(!result.isError, JSON.stringify(result.content));
@@ -135,6 +166,65 @@ describe('logs: lines without a level whose text reads as an error', function ()
       const data = await search({ file: 'worker.log', level: 'ERROR' });
       assert.deepEqual((data.matches as Data[]).map((m) => m.line), [6]);
       assert.deepEqual(((data.files as Data[])[0] as Data).textErrors, { lines: 1, first: [4] });
+    });
+  });
+  // levels22: a source's records with no level of their own (a container that writes none; a unit's stdout lines,
+  // which journald stores at the unit's SyslogLevel, info, whatever they say) were never pointed at: search_logs at
+  // level ERROR answered no match, error_summary 0 errors, over `failed to connect` lines.
+  /** A service's output: plain lines, one with an error word, one with a level of its own. */
+  const SERVICE = ['listening on :8080', 'failed to connect to db: connection refused', 'ERROR payment 7 declined', 'request 3 served', 'cache warmed, 0 errors'];
+
+  it('a container\'s records without a level: the ones whose text reads as an error, apart from those a level filter passes', async () => {
+    const time = Date.now() - 60_000;
+    async function* records(): AsyncGenerator<SourceRecord> {
+      for (const text of SERVICE) yield { text, time, stream: 'stdout' };
+    }
+    const found = new SourceTextErrors('ERROR', { since: time - 1000 });
+    for await (const line of sourceLines(records(), 'docker', 500, readStats())) found.consider(line);
+    assert.deepEqual(found.result(), { lines: 1, first: [2] });
+    assert.equal(new SourceTextErrors('FATAL').result(), undefined);
+  });
+
+  describe('through the tools, over a journal unit', () => {
+    let dir = '';
+    let server: StartedServer | undefined;
+    before(async function () {
+      if (!hasJournalTools()) this.skip();
+      dir = mkdtempSync(join(tmpdir(), 'logs-text-errors-journal-'));
+      // journald's stdout lines: PRIORITY 6 (the unit's SyslogLevel), whatever their text says; the ERROR line's text
+      // has its own. A line sent through syslog() at info is the program's word: no pointer at it.
+      const entries = SERVICE.map((message, i) => ({ time: Date.now() - (30 - i) * 60_000, host: 'web-1', unit: 'shop.service', identifier: 'shop', priority: 6, message, transport: 'stdout' }));
+      entries.push({ time: Date.now() - 20 * 60_000, host: 'web-1', unit: 'shop.service', identifier: 'shop', priority: 6, message: 'login failed for user bob', transport: 'syslog' });
+      const file = writeJournal(dir, 'svc', entries);
+      server = await startBuiltServer('logs', { LOG_JOURNAL: 'off', LOG_DOCKER: 'off', LOG_JOURNAL_FILES: file });
+    });
+    after(async () => {
+      await server?.close();
+      if (dir) rmSync(dir, { recursive: true, force: true });
+    });
+
+    const call = async (name: string, args: Record<string, unknown>): Promise<Data> => {
+      const result = (await server!.client.callTool({ name, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Data;
+    };
+
+    it('search_logs at level ERROR returns the ERROR line and points at the unit\'s line that reads as an error', async () => {
+      const data = await call('search_logs', { unit: 'shop.service', level: 'ERROR', since: '2h' });
+      assert.deepEqual((data.matches as Data[]).map((m) => m.text), ['ERROR payment 7 declined']);
+      const source = (data.files as Data[]).find((f) => f.source === 'journal') as Data;
+      assert.deepEqual(source.textErrors, { lines: 1, first: [2] }, JSON.stringify(data));
+      assert.match((data.notes as string[]).join('\n'), /shop\.service: 1 record\(s\) have no level of their own \(none, or only the journal's default for a service's output\) yet read as errors by their text \(records 2 of those read\)/);
+      const matching = await call('search_logs', { unit: 'shop.service', level: 'ERROR', pattern: 'payment', since: '2h' });
+      assert.equal(((matching.files as Data[]).find((f) => f.source === 'journal') as Data).textErrors, undefined, 'the pattern leaves it out');
+    });
+
+    it('error_summary counts the ERROR line and names the other apart', async () => {
+      const data = await call('error_summary', { unit: 'shop.service', hours: 2 });
+      assert.equal(data.totalErrors, 1, JSON.stringify(data.groups));
+      const source = (data.files as Data[]).find((f) => f.source === 'journal') as Data;
+      assert.deepEqual(source.textErrors, { lines: 1, first: [2] }, JSON.stringify(data));
+      assert.match((data.notes as string[]).join('\n'), /not counted in totalErrors/);
     });
   });
 });

@@ -9,7 +9,7 @@ import type { ExportEntry } from './export';
  * The journal fields a read asks journalctl for (`--output-fields`; journalctl adds __CURSOR, __REALTIME_TIMESTAMP,
  * __MONOTONIC_TIMESTAMP and _BOOT_ID) and keeps (ENTRY_KEPT).
  */
-export const ENTRY_FIELDS = ['PRIORITY', 'MESSAGE', '_HOSTNAME', '_SYSTEMD_UNIT', 'SYSLOG_IDENTIFIER'];
+export const ENTRY_FIELDS = ['PRIORITY', 'MESSAGE', '_HOSTNAME', '_SYSTEMD_UNIT', 'SYSLOG_IDENTIFIER', '_TRANSPORT'];
 export const ENTRY_KEPT = ['__CURSOR', '__REALTIME_TIMESTAMP', ...ENTRY_FIELDS];
 
 /** A field's text: the first of repeated values. */
@@ -58,6 +58,9 @@ export function recordOf(entry: ExportEntry): SourceRecord {
   if (Number.isFinite(micros) && micros > 0) record.time = Math.floor(micros / 1000);
   const level = priority !== undefined && /^[0-7]$/.test(priority) ? normalizeLevel(Number(priority)) : undefined;
   if (level) record.level = level;
+  // A service's stdout and stderr lines (`_TRANSPORT=stdout`) get the unit's SyslogLevel (info by default) unless a
+  // line says its own (`<3>…`): the level is a default, not the program's word (SourceRecord.levelIsDefault).
+  if (level && text(entry, '_TRANSPORT') === 'stdout') record.levelIsDefault = true;
   // Names become source names and go to a model and a webview: no control characters.
   const host = name(text(entry, '_HOSTNAME'));
   if (host) record.host = host;
