@@ -5,7 +5,8 @@ import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
 import { findUnsafeFiles, guardedCall, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
-import { findGitDirs, findUnsafeConfig } from './config-files';
+import { findUnsafeConfig } from './config-files';
+import { findGitDirs } from './git-dirs';
 
 export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
 
