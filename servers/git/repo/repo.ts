@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
-import { findUnsafeFiles, guardedCall, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
+import { comparedPathsListing, findUnsafeFiles, guardedCall, unsafeAttributesForListing, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
 import { findUnsafeConfig } from './config-files';
 import { findGitDirs } from './git-dirs';
 
@@ -75,6 +75,8 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   const unsafeFiles = findUnsafeFiles(root, resolve(folder, lines[4] || join(root, '.git')), files);
 
   let headCache: Promise<string | null> | undefined;
+  // One listing per comparison: git_show's counts and its patch compare the same paths.
+  const listingChecks = new Map<string, Promise<UnsafeFile | undefined>>();
   const repo: Repo = {
     root,
     realRoot,
@@ -82,12 +84,14 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     objectFormat,
     unsafeFiles,
     signal,
-    git: (args, options = {}) => {
-      let call: ReturnType<typeof guardedCall>;
-      try {
-        call = guardedCall(args, unsafeFiles, root);
-      } catch (error) {
-        return Promise.reject(error as Error);
+    git: async (args, options = {}) => {
+      const call = guardedCall(args, unsafeFiles, root);
+      const listing = comparedPathsListing(args);
+      if (listing) {
+        const key = listing.join('\0');
+        listingChecks.set(key, listingChecks.get(key) ?? checkComparedFolders(root, listing, [...config, ...call.config], options.timeoutMs, signal));
+        const unsafe = await listingChecks.get(key);
+        if (unsafe) throw new UnsafeFileError(unsafe);
       }
       return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
     },
@@ -99,6 +103,24 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/**
+ * An unsafe .gitattributes in a folder of the paths a comparison `listing` names (unsafe-files.ts comparedPathsListing),
+ * found by running the listing, which reads no attributes: git opens the .gitattributes of the folder of every path it
+ * compares, and a FIFO one in a subfolder kept a comparison of whole commits (git_diff_stat, git_show, git_file_churn)
+ * waiting for the time limit. A listing that fails or is cut short checks what it has: the comparison itself then
+ * answers for its own failure.
+ */
+async function checkComparedFolders(
+  root: string,
+  listing: string[],
+  config: Array<[string, string]>,
+  timeoutMs: number | undefined,
+  signal?: AbortSignal,
+): Promise<UnsafeFile | undefined> {
+  const result = await runGit(listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
+  return result && unsafeAttributesForListing(root, result.stdout.toString('utf8'));
 }
 
 /**

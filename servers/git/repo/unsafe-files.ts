@@ -182,9 +182,8 @@ const PATHS_CHECKED = 64;
 
 /**
  * The first unsafe .gitattributes in a folder along the paths `args` names after `--` (relative to `root`, as the git
- * tools pass them), below the top (the top's own is found with the other files once per call). Only named paths can
- * be checked so: finding every .gitattributes deeper down would walk the whole tree on every call, so a comparison of
- * whole commits is not guarded against one in a subfolder.
+ * tools pass them), below the top (the top's own is found with the other files once per call). A comparison that names
+ * no path, or a folder with more below it, is checked by folders over the paths it compares (comparedPathsListing).
  */
 function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFile | undefined {
   const end = args.indexOf('--');
@@ -195,6 +194,11 @@ function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFil
     // Every folder from the first level down to the path itself (a folder path names its own .gitattributes too).
     for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
+  return unsafeAttributesIn(root, folders);
+}
+
+/** The first unsafe `<root>/<folder>/.gitattributes` among `folders` (relative to `root`, '/' between names). */
+function unsafeAttributesIn(root: string, folders: Iterable<string>): UnsafeFile | undefined {
   for (const folder of folders) {
     const path = join(root, folder, '.gitattributes');
     let stats: Stats;
@@ -207,6 +211,52 @@ function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFil
     if (why) return { role: 'attributes', path, why };
   }
   return undefined;
+}
+
+/** Options of diff/log/show that make git read contents (and so attributes) or print more than paths. */
+const CONTENT_OPTIONS = /^(-p|-u|--patch|--patch-with-(stat|raw)|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--summary|--name-status|--raw|-M.*|-C.*|--find-renames.*|--find-copies.*|--check|--format=.*|--pretty(=.*)?|-z)$/;
+/** The comparing commands a listing can stand in for. */
+const LISTABLE = new Set(['diff', 'show', 'log']);
+/** Output options that make diff/log/show read the contents of what they compare. */
+const CONTENT_OUTPUT = /^(-p|-u|--patch|--patch-with-(stat|raw)|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--check)$/;
+/** Output options without contents: with one of them (and none of CONTENT_OUTPUT) diff and show print no patch. */
+const NAMES_OUTPUT = /^(-s|--no-patch|--name-only|--name-status|--raw|--summary)$/;
+
+/** Whether diff/log/show with `options` (before `--`) reads contents: diff and show print a patch when told nothing else. */
+function comparesContents(command: string, options: readonly string[]): boolean {
+  if (options.some((a) => CONTENT_OUTPUT.test(a))) return true;
+  return (command === 'diff' || command === 'show') && !options.some((a) => NAMES_OUTPUT.test(a));
+}
+
+/**
+ * The git call that lists, without reading a file's contents or attributes, every path the call `args` would compare:
+ * the same revisions and paths with `--name-only --no-renames -z` (renames as their two paths) instead of the
+ * patch or counts. Undefined for a call that reads no contents, or is not diff, show or log. Checked with strace:
+ * git opens `<folder>/.gitattributes` in the working tree for the folder of every path it compares, between commits
+ * too (a tree diff reads the working tree's attributes), and the name-only listing opens none.
+ */
+export function comparedPathsListing(args: readonly string[]): string[] | undefined {
+  const [command] = args;
+  const end = args.indexOf('--');
+  const given = (end < 0 ? args : args.slice(0, end)).slice(1);
+  if (!LISTABLE.has(command) || !comparesContents(command, given)) return undefined;
+  const options = given.filter((arg) => !CONTENT_OPTIONS.test(arg));
+  const paths = end < 0 ? [] : args.slice(end);
+  return [command, '--name-only', '--no-renames', '-z', ...(command === 'diff' ? [] : ['--format=']), ...options, ...paths];
+}
+
+/**
+ * The first unsafe .gitattributes in the folder of a path `listing` (the output of comparedPathsListing: paths ended by
+ * NUL, commits apart by a line break) names, or of a folder above it, below the top. Whatever the listing's size, each
+ * folder is looked at once.
+ */
+export function unsafeAttributesForListing(root: string, listing: string): UnsafeFile | undefined {
+  const folders = new Set<string>();
+  for (const entry of listing.split('\0')) {
+    const parts = entry.replace(/^\n+/, '').split('/');
+    for (let depth = 1; depth < parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
+  }
+  return unsafeAttributesIn(root, folders);
 }
 
 function readsAttributes(all: readonly string[]): boolean {

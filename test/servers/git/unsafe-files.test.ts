@@ -139,6 +139,32 @@ describe('git server and unsafe files in the repository', function () {
     assert.equal((await ok(server, 'git_log', { path: 'sub' })).returned, 1, 'the history of the folder reads no attributes');
   });
 
+  // leftovers22: only calls naming a path were checked; a comparison of whole commits opened the FIFO and waited for
+  // git's time limit, then said "narrow the request". git opens the .gitattributes of the folder of every path it
+  // compares (strace), between commits too: the paths are listed first without contents, and their folders checked.
+  it('a FIFO .gitattributes in a subfolder: comparisons of whole commits that touch it say which file to fix, at once; others answer', async () => {
+    const root = kit.repo('fifo-sub-whole', [
+      { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'sub/deep/a.txt' },
+      { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'other/b.txt' },
+      { subject: 'third', date: '2024-05-03T10:00:00Z', file: 'sub/deep/c.txt' },
+      { subject: 'fourth', date: '2024-05-04T10:00:00Z', file: 'other/d.txt' },
+    ]);
+    mkfifo(join(root, 'sub', '.gitattributes'));
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    const named = /sub\/\.gitattributes \(attributes, .*\), which is a FIFO/;
+    const started = Date.now();
+    assert.match(await fails(server, 'git_diff_stat', { from: 'HEAD~3', to: 'HEAD' }), named);
+    assert.match(await fails(server, 'git_show', { ref: 'HEAD~1' }), named);
+    assert.match(await fails(server, 'git_file_churn', { since: '2024-04-01' }), named);
+    assert.match(await fails(server, 'git_diff_stat', { from: 'HEAD~3', to: 'HEAD', path: 'sub' }), named, 'a folder named: the FIFO one level below it');
+    assert.ok(Date.now() - started < 15_000, `answered at once, not after git's time limit (${Date.now() - started} ms)`);
+    // What compares nothing below sub/ reads on.
+    assert.deepEqual((await ok(server, 'git_show')).files.map((f: { path: string }) => f.path), ['other/d.txt']);
+    assert.deepEqual((await ok(server, 'git_diff_stat', { from: 'HEAD~3', to: 'HEAD~2' })).files.map((f: { path: string }) => f.path), ['other/b.txt']);
+    assert.equal((await ok(server, 'git_log')).returned, 4);
+  });
+
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {
     const server = await serverFor('fifo-include', (root) => {
       mkfifo(join(root, '..', 'fifo-included'));
