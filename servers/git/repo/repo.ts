@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
-import { comparedPathsListing, findUnsafeFiles, guardedCall, unsafeAttributesForListing, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
+import { findUnsafeFiles, folderCheckFor, guardedCall, unsafeFolderFileForListing, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
 import { findUnsafeConfig } from './config-files';
 import { findGitDirs } from './git-dirs';
 
@@ -75,7 +75,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   const unsafeFiles = findUnsafeFiles(root, resolve(folder, lines[4] || join(root, '.git')), files);
 
   let headCache: Promise<string | null> | undefined;
-  // One listing per comparison: git_show's counts and its patch compare the same paths.
+  // One listing per kind of call: git_show's counts and its patch compare the same paths.
   const listingChecks = new Map<string, Promise<UnsafeFile | undefined>>();
   const repo: Repo = {
     root,
@@ -86,10 +86,10 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     signal,
     git: async (args, options = {}) => {
       const call = guardedCall(args, unsafeFiles, root);
-      const listing = comparedPathsListing(args);
-      if (listing) {
-        const key = listing.join('\0');
-        listingChecks.set(key, listingChecks.get(key) ?? checkComparedFolders(root, listing, [...config, ...call.config], options.timeoutMs, signal));
+      const check = folderCheckFor(args);
+      if (check) {
+        const key = `${check.role}\0${check.listing.join('\0')}`;
+        listingChecks.set(key, listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal));
         const unsafe = await listingChecks.get(key);
         if (unsafe) throw new UnsafeFileError(unsafe);
       }
@@ -106,21 +106,21 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
 }
 
 /**
- * An unsafe .gitattributes in a folder of the paths a comparison `listing` names (unsafe-files.ts comparedPathsListing),
- * found by running the listing, which reads no attributes: git opens the .gitattributes of the folder of every path it
- * compares, and a FIFO one in a subfolder kept a comparison of whole commits (git_diff_stat, git_show, git_file_churn)
- * waiting for the time limit. A listing that fails or is cut short checks what it has: the comparison itself then
- * answers for its own failure.
+ * An unsafe file git would open in a folder of the paths a listing names (unsafe-files.ts folderCheckFor), found by
+ * running the listing, which reads neither attributes nor ignore rules: a FIFO .gitattributes in a subfolder kept a
+ * comparison of whole commits (git_diff_stat, git_show, git_file_churn) waiting for the time limit, and a FIFO
+ * .gitignore there kept git_status waiting. A listing that fails or is cut short checks what it has: the call itself
+ * then answers for its own failure.
  */
-async function checkComparedFolders(
+async function checkListedFolders(
   root: string,
-  listing: string[],
+  check: { listing: string[]; role: 'attributes' | 'ignore' },
   config: Array<[string, string]>,
   timeoutMs: number | undefined,
   signal?: AbortSignal,
 ): Promise<UnsafeFile | undefined> {
-  const result = await runGit(listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
-  return result && unsafeAttributesForListing(root, result.stdout.toString('utf8'));
+  const result = await runGit(check.listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
+  return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role);
 }
 
 /**

@@ -41,8 +41,9 @@ export interface ConfiguredFiles {
  * The unsafe files among those git opens at the top of a working tree `root` with git folder `commonDir` (where info/
  * lives; the main repository's for a linked worktree) and the files config names (`configured`, else git's defaults
  * under XDG_CONFIG_HOME). Symlinks are followed: git 2.32+ refuses a symlinked in-tree .mailmap/.gitattributes/.gitignore,
- * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked for here: finding them
- * would walk the whole tree on every call (guardedCall checks the .gitattributes along the paths a call names).
+ * older git reads its target. Files in subfolders are not looked for here: guardedCall checks the .gitattributes along
+ * the paths a call names, and repo.ts those in the folders a listing gives (folderCheckFor): of the compared paths, and
+ * of the tracked files before a status.
  */
 export function findUnsafeFiles(root: string, commonDir: string, configured: ConfiguredFiles, env: NodeJS.ProcessEnv = process.env): UnsafeFile[] {
   const xdg = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
@@ -194,21 +195,24 @@ function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFil
     // Every folder from the first level down to the path itself (a folder path names its own .gitattributes too).
     for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
-  return unsafeAttributesIn(root, folders);
+  return unsafeFolderFile(root, folders);
 }
 
-/** The first unsafe `<root>/<folder>/.gitattributes` among `folders` (relative to `root`, '/' between names). */
-function unsafeAttributesIn(root: string, folders: Iterable<string>): UnsafeFile | undefined {
+/** The file git opens in a folder of the working tree for each role. */
+const FOLDER_FILE = { attributes: '.gitattributes', ignore: '.gitignore' } as const;
+
+/** The first unsafe `<root>/<folder>/.gitattributes` (or .gitignore, by `role`) among `folders` (relative to `root`, '/' between names). */
+function unsafeFolderFile(root: string, folders: Iterable<string>, role: keyof typeof FOLDER_FILE = 'attributes'): UnsafeFile | undefined {
   for (const folder of folders) {
-    const path = join(root, folder, '.gitattributes');
+    const path = join(root, folder, FOLDER_FILE[role]);
     let stats: Stats;
     try {
       stats = statSync(path);
     } catch {
       continue;
     }
-    const why = unsafeBecause(stats, MAX_BYTES.attributes);
-    if (why) return { role: 'attributes', path, why };
+    const why = unsafeBecause(stats, MAX_BYTES[role]);
+    if (why) return { role, path, why };
   }
   return undefined;
 }
@@ -246,17 +250,32 @@ export function comparedPathsListing(args: readonly string[]): string[] | undefi
 }
 
 /**
- * The first unsafe .gitattributes in the folder of a path `listing` (the output of comparedPathsListing: paths ended by
- * NUL, commits apart by a line break) names, or of a folder above it, below the top. Whatever the listing's size, each
+ * A listing to run before the call `args`, and the file git would open in the folder of each path it lists (and in
+ * the folders above, below the top): for a comparison, the .gitattributes along the compared paths
+ * (comparedPathsListing); for a status that lists untracked files, the .gitignore of every folder of a tracked file,
+ * from the index (`ls-files`, which reads neither): git walks those folders and opens each one's .gitignore, even a
+ * FIFO one, an untracked entry itself whose ignore rules git reads. Untracked folders git walks into are not
+ * listed (only the working tree's walk would find them). Undefined when the call opens no such files.
+ */
+export function folderCheckFor(args: readonly string[]): { listing: string[]; role: 'attributes' | 'ignore' } | undefined {
+  const compared = comparedPathsListing(args);
+  if (compared) return { listing: compared, role: 'attributes' };
+  if (args[0] === 'status' && readsIgnoreRules(args)) return { listing: ['ls-files', '-z'], role: 'ignore' };
+  return undefined;
+}
+
+/**
+ * The first unsafe file of `role` (see folderCheckFor) in the folder of a path `listing` (its output: paths ended by
+ * NUL, commits apart by a line break) names, or in a folder above it, below the top. Whatever the listing's size, each
  * folder is looked at once.
  */
-export function unsafeAttributesForListing(root: string, listing: string): UnsafeFile | undefined {
+export function unsafeFolderFileForListing(root: string, listing: string, role: 'attributes' | 'ignore'): UnsafeFile | undefined {
   const folders = new Set<string>();
   for (const entry of listing.split('\0')) {
     const parts = entry.replace(/^\n+/, '').split('/');
     for (let depth = 1; depth < parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
-  return unsafeAttributesIn(root, folders);
+  return unsafeFolderFile(root, folders, role);
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -44,7 +44,7 @@ describe('git server killed outright', function () {
     const reaper = childPids(serverPid).find((pid) => commandName(pid) === 'sh' && commandLine(pid).join(' ').includes('kill -s KILL'));
     if (reaper !== undefined) started.push(reaper);
     process.kill(serverPid, 'SIGKILL');
-    await waitUntil('the git child gone after its server was killed', () => !isAlive(git), { timeoutMs: 10_000, intervalMs: 50 });
+    await waitUntil('the git child gone after its server was killed', () => !isAlive(git), { timeoutMs: 20_000, intervalMs: 50 });
     assert.ok(reaper, 'a reaper ran beside the git child');
     await waitUntil('the reaper gone too', () => !isAlive(reaper), { timeoutMs: 10_000, intervalMs: 50 });
   });
