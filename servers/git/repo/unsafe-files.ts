@@ -4,7 +4,7 @@
 // quadratic: 400,000 lines took 48 s). A repository is not trusted to be well-formed, so each such file is found here
 // once per call (a few stat() calls) and git is kept from it: the .mailmap is switched off, and a call that would read
 // attributes or ignore rules from an unsafe file is refused with what to fix, instead of waiting for the time limit.
-import { statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes } from '../../shared/bytes';
 import { UserFacingError } from '../../shared/tool-result';
@@ -254,8 +254,8 @@ export function comparedPathsListing(args: readonly string[]): string[] | undefi
  * the folders above, below the top): for a comparison, the .gitattributes along the compared paths
  * (comparedPathsListing); for a status that lists untracked files, the .gitignore of every folder of a tracked file,
  * from the index (`ls-files`, which reads neither): git walks those folders and opens each one's .gitignore, even a
- * FIFO one, an untracked entry itself whose ignore rules git reads. Untracked folders git walks into are not
- * listed (only the working tree's walk would find them). Undefined when the call opens no such files.
+ * FIFO one, an untracked entry itself whose ignore rules git reads, and the .gitignore of the untracked folders
+ * in them (one level: unsafeFolderFileForListing). Undefined when the call opens no such files.
  */
 export function folderCheckFor(args: readonly string[]): { listing: string[]; role: 'attributes' | 'ignore' } | undefined {
   const compared = comparedPathsListing(args);
@@ -275,7 +275,35 @@ export function unsafeFolderFileForListing(root: string, listing: string, role: 
     const parts = entry.replace(/^\n+/, '').split('/');
     for (let depth = 1; depth < parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
-  return unsafeFolderFile(root, folders, role);
+  return unsafeFolderFile(root, folders, role) ?? (role === 'ignore' ? unsafeFolderFile(root, untrackedFolders(root, folders), role) : undefined);
+}
+
+/** Most folders read for untracked folders in them: git's own walk reads them all, this one stops here. */
+const FOLDERS_READ = 20_000;
+
+/**
+ * The folders in `root` or in one of the tracked `folders` that hold no tracked file (untracked, or ignored): git status
+ * looks into an untracked folder to see whether it holds anything, and opens its .gitignore first. One level down
+ * only, and at most FOLDERS_READ folders read: deeper, git reads only as far as it must to find one file. An ignored
+ * folder is among them (telling needs the ignore rules this check runs before): git would not open its .gitignore.
+ */
+function untrackedFolders(root: string, folders: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  let read = 0;
+  for (const folder of ['', ...folders]) {
+    if (++read > FOLDERS_READ) break;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory() && entry.name !== '.git' && !folders.has(path)) found.push(path);
+    }
+  }
+  return found;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -4,7 +4,7 @@
 // file says which file to fix, at once. Real FIFOs, made with mkfifo.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
@@ -180,6 +180,14 @@ describe('git server and unsafe files in the repository', function () {
     assert.ok(Date.now() - started < 15_000, `answered at once, not after git's time limit (${Date.now() - started} ms)`);
     assert.equal((await ok(server, 'git_log')).returned, 2);
     assert.deepEqual((await ok(server, 'git_show')).files.map((f: { path: string }) => f.path), ['docs/b.txt']);
+    // An untracked folder: git looks into it (does it hold a file?) and opens its .gitignore first.
+    rmSync(join(root, 'src', 'deep', '.gitignore'));
+    mkdirSync(join(root, 'docs', 'scratch'));
+    writeFileSync(join(root, 'docs', 'scratch', 'notes.txt'), 'draft\n');
+    mkfifo(join(root, 'docs', 'scratch', '.gitignore'));
+    assert.match(await fails(server, 'git_status'), /docs\/scratch\/\.gitignore \(ignore rules, .*\), which is a FIFO/);
+    rmSync(join(root, 'docs', 'scratch', '.gitignore'));
+    assert.deepEqual((await ok(server, 'git_status')).files.map((f: { path: string }) => f.path), ['docs/scratch/']);
   });
 
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {
