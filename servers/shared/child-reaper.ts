@@ -4,8 +4,9 @@
 // So on POSIX each such child is started in a process group of its own, and one small `sh` per server process (the
 // reaper, started with the server or its first child, in a session of its own so that a signal to the server's group spares it) is
 // told the groups over a pipe. The pipe closes when the server's process ends, however it ends: the reaper then kills
-// the groups still listed and exits. Node opens its pipes close-on-exec, so no child holds the pipe open. Windows has
-// no process groups (a Job Object would be its way): there nothing changes.
+// the groups still listed and exits. Node opens its pipes close-on-exec, so no child holds the pipe open. One case is
+// left: a child whose start was under way at the moment of the kill (between fork and the line to the reaper, a few
+// ms) is not listed yet. Windows has no process groups (a Job Object would be its way): there nothing changes.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /**
