@@ -4,6 +4,7 @@
 import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
 import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from '../../src/chat/protocol';
 import { announcementOf } from './announce';
+import { breaksBetweenWordsOnly, KEEP_WORDS_CLASS } from './line-breaks';
 import { createMarkdownRenderer } from './markdown';
 
 interface VsCodeApi {
@@ -348,7 +349,9 @@ function newTurnNode(): HTMLElement {
 
 function userMessage(text: string): HTMLElement {
   const node = el('div', 'message user');
-  node.append(el('div', 'who', t('you')), el('div', 'text', text));
+  const body = el('div', 'text', text);
+  body.classList.toggle(KEEP_WORDS_CLASS, breaksBetweenWordsOnly(text));
+  node.append(el('div', 'who', t('you')), body);
   return node;
 }
 
@@ -362,7 +365,9 @@ function answerNode(): HTMLElement {
 
 function renderAnswer(block: AnswerBlock) {
   const body = block.node.querySelector('.markdown');
-  if (body) body.innerHTML = renderMarkdown(block.source);
+  if (!body) return;
+  body.innerHTML = renderMarkdown(block.source);
+  body.classList.toggle(KEEP_WORDS_CLASS, breaksBetweenWordsOnly(block.source));
 }
 
 const statusLabel = (status: string) =>

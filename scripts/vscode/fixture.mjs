@@ -130,6 +130,19 @@ export function createMultiRootWorkspace() {
   return file;
 }
 
+/**
+ * A linked worktree of the fixture repository (`git worktree add`, branch `topic`), the way people work on two
+ * branches at once: its .git is a file naming <main>/.git/worktrees/linked, where its HEAD is kept, outside the
+ * folder. Both live in one fresh temp folder (`main/`, `linked/`). Returns the linked worktree's absolute path.
+ */
+export function createLinkedWorktree() {
+  const parent = mkdtempSync(join(tmpdir(), 'devops-worktree-'));
+  const main = createFixtureWorkspace(join(parent, 'main'));
+  const linked = join(parent, 'linked');
+  git(main, 'worktree', 'add', '-q', linked, '-b', 'topic');
+  return linked;
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   console.log(createFixtureWorkspace(process.argv[2]));
 }

@@ -5,7 +5,7 @@
 // extension host; with --desktop (or VSCODE_EXECUTABLE_PATH) the same calls use VS Code desktop.
 //
 //   node scripts/vscode/test-electron.mjs [--pass NAME]… [--desktop] [FOLDER]
-//     --pass NAME   run only this pass (repeatable): main, restricted, reload, multiroot
+//     --pass NAME   run only this pass (repeatable): main, restricted, reload, multiroot, worktree
 //     --desktop     download and use VS Code stable (needs internet)
 //     FOLDER        open this folder in every pass instead of a fresh fixture repository
 //
@@ -13,7 +13,8 @@
 // "Restricted Mode"; the shim only: desktop runTests always disables workspace trust, so there those
 // tests skip themselves), "reload" (the test that reloads the window) and "multiroot" (a fresh
 // .code-workspace with four repositories, fixture.mjs createMultiRootWorkspace; the tests titled
-// "multi-root"; FOLDER does not apply to it). Every pass also loads the test-only extensions of
+// "multi-root"; FOLDER does not apply to it) and "worktree" (a linked worktree of the fixture, fixture.mjs
+// createLinkedWorktree; the tests titled "linked worktree"). Every pass also loads the test-only extensions of
 // paths.mjs testExtensionPaths (the scripted language model). Tests that need another
 // window state skip themselves in the main pass. With TEST_RESULTS_FILE set, each pass's counts go to
 // <file>.<pass>.json and their sum to the file itself; a pass that ends without counts is one failure.
@@ -21,7 +22,7 @@ import { runTests } from '@vscode/test-electron';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMultiRootWorkspace } from './fixture.mjs';
+import { createLinkedWorktree, createMultiRootWorkspace } from './fixture.mjs';
 import { extensionDevelopmentPath, extensionTestsPath, repoRoot, testExtensionPaths } from './paths.mjs';
 
 const PASSES = [
@@ -29,6 +30,7 @@ const PASSES = [
   { name: 'restricted', env: { DEVOPS_TEST_UNTRUSTED: '1', DEVOPS_TEST_GREP: 'Restricted Mode' } },
   { name: 'reload', env: { DEVOPS_TEST_RELOAD: '1', DEVOPS_TEST_GREP: 'window reload' } },
   { name: 'multiroot', env: { DEVOPS_TEST_GREP: 'multi-root' }, workspace: createMultiRootWorkspace },
+  { name: 'worktree', env: { DEVOPS_TEST_GREP: 'linked worktree' }, workspace: createLinkedWorktree },
 ];
 
 function readCommandLine() {
@@ -41,7 +43,7 @@ function readCommandLine() {
     allowPositionals: true,
   });
   if (values.help) {
-    console.log('usage: test-electron.mjs [--pass main|restricted|reload|multiroot]… [--desktop] [FOLDER]');
+    console.log('usage: test-electron.mjs [--pass main|restricted|reload|multiroot|worktree]… [--desktop] [FOLDER]');
     process.exit(0);
   }
   const unknown = (values.pass ?? []).filter((name) => !PASSES.some((p) => p.name === name));
@@ -85,7 +87,8 @@ async function main() {
     console.log(`\n[test-electron] pass "${pass.name}"`);
     const passFile = resultsFile ? `${resultsFile.replace(/\.json$/, '')}.${pass.name}.json` : undefined;
     if (passFile) rmSync(passFile, { force: true }); // counts from an earlier run must not stand in
-    // A pass with its own workspace (a .code-workspace file) opens that, and removes it afterwards.
+    // A pass with its own workspace (a .code-workspace file, a linked worktree) opens that, and removes the temp folder
+    // holding it afterwards.
     const workspace = pass.workspace?.();
     const code = await runPass(pass, { vscodeExecutablePath, folder: workspace ?? options.folder, resultsFile: passFile });
     if (workspace) rmSync(dirname(workspace), { recursive: true, force: true });

@@ -3,18 +3,27 @@
 // SDK answers a URI that matches no resource with -32602 "Resource … not found", a string that is not a URI with -32603
 // "Invalid URL", and a read callback's thrown error with -32603: a client told "internal error" for its own typo
 // retries or reports a broken server instead of fixing the name. Read callbacks here throw NotFoundError or
-// InvalidArgumentError (tool-result.ts) for the caller's cases; this wrapper gives each its code and the URI as data.
+// InvalidArgumentError (tool-result.ts) for the caller's cases, and AccessDeniedError for a resource this server may
+// not read; this wrapper gives each its code and the URI as data.
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { ProtocolError, wrapRequestHandlers } from './request-handlers';
-import { InvalidArgumentError, NotFoundError } from './tool-result';
+import { AccessDeniedError, InvalidArgumentError, NotFoundError } from './tool-result';
 
 /** MCP's code for a resource that does not exist (server/resources, Error Handling). */
 export const RESOURCE_NOT_FOUND = -32002;
 
 /**
+ * The code for a resource that exists but this server may not read (a file's permissions). MCP names none; JSON-RPC
+ * leaves -32000 to -32099 to the implementation: -32003, next to MCP's -32002, says "not yours to read" where
+ * -32603 said "the server broke".
+ */
+export const RESOURCE_ACCESS_DENIED = -32003;
+
+/**
  * Makes the resources/read handler of `server` (call after registering the resources, before connecting) answer the
- * caller's mistakes with -32002 / -32602 and `data: { uri }`; every other error passes through unchanged.
+ * caller's mistakes with -32002 / -32602, a resource it may not read with -32003, each with `data: { uri }`; every
+ * other error passes through unchanged.
  */
 export function answerResourceErrors(server: McpServer): void {
   wrapRequestHandlers(server, 'resources/read answers a missing resource as the SDK does', (method, handler) => {
@@ -33,6 +42,7 @@ export function answerResourceErrors(server: McpServer): void {
 function resourceError(error: unknown, uri: string): unknown {
   if (error instanceof NotFoundError) return new ProtocolError(RESOURCE_NOT_FOUND, error.message, { uri });
   if (error instanceof InvalidArgumentError) return new ProtocolError(ErrorCode.InvalidParams, error.message, { uri });
+  if (error instanceof AccessDeniedError) return new ProtocolError(RESOURCE_ACCESS_DENIED, error.message, { uri });
   // The SDK's answer for a URI no registered resource or template matches (McpServer's resources/read handler).
   if (error instanceof McpError && error.code === ErrorCode.InvalidParams && /Resource .* not found$/.test(error.message)) {
     // A template's {name} is RFC 6570 simple expansion, one segment with "/" written %2F: a name with a slash built by hand

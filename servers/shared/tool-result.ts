@@ -29,6 +29,13 @@ export class NotFoundError extends UserFacingError {}
  */
 export class InvalidArgumentError extends UserFacingError {}
 
+/**
+ * A UserFacingError saying that what the caller named exists but this server may not read it (permission denied: a log
+ * written 0600 for its service's user). Tools answer it as any UserFacingError; resources/read answers it -32003 with
+ * the message and `data: { uri }` (resource-errors.ts): as -32603 a client took it for a fault of the server.
+ */
+export class AccessDeniedError extends UserFacingError {}
+
 /** Wraps a tool handler so thrown errors become `isError` results instead of protocol errors or crashes. */
 export function guarded<A extends unknown[]>(
   handler: (...args: A) => Promise<CallToolResult>,

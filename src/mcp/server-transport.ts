@@ -1,7 +1,9 @@
 // The stdio transport to one server process, started in a process group of its own on POSIX so that stopping the
 // server stops what it started: a server killed with SIGKILL (hung, so it could not stop its calls) left its git,
 // ripgrep, journalctl and scan processes running, each holding a core until its own work ended (git waiting on a FIFO
-// never ends). The SDK's StdioClientTransport cannot start a process in its own group, so on POSIX the process is
+// never ends). The servers put their git and journalctl in groups of their own, which their reaper kills when the
+// server's process ends (servers/shared/child-reaper.ts, also for a client that kills them outright); ripgrep and the
+// scan process stay in the server's group. The SDK's StdioClientTransport cannot start a process in its own group, so on POSIX the process is
 // spawned here; on Windows, where a process group cannot be signalled, the SDK's transport (cross-spawn, which finds
 // `npx.cmd` and the like) is kept and only the server itself can be killed. No `vscode` import.
 import { spawn, type ChildProcess } from 'node:child_process';

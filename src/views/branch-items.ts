@@ -14,6 +14,7 @@ const branchSchema = z.object({
   ahead: z.number().optional(),
   behind: z.number().optional(),
   upstreamGone: z.boolean().optional(),
+  worktree: z.string().optional(),
 });
 
 export const gitBranchesOutput = z.object({
@@ -54,10 +55,13 @@ export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpe
   const when = Date.parse(branch.lastCommitDate);
   const age = Number.isFinite(when) ? formatRelativeTime(when, now, locale) : '';
   const sync = aheadBehind(branch);
-  const description = [branch.current ? t('current') : '', sync, age, branch.subject].filter(Boolean).join(' · ');
+  // A branch checked out in another working tree (git worktree) cannot be checked out here: say where it is.
+  const elsewhere = branch.worktree === undefined ? '' : t('in worktree {0}', folderName(branch.worktree));
+  const description = [branch.current ? t('current') : elsewhere, sync, age, branch.subject].filter(Boolean).join(' · ');
   const tooltip = [
     `**${escapeMarkdown(branch.name)}**${branch.current ? ` (${escapeMarkdown(t('current'))})` : ''}`,
     '',
+    branch.worktree === undefined ? '' : t('Checked out in the worktree at {0}', escapeMarkdown(branch.worktree)),
     `${escapeMarkdown(branch.shortHash)} ${escapeMarkdown(branch.subject)}`,
     '',
     Number.isFinite(when) ? t('Last commit: {0}', new Date(when).toLocaleString(locale)) : '',
@@ -76,11 +80,16 @@ export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpe
     label: branch.name,
     description,
     tooltip,
-    icon: branch.current ? 'check' : branch.kind === 'remote' ? 'cloud' : 'git-branch',
+    icon: branch.current ? 'check' : branch.kind === 'remote' ? 'cloud' : branch.worktree !== undefined ? 'folder-opened' : 'git-branch',
     iconColor: branch.current ? 'gitDecoration.addedResourceForeground' : undefined,
-    contextValue: branch.current ? 'devopsBranch.local.current' : `devopsBranch.${branch.kind}`,
+    contextValue: branch.current ? 'devopsBranch.local.current' : branch.worktree !== undefined ? 'devopsBranch.local.worktree' : `devopsBranch.${branch.kind}`,
     data: { server: options.server, branch: branch.name, kind: branch.kind, ...(options.repository === undefined ? {} : { repository: options.repository }) },
   };
+}
+
+/** The last segment of a folder path, POSIX or Windows. */
+function folderName(path: string): string {
+  return path.replace(/[\\/]+$/, '').split(/[\\/]/).pop() || path;
 }
 
 /**

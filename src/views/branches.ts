@@ -1,5 +1,8 @@
 // Branches tree: git_branches of each repository the git server reads (one per workspace folder).
+import { join, relative } from 'node:path';
 import * as vscode from 'vscode';
+import { findGitDirs } from '../../servers/git/repo/git-dirs';
+import { disposeAll, type IDisposable } from '../lifecycle';
 import { GIT_SERVER, gitRepositoryNames } from '../mcp/git-repositories';
 import type { McpHub, ServerState } from '../mcp/types';
 import { branchNodes, gitBranchesOutput, missesCurrentBranch, withCurrentBranch, type GitBranchesOutput } from './branch-items';
@@ -7,6 +10,11 @@ import type { NodeSpec } from './node';
 import { HubTree, serverStateMessage, setContext } from './hub-tree';
 
 export const BRANCHES_VIEW_ID = 'devopsAssistant.branches';
+/**
+ * The files of a git folder whose change changes the tree: HEAD, the branches (loose or packed) and the HEAD of every
+ * linked worktree (a branch checked out there is shown as such, and changes when that worktree switches).
+ */
+const REF_FILES = '{HEAD,packed-refs,refs/heads/**,refs/remotes/**,worktrees/*/HEAD}';
 const NOT_A_REPO = /not a git repository|no git repository|not inside a git/i;
 
 export function gitServers(hub: McpHub): ServerState[] {
@@ -18,13 +26,51 @@ export class BranchesTree extends HubTree {
     super(hub, BRANCHES_VIEW_ID, { showCollapseAll: true });
     // The refs the tree lists: local and remote-tracking branches, loose (a commit, a checkout, `git fetch`) or in
     // packed-refs (`git pack-refs`, `git gc`, a clone, a fetch of many refs). Watching only refs/heads missed a fetch.
-    this.refreshOnFileChanges('**/.git/{HEAD,packed-refs,refs/heads/**,refs/remotes/**}', 500);
+    this.refreshOnFileChanges(`**/.git/${REF_FILES}`, 500);
+    this._register({ dispose: () => disposeAll(this.outsideWatchers) });
+    this.watchOutsideGitDirs();
     this.onServersChanged(
       () => gitServers(hub).map((s) => `${s.name}:${s.status}`).join(','),
       () => void this.refresh(),
     );
-    this._register(vscode.workspace.onDidChangeWorkspaceFolders(() => void this.refresh()));
+    this._register(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watchOutsideGitDirs();
+        void this.refresh();
+      }),
+    );
     void this.refresh();
+  }
+
+  /** Watchers of the git folders that lie outside the workspace's folders (see watchOutsideGitDirs). */
+  private outsideWatchers: IDisposable[] = [];
+
+  /**
+   * Watches HEAD and the refs of each workspace folder whose git folder is not its own `.git` folder, which the
+   * workspace glob does not reach: a linked worktree (`git worktree add`: its .git file names
+   * <common>/worktrees/<name>, which holds its HEAD, while the branches are in <common>) or a folder below the top of
+   * a repository. Without them a checkout or a commit there left the tree as it was until a manual refresh.
+   */
+  private watchOutsideGitDirs(): void {
+    disposeAll(this.outsideWatchers);
+    const watched = new Set<string>();
+    const watch = (folder: string, pattern: string) => {
+      const key = `${folder}\0${pattern}`;
+      if (watched.has(key)) return;
+      watched.add(key);
+      this.outsideWatchers.push(this.watchForRefresh(new vscode.RelativePattern(vscode.Uri.file(folder), pattern), 500));
+    };
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const dirs = findGitDirs(folder.uri.fsPath);
+      if (!dirs || samePath(dirs.gitDir, join(folder.uri.fsPath, '.git'))) continue;
+      if (samePath(dirs.gitDir, dirs.commonDir)) {
+        watch(dirs.commonDir, REF_FILES);
+      } else {
+        watch(dirs.gitDir, 'HEAD');
+        watch(dirs.commonDir, REF_FILES);
+      }
+    }
   }
 
   protected async load(): Promise<void> {
@@ -108,4 +154,9 @@ export class BranchesTree extends HubTree {
     const parsed = gitBranchesOutput.safeParse(outcome.structuredContent);
     return parsed.success ? parsed.data : undefined;
   }
+}
+
+/** Whether two absolute paths name the same place as written (no symlinks resolved; case as the file system gives it). */
+function samePath(a: string, b: string): boolean {
+  return relative(a, b) === '';
 }

@@ -2,7 +2,7 @@
 // a refresh when the states of the servers a tree reads change or when files change, and the
 // message shown while a server is not running.
 import * as vscode from 'vscode';
-import { Disposable } from '../lifecycle';
+import { Disposable, disposeAll, type IDisposable } from '../lifecycle';
 import type { McpHub, ServerState } from '../mcp/types';
 import type { NodeSpec } from './node';
 import { serialRefresher, SpecTreeProvider } from './spec-tree';
@@ -39,12 +39,19 @@ export abstract class HubTree extends Disposable {
   }
 
   /** Refreshes `delayMs` after the last create/change/delete of a file matching `glob`. */
-  protected refreshOnFileChanges(glob: string, delayMs: number): void {
-    const watcher = this._register(vscode.workspace.createFileSystemWatcher(glob));
+  protected refreshOnFileChanges(glob: vscode.GlobPattern, delayMs: number): void {
+    this._register(this.watchForRefresh(glob, delayMs));
+  }
+
+  /**
+   * Like refreshOnFileChanges, for watchers whose patterns change (a folder outside the workspace, which changes with
+   * the workspace's folders): the caller owns the result and disposes it when the pattern is no longer wanted.
+   */
+  protected watchForRefresh(glob: vscode.GlobPattern, delayMs: number): IDisposable {
+    const watcher = vscode.workspace.createFileSystemWatcher(glob);
     const later = debounce(() => void this.refresh(), delayMs);
-    this._register(watcher.onDidChange(later));
-    this._register(watcher.onDidCreate(later));
-    this._register(watcher.onDidDelete(later));
+    const owned: IDisposable[] = [watcher, watcher.onDidChange(later), watcher.onDidCreate(later), watcher.onDidDelete(later)];
+    return { dispose: () => disposeAll(owned) };
   }
 }
 

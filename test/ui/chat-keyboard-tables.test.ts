@@ -1,5 +1,6 @@
 // The chat as a new user meets it (break22): Escape stops a running answer like the Stop button, and
-// a table in the default-width side bar keeps short tokens (commit hashes, times) whole, on screen.
+// a table in the default-width side bar keeps short tokens (commit hashes, times) whole, on screen; a Korean answer
+// breaks between words (leftovers22).
 import * as assert from 'node:assert/strict';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -159,6 +160,73 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
       assert.equal(lines, 1, `${token} is laid out on ${lines} lines`);
     }
     await workbench.screenshot('tmp/break22-table-default-width');
+  });
+
+  // leftovers22: Korean answers were broken inside words at a line's end ("발생했/습니다"): the browser breaks Hangul
+  // between any two syllables. Korean now breaks at spaces; long tokens still wrap, and Chinese still breaks between characters.
+  it('a Korean answer breaks between words, never inside one; a URL and a path wrap in view; Chinese still wraps', async () => {
+    const { workbench, mock } = env();
+    const chat = workbench.chatFrame();
+    mock.enqueue({
+      text:
+        '데이터베이스 연결이 09:02:40부터 09:02:50까지 세 번 거부되었고 작업자 작업 8812와 8820이 시간 초과로 실패했습니다. ' +
+        '재연결은 09:03:10에 이루어졌으며 그 이후로는 오류가 발생하지 않았습니다. 결제 서버의 로그 로테이션 설정을 확인하고 ' +
+        '브로커 타임아웃을 늘리는 것을 권장합니다. 같은 시각에 캐시 메모리 사용량도 91퍼센트까지 올라갔습니다.\n\n' +
+        '대시보드: https://grafana.internal.example.com/d/abcdef1234567890/database-connections-overview?orgId=1&from=now-24h&to=now&var-instance=db.internal\n\n' +
+        '파일: /var/log/payments/very/deep/folder/structure/worker-8812-timeout-2026-11-20-connection-refused.log\n\n끝: 한국어 답변.',
+    });
+    const input = chat.locator('#chat-input');
+    await input.fill('어제 오류를 설명해 주세요');
+    await input.press('Enter');
+    const korean = chat.locator('.message.assistant', { hasText: '끝: 한국어 답변.' }).last();
+    await korean.waitFor({ timeout: 30_000 });
+    await assertSeenInChat(workbench.page, korean.locator('p').first(), 'the Korean paragraph', 10_000);
+    // No function is declared inside evaluate: tsx would wrap it in a helper the page does not have.
+    const layout = await korean.locator('p').first().evaluate((p) => {
+      const text = p.firstChild as Text;
+      const range = document.createRange();
+      const spans: Array<[number, number, string]> = [[0, text.data.length, '']];
+      for (const m of text.data.matchAll(/\S+/g)) spans.push([m.index, m.index + m[0].length, m[0]]);
+      const lines: number[] = [];
+      for (const [start, end] of spans) {
+        range.setStart(text, start);
+        range.setEnd(text, end);
+        lines.push(new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size);
+      }
+      return { lines: lines[0], cut: spans.slice(1).filter((_, i) => lines[i + 1] > 1).map((span) => span[2]) };
+    });
+    assert.ok(layout.lines >= 3, `the paragraph wraps (${layout.lines} lines), so line ends are tested`);
+    assert.deepEqual(layout.cut, [], 'no Korean word is cut in two at a line end');
+    const transcript = chat.locator('.transcript');
+    for (const p of await korean.locator('p').all()) {
+      const { scroll, client } = await p.evaluate((node) => ({ scroll: node.scrollWidth, client: node.clientWidth }));
+      assert.ok(scroll <= client + 1, `a paragraph wider than the chat (${scroll} > ${client}): ${(await p.textContent())?.slice(0, 40)}`);
+    }
+    mock.enqueue({
+      // Short clauses: were Chinese kept to whole clauses (keep-all), lines would end well short of the edge.
+      text: '数据库连接被拒绝三次，任务超时失败，随后重新连接，此后没有错误，建议检查日志轮转，增加代理超时，重新部署服务，再观察一小时，确认结果。' +
+        'データベース接続は拒否され、ジョブは失敗し、再接続の後、エラーはなく、設定を確認し、様子を見ます。\n\n结束：中文回答。',
+    });
+    await input.fill('用中文解释');
+    await input.press('Enter');
+    const chinese = chat.locator('.message.assistant', { hasText: '结束：中文回答。' }).last();
+    await chinese.waitFor({ timeout: 30_000 });
+    const han = await chinese.locator('p').first().evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const rects = Array.from(range.getClientRects());
+      const right = p.getBoundingClientRect().right;
+      const ends = new Map<number, number>();
+      for (const r of rects) ends.set(Math.round(r.top), Math.max(ends.get(Math.round(r.top)) ?? 0, r.right));
+      // How far each line but the last ends from the paragraph's right edge: breaking between characters fills it.
+      const gaps = [...ends.values()].slice(0, -1).map((end) => Math.round(right - end));
+      return { lines: ends.size, scroll: p.scrollWidth, client: p.clientWidth, gaps, fontSize: parseFloat(getComputedStyle(p).fontSize) };
+    });
+    assert.ok(han.lines >= 3 && han.scroll <= han.client + 1, JSON.stringify(han));
+    assert.ok(han.gaps.every((gap) => gap < 2 * han.fontSize), `Chinese and Japanese break between characters, filling each line: ${JSON.stringify(han)}`);
+    const wide = await transcript.evaluate((node) => ({ scroll: node.scrollWidth, client: node.clientWidth }));
+    assert.ok(wide.scroll <= wide.client + 1, `the chat scrolls sideways: ${JSON.stringify(wide)}`);
+    await workbench.screenshot('tmp/leftovers22-korean-line-breaks');
   });
 
   // break22: writes to syslog (no extension) or worker.out did not refresh Log Files; only *.log and a few others did.

@@ -83,6 +83,22 @@ describe('Branches tree items', () => {
     assert.equal(nodes[0].description, '2');
   });
 
+  // leftovers22: a branch checked out in another working tree of the repository (git worktree) looked like any other
+  // branch, though git refuses to check it out here.
+  it('says in which other worktree a branch is checked out', () => {
+    const listing = gitBranchesOutput.parse({
+      ...branchesSample,
+      branches: [...branchesSample.branches, { name: 'topic', kind: 'local', current: false, hash: 'd'.repeat(40), shortHash: 'ddddddd', lastCommitDate: '2026-11-25T10:00:00Z', subject: 'Topic work', worktree: '/home/dana/src/app-topic' }],
+    });
+    const topic = branchNodes(listing, { server: 'git', now: NOW, locale: 'en', t })[0].children!.find((n) => n.label === 'topic')!;
+    assert.match(topic.description!, /^in worktree app-topic · /);
+    assert.match(topic.tooltip!, /Checked out in the worktree at \/home\/dana\/src\/app\\?-topic/);
+    assert.equal(topic.contextValue, 'devopsBranch.local.worktree');
+    assert.notEqual(topic.icon, 'check');
+    const windows = gitBranchesOutput.parse({ ...listing, branches: [{ ...listing.branches[3], worktree: 'C:\\src\\app-topic\\' }] });
+    assert.match(branchNodes(windows, { server: 'git', now: NOW, locale: 'en', t })[0].children![0].description!, /^in worktree app-topic · /);
+  });
+
   it('marks a detached HEAD', () => {
     const detached = branchNodes({ ...branchesSample, current: null, detached: true, headHash: 'c'.repeat(40) }, { server: 'git', now: NOW, locale: 'en', t });
     assert.equal(detached[0].children![0].label, 'HEAD detached at cccccccccc');

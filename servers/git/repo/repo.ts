@@ -4,8 +4,9 @@ import { dirname, join, resolve } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
-import { findUnsafeFiles, guardedCall, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
-import { findGitDirs, findUnsafeConfig } from './config-files';
+import { findUnsafeFiles, folderCheckFor, guardedCall, unsafeFolderFileForListing, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
+import { findUnsafeConfig } from './config-files';
+import { findGitDirs } from './git-dirs';
 
 export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
 
@@ -74,6 +75,8 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   const unsafeFiles = findUnsafeFiles(root, resolve(folder, lines[4] || join(root, '.git')), files);
 
   let headCache: Promise<string | null> | undefined;
+  // One listing per kind of call: git_show's counts and its patch compare the same paths.
+  const listingChecks = new Map<string, Promise<UnsafeFile | undefined>>();
   const repo: Repo = {
     root,
     realRoot,
@@ -81,12 +84,14 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     objectFormat,
     unsafeFiles,
     signal,
-    git: (args, options = {}) => {
-      let call: ReturnType<typeof guardedCall>;
-      try {
-        call = guardedCall(args, unsafeFiles, root);
-      } catch (error) {
-        return Promise.reject(error as Error);
+    git: async (args, options = {}) => {
+      const call = guardedCall(args, unsafeFiles, root);
+      const check = folderCheckFor(args);
+      if (check) {
+        const key = `${check.role}\0${check.listing.join('\0')}`;
+        listingChecks.set(key, listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal));
+        const unsafe = await listingChecks.get(key);
+        if (unsafe) throw new UnsafeFileError(unsafe);
       }
       return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
     },
@@ -98,6 +103,24 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/**
+ * An unsafe file git would open in a folder of the paths a listing names (unsafe-files.ts folderCheckFor), found by
+ * running the listing, which reads neither attributes nor ignore rules: a FIFO .gitattributes in a subfolder kept a
+ * comparison of whole commits (git_diff_stat, git_show, git_file_churn) waiting for the time limit, and a FIFO
+ * .gitignore there kept git_status waiting. A listing that fails or is cut short checks what it has: the call itself
+ * then answers for its own failure.
+ */
+async function checkListedFolders(
+  root: string,
+  check: { listing: string[]; role: 'attributes' | 'ignore' },
+  config: Array<[string, string]>,
+  timeoutMs: number | undefined,
+  signal?: AbortSignal,
+): Promise<UnsafeFile | undefined> {
+  const result = await runGit(check.listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
+  return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role);
 }
 
 /**

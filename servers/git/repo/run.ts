@@ -2,6 +2,7 @@
 // a time limit, an output cap and cancellation.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { abortError } from '../../shared/progress';
+import { childReaper } from '../../shared/child-reaper';
 
 /** Prepended to every call: no pager, pathspecs taken literally, and no config-driven programs. */
 export const SAFE_GLOBAL_ARGS: readonly string[] = [
@@ -112,7 +113,10 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
     shell: false,
     windowsHide: true,
+    // A git waiting on a FIFO or a slow disk must not outlive a server killed outright (child-reaper.ts).
+    ...childReaper.spawnOptions(),
   });
+  childReaper.track(child);
   const guard = guardChild(child, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
   const stdout = collectStdout(child, options.maxBytes ?? DEFAULT_MAX_BYTES, options.onStdout, () => guard.stop());
   const stderr = collectStderr(child);

@@ -4,7 +4,7 @@
 // quadratic: 400,000 lines took 48 s). A repository is not trusted to be well-formed, so each such file is found here
 // once per call (a few stat() calls) and git is kept from it: the .mailmap is switched off, and a call that would read
 // attributes or ignore rules from an unsafe file is refused with what to fix, instead of waiting for the time limit.
-import { statSync, type Stats } from 'node:fs';
+import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { formatBytes } from '../../shared/bytes';
 import { UserFacingError } from '../../shared/tool-result';
@@ -41,8 +41,9 @@ export interface ConfiguredFiles {
  * The unsafe files among those git opens at the top of a working tree `root` with git folder `commonDir` (where info/
  * lives; the main repository's for a linked worktree) and the files config names (`configured`, else git's defaults
  * under XDG_CONFIG_HOME). Symlinks are followed: git 2.32+ refuses a symlinked in-tree .mailmap/.gitattributes/.gitignore,
- * older git reads its target. Files in subfolders (a FIFO .gitignore deeper down) are not looked for here: finding them
- * would walk the whole tree on every call (guardedCall checks the .gitattributes along the paths a call names).
+ * older git reads its target. Files in subfolders are not looked for here: guardedCall checks the .gitattributes along
+ * the paths a call names, and repo.ts those in the folders a listing gives (folderCheckFor): of the compared paths, and
+ * of the tracked files before a status.
  */
 export function findUnsafeFiles(root: string, commonDir: string, configured: ConfiguredFiles, env: NodeJS.ProcessEnv = process.env): UnsafeFile[] {
   const xdg = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
@@ -182,9 +183,8 @@ const PATHS_CHECKED = 64;
 
 /**
  * The first unsafe .gitattributes in a folder along the paths `args` names after `--` (relative to `root`, as the git
- * tools pass them), below the top (the top's own is found with the other files once per call). Only named paths can
- * be checked so: finding every .gitattributes deeper down would walk the whole tree on every call, so a comparison of
- * whole commits is not guarded against one in a subfolder.
+ * tools pass them), below the top (the top's own is found with the other files once per call). A comparison that names
+ * no path, or a folder with more below it, is checked by folders over the paths it compares (comparedPathsListing).
  */
 function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFile | undefined {
   const end = args.indexOf('--');
@@ -195,18 +195,115 @@ function unsafeAttributesAlong(root: string, args: readonly string[]): UnsafeFil
     // Every folder from the first level down to the path itself (a folder path names its own .gitattributes too).
     for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
+  return unsafeFolderFile(root, folders);
+}
+
+/** The file git opens in a folder of the working tree for each role. */
+const FOLDER_FILE = { attributes: '.gitattributes', ignore: '.gitignore' } as const;
+
+/** The first unsafe `<root>/<folder>/.gitattributes` (or .gitignore, by `role`) among `folders` (relative to `root`, '/' between names). */
+function unsafeFolderFile(root: string, folders: Iterable<string>, role: keyof typeof FOLDER_FILE = 'attributes'): UnsafeFile | undefined {
   for (const folder of folders) {
-    const path = join(root, folder, '.gitattributes');
+    const path = join(root, folder, FOLDER_FILE[role]);
     let stats: Stats;
     try {
       stats = statSync(path);
     } catch {
       continue;
     }
-    const why = unsafeBecause(stats, MAX_BYTES.attributes);
-    if (why) return { role: 'attributes', path, why };
+    const why = unsafeBecause(stats, MAX_BYTES[role]);
+    if (why) return { role, path, why };
   }
   return undefined;
+}
+
+/** Options of diff/log/show that make git read contents (and so attributes) or print more than paths. */
+const CONTENT_OPTIONS = /^(-p|-u|--patch|--patch-with-(stat|raw)|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--summary|--name-status|--raw|-M.*|-C.*|--find-renames.*|--find-copies.*|--check|--format=.*|--pretty(=.*)?|-z)$/;
+/** The comparing commands a listing can stand in for. */
+const LISTABLE = new Set(['diff', 'show', 'log']);
+/** Output options that make diff/log/show read the contents of what they compare. */
+const CONTENT_OUTPUT = /^(-p|-u|--patch|--patch-with-(stat|raw)|--numstat|--shortstat|--stat(=.*)?|--dirstat.*|--check)$/;
+/** Output options without contents: with one of them (and none of CONTENT_OUTPUT) diff and show print no patch. */
+const NAMES_OUTPUT = /^(-s|--no-patch|--name-only|--name-status|--raw|--summary)$/;
+
+/** Whether diff/log/show with `options` (before `--`) reads contents: diff and show print a patch when told nothing else. */
+function comparesContents(command: string, options: readonly string[]): boolean {
+  if (options.some((a) => CONTENT_OUTPUT.test(a))) return true;
+  return (command === 'diff' || command === 'show') && !options.some((a) => NAMES_OUTPUT.test(a));
+}
+
+/**
+ * The git call that lists, without reading a file's contents or attributes, every path the call `args` would compare:
+ * the same revisions and paths with `--name-only --no-renames -z` (renames as their two paths) instead of the
+ * patch or counts. Undefined for a call that reads no contents, or is not diff, show or log. Checked with strace:
+ * git opens `<folder>/.gitattributes` in the working tree for the folder of every path it compares, between commits
+ * too (a tree diff reads the working tree's attributes), and the name-only listing opens none.
+ */
+export function comparedPathsListing(args: readonly string[]): string[] | undefined {
+  const [command] = args;
+  const end = args.indexOf('--');
+  const given = (end < 0 ? args : args.slice(0, end)).slice(1);
+  if (!LISTABLE.has(command) || !comparesContents(command, given)) return undefined;
+  const options = given.filter((arg) => !CONTENT_OPTIONS.test(arg));
+  const paths = end < 0 ? [] : args.slice(end);
+  return [command, '--name-only', '--no-renames', '-z', ...(command === 'diff' ? [] : ['--format=']), ...options, ...paths];
+}
+
+/**
+ * A listing to run before the call `args`, and the file git would open in the folder of each path it lists (and in
+ * the folders above, below the top): for a comparison, the .gitattributes along the compared paths
+ * (comparedPathsListing); for a status that lists untracked files, the .gitignore of every folder of a tracked file,
+ * from the index (`ls-files`, which reads neither): git walks those folders and opens each one's .gitignore, even a
+ * FIFO one, an untracked entry itself whose ignore rules git reads, and the .gitignore of the untracked folders
+ * in them (one level: unsafeFolderFileForListing). Undefined when the call opens no such files.
+ */
+export function folderCheckFor(args: readonly string[]): { listing: string[]; role: 'attributes' | 'ignore' } | undefined {
+  const compared = comparedPathsListing(args);
+  if (compared) return { listing: compared, role: 'attributes' };
+  if (args[0] === 'status' && readsIgnoreRules(args)) return { listing: ['ls-files', '-z'], role: 'ignore' };
+  return undefined;
+}
+
+/**
+ * The first unsafe file of `role` (see folderCheckFor) in the folder of a path `listing` (its output: paths ended by
+ * NUL, commits apart by a line break) names, or in a folder above it, below the top. Whatever the listing's size, each
+ * folder is looked at once.
+ */
+export function unsafeFolderFileForListing(root: string, listing: string, role: 'attributes' | 'ignore'): UnsafeFile | undefined {
+  const folders = new Set<string>();
+  for (const entry of listing.split('\0')) {
+    const parts = entry.replace(/^\n+/, '').split('/');
+    for (let depth = 1; depth < parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
+  }
+  return unsafeFolderFile(root, folders, role) ?? (role === 'ignore' ? unsafeFolderFile(root, untrackedFolders(root, folders), role) : undefined);
+}
+
+/** Most folders read for untracked folders in them: git's own walk reads them all, this one stops here. */
+const FOLDERS_READ = 20_000;
+
+/**
+ * The folders in `root` or in one of the tracked `folders` that hold no tracked file (untracked, or ignored): git status
+ * looks into an untracked folder to see whether it holds anything, and opens its .gitignore first. One level down
+ * only, and at most FOLDERS_READ folders read: deeper, git reads only as far as it must to find one file. An ignored
+ * folder is among them (telling needs the ignore rules this check runs before): git would not open its .gitignore.
+ */
+function untrackedFolders(root: string, folders: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  let read = 0;
+  for (const folder of ['', ...folders]) {
+    if (++read > FOLDERS_READ) break;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(join(root, folder), { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
+      if (entry.isDirectory() && entry.name !== '.git' && !folders.has(path)) found.push(path);
+    }
+  }
+  return found;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

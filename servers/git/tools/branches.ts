@@ -29,6 +29,10 @@ const branchSchema = z.object({
   ahead: z.number().int().optional().describe('Commits on this branch not on its upstream'),
   behind: z.number().int().optional().describe('Commits on the upstream not on this branch'),
   upstreamGone: z.boolean().optional().describe('True when the configured upstream no longer exists'),
+  worktree: z
+    .string()
+    .optional()
+    .describe('Folder of the other working tree (git worktree) where this branch is checked out; git refuses to check it out here too'),
 });
 
 const outputSchema = z.object({
@@ -43,7 +47,9 @@ const outputSchema = z.object({
 
 // Field order for for-each-ref; each field ends with NUL, which cannot occur in ref names or subjects.
 // The date is read raw (seconds and zone): git cannot format a date before 1970, which it keeps as negative seconds.
-const FIELDS = ['%(refname)', '%(objectname)', '%(objectname:short)', '%(committerdate:raw)', '%(contents:subject)', '%(upstream:short)', '%(upstream:track,nobracket)', '%(HEAD)', '%(symref)'];
+// %(worktreepath) (git 2.23) names the working tree where a branch is checked out, this one or another linked to the
+// same repository: HEAD is kept per working tree, so %(HEAD) alone left a branch checked out elsewhere unmarked.
+const FIELDS = ['%(refname)', '%(objectname)', '%(objectname:short)', '%(committerdate:raw)', '%(contents:subject)', '%(upstream:short)', '%(upstream:track,nobracket)', '%(HEAD)', '%(symref)', '%(worktreepath)'];
 
 type BranchesInput = z.output<typeof inputSchema>;
 type BranchesOutput = z.output<typeof outputSchema>;
@@ -54,7 +60,7 @@ export function registerBranchesTool(server: McpServer, context: GitServerContex
     name: 'git_branches',
     title: 'Git branches',
     description:
-      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it. Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
+      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it; a branch checked out in another working tree of the repository (git worktree) names that folder. Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
     input: inputSchema,
     output: outputSchema,
     list: 'branches',
@@ -103,7 +109,7 @@ function parseRefs(output: string): Array<{ branch: Branch; seconds: number }> {
   const tokens = output.split('\0');
   const branches: Array<{ branch: Branch; seconds: number }> = [];
   for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
-    const [refname, hash, shortHash, date, subject, upstream, track, headMark, symref] = tokens.slice(i, i + FIELDS.length);
+    const [refname, hash, shortHash, date, subject, upstream, track, headMark, symref, worktree] = tokens.slice(i, i + FIELDS.length);
     if (symref) continue;
     const ref = refname.replace(/^\n/, '');
     const { iso, seconds } = rawDate(date);
@@ -116,6 +122,8 @@ function parseRefs(output: string): Array<{ branch: Branch; seconds: number }> {
       lastCommitDate: iso,
       subject: sanitizeLine(subject, 500),
       ...(upstream ? { upstream: sanitizeLine(upstream, 300), ...parseTrack(track) } : {}),
+      // The branch checked out here is `current`; only another working tree is named.
+      ...(worktree && headMark !== '*' ? { worktree: sanitizeLine(worktree, 500) } : {}),
     };
     branches.push({ branch, seconds });
   }

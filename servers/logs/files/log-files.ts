@@ -1,7 +1,7 @@
 // Which files are logs, and turning a name from a caller into a safe, open regular file inside a log directory.
 import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
+import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
 
 export interface LogDir {
@@ -474,7 +474,7 @@ function notOpened(name: string, stats: Stats, error: unknown): unknown {
  * owner (`mode 0600, owner uid 0, group gid 0`), so a call skipping many such files can name them in one note
  * (deniedFilesNote) instead of a sentence each.
  */
-export class PermissionDeniedError extends UserFacingError {
+export class PermissionDeniedError extends AccessDeniedError {
   constructor(
     readonly file: string,
     readonly access: string,

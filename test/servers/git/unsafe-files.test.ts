@@ -4,7 +4,7 @@
 // file says which file to fix, at once. Real FIFOs, made with mkfifo.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
@@ -137,6 +137,57 @@ describe('git server and unsafe files in the repository', function () {
     assert.match(await fails(server, 'git_diff_stat', { to: 'HEAD~1', path: 'sub/deep' }), /sub\/\.gitattributes \(attributes, .*\), which is a FIFO/);
     assert.deepEqual((await ok(server, 'git_diff_stat', { from: 'HEAD~1', to: 'HEAD', path: 'other' })).files.map((f: { path: string }) => f.path), ['other/b.txt'], 'a path in another folder is read');
     assert.equal((await ok(server, 'git_log', { path: 'sub' })).returned, 1, 'the history of the folder reads no attributes');
+  });
+
+  // leftovers22: only calls naming a path were checked; a comparison of whole commits opened the FIFO and waited for
+  // git's time limit, then said "narrow the request". git opens the .gitattributes of the folder of every path it
+  // compares (strace), between commits too: the paths are listed first without contents, and their folders checked.
+  it('a FIFO .gitattributes in a subfolder: comparisons of whole commits that touch it say which file to fix, at once; others answer', async () => {
+    const root = kit.repo('fifo-sub-whole', [
+      { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'sub/deep/a.txt' },
+      { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'other/b.txt' },
+      { subject: 'third', date: '2024-05-03T10:00:00Z', file: 'sub/deep/c.txt' },
+      { subject: 'fourth', date: '2024-05-04T10:00:00Z', file: 'other/d.txt' },
+    ]);
+    mkfifo(join(root, 'sub', '.gitattributes'));
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    const named = /sub\/\.gitattributes \(attributes, .*\), which is a FIFO/;
+    const started = Date.now();
+    assert.match(await fails(server, 'git_diff_stat', { from: 'HEAD~3', to: 'HEAD' }), named);
+    assert.match(await fails(server, 'git_show', { ref: 'HEAD~1' }), named);
+    assert.match(await fails(server, 'git_file_churn', { since: '2024-04-01' }), named);
+    assert.match(await fails(server, 'git_diff_stat', { from: 'HEAD~3', to: 'HEAD', path: 'sub' }), named, 'a folder named: the FIFO one level below it');
+    assert.ok(Date.now() - started < 15_000, `answered at once, not after git's time limit (${Date.now() - started} ms)`);
+    // What compares nothing below sub/ reads on.
+    assert.deepEqual((await ok(server, 'git_show')).files.map((f: { path: string }) => f.path), ['other/d.txt']);
+    assert.deepEqual((await ok(server, 'git_diff_stat', { from: 'HEAD~3', to: 'HEAD~2' })).files.map((f: { path: string }) => f.path), ['other/b.txt']);
+    assert.equal((await ok(server, 'git_log')).returned, 4);
+  });
+
+  // leftovers22: git status opens the .gitignore of every folder it walks for untracked files, a FIFO one too (it is an
+  // untracked entry there itself): git_status waited for git's time limit. The folders of the index are checked first.
+  it('a FIFO .gitignore in a subfolder: git_status says which file to fix, at once; the history reads on', async () => {
+    const root = kit.repo('fifo-sub-ignore', [
+      { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'src/deep/a.txt' },
+      { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'docs/b.txt' },
+    ]);
+    mkfifo(join(root, 'src', 'deep', '.gitignore'));
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    const started = Date.now();
+    assert.match(await fails(server, 'git_status'), /src\/deep\/\.gitignore \(ignore rules, .*\), which is a FIFO/);
+    assert.ok(Date.now() - started < 15_000, `answered at once, not after git's time limit (${Date.now() - started} ms)`);
+    assert.equal((await ok(server, 'git_log')).returned, 2);
+    assert.deepEqual((await ok(server, 'git_show')).files.map((f: { path: string }) => f.path), ['docs/b.txt']);
+    // An untracked folder: git looks into it (does it hold a file?) and opens its .gitignore first.
+    rmSync(join(root, 'src', 'deep', '.gitignore'));
+    mkdirSync(join(root, 'docs', 'scratch'));
+    writeFileSync(join(root, 'docs', 'scratch', 'notes.txt'), 'draft\n');
+    mkfifo(join(root, 'docs', 'scratch', '.gitignore'));
+    assert.match(await fails(server, 'git_status'), /docs\/scratch\/\.gitignore \(ignore rules, .*\), which is a FIFO/);
+    rmSync(join(root, 'docs', 'scratch', '.gitignore'));
+    assert.deepEqual((await ok(server, 'git_status')).files.map((f: { path: string }) => f.path), ['docs/scratch/']);
   });
 
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {

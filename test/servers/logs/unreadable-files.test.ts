@@ -71,6 +71,21 @@ describe('logs: a file the server may not read is skipped with a note, not an in
     }
   });
 
+  // leftovers22: read as a resource (logs://file/…), the same file answered JSON-RPC -32603 "internal error", which a
+  // client shows as a fault of the server, without the file or why.
+  it('read as a resource (logs://file/…), the file answers an error naming it and why, not an internal error', async () => {
+    const error = await server!.client.readResource({ uri: 'logs://file/secure.log' }).then(
+      () => assert.fail('reading an unreadable file succeeded'),
+      (e: unknown) => e as { code: number; message: string; data?: unknown },
+    );
+    assert.equal(error.code, -32003, `an unreadable resource, not an internal error (-32603): ${error.message}`);
+    assert.match(error.message, /secure\.log cannot be read: permission denied \(mode 0000, owner uid \d+, group gid \d+\); give this server \(uid \d+\) read access/);
+    assert.deepEqual(error.data, { uri: 'logs://file/secure.log' });
+    // A readable file still reads.
+    const app = await server!.client.readResource({ uri: 'logs://file/app.log' });
+    assert.match((app.contents[0] as { text: string }).text, /payment failed/);
+  });
+
   it('a configured folder it may not open is named as such, not "no log files found"', async () => {
     const result = (await closedOnly!.client.callTool({ name: 'error_summary', arguments: {} })) as CallToolResult;
     assert.ok(result.isError);

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { ExportReader, type ExportEntry } from './export';
 import { abortError } from '../../../shared/progress';
 import { UserFacingError } from '../../../shared/tool-result';
+import { childReaper } from '../../../shared/child-reaper';
 
 /** Bytes of journalctl's stderr kept for the error message. */
 const MAX_STDERR = 4096;
@@ -46,7 +47,9 @@ async function* exportEntries(stdout: Readable, kept: readonly string[]): AsyncG
 /** What `parse` makes of journalctl's stdout for `args`, with the process handled as journalctlLines says. */
 async function* journalctlRead<T>(args: string[], where: string, options: JournalctlOptions, parse: (stdout: Readable) => AsyncIterable<T>): AsyncGenerator<T> {
   if (options.signal?.aborted) throw abortError();
-  const child = spawn(options.command, ['--no-pager', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env });
+  // journalctl --follow, or one waiting on a slow journal, must not outlive a server killed outright (child-reaper.ts).
+  const child = spawn(options.command, ['--no-pager', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env, ...childReaper.spawnOptions() });
+  childReaper.track(child);
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (chunk: string) => {
