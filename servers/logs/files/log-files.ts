@@ -3,6 +3,7 @@ import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
+import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
   /** Absolute path as configured. */
@@ -23,8 +24,22 @@ export interface LogFileInfo {
   gzip: boolean;
   /** The text's encoding, learned when the file is opened (io/charset.ts); absent in listings (not opened) and for gzip. */
   charset?: Charset;
-  /** Its start holds bytes that are not UTF-8 (io/charset.ts startsAsLegacyText); learned when opened, like charset. */
+  /**
+   * Its text holds bytes that are not UTF-8 (io/charset.ts startsAsLegacyText) and they are not decoded (no charset set
+   * and none detected for sure): they read as U+FFFD. Learned when opened, like charset.
+   */
   legacyText?: true;
+  /** With legacyText: the charset detector's guess, too unsure to decode by. */
+  legacyGuess?: UnsureGuess;
+  /** Its text holds bytes that are not UTF-8, and its lines that are not are decoded in this charset (io/legacy-charset.ts). */
+  decodedFrom?: LegacyCharset;
+  /** iconv-lite's name of the charset lines that are not UTF-8 are decoded in (FileCoding): decodedFrom's, or LOG_ENCODING's for gzip text. */
+  legacyCharset?: string;
+}
+
+/** How files are opened: the charset the user set for text that is not UTF-8 (LOG_ENCODING; iconv-lite's name). */
+export interface OpenOptions {
+  legacyCharset?: string;
 }
 
 export interface OpenedLog {
@@ -384,7 +399,7 @@ function insideDir(dirs: LogDir[], path: string): { dir: LogDir; rel: string } |
  * taken when it lies inside a directory (as that directory's file); refused elsewhere, as are `..`, links that leave
  * the directory, FIFOs, sockets and devices; never blocks on open.
  */
-export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>): Promise<OpenedLog> {
+export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>, options: OpenOptions = {}): Promise<OpenedLog> {
   const cleaned = name.trim().replace(/\\/g, '/');
   if (cleaned.length === 0 || cleaned.includes('\0')) throw new InvalidArgumentError('file name is empty or invalid');
   if (cleaned.split('/').includes('..')) throw new InvalidArgumentError(`".." is not allowed in log file names: ${name}`);
@@ -432,12 +447,15 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     const relFinal = relative(dir.real, full).split(sep).join('/');
     const named = /\.gz$/i.test(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const coding = named ? undefined : await codingOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
+    const coding = named ? undefined : await codingOfFile(handle.fd, opened.size, options).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
     const gzip = named || coding?.gzip === true;
     const charset = gzip ? undefined : coding?.charset;
+    // A set charset is applied to decompressed text too (its UTF-8 lines stay as they are): nothing is sampled there.
+    const decodedFrom = gzip ? undefined : coding?.legacyCharset;
+    const legacyCharset = decodedFrom?.decoder ?? (gzip ? options.legacyCharset : undefined);
     return {
       info: {
         name: nameFor(dirs, dir, relFinal),
@@ -447,7 +465,9 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
         mtimeMs: opened.mtimeMs,
         gzip,
         ...(charset ? { charset } : {}),
-        ...(!gzip && coding?.legacy ? { legacyText: true as const } : {}),
+        ...(!gzip && coding?.legacy && !decodedFrom ? { legacyText: true as const, ...(coding.unsure ? { legacyGuess: coding.unsure } : {}) } : {}),
+        ...(decodedFrom ? { decodedFrom } : {}),
+        ...(legacyCharset ? { legacyCharset } : {}),
       },
       handle,
       realPath: real,

@@ -107,7 +107,7 @@ const EMPTY = Buffer.alloc(0);
 /** Allocates the buffer plain files are read into (the scan process reads straight into its byte kernel's memory). */
 export type BlockAllocator = (size: number) => Buffer;
 
-/** A file's text as UTF-8 bytes from its start: what gzip and UTF-16 files are read through (io/charset.ts). */
+/** A file's text as UTF-8 bytes from its start: what gzip, UTF-16 and legacy-charset files are read through (io/charset.ts). */
 interface DecodedText {
   output: AsyncIterable<Buffer>;
   /** Bytes of the file on disk read so far. */
@@ -124,11 +124,11 @@ export function decodedText(fd: number, coding: FileCoding): DecodedText {
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
     const notes = () => [gunzip.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
-    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote), note: notes };
+    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote, coding.legacyCharset), note: notes };
   }
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
-  return { output: toUtf8(raw, coding.charset ?? 'utf-8', onNote), counter, close: () => void raw.return(undefined), note: () => mixed };
+  return { output: toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset), counter, close: () => void raw.return(undefined), note: () => mixed };
 }
 
 /**

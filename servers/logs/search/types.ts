@@ -86,6 +86,8 @@ export const scanTargetSchema = z.object({
   gzip: z.boolean(),
   /** io/charset.ts: the text's encoding when not UTF-8 (learned when the server opened the file). */
   charset: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'mixed']).optional(),
+  /** io/legacy-charset.ts: iconv-lite's name of the charset its lines that are not UTF-8 are decoded in. */
+  legacyCharset: z.string().optional(),
   /** Bytes. */
   size: z.number(),
   mtimeMs: z.number(),

@@ -8,6 +8,7 @@ import { LEVELS } from '../format/types';
 import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { legacyTextNote } from '../io/charset';
+import { decodedNote } from '../io/legacy-charset';
 import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
@@ -76,11 +77,13 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
 }
 
 /**
- * Adds to `notes` that `file`'s text is not UTF-8 when its start showed so (io/charset.ts startsAsLegacyText): its
- * lines show U+FFFD for their letters, and a search in those letters found nothing there that "0 matches" can vouch for.
+ * Adds to `notes` that `file`'s text is not UTF-8 when its sampled text showed so (io/charset.ts startsAsLegacyText):
+ * either the charset its lines were decoded in and how it was chosen (a detected one may be wrong: the person can tell),
+ * or that they show U+FFFD for their letters, and a search in those letters found nothing that "0 matches" can vouch for.
  */
 export function noteLegacyText(notes: string[], file: OpenedLog): void {
-  if (file.info.legacyText) notes.push(legacyTextNote(file.info.name));
+  if (file.info.legacyText) notes.push(legacyTextNote(file.info.name, file.info.legacyGuess));
+  else if (file.info.decodedFrom) notes.push(decodedNote(file.info.name, file.info.decodedFrom));
 }
 
 /**

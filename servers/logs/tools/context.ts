@@ -3,6 +3,7 @@ import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
 import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog, type SkippedDir } from '../files/log-files';
 import { parserFor } from '../format/parser';
+import { codingOf } from '../io/charset';
 import { readHead } from '../io/head';
 import type { TailFile } from '../io/tail';
 import type { ScanClient } from '../scan/client';
@@ -29,15 +30,14 @@ export interface LogsContext {
 
 /** An opened file as the tail readers (io/tail.ts) take it: its coding and its size on disk. */
 export function tailOf(opened: OpenedLog): TailFile {
-  return { handle: opened.handle, gzip: opened.info.gzip, ...(opened.info.charset ? { charset: opened.info.charset } : {}), size: opened.stats.size };
+  return { handle: opened.handle, ...codingOf(opened.info), size: opened.stats.size };
 }
 
 export function targetOf(opened: OpenedLog): ScanTarget {
   return {
     name: opened.info.name,
     realPath: opened.realPath,
-    gzip: opened.info.gzip,
-    ...(opened.info.charset ? { charset: opened.info.charset } : {}),
+    ...codingOf(opened.info),
     size: opened.stats.size,
     mtimeMs: opened.stats.mtimeMs,
     dev: opened.stats.dev,
@@ -52,9 +52,11 @@ export interface LogsContextOptions {
   ripgrep: string | undefined;
   scans: ScanClient;
   sources: SourceRegistry;
+  /** The charset to decode log text that is not UTF-8 in (config.ts LOG_ENCODING; iconv-lite's name), else detected. */
+  legacyCharset?: string;
 }
 
-export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }: LogsContextOptions): Promise<LogsContext> {
+export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, legacyCharset }: LogsContextOptions): Promise<LogsContext> {
   const skippedDirs: SkippedDir[] = [];
   const dirs = await prepareDirs(paths, skippedDirs);
   const parsers = new Map<string, LineParser>();
@@ -66,7 +68,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }
     scans,
     sources,
     listFiles: list,
-    open: (name) => openLogFile(dirs, name, async () => (await list()).files),
+    open: (name) => openLogFile(dirs, name, async () => (await list()).files, legacyCharset === undefined ? {} : { legacyCharset }),
     async parserOf(opened) {
       const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
       const cached = parsers.get(key);

@@ -71,7 +71,8 @@ const outputSchema = z.object({
         .optional()
         .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
-      legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset): words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
+      legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset) and was not decoded: words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
+      decodedFrom: z.string().optional().describe('its text is not UTF-8: the legacy charset its lines that are not were decoded in (set by LOG_ENCODING, or detected: notes say how sure)'),
       note: z.string().optional(),
     }),
   ),
@@ -223,6 +224,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   noteLegacyText(job.notes, file);
   // A client decides "no errors" from the structure, not from the notes' English (the extension: break28/29 leftovers).
   if (file.info.legacyText) entry.legacyText = true;
+  if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
   return result.untimed;

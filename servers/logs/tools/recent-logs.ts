@@ -11,7 +11,7 @@ import { awaitsMessage, inheritedLevel, inheritsLevel, isBlankLine, opensLoggedR
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
-import { isDecoded } from '../io/charset';
+import { isDecoded, isLegacyOnly } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
 import { iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
 import { closeQuietly, tailOf, type LogsContext } from './context';
@@ -282,7 +282,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   noteLegacyText(recent.notes, file);
-  if (isDecoded(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
+  if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
 }
