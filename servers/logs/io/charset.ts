@@ -12,6 +12,7 @@
 import { read } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
+import type { Compression } from './decompress';
 import { configuredCharset, detectLegacyCharset, DETECT_BYTES, LegacyLines, type LegacyCharset, type UnsureGuess } from './legacy-charset';
 
 const readAsync = promisify(read);
@@ -27,6 +28,8 @@ type RegionCharset = Exclude<Charset, 'mixed'>;
 /** How a file's bytes become UTF-8 lines: gzip members decompressed (io/gzip.ts), then UTF-16 or a legacy charset transcoded. */
 export interface FileCoding {
   gzip: boolean;
+  /** Compressed otherwise than with gzip, and read through the system's tool for it (io/decompress.ts). */
+  compression?: Compression;
   /** Of the file's (decompressed) text; 'utf-8' when absent. For gzip files it is learned from the decompressed start. */
   charset?: Charset;
   /**
@@ -38,7 +41,7 @@ export interface FileCoding {
 
 /** The coding of an opened file (or anything that carries one) and nothing else: what readers and the scan process take. */
 export function codingOf(file: FileCoding): FileCoding {
-  return { gzip: file.gzip, ...(file.charset ? { charset: file.charset } : {}), ...(file.legacyCharset ? { legacyCharset: file.legacyCharset } : {}) };
+  return { gzip: file.gzip, ...(file.compression ? { compression: file.compression } : {}), ...(file.charset ? { charset: file.charset } : {}), ...(file.legacyCharset ? { legacyCharset: file.legacyCharset } : {}) };
 }
 
 /** Bytes looked at to learn a charset: enough for the shape test below, small enough to cost nothing per open. */
@@ -246,13 +249,13 @@ function isLegacySample(bytes: Buffer): boolean {
 }
 
 /** Whether the file must be read as a decoded stream (from its start) rather than by positional reads of its bytes. */
-export const isDecoded = (coding: FileCoding): boolean => coding.gzip || (coding.charset ?? 'utf-8') !== 'utf-8' || coding.legacyCharset !== undefined;
+export const isDecoded = (coding: FileCoding): boolean => coding.gzip || coding.compression !== undefined || (coding.charset ?? 'utf-8') !== 'utf-8' || coding.legacyCharset !== undefined;
 
 /**
  * Whether the file is plain UTF-8 text but for lines in a legacy charset: its lines can still be found by their LF
  * bytes anywhere in it (read backwards, io/tail.ts), each decoded on its own (decodeLegacyLine).
  */
-export const isLegacyOnly = (coding: FileCoding): boolean => !coding.gzip && (coding.charset ?? 'utf-8') === 'utf-8' && coding.legacyCharset !== undefined;
+export const isLegacyOnly = (coding: FileCoding): boolean => !coding.gzip && coding.compression === undefined && (coding.charset ?? 'utf-8') === 'utf-8' && coding.legacyCharset !== undefined;
 
 /** Bytes of one line held back while waiting for its end; a longer line is decoded in its region's charset as it comes. */
 const MAX_HELD_BYTES = 1024 * 1024;

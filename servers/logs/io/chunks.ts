@@ -1,10 +1,11 @@
 // Reading a log forward in large blocks of whole lines (plain, gzip or UTF-16), with a bound on line length.
 import { isAscii } from 'node:buffer';
-import { read, readSync } from 'node:fs';
+import { fstatSync, read, readSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { UserFacingError } from '../../shared/tool-result';
 import { isDecoded, toUtf8, type FileCoding } from './charset';
+import { decompressFile } from './decompress';
 import { gunzipMembers, rawChunks } from './gzip';
 
 const readAsync = promisify(read);
@@ -121,6 +122,11 @@ interface DecodedText {
 export function decodedText(fd: number, coding: FileCoding): DecodedText {
   let mixed: string | undefined;
   const onNote = (note: string) => void (mixed = note);
+  if (coding.compression) {
+    const tool = decompressFile(fd, fstatSync(fd).size, coding.compression);
+    const notes = () => [tool.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
+    return { ...tool, output: toUtf8(tool.output, coding.charset ?? 'sniff', onNote, coding.legacyCharset), note: notes };
+  }
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
     const notes = () => [gunzip.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
@@ -159,7 +165,7 @@ export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0,
       if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
     }
   } catch (error) {
-    throw new UnreadableError(`cannot ${coding.gzip ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnreadableError(`cannot ${coding.gzip || coding.compression ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }

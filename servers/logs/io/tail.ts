@@ -101,7 +101,7 @@ export async function lastLinesOfDecoded(fd: number, coding: FileCoding, keep: n
     take(blocker.end());
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    throw new UnreadableError(`cannot ${coding.gzip ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnreadableError(`cannot ${coding.gzip || coding.compression ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }

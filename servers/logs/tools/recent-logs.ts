@@ -92,8 +92,8 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         }
         if (file.stats.size === 0) recent.notes.push(emptyFileNote(inputs.listed ?? (await ctx.listFiles()).files, file));
         // A compressed rotation of a log that was empty is a gzip member of no text: its size is not 0, its lines none.
-        else if (file.info.gzip && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
-          recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of gzip, no text): the log was empty when it was rotated`);
+        else if ((file.info.gzip || file.info.compression) && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
+          recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of ${file.info.compression ?? 'gzip'}, no text): the log was empty when it was rotated`);
         }
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
@@ -282,7 +282,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   noteLegacyText(recent.notes, file);
-  if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
+  if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip || file.info.compression ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
 }
