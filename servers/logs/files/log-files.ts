@@ -43,6 +43,8 @@ export interface LogFileInfo {
 /** How files are opened: the charset the user set for text that is not UTF-8 (LOG_ENCODING; iconv-lite's name). */
 export interface OpenOptions {
   legacyCharset?: string;
+  /** legacyCharset was named by the call (its `encoding`), not by LOG_ENCODING. */
+  asked?: boolean;
 }
 
 export interface OpenedLog {

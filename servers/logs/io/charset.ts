@@ -178,6 +178,8 @@ export async function charsetOfFile(fd: number, size = 0): Promise<Charset> {
 /** What codingOfFile is told: the charset the user set for text that is not UTF-8 (iconv-lite's name), if any. */
 export interface CodingOptions {
   legacyCharset?: string;
+  /** legacyCharset was named by the call (its `encoding`), not by the settings. */
+  asked?: boolean;
 }
 
 /**
@@ -203,7 +205,7 @@ export async function codingOfFile(fd: number, size = 0, options: CodingOptions 
   // With a charset set, the first window with legacy text decides; without, the detector wants all there are.
   const samples = [...(legacyStart ? [read] : []), ...(legacyStart && options.legacyCharset ? [] : await legacySamples(fd, size, options.legacyCharset ? 1 : Infinity))];
   if (samples.length === 0) return { charset: 'utf-8', legacy: false };
-  if (options.legacyCharset) return { charset: 'utf-8', legacy: true, legacyCharset: configuredCharset(options.legacyCharset) };
+  if (options.legacyCharset) return { charset: 'utf-8', legacy: true, legacyCharset: configuredCharset(options.legacyCharset, options.asked) };
   const { charset: detected, unsure } = detectLegacyCharset(Buffer.concat(samples).subarray(0, DETECT_BYTES));
   return { charset: 'utf-8', legacy: true, ...(detected ? { legacyCharset: detected } : {}), ...(unsure ? { unsure } : {}) };
 }

@@ -19,8 +19,8 @@ export interface LegacyCharset {
   decoder: string;
   /** The name shown to a person, e.g. 'EUC-KR/CP949'. */
   label: string;
-  /** 'configured': LOG_ENCODING (files.encoding); 'detected': the detector, `confidence` sure. */
-  how: 'configured' | 'detected';
+  /** 'configured': LOG_ENCODING (files.encoding); 'asked': the call's `encoding`; 'detected': the detector, `confidence` sure. */
+  how: 'configured' | 'asked' | 'detected';
   /** 0–100, the detector's score (detected only). */
   confidence?: number;
 }
@@ -74,9 +74,9 @@ export function legacyCharsetName(name: string): string | undefined {
   return wanted;
 }
 
-/** The LegacyCharset of a charset the user named (legacyCharsetName's output). */
-export function configuredCharset(decoder: string): LegacyCharset {
-  return { decoder, label: decoder.toUpperCase(), how: 'configured' };
+/** The LegacyCharset of a charset the user named (legacyCharsetName's output): in the settings, or `asked` in a call. */
+export function configuredCharset(decoder: string, asked = false): LegacyCharset {
+  return { decoder, label: decoder.toUpperCase(), how: asked ? 'asked' : 'configured' };
 }
 
 /**
@@ -106,7 +106,8 @@ export function detectLegacyCharset(sample: Buffer): { charset?: LegacyCharset; 
 
 /** How the tools name the charset a file was decoded in: `EUC-KR/CP949 (detected, 100% sure)`. */
 export function describeCharset(charset: LegacyCharset): string {
-  return charset.how === 'configured' ? `${charset.label} (set by LOG_ENCODING, the editor's files.encoding)` : `${charset.label} (detected, ${charset.confidence}% sure)`;
+  if (charset.how === 'configured') return `${charset.label} (set by LOG_ENCODING, the editor's files.encoding)`;
+  return charset.how === 'asked' ? `${charset.label} (the call's encoding)` : `${charset.label} (detected, ${charset.confidence}% sure)`;
 }
 
 /** The note a tool adds about file `name` whose lines that are not UTF-8 were decoded in `charset`. */

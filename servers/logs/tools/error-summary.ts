@@ -14,8 +14,8 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText } from './common';
-import { targetOf, type LogsContext } from './context';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText } from './common';
+import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
@@ -26,6 +26,7 @@ const MAX_HOURS = 24 * 366 * 1000;
 
 const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to summarise all log files and sources`),
+  encoding: encodingSchema,
   ...sourceFilterFields,
   hours: z
     .number()
@@ -90,7 +91,7 @@ interface Window {
 /** Bytes of files read again, per call, to find the errors a window missed. */
 const OUTSIDE_SCAN_BYTES = 512 * 1024 * 1024;
 
-export function registerErrorSummary(server: McpServer, ctx: LogsContext): void {
+export function registerErrorSummary(server: McpServer, base: LogsContext): void {
   server.registerTool(
     'error_summary',
     {
@@ -109,6 +110,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
+      const ctx = withEncoding(base, args.encoding);
       const until = Date.now();
       const window: Window | undefined = args.wholeFile ? undefined : { since: until - args.hours * 3_600_000, until };
       const onProgress = progressTicks(extra);

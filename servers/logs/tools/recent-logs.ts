@@ -13,8 +13,8 @@ import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
-import { iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
-import { closeQuietly, tailOf, type LogsContext } from './context';
+import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
+import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, newestSources, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
@@ -29,6 +29,7 @@ const MAX_CONTINUATION = 200;
 
 const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit for the most recently written file (or, with unit/container/host, the source written to last)`),
+  encoding: encodingSchema,
   ...sourceFilterFields,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
   level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
@@ -57,7 +58,7 @@ type Output = z.infer<typeof outputSchema>;
 type RecentArgs = z.infer<typeof inputSchema>;
 
 
-export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
+export function registerRecentLogs(server: McpServer, base: LogsContext): void {
   server.registerTool(
     'recent_logs',
     {
@@ -73,6 +74,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
+      const ctx = withEncoding(base, args.encoding);
       // Without a name, the first listed file: listings put the most recently written first.
       const onProgress = progressTicks(extra);
       const inputs = await chooseInputs(ctx, args, undefined, extra.signal, onProgress);

@@ -126,6 +126,21 @@ describe('logs: a log in a legacy charset is decoded (charset22)', function () {
       assert.ok(set.notes.some((n) => /^one\.log: its text is not UTF-8: its lines that are not were decoded as EUCKR \(set by LOG_ENCODING/.test(n)), JSON.stringify(set.notes));
     });
 
+    it("a call's encoding reads the file in that charset, in every tool; an unknown one is refused with the reason", async () => {
+      const found = await call(detected, 'search_logs', { pattern: '오류', file: 'one.log', encoding: 'euc-kr' });
+      assert.deepEqual((found.matches as { line: number }[]).map((m) => m.line), [2]);
+      assert.ok(found.notes.some((n) => /^one\.log: its text is not UTF-8: its lines that are not were decoded as EUC-KR \(the call's encoding\)/.test(n)), JSON.stringify(found.notes));
+      const summary = await call(detected, 'error_summary', { file: 'one.log', wholeFile: true, encoding: 'cp949' });
+      assert.ok(JSON.stringify(summary.groups).includes('오류'), JSON.stringify(summary));
+      const recent = await call(detected, 'recent_logs', { file: 'one.log', encoding: 'euckr' });
+      assert.ok(JSON.stringify(recent).includes('ERROR 오류'), JSON.stringify(recent));
+      const patterns = await call(detected, 'log_patterns', { file: 'one.log', encoding: 'euc-kr' });
+      assert.ok(JSON.stringify(patterns).includes('오류'), JSON.stringify(patterns));
+      const refused = (await detected.client.callTool({ name: 'search_logs', arguments: { pattern: 'x', encoding: 'klingon' } })) as CallToolResult;
+      assert.ok(refused.isError);
+      assert.match(JSON.stringify(refused.content), /unknown charset \\"klingon\\"/);
+    });
+
     it('LOG_ENCODING applies to a compressed rotation too', async () => {
       const out = await call(configured, 'search_logs', { pattern: '잔액 부족', file: 'old.log.1.gz' });
       assert.deepEqual((out.matches as { line: number }[]).map((m) => m.line), [4]);
