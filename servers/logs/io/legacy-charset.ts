@@ -87,8 +87,9 @@ export function configuredCharset(decoder: string, asked = false): LegacyCharset
  * it Latin-1 with a score of 50 or 60.
  */
 export function detectLegacyCharset(sample: Buffer): { charset?: LegacyCharset; unsure?: UnsureGuess } {
+  const legacy = linesNotUtf8(sample.subarray(0, DETECT_BYTES));
   const matches = chardet
-    .analyse(sample.subarray(0, DETECT_BYTES))
+    .analyse(legacy)
     .filter((m) => !/^(UTF|ISO-2022)/i.test(m.name) && iconv.encodingExists(m.name))
     .sort((a, b) => b.confidence - a.confidence);
   const best = matches[0];
@@ -96,12 +97,29 @@ export function detectLegacyCharset(sample: Buffer): { charset?: LegacyCharset; 
   const known = DETECTED_DECODERS[best.name] ?? { decoder: best.name.toLowerCase(), label: best.name };
   const next = matches.find((m) => (DETECTED_DECODERS[m.name]?.decoder ?? m.name.toLowerCase()) !== known.decoder);
   let high = 0;
-  for (const byte of sample.subarray(0, DETECT_BYTES)) if (byte >= 0x80) high++;
+  for (const byte of legacy) if (byte >= 0x80) high++;
   const least = MULTI_BYTE.has(best.name) ? MIN_CONFIDENCE.multiByte : MIN_CONFIDENCE.singleByte;
   if (high >= MIN_HIGH_BYTES && best.confidence >= least && (!next || best.confidence - next.confidence >= MIN_LEAD)) {
     return { charset: { ...known, how: 'detected', confidence: best.confidence } };
   }
   return { unsure: { label: known.label, confidence: best.confidence } };
+}
+
+/**
+ * The lines of `sample` that are not valid UTF-8, joined: what is to be decoded, and all the detector should weigh. A
+ * file whose program moved to UTF-8 holds UTF-8 lines among its legacy ones, and their bytes led chardet astray
+ * (Korean in both: Big5 at 48 rather than EUC-KR at 100).
+ */
+function linesNotUtf8(sample: Buffer): Buffer {
+  const kept: Buffer[] = [];
+  for (let from = 0; from < sample.length; ) {
+    const nl = sample.indexOf(10, from);
+    const end = nl === -1 ? sample.length : nl + 1;
+    const line = sample.subarray(from, end);
+    if (!isUtf8(line)) kept.push(line);
+    from = end;
+  }
+  return Buffer.concat(kept);
 }
 
 /** How the tools name the charset a file was decoded in: `EUC-KR/CP949 (detected, 100% sure)`. */

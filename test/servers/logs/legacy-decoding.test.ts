@@ -53,6 +53,9 @@ describe('logs: a log in a legacy charset is decoded (charset22)', function () {
       assert.equal(detectLegacyCharset(encoded(KOREAN, 'cp949')).charset?.decoder, 'cp949');
       assert.equal(detectLegacyCharset(encoded(JAPANESE, 'shift_jis')).charset?.decoder, 'cp932');
       assert.equal(detectLegacyCharset(encoded(CHINESE, 'gbk')).charset?.decoder, 'gb18030');
+      // A program that moved to UTF-8: its UTF-8 Korean lines among the EUC-KR ones must not lead the detector astray.
+      const moved = Buffer.concat(KOREAN.map((line) => Buffer.concat([Buffer.from(`${line} (UTF-8)\n`), encoded([line], 'cp949')])));
+      assert.equal(detectLegacyCharset(moved).charset?.decoder, 'cp949', JSON.stringify(detectLegacyCharset(moved)));
       const one = detectLegacyCharset(iconv.encode('2026-12-03 ERROR 오류\n', 'cp949'));
       assert.equal(one.charset, undefined, JSON.stringify(one));
     });
