@@ -42,15 +42,21 @@ export function withoutCompression(name: string): string {
   return compression ? name.replace(TOOLS[compression].ending, '') : name;
 }
 
-/** The path of `compression`'s tool on `path` (a PATH value), or undefined when it is not installed. */
-export function findTool(compression: Compression, path = process.env.PATH ?? ''): string | undefined {
+/**
+ * The path of `compression`'s tool on `path` (a PATH value), or undefined when it is not installed. On Windows the
+ * tool is `<name>.exe` (Git for Windows and MSYS2 ship bzip2 and xz so).
+ */
+export function findTool(compression: Compression, path = process.env.PATH ?? '', platform = process.platform): string | undefined {
+  const names = platform === 'win32' ? [`${TOOLS[compression].command}.exe`] : [TOOLS[compression].command];
   for (const dir of path.split(delimiter)) {
     if (!dir) continue;
-    const candidate = join(dir, TOOLS[compression].command);
-    try {
-      if (statSync(candidate).isFile()) return candidate;
-    } catch {
-      // not in this folder
+    for (const name of names) {
+      const candidate = join(dir, name);
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not in this folder
+      }
     }
   }
   return undefined;

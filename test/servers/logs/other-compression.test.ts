@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isOtherCompressedLog, listLogFiles, prepareDirs } from '../../../servers/logs/files/log-files';
-import { decompressFile, MAX_RATIO } from '../../../servers/logs/io/decompress';
+import { decompressFile, findTool, MAX_RATIO } from '../../../servers/logs/io/decompress';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const TEXT = '2026-12-02T09:00:00Z INFO rotated day starts\n2026-12-02T09:00:01Z ERROR payment failed: card declined\n2026-12-02T09:00:02Z INFO done\n';
@@ -83,6 +83,15 @@ describe('logs: rotated logs compressed with bzip2, xz, zstd or lz4 are read thr
     const named = (await toolless.client.callTool({ name: 'search_logs', arguments: { pattern: 'failed', file: 'syslog.3.xz' } })) as CallToolResult;
     assert.ok(named.isError);
     assert.match(JSON.stringify(named.content), /the xz tool is not installed on this machine \(Debian\/Ubuntu: apt-get install xz-utils\)/);
+  });
+
+  it('finds each tool on PATH, as <name>.exe on Windows', () => {
+    const bin = join(emptyPath, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'xz.exe'), '');
+    assert.equal(findTool('xz', bin, 'win32'), join(bin, 'xz.exe'));
+    assert.equal(findTool('xz', bin, 'linux'), undefined);
+    assert.equal(findTool('bzip2', bin, 'win32'), undefined);
   });
 
   it('a decompression bomb is cut at MAX_RATIO times its size, with a note', async () => {
