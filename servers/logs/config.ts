@@ -5,6 +5,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 import { readConfig as readCli, type CliConfig, type CliSpec } from '../shared/cli';
 import { absolutePath, expandHome } from '../shared/paths';
+import { legacyCharsetName } from './io/legacy-charset';
 import type { SourcesConfig, Switch } from './sources/registry/registry';
 
 export interface LogsConfig {
@@ -14,9 +15,22 @@ export interface LogsConfig {
   ripgrep: string | undefined;
   /** Sources besides files (sources/registry.ts). */
   sources: SourcesConfig;
+  /** iconv-lite's name of the charset log text that is not UTF-8 is decoded in (io/legacy-charset.ts); undefined: detected. */
+  legacyCharset: string | undefined;
 }
 
 const switchValue = z.enum(['auto', 'on', 'off']);
+
+/** A charset name as io/legacy-charset.ts takes it: undefined for UTF-8 or blank, an issue naming the problem otherwise. */
+const charsetValue = z.string().transform((name, ctx) => {
+  if (name.trim() === '') return undefined;
+  try {
+    return legacyCharsetName(name);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    return z.NEVER;
+  }
+});
 
 const options = {
   dirs: {
@@ -37,6 +51,17 @@ const options = {
     value: z.string(),
     default: undefined as string | undefined,
     defaultText: 'rg on PATH, else a pure-Node scan',
+  },
+  legacyCharset: {
+    flag: 'log-encoding',
+    env: 'LOG_ENCODING',
+    placeholder: 'CHARSET',
+    description:
+      'the charset of log lines that are not UTF-8 (euc-kr, cp949, shift_jis, gbk, gb18030, big5, windows-1252…; the extension passes files.encoding); ' +
+      'UTF-8 lines are read as UTF-8 whatever it says',
+    value: charsetValue,
+    default: undefined as string | undefined,
+    defaultText: 'detected per file (chardet), when sure',
   },
   journal: {
     flag: 'journal',
@@ -112,6 +137,7 @@ export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEn
     dirs: [...new Set(cli.dirs.map((d) => absolutePath(d, env)))],
     ripgrep: findRipgrep(cli.ripgrep, env),
     sources: sourcesConfig(cli, env),
+    legacyCharset: cli.legacyCharset,
   };
 }
 

@@ -71,7 +71,7 @@ function followSpecChanges(
   context.subscriptions.push(
     { dispose: () => clearTimeout(startTimer) },
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (affectsSettings(e, 'servers', 'logDirectories', 'logs', 'thresholds', 'prometheus')) applyAndNotify();
+      if (affectsSettings(e, 'servers', 'logDirectories', 'logs', 'thresholds', 'prometheus') || e.affectsConfiguration('files.encoding')) applyAndNotify();
     }),
     vscode.workspace.onDidChangeWorkspaceFolders(applyAndNotify),
     vscode.workspace.onDidGrantWorkspaceTrust(applyAndNotify),
@@ -131,6 +131,8 @@ function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { s
     baseEnv,
     logSources: settings.logSources,
     home: homedir(),
+    // The charset the user reads files in: its override for the Log language (`[log]`) when there is one.
+    filesEncoding: vscode.workspace.getConfiguration('files', { languageId: 'log' }).get<string>('encoding'),
   });
   const user = userServerSpecs(settings.servers, { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
   const fleetProblem = fleetSettingsProblem(settings.prometheus);

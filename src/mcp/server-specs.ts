@@ -36,6 +36,20 @@ export interface BundledSpecInput {
   home?: string;
   /** The extension host's environment, for DOCKER_HOST and the Docker TLS variables (default: process.env). */
   hostEnv?: NodeJS.ProcessEnv;
+  /** VS Code's `files.encoding` for log files (its `[log]` override, else the general one), e.g. `euckr`. */
+  filesEncoding?: string;
+}
+
+/**
+ * The logs server's LOG_ENCODING for VS Code's `files.encoding` value (`euckr`, `shiftjis`, `gbk`, `windows1252`: names
+ * the server's iconv-lite knows, as VS Code's own decoder does), or undefined: UTF-8 (the default) and UTF-16 need none
+ * (the server reads UTF-8 and recognises UTF-16 itself, and detects a legacy charset when it is sure), and a value
+ * that is no charset name at all is not passed.
+ */
+export function logEncoding(filesEncoding: string | undefined): string | undefined {
+  const name = filesEncoding?.trim().toLowerCase() ?? '';
+  if (!/^[a-z0-9_-]+$/.test(name) || /^utf/.test(name.replace(/[-_]/g, ''))) return undefined;
+  return name;
 }
 
 /**
@@ -93,6 +107,8 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
     ...logSourcesEnv(input.logSources, input.folders, input.home, input.hostEnv ?? process.env),
   };
   if (input.ripgrepPath) logEnv.RIPGREP_PATH = input.ripgrepPath;
+  const encoding = logEncoding(input.filesEncoding);
+  if (encoding) logEnv.LOG_ENCODING = encoding;
   specs.push(node('logs', logEnv));
   specs.push(
     node('system', {

@@ -125,6 +125,49 @@ describe('UI commands in the extension host', function () {
     assert.doesNotMatch(text, /No errors found/);
   });
 
+  // charset22: a log in a legacy charset was only said to be "not UTF-8"; its Korean errors are now read, detected
+  // when the detector is sure, and in the charset of the editor's files.encoding ([log] override) when it is not.
+  const euckr = (hex: string) => Buffer.from(hex, 'hex');
+  const EUC_KR_ERRORS = Buffer.concat([
+    Buffer.from('2026-11-20 09:00:01 INFO  [main] '), euckr('c0dbbef720bdc3c0db'), // 작업 시작
+    Buffer.from('\n2026-11-20 09:00:02 ERROR [db] '), euckr('b5a5c0ccc5cdbaa3c0ccbdba20bfacb0e120bfc0b7f9'), // 데이터베이스 연결 오류
+    Buffer.from('\n2026-11-20 09:00:03 ERROR [db] '), euckr('b5a5c0ccc5cdbaa3c0ccbdba20bfacb0e120bfc0b7f9'),
+    Buffer.from('\n2026-11-20 09:00:04 WARN  [disk] '), euckr('b5f0bdbac5a920b0f8b0a320bacec1b7'), // 디스크 공간 부족
+    Buffer.from('\n'),
+  ]);
+
+  it('Summarize Errors reads a log in a legacy charset (EUC-KR) in its charset, detected', async () => {
+    const log = vscode.Uri.joinPath(folder, 'logs', 'euckr.log');
+    writeFileSync(log.fsPath, EUC_KR_ERRORS);
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', log);
+    assert.deepEqual(result, { totalErrors: 2 });
+    const last = agent.transcript().at(-1);
+    const text = last && last.kind === 'assistant' ? last.text : '';
+    assert.match(text, /데이터베이스 연결 오류/, JSON.stringify(last));
+  });
+
+  it('files.encoding for Log files reaches the logs server: a line too short to detect is read in it', async () => {
+    const short = vscode.Uri.joinPath(folder, 'logs', 'short-euckr.log');
+    writeFileSync(short.fsPath, Buffer.concat([Buffer.from('2026-11-20 09:00:02 ERROR [db] '), euckr('bfc0b7f9'), Buffer.from('\n')])); // 오류
+    const files = vscode.workspace.getConfiguration('files', { languageId: 'log' });
+    await files.update('encoding', 'euckr', vscode.ConfigurationTarget.Workspace, true);
+    try {
+      // The logs server is started again with LOG_ENCODING: wait until the restarted one answers with the word read.
+      await waitUntil(
+        'the EUC-KR line read',
+        async () => {
+          await waitForServers(hub, ['logs']);
+          await vscode.commands.executeCommand('devopsAssistant.summarizeErrors', short).then(undefined, () => undefined);
+          const last = agent.transcript().at(-1);
+          return last?.kind === 'assistant' && /short\\?-euckr/.test(last.text) && last.text.includes('오류');
+        },
+        { timeoutMs: 45_000, intervalMs: 500 },
+      );
+    } finally {
+      await files.update('encoding', undefined, vscode.ConfigurationTarget.Workspace, true);
+    }
+  });
+
   it('says a log file is empty, not that it has no errors', async () => {
     const empty = vscode.Uri.joinPath(folder, 'logs', 'empty.log');
     writeFileSync(empty.fsPath, '');

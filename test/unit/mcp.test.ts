@@ -44,6 +44,13 @@ describe('server specs', () => {
     assert.deepEqual([system.env.CPU_THRESHOLD, system.env.MEMORY_THRESHOLD, system.env.DISK_THRESHOLD], ['70', '85', '95']);
   });
 
+  it('logs: files.encoding is passed as LOG_ENCODING, but for UTF-8, UTF-16 and what is no charset name (charset22)', () => {
+    const encoding = (filesEncoding?: string) => bundledServerSpecs({ ...base, folders: [], filesEncoding }).find((s) => s.name === 'logs')!.env.LOG_ENCODING;
+    assert.equal(encoding('euckr'), 'euckr');
+    assert.equal(encoding('ShiftJIS'), 'shiftjis');
+    for (const none of [undefined, '', 'utf8', 'utf8bom', 'utf16le', 'UTF-8', 'euc kr; rm -rf']) assert.equal(encoding(none), undefined, String(none));
+  });
+
   it('system: the fleet settings and the credentials from the environment only with a Prometheus URL', () => {
     const system = (prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> }) =>
       bundledServerSpecs({ ...base, folders: [], prometheus }).find((s) => s.name === 'system')!.env;

@@ -3,6 +3,8 @@ import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
+import { compressionOfName, findTool, withoutCompression, type Compression } from '../io/decompress';
+import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
   /** Absolute path as configured. */
@@ -21,10 +23,28 @@ export interface LogFileInfo {
   size: number;
   mtimeMs: number;
   gzip: boolean;
+  /** Compressed with bzip2, xz, zstd or lz4 (by its name), read through the system's tool (io/decompress.ts). */
+  compression?: Compression;
   /** The text's encoding, learned when the file is opened (io/charset.ts); absent in listings (not opened) and for gzip. */
   charset?: Charset;
-  /** Its start holds bytes that are not UTF-8 (io/charset.ts startsAsLegacyText); learned when opened, like charset. */
+  /**
+   * Its text holds bytes that are not UTF-8 (io/charset.ts startsAsLegacyText) and they are not decoded (no charset set
+   * and none detected for sure): they read as U+FFFD. Learned when opened, like charset.
+   */
   legacyText?: true;
+  /** With legacyText: the charset detector's guess, too unsure to decode by. */
+  legacyGuess?: UnsureGuess;
+  /** Its text holds bytes that are not UTF-8, and its lines that are not are decoded in this charset (io/legacy-charset.ts). */
+  decodedFrom?: LegacyCharset;
+  /** iconv-lite's name of the charset lines that are not UTF-8 are decoded in (FileCoding): decodedFrom's, or LOG_ENCODING's for gzip text. */
+  legacyCharset?: string;
+}
+
+/** How files are opened: the charset the user set for text that is not UTF-8 (LOG_ENCODING; iconv-lite's name). */
+export interface OpenOptions {
+  legacyCharset?: string;
+  /** legacyCharset was named by the call (its `encoding`), not by LOG_ENCODING. */
+  asked?: boolean;
 }
 
 export interface OpenedLog {
@@ -46,17 +66,23 @@ export const MAX_FILES = 1000;
 const MAX_EXAMINED = 100_000;
 const MAX_DEPTH = 4;
 
+/** Whether `name` is a log file's, plain or compressed (gzip; or bzip2, xz, zstd, lz4 around a log's name). */
 export function isLogFileName(name: string): boolean {
-  return LOG_NAME.test(name) || LOG_BASENAMES.test(name);
+  const inner = withoutCompression(name);
+  return LOG_NAME.test(inner) || LOG_BASENAMES.test(inner);
 }
 
-/** Compressions logrotate's `compresscmd` may use that the server cannot read (Node's zlib has gzip, not these). */
-const OTHER_COMPRESSION = /\.(bz2|xz|zst|lz4)$/i;
-
-/** Whether `name` is a log file compressed with bzip2, xz, zstd or lz4 (`syslog.2.bz2`, `app.log.1.xz`): not read. */
+/**
+ * Whether `name` is a log file compressed with bzip2, xz, zstd or lz4 (logrotate's `compresscmd`: `syslog.2.bz2`,
+ * `app.log.1.xz`), which is read through the system's tool for it (io/decompress.ts) when that is installed.
+ */
 export function isOtherCompressedLog(name: string): boolean {
-  const inner = name.replace(OTHER_COMPRESSION, '');
-  return inner !== name && isLogFileName(inner);
+  return compressionOfName(name) !== undefined && isLogFileName(name);
+}
+
+/** What listLogFiles is told: the PATH its decompression tools are looked up on (default: the server's). */
+export interface ListOptions {
+  path?: string;
 }
 
 /** A configured log directory that is not read, and why (for the user: it is shown in errors and logs://files). */
@@ -151,9 +177,9 @@ export interface LogFileListing {
    */
   noAccess?: UnreadPlaces;
   /**
-   * Rotated logs compressed with bzip2, xz, zstd or lz4 (logrotate's `compresscmd`), which the server cannot read: how
-   * many, and the first few folders. Left out in silence, a question about last week's errors was answered from the
-   * files it could read as if they were all (break28).
+   * Rotated logs compressed with bzip2, xz, zstd or lz4 (logrotate's `compresscmd`) whose tool is not installed, so the
+   * server cannot read them: how many, and the first few folders. Left out in silence, a question about last week's
+   * errors was answered from the files it could read as if they were all (break28).
    */
   otherCompressed?: UnreadPlaces;
 }
@@ -183,7 +209,13 @@ function namedFolders(places: UnreadPlaces): string {
  * logs hold more than that: the newest are the ones asked about ("errors today"), so the cut keeps them and counts the
  * older ones it leaves out. Names past MAX_EXAMINED are not looked at (truncated, not counted).
  */
-export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
+export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): Promise<LogFileListing> {
+  // Whether each compression's tool is installed, looked up once per listing.
+  const tools = new Map<Compression, boolean>();
+  const readable = (compression: Compression) => {
+    if (!tools.has(compression)) tools.set(compression, findTool(compression, options.path ?? process.env.PATH ?? '') !== undefined);
+    return tools.get(compression) === true;
+  };
   let files: LogFileInfo[] = [];
   let omitted = 0;
   let omittedNewestMs: number | undefined;
@@ -239,8 +271,10 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
           else tooDeep = noteUnread(tooDeep, [full]);
           continue;
         }
-        if (!isLogFileName(entry.name)) {
-          if (isOtherCompressedLog(entry.name)) otherCompressed = noteUnread(otherCompressed, [current.path]);
+        if (!isLogFileName(entry.name)) continue;
+        const compression = compressionOfName(entry.name);
+        if (compression && !readable(compression)) {
+          otherCompressed = noteUnread(otherCompressed, [current.path]);
           continue;
         }
         if (++examined > MAX_EXAMINED) {
@@ -266,7 +300,7 @@ export async function listLogFiles(dirs: LogDir[]): Promise<LogFileListing> {
         if (seen.has(identity)) continue;
         seen.add(identity);
         const rel = relative(dir.real, full);
-        files.push({ name: nameFor(dirs, dir, rel), relativePath: rel.split(sep).join('/'), dir: dir.path, size: stats.size, mtimeMs: stats.mtimeMs, gzip: /\.gz$/i.test(entry.name) });
+        files.push({ name: nameFor(dirs, dir, rel), relativePath: rel.split(sep).join('/'), dir: dir.path, size: stats.size, mtimeMs: stats.mtimeMs, gzip: /\.gz$/i.test(entry.name), ...(compression ? { compression } : {}) });
         if (files.length >= 2 * MAX_FILES) keepNewest();
       }
     }
@@ -349,7 +383,8 @@ export function noAccessNote(closed: UnreadPlaces): string {
 export function otherCompressedNote(other: UnreadPlaces): string {
   return (
     `${other.count} rotated log file(s) compressed with bzip2, xz, zstd or lz4 are not read (in ${namedFolders(other)}): ` +
-    'only gzip is; decompress them (bunzip2 -k, unxz -k, unzstd, lz4 -d) to read them'
+    'the tool that decompresses them is not installed on this machine (Debian/Ubuntu packages bzip2, xz-utils, zstd, lz4); install it, ' +
+    'or decompress them (bunzip2 -k, unxz -k, unzstd, lz4 -d), to read them'
   );
 }
 
@@ -384,7 +419,7 @@ function insideDir(dirs: LogDir[], path: string): { dir: LogDir; rel: string } |
  * taken when it lies inside a directory (as that directory's file); refused elsewhere, as are `..`, links that leave
  * the directory, FIFOs, sockets and devices; never blocks on open.
  */
-export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>): Promise<OpenedLog> {
+export async function openLogFile(dirs: LogDir[], name: string, available: () => Promise<LogFileInfo[]>, options: OpenOptions = {}): Promise<OpenedLog> {
   const cleaned = name.trim().replace(/\\/g, '/');
   if (cleaned.length === 0 || cleaned.includes('\0')) throw new InvalidArgumentError('file name is empty or invalid');
   if (cleaned.split('/').includes('..')) throw new InvalidArgumentError(`".." is not allowed in log file names: ${name}`);
@@ -431,13 +466,17 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     }
     const relFinal = relative(dir.real, full).split(sep).join('/');
     const named = /\.gz$/i.test(real);
+    const compression = compressionOfName(real);
     // gzip text's charset is learned from its decompressed start, when it is read (io/chunks.ts).
-    const coding = named ? undefined : await codingOfFile(handle.fd, opened.size).catch(async (error: unknown) => {
+    const coding = named || compression ? undefined : await codingOfFile(handle.fd, opened.size, options).catch(async (error: unknown) => {
       await handle.close();
       throw error;
     });
     const gzip = named || coding?.gzip === true;
     const charset = gzip ? undefined : coding?.charset;
+    // A set charset is applied to decompressed text too (its UTF-8 lines stay as they are): nothing is sampled there.
+    const decodedFrom = gzip ? undefined : coding?.legacyCharset;
+    const legacyCharset = decodedFrom?.decoder ?? (gzip || compression ? options.legacyCharset : undefined);
     return {
       info: {
         name: nameFor(dirs, dir, relFinal),
@@ -446,8 +485,11 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
         size: opened.size,
         mtimeMs: opened.mtimeMs,
         gzip,
+        ...(compression && !gzip ? { compression } : {}),
         ...(charset ? { charset } : {}),
-        ...(!gzip && coding?.legacy ? { legacyText: true as const } : {}),
+        ...(!gzip && coding?.legacy && !decodedFrom ? { legacyText: true as const, ...(coding.unsure ? { legacyGuess: coding.unsure } : {}) } : {}),
+        ...(decodedFrom ? { decodedFrom } : {}),
+        ...(legacyCharset ? { legacyCharset } : {}),
       },
       handle,
       realPath: real,

@@ -12,6 +12,8 @@
 import { read } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
+import type { Compression } from './decompress';
+import { configuredCharset, detectLegacyCharset, DETECT_BYTES, LegacyLines, type LegacyCharset, type UnsureGuess } from './legacy-charset';
 
 const readAsync = promisify(read);
 
@@ -23,11 +25,23 @@ export type Charset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'mixed';
 /** The charset of one region of a file's text. */
 type RegionCharset = Exclude<Charset, 'mixed'>;
 
-/** How a file's bytes become UTF-8 lines: gzip members decompressed (io/gzip.ts), then UTF-16 transcoded. */
+/** How a file's bytes become UTF-8 lines: gzip members decompressed (io/gzip.ts), then UTF-16 or a legacy charset transcoded. */
 export interface FileCoding {
   gzip: boolean;
+  /** Compressed otherwise than with gzip, and read through the system's tool for it (io/decompress.ts). */
+  compression?: Compression;
   /** Of the file's (decompressed) text; 'utf-8' when absent. For gzip files it is learned from the decompressed start. */
   charset?: Charset;
+  /**
+   * iconv-lite's name of the legacy charset (io/legacy-charset.ts) the lines of UTF-8 text that are not valid UTF-8 are
+   * decoded in (`cp949`); absent: they are read as UTF-8 (U+FFFD for what is not). Not used on UTF-16 text.
+   */
+  legacyCharset?: string;
+}
+
+/** The coding of an opened file (or anything that carries one) and nothing else: what readers and the scan process take. */
+export function codingOf(file: FileCoding): FileCoding {
+  return { gzip: file.gzip, ...(file.compression ? { compression: file.compression } : {}), ...(file.charset ? { charset: file.charset } : {}), ...(file.legacyCharset ? { legacyCharset: file.legacyCharset } : {}) };
 }
 
 /** Bytes looked at to learn a charset: enough for the shape test below, small enough to cost nothing per open. */
@@ -120,19 +134,28 @@ function wholeUtf8End(bytes: Buffer): number {
   return end;
 }
 
-/** The note a tool adds about a file whose start is not UTF-8 (startsAsLegacyText). */
-export function legacyTextNote(name: string): string {
+/**
+ * The note a tool adds about a file whose text is not UTF-8 (startsAsLegacyText) and was not decoded: no charset was
+ * set and the detector was not sure enough (`unsure`: its best guess, said as such).
+ */
+export function legacyTextNote(name: string, unsure?: UnsureGuess): string {
+  const guess = unsure ? ` (it may be ${unsure.label}: the charset detector is only ${unsure.confidence}% sure, too little to decode by)` : '';
   return (
-    `${name}: its text is not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1): letters outside ASCII ` +
-    'read as \uFFFD and a search for them matches nothing there; convert the file to UTF-8 (iconv -f <charset> -t UTF-8) to read them'
+    `${name}: its text is not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1)${guess}: letters outside ASCII ` +
+    'read as \uFFFD and a search for them matches nothing there; set its charset (LOG_ENCODING, or the editor\'s files.encoding, e.g. euckr) ' +
+    'or convert the file to UTF-8 (iconv -f <charset> -t UTF-8) to read them'
   );
 }
 
-/** A file's coding as learned when it is opened: its charset, and whether its UTF-8 start holds legacy text. */
+/** A file's coding as learned when it is opened: its charset, and whether its UTF-8 text holds legacy text. */
 export interface SniffedCoding {
   charset: Charset;
-  /** startsAsLegacyText: read as UTF-8, the start holds bytes that are not UTF-8. */
+  /** startsAsLegacyText: read as UTF-8, the text sampled holds bytes that are not UTF-8. */
   legacy: boolean;
+  /** With `legacy`: the charset its lines that are not UTF-8 are decoded in (set by the user, or detected for sure). */
+  legacyCharset?: LegacyCharset;
+  /** With `legacy` and no charset to decode in: the detector's guess that was too unsure to decode by. */
+  unsure?: UnsureGuess;
   /**
    * It starts with a gzip member's header (1f 8b 08): compressed whatever its name says (a rotation that compressed
    * `app.log.3` without adding `.gz`); its text's charset is learned when it is decompressed, as for a `.gz` file.
@@ -152,37 +175,56 @@ export async function charsetOfFile(fd: number, size = 0): Promise<Charset> {
   return (await codingOfFile(fd, size)).charset;
 }
 
-/** charsetOfFile, and whether a UTF-8 start holds legacy text (startsAsLegacyText), from the same reads. */
-export async function codingOfFile(fd: number, size = 0): Promise<SniffedCoding> {
+/** What codingOfFile is told: the charset the user set for text that is not UTF-8 (iconv-lite's name), if any. */
+export interface CodingOptions {
+  legacyCharset?: string;
+  /** legacyCharset was named by the call (its `encoding`), not by the settings. */
+  asked?: boolean;
+}
+
+/**
+ * charsetOfFile, and whether UTF-8 text holds legacy text (startsAsLegacyText), from the same reads; for such text, the
+ * charset to decode it in: the one `options` names, else the detector's (io/legacy-charset.ts) when it is sure, else
+ * its unsure guess. Detection reads a few more windows (at most 16 KB more) only for files with legacy text.
+ */
+export async function codingOfFile(fd: number, size = 0, options: CodingOptions = {}): Promise<SniffedCoding> {
   const start = Buffer.alloc(SNIFF_BYTES);
   const { bytesRead } = await readAsync(fd, start, 0, SNIFF_BYTES, 0);
   const read = start.subarray(0, bytesRead);
   if (startsAsGzip(read)) return { charset: 'utf-8', legacy: false, gzip: true };
   const charset = sniffCharset(read);
-  const legacy = charset === 'utf-8' && startsAsLegacyText(read);
-  if (charset !== 'utf-8' || size <= SNIFF_BYTES) return { charset, legacy };
-  // The end's code units are aligned with the file's end (an appended region ends there), so an even count is read.
-  const length = Math.min(END_SNIFF_BYTES, size - SNIFF_BYTES) & ~1;
-  const end = Buffer.alloc(length);
-  const { bytesRead: endRead } = await readAsync(fd, end, 0, length, size - length);
-  if (utf16Shape(end.subarray(0, endRead), MIN_UNITS)) return { charset: 'mixed', legacy };
-  return { charset: 'utf-8', legacy: legacy || (await holdsLegacyText(fd, size)) };
+  const legacyStart = charset === 'utf-8' && startsAsLegacyText(read);
+  if (charset !== 'utf-8') return { charset, legacy: false };
+  if (size > SNIFF_BYTES) {
+    // The end's code units are aligned with the file's end (an appended region ends there), so an even count is read.
+    const length = Math.min(END_SNIFF_BYTES, size - SNIFF_BYTES) & ~1;
+    const end = Buffer.alloc(length);
+    const { bytesRead: endRead } = await readAsync(fd, end, 0, length, size - length);
+    if (utf16Shape(end.subarray(0, endRead), MIN_UNITS)) return { charset: 'mixed', legacy: legacyStart };
+  }
+  // With a charset set, the first window with legacy text decides; without, the detector wants all there are.
+  const samples = [...(legacyStart ? [read] : []), ...(legacyStart && options.legacyCharset ? [] : await legacySamples(fd, size, options.legacyCharset ? 1 : Infinity))];
+  if (samples.length === 0) return { charset: 'utf-8', legacy: false };
+  if (options.legacyCharset) return { charset: 'utf-8', legacy: true, legacyCharset: configuredCharset(options.legacyCharset, options.asked) };
+  const { charset: detected, unsure } = detectLegacyCharset(Buffer.concat(samples).subarray(0, DETECT_BYTES));
+  return { charset: 'utf-8', legacy: true, ...(detected ? { legacyCharset: detected } : {}), ...(unsure ? { unsure } : {}) };
 }
 
-/** Samples of a UTF-8 file past its start tested for legacy text (holdsLegacyText), and the bytes of each. */
+/** Samples of a UTF-8 file past its start tested for legacy text (legacySamples), and the bytes of each. */
 const LEGACY_SAMPLES = 8;
 const LEGACY_SAMPLE_BYTES = 2048;
 /** Bytes at the file's end tested too: its newest lines, what a person asks about first. */
 const LEGACY_END_BYTES = 4096;
 
 /**
- * Whether a file whose start is UTF-8 (or ASCII) holds legacy text further on: a log most often begins with its ASCII
- * start-up banner and prints its Korean or Japanese messages later, so testing its first SNIFF_BYTES alone said
- * nothing about a file whose search for `오류` matched nothing (break29). Tests the last LEGACY_END_BYTES and
- * LEGACY_SAMPLES windows spread evenly over the rest (the whole file up to 16 KB): positional reads, a few per open.
- * A sample, not a proof: a single legacy line in a large file may fall between the windows.
+ * The windows of a file past its first SNIFF_BYTES that hold legacy text (at most `most` of them): a log most often
+ * begins with its ASCII start-up banner and prints its Korean or Japanese messages later, so testing its first
+ * SNIFF_BYTES alone said nothing about a file whose search for `오류` matched nothing (break29). Tests the last
+ * LEGACY_END_BYTES and LEGACY_SAMPLES windows spread evenly over the rest (the whole file up to 16 KB): positional
+ * reads, a few per open. A sample, not a proof: a single legacy line in a large file may fall between the windows.
  */
-async function holdsLegacyText(fd: number, size: number): Promise<boolean> {
+async function legacySamples(fd: number, size: number, most: number): Promise<Buffer[]> {
+  if (size <= SNIFF_BYTES) return [];
   const windows: Array<[number, number]> = [];
   const rest = size - SNIFF_BYTES;
   for (let k = 0; k < LEGACY_SAMPLES && k * LEGACY_SAMPLE_BYTES < rest; k++) {
@@ -191,14 +233,16 @@ async function holdsLegacyText(fd: number, size: number): Promise<boolean> {
   }
   const endAt = Math.max(SNIFF_BYTES, size - LEGACY_END_BYTES);
   windows.push([endAt, size - endAt]);
-  const buffer = Buffer.alloc(Math.max(LEGACY_SAMPLE_BYTES, LEGACY_END_BYTES));
+  const found: Buffer[] = [];
   for (const [at, length] of windows) {
+    const buffer = Buffer.alloc(length);
     const { bytesRead } = await readAsync(fd, buffer, 0, length, at);
-    if (isLegacySample(buffer.subarray(0, bytesRead))) return true;
+    const sample = buffer.subarray(0, bytesRead);
+    if (isLegacySample(sample)) found.push(sample);
+    if (found.length >= most) break;
   }
-  return false;
+  return found;
 }
-
 /** startsAsLegacyText for bytes read from inside a file: a UTF-8 character cut by the window's start is skipped. */
 function isLegacySample(bytes: Buffer): boolean {
   let from = 0;
@@ -207,7 +251,13 @@ function isLegacySample(bytes: Buffer): boolean {
 }
 
 /** Whether the file must be read as a decoded stream (from its start) rather than by positional reads of its bytes. */
-export const isDecoded = (coding: FileCoding): boolean => coding.gzip || (coding.charset ?? 'utf-8') !== 'utf-8';
+export const isDecoded = (coding: FileCoding): boolean => coding.gzip || coding.compression !== undefined || (coding.charset ?? 'utf-8') !== 'utf-8' || coding.legacyCharset !== undefined;
+
+/**
+ * Whether the file is plain UTF-8 text but for lines in a legacy charset: its lines can still be found by their LF
+ * bytes anywhere in it (read backwards, io/tail.ts), each decoded on its own (decodeLegacyLine).
+ */
+export const isLegacyOnly = (coding: FileCoding): boolean => !coding.gzip && coding.compression === undefined && (coding.charset ?? 'utf-8') === 'utf-8' && coding.legacyCharset !== undefined;
 
 /** Bytes of one line held back while waiting for its end; a longer line is decoded in its region's charset as it comes. */
 const MAX_HELD_BYTES = 1024 * 1024;
@@ -462,14 +512,19 @@ class TextRegions {
  * piece by piece; the byte order mark is dropped and a broken code unit becomes U+FFFD, as any text decoder does.
  * UTF-16 text (and 'mixed') is decoded region by region (TextRegions): lines another writer appended in UTF-8 are read
  * as UTF-8, and `onNote` gets, once the text ends, the note naming the regions when there were several. Text that
- * starts as UTF-8 (not 'mixed') is handed on as it is.
+ * starts as UTF-8 (not 'mixed') is handed on as it is, but for its lines that are not UTF-8 when `legacyCharset` (an
+ * iconv-lite name) is given: those are decoded in it (io/legacy-charset.ts).
  */
-export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 'sniff', onNote?: (note: string) => void): AsyncGenerator<Buffer> {
+export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 'sniff', onNote?: (note: string) => void, legacyCharset?: string): AsyncGenerator<Buffer> {
   let regions: TextRegions | undefined;
   for await (const piece of source) {
     if (regions === undefined) {
       const known = charset === 'sniff' ? sniffCharset(piece.subarray(0, SNIFF_BYTES)) : charset;
       if (known === 'utf-8') {
+        if (legacyCharset !== undefined) {
+          yield* legacyLines(piece, source, legacyCharset);
+          return;
+        }
         // Already UTF-8: hand every piece on as it is.
         yield piece;
         for await (const rest of source) yield rest;
@@ -483,4 +538,12 @@ export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 
   for (const out of regions.end()) yield out;
   const note = regions.note();
   if (note !== undefined) onNote?.(note);
+}
+
+/** `first` and the rest of `source` as UTF-8, lines that are not decoded in `legacyCharset` (LegacyLines). */
+async function* legacyLines(first: Buffer, source: AsyncIterable<Buffer>, legacyCharset: string): AsyncGenerator<Buffer> {
+  const lines = new LegacyLines(legacyCharset);
+  yield* lines.push(first);
+  for await (const piece of source) yield* lines.push(piece);
+  yield* lines.end();
 }

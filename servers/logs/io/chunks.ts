@@ -1,10 +1,11 @@
 // Reading a log forward in large blocks of whole lines (plain, gzip or UTF-16), with a bound on line length.
 import { isAscii } from 'node:buffer';
-import { read, readSync } from 'node:fs';
+import { fstatSync, read, readSync } from 'node:fs';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { UserFacingError } from '../../shared/tool-result';
 import { isDecoded, toUtf8, type FileCoding } from './charset';
+import { decompressFile } from './decompress';
 import { gunzipMembers, rawChunks } from './gzip';
 
 const readAsync = promisify(read);
@@ -107,7 +108,7 @@ const EMPTY = Buffer.alloc(0);
 /** Allocates the buffer plain files are read into (the scan process reads straight into its byte kernel's memory). */
 export type BlockAllocator = (size: number) => Buffer;
 
-/** A file's text as UTF-8 bytes from its start: what gzip and UTF-16 files are read through (io/charset.ts). */
+/** A file's text as UTF-8 bytes from its start: what gzip, UTF-16 and legacy-charset files are read through (io/charset.ts). */
 interface DecodedText {
   output: AsyncIterable<Buffer>;
   /** Bytes of the file on disk read so far. */
@@ -121,14 +122,19 @@ interface DecodedText {
 export function decodedText(fd: number, coding: FileCoding): DecodedText {
   let mixed: string | undefined;
   const onNote = (note: string) => void (mixed = note);
+  if (coding.compression) {
+    const tool = decompressFile(fd, fstatSync(fd).size, coding.compression);
+    const notes = () => [tool.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
+    return { ...tool, output: toUtf8(tool.output, coding.charset ?? 'sniff', onNote, coding.legacyCharset), note: notes };
+  }
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
     const notes = () => [gunzip.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
-    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote), note: notes };
+    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote, coding.legacyCharset), note: notes };
   }
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
-  return { output: toUtf8(raw, coding.charset ?? 'utf-8', onNote), counter, close: () => void raw.return(undefined), note: () => mixed };
+  return { output: toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset), counter, close: () => void raw.return(undefined), note: () => mixed };
 }
 
 /**
@@ -159,7 +165,7 @@ export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0,
       if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
     }
   } catch (error) {
-    throw new UnreadableError(`cannot ${coding.gzip ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnreadableError(`cannot ${coding.gzip || coding.compression ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }

@@ -27,7 +27,7 @@ export function readStart(fd: number): Buffer {
  * is not checked; a UTF-16 file (whose head is decoded text) by its size only. Reads at most 4 KiB.
  */
 export function assertNotRewrittenInPlace(fd: number, target: ListedFile, startBytes: Buffer): void {
-  if (target.gzip) return;
+  if (target.gzip || target.compression) return;
   const now = fstatSync(fd).size;
   const listed = `${target.size} bytes when listed, ${now} now`;
   if (now < target.size) throw rewritten(target, `it was truncated while it was read (${listed}: rotated in place, as logrotate's copytruncate does)`);

@@ -1,7 +1,8 @@
 // The last lines of a file, read backwards from the end in growing blocks (gzip, UTF-16: one forward pass with a ring).
 import type { promises as fsp } from 'node:fs';
 import { throwIfAborted } from '../../shared/progress';
-import { isDecoded, type FileCoding } from './charset';
+import { isDecoded, isLegacyOnly, type FileCoding } from './charset';
+import { decodeLegacyLine } from './legacy-charset';
 import { decodedText, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
@@ -25,14 +26,18 @@ export interface TailOutcome {
   damage?: string;
 }
 
-function toText(buffer: Buffer): string {
+function toText(buffer: Buffer, legacyCharset?: string): string {
   let end = buffer.length;
   if (end > 0 && buffer[end - 1] === 13) end--;
-  return buffer.toString('utf8', 0, Math.min(end, TAIL_LINE_BYTES));
+  const kept = Math.min(end, TAIL_LINE_BYTES);
+  return legacyCharset === undefined ? buffer.toString('utf8', 0, kept) : decodeLegacyLine(buffer.subarray(0, kept), legacyCharset);
 }
 
-/** Reads a plain file backwards, handing complete lines newest first. */
-export async function readBackwards(handle: fsp.FileHandle, size: number, options: TailOptions): Promise<TailOutcome> {
+/**
+ * Reads a plain file backwards, handing complete lines newest first; lines that are not UTF-8 decoded in
+ * `legacyCharset` (iconv-lite's name) when it is given: such a file's lines are found by their LF bytes as any.
+ */
+export async function readBackwards(handle: fsp.FileHandle, size: number, options: TailOptions, legacyCharset?: string): Promise<TailOutcome> {
   let position = size;
   let blockSize = FIRST_BLOCK;
   // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept).
@@ -58,7 +63,7 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
       const piece = data.subarray(nl + 1, end);
       const line = carry ? Buffer.concat([piece, carry]).subarray(0, TAIL_LINE_BYTES + 1) : piece;
       carry = undefined;
-      if (!options.onLine(toText(line))) return { bytesRead: size - position, reachedStart: false };
+      if (!options.onLine(toText(line, legacyCharset))) return { bytesRead: size - position, reachedStart: false };
       end = nl;
       nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     }
@@ -66,7 +71,7 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
     carry = carry ? Buffer.concat([rest, carry]).subarray(0, TAIL_LINE_BYTES + 1) : Buffer.from(rest);
     blockSize = Math.min(blockSize * 2, MAX_BLOCK);
   }
-  if (carry && carry.length > 0) options.onLine(toText(carry));
+  if (carry && carry.length > 0) options.onLine(toText(carry, legacyCharset));
   else if (carry && size > 0) options.onLine('');
   return { bytesRead: size, reachedStart: true };
 }
@@ -96,7 +101,7 @@ export async function lastLinesOfDecoded(fd: number, coding: FileCoding, keep: n
     take(blocker.end());
   } catch (error) {
     if (error instanceof Error && error.name === 'AbortError') throw error;
-    throw new UnreadableError(`cannot ${coding.gzip ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new UnreadableError(`cannot ${coding.gzip || coding.compression ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   } finally {
     close();
   }
@@ -126,6 +131,7 @@ export interface BackwardOptions extends TailOptions {
  */
 export async function readLinesBackwards(file: TailFile, options: BackwardOptions): Promise<TailOutcome> {
   if (!isDecoded(file)) return readBackwards(file.handle, file.size, options);
+  if (isLegacyOnly(file)) return readBackwards(file.handle, file.size, options, file.legacyCharset);
   const { lines, damage } = await lastLinesOfDecoded(file.handle.fd, file, options.decodedLines, options.signal);
   let i = lines.length - 1;
   for (; i >= 0; i--) if (!options.onLine(lines[i])) break;

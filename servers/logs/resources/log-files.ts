@@ -92,7 +92,7 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
         dir: f.dir,
         size: f.size,
         modified: isoInLocalZone(f.mtimeMs),
-        compressed: f.gzip,
+        compressed: f.gzip || f.compression !== undefined,
         format: i < FORMAT_DETECTION_LIMIT ? ((await ctx.formatOf(f)) ?? 'unreadable') : 'not detected',
         uri: fileUri(f.name),
       });

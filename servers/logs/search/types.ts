@@ -84,8 +84,12 @@ export const scanTargetSchema = z.object({
   name: z.string(),
   realPath: z.string(),
   gzip: z.boolean(),
+  /** io/decompress.ts: compressed otherwise, read through the system's tool. */
+  compression: z.enum(['bzip2', 'xz', 'zstd', 'lz4']).optional(),
   /** io/charset.ts: the text's encoding when not UTF-8 (learned when the server opened the file). */
   charset: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'mixed']).optional(),
+  /** io/legacy-charset.ts: iconv-lite's name of the charset its lines that are not UTF-8 are decoded in. */
+  legacyCharset: z.string().optional(),
   /** Bytes. */
   size: z.number(),
   mtimeMs: z.number(),

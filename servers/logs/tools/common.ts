@@ -8,12 +8,30 @@ import { LEVELS, type LineParser } from '../format/types';
 import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
 import { UnreadableError } from '../io/chunks';
 import { legacyTextNote } from '../io/charset';
+import { decodedNote, legacyCharsetName } from '../io/legacy-charset';
 import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
+
+/**
+ * A call's `encoding`: the legacy charset of its files' lines that are not UTF-8 (io/legacy-charset.ts; withEncoding
+ * makes it iconv-lite's name); an unknown or non-ASCII-compatible name is refused with the reason.
+ */
+export const encodingSchema = z
+  .string()
+  .max(40)
+  .superRefine((name, ctx) => {
+    try {
+      legacyCharsetName(name);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+    }
+  })
+  .optional()
+  .describe("charset of the file's lines that are not UTF-8 (euc-kr, cp949, shift_jis, gbk, big5, windows-1252…), when a note says it is not UTF-8; default: LOG_ENCODING, else detected");
 
 /**
  * Epoch ms as ISO 8601 text in the server's local zone (`2026-12-01T09:30:00.000+09:00`, `Z` in UTC), undefined kept: a
@@ -76,11 +94,13 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
 }
 
 /**
- * Adds to `notes` that `file`'s text is not UTF-8 when its start showed so (io/charset.ts startsAsLegacyText): its
- * lines show U+FFFD for their letters, and a search in those letters found nothing there that "0 matches" can vouch for.
+ * Adds to `notes` that `file`'s text is not UTF-8 when its sampled text showed so (io/charset.ts startsAsLegacyText):
+ * either the charset its lines were decoded in and how it was chosen (a detected one may be wrong: the person can tell),
+ * or that they show U+FFFD for their letters, and a search in those letters found nothing that "0 matches" can vouch for.
  */
 export function noteLegacyText(notes: string[], file: OpenedLog): void {
-  if (file.info.legacyText) notes.push(legacyTextNote(file.info.name));
+  if (file.info.legacyText) notes.push(legacyTextNote(file.info.name, file.info.legacyGuess));
+  else if (file.info.decodedFrom) notes.push(decodedNote(file.info.name, file.info.decodedFrom));
 }
 
 /**

@@ -1,8 +1,10 @@
 // What every logs tool needs: the directories, ripgrep, file listing, safe opening and per-file parsers.
 import { promises as fsp } from 'node:fs';
 import type { LineParser } from '../format/types';
-import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog, type SkippedDir } from '../files/log-files';
+import { listLogFiles, openLogFile, prepareDirs, type LogDir, type LogFileInfo, type LogFileListing, type OpenedLog, type OpenOptions, type SkippedDir } from '../files/log-files';
 import { parserFor } from '../format/parser';
+import { codingOf } from '../io/charset';
+import { legacyCharsetName } from '../io/legacy-charset';
 import { readHead } from '../io/head';
 import type { TailFile } from '../io/tail';
 import type { ScanClient } from '../scan/client';
@@ -19,8 +21,11 @@ export interface LogsContext {
   /** The journal and container sources that are on. */
   sources: SourceRegistry;
   listFiles(): Promise<LogFileListing>;
-  /** Opens a caller-named file safely; the caller closes the handle. */
-  open(name: string): Promise<OpenedLog>;
+  /**
+   * Opens a caller-named file safely; the caller closes the handle. `options.legacyCharset`: the charset its lines that
+   * are not UTF-8 are decoded in (a call's `encoding`), else LOG_ENCODING's, else detected.
+   */
+  open(name: string, options?: OpenOptions): Promise<OpenedLog>;
   /** The detected line parser of an opened file (cached by path, size and mtime). */
   parserOf(opened: OpenedLog): Promise<LineParser>;
   /** Opens, detects and closes: for listings. */
@@ -29,15 +34,14 @@ export interface LogsContext {
 
 /** An opened file as the tail readers (io/tail.ts) take it: its coding and its size on disk. */
 export function tailOf(opened: OpenedLog): TailFile {
-  return { handle: opened.handle, gzip: opened.info.gzip, ...(opened.info.charset ? { charset: opened.info.charset } : {}), size: opened.stats.size };
+  return { handle: opened.handle, ...codingOf(opened.info), size: opened.stats.size };
 }
 
 export function targetOf(opened: OpenedLog): ScanTarget {
   return {
     name: opened.info.name,
     realPath: opened.realPath,
-    gzip: opened.info.gzip,
-    ...(opened.info.charset ? { charset: opened.info.charset } : {}),
+    ...codingOf(opened.info),
     size: opened.stats.size,
     mtimeMs: opened.stats.mtimeMs,
     dev: opened.stats.dev,
@@ -52,9 +56,11 @@ export interface LogsContextOptions {
   ripgrep: string | undefined;
   scans: ScanClient;
   sources: SourceRegistry;
+  /** The charset to decode log text that is not UTF-8 in (config.ts LOG_ENCODING; iconv-lite's name), else detected. */
+  legacyCharset?: string;
 }
 
-export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }: LogsContextOptions): Promise<LogsContext> {
+export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, legacyCharset }: LogsContextOptions): Promise<LogsContext> {
   const skippedDirs: SkippedDir[] = [];
   const dirs = await prepareDirs(paths, skippedDirs);
   const parsers = new Map<string, LineParser>();
@@ -66,9 +72,10 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }
     scans,
     sources,
     listFiles: list,
-    open: (name) => openLogFile(dirs, name, async () => (await list()).files),
+    open: (name, options) => openLogFile(dirs, name, async () => (await list()).files, options ?? (legacyCharset === undefined ? {} : { legacyCharset })),
     async parserOf(opened) {
-      const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
+      // The charset a file is read in changes its head's text: a call's `encoding` may differ from the last one's.
+      const key = `${opened.realPath}\0${opened.stats.size}\0${opened.stats.mtimeMs}\0${opened.info.legacyCharset ?? ''}`;
       const cached = parsers.get(key);
       if (cached) return cached;
       const head = await readHead(opened.handle.fd, opened.info);
@@ -90,6 +97,16 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources }
     },
   };
   return context;
+}
+
+/**
+ * `ctx` for one call whose caller named the charset of its files' lines that are not UTF-8 (its `encoding`, checked by
+ * common.ts encodingSchema); `ctx` itself when it named none, or UTF-8.
+ */
+export function withEncoding(ctx: LogsContext, encoding: string | undefined): LogsContext {
+  const legacyCharset = encoding === undefined ? undefined : legacyCharsetName(encoding);
+  if (legacyCharset === undefined) return ctx;
+  return { ...ctx, open: (name, options) => ctx.open(name, options ?? { legacyCharset, asked: true }) };
 }
 
 export async function closeQuietly(handle: fsp.FileHandle | undefined): Promise<void> {

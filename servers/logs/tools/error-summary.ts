@@ -14,8 +14,8 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates } from './common';
-import { targetOf, type LogsContext } from './context';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates } from './common';
+import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
@@ -26,6 +26,7 @@ const MAX_HOURS = 24 * 366 * 1000;
 
 const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to summarise all log files and sources`),
+  encoding: encodingSchema,
   ...sourceFilterFields,
   hours: z
     .number()
@@ -71,7 +72,8 @@ const outputSchema = z.object({
         .optional()
         .describe('in a file whose levels cannot be read, or not on every line: entry lines (of the window) without a level whose text reads as an error; in a source, its records with no level of their own (none, or only the journal\'s default PRIORITY for a service\'s output) below the level asked whose text does (`I/O error`, `segfault`, `Out of memory`, `Failed to …`), not counted in totalErrors as their level is unknown; first: their first line numbers'),
       linesWithoutLevel: z.number().optional().describe('sampled entry lines with no recognisable level, when others have one: errors among them are not counted (notes say where their level may be)'),
-      legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset): words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
+      legacyText: z.boolean().optional().describe('its text is not UTF-8 (a legacy charset) and was not decoded: words outside ASCII read as \uFFFD, so errors worded in them are not recognised (notes say more)'),
+      decodedFrom: z.string().optional().describe('its text is not UTF-8: the legacy charset its lines that are not were decoded in (set by LOG_ENCODING, or detected: notes say how sure)'),
       note: z.string().optional(),
     }),
   ),
@@ -89,7 +91,7 @@ interface Window {
 /** Bytes of files read again, per call, to find the errors a window missed. */
 const OUTSIDE_SCAN_BYTES = 512 * 1024 * 1024;
 
-export function registerErrorSummary(server: McpServer, ctx: LogsContext): void {
+export function registerErrorSummary(server: McpServer, base: LogsContext): void {
   server.registerTool(
     'error_summary',
     {
@@ -108,6 +110,7 @@ export function registerErrorSummary(server: McpServer, ctx: LogsContext): void 
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
+      const ctx = withEncoding(base, args.encoding);
       const until = Date.now();
       const window: Window | undefined = args.wholeFile ? undefined : { since: until - args.hours * 3_600_000, until };
       const onProgress = progressTicks(extra);
@@ -224,6 +227,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   noteLegacyText(job.notes, file);
   // A client decides "no errors" from the structure, not from the notes' English (the extension: break28/29 leftovers).
   if (file.info.legacyText) entry.legacyText = true;
+  if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));
   return result.untimed;

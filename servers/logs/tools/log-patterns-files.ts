@@ -5,7 +5,7 @@ import { closeSync, constants, fstatSync, openSync } from 'node:fs';
 import type { LogPatternsContext } from '../patterns/log-patterns';
 import { UserFacingError } from '../../shared/tool-result';
 import { partialKind, PartialJoiner, type SplitKind } from '../format/partials';
-import type { Charset } from '../io/charset';
+import { codingOf, type FileCoding } from '../io/charset';
 import { forEachLine } from '../io/chunks';
 import { assertNotRewrittenInPlace, readStart } from '../io/in-place';
 import type { TimeWindow } from '../../shared/time-window';
@@ -16,11 +16,9 @@ import { envelopeOf } from './source-lines';
 import type { SourceRef } from './sources';
 import { isoInLocalZone } from '../../shared/local-time';
 
-interface Resolved {
+interface Resolved extends FileCoding {
   /** The name the caller used, for notes. */
   name: string;
-  gzip: boolean;
-  charset?: Charset;
   /** Lines a container runtime split are joined (format/partials.ts), as the search engines join them. */
   split: SplitKind | undefined;
   dev: number;
@@ -40,7 +38,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         await closeQuietly(opened.handle);
       }
       if (resolved.size > 1000) resolved.clear();
-      resolved.set(opened.realPath, { name: opened.info.name, gzip: opened.info.gzip, ...(opened.info.charset ? { charset: opened.info.charset } : {}), split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
       return opened.realPath;
     },
     async referenceTime(path) {

@@ -7,9 +7,9 @@ import { resolveWindow, timeFields, WINDOW_RULE, type TimeWindow } from '../../s
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
 import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
-import { clockNote, newestEntry, repeatedTimeNote, windowMissNote } from './common';
-import { closeQuietly, type LogsContext } from './context';
-import { exampleText, sourcePatternsContext, sourceWindowNote } from './log-patterns-files';
+import { clockNote, encodingSchema, newestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { closeQuietly, withEncoding, type LogsContext } from './context';
+import { exampleText, logPatternsContext, sourcePatternsContext, sourceWindowNote } from './log-patterns-files';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
@@ -53,6 +53,7 @@ export const logPatternsInput = {
   ...timeFields('lines'),
   limit: z.number().int().min(1).max(500).default(50).describe('Most templates returned, largest first.'),
   lineNumbers: z.boolean().default(false).describe('Include, per template, the 1-based line numbers it covers (capped).'),
+  encoding: encodingSchema,
 };
 
 /**
@@ -83,7 +84,9 @@ export function registerLogPatternsTool(server: McpServer, context: LogPatternsC
       const file = ctx ? await oneInput(ctx, args, extra.signal, tick) : args.file;
       if (file === undefined) throw new UserFacingError('name the log file in file (see logs://files)');
       if (typeof file === 'string') {
-        const result = await logPatterns(context, { ...args, file }, extra.signal, onProgress);
+        // A charset named by the call: the file is opened (and read) in it, through a context of this call's own.
+        const reader = ctx && args.encoding !== undefined ? logPatternsContext(withEncoding(ctx, args.encoding)) : context;
+        const result = await logPatterns(reader, { ...args, file }, extra.signal, onProgress);
         const notes = [...(result.notes ?? []), ...(ctx ? await fileWindowNotes(ctx, file, resolveWindow(args), result.linesMatched === 0) : [])];
         return toolResult({ ...result, ...(notes.length ? { notes } : {}) });
       }

@@ -11,10 +11,10 @@ import { awaitsMessage, inheritedLevel, inheritsLevel, isWordless, opensLoggedRe
 import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
-import { isDecoded } from '../io/charset';
+import { isDecoded, isLegacyOnly } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
-import { iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
-import { closeQuietly, tailOf, type LogsContext } from './context';
+import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
+import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, newestSources, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
@@ -29,6 +29,7 @@ const MAX_CONTINUATION = 200;
 
 const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit for the most recently written file (or, with unit/container/host, the source written to last)`),
+  encoding: encodingSchema,
   ...sourceFilterFields,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
   level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
@@ -57,7 +58,7 @@ type Output = z.infer<typeof outputSchema>;
 type RecentArgs = z.infer<typeof inputSchema>;
 
 
-export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
+export function registerRecentLogs(server: McpServer, base: LogsContext): void {
   server.registerTool(
     'recent_logs',
     {
@@ -73,6 +74,7 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
+      const ctx = withEncoding(base, args.encoding);
       // Without a name, the first listed file: listings put the most recently written first.
       const onProgress = progressTicks(extra);
       const inputs = await chooseInputs(ctx, args, undefined, extra.signal, onProgress);
@@ -92,8 +94,8 @@ export function registerRecentLogs(server: McpServer, ctx: LogsContext): void {
         }
         if (file.stats.size === 0) recent.notes.push(emptyFileNote(inputs.listed ?? (await ctx.listFiles()).files, file));
         // A compressed rotation of a log that was empty is a gzip member of no text: its size is not 0, its lines none.
-        else if (file.info.gzip && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
-          recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of gzip, no text): the log was empty when it was rotated`);
+        else if ((file.info.gzip || file.info.compression) && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
+          recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of ${file.info.compression ?? 'gzip'}, no text): the log was empty when it was rotated`);
         }
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
@@ -282,7 +284,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   noteLegacyText(recent.notes, file);
-  if (isDecoded(file.info) && args.level) recent.notes.push(`${file.info.gzip ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
+  if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip || file.info.compression ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
 }

@@ -13,10 +13,10 @@ import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
 import { coverageNote } from '../format/coverage';
-import { clockNote, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
 import { findTextErrorLines, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
-import { targetOf, type LogsContext } from './context';
+import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { strictInput } from '../../shared/strict-input';
@@ -28,6 +28,7 @@ const inputSchema = strictInput(z.object({
   regex: z.boolean().default(false).describe(`treat pattern as a regular expression in ${REGEX_DIALECT} (the same for every file and engine; \\w, \\d and \\b are ASCII-only, use \\p{L} for letters of any script)`),
   caseSensitive: z.boolean().default(false),
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to search all log files and sources`),
+  encoding: encodingSchema,
   ...sourceFilterFields,
   level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
   ...timeFields('lines'),
@@ -85,7 +86,7 @@ export function validatePattern(pattern: string, regex: boolean, caseSensitive: 
   }
 }
 
-export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
+export function registerSearchLogs(server: McpServer, base: LogsContext): void {
   server.registerTool(
     'search_logs',
     {
@@ -103,6 +104,7 @@ export function registerSearchLogs(server: McpServer, ctx: LogsContext): void {
       annotations: READ_ONLY,
     },
     guarded(async (args, extra) => {
+      const ctx = withEncoding(base, args.encoding);
       const request = scanRequestOf(args);
       const tick = progressTicks(extra);
       const inputs = await chooseInputs(ctx, args, args.order, extra.signal, tick);

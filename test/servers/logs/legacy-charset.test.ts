@@ -1,7 +1,8 @@
 // A log in a legacy 8-bit charset (EUC-KR/CP949 from a Korean Windows program or a JVM with file.encoding=MS949,
 // Shift_JIS, GBK, Latin-1) is read as UTF-8, so its Korean letters read as U+FFFD. A search for `오류` in it answered
 // "0 matches, complete" without a word (break28), about a file whose second line says 오류: a confident "nothing". The
-// tools cannot tell which legacy charset it is from a few bytes, so they say the text is not UTF-8, and what to do.
+// tools say the text is not UTF-8, and since charset22 decode it in the charset detected (with how sure) or set; the
+// note without decoding, for text too short to detect, is in legacy-decoding.test.ts.
 // A gzip file without a .gz name (a rotation that compressed app.log.3 in place) was read as such binary text: it is
 // decompressed, as its header says it must be.
 import assert from 'node:assert/strict';
@@ -52,7 +53,7 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
     assert.equal(startsAsLegacyText(gzipSync('2026-12-02 ERROR compressed, with no .gz in its name\n')), false, 'binary data is no charset');
   });
 
-  it('search_logs, error_summary and recent_logs say which file is not UTF-8; UTF-8 files get no such note', async () => {
+  it('search_logs, error_summary and recent_logs say which file is not UTF-8 and how it was read; UTF-8 files get no such note', async () => {
     const calls: [string, Record<string, unknown>][] = [
       ['search_logs', { pattern: '오류' }],
       ['error_summary', { wholeFile: true }],
@@ -63,16 +64,21 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
       assert.ok(!result.isError, tool);
       const notes = (result.structuredContent as { notes: string[] }).notes;
       assert.ok(
-        notes.some((n) => /^euckr\.log: its text is not UTF-8 \(a legacy charset such as EUC-KR\/CP949.*search for them matches nothing there/.test(n)),
+        notes.some((n) => /^euckr\.log: its text is not UTF-8: its lines that are not were decoded as EUC-KR\/CP949 \(detected, 100% sure\)/.test(n)),
         `${tool}: ${JSON.stringify(notes)}`,
       );
       assert.ok(!notes.some((n) => n.startsWith('utf8.log')), `${tool}: ${JSON.stringify(notes)}`);
     }
-    // fix30: and error_summary marks the file itself, so a client does not read the notes' English to qualify a zero.
+    // fix30: and error_summary marks the file itself, so a client does not read the notes' English to qualify a zero;
+    // charset22: decoded, it is not `legacyText` (its words were read) but `decodedFrom` its charset.
     const summary = (await server.client.callTool({ name: 'error_summary', arguments: { wholeFile: true } })) as CallToolResult;
-    const files = (summary.structuredContent as { files: Array<{ file: string; legacyText?: boolean }> }).files;
-    assert.equal(files.find((f) => f.file === 'euckr.log')?.legacyText, true, JSON.stringify(files));
+    const files = (summary.structuredContent as { files: Array<{ file: string; legacyText?: boolean; decodedFrom?: string }> }).files;
+    assert.deepEqual(files.filter((f) => f.file.endsWith('euckr.log')).map((f) => [f.file, f.legacyText, f.decodedFrom]).sort(), [['euckr.log', undefined, 'EUC-KR/CP949'], ['late-euckr.log', undefined, 'EUC-KR/CP949']]);
     assert.equal(files.find((f) => f.file === 'utf8.log')?.legacyText, undefined, JSON.stringify(files));
+    assert.equal(files.find((f) => f.file === 'utf8.log')?.decodedFrom, undefined, JSON.stringify(files));
+    const found = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: '오류', file: 'euckr.log' } })) as CallToolResult;
+    const matches = (found.structuredContent as { matches: { line: number; text: string }[] }).matches;
+    assert.deepEqual(matches.map((m) => [m.line, m.text]), [[2, '2026-12-02 11:00:01 ERROR 데이터베이스 연결 오류 발생']]);
   });
 
   // break29: a log's first lines are most often its ASCII start-up banner, and its Korean errors come later: with the
@@ -82,7 +88,7 @@ describe('logs: a log whose text is not UTF-8 (a legacy charset) is said to be s
       const result = (await server.client.callTool({ name: tool, arguments: args })) as CallToolResult;
       assert.ok(!result.isError, tool);
       const notes = (result.structuredContent as { notes: string[] }).notes;
-      assert.ok(notes.some((n) => /^late-euckr\.log: its text is not UTF-8/.test(n)), `${tool}: ${JSON.stringify(notes)}`);
+      assert.ok(notes.some((n) => /^late-euckr\.log: its text is not UTF-8: its lines that are not were decoded as EUC-KR/.test(n)), `${tool}: ${JSON.stringify(notes)}`);
     }
     const long = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: '오류', file: 'long-utf8.log' } })) as CallToolResult;
     assert.ok(!(long.structuredContent as { notes: string[] }).notes.some((n) => n.includes('not UTF-8')), JSON.stringify(long.structuredContent));

@@ -1,0 +1,162 @@
+// Rotated logs compressed with bzip2, xz, zstd or lz4 (logrotate's `compresscmd`: `syslog.2.bz2`, `app.log.1.xz`).
+// Node's zlib reads gzip only (zstd from Node 22.15, which the servers cannot count on), and the pure-JS decoders on
+// the registry are unmaintained or read a whole file into memory. The system's own tools are streaming, well kept and
+// on every distribution: the file's bytes are piped through `bzip2 -dc` (xz, zstd, lz4 alike), which reads no path
+// (the file stays the one opened and checked), and a missing tool is named with the package to install.
+//
+// A compressed file can hold far more text than its size (bzip2 and xz reach ratios of 1:100000 on repeated bytes,
+// where gzip stops near 1:1000): its output is cut at MAX_RATIO times the file's size, with a note, so that a
+// decompression bomb costs bounded time. Memory is bounded by the line readers as for any stream.
+import { spawn } from 'node:child_process';
+import { statSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { Readable } from 'node:stream';
+import { rawChunks } from './gzip';
+
+/** The compressions read through a system tool; gzip is read by Node's zlib (io/gzip.ts). */
+export type Compression = 'bzip2' | 'xz' | 'zstd' | 'lz4';
+
+/** Each compression's name ending, the tool that decompresses it to stdout with `-dc`, and the Debian package holding it. */
+const TOOLS: Record<Compression, { ending: RegExp; command: string; debian: string }> = {
+  bzip2: { ending: /\.bz2$/i, command: 'bzip2', debian: 'bzip2' },
+  xz: { ending: /\.xz$/i, command: 'xz', debian: 'xz-utils' },
+  zstd: { ending: /\.zst$/i, command: 'zstd', debian: 'zstd' },
+  lz4: { ending: /\.lz4$/i, command: 'lz4', debian: 'lz4' },
+};
+
+/** Most decompressed bytes per compressed byte read before the output is cut (real logs: 1:10 to 1:300). */
+export const MAX_RATIO = 1000;
+/** Output always allowed whatever the file's size: a small archive of a very repetitive log. */
+export const MIN_OUTPUT_LIMIT = 256 * 1024 * 1024;
+/** Bytes of the tool's error output kept for the note. */
+const MAX_STDERR = 4096;
+
+/** The compression a file name ends in (`.bz2`, `.xz`, `.zst`, `.lz4`), or undefined. */
+export function compressionOfName(name: string): Compression | undefined {
+  return (Object.keys(TOOLS) as Compression[]).find((c) => TOOLS[c].ending.test(name));
+}
+
+/** The name without its compression's ending: `app.log.2` for `app.log.2.bz2`. */
+export function withoutCompression(name: string): string {
+  const compression = compressionOfName(name);
+  return compression ? name.replace(TOOLS[compression].ending, '') : name;
+}
+
+/**
+ * The path of `compression`'s tool on `path` (a PATH value), or undefined when it is not installed. On Windows the
+ * tool is `<name>.exe` (Git for Windows and MSYS2 ship bzip2 and xz so).
+ */
+export function findTool(compression: Compression, path = process.env.PATH ?? '', platform = process.platform): string | undefined {
+  const names = platform === 'win32' ? [`${TOOLS[compression].command}.exe`] : [TOOLS[compression].command];
+  for (const dir of path.split(delimiter)) {
+    if (!dir) continue;
+    for (const name of names) {
+      const candidate = join(dir, name);
+      try {
+        if (statSync(candidate).isFile()) return candidate;
+      } catch {
+        // not in this folder
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Why `compression`'s files cannot be read here: its tool is missing, and what installs it. */
+export function missingToolReason(compression: Compression): string {
+  const { command, debian } = TOOLS[compression];
+  return `the ${command} tool is not installed on this machine (Debian/Ubuntu: apt-get install ${debian}), so ${compression} files cannot be decompressed`;
+}
+
+/** A compressed file being decompressed: as io/gzip.ts's GunzipStream, for the readers in io/chunks.ts. */
+export interface Decompression {
+  output: AsyncIterable<Buffer>;
+  /** Compressed bytes handed to the tool so far. */
+  counter: { bytes: number };
+  /** Stops the tool (by its own process) and the reads. */
+  close: () => void;
+  /** Once ended: why the text ends early (the tool's error on damaged data, or the MAX_RATIO cut), else undefined. */
+  note: () => string | undefined;
+}
+
+/** Where decompressFile looks for its tool (a PATH value) and the output it always allows (bytes; tests make it small). */
+export interface DecompressOptions {
+  path?: string;
+  minOutputLimit?: number;
+}
+
+/**
+ * The decompressed bytes of the `compression` file of `size` bytes open on `fd` (positional reads: its position is
+ * untouched). The output fails (with an Error naming the tool's complaint, or the missing tool) only when no text at
+ * all came out; damage after some text ends it with a note, as for gzip. Output past max(MIN_OUTPUT_LIMIT, MAX_RATIO
+ * × size) bytes is cut, with a note.
+ */
+export function decompressFile(fd: number, size: number, compression: Compression, options: DecompressOptions = {}): Decompression {
+  const counter = { bytes: 0 };
+  const { command } = TOOLS[compression];
+  const path = options.path ?? process.env.PATH ?? '';
+  const limit = Math.max(options.minOutputLimit ?? MIN_OUTPUT_LIMIT, MAX_RATIO * size);
+  let note: string | undefined;
+  let stop: (() => void) | undefined;
+
+  async function* run(): AsyncGenerator<Buffer> {
+    const tool = findTool(compression, path);
+    if (tool === undefined) throw new Error(missingToolReason(compression));
+    const child = spawn(tool, ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const input = Readable.from(rawChunks(fd, 0, counter), { objectMode: false });
+    // The tool may stop reading (damage, or it was stopped): its closed stdin is no error of ours.
+    child.stdin.on('error', () => undefined);
+    input.on('error', () => child.kill());
+    input.pipe(child.stdin);
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
+    });
+    const exited = new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('close', (code) => resolve(code));
+    });
+    // Awaited once the output ends; a spawn error before then must not count as an unhandled rejection.
+    exited.catch(() => undefined);
+    let stopped = false;
+    stop = () => {
+      stopped = true;
+      input.unpipe(child.stdin);
+      input.destroy();
+      child.kill();
+    };
+    let produced = 0;
+    try {
+      for await (const piece of child.stdout as AsyncIterable<Buffer>) {
+        const room = limit - produced;
+        if (piece.length >= room) {
+          if (room > 0) yield piece.subarray(0, room);
+          note = `${compression}: decompression stopped after ${mib(limit)} MiB, more than ${MAX_RATIO} times the file's ${size} bytes (a decompression bomb, or a log far more repetitive than most): only the text before was read`;
+          return;
+        }
+        produced += piece.length;
+        yield piece;
+      }
+      const code = await exited;
+      if (code !== 0 && !stopped) {
+        const complaint = stderr.trim().split('\n')[0] || `${command} exited with code ${code}`;
+        if (produced === 0) throw new Error(complaint);
+        note = `damaged ${compression}: ${complaint}; only the text before it was read`;
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(missingToolReason(compression), { cause: error });
+      throw error;
+    } finally {
+      stop();
+    }
+  }
+
+  return {
+    output: run(),
+    counter,
+    close: () => stop?.(),
+    note: () => note,
+  };
+}
+
+const mib = (bytes: number) => Math.round(bytes / (1024 * 1024));
