@@ -809,5 +809,34 @@ describe('git server edge cases', function () {
         await Promise.all([clone.close(), fullServer.close()]);
       }
     });
+
+    // break30: git_file_churn counted a shallow clone's edge commit, which git diffs against the empty tree: in a
+    // --depth 1 clone (CI's default) every file of the repository was "changed" once, its whole length as lines added.
+    it('git_file_churn in a shallow clone leaves out the edge commit and says so', async () => {
+      const { kit } = edges;
+      const full = kit.repo('deep-churn', [
+        { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'old.txt' },
+        { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'edge.txt' },
+        { subject: 'third', date: '2024-05-03T10:00:00Z', file: 'new.txt' },
+      ]);
+      const shallow = join(kit.dir, 'shallow-churn');
+      kit.git(kit.dir, ['clone', '-q', '--depth', '2', `file://${full}`, shallow]);
+      await withServer(shallow, async (clone) => {
+        const churn = await ok(clone, 'git_file_churn', { since: '2000-01-01' });
+        assert.deepEqual(churn.files.map((f: Data) => f.path), ['new.txt'], JSON.stringify(churn.files));
+        assert.equal(churn.commitsScanned, 1);
+        assert.match(churn.note, /oldest commit here \([0-9a-f]{7}\) is left out: the clone lacks its parent.*git fetch --unshallow/);
+        // git lists the edge commit for every file it holds: old.txt was last changed by 'first', which the clone lacks.
+        const log = await ok(clone, 'git_log', { path: 'old.txt' });
+        assert.deepEqual(subjectsOf(log), ['second']);
+        assert.match(log.note, /[0-9a-f]{7} is at the shallow clone's edge: .*lists it for every file it holds, changed there or not/);
+        assert.doesNotMatch((await ok(clone, 'git_log', {})).note, /edge/, 'without a path the listing is right');
+      });
+      await withServer(full, async (whole) => {
+        const churn = await ok(whole, 'git_file_churn', { since: '2000-01-01' });
+        assert.deepEqual(churn.files.map((f: Data) => f.path).sort(), ['edge.txt', 'new.txt', 'old.txt']);
+        assert.equal(churn.note, undefined);
+      });
+    });
   });
 });
