@@ -31,12 +31,22 @@ function toText(buffer: Buffer): string {
   return buffer.toString('utf8', 0, Math.min(end, TAIL_LINE_BYTES));
 }
 
+/**
+ * A line read backwards, `bytes` long in all, of which `head` holds the start: its text, ending in the mark
+ * servers/shared/sanitize reads ("… [N bytes cut]") when bytes were left out, so a later cut counts them.
+ */
+function cutLineText(head: Buffer, bytes: number): string {
+  const text = toText(head);
+  return bytes > TAIL_LINE_BYTES ? `${text}… [${bytes - TAIL_LINE_BYTES} bytes cut]` : text;
+}
+
 /** Reads a plain file backwards, handing complete lines newest first. */
 export async function readBackwards(handle: fsp.FileHandle, size: number, options: TailOptions): Promise<TailOutcome> {
   let position = size;
   let blockSize = FIRST_BLOCK;
-  // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept).
+  // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept), and its whole length.
   let carry: Buffer | undefined;
+  let carryBytes = 0;
   let first = true;
   const maxBytes = options.maxBytes ?? Infinity;
   while (position > 0) {
@@ -57,16 +67,19 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
     while (nl !== -1) {
       const piece = data.subarray(nl + 1, end);
       const line = carry ? Buffer.concat([piece, carry]).subarray(0, TAIL_LINE_BYTES + 1) : piece;
+      const bytes = piece.length + carryBytes;
       carry = undefined;
-      if (!options.onLine(toText(line))) return { bytesRead: size - position, reachedStart: false };
+      carryBytes = 0;
+      if (!options.onLine(cutLineText(line, bytes))) return { bytesRead: size - position, reachedStart: false };
       end = nl;
       nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     }
     const rest = data.subarray(0, end);
     carry = carry ? Buffer.concat([rest, carry]).subarray(0, TAIL_LINE_BYTES + 1) : Buffer.from(rest);
+    carryBytes += rest.length;
     blockSize = Math.min(blockSize * 2, MAX_BLOCK);
   }
-  if (carry && carry.length > 0) options.onLine(toText(carry));
+  if (carry && carry.length > 0) options.onLine(cutLineText(carry, carryBytes));
   else if (carry && size > 0) options.onLine('');
   return { bytesRead: size, reachedStart: true };
 }
