@@ -22,7 +22,10 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   assertPlainArgument(value, label);
   // --quiet also silences the warning that a reflog lookup (`name@{date}`) went past the reflog's start.
   const quiet = value.includes('@{') ? [] : ['--quiet'];
-  const result = await repo.git(['rev-parse', '--verify', ...quiet, '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
+  // `:/text` (the youngest commit whose message matches) takes the rest of the argument as its pattern: a `^{commit}`
+  // after it was searched for as text, and a commit git finds was "not a commit" (break30). It only ever names a commit.
+  const expression = value.startsWith(':/') ? value : `${value}^{commit}`;
+  const result = await repo.git(['rev-parse', '--verify', ...quiet, '--end-of-options', expression], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
   // Before reading the answer: git's pick among several refs of that name can also be the reason it failed.
   await assertOneCommitNamed(repo, value, label);

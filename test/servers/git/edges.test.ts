@@ -838,5 +838,13 @@ describe('git server edge cases', function () {
         assert.equal(churn.note, undefined);
       });
     });
+
+    // break30: git's `:/text` (the youngest commit whose message matches) was given a `^{commit}` suffix, which became
+    // part of the text searched for: a commit git finds was "not a commit, branch or tag in this repository".
+    it('a ref written :/text names the youngest commit whose message matches', async () => {
+      assert.equal((await ok(odd, 'git_show', { ref: ':/awkward', includePatch: false })).subject, 'Add awkward names');
+      assert.deepEqual(subjectsOf(await ok(odd, 'git_log', { ref: ':/A commit of', count: 5 })), ['A commit of 2024']);
+      assert.match(await fails(odd, 'git_show', { ref: ':/no commit says this' }), /is not a commit, branch or tag/);
+    });
   });
 });
