@@ -405,6 +405,8 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       if (labelled) candidates.push({ dir: labelled, rel: cleaned.slice(slash + 1) });
     }
     for (const dir of dirs) candidates.push({ dir, rel: cleaned });
+    // A backslash is a name's own character outside Windows (`back\slash.log` was listed, then refused by its name).
+    if (sep === '/' && cleaned !== name.trim()) for (const dir of dirs) candidates.push({ dir, rel: name.trim() });
   }
 
   for (const { dir, rel } of candidates) {
@@ -454,7 +456,14 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       stats: opened,
     };
   }
-  throw notFound(name, await available());
+  const listed = await available();
+  // The same name in another Unicode normal form: files named on macOS keep their decomposed form (NFD: `서버 로그.log` as
+  // jamo, `café` with a combining accent) and a client types the composed one (NFC), which looked the same in the
+  // listing and was "no such log file" (break30).
+  const composed = name.trim().normalize('NFC');
+  const same = listed.filter((f) => f.name !== name && f.name.normalize('NFC') === composed);
+  if (same.length === 1) return openLogFile(dirs, same[0].name, available);
+  throw notFound(name, listed);
 }
 
 /**
