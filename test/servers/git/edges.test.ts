@@ -839,6 +839,22 @@ describe('git server edge cases', function () {
       });
     });
 
+    // break30: git lists a folder none of whose files are tracked as one untracked entry: "1 untracked" stood for a new
+    // folder of 10,000 files without a word.
+    it('git_status says when untracked entries are folders, counted once each', async () => {
+      const { kit } = edges;
+      const repo = kit.repo('untracked-folder', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+      for (const name of ['one.log', 'two.log', 'three.log']) kit.write(repo, `build/out/${name}`, 'x\n');
+      kit.write(repo, 'notes.txt', 'x\n');
+      await withServer(repo, async (server) => {
+        const status = await ok(server, 'git_status', {});
+        assert.equal(status.counts.untracked, 2);
+        assert.deepEqual(status.files.map((f: Data) => f.path).sort(), ['build/', 'notes.txt']);
+        assert.match(status.note, /^1 untracked entry is a folder \(build\/\): git lists a folder none of whose files are tracked as one entry/);
+      });
+      await withServer(edges.odd, async (server) => assert.equal((await ok(server, 'git_status', {})).note, undefined));
+    });
+
     // break30: git's `:/text` (the youngest commit whose message matches) was given a `^{commit}` suffix, which became
     // part of the text searched for: a commit git finds was "not a commit, branch or tag in this repository".
     it('a ref written :/text names the youngest commit whose message matches', async () => {
