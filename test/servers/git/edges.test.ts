@@ -855,6 +855,19 @@ describe('git server edge cases', function () {
       await withServer(edges.odd, async (server) => assert.equal((await ok(server, 'git_status', {})).note, undefined));
     });
 
+    // break30: a repository committed from macOS may hold decomposed names (NFD); a client types them composed (NFC),
+    // and git matches bytes: git_blame said the file does not exist, git_log that no commit touches it.
+    it('a path asked for in its composed form (NFC) finds the file committed under its decomposed name (NFD)', async () => {
+      const { kit } = edges;
+      const name = '배포 노트.md';
+      const repo = kit.repo('decomposed', [{ subject: 'notes', date: '2024-05-01T10:00:00Z', file: name.normalize('NFD') }]);
+      await withServer(repo, async (server) => {
+        assert.deepEqual((await ok(server, 'git_blame', { path: name })).lines.map((l: Data) => l.content), ['notes']);
+        assert.deepEqual(subjectsOf(await ok(server, 'git_log', { path: name })), ['notes']);
+        assert.deepEqual((await ok(server, 'git_file_churn', { path: name, since: '2000-01-01' })).files.length, 1);
+      });
+    });
+
     // break30: git's `:/text` (the youngest commit whose message matches) was given a `^{commit}` suffix, which became
     // part of the text searched for: a commit git finds was "not a commit, branch or tag in this repository".
     it('a ref written :/text names the youngest commit whose message matches', async () => {
