@@ -85,8 +85,10 @@ export async function prepareDirs(paths: string[], skipped: SkippedDir[] = []): 
       continue;
     }
     try {
-      if (!(await fsp.stat(real)).isDirectory()) {
-        skip(path, 'not a directory');
+      const stats = await fsp.stat(real);
+      if (!stats.isDirectory()) {
+        // A log file named where its folder belongs (LOG_DIRS=/var/log/nginx/error.log) is the commonest slip: say the fix.
+        skip(path, stats.isFile() ? `a file, not a directory: name its folder (${dirname(path)}) to read it` : 'not a directory');
         continue;
       }
     } catch {
