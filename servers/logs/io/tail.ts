@@ -2,7 +2,7 @@
 import type { promises as fsp } from 'node:fs';
 import { throwIfAborted } from '../../shared/progress';
 import { isDecoded, type FileCoding } from './charset';
-import { decodedText, LineBlocker, UnreadableError } from './chunks';
+import { decodedText, leadingNuls, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
 export const TAIL_LINE_BYTES = 64 * 1024;
@@ -65,7 +65,10 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
     }
     let nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     while (nl !== -1) {
-      const piece = data.subarray(nl + 1, end);
+      let piece = data.subarray(nl + 1, end);
+      // A line's leading NULs are no part of it (io/chunks.ts leadingNuls): the entry after a long hole is kept.
+      const nuls = leadingNuls(piece, 0, piece.length);
+      if (nuls > 0) piece = piece.subarray(nuls);
       const line = carry ? Buffer.concat([piece, carry]).subarray(0, TAIL_LINE_BYTES + 1) : piece;
       const bytes = piece.length + carryBytes;
       carry = undefined;
@@ -75,8 +78,12 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
       nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     }
     const rest = data.subarray(0, end);
-    carry = carry ? Buffer.concat([rest, carry]).subarray(0, TAIL_LINE_BYTES + 1) : Buffer.from(rest);
-    carryBytes += rest.length;
+    // The line's bytes read so far, from here to its end: a run of NULs they start with is dropped now, as it would be
+    // at the line's start (io/chunks.ts leadingNuls), so the entry after a hole longer than TAIL_LINE_BYTES is kept.
+    const combined = carry ? Buffer.concat([rest, carry]) : rest;
+    const nuls = leadingNuls(combined, 0, combined.length);
+    carry = Buffer.from(combined.subarray(nuls, nuls + TAIL_LINE_BYTES + 1));
+    carryBytes += rest.length - nuls;
     blockSize = Math.min(blockSize * 2, MAX_BLOCK);
   }
   if (carry && carry.length > 0) options.onLine(cutLineText(carry, carryBytes));
