@@ -1,7 +1,8 @@
 // The scan process's side: takes jobs from the server one at a time; each reopens its file (checking it is the same
 // regular file the server resolved), detects its format and scans it with ripgrep or the pure-Node engine, reporting
 // a heartbeat and, for error_summary, accepted lines folded by masked message.
-import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { throttleProgress } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { joinsPartials } from '../format/partials';
@@ -231,5 +232,28 @@ function openSameFile(target: ScanTarget): number {
   const stats = fstatSync(fd);
   if (stats.isFile() && stats.ino === target.ino && stats.dev === target.dev) return fd;
   closeSync(fd);
+  const moved = renamedTo(target);
+  if (moved) {
+    throw new UserFacingError(
+      `${target.name} was rotated while it was searched: the file listed under that name is now ${moved} beside it, and a new ${basename(target.realPath)} was started; search again (${moved} holds what was asked about, ${basename(target.realPath)} what was written since)`,
+    );
+  }
   throw new UserFacingError(`${target.name} changed while being searched; try again`);
+}
+
+/**
+ * The name the target's file goes by now in its folder, when it was renamed there (logrotate's `create`: app.log to
+ * app.log.1) since it was listed; undefined when it is not found there (moved away, or deleted). Reads the folder once.
+ */
+function renamedTo(target: ScanTarget): string | undefined {
+  const folder = dirname(target.realPath);
+  try {
+    for (const name of readdirSync(folder)) {
+      const stats = statSync(join(folder, name), { throwIfNoEntry: false });
+      if (stats && stats.isFile() && stats.ino === target.ino && stats.dev === target.dev) return name;
+    }
+  } catch {
+    // the folder cannot be read: nothing to name
+  }
+  return undefined;
 }

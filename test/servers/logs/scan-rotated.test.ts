@@ -3,13 +3,14 @@
 // was "0 matches, complete" for a file that held them when it was listed (break30). The scan now gives ripgrep the file
 // it opened, not its name. The stand-in ripgrep rotates the file just before it runs the real one.
 import assert from 'node:assert/strict';
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { ScanClient } from '../../../servers/logs/scan/client';
 import type { ScanRequest, ScanTarget } from '../../../servers/logs/search/types';
 import { hasRipgrep } from '../../support/log-engines';
+import { UserFacingError } from '../../../servers/shared/tool-result';
 
 describe('logs scan: a file rotated by renaming while it is searched', function () {
   this.timeout(60_000);
@@ -39,5 +40,17 @@ describe('logs scan: a file rotated by renaming while it is searched', function 
     assert.equal(found.engine, 'ripgrep');
     assert.deepEqual([found.totalMatches, found.matches.map((m) => m.line), found.complete], [2, [3, 2], true]);
     assert.match(found.matches[0].text, /boom 2$/);
+  });
+
+  // Rotated before the scan process opened it: "app.log changed while being searched; try again" said neither that it
+  // was rotated nor where the file asked about went.
+  it('a file rotated before the scan opens it is named where it went', async () => {
+    const log = join(dir, 'svc.log');
+    writeFileSync(log, '2026-12-01T10:00:01Z ERROR boom 1\n');
+    const stats = statSync(log);
+    const target: ScanTarget = { name: 'svc.log', realPath: log, gzip: false, size: stats.size, mtimeMs: stats.mtimeMs, dev: stats.dev, ino: stats.ino };
+    renameSync(log, `${log}.1`);
+    writeFileSync(log, '2026-12-01T10:00:03Z INFO fresh\n');
+    await assert.rejects(scans.scanFile(target, request, {}), (error: unknown) => error instanceof UserFacingError && /^svc\.log was rotated while it was searched: the file listed under that name is now svc\.log\.1 beside it, and a new svc\.log was started; search again/.test(error.message));
   });
 });
