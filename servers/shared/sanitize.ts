@@ -9,12 +9,27 @@ export function sanitizeText(text: string): string {
   return text.replace(ANSI_ESCAPE, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '');
 }
 
-/** Sanitizes and cuts one line (or field) to at most `maxChars`, marking the cut. */
+/**
+ * The mark a cut left at a text's end: "… [N chars cut]" (sanitizeLine), "… [N bytes cut]" (a reader that kept a
+ * line's first bytes: logs/io/tail.ts), or both ("… [N chars + M bytes cut]").
+ */
+const CUT_MARK_END = /… \[(?:(\d+) chars)?(?: \+ )?(?:(\d+) bytes)? cut\]$/;
+
+/**
+ * Sanitizes and cuts one line (or field) to at most `maxChars` (plus the mark), marking the cut. A text cut before
+ * (a match cut when it was kept, then again when it was returned) keeps the count of every cut: a 50 MB line was
+ * said to have lost "[21 chars cut]" (break30).
+ */
 export function sanitizeLine(text: string, maxChars = 2000): string {
   const clean = sanitizeText(text.replace(/\r?\n$/, '')).replace(/[\r\n]/g, ' ');
   if (clean.length <= maxChars) return clean;
-  const kept = cutText(clean, maxChars);
-  return `${kept}… [${clean.length - kept.length} chars cut]`;
+  const earlier = CUT_MARK_END.exec(clean);
+  const marked = earlier !== null && (earlier[1] !== undefined || earlier[2] !== undefined);
+  const body = marked ? clean.slice(0, earlier.index) : clean;
+  const kept = cutText(body, maxChars);
+  const chars = body.length - kept.length + (marked ? Number(earlier[1] ?? 0) : 0);
+  const bytes = marked && earlier[2] !== undefined ? ` + ${earlier[2]} bytes` : '';
+  return `${kept}… [${chars} chars${bytes} cut]`;
 }
 
 /**

@@ -20,12 +20,23 @@ export interface ErrorCount {
   errors: number;
   /** True when the log levels of (part of) it could not be read: then 0 errors does not mean there were none. */
   levelsUnreadable: boolean;
+  /**
+   * True when its newest entry is dated after the window's end (now): the clock of whatever writes it runs ahead, or its
+   * times are read in the wrong zone, so its latest entries fall outside "the last 24 hours" and the count misses them.
+   */
+  datedAhead: boolean;
 }
+
+/** How far past the window's end a newest entry may lie and still be "now" (clocks a little apart), in ms. */
+const AHEAD_SLACK_MS = 2 * 60_000;
 
 /** Errors in the last 24 hours (error_summary's default window), with whether its levels could be read. */
 export async function errorCountFor(hub: McpHub, file: string): Promise<ErrorCount> {
   const summary = await callErrorSummary(hub, file, { hours: 24 });
   // A zero over nothing read, or beside lines whose text reads as an error without a level, is not "0 errors".
   const uncounted = summary.files.length === 0 || summary.files.some((f) => f.levelsUnreadable === true || f.textErrors !== undefined);
-  return { errors: summary.totalErrors, levelsUnreadable: uncounted };
+  // break30: a log whose clock ran a year ahead showed "0 errors" beside ten ERROR entries dated after now.
+  const until = summary.window ? Date.parse(summary.window.until) : NaN;
+  const datedAhead = summary.files.some((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) > until + AHEAD_SLACK_MS);
+  return { errors: summary.totalErrors, levelsUnreadable: uncounted, datedAhead };
 }

@@ -21,6 +21,8 @@ export class LogFilesTree extends HubTree {
   private readonly errorCounts = new Map<string, number>();
   /** Names whose counted window had lines without readable levels: their 0 is "unknown", not "none". */
   private readonly levelsUnreadable = new Set<string>();
+  /** Names whose newest entry was dated after now when they were counted: their count misses those entries. */
+  private readonly datedAhead = new Set<string>();
   /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
@@ -88,6 +90,8 @@ export class LogFilesTree extends HubTree {
       this.errorCounts.set(entry.name, count.errors);
       if (count.levelsUnreadable) this.levelsUnreadable.add(entry.name);
       else this.levelsUnreadable.delete(entry.name);
+      if (count.datedAhead) this.datedAhead.add(entry.name);
+      else this.datedAhead.delete(entry.name);
       this.countedAt.set(entry.name, entry.stamp);
       changed = true;
     }
@@ -96,7 +100,7 @@ export class LogFilesTree extends HubTree {
 
   private render(): void {
     if (!this.resource) return;
-    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable };
+    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable, datedAhead: this.datedAhead };
     this.provider.setRoots(logTreeNodes(this.resource, options));
     const errors = totalErrors(this.resource, this.errorCounts, options.now);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;

@@ -131,6 +131,8 @@ export interface LogBuildOptions {
   errorCounts: ReadonlyMap<string, number>;
   /** Names whose log levels could not be read when they were counted: a 0 of theirs is shown as unknown. */
   levelsUnreadable?: ReadonlySet<string>;
+  /** Files whose newest entry was dated after now when they were counted: a 0 of theirs is shown as unknown. */
+  datedAhead?: ReadonlySet<string>;
 }
 
 /** The window of the tree's error counts (error_summary's `hours: 24`), in ms. */
@@ -159,9 +161,10 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const modified = modifiedMs(file);
   const errors = recentErrors(file, options.errorCounts, now);
   const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
+  const ahead = errors !== undefined && options.datedAhead?.has(file.name) === true;
   const parts = [formatBytes(file.size)];
   if (Number.isFinite(modified)) parts.push(formatRelativeTime(modified, now, locale));
-  const errorText = errorsText(errors, t, unknown);
+  const errorText = errors === 0 && ahead ? t('errors unknown') : errorsText(errors, t, unknown);
   if (errorText) parts.push(errorText);
   const path = logFilePath(file);
   const tooltip = [
@@ -170,7 +173,7 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     t('Size: {0}', formatBytes(file.size)),
     Number.isFinite(modified) ? t('Modified: {0}', new Date(modified).toLocaleString(locale)) : '',
     file.format ? t('Format: {0}', escapeMarkdown(file.format)) : '',
-    writtenBeforeWindow(file, now) ? t('Not written in the last 24 hours: no recent errors to count. Summarize Errors reads the whole file.') : errorsTooltip(errors, t, unknown),
+    writtenBeforeWindow(file, now) ? t('Not written in the last 24 hours: no recent errors to count. Summarize Errors reads the whole file.') : ahead ? aheadTooltip(errors ?? 0, t) : errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -210,6 +213,12 @@ export function errorsText(errors: number | undefined, t: Translate, levelsUnrea
   if (errors === undefined) return undefined;
   if (errors === 0 && levelsUnreadable) return t('errors unknown');
   return errors === 1 ? t('1 error') : t('{0} errors', errors);
+}
+
+/** The tooltip's line about the recent error count of a file whose newest entry is dated after now. */
+function aheadTooltip(errors: number, t: Translate): string {
+  const why = t('its newest entry is dated after now (the clock of whatever writes it runs ahead, or its times are read in another zone), so entries dated later are not counted. Summarize Errors reads the whole file.');
+  return errors === 0 ? t('Errors in the last 24 hours: unknown, because {0}', why) : t('Errors in the last 24 hours: at least {0}, because {1}', errors, why);
 }
 
 /** The tooltip's line about the recent error count (see errorsText), or '' when there is none. */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { branchNodes, commitsMarkdown, gitBranchesOutput, gitLogOutput, missesCurrentBranch, withCurrentBranch } from '../../src/views/branch-items';
 import { errorSummaryMarkdown, errorSummaryOutput, noErrorsMessage } from '../../src/views/error-summary-items';
+import { errorCountFor } from '../../src/views/error-summary';
+import type { McpHub } from '../../src/mcp/types';
 import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from '../../src/views/format';
 import { logFileNodes, logNameForPath, parseLogFilesResource, totalErrors, unlistedLogName, unreadPlacesMessage } from '../../src/views/log-items';
@@ -174,6 +176,30 @@ describe('Log Files tree items', () => {
     assert.equal(found[0].description, '2.0 KiB · 5 minutes ago · 2 errors', 'errors found are counted even if some levels were unreadable');
     const readable = logFileNodes(resource, { ...options, levelsUnreadable: new Set<string>() });
     assert.equal(readable[0].description, '2.0 KiB · 5 minutes ago · 0 errors');
+  });
+
+  // break30: a log whose clock ran a year ahead (times with their zone, a device without a clock source) had its ten
+  // ERROR entries dated after now, outside "the last 24 hours": the tree said "0 errors" beside them.
+  it('says the count is unknown, or a floor, when the file\'s newest entry is dated after now', async () => {
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), datedAhead: new Set(['logs/app.log']) };
+    const nodes = logFileNodes(resource, options);
+    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago · errors unknown');
+    assert.match(String(nodes[0].tooltip), /unknown, because its newest entry is dated after now \(the clock of whatever writes it runs ahead/);
+    const some = logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 3]]) });
+    assert.equal(some[0].description, '2.0 KiB · 5 minutes ago · 3 errors');
+    assert.match(String(some[0].tooltip), /at least 3, because its newest entry is dated after now/);
+    // The count itself: error_summary's newestEntry after its window's end.
+    const summary = (newestEntry: string) => ({
+      window: { since: '2026-11-24T12:00:00.000Z', until: '2026-11-25T12:00:00.000Z', hours: 24 },
+      totalErrors: 0,
+      groups: [],
+      files: [{ file: 'logs/app.log', errors: 0, newestEntry }],
+      notes: [],
+    });
+    const hubWith = (structuredContent: unknown) => ({ callTool: async () => ({ isError: false, text: '', structuredContent }) }) as unknown as McpHub;
+    assert.equal((await errorCountFor(hubWith(summary('2027-11-26T12:00:00.000Z')), 'logs/app.log')).datedAhead, true);
+    assert.equal((await errorCountFor(hubWith(summary('2026-11-25T12:01:00.000Z')), 'logs/app.log')).datedAhead, false, 'a minute ahead is a clock a little apart');
+    assert.equal((await errorCountFor(hubWith(summary('2026-11-25T11:00:00.000Z')), 'logs/app.log')).datedAhead, false);
   });
 
   it('maps an absolute path back to the name the logs tools take', () => {

@@ -22,7 +22,10 @@ export async function resolveCommit(repo: Repo, ref: string, label: string): Pro
   assertPlainArgument(value, label);
   // --quiet also silences the warning that a reflog lookup (`name@{date}`) went past the reflog's start.
   const quiet = value.includes('@{') ? [] : ['--quiet'];
-  const result = await repo.git(['rev-parse', '--verify', ...quiet, '--end-of-options', `${value}^{commit}`], { okExitCodes: [0, 1, 128] });
+  // `:/text` (the youngest commit whose message matches) takes the rest of the argument as its pattern: a `^{commit}`
+  // after it was searched for as text, and a commit git finds was "not a commit" (break30). It only ever names a commit.
+  const expression = value.startsWith(':/') ? value : `${value}^{commit}`;
+  const result = await repo.git(['rev-parse', '--verify', ...quiet, '--end-of-options', expression], { okExitCodes: [0, 1, 128] });
   const hash = result.stdout.toString('utf8').trim();
   // Before reading the answer: git's pick among several refs of that name can also be the reason it failed.
   await assertOneCommitNamed(repo, value, label);
@@ -112,7 +115,7 @@ export async function resolveRange(repo: Repo, ref: string, label: string): Prom
  */
 export function resolveRepoPath(repo: Repo, input: string, label: string): string {
   // Exact first: a listed path may have surrounding spaces, tabs or line breaks; a sloppy one is trimmed.
-  const value = input !== input.trim() && !existsSync(resolve(repo.root, input)) ? input.trim() : input;
+  const value = formOnDisk(repo.root, input !== input.trim() && !existsSync(resolve(repo.root, input)) ? input.trim() : input);
   if (value === '') throw new UserFacingError(`${label}: empty path.`);
   if (value.length > 4096) throw new UserFacingError(`${label}: path is too long.`);
   if (value.includes('\0')) throw new UserFacingError(`${label}: NUL characters are not allowed in paths.`);
@@ -138,6 +141,20 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   const gitPath = rel.split(sep).join('/');
   if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
   return gitPath === '' ? '.' : gitPath;
+}
+
+/**
+ * `value`, or its other Unicode normal form when only that names a file in the working tree: a repository committed
+ * from macOS may hold decomposed names (NFD: `배포 노트.md` as jamo) that a client types composed (NFC), and git
+ * matches bytes, so blame said "does not exist" and git_log "no commit touches it" of a file it lists (break30).
+ */
+function formOnDisk(root: string, value: string): string {
+  if (existsSync(resolve(root, value))) return value;
+  for (const form of ['NFD', 'NFC'] as const) {
+    const other = value.normalize(form);
+    if (other !== value && existsSync(resolve(root, other))) return other;
+  }
+  return value;
 }
 
 /**

@@ -8,6 +8,7 @@ import { explainNoHead, gitOrExplain, renameLimitNote, sentence, type Repo } fro
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { withRawCommitTimes } from '../repo/raw-dates';
+import { shallowEdges } from '../repo/shallow';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -92,13 +93,18 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   // git's --since/--until only read 1970-2099: every commit is checked against the exact window here, a commit git
   // printed no time for (before 1970) by the time its object holds.
   const timed = await withRawCommitTimes(repo, read.commits, (c) => c.hash);
-  const inside = timed.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
+  const windowed = timed.filter((c) => c.committedAtMs === undefined || inWindow(c.committedAtMs, window));
+  // A shallow clone's edge commit is diffed against the empty tree: every file it holds reads as added by it (a
+  // --depth 1 clone, as CI makes, had each file of the repository changed once, the largest ranked first by lines).
+  const edges = await shallowEdges(repo);
+  const inside = windowed.filter((c) => !edges.has(c.hash));
   const commits = path === undefined || path === '.' ? inside : inside.map((c) => ({ ...c, files: c.files.filter((f) => touchesPath(f, path)) }));
   const ranked = rank(tally(commits), input.sortBy);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
   const notes = [
     limitHit ? `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` : undefined,
     repo.shallow && !limitHit ? 'This is a shallow clone: commits older than its depth are not counted.' : undefined,
+    edgeNote(windowed.length - inside.length, windowed.find((c) => edges.has(c.hash))?.hash),
     untouched,
     path !== undefined ? movedInNote(ranked, path) : undefined,
     read.renameNote,
@@ -111,6 +117,13 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     truncated: limitHit || truncated,
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/** For `count` shallow-edge commits of the period left out of the counts (the first of them `example`). */
+function edgeNote(count: number, example: string | undefined): string | undefined {
+  if (count === 0 || example === undefined) return undefined;
+  const which = count === 1 ? `Its oldest commit here (${example.slice(0, 7)}) is` : `${count} commits at its edge (such as ${example.slice(0, 7)}) are`;
+  return `${which} left out: the clone lacks ${count === 1 ? 'its parent' : 'their parents'}, so git can only compare ${count === 1 ? 'it' : 'them'} with an empty tree, which names every file ${count === 1 ? 'it holds' : 'they hold'} as changed. \`git fetch --unshallow\` (or a deeper fetch) gives complete counts.`;
 }
 
 /** With a path: git selected only commits touching it, so a file moved in from outside has its earlier commits uncounted. */

@@ -8,6 +8,7 @@ import { explainNoHead, gitOrExplain, sentence, type Repo } from '../repo/repo';
 import { explainUntouchedPath, plainText, resolveRange, resolveRepoPath } from '../repo/validate';
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { isUnformattedDate, rawCommitDates, withRawCommitTimes, withRawDates } from '../repo/raw-dates';
+import { shallowEdges } from '../repo/shallow';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
 import { UnsafeFileError } from '../repo/unsafe-files';
@@ -147,7 +148,8 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
   const renamed = path !== undefined && all.length <= input.count ? await renameNote(repo, path, commits.at(-1)) : undefined;
   const unmapped = commits.length === 0 && input.author !== undefined ? await mailmapNote(repo, input.author, [...windowArgs, ...selection]) : undefined;
   const rewritten = resumed ? await rewrittenNote(repo, resumed.tips, input.ref ?? 'HEAD') : undefined;
-  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
+  const edge = path !== undefined ? await edgeListedNote(repo, commits) : undefined;
+  const notes = [repo.shallow ? 'This is a shallow clone: commits older than its depth are not available.' : undefined, edge, rewritten, empty, renamed, unmapped, futureNote(commits), ...windowNotes(commits, window, byAuthor)].filter(Boolean);
   const result: LogOutput = {
     ref: range.label,
     commits,
@@ -169,6 +171,17 @@ async function readLog(input: LogInput, repo: Repo, cursors: PageCursors): Promi
     misread: misreadUsed,
   });
   return result;
+}
+
+/**
+ * With a path, in a shallow clone: a listed commit at the clone's edge is compared with an empty tree, so git lists it
+ * for every path it holds, whether or not it changed it (break30). Undefined when none is listed.
+ */
+async function edgeListedNote(repo: Repo, commits: readonly { hash: string }[]): Promise<string | undefined> {
+  const edges = await shallowEdges(repo);
+  const listed = commits.find((c) => edges.has(c.hash));
+  if (!listed) return undefined;
+  return `${listed.hash.slice(0, 7)} is at the shallow clone's edge: its parent is not here, so git compares it with an empty tree and lists it for every file it holds, changed there or not; \`git fetch --unshallow\` tells.`;
 }
 
 /**

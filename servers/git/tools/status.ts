@@ -32,7 +32,9 @@ const outputSchema = z.object({
   behind: z.number().int().optional().describe('Commits on the upstream not on the branch; absent when the upstream is gone'),
   upstreamGone: z.boolean().optional().describe('True when the upstream branch no longer exists (deleted on the remote and pruned): nothing tells whether the branch is pushed'),
   clean: z.boolean().describe('True when nothing is staged, modified, conflicted or untracked'),
-  counts: z.object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() }),
+  counts: z
+    .object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() })
+    .describe('Entries, as git status lists them: a folder none of whose files are tracked is one untracked entry (its path ends in /), whatever it holds'),
   files: z.array(entrySchema),
   truncated: z.boolean().describe('True when not every changed file is listed (counts cover all; the note says how to get them)'),
   note: z.string().optional(),
@@ -88,5 +90,19 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     files: status.entries.slice(0, input.limit),
     truncated: status.entries.length > input.limit || status.truncated,
     ...(operation ? { operation } : {}),
+    ...untrackedFoldersNote(status.entries),
+  };
+}
+
+/**
+ * The note when untracked entries are folders: git lists a folder none of whose files are tracked as one entry, so
+ * "1 untracked" stood for a new folder of 10,000 files without a word (break30).
+ */
+function untrackedFoldersNote(entries: readonly { kind: string; path: string }[]): { note?: string } {
+  const folders = entries.filter((e) => e.kind === 'untracked' && e.path.endsWith('/'));
+  if (folders.length === 0) return {};
+  const named = folders.slice(0, 3).map((f) => f.path).join(', ');
+  return {
+    note: `${folders.length} untracked entr${folders.length === 1 ? 'y is a folder' : 'ies are folders'} (${named}${folders.length > 3 ? ', …' : ''}): git lists a folder none of whose files are tracked as one entry, so counts.untracked counts ${folders.length === 1 ? 'it' : 'them'} once, not the files inside.`,
   };
 }

@@ -111,8 +111,10 @@ export async function prepareDirs(paths: string[], skipped: SkippedDir[] = []): 
       continue;
     }
     try {
-      if (!(await fsp.stat(real)).isDirectory()) {
-        skip(path, 'not a directory');
+      const stats = await fsp.stat(real);
+      if (!stats.isDirectory()) {
+        // A log file named where its folder belongs (LOG_DIRS=/var/log/nginx/error.log) is the commonest slip: say the fix.
+        skip(path, stats.isFile() ? `a file, not a directory: name its folder (${dirname(path)}) to read it` : 'not a directory');
         continue;
       }
     } catch {
@@ -440,6 +442,8 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       if (labelled) candidates.push({ dir: labelled, rel: cleaned.slice(slash + 1) });
     }
     for (const dir of dirs) candidates.push({ dir, rel: cleaned });
+    // A backslash is a name's own character outside Windows (`back\slash.log` was listed, then refused by its name).
+    if (sep === '/' && cleaned !== name.trim()) for (const dir of dirs) candidates.push({ dir, rel: name.trim() });
   }
 
   for (const { dir, rel } of candidates) {
@@ -496,7 +500,14 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       stats: opened,
     };
   }
-  throw notFound(name, await available());
+  const listed = await available();
+  // The same name in another Unicode normal form: files named on macOS keep their decomposed form (NFD: `서버 로그.log` as
+  // jamo, `café` with a combining accent) and a client types the composed one (NFC), which looked the same in the
+  // listing and was "no such log file" (break30).
+  const composed = name.trim().normalize('NFC');
+  const same = listed.filter((f) => f.name !== name && f.name.normalize('NFC') === composed);
+  if (same.length === 1) return openLogFile(dirs, same[0].name, available);
+  throw notFound(name, listed);
 }
 
 /**

@@ -408,6 +408,9 @@ const JUL_DAY_PERIODS: ReadonlyMap<string, 'am' | 'pm'> = new Map([
   ['PRIEKŠP.', 'am'], ['PĒCP.', 'pm'], ['ДП', 'am'], ['ПП', 'pm'], ['Π.Μ.', 'am'], ['Μ.Μ.', 'pm'],
 ]);
 
+/** The day periods Korean, Japanese and Chinese write before a 12-hour time (`오후 3:04:05`), as a regex alternation. */
+const CJK_DAY_PERIOD_SOURCE = ['오전', '오후', '午前', '午後', '上午', '下午'].join('|');
+
 /** JUL_DAY_PERIODS' marks as the regex reads them: dots literal, a space any of the three. */
 const JUL_DAY_PERIOD_SOURCE = [...JUL_DAY_PERIODS.keys()].map((mark) => mark.replace(/\./g, '\\.').replace(/ /g, '[ \\u00a0\\u202f]')).join('|');
 
@@ -1044,6 +1047,20 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     scan: monthDayScan(undefined),
     regex: new RegExp(String.raw`(\d\d)(\d\d) ${TIME}(?![\d:])`, 'y'),
     toEpoch: (m, context) => inferYear(Number(m[1]) - 1, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), fractionMs(m[6]), context),
+  },
+  {
+    // 2026-12-03 오전 1:52:34 (.NET's DateTime.ToString() under ko-KR: `yyyy-MM-dd tt h:mm:ss`), 2026/12/03 午後 3:04:05,
+    // and 2026. 12. 3. 오후 3:04:05 (Java's default date-time format under ko-KR): a day period before a 12-hour time.
+    // Read as a date on its own (below) it was midnight: "errors in the last hour" left out every entry (break30).
+    id: 'date-day-period-time',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d{4})(?:([-/])(\d{1,2})\2(\d{1,2})|\. (\d{1,2})\. (\d{1,2})\.) (${CJK_DAY_PERIOD_SOURCE}) (\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?![\d:])`, 'uy'),
+    toEpoch: (m) => {
+      const hour = Number(m[8]);
+      if (hour < 1 || hour > 12) return undefined;
+      const pm = julDayPeriod(m[7]) === 'pm';
+      return localEpoch(Number(m[1]), Number(m[3] ?? m[5]) - 1, Number(m[4] ?? m[6]), (hour % 12) + (pm ? 12 : 0), Number(m[9]), Number(m[10]), fractionMs(m[11]));
+    },
   },
   {
     // 2005.06.03 / 2005-06-03 (a date on its own)

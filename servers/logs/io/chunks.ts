@@ -28,6 +28,19 @@ export interface LineBlock {
   damage?: string;
 }
 
+/**
+ * How many NUL bytes buffer[start, end) starts with. A line's leading NULs are no part of it (format/detect.ts
+ * withoutLeadingNuls: copytruncate's hole under a writer that does not append, as long as the old file, before the
+ * writer's next entry on the same line). The readers drop them as they meet them: cut to the bytes of a line they keep
+ * (MAX_LINE_BYTES, TAIL_LINE_BYTES), a hole longer than that left only NULs of the entry behind it, and an ERROR written
+ * after a rotation was not counted (break30).
+ */
+export function leadingNuls(buffer: Buffer, start: number, end: number): number {
+  let at = start;
+  while (at < end && buffer[at] === 0) at++;
+  return at - start;
+}
+
 /** Splits arbitrary buffers into blocks of whole lines, cutting lines longer than MAX_LINE_BYTES. */
 export class LineBlocker {
   private carry: Buffer = Buffer.alloc(0);
@@ -56,7 +69,10 @@ export class LineBlocker {
   private push0(chunk: Buffer): Buffer {
     const last = chunk.lastIndexOf(10);
     if (last === -1) {
-      const joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+      let joined = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
+      // A partial line's leading NULs go as they come (see leadingNuls).
+      const nuls = leadingNuls(joined, 0, joined.length);
+      if (nuls > 0) joined = joined.subarray(nuls);
       if (joined.length > this.maxLine) {
         // A line too long to hold: keep its head (ending it with a newline) and drop bytes up to the next newline.
         const head = Buffer.allocUnsafe(this.maxLine + 1);
@@ -66,7 +82,7 @@ export class LineBlocker {
         this.skippingRest = true;
         return EMPTY;
       }
-      this.carry = joined === chunk ? Buffer.from(chunk) : joined;
+      this.carry = joined.buffer === chunk.buffer ? Buffer.from(joined) : joined;
       return EMPTY;
     }
     let lines: Buffer;
@@ -245,6 +261,12 @@ class LineCutter {
     }
     const last = buffer.lastIndexOf(10, filled - 1);
     if (last >= 0) return { lines: last + 1, restStart: last + 1, restEnd: filled };
+    // One partial line fills the buffer: its leading NULs go now (see leadingNuls).
+    const nuls = leadingNuls(buffer, 0, filled);
+    if (nuls > 0) {
+      buffer.copy(buffer, 0, nuls, filled);
+      filled -= nuls;
+    }
     if (filled <= MAX_LINE_BYTES) return { lines: 0, restStart: 0, restEnd: filled };
     buffer[MAX_LINE_BYTES] = 10;
     this.skipping = true;

@@ -3,7 +3,7 @@ import type { promises as fsp } from 'node:fs';
 import { throwIfAborted } from '../../shared/progress';
 import { isDecoded, isLegacyOnly, type FileCoding } from './charset';
 import { decodeLegacyLine } from './legacy-charset';
-import { decodedText, LineBlocker, UnreadableError } from './chunks';
+import { decodedText, leadingNuls, LineBlocker, UnreadableError } from './chunks';
 
 /** Bytes kept of one line read backwards (its beginning); longer lines are cut. */
 export const TAIL_LINE_BYTES = 64 * 1024;
@@ -34,14 +34,25 @@ function toText(buffer: Buffer, legacyCharset?: string): string {
 }
 
 /**
+ * A line read backwards, `bytes` long in all, of which `head` holds the start: its text (decoded in `legacyCharset`
+ * when given), ending in the mark servers/shared/sanitize reads ("… [N bytes cut]") when bytes were left out, so a
+ * later cut counts them.
+ */
+function cutLineText(head: Buffer, bytes: number, legacyCharset?: string): string {
+  const text = toText(head, legacyCharset);
+  return bytes > TAIL_LINE_BYTES ? `${text}… [${bytes - TAIL_LINE_BYTES} bytes cut]` : text;
+}
+
+/**
  * Reads a plain file backwards, handing complete lines newest first; lines that are not UTF-8 decoded in
  * `legacyCharset` (iconv-lite's name) when it is given: such a file's lines are found by their LF bytes as any.
  */
 export async function readBackwards(handle: fsp.FileHandle, size: number, options: TailOptions, legacyCharset?: string): Promise<TailOutcome> {
   let position = size;
   let blockSize = FIRST_BLOCK;
-  // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept).
+  // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept), and its whole length.
   let carry: Buffer | undefined;
+  let carryBytes = 0;
   let first = true;
   const maxBytes = options.maxBytes ?? Infinity;
   while (position > 0) {
@@ -60,18 +71,28 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
     }
     let nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     while (nl !== -1) {
-      const piece = data.subarray(nl + 1, end);
+      let piece = data.subarray(nl + 1, end);
+      // A line's leading NULs are no part of it (io/chunks.ts leadingNuls): the entry after a long hole is kept.
+      const nuls = leadingNuls(piece, 0, piece.length);
+      if (nuls > 0) piece = piece.subarray(nuls);
       const line = carry ? Buffer.concat([piece, carry]).subarray(0, TAIL_LINE_BYTES + 1) : piece;
+      const bytes = piece.length + carryBytes;
       carry = undefined;
-      if (!options.onLine(toText(line, legacyCharset))) return { bytesRead: size - position, reachedStart: false };
+      carryBytes = 0;
+      if (!options.onLine(cutLineText(line, bytes, legacyCharset))) return { bytesRead: size - position, reachedStart: false };
       end = nl;
       nl = end > 0 ? data.lastIndexOf(10, end - 1) : -1;
     }
     const rest = data.subarray(0, end);
-    carry = carry ? Buffer.concat([rest, carry]).subarray(0, TAIL_LINE_BYTES + 1) : Buffer.from(rest);
+    // The line's bytes read so far, from here to its end: a run of NULs they start with is dropped now, as it would be
+    // at the line's start (io/chunks.ts leadingNuls), so the entry after a hole longer than TAIL_LINE_BYTES is kept.
+    const combined = carry ? Buffer.concat([rest, carry]) : rest;
+    const nuls = leadingNuls(combined, 0, combined.length);
+    carry = Buffer.from(combined.subarray(nuls, nuls + TAIL_LINE_BYTES + 1));
+    carryBytes += rest.length - nuls;
     blockSize = Math.min(blockSize * 2, MAX_BLOCK);
   }
-  if (carry && carry.length > 0) options.onLine(toText(carry, legacyCharset));
+  if (carry && carry.length > 0) options.onLine(cutLineText(carry, carryBytes, legacyCharset));
   else if (carry && size > 0) options.onLine('');
   return { bytesRead: size, reachedStart: true };
 }

@@ -209,7 +209,8 @@ function summarize(template: MinedTemplate, total: number, lineBudget: { left: n
     count: template.count,
     share: total === 0 ? 0 : Math.round((template.count / total) * 10000) / 10000,
     levels: template.levels as Record<string, number>,
-    examples: template.examples.map((line) => sanitizeLine(line, 500)),
+    // The miner keeps an example's first 500 characters and an ellipsis: cut at 500 again, one said "[1 chars cut]".
+    examples: template.examples.map((line) => sanitizeLine(line, 501)),
   };
   const level = highestLevel(template.levels);
   if (level) summary.level = level;

@@ -1,7 +1,8 @@
 // The scan process's side: takes jobs from the server one at a time; each reopens its file (checking it is the same
 // regular file the server resolved), detects its format and scans it with ripgrep or the pure-Node engine, reporting
 // a heartbeat and, for error_summary, accepted lines folded by masked message.
-import { closeSync, constants, fstatSync, openSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { throttleProgress } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { joinsPartials } from '../format/partials';
@@ -83,7 +84,7 @@ class ScanWorker {
       const head = await readHead(fd, job.target);
       const parser = this.parsers.parserFor(head, job.target.mtimeMs);
       const reports = new JobReports(this.post, job.summarize);
-      const result = (await this.tryRipgrep(job, parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
+      const result = (await this.tryRipgrep(job, pinnedPath(fd, job.target), parser, reports)) ?? (await this.scanWithNode(fd, job, parser, reports, kernel));
       assertNotRewrittenInPlace(fd, job.target, head.data);
       reports.flushTallies();
       this.post({ type: 'done', result });
@@ -97,9 +98,13 @@ class ScanWorker {
     }
   }
 
-  /** ripgrep's result, or undefined when it has no path, cannot take the pattern or file, or refused it. */
-  private async tryRipgrep(job: ScanJob, parser: LineParser, reports: JobReports): Promise<FileScanResult | undefined> {
-    const { target, request } = job;
+  /**
+   * ripgrep's result, or undefined when it has no path, cannot take the pattern or file, or refused it. `path`: where
+   * ripgrep opens the file (pinnedPath).
+   */
+  private async tryRipgrep(job: ScanJob, path: string, parser: LineParser, reports: JobReports): Promise<FileScanResult | undefined> {
+    const { request } = job;
+    const target = { ...job.target, realPath: path };
     // Lines a container runtime split (CRI, Docker json-file) are joined by the Node engine only (format/partials.ts).
     if (!job.ripgrep || !ripgrepCanRun(request, target) || joinsPartials(parser)) return undefined;
     // ripgrep works while this process waits, so the heartbeat comes from a timer; tallies go with it (ripgrep's
@@ -201,11 +206,54 @@ class JobReports {
   }
 }
 
+/**
+ * A path that opens the very file `fd` holds, for ripgrep (and its read-back) to open in this process's stead: a log
+ * rotated by renaming between this process's open and ripgrep's (logrotate's `create`) had ripgrep search the new,
+ * nearly empty file under the old name, "0 matches, complete" (break30). Linux's /proc/<pid>/fd/<fd> opens the file
+ * itself whatever its name now; elsewhere, or when it cannot be opened, the target's path.
+ */
+function pinnedPath(fd: number, target: ScanTarget): string {
+  const pinned = `/proc/${process.pid}/fd/${fd}`;
+  try {
+    const stats = statSync(pinned);
+    if (stats.ino === target.ino && stats.dev === target.dev) {
+      closeSync(openSync(pinned, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
+      return pinned;
+    }
+  } catch {
+    // no /proc (macOS), or not ours to open: the path as resolved
+  }
+  return target.realPath;
+}
+
 /** Opens the file again by path and checks it is still the regular file the server resolved (no swap in between). */
 function openSameFile(target: ScanTarget): number {
   const fd = openSync(target.realPath, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   const stats = fstatSync(fd);
   if (stats.isFile() && stats.ino === target.ino && stats.dev === target.dev) return fd;
   closeSync(fd);
+  const moved = renamedTo(target);
+  if (moved) {
+    throw new UserFacingError(
+      `${target.name} was rotated while it was searched: the file listed under that name is now ${moved} beside it, and a new ${basename(target.realPath)} was started; search again (${moved} holds what was asked about, ${basename(target.realPath)} what was written since)`,
+    );
+  }
   throw new UserFacingError(`${target.name} changed while being searched; try again`);
+}
+
+/**
+ * The name the target's file goes by now in its folder, when it was renamed there (logrotate's `create`: app.log to
+ * app.log.1) since it was listed; undefined when it is not found there (moved away, or deleted). Reads the folder once.
+ */
+function renamedTo(target: ScanTarget): string | undefined {
+  const folder = dirname(target.realPath);
+  try {
+    for (const name of readdirSync(folder)) {
+      const stats = statSync(join(folder, name), { throwIfNoEntry: false });
+      if (stats && stats.isFile() && stats.ino === target.ino && stats.dev === target.dev) return name;
+    }
+  } catch {
+    // the folder cannot be read: nothing to name
+  }
+  return undefined;
 }

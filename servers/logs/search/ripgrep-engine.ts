@@ -9,7 +9,7 @@ import { joinsPartials } from '../format/partials';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
 import { abortError } from '../../shared/progress';
-import { LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
+import { leadingNuls, LineBlocker, MAX_LINE_BYTES } from '../io/chunks';
 import { awaitsMessage, entryAbove, entryOf, inheritedLevel, needsHeader, ownLevel, underEntry } from '../format/continuation';
 import { MessageBelow } from '../format/entry-message';
 import { headerAbove, HEADER_LOOKBACK_LINES, MatchCollector, parseLine, type Header } from './collector';
@@ -317,6 +317,14 @@ class RipgrepMatches {
     if (this.deferred) return this.defer(block, start, end);
     const out = parseOutputLine(block.subarray(start, end));
     if (!out) return;
+    // A line that starts with NULs (a copytruncate hole): ripgrep prints them, and the output reader keeps only a long
+    // line's first MAX_LINE_BYTES, which a long hole fills; the line is read again from the file without them.
+    if (out.text.charCodeAt(0) === 0) return this.headers.lineAt(out.offset, MAX_LINE_BYTES).then((text) => this.takeLine({ ...out, text: text ?? '' }));
+    return this.takeLine(out);
+  }
+
+  /** Takes one parsed output line (see take). */
+  private takeLine(out: OutputLine): void | Promise<void> {
     const { request, collector } = this;
     const clean = request.before > 0 || collector.owesAfter ? sanitizeLine(out.text, request.maxLineChars) : '';
     if (collector.owesAfter) collector.giveAfter(clean);
@@ -435,16 +443,25 @@ class HeaderReader {
     const parts: Buffer[] = [];
     let length = 0;
     let position = offset + this.bom;
+    // Until the first byte that is not NUL: the line's leading NULs are no part of it (io/chunks.ts leadingNuls), and
+    // after a hole longer than maxBytes the entry behind it was never read (break30). Holes are passed in 1 MiB reads.
+    let skipping = true;
     while (length < maxBytes) {
       // Most lines fit the first small read.
-      const buffer = Buffer.allocUnsafe(Math.min(parts.length === 0 ? 4096 : 64 * 1024, maxBytes - length));
+      const size = skipping ? (position === offset + this.bom ? 4096 : 1024 * 1024) : Math.min(parts.length === 0 ? 4096 : 64 * 1024, maxBytes - length);
+      const buffer = Buffer.allocUnsafe(size);
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
       if (bytesRead === 0) break;
-      const nl = buffer.subarray(0, bytesRead).indexOf(10);
-      parts.push(buffer.subarray(0, nl === -1 ? bytesRead : nl));
-      length += nl === -1 ? bytesRead : nl;
+      const nuls = skipping ? leadingNuls(buffer, 0, bytesRead) : 0;
+      position += nuls;
+      if (nuls === bytesRead) continue;
+      skipping = false;
+      const kept = buffer.subarray(nuls, Math.min(bytesRead, nuls + maxBytes - length));
+      const nl = kept.indexOf(10);
+      parts.push(kept.subarray(0, nl === -1 ? kept.length : nl));
+      length += nl === -1 ? kept.length : nl;
       if (nl !== -1) break;
-      position += bytesRead;
+      position += kept.length;
     }
     if (parts.length === 0 && length === 0 && (await handle.stat()).size <= offset + this.bom) return undefined;
     const line = Buffer.concat(parts, length);

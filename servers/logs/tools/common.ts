@@ -168,8 +168,13 @@ export function clockNote(file: OpenedLog, newest: number | undefined): string |
   // A time that names its zone is read right whatever the server's zone (break18: `…Z` lines written 9 h before the
   // file's last write were called zoneless UTC in Seoul).
   const text = newestLines.get(file);
-  if (text !== undefined && ZONED_TIME.test(text)) return undefined;
   const written = file.stats.mtimeMs;
+  if (text !== undefined && ZONED_TIME.test(text)) {
+    // Its zone named, an entry written after the file's last write can only come from a clock that runs ahead (a
+    // device without a clock source, a host set a year on): a window ending now leaves its entries out (break30).
+    if (newest <= written + WRITE_SLACK_MS) return undefined;
+    return `${file.info.name}: its newest entry (${iso(newest)}) is later than the file's last write (${iso(Math.floor(written))}), and its times name their zone: the clock of whatever wrote it runs ahead, so time windows on this file are off by ${aheadBy(newest - written)} or more (a window ending now leaves out entries it dates later)`;
+  }
   // East of UTC is positive: Seoul +9 h. A UTC time read in Seoul names an instant 9 h early.
   const offset = -new Date(newest).getTimezoneOffset() * 60_000;
   const name = file.info.name;
@@ -181,6 +186,12 @@ export function clockNote(file: OpenedLog, newest: number | undefined): string |
     return `${name}: its newest entry (${iso(newest)}) is later than the file's last write (${iso(Math.floor(written))}): its times are in another zone than this server's, or the writer's clock runs ahead; time windows on this file are off`;
   }
   return undefined;
+}
+
+/** A span of `ms` milliseconds in the largest whole unit it fills (days, hours or minutes), e.g. "3 days". */
+function aheadBy(ms: number): string {
+  const [unit, size] = ms >= 2 * 86_400_000 ? ['days', 86_400_000] : ms >= 2 * 3_600_000 ? ['hours', 3_600_000] : ['min', 60_000];
+  return `${Math.floor(ms / size)} ${unit}`;
 }
 
 /** This server's offset from UTC at `ms` (minutes, east positive). */

@@ -94,8 +94,8 @@ export function sourcePatternsContext(ctx: LogsContext, source: SourceRef, windo
   };
 }
 
-/** How servers/shared/sanitize marks a line it cut: "… [N chars cut]" at its end. */
-const CUT_MARK = /… \[\d+ chars cut\]$/;
+/** How an example ends when it was cut: the miner's ellipsis, or servers/shared/sanitize's "… [N chars cut]". */
+const CUT_MARK = /…(?: \[\d+ chars cut\])?$/;
 /** The start of the envelopes envelopeOf writes, whose first field is the record's text. */
 const ENVELOPE_START = /^\{"(?:MESSAGE|log)":"/;
 

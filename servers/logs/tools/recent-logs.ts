@@ -284,9 +284,29 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   noteLegacyText(recent.notes, file);
+  if (!file.info.legacyText) noteNotText(recent.notes, file.info.name, recent.newestFirst.map((l) => l.text));
   if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip || file.info.compression ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;
+}
+
+/** Share of a text's characters that were not UTF-8 (U+FFFD) above which it is not taken for text. */
+const NOT_TEXT_SHARE = 0.1;
+
+/**
+ * A note when the lines returned do not read as text: most of a binary file's bytes (a core dump, a database, a
+ * compressed archive named `.log`) are not UTF-8, and its "last lines" were returned as runs of U+FFFD without a
+ * word (break30). A legacy charset's text (EUC-KR) has its own note (noteLegacyText) and is not checked here.
+ */
+function noteNotText(notes: string[], name: string, lines: readonly string[]): void {
+  let chars = 0;
+  let replaced = 0;
+  for (const line of lines) {
+    chars += line.length;
+    for (let at = line.indexOf('\uFFFD'); at !== -1; at = line.indexOf('\uFFFD', at + 1)) replaced++;
+  }
+  if (replaced < 16 || replaced < chars * NOT_TEXT_SHARE) return;
+  notes.push(`${name}: these lines do not read as text (${Math.round((100 * replaced) / chars)}% of their characters are bytes that are not UTF-8): it looks like a binary file (or one compressed under a log's name), shown as read`);
 }
 
 /** The tool's answer for a file. */

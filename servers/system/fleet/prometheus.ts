@@ -179,11 +179,11 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
       json = JSON.parse(text);
     } catch {
       // A 5xx page is a server or a proxy in trouble, not a wrong URL: say what the status means.
-      if (status >= 500) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
+      if (serverTrouble(status)) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
       throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} (HTTP ${status}) is not JSON: is this the URL of Prometheus (its HTTP API is under /api/v1)?`);
     }
     const parsed = envelope.safeParse(json);
-    if (!parsed.success && status >= 500) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
+    if (!parsed.success && serverTrouble(status)) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
     if (!parsed.success) throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} (HTTP ${status}) is not Prometheus's API format: is this the URL of Prometheus?`);
     const answer = parsed.data;
     if (answer.status === 'error') {
@@ -246,6 +246,15 @@ async function readCapped(response: Response, maxBytes: number, signal: AbortSig
     chunks.push(Buffer.from(value));
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * A 5xx that says the server (or a proxy before it) is in trouble for now. Not 501 (Not Implemented: the server does not
+ * take POST, which Prometheus's HTTP API answers, as a static file server says) nor 505 (the HTTP version): those say
+ * the URL is not Prometheus, and "try again shortly" would never help (break30).
+ */
+function serverTrouble(status: number): boolean {
+  return status >= 500 && status !== 501 && status !== 505;
 }
 
 /** What a 5xx without a JSON body usually means, for the message. */

@@ -809,5 +809,71 @@ describe('git server edge cases', function () {
         await Promise.all([clone.close(), fullServer.close()]);
       }
     });
+
+    // break30: git_file_churn counted a shallow clone's edge commit, which git diffs against the empty tree: in a
+    // --depth 1 clone (CI's default) every file of the repository was "changed" once, its whole length as lines added.
+    it('git_file_churn in a shallow clone leaves out the edge commit and says so', async () => {
+      const { kit } = edges;
+      const full = kit.repo('deep-churn', [
+        { subject: 'first', date: '2024-05-01T10:00:00Z', file: 'old.txt' },
+        { subject: 'second', date: '2024-05-02T10:00:00Z', file: 'edge.txt' },
+        { subject: 'third', date: '2024-05-03T10:00:00Z', file: 'new.txt' },
+      ]);
+      const shallow = join(kit.dir, 'shallow-churn');
+      kit.git(kit.dir, ['clone', '-q', '--depth', '2', `file://${full}`, shallow]);
+      await withServer(shallow, async (clone) => {
+        const churn = await ok(clone, 'git_file_churn', { since: '2000-01-01' });
+        assert.deepEqual(churn.files.map((f: Data) => f.path), ['new.txt'], JSON.stringify(churn.files));
+        assert.equal(churn.commitsScanned, 1);
+        assert.match(churn.note, /oldest commit here \([0-9a-f]{7}\) is left out: the clone lacks its parent.*git fetch --unshallow/);
+        // git lists the edge commit for every file it holds: old.txt was last changed by 'first', which the clone lacks.
+        const log = await ok(clone, 'git_log', { path: 'old.txt' });
+        assert.deepEqual(subjectsOf(log), ['second']);
+        assert.match(log.note, /[0-9a-f]{7} is at the shallow clone's edge: .*lists it for every file it holds, changed there or not/);
+        assert.doesNotMatch((await ok(clone, 'git_log', {})).note, /edge/, 'without a path the listing is right');
+      });
+      await withServer(full, async (whole) => {
+        const churn = await ok(whole, 'git_file_churn', { since: '2000-01-01' });
+        assert.deepEqual(churn.files.map((f: Data) => f.path).sort(), ['edge.txt', 'new.txt', 'old.txt']);
+        assert.equal(churn.note, undefined);
+      });
+    });
+
+    // break30: git lists a folder none of whose files are tracked as one untracked entry: "1 untracked" stood for a new
+    // folder of 10,000 files without a word.
+    it('git_status says when untracked entries are folders, counted once each', async () => {
+      const { kit } = edges;
+      const repo = kit.repo('untracked-folder', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+      for (const name of ['one.log', 'two.log', 'three.log']) kit.write(repo, `build/out/${name}`, 'x\n');
+      kit.write(repo, 'notes.txt', 'x\n');
+      await withServer(repo, async (server) => {
+        const status = await ok(server, 'git_status', {});
+        assert.equal(status.counts.untracked, 2);
+        assert.deepEqual(status.files.map((f: Data) => f.path).sort(), ['build/', 'notes.txt']);
+        assert.match(status.note, /^1 untracked entry is a folder \(build\/\): git lists a folder none of whose files are tracked as one entry/);
+      });
+      await withServer(edges.odd, async (server) => assert.equal((await ok(server, 'git_status', {})).note, undefined));
+    });
+
+    // break30: a repository committed from macOS may hold decomposed names (NFD); a client types them composed (NFC),
+    // and git matches bytes: git_blame said the file does not exist, git_log that no commit touches it.
+    it('a path asked for in its composed form (NFC) finds the file committed under its decomposed name (NFD)', async () => {
+      const { kit } = edges;
+      const name = '배포 노트.md';
+      const repo = kit.repo('decomposed', [{ subject: 'notes', date: '2024-05-01T10:00:00Z', file: name.normalize('NFD') }]);
+      await withServer(repo, async (server) => {
+        assert.deepEqual((await ok(server, 'git_blame', { path: name })).lines.map((l: Data) => l.content), ['notes']);
+        assert.deepEqual(subjectsOf(await ok(server, 'git_log', { path: name })), ['notes']);
+        assert.deepEqual((await ok(server, 'git_file_churn', { path: name, since: '2000-01-01' })).files.length, 1);
+      });
+    });
+
+    // break30: git's `:/text` (the youngest commit whose message matches) was given a `^{commit}` suffix, which became
+    // part of the text searched for: a commit git finds was "not a commit, branch or tag in this repository".
+    it('a ref written :/text names the youngest commit whose message matches', async () => {
+      assert.equal((await ok(odd, 'git_show', { ref: ':/awkward', includePatch: false })).subject, 'Add awkward names');
+      assert.deepEqual(subjectsOf(await ok(odd, 'git_log', { ref: ':/A commit of', count: 5 })), ['A commit of 2024']);
+      assert.match(await fails(odd, 'git_show', { ref: ':/no commit says this' }), /is not a commit, branch or tag/);
+    });
   });
 });

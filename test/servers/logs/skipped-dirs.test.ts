@@ -34,7 +34,8 @@ describe('logs server with configured directories it cannot read', function () {
     assert.equal(result.isError, true);
     const text = result.content[0].text as string;
     assert.ok(text.includes(`${missing} (not a readable directory, skipped)`), text);
-    assert.ok(text.includes(`${file} (not a directory, skipped)`), text);
+    // break30: a file named where its folder belongs is told to name the folder.
+    assert.ok(text.includes(`${file} (a file, not a directory: name its folder (${root}) to read it, skipped)`), text);
     assert.doesNotMatch(text, /no log directories configured/);
   });
 
@@ -44,9 +45,9 @@ describe('logs server with configured directories it cannot read', function () {
     assert.deepEqual(body.directories, []);
     assert.deepEqual(body.skippedDirectories, [
       { path: missing, reason: 'not a readable directory' },
-      { path: file, reason: 'not a directory' },
+      { path: file, reason: `a file, not a directory: name its folder (${root}) to read it` },
     ]);
-    assert.match(server.stderr(), /skipping .*a\.log: not a directory/);
+    assert.match(server.stderr(), /skipping .*a\.log: a file, not a directory: name its folder/);
   });
 });
 

@@ -354,10 +354,15 @@ describe('logs server (built, over MCP)', function () {
     it('runs ripgrep in the scan process, and a cancelled search leaves no ripgrep running', async function () {
       if (!hasRipgrep()) this.skip();
       const s = await startBuiltServer('logs', { LOG_DIRS: dir });
-      const ripgrepsOnDir = () =>
-        execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
+      // ripgrep is given the file the scan process opened, /proc/<scan pid>/fd/<fd> (break30), or its path elsewhere.
+      // Every scan process seen is remembered: a ripgrep its scan process left behind still names it.
+      const scans = new Set<number>();
+      const ripgrepsOnDir = () => {
+        for (const pid of childPids(s.transport.pid!)) scans.add(pid);
+        return execFileSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' })
           .split('\n')
-          .filter((line) => line.includes(dir) && /\brg\b/.test(line));
+          .filter((line) => /\brg\b/.test(line) && (line.includes(dir) || [...scans].some((pid) => line.includes(`/proc/${pid}/fd/`))));
+      };
       try {
         const controller = new AbortController();
         // Every line matches and is parsed for its level: ripgrep's output takes a while to go through.

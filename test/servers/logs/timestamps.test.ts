@@ -14,6 +14,19 @@ describe('log intelligence: parseTimestamp', () => {
     assert.equal(parseTimestamp('2020/01/02 03:04:05'), local(2020, 1, 2, 3, 4, 5));
   });
 
+  // break30: .NET's DateTime.ToString() under ko-KR and Java's default date-time format under ko-KR put the day period
+  // before a 12-hour time; read as a date alone, every entry of the day was midnight.
+  it('reads a date, a day period (오전/오후, 午前/午後, 上午/下午) and a 12-hour time', () => {
+    assert.equal(parseTimestamp('2026-12-03 오전 1:52:34'), local(2026, 12, 3, 1, 52, 34));
+    assert.equal(parseTimestamp('2026-12-03 오후 1:52:34.120'), local(2026, 12, 3, 13, 52, 34, 120));
+    assert.equal(parseTimestamp('2026-12-03 오전 12:05:00'), local(2026, 12, 3, 0, 5));
+    assert.equal(parseTimestamp('2026-12-03 오후 12:05:00'), local(2026, 12, 3, 12, 5));
+    assert.equal(parseTimestamp('2026. 12. 3. 오후 3:04:05'), local(2026, 12, 3, 15, 4, 5));
+    assert.equal(parseTimestamp('2026/12/03 午後 3:04:05'), local(2026, 12, 3, 15, 4, 5));
+    assert.equal(parseTimestamp('2026-12-03 下午 3:04:05'), local(2026, 12, 3, 15, 4, 5));
+    assert.equal(parseTimestamp('2026-12-03 오후 13:04:05'), undefined, 'no 13 o\'clock on a 12-hour clock');
+  });
+
   it('reads syslog times, choosing the latest year not after the reference time', () => {
     const reference = local(2024, 3, 1, 12);
     assert.equal(parseTimestamp('Feb 28 23:59:01', { referenceTime: reference }), local(2024, 2, 28, 23, 59, 1));
@@ -214,6 +227,7 @@ describe('log intelligence: parseTimestamp', () => {
       'yymmdd-time': '180221 12:25:37.326791',
       'month-day-dotted': '10.30 16:49:06',
       'month-day-compact': '1120 09:00:01.123456',
+      'date-day-period-time': '2026-12-03 오후 1:52:34',
       date: '2005.06.03',
       epoch: '1117838570.123',
     };

@@ -2,11 +2,25 @@
 import assert from 'node:assert/strict';
 import { READ_ONLY } from '../../../servers/shared/annotations';
 import { describeError } from '../../../servers/shared/log';
+import { sanitizeLine } from '../../../servers/shared/sanitize';
 import { progressReporter, progressTicks, throttleProgress, PROGRESS_INTERVAL_MS, type HandlerExtra } from '../../../servers/shared/progress';
 import { SERVER_VERSION } from '../../../servers/shared/version';
 import pkg from '../../../package.json';
 
 describe('shared server plumbing', () => {
+  // break30: a 50 MB line came back as "… [21 chars cut]": a match cut when it was kept was cut again when it was
+  // returned, and the second mark counted only the mark of the first.
+  it('sanitizeLine counts every cut of a text cut before, in chars and in bytes a reader left out', () => {
+    const line = 'x'.repeat(10_000);
+    assert.equal(sanitizeLine(line, 100), `${'x'.repeat(100)}… [9900 chars cut]`);
+    assert.equal(sanitizeLine(sanitizeLine(line, 1000), 100), `${'x'.repeat(100)}… [9900 chars cut]`);
+    assert.equal(sanitizeLine(sanitizeLine(sanitizeLine(line, 5000), 1000), 100), `${'x'.repeat(100)}… [9900 chars cut]`);
+    assert.equal(sanitizeLine(`${'x'.repeat(500)}… [7000 bytes cut]`, 100), `${'x'.repeat(100)}… [400 chars + 7000 bytes cut]`);
+    assert.equal(sanitizeLine(sanitizeLine(`${'x'.repeat(500)}… [7000 bytes cut]`, 200), 100), `${'x'.repeat(100)}… [400 chars + 7000 bytes cut]`);
+    assert.equal(sanitizeLine('short… [5 chars cut]', 100), 'short… [5 chars cut]', 'a text within the limit is kept as it is');
+    assert.equal(sanitizeLine(`${'y'.repeat(150)} ends with [brackets]`, 100), `${'y'.repeat(100)}… [71 chars cut]`);
+  });
+
   it('READ_ONLY says read-only, not destructive, idempotent, closed world, and cannot be changed', () => {
     assert.deepEqual({ ...READ_ONLY }, { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false });
     assert.ok(Object.isFrozen(READ_ONLY));

@@ -127,6 +127,10 @@ describe('system server fleet parts', () => {
       await failsWith(answering(504, '{"message":"upstream timed out"}'), 'server', /HTTP 504 \(Gateway Timeout/);
       // A 200 page that is not Prometheus's is still a wrong URL.
       await failsWith(answering(200, '<html>'), 'not-prometheus', /is this the URL of Prometheus/);
+      // break30: a static file server (python -m http.server) answers Prometheus's POST with 501: not a server in
+      // trouble, so not "try again shortly. The URL itself is likely right".
+      await failsWith(answering(501, '<html><title>Error response</title>Unsupported method (\'POST\')</html>'), 'not-prometheus', /HTTP 501\) is not JSON: is this the URL of Prometheus/);
+      await failsWith(answering(505, '{"error":"version"}'), 'not-prometheus', /is this the URL of Prometheus/);
     });
 
     it("keeps a partial answer's warnings (Thanos, Mimir) for the tool call that got them", async () => {
