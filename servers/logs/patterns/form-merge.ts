@@ -39,6 +39,13 @@ const MIN_TAIL_WORDS = 3;
 const MIN_EVIDENCE = 2;
 /** Plain words (not header-shaped) a run learned from the file may hold: a program's or host's name. */
 const MAX_RUN_WORDS = 2;
+/**
+ * Messages a run of one plain word and nothing else must be seen in front of (each also seen bare or behind another
+ * header): a component's name column that some lines carry (Azure's agent, `Daemon Wire protocol version:<*>` beside
+ * `Wire protocol version:<*>`, the same for four more statements). One or two such messages are as often a word of
+ * the sentence (`Upstream connection closed` beside `connection closed`).
+ */
+const MIN_WORD_EVIDENCE = 3;
 
 const enum RunKind { Bare, Header, Candidate }
 
@@ -66,7 +73,9 @@ interface Registration {
  * or parenthesised groups, level words, `name:` / `name|` / `name[pid]` tags, `key=<*>` fields, separators, names
  * holding a digit or a dot), or made mostly of them with at most MAX_RUN_WORDS plain words when the file shows that
  * same run in front of MIN_EVIDENCE messages or more that also occur bare or behind a header-shaped run. A run of
- * plain words only (`Upstream connection closed` beside `connection closed`) is never a header. A shorter message
+ * plain words only (`Upstream connection closed` beside `connection closed`) is a header only when it is one word the
+ * file shows so in front of MIN_WORD_EVIDENCE messages (a component's name column: `Daemon Wire protocol version:<*>`
+ * beside `Wire protocol version:<*>`, and `Daemon` before four more statements printed bare too). A shorter message
  * (one or two constant words) merges only behind a run the file proved word for word in front of MIN_EVIDENCE longer
  * messages. Runs of one layout that differ in a name outside brackets keep their messages apart (namesDiffer).
  * Across two header forms a message also joins a more general form of itself (generalises: the same text, some
@@ -173,7 +182,7 @@ function registerCuts(unit: FormUnit, index: number, buckets: Map<number, Regist
     }
     if (tailWords === 0) return;
     if (from > 0 && !shape.cuts[from]) continue;
-    const kind = from === 0 ? RunKind.Bare : plain === 0 ? RunKind.Header : plain <= MAX_RUN_WORDS && plain < shaped ? RunKind.Candidate : undefined;
+    const kind = from === 0 ? RunKind.Bare : plain === 0 ? RunKind.Header : (plain <= MAX_RUN_WORDS && plain < shaped) || (plain === 1 && shaped === 0) ? RunKind.Candidate : undefined;
     if (kind === undefined) continue;
     const key = suffixKeys[from];
     const short = tailWords < MIN_TAIL_WORDS;
@@ -200,18 +209,20 @@ function learnedRuns(buckets: Map<number, Registration[]>): { shapes: Set<string
   for (const list of buckets.values()) {
     const known = list.filter((r) => r.kind !== RunKind.Candidate);
     if (known.length === 0 || list[0].short) continue;
-    const counted = new Set<string>();
+    // Two sets: a run of plain words only has a shape equal to its exact text, which one shared set took as counted.
+    const countedExact = new Set<string>();
+    const countedRuns = new Set<string>();
     for (const r of list) {
       if (r.kind === RunKind.Bare || !known.some((k) => k.unit !== r.unit)) continue;
-      if (!counted.has(r.exact as string)) count(exactEvidence, r.exact as string);
-      counted.add(r.exact as string);
-      if (r.kind !== RunKind.Candidate || counted.has(r.run as string)) continue;
-      counted.add(r.run as string);
+      if (!countedExact.has(r.exact as string)) count(exactEvidence, r.exact as string);
+      countedExact.add(r.exact as string);
+      if (r.kind !== RunKind.Candidate || countedRuns.has(r.run as string)) continue;
+      countedRuns.add(r.run as string);
       count(shapeEvidence, r.run as string);
     }
   }
   const shapes = new Set<string>();
-  for (const [run, n] of shapeEvidence) if (n >= MIN_EVIDENCE) shapes.add(run);
+  for (const [run, n] of shapeEvidence) if (n >= (run.includes('\u0003') ? MIN_EVIDENCE : MIN_WORD_EVIDENCE)) shapes.add(run);
   const proven = new Set<string>();
   for (const [run, n] of exactEvidence) if (n >= MIN_EVIDENCE) proven.add(run);
   return { shapes, proven };

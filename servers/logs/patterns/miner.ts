@@ -801,8 +801,9 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
  * `for 'AES' (4 cipher suites)`) or alone in square brackets (`types [apfs]`), and the values of a record of `label:
  * value` fields (records.ts: `networkInterface: Ethernet wlan0, Speed: …`), and a token the statement pads with runs of
  * spaces (isPaddedSlot: Luigi's `task   %s   has status   %s`). `weak` lists those a weaker frame marks
- * (PositionUnit.weakSlots): a token alone in angle brackets (`realm <openvidu>`) and the one token after a label's `: `
- * that ends the message (`Adding protocol support for: AMQP`). Both undefined when there are none.
+ * (PositionUnit.weakSlots): a token alone in angle brackets (`realm <openvidu>`), the one token after a label's `: `
+ * that ends the message (`Adding protocol support for: AMQP`) and a note in parentheses after a value or a name
+ * (isNoteSlot). Both undefined when there are none.
  */
 function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
   let slots: number[] | undefined;
@@ -813,7 +814,7 @@ function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
     const before = cluster.seps[i - 1];
     const after = cluster.seps[i] ?? '';
     if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1)) (slots ??= []).push(i);
-    else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i)) {
+    else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i) || isNoteSlot(cluster.tokens[i - 1], before, after)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);
     }
@@ -912,6 +913,24 @@ function isQuotedSlot(before: string, after: string): boolean {
   if (!(open === 34 /* " */ || open === 39 /* ' */) || after.charCodeAt(0) !== open) return false;
   return ' \t=:(['.includes(before[before.length - 2]);
 }
+
+/**
+ * The token is alone in parentheses opened after a space, right after a value or a name (`source '…'
+ * (cut_transition) created` / `(wasapi_input_capture)` / `(wasapi_output_capture)`): a note on what that value or
+ * thing is, its kind, state or own name, which the statement fills in. A weak slot: two notes are as often two
+ * statements (the kernel's memory map, `BIOS-e820: <*> - <*> (usable)` / `(reserved)`, which Loghub labels apart).
+ * After a word of prose the parentheses qualify that word with the program's own text (`Completed initial scan (rw) of
+ * folder`, `scan (ro)`: two statements), so no slot is read there. `previous` is the token before, `before` and
+ * `after` the texts around the token.
+ */
+function isNoteSlot(previous: string, before: string, after: string): boolean {
+  if (!(before.length >= 2 && before.charCodeAt(before.length - 1) === 40 /* ( */ && after.charCodeAt(0) === 41 /* ) */)) return false;
+  const space = before[before.length - 2];
+  return (space === ' ' || space === '\t') && !PROSE_PHRASE_WORD.test(previous);
+}
+
+/** A word as prose spells it: letters, lower case after the first (`scan`, `Level`, `built-in`); not a name or a value. */
+const PROSE_PHRASE_WORD = /^\p{L}\p{Ll}*(?:['-]\p{Ll}+)*$/u;
 
 /**
  * The shown member's tokens, with every place where another member of its group holds a different token masked: a

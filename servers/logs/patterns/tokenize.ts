@@ -834,8 +834,11 @@ function scanTokens(message: string, out: TokenScan): void {
   }
 }
 
-/** HTTP's request methods (RFC 9110 and PATCH): a closed set, written in capitals on every request line. */
-export const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']);
+/**
+ * HTTP's request methods (RFC 9110 and PATCH, and WebDAV's, RFC 4918 and 3253's REPORT, which CalDAV and CardDAV
+ * servers log): a closed set, written in capitals on every request line.
+ */
+export const HTTP_METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH', 'PROPFIND', 'PROPPATCH', 'MKCOL', 'COPY', 'MOVE', 'LOCK', 'UNLOCK', 'REPORT']);
 
 /**
  * The lone `/` at `at` is a request's path, the site's root (`"GET / HTTP/1.1"` beside `"GET /login/ HTTP/1.1"`): it

@@ -4,7 +4,7 @@
 // `removing chargen` / `removing daytime` / … (many words, few lines each) is one event with a variable;
 // `initialized by client UpdateAgent` / `… SPP` (a few words, each repeated many times) are different events.
 import { normalizeLevel } from '../format/levels';
-import { WILDCARD } from './tokenize';
+import { HTTP_METHODS, WILDCARD } from './tokenize';
 
 /** The thresholds of the rule (fields of TemplateMinerOptions, where they are documented). */
 export interface VariabilityRule {
@@ -81,7 +81,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   // any first word was merged.
   const names = sharedWords(byLength, 0);
   // A message needs a constant word left besides its first (and one without tokens has no first word).
-  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, isValue, ids, mayMerge, names);
+  for (const [length, list] of byLength) if (length >= 2 && list.length >= 2) mergeLeadingValues(list, rule, isValue, ids, mayMerge, names);
   const shared = sharedWords(byLength, 1);
   for (const [length, list] of byLength) {
     if (list.length < 2) continue;
@@ -89,7 +89,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
       for (const all of familiesAt(list, position)) {
         // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
-        const kind = isKindFamily(all, position, mayMerge);
+        const kind = isKindFamily(all, position, mayMerge) || isMethodFamily(all, position, rule);
         const family = keys || kind || namedElsewhere(all, position, names) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
         if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
@@ -106,6 +106,10 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   const typical = typicalCount(groups);
   for (const list of byLength.values()) if (list.length >= 2) mergeMovedValues(list, ids, typical, mayMerge);
   for (const list of byLength.values()) absorbCovered(list, rule, mayMerge);
+  const pairs = byLength.get(2);
+  if (pairs && pairs.length >= MIN_PADDED_KEYS) mergePaddedKeys(pairs, ids);
+  const single = byLength.get(1);
+  if (single && single.length >= MIN_RULER_LENGTHS) mergeRulers(single, ids);
   mergeTailRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeInnerRuns(groups.filter((g) => g.alive), rule, mayMerge);
   mergeFieldTails(groups.filter((g) => g.alive), rule);
@@ -272,9 +276,9 @@ const MIN_LEADING_VALUES = 3;
  * and three of them before one same sentence are the values a loop or one call fills in. Two, or names without the
  * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
-function mergeLeadingValues(list: Group[], isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, names: Map<string, Set<string>>): void {
+function mergeLeadingValues(list: Group[], rule: VariabilityRule, isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, names: Map<string, Set<string>>): void {
   for (const family of familiesAt(list, 0)) {
-    const kind = isKindFamily(family, 0, mayMerge);
+    const kind = isKindFamily(family, 0, mayMerge) || isMethodFamily(family, 0, rule);
     const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
     if (!(kind || valued || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
@@ -1075,6 +1079,30 @@ function runOf(group: Group, prefix: number): string {
 
 /** Least characters the values of a kind family (isKindFamily) share at their start: `DHCP`, `ULOG`. */
 const MIN_KIND_PREFIX = 4;
+/**
+ * True when the family differs at `position` only in HTTP request methods (tokenize.ts HTTP_METHODS), two or more of
+ * them typically (median) on fewer than minLinesPerValue lines each, or one beside a <*>, and no levels tell them
+ * apart: the method of the request the statement reports on (Radicale's `PROPFIND request at /user/ received` / `GET …`
+ * / `REPORT …`, Wazuh's `Registering GET endpoint: …` / `POST`). Why it holds: a method comes with each request, as its
+ * path does, from a closed set the protocol fixes, so the program spells none of them in its statement. UPPER_CASE
+ * words otherwise name events (mayMerge), so these are read here; methods that each hold many lines sort them into
+ * events, as two keyed values do (mergeValueSlots).
+ */
+function isMethodFamily(family: Group[], position: number, rule: VariabilityRule): boolean {
+  const counts = new Map<string, number>();
+  let masked = false;
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD) masked = true;
+    else if (HTTP_METHODS.has(word)) counts.set(word, (counts.get(word) ?? 0) + group.count);
+    else return false;
+  }
+  if (counts.size === 0 || levelsTellApart(family)) return false;
+  if (masked) return true;
+  const sorted = [...counts.values()].sort((a, b) => a - b);
+  return counts.size >= 2 && sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
+}
+
 /** Least distinct values that show a kind family: two names with a shared start are as often two events. */
 const MIN_KIND_VALUES = 3;
 
@@ -1172,6 +1200,84 @@ function tailRunIsVariable(family: Group[], prefix: number, rule: VariabilityRul
   }
   if (lengths.size < 2) return false;
   return masked || isVariablePosition([...counts.values()], rule);
+}
+
+/** Least distinct keys a padded `key   value` dump must show to be one statement (mergePaddedKeys). */
+const MIN_PADDED_KEYS = 3;
+
+/**
+ * Merges messages of two tokens, `key<spaces>value`, whose keys are padded to one column (each key and its spaces
+ * equally wide) when MIN_PADDED_KEYS keys or more show it: a settings dump printed by one call with a padded field,
+ * `%-25s %s` (Motion's `daemon                    on` / `setup_mode                off` / `logfile …`). Why it holds:
+ * a program that writes each setting in a statement of its own spells its label, with a colon (`SSH2 support:` /
+ * `IPv6 support:`, each its own statement even when aligned by hand); a bare name padded to the width of the longest
+ * is a value a format was given. A key holding `:` or `=` is such a label, and keys padded to different widths are no
+ * one column. Levels that tell the lines apart keep them apart.
+ */
+function mergePaddedKeys(pairs: Group[], ids: TokenIds): void {
+  const byWidth = new Map<number, Group[]>();
+  for (const group of pairs) {
+    const [key] = group.tokens;
+    const pad = group.seps?.[0] ?? '';
+    if (!group.alive || key === WILDCARD || !/^ {2,}$/.test(pad) || /[:=]/.test(key) || !hasLetter(key)) continue;
+    const width = key.length + pad.length;
+    const family = byWidth.get(width);
+    if (family) family.push(group);
+    else byWidth.set(width, [group]);
+  }
+  for (const family of byWidth.values()) {
+    if (new Set(family.map((group) => group.tokens[0])).size < MIN_PADDED_KEYS || levelsTellApart(family)) continue;
+    family.sort((a, b) => a.id - b.id);
+    const [into, ...rest] = family;
+    setToken(into, 0, WILDCARD, ids);
+    setToken(into, 1, WILDCARD, ids);
+    absorb(into, rest);
+  }
+}
+
+/** Least characters of a ruler (isRuler): one mark repeated, `-----`. */
+const MIN_RULER = 5;
+/** Least distinct lengths of one mark's rulers that make them one statement (mergeRulers). */
+const MIN_RULER_LENGTHS = 3;
+
+/**
+ * Merges messages that are only a ruler (isRuler) of one mark when the file shows MIN_RULER_LENGTHS or more lengths of
+ * it: a program that sizes its ruler to the text it frames (fastlane's box around each `--- Step: <name> ---`, as long
+ * as the step's title) prints one statement whose length is data. The merged template reads `<mark><*>`. Why it
+ * holds: a ruler the program spells as a constant has one length, and a program that prints two (Dask's worker and
+ * scheduler banners, 49 and 47 dashes, from two loggers) has two statements; two lengths stay apart.
+ * Levels that tell the rulers apart keep them apart.
+ */
+function mergeRulers(single: Group[], ids: TokenIds): void {
+  const byMark = new Map<string, Group[]>();
+  for (const group of single) {
+    const token = group.tokens[0];
+    if (!group.alive || !isRuler(token)) continue;
+    const family = byMark.get(token[0]);
+    if (family) family.push(group);
+    else byMark.set(token[0], [group]);
+  }
+  for (const [mark, family] of byMark) {
+    if (new Set(family.map((group) => group.tokens[0].length)).size < MIN_RULER_LENGTHS || levelsTellApart(family)) continue;
+    family.sort((a, b) => a.id - b.id);
+    const [into, ...rest] = family;
+    setToken(into, 0, `${mark}${WILDCARD}`, ids);
+    absorb(into, rest);
+  }
+}
+
+/** The token is one mark that is neither a letter nor a digit, repeated MIN_RULER times or more (`-----`, `=====`). */
+function isRuler(token: string): boolean {
+  if (token.length < MIN_RULER) return false;
+  const mark = token.charCodeAt(0);
+  if (isAlphanumeric(mark) || mark === 60 /* < of <*> */) return false;
+  for (let i = 1; i < token.length; i++) if (token.charCodeAt(i) !== mark) return false;
+  return true;
+}
+
+/** An ASCII letter or digit, or any character above ASCII (a letter of another script). */
+function isAlphanumeric(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 127;
 }
 
 /**

@@ -202,4 +202,19 @@ describe('form merge: one statement, one template across its printed forms', () 
     // No message field: the field may be what tells two statements apart (PAM's `… rhost=<*>` and `… user=<*>`).
     assert.deepEqual(groups(['check pass; logname= uid=NAME ruser= rhost=NAME tty=NAME', 'check pass; logname= uid=NAME ruser= rhost=NAME user=NAME tty=NAME']), [[0], [1]]);
   });
+
+  // Batch 18's WALinuxAgent: the 2.2.4x daemon writes its component's name before the message (`INFO Daemon Wire protocol
+  // version:2012-11-30`), the 2.2.1x one does not; the same statements in both.
+  it("joins a message behind one plain word that the file shows in front of three or more messages also printed bare", () => {
+    const bare = ['Wire protocol version:2012-11-30', 'Server preferred version:2015-04-05', 'ssh host key found at: /etc/ssh/ssh_host_rsa_key.pub', 'Finished provisioning'];
+    const lines = [...bare, ...bare.map((message) => `Daemon ${message}`), 'Daemon RDMA capabilities are not enabled, skipping'];
+    const miner = new TemplateMiner();
+    const ids = lines.map((line) => miner.add(line));
+    const final = ids.map((id) => miner.finalId(id));
+    for (let i = 0; i < bare.length; i++) assert.equal(final[i], final[i + bare.length], lines[i + bare.length]);
+    assert.equal(new Set(final).size, bare.length + 1);
+    // In front of two messages only, a plain word is as often the sentence's own (`Upstream connection closed`).
+    assert.deepEqual(groups(['connection closed by peer', 'Upstream connection closed by peer', 'request timed out after retry', 'Upstream request timed out after retry']), [[0], [1], [2], [3]]);
+    assert.deepEqual(groups(['Wire protocol version:NAME', 'Daemon Wire protocol version:NAME', 'Server preferred version:NAME', 'Daemon Server preferred version:NAME', 'ssh host key found at: NAME', 'Daemon ssh host key found at: NAME']), [[0, 1], [2, 3], [4, 5]]);
+  });
 });

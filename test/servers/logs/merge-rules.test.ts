@@ -1,6 +1,7 @@
 // Merge rules learned from the file (patterns/variability.ts): where templates differ in a few places, whether those
 // places hold values or the statements' own words is read from how the words behave across the whole file. Made-up
 // lines of the failing shapes with their right grouping, and the neighbours that must stay apart.
+import assert from 'node:assert/strict';
 import { assertApart, assertOneEvent, minedAlone } from '../../support/mined-templates';
 
 /** Indexes from `from` to `to - 1`. */
@@ -60,5 +61,74 @@ describe('log intelligence: merge rules learned from the file', () => {
     for (let i = 0; i < 12; i++) many.push(`Check   disk${i}   result   PASSED`, `Check   disk${i}   result   FAILED`);
     const templates = minedAlone([...other, ...many]);
     assertApart(templates, [3, 4], 'padded words on many lines');
+  });
+
+  // Batch 13's OBS (`source '…' (cut_transition) created` / `(wasapi_input_capture)` / `(wasapi_output_capture)`).
+  it('reads a word alone in parentheses after a value or a name as a value once it takes three words (`source \'…\' (cut_transition) created`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const obs = minedAlone([...other, "source 'eb2b6f1e-d906-44de-89c7-c18e793a517e' (cut_transition) created", "source 'wasapi_output_capture_07998c00-864b-4d33-9f1d-1a4a8d086000' (wasapi_output_capture) created", "source 'wasapi_input_capture_2bff7261-d883-4d01-8745-3529b38e0037' (wasapi_input_capture) created"]);
+    assertOneEvent(obs, [3, 4, 5], 'a kind after a quoted value');
+    const device = minedAlone([...other, 'SmartDevice (Sensor_alt) - I/O device is Bridge_1', 'SmartDevice (Water_Control) - I/O device is Bridge_1', 'SmartDevice (Tablet_Flur) - I/O device is Bridge_1']);
+    assertOneEvent(device, [3, 4, 5], "a thing's name after its kind");
+    // Two notes are as often two statements: the kernel's memory map, which Loghub's Linux labels one event per type.
+    const e820 = minedAlone([...other, 'BIOS-e820: 0000000000000000 - 000000000009f800 (usable)', 'BIOS-e820: 000000000009f800 - 00000000000a0000 (reserved)', 'BIOS-e820: 00000000000e0000 - 0000000000100000 (reserved)', 'BIOS-e820: 0000000000100000 - 000000001f7f0000 (usable)']);
+    assertApart(e820, [3, 4], 'usable / reserved');
+  });
+
+  // Batch 5's Syncthing: `Completed initial scan (rw) of folder %s` and `(ro)` are two statements (two folder kinds).
+  it('keeps a word in parentheses after a word of prose the statement\'s own (`initial scan (rw)` / `(ro)`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const folders = [['rw', 'Musicas'], ['ro', 'DiskStation_01_Webman'], ['ro', 'DiskStation_01_John'], ['rw', 'ffqd9-ntcrv']];
+    const scan = minedAlone([...other, ...folders.map(([mode, folder]) => `Completed initial scan (${mode}) of folder ${folder}`)]);
+    assertApart(scan, [3, 4], 'rw / ro');
+  });
+
+  // Batch 17's Fastlane: a box of dashes as long as each step's title, `--- Step: setup_jenkins ---`, around every step.
+  it('reads rulers of one mark in three or more lengths as one statement (a box sized to its title)', () => {
+    const lines: string[] = [];
+    for (const step of ['default_platform', 'setup_jenkins', 'clear_derived_data', 'match']) {
+      const title = `--- Step: ${step} ---`;
+      lines.push('-'.repeat(title.length), title, '-'.repeat(title.length), `Running ${step} now`);
+    }
+    const templates = minedAlone(lines);
+    assertOneEvent(templates, [0, 2, 4, 6, 8, 10, 12, 14], 'rulers');
+    assert.equal(templates[0], '-<*>');
+  });
+
+  // Batch 13's Dask: the worker's banner of 49 dashes and the scheduler's of 47 are two statements.
+  it('keeps rulers of two lengths, and rulers of other marks, apart', () => {
+    const two = minedAlone(['-'.repeat(49), 'Start worker at: tcp://127.0.0.1:37805', '-'.repeat(49), 'Listening to: tcp://127.0.0.1:37805', '-'.repeat(47), 'Scheduler at: tcp://127.0.0.1:8786']);
+    assertApart(two, [0, 4], 'two lengths');
+    const marks = minedAlone(['-'.repeat(20), '='.repeat(21), '*'.repeat(22), 'Done']);
+    assertApart(marks, [0, 1, 2], 'three marks');
+  });
+
+  // Batch 13's Radicale (`PROPFIND request at /felix/ received` / `GET …` / `REPORT …`), batch 1's Wazuh (`Registering
+  // GET endpoint: …` / `POST`).
+  it('reads HTTP request methods at one place as one variable, at the message start too', () => {
+    const other = ['Starting Radicale server', 'Loaded 4 collections', 'Ready'];
+    const requests = minedAlone([...other, 'PROPFIND request at /felix/calendar.ics/ received', 'OPTIONS request at /felix/ received', 'REPORT request at /felix/calendar.ics/ received', 'PROPFIND request at /felix/contacts.vcf/ received']);
+    assertOneEvent(requests, [3, 4, 5, 6], 'methods first');
+    const routes = minedAlone([...other, 'Registering GET endpoint: /v1/agents', 'Registering GET endpoint: /v1/rules', 'Registering POST endpoint: /v1/agents']);
+    assertOneEvent(routes, [3, 4, 5], 'methods mid-sentence');
+    // Other UPPER_CASE words stay the statements' own.
+    const states = minedAlone([...other, 'Peer state changed to LEADING', 'Peer state changed to FOLLOWING']);
+    assertApart(states, [3, 4], 'states');
+  });
+
+  // Batch 18's Motion: its configuration dump, `%-25s %s` per setting (`daemon                    on`, `setup_mode …`).
+  it('reads a dump of bare keys padded to one column as one statement (`daemon      on` / `setup_mode  off`)', () => {
+    const other = ['Motion 4.3.2 Started', 'Using log type (ALL) log level (INF)', 'Writing configuration parameters from all files (1):'];
+    const pad = (key: string, value: string) => `${key.padEnd(26)}${value}`;
+    const dump = minedAlone([...other, pad('daemon', 'on'), pad('process_id_file', '/var/run/motion/motion.pid'), pad('setup_mode', 'off'), pad('logfile', '/tmp/motion.log')]);
+    assertOneEvent(dump, [3, 4, 5, 6], 'padded settings');
+    // Labels with a colon, aligned by hand (Dask's `Threads:                          4`, `Memory:   …`), are statements of
+    // their own; two keys, or keys padded to different widths, show no one column of a dump.
+    const labels = minedAlone([...other, `${'Threads:'.padEnd(26)}4`, `${'Memory:'.padEnd(26)}15.55`, `${'Nanny:'.padEnd(26)}tcp`]);
+    assertApart(labels, [3, 4, 5], 'labels with a colon');
+    const two = minedAlone([...other, pad('daemon', 'on'), pad('setup_mode', 'off')]);
+    assertApart(two, [3, 4], 'two keys');
+    const widths = minedAlone([...other, 'daemon  on', 'setup_mode    off', 'logfile   /tmp/motion.log']);
+    assertApart(widths, [3, 4, 5], 'different widths');
   });
 });
