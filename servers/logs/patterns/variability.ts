@@ -1080,13 +1080,16 @@ function runOf(group: Group, prefix: number): string {
 /** Least characters the values of a kind family (isKindFamily) share at their start: `DHCP`, `ULOG`. */
 const MIN_KIND_PREFIX = 4;
 /**
- * True when the family differs at `position` only in HTTP request methods (tokenize.ts HTTP_METHODS), two or more of
- * them typically (median) on fewer than minLinesPerValue lines each, or one beside a <*>, and no levels tell them
- * apart: the method of the request the statement reports on (Radicale's `PROPFIND request at /user/ received` / `GET …`
- * / `REPORT …`, Wazuh's `Registering GET endpoint: …` / `POST`). Why it holds: a method comes with each request, as its
- * path does, from a closed set the protocol fixes, so the program spells none of them in its statement. UPPER_CASE
- * words otherwise name events (mayMerge), so these are read here; methods that each hold many lines sort them into
- * events, as two keyed values do (mergeValueSlots).
+ * True when the family differs at `position` only in HTTP request methods (tokenize.ts HTTP_METHODS), MIN_KIND_VALUES
+ * or more of them typically (median) on fewer than minLinesPerValue lines each, or one beside a <*>, and no levels tell
+ * them apart: the method of the request the statement reports on (Radicale's `PROPFIND request at /user/ received` /
+ * `GET …` / `REPORT …`). Why it holds: a method comes with each request, as its path does, from a closed set the
+ * protocol fixes, so a program that prints three of them at one place spells none of them in its statement. Two are
+ * as often two statements, a handler's `GET /list` and its `POST /list` each spelling its own method, as two names
+ * with a shared start are (isKindFamily): they stay apart, even in an echoed request line (Tinyproxy's `Request (file
+ * descriptor 7): GET http://… HTTP/1.1`), whose version the target's <*> has taken in by then. UPPER_CASE words
+ * otherwise name events (mayMerge), so these are read here; methods that each hold many lines sort them into events,
+ * as two keyed values do (mergeValueSlots).
  */
 function isMethodFamily(family: Group[], position: number, rule: VariabilityRule): boolean {
   const counts = new Map<string, number>();
@@ -1100,7 +1103,7 @@ function isMethodFamily(family: Group[], position: number, rule: VariabilityRule
   if (counts.size === 0 || levelsTellApart(family)) return false;
   if (masked) return true;
   const sorted = [...counts.values()].sort((a, b) => a - b);
-  return counts.size >= 2 && sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
+  return counts.size >= MIN_KIND_VALUES && sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
 }
 
 /** Least distinct values that show a kind family: two names with a shared start are as often two events. */

@@ -103,14 +103,17 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(marks, [0, 1, 2], 'three marks');
   });
 
-  // Batch 13's Radicale (`PROPFIND request at /felix/ received` / `GET …` / `REPORT …`), batch 1's Wazuh (`Registering
-  // GET endpoint: …` / `POST`).
-  it('reads HTTP request methods at one place as one variable, at the message start too', () => {
+  // Batch 13's Radicale (`PROPFIND request at /felix/ received` / `GET …` / `REPORT …`); batch 1's Wazuh (`Registering
+  // GET endpoint: …` / `POST`) shows three methods here, its excerpt only two.
+  it('reads three or more HTTP request methods at one place as one variable, at the message start too', () => {
     const other = ['Starting Radicale server', 'Loaded 4 collections', 'Ready'];
     const requests = minedAlone([...other, 'PROPFIND request at /felix/calendar.ics/ received', 'OPTIONS request at /felix/ received', 'REPORT request at /felix/calendar.ics/ received', 'PROPFIND request at /felix/contacts.vcf/ received']);
     assertOneEvent(requests, [3, 4, 5, 6], 'methods first');
-    const routes = minedAlone([...other, 'Registering GET endpoint: /v1/agents', 'Registering GET endpoint: /v1/rules', 'Registering POST endpoint: /v1/agents']);
+    const routes = minedAlone([...other, 'Registering GET endpoint: /v1/agents', 'Registering PUT endpoint: /v1/rules', 'Registering POST endpoint: /v1/agents']);
     assertOneEvent(routes, [3, 4, 5], 'methods mid-sentence');
+    // Two methods are as often a handler's two statements, each spelling its own method.
+    const handler = minedAlone([...other, 'GET request for camera list', 'GET request for camera list', 'POST request for camera list']);
+    assertApart(handler, [3, 5], 'two methods');
     // Other UPPER_CASE words stay the statements' own.
     const states = minedAlone([...other, 'Peer state changed to LEADING', 'Peer state changed to FOLLOWING']);
     assertApart(states, [3, 4], 'states');
