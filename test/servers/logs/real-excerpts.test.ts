@@ -488,8 +488,8 @@ const BATCH_18: Record<string, number> = {
  * for these systems (none is in batches 1-18, the development set or Loghub, nor a close cousin of one): mean 0.755 over
  * 20 systems (median 0.778); Klipper, added last, was measured in a second run of the gate on the same build, which
  * gave the other 19 the figures of the first. Built blind to batches 7 and 18 and to the failures being fixed while
- * other branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change
- * lifts it.
+ * other branches changed the miner. Released for study at the start of session 23 (2026-12-03), when batch 21 was to be
+ * built: a studied batch from then on; its mean at release was 0.755 over 20 systems.
  */
 const BATCH_19: Record<string, number> = {
   BTCPayServer: 0.774, Flannel: 0.725, Hyprland: 0.741, Klipper: 0.727, LXD: 0.822, Librespot: 0.795, LightDM: 0.896,
@@ -554,8 +554,9 @@ const BATCHES = [
 // Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study; batch 17 was
 // released for study at the start of session 20 (2026-12-02), when batch 19 was built and measured by branch `realx19`;
 // batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was built and measured by
-// branch `realx20`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_19, BATCH_20];
+// branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was to be
+// built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_20];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
