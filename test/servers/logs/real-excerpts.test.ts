@@ -509,6 +509,12 @@ const BATCH_20: Record<string, number> = {
   Libreswan: 0.635, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.656, Pacman: 1, Prysm: 1, PulseAudio: 0.723,
   RStudioServer: 1, SearXNG: 0.615, Tendermint: 0.935, VSCode: 0.634, Velocity: 0.5, Waybar: 1,
 };
+/**
+ * Batch 21 (README): PLACEHOLDER
+ */
+const BATCH_21: Record<string, number> = {
+  Bareos: 0, DXVK: 0, ECSAgent: 0, Fwupd: 0, GStreamer: 0, Gradle: 0, Heroku: 0, JuiceFS: 0, KubeVirt: 0, LXC: 0, LiteLLM: 0, Misskey: 0, Mixxx: 0, Mpv: 0, SMAPI: 0, Talos: 0, TextGenerationInference: 0, TrafficServer: 0, VLC: 0, WinGet: 0,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -545,7 +551,7 @@ const BATCH_20: Record<string, number> = {
 // tokenize.ts); ExternalDNS (a value Go printed with `%+v`, `config: &{Master: KubeConfig: …}`, patterns/tokenize.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -554,9 +560,9 @@ const BATCHES = [
 // Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study; batch 17 was
 // released for study at the start of session 20 (2026-12-02), when batch 19 was built and measured by branch `realx19`;
 // batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was built and measured by
-// branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was to be
-// built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_20];
+// branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
+// and measured by branch `realx21`.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_20, BATCH_21];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
