@@ -510,10 +510,17 @@ const BATCH_20: Record<string, number> = {
   RStudioServer: 1, SearXNG: 0.615, Tendermint: 0.935, VSCode: 0.634, Velocity: 0.5, Waybar: 1,
 };
 /**
- * Batch 21 (README): PLACEHOLDER
+ * Batch 21 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx21` on the miner of lead23 at 6bd607a (the start of the session that built it), before anything was
+ * fixed for these systems (none is in batches 1-20, the development set or Loghub, nor a close cousin of one): mean
+ * 0.741 over 20 systems (median 0.7555), from the first run of the gate with it. Built blind to batches 7 and 20 and to
+ * the failures being fixed while other branches changed the miner; keep it out of the work that tunes the miner; raise
+ * a figure when a general change lifts it.
  */
 const BATCH_21: Record<string, number> = {
-  Bareos: 0, DXVK: 0, ECSAgent: 0, Fwupd: 0, GStreamer: 0, Gradle: 0, Heroku: 0, JuiceFS: 0, KubeVirt: 0, LXC: 0, LiteLLM: 0, Misskey: 0, Mixxx: 0, Mpv: 0, SMAPI: 0, Talos: 0, TextGenerationInference: 0, TrafficServer: 0, VLC: 0, WinGet: 0,
+  Bareos: 0.667, DXVK: 0.583, ECSAgent: 0.953, Fwupd: 0.935, Gradle: 0.932, GStreamer: 0.889, Heroku: 0.667,
+  JuiceFS: 0.778, KubeVirt: 0.867, LiteLLM: 0.68, LXC: 0.722, Misskey: 0.723, Mixxx: 0.87, Mpv: 0.27, SMAPI: 0.6,
+  Talos: 0.8, TextGenerationInference: 0.833, TrafficServer: 0.914, VLC: 0.4, WinGet: 0.733,
 };
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
