@@ -509,6 +509,19 @@ const BATCH_20: Record<string, number> = {
   Libreswan: 0.635, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.656, Pacman: 1, Prysm: 1, PulseAudio: 0.723,
   RStudioServer: 1, SearXNG: 0.615, Tendermint: 0.935, VSCode: 0.634, Velocity: 0.5, Waybar: 1,
 };
+/**
+ * Batch 21 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx21` on the miner of lead23 at 6bd607a (the start of the session that built it), before anything was
+ * fixed for these systems (none is in batches 1-20, the development set or Loghub, nor a close cousin of one): mean
+ * 0.741 over 20 systems (median 0.7555), from the first run of the gate with it. Built blind to batches 7 and 20 and to
+ * the failures being fixed while other branches changed the miner; keep it out of the work that tunes the miner; raise
+ * a figure when a general change lifts it.
+ */
+const BATCH_21: Record<string, number> = {
+  Bareos: 0.667, DXVK: 0.583, ECSAgent: 0.953, Fwupd: 0.935, Gradle: 0.932, GStreamer: 0.889, Heroku: 0.667,
+  JuiceFS: 0.778, KubeVirt: 0.867, LiteLLM: 0.68, LXC: 0.722, Misskey: 0.723, Mixxx: 0.87, Mpv: 0.27, SMAPI: 0.6,
+  Talos: 0.8, TextGenerationInference: 0.833, TrafficServer: 0.914, VLC: 0.4, WinGet: 0.733,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -545,7 +558,7 @@ const BATCH_20: Record<string, number> = {
 // tokenize.ts); ExternalDNS (a value Go printed with `%+v`, `config: &{Master: KubeConfig: …}`, patterns/tokenize.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -554,9 +567,9 @@ const BATCHES = [
 // Batch 18 was built and measured by branch `realx18` in session 19, when batch 16 was released for study; batch 17 was
 // released for study at the start of session 20 (2026-12-02), when batch 19 was built and measured by branch `realx19`;
 // batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was built and measured by
-// branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was to be
-// built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_20];
+// branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
+// and measured by branch `realx21`.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_20, BATCH_21];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
