@@ -97,10 +97,14 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
  * Adds to `notes` that `file`'s text is not UTF-8 when its sampled text showed so (io/charset.ts startsAsLegacyText):
  * either the charset its lines were decoded in and how it was chosen (a detected one may be wrong: the person can tell),
  * or that they show U+FFFD for their letters, and a search in those letters found nothing that "0 matches" can vouch for.
+ * `settingNotes` (LogsContext.settingNotes: a refused LOG_ENCODING) follow once, unless the call named the charset.
  */
-export function noteLegacyText(notes: string[], file: OpenedLog): void {
+export function noteLegacyText(notes: string[], file: OpenedLog, settingNotes: readonly string[] = []): void {
   if (file.info.legacyText) notes.push(legacyTextNote(file.info.name, file.info.legacyGuess));
   else if (file.info.decodedFrom) notes.push(decodedNote(file.info.name, file.info.decodedFrom));
+  else return;
+  // A refused LOG_ENCODING is why this file was detected rather than read in the charset the user meant: say so once.
+  if (file.info.decodedFrom?.how !== 'asked') for (const note of settingNotes) if (!notes.includes(note)) notes.push(note);
 }
 
 /**

@@ -224,7 +224,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   });
   entry.errors = job.grouper.total - before;
   noteDamage(job.notes, file.info.name, result.damage);
-  noteLegacyText(job.notes, file);
+  noteLegacyText(job.notes, file, ctx.settingNotes);
   // A client decides "no errors" from the structure, not from the notes' English (the extension: break28/29 leftovers).
   if (file.info.legacyText) entry.legacyText = true;
   if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;

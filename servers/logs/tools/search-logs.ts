@@ -173,7 +173,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
     noteDamage(found.notes, file.info.name, result.damage);
-    noteLegacyText(found.notes, file);
+    noteLegacyText(found.notes, file, ctx.settingNotes);
     const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
