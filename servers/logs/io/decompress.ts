@@ -16,12 +16,15 @@ import { rawChunks } from './gzip';
 /** The compressions read through a system tool; gzip is read by Node's zlib (io/gzip.ts). */
 export type Compression = 'bzip2' | 'xz' | 'zstd' | 'lz4';
 
-/** Each compression's name ending, the tool that decompresses it to stdout with `-dc`, and the Debian package holding it. */
-const TOOLS: Record<Compression, { ending: RegExp; command: string; debian: string }> = {
-  bzip2: { ending: /\.bz2$/i, command: 'bzip2', debian: 'bzip2' },
-  xz: { ending: /\.xz$/i, command: 'xz', debian: 'xz-utils' },
-  zstd: { ending: /\.zst$/i, command: 'zstd', debian: 'zstd' },
-  lz4: { ending: /\.lz4$/i, command: 'lz4', debian: 'lz4' },
+/**
+ * Each compression's name ending, the tool that decompresses it to stdout with `-dc`, the Debian package holding it,
+ * and the command a person decompresses such a file with, keeping it.
+ */
+const TOOLS: Record<Compression, { ending: RegExp; command: string; debian: string; unpack: string }> = {
+  bzip2: { ending: /\.bz2$/i, command: 'bzip2', debian: 'bzip2', unpack: 'bunzip2 -k' },
+  xz: { ending: /\.xz$/i, command: 'xz', debian: 'xz-utils', unpack: 'unxz -k' },
+  zstd: { ending: /\.zst$/i, command: 'zstd', debian: 'zstd', unpack: 'unzstd' },
+  lz4: { ending: /\.lz4$/i, command: 'lz4', debian: 'lz4', unpack: 'lz4 -d' },
 };
 
 /** Most decompressed bytes per compressed byte read before the output is cut (real logs: 1:10 to 1:300). */
@@ -62,10 +65,19 @@ export function findTool(compression: Compression, path = process.env.PATH ?? ''
   return undefined;
 }
 
+/**
+ * How a person gets `compression`'s files read: its tool's name, what installs it (`Debian/Ubuntu: apt-get install
+ * xz-utils`) and the command that decompresses one file by hand, keeping it (`unxz -k`).
+ */
+export function toolOf(compression: Compression): { tool: string; install: string; unpack: string } {
+  const { command, debian, unpack } = TOOLS[compression];
+  return { tool: command, install: `Debian/Ubuntu: apt-get install ${debian}`, unpack };
+}
+
 /** Why `compression`'s files cannot be read here: its tool is missing, and what installs it. */
 export function missingToolReason(compression: Compression): string {
-  const { command, debian } = TOOLS[compression];
-  return `the ${command} tool is not installed on this machine (Debian/Ubuntu: apt-get install ${debian}), so ${compression} files cannot be decompressed`;
+  const { tool, install } = toolOf(compression);
+  return `the ${tool} tool is not installed on this machine (${install}), so ${compression} files cannot be decompressed`;
 }
 
 /** A compressed file being decompressed: as io/gzip.ts's GunzipStream, for the readers in io/chunks.ts. */
