@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isOtherCompressedLog, listLogFiles, prepareDirs } from '../../../servers/logs/files/log-files';
-import { decompressFile, findTool, MAX_RATIO } from '../../../servers/logs/io/decompress';
+import { decompressFile, findTool } from '../../../servers/logs/io/decompress';
+import { MAX_RATIO } from '../../../servers/logs/io/expansion';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const TEXT = '2026-12-02T09:00:00Z INFO rotated day starts\n2026-12-02T09:00:01Z ERROR payment failed: card declined\n2026-12-02T09:00:02Z INFO done\n';
