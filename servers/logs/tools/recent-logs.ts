@@ -13,7 +13,7 @@ import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
-import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
+import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, newestSources, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -100,7 +100,9 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
-        return toolResult(recentOutput(file, parser, recent));
+        // The lines name the file they are in now, when it was rotated while it was read.
+        const rotated = await noteRotation(recent.notes, file.info.name, openedIdentity(file));
+        return toolResult(recentOutput(rotated ? { ...file, info: { ...file.info, name: rotated } } : file, parser, recent));
       } finally {
         await closeQuietly(file.handle);
       }
