@@ -38,6 +38,8 @@ export interface LogFileInfo {
   decodedFrom?: LegacyCharset;
   /** iconv-lite's name of the charset lines that are not UTF-8 are decoded in (FileCoding): decodedFrom's, or LOG_ENCODING's for gzip text. */
   legacyCharset?: string;
+  /** Its text is JSON documents of record batches (CloudTrail, OTLP/JSON), read one record to a line (FileCoding). */
+  records?: true;
 }
 
 /** How files are opened: the charset the user set for text that is not UTF-8 (LOG_ENCODING; iconv-lite's name). */
@@ -518,6 +520,7 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
         ...(!gzip && coding?.legacy && !decodedFrom ? { legacyText: true as const, ...(coding.unsure ? { legacyGuess: coding.unsure } : {}) } : {}),
         ...(decodedFrom ? { decodedFrom } : {}),
         ...(legacyCharset ? { legacyCharset } : {}),
+        ...(coding?.records ? { records: true as const } : {}),
       },
       handle,
       realPath: real,
