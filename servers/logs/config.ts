@@ -17,20 +17,20 @@ export interface LogsConfig {
   sources: SourcesConfig;
   /** iconv-lite's name of the charset log text that is not UTF-8 is decoded in (io/legacy-charset.ts); undefined: detected. */
   legacyCharset: string | undefined;
+  /**
+   * Settings refused at start, each saying what is used instead (a mistyped LOG_ENCODING: detection). The server starts
+   * anyway: it logs them once to stderr (the extension's output channel) and tools add them where they matter.
+   */
+  settingNotes: string[];
 }
 
 const switchValue = z.enum(['auto', 'on', 'off']);
 
-/** A charset name as io/legacy-charset.ts takes it: undefined for UTF-8 or blank, an issue naming the problem otherwise. */
-const charsetValue = z.string().transform((name, ctx) => {
-  if (name.trim() === '') return undefined;
-  try {
-    return legacyCharsetName(name);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
-    return z.NEVER;
-  }
-});
+/**
+ * LOG_ENCODING as given, checked by logsConfig: a name that is no charset (a typo in the editor's files.encoding) must
+ * not stop the server, whose UTF-8 reading and charset detection need no setting.
+ */
+const charsetValue = z.string();
 
 const options = {
   dirs: {
@@ -137,8 +137,22 @@ export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEn
     dirs: [...new Set(cli.dirs.map((d) => absolutePath(d, env)))],
     ripgrep: findRipgrep(cli.ripgrep, env),
     sources: sourcesConfig(cli, env),
-    legacyCharset: cli.legacyCharset,
+    ...legacyCharsetSetting(cli.legacyCharset),
   };
+}
+
+/** LOG_ENCODING's charset (io/legacy-charset.ts legacyCharsetName), or none and a note saying why it is not used. */
+function legacyCharsetSetting(name: string | undefined): Pick<LogsConfig, 'legacyCharset' | 'settingNotes'> {
+  if (name === undefined || name.trim() === '') return { legacyCharset: undefined, settingNotes: [] };
+  try {
+    return { legacyCharset: legacyCharsetName(name), settingNotes: [] };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      legacyCharset: undefined,
+      settingNotes: [`LOG_ENCODING (the editor's files.encoding) is not used: ${reason}; lines that are not UTF-8 are read in the charset detected per file, when sure`],
+    };
+  }
 }
 
 /**

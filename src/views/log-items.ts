@@ -39,6 +39,11 @@ const logSourceSchema = z.object({
 
 /** Places the server's walk did not read (servers/logs/files/log-files.ts UnreadPlaces): the first few folders. */
 const unreadPlaces = z.object({ count: z.number(), folders: z.array(z.string()), more: z.boolean().optional() });
+/** Rotated logs whose decompression tool is missing (log-files.ts UnreadCompressed): which files, which tools, how to install. */
+const unreadCompressed = unreadPlaces.extend({
+  files: z.array(z.string()).default([]),
+  missing: z.array(z.object({ tool: z.string(), install: z.string() })).default([]),
+});
 
 export const logFilesResource = z.object({
   files: z.array(logFileSchema),
@@ -57,8 +62,8 @@ export const logFilesResource = z.object({
   linkedOutside: unreadPlaces.optional(),
   /** Folders the server may not open (permission denied). */
   noAccess: unreadPlaces.optional(),
-  /** Rotated logs compressed with bzip2, xz, zstd or lz4 (not read). */
-  otherCompressed: unreadPlaces.optional(),
+  /** Rotated logs compressed with bzip2, xz, zstd or lz4 whose tool is missing (not read). */
+  otherCompressed: unreadCompressed.optional(),
 });
 export type LogFilesResource = z.infer<typeof logFilesResource>;
 export type LogFile = z.infer<typeof logFileSchema>;
@@ -119,7 +124,14 @@ export function unreadPlacesMessage(resource: LogFilesResource, t: Translate): s
   if (resource.hidden) lines.push(t('Not listed: log files in {0} hidden folder(s) ({1}).', resource.hidden.count, where(resource.hidden)));
   if (resource.tooDeep) lines.push(t('Not listed: {0} folder(s) too far down ({1}).', resource.tooDeep.count, where(resource.tooDeep)));
   if (resource.linkedOutside) lines.push(t('Not read: {0} link(s) to files outside the log folders (into {1}).', resource.linkedOutside.count, where(resource.linkedOutside)));
-  if (resource.otherCompressed) lines.push(t('Not read: {0} rotated log(s) compressed with bzip2, xz, zstd or lz4 ({1}).', resource.otherCompressed.count, where(resource.otherCompressed)));
+  const compressed = resource.otherCompressed;
+  if (compressed && compressed.missing.length > 0) {
+    const files = `${compressed.files.join(', ')}${compressed.count > compressed.files.length ? ', …' : ''}`;
+    const tools = compressed.missing.map((m) => `${m.tool} (${m.install})`).join(', ');
+    lines.push(t('Not read: {0} rotated log(s) whose decompression tool is not installed: {1} (in {2}). Install {3}.', compressed.count, files, where(compressed), tools));
+  } else if (compressed) {
+    lines.push(t('Not read: {0} rotated log(s) compressed with bzip2, xz, zstd or lz4 ({1}).', compressed.count, where(compressed)));
+  }
   return lines.length > 0 ? lines.join(' ') : undefined;
 }
 

@@ -257,6 +257,26 @@ describe('Log Files tree items', () => {
         'Not read: 1 link(s) to files outside the log folders (into /etc). ' +
         'Not read: 3 rotated log(s) compressed with bzip2, xz, zstd or lz4 (/work/app/logs).',
     );
+    // leftovers23: which files, and which tool to install, rather than "bzip2, xz, zstd or lz4".
+    const named = parseLogFilesResource(
+      JSON.stringify({
+        ...JSON.parse(filesText),
+        otherCompressed: {
+          count: 7,
+          folders: ['/var/log'],
+          files: ['syslog.2.xz', 'syslog.3.xz', 'app.log.1.zst', 'app.log.2.zst', 'app.log.3.zst'],
+          missing: [
+            { compression: 'xz', tool: 'xz', install: 'Debian/Ubuntu: apt-get install xz-utils', unpack: 'unxz -k' },
+            { compression: 'zstd', tool: 'zstd', install: 'Debian/Ubuntu: apt-get install zstd', unpack: 'unzstd' },
+          ],
+        },
+      }),
+    );
+    assert.equal(
+      unreadPlacesMessage(named, t),
+      'Not read: 7 rotated log(s) whose decompression tool is not installed: syslog.2.xz, syslog.3.xz, app.log.1.zst, app.log.2.zst, app.log.3.zst, … (in /var/log). ' +
+        'Install xz (Debian/Ubuntu: apt-get install xz-utils), zstd (Debian/Ubuntu: apt-get install zstd).',
+    );
   });
 
   it('refuses a listing of the wrong shape with a clear error', () => {

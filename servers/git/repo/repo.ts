@@ -120,7 +120,29 @@ async function checkListedFolders(
   signal?: AbortSignal,
 ): Promise<UnsafeFile | undefined> {
   const result = await runGit(check.listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
-  return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role);
+  return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal));
+}
+
+/** Folders given to one `git check-ignore` at most (its arguments). */
+const CHECK_IGNORE_BATCH = 500;
+
+/**
+ * Which of `folders` git's ignore rules ignore (`git check-ignore`, which reads the .gitignore files above them, not
+ * theirs). A check that fails counts none ignored: the caller then looks into them all, as if git walked them.
+ */
+async function ignoredFolders(root: string, folders: readonly string[], config: Array<[string, string]>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<ReadonlySet<string>> {
+  const ignored = new Set<string>();
+  for (let at = 0; at < folders.length; at += CHECK_IGNORE_BATCH) {
+    // Named without a trailing slash: `git check-ignore new/` opens new/.gitignore (a FIFO there kept it waiting), `new`
+    // does not, and a folder-only rule (`build/`) still matches, git looking at what the name is. A name git quotes
+    // (control characters), or one it reads as pathspec magic (`:(top)x`: the check fails), matches none: that folder
+    // is looked into, as if git walked it.
+    const batch = folders.slice(at, at + CHECK_IGNORE_BATCH);
+    const result = await runGit(['check-ignore', '--', ...batch], { cwd: root, config, signal, timeoutMs, okExitCodes: [0, 1, 128], plainPaths: true }).catch(() => undefined);
+    if (result?.exitCode !== 0) continue;
+    for (const path of result.stdout.toString('utf8').split('\n')) if (path) ignored.add(path);
+  }
+  return ignored;
 }
 
 /**

@@ -40,6 +40,11 @@ export interface GitRunOptions {
   okExitCodes?: readonly number[];
   /** Sees each kept piece of stdout; returning 'stop' stops git there (the result is then `truncated`, as at the cap). */
   onStdout?: (chunk: Buffer) => void | 'stop';
+  /**
+   * The command takes paths, not pathspecs, and refuses every pathspec magic, `literal` too (`check-ignore`): run it
+   * without SAFE_GLOBAL_ARGS' --literal-pathspecs, which such a command rejects outright.
+   */
+  plainPaths?: true;
 }
 
 export interface GitRunResult {
@@ -107,7 +112,8 @@ export function gitEnvironment(config: ReadonlyArray<readonly [string, string]> 
  */
 export function runGit(args: readonly string[], options: GitRunOptions): Promise<GitRunResult> {
   if (options.signal?.aborted) return Promise.reject(abortError());
-  const child = spawn('git', [...SAFE_GLOBAL_ARGS, ...args], {
+  const global = options.plainPaths ? SAFE_GLOBAL_ARGS.filter((arg) => arg !== '--literal-pathspecs') : SAFE_GLOBAL_ARGS;
+  const child = spawn('git', [...global, ...args], {
     cwd: options.cwd,
     env: gitEnvironment(options.config),
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -255,7 +255,7 @@ export function comparedPathsListing(args: readonly string[]): string[] | undefi
  * (comparedPathsListing); for a status that lists untracked files, the .gitignore of every folder of a tracked file,
  * from the index (`ls-files`, which reads neither): git walks those folders and opens each one's .gitignore, even a
  * FIFO one, an untracked entry itself whose ignore rules git reads, and the .gitignore of the untracked folders
- * in them (one level: unsafeFolderFileForListing). Undefined when the call opens no such files.
+ * in them and below (unsafeFolderFileForListing). Undefined when the call opens no such files.
  */
 export function folderCheckFor(args: readonly string[]): { listing: string[]; role: 'attributes' | 'ignore' } | undefined {
   const compared = comparedPathsListing(args);
@@ -265,33 +265,55 @@ export function folderCheckFor(args: readonly string[]): { listing: string[]; ro
 }
 
 /**
+ * Which of `folders` (relative to the top, '/' between names) the repository's ignore rules ignore: git status does
+ * not walk an ignored folder, nor open its .gitignore. Asking git reads the .gitignore files of the folders above them,
+ * which are checked first.
+ */
+export type IgnoredFolders = (folders: readonly string[]) => Promise<ReadonlySet<string>>;
+
+/** Levels of untracked folders below a tracked one looked into for their .gitignore. */
+const UNTRACKED_DEPTH = 8;
+
+/**
  * The first unsafe file of `role` (see folderCheckFor) in the folder of a path `listing` (its output: paths ended by
  * NUL, commits apart by a line break) names, or in a folder above it, below the top. Whatever the listing's size, each
- * folder is looked at once.
+ * folder is looked at once. For ignore rules, the untracked folders in those (and theirs, UNTRACKED_DEPTH levels down)
+ * too, but for those `ignored` says git ignores: git status opens the .gitignore of an untracked folder it looks into,
+ * and of the folders inside it on its way to a file, but never walks an ignored one (a FIFO .gitignore in `build/`,
+ * ignored, keeps no status waiting, and one in `new/sub/` of an untracked `new/` does).
  */
-export function unsafeFolderFileForListing(root: string, listing: string, role: 'attributes' | 'ignore'): UnsafeFile | undefined {
+export async function unsafeFolderFileForListing(root: string, listing: string, role: 'attributes' | 'ignore', ignored: IgnoredFolders = async () => new Set()): Promise<UnsafeFile | undefined> {
   const folders = new Set<string>();
   for (const entry of listing.split('\0')) {
     const parts = entry.replace(/^\n+/, '').split('/');
     for (let depth = 1; depth < parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
-  return unsafeFolderFile(root, folders, role) ?? (role === 'ignore' ? unsafeFolderFile(root, untrackedFolders(root, folders), role) : undefined);
+  const tracked = unsafeFolderFile(root, folders, role);
+  if (tracked || role !== 'ignore') return tracked;
+  const budget = { read: 0 };
+  let level = subfolders(root, ['', ...folders], folders, budget);
+  for (let depth = 0; depth < UNTRACKED_DEPTH && level.length > 0; depth++) {
+    const skipped = await ignored(level);
+    const walked = level.filter((folder) => !skipped.has(folder));
+    const unsafe = unsafeFolderFile(root, walked, role);
+    if (unsafe) return unsafe;
+    level = subfolders(root, walked, folders, budget);
+  }
+  return undefined;
 }
 
 /** Most folders read for untracked folders in them: git's own walk reads them all, this one stops here. */
 const FOLDERS_READ = 20_000;
 
 /**
- * The folders in `root` or in one of the tracked `folders` that hold no tracked file (untracked, or ignored): git status
- * looks into an untracked folder to see whether it holds anything, and opens its .gitignore first. One level down
- * only, and at most FOLDERS_READ folders read: deeper, git reads only as far as it must to find one file. An ignored
- * folder is among them (telling needs the ignore rules this check runs before): git would not open its .gitignore.
+ * The folders in `parents` (relative to `root`; '' the top) that hold no tracked file (not in `tracked`): untracked,
+ * or ignored (telling needs the ignore rules: unsafeFolderFileForListing asks). At most FOLDERS_READ folders read in
+ * all (`budget` counts them across calls).
  */
-function untrackedFolders(root: string, folders: ReadonlySet<string>): string[] {
+function subfolders(root: string, parents: Iterable<string>, tracked: ReadonlySet<string>, budget: { read: number }): string[] {
   const found: string[] = [];
-  let read = 0;
-  for (const folder of ['', ...folders]) {
-    if (++read > FOLDERS_READ) break;
+  for (const folder of parents) {
+    if (++budget.read > FOLDERS_READ) break;
     let entries: Dirent[];
     try {
       entries = readdirSync(join(root, folder), { withFileTypes: true });
@@ -300,7 +322,7 @@ function untrackedFolders(root: string, folders: ReadonlySet<string>): string[] 
     }
     for (const entry of entries) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory() && entry.name !== '.git' && !folders.has(path)) found.push(path);
+      if (entry.isDirectory() && entry.name !== '.git' && !tracked.has(path)) found.push(path);
     }
   }
   return found;

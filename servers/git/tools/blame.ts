@@ -72,7 +72,7 @@ export function registerBlameTool(server: McpServer, context: GitServerContext):
     input: inputSchema,
     output: outputSchema,
     list: 'lines',
-    check: (input) => void lastLine(input),
+    check: checkOrder,
     run: blameRange,
     finish: async (kept) => restOfRange(kept),
   });
@@ -88,19 +88,30 @@ export function restOfRange(kept: BlameOutput): BlameOutput {
   return { ...kept, endLine: Math.max(kept.startLine, last), nextStartLine: last + 1 };
 }
 
-/** The last line asked for; throws when the range is inverted or longer than MAX_SPAN. */
-function lastLine(input: BlameInput): number {
+/** Throws when endLine is before startLine (before any git runs). */
+function checkOrder(input: BlameInput): void {
+  if (input.endLine !== undefined && input.endLine < input.startLine) throw new UserFacingError(`endLine (${input.endLine}) is before startLine (${input.startLine}).`);
+}
+
+/**
+ * The last line to blame: the one asked for (default startLine + 99), or the file's last when it asks past the end and
+ * only that makes the range longer than MAX_SPAN (`endLine: 100000` for "to the end"). Throws when the range is inverted
+ * or longer than MAX_SPAN within the file. Reads the file's blob only in that last case.
+ */
+async function lastLine(input: BlameInput, repo: Repo, commit: string, path: string): Promise<number> {
+  checkOrder(input);
   const endLine = input.endLine ?? input.startLine + 99;
-  if (endLine < input.startLine) throw new UserFacingError(`endLine (${endLine}) is before startLine (${input.startLine}).`);
-  if (endLine - input.startLine + 1 > MAX_SPAN) throw new UserFacingError(`at most ${MAX_SPAN} lines per call; narrow startLine..endLine (asked for ${endLine - input.startLine + 1}).`);
-  return endLine;
+  if (endLine - input.startLine + 1 <= MAX_SPAN) return endLine;
+  const lines = await lineCount(repo, commit, path);
+  if (lines?.whole && lines.count < endLine && lines.count - input.startLine + 1 <= MAX_SPAN) return Math.max(lines.count, input.startLine);
+  throw new UserFacingError(`at most ${MAX_SPAN} lines per call; narrow startLine..endLine (asked for ${endLine - input.startLine + 1}).`);
 }
 
 async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
-  const endLine = lastLine(input);
   const commit = await resolveCommit(repo, input.ref, 'ref');
   const path = resolveRepoPath(repo, input.path, 'path');
   await requireFile(repo, commit, path, input.ref);
+  const endLine = await lastLine(input, repo, commit, path);
   // git clamps the end to the file; a start past the end is an error that names the length.
   const ignored = await ignoreRevsFiles(repo);
   // --no-ignore-revs-file drops the configured list (a missing file in it fails the whole blame); the files that
@@ -133,6 +144,10 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
       ? `blame.ignoreRevsFile also names ${ignored.outside.map((f) => JSON.stringify(sanitizeLine(f, 200))).join(', ')}, outside the working tree, which is not read: the commits listed there are not skipped here, as git blame would skip them.`
       : undefined,
     input.endLine === undefined && !result.truncated && lines.at(-1)?.line === endLine ? await restNote(repo, commit, path, endLine) : undefined,
+    // git stops at the file's last line: say so, or a blame to line 50 of a 6-line file reads as if lines 7-50 were asked away.
+    input.endLine !== undefined && !result.truncated && lines.length > 0 && lines.at(-1)!.line < input.endLine
+      ? `endLine ${input.endLine} is past the end of ${sanitizeLine(path, 200)}, which has ${lines.at(-1)!.line} lines in ${sanitizeLine(input.ref, 200)}: the blame stops at its last line, ${lines.at(-1)!.line}.`
+      : undefined,
   ].filter(Boolean);
   const note = notes.length > 0 ? notes.join(' ') : undefined;
   return { path, ref: input.ref, commit, startLine: input.startLine, endLine: lines.at(-1)?.line ?? input.startLine, lines, truncated: result.truncated, ...(note ? { note } : {}) };
@@ -144,15 +159,24 @@ async function blameRange(input: BlameInput, repo: Repo): Promise<BlameOutput> {
  * false, no word of the rest). Reads the blob (up to 16 MiB; past that it says only that more lines follow).
  */
 async function restNote(repo: Repo, commit: string, path: string, endLine: number): Promise<string | undefined> {
+  const lines = await lineCount(repo, commit, path);
+  if (lines === undefined || (lines.whole && lines.count <= endLine)) return undefined;
+  const total = lines.whole ? `${lines.count} lines` : 'more lines';
+  return `Lines ${endLine + 1} on are not listed (the file has ${total}; without endLine a blame covers 100 lines): ask with startLine ${endLine + 1} and an endLine for the rest.`;
+}
+
+/**
+ * The number of lines of `path` in `commit` (a last line without a newline counts), from its blob's first 16 MiB:
+ * `whole` false when the blob is longer (then `count` is of those bytes only); undefined when git cannot read it.
+ */
+async function lineCount(repo: Repo, commit: string, path: string): Promise<{ count: number; whole: boolean } | undefined> {
   const blob = await repo.git(['cat-file', 'blob', `${commit}:${path}`], { maxBytes: 16 * 1024 * 1024, okExitCodes: [0, 128] });
   if (blob.exitCode !== 0 && !blob.truncated) return undefined;
   const text = blob.stdout;
   let count = 0;
   for (let i = text.indexOf(10); i >= 0; i = text.indexOf(10, i + 1)) count++;
   if (text.length > 0 && text[text.length - 1] !== 10) count++; // a last line without a newline
-  if (!blob.truncated && count <= endLine) return undefined;
-  const total = blob.truncated ? 'more lines' : `${count} lines`;
-  return `Lines ${endLine + 1} on are not listed (the file has ${total}; without endLine a blame covers 100 lines): ask with startLine ${endLine + 1} and an endLine for the rest.`;
+  return { count, whole: !blob.truncated };
 }
 
 /**

@@ -3,7 +3,7 @@ import { constants, promises as fsp, type Stats } from 'node:fs';
 import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
-import { compressionOfName, findTool, withoutCompression, type Compression } from '../io/decompress';
+import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
@@ -38,6 +38,8 @@ export interface LogFileInfo {
   decodedFrom?: LegacyCharset;
   /** iconv-lite's name of the charset lines that are not UTF-8 are decoded in (FileCoding): decodedFrom's, or LOG_ENCODING's for gzip text. */
   legacyCharset?: string;
+  /** Its text is JSON documents of record batches (CloudTrail, OTLP/JSON), read one record to a line (FileCoding). */
+  records?: true;
 }
 
 /** How files are opened: the charset the user set for text that is not UTF-8 (LOG_ENCODING; iconv-lite's name). */
@@ -144,6 +146,14 @@ export interface UnreadPlaces {
   more?: true;
 }
 
+/** Rotated logs whose compression's tool is missing (LogFileListing.otherCompressed): where, which, and what to install. */
+export interface UnreadCompressed extends UnreadPlaces {
+  /** The first few of them by the name a call would use (`app.log.2.bz2`, `nginx/access.log.3.xz`), in walk order. */
+  files: string[];
+  /** Each missing tool once (decompress.ts toolOf), with the compression it reads. */
+  missing: ({ compression: Compression } & ReturnType<typeof toolOf>)[];
+}
+
 /** What listLogFiles found: the newest MAX_FILES log files, and how many older ones it left out. */
 export interface LogFileListing {
   /** Newest first (modification time), at most MAX_FILES. */
@@ -183,11 +193,13 @@ export interface LogFileListing {
    * server cannot read them: how many, and the first few folders. Left out in silence, a question about last week's
    * errors was answered from the files it could read as if they were all (break28).
    */
-  otherCompressed?: UnreadPlaces;
+  otherCompressed?: UnreadCompressed;
 }
 
 /** Folders named at most in each of LogFileListing's UnreadPlaces. */
 const MAX_NAMED_FOLDERS = 3;
+/** Files named at most in LogFileListing.otherCompressed. */
+const MAX_NAMED_FILES = 5;
 
 /** Counts one more unread place in `places` (created when undefined), naming `folder` if it is new and there is room. */
 function noteUnread(places: UnreadPlaces | undefined, folders: readonly string[]): UnreadPlaces {
@@ -198,6 +210,16 @@ function noteUnread(places: UnreadPlaces | undefined, folders: readonly string[]
     if (out.folders.length < MAX_NAMED_FOLDERS) out.folders.push(folder);
     else out.more = true;
   }
+  return out;
+}
+
+/** Counts one more rotated log `name` in `folder` that `compression`'s missing tool would read. */
+function noteUncompressible(unread: UnreadCompressed | undefined, name: string, folder: string, compression: Compression): UnreadCompressed {
+  const out = noteUnread(unread, [folder]) as UnreadCompressed;
+  out.files ??= [];
+  out.missing ??= [];
+  if (out.files.length < MAX_NAMED_FILES) out.files.push(name);
+  if (!out.missing.some((m) => m.compression === compression)) out.missing.push({ compression, ...toolOf(compression) });
   return out;
 }
 
@@ -236,7 +258,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
   let tooDeep: UnreadPlaces | undefined;
   let hidden: UnreadPlaces | undefined;
   let noAccess: UnreadPlaces | undefined;
-  let otherCompressed: UnreadPlaces | undefined;
+  let otherCompressed: UnreadCompressed | undefined;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
     if (holding.length > 0) hidden = noteUnread(hidden, holding);
@@ -276,7 +298,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
         if (!isLogFileName(entry.name)) continue;
         const compression = compressionOfName(entry.name);
         if (compression && !readable(compression)) {
-          otherCompressed = noteUnread(otherCompressed, [current.path]);
+          otherCompressed = noteUncompressible(otherCompressed, nameFor(dirs, dir, relative(dir.real, full)), current.path, compression);
           continue;
         }
         if (++examined > MAX_EXAMINED) {
@@ -381,12 +403,16 @@ export function noAccessNote(closed: UnreadPlaces): string {
   );
 }
 
-/** What a call says about the rotated logs in compressions the server cannot read (LogFileListing.otherCompressed). */
-export function otherCompressedNote(other: UnreadPlaces): string {
+/**
+ * What a call says about the rotated logs in compressions the server cannot read (LogFileListing.otherCompressed): which
+ * files, which tool each kind needs and how to install it, or to decompress them by hand.
+ */
+export function otherCompressedNote(other: UnreadCompressed): string {
+  const files = `${other.files.join(', ')}${other.count > other.files.length ? `, … (${other.count} in all)` : ''}`;
+  const tools = other.missing.map((m) => `${m.tool} (${m.install})`).join(', ');
   return (
-    `${other.count} rotated log file(s) compressed with bzip2, xz, zstd or lz4 are not read (in ${namedFolders(other)}): ` +
-    'the tool that decompresses them is not installed on this machine (Debian/Ubuntu packages bzip2, xz-utils, zstd, lz4); install it, ' +
-    'or decompress them (bunzip2 -k, unxz -k, unzstd, lz4 -d), to read them'
+    `${other.count} rotated log file(s) are not read, as the tool that decompresses them is not installed on this machine: ${files} ` +
+    `(in ${namedFolders(other)}); install ${tools}, or decompress them (${other.missing.map((m) => m.unpack).join(', ')}) to read them`
   );
 }
 
@@ -494,6 +520,7 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
         ...(!gzip && coding?.legacy && !decodedFrom ? { legacyText: true as const, ...(coding.unsure ? { legacyGuess: coding.unsure } : {}) } : {}),
         ...(decodedFrom ? { decodedFrom } : {}),
         ...(legacyCharset ? { legacyCharset } : {}),
+        ...(coding?.records ? { records: true as const } : {}),
       },
       handle,
       realPath: real,

@@ -13,6 +13,7 @@ import { read } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
 import type { Compression } from './decompress';
+import { startsAsRecordBatch } from './record-batches';
 import { configuredCharset, detectLegacyCharset, DETECT_BYTES, LegacyLines, type LegacyCharset, type UnsureGuess } from './legacy-charset';
 
 const readAsync = promisify(read);
@@ -37,11 +38,16 @@ export interface FileCoding {
    * decoded in (`cp949`); absent: they are read as UTF-8 (U+FFFD for what is not). Not used on UTF-16 text.
    */
   legacyCharset?: string;
+  /**
+   * Its text is JSON documents holding arrays of records (io/record-batches.ts: CloudTrail's `Records`, OTLP/JSON's
+   * `logRecords`), read one record to a line. Decompressed text is looked at for it as it is read, whatever this says.
+   */
+  records?: true;
 }
 
 /** The coding of an opened file (or anything that carries one) and nothing else: what readers and the scan process take. */
 export function codingOf(file: FileCoding): FileCoding {
-  return { gzip: file.gzip, ...(file.compression ? { compression: file.compression } : {}), ...(file.charset ? { charset: file.charset } : {}), ...(file.legacyCharset ? { legacyCharset: file.legacyCharset } : {}) };
+  return { gzip: file.gzip, ...(file.compression ? { compression: file.compression } : {}), ...(file.charset ? { charset: file.charset } : {}), ...(file.legacyCharset ? { legacyCharset: file.legacyCharset } : {}), ...(file.records ? { records: true } : {}) };
 }
 
 /** Bytes looked at to learn a charset: enough for the shape test below, small enough to cost nothing per open. */
@@ -161,6 +167,8 @@ export interface SniffedCoding {
    * `app.log.3` without adding `.gz`); its text's charset is learned when it is decompressed, as for a `.gz` file.
    */
   gzip?: true;
+  /** It starts as a document of record batches (io/record-batches.ts startsAsRecordBatch): read one record to a line. */
+  records?: true;
 }
 
 /** Whether `start` begins with a gzip member's header: the magic 1f 8b and the deflate method (8), which gzip writes. */
@@ -192,6 +200,7 @@ export async function codingOfFile(fd: number, size = 0, options: CodingOptions 
   const { bytesRead } = await readAsync(fd, start, 0, SNIFF_BYTES, 0);
   const read = start.subarray(0, bytesRead);
   if (startsAsGzip(read)) return { charset: 'utf-8', legacy: false, gzip: true };
+  if (startsAsRecordBatch(read)) return { charset: 'utf-8', legacy: false, records: true };
   const charset = sniffCharset(read);
   const legacyStart = charset === 'utf-8' && startsAsLegacyText(read);
   if (charset !== 'utf-8') return { charset, legacy: false };
@@ -251,7 +260,7 @@ function isLegacySample(bytes: Buffer): boolean {
 }
 
 /** Whether the file must be read as a decoded stream (from its start) rather than by positional reads of its bytes. */
-export const isDecoded = (coding: FileCoding): boolean => coding.gzip || coding.compression !== undefined || (coding.charset ?? 'utf-8') !== 'utf-8' || coding.legacyCharset !== undefined;
+export const isDecoded = (coding: FileCoding): boolean => coding.gzip || coding.records === true || coding.compression !== undefined || (coding.charset ?? 'utf-8') !== 'utf-8' || coding.legacyCharset !== undefined;
 
 /**
  * Whether the file is plain UTF-8 text but for lines in a legacy charset: its lines can still be found by their LF

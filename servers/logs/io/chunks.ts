@@ -7,6 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { isDecoded, toUtf8, type FileCoding } from './charset';
 import { decompressFile } from './decompress';
 import { gunzipMembers, rawChunks } from './gzip';
+import { MAX_RECORD_BYTES, recordsWhenBatched, splitRecordBatches } from './record-batches';
 
 const readAsync = promisify(read);
 
@@ -134,23 +135,36 @@ interface DecodedText {
   note: () => string | undefined;
 }
 
-/** Opens the decoded text of a file that isDecoded (charset.ts) says cannot be read by positional reads. */
+/**
+ * Opens the decoded text of a file that isDecoded (charset.ts) says cannot be read by positional reads. Decompressed
+ * text that turns out to be JSON documents of record batches, and a plain file known to be (`coding.records`), are read
+ * one record to a line (io/record-batches.ts).
+ */
 export function decodedText(fd: number, coding: FileCoding): DecodedText {
   let mixed: string | undefined;
+  let cut = 0;
   const onNote = (note: string) => void (mixed = note);
+  const onCut = (count: number) => void (cut = count);
+  const notes = (first: string | undefined) => () => [first, mixed, cut > 0 ? recordsCutNote(cut) : undefined].filter((n) => n !== undefined).join('; ') || undefined;
   if (coding.compression) {
     const tool = decompressFile(fd, fstatSync(fd).size, coding.compression);
-    const notes = () => [tool.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
-    return { ...tool, output: toUtf8(tool.output, coding.charset ?? 'sniff', onNote, coding.legacyCharset), note: notes };
+    const text = toUtf8(tool.output, coding.charset ?? 'sniff', onNote, coding.legacyCharset);
+    return { ...tool, output: recordsWhenBatched(text, onCut), note: () => notes(tool.note())() };
   }
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
-    const notes = () => [gunzip.note(), mixed].filter((n) => n !== undefined).join('; ') || undefined;
-    return { ...gunzip, output: toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote, coding.legacyCharset), note: notes };
+    const text = toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote, coding.legacyCharset);
+    return { ...gunzip, output: recordsWhenBatched(text, onCut), note: () => notes(gunzip.note())() };
   }
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
-  return { output: toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset), counter, close: () => void raw.return(undefined), note: () => mixed };
+  const text = toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset);
+  return { output: coding.records ? splitRecordBatches(text, onCut) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
+}
+
+/** The note for `count` records longer than MAX_RECORD_BYTES, each read cut there (io/record-batches.ts). */
+function recordsCutNote(count: number): string {
+  return `${count} record(s) longer than ${MAX_RECORD_BYTES / (1024 * 1024)} MiB were read cut to their first ${MAX_RECORD_BYTES / (1024 * 1024)} MiB`;
 }
 
 /**

@@ -4,30 +4,30 @@
 // on every distribution: the file's bytes are piped through `bzip2 -dc` (xz, zstd, lz4 alike), which reads no path
 // (the file stays the one opened and checked), and a missing tool is named with the package to install.
 //
-// A compressed file can hold far more text than its size (bzip2 and xz reach ratios of 1:100000 on repeated bytes,
-// where gzip stops near 1:1000): its output is cut at MAX_RATIO times the file's size, with a note, so that a
-// decompression bomb costs bounded time. Memory is bounded by the line readers as for any stream.
+// A compressed file can hold far more text than its size (bzip2 and xz reach ratios of 1:100000 on repeated bytes):
+// its output is cut as gzip's is (io/expansion.ts), with a note, so that a decompression bomb costs bounded time.
+// Memory is bounded by the line readers as for any stream.
 import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { cutNote, outputLimit } from './expansion';
 import { rawChunks } from './gzip';
 
 /** The compressions read through a system tool; gzip is read by Node's zlib (io/gzip.ts). */
 export type Compression = 'bzip2' | 'xz' | 'zstd' | 'lz4';
 
-/** Each compression's name ending, the tool that decompresses it to stdout with `-dc`, and the Debian package holding it. */
-const TOOLS: Record<Compression, { ending: RegExp; command: string; debian: string }> = {
-  bzip2: { ending: /\.bz2$/i, command: 'bzip2', debian: 'bzip2' },
-  xz: { ending: /\.xz$/i, command: 'xz', debian: 'xz-utils' },
-  zstd: { ending: /\.zst$/i, command: 'zstd', debian: 'zstd' },
-  lz4: { ending: /\.lz4$/i, command: 'lz4', debian: 'lz4' },
+/**
+ * Each compression's name ending, the tool that decompresses it to stdout with `-dc`, the Debian package holding it,
+ * and the command a person decompresses such a file with, keeping it.
+ */
+const TOOLS: Record<Compression, { ending: RegExp; command: string; debian: string; unpack: string }> = {
+  bzip2: { ending: /\.bz2$/i, command: 'bzip2', debian: 'bzip2', unpack: 'bunzip2 -k' },
+  xz: { ending: /\.xz$/i, command: 'xz', debian: 'xz-utils', unpack: 'unxz -k' },
+  zstd: { ending: /\.zst$/i, command: 'zstd', debian: 'zstd', unpack: 'unzstd' },
+  lz4: { ending: /\.lz4$/i, command: 'lz4', debian: 'lz4', unpack: 'lz4 -d' },
 };
 
-/** Most decompressed bytes per compressed byte read before the output is cut (real logs: 1:10 to 1:300). */
-export const MAX_RATIO = 1000;
-/** Output always allowed whatever the file's size: a small archive of a very repetitive log. */
-export const MIN_OUTPUT_LIMIT = 256 * 1024 * 1024;
 /** Bytes of the tool's error output kept for the note. */
 const MAX_STDERR = 4096;
 
@@ -62,10 +62,19 @@ export function findTool(compression: Compression, path = process.env.PATH ?? ''
   return undefined;
 }
 
+/**
+ * How a person gets `compression`'s files read: its tool's name, what installs it (`Debian/Ubuntu: apt-get install
+ * xz-utils`) and the command that decompresses one file by hand, keeping it (`unxz -k`).
+ */
+export function toolOf(compression: Compression): { tool: string; install: string; unpack: string } {
+  const { command, debian, unpack } = TOOLS[compression];
+  return { tool: command, install: `Debian/Ubuntu: apt-get install ${debian}`, unpack };
+}
+
 /** Why `compression`'s files cannot be read here: its tool is missing, and what installs it. */
 export function missingToolReason(compression: Compression): string {
-  const { command, debian } = TOOLS[compression];
-  return `the ${command} tool is not installed on this machine (Debian/Ubuntu: apt-get install ${debian}), so ${compression} files cannot be decompressed`;
+  const { tool, install } = toolOf(compression);
+  return `the ${tool} tool is not installed on this machine (${install}), so ${compression} files cannot be decompressed`;
 }
 
 /** A compressed file being decompressed: as io/gzip.ts's GunzipStream, for the readers in io/chunks.ts. */
@@ -75,7 +84,7 @@ export interface Decompression {
   counter: { bytes: number };
   /** Stops the tool (by its own process) and the reads. */
   close: () => void;
-  /** Once ended: why the text ends early (the tool's error on damaged data, or the MAX_RATIO cut), else undefined. */
+  /** Once ended: why the text ends early (the tool's error on damaged data, or the expansion.ts cut), else undefined. */
   note: () => string | undefined;
 }
 
@@ -88,14 +97,14 @@ export interface DecompressOptions {
 /**
  * The decompressed bytes of the `compression` file of `size` bytes open on `fd` (positional reads: its position is
  * untouched). The output fails (with an Error naming the tool's complaint, or the missing tool) only when no text at
- * all came out; damage after some text ends it with a note, as for gzip. Output past max(MIN_OUTPUT_LIMIT, MAX_RATIO
- * × size) bytes is cut, with a note.
+ * all came out; damage after some text ends it with a note, as for gzip. Output past expansion.ts outputLimit(size)
+ * bytes is cut, with a note.
  */
 export function decompressFile(fd: number, size: number, compression: Compression, options: DecompressOptions = {}): Decompression {
   const counter = { bytes: 0 };
   const { command } = TOOLS[compression];
   const path = options.path ?? process.env.PATH ?? '';
-  const limit = Math.max(options.minOutputLimit ?? MIN_OUTPUT_LIMIT, MAX_RATIO * size);
+  const limit = outputLimit(size, options.minOutputLimit);
   let note: string | undefined;
   let stop: (() => void) | undefined;
 
@@ -131,7 +140,7 @@ export function decompressFile(fd: number, size: number, compression: Compressio
         const room = limit - produced;
         if (piece.length >= room) {
           if (room > 0) yield piece.subarray(0, room);
-          note = `${compression}: decompression stopped after ${mib(limit)} MiB, more than ${MAX_RATIO} times the file's ${size} bytes (a decompression bomb, or a log far more repetitive than most): only the text before was read`;
+          note = cutNote(compression, limit, size);
           return;
         }
         produced += piece.length;
@@ -158,5 +167,3 @@ export function decompressFile(fd: number, size: number, compression: Compressio
     note: () => note,
   };
 }
-
-const mib = (bytes: number) => Math.round(bytes / (1024 * 1024));

@@ -2,10 +2,11 @@
 // readable part of a damaged member with a note naming the damage, and whatever follows the last member (padding, a
 // stray newline) ignored. Node's own gunzip stream does none of this reliably: it refuses a whole file for one
 // trailing newline and, fed at once, drops everything before an error.
-import { read } from 'node:fs';
+import { fstatSync, read } from 'node:fs';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
+import { cutNote, outputLimit } from './expansion';
 
 const readAsync = promisify(read);
 const READ_BYTES = 1024 * 1024;
@@ -120,12 +121,17 @@ async function checkTrailer(fd: number, at: number, end: MemberEnd, member: numb
 /**
  * Decompresses the gzip file on `fd` member by member. Damage ends the output where it occurred (`damage()` then says
  * what it was); bytes after the last whole member that do not start another are ignored. The output fails (with an
- * Error naming the damage) only when nothing at all could be read.
+ * Error naming the damage) only when nothing at all could be read. Output past expansion.ts outputLimit of the file's
+ * size is cut, with a note (`minOutputLimit`: that limit's floor in bytes; tests make it small).
  */
-export function gunzipMembers(fd: number): GunzipStream {
+export function gunzipMembers(fd: number, minOutputLimit?: number): GunzipStream {
   const counter = { bytes: 0 };
   const stop: { close?: () => void } = {};
+  const size = fstatSync(fd).size;
+  const limit = outputLimit(size, minOutputLimit);
   let damage: string | undefined;
+  /** The note when the output was cut at `limit`. */
+  let cut: string | undefined;
   /** Bytes after the last member that do not start another (at most MAX_HEADER_BYTES are looked at). */
   let ignored = 0;
   async function* members(): AsyncGenerator<Buffer> {
@@ -142,6 +148,13 @@ export function gunzipMembers(fd: number): GunzipStream {
       const inflating = inflateMember(fd, position + headerBytes, counter, stop);
       let step = await inflating.next();
       for (; !step.done; step = await inflating.next()) {
+        const room = limit - produced;
+        if (step.value.length >= room) {
+          if (room > 0) yield step.value.subarray(0, room);
+          cut = cutNote('gzip', limit, size);
+          await inflating.return({ size: 0, crc: 0 });
+          return;
+        }
         produced += step.value.length;
         yield step.value;
       }
@@ -164,8 +177,8 @@ export function gunzipMembers(fd: number): GunzipStream {
       stop.close?.();
       output.destroy();
     },
-    damage: () => damage,
-    note: () => gzipNote(damage, ignored),
+    damage: () => damage ?? cut,
+    note: () => cut ?? gzipNote(damage, ignored),
   };
 }
 

@@ -1,8 +1,8 @@
 // The scan process's side: takes jobs from the server one at a time; each reopens its file (checking it is the same
 // regular file the server resolved), detects its format and scans it with ripgrep or the pure-Node engine, reporting
 // a heartbeat and, for error_summary, accepted lines folded by masked message.
-import { closeSync, constants, fstatSync, openSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, constants, fstatSync, openSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { throttleProgress } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { joinsPartials } from '../format/partials';
@@ -10,6 +10,7 @@ import type { LineParser } from '../format/types';
 import { isDecoded } from '../io/charset';
 import { CHUNK_BYTES, MAX_LINE_BYTES, readLineBlocks, readPlainBlocksAhead, UnreadableError } from '../io/chunks';
 import { readHead } from '../io/head';
+import { renamedTo } from '../files/rotation';
 import { assertNotRewrittenInPlace } from '../io/in-place';
 import { MessageTallies } from '../patterns/tallies';
 import { ByteKernel } from '../search/byte-kernel';
@@ -241,19 +242,3 @@ function openSameFile(target: ScanTarget): number {
   throw new UserFacingError(`${target.name} changed while being searched; try again`);
 }
 
-/**
- * The name the target's file goes by now in its folder, when it was renamed there (logrotate's `create`: app.log to
- * app.log.1) since it was listed; undefined when it is not found there (moved away, or deleted). Reads the folder once.
- */
-function renamedTo(target: ScanTarget): string | undefined {
-  const folder = dirname(target.realPath);
-  try {
-    for (const name of readdirSync(folder)) {
-      const stats = statSync(join(folder, name), { throwIfNoEntry: false });
-      if (stats && stats.isFile() && stats.ino === target.ino && stats.dev === target.dev) return name;
-    }
-  } catch {
-    // the folder cannot be read: nothing to name
-  }
-  return undefined;
-}

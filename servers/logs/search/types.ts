@@ -90,6 +90,8 @@ export const scanTargetSchema = z.object({
   charset: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'mixed']).optional(),
   /** io/legacy-charset.ts: iconv-lite's name of the charset its lines that are not UTF-8 are decoded in. */
   legacyCharset: z.string().optional(),
+  /** io/record-batches.ts: JSON documents of record batches, read one record to a line. */
+  records: z.literal(true).optional(),
   /** Bytes. */
   size: z.number(),
   mtimeMs: z.number(),

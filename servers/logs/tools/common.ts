@@ -1,11 +1,13 @@
 // What the logs tools share beyond the kit (servers/shared): the level field, times as ISO text, and the per-file loop
 // that skips an unreadable file with a note instead of failing the whole call (files and sources of a call: sources.ts).
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { coverageNote, levelCoverage, type LevelCoverage } from '../format/coverage';
 import { LEVELS, type LineParser } from '../format/types';
 import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
+import { rotationOf, type OpenedIdentity } from '../files/rotation';
 import { UnreadableError } from '../io/chunks';
 import { legacyTextNote } from '../io/charset';
 import { decodedNote, legacyCharsetName } from '../io/legacy-charset';
@@ -97,10 +99,42 @@ export function noteDamage(notes: string[], name: string, damage: string | undef
  * Adds to `notes` that `file`'s text is not UTF-8 when its sampled text showed so (io/charset.ts startsAsLegacyText):
  * either the charset its lines were decoded in and how it was chosen (a detected one may be wrong: the person can tell),
  * or that they show U+FFFD for their letters, and a search in those letters found nothing that "0 matches" can vouch for.
+ * `settingNotes` (LogsContext.settingNotes: a refused LOG_ENCODING) follow once, unless the call named the charset.
  */
-export function noteLegacyText(notes: string[], file: OpenedLog): void {
+export function noteLegacyText(notes: string[], file: OpenedLog, settingNotes: readonly string[] = []): void {
   if (file.info.legacyText) notes.push(legacyTextNote(file.info.name, file.info.legacyGuess));
   else if (file.info.decodedFrom) notes.push(decodedNote(file.info.name, file.info.decodedFrom));
+  else return;
+  // A refused LOG_ENCODING is why this file was detected rather than read in the charset the user meant: say so once.
+  if (file.info.decodedFrom?.how !== 'asked') for (const note of settingNotes) if (!notes.includes(note)) notes.push(note);
+}
+
+/**
+ * When the file opened as `opened` under the name `name` was rotated while it was read (files/rotation.ts: renamed
+ * beside itself, as logrotate's `create` does, or moved away or deleted): adds a note saying where the lines read are
+ * now, and returns the name tools accept for the renamed file (`app.log.1` for `app.log`, `api/app.log.1` for
+ * `api/app.log`), so that results name the file their lines and line numbers are in; undefined when `name` still names
+ * it (or the new name cannot be told: a link named otherwise than its file).
+ */
+export async function noteRotation(notes: string[], name: string, opened: OpenedIdentity): Promise<string | undefined> {
+  const rotation = await rotationOf(opened);
+  if (rotation === undefined) return undefined;
+  if ('gone' in rotation) {
+    notes.push(`${name} was moved away or deleted while it was read: what was found was read from it as it was when opened, and ${name} no longer holds those lines`);
+    return undefined;
+  }
+  const last = name.lastIndexOf('/');
+  const renamed = name.slice(last + 1) === basename(opened.realPath) ? `${name.slice(0, last + 1)}${rotation.renamed}` : undefined;
+  notes.push(
+    `${name} was rotated while it was read: the file read is now ${renamed ?? rotation.renamed} (a new ${name} was started)` +
+      (renamed ? `, so what was found in it is named ${renamed}, at its line numbers there` : `; what was found in it is in that file now, at the line numbers given`),
+  );
+  return renamed;
+}
+
+/** The identity `file` was opened with, for noteRotation. */
+export function openedIdentity(file: OpenedLog): OpenedIdentity {
+  return { realPath: file.realPath, dev: file.stats.dev, ino: file.stats.ino };
 }
 
 /**

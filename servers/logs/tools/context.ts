@@ -20,6 +20,8 @@ export interface LogsContext {
   scans: ScanClient;
   /** The journal and container sources that are on. */
   sources: SourceRegistry;
+  /** Settings refused at start (config.ts settingNotes): tools add them to the notes of a result they bear on. */
+  settingNotes: readonly string[];
   listFiles(): Promise<LogFileListing>;
   /**
    * Opens a caller-named file safely; the caller closes the handle. `options.legacyCharset`: the charset its lines that
@@ -58,9 +60,11 @@ export interface LogsContextOptions {
   sources: SourceRegistry;
   /** The charset to decode log text that is not UTF-8 in (config.ts LOG_ENCODING; iconv-lite's name), else detected. */
   legacyCharset?: string;
+  /** Settings refused at start (config.ts settingNotes). */
+  settingNotes?: string[];
 }
 
-export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, legacyCharset }: LogsContextOptions): Promise<LogsContext> {
+export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, legacyCharset, settingNotes = [] }: LogsContextOptions): Promise<LogsContext> {
   const skippedDirs: SkippedDir[] = [];
   const dirs = await prepareDirs(paths, skippedDirs);
   const parsers = new Map<string, LineParser>();
@@ -71,6 +75,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, 
     ripgrep,
     scans,
     sources,
+    settingNotes,
     listFiles: list,
     open: (name, options) => openLogFile(dirs, name, async () => (await list()).files, options ?? (legacyCharset === undefined ? {} : { legacyCharset })),
     async parserOf(opened) {

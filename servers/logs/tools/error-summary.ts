@@ -14,7 +14,7 @@ import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
-import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -224,7 +224,8 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   });
   entry.errors = job.grouper.total - before;
   noteDamage(job.notes, file.info.name, result.damage);
-  noteLegacyText(job.notes, file);
+  noteLegacyText(job.notes, file, ctx.settingNotes);
+  await noteRotation(job.notes, file.info.name, openedIdentity(file));
   // A client decides "no errors" from the structure, not from the notes' English (the extension: break28/29 leftovers).
   if (file.info.legacyText) entry.legacyText = true;
   if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;

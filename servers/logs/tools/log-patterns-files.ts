@@ -10,7 +10,7 @@ import { forEachLine } from '../io/chunks';
 import { assertNotRewrittenInPlace, readStart } from '../io/in-place';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
-import { noteDamage } from './common';
+import { noteDamage, noteRotation } from './common';
 import type { SourceRecord } from '../sources/types';
 import { envelopeOf } from './source-lines';
 import type { SourceRef } from './sources';
@@ -62,6 +62,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         if (!whole) return { notes };
         assertNotRewrittenInPlace(fd, { ...info, size: stats.size }, start);
         if (joiner) give(joiner.end());
+        await noteRotation(notes, name, { realPath: path, dev: info.dev, ino: info.ino });
         return { notes };
       } finally {
         closeSync(fd);

@@ -13,7 +13,7 @@ import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
 import { readLinesBackwards } from '../io/tail';
-import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText } from './common';
+import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { chooseInputs, newestSources, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
@@ -86,7 +86,7 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
       const file = inputs.listed ? await openNewest(ctx, inputs.listed, notes) : await ctx.open(inputs.files[0]);
       try {
         const parser = await ctx.parserOf(file);
-        const recent = await readRecent(file, parser, args, extra.signal);
+        const recent = await readRecent(file, parser, args, ctx.settingNotes, extra.signal);
         recent.notes.unshift(...notes);
         if (args.file === undefined && inputs.sources.length > 0) {
           const newer = await newerSourcesNote(ctx, file, extra.signal);
@@ -100,7 +100,9 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         // With a level filter, lines without a recognisable level can never be returned: say how many there are.
         const note = args.level ? await levelFilterNote(ctx, file) : undefined;
         if (note) recent.notes.push(note);
-        return toolResult(recentOutput(file, parser, recent));
+        // The lines name the file they are in now, when it was rotated while it was read.
+        const rotated = await noteRotation(recent.notes, file.info.name, openedIdentity(file));
+        return toolResult(recentOutput(rotated ? { ...file, info: { ...file.info, name: rotated } } : file, parser, recent));
       } finally {
         await closeQuietly(file.handle);
       }
@@ -186,7 +188,7 @@ function emptyFileNote(files: readonly LogFileInfo[], file: OpenedLog): string {
  * lines (stack traces) are held until the entry above them is read and go with it; the search stops after
  * MAX_SCAN_BYTES (plain) or the last MAX_DECODED_LINES lines (gzip, UTF-16), with a note.
  */
-async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs, signal?: AbortSignal): Promise<Recent> {
+async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs, settingNotes: readonly string[], signal?: AbortSignal): Promise<Recent> {
   const usesHeaders = parser.format.id !== 'unknown';
   const recent: Recent = { newestFirst: [], exhausted: true, notes: [] };
   // Continuation lines read so far (newest first), waiting for their entry's header above; `report` is the first line
@@ -283,7 +285,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   if (more && args.level && outcome.reachedStart && recent.newestFirst.length < args.lines) settle(undefined);
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
-  noteLegacyText(recent.notes, file);
+  noteLegacyText(recent.notes, file, settingNotes);
   if (!file.info.legacyText) noteNotText(recent.notes, file.info.name, recent.newestFirst.map((l) => l.text));
   if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip || file.info.compression ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);

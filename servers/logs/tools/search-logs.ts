@@ -13,7 +13,7 @@ import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
 import { coverageNote } from '../format/coverage';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteUndecidedDates, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
 import { findTextErrorLines, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
@@ -173,7 +173,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     found.totalMatches += result.totalMatches;
     if (!result.complete) found.truncated = true;
     noteDamage(found.notes, file.info.name, result.damage);
-    noteLegacyText(found.notes, file);
+    noteLegacyText(found.notes, file, ctx.settingNotes);
     const entry: SearchOutput['files'][number] = { file: file.info.name, engine: result.engine, matches: result.totalMatches, complete: result.complete, format: result.formatId };
     if (args.level) await noteLevelless(ctx, file, entry, args, request, found.notes, extra.signal);
     if (result.untimed > 0) found.notes.push(`${file.info.name}: ${result.untimed} matching line(s) without a readable timestamp were left out by the time filter`);
@@ -186,8 +186,11 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
       const note = result.totalMatches === 0 ? await windowMissNote(ctx, file, request.since, request.until) : undefined;
       if (note) found.notes.push(note);
     }
+    // Matches name the file their lines are in now, when it was rotated while it was read.
+    const rotated = await noteRotation(found.notes, file.info.name, openedIdentity(file));
+    if (rotated) entry.file = rotated;
     found.files.push(entry);
-    for (const m of result.matches) found.matches.push({ ...m, file: file.info.name });
+    for (const m of result.matches) found.matches.push({ ...m, file: entry.file });
     if (found.matches.length < args.limit) return true;
     if (cutoff !== undefined || found.matches.length > args.limit) {
       sortByTime(found.matches, args.order);

@@ -190,6 +190,30 @@ describe('git server and unsafe files in the repository', function () {
     assert.deepEqual((await ok(server, 'git_status')).files.map((f: { path: string }) => f.path), ['docs/scratch/']);
   });
 
+  // leftovers23: what git status really opens (strace, git 2.39): the .gitignore of a folder inside an untracked one on
+  // its way to a file (new/sub/.gitignore of an untracked new/ holding only sub/: git waited on the FIFO, and the check
+  // looked one level down only), never that of an ignored folder (build/, ignored: it was refused, git answers).
+  it('a FIFO .gitignore deeper in an untracked folder is named; one in an ignored folder keeps nothing from git_status', async () => {
+    const root = kit.repo('fifo-untracked-deep', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+    writeFileSync(join(root, '.gitignore'), 'build/\n');
+    mkdirSync(join(root, 'build', 'cache'), { recursive: true });
+    writeFileSync(join(root, 'build', 'out.o'), 'object\n');
+    mkfifo(join(root, 'build', '.gitignore'));
+    mkfifo(join(root, 'build', 'cache', '.gitignore'));
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    const status = await ok(server, 'git_status');
+    assert.deepEqual(status.files.map((f: { path: string }) => f.path).sort(), ['.gitignore']);
+    mkdirSync(join(root, 'new', 'sub'), { recursive: true });
+    writeFileSync(join(root, 'new', 'sub', 'f.txt'), 'draft\n');
+    mkfifo(join(root, 'new', 'sub', '.gitignore'));
+    const started = Date.now();
+    assert.match(await fails(server, 'git_status'), /new\/sub\/\.gitignore \(ignore rules, .*\), which is a FIFO/);
+    assert.ok(Date.now() - started < 15_000, `answered at once, not after git's time limit (${Date.now() - started} ms)`);
+    rmSync(join(root, 'new', 'sub', '.gitignore'));
+    assert.deepEqual((await ok(server, 'git_status')).files.map((f: { path: string }) => f.path).sort(), ['.gitignore', 'new/']);
+  });
+
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {
     const server = await serverFor('fifo-include', (root) => {
       mkfifo(join(root, '..', 'fifo-included'));

@@ -149,8 +149,23 @@ describe('logs: a log in a legacy charset is decoded (charset22)', function () {
       assert.deepEqual((out.matches as { line: number }[]).map((m) => m.line), [4]);
     });
 
-    it('an unknown LOG_ENCODING stops the server with a message naming it', async () => {
-      await assert.rejects(startBuiltServer('logs', { LOG_DIRS: root, HOME: root, LOG_ENCODING: 'klingon' }));
+    // leftovers23: a typo in the editor's files.encoding took every log tool away; detection needs no setting.
+    it('an unknown LOG_ENCODING does not stop the server: it detects instead and says so once, on stderr and in the notes', async () => {
+      const mistyped = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root, LOG_ENCODING: 'klingon' });
+      try {
+        const out = await call(mistyped, 'search_logs', { pattern: '오류' });
+        assert.deepEqual((out.matches as { file: string; line: number }[]).filter((m) => m.file === 'ko.log').map((m) => m.line).sort(), [22, 24]);
+        const refused = out.notes.filter((n) => /^LOG_ENCODING \(the editor's files\.encoding\) is not used: unknown charset "klingon" \(expected a name such as euc-kr.*detected per file/.test(n));
+        assert.equal(refused.length, 1, JSON.stringify(out.notes));
+        const recent = await call(mistyped, 'recent_logs', { file: 'ko.log', lines: 2 });
+        assert.ok(recent.notes.some((n) => n.startsWith('LOG_ENCODING ')), JSON.stringify(recent.notes));
+        // A call naming the charset is not told about the setting it overrides.
+        const asked = await call(mistyped, 'search_logs', { pattern: '오류', file: 'one.log', encoding: 'euc-kr' });
+        assert.ok(!asked.notes.some((n) => n.startsWith('LOG_ENCODING ')), JSON.stringify(asked.notes));
+        assert.equal(mistyped.stderr().split('unknown charset "klingon"').length - 1, 1, mistyped.stderr());
+      } finally {
+        await mistyped.close();
+      }
     });
   });
 });

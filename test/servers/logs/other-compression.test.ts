@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isOtherCompressedLog, listLogFiles, prepareDirs } from '../../../servers/logs/files/log-files';
-import { decompressFile, findTool, MAX_RATIO } from '../../../servers/logs/io/decompress';
+import { decompressFile, findTool } from '../../../servers/logs/io/decompress';
+import { MAX_RATIO } from '../../../servers/logs/io/expansion';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const TEXT = '2026-12-02T09:00:00Z INFO rotated day starts\n2026-12-02T09:00:01Z ERROR payment failed: card declined\n2026-12-02T09:00:02Z INFO done\n';
@@ -78,8 +79,22 @@ describe('logs: rotated logs compressed with bzip2, xz, zstd or lz4 are read thr
     const listing = await listLogFiles(await prepareDirs([root]), { path: emptyPath });
     assert.deepEqual(listing.files.map((f) => f.name), ['app.log']);
     assert.equal(listing.otherCompressed?.count, 5);
+    // leftovers23: every tool over all files names the files and each missing tool with what installs it.
+    const unread =
+      /^not read: 5 rotated log file\(s\) are not read, as the tool that decompresses them is not installed on this machine: app\.log\.2\.bz2, cut\.log\.1\.xz, messages-20261201\.zst, syslog\.3\.xz, worker\.log\.1\.lz4 \(in .*\); install bzip2 \(Debian\/Ubuntu: apt-get install bzip2\), xz \(Debian\/Ubuntu: apt-get install xz-utils\), zstd \(Debian\/Ubuntu: apt-get install zstd\), lz4 \(Debian\/Ubuntu: apt-get install lz4\), or decompress them \(bunzip2 -k, unxz -k, unzstd, lz4 -d\)/;
     const out = await search(toolless, { pattern: 'failed' });
-    assert.ok(out.notes.some((n) => /^not read: 5 rotated log file\(s\) compressed with bzip2, xz, zstd or lz4 are not read \(in .*\): the tool that decompresses them is not installed/.test(n)), JSON.stringify(out.notes));
+    assert.ok(out.notes.some((n) => unread.test(n)), JSON.stringify(out.notes));
+    // (recent_logs reads the newest file only, which a rotation never is, and log_patterns one named log: they skip none.)
+    for (const [name, args] of [['error_summary', { wholeFile: true }]] as const) {
+      const result = (await toolless.client.callTool({ name, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, `${name}: ${JSON.stringify(result.content)}`);
+      const notes = (result.structuredContent as { notes?: string[] }).notes ?? [];
+      assert.ok(notes.some((n) => unread.test(n)), `${name}: ${JSON.stringify(notes)}`);
+    }
+    const files = await toolless.client.readResource({ uri: 'logs://files' });
+    const listed = JSON.parse((files.contents[0] as { text: string }).text) as { otherCompressed: { files: string[]; missing: { tool: string }[] } };
+    assert.deepEqual(listed.otherCompressed.files, ['app.log.2.bz2', 'cut.log.1.xz', 'messages-20261201.zst', 'syslog.3.xz', 'worker.log.1.lz4']);
+    assert.deepEqual(listed.otherCompressed.missing.map((m) => m.tool), ['bzip2', 'xz', 'zstd', 'lz4']);
     const named = (await toolless.client.callTool({ name: 'search_logs', arguments: { pattern: 'failed', file: 'syslog.3.xz' } })) as CallToolResult;
     assert.ok(named.isError);
     assert.match(JSON.stringify(named.content), /the xz tool is not installed on this machine \(Debian\/Ubuntu: apt-get install xz-utils\)/);

@@ -1,0 +1,213 @@
+// Logs written as JSON documents that each hold many records: AWS CloudTrail's files (`{"Records":[{…},{…}]}` on one
+// line, or pretty-printed) and an OpenTelemetry collector's file exporter (`{"resourceLogs":[{"scopeLogs":[{"logRecords":
+// [{…}]}]}]}`, one export request a line). Read line by line, a CloudTrail file was one line of megabytes with no time
+// and no level: "no errors" whatever its records said. Its records are read one to a line instead, each as the JSON
+// reader (format/envelopes.ts) reads a record: CloudTrail's `errorCode` is its error, its `eventName` (and the error)
+// its message and `eventSource` its source; an OTLP record's `timeUnixNano` its time and `body` its message.
+//
+// The documents are streamed, byte by byte, never parsed whole: a 200 MB one-line file costs one record's bytes of
+// memory (at most MAX_RECORD_BYTES; a longer record is cut there, with a note).
+
+/** Bytes of one record kept at most; the rest of a longer one is skipped, and it is read cut. */
+export const MAX_RECORD_BYTES = 1024 * 1024;
+
+/** The start of a document of record batches: its first key is CloudTrail's `Records` or OTLP's `resourceLogs`. */
+const BATCH_START = /^\uFEFF?\s*\{\s*"(Records|resourceLogs)"\s*:\s*\[/;
+
+/** Whether `start` (a file's first bytes, as UTF-8) opens a document of record batches (BATCH_START). */
+export function startsAsRecordBatch(start: Buffer): boolean {
+  return BATCH_START.test(start.subarray(0, 256).toString('latin1'));
+}
+
+/**
+ * The key paths of the arrays whose elements are records, `*` standing for any element of an array: CloudTrail's
+ * `Records`, OTLP/JSON's `logRecords` (under `scopeLogs`, or `instrumentationLibraryLogs` before OTLP 0.19).
+ */
+const RECORD_ARRAYS = new Set(['Records', 'resourceLogs.*.scopeLogs.*.logRecords', 'resourceLogs.*.instrumentationLibraryLogs.*.logRecords']);
+
+/** One open object or array of the document being read. */
+interface Frame {
+  array: boolean;
+  /** Its key path from the document's top (record arrays are found by it). */
+  path: string;
+  /** In an object: the key of the value being read (or last read). */
+  key: string;
+  /** In an object: a string now would be a key. */
+  expectKey: boolean;
+}
+
+/** The entries of one record (its JSON text, `bytes` long), as one line the JSON reader reads; `cut`: it was cut. */
+function recordLine(text: Buffer, cut: boolean): Buffer {
+  if (cut) return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
+  let record: unknown;
+  try {
+    record = JSON.parse(text.toString('utf8'));
+  } catch {
+    return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
+  }
+  if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
+  return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>), ...record })}\n`);
+}
+
+/**
+ * The fields the JSON reader takes a record's time, level, message and source from, for a record that has its own
+ * names for them (the record's own fields follow, and win over these where it has the same names).
+ * - CloudTrail: `errorCode` (and `errorMessage`) make it an error (an AWS call that was refused or failed), else it is
+ *   information; `eventName` is what was called, `eventSource` the service; `eventTime` is read as it is.
+ * - OTLP/JSON: `timeUnixNano` (else `observedTimeUnixNano`), nanoseconds since the epoch as a string, is its time;
+ *   `body.stringValue` its message (another body's JSON text); `severityText`/`severityNumber` are read as they are.
+ */
+function readFields(record: Record<string, unknown>): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  if (typeof record.eventName === 'string' && (typeof record.eventTime === 'string' || typeof record.eventSource === 'string')) {
+    const error = typeof record.errorCode === 'string' ? record.errorCode : undefined;
+    const detail = typeof record.errorMessage === 'string' ? `: ${record.errorMessage}` : '';
+    fields.level = error ? 'ERROR' : 'INFO';
+    fields.message = error ? `${record.eventName} failed: ${error}${detail}` : record.eventName;
+    if (typeof record.eventSource === 'string') fields.source = record.eventSource;
+    return fields;
+  }
+  const nanos = [record.timeUnixNano, record.observedTimeUnixNano].find((v) => (typeof v === 'string' && /^\d{1,25}$/.test(v) && v !== '0') || (typeof v === 'number' && v > 0));
+  if (nanos !== undefined) fields.time = new Date(Number(BigInt(String(nanos)) / 1_000_000n)).toISOString();
+  const body = record.body;
+  if (body && typeof body === 'object') {
+    const value = (body as Record<string, unknown>).stringValue;
+    fields.message = typeof value === 'string' ? value : JSON.stringify(body);
+  }
+  return fields;
+}
+
+/**
+ * The records of the documents of record batches in `source` (UTF-8 bytes, in pieces of any size), one to a line
+ * (recordLine), in order. A top-level document holding no record array is given whole as one line (newlines made
+ * spaces, at most MAX_RECORD_BYTES of it). `onCut` hears the count of records cut so far, each time one is.
+ */
+export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+  const stack: Frame[] = [];
+  let inString = false;
+  let escaped = false;
+  /** The key being read (a string in key position), at most 256 bytes of it. */
+  let keyBytes: number[] | undefined;
+  /** The record being read: its depth (stack length once it opened), its pieces and size. */
+  let record: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
+  /** The top-level document, kept while it holds no record array (then given whole). */
+  let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
+  let cuts = 0;
+  const out: Buffer[] = [];
+
+  const keep = (target: { parts: Buffer[]; size: number; cut: boolean }, piece: Buffer, from: number, to: number) => {
+    if (target.cut || to <= from) return;
+    const room = MAX_RECORD_BYTES - target.size;
+    const end = Math.min(to, from + room);
+    target.parts.push(piece.subarray(from, end));
+    target.size += end - from;
+    if (end < to) target.cut = true;
+  };
+
+  for await (const piece of source) {
+    // Where the record (or document) being kept started in this piece.
+    let recordFrom = record ? 0 : -1;
+    let documentFrom = document && !document.records ? 0 : -1;
+    for (let i = 0; i < piece.length; i++) {
+      const byte = piece[i];
+      if (inString) {
+        if (escaped) escaped = false;
+        else if (byte === 0x5c /* \ */) escaped = true;
+        else if (byte === 0x22 /* " */) {
+          inString = false;
+          if (keyBytes) {
+            stack[stack.length - 1].key = Buffer.from(keyBytes).toString('utf8');
+            keyBytes = undefined;
+          }
+        } else if (keyBytes && keyBytes.length < 256) keyBytes.push(byte);
+        continue;
+      }
+      const top = stack[stack.length - 1];
+      switch (byte) {
+        case 0x22: // "
+          inString = true;
+          if (top && !top.array && top.expectKey) keyBytes = [];
+          break;
+        case 0x3a: // :
+          if (top && !top.array) top.expectKey = false;
+          break;
+        case 0x2c: // ,
+          if (top && !top.array) top.expectKey = true;
+          break;
+        case 0x7b: // {
+        case 0x5b: {
+          // [
+          if (!top) {
+            document = { parts: [], size: 0, cut: false, records: false };
+            documentFrom = i;
+          }
+          const path = !top ? '' : top.array ? `${top.path}.*` : top.path ? `${top.path}.${top.key}` : top.key;
+          if (top?.array && record === undefined && RECORD_ARRAYS.has(top.path) && byte === 0x7b) {
+            record = { depth: stack.length + 1, parts: [], size: 0, cut: false };
+            recordFrom = i;
+          }
+          const frame: Frame = { array: byte === 0x5b, path, key: '', expectKey: byte === 0x7b };
+          if (frame.array && RECORD_ARRAYS.has(path) && document) {
+            document.records = true;
+            document.parts = [];
+            documentFrom = -1;
+          }
+          stack.push(frame);
+          break;
+        }
+        case 0x7d: // }
+        case 0x5d: {
+          // ]
+          if (record && stack.length === record.depth) {
+            keep(record, piece, recordFrom, i + 1);
+            if (record.cut) onCut?.(++cuts);
+            out.push(recordLine(record.parts.length === 1 ? record.parts[0] : Buffer.concat(record.parts), record.cut));
+            record = undefined;
+            recordFrom = -1;
+          }
+          stack.pop();
+          if (stack.length === 0 && document) {
+            if (!document.records) {
+              keep(document, piece, documentFrom, i + 1);
+              if (document.cut) onCut?.(++cuts);
+              out.push(recordLine(Buffer.concat(document.parts), document.cut));
+            }
+            document = undefined;
+            documentFrom = -1;
+          }
+          break;
+        }
+        default:
+          break;
+      }
+    }
+    if (record && recordFrom >= 0) keep(record, piece, recordFrom, piece.length);
+    if (document && !document.records && documentFrom >= 0) keep(document, piece, documentFrom, piece.length);
+    if (out.length > 0) {
+      yield Buffer.concat(out);
+      out.length = 0;
+    }
+  }
+  // A document cut short (the file ends inside it): the record being read is given as far as it goes.
+  if (record) out.push(recordLine(Buffer.concat(record.parts), true));
+  else if (document && !document.records && document.size > 0) out.push(recordLine(Buffer.concat(document.parts), true));
+  if (out.length > 0) yield Buffer.concat(out);
+}
+
+/**
+ * `source` (UTF-8 bytes of a decompressed file, in pieces) split into records (splitRecordBatches) when its start is
+ * a document of record batches (startsAsRecordBatch), else as it is. `onCut` as for splitRecordBatches.
+ */
+export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+  const iterator = source[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  if (first.done) return;
+  const rest: AsyncIterable<Buffer> = {
+    async *[Symbol.asyncIterator]() {
+      yield first.value;
+      for (let step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
+    },
+  };
+  if (startsAsRecordBatch(first.value)) yield* splitRecordBatches(rest, onCut);
+  else yield* rest;
+}

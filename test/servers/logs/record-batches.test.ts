@@ -1,0 +1,138 @@
+// leftovers23: an AWS CloudTrail file is one JSON document (`{"Records":[{…},{…}]}`, on one line or pretty-printed) and an
+// OpenTelemetry collector's file exporter writes one export request a line, each holding many records: read line by
+// line, such a file was one record without time or level, and error_summary said nothing of its failed calls. Their
+// records are now read one to a line, CloudTrail's errorCode as the error, OTLP's timeUnixNano as the time; the
+// documents are streamed, one record's bytes held at most.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { MAX_RECORD_BYTES, splitRecordBatches, startsAsRecordBatch } from '../../../servers/logs/io/record-batches';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+const RECORDS = [
+  { eventVersion: '1.08', userIdentity: { type: 'IAMUser', userName: 'alice' }, eventTime: '2026-12-03T05:00:01Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', awsRegion: 'us-east-1', requestParameters: { bucketName: 'logs', key: 'a\nb "quoted" {not a brace}' } },
+  { eventVersion: '1.08', userIdentity: { type: 'IAMUser', userName: 'bob' }, eventTime: '2026-12-03T05:00:02Z', eventSource: 'ec2.amazonaws.com', eventName: 'RunInstances', errorCode: 'Client.UnauthorizedOperation', errorMessage: 'You are not authorized to perform this operation.' },
+  { eventVersion: '1.08', eventTime: '2026-12-03T05:00:03Z', eventSource: 'signin.amazonaws.com', eventName: 'ConsoleLogin', errorCode: 'AccessDenied', errorMessage: 'Failed authentication', responseElements: { ConsoleLogin: 'Failure' } },
+];
+const otlpBatch = (at: number) => ({
+  resourceLogs: [
+    {
+      resource: { attributes: [{ key: 'service.name', value: { stringValue: 'api' } }] },
+      scopeLogs: [
+        {
+          scope: { name: 'app' },
+          logRecords: [
+            { timeUnixNano: `${at}000000000`, severityNumber: 9, severityText: 'INFO', body: { stringValue: 'request served' } },
+            { timeUnixNano: `${at + 1}000000000`, severityNumber: 17, severityText: 'ERROR', body: { stringValue: 'database connection refused' } },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+/** The lines splitRecordBatches gives for `text` fed in pieces of `size` bytes, and the records it cut. */
+async function split(text: string | Buffer, size: number): Promise<{ lines: string[]; cut: number }> {
+  const bytes = Buffer.isBuffer(text) ? text : Buffer.from(text);
+  let cut = 0;
+  const pieces = async function* () {
+    for (let at = 0; at < bytes.length; at += size) yield bytes.subarray(at, at + size);
+  };
+  const out: Buffer[] = [];
+  for await (const piece of splitRecordBatches(pieces(), (n) => (cut = n))) out.push(piece);
+  return { lines: Buffer.concat(out).toString('utf8').split('\n').filter((l) => l !== ''), cut };
+}
+
+describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (leftovers23)', function () {
+  this.timeout(120_000);
+
+  it('tells a document of record batches by its start', () => {
+    assert.ok(startsAsRecordBatch(Buffer.from('{"Records":[{"eventTime":"x"}]}')));
+    assert.ok(startsAsRecordBatch(Buffer.from('{\n  "Records": [\n    {')));
+    assert.ok(startsAsRecordBatch(Buffer.from('{"resourceLogs":[{"resource":{}}]}')));
+    assert.ok(!startsAsRecordBatch(Buffer.from('{"level":"info","msg":"Records: [1]"}')));
+    assert.ok(!startsAsRecordBatch(Buffer.from('2026-12-03 INFO {"Records":[]}')));
+  });
+
+  it('splits one-line and pretty-printed CloudTrail alike, cut at any byte, each record with its error as its level', async () => {
+    for (const text of [JSON.stringify({ Records: RECORDS }), JSON.stringify({ Records: RECORDS }, null, 2)]) {
+      for (const size of [1, 7, 64, text.length]) {
+        const { lines } = await split(text, size);
+        assert.equal(lines.length, 3, `${size}: ${lines.join('\n')}`);
+        const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+        assert.deepEqual(records.map((r) => [r.level, r.message, r.source, r.eventTime]), [
+          ['INFO', 'GetObject', 's3.amazonaws.com', '2026-12-03T05:00:01Z'],
+          ['ERROR', 'RunInstances failed: Client.UnauthorizedOperation: You are not authorized to perform this operation.', 'ec2.amazonaws.com', '2026-12-03T05:00:02Z'],
+          ['ERROR', 'ConsoleLogin failed: AccessDenied: Failed authentication', 'signin.amazonaws.com', '2026-12-03T05:00:03Z'],
+        ]);
+        assert.deepEqual((records[0].requestParameters as Record<string, unknown>).key, RECORDS[0].requestParameters!.key, 'the record is kept whole');
+      }
+    }
+  });
+
+  it('splits OTLP export requests, one a line, with each record\'s time and body', async () => {
+    const { lines } = await split(`${JSON.stringify(otlpBatch(1796274001))}\n${JSON.stringify(otlpBatch(1796274101))}\n`, 13);
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(records.map((r) => [r.time, r.severityText, r.message]), [
+      ['2026-12-03T05:00:01.000Z', 'INFO', 'request served'],
+      ['2026-12-03T05:00:02.000Z', 'ERROR', 'database connection refused'],
+      ['2026-12-03T05:01:41.000Z', 'INFO', 'request served'],
+      ['2026-12-03T05:01:42.000Z', 'ERROR', 'database connection refused'],
+    ]);
+  });
+
+  it('holds one record at most: a record past MAX_RECORD_BYTES is cut and counted, the next read whole', async () => {
+    const big = { eventTime: '2026-12-03T05:00:00Z', eventSource: 'x.amazonaws.com', eventName: 'PutObject', requestParameters: { blob: 'y'.repeat(MAX_RECORD_BYTES + 10) } };
+    const { lines, cut } = await split(JSON.stringify({ Records: [big, RECORDS[1]] }), 65_536);
+    assert.equal(cut, 1);
+    assert.equal(lines.length, 2);
+    assert.ok(Buffer.byteLength(lines[0]) <= MAX_RECORD_BYTES + 1, `${Buffer.byteLength(lines[0])}`);
+    assert.equal((JSON.parse(lines[1]) as { eventName: string }).eventName, 'RunInstances');
+  });
+
+  describe('through the built server', () => {
+    let root: string;
+    let server: StartedServer;
+    before(async () => {
+      root = mkdtempSync(join(tmpdir(), 'record-batches-'));
+      const trail = JSON.stringify({ Records: RECORDS });
+      writeFileSync(join(root, '123456789012_CloudTrail_us-east-1_20261203T0500Z_a1b2.json'), trail);
+      writeFileSync(join(root, 'pretty.json'), JSON.stringify({ Records: RECORDS }, null, 2));
+      writeFileSync(join(root, '123456789012_CloudTrail_us-east-1_20261203T0455Z_c3d4.json.gz'), gzipSync(trail));
+      writeFileSync(join(root, 'otel.json'), `${JSON.stringify(otlpBatch(1796274001))}\n${JSON.stringify(otlpBatch(1796274101))}\n`);
+      server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root });
+    });
+    after(async () => {
+      await server?.close();
+      if (root) rmSync(root, { recursive: true, force: true });
+    });
+    const call = async (name: string, args: Record<string, unknown>) => {
+      const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, `${name}: ${JSON.stringify(result.content)}`);
+      return result.structuredContent as Record<string, unknown> & { notes: string[] };
+    };
+
+    it('error_summary counts the failed calls of each CloudTrail file, plain, pretty-printed and gzipped, and OTLP\'s errors', async () => {
+      const summary = await call('error_summary', { wholeFile: true });
+      const files = Object.fromEntries((summary.files as { file: string; errors: number }[]).map((f) => [f.file, f.errors]));
+      assert.deepEqual(files, {
+        '123456789012_CloudTrail_us-east-1_20261203T0500Z_a1b2.json': 2,
+        '123456789012_CloudTrail_us-east-1_20261203T0455Z_c3d4.json.gz': 2,
+        'pretty.json': 2,
+        'otel.json': 2,
+      });
+      assert.match(JSON.stringify(summary.groups), /ConsoleLogin failed: AccessDenied/);
+    });
+
+    it('search_logs and recent_logs give each record as its own line, at its record number', async () => {
+      const found = await call('search_logs', { pattern: 'UnauthorizedOperation', file: 'pretty.json' });
+      assert.deepEqual((found.matches as { line: number }[]).map((m) => m.line), [2]);
+      const recent = await call('recent_logs', { file: 'otel.json', level: 'ERROR', lines: 5 });
+      assert.match(JSON.stringify(recent), /database connection refused/);
+      assert.equal((recent.lines as unknown[]).length, 2);
+    });
+  });
+});
