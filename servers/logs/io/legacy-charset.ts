@@ -130,8 +130,35 @@ export function describeCharset(charset: LegacyCharset): string {
 
 /** The note a tool adds about file `name` whose lines that are not UTF-8 were decoded in `charset`. */
 export function decodedNote(name: string, charset: LegacyCharset): string {
+  return `${name}: ${decodedSaying(charset)}`;
+}
+
+/** decodedNote without the file's name: what a reader of decompressed text notes (io/legacy-stream.ts). */
+export function decodedSaying(charset: LegacyCharset): string {
   const fix = charset.how === 'detected' ? `; if its letters read wrong, set its charset (LOG_ENCODING, or the editor's files.encoding)` : '';
-  return `${name}: its text is not UTF-8: its lines that are not were decoded as ${describeCharset(charset)}${fix}`;
+  return `its text is not UTF-8: its lines that are not were decoded as ${describeCharset(charset)}${fix}`;
+}
+
+/** How undecodedSaying begins: a client of the readers' notes tells the text was left undecoded by it. */
+export const UNDECODED_OPENING = 'its text is not UTF-8 (a legacy charset';
+
+/**
+ * What is said of text that is not UTF-8 and was not decoded (no charset was set and the detector was not sure
+ * enough; `unsure`: its best guess, said as such), without the file's name (io/charset.ts legacyTextNote adds it).
+ */
+export function undecodedSaying(unsure?: UnsureGuess): string {
+  const guess = unsure ? ` (it may be ${unsure.label}: the charset detector is only ${unsure.confidence}% sure, too little to decode by)` : '';
+  return (
+    `${UNDECODED_OPENING} such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1)${guess}: letters outside ASCII ` +
+    'read as \uFFFD and a search for them matches nothing there; set its charset (LOG_ENCODING, or the editor\'s files.encoding, e.g. euckr) ' +
+    'or convert the file to UTF-8 (iconv -f <charset> -t UTF-8) to read them'
+  );
+}
+
+/** Whether `bytes` hold a C0 control that text does not (NUL runs aside: a file padded after a crash is still text). */
+export function hasBinaryControl(bytes: Buffer): boolean {
+  for (const b of bytes) if (b < 0x20 && b !== 0 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 0x1b) return true;
+  return false;
 }
 
 /** The text of one line (without its LF) as a string: as UTF-8 when it is valid UTF-8, else decoded in `decoder`. */
