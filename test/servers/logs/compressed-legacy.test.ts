@@ -79,6 +79,8 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       writeFileSync(join(root, 'app.log.1.gz'), gzipSync(text));
       if (has('xz')) writeFileSync(join(root, 'app.log.2.xz'), spawnSync('xz', ['-c'], { input: text }).stdout);
       writeFileSync(join(root, 'one.log.1.gz'), gzipSync(encoded([...BANNER, '2026-12-03 10:00:02 ERROR 오류'], 'cp949')));
+      writeFileSync(join(root, 'ko.log'), text);
+      writeFileSync(join(root, 'one.log'), encoded([...BANNER, '2026-12-03 10:00:02 ERROR 오류'], 'cp949'));
       server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
     });
 
@@ -114,6 +116,21 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       assert.ok(out.notes.some((n) => /^one\.log\.1\.gz: its text is not UTF-8 \(a legacy charset/.test(n)), JSON.stringify(out.notes));
       const summary = await call('error_summary', { wholeFile: true, file: 'one.log.1.gz' });
       assert.deepEqual((summary.files as { file: string; legacyText?: boolean }[]).map((f) => [f.file, f.legacyText]), [['one.log.1.gz', true]]);
+    });
+
+    // log_patterns said nothing of a legacy charset, of a plain file either: templates of U+FFFD without a word, or
+    // decoded ones without saying in what.
+    it('log_patterns says what it said of the text, as the other tools do, plain or compressed', async () => {
+      const expected: [string, RegExp][] = [
+        ['ko.log', /^ko\.log: its text is not UTF-8: its lines that are not were decoded as EUC-KR\/CP949 \(detected/],
+        ['app.log.1.gz', /^app\.log\.1\.gz: its text is not UTF-8: its lines that are not were decoded as EUC-KR\/CP949 \(detected/],
+        ['one.log', /^one\.log: its text is not UTF-8 \(a legacy charset/],
+        ['one.log.1.gz', /^one\.log\.1\.gz: its text is not UTF-8 \(a legacy charset/],
+      ];
+      for (const [file, note] of expected) {
+        const out = await call('log_patterns', { file });
+        assert.ok((out.notes ?? []).some((n) => note.test(n)), `${file}: ${JSON.stringify(out.notes)}`);
+      }
     });
   });
 });
