@@ -175,6 +175,13 @@ function wholeCharactersEnd(bytes: Buffer): number {
   return bytes.length;
 }
 
+/** `bytes` without the NULs it starts with (a view of it). */
+export function withoutLeadingNuls(bytes: Buffer): Buffer {
+  let at = 0;
+  while (at < bytes.length && bytes[at] === 0) at++;
+  return at === 0 ? bytes : bytes.subarray(at);
+}
+
 /** Bytes of one line held back waiting for its end; a longer line is decoded as it comes (the rest of it likewise). */
 const MAX_HELD_BYTES = 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
@@ -208,7 +215,10 @@ export class LegacyLines {
     if (this.held.length) data = Buffer.concat([this.held, data]);
     const last = data.lastIndexOf(10);
     if (last !== -1) out.push(this.lines(data.subarray(0, last + 1)));
-    const rest = data.subarray(last + 1);
+    // A line's leading NULs are no part of it (io/chunks.ts leadingNuls: copytruncate's hole before the writer's next
+    // entry). Held, a hole longer than MAX_HELD_BYTES was judged as the line: NULs are UTF-8, and the EUC-KR entry
+    // behind them went on undecoded (break31).
+    const rest = withoutLeadingNuls(data.subarray(last + 1));
     if (rest.length > MAX_HELD_BYTES) {
       const utf8 = isUtf8(rest.subarray(0, wholeCharactersEnd(rest)));
       if (utf8) {

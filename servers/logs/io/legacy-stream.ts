@@ -8,7 +8,7 @@
 // a charset, the held text and the rest are decoded line by line in it (LegacyLines, which keeps UTF-8 lines as they
 // are); not sure, the text goes on as it is. Either way note() says so, as the tools say it of a plain file.
 import { isUtf8 } from 'node:buffer';
-import { decodedSaying, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, undecodedSaying } from './legacy-charset';
+import { decodedSaying, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, undecodedSaying, withoutLeadingNuls } from './legacy-charset';
 
 /** A partial line longer than this is handed on unjudged (a line of megabytes is no text to detect a charset by). */
 const MAX_CARRY_BYTES = 1024 * 1024;
@@ -68,7 +68,9 @@ export class DetectedLegacyLines {
     this.carry = EMPTY;
     const last = data.lastIndexOf(10);
     const whole = data.subarray(0, last + 1);
-    const rest = data.subarray(last + 1);
+    // A line's leading NULs (copytruncate's hole) are no part of it: held as the line, a long hole was handed on
+    // unjudged with the entry behind it (LegacyLines likewise).
+    const rest = withoutLeadingNuls(data.subarray(last + 1));
     if (isUtf8(whole)) {
       if (rest.length > MAX_CARRY_BYTES) return whole.length ? [whole, rest] : [rest];
       this.carry = rest.length ? Buffer.from(rest) : EMPTY;
