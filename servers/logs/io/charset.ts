@@ -13,7 +13,7 @@ import { read } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
 import type { Compression } from './decompress';
-import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, undecodedSaying, type LegacyCharset, type UnsureGuess } from './legacy-charset';
+import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, setCharsetSaying, undecodedSaying, type LegacyCharset, type UnsureGuess } from './legacy-charset';
 import { DetectedLegacyLines } from './legacy-stream';
 
 const readAsync = promisify(read);
@@ -513,7 +513,8 @@ export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 
       const known = charset === 'sniff' ? sniffCharset(piece.subarray(0, SNIFF_BYTES)) : charset;
       if (known === 'utf-8') {
         if (legacyCharset !== undefined) {
-          yield* legacyLines(piece, source, legacyCharset);
+          // A plain file's tools name the charset from its opening (codingOfFile); decompressed text's reader must.
+          yield* legacyLines(piece, source, legacyCharset, charset === 'sniff' ? onNote : undefined);
           return;
         }
         // Decompressed text was never sampled for a legacy charset (a plain file is, when opened): judged as it comes.
@@ -546,10 +547,11 @@ async function* detectedLegacyLines(first: Buffer, source: AsyncIterable<Buffer>
   if (note !== undefined) onNote?.(note);
 }
 
-/** `first` and the rest of `source` as UTF-8, lines that are not decoded in `legacyCharset` (LegacyLines). */
-async function* legacyLines(first: Buffer, source: AsyncIterable<Buffer>, legacyCharset: string): AsyncGenerator<Buffer> {
+/** `first` and the rest of `source` as UTF-8, lines that are not decoded in `legacyCharset` (LegacyLines); `onNote` is told when any was. */
+async function* legacyLines(first: Buffer, source: AsyncIterable<Buffer>, legacyCharset: string, onNote?: (note: string) => void): AsyncGenerator<Buffer> {
   const lines = new LegacyLines(legacyCharset);
   yield* lines.push(first);
   for await (const piece of source) yield* lines.push(piece);
   yield* lines.end();
+  if (lines.decodedAny) onNote?.(setCharsetSaying(legacyCharset));
 }

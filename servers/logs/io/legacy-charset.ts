@@ -139,6 +139,14 @@ export function decodedSaying(charset: LegacyCharset): string {
   return `its text is not UTF-8: its lines that are not were decoded as ${describeCharset(charset)}${fix}`;
 }
 
+/**
+ * decodedSaying of decompressed text decoded in `decoder`, a charset set for it (LOG_ENCODING, or a call's encoding:
+ * the readers are told its name, not which), without the file's name.
+ */
+export function setCharsetSaying(decoder: string): string {
+  return `its text is not UTF-8: its lines that are not were decoded as ${decoder.toUpperCase()} (the charset set for it: the call's encoding, or LOG_ENCODING)`;
+}
+
 /** How undecodedSaying begins: a client of the readers' notes tells the text was left undecoded by it. */
 export const UNDECODED_OPENING = 'its text is not UTF-8 (a legacy charset';
 
@@ -193,6 +201,8 @@ const EMPTY = Buffer.alloc(0);
  */
 export class LegacyLines {
   private held: Buffer = EMPTY;
+  /** Whether any line so far was not UTF-8, and so was decoded. */
+  private decoding = false;
   /** Inside an over-long line: the decoder its rest goes through (undefined: UTF-8, handed on as it is). */
   private longLine: { decoder?: ReturnType<typeof iconv.getDecoder> } | undefined;
 
@@ -227,6 +237,7 @@ export class LegacyLines {
       } else {
         const decoder = iconv.getDecoder(this.decoder);
         this.longLine = { decoder };
+        this.decoding = true;
         out.push(Buffer.from(decoder.write(rest), 'utf8'));
       }
       this.held = EMPTY;
@@ -234,6 +245,11 @@ export class LegacyLines {
       this.held = rest.length ? Buffer.from(rest) : EMPTY;
     }
     return out;
+  }
+
+  /** Whether any line given so far was not UTF-8, and so was decoded in the charset. */
+  get decodedAny(): boolean {
+    return this.decoding;
   }
 
   /** The last line when the text did not end with an LF (and what an over-long line's decoder still holds). */
@@ -255,6 +271,7 @@ export class LegacyLines {
    */
   private lines(data: Buffer): Buffer {
     if (isUtf8(data)) return data;
+    this.decoding = true;
     const parts: Buffer[] = [];
     let run = -1;
     const endRun = (to: number) => {

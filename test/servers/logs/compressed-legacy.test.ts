@@ -118,6 +118,17 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       assert.deepEqual((summary.files as { file: string; legacyText?: boolean }[]).map((f) => [f.file, f.legacyText]), [['one.log.1.gz', true]]);
     });
 
+    // A call's encoding (or LOG_ENCODING) on a compressed rotation decoded it without a word: a wrong one answered
+    // "0 matches, complete" where a plain file's note named the charset it was read in.
+    it("a call's encoding on a compressed rotation is named in the notes, right or wrong", async () => {
+      const right = await call('search_logs', { pattern: '오류', file: 'app.log.1.gz', encoding: 'euc-kr' });
+      assert.equal((right.matches as unknown[]).length, 2);
+      assert.ok(right.notes.some((n) => /^app\.log\.1\.gz: its text is not UTF-8: its lines that are not were decoded as EUC-KR \(the charset set for it/.test(n)), JSON.stringify(right.notes));
+      const wrong = await call('search_logs', { pattern: '오류', file: 'app.log.1.gz', encoding: 'shift_jis' });
+      assert.deepEqual(wrong.matches, []);
+      assert.ok(wrong.notes.some((n) => /^app\.log\.1\.gz: its text is not UTF-8: its lines that are not were decoded as SHIFT_JIS/.test(n)), JSON.stringify(wrong.notes));
+    });
+
     // log_patterns said nothing of a legacy charset, of a plain file either: templates of U+FFFD without a word, or
     // decoded ones without saying in what.
     it('log_patterns says what it said of the text, as the other tools do, plain or compressed', async () => {
