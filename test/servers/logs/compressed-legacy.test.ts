@@ -79,6 +79,8 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       writeFileSync(join(root, 'app.log.1.gz'), gzipSync(text));
       if (has('xz')) writeFileSync(join(root, 'app.log.2.xz'), spawnSync('xz', ['-c'], { input: text }).stdout);
       writeFileSync(join(root, 'one.log.1.gz'), gzipSync(encoded([...BANNER, '2026-12-03 10:00:02 ERROR 오류'], 'cp949')));
+      // Too little Korean for the detector to be sure of, but most of each line: undecoded, it is still no binary file.
+      writeFileSync(join(root, 'few.log.1.gz'), gzipSync(encoded(['10:00:00 ERROR 실패 실패 실패 실패 실패 실패 실패 실패'], 'cp949')));
       writeFileSync(join(root, 'ko.log'), text);
       writeFileSync(join(root, 'one.log'), encoded([...BANNER, '2026-12-03 10:00:02 ERROR 오류'], 'cp949'));
       server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root, LOG_JOURNAL: 'off', LOG_DOCKER: 'off' });
@@ -127,6 +129,12 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       const wrong = await call('search_logs', { pattern: '오류', file: 'app.log.1.gz', encoding: 'shift_jis' });
       assert.deepEqual(wrong.matches, []);
       assert.ok(wrong.notes.some((n) => /^app\.log\.1\.gz: its text is not UTF-8: its lines that are not were decoded as SHIFT_JIS/.test(n)), JSON.stringify(wrong.notes));
+    });
+
+    it('recent_logs on a rotation left undecoded says it is not UTF-8, not that it looks like a binary file', async () => {
+      const recent = await call('recent_logs', { file: 'few.log.1.gz' });
+      assert.ok(recent.notes.some((n) => /^few\.log\.1\.gz: its text is not UTF-8 \(a legacy charset/.test(n)), JSON.stringify(recent.notes));
+      assert.ok(!recent.notes.some((n) => /binary file/.test(n)), JSON.stringify(recent.notes));
     });
 
     // log_patterns said nothing of a legacy charset, of a plain file either: templates of U+FFFD without a word, or
