@@ -540,18 +540,34 @@ export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 
 /** `first` and the rest of `source` as UTF-8, lines that are not decoded in the charset detected (DetectedLegacyLines), which `onNote` is told. */
 async function* detectedLegacyLines(first: Buffer, source: AsyncIterable<Buffer>, onNote?: (note: string) => void): AsyncGenerator<Buffer> {
   const lines = new DetectedLegacyLines();
-  yield* lines.push(first);
-  for await (const piece of source) yield* lines.push(piece);
-  yield* lines.end();
-  const note = lines.note();
-  if (note !== undefined) onNote?.(note);
+  // Told as soon as it is known, before the text it is about: a reader that stops early (a search's limit) still says it.
+  let told = false;
+  const tell = (out: Buffer[]) => {
+    const note = told ? undefined : lines.note();
+    if (note !== undefined) {
+      told = true;
+      onNote?.(note);
+    }
+    return out;
+  };
+  yield* tell(lines.push(first));
+  for await (const piece of source) yield* tell(lines.push(piece));
+  yield* tell(lines.end());
 }
 
 /** `first` and the rest of `source` as UTF-8, lines that are not decoded in `legacyCharset` (LegacyLines); `onNote` is told when any was. */
 async function* legacyLines(first: Buffer, source: AsyncIterable<Buffer>, legacyCharset: string, onNote?: (note: string) => void): AsyncGenerator<Buffer> {
   const lines = new LegacyLines(legacyCharset);
-  yield* lines.push(first);
-  for await (const piece of source) yield* lines.push(piece);
-  yield* lines.end();
-  if (lines.decodedAny) onNote?.(setCharsetSaying(legacyCharset));
+  // As detectedLegacyLines: told once, as soon as a line was decoded.
+  let told = false;
+  const tell = (out: Buffer[]) => {
+    if (!told && lines.decodedAny) {
+      told = true;
+      onNote?.(setCharsetSaying(legacyCharset));
+    }
+    return out;
+  };
+  yield* tell(lines.push(first));
+  for await (const piece of source) yield* tell(lines.push(piece));
+  yield* tell(lines.end());
 }

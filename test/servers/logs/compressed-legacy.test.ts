@@ -79,6 +79,9 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       writeFileSync(join(root, 'app.log.1.gz'), gzipSync(text));
       if (has('xz')) writeFileSync(join(root, 'app.log.2.xz'), spawnSync('xz', ['-c'], { input: text }).stdout);
       writeFileSync(join(root, 'one.log.1.gz'), gzipSync(encoded([...BANNER, '2026-12-03 10:00:02 ERROR 오류'], 'cp949')));
+      // More than one block of text (CHUNK_BYTES, 4 MiB): a search that stops early must still say how it was read.
+      const many = Array.from({ length: 120_000 }, (_, i) => `2026-12-03 10:${String(i % 60).padStart(2, '0')}:00 ${i % 1000 === 0 ? 'ERROR 결제 처리 오류' : 'INFO  요청 처리 완료'}: 번호 ${i}`);
+      writeFileSync(join(root, 'big.log.1.gz'), gzipSync(encoded(many, 'cp949')));
       // Too little Korean for the detector to be sure of, but most of each line: undecoded, it is still no binary file.
       writeFileSync(join(root, 'few.log.1.gz'), gzipSync(encoded(['10:00:00 ERROR 실패 실패 실패 실패 실패 실패 실패 실패'], 'cp949')));
       writeFileSync(join(root, 'ko.log'), text);
@@ -135,6 +138,15 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       const recent = await call('recent_logs', { file: 'few.log.1.gz' });
       assert.ok(recent.notes.some((n) => /^few\.log\.1\.gz: its text is not UTF-8 \(a legacy charset/.test(n)), JSON.stringify(recent.notes));
       assert.ok(!recent.notes.some((n) => /binary file/.test(n)), JSON.stringify(recent.notes));
+    });
+
+    it('a search that stops before the end of a large rotation still names the charset its text was decoded in', async () => {
+      const out = await call('search_logs', { pattern: '오류', file: 'big.log.1.gz', order: 'oldest', limit: 1 });
+      assert.deepEqual((out.matches as { line: number }[]).map((m) => m.line), [1]);
+      assert.equal((out.files as { complete: boolean }[])[0].complete, false, 'stopped early');
+      assert.ok(out.notes.some((n) => /^big\.log\.1\.gz: its text is not UTF-8: its lines that are not were decoded as EUC-KR\/CP949/.test(n)), JSON.stringify(out.notes));
+      const patterns = await call('log_patterns', { file: 'big.log.1.gz' });
+      assert.equal(patterns.notes.filter((n) => n.startsWith('big.log.1.gz: its text is not UTF-8')).length, 1, JSON.stringify(patterns.notes));
     });
 
     // log_patterns said nothing of a legacy charset, of a plain file either: templates of U+FFFD without a word, or
