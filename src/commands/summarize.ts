@@ -8,7 +8,7 @@ import type { CommandTargets } from './targets';
 import { callErrorSummary, LOGS_SERVER_NAME } from '../views/error-summary';
 import { errorSummaryMarkdown, noErrorsMessage, type ErrorSummary } from '../views/error-summary-items';
 import { logNameForPath, parseLogFilesResource, unlistedLogName, type LogFile } from '../views/log-items';
-import { sourceNameOfUri } from '../views/log-source-document';
+import { logFileOfUri, sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
 
 /** What "Summarize Errors" reads: a file (by its path) or a journal/Docker source (by the name the logs tools take). */
@@ -27,6 +27,9 @@ export function activeEditorUri(): vscode.Uri | undefined {
 /** The log a command was invoked on: a Uri (explorer, editor title), a Log Files item (file or source), or the active editor (its tab). */
 export function targetLog(arg: unknown): LogTarget | undefined {
   const fromUri = (uri: vscode.Uri): LogTarget => {
+    // A compressed log's document (log-source-document.ts) stands for its file.
+    const file = logFileOfUri(uri);
+    if (file) return { kind: 'file', uri: vscode.Uri.file(file.path) };
     const source = sourceNameOfUri(uri);
     return source ? { kind: 'source', name: source } : { kind: 'file', uri };
   };

@@ -5,6 +5,14 @@ import { formatBytes } from '../../servers/shared/bytes';
 import { formatRelativeTime } from './format';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 
+/** Opens a compressed log file's text as the logs server reads it (log-source-document.ts), given its name and path. */
+export const OPEN_COMPRESSED_LOG_COMMAND = 'devopsAssistant.openCompressedLog';
+
+/** The logs server's resource of a log file's last lines (decompressed and decoded), by its name as the tools take it. */
+export function logFileResourceUri(name: string): string {
+  return `logs://file/${encodeURIComponent(name)}`;
+}
+
 const logFileSchema = z.object({
   /** The name the logs tools accept. */
   name: z.string(),
@@ -17,6 +25,8 @@ const logFileSchema = z.object({
   mtimeMs: z.number().optional(),
   modified: z.string().optional(),
   gzip: z.boolean().optional(),
+  /** Compressed (gzip, bzip2, xz, zstd, lz4): the editor cannot show its bytes, the logs server reads its text. */
+  compressed: z.boolean().optional(),
   format: z.string().optional(),
   errorCount: z.number().optional(),
 });
@@ -198,6 +208,9 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     iconColor: errors ? 'list.warningForeground' : undefined,
     contextValue: 'devopsLogFile',
     filePath: path,
+    // A compressed rotation opened as a file was "binary or unsupported text encoding" to the editor: its text comes
+    // from the logs server, which decompresses and decodes it.
+    ...(path && (file.compressed || file.gzip) ? { command: { command: OPEN_COMPRESSED_LOG_COMMAND, arguments: [file.name, path] } } : {}),
     data: { name: file.name },
   };
 }

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import * as vscode from 'vscode';
 import type { ChatAgent, TranscriptItem } from '../../src/agent/events';
 import type { DevopsAssistantApi } from '../../src/api';
@@ -200,6 +201,24 @@ describe('UI commands in the extension host', function () {
     const app = items.find((n) => n.label.endsWith('logs/app.log'))!;
     const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors', app);
     assert.ok(result && result.totalErrors >= 5, JSON.stringify(result));
+  });
+
+  // break31: a compressed rotation clicked in Log Files opened as a file: "binary or unsupported text encoding".
+  it('a compressed rotation in Log Files opens as the logs server reads it, and Summarize Errors takes that editor', async () => {
+    const rotated = vscode.Uri.joinPath(folder, 'logs', 'euckr.log.1.gz');
+    writeFileSync(rotated.fsPath, gzipSync(EUC_KR_ERRORS));
+    const item = await waitUntil(
+      'the rotation listed',
+      async () => flatten(await vscode.commands.executeCommand<NodeSpec[]>('devopsAssistant.refreshLogFiles')).find((n) => n.label.endsWith('euckr.log.1.gz')),
+      { timeoutMs: 30_000, intervalMs: 500 },
+    );
+    const command = item.command;
+    assert.equal(command?.command, 'devopsAssistant.openCompressedLog');
+    const text = await vscode.commands.executeCommand<string>(command.command, ...(command.arguments ?? []));
+    assert.match(text, /데이터베이스 연결 오류/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.scheme, 'devops-log');
+    const result = await vscode.commands.executeCommand<{ totalErrors: number }>('devopsAssistant.summarizeErrors');
+    assert.deepEqual(result, { totalErrors: 2 });
   });
 
   it('System polls at the configured interval while visible and not at all while hidden', async () => {

@@ -146,6 +146,21 @@ describe('Log Files tree items', () => {
     assert.equal(totalErrors(resource, new Map([['logs/app.log', 3]]), NOW), 3);
   });
 
+  // break31: a compressed rotation opened as a file was "binary or unsupported text encoding" to the editor: a click
+  // opens its text as the logs server reads it (decompressed, decoded); a plain log still opens as the file.
+  it('opens a compressed rotation through the logs server, a plain log as its file', () => {
+    const listed = parseLogFilesResource(JSON.stringify({ files: [
+      { name: 'logs/app.log', dir: '/work/app', relativePath: 'logs/app.log', size: 1, compressed: false },
+      { name: 'logs/app.log.2.xz', dir: '/work/app', relativePath: 'logs/app.log.2.xz', size: 1, compressed: true },
+    ] }));
+    const [plain, xz] = logFileNodes(listed, { now: NOW, locale: 'en', t, errorCounts: new Map() });
+    assert.equal(plain.command, undefined);
+    assert.equal(plain.filePath, '/work/app/logs/app.log');
+    assert.deepEqual(xz.command, { command: 'devopsAssistant.openCompressedLog', arguments: ['logs/app.log.2.xz', '/work/app/logs/app.log.2.xz'] });
+    // Still the file for Summarize Errors and the Explorer's menus.
+    assert.equal(xz.filePath, '/work/app/logs/app.log.2.xz');
+  });
+
   // break28: a rotated archive last written 24 days ago was "0 errors" beside its FATAL (the count is of the last 24
   // hours, which no line of it can be in), and a count cached while a file was young stayed after the window moved on.
   it('shows no recent count for a file not written in the last 24 hours, and leaves it out of the badge', () => {

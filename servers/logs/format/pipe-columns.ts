@@ -27,6 +27,21 @@ export function afterPipe(line: string, message: string): number {
   return at >= 0 && line.charCodeAt(at) === 124 /* | */ ? start : -1;
 }
 
+/**
+ * Whether the message starting at `start` of `line` is a table's row logged as the message (`… | INFO | | web1 | down |
+ * 120ms |`, Markdown's `|------|--------|`): the header reader took the row's opening `|` for one more separator, so
+ * the message follows an empty column, and the row closes with a `|`. Its `|` are its cells', no header's columns: a
+ * form of such rows alone had every `|` taken for a column and cut, `| web1 | down | 120ms |` read as `120ms` (break31).
+ */
+function tableRow(line: string, start: number, message: string): boolean {
+  let at = start - 1;
+  while (at >= 0 && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at--;
+  // afterPipe: line[at] is the `|` before the message; an empty column is one more `|` before it.
+  at--;
+  while (at >= 0 && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at--;
+  return at >= 0 && line.charCodeAt(at) === 124 && closedByPipe(message);
+}
+
 /** Whether `text` ends with a `|` closing the record (`…|message|`), spaces after it allowed. */
 function closedByPipe(text: string): boolean {
   let at = text.length - 1;
@@ -82,7 +97,7 @@ export function withPipeColumns(parse: (line: string) => ParsedLine, sample: rea
   for (const line of sample) {
     const { message } = parse(line);
     const start = afterPipe(line, message);
-    if (start < 0) continue;
+    if (start < 0 || tableRow(line, start, message)) continue;
     const pipes = headerPipes(line, start);
     const form = forms.get(pipes) ?? { lines: 0, columns: MAX_COLUMNS, closed: true };
     form.lines++;
@@ -99,7 +114,7 @@ export function withPipeColumns(parse: (line: string) => ParsedLine, sample: rea
       for (const line of sample) {
         const { message } = parse(line);
         const start = afterPipe(line, message);
-        if (start >= 0 && headerPipes(line, start) === pipes) form.columns = Math.min(form.columns, pipeColumnEnds(message, true).length);
+        if (start >= 0 && !tableRow(line, start, message) && headerPipes(line, start) === pipes) form.columns = Math.min(form.columns, pipeColumnEnds(message, true).length);
       }
       if (form.columns === 0) continue;
     }
@@ -109,7 +124,7 @@ export function withPipeColumns(parse: (line: string) => ParsedLine, sample: rea
   return (line) => {
     const parsed = parse(line);
     const start = afterPipe(line, parsed.message);
-    if (start < 0) return parsed;
+    if (start < 0 || tableRow(line, start, parsed.message)) return parsed;
     const form = cut.get(headerPipes(line, start));
     if (form === undefined) return parsed;
     const { columns } = form;

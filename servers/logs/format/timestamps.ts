@@ -1063,6 +1063,14 @@ export const TIMESTAMP_PATTERNS: TimestampPattern[] = [
     },
   },
   {
+    // 2026/12/03 - 04:40:00 (Gin's access log: Go's `2006/01/02 - 15:04:05`): a dash between the date and the time. Read
+    // as a date on its own (below) every request of the day was midnight, and a window of the last hours left it out.
+    id: 'date-dash-time',
+    startsWith: isDigit,
+    regex: new RegExp(String.raw`(\d{4})([-/.])(\d\d)\2(\d\d) - ${TIME}(?![\d:])`, 'y'),
+    toEpoch: (m) => localEpoch(Number(m[1]), Number(m[3]) - 1, Number(m[4]), Number(m[5]), Number(m[6]), Number(m[7]), fractionMs(m[8])),
+  },
+  {
     // 2005.06.03 / 2005-06-03 (a date on its own)
     id: 'date',
     startsWith: isDigit,

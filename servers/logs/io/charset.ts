@@ -14,7 +14,8 @@ import { isUtf8 } from 'node:buffer';
 import { promisify, TextDecoder } from 'node:util';
 import type { Compression } from './decompress';
 import { startsAsRecordBatch } from './record-batches';
-import { configuredCharset, detectLegacyCharset, DETECT_BYTES, LegacyLines, type LegacyCharset, type UnsureGuess } from './legacy-charset';
+import { configuredCharset, detectLegacyCharset, DETECT_BYTES, hasBinaryControl, LegacyLines, setCharsetSaying, undecodedSaying, type LegacyCharset, type UnsureGuess } from './legacy-charset';
+import { DetectedLegacyLines } from './legacy-stream';
 
 const readAsync = promisify(read);
 
@@ -123,12 +124,6 @@ export function startsAsLegacyText(start: Buffer): boolean {
   return !isUtf8(start.subarray(0, wholeUtf8End(start))) && !hasBinaryControl(start);
 }
 
-/** Whether `bytes` hold a C0 control that text does not (NUL runs aside: a file padded after a crash is still text). */
-function hasBinaryControl(bytes: Buffer): boolean {
-  for (const b of bytes) if (b < 0x20 && b !== 0 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 0x1b) return true;
-  return false;
-}
-
 /** The end of `bytes` without a UTF-8 character cut short at its end (its lead byte and the continuation bytes read). */
 function wholeUtf8End(bytes: Buffer): number {
   const end = bytes.length;
@@ -145,12 +140,7 @@ function wholeUtf8End(bytes: Buffer): number {
  * set and the detector was not sure enough (`unsure`: its best guess, said as such).
  */
 export function legacyTextNote(name: string, unsure?: UnsureGuess): string {
-  const guess = unsure ? ` (it may be ${unsure.label}: the charset detector is only ${unsure.confidence}% sure, too little to decode by)` : '';
-  return (
-    `${name}: its text is not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1)${guess}: letters outside ASCII ` +
-    'read as \uFFFD and a search for them matches nothing there; set its charset (LOG_ENCODING, or the editor\'s files.encoding, e.g. euckr) ' +
-    'or convert the file to UTF-8 (iconv -f <charset> -t UTF-8) to read them'
-  );
+  return `${name}: ${undecodedSaying(unsure)}`;
 }
 
 /** A file's coding as learned when it is opened: its charset, and whether its UTF-8 text holds legacy text. */
@@ -522,7 +512,8 @@ class TextRegions {
  * UTF-16 text (and 'mixed') is decoded region by region (TextRegions): lines another writer appended in UTF-8 are read
  * as UTF-8, and `onNote` gets, once the text ends, the note naming the regions when there were several. Text that
  * starts as UTF-8 (not 'mixed') is handed on as it is, but for its lines that are not UTF-8 when `legacyCharset` (an
- * iconv-lite name) is given: those are decoded in it (io/legacy-charset.ts).
+ * iconv-lite name) is given: those are decoded in it (io/legacy-charset.ts); without one, decompressed text
+ * ('sniff') has them decoded in the charset detected as they come, and `onNote` told so (io/legacy-stream.ts).
  */
 export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 'sniff', onNote?: (note: string) => void, legacyCharset?: string): AsyncGenerator<Buffer> {
   let regions: TextRegions | undefined;
@@ -531,7 +522,13 @@ export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 
       const known = charset === 'sniff' ? sniffCharset(piece.subarray(0, SNIFF_BYTES)) : charset;
       if (known === 'utf-8') {
         if (legacyCharset !== undefined) {
-          yield* legacyLines(piece, source, legacyCharset);
+          // A plain file's tools name the charset from its opening (codingOfFile); decompressed text's reader must.
+          yield* legacyLines(piece, source, legacyCharset, charset === 'sniff' ? onNote : undefined);
+          return;
+        }
+        // Decompressed text was never sampled for a legacy charset (a plain file is, when opened): judged as it comes.
+        if (charset === 'sniff') {
+          yield* detectedLegacyLines(piece, source, onNote);
           return;
         }
         // Already UTF-8: hand every piece on as it is.
@@ -549,10 +546,37 @@ export async function* toUtf8(source: AsyncIterable<Buffer>, charset: Charset | 
   if (note !== undefined) onNote?.(note);
 }
 
-/** `first` and the rest of `source` as UTF-8, lines that are not decoded in `legacyCharset` (LegacyLines). */
-async function* legacyLines(first: Buffer, source: AsyncIterable<Buffer>, legacyCharset: string): AsyncGenerator<Buffer> {
+/** `first` and the rest of `source` as UTF-8, lines that are not decoded in the charset detected (DetectedLegacyLines), which `onNote` is told. */
+async function* detectedLegacyLines(first: Buffer, source: AsyncIterable<Buffer>, onNote?: (note: string) => void): AsyncGenerator<Buffer> {
+  const lines = new DetectedLegacyLines();
+  // Told as soon as it is known, before the text it is about: a reader that stops early (a search's limit) still says it.
+  let told = false;
+  const tell = (out: Buffer[]) => {
+    const note = told ? undefined : lines.note();
+    if (note !== undefined) {
+      told = true;
+      onNote?.(note);
+    }
+    return out;
+  };
+  yield* tell(lines.push(first));
+  for await (const piece of source) yield* tell(lines.push(piece));
+  yield* tell(lines.end());
+}
+
+/** `first` and the rest of `source` as UTF-8, lines that are not decoded in `legacyCharset` (LegacyLines); `onNote` is told when any was. */
+async function* legacyLines(first: Buffer, source: AsyncIterable<Buffer>, legacyCharset: string, onNote?: (note: string) => void): AsyncGenerator<Buffer> {
   const lines = new LegacyLines(legacyCharset);
-  yield* lines.push(first);
-  for await (const piece of source) yield* lines.push(piece);
-  yield* lines.end();
+  // As detectedLegacyLines: told once, as soon as a line was decoded.
+  let told = false;
+  const tell = (out: Buffer[]) => {
+    if (!told && lines.decodedAny) {
+      told = true;
+      onNote?.(setCharsetSaying(legacyCharset));
+    }
+    return out;
+  };
+  yield* tell(lines.push(first));
+  for await (const piece of source) yield* tell(lines.push(piece));
+  yield* tell(lines.end());
 }

@@ -25,7 +25,12 @@ export interface LineBlock {
   offset: number;
   /** Compressed bytes read so far (equal to offset for plain files), for progress. */
   rawOffset: number;
-  /** On the last block: the note naming a gzip's damage or ignored trailing bytes (io/gzip.ts), or a file's mixed encodings (io/charset.ts), when it has some. */
+  /**
+   * The note naming a gzip's damage or ignored trailing bytes (io/gzip.ts), a file's mixed encodings or the legacy charset
+   * its decompressed text was decoded in (io/charset.ts), when it has some: on the last block, and on a block before it
+   * whenever what is known changed (the charset is known early: a reader that stops there must still say it). Each
+   * holds all that is known so far: the latest one given is the note.
+   */
   damage?: string;
 }
 
@@ -186,13 +191,21 @@ export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0,
     pendingBytes = 0;
     return lines;
   };
+  let given: string | undefined;
+  /** The note when it says more than the last block gave (see LineBlock.damage). */
+  const news = (): { damage?: string } => {
+    const known = gzipNote();
+    if (known === undefined || known === given) return {};
+    given = known;
+    return { damage: known };
+  };
   try {
     for await (const piece of text) {
       pending.push(piece);
       pendingBytes += piece.length;
       if (pendingBytes < CHUNK_BYTES) continue;
       const lines = take();
-      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes };
+      if (lines.length) yield { data: lines, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...news() };
     }
   } catch (error) {
     throw new UnreadableError(`cannot ${coding.gzip || coding.compression ? 'decompress' : 'read'}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
@@ -203,8 +216,7 @@ export async function* readLineBlocks(fd: number, coding: FileCoding, start = 0,
   const lines = pendingBytes ? take() : EMPTY;
   const tail = blocker.end();
   const last = tail.length ? (lines.length ? Buffer.concat([lines, tail]) : tail) : lines;
-  const damage = gzipNote();
-  const note = damage === undefined ? {} : { damage };
+  const note = news();
   if (last.length || note.damage) yield { data: last, offset: blocker.bytesConsumed, rawOffset: counter.bytes, ...note };
 }
 
@@ -221,8 +233,9 @@ interface SliceDecoding extends Buffer {
 /**
  * Reads an open log (plain, gzip or UTF-16) forward and gives `onLine` each line in order, decoded from UTF-8 on its own (a
  * string per line, not a slice of a larger one) with a trailing CR cut, until `onLine` returns false or `signal`
- * aborts; yields to the event loop between blocks (CHUNK_BYTES). `onDamage` gets the note of a damaged gzip
- * (io/gzip.ts). Resolves true when every line was given, false when stopped early.
+ * aborts; yields to the event loop between blocks (CHUNK_BYTES). `onDamage` gets, once when the reading ends (early
+ * too), the latest note the blocks gave (LineBlock.damage: a damaged gzip, the charset decompressed text was decoded
+ * in). Resolves true when every line was given, false when stopped early.
  */
 export async function forEachLine(
   fd: number,
@@ -230,9 +243,20 @@ export async function forEachLine(
   onLine: (line: string) => boolean,
   options: { signal?: AbortSignal; onDamage?: (note: string) => void } = {},
 ): Promise<boolean> {
+  // The latest note the blocks gave (LineBlock.damage), told once however the reading ends.
+  let note: string | undefined;
+  try {
+    return await forEachBlockLine(fd, coding, onLine, options.signal, (damage) => void (note = damage));
+  } finally {
+    if (note !== undefined) options.onDamage?.(note);
+  }
+}
+
+/** forEachLine's reading, `onDamage` told each block's note. */
+async function forEachBlockLine(fd: number, coding: FileCoding, onLine: (line: string) => boolean, signal: AbortSignal | undefined, onDamage: (note: string) => void): Promise<boolean> {
   for await (const block of readLineBlocks(fd, coding)) {
-    if (options.signal?.aborted) return false;
-    if (block.damage !== undefined) options.onDamage?.(block.damage);
+    if (signal?.aborted) return false;
+    if (block.damage !== undefined) onDamage(block.damage);
     const data = block.data as SliceDecoding;
     // A block of ASCII bytes (most logs; checked for the whole block at once) is decoded line by line as Latin-1: for
     // bytes below 0x80 that gives the same string as UTF-8, without the UTF-8 decoder's work per line.

@@ -130,8 +130,43 @@ export function describeCharset(charset: LegacyCharset): string {
 
 /** The note a tool adds about file `name` whose lines that are not UTF-8 were decoded in `charset`. */
 export function decodedNote(name: string, charset: LegacyCharset): string {
+  return `${name}: ${decodedSaying(charset)}`;
+}
+
+/** decodedNote without the file's name: what a reader of decompressed text notes (io/legacy-stream.ts). */
+export function decodedSaying(charset: LegacyCharset): string {
   const fix = charset.how === 'detected' ? `; if its letters read wrong, set its charset (LOG_ENCODING, or the editor's files.encoding)` : '';
-  return `${name}: its text is not UTF-8: its lines that are not were decoded as ${describeCharset(charset)}${fix}`;
+  return `its text is not UTF-8: its lines that are not were decoded as ${describeCharset(charset)}${fix}`;
+}
+
+/**
+ * decodedSaying of decompressed text decoded in `decoder`, a charset set for it (LOG_ENCODING, or a call's encoding:
+ * the readers are told its name, not which), without the file's name.
+ */
+export function setCharsetSaying(decoder: string): string {
+  return `its text is not UTF-8: its lines that are not were decoded as ${decoder.toUpperCase()} (the charset set for it: the call's encoding, or LOG_ENCODING)`;
+}
+
+/** How undecodedSaying begins: a client of the readers' notes tells the text was left undecoded by it. */
+export const UNDECODED_OPENING = 'its text is not UTF-8 (a legacy charset';
+
+/**
+ * What is said of text that is not UTF-8 and was not decoded (no charset was set and the detector was not sure
+ * enough; `unsure`: its best guess, said as such), without the file's name (io/charset.ts legacyTextNote adds it).
+ */
+export function undecodedSaying(unsure?: UnsureGuess): string {
+  const guess = unsure ? ` (it may be ${unsure.label}: the charset detector is only ${unsure.confidence}% sure, too little to decode by)` : '';
+  return (
+    `${UNDECODED_OPENING} such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1)${guess}: letters outside ASCII ` +
+    'read as \uFFFD and a search for them matches nothing there; set its charset (LOG_ENCODING, or the editor\'s files.encoding, e.g. euckr) ' +
+    'or convert the file to UTF-8 (iconv -f <charset> -t UTF-8) to read them'
+  );
+}
+
+/** Whether `bytes` hold a C0 control that text does not (NUL runs aside: a file padded after a crash is still text). */
+export function hasBinaryControl(bytes: Buffer): boolean {
+  for (const b of bytes) if (b < 0x20 && b !== 0 && b !== 9 && b !== 10 && b !== 12 && b !== 13 && b !== 0x1b) return true;
+  return false;
 }
 
 /** The text of one line (without its LF) as a string: as UTF-8 when it is valid UTF-8, else decoded in `decoder`. */
@@ -148,6 +183,13 @@ function wholeCharactersEnd(bytes: Buffer): number {
   return bytes.length;
 }
 
+/** `bytes` without the NULs it starts with (a view of it). */
+export function withoutLeadingNuls(bytes: Buffer): Buffer {
+  let at = 0;
+  while (at < bytes.length && bytes[at] === 0) at++;
+  return at === 0 ? bytes : bytes.subarray(at);
+}
+
 /** Bytes of one line held back waiting for its end; a longer line is decoded as it comes (the rest of it likewise). */
 const MAX_HELD_BYTES = 1024 * 1024;
 const EMPTY = Buffer.alloc(0);
@@ -159,6 +201,8 @@ const EMPTY = Buffer.alloc(0);
  */
 export class LegacyLines {
   private held: Buffer = EMPTY;
+  /** Whether any line so far was not UTF-8, and so was decoded. */
+  private decoding = false;
   /** Inside an over-long line: the decoder its rest goes through (undefined: UTF-8, handed on as it is). */
   private longLine: { decoder?: ReturnType<typeof iconv.getDecoder> } | undefined;
 
@@ -181,7 +225,10 @@ export class LegacyLines {
     if (this.held.length) data = Buffer.concat([this.held, data]);
     const last = data.lastIndexOf(10);
     if (last !== -1) out.push(this.lines(data.subarray(0, last + 1)));
-    const rest = data.subarray(last + 1);
+    // A line's leading NULs are no part of it (io/chunks.ts leadingNuls: copytruncate's hole before the writer's next
+    // entry). Held, a hole longer than MAX_HELD_BYTES was judged as the line: NULs are UTF-8, and the EUC-KR entry
+    // behind them went on undecoded (break31).
+    const rest = withoutLeadingNuls(data.subarray(last + 1));
     if (rest.length > MAX_HELD_BYTES) {
       const utf8 = isUtf8(rest.subarray(0, wholeCharactersEnd(rest)));
       if (utf8) {
@@ -190,6 +237,7 @@ export class LegacyLines {
       } else {
         const decoder = iconv.getDecoder(this.decoder);
         this.longLine = { decoder };
+        this.decoding = true;
         out.push(Buffer.from(decoder.write(rest), 'utf8'));
       }
       this.held = EMPTY;
@@ -197,6 +245,11 @@ export class LegacyLines {
       this.held = rest.length ? Buffer.from(rest) : EMPTY;
     }
     return out;
+  }
+
+  /** Whether any line given so far was not UTF-8, and so was decoded in the charset. */
+  get decodedAny(): boolean {
+    return this.decoding;
   }
 
   /** The last line when the text did not end with an LF (and what an over-long line's decoder still holds). */
@@ -218,6 +271,7 @@ export class LegacyLines {
    */
   private lines(data: Buffer): Buffer {
     if (isUtf8(data)) return data;
+    this.decoding = true;
     const parts: Buffer[] = [];
     let run = -1;
     const endRun = (to: number) => {

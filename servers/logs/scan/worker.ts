@@ -154,7 +154,8 @@ class ScanWorker {
     let damage: string | undefined;
     for await (const block of blocks) {
       reports.raw = block.rawOffset;
-      damage ??= block.damage;
+      // Each note holds all that is known so far (LineBlock.damage): the latest is the file's.
+      damage = block.damage ?? damage;
       scanner.push(block.data);
       this.settleMemory?.();
       if (reports.pendingTallies) {

@@ -12,6 +12,7 @@ import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '.
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
 import { headLines } from '../io/head';
+import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
 import type { ScanRequest } from '../search/types';
 import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity } from './common';
@@ -227,7 +228,8 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
   noteLegacyText(job.notes, file, ctx.settingNotes);
   await noteRotation(job.notes, file.info.name, openedIdentity(file));
   // A client decides "no errors" from the structure, not from the notes' English (the extension: break28/29 leftovers).
-  if (file.info.legacyText) entry.legacyText = true;
+  // A compressed rotation's text is judged only as it is decompressed (io/legacy-stream.ts): its reader says so.
+  if (file.info.legacyText || result.damage?.includes(UNDECODED_OPENING)) entry.legacyText = true;
   if (file.info.decodedFrom) entry.decodedFrom = file.info.decodedFrom.label;
   const reports = result.reportsAtInfo ?? 0;
   if (reports > 0) job.notes.push(reportsAtInfoNote(file.info.name, reports, job.window !== undefined));

@@ -10,7 +10,7 @@ import { forEachLine } from '../io/chunks';
 import { assertNotRewrittenInPlace, readStart } from '../io/in-place';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
-import { noteDamage, noteRotation } from './common';
+import { noteDamage, noteLegacyText, noteRotation } from './common';
 import type { SourceRecord } from '../sources/types';
 import { envelopeOf } from './source-lines';
 import type { SourceRef } from './sources';
@@ -24,6 +24,8 @@ interface Resolved extends FileCoding {
   dev: number;
   ino: number;
   mtimeMs: number;
+  /** What the tools say of its text when it is not UTF-8 (noteLegacyText), learned when it was opened. */
+  charsetNotes: string[];
 }
 
 export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
@@ -38,7 +40,9 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
         await closeQuietly(opened.handle);
       }
       if (resolved.size > 1000) resolved.clear();
-      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs });
+      const charsetNotes: string[] = [];
+      noteLegacyText(charsetNotes, opened);
+      resolved.set(opened.realPath, { name: opened.info.name, ...codingOf(opened.info), split, dev: opened.stats.dev, ino: opened.stats.ino, mtimeMs: opened.stats.mtimeMs, charsetNotes });
       return opened.realPath;
     },
     async referenceTime(path) {
@@ -55,7 +59,7 @@ export function logPatternsContext(ctx: LogsContext): LogPatternsContext {
       try {
         const stats = fstatSync(fd);
         if (!stats.isFile() || stats.dev !== info.dev || stats.ino !== info.ino) throw new UserFacingError('the file changed while being read; try again');
-        const notes: string[] = [];
+        const notes: string[] = [...info.charsetNotes];
         const onDamage = (damage: string) => noteDamage(notes, name, damage);
         const start = readStart(fd);
         const whole = await forEachLine(fd, info, (line) => (joiner ? give(joiner.push(line)) : onLine(line) !== false), { signal, onDamage });

@@ -12,6 +12,7 @@ import { levelAtLeast } from '../format/levels';
 import { joinedBackwards } from '../format/partials';
 import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
+import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
 import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
@@ -286,7 +287,8 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   recent.exhausted = outcome.reachedStart;
   noteDamage(recent.notes, file.info.name, outcome.damage);
   noteLegacyText(recent.notes, file, settingNotes);
-  if (!file.info.legacyText) noteNotText(recent.notes, file.info.name, recent.newestFirst.map((l) => l.text));
+  // Legacy text left undecoded, said so by its opening or (compressed) by its reader, is no binary file.
+  if (!file.info.legacyText && !outcome.damage?.includes(UNDECODED_OPENING)) noteNotText(recent.notes, file.info.name, recent.newestFirst.map((l) => l.text));
   if (isDecoded(file.info) && !isLegacyOnly(file.info) && args.level) recent.notes.push(`${file.info.gzip || file.info.compression ? 'compressed' : file.info.charset === 'mixed' ? 'mixed-encoding' : 'UTF-16'} file: only its last ${MAX_DECODED_LINES} lines were searched for the level`);
   else if (!outcome.reachedStart && recent.newestFirst.length < args.lines) recent.notes.push(`stopped after reading the last ${Math.round(outcome.bytesRead / 1048576)} MiB`);
   return recent;

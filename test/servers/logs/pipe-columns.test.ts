@@ -61,4 +61,27 @@ describe('pipe-separated header columns', () => {
     const sonar = createLineParser(plain, REFERENCE);
     assert.ok(plain.every((line) => sonar.parse(line).message.endsWith('| time=688ms') || sonar.parse(line).message.endsWith('| time=213ms')));
   });
+
+  // break31: a Markdown table logged row by row (`| web1 | down | 120ms |`) is a message that opens with `|`: when every
+  // line of the form was one, each `|` was taken for a column and cut (error_summary grouped the rows as `<num>`); beside
+  // Karaf's lines, its rows lost as many cells as Karaf has columns.
+  it('a table row (a message opening with `|`) keeps its cells, alone or beside lines with columns', () => {
+    const rows = [
+      '2026-12-03 04:40:00.101 | INFO | | host | status | latency |',
+      '2026-12-03 04:40:00.102 | INFO | |------|--------|---------|',
+      '2026-12-03 04:40:00.103 | ERROR | | web1 | down | 120ms |',
+      '2026-12-03 04:40:00.104 | ERROR | | web2 | down | 98ms |',
+    ];
+    const table = createLineParser(rows, REFERENCE);
+    // The header reader takes the row's opening `|` for a separator: the cells are all there.
+    assert.deepEqual(rows.map((line) => table.parse(line).message), ['host | status | latency |', '------|--------|---------|', 'web1 | down | 120ms |', 'web2 | down | 98ms |']);
+    const karaf = [
+      '2024-05-03 13:48:07,202 | INFO  | pool-1-thread-3  | Indexer                          | 42 - org.example.search - 1.2.0 | Indexed 12 documents',
+      '2024-05-03 13:48:08,117 | INFO  | pool-1-thread-1  | Health                           | 40 - org.example.core - 1.2.0 | | node | state |',
+      '2024-05-03 13:48:08,118 | INFO  | pool-1-thread-1  | Health                           | 40 - org.example.core - 1.2.0 | | db1 | up |',
+      '2024-05-03 13:48:09,001 | INFO  | pool-1-thread-3  | Indexer                          | 42 - org.example.search - 1.2.0 | Indexed 7 documents',
+    ];
+    const mixed = createLineParser(karaf, REFERENCE);
+    assert.deepEqual(karaf.map((line) => mixed.parse(line).message), ['Indexed 12 documents', '| node | state |', '| db1 | up |', 'Indexed 7 documents']);
+  });
 });

@@ -1,6 +1,7 @@
 // Timestamp forms found in real logs.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { createLineParser } from '../../../servers/logs/format/detect';
 import { epochFromNumber, matchTimestampAt, parseTimestamp, TIMESTAMP_PATTERNS } from '../../../servers/logs/format/timestamps';
 
 const local = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0) => new Date(y, mo - 1, d, h, mi, s, ms).getTime();
@@ -25,6 +26,17 @@ describe('log intelligence: parseTimestamp', () => {
     assert.equal(parseTimestamp('2026/12/03 午後 3:04:05'), local(2026, 12, 3, 15, 4, 5));
     assert.equal(parseTimestamp('2026-12-03 下午 3:04:05'), local(2026, 12, 3, 15, 4, 5));
     assert.equal(parseTimestamp('2026-12-03 오후 13:04:05'), undefined, 'no 13 o\'clock on a 12-hour clock');
+  });
+
+  // break31: Gin's access log (`[GIN] 2026/12/03 - 04:40:00 | 500 | …`, Go's `2006/01/02 - 15:04:05`) put a dash between
+  // the date and the time; read as a date alone, every request of the day was midnight and search_logs with `since: 2h`
+  // said the file's last entry was older than the window.
+  it('reads a date and a time parted by a dash (Gin)', () => {
+    assert.equal(parseTimestamp('2026/12/03 - 04:40:00'), local(2026, 12, 3, 4, 40));
+    assert.equal(parseTimestamp('2026-12-03 - 23:59:58.250'), local(2026, 12, 3, 23, 59, 58, 250));
+    const lines = ['[GIN] 2026/12/03 - 04:40:00 | 200 |     1.234ms |       127.0.0.1 | GET      "/ping"', '[GIN] 2026/12/03 - 04:40:01 | 500 |    12.234ms |        10.0.0.7 | POST     "/api/orders"'];
+    const parser = createLineParser(lines);
+    assert.deepEqual(lines.map((line) => parser.parse(line).timestamp), [local(2026, 12, 3, 4, 40), local(2026, 12, 3, 4, 40, 1)]);
   });
 
   it('reads syslog times, choosing the latest year not after the reference time', () => {
@@ -228,6 +240,7 @@ describe('log intelligence: parseTimestamp', () => {
       'month-day-dotted': '10.30 16:49:06',
       'month-day-compact': '1120 09:00:01.123456',
       'date-day-period-time': '2026-12-03 오후 1:52:34',
+      'date-dash-time': '2026/12/03 - 04:40:00',
       date: '2005.06.03',
       epoch: '1117838570.123',
     };
