@@ -184,6 +184,54 @@ function isNoteWord(token: string): boolean {
   return PROSE_TOKEN.test(token);
 }
 
+/** Constant words a statement's text must go on with after an inserted clause: the clause is inside the sentence. */
+const MIN_RESUMED_WORDS = 3;
+/** Constant words the text before an inserted clause must hold. */
+const MIN_CLAUSE_LEAD_WORDS = 2;
+/** Most tokens an inserted clause spans: a few fields, not a record. */
+const MAX_CLAUSE_TOKENS = 16;
+/**
+ * An inserted clause's text: one field or more, each `, ` then a label of one to three words of letters, `: ` and a
+ * value that holds no `, ` (HAProxy's `, reason: Layer4 check passed, check duration: <*>`).
+ */
+const CLAUSE = /^(?:, \p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2}: (?:(?!, ).)+)+$/u;
+
+/**
+ * Joins a template to the same text with a clause of labelled fields inserted inside it, after a word and before the
+ * rest of the sentence (HAProxy's `Server <*> is UP. <*> active and <*> backup servers online. …` beside `Server <*> is
+ * UP, reason: Layer4 check passed, check duration: <*>. <*> active and …`; `… is DOWN, reason: Layer4 connection
+ * problem, info: "<*>", check duration: <*>. …`). Why it holds: a program builds such a message in pieces, appending
+ * each detail it has as `, label: value` (HAProxy's srv_append_status: `", reason: %s"`, `", info: \"%s\""`, `",
+ * check duration: %ldms"`, each under its own `if`), then the rest of the sentence, so lines with and without the
+ * details are one statement; the per-position rule compares templates of one length and never meets them. The clause
+ * (CLAUSE) opens with `, ` right after a token, and the text goes on after it with MIN_RESUMED_WORDS constant words or
+ * more that both templates share: a clause added at the end is another rule's to judge (joinEdgeFields,
+ * joinLabelTails), and a text that ends there may be another statement's longer wording. The text before holds
+ * MIN_CLAUSE_LEAD_WORDS constant words; templates whose levels tell them apart stay apart; templates longer than
+ * MAX_TOKENS are left out.
+ */
+export function joinInsertedClauses(units: readonly SpanUnit[], join: JoinUnits): void {
+  const byText = new Map<string, number>();
+  for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) byText.set(templateText(units[unit]), unit);
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length > MAX_TOKENS) continue;
+    for (let at = 0; at + 1 < tokens.length; at++) {
+      if (seps[at] !== ', ' || tokens[at] === WILDCARD || constantWords(tokens, at + 1) < MIN_CLAUSE_LEAD_WORDS) continue;
+      let clause = ', ';
+      for (let last = at + 1; last < Math.min(tokens.length - 1, at + 1 + MAX_CLAUSE_TOKENS); last++) {
+        clause += tokens[last];
+        if (constantWords(tokens, tokens.length) - constantWords(tokens, last + 1) >= MIN_RESUMED_WORDS && CLAUSE.test(clause)) {
+          const bare: SpanUnit = { tokens: [...tokens.slice(0, at + 1), ...tokens.slice(last + 1)], seps: [...seps.slice(0, at), seps[last] ?? '', ...seps.slice(last + 1)], lead };
+          const other = byText.get(templateText(bare));
+          if (other !== undefined && other !== unit && !levelsTellApart([units[unit], units[other]])) join(other, unit);
+        }
+        clause += seps[last] ?? '';
+      }
+    }
+  }
+}
+
 /** Constant words (keys not counted) a message must hold before its optional fields (joinEdgeFields). */
 const MIN_EDGE_MESSAGE_WORDS = 2;
 /** Lines each of two field sets must hold to be two statements whatever else agrees (joinEdgeFields). */

@@ -50,7 +50,7 @@ const BATCH_1: Record<string, number> = {
  */
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 1, ClickHouse: 0.884, Containerd: 1, CoreDNS: 0.477, Fail2ban: 0.865,
-  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 1, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
+  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0.5, Jellyfin: 1, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
   Logstash: 0.6, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.931,
   PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.813, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 1,
   Unbound: 0.855, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
@@ -543,6 +543,10 @@ const BATCH_20: Record<string, number> = {
 // the value, however many words); Superset (a note after a quoted value, `Serving Flask app "superset" (lazy
 // loading)`); Dependabot (two names joined by one `/`, one written as code, `peaceiris/actions-gh-pages`, patterns/
 // tokenize.ts); ExternalDNS (a value Go printed with `%+v`, `config: &{Master: KubeConfig: …}`, patterns/tokenize.ts).
+// Raised by branch `slot23` (value spans): HAProxy 0 -> 0.5 (a clause of labelled details inserted before the sentence
+// goes on, `is UP, reason: Layer4 check passed, check duration: 0ms. 1 active …` beside `is UP. 2 active …`, is the
+// statement's optional part, patterns/value-spans.ts joinInsertedClauses; a run of values ends at a sentence's end,
+// `0ms. 1`, patterns/tokenize.ts).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20,

@@ -280,6 +280,34 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(flask), 2, templatesOf(flask).join(' / '));
   });
 
+  it('joins a statement to its lines that insert a clause of labelled details before the sentence goes on', () => {
+    // HAProxy (batch 2, real lines): srv_append_status appends `, reason: %s`, `, info: "%s"`, `, check duration:
+    // %ldms` when it has them, then `. %d active and …`; with and without the details, one statement each.
+    const haproxy = [
+      'Server csg-gateway/csggateway-app-2 is UP. 2 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.',
+      'Server vpn-tunnel/balena_vpn is UP, reason: Layer4 check passed, check duration: 0ms. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.',
+      'Server backend_api/resin_api_1 is UP, reason: Layer4 check passed, check duration: 0ms. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.',
+      'Server csg-gateway/csggateway-app-1 is DOWN. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
+      'Server vpn-tunnel/balena_vpn is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
+      'Server backend_api/resin_api_1 is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
+    ];
+    assert.equal(minedCount(haproxy), 2, templatesOf(haproxy).join(' / '));
+    // The same kind, made up: a job's report with its optional details.
+    const jobs = ['job 12 finished. 3 files written to the archive', 'job 14 finished, exit code: 0, took: 3s. 5 files written to the archive', 'job 19 finished, took: 8s. 2 files written to the archive'];
+    assert.equal(minedCount(jobs), 1, templatesOf(jobs).join(' / '));
+  });
+
+  it('keeps apart a clause added where the text ends, one that is not labelled fields, and clauses at other levels', async () => {
+    // At the end, a clause is as often another statement's longer wording (the edge and label rules judge those).
+    assert.equal(minedCount([...Array(2).fill('Sunshine version: 0.20.0'), ...Array(2).fill('Sunshine version: 0.21.0, commit: 5a83b7a')]), 2);
+    // Words after the comma that are no `label: value` field are the sentence's own.
+    assert.equal(minedCount([...Array(2).fill('backup of db1 done. 3 files written to the archive'), ...Array(2).fill('backup of db1 done, but slowly. 3 files written to the archive')]), 2);
+    // Details printed at another level than the bare text are another call.
+    const lines = ['INFO check of web1 done. 3 servers left in the pool', 'INFO check of web2 done. 3 servers left in the pool', 'WARN check of web1 done, reason: timeout. 2 servers left in the pool', 'WARN check of web3 done, reason: timeout. 2 servers left in the pool'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
   it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
     // A note with a value (a version) is a field the statement writes every time: without it, another statement.
     assert.equal(minedCount([
