@@ -504,6 +504,10 @@ function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
     // A value that opens with a masked one and goes on in words is a context field before a message (`trace=2
     // switched protocols, …`, a request's id in front of each statement of a proxy), not a setting's words.
     if (units[unit].tokens[field.at + 1] === WILDCARD && units[unit].tokens.length > field.at + 2) continue;
+    // So is one word followed by a sentence, two words in lower case (`user=admin logged in` beside `user=admin logged
+    // out from <*>`, `session=main closed by peer`): the field names who or what, the words say what happened. A
+    // setting's words are names (`Java HotSpot(TM) 64-Bit Server VM`, `Windows Server 2019`).
+    if (opensSentenceAfter(units[unit], field.at + 1)) continue;
     valueAt.set(unit, field.at + 1);
     addTo(families, `${field.family}\u0004${field.key}`, unit);
   }
@@ -513,6 +517,17 @@ function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
     family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
     for (const other of family.slice(1)) join(family[0], other, valueAt.get(family[0]) as number);
   }
+}
+
+/** Token `at` is followed by two words of a sentence in lower case, one blank apart (joinSettingValues). */
+function opensSentenceAfter(unit: SpanUnit, at: number): boolean {
+  const { tokens, seps } = unit;
+  return at + 2 < tokens.length && seps[at] === ' ' && seps[at + 1] === ' ' && isLowerWord(tokens[at + 1]) && isLowerWord(tokens[at + 2]);
+}
+
+/** A word of a sentence in lower case (`logged`, `closed`): letters, an inner hyphen or apostrophe, no capital. */
+function isLowerWord(token: string): boolean {
+  return PROSE_TOKEN.test(token) && token === token.toLowerCase();
 }
 
 /** Adds `item` to the list `map` holds under `key`, a new list when there is none. */

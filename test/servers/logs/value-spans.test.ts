@@ -453,6 +453,11 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(['closed pipe [CN=client] <-> tcp [no tls]', 'closed pipe [CN=client] <-> tcp [no tls] [forwarded 3 KiB, returned 0 bytes]']), 2);
     // Forwarder (batch 15): a request's trace id in front of each statement, `trace=2 closed CONNECT tunnel`.
     assert.equal(minedCount(['trace=2 attempting to establish CONNECT tunnel: www.google.com:443', 'trace=2 switched protocols, proxying CONNECT traffic', 'trace=2 closed CONNECT tunnel', 'trace=3 closed CONNECT tunnel']), 3);
+    // A word then a sentence in lower case is a context field before a message (made up: who, then what happened),
+    // however few lines each holds; a setting's words after its first are names.
+    assert.equal(minedCount(['user=admin logged in', 'user=admin logged in', 'user=admin logged out from host1', 'user=admin logged out from host1']), 2);
+    assert.equal(minedCount(['session=main opened', 'session=main closed by peer']), 2);
+    assert.equal(minedCount(['os.name=Linux', 'os.name=Windows Server 2019']), 1);
     const lines = ['INFO cache=warm and ready', 'INFO cache=warm and ready', 'ERROR cache=cold', 'ERROR cache=cold'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
     const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
