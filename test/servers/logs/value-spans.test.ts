@@ -299,7 +299,7 @@ describe('value spans: a value of no token or of several is still one value', ()
 
   it('keeps apart a clause added where the text ends, one that is not labelled fields, and clauses at other levels', async () => {
     // At the end, a clause is as often another statement's longer wording (the edge and label rules judge those).
-    assert.equal(minedCount([...Array(2).fill('Sunshine version: 0.20.0'), ...Array(2).fill('Sunshine version: 0.21.0, commit: 5a83b7a')]), 2);
+    assert.equal(minedCount([...Array(2).fill('agent version: 0.20.0'), ...Array(2).fill('agent version: 0.21.0, commit: 5a83b7a')]), 2);
     // Words after the comma that are no `label: value` field are the sentence's own.
     assert.equal(minedCount([...Array(2).fill('backup of db1 done. 3 files written to the archive'), ...Array(2).fill('backup of db1 done, but slowly. 3 files written to the archive')]), 2);
     // Details printed at another level than the bare text are another call.
