@@ -617,9 +617,64 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
     }
   }
   joinListTails(units, join);
+  joinCommandTails(units, join);
   joinFieldRecords(units, join);
   joinEdgeFields(units, join);
   joinSettingValues(units, join);
+}
+
+/** Options (`-F`, `--log-file`, `-Djava.awt.headless`) a text after a label must hold to be a command line. */
+const MIN_COMMAND_OPTIONS = 2;
+/** An option of a command line: one or two hyphens after a blank, then a letter (`-d`, `--port`, `-Xmx1G`). */
+const OPTION_TOKEN = /^--?\p{L}[\p{L}\p{N}_.-]*$/u;
+
+/**
+ * Joins templates that agree up to a label's `: ` (its first outside brackets, after a word of any kind) and go on
+ * with a command line there, each text holding MIN_COMMAND_OPTIONS options or more: Seafile's `spawn_process:
+ * ccnet-server -F <*> -c <*> -f <*> -d -P <*>` beside `spawn_process: seaf-server -F <*> -c <*> -d <*> -l <*> -P <*>`,
+ * SDDM's `Running: <*> -auth <*> -nolisten tcp -background none -noreset vt7` beside the same with `-displayfd <*>`,
+ * SonarQube's `Launch process[es]: <*> -Djava.awt.headless=true -Xmx1G …`. Why it holds: a program that reports the
+ * command it starts prints its argument vector after the label with one `%s` (or a join), so the program, its options
+ * and their number are the value; a statement's own words hold no options. The texts take two lengths or more (one
+ * length is the per-position rule's to judge), and templates whose levels tell them apart stay apart. The template
+ * shown is the member with the shortest text.
+ */
+function joinCommandTails(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, number[]>();
+  const labelAt = new Map<number, number>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const at = commandTail(units[unit]);
+    if (at === undefined) continue;
+    const { tokens, seps } = units[unit];
+    labelAt.set(unit, at);
+    addTo(families, `${units[unit].lead}\u0003${tokens.slice(0, at).join('\u0001')}\u0002${seps.slice(0, at).join('\u0001')}`, unit);
+  }
+  for (const family of families.values()) {
+    if (family.length < 2 || new Set(family.map((unit) => units[unit].tokens.length)).size < 2 || levelsTellApart(family.map((unit) => units[unit]))) continue;
+    family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+    for (const other of family.slice(1)) join(family[0], other, labelAt.get(family[0]) as number);
+  }
+}
+
+/**
+ * Where a command line after a label starts in a template (joinCommandTails): the token after the first `: ` outside
+ * brackets, when the tokens from there on hold MIN_COMMAND_OPTIONS options written after a blank; or undefined.
+ * Templates longer than MAX_TOKENS are left out.
+ */
+function commandTail(unit: SpanUnit): number | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 3 || tokens.length > MAX_TOKENS) return undefined;
+  let depth = 0;
+  let at = -1;
+  for (let i = 0; i + 1 < tokens.length && at < 0; i++) {
+    const sep = seps[i] ?? '';
+    for (const c of sep) depth += c === '[' || c === '(' || c === '{' ? 1 : c === ']' || c === ')' || c === '}' ? -1 : 0;
+    if (sep.endsWith(': ') && depth <= 0 && tokens[i] !== WILDCARD) at = i + 1;
+  }
+  if (at < 0) return undefined;
+  let options = 0;
+  for (let i = at; i < tokens.length; i++) if (OPTION_TOKEN.test(tokens[i]) && /\s$/.test(seps[i - 1] ?? '')) options++;
+  return options >= MIN_COMMAND_OPTIONS ? at : undefined;
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

@@ -308,6 +308,32 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
+  it('reads a command line after a label as one value, whatever program and options it holds', () => {
+    // Seafile and SDDM (batch 19, real messages): the controller and the display manager print the argument vector of
+    // what they start after `spawn_process: ` and `Running: `.
+    const seafile = [
+      'spawn_process: ccnet-server -F /opt/yunohost/seafile/conf -c /opt/yunohost/seafile/ccnet -f /opt/yunohost/seafile/logs/ccnet.log -d -P /opt/yunohost/seafile/pids/ccnet.pid',
+      'spawn_process: seaf-server -F /opt/yunohost/seafile/conf -c /opt/yunohost/seafile/ccnet -d /home/yunohost.app/seafile-data -l /opt/yunohost/seafile/logs/seafile.log -P /opt/yunohost/seafile/pids/seaf-server.pid',
+      'spawn_process: /usr/bin/python2.7 -m wsgidav.server.run_server runfcgi --log-file /opt/yunohost/seafile/logs/seafdav.log --pid /opt/yunohost/seafile/pids/seafdav.pid --port 8080 --host localhost',
+      'spawn_process: seaf-server -F /opt/seafile/conf -c /opt/seafile/ccnet -d /opt/seafile/seafile-data -l /opt/seafile/logs/seafile.log -P /opt/seafile/pids/seaf-server.pid -p /opt/seafile/seafile-server-11.0.13/runtime',
+    ];
+    assert.equal(minedCount(seafile), 1, templatesOf(seafile).join(' / '));
+    const sddm = [
+      'Running: /usr/bin/X :0 -auth /var/run/sddm/:0 -nolisten tcp -background none -noreset vt7',
+      'Running: /usr/bin/X -auth /var/run/sddm/{0ff0e5d4-95cb-4e2b-876b-82e824caa573} -nolisten tcp -background none -noreset -displayfd 19 vt1',
+      'Running: /usr/bin/X -nolisten tcp -background none -seat seat0 vt2 -auth /run/sddm/xauth_vTzuqk -noreset -displayfd 16',
+    ];
+    assert.equal(minedCount(sddm), 1, templatesOf(sddm).join(' / '));
+  });
+
+  it('keeps apart texts after a label that hold fewer than two options, and command lines at other levels', async () => {
+    // Words after a label without options are the statements' own (made up).
+    assert.equal(minedCount(['Running: backup of the home folder', 'Running: backup of the home folder', 'Running: restore -f now', 'Running: restore -f now']), 2);
+    const lines = ['INFO starting the copy: rsync -a --delete /srv /mnt', 'INFO starting the copy: rsync -a --delete /srv /mnt', 'ERROR starting the copy: rsync -a -v --partial --delete /srv /mnt', 'ERROR starting the copy: rsync -a -v --partial --delete /srv /mnt'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
   it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
     // A note with a value (a version) is a field the statement writes every time: without it, another statement.
     assert.equal(minedCount([
