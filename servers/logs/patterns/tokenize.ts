@@ -508,8 +508,13 @@ export class TokenScan extends FlaggedRanges {
     if (!wildcard && end - start === WILDCARD.length && this.message.startsWith(WILDCARD, start)) wildcard = true;
     const last = this.count - 1;
     if (wildcard && last >= 0 && this.flags[last] === 1) {
-      this.ends[last] = end;
-      return;
+      const mark = sentenceEndBetween(this.message, this.ends[last], start);
+      if (mark < 0) {
+        this.ends[last] = end;
+        return;
+      }
+      // The mark ends the sentence, not the value: it stays in the text between, as a word's period does.
+      this.ends[last] = mark;
     }
     this.append(start, end, wildcard);
   }
@@ -552,6 +557,28 @@ export class TokenScan extends FlaggedRanges {
     this.skippedCount = skipped.length;
     return this;
   }
+}
+
+/**
+ * Where a variable that ends at `from` and the next one, at `to`, are parted by a sentence's end: the index of the
+ * `.`, `!` or `?` that ends the first (held in its range or opening the text between), after a letter and followed by
+ * blanks only (HAProxy's `check duration: 0ms. 1 active and 0 backup servers online`); -1 when none. Such values are
+ * two variables, not one run (TokenScan.push): a clause that some lines of a statement insert before the sentence's
+ * end (`, check duration: %ldms`) would otherwise fuse its value with the next sentence's, and those lines would no
+ * longer read as the others' text with the clause added. A period after a digit is as often part of the value (`3.
+ * 12. 2026`, a numbered step) and keeps the run.
+ */
+function sentenceEndBetween(message: string, from: number, to: number): number {
+  let mark = from;
+  if (!isSentenceEnd(message.charCodeAt(mark))) mark = from - 1;
+  if (!isSentenceEnd(message.charCodeAt(mark)) || !isAsciiLetter(message.charCodeAt(mark - 1)) || to <= mark + 1) return -1;
+  for (let i = mark + 1; i < to; i++) if (!isSpace(message.charCodeAt(i))) return -1;
+  return mark;
+}
+
+/** `.`, `!` or `?`: a mark that ends a sentence. */
+function isSentenceEnd(c: number): boolean {
+  return c === Char.Dot || c === 33 /* ! */ || c === 63 /* ? */;
 }
 
 /** A TokenScan's ranges and skipped annotations, copied (TokenScan.snapshot). */

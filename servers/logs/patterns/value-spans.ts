@@ -184,6 +184,54 @@ function isNoteWord(token: string): boolean {
   return PROSE_TOKEN.test(token);
 }
 
+/** Constant words a statement's text must go on with after an inserted clause: the clause is inside the sentence. */
+const MIN_RESUMED_WORDS = 3;
+/** Constant words the text before an inserted clause must hold. */
+const MIN_CLAUSE_LEAD_WORDS = 2;
+/** Most tokens an inserted clause spans: a few fields, not a record. */
+const MAX_CLAUSE_TOKENS = 16;
+/**
+ * An inserted clause's text: one field or more, each `, ` then a label of one to three words of letters, `: ` and a
+ * value that holds no `, ` (HAProxy's `, reason: Layer4 check passed, check duration: <*>`).
+ */
+const CLAUSE = /^(?:, \p{L}[\p{L}-]*(?: \p{L}[\p{L}-]*){0,2}: (?:(?!, ).)+)+$/u;
+
+/**
+ * Joins a template to the same text with a clause of labelled fields inserted inside it, after a word and before the
+ * rest of the sentence (HAProxy's `Server <*> is UP. <*> active and <*> backup servers online. …` beside `Server <*> is
+ * UP, reason: Layer4 check passed, check duration: <*>. <*> active and …`; `… is DOWN, reason: Layer4 connection
+ * problem, info: "<*>", check duration: <*>. …`). Why it holds: a program builds such a message in pieces, appending
+ * each detail it has as `, label: value` (HAProxy's srv_append_status: `", reason: %s"`, `", info: \"%s\""`, `",
+ * check duration: %ldms"`, each under its own `if`), then the rest of the sentence, so lines with and without the
+ * details are one statement; the per-position rule compares templates of one length and never meets them. The clause
+ * (CLAUSE) opens with `, ` right after a token, and the text goes on after it with MIN_RESUMED_WORDS constant words or
+ * more that both templates share: a clause added at the end is another rule's to judge (joinEdgeFields,
+ * joinLabelTails), and a text that ends there may be another statement's longer wording. The text before holds
+ * MIN_CLAUSE_LEAD_WORDS constant words; templates whose levels tell them apart stay apart; templates longer than
+ * MAX_TOKENS are left out.
+ */
+export function joinInsertedClauses(units: readonly SpanUnit[], join: JoinUnits): void {
+  const byText = new Map<string, number>();
+  for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) byText.set(templateText(units[unit]), unit);
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length > MAX_TOKENS) continue;
+    for (let at = 0; at + 1 < tokens.length; at++) {
+      if (seps[at] !== ', ' || tokens[at] === WILDCARD || constantWords(tokens, at + 1) < MIN_CLAUSE_LEAD_WORDS) continue;
+      let clause = ', ';
+      for (let last = at + 1; last < Math.min(tokens.length - 1, at + 1 + MAX_CLAUSE_TOKENS); last++) {
+        clause += tokens[last];
+        if (constantWords(tokens, tokens.length) - constantWords(tokens, last + 1) >= MIN_RESUMED_WORDS && CLAUSE.test(clause)) {
+          const bare: SpanUnit = { tokens: [...tokens.slice(0, at + 1), ...tokens.slice(last + 1)], seps: [...seps.slice(0, at), seps[last] ?? '', ...seps.slice(last + 1)], lead };
+          const other = byText.get(templateText(bare));
+          if (other !== undefined && other !== unit && !levelsTellApart([units[unit], units[other]])) join(other, unit);
+        }
+        clause += seps[last] ?? '';
+      }
+    }
+  }
+}
+
 /** Constant words (keys not counted) a message must hold before its optional fields (joinEdgeFields). */
 const MIN_EDGE_MESSAGE_WORDS = 2;
 /** Lines each of two field sets must hold to be two statements whatever else agrees (joinEdgeFields). */
@@ -456,6 +504,10 @@ function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
     // A value that opens with a masked one and goes on in words is a context field before a message (`trace=2
     // switched protocols, …`, a request's id in front of each statement of a proxy), not a setting's words.
     if (units[unit].tokens[field.at + 1] === WILDCARD && units[unit].tokens.length > field.at + 2) continue;
+    // So is one word followed by a sentence, two words in lower case (`user=admin logged in` beside `user=admin logged
+    // out from <*>`, `session=main closed by peer`): the field names who or what, the words say what happened. A
+    // setting's words are names (`Java HotSpot(TM) 64-Bit Server VM`, `Windows Server 2019`).
+    if (opensSentenceAfter(units[unit], field.at + 1)) continue;
     valueAt.set(unit, field.at + 1);
     addTo(families, `${field.family}\u0004${field.key}`, unit);
   }
@@ -465,6 +517,17 @@ function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
     family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
     for (const other of family.slice(1)) join(family[0], other, valueAt.get(family[0]) as number);
   }
+}
+
+/** Token `at` is followed by two words of a sentence in lower case, one blank apart (joinSettingValues). */
+function opensSentenceAfter(unit: SpanUnit, at: number): boolean {
+  const { tokens, seps } = unit;
+  return at + 2 < tokens.length && seps[at] === ' ' && seps[at + 1] === ' ' && isLowerWord(tokens[at + 1]) && isLowerWord(tokens[at + 2]);
+}
+
+/** A word of a sentence in lower case (`logged`, `closed`): letters, an inner hyphen or apostrophe, no capital. */
+function isLowerWord(token: string): boolean {
+  return PROSE_TOKEN.test(token) && token === token.toLowerCase();
 }
 
 /** Adds `item` to the list `map` holds under `key`, a new list when there is none. */
@@ -554,9 +617,64 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
     }
   }
   joinListTails(units, join);
+  joinCommandTails(units, join);
   joinFieldRecords(units, join);
   joinEdgeFields(units, join);
   joinSettingValues(units, join);
+}
+
+/** Options (`-F`, `--log-file`, `-Djava.awt.headless`) a text after a label must hold to be a command line. */
+const MIN_COMMAND_OPTIONS = 2;
+/** An option of a command line: one or two hyphens after a blank, then a letter (`-d`, `--port`, `-Xmx1G`). */
+const OPTION_TOKEN = /^--?\p{L}[\p{L}\p{N}_.-]*$/u;
+
+/**
+ * Joins templates that agree up to a label's `: ` (its first outside brackets, after a word of any kind) and go on
+ * with a command line there, each text holding MIN_COMMAND_OPTIONS options or more: Seafile's `spawn_process:
+ * ccnet-server -F <*> -c <*> -f <*> -d -P <*>` beside `spawn_process: seaf-server -F <*> -c <*> -d <*> -l <*> -P <*>`,
+ * SDDM's `Running: <*> -auth <*> -nolisten tcp -background none -noreset vt7` beside the same with `-displayfd <*>`,
+ * SonarQube's `Launch process[es]: <*> -Djava.awt.headless=true -Xmx1G …`. Why it holds: a program that reports the
+ * command it starts prints its argument vector after the label with one `%s` (or a join), so the program, its options
+ * and their number are the value; a statement's own words hold no options. The texts take two lengths or more (one
+ * length is the per-position rule's to judge), and templates whose levels tell them apart stay apart. The template
+ * shown is the member with the shortest text.
+ */
+function joinCommandTails(units: readonly TailUnit[], join: JoinTails): void {
+  const families = new Map<string, number[]>();
+  const labelAt = new Map<number, number>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const at = commandTail(units[unit]);
+    if (at === undefined) continue;
+    const { tokens, seps } = units[unit];
+    labelAt.set(unit, at);
+    addTo(families, `${units[unit].lead}\u0003${tokens.slice(0, at).join('\u0001')}\u0002${seps.slice(0, at).join('\u0001')}`, unit);
+  }
+  for (const family of families.values()) {
+    if (family.length < 2 || new Set(family.map((unit) => units[unit].tokens.length)).size < 2 || levelsTellApart(family.map((unit) => units[unit]))) continue;
+    family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
+    for (const other of family.slice(1)) join(family[0], other, labelAt.get(family[0]) as number);
+  }
+}
+
+/**
+ * Where a command line after a label starts in a template (joinCommandTails): the token after the first `: ` outside
+ * brackets, when the tokens from there on hold MIN_COMMAND_OPTIONS options written after a blank; or undefined.
+ * Templates longer than MAX_TOKENS are left out.
+ */
+function commandTail(unit: SpanUnit): number | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 3 || tokens.length > MAX_TOKENS) return undefined;
+  let depth = 0;
+  let at = -1;
+  for (let i = 0; i + 1 < tokens.length && at < 0; i++) {
+    const sep = seps[i] ?? '';
+    for (const c of sep) depth += c === '[' || c === '(' || c === '{' ? 1 : c === ']' || c === ')' || c === '}' ? -1 : 0;
+    if (sep.endsWith(': ') && depth <= 0 && tokens[i] !== WILDCARD) at = i + 1;
+  }
+  if (at < 0) return undefined;
+  let options = 0;
+  for (let i = at; i < tokens.length; i++) if (OPTION_TOKEN.test(tokens[i]) && /\s$/.test(seps[i - 1] ?? '')) options++;
+  return options >= MIN_COMMAND_OPTIONS ? at : undefined;
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

@@ -36,6 +36,14 @@ describe('log intelligence: masking and tokens', () => {
     assert.equal(tokens('connection from 10.1.2.3 () at Sat Jul  2 01:00:00 2005'), 'connection from <*> at <*>');
   });
 
+  it("ends a run of variables at a sentence's end: the values of two sentences are two", () => {
+    // HAProxy (batch 2, real): `…, check duration: %ldms` then `. %d active and …`, the period after the value's unit.
+    assert.equal(tokens('Server app/web1 is UP, check duration: 0ms. 1 active and 0 backup servers online.'), 'Server <*> is UP check duration <*> <*> active and <*> backup servers online.');
+    assert.deepEqual(tokenize('check duration: 12ms. 3 active').seps, [' ', ': ', '. ', ' ', '']);
+    // A period after a digit is as often the value's own (`3. 12. 2026`, a numbered step): one run.
+    assert.equal(tokens('backup of 3. 12. 2026 done'), 'backup of <*> done');
+  });
+
   it('keeps a quoted value as one token', () => {
     // A quote that opens a sentence is a value like one inside it (real Consul: `"Catalog.Register" RPC failed to
     // server …` and `"Coordinate.Update" RPC failed …` are one statement); only fields after it make it the message.

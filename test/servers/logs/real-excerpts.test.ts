@@ -50,7 +50,7 @@ const BATCH_1: Record<string, number> = {
  */
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 1, ClickHouse: 0.884, Containerd: 1, CoreDNS: 0.477, Fail2ban: 0.865,
-  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0, Jellyfin: 1, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
+  Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0.5, Jellyfin: 1, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
   Logstash: 0.6, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.931,
   PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.813, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 1,
   Unbound: 0.855, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
@@ -460,7 +460,7 @@ const BATCH_16: Record<string, number> = {
 // Raised by branch `merge22` (patterns/variability.ts mergeRulers: rulers of one mark in three or more lengths are one
 // statement, a box sized to each title it frames): Fastlane 0.512 -> 0.837.
 const BATCH_17: Record<string, number> = {
-  AcmeSh: 0.958, Alacritty: 0.885, Besu: 1, Cacti: 0.438, Dagster: 1, Ddclient: 0.84, DnscryptProxy: 0.855,
+  AcmeSh: 0.958, Alacritty: 0.885, Besu: 1, Cacti: 0.5, Dagster: 1, Ddclient: 0.84, DnscryptProxy: 0.855,
   Domoticz: 0.917, Fastlane: 0.837, Hasura: 0.111, KOReader: 0.757, Meshtastic: 0.959, Nethermind: 1, Passenger: 1,
   ROS2: 1, SOGo: 0.941, Tdarr: 0.846, TeamSpeak: 0.868, Valheim: 0.833, VirtualBox: 1, Zephyr: 0.879,
 };
@@ -493,7 +493,7 @@ const BATCH_18: Record<string, number> = {
  */
 const BATCH_19: Record<string, number> = {
   BTCPayServer: 0.774, Flannel: 0.725, Hyprland: 0.741, Klipper: 0.727, LXD: 0.822, Librespot: 0.795, LightDM: 0.896,
-  MiniDLNA: 0.864, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.6, PterodactylWings: 1, SDDM: 0.707, Seafile: 0.667,
+  MiniDLNA: 0.864, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.6, PterodactylWings: 1, SDDM: 0.759, Seafile: 0.815,
   Streamlink: 0.84, Sunshine: 0.782, TinyTinyRSS: 1, VictoriaMetrics: 0.719, WikiJS: 1, Zeebe: 0.182,
 };
 /**
@@ -556,6 +556,13 @@ const BATCH_21: Record<string, number> = {
 // the value, however many words); Superset (a note after a quoted value, `Serving Flask app "superset" (lazy
 // loading)`); Dependabot (two names joined by one `/`, one written as code, `peaceiris/actions-gh-pages`, patterns/
 // tokenize.ts); ExternalDNS (a value Go printed with `%+v`, `config: &{Master: KubeConfig: …}`, patterns/tokenize.ts).
+// Raised by branch `slot23` (value spans): HAProxy 0 -> 0.5 (a clause of labelled details inserted before the sentence
+// goes on, `is UP, reason: Layer4 check passed, check duration: 0ms. 1 active …` beside `is UP. 2 active …`, is the
+// statement's optional part, patterns/value-spans.ts joinInsertedClauses; a run of values ends at a sentence's end,
+// `0ms. 1`, patterns/tokenize.ts); Seafile 0.667 -> 0.815, SDDM 0.707 -> 0.759, Cacti 0.438 -> 0.5 (a command line
+// after a label, `spawn_process: seaf-server -F <*> -c <*> …`, `Running: <*> -auth <*> -nolisten tcp …`, `CACTI2RRD:
+// /usr/bin/rrdtool update <*> --skip-past-updates --template CPU <*>`, is one value, patterns/value-spans.ts
+// joinCommandTails).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21,

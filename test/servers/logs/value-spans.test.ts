@@ -280,6 +280,60 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(flask), 2, templatesOf(flask).join(' / '));
   });
 
+  it('joins a statement to its lines that insert a clause of labelled details before the sentence goes on', () => {
+    // HAProxy (batch 2, real lines): srv_append_status appends `, reason: %s`, `, info: "%s"`, `, check duration:
+    // %ldms` when it has them, then `. %d active and …`; with and without the details, one statement each.
+    const haproxy = [
+      'Server csg-gateway/csggateway-app-2 is UP. 2 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.',
+      'Server vpn-tunnel/balena_vpn is UP, reason: Layer4 check passed, check duration: 0ms. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.',
+      'Server backend_api/resin_api_1 is UP, reason: Layer4 check passed, check duration: 0ms. 1 active and 0 backup servers online. 0 sessions requeued, 0 total in queue.',
+      'Server csg-gateway/csggateway-app-1 is DOWN. 1 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
+      'Server vpn-tunnel/balena_vpn is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
+      'Server backend_api/resin_api_1 is DOWN, reason: Layer4 connection problem, info: "Connection refused", check duration: 0ms. 0 active and 0 backup servers left. 0 sessions active, 0 requeued, 0 remaining in queue.',
+    ];
+    assert.equal(minedCount(haproxy), 2, templatesOf(haproxy).join(' / '));
+    // The same kind, made up: a job's report with its optional details.
+    const jobs = ['job 12 finished. 3 files written to the archive', 'job 14 finished, exit code: 0, took: 3s. 5 files written to the archive', 'job 19 finished, took: 8s. 2 files written to the archive'];
+    assert.equal(minedCount(jobs), 1, templatesOf(jobs).join(' / '));
+  });
+
+  it('keeps apart a clause the text goes on after by too few words, one that is not labelled fields, and clauses at other levels', async () => {
+    // Fewer than three words after the clause: the text may end in another statement's longer wording.
+    assert.equal(minedCount(['job 12 finished, all files', 'job 13 finished, all files', 'job 14 finished, took: 3s, all files', 'job 15 finished, took: 8s, all files']), 2);
+    // Words after the comma that are no `label: value` field are the sentence's own.
+    assert.equal(minedCount(['backup of db1 done, 3 files written to the archive', 'backup of db2 done, 4 files written to the archive', 'backup of db1 done, but slowly, 3 files written to the archive', 'backup of db3 done, but slowly, 5 files written to the archive']), 2);
+    // Details printed at another level than the bare text are another call.
+    const lines = ['INFO check of web1 done. 3 servers left in the pool', 'INFO check of web2 done. 3 servers left in the pool', 'WARN check of web1 done, after: 2s. 2 servers left in the pool', 'WARN check of web3 done, after: 5s. 2 servers left in the pool'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
+  it('reads a command line after a label as one value, whatever program and options it holds', () => {
+    // Seafile and SDDM (batch 19, real messages): the controller and the display manager print the argument vector of
+    // what they start after `spawn_process: ` and `Running: `.
+    const seafile = [
+      'spawn_process: ccnet-server -F /opt/yunohost/seafile/conf -c /opt/yunohost/seafile/ccnet -f /opt/yunohost/seafile/logs/ccnet.log -d -P /opt/yunohost/seafile/pids/ccnet.pid',
+      'spawn_process: seaf-server -F /opt/yunohost/seafile/conf -c /opt/yunohost/seafile/ccnet -d /home/yunohost.app/seafile-data -l /opt/yunohost/seafile/logs/seafile.log -P /opt/yunohost/seafile/pids/seaf-server.pid',
+      'spawn_process: /usr/bin/python2.7 -m wsgidav.server.run_server runfcgi --log-file /opt/yunohost/seafile/logs/seafdav.log --pid /opt/yunohost/seafile/pids/seafdav.pid --port 8080 --host localhost',
+      'spawn_process: seaf-server -F /opt/seafile/conf -c /opt/seafile/ccnet -d /opt/seafile/seafile-data -l /opt/seafile/logs/seafile.log -P /opt/seafile/pids/seaf-server.pid -p /opt/seafile/seafile-server-11.0.13/runtime',
+    ];
+    assert.equal(minedCount(seafile), 1, templatesOf(seafile).join(' / '));
+    const sddm = [
+      'Running: /usr/bin/X :0 -auth /var/run/sddm/:0 -nolisten tcp -background none -noreset vt7',
+      'Running: /usr/bin/X -auth /var/run/sddm/{0ff0e5d4-95cb-4e2b-876b-82e824caa573} -nolisten tcp -background none -noreset -displayfd 19 vt1',
+      'Running: /usr/bin/X -nolisten tcp -background none -seat seat0 vt2 -auth /run/sddm/xauth_vTzuqk -noreset -displayfd 16',
+    ];
+    assert.equal(minedCount(sddm), 1, templatesOf(sddm).join(' / '));
+  });
+
+  it('keeps apart texts after a label that hold fewer than two options, and command lines at other levels', async () => {
+    // Words after a label without options are the statements' own (made up).
+    assert.equal(minedCount(['Running: backup of the home folder', 'Running: backup of the home folder', 'Running: restore -f now', 'Running: restore -f now']), 2);
+    const lines = ['INFO starting the copy: rsync -a --delete /srv /mnt', 'INFO starting the copy: rsync -a --delete /srv /mnt', 'ERROR starting the copy: rsync -a -v --partial --delete /srv /mnt', 'ERROR starting the copy: rsync -a -v --partial --delete /srv /mnt'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
   it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
     // A note with a value (a version) is a field the statement writes every time: without it, another statement.
     assert.equal(minedCount([
@@ -425,6 +479,11 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(['closed pipe [CN=client] <-> tcp [no tls]', 'closed pipe [CN=client] <-> tcp [no tls] [forwarded 3 KiB, returned 0 bytes]']), 2);
     // Forwarder (batch 15): a request's trace id in front of each statement, `trace=2 closed CONNECT tunnel`.
     assert.equal(minedCount(['trace=2 attempting to establish CONNECT tunnel: www.google.com:443', 'trace=2 switched protocols, proxying CONNECT traffic', 'trace=2 closed CONNECT tunnel', 'trace=3 closed CONNECT tunnel']), 3);
+    // A word then a sentence in lower case is a context field before a message (made up: who, then what happened),
+    // however few lines each holds; a setting's words after its first are names.
+    assert.equal(minedCount(['user=admin logged in', 'user=admin logged in', 'user=admin logged out from host1', 'user=admin logged out from host1']), 2);
+    assert.equal(minedCount(['session=main opened', 'session=main closed by peer']), 2);
+    assert.equal(minedCount(['os.name=Linux', 'os.name=Windows Server 2019']), 1);
     const lines = ['INFO cache=warm and ready', 'INFO cache=warm and ready', 'ERROR cache=cold', 'ERROR cache=cold'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
     const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
