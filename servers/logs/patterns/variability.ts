@@ -1591,6 +1591,13 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   if (sharedNames(family, position, counts, names)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
+  // A member masked there (the miner saw values of a value's form at that place: a path, a number) holds one value or
+  // more the words do not show: counted as one more (Seafile's `spawned ccnet-server, pid <*>` / `seaf-server` /
+  // `fileserver` beside `spawned <*>, pid <*>` for `/usr/bin/python2.7`: four values, a variable). Why it holds: a
+  // program's own word at a place is spelled in its source, and a place that also took a value of another form is
+  // filled in from data; three words beside it are then four values of a list, however the words are spelled. Two
+  // words and a mask (`Saving job.cache...` twice beside a masked one) stay within maxSplitValues, a choice still.
+  if (masked > 0) perWord.push(masked);
   return isVariablePosition(perWord, rule);
 }
 

@@ -134,4 +134,14 @@ describe('log intelligence: merge rules learned from the file', () => {
     const widths = minedAlone([...other, 'daemon  on', 'setup_mode    off', 'logfile   /tmp/motion.log']);
     assertApart(widths, [3, 4, 5], 'different widths');
   });
+
+  // Batch 19's Seafile: `spawned %s, pid %d` for `ccnet-server`, `seaf-server`, `fileserver` and a path the miner masks.
+  it('counts a place masked on some lines as one more value of its words (`spawned seaf-server` / `fileserver` / a path)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const spawned = minedAlone([...other, 'spawned ccnet-server, pid 9728', 'spawned seaf-server, pid 9734', 'spawned /usr/bin/python2.7, pid 9735', 'spawned seaf-server, pid 1364', 'spawned fileserver, pid 1365']);
+    assertOneEvent(spawned, range(3, 8), 'three names and a path');
+    // Two words beside the mask are as often two statements (a choice within maxSplitValues).
+    const two = minedAlone([...other, 'Saving 42 items now', 'Saving state items now', 'Saving queue items now', 'Saving queue items now']);
+    assertApart(two, [4, 5], 'two words and a mask');
+  });
 });
