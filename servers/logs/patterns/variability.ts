@@ -280,12 +280,32 @@ function mergeLeadingValues(list: Group[], rule: VariabilityRule, isValue: (word
   for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge) || isMethodFamily(family, 0, rule);
     const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
-    if (!(kind || valued || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
+    if (!(kind || valued || leadingTypeNames(family, rule) || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/**
+ * The family's first words are CamelCase identifiers (isCamelCaseName), more of them than maxSplitValues and typically
+ * on few lines each (isVariablePosition), none a key (`MaxRetry: 3`, `LogLevel=debug`: leadsWithValue's rule): the
+ * names of types or services one shared statement reports on (BTCPayServer's `DelayedTransactionBroadcasterHostedService
+ * successfully exited...` / `TorServices …` / `PullPaymentHostedService …`, a base class logging its subclass's name).
+ * Why it holds: a sentence the program writes opens with a word, not with a type's name spelled in CamelCase; a type's
+ * name there is one the call was given, and four or more of them before one same sentence are a list. A few names
+ * that each hold many lines still sort lines into events, as words do elsewhere (isVariablePosition).
+ */
+function leadingTypeNames(family: Group[], rule: VariabilityRule): boolean {
+  const counts = new Map<string, number>();
+  for (const group of family) {
+    const word = group.tokens[0];
+    if (word === WILDCARD) continue;
+    if (!isCamelCaseName(word) || !leadsWithValue(group, () => true)) return false;
+    counts.set(word, (counts.get(word) ?? 0) + group.count);
+  }
+  return isVariablePosition([...counts.values()], rule);
 }
 
 /**

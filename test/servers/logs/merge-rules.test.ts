@@ -144,4 +144,20 @@ describe('log intelligence: merge rules learned from the file', () => {
     const two = minedAlone([...other, 'Saving 42 items now', 'Saving state items now', 'Saving queue items now', 'Saving queue items now']);
     assertApart(two, [4, 5], 'two words and a mask');
   });
+
+  // Batch 19's BTCPayServer: a base class's `{GetType().Name} successfully exited...` for each hosted service.
+  it('reads four or more CamelCase type names opening one same sentence as one variable (`TorServices successfully exited...`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const services = ['DelayedTransactionBroadcasterHostedService', 'TorServices', 'CheckConfigurationHostedService', 'PullPaymentHostedService', 'LightningListener'];
+    const exited = minedAlone([...other, ...services.map((name) => `${name} successfully exited...`)]);
+    assertOneEvent(exited, range(3, 8), 'type names');
+    // Three names are as often three statements; plain words at the start stay the statements' own.
+    const three = minedAlone([...other, ...services.slice(0, 3).map((name) => `${name} successfully exited...`)]);
+    assertApart(three, [3, 4, 5], 'three type names');
+    const verbs = minedAlone([...other, 'Starting the worker pool', 'Stopping the worker pool', 'Draining the worker pool', 'Resizing the worker pool']);
+    assertApart(verbs, [3, 4, 5, 6], 'verbs');
+    // CamelCase keys of a settings dump name their settings.
+    const keys = minedAlone([...other, 'MaxRetry: 3 times', 'BanTime: 600 times', 'FindTime: 60 times', 'LogLevel: 2 times']);
+    assertApart(keys, [3, 4, 5, 6], 'keys');
+  });
 });
