@@ -160,4 +160,17 @@ describe('log intelligence: merge rules learned from the file', () => {
     const keys = minedAlone([...other, 'MaxRetry: 3 times', 'BanTime: 600 times', 'FindTime: 60 times', 'LogLevel: 2 times']);
     assertApart(keys, [3, 4, 5, 6], 'keys');
   });
+
+  // Batch 19's SDDM: `Display server starting...` / `started.` / `stopping...` / `stopped.`, the same for `Socket server`,
+  // four statements each, read as one variable shared by two frames.
+  it('keeps apart two forms of one verb at one place (`server starting...` / `server started.`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const lifecycle: string[] = [];
+    for (const server of ['Display', 'Socket']) for (const state of ['starting...', 'started.', 'stopping...', 'stopped.']) lifecycle.push(`${server} server ${state}`);
+    const templates = minedAlone([...other, ...lifecycle]);
+    assertApart(templates, [3, 4, 5, 6], 'lifecycle of one server');
+    // Other words at that place still make a variable (`removing chargen` / `daytime` / …).
+    const removed = minedAlone([...other, ...['chargen', 'daytime', 'echo', 'discard', 'time'].map((service) => `removing ${service} service`)]);
+    assertOneEvent(removed, range(3, 8), 'services');
+  });
 });
