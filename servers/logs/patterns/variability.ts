@@ -863,7 +863,10 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
 function addsField(group: Group, prefix: number): boolean {
   const seps = group.seps;
   const label = group.tokens[prefix + 1];
-  return seps !== undefined && seps[prefix] === ', ' && seps[prefix + 1] === ': ' && label !== undefined && label !== WILDCARD && PROSE_LABEL.test(label);
+  if (seps === undefined || seps[prefix + 1] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
+  // After a value masked whole, a blank is as good as a comma (Sunshine's `Sunshine version: <*> commit: <*>` beside
+  // `Sunshine version: <*>`): the value ended where its mask did, and a word with its own `: ` after it is a label.
+  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[prefix + 2] !== undefined);
 }
 
 /** A field's label after `, `: a word of letters (`package`, `Speed`). */

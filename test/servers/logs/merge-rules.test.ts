@@ -173,4 +173,14 @@ describe('log intelligence: merge rules learned from the file', () => {
     const removed = minedAlone([...other, ...['chargen', 'daytime', 'echo', 'discard', 'time'].map((service) => `removing ${service} service`)]);
     assertOneEvent(removed, range(3, 8), 'services');
   });
+
+  // Batch 19's Sunshine: `Sunshine version: %s` and, in later versions, `Sunshine version: %s commit: %s`, two calls.
+  it('reads a label after a value masked whole as another field, not part of the first label\'s value (`version: <*> commit: <*>`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const versions = minedAlone([...other, 'Sunshine version: 0.0.0.02254959', 'Sunshine version: 2025.814.134100 commit: 5a83b7a7d47252985eab8d139fc9e5df1b8f6ca6']);
+    assertApart(versions, [3, 4], 'version / version and commit');
+    // Free texts after a label that names a value still make one value (`Job 7 failed: disk full` / …).
+    const texts = minedAlone([...other, 'Job 7 failed: disk full', 'Job 8 failed: out of memory', 'Job 9 failed: dial tcp: i/o timeout', 'Job 12 failed: 42']);
+    assertOneEvent(texts, range(3, 7), 'texts after a label');
+  });
 });
