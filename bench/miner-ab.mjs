@@ -11,12 +11,12 @@
 //         to the working tree.
 //   BENCH_LAYOUTS=a,b   layouts (scripts/synthetic-logs.ts ids; default bracketed,syslog-many-hosts,json-lines)
 //   BENCH_LINES=n       lines a pass (default 200000); BENCH_PAIRS=n pairs a layout (default 10)
-import * as esbuild from 'esbuild';
+import { bundleForBench } from './esm-bundle.mjs';
 import { execFileSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -38,8 +38,7 @@ async function bundle(tree, outfile) {
     "export { forEachLine } from './servers/logs/io/chunks';",
     "export { SYNTHETIC_LAYOUTS, generateSynthetic } from './scripts/synthetic-logs';",
   ].join('\n');
-  await esbuild.build({ stdin: { contents, resolveDir: tree, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
-  return import(pathToFileURL(outfile).href);
+  return import(await bundleForBench(contents, tree, outfile));
 }
 
 /** CPU seconds of one parse + mine pass of `m` over `file`. */

@@ -18,7 +18,7 @@
 //   DRAIN3_PYTHON=path  the Python that can `import drain3` (default python3; PYTHONPATH is passed on)
 //   DRAIN3_LINES=n      messages given to Drain3 (default 200000: it is much slower)
 //   BENCH_ODD_LINES=n   lines of each long or odd shape (default 10000); BENCH_ODD=a,b the shapes (default all)
-import * as esbuild from 'esbuild';
+import { bundleForBench } from './esm-bundle.mjs';
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +47,7 @@ async function bundle(dir) {
     "export { forEachLine } from './servers/logs/io/chunks';",
     "export { SYNTHETIC_LAYOUTS, generateSynthetic, madeUpWords, seededRandom } from './scripts/synthetic-logs';",
   ].join('\n');
-  await esbuild.build({ stdin: { contents, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'silent' });
+  await bundleForBench(contents, root, outfile);
   return outfile;
 }
 

@@ -91,7 +91,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge) || isMethodFamily(all, position, rule);
         const family = keys || kind || namedElsewhere(all, position, names) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-        if (family.length < 2 || (!kind && namesField(family, position)) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
+        if (family.length < 2 || (!kind && namesField(family, position)) || inflectsOneVerb(family, position) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
         setToken(into, position, WILDCARD, ids);
@@ -116,6 +116,40 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
   mergeColonTails(groups.filter((g) => g.alive), rule, isValue);
   mergeFramedTexts(groups.filter((g) => g.alive), rule);
   return groups.filter((g) => g.alive).map((g) => ({ members: g.members, tokens: g.tokens }));
+}
+
+/**
+ * Two of the family's words at `position` are forms of one verb (`starting...` / `started.`, `closing` / `closed`,
+ * `Remove` / `Removed`): a statement before an action and one after it (SDDM's `Display server starting...` /
+ * `Display server started.`, Tor's `Opening Socks listener` / `Opened Socks listener`), each written in its own
+ * call, so the family is the program's own words, not a variable's values. Why it holds: data a program is given
+ * (names, states from an enumeration, paths) does not come as the progressive and past of one verb, while a program
+ * reports an action's start and end with them; the studied batches label all 21 such pairs (11 systems) apart.
+ */
+function inflectsOneVerb(family: readonly Group[], position: number): boolean {
+  const stems = new Map<string, string>();
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD) continue;
+    const form = verbForm(word);
+    if (form === undefined) continue;
+    const other = stems.get(form.stem);
+    if (other !== undefined && other !== form.suffix) return true;
+    stems.set(form.stem, form.suffix);
+  }
+  return false;
+}
+
+/**
+ * The stem and ending of a word of letters read as a verb's form (its case and the marks a sentence ends with left
+ * out): `starting` -> `start` + `ing`, `started.` -> `start` + `ed`, `remove` -> `remov` + `e`; a word without such an
+ * ending is its own stem with an empty ending. Undefined for a word with other characters or under four letters.
+ */
+function verbForm(word: string): { stem: string; suffix: string } | undefined {
+  const plain = word.replace(/[.!?]+$/, '').toLowerCase();
+  if (plain.length < 4 || !/^[a-z]+$/.test(plain)) return undefined;
+  for (const suffix of ['ing', 'ed', 'e']) if (plain.endsWith(suffix) && plain.length - suffix.length >= 3) return { stem: plain.slice(0, -suffix.length), suffix };
+  return { stem: plain, suffix: '' };
 }
 
 /** The median line count of the file's templates (how many lines a statement of this file typically holds). */
@@ -280,12 +314,32 @@ function mergeLeadingValues(list: Group[], rule: VariabilityRule, isValue: (word
   for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge) || isMethodFamily(family, 0, rule);
     const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
-    if (!(kind || valued || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
+    if (!(kind || valued || leadingTypeNames(family, rule) || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
     absorb(into, rest);
   }
+}
+
+/**
+ * The family's first words are CamelCase identifiers (isCamelCaseName), more of them than maxSplitValues and typically
+ * on few lines each (isVariablePosition), none a key (`MaxRetry: 3`, `LogLevel=debug`: leadsWithValue's rule): the
+ * names of types or services one shared statement reports on (BTCPayServer's `DelayedTransactionBroadcasterHostedService
+ * successfully exited...` / `TorServices …` / `PullPaymentHostedService …`, a base class logging its subclass's name).
+ * Why it holds: a sentence the program writes opens with a word, not with a type's name spelled in CamelCase; a type's
+ * name there is one the call was given, and four or more of them before one same sentence are a list. A few names
+ * that each hold many lines still sort lines into events, as words do elsewhere (isVariablePosition).
+ */
+function leadingTypeNames(family: Group[], rule: VariabilityRule): boolean {
+  const counts = new Map<string, number>();
+  for (const group of family) {
+    const word = group.tokens[0];
+    if (word === WILDCARD) continue;
+    if (!isCamelCaseName(word) || !leadsWithValue(group, () => true)) return false;
+    counts.set(word, (counts.get(word) ?? 0) + group.count);
+  }
+  return isVariablePosition([...counts.values()], rule);
 }
 
 /**
@@ -809,7 +863,10 @@ function mergeColonTails(alive: Group[], rule: VariabilityRule, isValue: (word: 
 function addsField(group: Group, prefix: number): boolean {
   const seps = group.seps;
   const label = group.tokens[prefix + 1];
-  return seps !== undefined && seps[prefix] === ', ' && seps[prefix + 1] === ': ' && label !== undefined && label !== WILDCARD && PROSE_LABEL.test(label);
+  if (seps === undefined || seps[prefix + 1] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
+  // After a value masked whole, a blank is as good as a comma (Sunshine's `Sunshine version: <*> commit: <*>` beside
+  // `Sunshine version: <*>`): the value ended where its mask did, and a word with its own `: ` after it is a label.
+  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[prefix + 2] !== undefined);
 }
 
 /** A field's label after `, `: a word of letters (`package`, `Speed`). */
@@ -1591,6 +1648,13 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
   if (sharedNames(family, position, counts, names)) return true;
   const perWord = [...counts.values()];
   if (perWord.length <= rule.maxEventValues && recursEvenly(perWord)) return false;
+  // A member masked there (the miner saw values of a value's form at that place: a path, a number) holds one value or
+  // more the words do not show: counted as one more (Seafile's `spawned ccnet-server, pid <*>` / `seaf-server` /
+  // `fileserver` beside `spawned <*>, pid <*>` for `/usr/bin/python2.7`: four values, a variable). Why it holds: a
+  // program's own word at a place is spelled in its source, and a place that also took a value of another form is
+  // filled in from data; three words beside it are then four values of a list, however the words are spelled. Two
+  // words and a mask (`Saving job.cache...` twice beside a masked one) stay within maxSplitValues, a choice still.
+  if (masked > 0) perWord.push(masked);
   return isVariablePosition(perWord, rule);
 }
 

@@ -134,4 +134,53 @@ describe('log intelligence: merge rules learned from the file', () => {
     const widths = minedAlone([...other, 'daemon  on', 'setup_mode    off', 'logfile   /tmp/motion.log']);
     assertApart(widths, [3, 4, 5], 'different widths');
   });
+
+  // Batch 19's Seafile: `spawned %s, pid %d` for `ccnet-server`, `seaf-server`, `fileserver` and a path the miner masks.
+  it('counts a place masked on some lines as one more value of its words (`spawned seaf-server` / `fileserver` / a path)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const spawned = minedAlone([...other, 'spawned ccnet-server, pid 9728', 'spawned seaf-server, pid 9734', 'spawned /usr/bin/python2.7, pid 9735', 'spawned seaf-server, pid 1364', 'spawned fileserver, pid 1365']);
+    assertOneEvent(spawned, range(3, 8), 'three names and a path');
+    // Two words beside the mask are as often two statements (a choice within maxSplitValues).
+    const two = minedAlone([...other, 'Saving 42 items now', 'Saving state items now', 'Saving queue items now', 'Saving queue items now']);
+    assertApart(two, [4, 5], 'two words and a mask');
+  });
+
+  // Batch 19's BTCPayServer: a base class's `{GetType().Name} successfully exited...` for each hosted service.
+  it('reads four or more CamelCase type names opening one same sentence as one variable (`TorServices successfully exited...`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const services = ['DelayedTransactionBroadcasterHostedService', 'TorServices', 'CheckConfigurationHostedService', 'PullPaymentHostedService', 'LightningListener'];
+    const exited = minedAlone([...other, ...services.map((name) => `${name} successfully exited...`)]);
+    assertOneEvent(exited, range(3, 8), 'type names');
+    // Three names are as often three statements; plain words at the start stay the statements' own.
+    const three = minedAlone([...other, ...services.slice(0, 3).map((name) => `${name} successfully exited...`)]);
+    assertApart(three, [3, 4, 5], 'three type names');
+    const verbs = minedAlone([...other, 'Starting the worker pool', 'Stopping the worker pool', 'Draining the worker pool', 'Resizing the worker pool']);
+    assertApart(verbs, [3, 4, 5, 6], 'verbs');
+    // CamelCase keys of a settings dump name their settings.
+    const keys = minedAlone([...other, 'MaxRetry: 3 times', 'BanTime: 600 times', 'FindTime: 60 times', 'LogLevel: 2 times']);
+    assertApart(keys, [3, 4, 5, 6], 'keys');
+  });
+
+  // Batch 19's SDDM: `Display server starting...` / `started.` / `stopping...` / `stopped.`, the same for `Socket server`,
+  // four statements each, read as one variable shared by two frames.
+  it('keeps apart two forms of one verb at one place (`server starting...` / `server started.`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const lifecycle: string[] = [];
+    for (const server of ['Display', 'Socket']) for (const state of ['starting...', 'started.', 'stopping...', 'stopped.']) lifecycle.push(`${server} server ${state}`);
+    const templates = minedAlone([...other, ...lifecycle]);
+    assertApart(templates, [3, 4, 5, 6], 'lifecycle of one server');
+    // Other words at that place still make a variable (`removing chargen` / `daytime` / …).
+    const removed = minedAlone([...other, ...['chargen', 'daytime', 'echo', 'discard', 'time'].map((service) => `removing ${service} service`)]);
+    assertOneEvent(removed, range(3, 8), 'services');
+  });
+
+  // Batch 19's Sunshine: `Sunshine version: %s` and, in later versions, `Sunshine version: %s commit: %s`, two calls.
+  it('reads a label after a value masked whole as another field, not part of the first label\'s value (`version: <*> commit: <*>`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const versions = minedAlone([...other, 'Sunshine version: 0.0.0.02254959', 'Sunshine version: 2025.814.134100 commit: 5a83b7a7d47252985eab8d139fc9e5df1b8f6ca6']);
+    assertApart(versions, [3, 4], 'version / version and commit');
+    // Free texts after a label that names a value still make one value (`Job 7 failed: disk full` / …).
+    const texts = minedAlone([...other, 'Job 7 failed: disk full', 'Job 8 failed: out of memory', 'Job 9 failed: dial tcp: i/o timeout', 'Job 12 failed: 42']);
+    assertOneEvent(texts, range(3, 7), 'texts after a label');
+  });
 });
