@@ -331,9 +331,6 @@ export function cutLeadColumns(columns: LeadColumns, parsed: ParsedLine): Parsed
   if (!run) return parsed;
   for (let cut = run.ends.length; cut > 0; cut--) {
     if (!columns.signatures.has(run.shapes.slice(0, cut).join(' '))) continue;
-    // A label before one value and nothing else is the line's own key (`Network: Mainnet`, `LogFile: btcpay.log`, a
-    // configuration dump's `key: value`): a column stands before a statement, and the value alone says nothing.
-    if (run.shapes[cut - 1] === 'label' && isOneToken(message, run.ends[cut - 1])) continue;
     parsed.message = message.slice(run.ends[cut - 1]);
     if (parsed.level === undefined) {
       const level = run.levels.slice(0, cut).find((l) => l !== undefined);
@@ -342,12 +339,6 @@ export function cutLeadColumns(columns: LeadColumns, parsed: ParsedLine): Parsed
     return parsed;
   }
   return parsed;
-}
-
-/** Whether `message` from `at` on is one token: no white space inside it (trailing white space aside). */
-function isOneToken(message: string, at: number): boolean {
-  const end = whiteSpaceTokenEnd(message, at);
-  return skipWhiteSpace(message, end) >= message.length;
 }
 
 /**

@@ -299,22 +299,4 @@ describe('lead columns learned per file', () => {
     // A host's port is no source line, however many statements it opens.
     assert.equal(learnLeadColumns(['cdn.acme.org:5222 open through proxy', 'api.example.com:443 close connection now', 'mail.contoso.net:993 open directly now'])?.signatures.has('location') ?? false, false);
   });
-
-  it("a label before a single value is the line's own key (`Network: Mainnet`), kept where the file cuts its label column before statements", () => {
-    // BTCPayServer (batch 19): ASP.NET's `info: Configuration:` then a chain's `BTC:` column before statements, and the
-    // configuration's own `Network: Mainnet` dump lines.
-    const lines = [
-      'info: Configuration:  Network: Mainnet',
-      'info: Configuration:  LogFile: btcpay.log',
-      'info: Configuration:  BTC: Explorer url is http://nbxplorer:32838/',
-      'info: Configuration:  BTC: Cookie file is /root/.nbxplorer/Main/.cookie',
-      'info: Configuration:  Network: Testnet',
-      '2025-05-06 21:47:54.737 +00:00 [INF] Explorer url is http://nbxplorer:32838/',
-      '2025-05-06 21:47:54.740 +00:00 [INF] Cookie file is /root/.nbxplorer/Main/.cookie',
-      'info: PayServer:      BTC: Explorer url is http://nbxplorer:32838/',
-    ];
-    const messages = read(lines).map((m) => m.message);
-    assert.deepEqual([messages[0], messages[1], messages[4]], ['Network: Mainnet', 'LogFile: btcpay.log', 'Network: Testnet']);
-    assert.equal(messages[2], 'Explorer url is http://nbxplorer:32838/');
-  });
 });
