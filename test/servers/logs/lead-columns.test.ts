@@ -251,7 +251,7 @@ describe('lead columns learned per file', () => {
   });
 
   it("an Erlang process id after the level (lager's and OTP logger's `<0.971.0>`, `<pid>@module:function:line`) is a column where it opens more than one statement", () => {
-    // VerneMQ, RabbitMQ, Riak, ejabberd (batches 5, 6, 12, 13): lager's `time [level] <pid>@mod:fun:line message`.
+    // VerneMQ, RabbitMQ, Riak, ejabberd (batches 9, 2, 10, 6): lager's `time [level] <pid>@mod:fun:line message`.
     const lines = [
       "2019-01-18 18:31:24.473 [info] <0.971.0>@vmq_cluster_node:connect:257 successfully connected to cluster node 'VerneMQ@10.25.30.128'",
       '2019-01-18 18:31:24.474 [warning] <0.14882.0>@vmq_cluster_com:loop:77 terminate due to remote_node_not_available',

@@ -324,7 +324,7 @@ describe('mixed header forms in one file', () => {
   });
 
   it("a dash after a `name:` that closes the header is the message's own (a list's bullet); after a bracket it separates the columns", () => {
-    // Vagrant (batch 8): ` INFO global:   - bundler = 1.6.2` lists the dependencies under `Dependencies:`.
+    // Vagrant (batch 11): ` INFO global:   - bundler = 1.6.2` lists the dependencies under `Dependencies:`.
     const lines = [
       ' INFO global: Vagrant version: 1.6.3',
       ' INFO global: Ruby version: 2.0.0',
