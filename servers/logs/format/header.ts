@@ -88,6 +88,20 @@ const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
 /** What numberEnd reads: `\d+(?=[\s|]|$)`. */
 export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
+/** A source file's name and line closed by a colon: `scanner.c:703:`, `src/mod.rs:345:` (a language's extension). */
+const SOURCE_LINE_NAME = /^[\w./-]*\.(?:c|cc|cpp|cxx|h|hh|hpp|go|rs|py|java|kt|scala|js|mjs|ts|rb|erl|ex|cs|php|swift|lua|zig|nim|dart):\d{1,6}:$/;
+
+/** Whether the token at `position` is written as a level column writes it: `[INFO]`, `warn:`, `INFO` (not `error`). */
+function columnShapedLevel(line: string, position: number): boolean {
+  const token = line.slice(position, wordEnd(line, position));
+  return token.startsWith('[') || token.endsWith(':') || (token.length > 1 && token === token.toUpperCase());
+}
+
+/** Whether line[start, end) is a source file's name and line closed by a colon (SOURCE_LINE_NAME). */
+function sourceLineEnd(line: string, start: number, end: number): boolean {
+  return end - start < 128 && SOURCE_LINE_NAME.test(line.slice(start, end));
+}
+
 /** What componentEnd reads. */
 export const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
@@ -776,11 +790,19 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
     if (field.kind === 'paren') hasComponent = true;
+    const start = position;
     fields.push(field);
     ends.push(end);
     separators.push(separator);
     position = skipSeparators(line, end);
+    // A source file's line closed by a colon (Go's `Lshortfile`, C's `__FILE__:__LINE__:`) is the program's location
+    // column, and a level column may follow it (`scanner.c:703: warn: Scanning …`, `mod.rs:345: [INFO] Release Version:
+    // …`, `routes.go:1006: INFO server config`): that level is the line's, read as the header's last field. Written as
+    // a column writes it (bracketed, closed by a colon, or in capitals): `main.go:12: error opening file` is Go's
+    // `log.Printf("error opening file")`, the statement's own word.
+    if (field.kind === 'component' && !hasLevel && sourceLineEnd(line, start, end) && columnShapedLevel(line, position) && matchLevel(line, position, context)) continue;
     if (field.kind === 'component' || field.kind === 'logger' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
+    if (field.kind === 'level' && fields.at(-2)?.kind === 'component') break;
   }
   // The header ends at its last strong field; a long run of weak fields is already the message.
   let last = -1;

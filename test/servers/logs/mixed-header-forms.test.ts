@@ -338,4 +338,33 @@ describe('mixed header forms in one file', () => {
     const thread = parsed(['2024-01-01 10:00:00 INFO [main] - Started server', '2024-01-01 10:00:01 INFO [main] - Stopped server', '2024-01-01 10:00:02 WARN [pool-1] - Slow query']);
     assert.deepEqual(thread.map((p) => p.message), ['Started server', 'Stopped server', 'Slow query']);
   });
+
+  it("a level column after a source file's `name.ext:line:` is the header's (MiniDLNA's `scanner.c:703: warn:`, TiKV's `mod.rs:345: [INFO]`)", () => {
+    // MiniDLNA (batch 19): `[date] file.c:line: level: message`, the same statement at two levels.
+    const minidlna = parsed([
+      '[2016/10/09 03:09:58] getifaddr.c:327: info: Enabled interface 192.168.1.1/255.255.255.0',
+      '[2016/10/09 03:09:58] minidlna.c:984: warn: Starting MiniDLNA version 1.1.0.',
+      '[2016/10/09 03:09:58] scanner.c:703: warn: Scanning /mnt/ssd/MEDIA/Video',
+      '[2020/02/11 20:09:55] scanner.c:731: info: Scanning /mnt/raid/Media/Movies',
+      '[2015/01/30 12:57:51] minidlna.c:939: error: MiniDLNA is already running. EXITING.',
+    ]);
+    assert.deepEqual(minidlna.map((p) => p.message), ['Enabled interface 192.168.1.1/255.255.255.0', 'Starting MiniDLNA version 1.1.0.', 'Scanning /mnt/ssd/MEDIA/Video', 'Scanning /mnt/raid/Media/Movies', 'MiniDLNA is already running. EXITING.']);
+    assert.deepEqual(minidlna.map((p) => p.level), ['INFO', 'WARN', 'WARN', 'INFO', 'ERROR']);
+    // TiKV (batch 10): the level bracketed after the location; before, these lines had no level at all.
+    const tikv = parsed([
+      '2018/03/02 14:45:58.133 mod.rs:345: [INFO] Release Version:   1.1.0-dev',
+      '2018/03/02 14:45:58.133 mod.rs:346: [INFO] Git Commit Hash:   7e9218fd5d2d74d4e718e10fe11d47871c48933a',
+      '2018/03/02 14:45:58.133 config.rs:723: [WARN] deprecated configuration, raftstore.region-max-size has been moved to coprocessor',
+    ]);
+    assert.deepEqual(tikv.map((p) => p.level), ['INFO', 'INFO', 'WARN']);
+    assert.ok(tikv[2].message.startsWith('deprecated configuration'), tikv[2].message);
+    // Go's `Lshortfile` before a statement that opens with a lower-case level word: the word is the statement's.
+    const go = parsed([
+      '2024/01/01 10:00:00 main.go:12: error opening file /tmp/a',
+      '2024/01/01 10:00:01 main.go:12: error opening file /tmp/b',
+      '2024/01/01 10:00:02 main.go:12: error opening file /tmp/c',
+      '2024/01/01 10:00:03 main.go:20: starting server on :8080',
+    ]);
+    assert.equal(go[0].message, 'error opening file /tmp/a');
+  });
 });

@@ -302,7 +302,7 @@ const BATCH_9: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // Dhcpcd 0.775 -> 0.803, Qdrant 0.567 -> 0.7.
 const BATCH_10: Record<string, number> = {
-  Frp: 1, ExternalDNS: 0.917, TiKV: 0.918, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
+  Frp: 1, ExternalDNS: 0.917, TiKV: 0.959, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
   Puma: 0.931, Istio: 0.769, Uvicorn: 1, Druid: 0.815, NSQ: 0.676, Dhcpcd: 0.803, Janus: 0.816, Xray: 0.857,
   PdnsRecursor: 0.895, Qdrant: 0.7, Riak: 0.852, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
@@ -493,7 +493,7 @@ const BATCH_18: Record<string, number> = {
  */
 const BATCH_19: Record<string, number> = {
   BTCPayServer: 0.774, Flannel: 0.725, Hyprland: 0.741, Klipper: 0.727, LXD: 0.822, Librespot: 0.795, LightDM: 0.896,
-  MiniDLNA: 0.864, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.767, PterodactylWings: 1, SDDM: 0.707, Seafile: 0.667,
+  MiniDLNA: 1, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.767, PterodactylWings: 1, SDDM: 0.707, Seafile: 0.667,
   Streamlink: 0.84, Sunshine: 0.782, TinyTinyRSS: 1, VictoriaMetrics: 0.719, WikiJS: 1, Zeebe: 0.182,
 };
 /**
@@ -541,7 +541,8 @@ const BATCH_20: Record<string, number> = {
 // is on the form's other lines, format/header.ts); Vagrant 0.769 -> 1 (a `-` after a `name:` that closed the header is
 // the message's, a list's bullet: ` INFO global:   - bundler = 1.6.2`, format/header.ts applyHeader); Riak 0.778 ->
 // 0.852 (an Erlang process id after the level, lager's `<pid>@module:function:line`, is a lead column where it opens
-// two statements or more, format/lead-columns.ts).
+// two statements or more, format/lead-columns.ts); MiniDLNA 0.864 -> 1, TiKV 0.918 -> 0.959 (a level column after a
+// source file's `name.ext:line:`, `scanner.c:703: warn:`, `mod.rs:345: [INFO]`, is the header's, format/header.ts readHeader).
 // Raised by branch `slot22` (value spans, patterns/value-spans.ts): Cloudflared, AdGuardHome, SupabaseRealtime (the
 // `key=value` fields a structured logger adds at the start or the end of a message's field run, values the file shows
 // varying, one blank apart: `Unregistered tunnel connection connIndex=<*>` / `… connIndex=<*> event=<*> ip=<*>`);
