@@ -88,6 +88,20 @@ const LEVEL_MARK_AT = /([.\-*#])(?= )/y;
 const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'INFO', '#': 'WARN' };
 /** What numberEnd reads: `\d+(?=[\s|]|$)`. */
 export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
+/** A source file's name and line closed by a colon: `scanner.c:703:`, `src/mod.rs:345:` (a language's extension). */
+const SOURCE_LINE_NAME = /^[\w./-]*\.(?:c|cc|cpp|cxx|h|hh|hpp|go|rs|py|java|kt|scala|js|mjs|ts|rb|erl|ex|cs|php|swift|lua|zig|nim|dart):\d{1,6}:$/;
+
+/** Whether the token at `position` is written as a level column writes it: `[INFO]`, `warn:`, `INFO` (not `error`). */
+function columnShapedLevel(line: string, position: number): boolean {
+  const token = line.slice(position, wordEnd(line, position));
+  return token.startsWith('[') || token.endsWith(':') || (token.length > 1 && token === token.toUpperCase());
+}
+
+/** Whether line[start, end) is a source file's name and line closed by a colon (SOURCE_LINE_NAME). */
+function sourceLineEnd(line: string, start: number, end: number): boolean {
+  return end - start < 128 && SOURCE_LINE_NAME.test(line.slice(start, end));
+}
+
 /** What componentEnd reads. */
 export const COMPONENT_AT = /[^\s:[\]][^\s]*?(?: \([^)\s]*\))?:(?=\s|$)/y;
 /** A source location closing the header: `reflector.go:138]` (glog, klog). */
@@ -304,7 +318,7 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
   let close = wordEnd;
   while (line.charCodeAt(close) === 32) close++;
   if (line.charCodeAt(close) !== 93 || wordEnd - start > LONGEST_LEVEL_WORD) return undefined;
-  const word = knownLevelWord(line, start, wordEnd);
+  const word = knownLevelWord(line, start, wordEnd) ?? bracketedLogWord(line, start, wordEnd);
   if (word === undefined) return undefined;
   const next = line.charCodeAt(close + 1);
   if (next === 91 /* [ */) return { end: close + 1, word };
@@ -316,6 +330,16 @@ export function readBracketedLevel(line: string, position: number): { end: numbe
 }
 
 const LONGEST_LEVEL_WORD = Math.max(...[...LEVEL_WORD_SET].map((word) => word.length));
+
+/**
+ * `LOG` in capitals written in a level's brackets (`[LOG]`, padded `[  LOG]`), else undefined: the ordinary level of
+ * loggers that print their level bracketed beside `[WARN]`, `[ERR]`, `[FATAL]` (Hyprland's `[LOG]`, forked-daapd's and
+ * OwnTone's `[  LOG]`, MagicMirror's console wrapper), as PostgreSQL writes `LOG:` for its. A bracket is a column, not
+ * prose, so the word there is the level column's; bare, `LOG` opening a message stays a word (COLUMN_ONLY_LEVELS).
+ */
+function bracketedLogWord(line: string, start: number, end: number): string | undefined {
+  return end - start === 3 && line.startsWith('LOG', start) ? 'LOG' : undefined;
+}
 
 /**
  * Level words as written that were found in LEVEL_WORD_SET (in any case), at most RECENT_LEVEL_WORDS of them: a file
@@ -342,7 +366,7 @@ function matchLevel(line: string, position: number, context: TimestampContext): 
   if (line.charCodeAt(position) === 91 /* [ */) {
     // LEVEL_AT at a `[` without running it (its match array and captures cost every line of a `[LEVEL]` file).
     const bracketed = readBracketedLevel(line, position);
-    const level = bracketed && normalizeLevel(bracketed.word);
+    const level = bracketed && (normalizeLevel(bracketed.word) ?? COLUMN_ONLY_LEVELS.get(bracketed.word));
     if (bracketed && level) return { end: bracketed.end, level };
   } else {
     const python = matchAt(PYTHON_BASIC_AT, line, position);
@@ -766,11 +790,19 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     // After the thread, a `word:` is the message's own: JBoss's message ids (`JBAS015400: Bound mail session`).
     if (field.kind === 'paren') hasComponent = true;
+    const start = position;
     fields.push(field);
     ends.push(end);
     separators.push(separator);
     position = skipSeparators(line, end);
+    // A source file's line closed by a colon (Go's `Lshortfile`, C's `__FILE__:__LINE__:`) is the program's location
+    // column, and a level column may follow it (`scanner.c:703: warn: Scanning …`, `mod.rs:345: [INFO] Release Version:
+    // …`, `routes.go:1006: INFO server config`): that level is the line's, read as the header's last field. Written as
+    // a column writes it (bracketed, closed by a colon, or in capitals): `main.go:12: error opening file` is Go's
+    // `log.Printf("error opening file")`, the statement's own word.
+    if (field.kind === 'component' && !hasLevel && sourceLineEnd(line, start, end) && columnShapedLevel(line, position) && matchLevel(line, position, context)) continue;
     if (field.kind === 'component' || field.kind === 'logger' || (field.kind === 'uptime' && indentedAfter(line, end))) break;
+    if (field.kind === 'level' && fields.at(-2)?.kind === 'component') break;
   }
   // The header ends at its last strong field; a long run of weak fields is already the message.
   let last = -1;
@@ -1335,7 +1367,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // (`db-1  | <time> WARN`) would leave the service's `target:` in the message, where the same program's bare lines
   // have it cut.
   if (others && !(consumed === 0 && composePrefixEnd(line) > 0)) {
-    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed);
+    // A level applyHeader read from the message's first word, where the file shows no level column in its messages
+    // (columnLevelsShown: there the word is left, as on every line of that column).
+    const wordLevel = parsed.level !== undefined && read.leveled !== true && !header.columnLevels && !header.messageLevels;
+    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed, wordLevel);
     if (other) [parsed, consumed] = other;
   }
   // `docker compose logs` writes each service's lines behind its name (`db-1  | …`), each service in its own layout:
@@ -1493,12 +1528,14 @@ function columnOnlyLevelAt(line: string, position: number, bracketed: boolean | 
 }
 
 /** The HeaderRead of parseWithHeader's lines that need no record of their own (read before any nested parse). */
-const SHARED_READ: HeaderRead = { fields: 0, otherTime: false };
+const SHARED_READ: HeaderRead = { fields: 0, otherTime: false, leveled: false };
 
 /** How far applyHeader read: the number of fields it matched, and whether its time was in another form than the header's. */
 interface HeaderRead {
   fields: number;
   otherTime?: boolean;
+  /** Whether one of its fields read the line's level (not the message's first word: applyHeader's leadingLevel). */
+  leveled?: boolean;
 }
 
 /**
@@ -1507,12 +1544,15 @@ interface HeaderRead {
  * main header read it whole without a level), then the other forms. A line the main header does not read whole but
  * that opens with a header of its own is left to that reading, which knows the line best. Undefined when none does.
  */
-function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number): [ParsedLine, number] | undefined {
+function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number, wordLevel: boolean): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
   // A line the main header read a level on takes only an extension by thread and logger columns, or by a bracketed
-  // name closed by a colon (learnForms).
+  // name closed by a colon (learnForms). A level read from the message's first word (`wordLevel`) is the level column
+  // of the extension that adds only a level to the main header (`<time> [FATAL]   remote: …` beside `<time> [  LOG]
+  // main: …`): that extension reads it too, and cuts it as on the form's other lines.
   if (whole && main.component === undefined && header.extended) {
-    const extended = firstWholeReading(header.extended, line, context, consumed, read, main.level !== undefined);
+    const only = main.level === undefined ? undefined : wordLevel ? header.fields.length + 1 : 0;
+    const extended = firstWholeReading(header.extended, line, context, consumed, read, only);
     if (extended) return extended;
   }
   // A line the main header read in part, with a word column the file writes inside it on some lines (learnInsertedColumns).
@@ -1528,15 +1568,17 @@ function readOtherForm(header: LearnedHeader, line: string, context: TimestampCo
 
 /**
  * The reading of `line` by the first of `forms` that reads all its fields and ends after `after`, with where it ends;
- * `loggerOnly`: only forms that end at a logger or a bracket (learnForms learns such an extension where a colon closes
- * it). A later form that reads the line's time where the first read none wins: a form of fewer columns may read the
+ * `only`: 0 for only forms that end at a logger or a bracket (learnForms learns such an extension where a colon closes
+ * it); a count of fields n > 0 for those and a form of n fields ending at a level. A later form that reads the line's time where the first read none wins: a form of fewer columns may read the
  * start of another's line whole, its time as a plain column (`[cont-2] [DEBUG] [1699510965.6]` read as bracket, level,
  * bracket, where the line's own form reads the time and the `[rcl]:` after it).
  */
-function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead, loggerOnly = false): [ParsedLine, number] | undefined {
+function firstWholeReading(forms: HeaderField[][], line: string, context: TimestampContext, after: number, read: HeaderRead, only?: number): [ParsedLine, number] | undefined {
   let first: [ParsedLine, number] | undefined;
   for (const fields of forms) {
-    if (loggerOnly && fields[fields.length - 1].kind !== 'logger' && fields[fields.length - 1].kind !== 'bracket') continue;
+    const last = fields[fields.length - 1].kind;
+    if (only === 0 && last !== 'logger' && last !== 'bracket') continue;
+    if (only !== undefined && only > 0 && !(fields.length === only && last === 'level') && last !== 'logger' && last !== 'bracket') continue;
     const own: ParsedLine = { message: line };
     const end = applyHeader(fields, line, context, own, read);
     if (read.fields !== fields.length || end <= after) continue;
@@ -1722,11 +1764,14 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   let consumed = 0;
   let uptimeEnd = -1;
   let clockEnd = -1;
+  // Whether the last field read is a `name:`: its colon closed the header, so a dash after it opens the message.
+  let named = false;
   const m = FIELD_MATCH;
   m.end = -1;
   if (read) {
     read.fields = 0;
     read.otherTime = false;
+    read.leveled = false;
   }
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) {
@@ -1738,6 +1783,7 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
     if (m.component !== undefined) parsed.component = m.component;
     consumed = m.end;
+    named = field.kind === 'component';
     position = skipSeparators(line, m.end);
     if (field.kind === 'uptime') {
       uptimeEnd = m.end;
@@ -1746,14 +1792,16 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     }
     if (field.kind === 'clock') clockEnd = m.end;
   }
-  if (consumed > 0) {
-    // A lone dash, arrow or colon between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`,
-    // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither.
+  // A lone dash, arrow or colon between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`,
+  // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither; after a `name:`, whose colon closed the header, a dash is the
+  // message's own: a list's bullet (`main: - ffmpeg`, Vagrant's `global:   - bundler = 1.6.2` under `Dependencies:`).
+  if (consumed > 0 && !named) {
     position = skipSeparators(line, loneSeparatorEnd(line, position));
     // An empty column between two dashes (`INFO - - Server version`, Python's `%(request)s` outside a request) too.
     while (isLoneDash(line, position)) position = skipSeparators(line, position + 1);
-    parsed.message = line.slice(position);
   }
+  if (consumed > 0) parsed.message = line.slice(position);
+  if (read) read.leveled = parsed.level !== undefined;
   if (parsed.level === undefined) parsed.level = leadingLevel(parsed.message) ?? channelLevel(parsed.message) ?? statusLevel(line);
   if (uptimeEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined && !indentedAfter(line, uptimeEnd)) parsed.standalone = true;
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).

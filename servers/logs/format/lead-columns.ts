@@ -15,7 +15,7 @@ import { columnLevel } from './header';
 import type { Level, ParsedLine } from './types';
 
 /** How a leading token looks: the shapes a logger's columns take (a word of prose takes none of them). */
-type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'logger' | 'dashed';
+type Shape = 'level' | 'label' | 'bracket' | 'paren' | 'location' | 'logger' | 'dashed' | 'process';
 
 /** A run of leading column-shaped tokens: where it ends in the message, its shapes, and its text with digits masked. */
 interface Run {
@@ -33,13 +33,51 @@ interface Run {
 const MAX_RUN = 3;
 /** A column's value is short; a longer token is text. */
 const MAX_TOKEN = 96;
+/** Statements an Erlang process id column must open in the sample to be cut (learnLeadColumns). */
+const PROCESS_STATEMENTS = 2;
+/** Statements a source file's `name.ext:line` column must open in the sample to be cut (learnLeadColumns). */
+const SOURCE_STATEMENTS = 3;
 /** Tokens after a statement's first word looked at for its second. */
 const KEY_LOOKAHEAD = 3;
 
 /** A label column: a capitalised word of letters and a colon (`Auth:`, `Info:`, FreeRADIUS's `Level:`). */
 const LABEL = /^[A-Z][A-Za-z]{1,15}:$/;
-/** A source location: a name, then `:line` (`main.go:42`, `<0.640.0>@ejabberd_listener:accept:333`); not `host:port`. */
+/**
+ * An Erlang process id, maybe with the call site after an `@` (`<0.28299.435>`, `<0.640.0>@ejabberd_listener:accept:333`, the function's arity after it in newer
+ * versions: `accept/7:273`):
+ * the `%pid` and `%module:%function:%line` columns lager and OTP's logger write after the level (RabbitMQ, Riak,
+ * VerneMQ, ejabberd). Prose does not open with a process id in angle brackets.
+ */
+const ERLANG_PROCESS = /^<\d{1,10}\.\d{1,10}\.\d{1,10}>(?:@[a-z][\w.]*(?::[\w'$-]+(?:\/\d{1,3})?)*:\d{1,6})?:?$/;
+/** A source location: a name, then `:line` (`main.go:42`, `<0.640.0>@ejabberd_listener:accept:333`); a host's port is not one (isLocation). */
 const LOCATION = /^\S*[A-Za-z_)]:\d{1,6}:?$/;
+/**
+ * A host and port (`cdn.acme.org:5222`, `proxy.corp.local:3128`): dotted names, the last one letters, then a number. The
+ * shape of a source location too, told apart by the last name: a file's extension is a language's (SOURCE_EXTENSIONS),
+ * a host's is a domain. A destination opening a statement (Proxifier's `app.exe - host:port open through proxy …`)
+ * is the statement's, not a column of the logger's.
+ */
+const HOST_PORT = /^[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.([A-Za-z]{2,}):\d{1,5}:?$/;
+/** Extensions of source files whose loggers print `file:line` (C, C++, Go, Rust, Python, Java, JavaScript, Erlang, …). */
+const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(
+  'c cc cpp cxx h hh hpp hxx go rs py java kt scala groovy js mjs cjs ts tsx jsx rb erl hrl ex exs cs vb fs php swift mm lua pl pm zig nim dart hs ml cr d jl r'.split(' '),
+);
+
+/** A source file's name and line (`switch_channel.c:1123`, `src/config.rs:723:`): its extension a language's (SOURCE_EXTENSIONS). */
+const SOURCE_FILE_LINE = /^\S*\.([A-Za-z]{1,6}):\d{1,6}:?$/;
+
+/** Whether `token` is a source file's name and line (SOURCE_FILE_LINE). */
+function isSourceFileLine(token: string): boolean {
+  const m = SOURCE_FILE_LINE.exec(token);
+  return m !== null && SOURCE_EXTENSIONS.has(m[1].toLowerCase());
+}
+
+/** Whether `token` is a source location (LOCATION) and not a host and port (HOST_PORT). */
+function isLocation(token: string): boolean {
+  if (!LOCATION.test(token)) return false;
+  const host = HOST_PORT.exec(token);
+  return host === null || SOURCE_EXTENSIONS.has(host[1].toLowerCase());
+}
 /**
  * A logger's name: lower-case dotted module names (`mopidy.ext`, `mopidy.__main__`, Python's `logging.getLogger(__name__)`),
  * a colon maybe closing it, read only after a thread's or context's bracket (readRun). A file name (`config.yml`) has
@@ -78,8 +116,9 @@ function shapeOf(token: string): { shape: Shape; level?: Level } | undefined {
   if (level) return { shape: 'level', level };
   // `TypeError:`, `java.io.IOException:` have a label's or a class logger's shape but name the failure (exception-names.ts).
   if (core.length < token.length && isExceptionName(core, 0, core.length)) return undefined;
+  if (ERLANG_PROCESS.test(token)) return { shape: 'process' };
   if (LABEL.test(token)) return { shape: 'label' };
-  if (LOCATION.test(token)) return { shape: 'location' };
+  if (isLocation(token)) return { shape: 'location' };
   return LOGGER.test(token) || CLASS_LOGGER.test(token) || RUST_TARGET.test(token) ? { shape: 'logger' } : undefined;
 }
 
@@ -93,7 +132,7 @@ const DASH_GLUED_NAME = /^[A-Za-z_][\w.]{0,62}-$/;
 
 /** Whether the token at `at` is a source location (LOCATION). */
 function isLocationAt(message: string, at: number): boolean {
-  return at < message.length && LOCATION.test(message.slice(at, whiteSpaceTokenEnd(message, at)));
+  return at < message.length && isLocation(message.slice(at, whiteSpaceTokenEnd(message, at)));
 }
 
 /**
@@ -233,9 +272,16 @@ export function learnLeadColumns(sampleMessages: readonly string[]): LeadColumns
   // `(pid)` alone is learned where `(pid) Label:` stands beside `(pid)`), its signature and the keys it precedes.
   const runs = new Map<string, Set<string>>();
   const texts = new Map<string, { signature: string; keys: Set<string> }>();
+  // The statements an Erlang process id opens (PROCESS_STATEMENTS), and a source file's `name.ext:line` (SOURCE_STATEMENTS).
+  const processKeys = new Set<string>();
+  const sourceKeys = new Set<string>();
   for (const message of messages) {
     if (message.length === 0 || isWhiteSpace(message.charCodeAt(0))) continue;
     const run = readRun(message);
+    if (run?.shapes[0] === 'process' || (run?.shapes[0] === 'location' && isSourceFileLine(message.slice(0, whiteSpaceTokenEnd(message, 0))))) {
+      const key = statementKey(message, run.ends[0]);
+      if (key !== undefined) (run.shapes[0] === 'process' ? processKeys : sourceKeys).add(key);
+    }
     // Each key once per message, after the longest run it follows: one line is no evidence against itself.
     const keys = new Set<string>();
     for (let cut = run?.ends.length ?? 0; cut >= 0; cut--) {
@@ -256,6 +302,12 @@ export function learnLeadColumns(sampleMessages: readonly string[]): LeadColumns
   // a column's value (a level, a component) is written before many statements, while a value the statement itself
   // opens with (`[orders] Queue depth 120 over limit`) opens that statement only.
   const learned = new Set<string>();
+  // A process id is its process's, never a statement's first word, and its call site names one statement only: the
+  // shape is the evidence, opening more than one statement (no value of it stands before two, nor a statement without it).
+  if (processKeys.size >= PROCESS_STATEMENTS) learned.add('process');
+  // So is a source file's line: a call site logs one statement, so no value of the column stands before two; the file
+  // shows the column where the shape opens several statements.
+  if (sourceKeys.size >= SOURCE_STATEMENTS) learned.add('location');
   for (const seen of runs.values()) {
     if (seen.size < 2) continue;
     for (const text of seen) {

@@ -249,4 +249,54 @@ describe('lead columns learned per file', () => {
     assert.ok(read(own).some((m) => m.message.includes('Running State Change CS_HANGUP')));
     assert.equal(learnLeadColumns(['Running State Change CS_HANGUP', 'Running State Change CS_REPORTING', 'State Change CS_HANGUP -> CS_REPORTING'])?.words, undefined);
   });
+
+  it("an Erlang process id after the level (lager's and OTP logger's `<0.971.0>`, `<pid>@module:function:line`) is a column where it opens more than one statement", () => {
+    // VerneMQ, RabbitMQ, Riak, ejabberd (batches 9, 2, 10, 6): lager's `time [level] <pid>@mod:fun:line message`.
+    const lines = [
+      "2019-01-18 18:31:24.473 [info] <0.971.0>@vmq_cluster_node:connect:257 successfully connected to cluster node 'VerneMQ@10.25.30.128'",
+      '2019-01-18 18:31:24.474 [warning] <0.14882.0>@vmq_cluster_com:loop:77 terminate due to remote_node_not_available',
+      "2021-10-11 10:13:02.519 [info] <0.28299.435> closing AMQP connection <0.28299.435> (10.200.25.7:22241 -> 10.200.25.7:5672, vhost: 'qd_vhost')",
+      '2021-10-11 10:13:09.220 [info] <0.13712.6846> accepting AMQP connection <0.13712.6846> (10.200.25.18:20936 -> 10.200.25.7:5672)',
+      '2022-02-19 16:31:43.178073+03:30 [info] <0.618.0>@ejabberd_listener:accept/7:273 (<0.19201.3>) Accepted connection [::ffff:95.64.121.18]:35020',
+      '2019-01-18 18:31:30.100 [info] Application lager started on node nonode@nohost',
+    ];
+    assert.deepEqual(read(lines).map((m) => m.message), [
+      "successfully connected to cluster node 'VerneMQ@10.25.30.128'",
+      'terminate due to remote_node_not_available',
+      "closing AMQP connection <0.28299.435> (10.200.25.7:22241 -> 10.200.25.7:5672, vhost: 'qd_vhost')",
+      'accepting AMQP connection <0.13712.6846> (10.200.25.18:20936 -> 10.200.25.7:5672)',
+      '(<0.19201.3>) Accepted connection [::ffff:95.64.121.18]:35020',
+      'Application lager started on node nonode@nohost',
+    ]);
+    // One statement behind a process id is no evidence: the id stays.
+    assert.equal(learnLeadColumns(['<0.1.0> exited', '<0.2.0> exited', 'Application started'])?.signatures.has('process') ?? false, false);
+  });
+
+  it("a host and port opening the statement (Proxifier's `app.exe - host:port open through proxy …`) is its destination, not a source location column", () => {
+    // The outsider ProxyConnections input: a program closed by a dash, then the connection's destination.
+    const programs = ['chrome.exe', 'firefox.exe', 'Dropbox.exe', 'git-remote-https.exe', 'svchost.exe *64'];
+    const hosts = ['cdn.acme.org:5222', 'api.example.com:443', '10.1.2.3:8080', 'mail.contoso.net:993'];
+    const statements = ['open through proxy proxy.corp.local:3128 HTTPS', 'close, 1.2 KB sent, 5 KB received, lifetime 00:12', 'open directly'];
+    const lines = Array.from({ length: 30 }, (_, i) => `[05.12 08:00:${String(i).padStart(2, '0')}] ${programs[i % 5]} - ${hosts[(i * 7) % 4]} ${statements[i % 3]}`);
+    const messages = read(lines).map((m) => m.message);
+    assert.equal(messages[0], 'chrome.exe - cdn.acme.org:5222 open through proxy proxy.corp.local:3128 HTTPS');
+    assert.ok(messages.every((m) => /:\d+ (open|close)/.test(m)), messages.join('\n'));
+    // A source file's `name.ext:line` keeps its shape: a logger's column where the file shows it one.
+    assert.ok(learnLeadColumns(['scanner.c:703: Scanning media folder', 'Scanning media folder', 'scanner.c:731: Starting media scan', 'Starting media scan'])?.signatures.has('location'));
+  });
+
+  it("a source file's `name.ext:line` after the level is a column where it opens three statements or more: a call site logs one statement only", () => {
+    // FreeSWITCH (batch 9): `<time> 99.07% [DEBUG] switch_core_session.c:1341 Send signal …`, each call site its own line.
+    const messages = [
+      'switch_channel.c:1123 New Channel sofia/internal/79739980@172.16.154.33:56580 [42a396e6-4d2a-4b62-bde3-a75df666d926]',
+      'switch_channel.c:1121 Rename Channel sofia/internal/79739980@172.16.154.33:56580',
+      'mod_sofia.c:463 Channel sofia/internal/1005@172.16.18.107 hanging up, cause: NORMAL_CLEARING',
+      'switch_core_session.c:1341 Send signal sofia/internal/sip:1004@172.16.99.170:35508 [BREAK]',
+    ];
+    assert.ok(learnLeadColumns(messages)?.signatures.has('location'));
+    // Two statements behind a file's line are no evidence: `config.py:12 has a syntax error` may be the statement's subject.
+    assert.equal(learnLeadColumns(messages.slice(0, 2))?.signatures.has('location') ?? false, false);
+    // A host's port is no source line, however many statements it opens.
+    assert.equal(learnLeadColumns(['cdn.acme.org:5222 open through proxy', 'api.example.com:443 close connection now', 'mail.contoso.net:993 open directly now'])?.signatures.has('location') ?? false, false);
+  });
 });

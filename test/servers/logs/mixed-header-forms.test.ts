@@ -277,4 +277,94 @@ describe('mixed header forms in one file', () => {
     assert.deepEqual(serialRead.slice(2, 5).map((p) => p.component), ['kea-dhcp4[814]', 'kea-dhcp4[814]', 'kea-dhcp4[814]']);
     assert.ok(serialRead[4].message.endsWith('DHCPSRV_MEMFILE_DB opening lease database') && !serialRead[4].message.includes('kea-dhcp4[814]'), serialRead[4].message);
   });
+
+  it("a bracketed `[LOG]` is a level column's ordinary level (Hyprland, OwnTone, MagicMirror): cut from the message, read as INFO", () => {
+    // Hyprland (batch 19): `[LOG]` on most lines, `[WARN]` and `[ERR]` on a few, no time.
+    const lines = [
+      '[LOG] Instance Signature: _1677887676',
+      '[LOG] Creating the HookSystem!',
+      '[LOG] Creating the KeybindManager!',
+      '[LOG]  [hookSystem] New hook event registered: focusedMon',
+      '[WARN] Config option is deprecated: decoration:blur',
+      '[LOG] Reloading the config!',
+      '[ERR] source= file doesnt exist',
+      '[LOG] Using config: /home/user/.config/hypr/hyprland.conf',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.map((p) => p.message), [
+      'Instance Signature: _1677887676', 'Creating the HookSystem!', 'Creating the KeybindManager!', '[hookSystem] New hook event registered: focusedMon',
+      'Config option is deprecated: decoration:blur', 'Reloading the config!', 'source= file doesnt exist', 'Using config: /home/user/.config/hypr/hyprland.conf',
+    ]);
+    assert.deepEqual(read.map((p) => p.level), ['INFO', 'INFO', 'INFO', 'INFO', 'WARN', 'INFO', 'ERROR', 'INFO']);
+    // Bare, `LOG` opening a message is a word of it (a statement about the log), not a level.
+    const bare = parsed(['2024-01-01 10:00:00 LOG rotation finished', '2024-01-01 10:00:01 LOG rotation started', '2024-01-01 10:00:02 disk ok']);
+    assert.equal(bare[0].level, undefined);
+  });
+
+  it("a level the file writes between its time and its `name:` on some lines only is cut on every such line, a known level word as well as `[  LOG]`", () => {
+    // OwnTone (batch 19): forked-daapd's `[time] name:` lines, then its newer `[time] [LEVEL] name:` lines, padded.
+    const lines = [
+      '[2011-02-23 16:46:37]     main: Forked Media Server Version 0.12 taking off',
+      '[2011-02-23 16:46:37]     mdns: Avahi state change: Client connecting',
+      '[2011-02-23 16:46:37]     main: Player thread failed to start',
+      '[2011-02-23 16:46:37]     main: Exiting.',
+      '[2011-11-09 23:29:45]     main: Initializing database',
+      '[2011-11-09 23:29:50]     raop: Timing IPv4 port: 43827',
+      '[2017-04-16 21:06:00]     dacp: Speakers de/activation failed!',
+      '[2017-02-14 23:23:44] [  LOG]     mdns: Avahi state change: Client connecting',
+      '[2017-02-14 23:23:44] [ WARN]   ffmpeg: First timestamp is missing, assuming 0.',
+      '[2017-02-14 23:23:44] [FATAL]   remote: Could not browse for Remote services',
+      '[2017-02-14 23:23:44] [  LOG]     main: MPD deinit',
+      "[2017-12-11 12:17:05] [DEBUG]       db: Running query 'ANALYZE;'",
+    ];
+    const read = parsed(lines);
+    // Before, a level word the message opened with was read as the line's level and left in its text (`[FATAL]   remote: …`).
+    for (const i of [7, 8, 9, 10, 11]) assert.ok(!read[i].message.startsWith('['), read[i].message);
+    assert.deepEqual(read.slice(7).map((p) => p.level), ['INFO', 'WARN', 'FATAL', 'INFO', 'DEBUG']);
+  });
+
+  it("a dash after a `name:` that closes the header is the message's own (a list's bullet); after a bracket it separates the columns", () => {
+    // Vagrant (batch 11): ` INFO global:   - bundler = 1.6.2` lists the dependencies under `Dependencies:`.
+    const lines = [
+      ' INFO global: Vagrant version: 1.6.3',
+      ' INFO global: Ruby version: 2.0.0',
+      ' INFO global: Dependencies:',
+      ' INFO global:   - bundler = 1.6.2',
+      ' INFO global:   - mime-types = 2.3',
+      ' INFO manager: Registered plugin: box command',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.slice(3, 5).map((p) => p.message), ['- bundler = 1.6.2', '- mime-types = 2.3']);
+    const thread = parsed(['2024-01-01 10:00:00 INFO [main] - Started server', '2024-01-01 10:00:01 INFO [main] - Stopped server', '2024-01-01 10:00:02 WARN [pool-1] - Slow query']);
+    assert.deepEqual(thread.map((p) => p.message), ['Started server', 'Stopped server', 'Slow query']);
+  });
+
+  it("a level column after a source file's `name.ext:line:` is the header's (MiniDLNA's `scanner.c:703: warn:`, TiKV's `mod.rs:345: [INFO]`)", () => {
+    // MiniDLNA (batch 19): `[date] file.c:line: level: message`, the same statement at two levels.
+    const minidlna = parsed([
+      '[2016/10/09 03:09:58] getifaddr.c:327: info: Enabled interface 192.168.1.1/255.255.255.0',
+      '[2016/10/09 03:09:58] minidlna.c:984: warn: Starting MiniDLNA version 1.1.0.',
+      '[2016/10/09 03:09:58] scanner.c:703: warn: Scanning /mnt/ssd/MEDIA/Video',
+      '[2020/02/11 20:09:55] scanner.c:731: info: Scanning /mnt/raid/Media/Movies',
+      '[2015/01/30 12:57:51] minidlna.c:939: error: MiniDLNA is already running. EXITING.',
+    ]);
+    assert.deepEqual(minidlna.map((p) => p.message), ['Enabled interface 192.168.1.1/255.255.255.0', 'Starting MiniDLNA version 1.1.0.', 'Scanning /mnt/ssd/MEDIA/Video', 'Scanning /mnt/raid/Media/Movies', 'MiniDLNA is already running. EXITING.']);
+    assert.deepEqual(minidlna.map((p) => p.level), ['INFO', 'WARN', 'WARN', 'INFO', 'ERROR']);
+    // TiKV (batch 10): the level bracketed after the location; before, these lines had no level at all.
+    const tikv = parsed([
+      '2018/03/02 14:45:58.133 mod.rs:345: [INFO] Release Version:   1.1.0-dev',
+      '2018/03/02 14:45:58.133 mod.rs:346: [INFO] Git Commit Hash:   7e9218fd5d2d74d4e718e10fe11d47871c48933a',
+      '2018/03/02 14:45:58.133 config.rs:723: [WARN] deprecated configuration, raftstore.region-max-size has been moved to coprocessor',
+    ]);
+    assert.deepEqual(tikv.map((p) => p.level), ['INFO', 'INFO', 'WARN']);
+    assert.ok(tikv[2].message.startsWith('deprecated configuration'), tikv[2].message);
+    // Go's `Lshortfile` before a statement that opens with a lower-case level word: the word is the statement's.
+    const go = parsed([
+      '2024/01/01 10:00:00 main.go:12: error opening file /tmp/a',
+      '2024/01/01 10:00:01 main.go:12: error opening file /tmp/b',
+      '2024/01/01 10:00:02 main.go:12: error opening file /tmp/c',
+      '2024/01/01 10:00:03 main.go:20: starting server on :8080',
+    ]);
+    assert.equal(go[0].message, 'error opening file /tmp/a');
+  });
 });

@@ -302,9 +302,9 @@ const BATCH_9: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // Dhcpcd 0.775 -> 0.803, Qdrant 0.567 -> 0.7.
 const BATCH_10: Record<string, number> = {
-  Frp: 1, ExternalDNS: 0.917, TiKV: 0.918, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
+  Frp: 1, ExternalDNS: 0.917, TiKV: 0.959, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
   Puma: 0.931, Istio: 0.769, Uvicorn: 1, Druid: 0.815, NSQ: 0.676, Dhcpcd: 0.803, Janus: 0.816, Xray: 0.857,
-  PdnsRecursor: 0.895, Qdrant: 0.7, Riak: 0.778, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
+  PdnsRecursor: 0.895, Qdrant: 0.7, Riak: 0.852, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
 /**
  * Batch 11 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
@@ -334,7 +334,7 @@ const BATCH_10: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // PgpoolII 0.975 -> 1.
 const BATCH_11: Record<string, number> = {
-  PgpoolII: 1, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 0.769,
+  PgpoolII: 1, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 1,
   RustDesk: 0.69, JMeter: 0.932, Ombi: 1, Superset: 0.932, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
   TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
@@ -493,7 +493,7 @@ const BATCH_18: Record<string, number> = {
  */
 const BATCH_19: Record<string, number> = {
   BTCPayServer: 0.906, Flannel: 0.725, Hyprland: 0.741, Klipper: 0.727, LXD: 0.822, Librespot: 0.795, LightDM: 0.896,
-  MiniDLNA: 0.864, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.6, PterodactylWings: 1, SDDM: 0.948, Seafile: 0.852,
+  MiniDLNA: 1, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.767, PterodactylWings: 1, SDDM: 0.948, Seafile: 0.852,
   Streamlink: 0.84, Sunshine: 0.818, TinyTinyRSS: 1, VictoriaMetrics: 0.719, WikiJS: 1, Zeebe: 0.182,
 };
 /**
@@ -549,6 +549,13 @@ const BATCH_21: Record<string, number> = {
 // also open messages without it, format/lead-columns.ts); Kea 0.9 -> 1 (a program's tag with its id in brackets after
 // a form's first field, `router # [    9.647177] kea-dhcp4[814]: …` on a serial console, extends the header,
 // format/header.ts learnForms).
+// Raised by branch `hdr23` (header columns): OwnTone 0.6 -> 0.767 (a bracketed `[LOG]`, `[  LOG]`, is a level column's
+// INFO, and a level word the message opens with is cut by the file's extension of its header by a level, as `[  LOG]`
+// is on the form's other lines, format/header.ts); Vagrant 0.769 -> 1 (a `-` after a `name:` that closed the header is
+// the message's, a list's bullet: ` INFO global:   - bundler = 1.6.2`, format/header.ts applyHeader); Riak 0.778 ->
+// 0.852 (an Erlang process id after the level, lager's `<pid>@module:function:line`, is a lead column where it opens
+// two statements or more, format/lead-columns.ts); MiniDLNA 0.864 -> 1, TiKV 0.918 -> 0.959 (a level column after a
+// source file's `name.ext:line:`, `scanner.c:703: warn:`, `mod.rs:345: [INFO]`, is the header's, format/header.ts readHeader).
 // Raised by branch `slot22` (value spans, patterns/value-spans.ts): Cloudflared, AdGuardHome, SupabaseRealtime (the
 // `key=value` fields a structured logger adds at the start or the end of a message's field run, values the file shows
 // varying, one blank apart: `Unregistered tunnel connection connIndex=<*>` / `… connIndex=<*> event=<*> ip=<*>`);
