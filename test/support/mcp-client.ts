@@ -1,6 +1,8 @@
 // Starts a built server (dist/servers/<name>.js) as a child process and connects the SDK's Client over stdio.
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -39,4 +41,14 @@ export async function startBuiltServer(name: 'git' | 'logs' | 'system', env: Rec
       await client.close();
     },
   };
+}
+
+/**
+ * Calls the tool `name` and returns its structured content (every tool of ours answers with one, `notes` included);
+ * fails the test when the result is an error, quoting the tool's name and its text.
+ */
+export async function callStructured(client: Client, name: string, args: Record<string, unknown>): Promise<Record<string, unknown> & { notes: string[] }> {
+  const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
+  assert.ok(!result.isError, `${name}: ${JSON.stringify(result.content)}`);
+  return result.structuredContent as Record<string, unknown> & { notes: string[] };
 }

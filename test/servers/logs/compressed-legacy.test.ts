@@ -10,10 +10,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import iconv from 'iconv-lite';
 import { DetectedLegacyLines } from '../../../servers/logs/io/legacy-stream';
-import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const KOREAN = [
   '2026-12-03 10:00:01 INFO  서버 시작 완료',
@@ -94,11 +93,7 @@ describe('logs: a compressed rotation in a legacy charset is decoded or named (b
       if (root) rmSync(root, { recursive: true, force: true });
     });
 
-    const call = async (name: string, args: Record<string, unknown>) => {
-      const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-      assert.ok(!result.isError, `${name}: ${JSON.stringify(result.content)}`);
-      return result.structuredContent as Record<string, unknown> & { notes: string[] };
-    };
+    const call = (name: string, args: Record<string, unknown>) => callStructured(server.client, name, args);
 
     it('search_logs finds 오류 in a gzip rotation at its own line numbers, and says the text was decoded', async () => {
       const out = await call('search_logs', { pattern: '오류', file: 'app.log.1.gz' });

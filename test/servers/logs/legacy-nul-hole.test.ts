@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import iconv from 'iconv-lite';
 import { LegacyLines } from '../../../servers/logs/io/legacy-charset';
 import { DetectedLegacyLines } from '../../../servers/logs/io/legacy-stream';
-import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const BEFORE = ['2026-12-03 10:00:01 INFO  서버 시작 완료 및 초기화 진행', '2026-12-03 10:00:02 INFO  설정 파일 읽기 완료: 모든 항목 정상'];
 const AFTER = ['2026-12-03 10:05:01 ERROR 데이터베이스 연결 오류: 시간 초과 발생함', '2026-12-03 10:05:02 INFO  재시도 예약됨: 다음 시도까지 대기'];
@@ -63,11 +62,7 @@ describe('logs: a legacy-charset entry after a copytruncate hole is decoded (bre
       if (root) rmSync(root, { recursive: true, force: true });
     });
 
-    const call = async (name: string, args: Record<string, unknown>) => {
-      const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-      assert.ok(!result.isError, `${name}: ${JSON.stringify(result.content)}`);
-      return result.structuredContent as Record<string, unknown> & { notes: string[] };
-    };
+    const call = (name: string, args: Record<string, unknown>) => callStructured(server.client, name, args);
 
     for (const file of ['app.log', 'app.log.1.gz']) {
       it(`search_logs finds 오류 after the hole and error_summary groups it decoded (${file})`, async () => {

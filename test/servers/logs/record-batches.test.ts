@@ -8,9 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { MAX_RECORD_BYTES, splitRecordBatches, startsAsRecordBatch } from '../../../servers/logs/io/record-batches';
-import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const RECORDS = [
   { eventVersion: '1.08', userIdentity: { type: 'IAMUser', userName: 'alice' }, eventTime: '2026-12-03T05:00:01Z', eventSource: 's3.amazonaws.com', eventName: 'GetObject', awsRegion: 'us-east-1', requestParameters: { bucketName: 'logs', key: 'a\nb "quoted" {not a brace}' } },
@@ -109,11 +108,7 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
       await server?.close();
       if (root) rmSync(root, { recursive: true, force: true });
     });
-    const call = async (name: string, args: Record<string, unknown>) => {
-      const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
-      assert.ok(!result.isError, `${name}: ${JSON.stringify(result.content)}`);
-      return result.structuredContent as Record<string, unknown> & { notes: string[] };
-    };
+    const call = (name: string, args: Record<string, unknown>) => callStructured(server.client, name, args);
 
     it('error_summary counts the failed calls of each CloudTrail file, plain, pretty-printed and gzipped, and OTLP\'s errors', async () => {
       const summary = await call('error_summary', { wholeFile: true });

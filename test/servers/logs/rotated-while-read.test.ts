@@ -8,13 +8,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { ScanClient } from '../../../servers/logs/scan/client';
 import { createServer } from '../../../servers/logs/server';
 import { SourceRegistry } from '../../../servers/logs/sources/registry/registry';
 import { createLogsContext } from '../../../servers/logs/tools/context';
 import { noteRotation } from '../../../servers/logs/tools/common';
 import { logPatternsContext } from '../../../servers/logs/tools/log-patterns-files';
+import { callStructured } from '../../support/mcp-client';
 
 const OLD = '2026-12-03T05:00:00Z INFO started\n2026-12-03T05:00:01Z ERROR payment failed: card declined\n2026-12-03T05:00:02Z INFO done\n';
 const NEW = '2026-12-03T06:00:00Z INFO reopened after rotation\n';
@@ -64,11 +64,7 @@ describe('logs: a file rotated while it is read names the file its lines are in 
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
-  const call = async (name: string, args: Record<string, unknown>) => {
-    const result = (await client.callTool({ name, arguments: args })) as CallToolResult;
-    assert.ok(!result.isError, JSON.stringify(result.content));
-    return result.structuredContent as Record<string, unknown> & { notes: string[] };
-  };
+  const call = (name: string, args: Record<string, unknown>) => callStructured(client, name, args);
 
   it('search_logs names the rotated file as its matches\' file, with a note', async () => {
     fresh();
