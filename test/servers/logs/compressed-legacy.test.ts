@@ -10,19 +10,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import iconv from 'iconv-lite';
 import { DetectedLegacyLines } from '../../../servers/logs/io/legacy-stream';
+import { encoded, KOREAN_LINES } from '../../support/legacy-text';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
-const KOREAN = [
-  '2026-12-03 10:00:01 INFO  서버 시작 완료',
-  '2026-12-03 10:00:02 ERROR 데이터베이스 연결 오류: 시간 초과',
-  '2026-12-03 10:00:03 WARN  디스크 공간 부족',
-  '2026-12-03 10:00:04 ERROR 결제 처리 오류: 잔액 부족',
-  '2026-12-03 10:00:05 INFO  작업 완료',
-];
+const KOREAN = KOREAN_LINES;
 const BANNER = Array.from({ length: 30 }, (_, i) => `2026-12-03 09:59:${String(i).padStart(2, '0')} INFO starting module number ${i}`);
-const encoded = (lines: string[], charset: string) => iconv.encode(`${lines.join('\n')}\n`, charset);
 
 /** The UTF-8 text and the note DetectedLegacyLines gives for `bytes` fed in pieces of `size` bytes. */
 function readInPieces(bytes: Buffer, size: number): { text: string; note?: string } {

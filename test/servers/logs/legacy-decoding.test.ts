@@ -10,18 +10,12 @@ import { gzipSync } from 'node:zlib';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import iconv from 'iconv-lite';
 import { detectLegacyCharset, LegacyLines, legacyCharsetName } from '../../../servers/logs/io/legacy-charset';
+import { encoded, KOREAN_LINES } from '../../support/legacy-text';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
-const KOREAN = [
-  '2026-12-03 10:00:01 INFO  서버 시작 완료',
-  '2026-12-03 10:00:02 ERROR 데이터베이스 연결 오류: 시간 초과',
-  '2026-12-03 10:00:03 WARN  디스크 공간 부족',
-  '2026-12-03 10:00:04 ERROR 결제 처리 오류: 잔액 부족',
-  '2026-12-03 10:00:05 INFO  작업 완료',
-];
+const KOREAN = KOREAN_LINES;
 const JAPANESE = ['2026-12-03 10:00:01 INFO  サーバー起動完了', '2026-12-03 10:00:02 ERROR データベース接続エラー: タイムアウト', '2026-12-03 10:00:03 WARN  ディスク容量不足'];
 const CHINESE = ['2026-12-03 10:00:01 INFO  服务器启动完成', '2026-12-03 10:00:02 ERROR 数据库连接错误: 超时', '2026-12-03 10:00:03 WARN  磁盘空间不足'];
-const encoded = (lines: string[], charset: string) => iconv.encode(`${lines.join('\n')}\n`, charset);
 
 /** The UTF-8 text LegacyLines gives for `bytes` fed in pieces of `size` bytes. */
 function decodeInPieces(bytes: Buffer, charset: string, size: number): string {
