@@ -7,6 +7,8 @@
 //
 // The documents are streamed, byte by byte, never parsed whole: a 200 MB one-line file costs one record's bytes of
 // memory (at most MAX_RECORD_BYTES; a longer record is cut there, with a note).
+// Not a streaming JSON library (stream-json, @streamparser/json): they build each record as a whole object, however
+// large, where this scanner only finds a record's bounds and keeps at most MAX_RECORD_BYTES of its bytes.
 
 /** Bytes of one record kept at most; the rest of a longer one is skipped, and it is read cut. */
 export const MAX_RECORD_BYTES = 1024 * 1024;
