@@ -27,6 +27,12 @@ export function startsAsRecordBatch(start: Buffer): boolean {
  */
 const RECORD_ARRAYS = new Set(['Records', 'resourceLogs.*.scopeLogs.*.logRecords', 'resourceLogs.*.instrumentationLibraryLogs.*.logRecords']);
 
+/**
+ * Open objects and arrays tracked by their frames at most; deeper ones are only counted. Record arrays sit at depth 6 or
+ * less, and a frame per `[` of a hostile `[[[[…` would cost memory (and key paths) without bound.
+ */
+const MAX_FRAMES = 64;
+
 /** One open object or array of the document being read. */
 interface Frame {
   array: boolean;
@@ -38,17 +44,27 @@ interface Frame {
   expectKey: boolean;
 }
 
+/** `text` (UTF-8) as one line: its line breaks made spaces, a newline after it. */
+function oneLine(text: Buffer): Buffer {
+  return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
+}
+
 /** The entries of one record (its JSON text, `bytes` long), as one line the JSON reader reads; `cut`: it was cut. */
 function recordLine(text: Buffer, cut: boolean): Buffer {
-  if (cut) return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
+  if (cut) return oneLine(text);
   let record: unknown;
   try {
     record = JSON.parse(text.toString('utf8'));
   } catch {
-    return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
+    return oneLine(text);
   }
-  if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
-  return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>), ...record })}\n`);
+  try {
+    if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
+    return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>), ...record })}\n`);
+  } catch {
+    // Nested deeper than JSON.stringify's recursion goes (a RangeError): the record's own text, on one line.
+    return oneLine(text);
+  }
 }
 
 /**
@@ -95,6 +111,8 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
   let cuts = 0;
+  /** Objects and arrays open beyond MAX_FRAMES (counted, not tracked). */
+  let untracked = 0;
   const out: Buffer[] = [];
 
   const keep = (target: { parts: Buffer[]; size: number; cut: boolean }, piece: Buffer, from: number, to: number) => {
@@ -122,6 +140,12 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             keyBytes = undefined;
           }
         } else if (keyBytes && keyBytes.length < 256) keyBytes.push(byte);
+        continue;
+      }
+      if (untracked > 0 || (stack.length >= MAX_FRAMES && (byte === 0x7b || byte === 0x5b))) {
+        if (byte === 0x22) inString = true;
+        else if (byte === 0x7b || byte === 0x5b) untracked++;
+        else if (byte === 0x7d || byte === 0x5d) untracked--;
         continue;
       }
       const top = stack[stack.length - 1];

@@ -72,6 +72,29 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     }
   });
 
+  // A hostile record nesting 2,000,000 arrays deep (`[[[[…]]]]`, with a `]` inside a string among them): frames beyond
+  // the record arrays' depth are counted, not kept, and the records after it still split.
+  it('reads a record nested 2,000,000 deep in bounded frames, and the records after it', async () => {
+    const depth = 2_000_000;
+    const deep = `{"eventName":"Deep","eventTime":"2026-12-03T05:00:00Z","eventSource":"x","p":${'['.repeat(depth)}"]"${']'.repeat(depth)}}`;
+    const text = `{"Records":[${JSON.stringify(RECORDS[0])},${deep},${JSON.stringify(RECORDS[1])}]}`;
+    const before = process.memoryUsage().heapUsed;
+    const { lines, cut } = await split(text, 4096);
+    assert.equal(lines.length, 3, lines.map((l) => l.slice(0, 80)).join('\n'));
+    // The deep record is 4 MB: cut at MAX_RECORD_BYTES, given as its text.
+    assert.equal(cut, 1);
+    assert.ok(lines[1].startsWith('{"eventName":"Deep"'), lines[1].slice(0, 80));
+    assert.deepEqual([lines[0], lines[2]].map((l) => (JSON.parse(l) as { eventName: string }).eventName), ['GetObject', 'RunInstances']);
+    // 200,000 deep fits in MAX_RECORD_BYTES: JSON.parse reads it, JSON.stringify overflows its stack; its text is given.
+    const shallower = `{"eventName":"Deep","eventTime":"2026-12-03T05:00:00Z","p":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
+    const kept = await split(`{"Records":[${shallower},${JSON.stringify(RECORDS[1])}]}`, 4096);
+    assert.equal(kept.cut, 0);
+    assert.equal(kept.lines.length, 2);
+    assert.ok(kept.lines[0].startsWith('{"eventName":"Deep"'), kept.lines[0].slice(0, 80));
+    // A frame per `[` (with its key path) cost well over 100 MB here.
+    assert.ok(process.memoryUsage().heapUsed - before < 64 * 1024 * 1024, `${Math.round((process.memoryUsage().heapUsed - before) / 1048576)} MB`);
+  });
+
   it('splits OTLP export requests, one a line, with each record\'s time and body', async () => {
     const { lines } = await split(`${JSON.stringify(otlpBatch(1796274001))}\n${JSON.stringify(otlpBatch(1796274101))}\n`, 13);
     const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
