@@ -67,14 +67,26 @@ function readFields(record: Record<string, unknown>): Record<string, unknown> {
     if (typeof record.eventSource === 'string') fields.source = record.eventSource;
     return fields;
   }
-  const nanos = [record.timeUnixNano, record.observedTimeUnixNano].find((v) => (typeof v === 'string' && /^\d{1,25}$/.test(v) && v !== '0') || (typeof v === 'number' && v > 0));
-  if (nanos !== undefined) fields.time = new Date(Number(BigInt(String(nanos)) / 1_000_000n)).toISOString();
+  const time = [record.timeUnixNano, record.observedTimeUnixNano].map(timeOfNanos).find((t) => t !== undefined);
+  if (time !== undefined) fields.time = time;
   const body = record.body;
   if (body && typeof body === 'object') {
     const value = (body as Record<string, unknown>).stringValue;
     fields.message = typeof value === 'string' ? value : JSON.stringify(body);
   }
   return fields;
+}
+
+/**
+ * The ISO time of OTLP's nanoseconds since the epoch (a string of digits, or a JSON number), or undefined for 0, a
+ * number that is not a whole count (`1e+30`, `1.5`) or one past what a Date holds: a record's bad time is left unread,
+ * never an error that stops the file's reading.
+ */
+function timeOfNanos(value: unknown): string | undefined {
+  const digits = typeof value === 'string' ? value : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'number' && Number.isFinite(value) && value > 0 ? value.toFixed(0) : undefined;
+  if (digits === undefined || !/^\d{1,25}$/.test(digits) || /^0+$/.test(digits)) return undefined;
+  const date = new Date(Number(BigInt(digits) / 1_000_000n));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /**

@@ -93,6 +93,19 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     assert.equal((JSON.parse(lines[1]) as { eventName: string }).eventName, 'RunInstances');
   });
 
+  it('break32: a record whose time is out of a date\'s range, or not a whole count, is read without its time, never stopping the file', async () => {
+    const logRecords = ['9999999999999999999999999', 1e30, 1.5e18 + 0.5, 'abc', '1796274001000000000'].map((t, n) => ({ timeUnixNano: t, body: { stringValue: `record ${n}` } }));
+    const { lines } = await split(JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords }] }] }), 11);
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(records.map((r) => [r.message, r.time]), [
+      ['record 0', undefined],
+      ['record 1', undefined],
+      ['record 2', '2017-07-14T02:40:00.000Z'],
+      ['record 3', undefined],
+      ['record 4', '2026-12-03T05:00:01.000Z'],
+    ]);
+  });
+
   describe('through the built server', () => {
     let root: string;
     let server: StartedServer;
