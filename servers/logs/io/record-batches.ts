@@ -45,6 +45,8 @@ function recordLine(text: Buffer, cut: boolean): Buffer {
   } catch {
     return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
   }
+  // A record that is a string (`"Records": ["ERROR disk full"]`) is its text; a number or a literal, as written.
+  if (typeof record === 'string') return Buffer.from(`${record.replace(/[\r\n]+/g, ' ')}\n`);
   if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
   return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>), ...record })}\n`);
 }
@@ -114,7 +116,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** The key being read (a string in key position), at most 256 bytes of it. */
   let keyBytes: number[] | undefined;
   /** The record being read: its depth (stack length once it opened), its pieces and size. */
-  let record: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
+  let record: { depth: number; parts: Buffer[]; size: number; cut: boolean; scalar?: true } | undefined;
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
   /** A line of text outside any document, read to its newline. */
@@ -133,6 +135,13 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
     if (end < to) target.cut = true;
   };
   const joined = (target: { parts: Buffer[] }) => (target.parts.length === 1 ? target.parts[0] : Buffer.concat(target.parts));
+  /** Gives the record read whole (cut at MAX_RECORD_BYTES, if it was). */
+  const endRecord = () => {
+    if (!record) return;
+    if (record.cut) onCut?.(++cuts);
+    out.push(recordLine(joined(record), record.cut));
+    record = undefined;
+  };
   /** Ends a document cut short: the record (or record-less document) being read is given as far as it went. */
   const abandon = () => {
     if (record) out.push(recordLine(joined(record), true));
@@ -178,17 +187,35 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
         else if (byte === 0x5c /* \ */) escaped = true;
         else if (byte === 0x22 /* " */) {
           inString = false;
-          if (keyBytes) {
+          if (record?.scalar && stack.length === record.depth) {
+            keep(record, piece, recordFrom, i + 1);
+            endRecord();
+            recordFrom = -1;
+          } else if (keyBytes) {
             stack[stack.length - 1].key = Buffer.from(keyBytes).toString('utf8');
             keyBytes = undefined;
           }
         } else if (keyBytes && keyBytes.length < 256) keyBytes.push(byte);
         continue;
       }
+      const blank = byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
+      // A bare number or literal as a record ends at the blank, `,` or `]` after it.
+      if (record?.scalar && (blank || byte === 0x2c || byte === 0x5d)) {
+        keep(record, piece, recordFrom, i);
+        endRecord();
+        recordFrom = -1;
+      }
       const top = stack[stack.length - 1];
+      // A record array's element that is no object (a string, a number): a record of its own, not dropped.
+      if (top?.array && record === undefined && RECORD_ARRAYS.has(top.path) && !blank && byte !== 0x2c && byte !== 0x5d && byte !== 0x7b && byte !== 0x5b) {
+        record = { depth: stack.length, parts: [], size: 0, cut: false, scalar: true };
+        recordFrom = i;
+        if (byte === 0x22) inString = true;
+        continue;
+      }
       if (!top && byte !== 0x7b && byte !== 0x5b) {
         // Between documents: blanks (and a byte-order mark) are skipped, anything else is a line of text.
-        if (byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a) continue;
+        if (blank) continue;
         if (byte === 0xef && piece[i + 1] === 0xbb && piece[i + 2] === 0xbf) {
           i += 2;
           continue;
@@ -234,9 +261,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
           // ]
           if (record && stack.length === record.depth) {
             keep(record, piece, recordFrom, i + 1);
-            if (record.cut) onCut?.(++cuts);
-            out.push(recordLine(joined(record), record.cut));
-            record = undefined;
+            endRecord();
             recordFrom = -1;
           }
           stack.pop();

@@ -135,6 +135,14 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     }
   });
 
+  it('break32: a record that is no object (a string, a number) is a line of its own, not dropped', async () => {
+    const text = '{"Records":["ERROR disk \\"full\\" ]", 5 , null,{"eventName":"A","eventTime":"t"}]}';
+    for (const size of [1, 3, text.length]) {
+      const { lines } = await split(text, size);
+      assert.deepEqual(lines, ['ERROR disk "full" ]', '5', 'null', '{"level":"INFO","message":"A","eventName":"A","eventTime":"t"}'], `${size}`);
+    }
+  });
+
   describe('through the built server', () => {
     let root: string;
     let server: StartedServer;
