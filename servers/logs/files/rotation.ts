@@ -8,6 +8,11 @@ import { basename, dirname, join } from 'node:path';
 /** A file as opened: its real path and the identity its descriptor had (fs.Stats dev and ino). */
 export interface OpenedIdentity {
   realPath: string;
+  /**
+   * The path it was named by, links not resolved (`logs/current.log`, a link to the day's file): what is checked, so that
+   * a link pointed at the next file while it was read counts as a rotation. realPath when not given.
+   */
+  namedPath?: string;
   dev: number;
   ino: number;
 }
@@ -38,8 +43,11 @@ export type Rotation = { renamed: string } | { gone: true };
  * of its folder). Undefined when it still does.
  */
 export async function rotationOf(file: OpenedIdentity): Promise<Rotation | undefined> {
-  const now = await fsp.stat(file.realPath).catch(() => undefined);
+  const now = await fsp.stat(file.namedPath ?? file.realPath).catch(() => undefined);
   if (now && now.dev === file.dev && now.ino === file.ino) return undefined;
   const renamed = renamedTo(file);
-  return renamed !== undefined && renamed !== basename(file.realPath) ? { renamed } : { gone: true };
+  if (renamed === undefined) return { gone: true };
+  // Still under its own name: the link it was named by points at another file now (break32).
+  if (renamed === basename(file.realPath)) return file.namedPath !== undefined && file.namedPath !== file.realPath ? { renamed } : { gone: true };
+  return { renamed };
 }

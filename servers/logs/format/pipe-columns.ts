@@ -34,12 +34,18 @@ export function afterPipe(line: string, message: string): number {
  * form of such rows alone had every `|` taken for a column and cut, `| web1 | down | 120ms |` read as `120ms` (break31).
  */
 function tableRow(line: string, start: number, message: string): boolean {
+  if (!closedByPipe(message)) return false;
   let at = start - 1;
   while (at >= 0 && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at--;
   // afterPipe: line[at] is the `|` before the message; an empty column is one more `|` before it.
+  const pipe = at;
   at--;
+  const spaced = at >= 0 && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9);
   while (at >= 0 && (line.charCodeAt(at) === 32 || line.charCodeAt(at) === 9)) at--;
-  return at >= 0 && line.charCodeAt(at) === 124 && closedByPipe(message);
+  if (at >= 0 && line.charCodeAt(at) === 124) return true;
+  // A header written with blanks between its fields (`<time> INFO | web1 | down | 120ms |`): the `|` before the message,
+  // set off by a blank and the line's first, is the row's opening one, not a separator of the header's columns (break32).
+  return spaced && line.lastIndexOf('|', pipe - 1) < 0;
 }
 
 /** Whether `text` ends with a `|` closing the record (`…|message|`), spaces after it allowed. */

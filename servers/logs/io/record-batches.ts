@@ -58,6 +58,8 @@ function recordLine(text: Buffer, cut: boolean): Buffer {
   } catch {
     return oneLine(text);
   }
+  // A record that is a string (`"Records": ["ERROR disk full"]`) is its text; a number or a literal, as written.
+  if (typeof record === 'string') return Buffer.from(`${record.replace(/[\r\n]+/g, ' ')}\n`);
   try {
     if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
     return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>), ...record })}\n`);
@@ -85,8 +87,8 @@ function readFields(record: Record<string, unknown>): Record<string, unknown> {
     if (typeof record.eventSource === 'string') fields.source = record.eventSource;
     return fields;
   }
-  const nanos = [record.timeUnixNano, record.observedTimeUnixNano].find((v) => (typeof v === 'string' && /^\d{1,25}$/.test(v) && v !== '0') || (typeof v === 'number' && v > 0));
-  if (nanos !== undefined) fields.time = new Date(Number(BigInt(String(nanos)) / 1_000_000n)).toISOString();
+  const time = [record.timeUnixNano, record.observedTimeUnixNano].map(timeOfNanos).find((t) => t !== undefined);
+  if (time !== undefined) fields.time = time;
   const body = record.body;
   if (body && typeof body === 'object') {
     const value = (body as Record<string, unknown>).stringValue;
@@ -96,9 +98,34 @@ function readFields(record: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
+ * The ISO time of OTLP's nanoseconds since the epoch (a string of digits, or a JSON number), or undefined for 0, a
+ * number that is not a whole count (`1e+30`, `1.5`) or one past what a Date holds: a record's bad time is left unread,
+ * never an error that stops the file's reading.
+ */
+function timeOfNanos(value: unknown): string | undefined {
+  const digits = typeof value === 'string' ? value : typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'number' && Number.isFinite(value) && value > 0 ? value.toFixed(0) : undefined;
+  if (digits === undefined || !/^\d{1,25}$/.test(digits) || /^0+$/.test(digits)) return undefined;
+  const date = new Date(Number(BigInt(digits) / 1_000_000n));
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/** Bytes held back from a piece's end when its last line is this short, so a line's start is seen whole (LINE_START). */
+const LINE_LOOK = 64;
+
+/**
+ * A line that opens a new document of record batches at its first column. Inside a document only a nested value's
+ * indentation or a comma precedes a `{`, so a document still open when such a line comes was cut short (a collector
+ * killed mid-write, then restarted): it ends there, and the new one is read.
+ */
+const LINE_START = /^\{\s*"(Records|resourceLogs)"\s*:\s*\[/;
+
+/**
  * The records of the documents of record batches in `source` (UTF-8 bytes, in pieces of any size), one to a line
  * (recordLine), in order. A top-level document holding no record array is given whole as one line (newlines made
- * spaces, at most MAX_RECORD_BYTES of it). `onCut` hears the count of records cut so far, each time one is.
+ * spaces, at most MAX_RECORD_BYTES of it); a line between documents that is not JSON (a wrapper's or a shell's text)
+ * is given as it is. A document cut short (the file ends in it, or a new document starts on a line of its own, or a
+ * string runs into a newline, which JSON's strings never hold) gives the record being read as far as it went.
+ * `onCut` hears the count of records cut at MAX_RECORD_BYTES so far, each time one is.
  */
 export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
   const stack: Frame[] = [];
@@ -107,9 +134,13 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** The key being read (a string in key position), at most 256 bytes of it. */
   let keyBytes: number[] | undefined;
   /** The record being read: its depth (stack length once it opened), its pieces and size. */
-  let record: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
+  let record: { depth: number; parts: Buffer[]; size: number; cut: boolean; scalar?: true } | undefined;
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
+  /** A line of text outside any document, read to its newline. */
+  let loose: { parts: Buffer[]; size: number; cut: boolean } | undefined;
+  /** The byte before the one being read was a newline (or the source's start): a line starts. */
+  let lineStart = true;
   let cuts = 0;
   /** Objects and arrays open beyond MAX_FRAMES (counted, not tracked). */
   let untracked = 0;
@@ -123,24 +154,77 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
     target.size += end - from;
     if (end < to) target.cut = true;
   };
+  const joined = (target: { parts: Buffer[] }) => (target.parts.length === 1 ? target.parts[0] : Buffer.concat(target.parts));
+  /** Gives the record read whole (cut at MAX_RECORD_BYTES, if it was). */
+  const endRecord = () => {
+    if (!record) return;
+    if (record.cut) onCut?.(++cuts);
+    out.push(recordLine(joined(record), record.cut));
+    record = undefined;
+  };
+  /** Ends a document cut short: the record (or record-less document) being read is given as far as it went. */
+  const abandon = () => {
+    if (record) out.push(recordLine(joined(record), true));
+    else if (document && !document.records && document.size > 0) out.push(recordLine(joined(document), true));
+    stack.length = 0;
+    untracked = 0;
+    inString = false;
+    escaped = false;
+    keyBytes = undefined;
+    record = undefined;
+    document = undefined;
+  };
 
-  for await (const piece of source) {
-    // Where the record (or document) being kept started in this piece.
+  /** Reads `piece` up to `limit` (the rest is held for the next piece). */
+  const consume = (piece: Buffer, limit: number) => {
+    // Where the record, document or loose line being kept started in this piece.
     let recordFrom = record ? 0 : -1;
     let documentFrom = document && !document.records ? 0 : -1;
-    for (let i = 0; i < piece.length; i++) {
+    let looseFrom = loose ? 0 : -1;
+    for (let i = 0; i < limit; i++) {
       const byte = piece[i];
+      const atLineStart = lineStart;
+      lineStart = byte === 0x0a;
+      if (loose) {
+        if (byte === 0x0a) {
+          keep(loose, piece, looseFrom, i + 1);
+          out.push(joined(loose));
+          if (loose.cut) out.push(Buffer.from('\n'));
+          loose = undefined;
+          looseFrom = -1;
+        }
+        continue;
+      }
+      if (stack.length > 0 && (inString ? byte === 0x0a : atLineStart && byte === 0x7b && LINE_START.test(piece.subarray(i, Math.min(limit, i + LINE_LOOK)).toString('latin1')))) {
+        if (record && recordFrom >= 0) keep(record, piece, recordFrom, i);
+        if (document && !document.records && documentFrom >= 0) keep(document, piece, documentFrom, i);
+        abandon();
+        recordFrom = -1;
+        documentFrom = -1;
+        if (byte === 0x0a) continue;
+      }
       if (inString) {
         if (escaped) escaped = false;
         else if (byte === 0x5c /* \ */) escaped = true;
         else if (byte === 0x22 /* " */) {
           inString = false;
-          if (keyBytes) {
+          if (record?.scalar && stack.length === record.depth) {
+            keep(record, piece, recordFrom, i + 1);
+            endRecord();
+            recordFrom = -1;
+          } else if (keyBytes) {
             stack[stack.length - 1].key = Buffer.from(keyBytes).toString('utf8');
             keyBytes = undefined;
           }
         } else if (keyBytes && keyBytes.length < 256) keyBytes.push(byte);
         continue;
+      }
+      const blank = byte === 0x20 || byte === 0x09 || byte === 0x0d || byte === 0x0a;
+      // A bare number or literal as a record ends at the blank, `,` or `]` after it.
+      if (record?.scalar && (blank || byte === 0x2c || byte === 0x5d)) {
+        keep(record, piece, recordFrom, i);
+        endRecord();
+        recordFrom = -1;
       }
       if (untracked > 0 || (stack.length >= MAX_FRAMES && (byte === 0x7b || byte === 0x5b))) {
         if (byte === 0x22) inString = true;
@@ -149,6 +233,24 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
         continue;
       }
       const top = stack[stack.length - 1];
+      // A record array's element that is no object (a string, a number): a record of its own, not dropped.
+      if (top?.array && record === undefined && RECORD_ARRAYS.has(top.path) && !blank && byte !== 0x2c && byte !== 0x5d && byte !== 0x7b && byte !== 0x5b) {
+        record = { depth: stack.length, parts: [], size: 0, cut: false, scalar: true };
+        recordFrom = i;
+        if (byte === 0x22) inString = true;
+        continue;
+      }
+      if (!top && byte !== 0x7b && byte !== 0x5b) {
+        // Between documents: blanks (and a byte-order mark) are skipped, anything else is a line of text.
+        if (blank) continue;
+        if (byte === 0xef && piece[i + 1] === 0xbb && piece[i + 2] === 0xbf) {
+          i += 2;
+          continue;
+        }
+        loose = { parts: [], size: 0, cut: false };
+        looseFrom = i;
+        continue;
+      }
       switch (byte) {
         case 0x22: // "
           inString = true;
@@ -186,9 +288,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
           // ]
           if (record && stack.length === record.depth) {
             keep(record, piece, recordFrom, i + 1);
-            if (record.cut) onCut?.(++cuts);
-            out.push(recordLine(record.parts.length === 1 ? record.parts[0] : Buffer.concat(record.parts), record.cut));
-            record = undefined;
+            endRecord();
             recordFrom = -1;
           }
           stack.pop();
@@ -196,7 +296,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             if (!document.records) {
               keep(document, piece, documentFrom, i + 1);
               if (document.cut) onCut?.(++cuts);
-              out.push(recordLine(Buffer.concat(document.parts), document.cut));
+              out.push(recordLine(joined(document), document.cut));
             }
             document = undefined;
             documentFrom = -1;
@@ -207,16 +307,29 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
           break;
       }
     }
-    if (record && recordFrom >= 0) keep(record, piece, recordFrom, piece.length);
-    if (document && !document.records && documentFrom >= 0) keep(document, piece, documentFrom, piece.length);
+    if (record && recordFrom >= 0) keep(record, piece, recordFrom, limit);
+    if (document && !document.records && documentFrom >= 0) keep(document, piece, documentFrom, limit);
+    if (loose && looseFrom >= 0) keep(loose, piece, looseFrom, limit);
+  };
+
+  let held: Buffer | undefined;
+  for await (const next of source) {
+    const piece = held ? Buffer.concat([held, next]) : next;
+    // A short last line is held back: its start decides whether a new document begins (LINE_START).
+    const lastLine = piece.lastIndexOf(0x0a) + 1;
+    const limit = piece.length - lastLine < LINE_LOOK ? lastLine : piece.length;
+    held = limit < piece.length ? Buffer.from(piece.subarray(limit)) : undefined;
+    if (limit === 0) continue;
+    consume(piece, limit);
     if (out.length > 0) {
       yield Buffer.concat(out);
       out.length = 0;
     }
   }
-  // A document cut short (the file ends inside it): the record being read is given as far as it goes.
-  if (record) out.push(recordLine(Buffer.concat(record.parts), true));
-  else if (document && !document.records && document.size > 0) out.push(recordLine(Buffer.concat(document.parts), true));
+  if (held) consume(held, held.length);
+  // The file ends inside a document or a line: what was read of them is given.
+  abandon();
+  if (loose) out.push(Buffer.concat([...loose.parts, Buffer.from('\n')]));
   if (out.length > 0) yield Buffer.concat(out);
 }
 

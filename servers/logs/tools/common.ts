@@ -1,6 +1,6 @@
 // What the logs tools share beyond the kit (servers/shared): the level field, times as ISO text, and the per-file loop
 // that skips an unreadable file with a note instead of failing the whole call (files and sources of a call: sources.ts).
-import { basename } from 'node:path';
+import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
@@ -134,7 +134,7 @@ export async function noteRotation(notes: string[], name: string, opened: Opened
 
 /** The identity `file` was opened with, for noteRotation. */
 export function openedIdentity(file: OpenedLog): OpenedIdentity {
-  return { realPath: file.realPath, dev: file.stats.dev, ino: file.stats.ino };
+  return { realPath: file.realPath, namedPath: join(file.info.dir, file.info.relativePath), dev: file.stats.dev, ino: file.stats.ino };
 }
 
 /**

@@ -84,4 +84,22 @@ describe('pipe-separated header columns', () => {
     const mixed = createLineParser(karaf, REFERENCE);
     assert.deepEqual(karaf.map((line) => mixed.parse(line).message), ['Indexed 12 documents', '| node | state |', '| db1 | up |', 'Indexed 7 documents']);
   });
+  // break32: the same table logged behind a header written with blanks (`<time> INFO | web1 | down | 120ms |`): the
+  // header reader stops at the level, and every row's cells but the last were cut as columns (`120ms`, and an ERROR row
+  // grouped as `-`).
+  it('a table row behind a header written with blanks keeps its cells', () => {
+    const rows = [
+      '2024-01-01 10:00:00 INFO | host | status | latency |',
+      '2024-01-01 10:00:00 INFO |------|--------|---------|',
+      '2024-01-01 10:00:00 INFO | web1 | down | 120ms |',
+      '2024-01-01 10:00:01 INFO | web2 | up | 12ms |',
+      '2024-01-01 10:00:02 ERROR | db1 | down | - |',
+    ];
+    const table = createLineParser(rows, REFERENCE);
+    assert.deepEqual(rows.map((line) => table.parse(line).message), ['host | status | latency |', '------|--------|---------|', 'web1 | down | 120ms |', 'web2 | up | 12ms |', 'db1 | down | - |']);
+    // A header that writes its own `|` with no blank before (`<time>|thread|logger|message|`) is still cut.
+    const python = ['2024-01-01 10:00:00|main|app.db|connected|', '2024-01-01 10:00:01|main|app.web|listening on 80|', '2024-01-01 10:00:02|worker-1|app.db|query took 3 ms|'];
+    const closed = createLineParser(python, REFERENCE);
+    assert.deepEqual(python.map((line) => closed.parse(line).message), ['connected', 'listening on 80', 'query took 3 ms']);
+  });
 });

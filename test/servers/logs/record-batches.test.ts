@@ -115,6 +115,56 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     assert.equal((JSON.parse(lines[1]) as { eventName: string }).eventName, 'RunInstances');
   });
 
+  it('break32: a record whose time is out of a date\'s range, or not a whole count, is read without its time, never stopping the file', async () => {
+    const logRecords = ['9999999999999999999999999', 1e30, 1.5e18 + 0.5, 'abc', '1796274001000000000'].map((t, n) => ({ timeUnixNano: t, body: { stringValue: `record ${n}` } }));
+    const { lines } = await split(JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords }] }] }), 11);
+    const records = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(records.map((r) => [r.message, r.time]), [
+      ['record 0', undefined],
+      ['record 1', undefined],
+      ['record 2', '2017-07-14T02:40:00.000Z'],
+      ['record 3', undefined],
+      ['record 4', '2026-12-03T05:00:01.000Z'],
+    ]);
+  });
+
+  it('break32: a line of text between documents is read as it is, not dropped (its errors were lost: "errors": 0)', async () => {
+    const text = `\uFEFF${JSON.stringify({ Records: [RECORDS[0]] })}\n2026-12-03 05:00:09 ERROR disk full on "/var"\n  \n${JSON.stringify({ Records: [RECORDS[1]] })}\ntrailing text`;
+    for (const size of [1, 5, 64, text.length]) {
+      const { lines } = await split(text, size);
+      assert.deepEqual(lines.map((l) => (l.startsWith('{') ? (JSON.parse(l) as { eventName: string }).eventName : l)), ['GetObject', '2026-12-03 05:00:09 ERROR disk full on "/var"', 'RunInstances', 'trailing text'], `${size}`);
+    }
+  });
+
+  it('break32: an OTLP line cut short (a collector killed mid-write) ends there; the lines after it are read', async () => {
+    const line = (at: number) => JSON.stringify(otlpBatch(at));
+    for (const cutAt of [40, 60, 75, 110]) {
+      const text = `${line(1796274001).slice(0, cutAt)}\n${line(1796274101)}\n${line(1796274201)}\n`;
+      for (const size of [1, 13, 4096]) {
+        const { lines } = await split(text, size);
+        const messages = lines.slice(-4).map((l) => (JSON.parse(l) as { message?: string }).message);
+        assert.deepEqual(messages, ['request served', 'database connection refused', 'request served', 'database connection refused'], `cut at ${cutAt}, pieces of ${size}: ${lines.join('\n')}`);
+        assert.ok(lines.length <= 5, `${cutAt}/${size}: ${lines.length}`);
+      }
+    }
+  });
+
+  it('break32: records one to a line at the first column are still one document (only a document\'s own start begins a new one)', async () => {
+    const text = `{"Records":[\n${RECORDS.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
+    for (const size of [1, 9, text.length]) {
+      const { lines } = await split(text, size);
+      assert.deepEqual(lines.map((l) => (JSON.parse(l) as { eventName: string }).eventName), ['GetObject', 'RunInstances', 'ConsoleLogin'], `${size}`);
+    }
+  });
+
+  it('break32: a record that is no object (a string, a number) is a line of its own, not dropped', async () => {
+    const text = '{"Records":["ERROR disk \\"full\\" ]", 5 , null,{"eventName":"A","eventTime":"t"}]}';
+    for (const size of [1, 3, text.length]) {
+      const { lines } = await split(text, size);
+      assert.deepEqual(lines, ['ERROR disk "full" ]', '5', 'null', '{"level":"INFO","message":"A","eventName":"A","eventTime":"t"}'], `${size}`);
+    }
+  });
+
   describe('through the built server', () => {
     let root: string;
     let server: StartedServer;
@@ -125,6 +175,8 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
       writeFileSync(join(root, 'pretty.json'), JSON.stringify({ Records: RECORDS }, null, 2));
       writeFileSync(join(root, '123456789012_CloudTrail_us-east-1_20261203T0455Z_c3d4.json.gz'), gzipSync(trail));
       writeFileSync(join(root, 'otel.json'), `${JSON.stringify(otlpBatch(1796274001))}\n${JSON.stringify(otlpBatch(1796274101))}\n`);
+      // break32: an export cut short, then a bad time, then text a wrapper wrote: each error still counted.
+      writeFileSync(join(root, 'otel-cut.json'), `${JSON.stringify(otlpBatch(1796274001)).slice(0, 70)}\n${JSON.stringify(otlpBatch(1796274101)).replace('1796274101000000000', '99999999999999999999999')}\n2026-12-03 05:02:00 ERROR collector restarted\n`);
       server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root });
     });
     after(async () => {
@@ -141,7 +193,9 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
         '123456789012_CloudTrail_us-east-1_20261203T0455Z_c3d4.json.gz': 2,
         'pretty.json': 2,
         'otel.json': 2,
+        'otel-cut.json': 2,
       });
+      assert.deepEqual(summary.notes.filter((n) => /skipped otel-cut/.test(n)), [], 'the file is read, not skipped');
       assert.match(JSON.stringify(summary.groups), /ConsoleLogin failed: AccessDenied/);
     });
 

@@ -3,7 +3,7 @@
 // line. They now name the file their lines are in (app.log.1), with a note; a file moved away is noted too. The scan
 // process is the built one; the rotation is a real rename, made while the tool is reading.
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -100,6 +100,22 @@ describe('logs: a file rotated while it is read names the file its lines are in 
     assert.equal(lines, 3, 'the file opened is read to its end');
     const notes = (read as { notes?: string[] } | undefined)?.notes ?? [];
     assert.ok(notes.some((n) => n.startsWith('logs/app.log was rotated while it was read: the file read is now logs/app.log.1')), JSON.stringify(notes));
+  });
+
+  // break32: a log named through a link to the day's file (`current.log -> app-1.log`), rotated by pointing the link at
+  // the next day's: the name was checked by the file it resolved to, which had not moved, so matches named current.log
+  // at line numbers that are now another file's, without a word.
+  it('a link repointed while it is read is said so, naming the file read', async () => {
+    fresh();
+    writeFileSync(join(dir, 'app-1.log'), OLD);
+    symlinkSync('app-1.log', join(dir, 'current.log'));
+    duringRead = () => {
+      writeFileSync(join(dir, 'app-2.log'), NEW);
+      unlinkSync(join(dir, 'current.log'));
+      symlinkSync('app-2.log', join(dir, 'current.log'));
+    };
+    const out = await call('search_logs', { pattern: 'card declined', file: 'logs/current.log' });
+    assert.ok(out.notes.some((n) => n.startsWith('logs/current.log was rotated while it was read: the file read is now app-1.log')), JSON.stringify(out.notes));
   });
 
   it('keeps quiet when the name still names the file read', async () => {
