@@ -625,6 +625,8 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
 
 /** Options (`-F`, `--log-file`, `-Djava.awt.headless`) a text after a label must hold to be a command line. */
 const MIN_COMMAND_OPTIONS = 2;
+/** Words after an option's value, before the next option, a command line holds at most (commandTail): its positionals. */
+const MAX_COMMAND_POSITIONALS = 2;
 /** An option of a command line: one or two hyphens after a blank, then a letter (`-d`, `--port`, `-Xmx1G`). */
 const OPTION_TOKEN = /^--?\p{L}[\p{L}\p{N}_.-]*$/u;
 
@@ -673,7 +675,19 @@ function commandTail(unit: SpanUnit): number | undefined {
   }
   if (at < 0) return undefined;
   let options = 0;
-  for (let i = at; i < tokens.length; i++) if (OPTION_TOKEN.test(tokens[i]) && /\s$/.test(seps[i - 1] ?? '')) options++;
+  // Words (tokens after a blank) since the last option and its value: an argument vector holds one or two
+  // positionals there (`--template CPU 1572942241:3`, `-m <module> runfcgi`), a sentence about options holds its
+  // own words (`--cached and --untracked cannot be used with --no-index`), and parts them with `, ` as argv never does.
+  let loose = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const sep = seps[i - 1] ?? '';
+    if (sep.includes(',')) return undefined;
+    if (!/\s$/.test(sep)) continue;
+    if (OPTION_TOKEN.test(tokens[i])) {
+      options++;
+      loose = 0;
+    } else if (options > 0 && !OPTION_TOKEN.test(tokens[i - 1]) && ++loose > MAX_COMMAND_POSITIONALS) return undefined;
+  }
   return options >= MIN_COMMAND_OPTIONS ? at : undefined;
 }
 
