@@ -497,6 +497,7 @@ const MAX_SETTING_TOKENS = 12;
 function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
   const families = new Map<string, number[]>();
   const valueAt = new Map<number, number>();
+  const sentences = new Set<number>();
   for (let unit = 0; unit < units.length; unit++) {
     const field = fieldLine(units[unit], MAX_SETTING_TOKENS);
     // The key opens the message: a field after other words or inside a bracket is part of a sentence or a record.
@@ -504,19 +505,38 @@ function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
     // A value that opens with a masked one and goes on in words is a context field before a message (`trace=2
     // switched protocols, …`, a request's id in front of each statement of a proxy), not a setting's words.
     if (units[unit].tokens[field.at + 1] === WILDCARD && units[unit].tokens.length > field.at + 2) continue;
-    // So is one word followed by a sentence, two words in lower case (`user=admin logged in` beside `user=admin logged
-    // out from <*>`, `session=main closed by peer`): the field names who or what, the words say what happened. A
-    // setting's words are names (`Java HotSpot(TM) 64-Bit Server VM`, `Windows Server 2019`).
-    if (opensSentenceAfter(units[unit], field.at + 1)) continue;
+    // So may be one word followed by a sentence, two words in lower case (`user=admin logged in` beside `user=admin
+    // logged out from <*>`, `session=main closed by peer`): the field names who or what, the words say what happened;
+    // judged below against the family. A setting's words are names (`Windows Server 2019`).
+    if (opensSentenceAfter(units[unit], field.at + 1)) sentences.add(unit);
     valueAt.set(unit, field.at + 1);
     addTo(families, `${field.family}\u0004${field.key}`, unit);
   }
-  for (const family of families.values()) {
+  for (const all of families.values()) {
+    // A context field before a sentence shows as the same field before other sentences or the same sentence after
+    // other fields (`user=admin logged in` / `user=admin logged out …`); a free text that is the value repeats neither
+    // (`description=nightly backup job` / `description=weekly report export`, one `%s`: rev23).
+    const family = sentences.size === 0 ? all : all.filter((unit) => !sentences.has(unit) || !sharesContext(units, all, unit, valueAt));
     if (family.length < 2 || new Set(family.map((unit) => units[unit].tokens.length)).size < 2) continue;
     if (levelsTellApart(family.map((unit) => units[unit])) || family.filter((unit) => units[unit].count >= MIN_FORM_LINES).length >= 2) continue;
     family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
     for (const other of family.slice(1)) join(family[0], other, valueAt.get(family[0]) as number);
   }
+}
+
+/**
+ * Another template of `family` has the same word as `unit` at its value's start or just after it (joinSettingValues):
+ * the field or the sentence after it recurs, so the field is a context field before a message. `valueAt` maps each
+ * template of the family to its value's first token.
+ */
+function sharesContext(units: readonly SpanUnit[], family: readonly number[], unit: number, valueAt: ReadonlyMap<number, number>): boolean {
+  const at = valueAt.get(unit) as number;
+  const { tokens } = units[unit];
+  return family.some((other) => {
+    if (other === unit) return false;
+    const from = valueAt.get(other) as number;
+    return units[other].tokens[from] === tokens[at] || units[other].tokens[from + 1] === tokens[at + 1];
+  });
 }
 
 /** Token `at` is followed by two words of a sentence in lower case, one blank apart (joinSettingValues). */

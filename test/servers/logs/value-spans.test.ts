@@ -507,6 +507,17 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
+  // rev23's review of the context-field guard above: a setting whose value is free text in lower case (`description=
+  // nightly backup job`, a job's or unit's description printed with one `%s`) repeats neither the word after `=` nor the
+  // word after that, as a context field before a message does (`user=admin logged in` / `user=admin logged out …`).
+  it('joins a setting whose values are free texts in lower case, words that recur in no other line of the key', () => {
+    assert.equal(minedCount(['description=nightly backup job', 'description=weekly report export', 'description=hourly sync of mirrors']), 1);
+    // The field recurring before other sentences, or a sentence recurring after other fields, is still a context field
+    // (each line its own statement here: the per-position rule needs more than two users).
+    assert.equal(minedCount(['user=admin logged in', 'user=admin logged out from host1', 'user=bob logged out from host2']), 3);
+    assert.equal(minedCount(['task=backup finished in time', 'task=report finished late', 'task=sync failed']), 3);
+  });
+
   // break19: a rule that joined fields coming and going after one message (a structured logger's context) made
   // `status=ok` (10) and `error=timeout` (10) one template whose examples all said ok; an outcome may live in a field.
   it('keeps a message apart by the fields it carries when a field may be the outcome', () => {
