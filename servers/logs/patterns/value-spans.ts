@@ -497,6 +497,7 @@ const MAX_SETTING_TOKENS = 12;
 function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
   const families = new Map<string, number[]>();
   const valueAt = new Map<number, number>();
+  const sentences = new Set<number>();
   for (let unit = 0; unit < units.length; unit++) {
     const field = fieldLine(units[unit], MAX_SETTING_TOKENS);
     // The key opens the message: a field after other words or inside a bracket is part of a sentence or a record.
@@ -504,19 +505,38 @@ function joinSettingValues(units: readonly TailUnit[], join: JoinTails): void {
     // A value that opens with a masked one and goes on in words is a context field before a message (`trace=2
     // switched protocols, …`, a request's id in front of each statement of a proxy), not a setting's words.
     if (units[unit].tokens[field.at + 1] === WILDCARD && units[unit].tokens.length > field.at + 2) continue;
-    // So is one word followed by a sentence, two words in lower case (`user=admin logged in` beside `user=admin logged
-    // out from <*>`, `session=main closed by peer`): the field names who or what, the words say what happened. A
-    // setting's words are names (`Java HotSpot(TM) 64-Bit Server VM`, `Windows Server 2019`).
-    if (opensSentenceAfter(units[unit], field.at + 1)) continue;
+    // So may be one word followed by a sentence, two words in lower case (`user=admin logged in` beside `user=admin
+    // logged out from <*>`, `session=main closed by peer`): the field names who or what, the words say what happened;
+    // judged below against the family. A setting's words are names (`Windows Server 2019`).
+    if (opensSentenceAfter(units[unit], field.at + 1)) sentences.add(unit);
     valueAt.set(unit, field.at + 1);
     addTo(families, `${field.family}\u0004${field.key}`, unit);
   }
-  for (const family of families.values()) {
+  for (const all of families.values()) {
+    // A context field before a sentence shows as the same field before other sentences or the same sentence after
+    // other fields (`user=admin logged in` / `user=admin logged out …`); a free text that is the value repeats neither
+    // (`description=nightly backup job` / `description=weekly report export`, one `%s`: rev23).
+    const family = sentences.size === 0 ? all : all.filter((unit) => !sentences.has(unit) || !sharesContext(units, all, unit, valueAt));
     if (family.length < 2 || new Set(family.map((unit) => units[unit].tokens.length)).size < 2) continue;
     if (levelsTellApart(family.map((unit) => units[unit])) || family.filter((unit) => units[unit].count >= MIN_FORM_LINES).length >= 2) continue;
     family.sort((a, b) => units[a].tokens.length - units[b].tokens.length || a - b);
     for (const other of family.slice(1)) join(family[0], other, valueAt.get(family[0]) as number);
   }
+}
+
+/**
+ * Another template of `family` has the same word as `unit` at its value's start or just after it (joinSettingValues):
+ * the field or the sentence after it recurs, so the field is a context field before a message. `valueAt` maps each
+ * template of the family to its value's first token.
+ */
+function sharesContext(units: readonly SpanUnit[], family: readonly number[], unit: number, valueAt: ReadonlyMap<number, number>): boolean {
+  const at = valueAt.get(unit) as number;
+  const { tokens } = units[unit];
+  return family.some((other) => {
+    if (other === unit) return false;
+    const from = valueAt.get(other) as number;
+    return units[other].tokens[from] === tokens[at] || units[other].tokens[from + 1] === tokens[at + 1];
+  });
 }
 
 /** Token `at` is followed by two words of a sentence in lower case, one blank apart (joinSettingValues). */
@@ -625,6 +645,8 @@ export function joinLabelTails(units: readonly TailUnit[], rootOf: (unit: number
 
 /** Options (`-F`, `--log-file`, `-Djava.awt.headless`) a text after a label must hold to be a command line. */
 const MIN_COMMAND_OPTIONS = 2;
+/** Words after an option's value, before the next option, a command line holds at most (commandTail): its positionals. */
+const MAX_COMMAND_POSITIONALS = 2;
 /** An option of a command line: one or two hyphens after a blank, then a letter (`-d`, `--port`, `-Xmx1G`). */
 const OPTION_TOKEN = /^--?\p{L}[\p{L}\p{N}_.-]*$/u;
 
@@ -673,7 +695,19 @@ function commandTail(unit: SpanUnit): number | undefined {
   }
   if (at < 0) return undefined;
   let options = 0;
-  for (let i = at; i < tokens.length; i++) if (OPTION_TOKEN.test(tokens[i]) && /\s$/.test(seps[i - 1] ?? '')) options++;
+  // Words (tokens after a blank) since the last option and its value: an argument vector holds one or two
+  // positionals there (`--template CPU 1572942241:3`, `-m <module> runfcgi`), a sentence about options holds its
+  // own words (`--cached and --untracked cannot be used with --no-index`), and parts them with `, ` as argv never does.
+  let loose = 0;
+  for (let i = at; i < tokens.length; i++) {
+    const sep = seps[i - 1] ?? '';
+    if (sep.includes(',')) return undefined;
+    if (!/\s$/.test(sep)) continue;
+    if (OPTION_TOKEN.test(tokens[i])) {
+      options++;
+      loose = 0;
+    } else if (options > 0 && !OPTION_TOKEN.test(tokens[i - 1]) && ++loose > MAX_COMMAND_POSITIONALS) return undefined;
+  }
   return options >= MIN_COMMAND_OPTIONS ? at : undefined;
 }
 

@@ -127,6 +127,11 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
  * reports an action's start and end with them; the studied batches label all 21 such pairs (11 systems) apart.
  */
 function inflectsOneVerb(family: readonly Group[], position: number): boolean {
+  // After a preposition the word is its object, a value the statement was given (`changed state to starting` /
+  // `… to started`, states of one enumeration printed with one `%s`), not the statement's own verb; none of the
+  // studied pairs stands there.
+  const before = family[0].tokens[position - 1];
+  if (before !== undefined && OBJECT_PREPOSITIONS.has(before.toLowerCase())) return false;
   const stems = new Map<string, string>();
   for (const group of family) {
     const word = group.tokens[position];
@@ -139,6 +144,9 @@ function inflectsOneVerb(family: readonly Group[], position: number): boolean {
   }
   return false;
 }
+
+/** Prepositions whose object is a value the statement was given (inflectsOneVerb): a state, a mode, a role. */
+const OBJECT_PREPOSITIONS = new Set(['to', 'from', 'into', 'as']);
 
 /**
  * The stem and ending of a word of letters read as a verb's form (its case and the marks a sentence ends with left
@@ -865,8 +873,10 @@ function addsField(group: Group, prefix: number): boolean {
   const label = group.tokens[prefix + 1];
   if (seps === undefined || seps[prefix + 1] !== ': ' || label === undefined || label === WILDCARD || !PROSE_LABEL.test(label)) return false;
   // After a value masked whole, a blank is as good as a comma (Sunshine's `Sunshine version: <*> commit: <*>` beside
-  // `Sunshine version: <*>`): the value ended where its mask did, and a word with its own `: ` after it is a label.
-  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[prefix + 2] !== undefined);
+  // `Sunshine version: <*>`): the value ended where its mask did, and a word with its own `: ` after it is a label when
+  // a value masked whole follows it too; a word after it is an error text's (`failed: 403 Forbidden: access denied`,
+  // a status and its reason, then the detail, all one value; rev23).
+  return seps[prefix] === ', ' || (seps[prefix] === ' ' && group.tokens[prefix] === WILDCARD && group.tokens[prefix + 2] === WILDCARD);
 }
 
 /** A field's label after `, `: a word of letters (`package`, `Speed`). */

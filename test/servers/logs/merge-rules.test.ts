@@ -174,6 +174,21 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertOneEvent(removed, range(3, 8), 'services');
   });
 
+  // rev23's review of the rule above: a state machine's states printed with one `%s` after `to` (`Unit <name> changed
+  // state to starting` / `… to started` / `… to stopping` / `… to failed`) hold a verb's forms as values; after a
+  // preposition the word is its object, not the statement's verb.
+  it('reads forms of one verb after a preposition as a value (`changed state to starting` / `… to started`)', () => {
+    const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
+    const states = ['starting', 'started', 'stopping', 'stopped', 'failed', 'pending'];
+    const units = minedAlone([...other, ...states.map((state, i) => `Unit job${i}.service changed state to ${state}`)]);
+    assertOneEvent(units, range(3, 9), 'states after `to`');
+    const roles = minedAlone([...other, ...['leading', 'led', 'following', 'followed'].map((role, i) => `node n${i} switched from candidate to ${role}`)]);
+    assertOneEvent(roles, range(3, 7), 'roles after `to`');
+    // The statement's own verb, not after a preposition, still keeps its forms apart.
+    const lifecycle = minedAlone([...other, 'Display server starting...', 'Display server started.', 'Socket server starting...', 'Socket server started.']);
+    assertApart(lifecycle, [3, 4], 'verb of the statement');
+  });
+
   // Batch 19's Sunshine: `Sunshine version: %s` and, in later versions, `Sunshine version: %s commit: %s`, two calls.
   it('reads a label after a value masked whole as another field, not part of the first label\'s value (`version: <*> commit: <*>`)', () => {
     const other = ['Starting scheduler on core 0', 'Loaded 4 modules', 'Ready'];
@@ -182,5 +197,9 @@ describe('log intelligence: merge rules learned from the file', () => {
     // Free texts after a label that names a value still make one value (`Job 7 failed: disk full` / …).
     const texts = minedAlone([...other, 'Job 7 failed: disk full', 'Job 8 failed: out of memory', 'Job 9 failed: dial tcp: i/o timeout', 'Job 12 failed: 42']);
     assertOneEvent(texts, range(3, 7), 'texts after a label');
+    // rev23: an error text whose status is masked and whose reason has its own `: ` before words (`403 Forbidden: access
+    // denied`, an HTTP status line and its detail) is still one value of the label.
+    const statuses = minedAlone([...other, 'Request 1 failed: 403 Forbidden: access denied', 'Request 2 failed: connection reset by peer', 'Request 3 failed: 404 NotFound: no such key', 'Request 4 failed: EOF', 'Request 5 failed: i/o timeout']);
+    assertOneEvent(statuses, range(3, 8), 'a status and its reason after a label');
   });
 });

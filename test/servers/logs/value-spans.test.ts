@@ -308,6 +308,24 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
+  // rev23's review of the rule above: a program's diagnostics name its options in sentences (git's `error: --cached and
+  // --untracked cannot be used with --no-index`, `error: unknown option --frobnicate, see --help`); those are its own
+  // words, two statements, not an argument vector.
+  it('keeps apart sentences after a label that name options, and still joins argument vectors with positionals', () => {
+    const errors = ['error: --cached and --untracked cannot be used with --no-index', 'error: unknown option --frobnicate, see --help'];
+    assert.equal(minedCount(errors), 2, templatesOf(errors).join(' / '));
+    const warnings = ['warning: --insecure given, using --insecure and --cacert', 'warning: --foo and --bar are deprecated and will be removed, use --baz'];
+    assert.equal(minedCount(warnings), 2, templatesOf(warnings).join(' / '));
+    // Cacti's rrdtool command lines (batch 4, two real messages and a made-up third of another length): a positional
+    // after an option's value is argv's own.
+    const rrd = [
+      'CACTI2RRD: /usr/bin/rrdtool update /usr/share/cacti/site/rra/extra-2_bikovo-17_home10161_connections_264.rrd --skip-past-updates --template CONNECTIONS 1572942241:U',
+      'CACTI2RRD: /usr/bin/rrdtool update /usr/share/cacti/site/rra/extra-2_bikovo-17_home10161_cpu_75.rrd --skip-past-updates --template CPU 1572942241:3',
+      'CACTI2RRD: /usr/bin/rrdtool update /usr/share/cacti/site/rra/local_load_1min_5.rrd --skip-past-updates --template load_1min:load_5min:load_15min 1572942241:0.19:0.15:0.10',
+    ];
+    assert.equal(minedCount(rrd), 1, templatesOf(rrd).join(' / '));
+  });
+
   it('reads a command line after a label as one value, whatever program and options it holds', () => {
     // Seafile and SDDM (batch 19, real messages): the controller and the display manager print the argument vector of
     // what they start after `spawn_process: ` and `Running: `.
@@ -487,6 +505,17 @@ describe('value spans: a value of no token or of several is still one value', ()
     const lines = ['INFO cache=warm and ready', 'INFO cache=warm and ready', 'ERROR cache=cold', 'ERROR cache=cold'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
     const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
+  // rev23's review of the context-field guard above: a setting whose value is free text in lower case (`description=
+  // nightly backup job`, a job's or unit's description printed with one `%s`) repeats neither the word after `=` nor the
+  // word after that, as a context field before a message does (`user=admin logged in` / `user=admin logged out …`).
+  it('joins a setting whose values are free texts in lower case, words that recur in no other line of the key', () => {
+    assert.equal(minedCount(['description=nightly backup job', 'description=weekly report export', 'description=hourly sync of mirrors']), 1);
+    // The field recurring before other sentences, or a sentence recurring after other fields, is still a context field
+    // (each line its own statement here: the per-position rule needs more than two users).
+    assert.equal(minedCount(['user=admin logged in', 'user=admin logged out from host1', 'user=bob logged out from host2']), 3);
+    assert.equal(minedCount(['task=backup finished in time', 'task=report finished late', 'task=sync failed']), 3);
   });
 
   // break19: a rule that joined fields coming and going after one message (a structured logger's context) made
