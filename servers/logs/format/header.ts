@@ -20,6 +20,11 @@ export interface HeaderField {
   bracketed?: boolean;
   /** For levels: Redis's one-character marks (`.` debug, `-` verbose, `*` notice, `#` warning). */
   marks?: boolean;
+  /**
+   * For levels: the file writes the word in capitals or in brackets (`INFO`, `[ERROR]`) on its lines (markLevelCase): a
+   * bare word in another case there opens the message (`Error count reset to 0`), it is no level.
+   */
+  capitals?: boolean;
   /** For levels: a program's own shape (`ERRO[0001]`, `(EE)`, `kern  :err   :`), see level-forms. */
   form?: LevelForm;
   /** For brackets: it starts with a time (`[2024-06-01T12:30:45.123456 #1234]`); learned, so other lines skip the look. */
@@ -466,6 +471,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
         // A word only a level column holds (`LOG`) is read where the file's learned level field stands.
         const m = levelPhraseAt(line, position) ?? matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed);
         if (!m) return false;
+        if (field.capitals && !learning && opensMessage(line, position)) return false;
         out.end = m.end;
         out.epoch = m.epoch;
         out.level = m.level;
@@ -1129,6 +1135,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     return forms.forms ? { ...NO_HEADER, ...forms } : NO_HEADER;
   }
   markLevelWords(best.fields, sample, context);
+  markLevelCase(best.fields, sample, context);
   const forms = learnMarkedForms(sample, best.fields, context, lines);
   const inserted = learnInsertedColumns(sample, best.fields, context, lines);
   if (inserted) forms.inserted = inserted;
@@ -1335,6 +1342,57 @@ function markLevelWords(fields: HeaderField[], sample: string[], context: Timest
   });
 }
 
+/** Least lines with a level word in capitals or brackets that make a level field's words such (markLevelCase). */
+const MIN_CAPITAL_LEVEL_LINES = 3;
+
+/**
+ * Marks a level field `capitals` when the sample's lines write its words in capitals or in brackets
+ * (MIN_CAPITAL_LEVEL_LINES or more, at least twice the lines with a bare word in another case there: the file's own
+ * spelling is its lines' by two to one): a message that opens with a level word in another case on such a file's line
+ * without a level (`<time> Error count reset to 0 by user` among `<time> INFO …` lines) was read as an ERROR, its
+ * first word cut. A file that writes `Error` or `error:` itself keeps reading them.
+ */
+function markLevelCase(fields: HeaderField[], sample: string[], context: TimestampContext): void {
+  const at = fields.findIndex((f) => f.kind === 'level' && !f.marks && !f.form);
+  if (at < 0) return;
+  let capitals = 0;
+  let others = 0;
+  const m: FieldMatch = { end: -1 };
+  for (const line of sample) {
+    let position = skipSeparators(line, 0);
+    let i = 0;
+    for (; i < at && readField(fields[i], line, position, context, m); i++) position = skipSeparators(line, m.end);
+    if (i < at || !readField(fields[at], line, position, context, m)) continue;
+    const word = bareLevelWord(line, position);
+    if (word === undefined || word === word.toUpperCase()) capitals++;
+    else others++;
+  }
+  if (capitals >= MIN_CAPITAL_LEVEL_LINES && others * 2 <= capitals) fields[at].capitals = true;
+}
+
+/**
+ * Whether the bare level word at `position`, not in capitals, on a line of a file whose level column is (markLevelCase),
+ * opens the message: words follow it as a sentence goes on (`Error count reset to 0`). One a separator or a colon
+ * follows (`Debug — Request: …`, `Error: …`) is a level in another spelling, as a program's later version writes it
+ * (Plex's `DEBUG - ` and `Debug — ` lines in one file).
+ */
+function opensMessage(line: string, position: number): boolean {
+  const word = bareLevelWord(line, position);
+  if (word === undefined || word === word.toUpperCase()) return false;
+  let after = position + word.length;
+  if (line.charCodeAt(after) !== 32) return false;
+  while (line.charCodeAt(after) === 32) after++;
+  const next = line.charCodeAt(after);
+  return isAsciiLetter(next) || isDigitCode(next);
+}
+
+/** The letters of a level word written bare at `position` (no bracket or angle bracket before it), else undefined. */
+function bareLevelWord(line: string, position: number): string | undefined {
+  let end = position;
+  while (isAsciiLetter(line.charCodeAt(end))) end++;
+  return end > position ? line.slice(position, end) : undefined;
+}
+
 export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS}|msg)>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
 /**
  * An upper-case level word opening the message, spelled out: the three-letter abbreviations (Serilog's INF, WRN, FTL,
@@ -1411,7 +1469,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   const otherLayout = tookWordAfterOtherTime(header, read);
   if (consumed > 0 && ((parsed.level === undefined && (levelField || read.otherTime === true)) || otherLayout) && opensWithTimeOrLevel(line, context)) {
     const own: ParsedLine = { message: line };
-    const fields = guessHeader(line, context, true);
+    // The file's level column written in capitals or brackets (markLevelCase) holds for this line's own header too: its
+    // `Error count reset …` opens a message, it is no level.
+    const guessed = guessHeader(line, context, true);
+    const fields = header.fields.some((f) => f.capitals) ? guessed.map((f) => (f.kind === 'level' && !f.marks && !f.form ? { ...f, capitals: true } : f)) : guessed;
     const ownConsumed = applyHeader(fields, line, context, own);
     return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }

@@ -753,4 +753,36 @@ describe('one event behind two header forms in one file (session 13)', () => {
     assert.equal(parsed[5].message, 'Done');
     assert.equal(parsed[5].component, 'pdns_recursor[1506403]');
   });
+
+  // rev23 found it: a file that writes its level column in capitals (`INFO`, `ERROR`) read a line without a level whose
+  // message opens with a level word in another case as that level, the word cut: error_summary counted
+  // `Error count reset to 0 by user` as an error. A file that writes `Error` itself still reads it (Title-case levels).
+  it('reads a message opening with `Error`/`Warning` as a message where the file writes its levels in capitals', () => {
+    const lines = [
+      '2026-12-03 10:00:01 INFO starting up',
+      '2026-12-03 10:00:02 Error count reset to 0 by user',
+      '2026-12-03 10:00:03 ERROR disk failed',
+      '2026-12-03 10:00:04 Warning light switched off',
+      '2026-12-03 10:00:05 WARN disk almost full',
+      '2026-12-03 10:00:06 INFO done',
+    ];
+    const parser = createLineParser(lines, { referenceTime: REFERENCE });
+    const parsed = lines.map((line) => parser.parse(line));
+    assert.deepEqual(parsed.map((p) => [p.level, p.message]), [
+      ['INFO', 'starting up'],
+      [undefined, 'Error count reset to 0 by user'],
+      ['ERROR', 'disk failed'],
+      [undefined, 'Warning light switched off'],
+      ['WARN', 'disk almost full'],
+      ['INFO', 'done'],
+    ]);
+    // Two versions of one program in one file (Plex's `DEBUG - ` and its later `Debug — `): a separator after the word
+    // makes it a level in the other spelling.
+    const versions = ['Oct 28, 2018 14:44:00.343 [0x7fa0e8fff700] DEBUG - Jobs: Starting child process with pid 345', 'Oct 28, 2018 14:44:00.344 [0x7fa0ff450d40] DEBUG - Waiting for server condition', 'Oct 28, 2018 14:44:00.345 [0x7fa0e77fe700] ERROR - HttpServer: bind failed', 'Oct 28, 2018 14:44:00.346 [0x7fa0e77fe700] INFO - Plex Media Server started', 'Jan 03, 2023 10:49:55.421 [0x7f76f0859b38] Debug — Completed: [127.0.0.1:41930] 200 GET /', 'Jan 03, 2023 10:49:55.422 [0x7f76f0859b38] Error — Transcoder: exited'];
+    const versionsParser = createLineParser(versions, { referenceTime: REFERENCE });
+    assert.deepEqual(versions.map((line) => versionsParser.parse(line).level), ['DEBUG', 'DEBUG', 'ERROR', 'INFO', 'DEBUG', 'ERROR']);
+    const titled = ['2026-12-03 10:00:01 Info starting up', '2026-12-03 10:00:02 Error disk failed', '2026-12-03 10:00:03 Warning disk almost full', '2026-12-03 10:00:04 Info done'];
+    const titledParser = createLineParser(titled, { referenceTime: REFERENCE });
+    assert.deepEqual(titled.map((line) => titledParser.parse(line).level), ['INFO', 'ERROR', 'WARN', 'INFO']);
+  });
 });
