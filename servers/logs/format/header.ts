@@ -1377,9 +1377,11 @@ function markLevelCase(fields: HeaderField[], sample: string[], context: Timesta
  * (Plex's `DEBUG - ` and `Debug — ` lines in one file).
  */
 function opensMessage(line: string, position: number): boolean {
-  const word = bareLevelWord(line, position);
-  if (word === undefined || word === word.toUpperCase()) return false;
-  let after = position + word.length;
+  // Read by character codes: every leveled line of such a file is asked, most with a word in capitals.
+  let after = position;
+  let lower = false;
+  for (let c = line.charCodeAt(after); isAsciiLetter(c); c = line.charCodeAt(++after)) if (c >= 97) lower = true;
+  if (!lower) return false;
   if (line.charCodeAt(after) !== 32) return false;
   while (line.charCodeAt(after) === 32) after++;
   const next = line.charCodeAt(after);
