@@ -1363,8 +1363,7 @@ function markLevelCase(fields: HeaderField[], sample: string[], context: Timesta
     let i = 0;
     for (; i < at && readField(fields[i], line, position, context, m); i++) position = skipSeparators(line, m.end);
     if (i < at || !readField(fields[at], line, position, context, m)) continue;
-    const word = bareLevelWord(line, position);
-    if (word === undefined || word === word.toUpperCase()) capitals++;
+    if (lowerCaseWordEnd(line, position) < 0) capitals++;
     else others++;
   }
   if (capitals >= MIN_CAPITAL_LEVEL_LINES && others * 2 <= capitals) fields[at].capitals = true;
@@ -1377,22 +1376,23 @@ function markLevelCase(fields: HeaderField[], sample: string[], context: Timesta
  * (Plex's `DEBUG - ` and `Debug — ` lines in one file).
  */
 function opensMessage(line: string, position: number): boolean {
-  // Read by character codes: every leveled line of such a file is asked, most with a word in capitals.
-  let after = position;
-  let lower = false;
-  for (let c = line.charCodeAt(after); isAsciiLetter(c); c = line.charCodeAt(++after)) if (c >= 97) lower = true;
-  if (!lower) return false;
-  if (line.charCodeAt(after) !== 32) return false;
+  let after = lowerCaseWordEnd(line, position);
+  if (after < 0 || line.charCodeAt(after) !== 32) return false;
   while (line.charCodeAt(after) === 32) after++;
   const next = line.charCodeAt(after);
   return isAsciiLetter(next) || isDigitCode(next);
 }
 
-/** The letters of a level word written bare at `position` (no bracket or angle bracket before it), else undefined. */
-function bareLevelWord(line: string, position: number): string | undefined {
+/**
+ * Where the bare word at `position` (ASCII letters) ends when it holds a lower-case letter (`Error`, `error`); -1 for
+ * one in capitals or no bare word (`ERROR`, `[ERROR]`). Read by character codes: every leveled line of a file whose
+ * level column is in capitals is asked (opensMessage).
+ */
+function lowerCaseWordEnd(line: string, position: number): number {
   let end = position;
-  while (isAsciiLetter(line.charCodeAt(end))) end++;
-  return end > position ? line.slice(position, end) : undefined;
+  let lower = false;
+  for (let c = line.charCodeAt(end); isAsciiLetter(c); c = line.charCodeAt(++end)) if (c >= 97) lower = true;
+  return lower ? end : -1;
 }
 
 export const LEADING_LEVEL = new RegExp(String.raw`^\s*(?:\[(${LEVEL_WORDS})\]|<(${LEVEL_WORDS}|msg)>|(${LEVEL_WORDS}):)(?=\s|$)`, 'i');
