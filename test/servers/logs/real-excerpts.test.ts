@@ -501,8 +501,8 @@ const BATCH_19: Record<string, number> = {
  * branch `realx20` on the miner of main at f608a5f (the start of the session that built it), before anything was fixed
  * for these systems (none is in batches 1-19, the development set or Loghub, nor a close cousin of one): mean 0.762 over
  * 20 systems (median 0.7715), from the first run of the gate with it. Built blind to batches 7 and 19 and to the
- * failures being fixed while other branches changed the miner; keep it out of the work that tunes the miner; raise a
- * figure when a general change lifts it.
+ * failures being fixed while other branches changed the miner. Released for study in session 24 (2026-12-03; mean
+ * 0.762 then, the same as at its building), when batch 22 was to be built: its failures may be read from then on.
  */
 const BATCH_20: Record<string, number> = {
   CoreLightning: 0.887, ElectrumX: 0.909, Evcc: 0.417, Falco: 0.851, HandBrake: 1, Helix: 0.522, I3: 0.593,
@@ -591,8 +591,9 @@ const BATCHES = [
 // released for study at the start of session 20 (2026-12-02), when batch 19 was built and measured by branch `realx19`;
 // batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was built and measured by
 // branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
-// and measured by branch `realx21`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_20, BATCH_21];
+// and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
+// batch 22 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_21];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
