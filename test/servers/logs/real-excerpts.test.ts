@@ -522,6 +522,20 @@ const BATCH_21: Record<string, number> = {
   JuiceFS: 0.778, KubeVirt: 0.867, LiteLLM: 0.68, LXC: 0.722, Misskey: 0.723, Mixxx: 0.87, Mpv: 0.27, SMAPI: 0.6,
   Talos: 0.8, TextGenerationInference: 0.833, TrafficServer: 0.914, VLC: 0.4, WinGet: 0.733,
 };
+/**
+ * Batch 22 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx22` on the miner of lead24 at e4fa12b (the start of the session that built it), before anything was
+ * fixed for these systems (none is in batches 1-21, the development set or Loghub, nor a close cousin of one): mean
+ * 0.780 over 20 systems (median 0.799); GnomeShell and Borg, added last, were measured through the same build in a
+ * second run over those two alone, the first run of the gate having given the other 18 (mean 0.768) their figures.
+ * Built blind to batches 7 and 21 and to the failures being fixed while other branches changed the miner; keep it out
+ * of the work that tunes the miner; raise a figure when a general change lifts it.
+ */
+const BATCH_22: Record<string, number> = {
+  Ansible: 0.842, Bazel: 0.429, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82, Dapr: 0.933,
+  DeepSpeed: 0.778, GnomeShell: 1, HotSpotGC: 0.533, Karpenter: 1, MAVROS: 0.945, NCCL: 0.717, Nextflow: 0.944,
+  Npm: 0.455, NuGet: 0.656, OpenOCD: 0.85, Picom: 0.718, Xen: 0.727,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -581,7 +595,7 @@ const BATCH_21: Record<string, number> = {
 // -> 1 (the command line, and two forms of one verb stay apart).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -592,8 +606,8 @@ const BATCHES = [
 // batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was built and measured by
 // branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
 // and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
-// batch 22 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_21];
+// batch 22 was built and measured by branch `realx22`.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_21, BATCH_22];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
