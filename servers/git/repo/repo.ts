@@ -123,25 +123,23 @@ async function checkListedFolders(
   return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal));
 }
 
-/** Folders given to one `git check-ignore` at most (its arguments). */
-const CHECK_IGNORE_BATCH = 500;
-
 /**
  * Which of `folders` git's ignore rules ignore (`git check-ignore`, which reads the .gitignore files above them, not
  * theirs). A check that fails counts none ignored: the caller then looks into them all, as if git walked them.
  */
 async function ignoredFolders(root: string, folders: readonly string[], config: Array<[string, string]>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<ReadonlySet<string>> {
   const ignored = new Set<string>();
-  for (let at = 0; at < folders.length; at += CHECK_IGNORE_BATCH) {
-    // Named without a trailing slash: `git check-ignore new/` opens new/.gitignore (a FIFO there kept it waiting), `new`
-    // does not, and a folder-only rule (`build/`) still matches, git looking at what the name is. A name git quotes
-    // (control characters), or one it reads as pathspec magic (`:(top)x`: the check fails), matches none: that folder
-    // is looked into, as if git walked it.
-    const batch = folders.slice(at, at + CHECK_IGNORE_BATCH);
-    const result = await runGit(['check-ignore', '--', ...batch], { cwd: root, config, signal, timeoutMs, okExitCodes: [0, 1, 128], plainPaths: true }).catch(() => undefined);
-    if (result?.exitCode !== 0) continue;
-    for (const path of result.stdout.toString('utf8').split('\n')) if (path) ignored.add(path);
-  }
+  if (folders.length === 0) return ignored;
+  // Named without a trailing slash: `git check-ignore new/` opens new/.gitignore (a FIFO there kept it waiting), `new`
+  // does not, and a folder-only rule (`build/`) still matches, git looking at what the name is. Given on stdin and
+  // answered with -z (NUL after each path, written as given): git quoted a name holding a newline, tab, quote or
+  // backslash in its answer (`"build\nout"`), which then matched no folder asked about, and that ignored folder was
+  // looked into. On stdin too, no argument list limits how many are asked at once, and a name git reads as pathspec
+  // magic (`:(top)x`) no longer fails the check of the others: it matches none, and is looked into as if git walked it.
+  const input = Buffer.from(folders.map((folder) => `${folder}\0`).join(''), 'utf8');
+  const result = await runGit(['check-ignore', '--stdin', '-z'], { cwd: root, config, signal, timeoutMs, okExitCodes: [0, 1, 128], plainPaths: true, input, maxBytes: input.length + 1024 }).catch(() => undefined);
+  if (result?.exitCode !== 0) return ignored;
+  for (const path of result.stdout.toString('utf8').split('\0')) if (path) ignored.add(path);
   return ignored;
 }
 
