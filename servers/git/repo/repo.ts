@@ -87,13 +87,16 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     git: async (args, options = {}) => {
       const call = guardedCall(args, unsafeFiles, root);
       const check = folderCheckFor(args);
-      if (check) {
-        const key = `${check.role}\0${check.listing.join('\0')}`;
-        listingChecks.set(key, listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal));
-        const unsafe = await listingChecks.get(key);
+      if (!check) return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+      const key = `${check.role}\0${check.listing.join('\0')}`;
+      const checked = listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal);
+      listingChecks.set(key, checked);
+      if (check.role === 'attributes') {
+        const unsafe = await checked;
         if (unsafe) throw new UnsafeFileError(unsafe);
+        return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
       }
-      return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+      return runBesideIgnoreCheck(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal }, checked);
     },
     head: () => {
       headCache ??= repo
@@ -103,6 +106,42 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/**
+ * Runs git (`args`, `options`) while `checked` looks for a .gitignore it would wait on, instead of after: a status
+ * beside 10,000 untracked folders took git's time and the check's (a readdir of each, as git's own walk) one after the
+ * other, twice git's. git opens a folder's .gitignore only to read it, taking no lock, so nothing is lost by starting
+ * it first: when the check finds a FIFO, git (waiting on it, or about to) is stopped and the call refused with
+ * UnsafeFileError, as before; when git ends first its answer stands (it waited on nothing), the check's end unawaited.
+ * A git that fails before the check ends waits for it: a refusal naming the file explains more than git's error.
+ */
+export async function runBesideIgnoreCheck(args: readonly string[], options: GitRunOptions, checked: Promise<UnsafeFile | undefined>): Promise<GitRunResult> {
+  const stop = new AbortController();
+  const outer = options.signal;
+  const forward = () => stop.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  const running = runGit(args, { ...options, signal: stop.signal });
+  // Settled whichever way, so that a git stopped for an unsafe file is no unhandled rejection.
+  const outcome = running.then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  try {
+    const first = await Promise.race([outcome, checked.then((unsafe) => ({ unsafe }))]);
+    if ('result' in first) return first.result;
+    const unsafe = 'unsafe' in first ? first.unsafe : await checked;
+    if (unsafe) {
+      stop.abort();
+      throw new UnsafeFileError(unsafe);
+    }
+    const ended = await outcome;
+    if ('error' in ended) throw ended.error;
+    return ended.result;
+  } finally {
+    outer?.removeEventListener('abort', forward);
+  }
 }
 
 /**
