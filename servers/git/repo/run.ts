@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { abortError } from '../../shared/progress';
 import { childReaper } from '../../shared/child-reaper';
+import { killChildTree } from '../../shared/kill-tree';
 
 /** Prepended to every call: no pager, pathspecs taken literally, and no config-driven programs. */
 export const SAFE_GLOBAL_ARGS: readonly string[] = [
@@ -160,7 +161,8 @@ function guardChild(child: ChildProcess, timeoutMs: number, signal: AbortSignal 
   let failure: Error | undefined;
   const stop = (reason?: Error) => {
     if (reason && !failure) failure = reason;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // With what it started: on Windows, Git for Windows' cmd\git.exe is a launcher of the git.exe doing the work.
+    killChildTree(child);
   };
   const timer = setTimeout(() => stop(new GitTimeoutError(timeoutMs)), timeoutMs);
   const onAbort = () => stop(abortError());
