@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { killChildTree, killPidTree, windowsTreeKill } from '../../servers/shared/kill-tree';
+import { killChildTree, killPidTree, windowsTreeKill } from '../../../servers/shared/kill-tree';
 
 /** A stand-in for spawn that records what it was asked to run and returns a process that can be made to fail. */
 function recorder() {
