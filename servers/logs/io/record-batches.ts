@@ -7,7 +7,8 @@
 // resource's `service.name` its source (as a journal unit or a container name is: the program that wrote it).
 //
 // The documents are streamed, byte by byte, never parsed whole: a 200 MB one-line file costs one record's bytes of
-// memory (at most MAX_RECORD_BYTES; a longer record is cut there, with a note).
+// memory (at most MAX_RECORD_BYTES; a longer record is cut there, with a note), and an OTLP resource's records read
+// before the resource that names their service at most MAX_PENDING_BYTES.
 // Not a streaming JSON library (stream-json, @streamparser/json): they build each record as a whole object, however
 // large, where this scanner only finds a record's bounds and keeps at most MAX_RECORD_BYTES of its bytes.
 
