@@ -6,7 +6,8 @@
 // told the groups over a pipe. The pipe closes when the server's process ends, however it ends: the reaper then kills
 // the groups still listed and exits. Node opens its pipes close-on-exec, so no child holds the pipe open. One case is
 // left: a child whose start was under way at the moment of the kill (between fork and the line to the reaper, a few
-// ms) is not listed yet. Windows has no process groups (a Job Object would be its way): there nothing changes.
+// ms) is not listed yet. Windows has no process groups (a Job Object would be its way): there nothing is reaped; a
+// child the server stops is ended with its tree (kill-tree.ts), as is a server the extension kills.
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /**

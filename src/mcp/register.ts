@@ -136,7 +136,8 @@ function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { s
   });
   const user = userServerSpecs(settings.servers, { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
   const fleetProblem = fleetSettingsProblem(settings.prometheus);
-  return { specs: [...bundled, ...user.specs], problems: [...user.problems, ...(fleetProblem ? [fleetProblem] : [])] };
+  const settingNotes = bundled.flatMap((s) => s.settingNotes ?? []);
+  return { specs: [...bundled, ...user.specs], problems: [...user.problems, ...(fleetProblem ? [fleetProblem] : []), ...settingNotes] };
 }
 
 /** Offers the bundled servers to VS Code's own MCP support (agent mode), where the API exists. */

@@ -3,6 +3,7 @@
 import { t } from '@vscode/l10n';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { legacyCharsetName } from '../../servers/logs/io/charset-name';
 import type { LogSourceSettings, Thresholds } from '../settings';
 
 export interface ServerSpec {
@@ -15,6 +16,11 @@ export interface ServerSpec {
   bundled: boolean;
   /** When set the server is not started; its state is 'disabled' with this text. */
   disabledReason?: string;
+  /**
+   * Settings not passed to the server, each saying why and what it does instead (a mistyped files.encoding): written to
+   * its output channel at each start, and shown once as a warning.
+   */
+  settingNotes?: string[];
 }
 
 export interface BundledSpecInput {
@@ -41,15 +47,35 @@ export interface BundledSpecInput {
 }
 
 /**
- * The logs server's LOG_ENCODING for VS Code's `files.encoding` value (`euckr`, `shiftjis`, `gbk`, `windows1252`: names
- * the server's iconv-lite knows, as VS Code's own decoder does), or undefined: UTF-8 (the default) and UTF-16 need none
- * (the server reads UTF-8 and recognises UTF-16 itself, and detects a legacy charset when it is sure), and a value
- * that is no charset name at all is not passed.
+ * Legacy charsets named when files.encoding is one the logs server cannot read, in VS Code's spelling of them (each is
+ * accepted by legacyCharsetName: a unit test holds it to that).
  */
-export function logEncoding(filesEncoding: string | undefined): string | undefined {
+export const LEGACY_ENCODING_EXAMPLES = ['euckr', 'shiftjis', 'eucjp', 'gbk', 'gb18030', 'big5hkscs', 'cp950', 'windows1252', 'iso88591', 'windows1250', 'windows1251', 'koi8r', 'cp866'];
+
+/**
+ * What the logs server is told of VS Code's `files.encoding` value (`euckr`, `shiftjis`, `gbk`, `windows1252`):
+ * - `encoding`, its LOG_ENCODING: a legacy charset the server decodes in, as the server's own check takes it
+ *   (servers/logs/io/charset-name.ts: any name iconv-lite knows whose ASCII bytes are ASCII);
+ * - nothing for none, UTF-8 (the default) and UTF-16 (the server reads UTF-8 and recognises UTF-16 itself);
+ * - `problem`, and no encoding, for a name it cannot decode in (a typo such as `euckrr`, `utf32le`): what the user is
+ *   told, naming the accepted encodings; the server then detects a legacy charset per file, as with no setting.
+ */
+export function logEncoding(filesEncoding: string | undefined): { encoding?: string; problem?: string } {
   const name = filesEncoding?.trim().toLowerCase() ?? '';
-  if (!/^[a-z0-9_-]+$/.test(name) || /^utf/.test(name.replace(/[-_]/g, ''))) return undefined;
-  return name;
+  if (name === '' || /^utf-?16(le|be)?$/.test(name.replace(/_/g, '-'))) return {};
+  try {
+    const encoding = legacyCharsetName(name);
+    return encoding === undefined ? {} : { encoding };
+  } catch {
+    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+    return {
+      problem: t(
+        'files.encoding "{0}" is not a charset the logs server can read, so it is not passed to it: lines that are not UTF-8 are read in the charset detected per file. Accepted: utf8, utf8bom, utf16le, utf16be, or a charset that keeps ASCII as it is, such as {1}.',
+        shown,
+        LEGACY_ENCODING_EXAMPLES.join(', '),
+      ),
+    };
+  }
 }
 
 /**
@@ -107,9 +133,9 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
     ...logSourcesEnv(input.logSources, input.folders, input.home, input.hostEnv ?? process.env),
   };
   if (input.ripgrepPath) logEnv.RIPGREP_PATH = input.ripgrepPath;
-  const encoding = logEncoding(input.filesEncoding);
+  const { encoding, problem } = logEncoding(input.filesEncoding);
   if (encoding) logEnv.LOG_ENCODING = encoding;
-  specs.push(node('logs', logEnv));
+  specs.push({ ...node('logs', logEnv), ...(problem ? { settingNotes: [problem] } : {}) });
   specs.push(
     node('system', {
       CPU_THRESHOLD: String(input.thresholds.cpu),

@@ -5,13 +5,15 @@
 // server's process ends (servers/shared/child-reaper.ts, also for a client that kills them outright); ripgrep and the
 // scan process stay in the server's group. The SDK's StdioClientTransport cannot start a process in its own group, so on POSIX the process is
 // spawned here; on Windows, where a process group cannot be signalled, the SDK's transport (cross-spawn, which finds
-// `npx.cmd` and the like) is kept and only the server itself can be killed. No `vscode` import.
+// `npx.cmd` and the like) is kept and the server is killed with what it started by `taskkill /T /F` (kill-tree.ts). No
+// `vscode` import.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { PassThrough, type Stream } from 'node:stream';
 import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ReadBuffer, serializeMessage } from '@modelcontextprotocol/sdk/shared/stdio.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import { killPidTree } from '../../servers/shared/kill-tree';
 
 /** How the server is started: its program, arguments, extra environment (over the SDK's small default one) and folder. */
 export interface ServerProcessParams {
@@ -27,7 +29,7 @@ export interface ServerTransport extends Transport {
   readonly pid: number | null;
   /** The server's stderr, readable before start() (nothing written early is lost). */
   readonly stderr: Stream | null;
-  /** SIGKILL to the server and, where the platform allows (POSIX), every process of its group. Never throws. */
+  /** SIGKILL to the server and every process of its group (POSIX), or its process tree (Windows, taskkill). Never throws. */
   killAll(): void;
 }
 
@@ -129,14 +131,14 @@ export class ProcessGroupTransport implements ServerTransport {
   }
 }
 
-/** The SDK's transport (Windows): the server alone is killed, its children are left to end with their pipes. */
+/** The SDK's transport (Windows): the server is killed with every process it started (taskkill /T, kill-tree.ts). */
 class SdkServerTransport extends StdioClientTransport implements ServerTransport {
   constructor(params: ServerProcessParams) {
     super({ command: params.command, args: [...params.args], env: params.env, cwd: params.cwd, stderr: 'pipe' });
   }
 
   killAll(): void {
-    signal(this.pid ?? undefined, 'SIGKILL');
+    killPidTree(this.pid ?? undefined);
   }
 }
 

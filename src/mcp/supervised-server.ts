@@ -257,6 +257,7 @@ export class SupervisedServer {
     this.client = client;
     this.transport = transport;
     this.output.append(`[supervisor] starting ${this.spec.command} ${this.spec.args.join(' ')}`);
+    for (const note of this.spec.settingNotes ?? []) this.output.append(`[settings] ${note}`);
     try {
       await client.connect(transport, { timeout: this.options.startTimeoutMs });
       const tools = await listAllTools(client, this.options.startTimeoutMs);

@@ -15,6 +15,7 @@ const branchSchema = z.object({
   behind: z.number().optional(),
   upstreamGone: z.boolean().optional(),
   worktree: z.string().optional(),
+  worktreePrunable: z.string().optional(),
 });
 
 export const gitBranchesOutput = z.object({
@@ -56,12 +57,18 @@ export function branchNode(branch: Branch, options: BranchBuildOptions): NodeSpe
   const age = Number.isFinite(when) ? formatRelativeTime(when, now, locale) : '';
   const sync = aheadBehind(branch);
   // A branch checked out in another working tree (git worktree) cannot be checked out here: say where it is.
-  const elsewhere = branch.worktree === undefined ? '' : t('in worktree {0}', folderName(branch.worktree));
+  // One whose folder is gone (prunable) still holds the branch until `git worktree prune`: say that instead.
+  const elsewhere =
+    branch.worktree === undefined ? '' : branch.worktreePrunable !== undefined ? t('in worktree {0} (gone)', folderName(branch.worktree)) : t('in worktree {0}', folderName(branch.worktree));
   const description = [branch.current ? t('current') : elsewhere, sync, age, branch.subject].filter(Boolean).join(' · ');
   const tooltip = [
     `**${escapeMarkdown(branch.name)}**${branch.current ? ` (${escapeMarkdown(t('current'))})` : ''}`,
     '',
-    branch.worktree === undefined ? '' : t('Checked out in the worktree at {0}', escapeMarkdown(branch.worktree)),
+    branch.worktree === undefined
+      ? ''
+      : branch.worktreePrunable !== undefined
+        ? t('Checked out in the worktree at {0}, which is gone ({1}): git keeps the branch there until `git worktree prune`', escapeMarkdown(branch.worktree), escapeMarkdown(branch.worktreePrunable))
+        : t('Checked out in the worktree at {0}', escapeMarkdown(branch.worktree)),
     `${escapeMarkdown(branch.shortHash)} ${escapeMarkdown(branch.subject)}`,
     '',
     Number.isFinite(when) ? t('Last commit: {0}', new Date(when).toLocaleString(locale)) : '',

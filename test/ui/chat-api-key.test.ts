@@ -6,6 +6,7 @@ import type { MockAnthropic } from '../support/mock-anthropic';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import type { Workbench } from './support/workbench';
 import { widenSideBar } from './ui-helpers';
+import { ask } from './support/ask';
 
 describe('UI: API key in the chat', function () {
   this.timeout(180_000);
@@ -53,10 +54,7 @@ describe('UI: API key in the chat', function () {
   it('a rejected key (401) shows the error with its "Set API Key" action', async () => {
     mock.enqueue({ status: 401, errorMessage: 'invalid x-api-key' });
     const chat = workbench.chatFrame();
-    const input = chat.locator('#chat-input');
-    await input.click();
-    await input.fill('How is the system doing?');
-    await input.press('Enter');
+    await ask(chat, 'How is the system doing?');
     const error = chat.locator('.error[role="alert"]');
     await error.waitFor({ timeout: 30_000 });
     assert.match((await error.textContent()) ?? '', /401/);

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { waitUntil } from '../support/wait';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
+import { ask, askFromPalette } from './support/ask';
 
 describe('UI: the chat by keyboard, and tables in a side bar of the default width', function () {
   this.timeout(240_000);
@@ -32,11 +33,7 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     const chat = workbench.chatFrame();
     mock.enqueue({ text: Array.from({ length: 80 }, (_, i) => `문단 ${i + 1}: 천천히 오는 답변입니다.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
     const input = chat.locator('#chat-input');
-    await input.click();
-    await input.fill('로그를 천천히 분석해 주세요');
-    await input.press('Enter');
-    const answer = chat.locator('.message.assistant', { hasText: '문단 1' }).last();
-    await answer.waitFor({ timeout: 30_000 });
+    const answer = await ask(chat, '로그를 천천히 분석해 주세요', '문단 1');
     assert.equal(await chat.locator('#stop').getAttribute('aria-keyshortcuts'), 'Escape');
     // The keyboard is still in the input, where the question was typed.
     await input.press('Escape');
@@ -55,9 +52,7 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     await chat.locator('#chat-input').press('Escape');
     // A stop message would have been handled before this round trip of a question is answered.
     mock.enqueue({ text: 'Still here.' });
-    await chat.locator('#chat-input').fill('ping');
-    await chat.locator('#chat-input').press('Enter');
-    await chat.locator('.message.assistant', { hasText: 'Still here.' }).waitFor({ timeout: 30_000 });
+    await ask(chat, 'ping', 'Still here.');
     assert.equal(mock.messageRequests().length, requests + 1);
     assert.equal(await chat.locator('.notice').count(), notices);
   });
@@ -67,9 +62,7 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     const chat = workbench.chatFrame();
     mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
     const input = chat.locator('#chat-input');
-    await input.fill('first question');
-    await input.press('Enter');
-    await chat.locator('.message.assistant', { hasText: 'Paragraph 1' }).last().waitFor({ timeout: 30_000 });
+    await ask(chat, 'first question', 'Paragraph 1');
     await input.fill('second question while the first streams');
     await input.press('Enter');
     const hint = chat.locator('.composer .hint');
@@ -88,17 +81,10 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     const chat = workbench.chatFrame();
     mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Part ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
     const input = chat.locator('#chat-input');
-    await input.fill('first question');
-    await input.press('Enter');
-    await chat.locator('.message.assistant', { hasText: 'Part 1 of' }).last().waitFor({ timeout: 30_000 });
+    await ask(chat, 'first question', 'Part 1 of');
     await input.fill('a note I was typing');
     // runCommand presses Escape first, which in the chat stops the answer: the keyboard goes to the editor area first.
-    await page.locator('.part.editor').click();
-    await workbench.runCommand('DevOps: Ask');
-    const box = page.locator('.quick-input-widget input.input');
-    await box.waitFor({ state: 'visible', timeout: 10_000 });
-    await box.fill('오늘 커밋된 내용을 요약해 주세요');
-    await page.keyboard.press('Enter');
+    await askFromPalette(workbench, '오늘 커밋된 내용을 요약해 주세요');
     await waitUntil('the question to reach the chat\'s input box', async () => (await input.inputValue()).includes('오늘 커밋된 내용을'), { timeoutMs: 15_000 });
     assert.equal(await input.inputValue(), 'a note I was typing\n\n오늘 커밋된 내용을 요약해 주세요');
     const hint = chat.locator('.composer .hint');
@@ -117,17 +103,11 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
     const chat = workbench.chatFrame();
     mock.enqueue({ text: Array.from({ length: 60 }, (_, i) => `Piece ${i + 1} of a slow answer.`).join('\n\n'), eventDelayMs: 150, chunkSize: 4 });
     const input = chat.locator('#chat-input');
-    await input.fill('first question');
-    await input.press('Enter');
-    await chat.locator('.message.assistant', { hasText: 'Piece 1 of' }).last().waitFor({ timeout: 30_000 });
+    await ask(chat, 'first question', 'Piece 1 of');
     await page.locator('.part.editor').click();
     await page.keyboard.press('Control+Shift+E');
     await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 15_000 });
-    await workbench.runCommand('DevOps: Ask');
-    const box = page.locator('.quick-input-widget input.input');
-    await box.waitFor({ state: 'visible', timeout: 10_000 });
-    await box.fill('숨겨진 채팅에서 물어본 질문');
-    await page.keyboard.press('Enter');
+    await askFromPalette(workbench, '숨겨진 채팅에서 물어본 질문', false);
     await waitUntil('the question to reach the chat\'s input box', async () => (await input.inputValue().catch(() => '')).includes('숨겨진 채팅에서'), { timeoutMs: 20_000 });
     assert.equal(await input.inputValue(), '숨겨진 채팅에서 물어본 질문');
     await assertSeenInChat(page, chat.locator('.composer .hint'), 'the "still answering" hint', 10_000);
@@ -147,11 +127,8 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
         '| 3eced8c | 16:01:26 | Fix ledger sync retry on ConnectionError |\n' +
         '| 3fed0a2 | 16:01:26 | 결제 서버 로그 로테이션 설정 추가 |\n\nEnd of the table answer.',
     });
-    const input = chat.locator('#chat-input');
-    await input.fill('오늘 커밋된 내용을 요약해 주세요');
-    await input.press('Enter');
     const table = chat.locator('.message.assistant table').last();
-    await chat.locator('.message.assistant', { hasText: 'End of the table answer.' }).waitFor({ timeout: 30_000 });
+    await ask(chat, '오늘 커밋된 내용을 요약해 주세요', 'End of the table answer.');
     for (const token of ['2709d5d', '3eced8c', '3fed0a2', '16:01:26']) {
       const cell = table.locator('td', { hasText: token }).first();
       await assertSeenInChat(workbench.page, cell, `the cell ${token}`, 10_000);
@@ -179,11 +156,7 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
         '대시보드: https://grafana.internal.example.com/d/abcdef1234567890/database-connections-overview?orgId=1&from=now-24h&to=now&var-instance=db.internal\n\n' +
         '파일: /var/log/payments/very/deep/folder/structure/worker-8812-timeout-2026-11-20-connection-refused.log\n\n끝: 한국어 답변.',
     });
-    const input = chat.locator('#chat-input');
-    await input.fill('어제 오류를 설명해 주세요');
-    await input.press('Enter');
-    const korean = chat.locator('.message.assistant', { hasText: '끝: 한국어 답변.' }).last();
-    await korean.waitFor({ timeout: 30_000 });
+    const korean = await ask(chat, '어제 오류를 설명해 주세요', '끝: 한국어 답변.');
     await assertSeenInChat(workbench.page, korean.locator('p').first(), 'the Korean paragraph', 10_000);
     // No function is declared inside evaluate: tsx would wrap it in a helper the page does not have.
     const layout = await korean.locator('p').first().evaluate((p) => {
@@ -211,10 +184,7 @@ describe('UI: the chat by keyboard, and tables in a side bar of the default widt
       text: '数据库连接被拒绝三次，任务超时失败，随后重新连接，此后没有错误，建议检查日志轮转，增加代理超时，重新部署服务，再观察一小时，确认结果。' +
         'データベース接続は拒否され、ジョブは失敗し、再接続の後、エラーはなく、設定を確認し、様子を見ます。\n\n结束：中文回答。',
     });
-    await input.fill('用中文解释');
-    await input.press('Enter');
-    const chinese = chat.locator('.message.assistant', { hasText: '结束：中文回答。' }).last();
-    await chinese.waitFor({ timeout: 30_000 });
+    const chinese = await ask(chat, '用中文解释', '结束：中文回答。');
     const han = await chinese.locator('p').first().evaluate((p) => {
       const range = document.createRange();
       range.selectNodeContents(p);

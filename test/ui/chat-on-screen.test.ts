@@ -9,6 +9,7 @@ import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
 import type { Workbench } from './support/workbench';
 import { chooseMenuItem, rightClickInExplorer } from './ui-helpers';
+import { askFromPalette } from './support/ask';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -38,17 +39,6 @@ async function assertOnScreen(workbench: Workbench, targets: Array<[Locator, str
 }
 
 const newestAssistant = (chat: FrameLocator, text: string) => chat.locator('.message.assistant', { hasText: text }).last();
-
-async function askFromPalette(workbench: Workbench, question: string): Promise<void> {
-  const { page } = workbench;
-  // From the editor area, where a user opening the palette usually is.
-  await page.locator('.part.editor').click({ position: { x: 200, y: 200 } });
-  await workbench.runCommand('DevOps: Ask');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(question);
-  await page.keyboard.press('Enter');
-}
 
 /** Opens the DevOps container from the activity bar (unless it is open) and right-clicks app.log in Log Files. */
 async function summarizeFromLogFilesTree(workbench: Workbench): Promise<void> {

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { scriptedModelExtensionPath } from '../../scripts/vscode/paths.mjs';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { widenSideBar } from './ui-helpers';
+import { ask } from './support/ask';
 
 const TURNS = [
   { text: 'Let me summarise the errors in your logs.', toolCalls: [{ callId: 'call_errors', name: 'error_summary', input: { hours: 24 * 30 } }] },
@@ -30,9 +31,7 @@ describe('UI: the chat with a VS Code language model (no API key)', function () 
     assert.match((await modelLine.textContent()) ?? '', /Answering with Scripted Model · devops-scripted/);
     assert.equal(await chat.locator('.banner').isVisible(), false, 'no "no model" banner');
 
-    const input = chat.locator('#chat-input');
-    await input.fill('What went wrong in the app logs?');
-    await input.press('Enter');
+    await ask(chat, 'What went wrong in the app logs?');
     await chat.locator('.tool-step[data-status="ok"]').first().waitFor({ timeout: 60_000 });
     await chat.locator('.message.assistant .markdown h2', { hasText: 'Errors' }).waitFor({ timeout: 60_000 });
     const usage = chat.locator('.usage').first();

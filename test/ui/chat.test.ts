@@ -12,6 +12,7 @@ import { startMockAnthropic, type MockAnthropic } from '../support/mock-anthropi
 import { waitUntil } from '../support/wait';
 import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
 import { chooseMenuItem, collapsePane, rightClickInExplorer, widenSideBar } from './ui-helpers';
+import { ask, askFromPalette } from './support/ask';
 
 interface Leak {
   server: Server;
@@ -109,7 +110,6 @@ describe('UI: chat, trees and log files in the real workbench', function () {
   });
 
   it('"DevOps: Ask" from the palette streams the answer and its tool steps into the chat', async () => {
-    const { page } = workbench;
     const question = '오늘 커밋된 내용을 요약해 주세요';
     mock.enqueue(
       {
@@ -131,13 +131,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
       },
     );
 
-    // Start from the editor area, where a user opening the palette usually is.
-    await page.locator('.part.editor').click({ position: { x: 300, y: 300 } });
-    await workbench.runCommand('DevOps: Ask');
-    const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(question);
-    await page.keyboard.press('Enter');
+    await askFromPalette(workbench, question);
 
     const chat = workbench.chatFrame();
     await chat.locator('.message.user .text', { hasText: question }).waitFor({ timeout: 30_000 });
@@ -272,12 +266,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
     const longAnswer = Array.from({ length: 80 }, (_, i) => `Line ${i + 1} of a very long and slow analysis.`).join('\n\n');
     mock.enqueue({ text: longAnswer, eventDelayMs: 150, chunkSize: 4 });
     const chat = workbench.chatFrame();
-    const input = chat.locator('#chat-input');
-    await input.click();
-    await input.fill('Analyze everything, slowly');
-    await input.press('Enter');
-    const answer = chat.locator('.message.assistant', { hasText: 'Line 1 of' }).last();
-    await answer.waitFor({ timeout: 30_000 });
+    const answer = await ask(chat, 'Analyze everything, slowly', 'Line 1 of');
     await chat.locator('#stop').click();
     await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 10_000 });
     const stoppedAt = (await answer.textContent()) ?? '';
@@ -294,10 +283,7 @@ describe('UI: chat, trees and log files in the real workbench', function () {
   it('an answer cut at max_tokens offers Continue, which carries on', async () => {
     mock.enqueue({ text: 'First half of the analysis', stopReason: 'max_tokens' }, { text: 'Second half of the analysis', eventDelayMs: 5 });
     const chat = workbench.chatFrame();
-    const input = chat.locator('#chat-input');
-    await input.click();
-    await input.fill('Give me a long analysis');
-    await input.press('Enter');
+    await ask(chat, 'Give me a long analysis');
     const notice = chat.locator('.notice', { hasText: 'maximum length' }).last();
     await notice.waitFor({ timeout: 30_000 });
     await notice.locator('button.continue').click();

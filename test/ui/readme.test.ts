@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
+import { ask } from './support/ask';
 
 const QUESTION = 'What went wrong in the app logs this week?';
 const ANSWER =
@@ -39,8 +40,7 @@ describe('UI: the README screenshot (chat answering from the logs server)', func
     const chat = workbench.chatFrame();
     const input = chat.locator('#chat-input');
     await input.waitFor({ state: 'visible', timeout: 30_000 });
-    await input.fill(QUESTION);
-    await input.press('Enter');
+    await ask(chat, QUESTION);
 
     await chat.locator('.tool-step[data-status="ok"]').first().waitFor({ timeout: 60_000 });
     await chat.locator('.message.assistant .markdown h2', { hasText: 'Errors this week' }).waitFor({ timeout: 60_000 });

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, logDirs, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, LEGACY_ENCODING_EXAMPLES, logDirs, logEncoding, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
 
 describe('tool names', () => {
@@ -49,6 +49,19 @@ describe('server specs', () => {
     assert.equal(encoding('euckr'), 'euckr');
     assert.equal(encoding('ShiftJIS'), 'shiftjis');
     for (const none of [undefined, '', 'utf8', 'utf8bom', 'utf16le', 'UTF-8', 'euc kr; rm -rf']) assert.equal(encoding(none), undefined, String(none));
+  });
+
+  it('logs: a files.encoding the server cannot read is not passed, and its spec says why, naming the accepted encodings (leftovers24)', () => {
+    const logs = (filesEncoding?: string) => bundledServerSpecs({ ...base, folders: [], filesEncoding }).find((s) => s.name === 'logs')!;
+    for (const wrong of ['euckrr', 'utf32le', 'ebcdic-cp-us-typo', 'euc kr; rm -rf']) {
+      const spec = logs(wrong);
+      assert.equal(spec.env.LOG_ENCODING, undefined, wrong);
+      assert.equal(spec.settingNotes?.length, 1, wrong);
+      assert.match(spec.settingNotes![0], /^files\.encoding ".+" is not a charset the logs server can read, so it is not passed to it: .* Accepted: utf8, utf8bom, utf16le, utf16be, or a charset that keeps ASCII as it is, such as euckr, shiftjis, /, wrong);
+    }
+    for (const right of [undefined, '', 'utf8', 'utf16be', 'euckr', 'cp949', 'windows1252']) assert.equal(logs(right).settingNotes, undefined, String(right));
+    // The names a person is offered are names the server takes.
+    for (const name of LEGACY_ENCODING_EXAMPLES) assert.equal(logEncoding(name).encoding, name);
   });
 
   it('system: the fleet settings and the credentials from the environment only with a Prometheus URL', () => {

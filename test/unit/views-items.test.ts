@@ -101,6 +101,17 @@ describe('Branches tree items', () => {
     assert.match(branchNodes(windows, { server: 'git', now: NOW, locale: 'en', t })[0].children![0].description!, /^in worktree app-topic · /);
   });
 
+  // leftovers24: a worktree whose folder was deleted (git calls it prunable) was named as where the branch is.
+  it('says when that worktree\'s folder is gone (prunable)', () => {
+    const listing = gitBranchesOutput.parse({
+      ...branchesSample,
+      branches: [{ name: 'topic', kind: 'local', current: false, hash: 'd'.repeat(40), shortHash: 'ddddddd', lastCommitDate: '2026-11-25T10:00:00Z', subject: 'Topic work', worktree: '/home/dana/src/app-topic', worktreePrunable: 'gitdir file points to non-existent location' }],
+    });
+    const topic = branchNodes(listing, { server: 'git', now: NOW, locale: 'en', t })[0].children![0];
+    assert.match(topic.description!, /^in worktree app-topic \(gone\) · /);
+    assert.match(topic.tooltip!, /which is gone \(gitdir file points to non\\?-existent location\): git keeps the branch there until `git worktree prune`/);
+  });
+
   it('marks a detached HEAD', () => {
     const detached = branchNodes({ ...branchesSample, current: null, detached: true, headHash: 'c'.repeat(40) }, { server: 'git', now: NOW, locale: 'en', t });
     assert.equal(detached[0].children![0].label, 'HEAD detached at cccccccccc');

@@ -87,13 +87,16 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     git: async (args, options = {}) => {
       const call = guardedCall(args, unsafeFiles, root);
       const check = folderCheckFor(args);
-      if (check) {
-        const key = `${check.role}\0${check.listing.join('\0')}`;
-        listingChecks.set(key, listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal));
-        const unsafe = await listingChecks.get(key);
+      if (!check) return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+      const key = `${check.role}\0${check.listing.join('\0')}`;
+      const checked = listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal);
+      listingChecks.set(key, checked);
+      if (check.role === 'attributes') {
+        const unsafe = await checked;
         if (unsafe) throw new UnsafeFileError(unsafe);
+        return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
       }
-      return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+      return runBesideIgnoreCheck(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal }, checked);
     },
     head: () => {
       headCache ??= repo
@@ -103,6 +106,42 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/**
+ * Runs git (`args`, `options`) while `checked` looks for a .gitignore it would wait on, instead of after: a status
+ * beside 10,000 untracked folders took git's time and the check's (a readdir of each, as git's own walk) one after the
+ * other, twice git's. git opens a folder's .gitignore only to read it, taking no lock, so nothing is lost by starting
+ * it first: when the check finds a FIFO, git (waiting on it, or about to) is stopped and the call refused with
+ * UnsafeFileError, as before; when git ends first its answer stands (it waited on nothing), the check's end unawaited.
+ * A git that fails before the check ends waits for it: a refusal naming the file explains more than git's error.
+ */
+export async function runBesideIgnoreCheck(args: readonly string[], options: GitRunOptions, checked: Promise<UnsafeFile | undefined>): Promise<GitRunResult> {
+  const stop = new AbortController();
+  const outer = options.signal;
+  const forward = () => stop.abort(outer?.reason);
+  if (outer?.aborted) forward();
+  else outer?.addEventListener('abort', forward, { once: true });
+  const running = runGit(args, { ...options, signal: stop.signal });
+  // Settled whichever way, so that a git stopped for an unsafe file is no unhandled rejection.
+  const outcome = running.then(
+    (result) => ({ result }),
+    (error: unknown) => ({ error }),
+  );
+  try {
+    const first = await Promise.race([outcome, checked.then((unsafe) => ({ unsafe }))]);
+    if ('result' in first) return first.result;
+    const unsafe = 'unsafe' in first ? first.unsafe : await checked;
+    if (unsafe) {
+      stop.abort();
+      throw new UnsafeFileError(unsafe);
+    }
+    const ended = await outcome;
+    if ('error' in ended) throw ended.error;
+    return ended.result;
+  } finally {
+    outer?.removeEventListener('abort', forward);
+  }
 }
 
 /**
@@ -123,25 +162,23 @@ async function checkListedFolders(
   return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal));
 }
 
-/** Folders given to one `git check-ignore` at most (its arguments). */
-const CHECK_IGNORE_BATCH = 500;
-
 /**
  * Which of `folders` git's ignore rules ignore (`git check-ignore`, which reads the .gitignore files above them, not
  * theirs). A check that fails counts none ignored: the caller then looks into them all, as if git walked them.
  */
 async function ignoredFolders(root: string, folders: readonly string[], config: Array<[string, string]>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<ReadonlySet<string>> {
   const ignored = new Set<string>();
-  for (let at = 0; at < folders.length; at += CHECK_IGNORE_BATCH) {
-    // Named without a trailing slash: `git check-ignore new/` opens new/.gitignore (a FIFO there kept it waiting), `new`
-    // does not, and a folder-only rule (`build/`) still matches, git looking at what the name is. A name git quotes
-    // (control characters), or one it reads as pathspec magic (`:(top)x`: the check fails), matches none: that folder
-    // is looked into, as if git walked it.
-    const batch = folders.slice(at, at + CHECK_IGNORE_BATCH);
-    const result = await runGit(['check-ignore', '--', ...batch], { cwd: root, config, signal, timeoutMs, okExitCodes: [0, 1, 128], plainPaths: true }).catch(() => undefined);
-    if (result?.exitCode !== 0) continue;
-    for (const path of result.stdout.toString('utf8').split('\n')) if (path) ignored.add(path);
-  }
+  if (folders.length === 0) return ignored;
+  // Named without a trailing slash: `git check-ignore new/` opens new/.gitignore (a FIFO there kept it waiting), `new`
+  // does not, and a folder-only rule (`build/`) still matches, git looking at what the name is. Given on stdin and
+  // answered with -z (NUL after each path, written as given): git quoted a name holding a newline, tab, quote or
+  // backslash in its answer (`"build\nout"`), which then matched no folder asked about, and that ignored folder was
+  // looked into. On stdin too, no argument list limits how many are asked at once, and a name git reads as pathspec
+  // magic (`:(top)x`) no longer fails the check of the others: it matches none, and is looked into as if git walked it.
+  const input = Buffer.from(folders.map((folder) => `${folder}\0`).join(''), 'utf8');
+  const result = await runGit(['check-ignore', '--stdin', '-z'], { cwd: root, config, signal, timeoutMs, okExitCodes: [0, 1, 128], plainPaths: true, input, maxBytes: input.length + 1024 }).catch(() => undefined);
+  if (result?.exitCode !== 0) return ignored;
+  for (const path of result.stdout.toString('utf8').split('\0')) if (path) ignored.add(path);
   return ignored;
 }
 

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { abortError } from '../../shared/progress';
 import { childReaper } from '../../shared/child-reaper';
+import { killChildTree } from '../../shared/kill-tree';
 
 /** Prepended to every call: no pager, pathspecs taken literally, and no config-driven programs. */
 export const SAFE_GLOBAL_ARGS: readonly string[] = [
@@ -45,6 +46,8 @@ export interface GitRunOptions {
    * without SAFE_GLOBAL_ARGS' --literal-pathspecs, which such a command rejects outright.
    */
   plainPaths?: true;
+  /** Bytes written to git's stdin, which is then closed (`--stdin` commands); without it stdin is closed at once. */
+  input?: Buffer;
 }
 
 export interface GitRunResult {
@@ -116,13 +119,18 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
   const child = spawn('git', [...global, ...args], {
     cwd: options.cwd,
     env: gitEnvironment(options.config),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [options.input ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     shell: false,
     windowsHide: true,
     // A git waiting on a FIFO or a slow disk must not outlive a server killed outright (child-reaper.ts).
     ...childReaper.spawnOptions(),
   });
   childReaper.track(child);
+  if (options.input && child.stdin) {
+    // git may exit before reading it all (a failure, the time limit): its closed stdin is no error of ours.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
+  }
   const guard = guardChild(child, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.signal);
   const stdout = collectStdout(child, options.maxBytes ?? DEFAULT_MAX_BYTES, options.onStdout, () => guard.stop());
   const stderr = collectStderr(child);
@@ -153,7 +161,8 @@ function guardChild(child: ChildProcess, timeoutMs: number, signal: AbortSignal 
   let failure: Error | undefined;
   const stop = (reason?: Error) => {
     if (reason && !failure) failure = reason;
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    // With what it started: on Windows, Git for Windows' cmd\git.exe is a launcher of the git.exe doing the work.
+    killChildTree(child);
   };
   const timer = setTimeout(() => stop(new GitTimeoutError(timeoutMs)), timeoutMs);
   const onAbort = () => stop(abortError());

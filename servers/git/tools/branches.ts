@@ -6,6 +6,7 @@ import { currentBranch, parseTrack } from '../repo/head';
 import { explainGitFailure, gitOrExplain, type Repo } from '../repo/repo';
 import { isoFromRawDate } from '../repo/raw-dates';
 import { GitCommandError } from '../repo/run';
+import { prunableWorktrees } from '../repo/worktrees';
 import { plainText } from '../repo/validate';
 import { registerGitTool } from './register';
 
@@ -33,6 +34,10 @@ const branchSchema = z.object({
     .string()
     .optional()
     .describe('Folder of the other working tree (git worktree) where this branch is checked out; git refuses to check it out here too'),
+  worktreePrunable: z
+    .string()
+    .optional()
+    .describe("Set when that working tree's folder is gone (git worktree list calls it prunable; git's reason): git still counts the branch as checked out there, and refuses to check it out here, until `git worktree prune`"),
 });
 
 const outputSchema = z.object({
@@ -60,7 +65,7 @@ export function registerBranchesTool(server: McpServer, context: GitServerContex
     name: 'git_branches',
     title: 'Git branches',
     description:
-      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it; a branch checked out in another working tree of the repository (git worktree) names that folder. Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
+      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it; a branch checked out in another working tree of the repository (git worktree) names that folder, and says when that folder is gone (worktreePrunable: git still holds the branch there until `git worktree prune`). Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
     input: inputSchema,
     output: outputSchema,
     list: 'branches',
@@ -80,6 +85,16 @@ async function listBranches(input: BranchesInput, repo: Repo): Promise<BranchesO
     if (needle !== undefined && !branch.name.toLowerCase().includes(needle)) continue;
     matched++;
     if (branches.length < input.limit) branches.push(branch);
+  }
+  const elsewhere = branches.filter((b) => b.worktree !== undefined);
+  if (elsewhere.length > 0) {
+    const found = await prunableWorktrees(repo, elsewhere.map((b) => b.worktree!));
+    // Keyed as `worktree` is written (sanitized), so that a folder named with a control character still matches.
+    const prunable = new Map([...found].map(([folder, reason]) => [sanitizeLine(folder, 500), reason]));
+    for (const branch of elsewhere) {
+      const reason = prunable.get(branch.worktree!);
+      if (reason !== undefined) branch.worktreePrunable = sanitizeLine(reason, 300);
+    }
   }
   return { current: head.branch, detached: head.detached, headHash: head.hash, branches, returned: branches.length, truncated: matched > branches.length || truncated };
 }

@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { cutNote, outputLimit } from './expansion';
+import { cutNote, OutputBound, outputLimit } from './expansion';
 import { rawChunks } from './gzip';
 
 /** The compressions read through a system tool; gzip is read by Node's zlib (io/gzip.ts). */
@@ -104,7 +104,7 @@ export function decompressFile(fd: number, size: number, compression: Compressio
   const counter = { bytes: 0 };
   const { command } = TOOLS[compression];
   const path = options.path ?? process.env.PATH ?? '';
-  const limit = outputLimit(size, options.minOutputLimit);
+  const bound = new OutputBound(outputLimit(size, options.minOutputLimit));
   let note: string | undefined;
   let stop: (() => void) | undefined;
 
@@ -134,22 +134,19 @@ export function decompressFile(fd: number, size: number, compression: Compressio
       input.destroy();
       child.kill();
     };
-    let produced = 0;
     try {
       for await (const piece of child.stdout as AsyncIterable<Buffer>) {
-        const room = limit - produced;
-        if (piece.length >= room) {
-          if (room > 0) yield piece.subarray(0, room);
-          note = cutNote(compression, limit, size);
+        const within = bound.take(piece);
+        if (within.length > 0) yield within;
+        if (bound.over) {
+          note = cutNote(compression, bound.limit, size);
           return;
         }
-        produced += piece.length;
-        yield piece;
       }
       const code = await exited;
       if (code !== 0 && !stopped) {
         const complaint = stderr.trim().split('\n')[0] || `${command} exited with code ${code}`;
-        if (produced === 0) throw new Error(complaint);
+        if (bound.produced === 0) throw new Error(complaint);
         note = `damaged ${compression}: ${complaint}; only the text before it was read`;
       }
     } catch (error) {

@@ -6,7 +6,7 @@ import { fstatSync, read } from 'node:fs';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import * as zlib from 'node:zlib';
-import { cutNote, outputLimit } from './expansion';
+import { cutNote, OutputBound, outputLimit } from './expansion';
 
 const readAsync = promisify(read);
 const READ_BYTES = 1024 * 1024;
@@ -128,15 +128,14 @@ export function gunzipMembers(fd: number, minOutputLimit?: number): GunzipStream
   const counter = { bytes: 0 };
   const stop: { close?: () => void } = {};
   const size = fstatSync(fd).size;
-  const limit = outputLimit(size, minOutputLimit);
+  const bound = new OutputBound(outputLimit(size, minOutputLimit));
   let damage: string | undefined;
-  /** The note when the output was cut at `limit`. */
+  /** The note when the output was cut at the bound. */
   let cut: string | undefined;
   /** Bytes after the last member that do not start another (at most MAX_HEADER_BYTES are looked at). */
   let ignored = 0;
   async function* members(): AsyncGenerator<Buffer> {
     let position = 0;
-    let produced = 0;
     for (let member = 1; ; member++) {
       const head = await readAt(fd, position, MAX_HEADER_BYTES);
       const headerBytes = memberHeaderLength(head);
@@ -148,21 +147,19 @@ export function gunzipMembers(fd: number, minOutputLimit?: number): GunzipStream
       const inflating = inflateMember(fd, position + headerBytes, counter, stop);
       let step = await inflating.next();
       for (; !step.done; step = await inflating.next()) {
-        const room = limit - produced;
-        if (step.value.length >= room) {
-          if (room > 0) yield step.value.subarray(0, room);
-          cut = cutNote('gzip', limit, size);
+        const within = bound.take(step.value);
+        if (within.length > 0) yield within;
+        if (bound.over) {
+          cut = cutNote('gzip', bound.limit, size);
           await inflating.return({ size: 0, crc: 0 });
           return;
         }
-        produced += step.value.length;
-        yield step.value;
       }
       const end = step.value;
       const trailerAt = position + headerBytes + (end.deflateBytes ?? 0);
       damage = await checkTrailer(fd, trailerAt, end, member);
       if (damage !== undefined) {
-        if (produced === 0) throw new Error(damage);
+        if (bound.produced === 0) throw new Error(damage);
         return;
       }
       position = trailerAt + 8;

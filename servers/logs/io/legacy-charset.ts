@@ -12,6 +12,10 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { isAscii, isUtf8 } from 'node:buffer';
+import { legacyCharsetName } from './charset-name';
+
+// The name check lives in its own module (iconv-lite only, no detector) so the extension checks files.encoding with it.
+export { legacyCharsetName };
 
 /** How the charset a file's non-UTF-8 lines are decoded in was chosen. */
 export interface LegacyCharset {
@@ -30,9 +34,6 @@ export interface UnsureGuess {
   label: string;
   confidence: number;
 }
-
-/** Bytes that must read the same in a charset as in ASCII for its lines to be split on bytes (LF, CR, digits, letters). */
-const ASCII_PROBE = '\n\r\t 09:;-_./[]()AZaz';
 
 /** Decoders used for what the detector names, where a superset is what programs write (CP949 for EUC-KR: Windows' UHC). */
 const DETECTED_DECODERS: Record<string, { decoder: string; label: string }> = {
@@ -56,23 +57,6 @@ const MIN_LEAD = 10;
 const MIN_HIGH_BYTES = 16;
 /** Sample bytes given to the detector at most. */
 export const DETECT_BYTES = 16 * 1024;
-
-/**
- * The iconv-lite name of the legacy charset `name` (any spelling iconv-lite knows: `euc-kr`, `euckr`, `cp949`,
- * `shiftjis`, `windows1252`, as VS Code's `files.encoding` spells them), or undefined for UTF-8 (`utf8`, `utf8bom`:
- * nothing to decode). Throws an Error naming the problem for a charset iconv-lite does not know, and for one whose
- * lines cannot be split on bytes (UTF-16/32, UTF-7, ISO-2022, EBCDIC: LF is not the byte 0A there).
- */
-export function legacyCharsetName(name: string): string | undefined {
-  const wanted = name.trim().toLowerCase();
-  if (/^utf-?8(bom)?$/.test(wanted.replace(/[^a-z0-9-]/g, ''))) return undefined;
-  if (!iconv.encodingExists(wanted)) throw new Error(`unknown charset "${name}" (expected a name such as euc-kr, cp949, shift_jis, gbk, gb18030, big5 or windows-1252)`);
-  const probe = iconv.encode(ASCII_PROBE, wanted);
-  if (!probe.equals(Buffer.from(ASCII_PROBE, 'latin1')) || /^utf/.test(wanted)) {
-    throw new Error(`charset "${name}" is not ASCII-compatible (its lines cannot be told apart by their LF bytes); UTF-16 logs are recognised without a setting`);
-  }
-  return wanted;
-}
 
 /** The LegacyCharset of a charset the user named (legacyCharsetName's output): in the settings, or `asked` in a call. */
 export function configuredCharset(decoder: string, asked = false): LegacyCharset {

@@ -3,10 +3,12 @@
 // [{…}]}]}]}`, one export request a line). Read line by line, a CloudTrail file was one line of megabytes with no time
 // and no level: "no errors" whatever its records said. Its records are read one to a line instead, each as the JSON
 // reader (format/envelopes.ts) reads a record: CloudTrail's `errorCode` is its error, its `eventName` (and the error)
-// its message and `eventSource` its source; an OTLP record's `timeUnixNano` its time and `body` its message.
+// its message and `eventSource` its source; an OTLP record's `timeUnixNano` its time, `body` its message and its
+// resource's `service.name` its source (as a journal unit or a container name is: the program that wrote it).
 //
 // The documents are streamed, byte by byte, never parsed whole: a 200 MB one-line file costs one record's bytes of
-// memory (at most MAX_RECORD_BYTES; a longer record is cut there, with a note).
+// memory (at most MAX_RECORD_BYTES; a longer record is cut there, with a note), and an OTLP resource's records read
+// before the resource that names their service at most MAX_PENDING_BYTES.
 // Not a streaming JSON library (stream-json, @streamparser/json): they build each record as a whole object, however
 // large, where this scanner only finds a record's bounds and keeps at most MAX_RECORD_BYTES of its bytes.
 
@@ -44,13 +46,49 @@ interface Frame {
   expectKey: boolean;
 }
 
+/**
+ * Bytes of an OTLP `resource` object read at most to find its `service.name`: a resource is a few attributes (host,
+ * process, SDK: hundreds of bytes). A longer one is not parsed, and its records have no source.
+ */
+const MAX_RESOURCE_BYTES = 64 * 1024;
+
+/**
+ * Bytes of records held back at most while their resource's `service.name` is not yet read: OTLP/JSON lets `resource`
+ * follow `scopeLogs` (the collector writes it first). Past this the held records, and the rest of that resource's, are
+ * given without a source rather than held without bound.
+ */
+const MAX_PENDING_BYTES = 4 * MAX_RECORD_BYTES;
+
+/** The service an OTLP `resource` object (its JSON text) names in its `service.name` attribute, or undefined. */
+export function serviceOfResource(text: Buffer): string | undefined {
+  let resource: unknown;
+  try {
+    resource = JSON.parse(text.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const attributes = (resource as { attributes?: unknown } | null)?.attributes;
+  if (!Array.isArray(attributes)) return undefined;
+  for (const attribute of attributes as unknown[]) {
+    if (!attribute || typeof attribute !== 'object') continue;
+    const { key, value } = attribute as { key?: unknown; value?: unknown };
+    if (key !== 'service.name' || !value || typeof value !== 'object') continue;
+    const name = (value as { stringValue?: unknown }).stringValue;
+    return typeof name === 'string' && name.trim() !== '' ? name.replace(/[\r\n]+/g, ' ') : undefined;
+  }
+  return undefined;
+}
+
 /** `text` (UTF-8) as one line: its line breaks made spaces, a newline after it. */
 function oneLine(text: Buffer): Buffer {
   return Buffer.from(`${text.toString('utf8').replace(/[\r\n]+/g, ' ')}\n`);
 }
 
-/** The entries of one record (its JSON text, `bytes` long), as one line the JSON reader reads; `cut`: it was cut. */
-function recordLine(text: Buffer, cut: boolean): Buffer {
+/**
+ * The entries of one record (its JSON text), as one line the JSON reader reads; `cut`: it was cut (given as written);
+ * `service`: the `service.name` of the OTLP resource the record belongs to, its source.
+ */
+function recordLine(text: Buffer, cut: boolean, service?: string): Buffer {
   if (cut) return oneLine(text);
   let record: unknown;
   try {
@@ -62,7 +100,7 @@ function recordLine(text: Buffer, cut: boolean): Buffer {
   if (typeof record === 'string') return Buffer.from(`${record.replace(/[\r\n]+/g, ' ')}\n`);
   try {
     if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
-    return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>), ...record })}\n`);
+    return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>, service), ...record })}\n`);
   } catch {
     // Nested deeper than JSON.stringify's recursion goes (a RangeError): the record's own text, on one line.
     return oneLine(text);
@@ -75,9 +113,10 @@ function recordLine(text: Buffer, cut: boolean): Buffer {
  * - CloudTrail: `errorCode` (and `errorMessage`) make it an error (an AWS call that was refused or failed), else it is
  *   information; `eventName` is what was called, `eventSource` the service; `eventTime` is read as it is.
  * - OTLP/JSON: `timeUnixNano` (else `observedTimeUnixNano`), nanoseconds since the epoch as a string, is its time;
- *   `body.stringValue` its message (another body's JSON text); `severityText`/`severityNumber` are read as they are.
+ *   `body.stringValue` its message (another body's JSON text); `service` (its resource's `service.name`) its source;
+ *   `severityText`/`severityNumber` are read as they are.
  */
-function readFields(record: Record<string, unknown>): Record<string, unknown> {
+function readFields(record: Record<string, unknown>, service?: string): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
   if (typeof record.eventName === 'string' && (typeof record.eventTime === 'string' || typeof record.eventSource === 'string')) {
     const error = typeof record.errorCode === 'string' ? record.errorCode : undefined;
@@ -94,6 +133,7 @@ function readFields(record: Record<string, unknown>): Record<string, unknown> {
     const value = (body as Record<string, unknown>).stringValue;
     fields.message = typeof value === 'string' ? value : JSON.stringify(body);
   }
+  if (service !== undefined) fields.source = service;
   return fields;
 }
 
@@ -124,7 +164,9 @@ const LINE_START = /^\{\s*"(Records|resourceLogs)"\s*:\s*\[/;
  * (recordLine), in order. A top-level document holding no record array is given whole as one line (newlines made
  * spaces, at most MAX_RECORD_BYTES of it); a line between documents that is not JSON (a wrapper's or a shell's text)
  * is given as it is. A document cut short (the file ends in it, or a new document starts on a line of its own, or a
- * string runs into a newline, which JSON's strings never hold) gives the record being read as far as it went.
+ * string runs into a newline, which JSON's strings never hold) gives the record being read as far as it went. An OTLP
+ * record carries its resource's `service.name` as `source`; records read before their resource are held (at most
+ * MAX_PENDING_BYTES) until it is read, so the lines keep the file's order.
  * `onCut` hears the count of records cut at MAX_RECORD_BYTES so far, each time one is.
  */
 export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
@@ -135,6 +177,13 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   let keyBytes: number[] | undefined;
   /** The record being read: its depth (stack length once it opened), its pieces and size. */
   let record: { depth: number; parts: Buffer[]; size: number; cut: boolean; scalar?: true } | undefined;
+  /** The OTLP `resource` object being read (its depth, as for a record), kept to read its `service.name`. */
+  let resource: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
+  /**
+   * The element of `resourceLogs` being read (its depth): its resource's service once read (`read`), and its records
+   * read before that, held in order (`held`, `heldBytes`); `overflow`: too many were, the rest go without a source.
+   */
+  let resourceLogs: { depth: number; read: boolean; service?: string; held: { text: Buffer; cut: boolean }[]; heldBytes: number; overflow: boolean } | undefined;
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
   /** A line of text outside any document, read to its newline. */
@@ -146,24 +195,46 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   let untracked = 0;
   const out: Buffer[] = [];
 
-  const keep = (target: { parts: Buffer[]; size: number; cut: boolean }, piece: Buffer, from: number, to: number) => {
+  const keep = (target: { parts: Buffer[]; size: number; cut: boolean }, piece: Buffer, from: number, to: number, max = MAX_RECORD_BYTES) => {
     if (target.cut || to <= from) return;
-    const room = MAX_RECORD_BYTES - target.size;
+    const room = max - target.size;
     const end = Math.min(to, from + room);
     target.parts.push(piece.subarray(from, end));
     target.size += end - from;
     if (end < to) target.cut = true;
   };
   const joined = (target: { parts: Buffer[] }) => (target.parts.length === 1 ? target.parts[0] : Buffer.concat(target.parts));
+  /** Gives the records held for their resource's service, with it if it was read. */
+  const giveHeld = () => {
+    if (!resourceLogs) return;
+    for (const { text, cut } of resourceLogs.held) out.push(recordLine(text, cut, resourceLogs.service));
+    resourceLogs.held = [];
+    resourceLogs.heldBytes = 0;
+  };
+  /** Gives a record (its text; `cut`), or holds it while its OTLP resource's service is not yet read. */
+  const giveRecord = (text: Buffer, cut: boolean) => {
+    if (resourceLogs && !resourceLogs.read && !resourceLogs.overflow) {
+      if (resourceLogs.heldBytes + text.length <= MAX_PENDING_BYTES) {
+        // A copy: `text` may be a view of the source's piece, which its reader may reuse.
+        resourceLogs.held.push({ text: Buffer.from(text), cut });
+        resourceLogs.heldBytes += text.length;
+        return;
+      }
+      resourceLogs.overflow = true;
+      giveHeld();
+    }
+    out.push(recordLine(text, cut, resourceLogs?.service));
+  };
   /** Gives the record read whole (cut at MAX_RECORD_BYTES, if it was). */
   const endRecord = () => {
     if (!record) return;
     if (record.cut) onCut?.(++cuts);
-    out.push(recordLine(joined(record), record.cut));
+    giveRecord(joined(record), record.cut);
     record = undefined;
   };
   /** Ends a document cut short: the record (or record-less document) being read is given as far as it went. */
   const abandon = () => {
+    giveHeld();
     if (record) out.push(recordLine(joined(record), true));
     else if (document && !document.records && document.size > 0) out.push(recordLine(joined(document), true));
     stack.length = 0;
@@ -172,6 +243,8 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
     escaped = false;
     keyBytes = undefined;
     record = undefined;
+    resource = undefined;
+    resourceLogs = undefined;
     document = undefined;
   };
 
@@ -179,6 +252,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   const consume = (piece: Buffer, limit: number) => {
     // Where the record, document or loose line being kept started in this piece.
     let recordFrom = record ? 0 : -1;
+    let resourceFrom = resource ? 0 : -1;
     let documentFrom = document && !document.records ? 0 : -1;
     let looseFrom = loose ? 0 : -1;
     for (let i = 0; i < limit; i++) {
@@ -200,6 +274,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
         if (document && !document.records && documentFrom >= 0) keep(document, piece, documentFrom, i);
         abandon();
         recordFrom = -1;
+        resourceFrom = -1;
         documentFrom = -1;
         if (byte === 0x0a) continue;
       }
@@ -274,6 +349,11 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             record = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             recordFrom = i;
           }
+          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: [], heldBytes: 0, overflow: false };
+          if (byte === 0x7b && path === 'resourceLogs.*.resource' && resourceLogs && !resourceLogs.read) {
+            resource = { depth: stack.length + 1, parts: [], size: 0, cut: false };
+            resourceFrom = i;
+          }
           const frame: Frame = { array: byte === 0x5b, path, key: '', expectKey: byte === 0x7b };
           if (frame.array && RECORD_ARRAYS.has(path) && document) {
             document.records = true;
@@ -290,6 +370,20 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             keep(record, piece, recordFrom, i + 1);
             endRecord();
             recordFrom = -1;
+          }
+          if (resource && stack.length === resource.depth) {
+            keep(resource, piece, resourceFrom, i + 1, MAX_RESOURCE_BYTES);
+            if (resourceLogs) {
+              resourceLogs.read = true;
+              resourceLogs.service = resource.cut ? undefined : serviceOfResource(joined(resource));
+              giveHeld();
+            }
+            resource = undefined;
+            resourceFrom = -1;
+          }
+          if (resourceLogs && stack.length === resourceLogs.depth) {
+            giveHeld();
+            resourceLogs = undefined;
           }
           stack.pop();
           if (stack.length === 0 && document) {
@@ -308,6 +402,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
       }
     }
     if (record && recordFrom >= 0) keep(record, piece, recordFrom, limit);
+    if (resource && resourceFrom >= 0) keep(resource, piece, resourceFrom, limit, MAX_RESOURCE_BYTES);
     if (document && !document.records && documentFrom >= 0) keep(document, piece, documentFrom, limit);
     if (loose && looseFrom >= 0) keep(loose, piece, looseFrom, limit);
   };

@@ -5,6 +5,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { UserFacingError } from '../../shared/tool-result';
 import { abortError } from '../../shared/progress';
+import { killChildTree } from '../../shared/kill-tree';
 import { UnreadableError } from '../io/chunks';
 import type { MessageTally } from '../patterns/tallies';
 import type { FileScanResult, ScanRequest, ScanTarget } from '../search/types';
@@ -186,8 +187,9 @@ function sendAck(worker: ChildProcess): void {
   if (worker.connected) worker.send(ack);
 }
 
+/** Stops the scan process and, on Windows, its ripgrep (on POSIX the reaper and the server's group see to that). */
 function kill(child: ChildProcess): void {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killChildTree(child);
 }
 
 function killQuietly(pid: number): void {

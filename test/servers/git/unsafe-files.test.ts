@@ -214,6 +214,21 @@ describe('git server and unsafe files in the repository', function () {
     assert.deepEqual((await ok(server, 'git_status')).files.map((f: { path: string }) => f.path).sort(), ['.gitignore', 'new/']);
   });
 
+  it('leftovers24: an ignored folder whose name holds a newline or a quote is known ignored (check-ignore -z): its FIFO .gitignore keeps nothing from git_status', async () => {
+    const root = kit.repo('fifo-ignored-odd-names', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+    writeFileSync(join(root, '.gitignore'), 'build*/\n');
+    // Without -z git quotes such names in its answer ("build\nout"), which then named no folder asked about.
+    for (const name of ['build\nout', 'build "quoted"', 'build\tx']) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, 'out.o'), 'object\n');
+      mkfifo(join(root, name, '.gitignore'));
+    }
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    const status = await ok(server, 'git_status');
+    assert.deepEqual(status.files.map((f: { path: string }) => f.path).sort(), ['.gitignore']);
+  });
+
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {
     const server = await serverFor('fifo-include', (root) => {
       mkfifo(join(root, '..', 'fifo-included'));

@@ -3,6 +3,7 @@
 // config are the main repository's. Every tool must answer about the working tree it was pointed at, and a branch
 // checked out in another working tree of the same repository is named as such (git refuses to check it out twice).
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { ALICE, BOB, createRepoKit, ok, readInfo, type RepoKit } from '../../support/git-fixture';
@@ -55,6 +56,26 @@ describe('git server on a linked worktree', function () {
     assert.equal(byName.main.current, false);
     assert.equal(byName.main.worktree, main);
     assert.equal(byName.spare.worktree, undefined, 'a branch checked out nowhere');
+  });
+
+  it('leftovers24: a linked tree whose folder was deleted (prunable) is named as gone, not as where the branch is', async () => {
+    const gone = join(kit.dir, 'gone');
+    kit.git(main, ['worktree', 'add', '-q', gone, '-b', 'abandoned']);
+    rmSync(gone, { recursive: true, force: true });
+    try {
+      const server = await start(main);
+      const out = await ok(server, 'git_branches', { scope: 'local' });
+      const byName = Object.fromEntries((out.branches as Data[]).map((b) => [b.name, b]));
+      assert.equal(byName.abandoned.worktree, gone);
+      assert.match(byName.abandoned.worktreePrunable, /non-existent location/);
+      assert.equal(byName.topic.worktree, linked);
+      assert.equal(byName.topic.worktreePrunable, undefined, 'a linked tree that is there is not prunable');
+      // The repository overview still answers.
+      assert.equal((await readInfo(server)).isRepository, true);
+    } finally {
+      kit.git(main, ['worktree', 'prune']);
+      kit.git(main, ['branch', '-D', 'abandoned']);
+    }
   });
 
   it('from the main tree, names the linked tree holding a branch', async () => {

@@ -37,7 +37,7 @@ describe('logs io: a gzip decompression bomb is cut as the other compressions ar
     assert.ok(MAX_RATIO * size < 50 * 1024 * 1024, `zeros gzip above 1:${MAX_RATIO} (${size} bytes)`);
     const out = await gunzip(bomb, 1024 * 1024);
     assert.equal(out.bytes, MAX_RATIO * size);
-    assert.match(out.note ?? '', /^gzip: decompression stopped after \d+ MiB, more than 1000 times the file's \d+ bytes \(a decompression bomb/);
+    assert.match(out.note ?? '', /^gzip: decompression stopped after \d+(\.\d+)? MiB \(\d+ bytes\), more than 1000 times the file's \d+ bytes \(a decompression bomb/);
   });
 
   it('a real log (well below 1:1000) is read whole, member after member, under the same small floor', async () => {

@@ -106,6 +106,34 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     ]);
   });
 
+  it('leftovers24: an OTLP record carries its resource\'s service.name as its source, the resource before or after its records', async () => {
+    const record = (message: string) => ({ timeUnixNano: '1796274001000000000', severityText: 'ERROR', body: { stringValue: message } });
+    const resource = (name: string) => ({ attributes: [{ key: 'host.name', value: { stringValue: 'web-1' } }, { key: 'service.name', value: { stringValue: name } }] });
+    // The collector writes `resource` first; OTLP/JSON lets it follow `scopeLogs`; a resource may name no service.
+    const request = {
+      resourceLogs: [
+        { resource: resource('checkout'), scopeLogs: [{ logRecords: [record('card declined'), record('timeout')] }] },
+        { scopeLogs: [{ logRecords: [record('disk full'), 'a string record'] }], resource: resource('billing') },
+        { resource: { attributes: [] }, scopeLogs: [{ logRecords: [record('no service')] }] },
+        { scopeLogs: [{ logRecords: [record('no resource')] }] },
+      ],
+    };
+    for (const text of [JSON.stringify(request), JSON.stringify(request, null, 2)]) {
+      for (const size of [1, 7, text.length]) {
+        const { lines } = await split(text, size);
+        const read = lines.map((l) => (l.startsWith('{') ? (JSON.parse(l) as Record<string, unknown>) : { message: l }));
+        assert.deepEqual(read.map((r) => [r.message, r.source]), [
+          ['card declined', 'checkout'],
+          ['timeout', 'checkout'],
+          ['disk full', 'billing'],
+          ['a string record', undefined],
+          ['no service', undefined],
+          ['no resource', undefined],
+        ], `${size}`);
+      }
+    }
+  });
+
   it('holds one record at most: a record past MAX_RECORD_BYTES is cut and counted, the next read whole', async () => {
     const big = { eventTime: '2026-12-03T05:00:00Z', eventSource: 'x.amazonaws.com', eventName: 'PutObject', requestParameters: { blob: 'y'.repeat(MAX_RECORD_BYTES + 10) } };
     const { lines, cut } = await split(JSON.stringify({ Records: [big, RECORDS[1]] }), 65_536);
@@ -177,6 +205,10 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
       writeFileSync(join(root, 'otel.json'), `${JSON.stringify(otlpBatch(1796274001))}\n${JSON.stringify(otlpBatch(1796274101))}\n`);
       // break32: an export cut short, then a bad time, then text a wrapper wrote: each error still counted.
       writeFileSync(join(root, 'otel-cut.json'), `${JSON.stringify(otlpBatch(1796274001)).slice(0, 70)}\n${JSON.stringify(otlpBatch(1796274101)).replace('1796274101000000000', '99999999999999999999999')}\n2026-12-03 05:02:00 ERROR collector restarted\n`);
+      // leftovers24: two services' records in one export request, the second resource written after its records.
+      const failed = (at: number) => ({ timeUnixNano: `${at}000000000`, severityText: 'ERROR', body: { stringValue: 'connection refused to db' } });
+      const service = (name: string) => ({ attributes: [{ key: 'service.name', value: { stringValue: name } }] });
+      writeFileSync(join(root, 'otel-services.json'), `${JSON.stringify({ resourceLogs: [{ resource: service('checkout'), scopeLogs: [{ logRecords: [failed(1796274001)] }] }, { scopeLogs: [{ logRecords: [failed(1796274002)] }], resource: service('billing') }] })}\n`);
       server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root });
     });
     after(async () => {
@@ -194,6 +226,7 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
         'pretty.json': 2,
         'otel.json': 2,
         'otel-cut.json': 2,
+        'otel-services.json': 2,
       });
       assert.deepEqual(summary.notes.filter((n) => /skipped otel-cut/.test(n)), [], 'the file is read, not skipped');
       assert.match(JSON.stringify(summary.groups), /ConsoleLogin failed: AccessDenied/);
@@ -205,6 +238,14 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
       const recent = await call('recent_logs', { file: 'otel.json', level: 'ERROR', lines: 5 });
       assert.match(JSON.stringify(recent), /database connection refused/);
       assert.equal((recent.lines as unknown[]).length, 2);
+    });
+
+    it('leftovers24: an OTLP record\'s service is its source: search_logs finds one service\'s records, error_summary\'s examples say which', async () => {
+      const found = await call('search_logs', { pattern: '"source":"billing"', file: 'otel-services.json' });
+      assert.deepEqual((found.matches as { line: number; level: string }[]).map((m) => [m.line, m.level]), [[2, 'ERROR']]);
+      const summary = await call('error_summary', { wholeFile: true, file: 'otel-services.json' });
+      const sources = (summary.groups as { examples: { text: string }[] }[]).flatMap((g) => g.examples.map((e) => (JSON.parse(e.text) as { source?: string }).source));
+      assert.deepEqual(sources.sort(), ['billing', 'checkout']);
     });
   });
 });

@@ -8,6 +8,7 @@ import { ExportReader, type ExportEntry } from './export';
 import { abortError } from '../../../shared/progress';
 import { UserFacingError } from '../../../shared/tool-result';
 import { childReaper } from '../../../shared/child-reaper';
+import { killChildTree } from '../../../shared/kill-tree';
 
 /** Bytes of journalctl's stderr kept for the error message. */
 const MAX_STDERR = 4096;
@@ -59,7 +60,7 @@ async function* journalctlRead<T>(args: string[], where: string, options: Journa
     child.once('error', (error: NodeJS.ErrnoException) => resolve({ code: null, error }));
     child.once('close', (code) => resolve({ code }));
   });
-  const kill = () => child.kill('SIGKILL');
+  const kill = () => killChildTree(child);
   options.signal?.addEventListener('abort', kill, { once: true });
   const items = parse(child.stdout)[Symbol.asyncIterator]();
   let finished = false;

@@ -1,0 +1,39 @@
+// leftovers24: a mistyped `files.encoding` (euckrr) was passed to the logs server as it was; the server fell back to
+// detection and said so on its stderr only. The extension now checks the name with the server's own check
+// (servers/logs/io/charset-name.ts): it is not passed, a warning names the accepted encodings, and the logs server's
+// output channel says why at each start. Seen here as a person sees it: the toast, then Output > DevOps Assistant: logs.
+import { rmSync } from 'node:fs';
+import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+
+describe('UI: a files.encoding the logs server cannot read', function () {
+  this.timeout(180_000);
+  let folder: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    folder = createFixtureWorkspace();
+    workbench = await launchWorkbench({ folder, env: { ANTHROPIC_API_KEY: '' }, settings: { 'files.encoding': 'euckrr' } });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('shows a warning naming the accepted encodings, and the line in the logs server\'s output channel', async () => {
+    const { page } = workbench;
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'files.encoding "euckrr" is not a charset the logs server can read' });
+    await toast.waitFor({ state: 'visible', timeout: 90_000 });
+    await toast.filter({ hasText: 'Accepted: utf8, utf8bom, utf16le, utf16be' }).filter({ hasText: 'euckr, shiftjis' }).waitFor({ timeout: 5_000 });
+    await workbench.screenshot('tmp/log-encoding-warning');
+
+    await workbench.runCommand('Output: Show Output Channels...');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill('DevOps Assistant: logs');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'DevOps Assistant: logs' }).first().click();
+    const output = page.locator('.part.panel .view-lines');
+    await output.filter({ hasText: '[settings] files.encoding "euckrr" is not a charset the logs server can read' }).waitFor({ timeout: 30_000 });
+    await workbench.screenshot('tmp/log-encoding-output');
+  });
+});
