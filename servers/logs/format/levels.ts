@@ -239,6 +239,9 @@ const LOCALIZED: ReadonlyMap<string, Level> = new Map(Object.entries({
   '严重': 'ERROR', '致命': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG',
 } satisfies Record<string, Level>));
 
+/** LOCALIZED's names (lower case): what a reader's quick refusal of a word is built from (header.ts columnLevel). */
+export const LOCALIZED_LEVEL_NAMES: readonly string[] = [...LOCALIZED.keys()];
+
 /** A name in the Latin or Cyrillic script (and spaces): `SCHWERWIEGEND`, `GRAVE`, `INFORMACIÓN`, `ОШИБКА`. */
 const LATIN_OR_CYRILLIC = /^[\p{Script=Latin}\p{Script=Cyrillic} ]+$/u;
 

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
-import { monthWordDateEnd } from '../../../servers/logs/format/header';
+import { columnLevel, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
 import { hasShape, shapeOfRange } from '../../../servers/logs/patterns/columns';
 
@@ -90,6 +90,20 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       { numRuns: 4000 },
     );
   });
+  it("reads a column's level where the reading without its quick refusal does", () => {
+    // Words near the level words (their letters in any case, a letter changed, digits, `_`), and characters whose lower
+    // case is ASCII or longer (the Kelvin sign, `İ`), and the localized names' scripts.
+    const piece = fc.constantFrom('info', 'INFO', 'Warn', 'warning', 'ERR', 'erro', 'trace4', 'DEBUG5', 'debug9', 'LOG', 'Log', 'fehler', 'WARNUNG', 'Critique', 'crítico', 'INFORMACIÓN', 'ОШИБКА', '심각', 'エラー', 'am feinsten', 'AM FEINSTEN', 'e', 'I', '_', '4', '1', ' ', '\u212a', '\u0130', 'x', 'Q', '-', '.', 'ü', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), (pieces) => {
+        const value = pieces.join('');
+        assert.equal(columnLevel(value), columnOnlyLevel(value) ?? pipedLevel(value), JSON.stringify(value));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const value of ['4611', 'Sele_Mgr', 'pool-0-thread-1', '', 'INFO', 'critical', 'LOG']) assert.equal(columnLevel(value), columnOnlyLevel(value) ?? pipedLevel(value), value);
+  });
+
   it('a JSON record read by one walk over its keys reads as it does key by key', () => {
     // readJsonRecord finds the first key of each list (text, level, time, component) by one walk over the record's own
     // keys; readJsonRecordByKey looks each listed key up in order, nested `a.b` keys too. Records mix listed keys
