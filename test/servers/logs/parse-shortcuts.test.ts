@@ -2,6 +2,7 @@
 // patterns/columns.ts) against the readings they shortcut: the same answer for every input, whatever was read before.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { awaitsMessage } from '../../../servers/logs/format/continuation';
 import { readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
 import { columnLevel, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
@@ -104,6 +105,17 @@ describe('log intelligence: per-line parsing shortcuts', () => {
     for (const value of ['4611', 'Sele_Mgr', 'pool-0-thread-1', '', 'INFO', 'critical', 'LOG']) assert.equal(columnLevel(value), columnOnlyLevel(value) ?? pipedLevel(value), value);
   });
 
+  it('finds an empty message (a header awaiting its text below) where the regex alone does', () => {
+    const piece = fc.constantFrom('', ' ', '  ', '\t', '\r', '\n', '\v', '\u00a0', '\u3000', '\u2028', '\ufeff', 'Listener', 'c.e.Report', ':', '|', '-', '--', 'x y', '0', 'é', '：');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        const message = pieces.join('');
+        assert.equal(awaitsMessage({ message, timestamp: 0, level: 'INFO' }), EMPTY_MESSAGE_UNSHORTENED.test(message), JSON.stringify(message));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('a JSON record read by one walk over its keys reads as it does key by key', () => {
     // readJsonRecord finds the first key of each list (text, level, time, component) by one walk over the record's own
     // keys; readJsonRecordByKey looks each listed key up in order, nested `a.b` keys too. Records mix listed keys
@@ -152,6 +164,9 @@ function monthWordDateEndUnshortened(line: string, position: number): number {
   if (line.charCodeAt(at) === 46 || line.charCodeAt(at) === 44) for (at++; isDigit(line.charCodeAt(at)); at++);
   return at >= line.length || /\s/.test(line[at]) ? at : -1;
 }
+
+/** continuation.ts EMPTY_MESSAGE, as awaitsMessage read it before its shortcut. */
+const EMPTY_MESSAGE_UNSHORTENED = /^\s*(?:\S+\s+[:|-])?\s*$/;
 
 /** exception-names.ts isExceptionName as it read before its shortcut. */
 function isExceptionNameUnshortened(text: string, start: number, end: number): boolean {
