@@ -1568,6 +1568,25 @@ function mayBeColumnLevel(value: string): boolean {
   return true;
 }
 
+/**
+ * columnLevel of `text.slice(start, end).trim()` (a column's value between its separators), without the copies when
+ * mayBeColumnLevel would refuse the value: white space is passed over (trim may take it), and the first character that
+ * is none must open a level word when it is ASCII (the value opens with it). Undefined when it is no level.
+ */
+export function columnLevelIn(text: string, start: number, end: number): Level | undefined {
+  let first = true;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c |= 0x20;
+      if ((COLUMN_LEVEL_CHARS[c] & (first ? 2 : 1)) === 0) return undefined;
+    }
+    first = false;
+  }
+  return columnLevel(text.slice(start, end).trim());
+}
+
 
 /**
  * The level of `value` when it is a word only a level column holds, else undefined: COLUMN_ONLY_LEVELS as written, or a

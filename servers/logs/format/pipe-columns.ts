@@ -5,7 +5,7 @@
 // message. The file shows where the columns end: every line whose header is written with `|` between its fields has
 // as many `|` in its message as there are columns left, and more only where its own text holds one. So the fewest
 // `|` any such line of the sample leaves in its message is the number of columns, cut from each line that has them.
-import { columnLevel } from './header';
+import { columnLevelIn } from './header';
 import type { ParsedLine } from './types';
 
 /** Lines of the sample whose header is written with `|` that must show the columns before they are cut. */
@@ -155,7 +155,7 @@ export function withPipeColumns(parse: (line: string) => ParsedLine, sample: rea
     if (read.read(parsed.message, recordClosed) < columns) return parsed;
     // A column's value runs to the `|` that closes it (the first after its start).
     for (let i = 0, from = 0; i < columns && parsed.level === undefined; from = read.ends[i++]) {
-      const level = columnLevel(parsed.message.slice(from, read.bars[i]).trim());
+      const level = columnLevelIn(parsed.message, from, read.bars[i]);
       if (level !== undefined) parsed.level = level;
     }
     let message = parsed.message.slice(read.ends[columns - 1]);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { awaitsMessage } from '../../../servers/logs/format/continuation';
 import { readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
-import { columnLevel, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
+import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
 import { hasShape, shapeOfRange } from '../../../servers/logs/patterns/columns';
 
@@ -103,6 +103,19 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       { numRuns: 20000 },
     );
     for (const value of ['4611', 'Sele_Mgr', 'pool-0-thread-1', '', 'INFO', 'critical', 'LOG']) assert.equal(columnLevel(value), columnOnlyLevel(value) ?? pipedLevel(value), value);
+  });
+
+  it("reads a column's level between its separators as the trimmed copy of it reads", () => {
+    const piece = fc.constantFrom('INFO', 'warn', 'Fehler', 'LOG', '심각', 'am feinsten', 'Sele_Mgr', '4611', 'x', '|', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '\u212a', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const text = pieces.join('');
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length === start ? 0 : b % (text.length - start + 1));
+        assert.equal(columnLevelIn(text, start, end), columnLevel(text.slice(start, end).trim()), JSON.stringify([text, start, end]));
+      }),
+      { numRuns: 20000 },
+    );
   });
 
   it('finds an empty message (a header awaiting its text below) where the regex alone does', () => {
