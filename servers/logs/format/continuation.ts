@@ -136,7 +136,20 @@ const EMPTY_MESSAGE = /^\s*(?:\S+\s+[:|-])?\s*$/;
  * `"\n\nError starting ApplicationContext. …"` at INFO, so the header line ends empty and the text comes below it.
  */
 export function awaitsMessage(parsed: ParsedLine): boolean {
-  return parsed.timestamp !== undefined && parsed.level !== undefined && EMPTY_MESSAGE.test(parsed.message);
+  return parsed.timestamp !== undefined && parsed.level !== undefined && mayBeEmptyMessage(parsed.message) && EMPTY_MESSAGE.test(parsed.message);
+}
+
+/**
+ * False when EMPTY_MESSAGE cannot match `message`: its last character past the ASCII white space is ASCII and none of
+ * `:`, `|`, `-` (what EMPTY_MESSAGE ends with before its white space). Every entry's own line is asked, and most end in
+ * a word: no regex run for them. A last character past 127 may be white space to the regex: it decides then.
+ */
+function mayBeEmptyMessage(message: string): boolean {
+  let end = message.length - 1;
+  for (let c = message.charCodeAt(end); c === 32 || (c >= 9 && c <= 13); c = message.charCodeAt(--end));
+  if (end < 0) return true;
+  const last = message.charCodeAt(end);
+  return last >= 128 || last === 58 || last === 124 || last === 45; /* : | - */
 }
 
 /** Text of no letter or digit in any script: white space, a banner's rule (`*****`, `-----`, `=====`). */

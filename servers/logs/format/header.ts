@@ -5,7 +5,7 @@ import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, type LevelForm } from './level-forms';
-import { localizedLevel, normalizeLevel } from './levels';
+import { LOCALIZED_LEVEL_NAMES, localizedLevel, normalizeLevel } from './levels';
 import { levelLine } from './next-line-levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
 import { LEVELS, type Level, type ParsedLine } from './types';
@@ -1522,7 +1522,7 @@ function tookWordAfterOtherTime(header: LearnedHeader, read: HeaderRead): boolea
 }
 
 /** `name` as a level when it is one of LEVEL_WORDS (any ASCII case), else undefined. */
-function pipedLevel(name: string): Level | undefined {
+export function pipedLevel(name: string): Level | undefined {
   return LEVEL_WORD_SET.has(name.toLowerCase()) ? normalizeLevel(name) : undefined;
 }
 
@@ -1532,7 +1532,7 @@ function pipedLevel(name: string): Level | undefined {
  * a value the file shows to be a column: as a word of prose `log` is no level. Undefined otherwise.
  */
 export function columnLevel(value: string): Level | undefined {
-  return columnOnlyLevel(value) ?? pipedLevel(value);
+  return mayBeColumnLevel(value) ? columnOnlyLevel(value) ?? pipedLevel(value) : undefined;
 }
 
 /**
@@ -1540,6 +1540,52 @@ export function columnLevel(value: string): Level | undefined {
  * ordinary messages, PostgreSQL's). Not LEVEL_WORDS: as the first word of a message they are no level.
  */
 const COLUMN_ONLY_LEVELS: ReadonlyMap<string, Level> = new Map([['LOG', 'INFO']]);
+
+/**
+ * The ASCII characters of the words columnLevel reads, lower case, by code: 1 when a word holds it, 2 when one opens
+ * with it too. Built from the word lists, so that it follows them.
+ */
+const COLUMN_LEVEL_CHARS = new Uint8Array(128);
+for (const word of [...LEVEL_WORD_SET, ...LOCALIZED_LEVEL_NAMES, ...COLUMN_ONLY_LEVELS.keys()]) {
+  const lower = word.toLowerCase();
+  for (let i = 0; i < lower.length; i++) if (lower.charCodeAt(i) < 128) COLUMN_LEVEL_CHARS[lower.charCodeAt(i)] |= i === 0 ? 3 : 1;
+}
+
+/**
+ * False when `value` cannot be a word columnLevel reads: an ASCII character of it (in lower case) that no such word
+ * holds (`4611`, `main_loop`), or an ASCII first one no such word opens with. Every column of every line of a file with
+ * `|` columns is asked (pipe-columns.ts): most values are threads and loggers, refused here without the two lower-case
+ * copies and look-ups of the words' tables. Exact: toLowerCase maps an ASCII character to one ASCII character, so a
+ * word that `value` in lower case is holds each of its ASCII characters lowered, and opens with its first when ASCII.
+ */
+function mayBeColumnLevel(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    let c = value.charCodeAt(i);
+    if (c >= 128) continue;
+    if (c >= 65 && c <= 90) c |= 0x20;
+    if ((COLUMN_LEVEL_CHARS[c] & (i === 0 ? 2 : 1)) === 0) return false;
+  }
+  return true;
+}
+
+/**
+ * columnLevel of `text.slice(start, end).trim()` (a column's value between its separators), without the copies when
+ * mayBeColumnLevel would refuse the value: white space is passed over (trim may take it), and the first character that
+ * is none must open a level word when it is ASCII (the value opens with it). Undefined when it is no level.
+ */
+export function columnLevelIn(text: string, start: number, end: number): Level | undefined {
+  let first = true;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c |= 0x20;
+      if ((COLUMN_LEVEL_CHARS[c] & (first ? 2 : 1)) === 0) return undefined;
+    }
+    first = false;
+  }
+  return columnLevel(text.slice(start, end).trim());
+}
 
 
 /**

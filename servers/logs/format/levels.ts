@@ -203,9 +203,10 @@ export function levelAtLeast(level: Level | undefined, minimum: Level): boolean 
  * `SCHWERWIEGEND:`, `WARNUNG`, `AVERTISSEMENT`, `重大`, `严重`), and the level names of Windows' event logs and of
  * localized application loggers (`오류`/`경고`/`정보`, `Fehler`/`Warnung`, `エラー`, `错误`, `Ошибка`). Keys are lower
  * case (scripts without case are as written). Only for a value its file shows to be a level column (header.ts
- * columnOnlyLevel): in free text these are ordinary words (`Fehler beim Lesen`, `정보 없음`), never a level.
+ * columnOnlyLevel): in free text these are ordinary words (`Fehler beim Lesen`, `정보 없음`), never a level. A Map, not
+ * an object: `constructor` or `__proto__` must find nothing, not a member every object inherits.
  */
-const LOCALIZED: Record<string, Level> = {
+const LOCALIZED: ReadonlyMap<string, Level> = new Map(Object.entries({
   // German
   schwerwiegend: 'ERROR', fehler: 'ERROR', kritisch: 'FATAL', warnung: 'WARN', informationen: 'INFO', konfiguration: 'DEBUG', fein: 'DEBUG', feiner: 'TRACE',
   // French
@@ -236,7 +237,10 @@ const LOCALIZED: Record<string, Level> = {
   '重大': 'ERROR', '致命的': 'FATAL', 'エラー': 'ERROR', '警告': 'WARN', '情報': 'INFO', 'デバッグ': 'DEBUG',
   // Chinese (simplified, traditional)
   '严重': 'ERROR', '致命': 'FATAL', '错误': 'ERROR', '信息': 'INFO', '调试': 'DEBUG', '嚴重': 'ERROR', '錯誤': 'ERROR', '資訊': 'INFO', '偵錯': 'DEBUG',
-};
+} satisfies Record<string, Level>));
+
+/** LOCALIZED's names (lower case): what a reader's quick refusal of a word is built from (header.ts columnLevel). */
+export const LOCALIZED_LEVEL_NAMES: readonly string[] = [...LOCALIZED.keys()];
 
 /** A name in the Latin or Cyrillic script (and spaces): `SCHWERWIEGEND`, `GRAVE`, `INFORMACIÓN`, `ОШИБКА`. */
 const LATIN_OR_CYRILLIC = /^[\p{Script=Latin}\p{Script=Cyrillic} ]+$/u;
@@ -257,7 +261,7 @@ export function namesDayFirstLocale(word: string): boolean {
  */
 export function localizedLevel(word: string): Level | undefined {
   const lower = word.toLowerCase();
-  const level = LOCALIZED[lower];
+  const level = LOCALIZED.get(lower);
   if (!level) return undefined;
   if (lower === word.toUpperCase()) return level;
   return word === word.toUpperCase() || word === lower.charAt(0).toUpperCase() + lower.slice(1) ? level : undefined;

@@ -5,7 +5,7 @@
 // message. The file shows where the columns end: every line whose header is written with `|` between its fields has
 // as many `|` in its message as there are columns left, and more only where its own text holds one. So the fewest
 // `|` any such line of the sample leaves in its message is the number of columns, cut from each line that has them.
-import { columnLevel } from './header';
+import { columnLevelIn } from './header';
 import type { ParsedLine } from './types';
 
 /** Lines of the sample whose header is written with `|` that must show the columns before they are cut. */
@@ -60,20 +60,36 @@ function closedByPipe(text: string): boolean {
  * most MAX_COLUMNS; a `|` closing the whole record (`closed`) ends no column.
  */
 export function pipeColumnEnds(message: string, closed: boolean): number[] {
-  const ends: number[] = [];
-  const limit = closed ? message.lastIndexOf('|') : message.length;
-  let from = 0;
-  while (ends.length < MAX_COLUMNS) {
-    const bar = message.indexOf('|', from);
-    if (bar < 0 || bar >= limit || bar - from > MAX_COLUMN) break;
-    let next = bar + 1;
-    while (message.charCodeAt(next) === 32 || message.charCodeAt(next) === 9) next++;
-    // A column holds something or nothing (TeamSpeak's empty `|   |`), never a line's end.
-    if (next >= limit) break;
-    ends.push(next);
-    from = next;
+  const columns = new PipeColumns();
+  return Array.from(columns.ends.subarray(0, columns.read(message, closed)));
+}
+
+/**
+ * The columns of one message as pipeColumnEnds reads them, into arrays kept for the next message (a parser's every
+ * line is read: no array per line): `ends[i]` where column i ends, `bars[i]` its closing `|`.
+ */
+class PipeColumns {
+  readonly ends = new Int32Array(MAX_COLUMNS);
+  readonly bars = new Int32Array(MAX_COLUMNS);
+
+  /** Reads `message`'s columns (pipeColumnEnds's); returns how many there are. */
+  read(message: string, closed: boolean): number {
+    const limit = closed ? message.lastIndexOf('|') : message.length;
+    let from = 0;
+    let count = 0;
+    while (count < MAX_COLUMNS) {
+      const bar = message.indexOf('|', from);
+      if (bar < 0 || bar >= limit || bar - from > MAX_COLUMN) break;
+      let next = bar + 1;
+      while (message.charCodeAt(next) === 32 || message.charCodeAt(next) === 9) next++;
+      // A column holds something or nothing (TeamSpeak's empty `|   |`), never a line's end.
+      if (next >= limit) break;
+      this.bars[count] = bar;
+      this.ends[count++] = next;
+      from = next;
+    }
+    return count;
   }
-  return ends;
 }
 
 /** The `|` in `line` before `start`: which of a file's header forms (`time|msg`, `time|LEVEL|thread|msg`) a line is written in. */
@@ -127,6 +143,7 @@ export function withPipeColumns(parse: (line: string) => ParsedLine, sample: rea
     cut.set(pipes, form);
   }
   if (cut.size === 0) return parse;
+  const read = new PipeColumns();
   return (line) => {
     const parsed = parse(line);
     const start = afterPipe(line, parsed.message);
@@ -135,13 +152,13 @@ export function withPipeColumns(parse: (line: string) => ParsedLine, sample: rea
     if (form === undefined) return parsed;
     const { columns } = form;
     const recordClosed = form.closed && closedByPipe(parsed.message);
-    const ends = pipeColumnEnds(parsed.message, recordClosed);
-    if (ends.length < columns) return parsed;
-    for (let i = 0, from = 0; i < columns && parsed.level === undefined; from = ends[i++]) {
-      const level = columnLevel(parsed.message.slice(from, parsed.message.indexOf('|', from)).trim());
+    if (read.read(parsed.message, recordClosed) < columns) return parsed;
+    // A column's value runs to the `|` that closes it (the first after its start).
+    for (let i = 0, from = 0; i < columns && parsed.level === undefined; from = read.ends[i++]) {
+      const level = columnLevelIn(parsed.message, from, read.bars[i]);
       if (level !== undefined) parsed.level = level;
     }
-    let message = parsed.message.slice(ends[columns - 1]);
+    let message = parsed.message.slice(read.ends[columns - 1]);
     if (recordClosed) message = message.slice(0, message.lastIndexOf('|')).trimEnd();
     parsed.message = message;
     return parsed;

@@ -496,6 +496,42 @@ function isSign(c: number): boolean {
   return c === 43 || c === 45;
 }
 
+/** Characters a KeptChars holds at most: a time up to its seconds is shorter (a longer one is not kept). */
+const MAX_KEPT_CHARS = 32;
+
+/**
+ * The characters of a time up to its seconds, as the last line of that form wrote them, kept as codes: every line of
+ * the form is compared with them. Comparing codes read from the line with a typed array's took half the time of
+ * startsWith with a kept slice (a slice is read through its parent string, and kept its line alive).
+ */
+class KeptChars {
+  private readonly codes = new Uint16Array(MAX_KEPT_CHARS);
+  /** Characters kept: 0 before the first time is kept (then no line holds them). */
+  length = 0;
+
+  /** Keeps `line`'s characters from `start` to `end` (none when longer than MAX_KEPT_CHARS). */
+  keep(line: string, start: number, end: number): void {
+    const length = end - start;
+    if (length > MAX_KEPT_CHARS) {
+      this.length = 0;
+      return;
+    }
+    for (let i = 0; i < length; i++) this.codes[i] = line.charCodeAt(start + i);
+    this.length = length;
+  }
+
+  /**
+   * Whether `line` holds the kept characters from `start` (false when none are kept): the last first, as the seconds
+   * of a time differ first and most lines of a new second stop there.
+   */
+  heldAt(line: string, start: number): boolean {
+    const length = this.length;
+    if (length === 0 || start + length > line.length) return false;
+    for (let i = length - 1; i >= 0; i--) if (line.charCodeAt(start + i) !== this.codes[i]) return false;
+    return true;
+  }
+}
+
 /** The epoch and end of an ISO time matched from `start` to `end`; `sameSecond`: its first 19 characters are lastIsoSecond's. */
 function readIso(line: string, start: number, end: number, sameSecond: boolean): { epoch: number | undefined; end: number } {
   const seconds = start + 19;
@@ -515,7 +551,7 @@ function readIso(line: string, start: number, end: number, sameSecond: boolean):
   if (lastIsoSecond.utc !== utc || !sameSecond) {
     const parts = [twoDigits(line, start) * 100 + twoDigits(line, start + 2), twoDigits(line, start + 5) - 1, twoDigits(line, start + 8), twoDigits(line, start + 11), twoDigits(line, start + 14), twoDigits(line, start + 17), 0];
     lastIsoSecond.epoch = zoned(localEpoch(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], 0), utc ? 'Z' : undefined, parts);
-    lastIsoSecond.text = line.slice(start, start + ISO_SECOND_LENGTH);
+    lastIsoSecond.chars.keep(line, start, start + ISO_SECOND_LENGTH);
     lastIsoSecond.utc = utc;
   }
   return { epoch: lastIsoSecond.epoch === undefined ? undefined : lastIsoSecond.epoch + ms, end };
@@ -533,7 +569,7 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
   if (isLastCompactSecond(line, start)) {
     // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read
     // beyond them), so the same second.
-    at = start + lastCompactSecond.text.length;
+    at = start + lastCompactSecond.chars.length;
     secondEpoch = lastCompactSecond.epoch;
   } else {
     if (!(twoDigitsAt(line, start) && twoDigitsAt(line, start + 2) && twoDigitsAt(line, start + 4) && twoDigitsAt(line, start + 6))) return undefined;
@@ -553,7 +589,7 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
     const year = twoDigits(line, start) * 100 + twoDigits(line, start + 2);
     // localEpoch adds the ms to the second's epoch (no range check reads them): the second's is kept for the lines after.
     secondEpoch = localEpoch(year, twoDigits(line, start + 4) - 1, twoDigits(line, start + 6), hour, minute, second, 0);
-    lastCompactSecond.text = line.slice(start, at);
+    lastCompactSecond.chars.keep(line, start, at);
     lastCompactSecond.epoch = secondEpoch;
   }
   const fractionEnd = fractionEndAt(line, at);
@@ -565,14 +601,14 @@ function scanCompact(line: string, start: number): { epoch: number | undefined; 
 }
 
 /**
- * The compact time scanCompact read last up to its seconds ('' before the first) and that second's epoch (ms;
+ * The compact time scanCompact read last up to its seconds (none before the first) and that second's epoch (ms;
  * undefined when the parts make no date). Lines of one second, most of a busy file's, read only their fraction.
  */
-const lastCompactSecond: { text: string; epoch: number | undefined } = { text: '', epoch: undefined };
+const lastCompactSecond: { chars: KeptChars; epoch: number | undefined } = { chars: new KeptChars(), epoch: undefined };
 
 /** Whether `line` holds lastCompactSecond's characters from `start`. */
 function isLastCompactSecond(line: string, start: number): boolean {
-  return holdsAt(line, start, lastCompactSecond.text);
+  return lastCompactSecond.chars.heldAt(line, start);
 }
 
 /**
@@ -626,7 +662,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
   let end: number;
   if (isLastSyslogSecond(line, start)) {
     // The same characters up to the seconds: the same reading of them (nothing before the seconds' end is read beyond them).
-    end = start + last.text.length;
+    end = start + last.chars.length;
   } else {
     const monthIndex = SYSLOG_MONTHS.get(monthKey(line, start));
     if (monthIndex === undefined || line.charCodeAt(start + 3) !== 32) return undefined;
@@ -638,7 +674,7 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
     at += twoDigitDay ? 2 : 1;
     if (line.charCodeAt(at) !== 32 || !clockDigitsAt(line, at + 1) || line.charCodeAt(at + 3) !== 58 || line.charCodeAt(at + 6) !== 58) return undefined;
     end = at + 9;
-    last.text = line.slice(start, end);
+    last.chars.keep(line, start, end);
     last.monthIndex = monthIndex;
     last.day = day;
     last.hour = twoDigits(line, at + 1);
@@ -665,25 +701,16 @@ function scanSyslog(line: string, start: number, context: TimestampContext): { e
 }
 
 /**
- * The syslog time scanSyslog read last, up to its seconds ('' before the first), and its parts. Lines of one second,
+ * The syslog time scanSyslog read last, up to its seconds (none before the first), and its parts. Lines of one second,
  * most of a busy file's, are not read again up to there.
  */
-const lastSyslogSecond = { text: '', monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
+const lastSyslogSecond = { chars: new KeptChars(), monthIndex: 0, day: 0, hour: 0, minute: 0, second: 0 };
 
 /** Whether `line` holds lastSyslogSecond's characters from `start`. */
 function isLastSyslogSecond(line: string, start: number): boolean {
-  return holdsAt(line, start, lastSyslogSecond.text);
+  return lastSyslogSecond.chars.heldAt(line, start);
 }
 
-/**
- * Whether `line` holds `text` (not empty) from `start`: its last character first (the seconds of a time differ first,
- * and most lines of a new second stop there), then the whole by startsWith, which compares faster than a loop reads.
- * The kept texts are cut from the lines they were read in (a slice may hold its line: three lines at most).
- */
-function holdsAt(line: string, start: number, text: string): boolean {
-  const last = text.length - 1;
-  return last >= 0 && line.charCodeAt(start + last) === text.charCodeAt(last) && line.startsWith(text, start);
-}
 
 /**
  * A date ending in a four-digit year, then the time (the host's locale, as `toLocaleString()` and many .NET and C
@@ -817,12 +844,12 @@ const SHORT_DATE_AT = new RegExp(String.raw`(\d{1,2})([/-])(\d{1,2})\2(\d{1,2}) 
 
 /** Characters of an ISO time up to its seconds (`2024-01-02T03:04:05`). */
 const ISO_SECOND_LENGTH = 19;
-/** The ISO second readIso read last: its characters up to the seconds ('' before the first), whether it was UTC, and its epoch (ms). */
-const lastIsoSecond: { text: string; utc: boolean; epoch: number | undefined } = { text: '', utc: false, epoch: undefined };
+/** The ISO second readIso read last: its characters up to the seconds (none before the first), whether it was UTC, and its epoch (ms). */
+const lastIsoSecond: { chars: KeptChars; utc: boolean; epoch: number | undefined } = { chars: new KeptChars(), utc: false, epoch: undefined };
 
 /** Whether `line` holds lastIsoSecond's characters from `start`. */
 function isLastIsoSecond(line: string, start: number): boolean {
-  return holdsAt(line, start, lastIsoSecond.text);
+  return lastIsoSecond.chars.heldAt(line, start);
 }
 
 

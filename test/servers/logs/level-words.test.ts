@@ -7,6 +7,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { columnLevel } from '../../../servers/logs/format/header';
+import { localizedLevel } from '../../../servers/logs/format/levels';
 import { parserFor } from '../../../servers/logs/format/parser';
 import { describeWithEachEngine, wholeFileSummary } from '../../support/log-engines';
 
@@ -134,6 +136,15 @@ describe('logs: level fields of Python\'s default layout, localized level column
     assert.deepEqual(TOMCAT_DE.map((l) => de.parse(l).level), ['INFO', 'WARN', 'ERROR', 'INFO']);
     const free = parserOf(FREE_TEXT);
     assert.deepEqual(FREE_TEXT.map((l) => free.parse(l).level), [undefined, undefined, undefined, undefined]);
+  });
+
+  it('a column word that names a property every object has (`CONSTRUCTOR`, `__PROTO__`, `TOSTRING`) is no level', () => {
+    // The localized names were looked up in a plain object: its prototype's members answered for level names.
+    for (const word of ['CONSTRUCTOR', 'Constructor', '__PROTO__', 'TOSTRING', 'VALUEOF', 'HASOWNPROPERTY']) {
+      assert.equal(localizedLevel(word), undefined, word);
+      assert.equal(columnLevel(word), undefined, word);
+    }
+    assert.deepEqual([localizedLevel('WARNUNG'), columnLevel('Fehler'), columnLevel('LOG')], ['WARN', 'ERROR', 'INFO']);
   });
 
   it('Mosquitto\'s `Socket error on client …` behind syslog is its message, with no level', () => {

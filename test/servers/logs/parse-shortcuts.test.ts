@@ -2,9 +2,10 @@
 // patterns/columns.ts) against the readings they shortcut: the same answer for every input, whatever was read before.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { awaitsMessage } from '../../../servers/logs/format/continuation';
 import { readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
-import { monthWordDateEnd } from '../../../servers/logs/format/header';
+import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
 import { hasShape, shapeOfRange } from '../../../servers/logs/patterns/columns';
 
@@ -35,9 +36,9 @@ describe('log intelligence: per-line parsing shortcuts', () => {
     // follows. Lines that share the second and differ after it, and lines that differ in one digit of it (the last
     // one too), read as the regex reads them whatever was read before.
     const forms: Array<[string, fc.Arbitrary<string>]> = [
-      ['compact', fc.constantFrom('20171223-22:15:29', '20171223-22:15:28', '20171223T221529', '20171223 22:15:29', '20171231-23:59:59', '20170230-10:00:00', '20171223-22:15:39', '2017122322:15:29')],
-      ['syslog', fc.constantFrom('Jun  4 15:16:01', 'Jun 14 15:16:01', 'jun  4 15:16:01', 'Dec 31 23:59:59', 'Nov 30 23:59:59', 'Feb 30 10:00:00', 'Jun  4 15:16:02', 'Jun   4 15:16:01')],
-      ['iso', fc.constantFrom('2026-01-05T08:00:00', '2026-01-05 08:00:00', '2026/01/05 08:00:00', '2026-12-31T23:59:59', '2026-01-05T08:00:01', '2026-02-30T08:00:00', '2026-01-05T08:00:11')],
+      ['compact', fc.constantFrom('20171223-22:15:29', '20171223-22:15:28', '20171223T221529', '20171223 22:15:29', '20171231-23:59:59', '20170230-10:00:00', '20171223-22:15:39', '2017122322:15:29', '10171223-22:15:29')],
+      ['syslog', fc.constantFrom('Jun  4 15:16:01', 'Jun 14 15:16:01', 'jun  4 15:16:01', 'Dec 31 23:59:59', 'Nov 30 23:59:59', 'Feb 30 10:00:00', 'Jun  4 15:16:02', 'Jun   4 15:16:01', `Jun${' '.repeat(30)}4 15:16:01`, `Jun${' '.repeat(30)}4 15:16:02`)],
+      ['iso', fc.constantFrom('2026-01-05T08:00:00', '2026-01-05 08:00:00', '2026/01/05 08:00:00', '2026-12-31T23:59:59', '2026-01-05T08:00:01', '2026-02-30T08:00:00', '2026-01-05T08:00:11', '1026-01-05T08:00:00')],
     ];
     for (const [id, second] of forms) {
       fc.assert(
@@ -90,6 +91,44 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       { numRuns: 4000 },
     );
   });
+  it("reads a column's level where the reading without its quick refusal does", () => {
+    // Words near the level words (their letters in any case, a letter changed, digits, `_`), and characters whose lower
+    // case is ASCII or longer (the Kelvin sign, `İ`), and the localized names' scripts.
+    const piece = fc.constantFrom('info', 'INFO', 'Warn', 'warning', 'ERR', 'erro', 'trace4', 'DEBUG5', 'debug9', 'LOG', 'Log', 'fehler', 'WARNUNG', 'Critique', 'crítico', 'INFORMACIÓN', 'ОШИБКА', '심각', 'エラー', 'am feinsten', 'AM FEINSTEN', 'e', 'I', '_', '4', '1', ' ', '\u212a', '\u0130', 'x', 'Q', '-', '.', 'ü', '\u00a0');
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 3 }), (pieces) => {
+        const value = pieces.join('');
+        assert.equal(columnLevel(value), columnOnlyLevel(value) ?? pipedLevel(value), JSON.stringify(value));
+      }),
+      { numRuns: 20000 },
+    );
+    for (const value of ['4611', 'Sele_Mgr', 'pool-0-thread-1', '', 'INFO', 'critical', 'LOG']) assert.equal(columnLevel(value), columnOnlyLevel(value) ?? pipedLevel(value), value);
+  });
+
+  it("reads a column's level between its separators as the trimmed copy of it reads", () => {
+    const piece = fc.constantFrom('INFO', 'warn', 'Fehler', 'LOG', '심각', 'am feinsten', 'Sele_Mgr', '4611', 'x', '|', ' ', '  ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '\u212a', 'é');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const text = pieces.join('');
+        const start = text.length === 0 ? 0 : a % (text.length + 1);
+        const end = start + (text.length === start ? 0 : b % (text.length - start + 1));
+        assert.equal(columnLevelIn(text, start, end), columnLevel(text.slice(start, end).trim()), JSON.stringify([text, start, end]));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('finds an empty message (a header awaiting its text below) where the regex alone does', () => {
+    const piece = fc.constantFrom('', ' ', '  ', '\t', '\r', '\n', '\v', '\u00a0', '\u3000', '\u2028', '\ufeff', 'Listener', 'c.e.Report', ':', '|', '-', '--', 'x y', '0', 'é', '：');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 5 }), (pieces) => {
+        const message = pieces.join('');
+        assert.equal(awaitsMessage({ message, timestamp: 0, level: 'INFO' }), EMPTY_MESSAGE_UNSHORTENED.test(message), JSON.stringify(message));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
   it('a JSON record read by one walk over its keys reads as it does key by key', () => {
     // readJsonRecord finds the first key of each list (text, level, time, component) by one walk over the record's own
     // keys; readJsonRecordByKey looks each listed key up in order, nested `a.b` keys too. Records mix listed keys
@@ -138,6 +177,9 @@ function monthWordDateEndUnshortened(line: string, position: number): number {
   if (line.charCodeAt(at) === 46 || line.charCodeAt(at) === 44) for (at++; isDigit(line.charCodeAt(at)); at++);
   return at >= line.length || /\s/.test(line[at]) ? at : -1;
 }
+
+/** continuation.ts EMPTY_MESSAGE, as awaitsMessage read it before its shortcut. */
+const EMPTY_MESSAGE_UNSHORTENED = /^\s*(?:\S+\s+[:|-])?\s*$/;
 
 /** exception-names.ts isExceptionName as it read before its shortcut. */
 function isExceptionNameUnshortened(text: string, start: number, end: number): boolean {
