@@ -1710,13 +1710,16 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
  * A quoted text of three or more words inside a message is a value the program interpolates (a title, a command, an
  * error text): its word count varies between the lines of one event, so the whole quote is one token. Not so a quote
  * that opens the message (it is the message), nor one whose first word is an UPPER_CASE verb (`"GET /a HTTP/1.1"`,
- * `"SELECT …"`): a request line or statement, whose verb names the event.
+ * `"SELECT …"`): a request line or statement, whose verb names the event. An UPPER_CASE word followed by a lone dash
+ * is no verb but the first part of a name in parts (osu!'s `beatmap changed from "MISATO - Necro Fantasia (Chromoxx)
+ * [Lasse's Lunatic]" to "…"`, an artist before the title): a verb is followed by its object (a path, `*`, a table),
+ * never by a dash set off by blanks, which is how titles and names join their parts.
  */
 function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
   if (opensMessage && isQuotedMessage(text, end)) return false;
   let firstEnd = start;
   while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
-  return !isEnumConstant(text.slice(start, firstEnd));
+  return !isEnumConstant(text.slice(start, firstEnd)) || text.startsWith(' - ', firstEnd);
 }
 
 /**
