@@ -232,6 +232,77 @@ export function joinInsertedClauses(units: readonly SpanUnit[], join: JoinUnits)
   }
 }
 
+/** Words of a sentence (PROSE_TOKEN, not masked) the text before a bracketed value must hold (joinBracketedValues). */
+const MIN_BRACKET_LEAD_WORDS = 2;
+
+/**
+ * Joins templates that agree but inside one pair of parentheses or square brackets, opened after a blank, where every
+ * one holds a value the file shows varying (a <*>) and the texts inside take different numbers of tokens: xrdp's
+ * `Closed socket 7 (AF_INET 127.0.0.1:3350)` beside `Closed socket 12 (AF_INET6 ::1 port 3350)`, nginx's `built by gcc
+ * 8.3.0 (Debian 8.3.0-6)` beside `… (Red Hat 8.5.0-4)` and `… (Alpine 10.3.1_git20211027)`, Libreswan's `Starting
+ * Pluto (Libreswan Version 5.4 IKEv2 IKEv1 XFRM …) pid:1234` with another build's feature list. Why it holds: a
+ * program writes such a part with one `(%s)` filled by another function (an address printed by its family, a
+ * compiler's version string, a build's feature list), whose words and their number are that function's, so the lines
+ * are one statement however many tokens the part takes; the per-position rule compares templates of one length and
+ * never meets them. A part of words alone (`(read only; no external updates accepted)` / `(read-write)`, `[disabled]` /
+ * `[not required]`) is a condition the statement names, as often two statements as one, and stays apart (trailing
+ * notes are joinTrailingNotes'); so does a part opened at the message's start, or after fewer than
+ * MIN_BRACKET_LEAD_WORDS words of a sentence (a header's bracketed column, a record's first field), and templates
+ * whose levels tell them apart. Templates longer than MAX_TOKENS are left out.
+ */
+export function joinBracketedValues(units: readonly SpanUnit[], join: JoinUnits): void {
+  const families = new Map<string, { unit: number; length: number }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    if (units[unit].tokens.length > MAX_TOKENS) continue;
+    for (const part of bracketedValues(units[unit])) addTo(families, part.frame, { unit, length: part.length });
+  }
+  for (const family of families.values()) {
+    if (family.length < 2 || new Set(family.map((member) => member.length)).size < 2) continue;
+    if (levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    for (const member of family.slice(1)) if (member.unit !== family[0].unit) join(family[0].unit, member.unit);
+  }
+}
+
+/**
+ * The parts of a template in parentheses or square brackets that hold a <*> (joinBracketedValues): for each pair
+ * opened after a blank, outside any other pair, and closed in the template, its frame (the template's text with the
+ * part's inside left out, the brackets kept) and its length (the tokens inside); only pairs after
+ * MIN_BRACKET_LEAD_WORDS words of a sentence.
+ */
+function bracketedValues(unit: SpanUnit): { frame: string; length: number }[] {
+  const { tokens, seps, lead } = unit;
+  const parts: { frame: string; length: number }[] = [];
+  let depth = 0;
+  let open: { sep: number; at: number } | undefined;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (open === undefined && tokens[i] !== WILDCARD && PROSE_TOKEN.test(tokens[i])) words++;
+    const sep = seps[i] ?? '';
+    for (let c = 0; c < sep.length; c++) {
+      const mark = sep[c];
+      if (mark === '(' || mark === '[') {
+        if (depth === 0 && c > 0 && /\s/.test(sep[c - 1]) && words >= MIN_BRACKET_LEAD_WORDS) open = { sep: i, at: c };
+        depth++;
+      } else if ((mark === ')' || mark === ']') && depth > 0) {
+        depth--;
+        if (depth === 0 && open !== undefined) {
+          const inside = tokens.slice(open.sep + 1, i + 1);
+          if (i > open.sep && inside.includes(WILDCARD)) {
+            // The text up to the opening mark and from the closing one on: tokens and separators, each marked off.
+            let frame = lead;
+            for (let k = 0; k < open.sep; k++) frame += `${tokens[k]}\u0001${seps[k] ?? ''}\u0002`;
+            frame += `${tokens[open.sep]}\u0001${(seps[open.sep] ?? '').slice(0, open.at + 1)}\u0003${sep.slice(c)}\u0002`;
+            for (let k = i + 1; k < tokens.length; k++) frame += `${tokens[k]}\u0001${seps[k] ?? ''}\u0002`;
+            parts.push({ frame, length: inside.length });
+          }
+          open = undefined;
+        }
+      }
+    }
+  }
+  return parts;
+}
+
 /** Constant words (keys not counted) a message must hold before its optional fields (joinEdgeFields). */
 const MIN_EDGE_MESSAGE_WORDS = 2;
 /** Lines each of two field sets must hold to be two statements whatever else agrees (joinEdgeFields). */

@@ -352,6 +352,34 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
 
+  it('reads a part in brackets that holds a value as one value, however many tokens its formatter gives it', () => {
+    // slot24: xrdp (batch 8, real lines): g_sck_close's `Closed socket %d (%s)`, the address printed by its family.
+    const xrdp = [
+      'Closed socket 1 (AF_INET6 ::1 port 3350)',
+      'Closed socket 9 (AF_INET6 :: port 5910)',
+      'Closed socket 8 (AF_INET 127.0.0.1:3350)',
+      'Closed socket 11 (AF_INET 127.0.0.1:3350)',
+    ];
+    assert.equal(minedCount(xrdp), 1, templatesOf(xrdp).join(' / '));
+    // nginx (batch 6; the first and last real, the middle one's `(GCC)` left out): the compiler's version string
+    // after `built by gcc %s`.
+    const nginx = ['built by gcc 12.2.0 (Debian 12.2.0-14)', 'built by gcc 4.8.5 20150623 (Red Hat 4.8.5-44)', 'built by gcc 10.3.1 20210424 (Alpine 10.3.1_git20210424)'];
+    assert.equal(minedCount(nginx), 1, templatesOf(nginx).join(' / '));
+    // Made up: a square-bracketed part, the text going on after it.
+    const jobs = ['task sync started [node 7] for user 12', 'task sync started [node 9 zone b] for user 15', 'task sync started [node 3] for user 40'];
+    assert.equal(minedCount(jobs), 1, templatesOf(jobs).join(' / '));
+  });
+
+  it('keeps apart parts in brackets of words alone, parts after too few words, and parts at other levels', async () => {
+    // Syncthing's kind (batch 11): words in parentheses name the condition, two statements as often as one.
+    assert.equal(minedCount(['Ready to synchronize 11 (read-write)', 'Ready to synchronize 12 (read-write)', 'Ready to synchronize 13 (read only; no external updates accepted)', 'Ready to synchronize 14 (read only; no external updates accepted)']), 2);
+    // A bracket after one word is as often a record's field or a tag as a value of a sentence.
+    assert.equal(minedCount(['job [node 1] finished its work', 'job [node 2] finished its work', 'job [node 3 zone 7] finished its work', 'job [node 4 zone 9] finished its work']), 2);
+    const lines = ['INFO socket closed (AF_INET 10.0.0.1:80)', 'INFO socket closed (AF_INET 10.0.0.2:80)', 'ERROR socket closed (AF_INET6 ::1 port 80)', 'ERROR socket closed (AF_INET6 ::2 port 80)'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
   it('keeps apart a note that holds a value, a note in square brackets, and notes at other levels', async () => {
     // A note with a value (a version) is a field the statement writes every time: without it, another statement.
     assert.equal(minedCount([
