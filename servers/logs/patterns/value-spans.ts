@@ -728,7 +728,8 @@ const OPTION_TOKEN = /^--?\p{L}[\p{L}\p{N}_.-]*$/u;
  * SDDM's `Running: <*> -auth <*> -nolisten tcp -background none -noreset vt7` beside the same with `-displayfd <*>`,
  * SonarQube's `Launch process[es]: <*> -Djava.awt.headless=true -Xmx1G …`. Why it holds: a program that reports the
  * command it starts prints its argument vector after the label with one `%s` (or a join), so the program, its options
- * and their number are the value; a statement's own words hold no options. The texts take two lengths or more (one
+ * and their number are the value; a statement's own words hold no options, and a sentence that names options holds
+ * more words of its own than options (commandTail). The texts take two lengths or more (one
  * length is the per-position rule's to judge), and templates whose levels tell them apart stay apart. The template
  * shown is the member with the shortest text.
  */
@@ -770,16 +771,20 @@ function commandTail(unit: SpanUnit): number | undefined {
   // positionals there (`--template CPU 1572942241:3`, `-m <module> runfcgi`), a sentence about options holds its
   // own words (`--cached and --untracked cannot be used with --no-index`), and parts them with `, ` as argv never does.
   let loose = 0;
+  // Words of a sentence in lower case (`conflicts`, `with`, `tcp`): an argument vector is mostly options and their
+  // values, a sentence about options mostly such words (`option -x conflicts with -y`, `-a requires -b`: slot24).
+  let words = 0;
   for (let i = at; i < tokens.length; i++) {
     const sep = seps[i - 1] ?? '';
     if (sep.includes(',')) return undefined;
     if (!/\s$/.test(sep)) continue;
+    if (isLowerWord(tokens[i])) words++;
     if (OPTION_TOKEN.test(tokens[i])) {
       options++;
       loose = 0;
     } else if (options > 0 && !OPTION_TOKEN.test(tokens[i - 1]) && ++loose > MAX_COMMAND_POSITIONALS) return undefined;
   }
-  return options >= MIN_COMMAND_OPTIONS ? at : undefined;
+  return options >= MIN_COMMAND_OPTIONS && options > words ? at : undefined;
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

@@ -316,6 +316,10 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(errors), 2, templatesOf(errors).join(' / '));
     const warnings = ['warning: --insecure given, using --insecure and --cacert', 'warning: --foo and --bar are deprecated and will be removed, use --baz'];
     assert.equal(minedCount(warnings), 2, templatesOf(warnings).join(' / '));
+    // slot24's review: a short sentence names two options with fewer words between them than a command's positionals
+    // (made up); its words in lower case outnumber its options, as no argument vector's do.
+    const conflicts = ['error: option -x conflicts with -y', 'error: option -a requires -b'];
+    assert.equal(minedCount(conflicts), 2, templatesOf(conflicts).join(' / '));
     // Cacti's rrdtool command lines (batch 4, two real messages and a made-up third of another length): a positional
     // after an option's value is argv's own.
     const rrd = [
