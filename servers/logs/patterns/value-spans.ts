@@ -430,6 +430,65 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
   }
 }
 
+/** Distinct keys in the names of code a listing of `key: value` lines must show (joinSettingDumps). */
+const MIN_DUMP_KEYS = 8;
+/** Most tokens the value of a `key: value` line of a listing may take (joinSettingDumps): a value or a list, not a sentence. */
+const MAX_DUMP_VALUE_TOKENS = 12;
+
+/**
+ * Joins templates that are one `key: value` line each behind the same text when the file shows MIN_DUMP_KEYS keys or
+ * more spelt as names in code (`data_path`, `node.name`, `envoy.grpc_credentials`): Moonraker's `platform: Linux-…` /
+ * `data_path: /opt/printer_data` / `is_default_data_path: False` …, Logstash's `node.name: "…"` / `pipeline.workers:
+ * 4` …, Envoy's `  envoy.clusters: envoy.cluster.eds, …` (batches 3, 14 and 10). Why it holds: a program prints its
+ * settings or its registered extensions in a loop over a map (`for key, val in args.items(): log(f"{key}: {val}")`,
+ * Envoy's `"  {}: {}"` per factory category), one statement for every entry; a handful of such lines are as often
+ * separate statements that each write their key in the format (FlexGet's three encodings, Unbound's six probe
+ * times: each its own event in the excerpts), which a loop over a settings map outnumbers. The line is nothing but the
+ * key, `: ` and a value of at most MAX_DUMP_VALUE_TOKENS tokens with no other `: ` and no sentence (`load_ppd: started
+ * the worker`, a component's name before what it did), after a blank or at the start; the
+ * text before the key is the same across the family; keys spelt as prose words (`platform`, `verbose`) join a family
+ * the code names qualify. Templates whose levels tell them apart stay apart; templates longer than MAX_TOKENS are left
+ * out.
+ */
+export function joinSettingDumps(units: readonly SpanUnit[], join: JoinUnits): void {
+  const families = new Map<string, { unit: number; key: string }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const line = settingLine(units[unit]);
+    if (line !== undefined) addTo(families, line.family, { unit, key: line.key });
+  }
+  for (const family of families.values()) {
+    const codeKeys = new Set(family.map((member) => member.key).filter((key) => key !== WILDCARD && isCodeName(key)));
+    if (codeKeys.size < MIN_DUMP_KEYS || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    for (const member of family.slice(1)) join(family[0].unit, member.unit);
+  }
+}
+
+/**
+ * A template that is one `key: value` line (joinSettingDumps): its key (the token before the last `: `, opened after a
+ * blank or a bracket or at the start) and its family (the text before the key), or undefined when the value after the
+ * key takes more than MAX_DUMP_VALUE_TOKENS tokens or none, or holds two words of a sentence in lower case.
+ */
+function settingLine(unit: SpanUnit): { key: string; family: string } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 2 || tokens.length > MAX_TOKENS) return undefined;
+  let at = -1;
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    if (/^: +$/.test(seps[i] ?? '')) {
+      at = i;
+      break;
+    }
+    if ((seps[i] ?? '').includes(': ')) return undefined;
+  }
+  if (at < 0 || tokens.length - at - 1 > MAX_DUMP_VALUE_TOKENS) return undefined;
+  // Two words of a sentence in lower case after the key: a component's name before what it did, no setting.
+  for (let i = at + 1; i + 1 < tokens.length; i++) if (seps[i] === ' ' && isLowerWord(tokens[i]) && isLowerWord(tokens[i + 1])) return undefined;
+  const opening = at === 0 ? unit.lead : seps[at - 1] ?? '';
+  if (!/(^|[\s\]])$/.test(opening)) return undefined;
+  let family = unit.lead;
+  for (let i = 0; i < at; i++) family += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+  return { key: tokens[at], family };
+}
+
 /** Least templates of one record whose fields come and go (joinFieldRecords): two are as often two statements. */
 const MIN_RECORD_FORMS = 3;
 /** Least fields every form of the record holds (joinFieldRecords): the record's own, around the ones left out. */

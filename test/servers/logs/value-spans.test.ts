@@ -90,6 +90,43 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(neo4j), 1);
   });
 
+  it('joins a listing of `key: value` lines when it shows many keys spelt as names in code', () => {
+    // slot24: Moonraker (batch 13, real lines): `for key, val in app_args.items(): logging.info(f"{key}: {val}")`.
+    const moonraker = [
+      'platform: Linux-5.15.111-1-pve-x86_64-with-glibc2.36',
+      'data_path: /opt/printer_data',
+      'is_default_data_path: False',
+      'config_file: /opt/printer_data/config/moonraker.conf',
+      'verbose: False',
+      'asyncio_debug: False',
+      'is_python_package: False',
+      'instance_uuid: 814d0179c6fd4eb9ad7248b6c6b79fa6',
+      'unix_socket_path: /opt/printer_data/comms/moonraker.sock',
+      'log_file: /opt/printer_data/logs/moonraker.log',
+      'msgspec_enabled: False',
+      'uvloop_enabled: False',
+    ];
+    assert.equal(minedCount(moonraker), 1, templatesOf(moonraker).join(' / '));
+  });
+
+  it('keeps apart a few `key: value` lines, lines of prose keys, and a key before a sentence', () => {
+    // FlexGet (batch 14, real lines): three statements that each write their key in the format.
+    const flexget = ['sys.defaultencoding: ascii', 'sys.getfilesystemencoding: ISO-8859-1', 'os.path.supports_unicode_filenames: False'];
+    assert.equal(minedCount([...flexget, ...flexget]), 3);
+    // Made up: a component's name before its sentence is no setting, however many components.
+    const components = [
+      'load_ppd: read the driver file',
+      'set_busy: printer state changed to busy now',
+      'read_cache: loaded remote cache from disk',
+      'write_cache: wrote the cache',
+      'job_queue: accepted new job for printer',
+      'net_ifs: scanned all network interfaces again',
+      'dns_sd: registered service on local network',
+      'ipp_auth: rejected request without credentials',
+    ];
+    assert.equal(minedCount(components), components.length, templatesOf(components).join(' / '));
+  });
+
   it('keeps apart flush lines of one field each, which separate statements print with their key in the format', () => {
     // ZooKeeper (batch 1), ZooKeeperServer: `LOG.info("zookeeper.flushDelay={}", flushDelay)` and its neighbours,
     // one call per setting.
