@@ -430,6 +430,8 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
   }
 }
 
+/** A key of a `key: value` line (joinSettingDumps): a letter or `_`, then letters, digits, `_`, `.`, `-`, `/`. */
+const SETTING_KEY = /^[\p{L}_][\p{L}\p{N}_.\/-]*$/u;
 /** Distinct keys in the names of code a listing of `key: value` lines must show (joinSettingDumps). */
 const MIN_DUMP_KEYS = 8;
 /** Most tokens the value of a `key: value` line of a listing may take (joinSettingDumps): a value or a list, not a sentence. */
@@ -466,14 +468,17 @@ export function joinSettingDumps(units: readonly SpanUnit[], join: JoinUnits): v
 /**
  * A template that is one `key: value` line (joinSettingDumps): its key (the token before the last `: `, opened after a
  * blank or a bracket or at the start) and its family (the text before the key), or undefined when the value after the
- * key takes more than MAX_DUMP_VALUE_TOKENS tokens or none, or holds two words of a sentence in lower case.
+ * key (quoted or not) takes more than MAX_DUMP_VALUE_TOKENS tokens or none, holds two words of a sentence in lower
+ * case, or ends in anything but a closing quote.
  */
 function settingLine(unit: SpanUnit): { key: string; family: string } | undefined {
   const { tokens, seps } = unit;
   if (tokens.length < 2 || tokens.length > MAX_TOKENS) return undefined;
+  // The value ends the line: a text ending in a colon (`runtime: layers:`) is a heading over lines that follow.
+  if (!/^["']?\s*$/.test(seps[tokens.length - 1] ?? '')) return undefined;
   let at = -1;
   for (let i = tokens.length - 2; i >= 0; i--) {
-    if (/^: +$/.test(seps[i] ?? '')) {
+    if (/^: +["']?$/.test(seps[i] ?? '')) {
       at = i;
       break;
     }
@@ -483,7 +488,9 @@ function settingLine(unit: SpanUnit): { key: string; family: string } | undefine
   // Two words of a sentence in lower case after the key: a component's name before what it did, no setting.
   for (let i = at + 1; i + 1 < tokens.length; i++) if (seps[i] === ' ' && isLowerWord(tokens[i]) && isLowerWord(tokens[i + 1])) return undefined;
   const opening = at === 0 ? unit.lead : seps[at - 1] ?? '';
-  if (!/(^|[\s\]])$/.test(opening)) return undefined;
+  // A key is a name (or one the miner masked); a marked one (Logstash's `*config.string`, a setting the user set) is
+  // printed by another statement.
+  if (!/(^|[\s\]])$/.test(opening) || !(tokens[at] === WILDCARD || SETTING_KEY.test(tokens[at]))) return undefined;
   let family = unit.lead;
   for (let i = 0; i < at; i++) family += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
   return { key: tokens[at], family };

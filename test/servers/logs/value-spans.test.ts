@@ -107,6 +107,13 @@ describe('value spans: a value of no token or of several is still one value', ()
       'uvloop_enabled: False',
     ];
     assert.equal(minedCount(moonraker), 1, templatesOf(moonraker).join(' / '));
+    // Logstash (batch 2, real lines): the settings' values quoted or not; Envoy (batch 4): a heading that ends in a
+    // colon (`runtime: layers:`) opens another listing and stays apart.
+    const logstash = ['node.name: "Joaos-MBP-5.lan"', 'path.data: "/tmp/logstash/data"', 'modules.cli: []', 'config.test_and_exit: false', 'config.reload.automatic: false', 'config.reload.interval: 3000000000', 'config.support_escapes: false', 'metric.collect: true', 'pipeline.id: "main"', 'pipeline.workers: 4'];
+    assert.equal(minedCount(logstash), 1, templatesOf(logstash).join(' / '));
+    assert.equal(minedCount([...logstash, 'runtime: layers:']), 2);
+    // A key marked by the program (Logstash's `*` before a setting the user set) is another statement's.
+    assert.equal(minedCount([...logstash, '*config.string: "input { generator { count => 1 } }"']), 2);
   });
 
   it('keeps apart a few `key: value` lines, lines of prose keys, and a key before a sentence', () => {
