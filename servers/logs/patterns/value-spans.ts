@@ -431,7 +431,7 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
 }
 
 /** A key of a `key: value` line (joinSettingDumps): a letter or `_`, then letters, digits, `_`, `.`, `-`, `/`. */
-const SETTING_KEY = /^[\p{L}_][\p{L}\p{N}_.\/-]*$/u;
+const SETTING_KEY = /^[\p{L}_][\p{L}\p{N}_./-]*$/u;
 /** Distinct keys in the names of code a listing of `key: value` lines must show (joinSettingDumps). */
 const MIN_DUMP_KEYS = 8;
 /** Most tokens the value of a `key: value` line of a listing may take (joinSettingDumps): a value or a list, not a sentence. */
