@@ -7,7 +7,7 @@
 import { normalizeLevel } from '../format/levels';
 import { joinMaskedChunks } from './masked-chunks';
 import { HTTP_METHODS, WILDCARD } from './tokenize';
-import { joinEmptyQuotes, joinEmptyValues, joinFieldLines, joinInsertedClauses, joinLabelTails, joinTrailingNotes } from './value-spans';
+import { joinBracketedValues, joinEmptyQuotes, joinEmptyValues, joinFieldLines, joinInsertedClauses, joinLabelTails, joinSettingDumps, joinTrailingNotes } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -126,8 +126,10 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   joinEmptyQuotes(units, joinUnits);
   joinEmptyValues(units, joinUnits);
   joinFieldLines(units, joinUnits);
+  joinSettingDumps(units, joinUnits);
   joinTrailingNotes(units, joinUnits);
   joinInsertedClauses(units, joinUnits);
+  joinBracketedValues(units, joinUnits);
   joinMaskedChunks(units, joinUnits);
   const valueFrom = new Map<number, number>();
   joinLabelTails(units, (unit) => find(parent, unit), (first, other, at) => {

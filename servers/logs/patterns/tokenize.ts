@@ -1709,14 +1709,18 @@ function isFieldQuote(text: string, wordStart: number, index: number): boolean {
 /**
  * A quoted text of three or more words inside a message is a value the program interpolates (a title, a command, an
  * error text): its word count varies between the lines of one event, so the whole quote is one token. Not so a quote
- * that opens the message (it is the message), nor one whose first word is an UPPER_CASE verb (`"GET /a HTTP/1.1"`,
- * `"SELECT …"`): a request line or statement, whose verb names the event.
+ * that opens the message (it is the message), nor a request line (`"GET /a HTTP/1.1"`, its first word an HTTP method):
+ * an access log's method names the event (GET and POST lines are two). Any other first word in capitals opens a value
+ * like any word (slot24): a relayed line's level (Helix's `err <- "ERROR lsp_ai::transformer_worker: …"`), an artist
+ * before a title (osu!'s `beatmap changed from "MISATO - Necro Fantasia (Chromoxx) [Lasse's Lunatic]" to "…"`), a
+ * command given to another program (Exim's `SMTP protocol error in "AUTH LOGIN …"`, ProxySQL's `Computed checksum for
+ * 'LOAD ADMIN VARIABLES TO RUNTIME'`, OwnTone's `Running query 'SELECT …'`), each one `"%s"` of its statement.
  */
 function isQuotedValueText(text: string, start: number, end: number, opensMessage: boolean): boolean {
   if (opensMessage && isQuotedMessage(text, end)) return false;
   let firstEnd = start;
   while (firstEnd < end && !isSpace(text.charCodeAt(firstEnd))) firstEnd++;
-  return !isEnumConstant(text.slice(start, firstEnd));
+  return !HTTP_METHODS.has(text.slice(start, firstEnd));
 }
 
 /**

@@ -232,6 +232,77 @@ export function joinInsertedClauses(units: readonly SpanUnit[], join: JoinUnits)
   }
 }
 
+/** Words of a sentence (PROSE_TOKEN, not masked) the text before a bracketed value must hold (joinBracketedValues). */
+const MIN_BRACKET_LEAD_WORDS = 2;
+
+/**
+ * Joins templates that agree but inside one pair of parentheses or square brackets, opened after a blank, where every
+ * one holds a value the file shows varying (a <*>) and the texts inside take different numbers of tokens: xrdp's
+ * `Closed socket 7 (AF_INET 127.0.0.1:3350)` beside `Closed socket 12 (AF_INET6 ::1 port 3350)`, nginx's `built by gcc
+ * 8.3.0 (Debian 8.3.0-6)` beside `… (Red Hat 8.5.0-4)` and `… (Alpine 10.3.1_git20211027)`, Libreswan's `Starting
+ * Pluto (Libreswan Version 5.4 IKEv2 IKEv1 XFRM …) pid:1234` with another build's feature list. Why it holds: a
+ * program writes such a part with one `(%s)` filled by another function (an address printed by its family, a
+ * compiler's version string, a build's feature list), whose words and their number are that function's, so the lines
+ * are one statement however many tokens the part takes; the per-position rule compares templates of one length and
+ * never meets them. A part of words alone (`(read only; no external updates accepted)` / `(read-write)`, `[disabled]` /
+ * `[not required]`) is a condition the statement names, as often two statements as one, and stays apart (trailing
+ * notes are joinTrailingNotes'); so does a part opened at the message's start, or after fewer than
+ * MIN_BRACKET_LEAD_WORDS words of a sentence (a header's bracketed column, a record's first field), and templates
+ * whose levels tell them apart. Templates longer than MAX_TOKENS are left out.
+ */
+export function joinBracketedValues(units: readonly SpanUnit[], join: JoinUnits): void {
+  const families = new Map<string, { unit: number; length: number }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    if (units[unit].tokens.length > MAX_TOKENS) continue;
+    for (const part of bracketedValues(units[unit])) addTo(families, part.frame, { unit, length: part.length });
+  }
+  for (const family of families.values()) {
+    if (family.length < 2 || new Set(family.map((member) => member.length)).size < 2) continue;
+    if (levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    for (const member of family.slice(1)) if (member.unit !== family[0].unit) join(family[0].unit, member.unit);
+  }
+}
+
+/**
+ * The parts of a template in parentheses or square brackets that hold a <*> (joinBracketedValues): for each pair
+ * opened after a blank, outside any other pair, and closed in the template, its frame (the template's text with the
+ * part's inside left out, the brackets kept) and its length (the tokens inside); only pairs after
+ * MIN_BRACKET_LEAD_WORDS words of a sentence.
+ */
+function bracketedValues(unit: SpanUnit): { frame: string; length: number }[] {
+  const { tokens, seps, lead } = unit;
+  const parts: { frame: string; length: number }[] = [];
+  let depth = 0;
+  let open: { sep: number; at: number } | undefined;
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (open === undefined && tokens[i] !== WILDCARD && PROSE_TOKEN.test(tokens[i])) words++;
+    const sep = seps[i] ?? '';
+    for (let c = 0; c < sep.length; c++) {
+      const mark = sep[c];
+      if (mark === '(' || mark === '[') {
+        if (depth === 0 && c > 0 && /\s/.test(sep[c - 1]) && words >= MIN_BRACKET_LEAD_WORDS) open = { sep: i, at: c };
+        depth++;
+      } else if ((mark === ')' || mark === ']') && depth > 0) {
+        depth--;
+        if (depth === 0 && open !== undefined) {
+          const inside = tokens.slice(open.sep + 1, i + 1);
+          if (i > open.sep && inside.includes(WILDCARD)) {
+            // The text up to the opening mark and from the closing one on: tokens and separators, each marked off.
+            let frame = lead;
+            for (let k = 0; k < open.sep; k++) frame += `${tokens[k]}\u0001${seps[k] ?? ''}\u0002`;
+            frame += `${tokens[open.sep]}\u0001${(seps[open.sep] ?? '').slice(0, open.at + 1)}\u0003${sep.slice(c)}\u0002`;
+            for (let k = i + 1; k < tokens.length; k++) frame += `${tokens[k]}\u0001${seps[k] ?? ''}\u0002`;
+            parts.push({ frame, length: inside.length });
+          }
+          open = undefined;
+        }
+      }
+    }
+  }
+  return parts;
+}
+
 /** Constant words (keys not counted) a message must hold before its optional fields (joinEdgeFields). */
 const MIN_EDGE_MESSAGE_WORDS = 2;
 /** Lines each of two field sets must hold to be two statements whatever else agrees (joinEdgeFields). */
@@ -357,6 +428,72 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
     if (levelsTellApart(family.map((member) => units[member.unit]))) continue;
     for (const member of family.slice(1)) join(family[0].unit, member.unit);
   }
+}
+
+/** A key of a `key: value` line (joinSettingDumps): a letter or `_`, then letters, digits, `_`, `.`, `-`, `/`. */
+const SETTING_KEY = /^[\p{L}_][\p{L}\p{N}_./-]*$/u;
+/** Distinct keys in the names of code a listing of `key: value` lines must show (joinSettingDumps). */
+const MIN_DUMP_KEYS = 8;
+/** Most tokens the value of a `key: value` line of a listing may take (joinSettingDumps): a value or a list, not a sentence. */
+const MAX_DUMP_VALUE_TOKENS = 12;
+
+/**
+ * Joins templates that are one `key: value` line each behind the same text when the file shows MIN_DUMP_KEYS keys or
+ * more spelt as names in code (`data_path`, `node.name`, `envoy.grpc_credentials`): Moonraker's `platform: Linux-…` /
+ * `data_path: /opt/printer_data` / `is_default_data_path: False` …, Logstash's `node.name: "…"` / `pipeline.workers:
+ * 4` …, Envoy's `  envoy.clusters: envoy.cluster.eds, …` (batches 3, 14 and 10). Why it holds: a program prints its
+ * settings or its registered extensions in a loop over a map (`for key, val in args.items(): log(f"{key}: {val}")`,
+ * Envoy's `"  {}: {}"` per factory category), one statement for every entry; a handful of such lines are as often
+ * separate statements that each write their key in the format (FlexGet's three encodings, Unbound's six probe
+ * times: each its own event in the excerpts), which a loop over a settings map outnumbers. The line is nothing but the
+ * key, `: ` and a value of at most MAX_DUMP_VALUE_TOKENS tokens with no other `: ` and no sentence (`load_ppd: started
+ * the worker`, a component's name before what it did), after a blank or at the start; the
+ * text before the key is the same across the family; keys spelt as prose words (`platform`, `verbose`) join a family
+ * the code names qualify. Templates whose levels tell them apart stay apart; templates longer than MAX_TOKENS are left
+ * out.
+ */
+export function joinSettingDumps(units: readonly SpanUnit[], join: JoinUnits): void {
+  const families = new Map<string, { unit: number; key: string }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const line = settingLine(units[unit]);
+    if (line !== undefined) addTo(families, line.family, { unit, key: line.key });
+  }
+  for (const family of families.values()) {
+    const codeKeys = new Set(family.map((member) => member.key).filter((key) => key !== WILDCARD && isCodeName(key)));
+    if (codeKeys.size < MIN_DUMP_KEYS || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    for (const member of family.slice(1)) join(family[0].unit, member.unit);
+  }
+}
+
+/**
+ * A template that is one `key: value` line (joinSettingDumps): its key (the token before the last `: `, opened after a
+ * blank or a bracket or at the start) and its family (the text before the key), or undefined when the value after the
+ * key (quoted or not) takes more than MAX_DUMP_VALUE_TOKENS tokens or none, holds two words of a sentence in lower
+ * case, or ends in anything but a closing quote.
+ */
+function settingLine(unit: SpanUnit): { key: string; family: string } | undefined {
+  const { tokens, seps } = unit;
+  if (tokens.length < 2 || tokens.length > MAX_TOKENS) return undefined;
+  // The value ends the line: a text ending in a colon (`runtime: layers:`) is a heading over lines that follow.
+  if (!/^["']?\s*$/.test(seps[tokens.length - 1] ?? '')) return undefined;
+  let at = -1;
+  for (let i = tokens.length - 2; i >= 0; i--) {
+    if (/^: +["']?$/.test(seps[i] ?? '')) {
+      at = i;
+      break;
+    }
+    if ((seps[i] ?? '').includes(': ')) return undefined;
+  }
+  if (at < 0 || tokens.length - at - 1 > MAX_DUMP_VALUE_TOKENS) return undefined;
+  // Two words of a sentence in lower case after the key: a component's name before what it did, no setting.
+  for (let i = at + 1; i + 1 < tokens.length; i++) if (seps[i] === ' ' && isLowerWord(tokens[i]) && isLowerWord(tokens[i + 1])) return undefined;
+  const opening = at === 0 ? unit.lead : seps[at - 1] ?? '';
+  // A key is a name (or one the miner masked); a marked one (Logstash's `*config.string`, a setting the user set) is
+  // printed by another statement.
+  if (!/(^|[\s\]])$/.test(opening) || !(tokens[at] === WILDCARD || SETTING_KEY.test(tokens[at]))) return undefined;
+  let family = unit.lead;
+  for (let i = 0; i < at; i++) family += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+  return { key: tokens[at], family };
 }
 
 /** Least templates of one record whose fields come and go (joinFieldRecords): two are as often two statements. */
@@ -657,7 +794,8 @@ const OPTION_TOKEN = /^--?\p{L}[\p{L}\p{N}_.-]*$/u;
  * SDDM's `Running: <*> -auth <*> -nolisten tcp -background none -noreset vt7` beside the same with `-displayfd <*>`,
  * SonarQube's `Launch process[es]: <*> -Djava.awt.headless=true -Xmx1G …`. Why it holds: a program that reports the
  * command it starts prints its argument vector after the label with one `%s` (or a join), so the program, its options
- * and their number are the value; a statement's own words hold no options. The texts take two lengths or more (one
+ * and their number are the value; a statement's own words hold no options, and a sentence that names options holds
+ * more words of its own than options (commandTail). The texts take two lengths or more (one
  * length is the per-position rule's to judge), and templates whose levels tell them apart stay apart. The template
  * shown is the member with the shortest text.
  */
@@ -699,16 +837,20 @@ function commandTail(unit: SpanUnit): number | undefined {
   // positionals there (`--template CPU 1572942241:3`, `-m <module> runfcgi`), a sentence about options holds its
   // own words (`--cached and --untracked cannot be used with --no-index`), and parts them with `, ` as argv never does.
   let loose = 0;
+  // Words of a sentence in lower case (`conflicts`, `with`, `tcp`): an argument vector is mostly options and their
+  // values, a sentence about options mostly such words (`option -x conflicts with -y`, `-a requires -b`: slot24).
+  let words = 0;
   for (let i = at; i < tokens.length; i++) {
     const sep = seps[i - 1] ?? '';
     if (sep.includes(',')) return undefined;
     if (!/\s$/.test(sep)) continue;
+    if (isLowerWord(tokens[i])) words++;
     if (OPTION_TOKEN.test(tokens[i])) {
       options++;
       loose = 0;
     } else if (options > 0 && !OPTION_TOKEN.test(tokens[i - 1]) && ++loose > MAX_COMMAND_POSITIONALS) return undefined;
   }
-  return options >= MIN_COMMAND_OPTIONS ? at : undefined;
+  return options >= MIN_COMMAND_OPTIONS && options > words ? at : undefined;
 }
 
 /** Distinct names (texts before the parenthesised identifier) a family needs in tailsNameObjects. */

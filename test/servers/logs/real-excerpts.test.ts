@@ -51,7 +51,7 @@ const BATCH_1: Record<string, number> = {
 const BATCH_2: Record<string, number> = {
   Airflow: 1, BindNamed: 1, ClickHouse: 0.884, Containerd: 1, CoreDNS: 0.477, Fail2ban: 0.865,
   Ghostunnel: 0.649, Gitea: 0.917, HAProxy: 0.5, Jellyfin: 1, Jupyter: 1, Keepalived: 0.868, Kubelet: 1,
-  Logstash: 0.6, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.931,
+  Logstash: 1, Minecraft: 0.929, Mosquitto: 0.661, NetworkManager: 0.926, OpenStackNova: 1, Pacemaker: 0.931,
   PiholeFTL: 0.919, RabbitMQ: 0.808, Slurm: 0.813, Squid: 1, Syncthing: 0.947, Tor: 0.741, Traefik: 1,
   Unbound: 0.855, WpaSupplicant: 0.912, Zigbee2MQTT: 0.778,
 };
@@ -111,9 +111,9 @@ const BATCH_3: Record<string, number> = {
  * …}`, is one value as Python 3's `{'tgt_type': …}` is).
  */
 const BATCH_4: Record<string, number> = {
-  Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.605, Exim: 0.436, GlusterFS: 0.915,
+  Asterisk: 0.721, Chrony: 0.962, CockroachDB: 0.885, Dnsmasq: 0.512, Envoy: 0.907, Exim: 0.436, GlusterFS: 0.957,
   Gunicorn: 1, HTCondor: 0.88, Jenkins: 1, Loki: 1, PHPFPM: 0.653, PM2: 1, Puppet: 0.818, Salt: 0.867,
-  Smartd: 0.682, Synapse: 0.902, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.696,
+  Smartd: 0.682, Synapse: 0.902, UWSGI: 0.9, Vsftpd: 1, Zabbix: 0.717,
 };
 /**
  * Batch 5 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-11-30 by
@@ -169,7 +169,7 @@ const BATCH_5: Record<string, number> = {
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.6, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
   Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.859, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.918,
-  ActiveMQArtemis: 0.92, AdGuardHome: 0.889, Flink: 0.679, Immich: 1, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
+  ActiveMQArtemis: 0.92, AdGuardHome: 0.889, Flink: 0.786, Immich: 1, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
 };
 /**
  * Batch 7 (README), held out for this session's honest measure: GA through log_patterns measured on 2026-12-01 by
@@ -381,7 +381,7 @@ const BATCH_12: Record<string, number> = {
 // isNoteSlot: a note in parentheses after a value, `source '…' (cut_transition) created`, three notes a variable).
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.877, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
-  SupabaseRealtime: 1, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.132, Xrdp: 0.635,
+  SupabaseRealtime: 1, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.132, Xrdp: 0.962,
   Radicale: 1, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 0.954, Moonraker: 0.625, Nebula: 1, OBS: 0.925,
 };
 /**
@@ -479,7 +479,7 @@ const BATCH_17: Record<string, number> = {
 // 0.879 (patterns/variability.ts mergePaddedKeys: a dump of bare keys padded to one column, `%-25s %s`, is one statement).
 const BATCH_18: Record<string, number> = {
   BitwardenServer: 1, Buildbot: 0.94, FHEM: 0.612, FluxCD: 1, Ghostty: 0.929, I2pd: 0.963, IoBroker: 0.593,
-  Memcached: 0.913, Motion: 0.879, NZBGet: 0.625, PSAppDeployToolkit: 1, PipeWire: 1, Portainer: 1, ProxySQL: 0.667,
+  Memcached: 0.913, Motion: 0.879, NZBGet: 0.625, PSAppDeployToolkit: 1, PipeWire: 1, Portainer: 1, ProxySQL: 0.706,
   Rancher: 1, SSMAgent: 0.833, Solana: 0.75, TeamCity: 1, UBoot: 1, WALinuxAgent: 1,
 };
 /**
@@ -493,7 +493,7 @@ const BATCH_18: Record<string, number> = {
  */
 const BATCH_19: Record<string, number> = {
   BTCPayServer: 0.906, Flannel: 0.725, Hyprland: 0.741, Klipper: 0.727, LXD: 0.822, Librespot: 0.795, LightDM: 0.896,
-  MiniDLNA: 1, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.767, PterodactylWings: 1, SDDM: 1, Seafile: 1,
+  MiniDLNA: 1, NodeBB: 0.875, OAuth2Proxy: 0.381, OwnTone: 0.867, PterodactylWings: 1, SDDM: 1, Seafile: 1,
   Streamlink: 0.84, Sunshine: 0.818, TinyTinyRSS: 1, VictoriaMetrics: 0.719, WikiJS: 1, Zeebe: 0.182,
 };
 /**
@@ -506,7 +506,7 @@ const BATCH_19: Record<string, number> = {
  */
 const BATCH_20: Record<string, number> = {
   CoreLightning: 0.887, ElectrumX: 0.909, Evcc: 0.417, Falco: 0.851, HandBrake: 1, Helix: 0.522, I3: 0.593,
-  Libreswan: 0.635, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.656, Pacman: 1, Prysm: 1, PulseAudio: 0.723,
+  Libreswan: 0.692, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.75, Pacman: 1, Prysm: 1, PulseAudio: 0.723,
   RStudioServer: 1, SearXNG: 0.615, Tendermint: 0.935, VSCode: 0.634, Velocity: 0.5, Waybar: 1,
 };
 /**
@@ -593,6 +593,14 @@ const BATCH_22: Record<string, number> = {
 // Raised by the lead's merge of `slot23` and `merge23` (both rules together, measured in one gate run): Seafile 0.852 -> 1
 // (a command line after a label is one value, and a masked place is one more value of the words beside it), SDDM 0.948
 // -> 1 (the command line, and two forms of one verb stay apart).
+// Raised by branch `slot24` (value spans): Xrdp 0.635 -> 0.962, Flink 0.679 -> 0.786, GlusterFS 0.915 -> 0.957, Libreswan
+// 0.635 -> 0.692, Zabbix 0.696 -> 0.717 (a part in parentheses or square brackets after two words of a sentence that
+// holds a masked value is one value however many tokens it takes, `Closed socket <*> (AF_INET <*>)` / `(AF_INET6 <*>
+// port <*>)`, patterns/value-spans.ts joinBracketedValues); Osu 0.656 -> 0.75, ProxySQL 0.667 -> 0.706, OwnTone 0.767 ->
+// 0.867 (a quoted text is one value whatever word in capitals opens it, unless an HTTP method opens a request line,
+// `from "MISATO - …"`, `'LOAD ADMIN VARIABLES TO RUNTIME'`, `'SELECT …'`, patterns/tokenize.ts isQuotedValueText);
+// Logstash 0.6 -> 1, Envoy 0.605 -> 0.907 (a listing of `key: value` lines with eight keys or more spelt as names in
+// code is one statement, `node.name: …`, `envoy.clusters: …`, patterns/value-spans.ts joinSettingDumps).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22,

@@ -90,6 +90,50 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(neo4j), 1);
   });
 
+  it('joins a listing of `key: value` lines when it shows many keys spelt as names in code', () => {
+    // slot24: Moonraker (batch 13, real lines): `for key, val in app_args.items(): logging.info(f"{key}: {val}")`.
+    const moonraker = [
+      'platform: Linux-5.15.111-1-pve-x86_64-with-glibc2.36',
+      'data_path: /opt/printer_data',
+      'is_default_data_path: False',
+      'config_file: /opt/printer_data/config/moonraker.conf',
+      'verbose: False',
+      'asyncio_debug: False',
+      'is_python_package: False',
+      'instance_uuid: 814d0179c6fd4eb9ad7248b6c6b79fa6',
+      'unix_socket_path: /opt/printer_data/comms/moonraker.sock',
+      'log_file: /opt/printer_data/logs/moonraker.log',
+      'msgspec_enabled: False',
+      'uvloop_enabled: False',
+    ];
+    assert.equal(minedCount(moonraker), 1, templatesOf(moonraker).join(' / '));
+    // Logstash (batch 2, real lines): the settings' values quoted or not; Envoy (batch 4): a heading that ends in a
+    // colon (`runtime: layers:`) opens another listing and stays apart.
+    const logstash = ['node.name: "Joaos-MBP-5.lan"', 'path.data: "/tmp/logstash/data"', 'modules.cli: []', 'config.test_and_exit: false', 'config.reload.automatic: false', 'config.reload.interval: 3000000000', 'config.support_escapes: false', 'metric.collect: true', 'pipeline.id: "main"', 'pipeline.workers: 4'];
+    assert.equal(minedCount(logstash), 1, templatesOf(logstash).join(' / '));
+    assert.equal(minedCount([...logstash, 'runtime: layers:']), 2);
+    // A key marked by the program (Logstash's `*` before a setting the user set) is another statement's.
+    assert.equal(minedCount([...logstash, '*config.string: "input { generator { count => 1 } }"']), 2);
+  });
+
+  it('keeps apart a few `key: value` lines, lines of prose keys, and a key before a sentence', () => {
+    // FlexGet (batch 14, real lines): three statements that each write their key in the format.
+    const flexget = ['sys.defaultencoding: ascii', 'sys.getfilesystemencoding: ISO-8859-1', 'os.path.supports_unicode_filenames: False'];
+    assert.equal(minedCount([...flexget, ...flexget]), 3);
+    // Made up: a component's name before its sentence is no setting, however many components.
+    const components = [
+      'load_ppd: read the driver file',
+      'set_busy: printer state changed to busy now',
+      'read_cache: loaded remote cache from disk',
+      'write_cache: wrote the cache',
+      'job_queue: accepted new job for printer',
+      'net_ifs: scanned all network interfaces again',
+      'dns_sd: registered service on local network',
+      'ipp_auth: rejected request without credentials',
+    ];
+    assert.equal(minedCount(components), components.length, templatesOf(components).join(' / '));
+  });
+
   it('keeps apart flush lines of one field each, which separate statements print with their key in the format', () => {
     // ZooKeeper (batch 1), ZooKeeperServer: `LOG.info("zookeeper.flushDelay={}", flushDelay)` and its neighbours,
     // one call per setting.
@@ -316,6 +360,10 @@ describe('value spans: a value of no token or of several is still one value', ()
     assert.equal(minedCount(errors), 2, templatesOf(errors).join(' / '));
     const warnings = ['warning: --insecure given, using --insecure and --cacert', 'warning: --foo and --bar are deprecated and will be removed, use --baz'];
     assert.equal(minedCount(warnings), 2, templatesOf(warnings).join(' / '));
+    // slot24's review: a short sentence names two options with fewer words between them than a command's positionals
+    // (made up); its words in lower case outnumber its options, as no argument vector's do.
+    const conflicts = ['error: option -x conflicts with -y', 'error: option -a requires -b'];
+    assert.equal(minedCount(conflicts), 2, templatesOf(conflicts).join(' / '));
     // Cacti's rrdtool command lines (batch 4, two real messages and a made-up third of another length): a positional
     // after an option's value is argv's own.
     const rrd = [
@@ -348,6 +396,34 @@ describe('value spans: a value of no token or of several is still one value', ()
     // Words after a label without options are the statements' own (made up).
     assert.equal(minedCount(['Running: backup of the home folder', 'Running: backup of the home folder', 'Running: restore -f now', 'Running: restore -f now']), 2);
     const lines = ['INFO starting the copy: rsync -a --delete /srv /mnt', 'INFO starting the copy: rsync -a --delete /srv /mnt', 'ERROR starting the copy: rsync -a -v --partial --delete /srv /mnt', 'ERROR starting the copy: rsync -a -v --partial --delete /srv /mnt'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
+    const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
+    assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
+  });
+
+  it('reads a part in brackets that holds a value as one value, however many tokens its formatter gives it', () => {
+    // slot24: xrdp (batch 8, real lines): g_sck_close's `Closed socket %d (%s)`, the address printed by its family.
+    const xrdp = [
+      'Closed socket 1 (AF_INET6 ::1 port 3350)',
+      'Closed socket 9 (AF_INET6 :: port 5910)',
+      'Closed socket 8 (AF_INET 127.0.0.1:3350)',
+      'Closed socket 11 (AF_INET 127.0.0.1:3350)',
+    ];
+    assert.equal(minedCount(xrdp), 1, templatesOf(xrdp).join(' / '));
+    // nginx (batch 6; the first and last real, the middle one's `(GCC)` left out): the compiler's version string
+    // after `built by gcc %s`.
+    const nginx = ['built by gcc 12.2.0 (Debian 12.2.0-14)', 'built by gcc 4.8.5 20150623 (Red Hat 4.8.5-44)', 'built by gcc 10.3.1 20210424 (Alpine 10.3.1_git20210424)'];
+    assert.equal(minedCount(nginx), 1, templatesOf(nginx).join(' / '));
+    // Made up: a square-bracketed part, the text going on after it.
+    const jobs = ['task sync started [node 7] for user 12', 'task sync started [node 9 zone b] for user 15', 'task sync started [node 3] for user 40'];
+    assert.equal(minedCount(jobs), 1, templatesOf(jobs).join(' / '));
+  });
+
+  it('keeps apart parts in brackets of words alone, parts after too few words, and parts at other levels', async () => {
+    // Syncthing's kind (batch 11): words in parentheses name the condition, two statements as often as one.
+    assert.equal(minedCount(['Ready to synchronize 11 (read-write)', 'Ready to synchronize 12 (read-write)', 'Ready to synchronize 13 (read only; no external updates accepted)', 'Ready to synchronize 14 (read only; no external updates accepted)']), 2);
+    // A bracket after one word is as often a record's field or a tag as a value of a sentence.
+    assert.equal(minedCount(['job [node 1] finished its work', 'job [node 2] finished its work', 'job [node 3 zone 7] finished its work', 'job [node 4 zone 9] finished its work']), 2);
+    const lines = ['INFO socket closed (AF_INET 10.0.0.1:80)', 'INFO socket closed (AF_INET 10.0.0.2:80)', 'ERROR socket closed (AF_INET6 ::1 port 80)', 'ERROR socket closed (AF_INET6 ::2 port 80)'].map((line, i) => `2024-05-0${i + 1} 10:00:00 ${line}`);
     const { miner } = await minePatterns(async (onLine) => lines.forEach((line) => onLine(line)), { window: {}, trackLines: true });
     assert.equal(miner.templates().length, 2, miner.templates().map((t) => t.template).join(' / '));
   });
