@@ -87,12 +87,12 @@ async function answers(url: string, init?: RequestInit): Promise<boolean> {
   return response.ok;
 }
 
-/** node_exporter (Debian's prometheus-node-exporter) on a free loopback port, serving /metrics. */
-export function startNodeExporter(): Promise<Component> {
+/** node_exporter (Debian's prometheus-node-exporter) on a free loopback port, serving /metrics; `flags` such as `--no-collector.meminfo`. */
+export function startNodeExporter(flags: readonly string[] = []): Promise<Component> {
   return startComponent(
     'node-exporter',
     'prometheus-node-exporter',
-    (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`],
+    (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`, ...flags],
     (url) => answers(`${url}/metrics`),
   );
 }
@@ -137,6 +137,8 @@ export interface PrometheusOptions {
   /** Static targets of one job, `job`. */
   targets: ScrapeTarget[];
   job?: string;
+  /** More jobs, each with its static targets. */
+  moreJobs?: Array<{ job: string; targets: ScrapeTarget[] }>;
   scrapeIntervalSeconds?: number;
   /** Users allowed in with basic auth: name to bcrypt hash (Prometheus's web config file). */
   basicAuthUsers?: Record<string, string>;
@@ -159,7 +161,10 @@ export function startPrometheus(options: PrometheusOptions): Promise<Component> 
   const interval = `${options.scrapeIntervalSeconds ?? 1}s`;
   const config = {
     global: { scrape_interval: interval, evaluation_interval: interval },
-    scrape_configs: [{ job_name: options.job ?? 'node', static_configs: options.targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })) }],
+    scrape_configs: [{ job: options.job ?? 'node', targets: options.targets }, ...(options.moreJobs ?? [])].map(({ job, targets }) => ({
+      job_name: job,
+      static_configs: targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })),
+    })),
   };
   const auth = options.basicAuthUsers;
   return startComponent(

@@ -71,6 +71,41 @@ export async function listGoneTargets(client: PrometheusClient, hostLabel: strin
     .sort((a, b) => a.host.localeCompare(b.host));
 }
 
+/** A scrape target that is down now, of a job that exported no node_exporter metrics within the last hour. */
+export interface OtherDownTarget {
+  host: string;
+  instance: string;
+  job: string;
+}
+
+/**
+ * Down targets of the jobs TARGETS_QUERY leaves out. A job is known to run node_exporter by its node_uname_info, which a
+ * target that never answered (a wrong port, a firewall, a host that has been off since Prometheus started) or that has
+ * been down for over an hour never exported: a job whose every target is like that vanished from the fleet, which then
+ * read "all of them up" while a whole group of machines was unreachable. Whether these are node_exporters cannot be
+ * told, so they are listed as scrape targets, not counted as hosts.
+ */
+const OTHER_DOWN_QUERY = 'up == 0 unless on (job) group by (job) (last_over_time(node_uname_info[1h]))';
+
+/** The down targets of jobs with no node_exporter metrics within the hour before `time` (epoch ms; default now), sorted by host name. */
+export async function listOtherDownTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<OtherDownTarget[]> {
+  const series = await client.vector(OTHER_DOWN_QUERY, signal, time);
+  return series
+    .map(({ metric }) => ({ host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200) }))
+    .sort((a, b) => a.host.localeCompare(b.host) || a.job.localeCompare(b.job));
+}
+
+/** What a summary says of the other down targets: their number and names (at most 10) with their jobs. */
+export function otherDownNote(other: readonly OtherDownTarget[]): string | undefined {
+  if (other.length === 0) return undefined;
+  const shown = other.slice(0, 10).map((o) => `${o.host} (job ${o.job})`);
+  const more = other.length > shown.length ? `, and ${other.length - shown.length} more` : '';
+  return (
+    `${other.length} other scrape target(s) down, not counted as hosts: their job has exported no node_exporter metrics within the last hour ` +
+    `(its targets never answered, or have been down for over an hour), so whether they are node_exporters is unknown: ${shown.join(', ')}${more}`
+  );
+}
+
 /** What a summary says of gone targets: their number and names (at most 10), whether they were down before. */
 export function goneNote(gone: readonly GoneTarget[]): string | undefined {
   if (gone.length === 0) return undefined;

@@ -7,6 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
 import { partialNote } from '../fleet/prometheus';
+import { missingFigures } from '../fleet/missing';
 import { cpuWindowInput, readFigures, readTargetAt, unknownFigureSchema, type HostFigures, type UnknownFigure } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../../shared/bytes';
@@ -63,6 +64,9 @@ const outputSchema = z.object({
   unknown: z
     .array(unknownFigureSchema)
     .describe('figures of the readings at measuredAt that are null because Prometheus gave NaN or ±Inf for them (a value, not missing data), and which metric'),
+  missing: z
+    .array(unknownFigureSchema)
+    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing): unknown, not fine'),
   truncated: z.boolean().describe('whether disks or history were cut to fit the output budget'),
   history: z.array(historyPoint).describe('with a window: the highest readings within each step, oldest first; empty otherwise'),
   peaks: peaksSchema
@@ -91,8 +95,11 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       await report(0, 'finding the host');
       const all = await fleet.targets(signal, end);
       const known = all.some((t) => t.host === args.host.trim() || t.instance === args.host.trim());
-      const gone = known ? [] : await fleet.gone(all, signal, end);
-      const target = pickTarget(withPartialNote(() => targetsOf(args.host, all, gone), fleet.client.warnings(signal)));
+      const [gone, otherDown] = known ? [[], []] : await Promise.all([fleet.gone(all, signal, end), fleet.otherDown(signal, end)]);
+      // A down target of a job that never exported node_exporter metrics is not in the fleet, but it is a target that is
+      // down: "no host" would tell the user it does not exist (break33).
+      const down = otherDown.filter((o) => o.host === args.host.trim() || o.instance === args.host.trim()).map((o) => ({ ...o, jobs: [o.job], up: false }));
+      const target = pickTarget(withPartialNote(() => (down.length > 0 ? down : targetsOf(args.host, all, gone)), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
       if (window) await report(50, 'reading the history');
@@ -225,6 +232,7 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
     swap: latest?.swap ?? null,
     disks: [...disks],
     unknown: latest?.unknown ?? [],
+    missing: target.up ? missingFigures(latest) : [],
     truncated: disks.length < (latest?.disks.length ?? 0) || history.length < historyTotal,
     history: [...history],
     peaks: base.peaks,
@@ -251,18 +259,23 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
   if (!target.up) return window && peaks && hasReading(peaks) ? `${down}; before that, ${peakText(peaks, coverage)}${warningsNote(warnings)}` : down;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
+  const missing = missingFigures(latest).map((m) => m.figure);
+  const cpu = missing.includes('cpu') ? 'unknown (node_exporter sent no node_cpu_seconds_total: see missing)' : cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown);
   const now =
-    `${target.host}: CPU ${cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown)}` +
+    `${target.host}: CPU ${cpu}` +
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '') +
-    unknownText(latest.unknown);
+    unknownText(latest.unknown) +
+    // Without them no warning can be raised: say it, so "no warnings" is not read as "memory and disks are fine".
+    (missing.some((m) => m !== 'cpu') ? `; ${missing.filter((m) => m !== 'cpu').join(' and ')} unknown, as node_exporter sent none of their metrics (a collector off or failing: see missing)` : '');
   const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }
 
 function peakText(peaks: Peaks, coverage: string): string {
-  return `peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%${coverage}`;
+  const percent = (value: number | null | undefined) => (value == null ? 'unknown' : `${value}%`);
+  return `peaks over the window: CPU ${percent(peaks.cpuPercent)}, memory ${percent(peaks.memoryPercent)}, disk ${percent(peaks.disk?.usePercent)}${coverage}`;
 }
 
 const hasReading = (peaks: Peaks) => peaks.cpuPercent !== null || peaks.memoryPercent !== null || peaks.disk !== null;

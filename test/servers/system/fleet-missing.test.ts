@@ -1,0 +1,87 @@
+// What the fleet tools said of figures nobody measured (break33). A node_exporter with its meminfo and filesystem
+// collectors off is up, so fleet_overview listed it with memory and disk null and no word about it, and host_usage
+// summed it up as "CPU 3%, load 0.2" (no warning could be raised on figures it did not have). And a job whose only target
+// never answered exported no node_uname_info, so the whole job was left out: "2 host(s); all of them up" while a
+// configured target was down, and host_usage said there was no such host. All real: Prometheus and node_exporters on
+// loopback.
+import assert from 'node:assert/strict';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+import { freePort, hasCommand, promVector, startNodeExporter, startPrometheus, type Component } from '../../support/real-components';
+import { waitUntil } from '../../support/wait';
+
+type Structured = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('system server fleet tools: figures node_exporter never sent, targets that never answered (real Prometheus)', function () {
+  this.timeout(120_000);
+  const exporters: Component[] = [];
+  let prometheus: Component;
+  let server: StartedServer;
+
+  before(async function () {
+    if (!hasCommand('prometheus') || !hasCommand('prometheus-node-exporter')) {
+      throw new Error('prometheus and prometheus-node-exporter are needed: apt-get install prometheus prometheus-node-exporter (.ci/run installs them)');
+    }
+    const whole = await startNodeExporter();
+    const bare = await startNodeExporter(['--no-collector.meminfo', '--no-collector.filesystem']);
+    exporters.push(whole, bare);
+    const nobody = await freePort();
+    prometheus = await startPrometheus({
+      targets: [
+        { address: `127.0.0.1:${whole.port}`, labels: { host: 'web-1' } },
+        { address: `127.0.0.1:${bare.port}`, labels: { host: 'web-2' } },
+      ],
+      // A job of its own whose one target never answers (a wrong port, a firewall, a machine off since Prometheus started).
+      moreJobs: [{ job: 'db', targets: [{ address: `127.0.0.1:${nobody}`, labels: { host: 'db-1' } }] }],
+    });
+    await waitUntil('two scrapes of both exporters, and the db target down', async () => {
+      const rates = await promVector(prometheus.url, 'count by (host) (rate(node_cpu_seconds_total{mode="idle"}[1m]))');
+      const down = await promVector(prometheus.url, 'up{job="db"} == 0');
+      return rates.length === 2 && down.length === 1;
+    }, { timeoutMs: 60_000, intervalMs: 200 });
+    server = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'host' });
+  });
+
+  after(async () => {
+    await server?.close();
+    await prometheus?.stop();
+    for (const exporter of exporters) await exporter.stop();
+  });
+
+  async function call(name: string, args: Record<string, unknown>): Promise<Structured> {
+    const result = (await server.client.callTool({ name, arguments: args })) as CallToolResult;
+    assert.ok(!result.isError, `${name} failed: ${JSON.stringify(result.content)}`);
+    return result.structuredContent as Structured;
+  }
+
+  it('fleet_overview says which figures of an up host node_exporter never sent, instead of a silent null', async () => {
+    const data = await call('fleet_overview', {});
+    const bare = data.hosts.find((h: Structured) => h.host === 'web-2');
+    assert.equal(bare.up, true);
+    assert.equal(bare.memoryPercent, null);
+    assert.equal(bare.fullestDisk, null);
+    assert.deepEqual(bare.missing.map((m: Structured) => m.figure), ['memory', 'disk']);
+    assert.match(bare.missing[1].why, /node_filesystem_size_bytes.*filesystem collector is off or failing.*unknown, not fine/);
+    assert.equal(data.hosts.find((h: Structured) => h.host === 'web-1').missing, undefined, 'a whole exporter misses nothing');
+    assert.match(data.summary, /figures unknown for 1 up host\(s\), as node_exporter sent none of their metrics \(a collector off or failing; see missing\): web-2 \(memory, disk\)/);
+  });
+
+  it('host_usage of that host says memory and disk are unknown, and a window\'s peaks read "unknown", not "unknown%"', async () => {
+    const now = await call('host_usage', { host: 'web-2' });
+    assert.match(now.summary, /^web-2: CPU [\d.]+%.*; memory and disk unknown, as node_exporter sent none of their metrics/);
+    assert.deepEqual(now.missing.map((m: Structured) => m.figure), ['memory', 'disk']);
+    const window = await call('host_usage', { host: 'web-2', since: '10m' });
+    assert.match(window.summary, /peaks over the window: CPU [\d.]+%, memory unknown, disk unknown/);
+    assert.equal((await call('host_usage', { host: 'web-1' })).missing.length, 0);
+  });
+
+  it('fleet_overview names a down target of a job that never exported node_exporter metrics; host_usage says it is down', async () => {
+    const data = await call('fleet_overview', {});
+    assert.equal(data.total, 2, 'not counted as a host: whether it is a node_exporter is unknown');
+    assert.deepEqual(data.otherDown, [{ host: 'db-1', instance: data.otherDown[0]?.instance, job: 'db' }]);
+    assert.match(data.summary, /1 other scrape target\(s\) down, not counted as hosts: .*: db-1 \(job db\)/);
+    const host = await call('host_usage', { host: 'db-1' });
+    assert.equal(host.up, false);
+    assert.match(host.summary, /^db-1 is down: Prometheus's last scrape of 127\.0\.0\.1:\d+ \(job db\) failed/);
+  });
+});
