@@ -19,7 +19,7 @@ export interface PrometheusSettings {
 }
 
 /** Why a request failed, for callers that react differently (the extension's tree shows "unreachable"). */
-export type PrometheusErrorKind = 'unreachable' | 'auth' | 'timeout' | 'too-large' | 'bad-query' | 'server' | 'not-prometheus';
+export type PrometheusErrorKind = 'unreachable' | 'auth' | 'timeout' | 'too-large' | 'bad-query' | 'server' | 'not-prometheus' | 'redirect';
 
 /** A failed request; the message names the cause and what to check, never a credential. */
 export class PrometheusError extends UserFacingError {
@@ -146,8 +146,14 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
         headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
         body,
         signal: both,
-        redirect: 'error',
+        // Not followed (the credentials would go wherever it points), but read: with 'error' a redirect was reported as
+        // "cannot be reached … check that Prometheus is running" about a server that had answered (break33).
+        redirect: 'manual',
       });
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw redirected(response, base, path);
+      }
       if (response.status === 401 || response.status === 403) {
         await response.body?.cancel();
         throw new PrometheusError(
@@ -218,6 +224,31 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
     warnings: (signal) => [...(warned.get(signal) ?? [])],
   };
   return client;
+}
+
+/**
+ * The error for a redirect (3xx) answer to a request for `path` under `base`, saying where it points (without its query,
+ * which may hold a sign-in state) and what it usually means: a server that wants https, or a sign-in page of a proxy.
+ */
+function redirected(response: Response, base: string, path: string): PrometheusError {
+  const from = new URL(`${base}${path}`);
+  const location = response.headers.get('location');
+  let to: URL | undefined;
+  try {
+    to = location ? new URL(location, from) : undefined;
+  } catch {
+    to = undefined;
+  }
+  const shown = to ? sanitizeLine(`${to.origin}${to.pathname}`, 200) : 'an address it did not give';
+  const head = `Prometheus at ${base} answered HTTP ${response.status}, a redirect to ${shown}, instead of a result (redirects are not followed: the credentials would go along)`;
+  if (to && from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname && to.pathname === from.pathname) {
+    return new PrometheusError('redirect', `${head}. The server wants https: set the URL to https://${to.host}${new URL(base).pathname.replace(/\/+$/, '')}.`);
+  }
+  return new PrometheusError(
+    'redirect',
+    `${head}. A sign-in page of a proxy in front of Prometheus (oauth2-proxy, an SSO gateway) answers so: give the address of Prometheus behind it, ` +
+      `or credentials the proxy takes (${AUTH_ENV.token}, or ${AUTH_ENV.username} and ${AUTH_ENV.password}); or set the URL to where it points.`,
+  );
 }
 
 /** Reads the body as text, stopping (and refusing) once it passes `maxBytes`: a huge answer must not fill memory. */

@@ -133,6 +133,12 @@ describe('system server fleet parts', () => {
       await failsWith(answering(505, '{"error":"version"}'), 'not-prometheus', /is this the URL of Prometheus/);
     });
 
+    it('says a redirect is one, where it points (without its query) and what it likely means, instead of "cannot be reached" (break33)', async () => {
+      await failsWith(answering(302, '', { location: '/oauth2/start?rd=%2Fapi&token=secret-token-1' }), 'redirect', /HTTP 302, a redirect to http:\/\/prom:9090\/oauth2\/start, instead of a result.*sign-in page of a proxy/);
+      await failsWith(answering(308, '', { location: 'https://prom:9443/api/v1/query' }), 'redirect', /The server wants https: set the URL to https:\/\/prom:9443\./);
+      await failsWith(answering(301, ''), 'redirect', /a redirect to an address it did not give/);
+    });
+
     it("keeps a partial answer's warnings (Thanos, Mimir) for the tool call that got them", async () => {
       const body = JSON.stringify({ status: 'success', warnings: ['store 10.0.0.7:10901 unavailable'], data: { resultType: 'vector', result: [] } });
       const client = createPrometheusClient(settings, answering(200, body));

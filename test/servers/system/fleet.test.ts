@@ -338,6 +338,32 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
       }
     });
 
+    it('a redirect (a proxy\'s sign-in page, a server that wants https) is said as such, not "cannot be reached", and not followed (break33)', async () => {
+      // An oauth2-proxy in front of Prometheus, or an http:// URL of a server that redirects to https.
+      const asked: string[] = [];
+      const front = http.createServer((request, response) => {
+        asked.push(request.url ?? '');
+        const location = request.url?.startsWith('/tls') ? `https://127.0.0.1:1${request.url}` : `/oauth2/sign_in?rd=${encodeURIComponent(request.url ?? '')}&state=s3cr3t`;
+        response.writeHead(request.url?.startsWith('/tls') ? 301 : 302, { location });
+        response.end();
+      });
+      await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      try {
+        await withServer({ PROMETHEUS_URL: url, PROMETHEUS_BEARER_TOKEN: TOKEN }, async (s) => {
+          const error = await callError(s, 'fleet_overview');
+          assert.match(error, new RegExp(`Prometheus at ${url} answered HTTP 302, a redirect to ${url}/oauth2/sign_in, instead of a result .*A sign-in page of a proxy in front of Prometheus`));
+          assert.ok(!/cannot be reached|s3cr3t/.test(error), error);
+          assert.ok(!asked.some((a) => a.startsWith('/oauth2')), 'the redirect is not followed with the token');
+        });
+        await withServer({ PROMETHEUS_URL: `${url}/tls` }, async (s) => {
+          assert.match(await callError(s, 'query_metrics', { query: 'up' }), /answered HTTP 301, a redirect to https:\/\/127\.0\.0\.1:1\/tls\/api\/v1\/query.*The server wants https: set the URL to https:\/\/127\.0\.0\.1:1\/tls\./);
+        });
+      } finally {
+        await new Promise((r) => front.close(r));
+      }
+    });
+
     it('--help and a refused URL never show a credential', () => {
       const env = { PATH: process.env.PATH, PROMETHEUS_BEARER_TOKEN: TOKEN, PROMETHEUS_PASSWORD: PASSWORD, PROMETHEUS_USERNAME: 'fleet' };
       const help = spawnSync(process.execPath, [script, '--help'], { encoding: 'utf8', env, timeout: 10_000 });
