@@ -116,9 +116,10 @@ export function goneNote(gone: readonly GoneTarget[]): string | undefined {
 
 /**
  * The targets of `host` (its name as listed, or an instance). Throws a NotFoundError naming the
- * closest known hosts when there is no such host, and saying so when it is among `gone`.
+ * closest known hosts when there is no such host, and saying so when it is among `gone`. `past` (epoch ms): the
+ * targets are those of that time, not now, and the message says so.
  */
-export function targetsOf(host: string, targets: readonly Target[], gone: readonly GoneTarget[] = []): Target[] {
+export function targetsOf(host: string, targets: readonly Target[], gone: readonly GoneTarget[] = [], past?: number): Target[] {
   const wanted = host.trim();
   const named = targets.filter((t) => t.host === wanted);
   if (named.length > 0) return named;
@@ -132,10 +133,14 @@ export function targetsOf(host: string, targets: readonly Target[], gone: readon
   }
   const near = completeHost(wanted, targets).slice(0, 10);
   const known = near.length > 0 ? near : targets.slice(0, 10).map((t) => t.host);
+  // At a past time the targets are those of then: "scrapes no targets" would be false of a Prometheus scraping many now.
+  const when = past === undefined ? '' : ` at ${new Date(past).toISOString()}`;
   throw new NotFoundError(
     targets.length === 0
-      ? 'Prometheus scrapes no node_exporter targets (no job has exported node_uname_info within the last hour).'
-      : `no host "${sanitizeLine(wanted, 100)}" among the ${targets.length} node_exporter target(s); ${near.length > 0 ? 'did you mean' : 'known hosts include'}: ${known.join(', ')}`,
+      ? past === undefined
+        ? 'Prometheus scrapes no node_exporter targets (no job has exported node_uname_info within the last hour).'
+        : `Prometheus had no node_exporter targets${when} (no job had exported node_uname_info within the hour before): it holds no readings of that time (its data starts later, or that time is past its retention).`
+      : `no host "${sanitizeLine(wanted, 100)}" among the ${targets.length} node_exporter target(s)${when}; ${near.length > 0 ? 'did you mean' : 'known hosts include'}: ${known.join(', ')}`,
   );
 }
 

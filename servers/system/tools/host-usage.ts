@@ -99,7 +99,9 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       // A down target of a job that never exported node_exporter metrics is not in the fleet, but it is a target that is
       // down: "no host" would tell the user it does not exist (break33).
       const down = otherDown.filter((o) => o.host === args.host.trim() || o.instance === args.host.trim()).map((o) => ({ ...o, jobs: [o.job], up: false }));
-      const target = pickTarget(withPartialNote(() => (down.length > 0 ? down : targetsOf(args.host, all, gone)), fleet.client.warnings(signal)));
+      // A window that ends in the past finds the targets of then.
+      const past = window ? end : undefined;
+      const target = pickTarget(withPartialNote(() => (down.length > 0 ? down : targetsOf(args.host, all, gone, past)), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
       if (window) await report(50, 'reading the history');

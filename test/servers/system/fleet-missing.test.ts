@@ -84,4 +84,12 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     assert.equal(host.up, false);
     assert.match(host.summary, /^db-1 is down: Prometheus's last scrape of 127\.0\.0\.1:\d+ \(job db\) failed/);
   });
+
+  it('host_usage of a window before Prometheus held any readings says so, not that it scrapes no targets', async () => {
+    const result = (await server.client.callTool({ name: 'host_usage', arguments: { host: 'web-1', since: '2d', until: '1d' } })) as CallToolResult;
+    assert.equal(result.isError, true);
+    const text = (result.content[0] as { text: string }).text;
+    assert.match(text, /^Prometheus had no node_exporter targets at \d{4}-\d\d-\d\dT[\d:.]+Z \(no job had exported node_uname_info within the hour before\): it holds no readings of that time/);
+    assert.ok(!/scrapes no node_exporter targets/.test(text), text);
+  });
 });
