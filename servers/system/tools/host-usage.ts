@@ -262,6 +262,7 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
   const missing = missingFigures(latest).map((m) => m.figure);
+  const unmeasured = missing.filter((m) => m !== 'cpu');
   const cpu = missing.includes('cpu') ? 'unknown (node_exporter sent no node_cpu_seconds_total: see missing)' : cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown);
   const now =
     `${target.host}: CPU ${cpu}` +
@@ -270,7 +271,7 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '') +
     unknownText(latest.unknown) +
     // Without them no warning can be raised: say it, so "no warnings" is not read as "memory and disks are fine".
-    (missing.some((m) => m !== 'cpu') ? `; ${missing.filter((m) => m !== 'cpu').join(' and ')} unknown, as node_exporter sent none of their metrics (a collector off or failing: see missing)` : '');
+    (unmeasured.length > 0 ? `; ${unmeasured.join(' and ')} unknown, as node_exporter sent none of ${unmeasured.length > 1 ? 'their' : 'its'} metrics (a collector off or failing: see missing)` : '');
   const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }
