@@ -73,6 +73,9 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     const window = await call('host_usage', { host: 'web-2', since: '10m' });
     assert.match(window.summary, /peaks over the window: CPU [\d.]+%, memory unknown, disk unknown/);
     assert.equal((await call('host_usage', { host: 'web-1' })).missing.length, 0);
+    const { contents } = await server.client.readResource({ uri: 'fleet://host/web-2' });
+    const resource = JSON.parse((contents[0] as { text: string }).text);
+    assert.deepEqual(resource.missing.map((m: Structured) => m.figure), ['memory', 'disk'], 'the resource names them too');
   });
 
   it('fleet_overview names a down target of a job that never exported node_exporter metrics; host_usage says it is down', async () => {
