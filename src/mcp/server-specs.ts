@@ -60,6 +60,9 @@ export function logEncoding(filesEncoding: string | undefined): string | undefin
 const PASSED_THROUGH = [
   'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ',
   'SystemRoot', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ComSpec', 'PATHEXT', 'WINDIR', 'Path',
+  // Node's one way to trust a company CA (a Prometheus behind https with an internal certificate): without it the fleet
+  // tools could never reach such a Prometheus, whatever VS Code was started with (break33). A path, not a secret.
+  'NODE_EXTRA_CA_CERTS',
 ];
 
 /** The system server's Prometheus credentials: passed on from VS Code's environment, never from settings (which sync and show). */

@@ -154,10 +154,12 @@ export interface PrometheusOptions {
    * that a slow machine does not age them out.
    */
   lookbackDeltaSeconds?: number;
+  /** Serve https with this certificate and key (PEM files): the component's url is then https://. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** Prometheus on a free loopback port with its own storage folder, scraping `targets`. */
-export function startPrometheus(options: PrometheusOptions): Promise<Component> {
+export async function startPrometheus(options: PrometheusOptions): Promise<Component> {
   const interval = `${options.scrapeIntervalSeconds ?? 1}s`;
   const config = {
     global: { scrape_interval: interval, evaluation_interval: interval },
@@ -167,22 +169,25 @@ export function startPrometheus(options: PrometheusOptions): Promise<Component> 
     })),
   };
   const auth = options.basicAuthUsers;
-  return startComponent(
+  const tls = options.tls;
+  const webConfig = { ...(auth ? { basic_auth_users: auth } : {}), ...(tls ? { tls_server_config: { cert_file: tls.certFile, key_file: tls.keyFile } } : {}) };
+  const started = await startComponent(
     'prometheus',
     'prometheus',
     (dir, port) => [
       `--config.file=${path.join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${path.join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
-      ...(auth ? [`--web.config.file=${path.join(dir, 'web.yml')}`] : []),
+      ...(auth || tls ? [`--web.config.file=${path.join(dir, 'web.yml')}`] : []),
       ...(options.lookbackDeltaSeconds !== undefined ? [`--query.lookback-delta=${options.lookbackDeltaSeconds}s`] : []),
     ],
-    // /-/ready needs the credentials too when basic auth is on; any answer means it listens.
-    async (url) => (auth ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 401 : answers(`${url}/-/ready`)),
+    // /-/ready needs the credentials too when basic auth is on, and https with TLS (a plain request gets a 400); any answer means it listens.
+    async (url) =>
+      tls ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 400 : auth ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 401 : answers(`${url}/-/ready`),
     (dir) => {
       // JSON is YAML: no YAML writer needed.
       writeFileSync(path.join(dir, 'prometheus.yml'), JSON.stringify(config));
-      if (auth) writeFileSync(path.join(dir, 'web.yml'), JSON.stringify({ basic_auth_users: auth }));
+      if (auth || tls) writeFileSync(path.join(dir, 'web.yml'), JSON.stringify(webConfig));
       if (options.backfill !== undefined) {
         writeFileSync(path.join(dir, 'backfill.om'), `${options.backfill}# EOF\n`);
         const made = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'backfill.om'), path.join(dir, 'data')], { encoding: 'utf8', timeout: 60_000 });
@@ -190,6 +195,7 @@ export function startPrometheus(options: PrometheusOptions): Promise<Component> 
       }
     },
   );
+  return tls ? { ...started, url: started.url.replace(/^http:/, 'https:') } : started;
 }
 
 /** The Prometheus query API's vector answer for `promql` (no auth), for waiting on scrapes. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, logDirs, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, logDirs, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
 
 describe('tool names', () => {
@@ -66,6 +66,10 @@ describe('server specs', () => {
     const shown = withoutCredentials(env);
     assert.equal('PROMETHEUS_BEARER_TOKEN' in shown, false, 'definitions handed to VS Code carry no credential');
     assert.equal(shown.PROMETHEUS_URL, 'http://prom:9090');
+  });
+
+  it("passes NODE_EXTRA_CA_CERTS on to the servers: a Prometheus behind https with a company CA is reachable only with it (break33)", () => {
+    assert.equal(minimalEnv({ PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/corp-ca.pem', ANTHROPIC_API_KEY: 'k' }).NODE_EXTRA_CA_CERTS, '/etc/ssl/corp-ca.pem');
   });
 
   it('system: fleet settings the server would refuse are not passed (this machine\'s tools keep running) and are reported', () => {

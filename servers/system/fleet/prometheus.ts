@@ -19,7 +19,7 @@ export interface PrometheusSettings {
 }
 
 /** Why a request failed, for callers that react differently (the extension's tree shows "unreachable"). */
-export type PrometheusErrorKind = 'unreachable' | 'auth' | 'timeout' | 'too-large' | 'bad-query' | 'server' | 'not-prometheus' | 'redirect';
+export type PrometheusErrorKind = 'unreachable' | 'auth' | 'timeout' | 'too-large' | 'bad-query' | 'server' | 'not-prometheus' | 'redirect' | 'tls';
 
 /** A failed request; the message names the cause and what to check, never a credential. */
 export class PrometheusError extends UserFacingError {
@@ -175,7 +175,11 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
       if (timeout.aborted) {
         throw new PrometheusError('timeout', `Prometheus at ${shownUrl} did not answer within ${settings.timeoutMs / 1000} s; narrow the query (fewer series, a shorter window, a larger step).`);
       }
-      throw new PrometheusError('unreachable', redact(`Prometheus at ${shownUrl} cannot be reached (${networkCause(error)}). Check --prometheus-url / PROMETHEUS_URL and that Prometheus is running.`, secrets));
+      const cause = networkCause(error);
+      // A certificate refused is a server that answered: "check that Prometheus is running" would send the user the wrong way.
+      const tls = certificateProblem(cause);
+      if (tls) throw new PrometheusError('tls', `Prometheus at ${shownUrl} answered, but ${tls} (${cause}).`);
+      throw new PrometheusError('unreachable', redact(`Prometheus at ${shownUrl} cannot be reached (${cause}). Check --prometheus-url / PROMETHEUS_URL and that Prometheus is running.`, secrets));
     }
   }
 
@@ -186,6 +190,10 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
     } catch {
       // A 5xx page is a server or a proxy in trouble, not a wrong URL: say what the status means.
       if (serverTrouble(status)) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
+      // Go's HTTPS servers (Prometheus with a TLS web config) and nginx answer a plain-HTTP request with a 400 that says so.
+      if (PLAIN_HTTP_TO_HTTPS.test(text) && settings.url.protocol === 'http:') {
+        throw new PrometheusError('not-prometheus', `the server at ${shownUrl} answered HTTP ${status}: it speaks https, not http; set the URL to ${shownUrl.replace(/^http:/, 'https:')}.`);
+      }
       throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} (HTTP ${status}) is not JSON: is this the URL of Prometheus (its HTTP API is under /api/v1)?`);
     }
     const parsed = envelope.safeParse(json);
@@ -301,6 +309,19 @@ function tooLarge(maxBytes: number): PrometheusError {
     'too-large',
     `the answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB: the query returns too many series or points; narrow it with label matchers, aggregate it (sum by (...)), or use a shorter window or larger step.`,
   );
+}
+
+/** What an HTTPS server says to a plain-HTTP request (Go's net/http: "Client sent an HTTP request to an HTTPS server"; nginx: "The plain HTTP request was sent to HTTPS port"). */
+const PLAIN_HTTP_TO_HTTPS = /sent an HTTP request to an HTTPS server|plain HTTP request was sent to HTTPS port/i;
+
+/** The certificate errors of Node's TLS (OpenSSL's verify codes), in words with what to do; undefined for any other cause. */
+function certificateProblem(code: string): string | undefined {
+  if (/^ERR_TLS_CERT_ALTNAME_INVALID$/.test(code)) return 'its TLS certificate is not issued for this host name: use the name (or address) the certificate names';
+  if (/^CERT_HAS_EXPIRED$|^CERT_NOT_YET_VALID$/.test(code)) return 'its TLS certificate is not valid now (expired, or not yet valid): it must be renewed on the server';
+  if (/SELF_SIGNED|UNABLE_TO_(GET_ISSUER_CERT|VERIFY_LEAF_SIGNATURE)|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/.test(code)) {
+    return 'its TLS certificate is not signed by an authority this machine trusts (a self-signed or company CA): start VS Code with NODE_EXTRA_CA_CERTS set to that CA\'s PEM file, which the system server is given';
+  }
+  return undefined;
 }
 
 /** Node's fetch hides the cause (ECONNREFUSED, ENOTFOUND, a certificate error) one level down. */

@@ -3,9 +3,11 @@
 // against what each exporter reports itself on its own /metrics.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { exporterMetrics, freePort, hasCommand, promVector, startNodeExporter, startPrometheus, type Component } from '../../support/real-components';
@@ -361,6 +363,34 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
         });
       } finally {
         await new Promise((r) => front.close(r));
+      }
+    });
+
+    it('a Prometheus behind https with its own certificate: said to be untrusted (not "cannot be reached"), trusted with NODE_EXTRA_CA_CERTS; an http URL to it says https (break33)', async function () {
+      if (!hasCommand('openssl')) throw new Error('openssl is needed: apt-get install openssl (.ci/run installs it)');
+      const dir = mkdtempSync(join(tmpdir(), 'prom-tls-'));
+      const [certFile, keyFile] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+      const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(made.status, 0, made.stderr);
+      const exporter = exporters.get('web-1')!;
+      const tls = await startPrometheus({ targets: [{ address: `127.0.0.1:${exporter.port}`, labels: { host: 'web-1' } }], tls: { certFile, keyFile } });
+      try {
+        assert.match(tls.url, /^https:/);
+        await withServer({ PROMETHEUS_URL: tls.url }, async (s) => {
+          const error = await callError(s, 'fleet_overview');
+          assert.match(error, new RegExp(`Prometheus at ${tls.url} answered, but its TLS certificate is not signed by an authority this machine trusts .*NODE_EXTRA_CA_CERTS.*\\(DEPTH_ZERO_SELF_SIGNED_CERT\\)`));
+          assert.ok(!/cannot be reached|is running/.test(error), error);
+        });
+        await withServer({ PROMETHEUS_URL: tls.url, NODE_EXTRA_CA_CERTS: certFile }, async (s) => {
+          assert.equal((await call(s, 'query_metrics', { query: 'vector(1)' })).series[0].value.value, 1);
+        });
+        const plain = tls.url.replace(/^https:/, 'http:');
+        await withServer({ PROMETHEUS_URL: plain }, async (s) => {
+          assert.match(await callError(s, 'query_metrics', { query: 'up' }), new RegExp(`the server at ${plain} answered HTTP 400: it speaks https, not http; set the URL to ${tls.url}\\.`));
+        });
+      } finally {
+        await tls.stop();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 
