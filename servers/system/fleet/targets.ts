@@ -131,6 +131,13 @@ export function targetsOf(host: string, targets: readonly Target[], gone: readon
       `${went.host} (${went.instance}) is no longer among Prometheus's targets: it was scraped within the last hour${went.lastUp ? '' : ', its last scrape failing,'} and service discovery has since dropped it (a terminated, crashed or scaled-down machine); its last readings are in Prometheus's history (query_metrics with a time before it went).`,
     );
   }
+  // Targets that share the name were told apart by their instance (uniqueNames): "no host" would be false of them.
+  const namesakes = targets.filter((t) => t.host.startsWith(`${wanted} (`) && t.host === `${wanted} (${t.instance})`);
+  if (namesakes.length > 1) {
+    throw new NotFoundError(
+      `${namesakes.length} targets carry the name "${sanitizeLine(wanted, 100)}" (two exporters on one machine, or machines labelled alike), told apart by their instance: give one of ${namesakes.slice(0, 10).map((t) => t.host).join(', ')}`,
+    );
+  }
   const near = completeHost(wanted, targets).slice(0, 10);
   const known = near.length > 0 ? near : targets.slice(0, 10).map((t) => t.host);
   // At a past time the targets are those of then: "scrapes no targets" would be false of a Prometheus scraping many now.

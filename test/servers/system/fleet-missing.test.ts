@@ -32,12 +32,17 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
         { address: `127.0.0.1:${bare.port}`, labels: { host: 'web-2' } },
       ],
       // A job of its own whose one target never answers (a wrong port, a firewall, a machine off since Prometheus started).
-      moreJobs: [{ job: 'db', targets: [{ address: `127.0.0.1:${nobody}`, labels: { host: 'db-1' } }] }],
+      moreJobs: [
+        { job: 'db', targets: [{ address: `127.0.0.1:${nobody}`, labels: { host: 'db-1' } }] },
+        // The same exporter under another address and the same name: two targets named alike (a copied label).
+        { job: 'node-again', targets: [{ address: `localhost:${whole.port}`, labels: { host: 'web-1' } }] },
+      ],
     });
     await waitUntil('two scrapes of both exporters, and the db target down', async () => {
       const rates = await promVector(prometheus.url, 'count by (host) (rate(node_cpu_seconds_total{mode="idle"}[1m]))');
       const down = await promVector(prometheus.url, 'up{job="db"} == 0');
-      return rates.length === 2 && down.length === 1;
+      const again = await promVector(prometheus.url, 'up{job="node-again"} == 1');
+      return rates.length === 2 && down.length === 1 && again.length === 1;
     }, { timeoutMs: 60_000, intervalMs: 200 });
     server = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'host' });
   });
@@ -62,7 +67,7 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     assert.equal(bare.fullestDisk, null);
     assert.deepEqual(bare.missing.map((m: Structured) => m.figure), ['memory', 'disk']);
     assert.match(bare.missing[1].why, /node_filesystem_size_bytes.*filesystem collector is off or failing.*unknown, not fine/);
-    assert.equal(data.hosts.find((h: Structured) => h.host === 'web-1').missing, undefined, 'a whole exporter misses nothing');
+    assert.equal(data.hosts.find((h: Structured) => h.host.startsWith('web-1 (')).missing, undefined, 'a whole exporter misses nothing');
     assert.match(data.summary, /figures unknown for 1 up host\(s\), as node_exporter sent none of their metrics \(a collector off or failing; see missing\): web-2 \(memory, disk\)/);
   });
 
@@ -72,7 +77,7 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     assert.deepEqual(now.missing.map((m: Structured) => m.figure), ['memory', 'disk']);
     const window = await call('host_usage', { host: 'web-2', since: '10m' });
     assert.match(window.summary, /peaks over the window: CPU [\d.]+%, memory unknown, disk unknown/);
-    assert.equal((await call('host_usage', { host: 'web-1' })).missing.length, 0);
+    assert.equal((await call('host_usage', { host: `127.0.0.1:${exporters[0].port}` })).missing.length, 0);
     const { contents } = await server.client.readResource({ uri: 'fleet://host/web-2' });
     const resource = JSON.parse((contents[0] as { text: string }).text);
     assert.deepEqual(resource.missing.map((m: Structured) => m.figure), ['memory', 'disk'], 'the resource names them too');
@@ -80,12 +85,18 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
 
   it('fleet_overview names a down target of a job that never exported node_exporter metrics; host_usage says it is down', async () => {
     const data = await call('fleet_overview', {});
-    assert.equal(data.total, 2, 'not counted as a host: whether it is a node_exporter is unknown');
+    assert.equal(data.total, 3, 'not counted as a host: whether it is a node_exporter is unknown');
     assert.deepEqual(data.otherDown, [{ host: 'db-1', instance: data.otherDown[0]?.instance, job: 'db' }]);
     assert.match(data.summary, /1 other scrape target\(s\) down, not counted as hosts: .*: db-1 \(job db\)/);
     const host = await call('host_usage', { host: 'db-1' });
     assert.equal(host.up, false);
     assert.match(host.summary, /^db-1 is down: Prometheus's last scrape of 127\.0\.0\.1:\d+ \(job db\) failed/);
+  });
+
+  it('host_usage of a name two targets carry says so and names both, instead of "no host" (break33)', async () => {
+    const result = (await server.client.callTool({ name: 'host_usage', arguments: { host: 'web-1' } })) as CallToolResult;
+    assert.equal(result.isError, true);
+    assert.match((result.content[0] as { text: string }).text, /^2 targets carry the name "web-1" .*give one of web-1 \(127\.0\.0\.1:\d+\), web-1 \(localhost:\d+\)$/);
   });
 
   it('host_usage of a window before Prometheus held any readings says so, not that it scrapes no targets', async () => {
