@@ -48,6 +48,7 @@ const outputSchema = z.object({
   job: z.string(),
   up: z.boolean().describe("whether Prometheus's last scrape (before the window's end) succeeded"),
   measuredAt: z.string().describe('ISO time of the readings: now, or the last point of the window'),
+  prometheus: z.string().describe('the Prometheus the readings come from (URL without credentials)'),
   window: z.object({ since: z.string(), until: z.string(), stepSeconds: z.number() }).nullable().describe('null for a reading now'),
   cpu: z.object({
     percent: z.number().nullable().describe('busy share of all cores together over intervalMs before measuredAt, 0–100'),
@@ -119,7 +120,7 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
       const partial = partialNote(fleet.client.warnings(signal));
       const coverage = window ? coverageNote(window.since, history, stepSeconds) : '';
-      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
+      return fitUsage({ target, prometheus: fleet.client.url, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
     },
   });
 }
@@ -203,6 +204,8 @@ function peakWarnings(peaks: Peaks, thresholds: Thresholds): Warning[] {
 
 interface UsageBase {
   target: Target;
+  /** The Prometheus read, as it may be shown. */
+  prometheus: string;
   latest: HostFigures | undefined;
   end: number;
   window: Output['window'];
@@ -227,6 +230,7 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
     job: target.job,
     up: target.up,
     measuredAt: new Date(base.end).toISOString(),
+    prometheus: base.prometheus,
     window: base.window,
     cpu: { percent: latest?.cpuPercent ?? null, perCore: latest?.perCore ?? [], logicalCores: latest?.logicalCores ?? null, intervalMs: base.cpuWindowSeconds * 1000 },
     loadAverage: latest?.loadAverage ?? null,

@@ -75,6 +75,8 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     const now = await call('host_usage', { host: 'web-2' });
     assert.match(now.summary, /^web-2: CPU [\d.]+%.*; memory and disk unknown, as node_exporter sent none of their metrics/);
     assert.deepEqual(now.missing.map((m: Structured) => m.figure), ['memory', 'disk']);
+    assert.equal(now.prometheus, prometheus.url, 'where the readings come from');
+    assert.equal((await call('query_metrics', { query: 'vector(1)' })).prometheus, prometheus.url);
     const window = await call('host_usage', { host: 'web-2', since: '10m' });
     assert.match(window.summary, /peaks over the window: CPU [\d.]+%, memory unknown, disk unknown/);
     assert.equal((await call('host_usage', { host: `127.0.0.1:${exporters[0].port}` })).missing.length, 0);
