@@ -27,7 +27,7 @@ export interface BundledSpecInput {
   ripgrepPath?: string;
   thresholds: Thresholds;
   /** The fleet's Prometheus (the `prometheus.*` settings) and its credentials from the extension host's environment. */
-  prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> };
+  prometheus?: { url: string; hostLabel: string; credentials: Record<string, string>; timeoutSeconds?: number };
   trusted: boolean;
   baseEnv: Record<string, string>;
   /** The journal and Docker settings (absent: the logs server's own defaults). */
@@ -153,7 +153,12 @@ export function fleetSettingsProblem(prometheus: { url: string; hostLabel: strin
 /** The system server's fleet settings; nothing without a URL, so no fleet tools start. */
 function fleetEnv(prometheus: BundledSpecInput['prometheus']): Record<string, string> {
   if (!prometheus || prometheus.url === '' || fleetSettingsProblem(prometheus)) return {};
-  return { PROMETHEUS_URL: prometheus.url, ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}), ...prometheus.credentials };
+  return {
+    PROMETHEUS_URL: prometheus.url,
+    ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}),
+    ...(prometheus.timeoutSeconds !== undefined ? { PROMETHEUS_TIMEOUT: String(prometheus.timeoutSeconds) } : {}),
+    ...prometheus.credentials,
+  };
 }
 
 /**

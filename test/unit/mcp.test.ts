@@ -63,6 +63,8 @@ describe('server specs', () => {
     assert.equal(env.ANTHROPIC_API_KEY, undefined);
     assert.equal('PROMETHEUS_USERNAME' in env, false);
     assert.equal('PROMETHEUS_HOST_LABEL' in system({ url: 'http://prom:9090', hostLabel: '', credentials: {} }), false);
+    // break33: the time limit setting reaches the server (a slow Prometheus on a large fleet needs more than 10 s).
+    assert.equal(bundledServerSpecs({ ...base, folders: [], prometheus: { url: 'http://prom:9090', hostLabel: '', credentials: {}, timeoutSeconds: 60 } }).find((s) => s.name === 'system')!.env.PROMETHEUS_TIMEOUT, '60');
     const shown = withoutCredentials(env);
     assert.equal('PROMETHEUS_BEARER_TOKEN' in shown, false, 'definitions handed to VS Code carry no credential');
     assert.equal(shown.PROMETHEUS_URL, 'http://prom:9090');

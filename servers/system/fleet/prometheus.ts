@@ -173,7 +173,12 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
       if (error instanceof PrometheusError) throw redactError(error, secrets);
       if (signal.aborted) throw abortError();
       if (timeout.aborted) {
-        throw new PrometheusError('timeout', `Prometheus at ${shownUrl} did not answer within ${settings.timeoutMs / 1000} s; narrow the query (fewer series, a shorter window, a larger step).`);
+        // fleet_overview has no query to narrow: a Prometheus slow for every answer needs the limit raised, so it is named.
+        throw new PrometheusError(
+          'timeout',
+          `Prometheus at ${shownUrl} did not answer within ${settings.timeoutMs / 1000} s; narrow the query (fewer series, a shorter window, a larger step), ` +
+            `or, for a Prometheus that is slow on every query, raise the limit (devopsAssistant.prometheus.timeoutSeconds; --prometheus-timeout / PROMETHEUS_TIMEOUT).`,
+        );
       }
       const cause = networkCause(error);
       // A certificate refused is a server that answered: "check that Prometheus is running" would send the user the wrong way.
