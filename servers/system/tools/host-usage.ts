@@ -119,7 +119,9 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
       const partial = partialNote(fleet.client.warnings(signal));
-      const coverage = window ? coverageNote(window.since, history, stepSeconds) : '';
+      const late = window ? lateStart(window.since, history, stepSeconds) : undefined;
+      // Within its first step, the history cannot say when the readings start: over 30 days a step is 2.4 h (break33).
+      const coverage = late === undefined ? '' : coverageText(await firstReading(fleet, target, late, signal));
       return fitUsage({ target, prometheus: fleet.client.url, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
     },
   });
@@ -248,15 +250,34 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
 }
 
 /**
- * The words for the summary when Prometheus holds no readings of the host for the start of the window (it was added,
- * or Prometheus started, later): the peaks are then those of a shorter time than asked. Each history point covers the
- * step before it, so more than a step missing before the first one is said. '' when the history covers the window
- * (or is empty: the peaks then say unknown).
+ * When Prometheus holds no readings of the host for the start of the window (it was added, or Prometheus started,
+ * later), the peaks are those of a shorter time than asked. Each history point covers the step before it, so more than
+ * a step missing before the first one is said: the step (epoch ms, from and to) in which the readings start, or
+ * undefined when the history covers the window (or is empty: the peaks then say unknown).
  */
-export function coverageNote(since: number, history: readonly HistoryPoint[], stepSeconds: number): string {
+export function lateStart(since: number, history: readonly HistoryPoint[], stepSeconds: number): { from: number; to: number } | undefined {
   const first = history.length > 0 ? Date.parse(history[0].time) : Number.NaN;
-  if (!Number.isFinite(first) || first - 2 * stepSeconds * 1000 <= since) return '';
-  return ` (Prometheus holds readings of this host only from about ${new Date(first - stepSeconds * 1000).toISOString()}, not from the window's start: the peaks cover that part)`;
+  if (!Number.isFinite(first) || first - 2 * stepSeconds * 1000 <= since) return undefined;
+  return { from: first - stepSeconds * 1000, to: first };
+}
+
+/** Points read inside the first step to find when the readings start: the answer is within (step / this). */
+const FIRST_READING_POINTS = 250;
+
+/**
+ * The time (epoch ms) of the host's first `up` sample within `step`, to about 1/250 of it (at least 1 s); the step's
+ * end when none is found there (the history had one, so that is where it lies at the latest).
+ */
+async function firstReading(fleet: Fleet, target: Target, step: { from: number; to: number }, signal: AbortSignal): Promise<number> {
+  const stepSeconds = Math.max(1, Math.ceil((step.to - step.from) / 1000 / FIRST_READING_POINTS));
+  const series = await fleet.client.matrix(`up{${targetMatchers([target])}}`, { start: step.from, end: step.to, stepSeconds }, signal);
+  const times = series.filter((s) => targetKey(s.metric) === targetKey(target)).flatMap((s) => s.values.slice(0, 1).map((v) => v.time * 1000));
+  return times.length > 0 ? Math.min(...times) : step.to;
+}
+
+/** The summary's words for readings that start at `first` (epoch ms), after the window does. */
+function coverageText(first: number): string {
+  return ` (Prometheus holds readings of this host only from about ${new Date(first).toISOString()}, not from the window's start: the peaks cover that part)`;
 }
 
 function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds, coverage }: UsageBase): string {

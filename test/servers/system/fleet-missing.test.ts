@@ -17,11 +17,13 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
   const exporters: Component[] = [];
   let prometheus: Component;
   let server: StartedServer;
+  let started = 0;
 
   before(async function () {
     if (!hasCommand('prometheus') || !hasCommand('prometheus-node-exporter')) {
       throw new Error('prometheus and prometheus-node-exporter are needed: apt-get install prometheus prometheus-node-exporter (.ci/run installs them)');
     }
+    started = Date.now();
     const whole = await startNodeExporter();
     const bare = await startNodeExporter(['--no-collector.meminfo', '--no-collector.filesystem']);
     exporters.push(whole, bare);
@@ -99,6 +101,15 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     const result = (await server.client.callTool({ name: 'host_usage', arguments: { host: 'web-1' } })) as CallToolResult;
     assert.equal(result.isError, true);
     assert.match((result.content[0] as { text: string }).text, /^2 targets carry the name "web-1" .*give one of web-1 \(127\.0\.0\.1:\d+\), web-1 \(localhost:\d+\)$/);
+  });
+
+  it('host_usage over a long window says when the readings start to the minute, not to its 2.4 h step (break33)', async () => {
+    const data = await call('host_usage', { host: 'web-2', since: '30d', points: 300 });
+    assert.equal(data.window.stepSeconds, 8640);
+    const from = /Prometheus holds readings of this host only from about (\S+), not from the window's start/.exec(data.summary);
+    assert.ok(from, data.summary);
+    // Prometheus started after `started`: its first scrape of the host is after that, and before now.
+    assert.ok(Date.parse(from[1]) >= started - 60_000 && Date.parse(from[1]) <= Date.now(), `${from[1]} vs Prometheus started at ${new Date(started).toISOString()}`);
   });
 
   it('host_usage of a window before Prometheus held any readings says so, not that it scrapes no targets', async () => {
