@@ -14,6 +14,8 @@ export interface Target {
   jobs: string[];
   /** Whether the last scrape succeeded (`up` is 1). */
   up: boolean;
+  /** True when the target lacks the host label, so `host` is its instance; absent otherwise. */
+  labelMissing?: true;
 }
 
 /**
@@ -32,7 +34,13 @@ export async function listTargets(client: PrometheusClient, hostLabel: string, s
   // One target per host name and instance: the same exporter scraped by two jobs is one machine.
   const byExporter = new Map<string, Target>();
   for (const { metric, value } of series) {
-    const target = { host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200), up: value.value === 1 };
+    const target = {
+      host: hostName(metric, hostLabel),
+      instance: sanitizeLine(metric.instance ?? '', 200),
+      job: sanitizeLine(metric.job ?? '', 200),
+      up: value.value === 1,
+      ...(metric[hostLabel] ? {} : { labelMissing: true as const }),
+    };
     const key = `${target.host}\u0000${target.instance}`;
     const seen = byExporter.get(key);
     if (!seen) byExporter.set(key, { ...target, jobs: [target.job] });

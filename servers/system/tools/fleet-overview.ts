@@ -115,6 +115,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const build = (shown: readonly HostRow[]) => ({
         summary:
           summarize(rows, down, args.cpuWindowSeconds) +
+          unusedLabelNote(fleet.hostLabel, targets) +
           (gone.length > 0 ? `; ${goneNote(gone)}` : '') +
           (otherDown.length > 0 ? `; ${otherDownNote(otherDown)}` : '') +
           (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : '') +
@@ -143,8 +144,9 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   const fullest = live?.disks[0];
   const missing = target.up ? missingFigures(live) : [];
   const warnings = live ? evaluateWarnings({ cpuPercent: live.cpuPercent, memoryPercent: live.memory?.percent, disks: live.disks, inMemoryDisks: live.inMemoryDisks }, thresholds) : [];
+  const { labelMissing: _, ...named } = target;
   return {
-    ...target,
+    ...named,
     cpuPercent: live?.cpuPercent ?? null,
     cpuWindowSeconds: live?.cpuWindowSeconds ?? null,
     memoryPercent: live?.memory?.percent ?? null,
@@ -180,6 +182,15 @@ function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): str
   const widened = rows.filter((r) => r.cpuWindowSeconds !== null && r.cpuWindowSeconds > cpuWindowSeconds);
   if (widened.length > 0) parts.push(`CPU of ${widened.length} host(s) over a wider window than ${cpuWindowSeconds} s, as they are scraped too rarely for it (${names(widened)})`);
   return `${parts.join('; ')}; worst: ${worst.host}${worst.up ? '' : ' (down)'}`;
+}
+
+/**
+ * A host label that no target carries (a misspelt setting) names every host by its instance without a word: said, so
+ * the user looks at the label rather than at hosts that seem to have lost their names (break33).
+ */
+function unusedLabelNote(hostLabel: string, targets: readonly Target[]): string {
+  if (hostLabel === 'instance' || targets.length === 0 || targets.some((t) => !t.labelMissing)) return '';
+  return `; no target carries the label "${hostLabel}" (the host label setting), so hosts are named by their instance`;
 }
 
 function names(rows: readonly HostRow[]): string {

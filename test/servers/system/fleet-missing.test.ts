@@ -112,6 +112,19 @@ describe('system server fleet tools: figures node_exporter never sent, targets t
     assert.ok(Date.parse(from[1]) >= started - 60_000 && Date.parse(from[1]) <= Date.now(), `${from[1]} vs Prometheus started at ${new Date(started).toISOString()}`);
   });
 
+  it('fleet_overview says when no target carries the host label, instead of naming hosts by instance without a word (break33)', async () => {
+    const misspelt = await startBuiltServer('system', { PROMETHEUS_URL: prometheus.url, PROMETHEUS_HOST_LABEL: 'hostname' });
+    try {
+      const result = (await misspelt.client.callTool({ name: 'fleet_overview', arguments: {} })) as CallToolResult;
+      const data = result.structuredContent as Structured;
+      assert.ok(data.hosts.every((h: Structured) => h.host === h.instance && !('labelMissing' in h)));
+      assert.match(data.summary, /; no target carries the label "hostname" \(the host label setting\), so hosts are named by their instance/);
+    } finally {
+      await misspelt.close();
+    }
+    assert.doesNotMatch((await call('fleet_overview', {})).summary, /no target carries the label/);
+  });
+
   it('host_usage of a window before Prometheus held any readings says so, not that it scrapes no targets', async () => {
     const result = (await server.client.callTool({ name: 'host_usage', arguments: { host: 'web-1', since: '2d', until: '1d' } })) as CallToolResult;
     assert.equal(result.isError, true);
