@@ -21,6 +21,7 @@ export const SETTING_DEFAULTS = {
   'system.refreshSeconds': 5,
   'prometheus.url': '',
   'prometheus.hostLabel': '',
+  'prometheus.timeoutSeconds': 10,
   'logs.journal': 'auto',
   'logs.journalPaths': [] as string[],
   'logs.docker': 'auto',
@@ -66,7 +67,8 @@ export interface Settings {
   /** Seconds between System view refreshes, 1–3600. */
   systemRefreshSeconds: number;
   /** Where the system server reads fleet metrics; an empty url means no fleet (no fleet tools, no Fleet group). */
-  prometheus: { url: string; hostLabel: string };
+  /** timeoutSeconds: the longest wait for one Prometheus answer (1–300 s). */
+  prometheus: { url: string; hostLabel: string; timeoutSeconds: number };
   /** Where the logs server reads besides folders: the systemd journal and Docker containers. */
   logSources: LogSourceSettings;
 }
@@ -110,7 +112,7 @@ export function readSettings(config: ConfigurationLike): Settings {
       disk: get('thresholds.disk') as number,
     },
     systemRefreshSeconds: typeof refresh === 'number' && Number.isFinite(refresh) && refresh >= 1 ? Math.min(refresh, 3600) : SETTING_DEFAULTS['system.refreshSeconds'],
-    prometheus: { url: text(get('prometheus.url')), hostLabel: text(get('prometheus.hostLabel')) },
+    prometheus: { url: text(get('prometheus.url')), hostLabel: text(get('prometheus.hostLabel')), timeoutSeconds: prometheusTimeout(get('prometheus.timeoutSeconds')) },
     logSources: {
       journal: mode(get('logs.journal')),
       journalPaths: strings(get('logs.journalPaths')),
@@ -118,6 +120,11 @@ export function readSettings(config: ConfigurationLike): Settings {
       dockerHost: text(get('logs.dockerHost')),
     },
   };
+}
+
+/** Whole seconds 1–300; a value that is no number is the default (not the 1 s minimum, which would fail most queries). */
+function prometheusTimeout(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? clamp(value, 1, 300) : SETTING_DEFAULTS['prometheus.timeoutSeconds'];
 }
 
 /** One of auto|on|off; anything else is 'auto' (the settings UI's default). */

@@ -33,7 +33,7 @@ export interface BundledSpecInput {
   ripgrepPath?: string;
   thresholds: Thresholds;
   /** The fleet's Prometheus (the `prometheus.*` settings) and its credentials from the extension host's environment. */
-  prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> };
+  prometheus?: { url: string; hostLabel: string; credentials: Record<string, string>; timeoutSeconds?: number };
   trusted: boolean;
   baseEnv: Record<string, string>;
   /** The journal and Docker settings (absent: the logs server's own defaults). */
@@ -86,6 +86,9 @@ export function logEncoding(filesEncoding: string | undefined): { encoding?: str
 const PASSED_THROUGH = [
   'PATH', 'HOME', 'USER', 'LOGNAME', 'SHELL', 'TMPDIR', 'TEMP', 'TMP', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TZ',
   'SystemRoot', 'SYSTEMROOT', 'USERPROFILE', 'APPDATA', 'LOCALAPPDATA', 'ComSpec', 'PATHEXT', 'WINDIR', 'Path',
+  // Node's one way to trust a company CA (a Prometheus behind https with an internal certificate): without it the fleet
+  // tools could never reach such a Prometheus, whatever VS Code was started with (break33). A path, not a secret.
+  'NODE_EXTRA_CA_CERTS',
 ];
 
 /** The system server's Prometheus credentials: passed on from VS Code's environment, never from settings (which sync and show). */
@@ -176,7 +179,12 @@ export function fleetSettingsProblem(prometheus: { url: string; hostLabel: strin
 /** The system server's fleet settings; nothing without a URL, so no fleet tools start. */
 function fleetEnv(prometheus: BundledSpecInput['prometheus']): Record<string, string> {
   if (!prometheus || prometheus.url === '' || fleetSettingsProblem(prometheus)) return {};
-  return { PROMETHEUS_URL: prometheus.url, ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}), ...prometheus.credentials };
+  return {
+    PROMETHEUS_URL: prometheus.url,
+    ...(prometheus.hostLabel ? { PROMETHEUS_HOST_LABEL: prometheus.hostLabel } : {}),
+    ...(prometheus.timeoutSeconds !== undefined ? { PROMETHEUS_TIMEOUT: String(prometheus.timeoutSeconds) } : {}),
+    ...prometheus.credentials,
+  };
 }
 
 /**

@@ -87,12 +87,12 @@ async function answers(url: string, init?: RequestInit): Promise<boolean> {
   return response.ok;
 }
 
-/** node_exporter (Debian's prometheus-node-exporter) on a free loopback port, serving /metrics. */
-export function startNodeExporter(): Promise<Component> {
+/** node_exporter (Debian's prometheus-node-exporter) on a free loopback port, serving /metrics; `flags` such as `--no-collector.meminfo`. */
+export function startNodeExporter(flags: readonly string[] = []): Promise<Component> {
   return startComponent(
     'node-exporter',
     'prometheus-node-exporter',
-    (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`],
+    (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`, ...flags],
     (url) => answers(`${url}/metrics`),
   );
 }
@@ -137,6 +137,8 @@ export interface PrometheusOptions {
   /** Static targets of one job, `job`. */
   targets: ScrapeTarget[];
   job?: string;
+  /** More jobs, each with its static targets. */
+  moreJobs?: Array<{ job: string; targets: ScrapeTarget[] }>;
   scrapeIntervalSeconds?: number;
   /** Users allowed in with basic auth: name to bcrypt hash (Prometheus's web config file). */
   basicAuthUsers?: Record<string, string>;
@@ -152,32 +154,40 @@ export interface PrometheusOptions {
    * that a slow machine does not age them out.
    */
   lookbackDeltaSeconds?: number;
+  /** Serve https with this certificate and key (PEM files): the component's url is then https://. */
+  tls?: { certFile: string; keyFile: string };
 }
 
 /** Prometheus on a free loopback port with its own storage folder, scraping `targets`. */
-export function startPrometheus(options: PrometheusOptions): Promise<Component> {
+export async function startPrometheus(options: PrometheusOptions): Promise<Component> {
   const interval = `${options.scrapeIntervalSeconds ?? 1}s`;
   const config = {
     global: { scrape_interval: interval, evaluation_interval: interval },
-    scrape_configs: [{ job_name: options.job ?? 'node', static_configs: options.targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })) }],
+    scrape_configs: [{ job: options.job ?? 'node', targets: options.targets }, ...(options.moreJobs ?? [])].map(({ job, targets }) => ({
+      job_name: job,
+      static_configs: targets.map((t) => ({ targets: [t.address], labels: t.labels ?? {} })),
+    })),
   };
   const auth = options.basicAuthUsers;
-  return startComponent(
+  const tls = options.tls;
+  const webConfig = { ...(auth ? { basic_auth_users: auth } : {}), ...(tls ? { tls_server_config: { cert_file: tls.certFile, key_file: tls.keyFile } } : {}) };
+  const started = await startComponent(
     'prometheus',
     'prometheus',
     (dir, port) => [
       `--config.file=${path.join(dir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${path.join(dir, 'data')}`,
       `--web.listen-address=127.0.0.1:${port}`,
-      ...(auth ? [`--web.config.file=${path.join(dir, 'web.yml')}`] : []),
+      ...(auth || tls ? [`--web.config.file=${path.join(dir, 'web.yml')}`] : []),
       ...(options.lookbackDeltaSeconds !== undefined ? [`--query.lookback-delta=${options.lookbackDeltaSeconds}s`] : []),
     ],
-    // /-/ready needs the credentials too when basic auth is on; any answer means it listens.
-    async (url) => (auth ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 401 : answers(`${url}/-/ready`)),
+    // /-/ready needs the credentials too when basic auth is on, and https with TLS (a plain request gets a 400); any answer means it listens.
+    async (url) =>
+      tls ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 400 : auth ? (await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(2000) })).status === 401 : answers(`${url}/-/ready`),
     (dir) => {
       // JSON is YAML: no YAML writer needed.
       writeFileSync(path.join(dir, 'prometheus.yml'), JSON.stringify(config));
-      if (auth) writeFileSync(path.join(dir, 'web.yml'), JSON.stringify({ basic_auth_users: auth }));
+      if (auth || tls) writeFileSync(path.join(dir, 'web.yml'), JSON.stringify(webConfig));
       if (options.backfill !== undefined) {
         writeFileSync(path.join(dir, 'backfill.om'), `${options.backfill}# EOF\n`);
         const made = spawnSync('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', path.join(dir, 'backfill.om'), path.join(dir, 'data')], { encoding: 'utf8', timeout: 60_000 });
@@ -185,6 +195,7 @@ export function startPrometheus(options: PrometheusOptions): Promise<Component> 
       }
     },
   );
+  return tls ? { ...started, url: started.url.replace(/^http:/, 'https:') } : started;
 }
 
 /** The Prometheus query API's vector answer for `promql` (no auth), for waiting on scrapes. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, LEGACY_ENCODING_EXAMPLES, logDirs, logEncoding, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, LEGACY_ENCODING_EXAMPLES, logDirs, logEncoding, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
 
 describe('tool names', () => {
@@ -76,9 +76,15 @@ describe('server specs', () => {
     assert.equal(env.ANTHROPIC_API_KEY, undefined);
     assert.equal('PROMETHEUS_USERNAME' in env, false);
     assert.equal('PROMETHEUS_HOST_LABEL' in system({ url: 'http://prom:9090', hostLabel: '', credentials: {} }), false);
+    // break33: the time limit setting reaches the server (a slow Prometheus on a large fleet needs more than 10 s).
+    assert.equal(bundledServerSpecs({ ...base, folders: [], prometheus: { url: 'http://prom:9090', hostLabel: '', credentials: {}, timeoutSeconds: 60 } }).find((s) => s.name === 'system')!.env.PROMETHEUS_TIMEOUT, '60');
     const shown = withoutCredentials(env);
     assert.equal('PROMETHEUS_BEARER_TOKEN' in shown, false, 'definitions handed to VS Code carry no credential');
     assert.equal(shown.PROMETHEUS_URL, 'http://prom:9090');
+  });
+
+  it("passes NODE_EXTRA_CA_CERTS on to the servers: a Prometheus behind https with a company CA is reachable only with it (break33)", () => {
+    assert.equal(minimalEnv({ PATH: '/usr/bin', NODE_EXTRA_CA_CERTS: '/etc/ssl/corp-ca.pem', ANTHROPIC_API_KEY: 'k' }).NODE_EXTRA_CA_CERTS, '/etc/ssl/corp-ca.pem');
   });
 
   it('system: fleet settings the server would refuse are not passed (this machine\'s tools keep running) and are reported', () => {

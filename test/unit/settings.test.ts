@@ -26,7 +26,7 @@ describe('settings', () => {
       servers: [],
       thresholds: { cpu: 80, memory: 90, disk: 90 },
       systemRefreshSeconds: 5,
-      prometheus: { url: '', hostLabel: '' },
+      prometheus: { url: '', hostLabel: '', timeoutSeconds: 10 },
       logSources: { journal: 'auto', journalPaths: [], docker: 'auto', dockerHost: '' },
     });
   });
@@ -49,6 +49,9 @@ describe('settings', () => {
     assert.equal(s.thresholds.cpu, 70);
     assert.equal(readSettings(config({ maxTokens: Number.NaN, 'system.refreshSeconds': 99_999 })).maxTokens, 256);
     assert.equal(readSettings(config({ 'system.refreshSeconds': 99_999 })).systemRefreshSeconds, 3600);
+    // break33: the fleet's time limit, 1–300 s; mistyped, the default, not the 1 s that would fail most queries.
+    const timeout = (value: unknown) => readSettings(config({ 'prometheus.timeoutSeconds': value })).prometheus.timeoutSeconds;
+    assert.deepEqual([timeout(60), timeout(0), timeout(1e6), timeout('30'), timeout(12.4)], [60, 1, 300, 10, 12]);
   });
 
   it('reads the model provider and the VS Code model selector, dropping what is not a string', () => {

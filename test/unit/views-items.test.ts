@@ -523,6 +523,22 @@ describe('Fleet tree items', () => {
     assert.equal(fleetNode({ overview }, { ...thresholds, disk: 99 }, t).children![1].icon, 'vm', 'the view\'s thresholds decide');
   });
 
+  it('shows an up host whose exporter sent no disk figures as disk unknown, with why, and a down target of a job with no node_exporter metrics (break33)', () => {
+    const bare = { ...host('web-2', true, 10, null), memoryPercent: null, missing: [{ figure: 'memory', why: 'node_exporter sent no node_memory_MemTotal_bytes' }, { figure: 'disk', why: 'node_exporter sent no node_filesystem_size_bytes' }] };
+    const data = fleetOverviewOutput.parse({ prometheus: 'http://prom:9090', total: 1, down: 0, hosts: [bare], otherDown: [{ host: 'db-1', instance: '10.0.0.9:9100', job: 'db' }] });
+    const group = fleetNode({ overview: data }, thresholds, t);
+    assert.equal(group.description, '1 hosts, 1 other targets down');
+    assert.equal(group.icon, 'warning', 'a down target is trouble');
+    const [web, db] = group.children!;
+    assert.equal(web.description, 'CPU 10% · Memory ? · Disks ?');
+    const disk = web.children!.find((c) => c.id === 'fleet/web-2/disk')!;
+    assert.equal(disk.label, 'Disks: ?');
+    assert.match(disk.tooltip!.replace(/\\/g, ''), /node_exporter sent no node_filesystem_size_bytes/, 'Markdown-escaped');
+    assert.match(web.children!.find((c) => c.id === 'fleet/web-2/memory')!.tooltip!.replace(/\\/g, ''), /node_memory_MemTotal_bytes/);
+    assert.deepEqual([db.label, db.description, db.icon], ['db-1', 'target down (job db)', 'debug-disconnect']);
+    assert.match(db.tooltip!, /not counted as a host/);
+  });
+
   it('shows why the fleet could not be read', () => {
     const group = fleetNode({ error: 'fleet_overview: Prometheus at http://prom:9090 cannot be reached (ECONNREFUSED).' }, thresholds, t);
     assert.equal(group.icon, 'error');

@@ -1,7 +1,7 @@
 // What the fleet tools share: one Prometheus client, the host label, and the host list for completion.
 import type { FleetConfig } from '../config';
 import { createPrometheusClient, type PrometheusClient } from './prometheus';
-import { completeHost, listGoneTargets, listTargets, type GoneTarget, type Target } from './targets';
+import { completeHost, listGoneTargets, listOtherDownTargets, listTargets, type GoneTarget, type OtherDownTarget, type Target } from './targets';
 
 export interface Fleet {
   client: PrometheusClient;
@@ -10,6 +10,8 @@ export interface Fleet {
   targets(signal: AbortSignal, time?: number): Promise<Target[]>;
   /** The node_exporter targets scraped within the hour before `time` that Prometheus no longer has, `present` being the targets then. */
   gone(present: readonly Target[], signal: AbortSignal, time?: number): Promise<GoneTarget[]>;
+  /** The down scrape targets of jobs with no node_exporter metrics within the hour before `time` (epoch ms; default now). */
+  otherDown(signal: AbortSignal, time?: number): Promise<OtherDownTarget[]>;
   /** Host names for MCP completion; never rejects (an unreachable Prometheus completes nothing). */
   complete(prefix: string): Promise<string[]>;
 }
@@ -25,6 +27,7 @@ export function createFleet(config: FleetConfig, fetchImpl?: typeof fetch): Flee
     hostLabel: config.hostLabel,
     targets: (signal, time) => listTargets(client, config.hostLabel, signal, time),
     gone: (present, signal, time) => listGoneTargets(client, config.hostLabel, present, signal, time),
+    otherDown: (signal, time) => listOtherDownTargets(client, config.hostLabel, signal, time),
     complete: async (prefix) => {
       if (!cached || Date.now() - cached.at > COMPLETION_CACHE_MS) cached = { at: Date.now(), targets: fleet.targets(new AbortController().signal) };
       try {

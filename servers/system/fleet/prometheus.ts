@@ -19,7 +19,7 @@ export interface PrometheusSettings {
 }
 
 /** Why a request failed, for callers that react differently (the extension's tree shows "unreachable"). */
-export type PrometheusErrorKind = 'unreachable' | 'auth' | 'timeout' | 'too-large' | 'bad-query' | 'server' | 'not-prometheus';
+export type PrometheusErrorKind = 'unreachable' | 'auth' | 'timeout' | 'too-large' | 'bad-query' | 'server' | 'not-prometheus' | 'redirect' | 'tls';
 
 /** A failed request; the message names the cause and what to check, never a credential. */
 export class PrometheusError extends UserFacingError {
@@ -146,8 +146,14 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
         headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded' },
         body,
         signal: both,
-        redirect: 'error',
+        // Not followed (the credentials would go wherever it points), but read: with 'error' a redirect was reported as
+        // "cannot be reached … check that Prometheus is running" about a server that had answered (break33).
+        redirect: 'manual',
       });
+      if (response.status >= 300 && response.status < 400) {
+        await response.body?.cancel();
+        throw redirected(response, base, path);
+      }
       if (response.status === 401 || response.status === 403) {
         await response.body?.cancel();
         throw new PrometheusError(
@@ -167,9 +173,18 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
       if (error instanceof PrometheusError) throw redactError(error, secrets);
       if (signal.aborted) throw abortError();
       if (timeout.aborted) {
-        throw new PrometheusError('timeout', `Prometheus at ${shownUrl} did not answer within ${settings.timeoutMs / 1000} s; narrow the query (fewer series, a shorter window, a larger step).`);
+        // fleet_overview has no query to narrow: a Prometheus slow for every answer needs the limit raised, so it is named.
+        throw new PrometheusError(
+          'timeout',
+          `Prometheus at ${shownUrl} did not answer within ${settings.timeoutMs / 1000} s; narrow the query (fewer series, a shorter window, a larger step), ` +
+            `or, for a Prometheus that is slow on every query, raise the limit (devopsAssistant.prometheus.timeoutSeconds; --prometheus-timeout / PROMETHEUS_TIMEOUT).`,
+        );
       }
-      throw new PrometheusError('unreachable', redact(`Prometheus at ${shownUrl} cannot be reached (${networkCause(error)}). Check --prometheus-url / PROMETHEUS_URL and that Prometheus is running.`, secrets));
+      const cause = networkCause(error);
+      // A certificate refused is a server that answered: "check that Prometheus is running" would send the user the wrong way.
+      const tls = certificateProblem(cause);
+      if (tls) throw new PrometheusError('tls', `Prometheus at ${shownUrl} answered, but ${tls} (${cause}).`);
+      throw new PrometheusError('unreachable', redact(`Prometheus at ${shownUrl} cannot be reached (${cause}). Check --prometheus-url / PROMETHEUS_URL and that Prometheus is running.`, secrets));
     }
   }
 
@@ -180,6 +195,10 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
     } catch {
       // A 5xx page is a server or a proxy in trouble, not a wrong URL: say what the status means.
       if (serverTrouble(status)) throw new PrometheusError('server', `Prometheus at ${shownUrl} answered HTTP ${status} (${statusMeaning(status)}) without a result; try again shortly. The URL itself is likely right.`);
+      // Go's HTTPS servers (Prometheus with a TLS web config) and nginx answer a plain-HTTP request with a 400 that says so.
+      if (PLAIN_HTTP_TO_HTTPS.test(text) && settings.url.protocol === 'http:') {
+        throw new PrometheusError('not-prometheus', `the server at ${shownUrl} answered HTTP ${status}: it speaks https, not http; set the URL to ${shownUrl.replace(/^http:/, 'https:')}.`);
+      }
       throw new PrometheusError('not-prometheus', `the answer from ${shownUrl} (HTTP ${status}) is not JSON: is this the URL of Prometheus (its HTTP API is under /api/v1)?`);
     }
     const parsed = envelope.safeParse(json);
@@ -218,6 +237,31 @@ export function createPrometheusClient(settings: PrometheusSettings, fetchImpl: 
     warnings: (signal) => [...(warned.get(signal) ?? [])],
   };
   return client;
+}
+
+/**
+ * The error for a redirect (3xx) answer to a request for `path` under `base`, saying where it points (without its query,
+ * which may hold a sign-in state) and what it usually means: a server that wants https, or a sign-in page of a proxy.
+ */
+function redirected(response: Response, base: string, path: string): PrometheusError {
+  const from = new URL(`${base}${path}`);
+  const location = response.headers.get('location');
+  let to: URL | undefined;
+  try {
+    to = location ? new URL(location, from) : undefined;
+  } catch {
+    to = undefined;
+  }
+  const shown = to ? sanitizeLine(`${to.origin}${to.pathname}`, 200) : 'an address it did not give';
+  const head = `Prometheus at ${base} answered HTTP ${response.status}, a redirect to ${shown}, instead of a result (redirects are not followed: the credentials would go along)`;
+  if (to && from.protocol === 'http:' && to.protocol === 'https:' && to.hostname === from.hostname && to.pathname === from.pathname) {
+    return new PrometheusError('redirect', `${head}. The server wants https: set the URL to https://${to.host}${new URL(base).pathname.replace(/\/+$/, '')}.`);
+  }
+  return new PrometheusError(
+    'redirect',
+    `${head}. A sign-in page of a proxy in front of Prometheus (oauth2-proxy, an SSO gateway) answers so: give the address of Prometheus behind it, ` +
+      `or credentials the proxy takes (${AUTH_ENV.token}, or ${AUTH_ENV.username} and ${AUTH_ENV.password}); or set the URL to where it points.`,
+  );
 }
 
 /** Reads the body as text, stopping (and refusing) once it passes `maxBytes`: a huge answer must not fill memory. */
@@ -270,6 +314,19 @@ function tooLarge(maxBytes: number): PrometheusError {
     'too-large',
     `the answer is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB: the query returns too many series or points; narrow it with label matchers, aggregate it (sum by (...)), or use a shorter window or larger step.`,
   );
+}
+
+/** What an HTTPS server says to a plain-HTTP request (Go's net/http: "Client sent an HTTP request to an HTTPS server"; nginx: "The plain HTTP request was sent to HTTPS port"). */
+const PLAIN_HTTP_TO_HTTPS = /sent an HTTP request to an HTTPS server|plain HTTP request was sent to HTTPS port/i;
+
+/** The certificate errors of Node's TLS (OpenSSL's verify codes), in words with what to do; undefined for any other cause. */
+function certificateProblem(code: string): string | undefined {
+  if (/^ERR_TLS_CERT_ALTNAME_INVALID$/.test(code)) return 'its TLS certificate is not issued for this host name: use the name (or address) the certificate names';
+  if (/^CERT_HAS_EXPIRED$|^CERT_NOT_YET_VALID$/.test(code)) return 'its TLS certificate is not valid now (expired, or not yet valid): it must be renewed on the server';
+  if (/SELF_SIGNED|UNABLE_TO_(GET_ISSUER_CERT|VERIFY_LEAF_SIGNATURE)|CERT_UNTRUSTED|CERT_SIGNATURE_FAILURE/.test(code)) {
+    return 'its TLS certificate is not signed by an authority this machine trusts (a self-signed or company CA): start VS Code with NODE_EXTRA_CA_CERTS set to that CA\'s PEM file, which the system server is given';
+  }
+  return undefined;
 }
 
 /** Node's fetch hides the cause (ECONNREFUSED, ENOTFOUND, a certificate error) one level down. */

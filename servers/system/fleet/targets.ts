@@ -14,6 +14,8 @@ export interface Target {
   jobs: string[];
   /** Whether the last scrape succeeded (`up` is 1). */
   up: boolean;
+  /** True when the target lacks the host label, so `host` is its instance; absent otherwise. */
+  labelMissing?: true;
 }
 
 /**
@@ -32,7 +34,13 @@ export async function listTargets(client: PrometheusClient, hostLabel: string, s
   // One target per host name and instance: the same exporter scraped by two jobs is one machine.
   const byExporter = new Map<string, Target>();
   for (const { metric, value } of series) {
-    const target = { host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200), up: value.value === 1 };
+    const target = {
+      host: hostName(metric, hostLabel),
+      instance: sanitizeLine(metric.instance ?? '', 200),
+      job: sanitizeLine(metric.job ?? '', 200),
+      up: value.value === 1,
+      ...(metric[hostLabel] ? {} : { labelMissing: true as const }),
+    };
     const key = `${target.host}\u0000${target.instance}`;
     const seen = byExporter.get(key);
     if (!seen) byExporter.set(key, { ...target, jobs: [target.job] });
@@ -71,6 +79,41 @@ export async function listGoneTargets(client: PrometheusClient, hostLabel: strin
     .sort((a, b) => a.host.localeCompare(b.host));
 }
 
+/** A scrape target that is down now, of a job that exported no node_exporter metrics within the last hour. */
+export interface OtherDownTarget {
+  host: string;
+  instance: string;
+  job: string;
+}
+
+/**
+ * Down targets of the jobs TARGETS_QUERY leaves out. A job is known to run node_exporter by its node_uname_info, which a
+ * target that never answered (a wrong port, a firewall, a host that has been off since Prometheus started) or that has
+ * been down for over an hour never exported: a job whose every target is like that vanished from the fleet, which then
+ * read "all of them up" while a whole group of machines was unreachable. Whether these are node_exporters cannot be
+ * told, so they are listed as scrape targets, not counted as hosts.
+ */
+const OTHER_DOWN_QUERY = 'up == 0 unless on (job) group by (job) (last_over_time(node_uname_info[1h]))';
+
+/** The down targets of jobs with no node_exporter metrics within the hour before `time` (epoch ms; default now), sorted by host name. */
+export async function listOtherDownTargets(client: PrometheusClient, hostLabel: string, signal: AbortSignal, time?: number): Promise<OtherDownTarget[]> {
+  const series = await client.vector(OTHER_DOWN_QUERY, signal, time);
+  return series
+    .map(({ metric }) => ({ host: hostName(metric, hostLabel), instance: sanitizeLine(metric.instance ?? '', 200), job: sanitizeLine(metric.job ?? '', 200) }))
+    .sort((a, b) => a.host.localeCompare(b.host) || a.job.localeCompare(b.job));
+}
+
+/** What a summary says of the other down targets: their number and names (at most 10) with their jobs. */
+export function otherDownNote(other: readonly OtherDownTarget[]): string | undefined {
+  if (other.length === 0) return undefined;
+  const shown = other.slice(0, 10).map((o) => `${o.host} (job ${o.job})`);
+  const more = other.length > shown.length ? `, and ${other.length - shown.length} more` : '';
+  return (
+    `${other.length} other scrape target(s) down, not counted as hosts: their job has exported no node_exporter metrics within the last hour ` +
+    `(its targets never answered, or have been down for over an hour), so whether they are node_exporters is unknown: ${shown.join(', ')}${more}`
+  );
+}
+
 /** What a summary says of gone targets: their number and names (at most 10), whether they were down before. */
 export function goneNote(gone: readonly GoneTarget[]): string | undefined {
   if (gone.length === 0) return undefined;
@@ -81,9 +124,10 @@ export function goneNote(gone: readonly GoneTarget[]): string | undefined {
 
 /**
  * The targets of `host` (its name as listed, or an instance). Throws a NotFoundError naming the
- * closest known hosts when there is no such host, and saying so when it is among `gone`.
+ * closest known hosts when there is no such host, and saying so when it is among `gone`. `past` (epoch ms): the
+ * targets are those of that time, not now, and the message says so.
  */
-export function targetsOf(host: string, targets: readonly Target[], gone: readonly GoneTarget[] = []): Target[] {
+export function targetsOf(host: string, targets: readonly Target[], gone: readonly GoneTarget[] = [], past?: number): Target[] {
   const wanted = host.trim();
   const named = targets.filter((t) => t.host === wanted);
   if (named.length > 0) return named;
@@ -95,12 +139,23 @@ export function targetsOf(host: string, targets: readonly Target[], gone: readon
       `${went.host} (${went.instance}) is no longer among Prometheus's targets: it was scraped within the last hour${went.lastUp ? '' : ', its last scrape failing,'} and service discovery has since dropped it (a terminated, crashed or scaled-down machine); its last readings are in Prometheus's history (query_metrics with a time before it went).`,
     );
   }
+  // Targets that share the name were told apart by their instance (uniqueNames): "no host" would be false of them.
+  const namesakes = targets.filter((t) => t.host.startsWith(`${wanted} (`) && t.host === `${wanted} (${t.instance})`);
+  if (namesakes.length > 1) {
+    throw new NotFoundError(
+      `${namesakes.length} targets carry the name "${sanitizeLine(wanted, 100)}" (two exporters on one machine, or machines labelled alike), told apart by their instance: give one of ${namesakes.slice(0, 10).map((t) => t.host).join(', ')}`,
+    );
+  }
   const near = completeHost(wanted, targets).slice(0, 10);
   const known = near.length > 0 ? near : targets.slice(0, 10).map((t) => t.host);
+  // At a past time the targets are those of then: "scrapes no targets" would be false of a Prometheus scraping many now.
+  const when = past === undefined ? '' : ` at ${new Date(past).toISOString()}`;
   throw new NotFoundError(
     targets.length === 0
-      ? 'Prometheus scrapes no node_exporter targets (no job has exported node_uname_info within the last hour).'
-      : `no host "${sanitizeLine(wanted, 100)}" among the ${targets.length} node_exporter target(s); ${near.length > 0 ? 'did you mean' : 'known hosts include'}: ${known.join(', ')}`,
+      ? past === undefined
+        ? 'Prometheus scrapes no node_exporter targets (no job has exported node_uname_info within the last hour).'
+        : `Prometheus had no node_exporter targets${when} (no job had exported node_uname_info within the hour before): it holds no readings of that time (its data starts later, or that time is past its retention).`
+      : `no host "${sanitizeLine(wanted, 100)}" among the ${targets.length} node_exporter target(s)${when}; ${near.length > 0 ? 'did you mean' : 'known hosts include'}: ${known.join(', ')}`,
   );
 }
 

@@ -122,6 +122,17 @@ export function sortInterfaces(rows: Interface[]): void {
 }
 
 /**
+ * The interface the summary calls the busiest: of `rows` (busiest first), the first that is not loopback and carried
+ * traffic in the interval (loopback only when it is the one interface); undefined when none carried any, since the
+ * "busiest" of idle interfaces would name one by its name's order and read as traffic (break33).
+ */
+export function busiestInterface(rows: readonly Interface[]): Interface | undefined {
+  const carried = (r: Interface) => r.rxBytesPerSec + r.txBytesPerSec > 0;
+  const external = rows.filter((r) => !r.loopback);
+  return (external.length > 0 ? external : rows).find(carried);
+}
+
+/**
  * Sums over the rows that are not loopback: traffic a machine only sends to itself is not network use. `asked`: one
  * interface named by the caller, summed whatever it is (asked for loopback, its own traffic is the answer, not 0).
  */

@@ -5,8 +5,9 @@ import type { Thresholds } from '../warnings/thresholds';
 import type { Fleet } from '../fleet/fleet';
 import { partialNote } from '../fleet/prometheus';
 import { worstFirst } from '../fleet/rank';
+import { missingFigures } from '../fleet/missing';
 import { cpuWindowInput, readFigures, unknownFigureSchema, type HostFigures } from '../fleet/readings';
-import { goneNote, targetKey, targetMatchers, type Target } from '../fleet/targets';
+import { goneNote, otherDownNote, targetKey, targetMatchers, type Target } from '../fleet/targets';
 import { evaluateWarnings, warningSchema } from '../warnings/evaluate';
 import { effectiveThresholds, thresholdInputs, thresholdsSchema } from '../warnings/thresholds';
 import { registerSystemTool } from './define';
@@ -47,6 +48,10 @@ const hostRowSchema = z.object({
     .array(unknownFigureSchema)
     .optional()
     .describe('figures that are null because Prometheus gave NaN or ±Inf for them (a value, not missing data), and which metric; absent when none'),
+  missing: z
+    .array(unknownFigureSchema)
+    .optional()
+    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing): unknown, not fine; absent when none'),
   warnings: z.array(warningSchema),
 });
 type HostRow = z.infer<typeof hostRowSchema>;
@@ -65,6 +70,11 @@ const outputSchema = z.object({
   gone: z
     .array(z.object({ host: z.string(), instance: z.string(), job: z.string(), lastUp: z.boolean().describe('whether its last scrape succeeded') }))
     .describe('hosts scraped within the last hour that Prometheus no longer has as targets (dropped by service discovery: terminated, crashed, scaled down); not in `hosts`, `total` or `down`'),
+  otherDown: z
+    .array(z.object({ host: z.string(), instance: z.string(), job: z.string() }))
+    .describe(
+      'scrape targets down now whose job has exported no node_exporter metrics within the last hour (never answered, or down for over an hour), so they may or may not be hosts; not in `hosts`, `total` or `down`',
+    ),
 });
 
 export function registerFleetOverview(server: McpServer, configured: Thresholds, fleet: Fleet): void {
@@ -81,7 +91,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const at = Date.now();
       await report(0, 'listing targets');
       const targets = await fleet.targets(signal, at);
-      const gone = await fleet.gone(targets, signal, at);
+      const [gone, otherDown] = await Promise.all([fleet.gone(targets, signal, at), fleet.otherDown(signal, at)]);
       const figures = new Map<string, Map<number, HostFigures>>();
       // A page of targets at a time: one answer for the whole fleet passes the answer's byte cap at
       // about a thousand hosts with ten filesystems each.
@@ -105,7 +115,9 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
       const build = (shown: readonly HostRow[]) => ({
         summary:
           summarize(rows, down, args.cpuWindowSeconds) +
+          unusedLabelNote(fleet.hostLabel, targets) +
           (gone.length > 0 ? `; ${goneNote(gone)}` : '') +
+          (otherDown.length > 0 ? `; ${otherDownNote(otherDown)}` : '') +
           (shown.length < rows.length ? `; listing the worst ${shown.length}, ${rows.length - shown.length} left out (limit or output budget)` : '') +
           partialNote(fleet.client.warnings(signal)),
         measuredAt: new Date(at).toISOString(),
@@ -115,6 +127,7 @@ export function registerFleetOverview(server: McpServer, configured: Thresholds,
         total: rows.length,
         down,
         gone,
+        otherDown,
         truncated: shown.length < rows.length,
         thresholds,
         warnings: shown.flatMap((r) => r.warnings.map((w) => ({ ...w, subject: w.subject ? `${r.host} ${w.subject}` : r.host, message: `${r.host}: ${w.message}` }))),
@@ -129,9 +142,11 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
   // A target that is down has only stale series: its figures say nothing about now.
   const live = target.up ? figures : undefined;
   const fullest = live?.disks[0];
+  const missing = target.up ? missingFigures(live) : [];
   const warnings = live ? evaluateWarnings({ cpuPercent: live.cpuPercent, memoryPercent: live.memory?.percent, disks: live.disks, inMemoryDisks: live.inMemoryDisks }, thresholds) : [];
+  const { labelMissing: _, ...named } = target;
   return {
-    ...target,
+    ...named,
     cpuPercent: live?.cpuPercent ?? null,
     cpuWindowSeconds: live?.cpuWindowSeconds ?? null,
     memoryPercent: live?.memory?.percent ?? null,
@@ -139,6 +154,7 @@ function hostRow(target: Target, figures: HostFigures | undefined, thresholds: T
     load1: live?.loadAverage?.oneMinute ?? null,
     logicalCores: live?.logicalCores ?? null,
     ...(live && live.unknown.length > 0 ? { unknown: live.unknown } : {}),
+    ...(missing.length > 0 ? { missing } : {}),
     warnings,
     fullestDiskPercent: fullest?.usePercent ?? null,
     warningCount: warnings.length,
@@ -154,12 +170,27 @@ function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): str
   if (fullest.fullestDisk) parts.push(`fullest disk ${fullest.host} ${fullest.fullestDisk.mount} at ${fullest.fullestDisk.usePercent}%`);
   // An up host without CPU is not a calm one: say so, and say when a figure is over a wider window than asked.
   const notNumbers = rows.filter((r) => r.unknown !== undefined);
-  const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null && !r.unknown?.some((u) => u.figure === 'cpu'));
+  const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null && !r.unknown?.some((u) => u.figure === 'cpu') && !r.missing?.some((u) => u.figure === 'cpu'));
   if (unknownCpu.length > 0) parts.push(`CPU unknown for ${unknownCpu.length} up host(s) (fewer than two scrapes within the last hour: ${names(unknownCpu)})`);
+  // A host without memory or disk figures has no warning about them: the summary must not let that read as calm.
+  const missing = rows.filter((r) => r.missing !== undefined);
+  if (missing.length > 0) {
+    const listed = missing.slice(0, 5).map((r) => `${r.host} (${r.missing!.map((m) => m.figure).join(', ')})`).join(', ') + (missing.length > 5 ? ', …' : '');
+    parts.push(`figures unknown for ${missing.length} up host(s), as node_exporter sent none of their metrics (a collector off or failing; see missing): ${listed}`);
+  }
   if (notNumbers.length > 0) parts.push(`figures unknown for ${notNumbers.length} host(s), as Prometheus gave NaN or ±Inf for them (see unknown: ${names(notNumbers)})`);
   const widened = rows.filter((r) => r.cpuWindowSeconds !== null && r.cpuWindowSeconds > cpuWindowSeconds);
   if (widened.length > 0) parts.push(`CPU of ${widened.length} host(s) over a wider window than ${cpuWindowSeconds} s, as they are scraped too rarely for it (${names(widened)})`);
   return `${parts.join('; ')}; worst: ${worst.host}${worst.up ? '' : ' (down)'}`;
+}
+
+/**
+ * A host label that no target carries (a misspelt setting) names every host by its instance without a word: said, so
+ * the user looks at the label rather than at hosts that seem to have lost their names (break33).
+ */
+function unusedLabelNote(hostLabel: string, targets: readonly Target[]): string {
+  if (hostLabel === 'instance' || targets.length === 0 || targets.some((t) => !t.labelMissing)) return '';
+  return `; no target carries the label "${hostLabel}" (the host label setting), so hosts are named by their instance`;
 }
 
 function names(rows: readonly HostRow[]): string {

@@ -7,6 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { diskSchema, type Disk } from '../disks/filesystems';
 import type { Fleet } from '../fleet/fleet';
 import { partialNote } from '../fleet/prometheus';
+import { missingFigures } from '../fleet/missing';
 import { cpuWindowInput, readFigures, readTargetAt, unknownFigureSchema, type HostFigures, type UnknownFigure } from '../fleet/readings';
 import { targetKey, targetMatchers, targetsOf, type Target } from '../fleet/targets';
 import { formatBytes } from '../../shared/bytes';
@@ -47,6 +48,7 @@ const outputSchema = z.object({
   job: z.string(),
   up: z.boolean().describe("whether Prometheus's last scrape (before the window's end) succeeded"),
   measuredAt: z.string().describe('ISO time of the readings: now, or the last point of the window'),
+  prometheus: z.string().describe('the Prometheus the readings come from (URL without credentials)'),
   window: z.object({ since: z.string(), until: z.string(), stepSeconds: z.number() }).nullable().describe('null for a reading now'),
   cpu: z.object({
     percent: z.number().nullable().describe('busy share of all cores together over intervalMs before measuredAt, 0–100'),
@@ -63,6 +65,9 @@ const outputSchema = z.object({
   unknown: z
     .array(unknownFigureSchema)
     .describe('figures of the readings at measuredAt that are null because Prometheus gave NaN or ±Inf for them (a value, not missing data), and which metric'),
+  missing: z
+    .array(unknownFigureSchema)
+    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing): unknown, not fine'),
   truncated: z.boolean().describe('whether disks or history were cut to fit the output budget'),
   history: z.array(historyPoint).describe('with a window: the highest readings within each step, oldest first; empty otherwise'),
   peaks: peaksSchema
@@ -91,8 +96,13 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
       await report(0, 'finding the host');
       const all = await fleet.targets(signal, end);
       const known = all.some((t) => t.host === args.host.trim() || t.instance === args.host.trim());
-      const gone = known ? [] : await fleet.gone(all, signal, end);
-      const target = pickTarget(withPartialNote(() => targetsOf(args.host, all, gone), fleet.client.warnings(signal)));
+      const [gone, otherDown] = known ? [[], []] : await Promise.all([fleet.gone(all, signal, end), fleet.otherDown(signal, end)]);
+      // A down target of a job that never exported node_exporter metrics is not in the fleet, but it is a target that is
+      // down: "no host" would tell the user it does not exist (break33).
+      const down = otherDown.filter((o) => o.host === args.host.trim() || o.instance === args.host.trim()).map((o) => ({ ...o, jobs: [o.job], up: false }));
+      // A window that ends in the past finds the targets of then.
+      const past = window ? end : undefined;
+      const target = pickTarget(withPartialNote(() => (down.length > 0 ? down : targetsOf(args.host, all, gone, past)), fleet.client.warnings(signal)));
       await report(20, 'reading metrics');
       const latest = target.up ? await readTargetAt(fleet.client, target, args.cpuWindowSeconds, end, signal) : undefined;
       if (window) await report(50, 'reading the history');
@@ -109,8 +119,10 @@ export function registerHostUsage(server: McpServer, configured: Thresholds, fle
           : [];
       const shownWindow = window ? { since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString(), stepSeconds } : null;
       const partial = partialNote(fleet.client.warnings(signal));
-      const coverage = window ? coverageNote(window.since, history, stepSeconds) : '';
-      return fitUsage({ target, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
+      const late = window ? lateStart(window.since, history, stepSeconds) : undefined;
+      // Within its first step, the history cannot say when the readings start: over 30 days a step is 2.4 h (break33).
+      const coverage = late === undefined ? '' : coverageText(await firstReading(fleet, target, late, signal));
+      return fitUsage({ target, prometheus: fleet.client.url, latest, end, window: shownWindow, args, cpuWindowSeconds, thresholds, warnings, peaks, partial, coverage }, history);
     },
   });
 }
@@ -194,6 +206,8 @@ function peakWarnings(peaks: Peaks, thresholds: Thresholds): Warning[] {
 
 interface UsageBase {
   target: Target;
+  /** The Prometheus read, as it may be shown. */
+  prometheus: string;
   latest: HostFigures | undefined;
   end: number;
   window: Output['window'];
@@ -218,6 +232,7 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
     job: target.job,
     up: target.up,
     measuredAt: new Date(base.end).toISOString(),
+    prometheus: base.prometheus,
     window: base.window,
     cpu: { percent: latest?.cpuPercent ?? null, perCore: latest?.perCore ?? [], logicalCores: latest?.logicalCores ?? null, intervalMs: base.cpuWindowSeconds * 1000 },
     loadAverage: latest?.loadAverage ?? null,
@@ -225,6 +240,7 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
     swap: latest?.swap ?? null,
     disks: [...disks],
     unknown: latest?.unknown ?? [],
+    missing: target.up ? missingFigures(latest) : [],
     truncated: disks.length < (latest?.disks.length ?? 0) || history.length < historyTotal,
     history: [...history],
     peaks: base.peaks,
@@ -234,15 +250,34 @@ function usageResult(base: UsageBase, disks: readonly Disk[], history: readonly 
 }
 
 /**
- * The words for the summary when Prometheus holds no readings of the host for the start of the window (it was added,
- * or Prometheus started, later): the peaks are then those of a shorter time than asked. Each history point covers the
- * step before it, so more than a step missing before the first one is said. '' when the history covers the window
- * (or is empty: the peaks then say unknown).
+ * When Prometheus holds no readings of the host for the start of the window (it was added, or Prometheus started,
+ * later), the peaks are those of a shorter time than asked. Each history point covers the step before it, so more than
+ * a step missing before the first one is said: the step (epoch ms, from and to) in which the readings start, or
+ * undefined when the history covers the window (or is empty: the peaks then say unknown).
  */
-export function coverageNote(since: number, history: readonly HistoryPoint[], stepSeconds: number): string {
+export function lateStart(since: number, history: readonly HistoryPoint[], stepSeconds: number): { from: number; to: number } | undefined {
   const first = history.length > 0 ? Date.parse(history[0].time) : Number.NaN;
-  if (!Number.isFinite(first) || first - 2 * stepSeconds * 1000 <= since) return '';
-  return ` (Prometheus holds readings of this host only from about ${new Date(first - stepSeconds * 1000).toISOString()}, not from the window's start: the peaks cover that part)`;
+  if (!Number.isFinite(first) || first - 2 * stepSeconds * 1000 <= since) return undefined;
+  return { from: first - stepSeconds * 1000, to: first };
+}
+
+/** Points read inside the first step to find when the readings start: the answer is within (step / this). */
+const FIRST_READING_POINTS = 250;
+
+/**
+ * The time (epoch ms) of the host's first `up` sample within `step`, to about 1/250 of it (at least 1 s); the step's
+ * end when none is found there (the history had one, so that is where it lies at the latest).
+ */
+async function firstReading(fleet: Fleet, target: Target, step: { from: number; to: number }, signal: AbortSignal): Promise<number> {
+  const stepSeconds = Math.max(1, Math.ceil((step.to - step.from) / 1000 / FIRST_READING_POINTS));
+  const series = await fleet.client.matrix(`up{${targetMatchers([target])}}`, { start: step.from, end: step.to, stepSeconds }, signal);
+  const times = series.filter((s) => targetKey(s.metric) === targetKey(target)).flatMap((s) => s.values.slice(0, 1).map((v) => v.time * 1000));
+  return times.length > 0 ? Math.min(...times) : step.to;
+}
+
+/** The summary's words for readings that start at `first` (epoch ms), after the window does. */
+function coverageText(first: number): string {
+  return ` (Prometheus holds readings of this host only from about ${new Date(first).toISOString()}, not from the window's start: the peaks cover that part)`;
 }
 
 function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSeconds, coverage }: UsageBase): string {
@@ -251,18 +286,24 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
   if (!target.up) return window && peaks && hasReading(peaks) ? `${down}; before that, ${peakText(peaks, coverage)}${warningsNote(warnings)}` : down;
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
+  const missing = missingFigures(latest).map((m) => m.figure);
+  const unmeasured = missing.filter((m) => m !== 'cpu');
+  const cpu = missing.includes('cpu') ? 'unknown (node_exporter sent no node_cpu_seconds_total: see missing)' : cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown);
   const now =
-    `${target.host}: CPU ${cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown)}` +
+    `${target.host}: CPU ${cpu}` +
     (latest.memory ? `, memory ${formatBytes(latest.memory.usedBytes)} of ${formatBytes(latest.memory.totalBytes)} (${latest.memory.percent}%)` : '') +
     (fullest ? `, fullest disk ${fullest.mount} at ${fullest.usePercent}% (${formatBytes(fullest.availableBytes)} free)` : '') +
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '') +
-    unknownText(latest.unknown);
+    unknownText(latest.unknown) +
+    // Without them no warning can be raised: say it, so "no warnings" is not read as "memory and disks are fine".
+    (unmeasured.length > 0 ? `; ${unmeasured.join(' and ')} unknown, as node_exporter sent none of ${unmeasured.length > 1 ? 'their' : 'its'} metrics (a collector off or failing: see missing)` : '');
   const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }
 
 function peakText(peaks: Peaks, coverage: string): string {
-  return `peaks over the window: CPU ${peaks.cpuPercent ?? 'unknown'}%, memory ${peaks.memoryPercent ?? 'unknown'}%, disk ${peaks.disk?.usePercent ?? 'unknown'}%${coverage}`;
+  const percent = (value: number | null | undefined) => (value == null ? 'unknown' : `${value}%`);
+  return `peaks over the window: CPU ${percent(peaks.cpuPercent)}, memory ${percent(peaks.memoryPercent)}, disk ${percent(peaks.disk?.usePercent)}${coverage}`;
 }
 
 const hasReading = (peaks: Peaks) => peaks.cpuPercent !== null || peaks.memoryPercent !== null || peaks.disk !== null;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { SystemConfig } from '../config';
 import { formatBytes } from '../../shared/bytes';
-import { externalTotals, interfaceRows, interfaceSchema, interfaceTotalsSchema, sampleNetwork, sortInterfaces } from '../network/interfaces';
+import { busiestInterface, externalTotals, interfaceRows, interfaceSchema, interfaceTotalsSchema, sampleNetwork, sortInterfaces } from '../network/interfaces';
 import { readMemory } from '../sampling/memory';
 import { warningsNote } from '../warnings/evaluate';
 import { machineLoad, machineLoadFields } from '../warnings/machine-load';
@@ -49,13 +49,13 @@ export function registerNetworkUsage(server: McpServer, config: SystemConfig): v
       const asked = args.interface !== undefined;
       const totals = externalTotals(rows, asked);
       const load = machineLoad(config.thresholds, { cpu: args.cpuThreshold, memory: args.memoryThreshold }, sample.cpu, memory);
-      // The busiest named is one that carries network traffic: loopback only when there is no other.
-      const busiest = interfaces.find((i) => !i.loopback) ?? interfaces[0];
+      const busiest = busiestInterface(interfaces);
       const rates = `receiving ${formatBytes(totals.rxBytesPerSec)}/s, sending ${formatBytes(totals.txBytesPerSec)}/s`;
       const summary =
         (asked && rows[0]
           ? `${rows[0].name}${rows[0].loopback ? ' (loopback)' : ''}: ${rates}`
-          : `${rows.length} interface(s); ${rates} (loopback excluded)` + (busiest ? `; busiest ${busiest.name}` : '')) + warningsNote(load.warnings);
+          : `${rows.length} interface(s); ${rates} (loopback excluded)` + (busiest ? `; busiest ${busiest.name}` : rows.length > 0 ? '; none carried traffic in the interval' : '')) +
+        warningsNote(load.warnings);
       return {
         summary,
         measuredAt: new Date().toISOString(),

@@ -37,6 +37,7 @@ type Series = z.infer<typeof seriesSchema>;
 
 const outputSchema = z.object({
   summary: z.string(),
+  prometheus: z.string().describe('the Prometheus that answered (URL without credentials)'),
   query: z.string(),
   resultType: z.enum(['vector', 'matrix', 'scalar', 'string']),
   time: z.string().optional().describe('instant queries: when it was evaluated'),
@@ -46,7 +47,8 @@ const outputSchema = z.object({
   seriesCount: z.number(),
   truncated: z.boolean().describe('whether series were left out to fit the output budget'),
 });
-type Output = z.infer<typeof outputSchema>;
+// The answer before run() adds where it came from.
+type Output = Omit<z.infer<typeof outputSchema>, 'prometheus'>;
 
 export function registerQueryMetrics(server: McpServer, fleet: Fleet): void {
   registerSystemTool(server, {
@@ -63,7 +65,7 @@ export function registerQueryMetrics(server: McpServer, fleet: Fleet): void {
       const answer = args.since || args.until ? await rangeQuery(fleet, args, signal) : await instantQuery(fleet, args, signal);
       await report(100, 'done');
       // A partial answer (Thanos, Mimir: a store did not answer) must not read as complete.
-      return { ...answer, summary: answer.summary + partialNote(fleet.client.warnings(signal)) };
+      return { ...answer, prometheus: fleet.client.url, summary: answer.summary + partialNote(fleet.client.warnings(signal)) };
     },
   });
 }

@@ -80,6 +80,13 @@ describe('system server fleet parts', () => {
       assert.equal(targetsOf('web-2:9100', targets)[0].host, 'web-2');
       assert.throws(() => targetsOf('we', targets), /no host "we" among the 4 .*did you mean: web-1, web-2, reweb/);
       assert.throws(() => targetsOf('x', []), /scrapes no node_exporter targets/);
+      // break33: two targets named alike are listed apart by instance; asked for by the name, they are not "no host".
+      const twins = [{ host: 'web-1 (10.0.0.1:9100)', instance: '10.0.0.1:9100', job: 'node', jobs: ['node'], up: true }, { host: 'web-1 (10.0.0.2:9100)', instance: '10.0.0.2:9100', job: 'node', jobs: ['node'], up: true }];
+      assert.throws(() => targetsOf('web-1', twins), /^Error: 2 targets carry the name "web-1" .*give one of web-1 \(10\.0\.0\.1:9100\), web-1 \(10\.0\.0\.2:9100\)$/);
+      assert.equal(targetsOf('web-1 (10.0.0.2:9100)', twins)[0].instance, '10.0.0.2:9100');
+      // break33: at a past time, the targets are those of then.
+      assert.throws(() => targetsOf('x', [], [], Date.UTC(2026, 0, 2)), /^Error: Prometheus had no node_exporter targets at 2026-01-02T00:00:00\.000Z .*holds no readings of that time/);
+      assert.throws(() => targetsOf('we', targets, [], Date.UTC(2026, 0, 2)), /no host "we" among the 4 node_exporter target\(s\) at 2026-01-02T00:00:00\.000Z; did you mean/);
     });
 
     it('matches label values literally in PromQL (regex characters escaped, quotes escaped)', () => {
@@ -131,6 +138,12 @@ describe('system server fleet parts', () => {
       // trouble, so not "try again shortly. The URL itself is likely right".
       await failsWith(answering(501, '<html><title>Error response</title>Unsupported method (\'POST\')</html>'), 'not-prometheus', /HTTP 501\) is not JSON: is this the URL of Prometheus/);
       await failsWith(answering(505, '{"error":"version"}'), 'not-prometheus', /is this the URL of Prometheus/);
+    });
+
+    it('says a redirect is one, where it points (without its query) and what it likely means, instead of "cannot be reached" (break33)', async () => {
+      await failsWith(answering(302, '', { location: '/oauth2/start?rd=%2Fapi&token=secret-token-1' }), 'redirect', /HTTP 302, a redirect to http:\/\/prom:9090\/oauth2\/start, instead of a result.*sign-in page of a proxy/);
+      await failsWith(answering(308, '', { location: 'https://prom:9443/api/v1/query' }), 'redirect', /The server wants https: set the URL to https:\/\/prom:9443\./);
+      await failsWith(answering(301, ''), 'redirect', /a redirect to an address it did not give/);
     });
 
     it("keeps a partial answer's warnings (Thanos, Mimir) for the tool call that got them", async () => {

@@ -3,9 +3,11 @@
 // against what each exporter reports itself on its own /metrics.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { exporterMetrics, freePort, hasCommand, promVector, startNodeExporter, startPrometheus, type Component } from '../../support/real-components';
@@ -304,7 +306,7 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
       });
       await withServer({ PROMETHEUS_URL: `${url}/hang`, PROMETHEUS_TIMEOUT: '1' }, async (s) => {
         const started = Date.now();
-        assert.match(await callError(s, 'fleet_overview'), /did not answer within 1 s; narrow the query/);
+        assert.match(await callError(s, 'fleet_overview'), /did not answer within 1 s; narrow the query .*raise the limit \(devopsAssistant\.prometheus\.timeoutSeconds; --prometheus-timeout \/ PROMETHEUS_TIMEOUT\)/);
         assert.ok(Date.now() - started < 5000);
       });
     });
@@ -335,6 +337,60 @@ describe('system server fleet tools (real Prometheus and node_exporters)', funct
         });
       } finally {
         await new Promise((r) => partial.close(r));
+      }
+    });
+
+    it('a redirect (a proxy\'s sign-in page, a server that wants https) is said as such, not "cannot be reached", and not followed (break33)', async () => {
+      // An oauth2-proxy in front of Prometheus, or an http:// URL of a server that redirects to https.
+      const asked: string[] = [];
+      const front = http.createServer((request, response) => {
+        asked.push(request.url ?? '');
+        const location = request.url?.startsWith('/tls') ? `https://127.0.0.1:1${request.url}` : `/oauth2/sign_in?rd=${encodeURIComponent(request.url ?? '')}&state=s3cr3t`;
+        response.writeHead(request.url?.startsWith('/tls') ? 301 : 302, { location });
+        response.end();
+      });
+      await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+      const url = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
+      try {
+        await withServer({ PROMETHEUS_URL: url, PROMETHEUS_BEARER_TOKEN: TOKEN }, async (s) => {
+          const error = await callError(s, 'fleet_overview');
+          assert.match(error, new RegExp(`Prometheus at ${url} answered HTTP 302, a redirect to ${url}/oauth2/sign_in, instead of a result .*A sign-in page of a proxy in front of Prometheus`));
+          assert.ok(!/cannot be reached|s3cr3t/.test(error), error);
+          assert.ok(!asked.some((a) => a.startsWith('/oauth2')), 'the redirect is not followed with the token');
+        });
+        await withServer({ PROMETHEUS_URL: `${url}/tls` }, async (s) => {
+          assert.match(await callError(s, 'query_metrics', { query: 'up' }), /answered HTTP 301, a redirect to https:\/\/127\.0\.0\.1:1\/tls\/api\/v1\/query.*The server wants https: set the URL to https:\/\/127\.0\.0\.1:1\/tls\./);
+        });
+      } finally {
+        await new Promise((r) => front.close(r));
+      }
+    });
+
+    it('a Prometheus behind https with its own certificate: said to be untrusted (not "cannot be reached"), trusted with NODE_EXTRA_CA_CERTS; an http URL to it says https (break33)', async function () {
+      if (!hasCommand('openssl')) throw new Error('openssl is needed: apt-get install openssl (.ci/run installs it)');
+      const dir = mkdtempSync(join(tmpdir(), 'prom-tls-'));
+      const [certFile, keyFile] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+      const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { encoding: 'utf8', timeout: 60_000 });
+      assert.equal(made.status, 0, made.stderr);
+      const exporter = exporters.get('web-1')!;
+      const tls = await startPrometheus({ targets: [{ address: `127.0.0.1:${exporter.port}`, labels: { host: 'web-1' } }], tls: { certFile, keyFile } });
+      try {
+        assert.match(tls.url, /^https:/);
+        await withServer({ PROMETHEUS_URL: tls.url }, async (s) => {
+          const error = await callError(s, 'fleet_overview');
+          assert.match(error, new RegExp(`Prometheus at ${tls.url} answered, but its TLS certificate is not signed by an authority this machine trusts .*NODE_EXTRA_CA_CERTS.*\\(DEPTH_ZERO_SELF_SIGNED_CERT\\)`));
+          assert.ok(!/cannot be reached|is running/.test(error), error);
+        });
+        await withServer({ PROMETHEUS_URL: tls.url, NODE_EXTRA_CA_CERTS: certFile }, async (s) => {
+          assert.equal((await call(s, 'query_metrics', { query: 'vector(1)' })).series[0].value.value, 1);
+        });
+        const plain = tls.url.replace(/^https:/, 'http:');
+        await withServer({ PROMETHEUS_URL: plain }, async (s) => {
+          assert.match(await callError(s, 'query_metrics', { query: 'up' }), new RegExp(`the server at ${plain} answered HTTP 400: it speaks https, not http; set the URL to ${tls.url}\\.`));
+        });
+      } finally {
+        await tls.stop();
+        rmSync(dir, { recursive: true, force: true });
       }
     });
 

@@ -1,6 +1,7 @@
 // A network interface that is down and holds no address (Linux, as root; skipped where one cannot be made).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { busiestInterface, type Interface } from '../../../servers/system/network/interfaces';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,5 +41,17 @@ describe('system server: an interface that is down', function () {
     assert.deepEqual(one.interfaces.map((i: Data) => [i.name, i.state]), [[name, 'down']]);
     const all = await call({});
     assert.deepEqual(all.interfaces.filter((i: Data) => i.name === name).map((i: Data) => i.state), ['down']);
+  });
+});
+
+// break33: get_network_usage said "busiest eth0" with every interface at 0 B/s, naming an idle one as if it carried traffic.
+describe('system server: the busiest interface', () => {
+  const row = (name: string, rx: number, tx: number, loopback = false) => ({ name, loopback, rxBytesPerSec: rx, txBytesPerSec: tx }) as Interface;
+
+  it('is one that carried traffic, not loopback unless it is the only one, and none when all were idle', () => {
+    assert.equal(busiestInterface([row('lo', 900, 900, true), row('eth0', 10, 0), row('eth1', 0, 0)])?.name, 'eth0');
+    assert.equal(busiestInterface([row('lo', 900, 900, true), row('eth0', 0, 0)]), undefined, 'loopback traffic is not network use');
+    assert.equal(busiestInterface([row('eth0', 0, 0), row('ifb0', 0, 0)]), undefined);
+    assert.equal(busiestInterface([row('lo', 5, 5, true)])?.name, 'lo', 'the one interface asked for');
   });
 });
