@@ -14,7 +14,7 @@ import type { AgentEvent, ChatAgent, EventAction, ToolCallStatus, TranscriptItem
 import { clearChatAction } from './errors';
 import { appendUserText, fitMessages, HistoryStore, MAX_HISTORY_CHARS, repairMessages, type Conversation, type KeyValueStore, type MessageParam } from './history';
 import type { ChatModel, ModelChoice, ModelProblem, ModelReply, ModelSource, ModelUsage } from './model';
-import { buildSystemPrompt } from './prompt';
+import { buildSystemPrompt, offersFleet } from './prompt';
 import { applyResultBudget, applyTokenBudget, callKey, DEFAULT_RESULT_BUDGET, findTool, invalidInputMessage, toModelTools, toolInput, truncate, type ResultBudget } from './tool-bridge';
 
 export interface AgentSettings {
@@ -364,6 +364,7 @@ export class Agent implements ChatAgent {
         .states()
         .filter((state) => state.status === 'failed' || state.status === 'disabled')
         .map((state) => ({ name: state.name, reason: state.detail ?? state.status })),
+      fleet: offersFleet(tools),
     });
     const maxInput = turn.model.info.maxInputTokens;
     const historyChars = Math.min(

@@ -1,4 +1,5 @@
 // The system prompt: the seed's rules plus today's date and time zone so "today" means something.
+import type { ToolInfo } from '../mcp/types';
 import type { Thresholds } from '../settings';
 
 export interface PromptInput {
@@ -8,6 +9,11 @@ export interface PromptInput {
   workspaceFolders: readonly string[];
   /** Servers whose tools are missing, with why (e.g. Restricted Mode), so answers can say so. */
   unavailableServers?: ReadonlyArray<{ name: string; reason: string }>;
+  /**
+   * Whether the fleet tools (Prometheus: fleet_overview, host_usage...) are offered: without saying so the model read
+   * "is the disk filling up?" as this machine's question only, though the user had configured a whole fleet.
+   */
+  fleet?: boolean;
 }
 
 export function buildSystemPrompt(input: PromptInput): string {
@@ -18,6 +24,9 @@ export function buildSystemPrompt(input: PromptInput): string {
   const folders = input.workspaceFolders.length > 0 ? input.workspaceFolders.join(', ') : '(no folder open)';
   return [
     'You are DevOps Assistant, working inside VS Code for a developer. Your tools read the git repository, the log files and the resource usage of this machine.',
+    ...(input.fleet
+      ? ['Fleet tools read every host Prometheus scrapes (node_exporter): when a question about resources (disk, memory, CPU, load, down hosts) does not name this machine, look at the fleet too, and say which host each figure is for.']
+      : []),
     '',
     `Today is ${date} (${weekday}); the user's time zone is ${timeZone} (UTC${offset}). "Today", "yesterday" and "this week" are in that time zone: give tools explicit dates (for example since ${date}T00:00:00${offset}).`,
     `Workspace folders: ${folders}.`,
@@ -32,6 +41,11 @@ export function buildSystemPrompt(input: PromptInput): string {
     '- If a tool fails, say so briefly and answer with what is available. Do not call the same tool with the same arguments again.',
     '- Be concise. Use Markdown: short paragraphs, lists, tables, `code` for names and paths.',
   ].join('\n');
+}
+
+/** Whether `tools` hold the system server's fleet tools (it registers them only when a Prometheus URL is set). */
+export function offersFleet(tools: readonly Pick<ToolInfo, 'server' | 'name'>[]): boolean {
+  return tools.some((tool) => tool.server === 'system' && tool.name === 'fleet_overview');
 }
 
 /** "+09:00" style offset of `timeZone` at `now`. */

@@ -7,7 +7,7 @@ import { effectiveBaseUrl } from '../../src/agent/client';
 import { isRateLimit, mapApiError, windowOverflow } from '../../src/agent/errors';
 import { appendUserText, fitMessages, repairMessages, trimMessages, type MessageParam } from '../../src/agent/history';
 import { estimateCostUsd, priceFor } from '../../src/agent/pricing';
-import { buildSystemPrompt, utcOffset } from '../../src/agent/prompt';
+import { buildSystemPrompt, offersFleet, utcOffset } from '../../src/agent/prompt';
 import { toAnthropicTools, withAnthropicToolIds } from '../../src/agent/anthropic-model';
 import { applyResultBudget, callKey, invalidInputMessage, toModelTools, toolInput } from '../../src/agent/tool-bridge';
 
@@ -163,6 +163,14 @@ describe('agent parts', () => {
     assert.doesNotMatch(prompt, /Unavailable/);
     const restricted = buildSystemPrompt({ now, timeZone: 'UTC', thresholds: { cpu: 80, memory: 90, disk: 90 }, workspaceFolders: [], unavailableServers: [{ name: 'git', reason: 'Not started in Restricted Mode: trust this workspace to enable it.' }] });
     assert.match(restricted, /Unavailable tool servers right now: git \(Not started in Restricted Mode/);
+  });
+
+  it('the prompt sends resource questions to the fleet only when the fleet tools are offered', () => {
+    const base = { now: new Date('2026-11-24T20:30:00Z'), timeZone: 'UTC', thresholds: { cpu: 80, memory: 90, disk: 90 }, workspaceFolders: [] };
+    assert.doesNotMatch(buildSystemPrompt(base), /Prometheus/);
+    assert.match(buildSystemPrompt({ ...base, fleet: true }), /Fleet tools read every host Prometheus scrapes.*say which host/);
+    assert.equal(offersFleet([{ server: 'system', name: 'get_disk_usage' }, { server: 'logs', name: 'fleet_overview' }]), false);
+    assert.equal(offersFleet([{ server: 'system', name: 'get_disk_usage' }, { server: 'system', name: 'fleet_overview' }]), true);
   });
 
   it('maps API errors to actionable messages', () => {
