@@ -202,4 +202,17 @@ describe('log intelligence: merge rules learned from the file', () => {
     const statuses = minedAlone([...other, 'Request 1 failed: 403 Forbidden: access denied', 'Request 2 failed: connection reset by peer', 'Request 3 failed: 404 NotFound: no such key', 'Request 4 failed: EOF', 'Request 5 failed: i/o timeout']);
     assertOneEvent(statuses, range(3, 8), 'a status and its reason after a label');
   });
+
+  // Batch 20's Libreswan (`FIPS Mode: OFF` / `FIPS Mode: NO`, one call `"FIPS Mode: %s"`), ZooKeeper's `Peer state
+  // changed: leading` / `following`, Libvirt's `hostname: %s`: two words after a label were two events (a weak slot
+  // needed three).
+  it("reads two words after a label's `: ` at the message's end as the label's values (`FIPS Mode: OFF` / `NO`)", () => {
+    const other = ['Starting Pluto (Libreswan Version 4.6 XFRM) pid:1021', 'core dump dir: /run/pluto', 'Initializing NSS'];
+    assertOneEvent(minedAlone([...other, 'FIPS Mode: OFF', 'FIPS Mode: NO']), [3, 4], 'FIPS Mode');
+    assertOneEvent(minedAlone([...other, 'Peer state changed: leading', 'Peer state changed: following', 'Peer state changed: leading']), [3, 4, 5], 'Peer state changed');
+    // A label that also opens sentences of the file names the part that speaks (AdGuard Home's `hosts container:`):
+    // the one word after it is that part's own event, as before.
+    const parts = minedAlone([...other, 'hosts container: starting', 'hosts container: refreshing', 'hosts container: added ip-host pair "127.0.0.1"-"localhost"', 'hosts container: added ip-host pair "::1"-"localhost"']);
+    assertApart(parts, [3, 4], 'hosts container: starting / refreshing');
+  });
 });
