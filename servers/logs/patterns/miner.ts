@@ -391,9 +391,10 @@ export class TemplateMiner {
   private buildView(): { templates: MinedTemplate[]; finalIds: Map<number, number> } {
     if (this.view) return this.view;
     const units: (PositionUnit & { cluster: Cluster; stats: Stats })[] = [];
+    const prefixes = labelPrefixes(this.clusters);
     for (const cluster of this.overflow ? [...this.clusters, this.overflow] : this.clusters) {
       if (cluster.stats.count === 0) continue;
-      const { slots, weak } = valueSlots(cluster);
+      const { slots, weak } = valueSlots(cluster, prefixes);
       if (cluster.split && cluster.split.groups.size > 1) {
         for (const group of cluster.split.groups.values()) {
           const tokens = [...cluster.tokens];
@@ -802,10 +803,11 @@ function recordStats(stats: Stats, info: MessageInfo, example: string | undefine
  * value` fields (records.ts: `networkInterface: Ethernet wlan0, Speed: …`), and a token the statement pads with runs of
  * spaces (isPaddedSlot: Luigi's `task   %s   has status   %s`). `weak` lists those a weaker frame marks
  * (PositionUnit.weakSlots): a token alone in angle brackets (`realm <openvidu>`), the one token after a label's `: `
- * that ends the message (`Adding protocol support for: AMQP`) and a note in parentheses after a value or a name
+ * that ends the message (`Adding protocol support for: AMQP`) when the label also opens longer statements of the file
+ * (`prefixes`, see isLabelValueSlot; otherwise a full slot) and a note in parentheses after a value or a name
  * (isNoteSlot). Both undefined when there are none.
  */
-function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
+function valueSlots(cluster: Cluster, prefixes: ReadonlySet<string>): { slots?: number[]; weak?: number[] } {
   let slots: number[] | undefined;
   let weak: number[] | undefined;
   const record = recordValueSlots(cluster.tokens, cluster.seps, cluster.lead);
@@ -813,8 +815,9 @@ function valueSlots(cluster: Cluster): { slots?: number[]; weak?: number[] } {
   for (let i = 1; i < cluster.tokens.length; i++) {
     const before = cluster.seps[i - 1];
     const after = cluster.seps[i] ?? '';
-    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1)) (slots ??= []).push(i);
-    else if (isAngleSlot(before, after) || isLabelValueSlot(cluster, i) || isNoteSlot(cluster.tokens[i - 1], before, after)) {
+    const label = isLabelValueSlot(cluster, i);
+    if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1) || (label && !prefixes.has(labelKey(cluster.tokens, i)))) (slots ??= []).push(i);
+    else if (isAngleSlot(before, after) || label || isNoteSlot(cluster.tokens[i - 1], before, after)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);
     }
@@ -832,17 +835,45 @@ function isAngleSlot(before: string, after: string): boolean {
 
 /**
  * Token `i` is the last of the message and a label's `: ` comes before it, after a word of prose (`Adding protocol
- * support for: AMQP`, `Loaded plugin: homebridge-hue`): the one thing the sentence was given. A weak slot: a label
- * followed by one word is as often a status the program names itself (`Checking for updates: done`). A label that is a
- * code name (`app_core::serve: new`, `linkerd2_app: exit`, `auth.session: enter`) is not a sentence: it names where the
- * program is, as a logger or tracing target does, and the word after it is the event itself (a span's `new` / `enter` /
- * `exit`), so no slot is read there.
+ * support for: AMQP`, `Loaded plugin: homebridge-hue`, `FIPS Mode: OFF`): the one thing the sentence was given, so two
+ * words there are two values of one statement (a full slot: valueSlots), judged by their counts as every value slot is
+ * (two words that each hold many lines still sort lines into events). Why it holds: a program that names a value
+ * prints the name once, in its format string (`"FIPS Mode: %s"`), and fills in what it has; the studied truth labels
+ * 74 of 77 sets of messages that differ only in that token as one event. The exception is a label that also opens longer statements
+ * of the file (labelPrefixes: AdGuard Home's `hosts container: starting` / `refreshing` beside `hosts container:
+ * added ip-host pair …`): it names the part of the program that speaks, as a logger's prefix does, and the word after
+ * it is that part's event; there the slot stays weak (three words, or a <*>, make it data). A label that is a code
+ * name (`app_core::serve: new`, `linkerd2_app: exit`, `auth.session: enter`) is not a sentence either: it names where
+ * the program is, as a logger or tracing target does, and the word after it is the event itself (a span's `new` /
+ * `enter` / `exit`), so no slot is read there.
  */
 function isLabelValueSlot(cluster: Cluster, i: number): boolean {
   if (i !== cluster.tokens.length - 1 || cluster.seps[i - 1] !== ': ' || cluster.tokens[i - 1] === WILDCARD) return false;
   if ((cluster.seps[i] ?? '').trim() !== '') return false;
   const before = i >= 2 ? cluster.seps[i - 2] : cluster.lead;
   return PROSE_WORD.test(cluster.tokens[i - 1]) && (i < 2 || /\s$/.test(before ?? ''));
+}
+
+/** The tokens before place `i` (the label's words up to its `: `), as labelPrefixes keys them. */
+function labelKey(tokens: readonly string[], i: number): string {
+  return tokens.slice(0, i).join('\u0001');
+}
+
+/**
+ * The labels that open a statement with more than one token after their `: ` (each keyed by labelKey: the tokens up
+ * to the label's word), among those that end some cluster's message before its last token (isLabelValueSlot): a label
+ * the file writes before sentences names the part of the program that speaks. Read from every cluster once per
+ * listing, not per line; only at the lengths such labels have, so a cluster's work is its tokens times a few lengths.
+ */
+function labelPrefixes(clusters: readonly Cluster[]): Set<string> {
+  const prefixes = new Set<string>();
+  const lengths = new Set<number>();
+  for (const cluster of clusters) if (cluster.tokens.length >= 2 && isLabelValueSlot(cluster, cluster.tokens.length - 1)) lengths.add(cluster.tokens.length - 1);
+  if (lengths.size === 0) return prefixes;
+  for (const cluster of clusters) {
+    for (const length of lengths) if (cluster.tokens.length > length + 1 && cluster.seps[length - 1] === ': ') prefixes.add(labelKey(cluster.tokens, length));
+  }
+  return prefixes;
 }
 
 /** A word of a sentence: letters, with an inner hyphen or apostrophe (`built-in`, `don't`); no digit, `_` or dot. */

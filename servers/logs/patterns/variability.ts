@@ -319,10 +319,11 @@ const MIN_LEADING_VALUES = 3;
  * prefix (`NEW` / `RUNNING`), stay the statements' own.
  */
 function mergeLeadingValues(list: Group[], rule: VariabilityRule, isValue: (word: string) => boolean, ids: TokenIds, mayMerge: (word: string) => boolean, names: Map<string, Set<string>>): void {
+  const frames = leadingWordsByFrame(list);
   for (const family of familiesAt(list, 0)) {
     const kind = isKindFamily(family, 0, mayMerge) || isMethodFamily(family, 0, rule);
     const valued = family.every((group) => group.tokens[0] === WILDCARD || leadsWithValue(group, isValue)) && leadingIsVariable(family);
-    if (!(kind || valued || leadingTypeNames(family, rule) || sharedLeadingNames(family, names, mayMerge)) || levelsTellApart(family)) continue;
+    if (!(kind || valued || leadingTypeNames(family, rule) || sharedLeadingNames(family, names, mayMerge) || gridLeadingNames(family, frames, mayMerge)) || levelsTellApart(family)) continue;
     family.sort((a, b) => a.id - b.id);
     const [into, ...rest] = family;
     setToken(into, 0, WILDCARD, ids);
@@ -370,6 +371,64 @@ function sharedLeadingNames(family: Group[], names: Map<string, Set<string>>, ma
     counts.set(word, (counts.get(word) ?? 0) + group.count);
   }
   return namedElsewhere(family, 0, names) && sharedNames(family, 0, counts, names);
+}
+
+/**
+ * For each frame of one length (the tokens after the first, keyWithout at 0), the first words its living templates
+ * open with (<*> left out): the rows of a grid gridLeadingNames reads.
+ */
+function leadingWordsByFrame(list: readonly Group[]): Map<string, Set<string>> {
+  const frames = new Map<string, Set<string>>();
+  for (const group of list) {
+    if (!group.alive || group.tokens[0] === WILDCARD) continue;
+    const key = keyWithout(group, 0);
+    const words = frames.get(key);
+    if (words) words.add(group.tokens[0]);
+    else frames.set(key, new Set([group.tokens[0]]));
+  }
+  return frames;
+}
+
+/**
+ * The family's first words are names of things that statements of one length report on in turn, a grid of names by
+ * actions: frames that differ in a later word (`thread start` / `thread exit`, `worker started` / `worker ended`,
+ * `server closing` / `server closed`) open with the same names (BitcoinCore's `addcon`, `net`, `opencon`; Tezos'
+ * `answerer`, `db_network_reader`; Node-RED's `binrpc`, `xmlrpc`). Read so when two or more names recur in two or more
+ * such frames (`frames`: leadingWordsByFrame), the grid holds at least MIN_SHARED_NAMES names and more than twice as
+ * many as its frames, every name opens with a lower-case letter and may merge (no UPPER_CASE enumeration value), and none that
+ * recurs is a verb's `-ing` or `-ed` form (verbForm). Why it holds: a program writes a statement per action, its verb
+ * at one place, and fills in the thing it acts on; a thing's name comes back in every action's statement, and names
+ * outnumber the few actions a program has. The transposed grid opens with the verbs (`Starting nginx service` /
+ * `Stopping …`, the same for `mysql`; SDDM's `Display server starting...` / `Socket server starting...`, capitalized
+ * first words of sentences), which the case, the verb forms and the counts keep apart (four lower-case verbs over two
+ * services, `start nginx service` / `stop …` / `restart …` / `reload …`, are no more than twice the frames); so do two
+ * names in two frames.
+ */
+function gridLeadingNames(family: Group[], frames: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
+  const own = frames.get(keyWithout(family[0], 0));
+  if (!own) return false;
+  for (const word of own) if (!mayMerge(word) || !startsLowerCase(word)) return false;
+  const names = new Set(own);
+  const recurring = new Set<string>();
+  let rows = 1;
+  for (const words of frames.values()) {
+    if (words === own) continue;
+    let common = 0;
+    for (const word of words) if (own.has(word)) common++;
+    if (common < 2) continue;
+    rows++;
+    for (const word of words) {
+      if (own.has(word)) recurring.add(word);
+      else if (!mayMerge(word) || !startsLowerCase(word)) return false;
+      names.add(word);
+    }
+  }
+  if (rows < 2 || names.size < MIN_SHARED_NAMES || names.size <= 2 * rows) return false;
+  for (const word of recurring) {
+    const suffix = verbForm(word)?.suffix;
+    if (suffix === 'ing' || suffix === 'ed') return false;
+  }
+  return true;
 }
 
 /**

@@ -202,4 +202,46 @@ describe('log intelligence: merge rules learned from the file', () => {
     const statuses = minedAlone([...other, 'Request 1 failed: 403 Forbidden: access denied', 'Request 2 failed: connection reset by peer', 'Request 3 failed: 404 NotFound: no such key', 'Request 4 failed: EOF', 'Request 5 failed: i/o timeout']);
     assertOneEvent(statuses, range(3, 8), 'a status and its reason after a label');
   });
+
+  // Batch 20's Libreswan (`FIPS Mode: OFF` / `FIPS Mode: NO`, one call `"FIPS Mode: %s"`), ZooKeeper's `Peer state
+  // changed: leading` / `following`, Libvirt's `hostname: %s`: two words after a label were two events (a weak slot
+  // needed three).
+  it("reads two words after a label's `: ` at the message's end as the label's values (`FIPS Mode: OFF` / `NO`)", () => {
+    const other = ['Starting Pluto (Libreswan Version 4.6 XFRM) pid:1021', 'core dump dir: /run/pluto', 'Initializing NSS'];
+    assertOneEvent(minedAlone([...other, 'FIPS Mode: OFF', 'FIPS Mode: NO']), [3, 4], 'FIPS Mode');
+    assertOneEvent(minedAlone([...other, 'Peer state changed: leading', 'Peer state changed: following', 'Peer state changed: leading']), [3, 4, 5], 'Peer state changed');
+    // A label that also opens sentences of the file names the part that speaks (AdGuard Home's `hosts container:`):
+    // the one word after it is that part's own event, as before.
+    const parts = minedAlone([...other, 'hosts container: starting', 'hosts container: refreshing', 'hosts container: added ip-host pair "127.0.0.1"-"localhost"', 'hosts container: added ip-host pair "::1"-"localhost"']);
+    assertApart(parts, [3, 4], 'hosts container: starting / refreshing');
+  });
+
+  // Batch 13's BitcoinCore (`%s thread start` / `%s thread exit`, util::TraceThread naming each thread) and Tezos
+  // (`<worker> worker started` / `… ended`): one template per thread and verb, since a message's first word was left to
+  // name its event unless its words showed values by their form or other statements' names.
+  it('reads names that open the frames of a grid of names by actions as one variable (`addcon thread start` / `… exit`)', () => {
+    const other = ['Bitcoin Core version v24.0.1 (release build)', 'Using the \'sse4(1way),sse41(4way),avx2(8way)\' SHA256 implementation', 'init message: Loading P2P addresses…'];
+    const threads = ['scheduler thread start', 'dnsseed thread start', 'opencon thread start', 'net thread start', 'msghand thread start', 'addcon thread start', 'addcon thread exit', 'net thread exit', 'opencon thread exit', 'msghand thread exit'];
+    const templates = minedAlone([...other, ...threads]);
+    assertOneEvent(templates, range(3, 9), 'thread start');
+    assertOneEvent(templates, range(9, 13), 'thread exit');
+    // Made up: workers of another program, fewer of them in one frame than in the other.
+    const workers = minedAlone([...other, 'answerer worker started', 'reader worker started', 'writer worker ended', 'reader worker ended', 'answerer worker ended', 'validator worker ended', 'db_network_reader worker ended']);
+    assertOneEvent(workers, range(3, 5), 'worker started');
+    assertOneEvent(workers, range(5, 10), 'worker ended');
+  });
+
+  it('keeps apart the first words of a grid that are verbs, capitalized, or no more than twice its frames', () => {
+    const other = ['Bitcoin Core version v24.0.1 (release build)', 'init message: Loading P2P addresses…', 'Loaded 3 modules'];
+    // Lower-case verbs over two services: four actions in two frames could be either axis.
+    const verbs = minedAlone([...other, ...['start', 'stop', 'restart', 'reload'].flatMap((verb) => [`${verb} nginx service`, `${verb} mysql service`])]);
+    assertApart(verbs, [3, 5, 7, 9], 'verbs of nginx service');
+    // Verb forms that recur in both frames are the statements' own (StrongSwan's `sending packet: …` / `received
+    // packet: …`), however many there are.
+    const forms = minedAlone([...other, ...['sending', 'received', 'queued', 'dropped', 'forwarded'].flatMap((verb) => [`${verb} packet over ethernet`, `${verb} packet over wireless`])]);
+    assertApart(forms, [3, 5, 7, 9, 11], 'sending / received / … packet over ethernet');
+    // Capitalized first words open sentences (SDDM's `Display server starting...` / `Socket server starting...`).
+    const servers = minedAlone([...other, ...['Display', 'Socket', 'Greeter', 'Helper', 'Session'].flatMap((name) => [`${name} server starting`, `${name} server stopping`])]);
+    assertApart(servers, [3, 5, 7, 9, 11], 'capitalized names');
+  });
 });
