@@ -946,6 +946,12 @@ export interface LearnedHeader {
    * the file writes its level words in (caseShape letters: `U` upper, `L` lower, `T` title).
    */
   messageLevels?: string;
+  /**
+   * Whether the file writes the main header behind a prefix of another writer's on some lines (learnPrefixedLines:
+   * PulseAudio's `(   0.128|   0.000) E: [pulseaudio] module.c: …` elapsed stamps beside its bare `E: [pulseaudio] …`):
+   * a line the main header does not read at its start is read where the whole main header starts (prefixedReading).
+   */
+  prefixed?: boolean;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -1153,7 +1159,65 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const inserted = learnInsertedColumns(sample, best.fields, context, lines);
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
+  const prefixed = learnPrefixedLines(sample, best.fields, context, lines);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}) };
+}
+
+/** Characters of another writer's prefix at most before the main header (an elapsed stamp, a date, a host). */
+const MAX_PREFIX_CHARS = 48;
+
+/**
+ * Where the whole main header `fields` starts in `line` after a prefix (at a word's start past the first, within
+ * MAX_PREFIX_CHARS), or -1: the line opens with neither white space (the entry above's) nor the header itself.
+ */
+function prefixedHeaderStart(fields: HeaderField[], line: string, context: TimestampContext, read: HeaderRead): number {
+  const first = line.charCodeAt(0);
+  if (first === 32 || first === 9) return -1;
+  for (let space = line.indexOf(' '); space > 0 && space < MAX_PREFIX_CHARS; space = line.indexOf(' ', space + 1)) {
+    if (line.charCodeAt(space + 1) === 32) continue;
+    const inner = line.slice(space + 1);
+    if (applyHeader(fields, inner, context, { message: inner }, read) > 0 && read.fields === fields.length) return space + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the file writes its main header behind another writer's prefix (LearnedHeader.prefixed): enough sample lines
+ * (as learnForms' forms: MIN_FORM_LINES and FORM_SHARE) that the main header does not read at their start read it whole
+ * further in. Only for a main header of two fields or more that dates or levels its lines: a lone level or time word
+ * inside a line is as often the message's.
+ */
+function learnPrefixedLines(sample: string[], fields: HeaderField[], context: TimestampContext, lines: number): boolean {
+  if (fields.length < 2 || !datesOrLevels(fields)) return false;
+  const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
+  const read: HeaderRead = { fields: 0 };
+  let prefixed = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    if (applyHeader(fields, line, context, { message: line }, read) > 0) continue;
+    if (prefixedHeaderStart(fields, line, context, read) > 0 && ++prefixed >= least) return true;
+  }
+  return false;
+}
+
+/**
+ * `line` read by the main header where it starts behind another writer's prefix (prefixedHeaderStart), the prefix's own
+ * time kept when the header gives none (`18.09.22 12:48:34 (+0200)  audio  E: [pulseaudio] …`); undefined when the main
+ * header starts nowhere in the line.
+ */
+function prefixedReading(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine | undefined {
+  const start = prefixedHeaderStart(header.fields, line, context, { fields: 0 });
+  if (start < 0) return undefined;
+  const inner = line.slice(start);
+  const parsed: ParsedLine = { message: inner };
+  applyHeader(header.fields, inner, context, parsed);
+  if (parsed.timestamp === undefined && opensWithTimeOrLevel(line, context)) {
+    const prefix = line.slice(0, start);
+    const outer: ParsedLine = { message: prefix };
+    applyHeader(guessHeader(prefix, context, true), prefix, context, outer);
+    if (outer.timestamp !== undefined) parsed.timestamp = outer.timestamp;
+  }
+  return parsed;
 }
 
 /**
@@ -1516,6 +1580,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
+  if (header.prefixed) {
+    const prefixed = prefixedReading(header, line, context);
+    if (prefixed) return prefixed;
+  }
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
   // word further in is content. Most lines of a file without a learned header start with none, and skip reading a whole header.
   if (opensWithOwnHeader(line, context)) {

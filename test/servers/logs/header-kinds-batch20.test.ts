@@ -102,4 +102,40 @@ describe('header kinds of batch 20', () => {
     const relayLines = relayed.map((s, i) => `[relay] INFO 2026/08/08 17:57:${String(40 + i)} gw1 ${s}`);
     assert.deepEqual(parsed(relayLines).map((p) => p.component), ['sshd[212]', 'cron[88]', 'sshd[213]', 'kernel[0]']);
   });
+
+  it("the main header written behind another writer's prefix on some lines (PulseAudio's elapsed stamps, a date and host) is read where it starts", () => {
+    const bare = [
+      'I: [pulseaudio] main.c: This is PulseAudio 2.0',
+      'D: [pulseaudio] core-rtclock.c: Timer slack is set to 50 us.',
+      'I: [pulseaudio] module.c: Loaded "module-rescue-streams" (index: #7; argument: "").',
+      'E: [pulseaudio] module-alsa-card.c: Failed to find a working profile.',
+      'W: [pulseaudio] cli-command.c: stat(/etc/pulse/default.pa.d): No such file or directory',
+      'I: [pulseaudio] client.c: Created 2 "Native client (UNIX socket client)"',
+      'I: [pulseaudio] alsa-ucm.c: UCM available for card hw:0',
+      'I: [pulseaudio] alsa-ucm.c: Set UCM verb to HiFi',
+      'D: [pulseaudio] core-util.c: RealtimeKit worked.',
+      'I: [pulseaudio] sink.c: Created sink 0 "auto_null" with sample spec s16le 2ch 44100Hz',
+    ];
+    const prefixed = [
+      '(   0.128|   0.000) E: [lt-pulseaudio] module.c: Failed to load module "module-detect" (argument: ""): initialization failed.',
+      '(   0.129|   0.001) E: [lt-pulseaudio] main.c: Module load failed.',
+      '(   0.002|   0.002) D: [lt-pulseaudio] core-rtclock.c: Timer slack is set to 50 us.',
+      '18.09.22 12:48:34 (+0200)  audio  E: [pulseaudio] module-alsa-card.c: Failed to find a working profile.',
+      '18.09.22 12:48:35 (+0200)  audio  W: [pulseaudio] server-lookup.c: Unable to contact D-Bus',
+      '18.09.22 12:48:36 (+0200)  audio  I: [pulseaudio] main.c: Daemon startup complete.',
+    ];
+    const read = parsed([...bare, ...prefixed]).slice(bare.length);
+    assert.deepEqual(read.map((p) => p.message), [
+      'Failed to load module "module-detect" (argument: ""): initialization failed.',
+      'Module load failed.',
+      'Timer slack is set to 50 us.',
+      'Failed to find a working profile.',
+      'Unable to contact D-Bus',
+      'Daemon startup complete.',
+    ]);
+    assert.deepEqual(read.map((p) => p.level), ['ERROR', 'ERROR', 'DEBUG', 'ERROR', 'WARN', 'INFO']);
+    // Two such lines are no evidence: a statement may quote the header's shape (`retrying: E: [db] pool.c: …`).
+    const two = parsed([...bare, ...prefixed.slice(0, 2)]).slice(bare.length);
+    assert.deepEqual(two.map((p) => p.message), prefixed.slice(0, 2));
+  });
 });
