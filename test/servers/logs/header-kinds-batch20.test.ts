@@ -138,4 +138,18 @@ describe('header kinds of batch 20', () => {
     const two = parsed([...bare, ...prefixed.slice(0, 2)]).slice(bare.length);
     assert.deepEqual(two.map((p) => p.message), prefixed.slice(0, 2));
   });
+
+  it("a date with its year last closed by a colon (`09/13/2026 16:01:35: `, Unity's player log) is the line's time; a fourth clock part is not", () => {
+    const lines = [
+      '09/13/2026 16:01:35: Got status changed msg k_ESteamNetworkingConnectionState_ClosedByPeer',
+      '09/13/2026 16:01:35: Socket closed by peer Steamworks.SteamNetConnectionStatusChangedCallback_t',
+      '09/13/2026 16:01:36: Destroying abandoned non persistent zdo 1380236667:8187 owner 1380236667',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.map((p) => p.message), ['Got status changed msg k_ESteamNetworkingConnectionState_ClosedByPeer', 'Socket closed by peer Steamworks.SteamNetConnectionStatusChangedCallback_t', 'Destroying abandoned non persistent zdo 1380236667:8187 owner 1380236667']);
+    assert.equal(read[0].timestamp, Date.UTC(2026, 8, 13, 16, 1, 35));
+    // `16:01:35:250` is no time this form writes: the line is left as it is.
+    const odd = parsed(['09/13/2026 16:01:35:250 tick', '09/13/2026 16:01:35:251 tick', '09/13/2026 16:01:35:252 tock']);
+    assert.equal(odd[0].timestamp, undefined);
+  });
 });
