@@ -433,24 +433,6 @@ function timeInside(line: string, position: number, context: TimestampContext, l
   return {};
 }
 
-/** A process's or thread's name before the time inside a bracket, in characters at most. */
-const MAX_BRACKET_NAME = 24;
-
-/**
- * Where the time starts in a bracket [position, end) that opens with a name and one space (`[main 2024-10-14T02:59:41Z]`,
- * letters, digits, `_`, `.`, `-`, a letter first) and goes on with a digit; -1 otherwise.
- */
-function namedTimeStart(line: string, position: number, end: number): number {
-  if (!isAsciiLetter(line.charCodeAt(position))) return -1;
-  const limit = Math.min(end, position + MAX_BRACKET_NAME);
-  for (let at = position + 1; at < limit; at++) {
-    const c = line.charCodeAt(at);
-    if (c === 32) return isDigitCode(line.charCodeAt(at + 1)) ? at + 1 : -1;
-    if (!(isAsciiLetter(c) || isDigitCode(c) || c === 95 || c === 46 || c === 45)) return -1;
-  }
-  return -1;
-}
-
 /** The level written after the last `/` of the bracket [position, end) (`[Server thread/INFO]`), or undefined. */
 function slashLevel(line: string, position: number, end: number): Level | undefined {
   const close = line.charCodeAt(end - 1) === 93 ? end - 1 : end - 2;
@@ -527,10 +509,7 @@ function readField(field: HeaderField, line: string, position: number, context: 
       out.end = line.charCodeAt(end) === 58 ? end + 1 : end;
       // `[2024-06-01T12:30:45.123456 #1234]` (Ruby Logger): a time followed by more inside the brackets still dates the line.
       if (field.timed !== false) {
-        let { epoch, level } = timeInside(line, position + 1, context, field.leveled);
-        // `[main 2024-10-14T02:59:41.111Z]` (Electron's main process, VS Code): the process's name, then its time.
-        const named = epoch === undefined ? namedTimeStart(line, position + 1, end) : -1;
-        if (named > 0) ({ epoch, level } = timeInside(line, named, context, field.leveled));
+        const { epoch, level } = timeInside(line, position + 1, context, field.leveled);
         out.epoch = epoch;
         out.level = level;
       }

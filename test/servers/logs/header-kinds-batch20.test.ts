@@ -152,20 +152,4 @@ describe('header kinds of batch 20', () => {
     const odd = parsed(['09/13/2026 16:01:35:250 tick', '09/13/2026 16:01:35:251 tick', '09/13/2026 16:01:35:252 tock']);
     assert.equal(odd[0].timestamp, undefined);
   });
-
-  it("a bracket holding a process's name and its time (`[main 2024-10-14T02:59:41.111Z]`, Electron's main process) dates the line and is cut", () => {
-    const lines = [
-      '[main 2024-10-14T02:59:41.111Z] Extension host with pid 29936 exited with code: 5, signal: unknown.',
-      '[main 2024-10-14T03:00:40.857Z] update#setState idle',
-      '[main 2024-10-14T03:00:41.088Z] Extension host with pid 30348 exited with code: 5, signal: unknown.',
-      '[main 2024-10-14T03:01:40.933Z] Lifecycle#onWillShutdown - begin',
-    ];
-    const read = parsed(lines);
-    assert.deepEqual(read.map((p) => p.message), ['Extension host with pid 29936 exited with code: 5, signal: unknown.', 'update#setState idle', 'Extension host with pid 30348 exited with code: 5, signal: unknown.', 'Lifecycle#onWillShutdown - begin']);
-    assert.equal(read[0].timestamp, Date.UTC(2024, 9, 14, 2, 59, 41, 111));
-    // A bracket of a name and a number is no time (`[worker 3] job done`): it stays the message's.
-    const plain = parsed(['[worker 3] job done', '[worker 4] job done', '[worker 5] job failed', '[worker 6] job done']);
-    assert.equal(plain[0].timestamp, undefined);
-    assert.equal(plain[0].message, '[worker 3] job done');
-  });
 });
