@@ -1176,7 +1176,9 @@ function prefixedHeaderStart(fields: HeaderField[], line: string, context: Times
   for (let space = line.indexOf(' '); space > 0 && space < MAX_PREFIX_CHARS; space = line.indexOf(' ', space + 1)) {
     if (line.charCodeAt(space + 1) === 32) continue;
     const inner = line.slice(space + 1);
-    if (applyHeader(fields, inner, context, { message: inner }, read) > 0 && read.fields === fields.length) return space + 1;
+    // In the header's own time form: a main header whose syslog time reads the prefix's ISO one (otherTimeForm) is no
+    // header behind a prefix (`19:05:09.50 2017-12-03 19:03:38 Ignoring "zed.log": …`).
+    if (applyHeader(fields, inner, context, { message: inner }, read) > 0 && read.fields === fields.length && read.otherTime !== true) return space + 1;
   }
   return -1;
 }

@@ -137,6 +137,22 @@ describe('header kinds of batch 20', () => {
     // Two such lines are no evidence: a statement may quote the header's shape (`retrying: E: [db] pool.c: …`).
     const two = parsed([...bare, ...prefixed.slice(0, 2)]).slice(bare.length);
     assert.deepEqual(two.map((p) => p.message), prefixed.slice(0, 2));
+    // A syslog file's header is not found behind a clock where its time field would read another writer's ISO time
+    // (ZED's `zed -F` lines beside its journal lines): the statement keeps its words.
+    const journal = [
+      'Mar 16 12:19:44 yuki zed[519250]: ZFS Event Daemon 2.3.1-1 (PID 519250)',
+      'Mar 16 12:19:44 yuki zed[519250]: Processing events since eid=0',
+      'Mar 16 12:19:44 yuki zed[519250]: Failed to seek to eid=0',
+      'Mar 16 12:19:45 yuki zed[519250]: Registered zedlet "all-syslog.sh"',
+      'Mar 16 12:19:45 yuki zed[519250]: Registered zedlet "history_event-zfs-list-cacher.sh"',
+      'Mar 16 12:19:46 yuki zed[519250]: Exiting',
+    ];
+    const clocked = [
+      '19:05:09.50 2017-12-03 19:03:38 Ignoring "zed-functions.sh": not executable by user',
+      '19:05:09.50 2017-12-03 19:03:38 Ignoring "zed.debug.log": not executable by user',
+      '19:05:09.50 2017-12-03 19:03:38 Ignoring "zed.log": not executable by user',
+    ];
+    assert.deepEqual(parsed([...journal, ...clocked]).slice(journal.length).map((p) => p.message), clocked.map((line) => line.slice(32)));
   });
 
   it("a date with its year last closed by a colon (`09/13/2026 16:01:35: `, Unity's player log) is the line's time; a fourth clock part is not", () => {
