@@ -67,6 +67,39 @@ function opensLikeTime(text: string, start: number): boolean {
 }
 
 /**
+ * Whether `text` opens with a date whose year is written in full after its day and month (`09/17/2015 03:41:36 AM`,
+ * `02/06/2026 06:03:51`, `18.09.2022 12:48`): the program's own dated line behind a wrapper's tag, as an ISO date
+ * (`2024-…`) is. A year-less date or a time of day behind a tag is as often a value the message opens with.
+ */
+function opensWithDayMonthYear(text: string): boolean {
+  const separator = text.charCodeAt(2);
+  if (separator !== 47 /* / */ && separator !== 46 /* . */ && separator !== 45 /* - */) return false;
+  if (text.charCodeAt(5) !== separator) return false;
+  for (const at of [0, 1, 3, 4, 6, 7, 8, 9]) if (!isDigitCode(text.charCodeAt(at))) return false;
+  return !isDigitCode(text.charCodeAt(10));
+}
+
+/**
+ * Whether `text` at `start` opens with a level written as one capital letter and a colon (`E: [pulseaudio] module.c:
+ * …`, PulseAudio's and other C daemons' `%c: ` level column): the program's own line behind a wrapper's tag, read
+ * again only to find that level (a message that opens so without being the file's level column finds none).
+ */
+function opensLikeLevelLetter(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  return c >= 65 && c <= 90 && text.charCodeAt(start + 1) === 58 && text.charCodeAt(start + 2) === 32;
+}
+
+/** Python logging's default layout opening a text (`WARNING:root:…`, LOGGER_HEADER) at `start`. */
+const PYTHON_HEADER_AT = /[A-Z]{4,8}:[A-Za-z_][\w.-]{0,127}:/y;
+
+function opensLikePythonHeader(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 65 || c > 90) return false;
+  PYTHON_HEADER_AT.lastIndex = start;
+  return PYTHON_HEADER_AT.test(text);
+}
+
+/**
  * Whether `text` at `start` opens with glog's level letter glued to its month and day (`I1126 06:45:05.123 57067
  * master.go:125] …`): a Go program's klog/glog line, which a journal or supervisor wraps with its own header
  * (kubelet, SeaweedFS behind systemd).
@@ -509,10 +542,11 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     }
     // The inner line's time may be written with a month's name as the wrapper's own is (`corosync[6415]: May 04 17:52:13
     // debug   [TOTEM ] …`: the program's log-file line, time and level and all, sent to the journal as its message).
-    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || opensLikeGlog(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
+    // So may its level, as a letter or as Python logging's default layout (`E: [pulseaudio] module.c: …`, `INFO:root:…`).
+    if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || opensLikeGlog(message, start) || opensLikeLevelLetter(message, start) || opensLikePythonHeader(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
-      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45 /* yyyy- */))) return mergeInner(inner, parsed, true, true);
+      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45) /* yyyy- */ || opensWithDayMonthYear(rest))) return mergeInner(inner, parsed, true, true);
       // Not in the file's own form, behind a program's tag with its pid: the inner line's own header, when it gives a
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;

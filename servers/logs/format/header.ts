@@ -129,6 +129,12 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
  * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
  */
 const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+/**
+ * A bracketed time of day with the level after it (`[00:31:18 INFO]: Loading plugins...`, log4j2's `[%d{HH:mm:ss}
+ * %level]: %msg`, the console layout of Minecraft servers and proxies: Paper, Velocity, BungeeCord): the clock's
+ * bracket holds the level column too, as a dated bracket's may (timeInside).
+ */
+const CLOCK_LEVEL_AT = new RegExp(String.raw`\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})? +(${LEVEL_WORDS})\]:?(?=\s|$)`, 'iy');
 /** A time of day (hh:mm:ss, a fraction allowed) standing alone among a bracketed date's parts. */
 const TIME_OF_DAY = /^\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?$/;
 /** A date's part beside its time: a number, a word (a day's or month's name, a zone) or both (`2022年`, `3.`), a zone in parentheses (`(UTC+0100)`). */
@@ -520,6 +526,12 @@ function readField(field: HeaderField, line: string, position: number, context: 
       }
       const m = matchAt(CLOCK_AT, line, position);
       if (!m) {
+        const leveled = line.charCodeAt(position) === 91 ? matchAt(CLOCK_LEVEL_AT, line, position) : null;
+        if (leveled) {
+          out.end = position + leveled[0].length;
+          out.level = normalizeLevel(leveled[1]);
+          return true;
+        }
         // A bracket that opens with a time this reader does read (`[2020-10-20 12:38:37.223 29492M]`) is a timed bracket.
         const bracketed = bracketedDateEnd(line, position);
         if (bracketed < 0 || timeInside(line, position + 1, context, false).epoch !== undefined) return undefinedOrderDate(line, position, out);
@@ -934,6 +946,12 @@ export interface LearnedHeader {
    * the file writes its level words in (caseShape letters: `U` upper, `L` lower, `T` title).
    */
   messageLevels?: string;
+  /**
+   * Whether the file writes the main header behind a prefix of another writer's on some lines (learnPrefixedLines:
+   * PulseAudio's `(   0.128|   0.000) E: [pulseaudio] module.c: …` elapsed stamps beside its bare `E: [pulseaudio] …`):
+   * a line the main header does not read at its start is read where the whole main header starts (prefixedReading).
+   */
+  prefixed?: boolean;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -1129,6 +1147,7 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!sharedEnough(entry, entries, lines, stackLines)) continue;
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
+  if (best && statementWordsAfterTime(best.fields, sample, context)) best = prefixes.get(signature(best.fields.slice(0, -2))) ?? best;
   const dated = best !== undefined && best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled);
   if (!best || (!dated && !(best.fields.some((f) => f.kind === 'component') && taggedHeader(best.fields, sample, context)))) {
     const forms = learnMarkedForms(sample, [], context, lines);
@@ -1140,7 +1159,91 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   const inserted = learnInsertedColumns(sample, best.fields, context, lines);
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}) };
+  const prefixed = learnPrefixedLines(sample, best.fields, context, lines);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}) };
+}
+
+/** Characters of another writer's prefix at most before the main header (an elapsed stamp, a date, a host). */
+const MAX_PREFIX_CHARS = 48;
+
+/**
+ * Where the whole main header `fields` starts in `line` after a prefix (at a word's start past the first, within
+ * MAX_PREFIX_CHARS), or -1: the line opens with neither white space (the entry above's) nor the header itself.
+ */
+function prefixedHeaderStart(fields: HeaderField[], line: string, context: TimestampContext, read: HeaderRead): number {
+  const first = line.charCodeAt(0);
+  if (first === 32 || first === 9) return -1;
+  for (let space = line.indexOf(' '); space > 0 && space < MAX_PREFIX_CHARS; space = line.indexOf(' ', space + 1)) {
+    if (line.charCodeAt(space + 1) === 32) continue;
+    const inner = line.slice(space + 1);
+    // In the header's own time form: a main header whose syslog time reads the prefix's ISO one (otherTimeForm) is no
+    // header behind a prefix (`19:05:09.50 2017-12-03 19:03:38 Ignoring "zed.log": …`).
+    if (applyHeader(fields, inner, context, { message: inner }, read) > 0 && read.fields === fields.length && read.otherTime !== true) return space + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the file writes its main header behind another writer's prefix (LearnedHeader.prefixed): enough sample lines
+ * (as learnForms' forms: MIN_FORM_LINES and FORM_SHARE) that the main header does not read at their start read it whole
+ * further in. Only for a main header of two fields or more that dates or levels its lines: a lone level or time word
+ * inside a line is as often the message's.
+ */
+function learnPrefixedLines(sample: string[], fields: HeaderField[], context: TimestampContext, lines: number): boolean {
+  if (fields.length < 2 || !datesOrLevels(fields)) return false;
+  const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
+  const read: HeaderRead = { fields: 0 };
+  let prefixed = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    if (applyHeader(fields, line, context, { message: line }, read) > 0) continue;
+    if (prefixedHeaderStart(fields, line, context, read) > 0 && ++prefixed >= least) return true;
+  }
+  return false;
+}
+
+/**
+ * `line` read by the main header where it starts behind another writer's prefix (prefixedHeaderStart), the prefix's own
+ * time kept when the header gives none (`18.09.22 12:48:34 (+0200)  audio  E: [pulseaudio] …`); undefined when the main
+ * header starts nowhere in the line.
+ */
+function prefixedReading(header: LearnedHeader, line: string, context: TimestampContext): ParsedLine | undefined {
+  const start = prefixedHeaderStart(header.fields, line, context, { fields: 0 });
+  if (start < 0) return undefined;
+  const inner = line.slice(start);
+  const parsed: ParsedLine = { message: inner };
+  applyHeader(header.fields, inner, context, parsed);
+  if (parsed.timestamp === undefined && opensWithTimeOrLevel(line, context)) {
+    const prefix = line.slice(0, start);
+    const outer: ParsedLine = { message: prefix };
+    applyHeader(guessHeader(prefix, context, true), prefix, context, outer);
+    if (outer.timestamp !== undefined) parsed.timestamp = outer.timestamp;
+  }
+  return parsed;
+}
+
+/**
+ * Whether `fields` end in a word and a `name:` after a time that a level column precedes (`[site ] DEBUG <time> grid
+ * currents: [8 8 7]A`, `… DEBUG <time> vehicle soc: 100%`, evcc's `[area] LEVEL date time msg`): read so, they are
+ * syslog's host and program tag, but syslog writes no level before its time, and a logger that wrote the level and the
+ * time writes its message after them. There they are the statement's own subject and `key:`, and the header ends at
+ * the time; unless most lines it reads whole close the name with a program's id (`sshd[212]:`, taggedComponentEnd).
+ */
+function statementWordsAfterTime(fields: HeaderField[], sample: string[], context: TimestampContext): boolean {
+  const time = fields.at(-3);
+  if (fields.length < 4 || fields.at(-1)?.kind !== 'component' || fields.at(-2)?.kind !== 'word' || (time?.kind !== 'timestamp' && time?.kind !== 'clock')) return false;
+  if (!fields.slice(0, -3).some((f) => f.kind === 'level')) return false;
+  const read: HeaderRead = { fields: 0 };
+  let whole = 0;
+  let tagged = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    const end = applyHeader(fields, line, context, { message: line }, read);
+    if (end === 0 || read.fields < fields.length) continue;
+    whole++;
+    if (taggedComponentEnd(line, end)) tagged++;
+  }
+  return tagged * 2 <= whole;
 }
 
 /**
@@ -1479,6 +1582,10 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     return own.level !== undefined || (ownConsumed > consumed && fields.at(-1)?.kind === 'component' && isProgramTag(own.component)) || (ownConsumed > 0 && otherLayout) ? own : parsed;
   }
   if (consumed > 0) return parsed;
+  if (header.prefixed) {
+    const prefixed = prefixedReading(header, line, context);
+    if (prefixed) return prefixed;
+  }
   // Only a line that starts with its time or level (or a clock, or a program's tag) brings a header of its own: a level
   // word further in is content. Most lines of a file without a learned header start with none, and skip reading a whole header.
   if (opensWithOwnHeader(line, context)) {
@@ -1754,7 +1861,7 @@ function opensWithOwnHeader(line: string, context: TimestampContext): boolean {
   if (opensWithTimeOrLevel(line, context)) return true;
   const position = skipSeparators(line, 0);
   const first = line.charCodeAt(position);
-  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || unorderedDateEnd(line, position) >= 0;
+  if (isDigitCode(first) || first === 91) return matchAt(CLOCK_AT, line, position) !== null || (first === 91 && matchAt(CLOCK_LEVEL_AT, line, position) !== null) || unorderedDateEnd(line, position) >= 0;
   return monthWordDateEnd(line, position) >= 0 || syslogTagEnd(line, position) >= 0;
 }
 
@@ -1899,7 +2006,12 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
       // An indented line of the entry above has no header fields after its stamp: `(WW) warning, (EE) error, …` there is text.
       if (indentedAfter(line, m.end)) break;
     }
-    if (field.kind === 'clock') clockEnd = m.end;
+    if (field.kind === 'clock') {
+      clockEnd = m.end;
+      // A colon after the clock closes the header (`[03:20:50 INFO]: [server connection] …`): a bracket after it is the
+      // message's, though the file's main header reads a thread's bracket there (`[18:38:02] [main/INFO] …`).
+      if (line.charCodeAt(m.end - 1) === 58) break;
+    }
   }
   // A lone dash, arrow or colon between header and message (`… [thread] - message`, freshclam's `<ctime> -> message`,
   // FreeRADIUS's `<ctime> : Auth: …`) belongs to neither; after a `name:`, whose colon closed the header, a dash is the

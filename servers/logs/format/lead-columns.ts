@@ -63,8 +63,11 @@ const SOURCE_EXTENSIONS: ReadonlySet<string> = new Set(
   'c cc cpp cxx h hh hpp hxx go rs py java kt scala groovy js mjs cjs ts tsx jsx rb erl hrl ex exs cs vb fs php swift mm lua pl pm zig nim dart hs ml cr d jl r'.split(' '),
 );
 
-/** A source file's name and line (`switch_channel.c:1123`, `src/config.rs:723:`): its extension a language's (SOURCE_EXTENSIONS). */
-const SOURCE_FILE_LINE = /^\S*\.([A-Za-z]{1,6}):\d{1,6}:?$/;
+/**
+ * A source file's name and line (`switch_channel.c:1123`, `src/config.rs:723:`), the function maybe between them
+ * (`config_parser.c:parse_config:313`, i3's `__FILE__:__func__:__LINE__`): its extension a language's (SOURCE_EXTENSIONS).
+ */
+const SOURCE_FILE_LINE = /^\S*\.([A-Za-z]{1,6})(?::[A-Za-z_]\w{0,63})?:\d{1,6}:?$/;
 
 /** Whether `token` is a source file's name and line (SOURCE_FILE_LINE). */
 function isSourceFileLine(token: string): boolean {

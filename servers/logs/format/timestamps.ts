@@ -715,9 +715,10 @@ function isLastSyslogSecond(line: string, start: number): boolean {
 /**
  * A date ending in a four-digit year, then the time (the host's locale, as `toLocaleString()` and many .NET and C
  * programs write it): `3/30/2017, 8:23:24 AM` (en-US), `15.9.2017, 11:48:37` (de), `30/11/2026 10:00:00`,
- * `11-30-2026 10:00:00`, `29/9/2019 -- 02:03:54` (Suricata's C logger). Groups: day-or-month, separator, month-or-day, year, hour, minute, second, fraction, AM/PM.
+ * `11-30-2026 10:00:00`, `29/9/2019 -- 02:03:54` (Suricata's C logger), closed by a colon maybe (`09/13/2026 16:01:35: `,
+ * Unity's player log). Groups: day-or-month, separator, month-or-day, year, hour, minute, second, fraction, AM/PM.
  */
-const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,? | -- )(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?![\d:])`;
+const YEAR_LAST = String.raw`(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?:,? | -- )(\d{1,2}):(\d\d):(\d\d)(?:[.,](\d{1,9}))?(?: ?([AaPp])\.?[Mm]\.?(?![A-Za-z]))?(?!\d|:\d)`;
 const YEAR_LAST_AT = new RegExp(YEAR_LAST, 'y');
 
 /**
