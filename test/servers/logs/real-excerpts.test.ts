@@ -505,7 +505,7 @@ const BATCH_19: Record<string, number> = {
  * 0.762 then, the same as at its building), when batch 22 was to be built: its failures may be read from then on.
  */
 const BATCH_20: Record<string, number> = {
-  CoreLightning: 0.887, ElectrumX: 1, Evcc: 0.583, Falco: 0.851, HandBrake: 1, Helix: 0.522, I3: 0.593,
+  CoreLightning: 0.887, ElectrumX: 1, Evcc: 0.65, Falco: 0.851, HandBrake: 1, Helix: 0.522, I3: 0.593,
   Libreswan: 0.692, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.75, Pacman: 1, Prysm: 1, PulseAudio: 0.872,
   RStudioServer: 1, SearXNG: 0.615, Tendermint: 0.935, VSCode: 0.634, Velocity: 0.654, Waybar: 1,
 };
@@ -576,7 +576,7 @@ const BATCH_22: Record<string, number> = {
 // format/header.ts learnPrefixedLines; a level letter behind a journal tag, `pulseaudio[2160]: E: …`); Velocity 0.5 ->
 // 0.654 (a time of day and the level in one bracket, `[00:31:18 INFO]: …`, its colon closing the header); Evcc 0.417 ->
 // 0.583 (a word and a `key:` after a logger's level and time, `DEBUG <time> grid currents: …`, are the statement's, not
-// syslog's host and tag, format/header.ts statementWordsAfterTime).
+// syslog's host and tag, format/header.ts statementWordsAfterTime), 0.65 with merge24's label rule beside it (lead24).
 // Raised by branch `slot22` (value spans, patterns/value-spans.ts): Cloudflared, AdGuardHome, SupabaseRealtime (the
 // `key=value` fields a structured logger adds at the start or the end of a message's field run, values the file shows
 // varying, one blank apart: `Unregistered tunnel connection connIndex=<*>` / `… connIndex=<*> event=<*> ip=<*>`);
