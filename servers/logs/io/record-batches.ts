@@ -59,6 +59,47 @@ const MAX_RESOURCE_BYTES = 64 * 1024;
  */
 const MAX_PENDING_BYTES = 4 * MAX_RECORD_BYTES;
 
+/**
+ * Records held back while their resource's `service.name` is unread, in order: their bytes one after another in one
+ * buffer, and where each ends (`~end` when it was cut). A few bytes a record beyond its text, where an object and a
+ * copy of its own per record cost some 300 bytes: 4 MiB of `{}` records held had taken 640 MB.
+ */
+class HeldRecords {
+  private store = Buffer.alloc(0);
+  private ends: number[] = [];
+  /** Bytes of the records held. */
+  bytes = 0;
+
+  /** Holds a copy of `text` (it may be a view of a piece its reader reuses); `cut`: it was cut at MAX_RECORD_BYTES. */
+  add(text: Buffer, cut: boolean): void {
+    const end = this.bytes + text.length;
+    if (end > this.store.length) {
+      const grown = Buffer.allocUnsafe(Math.max(end, 2 * this.store.length, 64 * 1024));
+      this.store.copy(grown, 0, 0, this.bytes);
+      this.store = grown;
+    }
+    text.copy(this.store, this.bytes);
+    this.bytes = end;
+    this.ends.push(cut ? ~end : end);
+  }
+
+  /** Each record held (a view of the store, valid until `each` returns), in order; then holds none. */
+  takeAll(each: (text: Buffer, cut: boolean) => void): void {
+    let start = 0;
+    for (const mark of this.ends) {
+      const end = mark < 0 ? ~mark : mark;
+      each(this.store.subarray(start, end), mark < 0);
+      start = end;
+    }
+    this.store = Buffer.alloc(0);
+    this.ends = [];
+    this.bytes = 0;
+  }
+}
+
+/** Lines of held records joined into one buffer before they are given: one buffer per line for a million records is as costly. */
+const HELD_LINES_JOINED = 4096;
+
 /** The service an OTLP `resource` object (its JSON text) names in its `service.name` attribute, or undefined. */
 export function serviceOfResource(text: Buffer): string | undefined {
   let resource: unknown;
@@ -181,9 +222,9 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   let resource: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
   /**
    * The element of `resourceLogs` being read (its depth): its resource's service once read (`read`), and its records
-   * read before that, held in order (`held`, `heldBytes`); `overflow`: too many were, the rest go without a source.
+   * read before that, held in order (`held`); `overflow`: too many were, the rest go without a source.
    */
-  let resourceLogs: { depth: number; read: boolean; service?: string; held: { text: Buffer; cut: boolean }[]; heldBytes: number; overflow: boolean } | undefined;
+  let resourceLogs: { depth: number; read: boolean; service?: string; held: HeldRecords; overflow: boolean } | undefined;
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
   /** A line of text outside any document, read to its newline. */
@@ -207,17 +248,22 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** Gives the records held for their resource's service, with it if it was read. */
   const giveHeld = () => {
     if (!resourceLogs) return;
-    for (const { text, cut } of resourceLogs.held) out.push(recordLine(text, cut, resourceLogs.service));
-    resourceLogs.held = [];
-    resourceLogs.heldBytes = 0;
+    const { service } = resourceLogs;
+    let lines: Buffer[] = [];
+    resourceLogs.held.takeAll((text, cut) => {
+      lines.push(recordLine(text, cut, service));
+      if (lines.length === HELD_LINES_JOINED) {
+        out.push(Buffer.concat(lines));
+        lines = [];
+      }
+    });
+    if (lines.length > 0) out.push(Buffer.concat(lines));
   };
   /** Gives a record (its text; `cut`), or holds it while its OTLP resource's service is not yet read. */
   const giveRecord = (text: Buffer, cut: boolean) => {
     if (resourceLogs && !resourceLogs.read && !resourceLogs.overflow) {
-      if (resourceLogs.heldBytes + text.length <= MAX_PENDING_BYTES) {
-        // A copy: `text` may be a view of the source's piece, which its reader may reuse.
-        resourceLogs.held.push({ text: Buffer.from(text), cut });
-        resourceLogs.heldBytes += text.length;
+      if (resourceLogs.held.bytes + text.length <= MAX_PENDING_BYTES) {
+        resourceLogs.held.add(text, cut);
         return;
       }
       resourceLogs.overflow = true;
@@ -349,7 +395,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             record = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             recordFrom = i;
           }
-          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: [], heldBytes: 0, overflow: false };
+          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: new HeldRecords(), overflow: false };
           if (byte === 0x7b && path === 'resourceLogs.*.resource' && resourceLogs && !resourceLogs.read) {
             resource = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             resourceFrom = i;

@@ -134,6 +134,31 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     }
   });
 
+  // rev24: the 4 MiB bound on records held for a resource that comes after them counted their bytes only; held one
+  // object and one copy each, a million `{}` records (3 MB of file) took about 300 MB of heap before their resource came.
+  it('rev24: records held for a later resource cost about their bytes, a million tiny ones too', async () => {
+    const count = 1_000_000;
+    const text = Buffer.from(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[${'{},'.repeat(count - 1)}{}]}],"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"api"}}]}}]}\n`);
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const base = used();
+    let peak = 0;
+    const pieces = async function* () {
+      for (let at = 0; at < text.length; at += 65_536) {
+        yield text.subarray(at, at + 65_536);
+        peak = Math.max(peak, used() - base);
+      }
+    };
+    let lines = 0;
+    let last = Buffer.alloc(0);
+    for await (const piece of splitRecordBatches(pieces())) {
+      for (const byte of piece) if (byte === 0x0a) lines++;
+      last = piece;
+    }
+    assert.equal(lines, count);
+    assert.deepEqual(JSON.parse(last.toString('utf8').trimEnd().split('\n').at(-1)!), { source: 'api' });
+    assert.ok(peak < 150 * 1024 * 1024, `peak heap growth ${Math.round(peak / 1e6)} MB while holding ${text.length} bytes of records`);
+  });
+
   it('holds one record at most: a record past MAX_RECORD_BYTES is cut and counted, the next read whole', async () => {
     const big = { eventTime: '2026-12-03T05:00:00Z', eventSource: 'x.amazonaws.com', eventName: 'PutObject', requestParameters: { blob: 'y'.repeat(MAX_RECORD_BYTES + 10) } };
     const { lines, cut } = await split(JSON.stringify({ Records: [big, RECORDS[1]] }), 65_536);
