@@ -50,14 +50,14 @@ interface Frame {
  * Bytes of an OTLP `resource` object read at most to find its `service.name`: a resource is a few attributes (host,
  * process, SDK: hundreds of bytes). A longer one is not parsed, and its records have no source.
  */
-const MAX_RESOURCE_BYTES = 64 * 1024;
+export const MAX_RESOURCE_BYTES = 64 * 1024;
 
 /**
  * Bytes of records held back at most while their resource's `service.name` is not yet read: OTLP/JSON lets `resource`
  * follow `scopeLogs` (the collector writes it first). Past this the held records, and the rest of that resource's, are
  * given without a source rather than held without bound.
  */
-const MAX_PENDING_BYTES = 4 * MAX_RECORD_BYTES;
+export const MAX_PENDING_BYTES = 4 * MAX_RECORD_BYTES;
 
 /**
  * Records held back while their resource's `service.name` is unread, in order: their bytes one after another in one
@@ -69,6 +69,11 @@ class HeldRecords {
   private ends: number[] = [];
   /** Bytes of the records held. */
   bytes = 0;
+
+  /** Records held. */
+  get count(): number {
+    return this.ends.length;
+  }
 
   /** Holds a copy of `text` (it may be a view of a piece its reader reuses); `cut`: it was cut at MAX_RECORD_BYTES. */
   add(text: Buffer, cut: boolean): void {
@@ -95,6 +100,14 @@ class HeldRecords {
     this.ends = [];
     this.bytes = 0;
   }
+}
+
+/** Records of OTLP files given without the service their resource names, by why (counts, each of the whole file). */
+export interface UnsourcedRecords {
+  /** Their resource came after more than MAX_PENDING_BYTES of its records, and named a service. */
+  late: number;
+  /** Their resource was longer than MAX_RESOURCE_BYTES: not read for its service. */
+  longResource: number;
 }
 
 /** Lines of held records joined into one buffer before they are given: one buffer per line for a million records is as costly. */
@@ -208,9 +221,10 @@ const LINE_START = /^\{\s*"(Records|resourceLogs)"\s*:\s*\[/;
  * string runs into a newline, which JSON's strings never hold) gives the record being read as far as it went. An OTLP
  * record carries its resource's `service.name` as `source`; records read before their resource are held (at most
  * MAX_PENDING_BYTES) until it is read, so the lines keep the file's order.
- * `onCut` hears the count of records cut at MAX_RECORD_BYTES so far, each time one is.
+ * `onCut` hears the count of records cut at MAX_RECORD_BYTES so far, each time one is; `onUnsourced` the counts of
+ * records given without their resource's service so far (UnsourcedRecords), each time they grow.
  */
-export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onUnsourced?: (counts: UnsourcedRecords) => void): AsyncGenerator<Buffer> {
   const stack: Frame[] = [];
   let inString = false;
   let escaped = false;
@@ -222,9 +236,10 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   let resource: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
   /**
    * The element of `resourceLogs` being read (its depth): its resource's service once read (`read`), and its records
-   * read before that, held in order (`held`); `overflow`: too many were, the rest go without a source.
+   * read before that, held in order (`held`); `overflow`: too many were, the rest go without a source (`late` counts
+   * them, told once the resource is read); `resourceCut`: its resource was too long to read.
    */
-  let resourceLogs: { depth: number; read: boolean; service?: string; held: HeldRecords; overflow: boolean } | undefined;
+  let resourceLogs: { depth: number; read: boolean; service?: string; held: HeldRecords; overflow: boolean; late: number; resourceCut: boolean } | undefined;
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
   /** A line of text outside any document, read to its newline. */
@@ -232,6 +247,12 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** The byte before the one being read was a newline (or the source's start): a line starts. */
   let lineStart = true;
   let cuts = 0;
+  const unsourced: UnsourcedRecords = { late: 0, longResource: 0 };
+  const countUnsourced = (why: keyof UnsourcedRecords, count: number) => {
+    if (count === 0) return;
+    unsourced[why] += count;
+    onUnsourced?.({ ...unsourced });
+  };
   /** Objects and arrays open beyond MAX_FRAMES (counted, not tracked). */
   let untracked = 0;
   const out: Buffer[] = [];
@@ -249,6 +270,8 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   const giveHeld = () => {
     if (!resourceLogs) return;
     const { service } = resourceLogs;
+    if (resourceLogs.resourceCut) countUnsourced('longResource', resourceLogs.held.count);
+    else if (!resourceLogs.read) resourceLogs.late += resourceLogs.held.count;
     let lines: Buffer[] = [];
     resourceLogs.held.takeAll((text, cut) => {
       lines.push(recordLine(text, cut, service));
@@ -269,6 +292,8 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
       resourceLogs.overflow = true;
       giveHeld();
     }
+    if (resourceLogs && !resourceLogs.read) resourceLogs.late++;
+    else if (resourceLogs?.resourceCut) countUnsourced('longResource', 1);
     out.push(recordLine(text, cut, resourceLogs?.service));
   };
   /** Gives the record read whole (cut at MAX_RECORD_BYTES, if it was). */
@@ -395,7 +420,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             record = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             recordFrom = i;
           }
-          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: new HeldRecords(), overflow: false };
+          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: new HeldRecords(), overflow: false, late: 0, resourceCut: false };
           if (byte === 0x7b && path === 'resourceLogs.*.resource' && resourceLogs && !resourceLogs.read) {
             resource = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             resourceFrom = i;
@@ -421,7 +446,12 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             keep(resource, piece, resourceFrom, i + 1, MAX_RESOURCE_BYTES);
             if (resourceLogs) {
               resourceLogs.read = true;
+              resourceLogs.resourceCut = resource.cut;
               resourceLogs.service = resource.cut ? undefined : serviceOfResource(joined(resource));
+              // Given before it came: without the service it names (none lost when it names none).
+              if (resource.cut) countUnsourced('longResource', resourceLogs.late);
+              else if (resourceLogs.service !== undefined) countUnsourced('late', resourceLogs.late);
+              resourceLogs.late = 0;
               giveHeld();
             }
             resource = undefined;
@@ -476,9 +506,9 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
 
 /**
  * `source` (UTF-8 bytes of a decompressed file, in pieces) split into records (splitRecordBatches) when its start is
- * a document of record batches (startsAsRecordBatch), else as it is. `onCut` as for splitRecordBatches.
+ * a document of record batches (startsAsRecordBatch), else as it is. `onCut` and `onUnsourced` as for splitRecordBatches.
  */
-export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onUnsourced?: (counts: UnsourcedRecords) => void): AsyncGenerator<Buffer> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
@@ -488,6 +518,6 @@ export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?:
       for (let step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
     },
   };
-  if (startsAsRecordBatch(first.value)) yield* splitRecordBatches(rest, onCut);
+  if (startsAsRecordBatch(first.value)) yield* splitRecordBatches(rest, onCut, onUnsourced);
   else yield* rest;
 }
