@@ -113,7 +113,17 @@ export interface UnsourcedRecords {
 /** Lines of held records joined into one buffer before they are given: one buffer per line for a million records is as costly. */
 const HELD_LINES_JOINED = 4096;
 
-/** The service an OTLP `resource` object (its JSON text) names in its `service.name` attribute, or undefined. */
+/**
+ * Characters of a `service.name` kept as a record's source (a longer one is cut there, with `…`): a name is a word or
+ * two (`checkout`, a Kubernetes name of at most 253), and every record of its resource carries it, so a hostile
+ * resource naming a 60,000-character service made each 3-byte record `{}` a 60 KB line: 120 KB of file gave 1.2 GB.
+ */
+export const MAX_SERVICE_CHARS = 256;
+
+/**
+ * The service an OTLP `resource` object (its JSON text) names in its `service.name` attribute (line breaks made
+ * spaces, cut at MAX_SERVICE_CHARS), or undefined.
+ */
 export function serviceOfResource(text: Buffer): string | undefined {
   let resource: unknown;
   try {
@@ -128,7 +138,12 @@ export function serviceOfResource(text: Buffer): string | undefined {
     const { key, value } = attribute as { key?: unknown; value?: unknown };
     if (key !== 'service.name' || !value || typeof value !== 'object') continue;
     const name = (value as { stringValue?: unknown }).stringValue;
-    return typeof name === 'string' && name.trim() !== '' ? name.replace(/[\r\n]+/g, ' ') : undefined;
+    if (typeof name !== 'string' || name.trim() === '') return undefined;
+    const line = name.replace(/[\r\n]+/g, ' ');
+    if (line.length <= MAX_SERVICE_CHARS) return line;
+    // Not between the halves of a character written as two (a surrogate pair).
+    const cut = line.charCodeAt(MAX_SERVICE_CHARS - 1) >= 0xd800 && line.charCodeAt(MAX_SERVICE_CHARS - 1) <= 0xdbff ? MAX_SERVICE_CHARS - 1 : MAX_SERVICE_CHARS;
+    return `${line.slice(0, cut)}…`;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MAX_RECORD_BYTES, splitRecordBatches, startsAsRecordBatch, type UnsourcedRecords } from '../../../servers/logs/io/record-batches';
+import { MAX_RECORD_BYTES, MAX_SERVICE_CHARS, splitRecordBatches, startsAsRecordBatch, type UnsourcedRecords } from '../../../servers/logs/io/record-batches';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const RECORDS = [
@@ -185,6 +185,25 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     const sources = Buffer.concat(out).toString('utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as Record<string, unknown>).source);
     assert.deepEqual(sources, [...Array(19).fill(undefined), 'db']);
     assert.deepEqual(counts, { late: 8, longResource: 3 });
+  });
+
+  // rev24: every record of a resource carries its service.name: a 60,000-character one made each `{}` record a 60 KB
+  // line (120 KB of file, 1.2 GB of lines). The name is cut at MAX_SERVICE_CHARS.
+  it('rev24: a service.name of 60,000 characters is cut, and a file of tiny records does not expand without bound', async () => {
+    const count = 20_000;
+    const name = `${'s'.repeat(MAX_SERVICE_CHARS - 1)}😀${'t'.repeat(60_000)}`;
+    const text = Buffer.from(`{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"${name}"}}]},"scopeLogs":[{"logRecords":[${'{},'.repeat(count - 1)}{}]}]}]}\n`);
+    const pieces = async function* () {
+      for (let at = 0; at < text.length; at += 65_536) yield text.subarray(at, at + 65_536);
+    };
+    let bytes = 0;
+    let first: string | undefined;
+    for await (const piece of splitRecordBatches(pieces())) {
+      bytes += piece.length;
+      first ??= piece.toString('utf8').split('\n')[0];
+    }
+    assert.deepEqual(JSON.parse(first!), { source: `${'s'.repeat(MAX_SERVICE_CHARS - 1)}…` }, 'cut before the character written as two');
+    assert.ok(bytes < 100 * text.length, `${bytes} bytes of lines from ${text.length} bytes of file`);
   });
 
   it('holds one record at most: a record past MAX_RECORD_BYTES is cut and counted, the next read whole', async () => {
