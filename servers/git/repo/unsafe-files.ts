@@ -294,8 +294,12 @@ export async function unsafeFolderFileForListing(root: string, listing: string, 
   let walk = readFolders(root, ['', ...folders], folders, budget, new Set(['']));
   for (let depth = 0; ; depth++) {
     if (walk.unsafe || depth === UNTRACKED_DEPTH || walk.found.length === 0) return walk.unsafe;
-    const skipped = await ignored(walk.found);
-    walk = readFolders(root, walk.found.filter((folder) => !skipped.has(folder)), folders, budget);
+    // A folder in another repository's checkout (a submodule's) is not asked: one such path fails git check-ignore's
+    // whole answer (`Pathspec 'sub/lib' is in submodule 'sub'`), and this repository's rules do not reach it. It is
+    // looked into, as when git cannot tell.
+    const inRepository = walk.inRepository;
+    const skipped = await ignored(walk.found.filter((folder) => !inRepository.has(folder)));
+    walk = readFolders(root, walk.found.filter((folder) => !skipped.has(folder)), folders, budget, new Set(), inRepository);
   }
 }
 
@@ -309,14 +313,24 @@ const FOLDERS_READ = 20_000;
  * the .gitignore is looked at (stat, through a link) only where the folder lists one, where a stat of every folder's
  * .gitignore, most of them absent, had doubled the file system calls of a status beside 10,000 untracked folders. At
  * most FOLDERS_READ folders are read in all (`budget` counts them across calls); past that a parent's .gitignore is
- * still looked at, its folders are not listed.
+ * still looked at, its folders are not listed. `inRepository`: the folders of `found` that lie in another repository's
+ * checkout (a folder listing `.git`, a submodule's or a nested clone's, or one below such a folder, as `nested` says of
+ * `parents`).
  */
-function readFolders(root: string, parents: Iterable<string>, tracked: ReadonlySet<string>, budget: { read: number }, unchecked: ReadonlySet<string> = new Set()): { unsafe?: UnsafeFile; found: string[] } {
+function readFolders(
+  root: string,
+  parents: Iterable<string>,
+  tracked: ReadonlySet<string>,
+  budget: { read: number },
+  unchecked: ReadonlySet<string> = new Set(),
+  nested: ReadonlySet<string> = new Set(),
+): { unsafe?: UnsafeFile; found: string[]; inRepository: Set<string> } {
   const found: string[] = [];
+  const inRepository = new Set<string>();
   for (const folder of parents) {
     if (++budget.read > FOLDERS_READ) {
       const unsafe = unchecked.has(folder) ? undefined : unsafeFolderFile(root, [folder], 'ignore');
-      if (unsafe) return { unsafe, found };
+      if (unsafe) return { unsafe, found, inRepository };
       continue;
     }
     let entries: Dirent[];
@@ -325,16 +339,20 @@ function readFolders(root: string, parents: Iterable<string>, tracked: ReadonlyS
     } catch {
       continue;
     }
+    const repository = folder !== '' && (nested.has(folder) || entries.some((entry) => entry.name === '.git'));
     for (const entry of entries) {
       if (entry.name === FOLDER_FILE.ignore && !unchecked.has(folder)) {
         const unsafe = unsafeFolderFile(root, [folder], 'ignore');
-        if (unsafe) return { unsafe, found };
+        if (unsafe) return { unsafe, found, inRepository };
       }
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory() && entry.name !== '.git' && !tracked.has(path)) found.push(path);
+      if (entry.isDirectory() && entry.name !== '.git' && !tracked.has(path)) {
+        found.push(path);
+        if (repository) inRepository.add(path);
+      }
     }
   }
-  return { found };
+  return { found, inRepository };
 }
 
 function readsAttributes(all: readonly string[]): boolean {
