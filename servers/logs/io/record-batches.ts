@@ -79,7 +79,8 @@ class HeldRecords {
   add(text: Buffer, cut: boolean): void {
     const end = this.bytes + text.length;
     if (end > this.store.length) {
-      const grown = Buffer.allocUnsafe(Math.max(end, 2 * this.store.length, 64 * 1024));
+      // Doubled, to at most the bound on held bytes (giveRecord holds no more).
+      const grown = Buffer.allocUnsafe(Math.max(end, Math.min(MAX_PENDING_BYTES, Math.max(2 * this.store.length, 64 * 1024))));
       this.store.copy(grown, 0, 0, this.bytes);
       this.store = grown;
     }
