@@ -176,7 +176,7 @@ export function decodedText(fd: number, coding: FileCoding): DecodedText {
 function unsourcedNote({ late, longResource }: UnsourcedRecords): string | undefined {
   const why = [
     late > 0 ? `${late} came more than ${MAX_PENDING_BYTES / (1024 * 1024)} MiB before their resource` : undefined,
-    longResource > 0 ? `${longResource} belong to a resource longer than ${MAX_RESOURCE_BYTES / 1024} KiB, not read` : undefined,
+    longResource > 0 ? `${longResource} under a resource longer than ${MAX_RESOURCE_BYTES / 1024} KiB, which was not read` : undefined,
   ].filter((n) => n !== undefined);
   return why.length === 0 ? undefined : `${late + longResource} OTLP record(s) were read without their service.name as their source (${why.join('; ')})`;
 }

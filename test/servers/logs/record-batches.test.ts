@@ -326,7 +326,7 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     it('rev24: a search that cannot see a record\'s service says so (its resource too long to read)', async () => {
       const found = await call('search_logs', { pattern: 'connection refused', file: 'otel-long-resource.json' });
       assert.equal((found.matches as unknown[]).length, 1);
-      assert.match(JSON.stringify(found.notes), /1 OTLP record\(s\) were read without their service.name as their source \(1 belong to a resource longer than 64 KiB, not read\)/);
+      assert.match(JSON.stringify(found.notes), /1 OTLP record\(s\) were read without their service.name as their source \(1 under a resource longer than 64 KiB, which was not read\)/);
     });
   });
 });
