@@ -4,8 +4,9 @@
 // quadratic: 400,000 lines took 48 s). A repository is not trusted to be well-formed, so each such file is found here
 // once per call (a few stat() calls) and git is kept from it: the .mailmap is switched off, and a call that would read
 // attributes or ignore rules from an unsafe file is refused with what to fix, instead of waiting for the time limit.
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { formatBytes } from '../../shared/bytes';
 import { UserFacingError } from '../../shared/tool-result';
 
@@ -340,6 +341,10 @@ function readFolders(
       continue;
     }
     const repository = folder !== '' && (nested.has(folder) || entries.some((entry) => entry.name === '.git'));
+    if (entries.some((entry) => entry.isDirectory() && entry.name.includes('\uFFFD'))) {
+      const unsafe = unsafeUnderUndecodable(join(root, folder), budget);
+      if (unsafe) return { unsafe, found, inRepository };
+    }
     for (const entry of entries) {
       if (entry.name === FOLDER_FILE.ignore && !unchecked.has(folder)) {
         const unsafe = unsafeFolderFile(root, [folder], 'ignore');
@@ -353,6 +358,56 @@ function readFolders(
     }
   }
   return { found, inRepository };
+}
+
+const GITIGNORE_NAME = Buffer.from(FOLDER_FILE.ignore);
+const DOT_GIT_NAME = Buffer.from('.git');
+const SEPARATOR = Buffer.from(sep);
+
+/**
+ * The first unsafe .gitignore in a folder of `parent` (a path) whose name is not UTF-8, or below it, UNTRACKED_DEPTH
+ * levels down. readdir gives such a name as a string with U+FFFD in it, which reaches no folder: a FIFO .gitignore
+ * there was never seen, and git_status waited on it for its time limit and then said to narrow the request. Walked by
+ * the names' bytes, every folder looked into (check-ignore cannot be given a name the walk cannot write), at most
+ * FOLDERS_READ folders in all (`budget`).
+ */
+function unsafeUnderUndecodable(parent: string, budget: { read: number }): UnsafeFile | undefined {
+  const top = Buffer.from(parent);
+  let level: Buffer[];
+  try {
+    level = readdirSync(top, { withFileTypes: true, encoding: 'buffer' })
+      .filter((entry) => entry.isDirectory() && !isUtf8(entry.name))
+      .map((entry) => Buffer.concat([top, SEPARATOR, entry.name]));
+  } catch {
+    return undefined;
+  }
+  for (let depth = 0; depth < UNTRACKED_DEPTH && level.length > 0; depth++) {
+    const next: Buffer[] = [];
+    for (const folder of level) {
+      if (++budget.read > FOLDERS_READ) return undefined;
+      let entries: Dirent<Buffer>[];
+      try {
+        entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const path = Buffer.concat([folder, SEPARATOR, entry.name]);
+        if (entry.name.equals(GITIGNORE_NAME)) {
+          let stats: Stats;
+          try {
+            stats = statSync(path);
+          } catch {
+            continue;
+          }
+          const why = unsafeBecause(stats, MAX_BYTES.ignore);
+          if (why) return { role: 'ignore', path: path.toString('utf8'), why };
+        } else if (entry.isDirectory() && !entry.name.equals(DOT_GIT_NAME)) next.push(path);
+      }
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -253,6 +253,17 @@ describe('git server and unsafe files in the repository', function () {
     assert.match(JSON.stringify(await unsafeFolderFileForListing(root, listing, 'ignore', (folders) => ignoredFolders(root, folders, [], 20_000))), /sub\/lib\/\.gitignore/);
   });
 
+  // rev24: readdir gives a folder name that is not UTF-8 as a string with U+FFFD, which reaches no folder: a FIFO
+  // .gitignore inside was never seen, and git_status waited on it for its time limit, then said to narrow the request.
+  it('rev24: a FIFO .gitignore in an untracked folder whose name is not UTF-8 is found', async () => {
+    const root = kit.repo('fifo-not-utf8', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+    execFileSync('sh', ['-c', 'mkdir -p "$(printf \'bad\\377\')/deeper" && printf x > "$(printf \'bad\\377\')/deeper/f" && mkfifo "$(printf \'bad\\377\')/deeper/.gitignore"'], { cwd: root });
+    const listing = kit.git(root, ['ls-files', '-z']);
+    const unsafe = await unsafeFolderFileForListing(root, listing, 'ignore', (folders) => ignoredFolders(root, folders, [], 20_000));
+    assert.match(unsafe?.path ?? 'none', /bad\uFFFD\/deeper\/\.gitignore$/);
+    assert.match(unsafe?.why ?? '', /FIFO/);
+  });
+
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {
     const server = await serverFor('fifo-include', (root) => {
       mkfifo(join(root, '..', 'fifo-included'));
