@@ -42,8 +42,11 @@ export interface BundledSpecInput {
   home?: string;
   /** The extension host's environment, for DOCKER_HOST and the Docker TLS variables (default: process.env). */
   hostEnv?: NodeJS.ProcessEnv;
-  /** VS Code's `files.encoding` for log files (its `[log]` override, else the general one), e.g. `euckr`. */
-  filesEncoding?: string;
+  /**
+   * VS Code's `files.encoding` for log files (its `[log]` override, else the general one), e.g. `euckr`: as written in
+   * settings.json, so not always a string.
+   */
+  filesEncoding?: unknown;
 }
 
 /**
@@ -58,24 +61,29 @@ export const LEGACY_ENCODING_EXAMPLES = ['euckr', 'shiftjis', 'eucjp', 'gbk', 'g
  *   (servers/logs/io/charset-name.ts: any name iconv-lite knows whose ASCII bytes are ASCII);
  * - nothing for none, UTF-8 (the default) and UTF-16 (the server reads UTF-8 and recognises UTF-16 itself);
  * - `problem`, and no encoding, for a name it cannot decode in (a typo such as `euckrr`, `utf32le`): what the user is
- *   told, naming the accepted encodings; the server then detects a legacy charset per file, as with no setting.
+ *   told, naming the accepted encodings; the server then detects a legacy charset per file, as with no setting. So
+ *   too for a value that is no string (`42`: VS Code gives a setting as settings.json holds it, off its schema too).
  */
-export function logEncoding(filesEncoding: string | undefined): { encoding?: string; problem?: string } {
+export function logEncoding(filesEncoding: unknown): { encoding?: string; problem?: string } {
+  if (filesEncoding !== undefined && filesEncoding !== null && typeof filesEncoding !== 'string') return { problem: encodingProblem(JSON.stringify(filesEncoding) ?? String(filesEncoding)) };
   const name = filesEncoding?.trim().toLowerCase() ?? '';
   if (name === '' || /^utf-?16(le|be)?$/.test(name.replace(/_/g, '-'))) return {};
   try {
     const encoding = legacyCharsetName(name);
     return encoding === undefined ? {} : { encoding };
   } catch {
-    const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
-    return {
-      problem: t(
-        'files.encoding "{0}" is not a charset the logs server can read, so it is not passed to it: lines that are not UTF-8 are read in the charset detected per file. Accepted: utf8, utf8bom, utf16le, utf16be, or a charset that keeps ASCII as it is, such as {1}.',
-        shown,
-        LEGACY_ENCODING_EXAMPLES.join(', '),
-      ),
-    };
+    return { problem: encodingProblem(name) };
   }
+}
+
+/** What the user is told of a files.encoding value (`name`, as shown) the logs server cannot read. */
+function encodingProblem(name: string): string {
+  const shown = name.length > 40 ? `${name.slice(0, 40)}…` : name;
+  return t(
+    'files.encoding "{0}" is not a charset the logs server can read, so it is not passed to it: lines that are not UTF-8 are read in the charset detected per file. Accepted: utf8, utf8bom, utf16le, utf16be, or a charset that keeps ASCII as it is, such as {1}.',
+    shown,
+    LEGACY_ENCODING_EXAMPLES.join(', '),
+  );
 }
 
 /**

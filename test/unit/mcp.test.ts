@@ -64,6 +64,17 @@ describe('server specs', () => {
     for (const name of LEGACY_ENCODING_EXAMPLES) assert.equal(logEncoding(name).encoding, name);
   });
 
+  // rev24: VS Code returns a setting as written in settings.json, off its schema too: `"files.encoding": 42` threw
+  // (`trim is not a function`) where the servers' specs are built, and no server started.
+  it('logs: a files.encoding that is no string (as settings.json may hold) is said to be no charset, never a throw (rev24)', () => {
+    for (const wrong of [42, true, null, ['euckr'], { name: 'euckr' }]) {
+      const spec = bundledServerSpecs({ ...base, folders: [], filesEncoding: wrong as unknown as string }).find((s) => s.name === 'logs')!;
+      assert.equal(spec.env.LOG_ENCODING, undefined, String(wrong));
+      if (wrong === null) assert.equal(spec.settingNotes, undefined, 'null is no setting');
+      else assert.match(spec.settingNotes?.[0] ?? '', /^files\.encoding .+ is not a charset the logs server can read/, String(wrong));
+    }
+  });
+
   it('system: the fleet settings and the credentials from the environment only with a Prometheus URL', () => {
     const system = (prometheus?: { url: string; hostLabel: string; credentials: Record<string, string> }) =>
       bundledServerSpecs({ ...base, folders: [], prometheus }).find((s) => s.name === 'system')!.env;

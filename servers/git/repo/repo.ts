@@ -166,7 +166,7 @@ async function checkListedFolders(
  * Which of `folders` git's ignore rules ignore (`git check-ignore`, which reads the .gitignore files above them, not
  * theirs). A check that fails counts none ignored: the caller then looks into them all, as if git walked them.
  */
-async function ignoredFolders(root: string, folders: readonly string[], config: Array<[string, string]>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<ReadonlySet<string>> {
+export async function ignoredFolders(root: string, folders: readonly string[], config: Array<[string, string]>, timeoutMs: number | undefined, signal?: AbortSignal): Promise<ReadonlySet<string>> {
   const ignored = new Set<string>();
   if (folders.length === 0) return ignored;
   // Named without a trailing slash: `git check-ignore new/` opens new/.gitignore (a FIFO there kept it waiting), `new`

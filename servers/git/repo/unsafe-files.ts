@@ -4,8 +4,9 @@
 // quadratic: 400,000 lines took 48 s). A repository is not trusted to be well-formed, so each such file is found here
 // once per call (a few stat() calls) and git is kept from it: the .mailmap is switched off, and a call that would read
 // attributes or ignore rules from an unsafe file is refused with what to fix, instead of waiting for the time limit.
+import { isUtf8 } from 'node:buffer';
 import { readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { formatBytes } from '../../shared/bytes';
 import { UserFacingError } from '../../shared/tool-result';
 
@@ -294,8 +295,12 @@ export async function unsafeFolderFileForListing(root: string, listing: string, 
   let walk = readFolders(root, ['', ...folders], folders, budget, new Set(['']));
   for (let depth = 0; ; depth++) {
     if (walk.unsafe || depth === UNTRACKED_DEPTH || walk.found.length === 0) return walk.unsafe;
-    const skipped = await ignored(walk.found);
-    walk = readFolders(root, walk.found.filter((folder) => !skipped.has(folder)), folders, budget);
+    // A folder in another repository's checkout (a submodule's) is not asked: one such path fails git check-ignore's
+    // whole answer (`Pathspec 'sub/lib' is in submodule 'sub'`), and this repository's rules do not reach it. It is
+    // looked into, as when git cannot tell.
+    const inRepository = walk.inRepository;
+    const skipped = await ignored(walk.found.filter((folder) => !inRepository.has(folder)));
+    walk = readFolders(root, walk.found.filter((folder) => !skipped.has(folder)), folders, budget, new Set(), inRepository);
   }
 }
 
@@ -309,14 +314,24 @@ const FOLDERS_READ = 20_000;
  * the .gitignore is looked at (stat, through a link) only where the folder lists one, where a stat of every folder's
  * .gitignore, most of them absent, had doubled the file system calls of a status beside 10,000 untracked folders. At
  * most FOLDERS_READ folders are read in all (`budget` counts them across calls); past that a parent's .gitignore is
- * still looked at, its folders are not listed.
+ * still looked at, its folders are not listed. `inRepository`: the folders of `found` that lie in another repository's
+ * checkout (a folder listing `.git`, a submodule's or a nested clone's, or one below such a folder, as `nested` says of
+ * `parents`).
  */
-function readFolders(root: string, parents: Iterable<string>, tracked: ReadonlySet<string>, budget: { read: number }, unchecked: ReadonlySet<string> = new Set()): { unsafe?: UnsafeFile; found: string[] } {
+function readFolders(
+  root: string,
+  parents: Iterable<string>,
+  tracked: ReadonlySet<string>,
+  budget: { read: number },
+  unchecked: ReadonlySet<string> = new Set(),
+  nested: ReadonlySet<string> = new Set(),
+): { unsafe?: UnsafeFile; found: string[]; inRepository: Set<string> } {
   const found: string[] = [];
+  const inRepository = new Set<string>();
   for (const folder of parents) {
     if (++budget.read > FOLDERS_READ) {
       const unsafe = unchecked.has(folder) ? undefined : unsafeFolderFile(root, [folder], 'ignore');
-      if (unsafe) return { unsafe, found };
+      if (unsafe) return { unsafe, found, inRepository };
       continue;
     }
     let entries: Dirent[];
@@ -325,16 +340,74 @@ function readFolders(root: string, parents: Iterable<string>, tracked: ReadonlyS
     } catch {
       continue;
     }
+    const repository = folder !== '' && (nested.has(folder) || entries.some((entry) => entry.name === '.git'));
+    if (entries.some((entry) => entry.isDirectory() && entry.name.includes('\uFFFD'))) {
+      const unsafe = unsafeUnderUndecodable(join(root, folder), budget);
+      if (unsafe) return { unsafe, found, inRepository };
+    }
     for (const entry of entries) {
       if (entry.name === FOLDER_FILE.ignore && !unchecked.has(folder)) {
         const unsafe = unsafeFolderFile(root, [folder], 'ignore');
-        if (unsafe) return { unsafe, found };
+        if (unsafe) return { unsafe, found, inRepository };
       }
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
-      if (entry.isDirectory() && entry.name !== '.git' && !tracked.has(path)) found.push(path);
+      if (entry.isDirectory() && entry.name !== '.git' && !tracked.has(path)) {
+        found.push(path);
+        if (repository) inRepository.add(path);
+      }
     }
   }
-  return { found };
+  return { found, inRepository };
+}
+
+const GITIGNORE_NAME = Buffer.from(FOLDER_FILE.ignore);
+const DOT_GIT_NAME = Buffer.from('.git');
+const SEPARATOR = Buffer.from(sep);
+
+/**
+ * The first unsafe .gitignore in a folder of `parent` (a path) whose name is not UTF-8, or below it, UNTRACKED_DEPTH
+ * levels down. readdir gives such a name as a string with U+FFFD in it, which reaches no folder: a FIFO .gitignore
+ * there was never seen, and git_status waited on it for its time limit and then said to narrow the request. Walked by
+ * the names' bytes, every folder looked into (check-ignore cannot be given a name the walk cannot write), at most
+ * FOLDERS_READ folders in all (`budget`).
+ */
+function unsafeUnderUndecodable(parent: string, budget: { read: number }): UnsafeFile | undefined {
+  const top = Buffer.from(parent);
+  let level: Buffer[];
+  try {
+    level = readdirSync(top, { withFileTypes: true, encoding: 'buffer' })
+      .filter((entry) => entry.isDirectory() && !isUtf8(entry.name))
+      .map((entry) => Buffer.concat([top, SEPARATOR, entry.name]));
+  } catch {
+    return undefined;
+  }
+  for (let depth = 0; depth < UNTRACKED_DEPTH && level.length > 0; depth++) {
+    const next: Buffer[] = [];
+    for (const folder of level) {
+      if (++budget.read > FOLDERS_READ) return undefined;
+      let entries: Dirent<Buffer>[];
+      try {
+        entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const path = Buffer.concat([folder, SEPARATOR, entry.name]);
+        if (entry.name.equals(GITIGNORE_NAME)) {
+          let stats: Stats;
+          try {
+            stats = statSync(path);
+          } catch {
+            continue;
+          }
+          const why = unsafeBecause(stats, MAX_BYTES.ignore);
+          if (why) return { role: 'ignore', path: path.toString('utf8'), why };
+        } else if (entry.isDirectory() && !entry.name.equals(DOT_GIT_NAME)) next.push(path);
+      }
+    }
+    level = next;
+  }
+  return undefined;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -7,7 +7,7 @@ import { UserFacingError } from '../../shared/tool-result';
 import { isDecoded, toUtf8, type FileCoding } from './charset';
 import { decompressFile } from './decompress';
 import { gunzipMembers, rawChunks } from './gzip';
-import { MAX_RECORD_BYTES, recordsWhenBatched, splitRecordBatches } from './record-batches';
+import { MAX_PENDING_BYTES, MAX_RECORD_BYTES, MAX_RESOURCE_BYTES, recordsWhenBatched, splitRecordBatches, type UnsourcedRecords } from './record-batches';
 
 const readAsync = promisify(read);
 
@@ -150,21 +150,35 @@ export function decodedText(fd: number, coding: FileCoding): DecodedText {
   let cut = 0;
   const onNote = (note: string) => void (mixed = note);
   const onCut = (count: number) => void (cut = count);
-  const notes = (first: string | undefined) => () => [first, mixed, cut > 0 ? recordsCutNote(cut) : undefined].filter((n) => n !== undefined).join('; ') || undefined;
+  let unsourced: UnsourcedRecords | undefined;
+  const onUnsourced = (counts: UnsourcedRecords) => void (unsourced = counts);
+  const notes = (first: string | undefined) => () => [first, mixed, cut > 0 ? recordsCutNote(cut) : undefined, unsourced && unsourcedNote(unsourced)].filter((n) => n !== undefined).join('; ') || undefined;
   if (coding.compression) {
     const tool = decompressFile(fd, fstatSync(fd).size, coding.compression);
     const text = toUtf8(tool.output, coding.charset ?? 'sniff', onNote, coding.legacyCharset);
-    return { ...tool, output: recordsWhenBatched(text, onCut), note: () => notes(tool.note())() };
+    return { ...tool, output: recordsWhenBatched(text, onCut, onUnsourced), note: () => notes(tool.note())() };
   }
   if (coding.gzip) {
     const gunzip = gunzipMembers(fd);
     const text = toUtf8(gunzip.output as AsyncIterable<Buffer>, coding.charset ?? 'sniff', onNote, coding.legacyCharset);
-    return { ...gunzip, output: recordsWhenBatched(text, onCut), note: () => notes(gunzip.note())() };
+    return { ...gunzip, output: recordsWhenBatched(text, onCut, onUnsourced), note: () => notes(gunzip.note())() };
   }
   const counter = { bytes: 0 };
   const raw = rawChunks(fd, 0, counter);
   const text = toUtf8(raw, coding.charset ?? 'utf-8', onNote, coding.legacyCharset);
-  return { output: coding.records ? splitRecordBatches(text, onCut) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
+  return { output: coding.records ? splitRecordBatches(text, onCut, onUnsourced) : text, counter, close: () => void raw.return(undefined), note: notes(undefined) };
+}
+
+/**
+ * The note for OTLP records read without the service their resource names (UnsourcedRecords): a search for one
+ * service's records (`"source":"billing"`) does not find them.
+ */
+function unsourcedNote({ late, longResource }: UnsourcedRecords): string | undefined {
+  const why = [
+    late > 0 ? `${late} came more than ${MAX_PENDING_BYTES / (1024 * 1024)} MiB before their resource` : undefined,
+    longResource > 0 ? `${longResource} under a resource longer than ${MAX_RESOURCE_BYTES / 1024} KiB, which was not read` : undefined,
+  ].filter((n) => n !== undefined);
+  return why.length === 0 ? undefined : `${late + longResource} OTLP record(s) were read without their service.name as their source (${why.join('; ')})`;
 }
 
 /** The note for `count` records longer than MAX_RECORD_BYTES, each read cut there (io/record-batches.ts). */

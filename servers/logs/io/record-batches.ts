@@ -50,16 +50,81 @@ interface Frame {
  * Bytes of an OTLP `resource` object read at most to find its `service.name`: a resource is a few attributes (host,
  * process, SDK: hundreds of bytes). A longer one is not parsed, and its records have no source.
  */
-const MAX_RESOURCE_BYTES = 64 * 1024;
+export const MAX_RESOURCE_BYTES = 64 * 1024;
 
 /**
  * Bytes of records held back at most while their resource's `service.name` is not yet read: OTLP/JSON lets `resource`
  * follow `scopeLogs` (the collector writes it first). Past this the held records, and the rest of that resource's, are
  * given without a source rather than held without bound.
  */
-const MAX_PENDING_BYTES = 4 * MAX_RECORD_BYTES;
+export const MAX_PENDING_BYTES = 4 * MAX_RECORD_BYTES;
 
-/** The service an OTLP `resource` object (its JSON text) names in its `service.name` attribute, or undefined. */
+/**
+ * Records held back while their resource's `service.name` is unread, in order: their bytes one after another in one
+ * buffer, and where each ends (`~end` when it was cut). A few bytes a record beyond its text, where an object and a
+ * copy of its own per record cost some 300 bytes: 4 MiB of `{}` records held had taken 640 MB.
+ */
+class HeldRecords {
+  private store = Buffer.alloc(0);
+  private ends: number[] = [];
+  /** Bytes of the records held. */
+  bytes = 0;
+
+  /** Records held. */
+  get count(): number {
+    return this.ends.length;
+  }
+
+  /** Holds a copy of `text` (it may be a view of a piece its reader reuses); `cut`: it was cut at MAX_RECORD_BYTES. */
+  add(text: Buffer, cut: boolean): void {
+    const end = this.bytes + text.length;
+    if (end > this.store.length) {
+      // Doubled, to at most the bound on held bytes (giveRecord holds no more).
+      const grown = Buffer.allocUnsafe(Math.max(end, Math.min(MAX_PENDING_BYTES, Math.max(2 * this.store.length, 64 * 1024))));
+      this.store.copy(grown, 0, 0, this.bytes);
+      this.store = grown;
+    }
+    text.copy(this.store, this.bytes);
+    this.bytes = end;
+    this.ends.push(cut ? ~end : end);
+  }
+
+  /** Each record held (a view of the store, valid until `each` returns), in order; then holds none. */
+  takeAll(each: (text: Buffer, cut: boolean) => void): void {
+    let start = 0;
+    for (const mark of this.ends) {
+      const end = mark < 0 ? ~mark : mark;
+      each(this.store.subarray(start, end), mark < 0);
+      start = end;
+    }
+    this.store = Buffer.alloc(0);
+    this.ends = [];
+    this.bytes = 0;
+  }
+}
+
+/** Records of OTLP files given without the service their resource names, by why (counts, each of the whole file). */
+export interface UnsourcedRecords {
+  /** Their resource came after more than MAX_PENDING_BYTES of its records, and named a service. */
+  late: number;
+  /** Their resource was longer than MAX_RESOURCE_BYTES: not read for its service. */
+  longResource: number;
+}
+
+/** Lines of held records joined into one buffer before they are given: one buffer per line for a million records is as costly. */
+const HELD_LINES_JOINED = 4096;
+
+/**
+ * Characters of a `service.name` kept as a record's source (a longer one is cut there, with `…`): a name is a word or
+ * two (`checkout`, a Kubernetes name of at most 253), and every record of its resource carries it, so a hostile
+ * resource naming a 60,000-character service made each 3-byte record `{}` a 60 KB line: 120 KB of file gave 1.2 GB.
+ */
+export const MAX_SERVICE_CHARS = 256;
+
+/**
+ * The service an OTLP `resource` object (its JSON text) names in its `service.name` attribute (line breaks made
+ * spaces, cut at MAX_SERVICE_CHARS), or undefined.
+ */
 export function serviceOfResource(text: Buffer): string | undefined {
   let resource: unknown;
   try {
@@ -74,7 +139,12 @@ export function serviceOfResource(text: Buffer): string | undefined {
     const { key, value } = attribute as { key?: unknown; value?: unknown };
     if (key !== 'service.name' || !value || typeof value !== 'object') continue;
     const name = (value as { stringValue?: unknown }).stringValue;
-    return typeof name === 'string' && name.trim() !== '' ? name.replace(/[\r\n]+/g, ' ') : undefined;
+    if (typeof name !== 'string' || name.trim() === '') return undefined;
+    const line = name.replace(/[\r\n]+/g, ' ');
+    if (line.length <= MAX_SERVICE_CHARS) return line;
+    // Not between the halves of a character written as two (a surrogate pair).
+    const cut = line.charCodeAt(MAX_SERVICE_CHARS - 1) >= 0xd800 && line.charCodeAt(MAX_SERVICE_CHARS - 1) <= 0xdbff ? MAX_SERVICE_CHARS - 1 : MAX_SERVICE_CHARS;
+    return `${line.slice(0, cut)}…`;
   }
   return undefined;
 }
@@ -167,9 +237,10 @@ const LINE_START = /^\{\s*"(Records|resourceLogs)"\s*:\s*\[/;
  * string runs into a newline, which JSON's strings never hold) gives the record being read as far as it went. An OTLP
  * record carries its resource's `service.name` as `source`; records read before their resource are held (at most
  * MAX_PENDING_BYTES) until it is read, so the lines keep the file's order.
- * `onCut` hears the count of records cut at MAX_RECORD_BYTES so far, each time one is.
+ * `onCut` hears the count of records cut at MAX_RECORD_BYTES so far, each time one is; `onUnsourced` the counts of
+ * records given without their resource's service so far (UnsourcedRecords), each time they grow.
  */
-export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onUnsourced?: (counts: UnsourcedRecords) => void): AsyncGenerator<Buffer> {
   const stack: Frame[] = [];
   let inString = false;
   let escaped = false;
@@ -181,9 +252,10 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   let resource: { depth: number; parts: Buffer[]; size: number; cut: boolean } | undefined;
   /**
    * The element of `resourceLogs` being read (its depth): its resource's service once read (`read`), and its records
-   * read before that, held in order (`held`, `heldBytes`); `overflow`: too many were, the rest go without a source.
+   * read before that, held in order (`held`); `overflow`: too many were, the rest go without a source (`late` counts
+   * them, told once the resource is read); `resourceCut`: its resource was too long to read.
    */
-  let resourceLogs: { depth: number; read: boolean; service?: string; held: { text: Buffer; cut: boolean }[]; heldBytes: number; overflow: boolean } | undefined;
+  let resourceLogs: { depth: number; read: boolean; service?: string; held: HeldRecords; overflow: boolean; late: number; resourceCut: boolean } | undefined;
   /** The top-level document, kept while it holds no record array (then given whole). */
   let document: { parts: Buffer[]; size: number; cut: boolean; records: boolean } | undefined;
   /** A line of text outside any document, read to its newline. */
@@ -191,6 +263,12 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** The byte before the one being read was a newline (or the source's start): a line starts. */
   let lineStart = true;
   let cuts = 0;
+  const unsourced: UnsourcedRecords = { late: 0, longResource: 0 };
+  const countUnsourced = (why: keyof UnsourcedRecords, count: number) => {
+    if (count === 0) return;
+    unsourced[why] += count;
+    onUnsourced?.({ ...unsourced });
+  };
   /** Objects and arrays open beyond MAX_FRAMES (counted, not tracked). */
   let untracked = 0;
   const out: Buffer[] = [];
@@ -207,22 +285,31 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
   /** Gives the records held for their resource's service, with it if it was read. */
   const giveHeld = () => {
     if (!resourceLogs) return;
-    for (const { text, cut } of resourceLogs.held) out.push(recordLine(text, cut, resourceLogs.service));
-    resourceLogs.held = [];
-    resourceLogs.heldBytes = 0;
+    const { service } = resourceLogs;
+    if (resourceLogs.resourceCut) countUnsourced('longResource', resourceLogs.held.count);
+    else if (!resourceLogs.read) resourceLogs.late += resourceLogs.held.count;
+    let lines: Buffer[] = [];
+    resourceLogs.held.takeAll((text, cut) => {
+      lines.push(recordLine(text, cut, service));
+      if (lines.length === HELD_LINES_JOINED) {
+        out.push(Buffer.concat(lines));
+        lines = [];
+      }
+    });
+    if (lines.length > 0) out.push(Buffer.concat(lines));
   };
   /** Gives a record (its text; `cut`), or holds it while its OTLP resource's service is not yet read. */
   const giveRecord = (text: Buffer, cut: boolean) => {
     if (resourceLogs && !resourceLogs.read && !resourceLogs.overflow) {
-      if (resourceLogs.heldBytes + text.length <= MAX_PENDING_BYTES) {
-        // A copy: `text` may be a view of the source's piece, which its reader may reuse.
-        resourceLogs.held.push({ text: Buffer.from(text), cut });
-        resourceLogs.heldBytes += text.length;
+      if (resourceLogs.held.bytes + text.length <= MAX_PENDING_BYTES) {
+        resourceLogs.held.add(text, cut);
         return;
       }
       resourceLogs.overflow = true;
       giveHeld();
     }
+    if (resourceLogs && !resourceLogs.read) resourceLogs.late++;
+    else if (resourceLogs?.resourceCut) countUnsourced('longResource', 1);
     out.push(recordLine(text, cut, resourceLogs?.service));
   };
   /** Gives the record read whole (cut at MAX_RECORD_BYTES, if it was). */
@@ -349,7 +436,7 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             record = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             recordFrom = i;
           }
-          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: [], heldBytes: 0, overflow: false };
+          if (byte === 0x7b && path === 'resourceLogs.*') resourceLogs = { depth: stack.length + 1, read: false, held: new HeldRecords(), overflow: false, late: 0, resourceCut: false };
           if (byte === 0x7b && path === 'resourceLogs.*.resource' && resourceLogs && !resourceLogs.read) {
             resource = { depth: stack.length + 1, parts: [], size: 0, cut: false };
             resourceFrom = i;
@@ -375,7 +462,12 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
             keep(resource, piece, resourceFrom, i + 1, MAX_RESOURCE_BYTES);
             if (resourceLogs) {
               resourceLogs.read = true;
+              resourceLogs.resourceCut = resource.cut;
               resourceLogs.service = resource.cut ? undefined : serviceOfResource(joined(resource));
+              // Given before it came: without the service it names (none lost when it names none).
+              if (resource.cut) countUnsourced('longResource', resourceLogs.late);
+              else if (resourceLogs.service !== undefined) countUnsourced('late', resourceLogs.late);
+              resourceLogs.late = 0;
               giveHeld();
             }
             resource = undefined;
@@ -430,9 +522,9 @@ export async function* splitRecordBatches(source: AsyncIterable<Buffer>, onCut?:
 
 /**
  * `source` (UTF-8 bytes of a decompressed file, in pieces) split into records (splitRecordBatches) when its start is
- * a document of record batches (startsAsRecordBatch), else as it is. `onCut` as for splitRecordBatches.
+ * a document of record batches (startsAsRecordBatch), else as it is. `onCut` and `onUnsourced` as for splitRecordBatches.
  */
-export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void): AsyncGenerator<Buffer> {
+export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?: (count: number) => void, onUnsourced?: (counts: UnsourcedRecords) => void): AsyncGenerator<Buffer> {
   const iterator = source[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
@@ -442,6 +534,6 @@ export async function* recordsWhenBatched(source: AsyncIterable<Buffer>, onCut?:
       for (let step = await iterator.next(); !step.done; step = await iterator.next()) yield step.value;
     },
   };
-  if (startsAsRecordBatch(first.value)) yield* splitRecordBatches(rest, onCut);
+  if (startsAsRecordBatch(first.value)) yield* splitRecordBatches(rest, onCut, onUnsourced);
   else yield* rest;
 }

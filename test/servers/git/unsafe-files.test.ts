@@ -8,6 +8,8 @@ import { appendFileSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
+import { ignoredFolders } from '../../../servers/git/repo/repo';
+import { unsafeFolderFileForListing } from '../../../servers/git/repo/unsafe-files';
 
 const OLD = { name: 'jdoe', email: 'jdoe@old.example' };
 const MAPPED = 'Jane Doe <jane@example.org> jdoe <jdoe@old.example>\n';
@@ -227,6 +229,39 @@ describe('git server and unsafe files in the repository', function () {
     servers.push(server);
     const status = await ok(server, 'git_status');
     assert.deepEqual(status.files.map((f: { path: string }) => f.path).sort(), ['.gitignore']);
+  });
+
+  // rev24: `git check-ignore` fails the whole question (`fatal: Pathspec 'sub/lib' is in submodule 'sub'`) when one
+  // folder asked about lies in a submodule's checkout; asked on stdin, all at once, no folder was then known ignored,
+  // and an ignored folder beside the submodule's was looked into: its FIFO .gitignore, which git never opens, refused
+  // git_status whenever the look found it before git had answered. The look itself is asked here (no race with git).
+  it('rev24: folders inside a submodule are not asked of check-ignore, so the ignored folders beside them stay known ignored', async () => {
+    const library = kit.repo('fifo-beside-submodule-lib', [{ subject: 'library', date: '2024-05-01T10:00:00Z', file: 'lib/x/a.txt' }]);
+    const root = kit.repo('fifo-beside-submodule', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+    kit.git(root, ['submodule', '--quiet', 'add', library, 'sub']);
+    kit.git(root, ['commit', '-qm', 'submodule'], { GIT_AUTHOR_NAME: 'a', GIT_AUTHOR_EMAIL: 'a@b', GIT_COMMITTER_NAME: 'a', GIT_COMMITTER_EMAIL: 'a@b' });
+    writeFileSync(join(root, '.gitignore'), 'build/\n');
+    mkdirSync(join(root, 'new', 'build'), { recursive: true });
+    writeFileSync(join(root, 'new', 'notes.txt'), 'notes\n');
+    writeFileSync(join(root, 'new', 'build', 'out.o'), 'object\n');
+    mkfifo(join(root, 'new', 'build', '.gitignore'));
+    const listing = kit.git(root, ['ls-files', '-z']);
+    const unsafe = await unsafeFolderFileForListing(root, listing, 'ignore', (folders) => ignoredFolders(root, folders, [], 20_000));
+    assert.equal(unsafe, undefined, JSON.stringify(unsafe));
+    // A FIFO .gitignore git does open, in a folder of the submodule's, is still found.
+    mkfifo(join(root, 'sub', 'lib', '.gitignore'));
+    assert.match(JSON.stringify(await unsafeFolderFileForListing(root, listing, 'ignore', (folders) => ignoredFolders(root, folders, [], 20_000))), /sub\/lib\/\.gitignore/);
+  });
+
+  // rev24: readdir gives a folder name that is not UTF-8 as a string with U+FFFD, which reaches no folder: a FIFO
+  // .gitignore inside was never seen, and git_status waited on it for its time limit, then said to narrow the request.
+  it('rev24: a FIFO .gitignore in an untracked folder whose name is not UTF-8 is found', async () => {
+    const root = kit.repo('fifo-not-utf8', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+    execFileSync('sh', ['-c', 'mkdir -p "$(printf \'bad\\377\')/deeper" && printf x > "$(printf \'bad\\377\')/deeper/f" && mkfifo "$(printf \'bad\\377\')/deeper/.gitignore"'], { cwd: root });
+    const listing = kit.git(root, ['ls-files', '-z']);
+    const unsafe = await unsafeFolderFileForListing(root, listing, 'ignore', (folders) => ignoredFolders(root, folders, [], 20_000));
+    assert.match(unsafe?.path ?? 'none', /bad\uFFFD\/deeper\/\.gitignore$/);
+    assert.match(unsafe?.why ?? '', /FIFO/);
   });
 
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {

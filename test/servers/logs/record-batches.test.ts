@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { MAX_RECORD_BYTES, splitRecordBatches, startsAsRecordBatch } from '../../../servers/logs/io/record-batches';
+import { MAX_RECORD_BYTES, MAX_SERVICE_CHARS, splitRecordBatches, startsAsRecordBatch, type UnsourcedRecords } from '../../../servers/logs/io/record-batches';
 import { callStructured, startBuiltServer, type StartedServer } from '../../support/mcp-client';
 
 const RECORDS = [
@@ -134,6 +134,78 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     }
   });
 
+  // rev24: the 4 MiB bound on records held for a resource that comes after them counted their bytes only; held one
+  // object and one copy each, a million `{}` records (3 MB of file) took about 300 MB of heap before their resource came.
+  it('rev24: records held for a later resource cost about their bytes, a million tiny ones too', async () => {
+    const count = 1_000_000;
+    const text = Buffer.from(`{"resourceLogs":[{"scopeLogs":[{"logRecords":[${'{},'.repeat(count - 1)}{}]}],"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"api"}}]}}]}\n`);
+    const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const base = used();
+    let peak = 0;
+    const pieces = async function* () {
+      for (let at = 0; at < text.length; at += 65_536) {
+        yield text.subarray(at, at + 65_536);
+        peak = Math.max(peak, used() - base);
+      }
+    };
+    let lines = 0;
+    let last: Buffer = Buffer.alloc(0);
+    for await (const piece of splitRecordBatches(pieces())) {
+      for (const byte of piece) if (byte === 0x0a) lines++;
+      last = piece;
+    }
+    assert.equal(lines, count);
+    assert.deepEqual(JSON.parse(last.toString('utf8').trimEnd().split('\n').at(-1)!), { source: 'api' });
+    assert.ok(peak < 150 * 1024 * 1024, `peak heap growth ${Math.round(peak / 1e6)} MB while holding ${text.length} bytes of records`);
+  });
+
+  // rev24: records given without their service (4 MiB of them before their resource, or a resource too long to read)
+  // were given so in silence, and a search for that service's records missed them with no word why.
+  it('rev24: counts the records read without the service their resource names, and why', async () => {
+    const record = (message: string, size = 0) => ({ timeUnixNano: '1796274001000000000', body: { stringValue: message + 'x'.repeat(size) } });
+    const named = (name: string, pad = 0) => ({ attributes: [{ key: 'host.arch', value: { stringValue: 'y'.repeat(pad) } }, { key: 'service.name', value: { stringValue: name } }] });
+    const request = {
+      resourceLogs: [
+        // 8 records of 600 KB before the resource: past 4 MiB, all 8 go without it.
+        { scopeLogs: [{ logRecords: Array.from({ length: 8 }, (_, i) => record(`late ${i} `, 600_000)) }], resource: named('api') },
+        // The same before a resource that names no service: nothing was lost.
+        { scopeLogs: [{ logRecords: Array.from({ length: 8 }, (_, i) => record(`none ${i} `, 600_000)) }], resource: { attributes: [] } },
+        // A resource of 70 KB: 2 records before it, 1 after.
+        { scopeLogs: [{ logRecords: [record('a'), record('b')] }], resource: named('web', 70_000), instrumentationLibraryLogs: [{ logRecords: [record('c')] }] },
+        { resource: named('db'), scopeLogs: [{ logRecords: [record('d')] }] },
+      ],
+    };
+    const bytes = Buffer.from(JSON.stringify(request));
+    let counts: UnsourcedRecords | undefined;
+    const pieces = async function* () {
+      for (let at = 0; at < bytes.length; at += 65_536) yield bytes.subarray(at, at + 65_536);
+    };
+    const out: Buffer[] = [];
+    for await (const piece of splitRecordBatches(pieces(), undefined, (c) => (counts = c))) out.push(piece);
+    const sources = Buffer.concat(out).toString('utf8').trimEnd().split('\n').map((l) => (JSON.parse(l) as Record<string, unknown>).source);
+    assert.deepEqual(sources, [...Array(19).fill(undefined), 'db']);
+    assert.deepEqual(counts, { late: 8, longResource: 3 });
+  });
+
+  // rev24: every record of a resource carries its service.name: a 60,000-character one made each `{}` record a 60 KB
+  // line (120 KB of file, 1.2 GB of lines). The name is cut at MAX_SERVICE_CHARS.
+  it('rev24: a service.name of 60,000 characters is cut, and a file of tiny records does not expand without bound', async () => {
+    const count = 20_000;
+    const name = `${'s'.repeat(MAX_SERVICE_CHARS - 1)}😀${'t'.repeat(60_000)}`;
+    const text = Buffer.from(`{"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"${name}"}}]},"scopeLogs":[{"logRecords":[${'{},'.repeat(count - 1)}{}]}]}]}\n`);
+    const pieces = async function* () {
+      for (let at = 0; at < text.length; at += 65_536) yield text.subarray(at, at + 65_536);
+    };
+    let bytes = 0;
+    let first: string | undefined;
+    for await (const piece of splitRecordBatches(pieces())) {
+      bytes += piece.length;
+      first ??= piece.toString('utf8').split('\n')[0];
+    }
+    assert.deepEqual(JSON.parse(first!), { source: `${'s'.repeat(MAX_SERVICE_CHARS - 1)}…` }, 'cut before the character written as two');
+    assert.ok(bytes < 100 * text.length, `${bytes} bytes of lines from ${text.length} bytes of file`);
+  });
+
   it('holds one record at most: a record past MAX_RECORD_BYTES is cut and counted, the next read whole', async () => {
     const big = { eventTime: '2026-12-03T05:00:00Z', eventSource: 'x.amazonaws.com', eventName: 'PutObject', requestParameters: { blob: 'y'.repeat(MAX_RECORD_BYTES + 10) } };
     const { lines, cut } = await split(JSON.stringify({ Records: [big, RECORDS[1]] }), 65_536);
@@ -209,6 +281,8 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
       const failed = (at: number) => ({ timeUnixNano: `${at}000000000`, severityText: 'ERROR', body: { stringValue: 'connection refused to db' } });
       const service = (name: string) => ({ attributes: [{ key: 'service.name', value: { stringValue: name } }] });
       writeFileSync(join(root, 'otel-services.json'), `${JSON.stringify({ resourceLogs: [{ resource: service('checkout'), scopeLogs: [{ logRecords: [failed(1796274001)] }] }, { scopeLogs: [{ logRecords: [failed(1796274002)] }], resource: service('billing') }] })}\n`);
+      // rev24: a resource too long to read for its service.name.
+      writeFileSync(join(root, 'otel-long-resource.json'), `${JSON.stringify({ resourceLogs: [{ resource: { attributes: [{ key: 'k8s.pod.labels', value: { stringValue: 'y'.repeat(70_000) } }, ...service('ledger').attributes] }, scopeLogs: [{ logRecords: [failed(1796274003)] }] }] })}\n`);
       server = await startBuiltServer('logs', { LOG_DIRS: root, HOME: root });
     });
     after(async () => {
@@ -227,6 +301,7 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
         'otel.json': 2,
         'otel-cut.json': 2,
         'otel-services.json': 2,
+        'otel-long-resource.json': 1,
       });
       assert.deepEqual(summary.notes.filter((n) => /skipped otel-cut/.test(n)), [], 'the file is read, not skipped');
       assert.match(JSON.stringify(summary.groups), /ConsoleLogin failed: AccessDenied/);
@@ -246,6 +321,12 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
       const summary = await call('error_summary', { wholeFile: true, file: 'otel-services.json' });
       const sources = (summary.groups as { examples: { text: string }[] }[]).flatMap((g) => g.examples.map((e) => (JSON.parse(e.text) as { source?: string }).source));
       assert.deepEqual(sources.sort(), ['billing', 'checkout']);
+    });
+
+    it('rev24: a search that cannot see a record\'s service says so (its resource too long to read)', async () => {
+      const found = await call('search_logs', { pattern: 'connection refused', file: 'otel-long-resource.json' });
+      assert.equal((found.matches as unknown[]).length, 1);
+      assert.match(JSON.stringify(found.notes), /1 OTLP record\(s\) were read without their service.name as their source \(1 under a resource longer than 64 KiB, which was not read\)/);
     });
   });
 });
