@@ -432,7 +432,14 @@ export function joinFieldLines(units: readonly SpanUnit[], join: JoinUnits): voi
 
 /** A key of a `key: value` line (joinSettingDumps): a letter or `_`, then letters, digits, `_`, `.`, `-`, `/`. */
 const SETTING_KEY = /^[\p{L}_][\p{L}\p{N}_./-]*$/u;
-/** Distinct keys in the names of code a listing of `key: value` lines must show (joinSettingDumps). */
+/**
+ * Distinct keys in the names of code a listing of `key: value` lines must show (joinSettingDumps). The number of keys
+ * is the signal, not where or when the lines are printed: separate statements that report one object's fields print
+ * them as one contiguous run in the same second, each key once, as a loop does (Unbound's trust-anchor report,
+ * `info: last_queried: 0 …` … `info: query_failed: 0`, six lines of one second, six events in the excerpts; FlexGet's
+ * three encodings, printed together at every start), so a run's contiguity, its shared time or equal counts per key
+ * do not tell a loop from them; a program writes a handful of such calls by hand, not a dozen (slot24b's review).
+ */
 const MIN_DUMP_KEYS = 8;
 /** Most tokens the value of a `key: value` line of a listing may take (joinSettingDumps): a value or a list, not a sentence. */
 const MAX_DUMP_VALUE_TOKENS = 12;

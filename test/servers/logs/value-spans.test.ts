@@ -120,6 +120,10 @@ describe('value spans: a value of no token or of several is still one value', ()
     // FlexGet (batch 14, real lines): three statements that each write their key in the format.
     const flexget = ['sys.defaultencoding: ascii', 'sys.getfilesystemencoding: ISO-8859-1', 'os.path.supports_unicode_filenames: False'];
     assert.equal(minedCount([...flexget, ...flexget]), 3);
+    // Unbound (real lines): six statements of one report, printed together in one second, each key once, as a loop
+    // would print them (slot24b's review: neither the run nor the shared time tells them from a loop's dump).
+    const unbound = ['last_queried: 0 Thu Jan  1 00:00:00 1970', 'last_success: 0 Thu Jan  1 00:00:00 1970', 'next_probe_time: 0 Thu Jan  1 00:00:00 1970', 'query_interval: 0', 'retry_time: 0', 'query_failed: 0'];
+    assert.equal(minedCount(unbound), 6, templatesOf(unbound).join(' / '));
     // Made up: a component's name before its sentence is no setting, however many components.
     const components = [
       'load_ppd: read the driver file',
