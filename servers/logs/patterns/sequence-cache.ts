@@ -95,15 +95,15 @@ export class SequenceCache<V> {
 /**
  * Messages longer than this are not shape-cached: long lines seldom repeat a shape, and each entry holds a copy of one.
  */
-const MAX_SHAPE_LENGTH = 1024;
+export const MAX_SHAPE_LENGTH = 1024;
 /** Slots of the filter that admits a shape on its second sighting (a power of two). */
-const DOORKEEPER_SLOTS = 4096;
+export const DOORKEEPER_SLOTS = 4096;
 
 /**
  * Heads of the chains of cached shapes, by the low bits of their hash: twice the shapes kept at most, so that chains
  * are short (a power of two).
  */
-const SHAPE_HEADS = 8192;
+export const SHAPE_HEADS = 8192;
 
 /** Pairs the code store of a ShapeCache holds at first; it doubles as shapes come (at most limit * MAX_SHAPE_LENGTH / 2). */
 const FIRST_STORE_PAIRS = 16384;
