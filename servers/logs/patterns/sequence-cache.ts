@@ -95,28 +95,18 @@ export class SequenceCache<V> {
 /**
  * Messages longer than this are not shape-cached: long lines seldom repeat a shape, and each entry holds a copy of one.
  */
-const MAX_SHAPE_LENGTH = 1024;
+export const MAX_SHAPE_LENGTH = 1024;
 /** Slots of the filter that admits a shape on its second sighting (a power of two). */
-const DOORKEEPER_SLOTS = 4096;
+export const DOORKEEPER_SLOTS = 4096;
 
 /**
  * Heads of the chains of cached shapes, by the low bits of their hash: twice the shapes kept at most, so that chains
  * are short (a power of two).
  */
-const SHAPE_HEADS = 8192;
+export const SHAPE_HEADS = 8192;
 
-/**
- * A cached shape: its hash, its message's length and codes (shapeKey's, as pairs: see shapePairs), its scan, the value;
- * `next` chains shapes of one head.
- */
-interface Shape<V> {
-  hash: number;
-  length: number;
-  pairs: Uint32Array;
-  scan: ScanSnapshot;
-  value: V;
-  next: Shape<V> | undefined;
-}
+/** Pairs the code store of a ShapeCache holds at first; it doubles as shapes come (at most limit * MAX_SHAPE_LENGTH / 2). */
+const FIRST_STORE_PAIRS = 16384;
 
 /**
  * Message shape -> the value a SequenceCache gave for its tokens, bounded: at `limit` shapes it empties itself. Most
@@ -127,13 +117,28 @@ interface Shape<V> {
  * (holdsShape), and only while the sequence cache that gave its value has not emptied itself (`generation`), after
  * which the same tokens may be placed elsewhere. A shape is admitted on its second sighting only, so that a log of
  * unique shapes (hex ids: their letters differ) pays a hash per line, not an entry.
+ *
+ * Shapes are numbered 0..size-1 and held in columns (typed arrays by number; their codes side by side in one store),
+ * not as an object and a code array each: a look-up is made for every line, and following an object to its own array
+ * cost two reads from far memory a shape compared, and each kept array was a separate allocation for the GC.
  */
 export class ShapeCache<V> {
   /**
-   * Shapes by the low bits of their hash (SHAPE_HEADS), chained: an array indexed by the hash reads one slot where a
-   * Map of hashes had hashed the hash again, a cost of every line.
+   * By the low bits of a hash (SHAPE_HEADS): 1 + the number of the newest shape of those bits, 0 for none. An array
+   * indexed by the hash reads one slot where a Map of hashes had hashed the hash again, a cost of every line.
    */
-  private readonly heads = new Array<Shape<V> | undefined>(SHAPE_HEADS).fill(undefined);
+  private readonly heads = new Int32Array(SHAPE_HEADS);
+  /** By shape number: its hash (shapeKey's), its message's length, its first pair in `store`, 1 + the next shape of its head (0: none). */
+  private readonly hashes: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly firsts: Int32Array;
+  private readonly nexts: Int32Array;
+  /** By shape number: the scan of its first message and the value. */
+  private scans: ScanSnapshot[] = [];
+  private values: V[] = [];
+  /** Every shape's codes, as pairs (shapePairs), side by side from 0; `used` pairs are taken. */
+  private store = new Uint32Array(FIRST_STORE_PAIRS);
+  private used = 0;
   /** Hashes seen once (shapeKey's + 1 per slot; 0 is empty): the doorkeeper of set(). */
   private readonly seen = new Int32Array(DOORKEEPER_SLOTS);
   private size = 0;
@@ -149,10 +154,16 @@ export class ShapeCache<V> {
   private readonly key = new Uint16Array(MAX_SHAPE_LENGTH);
   /** `key`'s memory read two codes at a time: shapes are compared a pair per step (shapePairs). */
   private readonly keyPairs = new Uint32Array(this.key.buffer);
-  /** The shape get() last found (for restore()), undefined after a miss. */
-  private lastShape: Shape<V> | undefined;
+  /** The number of the shape get() last found (for restore()), -1 after a miss. */
+  private lastShape = -1;
 
-  constructor(private readonly limit: number) {}
+  /** `limit`: the shapes kept at most (a positive integer; at `limit` the cache empties itself). */
+  constructor(private readonly limit: number) {
+    this.hashes = new Int32Array(limit);
+    this.lengths = new Int32Array(limit);
+    this.firsts = new Int32Array(limit);
+    this.nexts = new Int32Array(limit);
+  }
 
   /**
    * The value cached for the shape of `message` (under the SequenceCache generation `generation`); undefined when the
@@ -161,24 +172,27 @@ export class ShapeCache<V> {
    */
   get(message: string, generation: number): V | undefined {
     if (generation !== this.generation) this.clear(generation);
-    this.lastShape = undefined;
+    this.lastShape = -1;
     if (message.length > MAX_SHAPE_LENGTH) return undefined;
     const hash = this.keyOf(message);
     this.lastMessage = message;
     this.lastHash = hash;
     const length = message.length;
-    let shape = this.heads[hash & (SHAPE_HEADS - 1)];
-    while (shape !== undefined && !(shape.hash === hash && shape.length === length && samePairs(shape.pairs, this.keyPairs))) shape = shape.next;
-    if (shape === undefined) return undefined;
+    const pairs = shapePairs(length);
+    let shape = this.heads[hash & (SHAPE_HEADS - 1)] - 1;
+    while (shape >= 0 && !(this.hashes[shape] === hash && this.lengths[shape] === length && samePairs(this.store, this.firsts[shape], this.keyPairs, pairs))) {
+      shape = this.nexts[shape] - 1;
+    }
+    if (shape < 0) return undefined;
     this.lastShape = shape;
     this.hits++;
-    return shape.value;
+    return this.values[shape];
   }
 
   /** Makes `scan` hold what scanning the message get() last found gives (its shape's ranges read in it). */
   restore(scan: TokenScan): void {
-    if (this.lastShape === undefined) throw new Error('ShapeCache.restore: the last get() found no shape');
-    scan.restore(this.lastMessage, this.lastShape.scan);
+    if (this.lastShape < 0) throw new Error('ShapeCache.restore: the last get() found no shape');
+    scan.restore(this.lastMessage, this.scans[this.lastShape]);
   }
 
   /**
@@ -197,9 +211,23 @@ export class ShapeCache<V> {
     }
     if (!holdsShape(scan)) return;
     if (this.size >= this.limit) this.clear(generation);
-    this.size++;
+    const pairs = shapePairs(message.length);
+    if (this.used + pairs > this.store.length) {
+      const grown = new Uint32Array(Math.max(this.store.length * 2, this.used + pairs));
+      grown.set(this.store.subarray(0, this.used));
+      this.store = grown;
+    }
+    this.store.set(this.keyPairs.subarray(0, pairs), this.used);
+    const shape = this.size++;
     const head = hash & (SHAPE_HEADS - 1);
-    this.heads[head] = { hash, length: message.length, pairs: this.keyPairs.slice(0, shapePairs(message.length)), scan: scan.snapshot(), value, next: this.heads[head] };
+    this.hashes[shape] = hash;
+    this.lengths[shape] = message.length;
+    this.firsts[shape] = this.used;
+    this.nexts[shape] = this.heads[head];
+    this.heads[head] = shape + 1;
+    this.scans[shape] = scan.snapshot();
+    this.values[shape] = value;
+    this.used += pairs;
   }
 
   /**
@@ -213,9 +241,16 @@ export class ShapeCache<V> {
     return hash;
   }
 
+  /** Forgets every shape (their values belong to an older generation of the sequence cache, or the cache is full). */
   private clear(generation: number): void {
-    if (this.size > 0) this.heads.fill(undefined);
+    if (this.size > 0) {
+      this.heads.fill(0);
+      // New arrays, not emptied ones: the old values (clusters) and scans are let go at once.
+      this.scans = [];
+      this.values = [];
+    }
     this.size = 0;
+    this.used = 0;
     this.generation = generation;
   }
 }
@@ -229,8 +264,8 @@ function shapePairs(length: number): number {
   return (length + 1) >> 1;
 }
 
-/** The stored `pairs` of a shape equal the first pairs.length pairs of the key being looked up. */
-function samePairs(pairs: Uint32Array, key: Uint32Array): boolean {
-  for (let i = 0; i < pairs.length; i++) if (pairs[i] !== key[i]) return false;
+/** The `count` pairs of `store` from `first` (a kept shape's) equal the first `count` pairs of the key being looked up. */
+function samePairs(store: Uint32Array, first: number, key: Uint32Array, count: number): boolean {
+  for (let i = 0; i < count; i++) if (store[first + i] !== key[i]) return false;
   return true;
 }
