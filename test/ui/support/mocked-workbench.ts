@@ -23,6 +23,8 @@ export interface MockedWorkbenchOptions {
   /** More extensions beside ours, and environment for the extension host (e.g. the scripted model's turns). */
   extensions?: string[];
   env?: Record<string, string>;
+  /** Display language (WorkbenchOptions.locale). */
+  locale?: WorkbenchOptions['locale'];
 }
 
 /** Registers the hooks in the calling `describe`; the returned getter is valid inside its tests. */
@@ -37,6 +39,7 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
       env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url, ...(options.env ?? {}) },
       settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, ...(options.settings ?? {}) },
       viewport: options.viewport,
+      locale: options.locale,
       extraExtensions: (options.extensions ?? []).map(linkedExtension),
     });
   });
