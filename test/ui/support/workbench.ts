@@ -17,7 +17,7 @@ export { createFixtureWorkspace } from '../../../scripts/vscode/fixture.mjs';
 export const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'screenshots') : join(repoRoot, 'test-output', 'screenshots');
 
 export interface WorkbenchOptions {
-  /** Absolute path of the folder to open. */
+  /** Absolute path of the folder (or .code-workspace file) to open; '' opens an empty window, with no folder. */
   folder: string;
   /** Extra environment for code-server, inherited by the extension host (e.g. ANTHROPIC_BASE_URL). */
   env?: Record<string, string>;
@@ -144,7 +144,8 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-    const url = workbenchUrl(server, options.folder);
+    // code-server reopens the last folder unless told `ew` (empty window); `?folder=` with no path is an error dialog.
+    const url = options.folder ? workbenchUrl(server, options.folder) : `${server.base}/?ew=true`;
     // The activity bar is the event that matters; the page's own "load" (every script of the workbench) took
     // over playwright's default 30 s on a CI machine at load 25, so navigation waits only for the document.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_LOAD_DEADLINE_MS });
