@@ -89,12 +89,16 @@ describe('UI: a Korean workbench (display language ko)', function () {
     const text = Array.from({ length: 80 }, (_, i) => `${i + 1}번째 분석 줄입니다.`).join('\n\n');
     mock.enqueue({ text, eventDelayMs: 150, chunkSize: 4 });
     const chat = workbench.chatFrame();
-    const reply = await ask(chat, '모든 것을 천천히 분석해 주세요', '1번째');
+    // The words of this answer only ("1번째 줄" is in the answer before): Stop must come while it streams.
+    const reply = await ask(chat, '모든 것을 천천히 분석해 주세요', '1번째 분석 줄입니다');
     await chat.locator('#stop').click();
     await chat.locator('#stop').waitFor({ state: 'hidden', timeout: 15_000 });
-    const after = (await chat.locator('.message').last().innerText()) + (await reply.innerText());
-    assert.doesNotMatch(after, /80번째/);
-    assert.doesNotMatch(after, /\b(stopped|cancel+ed|Stopped|Cancel+ed)\b/, after);
+    const stoppedAt = await reply.innerText();
+    assert.match(stoppedAt, /1번째 분석 줄입니다/);
+    assert.doesNotMatch(stoppedAt, /80번째/);
+    await assertSeenInChat(workbench.page, chat.locator('.notice', { hasText: '중지되었습니다' }).last(), 'the Korean "stopped" line', 10_000);
+    const after = await chat.locator('#messages, body').first().innerText();
+    assert.doesNotMatch(after.slice(after.lastIndexOf('모든 것을 천천히')), /\b(stopped|cancel+ed)\b/i, after);
     await workbench.screenshot('tmp/korean-stopped');
   });
 
