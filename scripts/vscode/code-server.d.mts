@@ -12,6 +12,10 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   smokeDriver?: boolean;
   workspaceTrust?: boolean;
+  /** Display language (`--locale`, e.g. 'ko'). */
+  locale?: string;
+  /** Files written into the user-data dir before the start ({ relative path: text }). */
+  userDataFiles?: Record<string, string>;
   linkExtensions?: Array<{ id: string; path: string }>;
   profileDir?: string;
   keepProfile?: boolean;

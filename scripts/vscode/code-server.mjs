@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { chromiumPath, codeServerEntry, nodeBin } from './paths.mjs';
 
 /** Settings that keep a test or demo workbench quiet and offline. */
@@ -76,6 +76,11 @@ export function linkedExtension(path) {
  * - settings: user settings merged over quietSettings
  * - smokeDriver: start with `enable-smoke-test-driver` (needed for extension tests; hides toasts)
  * - workspaceTrust: keep workspace trust on (default off, i.e. --disable-workspace-trust)
+ * - locale: the display language (`--locale`, e.g. 'ko'); VS Code's own strings need its language pack, an
+ *   extension's package.nls.<locale>.json and l10n bundle follow the language VS Code resolves, which is English
+ *   unless a language pack for the locale is installed
+ * - userDataFiles: more files to write into the user-data dir before the start ({ relative path: text }), e.g.
+ *   languagepacks.json, which VS Code reads once at start to resolve the display language
  * - linkExtensions: folders to symlink into the extensions dir as `<publisher>.<name>-<version>`
  * - profileDir: where HOME/TMPDIR/XDG/user-data/extensions go (default: a fresh temp folder, removed on stop)
  * - output: 'inherit' | 'pipe' | 'ignore' for the server's own stdout/stderr (default 'pipe', kept in `log`)
@@ -97,6 +102,10 @@ export async function startCodeServer(options = {}) {
     join(dirs.userData, 'User', 'settings.json'),
     JSON.stringify({ ...quietSettings, ...(options.settings ?? {}) }, null, 2),
   );
+  for (const [path, text] of Object.entries(options.userDataFiles ?? {})) {
+    mkdirSync(dirname(join(dirs.userData, path)), { recursive: true });
+    writeFileSync(join(dirs.userData, path), text);
+  }
   for (const link of options.linkExtensions ?? []) {
     const target = join(dirs.extensions, link.id);
     rmSync(target, { recursive: true, force: true });
@@ -115,6 +124,7 @@ export async function startCodeServer(options = {}) {
   ];
   if (!options.workspaceTrust) args.push('--disable-workspace-trust');
   if (options.smokeDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
+  if (options.locale) args.push('--locale', options.locale);
 
   const env = {
     ...process.env,

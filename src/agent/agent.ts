@@ -444,7 +444,8 @@ export class Agent implements ChatAgent {
 
   private async runTool(use: Anthropic.ToolUseBlockParam, tools: readonly ToolInfo[], emit: Emit, signal: AbortSignal): Promise<{ status: ToolCallStatus; text: string }> {
     const tool = findTool(tools, use.name);
-    const server = tool?.server ?? '?';
+    // The step is shown as "<server> · <tool>": a tool no server offers (e.g. git_log with no folder open) says so in words.
+    const server = tool?.server ?? t('not available');
     const name = tool?.name ?? use.name;
     const input = toolInput(use.input);
     emit({ type: 'toolStart', callId: use.id, server, tool: name, input: input ?? {} });

@@ -5,7 +5,11 @@ import type { ChatStrings } from './protocol';
 /** Placeholders are passed through as-is so that the webview fills them ({0}, {1}…). */
 const keep = (message: string, count: number) => vscode.l10n.t(message, ...Array.from({ length: count }, (_, i) => `{${i}}`));
 
-export function chatStrings(): ChatStrings {
+/**
+ * `folderOpen`: whether the window has a workspace folder. Without one the git server is off ("No folder is open."), so
+ * the empty chat says what it can read and offers no question about commits.
+ */
+export function chatStrings(folderOpen = true): ChatStrings {
   return {
     inputLabel: vscode.l10n.t('Ask about the repository, logs or system'),
     inputPlaceholder: vscode.l10n.t('Ask a question (Enter to send, Shift+Enter for a new line, ↑ for history)'),
@@ -28,7 +32,9 @@ export function chatStrings(): ChatStrings {
     usageNoCache: keep('{0} tokens in · {1} out', 2),
     cost: keep('≈ ${0}', 1),
     emptyTitle: vscode.l10n.t('Ask about your repository, logs and machine'),
-    emptyHint: vscode.l10n.t('The assistant uses the git, logs and system tools of this workspace. Try one of these:'),
+    emptyHint: folderOpen
+      ? vscode.l10n.t('The assistant uses the git, logs and system tools of this workspace. Try one of these:')
+      : vscode.l10n.t('No folder is open, so there is no repository to read: the assistant reads the logs of the configured log directories and this machine\'s resource usage. Open a folder to ask about its commits. Try one of these:'),
     noApiKey: vscode.l10n.t('No Anthropic API key is set and no VS Code language model is available: set a key or choose a model.'),
     setApiKey: vscode.l10n.t('Set API Key'),
     chooseModel: vscode.l10n.t('Choose Model'),
@@ -44,13 +50,18 @@ export function chatStrings(): ChatStrings {
   };
 }
 
-/** The seed's example questions; in Korean they are exactly the seed's wording. */
-export function exampleQuestions(): string[] {
-  return [
-    vscode.l10n.t('Summarize what was committed today'),
+/**
+ * The seed's example questions; in Korean they are exactly the seed's wording. Without a folder (`folderOpen` false)
+ * the two about commits are left out: no repository can answer them.
+ */
+export function exampleQuestions(folderOpen = true): string[] {
+  const git = [vscode.l10n.t('Summarize what was committed today'), vscode.l10n.t('Which files were changed the most in the last week?')];
+  const all = [
+    git[0],
     vscode.l10n.t('Analyze the recent error logs and estimate the causes'),
     vscode.l10n.t('How is the system resource usage right now? Anything abnormal?'),
-    vscode.l10n.t('Which files were changed the most in the last week?'),
+    git[1],
     vscode.l10n.t('Search the ERROR logs for entries about "timeout"'),
   ];
+  return folderOpen ? all : all.filter((question) => !git.includes(question));
 }

@@ -111,10 +111,12 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     this.ready = true;
     const snapshot = this.session.snapshot();
     for (const event of snapshot.live?.events ?? []) this.rememberOffered(event);
+    // Opening a folder in an empty window reloads it, so the init of this window holds for its life.
+    const folderOpen = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
     this.post({
       type: 'init',
-      strings: chatStrings(),
-      examples: exampleQuestions(),
+      strings: chatStrings(folderOpen),
+      examples: exampleQuestions(folderOpen),
       items: snapshot.items,
       live: snapshot.live,
       model,

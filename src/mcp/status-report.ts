@@ -8,7 +8,8 @@ export function formatStatusReport(states: readonly ServerState[], metrics: read
   const lines: string[] = [`# ${t('DevOps Assistant: MCP servers')}`, '', `_${now.toISOString()}_`, ''];
   lines.push(`| ${t('Server')} | ${t('State')} | ${t('Tools')} | ${t('Restarts')} | ${t('Detail')} |`, '|---|---|---|---|---|');
   for (const s of states) {
-    lines.push(`| ${cell(s.name)} | ${s.status} | ${s.toolCount} | ${s.restarts} | ${cell(s.detail ?? '')} |`);
+    // The state is a word the reader reads ("실행 중"), its bundle key the status itself, as in the status bar's tooltip.
+    lines.push(`| ${cell(s.name)} | ${t(s.status)} | ${s.toolCount} | ${s.restarts} | ${cell(s.detail ?? '')} |`);
   }
   const withStderr = states.filter((s) => (s.status === 'failed' || s.status === 'restarting') && s.lastStderr.length > 0);
   for (const s of withStderr) {

@@ -66,7 +66,7 @@ export function serverStateMessage(server: ServerState): string {
     case 'disabled':
       return server.detail ?? vscode.l10n.t('The {0} server is disabled.', server.name);
     default:
-      return vscode.l10n.t('The {0} server is not running ({1}). Use "DevOps: Restart Servers".', server.name, server.detail ?? server.status);
+      return vscode.l10n.t('The {0} server is not running ({1}). Use "DevOps: Restart Servers".', server.name, server.detail ?? vscode.l10n.t(server.status));
   }
 }
 

@@ -542,6 +542,8 @@ describe('agent loop (real SDK, mock API, tiny MCP server)', function () {
       log.of('toolEnd').map((e) => e.status),
       ['error', 'error'],
     );
+    // break34: the chat showed the unknown tool's step as "? · no_such_tool".
+    assert.equal(log.of('toolStart')[0].server, 'not available');
   });
 
   it('persists the conversation: a new agent on the same storage has it; clear starts anew', async () => {

@@ -23,6 +23,10 @@ export interface MockedWorkbenchOptions {
   /** More extensions beside ours, and environment for the extension host (e.g. the scripted model's turns). */
   extensions?: string[];
   env?: Record<string, string>;
+  /** The folder to open instead of a fresh fixture repository; '' for an empty window (WorkbenchOptions.folder). */
+  folder?: string;
+  /** Display language (WorkbenchOptions.locale). */
+  locale?: WorkbenchOptions['locale'];
 }
 
 /** Registers the hooks in the calling `describe`; the returned getter is valid inside its tests. */
@@ -30,13 +34,14 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
   let state: Partial<MockedWorkbench> = {};
   before(async () => {
     const mock = await startMockAnthropic();
-    const folder = createFixtureWorkspace();
+    const folder = options.folder ?? createFixtureWorkspace();
     state = { mock, folder };
     state.workbench = await launchWorkbench({
       folder,
       env: { ANTHROPIC_API_KEY: options.apiKey, ANTHROPIC_BASE_URL: mock.url, ...(options.env ?? {}) },
       settings: { 'devopsAssistant.anthropicBaseUrl': mock.url, ...(options.settings ?? {}) },
       viewport: options.viewport,
+      locale: options.locale,
       extraExtensions: (options.extensions ?? []).map(linkedExtension),
     });
   });
@@ -48,10 +53,10 @@ export function useMockedWorkbench(options: MockedWorkbenchOptions): () => Mocke
   after(async () => {
     await state.workbench?.close();
     await state.mock?.close();
-    if (state.folder) rmSync(state.folder, { recursive: true, force: true });
+    if (state.folder && options.folder === undefined) rmSync(state.folder, { recursive: true, force: true });
   });
   return () => {
-    if (!state.workbench || !state.mock || !state.folder) throw new Error('the workbench is not started (used outside a test?)');
+    if (!state.workbench || !state.mock || state.folder === undefined) throw new Error('the workbench is not started (used outside a test?)');
     return state as MockedWorkbench;
   };
 }

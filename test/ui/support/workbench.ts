@@ -4,7 +4,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
-import { launchChromium, startCodeServer, workbenchUrl, type CodeServer } from '../../../scripts/vscode/code-server.mjs';
+import { launchChromium, linkedExtension, startCodeServer, workbenchUrl, type CodeServer } from '../../../scripts/vscode/code-server.mjs';
 import { ensureToolchain } from '../../../scripts/vscode/install.mjs';
 import { repoRoot } from '../../../scripts/vscode/paths.mjs';
 
@@ -17,7 +17,7 @@ export { createFixtureWorkspace } from '../../../scripts/vscode/fixture.mjs';
 export const screenshotDir = process.env.UPDATE_SCREENSHOTS === '1' ? join(repoRoot, 'screenshots') : join(repoRoot, 'test-output', 'screenshots');
 
 export interface WorkbenchOptions {
-  /** Absolute path of the folder to open. */
+  /** Absolute path of the folder (or .code-workspace file) to open; '' opens an empty window, with no folder. */
   folder: string;
   /** Extra environment for code-server, inherited by the extension host (e.g. ANTHROPIC_BASE_URL). */
   env?: Record<string, string>;
@@ -28,6 +28,12 @@ export interface WorkbenchOptions {
   /** Keep workspace trust on, so the folder opens in Restricted Mode. Default false. */
   workspaceTrust?: boolean;
   viewport?: { width: number; height: number };
+  /**
+   * Display language (code-server's `--locale`): 'ko' also installs a stub Korean language pack (test/fixtures), as VS
+   * Code resolves a locale only when a pack for it is installed. VS Code's own strings stay English (the real pack comes
+   * from the marketplace, out of reach here); ours come from package.nls.ko.json and l10n/bundle.l10n.ko.json.
+   */
+  locale?: 'ko';
   /** More extension folders to install beside ours (e.g. the scripted language model of test/fixtures). */
   extraExtensions?: Array<{ id: string; path: string }>;
 }
@@ -93,6 +99,25 @@ const CODE_SERVER_START_DEADLINE_MS = 90_000;
 /** How long the workbench may take to show its activity bar after the page is opened (a loaded 2-core CI took 30+ s). */
 const WORKBENCH_LOAD_DEADLINE_MS = 120_000;
 
+const languagePackStub = join(repoRoot, 'test', 'fixtures', 'korean-language-pack-extension');
+
+/**
+ * The languagepacks.json VS Code writes when a language pack is installed, which it reads once at start to resolve the
+ * display language (without it `--locale ko` falls back to English, for extensions too).
+ */
+function languagePacksJson(locale: 'ko'): string {
+  const manifest = JSON.parse(readFileSync(join(languagePackStub, 'package.json'), 'utf8')) as { publisher: string; name: string; version: string };
+  const id = `${manifest.publisher}.${manifest.name}`;
+  return JSON.stringify({
+    [locale]: {
+      hash: `stub-${manifest.version}`,
+      extensions: [{ extensionIdentifier: { id }, version: manifest.version }],
+      translations: { vscode: join(languagePackStub, 'translations', 'main.i18n.json') },
+      label: 'Korean',
+    },
+  });
+}
+
 export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbench> {
   ensureToolchain();
   const server = await startCodeServer({
@@ -100,7 +125,13 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     settings: { ...DEFAULT_SETTINGS, ...(options.settings ?? {}) },
     smokeDriver: options.smokeDriver ?? false,
     workspaceTrust: options.workspaceTrust ?? false,
-    linkExtensions: [{ id: EXTENSION_DIR_NAME, path: repoRoot }, ...(options.extraExtensions ?? [])],
+    locale: options.locale,
+    userDataFiles: options.locale ? { 'languagepacks.json': languagePacksJson(options.locale) } : undefined,
+    linkExtensions: [
+      { id: EXTENSION_DIR_NAME, path: repoRoot },
+      ...(options.locale ? [linkedExtension(languagePackStub)] : []),
+      ...(options.extraExtensions ?? []),
+    ],
     startTimeoutMs: CODE_SERVER_START_DEADLINE_MS,
   });
   let browser: Browser | undefined;
@@ -113,7 +144,8 @@ export async function launchWorkbench(options: WorkbenchOptions): Promise<Workbe
     });
     page.on('pageerror', (error) => consoleErrors.push(error.message));
 
-    const url = workbenchUrl(server, options.folder);
+    // code-server reopens the last folder unless told `ew` (empty window); `?folder=` with no path is an error dialog.
+    const url = options.folder ? workbenchUrl(server, options.folder) : `${server.base}/?ew=true`;
     // The activity bar is the event that matters; the page's own "load" (every script of the workbench) took
     // over playwright's default 30 s on a CI machine at load 25, so navigation waits only for the document.
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: WORKBENCH_LOAD_DEADLINE_MS });
