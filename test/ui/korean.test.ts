@@ -8,8 +8,8 @@ import { useMockedWorkbench } from './support/mocked-workbench';
 import { assertSeenInChat } from './support/visibility';
 import { runCommand, type Workbench } from './support/workbench';
 
-/** The chat's container title in Korean (package.nls.ko.json "chat.container.title"). */
-const CHAT_CONTAINER_KO = 'DevOps 어시스턴트';
+/** The chat's container title in Korean (package.nls.ko.json): the product's name stays a name, as VS Code's does. */
+const CHAT_CONTAINER_KO = 'DevOps Assistant';
 
 /** Shows the chat through its Korean focus command (a click on an open container's icon would close it). */
 async function openChat(workbench: Workbench): Promise<void> {
