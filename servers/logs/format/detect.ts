@@ -79,6 +79,25 @@ function opensWithDayMonthYear(text: string): boolean {
   return !isDigitCode(text.charCodeAt(10));
 }
 
+/** Most two clocks that print one moment differ by: the span of the world's time zones (UTC-12 to UTC+14). */
+const MAX_CLOCK_SKEW_MS = 26 * 3600_000;
+const YEAR_MS = 365 * 86400_000;
+
+/**
+ * Whether a date the message opens with (`inner`, epoch ms) is the moment the wrapper's tag dates the line (`outer`)
+ * to within MAX_CLOCK_SKEW_MS, the year left aside (a journal's date has none and is placed in a year by guess:
+ * i3's `Sep 17 03:41:36 … 09/17/2015 03:41:36 AM`). A program's own header behind the tag dates the moment the tag
+ * does; a date days away is a value the message opens with (`12/31/2026 23:59:59 is when the certificate expires`),
+ * and taking it would date the line wrongly. True when either is missing.
+ */
+function sameMoment(inner: number | undefined, outer: number | undefined): boolean {
+  if (inner === undefined || outer === undefined || !Number.isFinite(inner) || !Number.isFinite(outer)) return true;
+  const date = new Date(inner);
+  const moved = Date.UTC(new Date(outer).getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds(), date.getUTCMilliseconds());
+  const apart = Math.abs(moved - outer) % YEAR_MS;
+  return Math.min(apart, YEAR_MS - apart) <= MAX_CLOCK_SKEW_MS;
+}
+
 /**
  * Whether `text` at `start` opens with a level written as one capital letter and a colon (`E: [pulseaudio] module.c:
  * …`, PulseAudio's and other C daemons' `%c: ` level column): the program's own line behind a wrapper's tag, read
@@ -546,7 +565,7 @@ function layeredParse(text: TextParse, context: TimestampContext, jsonOffset: bo
     if (wrapped && parsed.component !== undefined && (first === 91 /* [ */ || opensLikeTime(message, start) || opensLikeGlog(message, start) || opensLikeLevelLetter(message, start) || opensLikePythonHeader(message, start) || monthWordDateEnd(message, start) >= 0 || repeatsProgramTag(message, start, parsed.component))) {
       const rest = start === 0 ? message : message.slice(start);
       const inner = parse(rest, depth + 1);
-      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45) /* yyyy- */ || opensWithDayMonthYear(rest))) return mergeInner(inner, parsed, true, true);
+      if (inner.message !== rest && (inner.level !== undefined || (inner.timestamp !== undefined && rest.charCodeAt(4) === 45) /* yyyy- */ || (opensWithDayMonthYear(rest) && sameMoment(inner.timestamp, parsed.timestamp)))) return mergeInner(inner, parsed, true, true);
       // Not in the file's own form, behind a program's tag with its pid: the inner line's own header, when it gives a
       // level (`unbound[61574]: [61574:0] notice: …`). Behind any other component it may be the message's own words.
       const own = isProgramTag(parsed.component) ? ownLeveledHeader(rest, context) : undefined;

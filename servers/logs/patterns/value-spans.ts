@@ -494,6 +494,9 @@ function settingLine(unit: SpanUnit): { key: string; family: string } | undefine
   if (at < 0 || tokens.length - at - 1 > MAX_DUMP_VALUE_TOKENS) return undefined;
   // Two words of a sentence in lower case after the key: a component's name before what it did, no setting.
   for (let i = at + 1; i + 1 < tokens.length; i++) if (seps[i] === ' ' && isLowerWord(tokens[i]) && isLowerWord(tokens[i + 1])) return undefined;
+  // A value that opens as a sentence does (`Connection lost`, `Shutting down`, a lone `Exiting`) is what a logger
+  // named by the key said, not a setting: settings print data (`False`, `4`, `/opt/printer_data`, `envoy.cluster.eds`).
+  if (valueOpensSentence(tokens, seps, at + 1)) return undefined;
   const opening = at === 0 ? unit.lead : seps[at - 1] ?? '';
   // A key is a name (or one the miner masked); a marked one (Logstash's `*config.string`, a setting the user set) is
   // printed by another statement.
@@ -502,6 +505,20 @@ function settingLine(unit: SpanUnit): { key: string; family: string } | undefine
   for (let i = 0; i < at; i++) family += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
   return { key: tokens[at], family };
 }
+
+/**
+ * The value from token `from` on opens as a sentence: a word in sentence case then a lower-case word after a blank
+ * (`Connection lost`, `Shutting down`), or is one sentence-case word in `-ing` (`Exiting`, `Reindexing`: a program
+ * says what it is doing; a setting's value is a state, `Enabled`, `False`).
+ */
+function valueOpensSentence(tokens: readonly string[], seps: readonly string[], from: number): boolean {
+  if (!SENTENCE_CASE_WORD.test(tokens[from] ?? '')) return false;
+  if (from === tokens.length - 1) return /ing$/u.test(tokens[from]);
+  return seps[from] === ' ' && isLowerWord(tokens[from + 1]);
+}
+
+/** A word in sentence case: one capital, then lower-case letters (`Connection`, `Exiting`; not `USB`, `GET`). */
+const SENTENCE_CASE_WORD = /^\p{Lu}\p{Ll}+$/u;
 
 /** Least templates of one record whose fields come and go (joinFieldRecords): two are as often two statements. */
 const MIN_RECORD_FORMS = 3;

@@ -34,6 +34,20 @@ describe('header kinds of batch 20', () => {
     assert.equal(read[6].message, '09/17 archive rotated');
   });
 
+  it('a date with its year that the message opens with behind a journal tag, days from the tag\'s time, is a value of the message', () => {
+    // Made up (review rev24m): a program's own header dates the moment the tag does; a date weeks away is what the
+    // message is about, and taking it would date the line in the future.
+    const lines = [
+      'Sep 17 03:41:36 wash /usr/lib/gdm/gdm-x-session[5651]: 09/17/2015 03:41:36 AM - render.c:render_con:201 - child will be at 1x0',
+      'Sep 17 03:41:37 wash certwatch[811]: 12/31/2026 23:59:59 is when the certificate for example.org expires',
+      'Sep 17 03:41:38 wash certwatch[811]: checked 3 certificates',
+    ];
+    const read = parsed(lines);
+    assert.ok(read[0].message.startsWith('render.c:render_con:201'), read[0].message);
+    assert.equal(read[1].message, '12/31/2026 23:59:59 is when the certificate for example.org expires');
+    assert.equal(new Date(read[1].timestamp as number).getUTCMonth(), 8);
+  });
+
   it("behind a journal tag, a level letter or Python's default `LEVEL:logger:` the program writes is its level, cut from the message", () => {
     const pulse = [
       'E: [pulseaudio] module-alsa-card.c: Failed to find a working profile.',
