@@ -193,9 +193,10 @@ const DOTNET_FIELDS = ['EventId', 'eventId', 'Category', 'CategoryName', 'catego
 
 /**
  * True for an OpenTelemetry collector file exporter's line: one OTLP/JSON export request (`{"resourceLogs":[{"scopeLogs":
- * [{"logRecords":[…]}]}]}`) holding many records, each with its own time and severity. Its records are not read one by
- * one (yet): such a line is a record of its own without a level (detect.ts jsonLine), never a continuation of the line
- * above, so a file of them is said to have no readable level instead of answering "no errors".
+ * [{"logRecords":[…]}]}]}`) holding many records, each with its own time and severity. The readers split such lines
+ * into one line per record before parsing (io/record-batches.ts); a batch line that reaches the parser whole
+ * is a record of its own without a level (detect.ts jsonLine), never a continuation of the line
+ * above, so it is said to have no readable level instead of answering "no errors".
  */
 export function isOtlpLogsBatch(record: Record<string, unknown>): boolean {
   return Array.isArray(record.resourceLogs);

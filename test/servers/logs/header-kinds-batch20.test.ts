@@ -48,6 +48,20 @@ describe('header kinds of batch 20', () => {
     assert.equal(new Date(read[1].timestamp as number).getUTCMonth(), 8);
   });
 
+  it('an ISO date the message opens with behind a journal tag, days from the tag\'s time, is a value of the message too', () => {
+    // Made up (lead, after rev24m): the same weakness in the older `yyyy-` branch; a program's own ISO header at the
+    // tag's moment is still cut.
+    const lines = [
+      'Sep 17 03:41:36 wash app[5651]: 2015-09-17 03:41:36,120 INFO worker started',
+      'Sep 17 03:41:37 wash certwatch[811]: 2026-12-31 23:59:59 is when the certificate for example.org expires',
+      'Sep 17 03:41:38 wash certwatch[811]: checked 3 certificates',
+    ];
+    const read = parsed(lines);
+    assert.equal(read[0].message, 'worker started');
+    assert.equal(read[1].message, '2026-12-31 23:59:59 is when the certificate for example.org expires');
+    assert.equal(new Date(read[1].timestamp as number).getUTCMonth(), 8);
+  });
+
   it("behind a journal tag, a level letter or Python's default `LEVEL:logger:` the program writes is its level, cut from the message", () => {
     const pulse = [
       'E: [pulseaudio] module-alsa-card.c: Failed to find a working profile.',
