@@ -27,11 +27,22 @@ describe('UI: a files.encoding the logs server cannot read', function () {
     await toast.filter({ hasText: 'Accepted: utf8, utf8bom, utf16le, utf16be' }).filter({ hasText: 'euckr, shiftjis' }).waitFor({ timeout: 5_000 });
     await workbench.screenshot('tmp/log-encoding-warning');
 
-    await workbench.runCommand('Output: Show Output Channels...');
+    // The channel is created when the logs server first writes (src/mcp/register.ts outputChannels), which may come
+    // after the toast: the picker lists the channels of the moment it opens, so it is opened again until it has it.
     const input = page.locator('.quick-input-widget input.input');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill('DevOps Assistant: logs');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'DevOps Assistant: logs' }).first().click();
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'DevOps Assistant: logs' }).first();
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await workbench.runCommand('Output: Show Output Channels...');
+      await input.waitFor({ state: 'visible', timeout: 10_000 });
+      await input.fill('DevOps Assistant: logs');
+      const listed = await row.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+      if (listed) break;
+      if (Date.now() > deadline) throw new Error('the Output picker never listed "DevOps Assistant: logs"');
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+    }
+    await row.click();
     const output = page.locator('.part.panel .view-lines');
     await output.filter({ hasText: '[settings] files.encoding "euckrr" is not a charset the logs server can read' }).waitFor({ timeout: 30_000 });
     await workbench.screenshot('tmp/log-encoding-output');
