@@ -66,8 +66,10 @@ export interface Settings {
   thresholds: Thresholds;
   /** Seconds between System view refreshes, 1–3600. */
   systemRefreshSeconds: number;
-  /** Where the system server reads fleet metrics; an empty url means no fleet (no fleet tools, no Fleet group). */
-  /** timeoutSeconds: the longest wait for one Prometheus answer (1–300 s). */
+  /**
+   * Where the system server reads fleet metrics; an empty url means no fleet (no fleet tools, no Fleet group).
+   * timeoutSeconds: the longest wait for one Prometheus answer (1–300 s).
+   */
   prometheus: { url: string; hostLabel: string; timeoutSeconds: number };
   /** Where the logs server reads besides folders: the systemd journal and Docker containers. */
   logSources: LogSourceSettings;
@@ -122,7 +124,7 @@ export function readSettings(config: ConfigurationLike): Settings {
   };
 }
 
-/** Whole seconds 1–300; a value that is no number is the default (not the 1 s minimum, which would fail most queries). */
+/** Seconds, 1–300; a value that is no number is the default (not the 1 s minimum, which would fail most queries). */
 function prometheusTimeout(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? clamp(value, 1, 300) : SETTING_DEFAULTS['prometheus.timeoutSeconds'];
 }
