@@ -514,8 +514,8 @@ const BATCH_20: Record<string, number> = {
  * branch `realx21` on the miner of lead23 at 6bd607a (the start of the session that built it), before anything was
  * fixed for these systems (none is in batches 1-20, the development set or Loghub, nor a close cousin of one): mean
  * 0.741 over 20 systems (median 0.7555), from the first run of the gate with it. Built blind to batches 7 and 20 and to
- * the failures being fixed while other branches changed the miner; keep it out of the work that tunes the miner; raise
- * a figure when a general change lifts it.
+ * the failures being fixed while other branches changed the miner. Released for study in session 25 (2026-12-03; mean
+ * 0.755 then), when batch 23 was to be built: its failures may be read from then on.
  */
 const BATCH_21: Record<string, number> = {
   Bareos: 0.667, DXVK: 0.583, ECSAgent: 0.953, Fwupd: 0.935, Gradle: 0.932, GStreamer: 0.889, Heroku: 0.667,
@@ -629,8 +629,9 @@ const BATCHES = [
 // batch 18 was released for study at the start of session 22 (2026-12-03), when batch 20 was built and measured by
 // branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
 // and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
-// batch 22 was built and measured by branch `realx22`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_21, BATCH_22];
+// batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
+// (2026-12-03), when batch 23 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_22];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
