@@ -536,6 +536,21 @@ const BATCH_22: Record<string, number> = {
   DeepSpeed: 0.778, GnomeShell: 1, HotSpotGC: 0.533, Karpenter: 1, MAVROS: 0.945, NCCL: 0.717, Nextflow: 0.944,
   Npm: 0.455, NuGet: 0.656, OpenOCD: 0.85, Picom: 0.718, Xen: 0.727,
 };
+/**
+ * Batch 23 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx23` on the miner of lead25 at 1ad0105 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-22, the development set or Loghub, nor a close cousin of one): mean 0.798 over
+ * 20 systems (median 0.889), 792 lines, 396 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
+ * the gate with them then gave again. Built blind to batches 7 and 22 and to the failures being fixed while other
+ * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
+ * it.
+ */
+const BATCH_23: Record<string, number> = {
+  BepInEx: 0.817, Cemu: 0.9, Cura: 0.569, InvokeAI: 1, Kyverno: 0.879, Mealie: 0.776, Moonlight: 0.837,
+  MultipathTools: 1, MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.205, PCSX2: 0.739, Playnite: 0.182, Quickwit: 1, Rasa: 1,
+  Reth: 0.875, RPCS3: 0.922, SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -618,7 +633,7 @@ const BATCH_22: Record<string, number> = {
 // alone (no line or wrong event of theirs seen): Kibana (batch 7) 0.882 -> 1, WinGet (batch 21) 0.733 -> 0.867.
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -630,8 +645,8 @@ const BATCHES = [
 // branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
 // and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
 // batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
-// (2026-12-03), when batch 23 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_22];
+// (2026-12-03), when batch 23 was built and measured by branch `realx23`.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_22, BATCH_23];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
