@@ -52,6 +52,13 @@ for (let c = 0; c < 128; c++) {
     | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0) | (isQuoteMark(c) ? CharClass.QuoteMark : 0);
 }
 
+/**
+ * CHAR_CLASSES for every UTF-16 code unit (0 above 127): the word loop reads codes from a Uint16Array (TokenScan.codes),
+ * always in range, so its look-up needs no test of the code first.
+ */
+const CODE_CLASSES = new Uint8Array(0x10000);
+CODE_CLASSES.set(CHAR_CLASSES);
+
 /** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
 function classOf(c: number): number {
   return c < 128 ? CHAR_CLASSES[c] : 0;
@@ -826,7 +833,7 @@ function scanTokens(message: string, out: TokenScan): void {
   let afterValue = false;
   // The previous word was a variable (with its unit): a value in parentheses after it is its optional annotation.
   let afterVariable = false;
-  while (position < length && classOf(codes[position]) & CharClass.Space) position++;
+  while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
   while (position < length) {
     if (out.count >= MAX_TOKENS) {
       // The rest is one variable: see MAX_TOKENS.
@@ -843,7 +850,7 @@ function scanTokens(message: string, out: TokenScan): void {
     if (annotationEnd > 0) {
       out.skip(position, annotationEnd);
       position = annotationEnd;
-      while (position < length && classOf(codes[position]) & CharClass.Space) position++;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
     const labelled = first === Char.OpenParen ? labelledTextAt(message, position) : -1;
@@ -873,7 +880,7 @@ function scanTokens(message: string, out: TokenScan): void {
       afterValue = endsInValue(message, position, listEnd);
       afterVariable = true;
       position = listEnd;
-      while (position < length && classOf(codes[position]) & CharClass.Space) position++;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
     const unitEnd = afterValue ? unitAt(message, position) : -1;
@@ -883,7 +890,7 @@ function scanTokens(message: string, out: TokenScan): void {
       out.ends[out.count - 1] = core;
       afterValue = false;
       position = unitEnd;
-      while (position < length && classOf(codes[position]) & CharClass.Space) position++;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
     // A word without a quote mark is read in one pass (its end, first mark and pieces); one with a quote by the
@@ -903,9 +910,9 @@ function scanTokens(message: string, out: TokenScan): void {
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
     // A `::` is an IPv6 address's own (`::`, `fe80::`), not punctuation after the word.
-    while (core > position + 1 && classOf(codes[core - 1]) & CharClass.Trailing && !endsInDoubleColon(message, position, core)) core--;
+    while (core > position + 1 && CODE_CLASSES[codes[core - 1]] & CharClass.Trailing && !endsInDoubleColon(message, position, core)) core--;
     let coreStart = position;
-    while (coreStart < core - 1 && classOf(codes[coreStart]) & CharClass.Opening) coreStart++;
+    while (coreStart < core - 1 && CODE_CLASSES[codes[coreStart]] & CharClass.Opening) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
     // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
@@ -930,7 +937,7 @@ function scanTokens(message: string, out: TokenScan): void {
     afterVariable = out.endsInWildcard();
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
-    while (position < length && classOf(codes[position]) & CharClass.Space) position++;
+    while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
   }
 }
 
@@ -1092,7 +1099,7 @@ function scanPlainWord(message: string, codes: Uint16Array, start: number, word:
   let i = start;
   for (; i < length; i++) {
     const c = codes[i];
-    const charClass = classOf(c);
+    const charClass = CODE_CLASSES[c];
     // Most characters are letters: only whether the piece is still hex-like is asked of them.
     if ((charClass & PLAIN_WORD_STOPS) === 0) {
       if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
