@@ -327,7 +327,7 @@ export class TemplateMiner {
     if (message.length > this.maxMessageLength) message = message.slice(0, this.maxMessageLength);
     // Most lines repeat a shape seen before and skip the tokenizer (ShapeCache); this.scan is restored to the message's
     // ranges only for a cluster split by its words (recordSplit reads them), the only reader of a scan after add().
-    let cluster = this.shapes?.get(message, this.cache.generation);
+    let cluster = this.shapes?.get(message, this.cache.generation, this.scan);
     if (cluster !== undefined) {
       if (cluster.split) this.shapes?.restore(this.scan);
     } else {

@@ -168,13 +168,14 @@ export class ShapeCache<V> {
   /**
    * The value cached for the shape of `message` (under the SequenceCache generation `generation`); undefined when the
    * shape is not cached. restore() then makes a scan hold what scanning `message` gives: most callers need only the
-   * value, and copying the shape's ranges was a cost of every line found.
+   * value, and copying the shape's ranges was a cost of every line found. With `reader`, the message is read through it
+   * (TokenScan.readShape), which keeps its codes for the scan of a message the cache misses: read once, not twice.
    */
-  get(message: string, generation: number): V | undefined {
+  get(message: string, generation: number, reader?: TokenScan): V | undefined {
     if (generation !== this.generation) this.clear(generation);
     this.lastShape = -1;
     if (message.length > MAX_SHAPE_LENGTH) return undefined;
-    const hash = this.keyOf(message);
+    const hash = this.keyOf(message, reader);
     this.lastMessage = message;
     this.lastHash = hash;
     const length = message.length;
@@ -233,10 +234,10 @@ export class ShapeCache<V> {
   /**
    * shapeKey of `message` into `key` (its hash returned), with a 0 after an odd number of codes: the last pair of
    * `keyPairs` then holds only the message's codes and that 0, as every stored shape's last pair does (MAX_SHAPE_LENGTH
-   * is even, so `key` has room for it).
+   * is even, so `key` has room for it). Read through `reader` when given (see get()).
    */
-  private keyOf(message: string): number {
-    const hash = shapeKey(message, this.key);
+  private keyOf(message: string, reader?: TokenScan): number {
+    const hash = reader === undefined ? shapeKey(message, this.key) : reader.readShape(message, this.key);
     if (message.length % 2 === 1) this.key[message.length] = 0;
     return hash;
   }

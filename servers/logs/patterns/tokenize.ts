@@ -52,6 +52,13 @@ for (let c = 0; c < 128; c++) {
     | (isTrailingPunctuation(c) ? CharClass.Trailing : 0) | (isOpeningPunctuation(c) ? CharClass.Opening : 0) | (isQuoteMark(c) ? CharClass.QuoteMark : 0);
 }
 
+/**
+ * CHAR_CLASSES for every UTF-16 code unit (0 above 127): the word loop reads codes from a Uint16Array (TokenScan.codes),
+ * always in range, so its look-up needs no test of the code first.
+ */
+const CODE_CLASSES = new Uint8Array(0x10000);
+CODE_CLASSES.set(CHAR_CLASSES);
+
 /** The CharClass bits of character code c (one table look-up instead of a chain of comparisons per character). */
 function classOf(c: number): number {
   return c < 128 ? CHAR_CLASSES[c] : 0;
@@ -419,15 +426,52 @@ export class TokenScan extends FlaggedRanges {
   skippedCount = 0;
   /** Scratch for the word being scanned. */
   readonly word = new WordScan();
+  /**
+   * The code units of the message `loaded` names, then two 0s (the word loop looks two codes ahead, up to one past the
+   * end): the scan's hot loops read these, not the string. A message cut from a line is a slice, whose characters cost
+   * more to read than a typed array's, and the miner has read every code once already for the message's shape
+   * (readShape), so a line that misses the shape cache is not read from the string twice. Grown as needed, reused.
+   */
+  codes = new Uint16Array(256);
+  /** The message whose codes `codes` holds (readShape, or scan's own copy), undefined before any. */
+  private loaded: string | undefined = undefined;
+
+  /**
+   * Reads `message` once: its code units into `codes` (for a scan() of it that follows) and its shape (shapeKey) into
+   * `key` (at least message.length codes), and returns shapeKey's hash.
+   */
+  readShape(message: string, key: Uint16Array): number {
+    this.makeRoom(message.length);
+    this.loaded = message;
+    return shapeKeyAndCodes(message, key, this.codes);
+  }
 
   /** Scans `message` into this object (replacing what it held) and returns it. */
   scan(message: string): this {
     this.message = message;
+    // The same string readShape just read (the miner's case) is known by identity, at no cost; any other is copied.
+    if (message !== this.loaded) this.load(message);
     this.count = 0;
     this.skippedCount = 0;
     this.word.closes.reset();
     scanTokens(message, this);
     return this;
+  }
+
+  /** Copies `message`'s code units into `codes`, then two 0s. */
+  private load(message: string): void {
+    const length = message.length;
+    this.makeRoom(length);
+    const codes = this.codes;
+    for (let i = 0; i < length; i++) codes[i] = message.charCodeAt(i);
+    codes[length] = 0;
+    codes[length + 1] = 0;
+    this.loaded = message;
+  }
+
+  /** `codes` holds a message of `length` codes and the two 0s after it. */
+  private makeRoom(length: number): void {
+    if (this.codes.length < length + 2) this.codes = new Uint16Array(Math.max(this.codes.length * 2, length + 2));
   }
 
   /** Token i as a string: WILDCARD or its text. */
@@ -640,6 +684,41 @@ export function shapeKey(message: string, out: Uint16Array): number {
   return (hash ^ (hash >>> 30)) & 0x3fffffff;
 }
 
+/**
+ * shapeKey(message, key), reading the message once for the tokenizer too: its code units are also written to `codes`
+ * (from index 0; codes.length >= message.length + 2), then two 0s (see TokenScan.codes). The same loop as shapeKey's
+ * with a store of each code added (a second function, not a flag: the loop is the cost of every line).
+ */
+function shapeKeyAndCodes(message: string, key: Uint16Array, codes: Uint16Array): number {
+  const length = message.length;
+  let hash = HASH_BASIS ^ length;
+  let before = 0;
+  let c = length > 0 ? message.charCodeAt(0) : 0;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const d = message.charCodeAt(i + 1);
+    const next = i + 2 < length ? message.charCodeAt(i + 2) : 0;
+    const first = shapeCode(before, c, d);
+    const second = shapeCode(c, d, next);
+    codes[i] = c;
+    codes[i + 1] = d;
+    key[i] = first;
+    key[i + 1] = second;
+    hash = Math.imul(hash ^ (first | (second << 16)), HASH_PRIME);
+    before = d;
+    c = next;
+  }
+  if (i < length) {
+    const last = shapeCode(before, c, 0);
+    codes[i] = c;
+    key[i] = last;
+    hash = Math.imul(hash ^ last, HASH_PRIME);
+  }
+  codes[length] = 0;
+  codes[length + 1] = 0;
+  return (hash ^ (hash >>> 30)) & 0x3fffffff;
+}
+
 /** The code shapeKey writes for `c` between `before` and `next` (0: none): `0` for a loose digit, else `c`. */
 function shapeCode(before: number, c: number, next: number): number {
   // `c - 48` is 0..9 for a digit only, read unsigned.
@@ -748,12 +827,13 @@ const MAX_TOKENS = 256;
 /** Scans the message's words into `out`: tokens with their ranges, and the optional annotations it leaves out. */
 function scanTokens(message: string, out: TokenScan): void {
   const length = message.length;
+  const codes = out.codes;
   let position = 0;
   // The previous word ended in a variable: a unit after it (`12 ms`, `2.1 KB`, `<1 sec`) is part of that variable.
   let afterValue = false;
   // The previous word was a variable (with its unit): a value in parentheses after it is its optional annotation.
   let afterVariable = false;
-  while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+  while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
   while (position < length) {
     if (out.count >= MAX_TOKENS) {
       // The rest is one variable: see MAX_TOKENS.
@@ -765,12 +845,12 @@ function scanTokens(message: string, out: TokenScan): void {
       out.push(true, position, fieldsEnd);
       break;
     }
-    const first = message.charCodeAt(position);
+    const first = codes[position];
     const annotationEnd = afterVariable && first === Char.OpenParen ? annotationAt(message, position, afterValue) : -1;
     if (annotationEnd > 0) {
       out.skip(position, annotationEnd);
       position = annotationEnd;
-      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
     const labelled = first === Char.OpenParen ? labelledTextAt(message, position) : -1;
@@ -783,7 +863,7 @@ function scanTokens(message: string, out: TokenScan): void {
       afterVariable = true;
       continue;
     }
-    const third = message.charCodeAt(position + 2);
+    const third = codes[position + 2];
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M || first === AMPERSAND ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
       if (out.count === 0 && isBareCollection(message, position, listEnd)) {
@@ -800,7 +880,7 @@ function scanTokens(message: string, out: TokenScan): void {
       afterValue = endsInValue(message, position, listEnd);
       afterVariable = true;
       position = listEnd;
-      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
     const unitEnd = afterValue ? unitAt(message, position) : -1;
@@ -810,13 +890,13 @@ function scanTokens(message: string, out: TokenScan): void {
       out.ends[out.count - 1] = core;
       afterValue = false;
       position = unitEnd;
-      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
       continue;
     }
     // A word without a quote mark is read in one pass (its end, first mark and pieces); one with a quote by the
     // quote rules, then split into pieces by scanPieces.
     const word = out.word;
-    const plain = scanPlainWord(message, position, word);
+    const plain = scanPlainWord(message, codes, position, word);
     if (!plain) scanQuotedWordEnd(message, position, word, out.count === 0);
     // A key's bracketed value, unless it is a host's address or a program's pid (isNameOfBracketedValue: the name is a value too).
     const bracketEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenBracket && !isNameOfBracketedValue(message, word) ? keyedValueAt(message, word.starts[0], word.ends[0]) : -1;
@@ -830,9 +910,9 @@ function scanTokens(message: string, out: TokenScan): void {
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
     // A `::` is an IPv6 address's own (`::`, `fe80::`), not punctuation after the word.
-    while (core > position + 1 && classOf(message.charCodeAt(core - 1)) & CharClass.Trailing && !endsInDoubleColon(message, position, core)) core--;
+    while (core > position + 1 && CODE_CLASSES[codes[core - 1]] & CharClass.Trailing && !endsInDoubleColon(message, position, core)) core--;
     let coreStart = position;
-    while (coreStart < core - 1 && classOf(message.charCodeAt(coreStart)) & CharClass.Opening) coreStart++;
+    while (coreStart < core - 1 && CODE_CLASSES[codes[coreStart]] & CharClass.Opening) coreStart++;
     // Opening punctuation holds no mark, so the first mark is in the core when it is before the core's end (the
     // characters inside a skipped quote were not looked at: those words are checked in full). A quote after a key
     // (`{"exception":"… /a/b.php"}`) is read piece by piece, so that its value, not the key with it, is the variable.
@@ -857,7 +937,7 @@ function scanTokens(message: string, out: TokenScan): void {
     afterVariable = out.endsInWildcard();
     afterValue = afterVariable && endsInValue(message, position, wordEnd);
     position = wordEnd;
-    while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+    while (position < length && CODE_CLASSES[codes[position]] & CharClass.Space) position++;
   }
 }
 
@@ -1007,7 +1087,7 @@ function pushPiece(message: string, start: number, end: number, counted: boolean
  * its first mark (isWordVariableMark) and its pieces (split at inner delimiters, each with isCountedVariablePiece)
  * go to `word`. False, with `word` unusable, at a quote mark: the quote rules need the whole word.
  */
-function scanPlainWord(message: string, start: number, word: WordScan): boolean {
+function scanPlainWord(message: string, codes: Uint16Array, start: number, word: WordScan): boolean {
   const length = message.length;
   word.count = 0;
   word.quoted = false;
@@ -1018,8 +1098,8 @@ function scanPlainWord(message: string, start: number, word: WordScan): boolean 
   let hexOnly = true;
   let i = start;
   for (; i < length; i++) {
-    const c = message.charCodeAt(i);
-    const charClass = classOf(c);
+    const c = codes[i];
+    const charClass = CODE_CLASSES[c];
     // Most characters are letters: only whether the piece is still hex-like is asked of them.
     if ((charClass & PLAIN_WORD_STOPS) === 0) {
       if (hexOnly && !(charClass & CharClass.HexOrMinus) && !(c === Char.LowerX && i === pieceStart + 1)) hexOnly = false;
