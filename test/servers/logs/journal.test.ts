@@ -202,6 +202,23 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     assert.ok(out.notes.some((n) => n.includes('3 outside the window')), out.notes.join('\n'));
   });
 
+  it('search_logs over a window before the journal began says each unit has no entries there, not that journalctl failed (break35)', async () => {
+    const out = await call<{ matches: Match[]; files: { file: string }[]; notes: string[] }>(server, 'search_logs', { since: iso(NOW - 5 * 24 * 60 * MIN), until: iso(NOW - 4 * 24 * 60 * MIN) });
+    assert.deepEqual([out.matches, out.files.length], [[], 4], out.notes.join('\n'));
+    assert.ok(!out.notes.some((n) => n.includes('could not read')), out.notes.join('\n'));
+    assert.ok(out.notes.includes(`journal:web-1/nginx.service: no entries in the window; its newest entry is at ${iso(NOW - 30 * MIN)}: move or widen since/until to read it`), out.notes.join('\n'));
+  });
+
+  it('search_logs and error_summary of a unit with no entries in the window say so, and when its newest is, not only "0 matches" or "no errors" (break35)', async () => {
+    const search = await call<{ matches: Match[]; notes: string[] }>(server, 'search_logs', { file: 'journal:web-1/nginx.service', since: iso(NOW - 20 * MIN) });
+    assert.deepEqual(search.matches, []);
+    assert.deepEqual(search.notes, [`journal:web-1/nginx.service: no entries in the window; its newest entry is at ${iso(NOW - 30 * MIN)}: move or widen since/until to read it`]);
+    const summary = await call<{ files: { newestEntry?: string; note?: string }[]; notes: string[] }>(server, 'error_summary', { file: 'journal:web-1/nginx.service', hours: 0.25 });
+    assert.equal(summary.files[0].newestEntry, iso(NOW - 30 * MIN));
+    assert.match(summary.files[0].note ?? '', new RegExp(`^no entries at all in the last 0.25 h: its newest entry is at ${iso(NOW - 30 * MIN)}; 3 error entr`));
+    assert.match(summary.notes.at(-1) ?? '', /^no ERROR or FATAL lines in the last 0.25 h; 3 outside the window .*; none of the logs read has an entry in the window/);
+  });
+
   it('recent_logs of a source: its newest lines, oldest first, and only those at a level', async () => {
     const out = await call<{ file: string; source?: string; lines: { text: string; level?: string; timestamp?: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 1 });
     assert.deepEqual([out.file, out.source, out.truncated], ['journal:web-2/api.service', 'journal', true]);
@@ -647,6 +664,15 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     assert.deepEqual(await texts({ tail: 3, since: entries[4].time }), ['entry 4', 'entry 5', 'entry 6']);
     assert.deepEqual(await texts({ tail: 10, since: entries[4].time, until: entries[6].time }), ['entry 4', 'entry 5']);
     assert.deepEqual(await texts({ tail: 2, since: NOW + MIN }), []);
+  });
+
+  it('a tail of a window before the first entry, or of a unit with no entry in it, is empty, not a failed read (break35)', async () => {
+    // journalctl --show-cursor (systemd 252) exits 1 without a word when it stops at no entry: search_logs skipped every
+    // unit with "journalctl could not read the journal directory (exit 1)" for a window before the journal began.
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2 });
+    const texts = async (query: { tail: number; since?: number; until?: number }) => (await all(provider.read('journal:pager.service', query))).map((r) => r.text);
+    assert.deepEqual(await texts({ tail: 2, since: NOW - 3 * 24 * 60 * MIN, until: NOW - 2 * 24 * 60 * MIN }), []);
+    assert.deepEqual(await texts({ tail: 2, until: entries[0].time }), []);
   });
 
   it('a read for a level is bounded: the newest entries without a window, the first of a window, each with its note', async () => {

@@ -240,8 +240,9 @@ export class JournalProvider implements LogSourceProvider {
    * newest first (--reverse --lines), each entry written as its PRIORITY alone (-o cat: a few bytes, where the export
    * of 300,000 entries' cursors and times cost seconds), and --show-cursor's cursor of the last one shown. The window is
    * given to the millisecond (journalctl reads fractional @seconds; --until is inclusive there, so it ends a
-   * microsecond before). Undefined when journalctl gives no cursor. When the window holds no entry, the cursor is of
-   * the entry near where journalctl looked, and reading on from it within the window finds nothing, as it should.
+   * microsecond before). Undefined when journalctl gives no cursor: when the window holds no entry it either gives the
+   * cursor of the entry near where it looked (reading on from it within the window finds nothing, as it should) or,
+   * when it stopped at no entry (a window before the journal's first), none, exiting 1 without a word (showsCursor).
    */
   private async newestStart(held: JournalContents, matches: string[], query: RecordQuery, count: number): Promise<string | undefined> {
     const window = [
@@ -250,7 +251,7 @@ export class JournalProvider implements LogSourceProvider {
     ];
     const args = [...held.journal.args, '--reverse', `--lines=${count}`, '--show-cursor', '--output=cat', '--output-fields=PRIORITY', ...window, ...matches];
     let cursor: string | undefined;
-    for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
+    for await (const line of journalctlLines(args, held.journal.where, { ...this.journalctl(query.signal), showsCursor: true })) {
       if (line.startsWith(CURSOR_LINE)) cursor = line.slice(CURSOR_LINE.length);
     }
     return cursor;
