@@ -733,3 +733,57 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     await waitUntil('journalctl stopped', () => journalctlChildren().length === 0);
   });
 });
+
+describe('journal entries that are not UTF-8 (break35)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let file: string;
+  const servers: StartedServer[] = [];
+
+  before(function () {
+    if (!hasJournalTools()) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'journal-legacy-'));
+    // journald keeps a program's bytes as they are: a Korean Windows-era program writes EUC-KR, which export format
+    // carries as a binary field (name, newline, 64-bit length, bytes, newline).
+    const binary = (name: string, bytes: Buffer) => {
+      const size = Buffer.alloc(8);
+      size.writeBigUInt64LE(BigInt(bytes.length));
+      return Buffer.concat([Buffer.from(`${name}\n`), size, bytes, Buffer.from('\n')]);
+    };
+    const euckr = Buffer.from('c7a5c1d820b5a5c0ccc5cdbaa3c0ccbdba20bfacb0e120bdc7c6d0', 'hex'); // 표준 데이터베이스 연결 실패
+    const entry = (i: number, priority: number, message: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`__REALTIME_TIMESTAMP=${(NOW - (2 - i) * MIN) * 1000}\n__MONOTONIC_TIMESTAMP=${i + 1}\n_BOOT_ID=0123456789abcdef0123456789abcdef\n_HOSTNAME=kr-1\n_SYSTEMD_UNIT=legacy.service\nSYSLOG_IDENTIFIER=legacy\nPRIORITY=${priority}\n`),
+        binary('MESSAGE', message),
+        Buffer.from('\n'),
+      ]);
+    const input = join(dir, 'legacy.export');
+    writeFileSync(input, Buffer.concat([entry(0, 3, Buffer.concat([Buffer.from('ERROR '), euckr])), entry(1, 6, Buffer.from('INFO ok'))]));
+    file = join(dir, 'legacy.journal');
+    execFileSync(JOURNAL_REMOTE, [`--output=${file}`, input], { stdio: ['ignore', 'ignore', 'pipe'] });
+  });
+
+  after(async () => {
+    for (const server of servers) await server.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const search = async (args: string[]) => {
+    const server = await startBuiltServer('logs', { LOG_JOURNAL: 'off' }, ['--journal-file', file, ...args]);
+    servers.push(server);
+    return call<{ matches: Match[]; notes: string[] }>(server, 'search_logs', { file: 'journal:legacy.service', pattern: '데이터베이스' });
+  };
+
+  it('are decoded in LOG_ENCODING, and found, saying so', async () => {
+    const out = await search(['--log-encoding', 'euc-kr']);
+    assert.deepEqual(out.matches.map((m) => m.text), ['ERROR 표준 데이터베이스 연결 실패']);
+    assert.deepEqual(out.notes, ["journal:legacy.service: some of its entries are not UTF-8: they were decoded as EUC-KR (set by LOG_ENCODING, the editor's files.encoding)"]);
+  });
+
+  it('without a charset, "no matches" for a word in them comes with a note saying their letters read as U+FFFD', async () => {
+    const out = await search([]);
+    assert.deepEqual(out.matches, []);
+    assert.equal(out.notes.length, 1, out.notes.join('\n'));
+    assert.match(out.notes[0], /^journal:legacy\.service: some of its entries are not UTF-8 .*set the charset \(LOG_ENCODING/);
+  });
+});

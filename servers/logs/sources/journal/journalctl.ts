@@ -19,6 +19,8 @@ export interface JournalctlOptions {
   signal?: AbortSignal;
   /** Environment of the child (PATH decides which journalctl a bare name finds); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** iconv-lite's name of the charset entries' values that are not UTF-8 are decoded in (export.ts ExportReader). */
+  legacyDecoder?: string;
   /** Receives journalctl's stderr (its first MAX_STDERR bytes) when it exits with 0: hints such as "No journal files were found". */
   onWarning?: (stderr: string) => void;
   /**
@@ -43,11 +45,11 @@ export function journalctlLines(args: string[], where: string, options: Journalc
  * the fields in `kept`; errors as journalctlLines.
  */
 export function journalctlEntries(args: string[], kept: readonly string[], where: string, options: JournalctlOptions): AsyncGenerator<ExportEntry> {
-  return journalctlRead([...args, '--output=export'], where, options, (stdout) => exportEntries(stdout, kept));
+  return journalctlRead([...args, '--output=export'], where, options, (stdout) => exportEntries(stdout, kept, options.legacyDecoder));
 }
 
-async function* exportEntries(stdout: Readable, kept: readonly string[]): AsyncGenerator<ExportEntry> {
-  const reader = new ExportReader(kept);
+async function* exportEntries(stdout: Readable, kept: readonly string[], legacyDecoder: string | undefined): AsyncGenerator<ExportEntry> {
+  const reader = new ExportReader(kept, legacyDecoder);
   for await (const chunk of stdout) yield* reader.push(chunk as Buffer);
 }
 

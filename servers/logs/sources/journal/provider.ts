@@ -26,6 +26,8 @@ export interface JournalProviderOptions {
   levelScanEntries?: number;
   /** How long (ms) a listing is reused (default LIST_TTL_MS). */
   listTtlMs?: number;
+  /** iconv-lite's name of the charset of entries that are not UTF-8 (LOG_ENCODING); none: they are read with U+FFFD. */
+  legacyDecoder?: string;
 }
 
 /**
@@ -108,7 +110,13 @@ export class JournalProvider implements LogSourceProvider {
     const read = capped && !windowed ? { ...query, tail: limit } : query;
     let count = 0;
     let last: number | undefined;
+    const said = new Set<string>();
     for await (const record of mergeByTime(holders.map((c) => this.readJournal(c, wanted, read)))) {
+      // Said as soon as met: a reader stopping early (a tail, a search's limit) still hears it.
+      if (record.notUtf8 && !said.has(record.notUtf8)) {
+        said.add(record.notUtf8);
+        query.onNote?.(notUtf8Note(record.notUtf8, this.options.legacyDecoder));
+      }
       if (capped && windowed && count >= limit) {
         const from = last !== undefined ? `after ${new Date(last).toISOString()}` : 'later';
         query.onNote?.(`only the first ${limit.toLocaleString('en-US')} entries of the window were read for the level (journalctl -p cannot see a level written in the text); later ones were not: give a since ${from} to read them`);
@@ -131,7 +139,7 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   private journalctl(signal?: AbortSignal): JournalctlOptions {
-    return { command: this.options.journalctl, env: this.options.env, signal };
+    return { command: this.options.journalctl, env: this.options.env, signal, ...(this.options.legacyDecoder ? { legacyDecoder: this.options.legacyDecoder } : {}) };
   }
 
   private async makeListing(signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<Listing> {
@@ -301,6 +309,18 @@ export class JournalProvider implements LogSourceProvider {
       if (inPage < page || cursor === undefined) return;
     }
   }
+}
+
+/**
+ * What a read says of entries whose text is not UTF-8 (journald stores a program's bytes as they are): decoded in the
+ * configured charset, or read with U+FFFD, so that "no matches" for a word in them is not taken as its absence.
+ */
+function notUtf8Note(kind: 'decoded' | 'replaced', decoder: string | undefined): string {
+  if (kind === 'decoded') return `some of its entries are not UTF-8: they were decoded as ${(decoder ?? '').toUpperCase()} (set by LOG_ENCODING, the editor's files.encoding)`;
+  return (
+    'some of its entries are not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1): letters outside ASCII ' +
+    "read as \uFFFD there and a search for them matches nothing; set the charset (LOG_ENCODING, or the editor's files.encoding, e.g. euckr) to read them"
+  );
 }
 
 /** The last `count` records of `records`, oldest first. */
