@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dockerProvider } from '../../../servers/logs/sources/docker';
-import { DockerSourceProvider, restartedNote } from '../../../servers/logs/sources/docker/provider';
+import { DockerSourceProvider, replacedNote, restartedNote } from '../../../servers/logs/sources/docker/provider';
 import { parseTimestamp } from '../../../servers/logs/format/timestamps';
 import type { RecordQuery, SourceRecord } from '../../../servers/logs/sources/types';
 import { NotFoundError, UserFacingError } from '../../../servers/shared/tool-result';
@@ -430,6 +430,21 @@ describe('logs docker source: a real dockerd', function () {
       );
       assert.equal(restartedNote(1, 'unless-stopped', { Running: true, StartedAt: '2026-12-03T11:00:00Z' }), 'the container has been restarted 1 time by its restart policy (unless-stopped); its current run started at 2026-12-03T11:00:00.000Z');
       assert.equal(restartedNote(0, 'always', { Running: true }), undefined);
+    });
+
+    it('a container that wrote bytes that are not UTF-8 says its lines hold U+FFFD, where a search for their letters finds nothing (break35)', async () => {
+      // EUC-KR "데이터베이스 연결 실패" from a Korean Windows-era program: the json-file driver stores U+FFFD in its place.
+      await daemon.run('legacy', 'printf "ERROR \\265\\245\\300\\314\\305\\315\\272\\243\\300\\314\\275\\272 \\277\\254\\260\\341\\n"; echo "INFO ok"');
+      await daemon.waitExited('legacy');
+      try {
+        const found = await call('search_logs', { file: 'docker:legacy', pattern: 'ERROR' });
+        assert.match((found.matches as Array<{ text: string }>)[0].text, /^ERROR \uFFFD/);
+        assert.deepEqual(found.notes, [`docker:legacy: ${replacedNote('json-file')}`]);
+        const clean = await call('search_logs', { file: 'docker:errors', pattern: 'ERROR' });
+        assert.deepEqual(clean.notes, []);
+      } finally {
+        await daemon.docker('rm', '-f', 'legacy');
+      }
     });
 
     it('says in logs://files why containers are missing when the daemon is not there', async () => {

@@ -86,6 +86,19 @@ export function restartedNote(
   return `the container has been restarted ${restarts} time${restarts === 1 ? '' : 's'}${by}${now}`;
 }
 
+/**
+ * What a read says of a container whose lines hold U+FFFD: the container wrote bytes that are not UTF-8 (a legacy
+ * charset), and the json-file driver stores U+FFFD in their place, so no charset setting brings them back; a search
+ * for their letters matches nothing, which must not read as their absence.
+ */
+export function replacedNote(logDriver: string | undefined): string {
+  const where = logDriver === 'json-file' ? "Docker's json-file log driver stored U+FFFD in their place" : 'they reached this server as U+FFFD';
+  return (
+    `some of its lines hold \uFFFD where the container wrote bytes that are not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS or Latin-1): ${where}, ` +
+    'so their letters cannot be read back and a search for them matches nothing there; have the program write UTF-8 (for a JVM: -Dfile.encoding=UTF-8)'
+  );
+}
+
 /** Reads container logs from one Docker daemon. The address is resolved once, at construction. */
 export class DockerSourceProvider implements LogSourceProvider {
   readonly kind = 'docker' as const;
@@ -154,7 +167,15 @@ export class DockerSourceProvider implements LogSourceProvider {
     // The daemon applies `tail` before `until` (the newest N of the whole log, then the cut): pick the newest N here.
     else if (query.until !== undefined) lines = newest(read(), query.tail);
     else lines = newestWhole(read, query.tail, this.heldTailLines);
-    for await (const line of lines) yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+    let replaced = false;
+    for await (const line of lines) {
+      // Said as soon as met: a reader stopping early (a tail, a search's limit) still hears it.
+      if (!replaced && line.text.includes('\uFFFD')) {
+        replaced = true;
+        query.onNote?.(replacedNote(container.logDriver));
+      }
+      yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+    }
   }
 
   /** The container's lines inside the query's window, streamed from one GET /logs (closed when the reader stops). */
