@@ -613,6 +613,27 @@ describe('error summary for the chat', () => {
   });
 });
 
+describe('error summary of a journal unit or container over its last 24 h (break35)', () => {
+  const t = (message: string, ...args: Array<string | number | boolean>) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+  const window = { since: '2026-12-02T12:00:00.000Z', until: '2026-12-03T12:00:00.000Z', hours: 24 };
+  const zero = (files: unknown[]) => noErrorsMessage(errorSummaryOutput.parse({ window, totalErrors: 0, groups: [], files, notes: [] }), 'journal:backup.service', t);
+
+  // Summarize Errors on journal:backup.service, which last logged two days ago (an ERROR): "No errors found" read as
+  // "checked, all well" for a unit that had said nothing in the window, and whose last run failed.
+  it('does not say "No errors found" when the window held none of its entries, or errors lie before it', () => {
+    assert.deepEqual(zero([{ file: 'journal:backup.service', errors: 0, newestEntry: '2026-12-01T11:04:13.827Z', outsideWindow: { errors: 1, firstSeen: '2026-12-01T11:04:12.827Z' } }]), {
+      severity: 'warning',
+      message: 'No errors in journal:backup.service in the last 24 h, but it holds 1 older error entries: the notes say when.',
+    });
+    assert.deepEqual(zero([{ file: 'journal:backup.service', errors: 0, newestEntry: '2026-12-01T11:04:13.827Z' }]), {
+      severity: 'warning',
+      message: 'No errors counted in journal:backup.service: it has no entries at all in the last 24 h, so this says nothing about it.',
+    });
+    // Entries in the window and none of them errors: that is "no errors".
+    assert.deepEqual(zero([{ file: 'journal:backup.service', errors: 0 }]), { severity: 'info', message: 'No errors found in journal:backup.service.' });
+  });
+});
+
 describe('formatting', () => {
   it('formats sizes and relative times in the given locale', () => {
     assert.equal(formatBytes(0), '0 B');
