@@ -338,6 +338,16 @@ describe('Log Files tree with journal and Docker sources', () => {
     assert.deepEqual(logTreeNodes(resource, options()), logFileNodes(resource, options()));
   });
 
+  it('a unit or stopped container that logged nothing in the last 24 h shows no count, not "0 errors", as a file (break35)', () => {
+    // journal:backup.service last logged two days ago: "0 errors" read as "checked, all well".
+    const quiet = { ...journal('backup.service'), lastWritten: NOW - 48 * 3_600_000 };
+    const recent = { ...journal('nginx.service'), lastWritten: NOW - 3_600_000 };
+    const resource = parseLogFilesResource(sourcesText([quiet, recent]));
+    const units = logTreeNodes(resource, options([['journal:backup.service', 0], ['journal:nginx.service', 0]]))[1].children!;
+    assert.deepEqual(units.map((n) => [n.label, n.description]), [['backup.service', ''], ['nginx.service', '0 errors']]);
+    assert.match(units[0].tooltip!, /Nothing logged in the last 24 hours/);
+  });
+
   it('groups Files, Journal and Containers, each with its size and recent errors; running containers first', () => {
     const resource = parseLogFilesResource(sourcesText([journal('nginx.service'), container('worker', 'exited', 'Exited (1) 2 hours ago'), container('api', 'running', 'Up 5 minutes'), journal('cron.service')]));
     const nodes = logTreeNodes(resource, options([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]]));
