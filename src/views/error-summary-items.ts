@@ -26,6 +26,7 @@ export const errorSummaryOutput = z.object({
         file: z.string(),
         errors: z.number(),
         newestEntry: z.string().optional(),
+        outsideWindow: z.object({ errors: z.number() }).passthrough().optional(),
         levelsUnreadable: z.boolean().optional(),
         textErrors: z.object({ lines: z.number() }).passthrough().optional(),
         linesWithoutLevel: z.number().optional(),
@@ -65,7 +66,7 @@ function when(value: string | undefined, locale: string): string {
  * the summary, say more). Shared by the chat Markdown, the "Summarize Errors" notification and
  * @devops /errors.
  */
-export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'>, file: string, t: Translate): { severity: 'warning' | 'info'; message: string } {
+export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'> & Partial<Pick<ErrorSummary, 'window'>>, file: string, t: Translate): { severity: 'warning' | 'info'; message: string } {
   const warning = (message: string) => ({ severity: 'warning' as const, message });
   if (summary.files.length === 0) return warning(t('No errors counted in {0}, but nothing of it could be read, so its errors are not known: the notes say why.', file));
   if (summary.files.some((f) => f.levelsUnreadable)) {
@@ -76,6 +77,17 @@ export function noErrorsMessage(summary: Pick<ErrorSummary, 'files'>, file: stri
   }
   if (summary.files.some((f) => f.legacyText)) {
     return warning(t('No error lines counted in {0}, but its text is not UTF-8 (a legacy charset such as EUC-KR): words outside ASCII could not be read, so errors worded in them may have been missed.', file));
+  }
+  // A window (a journal unit's or container's last 24 h) that missed the log's entries, or its errors, is no "all well".
+  const window = summary.window;
+  if (window) {
+    const older = summary.files.reduce((sum, f) => sum + (f.outsideWindow?.errors ?? 0), 0);
+    if (older > 0) return warning(t('No errors in {0} in the last {1} h, but it holds {2} older error entries: the notes say when.', file, window.hours, older));
+    const since = Date.parse(window.since);
+    const newest = summary.files.map((f) => (f.newestEntry !== undefined ? Date.parse(f.newestEntry) : NaN));
+    if (newest.length > 0 && newest.every((at) => at < since)) {
+      return warning(t('No errors counted in {0}: it has no entries at all in the last {1} h, so this says nothing about it.', file, window.hours));
+    }
   }
   return { severity: 'info', message: t('No errors found in {0}.', file) };
 }

@@ -45,6 +45,8 @@ const logSourceSchema = z.object({
   /** `logs://source/{name}`: its recent lines. */
   uri: z.string().optional(),
   errorCount: z.number().optional(),
+  /** Epoch ms of its newest entry (journal: as the listing's scan saw it; an exited container: when it stopped). */
+  lastWritten: z.number().optional(),
 });
 
 /** Places the server's walk did not read (servers/logs/files/log-files.ts UnreadPlaces): the first few folders. */
@@ -171,6 +173,11 @@ const modifiedMs = (file: LogFile): number => file.mtimeMs ?? (file.modified ? D
 export function writtenBeforeWindow(file: LogFile, now: number): boolean {
   const modified = modifiedMs(file);
   return Number.isFinite(modified) && now - modified > RECENT_MS;
+}
+
+/** Whether `source` logged nothing in the window the counts cover (its newest entry is older): no count is shown. */
+export function sourceQuietInWindow(source: LogSource, now: number): boolean {
+  return source.lastWritten !== undefined && now - source.lastWritten > RECENT_MS;
 }
 
 /** The recent error count shown for `file`: none for a file not written in the window (writtenBeforeWindow). */

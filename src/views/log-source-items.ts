@@ -1,6 +1,6 @@
 // Log Files tree content for what the logs server reads besides files (journal units, containers)
 // and the grouping Files / Journal / Containers. Pure: shapes from logs://files (log-items.ts).
-import { errorsText, errorsTooltip, logFileNodes, sumErrors, writtenBeforeWindow, type LogBuildOptions, type LogFilesResource, type LogSource } from './log-items';
+import { errorsText, errorsTooltip, logFileNodes, sourceQuietInWindow, sumErrors, writtenBeforeWindow, type LogBuildOptions, type LogFilesResource, type LogSource } from './log-items';
 import { escapeMarkdown, type NodeSpec, type Translate } from './node';
 
 /** Opens a source's recent lines in an editor (argument: the source name). */
@@ -53,7 +53,9 @@ function journalChildren(journal: LogSource[], options: LogBuildOptions): NodeSp
 /** One journal unit or container; clicking opens its recent lines. `underHost`: the host is the parent, not repeated. */
 export function logSourceNode(source: LogSource, options: LogBuildOptions, underHost = false): NodeSpec {
   const { t } = options;
-  const errors = source.errorCount ?? options.errorCounts.get(source.name);
+  // As for a file not written in 24 h: a unit or stopped container that logged nothing then shows no count, not "0 errors".
+  const quiet = sourceQuietInWindow(source, options.now);
+  const errors = quiet ? undefined : (source.errorCount ?? options.errorCounts.get(source.name));
   const unknown = errors === 0 && options.levelsUnreadable?.has(source.name) === true;
   const container = source.container;
   const running = container?.state === 'running';
@@ -67,7 +69,7 @@ export function logSourceNode(source: LogSource, options: LogBuildOptions, under
     container?.image ? t('Image: {0}', escapeMarkdown(container.image)) : '',
     container?.id ? t('Container: {0}', escapeMarkdown(container.id.slice(0, 12))) : '',
     container?.status || container?.state ? t('State: {0}', escapeMarkdown(container.status ?? container.state ?? '')) : '',
-    errorsTooltip(errors, t, unknown),
+    quiet ? t('Nothing logged in the last 24 hours: no recent errors to count. Summarize Errors says when its newest entry is.') : errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');

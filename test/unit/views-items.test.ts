@@ -338,6 +338,16 @@ describe('Log Files tree with journal and Docker sources', () => {
     assert.deepEqual(logTreeNodes(resource, options()), logFileNodes(resource, options()));
   });
 
+  it('a unit or stopped container that logged nothing in the last 24 h shows no count, not "0 errors", as a file (break35)', () => {
+    // journal:backup.service last logged two days ago: "0 errors" read as "checked, all well".
+    const quiet = { ...journal('backup.service'), lastWritten: NOW - 48 * 3_600_000 };
+    const recent = { ...journal('nginx.service'), lastWritten: NOW - 3_600_000 };
+    const resource = parseLogFilesResource(sourcesText([quiet, recent]));
+    const units = logTreeNodes(resource, options([['journal:backup.service', 0], ['journal:nginx.service', 0]]))[1].children!;
+    assert.deepEqual(units.map((n) => [n.label, n.description]), [['backup.service', ''], ['nginx.service', '0 errors']]);
+    assert.match(units[0].tooltip!, /Nothing logged in the last 24 hours/);
+  });
+
   it('groups Files, Journal and Containers, each with its size and recent errors; running containers first', () => {
     const resource = parseLogFilesResource(sourcesText([journal('nginx.service'), container('worker', 'exited', 'Exited (1) 2 hours ago'), container('api', 'running', 'Up 5 minutes'), journal('cron.service')]));
     const nodes = logTreeNodes(resource, options([['logs/app.log', 3], ['journal:nginx.service', 2], ['docker:worker', 1]]));
@@ -610,6 +620,27 @@ describe('error summary for the chat', () => {
       assert.doesNotMatch(html, /No errors found/, JSON.stringify(files));
       assert.match(html, /the server note/);
     }
+  });
+});
+
+describe('error summary of a journal unit or container over its last 24 h (break35)', () => {
+  const t = (message: string, ...args: Array<string | number | boolean>) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+  const window = { since: '2026-12-02T12:00:00.000Z', until: '2026-12-03T12:00:00.000Z', hours: 24 };
+  const zero = (files: unknown[]) => noErrorsMessage(errorSummaryOutput.parse({ window, totalErrors: 0, groups: [], files, notes: [] }), 'journal:backup.service', t);
+
+  // Summarize Errors on journal:backup.service, which last logged two days ago (an ERROR): "No errors found" read as
+  // "checked, all well" for a unit that had said nothing in the window, and whose last run failed.
+  it('does not say "No errors found" when the window held none of its entries, or errors lie before it', () => {
+    assert.deepEqual(zero([{ file: 'journal:backup.service', errors: 0, newestEntry: '2026-12-01T11:04:13.827Z', outsideWindow: { errors: 1, firstSeen: '2026-12-01T11:04:12.827Z' } }]), {
+      severity: 'warning',
+      message: 'No errors in journal:backup.service in the last 24 h, but it holds 1 older error entries: the notes say when.',
+    });
+    assert.deepEqual(zero([{ file: 'journal:backup.service', errors: 0, newestEntry: '2026-12-01T11:04:13.827Z' }]), {
+      severity: 'warning',
+      message: 'No errors counted in journal:backup.service: it has no entries at all in the last 24 h, so this says nothing about it.',
+    });
+    // Entries in the window and none of them errors: that is "no errors".
+    assert.deepEqual(zero([{ file: 'journal:backup.service', errors: 0 }]), { severity: 'info', message: 'No errors found in journal:backup.service.' });
   });
 });
 

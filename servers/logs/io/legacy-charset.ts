@@ -159,7 +159,7 @@ export function decodeLegacyLine(line: Buffer, decoder: string): string {
 }
 
 /** The end of `bytes` before a UTF-8 character its end may cut in two (the last lead byte in its last 4 bytes). */
-function wholeCharactersEnd(bytes: Buffer): number {
+export function wholeCharactersEnd(bytes: Buffer): number {
   for (let i = bytes.length - 1; i >= Math.max(0, bytes.length - 4); i--) {
     if (bytes[i] < 0x80) return i + 1;
     if (bytes[i] >= 0xc0) return i;

@@ -24,6 +24,8 @@ export interface SourceRecord {
   container?: string;
   /** Journal __CURSOR (paging). */
   cursor?: string;
+  /** Its text was not UTF-8: 'decoded' in the configured legacy charset, or 'replaced' (read with U+FFFD). */
+  notUtf8?: 'decoded' | 'replaced';
 }
 
 export interface SourceInfo {

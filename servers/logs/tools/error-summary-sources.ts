@@ -9,7 +9,7 @@ import { MessageTallies } from '../patterns/tallies';
 import { iso } from './common';
 import type { LogsContext } from './context';
 import { sourceLevelNote, type SourceLine } from './source-lines';
-import { forEachSource, type SourceRef } from './sources';
+import { forEachSource, newestRecord, WINDOW_MISS_LOOKUPS, type SourceRef } from './sources';
 import { SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 
 /** Newest records read from one source to find the errors a window missed. */
@@ -35,6 +35,8 @@ export interface SourceEntry {
   file: string;
   source: 'journal' | 'docker';
   errors: number;
+  /** Its newest record's time, when the window held none of its records. */
+  newestEntry?: string;
   outsideWindow?: { errors: number; firstSeen?: string; lastSeen?: string };
   levelsUnreadable?: boolean;
   /** Its entries with no level of their own (none, or only the journal's default for a service's output) whose text reads as an error (SourceTextErrors). */
@@ -52,15 +54,18 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
   const summary: SourcesSummary = { files: [], notes: [] };
   const query = { since: job.window?.since, until: job.window?.until, minLevel: job.level };
   const options = { single: job.single, signal: job.signal, notes: summary.notes, maxLineChars: 2000, onProgress: job.onProgress };
+  let lookups = 0;
   await forEachSource(ctx, sources, query, options, async (source, lines, stats) => {
     const entry: SourceEntry = { file: source.name, source: source.kind, errors: 0 };
     summary.files.push(entry);
     const tallies = new MessageTallies();
+    let read = 0;
     let pending = 0;
     let untimed = 0;
     let reportsAtInfo = 0;
     const textErrors = new SourceTextErrors(job.level, job.window);
     for await (const line of lines) {
+      read++;
       if (line.reportAtInfo && (!job.window || (line.timestamp !== undefined && inWindow(line.timestamp, job.window)))) reportsAtInfo++;
       // As in a file, an error is its entry: the stack frames under it are not errors of their own.
       if (line.continuation) continue;
@@ -80,6 +85,8 @@ export async function summariseSources(ctx: LogsContext, sources: SourceRef[], j
       }
     }
     job.grouper.addTallies(source.name, tallies.drain());
+    // The window is pushed down to the source: none of its records there reads as "0 errors" as well, so say so.
+    if (job.window && read === 0) await noteEmptyWindow(ctx, source, entry, job, ++lookups <= WINDOW_MISS_LOOKUPS);
     if (levelsUnreadable(stats)) entry.levelsUnreadable = true;
     const note = sourceLevelNote(source.name, stats);
     if (note) summary.notes.push(note);
@@ -132,8 +139,21 @@ export async function findSourceErrorsOutside(ctx: LogsContext, sources: SourceR
     if (!entry || outside.errors === 0) return;
     entry.outsideWindow = { errors: outside.errors, firstSeen: iso(outside.firstSeen), lastSeen: iso(outside.lastSeen) };
     const span = outside.firstSeen !== undefined && outside.lastSeen !== undefined ? ` between ${iso(outside.firstSeen)} and ${iso(outside.lastSeen)}` : '';
-    entry.note = `no errors in the last ${job.hours} h; ${outside.errors.toLocaleString('en-US')} error entr(ies)${span}${read >= OUTSIDE_RECORDS ? ` in its newest ${OUTSIDE_RECORDS.toLocaleString('en-US')} entries (older ones were not read)` : ''}: use wholeFile: true (or a larger hours) to summarise them`;
+    // After "no entries at all in the last N h", "no errors" there goes without saying.
+    const note = `${entry.note ? '' : `no errors in the last ${job.hours} h; `}${outside.errors.toLocaleString('en-US')} error entr(ies)${span}${read >= OUTSIDE_RECORDS ? ` in its newest ${OUTSIDE_RECORDS.toLocaleString('en-US')} entries (older ones were not read)` : ''}: use wholeFile: true (or a larger hours) to summarise them`;
+    entry.note = entry.note ? `${entry.note}; ${note}` : note;
   });
+}
+
+/**
+ * Marks a source whose window held none of its records: no entries there (not only no errors), and, when `lookUp`,
+ * its newest entry's time (one more read of the source).
+ */
+async function noteEmptyWindow(ctx: LogsContext, source: SourceRef, entry: SourceEntry, job: SourceSummaryJob, lookUp: boolean): Promise<void> {
+  const newest = lookUp ? await newestRecord(ctx, source, job.signal) : undefined;
+  if (newest?.time !== undefined) entry.newestEntry = iso(newest.time);
+  const where = entry.newestEntry ? `: its newest entry is at ${entry.newestEntry}` : lookUp && !newest ? ': it has no entries at all' : '';
+  entry.note = `no entries at all in the last ${job.hours} h${where}`;
 }
 
 function countOutside(outside: { errors: number; firstSeen?: number; lastSeen?: number }, line: SourceLine, level: 'ERROR' | 'FATAL'): void {

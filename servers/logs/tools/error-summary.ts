@@ -18,7 +18,7 @@ import type { ScanRequest } from '../search/types';
 import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
-import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
 
@@ -313,6 +313,12 @@ function noErrorsNote(files: FileEntry[], args: SummaryArgs, window: Window | un
   const unreadable = files.filter((f) => f.levelsUnreadable).map((f) => f.file);
   let note = `no ${kind} lines ${where}`;
   if (outside > 0) note += `; ${outside.toLocaleString('en-US')} outside the window (see files[].outsideWindow)`;
+  // A log with no entries at all in the window is not one checked and found well: the window missed it.
+  const quiet = window ? files.filter((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) < window.since).map((f) => f.file) : [];
+  if (quiet.length > 0) {
+    const who = quiet.length === files.length ? 'none of the logs read has an entry' : `${someNames(quiet)} ${quiet.length === 1 ? 'has' : 'have'} no entries at all`;
+    note += `; ${who} in the window (see files[].newestEntry)`;
+  }
   if (unreadable.length > 0) note += `; levels could not be read in ${unreadable.join(', ')}, so errors there may have been missed`;
   const textErrors = files.filter((f) => f.textErrors).map((f) => `${f.file} (${f.textErrors?.atLeast ? 'at least ' : ''}${f.textErrors?.lines})`);
   if (textErrors.length > 0) note += `; lines whose text reads as an error, without a level: ${textErrors.join(', ')} (see files[].textErrors)`;

@@ -11,10 +11,8 @@ import { assertNotRewrittenInPlace, readStart } from '../io/in-place';
 import type { TimeWindow } from '../../shared/time-window';
 import { closeQuietly, type LogsContext } from './context';
 import { noteDamage, noteLegacyText, noteRotation } from './common';
-import type { SourceRecord } from '../sources/types';
 import { envelopeOf } from './source-lines';
 import type { SourceRef } from './sources';
-import { isoInLocalZone } from '../../shared/local-time';
 
 interface Resolved extends FileCoding {
   /** The name the caller used, for notes. */
@@ -136,17 +134,4 @@ function cutEnvelopeText(example: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/**
- * The note for a source read through a window that held none of its records (the window was pushed down to the
- * source, so linesRead is 0 and the source would look empty): when its newest record is, or that it has none.
- */
-export async function sourceWindowNote(ctx: LogsContext, source: SourceRef, window: TimeWindow, signal?: AbortSignal): Promise<string | undefined> {
-  if (window.since === undefined && window.until === undefined) return undefined;
-  let newest: SourceRecord | undefined;
-  for await (const record of ctx.sources.read(source.name, { tail: 1, signal })) newest = record;
-  if (!newest) return `${source.name} has no entries at all`;
-  const when = newest.time !== undefined ? ` its newest entry is at ${isoInLocalZone(newest.time)}:` : '';
-  return `${source.name}: no entries in the window;${when} move or widen since/until to read it`;
 }

@@ -9,7 +9,8 @@ import { LEVELS } from '../format/types';
 import { logPatterns, logPatternsResultShape, type LogPatternsContext } from '../patterns/log-patterns';
 import { clockNote, encodingSchema, newestEntry, repeatedTimeNote, windowMissNote } from './common';
 import { closeQuietly, withEncoding, type LogsContext } from './context';
-import { exampleText, logPatternsContext, sourcePatternsContext, sourceWindowNote } from './log-patterns-files';
+import { exampleText, logPatternsContext, sourcePatternsContext } from './log-patterns-files';
+import { sourceWindowNote } from './sources';
 import { chooseInputs, SOURCE_NAMES_TEXT, sourceFilterFields, type FileAndFilter, type SourceRef } from './sources';
 import { strictInput } from '../../shared/strict-input';
 

@@ -18,7 +18,7 @@ import { findTextErrorLines, SourceTextErrors, textErrorWords, type TextErrorLin
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
-import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
 import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
@@ -302,6 +302,14 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
       }
     });
   };
+  // A window that held none of a source's records reads as "0 matches" as well: say so, with where its records are.
+  let lookups = 0;
+  const windowed = request.since !== undefined || request.until !== undefined;
+  const emptyNote = async (source: SourceRef, pass: SourcePass): Promise<string | undefined> => {
+    if (!windowed || pass.read > 0) return undefined;
+    if (++lookups > WINDOW_MISS_LOOKUPS) return `${source.name}: no entries in the window; move or widen since/until to read it`;
+    return sourceWindowNote(ctx, source, { since: request.since, until: request.until }, signal);
+  };
   let whole = sources;
   const stopped: { name: string; first?: number }[] = [];
   const firstPass = args.order === 'newest' ? FIRST_PASS_RECORDS : undefined;
@@ -310,7 +318,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
     await forEachSource(ctx, sources, { ...query, tail: firstPass }, options, async (source, lines, stats) => {
       const pass = await searchPass(lines, request, compiled, args.level);
       // Fewer records than asked: the window holds no more, this was all of it.
-      if (pass.read < firstPass) finish(source, pass, !pass.collector.done, stats);
+      if (pass.read < firstPass) finish(source, pass, !pass.collector.done, stats, await emptyNote(source, pass));
       else if (pass.late >= args.limit) {
         finish(source, pass, false, stats);
         stopped.push({ name: source.name, first: pass.first });
@@ -321,7 +329,7 @@ async function searchSources(ctx: LogsContext, sources: SourceRef[], args: Searc
   await forEachSource(ctx, whole, query, options, async (source, lines, stats) => {
     const pass = await searchPass(lines, request, compiled, args.level);
     const complete = !pass.collector.done && (tail === undefined || pass.read < tail);
-    finish(source, pass, complete, stats, tail !== undefined && pass.read >= tail ? `${source.name}: only its newest ${tail} records were searched; give since to search further back` : undefined);
+    finish(source, pass, complete, stats, tail !== undefined && pass.read >= tail ? `${source.name}: only its newest ${tail} records were searched; give since to search further back` : await emptyNote(source, pass));
   });
   for (const source of sources) results.get(source.name)?.();
 }

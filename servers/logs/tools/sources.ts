@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { throwIfAborted, type ProgressTick } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
 import { sanitizeLine } from '../../shared/sanitize';
-import type { RecordQuery, SourceFilter, SourceInfo, SourceKind } from '../sources/types';
+import type { RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } from '../sources/types';
+import type { TimeWindow } from '../../shared/time-window';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
 import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, tooDeepNote, type LogFileInfo, type LogFileListing } from '../files/log-files';
@@ -212,4 +213,29 @@ export async function forEachSource(
     }
   }
   return 0;
+}
+
+/** Sources of one call whose newest record is looked up when their window held none (a read each); the others are only said to be empty there. */
+export const WINDOW_MISS_LOOKUPS = 10;
+
+/**
+ * The newest record of a source (one read of its newest record): when a window held none of its records (the window is
+ * pushed down to the source, so it would read as empty), where its records are. Undefined when it has none at all.
+ */
+export async function newestRecord(ctx: LogsContext, source: SourceRef, signal?: AbortSignal): Promise<SourceRecord | undefined> {
+  let newest: SourceRecord | undefined;
+  for await (const record of ctx.sources.read(source.name, { tail: 1, signal })) newest = record;
+  return newest;
+}
+
+/**
+ * The note for a source read through a window that held none of its records, so that "no matches" or no templates
+ * there never read as "none in the source": when its newest record is, or that it has none. Undefined without a window.
+ */
+export async function sourceWindowNote(ctx: LogsContext, source: SourceRef, window: TimeWindow, signal?: AbortSignal): Promise<string | undefined> {
+  if (window.since === undefined && window.until === undefined) return undefined;
+  const newest = await newestRecord(ctx, source, signal);
+  if (!newest) return `${source.name} has no entries at all`;
+  const when = newest.time !== undefined ? ` its newest entry is at ${isoInLocalZone(newest.time)}:` : '';
+  return `${source.name}: no entries in the window;${when} move or widen since/until to read it`;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { dockerProvider } from '../../../servers/logs/sources/docker';
-import { DockerSourceProvider } from '../../../servers/logs/sources/docker/provider';
+import { DockerSourceProvider, replacedNote, restartedNote } from '../../../servers/logs/sources/docker/provider';
 import { parseTimestamp } from '../../../servers/logs/format/timestamps';
 import type { RecordQuery, SourceRecord } from '../../../servers/logs/sources/types';
 import { NotFoundError, UserFacingError } from '../../../servers/shared/tool-result';
@@ -406,6 +406,44 @@ describe('logs docker source: a real dockerd', function () {
         assert.ok(!(clean.notes as string[]).some((n) => n.includes('exited with code')), JSON.stringify(clean.notes));
       } finally {
         await daemon.docker('rm', '-f', 'crashy');
+      }
+    });
+
+    it('a container its restart policy restarted says how often, and how its last run ended (break35)', async () => {
+      // A worker that cannot reach its database, restarted twice by on-failure:2: its log holds the three runs' lines one
+      // after the other, and only the container's state says it died in between.
+      await daemon.docker('run', '-d', '--network', 'none', '--name', 'looper', '--restart', 'on-failure:2', BUSYBOX_IMAGE, 'sh', '-c', 'echo "ERROR cannot reach db:5432"; exit 1');
+      try {
+        await waitUntil('looper to have been restarted twice and stopped', async () => (await daemon.docker('inspect', '--format', '{{.RestartCount}} {{.State.Status}}', 'looper')).trim() === '2 exited');
+        const summary = await call('error_summary', { file: 'docker:looper' });
+        assert.equal(summary.totalErrors, 3);
+        const notes = summary.notes as string[];
+        assert.ok(notes.includes('docker:looper: the container has been restarted 2 times by its restart policy (on-failure)'), JSON.stringify(notes));
+        assert.ok(notes.some((n) => /^docker:looper: the container exited with code 1 at /.test(n)), JSON.stringify(notes));
+      } finally {
+        await daemon.docker('rm', '-f', 'looper');
+      }
+      // Between two runs of a crash loop, and running again after restarts (states Docker gives for a short time only).
+      assert.equal(
+        restartedNote(7, 'always', { Running: true, Restarting: true, ExitCode: 1, FinishedAt: '2026-12-03T11:30:25.85125916Z' }),
+        'the container has been restarted 7 times by its restart policy (always); it is restarting now: its last run exited with code 1 at 2026-12-03T11:30:25.851Z',
+      );
+      assert.equal(restartedNote(1, 'unless-stopped', { Running: true, StartedAt: '2026-12-03T11:00:00Z' }), 'the container has been restarted 1 time by its restart policy (unless-stopped); its current run started at 2026-12-03T11:00:00.000Z');
+      assert.equal(restartedNote(0, 'always', { Running: true }), undefined);
+    });
+
+    it('a container that wrote bytes that are not UTF-8 says its lines hold U+FFFD, where a search for their letters finds nothing (break35)', async () => {
+      // EUC-KR "데이터베이스 연결 실패" from a Korean Windows-era program: the json-file driver stores U+FFFD in its place.
+      await daemon.run('legacy', 'printf "ERROR \\265\\245\\300\\314\\305\\315\\272\\243\\300\\314\\275\\272 \\277\\254\\260\\341\\n"; echo "INFO ok"');
+      await daemon.waitExited('legacy');
+      try {
+        const found = await call('search_logs', { file: 'docker:legacy', pattern: 'ERROR' });
+        assert.match((found.matches as Array<{ text: string }>)[0].text, /^ERROR \uFFFD/);
+        assert.deepEqual(found.notes, [`docker:legacy: ${replacedNote('json-file')}`]);
+        const clean = await call('search_logs', { file: 'docker:errors', pattern: 'ERROR' });
+        assert.deepEqual(clean.notes, []);
+      } finally {
+        await daemon.docker('rm', '-f', 'legacy');
       }
     });
 

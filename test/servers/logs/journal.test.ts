@@ -202,6 +202,23 @@ describe('logs server: the systemd journal (real journal files, real journalctl)
     assert.ok(out.notes.some((n) => n.includes('3 outside the window')), out.notes.join('\n'));
   });
 
+  it('search_logs over a window before the journal began says each unit has no entries there, not that journalctl failed (break35)', async () => {
+    const out = await call<{ matches: Match[]; files: { file: string }[]; notes: string[] }>(server, 'search_logs', { since: iso(NOW - 5 * 24 * 60 * MIN), until: iso(NOW - 4 * 24 * 60 * MIN) });
+    assert.deepEqual([out.matches, out.files.length], [[], 4], out.notes.join('\n'));
+    assert.ok(!out.notes.some((n) => n.includes('could not read')), out.notes.join('\n'));
+    assert.ok(out.notes.includes(`journal:web-1/nginx.service: no entries in the window; its newest entry is at ${iso(NOW - 30 * MIN)}: move or widen since/until to read it`), out.notes.join('\n'));
+  });
+
+  it('search_logs and error_summary of a unit with no entries in the window say so, and when its newest is, not only "0 matches" or "no errors" (break35)', async () => {
+    const search = await call<{ matches: Match[]; notes: string[] }>(server, 'search_logs', { file: 'journal:web-1/nginx.service', since: iso(NOW - 20 * MIN) });
+    assert.deepEqual(search.matches, []);
+    assert.deepEqual(search.notes, [`journal:web-1/nginx.service: no entries in the window; its newest entry is at ${iso(NOW - 30 * MIN)}: move or widen since/until to read it`]);
+    const summary = await call<{ files: { newestEntry?: string; note?: string }[]; notes: string[] }>(server, 'error_summary', { file: 'journal:web-1/nginx.service', hours: 0.25 });
+    assert.equal(summary.files[0].newestEntry, iso(NOW - 30 * MIN));
+    assert.match(summary.files[0].note ?? '', new RegExp(`^no entries at all in the last 0.25 h: its newest entry is at ${iso(NOW - 30 * MIN)}; 3 error entr`));
+    assert.match(summary.notes.at(-1) ?? '', /^no ERROR or FATAL lines in the last 0.25 h; 3 outside the window .*; none of the logs read has an entry in the window/);
+  });
+
   it('recent_logs of a source: its newest lines, oldest first, and only those at a level', async () => {
     const out = await call<{ file: string; source?: string; lines: { text: string; level?: string; timestamp?: string }[]; truncated: boolean }>(server, 'recent_logs', { file: 'journal:web-2/api.service', lines: 1 });
     assert.deepEqual([out.file, out.source, out.truncated], ['journal:web-2/api.service', 'journal', true]);
@@ -649,6 +666,15 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     assert.deepEqual(await texts({ tail: 2, since: NOW + MIN }), []);
   });
 
+  it('a tail of a window before the first entry, or of a unit with no entry in it, is empty, not a failed read (break35)', async () => {
+    // journalctl --show-cursor (systemd 252) exits 1 without a word when it stops at no entry: search_logs skipped every
+    // unit with "journalctl could not read the journal directory (exit 1)" for a window before the journal began.
+    const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2 });
+    const texts = async (query: { tail: number; since?: number; until?: number }) => (await all(provider.read('journal:pager.service', query))).map((r) => r.text);
+    assert.deepEqual(await texts({ tail: 2, since: NOW - 3 * 24 * 60 * MIN, until: NOW - 2 * 24 * 60 * MIN }), []);
+    assert.deepEqual(await texts({ tail: 2, until: entries[0].time }), []);
+  });
+
   it('a read for a level is bounded: the newest entries without a window, the first of a window, each with its note', async () => {
     const provider = new JournalProvider({ journalctl: 'journalctl', local: 'off', directories: [], files: [file], pageRecords: 2, levelScanEntries: 3 });
     const read = async (query: { since?: number }) => {
@@ -705,5 +731,59 @@ describe('journal provider: paging by cursor (real journalctl)', function () {
     }
     assert.deepEqual(seen, [many[0].message, many[1].message]);
     await waitUntil('journalctl stopped', () => journalctlChildren().length === 0);
+  });
+});
+
+describe('journal entries that are not UTF-8 (break35)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let file: string;
+  const servers: StartedServer[] = [];
+
+  before(function () {
+    if (!hasJournalTools()) this.skip();
+    dir = mkdtempSync(join(tmpdir(), 'journal-legacy-'));
+    // journald keeps a program's bytes as they are: a Korean Windows-era program writes EUC-KR, which export format
+    // carries as a binary field (name, newline, 64-bit length, bytes, newline).
+    const binary = (name: string, bytes: Buffer) => {
+      const size = Buffer.alloc(8);
+      size.writeBigUInt64LE(BigInt(bytes.length));
+      return Buffer.concat([Buffer.from(`${name}\n`), size, bytes, Buffer.from('\n')]);
+    };
+    const euckr = Buffer.from('c7a5c1d820b5a5c0ccc5cdbaa3c0ccbdba20bfacb0e120bdc7c6d0', 'hex'); // 표준 데이터베이스 연결 실패
+    const entry = (i: number, priority: number, message: Buffer) =>
+      Buffer.concat([
+        Buffer.from(`__REALTIME_TIMESTAMP=${(NOW - (2 - i) * MIN) * 1000}\n__MONOTONIC_TIMESTAMP=${i + 1}\n_BOOT_ID=0123456789abcdef0123456789abcdef\n_HOSTNAME=kr-1\n_SYSTEMD_UNIT=legacy.service\nSYSLOG_IDENTIFIER=legacy\nPRIORITY=${priority}\n`),
+        binary('MESSAGE', message),
+        Buffer.from('\n'),
+      ]);
+    const input = join(dir, 'legacy.export');
+    writeFileSync(input, Buffer.concat([entry(0, 3, Buffer.concat([Buffer.from('ERROR '), euckr])), entry(1, 6, Buffer.from('INFO ok'))]));
+    file = join(dir, 'legacy.journal');
+    execFileSync(JOURNAL_REMOTE, [`--output=${file}`, input], { stdio: ['ignore', 'ignore', 'pipe'] });
+  });
+
+  after(async () => {
+    for (const server of servers) await server.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const search = async (args: string[]) => {
+    const server = await startBuiltServer('logs', { LOG_JOURNAL: 'off' }, ['--journal-file', file, ...args]);
+    servers.push(server);
+    return call<{ matches: Match[]; notes: string[] }>(server, 'search_logs', { file: 'journal:legacy.service', pattern: '데이터베이스' });
+  };
+
+  it('are decoded in LOG_ENCODING, and found, saying so', async () => {
+    const out = await search(['--log-encoding', 'euc-kr']);
+    assert.deepEqual(out.matches.map((m) => m.text), ['ERROR 표준 데이터베이스 연결 실패']);
+    assert.deepEqual(out.notes, ["journal:legacy.service: some of its entries are not UTF-8: they were decoded as EUC-KR (set by LOG_ENCODING, the editor's files.encoding)"]);
+  });
+
+  it('without a charset, "no matches" for a word in them comes with a note saying their letters read as U+FFFD', async () => {
+    const out = await search([]);
+    assert.deepEqual(out.matches, []);
+    assert.equal(out.notes.length, 1, out.notes.join('\n'));
+    assert.match(out.notes[0], /^journal:legacy\.service: some of its entries are not UTF-8 .*set the charset \(LOG_ENCODING/);
   });
 });

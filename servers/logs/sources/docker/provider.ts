@@ -39,6 +39,8 @@ interface ContainerFacts {
   logDriver?: string;
   /** How a stopped container ended when it failed: "exited with code 1 at …" (see endedNote). */
   ended?: string;
+  /** How often its restart policy restarted it, and whether it is between two runs now (see restartedNote). */
+  restarted?: string;
 }
 
 /** Stopped containers inspected for their stop time when listing, at most. */
@@ -59,6 +61,42 @@ export function endedNote(state: { Running?: boolean; Restarting?: boolean; Exit
   if (state.ExitCode === undefined || state.ExitCode === 0) return undefined;
   const signal = state.ExitCode > 128 && state.ExitCode < 160 ? ` (128 + signal ${state.ExitCode - 128})` : '';
   return `the container exited with code ${state.ExitCode}${signal}${at}: it failed`;
+}
+
+/**
+ * The sentence for a container its restart policy restarted (`restarts`: the inspect's RestartCount; `policy`: its
+ * HostConfig.RestartPolicy.Name): how many times, and, while Docker waits to start it again, how its last run ended.
+ * A crash loop's log holds every run one after the other, so the same errors repeat once a run and nothing in the text
+ * says the process died in between. Undefined for a container never restarted.
+ */
+export function restartedNote(
+  restarts: number | undefined,
+  policy: string | undefined,
+  state: { Running?: boolean; Restarting?: boolean; ExitCode?: number; StartedAt?: string; FinishedAt?: string } | undefined,
+): string | undefined {
+  if (restarts === undefined || !(restarts > 0)) return undefined;
+  const by = policy && policy !== 'no' ? ` by its restart policy (${policy})` : '';
+  const time = (text: string | undefined) => {
+    const at = Date.parse(text ?? '');
+    return Number.isFinite(at) && at > 0 ? ` at ${new Date(at).toISOString()}` : '';
+  };
+  let now = '';
+  if (state?.Restarting) now = `; it is restarting now: its last run exited${state.ExitCode !== undefined ? ` with code ${state.ExitCode}` : ''}${time(state.FinishedAt)}`;
+  else if (state?.Running) now = `; its current run started${time(state.StartedAt)}`;
+  return `the container has been restarted ${restarts} time${restarts === 1 ? '' : 's'}${by}${now}`;
+}
+
+/**
+ * What a read says of a container whose lines hold U+FFFD: the container wrote bytes that are not UTF-8 (a legacy
+ * charset), and the json-file driver stores U+FFFD in their place, so no charset setting brings them back; a search
+ * for their letters matches nothing, which must not read as their absence.
+ */
+export function replacedNote(logDriver: string | undefined): string {
+  const where = logDriver === 'json-file' ? "Docker's json-file log driver stored U+FFFD in their place" : 'they reached this server as U+FFFD';
+  return (
+    `some of its lines hold \uFFFD where the container wrote bytes that are not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS or Latin-1): ${where}, ` +
+    'so their letters cannot be read back and a search for them matches nothing there; have the program write UTF-8 (for a JVM: -Dfile.encoding=UTF-8)'
+  );
 }
 
 /** Reads container logs from one Docker daemon. The address is resolved once, at construction. */
@@ -122,13 +160,22 @@ export class DockerSourceProvider implements LogSourceProvider {
     const container = await this.inspect(docker, sourceContainerRef(name), query.signal);
     // How a stopped container ended is part of its log's story: a crash often leaves no ERROR line (a traceback on stderr).
     if (container.ended) query.onNote?.(container.ended);
+    if (container.restarted) query.onNote?.(container.restarted);
     const read: LineReader = (apiTail, counter) => this.lines(docker, address, container, query, apiTail, counter);
     let lines: AsyncIterable<DockerLine>;
     if (query.tail === undefined) lines = read();
     // The daemon applies `tail` before `until` (the newest N of the whole log, then the cut): pick the newest N here.
     else if (query.until !== undefined) lines = newest(read(), query.tail);
     else lines = newestWhole(read, query.tail, this.heldTailLines);
-    for await (const line of lines) yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+    let replaced = false;
+    for await (const line of lines) {
+      // Said as soon as met: a reader stopping early (a tail, a search's limit) still hears it.
+      if (!replaced && line.text.includes('\uFFFD')) {
+        replaced = true;
+        query.onNote?.(replacedNote(container.logDriver));
+      }
+      yield { time: line.time, text: line.text, stream: line.stream, container: container.name };
+    }
   }
 
   /** The container's lines inside the query's window, streamed from one GET /logs (closed when the reader stops). */
@@ -219,7 +266,8 @@ export class DockerSourceProvider implements LogSourceProvider {
     try {
       const info = await docker.getContainer(ref).inspect({ abortSignal: signal } as object);
       const ended = endedNote(info.State);
-      return { id: info.Id, name: info.Name.replace(/^\//, ''), tty: info.Config?.Tty === true, logDriver: info.HostConfig?.LogConfig?.Type, ...(ended ? { ended } : {}) };
+      const restarted = restartedNote(info.RestartCount, info.HostConfig?.RestartPolicy?.Name, info.State);
+      return { id: info.Id, name: info.Name.replace(/^\//, ''), tty: info.Config?.Tty === true, logDriver: info.HostConfig?.LogConfig?.Type, ...(ended ? { ended } : {}), ...(restarted ? { restarted } : {}) };
     } catch (error) {
       signal?.throwIfAborted();
       if (!isNotFound(error)) throw new UserFacingError(this.failure(error));

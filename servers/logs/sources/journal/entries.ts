@@ -68,6 +68,7 @@ export function recordOf(entry: ExportEntry): SourceRecord {
   if (unit) record.unit = unit;
   const cursor = text(entry, '__CURSOR');
   if (cursor) record.cursor = cursor;
+  if (entry.notUtf8) record.notUtf8 = entry.notUtf8;
   return record;
 }
 

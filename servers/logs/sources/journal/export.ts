@@ -4,11 +4,18 @@
 // fast as --output=json (which builds a JSON object per entry), and reading it here costs a search for newlines and a
 // decode of the few fields kept, where a JSON line cost a JSON.parse of every field and a schema check of the object
 // (300,000 entries: JSON.parse and the check were a fifth of a search's time, and most of its garbage).
+import { isUtf8 } from 'node:buffer';
+import { decodeLegacyLine, wholeCharactersEnd } from '../../io/legacy-charset';
 
 /** The fields of one entry that the journal source reads; a field the entry has several times keeps every value. */
 export interface ExportEntry {
   /** Field name → its values, in the order written (one value for most fields). */
   fields: Map<string, string[]>;
+  /**
+   * A kept value was not UTF-8 (journald keeps a program's bytes as they are: a legacy charset's text, EUC-KR from a
+   * Korean Windows-era program): 'decoded' in the reader's legacy charset, else 'replaced' (bad bytes read as U+FFFD).
+   */
+  notUtf8?: 'decoded' | 'replaced';
 }
 
 /** Bytes of a field's value kept at most (a value past it is cut and marked): one entry must not fill the memory. */
@@ -32,7 +39,11 @@ export class ExportReader {
   private entry: ExportEntry = { fields: new Map() };
   private fieldsInEntry = 0;
 
-  constructor(wanted: readonly string[]) {
+  /** `legacyDecoder`: iconv-lite's name of the charset values that are not UTF-8 are decoded in (LOG_ENCODING); none: U+FFFD. */
+  constructor(
+    wanted: readonly string[],
+    private readonly legacyDecoder?: string,
+  ) {
     this.wanted = new Set(wanted);
   }
 
@@ -99,7 +110,15 @@ export class ExportReader {
     this.fieldsInEntry++;
     if (!this.wanted.has(name)) return;
     const cut = end - start > MAX_FIELD_BYTES;
-    const value = buffer.toString('utf8', start, cut ? start + MAX_FIELD_BYTES : end) + (cut ? ` … [${end - start - MAX_FIELD_BYTES} bytes cut]` : '');
+    const bytes = buffer.subarray(start, cut ? start + MAX_FIELD_BYTES : end);
+    let text: string;
+    // A value cut at MAX_FIELD_BYTES may end inside a character: that alone does not make it legacy text.
+    if (isUtf8(cut ? bytes.subarray(0, wholeCharactersEnd(bytes)) : bytes)) text = bytes.toString('utf8');
+    else {
+      this.entry.notUtf8 = this.legacyDecoder ? 'decoded' : 'replaced';
+      text = this.legacyDecoder ? decodeLegacyLine(bytes, this.legacyDecoder) : bytes.toString('utf8');
+    }
+    const value = text + (cut ? ` … [${end - start - MAX_FIELD_BYTES} bytes cut]` : '');
     const values = this.entry.fields.get(name);
     if (values) values.push(value);
     else this.entry.fields.set(name, [value]);

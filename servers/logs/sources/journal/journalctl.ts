@@ -19,8 +19,16 @@ export interface JournalctlOptions {
   signal?: AbortSignal;
   /** Environment of the child (PATH decides which journalctl a bare name finds); defaults to process.env. */
   env?: NodeJS.ProcessEnv;
+  /** iconv-lite's name of the charset entries' values that are not UTF-8 are decoded in (export.ts ExportReader). */
+  legacyDecoder?: string;
   /** Receives journalctl's stderr (its first MAX_STDERR bytes) when it exits with 0: hints such as "No journal files were found". */
   onWarning?: (stderr: string) => void;
+  /**
+   * The arguments hold --show-cursor: an exit 1 with nothing on stdout or stderr is "no entry shown", not a failure.
+   * journalctl (systemd 252) asks for the cursor of the entry it stopped at, finds none when the selection (a window
+   * before the journal's first entry, a unit without entries there) holds nothing, and exits 1 without a word.
+   */
+  showsCursor?: boolean;
 }
 
 /**
@@ -37,11 +45,11 @@ export function journalctlLines(args: string[], where: string, options: Journalc
  * the fields in `kept`; errors as journalctlLines.
  */
 export function journalctlEntries(args: string[], kept: readonly string[], where: string, options: JournalctlOptions): AsyncGenerator<ExportEntry> {
-  return journalctlRead([...args, '--output=export'], where, options, (stdout) => exportEntries(stdout, kept));
+  return journalctlRead([...args, '--output=export'], where, options, (stdout) => exportEntries(stdout, kept, options.legacyDecoder));
 }
 
-async function* exportEntries(stdout: Readable, kept: readonly string[]): AsyncGenerator<ExportEntry> {
-  const reader = new ExportReader(kept);
+async function* exportEntries(stdout: Readable, kept: readonly string[], legacyDecoder: string | undefined): AsyncGenerator<ExportEntry> {
+  const reader = new ExportReader(kept, legacyDecoder);
   for await (const chunk of stdout) yield* reader.push(chunk as Buffer);
 }
 
@@ -64,9 +72,11 @@ async function* journalctlRead<T>(args: string[], where: string, options: Journa
   options.signal?.addEventListener('abort', kill, { once: true });
   const items = parse(child.stdout)[Symbol.asyncIterator]();
   let finished = false;
+  let given = 0;
   try {
     for (let step = await items.next(); !step.done; step = await items.next()) {
       if (options.signal?.aborted) throw abortError();
+      given++;
       yield step.value;
     }
     finished = true;
@@ -79,6 +89,7 @@ async function* journalctlRead<T>(args: string[], where: string, options: Journa
   const { code, error } = await exited;
   if (options.signal?.aborted) throw abortError();
   if (error) throw startError(options.command, error);
+  if (code === 1 && options.showsCursor && given === 0 && !stderr.trim()) return;
   if (code !== 0) throw readError(stderr, where, code);
   if (stderr.trim()) options.onWarning?.(stderr.trim());
 }

@@ -26,6 +26,8 @@ export interface JournalProviderOptions {
   levelScanEntries?: number;
   /** How long (ms) a listing is reused (default LIST_TTL_MS). */
   listTtlMs?: number;
+  /** iconv-lite's name of the charset of entries that are not UTF-8 (LOG_ENCODING); none: they are read with U+FFFD. */
+  legacyDecoder?: string;
 }
 
 /**
@@ -108,7 +110,13 @@ export class JournalProvider implements LogSourceProvider {
     const read = capped && !windowed ? { ...query, tail: limit } : query;
     let count = 0;
     let last: number | undefined;
+    const said = new Set<string>();
     for await (const record of mergeByTime(holders.map((c) => this.readJournal(c, wanted, read)))) {
+      // Said as soon as met: a reader stopping early (a tail, a search's limit) still hears it.
+      if (record.notUtf8 && !said.has(record.notUtf8)) {
+        said.add(record.notUtf8);
+        query.onNote?.(notUtf8Note(record.notUtf8, this.options.legacyDecoder));
+      }
       if (capped && windowed && count >= limit) {
         const from = last !== undefined ? `after ${new Date(last).toISOString()}` : 'later';
         query.onNote?.(`only the first ${limit.toLocaleString('en-US')} entries of the window were read for the level (journalctl -p cannot see a level written in the text); later ones were not: give a since ${from} to read them`);
@@ -131,7 +139,7 @@ export class JournalProvider implements LogSourceProvider {
   }
 
   private journalctl(signal?: AbortSignal): JournalctlOptions {
-    return { command: this.options.journalctl, env: this.options.env, signal };
+    return { command: this.options.journalctl, env: this.options.env, signal, ...(this.options.legacyDecoder ? { legacyDecoder: this.options.legacyDecoder } : {}) };
   }
 
   private async makeListing(signal: AbortSignal | undefined, onProgress: Progress | undefined): Promise<Listing> {
@@ -240,8 +248,9 @@ export class JournalProvider implements LogSourceProvider {
    * newest first (--reverse --lines), each entry written as its PRIORITY alone (-o cat: a few bytes, where the export
    * of 300,000 entries' cursors and times cost seconds), and --show-cursor's cursor of the last one shown. The window is
    * given to the millisecond (journalctl reads fractional @seconds; --until is inclusive there, so it ends a
-   * microsecond before). Undefined when journalctl gives no cursor. When the window holds no entry, the cursor is of
-   * the entry near where journalctl looked, and reading on from it within the window finds nothing, as it should.
+   * microsecond before). Undefined when journalctl gives no cursor: when the window holds no entry it either gives the
+   * cursor of the entry near where it looked (reading on from it within the window finds nothing, as it should) or,
+   * when it stopped at no entry (a window before the journal's first), none, exiting 1 without a word (showsCursor).
    */
   private async newestStart(held: JournalContents, matches: string[], query: RecordQuery, count: number): Promise<string | undefined> {
     const window = [
@@ -250,7 +259,7 @@ export class JournalProvider implements LogSourceProvider {
     ];
     const args = [...held.journal.args, '--reverse', `--lines=${count}`, '--show-cursor', '--output=cat', '--output-fields=PRIORITY', ...window, ...matches];
     let cursor: string | undefined;
-    for await (const line of journalctlLines(args, held.journal.where, this.journalctl(query.signal))) {
+    for await (const line of journalctlLines(args, held.journal.where, { ...this.journalctl(query.signal), showsCursor: true })) {
       if (line.startsWith(CURSOR_LINE)) cursor = line.slice(CURSOR_LINE.length);
     }
     return cursor;
@@ -300,6 +309,18 @@ export class JournalProvider implements LogSourceProvider {
       if (inPage < page || cursor === undefined) return;
     }
   }
+}
+
+/**
+ * What a read says of entries whose text is not UTF-8 (journald stores a program's bytes as they are): decoded in the
+ * configured charset, or read with U+FFFD, so that "no matches" for a word in them is not taken as its absence.
+ */
+function notUtf8Note(kind: 'decoded' | 'replaced', decoder: string | undefined): string {
+  if (kind === 'decoded') return `some of its entries are not UTF-8: they were decoded as ${(decoder ?? '').toUpperCase()} (set by LOG_ENCODING, the editor's files.encoding)`;
+  return (
+    'some of its entries are not UTF-8 (a legacy charset such as EUC-KR/CP949, Shift_JIS, GBK or Latin-1): letters outside ASCII ' +
+    "read as \uFFFD there and a search for them matches nothing; set the charset (LOG_ENCODING, or the editor's files.encoding, e.g. euckr) to read them"
+  );
 }
 
 /** The last `count` records of `records`, oldest first. */

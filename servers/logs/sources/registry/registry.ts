@@ -21,6 +21,8 @@ export interface SourcesConfig {
   docker: Switch;
   /** DOCKER_HOST (unix:// or tcp://), undefined for the default socket. */
   dockerHost: string | undefined;
+  /** iconv-lite's name of the charset journal entries that are not UTF-8 are decoded in (LOG_ENCODING); none: U+FFFD. */
+  legacyDecoder?: string;
 }
 
 export interface SourceListing {
@@ -95,7 +97,7 @@ export function createSourceRegistry(config: SourcesConfig, env: NodeJS.ProcessE
   const providers: LogSourceProvider[] = [];
   const journalPaths = config.journalDirs.length + config.journalFiles.length;
   if (config.journal !== 'off' || journalPaths > 0) {
-    providers.push(new JournalProvider({ journalctl: config.journalctl, local: config.journal, directories: config.journalDirs, files: config.journalFiles, env }));
+    providers.push(new JournalProvider({ journalctl: config.journalctl, local: config.journal, directories: config.journalDirs, files: config.journalFiles, env, ...(config.legacyDecoder ? { legacyDecoder: config.legacyDecoder } : {}) }));
   }
   const docker = dockerProvider(config, env);
   if (docker) providers.push(docker);
