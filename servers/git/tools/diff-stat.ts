@@ -38,6 +38,7 @@ export function registerDiffStatTool(server: McpServer, context: GitServerContex
     output: outputSchema,
     list: 'files',
     rest: 'Not every changed file is listed (totals cover all of them): raise limit (up to 2000), or give path to list one folder at a time.',
+    narrow: 'give path to list one folder at a time (totals cover every file)',
     run: readDiffStat,
   });
 }

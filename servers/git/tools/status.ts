@@ -65,6 +65,7 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
     output: outputSchema,
     list: 'files',
     rest: 'Not every changed file is listed (counts cover all of them): raise limit (up to 2000) to list more.',
+    narrow: 'the counts cover every changed file, and `git status` in a terminal lists them all',
     run: readWorkingTree,
   });
 }
