@@ -3,7 +3,8 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
-import { gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
 import { withRawDates } from '../repo/raw-dates';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { UserFacingError } from '../../shared/tool-result';
@@ -79,7 +80,9 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
   const pathArgs = path ? ['--', path] : ['--'];
   const { bodyCut, ...meta } = await readMeta(repo, hash);
   const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
-  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files;
+  // Compared as git show compares: with the first parent, or the empty tree for a commit without one.
+  const moves = await submoduleMoves(repo, meta.parents[0] ?? emptyTree(repo), hash, pathArgs);
+  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : f));
   const { patch, patchTruncated, nextPatchOffset } = input.includePatch
     ? await readPatch(repo, hash, pathArgs, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
     : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
@@ -91,6 +94,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     parents.length === 0 && repo.shallow ? 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' : undefined,
     untouched,
     renameLimitNote(stats.stderr),
+    submoduleNote(moves),
   ].filter(Boolean);
   return {
     ...meta,

@@ -46,4 +46,10 @@ describe('git_diff_stat: a submodule whose commit moved (break36)', function () 
     const added = await ok(server, 'git_diff_stat', { from: 'HEAD~2', to: 'HEAD~1' });
     assert.ok(added.note.includes(`"vendor/lib" (none to ${first.slice(0, 7)}) is a submodule`), added.note);
   });
+
+  it('git_show marks it the same way', async () => {
+    const data = await ok(server, 'git_show', {});
+    assert.equal(data.files.find((f: { path: string }) => f.path === 'vendor/lib').submodule, true);
+    assert.ok(data.note.includes(`"vendor/lib" (${first.slice(0, 7)} to ${second.slice(0, 7)}) is a submodule (submodule: true)`), data.note);
+  });
 });
