@@ -63,7 +63,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     if (error instanceof GitTimeoutError) throw openingTimedOut(folder, error);
     throw explainGitFailure(error, folder);
   }
-  if (lines[0] === 'true') throw new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  if (lines[0] === 'true') throw await bareRepository(folder, signal);
   const root = lines[1];
   if (!root) throw new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
   assertExpectedWorktree(folder, root);
@@ -197,8 +197,44 @@ function openingTimedOut(folder: string, error: GitTimeoutError): UserFacingErro
 /** The error for a folder git reads as a repository without a working tree: a bare one, or inside .git. */
 async function noWorkingTree(folder: string, signal?: AbortSignal): Promise<UserFacingError> {
   const bare = await runGit(['rev-parse', '--is-bare-repository'], { cwd: folder, signal, timeoutMs: 10_000, okExitCodes: [0, 128] }).catch(() => undefined);
-  if (bare?.stdout.toString('utf8').trim() === 'true') return new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  if (bare?.stdout.toString('utf8').trim() === 'true') return bareRepository(folder, signal);
   return new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
+}
+
+/** Most linked working trees a bare repository's error names. */
+const MAX_NAMED_WORKTREES = 10;
+
+/**
+ * The error for a bare repository, naming its linked working trees (`git worktree add`) when it has some: a bare clone
+ * with a tree per branch beside it (`.bare` and a `.git` file naming it, opened as the project folder) is a common
+ * layout, and "point REPO_PATH at a working tree" left the person to find which folders those are.
+ */
+async function bareRepository(folder: string, signal?: AbortSignal): Promise<UserFacingError> {
+  const listed = await runGit(['worktree', 'list', '--porcelain', '-z'], { cwd: folder, signal, timeoutMs: 10_000, okExitCodes: [0, 128, 129], maxBytes: 1024 * 1024 }).catch(
+    () => undefined,
+  );
+  const trees = listed?.exitCode === 0 ? linkedTrees(listed.stdout.toString('utf8')) : [];
+  if (trees.length === 0) return new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  const named = trees.slice(0, MAX_NAMED_WORKTREES).map((t) => (t.branch ? `${sanitizeLine(t.folder, 300)} (${sanitizeLine(t.branch, 200)})` : sanitizeLine(t.folder, 300)));
+  const more = trees.length > MAX_NAMED_WORKTREES ? ` and ${trees.length - MAX_NAMED_WORKTREES} more (\`git worktree list\`)` : '';
+  return new UserFacingError(`${folder} is a bare repository, which has no working tree of its own; its working trees are ${named.join(', ')}${more}: point REPO_PATH at one of them (or give each as a repository with --repos).`);
+}
+
+/** The working trees in `git worktree list --porcelain -z` output that exist: not the bare repository itself, not prunable. */
+function linkedTrees(output: string): Array<{ folder: string; branch?: string }> {
+  const trees: Array<{ folder: string; branch?: string }> = [];
+  // Records of NUL-ended lines (`worktree <path>`, `bare`, `branch <ref>`, `prunable <reason>`), each ended by an empty line.
+  let record: { folder: string; branch?: string; skip: boolean } | undefined;
+  for (const line of output.split('\0')) {
+    if (line.startsWith('worktree ')) record = { folder: line.slice('worktree '.length), skip: false };
+    else if (record && (line === 'bare' || line === 'prunable' || line.startsWith('prunable '))) record.skip = true;
+    else if (record && line.startsWith('branch ')) record.branch = line.slice('branch '.length).replace(/^refs\/heads\//, '');
+    else if (record && line === '') {
+      if (!record.skip) trees.push({ folder: record.folder, ...(record.branch ? { branch: record.branch } : {}) });
+      record = undefined;
+    }
+  }
+  return trees;
 }
 
 /**

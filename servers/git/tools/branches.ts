@@ -10,7 +10,12 @@ import { prunableWorktrees } from '../repo/worktrees';
 import { plainText } from '../repo/validate';
 import { registerGitTool } from './register';
 
-const MAX_REFS_SCANNED = 5000;
+/**
+ * Bytes of for-each-ref output read (about 100 per branch, so some 80,000 branches). Every branch is read and filtered
+ * here: a count cap on git's listing (the 5,000 most recently committed) dropped older branches before `contains` was
+ * applied, so a repository with more said it had no branch matching a name it had, the checked-out one too.
+ */
+const MAX_REF_BYTES = 8 * 1024 * 1024;
 
 const inputSchema = z.object({
   scope: z.enum(['local', 'remote', 'all']).default('all').describe('Local branches, remote-tracking branches, or both'),
@@ -70,6 +75,7 @@ export function registerBranchesTool(server: McpServer, context: GitServerContex
     output: outputSchema,
     list: 'branches',
     rest: 'More branches match than are listed (most recently committed first): raise limit (up to 1000), or narrow the list with contains or scope.',
+    narrow: 'narrow the list with contains or scope',
     run: listBranches,
   });
 }
@@ -96,24 +102,36 @@ async function listBranches(input: BranchesInput, repo: Repo): Promise<BranchesO
       if (reason !== undefined) branch.worktreePrunable = sanitizeLine(reason, 300);
     }
   }
-  return { current: head.branch, detached: head.detached, headHash: head.hash, branches, returned: branches.length, truncated: matched > branches.length || truncated };
+  const unread = truncated
+    ? `git listed more branches than the ${MAX_REF_BYTES / 1024 / 1024} MiB read of them (most recently committed first): older branches were not looked at, so one matching may be missing here; narrow the list with scope, or use a longer contains.`
+    : undefined;
+  return {
+    current: head.branch,
+    detached: head.detached,
+    headHash: head.hash,
+    branches,
+    returned: branches.length,
+    truncated: matched > branches.length || truncated,
+    ...(unread ? { note: unread } : {}),
+  };
 }
 
 /**
- * The branches under `patterns`, most recently committed first, at most MAX_REFS_SCANNED. git sorts them, except when a
+ * The branches under `patterns`, most recently committed first, as many as MAX_REF_BYTES hold (`truncated` when more
+ * were left unread). git sorts them, except when a
  * tip is dated before 1970: git 2.3x then fails the whole listing ("Timestamp too large for this system", "Timestamp+tz
  * too large"), so they are read unsorted and sorted here by the raw seconds.
  */
 async function readRefs(repo: Repo, patterns: string[]): Promise<{ refs: Branch[]; truncated: boolean }> {
   const format = `--format=${FIELDS.join('%00')}%00`;
-  const options = { maxBytes: 8 * 1024 * 1024 };
-  const sorted = await repo.git(['for-each-ref', format, '--sort=-committerdate', `--count=${MAX_REFS_SCANNED}`, ...patterns], { ...options, okExitCodes: [0, 128] });
+  const options = { maxBytes: MAX_REF_BYTES };
+  const sorted = await repo.git(['for-each-ref', format, '--sort=-committerdate', ...patterns], { ...options, okExitCodes: [0, 128] });
   if (sorted.exitCode === 0 || sorted.truncated) return { refs: parseRefs(sorted.stdout.toString('utf8')).map((r) => r.branch), truncated: sorted.truncated };
   if (!/timestamp\S* too large/i.test(sorted.stderr)) throw explainGitFailure(new GitCommandError(sorted.exitCode, sorted.stderr), repo.root);
   const all = await gitOrExplain(repo, ['for-each-ref', format, ...patterns], options);
   const when = (seconds: number) => (Number.isNaN(seconds) ? -Infinity : seconds);
   const refs = parseRefs(all.stdout.toString('utf8')).sort((a, b) => when(b.seconds) - when(a.seconds));
-  return { refs: refs.slice(0, MAX_REFS_SCANNED).map((r) => r.branch), truncated: all.truncated || refs.length > MAX_REFS_SCANNED };
+  return { refs: refs.map((r) => r.branch), truncated: all.truncated };
 }
 
 /**

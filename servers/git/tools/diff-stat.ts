@@ -4,6 +4,7 @@ import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
 import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
+import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
 
@@ -38,6 +39,7 @@ export function registerDiffStatTool(server: McpServer, context: GitServerContex
     output: outputSchema,
     list: 'files',
     rest: 'Not every changed file is listed (totals cover all of them): raise limit (up to 2000), or give path to list one folder at a time.',
+    narrow: 'give path to list one folder at a time (totals cover every file)',
     run: readDiffStat,
   });
 }
@@ -49,11 +51,12 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
   const args = ['diff', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none', from, to, '--'];
   if (path) args.push(path);
   const result = await gitOrExplain(repo, args, { maxBytes: 8 * 1024 * 1024 });
-  const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files;
+  const moves = await submoduleMoves(repo, from, to, path ? ['--', path] : ['--']);
+  const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : f));
   const files = all.slice(0, input.limit);
   const untouched = path !== undefined && all.length === 0 ? await explainUnchangedBetween(repo, path, { from, to }, { from: fromLabel, to: input.to }) : undefined;
   const diverged = input.from !== undefined ? await explainDiverged(repo, { from, to }, { from: fromLabel, to: input.to }) : undefined;
-  const notes = [note, diverged, untouched, renameLimitNote(result.stderr)].filter(Boolean).join(' ');
+  const notes = [note, diverged, untouched, renameLimitNote(result.stderr), submoduleNote(moves)].filter(Boolean).join(' ');
   return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(notes ? { note: notes } : {}) };
 }
 

@@ -38,12 +38,16 @@ const outputSchema = z.object({
   since: z.string().describe('Resolved start of the period (ISO, inclusive)'),
   until: z.string().optional().describe('Resolved end of the period (ISO, exclusive)'),
   sortBy: z.enum(['commits', 'lines']),
-  commitsScanned: z.number().int(),
+  commitsScanned: z.number().int().describe('Commits counted: merge commits are not among them (mergesLeftOut)'),
+  mergesLeftOut: z.number().int().optional().describe('Merge commits in the period that were not counted (absent when none)'),
   filesChanged: z.number().int().describe('Distinct files changed in the period'),
   files: z.array(fileSchema),
   truncated: z.boolean().describe('True when maxCommits was reached or output was cut, so counts cover only the newest commits'),
   note: z.string().optional(),
 });
+
+/** Merges counted for the note; beyond, "more than". */
+const MAX_MERGES_COUNTED = 100_000;
 
 interface Churn {
   commits: number;
@@ -80,7 +84,9 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   const hash = await resolveCommit(repo, input.ref, 'ref');
   const rest = [hash, '--', ...(path ? [path] : [])];
   const fullDiff = path !== undefined && path !== '.';
-  const read = await readNumstats(repo, ['--no-merges', ...(await repoWindowArgs(repo, window)), ...rest], input.maxCommits, extra, fullDiff);
+  const windowArgs = await repoWindowArgs(repo, window);
+  const read = await readNumstats(repo, ['--no-merges', ...windowArgs, ...rest], input.maxCommits, extra, fullDiff);
+  const merges = await countMerges(repo, [...windowArgs, ...rest]);
   const misread = read.limitHit ? undefined : await misreadDateArgs(repo, window);
   if (misread) {
     // Commits dated before 1970, which git's --until leaves out (misreadDateArgs): read apart, those without a time kept.
@@ -108,15 +114,33 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     untouched,
     path !== undefined ? movedInNote(ranked, path) : undefined,
     read.renameNote,
+    mergesNote(merges),
   ].filter(Boolean);
   return {
     ...base,
     commitsScanned: commits.length,
+    ...(merges > 0 ? { mergesLeftOut: merges } : {}),
     filesChanged: ranked.length,
     files: ranked.slice(0, input.top),
     truncated: limitHit || truncated,
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/** Merge commits git selects with `selection` (window, tip, path), at most MAX_MERGES_COUNTED + 1. */
+async function countMerges(repo: Repo, selection: string[]): Promise<number> {
+  const counted = await gitOrExplain(repo, ['rev-list', '--count', '--merges', `--max-count=${MAX_MERGES_COUNTED + 1}`, ...selection]);
+  return Number(counted.stdout.toString('utf8').trim()) || 0;
+}
+
+/**
+ * Says how many merges the counts leave out: the description said so, the answer did not, and "N commits changed
+ * this file" read as every commit of the period when a history of merged pull requests had as many merges again.
+ */
+function mergesNote(merges: number): string | undefined {
+  if (merges === 0) return undefined;
+  const count = merges > MAX_MERGES_COUNTED ? `More than ${MAX_MERGES_COUNTED} merge commits` : merges === 1 ? '1 merge commit' : `${merges} merge commits`;
+  return `${count} in the period ${merges === 1 ? 'is' : 'are'} not counted (mergesLeftOut): each change is counted once, on the commit that made it, and a merge's own edits (conflict resolutions) are left out.`;
 }
 
 /** For `count` shallow-edge commits of the period left out of the counts (the first of them `example`). */

@@ -4,7 +4,7 @@ import type { McpServer, ToolCallback } from '@modelcontextprotocol/sdk/server/m
 import { z } from 'zod';
 import { READ_ONLY } from '../../shared/annotations';
 import { strictInput } from '../../shared/strict-input';
-import { fitToBudget } from '../../shared/output-budget';
+import { fitToBudget, OUTPUT_BUDGET_BYTES } from '../../shared/output-budget';
 import type { HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
 import { isMultiRepository, listNames, pickRepository, type GitServerContext } from '../context';
@@ -38,6 +38,11 @@ export interface GitToolSpec<I extends z.ZodObject, O extends z.ZodObject> {
    * the cut is said with the way to the rest, whether the tool's limit or the output budget made it.
    */
   rest?: string;
+  /**
+   * How to ask for less (a clause, e.g. "narrow the list with contains or scope"), said instead of `rest` when the output
+   * budget, not the tool's limit, cut the list: a higher limit then lists no more, and saying to raise it misled.
+   */
+  narrow?: string;
 }
 
 /**
@@ -56,7 +61,9 @@ export function registerGitTool<I extends z.ZodObject, O extends z.ZodObject>(se
     const whole = await spec.run(toolInput, repo, extra);
     const kept = withinBudget(whole, spec.list, spec.cutFlags ?? ['truncated']);
     const finished = spec.finish ? await spec.finish(kept, whole, repo) : kept;
-    const rested = spec.rest === undefined ? finished : withRest(finished, spec.rest);
+    const budgetCut = listLength(kept, spec.list) < listLength(whole, spec.list);
+    const restNote = budgetCut && spec.narrow !== undefined ? budgetNote(listLength(kept, spec.list), listLength(whole, spec.list), spec.narrow) : spec.rest;
+    const rested = restNote === undefined ? finished : withRest(finished, restNote);
     const skipped = mailmapSkippedNote(repo.unsafeFiles);
     const data = skipped === undefined ? rested : withNote(rested, skipped);
     return toolResult(multi ? { repository: target.name, ...data } : data);
@@ -100,6 +107,15 @@ export function withinBudget<T extends Data>(data: T, list: string, cutFlags: re
     return result as T;
   });
   return value;
+}
+
+function listLength(data: Data, list: string): number {
+  return (data[list] as unknown[]).length;
+}
+
+/** The note when the output budget cut a list to `kept` of `listed` items: raising the tool's limit would not help. */
+export function budgetNote(kept: number, listed: number, narrow: string): string {
+  return `Only ${kept} of the ${listed} listed fit in one answer (${Math.round(OUTPUT_BUDGET_BYTES / 1024)} KiB of JSON), so a higher limit lists no more: ${narrow}.`;
 }
 
 /** `data` with `rest` appended to its note when it is truncated. */

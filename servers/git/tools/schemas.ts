@@ -34,6 +34,7 @@ export const fileStatSchema = z.object({
   added: z.number().int(),
   deleted: z.number().int(),
   binary: z.boolean(),
+  submodule: z.literal(true).optional().describe('A submodule: its counted lines are the commit it points at, not its files (the note names the commits)'),
 });
 
 export const refInput = (what: string) =>

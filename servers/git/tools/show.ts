@@ -3,19 +3,30 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine, sanitizeText } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
-import { gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
+import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
 import { withRawDates } from '../repo/raw-dates';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
+import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
 
 const MAX_BODY_CHARS = 4000;
+/** Furthest a patch can be paged into: git writes the patch up to the page asked for, and it is held to be cut. */
+const MAX_PATCH_OFFSET = 64 * 1024 * 1024;
 const DIFF_OPTIONS = ['-M', '--no-ext-diff', '--no-textconv', '--no-color', '--diff-merges=first-parent'];
 
 const inputSchema = z.object({
   ref: refInput('The commit to show').default('HEAD'),
   includePatch: z.boolean().default(true).describe('Include the unified diff (capped by maxPatchBytes)'),
   maxPatchBytes: z.number().int().min(1000).max(100_000).default(20_000).describe('Largest patch to return; longer patches are cut and marked truncated'),
+  patchOffset: z
+    .number()
+    .int()
+    .min(0)
+    .max(MAX_PATCH_OFFSET)
+    .default(0)
+    .describe('Byte of the patch to start at: the nextPatchOffset of an answer whose patch was cut, to read the rest'),
   path: pathInput.optional().describe('Only show the patch and stats for this file or folder'),
   maxFiles: z.number().int().min(1).max(2000).default(300).describe('Most files to list in the per-file stats'),
 });
@@ -38,6 +49,7 @@ const outputSchema = z.object({
   filesTruncated: z.boolean(),
   patch: z.string().optional(),
   patchTruncated: z.boolean(),
+  nextPatchOffset: z.number().int().optional().describe('When the patch was cut: pass it as patchOffset (same ref and path) for the next part'),
   truncated: z.boolean().describe('True when the file list, body or patch was cut'),
   note: z.string().optional(),
 });
@@ -68,8 +80,12 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
   const pathArgs = path ? ['--', path] : ['--'];
   const { bodyCut, ...meta } = await readMeta(repo, hash);
   const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
-  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files;
-  const { patch, patchTruncated } = input.includePatch ? await readPatch(repo, hash, pathArgs, input.maxPatchBytes) : { patch: undefined, patchTruncated: false };
+  // Compared as git show compares: with the first parent, or the empty tree for a commit without one.
+  const moves = await submoduleMoves(repo, meta.parents[0] ?? emptyTree(repo), hash, pathArgs);
+  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : f));
+  const { patch, patchTruncated, nextPatchOffset } = input.includePatch
+    ? await readPatch(repo, hash, pathArgs, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
+    : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
   const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
   const untouched = path !== undefined && allFiles.length === 0 ? await explainUnchangedPath(repo, hash, path, input.ref) : undefined;
   const { parents } = meta;
@@ -78,6 +94,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     parents.length === 0 && repo.shallow ? 'This commit is at the edge of a shallow clone; its parents are not available, so it is shown against the empty tree.' : undefined,
     untouched,
     renameLimitNote(stats.stderr),
+    submoduleNote(moves),
   ].filter(Boolean);
   return {
     ...meta,
@@ -86,6 +103,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     filesTruncated,
     ...(patch === undefined ? {} : { patch }),
     patchTruncated,
+    ...(nextPatchOffset === undefined ? {} : { nextPatchOffset }),
     truncated: filesTruncated || patchTruncated || bodyCut,
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
@@ -124,10 +142,41 @@ async function readMeta(repo: Repo, hash: string) {
   };
 }
 
-/** The unified diff, cut at `maxBytes` with a note on how to see one file. */
-async function readPatch(repo: Repo, hash: string, pathArgs: string[], maxBytes: number): Promise<{ patch: string; patchTruncated: boolean }> {
-  const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes });
-  const patch = sanitizeText(diff.stdout.toString('utf8'));
-  if (!diff.truncated) return { patch, patchTruncated: false };
-  return { patch: `${patch}\n… [patch cut at ${maxBytes} bytes; use git_show with path to see one file]`, patchTruncated: true };
+/**
+ * The unified diff from byte `offset` (0: its start), at most `maxBytes` of it. A cut part ends at the last line end in
+ * it (a line, and a UTF-8 character, is never split across parts) and gives `nextPatchOffset`, the byte the next part
+ * starts at: before, a patch longer than 100 KB could not be read past its start, and the note sent a call that
+ * already named one file to name one. Throws a UserFacingError when `offset` is past the patch's end.
+ */
+async function readPatch(
+  repo: Repo,
+  hash: string,
+  pathArgs: string[],
+  page: { offset: number; maxBytes: number; onePath: boolean },
+): Promise<{ patch: string; patchTruncated: boolean; nextPatchOffset?: number }> {
+  const { offset, maxBytes } = page;
+  const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: offset + maxBytes });
+  if (offset > 0 && offset >= diff.stdout.length) {
+    throw new UserFacingError(`patchOffset ${offset} is at or past the end of this patch, which has ${diff.stdout.length} bytes; give a nextPatchOffset from an earlier answer for the same ref and path.`);
+  }
+  const part = diff.stdout.subarray(offset);
+  if (!diff.truncated) return { patch: sanitizeText(part.toString('utf8')), patchTruncated: false };
+  const kept = part.subarray(0, partEnd(part));
+  const next = offset + kept.length;
+  const other = page.onePath ? '' : ', or give path to see one file';
+  return {
+    patch: `${sanitizeText(kept.toString('utf8'))}… [patch cut after byte ${next}; patchOffset ${next} continues it${other}]`,
+    patchTruncated: true,
+    nextPatchOffset: next,
+  };
+}
+
+/** Where a cut part of a patch ends: after its last line end, or in a single line longer than the part, before a UTF-8 character's continuation bytes. */
+function partEnd(part: Buffer): number {
+  const lineEnd = part.lastIndexOf(0x0a);
+  if (lineEnd >= 0) return lineEnd + 1;
+  let end = part.length;
+  while (end > 1 && (part[end - 1] & 0xc0) === 0x80) end--;
+  // The byte before the continuations starts the character that was cut: it goes to the next part as well.
+  return end > 1 && part[end - 1] >= 0xc0 ? end - 1 : part.length;
 }

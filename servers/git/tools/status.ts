@@ -4,6 +4,7 @@ import type { GitServerContext } from '../context';
 import { explainGitFailure, type Repo } from '../repo/repo';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation } from '../repo/operation';
+import { indexLockNote, readIndexLock } from '../repo/index-lock';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH } from './schemas';
 
@@ -50,6 +51,10 @@ const outputSchema = z.object({
     })
     .optional()
     .describe('An operation git stopped in the middle of (absent when none): the files listed are its state'),
+  indexLock: z
+    .object({ path: z.string(), ageSeconds: z.number().int() })
+    .optional()
+    .describe("The working tree's index.lock, when one older than a few seconds exists: git refuses to stage, commit, check out or pull until it is gone (the note says why it may be there)"),
 });
 
 type StatusInput = z.output<typeof inputSchema>;
@@ -65,6 +70,7 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
     output: outputSchema,
     list: 'files',
     rest: 'Not every changed file is listed (counts cover all of them): raise limit (up to 2000) to list more.',
+    narrow: 'the counts cover every changed file, and `git status` in a terminal lists them all',
     run: readWorkingTree,
   });
 }
@@ -76,7 +82,7 @@ function upstreamFields(upstream: ReturnType<typeof upstreamState>): Pick<Status
 }
 
 async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOutput> {
-  const [status, operation] = await Promise.all([readStatus(repo), readOperation(repo)]).catch((error: unknown) => {
+  const [status, operation, indexLock] = await Promise.all([readStatus(repo), readOperation(repo), readIndexLock(repo)]).catch((error: unknown) => {
     throw explainGitFailure(error, repo.root);
   });
   return {
@@ -90,8 +96,14 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     files: status.entries.slice(0, input.limit),
     truncated: status.entries.length > input.limit || status.truncated,
     ...(operation ? { operation } : {}),
-    ...untrackedFoldersNote(status.entries),
+    ...(indexLock ? { indexLock } : {}),
+    ...joinNotes([untrackedFoldersNote(status.entries).note, indexLock ? indexLockNote(indexLock) : undefined]),
   };
+}
+
+function joinNotes(notes: ReadonlyArray<string | undefined>): { note?: string } {
+  const said = notes.filter((n): n is string => n !== undefined);
+  return said.length > 0 ? { note: said.join(' ') } : {};
 }
 
 /**
