@@ -37,6 +37,17 @@ describe('UI: welcome content of the trees', function () {
     await workbench.screenshot('welcome');
   });
 
+  // leftovers25: the empty chat offered "Summarize what was committed today" in a folder that is not a repository.
+  it('the empty chat says the folder is not a repository and offers no question about commits', async () => {
+    await workbench.openView('Chat');
+    const chat = workbench.chatFrame();
+    await chat.locator('.empty', { hasText: 'is a git repository' }).waitFor({ timeout: 30_000 });
+    const examples = await chat.locator('.empty button.example').allInnerTexts();
+    assert.ok(examples.length >= 2, examples.join(' | '));
+    assert.ok(!examples.some((e) => /commit|changed the most/i.test(e)), examples.join(' | '));
+    assert.equal(await chat.locator('.empty h2', { hasText: 'repository' }).count(), 0, 'the title promises no repository');
+  });
+
   it('the status bar shows the servers\' health; clicking it opens the status report', async () => {
     const { page } = workbench;
     const item = page.locator('.statusbar-item', { hasText: /DevOps \d\/\d/ });
