@@ -5,8 +5,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { workspaceOffer } from '../../src/chat/offer';
+import type { Settings } from '../../src/settings';
 
-const quiet = { logDirectories: [], logSources: { journal: 'off', journalPaths: [], docker: 'off', dockerHost: '' }, prometheus: { url: '', hostLabel: '', timeoutSeconds: 10 } } as const;
+const quiet: Pick<Settings, 'logDirectories' | 'logSources' | 'prometheus'> = {
+  logDirectories: [],
+  logSources: { journal: 'off', journalPaths: [], docker: 'off', dockerHost: '' },
+  prometheus: { url: '', hostLabel: '', timeoutSeconds: 10 },
+};
 
 describe('chat offer: what the workspace has', () => {
   let root: string;
