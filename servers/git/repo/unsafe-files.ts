@@ -283,7 +283,14 @@ const UNTRACKED_DEPTH = 8;
  * and of the folders inside it on its way to a file, but never walks an ignored one (a FIFO .gitignore in `build/`,
  * ignored, keeps no status waiting, and one in `new/sub/` of an untracked `new/` does).
  */
-export async function unsafeFolderFileForListing(root: string, listing: string, role: 'attributes' | 'ignore', ignored: IgnoredFolders = async () => new Set()): Promise<UnsafeFile | undefined> {
+export async function unsafeFolderFileForListing(
+  root: string,
+  listing: string,
+  role: 'attributes' | 'ignore',
+  ignored: IgnoredFolders = async () => new Set(),
+  /** Stops the walk between levels (its answer is no longer needed): undefined is returned then. */
+  signal?: AbortSignal,
+): Promise<UnsafeFile | undefined> {
   const folders = new Set<string>();
   for (const entry of listing.split('\0')) {
     const parts = entry.replace(/^\n+/, '').split('/');
@@ -300,6 +307,7 @@ export async function unsafeFolderFileForListing(root: string, listing: string, 
     // looked into, as when git cannot tell.
     const inRepository = walk.inRepository;
     const skipped = await ignored(walk.found.filter((folder) => !inRepository.has(folder)));
+    if (signal?.aborted) return undefined;
     walk = readFolders(root, walk.found.filter((folder) => !skipped.has(folder)), folders, budget, new Set(), inRepository);
   }
 }
