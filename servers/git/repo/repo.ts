@@ -198,7 +198,7 @@ async function checkListedFolders(
   signal?: AbortSignal,
 ): Promise<UnsafeFile | undefined> {
   const result = await runGit(check.listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
-  return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal), signal);
+  return result && unsafeFolderFileForListing(root, result.stdout, check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal), signal);
 }
 
 /**
