@@ -3,7 +3,7 @@
 import { t } from '@vscode/l10n';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { legacyCharsetName } from '../../servers/logs/io/charset-name';
+import { legacyCharsetName } from './charset-check';
 import type { LogSourceSettings, Thresholds } from '../settings';
 
 export interface ServerSpec {
