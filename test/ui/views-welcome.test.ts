@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+import { createFixtureWorkspace, launchWorkbench, runCommand, type Workbench } from './support/workbench';
 import { collapsePane } from './ui-helpers';
 
 describe('UI: welcome content of the trees', function () {
@@ -62,6 +62,33 @@ describe('UI: welcome content of the trees', function () {
     await tabs.first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(await tabs.count(), 1, 'one report tab, whatever the clicks');
     assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no unsaved file');
+  });
+});
+
+// leftovers25: the same in Korean: the hint says there is no repository and no commit question is offered.
+describe('UI: the empty chat in a folder that is not a repository, in Korean', function () {
+  this.timeout(180_000);
+  let folder: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'devops-plain-ko-'));
+    writeFileSync(join(folder, 'notes.md'), '# 저장소 아님\n');
+    workbench = await launchWorkbench({ folder, env: { ANTHROPIC_API_KEY: '' }, locale: 'ko' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('says in Korean that no folder is a git repository and offers no commit question', async () => {
+    await runCommand(workbench.page, 'DevOps Assistant: Focus on 채팅 View');
+    const chat = workbench.chatFrame();
+    await chat.locator('.empty', { hasText: 'git 저장소가 아니어서 읽을 커밋이 없습니다' }).waitFor({ timeout: 60_000 });
+    const examples = await chat.locator('.empty button.example').allInnerTexts();
+    assert.ok(examples.length >= 2, examples.join(' | '));
+    assert.ok(!examples.some((e) => /커밋|가장 많이 수정/.test(e)), examples.join(' | '));
   });
 });
 
