@@ -25,7 +25,7 @@ export function activate(context: vscode.ExtensionContext): DevopsAssistantApi |
   const coreRegisterMs = performance.now() - started;
   log(`core registered in ${coreRegisterMs.toFixed(1)} ms (servers start in the background)`);
   const session = new ChatSession(agent);
-  const chatView = registerChatView(context, session, models);
+  const chatView = registerChatView(context, session, models, settings);
   const trees = registerTreeViews(context, hub, settings);
   registerStatusBar(context, hub);
   registerCommands(context, { hub, session, chatView, models }, settings);

@@ -1,11 +1,14 @@
 // The chat webview. Untrusted text (questions, answers, tool arguments and results, log lines,
 // commit messages) is only ever inserted as textContent, or as HTML produced by the Markdown
-// renderer with raw HTML off. Links never navigate: they are posted to the extension.
+// renderer with raw HTML off. Links never navigate: they are posted to the extension. Bidi controls and invisible
+// characters in that text are written out (`\u202E`, showInvisible) before it is shown: a branch or file name, a log
+// line or an answer quoting one never reorders or hides what a person reads (Trojan Source).
 import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
 import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from '../../src/chat/protocol';
 import { announcementOf } from './announce';
 import { breaksBetweenWordsOnly, KEEP_WORDS_CLASS } from './line-breaks';
 import { createMarkdownRenderer } from './markdown';
+import { showInvisible } from '../../servers/shared/invisible';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -31,7 +34,7 @@ let pendingDraft = '';
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
+  if (text !== undefined) node.textContent = showInvisible(text);
   return node;
 };
 
@@ -107,11 +110,11 @@ function commandButton(title: keyof ChatStrings, command: string): HTMLButtonEle
 function showModel(model: ModelStatus) {
   if (!ui) return;
   ui.banner.hidden = model.label !== undefined;
-  ui.banner.querySelector('p')!.textContent = model.problem ?? t('noApiKey');
+  ui.banner.querySelector('p')!.textContent = showInvisible(model.problem ?? t('noApiKey'));
   // A button that cannot fix this problem (Set API Key while the provider setting says `vscode`) is not offered.
   for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('button[data-command]')) button.hidden = model.commands !== undefined && !model.commands.includes(button.dataset.command ?? '');
   ui.modelLine.hidden = model.label === undefined;
-  ui.modelLine.querySelector('.model-label')!.textContent = model.label ? format(t('answeringWith'), model.label) : '';
+  ui.modelLine.querySelector('.model-label')!.textContent = model.label ? showInvisible(format(t('answeringWith'), model.label)) : '';
 }
 
 /** The empty conversation: a title, a hint and example questions that are asked on click. */
@@ -366,7 +369,7 @@ function answerNode(): HTMLElement {
 function renderAnswer(block: AnswerBlock) {
   const body = block.node.querySelector('.markdown');
   if (!body) return;
-  body.innerHTML = renderMarkdown(block.source);
+  body.innerHTML = renderMarkdown(showInvisible(block.source));
   body.classList.toggle(KEEP_WORDS_CLASS, breaksBetweenWordsOnly(block.source));
 }
 
@@ -410,7 +413,7 @@ function finishToolStep(details: HTMLDetailsElement, status: string, durationMs:
   resultDetails.append(summary, pre);
   // Results can be large: they are put in the page only when asked for.
   resultDetails.addEventListener('toggle', () => {
-    if (resultDetails.open && !pre.textContent) pre.textContent = result;
+    if (resultDetails.open && !pre.textContent) pre.textContent = showInvisible(result);
   });
   body.append(resultDetails);
 }

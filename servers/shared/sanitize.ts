@@ -1,12 +1,15 @@
 // Text from repositories, logs and process tables goes to a model and a webview: it must stay
-// data. ANSI escapes, C0/C1 controls and invisible/bidi Unicode are removed.
+// data. ANSI escapes, C0/C1 controls and the BOM are removed; invisible and bidi characters are written out as escapes
+// (invisible.ts), so a name shown is the name that exists and nothing reorders what a person reads.
+import { showInvisible } from './invisible';
+
 const ANSI_ESCAPE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)|[@-Z\\-_])/g;
 const CONTROL_CHARS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-const INVISIBLE_CHARS = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu;
+const BYTE_ORDER_MARK = /\ufeff/g;
 
-/** Removes escapes and control characters; keeps tabs and newlines. */
+/** Removes terminal escapes, control characters and BOMs, and escapes invisible characters (`\u202E`); keeps tabs and newlines. */
 export function sanitizeText(text: string): string {
-  return text.replace(ANSI_ESCAPE, '').replace(CONTROL_CHARS, '').replace(INVISIBLE_CHARS, '');
+  return showInvisible(text.replace(ANSI_ESCAPE, '').replace(CONTROL_CHARS, '').replace(BYTE_ORDER_MARK, ''));
 }
 
 /**

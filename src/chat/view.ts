@@ -7,6 +7,7 @@ import { chatHtml, createNonce } from './html';
 import { isActionAllowed, parseLink } from './link-policy';
 import { Disposable } from '../lifecycle';
 import type { ModelState } from './model-state';
+import type { WorkspaceOffer } from './offer';
 import { fromWebviewMessage, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from './protocol';
 import type { ChatSession, SessionUpdate } from './session';
 import { chatStrings, exampleQuestions } from './strings';
@@ -31,6 +32,8 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     private readonly extensionUri: vscode.Uri,
     private readonly session: ChatSession,
     private readonly model: ModelState,
+    /** What the workspace has, asked each time the webview (re)loads: a `git init` since then changes the offer. */
+    private readonly offer: () => WorkspaceOffer,
   ) {
     super();
     this._register(this.session.onUpdate((update) => this.onSessionUpdate(update)));
@@ -111,12 +114,11 @@ export class ChatViewProvider extends Disposable implements vscode.WebviewViewPr
     this.ready = true;
     const snapshot = this.session.snapshot();
     for (const event of snapshot.live?.events ?? []) this.rememberOffered(event);
-    // Opening a folder in an empty window reloads it, so the init of this window holds for its life.
-    const folderOpen = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
+    const offer = this.offer();
     this.post({
       type: 'init',
-      strings: chatStrings(folderOpen),
-      examples: exampleQuestions(folderOpen),
+      strings: chatStrings(offer),
+      examples: exampleQuestions(offer),
       items: snapshot.items,
       live: snapshot.live,
       model,

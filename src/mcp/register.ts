@@ -7,7 +7,7 @@ import { affectsSettings, type Settings } from '../settings';
 import { VERSION } from '../version';
 import { ServerHub } from './hub';
 import { resolveRipgrep } from './ripgrep';
-import { bundledServerSpecs, fleetSettingsProblem, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials, type ServerSpec } from './server-specs';
+import { bundledServerSpecs, fleetSettingsProblem, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials, workspaceFilesEncoding, type ServerSpec } from './server-specs';
 import { formatStatusReport } from './status-report';
 
 /** What registerServers hands to the rest of the extension. */
@@ -118,11 +118,19 @@ function registerServerCommands(context: vscode.ExtensionContext, hub: ServerHub
 
 function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { specs: ServerSpec[]; problems: string[] } {
   const trusted = vscode.workspace.isTrusted;
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  // The charset the user reads files in: its override for the Log language (`[log]`) when there is one; each folder's
+  // own, when the folders say the same (workspaceFilesEncoding).
+  const encodingOf = (uri?: vscode.Uri) => vscode.workspace.getConfiguration('files', { uri, languageId: 'log' }).get<unknown>('encoding');
+  const encoding = workspaceFilesEncoding(
+    encodingOf(),
+    folders.map((f) => ({ name: f.name, value: encodingOf(f.uri) })),
+  );
   const baseEnv = minimalEnv();
   const bundled = bundledServerSpecs({
     extensionPath: context.extensionPath,
     execPath: process.execPath,
-    folders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ name: f.name, path: f.uri.fsPath })),
+    folders: folders.map((f) => ({ name: f.name, path: f.uri.fsPath })),
     logDirectories: settings.logDirectories,
     ripgrepPath: resolveRipgrep(vscode.env.appRoot),
     thresholds: settings.thresholds,
@@ -131,8 +139,8 @@ function currentSpecs(context: vscode.ExtensionContext, settings: Settings): { s
     baseEnv,
     logSources: settings.logSources,
     home: homedir(),
-    // The charset the user reads files in: its override for the Log language (`[log]`) when there is one.
-    filesEncoding: vscode.workspace.getConfiguration('files', { languageId: 'log' }).get<string>('encoding'),
+    filesEncoding: encoding.filesEncoding,
+    filesEncodingNote: encoding.note,
   });
   const user = userServerSpecs(settings.servers, { trusted, baseEnv, takenNames: bundled.map((s) => s.name) });
   const fleetProblem = fleetSettingsProblem(settings.prometheus);

@@ -3,7 +3,7 @@
 import { t } from '@vscode/l10n';
 import { basename, delimiter, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { legacyCharsetName } from '../../servers/logs/io/charset-name';
+import { legacyCharsetName } from './charset-check';
 import type { LogSourceSettings, Thresholds } from '../settings';
 
 export interface ServerSpec {
@@ -47,6 +47,8 @@ export interface BundledSpecInput {
    * settings.json, so not always a string.
    */
   filesEncoding?: unknown;
+  /** Said with the logs server's setting notes: the folders' files.encoding differ (workspaceFilesEncoding). */
+  filesEncodingNote?: string;
 }
 
 /**
@@ -74,6 +76,29 @@ export function logEncoding(filesEncoding: unknown): { encoding?: string; proble
   } catch {
     return { problem: encodingProblem(name) };
   }
+}
+
+/**
+ * The one `files.encoding` the logs server is given in a workspace of several folders, and what the user is told when
+ * that is not every folder's own. The server reads all the workspace's log directories with one charset (LOG_ENCODING),
+ * while VS Code lets each folder's settings set its own: a folder set to `shiftjis` beside one set to `euckr` was read
+ * in the workspace's charset without a word. `workspace`: the value for the workspace (no folder scope); `folders`:
+ * each folder's effective value (its own setting, else the workspace's, else the user's).
+ * - every folder has the same value: that one (set in each folder alone, it still applies);
+ * - they differ: the workspace's, and `note` names each folder's value and which one is used.
+ */
+export function workspaceFilesEncoding(workspace: unknown, folders: ReadonlyArray<{ name: string; value: unknown }>): { filesEncoding: unknown; note?: string } {
+  const shown = (value: unknown) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : 'utf8');
+  const values = new Set(folders.map((folder) => shown(folder.value)));
+  if (values.size <= 1) return { filesEncoding: folders.length > 0 ? folders[0].value : workspace };
+  return {
+    filesEncoding: workspace,
+    note: t(
+      'files.encoding differs between the workspace folders ({0}); the logs server reads every log folder in one charset, the workspace\'s: {1}. For a file in another charset, ask for it by name with its charset (the tools\' encoding).',
+      folders.map((folder) => `${folder.name}: ${shown(folder.value)}`).join(', '),
+      typeof workspace === 'string' && workspace.trim() !== '' ? workspace.trim() : t('none set, so lines that are not UTF-8 are read in the charset detected per file'),
+    ),
+  };
 }
 
 /** What the user is told of a files.encoding value (`name`, as shown) the logs server cannot read. */
@@ -146,7 +171,8 @@ export function bundledServerSpecs(input: BundledSpecInput): ServerSpec[] {
   if (input.ripgrepPath) logEnv.RIPGREP_PATH = input.ripgrepPath;
   const { encoding, problem } = logEncoding(input.filesEncoding);
   if (encoding) logEnv.LOG_ENCODING = encoding;
-  specs.push({ ...node('logs', logEnv), ...(problem ? { settingNotes: [problem] } : {}) });
+  const notes = [...(problem ? [problem] : []), ...(input.filesEncodingNote ? [input.filesEncodingNote] : [])];
+  specs.push({ ...node('logs', logEnv), ...(notes.length > 0 ? { settingNotes: notes } : {}) });
   specs.push(
     node('system', {
       CPU_THRESHOLD: String(input.thresholds.cpu),

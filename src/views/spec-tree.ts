@@ -1,17 +1,25 @@
 // A TreeDataProvider over NodeSpec data, shared by the three trees.
 import * as vscode from 'vscode';
+import { showInvisible } from '../../servers/shared/invisible';
 import type { NodeSpec } from './node';
 
+/**
+ * The TreeItem of `spec`. Its label, description and tooltip come from names in repositories and log folders: bidi
+ * controls and invisible characters there are written out (`\u202E`) so that no name reorders or hides what a person
+ * reads (Trojan Source); `data` and `filePath` keep the exact names the commands need.
+ */
 export function toTreeItem(spec: NodeSpec): vscode.TreeItem {
   const collapsible = spec.children
     ? spec.expanded
       ? vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.Collapsed
     : vscode.TreeItemCollapsibleState.None;
-  const item = new vscode.TreeItem(spec.label, collapsible);
+  const label = showInvisible(spec.label);
+  const description = spec.description === undefined ? undefined : showInvisible(spec.description);
+  const item = new vscode.TreeItem(label, collapsible);
   item.id = spec.id;
-  item.description = spec.description;
-  if (spec.tooltip) item.tooltip = new vscode.MarkdownString(spec.tooltip);
+  item.description = description;
+  if (spec.tooltip) item.tooltip = new vscode.MarkdownString(showInvisible(spec.tooltip));
   if (spec.icon) item.iconPath = new vscode.ThemeIcon(spec.icon, spec.iconColor ? new vscode.ThemeColor(spec.iconColor) : undefined);
   item.contextValue = spec.contextValue;
   if (spec.filePath) {
@@ -20,7 +28,7 @@ export function toTreeItem(spec: NodeSpec): vscode.TreeItem {
     item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [uri] };
   }
   if (spec.command) item.command = { title: vscode.l10n.t('Open'), ...spec.command };
-  item.accessibilityInformation = { label: [spec.label, spec.description].filter(Boolean).join(', ') };
+  item.accessibilityInformation = { label: [label, description].filter(Boolean).join(', ') };
   return item;
 }
 

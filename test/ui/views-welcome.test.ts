@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFixtureWorkspace, launchWorkbench, type Workbench } from './support/workbench';
+import { createFixtureWorkspace, launchWorkbench, runCommand, type Workbench } from './support/workbench';
 import { collapsePane } from './ui-helpers';
 
 describe('UI: welcome content of the trees', function () {
@@ -37,6 +37,17 @@ describe('UI: welcome content of the trees', function () {
     await workbench.screenshot('welcome');
   });
 
+  // leftovers25: the empty chat offered "Summarize what was committed today" in a folder that is not a repository.
+  it('the empty chat says the folder is not a repository and offers no question about commits', async () => {
+    await workbench.openView('Chat');
+    const chat = workbench.chatFrame();
+    await chat.locator('.empty', { hasText: 'is a git repository' }).waitFor({ timeout: 30_000 });
+    const examples = await chat.locator('.empty button.example').allInnerTexts();
+    assert.ok(examples.length >= 2, examples.join(' | '));
+    assert.ok(!examples.some((e) => /commit|changed the most/i.test(e)), examples.join(' | '));
+    assert.equal(await chat.locator('.empty h2', { hasText: 'repository' }).count(), 0, 'the title promises no repository');
+  });
+
   it('the status bar shows the servers\' health; clicking it opens the status report', async () => {
     const { page } = workbench;
     const item = page.locator('.statusbar-item', { hasText: /DevOps \d\/\d/ });
@@ -51,6 +62,33 @@ describe('UI: welcome content of the trees', function () {
     await tabs.first().waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(await tabs.count(), 1, 'one report tab, whatever the clicks');
     assert.equal(await page.locator('.tabs-container .tab.dirty').count(), 0, 'no unsaved file');
+  });
+});
+
+// leftovers25: the same in Korean: the hint says there is no repository and no commit question is offered.
+describe('UI: the empty chat in a folder that is not a repository, in Korean', function () {
+  this.timeout(180_000);
+  let folder: string;
+  let workbench: Workbench;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'devops-plain-ko-'));
+    writeFileSync(join(folder, 'notes.md'), '# 저장소 아님\n');
+    workbench = await launchWorkbench({ folder, env: { ANTHROPIC_API_KEY: '' }, locale: 'ko' });
+  });
+
+  after(async () => {
+    await workbench?.close();
+    if (folder) rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('says in Korean that no folder is a git repository and offers no commit question', async () => {
+    await runCommand(workbench.page, 'DevOps Assistant: Focus on 채팅 View');
+    const chat = workbench.chatFrame();
+    await chat.locator('.empty', { hasText: 'git 저장소가 아니어서 읽을 커밋이 없습니다' }).waitFor({ timeout: 60_000 });
+    const examples = await chat.locator('.empty button.example').allInnerTexts();
+    assert.ok(examples.length >= 2, examples.join(' | '));
+    assert.ok(!examples.some((e) => /커밋|가장 많이 수정/.test(e)), examples.join(' | '));
   });
 });
 

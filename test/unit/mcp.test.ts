@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
-import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, LEGACY_ENCODING_EXAMPLES, logDirs, logEncoding, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials } from '../../src/mcp/server-specs';
+import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, LEGACY_ENCODING_EXAMPLES, logDirs, logEncoding, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials, workspaceFilesEncoding } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
 
 describe('tool names', () => {
@@ -62,6 +62,21 @@ describe('server specs', () => {
     for (const right of [undefined, '', 'utf8', 'utf16be', 'euckr', 'cp949', 'windows1252']) assert.equal(logs(right).settingNotes, undefined, String(right));
     // The names a person is offered are names the server takes.
     for (const name of LEGACY_ENCODING_EXAMPLES) assert.equal(logEncoding(name).encoding, name);
+  });
+
+  // leftovers25: in a multi-root workspace only the workspace's files.encoding was read: a folder set to shiftjis beside
+  // one set to euckr was read in the workspace's charset without a word.
+  it('logs: the folders\' files.encoding: one value for all is used, values that differ are named with the one used', () => {
+    assert.deepEqual(workspaceFilesEncoding(undefined, [{ name: 'a', value: 'euckr' }, { name: 'b', value: 'euckr' }]), { filesEncoding: 'euckr' });
+    assert.deepEqual(workspaceFilesEncoding('utf8', []), { filesEncoding: 'utf8' });
+    const differ = workspaceFilesEncoding('euckr', [{ name: 'web', value: 'euckr' }, { name: 'legacy', value: 'shiftjis' }]);
+    assert.equal(differ.filesEncoding, 'euckr');
+    assert.match(differ.note ?? '', /^files\.encoding differs between the workspace folders \(web: euckr, legacy: shiftjis\); the logs server reads every log folder in one charset, the workspace's: euckr\./);
+    const unset = workspaceFilesEncoding(undefined, [{ name: 'web', value: undefined }, { name: 'legacy', value: 'shiftjis' }]);
+    assert.match(unset.note ?? '', /\(web: utf8, legacy: shiftjis\).*the workspace's: none set, so lines that are not UTF-8 are read in the charset detected per file/);
+    const spec = bundledServerSpecs({ ...base, folders: [], filesEncoding: differ.filesEncoding, filesEncodingNote: differ.note }).find((s) => s.name === 'logs')!;
+    assert.equal(spec.env.LOG_ENCODING, 'euckr');
+    assert.deepEqual(spec.settingNotes, [differ.note]);
   });
 
   // rev24: VS Code returns a setting as written in settings.json, off its schema too: `"files.encoding": 42` threw

@@ -20,7 +20,7 @@ const NOT_SOURCE = new Set(['.git', 'node_modules', 'dist', 'dist-vsix', '.vscod
 const READ_BY_VSCE = new Set(['package.json', 'package.nls.json', 'package.nls.ko.json', '.vscodeignore', 'README.md', 'LICENSE', 'CHANGELOG.md']);
 
 /** What `node esbuild.mjs --production` writes, and what a development build adds (maps, the extension-host tests). */
-const BUNDLES = ['dist/extension.js', ...['git', 'logs', 'system', 'logs-dockerode', 'logs-scan-worker'].map((s) => `dist/servers/${s}.js`), 'dist/webview/chat.js'];
+const BUNDLES = ['dist/extension.js', 'dist/charset-name.js', ...['git', 'logs', 'system', 'logs-dockerode', 'logs-scan-worker'].map((s) => `dist/servers/${s}.js`), 'dist/webview/chat.js'];
 const DEV_ONLY = ['dist/extension.js.map', 'dist/servers/logs.js.map', 'dist/webview/chat.js.map', 'dist/test/extension/index.js', 'dist/test/extension/chat.test.js'];
 
 function mirror(from: string, to: string): void {

@@ -155,14 +155,14 @@ export function parseNumstat(output: string, hashMarks: boolean): NumstatCommit[
 /**
  * A path as tools list it: `path` exact (what git stores, any character but NUL; JSON carries it
  * unchanged, so passing it back to a tool finds the same file) and, only when the exact text has
- * control or invisible characters, `displayPath` for people: those characters shown as \xNN.
+ * control or invisible characters, `displayPath` for people: control characters shown as \xNN, invisible ones as \u202E.
  */
 export function listedPath(path: string): { path: string; displayPath?: string } {
   const display = displayPath(path);
   return display === path ? { path } : { path, displayPath: display };
 }
 
-/** The display form of a path: control characters as \xNN (so two paths never look alike), invisible ones removed. */
+/** The display form of a path: control characters as \xNN, invisible and bidi ones as \u202E (so two paths never look alike and none reorders the text). */
 export function displayPath(path: string): string {
   const escaped = path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return sanitizeText(escaped);

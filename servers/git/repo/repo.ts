@@ -76,7 +76,7 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
 
   let headCache: Promise<string | null> | undefined;
   // One listing per kind of call: git_show's counts and its patch compare the same paths.
-  const listingChecks = new Map<string, Promise<UnsafeFile | undefined>>();
+  const listingChecks = new Map<string, FolderCheck>();
   const repo: Repo = {
     root,
     realRoot,
@@ -89,14 +89,28 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
       const check = folderCheckFor(args);
       if (!check) return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
       const key = `${check.role}\0${check.listing.join('\0')}`;
-      const checked = listingChecks.get(key) ?? checkListedFolders(root, check, [...config, ...call.config], options.timeoutMs, signal);
-      listingChecks.set(key, checked);
-      if (check.role === 'attributes') {
-        const unsafe = await checked;
-        if (unsafe) throw new UnsafeFileError(unsafe);
-        return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+      let shared = listingChecks.get(key);
+      if (!shared) {
+        shared = startFolderCheck(root, check, [...config, ...call.config], options.timeoutMs, signal);
+        listingChecks.set(key, shared);
       }
-      return runBesideIgnoreCheck(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal }, checked);
+      shared.users++;
+      try {
+        if (check.role === 'attributes') {
+          const unsafe = await shared.result;
+          if (unsafe) throw new UnsafeFileError(unsafe);
+          return await runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
+        }
+        return await runBesideIgnoreCheck(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal }, shared.result);
+      } finally {
+        // git answered before the check ended (runBesideIgnoreCheck) and no other call waits on it: its answer is no
+        // longer needed, and it went on to its end (a readdir of every untracked folder, git check-ignore on them all)
+        // after the tool had answered. Stopped, and forgotten, so that a later call looks again.
+        if (--shared.users === 0 && !shared.settled) {
+          shared.stop.abort();
+          if (listingChecks.get(key) === shared) listingChecks.delete(key);
+        }
+      }
     },
     head: () => {
       headCache ??= repo
@@ -106,6 +120,31 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     },
   };
   return repo;
+}
+
+/** A folder check (checkListedFolders) shared by the calls of one repository that name the same paths. */
+interface FolderCheck {
+  result: Promise<UnsafeFile | undefined>;
+  /** Stops the check's git commands and its walk; its result is then undefined. */
+  stop: AbortController;
+  /** Calls waiting on it now. */
+  users: number;
+  settled: boolean;
+}
+
+function startFolderCheck(
+  root: string,
+  check: { listing: string[]; role: 'attributes' | 'ignore' },
+  config: Array<[string, string]>,
+  timeoutMs: number | undefined,
+  signal: AbortSignal | undefined,
+): FolderCheck {
+  const stop = new AbortController();
+  const entry: FolderCheck = { stop, users: 0, settled: false, result: Promise.resolve(undefined) };
+  entry.result = checkListedFolders(root, check, config, timeoutMs, signal ? AbortSignal.any([signal, stop.signal]) : stop.signal).finally(() => {
+    entry.settled = true;
+  });
+  return entry;
 }
 
 /**
@@ -159,7 +198,7 @@ async function checkListedFolders(
   signal?: AbortSignal,
 ): Promise<UnsafeFile | undefined> {
   const result = await runGit(check.listing, { cwd: root, config, signal, timeoutMs, maxBytes: 32 * 1024 * 1024, okExitCodes: [0, 128] }).catch(() => undefined);
-  return result && unsafeFolderFileForListing(root, result.stdout.toString('utf8'), check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal));
+  return result && unsafeFolderFileForListing(root, result.stdout, check.role, (folders) => ignoredFolders(root, folders, config, timeoutMs, signal), signal);
 }
 
 /**

@@ -283,9 +283,21 @@ const UNTRACKED_DEPTH = 8;
  * and of the folders inside it on its way to a file, but never walks an ignored one (a FIFO .gitignore in `build/`,
  * ignored, keeps no status waiting, and one in `new/sub/` of an untracked `new/` does).
  */
-export async function unsafeFolderFileForListing(root: string, listing: string, role: 'attributes' | 'ignore', ignored: IgnoredFolders = async () => new Set()): Promise<UnsafeFile | undefined> {
+export async function unsafeFolderFileForListing(
+  root: string,
+  /** git's output: as bytes, the folders whose names are not UTF-8 are looked into by their bytes too. */
+  listing: string | Buffer,
+  role: 'attributes' | 'ignore',
+  ignored: IgnoredFolders = async () => new Set(),
+  /** Stops the walk between levels (its answer is no longer needed): undefined is returned then. */
+  signal?: AbortSignal,
+): Promise<UnsafeFile | undefined> {
+  if (typeof listing !== 'string') {
+    const unsafe = unsafeInUndecodableFolders(root, listing, role);
+    if (unsafe) return unsafe;
+  }
   const folders = new Set<string>();
-  for (const entry of listing.split('\0')) {
+  for (const entry of (typeof listing === 'string' ? listing : listing.toString('utf8')).split('\0')) {
     const parts = entry.replace(/^\n+/, '').split('/');
     for (let depth = 1; depth < parts.length; depth++) folders.add(parts.slice(0, depth).join('/'));
   }
@@ -300,6 +312,7 @@ export async function unsafeFolderFileForListing(root: string, listing: string, 
     // looked into, as when git cannot tell.
     const inRepository = walk.inRepository;
     const skipped = await ignored(walk.found.filter((folder) => !inRepository.has(folder)));
+    if (signal?.aborted) return undefined;
     walk = readFolders(root, walk.found.filter((folder) => !skipped.has(folder)), folders, budget, new Set(), inRepository);
   }
 }
@@ -372,11 +385,15 @@ const SEPARATOR = Buffer.from(sep);
  * FOLDERS_READ folders in all (`budget`).
  */
 function unsafeUnderUndecodable(parent: string, budget: { read: number }): UnsafeFile | undefined {
-  const top = Buffer.from(parent);
+  return unsafeBelow(Buffer.from(parent), budget, (name) => !isUtf8(name));
+}
+
+/** The first unsafe .gitignore in the folders of `top` whose names `take` takes, or below them (UNTRACKED_DEPTH levels). */
+function unsafeBelow(top: Buffer, budget: { read: number }, take: (name: Buffer) => boolean): UnsafeFile | undefined {
   let level: Buffer[];
   try {
     level = readdirSync(top, { withFileTypes: true, encoding: 'buffer' })
-      .filter((entry) => entry.isDirectory() && !isUtf8(entry.name))
+      .filter((entry) => entry.isDirectory() && !entry.name.equals(DOT_GIT_NAME) && take(entry.name))
       .map((entry) => Buffer.concat([top, SEPARATOR, entry.name]));
   } catch {
     return undefined;
@@ -401,13 +418,77 @@ function unsafeUnderUndecodable(parent: string, budget: { read: number }): Unsaf
             continue;
           }
           const why = unsafeBecause(stats, MAX_BYTES.ignore);
-          if (why) return { role: 'ignore', path: path.toString('utf8'), why };
+          if (why) return { role: 'ignore', path: bytesPathText(path), why };
         } else if (entry.isDirectory() && !entry.name.equals(DOT_GIT_NAME)) next.push(path);
       }
     }
     level = next;
   }
   return undefined;
+}
+
+/**
+ * The first unsafe file of `role` in a folder of a path `listing` (git's bytes) names whose name is not UTF-8. Read as
+ * text such a name has U+FFFD where its bytes were, which reaches no folder: a FIFO .gitattributes in a tracked folder
+ * named in Latin-1 was never seen, and a comparison of whole commits waited on it for git's time limit. Looked up by
+ * the name's bytes; for ignore rules the folders below are walked too (unsafeUnderUndecodable's way: git cannot be
+ * asked which of them it ignores, so all are looked into).
+ */
+function unsafeInUndecodableFolders(root: string, listing: Buffer, role: 'attributes' | 'ignore'): UnsafeFile | undefined {
+  const seen = new Set<string>();
+  const budget = { read: 0 };
+  const top = Buffer.from(root);
+  let start = 0;
+  while (start < listing.length) {
+    let end = listing.indexOf(0, start);
+    if (end < 0) end = listing.length;
+    let entry = listing.subarray(start, end);
+    start = end + 1;
+    while (entry[0] === 0x0a) entry = entry.subarray(1);
+    for (let slash = entry.indexOf(0x2f); slash > 0; slash = entry.indexOf(0x2f, slash + 1)) {
+      const folder = entry.subarray(0, slash);
+      if (isUtf8(folder)) continue;
+      const key = folder.toString('latin1');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const path = Buffer.concat([top, SEPARATOR, folder]);
+      const file = Buffer.concat([path, SEPARATOR, Buffer.from(FOLDER_FILE[role])]);
+      try {
+        const why = unsafeBecause(statSync(file), MAX_BYTES[role]);
+        if (why) return { role, path: bytesPathText(file), why };
+      } catch {
+        // No such file: nothing to open.
+      }
+      if (role === 'ignore') {
+        const below = unsafeBelow(path, budget, () => true);
+        if (below) return below;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A path's bytes as text: its UTF-8 as it is, each byte that is not part of UTF-8 written `\xNN` (how the file system
+ * has the name, where U+FFFD would lose which byte it was).
+ */
+export function bytesPathText(bytes: Buffer): string {
+  if (isUtf8(bytes)) return bytes.toString('utf8');
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const piece = length > 0 ? bytes.subarray(i, i + length) : undefined;
+    if (piece && piece.length === length && isUtf8(piece)) {
+      out += piece.toString('utf8');
+      i += length;
+    } else {
+      out += `\\x${lead.toString(16).toUpperCase().padStart(2, '0')}`;
+      i += 1;
+    }
+  }
+  return out;
 }
 
 function readsAttributes(all: readonly string[]): boolean {

@@ -3,6 +3,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep, basename } from 'node:path';
 import { UserFacingError } from '../../shared/tool-result';
+import { readInvisibleEscapes } from '../../shared/invisible';
 import { sanitizeLine } from '../../shared/sanitize';
 import { explainNoHead, type Repo } from './repo';
 
@@ -16,7 +17,9 @@ export function assertPlainArgument(value: string, label: string): void {
 
 /** Resolves a branch, tag, hash or expression like HEAD~2 to a full commit hash, or explains why not. */
 export async function resolveCommit(repo: Repo, ref: string, label: string): Promise<string> {
-  const value = ref.trim();
+  // git_branches writes a bidi control in a name as `\u202E` (a ref cannot hold a backslash): the name as listed is
+  // read back to the ref it stands for.
+  const value = readInvisibleEscapes(ref.trim());
   if (value === '') throw new UserFacingError(`${label}: empty ref; give a branch, tag or commit hash.`);
   if (value.length > MAX_REF_LENGTH) throw new UserFacingError(`${label}: ref is longer than ${MAX_REF_LENGTH} characters.`);
   assertPlainArgument(value, label);

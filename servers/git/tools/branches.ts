@@ -24,7 +24,7 @@ const inputSchema = z.object({
 });
 
 const branchSchema = z.object({
-  name: z.string().describe('Short name, e.g. main or origin/main'),
+  name: z.string().describe('Short name, e.g. main or origin/main; invisible and bidi characters written as \\u202E (pass it back as listed)'),
   kind: z.enum(['local', 'remote']),
   current: z.boolean(),
   hash: z.string(),

@@ -24,7 +24,7 @@ export const commitSchema = z.object({
 /** What every listed path says about itself: exact for passing back, a display form only when needed. */
 export const EXACT_PATH =
   'Exact path relative to the repository root; pass it back unchanged as a path argument (except a name whose bytes are not UTF-8: those bytes show as U+FFFD and such a path cannot be passed back)';
-export const DISPLAY_PATH = 'The path for people, only when the exact one has control or invisible characters (shown as \\xNN); do not pass it back';
+export const DISPLAY_PATH = 'The path for people, only when the exact one has control or invisible characters (shown as \\xNN and \\u202E); do not pass it back';
 
 export const fileStatSchema = z.object({
   path: z.string().describe(EXACT_PATH),

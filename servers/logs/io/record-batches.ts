@@ -166,8 +166,12 @@ function recordLine(text: Buffer, cut: boolean, service?: string): Buffer {
   } catch {
     return oneLine(text);
   }
-  // A record that is a string (`"Records": ["ERROR disk full"]`) is its text; a number or a literal, as written.
-  if (typeof record === 'string') return Buffer.from(`${record.replace(/[\r\n]+/g, ' ')}\n`);
+  // A record that is a string (`"Records": ["ERROR disk full"]`) is its text; a number or a literal, as written. Under an
+  // OTLP resource that names its service it is the message of a record of that service: as bare text it had no source,
+  // and a search for the service's records missed it.
+  if (typeof record === 'string') {
+    return service === undefined ? Buffer.from(`${record.replace(/[\r\n]+/g, ' ')}\n`) : Buffer.from(`${JSON.stringify({ message: record, source: service })}\n`);
+  }
   try {
     if (!record || typeof record !== 'object' || Array.isArray(record)) return Buffer.from(`${JSON.stringify(record)}\n`);
     return Buffer.from(`${JSON.stringify({ ...readFields(record as Record<string, unknown>, service), ...record })}\n`);

@@ -260,8 +260,23 @@ describe('git server and unsafe files in the repository', function () {
     execFileSync('sh', ['-c', 'mkdir -p "$(printf \'bad\\377\')/deeper" && printf x > "$(printf \'bad\\377\')/deeper/f" && mkfifo "$(printf \'bad\\377\')/deeper/.gitignore"'], { cwd: root });
     const listing = kit.git(root, ['ls-files', '-z']);
     const unsafe = await unsafeFolderFileForListing(root, listing, 'ignore', (folders) => ignoredFolders(root, folders, [], 20_000));
-    assert.match(unsafe?.path ?? 'none', /bad\uFFFD\/deeper\/\.gitignore$/);
+    // leftovers25: named as the file system has it (the byte \377 written \xFF), not with U+FFFD.
+    assert.match(unsafe?.path ?? 'none', /bad\\xFF\/deeper\/\.gitignore$/);
     assert.match(unsafe?.why ?? '', /FIFO/);
+  });
+
+  // leftovers25: the listing of the paths compared was read as UTF-8 text, so a tracked folder named in Latin-1 came
+  // out as `caf\uFFFD`, which reaches no folder: its FIFO .gitattributes was never seen and git_show waited on it for
+  // git's time limit. Looked up by the name's bytes now, and named as the file system has it (`caf\xE9`).
+  it('leftovers25: a FIFO .gitattributes in a tracked folder whose name is not UTF-8 is found by its bytes, and named with \\xNN', async () => {
+    const root = kit.repo('fifo-tracked-not-utf8', [{ subject: 'first', date: '2024-05-01T10:00:00Z', file: 'a.txt' }]);
+    execFileSync('sh', ['-c', 'mkdir "$(printf \'caf\\351\')" && printf x > "$(printf \'caf\\351\')/b.txt" && git add -A && git -c user.name=a -c user.email=a@b commit -qm second && mkfifo "$(printf \'caf\\351\')/.gitattributes"'], { cwd: root });
+    const server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+    servers.push(server);
+    const started = Date.now();
+    assert.match(await fails(server, 'git_show', {}), /caf\\xE9\/\.gitattributes \(attributes, .*\), which is a FIFO/);
+    assert.ok(Date.now() - started < 15_000, `answered at once, not after git's time limit (${Date.now() - started} ms)`);
+    assert.equal((await ok(server, 'git_log')).returned, 2, 'the history reads on');
   });
 
   it("a FIFO the repository's config includes: every call says which file and which include, at once", async () => {

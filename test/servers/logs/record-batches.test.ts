@@ -126,7 +126,8 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
           ['card declined', 'checkout'],
           ['timeout', 'checkout'],
           ['disk full', 'billing'],
-          ['a string record', undefined],
+          // leftovers25: a string record is its resource's too (it had no source).
+          ['a string record', 'billing'],
           ['no service', undefined],
           ['no resource', undefined],
         ], `${size}`);
@@ -262,6 +263,19 @@ describe('logs: CloudTrail and OTLP/JSON batches are read one record to a line (
     for (const size of [1, 3, text.length]) {
       const { lines } = await split(text, size);
       assert.deepEqual(lines, ['ERROR disk "full" ]', '5', 'null', '{"level":"INFO","message":"A","eventName":"A","eventTime":"t"}'], `${size}`);
+    }
+  });
+
+  // leftovers25: a string record under a resource that names its service was given as bare text, without the service.
+  it('a string record of an OTLP resource that names its service carries that service as its source', async () => {
+    const resource = { attributes: [{ key: 'service.name', value: { stringValue: 'api' } }] };
+    const before = JSON.stringify({ resourceLogs: [{ resource, scopeLogs: [{ logRecords: ['ERROR disk full'] }] }] });
+    const after = JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: ['ERROR disk full'] }], resource }] });
+    const unnamed = JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: ['ERROR disk full'] }] }] });
+    for (const size of [1, 7, 4096]) {
+      assert.deepEqual((await split(before, size)).lines, ['{"message":"ERROR disk full","source":"api"}'], `${size}`);
+      assert.deepEqual((await split(after, size)).lines, ['{"message":"ERROR disk full","source":"api"}'], `${size}`);
+      assert.deepEqual((await split(unnamed, size)).lines, ['ERROR disk full'], `${size}`);
     }
   });
 
