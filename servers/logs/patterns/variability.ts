@@ -1742,17 +1742,23 @@ function familyIsVariable(family: Group[], position: number, rule: VariabilityRu
  */
 function mergePrepositionObjects(list: Group[], rule: VariabilityRule, ids: TokenIds, mayMerge: (word: string) => boolean): void {
   const length = list[0].tokens.length;
-  for (let position = 2; position < Math.min(length, MAX_POSITIONS); position++) {
-    for (const all of familiesAt(list, position)) {
-      const family = mergeableMembers(all, (group) => group.tokens[position], mayMerge);
-      if (family.length < 2 || family.some((group) => group.tokens[position] === WILDCARD) || !closesPrepositionalPhrase(family, position)) continue;
-      const counts = new Map<string, number>();
-      for (const group of family) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
-      if (counts.size < 2 || !isSlotValuesVariable([...counts.values()], rule) || levelsTellApart(family)) continue;
-      family.sort((a, b) => a.id - b.id);
-      const [into, ...rest] = family;
-      setToken(into, position, WILDCARD, ids);
-      absorb(into, rest);
+  // Again while a sweep merged: a later place merged (`from up to <*>`, `from starting to <*>`) makes the earlier one
+  // a family of its own. Each merge takes a template out, so the sweeps end.
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let position = 2; position < Math.min(length, MAX_POSITIONS); position++) {
+      for (const all of familiesAt(list, position)) {
+        const family = mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        if (family.length < 2 || family.some((group) => group.tokens[position] === WILDCARD) || !closesPrepositionalPhrase(family, position)) continue;
+        const counts = new Map<string, number>();
+        for (const group of family) counts.set(group.tokens[position], (counts.get(group.tokens[position]) ?? 0) + group.count);
+        if (counts.size < 2 || !isSlotValuesVariable([...counts.values()], rule) || levelsTellApart(family)) continue;
+        family.sort((a, b) => a.id - b.id);
+        const [into, ...rest] = family;
+        setToken(into, position, WILDCARD, ids);
+        absorb(into, rest);
+        merged = true;
+      }
     }
   }
 }

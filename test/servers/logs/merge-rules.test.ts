@@ -267,6 +267,12 @@ describe('log intelligence: merge rules learned from the file', () => {
     steps.push('31: going from conn_parse_cmd to conn_closing');
     for (let i = 0; i + 1 < conn.length; i++) steps.push(`31: going from ${conn[i]} to ${conn[i + 1]}`);
     assertOneEvent(minedAlone([...other, ...steps]), range(3, 3 + steps.length), 'transitions');
+    // Batch 21's Heroku: `State changed from up to down` (three lines), `from starting to up` (two), `from up to
+    // starting` (two), `from starting to crashed`: each transition on more lines than the file's statements typically
+    // hold, which the two-place rule reads as the program's own directions; both objects close their phrases.
+    const dyno = ['up to down', 'starting to up', 'up to starting', 'up to down', 'starting to up', 'up to starting', 'up to down', 'starting to crashed'];
+    const heroku = minedAlone([...other, 'Starting process with command `npm start`', 'Process exited with status 0', 'Stopping all processes with SIGTERM', ...dyno.map((move) => `State changed from ${move}`)]);
+    assertOneEvent(heroku, range(6, 6 + dyno.length), 'dyno states');
   });
 
   it('keeps apart a preposition\'s object that modifies a noun after it, a function called, and words on many lines', () => {
