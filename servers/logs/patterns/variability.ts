@@ -1768,6 +1768,11 @@ function mergePrepositionObjects(list: Group[], rule: VariabilityRule, ids: Toke
  * thing looked for, a mode.
  */
 const VALUE_PREPOSITIONS = new Set(['to', 'from', 'into', 'as', 'for', 'of', 'in']);
+/**
+ * Words after which `to` marks an infinitive, not a preposition (closesPrepositionalPhrase): `Failed to connect` /
+ * `Failed to bind` name what the program did, each its own statement, where `changed to down` names a state it reached.
+ */
+const INFINITIVE_HEADS = new Set(['failed', 'fails', 'unable', 'able', 'trying', 'tried', 'tries', 'attempting', 'attempted', 'about', 'going', 'want', 'wants', 'need', 'needs', 'ready', 'refusing', 'refused', 'order', 'how']);
 /** Prepositions that open the next phrase after an object (closesPrepositionalPhrase): `of lzop on source`. */
 const NEXT_PHRASE_PREPOSITIONS = new Set(['on', 'at', 'with', 'by', 'via', 'to', 'from', 'for', 'in', 'into']);
 
@@ -1786,6 +1791,7 @@ function closesPrepositionalPhrase(family: readonly Group[], position: number): 
     const before = group.tokens[position - 1];
     const word = group.tokens[position];
     if (!VALUE_PREPOSITIONS.has(before.toLowerCase()) || !hasLetter(group.tokens[position - 2]) || (group.seps?.[position - 1] ?? ' ') !== ' ') return false;
+    if (before.toLowerCase() === 'to' && INFINITIVE_HEADS.has(group.tokens[position - 2].toLowerCase())) return false;
     if (!/^\p{L}[\p{L}\p{N}_-]*[.,:;!?]*$/u.test(word)) return false;
     // The text after the word: a mark, the message's end, or a space before the next phrase's preposition. A
     // bracket opening after it makes the word a function's or a kind's name (`wait for pg_start_backup()`).

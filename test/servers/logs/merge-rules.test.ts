@@ -282,6 +282,8 @@ describe('log intelligence: merge rules learned from the file', () => {
     assertApart(minedAlone([...other, 'Adding mDNS browser for AirPlay devices', 'Adding mDNS browser for AirTunes devices']), [3, 4], 'AirPlay / AirTunes devices');
     // A function's name before its parentheses (PgProbackup's `wait for pg_start_backup()` / `pg_stop_backup()`).
     assertApart(minedAlone([...other, 'wait for pg_start_backup()', 'wait for pg_stop_backup()']), [3, 4], 'functions');
+    // `to` before a verb marks an infinitive: what the program tried or failed to do names the statement.
+    assertApart(minedAlone([...other, 'kernel1: Failed to connect', 'kernel1: Failed to bind', 'kernel1: Unable to open', 'kernel1: Unable to read']), [3, 4], 'failed to connect / bind');
     // Two words that each hold many lines sort lines into events, as two values of a key do.
     const many: string[] = [];
     for (let i = 0; i < 12; i++) many.push('Switching to primary', 'Switching to standby');
