@@ -527,12 +527,34 @@ export function parseJsonRecord(line: string, offset = false): Record<string, un
     start = line.indexOf('{');
     if (start < 0 || start > 64) return undefined;
   }
+  if (!mayBeJsonObject(line, start)) return undefined;
   try {
     const value: unknown = JSON.parse(start === 0 ? line : line.slice(start));
     return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** JSON's white space: space, tab, line feed, carriage return (no other character). */
+function isJsonSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13;
+}
+
+/**
+ * Whether `text` from `start` (a `{`) may be one JSON object: the brace is followed by its first key's quote or its own
+ * close, and a `}` ends the text (JSON white space aside). A text that is not so is no JSON object, and JSON.parse
+ * throws for it: a SyntaxError with its stack, several times a whole line's reading. A header's message that opens
+ * with a brace (`{cps.server:200} Starting Tornado server`, Calibre-Web) threw on every line (its file was read 5x slower).
+ */
+export function mayBeJsonObject(text: string, start: number): boolean {
+  let first = start + 1;
+  while (isJsonSpace(text.charCodeAt(first))) first++;
+  const opening = text.charCodeAt(first);
+  if (opening !== 34 /* " */ && opening !== 125 /* } */) return false;
+  let last = text.length - 1;
+  while (last > first && isJsonSpace(text.charCodeAt(last))) last--;
+  return text.charCodeAt(last) === 125 /* } */;
 }
 
 /**

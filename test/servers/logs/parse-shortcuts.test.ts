@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { awaitsMessage } from '../../../servers/logs/format/continuation';
-import { readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
+import { createLineParser } from '../../../servers/logs/format/detect';
+import { mayBeJsonObject, parseJsonRecord, readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
 import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
@@ -153,6 +154,67 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it('reads a JSON record where JSON.parse alone does (no text refused before it that it reads as an object)', () => {
+    // Texts around a brace: JSON values written with white space JSON has (space, tab, CR, LF) and has not (NBSP, BOM,
+    // vertical tab), cut short, with text after them, or a header's message that opens with a brace; at a line's start
+    // and after a prefix (the offset reading).
+    const space = fc.constantFrom('', ' ', '\t', '\r', '\n', '  \r\n', '\u00a0', '\ufeff', '\u000b');
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }));
+    const written = fc.tuple(value, fc.constantFrom(undefined, 1, '\t')).map(([v, indent]) => JSON.stringify(v, null, indent) ?? 'null');
+    const text = fc
+      .tuple(fc.constantFrom('', '  ', '\t', 'INFO ', '[x] ', 'app.log:'), space, written, space, fc.constantFrom('', '}', ' trailing', '{cps.server:200} Starting', '{', ',', '"'), fc.nat(40))
+      .map(([prefix, before, json, after, tail, cut]) => `${prefix}${before}${json.slice(0, cut % 7 === 0 ? cut : json.length)}${after}${tail}`);
+    const reference = (line: string, offset: boolean): unknown => {
+      let start = 0;
+      while (line[start] === ' ' || line[start] === '\t') start++;
+      if (line[start] !== '{') {
+        if (!offset) return undefined;
+        start = line.indexOf('{');
+        if (start < 0 || start > 64) return undefined;
+      }
+      try {
+        const v: unknown = JSON.parse(line.slice(start));
+        return v && typeof v === 'object' && !Array.isArray(v) ? v : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+    fc.assert(
+      fc.property(text, fc.boolean(), (line, offset) => assert.deepEqual(parseJsonRecord(line, offset), reference(line, offset), JSON.stringify(line))),
+      { numRuns: 20000 },
+    );
+    for (const object of ['{}', '{ }', '{\t"a":1}\r\n', '\n{"a":{"b":[]}}\n ']) assert.equal(mayBeJsonObject(object, object.indexOf('{')), true, JSON.stringify(object));
+  });
+
+  it("a header's message that opens with a brace and is no JSON object is read without JSON.parse throwing", () => {
+    // Calibre-Web writes its logger and line in braces after the level (`{cps.server:218} Starting …`): every line was
+    // tried as a JSON record, and each try threw a SyntaxError (ten parsed lines' time and more).
+    const lines = [
+      '[2024-08-19 18:21:46,708]  INFO {cps.server:218} Starting Gevent server on [::]:8083',
+      '[2024-08-19 18:23:41,590]  INFO {cps.admin:1512} Update status requested',
+      '[2024-08-19 18:24:31,531] ERROR {cps.helper:978} Downloading file failed: {"code": 500}',
+      '[2024-08-19 18:25:02,117]  WARN { cps.web:1231 } Serving book: x',
+      '[2024-08-19 18:26:00,001]  INFO {',
+    ];
+    const parser = createLineParser(lines, CONTEXT);
+    const parse = JSON.parse;
+    let thrown = 0;
+    JSON.parse = (...args: Parameters<typeof JSON.parse>) => {
+      try {
+        return parse(...args);
+      } catch (error) {
+        thrown++;
+        throw error;
+      }
+    };
+    try {
+      for (const line of lines) assert.equal(parser.parse(line).level !== undefined, true, line);
+    } finally {
+      JSON.parse = parse;
+    }
+    assert.equal(thrown, 0);
   });
 });
 
