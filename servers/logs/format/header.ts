@@ -120,9 +120,10 @@ export const WORD_AT = /[^\s|]+/y;
 const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
- * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
+ * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid. The next
+ * column may be glued to it (the kernel's caller id `[    0.000000][    T0]`, mpv's log file `[   0.002][v][cplayer]`).
  */
-const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
+const UPTIME_AT = /\[ *\d+\.\d+\](?=[\s[]|$)/y;
 /**
  * A time of day without a date, bare or bracketed, at the start of a line: `[22:47:41]` (Minecraft, many game and chat
  * servers), `12:00:01.123` (a Python or log4j pattern with only %H:%M:%S). Not a timestamp: the day is not written, and

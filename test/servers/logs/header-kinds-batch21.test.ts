@@ -1,0 +1,50 @@
+// Header kinds found in the real-excerpts batch 21 (mpv, VLC, Misskey, SMAPI, Text Generation Inference): an uptime
+// stamp glued to the next column, …
+// Made-up lines of those shapes (and, where short, the real ones); each case says what a person reading the file would
+// answer, and a neighbour that must stay as it is.
+import assert from 'node:assert/strict';
+import { createLineParser } from '../../../servers/logs/format/detect';
+
+/** Reference time for year-less dates: 2026-12-03. */
+const REFERENCE = Date.UTC(2026, 11, 3);
+
+function parsed(lines: string[]) {
+  const parser = createLineParser(lines, { referenceTime: REFERENCE });
+  return lines.map((line) => parser.parse(line));
+}
+
+describe('header kinds of batch 21', () => {
+  it('an uptime stamp glued to the next bracketed column is the header\'s (the kernel\'s caller id, mpv\'s log file)', () => {
+    // The kernel with CONFIG_PRINTK_CALLER writes `[%5lu.%06lu][%6s]`; mpv's --log-file `[%10.3f][%c][%s] `. Both glue
+    // the columns with no blank between them.
+    const kernel = parsed([
+      '[    0.000000][    T0] Linux version 5.10.0 (gcc 10.2.1)',
+      '[    0.000000][    T0] Command line: BOOT_IMAGE=/vmlinuz root=/dev/sda1',
+      '[    0.012345][    T1] x86/fpu: Supporting XSAVE feature 0x001',
+      '[    1.234567][  T123] usb 1-1: new high-speed USB device number 2',
+    ]);
+    assert.deepEqual(kernel.map((p) => p.message), ['Linux version 5.10.0 (gcc 10.2.1)', 'Command line: BOOT_IMAGE=/vmlinuz root=/dev/sda1', 'x86/fpu: Supporting XSAVE feature 0x001', 'usb 1-1: new high-speed USB device number 2']);
+    const mpv = parsed([
+      '[   0.002][v][cplayer] FFmpeg version: git-2022-09-30-b0c7352cd',
+      '[   0.002][v][cplayer] Configuration: meson build',
+      '[   0.003][d][global] config path: \'watch_later\' -/-> \'\'',
+      '[   0.010][i][cplayer] Playing: file.mkv',
+      '[   0.011][w][ao/pulse] connection refused',
+    ]);
+    assert.deepEqual(mpv.map((p) => p.message), ['FFmpeg version: git-2022-09-30-b0c7352cd', 'Configuration: meson build', "config path: 'watch_later' -/-> ''", 'Playing: file.mkv', 'connection refused']);
+    // The terminal's `[module]` lines of the same program beside them lose the same column (lead-columns.ts: the same
+    // statement follows both).
+    const mixed = parsed([
+      '[   0.002][v][cplayer] FFmpeg version: git-2022-09-30-b0c7352cd',
+      '[   0.002][v][cplayer] Configuration: meson build',
+      '[   0.002][v][cplayer] FFmpeg library versions:',
+      '[cplayer] FFmpeg version: 6.1.2',
+      '[cplayer] FFmpeg library versions:',
+      '[cplayer] Configuration: ./waf configure',
+    ]);
+    assert.deepEqual(mixed.slice(3).map((p) => p.message), ['FFmpeg version: 6.1.2', 'FFmpeg library versions:', 'Configuration: ./waf configure']);
+    // A stamp glued to a word is no column: `[0.5]s` stays text.
+    const text = parsed(['[0.5]s elapsed before the first frame', 'first frame drawn', 'second frame drawn']);
+    assert.equal(text[0].message, '[0.5]s elapsed before the first frame');
+  });
+});
