@@ -4,7 +4,7 @@
 import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
-import { matchLevelForm, type LevelForm } from './level-forms';
+import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
 import { LOCALIZED_LEVEL_NAMES, localizedLevel, normalizeLevel } from './levels';
 import { levelLine } from './next-line-levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
@@ -476,7 +476,8 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'level': {
       if (!field.marks) {
         // A word only a level column holds (`LOG`) is read where the file's learned level field stands.
-        const m = levelPhraseAt(line, position) ?? matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed);
+        // An object log's module and type without their level word stand where the file's others write theirs.
+        const m: FieldMatch | undefined = levelPhraseAt(line, position) ?? matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed) ?? (field.form === 'object-level' ? objectColumn(line, position) : undefined);
         if (!m) return false;
         if (field.capitals && !learning && opensMessage(line, position)) return false;
         out.end = m.end;

@@ -1,5 +1,5 @@
 // Header kinds found in the real-excerpts batch 21 (mpv, VLC, Misskey, SMAPI, Text Generation Inference): an uptime
-// stamp glued to the next column, …
+// stamp glued to the next column, an object log's module and type before its level, …
 // Made-up lines of those shapes (and, where short, the real ones); each case says what a person reading the file would
 // answer, and a neighbour that must stay as it is.
 import assert from 'node:assert/strict';
@@ -46,5 +46,41 @@ describe('header kinds of batch 21', () => {
     // A stamp glued to a word is no column: `[0.5]s` stays text.
     const text = parsed(['[0.5]s elapsed before the first frame', 'first frame drawn', 'second frame drawn']);
     assert.equal(text[0].message, '[0.5]s elapsed before the first frame');
+  });
+
+  it("an object log's module and type after the object's address are the header's, with the level word after them", () => {
+    // VLC's `[%p] %s %s%s: ` (module, object type, ` debug`/` warning`/` error`, nothing for information): a made-up
+    // run of its lines, one address written in decimal digits only, one line without a level word (a relay dropped it).
+    const lines = [
+      '[723127a0] main input debug: using default timeshift path',
+      '[72200a38] main input source debug: creating demux: access=file demux=any',
+      '[722004f0] main demux debug: no access_demux modules matched',
+      '[72200f80] cache_read stream debug: starting pre-buffering',
+      '[72200f80] main stream error: cannot pre fill buffer',
+      '[0x1005015c0] main libvlc warning: cannot read the plug-in cache',
+      '[72200238] main stream debug: using stream_filter module "cache_read"',
+      '[e0caa9d8/1077] core input: using default timeshift path',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.map((p) => p.message), [
+      'using default timeshift path',
+      'creating demux: access=file demux=any',
+      'no access_demux modules matched',
+      'starting pre-buffering',
+      'cannot pre fill buffer',
+      'cannot read the plug-in cache',
+      'using stream_filter module "cache_read"',
+      'using default timeshift path',
+    ]);
+    assert.deepEqual(read.map((p) => p.level), ['DEBUG', 'DEBUG', 'DEBUG', 'DEBUG', 'ERROR', 'WARN', 'DEBUG', undefined]);
+    assert.equal(read[1].component, 'main input source');
+    // Neighbours that stay: a pid's or session's bracket in decimal digits before a statement's words, a thread's hex
+    // id in a file that writes no object log, and a statement's own `… error:` after a time.
+    const pids = parsed(['[1518953116] wproc: Registry request: name=Core Worker 5892;pid=5892', '[1518953116] socket accept error: too many open files', '[1518953117] worker pool error: queue full']);
+    assert.deepEqual(pids.slice(1).map((p) => p.message), ['socket accept error: too many open files', 'worker pool error: queue full']);
+    const threads = parsed(['[7f3a2b1c] connection closed: reset by peer', '[7f3a2b1d] connection opened: 10.0.0.1', '[7f3a2b1c] connection closed: timeout']);
+    assert.ok(threads.every((p) => p.message.includes('connection')), JSON.stringify(threads.map((p) => p.message)));
+    const timed = parsed(['2026-12-03 10:00:00 disk check error: sector 12 unreadable', '2026-12-03 10:00:01 disk check passed', '2026-12-03 10:00:02 fan speed normal']);
+    assert.equal(timed[0].message, 'disk check error: sector 12 unreadable');
   });
 });
