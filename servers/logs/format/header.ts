@@ -127,15 +127,18 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=[\s[]|$)/y;
 /**
  * A time of day without a date, bare or bracketed, at the start of a line: `[22:47:41]` (Minecraft, many game and chat
  * servers), `12:00:01.123` (a Python or log4j pattern with only %H:%M:%S). Not a timestamp: the day is not written, and
- * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
+ * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time. A 12-hour
+ * clock's day-half after it is the clock's (.NET's `tt` and C's `%p` in the machine's locale: `[12:09:03.871 PM]`,
+ * Arabic `[06:14:43.490 م]`; `AM`/`PM` only, in capitals, after a bare clock, where a word of text may follow).
  */
-const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: [AP]M)?)(?::(?=\s))?(?=\s|$)/y;
 /**
  * A bracketed time of day with the level after it (`[00:31:18 INFO]: Loading plugins...`, log4j2's `[%d{HH:mm:ss}
  * %level]: %msg`, the console layout of Minecraft servers and proxies: Paper, Velocity, BungeeCord): the clock's
- * bracket holds the level column too, as a dated bracket's may (timeInside).
+ * bracket holds the level column too, as a dated bracket's may (timeInside), and the name of the part that logs
+ * after it (SMAPI's `[13:06:43 TRACE SMAPI]`, `[13:06:45 INFO  Content Patcher]`: a mod's name may hold spaces).
  */
-const CLOCK_LEVEL_AT = new RegExp(String.raw`\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})? +(${LEVEL_WORDS})\]:?(?=\s|$)`, 'iy');
+const CLOCK_LEVEL_AT = new RegExp(String.raw`\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})? +(${LEVEL_WORDS})(?: +[A-Za-z][\w. -]{0,63})?\]:?(?=\s|$)`, 'iy');
 /** A time of day (hh:mm:ss, a fraction allowed) standing alone among a bracketed date's parts. */
 const TIME_OF_DAY = /^\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?$/;
 /** A date's part beside its time: a number, a word (a day's or month's name, a zone) or both (`2022年`, `3.`), a zone in parentheses (`(UTC+0100)`). */

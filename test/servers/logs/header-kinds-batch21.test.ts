@@ -1,5 +1,6 @@
 // Header kinds found in the real-excerpts batch 21 (mpv, VLC, Misskey, SMAPI, Text Generation Inference): an uptime
-// stamp glued to the next column, an object log's module and type before its level, …
+// stamp glued to the next column, an object log's module and type before its level, a 12-hour clock's day-half in the
+// locale's words and a logging part's name in the clock's bracket, …
 // Made-up lines of those shapes (and, where short, the real ones); each case says what a person reading the file would
 // answer, and a neighbour that must stay as it is.
 import assert from 'node:assert/strict';
@@ -82,5 +83,26 @@ describe('header kinds of batch 21', () => {
     assert.ok(threads.every((p) => p.message.includes('connection')), JSON.stringify(threads.map((p) => p.message)));
     const timed = parsed(['2026-12-03 10:00:00 disk check error: sector 12 unreadable', '2026-12-03 10:00:01 disk check passed', '2026-12-03 10:00:02 fan speed normal']);
     assert.equal(timed[0].message, 'disk check error: sector 12 unreadable');
+  });
+
+  it("a 12-hour clock's day-half, in the machine's locale, and the logging part's name after the level are the clock bracket's", () => {
+    // SMAPI 0.39-0.40 (`[06:14:43.490 م]` on an Arabic Windows, `[12:09:03.871 PM]` on an English one) beside SMAPI
+    // 4's `[time LEVEL source]` with a mod's name for the source.
+    const lines = [
+      '[06:29:13.906 م] SDV Version: 1.0',
+      '[06:29:13.918 م] Injecting New SDV Version...',
+      '[12:09:03.871 PM] SDV Version: 1.07',
+      '[12:09:03.882 PM] Injecting New SDV Version...',
+      '[09:12:44 a.m.] Starting SDV...',
+      '[13:06:43 DEBUG SMAPI] Loading mods...',
+      '[13:06:45 INFO  Content Patcher] Loaded 12 content packs',
+      '[13:06:45 ERROR SMAPI] Loading mods failed',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.map((p) => p.message), ['SDV Version: 1.0', 'Injecting New SDV Version...', 'SDV Version: 1.07', 'Injecting New SDV Version...', 'Starting SDV...', 'Loading mods...', 'Loaded 12 content packs', 'Loading mods failed']);
+    assert.deepEqual(read.slice(5).map((p) => p.level), ['DEBUG', 'INFO', 'ERROR']);
+    // A bare clock keeps a word glued after `AM` in its message (`AMQP …`).
+    const bare = parsed(['10:15:00 AMQP connection opened', '10:15:01 PM scheduler started', '10:15:02 worker ready']);
+    assert.deepEqual(bare.map((p) => p.message), ['AMQP connection opened', 'scheduler started', 'worker ready']);
   });
 });
