@@ -1,7 +1,7 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
-import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow } from './chars';
+import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
 import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
@@ -1232,7 +1232,10 @@ function prefixedReading(header: LearnedHeader, line: string, context: Timestamp
  * currents: [8 8 7]A`, `… DEBUG <time> vehicle soc: 100%`, evcc's `[area] LEVEL date time msg`): read so, they are
  * syslog's host and program tag, but syslog writes no level before its time, and a logger that wrote the level and the
  * time writes its message after them. There they are the statement's own subject and `key:`, and the header ends at
- * the time; unless most lines it reads whole close the name with a program's id (`sshd[212]:`, taggedComponentEnd).
+ * the time; unless most lines it reads whole close the name with a program's id (`sshd[212]:`, taggedComponentEnd),
+ * or go on after the name with a statement of its own (RELAYED_WORDS words or more): a relay that writes the level
+ * first and each program's tag without a pid (`INFO <time> web01 kernel: usb 1-1: new high-speed USB device …`). A
+ * statement's `key:` is followed by its value (`100%`, `[8 8 7]A`, `not available`), a word or two.
  */
 function statementWordsAfterTime(fields: HeaderField[], sample: string[], context: TimestampContext): boolean {
   const time = fields.at(-3);
@@ -1246,9 +1249,19 @@ function statementWordsAfterTime(fields: HeaderField[], sample: string[], contex
     const end = applyHeader(fields, line, context, { message: line }, read);
     if (end === 0 || read.fields < fields.length) continue;
     whole++;
-    if (taggedComponentEnd(line, end)) tagged++;
+    if (taggedComponentEnd(line, end) || wordsFrom(line, end, RELAYED_WORDS) >= RELAYED_WORDS) tagged++;
   }
   return tagged * 2 <= whole;
+}
+
+/** Words after a program's tag that make a statement, not a `key:`'s value (statementWordsAfterTime). */
+const RELAYED_WORDS = 4;
+
+/** The words (runs of characters between blanks) of `line` from `position`, counted up to `most`. */
+function wordsFrom(line: string, position: number, most: number): number {
+  let words = 0;
+  for (let at = skipWhiteSpace(line, position); at < line.length && words < most; at = skipWhiteSpace(line, whiteSpaceTokenEnd(line, at))) words++;
+  return words;
 }
 
 /**

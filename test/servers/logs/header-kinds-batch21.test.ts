@@ -1,6 +1,7 @@
 // Header kinds found in the real-excerpts batch 21 (mpv, VLC, Misskey, SMAPI, Text Generation Inference): an uptime
 // stamp glued to the next column, an object log's module and type before its level, a 12-hour clock's day-half in the
-// locale's words and a logging part's name in the clock's bracket, …
+// locale's words and a logging part's name in the clock's bracket; and a relay's host and program tag after its level
+// and time (left by hdr24).
 // Made-up lines of those shapes (and, where short, the real ones); each case says what a person reading the file would
 // answer, and a neighbour that must stay as it is.
 import assert from 'node:assert/strict';
@@ -104,5 +105,22 @@ describe('header kinds of batch 21', () => {
     // A bare clock keeps a word glued after `AM` in its message (`AMQP …`).
     const bare = parsed(['10:15:00 AMQP connection opened', '10:15:01 PM scheduler started', '10:15:02 worker ready']);
     assert.deepEqual(bare.map((p) => p.message), ['AMQP connection opened', 'scheduler started', 'worker ready']);
+  });
+
+  it("a relay's host and program tag without a pid after its level and time are the header's when statements follow them", () => {
+    // Made up (left by hdr24: its rule kept `web01 kernel:` in the message): a relay that writes the level first.
+    const lines = [
+      'INFO 2026-12-03T10:00:00Z web01 kernel: usb 1-1: new high-speed USB device number 2',
+      'WARN 2026-12-03T10:00:01Z web01 sshd: Failed password for root from 10.0.0.5 port 22',
+      'INFO 2026-12-03T10:00:02Z web02 cron: (root) CMD (run-parts /etc/cron.hourly)',
+      'ERROR 2026-12-03T10:00:03Z web01 kernel: Out of memory: Killed process 1234',
+      'INFO 2026-12-03T10:00:04Z web02 systemd: Started Session 5 of user root.',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.map((p) => p.component), ['kernel', 'sshd', 'cron', 'kernel', 'systemd']);
+    assert.equal(read[0].message, 'usb 1-1: new high-speed USB device number 2');
+    // A statement's subject and `key:` with its value there stay the statement's (evcc, header-kinds-batch20).
+    const values = ['grid currents: [8 8 7]A', 'battery soc: 100%', 'charge rater: not available', 'vehicle range: 51km', 'charge voltages: [231 230 232]V'];
+    assert.deepEqual(parsed(values.map((v, i) => `[site ] DEBUG 2026/08/08 17:57:${String(40 + i)} ${v}`)).map((p) => p.message), values);
   });
 });
