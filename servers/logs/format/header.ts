@@ -989,6 +989,16 @@ function taggedComponentEnd(line: string, end: number): boolean {
   return /^[A-Za-z][\w./-]{0,63}\[[\w./:-]{1,64}\]:$/.test(line.slice(start, end));
 }
 
+/**
+ * Whether the `name:` field ending at `end` is a logger's name: lower-case parts joined by `-`, `_` or `.`
+ * (`luigi-interface:`, `urllib3.connectionpool:`, Python's `%(levelname)s %(name)s: %(message)s`). A statement's own
+ * `key:` after the level is a word (`Failed:`, `status:`), not a module's joined name.
+ */
+function loggerNameEnd(line: string, end: number): boolean {
+  const start = line.lastIndexOf(' ', end - 1) + 1;
+  return /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+:$/.test(line.slice(start, end));
+}
+
 /** Whether a header dates or levels its lines: a form without such a field is too weak to be told from text. */
 function datesOrLevels(fields: HeaderField[]): boolean {
   return fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'clock' || f.kind === 'uptime' || f.timed || f.leveled);
@@ -1042,8 +1052,9 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's
-    // tag), or it is a tag with its id in brackets (`app[web.3]:`, `heroku[router]:`, `sshd[212]:`: taggedComponentEnd).
-    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && taggedComponentEnd(line, fieldEndAt(form, line, context));
+    // tag), or it is a tag with its id in brackets (`app[web.3]:`, `heroku[router]:`, `sshd[212]:`: taggedComponentEnd),
+    // or a logger's name after the level (loggerNameEnd).
+    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && (taggedComponentEnd(line, fieldEndAt(form, line, context)) || (form.at(-2)?.kind === 'level' && loggerNameEnd(line, fieldEndAt(form, line, context))));
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form) && !tagged) form = form.slice(0, -1);
     if (form.length === 0) return;
     const key = signature(form);

@@ -1,7 +1,7 @@
 // Header kinds found in the real-excerpts batch 21 (mpv, VLC, Misskey, SMAPI, Text Generation Inference): an uptime
 // stamp glued to the next column, an object log's module and type before its level, a 12-hour clock's day-half in the
-// locale's words and a logging part's name in the clock's bracket; and a relay's host and program tag after its level
-// and time (left by hdr24).
+// locale's words and a logging part's name in the clock's bracket; a relay's host and program tag after its level
+// and time (left by hdr24); a logger's joined name closing a second header form after its level (Luigi, CoreLightning).
 // Made-up lines of those shapes (and, where short, the real ones); each case says what a person reading the file would
 // answer, and a neighbour that must stay as it is.
 import assert from 'node:assert/strict';
@@ -122,5 +122,33 @@ describe('header kinds of batch 21', () => {
     // A statement's subject and `key:` with its value there stay the statement's (evcc, header-kinds-batch20).
     const values = ['grid currents: [8 8 7]A', 'battery soc: 100%', 'charge rater: not available', 'vehicle range: 51km', 'charge voltages: [231 230 232]V'];
     assert.deepEqual(parsed(values.map((v, i) => `[site ] DEBUG 2026/08/08 17:57:${String(40 + i)} ${v}`)).map((p) => p.message), values);
+  });
+
+  it("a logger's joined name after the level closes a second header form of the file (`… INFO luigi-interface: …`)", () => {
+    // Luigi's console lines beside its logging module's lines on another machine, and Core Lightning's plugin prefix.
+    const lines = [
+      'INFO: Informed scheduler that task   TransMapTrack_False_True_False_da9dbb94af   has status   DONE',
+      'DEBUG: Asking scheduler for work...',
+      'DEBUG: Pending tasks: 11',
+      'DEBUG: 1 running tasks, waiting for next task to finish',
+      'INFO: There are no more tasks to run at this time',
+      'subnet190-2.nwsuaf.edu.cn 2020-04-08 21:48:23,415 MainThread DEBUG luigi-interface: 1 running tasks, waiting for next task to finish',
+      'subnet190-2.nwsuaf.edu.cn 2020-04-08 21:48:23,417 MainThread INFO luigi-interface: Informed scheduler that task   X_1   has status   DONE',
+      'subnet190-2.nwsuaf.edu.cn 2020-04-08 21:48:23,417 MainThread DEBUG luigi-interface: Asking scheduler for work...',
+      'subnet190-2.nwsuaf.edu.cn 2020-04-08 21:48:23,418 MainThread DEBUG luigi-interface: Pending tasks: 11',
+    ];
+    const read = parsed(lines);
+    assert.deepEqual(read.slice(5).map((p) => p.message), ['1 running tasks, waiting for next task to finish', 'Informed scheduler that task   X_1   has status   DONE', 'Asking scheduler for work...', 'Pending tasks: 11']);
+    assert.equal(read[5].component, 'luigi-interface');
+    // A statement's own word and colon after the level of such a form stays the statement's.
+    const own = parsed([
+      'DEBUG: Asking scheduler for work...',
+      'DEBUG: Pending tasks: 11',
+      'DEBUG: Done',
+      'worker-1 2020-04-08 21:48:23,415 MainThread ERROR Failed: connection refused',
+      'worker-1 2020-04-08 21:48:23,416 MainThread ERROR Failed: timeout after 30 s',
+      'worker-1 2020-04-08 21:48:23,417 MainThread INFO Done: 3 tasks',
+    ]);
+    assert.deepEqual(own.slice(3).map((p) => p.message), ['Failed: connection refused', 'Failed: timeout after 30 s', 'Done: 3 tasks']);
   });
 });
