@@ -238,6 +238,7 @@ const LEVEL_FORM_NAMES: Record<LevelForm, string> = {
   facility: 'facility:level',
   'raw-priority': '<syslog priority>',
   'erlang-report': '=LEVEL REPORT==== date ===',
+  'object-level': 'module type level:',
 };
 
 function describeHeader({ fields, tabbed }: LearnedHeader): LogFormat {

@@ -1,10 +1,10 @@
 // Generic header detection: learns, from a sample of lines, which fields precede the message
 // (timestamps, level, numbers such as pid/tid, [bracketed] fields, a `component:`), without any
 // per-product rules. Each line is then parsed against that learned schema.
-import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow } from './chars';
+import { isAsciiLetter, isDigitCode, isWhiteSpace, nextArrow, skipWhiteSpace, whiteSpaceTokenEnd } from './chars';
 import { crashReport } from './crash-reports';
 import { isExceptionName } from './exception-names';
-import { matchLevelForm, type LevelForm } from './level-forms';
+import { matchLevelForm, objectColumn, type LevelForm } from './level-forms';
 import { LOCALIZED_LEVEL_NAMES, localizedLevel, normalizeLevel } from './levels';
 import { levelLine } from './next-line-levels';
 import { localizedMonthEpoch, matchTimestampAt, TIMESTAMP_PATTERNS, timestampPatternsAt, unorderedDateEnd, type TimestampContext, type TimestampPattern } from './timestamps';
@@ -120,21 +120,25 @@ export const WORD_AT = /[^\s|]+/y;
 const PAREN_AT = /\([^\s()][^()]{0,62}\)(?=[\s|]|$)/y;
 /**
  * Seconds since boot or start, bracketed and padded: `[    1.055212]` (the kernel's dmesg), `[    19.878]` (Xorg). Not
- * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid.
+ * a wall-clock time: such lines have no timestamp. The fraction is required: `[1234]` is more often a pid. The next
+ * column may be glued to it (the kernel's caller id `[    0.000000][    T0]`, mpv's log file `[   0.002][v][cplayer]`).
  */
-const UPTIME_AT = /\[ *\d+\.\d+\](?=\s|$)/y;
+const UPTIME_AT = /\[ *\d+\.\d+\](?=[\s[]|$)/y;
 /**
  * A time of day without a date, bare or bracketed, at the start of a line: `[22:47:41]` (Minecraft, many game and chat
  * servers), `12:00:01.123` (a Python or log4j pattern with only %H:%M:%S). Not a timestamp: the day is not written, and
- * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time.
+ * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time. A 12-hour
+ * clock's day-half after it is the clock's (.NET's `tt` and C's `%p` in the machine's locale: `[12:09:03.871 PM]`,
+ * Arabic `[06:14:43.490 م]`; `AM`/`PM` only, in capitals, after a bare clock, where a word of text may follow).
  */
-const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
+const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: [AP]M)?)(?::(?=\s))?(?=\s|$)/y;
 /**
  * A bracketed time of day with the level after it (`[00:31:18 INFO]: Loading plugins...`, log4j2's `[%d{HH:mm:ss}
  * %level]: %msg`, the console layout of Minecraft servers and proxies: Paper, Velocity, BungeeCord): the clock's
- * bracket holds the level column too, as a dated bracket's may (timeInside).
+ * bracket holds the level column too, as a dated bracket's may (timeInside), and the name of the part that logs
+ * after it (SMAPI's `[13:06:43 TRACE SMAPI]`, `[13:06:45 INFO  Content Patcher]`: a mod's name may hold spaces).
  */
-const CLOCK_LEVEL_AT = new RegExp(String.raw`\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})? +(${LEVEL_WORDS})\]:?(?=\s|$)`, 'iy');
+const CLOCK_LEVEL_AT = new RegExp(String.raw`\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})? +(${LEVEL_WORDS})(?: +[A-Za-z][\w. -]{0,63})?\]:?(?=\s|$)`, 'iy');
 /** A time of day (hh:mm:ss, a fraction allowed) standing alone among a bracketed date's parts. */
 const TIME_OF_DAY = /^\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?$/;
 /** A date's part beside its time: a number, a word (a day's or month's name, a zone) or both (`2022年`, `3.`), a zone in parentheses (`(UTC+0100)`). */
@@ -475,7 +479,8 @@ function readField(field: HeaderField, line: string, position: number, context: 
     case 'level': {
       if (!field.marks) {
         // A word only a level column holds (`LOG`) is read where the file's learned level field stands.
-        const m = levelPhraseAt(line, position) ?? matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed);
+        // An object log's module and type without their level word stand where the file's others write theirs.
+        const m: FieldMatch | undefined = levelPhraseAt(line, position) ?? matchLevel(line, position, context) ?? columnOnlyLevelAt(line, position, field.bracketed) ?? (field.form === 'object-level' ? objectColumn(line, position) : undefined);
         if (!m) return false;
         if (field.capitals && !learning && opensMessage(line, position)) return false;
         out.end = m.end;
@@ -984,6 +989,16 @@ function taggedComponentEnd(line: string, end: number): boolean {
   return /^[A-Za-z][\w./-]{0,63}\[[\w./:-]{1,64}\]:$/.test(line.slice(start, end));
 }
 
+/**
+ * Whether the `name:` field ending at `end` is a logger's name: lower-case parts joined by `-`, `_` or `.`
+ * (`luigi-interface:`, `urllib3.connectionpool:`, Python's `%(levelname)s %(name)s: %(message)s`). A statement's own
+ * `key:` after the level is a word (`Failed:`, `status:`), not a module's joined name.
+ */
+function loggerNameEnd(line: string, end: number): boolean {
+  const start = line.lastIndexOf(' ', end - 1) + 1;
+  return /^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)+:$/.test(line.slice(start, end));
+}
+
 /** Whether a header dates or levels its lines: a form without such a field is too weak to be told from text. */
 function datesOrLevels(fields: HeaderField[]): boolean {
   return fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'clock' || f.kind === 'uptime' || f.timed || f.leveled);
@@ -1037,8 +1052,9 @@ function learnForms(sample: string[], main: HeaderField[], context: TimestampCon
     }
     let form = fields.slice(0, end);
     // A `word:` closing a form is the message's own (`InnoDB: …`) unless a host and a time stand before it (syslog's
-    // tag), or it is a tag with its id in brackets (`app[web.3]:`, `heroku[router]:`, `sshd[212]:`: taggedComponentEnd).
-    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && taggedComponentEnd(line, fieldEndAt(form, line, context));
+    // tag), or it is a tag with its id in brackets (`app[web.3]:`, `heroku[router]:`, `sshd[212]:`: taggedComponentEnd),
+    // or a logger's name after the level (loggerNameEnd).
+    const tagged = form.length >= 2 && form.at(-1)?.kind === 'component' && (taggedComponentEnd(line, fieldEndAt(form, line, context)) || (form.at(-2)?.kind === 'level' && loggerNameEnd(line, fieldEndAt(form, line, context))));
     if (form.length >= 2 && form.at(-1)?.kind === 'component' && !isSyslogTag(form) && !tagged) form = form.slice(0, -1);
     if (form.length === 0) return;
     const key = signature(form);
@@ -1227,7 +1243,10 @@ function prefixedReading(header: LearnedHeader, line: string, context: Timestamp
  * currents: [8 8 7]A`, `… DEBUG <time> vehicle soc: 100%`, evcc's `[area] LEVEL date time msg`): read so, they are
  * syslog's host and program tag, but syslog writes no level before its time, and a logger that wrote the level and the
  * time writes its message after them. There they are the statement's own subject and `key:`, and the header ends at
- * the time; unless most lines it reads whole close the name with a program's id (`sshd[212]:`, taggedComponentEnd).
+ * the time; unless most lines it reads whole close the name with a program's id (`sshd[212]:`, taggedComponentEnd),
+ * or go on after the name with a statement of its own (RELAYED_WORDS words or more): a relay that writes the level
+ * first and each program's tag without a pid (`INFO <time> web01 kernel: usb 1-1: new high-speed USB device …`). A
+ * statement's `key:` is followed by its value (`100%`, `[8 8 7]A`, `not available`), a word or two.
  */
 function statementWordsAfterTime(fields: HeaderField[], sample: string[], context: TimestampContext): boolean {
   const time = fields.at(-3);
@@ -1241,9 +1260,19 @@ function statementWordsAfterTime(fields: HeaderField[], sample: string[], contex
     const end = applyHeader(fields, line, context, { message: line }, read);
     if (end === 0 || read.fields < fields.length) continue;
     whole++;
-    if (taggedComponentEnd(line, end)) tagged++;
+    if (taggedComponentEnd(line, end) || wordsFrom(line, end, RELAYED_WORDS) >= RELAYED_WORDS) tagged++;
   }
   return tagged * 2 <= whole;
+}
+
+/** Words after a program's tag that make a statement, not a `key:`'s value (statementWordsAfterTime). */
+const RELAYED_WORDS = 4;
+
+/** The words (runs of characters between blanks) of `line` from `position`, counted up to `most`. */
+function wordsFrom(line: string, position: number, most: number): number {
+  let words = 0;
+  for (let at = skipWhiteSpace(line, position); at < line.length && words < most; at = skipWhiteSpace(line, whiteSpaceTokenEnd(line, at))) words++;
+  return words;
 }
 
 /**

@@ -1,12 +1,13 @@
 // Level fields written in a program's own shape rather than as a level word between separators: logrus's terminal
-// layout (`ERRO[0001]`), the X server's message-type marks (`(EE)`), and `dmesg -x`'s facility and level (`kern  :err   :`).
+// layout (`ERRO[0001]`), the X server's message-type marks (`(EE)`), `dmesg -x`'s facility and level (`kern  :err   :`),
+// and an object log's module and type before the level (`[723127a0] main input debug:`).
 // Each is read at one header position; a first-character check keeps the positions of ordinary text cheap.
 import { normalizeLevel } from './levels';
 import { parseTimestamp, type TimestampContext } from './timestamps';
 import type { Level } from './types';
 
 /** Which shape a level field had (the file's format is named after it). */
-export type LevelForm = 'glued-bracket' | 'thread-level' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report';
+export type LevelForm = 'glued-bracket' | 'thread-level' | 'paren-mark' | 'facility' | 'raw-priority' | 'erlang-report' | 'object-level';
 
 export interface LevelFormMatch {
   form: LevelForm;
@@ -15,7 +16,7 @@ export interface LevelFormMatch {
   level: Level;
   /** Epoch ms, when the field holds a wall-clock time (logrus's full timestamp). */
   epoch?: number;
-  /** The syslog facility (`dmesg -x`). */
+  /** The syslog facility (`dmesg -x`); an object log's module and object type (`main input`). */
   component?: string;
 }
 
@@ -61,6 +62,19 @@ const RAW_PRIORITY_AT = /<(\d{1,3})>(?=\[)/y;
 const ERLANG_REPORT_AT = /=([A-Z]{4,9}) REPORT==== (\d{1,2}-[A-Z][a-z]{2}-\d{4})::(\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?) ===(?=\s|$)/y;
 const ERLANG_REPORT_LEVELS: Record<string, Level> = { CRASH: 'ERROR', SUPERVISOR: 'ERROR', PROGRESS: 'INFO' };
 
+/**
+ * An object log's header after the object's address (VLC's `[%p] %s %s%s: `, src/misc/messages.c: the module's name,
+ * the object's type, then ` debug`, ` warning` or ` error`; nothing for information): `[723127a0] main input debug:`,
+ * `[0x1005015c0] main libvlc debug:`, `[72200f80] cache_read stream debug:`. One to three lower-case names, then the
+ * level word closed by a colon. Read only right after a bracketed address (ADDRESS_BEFORE): after a time, `disk check
+ * error: …` is a statement's words.
+ */
+const OBJECT_LEVEL_AT = /((?:[a-z][\w-]{0,31} ){0,2}[a-z][\w-]{0,31}) (debug|warning|error):(?=\s)/y;
+/** An object's address in brackets with the blank after it: hexadecimal, `0x` maybe before it, a thread's id maybe after. */
+const ADDRESS_BEFORE = /^\[(?:0x)?[0-9a-f]{6,16}(?:\/[0-9a-f]{1,8})?\] $/;
+/** Characters an address bracket with its blank takes at most (ADDRESS_BEFORE). */
+const ADDRESS_CHARS = 30;
+
 /** A level field of one of the shapes above at `position`, or undefined. */
 export function matchLevelForm(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
   const c = line.charCodeAt(position);
@@ -68,8 +82,55 @@ export function matchLevelForm(line: string, position: number, context: Timestam
   if (c === 60 /* < */) return rawPriority(line, position);
   if (c === 61 /* = */) return erlangReport(line, position, context);
   if (c >= 65 && c <= 90) return gluedBracket(line, position, context);
+  if (c >= 97 && c <= 122 && line.charCodeAt(position - 2) === 93 /* ] */) {
+    const object = objectLevel(line, position, true);
+    if (object) return object;
+  }
   if (FACILITY_INITIALS.has(c)) return facilityLevel(line, position);
   return undefined;
+}
+
+/**
+ * Whether a bracketed address and its blank end at `position` (ADDRESS_BEFORE). With `hexadecimal`, one written so
+ * that it cannot be a decimal number (`0x` or a letter in it): a pid's or a session's bracket (`[1518953116]`) before a
+ * statement's words is no address. The file's learned field reads every address, `[72200238]` too.
+ */
+function afterAddress(line: string, position: number, hexadecimal: boolean): boolean {
+  if (line.charCodeAt(position - 2) !== 93 /* ] */) return false;
+  const open = line.lastIndexOf('[', position - 3);
+  if (open < 0 || position - open > ADDRESS_CHARS) return false;
+  const address = line.slice(open, position);
+  return ADDRESS_BEFORE.test(address) && (!hexadecimal || HEXADECIMAL.test(address));
+}
+
+/** A number written in hexadecimal: `0x` before it, or a letter among its digits. */
+const HEXADECIMAL = /^\[(?:0x|[0-9]*[a-f])/;
+
+/** One to three lower-case names closed by a colon: an object log's module and type with no level word after them. */
+const OBJECT_AT = /((?:[a-z][\w-]{0,31} ){0,2}[a-z][\w-]{0,31}):(?=\s)/y;
+
+/**
+ * An object log's module and type at `position`, where the file's learned level field is an object log's (header.ts
+ * readField): after any address (`[72200238]` too), and with no level word (`[e0caa9d8/1077] core input: …`: VLC writes
+ * none for information, and a relay may drop the word; Android's log keeps its own). Alone, `[7f3a2b1c] connection
+ * closed: …` may be a thread's id and the statement's words, so neither is read outside such a file. Without the word
+ * the level is left unsaid: the line does not write it.
+ */
+export function objectColumn(line: string, position: number): { end: number; component: string; level?: Level; form: LevelForm } | undefined {
+  const leveled = objectLevel(line, position, false);
+  if (leveled) return leveled as { end: number; component: string; level: Level; form: LevelForm };
+  if (!afterAddress(line, position, false)) return undefined;
+  OBJECT_AT.lastIndex = position;
+  const m = OBJECT_AT.exec(line);
+  return m ? { end: position + m[0].length, component: m[1], form: 'object-level' } : undefined;
+}
+
+function objectLevel(line: string, position: number, hexadecimal: boolean): LevelFormMatch | undefined {
+  if (!afterAddress(line, position, hexadecimal)) return undefined;
+  OBJECT_LEVEL_AT.lastIndex = position;
+  const m = OBJECT_LEVEL_AT.exec(line);
+  const level = m ? normalizeLevel(m[2]) : undefined;
+  return m && level ? { form: 'object-level', end: position + m[0].length, level, component: m[1] } : undefined;
 }
 
 function gluedBracket(line: string, position: number, context: TimestampContext): LevelFormMatch | undefined {
