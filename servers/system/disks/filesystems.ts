@@ -34,7 +34,8 @@ export type SkippedMount = z.infer<typeof skippedMountSchema>;
 export const SKIP_RULE =
   'Pseudo, in-memory and image filesystems are not listed: proc, sysfs, cgroup, devpts, tmpfs, devtmpfs, ramfs, squashfs ' +
   '(snap/loop images) and others without real capacity; nor filesystems reporting a size of 0. A tmpfs fuller than the ' +
-  'disk threshold is named in the warnings: writes to it fail as on a full disk.';
+  'disk threshold is named in the warnings: writes to it fail as on a full disk. A container\'s overlay root is listed under ' +
+  'the filesystem holding it (its figures are that one\'s), not again.';
 
 /** Filesystem types that live in memory: no disk to run out of (the fleet tools skip them too). */
 export const IN_MEMORY_TYPES: readonly string[] = ['tmpfs', 'devtmpfs', 'ramfs', 'rootfs', 'initramfs'];
@@ -74,15 +75,61 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
     });
   }
   skipped.push(...unlistedMounts(mounts, new Set(raw.map((d) => d.mount)), disks));
-  return { disks, skipped };
+  const folded = foldOverlays(disks, mounts ?? []);
+  return { disks: folded.disks, skipped: [...folded.skipped, ...skipped] };
+}
+
+const OVERLAY_TYPES = new Set(['overlay', 'fuse.fuse-overlayfs']);
+
+/**
+ * Overlay mounts (the root of every running container: Docker, Podman, containerd) moved from `disks` to skipped mounts
+ * when the filesystem holding their upper directory is listed: df reports that filesystem's size and free space for each
+ * overlay, so a host with 30 containers showed 30 copies of `/` (and warned 30 times when it filled). The holder is the
+ * listed mount that is the longest prefix of the overlay's `upperdir=` (mountinfo's super options); without that option
+ * (another platform, fuse-overlayfs), a listed non-overlay filesystem of exactly the same size in bytes. An overlay with
+ * no listed holder stays a disk: inside a container, `/` is the only view of the space there is.
+ */
+export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[]): { disks: Disk[]; skipped: SkippedMount[] } {
+  const upperDirs = new Map(mounts.filter((m) => m.upperDir !== undefined).map((m) => [sanitizeLine(m.mount, 1024), m.upperDir!]));
+  const holders = disks.filter((d) => !OVERLAY_TYPES.has(d.type));
+  const kept: Disk[] = [];
+  const skipped: SkippedMount[] = [];
+  for (const disk of disks) {
+    const holder = OVERLAY_TYPES.has(disk.type) ? overlayHolder(disk, upperDirs.get(disk.mount), holders) : undefined;
+    if (holder === undefined) {
+      kept.push(disk);
+      continue;
+    }
+    skipped.push({
+      mount: disk.mount,
+      type: disk.type,
+      reason: `an overlay (a container's root filesystem) on the filesystem listed at ${holder.mount}: its space is that one's`,
+      sameAs: holder.mount,
+    });
+  }
+  return { disks: kept, skipped };
+}
+
+function overlayHolder(overlay: Disk, upperDir: string | undefined, holders: readonly Disk[]): Disk | undefined {
+  if (upperDir !== undefined) {
+    let best: Disk | undefined;
+    for (const d of holders) {
+      const inside = d.mount === '/' || upperDir === d.mount || upperDir.startsWith(d.mount + '/');
+      if (inside && (best === undefined || d.mount.length > best.mount.length)) best = d;
+    }
+    return best;
+  }
+  return holders.find((d) => d.sizeBytes === overlay.sizeBytes);
 }
 
 /** One line of /proc/self/mountinfo: the mount point, its device number (major:minor), type and whether it is read-only. */
-interface MountInfo {
+export interface MountInfo {
   mount: string;
   device: string;
   type: string;
   readOnly: boolean;
+  /** An overlay's upper directory (its `upperdir=` super option), where its writes land. */
+  upperDir?: string;
 }
 
 /** /proc/self/mountinfo parsed, on Linux; undefined elsewhere or when it cannot be read. */
@@ -113,7 +160,10 @@ export function parseMountInfo(text: string): MountInfo[] {
     const dash = fields.indexOf('-');
     if (dash < 6 || !fields[2] || !fields[4] || !fields[dash + 1]) continue;
     const readOnly = [fields[5], fields[dash + 3]].some((options) => (options ?? '').split(',').includes('ro'));
-    out.push({ mount: unescapeMount(fields[4]), device: fields[2], type: fields[dash + 1], readOnly });
+    const upper = (fields[dash + 3] ?? '').split(',').find((option) => option.startsWith('upperdir='));
+    const info: MountInfo = { mount: unescapeMount(fields[4]), device: fields[2], type: fields[dash + 1], readOnly };
+    if (upper !== undefined) info.upperDir = unescapeMount(upper.slice('upperdir='.length));
+    out.push(info);
   }
   return out;
 }

@@ -5,7 +5,7 @@ import { loadConfig, SYSTEM_CLI } from '../../../servers/system/config';
 import { cpuUsageBetween } from '../../../servers/system/sampling/cpu';
 import { evaluateWarnings } from '../../../servers/system/warnings/evaluate';
 import { cleanCommand, maskSecrets } from '../../../servers/system/processes/command-line';
-import { parseMountInfo, readOnlyByMount } from '../../../servers/system/disks/filesystems';
+import { foldOverlays, parseMountInfo, readOnlyByMount, type Disk } from '../../../servers/system/disks/filesystems';
 
 describe('system server parts', () => {
   describe('loadConfig', () => {
@@ -150,6 +150,48 @@ describe('system server parts', () => {
         '/mnt/lower only': true,
         '/mnt/data': true,
       });
+    });
+  });
+
+  // A host running containers: df reports each container's overlay root with the figures of the filesystem under
+  // /var/lib/docker, so the System view listed `/` again once per container (and pushed the rest off screen).
+  describe('foldOverlays (a container root is listed under the filesystem holding it)', () => {
+    const disk = (mount: string, type: string, sizeBytes: number, fs = type): Disk => ({
+      fs, type, mount, sizeBytes, usedBytes: sizeBytes / 2, availableBytes: sizeBytes / 2, usePercent: 50, readOnly: false,
+    });
+    const GB = 1024 ** 3;
+    const mountinfo = parseMountInfo([
+      '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
+      '28 27 254:16 / /var/lib/docker rw,relatime - ext4 /dev/vdb rw',
+      '51 28 0:41 / /var/lib/docker/overlay2/a1/merged rw,relatime - overlay overlay rw,lowerdir=/var/lib/docker/overlay2/l/X,upperdir=/var/lib/docker/overlay2/a1/diff,workdir=/var/lib/docker/overlay2/a1/work',
+      '52 27 0:42 / /tmp/c\\040dir/merged rw,relatime - overlay overlay rw,lowerdir=/tmp/lo,upperdir=/tmp/c\\040dir/up,workdir=/tmp/c\\040dir/w',
+      '',
+    ].join('\n'));
+    it('names the holder of each overlay by its upper directory, the longest listed mount holding it', () => {
+      const disks = [
+        disk('/', 'ext4', 250 * GB, '/dev/vda'),
+        disk('/var/lib/docker', 'ext4', 100 * GB, '/dev/vdb'),
+        disk('/var/lib/docker/overlay2/a1/merged', 'overlay', 100 * GB),
+        disk('/tmp/c dir/merged', 'overlay', 250 * GB),
+      ];
+      const { disks: kept, skipped } = foldOverlays(disks, mountinfo);
+      assert.deepEqual(kept.map((d) => d.mount), ['/', '/var/lib/docker']);
+      assert.deepEqual(skipped.map((s) => [s.mount, s.sameAs]), [
+        ['/var/lib/docker/overlay2/a1/merged', '/var/lib/docker'],
+        ['/tmp/c dir/merged', '/'],
+      ]);
+      assert.match(skipped[0].reason, /overlay.*container.*\/var\/lib\/docker/);
+    });
+    it('without an upper directory, folds an overlay only onto a listed filesystem of exactly its size', () => {
+      const disks = [disk('/', 'ext4', 250 * GB), disk('/run/c1', 'fuse.fuse-overlayfs', 250 * GB), disk('/run/c2', 'overlay', 249 * GB)];
+      const { disks: kept, skipped } = foldOverlays(disks, []);
+      assert.deepEqual(kept.map((d) => d.mount), ['/', '/run/c2']);
+      assert.deepEqual(skipped.map((s) => [s.mount, s.sameAs]), [['/run/c1', '/']]);
+    });
+    it('keeps an overlay with no listed holder: inside a container, its root is the only view of the space', () => {
+      const disks = [disk('/', 'overlay', 60 * GB), disk('/etc/hosts', 'ext4', 250 * GB)];
+      const info = parseMountInfo('600 500 0:50 / / rw - overlay overlay rw,lowerdir=/x,upperdir=/var/lib/docker/overlay2/z/diff,workdir=/w\n');
+      assert.deepEqual(foldOverlays(disks, info).disks.map((d) => d.mount), ['/', '/etc/hosts']);
     });
   });
 
