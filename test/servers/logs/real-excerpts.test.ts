@@ -25,7 +25,7 @@ const DIR = join(__dirname, '../../fixtures/real-excerpts');
  * (`Control Channel: <text>`).
  */
 const BATCH_1: Record<string, number> = {
-  Cassandra: 1, Celery: 0.917, Consul: 1, DockerDaemon: 1, Elasticsearch: 1, Etcd: 1,
+  Cassandra: 0.913, Celery: 0.917, Consul: 1, DockerDaemon: 1, Elasticsearch: 1, Etcd: 1,
   HomeAssistant: 0.577, Kafka: 1, KubeControllerManager: 1, LinuxKernel: 0.862, MacLaunchd: 1, MongoDB: 1,
   MySQL: 0.956, Nginx: 0.926, OpenSSHWindows: 1, OpenVPN: 0.905, Postfix: 0.571, PostgreSQL: 1, Prometheus: 1,
   Redis: 1, Servarr: 1, Spark: 0.833, Systemd: 0.931, Tomcat: 1, TorquePBS: 1, Vault: 1, WildFly: 1,
@@ -134,8 +134,8 @@ const BATCH_4: Record<string, number> = {
  * `stats output device (regular) initialized: <file>` in two versions' wordings, are one variable: sharedNames).
  */
 const BATCH_5: Record<string, number> = {
-  ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.836, Fluentd: 0.931, Frigate: 1, Homebridge: 0.809, NodeRED: 0.8,
-  OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 1, StrongSwan: 0.6, Supervisord: 0.667, Suricata: 0.868,
+  ArgoCD: 1, CalicoFelix: 0.844, ClamAV: 0.836, Fluentd: 0.931, Frigate: 0.965, Homebridge: 0.809, NodeRED: 0.8,
+  OctoPrint: 1, ProFTPD: 1, Rspamd: 0.625, Sidekiq: 1, StrongSwan: 0.52, Supervisord: 0.667, Suricata: 0.868,
   Telegraf: 1, Wazuh: 0.881, Kea: 1, Mumble: 0.946, Terraform: 1, Varnish: 0.571, Icinga2: 1, Prosody: 0.793,
 };
 /**
@@ -168,7 +168,7 @@ const BATCH_5: Record<string, number> = {
 // QBittorrent 0.729 -> 0.859, Transmission 0.878 -> 0.918.
 const BATCH_6: Record<string, number> = {
   CloudInit: 0.579, Coturn: 0.6, Ejabberd: 0.4, FreeRADIUS: 0.155, GitLabRunner: 1, Kamailio: 0.943,
-  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.859, Snapcast: 0.897, Syncoid: 1, Transmission: 0.918,
+  Mattermost: 1, NUT: 0.596, Pulsar: 1, QBittorrent: 0.859, Snapcast: 0.897, Syncoid: 0.769, Transmission: 0.918,
   ActiveMQArtemis: 0.92, AdGuardHome: 0.889, Flink: 0.786, Immich: 1, Navidrome: 0.714, PaperlessNgx: 0.937, Plausible: 1,
 };
 /**
@@ -304,7 +304,7 @@ const BATCH_9: Record<string, number> = {
 const BATCH_10: Record<string, number> = {
   Frp: 1, ExternalDNS: 0.917, TiKV: 0.959, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
   Puma: 0.931, Istio: 0.769, Uvicorn: 1, Druid: 0.815, NSQ: 0.676, Dhcpcd: 0.803, Janus: 0.816, Xray: 0.857,
-  PdnsRecursor: 0.895, Qdrant: 0.767, Riak: 0.852, Ghost: 0.932, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
+  PdnsRecursor: 0.895, Qdrant: 0.767, Riak: 0.852, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
 /**
  * Batch 11 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
@@ -335,8 +335,8 @@ const BATCH_10: Record<string, number> = {
 // PgpoolII 0.975 -> 1.
 const BATCH_11: Record<string, number> = {
   PgpoolII: 1, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 1,
-  RustDesk: 0.69, JMeter: 1, Ombi: 1, Superset: 0.932, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
-  TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 1, Jaeger: 0.857,
+  RustDesk: 0.69, JMeter: 0.932, Ombi: 1, Superset: 0.932, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
+  TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
 /**
@@ -365,7 +365,7 @@ const BATCH_11: Record<string, number> = {
  * end: `… for library: Hindi Movies {"lastScan":<*>}`); held-out batches 7 and 15 did not move, nor did Ryujinx.
  */
 const BATCH_12: Record<string, number> = {
-  Cloudflared: 0.875, Thanos: 0.733, Dex: 0.828, Prefect: 0.833, BIRD: 0.949, MPD: 0.571, Akka: 0.571, Tvheadend: 0.811,
+  Cloudflared: 0.875, Thanos: 0.733, Dex: 0.828, Prefect: 0.833, BIRD: 0.795, MPD: 0.571, Akka: 0.571, Tvheadend: 0.811,
   Stunnel: 1, ArchiSteamFarm: 1, Miniflux: 0.542, Overseerr: 0.633, Bazarr: 0.556, CardanoNode: 0.45,
   Tezos: 1, Munin: 1, Openfire: 1, Woodpecker: 1, Icecast: 0.957, Technitium: 0.905,
 };
@@ -518,7 +518,7 @@ const BATCH_20: Record<string, number> = {
  * 0.755 then), when batch 23 was to be built: its failures may be read from then on.
  */
 const BATCH_21: Record<string, number> = {
-  Bareos: 0.667, DXVK: 0.583, ECSAgent: 0.953, Fwupd: 0.935, Gradle: 0.932, GStreamer: 0.889, Heroku: 0.933,
+  Bareos: 0.667, DXVK: 0.583, ECSAgent: 0.953, Fwupd: 0.935, Gradle: 0.932, GStreamer: 0.889, Heroku: 0.667,
   JuiceFS: 0.778, KubeVirt: 0.867, LiteLLM: 0.68, LXC: 0.722, Misskey: 0.723, Mixxx: 0.87, Mpv: 0.946, SMAPI: 0.667,
   Talos: 0.8, TextGenerationInference: 0.833, TrafficServer: 0.914, VLC: 0.683, WinGet: 0.867,
 };
@@ -631,12 +631,9 @@ const BATCH_23: Record<string, number> = {
 // open the frames of a grid of names by actions are one variable, `addcon thread start` / `… exit`,
 // patterns/variability.ts gridLeadingNames). The same gate run lifted two held-out systems, raised here from their GA
 // alone (no line or wrong event of theirs seen): Kibana (batch 7) 0.882 -> 1, WinGet (batch 21) 0.733 -> 0.867.
-// Raised by branch `merge25` (the merge rule): Syncoid 0.769 -> 1, BIRD 0.795 -> 0.949, Cassandra 0.913 -> 1,
-// StrongSwan 0.52 -> 0.6, Ghost 0.864 -> 0.932, JMeter 0.932 -> 1, ArangoDB 0.952 -> 1, Frigate 0.965 -> 1, Heroku 0.667
-// -> 0.933 (the object of a preposition that closes its phrase is a value, two words enough: `State changed to down` /
-// `… to start`, `checking availability of lzop on source...` / `… of mbuffer …`; swept again after a merge, `from up to
-// <*>` / `from starting to <*>`; patterns/variability.ts mergePrepositionObjects). Measured on the studied systems only:
-// the branch's gate run timed out under load, so no held-out figure was seen or raised.
+// Branch `merge25`'s rule (the object of a preposition that closes its phrase is a value, two words enough) lifted
+// nine studied systems but dropped two held-out ones in the lead's gate run (Podman 0.776 -> 0.707, Borg 0.776 ->
+// 0.741, GA only): taken back in session 25.
 // Raised by branch `hdr25` (header columns): Mpv 0.27 -> 0.946 (an uptime stamp glued to the next bracketed column,
 // `[   0.002][v][cplayer]`, the kernel's caller id `[    0.000000][    T0]` alike, format/header.ts UPTIME_AT); VLC 0.4 ->
 // 0.683 (an object log's module and type after the object's address, before the level word, `[723127a0] main input
