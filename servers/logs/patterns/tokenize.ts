@@ -845,6 +845,16 @@ function scanTokens(message: string, out: TokenScan): void {
       afterVariable = true;
       continue;
     }
+    // An object named by its address after its class (Qt's `MixxxMainWindow(0x7ffcbaab69b0)`, Perl's `CODE(0x560b…)`).
+    const addressedEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenParen ? addressedObjectAt(message, word.starts[0], word.ends[0]) : -1;
+    if (addressedEnd > 0) {
+      out.push(true, word.starts[0], addressedEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = addressedEnd;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      continue;
+    }
     const { end: wordEnd, firstMark, quoted, quoteAt } = word;
     // Surrounding punctuation does not make a word different (`port 22.` vs `port 22`, `(host.example.com)`).
     let core = wordEnd;
@@ -1364,6 +1374,45 @@ function objectReprAt(message: string, position: number): number {
       let j = i + 4;
       if (message.charCodeAt(j) === Char.Zero && message.charCodeAt(j + 1) === Char.LowerX) j += 2;
       address = isDigit(message.charCodeAt(j)) || isHexLetter(message.charCodeAt(j));
+    }
+  }
+  return -1;
+}
+
+/** Least hex digits of an address after `0x` (addressedObjectAt): a pointer, not a flag such as `0x1`. */
+const MIN_ADDRESS_DIGITS = 6;
+
+/**
+ * End of an object printed as its class's name and its address in parentheses (the name [start, open), the `(` at
+ * `open`), or -1: Qt's QDebug of a QObject (`MixxxMainWindow(0x7ffcbaab69b0)`, `WWidgetStack(0x5aa8df5be590, name =
+ * "WidgetStack")`) and Perl's stringified reference (`CODE(0x560baecc6878)`). Why it holds: as with a Python repr
+ * (objectReprAt), a program that logs an object it holds prints what identifies it, its class and where it lives, and
+ * both are the object's, not the statement's; a pointer's `0x` and MIN_ADDRESS_DIGITS hex digits first in the
+ * parentheses mark it. The name is a word (letters, digits, `_`, `::`), the parentheses balance (quoted strings skipped)
+ * within MAX_REPR, and the value ends the word.
+ */
+function addressedObjectAt(message: string, start: number, open: number): number {
+  if (!isAsciiLetter(message.charCodeAt(start)) || message.charCodeAt(open + 1) !== Char.Zero || message.charCodeAt(open + 2) !== Char.LowerX) return -1;
+  for (let i = start; i < open; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Colon)) return -1;
+  }
+  let i = open + 3;
+  while (i < message.length && (isDigit(message.charCodeAt(i)) || isHexLetter(message.charCodeAt(i)))) i++;
+  if (i - open - 3 < MIN_ADDRESS_DIGITS) return -1;
+  const limit = Math.min(message.length, open + MAX_REPR);
+  let depth = 1;
+  for (; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Quote) {
+      const close = message.indexOf('"', i + 1);
+      if (close < 0 || close >= limit) return -1;
+      i = close;
+    } else if (c === Char.OpenParen) depth++;
+    else if (c === Char.CloseParen && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
     }
   }
   return -1;

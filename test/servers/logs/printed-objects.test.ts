@@ -61,4 +61,22 @@ describe('log intelligence: an object printed by a debug formatter is one value'
     assert.ok(tokenize('mail from <bob@example.com> at 10:00').tokens.includes('at'));
     assert.ok(tokenize('peer <node at 0x7f1 said hello').tokens.includes('node'));
   });
+
+  it('reads an object printed as its class and its address in parentheses (Qt, Perl) as one value', () => {
+    // Mixxx (batch 21): Qt's QDebug of the QObject an event went to, with its object name when it has one.
+    const events = minedAlone([
+      'Processing QEvent::Show for object WSingletonContainer(0x5aa8df7c9da0, name = "Library") running in thread: "Main" took 67 ms',
+      'Processing QEvent::Show for object MixxxMainWindow(0x7ffcbaab69b0) running in thread: "Main" took 23 ms',
+      'Processing QEvent::Show for object WWidgetStack(0x5aa8df5be590, name = "WidgetStack (main)") running in thread: "Main" took 23 ms',
+      'Processing QEvent::Show for object OpenGLWindow(0x5aa8e35aece0) running in thread: "Main" took 12 ms',
+      'Loading skin from /usr/share/mixxx/skins/LateNight',
+    ]);
+    assertOneEvent(events, [0, 1, 2, 3], 'Processing %s for object %s');
+    // SpamAssassin (batch 6): Perl's stringified code reference.
+    assert.deepEqual(tokenize('check: tagrun - tag HAMMYTOKENS is now ready, value: CODE(0x560baecc6878)').tokens.slice(-2), ['value', '<*>']);
+    // Not an address: a flag's few hex digits, a call whose parentheses stay open or hold something else first.
+    assert.ok(tokenize('mode set(0x1) done').tokens.includes('set'));
+    assert.ok(tokenize('object Widget(0x5aa8df7c9da0 running').tokens.includes('Widget'));
+    assert.ok(tokenize('object Widget(main, 0x5aa8df7c9da0) shown').tokens.includes('Widget'));
+  });
 });
