@@ -1354,9 +1354,11 @@ const MAX_REPR = 1024;
  * 38594752 with name web in state STARTING> (stdout)>`). Why it holds: a program that logs an object it holds (a
  * callback, a lock, a factory) prints its repr, whose class and address, and the words a custom repr adds, are the
  * object's: the statement's text is around it. The angle brackets open on a name and balance within MAX_REPR, ` at `
- * and an address (digits, or `0x` and hex digits) stand inside, and the value ends the word.
+ * and an address (digits, or `0x` and hex digits) stand inside, and the value ends the word. An Erlang binary, which
+ * opens with `<<"`, is read by erlangBinaryAt.
  */
 function objectReprAt(message: string, position: number): number {
+  if (message.startsWith('<<"', position)) return erlangBinaryAt(message, position);
   const first = message.charCodeAt(position + 1);
   if (!(isAsciiLetter(first) || first === 95)) return -1;
   const limit = Math.min(message.length, position + MAX_REPR);
@@ -1377,6 +1379,26 @@ function objectReprAt(message: string, position: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * End of a binary Erlang's `~p` printed at `position` (its `<<"`), or -1: the string's text between `<<"` and `">>`, or
+ * `"...>>` where the printer cut it (EMQX's `PUBLISH to t/1: <<"{\"account\":\"4010…\"…"...>>`, ejabberd's `Send XML on
+ * stream = <<"<stream:features>…">>`). Why it holds: it is the payload or the text the statement was handed, printed
+ * whole in the language's literal syntax, so its words are the data's; the `<<"` and `">>` are the printer's. The
+ * string ends at its first unescaped `"` within MAX_LITERAL, and the value ends the word.
+ */
+function erlangBinaryAt(message: string, position: number): number {
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let i = position + 3;
+  while (i < limit && message.charCodeAt(i) !== Char.Quote) i += message.charCodeAt(i) === Char.Backslash ? 2 : 1;
+  if (i >= limit) return -1;
+  let close = i + 1;
+  if (message.startsWith('...', close)) close += 3;
+  if (!message.startsWith('>>', close)) return -1;
+  let end = close + 2;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? close + 2 : -1;
 }
 
 /** Least hex digits of an address after `0x` (addressedObjectAt): a pointer, not a flag such as `0x1`. */

@@ -79,4 +79,20 @@ describe('log intelligence: an object printed by a debug formatter is one value'
     assert.ok(tokenize('object Widget(0x5aa8df7c9da0 running').tokens.includes('Widget'));
     assert.ok(tokenize('object Widget(main, 0x5aa8df7c9da0) shown').tokens.includes('Widget'));
   });
+
+  it("reads a binary Erlang's ~p printed, cut or whole, as one value", () => {
+    // ejabberd (batch 5): the XML it sends, a different stanza each time.
+    const sent = minedAlone([
+      `Send XML on stream = <<"<?xml version='1.0'?><stream:stream xmlns='jabber:client' id='1064' from='example.net' version='1.0'>">>`,
+      `Send XML on stream = <<"<stream:features><c xmlns='http://jabber.org/protocol/caps' hash='sha-1'/></stream:features>">>`,
+      'Send XML on stream = <<"</stream:stream>">>',
+      'Accepted connection 10.0.0.1:5222 -> 10.0.0.2:41230',
+    ]);
+    assertOneEvent(sent, [0, 1, 2], 'Send XML on stream = %p');
+    // EMQX (batch 12): a payload the printer cut (`"...>>`), with escaped quotes inside.
+    assert.deepEqual(tokenize('PUBLISH to t/1: <<"{\\"account\\":\\"401070\\",\\"command\\":\\"Lo"...>>').tokens, ['PUBLISH', 'to', 't/1', '<*>']);
+    // Not a binary: one left open, or glued to a word after it.
+    assert.ok(tokenize('got <<"abc here').tokens.includes('abc'));
+    assert.ok(tokenize('got <<"abc">>x here').tokens.includes('abc'));
+  });
 });
