@@ -191,7 +191,7 @@ const BATCH_6: Record<string, number> = {
  * need three methods (two are as often two statements; held-out MotionEye of batch 20 fell 0.82 -> 0.64 by two).
  */
 const BATCH_7: Record<string, number> = {
-  Authelia: 0.68, Certbot: 0.862, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.909,
+  Authelia: 0.68, Certbot: 0.931, ESPHome: 1, Filebeat: 0.865, FluentBit: 0.939, HBase: 0.92, Headscale: 0.909,
   Jicofo: 0.625, K3s: 0.939, Kibana: 1, Kodi: 0.759, Longhorn: 1, Metabase: 0.848, Nextcloud: 0.393,
   NginxProxyManager: 0.956, Odoo: 0.585, Plex: 0.635, Podman: 0.776, Rclone: 0.839, Tailscale: 0.814, Teleport: 0.929,
   UptimeKuma: 0.743, Vector: 0.84,
@@ -621,7 +621,8 @@ const BATCH_22: Record<string, number> = {
 // ComputeIdsAndMergeDocuments { … }`, `send frame=Headers { … }`, debugStructAt); Supervisord 0.667 -> 0.75 (a Python
 // repr naming an address, `<POutputDispatcher at 394… for <Subprocess at …>>`, objectReprAt); Mixxx 0.87 -> 1 (a class
 // and its address in parentheses, Qt's `WWidgetStack(0x5aa8…, name = "…")`, addressedObjectAt); Ejabberd 0.4 -> 0.475
-// (an Erlang binary, `<<"<stream:features>…">>`, erlangBinaryAt).
+// (an Erlang binary, `<<"<stream:features>…">>`, erlangBinaryAt). The same gate run lifted one held-out system,
+// raised here from its GA alone (no line or wrong event of its seen): Certbot (batch 7) 0.862 -> 0.931.
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22,
