@@ -863,6 +863,25 @@ function scanTokens(message: string, out: TokenScan): void {
       afterVariable = true;
       continue;
     }
+    // A repr in parentheses (`using lock (<… object at 0x…>)`) opens after the `(`, which stays in the text.
+    const repr = first === Char.Less ? position : first === Char.OpenParen && message.charCodeAt(position + 1) === Char.Less ? position + 1 : -1;
+    const objectEnd = first === Char.OpenBrace ? (namesStruct(message, out, position) ? debugStructAt(message, position) : -1) : repr >= 0 ? objectReprAt(message, repr) : -1;
+    if (objectEnd > 0) {
+      // The struct's type name before it goes with it: an enum's variant (`Headers { … }` / `Data { … }`) is the value's.
+      // A name that opens the message stays a word, as a bare dump's brackets do: a message that is one object names
+      // what it dumps (`Args { … }`), and that name is all that tells two such statements apart.
+      let start = repr >= 0 ? repr : position;
+      if (first === Char.OpenBrace && out.count >= 2) {
+        start = out.starts[out.count - 1];
+        out.count--;
+      }
+      out.push(true, start, objectEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = objectEnd;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
+      continue;
+    }
     const third = codes[position + 2];
     const listEnd = first === Char.OpenBracket || first === Char.OpenBrace || first === LOWER_M || first === AMPERSAND ? collectionAt(message, position, out.count === 0) : third === Char.Backslash || third === Char.Slash ? windowsPathAt(message, position) : -1;
     if (listEnd > 0) {
@@ -904,6 +923,16 @@ function scanTokens(message: string, out: TokenScan): void {
       position = pushKeyedValue(message, word.starts[0], word.ends[0], word.flags[0] === 1, word.ends[0] + 1, bracketEnd, out);
       afterValue = false;
       afterVariable = true;
+      continue;
+    }
+    // An object named by its address after its class (Qt's `MixxxMainWindow(0x7ffcbaab69b0)`, Perl's `CODE(0x560b…)`).
+    const addressedEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenParen ? addressedObjectAt(message, word.starts[0], word.ends[0]) : -1;
+    if (addressedEnd > 0) {
+      out.push(true, word.starts[0], addressedEnd);
+      afterValue = false;
+      afterVariable = true;
+      position = addressedEnd;
+      while (position < length && classOf(message.charCodeAt(position)) & CharClass.Space) position++;
       continue;
     }
     const { end: wordEnd, firstMark, quoted, quoteAt } = word;
@@ -1335,6 +1364,157 @@ function goValueAt(message: string, position: number): number {
       // A bare struct shows its fields parted by blanks: one name, a colon and no blank (`{Elapsed:000}`) is a
       // placeholder of a message template (Serilog's, .NET's composite format), the statement's own text.
       return first === Char.OpenBrace && blanks === 0 ? -1 : i + 1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * End of a struct printed by a debug formatter at `position` (its `{`, after the type's name: namesStruct), or -1:
+ * Rust's `{:?}` and Node's util.inspect
+ * write an object as its type's name, then `{ field: value, … }` with a blank inside each brace (Meilisearch's `update
+ * 3: ComputeIdsAndMergeDocuments { documents_seen: 2, total_documents: 2 }`, Linkerd's `send frame=Headers {
+ * stream_id: StreamId(1), flags: (0x4: END_HEADERS) }`, text-generation-inference's `Args { model_id: "…", revision:
+ * None, … }`). Why it holds: a program that logs an object through its debug form hands the statement the whole
+ * object, whose fields, their number and the words each value takes change with the object (an enum's variants hold
+ * different fields), so none of its words are the statement's; the `{ name: ` after a type's name and the ` }` that
+ * closes it are the formatter's, which no sentence writes. The braces must balance (quoted strings skipped) within
+ * MAX_LITERAL, the first field's name is a word of letters, digits and `_`, and the value ends the word.
+ */
+function debugStructAt(message: string, position: number): number {
+  if (message.charCodeAt(position + 1) !== Char.Space || !isAsciiLetter(message.charCodeAt(position + 2))) return -1;
+  let k = position + 3;
+  while (k < message.length && k - position < 64 && isWordChar(message.charCodeAt(k))) k++;
+  if (message.charCodeAt(k) !== Char.Colon || message.charCodeAt(k + 1) !== Char.Space) return -1;
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let depth = 0;
+  for (let i = position; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Quote) {
+      // A string the formatter quoted, escapes and all (`message: "Cannot assign \"x\""`): skipped to its end.
+      let j = i + 1;
+      while (j < limit && message.charCodeAt(j) !== Char.Quote) j += message.charCodeAt(j) === Char.Backslash ? 2 : 1;
+      if (j >= limit) return -1;
+      i = j;
+    } else if (c === Char.OpenBrace) depth++;
+    else if (c === Char.CloseBrace && --depth === 0) {
+      if (message.charCodeAt(i - 1) !== Char.Space) return -1;
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
+    }
+  }
+  return -1;
+}
+
+/**
+ * The last token of `out` is the type's name of a debug-printed struct whose `{` is at `brace` (debugStructAt): a kept
+ * word that opens with a capital and is all letters, digits and `_` (`Headers`, `BankHashStats`), one blank before the
+ * brace. A brace after anything else (`upstream { server: x }`, a config block quoted in a sentence) is no such print.
+ */
+function namesStruct(message: string, out: TokenScan, brace: number): boolean {
+  const last = out.count - 1;
+  if (last < 0) return false;
+  const start = out.starts[last];
+  const end = out.ends[last];
+  if (out.flags[last] === 1 || end !== brace - 1 || message.charCodeAt(end) !== Char.Space) return false;
+  const c = message.charCodeAt(start);
+  if (!(c >= Char.UpperA && c <= Char.UpperZ)) return false;
+  for (let i = start + 1; i < end; i++) if (!isWordChar(message.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Longest object representation read as one value (characters); see objectReprAt. */
+const MAX_REPR = 1024;
+
+/**
+ * End of an object's representation at `position` (its `<`), or -1: Python's default repr, `<module.Class object at
+ * 0x7f9a980aaf90>`, and those written after it that name an object by its address (`<bound method Router.on_failure of
+ * <litellm.router.Router object at 0x10fc362c0>>`, supervisord's `<POutputDispatcher at 39415392 for <Subprocess at
+ * 38594752 with name web in state STARTING> (stdout)>`). Why it holds: a program that logs an object it holds (a
+ * callback, a lock, a factory) prints its repr, whose class and address, and the words a custom repr adds, are the
+ * object's: the statement's text is around it. The angle brackets open on a name and balance within MAX_REPR, ` at `
+ * and an address (digits, or `0x` and hex digits) stand inside, and the value ends the word. An Erlang binary, which
+ * opens with `<<"`, is read by erlangBinaryAt.
+ */
+function objectReprAt(message: string, position: number): number {
+  if (message.startsWith('<<"', position)) return erlangBinaryAt(message, position);
+  const first = message.charCodeAt(position + 1);
+  if (!(isAsciiLetter(first) || first === 95)) return -1;
+  const limit = Math.min(message.length, position + MAX_REPR);
+  let depth = 0;
+  let address = false;
+  for (let i = position; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Less) depth++;
+    else if (c === Char.Greater) {
+      if (--depth > 0) continue;
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return address && (end === message.length || isSpace(message.charCodeAt(end))) ? i + 1 : -1;
+    } else if (c === Char.Space && !address && message.startsWith('at ', i + 1) && isDigit(message.charCodeAt(i + 4))) {
+      let j = i + 4;
+      if (message.charCodeAt(j) === Char.Zero && message.charCodeAt(j + 1) === Char.LowerX) j += 2;
+      address = isDigit(message.charCodeAt(j)) || isHexLetter(message.charCodeAt(j));
+    }
+  }
+  return -1;
+}
+
+/**
+ * End of a binary Erlang's `~p` printed at `position` (its `<<"`), or -1: the string's text between `<<"` and `">>`, or
+ * `"...>>` where the printer cut it (EMQX's `PUBLISH to t/1: <<"{\"account\":\"4010…\"…"...>>`, ejabberd's `Send XML on
+ * stream = <<"<stream:features>…">>`). Why it holds: it is the payload or the text the statement was handed, printed
+ * whole in the language's literal syntax, so its words are the data's; the `<<"` and `">>` are the printer's. The
+ * string ends at its first unescaped `"` within MAX_LITERAL, and the value ends the word.
+ */
+function erlangBinaryAt(message: string, position: number): number {
+  const limit = Math.min(message.length, position + MAX_LITERAL);
+  let i = position + 3;
+  while (i < limit && message.charCodeAt(i) !== Char.Quote) i += message.charCodeAt(i) === Char.Backslash ? 2 : 1;
+  if (i >= limit) return -1;
+  let close = i + 1;
+  if (message.startsWith('...', close)) close += 3;
+  if (!message.startsWith('>>', close)) return -1;
+  let end = close + 2;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? close + 2 : -1;
+}
+
+/** Least hex digits of an address after `0x` (addressedObjectAt): a pointer, not a flag such as `0x1`. */
+const MIN_ADDRESS_DIGITS = 6;
+
+/**
+ * End of an object printed as its class's name and its address in parentheses (the name [start, open), the `(` at
+ * `open`), or -1: Qt's QDebug of a QObject (`MixxxMainWindow(0x7ffcbaab69b0)`, `WWidgetStack(0x5aa8df5be590, name =
+ * "WidgetStack")`) and Perl's stringified reference (`CODE(0x560baecc6878)`). Why it holds: as with a Python repr
+ * (objectReprAt), a program that logs an object it holds prints what identifies it, its class and where it lives, and
+ * both are the object's, not the statement's; a pointer's `0x` and MIN_ADDRESS_DIGITS hex digits first in the
+ * parentheses mark it. The name is a word (letters, digits, `_`, `::`), the parentheses balance (quoted strings skipped)
+ * within MAX_REPR, and the value ends the word.
+ */
+function addressedObjectAt(message: string, start: number, open: number): number {
+  if (!isAsciiLetter(message.charCodeAt(start)) || message.charCodeAt(open + 1) !== Char.Zero || message.charCodeAt(open + 2) !== Char.LowerX) return -1;
+  for (let i = start; i < open; i++) {
+    const c = message.charCodeAt(i);
+    if (!(isWordChar(c) || c === Char.Colon)) return -1;
+  }
+  let i = open + 3;
+  while (i < message.length && (isDigit(message.charCodeAt(i)) || isHexLetter(message.charCodeAt(i)))) i++;
+  if (i - open - 3 < MIN_ADDRESS_DIGITS) return -1;
+  const limit = Math.min(message.length, open + MAX_REPR);
+  let depth = 1;
+  for (; i < limit; i++) {
+    const c = message.charCodeAt(i);
+    if (c === Char.Quote) {
+      const close = message.indexOf('"', i + 1);
+      if (close < 0 || close >= limit) return -1;
+      i = close;
+    } else if (c === Char.OpenParen) depth++;
+    else if (c === Char.CloseParen && --depth === 0) {
+      let end = i + 1;
+      while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+      return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
     }
   }
   return -1;
