@@ -23,26 +23,44 @@ export function hasInvisible(text: string): boolean {
 
 /**
  * `text` with each invisible character (INVISIBLE_CHARACTER) written as a JavaScript-style escape: `\u202E` (four
- * upper-case hex digits) or `\u{E0041}` above U+FFFF. Everything else is returned as it is; the result holds no
- * character that reorders or hides text.
+ * upper-case hex digits) or `\u{E0041}` above U+FFFF. A run of backslashes just before an invisible character or before
+ * the text of such an escape (`\u202E` typed out) is doubled, so a name holding that text is not shown as the one
+ * holding the character (rev25): in what is shown, an odd run ends in an escape, an even run is text. Everything else
+ * is returned as it is; the result holds no character that reorders or hides text.
  */
 export function showInvisible(text: string): string {
-  return text.replace(INVISIBLE_CHARACTER, (char) => {
-    const code = char.codePointAt(0)!;
-    return code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (!text.includes('\\')) return text.replace(INVISIBLE_CHARACTER, escapeOf);
+  return text.replace(BACKSLASHES_BEFORE_ESCAPE, (whole, run: string, char: string | undefined, long: string | undefined, short: string | undefined) => {
+    if (char !== undefined) return run + run + escapeOf(char);
+    return run !== '' && namesInvisible(long ?? short!) ? run + whole : whole;
   });
 }
 
+function escapeOf(char: string): string {
+  const code = char.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Whether the hex digits of an escape name a character that showInvisible escapes. */
+function namesInvisible(hex: string): boolean {
+  const code = parseInt(hex, 16);
+  return code <= 0x10ffff && hasInvisible(String.fromCodePoint(code));
+}
+
+/** A run of backslashes (maybe none) and then an invisible character, or `u` and an escape's hex digits. */
+const BACKSLASHES_BEFORE_ESCAPE = new RegExp(`(\\\\*)(?:(${INVISIBLE_CHARACTER.source})|u(?:\\{([0-9A-Fa-f]{1,6})\\}|([0-9A-Fa-f]{4})))`, 'gu');
+
 /**
  * Reads back what showInvisible wrote: each `\uXXXX` or `\u{XXXXX}` escape of an invisible character becomes that
- * character; other escapes and text stay as they are. For names that cannot hold a backslash themselves (git refs), so
- * a name a tool listed with an escape finds the same ref when passed back.
+ * character, and the backslash runs showInvisible doubled are halved; other escapes and text stay as they are. So a
+ * name a tool listed with an escape (a git ref) finds the same thing when passed back.
  */
 export function readInvisibleEscapes(text: string): string {
-  return text.replace(/\\u(?:\{([0-9A-Fa-f]{1,6})\}|([0-9A-Fa-f]{4}))/g, (escape, long: string | undefined, short: string | undefined) => {
-    const code = parseInt(long ?? short!, 16);
-    if (code > 0x10ffff) return escape;
-    const char = String.fromCodePoint(code);
-    return hasInvisible(char) ? char : escape;
+  return text.replace(/(\\+)u(\{[0-9A-Fa-f]{1,6}\}|[0-9A-Fa-f]{4})/g, (whole, run: string, digits: string) => {
+    const hex = digits.replace(/[{}]/g, '');
+    if (!namesInvisible(hex)) return whole;
+    // An odd run ends in an escape; the backslashes before it, like an even run, were doubled by showInvisible.
+    const kept = '\\'.repeat(Math.floor(run.length / 2));
+    return run.length % 2 === 1 ? kept + String.fromCodePoint(parseInt(hex, 16)) : `${kept}u${digits}`;
   });
 }

@@ -8,7 +8,7 @@ describe('invisible characters', () => {
     assert.equal(showInvisible('fix-\u202etxt.exe'), 'fix-\\u202Etxt.exe');
     assert.equal(showInvisible('a\u2066b\u2069c\u200bd\u00ade'), 'a\\u2066b\\u2069c\\u200Bd\\u00ADe');
     assert.equal(showInvisible('flag\u{e0067}'), 'flag\\u{E0067}');
-    assert.equal(showInvisible('커밋 ✓ é \\u202E'), '커밋 ✓ é \\u202E');
+    assert.equal(showInvisible('커밋 ✓ é \\u0041'), '커밋 ✓ é \\u0041');
     assert.equal(hasInvisible('plain'), false);
     assert.equal(hasInvisible('x\u200fy'), true);
   });
@@ -23,5 +23,19 @@ describe('invisible characters', () => {
   // leftovers25: sanitize dropped them, so a branch `fix-<RLO>txt.exe` was listed as `fix-txt.exe`, which does not exist.
   it('sanitize keeps them visible instead of dropping them; a BOM is still dropped', () => {
     assert.equal(sanitizeLine('\ufeffbranch fix-\u202etxt.exe\u001b[31m'), 'branch fix-\\u202Etxt.exe');
+  });
+
+  // rev25: a process or file literally named `a\u202Eb` (backslash, u, 2, 0, 2, E) was shown exactly as one holding
+  // the bidi character, and read back as that character: two names, one text. A backslash run before an escape's form
+  // is doubled, so an odd run ends in an escape and an even one is text.
+  it('keeps the text of an escape apart from the escaped character, both ways', () => {
+    assert.notEqual(showInvisible('a\\u202Eb'), showInvisible('a\u202eb'));
+    assert.equal(showInvisible('a\\u202Eb'), 'a\\\\u202Eb');
+    assert.equal(showInvisible('a\\\u202eb'), 'a\\\\\\u202Eb');
+    assert.equal(showInvisible('C:\\users\\u0041 \\u202'), 'C:\\users\\u0041 \\u202');
+    const names = ['a\\u202Eb', 'a\u202eb', 'a\\\u202eb', 'a\\\\u202Eb', 'x\\u{E0067}', 'x\\\u{e0067}', '\\\\\\u200B\u200b', 'C:\\u0041\\', 'plain'];
+    const shown = names.map(showInvisible);
+    assert.equal(new Set(shown).size, names.length, shown.join(' | '));
+    for (const name of names) assert.equal(readInvisibleEscapes(showInvisible(name)), name, name);
   });
 });
