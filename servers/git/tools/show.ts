@@ -154,11 +154,13 @@ async function readPatch(
   pathArgs: string[],
   page: { offset: number; maxBytes: number; onePath: boolean },
 ): Promise<{ patch: string; patchTruncated: boolean; nextPatchOffset?: number }> {
-  const { offset, maxBytes } = page;
-  const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: offset + maxBytes });
-  if (offset > 0 && offset >= diff.stdout.length) {
-    throw new UserFacingError(`patchOffset ${offset} is at or past the end of this patch, which has ${diff.stdout.length} bytes; give a nextPatchOffset from an earlier answer for the same ref and path.`);
+  const { maxBytes } = page;
+  const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: page.offset + maxBytes });
+  if (page.offset > 0 && page.offset >= diff.stdout.length) {
+    throw new UserFacingError(`patchOffset ${page.offset} is at or past the end of this patch, which has ${diff.stdout.length} bytes; give a nextPatchOffset from an earlier answer for the same ref and path.`);
   }
+  // An offset counted by hand can fall inside a UTF-8 character: the part starts at that character, not at U+FFFD.
+  const offset = characterStart(diff.stdout, page.offset);
   const part = diff.stdout.subarray(offset);
   if (!diff.truncated) return { patch: sanitizeText(part.toString('utf8')), patchTruncated: false };
   const kept = part.subarray(0, partEnd(part));
@@ -169,6 +171,13 @@ async function readPatch(
     patchTruncated: true,
     nextPatchOffset: next,
   };
+}
+
+/** `offset`, or the start of the UTF-8 character whose continuation byte it points at (at most 3 bytes before). */
+function characterStart(bytes: Buffer, offset: number): number {
+  let start = offset;
+  while (start > 0 && offset - start < 3 && (bytes[start] & 0xc0) === 0x80) start--;
+  return (bytes[start] & 0xc0) === 0xc0 ? start : offset;
 }
 
 /** Where a cut part of a patch ends: after its last line end, or in a single line longer than the part, before a UTF-8 character's continuation bytes. */

@@ -74,4 +74,16 @@ describe('git_show: a patch longer than one answer is read in parts (break36)', 
   it('refuses an offset past the end of the patch', async () => {
     assert.match(await fails(server, 'git_show', { path: 'min/bundle.js', patchOffset: 50_000 }), /patchOffset 50000 is at or past the end of this patch, which has \d+ bytes/);
   });
+
+  // rev25: an offset not taken from nextPatchOffset (a model's own count, one byte off) fell inside a UTF-8 character:
+  // the part began with U+FFFD, and the two or three bytes were lost to both parts. It starts at that character instead.
+  it('starts an offset that falls inside a character at that character', async () => {
+    const whole = Buffer.from(kit.git(root, ['show', '--format=', '--patch', 'HEAD', '--', 'min/bundle.js']) + '\n');
+    const first = whole.indexOf(Buffer.from('가'));
+    for (const inside of [first + 1, first + 2]) {
+      const data = await ok(server, 'git_show', { path: 'min/bundle.js', maxPatchBytes: 1000, patchOffset: inside });
+      assert.ok(data.patch.startsWith('가나다라'), `from byte ${inside}: ${JSON.stringify(data.patch.slice(0, 8))}`);
+      assert.equal(data.nextPatchOffset, first + Buffer.byteLength(data.patch.slice(0, data.patch.lastIndexOf('…'))));
+    }
+  });
 });
