@@ -129,9 +129,10 @@ const UPTIME_AT = /\[ *\d+\.\d+\](?=[\s[]|$)/y;
  * servers), `12:00:01.123` (a Python or log4j pattern with only %H:%M:%S). Not a timestamp: the day is not written, and
  * guessing it from the file's date would date a file that spans midnight wrongly, so such lines get no time. A 12-hour
  * clock's day-half after it is the clock's (.NET's `tt` and C's `%p` in the machine's locale: `[12:09:03.871 PM]`,
- * Arabic `[06:14:43.490 م]`; `AM`/`PM` only, in capitals, after a bare clock, where a word of text may follow).
+ * Arabic `[06:14:43.490 م]`; `AM`/`PM` only, in capitals, after a bare clock of hour 1-12, where a word of text may
+ * follow: after `22:47:41` it is a chat's private message, rev25).
  */
-const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?\]|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: [AP]M)?)(?::(?=\s))?(?=\s|$)/y;
+const CLOCK_AT = /(?:\[\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?(?: ?(?:[AaPp]\.? ?[Mm]\.?|\u0635|\u0645))?\]|(?:0?[1-9]|1[0-2]):\d\d:\d\d(?:[.,]\d{1,9})? [AP]M|\d{1,2}:\d\d:\d\d(?:[.,]\d{1,9})?)(?::(?=\s))?(?=\s|$)/y;
 /**
  * A bracketed time of day with the level after it (`[00:31:18 INFO]: Loading plugins...`, log4j2's `[%d{HH:mm:ss}
  * %level]: %msg`, the console layout of Minecraft servers and proxies: Paper, Velocity, BungeeCord): the clock's

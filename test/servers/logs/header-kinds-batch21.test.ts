@@ -105,6 +105,9 @@ describe('header kinds of batch 21', () => {
     // A bare clock keeps a word glued after `AM` in its message (`AMQP …`).
     const bare = parsed(['10:15:00 AMQP connection opened', '10:15:01 PM scheduler started', '10:15:02 worker ready']);
     assert.deepEqual(bare.map((p) => p.message), ['AMQP connection opened', 'scheduler started', 'worker ready']);
+    // rev25: a 24-hour clock has no day-half: `PM` after 22:47 is the chat's private message, and stays in it.
+    const chat = parsed(['22:47:41 PM from bob: hello', '22:47:45 alice joined', '22:48:01 PM from carol: hi', '22:49:00 bob left']);
+    assert.deepEqual(chat.map((p) => p.message), ['PM from bob: hello', 'alice joined', 'PM from carol: hi', 'bob left']);
   });
 
   it("a relay's host and program tag without a pid after its level and time are the header's when statements follow them", () => {
