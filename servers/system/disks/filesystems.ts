@@ -85,9 +85,10 @@ const OVERLAY_TYPES = new Set(['overlay', 'fuse.fuse-overlayfs']);
  * Overlay mounts (the root of every running container: Docker, Podman, containerd) moved from `disks` to skipped mounts
  * when the filesystem holding their upper directory is listed: df reports that filesystem's size and free space for each
  * overlay, so a host with 30 containers showed 30 copies of `/` (and warned 30 times when it filled). The holder is the
- * listed mount that is the longest prefix of the overlay's `upperdir=` (mountinfo's super options); without that option
- * (another platform, fuse-overlayfs), a listed non-overlay filesystem of exactly the same size in bytes. An overlay with
- * no listed holder stays a disk: inside a container, `/` is the only view of the space there is.
+ * filesystem mounted deepest above the overlay's `upperdir=` (mountinfo's super options), when it is listed (at that
+ * point, or at another mount of its device: a bind mount); without that option (another platform, fuse-overlayfs), a
+ * listed non-overlay filesystem of exactly the same size in bytes. An overlay with no listed holder stays a disk: inside
+ * a container, `/` is the only view of the space there is, and a tmpfs under one is space of its own.
  */
 export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[]): { disks: Disk[]; skipped: SkippedMount[] } {
   const upperDirs = new Map(mounts.filter((m) => m.upperDir !== undefined).map((m) => [sanitizeLine(m.mount, 1024), m.upperDir!]));
@@ -95,7 +96,7 @@ export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[
   const kept: Disk[] = [];
   const skipped: SkippedMount[] = [];
   for (const disk of disks) {
-    const holder = OVERLAY_TYPES.has(disk.type) ? overlayHolder(disk, upperDirs.get(disk.mount), holders) : undefined;
+    const holder = OVERLAY_TYPES.has(disk.type) ? overlayHolder(disk, upperDirs.get(disk.mount), holders, mounts) : undefined;
     if (holder === undefined) {
       kept.push(disk);
       continue;
@@ -110,14 +111,20 @@ export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[
   return { disks: kept, skipped };
 }
 
-function overlayHolder(overlay: Disk, upperDir: string | undefined, holders: readonly Disk[]): Disk | undefined {
+function overlayHolder(overlay: Disk, upperDir: string | undefined, holders: readonly Disk[], mounts: readonly MountInfo[]): Disk | undefined {
   if (upperDir !== undefined) {
-    let best: Disk | undefined;
-    for (const d of holders) {
-      const inside = d.mount === '/' || upperDir === d.mount || upperDir.startsWith(d.mount + '/');
-      if (inside && (best === undefined || d.mount.length > best.mount.length)) best = d;
+    // The mount that holds the upper directory is the deepest one of all (a later mount on the same point covers an
+    // earlier one), listed or not: a tmpfs is not listed, and its space is not `/`'s.
+    let within: MountInfo | undefined;
+    for (const m of mounts) {
+      const inside = m.mount === '/' || upperDir === m.mount || upperDir.startsWith(m.mount + '/');
+      if (inside && (within === undefined || m.mount.length >= within.mount.length)) within = m;
     }
-    return best;
+    if (within === undefined) return undefined;
+    const listed = sanitizeLine(within.mount, 1024);
+    // A bind mount (Docker's data dir bound from a second disk) is listed by df once, at another mount of its device.
+    const devices = new Map(mounts.map((m) => [sanitizeLine(m.mount, 1024), m.device]));
+    return holders.find((d) => d.mount === listed) ?? holders.find((d) => devices.get(d.mount) === within.device);
   }
   return holders.find((d) => d.sizeBytes === overlay.sizeBytes);
 }

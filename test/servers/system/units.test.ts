@@ -188,6 +188,29 @@ describe('system server parts', () => {
       assert.deepEqual(kept.map((d) => d.mount), ['/', '/run/c2']);
       assert.deepEqual(skipped.map((s) => [s.mount, s.sameAs]), [['/run/c1', '/']]);
     });
+    // rev25: the holder was the longest LISTED mount holding the upper directory, so an upper directory on a mount that
+    // is not listed fell through to `/`: rootless Podman's storage on the /run tmpfs (its own, smaller space) was said to
+    // be `/`'s, and Docker's data bind-mounted from a second disk (df lists that disk once, at /data) was said to be on /.
+    it('takes the mount that holds the upper directory, listed or bound elsewhere; keeps the overlay when it is not listed', () => {
+      const info = parseMountInfo([
+        '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
+        '28 27 254:16 / /data rw,relatime - ext4 /dev/vdb rw',
+        '29 27 254:16 /docker /var/lib/docker rw,relatime - ext4 /dev/vdb rw',
+        '30 27 0:25 / /run rw,nosuid - tmpfs tmpfs rw,size=8g',
+        '51 29 0:41 / /var/lib/docker/overlay2/a1/merged rw - overlay overlay rw,lowerdir=/l,upperdir=/var/lib/docker/overlay2/a1/diff,workdir=/w',
+        '52 30 0:42 / /run/user/1000/c2/merged rw - overlay overlay rw,lowerdir=/l,upperdir=/run/user/1000/storage/c2/diff,workdir=/w2',
+        '',
+      ].join('\n'));
+      const disks = [
+        disk('/', 'ext4', 250 * GB, '/dev/vda'),
+        disk('/data', 'ext4', 100 * GB, '/dev/vdb'),
+        disk('/var/lib/docker/overlay2/a1/merged', 'overlay', 100 * GB),
+        disk('/run/user/1000/c2/merged', 'overlay', 8 * GB),
+      ];
+      const { disks: kept, skipped } = foldOverlays(disks, info);
+      assert.deepEqual(skipped.map((s) => [s.mount, s.sameAs]), [['/var/lib/docker/overlay2/a1/merged', '/data']]);
+      assert.deepEqual(kept.map((d) => d.mount), ['/', '/data', '/run/user/1000/c2/merged']);
+    });
     it('keeps an overlay with no listed holder: inside a container, its root is the only view of the space', () => {
       const disks = [disk('/', 'overlay', 60 * GB), disk('/etc/hosts', 'ext4', 250 * GB)];
       const info = parseMountInfo('600 500 0:50 / / rw - overlay overlay rw,lowerdir=/x,upperdir=/var/lib/docker/overlay2/z/diff,workdir=/w\n');
