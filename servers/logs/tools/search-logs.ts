@@ -20,6 +20,7 @@ import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
 import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
 import { strictInput } from '../../shared/strict-input';
+import { readInvisibleEscapes } from '../../shared/invisible';
 
 const MAX_LINE_CHARS = 1000;
 
@@ -123,7 +124,9 @@ function scanRequestOf(args: SearchArgs): ScanRequest {
   if (pattern) validatePattern(pattern, args.regex, args.caseSensitive);
   const { since, until } = resolveWindow(args);
   return {
-    pattern: pattern ? { source: pattern, literal: !args.regex, caseSensitive: args.caseSensitive } : undefined,
+    // Lines are shown with invisible characters as escapes (`\u200B`): a literal pattern copied from one is read the
+    // same way, or it would find nothing, or the line holding the escape's text instead (rev25).
+    pattern: pattern ? { source: args.regex ? pattern : readInvisibleEscapes(pattern), literal: !args.regex, caseSensitive: args.caseSensitive } : undefined,
     minLevel: args.level,
     since,
     until,
