@@ -47,7 +47,7 @@ const IN_MEMORY = new Set(IN_MEMORY_TYPES);
  * sanitized. Rejects with a DeadlineError after READ_DEADLINE_MS (a hanging network mount) or an
  * AbortError when `signal` aborts.
  */
-export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Disk[]; skipped: SkippedMount[] }> {
+export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Disk[]; skipped: SkippedMount[]; overlays: Disk[] }> {
   const raw = await withDeadline(si.fsSize(), READ_DEADLINE_MS, 'listing filesystems (a network mount may be hanging)', signal);
   const mounts = await readMountInfo();
   const readOnly = readOnlyByMount(mounts ?? []);
@@ -76,7 +76,7 @@ export async function listFilesystems(signal: AbortSignal): Promise<{ disks: Dis
   }
   skipped.push(...unlistedMounts(mounts, new Set(raw.map((d) => d.mount)), disks));
   const folded = foldOverlays(disks, mounts ?? []);
-  return { disks: folded.disks, skipped: [...folded.skipped, ...skipped] };
+  return { disks: folded.disks, skipped: [...folded.skipped, ...skipped], overlays: folded.overlays };
 }
 
 const OVERLAY_TYPES = new Set(['overlay', 'fuse.fuse-overlayfs']);
@@ -90,17 +90,19 @@ const OVERLAY_TYPES = new Set(['overlay', 'fuse.fuse-overlayfs']);
  * listed non-overlay filesystem of exactly the same size in bytes. An overlay with no listed holder stays a disk: inside
  * a container, `/` is the only view of the space there is, and a tmpfs under one is space of its own.
  */
-export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[]): { disks: Disk[]; skipped: SkippedMount[] } {
+export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[]): { disks: Disk[]; skipped: SkippedMount[]; overlays: Disk[] } {
   const upperDirs = new Map(mounts.filter((m) => m.upperDir !== undefined).map((m) => [sanitizeLine(m.mount, 1024), m.upperDir!]));
   const holders = disks.filter((d) => !OVERLAY_TYPES.has(d.type));
   const kept: Disk[] = [];
   const skipped: SkippedMount[] = [];
+  const overlays: Disk[] = [];
   for (const disk of disks) {
     const holder = OVERLAY_TYPES.has(disk.type) ? overlayHolder(disk, upperDirs.get(disk.mount), holders, mounts) : undefined;
     if (holder === undefined) {
       kept.push(disk);
       continue;
     }
+    overlays.push(disk);
     skipped.push({
       mount: disk.mount,
       type: disk.type,
@@ -108,7 +110,7 @@ export function foldOverlays(disks: readonly Disk[], mounts: readonly MountInfo[
       sameAs: holder.mount,
     });
   }
-  return { disks: kept, skipped };
+  return { disks: kept, skipped, overlays };
 }
 
 function overlayHolder(overlay: Disk, upperDir: string | undefined, holders: readonly Disk[], mounts: readonly MountInfo[]): Disk | undefined {

@@ -12,9 +12,15 @@ import { round1 } from '../format';
  * skipped mount (proc, squashfs, …) holds it more closely than any listed one (naming it and why). An in-memory
  * filesystem with a size limit (tmpfs at /dev/shm or /run) is left out of the full list but answered when asked by
  * path: a full /dev/shm or /run fails writes as a full disk does (`inMemory` is then set).
- * `via` is the bind mount (or second mount) the path is on when that is not the listed mount point.
+ * `via` is the bind mount (or second mount) the path is on when that is not the listed mount point. A path inside a
+ * folded overlay (`overlays`: a container root listed under its holder, see foldOverlays) is answered by that overlay.
  */
-export async function filesystemHolding(given: string, disks: Disk[], skipped: SkippedMount[]): Promise<{ disk: Disk; via?: string; inMemory?: boolean }> {
+export async function filesystemHolding(
+  given: string,
+  disks: Disk[],
+  skipped: SkippedMount[],
+  overlays: readonly Disk[] = [],
+): Promise<{ disk: Disk; via?: string; inMemory?: boolean }> {
   // Follow links: /var/log may be a link onto another filesystem. A path that does not exist is
   // refused: the mount point of a disk that is gone (unmounted, unplugged) is often gone with it, and
   // the longest prefix would then be `/`, whose figures would be read as that disk's.
@@ -41,6 +47,10 @@ export async function filesystemHolding(given: string, disks: Disk[], skipped: S
       `no listed filesystem holds "${sanitizeLine(given, 200)}"; give an absolute path. Mount points: ${disks.map((d) => d.mount).slice(0, 30).join(', ')}`,
     );
   }
+  // A path inside a container's root: the overlay itself answers (its figures are its holder's, but whether it can be
+  // written is its own: one with no upper layer is read-only on a writable disk).
+  const overlay = longestPrefix(target, overlays);
+  if (overlay && overlay.mount.length > holder.mount.length) return { disk: overlay };
   const skippedHolder = longestPrefix(target, skipped);
   if (skippedHolder && skippedHolder.mount.length > holder.mount.length) {
     // A bind mount of a listed filesystem: that filesystem holds the path, whatever the prefix says.
@@ -73,7 +83,7 @@ function isAbsolutePath(p: string): boolean {
 }
 
 /** The entry whose mount point is the longest prefix of `target` (case-insensitive on Windows). */
-function longestPrefix<T extends { mount: string }>(target: string, mounts: T[]): T | undefined {
+function longestPrefix<T extends { mount: string }>(target: string, mounts: readonly T[]): T | undefined {
   const windows = process.platform === 'win32';
   const norm = (p: string) => (windows ? p.replace(/\//g, '\\').toLowerCase() : p);
   const wanted = norm(windows ? path.win32.resolve(target) : path.posix.resolve(target));

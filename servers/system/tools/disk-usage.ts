@@ -52,8 +52,8 @@ export function registerDiskUsage(server: McpServer, config: SystemConfig): void
     inputSchema,
     outputSchema,
     run: async (args, signal) => {
-      const { disks: listed, skipped } = await listFilesystems(signal);
-      const held = args.path === undefined ? undefined : await filesystemHolding(args.path, listed, skipped);
+      const { disks: listed, skipped, overlays } = await listFilesystems(signal);
+      const held = args.path === undefined ? undefined : await filesystemHolding(args.path, listed, skipped, overlays);
       const disks = held === undefined ? listed : [held.disk];
       const thresholds = effectiveThresholds(config.thresholds, { disk: args.diskThreshold });
       const warnings = evaluateWarnings({ disks, inMemoryDisks: held === undefined ? await inMemoryDisks(skipped) : [] }, thresholds);

@@ -55,6 +55,19 @@ describe('system server: real mounts', function () {
     assert.deepEqual([readOnly.type, readOnly.mount, readOnly.readOnly], ['overlay', `${dir}/ro`, true]);
   });
 
+  // Session 25: every container root on a Docker host was listed as one more copy of the filesystem under it (the
+  // System view filled with them, pushing the rest off screen). Asked by path, the overlay itself still answers.
+  it('lists an overlay under the filesystem holding its upper layer, not as one more disk', async () => {
+    server ??= await startBuiltServer('system');
+    const result = await server.client.callTool({ name: 'get_disk_usage', arguments: { limit: 500 } });
+    const data = result.structuredContent as Data;
+    assert.ok(!data.disks.some((d: Data) => d.mount === `${dir}/rw`), 'the written overlay is listed as a disk');
+    const folded = data.skipped.mounts.find((m: Data) => m.mount === `${dir}/rw`);
+    assert.ok(folded, JSON.stringify(data.skipped));
+    assert.ok(data.disks.some((d: Data) => d.mount === folded.sameAs), `its holder ${folded.sameAs} is listed`);
+    assert.match(folded.reason, /overlay/);
+  });
+
   // break23: in-memory filesystems are left out of the list, and a full one (/dev/shm, /run) got no warning either, so
   // "any full disk?" was answered with none while writes there failed.
   it('warns of a full tmpfs over every filesystem, though it is not listed', async () => {
