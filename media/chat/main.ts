@@ -1,14 +1,15 @@
 // The chat webview. Untrusted text (questions, answers, tool arguments and results, log lines,
 // commit messages) is only ever inserted as textContent, or as HTML produced by the Markdown
 // renderer with raw HTML off. Links never navigate: they are posted to the extension. Bidi controls and invisible
-// characters in that text are written out (`\u202E`, showInvisible) before it is shown: a branch or file name, a log
-// line or an answer quoting one never reorders or hides what a person reads (Trojan Source).
+// characters in that text are written out (`\u202E`, escapeInvisible: what a server already wrote out stays as it is)
+// before it is shown: a branch or file name, a log line or an answer quoting one never reorders or hides what a person
+// reads (Trojan Source).
 import type { AgentEvent, EventAction, TranscriptItem, Usage } from '../../src/agent/events';
 import { toWebviewMessage, type ChatStrings, type FromWebviewMessage, type ModelStatus, type ToWebviewMessage } from '../../src/chat/protocol';
 import { announcementOf } from './announce';
 import { breaksBetweenWordsOnly, KEEP_WORDS_CLASS } from './line-breaks';
 import { createMarkdownRenderer } from './markdown';
-import { showInvisible } from '../../servers/shared/invisible';
+import { escapeInvisible } from '../../servers/shared/invisible';
 
 interface VsCodeApi {
   postMessage(message: FromWebviewMessage): void;
@@ -34,7 +35,7 @@ let pendingDraft = '';
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] => {
   const node = document.createElement(tag);
   if (className) node.className = className;
-  if (text !== undefined) node.textContent = showInvisible(text);
+  if (text !== undefined) node.textContent = escapeInvisible(text);
   return node;
 };
 
@@ -110,11 +111,11 @@ function commandButton(title: keyof ChatStrings, command: string): HTMLButtonEle
 function showModel(model: ModelStatus) {
   if (!ui) return;
   ui.banner.hidden = model.label !== undefined;
-  ui.banner.querySelector('p')!.textContent = showInvisible(model.problem ?? t('noApiKey'));
+  ui.banner.querySelector('p')!.textContent = escapeInvisible(model.problem ?? t('noApiKey'));
   // A button that cannot fix this problem (Set API Key while the provider setting says `vscode`) is not offered.
   for (const button of ui.banner.querySelectorAll<HTMLButtonElement>('button[data-command]')) button.hidden = model.commands !== undefined && !model.commands.includes(button.dataset.command ?? '');
   ui.modelLine.hidden = model.label === undefined;
-  ui.modelLine.querySelector('.model-label')!.textContent = model.label ? showInvisible(format(t('answeringWith'), model.label)) : '';
+  ui.modelLine.querySelector('.model-label')!.textContent = model.label ? escapeInvisible(format(t('answeringWith'), model.label)) : '';
 }
 
 /** The empty conversation: a title, a hint and example questions that are asked on click. */
@@ -369,7 +370,7 @@ function answerNode(): HTMLElement {
 function renderAnswer(block: AnswerBlock) {
   const body = block.node.querySelector('.markdown');
   if (!body) return;
-  body.innerHTML = renderMarkdown(showInvisible(block.source));
+  body.innerHTML = renderMarkdown(escapeInvisible(block.source));
   body.classList.toggle(KEEP_WORDS_CLASS, breaksBetweenWordsOnly(block.source));
 }
 
@@ -413,7 +414,7 @@ function finishToolStep(details: HTMLDetailsElement, status: string, durationMs:
   resultDetails.append(summary, pre);
   // Results can be large: they are put in the page only when asked for.
   resultDetails.addEventListener('toggle', () => {
-    if (resultDetails.open && !pre.textContent) pre.textContent = showInvisible(result);
+    if (resultDetails.open && !pre.textContent) pre.textContent = escapeInvisible(result);
   });
   body.append(resultDetails);
 }

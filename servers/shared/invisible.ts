@@ -36,6 +36,16 @@ export function showInvisible(text: string): string {
   });
 }
 
+/**
+ * `text` with only its invisible characters written as escapes, backslashes left as they are: the same for text that is
+ * already showInvisible's output (applying it twice changes nothing). For displays that show what the servers answered
+ * beside raw text (the trees, the chat webview): showInvisible there doubled the backslash of every escape a server had
+ * written (`fix-\\u202Etxt.exe`), since it reads a typed-out escape as text to keep apart.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE_CHARACTER, escapeOf);
+}
+
 function escapeOf(char: string): string {
   const code = char.codePointAt(0)!;
   return code > 0xffff ? `\\u{${code.toString(16).toUpperCase()}}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;

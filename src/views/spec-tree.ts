@@ -1,6 +1,6 @@
 // A TreeDataProvider over NodeSpec data, shared by the three trees.
 import * as vscode from 'vscode';
-import { showInvisible } from '../../servers/shared/invisible';
+import { escapeInvisible } from '../../servers/shared/invisible';
 import type { NodeSpec } from './node';
 
 /**
@@ -14,12 +14,12 @@ export function toTreeItem(spec: NodeSpec): vscode.TreeItem {
       ? vscode.TreeItemCollapsibleState.Expanded
       : vscode.TreeItemCollapsibleState.Collapsed
     : vscode.TreeItemCollapsibleState.None;
-  const label = showInvisible(spec.label);
-  const description = spec.description === undefined ? undefined : showInvisible(spec.description);
+  const label = escapeInvisible(spec.label);
+  const description = spec.description === undefined ? undefined : escapeInvisible(spec.description);
   const item = new vscode.TreeItem(label, collapsible);
   item.id = spec.id;
   item.description = description;
-  if (spec.tooltip) item.tooltip = new vscode.MarkdownString(showInvisible(spec.tooltip));
+  if (spec.tooltip) item.tooltip = new vscode.MarkdownString(escapeInvisible(spec.tooltip));
   if (spec.icon) item.iconPath = new vscode.ThemeIcon(spec.icon, spec.iconColor ? new vscode.ThemeColor(spec.iconColor) : undefined);
   item.contextValue = spec.contextValue;
   if (spec.filePath) {

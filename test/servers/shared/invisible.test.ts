@@ -1,6 +1,6 @@
 // Invisible and bidi characters written out and read back (servers/shared/invisible.ts).
 import assert from 'node:assert/strict';
-import { hasInvisible, readInvisibleEscapes, showInvisible } from '../../../servers/shared/invisible';
+import { escapeInvisible, hasInvisible, readInvisibleEscapes, showInvisible } from '../../../servers/shared/invisible';
 import { sanitizeLine } from '../../../servers/shared/sanitize';
 
 describe('invisible characters', () => {
@@ -37,5 +37,15 @@ describe('invisible characters', () => {
     const shown = names.map(showInvisible);
     assert.equal(new Set(shown).size, names.length, shown.join(' | '));
     for (const name of names) assert.equal(readInvisibleEscapes(showInvisible(name)), name, name);
+  });
+  // Fresh-clone CI of 4999214: the trees showed the git server's `fix-\u202Etxt.exe` as `fix-\\u202Etxt.exe`, showing
+  // an already shown name again (showInvisible keeps a typed-out escape apart by doubling its backslash).
+  it('escapeInvisible, for displays of server answers: raw characters escaped, escapes a server wrote left as they are', () => {
+    const raw = 'fix-\u202etxt.exe';
+    const shown = showInvisible(raw);
+    assert.equal(escapeInvisible(shown), shown);
+    assert.equal(escapeInvisible(raw), shown);
+    assert.equal(escapeInvisible(escapeInvisible(`a\u200bb ${shown}`)), `a\\u200Bb ${shown}`);
+    assert.ok(!hasInvisible(escapeInvisible('\u{e0041}\u2067x')));
   });
 });
