@@ -528,8 +528,9 @@ const BATCH_21: Record<string, number> = {
  * fixed for these systems (none is in batches 1-21, the development set or Loghub, nor a close cousin of one): mean
  * 0.780 over 20 systems (median 0.799); GnomeShell and Borg, added last, were measured through the same build in a
  * second run over those two alone, the first run of the gate having given the other 18 (mean 0.768) their figures.
- * Built blind to batches 7 and 21 and to the failures being fixed while other branches changed the miner; keep it out
- * of the work that tunes the miner; raise a figure when a general change lifts it.
+ * Built blind to batches 7 and 21 and to the failures being fixed while other branches changed the miner. Released
+ * for study in session 26 (2026-12-03; mean 0.789 then), when batch 24 was to be built: its failures may be read from
+ * then on.
  */
 const BATCH_22: Record<string, number> = {
   Ansible: 0.842, Bazel: 0.429, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82, Dapr: 0.933,
@@ -662,8 +663,9 @@ const BATCHES = [
 // branch `realx20`; batch 19 was released for study at the start of session 23 (2026-12-03), when batch 21 was built
 // and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
 // batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
-// (2026-12-03), when batch 23 was built and measured by branch `realx23`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_22, BATCH_23];
+// (2026-12-03), when batch 23 was built and measured by branch `realx23`; batch 22 was released for study at the start
+// of session 26 (2026-12-03), when batch 24 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_23];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
