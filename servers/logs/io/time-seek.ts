@@ -43,8 +43,8 @@ export interface SeekResult {
   probes: number;
 }
 
-export const DEFAULT_SLACK_MS = 5 * 60_000;
-export const DEFAULT_MIN_SEEK_BYTES = 64 * 1024 * 1024;
+const DEFAULT_SLACK_MS = 5 * 60_000;
+const DEFAULT_MIN_SEEK_BYTES = 64 * 1024 * 1024;
 const DEFAULT_PROBE_BYTES = 64 * 1024;
 const DEFAULT_ORDER_CHECKS = 16;
 

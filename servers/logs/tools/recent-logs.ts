@@ -75,7 +75,7 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         'Use it to see what a service logged most recently or to check whether a problem is still happening. ' +
         'Without `file`, uses the most recently written log file (see logs://files). `file` may name a journal unit or a ' +
         'container (what journalctl -n / docker logs --tail show; container lines say their stream, stdout or stderr). ' +
-        'With a level, notes how many lines have no recognisable level (they are never returned).',
+        'With a level, notes how many lines have no recognisable level (they are never returned) and names those of them that read as errors by their text (textErrors).',
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
