@@ -90,7 +90,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge) || isMethodFamily(all, position, rule);
-        const family = keys || kind || namedElsewhere(all, position, names) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        const family = keys || kind || namedElsewhere(all, position, names) || constantsFillSentence(all, position, rule, mayMerge) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
         if (family.length < 2 || (!kind && namesField(family, position)) || inflectsOneVerb(family, position) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
@@ -1230,6 +1230,31 @@ function isMethodFamily(family: Group[], position: number, rule: VariabilityRule
   if (masked) return true;
   const sorted = [...counts.values()].sort((a, b) => a - b);
   return counts.size >= MIN_KIND_VALUES && sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
+}
+
+/**
+ * Every word of the family at `position` is an UPPER_CASE constant's name (words `mayMerge` refuses), more of them than
+ * maxSplitValues, and the sentence goes on after them with a word of its own: constants a statement was given to print
+ * inside its sentence, which familyIsVariable then judges by their counts as it judges other words (picom's `Atom %s is
+ * %d` for each X11 atom it interns, `Atom _NET_WM_NAME is 39` / `Atom WM_CLASS is 67` / …; SpamAssassin's `tagrun - tag
+ * %s is now ready` for each tag, `uc $tag`). Why it holds: a program spells a constant that names its own event in that
+ * event's statement, one statement per constant, and a few of them (`NEW` / `RUNNING`, Hadoop's states) are as often
+ * the statements' names as values, so mergeableMembers keeps them apart; four or more names of no shared namespace
+ * (isKindFamily reads those) filling one place mid-sentence, each on few lines, are a list passed through one format.
+ * A constant that ends the message (RetroArch's `[Environ]: GET_LOG_INTERFACE.` / `SET_CONTROLLER_INFO.`, one
+ * statement per case of a switch, which the studied labels keep apart) is the statement itself and stays apart.
+ */
+function constantsFillSentence(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean): boolean {
+  const next = family[0].tokens[position + 1];
+  if (next === undefined || next === WILDCARD || !hasLetter(next)) return false;
+  const words = new Set<string>();
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD) continue;
+    if (mayMerge(word)) return false;
+    words.add(word);
+  }
+  return words.size > rule.maxSplitValues;
 }
 
 /** Least distinct values that show a kind family: two names with a shared start are as often two events. */

@@ -244,4 +244,22 @@ describe('log intelligence: merge rules learned from the file', () => {
     const servers = minedAlone([...other, ...['Display', 'Socket', 'Greeter', 'Helper', 'Session'].flatMap((name) => [`${name} server starting`, `${name} server stopping`])]);
     assertApart(servers, [3, 5, 7, 9, 11], 'capitalized names');
   });
+
+  // Batch 22's Picom (`log_debug("Atom %s is %d", atom_name, …)` for each X11 atom it interns) and batch 12's
+  // SpamAssassin (`dbg("check: tagrun - tag %s is now ready, value: %s", $tag, …)` with `$tag = uc $tag`): one statement
+  // split into a template per constant, since UPPER_CASE words were always kept as the statements' own names.
+  it('reads four or more UPPER_CASE constants filling one place inside a sentence as a variable (`Atom WM_CLASS is 67`)', () => {
+    const other = ['Loaded 3 plugins', 'Starting compositor on display :0', 'Using backend glx'];
+    const atoms = ['Atom _NET_WM_WINDOW_OPACITY is 403', 'Atom _NET_FRAME_EXTENTS is 322', 'Atom WM_STATE is 373', 'Atom _NET_WM_NAME is 328', 'Atom WM_CLASS is 67', 'Atom WM_ICON_NAME is 37'];
+    assertOneEvent(minedAlone([...other, ...atoms]), range(3, 9), 'atoms');
+    const tags = ['BAYESTCHAMMY', 'BAYESTCSPAMMY', 'BAYESTCLEARNED', 'BAYESTC', 'HAMMYTOKENS', 'SPAMMYTOKENS'].map((tag, i) => `check: tagrun - tag ${tag} is now ready, value: ${i * 7}`);
+    assertOneEvent(minedAlone([...other, ...tags]), range(3, 9), 'tags');
+  });
+
+  it('keeps apart three UPPER_CASE constants mid-sentence, each a statement as often as a value', () => {
+    const other = ['Loaded 3 plugins', 'Starting compositor on display :0', 'Using backend glx'];
+    // Hadoop's job states (`NEW` / `INITED` / `RUNNING`), which Loghub labels one event each.
+    const states = minedAlone([...other, 'job entered NEW state', 'job entered INITED state', 'job entered RUNNING state']);
+    assertApart(states, range(3, 6), 'three states');
+  });
 });
