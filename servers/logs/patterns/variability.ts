@@ -373,18 +373,24 @@ function sharedLeadingNames(family: Group[], names: Map<string, Set<string>>, ma
   return namedElsewhere(family, 0, names) && sharedNames(family, 0, counts, names);
 }
 
+/** A frame of one length (the tokens after the first): the first words its templates open with, and its second token. */
+interface LeadingFrame {
+  words: Set<string>;
+  second: string;
+}
+
 /**
  * For each frame of one length (the tokens after the first, keyWithout at 0), the first words its living templates
- * open with (<*> left out): the rows of a grid gridLeadingNames reads.
+ * open with (<*> left out) and the token after them: the rows of a grid gridLeadingNames reads.
  */
-function leadingWordsByFrame(list: readonly Group[]): Map<string, Set<string>> {
-  const frames = new Map<string, Set<string>>();
+function leadingWordsByFrame(list: readonly Group[]): Map<string, LeadingFrame> {
+  const frames = new Map<string, LeadingFrame>();
   for (const group of list) {
     if (!group.alive || group.tokens[0] === WILDCARD) continue;
     const key = keyWithout(group, 0);
-    const words = frames.get(key);
-    if (words) words.add(group.tokens[0]);
-    else frames.set(key, new Set([group.tokens[0]]));
+    const frame = frames.get(key);
+    if (frame) frame.words.add(group.tokens[0]);
+    else frames.set(key, { words: new Set([group.tokens[0]]), second: group.tokens[1] });
   }
   return frames;
 }
@@ -402,20 +408,28 @@ function leadingWordsByFrame(list: readonly Group[]): Map<string, Set<string>> {
  * `Stopping …`, the same for `mysql`; SDDM's `Display server starting...` / `Socket server starting...`, capitalized
  * first words of sentences), which the case, the verb forms and the counts keep apart (four lower-case verbs over two
  * services, `start nginx service` / `stop …` / `restart …` / `reload …`, are no more than twice the frames); so do two
- * names in two frames.
+ * names in two frames. Frames must differ after the word that follows the first (`addcon thread start` / `addcon thread
+ * exit`: a name qualifies the noun after it, `thread`, `worker`, `server`, and the action comes after that noun); frames
+ * that differ right after the first word (`start nginx service` / `start mysql service`) read as a verb and its object
+ * as well, so five verbs over two services, which outnumber the frames as names do, stay apart.
  */
-function gridLeadingNames(family: Group[], frames: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
-  const own = frames.get(keyWithout(family[0], 0));
-  if (!own) return false;
+function gridLeadingNames(family: Group[], frames: Map<string, LeadingFrame>, mayMerge: (word: string) => boolean): boolean {
+  const ownFrame = frames.get(keyWithout(family[0], 0));
+  if (!ownFrame) return false;
+  const own = ownFrame.words;
   for (const word of own) if (!mayMerge(word) || !startsLowerCase(word)) return false;
   const names = new Set(own);
   const recurring = new Set<string>();
   let rows = 1;
-  for (const words of frames.values()) {
+  for (const { words, second } of frames.values()) {
     if (words === own) continue;
     let common = 0;
     for (const word of words) if (own.has(word)) common++;
     if (common < 2) continue;
+    // The frames must agree on the word after the first (the noun a name qualifies, `addcon thread`): where they differ
+    // right there, that word is as likely the object of a verb the first word is (`start nginx service` / `start mysql
+    // service`), and the first words are the actions, however many.
+    if (second !== ownFrame.second) return false;
     rows++;
     for (const word of words) {
       if (own.has(word)) recurring.add(word);

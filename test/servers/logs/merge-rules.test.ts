@@ -236,6 +236,11 @@ describe('log intelligence: merge rules learned from the file', () => {
     // Lower-case verbs over two services: four actions in two frames could be either axis.
     const verbs = minedAlone([...other, ...['start', 'stop', 'restart', 'reload'].flatMap((verb) => [`${verb} nginx service`, `${verb} mysql service`])]);
     assertApart(verbs, [3, 5, 7, 9], 'verbs of nginx service');
+    // Five verbs outnumber the two frames twice over, as names would: the frames' own word stands right after the first
+    // word, its object (`start nginx`), where a name is followed by the noun it names (`addcon thread start`).
+    const more = minedAlone([...other, ...['start', 'stop', 'restart', 'reload', 'enable'].flatMap((verb) => [`${verb} nginx service`, `${verb} mysql service`])]);
+    assertApart(more, [3, 5, 7, 9, 11], 'five verbs of nginx service');
+    assertApart(more, [4, 6, 8, 10, 12], 'five verbs of mysql service');
     // Verb forms that recur in both frames are the statements' own (StrongSwan's `sending packet: …` / `received
     // packet: …`), however many there are.
     const forms = minedAlone([...other, ...['sending', 'received', 'queued', 'dropped', 'forwarded'].flatMap((verb) => [`${verb} packet over ethernet`, `${verb} packet over wireless`])]);
