@@ -817,7 +817,7 @@ function valueSlots(cluster: Cluster, prefixes: ReadonlySet<string>): { slots?: 
     const after = cluster.seps[i] ?? '';
     const label = isLabelValueSlot(cluster, i);
     if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1) || (label && !prefixes.has(labelKey(cluster.tokens, i)))) (slots ??= []).push(i);
-    else if (isAngleSlot(before, after) || label || isNoteSlot(cluster.tokens[i - 1], before, after)) {
+    else if (isAngleSlot(before, after) || label || isNoteSlot(cluster.tokens[i - 1], before, after) || isNumberedLabelValueSlot(cluster, i)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);
     }
@@ -852,6 +852,21 @@ function isLabelValueSlot(cluster: Cluster, i: number): boolean {
   if ((cluster.seps[i] ?? '').trim() !== '') return false;
   const before = i >= 2 ? cluster.seps[i - 2] : cluster.lead;
   return PROSE_WORD.test(cluster.tokens[i - 1]) && (i < 2 || /\s$/.test(before ?? ''));
+}
+
+/**
+ * Token `i` is the last of the message and the label before its `: ` ends in a value that a word of prose names (`init
+ * module 0: validator`, `Connection 12: ANNOUNCE`): the label counts what it labels, and the word after it is what the
+ * statement was given for that number (Unbound's `"init module %d: %s"` over its module stack). A weak slot
+ * (valueSlots): three words, or a <*>, make it data, since two words after a numbered label are as often two statements
+ * (`Job 4: completed` / `Job 7: failed`). A label that is only a name glued to its number (BIRD's `bgp1: Starting`)
+ * names the part of the program that speaks, and the word after it is that part's event: no slot is read there.
+ */
+function isNumberedLabelValueSlot(cluster: Cluster, i: number): boolean {
+  if (i < 2 || i !== cluster.tokens.length - 1 || cluster.seps[i - 1] !== ': ' || cluster.tokens[i - 1] !== WILDCARD) return false;
+  if ((cluster.seps[i] ?? '').trim() !== '' || cluster.seps[i - 2] !== ' ') return false;
+  const before = i >= 3 ? cluster.seps[i - 3] : cluster.lead;
+  return PROSE_WORD.test(cluster.tokens[i - 2]) && (i < 3 || /\s$/.test(before ?? ''));
 }
 
 /** The tokens before place `i` (the label's words up to its `: `), as labelPrefixes keys them. */

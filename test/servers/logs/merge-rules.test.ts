@@ -267,4 +267,22 @@ describe('log intelligence: merge rules learned from the file', () => {
     const states = minedAlone([...other, 'job entered NEW state', 'job entered INITED state', 'job entered RUNNING state']);
     assertApart(states, range(3, 6), 'three states');
   });
+
+  // Batch 4's Unbound (`verbose(VERB_OPS, "init module %d: %s", i, stack->mod[i]->name)`): one statement split into a
+  // template per module, since the label's value slot was read only after a word of prose, not after a number.
+  it("reads the word after a label that ends in a number it names as the label's value, three words or more (`init module 0: validator`)", () => {
+    const other = ['start of service (unbound 1.9.0).', 'service stopped (unbound 1.9.0).', 'failed to init modules'];
+    const modules = ['init module 0: validator', 'init module 1: iterator', 'init module 0: python', 'init module 1: validator', 'init module 2: iterator', 'init module 0: validator'];
+    assertOneEvent(minedAlone([...other, ...modules]), range(3, 9), 'modules');
+  });
+
+  it('keeps apart two words after a numbered label, and words after a label that is only a name and its number', () => {
+    const other = ['start of service (unbound 1.9.0).', 'service stopped (unbound 1.9.0).', 'failed to init modules'];
+    // Two outcomes of a job (`Job 4: completed` / `Job 7: failed`) are as often two statements as one with a value.
+    const jobs = minedAlone([...other, 'Job 4: completed', 'Job 7: failed', 'Job 9: completed']);
+    assertApart(jobs, [3, 4], 'completed / failed');
+    // BIRD's `bgp1: Starting` / `bgp1: Down`: a protocol's name glued to its number names the part that speaks.
+    const states = minedAlone([...other, 'bgp1: Initializing', 'bgp1: Starting', 'bgp2: Down', 'bgp1: Started', 'bgp2: Initializing']);
+    assertApart(states, range(3, 7), 'protocol states');
+  });
 });
