@@ -289,6 +289,11 @@ export class TemplateMiner {
   private lineFrames = new Uint8Array(64);
   private overflow: Cluster | undefined;
   /**
+   * Value groups folded into another when their cluster stopped telling lines apart by a position (dropSplitPosition):
+   * retired id -> the id that took its lines. add() handed the retired ids out, so finalId() follows them here.
+   */
+  private readonly retired = new Map<number, number>();
+  /**
    * Clusters of messages without tokens (`{}`, `]]]`, `=====`), by their trimmed text: such a message joins only the
    * cluster of the same text, found here at once (a leaf would compare it with every other such text).
    */
@@ -385,7 +390,9 @@ export class TemplateMiner {
 
   /** The id of the listed template (templates()) that now holds the lines add() gave `id`. */
   finalId(id: number): number {
-    return this.buildView().finalIds.get(id) ?? id;
+    let current = id;
+    for (let next = this.retired.get(current); next !== undefined; next = this.retired.get(current)) current = next;
+    return this.buildView().finalIds.get(current) ?? current;
   }
 
   private buildView(): { templates: MinedTemplate[]; finalIds: Map<number, number> } {
@@ -518,6 +525,8 @@ export class TemplateMiner {
   private dropSplitPosition(cluster: Cluster, split: Split, index: number): void {
     const positions = split.positions.filter((_, i) => i !== index);
     if (positions.length === 0) {
+      // Every line is the cluster's again: the ids add() gave the other groups' lines now name the cluster.
+      for (const group of split.groups.values()) if (group.id !== cluster.id) this.retired.set(group.id, cluster.id);
       cluster.split = undefined;
       return;
     }
@@ -528,8 +537,10 @@ export class TemplateMiner {
       const values = group.values.filter((_, i) => i !== index);
       const key = values.join('\u0001');
       const existing = groups.get(key);
-      if (existing) mergeStats(existing.stats, group.stats, this.maxExamples);
-      else groups.set(key, { id: group.id, values, stats: group.stats });
+      if (existing) {
+        mergeStats(existing.stats, group.stats, this.maxExamples);
+        this.retired.set(group.id, existing.id);
+      } else groups.set(key, { id: group.id, values, stats: group.stats });
     }
     cluster.split = { positions, groups };
   }
