@@ -80,7 +80,11 @@ const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})
  * run glued to a time before it (`%(asctime)s:%(levelname)s:%(name)s:…`) is read from that colon on.
  */
 const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
-const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
+/**
+ * A level letter (Android's, apt's `E:`): bare or bracketed, then white space, `|`, the end, or a colon closing it (`W: `).
+ * A letter glued to a colon and more text is a Windows drive (`Restored D:\a\s\app.csproj`), not a level.
+ */
+const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|]|:(?=\s|$)|$)/y;
 /**
  * Three-letter level columns that are words or nothing in lower case, read in upper case only (levels.ts
  * UPPER_CASE_LEVELS): Nim's chronicles writes `TRC DBG INF NOT WRN ERR FAT` (`NTC` for NOT in its newer versions), the others
@@ -756,7 +760,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position)))) {
+      if (m && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position) || isStatusLetter(fields, line, position, m.end, context)))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -1933,6 +1937,21 @@ function isNounOfPhrase(fields: HeaderField[], line: string, ends: number[], pos
   if (c < 97 || c > 122) return false;
   const start = skipSeparators(line, ends[ends.length - 2]);
   return /^[A-Z][a-z]+$/.test(line.slice(start, ends[ends.length - 1]));
+}
+
+/**
+ * On a line read alone: a bare letter opening the line, then text that is no column (`A op/src/file.bin`, `M
+ * src/main.c`, `D old.txt`) is a status letter before a path (Borg's `--list`, `git status --short`, svn's update), not a
+ * level. A level letter opening a line is a column of a layout: a time, a bracket, a number (a pid, a clock) or the
+ * tag's `name:` follows it (`D WindowManager: …`), or a colon closes it (apt's `E: Unable to locate package`).
+ */
+function isStatusLetter(fields: HeaderField[], line: string, start: number, end: number, context: TimestampContext): boolean {
+  if (fields.length > 0 || end - start !== 1 || !isAsciiLetter(line.charCodeAt(start))) return false;
+  const next = skipSeparators(line, end);
+  if (next >= line.length || line.charCodeAt(end) === 58 /* : */) return false;
+  const c = line.charCodeAt(next);
+  if (c === 91 /* [ */ || c === 40 /* ( */ || c === 60 /* < */ || isDigitCode(c)) return false;
+  return componentEnd(line, next) < 0 && !timestampStartsAt(line, next, context);
 }
 
 function isShortBareLevel(line: string, start: number, end: number): boolean {
