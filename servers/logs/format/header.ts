@@ -99,6 +99,11 @@ const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'I
 export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
 /** A source file's name and line closed by a colon: `scanner.c:703:`, `src/mod.rs:345:` (a language's extension). */
 const SOURCE_LINE_NAME = /^[\w./-]*\.(?:c|cc|cpp|cxx|h|hh|hpp|go|rs|py|java|kt|scala|js|mjs|ts|rb|erl|ex|cs|php|swift|lua|zig|nim|dart):\d{1,6}:$/;
+/**
+ * The same without the colon, standing as a column of its own (`misc/ibvwrap.cc:63`): the place a logger writes on some
+ * lines only, before their level (NCCL's `host:pid:tid [dev] file.cc:63 NCCL WARN …` beside `… [dev] NCCL INFO …`).
+ */
+const SOURCE_LINE_COLUMN_AT = /[\w./-]{1,96}\.(?:c|cc|cpp|cxx|h|hh|hpp|go|rs|py|java|kt|scala|js|mjs|ts|rb|erl|ex|cs|php|swift|lua|zig|nim|dart):\d{1,6}(?=[ \t])/y;
 
 /** Whether the token at `position` is written as a level column writes it: `[INFO]`, `warn:`, `INFO` (not `error`). */
 function columnShapedLevel(line: string, position: number): boolean {
@@ -1567,7 +1572,7 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
     // A level applyHeader read from the message's first word, where the file shows no level column in its messages
     // (columnLevelsShown: there the word is left, as on every line of that column).
     const wordLevel = parsed.level !== undefined && read.leveled !== true && !header.columnLevels && !header.messageLevels;
-    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed, wordLevel);
+    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed, wordLevel, read.otherTime === true ? -1 : read.fields);
     if (other) [parsed, consumed] = other;
   }
   // `docker compose logs` writes each service's lines behind its name (`db-1  | …`), each service in its own layout:
@@ -1794,7 +1799,10 @@ interface HeaderRead {
  * main header read it whole without a level), then the other forms. A line the main header does not read whole but
  * that opens with a header of its own is left to that reading, which knows the line best. Undefined when none does.
  */
-function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number, wordLevel: boolean): [ParsedLine, number] | undefined {
+/**
+ * `mainFields`: how many of the main header's fields read the line (-1 when it read the line's time in another form).
+ */
+function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number, wordLevel: boolean, mainFields: number): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
   // A line the main header read a level on takes only an extension by thread and logger columns, or by a bracketed
   // name closed by a colon (learnForms). A level read from the message's first word (`wordLevel`) is the level column
@@ -1812,7 +1820,19 @@ function readOtherForm(header: LearnedHeader, line: string, context: TimestampCo
     if (inserted) readColumnLevel(header, inserted[0]);
     if (inserted) return inserted;
   }
-  if (!header.forms || (!whole && opensWithOwnHeader(line, context))) return undefined;
+  if (!header.forms) return undefined;
+  // A line that opens with a header of its own is read by it (parseWithHeader), unless the main header read its start
+  // and a form of the file that opens with the same columns reads on past it, to a column other than a level: the form
+  // the file's other lines show (ROS's `[ INFO] [<wall>, <sim>]:` beside its `[ INFO] [<wall>]:`, where the main header
+  // stops at the time it does not read; a syslog host the main header goes without). A form ending at a level would cut
+  // a level word the main header leaves in its lines' messages (PgBouncer's `LOG`). A line whose time the main header
+  // read in another form is another layout's, read by its own header (a syslog relay's line amid the program's own).
+  if (!whole && opensWithOwnHeader(line, context)) {
+    if (consumed === 0 || mainFields <= 0) return undefined;
+    const opening = signature(header.fields.slice(0, mainFields));
+    const forms = header.forms.filter((form) => form.length > mainFields && form.at(-1)?.kind !== 'level' && signature(form.slice(0, mainFields)) === opening);
+    return forms.length > 0 ? firstWholeReading(forms, line, context, consumed, read) : undefined;
+  }
   return firstWholeReading(header.forms, line, context, whole ? consumed : 0, read);
 }
 
@@ -1940,13 +1960,16 @@ function isNounOfPhrase(fields: HeaderField[], line: string, ends: number[], pos
 }
 
 /**
- * On a line read alone: a bare letter opening the line, then text that is no column (`A op/src/file.bin`, `M
- * src/main.c`, `D old.txt`) is a status letter before a path (Borg's `--list`, `git status --short`, svn's update), not a
- * level. A level letter opening a line is a column of a layout: a time, a bracket, a number (a pid, a clock) or the
- * tag's `name:` follows it (`D WindowManager: …`), or a colon closes it (apt's `E: Unable to locate package`).
+ * On a line read alone: a bare letter opening the line or following a bracket or `name:`, then text that is no column
+ * (`A op/src/file.bin`, `M src/main.c`, `D old.txt`, `[TOTEM ] A processor failed`) is a status letter before a path
+ * (Borg's `--list`, `git status --short`, svn's update) or a sentence's first word, not a level. A level letter is a
+ * column of a layout: after a time or a number (`<time> E …`, logcat's `<pid> <tid> D Tag: …`), or before a time, a
+ * bracket, a number (a pid, a clock) or the tag's `name:` (`D WindowManager: …`), or closed by a colon (apt's `E: …`).
  */
 function isStatusLetter(fields: HeaderField[], line: string, start: number, end: number, context: TimestampContext): boolean {
-  if (fields.length > 0 || end - start !== 1 || !isAsciiLetter(line.charCodeAt(start))) return false;
+  if (end - start !== 1 || !isAsciiLetter(line.charCodeAt(start))) return false;
+  const before = fields.at(-1)?.kind;
+  if (before !== undefined && before !== 'bracket' && before !== 'paren' && before !== 'component') return false;
   const next = skipSeparators(line, end);
   if (next >= line.length || line.charCodeAt(end) === 58 /* : */) return false;
   const c = line.charCodeAt(next);
@@ -2038,11 +2061,31 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     read.otherTime = false;
     read.leveled = false;
   }
+  // Whether a field read so far is a strong one (a time, a level, a bracket, a `name:`…), or a word column that gave a level.
+  let strong = false;
+  // Where the last field read starts, when it is a word column (else -1).
+  let previous = -1;
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) {
-      if (!(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
-      if (read) read.otherTime = true;
+      if (field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m)) {
+        if (read) read.otherTime = true;
+      } else if (field.kind === 'level' && sourceLineBeforeLevel(field, line, position, previous, context, m)) {
+        // Read: the level after the source location, which is the header's too.
+      } else {
+        // A line the header stops on before any strong field, at a column other than its level (which some lines go
+        // without: sshd's `<pid> <clock> <ms> Server listening …` beside its `debug1:` lines), where the words read are
+        // letters only, is not in its layout: they are the message's (`NCCL version 2.4.8` where the header is
+        // `host:pid:tid [dev] NCCL INFO`). A column's value with digits or marks is the column's (Redis's
+        // `1490:signal-handler (1636386259) …` beside its `1490:M <date> * …`).
+        if (!strong && consumed > 0 && isStrong(field.kind) && field.kind !== 'level' && lettersOnly(line, 0, consumed)) {
+          consumed = 0;
+          if (read) read.fields = 0;
+        }
+        break;
+      }
     }
+    strong ||= isStrong(field.kind) || m.epoch !== undefined || m.level !== undefined;
+    previous = field.kind === 'word' ? position : -1;
     if (read) read.fields++;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
@@ -2077,6 +2120,36 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
   return consumed;
+}
+
+/** Whether line[start, end) holds only ASCII letters and blanks. */
+function lettersOnly(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (!isAsciiLetter(c) && c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a source location column (SOURCE_LINE_COLUMN_AT) stands where the header's level `field` was expected, or
+ * where the word column before it was read (`previous`: its start, else -1; that column's literal then follows it),
+ * with the level right after: read into `m` (its end past the level), true. A logger that writes the place of its
+ * warnings only keeps its own layout around it (NCCL's `[dev] file.cc:63 NCCL WARN` beside `[dev] NCCL INFO`); a level
+ * word after any other word is the message's.
+ */
+function sourceLineBeforeLevel(field: HeaderField, line: string, position: number, previous: number, context: TimestampContext, m: FieldMatch): boolean {
+  let at = sourceLineColumnEnd(line, position);
+  if (at < 0 && previous >= 0 && sourceLineColumnEnd(line, previous) === wordEnd(line, previous)) at = wordEnd(line, position);
+  return at > 0 && readField(field, line, skipSeparators(line, at), context, m);
+}
+
+/** End of SOURCE_LINE_COLUMN_AT's match at `position`, or -1. */
+function sourceLineColumnEnd(line: string, position: number): number {
+  const c = line.charCodeAt(position);
+  if (!(isAsciiLetter(c) || isDigitCode(c) || c === 46 || c === 47 || c === 95)) return -1;
+  SOURCE_LINE_COLUMN_AT.lastIndex = position;
+  return SOURCE_LINE_COLUMN_AT.test(line) ? SOURCE_LINE_COLUMN_AT.lastIndex : -1;
 }
 
 /**
