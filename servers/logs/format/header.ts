@@ -967,6 +967,12 @@ export interface LearnedHeader {
    * a line the main header does not read at its start is read where the whole main header starts (prefixedReading).
    */
   prefixed?: boolean;
+  /**
+   * Whether the file relays another writer's lines in the main header's own layout behind a part of it (learnRelayedLines:
+   * TorchServe's `<time> [INFO ] W-9000-model-stdout MODEL_LOG - ` before the worker's `[<time>] [WARNING] [comm.py:152:f] …`):
+   * a line the main header reads only in part is read where the whole main header starts in its message (relayedReading).
+   */
+  relayed?: boolean;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -1186,7 +1192,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   const prefixed = learnPrefixedLines(sample, best.fields, context, lines);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}) };
+  const relayed = learnRelayedLines(sample, best.fields, context, lines);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}), ...(relayed ? { relayed } : {}) };
 }
 
 /** Characters of another writer's prefix at most before the main header (an elapsed stamp, a date, a host). */
@@ -1245,6 +1252,58 @@ function prefixedReading(header: LearnedHeader, line: string, context: Timestamp
     applyHeader(guessHeader(prefix, context, true), prefix, context, outer);
     if (outer.timestamp !== undefined) parsed.timestamp = outer.timestamp;
   }
+  return parsed;
+}
+
+/**
+ * Where the whole main header `fields` starts again in `line` after the part of it a read ended at `from` (at a word's
+ * start within MAX_PREFIX_CHARS of it: the relaying writer's own columns between), in its own time form; or -1.
+ */
+function relayedHeaderStart(fields: HeaderField[], line: string, from: number, context: TimestampContext, read: HeaderRead): number {
+  const last = Math.min(line.length - 1, from + MAX_PREFIX_CHARS);
+  for (let space = line.indexOf(' ', from); space > 0 && space < last; space = line.indexOf(' ', space + 1)) {
+    const c = line.charCodeAt(space + 1);
+    if (c === 32 || c === 9) continue;
+    const inner = line.slice(space + 1);
+    if (applyHeader(fields, inner, context, { message: inner }, read) > 0 && read.fields === fields.length && read.otherTime !== true) return space + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the file relays another writer's lines in its main header's layout (LearnedHeader.relayed): enough sample
+ * lines (as learnForms' forms: MIN_FORM_LINES and FORM_SHARE) that the main header reads only in part hold it whole
+ * further in (relayedHeaderStart). Only for a main header of two fields or more that dates or levels its lines.
+ */
+function learnRelayedLines(sample: string[], fields: HeaderField[], context: TimestampContext, lines: number): boolean {
+  if (fields.length < 2 || !datesOrLevels(fields)) return false;
+  const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
+  const read: HeaderRead = { fields: 0 };
+  let relayed = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    const end = applyHeader(fields, line, context, { message: line }, read);
+    if (end === 0 || read.fields === fields.length) continue;
+    if (relayedHeaderStart(fields, line, end, context, read) > 0 && ++relayed >= least) return true;
+  }
+  return false;
+}
+
+/**
+ * `line`, which the main header read to `consumed` only, read by the main header where it starts whole in the message
+ * (relayedHeaderStart): the relayed line's own time, level and component, else the relaying writer's (a journal's
+ * program tag); undefined when it starts
+ * nowhere there.
+ */
+function relayedReading(header: LearnedHeader, line: string, consumed: number, outer: ParsedLine, context: TimestampContext): ParsedLine | undefined {
+  const start = relayedHeaderStart(header.fields, line, consumed, context, { fields: 0 });
+  if (start < 0) return undefined;
+  const inner = line.slice(start);
+  const parsed: ParsedLine = { message: inner };
+  applyHeader(header.fields, inner, context, parsed);
+  parsed.timestamp ??= outer.timestamp;
+  parsed.level ??= outer.level;
+  parsed.component ??= outer.component;
   return parsed;
 }
 
@@ -1568,6 +1627,9 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // main header first: a form of the file's that reads the prefix as a word column and stops at its level
   // (`db-1  | <time> WARN`) would leave the service's `target:` in the message, where the same program's bare lines
   // have it cut.
+  // Whether the main header read all its fields, and its time in its own form (before another form may read the line).
+  const mainWhole = read.fields === header.fields.length;
+  const mainOwnTime = read.otherTime !== true;
   if (others && !(consumed === 0 && composePrefixEnd(line) > 0)) {
     // A level applyHeader read from the message's first word, where the file shows no level column in its messages
     // (columnLevelsShown: there the word is left, as on every line of that column).
@@ -1604,6 +1666,13 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // log text pasted indented (a quoted block, a journal's lines around the program's own) is indented whole, entries
   // and all (`    2015-09-13 20:56:39,821 INFO [3444:MainThread] mopidy.__main__: Starting …` beside `INFO     Starting …`).
   if ((line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && (consumed > 0 || !timestampStartsAt(line, skipSeparators(line, 0), context))) return parsed;
+  // A line the main header reads only in part, its time in its own form, that holds it whole further in, in a file that
+  // relays another writer's lines so (LearnedHeader.relayed): the relayed line's header, its level winning over the
+  // relay's. A time in another form is another layout's (a journal's, whose program tag the line's own header reads).
+  if (header.relayed && consumed > 0 && !mainWhole && mainOwnTime) {
+    const relayed = relayedReading(header, line, consumed, parsed, context);
+    if (relayed) return relayed;
+  }
   // A line the learned header reads only in part and without the level it has a field for (its time in another form,
   // then another layout: a syslog line amid Java ones) is read by a header of its own, which wins when it finds the level.
   // It also wins when it reads further and ends at a program's tag: a syslog wrapper around the file's own form (hclog

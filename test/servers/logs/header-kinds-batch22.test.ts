@@ -115,4 +115,26 @@ describe('header kinds of batch 22', () => {
     ]);
     assert.deepEqual(pluto.slice(6).map((p) => p.message), ['NSS DB directory: sql:/etc/ipsec.d', 'Initializing NSS', 'Opening NSS database "sql:/etc/ipsec.d" read-only']);
   });
+
+  it("a relayed line in the file's own layout behind the relay's columns is read by its own header (TorchServe's MODEL_LOG)", () => {
+    // TorchServe logs its worker's stdout as `<time> [INFO ] W-<port>-<model>-stdout MODEL_LOG - <line>`; the worker is
+    // DeepSpeed, whose own lines the file also holds bare. The relayed line's level (WARNING) is the one that counts.
+    const lines = [
+      '[2021-04-24 16:16:27,160] [INFO] [logging.py:60:log_dist] [Rank 0] DeepSpeed info: version=0.3.15, git-hash=03d24fe',
+      '[2021-04-24 16:16:27,162] [WARNING] [config.py:78:_sanity_check] DeepSpeedConfig: cpu_offload is deprecated.',
+      '[2021-04-24 16:16:27,170] [INFO] [engine.py:461:_configure_lr_scheduler] DeepSpeed using client LR scheduler',
+      '[2021-04-24 16:16:27,171] [INFO] [config.py:740:print] DeepSpeedEngine configuration:',
+      '2023-06-21T23:15:00,273 [INFO ] W-29500-opt_1.0-stdout MODEL_LOG - [2023-06-21 23:15:00,273] [INFO] [logging.py:96:log_dist] [Rank -1] DeepSpeed info: version=0.9.4, git-hash=unknown',
+      '2023-06-21T23:15:00,279 [INFO ] W-29500-opt_1.0-stdout MODEL_LOG - [2023-06-21 23:15:00,279] [WARNING] [comm.py:152:init_deepspeed_backend] NCCL backend in DeepSpeed not yet implemented',
+      '2023-06-21T23:15:00,279 [INFO ] W-29500-opt_1.0-stdout MODEL_LOG - [2023-06-21 23:15:00,279] [INFO] [comm.py:594:init_distributed] cdb=None',
+    ];
+    const out = parsed(lines);
+    assert.equal(out[4].message, '[Rank -1] DeepSpeed info: version=0.9.4, git-hash=unknown');
+    assert.equal(out[5].level, 'WARN');
+    assert.equal(out[5].message, 'NCCL backend in DeepSpeed not yet implemented');
+    assert.equal(out[6].message, 'cdb=None');
+    // One such line is no relay the file shows: it keeps the relay's reading.
+    const once = parsed([...lines.slice(0, 4), lines[5]]);
+    assert.equal(once[4].level, 'INFO');
+  });
 });
