@@ -304,7 +304,7 @@ const BATCH_9: Record<string, number> = {
 const BATCH_10: Record<string, number> = {
   Frp: 1, ExternalDNS: 0.917, TiKV: 0.959, Scrapy: 0.721, Ntpd: 0.727, Jackett: 0.822, Etherpad: 1, Monit: 1,
   Puma: 0.931, Istio: 0.769, Uvicorn: 1, Druid: 0.815, NSQ: 0.676, Dhcpcd: 0.803, Janus: 0.816, Xray: 0.857,
-  PdnsRecursor: 0.895, Qdrant: 0.767, Riak: 0.852, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
+  PdnsRecursor: 0.895, Qdrant: 1, Riak: 0.852, Ghost: 0.864, Tautulli: 0.918, Matomo: 0.708, Strimzi: 0.333,
 };
 /**
  * Batch 11 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-01 by
@@ -335,7 +335,7 @@ const BATCH_10: Record<string, number> = {
 // PgpoolII 0.975 -> 1.
 const BATCH_11: Record<string, number> = {
   PgpoolII: 1, Ollama: 0.855, VLLM: 0.926, Temporal: 0.897, MinIO: 0.871, TritonServer: 0.955, Vagrant: 1,
-  RustDesk: 0.69, JMeter: 0.932, Ombi: 1, Superset: 0.932, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
+  RustDesk: 0.69, JMeter: 0.932, Ombi: 1, Superset: 1, Guacamole: 0.95, ZoneMinder: 0.818, PhotoPrism: 0.757,
   TeslaMate: 0.85, Airsonic: 0.767, Moodle: 0.95, Strapi: 0.471, Lemmy: 0.333, ArangoDB: 0.952, Jaeger: 0.857,
   Authentik: 1,
 };
@@ -506,7 +506,7 @@ const BATCH_19: Record<string, number> = {
  */
 const BATCH_20: Record<string, number> = {
   CoreLightning: 0.925, ElectrumX: 1, Evcc: 0.65, Falco: 0.851, HandBrake: 1, Helix: 0.522, I3: 0.593,
-  Libreswan: 0.692, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.75, Pacman: 1, Prysm: 1, PulseAudio: 0.872,
+  Libreswan: 0.846, MotionEye: 0.82, NFSGanesha: 0.533, Osu: 0.75, Pacman: 1, Prysm: 1, PulseAudio: 0.872,
   RStudioServer: 1, SearXNG: 0.615, Tendermint: 0.935, VSCode: 0.634, Velocity: 0.654, Waybar: 1,
 };
 /**
@@ -533,9 +533,9 @@ const BATCH_21: Record<string, number> = {
  * then on.
  */
 const BATCH_22: Record<string, number> = {
-  Ansible: 0.842, Bazel: 0.429, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82, Dapr: 0.933,
-  DeepSpeed: 0.778, GnomeShell: 1, HotSpotGC: 0.533, Karpenter: 1, MAVROS: 0.945, NCCL: 0.717, Nextflow: 0.944,
-  Npm: 0.455, NuGet: 0.656, OpenOCD: 0.85, Picom: 0.923, Xen: 0.727,
+  Ansible: 0.842, Bazel: 0.429, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82,
+  Dapr: 0.933, DeepSpeed: 0.911, GnomeShell: 1, HotSpotGC: 0.533, Karpenter: 1, MAVROS: 0.945, NCCL: 0.717,
+  Nextflow: 0.944, Npm: 0.455, NuGet: 0.875, OpenOCD: 0.85, Picom: 0.923, Xen: 0.727,
 };
 /**
  * Batch 23 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
@@ -669,6 +669,13 @@ const BATCH_24: Record<string, number> = {
 // judged by their counts, `Atom _NET_WM_NAME is 328` / `Atom WM_CLASS is 67`, constantsFillSentence); Unbound 0.855 -> 1
 // (the last word after a label that ends in a number a word names is the label's value, a weak slot, `init module 0:
 // validator`, isNumberedLabelValueSlot).
+// Raised by branch `hdr26` (header columns): NuGet 0.719 -> 0.875 (a Windows drive's letter after a time, `Restored
+// D:\a\1\s\…`, is the path's, no level letter, format/header.ts LEVEL_LETTER_AT); Superset 0.932 -> 1 (the same
+// letters: a bare letter before text that is no column, isStatusLetter); Libreswan 0.731 -> 0.846 (a form of the file
+// that opens with the columns the main header read reads a line whole, the journal's `<time> host pluto[pid]:` beside
+// pluto's own `<time>:`, readOtherForm); DeepSpeed 0.778 -> 0.911, Qdrant 0.767 -> 1 (a relay's line holding the
+// file's own header whole behind its columns, TorchServe's `<time> [INFO ] W-…-stdout MODEL_LOG - [<time>] [WARNING] …`
+// and a console's time before Qdrant's own line, learnRelayedLines).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24,
