@@ -222,6 +222,7 @@ function isVariableRange(text: string, start: number, end: number): boolean {
   if (digits > 0 && dots === 3 && isIpv4(text, start, end)) return true;
   if (slashes === 1 && colons === 0 && at < 0 && isNamePair(text, start, end)) return true; // kube-system/coredns, backend_api/app_1
   if (slashes === 1 && dots > 0 && colons === 0 && at < 0 && isRelativeFilePath(text, start, end)) return true; // layouts/_navbar.html.erb
+  if (slashes > 0 && colons === 1 && at < 0 && !doubleSlash && isTaggedPath(text, start, end)) return true; // linuxserver/radarr:preview
   return dots >= 2 ? isHostName(text, start, end) : isLocalHost(text, start, end);
 }
 
@@ -353,6 +354,32 @@ function isRelativeFilePath(text: string, start: number, end: number): boolean {
     if (i > dot ? !isAsciiLetter(c) && !isDigit(c) : i !== slash && !(isWordChar(c) || c === Char.Dot || c === Char.Minus)) return false;
   }
   return true;
+}
+
+/**
+ * Names parted by `/` and a tag after one `:`, `name/name:tag`: a container image's reference (Watchtower's `Pulling
+ * linuxserver/radarr:preview for /radarr` beside `Pulling v2tec/watchtower:latest for /watchtower`), a source file and
+ * its line (`zebra/zebra_ptm.c:1345`, `src/cpp/server/ServerMain.cpp:62`), a peer's name and address
+ * (`iphone/41.13.10.20:39581`), a branch and its commit (`tags/v3.12.9:fdb8142`): one value, which the `:` split into
+ * a path and a word the statement seemed to hold (`:latest` / `:preview` two events). Across the studied excerpts every
+ * such word was a value in the truth (8 systems, 43 words). The first name opens with a letter and takes two
+ * characters or more (`S/N:1929E2142EF1` is a label and its value, smartd's); every name is word characters, dots and
+ * `-`, and the tag ends with a letter or digit.
+ */
+function isTaggedPath(text: string, start: number, end: number): boolean {
+  const colon = text.indexOf(':', start);
+  const slash = text.indexOf('/', start);
+  if (slash < start + 2 || colon < slash + 2 || colon > end - 2 || !isAsciiLetter(text.charCodeAt(start)) || !isLetterOrDigit(text.charCodeAt(end - 1))) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c) || c === Char.Dot || c === Char.Minus) continue;
+    if (c === Char.Slash ? i > colon || text.charCodeAt(i + 1) === Char.Slash || i + 1 === colon : i !== colon) return false;
+  }
+  return true;
+}
+
+function isLetterOrDigit(c: number): boolean {
+  return isAsciiLetter(c) || isDigit(c);
 }
 
 /** A file name: word characters, dots and `-` only, ending in `.` and a known extension after at least one character. */

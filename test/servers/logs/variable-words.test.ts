@@ -19,6 +19,8 @@ function specified(word: string): boolean {
   if (/^\/\/[\w:.@]/.test(word)) return true;
   // slot26: `directory/name.extension`, one slash, an extension of a letter and up to five letters or digits.
   if (/^\w[\w.-]*\/\w[\w.-]*\.[A-Za-z][A-Za-z0-9]{0,5}$/.test(word)) return true;
+  // slot26: names parted by `/`, the first of two characters or more, and a tag after one `:` (`linuxserver/radarr:preview`).
+  if (/^[A-Za-z][\w.-]+(?:\/[\w.-]+)+:[\w.-]*[A-Za-z0-9]$/.test(word)) return true;
   if ((first === 46 || first === 126) && word.charCodeAt(1) === 47) return true;
   if (length > 2 && word[1] === ':' && word[2] === '\\') return true;
   if (/^.+:\/\//.test(word)) return true;
@@ -50,8 +52,8 @@ describe('log intelligence: whole-word variables read in place', () => {
   });
 
   it('known words: addresses, host names, files and paths are variables; class names and versions are not', () => {
-    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost', 'couchdb@localhost', 'nonode@nohost', 'rabbit@node-1', 'kube-system/coredns', 'csg-gateway/csggateway-app-1', 'backend_api/resin_api_1', 'image/x-png', '//s/a', '//python:bin', '//:tool_usage', '//x.x.x.x/serverpath', '//www.google.com:443', '//lib/private/.', 'layouts/_navbar.html.erb', 'locales/en.json', 'style/style.min.css', 'src/MdeExtensionHandler.py', 'video/clip.mp4']) assert.equal(isVariableWord(w), true, w);
-    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456', 'user@', 'foo@3', 'a@b@c', 'x@y/z', 'I/O', 'read/write', 'text/html', 'DVB-T/T2', 'UPnP/NAT-PMP', 'mDNS/DNS-SD', 'a/-b', '//', '///', '//-', '// ', '1/2.5', 'a/.b', 'a/b.', 'a/b.abcdefg']) assert.equal(isVariableWord(w), false, w);
+    for (const w of ['10.0.0.1', '10.0.0.1:8080', 'db-1.example.com', 'db-1.example.com:5432', 'app.LOG', 'a/b/1', 'bob@mail.example.org', 'fe80::1', '::', 'C:\\x', 'http://h/a', 'localhost:8443', 'localhost', 'couchdb@localhost', 'nonode@nohost', 'rabbit@node-1', 'kube-system/coredns', 'csg-gateway/csggateway-app-1', 'backend_api/resin_api_1', 'image/x-png', '//s/a', '//python:bin', '//:tool_usage', '//x.x.x.x/serverpath', '//www.google.com:443', '//lib/private/.', 'layouts/_navbar.html.erb', 'locales/en.json', 'style/style.min.css', 'src/MdeExtensionHandler.py', 'video/clip.mp4', 'linuxserver/radarr:preview', 'zebra/zebra_ptm.c:1345', 'tags/v3.12.9:fdb8142']) assert.equal(isVariableWord(w), true, w);
+    for (const w of ['com.example.Main', '1.2.3', '10.0.0.1.5', 'a.b', '.log', 'example.com', 'x:y', 'db..example.com', 'localhostx', 'localhost:123456', 'user@', 'foo@3', 'a@b@c', 'x@y/z', 'I/O', 'read/write', 'text/html', 'DVB-T/T2', 'UPnP/NAT-PMP', 'mDNS/DNS-SD', 'a/-b', '//', '///', '//-', '// ', '1/2.5', 'a/.b', 'a/b.', 'a/b.abcdefg', 'S/N:1929E2142EF1', 'ab/c:', 'ab/:d', 'ab/c:d/e']) assert.equal(isVariableWord(w), false, w);
   });
 
   it('a variable word inside a message is masked in place, with the same tokens as the word alone', () => {
@@ -86,5 +88,15 @@ describe('log intelligence: whole-word variables read in place', () => {
     assert.deepEqual(tokenize('Loaded locales/en.json').tokens, tokenize('Loaded public/index.html').tokens);
     // Two words parted by a slash stay words.
     assert.deepEqual(tokenize('read/write access').tokens, ['read/write', 'access']);
+  });
+
+  // slot26: Watchtower (batch 13) names the image it pulls by its reference, `repository:tag`; the `:` split it into a
+  // path and a tag word the statement seemed to hold, so `:latest` and `:preview` lines were two events.
+  it('names parted by `/` with a tag after `:` are one value (image references, a source file and its line)', () => {
+    assert.deepEqual(tokenize('Pulling linuxserver/radarr:preview for /radarr_alvin').tokens, ['Pulling', '<*>', 'for', '<*>']);
+    assert.deepEqual(tokenize('Pulling v2tec/watchtower:latest for /watchtower').tokens, tokenize('Pulling linuxserver/sonarr:preview for /sonarr').tokens);
+    assert.deepEqual(tokenize('error at zebra/zebra_ptm.c:1345').tokens, ['error', 'at', '<*>']);
+    // A label and its value keep the label (smartd's serial number).
+    assert.deepEqual(tokenize('Device: /dev/sda, S/N:1929E2142EF1').tokens.slice(-2), ['S/N', '<*>']);
   });
 });
