@@ -229,7 +229,7 @@ const BATCH_7: Record<string, number> = {
 const BATCH_8: Record<string, number> = {
   CouchDB: 0.871, LinkerdProxy: 1, OpenHAB: 0.706, PgBouncer: 1, Sabnzbd: 1, Netdata: 0.783,
   NexusRepository: 1, Vaultwarden: 0.759, FRRouting: 0.52, Hostapd: 0.932, SonarQube: 0.583, Harbor: 1, Roundcube: 0,
-  Trino: 0.828, BitcoinCore: 0.795, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.442,
+  Trino: 0.828, BitcoinCore: 0.795, Velero: 1, Kavita: 0.946, MagicMirror: 1, EMQX: 0.545, Rails: 0.512,
   Verdaccio: 0.238, Deluge: 0.872,
 };
 /**
@@ -381,7 +381,7 @@ const BATCH_12: Record<string, number> = {
 // isNoteSlot: a note in parentheses after a value, `source '…' (cut_transition) created`, three notes a variable).
 const BATCH_13: Record<string, number> = {
   Nagios: 0.697, Dask: 1, Patroni: 0.75, SeaweedFS: 0.877, Hazelcast: 0.609, ZwaveJS: 0.569, FreshRSS: 0.846,
-  SupabaseRealtime: 1, Watchtower: 0.636, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.132, Xrdp: 0.962,
+  SupabaseRealtime: 1, Watchtower: 1, Kanidm: 0.708, Amavis: 0.375, Collectd: 0.947, Duplicati: 0.132, Xrdp: 0.962,
   Radicale: 1, UniFi: 0.917, ProxmoxVE: 1, Jekyll: 1, Moonraker: 0.625, Nebula: 1, OBS: 0.925,
 };
 /**
@@ -533,7 +533,7 @@ const BATCH_21: Record<string, number> = {
  * then on.
  */
 const BATCH_22: Record<string, number> = {
-  Ansible: 0.842, Bazel: 0.429, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82,
+  Ansible: 0.842, Bazel: 0.714, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82,
   Dapr: 0.933, DeepSpeed: 0.911, GnomeShell: 1, HotSpotGC: 0.533, Karpenter: 1, MAVROS: 0.945, NCCL: 0.717,
   Nextflow: 0.944, Npm: 0.455, NuGet: 0.875, OpenOCD: 0.85, Picom: 0.923, Xen: 0.727,
 };
@@ -676,6 +676,10 @@ const BATCH_24: Record<string, number> = {
 // pluto's own `<time>:`, readOtherForm); DeepSpeed 0.778 -> 0.911, Qdrant 0.767 -> 1 (a relay's line holding the
 // file's own header whole behind its columns, TorchServe's `<time> [INFO ] W-…-stdout MODEL_LOG - [<time>] [WARNING] …`
 // and a console's time before Qdrant's own line, learnRelayedLines).
+// Raised by branch `slot26` (paths and references a word names, patterns/tokenize.ts isVariableRange): Bazel 0.429 ->
+// 0.714 (a word opening with `//` and a name, a build target's label `//python:bin`, isDoubleSlashPath); Rails 0.442 ->
+// 0.512 (a relative path of one directory to a file, `layouts/_navbar.html.erb`, isRelativeFilePath); Watchtower
+// 0.636 -> 1 (names parted by `/` with a tag after `:`, an image reference `linuxserver/radarr:preview`, isTaggedPath).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24,
