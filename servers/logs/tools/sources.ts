@@ -11,6 +11,7 @@ import type { LogsContext } from './context';
 import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, tooDeepNote, type LogFileInfo, type LogFileListing } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
+import { readFileName, readSourceFilter, readSourceName } from './listed-names';
 
 /** Most sources one call reads when it names none (a busy machine's journal has hundreds of units). */
 export const MAX_SOURCES_PER_CALL = 100;
@@ -71,11 +72,14 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
       );
     }
     const kind = sourceKindOf(args.file);
-    return kind ? { files: [], sources: [{ name: args.file, kind }], notes: [] } : { files: [args.file], sources: [], notes: [] };
+    const { name, note } = kind ? await readSourceName(ctx, args.file, signal) : await readFileName(ctx, args.file);
+    const notes = note ? [note] : [];
+    return kind ? { files: [], sources: [{ name, kind }], notes } : { files: [name], sources: [], notes };
   }
   const filtered = args.unit !== undefined || args.container !== undefined || args.host !== undefined;
-  const listing = await ctx.sources.list({ unit: args.unit, container: args.container, host: args.host }, signal, onProgress);
-  const notes = listing.problems.map((p) => `not read: ${p}`);
+  const read = filtered ? await readSourceFilter(ctx, { unit: args.unit, container: args.container, host: args.host }, signal) : { filter: {} };
+  const listing = await ctx.sources.list(read.filter, signal, onProgress);
+  const notes = [...(read.note ? [read.note] : []), ...listing.problems.map((p) => `not read: ${p}`)];
   let sources: SourceRef[] = listing.sources.map((s) => ({ name: s.name, kind: s.kind }));
   if (sources.length > MAX_SOURCES_PER_CALL) {
     const chosen = newestSources(listing.sources, MAX_SOURCES_PER_CALL);
