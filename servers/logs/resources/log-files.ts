@@ -2,6 +2,7 @@
 // logs://file/{path} (a file's tail) and logs://source/{name} (a source's tail).
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
+import { SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
 import { InvalidArgumentError } from '../../shared/tool-result';
 import { decodeUriPart } from '../../shared/resource-errors';
 import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, tooDeepNote } from '../files/log-files';
@@ -79,6 +80,16 @@ async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
   return out.join('\n');
 }
 
+/**
+ * A file of record batches' `services` in the listing (what search_logs' and error_summary's `service` takes), counted
+ * over the whole file, or why they were not counted; nothing for another file.
+ */
+function servicesField(services: FileServices | 'not counted' | undefined): Record<string, unknown> {
+  if (services === undefined) return {};
+  if (services === 'not counted') return { services: `not counted: larger than ${SERVICE_COUNT_BYTES / 1024 / 1024} MB to read for a listing; search it with service to read one` };
+  return { ...services };
+}
+
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
 function fileList(ctx: LogsContext): ReadResourceCallback {
   return async (uri) => {
@@ -95,6 +106,7 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
         compressed: f.gzip || f.compression !== undefined,
         format: i < FORMAT_DETECTION_LIMIT ? ((await ctx.formatOf(f)) ?? 'unreadable') : 'not detected',
         uri: fileUri(f.name),
+        ...(i < FORMAT_DETECTION_LIMIT ? servicesField(await ctx.servicesOf(f)) : {}),
       });
     }
     const listing = await ctx.sources.list();
