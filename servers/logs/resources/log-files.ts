@@ -3,6 +3,7 @@
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import { SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
+import { readFileName, readSourceName } from '../tools/listed-names';
 import { InvalidArgumentError } from '../../shared/tool-result';
 import { decodeUriPart } from '../../shared/resource-errors';
 import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, tooDeepNote } from '../files/log-files';
@@ -70,8 +71,10 @@ export function registerResources(server: McpServer, ctx: LogsContext): void {
 }
 
 /** The last TAIL_LINES records of a source, "time [stream] text" (what journalctl -n / docker logs --tail -t show). */
-async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
-  if (!isSourceName(name)) throw new InvalidArgumentError(`not a source name: ${name} (names start with journal: or docker:, see logs://files)`);
+async function sourceTail(ctx: LogsContext, given: string): Promise<string> {
+  if (!isSourceName(given)) throw new InvalidArgumentError(`not a source name: ${given} (names start with journal: or docker:, see logs://files)`);
+  // A name as shown (its invisible characters written out) is read as the tools read it (tools/listed-names.ts).
+  const { name } = await readSourceName(ctx, given);
   const out: string[] = [];
   for await (const record of ctx.sources.read(name, { tail: TAIL_LINES })) {
     const time = record.time !== undefined ? isoInLocalZone(record.time) : '-';
@@ -139,7 +142,7 @@ async function completeName(ctx: LogsContext, value: string): Promise<string[]> 
 
 /** The last TAIL_LINES lines of a named file, sanitized, one per line. */
 async function fileTail(ctx: LogsContext, name: string): Promise<string> {
-  const file = await ctx.open(name);
+  const file = await ctx.open((await readFileName(ctx, name)).name);
   try {
     const lines = await lastLines(tailOf(file), TAIL_LINES);
     return lines.map((l) => sanitizeLine(l, 2000)).join('\n');

@@ -21,6 +21,7 @@ export interface ReadName {
  * for a name holding such an escape.
  */
 export async function readFileName(ctx: LogsContext, given: string): Promise<ReadName> {
+  if (readInvisibleEscapes(given) === given) return { name: given };
   return pick(given, readInvisibleEscapes(given), given, (name) => fileExists(ctx, name), 'file');
 }
 
@@ -30,10 +31,16 @@ export async function readFileName(ctx: LogsContext, given: string): Promise<Rea
  * for a name holding an invisible character or the text of an escape of one.
  */
 export async function readSourceName(ctx: LogsContext, given: string, signal?: AbortSignal): Promise<ReadName> {
+  const shown = asShown(given);
   const typed = showInvisible(given);
-  if (typed === given) return { name: given };
+  if (typed === given && shown === given) return { name: given };
   const names = new Set((await ctx.sources.list({}, signal)).sources.map((s) => s.name));
-  return pick(given, given, typed, async (name) => names.has(name), 'source');
+  return pick(given, shown, typed, async (name) => names.has(name), 'source');
+}
+
+/** `given` read as a shown name and written as the listing shows it: an escape typed with lower-case digits (`\u202e`) too. */
+function asShown(given: string): string {
+  return showInvisible(readInvisibleEscapes(given));
 }
 
 /**
@@ -42,11 +49,16 @@ export async function readSourceName(ctx: LogsContext, given: string, signal?: A
  */
 export async function readSourceFilter(ctx: LogsContext, filter: SourceFilter, signal?: AbortSignal): Promise<{ filter: SourceFilter; note?: string }> {
   const typed: SourceFilter = {};
-  for (const key of ['unit', 'container', 'host'] as const) if (filter[key] !== undefined) typed[key] = showInvisible(filter[key]);
+  const shown: SourceFilter = {};
+  for (const key of ['unit', 'container', 'host'] as const) {
+    if (filter[key] === undefined) continue;
+    typed[key] = showInvisible(filter[key]);
+    shown[key] = asShown(filter[key]);
+  }
   const given = describe(filter);
-  if (describe(typed) === given) return { filter };
+  if (describe(typed) === given && describe(shown) === given) return { filter };
   const matches = async (f: SourceFilter) => (await ctx.sources.list(f, signal)).sources.length > 0;
-  const read = await pick(given, filter, typed, matches, 'sources');
+  const read = await pick(given, shown, typed, matches, 'sources');
   return { filter: read.name, ...(read.note ? { note: read.note } : {}) };
 }
 
@@ -55,7 +67,8 @@ export async function readSourceFilter(ctx: LogsContext, filter: SourceFilter, s
  * the note when both exist. `what` names the kind in the note.
  */
 async function pick<T>(given: string, shown: T, typed: T, exists: (name: T) => Promise<boolean>, what: 'file' | 'source' | 'sources'): Promise<{ name: T; note?: string }> {
-  if (shown === typed || !(await exists(shown))) return { name: typed };
+  // Filters are compared by their values (JSON of the same keys in the same order).
+  if (JSON.stringify(shown) === JSON.stringify(typed) || !(await exists(shown))) return { name: typed };
   if (!(await exists(typed))) return { name: shown };
   // The other one is shown with the backslash of the typed-out escape doubled: passing that reads it.
   const them = what === 'sources' ? 'the sources' : `the ${what}`;

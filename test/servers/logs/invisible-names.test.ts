@@ -64,6 +64,9 @@ describe('logs: names listed with an escape, passed back', function () {
     assert.match((await call('recent_logs', { file: shown })).text, /disk full on \/data/);
     assert.match((await call('error_summary', { file: shown })).text, /disk full on \/data/);
     assert.match((await call('log_patterns', { file: shown })).text, /disk full on/);
+    // A resource URI made from the shown name reads the same file.
+    const [tail] = (await server.client.readResource({ uri: `logs://file/${encodeURIComponent(shown)}` })).contents;
+    assert.match('text' in tail ? tail.text : '', /disk full on \/data/);
     // The name as it is on disk (a client that read it elsewhere) is still that file.
     assert.match((await call('search_logs', { file: 'fix-\u202etxt.log', pattern: 'disk' })).text, /disk full on \/data/);
   });
@@ -87,6 +90,8 @@ describe('logs: names listed with an escape, passed back', function () {
     assert.match((await call('search_logs', { file: 'journal:pay\\u202Emen.service', pattern: 'card' })).text, /card expired/);
     assert.match((await call('error_summary', { unit: 'pay\\u202Emen.service' })).text, /card expired/);
     assert.match((await call('recent_logs', { unit: 'pay\\u202Emen' })).text, /card expired/);
+    const [tail] = (await server.client.readResource({ uri: `logs://source/${encodeURIComponent('journal:pay\\u202emen.service')}` })).contents;
+    assert.match('text' in tail ? tail.text : '', /card expired/);
     // The unit as the journal holds it (the character itself) is the same source.
     assert.match((await call('search_logs', { file: 'journal:pay\u202emen.service', pattern: 'card' })).text, /card expired/);
     assert.match((await call('error_summary', { unit: 'pay\u202emen' })).text, /card expired/);
