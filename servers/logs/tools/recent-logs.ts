@@ -69,7 +69,8 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         'Use it to see what a service logged most recently or to check whether a problem is still happening. ' +
         'Without `file`, uses the most recently written log file (see logs://files). `file` may name a journal unit or a ' +
         'container (what journalctl -n / docker logs --tail show; container lines say their stream, stdout or stderr). ' +
-        'With a level, notes how many lines have no recognisable level (they are never returned).',
+        'With a level, notes how many lines have no recognisable level (they are never returned). ' +
+        'For the latest records of one OpenTelemetry service use search_logs with service (newest first).',
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
