@@ -8,17 +8,7 @@ export type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification
 /** Reports progress to the client; does nothing when the request carried no progress token. Values that do not increase are skipped. */
 export type ProgressReporter = (progress: number, message?: string) => Promise<void>;
 
-/**
- * The last progress sent for each request (by its `extra`): every reporter of one request (a listing's ticks, then a
- * file scan's bytes) sends on one token, whose progress must increase across all of them.
- */
-const lastSent = new WeakMap<HandlerExtra, { last: number }>();
-
-function sentOf(extra: HandlerExtra): { last: number } {
-  let sent = lastSent.get(extra);
-  if (!sent) lastSent.set(extra, (sent = { last: -Infinity }));
-  return sent;
-}
+import { sentOf } from './progress-state';
 
 export function progressReporter(extra: HandlerExtra, total?: number): ProgressReporter {
   const token = extra._meta?.progressToken;
@@ -26,7 +16,9 @@ export function progressReporter(extra: HandlerExtra, total?: number): ProgressR
   const sent = sentOf(extra);
   return async (progress, message) => {
     // The spec requires progress to increase with every notification: repeats are dropped.
-    if (!(progress > sent.last)) return;
+    // After the request has ended (answered or cancelled) a token is unknown to the client, which logs each late
+    // notification as an error: work left running in the background (a scan that warms a cache) stays silent.
+    if (!(progress > sent.last) || extra.signal?.aborted) return;
     sent.last = progress;
     try {
       await extra.sendNotification({

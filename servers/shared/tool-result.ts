@@ -1,5 +1,6 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { describeError, log } from './log';
+import { endProgress } from './progress-state';
 
 /** Largest JSON text a tool returns; structured results are trimmed by their tools before this. */
 export const MAX_RESULT_BYTES = 256 * 1024;
@@ -36,7 +37,10 @@ export class InvalidArgumentError extends UserFacingError {}
  */
 export class AccessDeniedError extends UserFacingError {}
 
-/** Wraps a tool handler so thrown errors become `isError` results instead of protocol errors or crashes. */
+/**
+ * Wraps a tool handler so thrown errors become `isError` results instead of protocol errors or crashes, and ends the
+ * request's progress notifications once the result is returned (a progress token is unknown to the client after it).
+ */
 export function guarded<A extends unknown[]>(
   handler: (...args: A) => Promise<CallToolResult>,
 ): (...args: A) => Promise<CallToolResult> {
@@ -48,6 +52,8 @@ export function guarded<A extends unknown[]>(
       if (error instanceof Error && error.name === 'AbortError') return toolError('cancelled');
       log(`tool failed: ${describeError(error)}`);
       return toolError(`internal error: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      for (const arg of args) endProgress(arg);
     }
   };
 }

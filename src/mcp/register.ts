@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { affectsSettings, type Settings } from '../settings';
 import { VERSION } from '../version';
 import { ServerHub } from './hub';
+import { stampLine } from './output-line';
 import { resolveRipgrep } from './ripgrep';
 import { bundledServerSpecs, fleetSettingsProblem, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials, workspaceFilesEncoding, type ServerSpec } from './server-specs';
 import { formatStatusReport } from './status-report';
@@ -44,7 +45,7 @@ function outputChannels(context: vscode.ExtensionContext): (name: string) => { a
     }
     return ch;
   };
-  return (name) => ({ append: (line) => channel(name).appendLine(`${new Date().toISOString()} ${line}`) });
+  return (name) => ({ append: (line) => channel(name).appendLine(stampLine(line, new Date())) });
 }
 
 /** Applies the specs once after activation, then on every change of the settings, folders or trust they depend on. */

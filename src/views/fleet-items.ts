@@ -79,6 +79,10 @@ function hostNode(host: FleetHost, thresholds: Thresholds, t: Translate): NodeSp
     disk
       ? metricNode(`${id}/disk`, disk.mount, disk.usePercent, thresholds.disk, t('{0} free', formatBytes(disk.availableBytes)), 'database', t, [escapeMarkdown(disk.fs)])
       : metricNode(`${id}/disk`, t('Disks'), null, thresholds.disk, '', 'database', t, why('disk')),
+    // A filesystem node_exporter could not read (a network mount that stopped answering): unknown, beside those it read.
+    ...(host.missing ?? [])
+      .filter((m) => m.figure.startsWith('disk '))
+      .map((m) => metricNode(`${id}/${m.figure}`, m.figure.slice('disk '.length), null, thresholds.disk, '', 'database', t, [escapeMarkdown(m.why)])),
     ...(host.load1 !== null ? [{ id: `${id}/load`, label: t('Load'), description: String(host.load1), icon: 'dashboard' }] : []),
   ];
   const over = children.some((c) => c.icon === 'warning');

@@ -2,7 +2,7 @@
 // Docker and journal writers fit the same frame): each one is a child process stopped by its pid, in
 // a temporary folder removed on stop. Readiness is polled from the component's own API, never slept.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -94,6 +94,31 @@ export function startNodeExporter(flags: readonly string[] = []): Promise<Compon
     'prometheus-node-exporter',
     (_dir, port) => [`--web.listen-address=127.0.0.1:${port}`, ...flags],
     (url) => answers(`${url}/metrics`),
+  );
+}
+
+/**
+ * node_exporter that lists `mountLines` (lines of /proc/mounts: `device mountpoint fstype options 0 0`) beside the
+ * machine's own mounts, through its `--path.procfs` (as a node_exporter in a container is given the host's /proc): a
+ * folder of links to this /proc with a `1/mounts` and `mounts` of its own. A listed mount point that does not exist
+ * cannot be stat'ed, and node_exporter says so as it does of a network mount that stopped answering:
+ * `node_filesystem_device_error 1` and no size. Linux only.
+ */
+export function startNodeExporterWithMounts(mountLines: readonly string[]): Promise<Component> {
+  return startComponent(
+    'node-exporter-mounts',
+    'prometheus-node-exporter',
+    (dir, port) => [`--web.listen-address=127.0.0.1:${port}`, `--path.procfs=${path.join(dir, 'proc')}`],
+    (url) => answers(`${url}/metrics`),
+    (dir) => {
+      const proc = path.join(dir, 'proc');
+      mkdirSync(path.join(proc, '1'), { recursive: true });
+      // self and thread-self link to a pid relative to /proc, which would not resolve from here.
+      for (const entry of readdirSync('/proc')) if (!['1', 'mounts', 'self', 'thread-self'].includes(entry)) symlinkSync(path.join('/proc', entry), path.join(proc, entry));
+      const mounts = readFileSync('/proc/1/mounts', 'utf8').trimEnd() + '\n' + mountLines.map((l) => `${l}\n`).join('');
+      writeFileSync(path.join(proc, '1', 'mounts'), mounts);
+      writeFileSync(path.join(proc, 'mounts'), mounts);
+    },
   );
 }
 

@@ -2,6 +2,7 @@
 // (The supervisor against real processes: test/integration/mcp-supervisor.test.ts.)
 import assert from 'node:assert/strict';
 import { MetricsRecorder, percentile } from '../../src/mcp/metrics';
+import { stampLine } from '../../src/mcp/output-line';
 import { resolveRipgrep } from '../../src/mcp/ripgrep';
 import { bundledServerSpecs, expandPathSetting, fleetSettingsProblem, LEGACY_ENCODING_EXAMPLES, logDirs, logEncoding, minimalEnv, prometheusCredentials, userServerSpecs, withoutCredentials, workspaceFilesEncoding } from '../../src/mcp/server-specs';
 import { MODEL_TOOL_NAME, qualifyToolNames } from '../../src/mcp/tool-names';
@@ -201,6 +202,19 @@ describe('server specs', () => {
     assert.equal(resolveRipgrep('/app', '/usr/bin', has(['/app/node_modules/@vscode/ripgrep/bin/rg']), 'linux', 'x64'), '/app/node_modules/@vscode/ripgrep/bin/rg');
     assert.equal(resolveRipgrep('/app', '/opt/bin:/usr/bin', has(['/usr/bin/rg']), 'linux', 'x64'), '/usr/bin/rg');
     assert.equal(resolveRipgrep(undefined, '/usr/bin', has([]), 'linux', 'x64'), undefined);
+  });
+});
+
+describe('output channel lines', () => {
+  // The logs server's Output channel read "2026-12-03T14:12:11.376Z 2026-12-03T14:12:10.942Z logs server starting":
+  // its stderr lines carry their own time (servers/shared/log.ts) and the channel stamped them again.
+  it('a line with its own ISO time keeps it alone; any other line gets the time it was heard', () => {
+    const now = new Date('2026-12-03T14:12:11.376Z');
+    assert.equal(stampLine('2026-12-03T14:12:10.942Z logs server starting', now), '2026-12-03T14:12:10.942Z logs server starting');
+    assert.equal(stampLine('[supervisor] running (pid 7), 4 tools', now), '2026-12-03T14:12:11.376Z [supervisor] running (pid 7), 4 tools');
+    // A time that is the line's text, not its stamp (no zone, or not at the start), is not taken for one.
+    assert.equal(stampLine('2026-12-03 14:12:10 error in job', now), '2026-12-03T14:12:11.376Z 2026-12-03 14:12:10 error in job');
+    assert.equal(stampLine('seen 2026-12-03T14:12:10Z x', now), '2026-12-03T14:12:11.376Z seen 2026-12-03T14:12:10Z x');
   });
 });
 

@@ -569,6 +569,16 @@ describe('Fleet tree items', () => {
     assert.match(db.tooltip!, /not counted as a host/);
   });
 
+  it('shows a filesystem node_exporter could not read as unknown beside the fullest disk it read, with why (break37)', () => {
+    const nfs = { ...host('app-1', true, 10, 52.3), missing: [{ figure: 'disk /srv/data', why: 'node_exporter could not read the nfs4 filesystem 10.0.0.5:/export/data mounted at /srv/data' }] };
+    const data = fleetOverviewOutput.parse({ prometheus: 'http://prom:9090', total: 1, down: 0, hosts: [nfs] });
+    const app = fleetNode({ overview: data }, thresholds, t).children![0];
+    const unread = app.children!.find((c) => c.id === 'fleet/app-1/disk /srv/data')!;
+    assert.equal(unread.label, '/srv/data: ?');
+    assert.match(unread.tooltip!.replace(/\\/g, ''), /could not read the nfs4 filesystem 10.0.0.5:\/export\/data/);
+    assert.ok(app.children!.some((c) => c.id === 'fleet/app-1/disk'), 'the disk it read is still there');
+  });
+
   it('shows why the fleet could not be read', () => {
     const group = fleetNode({ error: 'fleet_overview: Prometheus at http://prom:9090 cannot be reached (ECONNREFUSED).' }, thresholds, t);
     assert.equal(group.icon, 'error');

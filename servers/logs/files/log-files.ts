@@ -194,6 +194,30 @@ export interface LogFileListing {
    * errors was answered from the files it could read as if they were all (break28).
    */
   otherCompressed?: UnreadCompressed;
+  /**
+   * Log-file names that are links to the writer's standard output or error (`access.log -> /dev/stdout`), as container
+   * images make them so that the runtime collects the lines (the official nginx and httpd images): no file holds those
+   * lines. They resolve to the server's own streams, or to nothing, and were left out in silence, so a folder mounted
+   * from such a container answered "0 errors" from its other files without a word of its access and error logs.
+   */
+  streamLinks?: StreamLinks;
+}
+
+/** Log-file names linking to a standard stream (LogFileListing.streamLinks): how many, and the first few. */
+export interface StreamLinks {
+  count: number;
+  /** The first few, as `<name> -> <target>` with the name a call would use. */
+  links: string[];
+  more?: true;
+}
+
+/** A link target that is a process's standard output or error, not a file. */
+const STREAM_TARGET = /^\/(?:dev\/(?:stdout|stderr|fd\/[12])|proc\/self\/fd\/[12])$/;
+
+/** The standard stream `path` links to (its link's own target), or undefined when it is no link to one. */
+export async function streamTargetOf(path: string): Promise<string | undefined> {
+  const target = await fsp.readlink(path).catch(() => undefined);
+  return target !== undefined && STREAM_TARGET.test(target) ? target : undefined;
 }
 
 /** Folders named at most in each of LogFileListing's UnreadPlaces. */
@@ -259,6 +283,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
   let hidden: UnreadPlaces | undefined;
   let noAccess: UnreadPlaces | undefined;
   let otherCompressed: UnreadCompressed | undefined;
+  let streamLinks: StreamLinks | undefined;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
     if (holding.length > 0) hidden = noteUnread(hidden, holding);
@@ -309,6 +334,11 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
         let stats: Stats;
         try {
           if (entry.isSymbolicLink()) {
+            const stream = await streamTargetOf(full);
+            if (stream !== undefined) {
+              streamLinks = noteStreamLink(streamLinks, `${nameFor(dirs, dir, relative(dir.real, full))} -> ${stream}`);
+              continue;
+            }
             const real = await fsp.realpath(full);
             if (!isInside(dir.real, real)) {
               await noteOutside(real);
@@ -330,7 +360,25 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}) };
+}
+
+/** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */
+function noteStreamLink(links: StreamLinks | undefined, link: string): StreamLinks {
+  const out = links ?? { count: 0, links: [] };
+  out.count++;
+  if (out.links.length < MAX_NAMED_FOLDERS) out.links.push(link);
+  else out.more = true;
+  return out;
+}
+
+/** What a call says about log-file names that link to a standard stream (LogFileListing.streamLinks). */
+export function streamLinksNote(links: StreamLinks): string {
+  return (
+    `${links.count} log file name(s) are links to the writing program's standard output or error (${links.links.join(', ')}${links.more ? ', …' : ''}), ` +
+    'as container images make them so that the container runtime collects the lines: no file holds those lines; read them where that output goes ' +
+    '(the container\'s log: LOG_DOCKER, or the journal)'
+  );
 }
 
 /** Whether `error` is the file system's "permission denied" (EACCES, or EPERM where a policy forbids the access). */
@@ -479,6 +527,13 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
       await fsp.lstat(full);
     } catch {
       continue;
+    }
+    const stream = await streamTargetOf(full);
+    if (stream !== undefined) {
+      throw new NotFoundError(
+        `${name} is a link to ${stream}, the writing program's standard output or error (as container images make it, so that the container runtime collects the lines): ` +
+          'no file holds its lines; read them where that output goes (the container\'s log: LOG_DOCKER, or the journal)',
+      );
     }
     const real = await fsp.realpath(full).catch(() => undefined);
     if (real === undefined) throw new NotFoundError(`${name} is a broken link`);

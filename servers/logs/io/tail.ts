@@ -9,6 +9,12 @@ import { decodedText, leadingNuls, LineBlocker, UnreadableError } from './chunks
 export const TAIL_LINE_BYTES = 64 * 1024;
 const FIRST_BLOCK = 64 * 1024;
 const MAX_BLOCK = 4 * 1024 * 1024;
+/**
+ * Most NUL bytes a file may end in that are passed over as no line: space its writer set aside and has not filled
+ * (log4j2's memory-mapped appender grows its file 32 MiB at a time; a machine that lost power before the data of a
+ * file's last blocks reached the disk leaves them zero). A longer run is read as before (a line of nothing).
+ */
+export const TRAILING_NUL_BYTES = 64 * 1024 * 1024;
 
 export interface TailOptions {
   /** Called for each line from the newest backwards; return false to stop. */
@@ -47,7 +53,9 @@ function cutLineText(head: Buffer, bytes: number, legacyCharset?: string): strin
  * Reads a plain file backwards, handing complete lines newest first; lines that are not UTF-8 decoded in
  * `legacyCharset` (iconv-lite's name) when it is given: such a file's lines are found by their LF bytes as any.
  */
-export async function readBackwards(handle: fsp.FileHandle, size: number, options: TailOptions, legacyCharset?: string): Promise<TailOutcome> {
+export async function readBackwards(handle: fsp.FileHandle, fileSize: number, options: TailOptions, legacyCharset?: string): Promise<TailOutcome> {
+  // The NULs a file ends in are no line, and not counted in maxBytes: with them, the newest entry was past reach.
+  const size = await dataEnd(handle, fileSize, options.signal);
   let position = size;
   let blockSize = FIRST_BLOCK;
   // The piece of a line whose start lies further back (only its first TAIL_LINE_BYTES kept), and its whole length.
@@ -95,6 +103,29 @@ export async function readBackwards(handle: fsp.FileHandle, size: number, option
   if (carry && carry.length > 0) options.onLine(cutLineText(carry, carryBytes, legacyCharset));
   else if (carry && size > 0) options.onLine('');
   return { bytesRead: size, reachedStart: true };
+}
+
+/**
+ * Where a file's data ends: before the run of NUL bytes it ends in, when that run is shorter than TRAILING_NUL_BYTES
+ * and something comes before it; else `size`. Reads one byte when the file ends in anything else.
+ */
+async function dataEnd(handle: fsp.FileHandle, size: number, signal?: AbortSignal): Promise<number> {
+  if (size === 0) return size;
+  const last = Buffer.alloc(1);
+  await handle.read(last, 0, 1, size - 1);
+  if (last[0] !== 0) return size;
+  const block = Buffer.allocUnsafe(Math.min(MAX_BLOCK, size));
+  let end = size;
+  while (end > 0 && size - end < TRAILING_NUL_BYTES) {
+    throwIfAborted(signal);
+    const length = Math.min(block.length, end);
+    const { bytesRead } = await handle.read(block, 0, length, end - length);
+    let i = bytesRead - 1;
+    while (i >= 0 && block[i] === 0) i--;
+    if (i >= 0) return end - length + i + 1 <= size - TRAILING_NUL_BYTES ? size : end - length + i + 1;
+    end -= length;
+  }
+  return size;
 }
 
 /**

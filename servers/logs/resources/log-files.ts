@@ -6,7 +6,7 @@ import { SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
 import { readFileName, readSourceName } from '../tools/listed-names';
 import { InvalidArgumentError } from '../../shared/tool-result';
 import { decodeUriPart } from '../../shared/resource-errors';
-import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, tooDeepNote } from '../files/log-files';
+import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote } from '../files/log-files';
 import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
 import { isSourceName } from '../sources/types';
@@ -96,7 +96,7 @@ function servicesField(services: FileServices | 'not counted' | undefined): Reco
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
 function fileList(ctx: LogsContext): ReadResourceCallback {
   return async (uri) => {
-    const { files, truncated, omitted, linkedOutside, tooDeep, hidden, noAccess, otherCompressed } = await ctx.listFiles();
+    const { files, truncated, omitted, linkedOutside, tooDeep, hidden, noAccess, otherCompressed, streamLinks } = await ctx.listFiles();
     const out = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
@@ -120,13 +120,15 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
     // `hidden`: hidden folders holding log files, which the walk does not enter.
     // `noAccess`: folders the server may not open (permission denied), whose log files are not listed.
     // `otherCompressed`: rotated logs in compressions the server cannot read (bzip2, xz, zstd, lz4).
+    // `streamLinks`: log-file names linking to /dev/stdout or /dev/stderr (a container image's), which no file backs.
     const linked = linkedOutside ? { linkedOutside: { ...linkedOutside, note: linkedOutsideNote(linkedOutside) } } : {};
     const deep = tooDeep ? { tooDeep: { ...tooDeep, note: tooDeepNote(tooDeep) } } : {};
     const hiddenLogs = hidden ? { hidden: { ...hidden, note: hiddenNote(hidden) } } : {};
     const closed = noAccess ? { noAccess: { ...noAccess, note: noAccessNote(noAccess) } } : {};
     const compressed = otherCompressed ? { otherCompressed: { ...otherCompressed, note: otherCompressedNote(otherCompressed) } } : {};
+    const streams = streamLinks ? { streamLinks: { ...streamLinks, note: streamLinksNote(streamLinks) } } : {};
     const skippedDirectories = ctx.skippedDirs.length > 0 ? { skippedDirectories: ctx.skippedDirs } : {};
-    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, ...closed, ...compressed, sources, sourceProblems: listing.problems };
+    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, ...closed, ...compressed, ...streams, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }

@@ -4,6 +4,7 @@
 import { awaitsMessage, entryAbove, entryOf, inheritedLevel, isWordless, isEntryPart, opensLoggedReport, underEntry, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import type { MessageBelow } from '../format/entry-message';
+import { parseAsShown } from '../format/as-shown';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
@@ -23,9 +24,11 @@ export const HEADER_LOOKBACK_LINES = 100;
 /** The time (epoch ms) and level of a log entry, from its header line (and whether a report was announced in it). */
 export type Header = EntryHeader;
 
-/** Parses one line, or its first PARSE_CHARS characters. */
+/**
+ * Parses one line, or its first PARSE_CHARS characters, as a terminal shows it (format/as-shown.ts parseAsShown).
+ */
 export function parseLine(parser: LineParser, text: string): ParsedLine {
-  return parser.parse(text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
+  return parseAsShown(parser, text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
 }
 
 /** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */

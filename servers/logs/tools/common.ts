@@ -14,6 +14,7 @@ import { decodedNote, legacyCharsetName } from '../io/legacy-charset';
 import { isoInLocalZone } from '../../shared/local-time';
 import { headLines } from '../io/head';
 import { readLinesBackwards } from '../io/tail';
+import { parseLine } from '../search/collector';
 import { closeQuietly, tailOf, type LogsContext } from './context';
 
 export const levelSchema = z.enum(LEVELS);
@@ -170,7 +171,7 @@ export async function newestEntry(ctx: LogsContext, file: OpenedLog): Promise<nu
   let found: number | undefined;
   let seen = 0;
   const look = (text: string) => {
-    const t = parser.parse(text).timestamp;
+    const t = parseLine(parser, text).timestamp;
     if (t !== undefined) {
       found = t;
       newestLines.set(file, text);
@@ -282,7 +283,7 @@ export function repeatedTimeNote(file: OpenedLog, since: number | undefined, unt
 export async function oldestEntry(ctx: LogsContext, file: OpenedLog): Promise<number | undefined> {
   const parser = await ctx.parserOf(file);
   for (const line of await headLines(file.handle.fd, file.info)) {
-    const t = parser.parse(line).timestamp;
+    const t = parseLine(parser, line).timestamp;
     if (t !== undefined) return t;
   }
   return undefined;

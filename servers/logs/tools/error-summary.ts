@@ -141,19 +141,23 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
   let done = 0;
   const outsideBudget = { bytes: OUTSIDE_SCAN_BYTES };
   const service = recordFilesOnly(args, notes);
+  const offClock = new Set<string>();
   await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
     if (!service.reads(file)) return;
     const entry: FileEntry = { file: file.info.name, errors: 0 };
     files.push(entry);
     const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
-    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal, outsideBudget });
+    await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal, outsideBudget, offClock });
     done += file.stats.size;
   });
   service.done();
-  if (window && grouper.total === 0) {
+  // With no error in the window anywhere, every file says where its errors are; beside other files' errors, those whose
+  // times are off (clockNote) do, as their window missed them for that (break37: a Seoul-time log read in UTC).
+  const outsideOf = grouper.total === 0 ? files.map((f) => f.file) : files.filter((f) => offClock.has(f.file)).map((f) => f.file);
+  if (window && outsideOf.length > 0) {
     const byName = new Map(files.map((f) => [f.file, f]));
-    const job: FileJob = { args, window, grouper, notes, onProgress: () => undefined, signal: extra.signal, outsideBudget };
-    await forEachLogFile(ctx, [...byName.keys()], { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
+    const job: FileJob = { args, window, grouper, notes, onProgress: () => undefined, signal: extra.signal, outsideBudget, offClock };
+    await forEachLogFile(ctx, outsideOf, { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
       const entry = byName.get(file.info.name);
       if (entry) await findErrorsOutside(ctx, file, entry, job, await spellsLevels(ctx, file));
     });
@@ -171,6 +175,8 @@ interface FileJob {
   signal?: AbortSignal;
   /** Bytes left for reading files again to find the errors the window missed (shared by the call's files). */
   outsideBudget: { bytes: number };
+  /** Files with no error in the window whose times are off (clockNote): where their errors are is said. */
+  offClock: Set<string>;
 }
 
 /**
@@ -211,6 +217,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   if (untimed > 0) job.notes.push(`${file.info.name}: ${untimed} error entr(ies) without a readable timestamp were not counted (wholeFile counts them)`);
   const clock = clockNote(file, newest);
   if (clock) job.notes.push(clock);
+  if (clock && entry.errors === 0) job.offClock.add(file.info.name);
 }
 
 /** The file spells its levels as words (so the error-word prefilter cannot miss an error line). */

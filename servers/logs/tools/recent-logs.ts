@@ -14,6 +14,7 @@ import type { Level, LineParser, ParsedLine } from '../format/types';
 import { isDecoded, isLegacyOnly } from '../io/charset';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
+import { parseLine } from '../search/collector';
 import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
@@ -253,7 +254,7 @@ async function readRecent(file: OpenedLog, parser: LineParser, args: RecentArgs,
   };
   const onLine = (raw: string): boolean => {
     const text = sanitizeLine(raw, MAX_LINE_CHARS);
-    const parsed = parser.parse(raw);
+    const parsed = parseLine(parser, raw);
     if (!args.level) return accept({ text, level: parsed.level, timestamp: parsed.timestamp });
     if (waiting && !isWordless(parsed)) {
       if (!inheritsLevel(parsed) && awaitsMessage(parsed)) messageOfHeader();

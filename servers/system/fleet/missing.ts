@@ -5,8 +5,8 @@ import type { HostFigures, UnknownFigure } from './readings';
 
 /**
  * The figures of `figures` (an instant reading of an up target) that are null although no value of theirs was NaN or
- * ±Inf: node_exporter sent none of their metrics (`read` undefined: it sent none at all). Each names the metrics and the
- * collector. Empty when all are there.
+ * ±Inf: node_exporter sent none of their metrics (`read` undefined: it sent none at all), each naming the metrics and
+ * the collector; and each filesystem it could not read, as `disk <mount>`. Empty when all are there.
  */
 export function missingFigures(read: HostFigures | undefined): UnknownFigure[] {
   const figures = read ?? NOTHING;
@@ -18,7 +18,14 @@ export function missingFigures(read: HostFigures | undefined): UnknownFigure[] {
   if (figures.memory === null && !notNumber('memory')) {
     missing.push({ figure: 'memory', why: absent('node_memory_MemTotal_bytes or node_memory_MemAvailable_bytes', 'meminfo', 'memory use') });
   }
-  if (figures.disks.length === 0 && !notNumber('disk')) {
+  // A filesystem it could not read: the collector works, but this one's use is unknown.
+  for (const disk of figures.unreadableDisks) {
+    missing.push({
+      figure: `disk ${disk.mount}`,
+      why: `node_exporter could not read the ${disk.type} filesystem ${disk.fs} mounted at ${disk.mount} (node_filesystem_device_error 1, sent without a size: a network mount that stopped answering, or one it may not stat), so its use is unknown, not fine`,
+    });
+  }
+  if (figures.disks.length === 0 && figures.unreadableDisks.length === 0 && !notNumber('disk')) {
     missing.push({
       figure: 'disk',
       why: `${absent('node_filesystem_size_bytes, _free_bytes and _avail_bytes of any disk filesystem', 'filesystem', 'disk use')} (or the host has only in-memory filesystems)`,
@@ -28,7 +35,7 @@ export function missingFigures(read: HostFigures | undefined): UnknownFigure[] {
 }
 
 /** A target that answered without any node_exporter metric of the reading. */
-const NOTHING: HostFigures = { cpuPercent: null, cpuWindowSeconds: null, perCore: [], logicalCores: null, loadAverage: null, memory: null, swap: null, disks: [], inMemoryDisks: [], unknown: [] };
+const NOTHING: HostFigures = { cpuPercent: null, cpuWindowSeconds: null, perCore: [], logicalCores: null, loadAverage: null, memory: null, swap: null, disks: [], inMemoryDisks: [], unreadableDisks: [], unknown: [] };
 
 function absent(metrics: string, collector: string, figure: string): string {
   return `node_exporter sent no ${metrics} (its ${collector} collector is off or failing), so ${figure} is unknown, not fine`;

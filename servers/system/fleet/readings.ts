@@ -25,10 +25,22 @@ export interface HostFigures {
   /** Filesystems in memory with a size limit (tmpfs), not in `disks`, for the warnings; read at an instant only (empty in a history). */
   inMemoryDisks: Disk[];
   /**
+   * Filesystems node_exporter lists but could not read (`node_filesystem_device_error` 1, sent without a size: a
+   * network mount that stopped answering, one it may not stat), not in `disks`; read at an instant only.
+   */
+  unreadableDisks: UnreadableDisk[];
+  /**
    * Figures that are null because Prometheus gave a value that is not a number (NaN, ±Inf) for what they are computed
    * from: a value (PromQL's 0/0, or one the exporter sent), not missing data, so each says which and from what.
    */
   unknown: UnknownFigure[];
+}
+
+/** A filesystem node_exporter could not read: its device, type and mount point as the exporter's labels give them. */
+export interface UnreadableDisk {
+  fs: string;
+  type: string;
+  mount: string;
 }
 
 /** A figure that is unknown because one of its inputs is not a number, and why. */
@@ -103,6 +115,8 @@ function queries(plan: ReadingPlan): Part[] {
       { part: 'filesystems', promql: fsSelector(`node_filesystem_(size|free|avail)_bytes${plan.detail ? '|node_filesystem_readonly' : ''}`) },
       // tmpfs only, as the local disk tool: devtmpfs holds device nodes, ramfs has no size limit to run out of.
       { part: 'inMemory', promql: `{__name__=~"node_filesystem_(size|free|avail)_bytes",fstype="tmpfs"${m}}` },
+      // A filesystem node_exporter failed to stat is sent with this alone, no size: without it, it would not be named.
+      { part: 'unreadable', promql: `${fsSelector('node_filesystem_device_error')} == 1` },
       ...(plan.detail ? [{ part: 'perCore', promql: idle }] : []),
     ];
   }
@@ -134,6 +148,8 @@ interface RawReading {
   metrics: Map<string, number | null>;
   filesystems: Map<string, { labels: Labels; values: Map<string, number | null> }>;
   inMemory: Map<string, { labels: Labels; values: Map<string, number | null> }>;
+  /** The labels of each filesystem node_exporter could not read. */
+  unreadable: Labels[];
   /** Inputs Prometheus gave as NaN or ±Inf: the figure they feed, the metric and the value. */
   nonFinite: Array<{ figure: string; metric: string; value: NonFinite }>;
 }
@@ -152,7 +168,7 @@ export async function readFigures(client: PrometheusClient, plan: ReadingPlan, w
     const key = targetKey(labels);
     if (!targetLabels.has(key)) targetLabels.set(key, labels);
     const times = raw.get(key) ?? raw.set(key, new Map()).get(key)!;
-    return times.get(time) ?? times.set(time, { perCoreIdle: [], metrics: new Map(), filesystems: new Map(), inMemory: new Map(), nonFinite: [] }).get(time)!;
+    return times.get(time) ?? times.set(time, { perCoreIdle: [], metrics: new Map(), filesystems: new Map(), inMemory: new Map(), unreadable: [], nonFinite: [] }).get(time)!;
   };
   for (const [part, series] of answers) {
     for (const { metric, values } of series) {
@@ -233,6 +249,7 @@ function addSample(reading: RawReading, part: string, labels: Labels, sample: Sa
   }
   else if (part === 'cores') reading.cores = sample.value;
   else if (part === 'perCore') reading.perCoreIdle.push({ cpu: labels.cpu ?? '', idle: sample.value });
+  else if (part === 'unreadable') reading.unreadable.push(labels);
   else if (part === 'filesystems' || part === 'inMemory') {
     const into = part === 'filesystems' ? reading.filesystems : reading.inMemory;
     const fsKey = `${labels.device}\u0000${labels.mountpoint}`;
@@ -251,6 +268,7 @@ function toFigures(raw: RawReading): HostFigures {
   const swapFree = metric('node_memory_SwapFree_bytes');
   const [one, five, fifteen] = ['node_load1', 'node_load5', 'node_load15'].map(metric);
   const used = total !== null && available !== null ? Math.max(0, total - available) : null;
+  const disks = toDisks(raw.filesystems);
   return {
     cpuPercent: busy(raw.cpuIdle),
     cpuWindowSeconds: raw.cpuIdle == null ? null : (raw.cpuWindowSeconds ?? null),
@@ -265,10 +283,22 @@ function toFigures(raw: RawReading): HostFigures {
       swapTotal !== null && swapFree !== null
         ? { totalBytes: swapTotal, usedBytes: Math.max(0, swapTotal - swapFree), percent: swapTotal > 0 ? round1(percentOf(swapTotal - swapFree, swapTotal)) : null }
         : null,
-    disks: toDisks(raw.filesystems),
+    disks,
     inMemoryDisks: toDisks(raw.inMemory),
+    unreadableDisks: unreadableDisks(raw.unreadable, disks),
     unknown: unknownFigures(raw.nonFinite),
   };
+}
+
+/** The filesystems of `unreadable` that have no reading in `disks` (an exporter that sends both keeps the reading), by mount. */
+function unreadableDisks(unreadable: readonly Labels[], disks: readonly Disk[]): UnreadableDisk[] {
+  const measured = new Set(disks.flatMap((d) => [d.mount, ...(d.alsoMountedAt ?? [])]));
+  const result = new Map<string, UnreadableDisk>();
+  for (const labels of unreadable) {
+    const mount = sanitizeLine(labels.mountpoint ?? '', 1024);
+    if (!measured.has(mount)) result.set(mount, { fs: sanitizeLine(labels.device ?? '', 1024), type: sanitizeLine(labels.fstype ?? '', 64), mount });
+  }
+  return [...result.values()].sort((a, b) => a.mount.localeCompare(b.mount));
 }
 
 /** One entry per figure made unknown, naming every metric of it that was not a number. */

@@ -51,7 +51,7 @@ const hostRowSchema = z.object({
   missing: z
     .array(unknownFigureSchema)
     .optional()
-    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing): unknown, not fine; absent when none'),
+    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing), and "disk <mount>" for each filesystem it could not read (node_filesystem_device_error): unknown, not fine; absent when none'),
   warnings: z.array(warningSchema),
 });
 type HostRow = z.infer<typeof hostRowSchema>;
@@ -173,10 +173,19 @@ function summarize(rows: HostRow[], down: number, cpuWindowSeconds: number): str
   const unknownCpu = rows.filter((r) => r.up && r.cpuPercent === null && !r.unknown?.some((u) => u.figure === 'cpu') && !r.missing?.some((u) => u.figure === 'cpu'));
   if (unknownCpu.length > 0) parts.push(`CPU unknown for ${unknownCpu.length} up host(s) (fewer than two scrapes within the last hour: ${names(unknownCpu)})`);
   // A host without memory or disk figures has no warning about them: the summary must not let that read as calm.
-  const missing = rows.filter((r) => r.missing !== undefined);
+  // Two reasons, said apart: a collector that sent nothing, and a filesystem it could not read ("disk <mount>").
+  const unread = (m: { figure: string }) => m.figure.startsWith('disk ');
+  const listed = (hosts: HostRow[], figures: (r: HostRow) => string[]) =>
+    hosts.slice(0, 5).map((r) => `${r.host} (${figures(r).join(', ')})`).join(', ') + (hosts.length > 5 ? ', …' : '');
+  const missing = rows.filter((r) => r.missing?.some((m) => !unread(m)));
   if (missing.length > 0) {
-    const listed = missing.slice(0, 5).map((r) => `${r.host} (${r.missing!.map((m) => m.figure).join(', ')})`).join(', ') + (missing.length > 5 ? ', …' : '');
-    parts.push(`figures unknown for ${missing.length} up host(s), as node_exporter sent none of their metrics (a collector off or failing; see missing): ${listed}`);
+    const figures = (r: HostRow) => r.missing!.filter((m) => !unread(m)).map((m) => m.figure);
+    parts.push(`figures unknown for ${missing.length} up host(s), as node_exporter sent none of their metrics (a collector off or failing; see missing): ${listed(missing, figures)}`);
+  }
+  const unreadable = rows.filter((r) => r.missing?.some(unread));
+  if (unreadable.length > 0) {
+    const mounts = (r: HostRow) => r.missing!.filter(unread).map((m) => m.figure.slice('disk '.length));
+    parts.push(`filesystems node_exporter could not read on ${unreadable.length} up host(s), their use unknown (see missing): ${listed(unreadable, mounts)}`);
   }
   if (notNumbers.length > 0) parts.push(`figures unknown for ${notNumbers.length} host(s), as Prometheus gave NaN or ±Inf for them (see unknown: ${names(notNumbers)})`);
   const widened = rows.filter((r) => r.cpuWindowSeconds !== null && r.cpuWindowSeconds > cpuWindowSeconds);

@@ -67,7 +67,7 @@ const outputSchema = z.object({
     .describe('figures of the readings at measuredAt that are null because Prometheus gave NaN or ±Inf for them (a value, not missing data), and which metric'),
   missing: z
     .array(unknownFigureSchema)
-    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing): unknown, not fine'),
+    .describe('figures (cpu, memory, disk) of an up host that are null because node_exporter sent none of their metrics (a collector off or failing), and "disk <mount>" for each filesystem it could not read (node_filesystem_device_error): unknown, not fine'),
   truncated: z.boolean().describe('whether disks or history were cut to fit the output budget'),
   history: z.array(historyPoint).describe('with a window: the highest readings within each step, oldest first; empty otherwise'),
   peaks: peaksSchema
@@ -287,7 +287,8 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
   if (!latest) return `${target.host}: no node_exporter readings at that time`;
   const fullest = latest.disks[0];
   const missing = missingFigures(latest).map((m) => m.figure);
-  const unmeasured = missing.filter((m) => m !== 'cpu');
+  const unmeasured = missing.filter((m) => m !== 'cpu' && !m.startsWith('disk '));
+  const unreadable = latest.unreadableDisks.map((d) => d.mount);
   const cpu = missing.includes('cpu') ? 'unknown (node_exporter sent no node_cpu_seconds_total: see missing)' : cpuText(latest.cpuPercent, cpuWindowSeconds, args.cpuWindowSeconds, latest.unknown);
   const now =
     `${target.host}: CPU ${cpu}` +
@@ -296,7 +297,8 @@ function summarize({ target, latest, window, peaks, warnings, args, cpuWindowSec
     (latest.loadAverage ? `, load ${latest.loadAverage.oneMinute}` : '') +
     unknownText(latest.unknown) +
     // Without them no warning can be raised: say it, so "no warnings" is not read as "memory and disks are fine".
-    (unmeasured.length > 0 ? `; ${unmeasured.join(' and ')} unknown, as node_exporter sent none of ${unmeasured.length > 1 ? 'their' : 'its'} metrics (a collector off or failing: see missing)` : '');
+    (unmeasured.length > 0 ? `; ${unmeasured.join(' and ')} unknown, as node_exporter sent none of ${unmeasured.length > 1 ? 'their' : 'its'} metrics (a collector off or failing: see missing)` : '') +
+    (unreadable.length > 0 ? `; ${unreadable.join(', ')} unknown, as node_exporter could not read ${unreadable.length > 1 ? 'them' : 'it'} (node_filesystem_device_error: see missing)` : '');
   const peak = window && peaks ? `; ${peakText(peaks, coverage)}` : '';
   return now + peak + warningsNote(warnings);
 }

@@ -552,6 +552,21 @@ const BATCH_23: Record<string, number> = {
   MultipathTools: 1, MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.205, PCSX2: 0.739, Playnite: 0.182, Quickwit: 1, Rasa: 1,
   Reth: 0.875, RPCS3: 0.922, SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
 };
+/**
+ * Batch 24 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx24` on the miner of lead26 at fcf2b03 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-23, the development set or Loghub, nor a close cousin of one): mean 0.710 over
+ * 20 systems (median 0.754), 706 lines, 388 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
+ * the gate with them then gave again. Built blind to batches 7 and 23 and to the failures being fixed while other
+ * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
+ * it.
+ */
+const BATCH_24: Record<string, number> = {
+  Concourse: 0.886, ContikiNG: 0.857, Dolibarr: 0.111, ErsatzTV: 0.875, Firefox: 1, FlareSolverr: 0.921, Gluetun: 0.75,
+  Joplin: 0.406, KEDA: 0.522, LANraragi: 0.875, Lavalink: 0.727, Lsyncd: 0.758, OPTEE: 0.5, Osquery: 0.667,
+  Recyclarr: 0.667, TrustedFirmwareA: 0.763, Vikunja: 0.476, YtDlp: 1, Zammad: 0.613, Zed: 0.825,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -651,7 +666,7 @@ const BATCH_23: Record<string, number> = {
 // raised here from its GA alone (no line or wrong event of its seen): Certbot (batch 7) 0.862 -> 0.931.
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -664,8 +679,8 @@ const BATCHES = [
 // and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
 // batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
 // (2026-12-03), when batch 23 was built and measured by branch `realx23`; batch 22 was released for study at the start
-// of session 26 (2026-12-03), when batch 24 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_23];
+// of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_23, BATCH_24];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
