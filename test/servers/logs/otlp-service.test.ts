@@ -1,8 +1,8 @@
 // leftovers26: an OpenTelemetry collector's file export holds the records of many services (each resource names its
 // service.name), read one to a line with the service as the line's source (io/record-batches.ts). A question about one
 // service ("errors of billing") had no way to be asked: the whole file was searched and summarised, every service's
-// errors mixed. search_logs and error_summary take `service`; both engines give the same answer, and logs://files
-// lists a file's services, counted over the whole file.
+// errors mixed. search_logs, error_summary and recent_logs take `service`; both engines give the same answer, and
+// logs://files lists a file's services, counted over the whole file.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -80,6 +80,20 @@ describe('logs: the records of one OTLP service (service argument)', function ()
         assert.ok(result.structuredContent.groups.every((g: { template: string }) => /payment declined/.test(g.template)), JSON.stringify(result.structuredContent.groups));
         const all = await call('error_summary', {});
         assert.equal(all.structuredContent.totalErrors, 5, 'without service: every record and the plain log');
+      });
+
+      it('recent_logs gives that service\'s last records', async () => {
+        const last = await call('recent_logs', { service: 'billing', lines: 1 });
+        assert.ok(!last.isError, JSON.stringify(last.content));
+        assert.equal(last.structuredContent.file, 'otel-export.json');
+        assert.deepEqual(last.structuredContent.lines.map((l: { text: string }) => JSON.parse(l.text).message), ['payment declined for order 2']);
+        assert.equal(last.structuredContent.truncated, true, 'billing has earlier records');
+        const errors = await call('recent_logs', { service: 'checkout', level: 'ERROR' });
+        assert.deepEqual(errors.structuredContent.lines.map((l: { text: string }) => JSON.parse(l.text).message), ['cart service unavailable']);
+        assert.equal(errors.structuredContent.truncated, false);
+        const none = await call('recent_logs', { service: 'inventory' });
+        assert.deepEqual(none.structuredContent.lines, []);
+        assert.ok(none.structuredContent.notes.some((n: string) => /no record of service inventory/.test(n)), JSON.stringify(none.structuredContent.notes));
       });
 
       it('logs://files lists a file\'s services, counted over the whole file', async () => {
