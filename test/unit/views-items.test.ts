@@ -505,6 +505,26 @@ describe('System tree items', () => {
     assert.match(both.children![0].tooltip!, /is 95% full/);
   });
 
+  // leftovers26: a host with a dozen filesystems (loop mounts, shares) listed every one expanded, in the server's order,
+  // and the top processes below them were off screen. The fullest come first; past a few the rest fold.
+  it('lists the fullest disks first and folds the rest past a few, so what follows stays in view', () => {
+    const disk = (mount: string, usePercent: number | null) => ({ fs: `/dev/loop${mount.length}`, type: 'ext4', mount, sizeBytes: 100, usedBytes: usePercent ?? 0, availableBytes: 100 - (usePercent ?? 0), usePercent });
+    const many = diskUsageOutput.parse({ disks: [disk('/', 40), ...Array.from({ length: 10 }, (_, i) => disk(`/mnt/m${i}`, i * 5)), disk('/srv/full', 97), disk('/mnt/unknown', null)] });
+    const group = systemNodes({ disks: many, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.equal(group.description, '13', 'counts every listed filesystem');
+    assert.equal(group.icon, 'warning');
+    assert.deepEqual(group.children!.map((c) => c.id), ['system/disk//srv/full', 'system/disk//mnt/m9', 'system/disk//', 'system/disk//mnt/m8', 'system/disk//mnt/m7', 'system/disks/more']);
+    const more = group.children![5];
+    assert.equal(more.label, '8 more');
+    assert.equal(more.expanded, false);
+    assert.deepEqual(more.children!.map((c) => c.label.split(':')[0]).slice(-2), ['/mnt/m0', '/mnt/unknown']);
+    // Six disks are all shown: a "1 more" line would take the line the disk takes.
+    const six = diskUsageOutput.parse({ disks: many.disks.slice(0, 6) });
+    const sixGroup = systemNodes({ disks: six, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.equal(sixGroup.children!.length, 6);
+    assert.ok(!sixGroup.children!.some((c) => c.id === 'system/disks/more'));
+  });
+
   it('shows what could not be read', () => {
     const partial = systemNodes({ errors: ['get_disk_usage: timed out'] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t });
     assert.deepEqual(partial.map((n) => [n.label, n.icon]), [['get_disk_usage: timed out', 'error']]);

@@ -8,6 +8,7 @@ import { parseAsShown } from '../format/as-shown';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
+import { sourceOfRecordLine } from '../io/record-batches';
 import { inWindow } from '../../shared/time-rule';
 import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
 
@@ -144,7 +145,7 @@ export class MatchCollector<Note = undefined> {
     private readonly request: ScanRequest,
     private readonly options: CollectorOptions = {},
   ) {
-    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined || request.entries === true;
+    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined || request.entries === true || request.service !== undefined;
   }
 
   /** Counts `parsed`, read at `header` (its entry's time and its own level), in reportsAtInfo when it is such a line. */
@@ -156,9 +157,13 @@ export class MatchCollector<Note = undefined> {
     this.reportsAtInfo++;
   }
 
-  /** The level and time filters; a line without a timestamp is counted in `untimed` when a window is asked for. */
-  admits(header: Header): boolean {
-    const { minLevel, since, until } = this.request;
+  /**
+   * The service, level and time filters (`text`: the line, which the service is read from); a line without a timestamp
+   * is counted in `untimed` when a window is asked for.
+   */
+  admits(header: Header, text?: string): boolean {
+    const { minLevel, since, until, service } = this.request;
+    if (service !== undefined && (text === undefined || sourceOfRecordLine(text) !== service)) return false;
     if (minLevel && !levelAtLeast(header.level, minLevel)) return false;
     if (since === undefined && until === undefined) return true;
     if (header.timestamp === undefined) {
