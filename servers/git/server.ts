@@ -39,7 +39,7 @@ export function createServer(context: GitServerContext): McpServer {
 export function registerTools(server: McpServer, context: GitServerContext, cursors: PageCursors): void {
   registerLogTool(server, context, cursors);
   registerDiffStatTool(server, context);
-  registerBranchesTool(server, context);
+  registerBranchesTool(server, context, cursors);
   registerShowTool(server, context);
   registerStatusTool(server, context);
   registerFileChurnTool(server, context);
