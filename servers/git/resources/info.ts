@@ -5,7 +5,7 @@ import { isMultiRepository, listNames, type GitServerContext } from '../context'
 import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
 import { withRawDates } from '../repo/raw-dates';
-import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../repo/repo';
+import { explainNoHead, hasAnyCommit, noWorkingTreeReason, openRepo, sentence, type Repo } from '../repo/repo';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation, type Operation } from '../repo/operation';
 import { redactRemoteUrl } from '../repo/urls';
@@ -29,6 +29,8 @@ export interface RepoInfo {
    */
   note?: string;
   shallow?: boolean;
+  /** A bare repository (no working tree): `dirty`, `changes` and `upstream` are absent, the note says why. */
+  bare?: boolean;
   lastCommit?: Omit<CommitSummary, 'parents'> | null;
   /** The upstream with its counts, or `gone: true` when it was deleted on the remote (no counts: nothing tells whether the branch is pushed). */
   upstream?: { name: string; ahead: number; behind: number } | { name: string; gone: true } | null;
@@ -88,19 +90,23 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
   const [head, status, remotes, lastCommit, operation] = await Promise.all([
     currentBranch(repo),
     // git status reads attributes and ignore rules: with one unsafe (unsafe-files.ts) the overview is given without it.
-    readStatus(repo).catch((error: unknown) => {
-      if (error instanceof UnsafeFileError) return error;
-      throw error;
-    }),
+    // A bare repository has no working tree to read, nor an operation stopped in one.
+    repo.bare
+      ? undefined
+      : readStatus(repo).catch((error: unknown) => {
+          if (error instanceof UnsafeFileError) return error;
+          throw error;
+        }),
     readRemotes(repo),
     readLastCommit(repo),
-    readOperation(repo),
+    repo.bare ? undefined : readOperation(repo),
   ]);
   const unborn = head.hash === null && (await hasAnyCommit(repo));
   const unsafe = status instanceof UnsafeFileError ? `The working tree's state (dirty, changes, upstream) is not known: ${status.message}` : undefined;
-  const notes = [unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
+  const bare = repo.bare ? sentence(await noWorkingTreeReason(repo, 'so it has no dirty state or changes to show')) : undefined;
+  const notes = [bare, unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
   const state =
-    status instanceof UnsafeFileError
+    status === undefined || status instanceof UnsafeFileError
       ? {}
       : {
           upstream: upstreamState(status) ?? null,
@@ -117,6 +123,7 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     empty: head.hash === null && !unborn,
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
     shallow: repo.shallow,
+    ...(repo.bare ? { bare: true } : {}),
     lastCommit,
     remotes,
     ...state,

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, type Repo } from '../repo/repo';
+import { explainGitFailure, noWorkingTreeReason, type Repo } from '../repo/repo';
+import { UserFacingError } from '../../shared/tool-result';
 import { resolveRepoPath } from '../repo/validate';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation } from '../repo/operation';
@@ -89,6 +90,7 @@ function upstreamFields(upstream: ReturnType<typeof upstreamState>): Pick<Status
 }
 
 async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOutput> {
+  if (repo.bare) throw new UserFacingError(await noWorkingTreeReason(repo, 'git_status lists uncommitted work in a working tree'));
   // Resolved (symlinks followed, then checked to be inside the working tree) as every tool's path is.
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const [status, operation, indexLock] = await Promise.all([readStatus(repo, undefined, undefined, path), readOperation(repo), readIndexLock(repo)]).catch((error: unknown) => {

@@ -37,7 +37,7 @@ describe('git_status with path (gitleft26)', function () {
     kit?.cleanup();
   });
 
-  const paths = (status: { files: Array<{ path: string }> }) => status.files.map((f) => f.path).sort();
+  const paths = (status: Record<string, unknown>) => (status.files as Array<{ path: string }>).map((f) => f.path).sort();
 
   it('lists only the changes under the folder, with counts and clean for it alone', async () => {
     const web = await ok(server, 'git_status', { path: 'services/web' });
