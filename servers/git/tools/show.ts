@@ -5,6 +5,7 @@ import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
 import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
 import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
+import { lfsChanges, lfsNote } from '../repo/lfs-pointers';
 import { withRawDates } from '../repo/raw-dates';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { UserFacingError } from '../../shared/tool-result';
@@ -81,8 +82,11 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
   const { bodyCut, ...meta } = await readMeta(repo, hash);
   const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
   // Compared as git show compares: with the first parent, or the empty tree for a commit without one.
-  const moves = await submoduleMoves(repo, meta.parents[0] ?? emptyTree(repo), hash, pathArgs);
-  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : f));
+  const base = meta.parents[0] ?? emptyTree(repo);
+  const [moves, lfs] = await Promise.all([submoduleMoves(repo, base, hash, pathArgs), lfsChanges(repo, base, hash, pathArgs)]);
+  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) =>
+    moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f,
+  );
   const { patch, patchTruncated, nextPatchOffset } = input.includePatch
     ? await readPatch(repo, hash, pathArgs, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
     : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
@@ -95,6 +99,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     untouched,
     renameLimitNote(stats.stderr),
     submoduleNote(moves),
+    lfsNote(lfs),
   ].filter(Boolean);
   return {
     ...meta,
