@@ -8,6 +8,7 @@ import { withRawDates } from '../repo/raw-dates';
 import { explainNoHead, hasAnyCommit, noWorkingTreeReason, openRepo, sentence, type Repo } from '../repo/repo';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation, type Operation } from '../repo/operation';
+import { indexLockNote, readIndexLock, type IndexLock } from '../repo/index-lock';
 import { redactRemoteUrl } from '../repo/urls';
 import { mailmapSkippedNote, UnsafeFileError } from '../repo/unsafe-files';
 
@@ -25,7 +26,8 @@ export interface RepoInfo {
   /**
    * Set when HEAD names no commit although the repository has some (what that means and what to do), when the working
    * tree's state could not be read (an unsafe attributes or ignore file: upstream, dirty and changes are then absent),
-   * or when names were read without the .mailmap.
+   * in a bare repository (why there is no dirty state), for a leftover index.lock, or when names were read without the
+   * .mailmap.
    */
   note?: string;
   shallow?: boolean;
@@ -41,6 +43,8 @@ export interface RepoInfo {
   changes?: { staged: number; unstaged: number; untracked: number; conflicted: number };
   /** A merge, rebase, cherry-pick, revert, am or bisect git stopped in the middle of; absent when none. */
   operation?: Operation;
+  /** The working tree's index.lock when one older than a few seconds exists (the note says what it blocks), as git_status gives it. */
+  indexLock?: IndexLock;
 }
 
 /**
@@ -50,7 +54,7 @@ export interface RepoInfo {
 export function registerInfoResource(server: McpServer, context: GitServerContext): void {
   const json = (uri: URL, data: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }] });
   const description =
-    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, repository root.';
+    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, a leftover index.lock, repository root.';
   if (!isMultiRepository(context)) {
     const [only] = context.repositories;
     server.registerResource('git-info', INFO_URI, { title: 'Repository overview', description, mimeType: 'application/json' }, async (uri, extra) =>
@@ -87,7 +91,7 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     if (error instanceof UserFacingError) return { isRepository: false, path: repoPath, message: error.message };
     throw error;
   }
-  const [head, status, remotes, lastCommit, operation] = await Promise.all([
+  const [head, status, remotes, lastCommit, operation, indexLock] = await Promise.all([
     currentBranch(repo),
     // git status reads attributes and ignore rules: with one unsafe (unsafe-files.ts) the overview is given without it.
     // A bare repository has no working tree to read, nor an operation stopped in one.
@@ -100,11 +104,13 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     readRemotes(repo),
     readLastCommit(repo),
     repo.bare ? undefined : readOperation(repo),
+    // Said here too: the overview read first said nothing of why every commit, pull and checkout fails.
+    repo.bare ? undefined : readIndexLock(repo),
   ]);
   const unborn = head.hash === null && (await hasAnyCommit(repo));
   const unsafe = status instanceof UnsafeFileError ? `The working tree's state (dirty, changes, upstream) is not known: ${status.message}` : undefined;
   const bare = repo.bare ? sentence(await noWorkingTreeReason(repo, 'so it has no dirty state or changes to show')) : undefined;
-  const notes = [bare, unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
+  const notes = [bare, unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, indexLock ? indexLockNote(indexLock) : undefined, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
   const state =
     status === undefined || status instanceof UnsafeFileError
       ? {}
@@ -128,6 +134,7 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     remotes,
     ...state,
     ...(operation ? { operation } : {}),
+    ...(indexLock ? { indexLock } : {}),
   };
 }
 
