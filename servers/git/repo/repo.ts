@@ -6,7 +6,7 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
 import { findUnsafeFiles, folderCheckFor, guardedCall, unsafeFolderFileForListing, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
 import { findUnsafeConfig } from './config-files';
-import { findGitDirs } from './git-dirs';
+import { findGitDirs, type GitDirs } from './git-dirs';
 
 export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
 
@@ -48,7 +48,8 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     throw new UserFacingError(`repository folder does not exist: ${folder}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
   }
   if (!isDirectory) throw new UserFacingError(`repository path is not a folder: ${folder}. Set REPO_PATH (or --repo) to a folder.`);
-  const dirs = findGitDirs(folder);
+  // A bare repository has no .git: its folder is the git folder (git looks for .git first, then at the folder itself).
+  const dirs = (!existsSync(join(folder, '.git')) && bareGitDirs(folder)) || findGitDirs(folder);
   // Reading a config file's includes runs git, which reads the global config first: it can wait as rev-parse would.
   const unsafeConfig = dirs && (await findUnsafeConfig(dirs, signal).catch((error: unknown) => Promise.reject(error instanceof GitTimeoutError ? openingTimedOut(folder, error) : error)));
   if (unsafeConfig) throw new UnsafeFileError(unsafeConfig);
@@ -260,6 +261,19 @@ function openingTimedOut(folder: string, error: GitTimeoutError): UserFacingErro
   return new UserFacingError(
     `git did not answer within ${Math.round(error.timeoutMs / 1000)} s while only finding the repository at ${folder}, before reading anything asked for: something git reads on every call keeps it waiting, such as a file your global git config (~/.gitconfig, or ~/.config/git/config) includes that is a FIFO, or a folder on a network drive that does not answer. \`git status\` in a terminal in that folder waits the same way; fix that, then ask again.`,
   );
+}
+
+/**
+ * `folder` as the git folder of a bare repository when it looks like one as git's own test has it (a `HEAD` file and
+ * `objects` and `refs` folders), else undefined: its config is then checked before git reads it, as a working tree's is.
+ */
+function bareGitDirs(folder: string): GitDirs | undefined {
+  try {
+    const looks = statSync(join(folder, 'HEAD')).isFile() && statSync(join(folder, 'objects')).isDirectory() && statSync(join(folder, 'refs')).isDirectory();
+    return looks ? { gitDir: folder, commonDir: folder } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether git reads `folder` as a bare repository (git 2.3x refuses --show-toplevel there, as inside .git). */

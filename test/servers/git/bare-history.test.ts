@@ -4,6 +4,7 @@
 // a path is a name in the commits (a path on disk, or one leaving the top, is a clear error; the git folder's own
 // `config` and `HEAD` are not taken for the project's files).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
 import { ALICE, BOB, createRepoKit, fails, ok, readInfo, type RepoKit } from '../../support/git-fixture';
@@ -67,6 +68,21 @@ describe('a bare repository: the history tools read it (gitleft26)', function ()
 
   it('git_status says a bare repository has no uncommitted work to list', async () => {
     assert.match(await fails(server, 'git_status', {}), /mirror\.git is a bare repository, which has no working tree of its own, and git_status lists uncommitted work in a working tree: point REPO_PATH at a working tree \(a clone without --bare\)/);
+  });
+
+  it('checks a bare repository\'s config before git reads it: an include naming a FIFO is refused at once', async () => {
+    const hostile = join(kit.dir, 'hostile.git');
+    kit.git(kit.dir, ['clone', '-q', '--bare', bare, hostile]);
+    execFileSync('mkfifo', [join(kit.dir, 'fifo-included')]);
+    kit.git(hostile, ['config', 'include.path', join(kit.dir, 'fifo-included')]);
+    const opened = await startBuiltServer('git', { REPO_PATH: hostile, TZ: 'UTC' });
+    try {
+      const started = Date.now();
+      assert.match(await fails(opened, 'git_log'), /fifo-included \(the repository's config, which git reads on every call, named by include\.path in .*hostile\.git\/config\), which is a FIFO/);
+      assert.ok(Date.now() - started < 8000, `answered after ${Date.now() - started} ms`);
+    } finally {
+      await opened.close();
+    }
   });
 
   it('reads paths as names in the commits: not the git folder\'s files, nothing on disk, nothing above the top', async () => {
