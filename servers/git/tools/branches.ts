@@ -107,7 +107,6 @@ export function registerBranchesTool(server: McpServer, context: GitServerContex
     input: inputSchema,
     output: outputSchema,
     list: 'branches',
-    rest: 'More branches match than are listed (most recently committed first): pass nextCursor back as cursor for the next page, or narrow the list with contains or scope.',
     narrow: 'pass nextCursor back as cursor for the next page, or narrow the list with contains or scope',
     run: (input, repo) => listBranches(input, repo, cursors),
     finish: (kept, whole) => Promise.resolve(pageOnwards(kept, whole, cursors)),
@@ -167,9 +166,13 @@ async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCurso
  */
 const paging = new WeakMap<Branch[], { query: string; following: number }>();
 
+/** Said when `limit` cut the page (the output budget's cut is said by register.ts with `narrow`). */
+const MORE = 'More branches match than are listed (most recently committed first): pass nextCursor back as cursor for the next page, or narrow the list with contains or scope.';
+
 /**
  * After the budget cut (which keeps the branch objects): when matching branches follow the last one kept, a cursor at
- * its place and how many follow.
+ * its place, how many follow and, when the limit cut the page, how to read on. Said here, not as the spec's `rest`:
+ * a last page cut only by the 8 MiB read of git's listing has no next page, and its note says why.
  */
 function pageOnwards(kept: BranchesOutput, whole: BranchesOutput, cursors: PageCursors): BranchesOutput {
   const page = paging.get(whole.branches);
@@ -177,7 +180,9 @@ function pageOnwards(kept: BranchesOutput, whole: BranchesOutput, cursors: PageC
   const place = last && places.get(last);
   if (!page || !place || page.following <= kept.branches.length) return kept;
   const state: BranchCursor = { query: page.query, seconds: Number.isNaN(place.seconds) ? null : place.seconds, ref: place.ref };
-  return { ...kept, nextCursor: cursors.encode(state), remaining: page.following - kept.branches.length };
+  const byLimit = kept.branches.length === whole.branches.length;
+  const note = byLimit ? (kept.note ? `${kept.note} ${MORE}` : MORE) : kept.note;
+  return { ...kept, nextCursor: cursors.encode(state), remaining: page.following - kept.branches.length, ...(note === undefined ? {} : { note }) };
 }
 
 /** Negative when `a` comes before `b` in the listing's order (Place), zero for the same place. */
