@@ -30,7 +30,7 @@ function multiInstructions(context: GitServerContext): string {
 /** The git server for `context`, with its own cursor key (a cursor it gives is refused by every other server). */
 export function createServer(context: GitServerContext): McpServer {
   const instructions = isMultiRepository(context) ? multiInstructions(context) : INSTRUCTIONS;
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions });
+  const server = new McpServer({ name: SERVER_NAME, title: 'DevOps Assistant: git', version: SERVER_VERSION }, { instructions });
   registerTools(server, context, new PageCursors(), new PatchCache());
   registerInfoResource(server, context);
   return server;

@@ -228,6 +228,31 @@ describe('Log Files tree items', () => {
     assert.equal((await errorCountFor(hubWith(summary('2026-11-25T11:00:00.000Z')), 'logs/app.log')).datedAhead, false);
   });
 
+  // break38: a log copied or checked out today (a repository's sample logs, a downloaded support bundle) has a fresh
+  // mtime but entries from long ago: the tree said "0 errors" beside its three ERROR entries, while Summarize Errors
+  // listed them. Its newest entry is older than the window, so there is no recent count to show, as for an old file.
+  it('shows no recent count for a file whose newest entry is older than the window, though it was written since', async () => {
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), datedBehind: new Set(['logs/app.log']) };
+    const nodes = logFileNodes(resource, options);
+    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago');
+    assert.equal(nodes[0].icon, 'output');
+    assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
+    assert.match(String(nodes[0].tooltip), /newest entry is older than the last 24 hours, though the file was written since .*no recent errors to count\. Summarize Errors reads the whole file\./);
+    // Errors counted in the window are shown whatever the newest entry says.
+    assert.equal(logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) })[0].description, '2.0 KiB · 5 minutes ago · 2 errors');
+    // The count itself: error_summary's newestEntry before its window's start.
+    const summary = (newestEntry: string) => ({
+      window: { since: '2026-11-24T12:00:00.000Z', until: '2026-11-25T12:00:00.000Z', hours: 24 },
+      totalErrors: 0,
+      groups: [],
+      files: [{ file: 'logs/app.log', errors: 0, newestEntry, outsideWindow: { errors: 3 } }],
+      notes: [],
+    });
+    const hubWith = (structuredContent: unknown) => ({ callTool: async () => ({ isError: false, text: '', structuredContent }) }) as unknown as McpHub;
+    assert.equal((await errorCountFor(hubWith(summary('2024-12-03T08:10:00.000Z')), 'logs/app.log')).datedBehind, true);
+    assert.equal((await errorCountFor(hubWith(summary('2026-11-24T12:30:00.000Z')), 'logs/app.log')).datedBehind, false, 'an entry in the window');
+  });
+
   it('maps an absolute path back to the name the logs tools take', () => {
     const same = (a: string, b: string) => a === b;
     assert.equal(logNameForPath(resource.files, '/work/app/logs/old.log.1.gz', same), 'logs/old.log.1.gz');
