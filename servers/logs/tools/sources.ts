@@ -8,7 +8,7 @@ import type { RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } 
 import type { TimeWindow } from '../../shared/time-window';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing, type OpenedLog } from '../files/log-files';
+import { documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing, type OpenedLog } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 import { readFileName, readSourceFilter, readSourceName } from './listed-names';
@@ -219,7 +219,7 @@ export function nothingToRead(ctx: LogsContext, problems: string[], listing?: Lo
   const skipped = ctx.skippedDirs.map((d) => `${d.path} (${d.reason}, skipped)`);
   const dirs = [...ctx.dirs.map((d) => d.path), ...skipped].join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
-  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks)].filter(Boolean);
+  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks), listing?.documents && documentsNote(listing.documents)].filter(Boolean);
   const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
   return new UserFacingError(`no log files found in ${dirs}${linked}, and no sources: ${sources}`);
 }
