@@ -2,6 +2,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_VERSION } from '../shared/version';
 import { isMultiRepository, listNames, type GitServerContext } from './context';
 import { PageCursors } from './repo/cursor';
+import { PatchCache } from './repo/patch-cache';
 import { registerInfoResource } from './resources/info';
 import { registerBlameTool } from './tools/blame';
 import { registerBranchesTool } from './tools/branches';
@@ -29,18 +30,21 @@ function multiInstructions(context: GitServerContext): string {
 /** The git server for `context`, with its own cursor key (a cursor it gives is refused by every other server). */
 export function createServer(context: GitServerContext): McpServer {
   const instructions = isMultiRepository(context) ? multiInstructions(context) : INSTRUCTIONS;
-  const server = new McpServer({ name: SERVER_NAME, version: SERVER_VERSION }, { instructions });
-  registerTools(server, context, new PageCursors());
+  const server = new McpServer({ name: SERVER_NAME, title: 'DevOps Assistant: git', version: SERVER_VERSION }, { instructions });
+  registerTools(server, context, new PageCursors(), new PatchCache());
   registerInfoResource(server, context);
   return server;
 }
 
-/** Registers every git tool on `server`; the paging tools sign and check their cursors with `cursors`. */
-export function registerTools(server: McpServer, context: GitServerContext, cursors: PageCursors): void {
+/**
+ * Registers every git tool on `server`; the paging tools sign and check their cursors with `cursors`, and git_show
+ * keeps the patches it pages through in `patches`.
+ */
+export function registerTools(server: McpServer, context: GitServerContext, cursors: PageCursors, patches: PatchCache): void {
   registerLogTool(server, context, cursors);
   registerDiffStatTool(server, context);
-  registerBranchesTool(server, context);
-  registerShowTool(server, context);
+  registerBranchesTool(server, context, cursors);
+  registerShowTool(server, context, patches);
   registerStatusTool(server, context);
   registerFileChurnTool(server, context);
   registerBlameTool(server, context);

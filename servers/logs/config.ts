@@ -13,6 +13,8 @@ export interface LogsConfig {
   dirs: string[];
   /** Path of the rg binary, or undefined to use the pure-Node scanner. */
   ripgrep: string | undefined;
+  /** Why the ripgrep path given could not be used (logged once at start), or undefined. */
+  ripgrepNote?: string;
   /** Sources besides files (sources/registry.ts). */
   sources: SourcesConfig;
   /** iconv-lite's name of the charset log text that is not UTF-8 is decoded in (io/legacy-charset.ts); undefined: detected. */
@@ -136,9 +138,31 @@ export function logsConfig(cli: CliConfig<typeof options>, env: NodeJS.ProcessEn
   return {
     dirs: [...new Set(cli.dirs.map((d) => absolutePath(d, env)))],
     ripgrep: findRipgrep(cli.ripgrep, env),
+    ripgrepNote: ripgrepRefusal(cli.ripgrep, env),
     sources: sourcesConfig(cli, env),
     ...legacyCharsetSetting(cli.legacyCharset),
   };
+}
+
+/**
+ * Why an explicit ripgrep path cannot be used (findRipgrep then searches without ripgrep), or undefined when it can,
+ * or was turned off, or none was given. break38: a mistyped path turned ripgrep off without a word.
+ */
+function ripgrepRefusal(explicit: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (explicit === undefined || explicit === 'none' || explicit === 'off') return undefined;
+  const path = expandHome(explicit, env);
+  if (isAbsolute(path) && isExecutable(path)) return undefined;
+  let reason: string;
+  if (!isAbsolute(path)) reason = 'not an absolute path (give the full path of rg, or leave it unset to use rg on PATH)';
+  else {
+    try {
+      statSync(path);
+      reason = 'not an executable file';
+    } catch {
+      reason = 'no such file';
+    }
+  }
+  return `RIPGREP_PATH / --ripgrep-path (${explicit}) is not used: ${reason}; plain files are searched without ripgrep`;
 }
 
 /** LOG_ENCODING's charset (io/legacy-charset.ts legacyCharsetName), or none and a note saying why it is not used. */

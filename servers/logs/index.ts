@@ -18,6 +18,7 @@ void serveStdio({
   create: (cli) => {
     const config = logsConfig(cli, process.env);
     log(`logs server starting: ${config.dirs.length} director${config.dirs.length === 1 ? 'y' : 'ies'} (${config.dirs.join(', ') || 'none: set LOG_DIRS'}), ${config.ripgrep ? `ripgrep ${config.ripgrep}` : 'pure-Node search'}`);
+    if (config.ripgrepNote) log(config.ripgrepNote);
     for (const note of config.settingNotes) log(note);
     return createServer(config, scans, growWhileReading);
   },

@@ -20,7 +20,7 @@ const INSTRUCTIONS =
  */
 export async function createServer(config: LogsConfig, scans: ScanClient, wrapSourceRead?: SourceReadWrapper) {
   const ctx = await createLogsContext({ dirs: config.dirs, ripgrep: config.ripgrep, legacyCharset: config.legacyCharset, settingNotes: config.settingNotes, scans, sources: createSourceRegistry({ ...config.sources, legacyDecoder: config.legacyCharset }, process.env, wrapSourceRead) });
-  const server = createMcpServer('devops-logs', INSTRUCTIONS);
+  const server = createMcpServer('devops-assistant-logs', INSTRUCTIONS, 'DevOps Assistant: logs');
   registerResources(server, ctx);
   registerTools(server, ctx);
   return server;

@@ -4,10 +4,10 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { SERVER_VERSION } from './version';
 
 /**
- * A new McpServer named `name` (as clients show it, e.g. 'devops-logs') reporting SERVER_VERSION. Declares no
- * capability beyond what registering tools and resources adds: a server that never sends log messages does not
- * announce `logging`.
+ * A new McpServer named `name` (e.g. 'devops-assistant-logs'), with `title` when given (the name a client shows a
+ * person, e.g. 'DevOps Assistant: logs'), reporting SERVER_VERSION. Declares no capability beyond what registering
+ * tools and resources adds: a server that never sends log messages does not announce `logging`.
  */
-export function createMcpServer(name: string, instructions: string): McpServer {
-  return new McpServer({ name, version: SERVER_VERSION }, { instructions });
+export function createMcpServer(name: string, instructions: string, title?: string): McpServer {
+  return new McpServer({ name, ...(title ? { title } : {}), version: SERVER_VERSION }, { instructions });
 }

@@ -122,6 +122,24 @@ export function loadConfig(argv: readonly string[], env: Readonly<Record<string,
 }
 
 /**
+ * What the fleet settings given are not used for when no Prometheus URL is (`--prometheus-url` / PROMETHEUS_URL): a
+ * line for stderr naming them (never their values: a token is a credential), or undefined when there is nothing to
+ * say. Reads `argv` and `env` as loadConfig does; an empty variable is no setting.
+ */
+export function unusedFleetSettings(argv: readonly string[], env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const given = (flag: string) => argv.some((a) => a === `--${flag}` || a.startsWith(`--${flag}=`));
+  const set = (name: string) => (env[name] ?? '').trim() !== '';
+  const { prometheusUrl, hostLabel, prometheusTimeout } = SYSTEM_CLI.options;
+  if (given(prometheusUrl.flag) || set(prometheusUrl.env)) return undefined;
+  const unused = [
+    ...[hostLabel, prometheusTimeout].map((o) => (given(o.flag) ? `--${o.flag}` : set(o.env) ? o.env : undefined)),
+    ...Object.values(AUTH_ENV).map((name) => (set(name) ? name : undefined)),
+  ].filter((name): name is string => name !== undefined);
+  if (unused.length === 0) return undefined;
+  return `fleet tools off: ${prometheusUrl.env} (--${prometheusUrl.flag}) is not set, so ${unused.join(', ')} ${unused.length === 1 ? 'is' : 'are'} not used`;
+}
+
+/**
  * The server's configuration from the parsed table and the credentials in `env`. Throws a
  * CliUsageError for a URL that is not http(s) or that carries credentials, and for a user name
  * without a password; the messages never repeat the URL or any credential.

@@ -11,8 +11,19 @@ import { logNameForPath, parseLogFilesResource, unlistedLogName, type LogFile } 
 import { logFileOfUri, sourceNameOfUri } from '../views/log-source-document';
 import type { NodeSpec } from '../views/node';
 
-/** What "Summarize Errors" reads: a file (by its path) or a journal/Docker source (by the name the logs tools take). */
-export type LogTarget = { kind: 'file'; uri: vscode.Uri } | { kind: 'source'; name: string };
+/**
+ * What "Summarize Errors" reads: a file (by its path) or a journal/Docker source (by the name the logs tools take);
+ * `wholeFile`: every error entry of the source whatever its age, instead of its last 24 hours.
+ */
+export type LogTarget = { kind: 'file'; uri: vscode.Uri } | { kind: 'source'; name: string; wholeFile?: boolean };
+
+/** The argument of "Summarize Errors" that reads every error entry of a source (the link and button offering it). */
+export interface WholeSourceArg {
+  source: string;
+  wholeFile: true;
+}
+
+const isWholeSourceArg = (arg: object): arg is WholeSourceArg => typeof (arg as Partial<WholeSourceArg>).source === 'string' && (arg as Partial<WholeSourceArg>).wholeFile === true;
 
 /**
  * The file of the active editor, or of the active tab when it has no text editor: a log the editor will not show (too
@@ -35,6 +46,7 @@ export function targetLog(arg: unknown): LogTarget | undefined {
   };
   if (arg instanceof vscode.Uri) return fromUri(arg);
   if (arg && typeof arg === 'object') {
+    if (isWholeSourceArg(arg)) return { kind: 'source', name: arg.source, wholeFile: true };
     const spec = arg as Partial<NodeSpec> & { resourceUri?: vscode.Uri };
     if (typeof spec.data?.source === 'string') return { kind: 'source', name: spec.data.source };
     if (typeof spec.filePath === 'string') return { kind: 'file', uri: vscode.Uri.file(spec.filePath) };
@@ -85,6 +97,10 @@ export function explainErrorsQuestion(logName: string): string {
  */
 export async function summarizeLog(hub: McpHub, target: LogTarget, signal?: AbortSignal): Promise<LogErrorSummary> {
   if (target.kind === 'source') {
+    if (target.wholeFile) {
+      const question = vscode.l10n.t('Explain the likely causes of the errors in the log source {0} and suggest fixes.', target.name);
+      return runSummary(hub, target.name, target.name, { wholeFile: true, signal }, question);
+    }
     const question = vscode.l10n.t('Explain the likely causes of the recent errors in the log source {0} and suggest fixes.', target.name);
     return runSummary(hub, target.name, target.name, { hours: 24, signal }, question);
   }
@@ -121,6 +137,20 @@ async function runSummary(hub: McpHub, name: string, display: string, window: Pa
   }
 }
 
+/**
+ * The "Summarize Errors" argument that reads the whole source, when the summary of its last hours says it holds older
+ * error entries (files[].outsideWindow): the tool's notes tell a model to pass wholeFile, and a person gets this.
+ */
+export function wholeSourceOffer(result: { name: string; summary: ErrorSummary }, target: LogTarget): WholeSourceArg | undefined {
+  if (target.kind !== 'source' || target.wholeFile || !result.summary.window) return undefined;
+  return result.summary.files.some((f) => (f.outsideWindow?.errors ?? 0) > 0) ? { source: result.name, wholeFile: true } : undefined;
+}
+
+/** The chat's link running "Summarize Errors" on the whole source (a command link: chat/link-policy.ts lets ours run). */
+export function wholeSourceLink(offer: WholeSourceArg): string {
+  return `[${vscode.l10n.t('Summarize all its errors, whatever their age')}](command:devopsAssistant.summarizeErrors?${encodeURIComponent(JSON.stringify([offer]))})`;
+}
+
 /** What a summary with no errors should tell the user: a log whose levels could not be read is never "free of errors". */
 export function noErrorsNote(result: { summary: ErrorSummary; display: string }): { severity: 'warning' | 'info'; message: string } | undefined {
   return result.summary.totalErrors > 0 ? undefined : noErrorsMessage(result.summary, result.display, vscode.l10n.t);
@@ -152,11 +182,17 @@ export async function summarizeErrors({ hub, session, chatView, models }: Comman
         await chatView.reveal(false);
       }
       if (result.kind !== 'summary') return undefined;
-      session.append({ kind: 'assistant', text: result.markdown });
+      // A source's last 24 hours that leave older errors out: the way to read them all, in the chat and the notification.
+      const offer = wholeSourceOffer(result, target);
+      session.append({ kind: 'assistant', text: offer ? `${result.markdown}\n\n${wholeSourceLink(offer)}` : result.markdown });
       await chatView.reveal(false);
       const note = noErrorsNote(result);
       if (note) {
-        void (note.severity === 'warning' ? vscode.window.showWarningMessage(note.message) : vscode.window.showInformationMessage(note.message));
+        const summarizeAll = vscode.l10n.t('Summarize All Errors');
+        const show = note.severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+        void Promise.resolve(offer ? show(note.message, summarizeAll) : show(note.message)).then((chosen) => {
+          if (offer && chosen === summarizeAll) void vscode.commands.executeCommand('devopsAssistant.summarizeErrors', offer);
+        });
       } else if ('model' in (await models.current()) && !session.busy) {
         void session.ask(result.question);
       }

@@ -243,7 +243,9 @@ export class SupervisedServer {
     transport.stderr?.on('data', (chunk: Buffer) => this.onStderr(chunk.toString('utf8')));
     const client = new Client({ name: 'devops-assistant', version: VERSION }, { capabilities: {} });
     client.onclose = () => this.onClosed(generation);
-    client.onerror = (error) => this.output.append(`[client] ${error.message}`);
+    client.onerror = (error) => {
+      if (!isLateProgress(error)) this.output.append(`[client] ${error.message}`);
+    };
     client.setNotificationHandler(ToolListChangedNotificationSchema, async () => {
       if (generation !== this.generation) return;
       try {
@@ -406,4 +408,14 @@ export class SupervisedServer {
     this.restartTimer = undefined;
     this.pingTimer = undefined;
   }
+}
+
+/**
+ * The SDK client's complaint about a progress notification whose request has already been answered. It handles a
+ * response at once but a notification a tick later, so a server's last progress, written just before its result, is
+ * "for an unknown token" by the time it is read (modelcontextprotocol/typescript-sdk#2580): nothing went wrong, and a
+ * user reading the server's output channel must not be shown an error for it.
+ */
+function isLateProgress(error: Error): boolean {
+  return error.message.startsWith('Received a progress notification for an unknown token');
 }

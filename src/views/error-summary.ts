@@ -25,6 +25,11 @@ export interface ErrorCount {
    * times are read in the wrong zone, so its latest entries fall outside "the last 24 hours" and the count misses them.
    */
   datedAhead: boolean;
+  /**
+   * True when its newest entry is dated before the window's start though the file was written since (a copy, a
+   * checkout or an unpacked bundle of old logs): none of its entries is recent, so its 0 says nothing about it.
+   */
+  datedBehind: boolean;
 }
 
 /** How far past the window's end a newest entry may lie and still be "now" (clocks a little apart), in ms. */
@@ -38,5 +43,8 @@ export async function errorCountFor(hub: McpHub, file: string): Promise<ErrorCou
   // break30: a log whose clock ran a year ahead showed "0 errors" beside ten ERROR entries dated after now.
   const until = summary.window ? Date.parse(summary.window.until) : NaN;
   const datedAhead = summary.files.some((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) > until + AHEAD_SLACK_MS);
-  return { errors: summary.totalErrors, levelsUnreadable: uncounted, datedAhead };
+  // break38: a repository's sample logs, checked out today, were "0 errors" beside ERROR entries of two years ago.
+  const since = summary.window ? Date.parse(summary.window.since) : NaN;
+  const datedBehind = summary.files.length > 0 && summary.files.every((f) => f.newestEntry !== undefined && Date.parse(f.newestEntry) < since);
+  return { errors: summary.totalErrors, levelsUnreadable: uncounted, datedAhead, datedBehind };
 }

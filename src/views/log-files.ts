@@ -23,6 +23,7 @@ export class LogFilesTree extends HubTree {
   private readonly levelsUnreadable = new Set<string>();
   /** Names whose newest entry was dated after now when they were counted: their count misses those entries. */
   private readonly datedAhead = new Set<string>();
+  private readonly datedBehind = new Set<string>();
   /** name -> mtime the count was taken at (files), or the time it was taken (sources). */
   private readonly countedAt = new Map<string, number>();
   private resource: LogFilesResource | undefined;
@@ -92,6 +93,8 @@ export class LogFilesTree extends HubTree {
       else this.levelsUnreadable.delete(entry.name);
       if (count.datedAhead) this.datedAhead.add(entry.name);
       else this.datedAhead.delete(entry.name);
+      if (count.datedBehind) this.datedBehind.add(entry.name);
+      else this.datedBehind.delete(entry.name);
       this.countedAt.set(entry.name, entry.stamp);
       changed = true;
     }
@@ -100,7 +103,7 @@ export class LogFilesTree extends HubTree {
 
   private render(): void {
     if (!this.resource) return;
-    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable, datedAhead: this.datedAhead };
+    const options = { now: Date.now(), locale: vscode.env.language, t: vscode.l10n.t, errorCounts: this.errorCounts, levelsUnreadable: this.levelsUnreadable, datedAhead: this.datedAhead, datedBehind: this.datedBehind };
     this.provider.setRoots(logTreeNodes(this.resource, options));
     const errors = totalErrors(this.resource, this.errorCounts, options.now);
     this.view.badge = errors > 0 ? { value: errors, tooltip: vscode.l10n.t('{0} recent errors in the log files', errors) } : undefined;

@@ -157,6 +157,8 @@ export interface LogBuildOptions {
   levelsUnreadable?: ReadonlySet<string>;
   /** Files whose newest entry was dated after now when they were counted: a 0 of theirs is shown as unknown. */
   datedAhead?: ReadonlySet<string>;
+  /** Files whose newest entry was dated before the window when they were counted (a copy of old logs): no 0 is shown. */
+  datedBehind?: ReadonlySet<string>;
 }
 
 /** The window of the tree's error counts (error_summary's `hours: 24`), in ms. */
@@ -188,7 +190,10 @@ function recentErrors(file: LogFile, counts: ReadonlyMap<string, number>, now: n
 export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
   const { t, now, locale } = options;
   const modified = modifiedMs(file);
-  const errors = recentErrors(file, options.errorCounts, now);
+  const counted = recentErrors(file, options.errorCounts, now);
+  // A 0 over a window none of its entries falls in is no count, as for a file last written before it.
+  const behind = counted === 0 && options.datedBehind?.has(file.name) === true;
+  const errors = behind ? undefined : counted;
   const unknown = errors === 0 && options.levelsUnreadable?.has(file.name) === true;
   const ahead = errors !== undefined && options.datedAhead?.has(file.name) === true;
   const parts = [formatBytes(file.size)];
@@ -202,7 +207,11 @@ export function logFileNode(file: LogFile, options: LogBuildOptions): NodeSpec {
     t('Size: {0}', formatBytes(file.size)),
     Number.isFinite(modified) ? t('Modified: {0}', new Date(modified).toLocaleString(locale)) : '',
     file.format ? t('Format: {0}', escapeMarkdown(file.format)) : '',
-    writtenBeforeWindow(file, now) ? t('Not written in the last 24 hours: no recent errors to count. Summarize Errors reads the whole file.') : ahead ? aheadTooltip(errors ?? 0, t) : errorsTooltip(errors, t, unknown),
+    writtenBeforeWindow(file, now)
+      ? t('Not written in the last 24 hours: no recent errors to count. Summarize Errors reads the whole file.')
+      : behind
+        ? t('Its newest entry is older than the last 24 hours, though the file was written since (a copy or a checkout of old logs): no recent errors to count. Summarize Errors reads the whole file.')
+        : ahead ? aheadTooltip(errors ?? 0, t) : errorsTooltip(errors, t, unknown),
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -217,33 +217,52 @@ function usageNodes(usage: ResourceUsage, { t, thresholds }: SystemBuildOptions)
 }
 
 /**
- * One node per mounted filesystem under "Disks", which warns when any of them is over the threshold, and the
- * server's disk warnings: on the disk they name, or as their own node when that filesystem is not listed (the server
- * warns of a full tmpfs it leaves out of the list, and its check may see what the list alone does not).
+ * Disks listed under "Disks" before the rest are folded into a collapsed "N more" node: a host with many filesystems (a
+ * build box's loop mounts, a NAS's shares) listed every one expanded, and the top processes below them were off screen.
+ */
+export const DISKS_SHOWN = 5;
+
+/**
+ * One node per mounted filesystem under "Disks", the fullest first (those over the threshold or warned of lead), the
+ * first DISKS_SHOWN (and every warned one) shown and the rest in a collapsed "N more" node; "Disks" warns when any of
+ * them is over the threshold. The server's disk warnings go on the disk they name, or are their own node when that
+ * filesystem is not listed (the server warns of a full tmpfs it leaves out of the list, and its check may see what the
+ * list alone does not).
  */
 function disksNode(disks: DiskUsage, { t, thresholds }: SystemBuildOptions): NodeSpec {
   const warnings = (disks.warnings ?? []).filter((w) => w.metric === 'disk');
-  const listed = disks.disks.map((disk) =>
-    withWarnings(
-      metricNode(
-        `system/disk/${disk.mount}`,
-        disk.mount,
-        disk.usePercent,
-        thresholds.disk,
-        t('{0} free of {1}', formatBytes(disk.availableBytes), formatBytes(disk.sizeBytes)),
-        'database',
-        t,
-        [escapeMarkdown(`${disk.fs}${disk.type ? ` (${disk.type})` : ''}`)],
+  const listed = disks.disks
+    .map((disk) =>
+      withWarnings(
+        metricNode(
+          `system/disk/${disk.mount}`,
+          disk.mount,
+          disk.usePercent,
+          thresholds.disk,
+          t('{0} free of {1}', formatBytes(disk.availableBytes), formatBytes(disk.sizeBytes)),
+          'database',
+          t,
+          [escapeMarkdown(`${disk.fs}${disk.type ? ` (${disk.type})` : ''}`)],
+        ),
+        warnings.filter((w) => w.subject === disk.mount).map((w) => w.message),
       ),
-      warnings.filter((w) => w.subject === disk.mount).map((w) => w.message),
-    ),
-  );
+    )
+    .map((node, index) => ({ node, percent: disks.disks[index].usePercent ?? -1, mount: disks.disks[index].mount }))
+    .sort((a, b) => Number(b.node.icon === 'warning') - Number(a.node.icon === 'warning') || b.percent - a.percent || a.mount.localeCompare(b.mount))
+    .map(({ node }) => node);
   const mounts = new Set(disks.disks.map((disk) => disk.mount));
   const unlisted = warnings
     .filter((w) => w.subject === undefined || !mounts.has(w.subject))
     .map((w, index): NodeSpec => ({ id: `system/disk-warning/${index}`, label: w.message, tooltip: escapeMarkdown(w.message), icon: 'warning', iconColor: 'list.warningForeground' }));
-  const children = [...listed, ...unlisted];
-  const over = children.some((c) => c.icon === 'warning');
+  const shown = Math.max(DISKS_SHOWN, listed.filter((node) => node.icon === 'warning').length);
+  // One more than the limit is shown itself: a "1 more" node would take the same line.
+  const folded = listed.length > shown + 1 ? listed.slice(shown) : [];
+  const more: NodeSpec[] =
+    folded.length > 0
+      ? [{ id: 'system/disks/more', label: t('{0} more', folded.length), tooltip: escapeMarkdown(t('Less full than the disks above')), icon: 'ellipsis', expanded: false, children: folded }]
+      : [];
+  const children = [...listed.slice(0, listed.length - folded.length), ...more, ...unlisted];
+  const over = [...listed, ...unlisted].some((c) => c.icon === 'warning');
   return {
     id: 'system/disks',
     label: t('Disks'),
@@ -261,7 +280,8 @@ function processesNode(processes: TopProcesses, t: Translate): NodeSpec {
     label: t('Top processes'),
     description: String(processes.processes.length),
     icon: 'list-ordered',
-    expanded: false,
+    // Open: the busiest processes are what the view is looked at for; the disks above fold past a few (disksNode).
+    expanded: true,
     children: processes.processes.map((p) => ({
       id: `system/process/${p.pid}`,
       label: `${p.name}`,

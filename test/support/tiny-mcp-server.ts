@@ -10,7 +10,7 @@ if (process.env.FAIL_AT_START === '1') {
   process.exit(3);
 }
 
-const names = (process.env.TOOL_NAMES ?? 'echo,slow,sleep,crash,block,add_tool,env,fail,big').split(',').filter(Boolean);
+const names = (process.env.TOOL_NAMES ?? 'echo,slow,sleep,crash,block,add_tool,env,fail,big,late_progress').split(',').filter(Boolean);
 for (let i = 0; i < Number(process.env.EXTRA_TOOLS ?? 0); i++) names.push(`tool_${i}`);
 const pageSize = Number(process.env.PAGE_SIZE ?? 0) || Number.MAX_SAFE_INTEGER;
 
@@ -53,6 +53,15 @@ server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
       }
       process.stderr.write(`tiny: slow finished after ${total} ms\n`);
       return { content: [{ type: 'text', text: `slept ${total}` }] };
+    }
+    case 'late_progress': {
+      // Progress just before the answer and just after it: a real server's last progress and its result leave together.
+      const token = request.params._meta?.progressToken;
+      if (token !== undefined) {
+        void extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: 1, total: 2 } });
+        setTimeout(() => void extra.sendNotification({ method: 'notifications/progress', params: { progressToken: token, progress: 2, total: 2 } }), 20);
+      }
+      return { content: [{ type: 'text', text: 'answered' }] };
     }
     case 'sleep':
       await sleep(args.ms ?? 1000, extra.signal);

@@ -228,6 +228,31 @@ describe('Log Files tree items', () => {
     assert.equal((await errorCountFor(hubWith(summary('2026-11-25T11:00:00.000Z')), 'logs/app.log')).datedAhead, false);
   });
 
+  // break38: a log copied or checked out today (a repository's sample logs, a downloaded support bundle) has a fresh
+  // mtime but entries from long ago: the tree said "0 errors" beside its three ERROR entries, while Summarize Errors
+  // listed them. Its newest entry is older than the window, so there is no recent count to show, as for an old file.
+  it('shows no recent count for a file whose newest entry is older than the window, though it was written since', async () => {
+    const options = { now: NOW, locale: 'en', t, errorCounts: new Map([['logs/app.log', 0]]), datedBehind: new Set(['logs/app.log']) };
+    const nodes = logFileNodes(resource, options);
+    assert.equal(nodes[0].description, '2.0 KiB · 5 minutes ago');
+    assert.equal(nodes[0].icon, 'output');
+    assert.doesNotMatch(String(nodes[0].tooltip), /last 24 hours: 0/);
+    assert.match(String(nodes[0].tooltip), /newest entry is older than the last 24 hours, though the file was written since .*no recent errors to count\. Summarize Errors reads the whole file\./);
+    // Errors counted in the window are shown whatever the newest entry says.
+    assert.equal(logFileNodes(resource, { ...options, errorCounts: new Map([['logs/app.log', 2]]) })[0].description, '2.0 KiB · 5 minutes ago · 2 errors');
+    // The count itself: error_summary's newestEntry before its window's start.
+    const summary = (newestEntry: string) => ({
+      window: { since: '2026-11-24T12:00:00.000Z', until: '2026-11-25T12:00:00.000Z', hours: 24 },
+      totalErrors: 0,
+      groups: [],
+      files: [{ file: 'logs/app.log', errors: 0, newestEntry, outsideWindow: { errors: 3 } }],
+      notes: [],
+    });
+    const hubWith = (structuredContent: unknown) => ({ callTool: async () => ({ isError: false, text: '', structuredContent }) }) as unknown as McpHub;
+    assert.equal((await errorCountFor(hubWith(summary('2024-12-03T08:10:00.000Z')), 'logs/app.log')).datedBehind, true);
+    assert.equal((await errorCountFor(hubWith(summary('2026-11-24T12:30:00.000Z')), 'logs/app.log')).datedBehind, false, 'an entry in the window');
+  });
+
   it('maps an absolute path back to the name the logs tools take', () => {
     const same = (a: string, b: string) => a === b;
     assert.equal(logNameForPath(resource.files, '/work/app/logs/old.log.1.gz', same), 'logs/old.log.1.gz');
@@ -503,6 +528,26 @@ describe('System tree items', () => {
     const both = systemNodes({ disks: withWarnings, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 99 }, t }).find((n) => n.id === 'system/disks')!;
     assert.deepEqual(both.children!.map((c) => [c.id, c.icon]), [['system/disk//', 'warning'], ['system/disk//data', 'database'], ['system/disk-warning/0', 'warning']]);
     assert.match(both.children![0].tooltip!, /is 95% full/);
+  });
+
+  // leftovers26: a host with a dozen filesystems (loop mounts, shares) listed every one expanded, in the server's order,
+  // and the top processes below them were off screen. The fullest come first; past a few the rest fold.
+  it('lists the fullest disks first and folds the rest past a few, so what follows stays in view', () => {
+    const disk = (mount: string, usePercent: number | null) => ({ fs: `/dev/loop${mount.length}`, type: 'ext4', mount, sizeBytes: 100, usedBytes: usePercent ?? 0, availableBytes: 100 - (usePercent ?? 0), usePercent });
+    const many = diskUsageOutput.parse({ disks: [disk('/', 40), ...Array.from({ length: 10 }, (_, i) => disk(`/mnt/m${i}`, i * 5)), disk('/srv/full', 97), disk('/mnt/unknown', null)] });
+    const group = systemNodes({ disks: many, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.equal(group.description, '13', 'counts every listed filesystem');
+    assert.equal(group.icon, 'warning');
+    assert.deepEqual(group.children!.map((c) => c.id), ['system/disk//srv/full', 'system/disk//mnt/m9', 'system/disk//', 'system/disk//mnt/m8', 'system/disk//mnt/m7', 'system/disks/more']);
+    const more = group.children![5];
+    assert.equal(more.label, '8 more');
+    assert.equal(more.expanded, false);
+    assert.deepEqual(more.children!.map((c) => c.label.split(':')[0]).slice(-2), ['/mnt/m0', '/mnt/unknown']);
+    // Six disks are all shown: a "1 more" line would take the line the disk takes.
+    const six = diskUsageOutput.parse({ disks: many.disks.slice(0, 6) });
+    const sixGroup = systemNodes({ disks: six, errors: [] }, { thresholds: { cpu: 80, memory: 90, disk: 90 }, t }).find((n) => n.id === 'system/disks')!;
+    assert.equal(sixGroup.children!.length, 6);
+    assert.ok(!sixGroup.children!.some((c) => c.id === 'system/disks/more'));
   });
 
   it('shows what could not be read', () => {

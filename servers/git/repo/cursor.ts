@@ -1,8 +1,9 @@
-// Opaque page cursors for git tools that list more than one answer holds. A cursor names commits, never an offset:
-// the tips the listing was read from (so commits made since do not shift the pages) and the last commit handed out
-// (the next page starts after it). It is signed with a key of the server that gave it (PageCursors, made where the
-// server is built), so a cursor edited, made up, or given by another server (or before a restart) is refused instead
-// of silently listing something else.
+// Opaque page cursors for git tools that list more than one answer holds. A cursor names what was last handed out,
+// never an offset: git_log's names the tips the listing was read from (so commits made since do not shift the pages)
+// and the last commit handed out (the next page starts after it); git_branches' names the last branch and its place in
+// the order (its tip's date and full ref name), so branches created or deleted meanwhile do not shift the pages. It is
+// signed with a key of the server that gave it (PageCursors, made where the server is built), so a cursor edited, made
+// up, or given by another server (or before a restart) is refused instead of silently listing something else.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { UserFacingError } from '../../shared/tool-result';
 
@@ -48,8 +49,8 @@ export class PageCursors {
     this.key = key;
   }
 
-  /** The opaque text handed to the caller as nextCursor. */
-  encode(state: CursorState): string {
+  /** The opaque text handed to the caller as nextCursor: `state` is any JSON a tool pages by, with its query digest. */
+  encode<T extends { query: string }>(state: T): string {
     const body = Buffer.from(JSON.stringify({ v: VERSION, ...state })).toString('base64url');
     return `${body}.${this.sign(body)}`;
   }
@@ -57,9 +58,15 @@ export class PageCursors {
   /**
    * The state of a cursor this server gave for a call with the same `query` digest. Throws a UserFacingError (the
    * tool's error result) for anything else: text that is not a cursor, one altered or from another server, or one
-   * given for different arguments.
+   * given for different arguments. `args` names the arguments the digest covers, for that last refusal. The state is
+   * whatever `encode` was given by the same tool (the signature vouches for it).
    */
-  decode(cursor: string, query: string, tool: string): CursorState {
+  decode<T extends { query: string } = CursorState>(
+    cursor: string,
+    query: string,
+    tool: string,
+    args = 'repository, ref, author, grep, since, until, path or includeMerges',
+  ): T {
     const [body, mac, extra] = cursor.split('.');
     const refuse = (why: string) =>
       new UserFacingError(`cursor: ${why}. Pass back nextCursor exactly as ${tool} gave it, with the same arguments; or ask again without cursor for the first page.`);
@@ -69,9 +76,9 @@ export class PageCursors {
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
       throw refuse('this cursor was not given by this server (it was altered, or the server was restarted since it was given)');
     }
-    const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState & { v: number };
+    const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as T & { v: number };
     if (state.v !== VERSION) throw refuse('this cursor is from another version of the server');
-    if (state.query !== query) throw refuse('this cursor was given for other arguments (repository, ref, author, grep, since, until, path or includeMerges differ)');
+    if (state.query !== query) throw refuse(`this cursor was given for other arguments (${args} differ)`);
     return state;
   }
 

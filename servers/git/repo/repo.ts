@@ -6,13 +6,18 @@ import { sanitizeLine } from '../../shared/sanitize';
 import { GitCommandError, GitTimeoutError, runGit, type GitRunOptions, type GitRunResult } from './run';
 import { findUnsafeFiles, folderCheckFor, guardedCall, unsafeFolderFileForListing, UnsafeFileError, type ConfiguredFiles, type UnsafeFile } from './unsafe-files';
 import { findUnsafeConfig } from './config-files';
-import { findGitDirs } from './git-dirs';
+import { findGitDirs, type GitDirs } from './git-dirs';
 
 export type RepoGitOptions = Omit<GitRunOptions, 'cwd' | 'config' | 'signal'>;
 
 export interface Repo {
-  /** Top of the working tree, as git reports it. */
+  /** Top of the working tree, as git reports it; in a bare repository, its git folder (absolute). */
   root: string;
+  /**
+   * A bare repository: no working tree, so paths name entries of commits' trees (never files on disk), and what reads
+   * the working tree (git_status, the dirty state) cannot be answered. `worktrees` names its linked working trees.
+   */
+  bare: boolean;
   /** `root` with symlinks resolved, for containment checks. */
   realRoot: string;
   shallow: boolean;
@@ -43,7 +48,8 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
     throw new UserFacingError(`repository folder does not exist: ${folder}. Set REPO_PATH (or --repo) to a folder inside a git working tree.`);
   }
   if (!isDirectory) throw new UserFacingError(`repository path is not a folder: ${folder}. Set REPO_PATH (or --repo) to a folder.`);
-  const dirs = findGitDirs(folder);
+  // A bare repository has no .git: its folder is the git folder (git looks for .git first, then at the folder itself).
+  const dirs = (!existsSync(join(folder, '.git')) && bareGitDirs(folder)) || findGitDirs(folder);
   // Reading a config file's includes runs git, which reads the global config first: it can wait as rev-parse would.
   const unsafeConfig = dirs && (await findUnsafeConfig(dirs, signal).catch((error: unknown) => Promise.reject(error instanceof GitTimeoutError ? openingTimedOut(folder, error) : error)));
   if (unsafeConfig) throw new UnsafeFileError(unsafeConfig);
@@ -59,11 +65,14 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   } catch (error) {
     // git 2.3x refuses --show-toplevel without a working tree instead of printing nothing: a bare
     // repository or a folder inside .git would otherwise get "git failed: … must be run in a work tree".
-    if (error instanceof GitCommandError && /must be run in a work tree/i.test(error.stderr)) throw await noWorkingTree(folder, signal);
+    if (error instanceof GitCommandError && /must be run in a work tree/i.test(error.stderr)) {
+      if (await isBare(folder, signal)) return openBare(folder, signal);
+      throw new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
+    }
     if (error instanceof GitTimeoutError) throw openingTimedOut(folder, error);
     throw explainGitFailure(error, folder);
   }
-  if (lines[0] === 'true') throw await bareRepository(folder, signal);
+  if (lines[0] === 'true') return openBare(folder, signal);
   const root = lines[1];
   if (!root) throw new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
   assertExpectedWorktree(folder, root);
@@ -73,20 +82,41 @@ export async function openRepo(folder: string, signal?: AbortSignal): Promise<Re
   const { overrides: config, files } = await readRepoConfig(root, signal);
   // --git-common-dir is relative to the folder git ran in unless it is absolute.
   const unsafeFiles = findUnsafeFiles(root, resolve(folder, lines[4] || join(root, '.git')), files);
+  return repoAt({ root, realRoot, bare: false, shallow, objectFormat, unsafeFiles, signal }, config);
+}
 
+/**
+ * Opens a bare repository (one without a working tree: `git clone --bare`, or the `.bare` of a project folder whose
+ * `.git` file names it) for the tools that read history alone; git runs in its git folder. Before, every tool refused
+ * one, though log, show, diff between commits, branches, blame at a revision and churn need no working tree.
+ */
+async function openBare(folder: string, signal?: AbortSignal): Promise<Repo> {
+  let lines: string[];
+  try {
+    const result = await runGit(['rev-parse', '--absolute-git-dir', '--is-shallow-repository', '--show-object-format'], { cwd: folder, signal, timeoutMs: 10_000 });
+    lines = result.stdout.toString('utf8').split('\n');
+  } catch (error) {
+    if (error instanceof GitTimeoutError) throw openingTimedOut(folder, error);
+    throw explainGitFailure(error, folder);
+  }
+  const root = lines[0];
+  const { overrides: config, files } = await readRepoConfig(root, signal);
+  const base = { root, realRoot: realpathSync(root), bare: true, shallow: lines[1] === 'true', objectFormat: lines[2] === 'sha256' ? ('sha256' as const) : ('sha1' as const), signal };
+  return repoAt({ ...base, unsafeFiles: findUnsafeFiles(root, root, files) }, config);
+}
+
+/** The Repo for an opened repository: git calls run at `fields.root` with `config` and the unsafe-file guards. */
+function repoAt(fields: Omit<Repo, 'git' | 'head'>, config: Array<[string, string]>): Repo {
+  const { root, unsafeFiles, signal } = fields;
   let headCache: Promise<string | null> | undefined;
   // One listing per kind of call: git_show's counts and its patch compare the same paths.
   const listingChecks = new Map<string, FolderCheck>();
   const repo: Repo = {
-    root,
-    realRoot,
-    shallow,
-    objectFormat,
-    unsafeFiles,
-    signal,
+    ...fields,
     git: async (args, options = {}) => {
       const call = guardedCall(args, unsafeFiles, root);
-      const check = folderCheckFor(args);
+      // A bare repository has no folders of the project on disk to hold a .gitattributes or .gitignore git would read.
+      const check = fields.bare ? undefined : folderCheckFor(args);
       if (!check) return runGit(call.args, { ...options, cwd: root, config: [...config, ...call.config], signal });
       const key = `${check.role}\0${check.listing.join('\0')}`;
       let shared = listingChecks.get(key);
@@ -233,30 +263,42 @@ function openingTimedOut(folder: string, error: GitTimeoutError): UserFacingErro
   );
 }
 
-/** The error for a folder git reads as a repository without a working tree: a bare one, or inside .git. */
-async function noWorkingTree(folder: string, signal?: AbortSignal): Promise<UserFacingError> {
+/**
+ * `folder` as the git folder of a bare repository when it looks like one as git's own test has it (a `HEAD` file and
+ * `objects` and `refs` folders), else undefined: its config is then checked before git reads it, as a working tree's is.
+ */
+function bareGitDirs(folder: string): GitDirs | undefined {
+  try {
+    const looks = statSync(join(folder, 'HEAD')).isFile() && statSync(join(folder, 'objects')).isDirectory() && statSync(join(folder, 'refs')).isDirectory();
+    return looks ? { gitDir: folder, commonDir: folder } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether git reads `folder` as a bare repository (git 2.3x refuses --show-toplevel there, as inside .git). */
+async function isBare(folder: string, signal?: AbortSignal): Promise<boolean> {
   const bare = await runGit(['rev-parse', '--is-bare-repository'], { cwd: folder, signal, timeoutMs: 10_000, okExitCodes: [0, 128] }).catch(() => undefined);
-  if (bare?.stdout.toString('utf8').trim() === 'true') return bareRepository(folder, signal);
-  return new UserFacingError(`${folder} is inside a .git folder, not a working tree; point REPO_PATH at the working tree.`);
+  return bare?.stdout.toString('utf8').trim() === 'true';
 }
 
 /** Most linked working trees a bare repository's error names. */
 const MAX_NAMED_WORKTREES = 10;
 
 /**
- * The error for a bare repository, naming its linked working trees (`git worktree add`) when it has some: a bare clone
- * with a tree per branch beside it (`.bare` and a `.git` file naming it, opened as the project folder) is a common
- * layout, and "point REPO_PATH at a working tree" left the person to find which folders those are.
+ * Why `what` (e.g. "git_status lists uncommitted work") cannot be answered in a bare repository, naming its linked
+ * working trees (`git worktree add`) when it has some: a bare clone with a tree per branch beside it (`.bare` and a
+ * `.git` file naming it, opened as the project folder) is a common layout, and "point REPO_PATH at a working tree" left
+ * the person to find which folders those are.
  */
-async function bareRepository(folder: string, signal?: AbortSignal): Promise<UserFacingError> {
-  const listed = await runGit(['worktree', 'list', '--porcelain', '-z'], { cwd: folder, signal, timeoutMs: 10_000, okExitCodes: [0, 128, 129], maxBytes: 1024 * 1024 }).catch(
-    () => undefined,
-  );
+export async function noWorkingTreeReason(repo: Repo, what: string): Promise<string> {
+  const listed = await repo.git(['worktree', 'list', '--porcelain', '-z'], { timeoutMs: 10_000, okExitCodes: [0, 128, 129], maxBytes: 1024 * 1024 }).catch(() => undefined);
   const trees = listed?.exitCode === 0 ? linkedTrees(listed.stdout.toString('utf8')) : [];
-  if (trees.length === 0) return new UserFacingError(`${folder} is a bare repository; point REPO_PATH at a working tree instead.`);
+  const head = `${repo.root} is a bare repository, which has no working tree of its own, and ${what}`;
+  if (trees.length === 0) return `${head}: point REPO_PATH at a working tree (a clone without --bare) for that. History, commits, branches, blame and churn are read here.`;
   const named = trees.slice(0, MAX_NAMED_WORKTREES).map((t) => (t.branch ? `${sanitizeLine(t.folder, 300)} (${sanitizeLine(t.branch, 200)})` : sanitizeLine(t.folder, 300)));
   const more = trees.length > MAX_NAMED_WORKTREES ? ` and ${trees.length - MAX_NAMED_WORKTREES} more (\`git worktree list\`)` : '';
-  return new UserFacingError(`${folder} is a bare repository, which has no working tree of its own; its working trees are ${named.join(', ')}${more}: point REPO_PATH at one of them (or give each as a repository with --repos).`);
+  return `${head}; its working trees are ${named.join(', ')}${more}: point REPO_PATH at one of them (or give each as a repository with --repos) for that. History, commits, branches, blame and churn are read here.`;
 }
 
 /** The working trees in `git worktree list --porcelain -z` output that exist: not the bare repository itself, not prunable. */

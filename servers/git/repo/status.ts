@@ -59,18 +59,21 @@ export function countChanges(entries: readonly StatusEntry[]): ChangeCounts {
  * uncommitted or untracked work inside counts as modified. git is not asked to look inside
  * submodules itself (it would run their own configured filters); each one is opened like a
  * repository, with the same guards, and read here (nested ones up to `depth` levels).
+ * `under`, a path relative to the top ('/' between names, as resolveRepoPath gives it; '.' the whole tree), keeps the
+ * entries to that file or folder; paths stay relative to the top. The branch fields always describe the whole repository.
  */
-export async function readStatus(repo: Repo, maxBytes = 8 * 1024 * 1024, depth = 3): Promise<StatusReport> {
-  const result: GitRunResult = await repo.git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=normal', '--ignore-submodules=dirty'], { maxBytes });
+export async function readStatus(repo: Repo, maxBytes = 8 * 1024 * 1024, depth = 3, under?: string): Promise<StatusReport> {
+  const pathArgs = under === undefined || under === '.' ? [] : ['--', under];
+  const result: GitRunResult = await repo.git(['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=normal', '--ignore-submodules=dirty', ...pathArgs], { maxBytes });
   const report = parseStatus(result.stdout.toString('utf8'), result.truncated);
-  if (depth > 0) await addDirtySubmodules(repo, report, maxBytes, depth);
+  if (depth > 0) await addDirtySubmodules(repo, report, maxBytes, depth, pathArgs);
   return report;
 }
 
-/** Marks submodules with work inside as modified ('M' unstaged, `submodule` saying what kind). */
-async function addDirtySubmodules(repo: Repo, report: StatusReport, maxBytes: number, depth: number): Promise<void> {
+/** Marks submodules (under `pathArgs`, git's pathspec) with work inside as modified ('M' unstaged, `submodule` saying what kind). */
+async function addDirtySubmodules(repo: Repo, report: StatusReport, maxBytes: number, depth: number, pathArgs: readonly string[]): Promise<void> {
   if (!existsSync(join(repo.root, '.gitmodules'))) return; // no submodules: no index listing to pay for
-  const listed = await repo.git(['ls-files', '-z', '--stage'], { maxBytes: 32 * 1024 * 1024 });
+  const listed = await repo.git(['ls-files', '-z', '--stage', ...pathArgs], { maxBytes: 32 * 1024 * 1024 });
   const submodules = listed.stdout
     .toString('utf8')
     .split('\0')

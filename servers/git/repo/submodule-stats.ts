@@ -44,3 +44,27 @@ export function submoduleNote(moves: ReadonlyMap<string, SubmoduleMove>): string
   const which = moves.size === 1 ? 'is a submodule' : 'are submodules';
   return `${named.join(', ')}${more} ${which} (submodule: true): its counted lines are the commit it points at (added, moved or removed), not lines of its files; git_log in the submodule's folder, a repository of its own, lists what changed between those commits.`;
 }
+
+/**
+ * Which of `paths` were a submodule (a gitlink, mode 160000) on either side of a change in the commits `selection`
+ * selects (revision and window arguments, without `--`), from `git log --raw` limited to those paths: a tree comparison
+ * of a few paths, no line diff. Churn counts a submodule's pointer moves as one-line edits of a file, so a submodule
+ * bumped 20 times ranked as a file changed 20 times. Empty when git fails.
+ */
+export async function submodulePaths(repo: Repo, selection: readonly string[], paths: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  if (paths.length === 0) return found;
+  const raw = await repo
+    .git(['log', '--raw', '-z', '--no-renames', '--no-abbrev', '--ignore-submodules=none', '--format=', ...selection, '--', ...paths], { maxBytes: 16 * 1024 * 1024, timeoutMs: 60_000, okExitCodes: [0, 128] })
+    .catch(() => undefined);
+  if (raw?.exitCode !== 0) return found;
+  const fields = raw.stdout.toString('utf8').split('\0');
+  for (let i = 0; i + 1 < fields.length; i++) {
+    const entry = fields[i].replace(/^\n+/, '');
+    if (!entry.startsWith(':')) continue;
+    const [oldMode, newMode] = entry.slice(1).split(' ');
+    if (oldMode === SUBMODULE_MODE || newMode === SUBMODULE_MODE) found.add(fields[i + 1]);
+    i++;
+  }
+  return found;
+}

@@ -117,6 +117,7 @@ export async function resolveRange(repo: Repo, ref: string, label: string): Prom
  * path. Refuses `..` escapes, absolute paths elsewhere and symlinks that lead out of the repository.
  */
 export function resolveRepoPath(repo: Repo, input: string, label: string): string {
+  if (repo.bare) return treePath(input, label);
   // Exact first: a listed path may have surrounding spaces, tabs or line breaks; a sloppy one is trimmed.
   const value = formOnDisk(repo.root, input !== input.trim() && !existsSync(resolve(repo.root, input)) ? input.trim() : input);
   if (value === '') throw new UserFacingError(`${label}: empty path.`);
@@ -144,6 +145,30 @@ export function resolveRepoPath(repo: Repo, input: string, label: string): strin
   const gitPath = rel.split(sep).join('/');
   if (gitPath === '.git' || gitPath.startsWith('.git/')) throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
   return gitPath === '' ? '.' : gitPath;
+}
+
+/**
+ * A path of a bare repository, which has no working tree: a name in its commits' trees, relative to their top, checked
+ * by its text alone (its git folder holds `config` and `HEAD`, which are no files of the project, so nothing is looked
+ * up on disk). `..` that leaves the top and absolute paths are refused.
+ */
+function treePath(input: string, label: string): string {
+  const value = input.trim() === '' ? '' : input;
+  if (value === '') throw new UserFacingError(`${label}: empty path.`);
+  if (value.length > 4096) throw new UserFacingError(`${label}: path is too long.`);
+  if (value.includes('\0')) throw new UserFacingError(`${label}: NUL characters are not allowed in paths.`);
+  if (value.startsWith('-')) throw new UserFacingError(`${label}: '${sanitizeLine(value, 80)}' starts with '-'; write it as ./${sanitizeLine(value, 80)} if it is a file name.`);
+  if (isAbsolute(value) || /^[A-Za-z]:[\\/]/.test(value)) {
+    throw new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' is a path on disk, but this is a bare repository (no working tree): give the path as it is in the commits, relative to the top of the project.`);
+  }
+  const parts: string[] = [];
+  for (const part of value.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part !== '..') parts.push(part);
+    else if (parts.pop() === undefined) throw new UserFacingError(`${label}: '${sanitizeLine(value, 200)}' is outside the repository; give a path inside it, relative to its top.`);
+  }
+  if (parts[0] === '.git') throw new UserFacingError(`${label}: paths inside .git are not part of the history.`);
+  return parts.length === 0 ? '.' : parts.join('/');
 }
 
 /**
@@ -207,10 +232,11 @@ export async function explainUntouchedPath(repo: Repo, path: string, revisionArg
   if (any.stdout.toString('utf8').trim() !== '') {
     return `No commit matches these filters for ${shown}, but commits at ${refLabel} do touch it: widen the filters (time window, author, text).`;
   }
-  if (existsSync(join(repo.root, path))) {
+  if (!repo.bare && existsSync(join(repo.root, path))) {
     const head = await repo.git(['log', '-1', '--format=%H', 'HEAD', '--', path], { okExitCodes: [0, 128] });
     if (head.stdout.toString('utf8').trim() !== '') return `No commit at ${refLabel} touches ${shown}: it only appears in later commits (HEAD has them).`;
     return `No commit at ${refLabel} touches ${shown}: it exists in the working tree but has never been committed there (git_status shows it when it is new).`;
   }
-  return `${shown} does not exist in the working tree and no commit at ${refLabel} touches it: check the name (paths are relative to the repository root; git_show and git_status list exact paths).`;
+  const where = repo.bare ? 'in this bare repository' : 'in the working tree';
+  return `${shown} does not exist ${where} and no commit at ${refLabel} touches it: check the name (paths are relative to the repository root; git_show and git_status list exact paths).`;
 }

@@ -5,9 +5,10 @@ import { isMultiRepository, listNames, type GitServerContext } from '../context'
 import { currentBranch } from '../repo/head';
 import { COMMIT_FORMAT, parseCommitList, type CommitSummary } from '../repo/parse';
 import { withRawDates } from '../repo/raw-dates';
-import { explainNoHead, hasAnyCommit, openRepo, sentence, type Repo } from '../repo/repo';
+import { explainNoHead, hasAnyCommit, noWorkingTreeReason, openRepo, sentence, type Repo } from '../repo/repo';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation, type Operation } from '../repo/operation';
+import { indexLockNote, readIndexLock, type IndexLock } from '../repo/index-lock';
 import { redactRemoteUrl } from '../repo/urls';
 import { mailmapSkippedNote, UnsafeFileError } from '../repo/unsafe-files';
 
@@ -25,10 +26,13 @@ export interface RepoInfo {
   /**
    * Set when HEAD names no commit although the repository has some (what that means and what to do), when the working
    * tree's state could not be read (an unsafe attributes or ignore file: upstream, dirty and changes are then absent),
-   * or when names were read without the .mailmap.
+   * in a bare repository (why there is no dirty state), for a leftover index.lock, or when names were read without the
+   * .mailmap.
    */
   note?: string;
   shallow?: boolean;
+  /** A bare repository (no working tree): `dirty`, `changes` and `upstream` are absent, the note says why. */
+  bare?: boolean;
   lastCommit?: Omit<CommitSummary, 'parents'> | null;
   /** The upstream with its counts, or `gone: true` when it was deleted on the remote (no counts: nothing tells whether the branch is pushed). */
   upstream?: { name: string; ahead: number; behind: number } | { name: string; gone: true } | null;
@@ -39,6 +43,8 @@ export interface RepoInfo {
   changes?: { staged: number; unstaged: number; untracked: number; conflicted: number };
   /** A merge, rebase, cherry-pick, revert, am or bisect git stopped in the middle of; absent when none. */
   operation?: Operation;
+  /** The working tree's index.lock when one older than a few seconds exists (the note says what it blocks), as git_status gives it. */
+  indexLock?: IndexLock;
 }
 
 /**
@@ -48,7 +54,7 @@ export interface RepoInfo {
 export function registerInfoResource(server: McpServer, context: GitServerContext): void {
   const json = (uri: URL, data: unknown) => ({ contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(data, null, 2) }] });
   const description =
-    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, repository root.';
+    'Current branch (or detached HEAD), upstream and ahead/behind, remotes (credentials removed), last commit, dirty or clean, a merge/rebase/cherry-pick/revert/am/bisect in progress, a leftover index.lock, repository root.';
   if (!isMultiRepository(context)) {
     const [only] = context.repositories;
     server.registerResource('git-info', INFO_URI, { title: 'Repository overview', description, mimeType: 'application/json' }, async (uri, extra) =>
@@ -85,22 +91,28 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     if (error instanceof UserFacingError) return { isRepository: false, path: repoPath, message: error.message };
     throw error;
   }
-  const [head, status, remotes, lastCommit, operation] = await Promise.all([
+  const [head, status, remotes, lastCommit, operation, indexLock] = await Promise.all([
     currentBranch(repo),
     // git status reads attributes and ignore rules: with one unsafe (unsafe-files.ts) the overview is given without it.
-    readStatus(repo).catch((error: unknown) => {
-      if (error instanceof UnsafeFileError) return error;
-      throw error;
-    }),
+    // A bare repository has no working tree to read, nor an operation stopped in one.
+    repo.bare
+      ? undefined
+      : readStatus(repo).catch((error: unknown) => {
+          if (error instanceof UnsafeFileError) return error;
+          throw error;
+        }),
     readRemotes(repo),
     readLastCommit(repo),
-    readOperation(repo),
+    repo.bare ? undefined : readOperation(repo),
+    // Said here too: the overview read first said nothing of why every commit, pull and checkout fails.
+    repo.bare ? undefined : readIndexLock(repo),
   ]);
   const unborn = head.hash === null && (await hasAnyCommit(repo));
   const unsafe = status instanceof UnsafeFileError ? `The working tree's state (dirty, changes, upstream) is not known: ${status.message}` : undefined;
-  const notes = [unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
+  const bare = repo.bare ? sentence(await noWorkingTreeReason(repo, 'so it has no dirty state or changes to show')) : undefined;
+  const notes = [bare, unborn ? sentence(await explainNoHead(repo)) : undefined, unsafe, indexLock ? indexLockNote(indexLock) : undefined, mailmapSkippedNote(repo.unsafeFiles)].filter(Boolean);
   const state =
-    status instanceof UnsafeFileError
+    status === undefined || status instanceof UnsafeFileError
       ? {}
       : {
           upstream: upstreamState(status) ?? null,
@@ -117,10 +129,12 @@ export async function readInfo(repoPath: string, signal?: AbortSignal): Promise<
     empty: head.hash === null && !unborn,
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
     shallow: repo.shallow,
+    ...(repo.bare ? { bare: true } : {}),
     lastCommit,
     remotes,
     ...state,
     ...(operation ? { operation } : {}),
+    ...(indexLock ? { indexLock } : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import { rawCommitDates } from '../repo/raw-dates';
 import { GitCommandError } from '../repo/run';
 import { resolveCommit, resolveRepoPath } from '../repo/validate';
 import { unquoteGitPath } from '../repo/parse';
+import { describePointer, parseLfsPointer } from '../repo/lfs-pointers';
 import { registerGitTool } from './register';
 import { refInput } from './schemas';
 
@@ -239,6 +240,13 @@ async function requireFile(repo: Repo, commit: string, path: string, refLabel: s
   if (head.stdout.includes(0)) {
     throw new UserFacingError(
       `path: '${path}' is binary in ${refLabel} (a NUL byte in its first ${FIRST_FEW_BYTES} bytes, as in images or UTF-16 text), so it has no lines to blame; git_log with this path lists the commits that changed it.`,
+    );
+  }
+  // Its lines would be the pointer's three (version, oid, size), listed as if they were the file's content.
+  const pointer = !head.truncated ? parseLfsPointer(head.stdout) : undefined;
+  if (pointer) {
+    throw new UserFacingError(
+      `path: '${path}' is a Git LFS file in ${refLabel}: git holds only a pointer to the stored object (${describePointer(pointer)}), whose content is on the LFS server, not in git, so there are no lines of it to blame; git_log with this path lists the commits that changed it (each a new version of the object).`,
     );
   }
 }

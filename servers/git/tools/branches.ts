@@ -3,6 +3,7 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
 import type { GitServerContext } from '../context';
 import { currentBranch, parseTrack } from '../repo/head';
+import { queryDigest, type PageCursors } from '../repo/cursor';
 import { explainGitFailure, gitOrExplain, type Repo } from '../repo/repo';
 import { isoFromRawDate } from '../repo/raw-dates';
 import { GitCommandError } from '../repo/run';
@@ -21,6 +22,12 @@ const inputSchema = z.object({
   scope: z.enum(['local', 'remote', 'all']).default('all').describe('Local branches, remote-tracking branches, or both'),
   contains: z.string().min(1).max(200).optional().describe('Only branches whose name contains this text (case-insensitive)'),
   limit: z.number().int().min(1).max(1000).default(100).describe('Most branches to list, most recently committed first'),
+  cursor: z
+    .string()
+    .min(1)
+    .max(4096)
+    .optional()
+    .describe('nextCursor of an earlier git_branches result, with the same scope and contains: lists the branches after that page (limit may differ)'),
 });
 
 const branchSchema = z.object({
@@ -51,7 +58,13 @@ const outputSchema = z.object({
   headHash: z.string().nullable().describe('Commit HEAD points at; null in a repository without commits'),
   branches: z.array(branchSchema),
   returned: z.number().int(),
+  total: z.number().int().describe('How many branches match in all (scope and contains), over every page'),
   truncated: z.boolean().describe('True when more branches match than are listed (the note says how to get them)'),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('When branches after this page match: pass it back as cursor (same scope and contains) for the next page. It names the last branch listed, so branches created or deleted meanwhile do not shift the pages'),
+  remaining: z.number().int().optional().describe('With nextCursor: how many matching branches come after this page'),
   note: z.string().optional(),
 });
 
@@ -65,33 +78,63 @@ type BranchesInput = z.output<typeof inputSchema>;
 type BranchesOutput = z.output<typeof outputSchema>;
 type Branch = z.infer<typeof branchSchema>;
 
-export function registerBranchesTool(server: McpServer, context: GitServerContext): void {
+/**
+ * A branch's place in the listing's order: its tip's committer time (epoch seconds, NaN when git's date is unreadable)
+ * and its full ref name. The order is newest tip first, then ref names by their bytes, so it is total and the same on
+ * every call: a cursor holding one place lists what follows it, whatever was created or deleted meanwhile.
+ */
+interface Place {
+  seconds: number;
+  ref: string;
+}
+
+/** What a git_branches cursor holds: the digest of its call's arguments and the place of the last branch handed out. */
+interface BranchCursor {
+  query: string;
+  seconds: number | null;
+  ref: string;
+}
+
+/** Each listed branch's place, for the cursor made after the budget cut (which keeps the same objects). */
+const places = new WeakMap<Branch, Place>();
+
+export function registerBranchesTool(server: McpServer, context: GitServerContext, cursors: PageCursors): void {
   registerGitTool(server, context, {
     name: 'git_branches',
     title: 'Git branches',
     description:
-      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it; a branch checked out in another working tree of the repository (git worktree) names that folder, and says when that folder is gone (worktreePrunable: git still holds the branch there until `git worktree prune`). Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools.',
+      'List branches with the current one marked, each with its last commit date and subject, and for local branches the upstream and how many commits they are ahead/behind it; a branch checked out in another working tree of the repository (git worktree) names that folder, and says when that folder is gone (worktreePrunable: git still holds the branch there until `git worktree prune`). Use it for "which branches exist", "what is stale", "is my branch pushed / up to date", or to find a branch name for other tools. A long list comes in pages (newest tip first, then by name): total says how many match, and when truncated, pass nextCursor back as cursor for the next page.',
     input: inputSchema,
     output: outputSchema,
     list: 'branches',
-    rest: 'More branches match than are listed (most recently committed first): raise limit (up to 1000), or narrow the list with contains or scope.',
-    narrow: 'narrow the list with contains or scope',
-    run: listBranches,
+    narrow: 'pass nextCursor back as cursor for the next page, or narrow the list with contains or scope',
+    run: (input, repo) => listBranches(input, repo, cursors),
+    finish: (kept, whole) => Promise.resolve(pageOnwards(kept, whole, cursors)),
   });
 }
 
-async function listBranches(input: BranchesInput, repo: Repo): Promise<BranchesOutput> {
+async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCursors): Promise<BranchesOutput> {
+  const query = queryDigest({ tool: 'git_branches', repository: repo.root, scope: input.scope, contains: input.contains });
+  const resumed = input.cursor === undefined ? undefined : cursors.decode<BranchCursor>(input.cursor, query, 'git_branches', 'repository, scope or contains');
+  const after: Place | undefined = resumed && { seconds: resumed.seconds ?? Number.NaN, ref: resumed.ref };
   const head = await currentBranch(repo);
   const patterns = input.scope === 'local' ? ['refs/heads'] : input.scope === 'remote' ? ['refs/remotes'] : ['refs/heads', 'refs/remotes'];
   const { refs, truncated } = await readRefs(repo, patterns);
   const needle = input.contains === undefined ? undefined : plainText(input.contains, 'contains').toLowerCase();
   const branches: Branch[] = [];
   let matched = 0;
-  for (const branch of refs) {
+  let following = 0;
+  for (const { branch, place } of refs) {
     if (needle !== undefined && !branch.name.toLowerCase().includes(needle)) continue;
     matched++;
-    if (branches.length < input.limit) branches.push(branch);
+    if (after && comparePlaces(place, after) <= 0) continue;
+    following++;
+    if (branches.length < input.limit) {
+      places.set(branch, place);
+      branches.push(branch);
+    }
   }
+  paging.set(branches, { query, following });
   const elsewhere = branches.filter((b) => b.worktree !== undefined);
   if (elsewhere.length > 0) {
     const found = await prunableWorktrees(repo, elsewhere.map((b) => b.worktree!));
@@ -111,36 +154,70 @@ async function listBranches(input: BranchesInput, repo: Repo): Promise<BranchesO
     headHash: head.hash,
     branches,
     returned: branches.length,
-    truncated: matched > branches.length || truncated,
+    total: matched,
+    truncated: following > branches.length || truncated,
     ...(unread ? { note: unread } : {}),
   };
 }
 
 /**
- * The branches under `patterns`, most recently committed first, as many as MAX_REF_BYTES hold (`truncated` when more
- * were left unread). git sorts them, except when a
+ * What a listing's cursor is made from, keyed by the whole result's branches array: the digest of its arguments and how
+ * many matching branches the page started with (this page's and all after it).
+ */
+const paging = new WeakMap<Branch[], { query: string; following: number }>();
+
+/** Said when `limit` cut the page (the output budget's cut is said by register.ts with `narrow`). */
+const MORE = 'More branches match than are listed (most recently committed first): pass nextCursor back as cursor for the next page, or narrow the list with contains or scope.';
+
+/**
+ * After the budget cut (which keeps the branch objects): when matching branches follow the last one kept, a cursor at
+ * its place, how many follow and, when the limit cut the page, how to read on. Said here, not as the spec's `rest`:
+ * a last page cut only by the 8 MiB read of git's listing has no next page, and its note says why.
+ */
+function pageOnwards(kept: BranchesOutput, whole: BranchesOutput, cursors: PageCursors): BranchesOutput {
+  const page = paging.get(whole.branches);
+  const last = kept.branches.at(-1);
+  const place = last && places.get(last);
+  if (!page || !place || page.following <= kept.branches.length) return kept;
+  const state: BranchCursor = { query: page.query, seconds: Number.isNaN(place.seconds) ? null : place.seconds, ref: place.ref };
+  const byLimit = kept.branches.length === whole.branches.length;
+  const note = byLimit ? (kept.note ? `${kept.note} ${MORE}` : MORE) : kept.note;
+  return { ...kept, nextCursor: cursors.encode(state), remaining: page.following - kept.branches.length, ...(note === undefined ? {} : { note }) };
+}
+
+/** Negative when `a` comes before `b` in the listing's order (Place), zero for the same place. */
+function comparePlaces(a: Place, b: Place): number {
+  const when = (seconds: number) => (Number.isNaN(seconds) ? -Infinity : seconds);
+  const byTime = when(b.seconds) - when(a.seconds);
+  if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
+  return Buffer.compare(Buffer.from(a.ref), Buffer.from(b.ref));
+}
+
+/**
+ * The branches under `patterns` in the listing's order (Place), as many as MAX_REF_BYTES hold (`truncated` when more
+ * were left unread: the oldest). git sorts them first, except when a
  * tip is dated before 1970: git 2.3x then fails the whole listing ("Timestamp too large for this system", "Timestamp+tz
  * too large"), so they are read unsorted and sorted here by the raw seconds.
  */
-async function readRefs(repo: Repo, patterns: string[]): Promise<{ refs: Branch[]; truncated: boolean }> {
+async function readRefs(repo: Repo, patterns: string[]): Promise<{ refs: Array<{ branch: Branch; place: Place }>; truncated: boolean }> {
   const format = `--format=${FIELDS.join('%00')}%00`;
   const options = { maxBytes: MAX_REF_BYTES };
+  // git's order decides which branches fit in MAX_REF_BYTES (the newest); the order of those is then made total here.
   const sorted = await repo.git(['for-each-ref', format, '--sort=-committerdate', ...patterns], { ...options, okExitCodes: [0, 128] });
-  if (sorted.exitCode === 0 || sorted.truncated) return { refs: parseRefs(sorted.stdout.toString('utf8')).map((r) => r.branch), truncated: sorted.truncated };
+  const ordered = (output: Buffer) => parseRefs(output.toString('utf8')).sort((a, b) => comparePlaces(a.place, b.place));
+  if (sorted.exitCode === 0 || sorted.truncated) return { refs: ordered(sorted.stdout), truncated: sorted.truncated };
   if (!/timestamp\S* too large/i.test(sorted.stderr)) throw explainGitFailure(new GitCommandError(sorted.exitCode, sorted.stderr), repo.root);
   const all = await gitOrExplain(repo, ['for-each-ref', format, ...patterns], options);
-  const when = (seconds: number) => (Number.isNaN(seconds) ? -Infinity : seconds);
-  const refs = parseRefs(all.stdout.toString('utf8')).sort((a, b) => when(b.seconds) - when(a.seconds));
-  return { refs: refs.map((r) => r.branch), truncated: all.truncated };
+  return { refs: ordered(all.stdout), truncated: all.truncated };
 }
 
 /**
  * Branches from for-each-ref output (NUL after each field), symbolic aliases such as origin/HEAD left out, each with its
- * tip's committer time in seconds.
+ * place in the listing's order.
  */
-function parseRefs(output: string): Array<{ branch: Branch; seconds: number }> {
+function parseRefs(output: string): Array<{ branch: Branch; place: Place }> {
   const tokens = output.split('\0');
-  const branches: Array<{ branch: Branch; seconds: number }> = [];
+  const branches: Array<{ branch: Branch; place: Place }> = [];
   for (let i = 0; i + FIELDS.length <= tokens.length; i += FIELDS.length) {
     const [refname, hash, shortHash, date, subject, upstream, track, headMark, symref, worktree] = tokens.slice(i, i + FIELDS.length);
     if (symref) continue;
@@ -158,7 +235,7 @@ function parseRefs(output: string): Array<{ branch: Branch; seconds: number }> {
       // The branch checked out here is `current`; only another working tree is named.
       ...(worktree && headMark !== '*' ? { worktree: sanitizeLine(worktree, 500) } : {}),
     };
-    branches.push({ branch, seconds });
+    branches.push({ branch, place: { seconds, ref } });
   }
   return branches;
 }

@@ -5,6 +5,7 @@ import { parseNumstat, sumStats } from '../repo/parse';
 import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
+import { lfsChanges, lfsNote } from '../repo/lfs-pointers';
 import { registerGitTool } from './register';
 import { fileStatSchema, pathInput, refInput } from './schemas';
 
@@ -51,12 +52,15 @@ async function readDiffStat(input: DiffStatInput, repo: Repo): Promise<DiffStatO
   const args = ['diff', '--numstat', '-z', '-M', '--no-ext-diff', '--no-textconv', '--no-color', '--ignore-submodules=none', from, to, '--'];
   if (path) args.push(path);
   const result = await gitOrExplain(repo, args, { maxBytes: 8 * 1024 * 1024 });
-  const moves = await submoduleMoves(repo, from, to, path ? ['--', path] : ['--']);
-  const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : f));
+  const pathArgs = path ? ['--', path] : ['--'];
+  const [moves, lfs] = await Promise.all([submoduleMoves(repo, from, to, pathArgs), lfsChanges(repo, from, to, pathArgs)]);
+  const all = parseNumstat(result.stdout.toString('utf8'), false)[0].files.map((f) =>
+    moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f,
+  );
   const files = all.slice(0, input.limit);
   const untouched = path !== undefined && all.length === 0 ? await explainUnchangedBetween(repo, path, { from, to }, { from: fromLabel, to: input.to }) : undefined;
   const diverged = input.from !== undefined ? await explainDiverged(repo, { from, to }, { from: fromLabel, to: input.to }) : undefined;
-  const notes = [note, diverged, untouched, renameLimitNote(result.stderr), submoduleNote(moves)].filter(Boolean).join(' ');
+  const notes = [note, diverged, untouched, renameLimitNote(result.stderr), submoduleNote(moves), lfsNote(lfs)].filter(Boolean).join(' ');
   return { from, to, fromLabel, toLabel: input.to, files, totals: sumStats(all), truncated: all.length > input.limit || result.truncated, ...(notes ? { note: notes } : {}) };
 }
 

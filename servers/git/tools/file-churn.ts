@@ -9,6 +9,7 @@ import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/va
 import { misreadDateArgs, repoWindowArgs } from '../repo/window';
 import { withRawCommitTimes } from '../repo/raw-dates';
 import { shallowEdges } from '../repo/shallow';
+import { submodulePaths } from '../repo/submodule-stats';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -31,6 +32,10 @@ const fileSchema = z.object({
   lines: z.number().int().describe('added + deleted'),
   binary: z.boolean().describe('True when git reported the file as binary (no line counts)'),
   previousPaths: z.array(z.string()).optional().describe('Older names folded into this entry'),
+  submodule: z
+    .literal(true)
+    .optional()
+    .describe("A submodule: its commits are the times its commit pointer moved and its lines the pointer's (one a move), not changes to its files (the note says so)"),
 });
 
 const outputSchema = z.object({
@@ -105,7 +110,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
   const edges = await shallowEdges(repo);
   const inside = windowed.filter((c) => !edges.has(c.hash));
   const commits = path === undefined || path === '.' ? inside : inside.map((c) => ({ ...c, files: c.files.filter((f) => touchesPath(f, path)) }));
-  const ranked = rank(tally(commits), input.sortBy);
+  const ranked = await markSubmodules(repo, rank(tally(commits), input.sortBy), input.top, ['--no-merges', ...windowArgs, hash]);
   const untouched = ranked.length === 0 && path !== undefined ? await explainUntouchedPath(repo, path, [hash], input.ref) : undefined;
   const notes = [
     limitHit ? `Only the newest ${input.maxCommits} commits were examined; raise maxCommits or shorten the period for complete counts.` : undefined,
@@ -114,6 +119,7 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     untouched,
     path !== undefined ? movedInNote(ranked, path) : undefined,
     read.renameNote,
+    submodulesNote(ranked.slice(0, input.top)),
     mergesNote(merges),
   ].filter(Boolean);
   return {
@@ -125,6 +131,29 @@ async function readChurn(input: ChurnInput, repo: Repo, extra: HandlerExtra): Pr
     truncated: limitHit || truncated,
     ...(notes.length > 0 ? { note: notes.join(' ') } : {}),
   };
+}
+
+/**
+ * `ranked` with the submodules among its first `top` entries marked (`submodule: true`). Only an entry whose counts a
+ * gitlink can give is asked about (each commit adds or deletes at most the one "Subproject commit" line), in one
+ * `git log --raw` over `selection` limited to those paths.
+ */
+async function markSubmodules(repo: Repo, ranked: ChurnOutput['files'], top: number, selection: string[]): Promise<ChurnOutput['files']> {
+  const candidates = ranked.slice(0, top).filter((f) => !f.binary && f.added <= f.commits && f.deleted <= f.commits);
+  const paths = candidates.flatMap((f) => [f.path, ...(f.previousPaths ?? [])]);
+  const submodules = await submodulePaths(repo, selection, paths);
+  if (submodules.size === 0) return ranked;
+  return ranked.map((f) => (submodules.has(f.path) || f.previousPaths?.some((old) => submodules.has(old)) ? { ...f, submodule: true as const } : f));
+}
+
+/** The note for the submodules among the listed files: what their counts are. */
+function submodulesNote(files: ChurnOutput['files']): string | undefined {
+  const marked = files.filter((f) => f.submodule);
+  if (marked.length === 0) return undefined;
+  const named = marked.slice(0, 3).map((f) => JSON.stringify(f.path)).join(', ');
+  const more = marked.length > 3 ? ` and ${marked.length - 3} more` : '';
+  const which = marked.length === 1 ? 'is a submodule' : 'are submodules';
+  return `${named}${more} ${which} (submodule: true): its commits here are the times its commit pointer was moved, and its lines that pointer's (one deleted and one added a move), not changes to its files; git_file_churn on the submodule's folder, a repository of its own, ranks those.`;
 }
 
 /** Merge commits git selects with `selection` (window, tip, path), at most MAX_MERGES_COUNTED + 1. */

@@ -35,6 +35,10 @@ export const fileStatSchema = z.object({
   deleted: z.number().int(),
   binary: z.boolean(),
   submodule: z.literal(true).optional().describe('A submodule: its counted lines are the commit it points at, not its files (the note names the commits)'),
+  lfs: z
+    .literal(true)
+    .optional()
+    .describe("A Git LFS file: git holds a pointer (the stored object's sha256 oid and size) in its place, so its counted lines are the pointer's, not the file's (the note names both sides)"),
 });
 
 export const refInput = (what: string) =>

@@ -5,10 +5,12 @@ import type { GitServerContext } from '../context';
 import { parseNumstat, sumStats } from '../repo/parse';
 import { emptyTree, gitOrExplain, renameLimitNote, type Repo } from '../repo/repo';
 import { submoduleMoves, submoduleNote } from '../repo/submodule-stats';
+import { lfsChanges, lfsNote } from '../repo/lfs-pointers';
 import { withRawDates } from '../repo/raw-dates';
 import { explainUntouchedPath, resolveCommit, resolveRepoPath } from '../repo/validate';
 import { UserFacingError } from '../../shared/tool-result';
 import { registerGitTool } from './register';
+import type { PatchCache } from '../repo/patch-cache';
 import { fileStatSchema, pathInput, refInput } from './schemas';
 
 const MAX_BODY_CHARS = 4000;
@@ -60,7 +62,7 @@ const META_FIELDS = ['%H', '%h', '%aN', '%aE', '%aI', '%cN', '%cE', '%cI', '%P',
 type ShowInput = z.output<typeof inputSchema>;
 type ShowOutput = z.output<typeof outputSchema>;
 
-export function registerShowTool(server: McpServer, context: GitServerContext): void {
+export function registerShowTool(server: McpServer, context: GitServerContext, patches: PatchCache): void {
   registerGitTool(server, context, {
     name: 'git_show',
     title: 'Show one git commit',
@@ -70,21 +72,24 @@ export function registerShowTool(server: McpServer, context: GitServerContext): 
     output: outputSchema,
     list: 'files',
     cutFlags: ['filesTruncated', 'truncated'],
-    run: readCommit,
+    run: (input, repo) => readCommit(input, repo, patches),
   });
 }
 
-async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
+async function readCommit(input: ShowInput, repo: Repo, patches: PatchCache): Promise<ShowOutput> {
   const hash = await resolveCommit(repo, input.ref, 'ref');
   const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
   const pathArgs = path ? ['--', path] : ['--'];
   const { bodyCut, ...meta } = await readMeta(repo, hash);
   const stats = await gitOrExplain(repo, ['show', '--format=', '--numstat', '-z', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: 8 * 1024 * 1024 });
   // Compared as git show compares: with the first parent, or the empty tree for a commit without one.
-  const moves = await submoduleMoves(repo, meta.parents[0] ?? emptyTree(repo), hash, pathArgs);
-  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) => (moves.has(f.path) ? { ...f, submodule: true as const } : f));
+  const base = meta.parents[0] ?? emptyTree(repo);
+  const [moves, lfs] = await Promise.all([submoduleMoves(repo, base, hash, pathArgs), lfsChanges(repo, base, hash, pathArgs)]);
+  const allFiles = parseNumstat(stats.stdout.toString('utf8'), false)[0].files.map((f) =>
+    moves.has(f.path) ? { ...f, submodule: true as const } : lfs.has(f.path) ? { ...f, lfs: true as const } : f,
+  );
   const { patch, patchTruncated, nextPatchOffset } = input.includePatch
-    ? await readPatch(repo, hash, pathArgs, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
+    ? await readPatch(repo, patches, hash, pathArgs, { offset: input.patchOffset, maxBytes: input.maxPatchBytes, onePath: path !== undefined })
     : { patch: undefined, patchTruncated: false, nextPatchOffset: undefined };
   const filesTruncated = allFiles.length > input.maxFiles || stats.truncated;
   const untouched = path !== undefined && allFiles.length === 0 ? await explainUnchangedPath(repo, hash, path, input.ref) : undefined;
@@ -95,6 +100,7 @@ async function readCommit(input: ShowInput, repo: Repo): Promise<ShowOutput> {
     untouched,
     renameLimitNote(stats.stderr),
     submoduleNote(moves),
+    lfsNote(lfs),
   ].filter(Boolean);
   return {
     ...meta,
@@ -146,23 +152,30 @@ async function readMeta(repo: Repo, hash: string) {
  * The unified diff from byte `offset` (0: its start), at most `maxBytes` of it. A cut part ends at the last line end in
  * it (a line, and a UTF-8 character, is never split across parts) and gives `nextPatchOffset`, the byte the next part
  * starts at: before, a patch longer than 100 KB could not be read past its start, and the note sent a call that
- * already named one file to name one. Throws a UserFacingError when `offset` is past the patch's end.
+ * already named one file to name one. The patch is read through `patches`, so the parts of one are read from what git
+ * wrote once (or a few times, for a very long one). Throws a UserFacingError when `offset` is past the patch's end.
  */
 async function readPatch(
   repo: Repo,
+  patches: PatchCache,
   hash: string,
   pathArgs: string[],
   page: { offset: number; maxBytes: number; onePath: boolean },
 ): Promise<{ patch: string; patchTruncated: boolean; nextPatchOffset?: number }> {
-  const { maxBytes } = page;
-  const diff = await gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes: page.offset + maxBytes });
-  if (page.offset > 0 && page.offset >= diff.stdout.length) {
-    throw new UserFacingError(`patchOffset ${page.offset} is at or past the end of this patch, which has ${diff.stdout.length} bytes; give a nextPatchOffset from an earlier answer for the same ref and path.`);
+  const end = page.offset + page.maxBytes;
+  // One byte past the part tells whether the patch goes on.
+  const held = await patches.read(JSON.stringify([repo.root, hash, pathArgs]), end + 1, MAX_PATCH_OFFSET + 100_001, (maxBytes) =>
+    gitOrExplain(repo, ['show', '--format=', '--patch', ...DIFF_OPTIONS, hash, ...pathArgs], { maxBytes }),
+  );
+  const written = held.bytes;
+  if (page.offset > 0 && page.offset >= written.length) {
+    throw new UserFacingError(`patchOffset ${page.offset} is at or past the end of this patch, which has ${written.length} bytes; give a nextPatchOffset from an earlier answer for the same ref and path.`);
   }
   // An offset counted by hand can fall inside a UTF-8 character: the part starts at that character, not at U+FFFD.
-  const offset = characterStart(diff.stdout, page.offset);
-  const part = diff.stdout.subarray(offset);
-  if (!diff.truncated) return { patch: sanitizeText(part.toString('utf8')), patchTruncated: false };
+  const offset = characterStart(written, page.offset);
+  const cut = written.length > end;
+  const part = written.subarray(offset, cut ? end : written.length);
+  if (!cut) return { patch: sanitizeText(part.toString('utf8')), patchTruncated: false };
   const kept = part.subarray(0, partEnd(part));
   const next = offset + kept.length;
   const other = page.onePath ? '' : ', or give path to see one file';

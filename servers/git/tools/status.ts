@@ -1,15 +1,22 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GitServerContext } from '../context';
-import { explainGitFailure, type Repo } from '../repo/repo';
+import { explainGitFailure, noWorkingTreeReason, type Repo } from '../repo/repo';
+import { UserFacingError } from '../../shared/tool-result';
+import { resolveRepoPath } from '../repo/validate';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation } from '../repo/operation';
 import { indexLockNote, readIndexLock } from '../repo/index-lock';
 import { registerGitTool } from './register';
-import { DISPLAY_PATH, EXACT_PATH } from './schemas';
+import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
 const inputSchema = z.object({
   limit: z.number().int().min(1).max(2000).default(200).describe('Most changed files to list (counts always cover all)'),
+  path: pathInput
+    .optional()
+    .describe('Only the changes to this file or under this folder (listed paths stay relative to the repository root); files, counts and clean then cover it alone, the branch fields still the whole repository'),
 });
 
 const entrySchema = z.object({
@@ -25,6 +32,7 @@ const entrySchema = z.object({
 
 const outputSchema = z.object({
   root: z.string(),
+  path: z.string().optional().describe('The file or folder the files, counts and clean cover (relative to root), when path was given'),
   branch: z.string().nullable().describe('Checked-out branch; null when HEAD is detached'),
   detached: z.boolean(),
   headHash: z.string().nullable().describe('null in a repository without commits'),
@@ -32,7 +40,7 @@ const outputSchema = z.object({
   ahead: z.number().int().optional().describe('Commits on the branch not on its upstream; absent when the upstream is gone'),
   behind: z.number().int().optional().describe('Commits on the upstream not on the branch; absent when the upstream is gone'),
   upstreamGone: z.boolean().optional().describe('True when the upstream branch no longer exists (deleted on the remote and pruned): nothing tells whether the branch is pushed'),
-  clean: z.boolean().describe('True when nothing is staged, modified, conflicted or untracked'),
+  clean: z.boolean().describe('True when nothing is staged, modified, conflicted or untracked (under path, when given)'),
   counts: z
     .object({ staged: z.number().int(), unstaged: z.number().int(), untracked: z.number().int(), conflicted: z.number().int() })
     .describe('Entries, as git status lists them: a folder none of whose files are tracked is one untracked entry (its path ends in /), whatever it holds'),
@@ -65,12 +73,12 @@ export function registerStatusTool(server: McpServer, context: GitServerContext)
     name: 'git_status',
     title: 'Git working tree status',
     description:
-      'Uncommitted work: staged, unstaged, untracked and conflicted files, the branch and how far it is ahead/behind its upstream, and a merge, rebase, cherry-pick, revert, am or bisect stopped midway. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
+      'Uncommitted work: staged, unstaged, untracked and conflicted files (in the whole tree, or under one path), the branch and how far it is ahead/behind its upstream, and a merge, rebase, cherry-pick, revert, am or bisect stopped midway. Use it for "what have I changed", "is my tree clean", "are there merge conflicts", before suggesting a commit or a pull.',
     input: inputSchema,
     output: outputSchema,
     list: 'files',
-    rest: 'Not every changed file is listed (counts cover all of them): raise limit (up to 2000) to list more.',
-    narrow: 'the counts cover every changed file, and `git status` in a terminal lists them all',
+    rest: 'Not every changed file is listed (counts cover all of them): raise limit (up to 2000) to list more, or give path to list one folder.',
+    narrow: 'the counts cover every changed file; give path to list one folder at a time',
     run: readWorkingTree,
   });
 }
@@ -82,11 +90,16 @@ function upstreamFields(upstream: ReturnType<typeof upstreamState>): Pick<Status
 }
 
 async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOutput> {
-  const [status, operation, indexLock] = await Promise.all([readStatus(repo), readOperation(repo), readIndexLock(repo)]).catch((error: unknown) => {
+  if (repo.bare) throw new UserFacingError(await noWorkingTreeReason(repo, 'git_status lists uncommitted work in a working tree'));
+  // Resolved (symlinks followed, then checked to be inside the working tree) as every tool's path is.
+  const path = input.path === undefined ? undefined : resolveRepoPath(repo, input.path, 'path');
+  const [status, operation, indexLock] = await Promise.all([readStatus(repo, undefined, undefined, path), readOperation(repo), readIndexLock(repo)]).catch((error: unknown) => {
     throw explainGitFailure(error, repo.root);
   });
+  const absent = path !== undefined && path !== '.' && status.entries.length === 0 && !existsSync(join(repo.root, path)) ? missingPathNote(path) : undefined;
   return {
     root: repo.root,
+    ...(path === undefined ? {} : { path }),
     branch: status.branch,
     detached: status.detached,
     headHash: status.oid,
@@ -97,8 +110,17 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     truncated: status.entries.length > input.limit || status.truncated,
     ...(operation ? { operation } : {}),
     ...(indexLock ? { indexLock } : {}),
-    ...joinNotes([untrackedFoldersNote(status.entries).note, indexLock ? indexLockNote(indexLock) : undefined]),
+    ...joinNotes([absent, untrackedFoldersNote(status.entries).note, indexLock ? indexLockNote(indexLock) : undefined]),
   };
+}
+
+/**
+ * The note when `path` names nothing in the working tree and nothing changed there: "clean" alone would read as "this
+ * file has no changes" for a name that may be misspelled. (A deleted tracked file is listed with its deletion, so it
+ * is not this.)
+ */
+function missingPathNote(path: string): string {
+  return `${JSON.stringify(path)} is not in the working tree and has no changes: nothing there to list (check the spelling; git_log with this path shows whether it was ever committed).`;
 }
 
 function joinNotes(notes: ReadonlyArray<string | undefined>): { note?: string } {

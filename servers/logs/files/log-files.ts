@@ -4,6 +4,7 @@ import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path
 import { AccessDeniedError, InvalidArgumentError, NotFoundError, UserFacingError } from '../../shared/tool-result';
 import { codingOfFile, type Charset } from '../io/charset';
 import { compressionOfName, findTool, toolOf, withoutCompression, type Compression } from '../io/decompress';
+import { holdsLog, isAmbiguousLogName } from './document-names';
 import type { LegacyCharset, UnsureGuess } from '../io/legacy-charset';
 
 export interface LogDir {
@@ -203,7 +204,23 @@ export interface LogFileListing {
    * from such a container answered "0 errors" from its other files without a word of its access and error logs.
    */
   streamLinks?: StreamLinks;
+  /**
+   * Files named `.json` or `.txt` whose start reads as a document, not a log (document-names.ts holdsLog: package.json,
+   * tsconfig.json, LICENSE.txt): not listed nor searched, counted and the first few named, so a log among them that
+   * holds no time, no level and no log word in its name is still findable (named as `file`, it is read).
+   */
+  documents?: NamedFiles;
 }
+
+/** Files a listing left out, by name (LogFileListing.documents): how many, and the first few names a call would use. */
+export interface NamedFiles {
+  count: number;
+  names: string[];
+  more?: true;
+}
+
+/** `.json`/`.txt` files looked into (holdsLog) per listing at most; past that they are listed by their names. */
+const MAX_PEEKED_DOCUMENTS = 2000;
 
 /** Log-file names linking to a standard stream (LogFileListing.streamLinks): how many, and the first few. */
 export interface StreamLinks {
@@ -286,6 +303,8 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
   let noAccess: UnreadPlaces | undefined;
   let otherCompressed: UnreadCompressed | undefined;
   let streamLinks: StreamLinks | undefined;
+  let documents: NamedFiles | undefined;
+  let peeked = 0;
   const noteHidden = async (path: string) => {
     const holding = await foldersWithLogs(path);
     if (holding.length > 0) hidden = noteUnread(hidden, holding);
@@ -352,6 +371,10 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
           continue;
         }
         if (!stats.isFile()) continue;
+        if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full))) {
+          documents = noteDocument(documents, nameFor(dirs, dir, relative(dir.real, full)));
+          continue;
+        }
         const identity = `${stats.dev}:${stats.ino}`;
         if (seen.has(identity)) continue;
         seen.add(identity);
@@ -362,7 +385,22 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
     }
   }
   keepNewest();
-  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}) };
+  return { files, truncated: truncated || omitted > 0, omitted, ...(omittedNewestMs === undefined ? {} : { omittedNewestMs }), ...(linkedOutside ? { linkedOutside } : {}), ...(tooDeep ? { tooDeep } : {}), ...(hidden ? { hidden } : {}), ...(noAccess ? { noAccess } : {}), ...(otherCompressed ? { otherCompressed } : {}), ...(streamLinks ? { streamLinks } : {}), ...(documents ? { documents } : {}) };
+}
+
+/** Counts one more file left out as a document (LogFileListing.documents). */
+function noteDocument(documents: NamedFiles | undefined, name: string): NamedFiles {
+  const out = documents ?? { count: 0, names: [] };
+  out.count++;
+  if (out.names.length < MAX_NAMED_FOLDERS) out.names.push(name);
+  else out.more = true;
+  return out;
+}
+
+/** What a listing says about the `.json`/`.txt` files it left out as documents (LogFileListing.documents). */
+export function documentsNote(documents: NamedFiles): string {
+  const more = documents.more ? ', …' : '';
+  return `${documents.count} .json/.txt file(s) whose first lines read as a document, not a log (${documents.names.join(', ')}${more}), are not listed nor searched; name one as \`file\` to read it`;
 }
 
 /** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */
@@ -404,13 +442,23 @@ const MAX_PEEKED_FOLDERS = 32;
  */
 async function foldersWithLogs(path: string): Promise<string[]> {
   const entries = await fsp.readdir(path, { withFileTypes: true }).catch(() => []);
-  const holding = entries.some((e) => !e.isDirectory() && isLogFileName(e.name)) ? [path] : [];
+  const holding = (await holdsLogFile(path, entries)) ? [path] : [];
   const subfolders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name)).map((e) => e.name).sort().slice(0, MAX_PEEKED_FOLDERS);
   for (const name of subfolders) {
     const inner = await fsp.readdir(resolve(path, name), { withFileTypes: true }).catch(() => []);
-    if (inner.some((e) => !e.isDirectory() && isLogFileName(e.name))) holding.push(resolve(path, name));
+    if (await holdsLogFile(resolve(path, name), inner)) holding.push(resolve(path, name));
   }
   return holding;
+}
+
+/** Whether the folder `path`, whose `entries` were read, holds a log file: by name, and a `.json`/`.txt` by its start. */
+async function holdsLogFile(path: string, entries: readonly { name: string; isDirectory(): boolean }[]): Promise<boolean> {
+  let peeks = 0;
+  for (const e of entries) {
+    if (e.isDirectory() || !isLogFileName(e.name)) continue;
+    if (!isAmbiguousLogName(e.name) || peeks++ >= MAX_PEEKED_FOLDERS || (await holdsLog(resolve(path, e.name)))) return true;
+  }
+  return false;
 }
 
 const newestFirst = (a: LogFileInfo, b: LogFileInfo) => b.mtimeMs - a.mtimeMs || a.name.localeCompare(b.name);

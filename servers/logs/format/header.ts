@@ -80,7 +80,11 @@ const NAMED_LEVEL_AT = new RegExp(String.raw`([A-Za-z_][\w.-]*):(${LEVEL_WORDS})
  * run glued to a time before it (`%(asctime)s:%(levelname)s:%(name)s:…`) is read from that colon on.
  */
 const PYTHON_BASIC_AT = /:?(DEBUG|INFO|WARNING|ERROR|CRITICAL):([A-Za-z_][\w.-]{0,127}):(?!\/\/)/y;
-const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|:]|$)/y;
+/**
+ * A level letter (Android's, apt's `E:`): bare or bracketed, then white space, `|`, the end, or a colon closing it (`W: `).
+ * A letter glued to a colon and more text is a Windows drive (`Restored D:\a\s\app.csproj`), not a level.
+ */
+const LEVEL_LETTER_AT = /\[?([VDIWEFA])\]?(?=[\s|]|:(?=\s|$)|$)/y;
 /**
  * Three-letter level columns that are words or nothing in lower case, read in upper case only (levels.ts
  * UPPER_CASE_LEVELS): Nim's chronicles writes `TRC DBG INF NOT WRN ERR FAT` (`NTC` for NOT in its newer versions), the others
@@ -95,6 +99,11 @@ const LEVEL_MARKS: Record<string, Level> = { '.': 'DEBUG', '-': 'TRACE', '*': 'I
 export const NUMBER_AT = /\d+(?=[\s|]|$)/y;
 /** A source file's name and line closed by a colon: `scanner.c:703:`, `src/mod.rs:345:` (a language's extension). */
 const SOURCE_LINE_NAME = /^[\w./-]*\.(?:c|cc|cpp|cxx|h|hh|hpp|go|rs|py|java|kt|scala|js|mjs|ts|rb|erl|ex|cs|php|swift|lua|zig|nim|dart):\d{1,6}:$/;
+/**
+ * The same without the colon, standing as a column of its own (`misc/ibvwrap.cc:63`): the place a logger writes on some
+ * lines only, before their level (NCCL's `host:pid:tid [dev] file.cc:63 NCCL WARN …` beside `… [dev] NCCL INFO …`).
+ */
+const SOURCE_LINE_COLUMN_AT = /[\w./-]{1,96}\.(?:c|cc|cpp|cxx|h|hh|hpp|go|rs|py|java|kt|scala|js|mjs|ts|rb|erl|ex|cs|php|swift|lua|zig|nim|dart):\d{1,6}(?=[ \t])/y;
 
 /** Whether the token at `position` is written as a level column writes it: `[INFO]`, `warn:`, `INFO` (not `error`). */
 function columnShapedLevel(line: string, position: number): boolean {
@@ -756,7 +765,7 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     }
     if (!field && !hasLevel) {
       const m = matchLevel(line, position, context);
-      if (m && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position)))) {
+      if (m && (namesSinceStrong < 2 || isSpelledOutLevel(line, position, m.end)) && !(lone && (isShortBareLevel(line, position, m.end) || isNounOfPhrase(fields, line, ends, position) || isStatusLetter(fields, line, position, m.end, context)))) {
         field = { kind: 'level', bracketed: line.charCodeAt(position) === 91 };
         const form = m.form;
         if (form) field.form = form;
@@ -958,6 +967,12 @@ export interface LearnedHeader {
    * a line the main header does not read at its start is read where the whole main header starts (prefixedReading).
    */
   prefixed?: boolean;
+  /**
+   * Whether the file relays another writer's lines in the main header's own layout behind a part of it (learnRelayedLines:
+   * TorchServe's `<time> [INFO ] W-9000-model-stdout MODEL_LOG - ` before the worker's `[<time>] [WARNING] [comm.py:152:f] …`):
+   * a line the main header reads only in part is read where the whole main header starts in its message (relayedReading).
+   */
+  relayed?: boolean;
   /** Whether `fields` has a level field: worked out by the first parseWithHeader call and kept (fields do not change). */
   levelField?: boolean;
   /** The signatures of `forms`: worked out by the first line read on its own and kept (forms do not change). */
@@ -1177,7 +1192,8 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   const prefixed = learnPrefixedLines(sample, best.fields, context, lines);
-  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}) };
+  const relayed = learnRelayedLines(sample, best.fields, context, lines);
+  return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}), ...(relayed ? { relayed } : {}) };
 }
 
 /** Characters of another writer's prefix at most before the main header (an elapsed stamp, a date, a host). */
@@ -1236,6 +1252,58 @@ function prefixedReading(header: LearnedHeader, line: string, context: Timestamp
     applyHeader(guessHeader(prefix, context, true), prefix, context, outer);
     if (outer.timestamp !== undefined) parsed.timestamp = outer.timestamp;
   }
+  return parsed;
+}
+
+/**
+ * Where the whole main header `fields` starts again in `line` after the part of it a read ended at `from` (at a word's
+ * start within MAX_PREFIX_CHARS of it: the relaying writer's own columns between), in its own time form; or -1.
+ */
+function relayedHeaderStart(fields: HeaderField[], line: string, from: number, context: TimestampContext, read: HeaderRead): number {
+  const last = Math.min(line.length - 1, from + MAX_PREFIX_CHARS);
+  for (let space = line.indexOf(' ', from); space > 0 && space < last; space = line.indexOf(' ', space + 1)) {
+    const c = line.charCodeAt(space + 1);
+    if (c === 32 || c === 9) continue;
+    const inner = line.slice(space + 1);
+    if (applyHeader(fields, inner, context, { message: inner }, read) > 0 && read.fields === fields.length && read.otherTime !== true) return space + 1;
+  }
+  return -1;
+}
+
+/**
+ * Whether the file relays another writer's lines in its main header's layout (LearnedHeader.relayed): enough sample
+ * lines (as learnForms' forms: MIN_FORM_LINES and FORM_SHARE) that the main header reads only in part hold it whole
+ * further in (relayedHeaderStart). Only for a main header of two fields or more that dates or levels its lines.
+ */
+function learnRelayedLines(sample: string[], fields: HeaderField[], context: TimestampContext, lines: number): boolean {
+  if (fields.length < 2 || !datesOrLevels(fields)) return false;
+  const least = Math.max(MIN_FORM_LINES, Math.ceil(lines * FORM_SHARE));
+  const read: HeaderRead = { fields: 0 };
+  let relayed = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    const end = applyHeader(fields, line, context, { message: line }, read);
+    if (end === 0 || read.fields === fields.length) continue;
+    if (relayedHeaderStart(fields, line, end, context, read) > 0 && ++relayed >= least) return true;
+  }
+  return false;
+}
+
+/**
+ * `line`, which the main header read to `consumed` only, read by the main header where it starts whole in the message
+ * (relayedHeaderStart): the relayed line's own time, level and component, else the relaying writer's (a journal's
+ * program tag); undefined when it starts
+ * nowhere there.
+ */
+function relayedReading(header: LearnedHeader, line: string, consumed: number, outer: ParsedLine, context: TimestampContext): ParsedLine | undefined {
+  const start = relayedHeaderStart(header.fields, line, consumed, context, { fields: 0 });
+  if (start < 0) return undefined;
+  const inner = line.slice(start);
+  const parsed: ParsedLine = { message: inner };
+  applyHeader(header.fields, inner, context, parsed);
+  parsed.timestamp ??= outer.timestamp;
+  parsed.level ??= outer.level;
+  parsed.component ??= outer.component;
   return parsed;
 }
 
@@ -1559,11 +1627,14 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // main header first: a form of the file's that reads the prefix as a word column and stops at its level
   // (`db-1  | <time> WARN`) would leave the service's `target:` in the message, where the same program's bare lines
   // have it cut.
+  // Whether the main header read all its fields, and its time in its own form (before another form may read the line).
+  const mainWhole = read.fields === header.fields.length;
+  const mainOwnTime = read.otherTime !== true;
   if (others && !(consumed === 0 && composePrefixEnd(line) > 0)) {
     // A level applyHeader read from the message's first word, where the file shows no level column in its messages
     // (columnLevelsShown: there the word is left, as on every line of that column).
     const wordLevel = parsed.level !== undefined && read.leveled !== true && !header.columnLevels && !header.messageLevels;
-    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed, wordLevel);
+    const other = readOtherForm(header, line, context, read.fields === header.fields.length && consumed > 0, parsed, consumed, wordLevel, read.otherTime === true ? -1 : read.fields);
     if (other) [parsed, consumed] = other;
   }
   // `docker compose logs` writes each service's lines behind its name (`db-1  | …`), each service in its own layout:
@@ -1595,6 +1666,13 @@ export function parseWithHeader(header: LearnedHeader, line: string, context: Ti
   // log text pasted indented (a quoted block, a journal's lines around the program's own) is indented whole, entries
   // and all (`    2015-09-13 20:56:39,821 INFO [3444:MainThread] mopidy.__main__: Starting …` beside `INFO     Starting …`).
   if ((line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9) && (consumed > 0 || !timestampStartsAt(line, skipSeparators(line, 0), context))) return parsed;
+  // A line the main header reads only in part, its time in its own form, that holds it whole further in, in a file that
+  // relays another writer's lines so (LearnedHeader.relayed): the relayed line's header, its level winning over the
+  // relay's. A time in another form is another layout's (a journal's, whose program tag the line's own header reads).
+  if (header.relayed && consumed > 0 && !mainWhole && mainOwnTime) {
+    const relayed = relayedReading(header, line, consumed, parsed, context);
+    if (relayed) return relayed;
+  }
   // A line the learned header reads only in part and without the level it has a field for (its time in another form,
   // then another layout: a syslog line amid Java ones) is read by a header of its own, which wins when it finds the level.
   // It also wins when it reads further and ends at a program's tag: a syslog wrapper around the file's own form (hclog
@@ -1790,7 +1868,10 @@ interface HeaderRead {
  * main header read it whole without a level), then the other forms. A line the main header does not read whole but
  * that opens with a header of its own is left to that reading, which knows the line best. Undefined when none does.
  */
-function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number, wordLevel: boolean): [ParsedLine, number] | undefined {
+/**
+ * `mainFields`: how many of the main header's fields read the line (-1 when it read the line's time in another form).
+ */
+function readOtherForm(header: LearnedHeader, line: string, context: TimestampContext, whole: boolean, main: ParsedLine, consumed: number, wordLevel: boolean, mainFields: number): [ParsedLine, number] | undefined {
   const read: HeaderRead = { fields: 0 };
   // A line the main header read a level on takes only an extension by thread and logger columns, or by a bracketed
   // name closed by a colon (learnForms). A level read from the message's first word (`wordLevel`) is the level column
@@ -1808,7 +1889,19 @@ function readOtherForm(header: LearnedHeader, line: string, context: TimestampCo
     if (inserted) readColumnLevel(header, inserted[0]);
     if (inserted) return inserted;
   }
-  if (!header.forms || (!whole && opensWithOwnHeader(line, context))) return undefined;
+  if (!header.forms) return undefined;
+  // A line that opens with a header of its own is read by it (parseWithHeader), unless the main header read its start
+  // and a form of the file that opens with the same columns reads on past it, to a column other than a level: the form
+  // the file's other lines show (ROS's `[ INFO] [<wall>, <sim>]:` beside its `[ INFO] [<wall>]:`, where the main header
+  // stops at the time it does not read; a syslog host the main header goes without). A form ending at a level would cut
+  // a level word the main header leaves in its lines' messages (PgBouncer's `LOG`). A line whose time the main header
+  // read in another form is another layout's, read by its own header (a syslog relay's line amid the program's own).
+  if (!whole && opensWithOwnHeader(line, context)) {
+    if (consumed === 0 || mainFields <= 0) return undefined;
+    const opening = signature(header.fields.slice(0, mainFields));
+    const forms = header.forms.filter((form) => form.length > mainFields && form.at(-1)?.kind !== 'level' && signature(form.slice(0, mainFields)) === opening);
+    return forms.length > 0 ? firstWholeReading(forms, line, context, consumed, read) : undefined;
+  }
   return firstWholeReading(header.forms, line, context, whole ? consumed : 0, read);
 }
 
@@ -1935,6 +2028,24 @@ function isNounOfPhrase(fields: HeaderField[], line: string, ends: number[], pos
   return /^[A-Z][a-z]+$/.test(line.slice(start, ends[ends.length - 1]));
 }
 
+/**
+ * On a line read alone: a bare letter opening the line or following a bracket or `name:`, then text that is no column
+ * (`A op/src/file.bin`, `M src/main.c`, `D old.txt`, `[TOTEM ] A processor failed`) is a status letter before a path
+ * (Borg's `--list`, `git status --short`, svn's update) or a sentence's first word, not a level. A level letter is a
+ * column of a layout: after a time or a number (`<time> E …`, logcat's `<pid> <tid> D Tag: …`), or before a time, a
+ * bracket, a number (a pid, a clock) or the tag's `name:` (`D WindowManager: …`), or closed by a colon (apt's `E: …`).
+ */
+function isStatusLetter(fields: HeaderField[], line: string, start: number, end: number, context: TimestampContext): boolean {
+  if (end - start !== 1 || !isAsciiLetter(line.charCodeAt(start))) return false;
+  const before = fields.at(-1)?.kind;
+  if (before !== undefined && before !== 'bracket' && before !== 'paren' && before !== 'component') return false;
+  const next = skipSeparators(line, end);
+  if (next >= line.length || line.charCodeAt(end) === 58 /* : */) return false;
+  const c = line.charCodeAt(next);
+  if (c === 91 /* [ */ || c === 40 /* ( */ || c === 60 /* < */ || isDigitCode(c)) return false;
+  return componentEnd(line, next) < 0 && !timestampStartsAt(line, next, context);
+}
+
 function isShortBareLevel(line: string, start: number, end: number): boolean {
   const first = line.charCodeAt(start);
   if (first === 91 || first === 60 || first === 40 || isDigitCode(line.charCodeAt(end))) return false;
@@ -2019,11 +2130,31 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
     read.otherTime = false;
     read.leveled = false;
   }
+  // Whether a field read so far is a strong one (a time, a level, a bracket, a `name:`…), or a word column that gave a level.
+  let strong = false;
+  // Where the last field read starts, when it is a word column (else -1).
+  let previous = -1;
   for (const field of fields) {
     if (!readField(field, line, position, context, m)) {
-      if (!(field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m))) break;
-      if (read) read.otherTime = true;
+      if (field.kind === 'timestamp' && otherTimeForm(field, line, position, context, m)) {
+        if (read) read.otherTime = true;
+      } else if (field.kind === 'level' && sourceLineBeforeLevel(field, line, position, previous, context, m)) {
+        // Read: the level after the source location, which is the header's too.
+      } else {
+        // A line the header stops on before any strong field, at a column other than its level (which some lines go
+        // without: sshd's `<pid> <clock> <ms> Server listening …` beside its `debug1:` lines), where the words read are
+        // letters only, is not in its layout: they are the message's (`NCCL version 2.4.8` where the header is
+        // `host:pid:tid [dev] NCCL INFO`). A column's value with digits or marks is the column's (Redis's
+        // `1490:signal-handler (1636386259) …` beside its `1490:M <date> * …`).
+        if (!strong && consumed > 0 && isStrong(field.kind) && field.kind !== 'level' && lettersOnly(line, 0, consumed)) {
+          consumed = 0;
+          if (read) read.fields = 0;
+        }
+        break;
+      }
     }
+    strong ||= isStrong(field.kind) || m.epoch !== undefined || m.level !== undefined;
+    previous = field.kind === 'word' ? position : -1;
     if (read) read.fields++;
     if (m.epoch !== undefined && parsed.timestamp === undefined) parsed.timestamp = m.epoch;
     if (m.level !== undefined && parsed.level === undefined) parsed.level = m.level;
@@ -2058,6 +2189,36 @@ function applyHeader(fields: HeaderField[], line: string, context: TimestampCont
   // A line stamped with a time of day starts an entry of its own, even without a level (it has no date to give).
   if (clockEnd >= 0 && parsed.level === undefined && parsed.timestamp === undefined) parsed.standalone = true;
   return consumed;
+}
+
+/** Whether line[start, end) holds only ASCII letters and blanks. */
+function lettersOnly(line: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = line.charCodeAt(i);
+    if (!isAsciiLetter(c) && c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a source location column (SOURCE_LINE_COLUMN_AT) stands where the header's level `field` was expected, or
+ * where the word column before it was read (`previous`: its start, else -1; that column's literal then follows it),
+ * with the level right after: read into `m` (its end past the level), true. A logger that writes the place of its
+ * warnings only keeps its own layout around it (NCCL's `[dev] file.cc:63 NCCL WARN` beside `[dev] NCCL INFO`); a level
+ * word after any other word is the message's.
+ */
+function sourceLineBeforeLevel(field: HeaderField, line: string, position: number, previous: number, context: TimestampContext, m: FieldMatch): boolean {
+  let at = sourceLineColumnEnd(line, position);
+  if (at < 0 && previous >= 0 && sourceLineColumnEnd(line, previous) === wordEnd(line, previous)) at = wordEnd(line, position);
+  return at > 0 && readField(field, line, skipSeparators(line, at), context, m);
+}
+
+/** End of SOURCE_LINE_COLUMN_AT's match at `position`, or -1. */
+function sourceLineColumnEnd(line: string, position: number): number {
+  const c = line.charCodeAt(position);
+  if (!(isAsciiLetter(c) || isDigitCode(c) || c === 46 || c === 47 || c === 95)) return -1;
+  SOURCE_LINE_COLUMN_AT.lastIndex = position;
+  return SOURCE_LINE_COLUMN_AT.test(line) ? SOURCE_LINE_COLUMN_AT.lastIndex : -1;
 }
 
 /**

@@ -182,6 +182,21 @@ function recordLine(text: Buffer, cut: boolean, service?: string): Buffer {
 }
 
 /**
+ * The source a record's line (recordLine's output) names: its `source` field (an OTLP record's service, a CloudTrail
+ * record's eventSource), or undefined for a line of none (bare text, a record cut at MAX_RECORD_BYTES, a record under
+ * a resource that names no service, or a line the reader was handed cut).
+ */
+export function sourceOfRecordLine(text: string): string | undefined {
+  if (!text.startsWith('{') || !text.includes('"source"')) return undefined;
+  try {
+    const source = (JSON.parse(text) as { source?: unknown } | null)?.source;
+    return typeof source === 'string' ? source : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The fields the JSON reader takes a record's time, level, message and source from, for a record that has its own
  * names for them (the record's own fields follow, and win over these where it has the same names).
  * - CloudTrail: `errorCode` (and `errorMessage`) make it an error (an AWS call that was refused or failed), else it is

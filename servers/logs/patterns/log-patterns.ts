@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { fitToBudget } from '../../shared/output-budget';
 import { sanitizeLine } from '../../shared/sanitize';
 import { inWindow, resolveWindow, type TimeWindow } from '../../shared/time-window';
+import { parseAsShown } from '../format/as-shown';
 import { createLineParser } from '../format/detect';
 import { SAMPLE_LINES } from '../io/head';
 import { awaitsMessage, needsHeader, opensLoggedReport, ownLevel, readInOrder, type EntryHeader } from '../format/continuation';
@@ -136,7 +137,9 @@ export async function minePatterns(
     const lineNumber = ++linesRead;
     if (isBlank(line)) return;
     const p = parser as LineParser;
-    const parsed = p.parse(line);
+    // A record printed under a progress bar (tqdm's `\r<spaces>\r`) is mined as a terminal shows it (parseAsShown), as
+    // search_logs and error_summary read it: whole, it was the bar's text under the entry above.
+    const parsed = parseAsShown(p, line);
     // Lines without a header of their own (stack traces, wrapped text) and an entry's parts (PostgreSQL `DETAIL:`) take
     // what they lack from the entry above, by the rule search_logs and error_summary use (needsHeader). In a file without
     // entry headers ('unknown': each line is the message) only a stack's or a report's lines do: `Finished with 0

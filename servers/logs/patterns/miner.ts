@@ -289,6 +289,11 @@ export class TemplateMiner {
   private lineFrames = new Uint8Array(64);
   private overflow: Cluster | undefined;
   /**
+   * Value groups folded into another when their cluster stopped telling lines apart by a position (dropSplitPosition):
+   * retired id -> the id that took its lines. add() handed the retired ids out, so finalId() follows them here.
+   */
+  private readonly retired = new Map<number, number>();
+  /**
    * Clusters of messages without tokens (`{}`, `]]]`, `=====`), by their trimmed text: such a message joins only the
    * cluster of the same text, found here at once (a leaf would compare it with every other such text).
    */
@@ -385,7 +390,9 @@ export class TemplateMiner {
 
   /** The id of the listed template (templates()) that now holds the lines add() gave `id`. */
   finalId(id: number): number {
-    return this.buildView().finalIds.get(id) ?? id;
+    let current = id;
+    for (let next = this.retired.get(current); next !== undefined; next = this.retired.get(current)) current = next;
+    return this.buildView().finalIds.get(current) ?? current;
   }
 
   private buildView(): { templates: MinedTemplate[]; finalIds: Map<number, number> } {
@@ -518,6 +525,8 @@ export class TemplateMiner {
   private dropSplitPosition(cluster: Cluster, split: Split, index: number): void {
     const positions = split.positions.filter((_, i) => i !== index);
     if (positions.length === 0) {
+      // Every line is the cluster's again: the ids add() gave the other groups' lines now name the cluster.
+      for (const group of split.groups.values()) if (group.id !== cluster.id) this.retired.set(group.id, cluster.id);
       cluster.split = undefined;
       return;
     }
@@ -528,8 +537,10 @@ export class TemplateMiner {
       const values = group.values.filter((_, i) => i !== index);
       const key = values.join('\u0001');
       const existing = groups.get(key);
-      if (existing) mergeStats(existing.stats, group.stats, this.maxExamples);
-      else groups.set(key, { id: group.id, values, stats: group.stats });
+      if (existing) {
+        mergeStats(existing.stats, group.stats, this.maxExamples);
+        this.retired.set(group.id, existing.id);
+      } else groups.set(key, { id: group.id, values, stats: group.stats });
     }
     cluster.split = { positions, groups };
   }
@@ -817,7 +828,7 @@ function valueSlots(cluster: Cluster, prefixes: ReadonlySet<string>): { slots?: 
     const after = cluster.seps[i] ?? '';
     const label = isLabelValueSlot(cluster, i);
     if (record?.includes(i) || isFieldValueSlot(cluster.tokens[i - 1], before) || isArgumentSlot(cluster.tokens[i - 1], before, after) || isQuotedSlot(before, after) || isPaddedSlot(before, after, i === cluster.tokens.length - 1) || (label && !prefixes.has(labelKey(cluster.tokens, i)))) (slots ??= []).push(i);
-    else if (isAngleSlot(before, after) || label || isNoteSlot(cluster.tokens[i - 1], before, after)) {
+    else if (isAngleSlot(before, after) || label || isNoteSlot(cluster.tokens[i - 1], before, after) || isNumberedLabelValueSlot(cluster, i)) {
       (slots ??= []).push(i);
       (weak ??= []).push(i);
     }
@@ -852,6 +863,21 @@ function isLabelValueSlot(cluster: Cluster, i: number): boolean {
   if ((cluster.seps[i] ?? '').trim() !== '') return false;
   const before = i >= 2 ? cluster.seps[i - 2] : cluster.lead;
   return PROSE_WORD.test(cluster.tokens[i - 1]) && (i < 2 || /\s$/.test(before ?? ''));
+}
+
+/**
+ * Token `i` is the last of the message and the label before its `: ` ends in a value that a word of prose names (`init
+ * module 0: validator`, `Connection 12: ANNOUNCE`): the label counts what it labels, and the word after it is what the
+ * statement was given for that number (Unbound's `"init module %d: %s"` over its module stack). A weak slot
+ * (valueSlots): three words, or a <*>, make it data, since two words after a numbered label are as often two statements
+ * (`Job 4: completed` / `Job 7: failed`). A label that is only a name glued to its number (BIRD's `bgp1: Starting`)
+ * names the part of the program that speaks, and the word after it is that part's event: no slot is read there.
+ */
+function isNumberedLabelValueSlot(cluster: Cluster, i: number): boolean {
+  if (i < 2 || i !== cluster.tokens.length - 1 || cluster.seps[i - 1] !== ': ' || cluster.tokens[i - 1] !== WILDCARD) return false;
+  if ((cluster.seps[i] ?? '').trim() !== '' || cluster.seps[i - 2] !== ' ') return false;
+  const before = i >= 3 ? cluster.seps[i - 3] : cluster.lead;
+  return PROSE_WORD.test(cluster.tokens[i - 2]) && (i < 3 || /\s$/.test(before ?? ''));
 }
 
 /** The tokens before place `i` (the label's words up to its `: `), as labelPrefixes keys them. */

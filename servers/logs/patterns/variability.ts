@@ -90,7 +90,7 @@ export function mergeByVariability(units: PositionUnit[], rule: VariabilityRule,
         // UPPER_CASE keys of values (`IV_LZ4=1`, `IV_LZO=1`, each followed by its <*>) name fields, not events.
         const keys = all.every((group) => group.tokens[position + 1] === WILDCARD);
         const kind = isKindFamily(all, position, mayMerge) || isMethodFamily(all, position, rule);
-        const family = keys || kind || namedElsewhere(all, position, names) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
+        const family = keys || kind || namedElsewhere(all, position, names) || constantsFillSentence(all, position, rule, mayMerge) ? all : mergeableMembers(all, (group) => group.tokens[position], mayMerge);
         if (family.length < 2 || (!kind && namesField(family, position)) || inflectsOneVerb(family, position) || !(kind || familyIsVariable(family, position, rule, shared, names, isValue))) continue;
         family.sort((a, b) => a.id - b.id);
         const [into, ...rest] = family;
@@ -373,18 +373,24 @@ function sharedLeadingNames(family: Group[], names: Map<string, Set<string>>, ma
   return namedElsewhere(family, 0, names) && sharedNames(family, 0, counts, names);
 }
 
+/** A frame of one length (the tokens after the first): the first words its templates open with, and its second token. */
+interface LeadingFrame {
+  words: Set<string>;
+  second: string;
+}
+
 /**
  * For each frame of one length (the tokens after the first, keyWithout at 0), the first words its living templates
- * open with (<*> left out): the rows of a grid gridLeadingNames reads.
+ * open with (<*> left out) and the token after them: the rows of a grid gridLeadingNames reads.
  */
-function leadingWordsByFrame(list: readonly Group[]): Map<string, Set<string>> {
-  const frames = new Map<string, Set<string>>();
+function leadingWordsByFrame(list: readonly Group[]): Map<string, LeadingFrame> {
+  const frames = new Map<string, LeadingFrame>();
   for (const group of list) {
     if (!group.alive || group.tokens[0] === WILDCARD) continue;
     const key = keyWithout(group, 0);
-    const words = frames.get(key);
-    if (words) words.add(group.tokens[0]);
-    else frames.set(key, new Set([group.tokens[0]]));
+    const frame = frames.get(key);
+    if (frame) frame.words.add(group.tokens[0]);
+    else frames.set(key, { words: new Set([group.tokens[0]]), second: group.tokens[1] });
   }
   return frames;
 }
@@ -402,20 +408,28 @@ function leadingWordsByFrame(list: readonly Group[]): Map<string, Set<string>> {
  * `Stopping …`, the same for `mysql`; SDDM's `Display server starting...` / `Socket server starting...`, capitalized
  * first words of sentences), which the case, the verb forms and the counts keep apart (four lower-case verbs over two
  * services, `start nginx service` / `stop …` / `restart …` / `reload …`, are no more than twice the frames); so do two
- * names in two frames.
+ * names in two frames. Frames must differ after the word that follows the first (`addcon thread start` / `addcon thread
+ * exit`: a name qualifies the noun after it, `thread`, `worker`, `server`, and the action comes after that noun); frames
+ * that differ right after the first word (`start nginx service` / `start mysql service`) read as a verb and its object
+ * as well, so five verbs over two services, which outnumber the frames as names do, stay apart.
  */
-function gridLeadingNames(family: Group[], frames: Map<string, Set<string>>, mayMerge: (word: string) => boolean): boolean {
-  const own = frames.get(keyWithout(family[0], 0));
-  if (!own) return false;
+function gridLeadingNames(family: Group[], frames: Map<string, LeadingFrame>, mayMerge: (word: string) => boolean): boolean {
+  const ownFrame = frames.get(keyWithout(family[0], 0));
+  if (!ownFrame) return false;
+  const own = ownFrame.words;
   for (const word of own) if (!mayMerge(word) || !startsLowerCase(word)) return false;
   const names = new Set(own);
   const recurring = new Set<string>();
   let rows = 1;
-  for (const words of frames.values()) {
+  for (const { words, second } of frames.values()) {
     if (words === own) continue;
     let common = 0;
     for (const word of words) if (own.has(word)) common++;
     if (common < 2) continue;
+    // The frames must agree on the word after the first (the noun a name qualifies, `addcon thread`): where they differ
+    // right there, that word is as likely the object of a verb the first word is (`start nginx service` / `start mysql
+    // service`), and the first words are the actions, however many.
+    if (second !== ownFrame.second) return false;
     rows++;
     for (const word of words) {
       if (own.has(word)) recurring.add(word);
@@ -1230,6 +1244,31 @@ function isMethodFamily(family: Group[], position: number, rule: VariabilityRule
   if (masked) return true;
   const sorted = [...counts.values()].sort((a, b) => a - b);
   return counts.size >= MIN_KIND_VALUES && sorted[Math.floor(sorted.length / 2)] < rule.minLinesPerValue;
+}
+
+/**
+ * Every word of the family at `position` is an UPPER_CASE constant's name (words `mayMerge` refuses), more of them than
+ * maxSplitValues, and the sentence goes on after them with a word of its own: constants a statement was given to print
+ * inside its sentence, which familyIsVariable then judges by their counts as it judges other words (picom's `Atom %s is
+ * %d` for each X11 atom it interns, `Atom _NET_WM_NAME is 39` / `Atom WM_CLASS is 67` / …; SpamAssassin's `tagrun - tag
+ * %s is now ready` for each tag, `uc $tag`). Why it holds: a program spells a constant that names its own event in that
+ * event's statement, one statement per constant, and a few of them (`NEW` / `RUNNING`, Hadoop's states) are as often
+ * the statements' names as values, so mergeableMembers keeps them apart; four or more names of no shared namespace
+ * (isKindFamily reads those) filling one place mid-sentence, each on few lines, are a list passed through one format.
+ * A constant that ends the message (RetroArch's `[Environ]: GET_LOG_INTERFACE.` / `SET_CONTROLLER_INFO.`, one
+ * statement per case of a switch, which the studied labels keep apart) is the statement itself and stays apart.
+ */
+function constantsFillSentence(family: Group[], position: number, rule: VariabilityRule, mayMerge: (word: string) => boolean): boolean {
+  const next = family[0].tokens[position + 1];
+  if (next === undefined || next === WILDCARD || !hasLetter(next)) return false;
+  const words = new Set<string>();
+  for (const group of family) {
+    const word = group.tokens[position];
+    if (word === WILDCARD) continue;
+    if (mayMerge(word)) return false;
+    words.add(word);
+  }
+  return words.size > rule.maxSplitValues;
 }
 
 /** Least distinct values that show a kind family: two names with a shared start are as often two events. */

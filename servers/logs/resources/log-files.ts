@@ -2,9 +2,11 @@
 // logs://file/{path} (a file's tail) and logs://source/{name} (a source's tail).
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
+import { SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
+import { readFileName, readSourceName } from '../tools/listed-names';
 import { InvalidArgumentError } from '../../shared/tool-result';
 import { decodeUriPart } from '../../shared/resource-errors';
-import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote } from '../files/log-files';
+import { documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote } from '../files/log-files';
 import { closeQuietly, tailOf, type LogsContext } from '../tools/context';
 import { lastLines } from '../io/tail';
 import { isSourceName } from '../sources/types';
@@ -69,8 +71,10 @@ export function registerResources(server: McpServer, ctx: LogsContext): void {
 }
 
 /** The last TAIL_LINES records of a source, "time [stream] text" (what journalctl -n / docker logs --tail -t show). */
-async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
-  if (!isSourceName(name)) throw new InvalidArgumentError(`not a source name: ${name} (names start with journal: or docker:, see logs://files)`);
+async function sourceTail(ctx: LogsContext, given: string): Promise<string> {
+  if (!isSourceName(given)) throw new InvalidArgumentError(`not a source name: ${given} (names start with journal: or docker:, see logs://files)`);
+  // A name as shown (its invisible characters written out) is read as the tools read it (tools/listed-names.ts).
+  const { name } = await readSourceName(ctx, given);
   const out: string[] = [];
   for await (const record of ctx.sources.read(name, { tail: TAIL_LINES })) {
     const time = record.time !== undefined ? isoInLocalZone(record.time) : '-';
@@ -79,10 +83,20 @@ async function sourceTail(ctx: LogsContext, name: string): Promise<string> {
   return out.join('\n');
 }
 
+/**
+ * A file of record batches' `services` in the listing (what search_logs' and error_summary's `service` takes), counted
+ * over the whole file, or why they were not counted; nothing for another file.
+ */
+function servicesField(services: FileServices | 'not counted' | undefined): Record<string, unknown> {
+  if (services === undefined) return {};
+  if (services === 'not counted') return { services: `not counted: larger than ${SERVICE_COUNT_BYTES / 1024 / 1024} MB to read for a listing; search it with service to read one` };
+  return { ...services };
+}
+
 /** logs://files as JSON: every listed file, its format detected for the first FORMAT_DETECTION_LIMIT. */
 function fileList(ctx: LogsContext): ReadResourceCallback {
   return async (uri) => {
-    const { files, truncated, omitted, linkedOutside, tooDeep, hidden, noAccess, otherCompressed, streamLinks } = await ctx.listFiles();
+    const { files, truncated, omitted, linkedOutside, tooDeep, hidden, noAccess, otherCompressed, streamLinks, documents } = await ctx.listFiles();
     const out = [];
     for (let i = 0; i < files.length; i++) {
       const f = files[i];
@@ -95,6 +109,7 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
         compressed: f.gzip || f.compression !== undefined,
         format: i < FORMAT_DETECTION_LIMIT ? ((await ctx.formatOf(f)) ?? 'unreadable') : 'not detected',
         uri: fileUri(f.name),
+        ...(i < FORMAT_DETECTION_LIMIT ? servicesField(await ctx.servicesOf(f)) : {}),
       });
     }
     const listing = await ctx.sources.list();
@@ -112,8 +127,10 @@ function fileList(ctx: LogsContext): ReadResourceCallback {
     const closed = noAccess ? { noAccess: { ...noAccess, note: noAccessNote(noAccess) } } : {};
     const compressed = otherCompressed ? { otherCompressed: { ...otherCompressed, note: otherCompressedNote(otherCompressed) } } : {};
     const streams = streamLinks ? { streamLinks: { ...streamLinks, note: streamLinksNote(streamLinks) } } : {};
+    // `documents`: `.json`/`.txt` files whose start reads as a document (package.json, LICENSE.txt), not listed.
+    const notLogs = documents ? { documents: { ...documents, note: documentsNote(documents) } } : {};
     const skippedDirectories = ctx.skippedDirs.length > 0 ? { skippedDirectories: ctx.skippedDirs } : {};
-    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, ...closed, ...compressed, ...streams, sources, sourceProblems: listing.problems };
+    const body = { directories: ctx.dirs.map((d) => d.path), ...skippedDirectories, files: out, truncated, omitted, ...linked, ...deep, ...hiddenLogs, ...closed, ...compressed, ...streams, ...notLogs, sources, sourceProblems: listing.problems };
     return { contents: [{ uri: uri.href, mimeType: 'application/json', text: JSON.stringify(body, null, 2) }] };
   };
 }
@@ -129,7 +146,7 @@ async function completeName(ctx: LogsContext, value: string): Promise<string[]> 
 
 /** The last TAIL_LINES lines of a named file, sanitized, one per line. */
 async function fileTail(ctx: LogsContext, name: string): Promise<string> {
-  const file = await ctx.open(name);
+  const file = await ctx.open((await readFileName(ctx, name)).name);
   try {
     const lines = await lastLines(tailOf(file), TAIL_LINES);
     return lines.map((l) => sanitizeLine(l, 2000)).join('\n');

@@ -4,9 +4,11 @@
 import { awaitsMessage, entryAbove, entryOf, inheritedLevel, isWordless, isEntryPart, opensLoggedReport, underEntry, unknownEntry, type EntryHeader } from '../format/continuation';
 import { announcesReport } from '../format/crash-reports';
 import type { MessageBelow } from '../format/entry-message';
+import { parseAsShown } from '../format/as-shown';
 import { levelAtLeast } from '../format/levels';
 import type { LineParser, ParsedLine } from '../format/types';
 import { sanitizeLine } from '../../shared/sanitize';
+import { sourceOfRecordLine } from '../io/record-batches';
 import { inWindow } from '../../shared/time-rule';
 import type { AcceptedLine, ScanMatch, ScanRequest } from './types';
 
@@ -23,33 +25,10 @@ export const HEADER_LOOKBACK_LINES = 100;
 export type Header = EntryHeader;
 
 /**
- * Parses one line, or its first PARSE_CHARS characters. A line holding a carriage return before its end is read as a
- * terminal shows it: what follows its last one, when that has a time or a level of its own. A progress bar (tqdm, curl,
- * pip) redraws itself with "\r" and is cleared with "\r<spaces>\r" before a record is printed under it, so that record
- * follows the bar's redraws on the same "\n" line; read whole, it was the bar's text under the entry above, its own
- * level and time lost. A carriage return inside a record's message leaves a tail without either: the whole line is read.
+ * Parses one line, or its first PARSE_CHARS characters, as a terminal shows it (format/as-shown.ts parseAsShown).
  */
 export function parseLine(parser: LineParser, text: string): ParsedLine {
-  const capped = text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text;
-  const redrawn = lastRedraw(capped);
-  if (redrawn !== undefined) {
-    const shown = parser.parse(redrawn);
-    if (shown.timestamp !== undefined || shown.level !== undefined) return shown;
-  }
-  return parser.parse(capped);
-}
-
-/**
- * The text after the last carriage return of `line` that is not part of its ending (a CRLF's, or CR CR LF's, "\r"s
- * at its end); undefined when it has none.
- */
-export function lastRedraw(line: string): string | undefined {
-  const at = line.lastIndexOf('\r');
-  if (at < 0) return undefined;
-  let end = line.length;
-  while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
-  const last = line.lastIndexOf('\r', end - 1);
-  return last < 0 ? undefined : line.slice(last + 1, end);
+  return parseAsShown(parser, text.length > PARSE_CHARS ? text.slice(0, PARSE_CHARS) : text);
 }
 
 /** The header a line carries, or undefined for a continuation line (no time and no level, or an entry's part). */
@@ -166,7 +145,7 @@ export class MatchCollector<Note = undefined> {
     private readonly request: ScanRequest,
     private readonly options: CollectorOptions = {},
   ) {
-    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined || request.entries === true;
+    this.filtering = request.minLevel !== undefined || request.since !== undefined || request.until !== undefined || request.entries === true || request.service !== undefined;
   }
 
   /** Counts `parsed`, read at `header` (its entry's time and its own level), in reportsAtInfo when it is such a line. */
@@ -178,9 +157,13 @@ export class MatchCollector<Note = undefined> {
     this.reportsAtInfo++;
   }
 
-  /** The level and time filters; a line without a timestamp is counted in `untimed` when a window is asked for. */
-  admits(header: Header): boolean {
-    const { minLevel, since, until } = this.request;
+  /**
+   * The service, level and time filters (`text`: the line, which the service is read from); a line without a timestamp
+   * is counted in `untimed` when a window is asked for.
+   */
+  admits(header: Header, text?: string): boolean {
+    const { minLevel, since, until, service } = this.request;
+    if (service !== undefined && (text === undefined || sourceOfRecordLine(text) !== service)) return false;
     if (minLevel && !levelAtLeast(header.level, minLevel)) return false;
     if (since === undefined && until === undefined) return true;
     if (header.timestamp === undefined) {

@@ -351,7 +351,7 @@ export class FileScanner {
     const { timestamp, level, continues, next } = readInOrder(this.parser, parsed, takes ? this.headerBefore(hay, lineStart, lineNumber) : undefined);
     if (takes && parsed.report !== undefined) this.collector.noteReport(parsed, { timestamp, level });
     this.lastParsed = { line: lineNumber, header: next };
-    if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level })) return;
+    if ((continues && this.request.entries) || !this.collector.admits({ timestamp, level }, text)) return;
     const below = this.collector.summarising && awaitsMessage(parsed) ? new MessageBelow(this.parser) : undefined;
     this.collector.accept({ line: lineNumber, text, message: parsed.message, level, timestamp }, () => this.beforeLines(hay, lineStart, this.request.before), undefined, below);
     this.fillPendingAfter(hay, lineEnd + 1);

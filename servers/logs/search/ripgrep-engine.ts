@@ -366,7 +366,7 @@ class RipgrepMatches {
       });
     }
     const header: Header = { timestamp: parsed.timestamp, level: ownLevel(parsed) };
-    if (!this.collector.admits(header)) return;
+    if (!this.collector.admits(header, out.text)) return;
     // error_summary groups an entry whose own line is empty by the text below it, which ripgrep did not print: read
     // from the file (rare: a few lines per such entry).
     if (this.collector.summarising && awaitsMessage(parsed)) {
@@ -383,7 +383,7 @@ class RipgrepMatches {
   }
 
   private filterAndKeep(out: OutputLine, message: string, header: Header): void {
-    if (this.collector.admits(header)) this.keep(out, message, header);
+    if (this.collector.admits(header, out.text)) this.keep(out, message, header);
   }
 
   private keep(out: OutputLine, message: string, { timestamp, level }: Header): void {

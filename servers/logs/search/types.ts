@@ -34,6 +34,11 @@ export const scanRequestSchema = z.object({
    * an entry are not matches of their own, so counts are of entries (error_summary's), not lines.
    */
   entries: z.boolean().optional(),
+  /**
+   * Only records of this service: lines of a file of record batches (io/record-batches.ts) whose `source` is it (an
+   * OTLP record's resource's `service.name`, a CloudTrail record's `eventSource`). A line of no service never passes.
+   */
+  service: z.string().min(1).optional(),
 });
 export type ScanRequest = z.infer<typeof scanRequestSchema>;
 

@@ -6,6 +6,7 @@ import { parserFor } from '../format/parser';
 import { codingOf } from '../io/charset';
 import { legacyCharsetName } from '../io/legacy-charset';
 import { readHead } from '../io/head';
+import { countServices, SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
 import type { TailFile } from '../io/tail';
 import type { ScanClient } from '../scan/client';
 import type { ScanTarget } from '../search/types';
@@ -32,6 +33,12 @@ export interface LogsContext {
   parserOf(opened: OpenedLog): Promise<LineParser>;
   /** Opens, detects and closes: for listings. */
   formatOf(info: LogFileInfo): Promise<string | undefined>;
+  /**
+   * For listings: the services of a file of record batches, counted over the whole file (io/record-services.ts;
+   * cached by the file's identity, size and time of writing); 'not counted' when it is too large to read for a
+   * listing; undefined for any other file, or one that cannot be read.
+   */
+  servicesOf(info: LogFileInfo, signal?: AbortSignal): Promise<FileServices | 'not counted' | undefined>;
 }
 
 /** An opened file as the tail readers (io/tail.ts) take it: its coding and its size on disk. */
@@ -68,6 +75,7 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, 
   const skippedDirs: SkippedDir[] = [];
   const dirs = await prepareDirs(paths, skippedDirs);
   const parsers = new Map<string, LineParser>();
+  const services = new Map<string, FileServices | 'not counted' | undefined>();
   const list = () => listLogFiles(dirs);
   const context: LogsContext = {
     dirs,
@@ -94,6 +102,24 @@ export async function createLogsContext({ dirs: paths, ripgrep, scans, sources, 
       try {
         opened = await context.open(info.name);
         return (await context.parserOf(opened)).format.id;
+      } catch {
+        return undefined;
+      } finally {
+        await opened?.handle.close();
+      }
+    },
+    async servicesOf(info, signal) {
+      let opened: OpenedLog | undefined;
+      try {
+        opened = await context.open(info.name);
+        if (!opened.info.records) return undefined;
+        const key = `${opened.stats.dev}:${opened.stats.ino}\0${opened.stats.size}\0${opened.stats.mtimeMs}`;
+        if (services.has(key)) return services.get(key);
+        const counted = (await countServices(opened, signal)) ?? (opened.stats.size > SERVICE_COUNT_BYTES ? 'not counted' : undefined);
+        if (signal?.aborted) return counted;
+        if (services.size > 500) services.clear();
+        services.set(key, counted);
+        return counted;
       } catch {
         return undefined;
       } finally {

@@ -18,7 +18,7 @@ import type { ScanRequest } from '../search/types';
 import { clockNote, encodingSchema, forEachLogFile, iso, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity } from './common';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { summariseSources, findSourceErrorsOutside, reportsAtInfoNote } from './error-summary-sources';
-import { chooseInputs, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { findTextErrorLines, textErrorWords } from './text-error-lines';
 import { strictInput } from '../../shared/strict-input';
 
@@ -29,6 +29,7 @@ const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to summarise all log files and sources`),
   encoding: encodingSchema,
   ...sourceFilterFields,
+  ...serviceField,
   hours: z
     .number()
     .min(0.01)
@@ -120,9 +121,9 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
       const job = { level: args.level, hours: args.hours, window, grouper, single: args.file !== undefined, signal: extra.signal, onProgress };
       // Sources first: when they hold errors, the files need not be read again for errors outside the window.
       const fromSources = await summariseSources(ctx, inputs.sources, job);
-      const { files, notes } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
+      const { files, notes, skipped } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
       if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
-      const unread = inputs.files.length - files.length;
+      const unread = inputs.files.length - files.length - skipped;
       return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window, unread));
     }),
   );
@@ -132,21 +133,24 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
  * Folds the error lines of every file into `grouper`; progress in bytes of `totalBytes`. One entry per opened file.
  * When the window held no error at all, the files are read again (within OUTSIDE_SCAN_BYTES) to say where theirs are.
  */
-async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryArgs, window: Window | undefined, grouper: ErrorGrouper, extra: HandlerExtra, totalBytes: number | undefined): Promise<{ files: FileEntry[]; notes: string[] }> {
+async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryArgs, window: Window | undefined, grouper: ErrorGrouper, extra: HandlerExtra, totalBytes: number | undefined): Promise<{ files: FileEntry[]; notes: string[]; skipped: number }> {
   const files: FileEntry[] = [];
   const notes: string[] = [];
   const report = progressReporter(extra, totalBytes);
   const progress = throttleProgress(report);
   let done = 0;
   const outsideBudget = { bytes: OUTSIDE_SCAN_BYTES };
+  const service = recordFilesOnly(args, notes);
   const offClock = new Set<string>();
   await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes }, async (file) => {
+    if (!service.reads(file)) return;
     const entry: FileEntry = { file: file.info.name, errors: 0 };
     files.push(entry);
     const onProgress = (bytes: number) => progress(done + bytes, `summarising ${file.info.name}`);
     await summariseFile(ctx, file, entry, { args, window, grouper, notes, onProgress, signal: extra.signal, outsideBudget, offClock });
     done += file.stats.size;
   });
+  service.done();
   // With no error in the window anywhere, every file says where its errors are; beside other files' errors, those whose
   // times are off (clockNote) do, as their window missed them for that (break37: a Seoul-time log read in UTC).
   const outsideOf = grouper.total === 0 ? files.map((f) => f.file) : files.filter((f) => offClock.has(f.file)).map((f) => f.file);
@@ -159,7 +163,7 @@ async function summariseFiles(ctx: LogsContext, names: string[], args: SummaryAr
     });
   }
   void report(done);
-  return { files, notes };
+  return { files, notes, skipped: service.skipped };
 }
 
 interface FileJob {
@@ -224,7 +228,7 @@ async function spellsLevels(ctx: LogsContext, file: OpenedLog): Promise<boolean>
 /** Scans one file for its error lines (in the job's window, if any) into the grouper; returns the untimed count. */
 async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob, words: boolean): Promise<number> {
   const before = job.grouper.total;
-  const result = await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args.level, words, job.window), {
+  const result = await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args, words, job.window), {
     ripgrep: ctx.ripgrep,
     signal: job.signal,
     onTallies: (tallies) => job.grouper.addTallies(file.info.name, tallies),
@@ -251,7 +255,7 @@ async function scanErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, j
  */
 async function findTextErrors(ctx: LogsContext, file: OpenedLog, entry: FileEntry, job: FileJob): Promise<void> {
   if (job.args.level === 'FATAL') return;
-  const found = await findTextErrorLines(ctx, file, { since: job.window?.since, until: job.window?.until, signal: job.signal });
+  const found = await findTextErrorLines(ctx, file, { since: job.window?.since, until: job.window?.until, service: job.args.service, signal: job.signal });
   if (!found) return;
   entry.textErrors = found;
   const { count, shown } = textErrorWords(found);
@@ -272,7 +276,7 @@ async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileE
   }
   job.outsideBudget.bytes -= file.stats.size;
   const outside = { errors: 0, firstSeen: undefined as number | undefined, lastSeen: undefined as number | undefined };
-  await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args.level, words, undefined), {
+  await ctx.scans.scanFile(targetOf(file), errorScanRequest(job.args, words, undefined), {
     ripgrep: ctx.ripgrep,
     signal: job.signal,
     onTallies: (tallies) => {
@@ -291,10 +295,11 @@ async function findErrorsOutside(ctx: LogsContext, file: OpenedLog, entry: FileE
 }
 
 /** Error lines (of `window`, if any); when the file spells its levels as words, only lines holding an error word are read. */
-function errorScanRequest(level: SummaryArgs['level'], words: boolean, window: Window | undefined): ScanRequest {
+function errorScanRequest({ level, service }: Pick<SummaryArgs, 'level' | 'service'>, words: boolean, window: Window | undefined): ScanRequest {
   return {
     pattern: words ? { source: ERROR_WORDS_PATTERN, literal: false, caseSensitive: false } : undefined,
     minLevel: level,
+    ...(service !== undefined ? { service } : {}),
     since: window?.since,
     until: window?.until,
     before: 0,

@@ -19,7 +19,8 @@ import { encodingSchema, iso, levelSchema, noteDamage, noteLegacyText, noteRotat
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
 import { levellessTextErrors } from './text-error-lines';
-import { chooseInputs, newestSources, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { chooseInputs, newestSources, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
+import { recentOfService } from './recent-logs-service';
 import { strictInput } from '../../shared/strict-input';
 
 const MAX_LINE_CHARS = 1000;
@@ -34,6 +35,7 @@ const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit for the most recently written file (or, with unit/container/host, the source written to last)`),
   encoding: encodingSchema,
   ...sourceFilterFields,
+  ...serviceField,
   lines: z.number().int().min(1).max(1000).default(50).describe('how many lines'),
   level: levelSchema.optional().describe('only lines at or above this level (stack-trace lines follow their entry)'),
 }));
@@ -75,7 +77,8 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         'Use it to see what a service logged most recently or to check whether a problem is still happening. ' +
         'Without `file`, uses the most recently written log file (see logs://files). `file` may name a journal unit or a ' +
         'container (what journalctl -n / docker logs --tail show; container lines say their stream, stdout or stderr). ' +
-        'With a level, notes how many lines have no recognisable level (they are never returned) and names those of them that read as errors by their text (textErrors).',
+        'With a level, notes how many lines have no recognisable level (they are never returned) and names those of them that read as errors by their text (textErrors). ' +
+        'With service, the last records of that service in the most recently written file of record batches (an OpenTelemetry file export) holding any.',
       inputSchema,
       outputSchema,
       annotations: READ_ONLY,
@@ -84,7 +87,12 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
       const ctx = withEncoding(base, args.encoding);
       // Without a name, the first listed file: listings put the most recently written first.
       const onProgress = progressTicks(extra);
-      const inputs = await chooseInputs(ctx, args, undefined, extra.signal, onProgress);
+      const inputs = await chooseInputs(ctx, args, args.service !== undefined ? 'newest' : undefined, extra.signal, onProgress);
+      if (args.service !== undefined) {
+        const recent = await recentOfService(ctx, inputs.files, { ...args, service: args.service }, MAX_LINE_CHARS, extra.signal);
+        recent.notes.unshift(...inputs.notes);
+        return toolResult(linesOutput(recent, { file: recent.file, format: recent.format, sizeBytes: recent.sizeBytes, modified: recent.modified }));
+      }
       if (inputs.files.length === 0) {
         const recent = await recentOfSource(ctx, inputs.sources, args, extra.signal, onProgress);
         return toolResult(linesOutput(recent, { file: recent.source.name, source: recent.source.kind, format: recent.format, ...(recent.newest !== undefined ? { modified: iso(recent.newest) } : {}) }));

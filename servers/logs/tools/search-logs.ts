@@ -17,7 +17,7 @@ import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLi
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
-import { chooseInputs, forEachSource, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
+import { chooseInputs, forEachSource, recordFilesOnly, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields, sourceWindowNote, WINDOW_MISS_LOOKUPS } from './sources';
 import { strictInput } from '../../shared/strict-input';
 import { readInvisibleEscapes } from '../../shared/invisible';
 
@@ -30,6 +30,7 @@ const inputSchema = strictInput(z.object({
   file: z.string().max(1024).optional().describe(`log file name as listed in logs://files, ${SOURCE_NAMES_TEXT}; omit to search all log files and sources`),
   encoding: encodingSchema,
   ...sourceFilterFields,
+  ...serviceField,
   level: levelSchema.optional().describe('minimum level: WARN returns WARN, ERROR and FATAL lines'),
   ...timeFields('lines'),
   before: z.number().int().min(0).max(20).default(0).describe('context lines before each match'),
@@ -134,6 +135,7 @@ function scanRequestOf(args: SearchArgs): ScanRequest {
     limit: args.limit,
     order: args.order,
     maxLineChars: MAX_LINE_CHARS,
+    ...(args.service !== undefined ? { service: args.service } : {}),
   };
 }
 
@@ -155,7 +157,9 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   // it was last written after it (its first entry is before it): see cutoffOf. Files passed over for that are counted.
   let cutoff: number | undefined;
   let passed = 0;
+  const service = recordFilesOnly(args, found.notes);
   const left = await forEachLogFile(ctx, names, { single: args.file !== undefined, signal: extra.signal, notes: found.notes }, async (file: OpenedLog) => {
+    if (!service.reads(file)) return true;
     if (cutoff !== undefined && args.order === 'newest' && file.stats.mtimeMs < cutoff) {
       // Files come newest written first: every one after this was last written before the cutoff too.
       passed = 1;
@@ -201,6 +205,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
     cutoff = cutoffOf(found.matches, args.order);
     return cutoff !== undefined;
   });
+  service.done();
   if (left + passed > 0) {
     found.truncated = true;
     const more = `${left + passed} more file(s)`;
@@ -221,7 +226,7 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
 
 /** For a level filter on `file`: its lines without a level that read as errors, in `entry.textErrors` and a note (levellessTextErrors). */
 async function noteLevelless(ctx: LogsContext, file: OpenedLog, entry: SearchOutput['files'][number], args: SearchArgs, request: ScanRequest, notes: string[], signal?: AbortSignal): Promise<void> {
-  const found = await levellessTextErrors(ctx, file, args.level!, { since: request.since, until: request.until, pattern: request.pattern, signal }, notes, 'search without level to see them (see files[].textErrors)');
+  const found = await levellessTextErrors(ctx, file, args.level!, { since: request.since, until: request.until, pattern: request.pattern, service: request.service, signal }, notes, 'search without level to see them (see files[].textErrors)');
   if (found) entry.textErrors = found;
 }
 

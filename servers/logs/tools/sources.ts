@@ -8,9 +8,10 @@ import type { RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } 
 import type { TimeWindow } from '../../shared/time-window';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing } from '../files/log-files';
+import { documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing, type OpenedLog } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
+import { readFileName, readSourceFilter, readSourceName } from './listed-names';
 
 /** Most sources one call reads when it names none (a busy machine's journal has hundreds of units). */
 export const MAX_SOURCES_PER_CALL = 100;
@@ -21,6 +22,54 @@ export const sourceFilterFields = {
   container: z.string().min(1).max(256).optional().describe('docker: only this container (its name, or the start of its id); not with file'),
   host: z.string().min(1).max(256).optional().describe('journal: only entries of this host (_HOSTNAME), for journals collected from many machines; not with file'),
 };
+
+/**
+ * The `service` argument of the tools that scan files (search_logs, error_summary): the records of one service in files
+ * of record batches (io/record-batches.ts), whose lines name their service as their source. Journal units and
+ * containers are sources of their own (unit, container); a service is one inside such a file.
+ */
+export const serviceField = {
+  service: z
+    .string()
+    .min(1)
+    .max(256)
+    .optional()
+    .describe(
+      "only records of this service in files of record batches: an OpenTelemetry collector's file export (the service.name of the records' resource) or a CloudTrail file (eventSource), as listed in logs://files under a file's services; other files, the journal and containers are not read; with file, that file's records of it",
+    ),
+};
+
+/** What a call with `service` reads: files of record batches only; `done` notes how many others it passed over. */
+export interface RecordFilesOnly {
+  /** Whether `file` is read; throws UserFacingError for a named file that holds no records (its lines name no service). */
+  reads(file: OpenedLog): boolean;
+  /** Files passed over so far (not "unread": they were not asked for). */
+  readonly skipped: number;
+  /** Adds the note on the files passed over, if any. */
+  done(): void;
+}
+
+/** The files a call reads for its `service` (every file without one). */
+export function recordFilesOnly(args: { service?: string; file?: string }, notes: string[]): RecordFilesOnly {
+  const { service } = args;
+  let skipped = 0;
+  return {
+    get skipped() {
+      return skipped;
+    },
+    reads(file) {
+      if (service === undefined || file.info.records) return true;
+      if (args.file !== undefined) {
+        throw new UserFacingError(`${file.info.name} is not a file of record batches (an OpenTelemetry collector's file export, a CloudTrail file): its lines name no service; omit service to read it`);
+      }
+      skipped++;
+      return false;
+    },
+    done() {
+      if (skipped > 0) notes.push(`service ${sanitizeLine(service ?? '', 256)}: ${skipped} log file(s) that are not files of record batches (OTLP, CloudTrail) were not read, as their lines name no service`);
+    },
+  };
+}
 
 /** The text every tool's `file` description adds about sources. */
 export const SOURCE_NAMES_TEXT = 'or a source name (journal:nginx.service, journal:web-2/api.service, docker:payments-api) as listed in logs://files';
@@ -45,6 +94,8 @@ export interface InputChoice {
 
 export interface FileAndFilter extends SourceFilter {
   file?: string;
+  /** serviceField: files of record batches only, no source. */
+  service?: string;
 }
 
 /** The kind of a source name, undefined for a file name. */
@@ -71,11 +122,24 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
       );
     }
     const kind = sourceKindOf(args.file);
-    return kind ? { files: [], sources: [{ name: args.file, kind }], notes: [] } : { files: [args.file], sources: [], notes: [] };
+    if (kind && args.service !== undefined) throw new UserFacingError(`service chooses records inside files of record batches (OTLP, CloudTrail); ${sanitizeLine(args.file, 256)} is a ${kind} source: give one of them`);
+    const { name, note } = kind ? await readSourceName(ctx, args.file, signal) : await readFileName(ctx, args.file);
+    const notes = note ? [note] : [];
+    return kind ? { files: [], sources: [{ name, kind }], notes } : { files: [name], sources: [], notes };
   }
   const filtered = args.unit !== undefined || args.container !== undefined || args.host !== undefined;
-  const listing = await ctx.sources.list({ unit: args.unit, container: args.container, host: args.host }, signal, onProgress);
-  const notes = listing.problems.map((p) => `not read: ${p}`);
+  if (args.service !== undefined) {
+    // The journal and containers hold no record batches: a service is looked for in files only.
+    if (filtered) throw new UserFacingError(`service (records inside files of record batches) and ${filtersGiven(args).join(', ')} (journal units, containers) choose different things: give one of them`);
+    const fileListing = await ctx.listFiles();
+    if (fileListing.files.length === 0) throw nothingToRead(ctx, [], fileListing);
+    const notes = fileListing.truncated ? [leftOutNote(fileListing)] : [];
+    const sorted = order === undefined ? fileListing.files : [...fileListing.files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
+    return { files: sorted.map((f) => f.name), totalBytes: fileListing.files.reduce((sum, f) => sum + f.size, 0), sources: [], notes, listed: fileListing.files };
+  }
+  const read = filtered ? await readSourceFilter(ctx, { unit: args.unit, container: args.container, host: args.host }, signal) : { filter: {} };
+  const listing = await ctx.sources.list(read.filter, signal, onProgress);
+  const notes = [...(read.note ? [read.note] : []), ...listing.problems.map((p) => `not read: ${p}`)];
   let sources: SourceRef[] = listing.sources.map((s) => ({ name: s.name, kind: s.kind }));
   if (sources.length > MAX_SOURCES_PER_CALL) {
     const chosen = newestSources(listing.sources, MAX_SOURCES_PER_CALL);
@@ -155,7 +219,7 @@ export function nothingToRead(ctx: LogsContext, problems: string[], listing?: Lo
   const skipped = ctx.skippedDirs.map((d) => `${d.path} (${d.reason}, skipped)`);
   const dirs = [...ctx.dirs.map((d) => d.path), ...skipped].join(', ') || '(no log directories configured: set LOG_DIRS)';
   const sources = problems.length > 0 ? problems.join('; ') : 'no journal or container sources are on (LOG_JOURNAL, LOG_JOURNAL_DIRS, LOG_DOCKER)';
-  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks)].filter(Boolean);
+  const unread = [listing?.linkedOutside && linkedOutsideNote(listing.linkedOutside), listing?.tooDeep && tooDeepNote(listing.tooDeep), listing?.hidden && hiddenNote(listing.hidden), listing?.noAccess && noAccessNote(listing.noAccess), listing?.otherCompressed && otherCompressedNote(listing.otherCompressed), listing?.streamLinks && streamLinksNote(listing.streamLinks), listing?.documents && documentsNote(listing.documents)].filter(Boolean);
   const linked = unread.length > 0 ? ` (but ${unread.join('; ')})` : '';
   return new UserFacingError(`no log files found in ${dirs}${linked}, and no sources: ${sources}`);
 }

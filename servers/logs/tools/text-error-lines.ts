@@ -32,6 +32,8 @@ export interface TextErrorQuery {
   until?: number;
   /** Only lines this pattern (search_logs' own) also matches. */
   pattern?: PatternSpec;
+  /** Only records of this service (ScanRequest.service). */
+  service?: string;
   signal?: AbortSignal;
 }
 
@@ -51,6 +53,7 @@ export async function findTextErrorLines(ctx: LogsContext, file: OpenedLog, quer
     order: 'oldest',
     maxLineChars: 2000,
     entries: true,
+    ...(query.service !== undefined ? { service: query.service } : {}),
   };
   const also = query.pattern ? compilePattern(query.pattern).line : undefined;
   const result = await ctx.scans.scanFile(targetOf(file), request, { ripgrep: ctx.ripgrep, signal: query.signal });

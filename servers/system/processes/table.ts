@@ -4,6 +4,7 @@ import { z } from 'zod';
 import * as si from 'systeminformation';
 import { throwIfAborted, type ProgressReporter } from '../../shared/progress';
 import { sanitizeLine } from '../../shared/sanitize';
+import { hasInvisible, showInvisible } from '../../shared/invisible';
 import { round1 } from '../format';
 import { cpuDuring, type CpuUsage } from '../sampling/cpu';
 import { exclusive, freshSample, measuredWait, READ_DEADLINE_MS } from '../sampling/interval';
@@ -71,11 +72,14 @@ export function sampleProcesses(intervalMs: number, signal: AbortSignal, report:
 
 /**
  * Rows for the processes whose name, executable, command line or arguments (as shown: cleaned,
- * masked, capped) contain `needle` (lower case; all without one), leaving out this server's own helpers (the shells and `ps` systeminformation starts).
+ * masked, capped) contain `needle` (lower case; all without one; an invisible character in it is matched as shown), leaving out this server's own helpers (the shells and `ps` systeminformation starts).
  * `kernel` (Linux /proc, see readKernelViews) gives the exact name, executable and argv; without
  * it systeminformation's values are used.
  */
 export function processRows(list: ProcessSample['list'], needle: string | undefined, kernel: ReadonlyMap<number, KernelView> = new Map()): ProcessRow[] {
+  // Rows show an invisible character written out (`dep\u202Eloy`): a needle holding the character itself (a name
+  // typed or copied from elsewhere) is looked for as it is shown (leftovers26: it matched nothing).
+  if (needle !== undefined && hasInvisible(needle)) needle = showInvisible(needle).toLowerCase();
   // macOS ps reports % of one core; Linux and Windows samples are already shares of the machine.
   const cpuScale = process.platform === 'darwin' ? 1 / Math.max(1, os.cpus().length) : 1;
   const ownHelpers = descendantsOf(process.pid, list);

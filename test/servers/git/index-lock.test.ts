@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBuiltServer } from '../../support/mcp-client';
-import { createRepoKit, ok, type RepoKit } from '../../support/git-fixture';
+import { createRepoKit, ok, readInfo, type RepoKit } from '../../support/git-fixture';
 
 describe('git_status: a leftover index.lock (break36)', function () {
   this.timeout(120_000);
@@ -52,6 +52,30 @@ describe('git_status: a leftover index.lock (break36)', function () {
     }
   });
 
+  // gitleft26: git://info, the overview read first, was silent on the lock git_status names.
+  it('git://info names the lock the same way, in the main tree and a linked one', async () => {
+    const mainLock = join(root, '.git', 'index.lock');
+    const sideLock = join(root, '.git', 'worktrees', 'side', 'index.lock');
+    writeLock(mainLock, 20);
+    writeLock(sideLock, 3 * 24 * 60);
+    for (const [folder, lock, age] of [
+      [root, mainLock, /last written 20 min ago/],
+      [join(kit.dir, 'side'), sideLock, /last written 3 days ago/],
+    ] as const) {
+      const server = await startBuiltServer('git', { REPO_PATH: folder, TZ: 'UTC' });
+      try {
+        const info = await readInfo(server);
+        const status = await ok(server, 'git_status', {});
+        assert.equal(info.indexLock?.path, lock);
+        assert.ok(info.indexLock.ageSeconds >= 20 * 60, `age ${info.indexLock.ageSeconds}`);
+        assert.match(info.note, age);
+        assert.ok(info.note.includes(status.note), `${info.note} / ${status.note}`);
+      } finally {
+        await server.close();
+      }
+    }
+  });
+
   it('says nothing of a lock written a moment ago (a git at work)', async () => {
     const lock = join(root, '.git', 'index.lock');
     writeLock(lock, 0);
@@ -60,6 +84,9 @@ describe('git_status: a leftover index.lock (break36)', function () {
       const fresh = await ok(server, 'git_status', {});
       assert.equal(fresh.indexLock, undefined);
       assert.equal(fresh.note, undefined);
+      const info = await readInfo(server);
+      assert.equal(info.indexLock, undefined);
+      assert.equal(info.note, undefined);
     } finally {
       await server.close();
     }

@@ -53,11 +53,12 @@ describe('git_branches in a repository with thousands of branches (break36)', fu
     const most = await ok(server, 'git_branches', { limit: 1000 });
     assert.equal(most.truncated, true);
     assert.ok(most.returned < 1000, `returned ${most.returned}`);
-    assert.match(most.note, new RegExp(`Only ${most.returned} of the 1000 listed fit in one answer .*a higher limit lists no more: narrow the list with contains or scope\\.`));
+    assert.match(most.note, new RegExp(`Only ${most.returned} of the 1000 listed fit in one answer .*a higher limit lists no more: pass nextCursor back as cursor for the next page, or narrow the list with contains or scope\\.`));
     assert.doesNotMatch(most.note, /raise limit/);
     const few = await ok(server, 'git_branches', { limit: 10 });
     assert.equal(few.returned, 10);
-    assert.match(few.note, /raise limit \(up to 1000\)/);
+    assert.match(few.note, /pass nextCursor back as cursor for the next page/);
+    assert.equal(few.total, 5002);
   });
 
   it('git_status says the same when 2,000 changed files do not fit', async () => {

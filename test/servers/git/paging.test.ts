@@ -201,7 +201,7 @@ describe('git_log pages', function () {
     try {
       const branches = await ok(several, 'git_branches', { limit: 1 });
       assert.equal(branches.truncated, true);
-      assert.match(branches.note, /More branches match than are listed .*raise limit \(up to 1000\), or narrow the list with contains or scope\./);
+      assert.match(branches.note, /More branches match than are listed .*pass nextCursor back as cursor for the next page, or narrow the list with contains or scope\./);
       assert.equal((await ok(several, 'git_branches')).note, undefined);
       const status = await ok(several, 'git_status', { limit: 1 });
       assert.match(status.note, /Not every changed file is listed \(counts cover all of them\): raise limit/);

@@ -74,6 +74,14 @@ describe('logs: a record written after a progress bar\'s carriage returns (tqdm 
       assert.equal(Date.parse(found.matches[0].timestamp), oom);
     });
 
+    it('log_patterns mines it as its own ERROR event, not as the bar\'s text under the INFO above', async () => {
+      const out = await call(server(), 'log_patterns', { file: 'train.log' });
+      const cuda = out.templates.find((t: Data) => /CUDA out of memory/.test(t.template));
+      assert.ok(cuda, JSON.stringify(out.templates));
+      assert.doesNotMatch(cuda.template, /Epoch|█/);
+      assert.deepEqual(cuda.levels, { ERROR: 1 });
+    });
+
     it('recent_logs with level ERROR shows it', async () => {
       const recent = await call(server(), 'recent_logs', { file: 'train.log', level: 'ERROR' });
       assert.equal(recent.lines.length, 2, JSON.stringify(recent));

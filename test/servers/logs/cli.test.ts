@@ -115,4 +115,24 @@ describe('logs server configuration (readConfig)', function () {
     assert.equal(readConfig(['--ripgrep-path', rg], { HOME: bin, PATH: '' }).ripgrep, fakeRg);
     assert.equal(readConfig([], { RIPGREP_PATH: 'rg', PATH: bin }).ripgrep, undefined, 'a relative path is still refused');
   });
+
+  // break38: a RIPGREP_PATH that is no executable (a typo, a path from another machine, `rg` for "rg on PATH") turned
+  // ripgrep off without a word: the server said only "pure-Node search", and searches of big logs were slower.
+  it('says why a RIPGREP_PATH or --ripgrep-path it cannot use is not used', function () {
+    for (const [argv, env, shown] of [
+      [[], { RIPGREP_PATH: '/nonexistent/rg', PATH: bin }, '/nonexistent/rg'],
+      [[], { RIPGREP_PATH: 'rg', PATH: bin }, 'rg'],
+      [['--ripgrep-path', bin], { PATH: '' }, bin],
+    ] as const) {
+      const config = readConfig(argv, env);
+      assert.equal(config.ripgrep, undefined, shown);
+      assert.match(config.ripgrepNote ?? '', /^RIPGREP_PATH \/ --ripgrep-path \(.+\) is not used: .+; plain files are searched without ripgrep$/, shown);
+      assert.ok(config.ripgrepNote?.includes(shown), config.ripgrepNote);
+    }
+    assert.match(readConfig([], { RIPGREP_PATH: 'rg', PATH: bin }).ripgrepNote ?? '', /not an absolute path/);
+    assert.match(readConfig([], { RIPGREP_PATH: '/nonexistent/rg', PATH: bin }).ripgrepNote ?? '', /no such file/);
+    assert.match(readConfig(['--ripgrep-path', bin], { PATH: '' }).ripgrepNote ?? '', /not an executable file/);
+    // Turned off on purpose, found, or not asked for: nothing to say.
+    for (const env of [{ RIPGREP_PATH: 'none', PATH: bin }, { RIPGREP_PATH: fakeRg, PATH: '' }, { PATH: '' }]) assert.equal(readConfig([], env).ripgrepNote, undefined, JSON.stringify(env));
+  });
 });

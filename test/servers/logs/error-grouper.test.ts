@@ -98,4 +98,17 @@ describe('error grouping: lines one by one and folded per block agree', () => {
     );
     assert.deepEqual(grouper.sorted(), oneByOne([['a.log', lines]]).sorted());
   });
+
+  // A message's template id, handed out while the miner still told its lines apart by a word, was lost when that word
+  // turned out to vary too much and the value groups were folded back together: Summarize Errors showed those errors
+  // as groups of their own whose template read `<*>`.
+  it('keeps errors in their template when the miner stops telling them apart by a word', () => {
+    const calls = ['GET_LOG_INTERFACE', 'GET_CORE_OPTIONS_VERSION', 'SET_CONTROLLER_INFO', 'RETRO_ENVIRONMENT_SET_CORE_OPTIONS_INTL', 'SET_SUPPORT_ACHIEVEMENTS'];
+    const lines: AcceptedLine[] = calls.map((call, i) => ({ line: i + 1, text: `E unsupported environment call ${call}.`, message: `unsupported environment call ${call}.`, level: 'ERROR' }));
+    const groups = oneByOne([['a.log', lines]]).sorted();
+    assert.deepEqual(
+      groups.map((group) => [group.template, group.count]),
+      [['unsupported environment call <*>', 5]],
+    );
+  });
 });

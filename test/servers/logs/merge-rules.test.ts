@@ -236,6 +236,11 @@ describe('log intelligence: merge rules learned from the file', () => {
     // Lower-case verbs over two services: four actions in two frames could be either axis.
     const verbs = minedAlone([...other, ...['start', 'stop', 'restart', 'reload'].flatMap((verb) => [`${verb} nginx service`, `${verb} mysql service`])]);
     assertApart(verbs, [3, 5, 7, 9], 'verbs of nginx service');
+    // Five verbs outnumber the two frames twice over, as names would: the frames' own word stands right after the first
+    // word, its object (`start nginx`), where a name is followed by the noun it names (`addcon thread start`).
+    const more = minedAlone([...other, ...['start', 'stop', 'restart', 'reload', 'enable'].flatMap((verb) => [`${verb} nginx service`, `${verb} mysql service`])]);
+    assertApart(more, [3, 5, 7, 9, 11], 'five verbs of nginx service');
+    assertApart(more, [4, 6, 8, 10, 12], 'five verbs of mysql service');
     // Verb forms that recur in both frames are the statements' own (StrongSwan's `sending packet: …` / `received
     // packet: …`), however many there are.
     const forms = minedAlone([...other, ...['sending', 'received', 'queued', 'dropped', 'forwarded'].flatMap((verb) => [`${verb} packet over ethernet`, `${verb} packet over wireless`])]);
@@ -243,5 +248,41 @@ describe('log intelligence: merge rules learned from the file', () => {
     // Capitalized first words open sentences (SDDM's `Display server starting...` / `Socket server starting...`).
     const servers = minedAlone([...other, ...['Display', 'Socket', 'Greeter', 'Helper', 'Session'].flatMap((name) => [`${name} server starting`, `${name} server stopping`])]);
     assertApart(servers, [3, 5, 7, 9, 11], 'capitalized names');
+  });
+
+  // Batch 22's Picom (`log_debug("Atom %s is %d", atom_name, …)` for each X11 atom it interns) and batch 12's
+  // SpamAssassin (`dbg("check: tagrun - tag %s is now ready, value: %s", $tag, …)` with `$tag = uc $tag`): one statement
+  // split into a template per constant, since UPPER_CASE words were always kept as the statements' own names.
+  it('reads four or more UPPER_CASE constants filling one place inside a sentence as a variable (`Atom WM_CLASS is 67`)', () => {
+    const other = ['Loaded 3 plugins', 'Starting compositor on display :0', 'Using backend glx'];
+    const atoms = ['Atom _NET_WM_WINDOW_OPACITY is 403', 'Atom _NET_FRAME_EXTENTS is 322', 'Atom WM_STATE is 373', 'Atom _NET_WM_NAME is 328', 'Atom WM_CLASS is 67', 'Atom WM_ICON_NAME is 37'];
+    assertOneEvent(minedAlone([...other, ...atoms]), range(3, 9), 'atoms');
+    const tags = ['BAYESTCHAMMY', 'BAYESTCSPAMMY', 'BAYESTCLEARNED', 'BAYESTC', 'HAMMYTOKENS', 'SPAMMYTOKENS'].map((tag, i) => `check: tagrun - tag ${tag} is now ready, value: ${i * 7}`);
+    assertOneEvent(minedAlone([...other, ...tags]), range(3, 9), 'tags');
+  });
+
+  it('keeps apart three UPPER_CASE constants mid-sentence, each a statement as often as a value', () => {
+    const other = ['Loaded 3 plugins', 'Starting compositor on display :0', 'Using backend glx'];
+    // Hadoop's job states (`NEW` / `INITED` / `RUNNING`), which Loghub labels one event each.
+    const states = minedAlone([...other, 'job entered NEW state', 'job entered INITED state', 'job entered RUNNING state']);
+    assertApart(states, range(3, 6), 'three states');
+  });
+
+  // Batch 4's Unbound (`verbose(VERB_OPS, "init module %d: %s", i, stack->mod[i]->name)`): one statement split into a
+  // template per module, since the label's value slot was read only after a word of prose, not after a number.
+  it("reads the word after a label that ends in a number it names as the label's value, three words or more (`init module 0: validator`)", () => {
+    const other = ['start of service (unbound 1.9.0).', 'service stopped (unbound 1.9.0).', 'failed to init modules'];
+    const modules = ['init module 0: validator', 'init module 1: iterator', 'init module 0: python', 'init module 1: validator', 'init module 2: iterator', 'init module 0: validator'];
+    assertOneEvent(minedAlone([...other, ...modules]), range(3, 9), 'modules');
+  });
+
+  it('keeps apart two words after a numbered label, and words after a label that is only a name and its number', () => {
+    const other = ['start of service (unbound 1.9.0).', 'service stopped (unbound 1.9.0).', 'failed to init modules'];
+    // Two outcomes of a job (`Job 4: completed` / `Job 7: failed`) are as often two statements as one with a value.
+    const jobs = minedAlone([...other, 'Job 4: completed', 'Job 7: failed', 'Job 9: completed']);
+    assertApart(jobs, [3, 4], 'completed / failed');
+    // BIRD's `bgp1: Starting` / `bgp1: Down`: a protocol's name glued to its number names the part that speaks.
+    const states = minedAlone([...other, 'bgp1: Initializing', 'bgp1: Starting', 'bgp2: Down', 'bgp1: Started', 'bgp2: Initializing']);
+    assertApart(states, range(3, 7), 'protocol states');
   });
 });

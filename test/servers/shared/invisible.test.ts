@@ -1,5 +1,6 @@
 // Invisible and bidi characters written out and read back (servers/shared/invisible.ts).
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { escapeInvisible, hasInvisible, readInvisibleEscapes, showInvisible } from '../../../servers/shared/invisible';
 import { sanitizeLine } from '../../../servers/shared/sanitize';
 
@@ -47,5 +48,22 @@ describe('invisible characters', () => {
     assert.equal(escapeInvisible(raw), shown);
     assert.equal(escapeInvisible(escapeInvisible(`a\u200bb ${shown}`)), `a\\u200Bb ${shown}`);
     assert.ok(!hasInvisible(escapeInvisible('\u{e0041}\u2067x')));
+  });
+
+  // leftovers26: names shown with escapes come back as tool arguments (servers/logs/tools/listed-names.ts), so the
+  // reading back must be exact for every text the escaper writes, not only for the names above: backslash runs of any
+  // length, escapes typed out with either digit case and braces, characters above U+FFFF, and text that only looks near.
+  it('reads back exactly what it wrote, for any text (property)', () => {
+    const pieces = ['a', 'u', 'U', '\\', '\\u', '{', '}', '2', '0', '02', '202E', '202e', '200B', 'E0041', '{E0041}', '0041', '\u202e', '\u200b', '\u00ad', '\u{e0041}', '\u2066', 'é', '커', '\u{1f600}', ' '];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (x) => {
+        const shown = showInvisible(x);
+        assert.equal(hasInvisible(shown), false);
+        assert.equal(readInvisibleEscapes(shown), x);
+      }),
+      { numRuns: 5000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (x) => readInvisibleEscapes(showInvisible(x)) === x), { numRuns: 5000 });
   });
 });

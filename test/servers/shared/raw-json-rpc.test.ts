@@ -300,4 +300,18 @@ describe('servers under raw JSON-RPC', () => {
     assert.equal(await exitOf(child), 0);
     assert.match(stderr, /refused a message \(id 1\)/);
   });
+
+  // break38: a client that shows serverInfo (the MCP Inspector, a client's server list) saw "devops-assistant-git",
+  // "devops-logs" and "devops-assistant-system", and a title for the system server only.
+  it('the built servers introduce themselves alike: devops-assistant-<server>, titled "DevOps Assistant: <server>"', async () => {
+    for (const name of ['git', 'logs', 'system']) {
+      const child = spawn(process.execPath, [resolve(__dirname, `../../../dist/servers/${name}.js`)], { env: { PATH: process.env.PATH ?? '', LOG_JOURNAL: 'off', LOG_DOCKER: 'off' }, cwd: resolve(__dirname, '../../..'), stdio: ['pipe', 'pipe', 'ignore'] });
+      const out = reader(child.stdout);
+      child.stdin.write(`${JSON.stringify({ ...INITIALIZE, id: 0 })}\n`);
+      const { serverInfo } = (await out.next(0)).result as { serverInfo: { name: string; title?: string } };
+      child.stdin.end();
+      assert.equal(await exitOf(child), 0);
+      assert.deepEqual({ name: serverInfo.name, title: serverInfo.title }, { name: `devops-assistant-${name}`, title: `DevOps Assistant: ${name}` });
+    }
+  });
 });

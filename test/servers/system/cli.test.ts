@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
-import { SYSTEM_CLI } from '../../../servers/system/config';
+import { SYSTEM_CLI, unusedFleetSettings } from '../../../servers/system/config';
 import { startBuiltServer } from '../../support/mcp-client';
 import { exitOf, outputContaining } from '../../support/wait';
 
@@ -136,5 +136,21 @@ describe('system server command line', function () {
     } finally {
       await server.close();
     }
+  });
+});
+
+// break38: PROMETHEUS_HOST_LABEL (or credentials, or a time-out) set without PROMETHEUS_URL were dropped without a word:
+// the server started with no fleet tools, and the person who set them was not told which setting was missing.
+describe('system server fleet settings without a Prometheus URL', function () {
+  it('names the fleet settings given while PROMETHEUS_URL is not, and says nothing otherwise', function () {
+    const note = unusedFleetSettings([], { PROMETHEUS_HOST_LABEL: 'host', PROMETHEUS_BEARER_TOKEN: 'secret' });
+    assert.equal(note, 'fleet tools off: PROMETHEUS_URL (--prometheus-url) is not set, so PROMETHEUS_HOST_LABEL, PROMETHEUS_BEARER_TOKEN are not used');
+    assert.ok(!note?.includes('secret'), 'never a credential');
+    assert.match(unusedFleetSettings(['--prometheus-host-label', 'host', '--prometheus-timeout=30'], {}) ?? '', /so --prometheus-host-label, --prometheus-timeout are not used$/);
+    assert.match(unusedFleetSettings([], { PROMETHEUS_HOST_LABEL: 'host' }) ?? '', /so PROMETHEUS_HOST_LABEL is not used$/);
+    assert.equal(unusedFleetSettings([], { PROMETHEUS_HOST_LABEL: 'host', PROMETHEUS_URL: 'http://prometheus:9090' }), undefined);
+    assert.equal(unusedFleetSettings(['--prometheus-url', 'http://p:9090'], { PROMETHEUS_HOST_LABEL: 'host' }), undefined);
+    assert.equal(unusedFleetSettings([], { PROMETHEUS_HOST_LABEL: '', PATH: '/usr/bin' }), undefined, 'an empty variable is no setting');
+    assert.equal(unusedFleetSettings(['--cpu-threshold', '70'], {}), undefined);
   });
 });

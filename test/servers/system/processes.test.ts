@@ -90,6 +90,22 @@ describe('process names', function () {
       assert.ok((await top(server, 'WORKER 7" 120')).some((r) => r.pid === child.pid), 'found by its command line');
     });
 
+    // leftovers26: a name holding a bidi character is shown written out (`dep\u202Eloy`); the filter is matched against
+    // what a row shows, so the shown form finds it, and the name with the character itself (typed elsewhere) must too.
+    it('finds a process named with a bidi character by its shown name and by the name itself', async () => {
+      const executable = join(dir, 'dep\u202eloy-7');
+      copyFileSync('/bin/sleep', executable);
+      const child = spawn(executable, ['120'], { stdio: 'ignore' });
+      children.push(child);
+      await started(child, false);
+      const shown = await top(server, 'dep\\u202Eloy-7');
+      const row = shown.find((r) => r.pid === child.pid);
+      assert.ok(row, JSON.stringify(shown));
+      assert.equal(row.name, 'dep\\u202Eloy-7');
+      assert.ok((await top(server, 'dep\u202eloy-7')).some((r) => r.pid === child.pid), 'found by the name with the character');
+      assert.ok((await top(server, 'DEP\u202eLOY')).some((r) => r.pid === child.pid), 'found by part of it, in any case');
+    });
+
     // The figures of /proc read directly, against ps at the same moment: a child burning CPU under a name with
     // ") (" and Korean (the stat line's name ends at the last ")"), and one holding 64 MiB.
     it('CPU and resident memory agree with ps for a busy process and one holding 64 MiB', async () => {

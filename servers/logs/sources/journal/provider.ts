@@ -7,6 +7,7 @@ import { ENTRY_FIELDS, ENTRY_KEPT, recordOf, scannedOf, unitOf } from './entries
 import { journalctlEntries, journalctlLines, type JournalctlOptions } from './journalctl';
 import { configuredJournals, journalContents, permissionProblem, unknownUnit, type JournalContents } from './journals';
 import { journalName, parseJournalName, unitStem } from './names';
+import { readInvisibleEscapes } from '../../../shared/invisible';
 
 export interface JournalProviderOptions {
   /** The journalctl binary (absolute path or a name on PATH). */
@@ -274,8 +275,11 @@ export class JournalProvider implements LogSourceProvider {
       yield* newest(this.readJournal(held, wanted, { ...query, tail: undefined }), query.tail);
       return;
     }
-    const matches = [byIdentifier ? `SYSLOG_IDENTIFIER=${wanted.unit}` : `_SYSTEMD_UNIT=${wanted.unit}`];
-    if (wanted.host !== undefined) matches.push(`_HOSTNAME=${wanted.host}`);
+    // Units and hosts are listed as shown (an invisible character written out, `pay\u202E.service`): journalctl
+    // matches the value the journal holds, so the escapes are read back (leftovers26: the read found no entries).
+    const unit = readInvisibleEscapes(wanted.unit);
+    const matches = [byIdentifier ? `SYSLOG_IDENTIFIER=${unit}` : `_SYSTEMD_UNIT=${unit}`];
+    if (wanted.host !== undefined) matches.push(`_HOSTNAME=${readInvisibleEscapes(wanted.host)}`);
     const base = [...held.journal.args, `--output-fields=${ENTRY_FIELDS.join(',')}`, ...untilArgs(query), ...matches];
     let cursor: string | undefined;
     let left = query.tail ?? Infinity;

@@ -1,0 +1,93 @@
+// `.json` and `.txt` are the names of logs (JSON lines, `eve.json`, CloudTrail batches, a console saved as text) and of
+// every project's documents (package.json, tsconfig.json, requirements.txt, LICENSE.txt, .vscode/settings.json). The
+// workspace is a log directory, so by name alone a repository's documents were listed as log files, searched by every
+// call, and `.vscode/settings.json` made every project report "log files in 1 hidden folder" (break38). The name cannot
+// decide; the file's first bytes can, so these two extensions are looked into before a file is listed.
+import { promises as fsp } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { createLineParser } from '../format/detect';
+import { sniffCharset } from '../io/charset';
+import { withoutCompression } from '../io/decompress';
+import { startsAsRecordBatch } from '../io/record-batches';
+
+/** Bytes read from the start of a `.json`/`.txt` file to tell a log from a document. */
+const PEEK_BYTES = 4096;
+/** Lines of a `.txt` file's start read with the log-format detection. */
+const PEEK_LINES = 40;
+
+/**
+ * Whether `name` is a log's only by an extension documents share: a plain `.json` or `.txt` (a rotated `app.json.1` or a
+ * compressed `trail.json.gz` is a log by its rotation or compression).
+ */
+export function isAmbiguousLogName(name: string): boolean {
+  return withoutCompression(name) === name && /\.(json|txt)$/i.test(name);
+}
+
+/**
+ * Words in a file's own name, or its folder's, that say it holds a log (`build-log.txt`, `console.txt`, `eve.json`,
+ * `logs/run.txt`): such a file is listed whatever its first lines are.
+ */
+const LOG_WORD = /(?:^|[^a-z])(?:logs?|out|err|errors?|stdout|stderr|console|trace|debug|audit|events?|eve|journal|access|output)(?:[^a-z]|$)/i;
+
+/**
+ * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name or its
+ * folder's (LOG_WORD); JSON: a first line that is a whole JSON object (JSON lines), or a document of record batches
+ * (CloudTrail, OTLP); text: a quarter or more of its first lines hold a time or a level as the log-format detection
+ * reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a document; opening it says
+ * what is wrong). A document is a file of neither: pretty-printed JSON, a licence, a requirements list.
+ */
+export async function holdsLog(path: string): Promise<boolean> {
+  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || LOG_WORD.test(basename(dirname(path)))) return true;
+  let start: Buffer;
+  try {
+    const handle = await fsp.open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(PEEK_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, PEEK_BYTES, 0);
+      start = buffer.subarray(0, bytesRead);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return true;
+  }
+  if (start.length === 0) return true;
+  if (startsAsRecordBatch(start)) return true;
+  const text = textOf(start);
+  const lines = text.split(/\r?\n/);
+  // The last line may be cut by the peek's end: it counts only when the peek holds the whole file.
+  if (start.length === PEEK_BYTES && lines.length > 1) lines.pop();
+  const filled = lines.filter((line) => line.trim().length > 0);
+  if (filled.length === 0) return true;
+  if (/\.json$/i.test(path)) {
+    // A JSON-lines record longer than the peek is cut in it: its opening `{"` is all there is to go by.
+    if (lines.length === 1 && start.length === PEEK_BYTES) return /^\uFEFF?\s*\{\s*"/.test(filled[0]);
+    return isJsonObjectLine(filled[0]);
+  }
+  const sample = filled.slice(0, PEEK_LINES);
+  const parser = createLineParser(sample);
+  const stamped = sample.filter((line) => {
+    const parsed = parser.parse(line);
+    return parsed.timestamp !== undefined || parsed.level !== undefined;
+  }).length;
+  return stamped > 0 && stamped * 4 >= sample.length;
+}
+
+/** `start` as text: UTF-16 by its mark or shape (a Windows program's log), else UTF-8. */
+function textOf(start: Buffer): string {
+  const charset = sniffCharset(start);
+  if (charset === 'utf-16le' || charset === 'utf-16be') return new TextDecoder(charset).decode(start);
+  return start.toString('utf8');
+}
+
+/** Whether `line` is one whole JSON object, as a JSON-lines log's every line is (a document's first line is `{` alone). */
+function isJsonObjectLine(line: string): boolean {
+  const trimmed = line.trim().replace(/^\uFEFF/, '');
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return false;
+  try {
+    const value: unknown = JSON.parse(trimmed);
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,101 @@
+// A repository's documents were listed as log files (break38): the workspace is a log directory, and `*.json`/`*.txt`
+// were logs by name, so package.json, tsconfig.json, requirements.txt and LICENSE.txt appeared in Log Files, every
+// search read them, and `.vscode/settings.json` made every project with a `.vscode` folder report "log files in 1
+// hidden folder". The name cannot decide (`eve.json`, JSON lines, CloudTrail batches and saved consoles are logs): the
+// file's start does. Real files, the listing and the built server.
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import { holdsLog, isAmbiguousLogName } from '../../../servers/logs/files/document-names';
+import { listLogFiles, prepareDirs } from '../../../servers/logs/files/log-files';
+import { startBuiltServer, type StartedServer } from '../../support/mcp-client';
+
+type Data = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const PACKAGE_JSON = JSON.stringify({ name: 'shop', version: '1.0.0', scripts: { test: 'mocha' }, dependencies: { express: '^4.19.2' } }, null, 2);
+const LICENSE = `MIT License
+
+Copyright (c) 2024 Example Shop Authors
+
+Permission is hereby granted, free of charge, to any person obtaining a copy
+of this software and associated documentation files (the "Software"), to deal
+in the Software without restriction, including without limitation the rights
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+`;
+const DOCUMENTS: Record<string, string> = {
+  'package.json': PACKAGE_JSON,
+  'tsconfig.json': '{\n  "compilerOptions": { "strict": true, "target": "es2022" }\n}\n',
+  'requirements.txt': 'requests==2.31.0\nflask>=3.0\n# pinned for CVE-2024-1234\nurllib3==2.2.1\n',
+  'LICENSE.txt': LICENSE,
+  'CMakeLists.txt': 'cmake_minimum_required(VERSION 3.10)\nproject(shop)\nadd_executable(shop main.cpp)\n',
+  'src/config.json': '[\n  {"host": "db", "port": 5432}\n]\n',
+};
+const LOGS: Record<string, string> = {
+  'logs/app.log': '2026-12-03 10:00:00 ERROR payment failed\n',
+  'run.txt': '2026-12-03 10:00:01,120 INFO worker started\n2026-12-03 10:00:02,877 ERROR worker crashed: disk full\n',
+  'events.json': '{"ts":"2026-12-03T10:00:00Z","msg":"x"}\n',
+  'api.json': '{"time":"2026-12-03T10:00:00Z","level":"error","msg":"upstream timed out"}\n{"time":"2026-12-03T10:00:01Z","level":"info","msg":"retry"}\n',
+  'trail.json': '{\n  "Records": [\n    {"eventTime": "2026-12-03T10:00:00Z", "eventSource": "s3.amazonaws.com", "eventName": "GetObject"}\n  ]\n}\n',
+  'build-output.txt': 'compiling shop\nlinking shop\n',
+  'empty.txt': '',
+  'nohup-levels.txt': 'WARNING: low memory\nERROR: worker 3 died\nrestarting worker 3\n',
+};
+
+describe('logs: .json and .txt files are listed when they hold a log, not when they are documents', function () {
+  this.timeout(60_000);
+  let root: string;
+  const servers: StartedServer[] = [];
+
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'document-names-'));
+    for (const [name, text] of Object.entries({ ...DOCUMENTS, ...LOGS })) {
+      mkdirSync(join(root, name, '..'), { recursive: true });
+      writeFileSync(join(root, name), text);
+    }
+    // A UTF-16 log as a Windows program writes it, with its byte order mark.
+    writeFileSync(join(root, 'setup.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('2026-12-03 10:00:00 Error 0x80070005 access denied\r\n2026-12-03 10:00:01 Info retrying\r\n', 'utf16le')]));
+    // A JSON-lines record longer than the peek: its start is all the listing reads.
+    writeFileSync(join(root, 'big.json'), `{"msg":"${'x'.repeat(10_000)}"}\n{"msg":"y"}\n`);
+    mkdirSync(join(root, '.vscode'));
+    writeFileSync(join(root, '.vscode', 'settings.json'), '{\n  "editor.tabSize": 2\n}\n');
+  });
+
+  after(async () => {
+    for (const server of servers) await server.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('only plain .json and .txt names are looked into', () => {
+    assert.equal(isAmbiguousLogName('package.json'), true);
+    assert.equal(isAmbiguousLogName('notes.TXT'), true);
+    assert.equal(isAmbiguousLogName('app.log'), false);
+    assert.equal(isAmbiguousLogName('trail.json.gz'), false);
+    assert.equal(isAmbiguousLogName('app.jsonl'), false);
+  });
+
+  it('the listing keeps the logs and counts the documents, and a hidden folder of documents is no folder of logs', async () => {
+    const listing = await listLogFiles(await prepareDirs([root]));
+    const listed = listing.files.map((f) => f.name).sort();
+    assert.deepEqual(listed, [...Object.keys(LOGS), 'setup.txt', 'big.json'].sort());
+    assert.equal(listing.documents?.count, Object.keys(DOCUMENTS).length);
+    assert.equal(listing.hidden, undefined, JSON.stringify(listing.hidden));
+    for (const name of Object.keys(DOCUMENTS)) assert.equal(await holdsLog(join(root, name)), false, name);
+  });
+
+  it('logs://files says which were left out, a search does not read them, and one named is read', async () => {
+    const server = await startBuiltServer('logs', { LOG_DIRS: root });
+    servers.push(server);
+    const read = await server.client.readResource({ uri: 'logs://files' });
+    const body = JSON.parse(String((read.contents[0] as { text: string }).text)) as Data;
+    assert.equal(body.documents.count, 6);
+    assert.match(body.documents.note, /6 \.json\/\.txt file\(s\) whose first lines read as a document, not a log .*name one as `file` to read it/);
+    const found = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'express' } })) as CallToolResult;
+    assert.equal((found.structuredContent as Data).totalMatches, 0, JSON.stringify(found.structuredContent));
+    const named = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'express', file: 'package.json' } })) as CallToolResult;
+    assert.ok(!named.isError, JSON.stringify(named.content));
+    assert.equal((named.structuredContent as Data).totalMatches, 1);
+  });
+});
