@@ -35,7 +35,10 @@ describe('UI: a Korean workbench (display language ko)', function () {
     for (const header of ['브랜치', '로그 파일', '시스템']) {
       await sidebar.locator('.pane-header', { hasText: header }).first().waitFor({ timeout: 60_000 });
     }
-    await sidebar.getByText('에러 0건').first().waitFor({ timeout: 60_000 });
+    // The fixture's logs are dated weeks back, so Log Files shows no count for them (break38: a "0 errors" beside
+    // older errors was untrue); their age is shown in Korean, and the System view's rows in our Korean bundle.
+    await sidebar.locator('.monaco-list-row', { hasText: 'app.log' }).getByText(/\d+(초|분|시간|일) 전/).first().waitFor({ timeout: 60_000 });
+    await sidebar.getByText('메모리').first().waitFor({ timeout: 60_000 });
     await openChat(workbench);
     const chat = workbench.chatFrame();
     await chat.locator('#send', { hasText: '보내기' }).waitFor({ timeout: 30_000 });

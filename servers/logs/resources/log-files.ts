@@ -2,7 +2,7 @@
 // logs://file/{path} (a file's tail) and logs://source/{name} (a source's tail).
 import { ResourceTemplate, type McpServer, type ReadResourceCallback } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { sanitizeLine } from '../../shared/sanitize';
-import { SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
+import { SERVICE_COUNT_BYTES, type FileServices } from '../files/record-services';
 import { readFileName, readSourceName } from '../tools/listed-names';
 import { InvalidArgumentError } from '../../shared/tool-result';
 import { decodeUriPart } from '../../shared/resource-errors';

@@ -6,7 +6,7 @@ import { parserFor } from '../format/parser';
 import { codingOf } from '../io/charset';
 import { legacyCharsetName } from '../io/legacy-charset';
 import { readHead } from '../io/head';
-import { countServices, SERVICE_COUNT_BYTES, type FileServices } from '../io/record-services';
+import { countServices, SERVICE_COUNT_BYTES, type FileServices } from '../files/record-services';
 import type { TailFile } from '../io/tail';
 import type { ScanClient } from '../scan/client';
 import type { ScanTarget } from '../search/types';
@@ -34,7 +34,7 @@ export interface LogsContext {
   /** Opens, detects and closes: for listings. */
   formatOf(info: LogFileInfo): Promise<string | undefined>;
   /**
-   * For listings: the services of a file of record batches, counted over the whole file (io/record-services.ts;
+   * For listings: the services of a file of record batches, counted over the whole file (files/record-services.ts;
    * cached by the file's identity, size and time of writing); 'not counted' when it is too large to read for a
    * listing; undefined for any other file, or one that cannot be read.
    */

@@ -1,10 +1,10 @@
 // The services of a file of record batches (io/record-batches.ts): how many records each names as its source, counted
 // over the whole file. A sample of its head would list the services that wrote first and miss the rest, a confident
 // partial answer; a file past a size is not counted at all, and the listing says so.
-import type { OpenedLog } from '../files/log-files';
-import { codingOf } from './charset';
-import { forEachLine } from './chunks';
-import { sourceOfRecordLine } from './record-batches';
+import type { OpenedLog } from './log-files';
+import { codingOf } from '../io/charset';
+import { forEachLine } from '../io/chunks';
+import { sourceOfRecordLine } from '../io/record-batches';
 
 /** Bytes on disk of a file counted at most: past it a listing would read for seconds (the count is cached after). */
 export const SERVICE_COUNT_BYTES = 64 * 1024 * 1024;
