@@ -1180,7 +1180,10 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
   if (best && statementWordsAfterTime(best.fields, sample, context)) best = prefixes.get(signature(best.fields.slice(0, -2))) ?? best;
+  // The status column's header, which no form of the file may read either (it would read the letters back as levels).
+  let statusHeader: string | undefined;
   if (best && statusLetterColumn(best.fields, sample, context)) {
+    statusHeader = signature(best.fields);
     const before = best.fields.slice(0, -1);
     best = before.length > 0 ? (prefixes.get(signature(before)) ?? { ...best, fields: before }) : undefined;
   }
@@ -1192,6 +1195,14 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   markLevelWords(best.fields, sample, context);
   markLevelCase(best.fields, sample, context);
   const forms = learnMarkedForms(sample, best.fields, context, lines);
+  if (statusHeader !== undefined) {
+    const kept = forms.forms?.filter((form) => signature(form) !== statusHeader);
+    const extended = forms.extended?.filter((form) => signature(form) !== statusHeader);
+    if (kept?.length) forms.forms = kept;
+    else delete forms.forms;
+    if (extended?.length) forms.extended = extended;
+    else delete forms.extended;
+  }
   const inserted = learnInsertedColumns(sample, best.fields, context, lines);
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);

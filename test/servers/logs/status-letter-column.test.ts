@@ -25,6 +25,11 @@ describe('a column of status letters is no level column (rev26b)', () => {
     assert.deepEqual(read.map((p) => p.level), synced.map(() => undefined), 'sync');
     assert.deepEqual(read.map((p) => p.message), synced.map((line) => line.slice(line.indexOf('] ') + 2)));
     assert.ok(read.every((p) => p.timestamp !== undefined));
+    // Right after the time (a script stamping Borg's `--list`): no form of the file reads the letters back as levels.
+    const listed = STATUS.map((s, i) => `2026-12-03 10:00:${String(i).padStart(2, '0')} ${s === 'U' ? 'M' : s} home/user/file${i}.txt`);
+    const stamped = parsed(listed);
+    assert.deepEqual(stamped.map((p) => p.level), listed.map(() => undefined), 'stamped');
+    assert.deepEqual(stamped.map((p) => p.message), listed.map((line) => line.slice(20)));
   });
 
   it('a logcat-like column of level letters only stays a level column', () => {
