@@ -93,6 +93,8 @@ interface BranchCursor {
   query: string;
   seconds: number | null;
   ref: string;
+  /** How many branches the pages up to this cursor handed out, the first page's included. */
+  handed: number;
 }
 
 /** Each listed branch's place, for the cursor made after the budget cut (which keeps the same objects). */
@@ -134,7 +136,13 @@ async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCurso
       branches.push(branch);
     }
   }
-  paging.set(branches, { query, following });
+  const handed = resumed?.handed ?? 0;
+  paging.set(branches, { query, following, handed });
+  // The order is by tip date, so a branch committed to (or created) after the first page sorts before this cursor and
+  // is in no later page: more branches at or before the cursor than were handed out shows it (at least that many; a
+  // branch deleted meanwhile hides one).
+  const moved = resumed ? matched - following - resumed.handed : 0;
+  const movedNote = moved > 0 ? movedAheadNote(moved) : undefined;
   const elsewhere = branches.filter((b) => b.worktree !== undefined);
   if (elsewhere.length > 0) {
     const found = await prunableWorktrees(repo, elsewhere.map((b) => b.worktree!));
@@ -156,7 +164,7 @@ async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCurso
     returned: branches.length,
     total: matched,
     truncated: following > branches.length || truncated,
-    ...(unread ? { note: unread } : {}),
+    ...(unread || movedNote ? { note: [movedNote, unread].filter(Boolean).join(' ') } : {}),
   };
 }
 
@@ -164,7 +172,16 @@ async function listBranches(input: BranchesInput, repo: Repo, cursors: PageCurso
  * What a listing's cursor is made from, keyed by the whole result's branches array: the digest of its arguments and how
  * many matching branches the page started with (this page's and all after it).
  */
-const paging = new WeakMap<Branch[], { query: string; following: number }>();
+const paging = new WeakMap<Branch[], { query: string; following: number; handed: number }>();
+
+/**
+ * Said on a later page when `count` more matching branches now sort at or before its cursor than the earlier pages
+ * handed out: branches committed to or created since (newest tip first), which no page after the cursor lists.
+ */
+function movedAheadNote(count: number): string {
+  const which = count === 1 ? 'branch now sorts' : 'branches now sort';
+  return `At least ${count} matching ${which} before this page that the earlier pages did not list (committed to or created since they were read; the list is newest tip first), so no page from this cursor on lists ${count === 1 ? 'it' : 'them'}: ask again without cursor to see ${count === 1 ? 'it' : 'them'}.`;
+}
 
 /** Said when `limit` cut the page (the output budget's cut is said by register.ts with `narrow`). */
 const MORE = 'More branches match than are listed (most recently committed first): pass nextCursor back as cursor for the next page, or narrow the list with contains or scope.';
@@ -179,7 +196,7 @@ function pageOnwards(kept: BranchesOutput, whole: BranchesOutput, cursors: PageC
   const last = kept.branches.at(-1);
   const place = last && places.get(last);
   if (!page || !place || page.following <= kept.branches.length) return kept;
-  const state: BranchCursor = { query: page.query, seconds: Number.isNaN(place.seconds) ? null : place.seconds, ref: place.ref };
+  const state: BranchCursor = { query: page.query, seconds: Number.isNaN(place.seconds) ? null : place.seconds, ref: place.ref, handed: page.handed + kept.branches.length };
   const byLimit = kept.branches.length === whole.branches.length;
   const note = byLimit ? (kept.note ? `${kept.note} ${MORE}` : MORE) : kept.note;
   return { ...kept, nextCursor: cursors.encode(state), remaining: page.following - kept.branches.length, ...(note === undefined ? {} : { note }) };

@@ -9,6 +9,7 @@ import { resolveRepoPath } from '../repo/validate';
 import { countChanges, readStatus, upstreamState } from '../repo/status';
 import { readOperation } from '../repo/operation';
 import { indexLockNote, readIndexLock } from '../repo/index-lock';
+import { sanitizeLine } from '../../shared/sanitize';
 import { registerGitTool } from './register';
 import { DISPLAY_PATH, EXACT_PATH, pathInput } from './schemas';
 
@@ -96,7 +97,9 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
   const [status, operation, indexLock] = await Promise.all([readStatus(repo, undefined, undefined, path), readOperation(repo), readIndexLock(repo)]).catch((error: unknown) => {
     throw explainGitFailure(error, repo.root);
   });
-  const absent = path !== undefined && path !== '.' && status.entries.length === 0 && !existsSync(join(repo.root, path)) ? missingPathNote(path) : undefined;
+  const quiet = path !== undefined && path !== '.' && status.entries.length === 0;
+  const absent = quiet && !existsSync(join(repo.root, path)) ? missingPathNote(path) : undefined;
+  const ignored = quiet && absent === undefined ? await ignoredPathNote(repo, path) : undefined;
   return {
     root: repo.root,
     ...(path === undefined ? {} : { path }),
@@ -110,7 +113,7 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
     truncated: status.entries.length > input.limit || status.truncated,
     ...(operation ? { operation } : {}),
     ...(indexLock ? { indexLock } : {}),
-    ...joinNotes([absent, untrackedFoldersNote(status.entries).note, indexLock ? indexLockNote(indexLock) : undefined]),
+    ...joinNotes([absent, ignored, untrackedFoldersNote(status.entries).note, indexLock ? indexLockNote(indexLock) : undefined]),
   };
 }
 
@@ -121,6 +124,29 @@ async function readWorkingTree(input: StatusInput, repo: Repo): Promise<StatusOu
  */
 function missingPathNote(path: string): string {
   return `${JSON.stringify(path)} is not in the working tree and has no changes: nothing there to list (check the spelling; git_log with this path shows whether it was ever committed).`;
+}
+
+/**
+ * The note when `path` (relative to the root, in the working tree, nothing listed under it) is ignored by git: "clean"
+ * alone read as "nothing changed there" for a build output or cache folder whose files git never lists, changed or new
+ * (a tracked file is still listed when changed: `git check-ignore` counts neither it nor a folder holding one as
+ * ignored, so neither gets the note). Names the rule that ignores it (`git check-ignore -v`: the file, line and
+ * pattern). Undefined when it is not ignored (a negated pattern matched it too), or git cannot say.
+ */
+async function ignoredPathNote(repo: Repo, path: string): Promise<string | undefined> {
+  // -z is taken only with --stdin: the path is given there, ended by NUL, and without a trailing slash, as
+  // ignoredFolders (repo.ts) names folders. check-ignore takes paths and refuses pathspec magic (plainPaths).
+  const name = path.replace(/\/+$/, '');
+  const checked = await repo
+    .git(['check-ignore', '-v', '-z', '--stdin'], { input: Buffer.from(`${name}\0`), plainPaths: true, maxBytes: 64 * 1024, okExitCodes: [0, 1] })
+    .catch(() => undefined);
+  if (checked?.exitCode !== 0) return undefined;
+  // -v -z: source NUL line NUL pattern NUL path NUL.
+  const [source = '', line = '', pattern = ''] = checked.stdout.toString('utf8').split('\0');
+  // With -v git also names a negated pattern (`!logs/keep`) that matched, and exits 0: that path is not ignored.
+  if (pattern.startsWith('!')) return undefined;
+  const rule = source ? ` (${sanitizeLine(source, 300)}:${sanitizeLine(line, 20)} ${JSON.stringify(sanitizeLine(pattern, 300))})` : '';
+  return `${JSON.stringify(path)} is ignored by git${rule}: files there are never listed, changed or new, so clean says nothing about them (only a tracked file there is listed when it changes).`;
 }
 
 function joinNotes(notes: ReadonlyArray<string | undefined>): { note?: string } {

@@ -1180,6 +1180,13 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
     if (!best || entry.fields.length > best.fields.length || (entry.fields.length === best.fields.length && entry.count > best.count)) best = entry;
   }
   if (best && statementWordsAfterTime(best.fields, sample, context)) best = prefixes.get(signature(best.fields.slice(0, -2))) ?? best;
+  // The status column's header, which no form of the file may read either (it would read the letters back as levels).
+  let statusHeader: string | undefined;
+  if (best && statusLetterColumn(best.fields, sample, context)) {
+    statusHeader = signature(best.fields);
+    const before = best.fields.slice(0, -1);
+    best = before.length > 0 ? (prefixes.get(signature(before)) ?? { ...best, fields: before }) : undefined;
+  }
   const dated = best !== undefined && best.fields.some((f) => f.kind === 'timestamp' || f.kind === 'level' || f.kind === 'uptime' || f.kind === 'clock' || f.leveled);
   if (!best || (!dated && !(best.fields.some((f) => f.kind === 'component') && taggedHeader(best.fields, sample, context)))) {
     const forms = learnMarkedForms(sample, [], context, lines);
@@ -1188,12 +1195,51 @@ export function learnHeader(sample: string[], context: TimestampContext = {}): L
   markLevelWords(best.fields, sample, context);
   markLevelCase(best.fields, sample, context);
   const forms = learnMarkedForms(sample, best.fields, context, lines);
+  if (statusHeader !== undefined) {
+    const kept = forms.forms?.filter((form) => signature(form) !== statusHeader);
+    const extended = forms.extended?.filter((form) => signature(form) !== statusHeader);
+    if (kept?.length) forms.forms = kept;
+    else delete forms.forms;
+    if (extended?.length) forms.extended = extended;
+    else delete forms.extended;
+  }
   const inserted = learnInsertedColumns(sample, best.fields, context, lines);
   if (inserted) forms.inserted = inserted;
   const { columnLevels, messageLevels } = columnLevelsShown(best.fields, sample, context);
   const prefixed = learnPrefixedLines(sample, best.fields, context, lines);
   const relayed = learnRelayedLines(sample, best.fields, context, lines);
   return { fields: best.fields, tabbed: best.tabbed * 2 > best.count, ...forms, ...(columnLevels ? { columnLevels } : {}), ...(messageLevels ? { messageLevels } : {}), ...(prefixed ? { prefixed } : {}), ...(relayed ? { relayed } : {}) };
+}
+
+/** Least lines with a letter no level is (`M`, `U`, `R`, `?`) where a level letter column would stand: statusLetterColumn. */
+const MIN_STATUS_LETTER_LINES = 2;
+
+/**
+ * Whether the last of `fields`, a level, is a column of status letters before paths instead: where it stands, the sample's
+ * lines hold one letter each (and white space, then text), level letters (`A`, `D`, `E`) and at least
+ * MIN_STATUS_LETTER_LINES that no level is (`M`, `U`, `R`, `C`, `?`), and no level word. Such a column is what a listing
+ * of changed files writes (`svn update`'s `A    trunk/x.c` / `U    trunk/y.c`, `git status --short`, Borg's `--list`,
+ * rsync's itemized changes, behind a time when a script logs them): read as levels, `A` (Android's ASSERT) made every
+ * added file FATAL and `D` a DEBUG line, while `M` and `U` stayed in the message. A logcat column writes only the
+ * letters of its levels (isStatusLetter reads one line so; this reads the file).
+ */
+function statusLetterColumn(fields: HeaderField[], sample: string[], context: TimestampContext): boolean {
+  if (fields.at(-1)?.kind !== 'level') return false;
+  const before = fields.slice(0, -1);
+  const read: HeaderRead = { fields: 0 };
+  let levelLetters = 0;
+  let otherLetters = 0;
+  let others = 0;
+  for (const line of sample) {
+    if (line.trim().length === 0 || CONTINUATION.test(line)) continue;
+    const consumed = before.length === 0 ? 0 : applyHeader(before, line, context, { message: line }, read);
+    if (before.length > 0 && (consumed === 0 || read.fields !== before.length)) continue;
+    const letter = /^[ \t]*([A-Z?])[ \t]+\S/.exec(line.slice(consumed))?.[1];
+    if (letter === undefined) others++;
+    else if ('VDIWEFA'.includes(letter)) levelLetters++;
+    else otherLetters++;
+  }
+  return otherLetters >= MIN_STATUS_LETTER_LINES && levelLetters > 0 && others * 4 < levelLetters + otherLetters;
 }
 
 /** Characters of another writer's prefix at most before the main header (an elapsed stamp, a date, a host). */

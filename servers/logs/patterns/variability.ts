@@ -613,7 +613,18 @@ function weakSlotIsVariable(family: Group[], position: number): boolean {
     if (group.tokens[position] === WILDCARD) return true;
     words.add(group.tokens[position]);
   }
-  return words.size >= MIN_WEAK_VALUES;
+  return words.size >= MIN_WEAK_VALUES && ![...words].every(isOutcomeWord);
+}
+
+/**
+ * A verb's past form closing a statement as its outcome: `started`, `crashed`, `cancelled`, `FAILED` (not `-eed`:
+ * `speed`, `seed`). Words that are all such, after a weak frame (`Job 4: completed` / `Job 7: failed` / `Job 9:
+ * cancelled`, `Worker 2: crashed` / `Worker 1: started` / `Worker 1: stopped`), are what happened, each its own statement
+ * however many there are, not a list the statement fills in (module names, methods, hosts are nouns): merged, a crash
+ * hid among the starts.
+ */
+function isOutcomeWord(word: string): boolean {
+  return /^(?:[a-z]{2,}|[A-Z][a-z]+|[A-Z]{2,})$/.test(word) && /[^eE](?:ed|ED)$/.test(word);
 }
 
 /**

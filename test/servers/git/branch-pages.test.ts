@@ -120,3 +120,47 @@ describe('git_branches pages the whole list by a cursor (gitleft26)', function (
     assert.match(await fails(server, 'git_branches', { scope: 'local', cursor: 'not-a-cursor' }), /cursor: this is not a cursor this tool gave/);
   });
 });
+
+// rev26b: the list is newest tip first, so a branch not yet listed that is committed to between two pages moves before
+// the cursor, and no later page lists it: paged to the end, it was missing without a word (total counted it).
+describe('git_branches: a branch committed to between pages is said, not silently skipped (rev26b)', function () {
+  this.timeout(120_000);
+  let kit: RepoKit;
+  let root: string;
+  let server: StartedServer;
+
+  before(async () => {
+    kit = createRepoKit('branch-moved-');
+    root = kit.repo('repo', [{ subject: 'first', date: '2026-01-01T10:00:00Z' }]);
+    for (const [name, date] of [['old', '2026-02-01T10:00:00Z'], ['mid', '2026-03-01T10:00:00Z'], ['new', '2026-04-01T10:00:00Z']]) {
+      kit.git(root, ['checkout', '-q', '-b', name, 'main']);
+      kit.write(root, `${name}.txt`, `${name}\n`);
+      kit.git(root, ['add', '-A']);
+      kit.commit(root, ALICE, date, name);
+    }
+    kit.git(root, ['checkout', '-q', 'main']);
+    server = await startBuiltServer('git', { REPO_PATH: root, TZ: 'UTC' });
+  });
+
+  after(async () => {
+    await server?.close();
+    kit?.cleanup();
+  });
+
+  it('says on the next page that a branch now sorts before it, and nothing when none moved', async () => {
+    const first = await ok(server, 'git_branches', { scope: 'local', limit: 2 });
+    assert.deepEqual((first.branches as Listed[]).map((b) => b.name), ['new', 'mid']);
+    const quiet = await ok(server, 'git_branches', { scope: 'local', limit: 1, cursor: first.nextCursor });
+    assert.deepEqual((quiet.branches as Listed[]).map((b) => b.name), ['old']);
+    assert.doesNotMatch(quiet.note ?? '', /sorts before/);
+    // `old`, not listed yet, gets a commit: it is now the newest tip, before the cursor.
+    kit.git(root, ['checkout', '-q', 'old']);
+    kit.write(root, 'old-2.txt', 'more\n');
+    kit.git(root, ['add', '-A']);
+    kit.commit(root, ALICE, '2026-05-01T10:00:00Z', 'old moves ahead');
+    kit.git(root, ['checkout', '-q', 'main']);
+    const second = await ok(server, 'git_branches', { scope: 'local', limit: 2, cursor: first.nextCursor });
+    assert.deepEqual((second.branches as Listed[]).map((b) => b.name), ['main']);
+    assert.match(second.note, /At least 1 matching branch now sorts before this page that the earlier pages did not list \(committed to or created since/);
+  });
+});

@@ -17,8 +17,9 @@ describe('git_status with path (gitleft26)', function () {
   before(async () => {
     kit = createRepoKit('status-path-');
     root = kit.repo('mono', [{ subject: 'first', date: '2026-12-01T10:00:00Z' }]);
-    for (const file of ['services/web/app.ts', 'services/web/old.ts', 'services/api/main.go', 'docs/readme.md']) kit.write(root, file, 'x\n');
+    for (const file of ['services/web/app.ts', 'services/web/old.ts', 'services/api/main.go', 'docs/readme.md', '.gitignore', 'debug.log']) kit.write(root, file, file === '.gitignore' ? 'dist/\n*.log\nlogs/*\n!logs/audit\n' : 'x\n');
     kit.git(root, ['add', '-A']);
+    kit.git(root, ['add', '-f', 'debug.log']);
     kit.commit(root, ALICE, '2026-12-01T11:00:00Z', 'layout');
     kit.write(root, 'services/web/app.ts', 'changed\n');
     rmSync(join(root, 'services/web/old.ts'));
@@ -26,6 +27,11 @@ describe('git_status with path (gitleft26)', function () {
     kit.write(root, 'services/api/main.go', 'changed\n');
     kit.git(root, ['add', 'services/api/main.go']);
     kit.write(root, 'services/api/extra.go', 'new\n');
+    // Build output git ignores, and a file of an ignored kind that was committed with --force (debug.log, unchanged).
+    kit.write(root, 'dist/bundle.js', 'built\n');
+    kit.write(root, 'dist/cache/chunk.js', 'built\n');
+    kit.write(root, 'logs/app.txt', 'x\n');
+    mkdirSync(join(root, 'logs/audit'));
     symlinkSync('services/web', join(root, 'web-link'));
     mkdirSync(join(kit.dir, 'outside'));
     symlinkSync(join(kit.dir, 'outside'), join(root, 'out-link'));
@@ -74,5 +80,22 @@ describe('git_status with path (gitleft26)', function () {
     const typo = await ok(server, 'git_status', { path: 'services/wbe' });
     assert.equal(typo.clean, true);
     assert.match(typo.note, /"services\/wbe" is not in the working tree and has no changes/);
+  });
+
+  // rev26b: a folder git ignores (build output, a cache) said clean: true and nothing else, which read as "nothing
+  // changed there" for files git never lists, changed or new. The note names the ignoring rule.
+  it('says when the path is ignored by git, naming the rule, and not for a tracked file of an ignored kind', async () => {
+    const dist = await ok(server, 'git_status', { path: 'dist' });
+    assert.equal(dist.clean, true);
+    assert.match(dist.note, /^"dist" is ignored by git \(\.gitignore:1 "dist\/"\): files there are never listed/);
+    const cache = await ok(server, 'git_status', { path: 'dist/cache/chunk.js' });
+    assert.match(cache.note, /"dist\/cache\/chunk\.js" is ignored by git/);
+    // A tracked file of an ignored kind is not ignored (git lists it when it changes): no note for it.
+    const kept = await ok(server, 'git_status', { path: 'debug.log' });
+    assert.equal(kept.clean, true);
+    assert.equal(kept.note, undefined);
+    // A folder a negated pattern (`!logs/audit`) takes back is not ignored, though `git check-ignore -v` names that rule.
+    assert.equal((await ok(server, 'git_status', { path: 'logs/audit' })).note, undefined);
+    assert.match((await ok(server, 'git_status', { path: 'logs/app.txt' })).note, /"logs\/app\.txt" is ignored by git \(\.gitignore:3 "logs\/\*"\)/);
   });
 });

@@ -285,4 +285,20 @@ describe('log intelligence: merge rules learned from the file', () => {
     const states = minedAlone([...other, 'bgp1: Initializing', 'bgp1: Starting', 'bgp2: Down', 'bgp1: Started', 'bgp2: Initializing']);
     assertApart(states, range(3, 7), 'protocol states');
   });
+
+  // rev26b: three outcomes after a numbered label (`Job 9: cancelled` beside `completed` / `failed`) were read as the
+  // label's value once a third came, so a crash hid among the starts of a file without levels. A verb's past form
+  // after a weak frame is what happened, each its own statement; nouns (module names) stay a list.
+  // (Four or more words at a message's last place are a variable by the counts alone, before any frame is read.)
+  it('keeps apart three outcomes after a numbered label (`Worker 2: crashed` / `Worker 1: started` / `Worker 1: stopped`)', () => {
+    const other = ['start of service (unbound 1.9.0).', 'service stopped (unbound 1.9.0).', 'failed to init modules'];
+    const workers = minedAlone([...other, 'Worker 3: started', 'Worker 1: stopped', 'Worker 2: crashed', 'Worker 1: started', 'Worker 4: stopped']);
+    assertApart(workers, [3, 4, 5], 'worker outcomes');
+    assertOneEvent(workers, [3, 6], 'one outcome');
+    const jobs = minedAlone([...other, 'Job 4: completed', 'Job 7: FAILED', 'Job 9: Cancelled', 'Job 12: completed', 'Job 15: FAILED']);
+    assertApart(jobs, [3, 4, 5], 'job outcomes in any case');
+    // Nouns ending in -eed are no outcomes; a list of them is still a value.
+    const feeds = minedAlone([...other, 'init module 0: seed', 'init module 1: feed', 'init module 2: speed']);
+    assertOneEvent(feeds, range(3, 6), 'nouns in -eed');
+  });
 });
