@@ -53,7 +53,8 @@ export async function holdsLog(path: string): Promise<boolean> {
   }
   if (start.length === 0) return true;
   if (startsAsRecordBatch(start)) return true;
-  const text = textOf(start);
+  // A preallocated or sparse file's zero bytes are no text: a file of only them is as empty as one of none (rev26a).
+  const text = textOf(start).replace(/\0+/g, '');
   const lines = text.split(/\r?\n/);
   // The last line may be cut by the peek's end: it counts only when the peek holds the whole file.
   if (start.length === PEEK_BYTES && lines.length > 1) lines.pop();
@@ -70,7 +71,10 @@ export async function holdsLog(path: string): Promise<boolean> {
     const parsed = parser.parse(line);
     return parsed.timestamp !== undefined || parsed.level !== undefined;
   }).length;
-  return stamped > 0 && stamped * 4 >= sample.length;
+  // A record's indented lines (a stack trace's `\tat …` frames, a banner's art, a wrapped message) belong to the record
+  // above: counted with them, one Java exception of 40 frames under its stamped line hid the whole log (rev26a).
+  const heads = sample.filter((line) => !/^\s/.test(line)).length;
+  return stamped > 0 && stamped * 4 >= heads;
 }
 
 /** `start` as text: UTF-16 by its mark or shape (a Windows program's log), else UTF-8. */

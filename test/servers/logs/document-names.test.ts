@@ -99,3 +99,42 @@ describe('logs: .json and .txt files are listed when they hold a log, not when t
     assert.equal((named.structuredContent as Data).totalMatches, 1);
   });
 });
+
+// rev26a: logs the start-reading still took for documents, a confident "no matches" for every search.
+describe('logs: a .txt log is not taken for a document by its records\' indented lines or a zero-filled start', function () {
+  this.timeout(60_000);
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'document-names-rev26a-'));
+  });
+  after(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a Java log whose first record carries a long stack trace is a log', async () => {
+    const frames = Array.from({ length: 40 }, (_, i) => `\tat com.example.shop.Service.step${i}(Service.java:${i + 10})`);
+    const text = ['2026-12-03 10:00:00,123 ERROR [main] c.e.Shop - request failed', 'java.lang.IllegalStateException: cart is closed', ...frames, '2026-12-03 10:00:01,000 INFO [main] c.e.Shop - retry', ''].join('\n');
+    writeFileSync(join(root, 'server.txt'), text);
+    assert.equal(await holdsLog(join(root, 'server.txt')), true);
+  });
+
+  it('a Spring Boot console under its banner is a log', async () => {
+    const banner = ['  .   ____          _            __ _ _', " /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\", "( ( )\\___ | '_ | '_| | '_ \\/ _` | \\ \\ \\ \\", " \\\\/  ___)| |_)| | | | | || (_| |  ) ) ) )", "  '  |____| .__|_| |_|_| |_\\__, | / / / /", ' =========|_|==============|___/=/_/_/_/', ' :: Spring Boot ::                (v3.2.0)', ''];
+    const text = [...banner, '2026-12-03T10:00:00.000Z  INFO 1 --- [main] c.e.ShopApplication : Starting', '2026-12-03T10:00:01.000Z ERROR 1 --- [main] c.e.ShopApplication : Application run failed', ''].join('\n');
+    writeFileSync(join(root, 'shop.txt'), text);
+    assert.equal(await holdsLog(join(root, 'shop.txt')), true);
+  });
+
+  it('a file of only zero bytes (preallocated, its writer not started yet) is listed as an empty one is', async () => {
+    writeFileSync(join(root, 'prealloc.txt'), Buffer.alloc(8192));
+    assert.equal(await holdsLog(join(root, 'prealloc.txt')), true);
+  });
+
+  it('the documents stay documents', async () => {
+    for (const [name, text] of Object.entries(DOCUMENTS)) {
+      const path = join(root, name.replace('/', '-'));
+      writeFileSync(path, text);
+      assert.equal(await holdsLog(path), false, name);
+    }
+  });
+});
