@@ -138,3 +138,32 @@ describe('logs: a .txt log is not taken for a document by its records\' indented
     }
   });
 });
+
+describe('logs: a search that finds nothing names the .json/.txt files it left out as documents', function () {
+  this.timeout(120_000);
+  let root: string;
+  let server: StartedServer | undefined;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'document-names-search-'));
+    writeFileSync(join(root, 'app.log'), '2026-12-03 10:00:00 INFO started\n');
+    // A CI console saved as text: no time, no level, no log word in its name; it reads as a document.
+    writeFileSync(join(root, 'jenkins-42.txt'), 'Started by user admin\n+ npm test\n  1 failing\n     AssertionError: expected 10 to equal 12\nFinished: FAILURE\n');
+    writeFileSync(join(root, 'package.json'), PACKAGE_JSON);
+  });
+  after(async () => {
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('"no matches" says which files were not searched, and a search that finds something does not', async () => {
+    server = await startBuiltServer('logs', { LOG_DIRS: root });
+    const none = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'AssertionError' } })) as CallToolResult;
+    const empty = none.structuredContent as Data;
+    assert.equal(empty.totalMatches, 0);
+    assert.ok(empty.notes.some((n: string) => /^not searched: 2 \.json\/\.txt file\(s\) .*jenkins-42\.txt.*name one as `file`/.test(n)), JSON.stringify(empty.notes));
+    const some = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'started' } })) as CallToolResult;
+    const found = some.structuredContent as Data;
+    assert.equal(found.totalMatches, 1);
+    assert.ok(!found.notes.some((n: string) => /\.json\/\.txt/.test(n)), JSON.stringify(found.notes));
+  });
+});
