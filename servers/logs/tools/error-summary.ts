@@ -7,7 +7,7 @@ import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, progressTicks, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
-import type { OpenedLog } from '../files/log-files';
+import { documentsNote, type OpenedLog } from '../files/log-files';
 import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
 import { LEVELS } from '../format/types';
@@ -124,7 +124,9 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
       const { files, notes, skipped } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
       if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
       const unread = inputs.files.length - files.length - skipped;
-      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window, unread));
+      // "No errors" is said of the logs read: the .json/.txt files left out as documents are named beside it (sources.ts).
+      const documents = grouper.total === 0 && inputs.documents ? [`not read: ${documentsNote(inputs.documents)}`] : [];
+      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes, ...documents], args, window, unread));
     }),
   );
 }

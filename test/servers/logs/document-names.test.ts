@@ -166,4 +166,11 @@ describe('logs: a search that finds nothing names the .json/.txt files it left o
     assert.equal(found.totalMatches, 1);
     assert.ok(!found.notes.some((n: string) => /\.json\/\.txt/.test(n)), JSON.stringify(found.notes));
   });
+
+  it('error_summary\'s "no errors" names them too', async () => {
+    const summary = (await server!.client.callTool({ name: 'error_summary', arguments: { wholeFile: true } })) as CallToolResult;
+    const body = summary.structuredContent as Data;
+    assert.equal(body.totalErrors ?? 0, 0, JSON.stringify(body));
+    assert.ok(body.notes.some((n: string) => /^not read: 2 \.json\/\.txt file\(s\) .*jenkins-42\.txt/.test(n)), JSON.stringify(body.notes));
+  });
 });
