@@ -4,7 +4,7 @@
 // call, and `.vscode/settings.json` made every project report "log files in 1 hidden folder" (break38). The name cannot
 // decide; the file's first bytes can, so these two extensions are looked into before a file is listed.
 import { promises as fsp } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { createLineParser } from '../format/detect';
 import { sniffCharset } from '../io/charset';
 import { withoutCompression } from '../io/decompress';
@@ -31,13 +31,13 @@ const LOG_WORD = /(?:^|[^a-z])(?:logs?|out|err|errors?|stdout|stderr|console|tra
 
 /**
  * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name or its
- * folder's (LOG_WORD); JSON: a first line that is a whole JSON object (JSON lines), or a document of record batches
+ * folder's, or any folder's between it and `root` (LOG_WORD); JSON: a first line that is a whole JSON object (JSON lines), or a document of record batches
  * (CloudTrail, OTLP); text: a quarter or more of its first lines hold a time or a level as the log-format detection
  * reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a document; opening it says
  * what is wrong). A document is a file of neither: pretty-printed JSON, a licence, a requirements list.
  */
-export async function holdsLog(path: string): Promise<boolean> {
-  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || LOG_WORD.test(basename(dirname(path)))) return true;
+export async function holdsLog(path: string, root?: string): Promise<boolean> {
+  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || foldersOf(path, root).some((folder) => LOG_WORD.test(folder))) return true;
   let start: Buffer;
   try {
     const handle = await fsp.open(path, 'r');
@@ -75,6 +75,17 @@ export async function holdsLog(path: string): Promise<boolean> {
   // above: counted with them, one Java exception of 40 frames under its stamped line hid the whole log (rev26a).
   const heads = sample.filter((line) => !/^\s/.test(line)).length;
   return stamped > 0 && stamped * 4 >= heads;
+}
+
+/**
+ * The folders whose names may say `path` holds a log: its own folder's, and with `root` (the log directory it was found
+ * in) every folder between them, as CI artifacts keep a log by date and job (`logs/2026-12-03/build-42.txt`) (rev26a).
+ */
+function foldersOf(path: string, root: string | undefined): string[] {
+  const own = basename(dirname(path));
+  const between = root === undefined ? '' : relative(root, dirname(path));
+  if (between === '' || between.startsWith('..') || isAbsolute(between)) return [own];
+  return [own, ...between.split(sep)];
 }
 
 /** `start` as text: UTF-16 by its mark or shape (a Windows program's log), else UTF-8. */

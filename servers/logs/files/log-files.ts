@@ -369,7 +369,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
           continue;
         }
         if (!stats.isFile()) continue;
-        if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full))) {
+        if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full, dir.real))) {
           documents = noteDocument(documents, nameFor(dirs, dir, relative(dir.real, full)));
           continue;
         }

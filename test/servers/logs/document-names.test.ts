@@ -130,6 +130,14 @@ describe('logs: a .txt log is not taken for a document by its records\' indented
     assert.equal(await holdsLog(join(root, 'prealloc.txt')), true);
   });
 
+  it('a console kept under a log folder by date is a log, found by the listing', async () => {
+    const console42 = join(root, 'logs', '2026-12-03', 'build-42.txt');
+    mkdirSync(join(console42, '..'), { recursive: true });
+    writeFileSync(console42, 'Started by user admin\n+ npm test\n     AssertionError: expected 10 to equal 12\nFinished: FAILURE\n');
+    const listing = await listLogFiles(await prepareDirs([root]));
+    assert.ok(listing.files.some((f) => f.name === 'logs/2026-12-03/build-42.txt'), JSON.stringify(listing.files.map((f) => f.name)));
+  });
+
   it('the documents stay documents', async () => {
     for (const [name, text] of Object.entries(DOCUMENTS)) {
       const path = join(root, name.replace('/', '-'));
