@@ -228,8 +228,11 @@ export interface StreamLinks {
   more?: true;
 }
 
-/** A link target that is a process's standard output or error, not a file. */
-const STREAM_TARGET = /^\/(?:dev\/(?:stdout|stderr|fd\/[12])|proc\/self\/fd\/[12])$/;
+/**
+ * A link target that is a process's standard output or error, not a file: the writer's own, or a given process's
+ * (`/proc/1/fd/1`: a container's cron job or sidecar script writes to its main process's, to reach the container's log).
+ */
+const STREAM_TARGET = /^\/(?:dev\/(?:stdout|stderr|fd\/[12])|proc\/(?:self|\d+)\/fd\/[12])$/;
 
 /** The standard stream `path` links to (its link's own target), or undefined when it is no link to one. */
 export async function streamTargetOf(path: string): Promise<string | undefined> {
