@@ -138,6 +138,14 @@ describe('logs: a .txt log is not taken for a document by its records\' indented
     assert.ok(listing.files.some((f) => f.name === 'logs/2026-12-03/build-42.txt'), JSON.stringify(listing.files.map((f) => f.name)));
   });
 
+  it('a pretty-printed JSON log (an array of events, `jq .` of a log) is a log', async () => {
+    const record = { timestamp: '2026-12-03T10:00:00Z', level: 'error', message: 'payment failed' };
+    writeFileSync(join(root, 'export.json'), JSON.stringify([record, { ...record, level: 'info' }], null, 2));
+    writeFileSync(join(root, 'pod.json'), `${JSON.stringify(record, null, 2)}\n${JSON.stringify({ ...record, message: 'retry' }, null, 2)}\n`);
+    assert.equal(await holdsLog(join(root, 'export.json')), true);
+    assert.equal(await holdsLog(join(root, 'pod.json')), true);
+  });
+
   it('the documents stay documents', async () => {
     for (const [name, text] of Object.entries(DOCUMENTS)) {
       const path = join(root, name.replace('/', '-'));
