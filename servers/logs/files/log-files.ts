@@ -588,6 +588,8 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     }
     const real = await fsp.realpath(full).catch(() => undefined);
     if (real === undefined) throw new NotFoundError(`${name} is a broken link`);
+    // An image silences a log so: "outside the log directories" would send the user looking for a file (rev26a).
+    if (real === '/dev/null') throw new NotFoundError(`${name} is a link to /dev/null: what is written to it is discarded, and no file holds its lines (its program or image was set up so)`);
     if (!dirs.some((d) => isInside(d.real, real))) throw new InvalidArgumentError(`${name} points outside the log directories; refused`);
     const stats = await fsp.stat(real);
     if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);

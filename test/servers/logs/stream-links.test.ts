@@ -88,6 +88,21 @@ describe('logs: log-file names linking to /dev/stdout or /dev/stderr are named, 
     }
   });
 
+  // rev26a: images silence a log by linking it to /dev/null; named, it was "points outside the log directories".
+  it('naming a link to /dev/null says its lines are discarded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-links-null-'));
+    try {
+      symlinkSync('/dev/null', join(dir, 'debug.log'));
+      writeFileSync(join(dir, 'app.log'), '2026-12-02 04:00:00 INFO started\n');
+      const server = await start(dir);
+      const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'x', file: 'debug.log' } })) as CallToolResult;
+      assert.equal(result.isError, true);
+      assert.match((result.content as Array<{ text: string }>)[0].text, /debug\.log is a link to \/dev\/null: what is written to it is discarded/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a folder of nothing but such links says so, not only "no log files found"', async () => {
     const server = await start(onlyLinks);
     const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'error' } })) as CallToolResult;
