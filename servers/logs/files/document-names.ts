@@ -69,10 +69,19 @@ export async function holdsLog(path: string, root?: string): Promise<boolean> {
   }
   const sample = filled.slice(0, PEEK_LINES);
   const parser = createLineParser(sample);
-  const stamped = sample.filter((line) => {
+  const isStamped = (line: string) => {
     const parsed = parser.parse(line);
     return parsed.timestamp !== undefined || parsed.level !== undefined;
-  }).length;
+  };
+  // A file that opens with a whole record header, a time and a level, is a log whatever follows it: a PHP trace's
+  // unindented `#0 …` frames under the first record of a Laravel log outnumbered it, and misled the layout learned from
+  // them all, so the first line is also read on its own. Both are asked: a time alone ("Release notes for 2024-01-01")
+  // or a level word alone ("Error codes") opens documents too (rev26a).
+  if ([parser, createLineParser(sample.slice(0, 1))].some((by) => {
+    const first = by.parse(sample[0]);
+    return first.timestamp !== undefined && first.level !== undefined;
+  })) return true;
+  const stamped = sample.filter(isStamped).length;
   // A record's indented lines (a stack trace's `\tat …` frames, a banner's art, a wrapped message) belong to the record
   // above: counted with them, one Java exception of 40 frames under its stamped line hid the whole log (rev26a).
   const heads = sample.filter((line) => !/^\s/.test(line)).length;

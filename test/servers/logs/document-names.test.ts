@@ -118,6 +118,13 @@ describe('logs: a .txt log is not taken for a document by its records\' indented
     assert.equal(await holdsLog(join(root, 'server.txt')), true);
   });
 
+  it('a Laravel log saved as .txt, its first record followed by a PHP trace\'s unindented frames, is a log', async () => {
+    const frames = Array.from({ length: 12 }, (_, i) => `#${i} /var/www/vendor/laravel/framework/src/Illuminate/Database/Connection.php(${700 + i}): run()`);
+    const text = ['[2026-12-03 10:00:00] production.ERROR: SQLSTATE[HY000] [2002] Connection refused', '[stacktrace]', ...frames, '#12 {main}', '"}', ''].join('\n');
+    writeFileSync(join(root, 'laravel-2026-12-03.txt'), text);
+    assert.equal(await holdsLog(join(root, 'laravel-2026-12-03.txt')), true);
+  });
+
   it('a Spring Boot console under its banner is a log', async () => {
     const banner = ['  .   ____          _            __ _ _', " /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\", "( ( )\\___ | '_ | '_| | '_ \\/ _` | \\ \\ \\ \\", " \\\\/  ___)| |_)| | | | | || (_| |  ) ) ) )", "  '  |____| .__|_| |_|_| |_\\__, | / / / /", ' =========|_|==============|___/=/_/_/_/', ' :: Spring Boot ::                (v3.2.0)', ''];
     const text = [...banner, '2026-12-03T10:00:00.000Z  INFO 1 --- [main] c.e.ShopApplication : Starting', '2026-12-03T10:00:01.000Z ERROR 1 --- [main] c.e.ShopApplication : Application run failed', ''].join('\n');
@@ -147,6 +154,13 @@ describe('logs: a .txt log is not taken for a document by its records\' indented
   });
 
   it('the documents stay documents', async () => {
+    // Documents that open with a time or a level word, not both: no record header.
+    const opened = ['Error codes', 'Release notes for 2024-01-01', 'WARNING: this file is generated, do not edit', 'Note: read the docs first'];
+    const prose = '\nsome body text here\nanother line of prose\nmore prose follows\nand more\n';
+    for (const [i, first] of opened.entries()) {
+      writeFileSync(join(root, `opened-${i}.txt`), first + prose);
+      assert.equal(await holdsLog(join(root, `opened-${i}.txt`)), false, first);
+    }
     for (const [name, text] of Object.entries(DOCUMENTS)) {
       const path = join(root, name.replace('/', '-'));
       writeFileSync(path, text);
