@@ -18,8 +18,10 @@ describe('where Summarize Errors is offered (package.json menus)', () => {
   );
   const LOGS = ['app.log', 'app.log.1', 'app.log.2.gz', 'catalina.out', 'worker.err', 'events.jsonl', 'events.ndjson', 'app.log.2024-05-01', 'app.log.20240501.gz', 'syslog', 'syslog.1', 'messages', 'access_log', 'error_log.2.gz', 'kern.log', 'nohup.out', 'app.LOG', 'worker.out.1', 'messages.1', 'syslog.2.gz', '결제-서버.log', 'celery worker.log', 'access.log-20261201', 'access.log-20261201.gz', 'app.log-2026-12-01', 'messages-20261201', 'secure', 'maillog-20261201.gz',
     // break31: rotations compressed otherwise than with gzip, which the logs server reads since charset22.
-    'app.log.2.xz', 'syslog.3.bz2', 'app.log.1.zst', 'access.log-20261201.lz4'];
-  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js', 'logo.png', 'blog.md', 'syslog.conf', 'messages.ts', 'output.log.bak', 'messages-old', 'secure.ts', 'app.log-backup'];
+    'app.log.2.xz', 'syslog.3.bz2', 'app.log.1.zst', 'access.log-20261201.lz4',
+    // follow37: the JVM's GC log rotation marks the file being written `.current`; Serilog's compact JSON is `.clef`.
+    'gc.log.0.current', 'log-20261203.clef'];
+  const NOT_LOGS = ['package.json', 'notes.txt', 'main.ts', 'log.md', 'catalog', 'blog', 'app.logger.js', 'logo.png', 'blog.md', 'syslog.conf', 'messages.ts', 'output.log.bak', 'messages-old', 'secure.ts', 'app.log-backup', 'notes.current'];
 
   it('finds the menus (Explorer, editor title and context, palette)', () => {
     assert.deepEqual(clauses.map(([menu]) => menu).sort(), ['commandPalette', 'editor/context', 'editor/title/context', 'explorer/context']);

@@ -60,7 +60,9 @@ export interface OpenedLog {
 
 // Rotated names: logrotate's numbered `.1`/`.2.gz`, its `dateext` (`-20261201`, the default on RHEL-family systems,
 // `-2026-12-01` with a dateformat) and log4j/logback's `.2026-12-01`; RHEL's syslog writes `secure` and `maillog`.
-const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json)(\.\d+)?(\.gz)?|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
+// The JVM's own rotation (`-XX:+UseGCLogFileRotation`) numbers its files from 0 and marks the one being written
+// `.current` (`gc.log.0.current`): the newest file of such a folder. `.clef` is Serilog's compact JSON event format.
+const LOG_NAME = /(\.(log|out|err|txt|jsonl|ndjson|json|clef)(\.\d+(\.current)?)?(\.gz)?|\.log[.-]\d{4}-?\d\d-?\d\d(\.gz)?|\.\d+\.gz)$/i;
 const LOG_BASENAMES = /^(syslog|messages|secure|maillog|kern\.log|auth\.log|daemon\.log|dmesg|access_log|error_log|catalina\.out)(\.\d+|-\d{4}-?\d\d-?\d\d)?(\.gz)?$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '.vscode-test', '.cache']);
 /** Log files listed (and searched when no file is named): the newest ones. */

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { throwIfAborted } from '../../shared/progress';
 import { UserFacingError } from '../../shared/tool-result';
-import { coverageNote, levelCoverage, type LevelCoverage } from '../format/coverage';
+import { levelCoverage, type LevelCoverage } from '../format/coverage';
 import { LEVELS, type LineParser } from '../format/types';
 import { deniedFilesNotes, PermissionDeniedError, type OpenedLog } from '../files/log-files';
 import { rotationOf, type OpenedIdentity } from '../files/rotation';
@@ -146,15 +146,6 @@ export function noteUndecidedDates(notes: string[], name: string, parser: LinePa
   if (parser.undecidedDate === undefined) return;
   const note = `${name}: dates such as ${parser.undecidedDate} read as day/month and as month/day alike, and the file shows neither order (no date with a part above 12, no locale in its level names), so they give no time: its lines have none, and a time window leaves them out`;
   if (!notes.includes(note)) notes.push(note);
-}
-
-/**
- * For a tool filtering `file` by level: how many lines sampled from its start have no recognisable level (they can
- * never pass the filter), or that none has one, so that 0 matches is never read as "no errors". Undefined when every
- * sampled line has a level. Reads the file's head (io/head) and its detected parser.
- */
-export async function levelFilterNote(ctx: LogsContext, file: OpenedLog): Promise<string | undefined> {
-  return coverageNote(file.info.name, await sampledCoverage(ctx, file));
 }
 
 /** The level coverage (format/coverage.ts) of the lines sampled from `file`'s start (io/head), by its detected parser. */

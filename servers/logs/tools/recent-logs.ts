@@ -15,9 +15,10 @@ import { isDecoded, isLegacyOnly } from '../io/charset';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { readLinesBackwards } from '../io/tail';
 import { parseLine } from '../search/collector';
-import { encodingSchema, iso, levelFilterNote, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
+import { encodingSchema, iso, levelSchema, noteDamage, noteLegacyText, noteRotation, openedIdentity } from './common';
 import { closeQuietly, tailOf, withEncoding, type LogsContext } from './context';
 import { recentOfSource, type Line, type Recent } from './recent-logs-sources';
+import { levellessTextErrors } from './text-error-lines';
 import { chooseInputs, newestSources, serviceField, someNames, SOURCE_NAMES_TEXT, sourceFilterFields } from './sources';
 import { recentOfService } from './recent-logs-service';
 import { strictInput } from '../../shared/strict-input';
@@ -55,6 +56,10 @@ const outputSchema = z.object({
   truncated: z.boolean().describe('the file has earlier lines (or more matching lines) than returned'),
   sizeBytes: z.number().optional().describe('files only'),
   modified: z.string().describe('file: its modification time; source: the time of its newest line read').optional(),
+  textErrors: z
+    .object({ lines: z.number(), atLeast: z.boolean().optional(), first: z.array(z.number()) })
+    .optional()
+    .describe('with a level filter, in a file where some or all lines have no readable level: its entry lines without a level that read as errors by their text (`I/O error`, `Out of memory`), which no level filter passes; first: their first line numbers'),
   notes: z.array(z.string()),
 });
 
@@ -72,7 +77,7 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         'Use it to see what a service logged most recently or to check whether a problem is still happening. ' +
         'Without `file`, uses the most recently written log file (see logs://files). `file` may name a journal unit or a ' +
         'container (what journalctl -n / docker logs --tail show; container lines say their stream, stdout or stderr). ' +
-        'With a level, notes how many lines have no recognisable level (they are never returned). ' +
+        'With a level, notes how many lines have no recognisable level (they are never returned) and names those of them that read as errors by their text (textErrors). ' +
         'With service, the last records of that service in the most recently written file of record batches (an OpenTelemetry file export) holding any.',
       inputSchema,
       outputSchema,
@@ -107,12 +112,13 @@ export function registerRecentLogs(server: McpServer, base: LogsContext): void {
         else if ((file.info.gzip || file.info.compression) && !args.level && recent.newestFirst.length === 0 && recent.exhausted) {
           recent.notes.push(`${file.info.name} is empty once decompressed (${file.stats.size} bytes of ${file.info.compression ?? 'gzip'}, no text): the log was empty when it was rotated`);
         }
-        // With a level filter, lines without a recognisable level can never be returned: say how many there are.
-        const note = args.level ? await levelFilterNote(ctx, file) : undefined;
-        if (note) recent.notes.push(note);
+        // With a level filter, lines without a recognisable level can never be returned: say how many there are, and
+        // which of them read as errors by their text, as search_logs does (a "no ERROR lines" must not hide them).
+        const textErrors = args.level ? await levellessTextErrors(ctx, file, args.level, { signal: extra.signal }, recent.notes, 'read them with search_logs or recent_logs without level (see textErrors)') : undefined;
         // The lines name the file they are in now, when it was rotated while it was read.
         const rotated = await noteRotation(recent.notes, file.info.name, openedIdentity(file));
-        return toolResult(recentOutput(rotated ? { ...file, info: { ...file.info, name: rotated } } : file, parser, recent));
+        const output = recentOutput(rotated ? { ...file, info: { ...file.info, name: rotated } } : file, parser, recent);
+        return toolResult(textErrors ? { ...output, textErrors } : output);
       } finally {
         await closeQuietly(file.handle);
       }

@@ -12,9 +12,8 @@ import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
 import type { SourceLine, SourceReadStats } from './source-lines';
 import type { SourceRef } from './sources';
-import { coverageNote } from '../format/coverage';
-import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, oldestEntry, repeatedTimeNote, sampledCoverage, windowMissNote } from './common';
-import { findTextErrorLines, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
+import { clockNote, encodingSchema, forEachLogFile, iso, levelSchema, newestEntry, noteDamage, noteLegacyText, noteRotation, noteUndecidedDates, openedIdentity, oldestEntry, repeatedTimeNote, windowMissNote } from './common';
+import { levellessTextErrors, SourceTextErrors, textErrorWords, type TextErrorLines } from './text-error-lines';
 import type { Level } from '../format/types';
 import { targetOf, withEncoding, type LogsContext } from './context';
 import { sourceLevelNote } from './source-lines';
@@ -226,23 +225,10 @@ async function searchFiles(ctx: LogsContext, names: string[], args: SearchArgs, 
   return found;
 }
 
-/**
- * For a level filter on `file`: how many of its sampled lines have no level (a level filter never passes them), and, when
- * some have none, its entries without a level that match the pattern and read as errors by their text (kern.log's `I/O
- * error`: the kernel writes no level column), named in `entry.textErrors` and a note, so that no match at level ERROR
- * never stands for "no errors". FATAL is no level a text is read at: no such lines then.
- */
+/** For a level filter on `file`: its lines without a level that read as errors, in `entry.textErrors` and a note (levellessTextErrors). */
 async function noteLevelless(ctx: LogsContext, file: OpenedLog, entry: SearchOutput['files'][number], args: SearchArgs, request: ScanRequest, notes: string[], signal?: AbortSignal): Promise<void> {
-  const coverage = await sampledCoverage(ctx, file);
-  const note = coverageNote(file.info.name, coverage);
-  if (note) notes.push(note);
-  if (coverage.withoutLevel === 0 || args.level === 'FATAL') return;
-  const found = await findTextErrorLines(ctx, file, { since: request.since, until: request.until, pattern: request.pattern, service: request.service, signal });
-  if (!found) return;
-  entry.textErrors = found;
-  const { count, shown } = textErrorWords(found);
-  const matching = request.pattern ? ' matching the pattern' : '';
-  notes.push(`${file.info.name}: ${count} line(s)${matching} have no level yet read as errors by their text (lines ${shown}): the level filter cannot pass them, as their level is unknown; search without level to see them (see files[].textErrors)`);
+  const found = await levellessTextErrors(ctx, file, args.level!, { since: request.since, until: request.until, pattern: request.pattern, service: request.service, signal }, notes, 'search without level to see them (see files[].textErrors)');
+  if (found) entry.textErrors = found;
 }
 
 /**

@@ -9,6 +9,8 @@ import { levelAtLeast } from '../format/levels';
 import { isTextError, TEXT_ERROR_CANDIDATES } from '../format/text-errors';
 import type { Level } from '../format/types';
 import type { OpenedLog } from '../files/log-files';
+import { coverageNote } from '../format/coverage';
+import { sampledCoverage } from './common';
 import { targetOf, type LogsContext } from './context';
 import type { SourceLine } from './source-lines';
 
@@ -59,6 +61,26 @@ export async function findTextErrorLines(ctx: LogsContext, file: OpenedLog, quer
   if (lines.length === 0) return undefined;
   const atLeast = result.totalMatches > result.matches.length;
   return { lines: lines.length, ...(atLeast ? { atLeast } : {}), first: lines.slice(0, TEXT_ERROR_LINES_SHOWN) };
+}
+
+/**
+ * For a level filter at `level` on `file` (search_logs, recent_logs): the note of how many of its sampled lines have no
+ * level (a level filter never passes them) and, when some have none, its entries without a level that read as errors
+ * by their text (findTextErrorLines, with the query's window and pattern) with a note pointing at them, so that no line
+ * at level ERROR never stands for "no errors". Notes go to `notes`; `readThem` says how to see those lines. Undefined
+ * when there are none, or for FATAL (no level a text is read at). Throws what the scan throws (an abort).
+ */
+export async function levellessTextErrors(ctx: LogsContext, file: OpenedLog, level: Level, query: TextErrorQuery, notes: string[], readThem: string): Promise<TextErrorLines | undefined> {
+  const coverage = await sampledCoverage(ctx, file);
+  const note = coverageNote(file.info.name, coverage);
+  if (note) notes.push(note);
+  if (coverage.withoutLevel === 0 || level === 'FATAL') return undefined;
+  const found = await findTextErrorLines(ctx, file, query);
+  if (!found) return undefined;
+  const { count, shown } = textErrorWords(found);
+  const matching = query.pattern ? ' matching the pattern' : '';
+  notes.push(`${file.info.name}: ${count} line(s)${matching} have no level yet read as errors by their text (lines ${shown}): the level filter cannot pass them, as their level is unknown; ${readThem}`);
+  return found;
 }
 
 /** `found` as a note's words: `at least 1,200 line(s) … (lines 2, 3, …` without the closing. */

@@ -167,6 +167,28 @@ describe('logs: lines without a level whose text reads as an error', function ()
       assert.deepEqual((data.matches as Data[]).map((m) => m.line), [6]);
       assert.deepEqual(((data.files as Data[])[0] as Data).textErrors, { lines: 1, first: [4] });
     });
+
+    // follow37: recent_logs at a level said only that the levels cannot be read, where search_logs pointed at the lines.
+    const recent = async (args: Record<string, unknown>): Promise<Data> => {
+      const result = (await server.client.callTool({ name: 'recent_logs', arguments: args })) as CallToolResult;
+      assert.ok(!result.isError, JSON.stringify(result.content));
+      return result.structuredContent as Data;
+    };
+
+    it('recent_logs at level ERROR points at the text errors as search_logs does, on kern.log and a partly leveled file', async () => {
+      const kern = await recent({ file: 'kern.log', level: 'ERROR' });
+      assert.equal(kern.returned, 0);
+      assert.deepEqual(kern.textErrors, { lines: 4, first: [2, 3, 4, 5] }, JSON.stringify(kern));
+      const notes = (kern.notes as string[]).join('\n');
+      assert.match(notes, /kern\.log: its lines carry no level this server can read/);
+      assert.match(notes, /kern\.log: 4 line\(s\) have no level yet read as errors by their text \(lines 2, 3, 4, 5\).*recent_logs without level/);
+      const worker = await recent({ file: 'worker.log', level: 'ERROR' });
+      assert.deepEqual((worker.lines as Data[]).map((l) => l.text.replace(/^\S+ \S+ /, '')), ['ERROR job 3 failed: upstream timed out']);
+      assert.deepEqual(worker.textErrors, { lines: 1, first: [4] }, JSON.stringify(worker));
+      // FATAL is no level a text is read at; without a level every line is returned: nothing is said of them.
+      assert.equal((await recent({ file: 'kern.log', level: 'FATAL' })).textErrors, undefined);
+      assert.equal((await recent({ file: 'kern.log' })).textErrors, undefined);
+    });
   });
   // levels22: a source's records with no level of their own (a container that writes none; a unit's stdout lines,
   // which journald stores at the unit's SyslogLevel, info, whatever they say) were never pointed at: search_logs at
