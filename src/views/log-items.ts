@@ -76,6 +76,8 @@ export const logFilesResource = z.object({
   noAccess: unreadPlaces.optional(),
   /** Rotated logs compressed with bzip2, xz, zstd or lz4 whose tool is missing (not read). */
   otherCompressed: unreadCompressed.optional(),
+  /** `.json`/`.txt` files whose start reads as a document, not a log: not listed, but read when named (the first few named). */
+  documents: z.object({ count: z.number(), names: z.array(z.string()), more: z.boolean().optional() }).optional(),
 });
 export type LogFilesResource = z.infer<typeof logFilesResource>;
 export type LogFile = z.infer<typeof logFileSchema>;
@@ -107,7 +109,8 @@ export function logNameForPath(files: LogFile[], absolutePath: string, samePath:
  * path relative to the one log directory it is in, which the server resolves inside that directory. That is a file
  * the listing left out because it was full (the server lists the newest files), or one in a folder its walk does not
  * enter: a hidden folder (`.pm2/logs`, `.npm/_logs`) or one too far down that the listing names (break28: "Summarize
- * Errors" on `.pm2/logs/api-error.log` said the file was in no log directory). Undefined otherwise (the file is then
+ * Errors" on `.pm2/logs/api-error.log` said the file was in no log directory), or a `.json`/`.txt` it left out as a
+ * document (a console saved as text with no time or level). Undefined otherwise (the file is then
  * no log the server reads), or when the file is in no directory, or in several nested ones. With several
  * directories the name is the absolute path (a relative one is tried in each directory, and could read another file).
  */
@@ -117,7 +120,12 @@ export function unlistedLogName(resource: LogFilesResource, absolutePath: string
   const name = relative(dirs[0], absolutePath).split(sep).join('/');
   const inHiddenFolder = name.split('/').slice(0, -1).some((segment) => segment.startsWith('.'));
   const tooDeep = (resource.tooDeep?.folders ?? []).some((folder) => isInside(folder, absolutePath));
-  if (!resource.truncated && !inHiddenFolder && !tooDeep) return undefined;
+  // A .json/.txt left out as a document is read when named: the user who opens one knows it for a log (rev26a).
+  const documents = resource.documents;
+  // With several directories the listing's names start with the directory's label.
+  const named = (listed: string) => listed === name || ((resource.directories ?? []).length > 1 && listed.endsWith(`/${name}`));
+  const document = documents !== undefined && /\.(?:json|txt)$/i.test(name) && (documents.more === true || documents.names.some(named));
+  if (!resource.truncated && !inHiddenFolder && !tooDeep && !document) return undefined;
   // With several directories the server tries a bare name in each in turn, so the same path in an earlier one would be
   // read instead: the absolute path, which it takes inside its own directory, names this file and no other.
   return (resource.directories ?? []).length > 1 ? absolutePath : name;

@@ -273,6 +273,20 @@ describe('Log Files tree items', () => {
     assert.equal(unlistedLogName(resource, '/work/app/logs/notes.csv', below), undefined, 'a complete listing: not a log the server reads');
   });
 
+  // rev26a: a .txt/.json the listing leaves out as a document (lists26) is read when named: a Jenkins console or a
+  // traceback saved as .txt, opened in the editor, was "not in a log directory, or is not a log file" to Summarize Errors.
+  it('names a .json/.txt file the listing left out as a document', () => {
+    const below = (dir: string, file: string) => file.startsWith(`${dir}/`);
+    const named = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), directories: ['/work/app'], documents: { count: 2, names: ['build-42.txt', 'package.json'] } }));
+    assert.equal(unlistedLogName(named, '/work/app/build-42.txt', below), 'build-42.txt');
+    assert.equal(unlistedLogName(named, '/work/app/notes.txt', below), undefined, 'not among the documents it names, and it named them all');
+    const many = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), directories: ['/work/app'], documents: { count: 40, names: ['a.txt', 'b.txt', 'c.txt'], more: true } }));
+    assert.equal(unlistedLogName(many, '/work/app/ci/build-42.txt', below), 'ci/build-42.txt');
+    assert.equal(unlistedLogName(many, '/work/app/notes.csv', below), undefined, 'no .json/.txt: no document it left out');
+    const two = parseLogFilesResource(JSON.stringify({ ...JSON.parse(filesText), directories: ['/work/app', '/srv/logs'], documents: { count: 1, names: ['app/build-42.txt'] } }));
+    assert.equal(unlistedLogName(two, '/work/app/build-42.txt', below), '/work/app/build-42.txt', 'several directories: named with its label');
+  });
+
   it('names a file in a folder the server does not walk (hidden, or too far down) by its path in its log directory', () => {
     // break28: "Summarize Errors" on .pm2/logs/api-error.log said it was in no log directory; the server reads it by name.
     const below = (dir: string, file: string) => file.startsWith(`${dir}/`);

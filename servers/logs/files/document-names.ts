@@ -4,8 +4,9 @@
 // call, and `.vscode/settings.json` made every project report "log files in 1 hidden folder" (break38). The name cannot
 // decide; the file's first bytes can, so these two extensions are looked into before a file is listed.
 import { promises as fsp } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, isAbsolute, relative, sep } from 'node:path';
 import { createLineParser } from '../format/detect';
+import { readJsonRecord } from '../format/envelopes';
 import { sniffCharset } from '../io/charset';
 import { withoutCompression } from '../io/decompress';
 import { startsAsRecordBatch } from '../io/record-batches';
@@ -30,14 +31,15 @@ export function isAmbiguousLogName(name: string): boolean {
 const LOG_WORD = /(?:^|[^a-z])(?:logs?|out|err|errors?|stdout|stderr|console|trace|debug|audit|events?|eve|journal|access|output)(?:[^a-z]|$)/i;
 
 /**
- * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name or its
- * folder's (LOG_WORD); JSON: a first line that is a whole JSON object (JSON lines), or a document of record batches
- * (CloudTrail, OTLP); text: a quarter or more of its first lines hold a time or a level as the log-format detection
- * reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a document; opening it says
- * what is wrong). A document is a file of neither: pretty-printed JSON, a licence, a requirements list.
+ * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name, its
+ * folder's or any folder's between it and `root` (LOG_WORD); JSON: a first line that is a whole JSON object (JSON
+ * lines), a document of record batches (CloudTrail, OTLP), or a first pretty-printed object with a time
+ * (prettyRecordTime); text: a time or a level on a quarter or more of its first lines that start a record, as the
+ * log-format detection reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a
+ * document; opening it says what is wrong). A document is a file of neither: package.json, a licence, a requirements list.
  */
-export async function holdsLog(path: string): Promise<boolean> {
-  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || LOG_WORD.test(basename(dirname(path)))) return true;
+export async function holdsLog(path: string, root?: string): Promise<boolean> {
+  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || foldersOf(path, root).some((folder) => LOG_WORD.test(folder))) return true;
   let start: Buffer;
   try {
     const handle = await fsp.open(path, 'r');
@@ -53,7 +55,8 @@ export async function holdsLog(path: string): Promise<boolean> {
   }
   if (start.length === 0) return true;
   if (startsAsRecordBatch(start)) return true;
-  const text = textOf(start);
+  // A preallocated or sparse file's zero bytes are no text: a file of only them is as empty as one of none (rev26a).
+  const text = textOf(start).replace(/\0+/g, '');
   const lines = text.split(/\r?\n/);
   // The last line may be cut by the peek's end: it counts only when the peek holds the whole file.
   if (start.length === PEEK_BYTES && lines.length > 1) lines.pop();
@@ -62,15 +65,38 @@ export async function holdsLog(path: string): Promise<boolean> {
   if (/\.json$/i.test(path)) {
     // A JSON-lines record longer than the peek is cut in it: its opening `{"` is all there is to go by.
     if (lines.length === 1 && start.length === PEEK_BYTES) return /^\uFEFF?\s*\{\s*"/.test(filled[0]);
-    return isJsonObjectLine(filled[0]);
+    return isJsonObjectLine(filled[0]) || prettyRecordTime(text);
   }
   const sample = filled.slice(0, PEEK_LINES);
   const parser = createLineParser(sample);
-  const stamped = sample.filter((line) => {
+  const isStamped = (line: string) => {
     const parsed = parser.parse(line);
     return parsed.timestamp !== undefined || parsed.level !== undefined;
-  }).length;
-  return stamped > 0 && stamped * 4 >= sample.length;
+  };
+  // A file that opens with a whole record header, a time and a level, is a log whatever follows it: a PHP trace's
+  // unindented `#0 …` frames under the first record of a Laravel log outnumbered it, and misled the layout learned from
+  // them all, so the first line is also read on its own. Both are asked: a time alone ("Release notes for 2024-01-01")
+  // or a level word alone ("Error codes") opens documents too (rev26a).
+  if ([parser, createLineParser(sample.slice(0, 1))].some((by) => {
+    const first = by.parse(sample[0]);
+    return first.timestamp !== undefined && first.level !== undefined;
+  })) return true;
+  const stamped = sample.filter(isStamped).length;
+  // A record's indented lines (a stack trace's `\tat …` frames, a banner's art, a wrapped message) belong to the record
+  // above: counted with them, one Java exception of 40 frames under its stamped line hid the whole log (rev26a).
+  const heads = sample.filter((line) => !/^\s/.test(line)).length;
+  return stamped > 0 && stamped * 4 >= heads;
+}
+
+/**
+ * The folders whose names may say `path` holds a log: its own folder's, and with `root` (the log directory it was found
+ * in) every folder between them, as CI artifacts keep a log by date and job (`logs/2026-12-03/build-42.txt`) (rev26a).
+ */
+function foldersOf(path: string, root: string | undefined): string[] {
+  const own = basename(dirname(path));
+  const between = root === undefined ? '' : relative(root, dirname(path));
+  if (between === '' || between.startsWith('..') || isAbsolute(between)) return [own];
+  return [own, ...between.split(sep)];
 }
 
 /** `start` as text: UTF-16 by its mark or shape (a Windows program's log), else UTF-8. */
@@ -78,6 +104,44 @@ function textOf(start: Buffer): string {
   const charset = sniffCharset(start);
   if (charset === 'utf-16le' || charset === 'utf-16be') return new TextDecoder(charset).decode(start);
   return start.toString('utf8');
+}
+
+/**
+ * Whether `text` starts with a pretty-printed JSON log record, alone, one of a stream (`jq .` of a log) or of an array (an
+ * export of events): its first object, whole in the peek, has a time as the JSON reader finds one (envelopes.ts
+ * readJsonRecord). The server reads such files record by record; a document's first object (package.json,
+ * tsconfig.json) has no time field (rev26a).
+ */
+function prettyRecordTime(text: string): boolean {
+  const first = firstObjectText(text);
+  if (first === undefined) return false;
+  let record: unknown;
+  try {
+    record = JSON.parse(first);
+  } catch {
+    return false;
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return false;
+  return readJsonRecord(record as Record<string, unknown>, { referenceTime: Date.now() }).timestamp !== undefined;
+}
+
+/** The text of the first JSON object of `text` (after a BOM and an opening `[`), when it ends in `text`. */
+function firstObjectText(text: string): string | undefined {
+  const start = /^\uFEFF?\s*(?:\[\s*)?\{/.exec(text);
+  if (!start) return undefined;
+  const from = start[0].length - 1;
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return text.slice(from, i + 1);
+  }
+  return undefined;
 }
 
 /** Whether `line` is one whole JSON object, as a JSON-lines log's every line is (a document's first line is `{` alone). */

@@ -230,8 +230,11 @@ export interface StreamLinks {
   more?: true;
 }
 
-/** A link target that is a process's standard output or error, not a file. */
-const STREAM_TARGET = /^\/(?:dev\/(?:stdout|stderr|fd\/[12])|proc\/self\/fd\/[12])$/;
+/**
+ * A link target that is a process's standard output or error, not a file: the writer's own, or a given process's
+ * (`/proc/1/fd/1`: a container's cron job or sidecar script writes to its main process's, to reach the container's log).
+ */
+const STREAM_TARGET = /^\/(?:dev\/(?:stdout|stderr|fd\/[12])|proc\/(?:self|\d+)\/fd\/[12])$/;
 
 /** The standard stream `path` links to (its link's own target), or undefined when it is no link to one. */
 export async function streamTargetOf(path: string): Promise<string | undefined> {
@@ -371,7 +374,7 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
           continue;
         }
         if (!stats.isFile()) continue;
-        if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full))) {
+        if (isAmbiguousLogName(entry.name) && peeked++ < MAX_PEEKED_DOCUMENTS && !(await holdsLog(full, dir.real))) {
           documents = noteDocument(documents, nameFor(dirs, dir, relative(dir.real, full)));
           continue;
         }
@@ -587,6 +590,8 @@ export async function openLogFile(dirs: LogDir[], name: string, available: () =>
     }
     const real = await fsp.realpath(full).catch(() => undefined);
     if (real === undefined) throw new NotFoundError(`${name} is a broken link`);
+    // An image silences a log so: "outside the log directories" would send the user looking for a file (rev26a).
+    if (real === '/dev/null') throw new NotFoundError(`${name} is a link to /dev/null: what is written to it is discarded, and no file holds its lines (its program or image was set up so)`);
     if (!dirs.some((d) => isInside(d.real, real))) throw new InvalidArgumentError(`${name} points outside the log directories; refused`);
     const stats = await fsp.stat(real);
     if (!stats.isFile()) throw new InvalidArgumentError(`${name} is not a regular file (${kindOf(stats)}); refused`);

@@ -7,10 +7,10 @@ import { READ_ONLY } from '../../shared/annotations';
 import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, progressTicks, throttleProgress, type HandlerExtra } from '../../shared/progress';
 import { guarded, toolResult } from '../../shared/tool-result';
-import type { OpenedLog } from '../files/log-files';
+import { documentsNote, type OpenedLog } from '../files/log-files';
 import { coverageNote, levelCoverage, levelsUnreadable, unreadLevelKey } from '../format/coverage';
 import { ERROR_WORDS_PATTERN, levelsAreWords } from '../format/prefilter';
-import { LEVELS } from '../format/types';
+import { LEVELS, type LineParser } from '../format/types';
 import { headLines } from '../io/head';
 import { UNDECODED_OPENING } from '../io/legacy-charset';
 import { ErrorGrouper } from '../patterns/error-grouper';
@@ -124,7 +124,9 @@ export function registerErrorSummary(server: McpServer, base: LogsContext): void
       const { files, notes, skipped } = await summariseFiles(ctx, inputs.files, args, window, grouper, extra, inputs.totalBytes);
       if (window && grouper.total === 0) await findSourceErrorsOutside(ctx, inputs.sources, fromSources, job);
       const unread = inputs.files.length - files.length - skipped;
-      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes], args, window, unread));
+      // "No errors" is said of the logs read: the .json/.txt files left out as documents are named beside it (sources.ts).
+      const documents = grouper.total === 0 && inputs.documents ? [`not read: ${documentsNote(inputs.documents)}`] : [];
+      return toolResult(summaryOutput(grouper, [...files, ...fromSources.files], [...inputs.notes, ...fromSources.notes, ...notes, ...documents], args, window, unread));
     }),
   );
 }
@@ -187,7 +189,7 @@ async function summariseFile(ctx: LogsContext, file: OpenedLog, entry: FileEntry
   const parser = await ctx.parserOf(file);
   const sample = await headLines(file.handle.fd, file.info);
   const coverage = levelCoverage(sample, parser);
-  if (levelsUnreadable(coverage)) entry.levelsUnreadable = true;
+  if (levelsUnreadable(coverage) || nothingStamped(sample, parser)) entry.levelsUnreadable = true;
   else if (coverage.withoutLevel > 0) entry.linesWithoutLevel = coverage.withoutLevel;
   const coverageText = coverageNote(file.info.name, coverage, 'sampled', coverage.withoutLevel > 0 ? unreadLevelKey(sample, parser) : undefined);
   if (coverageText) job.notes.push(coverageText);
@@ -310,6 +312,23 @@ function errorScanRequest({ level, service }: Pick<SummaryArgs, 'level' | 'servi
     // An error is an entry: the stack or wrapped lines under it are not errors of their own.
     entries: true,
   };
+}
+
+/**
+ * Whether no line of `sample` (a file's first lines) has a time or a level as `parser` reads it, though some hold text.
+ * levelCoverage takes such lines for continuations in a layout it knows, and counted none: a Laravel log whose PHP
+ * traces' `#0 …` frames outvoted its record lines was learned as plain text, and its ERROR records were "no ERROR or
+ * FATAL lines" (rev26a). With nothing read, 0 errors is not "no errors".
+ */
+function nothingStamped(sample: readonly string[], parser: LineParser): boolean {
+  let filled = false;
+  for (const line of sample) {
+    if (line.trim().length === 0) continue;
+    filled = true;
+    const parsed = parser.parse(line);
+    if (parsed.timestamp !== undefined || parsed.level !== undefined) return false;
+  }
+  return filled;
 }
 
 /**

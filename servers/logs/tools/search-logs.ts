@@ -6,7 +6,7 @@ import { fitToBudget } from '../../shared/output-budget';
 import { progressReporter, progressTicks, throttleProgress, type HandlerExtra, type ProgressTick } from '../../shared/progress';
 import { resolveWindow, timeFields, WINDOW_RULE } from '../../shared/time-window';
 import { guarded, toolResult, UserFacingError } from '../../shared/tool-result';
-import type { OpenedLog } from '../files/log-files';
+import { documentsNote, type OpenedLog } from '../files/log-files';
 import { compilePattern, REGEX_DIALECT } from '../search/dialect';
 import { MatchCollector } from '../search/collector';
 import type { ScanMatch, ScanRequest } from '../search/types';
@@ -113,6 +113,7 @@ export function registerSearchLogs(server: McpServer, base: LogsContext): void {
       found.notes.unshift(...inputs.notes);
       await searchSources(ctx, inputs.sources, args, request, found, extra.signal, tick);
       if (inputs.sources.length > 0) sortByTime(found.matches, args.order);
+      if (found.totalMatches === 0 && inputs.documents) found.notes.push(`not searched: ${documentsNote(inputs.documents)}`);
       return toolResult(searchOutput(found, args, request));
     }),
   );

@@ -8,7 +8,7 @@ import type { RecordQuery, SourceFilter, SourceInfo, SourceKind, SourceRecord } 
 import type { TimeWindow } from '../../shared/time-window';
 import { isSourceName } from '../sources/types';
 import type { LogsContext } from './context';
-import { documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing, type OpenedLog } from '../files/log-files';
+import { documentsNote, hiddenNote, linkedOutsideNote, noAccessNote, otherCompressedNote, streamLinksNote, tooDeepNote, type LogFileInfo, type LogFileListing, type NamedFiles, type OpenedLog } from '../files/log-files';
 import { isoInLocalZone } from '../../shared/local-time';
 import { readStats, sourceLines, type SourceLine, type SourceReadStats } from './source-lines';
 import { readFileName, readSourceFilter, readSourceName } from './listed-names';
@@ -90,6 +90,12 @@ export interface InputChoice {
    * among them does not walk the directories a second time (a walk costs a stat per entry, up to MAX_FILES files).
    */
   listed?: LogFileInfo[];
+  /**
+   * When no file was named: the `.json`/`.txt` files the listing left out as documents (document-names.ts). Not a note on
+   * every call (a repository's package.json is no news), but an answer that found nothing says them: a console saved as
+   * `.txt` with no time or level reads as a document, and "no matches" over the rest would be confident and wrong.
+   */
+  documents?: NamedFiles;
 }
 
 export interface FileAndFilter extends SourceFilter {
@@ -162,7 +168,7 @@ export async function chooseInputs(ctx: LogsContext, args: FileAndFilter, order?
   if (fileListing.otherCompressed) notes.push(`not read: ${otherCompressedNote(fileListing.otherCompressed)}`);
   if (fileListing.streamLinks) notes.push(`not read: ${streamLinksNote(fileListing.streamLinks)}`);
   const sorted = order === undefined ? files : [...files].sort((a, b) => (order === 'newest' ? b.mtimeMs - a.mtimeMs : a.mtimeMs - b.mtimeMs));
-  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files };
+  return { files: sorted.map((f) => f.name), totalBytes: files.reduce((sum, f) => sum + f.size, 0), sources, notes, listed: files, ...(fileListing.documents ? { documents: fileListing.documents } : {}) };
 }
 
 /** Names for a note: the first `shown` and "and N more" (a note lists what it is about, not a thousand names). */

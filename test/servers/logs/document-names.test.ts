@@ -99,3 +99,108 @@ describe('logs: .json and .txt files are listed when they hold a log, not when t
     assert.equal((named.structuredContent as Data).totalMatches, 1);
   });
 });
+
+// rev26a: logs the start-reading still took for documents, a confident "no matches" for every search.
+describe('logs: a .txt log is not taken for a document by its records\' indented lines or a zero-filled start', function () {
+  this.timeout(60_000);
+  let root: string;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'document-names-rev26a-'));
+  });
+  after(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('a Java log whose first record carries a long stack trace is a log', async () => {
+    const frames = Array.from({ length: 40 }, (_, i) => `\tat com.example.shop.Service.step${i}(Service.java:${i + 10})`);
+    const text = ['2026-12-03 10:00:00,123 ERROR [main] c.e.Shop - request failed', 'java.lang.IllegalStateException: cart is closed', ...frames, '2026-12-03 10:00:01,000 INFO [main] c.e.Shop - retry', ''].join('\n');
+    writeFileSync(join(root, 'server.txt'), text);
+    assert.equal(await holdsLog(join(root, 'server.txt')), true);
+  });
+
+  it('a Laravel log saved as .txt, its first record followed by a PHP trace\'s unindented frames, is a log', async () => {
+    const frames = Array.from({ length: 12 }, (_, i) => `#${i} /var/www/vendor/laravel/framework/src/Illuminate/Database/Connection.php(${700 + i}): run()`);
+    const text = ['[2026-12-03 10:00:00] production.ERROR: SQLSTATE[HY000] [2002] Connection refused', '[stacktrace]', ...frames, '#12 {main}', '"}', ''].join('\n');
+    writeFileSync(join(root, 'laravel-2026-12-03.txt'), text);
+    assert.equal(await holdsLog(join(root, 'laravel-2026-12-03.txt')), true);
+  });
+
+  it('a Spring Boot console under its banner is a log', async () => {
+    const banner = ['  .   ____          _            __ _ _', " /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\", "( ( )\\___ | '_ | '_| | '_ \\/ _` | \\ \\ \\ \\", " \\\\/  ___)| |_)| | | | | || (_| |  ) ) ) )", "  '  |____| .__|_| |_|_| |_\\__, | / / / /", ' =========|_|==============|___/=/_/_/_/', ' :: Spring Boot ::                (v3.2.0)', ''];
+    const text = [...banner, '2026-12-03T10:00:00.000Z  INFO 1 --- [main] c.e.ShopApplication : Starting', '2026-12-03T10:00:01.000Z ERROR 1 --- [main] c.e.ShopApplication : Application run failed', ''].join('\n');
+    writeFileSync(join(root, 'shop.txt'), text);
+    assert.equal(await holdsLog(join(root, 'shop.txt')), true);
+  });
+
+  it('a file of only zero bytes (preallocated, its writer not started yet) is listed as an empty one is', async () => {
+    writeFileSync(join(root, 'prealloc.txt'), Buffer.alloc(8192));
+    assert.equal(await holdsLog(join(root, 'prealloc.txt')), true);
+  });
+
+  it('a console kept under a log folder by date is a log, found by the listing', async () => {
+    const console42 = join(root, 'logs', '2026-12-03', 'build-42.txt');
+    mkdirSync(join(console42, '..'), { recursive: true });
+    writeFileSync(console42, 'Started by user admin\n+ npm test\n     AssertionError: expected 10 to equal 12\nFinished: FAILURE\n');
+    const listing = await listLogFiles(await prepareDirs([root]));
+    assert.ok(listing.files.some((f) => f.name === 'logs/2026-12-03/build-42.txt'), JSON.stringify(listing.files.map((f) => f.name)));
+  });
+
+  it('a pretty-printed JSON log (an array of events, `jq .` of a log) is a log', async () => {
+    const record = { timestamp: '2026-12-03T10:00:00Z', level: 'error', message: 'payment failed' };
+    writeFileSync(join(root, 'export.json'), JSON.stringify([record, { ...record, level: 'info' }], null, 2));
+    writeFileSync(join(root, 'pod.json'), `${JSON.stringify(record, null, 2)}\n${JSON.stringify({ ...record, message: 'retry' }, null, 2)}\n`);
+    assert.equal(await holdsLog(join(root, 'export.json')), true);
+    assert.equal(await holdsLog(join(root, 'pod.json')), true);
+  });
+
+  it('the documents stay documents', async () => {
+    // Documents that open with a time or a level word, not both: no record header.
+    const opened = ['Error codes', 'Release notes for 2024-01-01', 'WARNING: this file is generated, do not edit', 'Note: read the docs first'];
+    const prose = '\nsome body text here\nanother line of prose\nmore prose follows\nand more\n';
+    for (const [i, first] of opened.entries()) {
+      writeFileSync(join(root, `opened-${i}.txt`), first + prose);
+      assert.equal(await holdsLog(join(root, `opened-${i}.txt`)), false, first);
+    }
+    for (const [name, text] of Object.entries(DOCUMENTS)) {
+      const path = join(root, name.replace('/', '-'));
+      writeFileSync(path, text);
+      assert.equal(await holdsLog(path), false, name);
+    }
+  });
+});
+
+describe('logs: a search that finds nothing names the .json/.txt files it left out as documents', function () {
+  this.timeout(120_000);
+  let root: string;
+  let server: StartedServer | undefined;
+  before(() => {
+    root = mkdtempSync(join(tmpdir(), 'document-names-search-'));
+    writeFileSync(join(root, 'app.log'), '2026-12-03 10:00:00 INFO started\n');
+    // A CI console saved as text: no time, no level, no log word in its name; it reads as a document.
+    writeFileSync(join(root, 'jenkins-42.txt'), 'Started by user admin\n+ npm test\n  1 failing\n     AssertionError: expected 10 to equal 12\nFinished: FAILURE\n');
+    writeFileSync(join(root, 'package.json'), PACKAGE_JSON);
+  });
+  after(async () => {
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('"no matches" says which files were not searched, and a search that finds something does not', async () => {
+    server = await startBuiltServer('logs', { LOG_DIRS: root });
+    const none = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'AssertionError' } })) as CallToolResult;
+    const empty = none.structuredContent as Data;
+    assert.equal(empty.totalMatches, 0);
+    assert.ok(empty.notes.some((n: string) => /^not searched: 2 \.json\/\.txt file\(s\) .*jenkins-42\.txt.*name one as `file`/.test(n)), JSON.stringify(empty.notes));
+    const some = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'started' } })) as CallToolResult;
+    const found = some.structuredContent as Data;
+    assert.equal(found.totalMatches, 1);
+    assert.ok(!found.notes.some((n: string) => /\.json\/\.txt/.test(n)), JSON.stringify(found.notes));
+  });
+
+  it('error_summary\'s "no errors" names them too', async () => {
+    const summary = (await server!.client.callTool({ name: 'error_summary', arguments: { wholeFile: true } })) as CallToolResult;
+    const body = summary.structuredContent as Data;
+    assert.equal(body.totalErrors ?? 0, 0, JSON.stringify(body));
+    assert.ok(body.notes.some((n: string) => /^not read: 2 \.json\/\.txt file\(s\) .*jenkins-42\.txt/.test(n)), JSON.stringify(body.notes));
+  });
+});

@@ -68,6 +68,41 @@ describe('logs: log-file names linking to /dev/stdout or /dev/stderr are named, 
     assert.doesNotMatch(text, /broken link/);
   });
 
+  // rev26a: a container's cron job or sidecar script writes to the main process's streams (`ln -sf /proc/1/fd/1
+  // /var/log/cron.log`, so that they reach the container's log): such a name was passed over without a word, and
+  // naming it said "a broken link".
+  it('a link to the main process\'s output (/proc/1/fd/1) is one too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-links-pid1-'));
+    try {
+      symlinkSync('/proc/1/fd/1', join(dir, 'cron.log'));
+      symlinkSync('/proc/1/fd/2', join(dir, 'worker.log'));
+      writeFileSync(join(dir, 'app.log'), '2026-12-02 04:00:00 INFO started\n');
+      const listing = await listLogFiles(await prepareDirs([dir]));
+      assert.deepEqual(listing.streamLinks, { count: 2, links: ['cron.log -> /proc/1/fd/1', 'worker.log -> /proc/1/fd/2'] });
+      const server = await start(dir);
+      const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'x', file: 'cron.log' } })) as CallToolResult;
+      assert.equal(result.isError, true);
+      assert.match((result.content as Array<{ text: string }>)[0].text, /cron\.log is a link to \/proc\/1\/fd\/1, the writing program's standard output or error/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  // rev26a: images silence a log by linking it to /dev/null; named, it was "points outside the log directories".
+  it('naming a link to /dev/null says its lines are discarded', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stream-links-null-'));
+    try {
+      symlinkSync('/dev/null', join(dir, 'debug.log'));
+      writeFileSync(join(dir, 'app.log'), '2026-12-02 04:00:00 INFO started\n');
+      const server = await start(dir);
+      const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'x', file: 'debug.log' } })) as CallToolResult;
+      assert.equal(result.isError, true);
+      assert.match((result.content as Array<{ text: string }>)[0].text, /debug\.log is a link to \/dev\/null: what is written to it is discarded/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a folder of nothing but such links says so, not only "no log files found"', async () => {
     const server = await start(onlyLinks);
     const result = (await server.client.callTool({ name: 'search_logs', arguments: { pattern: 'error' } })) as CallToolResult;
