@@ -394,10 +394,15 @@ export async function listLogFiles(dirs: LogDir[], options: ListOptions = {}): P
 /** Counts one more file left out as a document (LogFileListing.documents). */
 function noteDocument(documents: NamedFiles | undefined, name: string): NamedFiles {
   const out = documents ?? { count: 0, names: [] };
-  out.count++;
-  if (out.names.length < MAX_NAMED_FOLDERS) out.names.push(name);
-  else out.more = true;
-  return out;
+  return countNamed(out, out.names, name);
+}
+
+/** Counts one more in `counted`, naming it in `names` (its list) while that holds fewer than MAX_NAMED_FOLDERS. */
+function countNamed<T extends { count: number; more?: true }>(counted: T, names: string[], name: string): T {
+  counted.count++;
+  if (names.length < MAX_NAMED_FOLDERS) names.push(name);
+  else counted.more = true;
+  return counted;
 }
 
 /** What a listing says about the `.json`/`.txt` files it left out as documents (LogFileListing.documents). */
@@ -409,10 +414,7 @@ export function documentsNote(documents: NamedFiles): string {
 /** Counts one more log-file name linking to a standard stream, `link` as `<name> -> <target>`. */
 function noteStreamLink(links: StreamLinks | undefined, link: string): StreamLinks {
   const out = links ?? { count: 0, links: [] };
-  out.count++;
-  if (out.links.length < MAX_NAMED_FOLDERS) out.links.push(link);
-  else out.more = true;
-  return out;
+  return countNamed(out, out.links, link);
 }
 
 /** What a call says about log-file names that link to a standard stream (LogFileListing.streamLinks). */
