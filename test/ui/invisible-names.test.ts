@@ -55,7 +55,11 @@ describe('UI: bidi controls in names are shown written out', function () {
     await chat.locator('.tool-step[data-status="ok"]').first().waitFor({ timeout: 30_000 });
     await step.locator('summary').first().click();
     await step.locator('.tool-result summary').click();
-    const result = await step.locator('pre.result').innerText();
+    // The result is written into the page on the details' toggle event, after the click: read once it is there (the
+    // fresh-clone CI of a8d04e8 read it empty under load).
+    const pre = step.locator('pre.result');
+    await pre.filter({ hasText: /\S/ }).waitFor({ timeout: 30_000 });
+    const result = await pre.innerText();
     assert.ok(result.includes(BRANCH_SHOWN.replace('\\', '\\\\')), result.slice(0, 400));
     assert.doesNotMatch(result, RAW);
   });
