@@ -31,15 +31,22 @@ export function isAmbiguousLogName(name: string): boolean {
 const LOG_WORD = /(?:^|[^a-z])(?:logs?|out|err|errors?|stdout|stderr|console|trace|debug|audit|events?|eve|journal|access|output)(?:[^a-z]|$)/i;
 
 /**
- * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name, its
- * folder's or any folder's between it and `root` (LOG_WORD); JSON: a first line that is a whole JSON object (JSON
+ * A folder's name that says its files are logs (`log`, `logs`, `app-logs`, `logs_2026`). Narrower than LOG_WORD: build
+ * folders are named `out`, `output`, `Debug` (a .NET project's `bin/Debug/net8.0/*.deps.json`), and their documents are
+ * no logs.
+ */
+const LOG_FOLDER = /(?:^|[^a-z])logs?(?:[^a-z]|$)/i;
+
+/**
+ * Whether the `.json`/`.txt` file at `path` holds a log, from its name and first PEEK_BYTES: a log word in its name (LOG_WORD),
+ * or a log folder's name for its folder or any folder between it and `root` (LOG_FOLDER); JSON: a first line that is a whole JSON object (JSON
  * lines), a document of record batches (CloudTrail, OTLP), or a first pretty-printed object with a time
  * (prettyRecordTime); text: a time or a level on a quarter or more of its first lines that start a record, as the
  * log-format detection reads them. An empty file, or one that cannot be read, is listed (nothing shows it is a
  * document; opening it says what is wrong). A document is a file of neither: package.json, a licence, a requirements list.
  */
 export async function holdsLog(path: string, root?: string): Promise<boolean> {
-  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || foldersOf(path, root).some((folder) => LOG_WORD.test(folder))) return true;
+  if (LOG_WORD.test(basename(path).replace(/\.(json|txt)$/i, '')) || foldersOf(path, root).some((folder) => LOG_FOLDER.test(folder))) return true;
   let start: Buffer;
   try {
     const handle = await fsp.open(path, 'r');

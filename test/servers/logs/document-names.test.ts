@@ -68,6 +68,28 @@ describe('logs: .json and .txt files are listed when they hold a log, not when t
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
+  // A folder named like a build's output holds log words (`Debug`, `out`, `output`): a .NET project's
+  // `bin/Debug/net8.0/*.runtimeconfig.json` and a TypeScript `out/` are documents all the same (lead, review).
+  it('a build folder whose name holds a log word lists no documents; a logs folder lists its consoles', async () => {
+    const build = mkdtempSync(join(tmpdir(), 'document-names-build-'));
+    try {
+      for (const [name, text] of Object.entries({
+        'bin/Debug/net8.0/shop.runtimeconfig.json': '{\n  "runtimeOptions": { "tfm": "net8.0" }\n}\n',
+        'out/tsconfig.build.json': '{\n  "extends": "../tsconfig.json"\n}\n',
+        'output/README.txt': 'Generated files. Do not edit.\n',
+        'app-logs/console.txt': 'compiling\nlinking\n',
+      })) {
+        mkdirSync(join(build, name, '..'), { recursive: true });
+        writeFileSync(join(build, name), text);
+      }
+      const listing = await listLogFiles(await prepareDirs([build]));
+      assert.deepEqual(listing.files.map((f) => f.name), ['app-logs/console.txt']);
+      assert.equal(listing.documents?.count, 3);
+    } finally {
+      rmSync(build, { recursive: true, force: true });
+    }
+  });
+
   it('only plain .json and .txt names are looked into', () => {
     assert.equal(isAmbiguousLogName('package.json'), true);
     assert.equal(isAmbiguousLogName('notes.TXT'), true);
