@@ -544,8 +544,8 @@ const BATCH_22: Record<string, number> = {
  * 20 systems (median 0.889), 792 lines, 396 events. The figures are the first measurement of the 20: the gate's own
  * measure (evaluateDirectory, the same options) run over the 20 alone through that build, which the first full run of
  * the gate with them then gave again. Built blind to batches 7 and 22 and to the failures being fixed while other
- * branches changed the miner; keep it out of the work that tunes the miner; raise a figure when a general change lifts
- * it.
+ * branches changed the miner. Released for study in session 27 (2026-12-03; mean 0.798 then), when batch 25 was to be
+ * built: its failures may be read from then on.
  */
 const BATCH_23: Record<string, number> = {
   BepInEx: 0.817, Cemu: 0.9, Cura: 0.569, InvokeAI: 1, Kyverno: 0.879, Mealie: 0.776, Moonlight: 0.837,
@@ -695,8 +695,9 @@ const BATCHES = [
 // and measured by branch `realx21`; batch 20 was released for study at the start of session 24 (2026-12-03), when
 // batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
 // (2026-12-03), when batch 23 was built and measured by branch `realx23`; batch 22 was released for study at the start
-// of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_23, BATCH_24];
+// of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`; batch 23 was released for study
+// at the start of session 27 (2026-12-03), when batch 25 was to be built.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_24];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
