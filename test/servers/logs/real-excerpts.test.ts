@@ -567,6 +567,20 @@ const BATCH_24: Record<string, number> = {
   Joplin: 0.406, KEDA: 0.522, LANraragi: 0.875, Lavalink: 0.727, Lsyncd: 0.758, OPTEE: 0.5, Osquery: 0.667,
   Recyclarr: 0.667, TrustedFirmwareA: 0.763, Vikunja: 0.476, YtDlp: 1, Zammad: 0.613, Zed: 0.825,
 };
+/**
+ * Batch 25 (README), held out for the next sessions' honest measure: GA through log_patterns measured on 2026-12-03 by
+ * branch `realx25` on the miner of lead27 at 6d40031 (the start of the session that built it), before anything was fixed
+ * for these systems (none is in batches 1-24, the development set or Loghub, nor a close cousin of one): mean 0.716 over
+ * 20 systems (median 0.791), 692 lines, 324 events. The figures are the first measurement of the 20: the gate's own
+ * measure (evaluateDirectory, the same options) run over the 20 alone through that build. Built blind to batches 7 and
+ * 24 and to the failures being fixed while other branches changed the miner; keep it out of the work that tunes the
+ * miner; raise a figure when a general change lifts it.
+ */
+const BATCH_25: Record<string, number> = {
+  AzureIoTEdge: 0.804, Blocky: 0.75, Capistrano: 0.088, Clangd: 0.623, CollaboraOnline: 1, Dropbear: 1, Firecracker: 0.667,
+  Flutter: 0.711, Go2rtc: 0.565, IntelliJIDEA: 0.679, MkDocs: 0.827, OnlyOffice: 1, PrusaSlicer: 0, Renovate: 1,
+  RethinkDB: 0.778, SeleniumGrid: 0.882, Squeezelite: 1, Symfony: 0.2, Trivy: 0.923, UrBackup: 0.818,
+};
 // Raised by branch `mixhdr17` (header forms mixed in one file, read alike on every line): Invidious (a journal month in
 // Cyrillic script), NSQ (a supervisor's `STDERR:` column), Trino (aligned thread and logger columns a second form adds), Traccar (a bracket holding a
 // lone arrow is the statement's direction), Immich (a logger's `+2ms` elapsed-time trailer), Graylog (log4j's `%c - %m`),
@@ -682,7 +696,7 @@ const BATCH_24: Record<string, number> = {
 // 0.636 -> 1 (names parted by `/` with a tag after `:`, an image reference `linuxserver/radarr:preview`, isTaggedPath).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
-  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24,
+  BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,
 ];
 /**
  * The batches nobody fixing the miner looks at: only their GA per system and their means are printed, never their
@@ -696,8 +710,8 @@ const BATCHES = [
 // batch 22 was built and measured by branch `realx22`; batch 21 was released for study at the start of session 25
 // (2026-12-03), when batch 23 was built and measured by branch `realx23`; batch 22 was released for study at the start
 // of session 26 (2026-12-03), when batch 24 was built and measured by branch `realx24`; batch 23 was released for study
-// at the start of session 27 (2026-12-03), when batch 25 was to be built.
-const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_24];
+// at the start of session 27 (2026-12-03), when batch 25 was built and measured by branch `realx25`.
+const HELD_OUT: readonly Record<string, number>[] = [BATCH_7, BATCH_24, BATCH_25];
 const isHeldOut = (system: string): boolean => HELD_OUT.some((batch) => system in batch);
 const MEASURED: Record<string, number> = Object.assign({}, ...BATCHES) as Record<string, number>;
 const SLACK = 0.02;
