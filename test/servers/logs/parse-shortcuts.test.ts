@@ -2,6 +2,7 @@
 // patterns/columns.ts) against the readings they shortcut: the same answer for every input, whatever was read before.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { lastRedraw } from '../../../servers/logs/format/as-shown';
 import { awaitsMessage } from '../../../servers/logs/format/continuation';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { mayBeJsonObject, parseJsonRecord, readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
@@ -216,6 +217,18 @@ describe('log intelligence: per-line parsing shortcuts', () => {
     }
     assert.equal(thrown, 0);
   });
+
+  it("finds a line's last redraw where the reading without its shortcut does", () => {
+    // lastRedraw asks first whether the line holds a carriage return at all (indexOf), then where the last one not
+    // ending the line is: the same text as the reading that looked for the last one first.
+    const piece = fc.constantFrom('\r', '\r\r', 'a', 'INFO x', ' ', '  ', '\n', '12%|##', '2026-01-05 08:00:00 ERROR bad');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), (line) => {
+        assert.equal(lastRedraw(line), lastRedrawFromEnd(line), JSON.stringify(line));
+      }),
+      { numRuns: 4000 },
+    );
+  });
 });
 
 /** header.ts monthWordDateEnd as it read before its shortcut (a letter run of 3-5, `.`, spaces, a day, a time). */
@@ -247,4 +260,14 @@ const EMPTY_MESSAGE_UNSHORTENED = /^\s*(?:\S+\s+[:|-])?\s*$/;
 function isExceptionNameUnshortened(text: string, start: number, end: number): boolean {
   const name = text.slice(start, end);
   return ['Exception', 'Error', 'Fault'].some((suffix) => name.endsWith(suffix)) && /^[\w$.]*$/.test(name);
+}
+
+/** as-shown.ts lastRedraw as it read before its indexOf shortcut (a line of only "\r"s gives ''). */
+function lastRedrawFromEnd(line: string): string | undefined {
+  const at = line.lastIndexOf('\r');
+  if (at < 0) return undefined;
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
+  const last = line.lastIndexOf('\r', end - 1);
+  return last < 0 ? undefined : line.slice(last + 1, end);
 }
