@@ -7,7 +7,8 @@ import { awaitsMessage } from '../../../servers/logs/format/continuation';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { mayBeJsonObject, parseJsonRecord, readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
-import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
+import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel, slashLevel } from '../../../servers/logs/format/header';
+import { normalizeLevel } from '../../../servers/logs/format/levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
 import { hasShape, shapeOfRange } from '../../../servers/logs/patterns/columns';
 
@@ -229,6 +230,21 @@ describe('log intelligence: per-line parsing shortcuts', () => {
       { numRuns: 4000 },
     );
   });
+
+  it("a bracket's level after a slash is found where the reading without its shortcut finds it", () => {
+    // slashLevel looks for the last `/` only in the 16 characters before the bracket's close and after its start: lines
+    // with slashes and brackets anywhere, every range.
+    const piece = fc.constantFrom('[', ']', ']:', '/', '/INFO]', '/warn]', 'Server thread', ' ', '-', 'x', '12', 'a/b', '/'.repeat(3), 'x'.repeat(14), 'x'.repeat(20), '/ERROR');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), fc.nat(), fc.nat(), (line, a, b) => {
+        const start = line.length === 0 ? 0 : a % (line.length + 1);
+        const end = start + (line.length === 0 ? 0 : b % (line.length + 1 - start));
+        assert.equal(slashLevel(line, start, end), slashLevelUnshortened(line, start, end), `${JSON.stringify(line)} [${start}, ${end})`);
+      }),
+      { numRuns: 6000 },
+    );
+    assert.equal(slashLevel('[Server thread/INFO]: Done', 0, 20), 'INFO');
+  });
 });
 
 /** header.ts monthWordDateEnd as it read before its shortcut (a letter run of 3-5, `.`, spaces, a day, a time). */
@@ -270,4 +286,18 @@ function lastRedrawFromEnd(line: string): string | undefined {
   while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
   const last = line.lastIndexOf('\r', end - 1);
   return last < 0 ? undefined : line.slice(last + 1, end);
+}
+
+/**
+ * header.ts slashLevel as it read before its shortcut (lastIndexOf from the bracket's close), for the test's level words
+ * (INFO, warn, ERROR: SLASH_LEVEL_AT's other words are not generated).
+ */
+function slashLevelUnshortened(line: string, position: number, end: number) {
+  const close = line.charCodeAt(end - 1) === 93 ? end - 1 : end - 2;
+  const slash = line.lastIndexOf('/', close);
+  if (slash <= position || close - slash > 16) return undefined;
+  const at = /\/(info|warn|error)\]/iy;
+  at.lastIndex = slash;
+  const m = at.exec(line);
+  return m && slash + m[0].length === close + 1 ? normalizeLevel(m[1]) : undefined;
 }
