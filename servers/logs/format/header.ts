@@ -467,7 +467,9 @@ function timestampStartsAt(line: string, position: number, context: TimestampCon
 
 /** Matches one field of a known kind at `position` (for reading a header: a new match each time). */
 function matchField(field: HeaderField, line: string, position: number, context: TimestampContext): FieldMatch | undefined {
-  const out: FieldMatch = { end: -1 };
+  // Made with every field readField writes: one that gains them one by one changes its shape and grows a property store
+  // on each of the thousands of calls learning a header makes.
+  const out: FieldMatch = { end: -1, epoch: undefined, level: undefined, component: undefined, form: undefined };
   return readField(field, line, position, context, out, true) ? out : undefined;
 }
 
@@ -751,7 +753,9 @@ function readHeader(line: string, context: TimestampContext, lone = false): { fi
     if (hasLevel && isLoneDash(line, position)) break;
     let field: HeaderField | undefined;
     let end = -1;
-    for (const pattern of TIMESTAMP_PATTERNS) {
+    // Only the forms that may start at this character (timestampPatternsAt, in TIMESTAMP_PATTERNS' order): the others
+    // read no time here.
+    for (const pattern of timestampPatternsAt(line, position)) {
       // On a line read alone, ten digits after a word are the message's value (`session 1832770766 renewed`), not a time.
       if (lone && wordsSinceStrong > 0 && pattern.id === 'epoch') continue;
       const m = matchField({ kind: 'timestamp', pattern }, line, position, context);
