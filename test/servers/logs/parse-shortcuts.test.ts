@@ -2,11 +2,13 @@
 // patterns/columns.ts) against the readings they shortcut: the same answer for every input, whatever was read before.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { lastRedraw } from '../../../servers/logs/format/as-shown';
 import { awaitsMessage } from '../../../servers/logs/format/continuation';
 import { createLineParser } from '../../../servers/logs/format/detect';
 import { mayBeJsonObject, parseJsonRecord, readJsonRecord, readJsonRecordByKey } from '../../../servers/logs/format/envelopes';
 import { isExceptionName } from '../../../servers/logs/format/exception-names';
-import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel } from '../../../servers/logs/format/header';
+import { columnLevel, columnLevelIn, columnOnlyLevel, monthWordDateEnd, pipedLevel, slashLevel } from '../../../servers/logs/format/header';
+import { normalizeLevel } from '../../../servers/logs/format/levels';
 import { matchTimestampAt, TIMESTAMP_PATTERNS, type TimestampContext } from '../../../servers/logs/format/timestamps';
 import { hasShape, shapeOfRange } from '../../../servers/logs/patterns/columns';
 
@@ -216,6 +218,33 @@ describe('log intelligence: per-line parsing shortcuts', () => {
     }
     assert.equal(thrown, 0);
   });
+
+  it("finds a line's last redraw where the reading without its shortcut does", () => {
+    // lastRedraw asks first whether the line holds a carriage return at all (indexOf), then where the last one not
+    // ending the line is: the same text as the reading that looked for the last one first.
+    const piece = fc.constantFrom('\r', '\r\r', 'a', 'INFO x', ' ', '  ', '\n', '12%|##', '2026-01-05 08:00:00 ERROR bad');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), (line) => {
+        assert.equal(lastRedraw(line), lastRedrawFromEnd(line), JSON.stringify(line));
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it("a bracket's level after a slash is found where the reading without its shortcut finds it", () => {
+    // slashLevel looks for the last `/` only in the 16 characters before the bracket's close and after its start: lines
+    // with slashes and brackets anywhere, every range.
+    const piece = fc.constantFrom('[', ']', ']:', '/', '/INFO]', '/warn]', 'Server thread', ' ', '-', 'x', '12', 'a/b', '/'.repeat(3), 'x'.repeat(14), 'x'.repeat(20), '/ERROR');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }).map((p) => p.join('')), fc.nat(), fc.nat(), (line, a, b) => {
+        const start = line.length === 0 ? 0 : a % (line.length + 1);
+        const end = start + (line.length === 0 ? 0 : b % (line.length + 1 - start));
+        assert.equal(slashLevel(line, start, end), slashLevelUnshortened(line, start, end), `${JSON.stringify(line)} [${start}, ${end})`);
+      }),
+      { numRuns: 6000 },
+    );
+    assert.equal(slashLevel('[Server thread/INFO]: Done', 0, 20), 'INFO');
+  });
 });
 
 /** header.ts monthWordDateEnd as it read before its shortcut (a letter run of 3-5, `.`, spaces, a day, a time). */
@@ -247,4 +276,28 @@ const EMPTY_MESSAGE_UNSHORTENED = /^\s*(?:\S+\s+[:|-])?\s*$/;
 function isExceptionNameUnshortened(text: string, start: number, end: number): boolean {
   const name = text.slice(start, end);
   return ['Exception', 'Error', 'Fault'].some((suffix) => name.endsWith(suffix)) && /^[\w$.]*$/.test(name);
+}
+
+/** as-shown.ts lastRedraw as it read before its indexOf shortcut (a line of only "\r"s gives ''). */
+function lastRedrawFromEnd(line: string): string | undefined {
+  const at = line.lastIndexOf('\r');
+  if (at < 0) return undefined;
+  let end = line.length;
+  while (end > 0 && line.charCodeAt(end - 1) === 13) end--;
+  const last = line.lastIndexOf('\r', end - 1);
+  return last < 0 ? undefined : line.slice(last + 1, end);
+}
+
+/**
+ * header.ts slashLevel as it read before its shortcut (lastIndexOf from the bracket's close), for the test's level words
+ * (INFO, warn, ERROR: SLASH_LEVEL_AT's other words are not generated).
+ */
+function slashLevelUnshortened(line: string, position: number, end: number) {
+  const close = line.charCodeAt(end - 1) === 93 ? end - 1 : end - 2;
+  const slash = line.lastIndexOf('/', close);
+  if (slash <= position || close - slash > 16) return undefined;
+  const at = /\/(info|warn|error)\]/iy;
+  at.lastIndex = slash;
+  const m = at.exec(line);
+  return m && slash + m[0].length === close + 1 ? normalizeLevel(m[1]) : undefined;
 }
