@@ -12,7 +12,10 @@
 //   connection refused`), when the file shows the texts differing in length and words and not printed again
 //   (joinLabelTails): an error's text, a command line or a list appended with one `%s`;
 // - the `key=value` fields after a message when some lines carry more of them at the start or the end of the run
-//   (joinEdgeFields): the fields a structured logger's call or context adds.
+//   (joinEdgeFields): the fields a structured logger's call or context adds;
+// - a name of several words between a label's `: ` and the `, ` of the record's next field (`Loaded plugin: Game Pass
+//   Catalog Browser, version 2.5` beside `Loaded plugin: <*>, version <*>`), when the file shows the place varying
+//   (joinLabelledValues).
 // All work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
@@ -230,6 +233,64 @@ export function joinInsertedClauses(units: readonly SpanUnit[], join: JoinUnits)
       }
     }
   }
+}
+
+/** Most tokens of a labelled value between its label and the next field (joinLabelledValues): a name, not a record. */
+const MAX_LABELLED_VALUE_TOKENS = 6;
+
+/**
+ * Joins templates that agree but for the text between a label's `: ` (after a phrase of two words or more) and the
+ * `, ` that opens the next field, when one of them holds a single <*> there and the others hold texts of other lengths
+ * (Playnite's `Loaded plugin: <*>, version <*>` beside `Loaded plugin: <*> library integration, version <*>` and
+ * `Loaded plugin: Game Pass Catalog Browser, version <*>`). Why it holds: a program that writes a record of labelled
+ * fields (`Loaded plugin: {name}, version {version}`) fills each label's place with one `%s`, whatever the value's
+ * words and their number (a plugin's or a device's name); the one <*> says the file shows the place varying, and the
+ * shared text after the `, ` (the next field's label and value) says the program's wording goes on past it unchanged,
+ * which a statement of its own, worded differently at that place, would not keep word for word. The text between
+ * holds at most MAX_LABELLED_VALUE_TOKENS tokens and no other `,`, `:` or `=` (one value, not a list or fields); the
+ * text after the `, ` holds a constant word; the texts take two lengths or more, and no levels tell the templates
+ * apart. The one-<*> member stands for two values or more (the per-position rule masked the place for them), so with
+ * one other text the file shows three values or more at the place. The template shown is the one-<*> member.
+ * Templates longer than MAX_TOKENS are left out.
+ */
+export function joinLabelledValues(units: readonly SpanUnit[], join: JoinUnits): void {
+  const families = new Map<string, { unit: number; length: number; masked: boolean }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length > MAX_TOKENS) continue;
+    for (const from of labelEnds(tokens, seps)) {
+      const to = labelledValueEnd(tokens, seps, from);
+      if (to < 0) continue;
+      let frame = lead;
+      for (let i = 0; i < from; i++) frame += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+      frame += '\u0003';
+      for (let i = to; i < tokens.length; i++) frame += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+      addTo(families, frame, { unit, length: to - from, masked: to - from === 1 && tokens[from] === WILDCARD });
+    }
+  }
+  for (const family of families.values()) {
+    if (new Set(family.map((member) => member.length)).size < 2) continue;
+    const shown = family.find((member) => member.masked);
+    if (shown === undefined || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    for (const member of family) if (member.unit !== shown.unit) join(shown.unit, member.unit, true);
+  }
+}
+
+/**
+ * The token that opens the next field (after its `, `) when the value opened at token `from` runs to the template's
+ * first `, ` after it within MAX_LABELLED_VALUE_TOKENS tokens, holds no `,`, `:` or `=` before it, and a constant word
+ * follows; -1 otherwise.
+ */
+function labelledValueEnd(tokens: readonly string[], seps: readonly string[], from: number): number {
+  for (let i = from; i < Math.min(tokens.length - 1, from + MAX_LABELLED_VALUE_TOKENS); i++) {
+    const sep = seps[i] ?? '';
+    if (sep === ', ') {
+      for (let k = i + 1; k < tokens.length; k++) if (tokens[k] !== WILDCARD && startsWithLetter(tokens[k])) return i + 1;
+      return -1;
+    }
+    if (/[,:=]/.test(sep)) return -1;
+  }
+  return -1;
 }
 
 /** Words of a sentence (PROSE_TOKEN, not masked) the text before a bracketed value must hold (joinBracketedValues). */

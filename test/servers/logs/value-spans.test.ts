@@ -664,4 +664,33 @@ describe('value spans: a value of no token or of several is still one value', ()
     // A constant word left out is the program's wording (`updating zone: …` / `updating : …`), not a value.
     assert.equal(minedCount(['updating zone: unexpected status', 'updating : unexpected status']), 2);
   });
+  it("reads a name of several words between a label and the record's next field as one value (Playnite's plugins)", () => {
+    // Playnite (batch 23), ExtensionFactory: `Loaded plugin: {name}, version {version}`, names of one to four words.
+    const playnite = [
+      'Loaded plugin: AmazonGames library integration, version 2.3',
+      'Loaded plugin: DKG Theme Modifier, version 2.2.4',
+      'Loaded plugin: Extra Metadata Loader, version 1.19',
+      'Loaded plugin: DuplicateHider, version 3.7.1',
+      'Loaded plugin: QuickSearch, version 2.11.6',
+      'Loaded plugin: Game Pass Catalog Browser, version 2.5',
+      'Loaded plugin: IGDB metadata provider, version 2.3',
+      'Failed to load plugin: StartPage',
+    ];
+    const templates = templatesOf(playnite);
+    assert.deepEqual([...new Set(templates.slice(0, 7))], ['Loaded plugin: <*>, version <*>']);
+    assert.notEqual(templates[7], templates[0]);
+    // Made-up: a disk's model of one to four words before its capacity, one-word models masked for their variety.
+    assert.equal(minedCount([
+      'Attached disk: Samsung SSD 870, capacity 500G',
+      'Attached disk: Crucial MX500, capacity 1T',
+      'Attached disk: WDC, capacity 2T',
+      'Attached disk: Seagate, capacity 4T',
+      'Attached disk: Kingston A2000 NVMe drive, capacity 1T',
+    ]), 1);
+  });
+
+  it('keeps apart texts between a label and the next field where the file shows no value varying there', () => {
+    // No one-<*> text at the place: constant wordings of their own (`up to date` / `out of sync`).
+    assert.equal(minedCount(['Sync state: up to date, checked 3 files', 'Sync state: out of sync, checked 4 files']), 2);
+  });
 });
