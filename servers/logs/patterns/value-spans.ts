@@ -92,12 +92,15 @@ const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}'], ['<', '>']]);
  * it was, blank and mark alike, which no writer puts together by hand (a label is glued to its word, a list's comma
  * to its item); the tokenizer gives the empty value no token, so those lines are one token shorter than the others of
  * their statement and the per-position rule never meets them. Only a <*> (a value the file shows varying) may be
- * missing: a constant word left out is another wording. Templates whose levels tell them apart stay apart; templates
+ * missing: a constant word left out is another wording. A value that ended the message after a label's `: ` leaves
+ * the line ending in the label (endsLabel); such a line, printed once, shows as words what the other lines show
+ * varying, and joins them as their lone form (isLoneForm). Templates whose levels tell them apart stay apart; templates
  * longer than MAX_TOKENS are left out. The template shown is the one with the value.
  */
-export function joinEmptyValues(units: readonly SpanUnit[], join: JoinUnits): void {
+export function joinEmptyValues(units: readonly TailUnit[], join: JoinUnits): void {
   const byText = new Map<string, number>();
   for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) byText.set(templateText(units[unit]), unit);
+  let byFrame: Map<string, number[]> | undefined;
   for (let unit = 0; unit < units.length; unit++) {
     const { tokens, seps, lead } = units[unit];
     if (tokens.length < 2 || tokens.length > MAX_TOKENS) continue;
@@ -105,17 +108,66 @@ export function joinEmptyValues(units: readonly SpanUnit[], join: JoinUnits): vo
       if (tokens[i] !== WILDCARD) continue;
       const before = i === 0 ? lead : seps[i - 1] ?? ' ';
       const after = seps[i] ?? '';
-      if (!leavesHole(before, after)) continue;
+      const labelEnd = i === tokens.length - 1 && endsLabel(tokens[i - 1], before, after);
+      if (!labelEnd && !leavesHole(before, after)) continue;
       const emptied: SpanUnit = {
         tokens: [...tokens.slice(0, i), ...tokens.slice(i + 1)],
         seps: i === 0 ? seps.slice(1) : [...seps.slice(0, i - 1), before + after, ...seps.slice(i + 1)],
         lead: i === 0 ? lead + after : lead,
       };
-      const other = byText.get(templateText(emptied));
+      let other = byText.get(templateText(emptied));
+      if (other === undefined && labelEnd) {
+        byFrame ??= framesOf(units);
+        other = byFrame.get(frameOf(emptied))?.find((candidate) => candidate !== unit && isLoneForm(units[candidate], emptied));
+      }
       if (other === undefined || other === unit || levelsTellApart([units[unit], units[other]])) continue;
       join(unit, other, true);
     }
   }
+}
+
+/**
+ * The value ended the message right after a label's `: ` (`Configuration LogValueChange: PreferredGpu set to:` beside
+ * `… EnableFileLog set to: False`): the line ends in the label, the value printed empty (joinEmptyValues). Why it
+ * holds: a program that writes `label: %s` at the end of its text writes the label whatever the value, so a line
+ * that ends in a label after a word is the statement's line with nothing to show; across the studied excerpts every
+ * line that ended so was one event with lines of the same label and a value, none an event of its own beside them.
+ */
+function endsLabel(label: string | undefined, before: string, after: string): boolean {
+  return label !== undefined && label !== WILDCARD && /\p{L}$/u.test(label) && /^: +$/.test(before) && after.trim() === '';
+}
+
+/** Templates longer than MAX_TOKENS left out, by frame (frameOf), for joinEmptyValues' look-up of a lone form. */
+function framesOf(units: readonly SpanUnit[]): Map<string, number[]> {
+  const frames = new Map<string, number[]>();
+  for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) addTo(frames, frameOf(units[unit]), unit);
+  return frames;
+}
+
+/** A template's text with its tokens left out (its lead and the text between them, the last trimmed). */
+function frameOf(unit: SpanUnit): string {
+  let frame = unit.lead;
+  for (let i = 0; i < unit.tokens.length; i++) frame += `\u0001${i === unit.tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : (unit.seps[i] ?? ' ')}`;
+  return frame;
+}
+
+/** Most lines a template may hold to be read as a form of another that masks some of its words (isLoneForm). */
+const MAX_LONE_FORM_LINES = 1;
+
+/**
+ * `specific` is `general` written out on one line (MAX_LONE_FORM_LINES): the same frame and tokens, but where `general`
+ * has a <*> and `specific` a word. One line cannot show its values varying, so the words it holds at the places the
+ * file shows varying elsewhere are those values (`PreferredGpu` where the others have `<*> set to:`).
+ */
+function isLoneForm(specific: TailUnit, general: SpanUnit): boolean {
+  if (specific.count > MAX_LONE_FORM_LINES || specific.tokens.length !== general.tokens.length) return false;
+  let masked = 0;
+  for (let i = 0; i < general.tokens.length; i++) {
+    if (general.tokens[i] === specific.tokens[i]) continue;
+    if (general.tokens[i] !== WILDCARD) return false;
+    masked++;
+  }
+  return masked > 0;
 }
 
 /**

@@ -693,4 +693,23 @@ describe('value spans: a value of no token or of several is still one value', ()
     // No one-<*> text at the place: constant wordings of their own (`up to date` / `out of sync`).
     assert.equal(minedCount(['Sync state: up to date, checked 3 files', 'Sync state: out of sync, checked 4 files']), 2);
   });
+  it('reads a line that ends in a label as the statement printed with its value empty (Ryujinx `PreferredGpu set to:`)', () => {
+    // Ryujinx (batch 18): `LogValueChange: {name} set to: {value}`, the GPU's name empty when none was chosen; the one
+    // line shows its setting's name as a word, which the other lines show varying.
+    const ryujinx = [
+      'Configuration LogValueChange: EnableFileLog set to: False',
+      'Configuration LogValueChange: ResScale set to: 1',
+      'Configuration LogValueChange: GraphicsBackend set to: Vulkan',
+      'Configuration LogValueChange: PreferredGpu set to:',
+      'Configuration LogValueChange: AntiAliasing set to: SmaaLow',
+    ];
+    assert.deepEqual([...new Set(templatesOf(ryujinx))], ['Configuration LogValueChange: <*> set to: <*>']);
+    // Made-up: the same with every other word alike.
+    assert.equal(minedCount(['Default route via eth0 set to: 10.0.0.1', 'Default route via eth0 set to: 10.0.0.2', 'Default route via eth0 set to:']), 1);
+  });
+
+  it('keeps a line that ends in a label apart from lines that differ elsewhere when it is printed again', () => {
+    // Two lines of the shorter form: a form the file prints again, not one line whose words could not vary.
+    assert.equal(minedCount(['route eth0 set to: 10.0.0.1', 'route eth1 set to: 10.0.0.2', 'route wlan0 set to:', 'route wlan0 set to:']), 2);
+  });
 });
