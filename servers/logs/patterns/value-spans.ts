@@ -239,6 +239,42 @@ function isNoteWord(token: string): boolean {
   return PROSE_TOKEN.test(token);
 }
 
+/** Most tokens of a value's annotation in parentheses (joinValueAnnotations), as the tokenizer's annotationAt reads. */
+const MAX_ANNOTATION_TOKENS = 3;
+
+/**
+ * Joins a template to the same text with an annotation of values in parentheses after a value left out (Composer's
+ * `- Locking <*> (<*>)` beside `- Locking <*>`: `doctrine/inflector (1.3.1)` and `graham-campbell/manager (v4.5.2)`).
+ * Why it holds: the tokenizer leaves out a parenthesised value that follows a value it read (annotationAt: a package's
+ * version, a size, an address, which some lines of a statement carry and others not), so the lines whose value before
+ * the parentheses it read as a word kept their annotation, and the per-position rule, masking that word later for
+ * its variety, made a template one annotation longer than the others of its statement. The same reading applies once
+ * the word is masked: the part holds one to MAX_ANNOTATION_TOKENS <*> and nothing else, opens with ` (` right after a
+ * <*>, and closes with `)`. Templates whose levels tell them apart stay apart; templates longer than MAX_TOKENS are left
+ * out. The template shown is the one without the annotation, as the tokenizer shows it.
+ */
+export function joinValueAnnotations(units: readonly SpanUnit[], join: JoinUnits): void {
+  let byText: Map<string, number> | undefined;
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length > MAX_TOKENS) continue;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i] !== WILDCARD || seps[i] !== ' (') continue;
+      let j = i + 1;
+      while (j < tokens.length && j - i <= MAX_ANNOTATION_TOKENS && tokens[j] === WILDCARD && (seps[j] ?? '') === ' ') j++;
+      if (j >= tokens.length || j - i > MAX_ANNOTATION_TOKENS || tokens[j] !== WILDCARD || !(seps[j] ?? '').startsWith(')')) continue;
+      const bare: SpanUnit = { tokens: [...tokens.slice(0, i + 1), ...tokens.slice(j + 1)], seps: [...seps.slice(0, i), (seps[j] ?? '').slice(1) || (j + 1 < tokens.length ? ' ' : ''), ...seps.slice(j + 1)], lead };
+      if (byText === undefined) {
+        byText = new Map();
+        for (let k = 0; k < units.length; k++) if (units[k].tokens.length <= MAX_TOKENS) byText.set(templateText(units[k]), k);
+      }
+      const other = byText.get(templateText(bare));
+      if (other === undefined || other === unit || levelsTellApart([units[unit], units[other]])) continue;
+      join(other, unit, true);
+    }
+  }
+}
+
 /** Constant words a statement's text must go on with after an inserted clause: the clause is inside the sentence. */
 const MIN_RESUMED_WORDS = 3;
 /** Constant words the text before an inserted clause must hold. */

@@ -712,4 +712,25 @@ describe('value spans: a value of no token or of several is still one value', ()
     // Two lines of the shorter form: a form the file prints again, not one line whose words could not vary.
     assert.equal(minedCount(['route eth0 set to: 10.0.0.1', 'route eth1 set to: 10.0.0.2', 'route wlan0 set to:', 'route wlan0 set to:']), 2);
   });
+  it("reads a value's annotation in parentheses as left out, as the tokenizer does, once the word before is masked (Composer)", () => {
+    // Composer (batch 17), `  - Locking %s (%s)`: the tokenizer reads `graham-campbell/manager` as a value and leaves
+    // its version out; `doctrine/inflector` is a word it keeps, masked later for its variety, with its version kept.
+    const composer = [
+      '  - Locking doctrine/inflector (1.3.1)',
+      '  - Locking graham-campbell/manager (v4.5.2)',
+      '  - Locking illuminate/contracts (v7.6.1)',
+      '  - Locking asm89/stack-cors (v2.3.0)',
+      '  - Locking brick/math (0.12.3)',
+      '  - Locking carbonphp/carbon-doctrine-types (3.2.0)',
+      '  - Locking laravel/framework (v8.83.29)',
+      'Generating autoload files',
+    ];
+    const templates = templatesOf(composer);
+    assert.deepEqual([...new Set(templates.slice(0, 7))], ['  - Locking <*>']);
+    assert.notEqual(templates[7], templates[0]);
+  });
+
+  it("keeps a parenthesised value after a constant word apart: a field the statement writes on every line", () => {
+    assert.equal(minedCount(['server started', 'server started', 'server started (lighttpd/1.4.70)', 'server started (lighttpd/1.4.71)']), 2);
+  });
 });
