@@ -7,7 +7,7 @@
 import { normalizeLevel } from '../format/levels';
 import { joinMaskedChunks } from './masked-chunks';
 import { HTTP_METHODS, WILDCARD } from './tokenize';
-import { joinBracketedValues, joinEmptyQuotes, joinEmptyValues, joinFieldLines, joinInsertedClauses, joinLabelTails, joinSettingDumps, joinTrailingNotes } from './value-spans';
+import { joinBracketedValues, joinEmptyQuotes, joinEmptyValues, joinFieldLines, joinInsertedClauses, joinLabelledValues, joinLabelTails, joinSettingDumps, joinTrailingNotes, joinValueAnnotations } from './value-spans';
 
 /** A template as the miner lists it: tokens (WILDCARD for variables) and the text around them. */
 export interface FormUnit {
@@ -128,8 +128,10 @@ export function mergeHeaderForms(units: readonly FormUnit[], minLinesPerValue: n
   joinFieldLines(units, joinUnits);
   joinSettingDumps(units, joinUnits);
   joinTrailingNotes(units, joinUnits);
+  joinValueAnnotations(units, joinUnits);
   joinInsertedClauses(units, joinUnits);
   joinBracketedValues(units, joinUnits);
+  joinLabelledValues(units, joinUnits);
   joinMaskedChunks(units, joinUnits);
   const valueFrom = new Map<number, number>();
   joinLabelTails(units, (unit) => find(parent, unit), (first, other, at) => {

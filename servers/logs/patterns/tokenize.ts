@@ -993,7 +993,8 @@ function scanTokens(message: string, out: TokenScan): void {
       continue;
     }
     // An object named by its address after its class (Qt's `MixxxMainWindow(0x7ffcbaab69b0)`, Perl's `CODE(0x560b…)`).
-    const addressedEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenParen ? addressedObjectAt(message, word.starts[0], word.ends[0]) : -1;
+    // Or a number and its name glued after it (FFmpeg's `nal_unit_type: 7(SPS)`, a SIP status's `200(OK)`).
+    const addressedEnd = plain && word.count > 1 && message.charCodeAt(word.ends[0]) === Char.OpenParen ? Math.max(addressedObjectAt(message, word.starts[0], word.ends[0]), codeNameAt(message, word.starts[0], word.ends[0])) : -1;
     if (addressedEnd > 0) {
       out.push(true, word.starts[0], addressedEnd);
       afterValue = false;
@@ -1059,10 +1060,16 @@ function isRootPath(message: string, at: number, out: TokenScan): boolean {
  * The quoted word or short phrase from start to end is a value: a program quotes what it interpolates because it may
  * be anything (`resourceName="memory"`, `for user "bob"`, `constraint "orders_pkey"`), data the line carries, not a
  * word that names the event, however few values it takes in a file. A quote that opens the message is the message
- * itself (klog's `"Probe failed" pod=…`), and UPPER_CASE enumeration values name events even when quoted.
+ * itself (klog's `"Probe failed" pod=…`). An UPPER_CASE word quoted as a field's value (`probeType="READINESS"`) is
+ * quoted by the field's format, which quotes every string, and names a state as it does bare; quoted in a sentence
+ * (`'DEFAULT_LOCALE' loaded from config.json`, `Device … name is "PATOLINO"`, `cipher suites for 'AES'`) it is set
+ * off by the writer as a name handed to the sentence (a setting, a device, a mailbox): across the studied excerpts and
+ * the development set every such word was a value in the truth. An HTTP method stays a word (a request line's).
  */
 function isQuotedValue(message: string, start: number, end: number, opensMessage: boolean): boolean {
-  return !(opensMessage && isQuotedMessage(message, end)) && !isEnumConstant(message.slice(start, end));
+  if (opensMessage && isQuotedMessage(message, end)) return false;
+  const text = message.slice(start, end);
+  return !isEnumConstant(text) || (message.charCodeAt(start - 2) !== Char.Equals && !HTTP_METHODS.has(text));
 }
 
 /**
@@ -1585,6 +1592,30 @@ function addressedObjectAt(message: string, start: number, open: number): number
     }
   }
   return -1;
+}
+
+/** Longest name after a number in parentheses (codeNameAt): a symbol's or a state's name, not a sentence. */
+const MAX_CODE_NAME = 32;
+
+/**
+ * End of a number followed, glued, by a name in parentheses (the digits [start, open), the `(` at `open`), or -1:
+ * FFmpeg's `nal_unit_type: 7(SPS)` (Moonlight), Asterisk's `response 200(OK)`, a state's `3(idle)`. Why it holds: a
+ * program that prints a code with `%d(%s)` fills the name in from the code (an enum's symbol, a state's or a status's
+ * name), so the name changes exactly when the number does and is as much a value; read as a word, it split one
+ * statement into one template per code. Across the studied excerpts every such name was a value in the truth. The name opens with a letter and holds letters,
+ * digits, `_` and `-` (at most MAX_CODE_NAME), and nothing but punctuation follows the `)` in the word. A number with a
+ * blank before its parenthesis (`signal 17 (SIGCHLD)`) is annotationAt's to read.
+ */
+function codeNameAt(message: string, start: number, open: number): number {
+  for (let i = start; i < open; i++) if (!isDigit(message.charCodeAt(i))) return -1;
+  if (!isAsciiLetter(message.charCodeAt(open + 1))) return -1;
+  const limit = Math.min(message.length, open + 2 + MAX_CODE_NAME);
+  let i = open + 2;
+  while (i < limit && (isWordChar(message.charCodeAt(i)) || message.charCodeAt(i) === Char.Minus)) i++;
+  if (message.charCodeAt(i) !== Char.CloseParen) return -1;
+  let end = i + 1;
+  while (end < message.length && isTrailingPunctuation(message.charCodeAt(end))) end++;
+  return end === message.length || isSpace(message.charCodeAt(end)) ? i + 1 : -1;
 }
 
 /** End of a `{}` or `[]` at `position` that is a word of its own (trailing punctuation aside), or -1. */

@@ -12,7 +12,10 @@
 //   connection refused`), when the file shows the texts differing in length and words and not printed again
 //   (joinLabelTails): an error's text, a command line or a list appended with one `%s`;
 // - the `key=value` fields after a message when some lines carry more of them at the start or the end of the run
-//   (joinEdgeFields): the fields a structured logger's call or context adds.
+//   (joinEdgeFields): the fields a structured logger's call or context adds;
+// - a name of several words between a label's `: ` and the `, ` of the record's next field (`Loaded plugin: Game Pass
+//   Catalog Browser, version 2.5` beside `Loaded plugin: <*>, version <*>`), when the file shows the place varying
+//   (joinLabelledValues).
 // All work on the templates form-merge.ts lists (its FormUnit, of which SpanUnit is the part read here) and report the
 // pairs they join through `join`.
 import { WILDCARD } from './tokenize';
@@ -89,12 +92,15 @@ const BRACKET_PAIRS = new Map([['(', ')'], ['[', ']'], ['{', '}'], ['<', '>']]);
  * it was, blank and mark alike, which no writer puts together by hand (a label is glued to its word, a list's comma
  * to its item); the tokenizer gives the empty value no token, so those lines are one token shorter than the others of
  * their statement and the per-position rule never meets them. Only a <*> (a value the file shows varying) may be
- * missing: a constant word left out is another wording. Templates whose levels tell them apart stay apart; templates
+ * missing: a constant word left out is another wording. A value that ended the message after a label's `: ` leaves
+ * the line ending in the label (endsLabel); such a line, printed once, shows as words what the other lines show
+ * varying, and joins them as their lone form (isLoneForm). Templates whose levels tell them apart stay apart; templates
  * longer than MAX_TOKENS are left out. The template shown is the one with the value.
  */
-export function joinEmptyValues(units: readonly SpanUnit[], join: JoinUnits): void {
+export function joinEmptyValues(units: readonly TailUnit[], join: JoinUnits): void {
   const byText = new Map<string, number>();
   for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) byText.set(templateText(units[unit]), unit);
+  let byFrame: Map<string, number[]> | undefined;
   for (let unit = 0; unit < units.length; unit++) {
     const { tokens, seps, lead } = units[unit];
     if (tokens.length < 2 || tokens.length > MAX_TOKENS) continue;
@@ -102,17 +108,66 @@ export function joinEmptyValues(units: readonly SpanUnit[], join: JoinUnits): vo
       if (tokens[i] !== WILDCARD) continue;
       const before = i === 0 ? lead : seps[i - 1] ?? ' ';
       const after = seps[i] ?? '';
-      if (!leavesHole(before, after)) continue;
+      const labelEnd = i === tokens.length - 1 && endsLabel(tokens[i - 1], before, after);
+      if (!labelEnd && !leavesHole(before, after)) continue;
       const emptied: SpanUnit = {
         tokens: [...tokens.slice(0, i), ...tokens.slice(i + 1)],
         seps: i === 0 ? seps.slice(1) : [...seps.slice(0, i - 1), before + after, ...seps.slice(i + 1)],
         lead: i === 0 ? lead + after : lead,
       };
-      const other = byText.get(templateText(emptied));
+      let other = byText.get(templateText(emptied));
+      if (other === undefined && labelEnd) {
+        byFrame ??= framesOf(units);
+        other = byFrame.get(frameOf(emptied))?.find((candidate) => candidate !== unit && isLoneForm(units[candidate], emptied));
+      }
       if (other === undefined || other === unit || levelsTellApart([units[unit], units[other]])) continue;
       join(unit, other, true);
     }
   }
+}
+
+/**
+ * The value ended the message right after a label's `: ` (`Configuration LogValueChange: PreferredGpu set to:` beside
+ * `… EnableFileLog set to: False`): the line ends in the label, the value printed empty (joinEmptyValues). Why it
+ * holds: a program that writes `label: %s` at the end of its text writes the label whatever the value, so a line
+ * that ends in a label after a word is the statement's line with nothing to show; across the studied excerpts every
+ * line that ended so was one event with lines of the same label and a value, none an event of its own beside them.
+ */
+function endsLabel(label: string | undefined, before: string, after: string): boolean {
+  return label !== undefined && label !== WILDCARD && /\p{L}$/u.test(label) && /^: +$/.test(before) && after.trim() === '';
+}
+
+/** Templates longer than MAX_TOKENS left out, by frame (frameOf), for joinEmptyValues' look-up of a lone form. */
+function framesOf(units: readonly SpanUnit[]): Map<string, number[]> {
+  const frames = new Map<string, number[]>();
+  for (let unit = 0; unit < units.length; unit++) if (units[unit].tokens.length <= MAX_TOKENS) addTo(frames, frameOf(units[unit]), unit);
+  return frames;
+}
+
+/** A template's text with its tokens left out (its lead and the text between them, the last trimmed). */
+function frameOf(unit: SpanUnit): string {
+  let frame = unit.lead;
+  for (let i = 0; i < unit.tokens.length; i++) frame += `\u0001${i === unit.tokens.length - 1 ? (unit.seps[i] ?? '').trimEnd() : (unit.seps[i] ?? ' ')}`;
+  return frame;
+}
+
+/** Most lines a template may hold to be read as a form of another that masks some of its words (isLoneForm). */
+const MAX_LONE_FORM_LINES = 1;
+
+/**
+ * `specific` is `general` written out on one line (MAX_LONE_FORM_LINES): the same frame and tokens, but where `general`
+ * has a <*> and `specific` a word. One line cannot show its values varying, so the words it holds at the places the
+ * file shows varying elsewhere are those values (`PreferredGpu` where the others have `<*> set to:`).
+ */
+function isLoneForm(specific: TailUnit, general: SpanUnit): boolean {
+  if (specific.count > MAX_LONE_FORM_LINES || specific.tokens.length !== general.tokens.length) return false;
+  let masked = 0;
+  for (let i = 0; i < general.tokens.length; i++) {
+    if (general.tokens[i] === specific.tokens[i]) continue;
+    if (general.tokens[i] !== WILDCARD) return false;
+    masked++;
+  }
+  return masked > 0;
 }
 
 /**
@@ -184,6 +239,42 @@ function isNoteWord(token: string): boolean {
   return PROSE_TOKEN.test(token);
 }
 
+/** Most tokens of a value's annotation in parentheses (joinValueAnnotations), as the tokenizer's annotationAt reads. */
+const MAX_ANNOTATION_TOKENS = 3;
+
+/**
+ * Joins a template to the same text with an annotation of values in parentheses after a value left out (Composer's
+ * `- Locking <*> (<*>)` beside `- Locking <*>`: `doctrine/inflector (1.3.1)` and `graham-campbell/manager (v4.5.2)`).
+ * Why it holds: the tokenizer leaves out a parenthesised value that follows a value it read (annotationAt: a package's
+ * version, a size, an address, which some lines of a statement carry and others not), so the lines whose value before
+ * the parentheses it read as a word kept their annotation, and the per-position rule, masking that word later for
+ * its variety, made a template one annotation longer than the others of its statement. The same reading applies once
+ * the word is masked: the part holds one to MAX_ANNOTATION_TOKENS <*> and nothing else, opens with ` (` right after a
+ * <*>, and closes with `)`. Templates whose levels tell them apart stay apart; templates longer than MAX_TOKENS are left
+ * out. The template shown is the one without the annotation, as the tokenizer shows it.
+ */
+export function joinValueAnnotations(units: readonly SpanUnit[], join: JoinUnits): void {
+  let byText: Map<string, number> | undefined;
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length > MAX_TOKENS) continue;
+    for (let i = 0; i + 1 < tokens.length; i++) {
+      if (tokens[i] !== WILDCARD || seps[i] !== ' (') continue;
+      let j = i + 1;
+      while (j < tokens.length && j - i <= MAX_ANNOTATION_TOKENS && tokens[j] === WILDCARD && (seps[j] ?? '') === ' ') j++;
+      if (j >= tokens.length || j - i > MAX_ANNOTATION_TOKENS || tokens[j] !== WILDCARD || !(seps[j] ?? '').startsWith(')')) continue;
+      const bare: SpanUnit = { tokens: [...tokens.slice(0, i + 1), ...tokens.slice(j + 1)], seps: [...seps.slice(0, i), (seps[j] ?? '').slice(1) || (j + 1 < tokens.length ? ' ' : ''), ...seps.slice(j + 1)], lead };
+      if (byText === undefined) {
+        byText = new Map();
+        for (let k = 0; k < units.length; k++) if (units[k].tokens.length <= MAX_TOKENS) byText.set(templateText(units[k]), k);
+      }
+      const other = byText.get(templateText(bare));
+      if (other === undefined || other === unit || levelsTellApart([units[unit], units[other]])) continue;
+      join(other, unit, true);
+    }
+  }
+}
+
 /** Constant words a statement's text must go on with after an inserted clause: the clause is inside the sentence. */
 const MIN_RESUMED_WORDS = 3;
 /** Constant words the text before an inserted clause must hold. */
@@ -230,6 +321,64 @@ export function joinInsertedClauses(units: readonly SpanUnit[], join: JoinUnits)
       }
     }
   }
+}
+
+/** Most tokens of a labelled value between its label and the next field (joinLabelledValues): a name, not a record. */
+const MAX_LABELLED_VALUE_TOKENS = 6;
+
+/**
+ * Joins templates that agree but for the text between a label's `: ` (after a phrase of two words or more) and the
+ * `, ` that opens the next field, when one of them holds a single <*> there and the others hold texts of other lengths
+ * (Playnite's `Loaded plugin: <*>, version <*>` beside `Loaded plugin: <*> library integration, version <*>` and
+ * `Loaded plugin: Game Pass Catalog Browser, version <*>`). Why it holds: a program that writes a record of labelled
+ * fields (`Loaded plugin: {name}, version {version}`) fills each label's place with one `%s`, whatever the value's
+ * words and their number (a plugin's or a device's name); the one <*> says the file shows the place varying, and the
+ * shared text after the `, ` (the next field's label and value) says the program's wording goes on past it unchanged,
+ * which a statement of its own, worded differently at that place, would not keep word for word. The text between
+ * holds at most MAX_LABELLED_VALUE_TOKENS tokens and no other `,`, `:` or `=` (one value, not a list or fields); the
+ * text after the `, ` holds a constant word; the texts take two lengths or more, and no levels tell the templates
+ * apart. The one-<*> member stands for two values or more (the per-position rule masked the place for them), so with
+ * one other text the file shows three values or more at the place. The template shown is the one-<*> member.
+ * Templates longer than MAX_TOKENS are left out.
+ */
+export function joinLabelledValues(units: readonly SpanUnit[], join: JoinUnits): void {
+  const families = new Map<string, { unit: number; length: number; masked: boolean }[]>();
+  for (let unit = 0; unit < units.length; unit++) {
+    const { tokens, seps, lead } = units[unit];
+    if (tokens.length > MAX_TOKENS) continue;
+    for (const from of labelEnds(tokens, seps)) {
+      const to = labelledValueEnd(tokens, seps, from);
+      if (to < 0) continue;
+      let frame = lead;
+      for (let i = 0; i < from; i++) frame += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+      frame += '\u0003';
+      for (let i = to; i < tokens.length; i++) frame += `${tokens[i]}\u0001${seps[i] ?? ''}\u0002`;
+      addTo(families, frame, { unit, length: to - from, masked: to - from === 1 && tokens[from] === WILDCARD });
+    }
+  }
+  for (const family of families.values()) {
+    if (new Set(family.map((member) => member.length)).size < 2) continue;
+    const shown = family.find((member) => member.masked);
+    if (shown === undefined || levelsTellApart(family.map((member) => units[member.unit]))) continue;
+    for (const member of family) if (member.unit !== shown.unit) join(shown.unit, member.unit, true);
+  }
+}
+
+/**
+ * The token that opens the next field (after its `, `) when the value opened at token `from` runs to the template's
+ * first `, ` after it within MAX_LABELLED_VALUE_TOKENS tokens, holds no `,`, `:` or `=` before it, and a constant word
+ * follows; -1 otherwise.
+ */
+function labelledValueEnd(tokens: readonly string[], seps: readonly string[], from: number): number {
+  for (let i = from; i < Math.min(tokens.length - 1, from + MAX_LABELLED_VALUE_TOKENS); i++) {
+    const sep = seps[i] ?? '';
+    if (sep === ', ') {
+      for (let k = i + 1; k < tokens.length; k++) if (tokens[k] !== WILDCARD && startsWithLetter(tokens[k])) return i + 1;
+      return -1;
+    }
+    if (/[,:=]/.test(sep)) return -1;
+  }
+  return -1;
 }
 
 /** Words of a sentence (PROSE_TOKEN, not masked) the text before a bracketed value must hold (joinBracketedValues). */

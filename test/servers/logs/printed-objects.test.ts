@@ -80,6 +80,27 @@ describe('log intelligence: an object printed by a debug formatter is one value'
     assert.ok(tokenize('object Widget(main, 0x5aa8df7c9da0) shown').tokens.includes('Widget'));
   });
 
+  it('reads a number and its name glued after it in parentheses as one value (FFmpeg, a SIP status)', () => {
+    // Moonlight (batch 23): FFmpeg's h264 parser, `nal_unit_type: %d(%s), nal_ref_idc: %d`, the name from the code.
+    const units = minedAlone([
+      'nal_unit_type: 7(SPS), nal_ref_idc: 3',
+      'nal_unit_type: 8(PPS), nal_ref_idc: 3',
+      'nal_unit_type: 5(IDR), nal_ref_idc: 3',
+      'nal_unit_type: 5(IDR), nal_ref_idc: 3',
+      'Received first audio packet after 900 ms',
+    ]);
+    assertOneEvent(units, [0, 1, 2, 3], 'nal_unit_type: %d(%s)');
+    assert.equal(units[0], 'nal_unit_type: <*>, nal_ref_idc: <*>');
+    // Asterisk (batch 4): a SIP status and its reason phrase; made-up lower-case and hyphenated names.
+    assert.deepEqual(tokenize('Received REGISTER response 200(OK)').tokens, ['Received', 'REGISTER', 'response', '<*>']);
+    assert.deepEqual(tokenize('printer-state 3(idle) now').tokens, ['printer-state', '<*>', 'now']);
+    assert.deepEqual(tokenize('reconcile 5(connector-watch) done').tokens, ['reconcile', '<*>', 'done']);
+    // Not a code and its name: letters before the parenthesis, several words in it, text glued after it.
+    assert.ok(tokenize('retry 3(x y) left').tokens.includes('x'));
+    assert.ok(tokenize('call v2(main) done').tokens.includes('main'));
+    assert.ok(tokenize('slot 12(ab)c free').tokens.includes('ab'));
+  });
+
   it("reads a binary Erlang's ~p printed, cut or whole, as one value", () => {
     // ejabberd (batch 5): the XML it sends, a different stanza each time.
     const sent = minedAlone([

@@ -395,7 +395,7 @@ const BATCH_13: Record<string, number> = {
 // or without letters on others, is one statement's value: `<*>` / `<*>:xx:xx:xx`, `[<*>]:XXXX` / `[::]:XXXX`):
 // NetBird 0.932 -> 1.
 const BATCH_14: Record<string, number> = {
-  Ryujinx: 0.585, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903,
+  Ryujinx: 0.854, OpenVSwitch: 0.8, CrowdSec: 1, FlexGet: 0.714, PgProbackup: 0.818, Ray: 1, Locust: 0.903,
   Sway: 0.849, RetroArch: 0.892, Wine: 0.25, Milvus: 1, ShairportSync: 0.846, DorisFE: 0.739, Dependabot: 0.872,
   Aria2: 1, PeerTube: 0.919, Stalwart: 0.7, Friendica: 1, Lighthouse: 1, NetBird: 1, Invidious: 1, Rook: 1,
   Blockscout: 1, LyrionMusicServer: 0.92,
@@ -533,7 +533,7 @@ const BATCH_21: Record<string, number> = {
  * then on.
  */
 const BATCH_22: Record<string, number> = {
-  Ansible: 0.842, Bazel: 0.714, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.514, Coreboot: 0.82,
+  Ansible: 0.842, Bazel: 0.714, Borg: 0.776, CocoaPods: 0.962, ComfyUI: 1, Composer: 0.757, Coreboot: 0.82,
   Dapr: 0.933, DeepSpeed: 0.911, GnomeShell: 1, HotSpotGC: 0.533, Karpenter: 1, MAVROS: 0.945, NCCL: 0.717,
   Nextflow: 0.944, Npm: 0.455, NuGet: 0.875, OpenOCD: 0.85, Picom: 0.923, Xen: 0.727,
 };
@@ -548,8 +548,8 @@ const BATCH_22: Record<string, number> = {
  * built: its failures may be read from then on.
  */
 const BATCH_23: Record<string, number> = {
-  BepInEx: 0.817, Cemu: 0.9, Cura: 0.569, InvokeAI: 1, Kyverno: 0.879, Mealie: 0.776, Moonlight: 0.837,
-  MultipathTools: 1, MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.205, PCSX2: 0.739, Playnite: 0.182, Quickwit: 1, Rasa: 1,
+  BepInEx: 0.817, Cemu: 0.9, Cura: 0.569, InvokeAI: 1, Kyverno: 0.879, Mealie: 0.776, Moonlight: 0.959,
+  MultipathTools: 1, MythTV: 0.413, Ntfy: 1, OpenWebUI: 0.487, PCSX2: 0.739, Playnite: 1, Quickwit: 1, Rasa: 1,
   Reth: 0.875, RPCS3: 0.922, SignalDesktop: 0.938, TelegramDesktop: 1, Yuzu: 0.903,
 };
 /**
@@ -695,6 +695,13 @@ const BATCH_25: Record<string, number> = {
 // 0.714 (a word opening with `//` and a name, a build target's label `//python:bin`, isDoubleSlashPath); Rails 0.442 ->
 // 0.512 (a relative path of one directory to a file, `layouts/_navbar.html.erb`, isRelativeFilePath); Watchtower
 // 0.636 -> 1 (names parted by `/` with a tag after `:`, an image reference `linuxserver/radarr:preview`, isTaggedPath).
+// Raised by branch `slot27` (values beyond one token, patterns/tokenize.ts and value-spans.ts): Playnite 0.182 -> 1 (a
+// name of several words between a label's `: ` and the record's next `, field`, `Loaded plugin: %s, version %s`,
+// joinLabelledValues); OpenWebUI 0.205 -> 0.487 (an UPPER_CASE word quoted in a sentence, `'%s' loaded from
+// config.json`, isQuotedValue); Moonlight 0.837 -> 0.959 (a number with its name glued in parentheses, FFmpeg's
+// `nal_unit_type: 7(SPS)`, codeNameAt); Ryujinx 0.585 -> 0.854 (a line that ends in a label, `PreferredGpu set to:`,
+// the value printed empty, joinEmptyValues); Composer 0.514 -> 0.757 (a version in parentheses after a masked package
+// name left out as the tokenizer leaves it after a value, joinValueAnnotations).
 const BATCHES = [
   BATCH_1, BATCH_2, BATCH_3, BATCH_4, BATCH_5, BATCH_6, BATCH_7, BATCH_8, BATCH_9, BATCH_10, BATCH_11, BATCH_12, BATCH_13, BATCH_14,
   BATCH_15, BATCH_16, BATCH_17, BATCH_18, BATCH_19, BATCH_20, BATCH_21, BATCH_22, BATCH_23, BATCH_24, BATCH_25,

@@ -664,4 +664,73 @@ describe('value spans: a value of no token or of several is still one value', ()
     // A constant word left out is the program's wording (`updating zone: …` / `updating : …`), not a value.
     assert.equal(minedCount(['updating zone: unexpected status', 'updating : unexpected status']), 2);
   });
+  it("reads a name of several words between a label and the record's next field as one value (Playnite's plugins)", () => {
+    // Playnite (batch 23), ExtensionFactory: `Loaded plugin: {name}, version {version}`, names of one to four words.
+    const playnite = [
+      'Loaded plugin: AmazonGames library integration, version 2.3',
+      'Loaded plugin: DKG Theme Modifier, version 2.2.4',
+      'Loaded plugin: Extra Metadata Loader, version 1.19',
+      'Loaded plugin: DuplicateHider, version 3.7.1',
+      'Loaded plugin: QuickSearch, version 2.11.6',
+      'Loaded plugin: Game Pass Catalog Browser, version 2.5',
+      'Loaded plugin: IGDB metadata provider, version 2.3',
+      'Failed to load plugin: StartPage',
+    ];
+    const templates = templatesOf(playnite);
+    assert.deepEqual([...new Set(templates.slice(0, 7))], ['Loaded plugin: <*>, version <*>']);
+    assert.notEqual(templates[7], templates[0]);
+    // Made-up: a disk's model of one to four words before its capacity, one-word models masked for their variety.
+    assert.equal(minedCount([
+      'Attached disk: Samsung SSD 870, capacity 500G',
+      'Attached disk: Crucial MX500, capacity 1T',
+      'Attached disk: WDC, capacity 2T',
+      'Attached disk: Seagate, capacity 4T',
+      'Attached disk: Kingston A2000 NVMe drive, capacity 1T',
+    ]), 1);
+  });
+
+  it('keeps apart texts between a label and the next field where the file shows no value varying there', () => {
+    // No one-<*> text at the place: constant wordings of their own (`up to date` / `out of sync`).
+    assert.equal(minedCount(['Sync state: up to date, checked 3 files', 'Sync state: out of sync, checked 4 files']), 2);
+  });
+  it('reads a line that ends in a label as the statement printed with its value empty (Ryujinx `PreferredGpu set to:`)', () => {
+    // Ryujinx (batch 18): `LogValueChange: {name} set to: {value}`, the GPU's name empty when none was chosen; the one
+    // line shows its setting's name as a word, which the other lines show varying.
+    const ryujinx = [
+      'Configuration LogValueChange: EnableFileLog set to: False',
+      'Configuration LogValueChange: ResScale set to: 1',
+      'Configuration LogValueChange: GraphicsBackend set to: Vulkan',
+      'Configuration LogValueChange: PreferredGpu set to:',
+      'Configuration LogValueChange: AntiAliasing set to: SmaaLow',
+    ];
+    assert.deepEqual([...new Set(templatesOf(ryujinx))], ['Configuration LogValueChange: <*> set to: <*>']);
+    // Made-up: the same with every other word alike.
+    assert.equal(minedCount(['Default route via eth0 set to: 10.0.0.1', 'Default route via eth0 set to: 10.0.0.2', 'Default route via eth0 set to:']), 1);
+  });
+
+  it('keeps a line that ends in a label apart from lines that differ elsewhere when it is printed again', () => {
+    // Two lines of the shorter form: a form the file prints again, not one line whose words could not vary.
+    assert.equal(minedCount(['route eth0 set to: 10.0.0.1', 'route eth1 set to: 10.0.0.2', 'route wlan0 set to:', 'route wlan0 set to:']), 2);
+  });
+  it("reads a value's annotation in parentheses as left out, as the tokenizer does, once the word before is masked (Composer)", () => {
+    // Composer (batch 17), `  - Locking %s (%s)`: the tokenizer reads `graham-campbell/manager` as a value and leaves
+    // its version out; `doctrine/inflector` is a word it keeps, masked later for its variety, with its version kept.
+    const composer = [
+      '  - Locking doctrine/inflector (1.3.1)',
+      '  - Locking graham-campbell/manager (v4.5.2)',
+      '  - Locking illuminate/contracts (v7.6.1)',
+      '  - Locking asm89/stack-cors (v2.3.0)',
+      '  - Locking brick/math (0.12.3)',
+      '  - Locking carbonphp/carbon-doctrine-types (3.2.0)',
+      '  - Locking laravel/framework (v8.83.29)',
+      'Generating autoload files',
+    ];
+    const templates = templatesOf(composer);
+    assert.deepEqual([...new Set(templates.slice(0, 7))], ['  - Locking <*>']);
+    assert.notEqual(templates[7], templates[0]);
+  });
+
+  it("keeps a parenthesised value after a constant word apart: a field the statement writes on every line", () => {
+    assert.equal(minedCount(['server started', 'server started', 'server started (lighttpd/1.4.70)', 'server started (lighttpd/1.4.71)']), 2);
+  });
 });
